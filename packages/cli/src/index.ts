@@ -1,0 +1,6 @@
+/**
+ * Programmatic entry of the anjian CLI.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,108 @@
+/**
+ * Inspections in, classifications out.
+ *
+ * @module
+ */
+import type { Citation, Confidence, DeadlinePolicy, HazardLevel, LocalizedText, Party } from '../pack/types.js';
+
+/** Where a finding comes from. */
+export type FindingSource = 'self_check' | 'grid_patrol' | 'enforcement' | 'sensor' | 'permit';
+
+/** A value recorded for a fact. `null` or absence means "not observed". */
+export type FindingValue = boolean | number | string | string[] | null;
+
+/**
+ * One inspection: the answers recorded against one pack at one premises.
+ * This is also the file format `anjian classify` reads (YAML or JSON).
+ */
+export interface Inspection {
+  /** Pack id (and optionally `@version`) the findings answer. */
+  pack: string;
+  /** Premises kind id of the pack (e.g. `restaurant`). */
+  premises?: string;
+  /** When the inspection took place (ISO 8601); date operators compare against it. */
+  inspectedAt?: string;
+  source?: FindingSource;
+  /** Free identification of the unit inspected (not used by classification). */
+  subject?: { id?: string; name?: string; address?: string; area?: string };
+  /** Fact id → recorded value. */
+  findings: Record<string, FindingValue>;
+}
+
+/** Result of one checklist item. */
+export type ItemOutcome = 'pass' | 'hazard' | 'not_applicable' | 'not_checked';
+
+/** One observation that decided a hazard: what was seen against what the rule asks. */
+export interface Observation {
+  fact: string;
+  operator: string;
+  /** The recorded value (after `path`), or `undefined` when missing. */
+  actual: unknown;
+  /** The rule's threshold (a referenced fact's value when `value: { fact }`). */
+  expected: unknown;
+  path?: string;
+}
+
+/** A citation resolved against the pack's regulations. */
+export interface ResolvedCitation extends Citation {
+  number: string;
+  edition: string;
+  title: LocalizedText;
+  status: 'current' | 'superseded';
+  /** Effective confidence (the citation's, else the regulation's). */
+  confidence: Confidence;
+}
+
+/** A hazard the classifier found. */
+export interface HazardFinding {
+  /** Rule (or composite) id. */
+  rule: string;
+  /** Item id; absent for composites. */
+  item?: string;
+  kind: 'rule' | 'composite';
+  level: HazardLevel;
+  /**
+   * True when every citation of the basis is superseded or unverified: the level is a
+   * suggestion (疑似) that an enforcement officer must confirm.
+   */
+  provisional: boolean;
+  party: Party;
+  title: LocalizedText;
+  basis: ResolvedCitation[];
+  rectification?: LocalizedText;
+  deadline: DeadlinePolicy;
+  /** Observations that decided it. */
+  observations: Observation[];
+  /** One sentence in each language. */
+  explanation: LocalizedText & { en: string };
+}
+
+/** Result of one item. */
+export interface ItemResult {
+  item: string;
+  section: string;
+  outcome: ItemOutcome;
+  /** The most severe fired hazard's level when `outcome` is `hazard`. */
+  level?: HazardLevel;
+  /** Fired rule ids, most severe first. */
+  hazards: string[];
+  /** Required facts that were missing (when `not_checked`). */
+  missing?: string[];
+}
+
+/** The classified inspection. */
+export interface Classification {
+  pack: { id: string; version: string };
+  premises?: string;
+  inspectedAt?: string;
+  items: ItemResult[];
+  /** All fired hazards (rules then composites), most severe first. */
+  hazards: HazardFinding[];
+  summary: {
+    items: Record<ItemOutcome, number>;
+    hazards: Record<HazardLevel, number>;
+    provisional: number;
+    /** The most severe level found, or null. */
+    highest: HazardLevel | null;
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * Conformance suites every adapter runs unchanged (`@anjian/core/testing`).
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Generic HTTP SMS-gateway notifier for anjian, with Chinese templates.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Webhook notifier for anjian: signed POSTs with idempotency keys.
+ *
+ * @packageDocumentation
+ */
+export {};
