@@ -1,0 +1,6 @@
+/**
+ * Public exports of the chain area (re-exported by the package root).
+ *
+ * @module
+ */
+export {};
