@@ -1,0 +1,184 @@
+import type { Classification, Inspection } from '../classify/types.js';
+import type { Pack } from '../pack/types.js';
+import type { RuleCoverage, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
+
+/** A parsed scenario file, with an optional pointer → position mapper for messages. */
+export interface ScenarioSource {
+  file: string;
+  content: ScenarioFile;
+  locate?: (pointer: string) => { line: number; column: number } | undefined;
+}
+
+/** Anything that classifies an inspection against the pack (a compiled pack's `evaluate`). */
+export type Evaluate = (inspection: Inspection) => Classification;
+
+/**
+ * Run every scenario of a pack and measure rule coverage.
+ *
+ * A rule is covered when some scenario fires it and some scenario in which its item
+ * applies (the item was checked) does not; a composite, when some scenario fires it and
+ * some scenario within its premises scope does not. `todo` scenarios are reported but
+ * count neither for failures nor for coverage.
+ *
+ * @example
+ * ```ts
+ * const run = runScenarios(pack, compilePack(pack).evaluate, [{ file: 'tests/basic.yaml', content }]);
+ * if (run.summary.failed > 0 || run.summary.percent < 100) process.exitCode = 1;
+ * ```
+ */
+export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly ScenarioSource[]): ScenarioRun {
+  const results: ScenarioResult[] = [];
+  const fired = new Map<string, number>();
+  const heldBack = new Map<string, number>();
+  const itemOfRule = new Map<string, string>();
+  for (const section of pack.sections) {
+    for (const item of section.items) for (const rule of item.hazards) itemOfRule.set(rule.id, item.id);
+  }
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+  for (const source of sources) {
+    source.content.scenarios.forEach((scenario, index) => {
+      const base = `/scenarios/${index}`;
+      const at = (pointer: string) => source.locate?.(pointer);
+      const failures: ScenarioFailure[] = [];
+      const fail = (pointer: string, zh: string, en: string) =>
+        failures.push({ pointer, ...at(pointer), message: { 'zh-CN': zh, en } });
+
+      if (source.content.pack !== pack.id) {
+        fail('/pack', `场景文件针对检查表“${source.content.pack}”，而不是“${pack.id}”`, `scenario file is for pack "${source.content.pack}", not "${pack.id}"`);
+      }
+      const inspection: Inspection = {
+        pack: pack.id,
+        findings: scenario.findings ?? {},
+        ...(scenario.premises !== undefined ? { premises: scenario.premises } : {}),
+        ...(scenario.inspectedAt !== undefined ? { inspectedAt: scenario.inspectedAt } : {}),
+      };
+      let result: Classification | undefined;
+      try {
+        result = evaluate(inspection);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        fail(`${base}/findings`, `分类失败：${why}`, `classification failed: ${why}`);
+      }
+      if (result) {
+        checkExpectations(scenario, result, base, fail);
+        if (scenario.todo === undefined) {
+          const firedHere = new Set(result.hazards.map((h) => h.rule));
+          const checkedItems = new Set(result.items.filter((i) => i.outcome === 'pass' || i.outcome === 'hazard').map((i) => i.item));
+          for (const [rule, item] of itemOfRule) {
+            if (firedHere.has(rule)) bump(fired, rule);
+            else if (checkedItems.has(item)) bump(heldBack, rule);
+          }
+          for (const composite of pack.composites) {
+            if (firedHere.has(composite.id)) bump(fired, composite.id);
+            else if (!composite.premises || (scenario.premises !== undefined && composite.premises.includes(scenario.premises))) {
+              bump(heldBack, composite.id);
+            }
+          }
+        }
+      }
+      const position = at(base);
+      results.push({
+        file: source.file,
+        index,
+        name: scenario.name,
+        status: scenario.todo !== undefined ? (failures.length > 0 ? 'todo' : 'todo_passed') : failures.length > 0 ? 'failed' : 'passed',
+        failures,
+        ...(scenario.todo !== undefined ? { todo: scenario.todo } : {}),
+        ...(position ? { line: position.line } : {}),
+      });
+    });
+  }
+
+  const coverage: RuleCoverage[] = [];
+  for (const [rule, item] of itemOfRule) coverage.push(entry(rule, 'rule', fired, heldBack, item));
+  for (const composite of pack.composites) coverage.push(entry(composite.id, 'composite', fired, heldBack));
+  const covered = coverage.filter((c) => c.covered).length;
+  return {
+    pack: { id: pack.id, version: pack.version },
+    results,
+    coverage,
+    summary: {
+      scenarios: results.length,
+      passed: results.filter((r) => r.status === 'passed' || r.status === 'todo_passed').length,
+      failed: results.filter((r) => r.status === 'failed').length,
+      todo: results.filter((r) => r.status === 'todo' || r.status === 'todo_passed').length,
+      rules: coverage.length,
+      covered,
+      percent: coverage.length === 0 ? 100 : Math.floor((covered / coverage.length) * 1000) / 10,
+    },
+  };
+}
+
+function entry(
+  rule: string,
+  kind: RuleCoverage['kind'],
+  fired: Map<string, number>,
+  heldBack: Map<string, number>,
+  item?: string,
+): RuleCoverage {
+  const f = fired.get(rule) ?? 0;
+  const h = heldBack.get(rule) ?? 0;
+  return { rule, kind, ...(item ? { item } : {}), fired: f, heldBack: h, covered: f > 0 && h > 0 };
+}
+
+function checkExpectations(
+  scenario: ScenarioFile['scenarios'][number],
+  result: Classification,
+  base: string,
+  fail: (pointer: string, zh: string, en: string) => void,
+): void {
+  const expect = scenario.expect ?? {};
+  const byItem = new Map(result.items.map((i) => [i.item, i]));
+  for (const [item, outcome] of Object.entries(expect.items ?? {})) {
+    const pointer = `${base}/expect/items/${escape(item)}`;
+    const actual = byItem.get(item);
+    if (!actual) fail(pointer, `检查表中没有检查项“${item}”`, `the pack has no item "${item}"`);
+    else if (actual.outcome !== outcome) {
+      const missing = actual.missing?.length ? `（缺少：${actual.missing.join('、')}）` : '';
+      const missingEn = actual.missing?.length ? ` (missing: ${actual.missing.join(', ')})` : '';
+      fail(pointer, `检查项 ${item} 应为 ${outcome}，实际为 ${actual.outcome}${missing}`, `item ${item}: expected ${outcome}, got ${actual.outcome}${missingEn}`);
+    }
+  }
+  const firedById = new Map(result.hazards.map((h) => [h.rule, h]));
+  if (expect.hazards) {
+    const expected = new Set<string>();
+    expect.hazards.forEach((want, k) => {
+      const pointer = `${base}/expect/hazards/${k}`;
+      expected.add(want.rule);
+      const got = firedById.get(want.rule);
+      if (!got) {
+        fail(pointer, `隐患规则 ${want.rule} 应触发（${want.level}），但未触发`, `rule ${want.rule} should fire (${want.level}) but did not`);
+        return;
+      }
+      if (got.level !== want.level) {
+        fail(`${pointer}/level`, `隐患规则 ${want.rule} 的等级应为 ${want.level}，实际为 ${got.level}`, `rule ${want.rule}: expected level ${want.level}, got ${got.level}`);
+      }
+      if (want.provisional !== undefined && got.provisional !== want.provisional) {
+        fail(
+          `${pointer}/provisional`,
+          `隐患规则 ${want.rule} 的“疑似”标记应为 ${want.provisional}，实际为 ${got.provisional}`,
+          `rule ${want.rule}: expected provisional ${want.provisional}, got ${got.provisional}`,
+        );
+      }
+    });
+    for (const hazard of result.hazards) {
+      if (!expected.has(hazard.rule)) {
+        fail(
+          `${base}/expect/hazards`,
+          `隐患规则 ${hazard.rule}（${hazard.level}）触发了，但不在预期列表中`,
+          `rule ${hazard.rule} (${hazard.level}) fired but is not among the expected hazards`,
+        );
+      }
+    }
+  }
+  (expect.absent ?? []).forEach((rule, k) => {
+    if (firedById.has(rule)) {
+      fail(`${base}/expect/absent/${k}`, `隐患规则 ${rule} 不应触发，但触发了`, `rule ${rule} should not fire but did`);
+    }
+  });
+}
+
+function escape(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,91 @@
+/**
+ * Scenario tests that ship with a pack (`tests/*.yaml` beside `pack.yaml`): given
+ * findings, the expected result of items and the expected hazards. `anjian test` runs them.
+ *
+ * @module
+ */
+import type { FindingValue, ItemOutcome } from '../classify/types.js';
+import type { HazardLevel, LocalizedText } from '../pack/types.js';
+
+/** An expected hazard of a scenario. */
+export interface ExpectedHazard {
+  /** Rule or composite id. */
+  rule: string;
+  level: HazardLevel;
+  /** When given, the hazard's provisional flag must match. */
+  provisional?: boolean;
+}
+
+/** One scenario: findings in, expectations out. */
+export interface Scenario {
+  name: string;
+  premises?: string;
+  inspectedAt?: string;
+  findings: Record<string, FindingValue>;
+  expect: {
+    /** Item id → expected outcome (only the listed items are checked). */
+    items?: Record<string, ItemOutcome>;
+    /** When present, the exact set of fired rules and composites, with their levels. */
+    hazards?: ExpectedHazard[];
+    /** Rules or composites that must not fire. */
+    absent?: string[];
+  };
+  /** Marks a known gap: the scenario runs and is reported, but its failure does not fail the run. */
+  todo?: string;
+}
+
+/** A scenario file. */
+export interface ScenarioFile {
+  /** Id of the pack the scenarios are written for. */
+  pack: string;
+  scenarios: Scenario[];
+}
+
+/** One expectation that did not hold. */
+export interface ScenarioFailure {
+  /** JSON pointer into the scenario file, e.g. `/scenarios/2/expect/hazards/0`. */
+  pointer: string;
+  line?: number;
+  column?: number;
+  message: LocalizedText & { en: string };
+}
+
+/** Outcome of one scenario. */
+export interface ScenarioResult {
+  file: string;
+  index: number;
+  name: string;
+  status: 'passed' | 'failed' | 'todo' | 'todo_passed';
+  failures: ScenarioFailure[];
+  todo?: string;
+  line?: number;
+}
+
+/** Whether each rule was exercised both ways. */
+export interface RuleCoverage {
+  rule: string;
+  kind: 'rule' | 'composite';
+  item?: string;
+  /** Names of scenarios that fired it. */
+  fired: number;
+  /** Scenarios where its item applied (or the composite's scope held) and it did not fire. */
+  heldBack: number;
+  covered: boolean;
+}
+
+/** What running all scenario files of a pack gives. */
+export interface ScenarioRun {
+  pack: { id: string; version: string };
+  results: ScenarioResult[];
+  coverage: RuleCoverage[];
+  summary: {
+    scenarios: number;
+    passed: number;
+    failed: number;
+    todo: number;
+    rules: number;
+    covered: number;
+    /** Percentage of rules covered, 0–100, one decimal. */
+    percent: number;
+  };
+}
