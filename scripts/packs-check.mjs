@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Validates and tests every checklist pack with the built CLI, exactly as a department's CI
+// would: `anjian validate` must find no errors, `anjian test` must pass with full rule coverage.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = 'packages/cli/dist/bin.js';
+const steps = [
+  ['validate', 'checklists', 'examples/packs'],
+  ['test', 'checklists', 'examples/packs', '--coverage-threshold', '100'],
+];
+let failed = false;
+for (const args of steps) {
+  console.log(`\n$ anjian ${args.join(' ')}`);
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
