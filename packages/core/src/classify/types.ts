@@ -41,6 +41,12 @@ export interface Observation {
   /** The rule's threshold (a referenced fact's value when `value: { fact }`). */
   expected: unknown;
   path?: string;
+  /** When `value` was `{ fact }`: the referenced fact (its value is in `expected`). */
+  valueFact?: string;
+  /** Duration operators: the fact the time was measured from (`$inspectedAt` by default). */
+  reference?: string;
+  /** True when the observation decided through a `not`: the comparison did NOT hold. */
+  negated?: boolean;
 }
 
 /** A citation resolved against the pack's regulations. */
@@ -73,6 +79,8 @@ export interface HazardFinding {
   deadline: DeadlinePolicy;
   /** Observations that decided it. */
   observations: Observation[];
+  /** Composites: the counted rule ids that fired (in the order of `of`). */
+  elements?: string[];
   /** One sentence in each language. */
   explanation: LocalizedText & { en: string };
 }

@@ -3,4 +3,16 @@
  *
  * @module
  */
-export {};
+export { compileCondition, createConditionCompiler } from './compile-condition.js';
+export type { CompileConditionOptions, CompiledCondition, ConditionExplanation } from './compile-condition.js';
+export { ConditionCompileError, isConditionCompileError } from './condition-compile-error.js';
+export type { ConditionCompileErrorCode } from './condition-compile-error.js';
+export { referencedConditions, findConditionCycle } from './condition-references.js';
+export { compileSafePath, readPath } from './safe-path.js';
+export type { PathSteps } from './safe-path.js';
+export { parseIsoTime } from './parse-iso-time.js';
+export type { IsoTime } from './parse-iso-time.js';
+export { OPERATORS, operatorFactory } from './operators.js';
+export { JRE_OPERATORS } from './jre-operators.js';
+export { ANJIAN_OPERATORS, DEFAULT_REFERENCE_FACT, referenceFactOf } from './anjian-operators.js';
+export type { Facts, LeafSpec, OperatorContext, OperatorFactory, OperatorTest } from './operator-implementation.js';

@@ -1,0 +1,426 @@
+import type { Observation } from '../classify/types.js';
+import type { Condition } from '../pack/types.js';
+import { referenceFactOf } from './anjian-operators.js';
+import { ConditionCompileError, type ConditionCompileErrorCode } from './condition-compile-error.js';
+import { findConditionCycle } from './condition-references.js';
+import { CONDITION_LIMITS, OPERATOR_CATALOGUE, RESERVED_FACTS } from './operator-catalogue.js';
+import type { Facts, OperatorTest } from './operator-implementation.js';
+import { operatorFactory } from './operators.js';
+import { compileSafePath, readPath, type PathSteps } from './safe-path.js';
+
+/** Options of {@link compileCondition}. */
+export interface CompileConditionOptions {
+  /** Named conditions that `{ condition: name }` may reference (a pack's `conditions`). */
+  conditions?: Readonly<Record<string, Condition>>;
+  /**
+   * Fact ids the condition may read. When given, any other fact (except the reserved
+   * `$premises` and `$inspectedAt`) is an `UNKNOWN_FACT` compile error.
+   */
+  knownFacts?: ReadonlySet<string>;
+  /**
+   * Fallback reference time (ISO 8601 with offset) for the duration operators when their
+   * reference fact is missing. Omitted: such comparisons are false. Evaluation never reads
+   * the wall clock on its own.
+   */
+  now?: () => string;
+}
+
+/** What {@link CompiledCondition.explain} returns. */
+export interface ConditionExplanation {
+  result: boolean;
+  /**
+   * The leaves that decided the result: for a true `all` every leaf, for a false `all` the
+   * first false branch; for a true `any` the first true branch, for a false one every
+   * branch; for `not` the inner's (marked `negated`); for `atLeast` the true branches when
+   * it holds, else the false ones.
+   */
+  observations: Observation[];
+}
+
+/**
+ * A compiled condition: a frozen, synchronous predicate over a facts object (own
+ * properties are the facts). It never throws for any facts object (hostile getters aside).
+ */
+export interface CompiledCondition {
+  (facts: Facts): boolean;
+  /** Evaluate and say which leaves decided, with actual and expected values. */
+  explain(facts: Facts): ConditionExplanation;
+  /** Every fact id the condition reads (references resolved), in first-use order. */
+  readonly facts: readonly string[];
+}
+
+/** A node of the compiled tree. */
+interface Node {
+  test(facts: Facts): boolean;
+  explain(facts: Facts, out: Observation[]): boolean;
+}
+
+interface Compiled {
+  node: Node;
+  /** Levels from this node down, itself included. */
+  height: number;
+}
+
+interface NamedEntry extends Compiled {
+  leaves: number;
+  facts: Set<string>;
+}
+
+const KINDS = ['any', 'all', 'not', 'atLeast', 'condition'] as const;
+const EMPTY: Facts = Object.freeze({});
+const TRUE_NODE: Node = { test: () => true, explain: () => true };
+
+/**
+ * Compile a condition (json-rules-engine's `all / any / not / condition / fact` language
+ * plus anjian's `atLeast` and operators) into plain closures.
+ *
+ * Every check happens here, never at evaluation: unknown operators and names, reference
+ * cycles, depth and size caps ({@link CONDITION_LIMITS}), unsafe `path`s, malformed
+ * nodes and literal values an operator cannot use all throw a
+ * {@link ConditionCompileError} with a JSON Pointer. The result answers exactly as
+ * json-rules-engine 7.3.1 does (with `allowUndefinedFacts: true`) for its operators,
+ * including `any: []` being true; where that engine would throw at run time (`in`
+ * against a referenced fact that is neither an array nor a string), the leaf is false.
+ * A `{ condition }` reference counts as one level of depth.
+ *
+ * @example
+ * ```ts
+ * const tooLong = compileCondition({ fact: 'hose_length_m', operator: 'greaterThan', value: 2 });
+ * tooLong({ hose_length_m: 3 });          // true
+ * tooLong.explain({ hose_length_m: 3 });  // { result: true, observations: [{ fact: 'hose_length_m', operator: 'greaterThan', actual: 3, expected: 2 }] }
+ * ```
+ */
+export function compileCondition(condition: Condition, options: CompileConditionOptions = {}): CompiledCondition {
+  return createConditionCompiler(options)(condition);
+}
+
+/**
+ * A compiler that shares the compiled named conditions between many calls (a pack's rules
+ * reference the same named conditions; each is checked and compiled once).
+ *
+ * @example
+ * ```ts
+ * const compile = createConditionCompiler({ conditions: pack.conditions });
+ * const rules = pack.sections.flatMap((s) => s.items.flatMap((i) => i.hazards.map((h) => compile(h.when))));
+ * ```
+ */
+export function createConditionCompiler(options: CompileConditionOptions = {}): (condition: Condition) => CompiledCondition {
+  const named = options.conditions ?? {};
+  const knownFacts = options.knownFacts;
+  const now = options.now;
+  const memo = new Map<string, NamedEntry>();
+  const acyclic = new Set<string>();
+  let leaves = 0;
+  let facts = new Set<string>();
+  let inName: string | undefined;
+
+  const fail = (code: ConditionCompileErrorCode, zh: string, en: string, pointer: string): never => {
+    throw new ConditionCompileError(code, { 'zh-CN': zh, en }, pointer, inName);
+  };
+
+  const countLeaf = (pointer: string) => {
+    leaves += 1;
+    if (leaves > CONDITION_LIMITS.maxLeaves) {
+      fail('CONDITION_TOO_LARGE', `条件过大：超过 ${CONDITION_LIMITS.maxLeaves} 个叶子条件（含引用展开）`, `condition too large: more than ${CONDITION_LIMITS.maxLeaves} leaves (references resolved)`, pointer);
+    }
+  };
+
+  const useFact = (name: unknown, pointer: string): string => {
+    if (typeof name !== 'string' || name === '') {
+      return fail('INVALID_CONDITION', 'fact 必须是非空字符串', 'fact must be a non-empty string', pointer);
+    }
+    if (knownFacts && !knownFacts.has(name) && !Object.hasOwn(RESERVED_FACTS, name)) {
+      fail('UNKNOWN_FACT', `未声明的事实 "${name}"`, `unknown fact "${name}"`, pointer);
+    }
+    facts.add(name);
+    return name;
+  };
+
+  const pathOf = (path: unknown, pointer: string): PathSteps | undefined => {
+    if (path === undefined) return undefined;
+    const compiled = compileSafePath(path);
+    if ('reason' in compiled) return fail('UNSAFE_PATH', compiled.reason['zh-CN'], compiled.reason.en, pointer);
+    return compiled.steps;
+  };
+
+  const compileNode = (raw: unknown, pointer: string, depth: number): Compiled => {
+    if (depth > CONDITION_LIMITS.maxDepth) {
+      fail('CONDITION_TOO_DEEP', `条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层，含引用展开）`, `condition nested too deep (more than ${CONDITION_LIMITS.maxDepth} levels, references resolved)`, pointer);
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      return fail('INVALID_CONDITION', '条件必须是对象', 'a condition must be an object', pointer);
+    }
+    const node = raw as Record<string, unknown>;
+    const kinds = KINDS.filter((k) => Object.hasOwn(node, k));
+    if (kinds.length > 1 || (kinds.length === 1 && Object.hasOwn(node, 'fact'))) {
+      const keys = [...kinds, ...(Object.hasOwn(node, 'fact') ? ['fact'] : [])].join(', ');
+      fail('INVALID_CONDITION', `条件同时含有 ${keys}，含义不明确`, `a condition may have only one of ${keys}`, pointer);
+    }
+    switch (kinds[0]) {
+      case 'all':
+      case 'any':
+        return group(kinds[0], node[kinds[0]], `${pointer}/${kinds[0]}`, depth);
+      case 'not': {
+        const inner = compileNode(node['not'], `${pointer}/not`, depth + 1);
+        return { node: notNode(inner.node), height: inner.height + 1 };
+      }
+      case 'atLeast':
+        return atLeast(node, pointer, depth);
+      case 'condition':
+        return reference(node['condition'], `${pointer}/condition`, depth);
+      default:
+        if (!Object.hasOwn(node, 'fact')) {
+          return fail('INVALID_CONDITION', '条件必须含有 all、any、not、atLeast、condition 之一，或者是含 fact 的比较', 'a condition needs one of all, any, not, atLeast, condition, or is a comparison with fact', pointer);
+        }
+        return leaf(node, pointer);
+    }
+  };
+
+  const children = (list: unknown, pointer: string, depth: number, key: string): Compiled[] => {
+    if (!Array.isArray(list)) return fail('INVALID_CONDITION', `${key} 必须是数组`, `"${key}" must be an array`, pointer);
+    return list.map((child, i) => compileNode(child, `${pointer}/${i}`, depth + 1));
+  };
+
+  const group = (kind: 'all' | 'any', list: unknown, pointer: string, depth: number): Compiled => {
+    const parts = children(list, pointer, depth, kind);
+    if (parts.length === 0) countLeaf(pointer);
+    const height = 1 + Math.max(0, ...parts.map((p) => p.height));
+    const nodes = parts.map((p) => p.node);
+    if (nodes.length === 0) return { node: TRUE_NODE, height }; // json-rules-engine: empty all AND empty any are true
+    if (nodes.length === 1) return { node: nodes[0]!, height };
+    return { node: kind === 'all' ? allNode(nodes) : anyNode(nodes), height };
+  };
+
+  const atLeast = (node: Record<string, unknown>, pointer: string, depth: number): Compiled => {
+    const n = node['atLeast'];
+    const parts = children(node['of'], `${pointer}/of`, depth, 'of');
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > parts.length) {
+      fail('INVALID_CONDITION', `atLeast 必须是 1 到 ${parts.length}（of 的条数）之间的整数`, `atLeast must be an integer from 1 to ${parts.length} (the length of "of")`, `${pointer}/atLeast`);
+    }
+    return { node: atLeastNode(n as number, parts.map((p) => p.node)), height: 1 + Math.max(0, ...parts.map((p) => p.height)) };
+  };
+
+  const reference = (name: unknown, pointer: string, depth: number): Compiled => {
+    if (typeof name !== 'string' || !Object.hasOwn(named, name)) {
+      return fail('UNKNOWN_CONDITION', `未定义的命名条件 "${String(name)}"`, `unknown named condition "${String(name)}"`, pointer);
+    }
+    let entry = memo.get(name);
+    if (!entry) {
+      const cycle = findConditionCycle(name, named, acyclic);
+      if (cycle) fail('CONDITION_CYCLE', `命名条件循环引用：${cycle.join(' → ')}`, `named conditions reference each other in a cycle: ${cycle.join(' → ')}`, pointer);
+      const saved = { leaves, facts, inName };
+      leaves = 0;
+      facts = new Set();
+      inName = name;
+      const compiled = compileNode(named[name], '', depth + 1);
+      entry = { ...compiled, leaves, facts };
+      memo.set(name, entry);
+      leaves = saved.leaves;
+      facts = saved.facts;
+      inName = saved.inName;
+    } else if (depth + entry.height > CONDITION_LIMITS.maxDepth) {
+      fail('CONDITION_TOO_DEEP', `引用 "${name}" 后条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层）`, `condition nested too deep once "${name}" is resolved (more than ${CONDITION_LIMITS.maxDepth} levels)`, pointer);
+    }
+    leaves += entry.leaves - 1;
+    countLeaf(pointer);
+    for (const f of entry.facts) facts.add(f);
+    return { node: entry.node, height: entry.height + 1 };
+  };
+
+  const leaf = (node: Record<string, unknown>, pointer: string): Compiled => {
+    countLeaf(pointer);
+    const fact = useFact(node['fact'], `${pointer}/fact`);
+    const operator = node['operator'];
+    if (typeof operator !== 'string') {
+      return fail('INVALID_CONDITION', '缺少 operator（或不是字符串）', 'operator is missing or not a string', `${pointer}/operator`);
+    }
+    const factory = operatorFactory(operator);
+    if (!factory) {
+      const known = Object.keys(OPERATOR_CATALOGUE).join(', ');
+      return fail('UNKNOWN_OPERATOR', `未知的运算符 "${operator}"（可用：${known}）`, `unknown operator "${operator}" (known: ${known})`, `${pointer}/operator`);
+    }
+    if (!Object.hasOwn(node, 'value')) fail('INVALID_CONDITION', '缺少 value', 'value is missing', pointer);
+    const params = node['params'];
+    if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
+      fail('INVALID_CONDITION', 'params 必须是对象', 'params must be an object', `${pointer}/params`);
+    }
+    const path = node['path'];
+    const steps = pathOf(path, `${pointer}/path`);
+    const value = node['value'];
+    const valueIsFact = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
+    let readExpected: (facts: Facts) => unknown = () => value;
+    let valueFact: string | undefined;
+    if (valueIsFact) {
+      const ref = value as Record<string, unknown>;
+      valueFact = useFact(ref['fact'], `${pointer}/value/fact`);
+      readExpected = reader(valueFact, pathOf(ref['path'], `${pointer}/value/path`));
+    }
+    const typedParams = params as Record<string, unknown> | undefined;
+    const spec = OPERATOR_CATALOGUE[operator]!;
+    const reference = spec.params?.includes('reference') ? referenceFactOf({ params: typedParams }) : undefined;
+    if (reference !== undefined) useFact(reference, `${pointer}/params/reference`);
+    const test = factory(
+      { operator, value, valueIsFact, params: typedParams },
+      { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now },
+    );
+    return { node: leafNode(fact, operator, reader(fact, steps), readExpected, test, path as string | undefined, valueFact, reference), height: 1 };
+  };
+
+  return (condition: Condition): CompiledCondition => {
+    leaves = 0;
+    facts = new Set();
+    inName = undefined;
+    const root = compileNode(condition, '', 1).node;
+    const used = Object.freeze([...facts]);
+    const safe = (f: Facts): Facts => (f !== null && (typeof f === 'object' || typeof f === 'function') ? f : EMPTY);
+    const compiled = (f: Facts): boolean => root.test(safe(f));
+    compiled.explain = (f: Facts): ConditionExplanation => {
+      const observations: Observation[] = [];
+      const result = root.explain(safe(f), observations);
+      return { result, observations };
+    };
+    compiled.facts = used;
+    return Object.freeze(compiled) as CompiledCondition;
+  };
+}
+
+/** Reads a fact and applies `path` the way json-rules-engine does: only to non-null objects. */
+function reader(name: string, steps: PathSteps | undefined): (facts: Facts) => unknown {
+  if (!steps) return (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined);
+  return (facts) => {
+    const value = Object.hasOwn(facts, name) ? facts[name] : undefined;
+    return value !== null && typeof value === 'object' ? readPath(value, steps) : value;
+  };
+}
+
+function leafNode(
+  fact: string,
+  operator: string,
+  readActual: (facts: Facts) => unknown,
+  readExpected: (facts: Facts) => unknown,
+  test: OperatorTest,
+  path: string | undefined,
+  valueFact: string | undefined,
+  reference: string | undefined,
+): Node {
+  const run = (actual: unknown, expected: unknown, facts: Facts): boolean => {
+    try {
+      return test(actual, expected, facts) === true;
+    } catch {
+      return false; // only hostile values (e.g. objects whose conversion throws) get here
+    }
+  };
+  return {
+    test: (facts) => {
+      try {
+        return run(readActual(facts), readExpected(facts), facts);
+      } catch {
+        return false;
+      }
+    },
+    explain: (facts, out) => {
+      let actual: unknown;
+      let expected: unknown;
+      try {
+        actual = readActual(facts);
+        expected = readExpected(facts);
+      } catch {
+        return false;
+      }
+      const result = run(actual, expected, facts);
+      const observation: Observation = { fact, operator, actual, expected };
+      if (path !== undefined) observation.path = path;
+      if (valueFact !== undefined) observation.valueFact = valueFact;
+      if (reference !== undefined) observation.reference = reference;
+      out.push(observation);
+      return result;
+    },
+  };
+}
+
+function allNode(nodes: readonly Node[]): Node {
+  return {
+    test: (facts) => {
+      for (const n of nodes) if (!n.test(facts)) return false;
+      return true;
+    },
+    explain: (facts, out) => {
+      const start = out.length;
+      for (const n of nodes) {
+        const mark = out.length;
+        if (!n.explain(facts, out)) {
+          out.splice(start, mark - start);
+          return false;
+        }
+      }
+      return true;
+    },
+  };
+}
+
+function anyNode(nodes: readonly Node[]): Node {
+  return {
+    test: (facts) => {
+      for (const n of nodes) if (n.test(facts)) return true;
+      return false;
+    },
+    explain: (facts, out) => {
+      const start = out.length;
+      for (const n of nodes) {
+        const mark = out.length;
+        if (n.explain(facts, out)) {
+          out.splice(start, mark - start);
+          return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+function notNode(inner: Node): Node {
+  return {
+    test: (facts) => !inner.test(facts),
+    explain: (facts, out) => {
+      const start = out.length;
+      const result = !inner.explain(facts, out);
+      for (let i = start; i < out.length; i++) {
+        const o = out[i]!;
+        if (o.negated) delete o.negated;
+        else o.negated = true;
+      }
+      return result;
+    },
+  };
+}
+
+function atLeastNode(n: number, nodes: readonly Node[]): Node {
+  return {
+    test: (facts) => {
+      let yes = 0;
+      let left = nodes.length;
+      for (const node of nodes) {
+        left -= 1;
+        if (node.test(facts)) yes += 1;
+        if (yes >= n) return true;
+        if (yes + left < n) return false;
+      }
+      return false;
+    },
+    explain: (facts, out) => {
+      const held: Observation[] = [];
+      const failed: Observation[] = [];
+      let yes = 0;
+      for (const node of nodes) {
+        const part: Observation[] = [];
+        if (node.explain(facts, part)) {
+          yes += 1;
+          held.push(...part);
+        } else failed.push(...part);
+      }
+      const result = yes >= n;
+      out.push(...(result ? held : failed));
+      return result;
+    },
+  };
+}
