@@ -1,0 +1,88 @@
+import { signWebhook, WEBHOOK_HEADERS } from './sign-webhook.js';
+import type { DeliveryResult, WebhookMessage, WebhookNotifier, WebhookNotifierOptions } from './types.js';
+
+/** Thrown for misuse of {@link createWebhookNotifier} (bad options), never for delivery failures. */
+export class WebhookConfigError extends Error {
+  override readonly name = 'WebhookConfigError';
+  readonly code = 'WEBHOOK_CONFIG_INVALID';
+}
+
+const RETRYABLE = new Set([408, 425, 429]);
+
+/**
+ * Create a notifier that POSTs each outbox message as JSON to a receiver, signed with
+ * HMAC-SHA256 and carrying the message id as `Idempotency-Key`.
+ *
+ * Delivery is at least once: the outbox relay calls `deliver` again after a failure or a
+ * crash, with the same id, so receivers MUST deduplicate by `Idempotency-Key`.
+ *
+ * @example
+ * ```ts
+ * const notifier = createWebhookNotifier({ url: 'https://portal.example/hooks/anjian', secret });
+ * const result = await notifier.deliver({ id: 'msg-1', kind: 'hazard.overdue', payload: { hazardId: 'h-1' } });
+ * if (!result.ok && result.retryable) scheduleRetry();
+ * ```
+ */
+export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookNotifier {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    throw new WebhookConfigError(`webhook url is not a valid URL: ${JSON.stringify(options.url)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new WebhookConfigError(`webhook url must be http(s), got ${url.protocol}`);
+  }
+  if (typeof options.secret !== 'string' || options.secret.length < 16) {
+    throw new WebhookConfigError('webhook secret must be a string of at least 16 characters');
+  }
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+
+  return Object.freeze({
+    async deliver(message: WebhookMessage): Promise<DeliveryResult> {
+      const body = JSON.stringify({ id: message.id, kind: message.kind, payload: message.payload });
+      const timestamp = String(Math.floor(now() / 1000));
+      const signature = await signWebhook(options.secret, timestamp, body);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const response = await doFetch(url, {
+          method: 'POST',
+          body,
+          signal: controller.signal,
+          redirect: 'manual',
+          headers: {
+            ...options.headers,
+            'content-type': 'application/json; charset=utf-8',
+            [WEBHOOK_HEADERS.idempotencyKey]: message.id,
+            [WEBHOOK_HEADERS.kind]: message.kind,
+            [WEBHOOK_HEADERS.timestamp]: timestamp,
+            [WEBHOOK_HEADERS.signature]: signature,
+          },
+        });
+        // Drain the body so the connection can be reused; its content is not needed.
+        await response.arrayBuffer().catch(() => undefined);
+        if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
+        const retryAfter = Number(response.headers.get('retry-after'));
+        return {
+          ok: false,
+          status: response.status,
+          retryable: response.status >= 500 || RETRYABLE.has(response.status),
+          error: `receiver answered HTTP ${response.status}`,
+          ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+        };
+      } catch (error) {
+        const aborted = controller.signal.aborted;
+        return {
+          ok: false,
+          retryable: true,
+          error: aborted ? `no answer within ${timeoutMs} ms` : `request failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  });
+}

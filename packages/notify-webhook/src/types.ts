@@ -1,0 +1,53 @@
+/**
+ * Types of the webhook notifier.
+ *
+ * @module
+ */
+
+/** What the notifier sends: one outbox message. */
+export interface WebhookMessage {
+  /**
+   * Stable id of the outbox message. It is sent as the `Idempotency-Key` header and MUST be
+   * the same on every retry, so a receiver that deduplicates by it processes the message once.
+   */
+  id: string;
+  /** Message kind, e.g. `hazard.overdue`. */
+  kind: string;
+  /** JSON payload. */
+  payload: unknown;
+}
+
+/** Outcome of one delivery attempt. */
+export type DeliveryResult =
+  | { ok: true; status: number }
+  | {
+      ok: false;
+      /** True when a later attempt may succeed (timeouts, network errors, 408, 425, 429, 5xx). */
+      retryable: boolean;
+      status?: number;
+      error: string;
+      /** Seconds the receiver asked us to wait (`Retry-After`), when it did. */
+      retryAfter?: number;
+    };
+
+/** Options of {@link createWebhookNotifier}. */
+export interface WebhookNotifierOptions {
+  /** Receiver URL (https in production). */
+  url: string;
+  /** Shared secret for the HMAC-SHA256 signature. At least 16 characters. */
+  secret: string;
+  /** Abort an attempt after this many milliseconds. Default 10 000. */
+  timeoutMs?: number;
+  /** Extra headers (e.g. a static bearer token of the receiver). */
+  headers?: Record<string, string>;
+  /** `fetch` to use; default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Clock in milliseconds, for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A notifier that delivers outbox messages as signed HTTP POSTs. */
+export interface WebhookNotifier {
+  /** Deliver one message. Never throws: failures come back as a {@link DeliveryResult}. */
+  deliver(message: WebhookMessage): Promise<DeliveryResult>;
+}

@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebhookNotifier, verifyWebhook, WebhookConfigError, WEBHOOK_HEADERS } from '../src/index.js';
+
+const secret = 'test-secret-0123456789';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server;
+let base = '';
+const received: Received[] = [];
+let behaviour: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('ok');
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      behaviour(req, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const message = { id: 'outbox-42', kind: 'hazard.overdue', payload: { hazardId: 'h-1', level: 'general' } };
+
+describe('createWebhookNotifier', () => {
+  it('POSTs the message with a signature the receiver can verify and the id as Idempotency-Key', async () => {
+    received.length = 0;
+    behaviour = (_req, res) => res.writeHead(204).end();
+    const result = await createWebhookNotifier({ url: `${base}/hook`, secret }).deliver(message);
+    expect(result).toEqual({ ok: true, status: 204 });
+    const got = received[0]!;
+    expect(got.headers[WEBHOOK_HEADERS.idempotencyKey]).toBe('outbox-42');
+    expect(got.headers[WEBHOOK_HEADERS.kind]).toBe('hazard.overdue');
+    expect(JSON.parse(got.body)).toEqual(message);
+    const ok = await verifyWebhook({
+      secret,
+      body: got.body,
+      timestamp: got.headers[WEBHOOK_HEADERS.timestamp] as string,
+      signature: got.headers[WEBHOOK_HEADERS.signature] as string,
+    });
+    expect(ok).toBe(true);
+  });
+
+  it('keeps the same idempotency key on every retry of a message', async () => {
+    received.length = 0;
+    let calls = 0;
+    behaviour = (_req, res) => res.writeHead(++calls < 3 ? 503 : 200).end();
+    const notifier = createWebhookNotifier({ url: base, secret });
+    const results = [await notifier.deliver(message), await notifier.deliver(message), await notifier.deliver(message)];
+    expect(results.map((r) => r.ok)).toEqual([false, false, true]);
+    expect(new Set(received.map((r) => r.headers[WEBHOOK_HEADERS.idempotencyKey]))).toEqual(new Set(['outbox-42']));
+  });
+
+  it('classifies receiver answers: 5xx, 429 and 408 retryable; other 4xx permanent', async () => {
+    const notifier = createWebhookNotifier({ url: base, secret });
+    for (const [status, retryable] of [[500, true], [503, true], [429, true], [408, true], [400, false], [401, false], [404, false], [410, false]] as const) {
+      behaviour = (_req, res) => res.writeHead(status).end();
+      const result = await notifier.deliver(message);
+      expect(result).toMatchObject({ ok: false, status, retryable });
+    }
+  });
+
+  it('passes Retry-After on to the relay', async () => {
+    behaviour = (_req, res) => res.writeHead(429, { 'retry-after': '30' }).end();
+    const result = await createWebhookNotifier({ url: base, secret }).deliver(message);
+    expect(result).toMatchObject({ ok: false, retryable: true, retryAfter: 30 });
+  });
+
+  it('gives up on a receiver that does not answer within the timeout, as a retryable failure', async () => {
+    behaviour = () => undefined; // never answers
+    const result = await createWebhookNotifier({ url: base, secret, timeoutMs: 200 }).deliver(message);
+    expect(result).toMatchObject({ ok: false, retryable: true });
+    expect(result.ok ? '' : result.error).toContain('200 ms');
+  });
+
+  it('reports a refused connection as retryable without throwing', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await createWebhookNotifier({ url: `http://127.0.0.1:${port}`, secret }).deliver(message);
+    expect(result).toMatchObject({ ok: false, retryable: true });
+  });
+
+  it('rejects bad configuration at creation', () => {
+    expect(() => createWebhookNotifier({ url: 'not a url', secret })).toThrow(WebhookConfigError);
+    expect(() => createWebhookNotifier({ url: 'ftp://x', secret })).toThrow(WebhookConfigError);
+    expect(() => createWebhookNotifier({ url: base, secret: 'short' })).toThrow(/16 characters/);
+  });
+});
+
+describe('verifyWebhook', () => {
+  it('rejects a tampered body, a wrong secret, a stale timestamp and missing headers', async () => {
+    received.length = 0;
+    behaviour = (_req, res) => res.end();
+    const now = Date.now();
+    await createWebhookNotifier({ url: base, secret, now: () => now }).deliver(message);
+    const got = received[0]!;
+    const timestamp = got.headers[WEBHOOK_HEADERS.timestamp] as string;
+    const signature = got.headers[WEBHOOK_HEADERS.signature] as string;
+    const base_ = { secret, body: got.body, timestamp, signature, now: () => now };
+    expect(await verifyWebhook(base_)).toBe(true);
+    expect(await verifyWebhook({ ...base_, body: got.body.replace('general', 'simple') })).toBe(false);
+    expect(await verifyWebhook({ ...base_, secret: 'another-secret-0123456' })).toBe(false);
+    expect(await verifyWebhook({ ...base_, now: () => now + 301_000 })).toBe(false);
+    expect(await verifyWebhook({ ...base_, signature: undefined })).toBe(false);
+    expect(await verifyWebhook({ ...base_, timestamp: 'abc' })).toBe(false);
+  });
+});
