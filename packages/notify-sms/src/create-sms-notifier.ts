@@ -1,0 +1,92 @@
+import { maskPhone, normalizeMainlandPhone } from './normalize-phone.js';
+import { DEFAULT_SMS_TEMPLATES, renderSmsTemplate, SmsTemplateError } from './templates.js';
+import type { SmsDeliveryResult, SmsMessage, SmsNotifier, SmsNotifierOptions } from './types.js';
+
+/** Thrown for misuse of {@link createSmsNotifier} (bad options). */
+export class SmsConfigError extends Error {
+  override readonly name = 'SmsConfigError';
+  readonly code = 'SMS_CONFIG_INVALID';
+}
+
+const defaultParse = (status: number): SmsDeliveryResult =>
+  status >= 200 && status < 300
+    ? { ok: true, status }
+    : { ok: false, status, retryable: status >= 500 || status === 408 || status === 429, error: `gateway answered HTTP ${status}` };
+
+/**
+ * Create an SMS notifier for a generic HTTP gateway. The host supplies the provider
+ * mapping (`toRequest`, optionally `parseResponse`); anjian supplies templates in 中文, the
+ * signature, phone normalisation, timeouts and the idempotency key.
+ *
+ * @example
+ * ```ts
+ * const sms = createSmsNotifier({
+ *   endpoint: 'https://sms.example.cn/send',
+ *   signature: '某市应急管理局',
+ *   toRequest: ({ phone, text, idempotencyKey }) => ({
+ *     headers: { 'content-type': 'application/json', 'x-request-id': idempotencyKey },
+ *     body: JSON.stringify({ mobile: phone, content: text }),
+ *   }),
+ * });
+ * await sms.deliver({ id: 'outbox-7', kind: 'hazard.overdue', to: '13800138000', params });
+ * ```
+ */
+export function createSmsNotifier(options: SmsNotifierOptions): SmsNotifier {
+  try {
+    new URL(options.endpoint);
+  } catch {
+    throw new SmsConfigError(`SMS endpoint is not a valid URL: ${JSON.stringify(options.endpoint)}`);
+  }
+  if (!options.signature || /[【】]/.test(options.signature)) {
+    throw new SmsConfigError('SMS signature is required, without the 【】 brackets');
+  }
+  if (typeof options.toRequest !== 'function') throw new SmsConfigError('toRequest (the provider mapping) is required');
+  const templates = Object.freeze({ ...DEFAULT_SMS_TEMPLATES, ...options.templates });
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const parse = options.parseResponse ?? defaultParse;
+
+  return Object.freeze({
+    async deliver(message: SmsMessage): Promise<SmsDeliveryResult> {
+      const phone = normalizeMainlandPhone(message.to);
+      if (!phone) return { ok: false, retryable: false, error: `not a mainland mobile number: ${JSON.stringify(message.to).slice(0, 40)}` };
+      let body: string;
+      try {
+        body = renderSmsTemplate(templates, message.kind, message.params);
+      } catch (error) {
+        if (error instanceof SmsTemplateError) return { ok: false, retryable: false, error: error.message };
+        throw error;
+      }
+      const request = options.toRequest({
+        phone,
+        body,
+        text: `【${options.signature}】${body}`,
+        kind: message.kind,
+        params: message.params,
+        idempotencyKey: message.id,
+      });
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const response = await doFetch(request.url ?? options.endpoint, {
+          method: request.method ?? 'POST',
+          headers: request.headers,
+          body: request.body,
+          signal: controller.signal,
+          redirect: 'manual',
+        });
+        return parse(response.status, await response.text());
+      } catch (error) {
+        return {
+          ok: false,
+          retryable: true,
+          error: controller.signal.aborted
+            ? `SMS gateway did not answer within ${timeoutMs} ms (to ${maskPhone(phone)})`
+            : `SMS request failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * SMS templates in 中文, one per message kind. Placeholders `{name}` are filled from the
+ * message's params; a missing param is a configuration error, not an empty string.
+ *
+ * @module
+ */
+
+/** Default templates. A host may override or add kinds. */
+export const DEFAULT_SMS_TEMPLATES: Readonly<Record<string, string>> = Object.freeze({
+  'hazard.reported': '{enterprise}：检查发现{levelName}“{hazard}”，编号{hazardNo}。',
+  'hazard.notice_issued': '{enterprise}：您单位的{levelName}“{hazard}”（编号{hazardNo}）须于{due}前整改完毕并上传整改照片。',
+  'hazard.due_soon': '{enterprise}：隐患“{hazard}”（编号{hazardNo}）整改期限{due}即将到期，请尽快整改并提交。',
+  'hazard.overdue': '{enterprise}：隐患“{hazard}”（编号{hazardNo}）已超过整改期限{due}，请立即整改，逾期将移交执法处理。',
+  'hazard.escalated': '隐患“{hazard}”（编号{hazardNo}，{enterprise}）已逾期未改，已升级至{department}处理。',
+  'hazard.rejected': '{enterprise}：隐患“{hazard}”（编号{hazardNo}）的整改未通过复核：{reason}。请于{due}前重新整改。',
+  'hazard.closed': '{enterprise}：隐患“{hazard}”（编号{hazardNo}）已销号，感谢配合。',
+  'hazard.major_listed': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）已挂牌督办，请按治理方案整改，期间落实停产停用与防范措施。',
+});
+
+/** Chinese names of hazard levels, for `{levelName}`. */
+export const LEVEL_NAMES_ZH: Readonly<Record<string, string>> = Object.freeze({
+  simple: '简易隐患',
+  general: '一般事故隐患',
+  major: '重大事故隐患',
+});
+
+/** Thrown when a template is missing or a placeholder has no value. */
+export class SmsTemplateError extends Error {
+  override readonly name = 'SmsTemplateError';
+  readonly code = 'SMS_TEMPLATE_INVALID';
+}
+
+/**
+ * Render the template of `kind` with `params`. `{levelName}` is derived from `params.level`
+ * when not given.
+ */
+export function renderSmsTemplate(
+  templates: Readonly<Record<string, string>>,
+  kind: string,
+  params: Readonly<Record<string, string | number>>,
+): string {
+  const template = Object.hasOwn(templates, kind) ? templates[kind] : undefined;
+  if (template === undefined) throw new SmsTemplateError(`no SMS template for message kind "${kind}"`);
+  const values: Record<string, string | number> = { ...params };
+  if (values.levelName === undefined && typeof params.level === 'string' && Object.hasOwn(LEVEL_NAMES_ZH, params.level)) {
+    values.levelName = LEVEL_NAMES_ZH[params.level]!;
+  }
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    if (value === undefined) throw new SmsTemplateError(`SMS template "${kind}" needs the parameter "${name}"`);
+    return String(value);
+  });
+}
