@@ -22,3 +22,5 @@ export * from './rules/index.js';
 export * from './classify/index.js';
 export * from './chain/index.js';
 export * from './ports/index.js';
+export * from './scenarios/index.js';
+export * from './interop/index.js';

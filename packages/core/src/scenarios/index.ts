@@ -1,0 +1,16 @@
+/**
+ * Pack scenario tests (re-exported by the package root).
+ *
+ * @module
+ */
+export { runScenarios } from './run-scenarios.js';
+export type { Evaluate, ScenarioSource } from './run-scenarios.js';
+export type {
+  ExpectedHazard,
+  RuleCoverage,
+  Scenario,
+  ScenarioFailure,
+  ScenarioFile,
+  ScenarioResult,
+  ScenarioRun,
+} from './types.js';
