@@ -246,7 +246,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     }
     const path = node['path'];
     const steps = pathOf(path, `${pointer}/path`);
-    const value = node['value'];
+    const value = literal(node['value'], `${pointer}/value`);
     const valueIsFact = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
     let readExpected: (facts: Facts) => unknown = () => value;
     let valueFact: string | undefined;
@@ -264,6 +264,20 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now },
     );
     return { node: leafNode(fact, operator, reader(fact, steps), readExpected, test, path as string | undefined, valueFact, reference), height: 1 };
+  };
+
+  /**
+   * json-rules-engine deep-clones a rule's conditions on every run, so an object literal
+   * never is the very object a fact holds; copying it once here keeps `equal` from ever
+   * matching by identity with a caller's object.
+   */
+  const literal = (value: unknown, pointer: string): unknown => {
+    if (value === null || typeof value !== 'object' || Object.hasOwn(value, 'fact')) return value;
+    try {
+      return structuredClone(value);
+    } catch {
+      return fail('INVALID_CONDITION', 'value 必须是数据（不能含函数等）', 'value must be plain data (no functions)', pointer);
+    }
   };
 
   return (condition: Condition): CompiledCondition => {
