@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Benchmark: anjian's compiled classifier against json-rules-engine (the semantic reference)
+// on the same pack and the same 10 000 seeded findings records, in the same run.
+//
+//   pnpm bench                       # default pack: checklists/chemicals
+//   pnpm bench -- --pack checklists/fire --records 10000 --runs 5
+//
+// Checks that both agree on every record (fired hazard rules and composites), then prints
+// the throughput of each (median of several runs) and the ratio.
+import { parseArgs } from 'node:util';
+import { Engine } from 'json-rules-engine';
+import { compilePack, toJsonRulesEngineRules } from '../../packages/core/dist/index.js';
+import { loadPackFromPath } from '../../packages/core/dist/node/index.js';
+import { generateRecords } from './generate-records.mjs';
+
+const { values } = parseArgs({
+  options: {
+    pack: { type: 'string', default: 'checklists/chemicals' },
+    records: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '20261128' },
+  },
+});
+const recordCount = Number(values.records);
+const runs = Number(values.runs);
+
+const loaded = await loadPackFromPath(values.pack);
+if (!loaded.ok) {
+  console.error(`cannot load ${values.pack}:`);
+  for (const issue of loaded.issues.filter((i) => i.severity === 'error').slice(0, 10)) console.error(`  ${issue.code} ${issue.message.en}`);
+  process.exit(2);
+}
+const pack = loaded.pack;
+const ruleCount = pack.sections.reduce((n, s) => n + s.items.reduce((m, i) => m + i.hazards.length, 0), 0);
+const records = generateRecords(pack, recordCount, Number(values.seed));
+
+// --- json-rules-engine: one Engine per pack, allowUndefinedFacts, safe path resolver.
+const exported = toJsonRulesEngineRules(pack);
+const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: exported.pathResolver });
+for (const op of exported.operators) engine.addOperator(op.name, op.callback);
+for (const [name, condition] of Object.entries(exported.conditions)) engine.setCondition(name, condition);
+for (const rule of exported.rules) engine.addRule(rule);
+
+async function runReference(record) {
+  const { events } = await engine.run({ ...record.findings, $premises: record.premises, $inspectedAt: record.inspectedAt });
+  const fired = new Set(events.map((e) => e.params.rule));
+  for (const c of exported.composites) {
+    if (c.premises && !c.premises.includes(record.premises)) continue;
+    if (c.of.filter((id) => fired.has(id)).length >= c.atLeast) fired.add(c.id);
+  }
+  return fired;
+}
+
+// --- anjian: compile once, evaluate many.
+const evaluator = compilePack(pack);
+function runAnjian(record) {
+  return evaluator.evaluate({ pack: pack.id, premises: record.premises, inspectedAt: record.inspectedAt, findings: record.findings });
+}
+
+// Agreement on every record, explanations included for every fired hazard.
+let disagreements = 0;
+let hazards = 0;
+let missingExplanations = 0;
+for (const record of records) {
+  const reference = await runReference(record);
+  const result = runAnjian(record);
+  const ours = new Set(result.hazards.map((h) => h.rule));
+  hazards += result.hazards.length;
+  for (const h of result.hazards) if (!h.explanation?.['zh-CN'] || !h.explanation?.en) missingExplanations++;
+  const same = ours.size === reference.size && [...ours].every((id) => reference.has(id));
+  if (!same) {
+    disagreements++;
+    if (disagreements <= 3) {
+      console.error('disagreement on record', JSON.stringify(record));
+      console.error('  anjian:', [...ours].sort().join(' '));
+      console.error('  json-rules-engine:', [...reference].sort().join(' '));
+    }
+  }
+}
+
+async function time(fn) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const jreRates = [];
+const anjianRates = [];
+for (let run = 0; run < runs; run++) {
+  const tj = await time(async () => {
+    for (const record of records) await runReference(record);
+  });
+  const ta = await time(async () => {
+    let sink = 0;
+    for (const record of records) sink += runAnjian(record).hazards.length;
+    if (sink < 0) console.log(sink);
+  });
+  jreRates.push(records.length / tj);
+  anjianRates.push(records.length / ta);
+}
+const jre = median(jreRates);
+const ours = median(anjianRates);
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+console.log(`pack ${pack.id}@${pack.version}: ${ruleCount} hazard rules, ${pack.composites.length} composites; ${records.length} records, seed ${values.seed}; node ${process.version}`);
+console.log(`agreement: ${records.length - disagreements}/${records.length} records agree (${disagreements} disagreements); ${hazards} hazards fired, ${missingExplanations} without a bilingual explanation`);
+console.log(`json-rules-engine 7.3.1: ${fmt(jre)} evaluations/s (median of ${runs}: ${jreRates.map(fmt).join(', ')})`);
+console.log(`anjian compilePack:      ${fmt(ours)} evaluations/s (median of ${runs}: ${anjianRates.map(fmt).join(', ')})`);
+console.log(`ratio: ${(ours / jre).toFixed(1)}× json-rules-engine`);
+process.exit(disagreements > 0 || missingExplanations > 0 ? 1 : 0);
