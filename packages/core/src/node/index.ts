@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
-export {};
+export { loadPackFromPath } from './load-pack-from-path.js';
+export { findPackDirs, PackPathError } from './find-pack-dirs.js';

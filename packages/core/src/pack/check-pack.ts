@@ -1,0 +1,44 @@
+import { checkConditions } from './check-conditions.js';
+import { checkIds } from './check-ids.js';
+import { checkReferences } from './check-references.js';
+import { checkTexts } from './check-texts.js';
+import { createIssue } from './create-issue.js';
+import { locatePointer } from './locate-pointer.js';
+import type { PackIndex } from './merge-pack-files.js';
+import type { Reporter } from './semantic-context.js';
+import type { Fact, Issue } from './types.js';
+
+/**
+ * Run every semantic check on a merged pack and return the issues, located in the file
+ * each entry came from, sorted by file (include order), line and column.
+ *
+ * @internal
+ */
+export function checkPack(index: PackIndex): Issue[] {
+  const issues: Issue[] = [];
+  const report: Reporter = (code, at, message, extra = {}) => {
+    const parsed = index.files.get(at.file);
+    const pos = parsed ? locatePointer(parsed.doc, parsed.lineCounter, at.pointer, { key: at.key ?? false }) : undefined;
+    const { hint, severity } = extra;
+    issues.push(createIssue(code, { file: at.file, line: pos?.line, column: pos?.column, pointer: at.pointer }, message, {
+      ...(hint ? { hint } : {}),
+      ...(severity ? { severity } : {}),
+    }));
+  };
+  const facts = new Map<string, Fact>();
+  for (const f of index.facts) if (!facts.has(f.value.id)) facts.set(f.value.id, f.value);
+  const ctx = { index, facts, report };
+  checkIds(ctx);
+  checkReferences(ctx);
+  checkConditions(ctx);
+  checkTexts(ctx);
+  const order = [...index.files.keys()];
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) =>
+      order.indexOf(a.issue.file ?? '') - order.indexOf(b.issue.file ?? '') ||
+      (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+      (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
+      a.i - b.i)
+    .map((x) => x.issue);
+}

@@ -1,0 +1,124 @@
+import { pointerJoin } from './create-issue.js';
+import { didYouMeanHint } from './did-you-mean.js';
+import type { SemanticContext } from './semantic-context.js';
+import type { Citation, HazardLevel, Regulation } from './types.js';
+
+/**
+ * Check the references that are not conditions: facts (range, options), item `asks` and
+ * `premises`, citations (declared regulation, confidence, superseded editions), basis of
+ * `major` rules and composites, composites' `of` and `atLeast`.
+ *
+ * @internal
+ */
+export function checkReferences(ctx: SemanticContext): void {
+  const { index, report } = ctx;
+  const premises = index.premises.map((p) => String(p.value.id));
+  const regulations = new Map<string, Regulation>();
+  for (const r of index.regulations) if (!regulations.has(r.value.id)) regulations.set(r.value.id, r.value);
+  const ruleIds = index.rules.map((r) => r.value.id);
+
+  for (const { value: fact, file, pointer } of index.facts) {
+    if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
+      report('FACT_RANGE_INVALID', { file, pointer: pointer + '/min' }, {
+        'zh-CN': `事实“${fact.id}”的 min（${fact.min}）大于 max（${fact.max}）。`,
+        en: `the fact "${fact.id}" has min (${fact.min}) greater than max (${fact.max}).`,
+      });
+    }
+    if ((fact.type === 'enum' || fact.type === 'multi') && !(fact.options && fact.options.length > 0)) {
+      report('FACT_OPTIONS_MISSING', { file, pointer: pointer + '/type' }, {
+        'zh-CN': `事实“${fact.id}”是 ${fact.type} 类型，但没有列出 options。`,
+        en: `the fact "${fact.id}" is of type ${fact.type} but lists no options.`,
+      });
+    }
+    const seen = new Set<string>();
+    (fact.options ?? []).forEach((o, i) => {
+      if (seen.has(o.value)) {
+        report('DUPLICATE_ID', { file, pointer: `${pointer}/options/${i}/value` }, {
+          'zh-CN': `事实“${fact.id}”的选项值“${o.value}”重复。`,
+          en: `the fact "${fact.id}" lists the option value "${o.value}" twice.`,
+        });
+      }
+      seen.add(o.value);
+    });
+  }
+
+  const checkPremises = (list: string[] | undefined, file: string, pointer: string) =>
+    (list ?? []).forEach((id, i) => {
+      if (!premises.includes(id)) {
+        report('UNKNOWN_PREMISES', { file, pointer: `${pointer}/${i}` }, {
+          'zh-CN': `场所类型“${id}”未在 premises 中声明。`,
+          en: `the premises kind "${id}" is not declared under premises.`,
+        }, { hint: didYouMeanHint(id, premises) });
+      }
+    });
+
+  const checkBasis = (what: { id: string; level: HazardLevel; basis: Citation[] }, file: string, pointer: string) => {
+    what.basis.forEach((citation, i) => {
+      const at = { file, pointer: `${pointer}/basis/${i}` };
+      const regulation = regulations.get(citation.regulation);
+      if (!regulation) {
+        report('UNKNOWN_REGULATION', { file, pointer: at.pointer + '/regulation' }, {
+          'zh-CN': `“${what.id}”引用了未声明的法规“${citation.regulation}”。`,
+          en: `"${what.id}" cites the regulation "${citation.regulation}", which is not declared under regulations.`,
+        }, { hint: didYouMeanHint(citation.regulation, regulations.keys()) });
+        return;
+      }
+      const confidence = citation.confidence ?? regulation.confidence;
+      if (confidence === 'unverified') {
+        report('CITATION_UNVERIFIED', at, {
+          'zh-CN': `“${what.id}”引用的 ${regulation.number} ${citation.clause} 尚未核实（unverified）。`,
+          en: `"${what.id}" cites ${regulation.number} ${citation.clause}, which is unverified.`,
+        });
+      }
+      if (regulation.status === 'superseded') {
+        report('CITATION_SUPERSEDED', at, {
+          'zh-CN': `“${what.id}”引用的 ${regulation.number}（${regulation.edition}）已被替代，依据该条的等级为疑似。`,
+          en: `"${what.id}" cites ${regulation.number} (${regulation.edition}), which is superseded; a level resting on it is provisional.`,
+        });
+      }
+    });
+    if (what.level !== 'major') return;
+    if (what.basis.length === 0) {
+      report('MAJOR_WITHOUT_BASIS', { file, pointer: pointer + '/level' }, {
+        'zh-CN': `重大隐患“${what.id}”没有依据（basis）。重大事故隐患必须引用判定标准的条款。`,
+        en: `the major hazard "${what.id}" has no basis. A major hazard must cite the clause of a determination standard.`,
+      });
+    } else if (!what.basis.some((c) => regulations.get(c.regulation)?.determination === true)) {
+      report('MAJOR_WITHOUT_DETERMINATION', { file, pointer: pointer + '/basis' }, {
+        'zh-CN': `重大隐患“${what.id}”的依据中没有重大事故隐患判定标准（determination: true），该等级只能作为疑似。`,
+        en: `the major hazard "${what.id}" cites no major-hazard determination standard (determination: true), so its level is only provisional.`,
+      });
+    }
+  };
+
+  for (const { value: item, file, pointer } of index.items) {
+    item.asks.forEach((name, i) => {
+      if (!ctx.facts.has(name)) {
+        report('UNKNOWN_FACT', { file, pointer: `${pointer}/asks/${i}` }, {
+          'zh-CN': `检查项“${item.id}”询问的事实“${name}”未声明。`,
+          en: `the item "${item.id}" asks the fact "${name}", which is not declared under facts.`,
+        }, { hint: didYouMeanHint(name, ctx.facts.keys()) });
+      }
+    });
+    checkPremises(item.premises, file, pointer + '/premises');
+  }
+  for (const { value: rule, file, pointer } of index.rules) checkBasis(rule, file, pointer);
+  for (const { value: composite, file, pointer } of index.composites) {
+    composite.of.forEach((id, i) => {
+      if (!ruleIds.includes(id)) {
+        report('UNKNOWN_RULE', { file, pointer: pointerJoin(pointer, 'of', i) }, {
+          'zh-CN': `综合判定“${composite.id}”计数的隐患规则“${id}”不存在。`,
+          en: `the composite "${composite.id}" counts the hazard rule "${id}", which does not exist.`,
+        }, { hint: didYouMeanHint(id, ruleIds) });
+      }
+    });
+    if (composite.atLeast > composite.of.length) {
+      report('AT_LEAST_TOO_LARGE', { file, pointer: pointer + '/atLeast' }, {
+        'zh-CN': `综合判定“${composite.id}”要求至少 ${composite.atLeast} 项，但 of 只列出 ${composite.of.length} 项。`,
+        en: `the composite "${composite.id}" needs at least ${composite.atLeast} but of lists only ${composite.of.length}.`,
+      });
+    }
+    checkPremises(composite.premises, file, pointer + '/premises');
+    checkBasis(composite, file, pointer);
+  }
+}

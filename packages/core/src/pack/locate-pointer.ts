@@ -1,0 +1,50 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+
+/** A 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * Find where a JSON Pointer lands in a parsed YAML document: the value's start, or with
+ * `key: true` the start of the key that holds it (better for "unknown property").
+ * When the pointer leads nowhere (a missing property), the deepest existing node is used.
+ * Iterative, so safe on any depth.
+ *
+ * @internal
+ */
+export function locatePointer(doc: Document.Parsed, lineCounter: LineCounter, pointer: string, options: { key?: boolean } = {}): Position {
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescape);
+  let node: unknown = doc.contents;
+  let keyNode: YamlNode | null | undefined;
+  for (const segment of segments) {
+    let next: unknown;
+    let nextKey: YamlNode | null | undefined;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === segment) {
+          next = pair.value;
+          nextKey = pair.key as YamlNode;
+          // `key:` with no value still has a location: its key.
+          if (next === null || next === undefined) next = pair.key;
+          break;
+        }
+      }
+    } else if (isSeq(node) && /^\d+$/.test(segment)) {
+      next = node.items[Number(segment)];
+      nextKey = undefined;
+    }
+    if (next === undefined) break;
+    node = next;
+    keyNode = nextKey;
+  }
+  const target = options.key && keyNode ? keyNode : (node as YamlNode | null | undefined);
+  const offset = target?.range?.[0] ?? 0;
+  const pos = lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}

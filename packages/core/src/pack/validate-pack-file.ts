@@ -1,0 +1,200 @@
+import Ajv2020Import from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import packSchema from '../../schema/pack.schema.json';
+import { createIssue } from './create-issue.js';
+import { describePointer, splitTitle } from './describe-pointer.js';
+import { didYouMeanHint } from './did-you-mean.js';
+import type { IssueCode } from './issue-codes.js';
+import { locatePointer } from './locate-pointer.js';
+import type { ParsedFile } from './parse-yaml-file.js';
+import type { Issue } from './types.js';
+
+/** The `$id` of the pack schema. */
+export const PACK_SCHEMA_ID = 'https://anjian.dev/schema/pack.schema.json';
+
+type AjvClass = typeof Ajv2020Import;
+// ajv is CommonJS; under Node ESM the default import is the module object.
+const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import) as AjvClass;
+
+let validators: { entry: ValidateFunction; fragment: ValidateFunction } | undefined;
+
+/**
+ * The ajv options the loader uses (security.md T10): strict, no `$data`, the schema is the
+ * SDK's own (never one from a pack). `allErrors` is on because every file has already
+ * passed the size and depth caps.
+ *
+ * @internal
+ */
+export const AJV_OPTIONS = Object.freeze({
+  strict: true,
+  $data: false,
+  allErrors: true,
+  allowUnionTypes: true,
+  verbose: true,
+  validateFormats: false,
+});
+
+function getValidators(): { entry: ValidateFunction; fragment: ValidateFunction } {
+  if (validators === undefined) {
+    const ajv = new Ajv2020({ ...AJV_OPTIONS });
+    ajv.addSchema(packSchema as object);
+    const entry = ajv.getSchema(`${PACK_SCHEMA_ID}#/$defs/packFile`);
+    const fragment = ajv.getSchema(`${PACK_SCHEMA_ID}#/$defs/fragmentFile`);
+    if (!entry || !fragment) throw new Error('pack schema lacks packFile/fragmentFile');
+    validators = { entry, fragment };
+  }
+  return validators;
+}
+
+const LIMIT_KEYWORDS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maximum', 'minimum', 'maxProperties', 'exclusiveMaximum', 'exclusiveMinimum']);
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: '文字', number: '数字', integer: '整数', boolean: '布尔值（true/false）', object: '键值对象', array: '列表', null: '空值',
+};
+
+/**
+ * Validate one parsed file against the pack schema (entry file or included fragment) and
+ * turn ajv's errors into located, bilingual issues.
+ *
+ * @internal
+ */
+export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment'): Issue[] {
+  const validate = getValidators()[kind];
+  if (validate(parsed.value)) return [];
+  const errors = (validate.errors ?? []).slice(0, 500);
+  // An anyOf that failed explains its value better than the errors of each branch.
+  const anyOfAt = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  const underAnyOf = (e: ErrorObject) =>
+    e.keyword !== 'anyOf' && anyOfAt.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'if' || underAnyOf(error)) continue;
+    if (error.params && 'propertyName' in error.params && error.keyword !== 'propertyNames') continue;
+    const issue = toIssue(parsed, error);
+    const key = `${issue.code}|${issue.pointer}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+    if (issues.length >= 100) break;
+  }
+  return issues;
+}
+
+function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
+  const { file, doc, lineCounter } = parsed;
+  const parent = (e.parentSchema ?? {}) as { title?: string; description?: string; properties?: Record<string, unknown> };
+  const what = splitTitle(parent.title);
+  let pointer = e.instancePath;
+  let key = false;
+  let code: IssueCode = 'SCHEMA_SHAPE';
+  let zh = '';
+  let en = '';
+  let hint: { 'zh-CN': string; en: string } | undefined;
+  const whatZh = what ? `“${what.zh}”` : '此处';
+  const whatEn = what ? `the ${what.en.toLowerCase()}` : 'this value';
+
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      code = missing === 'zh-CN' ? 'TEXT_MISSING_ZH_CN' : 'SCHEMA_REQUIRED';
+      zh = `${whatZh}缺少必填项“${missing}”。`;
+      en = `${whatEn} lacks the required property "${missing}".`;
+      break;
+    }
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      code = 'SCHEMA_UNKNOWN_PROPERTY';
+      pointer = `${e.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      key = true;
+      const known = Object.keys(parent.properties ?? {});
+      zh = `${whatZh}中没有“${extra}”这一项。允许的项：${known.join('、')}。`;
+      en = `${whatEn} has no property "${extra}". Allowed: ${known.join(', ')}.`;
+      hint = didYouMeanHint(extra, known);
+      if (!hint && known.includes('zh-CN')) {
+        hint = {
+          'zh-CN': '在 { zh-CN: …, en: … } 这样的写法里，含逗号的文字要用引号括起来，否则逗号后面的部分会被当成新的键。',
+          en: 'Inside { zh-CN: …, en: … }, text that contains a comma must be quoted; otherwise what follows the comma is read as a new key.',
+        };
+      }
+      break;
+    }
+    case 'type': {
+      const expected = String((e.params as { type: string | string[] }).type);
+      code = 'SCHEMA_TYPE';
+      const found = typeOf(e.data);
+      const expectedZh = expected.split(',').map((t) => TYPE_ZH[t] ?? t).join('或');
+      zh = `${whatZh}应为${expectedZh}，但这里是${TYPE_ZH[found] ?? found}。`;
+      en = `${whatEn} must be ${expected.replace(/,/g, ' or ')}, but found ${found}.`;
+      if (expected === 'string' && (found === 'number' || found === 'boolean')) {
+        hint = { 'zh-CN': `用引号括起来，例如 "${String(e.data)}"。`, en: `Put it in quotes, e.g. "${String(e.data)}".` };
+      }
+      break;
+    }
+    case 'enum':
+    case 'const': {
+      code = 'SCHEMA_ENUM';
+      const allowed = e.keyword === 'enum' ? ((e.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(e.params as { allowedValue: unknown }).allowedValue];
+      const shown = allowed.map((v) => String(v));
+      zh = `${whatZh}的值“${String(e.data).slice(0, 80)}”不被允许；允许的值：${shown.join('、')}。`;
+      en = `${whatEn} is "${String(e.data).slice(0, 80)}", which is not allowed; allowed: ${shown.join(', ')}.`;
+      if (typeof e.data === 'string') hint = didYouMeanHint(e.data, shown);
+      break;
+    }
+    case 'pattern': {
+      code = 'SCHEMA_PATTERN';
+      zh = `${whatZh}的值“${String(e.data).slice(0, 80)}”格式不对。${descriptionZh(parent.description)}`;
+      en = `${whatEn} "${String(e.data).slice(0, 80)}" has the wrong format. ${descriptionEn(parent.description)}`;
+      break;
+    }
+    case 'propertyNames': {
+      const name = String((e.params as { propertyName: string }).propertyName);
+      code = 'SCHEMA_PATTERN';
+      pointer = `${e.instancePath}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      key = true;
+      zh = `名称“${name.slice(0, 80)}”格式不对：只能用字母、数字、下划线、点和连字符，并以字母开头。`;
+      en = `the name "${name.slice(0, 80)}" has the wrong format: use letters, digits, _, . and -, starting with a letter.`;
+      break;
+    }
+    case 'anyOf': {
+      code = 'SCHEMA_SHAPE';
+      zh = `${whatZh}的写法不对。${descriptionZh(parent.description)}`;
+      en = `${whatEn} is not written in a form the format accepts. ${descriptionEn(parent.description)}`;
+      break;
+    }
+    default: {
+      if (LIMIT_KEYWORDS.has(e.keyword)) {
+        code = 'SCHEMA_LIMIT';
+        const limit = String((e.params as { limit?: unknown }).limit);
+        zh = `${whatZh}超出限制（${e.keyword} ${limit}）。`;
+        en = `${whatEn} exceeds a limit (${e.keyword} ${limit}).`;
+      } else {
+        zh = `${whatZh}不符合格式（${e.keyword}）：${e.message ?? ''}`;
+        en = `${whatEn} does not match the format (${e.keyword}): ${e.message ?? ''}`;
+      }
+    }
+  }
+  const pos = locatePointer(doc, lineCounter, pointer, { key });
+  const where = describePointer(pointer);
+  return createIssue(
+    code,
+    { file, line: pos.line, column: pos.column, pointer },
+    { 'zh-CN': `${where}：${zh}`, en: `${where}: ${en}` },
+    hint ? { hint } : {},
+  );
+}
+
+function descriptionZh(description: string | undefined): string {
+  return description?.split(' / ')[0] ?? '';
+}
+
+function descriptionEn(description: string | undefined): string {
+  const parts = description?.split(' / ');
+  return parts?.[1] ?? '';
+}
