@@ -3,4 +3,15 @@
  *
  * @module
  */
-export {};
+export { compilePack, LEVEL_RANK } from './compile-pack.js';
+export type { CompilePackOptions, PackEvaluator } from './compile-pack.js';
+export { checkFindings } from './check-findings.js';
+export { FINDINGS_ISSUE_CODES } from './check-inspection.js';
+export { PackCompileError, isPackCompileError } from './pack-compile-error.js';
+export type { PackCompileErrorCode } from './pack-compile-error.js';
+export { DEFAULT_DEADLINES, deadlineFor } from './default-deadlines.js';
+export { resolveBasis, isProvisional } from './resolve-basis.js';
+export { explainHazard, explainObservation } from './explain-observation.js';
+export { formatValue } from './format-value.js';
+export { factLabels } from './fact-labels.js';
+export type { FactLabel } from './fact-labels.js';

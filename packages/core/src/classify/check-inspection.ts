@@ -1,0 +1,215 @@
+import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js';
+import { parseIsoTime } from '../rules/parse-iso-time.js';
+import type { CompiledFacts } from './compile-pack.js';
+import { pick } from './fact-labels.js';
+import type { Inspection } from './types.js';
+
+type Bilingual = LocalizedText & { en: string };
+
+/**
+ * Codes of the issues {@link checkFindings} reports, with their severity. Stable: forms
+ * and CI match on them.
+ */
+export const FINDINGS_ISSUE_CODES: Readonly<Record<string, IssueSeverity>> = Object.freeze({
+  INSPECTION_NOT_OBJECT: 'error',
+  FINDINGS_NOT_OBJECT: 'error',
+  PACK_MISMATCH: 'error',
+  UNKNOWN_PREMISES: 'error',
+  PREMISES_MISSING: 'warning',
+  BAD_INSPECTED_AT: 'error',
+  INSPECTED_AT_MISSING: 'warning',
+  UNKNOWN_FACT: 'error',
+  WRONG_TYPE: 'error',
+  NUMBER_OUT_OF_RANGE: 'error',
+  UNKNOWN_OPTION: 'error',
+  DUPLICATE_OPTION: 'warning',
+  TEXT_TOO_LONG: 'error',
+  BAD_DATE: 'error',
+  REQUIRED_MISSING: 'error',
+  NOT_APPLICABLE_ANSWER: 'warning',
+});
+
+const TYPE_NAMES: Readonly<Record<Fact['type'], Bilingual>> = {
+  boolean: { 'zh-CN': '是或否（true/false）', en: 'yes or no (true/false)' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  count: { 'zh-CN': '非负整数', en: 'a whole number, 0 or more' },
+  enum: { 'zh-CN': '一个选项', en: 'one of the options' },
+  multi: { 'zh-CN': '选项列表', en: 'a list of options' },
+  text: { 'zh-CN': '文本', en: 'text' },
+  date: { 'zh-CN': '日期（YYYY-MM-DD）', en: 'a date (YYYY-MM-DD)' },
+  datetime: { 'zh-CN': '带时区的日期时间（如 2026-11-28T09:30:00+08:00）', en: 'a date-time with offset (e.g. 2026-11-28T09:30:00+08:00)' },
+  evidence: { 'zh-CN': '证据编号或链接的列表', en: 'a list of evidence ids or links' },
+};
+
+/**
+ * Check an inspection's answers against a compiled pack. Pure and isomorphic: a browser
+ * form and the server show the same messages. @internal (use {@link checkFindings} or
+ * `evaluator.check`).
+ */
+export function checkInspection(compiled: CompiledFacts, inspection: Inspection): Issue[] {
+  const { pack, labels, factWhen } = compiled;
+  const issues: Issue[] = [];
+  const add = (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => {
+    const issue: Issue = { code, severity: FINDINGS_ISSUE_CODES[code] ?? 'error', message: { 'zh-CN': zh, en }, pointer };
+    if (hint) issue.hint = hint;
+    issues.push(issue);
+  };
+  if (inspection === null || typeof inspection !== 'object' || Array.isArray(inspection)) {
+    add('INSPECTION_NOT_OBJECT', '', '检查记录必须是对象', 'the inspection must be an object');
+    return issues;
+  }
+  const { pack: packRef, premises, inspectedAt } = inspection;
+  const findings = inspection.findings as unknown;
+  if (typeof packRef !== 'string' || (packRef !== pack.id && packRef !== `${pack.id}@${pack.version}`)) {
+    add('PACK_MISMATCH', '/pack', `检查记录针对检查表 ${JSON.stringify(packRef)}，而不是 "${pack.id}"`, `the inspection is for pack ${JSON.stringify(packRef)}, not "${pack.id}"`);
+  }
+  const premisesKnown = new Set(pack.premises.map((p) => p.id));
+  if (premises !== undefined && (typeof premises !== 'string' || !premisesKnown.has(premises))) {
+    add('UNKNOWN_PREMISES', '/premises', `未知的场所类型 ${JSON.stringify(premises)}（可选：${[...premisesKnown].join('、')}）`, `unknown premises kind ${JSON.stringify(premises)} (one of: ${[...premisesKnown].join(', ')})`);
+  } else if (premises === undefined && compiled.scoped) {
+    add('PREMISES_MISSING', '/premises', '未填写场所类型：只适用于部分场所的检查项将按“不适用”处理', 'no premises kind: items limited to some premises kinds count as not applicable');
+  }
+  if (inspectedAt !== undefined && parseIsoTime(inspectedAt)?.ms === undefined) {
+    add('BAD_INSPECTED_AT', '/inspectedAt', `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`, `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`, TYPE_NAMES.datetime);
+  } else if (inspectedAt === undefined && compiled.usesInspectedAt) {
+    add('INSPECTED_AT_MISSING', '/inspectedAt', '未填写检查时间：按检查时间计算的期限条件不会成立', 'no inspectedAt: conditions measured from the inspection time cannot hold');
+  }
+  if (findings === null || typeof findings !== 'object' || Array.isArray(findings)) {
+    add('FINDINGS_NOT_OBJECT', '/findings', 'findings 必须是“事实 → 答案”的对象', 'findings must be an object of fact → answer');
+    return issues;
+  }
+  const answers = findings as Record<string, unknown>;
+  const facts: Record<string, unknown> = Object.create(null);
+  for (const fact of pack.facts) if (Object.hasOwn(answers, fact.id)) facts[fact.id] = answers[fact.id];
+  if (typeof premises === 'string') facts['$premises'] = premises;
+  if (typeof inspectedAt === 'string') facts['$inspectedAt'] = inspectedAt;
+
+  const declared = new Map(pack.facts.map((f) => [f.id, f]));
+  for (const key of Object.keys(answers)) {
+    if (declared.has(key)) continue;
+    const near = closest(key, [...declared.keys()]);
+    add('UNKNOWN_FACT', pointer(key), `检查表中没有事实 "${key}"${near ? `（是不是 "${near}"？）` : ''}`, `the pack has no fact "${key}"${near ? ` (did you mean "${near}"?)` : ''}`);
+  }
+  for (const fact of pack.facts) {
+    const at = pointer(fact.id);
+    const label = labels.get(fact.id)!.label;
+    const name = { zh: `“${pick(label, 'zh-CN')}”（${fact.id}）`, en: `"${pick(label, 'en')}" (${fact.id})` };
+    const when = factWhen.get(fact.id);
+    const applies = when === undefined || when(facts);
+    const value = facts[fact.id];
+    if (value === undefined || value === null) {
+      if (fact.required && applies) add('REQUIRED_MISSING', at, `必答项${name.zh}未填写`, `required answer ${name.en} is missing`);
+      continue;
+    }
+    if (!applies) {
+      add('NOT_APPLICABLE_ANSWER', at, `${name.zh}在本次检查中不适用，但填写了答案`, `${name.en} does not apply to this inspection but has an answer`);
+    }
+    checkValue(fact, value, at, name, add);
+  }
+  return issues;
+}
+
+function checkValue(
+  fact: Fact,
+  value: unknown,
+  at: string,
+  name: { zh: string; en: string },
+  add: (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => void,
+): void {
+  const wrong = () => {
+    const got = describe(value);
+    add('WRONG_TYPE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${got.zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${got.en}`);
+  };
+  const options = new Map((fact.options ?? []).map((o) => [o.value, o]));
+  const optionList = { zh: [...options.keys()].join('、'), en: [...options.keys()].join(', ') };
+  switch (fact.type) {
+    case 'boolean':
+      if (typeof value !== 'boolean') wrong();
+      return;
+    case 'number':
+    case 'count': {
+      if (typeof value !== 'number' || !Number.isFinite(value) || (fact.type === 'count' && (!Number.isInteger(value) || value < 0))) return wrong();
+      const unit = fact.unit ? ` ${fact.unit}` : '';
+      if ((fact.min !== undefined && value < fact.min) || (fact.max !== undefined && value > fact.max)) {
+        const range = `${fact.min ?? '−∞'}–${fact.max ?? '∞'}${unit}`;
+        add('NUMBER_OUT_OF_RANGE', at, `${name.zh}为 ${value}${unit}，超出允许范围 ${range}`, `${name.en} is ${value}${unit}, outside the allowed range ${range}`);
+      }
+      return;
+    }
+    case 'enum':
+      if (typeof value !== 'string') return wrong();
+      if (!options.has(value)) add('UNKNOWN_OPTION', at, `${name.zh}没有选项 "${value}"（可选：${optionList.zh}）`, `${name.en} has no option "${value}" (one of: ${optionList.en})`);
+      return;
+    case 'multi':
+    case 'evidence': {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) return wrong();
+      const seen = new Set<string>();
+      value.forEach((v: string, i) => {
+        if (fact.type === 'multi' && !options.has(v)) {
+          add('UNKNOWN_OPTION', `${at}/${i}`, `${name.zh}没有选项 "${v}"（可选：${optionList.zh}）`, `${name.en} has no option "${v}" (one of: ${optionList.en})`);
+        }
+        if (seen.has(v)) add('DUPLICATE_OPTION', `${at}/${i}`, `${name.zh}重复填写了 "${v}"`, `${name.en} lists "${v}" twice`);
+        seen.add(v);
+      });
+      return;
+    }
+    case 'text':
+      if (typeof value !== 'string') return wrong();
+      if (fact.maxLength !== undefined && value.length > fact.maxLength) {
+        add('TEXT_TOO_LONG', at, `${name.zh}过长：${value.length} 个字符，最多 ${fact.maxLength} 个`, `${name.en} is too long: ${value.length} characters, at most ${fact.maxLength}`);
+      }
+      return;
+    case 'date':
+    case 'datetime': {
+      const parsed = parseIsoTime(value);
+      const ok = parsed !== undefined && (fact.type === 'date' ? parsed.ms === undefined : parsed.ms !== undefined);
+      if (!ok) {
+        add('BAD_DATE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${describe(value).zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${describe(value).en}`);
+      }
+      return;
+    }
+  }
+}
+
+function describe(value: unknown): { zh: string; en: string } {
+  if (typeof value === 'string') {
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+    return { zh: `文本 ${shown}`, en: `the text ${shown}` };
+  }
+  if (typeof value === 'number') return { zh: `数字 ${value}`, en: `the number ${value}` };
+  if (typeof value === 'boolean') return { zh: `布尔值 ${value}`, en: `the boolean ${value}` };
+  if (Array.isArray(value)) return { zh: `列表（${value.length} 项）`, en: `a list of ${value.length} items` };
+  if (value === null) return { zh: 'null', en: 'null' };
+  return { zh: typeof value === 'object' ? '对象' : typeof value, en: typeof value === 'object' ? 'an object' : `a ${typeof value}` };
+}
+
+function pointer(fact: string): string {
+  return `/findings/${fact.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/** The declared fact closest to a misspelt key (edit distance ≤ 2, or ≤ a third of its length). */
+function closest(key: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(key, candidate, bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap || a.length > 200 || b.length > 200) return cap;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,321 @@
+import type { Condition, DeadlinePolicy, HazardLevel, Issue, LocalizedText, Pack, Party } from '../pack/types.js';
+import { createConditionCompiler, type CompiledCondition } from '../rules/compile-condition.js';
+import { isConditionCompileError } from '../rules/condition-compile-error.js';
+import { checkInspection } from './check-inspection.js';
+import { deadlineFor } from './default-deadlines.js';
+import { explainHazard } from './explain-observation.js';
+import { factLabels, type FactLabel } from './fact-labels.js';
+import { PackCompileError, type PackCompileErrorCode } from './pack-compile-error.js';
+import { isProvisional, resolveBasis } from './resolve-basis.js';
+import type { Classification, HazardFinding, Inspection, ItemOutcome, ItemResult, Observation, ResolvedCitation } from './types.js';
+
+/** Options of {@link compilePack}. */
+export interface CompilePackOptions {
+  /**
+   * Fallback reference time (ISO 8601 with offset) for date operators when an inspection
+   * has no `inspectedAt`. Omitted: such comparisons are false (and `checkFindings` warns).
+   */
+  now?: () => string;
+}
+
+/** A compiled pack: immutable, evaluates inspections synchronously. */
+export interface PackEvaluator {
+  readonly pack: { readonly id: string; readonly version: string };
+  /**
+   * Classify an inspection. Never throws for any findings (values that fail
+   * {@link PackEvaluator.check} simply do not satisfy the conditions that expect them).
+   */
+  evaluate(inspection: Inspection): Classification;
+  /** Validate an inspection's answers against the pack; same as {@link checkFindings}. */
+  check(inspection: Inspection): Issue[];
+}
+
+/** Severity rank: major > general > simple. */
+export const LEVEL_RANK: Readonly<Record<HazardLevel, number>> = Object.freeze({ simple: 1, general: 2, major: 3 });
+
+/** The static part of a hazard finding, computed once at compile time. */
+interface RuleTemplate {
+  rule: string;
+  level: HazardLevel;
+  title: LocalizedText;
+  basis: ResolvedCitation[];
+  provisional: boolean;
+  party: Party;
+  deadline: DeadlinePolicy;
+  rectification: LocalizedText | undefined;
+}
+
+interface CompiledRule extends RuleTemplate {
+  when: CompiledCondition;
+}
+
+interface CompiledItem {
+  id: string;
+  section: string;
+  scope: ReadonlySet<string> | undefined;
+  when: CompiledCondition | undefined;
+  /** Required facts asked by the item. */
+  required: readonly string[];
+  rules: readonly CompiledRule[];
+}
+
+interface CompiledComposite extends RuleTemplate {
+  atLeast: number;
+  of: readonly string[];
+  scope: ReadonlySet<string> | undefined;
+}
+
+/** Internal view of a compiled pack shared with the findings checker. @internal */
+export interface CompiledFacts {
+  pack: Pack;
+  labels: ReadonlyMap<string, FactLabel>;
+  /** `when` of each fact that has one. */
+  factWhen: ReadonlyMap<string, CompiledCondition>;
+  /** Whether some condition measures time from `$inspectedAt`. */
+  usesInspectedAt: boolean;
+  /** Whether some item or composite is limited to premises kinds. */
+  scoped: boolean;
+}
+
+/**
+ * Compile a pack into an immutable evaluator: every condition is checked and compiled
+ * once; citations, provisional flags, parties and deadlines are resolved once.
+ *
+ * Classification rules:
+ * - an item is `not_applicable` when its `premises` do not include the inspection's
+ *   premises (an inspection without premises is outside every scoped item) or its `when`
+ *   is false;
+ * - otherwise its hazard rules are evaluated; if any fires the item is a `hazard` (the
+ *   most severe level wins, the others are kept in `hazards`), even when some answers are
+ *   missing — a hazard seen is reported;
+ * - else, if a required fact it asks is applicable (its `when` holds) but missing or
+ *   `null`, the item is `not_checked` (never a silent pass); else `pass`;
+ * - composites are evaluated after the items: at least `atLeast` of their `of` rules fired,
+ *   within their premises scope;
+ * - a finding is provisional when every citation of its basis is superseded or
+ *   unverified (or it has none); deadlines come from the rule, else `pack.deadlines`,
+ *   else {@link DEFAULT_DEADLINES}.
+ *
+ * Throws {@link PackCompileError} (with a pointer into the pack) on a pack that cannot be
+ * evaluated.
+ *
+ * @example
+ * ```ts
+ * const evaluator = compilePack(pack);
+ * const result = evaluator.evaluate({ pack: pack.id, premises: 'restaurant', findings: { hose_length_m: 3 } });
+ * result.hazards[0]?.explanation.en; // "Hose too long: length of the connecting hose is 3 m, above 2 m."
+ * ```
+ */
+export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackEvaluator {
+  const fail = (code: PackCompileErrorCode, zh: string, en: string, pointer: string, cause?: unknown): never => {
+    throw new PackCompileError(code, { 'zh-CN': zh, en }, pointer, cause === undefined ? undefined : { cause });
+  };
+  const knownFacts = new Set(pack.facts.map((f) => f.id));
+  const premisesIds = new Set(pack.premises.map((p) => p.id));
+  const compiler = createConditionCompiler({ conditions: pack.conditions, knownFacts, ...(options.now ? { now: options.now } : {}) });
+  let usesInspectedAt = false;
+  const compile = (condition: Condition, pointer: string): CompiledCondition => {
+    try {
+      const compiled = compiler(condition);
+      if (compiled.facts.includes('$inspectedAt')) usesInspectedAt = true;
+      return compiled;
+    } catch (error) {
+      if (!isConditionCompileError(error)) throw error;
+      const at = error.condition === undefined ? `${pointer}${error.pointer}` : `/conditions/${escape(error.condition)}${error.pointer}`;
+      return fail(error.code, error.localized['zh-CN'], error.localized.en, at, error);
+    }
+  };
+  const scopeOf = (premises: readonly string[] | undefined, pointer: string): ReadonlySet<string> | undefined => {
+    if (premises === undefined) return undefined;
+    premises.forEach((p, i) => {
+      if (!premisesIds.has(p)) fail('UNKNOWN_PREMISES', `未声明的场所类型 "${p}"`, `unknown premises kind "${p}"`, `${pointer}/${i}`);
+    });
+    return new Set(premises);
+  };
+  const template = (
+    rule: { id: string; level: HazardLevel; title: LocalizedText; basis: Pack['composites'][number]['basis']; party?: Party; deadline?: DeadlinePolicy; rectification?: LocalizedText },
+    pointer: string,
+  ): RuleTemplate => {
+    const basis = resolveBasis(pack, rule.basis ?? []);
+    if ('unknown' in basis) {
+      const id = rule.basis[basis.unknown]?.regulation;
+      return fail('UNKNOWN_REGULATION', `未声明的法规 "${String(id)}"`, `unknown regulation "${String(id)}"`, `${pointer}/basis/${basis.unknown}/regulation`);
+    }
+    return {
+      rule: rule.id,
+      level: rule.level,
+      title: rule.title,
+      basis: Object.freeze(basis) as ResolvedCitation[],
+      provisional: isProvisional(basis),
+      party: rule.party ?? 'user',
+      deadline: deadlineFor(pack, rule.level, rule.deadline),
+      rectification: rule.rectification,
+    };
+  };
+
+  const factWhen = new Map<string, CompiledCondition>();
+  const required = new Set<string>();
+  pack.facts.forEach((fact, i) => {
+    if (fact.when !== undefined) factWhen.set(fact.id, compile(fact.when, `/facts/${i}/when`));
+    if (fact.required) required.add(fact.id);
+  });
+
+  const ruleIds = new Set<string>();
+  const items: CompiledItem[] = [];
+  pack.sections.forEach((section, s) => {
+    section.items.forEach((item, i) => {
+      const at = `/sections/${s}/items/${i}`;
+      item.asks.forEach((f, k) => {
+        if (!knownFacts.has(f)) fail('UNKNOWN_FACT', `检查项 ${item.id} 询问了未声明的事实 "${f}"`, `item ${item.id} asks an unknown fact "${f}"`, `${at}/asks/${k}`);
+      });
+      const rules = item.hazards.map((rule, r): CompiledRule => {
+        ruleIds.add(rule.id);
+        return { ...template(rule, `${at}/hazards/${r}`), when: compile(rule.when, `${at}/hazards/${r}/when`) };
+      });
+      items.push({
+        id: item.id,
+        section: section.id,
+        scope: scopeOf(item.premises, `${at}/premises`),
+        when: item.when === undefined ? undefined : compile(item.when, `${at}/when`),
+        required: item.asks.filter((f) => required.has(f)),
+        rules,
+      });
+    });
+  });
+
+  const composites: CompiledComposite[] = pack.composites.map((composite, c) => {
+    const at = `/composites/${c}`;
+    composite.of.forEach((id, k) => {
+      if (!ruleIds.has(id)) fail('UNKNOWN_RULE', `组合判定 ${composite.id} 引用了不存在的规则 "${id}"`, `composite ${composite.id} counts an unknown rule "${id}"`, `${at}/of/${k}`);
+    });
+    if (!Number.isInteger(composite.atLeast) || composite.atLeast < 1 || composite.atLeast > composite.of.length) {
+      fail('INVALID_PACK', `组合判定 ${composite.id} 的 atLeast 必须在 1 到 ${composite.of.length} 之间`, `composite ${composite.id}: atLeast must be from 1 to ${composite.of.length}`, `${at}/atLeast`);
+    }
+    return { ...template(composite, at), atLeast: composite.atLeast, of: composite.of, scope: scopeOf(composite.premises, `${at}/premises`) };
+  });
+
+  const labels = factLabels(pack);
+  const shared: CompiledFacts = {
+    pack,
+    labels,
+    factWhen,
+    usesInspectedAt,
+    scoped: items.some((i) => i.scope) || composites.some((c) => c.scope),
+  };
+  const factIds = pack.facts.map((f) => f.id);
+
+  const evaluate = (inspection: Inspection): Classification => {
+    const envelope = (inspection !== null && typeof inspection === 'object' ? inspection : {}) as Partial<Inspection>;
+    const findings = envelope.findings !== null && typeof envelope.findings === 'object' ? envelope.findings : {};
+    const premises = typeof envelope.premises === 'string' ? envelope.premises : undefined;
+    const inspectedAt = typeof envelope.inspectedAt === 'string' ? envelope.inspectedAt : undefined;
+    const facts: Record<string, unknown> = Object.create(null);
+    for (const id of factIds) if (Object.hasOwn(findings, id)) facts[id] = findings[id];
+    if (premises !== undefined) facts['$premises'] = premises;
+    if (inspectedAt !== undefined) facts['$inspectedAt'] = inspectedAt;
+
+    const applicable = new Map<string, boolean>();
+    const isApplicable = (fact: string): boolean => {
+      let known = applicable.get(fact);
+      if (known === undefined) {
+        const when = factWhen.get(fact);
+        known = when === undefined || when(facts);
+        applicable.set(fact, known);
+      }
+      return known;
+    };
+
+    const itemResults: ItemResult[] = [];
+    const hazards: HazardFinding[] = [];
+    const firedById = new Map<string, HazardFinding>();
+    for (const item of items) {
+      const result: ItemResult = { item: item.id, section: item.section, outcome: 'not_applicable', hazards: [] };
+      itemResults.push(result);
+      if (item.scope && (premises === undefined || !item.scope.has(premises))) continue;
+      if (item.when && !item.when(facts)) continue;
+      const missing = item.required.filter((f) => isApplicable(f) && (facts[f] === undefined || facts[f] === null));
+      const fired: HazardFinding[] = [];
+      for (const rule of item.rules) {
+        if (!rule.when(facts)) continue;
+        const finding = findingOf(rule, 'rule', rule.when.explain(facts).observations, labels);
+        finding.item = item.id;
+        fired.push(finding);
+        firedById.set(rule.rule, finding);
+      }
+      if (missing.length > 0) result.missing = missing;
+      if (fired.length > 0) {
+        fired.sort(bySeverity);
+        result.outcome = 'hazard';
+        result.level = fired[0]!.level;
+        result.hazards = fired.map((f) => f.rule);
+        hazards.push(...fired);
+      } else result.outcome = missing.length > 0 ? 'not_checked' : 'pass';
+    }
+
+    for (const composite of composites) {
+      if (composite.scope && (premises === undefined || !composite.scope.has(premises))) continue;
+      const elements = composite.of.filter((id) => firedById.has(id));
+      if (elements.length < composite.atLeast) continue;
+      const observations = elements.flatMap((id) => firedById.get(id)!.observations);
+      const finding = findingOf(composite, 'composite', observations, labels);
+      finding.elements = elements;
+      const titles = elements.map((id) => firedById.get(id)!.title);
+      finding.explanation = {
+        'zh-CN': `${composite.title['zh-CN']}：${composite.of.length} 项中有 ${elements.length} 项成立（${titles.map((t) => t['zh-CN']).join('、')}），达到 ${composite.atLeast} 项。`,
+        en: `${composite.title.en ?? composite.title['zh-CN']}: ${elements.length} of ${composite.of.length} elements present (${titles.map((t) => t.en ?? t['zh-CN']).join(', ')}), at least ${composite.atLeast} required.`,
+      };
+      hazards.push(finding);
+    }
+    hazards.sort(bySeverity);
+
+    const itemCounts: Record<ItemOutcome, number> = { pass: 0, hazard: 0, not_applicable: 0, not_checked: 0 };
+    for (const r of itemResults) itemCounts[r.outcome] += 1;
+    const levelCounts: Record<HazardLevel, number> = { simple: 0, general: 0, major: 0 };
+    for (const h of hazards) levelCounts[h.level] += 1;
+    const classification: Classification = {
+      pack: { id: pack.id, version: pack.version },
+      items: itemResults,
+      hazards,
+      summary: {
+        items: itemCounts,
+        hazards: levelCounts,
+        provisional: hazards.filter((h) => h.provisional).length,
+        highest: hazards[0]?.level ?? null,
+      },
+    };
+    if (premises !== undefined) classification.premises = premises;
+    if (inspectedAt !== undefined) classification.inspectedAt = inspectedAt;
+    return classification;
+  };
+
+  return Object.freeze({
+    pack: Object.freeze({ id: pack.id, version: pack.version }),
+    evaluate,
+    check: (inspection: Inspection) => checkInspection(shared, inspection),
+  });
+}
+
+function findingOf(t: RuleTemplate, kind: HazardFinding['kind'], observations: Observation[], labels: ReadonlyMap<string, FactLabel>): HazardFinding {
+  const finding: HazardFinding = {
+    rule: t.rule,
+    kind,
+    level: t.level,
+    provisional: t.provisional,
+    party: t.party,
+    title: t.title,
+    basis: t.basis,
+    deadline: t.deadline,
+    observations,
+    explanation: explainHazard(t.title, observations, labels),
+  };
+  if (t.rectification !== undefined) finding.rectification = t.rectification;
+  return finding;
+}
+
+function bySeverity(a: HazardFinding, b: HazardFinding): number {
+  return LEVEL_RANK[b.level] - LEVEL_RANK[a.level];
+}
+
+function escape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

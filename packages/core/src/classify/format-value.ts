@@ -1,0 +1,28 @@
+import type { Lang } from '../pack/types.js';
+import { pick, type FactLabel } from './fact-labels.js';
+
+/**
+ * A recorded or expected value as a person reads it: option labels for enum/multi facts,
+ * 是/否 (yes/no) for booleans, numbers with the fact's unit, 未填写 (not recorded) for a
+ * missing value. Never throws.
+ */
+export function formatValue(value: unknown, fact: FactLabel | undefined, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  if (value === undefined || value === null) return zh ? '未填写' : 'not recorded';
+  if (typeof value === 'boolean') return zh ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'number') return fact?.unit ? `${String(value)} ${fact.unit}` : String(value);
+  if (typeof value === 'string') {
+    const option = fact?.options?.get(value);
+    return option ? pick(option, lang) : value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return zh ? '无' : 'none';
+    return value.map((v) => formatValue(v, fact, lang)).join(zh ? '、' : ', ');
+  }
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(typeof value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return typeof value;
+  }
+}

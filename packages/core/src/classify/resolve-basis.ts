@@ -1,0 +1,34 @@
+import type { Citation, Pack } from '../pack/types.js';
+import type { ResolvedCitation } from './types.js';
+
+/**
+ * Resolve citations against the pack's regulations. Returns the index of the first
+ * citation whose regulation is not declared instead, so the caller can point at it.
+ */
+export function resolveBasis(pack: Pick<Pack, 'regulations'>, basis: readonly Citation[]): ResolvedCitation[] | { unknown: number } {
+  const resolved: ResolvedCitation[] = [];
+  for (let i = 0; i < basis.length; i++) {
+    const citation = basis[i]!;
+    const regulation = pack.regulations.find((r) => r.id === citation.regulation);
+    if (!regulation) return { unknown: i };
+    const entry: ResolvedCitation = {
+      ...citation,
+      number: regulation.number,
+      edition: regulation.edition,
+      title: regulation.title,
+      status: regulation.status,
+      confidence: citation.confidence ?? regulation.confidence,
+    };
+    resolved.push(Object.freeze(entry));
+  }
+  return resolved;
+}
+
+/**
+ * A level is provisional (疑似) when every citation it rests on is superseded or
+ * unverified — including when it rests on no citation at all: the classifier then only
+ * suggests the level and an enforcement officer confirms it.
+ */
+export function isProvisional(basis: readonly ResolvedCitation[]): boolean {
+  return basis.every((c) => c.status === 'superseded' || c.confidence === 'unverified');
+}
