@@ -1,15 +1,21 @@
-/** Levenshtein distance, two-row, bounded inputs (ids are ≤ 64 characters). @internal */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), so `lgp`→`lpg`
+ * is one edit. Three rows; inputs are ids (≤ 128 characters). @internal
+ */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
+  let before = new Array<number>(b.length + 1).fill(0);
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   let curr = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      curr[j] = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let d = Math.min((prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      curr[j] = d;
     }
-    [prev, curr] = [curr, prev];
+    [before, prev, curr] = [prev, curr, before];
   }
   return prev[b.length] ?? 0;
 }
