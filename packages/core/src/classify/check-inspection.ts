@@ -1,4 +1,5 @@
 import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js';
+import { didYouMean } from '../pack/did-you-mean.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { CompiledFacts } from './compile-pack.js';
 import { pick } from './fact-labels.js';
@@ -87,7 +88,7 @@ export function checkInspection(compiled: CompiledFacts, inspection: Inspection)
   const declared = new Map(pack.facts.map((f) => [f.id, f]));
   for (const key of Object.keys(answers)) {
     if (declared.has(key)) continue;
-    const near = closest(key, [...declared.keys()]);
+    const near = didYouMean(key, declared.keys());
     add('UNKNOWN_FACT', pointer(key), `检查表中没有事实 "${key}"${near ? `（是不是 "${near}"？）` : ''}`, `the pack has no fact "${key}"${near ? ` (did you mean "${near}"?)` : ''}`);
   }
   for (const fact of pack.facts) {
@@ -185,31 +186,4 @@ function describe(value: unknown): { zh: string; en: string } {
 
 function pointer(fact: string): string {
   return `/findings/${fact.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-}
-
-/** The declared fact closest to a misspelt key (edit distance ≤ 2, or ≤ a third of its length). */
-function closest(key: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = distance(key, candidate, bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap || a.length > 200 || b.length > 200) return cap;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

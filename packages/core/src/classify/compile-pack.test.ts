@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Item, Pack } from '../pack/types.js';
+import { loadPackFromPath } from '../node/load-pack-from-path.js';
 import { runScenarios } from '../scenarios/run-scenarios.js';
 import type { ScenarioFile } from '../scenarios/types.js';
 import { compilePack } from './compile-pack.js';
@@ -12,24 +13,17 @@ import { DEFAULT_DEADLINES } from './default-deadlines.js';
 import { isPackCompileError } from './pack-compile-error.js';
 import type { Inspection } from './types.js';
 
-const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/packs/demo-kitchen');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const exampleDir = join(root, 'examples/packs/demo-kitchen');
 const readYaml = (file: string): unknown => parse(readFileSync(join(exampleDir, file), 'utf8'));
 
-/** demo-kitchen as the loader would produce it (its `include` merged by hand), deeply frozen. */
-export function demoKitchen(): Pack {
-  const main = readYaml('pack.yaml') as Record<string, unknown> & { include: string[] };
-  const sections = main.include.flatMap((f) => (readYaml(f) as { sections: unknown[] }).sections);
-  const { include: _include, ...rest } = main;
-  return deepFreeze({ ...rest, sections }) as unknown as Pack;
+/** A pack through the real loader (deeply frozen). */
+async function load(dir: string): Promise<Pack> {
+  const result = await loadPackFromPath(join(root, dir));
+  if (!result.ok) throw new Error(`${dir}: ${result.issues.map((i) => i.message.en).join('; ')}`);
+  return result.pack;
 }
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
+const demo = await load('examples/packs/demo-kitchen');
 
 const clone = <T>(x: T): T => structuredClone(x) as T;
 const basement: Inspection = {
@@ -39,7 +33,7 @@ const basement: Inspection = {
 };
 
 describe('compilePack on demo-kitchen', () => {
-  const pack = demoKitchen();
+  const pack = demo;
   const evaluator = compilePack(pack);
 
   it('passes every scenario of examples/packs/demo-kitchen/tests with full rule coverage', () => {
@@ -122,6 +116,19 @@ describe('compilePack on demo-kitchen', () => {
     expect(result.items.find((i) => i.item === 'DEMO-001')).toMatchObject({ outcome: 'hazard', level: 'major' });
     const partial = evaluator.evaluate({ pack: 'demo-kitchen', findings: { gas_type: 'lpg' } });
     expect(partial.items.find((i) => i.item === 'DEMO-001')).toMatchObject({ outcome: 'not_checked', missing: ['below_ground'] });
+  });
+
+  it('every scenario of the checklist packs passes (gas, fire)', async () => {
+    for (const dir of ['checklists/gas', 'checklists/fire']) {
+      const checklist = await load(dir);
+      const tests = join(root, dir, 'tests');
+      const sources = readdirSync(tests)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((file) => ({ file, content: parse(readFileSync(join(tests, file), 'utf8')) as ScenarioFile }));
+      const run = runScenarios(checklist, compilePack(checklist).evaluate, sources);
+      expect(run.results.flatMap((r) => r.failures.map((f) => `${dir} ${r.file} ${r.name}: ${f.message.en}`))).toEqual([]);
+      expect(run.summary.scenarios).toBeGreaterThan(20);
+    }
   });
 
   it('is frozen, and evaluation does not change the pack', () => {
