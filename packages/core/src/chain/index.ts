@@ -1,6 +1,67 @@
 /**
- * Public exports of the chain area (re-exported by the package root).
+ * Public exports of the chain area (re-exported by the package root): the review chain's
+ * decider, authorisation table, deadlines, audit trail and in-memory store.
  *
  * @module
  */
-export {};
+export type {
+  HazardStatus,
+  StatusOrNew,
+  EvidenceKind,
+  EvidenceRef,
+  TreatmentPlan,
+  CommandBase,
+  Reason,
+  ReportCommand,
+  FollowUpCommand,
+  ChainCommand,
+  CommandType,
+  EventDataMap,
+  EventType,
+  EventActor,
+  ChainEvent,
+  StoredEvent,
+  RejectionCode,
+  Rejection,
+  Decision,
+  HazardState,
+  HazardSummary,
+} from './types.js';
+export { HAZARD_STATUSES, COMMAND_TYPES } from './types.js';
+export { ChainError, isChainError } from './chain-error.js';
+export type { ChainErrorCode } from './chain-error.js';
+export { canonicalJson } from './canonical-json.js';
+export { GENESIS_HASH, sha256Hex, computeEventHash } from './hash-event.js';
+export { REJECTION_MESSAGES } from './rejection-messages.js';
+export { TRANSITIONS, findTransition } from './transitions.js';
+export type { TransitionRule } from './transitions.js';
+export { PERMISSION_TABLE } from './permission-table.js';
+export type { PermissionRule, Relation } from './permission-table.js';
+export { authorize, areaCovers, levelRank } from './authorize.js';
+export type { AuthorizationSubject, AuthorizationResult } from './authorize.js';
+export { DEFAULT_EVIDENCE_RULES, checkEvidence } from './evidence-rules.js';
+export type { EvidenceRequirement, EvidenceRules } from './evidence-rules.js';
+export { createWorkingDayCalendar } from './working-day-calendar.js';
+export type { WorkingDayCalendarOptions } from './working-day-calendar.js';
+export { computeDeadline, extendDeadline, localDate, endOfLocalDay } from './compute-deadline.js';
+export { decide, DEFAULT_TIME_LIMITS } from './decide.js';
+export type { DecideContext, TimeLimits } from './decide.js';
+export { evolve } from './evolve.js';
+export { summarize } from './summarize.js';
+export { outboxMessagesFor } from './outbox-messages.js';
+export { nextRetryAt } from './outbox-backoff.js';
+export type { BackoffPolicy } from './outbox-backoff.js';
+export { commandFingerprint } from './command-fingerprint.js';
+export { handleCommand, foldEvents } from './handle-command.js';
+export type { ChainDeps } from './handle-command.js';
+export { tick, DEFAULT_TICK_OPTIONS } from './tick.js';
+export type { TickOptions, TickAction } from './tick.js';
+export { runTick } from './run-tick.js';
+export type { RunTickOptions } from './run-tick.js';
+export { verifyChain, nextLogHead } from './verify-chain.js';
+export type { ChainVerification, ChainBreakReason } from './verify-chain.js';
+export { createCheckpoint, openCheckpoint, verifyAgainstCheckpoint } from './checkpoint.js';
+export type { Checkpoint, CheckpointVerification } from './checkpoint.js';
+export { createMemoryStore } from './memory-store.js';
+export type { MemoryStore } from './memory-store.js';
+export { createStaticDirectory } from './static-directory.js';

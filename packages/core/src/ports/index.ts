@@ -3,4 +3,26 @@
  *
  * @module
  */
-export {};
+export type { Clock } from './clock.js';
+export { systemClock } from './clock.js';
+export type { Calendar } from './calendar.js';
+export type { Role, DepartmentScope, ActorProfile, Directory } from './directory.js';
+export { ROLES } from './directory.js';
+export type { Signer, Verifier } from './signer.js';
+export type {
+  OutboxMessage,
+  ClaimedOutboxMessage,
+  CommandRecord,
+  AppendInput,
+  AppendResult,
+  DenialRecord,
+  StoredDenial,
+  HazardFilter,
+  PageRequest,
+  HazardPage,
+  StoreCapabilities,
+  ClaimOutboxInput,
+  FailOutboxInput,
+  Store,
+  CommandResult,
+} from './store.js';

@@ -1,0 +1,227 @@
+import type {
+  AppendInput,
+  AppendResult,
+  ClaimedOutboxMessage,
+  ClaimOutboxInput,
+  CommandRecord,
+  DenialRecord,
+  FailOutboxInput,
+  HazardFilter,
+  HazardPage,
+  OutboxMessage,
+  PageRequest,
+  Store,
+  StoredDenial,
+} from '../ports/store.js';
+import { areaCovers } from './authorize.js';
+import { ChainError } from './chain-error.js';
+import type { HazardSummary, StoredEvent } from './types.js';
+
+interface OutboxRow extends OutboxMessage {
+  attempts: number;
+  status: 'pending' | 'done' | 'dead';
+  availableAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  lastError: string;
+  order: number;
+}
+
+/** The in-memory store plus test hooks to simulate tampering (used by the tamper tests). */
+export interface MemoryStore extends Store {
+  /** Direct access to the stored log, for tamper tests ONLY: mutating it bypasses every rule. */
+  readonly unsafeLog: StoredEvent[];
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+function matches<T>(value: T, wanted: T | readonly T[] | undefined): boolean {
+  if (wanted === undefined) return true;
+  return Array.isArray(wanted) ? (wanted as readonly T[]).includes(value) : value === wanted;
+}
+
+function invalidAppend(en: string, zh: string): never {
+  throw new ChainError('INVALID_APPEND', { 'zh-CN': zh, en });
+}
+
+/**
+ * A {@link Store} in memory: for tests, demos and single-process hosts that do not need
+ * durability. Every read and write deep-clones, so callers can never alias stored data.
+ * Operations are atomic because each runs synchronously between two awaits.
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore();
+ * await handleCommand({ store, clock, directory, calendar }, command, 'grid-7');
+ * ```
+ */
+export function createMemoryStore(): MemoryStore {
+  const log: StoredEvent[] = [];
+  const commands = new Map<string, CommandRecord>();
+  const summaries = new Map<string, HazardSummary>();
+  const denials: StoredDenial[] = [];
+  const outbox = new Map<string, OutboxRow>();
+  let outboxOrder = 0;
+
+  const eventsOf = (hazardId: string): StoredEvent[] => log.filter((e) => e.hazardId === hazardId);
+
+  return {
+    capabilities: Object.freeze({ concurrentWriters: false, durable: false, outboxLeases: true }),
+    unsafeLog: log,
+
+    async append(input: AppendInput): Promise<AppendResult> {
+      if (input.events.length === 0) invalidAppend('append needs at least one event', '追加至少需要一个事件');
+      input.events.forEach((e, i) => {
+        if (e.hazardId !== input.hazardId || e.version !== input.expectedVersion + i + 1) {
+          invalidAppend('event versions must follow expectedVersion', '事件版本必须紧接 expectedVersion');
+        }
+      });
+      const original = commands.get(input.commandId);
+      if (original) return { kind: 'duplicate-command', original: clone(original) };
+      const current = summaries.get(input.hazardId)?.version ?? 0;
+      if (current !== input.expectedVersion) return { kind: 'conflict', actualVersion: current };
+      const stored: StoredEvent[] = input.events.map((e, i) => ({ ...clone(e), seq: log.length + i + 1 }));
+      log.push(...stored);
+      commands.set(input.commandId, {
+        commandId: input.commandId,
+        fingerprint: input.commandFingerprint,
+        hazardId: input.hazardId,
+        events: clone(stored),
+      });
+      summaries.set(input.hazardId, clone(input.summary));
+      for (const m of input.outbox) {
+        outbox.set(m.id, {
+          ...clone(m),
+          attempts: 0,
+          status: 'pending',
+          availableAt: m.createdAt,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: '',
+          order: ++outboxOrder,
+        });
+      }
+      return { kind: 'ok', events: clone(stored) };
+    },
+
+    async load(hazardId) {
+      const events = eventsOf(hazardId);
+      return events.length === 0 ? null : clone(events);
+    },
+
+    async readEvents(hazardId) {
+      return clone(eventsOf(hazardId));
+    },
+
+    async readLog(fromSeq, limit) {
+      return clone(log.filter((e) => e.seq >= fromSeq).slice(0, Math.max(0, limit)));
+    },
+
+    async findCommand(commandId) {
+      const record = commands.get(commandId);
+      return record ? clone(record) : null;
+    },
+
+    async recordDenial(denial: DenialRecord) {
+      denials.push({ ...clone(denial), seq: denials.length + 1 });
+    },
+
+    async readDenials(fromSeq, limit) {
+      return clone(denials.filter((d) => d.seq >= fromSeq).slice(0, Math.max(0, limit)));
+    },
+
+    async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
+      const after = page.after ? decodeCursor(page.after) : null;
+      const rows = [...summaries.values()]
+        .filter(
+          (s) =>
+            matches(s.level, filter.level) &&
+            matches(s.status, filter.status) &&
+            (filter.domain === undefined || s.domain === filter.domain) &&
+            (filter.area === undefined || areaCovers(filter.area, s.area)) &&
+            (filter.enterpriseId === undefined || s.enterpriseId === filter.enterpriseId) &&
+            (filter.provisional === undefined || s.provisional === filter.provisional) &&
+            (filter.deadlineBefore === undefined || (s.deadline !== null && s.deadline <= filter.deadlineBefore)),
+        )
+        .sort((a, b) => compareKey(a, b))
+        .filter((s) => after === null || compareKey(s, { updatedAt: after[0], hazardId: after[1] }) > 0);
+      const items = rows.slice(0, Math.max(1, page.limit));
+      const last = items[items.length - 1];
+      const next = rows.length > items.length && last ? encodeCursor(last) : null;
+      return { items: clone(items), next };
+    },
+
+    async claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]> {
+      const leaseUntil = new Date(Date.parse(input.now) + input.leaseMs).toISOString();
+      const claimable = [...outbox.values()]
+        .filter(
+          (r) =>
+            r.status === 'pending' &&
+            r.availableAt <= input.now &&
+            (r.leaseUntil === null || r.leaseUntil <= input.now),
+        )
+        .sort((a, b) => a.order - b.order)
+        .slice(0, Math.max(0, input.limit));
+      return claimable.map((r) => {
+        r.leaseOwner = input.owner;
+        r.leaseUntil = leaseUntil;
+        const { status: _s, availableAt: _a, lastError: _l, order: _o, ...message } = r;
+        return clone({ ...message, leaseOwner: input.owner, leaseUntil });
+      });
+    },
+
+    async ackOutbox(owner, ids) {
+      let acked = 0;
+      for (const id of ids) {
+        const r = outbox.get(id);
+        if (r && r.status === 'pending' && r.leaseOwner === owner) {
+          r.status = 'done';
+          r.leaseOwner = null;
+          r.leaseUntil = null;
+          acked++;
+        }
+      }
+      return acked;
+    },
+
+    async failOutbox(input: FailOutboxInput) {
+      const r = outbox.get(input.id);
+      if (!r || r.status !== 'pending' || r.leaseOwner !== input.owner) return false;
+      r.attempts += 1;
+      r.lastError = input.error;
+      r.leaseOwner = null;
+      r.leaseUntil = null;
+      if (input.retryAt === null) r.status = 'dead';
+      else r.availableAt = input.retryAt;
+      return true;
+    },
+
+    async readDeadLetters(limit) {
+      return [...outbox.values()]
+        .filter((r) => r.status === 'dead')
+        .sort((a, b) => a.order - b.order)
+        .slice(0, Math.max(0, limit))
+        .map((r) => {
+          const { status: _s, availableAt: _a, leaseOwner: _lo, leaseUntil: _lu, order: _o, ...rest } = r;
+          return clone(rest);
+        });
+    },
+  };
+}
+
+function compareKey(a: { updatedAt: string; hazardId: string }, b: { updatedAt: string; hazardId: string }): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
+  return a.hazardId === b.hazardId ? 0 : a.hazardId < b.hazardId ? -1 : 1;
+}
+
+function encodeCursor(s: HazardSummary): string {
+  return JSON.stringify([s.updatedAt, s.hazardId]);
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const parsed: unknown = JSON.parse(cursor);
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
+    throw new ChainError('INVALID_CURSOR', { 'zh-CN': '无效的分页游标', en: 'invalid page cursor' });
+  }
+  return [parsed[0], parsed[1]];
+}

@@ -1,0 +1,18 @@
+import type { HazardState, HazardSummary } from './types.js';
+
+/** The list row a store keeps for a hazard state (what `Store.query` filters on). */
+export function summarize(state: HazardState): HazardSummary {
+  return {
+    hazardId: state.hazardId,
+    version: state.version,
+    status: state.status,
+    level: state.level,
+    provisional: state.provisional,
+    domain: state.domain,
+    area: state.area,
+    enterpriseId: state.enterpriseId,
+    deadline: state.status === 'rectifying' ? state.deadline : null,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+  };
+}

@@ -1,0 +1,58 @@
+import type { HazardLevel } from '../pack/types.js';
+import type { CommandType, HazardStatus, StatusOrNew } from './types.js';
+
+/** One declared edge: `command` on a hazard of one of `levels` in `from` may lead to `to`. */
+export interface TransitionRule {
+  command: CommandType;
+  levels: readonly HazardLevel[];
+  from: readonly StatusOrNew[];
+  to: readonly HazardStatus[];
+}
+
+const ALL: readonly HazardLevel[] = ['simple', 'general', 'major'];
+const SG: readonly HazardLevel[] = ['simple', 'general'];
+const MAJOR: readonly HazardLevel[] = ['major'];
+const OPEN: readonly HazardStatus[] = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted'];
+
+/**
+ * The state machine of the review chain, as data. A command is possible only on a declared
+ * edge; `to` lists every status the command may lead to (e.g. `report` of a simple hazard
+ * fixed on the spot ends `closed`; a reclassification restarts the path at `reported`).
+ *
+ * Paths: simple — report with evidence of the fix → closed (spot-check later);
+ * general — notice → rectifying → submitted → verified → closed, rejected back to
+ * rectifying, overdue → warning → escalated; major — escalated → case filed (listed for
+ * supervision) → plan → rectifying (stop-work) → submitted → accepted (验收) → closed (销号).
+ */
+export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
+  { command: 'report', levels: ALL, from: ['new'], to: ['reported', 'closed'] },
+  { command: 'reclassify', levels: ALL, from: ['reported', 'rectifying', 'submitted', 'escalated', 'case_filed'], to: ['reported'] },
+  { command: 'confirm_level', levels: ALL, from: OPEN, to: [...OPEN] },
+  { command: 'issue_notice', levels: SG, from: ['reported', 'escalated', 'case_filed'], to: ['rectifying'] },
+  { command: 'submit_rectification', levels: SG, from: ['reported', 'rectifying', 'escalated'], to: ['submitted'] },
+  { command: 'submit_rectification', levels: MAJOR, from: ['rectifying'], to: ['submitted'] },
+  { command: 'verify', levels: SG, from: ['submitted'], to: ['verified'] },
+  { command: 'reject', levels: ALL, from: ['submitted'], to: ['rectifying'] },
+  { command: 'request_extension', levels: ['general', 'major'], from: ['rectifying'], to: ['rectifying'] },
+  { command: 'grant_extension', levels: ['general', 'major'], from: ['rectifying'], to: ['rectifying'] },
+  { command: 'deny_extension', levels: ['general', 'major'], from: ['rectifying'], to: ['rectifying'] },
+  { command: 'escalate', levels: SG, from: ['reported', 'rectifying'], to: ['escalated'] },
+  { command: 'escalate', levels: MAJOR, from: ['reported'], to: ['escalated'] },
+  { command: 'file_case', levels: MAJOR, from: ['reported', 'escalated'], to: ['case_filed'] },
+  { command: 'file_case', levels: SG, from: ['escalated'], to: ['case_filed'] },
+  { command: 'list_for_supervision', levels: MAJOR, from: ['case_filed', 'rectifying', 'submitted'], to: ['case_filed', 'rectifying', 'submitted'] },
+  { command: 'submit_plan', levels: MAJOR, from: ['case_filed', 'rectifying'], to: ['rectifying'] },
+  { command: 'order_stop_work', levels: MAJOR, from: ['case_filed', 'rectifying', 'submitted'], to: ['case_filed', 'rectifying', 'submitted'] },
+  { command: 'accept', levels: MAJOR, from: ['submitted'], to: ['accepted'] },
+  { command: 'close', levels: SG, from: ['verified'], to: ['closed'] },
+  { command: 'close', levels: MAJOR, from: ['accepted'], to: ['closed'] },
+  { command: 'reopen', levels: ALL, from: ['closed'], to: ['reported'] },
+  { command: 'spot_check', levels: ALL, from: ['closed'], to: ['closed', 'reported'] },
+  { command: 'warn_due_soon', levels: ALL, from: ['rectifying'], to: ['rectifying'] },
+  { command: 'notice_overdue', levels: ALL, from: ['rectifying'], to: ['rectifying'] },
+] satisfies TransitionRule[]);
+
+/** The declared edge for a command on a hazard, or undefined when none exists. */
+export function findTransition(command: CommandType, level: HazardLevel, from: StatusOrNew): TransitionRule | undefined {
+  return TRANSITIONS.find((t) => t.command === command && t.levels.includes(level) && t.from.includes(from));
+}

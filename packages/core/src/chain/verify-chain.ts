@@ -1,0 +1,59 @@
+import { computeEventHash, GENESIS_HASH, sha256Hex } from './hash-event.js';
+import type { ChainEvent } from './types.js';
+
+/** Why a chain does not verify. */
+export type ChainBreakReason =
+  | 'SEQ_GAP'
+  | 'HASH_MISMATCH'
+  | 'PREV_HASH_MISMATCH'
+  | 'VERSION_GAP'
+  | 'ID_MISMATCH'
+  | 'RECORDED_AT_REVERSED';
+
+/** Result of {@link verifyChain}. `head` is the log head after the last event (see {@link nextLogHead}). */
+export type ChainVerification =
+  | { ok: true; size: number; head: string }
+  | { ok: false; brokenAt: number; seq: number | undefined; hazardId: string | undefined; reason: ChainBreakReason };
+
+/** Folds one event hash into the running log head: `H(head ‖ eventHash)`. */
+export function nextLogHead(head: string, eventHash: string): string {
+  return sha256Hex(`${head}${eventHash}`);
+}
+
+/**
+ * Verifies a complete log (a store's `readLog` from seq 1, in seq order) or one hazard's
+ * complete stream (in version order). Finds the first broken link: `brokenAt` is the index
+ * in `events`.
+ *
+ * Checks, per event: `seq` contiguous from the first event's (when present) — a deleted
+ * event is reported at the index where it is missing; the hash recomputes — an edited
+ * event is reported at its own index; `prevHash` and `version` follow the previous event
+ * of the same hazard; `recordedAt` never decreases within a hazard; `id` is
+ * `<hazardId>/<version>`. Removing the newest events leaves a valid chain: only a
+ * signed checkpoint ({@link verifyAgainstCheckpoint}) detects that.
+ *
+ * @example
+ * ```ts
+ * const result = verifyChain(await store.readLog(1, 1_000_000));
+ * if (!result.ok) alert(`broken at ${result.brokenAt}: ${result.reason}`);
+ * ```
+ */
+export function verifyChain(events: readonly (ChainEvent & { seq?: number })[]): ChainVerification {
+  const heads = new Map<string, { version: number; hash: string; recordedAt: string }>();
+  let head = GENESIS_HASH;
+  const firstSeq = events[0]?.seq;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ChainEvent & { seq?: number };
+    const broken = (reason: ChainBreakReason): ChainVerification => ({ ok: false, brokenAt: i, seq: e.seq, hazardId: e.hazardId, reason });
+    if (firstSeq !== undefined && e.seq !== firstSeq + i) return broken('SEQ_GAP');
+    if (computeEventHash(e) !== e.hash) return broken('HASH_MISMATCH');
+    const prev = heads.get(e.hazardId);
+    if (e.version !== (prev?.version ?? 0) + 1) return broken('VERSION_GAP');
+    if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return broken('PREV_HASH_MISMATCH');
+    if (e.id !== `${e.hazardId}/${e.version}`) return broken('ID_MISMATCH');
+    if (prev && e.recordedAt < prev.recordedAt) return broken('RECORDED_AT_REVERSED');
+    heads.set(e.hazardId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });
+    head = nextLogHead(head, e.hash);
+  }
+  return { ok: true, size: events.length, head };
+}

@@ -1,0 +1,49 @@
+/**
+ * Who an actor is: roles and jurisdiction.
+ *
+ * @module
+ */
+
+/** Roles of the review chain. */
+export type Role = 'enterprise' | 'grid' | 'enforcement' | 'department_admin' | 'system';
+
+/** All roles, in a stable order. */
+export const ROLES: readonly Role[] = Object.freeze(['enterprise', 'grid', 'enforcement', 'department_admin', 'system']);
+
+/** An enforcement department: the domains it supervises and the areas it covers. */
+export interface DepartmentScope {
+  id: string;
+  /** Domains (`gas`, `fire`, …) the department supervises. */
+  domains: readonly string[];
+  /** Area codes it covers. An area covers its sub-areas: `D1` covers `D1/G3`. */
+  areas: readonly string[];
+}
+
+/**
+ * An actor as the chain sees it when deciding a command. Built by the {@link Directory}
+ * at command time, so a role revoked in the middle of a session takes effect at once.
+ */
+export interface ActorProfile {
+  id: string;
+  roles: readonly Role[];
+  /** Enterprises the actor may act for (role `enterprise`). */
+  enterpriseIds?: readonly string[];
+  /** Grid areas the actor patrols (role `grid`). */
+  gridAreas?: readonly string[];
+  /** Departments the actor belongs to (role `enforcement`). */
+  departments?: readonly DepartmentScope[];
+}
+
+/**
+ * Resolves actor ids to profiles (an identity provider, an HR system, a table).
+ *
+ * - `resolve(id)` MUST return `null` for an unknown, disabled or expired actor; the chain
+ *   then denies the command (and records the denial). It MUST NOT return a cached profile
+ *   older than the host's session policy allows.
+ * - It MAY be called concurrently; it MUST NOT mutate a profile it returned earlier.
+ * - Errors (the identity provider is down) are thrown and propagate to the caller: the
+ *   command is neither accepted nor recorded as denied.
+ */
+export interface Directory {
+  resolve(actorId: string): Promise<ActorProfile | null>;
+}

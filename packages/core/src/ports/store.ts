@@ -1,0 +1,181 @@
+/**
+ * The Store port: the review chain's persistence (events, command ids, outbox, denials,
+ * hazard list).
+ *
+ * @module
+ */
+import type { HazardLevel, LocalizedText } from '../pack/types.js';
+import type { ChainEvent, Decision, HazardStatus, HazardSummary, RejectionCode, StoredEvent } from '../chain/types.js';
+
+/** A notification to deliver at least once, written in the same transaction as its event. */
+export interface OutboxMessage {
+  /** Stable id; receivers deduplicate by it (use it as the Idempotency-Key). */
+  id: string;
+  hazardId: string;
+  eventId: string;
+  /** `hazard.<event type>`. */
+  topic: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** An outbox message handed to a relay under a lease. */
+export interface ClaimedOutboxMessage extends OutboxMessage {
+  /** Failed deliveries so far (0 on first claim). */
+  attempts: number;
+  leaseOwner: string;
+  leaseUntil: string;
+}
+
+/** What a store remembers of an accepted command, to answer its replays. */
+export interface CommandRecord {
+  commandId: string;
+  fingerprint: string;
+  hazardId: string;
+  /** The events the command produced (its original result). */
+  events: StoredEvent[];
+}
+
+/** One atomic write of a command's result. */
+export interface AppendInput {
+  hazardId: string;
+  /** Version the events were decided on (0 for a new hazard). */
+  expectedVersion: number;
+  /** Versions `expectedVersion + 1 …`, in order, non-empty. */
+  events: readonly ChainEvent[];
+  outbox: readonly OutboxMessage[];
+  commandId: string;
+  commandFingerprint: string;
+  /** The hazard's list row after these events. */
+  summary: HazardSummary;
+}
+
+/** Result of {@link Store.append}. */
+export type AppendResult =
+  | { kind: 'ok'; events: StoredEvent[] }
+  | { kind: 'conflict'; actualVersion: number }
+  | { kind: 'duplicate-command'; original: CommandRecord };
+
+/** A refused command, for the audit log. Never an event, never an outbox row. */
+export interface DenialRecord {
+  commandId: string;
+  hazardId: string;
+  commandType: string;
+  actorId: string;
+  code: RejectionCode;
+  message: LocalizedText & { en: string };
+  recordedAt: string;
+}
+
+/** A stored denial with its sequence number in the denial log. */
+export type StoredDenial = DenialRecord & { seq: number };
+
+/** Filter of {@link Store.query}. Every field narrows; omitted fields do not. */
+export interface HazardFilter {
+  level?: HazardLevel | readonly HazardLevel[];
+  status?: HazardStatus | readonly HazardStatus[];
+  domain?: string;
+  /** Area code; matches the area and its sub-areas (`D1` matches `D1/G3`). */
+  area?: string;
+  enterpriseId?: string;
+  provisional?: boolean;
+  /** Only hazards with a running deadline `<=` this instant (ISO). Use `now` for "overdue". */
+  deadlineBefore?: string;
+}
+
+/** Keyset page request; `after` is the `next` cursor of the previous page. */
+export interface PageRequest {
+  limit: number;
+  after?: string | null;
+}
+
+/** One page of hazards, ordered by `(updatedAt, hazardId)` ascending. */
+export interface HazardPage {
+  items: HazardSummary[];
+  /** Opaque cursor of the last item, or null when there is no further page. */
+  next: string | null;
+}
+
+/** What an adapter can do; core and the conformance suite adapt to it. */
+export interface StoreCapabilities {
+  /** Several processes may append concurrently (PG: yes; SQLite file: one writer at a time). */
+  concurrentWriters: boolean;
+  /** Data survives a process restart. */
+  durable: boolean;
+  /** Outbox leases are enforced across processes. */
+  outboxLeases: boolean;
+}
+
+/** Arguments of {@link Store.claimOutbox}. */
+export interface ClaimOutboxInput {
+  /** Relay instance id. */
+  owner: string;
+  now: string;
+  leaseMs: number;
+  limit: number;
+}
+
+/** Arguments of {@link Store.failOutbox}. */
+export interface FailOutboxInput {
+  id: string;
+  owner: string;
+  error: string;
+  /** When to offer the message again, or `null` to move it to the dead letters. */
+  retryAt: string | null;
+}
+
+/**
+ * Persistence of the review chain. Every method returns a Promise and MUST NOT block the
+ * event loop for long. Timestamps are ISO strings in `Date#toISOString()` form, so they
+ * order lexicographically. Run `runStoreConformance` from `@anjian/core/testing` against
+ * every implementation.
+ *
+ * Normative rules:
+ *
+ * - **append** is atomic: events, the command record, the outbox rows and the summary are
+ *   all written, or none is. It MUST return `conflict` (writing nothing) when the
+ *   hazard's current version differs from `expectedVersion` (0 = the hazard must not
+ *   exist). It MUST return `duplicate-command` with the original record (writing nothing)
+ *   when `commandId` was already appended, whatever the hazard; the duplicate check comes
+ *   before the version check. Of two concurrent appends with the same `expectedVersion`
+ *   exactly one succeeds. It assigns each event a global `seq`: strictly increasing,
+ *   contiguous from 1 across the whole store, in commit order once writers are quiet. It
+ *   MUST store events byte-for-byte as given (the hash covers them) and MUST NOT hash,
+ *   re-order or re-time them. Invalid input (empty events, versions not following
+ *   `expectedVersion`) throws.
+ * - **load / readEvents** return a hazard's events ordered by version; `load` returns
+ *   `null` when the hazard has no events.
+ * - **readLog(fromSeq, limit)** returns events with `seq >= fromSeq` ordered by `seq`,
+ *   at most `limit` of them.
+ * - **findCommand** returns the record of an appended command id, or `null`.
+ * - **recordDenial** appends to a separate denial log; it MUST NOT write events, outbox
+ *   rows or command records. `readDenials(fromSeq, limit)` reads it back in order.
+ * - **query** filters summaries and pages by `(updatedAt, hazardId)` ascending with an
+ *   opaque cursor; a page never repeats or skips a row that did not change meanwhile.
+ * - **claimOutbox** leases up to `limit` messages that are pending and available
+ *   (`retryAt <= now`), or whose lease expired, oldest first. A message MUST be leased to
+ *   at most one owner at a time (exactly one concurrent caller receives it).
+ *   **ackOutbox** marks delivered messages done (only if `owner` still holds the lease;
+ *   returns how many were acknowledged). **failOutbox** releases the lease, increments
+ *   `attempts` and reschedules at `retryAt`, or moves the message to the dead letters when
+ *   `retryAt` is `null`; it returns false when `owner` no longer holds the lease.
+ *   **readDeadLetters** lists dead messages.
+ */
+export interface Store {
+  readonly capabilities: StoreCapabilities;
+  append(input: AppendInput): Promise<AppendResult>;
+  load(hazardId: string): Promise<StoredEvent[] | null>;
+  readEvents(hazardId: string): Promise<StoredEvent[]>;
+  readLog(fromSeq: number, limit: number): Promise<StoredEvent[]>;
+  findCommand(commandId: string): Promise<CommandRecord | null>;
+  recordDenial(denial: DenialRecord): Promise<void>;
+  readDenials(fromSeq: number, limit: number): Promise<StoredDenial[]>;
+  query(filter: HazardFilter, page: PageRequest): Promise<HazardPage>;
+  claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]>;
+  ackOutbox(owner: string, ids: readonly string[]): Promise<number>;
+  failOutbox(input: FailOutboxInput): Promise<boolean>;
+  readDeadLetters(limit: number): Promise<(OutboxMessage & { attempts: number; lastError: string })[]>;
+}
+
+/** What {@link handleCommand} returns: the decision, plus whether it was a replay. */
+export type CommandResult = Decision & { replayed?: boolean };
