@@ -8,12 +8,13 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
+    // `import.meta.url` (schema lookup) in the CommonJS build.
+    shims: true,
   },
   {
     entry: { bin: 'src/bin.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-    
   },
 ]);

@@ -1,0 +1,99 @@
+import type { IssueSeverity, Lang } from '@anjian/core';
+import { localize } from '../lang.js';
+import type { ReportIssue, ValidationReport } from '../validate-packs.js';
+import { codeFrame } from './code-frame.js';
+import { visibleIssues, type FormatOptions, type Formatter } from './format-options.js';
+import { stripControl } from './strip-control.js';
+
+const SEVERITY: Record<IssueSeverity, Record<Lang, string>> = {
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  info: { 'zh-CN': '提示', en: 'info' },
+};
+
+const COLOR: Record<IssueSeverity, string> = { error: '31', warning: '33', info: '36' };
+
+/**
+ * The human format: `file:line:col  severity  CODE  message`, a code frame with a caret,
+ * the hint and the docs link for each issue, grouped by pack, then a summary line.
+ *
+ * @example
+ * ```text
+ * checklists/gas/pack.yaml:41:7  error  UNKNOWN_FACT  unknown fact "alarm_instaled" …
+ *   40 |       - { fact: alarm_installed, operator: equal, value: true }
+ * > 41 |       - { fact: alarm_instaled, operator: equal, value: false }
+ *      |       ^
+ *   hint: did you mean "alarm_installed"?
+ * ```
+ */
+export const formatPretty: Formatter = (report, options) => {
+  const { lang } = options;
+  const paint = (code: string, text: string) => (options.colors ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines = cachedLines(options.readSource);
+  const blocks: string[] = [];
+  for (const pack of report.packs) {
+    const shown = visibleIssues(pack.issues, options.quiet);
+    if (shown.length === 0) continue;
+    blocks.push(shown.map((issue) => formatIssue(issue, lang, paint, lines)).join('\n\n'));
+  }
+  blocks.push(summary(report, options, paint));
+  return blocks.join('\n\n') + '\n';
+};
+
+function formatIssue(
+  issue: ReportIssue,
+  lang: Lang,
+  paint: (code: string, text: string) => string,
+  lines: (file: string) => string[] | undefined,
+): string {
+  const file = stripControl(issue.file ?? issue.pack);
+  const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
+  const head = `${paint('1', where)}  ${paint(COLOR[issue.severity], SEVERITY[issue.severity][lang])}  ${paint('2', issue.code)}  ${stripControl(localize(issue.message, lang))}`;
+  const out = [head];
+  if (issue.file !== undefined && issue.line !== undefined) {
+    const source = lines(issue.file);
+    const frame = source ? codeFrame(source, issue.line, issue.column ?? 1) : '';
+    if (frame !== '') out.push(frame.replace(/^/gm, '  '));
+  }
+  const hint = localize(issue.hint, lang);
+  if (hint !== '') out.push(`  ${lang === 'en' ? 'hint: ' : '提示：'}${stripControl(hint)}`);
+  if (issue.docs !== undefined) out.push(`  ${lang === 'en' ? 'docs: ' : '文档：'}${stripControl(issue.docs)}`);
+  return out.join('\n');
+}
+
+function summary(report: ValidationReport, options: FormatOptions, paint: (code: string, text: string) => string): string {
+  const { errors, warnings, infos } = report.summary;
+  const total = report.packs.length;
+  const failed = report.packs.filter((p) => !p.ok).length;
+  const passed = total - failed;
+  const zh = options.lang === 'zh-CN';
+  const parts: string[] = [];
+  parts.push(
+    zh
+      ? `检查了 ${total} 个检查表：${passed} 个通过，${failed} 个有错误；共 ${errors} 个错误、${warnings} 个警告、${infos} 个提示。`
+      : `${total} ${plural(total, 'pack')} checked: ${passed} passed, ${failed} with errors; ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}, ${infos} info.`,
+  );
+  const hidden = options.quiet ? warnings + infos : 0;
+  if (hidden > 0) parts.push(zh ? `（--quiet 隐藏了 ${hidden} 个警告和提示）` : `(${hidden} warnings and info hidden by --quiet)`);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    parts.push(
+      zh
+        ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。`
+        : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}.`,
+    );
+  }
+  const mark = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? paint('31', '✖') : paint('32', '✔');
+  return `${mark} ${parts.join(' ')}`;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+function cachedLines(read: (file: string) => string | undefined): (file: string) => string[] | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, read(file)?.split(/\r\n|\r|\n/));
+    return cache.get(file);
+  };
+}

@@ -1,0 +1,102 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Issue } from '@anjian/core';
+import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { UsageError } from './usage-error.js';
+
+/** The outcome of one pack. */
+export interface PackReport {
+  /** The pack's folder (or entry file), relative to the working directory, POSIX separators. */
+  path: string;
+  /** The pack's id and version when it loaded, else `null`. */
+  id: string | null;
+  version: string | null;
+  /** True when the pack has no error. */
+  ok: boolean;
+  /** Its issues, files relative to the working directory. */
+  issues: ReportIssue[];
+}
+
+/** An {@link Issue} with the pack it belongs to. */
+export type ReportIssue = Issue & { pack: string };
+
+/** What `anjian validate` found, before formatting. */
+export interface ValidationReport {
+  packs: PackReport[];
+  /** Every issue of every pack, in pack order. */
+  issues: ReportIssue[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+/** Options of {@link validatePacks}. */
+export interface ValidatePacksOptions {
+  /** Directory the paths and the reported file names are relative to. */
+  cwd: string;
+  /** Called before each pack is loaded (progress lines). */
+  onProgress?: (done: number, total: number, path: string) => void;
+}
+
+/** Relative POSIX path for display; `.` for the directory itself. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, isAbsolute(file) ? file : resolve(cwd, file));
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/**
+ * Find the packs under `paths` (folders are searched recursively, a `pack.yaml` or other
+ * YAML file is one pack) and load each with the safe loader.
+ *
+ * @throws {UsageError} when a path does not exist or no pack is found.
+ * @example
+ * ```ts
+ * const report = await validatePacks(['checklists'], { cwd: process.cwd() });
+ * console.log(report.summary.errors);
+ * ```
+ */
+export async function validatePacks(paths: string[], options: ValidatePacksOptions): Promise<ValidationReport> {
+  const absolute = paths.map((p) => resolve(options.cwd, p));
+  let dirs: string[];
+  try {
+    dirs = await findPackDirs(absolute);
+  } catch (error) {
+    if (PackPathError.is(error)) {
+      const shown = displayPath(options.cwd, error.path);
+      throw new UsageError({ 'zh-CN': `路径不存在：${shown}`, en: `no such file or folder: ${shown}` }, 'validate');
+    }
+    throw error;
+  }
+  if (dirs.length === 0) {
+    const shown = paths.join(' ');
+    throw new UsageError(
+      { 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` },
+      'validate',
+    );
+  }
+  const packs: PackReport[] = [];
+  for (const [index, dir] of dirs.entries()) {
+    const path = displayPath(options.cwd, dir);
+    options.onProgress?.(index, dirs.length, path);
+    const result = await loadPackFromPath(dir);
+    const issues = result.issues.map((issue): ReportIssue => ({
+      ...issue,
+      ...(issue.file !== undefined ? { file: displayPath(options.cwd, issue.file) } : {}),
+      pack: path,
+    }));
+    packs.push({
+      path,
+      id: result.ok ? result.pack.id : null,
+      version: result.ok ? result.pack.version : null,
+      ok: result.ok,
+      issues,
+    });
+  }
+  const issues = packs.flatMap((p) => p.issues);
+  return {
+    packs,
+    issues,
+    summary: {
+      errors: issues.filter((i) => i.severity === 'error').length,
+      warnings: issues.filter((i) => i.severity === 'warning').length,
+      infos: issues.filter((i) => i.severity === 'info').length,
+    },
+  };
+}
