@@ -160,7 +160,7 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
   while (stack.length > 0) {
     const { path, chain, from } = stack.pop()!;
     const fromAt = () => {
-      if (!from) return { file: path };
+      if (!from) return { file: path, line: 1, column: 1 };
       const pos = locatePointer(from.file.doc, from.file.lineCounter, from.pointer);
       return { file: from.file.file, line: pos.line, column: pos.column, pointer: from.pointer };
     };
@@ -196,14 +196,14 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
             'zh-CN': `引入的文件“${path}”不存在。`,
             en: `the included file "${path}" does not exist.`,
           })
-        : createIssue('FILE_NOT_FOUND', { file: path }, {
+        : createIssue('FILE_NOT_FOUND', { file: path, line: 1, column: 1 }, {
             'zh-CN': `找不到检查表主文件“${path}”。`,
             en: `the pack's entry file "${path}" was not found.`,
           }));
       continue;
     }
     total += text.length;
-    if (total > limits.maxTotalSize) {
+    if (total > limits.maxTotalSize && text.length <= limits.maxFileSize) {
       issues.push(createIssue('PACK_TOO_LARGE', fromAt(), {
         'zh-CN': `检查表的文件总量超过 ${limits.maxTotalSize} 字节。`,
         en: `the pack's files together exceed ${limits.maxTotalSize} bytes.`,
