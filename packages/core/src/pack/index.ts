@@ -10,3 +10,4 @@ export { ISSUE_CODES, ISSUE_DOCS_BASE, issueDocsUrl } from './issue-codes.js';
 export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
 export { PACK_SCHEMA_ID } from './validate-pack-file.js';
+export { renderIssueCodesMarkdown } from './render-issue-codes.js';
