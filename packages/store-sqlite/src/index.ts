@@ -1,6 +1,12 @@
 /**
- * Embedded SQLite store for anjian (the default): WAL, synchronous=FULL, transactional outbox.
+ * The embedded SQLite store of anjian (the default): better-sqlite3, WAL with
+ * `synchronous=FULL`, one `BEGIN IMMEDIATE` transaction per command holding events, the
+ * version compare-and-set, the command id and the outbox rows; online backup.
  *
  * @packageDocumentation
  */
-export {};
+export { createSqliteStore } from './create-sqlite-store.js';
+export type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store.js';
+export { SqliteStoreError } from './open-database.js';
+export { InvalidCursorError } from './hazard-query.js';
+export { MIGRATIONS } from './migrations.js';

@@ -1,0 +1,293 @@
+import type {
+  AppendInput,
+  AppendResult,
+  ClaimedOutboxMessage,
+  ClaimOutboxInput,
+  CommandRecord,
+  DenialRecord,
+  FailOutboxInput,
+  HazardFilter,
+  HazardPage,
+  HazardSummary,
+  OutboxMessage,
+  PageRequest,
+  Store,
+  StoredDenial,
+  StoredEvent,
+} from '@anjian/core';
+import type Database from 'better-sqlite3';
+import { openDatabase, SqliteStoreError } from './open-database.js';
+import { buildHazardQuery, decodeCursor, encodeCursor, type HazardRow } from './hazard-query.js';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file; `':memory:'` for tests (not durable). */
+  path: string;
+  /** How long a writer waits for another's lock before failing. Default 10 s. */
+  busyTimeoutMs?: number;
+}
+
+/** The SQLite store: a {@link Store} plus file-level operations. */
+export interface SqliteStore extends Store {
+  /** Online backup through SQLite's backup API: consistent, includes the WAL. */
+  backup(destination: string): Promise<void>;
+  /** `PRAGMA integrity_check`: `'ok'` or the problems found. */
+  integrityCheck(): string;
+  /** The pragmas in force, for health checks: `{ journalMode: 'wal', synchronous: 2 }`. */
+  durability(): { journalMode: string; synchronous: number };
+  close(): void;
+}
+
+interface EventRow {
+  seq: number;
+  body: string;
+}
+interface OutboxRow {
+  id: string;
+  hazard_id: string;
+  event_id: string;
+  topic: string;
+  payload: string;
+  created_at: string;
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string;
+}
+
+const toEvent = (row: EventRow): StoredEvent => ({ ...(JSON.parse(row.body) as Omit<StoredEvent, 'seq'>), seq: row.seq });
+const toMessage = (row: OutboxRow): OutboxMessage => ({
+  id: row.id,
+  hazardId: row.hazard_id,
+  eventId: row.event_id,
+  topic: row.topic,
+  payload: JSON.parse(row.payload) as Record<string, unknown>,
+  createdAt: row.created_at,
+});
+
+/**
+ * Create the embedded SQLite store (the default store of anjian).
+ *
+ * Every `append` is one `BEGIN IMMEDIATE` transaction holding the command-id check, the
+ * compare-and-set on the hazard's version (backed by `UNIQUE(hazard_id, version)`), the
+ * events, the command record, the outbox rows and the hazard's list row. The file runs in
+ * WAL mode with `synchronous=FULL`, asserted at open, so an acknowledged command survives
+ * `kill -9` and power loss. Several processes may open the same file; SQLite serialises
+ * their writes.
+ *
+ * @example
+ * ```ts
+ * const store = createSqliteStore({ path: '.data/anjian.db' });
+ * await handleCommand({ store, clock, calendar, directory }, command, actorId);
+ * await store.backup('.data/backup.db');
+ * ```
+ */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const db = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const st = prepare(db);
+
+  const eventsOfCommand = (commandId: string) => (st.eventsOfCommand.all(commandId) as EventRow[]).map(toEvent);
+
+  const appendTx = db.transaction((input: AppendInput): AppendResult => {
+    const command = st.findCommand.get(input.commandId) as { fingerprint: string; hazard_id: string } | undefined;
+    if (command) {
+      return {
+        kind: 'duplicate-command',
+        original: { commandId: input.commandId, fingerprint: command.fingerprint, hazardId: command.hazard_id, events: eventsOfCommand(input.commandId) },
+      };
+    }
+    const current = (st.hazardVersion.get(input.hazardId) as { version: number } | undefined)?.version ?? 0;
+    if (current !== input.expectedVersion) return { kind: 'conflict', actualVersion: current };
+    const stored: StoredEvent[] = [];
+    for (const event of input.events) {
+      const info = st.insertEvent.run(event.hazardId, event.version, event.id, event.type, event.commandId, event.recordedAt, JSON.stringify(event));
+      stored.push({ ...event, seq: Number(info.lastInsertRowid) });
+    }
+    st.insertCommand.run(input.commandId, input.commandFingerprint, input.hazardId);
+    for (const message of input.outbox) {
+      st.insertOutbox.run(message.id, message.hazardId, message.eventId, message.topic, JSON.stringify(message.payload), message.createdAt, message.createdAt);
+    }
+    const s = input.summary;
+    st.upsertHazard.run(s.hazardId, s.version, s.status, s.level, s.provisional ? 1 : 0, s.domain, s.area, s.enterpriseId, s.deadline, s.createdAt, s.updatedAt);
+    return { kind: 'ok', events: stored };
+  });
+
+  const claimTx = db.transaction((input: ClaimOutboxInput): ClaimedOutboxMessage[] => {
+    const until = new Date(Date.parse(input.now) + input.leaseMs).toISOString();
+    const rows = st.readyOutbox.all(input.now, input.now, Math.max(0, Math.floor(input.limit))) as OutboxRow[];
+    return rows.map((row) => {
+      st.lease.run(input.owner, until, row.id);
+      return { ...toMessage(row), attempts: row.attempts, leaseOwner: input.owner, leaseUntil: until };
+    });
+  });
+
+  const ackTx = db.transaction((owner: string, ids: readonly string[]) => {
+    let n = 0;
+    const at = new Date().toISOString();
+    for (const id of ids) n += st.ack.run(at, id, owner).changes;
+    return n;
+  });
+
+  const store: SqliteStore = {
+    capabilities: Object.freeze({ concurrentWriters: true, durable: options.path !== ':memory:', outboxLeases: true }),
+
+    async append(input) {
+      if (input.events.length === 0) throw new SqliteStoreError('INVALID_APPEND', 'append needs at least one event');
+      input.events.forEach((event, i) => {
+        if (event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1) {
+          throw new SqliteStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard');
+        }
+      });
+      try {
+        return appendTx.immediate(input);
+      } catch (error) {
+        // The UNIQUE constraints back the checks above against a writer that slipped in.
+        if (isUniqueViolation(error)) {
+          const original = st.findCommand.get(input.commandId) as { fingerprint: string; hazard_id: string } | undefined;
+          if (original) {
+            return {
+              kind: 'duplicate-command',
+              original: { commandId: input.commandId, fingerprint: original.fingerprint, hazardId: original.hazard_id, events: eventsOfCommand(input.commandId) },
+            };
+          }
+          const current = (st.hazardVersion.get(input.hazardId) as { version: number } | undefined)?.version ?? 0;
+          return { kind: 'conflict', actualVersion: current };
+        }
+        throw error;
+      }
+    },
+
+    async load(hazardId) {
+      const rows = st.eventsOfHazard.all(hazardId) as EventRow[];
+      return rows.length === 0 ? null : rows.map(toEvent);
+    },
+
+    async readEvents(hazardId) {
+      return (st.eventsOfHazard.all(hazardId) as EventRow[]).map(toEvent);
+    },
+
+    async readLog(fromSeq, limit) {
+      return (st.readLog.all(fromSeq, Math.max(0, Math.floor(limit))) as EventRow[]).map(toEvent);
+    },
+
+    async findCommand(commandId): Promise<CommandRecord | null> {
+      const row = st.findCommand.get(commandId) as { fingerprint: string; hazard_id: string } | undefined;
+      return row ? { commandId, fingerprint: row.fingerprint, hazardId: row.hazard_id, events: eventsOfCommand(commandId) } : null;
+    },
+
+    async recordDenial(denial: DenialRecord) {
+      st.insertDenial.run(denial.commandId, denial.hazardId, denial.commandType, denial.actorId, denial.code, JSON.stringify(denial.message), denial.recordedAt);
+    },
+
+    async readDenials(fromSeq, limit): Promise<StoredDenial[]> {
+      const rows = st.readDenials.all(fromSeq, Math.max(0, Math.floor(limit))) as Array<Record<string, unknown>>;
+      return rows.map((r) => ({
+        seq: r.seq as number,
+        commandId: r.command_id as string,
+        hazardId: r.hazard_id as string,
+        commandType: r.command_type as string,
+        actorId: r.actor_id as string,
+        code: r.code as DenialRecord['code'],
+        message: JSON.parse(r.message as string) as DenialRecord['message'],
+        recordedAt: r.recorded_at as string,
+      }));
+    },
+
+    async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
+      const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)));
+      const { sql, params } = buildHazardQuery(filter, page.after ? decodeCursor(page.after) : null, limit + 1);
+      const rows = db.prepare(sql).all(...params) as HazardRow[];
+      const items: HazardSummary[] = rows.slice(0, limit).map((r) => ({
+        hazardId: r.hazard_id,
+        version: r.version,
+        status: r.status as HazardSummary['status'],
+        level: r.level as HazardSummary['level'],
+        provisional: r.provisional === 1,
+        domain: r.domain,
+        area: r.area,
+        enterpriseId: r.enterprise_id,
+        deadline: r.deadline,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }));
+      const last = items[items.length - 1];
+      return { items, next: rows.length > limit && last ? encodeCursor(last.updatedAt, last.hazardId) : null };
+    },
+
+    async claimOutbox(input) {
+      return claimTx.immediate(input);
+    },
+
+    async ackOutbox(owner, ids) {
+      return ackTx.immediate(owner, ids);
+    },
+
+    async failOutbox(input: FailOutboxInput) {
+      const info =
+        input.retryAt === null
+          ? st.dead.run(input.error, input.id, input.owner)
+          : st.retry.run(input.error, input.retryAt, input.id, input.owner);
+      return info.changes === 1;
+    },
+
+    async readDeadLetters(limit) {
+      const rows = st.deadLetters.all(Math.max(0, Math.floor(limit))) as OutboxRow[];
+      return rows.map((r) => ({ ...toMessage(r), attempts: r.attempts, lastError: r.last_error }));
+    },
+
+    async backup(destination) {
+      await db.backup(destination);
+    },
+
+    integrityCheck() {
+      const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+      return rows.map((r) => r.integrity_check).join('\n');
+    },
+
+    durability() {
+      return {
+        journalMode: String(db.pragma('journal_mode', { simple: true })),
+        synchronous: Number(db.pragma('synchronous', { simple: true })),
+      };
+    },
+
+    close() {
+      db.close();
+    },
+  };
+  return store;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true;
+}
+
+function prepare(db: Database.Database) {
+  return {
+    findCommand: db.prepare('SELECT fingerprint, hazard_id FROM commands WHERE command_id = ?'),
+    eventsOfCommand: db.prepare('SELECT seq, body FROM events WHERE command_id = ? ORDER BY seq'),
+    hazardVersion: db.prepare('SELECT version FROM hazards WHERE hazard_id = ?'),
+    insertEvent: db.prepare('INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertCommand: db.prepare('INSERT INTO commands (command_id, fingerprint, hazard_id) VALUES (?, ?, ?)'),
+    insertOutbox: db.prepare('INSERT INTO outbox (id, hazard_id, event_id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    upsertHazard: db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (hazard_id) DO UPDATE SET version = excluded.version, status = excluded.status, level = excluded.level,
+        provisional = excluded.provisional, domain = excluded.domain, area = excluded.area, enterprise_id = excluded.enterprise_id,
+        deadline = excluded.deadline, created_at = excluded.created_at, updated_at = excluded.updated_at`),
+    eventsOfHazard: db.prepare('SELECT seq, body FROM events WHERE hazard_id = ? ORDER BY version'),
+    readLog: db.prepare('SELECT seq, body FROM events WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    insertDenial: db.prepare('INSERT INTO denials (command_id, hazard_id, command_type, actor_id, code, message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    readDenials: db.prepare('SELECT * FROM denials WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    readyOutbox: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ?
+      AND (lease_until IS NULL OR lease_until <= ?) ORDER BY seq LIMIT ?`),
+    lease: db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+    ack: db.prepare(`UPDATE outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL
+      WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
+    retry: db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, available_at = ?, lease_owner = NULL, lease_until = NULL
+      WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
+    dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL
+      WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
+    deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
+  };
+}

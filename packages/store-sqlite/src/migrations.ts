@@ -1,0 +1,81 @@
+/**
+ * Versioned schema of the SQLite store. Each migration runs once, in its own transaction;
+ * `PRAGMA user_version` records how far a database file has come.
+ *
+ * @module
+ */
+
+/** Migrations in order; index + 1 is the schema version. Never edit a released one. */
+export const MIGRATIONS: readonly string[] = Object.freeze([
+  `
+  -- 1: the event log, command ids, hazard list, outbox and denial log.
+  CREATE TABLE events (
+    seq         INTEGER PRIMARY KEY,            -- global log order, contiguous from 1
+    hazard_id   TEXT    NOT NULL,
+    version     INTEGER NOT NULL,
+    id          TEXT    NOT NULL UNIQUE,
+    type        TEXT    NOT NULL,
+    command_id  TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    body        TEXT    NOT NULL,               -- the event exactly as appended (JSON)
+    UNIQUE (hazard_id, version)
+  ) STRICT;
+  CREATE INDEX events_command ON events (command_id, seq);
+
+  CREATE TABLE commands (
+    command_id  TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    hazard_id   TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE hazards (
+    hazard_id     TEXT PRIMARY KEY,
+    version       INTEGER NOT NULL,
+    status        TEXT    NOT NULL,
+    level         TEXT    NOT NULL,
+    provisional   INTEGER NOT NULL,
+    domain        TEXT    NOT NULL,
+    area          TEXT    NOT NULL,
+    enterprise_id TEXT    NOT NULL,
+    deadline      TEXT,
+    created_at    TEXT    NOT NULL,
+    updated_at    TEXT    NOT NULL
+  ) STRICT;
+  CREATE INDEX hazards_page       ON hazards (updated_at, hazard_id);
+  CREATE INDEX hazards_level      ON hazards (level, updated_at, hazard_id);
+  CREATE INDEX hazards_status     ON hazards (status, updated_at, hazard_id);
+  CREATE INDEX hazards_domain     ON hazards (domain, updated_at, hazard_id);
+  CREATE INDEX hazards_area       ON hazards (area, updated_at, hazard_id);
+  CREATE INDEX hazards_enterprise ON hazards (enterprise_id, updated_at, hazard_id);
+  CREATE INDEX hazards_deadline   ON hazards (deadline) WHERE deadline IS NOT NULL;
+
+  CREATE TABLE outbox (
+    seq         INTEGER PRIMARY KEY,            -- delivery order
+    id          TEXT    NOT NULL UNIQUE,
+    hazard_id   TEXT    NOT NULL,
+    event_id    TEXT    NOT NULL,
+    topic       TEXT    NOT NULL,
+    payload     TEXT    NOT NULL,
+    created_at  TEXT    NOT NULL,
+    status      TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'dead')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    available_at TEXT   NOT NULL,
+    lease_owner TEXT,
+    lease_until TEXT,
+    last_error  TEXT    NOT NULL DEFAULT '',
+    done_at     TEXT
+  ) STRICT;
+  CREATE INDEX outbox_ready ON outbox (status, available_at, seq);
+
+  CREATE TABLE denials (
+    seq          INTEGER PRIMARY KEY,
+    command_id   TEXT NOT NULL,
+    hazard_id    TEXT NOT NULL,
+    command_type TEXT NOT NULL,
+    actor_id     TEXT NOT NULL,
+    code         TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+  ) STRICT;
+  `,
+]);

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+
+/** Thrown when a database cannot be opened with the guarantees the store needs. */
+export class SqliteStoreError extends Error {
+  override readonly name = 'SqliteStoreError';
+  constructor(
+    readonly code: 'DURABILITY_UNAVAILABLE' | 'SCHEMA_TOO_NEW' | 'INVALID_APPEND',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Open (creating if needed) a database file with WAL and `synchronous=FULL`, migrate it to
+ * the latest schema, and read both pragmas back: a store that cannot get them refuses to
+ * open rather than silently risking acknowledged commands (security.md T14, F15).
+ * `':memory:'` is allowed for tests and skips the durability check.
+ */
+export function openDatabase(path: string, options: { busyTimeoutMs?: number } = {}): Database.Database {
+  const db = new Database(path);
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
+    db.pragma('foreign_keys = ON');
+    if (path !== ':memory:') {
+      const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
+      db.pragma('synchronous = FULL');
+      const sync = Number(db.pragma('synchronous', { simple: true }));
+      if (mode !== 'wal' || sync !== 2) {
+        throw new SqliteStoreError('DURABILITY_UNAVAILABLE', `SQLite store needs journal_mode=WAL and synchronous=FULL, got ${mode} and ${sync}`);
+      }
+    }
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > MIGRATIONS.length) {
+    throw new SqliteStoreError('SCHEMA_TOO_NEW', `database schema version ${current} is newer than this release knows (${MIGRATIONS.length}); upgrade @anjian/store-sqlite`);
+  }
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+  }
+}
