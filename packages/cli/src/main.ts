@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(mainHelp(COMMANDS, lang, VERSION));
       throw new UsageError({ 'zh-CN': '缺少命令', en: 'missing command' });
     }
-    const command = COMMANDS[index]!;
+    const command = COMMANDS.find((c) => c.name === argv[index])!;
     commandName = command.name;
     const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
     const args = parse(rest, { ...command.options, ...GLOBAL_OPTIONS }, command.positionals, command.name);
