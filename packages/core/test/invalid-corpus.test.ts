@@ -64,5 +64,7 @@ describe('invalid pack corpus', () => {
     // Prototype pollution (security.md T7): no fixture may have changed Object.prototype.
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'isAdmin')).toBe(false);
+    // JSONPath payloads (security.md T1) are rejected at load and never evaluated.
+    expect((globalThis as Record<string, unknown>).__canary).toBeUndefined();
   });
 });
