@@ -25,6 +25,9 @@ export function nextLogHead(head: string, eventHash: string): string {
  * complete stream (in version order). Finds the first broken link: `brokenAt` is the index
  * in `events`.
  *
+ * Pass `{ contiguousSeq: false }` for one hazard's stream read with `readEvents` (its seqs
+ * have gaps where other hazards' events sit).
+ *
  * Checks, per event: `seq` contiguous from the first event's (when present) — a deleted
  * event is reported at the index where it is missing; the hash recomputes — an edited
  * event is reported at its own index; `prevHash` and `version` follow the previous event
@@ -38,14 +41,18 @@ export function nextLogHead(head: string, eventHash: string): string {
  * if (!result.ok) alert(`broken at ${result.brokenAt}: ${result.reason}`);
  * ```
  */
-export function verifyChain(events: readonly (ChainEvent & { seq?: number })[]): ChainVerification {
+export function verifyChain(
+  events: readonly (ChainEvent & { seq?: number })[],
+  options: { contiguousSeq?: boolean } = {},
+): ChainVerification {
+  const contiguous = options.contiguousSeq ?? true;
   const heads = new Map<string, { version: number; hash: string; recordedAt: string }>();
   let head = GENESIS_HASH;
   const firstSeq = events[0]?.seq;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ChainEvent & { seq?: number };
     const broken = (reason: ChainBreakReason): ChainVerification => ({ ok: false, brokenAt: i, seq: e.seq, hazardId: e.hazardId, reason });
-    if (firstSeq !== undefined && e.seq !== firstSeq + i) return broken('SEQ_GAP');
+    if (contiguous && firstSeq !== undefined && e.seq !== firstSeq + i) return broken('SEQ_GAP');
     if (computeEventHash(e) !== e.hash) return broken('HASH_MISMATCH');
     const prev = heads.get(e.hazardId);
     if (e.version !== (prev?.version ?? 0) + 1) return broken('VERSION_GAP');

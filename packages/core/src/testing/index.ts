@@ -1,6 +1,11 @@
 /**
- * Conformance suites every adapter runs unchanged (`@anjian/core/testing`).
+ * Conformance suites every adapter runs unchanged, and test helpers
+ * (`@anjian/core/testing`). Never imports a test runner: pass `describe`, `it`, `expect`.
  *
  * @packageDocumentation
  */
-export {};
+export { runStoreConformance, STORE_CONFORMANCE_TESTS } from './store-conformance.js';
+export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect } from './store-conformance.js';
+export { createFixedClock } from './fixed-clock.js';
+export type { FixedClock } from './fixed-clock.js';
+export { TEST_CALENDAR_2026, TEST_ACTORS, reportCommand, evidence, treatmentPlan } from './chain-fixtures.js';

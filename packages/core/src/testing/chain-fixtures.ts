@@ -1,0 +1,103 @@
+import type { Calendar } from '../ports/calendar.js';
+import type { ActorProfile } from '../ports/directory.js';
+import { createWorkingDayCalendar } from '../chain/working-day-calendar.js';
+import type { EvidenceKind, EvidenceRef, ReportCommand, TreatmentPlan } from '../chain/types.js';
+
+/**
+ * 2026 official holidays and make-up working days used by anjian's own tests (National Day
+ * Oct 1–8 off; Sun Sep 20 and Sat Oct 10 worked). Test data, not an authoritative calendar:
+ * hosts supply the State Council's notice for the year.
+ */
+export const TEST_CALENDAR_2026: Calendar = createWorkingDayCalendar({
+  holidays: [
+    '2026-01-01',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+    '2026-10-08',
+  ],
+  workdays: ['2026-09-20', '2026-10-10'],
+});
+
+/**
+ * Actors around a gas hazard of enterprise `E1` in grid area `D1/G1` (district `D1`):
+ * owners of E1 and E2, grid inspectors of D1/G1 and D1/G2, gas enforcement officers of D1
+ * (two) and D2, a fire officer of D1, a department admin, the scheduler, and a profile
+ * with no role.
+ */
+export const TEST_ACTORS: Readonly<Record<string, ActorProfile>> = Object.freeze({
+  'owner-e1': { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
+  'owner-e2': { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
+  'grid-g1': { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+  'grid-g2': { id: 'grid-g2', roles: ['grid'], gridAreas: ['D1/G2'] },
+  'officer-gas-d1': {
+    id: 'officer-gas-d1',
+    roles: ['enforcement'],
+    departments: [{ id: 'gas-d1', domains: ['gas', 'confined_space'], areas: ['D1'] }],
+  },
+  'officer2-gas-d1': {
+    id: 'officer2-gas-d1',
+    roles: ['enforcement'],
+    departments: [{ id: 'gas-d1', domains: ['gas', 'confined_space'], areas: ['D1'] }],
+  },
+  'officer-gas-d2': {
+    id: 'officer-gas-d2',
+    roles: ['enforcement'],
+    departments: [{ id: 'gas-d2', domains: ['gas', 'confined_space'], areas: ['D2'] }],
+  },
+  'officer-fire-d1': {
+    id: 'officer-fire-d1',
+    roles: ['enforcement'],
+    departments: [{ id: 'fire-d1', domains: ['fire'], areas: ['D1'] }],
+  },
+  'admin-gas': { id: 'admin-gas', roles: ['department_admin'] },
+  'system:scheduler': { id: 'system:scheduler', roles: ['system'] },
+  nobody: { id: 'nobody', roles: [] },
+});
+
+/** A report command for a gas hazard of E1 in D1/G1; override any field. */
+export function reportCommand(hazardId: string, overrides: Partial<ReportCommand> = {}): ReportCommand {
+  return {
+    type: 'report',
+    commandId: `report:${hazardId}`,
+    hazardId,
+    title: { 'zh-CN': '未安装可燃气体报警装置', en: 'no combustible-gas alarm installed' },
+    level: 'general',
+    provisional: false,
+    basis: [],
+    deadline: { workingDays: 7 },
+    pack: { id: 'gas', version: '1.0.0' },
+    domain: 'gas',
+    area: 'D1/G1',
+    enterpriseId: 'E1',
+    source: 'grid_patrol',
+    evidence: [{ id: `${hazardId}-before-1`, kind: 'photo_before' }],
+    ...overrides,
+  };
+}
+
+/** `n` evidence references of one kind, taken at `takenAt`. */
+export function evidence(prefix: string, kind: EvidenceKind, n: number, takenAt?: string): EvidenceRef[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}-${kind}-${i + 1}`,
+    kind,
+    ...(takenAt === undefined ? {} : { takenAt }),
+  }));
+}
+
+/** A complete six-element treatment plan finishing at `deadline`. */
+export function treatmentPlan(deadline: string): TreatmentPlan {
+  return {
+    objectives: { 'zh-CN': '消除有限空间作业重大事故隐患', en: 'remove the confined-space major hazard' },
+    measures: { 'zh-CN': '安装强制通风和气体检测报警装置', en: 'install forced ventilation and gas detection' },
+    fundsAndMaterials: { 'zh-CN': '专项资金 8 万元；通风机 2 台', en: 'CNY 80 000; two fans' },
+    responsible: { 'zh-CN': '主要负责人张某；安全科', en: 'principal Zhang; safety office' },
+    deadline,
+    milestones: { 'zh-CN': '第 5 日完成安装，第 10 日完成评估', en: 'installed by day 5, evaluated by day 10' },
+    safetyAndEmergency: { 'zh-CN': '停止有限空间作业；应急预案已演练', en: 'confined-space work stopped; emergency plan drilled' },
+  };
+}

@@ -1,0 +1,520 @@
+import type { ActorProfile } from '../ports/directory.js';
+import type { AppendInput, Store } from '../ports/store.js';
+import { decide } from '../chain/decide.js';
+import { evolve } from '../chain/evolve.js';
+import { handleCommand, foldEvents } from '../chain/handle-command.js';
+import { commandFingerprint } from '../chain/command-fingerprint.js';
+import { outboxMessagesFor } from '../chain/outbox-messages.js';
+import { summarize } from '../chain/summarize.js';
+import { verifyChain } from '../chain/verify-chain.js';
+import { createStaticDirectory } from '../chain/static-directory.js';
+import type { ChainCommand, HazardState, StoredEvent } from '../chain/types.js';
+import { createFixedClock } from './fixed-clock.js';
+import { evidence, reportCommand, TEST_CALENDAR_2026 } from './chain-fixtures.js';
+
+/** The subset of vitest's (or jest's) `expect` the suite uses. */
+export interface ConformanceExpect {
+  (actual: unknown): {
+    toBe(expected: unknown): void;
+    toEqual(expected: unknown): void;
+    toBeNull(): void;
+    toHaveLength(length: number): void;
+    toBeGreaterThan(n: number): void;
+    toBeLessThanOrEqual(n: number): void;
+    toContain(item: unknown): void;
+    toThrow(): void;
+    rejects: { toThrow(): Promise<void> };
+    not: { toBe(expected: unknown): void; toBeNull(): void; toContain(item: unknown): void };
+  };
+}
+
+/** Options of {@link runStoreConformance}. */
+export interface StoreConformanceOptions {
+  /** Adapter name shown in the test titles. */
+  name: string;
+  /** A fresh store per test (an empty database, or one the suite can share: ids are unique per test). */
+  createStore: () => Store | Promise<Store>;
+  /** Called after each test with the store it used (close connections). */
+  destroyStore?: (store: Store) => void | Promise<void>;
+  /** Tests to skip, each group with its reason (Hono's `runTest` style). */
+  skip?: readonly { reason: string; tests: readonly string[] }[];
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void>, timeout?: number) => void;
+  expect: ConformanceExpect;
+}
+
+/** Names of every test of the suite (for `skip`). */
+export const STORE_CONFORMANCE_TESTS = Object.freeze([
+  'append and load a new hazard',
+  'load returns null and readEvents [] for an unknown hazard',
+  'seq is strictly increasing and contiguous across hazards',
+  'a stale expectedVersion conflicts and writes nothing',
+  'a new hazard with an existing id conflicts',
+  'a duplicate command id returns the original record and writes nothing',
+  'the duplicate check precedes the version check',
+  'invalid append input throws',
+  'concurrent appends at one version: exactly one wins',
+  'outbox rows are written atomically with their events',
+  'claimOutbox leases a message to one owner; expired leases are reclaimed',
+  'ackOutbox needs the lease; acknowledged messages are never claimed again',
+  'failOutbox reschedules, then dead-letters',
+  'denials are a separate log and write no event, outbox row or command',
+  'query filters by level, status, domain, area, enterprise, provisional, deadline',
+  'query pages by (updatedAt, hazardId) without repeats or gaps',
+  'readLog pages from a seq',
+  'stored events round-trip exactly (hashes verify)',
+  'the chain verifies after many appends through handleCommand',
+  'handleCommand: replay, key reuse and stale versions',
+] as const);
+
+/** A test name of the suite. */
+export type StoreConformanceTest = (typeof STORE_CONFORMANCE_TESTS)[number];
+
+const T0 = Date.parse('2026-09-28T01:00:00.000Z');
+
+function uid(): string {
+  return globalThis.crypto.randomUUID().slice(0, 8);
+}
+
+/** Everything one test needs: a namespace, actors scoped to it, and a drafting helper. */
+function scope() {
+  const ns = uid();
+  const enterpriseId = `E-${ns}`;
+  const area = `A-${ns}/G1`;
+  const actor: ActorProfile = {
+    id: `all-${ns}`,
+    roles: ['enterprise', 'grid', 'enforcement', 'system'],
+    enterpriseIds: [enterpriseId],
+    gridAreas: [area],
+    departments: [{ id: `dep-${ns}`, domains: ['gas'], areas: [`A-${ns}`] }],
+  };
+  const report = (hazardId: string, extra: Partial<Parameters<typeof reportCommand>[1]> = {}) =>
+    reportCommand(hazardId, { enterpriseId, area, commandId: `${hazardId}:report`, ...extra });
+  /** Decides a command as the all-roles actor and returns the append input (no store involved). */
+  const draft = (state: HazardState | null, command: ChainCommand, at: number): { input: AppendInput; after: HazardState } => {
+    const decision = decide(state, command, actor, new Date(at), { calendar: TEST_CALENDAR_2026 });
+    if ('rejection' in decision) throw new Error(`fixture command refused: ${decision.rejection.code} ${command.type}`);
+    let after = state;
+    for (const e of decision.events) after = evolve(after, e);
+    const a = after as HazardState;
+    return {
+      after: a,
+      input: {
+        hazardId: command.hazardId,
+        expectedVersion: state?.version ?? 0,
+        events: decision.events,
+        outbox: outboxMessagesFor(decision.events, a),
+        commandId: command.commandId,
+        commandFingerprint: commandFingerprint(command, actor.id),
+        summary: summarize(a),
+      },
+    };
+  };
+  return { ns, enterpriseId, area, actor, report, draft };
+}
+
+/**
+ * The Store conformance suite. Every Store adapter runs it unchanged against a real
+ * backend; it takes the test functions as parameters so core never imports a test runner.
+ *
+ * @example
+ * ```ts
+ * import { describe, it, expect } from 'vitest';
+ * import { runStoreConformance } from '@anjian/core/testing';
+ * runStoreConformance({ name: 'sqlite', createStore: () => openSqliteStore(tmpFile()), describe, it, expect });
+ * ```
+ */
+export function runStoreConformance(options: StoreConformanceOptions): void {
+  const { describe, expect } = options;
+  const skipped = new Map<string, string>();
+  for (const group of options.skip ?? []) for (const t of group.tests) skipped.set(t, group.reason);
+
+  const test = (name: StoreConformanceTest, fn: (store: Store) => Promise<void>, timeout?: number): void => {
+    const reason = skipped.get(name);
+    if (reason !== undefined) {
+      options.it(`${name} [skipped: ${reason}]`, async () => {});
+      return;
+    }
+    options.it(
+      name,
+      async () => {
+        const store = await options.createStore();
+        try {
+          await fn(store);
+        } finally {
+          await options.destroyStore?.(store);
+        }
+      },
+      timeout,
+    );
+  };
+
+  describe(`Store conformance: ${options.name}`, () => {
+    test('append and load a new hazard', async (store) => {
+      const s = scope();
+      const { input } = s.draft(null, s.report(`H-${s.ns}`), T0);
+      const result = await store.append(input);
+      expect(result.kind).toBe('ok');
+      if (result.kind !== 'ok') return;
+      expect(result.events).toHaveLength(1);
+      expect(result.events[0]?.seq).toBeGreaterThan(0);
+      const loaded = await store.load(`H-${s.ns}`);
+      expect(loaded).toEqual(result.events);
+      expect(foldEvents(loaded)?.version).toBe(1);
+      expect(await store.readEvents(`H-${s.ns}`)).toEqual(result.events);
+      const cmd = await store.findCommand(input.commandId);
+      expect(cmd?.fingerprint).toBe(input.commandFingerprint);
+      expect(cmd?.events).toEqual(result.events);
+    });
+
+    test('load returns null and readEvents [] for an unknown hazard', async (store) => {
+      expect(await store.load(`missing-${uid()}`)).toBeNull();
+      expect(await store.readEvents(`missing-${uid()}`)).toEqual([]);
+      expect(await store.findCommand(`missing-${uid()}`)).toBeNull();
+    });
+
+    test('seq is strictly increasing and contiguous across hazards', async (store) => {
+      const s = scope();
+      const seqs: number[] = [];
+      const states = new Map<string, HazardState>();
+      for (let i = 0; i < 6; i++) {
+        const id = `H-${s.ns}-${i % 3}`;
+        const prev = states.get(id) ?? null;
+        const command: ChainCommand = prev
+          ? { type: 'reclassify', commandId: `${id}:rc${i}`, hazardId: id, level: prev.level === 'general' ? 'simple' : 'general', reason: { 'zh-CN': '复核' } }
+          : s.report(id);
+        const { input, after } = s.draft(prev, command, T0 + i * 1000);
+        const r = await store.append(input);
+        expect(r.kind).toBe('ok');
+        if (r.kind === 'ok') seqs.push(...r.events.map((e) => e.seq));
+        states.set(id, after);
+      }
+      for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBe((seqs[i - 1] as number) + 1);
+    });
+
+    test('a stale expectedVersion conflicts and writes nothing', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      await store.append(first.input);
+      const second = s.draft(first.after, { type: 'issue_notice', commandId: `${id}:n`, hazardId: id }, T0 + 1000);
+      expect((await store.append(second.input)).kind).toBe('ok');
+      const stale = s.draft(first.after, { type: 'escalate', commandId: `${id}:e`, hazardId: id, reason: { 'zh-CN': '升级' } }, T0 + 2000);
+      const r = await store.append(stale.input);
+      expect(r).toEqual({ kind: 'conflict', actualVersion: 2 });
+      expect(await store.readEvents(id)).toHaveLength(2);
+      expect(await store.findCommand(`${id}:e`)).toBeNull();
+      const page = await store.query({ enterpriseId: s.enterpriseId }, { limit: 10 });
+      expect(page.items[0]?.status).toBe('rectifying');
+      expect(page.items[0]?.version).toBe(2);
+    });
+
+    test('a new hazard with an existing id conflicts', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      await store.append(s.draft(null, s.report(id), T0).input);
+      const again = s.draft(null, s.report(id, { commandId: `${id}:again` }), T0 + 1);
+      expect(await store.append(again.input)).toEqual({ kind: 'conflict', actualVersion: 1 });
+      expect(await store.readEvents(id)).toHaveLength(1);
+    });
+
+    test('a duplicate command id returns the original record and writes nothing', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      const ok = await store.append(first.input);
+      const dup = await store.append(first.input);
+      expect(dup.kind).toBe('duplicate-command');
+      if (dup.kind === 'duplicate-command' && ok.kind === 'ok') {
+        expect(dup.original.events).toEqual(ok.events);
+        expect(dup.original.fingerprint).toBe(first.input.commandFingerprint);
+      }
+      expect(await store.readEvents(id)).toHaveLength(1);
+      const claimed = await store.claimOutbox({ owner: 'r', now: new Date(T0 + 5000).toISOString(), leaseMs: 1000, limit: 100 });
+      expect(claimed.filter((m) => m.hazardId === id)).toHaveLength(1);
+    });
+
+    test('the duplicate check precedes the version check', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      await store.append(first.input);
+      await store.append(s.draft(first.after, { type: 'issue_notice', commandId: `${id}:n`, hazardId: id }, T0 + 1).input);
+      // Replaying the first command (expectedVersion 0, now stale) must say duplicate, not conflict.
+      const dup = await store.append(first.input);
+      expect(dup.kind).toBe('duplicate-command');
+    });
+
+    test('invalid append input throws', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      await expect(store.append({ ...first.input, events: [] })).rejects.toThrow();
+      await expect(store.append({ ...first.input, expectedVersion: 3 })).rejects.toThrow();
+      expect(await store.readEvents(id)).toHaveLength(0);
+    });
+
+    test('concurrent appends at one version: exactly one wins', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      await store.append(first.input);
+      const racers = Array.from({ length: 20 }, (_, i) =>
+        s.draft(first.after, { type: 'reclassify', commandId: `${id}:race${i}`, hazardId: id, level: 'simple', reason: { 'zh-CN': `竞争 ${i}` } }, T0 + 10 + i).input,
+      );
+      const results = await Promise.all(racers.map((input) => store.append(input)));
+      expect(results.filter((r) => r.kind === 'ok')).toHaveLength(1);
+      expect(results.filter((r) => r.kind === 'conflict')).toHaveLength(19);
+      expect(await store.readEvents(id)).toHaveLength(2);
+      const claimed = await store.claimOutbox({ owner: 'r', now: new Date(T0 + 60_000).toISOString(), leaseMs: 1000, limit: 1000 });
+      expect(claimed.filter((m) => m.hazardId === id)).toHaveLength(2);
+    });
+
+    test('outbox rows are written atomically with their events', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const simple = s.draft(
+        null,
+        s.report(id, { level: 'simple', fixedOnSpot: true, evidence: [...evidence(id, 'photo_before', 1), ...evidence(id, 'photo_after', 1)] }),
+        T0,
+      );
+      expect(simple.input.events).toHaveLength(2);
+      await store.append(simple.input);
+      const claimed = await store.claimOutbox({ owner: 'r', now: new Date(T0 + 1000).toISOString(), leaseMs: 1000, limit: 1000 });
+      const mine = claimed.filter((m) => m.hazardId === id);
+      expect(mine.map((m) => m.id)).toEqual(simple.input.outbox.map((m) => m.id));
+      expect(mine.map((m) => m.topic)).toEqual(['hazard.reported', 'hazard.closed']);
+      expect(mine[0]?.payload).toEqual(simple.input.outbox[0]?.payload);
+      expect(mine[0]?.attempts).toBe(0);
+    });
+
+    test('claimOutbox leases a message to one owner; expired leases are reclaimed', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      await store.append(s.draft(null, s.report(id), T0).input);
+      const at = (ms: number) => new Date(T0 + ms).toISOString();
+      const [a, b] = await Promise.all([
+        store.claimOutbox({ owner: 'A', now: at(1000), leaseMs: 30_000, limit: 1000 }),
+        store.claimOutbox({ owner: 'B', now: at(1000), leaseMs: 30_000, limit: 1000 }),
+      ]);
+      const mineA = (a ?? []).filter((m) => m.hazardId === id);
+      const mineB = (b ?? []).filter((m) => m.hazardId === id);
+      expect(mineA.length + mineB.length).toBe(1);
+      const holder = mineA.length === 1 ? 'A' : 'B';
+      const during = await store.claimOutbox({ owner: 'C', now: at(20_000), leaseMs: 30_000, limit: 1000 });
+      expect(during.filter((m) => m.hazardId === id)).toHaveLength(0);
+      const after = await store.claimOutbox({ owner: 'C', now: at(40_000), leaseMs: 30_000, limit: 1000 });
+      const mineC = after.filter((m) => m.hazardId === id);
+      expect(mineC).toHaveLength(1);
+      expect(mineC[0]?.leaseOwner).toBe('C');
+      // The old holder lost its lease: its ack does nothing.
+      expect(await store.ackOutbox(holder, [`${id}/1`])).toBe(0);
+      expect(await store.ackOutbox('C', [`${id}/1`])).toBe(1);
+    });
+
+    test('ackOutbox needs the lease; acknowledged messages are never claimed again', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      await store.append(s.draft(null, s.report(id), T0).input);
+      const at = (ms: number) => new Date(T0 + ms).toISOString();
+      const claimed = (await store.claimOutbox({ owner: 'A', now: at(1000), leaseMs: 10_000, limit: 1000 })).filter((m) => m.hazardId === id);
+      expect(claimed).toHaveLength(1);
+      expect(await store.ackOutbox('B', [`${id}/1`])).toBe(0);
+      expect(await store.ackOutbox('A', [`${id}/1`])).toBe(1);
+      expect(await store.ackOutbox('A', [`${id}/1`])).toBe(0);
+      const later = await store.claimOutbox({ owner: 'A', now: at(10_000_000), leaseMs: 10_000, limit: 1000 });
+      expect(later.filter((m) => m.hazardId === id)).toHaveLength(0);
+    });
+
+    test('failOutbox reschedules, then dead-letters', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      await store.append(s.draft(null, s.report(id), T0).input);
+      const at = (ms: number) => new Date(T0 + ms).toISOString();
+      const mine = async (owner: string, ms: number) =>
+        (await store.claimOutbox({ owner, now: at(ms), leaseMs: 1000, limit: 1000 })).filter((m) => m.hazardId === id);
+      expect(await mine('A', 1000)).toHaveLength(1);
+      expect(await store.failOutbox({ id: `${id}/1`, owner: 'B', error: 'not mine', retryAt: at(2000) })).toBe(false);
+      expect(await store.failOutbox({ id: `${id}/1`, owner: 'A', error: 'timeout', retryAt: at(60_000) })).toBe(true);
+      expect(await mine('A', 30_000)).toHaveLength(0);
+      const again = await mine('A', 60_000);
+      expect(again).toHaveLength(1);
+      expect(again[0]?.attempts).toBe(1);
+      expect(await store.failOutbox({ id: `${id}/1`, owner: 'A', error: 'gateway 400', retryAt: null })).toBe(true);
+      expect(await mine('A', 10_000_000)).toHaveLength(0);
+      const dead = (await store.readDeadLetters(1000)).filter((m) => m.hazardId === id);
+      expect(dead).toHaveLength(1);
+      expect(dead[0]?.attempts).toBe(2);
+      expect(dead[0]?.lastError).toBe('gateway 400');
+    });
+
+    test('denials are a separate log and write no event, outbox row or command', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const before = await store.readDenials(1, 1_000_000);
+      await store.recordDenial({
+        commandId: `${id}:x`,
+        hazardId: id,
+        commandType: 'close',
+        actorId: 'owner',
+        code: 'FORBIDDEN',
+        message: { 'zh-CN': '无权执行此操作', en: 'not allowed' },
+        recordedAt: new Date(T0).toISOString(),
+      });
+      const after = await store.readDenials(1, 1_000_000);
+      expect(after.length).toBe(before.length + 1);
+      const last = after[after.length - 1];
+      expect(last?.code).toBe('FORBIDDEN');
+      expect(last?.hazardId).toBe(id);
+      expect(last?.message).toEqual({ 'zh-CN': '无权执行此操作', en: 'not allowed' });
+      expect(await store.load(id)).toBeNull();
+      expect(await store.findCommand(`${id}:x`)).toBeNull();
+      const claimed = await store.claimOutbox({ owner: 'r', now: new Date(T0 + 1000).toISOString(), leaseMs: 1000, limit: 1000 });
+      expect(claimed.filter((m) => m.hazardId === id)).toHaveLength(0);
+      const page = await store.query({ enterpriseId: s.enterpriseId }, { limit: 10 });
+      expect(page.items).toHaveLength(0);
+    });
+
+    test('query filters by level, status, domain, area, enterprise, provisional, deadline', async (store) => {
+      const s = scope();
+      const put = async (id: string, extra: Parameters<typeof s.report>[1], notice: boolean, at: number) => {
+        const r = s.draft(null, s.report(id, extra), at);
+        await store.append(r.input);
+        if (notice) await store.append(s.draft(r.after, { type: 'issue_notice', commandId: `${id}:n`, hazardId: id }, at + 1).input);
+      };
+      await put(`${s.ns}-a`, { level: 'general' }, true, T0);
+      await put(`${s.ns}-b`, { level: 'simple', deadline: 'immediate' }, true, T0 + 10);
+      await put(`${s.ns}-c`, { level: 'major', provisional: true, area: `A-${s.ns}/G2` }, false, T0 + 20);
+      await put(`${s.ns}-d`, { level: 'general', domain: 'fire' }, false, T0 + 30);
+      const ids = async (filter: Parameters<Store['query']>[0]) =>
+        (await store.query({ enterpriseId: s.enterpriseId, ...filter }, { limit: 100 })).items.map((i) => i.hazardId).sort();
+      expect(await ids({})).toEqual([`${s.ns}-a`, `${s.ns}-b`, `${s.ns}-c`, `${s.ns}-d`]);
+      expect(await ids({ level: 'general' })).toEqual([`${s.ns}-a`, `${s.ns}-d`]);
+      expect(await ids({ level: ['simple', 'major'] })).toEqual([`${s.ns}-b`, `${s.ns}-c`]);
+      expect(await ids({ status: 'rectifying' })).toEqual([`${s.ns}-a`, `${s.ns}-b`]);
+      expect(await ids({ status: ['reported'] })).toEqual([`${s.ns}-c`, `${s.ns}-d`]);
+      expect(await ids({ domain: 'fire' })).toEqual([`${s.ns}-d`]);
+      expect(await ids({ area: `A-${s.ns}/G2` })).toEqual([`${s.ns}-c`]);
+      expect(await ids({ area: `A-${s.ns}` })).toHaveLength(4);
+      expect(await ids({ provisional: true })).toEqual([`${s.ns}-c`]);
+      // The simple hazard's immediate deadline is the end of the notice's local day (Sep 28, UTC+8).
+      expect(await ids({ deadlineBefore: '2026-09-28T16:00:00.000Z' })).toEqual([`${s.ns}-b`]);
+      expect(await ids({ deadlineBefore: '2027-01-01T00:00:00.000Z' })).toEqual([`${s.ns}-a`, `${s.ns}-b`]);
+      expect(await ids({ enterpriseId: `other-${s.ns}` })).toEqual([]);
+    });
+
+    test('query pages by (updatedAt, hazardId) without repeats or gaps', async (store) => {
+      const s = scope();
+      const all: string[] = [];
+      for (let i = 0; i < 23; i++) {
+        const id = `${s.ns}-${String(i).padStart(2, '0')}`;
+        // Several hazards share an updatedAt, so the id breaks ties.
+        await store.append(s.draft(null, s.report(id), T0 + Math.floor(i / 4) * 1000).input);
+        all.push(id);
+      }
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const page = await store.query({ enterpriseId: s.enterpriseId }, { limit: 5, after });
+        expect(page.items.length).toBeLessThanOrEqual(5);
+        seen.push(...page.items.map((i) => i.hazardId));
+        after = page.next;
+        pages++;
+      } while (after !== null && pages < 50);
+      expect(seen).toEqual(all);
+      expect(pages).toBe(5);
+    });
+
+    test('readLog pages from a seq', async (store) => {
+      const s = scope();
+      const seqs: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const r = await store.append(s.draft(null, s.report(`${s.ns}-${i}`), T0 + i).input);
+        if (r.kind === 'ok') seqs.push(r.events[0]?.seq as number);
+      }
+      const from = seqs[2] as number;
+      const page = await store.readLog(from, 3);
+      expect(page.map((e) => e.seq)).toEqual([from, from + 1, from + 2]);
+      expect(page.map((e) => e.hazardId)).toEqual([`${s.ns}-2`, `${s.ns}-3`, `${s.ns}-4`]);
+    });
+
+    test('stored events round-trip exactly (hashes verify)', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const r = s.draft(
+        null,
+        s.report(id, {
+          title: { 'zh-CN': '引号"与反斜杠\\、换行\n和 emoji 🔥', en: 'quote " backslash \\ newline \n emoji 🔥' },
+          findings: [],
+          unitId: 'kitchen-2',
+        }),
+        T0,
+      );
+      await store.append(r.input);
+      const [stored] = await store.readEvents(id);
+      const { seq: _seq, ...event } = stored as StoredEvent;
+      expect(event).toEqual(r.input.events[0]);
+      expect(verifyChain([stored as StoredEvent], { contiguousSeq: false }).ok).toBe(true);
+    });
+
+    test(
+      'the chain verifies after many appends through handleCommand',
+      async (store) => {
+        const s = scope();
+        const clock = createFixedClock(new Date(T0));
+        const deps = { store, clock, directory: createStaticDirectory([s.actor]), calendar: TEST_CALENDAR_2026 };
+        const ids = Array.from({ length: 30 }, (_, i) => `${s.ns}-${i}`);
+        const steps = (id: string): ChainCommand[] => [
+          s.report(id),
+          { type: 'issue_notice', commandId: `${id}:n`, hazardId: id },
+          { type: 'request_extension', commandId: `${id}:x`, hazardId: id, extension: { days: 3 }, reason: { 'zh-CN': '等待配件' } },
+          { type: 'grant_extension', commandId: `${id}:g`, hazardId: id },
+          { type: 'escalate', commandId: `${id}:e`, hazardId: id, reason: { 'zh-CN': '拒不整改' } },
+          { type: 'file_case', commandId: `${id}:c`, hazardId: id, caseNo: `案-${id}` },
+          { type: 'issue_notice', commandId: `${id}:n2`, hazardId: id },
+        ];
+        for (let step = 0; step < 7; step++) {
+          for (const id of ids) {
+            clock.advance(1000);
+            const result = await handleCommand(deps, steps(id)[step] as ChainCommand, s.actor.id);
+            expect('rejection' in result ? result.rejection.code + ' ' + String(step) : 'ok').toBe('ok');
+          }
+        }
+        const mine: StoredEvent[] = [];
+        for (const id of ids) mine.push(...(await store.readEvents(id)));
+        mine.sort((a, b) => a.seq - b.seq);
+        expect(mine).toHaveLength(210);
+        for (let i = 1; i < mine.length; i++) expect((mine[i] as StoredEvent).seq).toBeGreaterThan((mine[i - 1] as StoredEvent).seq);
+        const streamsOk = ids.every((id) => verifyChain(mine.filter((e) => e.hazardId === id), { contiguousSeq: false }).ok);
+        expect(streamsOk).toBe(true);
+        const first = mine[0]?.seq as number;
+        const log = await store.readLog(first, 1_000_000);
+        const chain = verifyChain(log.filter((e) => ids.includes(e.hazardId)).map(({ seq: _s, ...e }) => e));
+        expect(chain.ok).toBe(true);
+      },
+      60_000,
+    );
+
+    test('handleCommand: replay, key reuse and stale versions', async (store) => {
+      const s = scope();
+      const clock = createFixedClock(new Date(T0));
+      const deps = { store, clock, directory: createStaticDirectory([s.actor]), calendar: TEST_CALENDAR_2026 };
+      const id = `H-${s.ns}`;
+      const first = await handleCommand(deps, s.report(id), s.actor.id);
+      expect('events' in first).toBe(true);
+      clock.advance(5000);
+      const replay = await handleCommand(deps, s.report(id), s.actor.id);
+      expect(replay).toEqual({ ...first, replayed: true });
+      const reused = await handleCommand(deps, s.report(id, { level: 'major' }), s.actor.id);
+      expect('rejection' in reused && reused.rejection.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      const ok = await handleCommand(deps, { type: 'issue_notice', commandId: `${id}:n`, hazardId: id, expectedVersion: 1 }, s.actor.id);
+      expect('events' in ok).toBe(true);
+      const stale = await handleCommand(deps, { type: 'escalate', commandId: `${id}:e`, hazardId: id, expectedVersion: 1, reason: { 'zh-CN': '升级' } }, s.actor.id);
+      expect('rejection' in stale && stale.rejection.code).toBe('CONFLICT');
+      expect(await store.readEvents(id)).toHaveLength(2);
+      const denials = (await store.readDenials(1, 1_000_000)).filter((d) => d.hazardId === id).map((d) => d.code);
+      expect(denials).toEqual(['IDEMPOTENCY_KEY_REUSED', 'CONFLICT']);
+    });
+  });
+}
