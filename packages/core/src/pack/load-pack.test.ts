@@ -101,6 +101,11 @@ describe('loadPack', () => {
     expect(missing.issues.map((i) => i.code)).toEqual(['FILE_NOT_FOUND']);
   });
 
+  it('gives YAML errors a JSON pointer when the document has one', () => {
+    const result = loadPack({ files: { 'pack.yaml': 'a: 1\nb:\n  - c: 1\n  - d: { e: 1, e: 2 }\n' } });
+    expect(result.issues.map((i) => [i.code, i.line, i.column, i.pointer])).toEqual([['YAML_DUPLICATE_KEY', 4, 16, '/b/1/d/e']]);
+  });
+
   it('throws PackSourceError (INVALID_PACK_SOURCE) only for a misused API', () => {
     expect(() => loadPack(null as never)).toThrow(PackSourceError);
     try {

@@ -48,3 +48,39 @@ export function locatePointer(doc: Document.Parsed, lineCounter: LineCounter, po
   const pos = lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
 }
+
+/**
+ * The JSON Pointer of the deepest node whose source range contains `offset` (the inverse
+ * of {@link locatePointer}), for YAML errors that come with an offset only. Iterative.
+ *
+ * @internal
+ */
+export function pointerAtOffset(doc: Document.Parsed, offset: number): string {
+  let node: unknown = doc.contents;
+  let pointer = '';
+  const within = (n: unknown) => {
+    const range = (n as YamlNode | null | undefined)?.range;
+    return range !== undefined && offset >= range[0] && offset <= range[2];
+  };
+  for (;;) {
+    let next: { node: unknown; segment: string } | undefined;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const segment = String(pair.key.value);
+        if (within(pair.key) || within(pair.value)) {
+          next = { node: within(pair.value) ? pair.value : undefined, segment };
+          break;
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (next === undefined && within(item)) next = { node: item, segment: String(i) };
+      });
+    }
+    if (next === undefined) return pointer;
+    pointer += '/' + next.segment.replace(/~/g, '~0').replace(/\//g, '~1');
+    if (next.node === undefined) return pointer;
+    node = next.node;
+  }
+}

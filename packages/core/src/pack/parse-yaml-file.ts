@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, YAMLError } from 'yaml';
 import { createIssue, pointerJoin, type IssueLocation } from './create-issue.js';
 import type { IssueCode } from './issue-codes.js';
-import { locatePointer } from './locate-pointer.js';
+import { locatePointer, pointerAtOffset } from './locate-pointer.js';
 import { scanYamlSource } from './scan-yaml-source.js';
 import type { Issue } from './types.js';
 
@@ -134,7 +134,7 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
     for (const e of list) {
       const code = YAML_CODE_MAP[e.code] ?? (asWarning ? 'YAML_WARNING' : 'YAML_SYNTAX');
       const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-      issues.push(createIssue(code, at(pos.line, pos.col), {
+      issues.push(createIssue(code, at(pos.line, pos.col, safePointer(doc, e.pos[0])), {
         'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：${firstLine(e.message)}（YAML ${e.code}）`,
         en: `line ${pos.line}, column ${pos.col}: ${firstLine(e.message)} (YAML ${e.code})`,
       }));
@@ -162,6 +162,14 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
     return { ok: false, issues };
   }
   return { ok: true, parsed: { file, value, doc, lineCounter } };
+}
+
+function safePointer(doc: Document.Parsed, offset: number): string | undefined {
+  try {
+    return pointerAtOffset(doc, offset);
+  } catch {
+    return undefined;
+  }
 }
 
 function internalOrYamlIssue(file: string, error: unknown, lineCounter: LineCounter): Issue {
