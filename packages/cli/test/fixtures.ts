@@ -67,12 +67,9 @@ export function deepFlow(depth: number): string {
   return `format: anjian/pack@1\nid: deep\nnested: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
 }
 
-/** YAML nested `depth` levels deep in block style (one indentation level per line). */
+/** YAML nested `depth` levels deep in block style: compact nested sequences, `- - - … x`. */
 export function deepBlock(depth: number): string {
-  const lines = ['format: anjian/pack@1', 'id: deep', 'nested:'];
-  for (let d = 1; d <= depth; d++) lines.push(`${' '.repeat(d)}k:`);
-  lines.push(`${' '.repeat(depth + 1)}v`);
-  return lines.join('\n') + '\n';
+  return `format: anjian/pack@1\nid: deep\nnested:\n  ${'- '.repeat(depth)}x\n`;
 }
 
 /** The YAML "billion laughs": nine levels of aliases, each ten times the one before. */
