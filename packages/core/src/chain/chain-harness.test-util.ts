@@ -1,0 +1,45 @@
+// Test-only harness shared by the chain's tests (not exported from the package).
+import { expect } from 'vitest';
+import { createMemoryStore } from './memory-store.js';
+import { createStaticDirectory } from './static-directory.js';
+import { handleCommand, foldEvents, type ChainDeps } from './handle-command.js';
+import { createFixedClock } from '../testing/fixed-clock.js';
+import { TEST_ACTORS, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
+import type { ChainCommand, ChainEvent, HazardState, RejectionCode } from './types.js';
+
+let counter = 0;
+
+/** A memory store, a fixed clock at `start`, the test directory and calendar, and helpers. */
+export function createHarness(start: string) {
+  const store = createMemoryStore();
+  const clock = createFixedClock(start);
+  const directory = createStaticDirectory(Object.values(TEST_ACTORS));
+  const deps: ChainDeps = { store, clock, directory, calendar: TEST_CALENDAR_2026 };
+  const send = (actorId: string, command: Omit<ChainCommand, 'commandId'> & { commandId?: string }) =>
+    handleCommand(deps, { commandId: `cmd-${++counter}`, ...command } as ChainCommand, actorId);
+  return {
+    store,
+    clock,
+    directory,
+    deps,
+    send,
+    /** Sends and expects events; returns them. */
+    async ok(actorId: string, command: Omit<ChainCommand, 'commandId'> & { commandId?: string }): Promise<ChainEvent[]> {
+      const r = await send(actorId, command);
+      if ('rejection' in r) throw new Error(`${actorId} ${command.type} refused: ${r.rejection.code} ${r.rejection.message.en}`);
+      return r.events;
+    },
+    /** Sends and expects a rejection with `code` and no new event. */
+    async refused(actorId: string, command: Omit<ChainCommand, 'commandId'> & { commandId?: string }, code: RejectionCode) {
+      const before = store.unsafeLog.length;
+      const r = await send(actorId, command);
+      expect('rejection' in r ? r.rejection.code : `accepted ${command.type}`).toBe(code);
+      expect(store.unsafeLog.length).toBe(before);
+    },
+    async state(hazardId: string): Promise<HazardState> {
+      const s = foldEvents(await store.load(hazardId));
+      if (!s) throw new Error(`no hazard ${hazardId}`);
+      return s;
+    },
+  };
+}
