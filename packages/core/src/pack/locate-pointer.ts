@@ -60,7 +60,7 @@ export function pointerAtOffset(doc: Document.Parsed, offset: number): string {
   let pointer = '';
   const within = (n: unknown) => {
     const range = (n as YamlNode | null | undefined)?.range;
-    return range !== undefined && offset >= range[0] && offset <= range[2];
+    return range !== undefined && range !== null && offset >= range[0] && offset <= range[2];
   };
   for (;;) {
     let next: { node: unknown; segment: string } | undefined;
