@@ -121,7 +121,7 @@ export function decide(
   const claimedMs = command.occurredAt === undefined ? recordedMs : Date.parse(command.occurredAt);
   if (
     Number.isNaN(claimedMs) ||
-    claimedMs > now.getTime() + limits.maxFutureSkewMs ||
+    claimedMs > recordedMs + limits.maxFutureSkewMs ||
     (state !== null && claimedMs < Date.parse(state.lastOccurredAt)) ||
     (state === null && claimedMs < now.getTime() - limits.maxBackdateMs)
   ) {
