@@ -1,3 +1,4 @@
+// Shared by the store adapters' own tests (the chain's conformance suite has its own).
 // Hand-made events for store-level tests. The store neither checks nor computes hashes,
 // so these need only the shape; the chain's own tests cover hashing and decisions.
 import type { AppendInput, ChainEvent, HazardSummary } from '@anjian/core';

@@ -1,6 +1,12 @@
 /**
- * PostgreSQL store for anjian: multi-instance portals, transactional outbox with SKIP LOCKED.
+ * PostgreSQL store for anjian, for portals that run several instances: versioned
+ * migrations, one transaction per command (command id, version compare-and-set, events,
+ * outbox), retries on serialization failures, a contiguous commit-ordered log, and an outbox
+ * claimed with `FOR UPDATE SKIP LOCKED`.
  *
  * @packageDocumentation
  */
-export {};
+export { createPostgresStore, PostgresStoreError } from './create-postgres-store.js';
+export type { PostgresStore, PostgresStoreOptions } from './create-postgres-store.js';
+export { InvalidCursorError } from './hazard-query.js';
+export { PG_MIGRATIONS } from './migrations.js';

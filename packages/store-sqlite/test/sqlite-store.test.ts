@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
 import { createSqliteStore, InvalidCursorError, MIGRATIONS, SqliteStoreError } from '../src/index.js';
-import { appendInput } from './fixtures.js';
+import { appendInput } from '../../../scripts/test-utils/store-fixtures.js';
 
 const dirs: string[] = [];
 const tempDb = () => {

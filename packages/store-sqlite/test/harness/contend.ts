@@ -2,7 +2,7 @@
 // hazard, all expecting version 1, and prints how many succeeded and conflicted.
 import { existsSync } from 'node:fs';
 import { createSqliteStore } from '../../src/index.js';
-import { appendInput } from '../fixtures.js';
+import { appendInput } from '../../../../scripts/test-utils/store-fixtures.js';
 
 async function main(): Promise<void> {
   const [dbPath, worker, attempts, goFile] = process.argv.slice(2) as [string, string, string, string];

@@ -1,0 +1,332 @@
+import type {
+  AppendInput,
+  AppendResult,
+  ClaimedOutboxMessage,
+  CommandRecord,
+  HazardPage,
+  HazardSummary,
+  OutboxMessage,
+  Store,
+  StoredDenial,
+  StoredEvent,
+} from '@anjian/core';
+import pg from 'pg';
+import { buildHazardQuery, decodeCursor, encodeCursor } from './hazard-query.js';
+import { PG_MIGRATIONS } from './migrations.js';
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** A `pg.Pool` the host owns, or a connection string for a pool the store owns. */
+  pool?: pg.Pool;
+  connectionString?: string;
+  /** Schema holding the tables (created if missing). Default `anjian`. */
+  schema?: string;
+  /** Attempts for a transaction that fails with a serialization failure or deadlock. Default 5. */
+  maxRetries?: number;
+}
+
+/** The PostgreSQL store: a {@link Store} plus lifecycle. */
+export interface PostgresStore extends Store {
+  /** Create the schema and run pending migrations (idempotent, safe across instances). */
+  migrate(): Promise<void>;
+  /** Close the pool if the store created it. */
+  close(): Promise<void>;
+  readonly schema: string;
+}
+
+/** Thrown for bad options or malformed input to `append`. */
+export class PostgresStoreError extends Error {
+  override readonly name = 'PostgresStoreError';
+  constructor(
+    readonly code: 'CONFIG_INVALID' | 'INVALID_APPEND' | 'SCHEMA_TOO_NEW',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+type Row = Record<string, unknown>;
+const toEvent = (row: Row): StoredEvent => ({ ...(JSON.parse(row.body as string) as Omit<StoredEvent, 'seq'>), seq: Number(row.seq) });
+const toMessage = (row: Row): OutboxMessage => ({
+  id: row.id as string,
+  hazardId: row.hazard_id as string,
+  eventId: row.event_id as string,
+  topic: row.topic as string,
+  payload: JSON.parse(row.payload as string) as Record<string, unknown>,
+  createdAt: row.created_at as string,
+});
+
+class Rollback {
+  constructor(readonly result: AppendResult) {}
+}
+
+/**
+ * Create the PostgreSQL store, for portals that run several instances.
+ *
+ * Guarantees (the same as the SQLite store's): each `append` is one transaction holding the
+ * command-id insert (`PRIMARY KEY`), the hazard's compare-and-set on its version, the events
+ * (`UNIQUE(hazard_id, version)`), the outbox rows and the list row; transactions failing
+ * with `40001`/`40P01` are retried a bounded number of times. The global log sequence comes
+ * from a one-row counter updated last in the transaction, so it is contiguous and in commit
+ * order: a reader following `readLog(fromSeq)` never skips a transaction that commits late.
+ * The outbox is claimed with `FOR UPDATE SKIP LOCKED` and leases.
+ *
+ * @example
+ * ```ts
+ * const store = createPostgresStore({ connectionString: process.env.DATABASE_URL });
+ * await store.migrate();
+ * ```
+ */
+export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const schemaName = options.schema ?? 'anjian';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaName)) {
+    throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schemaName)}`);
+  }
+  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
+  const ownsPool = !options.pool;
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 20 });
+  const s = `"${schemaName}"`;
+  const maxRetries = options.maxRetries ?? 5;
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (error instanceof Rollback) return error.result as T;
+        const code = (error as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < maxRetries) {
+          await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+          continue;
+        }
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  async function commandRecord(client: pg.Pool | pg.PoolClient, commandId: string): Promise<CommandRecord | null> {
+    const command = await client.query(`SELECT fingerprint, hazard_id FROM ${s}.commands WHERE command_id = $1`, [commandId]);
+    const row = command.rows[0] as Row | undefined;
+    if (!row) return null;
+    const events = await client.query(`SELECT seq, body FROM ${s}.events WHERE command_id = $1 ORDER BY seq`, [commandId]);
+    return { commandId, fingerprint: row.fingerprint as string, hazardId: row.hazard_id as string, events: events.rows.map(toEvent) };
+  }
+
+  const store: PostgresStore = {
+    schema: schemaName,
+    capabilities: Object.freeze({ concurrentWriters: true, durable: true, outboxLeases: true }),
+
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`anjian-migrate:${schemaName}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+        const done = await client.query(`SELECT coalesce(max(version), 0) AS v FROM ${s}.schema_migrations`);
+        const current = Number((done.rows[0] as Row).v);
+        if (current > PG_MIGRATIONS.length) {
+          throw new PostgresStoreError('SCHEMA_TOO_NEW', `schema ${schemaName} is at version ${current}, newer than this release knows (${PG_MIGRATIONS.length})`);
+        }
+        for (let version = current + 1; version <= PG_MIGRATIONS.length; version++) {
+          await client.query('BEGIN');
+          try {
+            await client.query(PG_MIGRATIONS[version - 1]!.replaceAll('{schema}', s));
+            await client.query(`INSERT INTO ${s}.schema_migrations (version) VALUES ($1)`, [version]);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`anjian-migrate:${schemaName}`]).catch(() => undefined);
+        client.release();
+      }
+    },
+
+    async append(input: AppendInput): Promise<AppendResult> {
+      if (input.events.length === 0) throw new PostgresStoreError('INVALID_APPEND', 'append needs at least one event');
+      input.events.forEach((event, i) => {
+        if (event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1) {
+          throw new PostgresStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard');
+        }
+      });
+      return transaction(async (client) => {
+        // 1. The command id: a concurrent twin waits on the key, then sees it taken.
+        const inserted = await client.query(
+          `INSERT INTO ${s}.commands (command_id, fingerprint, hazard_id) VALUES ($1, $2, $3) ON CONFLICT (command_id) DO NOTHING`,
+          [input.commandId, input.commandFingerprint, input.hazardId],
+        );
+        if (inserted.rowCount === 0) {
+          // READ COMMITTED: this statement's snapshot sees the twin that just committed.
+          const original = await commandRecord(client, input.commandId);
+          if (!original) throw new Error(`command id ${input.commandId} is taken but its record is not readable`);
+          throw new Rollback({ kind: 'duplicate-command', original });
+        }
+        // 2. Compare-and-set on the hazard's version (its list row).
+        const sum: HazardSummary = input.summary;
+        const values = [sum.hazardId, sum.version, sum.status, sum.level, sum.provisional, sum.domain, sum.area, sum.enterpriseId, sum.deadline, sum.createdAt, sum.updatedAt];
+        const cas =
+          input.expectedVersion === 0
+            ? await client.query(
+                `INSERT INTO ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (hazard_id) DO NOTHING`,
+                values,
+              )
+            : await client.query(
+                `UPDATE ${s}.hazards SET version = $2, status = $3, level = $4, provisional = $5, domain = $6, area = $7,
+                   enterprise_id = $8, deadline = $9, created_at = $10, updated_at = $11
+                 WHERE hazard_id = $1 AND version = $12`,
+                [...values, input.expectedVersion],
+              );
+        if (cas.rowCount !== 1) {
+          const current = await client.query(`SELECT version FROM ${s}.hazards WHERE hazard_id = $1`, [input.hazardId]);
+          throw new Rollback({ kind: 'conflict', actualVersion: Number((current.rows[0] as Row | undefined)?.version ?? 0) });
+        }
+        // 3. Outbox rows.
+        for (const m of input.outbox) {
+          await client.query(
+            `INSERT INTO ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+            [m.id, m.hazardId, m.eventId, m.topic, JSON.stringify(m.payload), m.createdAt],
+          );
+        }
+        // 4. Last: take log positions. The counter row is held until COMMIT, so positions are
+        // contiguous and in commit order; taking them last keeps that lock short.
+        const head = await client.query(`UPDATE ${s}.log_head SET seq = seq + $1 RETURNING seq`, [input.events.length]);
+        let seq = Number((head.rows[0] as Row).seq) - input.events.length;
+        const stored: StoredEvent[] = [];
+        for (const event of input.events) {
+          seq += 1;
+          await client.query(
+            `INSERT INTO ${s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [seq, event.hazardId, event.version, event.id, event.type, event.commandId, event.recordedAt, JSON.stringify(event)],
+          );
+          stored.push({ ...event, seq });
+        }
+        return { kind: 'ok', events: stored } as AppendResult;
+      });
+    },
+
+    async load(hazardId) {
+      const events = await store.readEvents(hazardId);
+      return events.length === 0 ? null : events;
+    },
+
+    async readEvents(hazardId) {
+      const result = await pool.query(`SELECT seq, body FROM ${s}.events WHERE hazard_id = $1 ORDER BY version`, [hazardId]);
+      return result.rows.map(toEvent);
+    },
+
+    async readLog(fromSeq, limit) {
+      const result = await pool.query(`SELECT seq, body FROM ${s}.events WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      return result.rows.map(toEvent);
+    },
+
+    async findCommand(commandId) {
+      return commandRecord(pool, commandId);
+    },
+
+    async recordDenial(d) {
+      await pool.query(
+        `INSERT INTO ${s}.denials (command_id, hazard_id, command_type, actor_id, code, message, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [d.commandId, d.hazardId, d.commandType, d.actorId, d.code, JSON.stringify(d.message), d.recordedAt],
+      );
+    },
+
+    async readDenials(fromSeq, limit): Promise<StoredDenial[]> {
+      const result = await pool.query(`SELECT * FROM ${s}.denials WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      return result.rows.map((r: Row) => ({
+        seq: Number(r.seq),
+        commandId: r.command_id as string,
+        hazardId: r.hazard_id as string,
+        commandType: r.command_type as string,
+        actorId: r.actor_id as string,
+        code: r.code as StoredDenial['code'],
+        message: JSON.parse(r.message as string) as StoredDenial['message'],
+        recordedAt: r.recorded_at as string,
+      }));
+    },
+
+    async query(filter, page): Promise<HazardPage> {
+      const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)));
+      const { sql, params } = buildHazardQuery(`${s}.hazards`, filter, page.after ? decodeCursor(page.after) : null, limit + 1);
+      const rows = (await pool.query(sql, params)).rows as Row[];
+      const items: HazardSummary[] = rows.slice(0, limit).map((r) => ({
+        hazardId: r.hazard_id as string,
+        version: Number(r.version),
+        status: r.status as HazardSummary['status'],
+        level: r.level as HazardSummary['level'],
+        provisional: r.provisional as boolean,
+        domain: r.domain as string,
+        area: r.area as string,
+        enterpriseId: r.enterprise_id as string,
+        deadline: (r.deadline as string | null) ?? null,
+        createdAt: r.created_at as string,
+        updatedAt: r.updated_at as string,
+      }));
+      const last = items[items.length - 1];
+      return { items, next: rows.length > limit && last ? encodeCursor(last.updatedAt, last.hazardId) : null };
+    },
+
+    async claimOutbox(input): Promise<ClaimedOutboxMessage[]> {
+      const until = new Date(Date.parse(input.now) + input.leaseMs).toISOString();
+      const result = await pool.query(
+        `UPDATE ${s}.outbox SET lease_owner = $1, lease_until = $2
+         WHERE seq IN (
+           SELECT seq FROM ${s}.outbox
+           WHERE status = 'pending' AND available_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+           ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [input.owner, until, input.now, Math.max(0, Math.floor(input.limit))],
+      );
+      return (result.rows as Row[])
+        .sort((a, b) => Number(a.seq) - Number(b.seq))
+        .map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), leaseOwner: input.owner, leaseUntil: until }));
+    },
+
+    async ackOutbox(owner, ids) {
+      if (ids.length === 0) return 0;
+      const result = await pool.query(
+        `UPDATE ${s}.outbox SET status = 'done', done_at = $3, lease_owner = NULL, lease_until = NULL
+         WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'pending'`,
+        [ids, owner, new Date().toISOString()],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    async failOutbox(input) {
+      const result =
+        input.retryAt === null
+          ? await pool.query(
+              `UPDATE ${s}.outbox SET status = 'dead', attempts = attempts + 1, last_error = $1, lease_owner = NULL, lease_until = NULL
+               WHERE id = $2 AND lease_owner = $3 AND status = 'pending'`,
+              [input.error, input.id, input.owner],
+            )
+          : await pool.query(
+              `UPDATE ${s}.outbox SET attempts = attempts + 1, last_error = $1, available_at = $2, lease_owner = NULL, lease_until = NULL
+               WHERE id = $3 AND lease_owner = $4 AND status = 'pending'`,
+              [input.error, input.retryAt, input.id, input.owner],
+            );
+      return result.rowCount === 1;
+    },
+
+    async readDeadLetters(limit) {
+      const result = await pool.query(`SELECT * FROM ${s}.outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`, [Math.max(0, Math.floor(limit))]);
+      return (result.rows as Row[]).map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), lastError: r.last_error as string }));
+    },
+
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+  return store;
+}

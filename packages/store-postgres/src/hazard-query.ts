@@ -1,0 +1,50 @@
+import type { HazardFilter } from '@anjian/core';
+
+/** Thrown for a cursor this store did not produce. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+  readonly code = 'INVALID_CURSOR';
+}
+
+/** Opaque keyset cursor: base64url of `[updatedAt, hazardId]`. @internal */
+export function encodeCursor(updatedAt: string, hazardId: string): string {
+  return Buffer.from(JSON.stringify([updatedAt, hazardId]), 'utf8').toString('base64url');
+}
+
+/** @internal */
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError('invalid page cursor');
+}
+
+/**
+ * The keyset-paginated hazard query with numbered parameters; ordered by
+ * `(updated_at, hazard_id)`, served by the `hazards_*` indexes. @internal
+ */
+export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const list = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
+  if (filter.level !== undefined) where.push(`level = ANY(${p([...list(filter.level)])}::text[])`);
+  if (filter.status !== undefined) where.push(`status = ANY(${p([...list(filter.status)])}::text[])`);
+  if (filter.domain !== undefined) where.push(`domain = ${p(filter.domain)}`);
+  if (filter.area !== undefined) {
+    // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`.
+    where.push(`(area = ${p(filter.area)} OR starts_with(area, ${p(`${filter.area}/`)}))`);
+  }
+  if (filter.enterpriseId !== undefined) where.push(`enterprise_id = ${p(filter.enterpriseId)}`);
+  if (filter.provisional !== undefined) where.push(`provisional = ${p(filter.provisional)}`);
+  if (filter.deadlineBefore !== undefined) where.push(`deadline IS NOT NULL AND deadline <= ${p(filter.deadlineBefore)}`);
+  if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
+  const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ${p(limit)}`;
+  return { sql, params };
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresStore, InvalidCursorError, PostgresStoreError, type PostgresStore } from '../src/index.js';
+import { appendInput } from '../../../scripts/test-utils/store-fixtures.js';
+import { freshSchema } from './pg-env.js';
+
+let env: Awaited<ReturnType<typeof freshSchema>>;
+let store: PostgresStore;
+
+beforeAll(async () => {
+  env = await freshSchema('anjian_store');
+  store = createPostgresStore({ pool: env.pool, schema: env.schema });
+  await store.migrate();
+  await store.migrate(); // idempotent
+});
+afterAll(async () => {
+  await env?.drop();
+});
+
+describe('PostgreSQL store', () => {
+  it('writes nothing on a conflict or a duplicate command id', async () => {
+    expect((await store.append(appendInput('A-1', 0, 'a1'))).kind).toBe('ok');
+    expect(await store.append(appendInput('A-1', 0, 'a2'))).toEqual({ kind: 'conflict', actualVersion: 1 });
+    const dup = await store.append(appendInput('A-2', 0, 'a1'));
+    expect(dup.kind).toBe('duplicate-command');
+    expect(dup.kind === 'duplicate-command' && dup.original.events.map((e) => e.id)).toEqual(['A-1/1']);
+    expect(await store.load('A-2')).toBeNull();
+    expect(await store.findCommand('a2')).toBeNull();
+  });
+
+  it('rejects malformed input', async () => {
+    await expect(store.append({ ...appendInput('A-3', 0, 'a3'), events: [] })).rejects.toThrow(PostgresStoreError);
+    expect(() => createPostgresStore({ pool: env.pool, schema: 'Bad-Name' })).toThrow(/identifier/);
+  });
+
+  it('100 concurrent appends on the same hazard version: exactly one succeeds, the rest conflict', async () => {
+    await store.append(appendInput('C-1', 0, 'c-create'));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.append(appendInput('C-1', 1, `c-${i}`))));
+    const kinds = results.map((r) => r.kind);
+    expect(kinds.filter((k) => k === 'ok')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'conflict')).toHaveLength(99);
+    expect((await store.load('C-1'))?.map((e) => e.version)).toEqual([1, 2]);
+  });
+
+  it('concurrent replays of one command id: one append, every other call gets the original', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.append(appendInput('R-1', 0, 'same-command'))));
+    expect(results.filter((r) => r.kind === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r.kind === 'duplicate-command')).toHaveLength(19);
+  });
+
+  it('keeps the log sequence contiguous and in commit order under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 60 }, (_, i) => store.append(appendInput(`S-${i}`, 0, `s-${i}`))));
+    const log = await store.readLog(1, 10_000);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+  });
+
+  it('a reader following readLog never skips a transaction that commits late', async () => {
+    // A holds the log-head lock (it took its position and has not committed); B commits
+    // after it. The reader must see A before B or neither: never B alone with a gap.
+    const before = (await store.readLog(1, 100_000)).length;
+    const clientA = await env.pool.connect();
+    await clientA.query('BEGIN');
+    await clientA.query(`UPDATE "${env.schema}".log_head SET seq = seq + 1 RETURNING seq`);
+    const b = store.append(appendInput('L-B', 0, 'late-b'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await store.readLog(before + 1, 100)).map((e) => e.hazardId)).toEqual([]); // B waits behind A
+    await clientA.query('ROLLBACK');
+    clientA.release();
+    await b;
+    expect((await store.readLog(before + 1, 100)).map((e) => e.hazardId)).toEqual(['L-B']);
+  });
+
+  it('pages hazards by keyset without repeats or gaps', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await store.query({ area: 'D1' }, { limit: 9, after });
+      seen.push(...page.items.map((h) => h.hazardId));
+      after = page.next;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThan(60);
+    expect((await store.query({ area: 'D10' }, { limit: 10 })).items).toEqual([]);
+    await expect(store.query({}, { limit: 5, after: 'eHl6' })).rejects.toThrow(InvalidCursorError);
+  });
+
+  it('leases each outbox message to exactly one of several concurrent relays', async () => {
+    const now = '2030-01-01T00:00:00.000Z';
+    const claims = await Promise.all(['r1', 'r2', 'r3', 'r4'].map((owner) => store.claimOutbox({ owner, now, leaseMs: 60_000, limit: 1000 })));
+    const ids = claims.flat().map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(60);
+    // Leased messages are not offered again until the lease runs out.
+    expect(await store.claimOutbox({ owner: 'r5', now, leaseMs: 60_000, limit: 1000 })).toEqual([]);
+    const later = await store.claimOutbox({ owner: 'r5', now: '2030-01-01T00:01:01.000Z', leaseMs: 60_000, limit: 5 });
+    expect(later).toHaveLength(5);
+    // Only the holder of the lease may acknowledge or fail a message.
+    expect(await store.ackOutbox('r1', later.map((m) => m.id))).toBe(0);
+    expect(await store.ackOutbox('r5', later.map((m) => m.id))).toBe(5);
+    const [first] = await store.claimOutbox({ owner: 'r6', now: '2030-01-01T00:02:02.000Z', leaseMs: 1000, limit: 1 });
+    expect(await store.failOutbox({ id: first!.id, owner: 'r6', error: 'HTTP 400', retryAt: null })).toBe(true);
+    expect((await store.readDeadLetters(10)).map((m) => [m.id, m.attempts, m.lastError])).toEqual([[first!.id, 1, 'HTTP 400']]);
+  });
+});
