@@ -9,13 +9,16 @@ import type { ChainCommand, ChainEvent, HazardState, RejectionCode } from './typ
 
 let counter = 0;
 
+/** A command without its id (the harness numbers them). */
+export type CommandInput = ChainCommand extends infer C ? (C extends ChainCommand ? Omit<C, 'commandId'> & { commandId?: string } : never) : never;
+
 /** A memory store, a fixed clock at `start`, the test directory and calendar, and helpers. */
 export function createHarness(start: string) {
   const store = createMemoryStore();
   const clock = createFixedClock(start);
   const directory = createStaticDirectory(Object.values(TEST_ACTORS));
   const deps: ChainDeps = { store, clock, directory, calendar: TEST_CALENDAR_2026 };
-  const send = (actorId: string, command: Omit<ChainCommand, 'commandId'> & { commandId?: string }) =>
+  const send = (actorId: string, command: CommandInput) =>
     handleCommand(deps, { commandId: `cmd-${++counter}`, ...command } as ChainCommand, actorId);
   return {
     store,
@@ -24,13 +27,13 @@ export function createHarness(start: string) {
     deps,
     send,
     /** Sends and expects events; returns them. */
-    async ok(actorId: string, command: Omit<ChainCommand, 'commandId'> & { commandId?: string }): Promise<ChainEvent[]> {
+    async ok(actorId: string, command: CommandInput): Promise<ChainEvent[]> {
       const r = await send(actorId, command);
       if ('rejection' in r) throw new Error(`${actorId} ${command.type} refused: ${r.rejection.code} ${r.rejection.message.en}`);
       return r.events;
     },
     /** Sends and expects a rejection with `code` and no new event. */
-    async refused(actorId: string, command: Omit<ChainCommand, 'commandId'> & { commandId?: string }, code: RejectionCode) {
+    async refused(actorId: string, command: CommandInput, code: RejectionCode) {
       const before = store.unsafeLog.length;
       const r = await send(actorId, command);
       expect('rejection' in r ? r.rejection.code : `accepted ${command.type}`).toBe(code);
