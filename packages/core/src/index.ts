@@ -24,3 +24,4 @@ export * from './chain/index.js';
 export * from './ports/index.js';
 export * from './scenarios/index.js';
 export * from './interop/index.js';
+export * from './outbox/index.js';

@@ -1,0 +1,139 @@
+import type { Clock } from '../ports/clock.js';
+import type { ClaimedOutboxMessage, Store } from '../ports/store.js';
+
+/** What a delivery attempt reports back; the notifiers of `@anjian/notify-*` return this. */
+export type RelayDelivery =
+  | { ok: true }
+  | {
+      ok: false;
+      /** False for failures that will never succeed (bad number, 4xx): dead-letter at once. */
+      retryable: boolean;
+      error: string;
+      /** Seconds the receiver asked to wait, if it did. */
+      retryAfter?: number;
+    };
+
+/** Options of {@link createOutboxRelay}. */
+export interface OutboxRelayOptions {
+  store: Pick<Store, 'claimOutbox' | 'ackOutbox' | 'failOutbox'>;
+  /** Deliver one message. MUST pass `message.id` on as the idempotency key. May throw (treated as retryable). */
+  deliver: (message: ClaimedOutboxMessage) => Promise<RelayDelivery>;
+  /** This relay instance's id; leases are held in its name. */
+  owner: string;
+  clock?: Clock;
+  /** Lease length: a relay that dies releases its messages after this. Default 60 s. */
+  leaseMs?: number;
+  /** Messages claimed per batch. Default 50. */
+  batchSize?: number;
+  /** First retry delay; doubles with each failure (full jitter). Default 5 s. */
+  backoffBaseMs?: number;
+  /** Longest retry delay. Default 1 h. */
+  backoffMaxMs?: number;
+  /** After this many failed attempts a message goes to the dead letters. Default 12. */
+  maxAttempts?: number;
+  /** Randomness for jitter, for tests. Default `Math.random`. */
+  random?: () => number;
+}
+
+/** Tally of one {@link OutboxRelay.runOnce} pass. */
+export interface RelayPass {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  dead: number;
+  /** Messages whose lease was lost before the result could be recorded (another relay has them). */
+  lost: number;
+}
+
+/** A relay that moves outbox messages to a notifier. */
+export interface OutboxRelay {
+  /** Claim one batch, deliver it, record the outcomes. */
+  runOnce(): Promise<RelayPass>;
+  /** Run passes until stopped; sleeps `idleMs` when a pass found nothing. */
+  start(idleMs?: number): void;
+  /** Stop after the current pass; resolves when it has ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Create an outbox relay: at-least-once delivery of the messages a store wrote in the same
+ * transaction as their events, under leases so several relays can run at once, with
+ * exponential backoff and a dead-letter state a dashboard can show.
+ *
+ * A crash between delivery and acknowledgement re-delivers the message after its lease
+ * runs out, with the same id: receivers MUST deduplicate by it (security.md T16).
+ *
+ * @example
+ * ```ts
+ * const relay = createOutboxRelay({ store, owner: 'portal-1', deliver: (m) => webhook.deliver({ id: m.id, kind: m.topic, payload: m.payload }) });
+ * relay.start();
+ * ```
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const clock = options.clock ?? { now: () => new Date() };
+  const leaseMs = options.leaseMs ?? 60_000;
+  const batchSize = options.batchSize ?? 50;
+  const base = options.backoffBaseMs ?? 5_000;
+  const max = options.backoffMaxMs ?? 3_600_000;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const random = options.random ?? Math.random;
+  let running: Promise<void> | null = null;
+  let stopping = false;
+
+  const backoff = (attempts: number, retryAfter?: number): number => {
+    const exponential = Math.min(max, base * 2 ** Math.min(30, attempts));
+    const jittered = exponential / 2 + random() * (exponential / 2);
+    return Math.max(jittered, (retryAfter ?? 0) * 1000);
+  };
+
+  async function runOnce(): Promise<RelayPass> {
+    const now = clock.now();
+    const batch = await options.store.claimOutbox({ owner: options.owner, now: now.toISOString(), leaseMs, limit: batchSize });
+    const pass: RelayPass = { claimed: batch.length, delivered: 0, retried: 0, dead: 0, lost: 0 };
+    const done: string[] = [];
+    for (const message of batch) {
+      let outcome: RelayDelivery;
+      try {
+        outcome = await options.deliver(message);
+      } catch (error) {
+        outcome = { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+      }
+      if (outcome.ok) {
+        done.push(message.id);
+        continue;
+      }
+      const attempts = message.attempts + 1;
+      const dead = !outcome.retryable || attempts >= maxAttempts;
+      const retryAt = dead ? null : new Date(clock.now().getTime() + backoff(message.attempts, outcome.retryAfter)).toISOString();
+      const kept = await options.store.failOutbox({ id: message.id, owner: options.owner, error: outcome.error.slice(0, 500), retryAt });
+      if (!kept) pass.lost++;
+      else if (dead) pass.dead++;
+      else pass.retried++;
+    }
+    if (done.length > 0) {
+      const acked = await options.store.ackOutbox(options.owner, done);
+      pass.delivered += acked;
+      pass.lost += done.length - acked;
+    }
+    return pass;
+  }
+
+  return {
+    runOnce,
+    start(idleMs = 1000) {
+      if (running) return;
+      stopping = false;
+      running = (async () => {
+        while (!stopping) {
+          const pass = await runOnce().catch(() => ({ claimed: 0 }) as RelayPass);
+          if (pass.claimed === 0 && !stopping) await new Promise((r) => setTimeout(r, idleMs));
+        }
+      })();
+    },
+    async stop() {
+      stopping = true;
+      await running;
+      running = null;
+    },
+  };
+}

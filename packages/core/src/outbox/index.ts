@@ -1,0 +1,7 @@
+/**
+ * The outbox relay (re-exported by the package root).
+ *
+ * @module
+ */
+export { createOutboxRelay } from './create-outbox-relay.js';
+export type { OutboxRelay, OutboxRelayOptions, RelayDelivery, RelayPass } from './create-outbox-relay.js';
