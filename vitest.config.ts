@@ -1,13 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages export their TypeScript sources under the `source` condition, so tests
+// run against src/ without a build. Vite resolves server-side (SSR) imports with its own
+// condition list, so `source` goes into both lists (a test proves it: source-resolution.test.ts).
+const conditions = ['source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
-  resolve: {
-    // Workspace packages export their TypeScript sources under the `source` condition,
-    // so tests run against src/ without a build.
-    conditions: ['source'],
-  },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'checklists/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'scripts/**/*.test.ts', 'checklists/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'checklists/*/test/**/*.test.ts',
+      'checklists/*.test.ts',
+      'examples/*/test/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
