@@ -25,6 +25,7 @@ export function nextLogHead(head: string, eventHash: string): string {
  * complete stream (in version order). Finds the first broken link: `brokenAt` is the index
  * in `events`.
  *
+ * A log must start at seq `firstSeq` (default 1), so deleting the first event is caught too.
  * Pass `{ contiguousSeq: false }` for one hazard's stream read with `readEvents` (its seqs
  * have gaps where other hazards' events sit).
  *
@@ -43,12 +44,12 @@ export function nextLogHead(head: string, eventHash: string): string {
  */
 export function verifyChain(
   events: readonly (ChainEvent & { seq?: number })[],
-  options: { contiguousSeq?: boolean } = {},
+  options: { contiguousSeq?: boolean; firstSeq?: number } = {},
 ): ChainVerification {
   const contiguous = options.contiguousSeq ?? true;
   const heads = new Map<string, { version: number; hash: string; recordedAt: string }>();
   let head = GENESIS_HASH;
-  const firstSeq = events[0]?.seq;
+  const firstSeq = events[0]?.seq === undefined ? undefined : (options.firstSeq ?? 1);
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ChainEvent & { seq?: number };
     const broken = (reason: ChainBreakReason): ChainVerification => ({ ok: false, brokenAt: i, seq: e.seq, hazardId: e.hazardId, reason });
