@@ -93,7 +93,12 @@ function plural(n: number, word: string): string {
 function cachedLines(read: (file: string) => string | undefined): (file: string) => string[] | undefined {
   const cache = new Map<string, string[] | undefined>();
   return (file) => {
-    if (!cache.has(file)) cache.set(file, read(file)?.split(/\r\n|\r|\n/));
+    if (!cache.has(file)) {
+      const lines = read(file)?.split(/\r\n|\r|\n/);
+      // A final newline does not start another line worth showing.
+      if (lines !== undefined && lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+      cache.set(file, lines);
+    }
     return cache.get(file);
   };
 }
