@@ -11,3 +11,5 @@ export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
 export { PACK_SCHEMA_ID } from './validate-pack-file.js';
 export { renderIssueCodesMarkdown } from './render-issue-codes.js';
+export { parseYamlSafe } from './parse-yaml-safe.js';
+export type { SafeYamlResult } from './parse-yaml-safe.js';
