@@ -83,7 +83,7 @@ function summary(report: ValidationReport, options: FormatOptions, paint: (code:
     );
   }
   const mark = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? paint('31', '✖') : paint('32', '✔');
-  return `${mark} ${parts.join(' ')}`;
+  return `${mark} ${parts.join(zh ? '' : ' ')}`;
 }
 
 function plural(n: number, word: string): string {
