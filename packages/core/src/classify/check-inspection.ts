@@ -80,10 +80,7 @@ export function checkInspection(compiled: CompiledFacts, inspection: Inspection)
     return issues;
   }
   const answers = findings as Record<string, unknown>;
-  const facts: Record<string, unknown> = Object.create(null);
-  for (const fact of pack.facts) if (Object.hasOwn(answers, fact.id)) facts[fact.id] = answers[fact.id];
-  if (typeof premises === 'string') facts['$premises'] = premises;
-  if (typeof inspectedAt === 'string') facts['$inspectedAt'] = inspectedAt;
+  compiled.setReserved(typeof premises === 'string' ? premises : undefined, typeof inspectedAt === 'string' ? inspectedAt : undefined);
 
   const declared = new Map(pack.facts.map((f) => [f.id, f]));
   for (const key of Object.keys(answers)) {
@@ -96,8 +93,8 @@ export function checkInspection(compiled: CompiledFacts, inspection: Inspection)
     const label = labels.get(fact.id)!.label;
     const name = { zh: `“${pick(label, 'zh-CN')}”（${fact.id}）`, en: `"${pick(label, 'en')}" (${fact.id})` };
     const when = factWhen.get(fact.id);
-    const applies = when === undefined || when(facts);
-    const value = facts[fact.id];
+    const applies = when === undefined || when(answers);
+    const value = Object.hasOwn(answers, fact.id) ? answers[fact.id] : undefined;
     if (value === undefined || value === null) {
       if (fact.required && applies) add('REQUIRED_MISSING', at, `必答项${name.zh}未填写`, `required answer ${name.en} is missing`);
       continue;

@@ -3,7 +3,7 @@ import { createConditionCompiler, type CompiledCondition } from '../rules/compil
 import { isConditionCompileError } from '../rules/condition-compile-error.js';
 import { checkInspection } from './check-inspection.js';
 import { deadlineFor } from './default-deadlines.js';
-import { explainHazard } from './explain-observation.js';
+import { createExplainer } from './explain-observation.js';
 import { factLabels, type FactLabel } from './fact-labels.js';
 import { PackCompileError, type PackCompileErrorCode } from './pack-compile-error.js';
 import { isProvisional, resolveBasis } from './resolve-basis.js';
@@ -54,8 +54,8 @@ interface CompiledItem {
   section: string;
   scope: ReadonlySet<string> | undefined;
   when: CompiledCondition | undefined;
-  /** Required facts asked by the item. */
-  required: readonly string[];
+  /** Required facts asked by the item, with their index in `pack.facts`. */
+  required: readonly { id: string; index: number }[];
   rules: readonly CompiledRule[];
 }
 
@@ -63,6 +63,8 @@ interface CompiledComposite extends RuleTemplate {
   atLeast: number;
   of: readonly string[];
   scope: ReadonlySet<string> | undefined;
+  /** The explanation for the fired elements (remembered per set of elements). */
+  explain(elements: readonly string[]): LocalizedText & { en: string };
 }
 
 /** Internal view of a compiled pack shared with the findings checker. @internal */
@@ -75,6 +77,8 @@ export interface CompiledFacts {
   usesInspectedAt: boolean;
   /** Whether some item or composite is limited to premises kinds. */
   scoped: boolean;
+  /** Set the reserved facts the compiled conditions read (before evaluating them). */
+  setReserved(premises: unknown, inspectedAt: unknown): void;
 }
 
 /**
@@ -112,7 +116,14 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   };
   const knownFacts = new Set(pack.facts.map((f) => f.id));
   const premisesIds = new Set(pack.premises.map((p) => p.id));
-  const compiler = createConditionCompiler({ conditions: pack.conditions, knownFacts, ...(options.now ? { now: options.now } : {}) });
+  // The reserved facts are read from this object, set before each evaluation, so that the
+  // findings are handed to the conditions as they are, without a copy.
+  const reserved: { $premises: unknown; $inspectedAt: unknown } = { $premises: undefined, $inspectedAt: undefined };
+  const setReserved = (premises: unknown, inspectedAt: unknown) => {
+    reserved.$premises = premises;
+    reserved.$inspectedAt = inspectedAt;
+  };
+  const compiler = createConditionCompiler({ conditions: pack.conditions, knownFacts, reservedFrom: reserved, ...(options.now ? { now: options.now } : {}) });
   let usesInspectedAt = false;
   const compile = (condition: Condition, pointer: string): CompiledCondition => {
     try {
@@ -154,10 +165,13 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   };
 
   const factWhen = new Map<string, CompiledCondition>();
-  const required = new Set<string>();
+  const whenByIndex: (CompiledCondition | undefined)[] = [];
+  const required = new Map<string, number>();
   pack.facts.forEach((fact, i) => {
-    if (fact.when !== undefined) factWhen.set(fact.id, compile(fact.when, `/facts/${i}/when`));
-    if (fact.required) required.add(fact.id);
+    const when = fact.when === undefined ? undefined : compile(fact.when, `/facts/${i}/when`);
+    if (when) factWhen.set(fact.id, when);
+    whenByIndex.push(when);
+    if (fact.required) required.set(fact.id, i);
   });
 
   const ruleIds = new Set<string>();
@@ -177,12 +191,14 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
         section: section.id,
         scope: scopeOf(item.premises, `${at}/premises`),
         when: item.when === undefined ? undefined : compile(item.when, `${at}/when`),
-        required: item.asks.filter((f) => required.has(f)),
+        required: item.asks.filter((f) => required.has(f)).map((id) => ({ id, index: required.get(id)! })),
         rules,
       });
     });
   });
 
+  const titles = new Map(pack.sections.flatMap((section) => section.items.flatMap((item) => item.hazards.map((h) => [h.id, h.title] as const))));
+  const titleOf = (id: string): LocalizedText => titles.get(id) ?? { 'zh-CN': id };
   const composites: CompiledComposite[] = pack.composites.map((composite, c) => {
     const at = `/composites/${c}`;
     composite.of.forEach((id, k) => {
@@ -191,38 +207,47 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
     if (!Number.isInteger(composite.atLeast) || composite.atLeast < 1 || composite.atLeast > composite.of.length) {
       fail('INVALID_PACK', `组合判定 ${composite.id} 的 atLeast 必须在 1 到 ${composite.of.length} 之间`, `composite ${composite.id}: atLeast must be from 1 to ${composite.of.length}`, `${at}/atLeast`);
     }
-    return { ...template(composite, at), atLeast: composite.atLeast, of: composite.of, scope: scopeOf(composite.premises, `${at}/premises`) };
+    return {
+      ...template(composite, at),
+      atLeast: composite.atLeast,
+      of: composite.of,
+      scope: scopeOf(composite.premises, `${at}/premises`),
+      explain: compositeExplainer(composite, titleOf),
+    };
   });
 
   const labels = factLabels(pack);
+  const explain = createExplainer(labels);
   const shared: CompiledFacts = {
     pack,
     labels,
     factWhen,
     usesInspectedAt,
     scoped: items.some((i) => i.scope) || composites.some((c) => c.scope),
+    setReserved,
   };
-  const factIds = pack.facts.map((f) => f.id);
+  const factCount = pack.facts.length;
 
   const evaluate = (inspection: Inspection): Classification => {
     const envelope = (inspection !== null && typeof inspection === 'object' ? inspection : {}) as Partial<Inspection>;
     const findings = envelope.findings !== null && typeof envelope.findings === 'object' ? envelope.findings : {};
     const premises = typeof envelope.premises === 'string' ? envelope.premises : undefined;
     const inspectedAt = typeof envelope.inspectedAt === 'string' ? envelope.inspectedAt : undefined;
-    const facts: Record<string, unknown> = Object.create(null);
-    for (const id of factIds) if (Object.hasOwn(findings, id)) facts[id] = findings[id];
-    if (premises !== undefined) facts['$premises'] = premises;
-    if (inspectedAt !== undefined) facts['$inspectedAt'] = inspectedAt;
+    const facts = findings as Readonly<Record<string, unknown>>;
+    setReserved(premises, inspectedAt);
 
-    const applicable = new Map<string, boolean>();
-    const isApplicable = (fact: string): boolean => {
-      let known = applicable.get(fact);
-      if (known === undefined) {
-        const when = factWhen.get(fact);
-        known = when === undefined || when(facts);
-        applicable.set(fact, known);
-      }
+    let applicable: (boolean | undefined)[] | undefined;
+    const isApplicable = (index: number): boolean => {
+      const when = whenByIndex[index];
+      if (when === undefined) return true;
+      applicable ??= new Array<boolean | undefined>(factCount);
+      let known = applicable[index];
+      if (known === undefined) applicable[index] = known = when(facts);
       return known;
+    };
+    const isMissing = (id: string): boolean => {
+      const value = Object.hasOwn(facts, id) ? facts[id] : undefined;
+      return value === undefined || value === null;
     };
 
     const itemResults: ItemResult[] = [];
@@ -233,23 +258,24 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       itemResults.push(result);
       if (item.scope && (premises === undefined || !item.scope.has(premises))) continue;
       if (item.when && !item.when(facts)) continue;
-      const missing = item.required.filter((f) => isApplicable(f) && (facts[f] === undefined || facts[f] === null));
+      let missing: string[] | undefined;
+      for (const f of item.required) if (isMissing(f.id) && isApplicable(f.index)) (missing ??= []).push(f.id);
       const fired: HazardFinding[] = [];
       for (const rule of item.rules) {
         if (!rule.when(facts)) continue;
-        const finding = findingOf(rule, 'rule', rule.when.explain(facts).observations, labels);
+        const finding = findingOf(rule, 'rule', rule.when.explain(facts).observations, explain);
         finding.item = item.id;
         fired.push(finding);
         firedById.set(rule.rule, finding);
       }
-      if (missing.length > 0) result.missing = missing;
+      if (missing) result.missing = missing;
       if (fired.length > 0) {
         fired.sort(bySeverity);
         result.outcome = 'hazard';
         result.level = fired[0]!.level;
         result.hazards = fired.map((f) => f.rule);
         hazards.push(...fired);
-      } else result.outcome = missing.length > 0 ? 'not_checked' : 'pass';
+      } else result.outcome = missing ? 'not_checked' : 'pass';
     }
 
     for (const composite of composites) {
@@ -257,13 +283,9 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       const elements = composite.of.filter((id) => firedById.has(id));
       if (elements.length < composite.atLeast) continue;
       const observations = elements.flatMap((id) => firedById.get(id)!.observations);
-      const finding = findingOf(composite, 'composite', observations, labels);
+      const finding = findingOf(composite, 'composite', observations, explain);
       finding.elements = elements;
-      const titles = elements.map((id) => firedById.get(id)!.title);
-      finding.explanation = {
-        'zh-CN': `${composite.title['zh-CN']}：${composite.of.length} 项中有 ${elements.length} 项成立（${titles.map((t) => t['zh-CN']).join('、')}），达到 ${composite.atLeast} 项。`,
-        en: `${composite.title.en ?? composite.title['zh-CN']}: ${elements.length} of ${composite.of.length} elements present (${titles.map((t) => t.en ?? t['zh-CN']).join(', ')}), at least ${composite.atLeast} required.`,
-      };
+      finding.explanation = composite.explain(elements);
       hazards.push(finding);
     }
     hazards.sort(bySeverity);
@@ -295,7 +317,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   });
 }
 
-function findingOf(t: RuleTemplate, kind: HazardFinding['kind'], observations: Observation[], labels: ReadonlyMap<string, FactLabel>): HazardFinding {
+function findingOf(t: RuleTemplate, kind: HazardFinding['kind'], observations: Observation[], explain: (title: LocalizedText, observations: readonly Observation[]) => LocalizedText & { en: string }): HazardFinding {
   const finding: HazardFinding = {
     rule: t.rule,
     kind,
@@ -306,7 +328,7 @@ function findingOf(t: RuleTemplate, kind: HazardFinding['kind'], observations: O
     basis: t.basis,
     deadline: t.deadline,
     observations,
-    explanation: explainHazard(t.title, observations, labels),
+    explanation: kind === 'composite' ? { 'zh-CN': '', en: '' } : explain(t.title, observations),
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;
   return finding;
@@ -318,4 +340,23 @@ function bySeverity(a: HazardFinding, b: HazardFinding): number {
 
 function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** 「…：3 项中有 2 项成立（甲、乙），达到 2 项。」 / "…: 2 of 3 elements present (A, B), at least 2 required." */
+function compositeExplainer(composite: Pack['composites'][number], titleOf: (id: string) => LocalizedText): (elements: readonly string[]) => LocalizedText & { en: string } {
+  const cache = new Map<string, LocalizedText & { en: string }>();
+  const total = composite.of.length;
+  return (elements) => {
+    const key = elements.join('\u0000');
+    let text = cache.get(key);
+    if (text === undefined) {
+      const titles = elements.map(titleOf);
+      text = Object.freeze({
+        'zh-CN': `${composite.title['zh-CN']}：${total} 项中有 ${elements.length} 项成立（${titles.map((t) => t['zh-CN']).join('、')}），达到 ${composite.atLeast} 项。`,
+        en: `${composite.title.en ?? composite.title['zh-CN']}: ${elements.length} of ${total} elements present (${titles.map((t) => t.en ?? t['zh-CN']).join(', ')}), at least ${composite.atLeast} required.`,
+      });
+      if (cache.size < 1024) cache.set(key, text);
+    }
+    return { 'zh-CN': text['zh-CN'], en: text.en };
+  };
 }

@@ -44,34 +44,56 @@ export function explainObservation(o: Observation, labels: ReadonlyMap<string, F
   const phrase = spec ? pick(spec.phrase, lang) : lang === 'en' ? '{fact} is {actual} ({operator} {expected})' : '{fact}为{actual}（{operator} {expected}）';
   let label = pick(fact?.label, lang) || o.fact;
   if (o.path !== undefined) label += ` ${o.path}`;
-  const clause = fill(phrase, lang, {
-    fact: label,
-    actual: formatValue(o.actual, fact, lang),
-    expected: formatExpected(o, operator, fact, labels, lang),
-    operator: o.operator,
-  });
+  const clause = fill(template(phrase, lang), label, formatValue(o.actual, fact, lang), formatExpected(o, operator, fact, labels, lang), o.operator);
   if (!negatedWithoutPhrase) return clause;
   return lang === 'en' ? `it is not so that ${lowerFirst(clause)}` : `并非${clause}`;
 }
 
-const CJK = /[\u3400-\u9fff]/;
-const LATIN_START = /^[A-Za-z0-9]/;
-const LATIN_END = /[A-Za-z0-9%]$/;
+type Key = 'fact' | 'actual' | 'expected' | 'operator';
+/** A phrase split once into text and placeholders; `before`/`after`: a Chinese character touches it. */
+type Segment = string | { key: Key; before: boolean; after: boolean };
+
+const templates: Record<Lang, Map<string, readonly Segment[]>> = { 'zh-CN': new Map(), en: new Map() };
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
+const isLatinOrDigit = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+function template(phrase: string, lang: Lang): readonly Segment[] {
+  let segments = templates[lang].get(phrase);
+  if (segments) return segments;
+  const parts: Segment[] = [];
+  const zh = lang === 'zh-CN';
+  let last = 0;
+  for (const m of phrase.matchAll(/\{(fact|actual|expected|operator)\}/g)) {
+    const at = m.index;
+    if (at > last) parts.push(phrase.slice(last, at));
+    const end = at + m[0].length;
+    parts.push({ key: m[1] as Key, before: zh && at > 0 && isHan(phrase.charCodeAt(at - 1)), after: zh && end < phrase.length && isHan(phrase.charCodeAt(end)) });
+    last = end;
+  }
+  if (last < phrase.length) parts.push(phrase.slice(last));
+  segments = Object.freeze(parts);
+  if (templates[lang].size < 1000) templates[lang].set(phrase, segments);
+  return segments;
+}
 
 /**
- * Fill `{name}` placeholders. In Chinese, a value that starts or ends with Latin letters
- * or digits gets a space where it meets a Chinese character (「长度为 3 m，超过 2 m」).
+ * Fill a phrase's placeholders. In Chinese, a value that starts or ends with a Latin letter
+ * or digit gets a space where it meets a Chinese character (「长度为 3 m，超过 2 m」).
  */
-function fill(phrase: string, lang: Lang, values: Readonly<Record<string, string>>): string {
-  return phrase.replace(/\{(fact|actual|expected|operator)\}/g, (match: string, key: string, offset: number) => {
-    let value = values[key] ?? match;
-    if (lang !== 'zh-CN') return value;
-    const before = phrase[offset - 1];
-    const after = phrase[offset + match.length];
-    if (before !== undefined && CJK.test(before) && LATIN_START.test(value) && !CJK.test(value[0]!)) value = ` ${value}`;
-    if (after !== undefined && CJK.test(after) && LATIN_END.test(value)) value = `${value} `;
-    return value;
-  });
+function fill(segments: readonly Segment[], fact: string, actual: string, expected: string, operator: string): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'string') {
+      out += segment;
+      continue;
+    }
+    const value = segment.key === 'fact' ? fact : segment.key === 'actual' ? actual : segment.key === 'expected' ? expected : operator;
+    if (value.length === 0) continue;
+    if (segment.before && isLatinOrDigit(value.charCodeAt(0))) out += ' ';
+    out += value;
+    if (segment.after && (isLatinOrDigit(value.charCodeAt(value.length - 1)) || value.endsWith('%'))) out += ' ';
+  }
+  return out;
 }
 
 function formatExpected(o: Observation, operator: string, fact: FactLabel | undefined, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
@@ -94,6 +116,9 @@ export function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
+/** Bilingual text with both languages. */
+type Pair = { 'zh-CN': string; en: string };
+
 /**
  * The one-sentence explanation of a hazard in both languages: the title, then the
  * deciding observations, e.g. 「软管超长：连接软管长度为 3 m，超过 2 m。」 /
@@ -103,13 +128,77 @@ export function explainHazard(
   title: { 'zh-CN': string; en?: string },
   observations: readonly Observation[],
   labels: ReadonlyMap<string, FactLabel>,
-): { 'zh-CN': string; en: string } {
-  const zh = observations.map((o) => explainObservation(o, labels, 'zh-CN'));
-  const en = observations.map((o) => lowerFirst(explainObservation(o, labels, 'en')));
-  const titleZh = pick(title, 'zh-CN');
-  const titleEn = pick(title, 'en');
-  return {
-    'zh-CN': zh.length > 0 ? `${titleZh}：${zh.join('；')}。` : `${titleZh}。`,
-    en: en.length > 0 ? `${titleEn}: ${en.join('; ')}.` : `${titleEn}.`,
+): Pair {
+  return sentence(title, observations.map((o) => clausePair(o, labels)));
+}
+
+/**
+ * {@link explainHazard} for one pack's labels, remembering the clauses it has rendered
+ * (an observation of primitive values renders the same every time), so that explaining a
+ * fired hazard costs little more than a lookup. The memory is bounded.
+ */
+export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCached = 20_000): (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]) => Pair {
+  // fact → operator → actual → expected → clause; keyed by the values themselves, so a hit
+  // costs four map lookups and no string building. Only plain observations (no negation,
+  // path or referenced fact) of primitive values are remembered.
+  const cache = new Map<string, Map<string, Map<unknown, Map<unknown, Pair>>>>();
+  let size = 0;
+  const clause = (o: Observation): Pair => {
+    if (o.negated || o.path !== undefined || o.valueFact !== undefined || !cacheable(o.actual, false) || !cacheable(o.expected, true)) return clausePair(o, labels);
+    let byOperator = cache.get(o.fact);
+    if (byOperator === undefined) cache.set(o.fact, (byOperator = new Map()));
+    let byActual = byOperator.get(o.operator);
+    if (byActual === undefined) byOperator.set(o.operator, (byActual = new Map()));
+    let byExpected = byActual.get(o.actual);
+    if (byExpected === undefined) byActual.set(o.actual, (byExpected = new Map()));
+    let pair = byExpected.get(o.expected);
+    if (pair === undefined) {
+      pair = clausePair(o, labels);
+      if (size < maxCached) {
+        byExpected.set(o.expected, pair);
+        size += 1;
+      }
+    }
+    return pair;
   };
+  return (title, observations) => {
+    const clauses: Pair[] = [];
+    for (const o of observations) clauses.push(clause(o));
+    return sentence(title, clauses);
+  };
+}
+
+/**
+ * Values whose rendering depends only on the value: primitives (strings up to 64
+ * characters), and, for `expected`, frozen arrays: the condition's own literal, copied
+ * and frozen at compile time, so its identity stands for its content.
+ */
+function cacheable(value: unknown, arrays: boolean): boolean {
+  switch (typeof value) {
+    case 'undefined':
+    case 'boolean':
+    case 'number':
+      return true;
+    case 'string':
+      return value.length <= 64;
+    default:
+      return value === null || (arrays && Array.isArray(value) && Object.isFrozen(value));
+  }
+}
+
+function sentence(title: { 'zh-CN': string; en?: string }, clauses: readonly Pair[]): Pair {
+  const titleZh = title['zh-CN'];
+  const titleEn = title.en ?? title['zh-CN'];
+  if (clauses.length === 0) return { 'zh-CN': `${titleZh}。`, en: `${titleEn}.` };
+  let zh = `${titleZh}：${clauses[0]!['zh-CN']}`;
+  let en = `${titleEn}: ${clauses[0]!.en}`;
+  for (let i = 1; i < clauses.length; i++) {
+    zh += `；${clauses[i]!['zh-CN']}`;
+    en += `; ${clauses[i]!.en}`;
+  }
+  return { 'zh-CN': `${zh}。`, en: `${en}.` };
+}
+
+function clausePair(o: Observation, labels: ReadonlyMap<string, FactLabel>): Pair {
+  return { 'zh-CN': explainObservation(o, labels, 'zh-CN'), en: lowerFirst(explainObservation(o, labels, 'en')) };
 }

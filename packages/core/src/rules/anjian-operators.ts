@@ -68,11 +68,11 @@ function duration(unit: 'days' | 'minutes', within: boolean): OperatorFactory {
     if (ref !== undefined && (typeof ref !== 'string' || ref === '')) {
       ctx.invalid({ 'zh-CN': 'params.reference 必须是事实名称', en: 'params.reference must be a fact name' }, '/params/reference');
     }
-    const referenceFact = referenceFactOf(leaf);
+    const readReference = ctx.reader(referenceFactOf(leaf));
     const now = ctx.now;
     const test: OperatorTest = (a, _b, facts: Facts) => {
       const actual = parseIsoTime(a);
-      const referenceValue = Object.hasOwn(facts, referenceFact) ? facts[referenceFact] : undefined;
+      const referenceValue = readReference(facts);
       const reference = parseIsoTime(referenceValue ?? (now ? now() : undefined));
       if (!actual || !reference) return false;
       let elapsed: number;

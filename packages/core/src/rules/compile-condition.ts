@@ -23,6 +23,12 @@ export interface CompileConditionOptions {
    * the wall clock on its own.
    */
   now?: () => string;
+  /**
+   * Where the reserved facts (`$premises`, `$inspectedAt`) are read from, instead of the
+   * facts argument. The classifier passes one object it updates before each evaluation,
+   * so it can hand the findings over without copying them.
+   */
+  reservedFrom?: Facts;
 }
 
 /** What {@link CompiledCondition.explain} returns. */
@@ -108,6 +114,14 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   const named = options.conditions ?? {};
   const knownFacts = options.knownFacts;
   const now = options.now;
+  const reservedFrom = options.reservedFrom;
+  const readerOf = (name: string, steps?: PathSteps): ((facts: Facts) => unknown) =>
+    reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, name)
+      ? (() => {
+          const fromReserved = reader(name, steps);
+          return () => fromReserved(reservedFrom);
+        })()
+      : reader(name, steps);
   const memo = new Map<string, NamedEntry>();
   const acyclic = new Set<string>();
   let leaves = 0;
@@ -253,7 +267,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     if (valueIsFact) {
       const ref = value as Record<string, unknown>;
       valueFact = useFact(ref['fact'], `${pointer}/value/fact`);
-      readExpected = reader(valueFact, pathOf(ref['path'], `${pointer}/value/path`));
+      readExpected = readerOf(valueFact, pathOf(ref['path'], `${pointer}/value/path`));
     }
     const typedParams = params as Record<string, unknown> | undefined;
     const spec = OPERATOR_CATALOGUE[operator]!;
@@ -261,20 +275,21 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     if (reference !== undefined) useFact(reference, `${pointer}/params/reference`);
     const test = factory(
       { operator, value, valueIsFact, params: typedParams },
-      { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now },
+      { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now, reader: (name) => readerOf(name) },
     );
-    return { node: leafNode(fact, operator, reader(fact, steps), readExpected, test, path as string | undefined, valueFact, reference), height: 1 };
+    return { node: leafNode(fact, operator, readerOf(fact, steps), readExpected, test, path as string | undefined, valueFact, reference), height: 1 };
   };
 
   /**
    * json-rules-engine deep-clones a rule's conditions on every run, so an object literal
    * never is the very object a fact holds; copying it once here keeps `equal` from ever
-   * matching by identity with a caller's object.
+   * matching by identity with a caller's object. The copy is frozen: observations hand it
+   * out as `expected`.
    */
   const literal = (value: unknown, pointer: string): unknown => {
     if (value === null || typeof value !== 'object' || Object.hasOwn(value, 'fact')) return value;
     try {
-      return structuredClone(value);
+      return deepFreeze(structuredClone(value));
     } catch {
       return fail('INVALID_CONDITION', 'value 必须是数据（不能含函数等）', 'value must be plain data (no functions)', pointer);
     }
@@ -298,11 +313,28 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   };
 }
 
-/** Reads a fact and applies `path` the way json-rules-engine does: only to non-null objects. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Reads a fact and applies `path` the way json-rules-engine does: only to non-null objects.
+ * One property read; inherited functions and `__proto__` count as missing.
+ */
 function reader(name: string, steps: PathSteps | undefined): (facts: Facts) => unknown {
-  if (!steps) return (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined);
+  const read = (facts: Facts): unknown => {
+    const value = facts[name];
+    // Object.prototype lends only functions and the __proto__ accessor: never fact values
+    if (value === undefined || ((typeof value === 'function' || name === '__proto__') && !Object.hasOwn(facts, name))) return undefined;
+    return value;
+  };
+  if (!steps) return read;
   return (facts) => {
-    const value = Object.hasOwn(facts, name) ? facts[name] : undefined;
+    const value = read(facts);
     return value !== null && typeof value === 'object' ? readPath(value, steps) : value;
   };
 }
@@ -327,7 +359,7 @@ function leafNode(
   return {
     test: (facts) => {
       try {
-        return run(readActual(facts), readExpected(facts), facts);
+        return test(readActual(facts), readExpected(facts), facts) === true;
       } catch {
         return false;
       }

@@ -16,6 +16,8 @@ export interface OperatorContext {
   invalid(message: { 'zh-CN': string; en: string }, at?: string): never;
   /** Fallback reference time for duration operators when the reference fact is missing. */
   now: (() => string) | undefined;
+  /** How the compiled condition reads a fact by name (honours `reservedFrom`). */
+  reader(name: string): (facts: Facts) => unknown;
 }
 
 /**

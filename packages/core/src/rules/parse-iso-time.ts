@@ -28,10 +28,24 @@ const DAY_MS = 86_400_000;
  */
 export function parseIsoTime(text: unknown): IsoTime | undefined {
   if (typeof text !== 'string' || text.length > 40) return undefined;
+  // Date operators parse the same few strings (the inspection time above all) again and
+  // again; a small memo turns that into a lookup. Results are frozen, so sharing is safe.
+  let parsed = memo.get(text);
+  if (parsed === undefined) {
+    parsed = parse(text) ?? null;
+    if (memo.size >= 512) memo.clear();
+    memo.set(text, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+const memo = new Map<string, IsoTime | null>();
+
+function parse(text: string): IsoTime | undefined {
   const d = DATE.exec(text);
   if (d) {
     const day = dayNumber(Number(d[1]), Number(d[2]), Number(d[3]));
-    return day === undefined ? undefined : { day };
+    return day === undefined ? undefined : Object.freeze({ day });
   }
   const t = DATETIME.exec(text);
   if (!t) return undefined;
@@ -49,7 +63,7 @@ export function parseIsoTime(text: unknown): IsoTime | undefined {
     offset = (t[9] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const ms = day * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + fraction;
-  return { day, ms };
+  return Object.freeze({ day, ms });
 }
 
 function dayNumber(year: number, month: number, dayOfMonth: number): number | undefined {
