@@ -2,7 +2,7 @@ import { CONDITION_LIMITS } from '../rules/operator-catalogue.js';
 import { pointerJoin } from './create-issue.js';
 import { didYouMeanHint } from './did-you-mean.js';
 import { checkLeafCondition } from './check-leaf-condition.js';
-import type { SemanticContext } from './semantic-context.js';
+import type { Reporter, SemanticContext } from './semantic-context.js';
 
 type Node = Record<string, unknown>;
 
@@ -13,6 +13,8 @@ interface Root {
   pointer: string;
   /** Set for named conditions. */
   name?: string;
+  /** Whose condition it is, for messages ("hazard rule GAS-003-H1"). */
+  owner: { zh: string; en: string };
 }
 
 interface Reference {
@@ -44,12 +46,22 @@ const isComposite = (node: Node) => 'all' in node || 'any' in node || 'not' in n
  * @internal
  */
 export function checkConditions(ctx: SemanticContext): void {
-  const { index, report } = ctx;
+  const { index } = ctx;
   const roots: Root[] = [];
-  for (const c of index.conditions) roots.push({ node: c.value, file: c.file, pointer: c.pointer, name: c.name });
-  for (const f of index.facts) if (f.value.when !== undefined) roots.push({ node: f.value.when, file: f.file, pointer: f.pointer + '/when' });
-  for (const it of index.items) if (it.value.when !== undefined) roots.push({ node: it.value.when, file: it.file, pointer: it.pointer + '/when' });
-  for (const r of index.rules) roots.push({ node: r.value.when, file: r.file, pointer: r.pointer + '/when' });
+  for (const c of index.conditions) {
+    roots.push({ node: c.value, file: c.file, pointer: c.pointer, name: c.name, owner: { zh: `命名条件“${c.name}”`, en: `named condition "${c.name}"` } });
+  }
+  for (const f of index.facts) {
+    if (f.value.when === undefined) continue;
+    roots.push({ node: f.value.when, file: f.file, pointer: f.pointer + '/when', owner: { zh: `事实“${f.value.id}”的适用条件`, en: `the applicability of fact "${f.value.id}"` } });
+  }
+  for (const it of index.items) {
+    if (it.value.when === undefined) continue;
+    roots.push({ node: it.value.when, file: it.file, pointer: it.pointer + '/when', owner: { zh: `检查项“${it.value.id}”的适用条件`, en: `the applicability of item "${it.value.id}"` } });
+  }
+  for (const r of index.rules) {
+    roots.push({ node: r.value.when, file: r.file, pointer: r.pointer + '/when', owner: { zh: `隐患规则“${r.value.id}”`, en: `hazard rule "${r.value.id}"` } });
+  }
 
   const named = new Map<string, Root>();
   for (const r of roots) if (r.name !== undefined && !named.has(r.name)) named.set(r.name, r);
@@ -57,6 +69,9 @@ export function checkConditions(ctx: SemanticContext): void {
 
   // 1. Walk every tree once: leaves, atLeast, references.
   for (const root of roots) {
+    const report: Reporter = (code, at, message, extra) =>
+      ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
+    const rootCtx: SemanticContext = { ...ctx, report };
     const refs: Reference[] = [];
     const stack: { node: unknown; pointer: string }[] = [{ node: root.node, pointer: root.pointer }];
     while (stack.length > 0) {
@@ -83,7 +98,7 @@ export function checkConditions(ctx: SemanticContext): void {
           }, { hint: didYouMeanHint(target, named.keys()) });
         } else refs.push({ target, file: root.file, pointer: pointer + '/condition' });
       } else if ('fact' in node) {
-        checkLeafCondition(ctx, node, root.file, pointer);
+        checkLeafCondition(rootCtx, node, root.file, pointer);
       }
     }
     refsOf.set(root, refs);
@@ -107,7 +122,7 @@ export function checkConditions(ctx: SemanticContext): void {
         if (state === 'grey') {
           const cycle = [...path.slice(path.indexOf(ref.target)), ref.target];
           cycle.forEach((n) => inCycle.add(n));
-          report('CONDITION_CYCLE', { file: ref.file, pointer: ref.pointer }, {
+          ctx.report('CONDITION_CYCLE', { file: ref.file, pointer: ref.pointer }, {
             'zh-CN': `命名条件循环引用：${cycle.join(' → ')}。`,
             en: `named conditions refer to each other in a cycle: ${cycle.join(' → ')}.`,
           });
@@ -149,6 +164,8 @@ export function checkConditions(ctx: SemanticContext): void {
     return { depth, leaves };
   };
   const check = (root: Root, m: { depth: number; leaves: number }) => {
+    const report: Reporter = (code, at, message, extra) =>
+      ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
     if (m.depth > CONDITION_LIMITS.maxDepth) {
       report('CONDITION_TOO_DEEP', { file: root.file, pointer: root.pointer, key: root.name !== undefined }, {
         'zh-CN': `条件展开命名条件后嵌套 ${m.depth} 层，超过上限 ${CONDITION_LIMITS.maxDepth} 层。`,

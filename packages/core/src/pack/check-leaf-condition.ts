@@ -79,7 +79,7 @@ export function checkLeafCondition(ctx: SemanticContext, leaf: Record<string, un
     const fitting = Object.values(OPERATOR_CATALOGUE).filter((o) => o.factTypes.includes(fact.type)).map((o) => o.name);
     report('OPERATOR_FACT_TYPE', at('operator'), {
       'zh-CN': `运算符“${operatorName}”不能用于${TYPE_ZH[fact.type]}（${fact.type}）类型的事实“${fact.id}”。`,
-      en: `the operator "${operatorName}" cannot be used on "${fact.id}", a ${fact.type} fact.`,
+      en: `the operator "${operatorName}" cannot be used on "${fact.id}", which is of type ${fact.type}.`,
     }, { hint: { 'zh-CN': `适用于 ${fact.type} 的运算符：${fitting.join('、')}。`, en: `Operators for ${fact.type}: ${fitting.join(', ')}.` } });
     return;
   }
@@ -119,7 +119,7 @@ function checkParams(ctx: SemanticContext, params: Record<string, unknown>, spec
       else if (ref.type !== 'date' && ref.type !== 'datetime') {
         ctx.report('VALUE_FACT_TYPE', at('params', key), {
           'zh-CN': `参照事实“${name}”是 ${ref.type} 类型，应为日期或时间。`,
-          en: `the reference fact "${name}" is a ${ref.type} fact; it must be a date or datetime.`,
+          en: `the reference fact "${name}" is of type ${ref.type}; it must be a date or datetime.`,
         });
       }
     }
@@ -195,7 +195,7 @@ function checkLiteral(ctx: SemanticContext, value: unknown, fact: FactView | und
   const wrong = (zh: string, en: string) =>
     ctx.report('VALUE_TYPE', where, {
       'zh-CN': `事实“${fact.id}”是${TYPE_ZH[fact.type]}（${fact.type}）类型，比较值应为${zh}，但这里是 ${JSON.stringify(value)?.slice(0, 60)}。`,
-      en: `"${fact.id}" is a ${fact.type} fact, so the value must be ${en}, but found ${JSON.stringify(value)?.slice(0, 60)}.`,
+      en: `"${fact.id}" is of type ${fact.type}, so the value must be ${en}, but found ${JSON.stringify(value)?.slice(0, 60)}.`,
     }, typeof value === 'string' && (fact.type === 'number' || fact.type === 'count' || fact.type === 'boolean')
       ? { hint: { 'zh-CN': '去掉引号。', en: 'Remove the quotes.' } }
       : {});
