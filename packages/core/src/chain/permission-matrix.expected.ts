@@ -1,0 +1,47 @@
+// The reviewed expectation of who may do what, written by hand from DESIGN.md, the issue
+// and security.md (d) — independently of permission-table.ts, in a different form. The
+// permission-matrix test checks every role × command × level × state × relation cell of
+// the implementation against it. Anything not listed is denied.
+//
+// Columns: command | levels | states (or `new`) | grants
+// Grants: `enterprise` = owner of the hazard's enterprise; `grid` = grid inspector whose
+// area contains the hazard; `enforcement` = officer whose department supervises the
+// hazard's domain and covers its area; `system` = scheduler/sensor.
+// Modifiers: `!reporter` (not the reporter), `!rectifier` (never submitted a rectification
+// or plan for it), `up` (target level not below the current one).
+export const EXPECTED_PERMISSIONS = `
+report               | simple general major | new                                                | enterprise grid enforcement system
+reclassify           | simple general       | reported                                           | enterprise:up grid enforcement
+reclassify           | simple general       | rectifying submitted escalated                     | grid enforcement
+reclassify           | major                | reported rectifying submitted escalated case_filed | enforcement
+reclassify           | simple general       | case_filed                                         | enforcement
+confirm_level        | simple general major | reported rectifying submitted verified escalated case_filed accepted | enforcement
+issue_notice         | simple general       | reported escalated                                 | grid enforcement
+issue_notice         | simple general       | case_filed                                         | enforcement
+submit_rectification | simple general       | reported rectifying escalated                      | enterprise
+submit_rectification | major                | rectifying                                         | enterprise
+verify               | simple general       | submitted                                          | grid:!rectifier enforcement:!rectifier
+reject               | simple general       | submitted                                          | grid enforcement
+reject               | major                | submitted                                          | enforcement
+request_extension    | general major        | rectifying                                         | enterprise
+grant_extension      | general              | rectifying                                         | grid enforcement
+grant_extension      | major                | rectifying                                         | enforcement
+deny_extension       | general              | rectifying                                         | grid enforcement
+deny_extension       | major                | rectifying                                         | enforcement
+escalate             | simple general       | reported rectifying                                | grid system
+escalate             | major                | reported                                           | enterprise grid system
+file_case            | simple general major | escalated                                          | enforcement
+file_case            | major                | reported                                           | enforcement
+list_for_supervision | major                | case_filed rectifying submitted                    | enforcement
+submit_plan          | major                | case_filed rectifying                              | enterprise
+order_stop_work      | major                | case_filed rectifying submitted                    | enforcement
+accept               | major                | submitted                                          | enforcement:!reporter:!rectifier
+close                | simple general       | verified                                           | grid:!rectifier enforcement:!rectifier
+close                | major                | accepted                                           | enforcement:!reporter:!rectifier
+reopen               | simple general       | closed                                             | grid enforcement
+reopen               | major                | closed                                             | enforcement
+spot_check           | simple general       | closed                                             | grid enforcement
+spot_check           | major                | closed                                             | enforcement
+warn_due_soon        | simple general major | rectifying                                         | system
+notice_overdue       | simple general major | rectifying                                         | system
+`;

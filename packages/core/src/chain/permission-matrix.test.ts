@@ -1,0 +1,297 @@
+import { describe, expect, it } from 'vitest';
+import type { HazardLevel } from '../pack/types.js';
+import { EXPECTED_PERMISSIONS } from './permission-matrix.expected.js';
+import { decide } from './decide.js';
+import { PERMISSION_TABLE } from './permission-table.js';
+import { findTransition, TRANSITIONS } from './transitions.js';
+import { createHarness } from './chain-harness.test-util.js';
+import { evidence, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026, treatmentPlan } from '../testing/chain-fixtures.js';
+import { COMMAND_TYPES, HAZARD_STATUSES, type ChainCommand, type CommandType, type HazardState, type HazardStatus, type StatusOrNew } from './types.js';
+
+const LEVELS: HazardLevel[] = ['simple', 'general', 'major'];
+const STATES: StatusOrNew[] = ['new', ...HAZARD_STATUSES];
+const RANK: Record<HazardLevel, number> = { simple: 0, general: 1, major: 2 };
+const ACTORS = Object.keys(TEST_ACTORS);
+/** Who satisfies each grant of the expectation file for the fixture hazard (gas, D1/G1, E1). */
+const GRANTEE: Record<string, string[]> = {
+  enterprise: ['owner-e1'],
+  grid: ['grid-g1'],
+  enforcement: ['officer-gas-d1', 'officer2-gas-d1'],
+  system: ['system:scheduler'],
+};
+
+const expectation = EXPECTED_PERMISSIONS.trim()
+  .split('\n')
+  .map((line) => line.split('|').map((c) => c.trim()))
+  .map(([command, levels, states, grants]) => ({
+    command: command as CommandType,
+    levels: (levels ?? '').split(/\s+/),
+    states: (states ?? '').split(/\s+/),
+    grants: (grants ?? '').split(/\s+/).map((g) => g.split(':')),
+  }));
+
+function expected(actorId: string, command: CommandType, level: HazardLevel, state: StatusOrNew, reporter: boolean, rectifier: boolean, target: HazardLevel): boolean {
+  return expectation.some(
+    (row) =>
+      row.command === command &&
+      row.levels.includes(level) &&
+      row.states.includes(state) &&
+      row.grants.some(([role, ...mods]) => {
+        if (!GRANTEE[role as string]?.includes(actorId)) return false;
+        if (mods.includes('!reporter') && reporter) return false;
+        if (mods.includes('!rectifier') && rectifier) return false;
+        if (mods.includes('up') && RANK[target] < RANK[level]) return false;
+        return true;
+      }),
+  );
+}
+
+const NOW = new Date('2026-11-10T02:00:00.000Z');
+const DEADLINE = '2026-11-09T15:59:59.999Z';
+
+function fixtureState(
+  level: HazardLevel,
+  status: HazardStatus,
+  reporterId: string,
+  rectifierIds: string[],
+  provisional: boolean,
+  pendingExtension: boolean,
+): HazardState {
+  return {
+    hazardId: 'H-M',
+    version: 3,
+    status,
+    level,
+    provisional,
+    title: { 'zh-CN': '测试隐患', en: 'test hazard' },
+    domain: 'gas',
+    area: 'D1/G1',
+    enterpriseId: 'E1',
+    unitId: null,
+    source: 'grid_patrol',
+    pack: { id: 'gas', version: '1.0.0' },
+    deadlinePolicy: { workingDays: 7 },
+    reporterId,
+    rectifierIds,
+    reportEvidence: [],
+    rectificationEvidence: [
+      ...evidence('m', 'photo_before', 2),
+      ...evidence('m', 'photo_after', 3, '2026-11-05T00:00:00.000Z'),
+      ...evidence('m', 'document', 1),
+    ],
+    noticeIssuedAt: '2026-11-01T00:00:00.000Z',
+    deadline: DEADLINE,
+    pendingExtension: pendingExtension ? { workingDays: 3 } : null,
+    warnedFor: null,
+    overdueNoticedFor: null,
+    escalatedFor: null,
+    caseNo: null,
+    listed: false,
+    stopWork: null,
+    plan: null,
+    acceptedBy: null,
+    closedBy: null,
+    reopenCount: 0,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-05T00:00:00.000Z',
+    lastOccurredAt: '2026-11-05T00:00:00.000Z',
+    lastHash: 'a'.repeat(64),
+  };
+}
+
+const why = { 'zh-CN': '理由', en: 'reason' };
+
+/** A command of `type` whose payload satisfies every rule but authorisation and state. */
+function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, state: HazardState | null): ChainCommand {
+  const base = { commandId: `m-${type}`, hazardId: 'H-M' };
+  switch (type) {
+    case 'report':
+      return reportCommand('H-M', { level });
+    case 'reclassify':
+    case 'confirm_level':
+      return { ...base, type, level: target, reason: why };
+    case 'issue_notice':
+    case 'verify':
+    case 'grant_extension':
+    case 'close':
+      return { ...base, type };
+    case 'submit_rectification':
+      return {
+        ...base,
+        type,
+        evidence: [...evidence('s', 'photo_before', 2), ...evidence('s', 'photo_after', 3, '2026-11-09T00:00:00.000Z'), ...evidence('s', 'document', 1)],
+      };
+    case 'reject':
+    case 'deny_extension':
+    case 'reopen':
+      return { ...base, type, reason: why };
+    case 'request_extension':
+      return { ...base, type, extension: { days: 3 }, reason: why };
+    case 'escalate':
+      return { ...base, type, reason: why };
+    case 'file_case':
+      return { ...base, type, caseNo: 'C-1' };
+    case 'list_for_supervision':
+      return { ...base, type, authority: why };
+    case 'submit_plan':
+      return { ...base, type, plan: treatmentPlan('2026-12-31T00:00:00.000Z') };
+    case 'order_stop_work':
+      return { ...base, type, scope: 'whole', reason: why };
+    case 'accept':
+      return { ...base, type, note: why };
+    case 'spot_check':
+      return { ...base, type, result: 'pass' };
+    case 'warn_due_soon':
+    case 'notice_overdue':
+      return { ...base, type, deadline: state?.deadline ?? DEADLINE };
+  }
+}
+
+describe('permission matrix', () => {
+  it('every role × command × level × state × relation cell matches the reviewed expectation; denials carry no events', () => {
+    let cells = 0;
+    let allowed = 0;
+    const mismatches: string[] = [];
+    for (const command of COMMAND_TYPES) {
+      const targets: HazardLevel[] = command === 'reclassify' || command === 'confirm_level' ? LEVELS : ['general'];
+      for (const level of LEVELS) {
+        for (const status of STATES) {
+          if ((status === 'new') !== (command === 'report')) continue; // existence is not an authorisation question
+          for (const actorId of ACTORS) {
+            const relations: [boolean, boolean][] = status === 'new' ? [[false, false]] : [[false, false], [true, false], [false, true], [true, true]];
+            for (const [isReporter, isRectifier] of relations) {
+              for (const target of targets) {
+                cells++;
+                const state =
+                  status === 'new'
+                    ? null
+                    : fixtureState(level, status, isReporter ? actorId : 'someone-else', isRectifier ? [actorId, 'x'] : ['x'], command === 'confirm_level', command !== 'request_extension');
+                const actor = TEST_ACTORS[actorId];
+                if (!actor) throw new Error(actorId);
+                const result = decide(state, commandFor(command, level, target, state), actor, NOW, { calendar: TEST_CALENDAR_2026 });
+                const denied = 'rejection' in result && (result.rejection.code === 'FORBIDDEN' || result.rejection.code === 'INVALID_TRANSITION');
+                const want = expected(actorId, command, level, status, isReporter, isRectifier, target);
+                if (want) allowed++;
+                const cell = `${actorId} ${command} ${level} ${status} reporter=${isReporter} rectifier=${isRectifier} target=${target}`;
+                if (want === denied) mismatches.push(`${cell}: expected ${want ? 'allow' : 'deny'}, got ${'rejection' in result ? result.rejection.code : 'events'}`);
+                if (denied && 'events' in result) mismatches.push(`${cell}: denial with events`);
+                // An allowed cell with a valid payload produces events (a reclassification to the same level excepted).
+                if (want && 'rejection' in result && !(result.rejection.code === 'LEVEL_UNCHANGED' && target === level)) {
+                  mismatches.push(`${cell}: allowed but refused ${result.rejection.code}`);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBeGreaterThan(20_000);
+    expect(allowed).toBeGreaterThan(300);
+  });
+
+  it('the permission table only allows declared edges, and every declared edge has someone allowed', () => {
+    for (const rule of PERMISSION_TABLE) {
+      for (const level of rule.levels) for (const state of rule.states) expect(findTransition(rule.command, level, state), `${rule.command} ${level} ${state}`).toBeDefined();
+    }
+    for (const t of TRANSITIONS) {
+      for (const level of t.levels) {
+        for (const from of t.from) {
+          expect(
+            PERMISSION_TABLE.some((r) => r.command === t.command && r.levels.includes(level) && r.states.includes(from)),
+            `${t.command} ${level} ${from}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('department_admin, anonymous profiles and strangers are denied everything', () => {
+    for (const actorId of ['admin-gas', 'nobody', 'owner-e2', 'grid-g2', 'officer-gas-d2', 'officer-fire-d1']) {
+      expect(expectation.some((row) => row.grants.some(([role]) => GRANTEE[role as string]?.includes(actorId)))).toBe(false);
+    }
+  });
+});
+
+/** Drives a real hazard (reporter grid-g1, rectifier owner-e1) to `status`. Returns null when unreachable. */
+async function reach(level: HazardLevel, status: HazardStatus) {
+  const h = createHarness('2026-11-02T01:00:00Z');
+  const id = 'H-R';
+  const paths: Record<HazardLevel, Partial<Record<HazardStatus, [string, Omit<ChainCommand, 'commandId' | 'hazardId'>][]>>> = {
+    simple: {},
+    general: {},
+    major: {},
+  };
+  const submit = (docs: number): [string, Omit<ChainCommand, 'commandId' | 'hazardId'>] => [
+    'owner-e1',
+    { type: 'submit_rectification', evidence: [...evidence('r', 'photo_before', 1), ...evidence('r', 'photo_after', 3, 'NOW'), ...evidence('r', 'document', docs)] } as never,
+  ];
+  for (const l of ['simple', 'general'] as const) {
+    const notice: [string, never] = ['grid-g1', { type: 'issue_notice' } as never];
+    paths[l] = {
+      reported: [],
+      rectifying: [notice],
+      submitted: [notice, submit(0)],
+      verified: [notice, submit(0), ['grid-g1', { type: 'verify' } as never]],
+      closed: [notice, submit(0), ['grid-g1', { type: 'verify' } as never], ['grid-g1', { type: 'close' } as never]],
+      escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
+      case_filed: [['grid-g1', { type: 'escalate', reason: why } as never], ['officer-gas-d1', { type: 'file_case', caseNo: 'C' } as never]],
+    };
+  }
+  const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', caseNo: 'C' } as never];
+  const plan: [string, never] = ['owner-e1', { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00.000Z') } as never];
+  const accept: [string, never] = ['officer-gas-d1', { type: 'accept', note: why } as never];
+  paths.major = {
+    reported: [],
+    escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
+    case_filed: [fc],
+    rectifying: [fc, plan],
+    submitted: [fc, plan, submit(1)],
+    accepted: [fc, plan, submit(1), accept],
+    closed: [fc, plan, submit(1), accept, ['officer-gas-d1', { type: 'close' } as never]],
+  };
+  const steps = paths[level][status];
+  if (!steps) return null;
+  await h.ok('grid-g1', reportCommand(id, { level }));
+  for (const [actor, command] of steps) {
+    h.clock.advance(86_400_000);
+    const taken = new Date(h.clock.now().getTime() - 60_000).toISOString();
+    const withTime = JSON.parse(JSON.stringify(command).replaceAll('"NOW"', JSON.stringify(taken))) as typeof command;
+    await h.ok(actor, { ...withTime, hazardId: id } as never);
+  }
+  expect((await h.state(id)).status).toBe(status);
+  return { h, id };
+}
+
+describe('permission matrix through handleCommand and the store', () => {
+  it('on real hazards in every reachable level × state, each denied actor × command writes no event and no outbox row, and is recorded', async () => {
+    let denials = 0;
+    for (const level of LEVELS) {
+      for (const status of HAZARD_STATUSES) {
+        const reached = await reach(level, status);
+        if (!reached) continue;
+        const { h, id } = reached;
+        const state = await h.state(id);
+        const outboxBefore = (await h.store.claimOutbox({ owner: 'peek', now: '2030-01-01T00:00:00.000Z', leaseMs: 1, limit: 10_000 })).length;
+        for (const command of COMMAND_TYPES) {
+          if (command === 'report') continue;
+          for (const actorId of ACTORS) {
+            const want = expected(actorId, command, level, status, actorId === 'grid-g1', state.rectifierIds.includes(actorId), 'general');
+            if (want) continue;
+            const logBefore = h.store.unsafeLog.length;
+            const denialsBefore = (await h.store.readDenials(1, 100_000)).length;
+            const result = await h.send(actorId, { ...commandFor(command, level, 'general', state), commandId: undefined, hazardId: id } as never);
+            expect('rejection' in result, `${actorId} ${command} ${level} ${status}`).toBe(true);
+            expect(h.store.unsafeLog.length).toBe(logBefore);
+            expect((await h.store.readDenials(1, 100_000)).length).toBe(denialsBefore + 1);
+            denials++;
+          }
+        }
+        // No outbox row was added by any denial (leases of the peek expired long ago).
+        const outboxAfter = (await h.store.claimOutbox({ owner: 'peek2', now: '2031-01-01T00:00:00.000Z', leaseMs: 1, limit: 10_000 })).length;
+        expect(outboxAfter).toBe(outboxBefore);
+      }
+    }
+    expect(denials).toBeGreaterThan(3000);
+  }, 120_000);
+});
