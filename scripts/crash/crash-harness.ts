@@ -1,0 +1,189 @@
+// The kill -9 crash harness (security.md T14, F6): N writer processes drive the review chain,
+// the parent SIGKILLs them at random and restarts them, then checks that every
+// acknowledged command is present exactly once, versions are contiguous, the hash chain
+// verifies, every event has its outbox row and the list rows match the log.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verifyChain, type StoredEvent } from '@anjian/core';
+import { bundleHarness } from '../test-utils/bundle-harness.js';
+import { openStore, type StoreKind } from './open-store.js';
+
+export interface CrashOptions {
+  store: StoreKind;
+  /** Folder for the database file, ack files and the bundled writer. */
+  workDir: string;
+  writers: number;
+  kills: number;
+  /** Keep killing until at least this many transitions were acknowledged. */
+  minTransitions: number;
+  /** PostgreSQL connection (store `postgres`). */
+  pgUrl?: string;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+export interface CrashReport {
+  store: StoreKind;
+  writers: number;
+  kills: number;
+  acknowledgedCommands: number;
+  committedTransitions: number;
+  lostAcknowledged: number;
+  duplicateCommands: number;
+  versionGaps: number;
+  chainBreaks: number;
+  eventsWithoutOutbox: number;
+  listRowMismatches: number;
+  integrity: string;
+  writerErrors: string[];
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// The bundled writer loads the native drivers from the store packages.
+const NODE_PATH = [join(root, 'packages/store-sqlite/node_modules'), join(root, 'packages/store-postgres/node_modules')].join(':');
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Run the harness and return its figures; throws only when the harness itself cannot run. */
+export async function runCrashHarness(options: CrashOptions): Promise<CrashReport> {
+  const log = options.log ?? (() => undefined);
+  const random = rng(options.seed ?? 20261128);
+  const pgUrl = options.pgUrl ?? process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  mkdirSync(options.workDir, { recursive: true });
+  const target = options.store === 'sqlite' ? join(options.workDir, 'crash.db') : `anjian_crash_${process.pid}_${Date.now().toString(36)}`;
+  const ackDir = join(options.workDir, 'acks');
+  mkdirSync(ackDir, { recursive: true });
+
+  // Create the schema once, before any writer races to.
+  const setup = await openStore(options.store, target, pgUrl);
+  await setup.close();
+
+  const writer = await bundleHarness(fileURLToPath(new URL('./writer.ts', import.meta.url)), {
+    external: ['better-sqlite3', 'pg', 'pg-native'],
+    outDir: join(options.workDir, 'bundle'),
+  });
+  const errors: string[] = [];
+  const children = new Map<number, ChildProcess>();
+  let generation = 0;
+  const startWriter = (slot: number) => {
+    const ackFile = join(ackDir, `w${slot}-g${generation++}.jsonl`);
+    const child = spawn(process.execPath, [writer, options.store, target, pgUrl, String(slot), ackFile], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_PATH },
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && code !== 0) errors.push(`writer ${slot} exited ${code}: ${stderr.slice(0, 500)}`);
+    });
+    children.set(slot, child);
+  };
+  for (let slot = 0; slot < options.writers; slot++) startWriter(slot);
+
+  const acknowledged = () =>
+    readdirSync(ackDir).reduce((n, f) => n + readFileSync(join(ackDir, f), 'utf8').split('\n').filter(Boolean).length, 0);
+  let kills = 0;
+  while ((kills < options.kills || acknowledged() < options.minTransitions) && errors.length === 0) {
+    await new Promise((r) => setTimeout(r, 50 + random() * 250));
+    const slot = Math.floor(random() * options.writers);
+    const child = children.get(slot)!;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    kills++;
+    startWriter(slot);
+    if (kills % 10 === 0) log(`${kills} kills, ${acknowledged()} commands acknowledged`);
+  }
+  await Promise.all(
+    [...children.values()].map((child) => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      return exited;
+    }),
+  );
+  return verify(options, target, pgUrl, ackDir, kills, errors);
+}
+
+async function verify(options: CrashOptions, target: string, pgUrl: string, ackDir: string, kills: number, writerErrors: string[]): Promise<CrashReport> {
+  const opened = await openStore(options.store, target, pgUrl);
+  const { store } = opened;
+  try {
+    const log: StoredEvent[] = [];
+    for (let from = 1; ; ) {
+      const page = await store.readLog(from, 5000);
+      log.push(...page);
+      if (page.length < 5000) break;
+      from = page[page.length - 1]!.seq + 1;
+    }
+    const acks = readdirSync(ackDir).flatMap((f) =>
+      readFileSync(join(ackDir, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { commandId: string; hazardId: string; versions: number[] }),
+    );
+    // Every acknowledged command: present, once, with the versions it was acknowledged with.
+    const eventsByCommand = new Map<string, StoredEvent[]>();
+    for (const e of log) eventsByCommand.set(e.commandId, [...(eventsByCommand.get(e.commandId) ?? []), e]);
+    let lost = 0;
+    let duplicates = 0;
+    for (const ack of acks) {
+      const events = eventsByCommand.get(ack.commandId) ?? [];
+      if (events.length === 0) lost++;
+      else if (events.length !== ack.versions.length || events.some((e, i) => e.version !== ack.versions[i] || e.hazardId !== ack.hazardId)) duplicates++;
+    }
+    // Versions contiguous per hazard, hashes and links intact, seq contiguous.
+    const chain = verifyChain(log);
+    const versions = new Map<string, number>();
+    let gaps = 0;
+    for (const e of log) {
+      if (e.version !== (versions.get(e.hazardId) ?? 0) + 1) gaps++;
+      versions.set(e.hazardId, e.version);
+    }
+    // One outbox row per event (outbox id = event id), none without an event.
+    const outbox = await store.claimOutbox({ owner: 'verifier', now: '2999-01-01T00:00:00.000Z', leaseMs: 1000, limit: 10_000_000 });
+    const outboxIds = new Set(outbox.map((m) => m.eventId));
+    const eventsWithoutOutbox = log.filter((e) => !outboxIds.has(e.id)).length + Math.max(0, outbox.length - log.length);
+    // The list row of each hazard says the version of its last event.
+    let mismatches = 0;
+    for (let after: string | null = null; ; ) {
+      const page = await store.query({}, { limit: 1000, after });
+      for (const row of page.items) if (versions.get(row.hazardId) !== row.version) mismatches++;
+      if (!page.next) break;
+      after = page.next;
+    }
+    return {
+      store: options.store,
+      writers: options.writers,
+      kills,
+      acknowledgedCommands: acks.length,
+      committedTransitions: log.length,
+      lostAcknowledged: lost,
+      duplicateCommands: duplicates,
+      versionGaps: gaps,
+      chainBreaks: chain.ok ? 0 : 1,
+      eventsWithoutOutbox,
+      listRowMismatches: mismatches,
+      integrity: opened.integrityCheck(),
+      writerErrors,
+    };
+  } finally {
+    await opened.close();
+    if (options.store === 'postgres') {
+      const pg = await import('pg');
+      const pool = new pg.default.Pool({ connectionString: pgUrl });
+      await pool.query(`DROP SCHEMA IF EXISTS "${target}" CASCADE`);
+      await pool.end();
+    }
+  }
+}
+

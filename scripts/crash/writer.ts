@@ -1,0 +1,53 @@
+// Crash-harness writer process: drives hazards through the review chain (report → notice →
+// rectification → verify → close) as fast as it can, and after every command that the store
+// acknowledged appends one line to its ack file. Now and then it replays an earlier
+// command, which must change nothing. The parent kill -9s it at random.
+import { appendFileSync } from 'node:fs';
+import { createStaticDirectory, handleCommand, systemClock, type ChainCommand } from '@anjian/core';
+import { TEST_ACTORS, TEST_CALENDAR_2026, reportCommand } from '@anjian/core/testing';
+import { openStore, type StoreKind } from './open-store.js';
+
+async function main(): Promise<void> {
+  const [kind, target, pgUrl, writerId, ackFile] = process.argv.slice(2) as [StoreKind, string, string, string, string];
+  const { store } = await openStore(kind, target, pgUrl);
+  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)) };
+  const run = async (command: ChainCommand, actor: string) => {
+    const result = await handleCommand(deps, command, actor);
+    if ('rejection' in result) throw new Error(`${command.type} refused: ${result.rejection.code} ${result.rejection.message.en}`);
+    if (!result.replayed) {
+      appendFileSync(ackFile, `${JSON.stringify({ commandId: command.commandId, hazardId: command.hazardId, versions: result.events.map((e) => e.version) })}\n`);
+    }
+    return result;
+  };
+  for (let n = 0; ; n++) {
+    const hazardId = `W${writerId}-${process.pid}-${n}`;
+    const id = (step: string) => `${hazardId}:${step}`;
+    const report = reportCommand(hazardId, { commandId: id('report') });
+    await run(report, 'grid-g1');
+    await run({ type: 'issue_notice', commandId: id('notice'), hazardId }, 'grid-g1');
+    await new Promise((resolve) => setTimeout(resolve, 2)); // photos are taken after the notice
+    const takenAt = new Date().toISOString();
+    const submit: ChainCommand = {
+      type: 'submit_rectification',
+      commandId: id('submit'),
+      hazardId,
+      evidence: [
+        { id: `${hazardId}-before-1`, kind: 'photo_before' },
+        { id: `${hazardId}-after-1`, kind: 'photo_after', takenAt },
+        { id: `${hazardId}-after-2`, kind: 'photo_after', takenAt },
+      ],
+    };
+    await run(submit, 'owner-e1');
+    if (n % 7 === 3) {
+      const replay = await run(report, 'grid-g1'); // an old command again: nothing new
+      if (!replay.replayed) throw new Error('a replayed command was applied again');
+    }
+    await run({ type: 'verify', commandId: id('verify'), hazardId }, 'grid-g1');
+    await run({ type: 'close', commandId: id('close'), hazardId }, 'grid-g1');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`writer failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(3);
+});
