@@ -1,6 +1,5 @@
 import { CONDITION_LIMITS } from '../rules/operator-catalogue.js';
 import { pointerJoin } from './create-issue.js';
-import { didYouMeanHint } from './did-you-mean.js';
 import { checkLeafCondition } from './check-leaf-condition.js';
 import type { Reporter, SemanticContext } from './semantic-context.js';
 
@@ -95,7 +94,7 @@ export function checkConditions(ctx: SemanticContext): void {
           report('UNKNOWN_CONDITION', { file: root.file, pointer: pointer + '/condition' }, {
             'zh-CN': `引用了未定义的命名条件“${target}”。`,
             en: `refers to the named condition "${target}", which is not defined under conditions.`,
-          }, { hint: didYouMeanHint(target, named.keys()) });
+          }, { hint: ctx.hint(target, named.keys()) });
         } else refs.push({ target, file: root.file, pointer: pointer + '/condition' });
       } else if ('fact' in node) {
         checkLeafCondition(rootCtx, node, root.file, pointer);

@@ -1,6 +1,5 @@
 import { CONDITION_LIMITS, FORBIDDEN_KEYS, OPERATOR_CATALOGUE, RESERVED_FACTS, SAFE_PATH, type OperatorSpec } from '../rules/operator-catalogue.js';
 import { pointerJoin } from './create-issue.js';
-import { didYouMeanHint } from './did-you-mean.js';
 import type { SemanticContext } from './semantic-context.js';
 import type { Fact, FactType } from './types.js';
 
@@ -51,7 +50,7 @@ export function checkLeafCondition(ctx: SemanticContext, leaf: Record<string, un
     report('UNKNOWN_FACT', where, {
       'zh-CN': `条件引用了未声明的事实“${name}”。`,
       en: `the condition uses the fact "${name}", which is not declared under facts.`,
-    }, { hint: didYouMeanHint(name, [...ctx.facts.keys(), ...Object.keys(RESERVED_FACTS)]) });
+    }, { hint: ctx.hint(name, [...ctx.facts.keys(), ...Object.keys(RESERVED_FACTS)]) });
 
   const factName = String(leaf.fact);
   const fact = view(factName);
@@ -63,7 +62,7 @@ export function checkLeafCondition(ctx: SemanticContext, leaf: Record<string, un
     report('UNKNOWN_OPERATOR', at('operator'), {
       'zh-CN': `未知的运算符“${operatorName}”。`,
       en: `unknown operator "${operatorName}".`,
-    }, { hint: didYouMeanHint(operatorName, Object.keys(OPERATOR_CATALOGUE)) ?? {
+    }, { hint: ctx.hint(operatorName, Object.keys(OPERATOR_CATALOGUE)) ?? {
       'zh-CN': `可用的运算符：${Object.keys(OPERATOR_CATALOGUE).join('、')}。`,
       en: `Operators: ${Object.keys(OPERATOR_CATALOGUE).join(', ')}.`,
     } });
@@ -186,7 +185,7 @@ function checkOption(ctx: SemanticContext, value: string, fact: FactView, where:
     ctx.report('VALUE_NOT_AN_OPTION', where, {
       'zh-CN': `“${value}”不是事实“${fact.id}”的选项；选项为：${options.join('、')}。`,
       en: `"${value}" is not an option of "${fact.id}"; the options are: ${options.join(', ')}.`,
-    }, { hint: didYouMeanHint(value, options) });
+    }, { hint: ctx.hint(value, options) });
   }
 }
 

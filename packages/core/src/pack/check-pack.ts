@@ -3,10 +3,14 @@ import { checkIds } from './check-ids.js';
 import { checkReferences } from './check-references.js';
 import { checkTexts } from './check-texts.js';
 import { createIssue } from './create-issue.js';
+import { createHinter } from './did-you-mean.js';
 import { locatePointer } from './locate-pointer.js';
 import type { PackIndex } from './merge-pack-files.js';
 import type { Reporter } from './semantic-context.js';
 import type { Fact, Issue } from './types.js';
+
+/** Semantic issues beyond this many add nothing for an author; the rest are dropped. */
+const MAX_ISSUES = 1000;
 
 /**
  * Run every semantic check on a merged pack and return the issues, located in the file
@@ -17,6 +21,7 @@ import type { Fact, Issue } from './types.js';
 export function checkPack(index: PackIndex): Issue[] {
   const issues: Issue[] = [];
   const report: Reporter = (code, at, message, extra = {}) => {
+    if (issues.length >= MAX_ISSUES) return;
     const parsed = index.files.get(at.file);
     const pos = parsed ? locatePointer(parsed.doc, parsed.lineCounter, at.pointer, { key: at.key ?? false }) : undefined;
     const { hint, severity } = extra;
@@ -27,7 +32,7 @@ export function checkPack(index: PackIndex): Issue[] {
   };
   const facts = new Map<string, Fact>();
   for (const f of index.facts) if (!facts.has(f.value.id)) facts.set(f.value.id, f.value);
-  const ctx = { index, facts, report };
+  const ctx = { index, facts, report, hint: createHinter() };
   checkIds(ctx);
   checkReferences(ctx);
   checkConditions(ctx);

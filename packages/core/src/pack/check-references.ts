@@ -1,5 +1,4 @@
 import { pointerJoin } from './create-issue.js';
-import { didYouMeanHint } from './did-you-mean.js';
 import type { SemanticContext } from './semantic-context.js';
 import type { Citation, HazardLevel, Regulation } from './types.js';
 
@@ -48,7 +47,7 @@ export function checkReferences(ctx: SemanticContext): void {
         report('UNKNOWN_PREMISES', { file, pointer: `${pointer}/${i}` }, {
           'zh-CN': `场所类型“${id}”未在 premises 中声明。`,
           en: `the premises kind "${id}" is not declared under premises.`,
-        }, { hint: didYouMeanHint(id, premises) });
+        }, { hint: ctx.hint(id, premises) });
       }
     });
 
@@ -60,7 +59,7 @@ export function checkReferences(ctx: SemanticContext): void {
         report('UNKNOWN_REGULATION', { file, pointer: at.pointer + '/regulation' }, {
           'zh-CN': `“${what.id}”引用了未声明的法规“${citation.regulation}”。`,
           en: `"${what.id}" cites the regulation "${citation.regulation}", which is not declared under regulations.`,
-        }, { hint: didYouMeanHint(citation.regulation, regulations.keys()) });
+        }, { hint: ctx.hint(citation.regulation, regulations.keys()) });
         return;
       }
       const confidence = citation.confidence ?? regulation.confidence;
@@ -97,7 +96,7 @@ export function checkReferences(ctx: SemanticContext): void {
         report('UNKNOWN_FACT', { file, pointer: `${pointer}/asks/${i}` }, {
           'zh-CN': `检查项“${item.id}”询问的事实“${name}”未声明。`,
           en: `the item "${item.id}" asks the fact "${name}", which is not declared under facts.`,
-        }, { hint: didYouMeanHint(name, ctx.facts.keys()) });
+        }, { hint: ctx.hint(name, ctx.facts.keys()) });
       }
     });
     checkPremises(item.premises, file, pointer + '/premises');
@@ -109,7 +108,7 @@ export function checkReferences(ctx: SemanticContext): void {
         report('UNKNOWN_RULE', { file, pointer: pointerJoin(pointer, 'of', i) }, {
           'zh-CN': `综合判定“${composite.id}”计数的隐患规则“${id}”不存在。`,
           en: `the composite "${composite.id}" counts the hazard rule "${id}", which does not exist.`,
-        }, { hint: didYouMeanHint(id, ruleIds) });
+        }, { hint: ctx.hint(id, ruleIds) });
       }
     });
     if (composite.atLeast > composite.of.length) {

@@ -45,6 +45,22 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return best;
 }
 
+/**
+ * A hint maker with a budget: after `budget` candidate comparisons it stops suggesting, so
+ * a hostile pack with thousands of unknown names cannot make loading quadratic.
+ *
+ * @internal
+ */
+export function createHinter(budget = 200_000): (name: string, candidates: Iterable<string>) => { 'zh-CN': string; en: string } | undefined {
+  let left = budget;
+  return (name, candidates) => {
+    if (left <= 0) return undefined;
+    const list = [...candidates];
+    left -= list.length;
+    return didYouMeanHint(name, list);
+  };
+}
+
 /** Bilingual "did you mean" hint text, or undefined. @internal */
 export function didYouMeanHint(name: string, candidates: Iterable<string>): { 'zh-CN': string; en: string } | undefined {
   const guess = didYouMean(name, candidates);

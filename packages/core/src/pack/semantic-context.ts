@@ -25,4 +25,6 @@ export interface SemanticContext {
   /** Declared facts by id (first declaration wins; duplicates are reported separately). */
   facts: ReadonlyMap<string, Fact>;
   report: Reporter;
+  /** "Did you mean" hint with a per-load budget (see `createHinter`). */
+  hint: (name: string, candidates: Iterable<string>) => LocalizedText | undefined;
 }
