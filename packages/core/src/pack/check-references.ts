@@ -12,9 +12,11 @@ import type { Citation, HazardLevel, Regulation } from './types.js';
 export function checkReferences(ctx: SemanticContext): void {
   const { index, report } = ctx;
   const premises = index.premises.map((p) => String(p.value.id));
+  const premisesSet = new Set(premises);
   const regulations = new Map<string, Regulation>();
   for (const r of index.regulations) if (!regulations.has(r.value.id)) regulations.set(r.value.id, r.value);
   const ruleIds = index.rules.map((r) => r.value.id);
+  const ruleSet = new Set(ruleIds);
 
   for (const { value: fact, file, pointer } of index.facts) {
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
@@ -43,7 +45,7 @@ export function checkReferences(ctx: SemanticContext): void {
 
   const checkPremises = (list: string[] | undefined, file: string, pointer: string) =>
     (list ?? []).forEach((id, i) => {
-      if (!premises.includes(id)) {
+      if (!premisesSet.has(id)) {
         report('UNKNOWN_PREMISES', { file, pointer: `${pointer}/${i}` }, {
           'zh-CN': `场所类型“${id}”未在 premises 中声明。`,
           en: `the premises kind "${id}" is not declared under premises.`,
@@ -104,7 +106,7 @@ export function checkReferences(ctx: SemanticContext): void {
   for (const { value: rule, file, pointer } of index.rules) checkBasis(rule, file, pointer);
   for (const { value: composite, file, pointer } of index.composites) {
     composite.of.forEach((id, i) => {
-      if (!ruleIds.includes(id)) {
+      if (!ruleSet.has(id)) {
         report('UNKNOWN_RULE', { file, pointer: pointerJoin(pointer, 'of', i) }, {
           'zh-CN': `综合判定“${composite.id}”计数的隐患规则“${id}”不存在。`,
           en: `the composite "${composite.id}" counts the hazard rule "${id}", which does not exist.`,
