@@ -150,6 +150,7 @@ const compileContext: OperatorContext = {
     throw new InteropError(message.en);
   },
   now: undefined,
+  reader: (name) => (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined),
 };
 
 function durationOperator(name: string, operator: string, n: unknown): JreOperator {
