@@ -11,7 +11,7 @@ export { PackCompileError, isPackCompileError } from './pack-compile-error.js';
 export type { PackCompileErrorCode } from './pack-compile-error.js';
 export { DEFAULT_DEADLINES, deadlineFor } from './default-deadlines.js';
 export { resolveBasis, isProvisional } from './resolve-basis.js';
-export { explainHazard, explainObservation } from './explain-observation.js';
+export { createExplainer, explainHazard, explainObservation } from './explain-observation.js';
 export { formatValue } from './format-value.js';
 export { factLabels } from './fact-labels.js';
 export type { FactLabel } from './fact-labels.js';

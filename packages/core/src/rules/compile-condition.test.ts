@@ -193,6 +193,28 @@ describe('explain', () => {
     }).toThrow(TypeError);
   });
 
+  it('reads the reserved facts from reservedFrom when given, never from the facts', () => {
+    const reserved: Record<string, unknown> = { $premises: 'hotel', $inspectedAt: '2026-11-28T10:00:00+08:00' };
+    const scoped = compileCondition(
+      { all: [{ fact: '$premises', operator: 'equal', value: 'hotel' }, { fact: 'd', operator: 'withinDays', value: 1 }] },
+      { reservedFrom: reserved },
+    );
+    expect(scoped({ d: '2026-11-28' })).toBe(true);
+    expect(scoped({ d: '2026-11-28', $premises: 'shop' })).toBe(true); // a finding cannot override the envelope
+    reserved['$premises'] = 'shop';
+    expect(scoped({ d: '2026-11-28' })).toBe(false);
+    reserved['$premises'] = 'hotel';
+    reserved['$inspectedAt'] = undefined;
+    expect(scoped({ d: '2026-11-28', $inspectedAt: '2026-11-28T10:00:00+08:00' })).toBe(false);
+  });
+
+  it('inherited properties are not facts', () => {
+    const c = compileCondition({ any: [{ fact: 'constructor', operator: 'notEqual', value: undefined }, { fact: '__proto__', operator: 'notEqual', value: undefined }, { fact: 'toString', operator: 'notEqual', value: undefined }] });
+    expect(c({})).toBe(false);
+    expect(c({ toString: 'x' })).toBe(true);
+    expect(c(JSON.parse('{"__proto__": 1}') as Record<string, unknown>)).toBe(true);
+  });
+
   it('never throws, whatever the facts object', () => {
     const hostile: unknown[] = [null, undefined, 5, 'x', [], Object.create(null), { gas: Object.create(null), cyl: Symbol('s') }];
     for (const facts of hostile) {
