@@ -126,6 +126,27 @@ function applyStruct(root: unknown, m: StructMutation): unknown {
   return root;
 }
 
+// Random condition trees (security.md T3): any shape, known and unknown facts, operators
+// and named conditions, deep nesting; the loader must accept or reject with located issues.
+const factNames = ['gas_type', 'below_ground', 'alarm_installed', 'hose_length_m', 'cylinders_on_site', '$premises', '$inspectedAt', 'nope'];
+const operators = ['equal', 'notEqual', 'in', 'notIn', 'greaterThan', 'between', 'contains', 'before', 'olderThanDays', 'withinMinutes', 'bogus'];
+const leafValue = fc.oneof(fc.boolean(), fc.integer({ min: -100, max: 300 }), fc.constantFrom('lpg', 'natural_gas', 'restaurant', '2024-01-01', 'x'),
+  fc.array(fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom('lpg', 'x')), { maxLength: 3 }), fc.record({ fact: fc.constantFrom(...factNames) }));
+const { condition } = fc.letrec<{ condition: unknown }>((tie) => ({
+  condition: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ fact: fc.constantFrom(...factNames), operator: fc.constantFrom(...operators), value: leafValue },
+      { requiredKeys: ['fact', 'operator', 'value'] }),
+    fc.record({ fact: fc.constantFrom(...factNames), operator: fc.constantFrom(...operators), value: leafValue,
+      path: fc.constantFrom('$.a', '$[0]', '$..a', '$[?(@.x)]', '$.__proto__'), params: fc.constantFrom({ reference: '$inspectedAt' }, { reference: 'hose_length_m' }, { onSuccess: 'x' }) }),
+    fc.record({ condition: fc.constantFrom('uses_lpg', 'missing') }),
+    fc.record({ all: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }) }),
+    fc.record({ any: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }) }),
+    fc.record({ not: tie('condition') }),
+    fc.record({ atLeast: fc.integer({ min: 0, max: 5 }), of: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }) }),
+  ),
+}));
+
 let failed = false;
 for (const seed of seeds) {
   try {
@@ -146,6 +167,15 @@ for (const seed of seeds) {
           return true; // not serialisable as YAML: nothing to load
         }
         return check(loadPack({ files: { ...base, [name]: text } }));
+      }),
+      { seed, numRuns },
+    );
+    fc.assert(
+      fc.property(condition, fc.integer({ min: 0, max: 3 }), (when, slot) => {
+        const fragment = parse(base['sections/equipment.yaml']!) as { sections: { items: { hazards: { when: unknown }[] }[] }[] };
+        const rules = fragment.sections.flatMap((s) => s.items.flatMap((i) => i.hazards));
+        rules[slot % rules.length]!.when = when;
+        return check(loadPack({ files: { ...base, 'sections/equipment.yaml': stringify(fragment) } }));
       }),
       { seed, numRuns },
     );
