@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCrashHarness, type CrashReport } from './crash-harness.js';
+import { runRelayHarness } from './relay-harness.js';
 
 const zeroes = (report: CrashReport) => ({
   lostAcknowledged: report.lostAcknowledged,
@@ -29,6 +30,25 @@ describe('kill -9 crash harness (short run)', () => {
         expect(report.kills).toBeGreaterThanOrEqual(24);
         expect(report.acknowledgedCommands).toBeGreaterThanOrEqual(300);
         expect(report.committedTransitions).toBeGreaterThanOrEqual(report.acknowledgedCommands);
+      } finally {
+        rmSync(workDir, { recursive: true, force: true });
+      }
+    }, 300_000);
+  }
+});
+
+describe('outbox relay killed at random, receiver failing 30 % of calls (short run)', () => {
+  for (const store of ['sqlite', 'postgres'] as const) {
+    it(`${store}: every message delivered at least once; deduplicated by Idempotency-Key, each processed once`, async () => {
+      const workDir = mkdtempSync(join(tmpdir(), `anjian-relay-${store}-`));
+      try {
+        const report = await runRelayHarness({ store, workDir, messages: 300, relays: 2, failureRate: 0.3, seed: 11 });
+        console.info(`relay ${store}:`, JSON.stringify(report));
+        expect(report.missing).toBe(0);
+        expect(report.unknown).toBe(0);
+        expect(report.processed).toBe(300);
+        expect(report.kills).toBeGreaterThan(0);
+        expect(report.failedCalls).toBeGreaterThan(0);
       } finally {
         rmSync(workDir, { recursive: true, force: true });
       }
