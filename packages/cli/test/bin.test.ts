@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,18 @@ describe('the built bin', () => {
     const r = spawnSync(process.execPath, [join(REPO, 'packages', 'cli', 'bin', 'anjian.js'), '--version'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('0.1.0\n');
+  });
+  it('a broken installation (@anjian/core not resolvable) is exit 2 with one bilingual line, the stack only with --debug', () => {
+    const copy = join(tempDir(), 'dist');
+    cpSync(join(REPO, 'packages', 'cli', 'dist'), copy, { recursive: true });
+    const plain = spawnSync(process.execPath, [join(copy, 'bin.js'), '--version'], { encoding: 'utf8' });
+    expect(plain.status).toBe(2);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toMatch(/^anjian: 内部错误：.*@anjian\/core.* \/ internal error: .*\n$/);
+    expect(plain.stderr.split('\n')).toHaveLength(2);
+    const debug = spawnSync(process.execPath, [join(copy, 'bin.js'), '--version', '--debug'], { encoding: 'utf8' });
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/\n\s+at /);
   });
   it('exit 2 and a bilingual one-liner for an unknown flag', () => {
     const r = anjian(['validate', DEMO_PACK, '--frobnicate']);
