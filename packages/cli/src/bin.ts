@@ -5,6 +5,8 @@
  * @module
  */
 
+export {};
+
 const debug = process.argv.includes('--debug');
 
 /** Last resort: one bilingual line and exit 2, the stack only with `--debug`. */
