@@ -260,21 +260,23 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       if (item.when && !item.when(facts)) continue;
       let missing: string[] | undefined;
       for (const f of item.required) if (isMissing(f.id) && isApplicable(f.index)) (missing ??= []).push(f.id);
-      const fired: HazardFinding[] = [];
+      let fired: HazardFinding[] | undefined;
       for (const rule of item.rules) {
         if (!rule.when(facts)) continue;
         const finding = findingOf(rule, 'rule', rule.when.explain(facts).observations, explain);
         finding.item = item.id;
-        fired.push(finding);
+        (fired ??= []).push(finding);
         firedById.set(rule.rule, finding);
       }
       if (missing) result.missing = missing;
-      if (fired.length > 0) {
-        fired.sort(bySeverity);
+      if (fired) {
+        if (fired.length > 1) fired.sort(bySeverity);
         result.outcome = 'hazard';
         result.level = fired[0]!.level;
-        result.hazards = fired.map((f) => f.rule);
-        hazards.push(...fired);
+        for (const f of fired) {
+          result.hazards.push(f.rule);
+          hazards.push(f);
+        }
       } else result.outcome = missing ? 'not_checked' : 'pass';
     }
 
@@ -288,7 +290,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       finding.explanation = composite.explain(elements);
       hazards.push(finding);
     }
-    hazards.sort(bySeverity);
+    if (hazards.length > 1) hazards.sort(bySeverity);
 
     const itemCounts: Record<ItemOutcome, number> = { pass: 0, hazard: 0, not_applicable: 0, not_checked: 0 };
     for (const r of itemResults) itemCounts[r.outcome] += 1;
@@ -301,7 +303,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       summary: {
         items: itemCounts,
         hazards: levelCounts,
-        provisional: hazards.filter((h) => h.provisional).length,
+        provisional: countProvisional(hazards),
         highest: hazards[0]?.level ?? null,
       },
     };
@@ -359,4 +361,10 @@ function compositeExplainer(composite: Pack['composites'][number], titleOf: (id:
     }
     return { 'zh-CN': text['zh-CN'], en: text.en };
   };
+}
+
+function countProvisional(hazards: readonly HazardFinding[]): number {
+  let n = 0;
+  for (const h of hazards) if (h.provisional) n += 1;
+  return n;
 }
