@@ -4,7 +4,7 @@
  * @internal
  */
 export function describePointer(pointer: string): string {
-  if (pointer === '') return '(root)';
+  if (pointer === '') return '(top level / 顶层)';
   let out = '';
   for (const raw of pointer.slice(1).split('/')) {
     const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');

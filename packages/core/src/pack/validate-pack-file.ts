@@ -54,6 +54,10 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+const TYPE_EN: Record<string, string> = {
+  string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'a mapping (key: value pairs)', array: 'a list', null: 'empty',
+};
+
 const TYPE_ZH: Record<string, string> = {
   string: '文字', number: '数字', integer: '整数', boolean: '布尔值（true/false）', object: '键值对象', array: '列表', null: '空值',
 };
@@ -131,7 +135,8 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
       const found = typeOf(e.data);
       const expectedZh = expected.split(',').map((t) => TYPE_ZH[t] ?? t).join('或');
       zh = `${whatZh}应为${expectedZh}，但这里是${TYPE_ZH[found] ?? found}。`;
-      en = `${whatEn} must be ${expected.replace(/,/g, ' or ')}, but found ${found}.`;
+      const expectedEn = expected.split(',').map((t) => TYPE_EN[t] ?? t).join(' or ');
+      en = `${whatEn} must be ${expectedEn}, but found ${TYPE_EN[found] ?? found}.`;
       if (expected === 'string' && (found === 'number' || found === 'boolean')) {
         hint = { 'zh-CN': `用引号括起来，例如 "${String(e.data)}"。`, en: `Put it in quotes, e.g. "${String(e.data)}".` };
       }
