@@ -12,7 +12,7 @@ function optionLines(options: Record<string, OptionSpec>, lang: Lang): string[] 
   const rows = Object.entries(options).map(([name, spec]) => {
     const short = spec.short ? `-${spec.short}, ` : '    ';
     const value = spec.type === 'string' ? ` <${spec.valueName ?? 'VALUE'}>` : '';
-    const choices = spec.choices ? ` (${spec.choices.join(' | ')})` : '';
+    const choices = spec.choices ? (lang === 'en' ? ` (${spec.choices.join(' | ')})` : `（${spec.choices.join(' | ')}）`) : '';
     return [`  ${short}--${name}${value}`, localize(spec.description, lang) + choices] as const;
   });
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
@@ -21,7 +21,7 @@ function optionLines(options: Record<string, OptionSpec>, lang: Lang): string[] 
 
 /** Help of one command (`anjian <command> --help`). */
 export function commandHelp(command: Command, lang: Lang): string {
-  const out = [`${lang === 'en' ? 'Usage' : '用法'}: ${command.usage}`, '', localize(command.summary, lang)];
+  const out = [`${lang === 'en' ? 'Usage: ' : '用法：'}${command.usage}`, '', localize(command.summary, lang)];
   if (command.details) out.push('', localize(command.details, lang));
   out.push('', lang === 'en' ? 'Options:' : '选项：', ...optionLines({ ...command.options, ...GLOBAL_OPTIONS }, lang));
   return out.join('\n') + '\n';
@@ -34,7 +34,7 @@ export function mainHelp(commands: readonly Command[], lang: Lang, version: stri
   return [
     `anjian ${version} — ${en ? 'checklist packs for work-safety supervision' : '安全生产监管检查表工具'}`,
     '',
-    `${en ? 'Usage' : '用法'}: anjian <command> [options]`,
+    en ? 'Usage: anjian <command> [options]' : '用法：anjian <命令> [选项]',
     '',
     en ? 'Commands:' : '命令：',
     ...commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`),

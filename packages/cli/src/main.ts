@@ -136,8 +136,14 @@ function toUsageError(error: unknown, command: string | undefined): UsageError {
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return new UsageError({ 'zh-CN': `未知选项：${token}`, en: `unknown option: ${token}` }, command);
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const missing = /Option '(-[^' ]+)(?:, (--[^' ]+))?(?: <value>)?' argument missing/.exec(message);
+      if (missing) {
+        const flag = missing[2] ?? missing[1]!;
+        return new UsageError({ 'zh-CN': `选项 ${flag} 缺少取值`, en: `the option ${flag} needs a value` }, command);
+      }
       return new UsageError({ 'zh-CN': `选项用法不对：${oneLine(message)}`, en: `bad option value: ${oneLine(message)}` }, command);
+    }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UsageError({ 'zh-CN': `多余的参数：${token}`, en: `unexpected argument: ${token}` }, command);
     default:

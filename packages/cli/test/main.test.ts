@@ -42,6 +42,8 @@ describe('exit codes', () => {
     [['validate', '--format', 'xml'], 'invalid value "xml" for --format'],
     [['validate', '--lang', 'fr'], 'invalid value "fr" for --lang'],
     [['validate', '--max-warnings', 'many'], '--max-warnings needs a non-negative integer'],
+    [['validate', '--lang'], 'the option --lang needs a value'],
+    [['validate', '-f'], 'the option --format needs a value'],
     [['validate', 'no/such/folder'], 'no such file or folder: no/such/folder'],
     [['valdate'], 'unknown command: valdate (did you mean validate?)'],
     [['schema', 'extra'], 'unexpected argument: extra'],
@@ -134,7 +136,7 @@ describe('options', () => {
     expect(help.out).toContain('schema');
     const zh = await run(['validate', '--help', '--lang', 'zh-CN']);
     expect(zh.code).toBe(0);
-    expect(zh.out).toContain('用法: anjian validate');
+    expect(zh.out).toContain('用法：anjian validate');
     expect(zh.out).toContain('--max-warnings <N>');
     expect(zh.out).toContain('pretty | json | junit | sarif | github');
     const version = await run(['--version']);
