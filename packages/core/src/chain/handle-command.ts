@@ -48,7 +48,7 @@ export function foldEvents(events: readonly Parameters<typeof evolve>[1][] | nul
  */
 export async function handleCommand(deps: ChainDeps, command: ChainCommand, actorId: string): Promise<CommandResult> {
   const { store } = deps;
-  const fingerprint = commandFingerprint(command, actorId);
+  let fingerprint = '';
   const denied = async (rejection: Rejection): Promise<CommandResult> => {
     await store.recordDenial({
       commandId: String(command.commandId),
@@ -62,6 +62,15 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     return { rejection };
   };
 
+  if (typeof command?.commandId !== 'string' || command.commandId === '' || typeof command.hazardId !== 'string') {
+    return denied(reject('INVALID_COMMAND').rejection);
+  }
+  try {
+    fingerprint = commandFingerprint(command, actorId);
+  } catch (error) {
+    if (isChainError(error)) return denied(reject('INVALID_COMMAND', { 'zh-CN': error.localized['zh-CN'], en: error.localized.en }).rejection);
+    throw error;
+  }
   const previous = await store.findCommand(command.commandId);
   if (previous) {
     if (previous.fingerprint !== fingerprint) return denied(reject('IDEMPOTENCY_KEY_REUSED').rejection);

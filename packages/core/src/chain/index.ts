@@ -59,6 +59,7 @@ export type { TickOptions, TickAction } from './tick.js';
 export { runTick } from './run-tick.js';
 export type { RunTickOptions } from './run-tick.js';
 export { verifyChain, nextLogHead } from './verify-chain.js';
+export { readFullLog } from './read-full-log.js';
 export type { ChainVerification, ChainBreakReason } from './verify-chain.js';
 export { createCheckpoint, openCheckpoint, verifyAgainstCheckpoint } from './checkpoint.js';
 export type { Checkpoint, CheckpointVerification } from './checkpoint.js';

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../ports/store.js';
+import { createHarness } from './chain-harness.test-util.js';
+import { handleCommand } from './handle-command.js';
+import { nextRetryAt } from './outbox-backoff.js';
+import { readFullLog } from './read-full-log.js';
+import { verifyChain } from './verify-chain.js';
+import { reportCommand } from '../testing/chain-fixtures.js';
+
+const why = { 'zh-CN': '理由', en: 'reason' };
+
+describe('handleCommand', () => {
+  it('1 000 concurrent transitions at the same version: exactly one wins, 999 conflict, +1 event', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    await h.ok('grid-g1', reportCommand('H-C'));
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        handleCommand(h.deps, { type: 'escalate', commandId: `race-${i}`, hazardId: 'H-C', expectedVersion: 1, reason: why }, 'grid-g1'),
+      ),
+    );
+    expect(results.filter((r) => 'events' in r)).toHaveLength(1);
+    expect(results.filter((r) => 'rejection' in r && r.rejection.code === 'CONFLICT')).toHaveLength(999);
+    expect(await h.store.readEvents('H-C')).toHaveLength(2);
+    expect((await h.store.readDenials(1, 10_000)).filter((d) => d.code === 'CONFLICT')).toHaveLength(999);
+  });
+
+  it('two concurrent uses of one command id append once; the other gets the original result', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    const command = reportCommand('H-K');
+    const [a, b] = await Promise.all([handleCommand(h.deps, command, 'grid-g1'), handleCommand(h.deps, command, 'grid-g1')]);
+    expect(await h.store.readEvents('H-K')).toHaveLength(1);
+    const replayed = [a, b].filter((r) => r && 'events' in r && r.replayed);
+    expect(replayed).toHaveLength(1);
+    expect((a as { events: unknown }).events).toEqual((b as { events: unknown }).events);
+  });
+
+  it('a replay returns the original result even after the hazard moved on', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    const first = await handleCommand(h.deps, reportCommand('H-P'), 'grid-g1');
+    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-P' });
+    h.clock.advance(3_600_000);
+    expect(await handleCommand(h.deps, reportCommand('H-P'), 'grid-g1')).toEqual({ ...first, replayed: true });
+    // The same id by another actor is key reuse, not someone else's result.
+    const other = await handleCommand(h.deps, reportCommand('H-P'), 'officer-gas-d1');
+    expect('rejection' in other && other.rejection.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('without expectedVersion it re-decides when another writer won', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    await h.ok('grid-g1', reportCommand('H-W'));
+    let interfered = false;
+    const racing: Store = {
+      ...h.store,
+      append: async (input) => {
+        if (!interfered) {
+          interfered = true;
+          await handleCommand(h.deps, { type: 'issue_notice', commandId: 'sneaky', hazardId: 'H-W' }, 'grid-g1');
+        }
+        return h.store.append(input);
+      },
+    };
+    const result = await handleCommand({ ...h.deps, store: racing }, { type: 'escalate', commandId: 'x', hazardId: 'H-W', reason: why }, 'grid-g1');
+    expect('events' in result).toBe(true);
+    expect((await h.store.readEvents('H-W')).map((e) => e.type)).toEqual(['reported', 'notice_issued', 'escalated']);
+  });
+
+  it('a failing directory throws and records nothing; an unknown actor is denied and recorded', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    const down = { resolve: async () => Promise.reject(new Error('IdP down')) };
+    await expect(handleCommand({ ...h.deps, directory: down }, reportCommand('H-D'), 'grid-g1')).rejects.toThrow('IdP down');
+    expect(await h.store.readDenials(1, 10)).toEqual([]);
+    const r = await handleCommand(h.deps, reportCommand('H-D'), 'ghost');
+    expect('rejection' in r && r.rejection.code).toBe('UNKNOWN_ACTOR');
+    expect((await h.store.readDenials(1, 10)).map((d) => [d.actorId, d.code])).toEqual([['ghost', 'UNKNOWN_ACTOR']]);
+    expect(await h.store.load('H-D')).toBeNull();
+  });
+
+  it('a command that is not canonical JSON is refused, not thrown', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    await h.refused('grid-g1', { ...reportCommand('H-N'), findings: [{ bad: NaN } as never] }, 'INVALID_COMMAND');
+  });
+
+  it('readFullLog pages through the whole log', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    for (let i = 0; i < 12; i++) await h.ok('grid-g1', reportCommand(`H-L${i}`));
+    const log = await readFullLog(h.store, 5);
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(verifyChain(log).ok).toBe(true);
+  });
+});
+
+describe('nextRetryAt', () => {
+  it('backs off exponentially with a cap, then dead-letters', () => {
+    const now = new Date('2026-11-02T00:00:00.000Z');
+    expect(nextRetryAt(0, now)).toBe('2026-11-02T00:00:30.000Z');
+    expect(nextRetryAt(3, now)).toBe('2026-11-02T00:04:00.000Z');
+    expect(nextRetryAt(8, now)).toBe('2026-11-02T01:00:00.000Z');
+    expect(nextRetryAt(9, now)).toBeNull();
+  });
+});
