@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { stripControl } from '../src/format/strip-control.js';
+import { textWidth } from '../src/format/text-width.js';
+import { bilingual, localize, resolveLang } from '../src/lang.js';
+
+describe('resolveLang', () => {
+  it.each([
+    [undefined, {}, 'en'],
+    [undefined, { LANG: 'zh_CN.UTF-8' }, 'zh-CN'],
+    [undefined, { LANG: 'zh_TW.UTF-8' }, 'zh-CN'],
+    [undefined, { LANG: 'en_US.UTF-8' }, 'en'],
+    [undefined, { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB' }, 'en'],
+    [undefined, { LANG: 'en_US', LC_ALL: 'zh_CN' }, 'zh-CN'],
+    ['en', { LC_ALL: 'zh_CN' }, 'en'],
+    ['zh-CN', {}, 'zh-CN'],
+  ] as const)('--lang %s with %j → %s', (flag, env, expected) => {
+    expect(resolveLang(flag, env)).toBe(expected);
+  });
+});
+
+describe('text helpers', () => {
+  it('localize falls back to the other language', () => {
+    expect(localize({ 'zh-CN': '中文' }, 'en')).toBe('中文');
+    expect(localize({ 'zh-CN': '中文', en: 'English' }, 'en')).toBe('English');
+    expect(localize(undefined, 'zh-CN')).toBe('');
+    expect(bilingual({ 'zh-CN': '甲', en: 'A' })).toBe('甲 / A');
+  });
+  it('textWidth counts CJK and full-width characters as two columns', () => {
+    expect(textWidth('abc')).toBe(3);
+    expect(textWidth('报警器')).toBe(6);
+    expect(textWidth('（）')).toBe(4);
+    expect(textWidth('a报b')).toBe(4);
+  });
+  it('stripControl neutralises escape sequences and line separators', () => {
+    expect(stripControl('a\u001b[2Jb\u0007c\u2028d\te')).toBe('a?[2Jb?c?d e');
+    expect(stripControl('x\ny', true)).toBe('x\ny');
+    expect(stripControl('x\ny')).toBe('x?y');
+  });
+});
