@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../pack/types.js';
 import { createExplainer, explainHazard, explainObservation } from './explain-observation.js';
@@ -58,5 +59,33 @@ describe('explanations', () => {
     for (let round = 0; round < 3; round++) {
       for (const obs of cases) expect(explain(title, obs)).toEqual(explainHazard(title, obs, labels));
     }
+  });
+
+  it('the cached explainer equals the uncached one on random observations (property)', () => {
+    const explain = createExplainer(labels, 50);
+    const value = fc.oneof(
+      fc.constantFrom(undefined, null, true, false, 0, 2.5, -1, 'hotel', 'a', 'ABC', '', '3 m', 'x'.repeat(70)),
+      fc.integer({ min: -5, max: 30 }),
+      fc.array(fc.constantFrom('a', 'hotel', 1), { maxLength: 3 }),
+      fc.constant({ k: 1 }),
+    );
+    const observation = fc.record(
+      {
+        fact: fc.constantFrom('lel', 'limit', 'on', 'tested', 'LPG_count', '$premises', '$inspectedAt', 'undeclared'),
+        operator: fc.constantFrom('equal', 'notEqual', 'greaterThan', 'lessThanInclusive', 'in', 'notIn', 'contains', 'between', 'before', 'withinDays', 'bogus'),
+        actual: value,
+        expected: fc.oneof(value, fc.constant(Object.freeze([2, 5])), fc.constant(Object.freeze(['a', 'hotel']))),
+        negated: fc.boolean(),
+        path: fc.constantFrom('$.x'),
+        valueFact: fc.constantFrom('limit'),
+      },
+      { requiredKeys: ['fact', 'operator', 'actual', 'expected'] },
+    ) as fc.Arbitrary<Observation>;
+    fc.assert(
+      fc.property(fc.array(observation, { maxLength: 3 }), (obs) => {
+        expect(explain(title, obs)).toEqual(explainHazard(title, obs, labels));
+      }),
+      { seed: 5, numRuns: 3000 },
+    );
   });
 });

@@ -30,7 +30,11 @@ const COMPLEMENT: Readonly<Record<string, string>> = {
  * / "Length of the connecting hose is 3 m, above 2 m".
  */
 export function explainObservation(o: Observation, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
-  const fact = labels.get(o.fact);
+  return render(o, labels, lang, undefined);
+}
+
+/** The effective operator and phrase template of an observation in one language. */
+function phraseOf(o: Observation, lang: Lang): { operator: string; segments: readonly Segment[]; negatedWithoutPhrase: boolean } {
   let operator = o.operator;
   let negatedWithoutPhrase = false;
   if (o.negated) {
@@ -42,9 +46,16 @@ export function explainObservation(o: Observation, labels: ReadonlyMap<string, F
   if (operator === 'notEqual' && typeof o.actual === 'boolean') operator = 'equal';
   const spec = Object.hasOwn(OPERATOR_CATALOGUE, operator) ? OPERATOR_CATALOGUE[operator] : undefined;
   const phrase = spec ? pick(spec.phrase, lang) : lang === 'en' ? '{fact} is {actual} ({operator} {expected})' : '{fact}为{actual}（{operator} {expected}）';
+  return { operator, segments: template(phrase, lang), negatedWithoutPhrase };
+}
+
+/** Render an observation; `actualText` replaces the formatted recorded value when given. */
+function render(o: Observation, labels: ReadonlyMap<string, FactLabel>, lang: Lang, actualText: string | undefined): string {
+  const fact = labels.get(o.fact);
+  const { operator, segments, negatedWithoutPhrase } = phraseOf(o, lang);
   let label = pick(fact?.label, lang) || o.fact;
   if (o.path !== undefined) label += ` ${o.path}`;
-  const clause = fill(template(phrase, lang), label, formatValue(o.actual, fact, lang), formatExpected(o, operator, fact, labels, lang), o.operator);
+  const clause = fill(segments, label, actualText ?? formatValue(o.actual, fact, lang), formatExpected(o, operator, fact, labels, lang), o.operator);
   if (!negatedWithoutPhrase) return clause;
   return lang === 'en' ? `it is not so that ${lowerFirst(clause)}` : `并非${clause}`;
 }
@@ -138,26 +149,36 @@ export function explainHazard(
  * fired hazard costs little more than a lookup. The memory is bounded.
  */
 export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCached = 20_000): (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]) => Pair {
-  // fact → operator → actual → expected → clause; keyed by the values themselves, so a hit
-  // costs four map lookups and no string building. Only plain observations (no negation,
-  // path or referenced fact) of primitive values are remembered.
-  const cache = new Map<string, Map<string, Map<unknown, Map<unknown, Pair>>>>();
+  // fact → operator → expected → the clause split around the recorded value (a "frame"),
+  // plus the whole clauses already rendered for primitive recorded values. A hit costs a
+  // few map lookups; a new recorded value costs formatting that value only. Observations
+  // with a negation, a path or a referenced fact take the uncached path.
+  const cache = new Map<string, Map<string, Map<unknown, Entry>>>();
   let size = 0;
   const clause = (o: Observation): Pair => {
-    if (o.negated || o.path !== undefined || o.valueFact !== undefined || !cacheable(o.actual, false) || !cacheable(o.expected, true)) return clausePair(o, labels);
+    if (o.negated || o.path !== undefined || o.valueFact !== undefined || !cacheable(o.expected, true)) return clausePair(o, labels);
     let byOperator = cache.get(o.fact);
     if (byOperator === undefined) cache.set(o.fact, (byOperator = new Map()));
-    let byActual = byOperator.get(o.operator);
-    if (byActual === undefined) byOperator.set(o.operator, (byActual = new Map()));
-    let byExpected = byActual.get(o.actual);
-    if (byExpected === undefined) byActual.set(o.actual, (byExpected = new Map()));
-    let pair = byExpected.get(o.expected);
-    if (pair === undefined) {
-      pair = clausePair(o, labels);
-      if (size < maxCached) {
-        byExpected.set(o.expected, pair);
-        size += 1;
-      }
+    let byExpected = byOperator.get(o.operator);
+    if (byExpected === undefined) byOperator.set(o.operator, (byExpected = new Map()));
+    let entry = byExpected.get(o.expected);
+    if (entry === undefined) {
+      if (size >= maxCached) return clausePair(o, labels);
+      byExpected.set(o.expected, (entry = { byActual: new Map(), frames: [undefined, undefined] }));
+      size += 1;
+    }
+    const remember = cacheable(o.actual, false);
+    if (remember) {
+      const known = entry.byActual.get(o.actual);
+      if (known !== undefined) return known;
+    }
+    const flavour = typeof o.actual === 'boolean' ? 1 : 0;
+    let frame = entry.frames[flavour];
+    if (frame === undefined) entry.frames[flavour] = frame = frameOf(o, labels);
+    const pair = frame === null ? clausePair(o, labels) : fillFrame(frame, o.actual, labels.get(o.fact));
+    if (remember && size < maxCached) {
+      entry.byActual.set(o.actual, pair);
+      size += 1;
     }
     return pair;
   };
@@ -166,6 +187,42 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
     for (const o of observations) clauses.push(clause(o));
     return sentence(title, clauses);
   };
+}
+
+interface Entry {
+  byActual: Map<unknown, Pair>;
+  /** Frames for a non-boolean and a boolean recorded value (the phrase may differ); null: cannot be framed. */
+  frames: [Frame | null | undefined, Frame | null | undefined];
+}
+
+/** A clause split around the recorded value, per language; `before`/`after`: Chinese spacing applies there. */
+interface Frame {
+  zh: { prefix: string; suffix: string; before: boolean; after: boolean };
+  en: { prefix: string; suffix: string };
+}
+
+const SENTINEL = '\u0000';
+
+function frameOf(o: Observation, labels: ReadonlyMap<string, FactLabel>): Frame | null {
+  const zh = render(o, labels, 'zh-CN', SENTINEL).split(SENTINEL);
+  const en = render(o, labels, 'en', SENTINEL).split(SENTINEL);
+  const slot = phraseOf(o, 'zh-CN').segments.filter((s): s is Exclude<Segment, string> => typeof s !== 'string' && s.key === 'actual');
+  if (zh.length !== 2 || en.length !== 2 || slot.length !== 1 || en[0] === '') return null;
+  return {
+    zh: { prefix: zh[0]!, suffix: zh[1]!, before: slot[0]!.before, after: slot[0]!.after },
+    en: { prefix: lowerFirst(en[0]!), suffix: en[1]! },
+  };
+}
+
+function fillFrame(frame: Frame, actual: unknown, fact: FactLabel | undefined): Pair {
+  const zhValue = formatValue(actual, fact, 'zh-CN');
+  let zh = frame.zh.prefix;
+  if (zhValue.length > 0) {
+    if (frame.zh.before && isLatinOrDigit(zhValue.charCodeAt(0))) zh += ' ';
+    zh += zhValue;
+    if (frame.zh.after && (isLatinOrDigit(zhValue.charCodeAt(zhValue.length - 1)) || zhValue.endsWith('%'))) zh += ' ';
+  }
+  return { 'zh-CN': zh + frame.zh.suffix, en: frame.en.prefix + formatValue(actual, fact, 'en') + frame.en.suffix };
 }
 
 /**
