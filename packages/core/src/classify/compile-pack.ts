@@ -346,20 +346,21 @@ function escape(segment: string): string {
 
 /** 「…：3 项中有 2 项成立（甲、乙），达到 2 项。」 / "…: 2 of 3 elements present (A, B), at least 2 required." */
 function compositeExplainer(composite: Pack['composites'][number], titleOf: (id: string) => LocalizedText): (elements: readonly string[]) => LocalizedText & { en: string } {
-  const cache = new Map<string, LocalizedText & { en: string }>();
-  const total = composite.of.length;
+  const zhTitles = new Map(composite.of.map((id) => [id, titleOf(id)['zh-CN']]));
+  const enTitles = new Map(composite.of.map((id) => [id, titleOf(id).en ?? titleOf(id)['zh-CN']]));
+  const head = { zh: `${composite.title['zh-CN']}：${composite.of.length} 项中有 `, en: `${composite.title.en ?? composite.title['zh-CN']}: ` };
+  const tail = { zh: `），达到 ${composite.atLeast} 项。`, en: `), at least ${composite.atLeast} required.` };
   return (elements) => {
-    const key = elements.join('\u0000');
-    let text = cache.get(key);
-    if (text === undefined) {
-      const titles = elements.map(titleOf);
-      text = Object.freeze({
-        'zh-CN': `${composite.title['zh-CN']}：${total} 项中有 ${elements.length} 项成立（${titles.map((t) => t['zh-CN']).join('、')}），达到 ${composite.atLeast} 项。`,
-        en: `${composite.title.en ?? composite.title['zh-CN']}: ${elements.length} of ${total} elements present (${titles.map((t) => t.en ?? t['zh-CN']).join(', ')}), at least ${composite.atLeast} required.`,
-      });
-      if (cache.size < 1024) cache.set(key, text);
+    let zh = '';
+    let en = '';
+    for (const id of elements) {
+      zh += zh === '' ? zhTitles.get(id) : `、${zhTitles.get(id)}`;
+      en += en === '' ? enTitles.get(id) : `, ${enTitles.get(id)}`;
     }
-    return { 'zh-CN': text['zh-CN'], en: text.en };
+    return {
+      'zh-CN': `${head.zh}${elements.length} 项成立（${zh}${tail.zh}`,
+      en: `${head.en}${elements.length} of ${composite.of.length} elements present (${en}${tail.en}`,
+    };
   };
 }
 

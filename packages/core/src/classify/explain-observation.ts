@@ -151,21 +151,23 @@ export function explainHazard(
 export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCached = 20_000): (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]) => Pair {
   // fact → operator → expected → the clause split around the recorded value (a "frame"),
   // plus the whole clauses already rendered for primitive recorded values. A hit costs a
-  // few map lookups; a new recorded value costs formatting that value only. Observations
-  // with a negation, a path or a referenced fact take the uncached path.
-  const cache = new Map<string, Map<string, Map<unknown, Entry>>>();
+  // few map lookups; a new recorded value costs formatting that value only (negated
+  // observations have their own cache). Observations with a path or a referenced fact
+  // take the uncached path.
+  const caches = [new Map<string, Map<string, Map<unknown, Entry>>>(), new Map<string, Map<string, Map<unknown, Entry>>>()] as const;
   let size = 0;
   const clause = (o: Observation): Pair => {
-    if (o.negated || o.path !== undefined || o.valueFact !== undefined || !cacheable(o.expected, true)) return clausePair(o, labels);
+    if (o.path !== undefined || o.valueFact !== undefined || !cacheable(o.expected, true)) return clausePair(o, labels);
+    const cache = caches[o.negated === true ? 1 : 0];
     let byOperator = cache.get(o.fact);
     if (byOperator === undefined) cache.set(o.fact, (byOperator = new Map()));
     let byExpected = byOperator.get(o.operator);
     if (byExpected === undefined) byOperator.set(o.operator, (byExpected = new Map()));
     let entry = byExpected.get(o.expected);
     if (entry === undefined) {
-      if (size >= maxCached) return clausePair(o, labels);
+      // `expected` is a leaf's literal here (references take the uncached path), so the
+      // entries are bounded by the pack's leaves; only the remembered clauses need a cap.
       byExpected.set(o.expected, (entry = { byActual: new Map(), frames: [undefined, undefined] }));
-      size += 1;
     }
     const remember = cacheable(o.actual, false);
     if (remember) {
