@@ -246,8 +246,9 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       return known;
     };
     const isMissing = (id: string): boolean => {
-      const value = Object.hasOwn(facts, id) ? facts[id] : undefined;
-      return value === undefined || value === null;
+      const value = facts[id];
+      // inherited functions (and __proto__) are not answers; anything else read here is own or missing
+      return value === undefined || value === null || ((typeof value === 'function' || id === '__proto__') && !Object.hasOwn(facts, id));
     };
 
     const itemResults: ItemResult[] = [];
