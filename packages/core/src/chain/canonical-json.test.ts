@@ -36,3 +36,34 @@ describe('canonicalJson', () => {
     );
   });
 });
+
+describe('canonicalJson with index-like keys', () => {
+  it('orders "10" before "2" (UTF-16 order), unlike the engine’s own key order', () => {
+    expect(canonicalJson({ 2: 'b', 10: 'a', x: { 1: true, '01': false } })).toBe('{"10":"a","2":"b","x":{"01":false,"1":true}}');
+  });
+
+  it('gives the same text as the reference writer on objects with arbitrary keys (property, fixed seed)', () => {
+    const reference = (v: unknown): string =>
+      v !== null && typeof v === 'object'
+        ? Array.isArray(v)
+          ? `[${v.map(reference).join(',')}]`
+          : `{${Object.keys(v)
+              .sort()
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`)
+              .join(',')}}`
+        : JSON.stringify(v);
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.dictionary(fc.oneof(fc.string(), fc.nat().map(String)), fc.jsonValue()), (a, b) => {
+        expect(canonicalJson({ a, b })).toBe(reference({ a, b }));
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+});
+
+describe('canonicalJson and "__proto__"', () => {
+  it('keeps an own "__proto__" key', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
+  });
+});

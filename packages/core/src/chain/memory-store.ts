@@ -63,7 +63,23 @@ export function createMemoryStore(): MemoryStore {
   const outbox = new Map<string, OutboxRow>();
   let outboxOrder = 0;
 
-  const eventsOf = (hazardId: string): StoredEvent[] => log.filter((e) => e.hazardId === hazardId);
+  // Index by hazard; rebuilt when a tamper test edits `unsafeLog` directly (length or identity change).
+  const byHazard = new Map<string, StoredEvent[]>();
+  let indexed = 0;
+  let indexedLast: StoredEvent | undefined;
+  const eventsOf = (hazardId: string): StoredEvent[] => {
+    if (indexed !== log.length || log[log.length - 1] !== indexedLast) {
+      byHazard.clear();
+      for (const e of log) {
+        const list = byHazard.get(e.hazardId);
+        if (list) list.push(e);
+        else byHazard.set(e.hazardId, [e]);
+      }
+      indexed = log.length;
+      indexedLast = log[log.length - 1];
+    }
+    return byHazard.get(hazardId) ?? [];
+  };
 
   return {
     capabilities: Object.freeze({ concurrentWriters: false, durable: false, outboxLeases: true }),
@@ -81,7 +97,17 @@ export function createMemoryStore(): MemoryStore {
       const current = summaries.get(input.hazardId)?.version ?? 0;
       if (current !== input.expectedVersion) return { kind: 'conflict', actualVersion: current };
       const stored: StoredEvent[] = input.events.map((e, i) => ({ ...clone(e), seq: log.length + i + 1 }));
+      const indexCurrent = indexed === log.length && log[log.length - 1] === indexedLast;
       log.push(...stored);
+      if (indexCurrent) {
+        for (const e of stored) {
+          const list = byHazard.get(e.hazardId);
+          if (list) list.push(e);
+          else byHazard.set(e.hazardId, [e]);
+        }
+        indexed = log.length;
+        indexedLast = log[log.length - 1];
+      }
       commands.set(input.commandId, {
         commandId: input.commandId,
         fingerprint: input.commandFingerprint,
@@ -114,7 +140,11 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async readLog(fromSeq, limit) {
-      return clone(log.filter((e) => e.seq >= fromSeq).slice(0, Math.max(0, limit)));
+      // seq is dense from 1 in an untampered log, so start near `fromSeq - 1`.
+      let start = Math.min(Math.max(0, fromSeq - 1), log.length);
+      while (start > 0 && (log[start - 1]?.seq ?? 0) >= fromSeq) start--;
+      while (start < log.length && (log[start]?.seq ?? 0) < fromSeq) start++;
+      return clone(log.slice(start, start + Math.max(0, limit)));
     },
 
     async findCommand(commandId) {
