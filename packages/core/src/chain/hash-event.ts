@@ -20,7 +20,10 @@ export function sha256Hex(text: string): string {
  * The hash an event must carry: SHA-256 over the canonical JSON of the event without
  * `hash` and without the store-assigned `seq`. `prevHash` is inside, which chains it.
  */
-export function computeEventHash(event: Omit<ChainEvent, 'hash'> & { hash?: string; seq?: number }): string {
+export function computeEventHash(
+  event: Omit<ChainEvent, 'hash'> & { hash?: string; seq?: number },
+  hashHex: (text: string) => string = sha256Hex,
+): string {
   const { hash: _hash, seq: _seq, ...body } = event;
-  return sha256Hex(canonicalJson(body));
+  return hashHex(canonicalJson(body));
 }

@@ -16,14 +16,17 @@ export type ChainVerification =
   | { ok: false; brokenAt: number; seq: number | undefined; hazardId: string | undefined; reason: ChainBreakReason };
 
 /** Folds one event hash into the running log head: `H(head ‖ eventHash)`. */
-export function nextLogHead(head: string, eventHash: string): string {
-  return sha256Hex(`${head}${eventHash}`);
+export function nextLogHead(head: string, eventHash: string, hashHex: (text: string) => string = sha256Hex): string {
+  return hashHex(`${head}${eventHash}`);
 }
 
 /**
  * Verifies a complete log (a store's `readLog` from seq 1, in seq order) or one hazard's
  * complete stream (in version order). Finds the first broken link: `brokenAt` is the index
  * in `events`.
+ *
+ * `sha256Hex` may be a native implementation (Node: `createHash('sha256')`) for speed on
+ * large logs; it must return lower-case hex SHA-256 of the UTF-8 text.
  *
  * A log must start at seq `firstSeq` (default 1), so deleting the first event is caught too.
  * Pass `{ contiguousSeq: false }` for one hazard's stream read with `readEvents` (its seqs
@@ -44,8 +47,9 @@ export function nextLogHead(head: string, eventHash: string): string {
  */
 export function verifyChain(
   events: readonly (ChainEvent & { seq?: number })[],
-  options: { contiguousSeq?: boolean; firstSeq?: number } = {},
+  options: { contiguousSeq?: boolean; firstSeq?: number; sha256Hex?: (text: string) => string } = {},
 ): ChainVerification {
+  const hashHex = options.sha256Hex ?? sha256Hex;
   const contiguous = options.contiguousSeq ?? true;
   const heads = new Map<string, { version: number; hash: string; recordedAt: string }>();
   let head = GENESIS_HASH;
@@ -54,14 +58,14 @@ export function verifyChain(
     const e = events[i] as ChainEvent & { seq?: number };
     const broken = (reason: ChainBreakReason): ChainVerification => ({ ok: false, brokenAt: i, seq: e.seq, hazardId: e.hazardId, reason });
     if (contiguous && firstSeq !== undefined && e.seq !== firstSeq + i) return broken('SEQ_GAP');
-    if (computeEventHash(e) !== e.hash) return broken('HASH_MISMATCH');
+    if (computeEventHash(e, hashHex) !== e.hash) return broken('HASH_MISMATCH');
     const prev = heads.get(e.hazardId);
     if (e.version !== (prev?.version ?? 0) + 1) return broken('VERSION_GAP');
     if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return broken('PREV_HASH_MISMATCH');
     if (e.id !== `${e.hazardId}/${e.version}`) return broken('ID_MISMATCH');
     if (prev && e.recordedAt < prev.recordedAt) return broken('RECORDED_AT_REVERSED');
     heads.set(e.hazardId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });
-    head = nextLogHead(head, e.hash);
+    head = nextLogHead(head, e.hash, hashHex);
   }
   return { ok: true, size: events.length, head };
 }
