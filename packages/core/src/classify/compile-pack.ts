@@ -264,14 +264,14 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       let fired: HazardFinding[] | undefined;
       for (const rule of item.rules) {
         if (!rule.when(facts)) continue;
-        const finding = findingOf(rule, 'rule', rule.when.explain(facts).observations, explain);
-        finding.item = item.id;
+        const observations = rule.when.explain(facts).observations;
+        const finding = ruleFinding(rule, item.id, observations, explain(rule.title, observations));
         (fired ??= []).push(finding);
         firedById.set(rule.rule, finding);
       }
       if (missing) result.missing = missing;
       if (fired) {
-        if (fired.length > 1) fired.sort(bySeverity);
+        if (fired.length > 1) fired = mostSevereFirst(fired);
         result.outcome = 'hazard';
         result.level = fired[0]!.level;
         for (const f of fired) {
@@ -286,12 +286,9 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       const elements = composite.of.filter((id) => firedById.has(id));
       if (elements.length < composite.atLeast) continue;
       const observations = elements.flatMap((id) => firedById.get(id)!.observations);
-      const finding = findingOf(composite, 'composite', observations, explain);
-      finding.elements = elements;
-      finding.explanation = composite.explain(elements);
-      hazards.push(finding);
+      hazards.push(compositeFinding(composite, elements, observations, composite.explain(elements)));
     }
-    if (hazards.length > 1) hazards.sort(bySeverity);
+    const sorted = hazards.length > 1 ? mostSevereFirst(hazards) : hazards;
 
     const itemCounts: Record<ItemOutcome, number> = { pass: 0, hazard: 0, not_applicable: 0, not_checked: 0 };
     for (const r of itemResults) itemCounts[r.outcome] += 1;
@@ -300,12 +297,12 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
     const classification: Classification = {
       pack: { id: pack.id, version: pack.version },
       items: itemResults,
-      hazards,
+      hazards: sorted,
       summary: {
         items: itemCounts,
         hazards: levelCounts,
         provisional: countProvisional(hazards),
-        highest: hazards[0]?.level ?? null,
+        highest: sorted[0]?.level ?? null,
       },
     };
     if (premises !== undefined) classification.premises = premises;
@@ -320,10 +317,11 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   });
 }
 
-function findingOf(t: RuleTemplate, kind: HazardFinding['kind'], observations: Observation[], explain: (title: LocalizedText, observations: readonly Observation[]) => LocalizedText & { en: string }): HazardFinding {
+function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explanation: LocalizedText & { en: string }): HazardFinding {
   const finding: HazardFinding = {
     rule: t.rule,
-    kind,
+    item,
+    kind: 'rule',
     level: t.level,
     provisional: t.provisional,
     party: t.party,
@@ -331,14 +329,35 @@ function findingOf(t: RuleTemplate, kind: HazardFinding['kind'], observations: O
     basis: t.basis,
     deadline: t.deadline,
     observations,
-    explanation: kind === 'composite' ? { 'zh-CN': '', en: '' } : explain(t.title, observations),
+    explanation,
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;
   return finding;
 }
 
-function bySeverity(a: HazardFinding, b: HazardFinding): number {
-  return LEVEL_RANK[b.level] - LEVEL_RANK[a.level];
+function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explanation: LocalizedText & { en: string }): HazardFinding {
+  const finding: HazardFinding = {
+    rule: t.rule,
+    kind: 'composite',
+    level: t.level,
+    provisional: t.provisional,
+    party: t.party,
+    title: t.title,
+    basis: t.basis,
+    deadline: t.deadline,
+    observations,
+    explanation,
+    elements,
+  };
+  if (t.rectification !== undefined) finding.rectification = t.rectification;
+  return finding;
+}
+
+/** Stable order, major then general then simple, without a comparator (three buckets). */
+function mostSevereFirst(findings: readonly HazardFinding[]): HazardFinding[] {
+  const out: HazardFinding[] = [];
+  for (const level of ['major', 'general', 'simple'] as const) for (const f of findings) if (f.level === level) out.push(f);
+  return out;
 }
 
 function escape(segment: string): string {
