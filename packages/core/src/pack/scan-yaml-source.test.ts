@@ -18,6 +18,13 @@ describe('scanYamlSource', () => {
     expect(scanYamlSource('['.repeat(100) + ']'.repeat(100), limits)[0]).toMatchObject({ code: 'NESTING_TOO_DEEP', line: 1, column: 64 });
   });
 
+  it('counts unindented sequences under keys as nesting', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- k${i}:`).join('\n') + ' 1\n';
+    // 40 sequences + 40 maps = 80 levels, although the indentation only grows 40 times
+    expect(scanYamlSource('root:\n' + text, limits)[0]).toMatchObject({ code: 'NESTING_TOO_DEEP' });
+    expect(scanYamlSource('a:\n- x\n- y\nb:\n- z\n', limits)).toEqual([]);
+  });
+
   it('does not count the indentation inside a block scalar', () => {
     const text = 'a: |\n' + Array.from({ length: 200 }, (_, i) => ' '.repeat(i + 2) + 'x').join('\n') + '\nb: 1\n';
     expect(scanYamlSource(text, limits)).toEqual([]);

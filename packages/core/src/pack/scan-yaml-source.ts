@@ -35,7 +35,9 @@ const MAX_FINDINGS = 20;
  * document in one process can abort Node (security.md T6). The lexer is a flat state
  * machine, so this scan is safe on any input. Block depth is estimated from the columns of
  * indicators and scalars (a stack of columns, popped when a line starts further left), flow
- * depth from brackets; the estimate errs high by at most one level.
+ * depth from brackets (a `-` in the same column as a key counts as its child, so
+ * unindented sequences `a:\n- b:` are not under-counted); the estimate errs high by at
+ * most one level (a scalar value counts as a level).
  *
  * Stops at the first nesting finding, so the cost is linear in the text scanned.
  *
@@ -43,7 +45,8 @@ const MAX_FINDINGS = 20;
  */
 export function scanYamlSource(text: string, limits: ScanLimits): ScanFinding[] {
   const findings: ScanFinding[] = [];
-  const stack: number[] = [];
+  // Columns of the open block levels; `seq` marks a `-` entry.
+  const stack: { column: number; seq: boolean }[] = [];
   let flowDepth = 0;
   let offset = 0;
   let line = 1;
@@ -91,8 +94,12 @@ export function scanYamlSource(text: string, limits: ScanLimits): ScanFinding[] 
         case 'flow-map-start':
         case 'flow-seq-start':
           if (flowDepth === 0 && type !== 'map-value-ind') {
-            while (stack.length > 0 && (stack[stack.length - 1] ?? 0) >= column) stack.pop();
-            stack.push(column);
+            const seq = type === 'seq-item-ind';
+            // A `-` in the same column as a key is that key's (unindented) sequence: a child.
+            for (let top = stack[stack.length - 1]; top && (top.column > column || (top.column === column && (!seq || top.seq))); top = stack[stack.length - 1]) {
+              stack.pop();
+            }
+            stack.push({ column, seq });
           }
           if (type === 'flow-map-start' || type === 'flow-seq-start') flowDepth += 1;
           if (stack.length + flowDepth > limits.maxDepth) {
