@@ -122,8 +122,12 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   const setReserved = (premises: unknown, inspectedAt: unknown) => {
     reserved.$premises = premises;
     reserved.$inspectedAt = inspectedAt;
+    clock.epoch += 1;
   };
-  const compiler = createConditionCompiler({ conditions: pack.conditions, knownFacts, reservedFrom: reserved, ...(options.now ? { now: options.now } : {}) });
+  // Named conditions shared by many rules run once per evaluation (the epoch advances
+  // whenever the reserved facts are set, i.e. at the start of each evaluation or check).
+  const clock = { epoch: 0 };
+  const compiler = createConditionCompiler({ conditions: pack.conditions, knownFacts, reservedFrom: reserved, epoch: clock, ...(options.now ? { now: options.now } : {}) });
   let usesInspectedAt = false;
   const compile = (condition: Condition, pointer: string): CompiledCondition => {
     try {

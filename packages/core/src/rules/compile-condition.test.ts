@@ -1,7 +1,7 @@
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../pack/types.js';
-import { compileCondition } from './compile-condition.js';
+import { compileCondition, createConditionCompiler } from './compile-condition.js';
 import { ConditionCompileError, isConditionCompileError } from './condition-compile-error.js';
 import { OPERATOR_CATALOGUE } from './operator-catalogue.js';
 import { OPERATORS } from './operators.js';
@@ -206,6 +206,27 @@ describe('explain', () => {
     reserved['$premises'] = 'hotel';
     reserved['$inspectedAt'] = undefined;
     expect(scoped({ d: '2026-11-28', $inspectedAt: '2026-11-28T10:00:00+08:00' })).toBe(false);
+  });
+
+  it('with an epoch, a named condition runs once per epoch', () => {
+    const clock = { epoch: 0 };
+    let reads = 0;
+    const facts = Object.defineProperty({ b: 1 }, 'a', { enumerable: true, get: () => ((reads += 1), 'x') });
+    const conditions = { isX: { fact: 'a', operator: 'equal', value: 'x' } };
+    const compile = createConditionCompiler({ conditions, epoch: clock });
+    const one = compile({ all: [{ condition: 'isX' }, { fact: 'b', operator: 'equal', value: 1 }] });
+    const two = compile({ any: [{ condition: 'isX' }] });
+    expect(one(facts) && two(facts) && one(facts)).toBe(true);
+    expect(reads).toBe(1);
+    clock.epoch += 1;
+    expect(two(facts)).toBe(true);
+    expect(reads).toBe(2);
+    expect(two.explain(facts).observations).toHaveLength(1); // explanations are computed afresh
+    expect(reads).toBe(3);
+    const plain = compileCondition({ condition: 'isX' }, { conditions });
+    plain(facts);
+    plain(facts);
+    expect(reads).toBe(5); // without an epoch nothing is remembered
   });
 
   it('inherited properties are not facts', () => {

@@ -29,6 +29,12 @@ export interface CompileConditionOptions {
    * so it can hand the findings over without copying them.
    */
   reservedFrom?: Facts;
+  /**
+   * Advanced (used by the classifier): an object whose `epoch` the caller increments before
+   * each evaluation. Named conditions then run at most once per epoch across every
+   * condition of this compiler — the caller promises the facts do not change within one.
+   */
+  epoch?: { readonly epoch: number };
 }
 
 /** What {@link CompiledCondition.explain} returns. */
@@ -115,6 +121,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   const knownFacts = options.knownFacts;
   const now = options.now;
   const reservedFrom = options.reservedFrom;
+  const epoch = options.epoch;
   const readerOf = (name: string, steps?: PathSteps): ((facts: Facts) => unknown) =>
     reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, name)
       ? (() => {
@@ -227,7 +234,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       facts = new Set();
       inName = name;
       const compiled = compileNode(named[name], '', depth + 1);
-      entry = { ...compiled, leaves, facts };
+      entry = { ...compiled, node: epoch ? onePerEpoch(compiled.node, epoch) : compiled.node, leaves, facts };
       memo.set(name, entry);
       leaves = saved.leaves;
       facts = saved.facts;
@@ -381,6 +388,21 @@ function leafNode(
       out.push(observation);
       return result;
     },
+  };
+}
+
+/** A node that computes its boolean once per epoch (explanations are always computed). */
+function onePerEpoch(node: Node, clock: { readonly epoch: number }): Node {
+  let seen = Number.NaN;
+  let value = false;
+  return {
+    test: (facts) => {
+      if (seen === clock.epoch) return value;
+      value = node.test(facts);
+      seen = clock.epoch;
+      return value;
+    },
+    explain: node.explain,
   };
 }
 
