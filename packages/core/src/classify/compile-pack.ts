@@ -263,8 +263,6 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       itemResults.push(result);
       if (item.scope && (premises === undefined || !item.scope.has(premises))) continue;
       if (item.when && !item.when(facts)) continue;
-      let missing: string[] | undefined;
-      for (const f of item.required) if (isMissing(f.id) && isApplicable(f.index)) (missing ??= []).push(f.id);
       let fired: HazardFinding[] | undefined;
       for (const rule of item.rules) {
         if (!rule.when(facts)) continue;
@@ -273,7 +271,6 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
         (fired ??= []).push(finding);
         firedById.set(rule.rule, finding);
       }
-      if (missing) result.missing = missing;
       if (fired) {
         if (fired.length > 1) fired = mostSevereFirst(fired);
         result.outcome = 'hazard';
@@ -282,7 +279,13 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
           result.hazards.push(f.rule);
           hazards.push(f);
         }
-      } else result.outcome = missing ? 'not_checked' : 'pass';
+      } else {
+        // missing answers matter only when nothing fired (a hazard seen is reported as such)
+        let missing: string[] | undefined;
+        for (const f of item.required) if (isMissing(f.id) && isApplicable(f.index)) (missing ??= []).push(f.id);
+        if (missing) result.missing = missing;
+        result.outcome = missing ? 'not_checked' : 'pass';
+      }
     }
 
     for (const composite of composites) {
