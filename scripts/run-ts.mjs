@@ -1,17 +1,26 @@
 #!/usr/bin/env node
-// Bundles the crash harness (TypeScript, against the packages' sources) and runs it.
+// Runs a TypeScript script of this repo against the packages' sources: bundles it with
+// esbuild (Node 20 cannot run TypeScript; tsx is not a dependency) and runs the bundle.
+//
+//   node scripts/run-ts.mjs scripts/crash/cli.ts --store sqlite
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [entry, ...args] = process.argv.slice(2).filter((a) => a !== '--');
+if (!entry) {
+  console.error('usage: node scripts/run-ts.mjs <script.ts> [args…]');
+  process.exit(2);
+}
+const source = resolve(root, entry);
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild');
-const outDir = mkdtempSync(join(root, 'scripts/crash/.tmp-'));
-const outfile = join(outDir, 'cli.cjs');
+const outDir = mkdtempSync(join(root, 'scripts/.tmp-'));
+const outfile = join(outDir, 'script.cjs');
 await esbuild.build({
-  entryPoints: [fileURLToPath(new URL('./cli.ts', import.meta.url))],
+  entryPoints: [source],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -19,15 +28,12 @@ await esbuild.build({
   outfile,
   logLevel: 'error',
   conditions: ['source'],
-  // The harness finds its writer and the repo relative to its own source file.
-  define: { 'import.meta.url': JSON.stringify(pathToFileURL(fileURLToPath(new URL('./cli.ts', import.meta.url))).href) },
+  // Scripts find their neighbours relative to their own source file.
+  define: { 'import.meta.url': JSON.stringify(pathToFileURL(source).href) },
   // esbuild itself and the native drivers load from node_modules at run time.
   external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild', 'tsup'],
 });
 const NODE_PATH = ['packages/store-sqlite/node_modules', 'packages/store-postgres/node_modules'].map((p) => join(root, p)).join(':');
-const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2).filter((a) => a !== '--')], {
-  stdio: 'inherit',
-  cwd: root,
-  env: { ...process.env, NODE_PATH },
-});
+const run = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH } });
+rmSync(outDir, { recursive: true, force: true });
 process.exit(run.status ?? 2);

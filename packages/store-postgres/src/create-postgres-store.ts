@@ -11,6 +11,7 @@ import type {
   StoredEvent,
 } from '@anjian/core';
 import pg from 'pg';
+import { createGroupWriter } from './group-commit.js';
 import { buildHazardQuery, decodeCursor, encodeCursor } from './hazard-query.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
@@ -45,8 +46,6 @@ export class PostgresStoreError extends Error {
   }
 }
 
-const RETRYABLE = new Set(['40001', '40P01']);
-
 type Row = Record<string, unknown>;
 const toEvent = (row: Row): StoredEvent => ({ ...(JSON.parse(row.body as string) as Omit<StoredEvent, 'seq'>), seq: Number(row.seq) });
 const toMessage = (row: Row): OutboxMessage => ({
@@ -58,17 +57,15 @@ const toMessage = (row: Row): OutboxMessage => ({
   createdAt: row.created_at as string,
 });
 
-class Rollback {
-  constructor(readonly result: AppendResult) {}
-}
-
 /**
  * Create the PostgreSQL store, for portals that run several instances.
  *
- * Guarantees (the same as the SQLite store's): each `append` is one transaction holding the
- * command-id insert (`PRIMARY KEY`), the hazard's compare-and-set on its version, the events
- * (`UNIQUE(hazard_id, version)`), the outbox rows and the list row; transactions failing
- * with `40001`/`40P01` are retried a bounded number of times. The global log sequence comes
+ * Guarantees (the same as the SQLite store's): each `append` is atomic — the command-id
+ * insert (`PRIMARY KEY`), the hazard's compare-and-set on its version, the events
+ * (`UNIQUE(hazard_id, version)`), the outbox rows and the list row — and is acknowledged
+ * only after its COMMIT. Appends made while a transaction is in flight are grouped into the
+ * next one, each in its own savepoint (group commit: one WAL flush for many commands);
+ * transactions failing with `40001`/`40P01` are retried a bounded number of times. The global log sequence comes
  * from a one-row counter updated last in the transaction, so it is contiguous and in commit
  * order: a reader following `readLog(fromSeq)` never skips a transaction that commits late.
  * The outbox is claimed with `FOR UPDATE SKIP LOCKED` and leases.
@@ -90,29 +87,6 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const s = `"${schemaName}"`;
   const maxRetries = options.maxRetries ?? 5;
 
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        if (error instanceof Rollback) return error.result as T;
-        const code = (error as { code?: string }).code;
-        if (code && RETRYABLE.has(code) && attempt < maxRetries) {
-          await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
-          continue;
-        }
-        throw error;
-      } finally {
-        client.release();
-      }
-    }
-  }
-
   async function commandRecord(client: pg.Pool | pg.PoolClient, commandId: string): Promise<CommandRecord | null> {
     const command = await client.query(`SELECT fingerprint, hazard_id FROM ${s}.commands WHERE command_id = $1`, [commandId]);
     const row = command.rows[0] as Row | undefined;
@@ -120,6 +94,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     const events = await client.query(`SELECT seq, body FROM ${s}.events WHERE command_id = $1 ORDER BY seq`, [commandId]);
     return { commandId, fingerprint: row.fingerprint as string, hazardId: row.hazard_id as string, events: events.rows.map(toEvent) };
   }
+
+  const writeAppend = createGroupWriter({ pool, s, maxRetries, commandRecord: (client, id) => commandRecord(client, id) });
 
   const store: PostgresStore = {
     schema: schemaName,
@@ -160,60 +136,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           throw new PostgresStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard');
         }
       });
-      return transaction(async (client) => {
-        // 1. The command id: a concurrent twin waits on the key, then sees it taken.
-        const inserted = await client.query(
-          `INSERT INTO ${s}.commands (command_id, fingerprint, hazard_id) VALUES ($1, $2, $3) ON CONFLICT (command_id) DO NOTHING`,
-          [input.commandId, input.commandFingerprint, input.hazardId],
-        );
-        if (inserted.rowCount === 0) {
-          // READ COMMITTED: this statement's snapshot sees the twin that just committed.
-          const original = await commandRecord(client, input.commandId);
-          if (!original) throw new Error(`command id ${input.commandId} is taken but its record is not readable`);
-          throw new Rollback({ kind: 'duplicate-command', original });
-        }
-        // 2. Compare-and-set on the hazard's version (its list row).
-        const sum: HazardSummary = input.summary;
-        const values = [sum.hazardId, sum.version, sum.status, sum.level, sum.provisional, sum.domain, sum.area, sum.enterpriseId, sum.deadline, sum.createdAt, sum.updatedAt];
-        const cas =
-          input.expectedVersion === 0
-            ? await client.query(
-                `INSERT INTO ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (hazard_id) DO NOTHING`,
-                values,
-              )
-            : await client.query(
-                `UPDATE ${s}.hazards SET version = $2, status = $3, level = $4, provisional = $5, domain = $6, area = $7,
-                   enterprise_id = $8, deadline = $9, created_at = $10, updated_at = $11
-                 WHERE hazard_id = $1 AND version = $12`,
-                [...values, input.expectedVersion],
-              );
-        if (cas.rowCount !== 1) {
-          const current = await client.query(`SELECT version FROM ${s}.hazards WHERE hazard_id = $1`, [input.hazardId]);
-          throw new Rollback({ kind: 'conflict', actualVersion: Number((current.rows[0] as Row | undefined)?.version ?? 0) });
-        }
-        // 3. Outbox rows.
-        for (const m of input.outbox) {
-          await client.query(
-            `INSERT INTO ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-            [m.id, m.hazardId, m.eventId, m.topic, JSON.stringify(m.payload), m.createdAt],
-          );
-        }
-        // 4. Last: take log positions. The counter row is held until COMMIT, so positions are
-        // contiguous and in commit order; taking them last keeps that lock short.
-        const head = await client.query(`UPDATE ${s}.log_head SET seq = seq + $1 RETURNING seq`, [input.events.length]);
-        let seq = Number((head.rows[0] as Row).seq) - input.events.length;
-        const stored: StoredEvent[] = [];
-        for (const event of input.events) {
-          seq += 1;
-          await client.query(
-            `INSERT INTO ${s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [seq, event.hazardId, event.version, event.id, event.type, event.commandId, event.recordedAt, JSON.stringify(event)],
-          );
-          stored.push({ ...event, seq });
-        }
-        return { kind: 'ok', events: stored } as AppendResult;
-      });
+      return writeAppend(input);
     },
 
     async load(hazardId) {

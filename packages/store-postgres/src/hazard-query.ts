@@ -38,8 +38,9 @@ export function buildHazardQuery(table: string, filter: HazardFilter, after: [st
   if (filter.status !== undefined) where.push(`status = ANY(${p([...list(filter.status)])}::text[])`);
   if (filter.domain !== undefined) where.push(`domain = ${p(filter.domain)}`);
   if (filter.area !== undefined) {
-    // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`.
-    where.push(`(area = ${p(filter.area)} OR starts_with(area, ${p(`${filter.area}/`)}))`);
+    // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`. Sub-areas are the range
+    // ['D1/', 'D10') in byte order — '0' follows '/' — which the `area` index serves.
+    where.push(`(area COLLATE "C" = ${p(filter.area)} OR (area COLLATE "C" >= ${p(`${filter.area}/`)} AND area COLLATE "C" < ${p(`${filter.area}0`)}))`);
   }
   if (filter.enterpriseId !== undefined) where.push(`enterprise_id = ${p(filter.enterpriseId)}`);
   if (filter.provisional !== undefined) where.push(`provisional = ${p(filter.provisional)}`);

@@ -50,8 +50,9 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX hazards_page       ON {schema}.hazards (updated_at, hazard_id);
   CREATE INDEX hazards_level      ON {schema}.hazards (level, updated_at, hazard_id);
   CREATE INDEX hazards_status     ON {schema}.hazards (status, updated_at, hazard_id);
+  CREATE INDEX hazards_queue      ON {schema}.hazards (area COLLATE "C", status, updated_at, hazard_id);
   CREATE INDEX hazards_domain     ON {schema}.hazards (domain, updated_at, hazard_id);
-  CREATE INDEX hazards_area       ON {schema}.hazards (area text_pattern_ops, updated_at, hazard_id);
+  CREATE INDEX hazards_area       ON {schema}.hazards (area COLLATE "C", updated_at, hazard_id);
   CREATE INDEX hazards_enterprise ON {schema}.hazards (enterprise_id, updated_at, hazard_id);
   CREATE INDEX hazards_deadline   ON {schema}.hazards (deadline) WHERE deadline IS NOT NULL;
 

@@ -38,6 +38,9 @@ export interface SqliteStore extends Store {
   close(): void;
 }
 
+/** Most appends written in one group commit. */
+const MAX_GROUP = 256;
+
 interface EventRow {
   seq: number;
   body: string;
@@ -68,9 +71,12 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
 /**
  * Create the embedded SQLite store (the default store of anjian).
  *
- * Every `append` is one `BEGIN IMMEDIATE` transaction holding the command-id check, the
- * compare-and-set on the hazard's version (backed by `UNIQUE(hazard_id, version)`), the
- * events, the command record, the outbox rows and the hazard's list row. The file runs in
+ * Every `append` is atomic: the command-id check, the compare-and-set on the hazard's
+ * version (backed by `UNIQUE(hazard_id, version)`), the events, the command record, the
+ * outbox rows and the hazard's list row are written together or not at all, inside a
+ * `BEGIN IMMEDIATE` transaction. Appends that arrive together share one transaction, each
+ * in its own savepoint (group commit), so one fsync acknowledges them all; none is
+ * acknowledged before the COMMIT. The file runs in
  * WAL mode with `synchronous=FULL`, asserted at open, so an acknowledged command survives
  * `kill -9` and power loss. Several processes may open the same file; SQLite serialises
  * their writes.
@@ -128,33 +134,67 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return n;
   });
 
+  /**
+   * Group commit. Appends that arrive while the event loop is busy are written in ONE
+   * `BEGIN IMMEDIATE` transaction, each inside its own savepoint (better-sqlite3 nests
+   * transactions as savepoints), so one fsync acknowledges them all. Every append keeps its
+   * own checks and result; none is acknowledged before the shared COMMIT is durable.
+   */
+  interface PendingAppend {
+    input: AppendInput;
+    resolve: (result: AppendResult) => void;
+    reject: (error: unknown) => void;
+  }
+  const pending: PendingAppend[] = [];
+  const appendOne = (input: AppendInput): AppendResult => {
+    try {
+      return appendTx(input);
+    } catch (error) {
+      // The UNIQUE constraints back the checks against a writer in another process.
+      if (!isUniqueViolation(error)) throw error;
+      const original = st.findCommand.get(input.commandId) as { fingerprint: string; hazard_id: string } | undefined;
+      if (original) {
+        return {
+          kind: 'duplicate-command',
+          original: { commandId: input.commandId, fingerprint: original.fingerprint, hazardId: original.hazard_id, events: eventsOfCommand(input.commandId) },
+        };
+      }
+      return { kind: 'conflict', actualVersion: (st.hazardVersion.get(input.hazardId) as { version: number } | undefined)?.version ?? 0 };
+    }
+  };
+  const groupTx = db.transaction((batch: PendingAppend[]) =>
+    batch.map((item): { result: AppendResult } | { error: unknown } => {
+      try {
+        return { result: appendOne(item.input) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  const flush = () => {
+    const batch = pending.splice(0, MAX_GROUP);
+    if (pending.length > 0) setImmediate(flush);
+    let outcomes: Array<{ result: AppendResult } | { error: unknown }>;
+    try {
+      outcomes = groupTx.immediate(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => ('result' in outcome ? batch[i]!.resolve(outcome.result) : batch[i]!.reject(outcome.error)));
+  };
+
   const store: SqliteStore = {
     capabilities: Object.freeze({ concurrentWriters: true, durable: options.path !== ':memory:', outboxLeases: true }),
 
-    async append(input) {
-      if (input.events.length === 0) throw new SqliteStoreError('INVALID_APPEND', 'append needs at least one event');
-      input.events.forEach((event, i) => {
-        if (event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1) {
-          throw new SqliteStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard');
-        }
+    append(input) {
+      if (input.events.length === 0) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'append needs at least one event'));
+      const misfit = input.events.some((event, i) => event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1);
+      if (misfit) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard'));
+      return new Promise<AppendResult>((resolve, reject) => {
+        pending.push({ input, resolve, reject });
+        if (pending.length === 1) setImmediate(flush);
       });
-      try {
-        return appendTx.immediate(input);
-      } catch (error) {
-        // The UNIQUE constraints back the checks above against a writer that slipped in.
-        if (isUniqueViolation(error)) {
-          const original = st.findCommand.get(input.commandId) as { fingerprint: string; hazard_id: string } | undefined;
-          if (original) {
-            return {
-              kind: 'duplicate-command',
-              original: { commandId: input.commandId, fingerprint: original.fingerprint, hazardId: original.hazard_id, events: eventsOfCommand(input.commandId) },
-            };
-          }
-          const current = (st.hazardVersion.get(input.hazardId) as { version: number } | undefined)?.version ?? 0;
-          return { kind: 'conflict', actualVersion: current };
-        }
-        throw error;
-      }
     },
 
     async load(hazardId) {

@@ -60,9 +60,10 @@ export function buildHazardQuery(filter: HazardFilter, after: [string, string] |
     params.push(filter.domain);
   }
   if (filter.area !== undefined) {
-    // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`.
-    where.push('(area = ? OR substr(area, 1, ?) = ?)');
-    params.push(filter.area, filter.area.length + 1, `${filter.area}/`);
+    // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`. Sub-areas are the range
+    // ['D1/', 'D10') — '0' follows '/' — so the `area` indexes serve the filter.
+    where.push('(area = ? OR (area >= ? AND area < ?))');
+    params.push(filter.area, `${filter.area}/`, `${filter.area}0`);
   }
   if (filter.enterpriseId !== undefined) {
     where.push('enterprise_id = ?');

@@ -44,6 +44,7 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX hazards_page       ON hazards (updated_at, hazard_id);
   CREATE INDEX hazards_level      ON hazards (level, updated_at, hazard_id);
   CREATE INDEX hazards_status     ON hazards (status, updated_at, hazard_id);
+  CREATE INDEX hazards_queue      ON hazards (area, status, updated_at, hazard_id);
   CREATE INDEX hazards_domain     ON hazards (domain, updated_at, hazard_id);
   CREATE INDEX hazards_area       ON hazards (area, updated_at, hazard_id);
   CREATE INDEX hazards_enterprise ON hazards (enterprise_id, updated_at, hazard_id);

@@ -32,6 +32,9 @@ export function openDatabase(path: string, options: { busyTimeoutMs?: number } =
       }
     }
     migrate(db);
+    // Keep the query planner's statistics fresh (SQLite's advice for long-lived connections):
+    // without them the hazard queries may pick a full scan over the right index.
+    db.pragma('optimize = 0x10002');
     return db;
   } catch (error) {
     db.close();

@@ -74,6 +74,29 @@ describe('append', () => {
   });
 });
 
+describe('group commit', () => {
+  it('writes concurrent appends in one transaction, each with its own result; a failing one leaves no trace', async () => {
+    const store = createSqliteStore({ path: tempDb() });
+    const broken = appendInput('G-bad', 0, 'g-bad');
+    (broken.events[0] as unknown as { data: unknown }).data = { n: 10n }; // JSON.stringify throws inside the transaction
+    const results = await Promise.allSettled([
+      store.append(appendInput('G-1', 0, 'g1')),
+      store.append(appendInput('G-1', 0, 'g1-twin')), // same version, same batch: conflicts
+      store.append(broken),
+      store.append(appendInput('G-2', 0, 'g1')), // same command id as the first: duplicate
+      store.append(appendInput('G-3', 0, 'g3')),
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.kind : 'rejected'))).toEqual(['ok', 'conflict', 'rejected', 'duplicate-command', 'ok']);
+    expect(await store.load('G-bad')).toBeNull();
+    expect(await store.findCommand('g-bad')).toBeNull();
+    expect((await store.readLog(1, 10)).map((e) => [e.seq, e.hazardId])).toEqual([
+      [1, 'G-1'],
+      [2, 'G-3'],
+    ]);
+    store.close();
+  });
+});
+
 describe('concurrency across processes', () => {
   let contend = '';
   beforeAll(async () => {
