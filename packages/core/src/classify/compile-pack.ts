@@ -100,6 +100,9 @@ export interface CompiledFacts {
  *   unverified (or it has none); deadlines come from the rule, else `pack.deadlines`,
  *   else {@link DEFAULT_DEADLINES}.
  *
+ * Results share the pack's frozen parts (titles, resolved basis, deadlines, and the
+ * frozen literals in `observations[].expected`); everything else is fresh per call.
+ *
  * Throws {@link PackCompileError} (with a pointer into the pack) on a pack that cannot be
  * evaluated.
  *
