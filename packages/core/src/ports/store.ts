@@ -149,7 +149,8 @@ export interface FailOutboxInput {
  *   at most `limit` of them.
  * - **findCommand** returns the record of an appended command id, or `null`.
  * - **recordDenial** appends to a separate denial log; it MUST NOT write events, outbox
- *   rows or command records. `readDenials(fromSeq, limit)` reads it back in order.
+ *   rows or command records. `readDenials(fromSeq, limit)` reads it back ordered by its own
+ *   strictly increasing `seq` (gaps allowed), at most `limit` rows with `seq >= fromSeq`.
  * - **query** filters summaries and pages by `(updatedAt, hazardId)` ascending with an
  *   opaque cursor; a page never repeats or skips a row that did not change meanwhile.
  * - **claimOutbox** leases up to `limit` messages that are pending and available

@@ -52,6 +52,9 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'a new hazard with an existing id conflicts',
   'a duplicate command id returns the original record and writes nothing',
   'the duplicate check precedes the version check',
+  'a command id is unique across hazards',
+  'the list row follows the latest append',
+  'readDenials pages from a seq',
   'invalid append input throws',
   'concurrent appends at one version: exactly one wins',
   'outbox rows are written atomically with their events',
@@ -243,6 +246,54 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       // Replaying the first command (expectedVersion 0, now stale) must say duplicate, not conflict.
       const dup = await store.append(first.input);
       expect(dup.kind).toBe('duplicate-command');
+    });
+
+    test('a command id is unique across hazards', async (store) => {
+      const s = scope();
+      const a = s.draft(null, s.report(`A-${s.ns}`, { commandId: `shared-${s.ns}` }), T0);
+      expect((await store.append(a.input)).kind).toBe('ok');
+      const b = s.draft(null, s.report(`B-${s.ns}`, { commandId: `shared-${s.ns}` }), T0 + 1);
+      const r = await store.append(b.input);
+      expect(r.kind).toBe('duplicate-command');
+      if (r.kind === 'duplicate-command') expect(r.original.hazardId).toBe(`A-${s.ns}`);
+      expect(await store.load(`B-${s.ns}`)).toBeNull();
+      const page = await store.query({ enterpriseId: s.enterpriseId }, { limit: 10 });
+      expect(page.items.map((i) => i.hazardId)).toEqual([`A-${s.ns}`]);
+    });
+
+    test('the list row follows the latest append', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      await store.append(first.input);
+      const second = s.draft(first.after, { type: 'issue_notice', commandId: `${id}:n`, hazardId: id }, T0 + 60_000);
+      await store.append(second.input);
+      const page = await store.query({ enterpriseId: s.enterpriseId }, { limit: 10 });
+      expect(page.items).toEqual([second.input.summary]);
+      expect(page.items[0]?.updatedAt).toBe(new Date(T0 + 60_000).toISOString());
+      expect(page.next).toBeNull();
+    });
+
+    test('readDenials pages from a seq', async (store) => {
+      const s = scope();
+      const before = await store.readDenials(1, 1_000_000);
+      const start = (before[before.length - 1]?.seq ?? 0) + 1;
+      for (let i = 0; i < 5; i++) {
+        await store.recordDenial({
+          commandId: `${s.ns}:d${i}`,
+          hazardId: `H-${s.ns}`,
+          commandType: 'verify',
+          actorId: 'x',
+          code: 'FORBIDDEN',
+          message: { 'zh-CN': '无权执行此操作', en: 'not allowed' },
+          recordedAt: new Date(T0 + i).toISOString(),
+        });
+      }
+      const mine = (await store.readDenials(start, 1_000_000)).filter((d) => d.commandId.startsWith(`${s.ns}:`));
+      expect(mine.map((d) => d.commandId)).toEqual([0, 1, 2, 3, 4].map((i) => `${s.ns}:d${i}`));
+      for (let i = 1; i < mine.length; i++) expect((mine[i]?.seq ?? 0) > (mine[i - 1]?.seq ?? 0)).toBe(true);
+      const page = await store.readDenials(mine[1]?.seq ?? 0, 3);
+      expect(page.map((d) => d.commandId)).toEqual([`${s.ns}:d1`, `${s.ns}:d2`, `${s.ns}:d3`]);
     });
 
     test('invalid append input throws', async (store) => {
