@@ -47,12 +47,15 @@ interface RuleTemplate {
 
 interface CompiledRule extends RuleTemplate {
   when: CompiledCondition;
+  /** Position among all the pack's rules (for the per-evaluation fired table). */
+  index: number;
 }
 
 interface CompiledItem {
   id: string;
   section: string;
-  scope: ReadonlySet<string> | undefined;
+  /** Applies to premises index i when `scope[i]`; undefined: to all. */
+  scope: readonly boolean[] | undefined;
   when: CompiledCondition | undefined;
   /** Required facts asked by the item, with their index in `pack.facts`. */
   required: readonly { id: string; index: number }[];
@@ -62,7 +65,9 @@ interface CompiledItem {
 interface CompiledComposite extends RuleTemplate {
   atLeast: number;
   of: readonly string[];
-  scope: ReadonlySet<string> | undefined;
+  /** Indexes (in the fired table) of the `of` rules. */
+  ofIndex: readonly number[];
+  scope: readonly boolean[] | undefined;
   /** The explanation for the fired elements (remembered per set of elements). */
   explain(elements: readonly string[]): LocalizedText & { en: string };
 }
@@ -143,12 +148,17 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       return fail(error.code, error.localized['zh-CN'], error.localized.en, at, error);
     }
   };
-  const scopeOf = (premises: readonly string[] | undefined, pointer: string): ReadonlySet<string> | undefined => {
+  // Premises scopes as flags by premises index: one map lookup per evaluation, then array reads.
+  const premisesIndex = new Map(pack.premises.map((p, i) => [p.id, i] as const));
+  const scopeOf = (premises: readonly string[] | undefined, pointer: string): readonly boolean[] | undefined => {
     if (premises === undefined) return undefined;
+    const flags = pack.premises.map(() => false);
     premises.forEach((p, i) => {
-      if (!premisesIds.has(p)) fail('UNKNOWN_PREMISES', `未声明的场所类型 "${p}"`, `unknown premises kind "${p}"`, `${pointer}/${i}`);
+      const at = premisesIndex.get(p);
+      if (at === undefined) fail('UNKNOWN_PREMISES', `未声明的场所类型 "${p}"`, `unknown premises kind "${p}"`, `${pointer}/${i}`);
+      else flags[at] = true;
     });
-    return new Set(premises);
+    return flags;
   };
   const template = (
     rule: { id: string; level: HazardLevel; title: LocalizedText; basis: Pack['composites'][number]['basis']; party?: Party; deadline?: DeadlinePolicy; rectification?: LocalizedText },
@@ -181,7 +191,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
     if (fact.required) required.set(fact.id, i);
   });
 
-  const ruleIds = new Set<string>();
+  const ruleIds = new Map<string, number>();
   const items: CompiledItem[] = [];
   pack.sections.forEach((section, s) => {
     section.items.forEach((item, i) => {
@@ -190,8 +200,9 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
         if (!knownFacts.has(f)) fail('UNKNOWN_FACT', `检查项 ${item.id} 询问了未声明的事实 "${f}"`, `item ${item.id} asks an unknown fact "${f}"`, `${at}/asks/${k}`);
       });
       const rules = item.hazards.map((rule, r): CompiledRule => {
-        ruleIds.add(rule.id);
-        return { ...template(rule, `${at}/hazards/${r}`), when: compile(rule.when, `${at}/hazards/${r}/when`) };
+        const index = ruleIds.size;
+        ruleIds.set(rule.id, index);
+        return { ...template(rule, `${at}/hazards/${r}`), when: compile(rule.when, `${at}/hazards/${r}/when`), index };
       });
       items.push({
         id: item.id,
@@ -218,6 +229,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       ...template(composite, at),
       atLeast: composite.atLeast,
       of: composite.of,
+      ofIndex: composite.of.map((id) => ruleIds.get(id)!),
       scope: scopeOf(composite.premises, `${at}/premises`),
       explain: compositeExplainer(composite, titleOf),
     };
@@ -258,21 +270,28 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       return value === undefined || value === null || ((typeof value === 'function' || id === '__proto__') && !Object.hasOwn(facts, id));
     };
 
+    const where = premises === undefined ? -1 : (premisesIndex.get(premises) ?? -1);
+    const inScope = (scope: readonly boolean[] | undefined) => scope === undefined || (where >= 0 && scope[where] === true);
     const itemResults: ItemResult[] = [];
     const hazards: HazardFinding[] = [];
-    const firedById = new Map<string, HazardFinding>();
+    const firedAt: (HazardFinding | undefined)[] | undefined = composites.length > 0 ? new Array<HazardFinding | undefined>(ruleIds.size).fill(undefined) : undefined;
+    let notApplicable = 0;
+    let notChecked = 0;
+    let passed = 0;
     for (const item of items) {
       const result: ItemResult = { item: item.id, section: item.section, outcome: 'not_applicable', hazards: [] };
       itemResults.push(result);
-      if (item.scope && (premises === undefined || !item.scope.has(premises))) continue;
-      if (item.when && !item.when(facts)) continue;
+      if (!inScope(item.scope) || (item.when && !item.when(facts))) {
+        notApplicable += 1;
+        continue;
+      }
       let fired: HazardFinding[] | undefined;
       for (const rule of item.rules) {
         if (!rule.when(facts)) continue;
         const observations = rule.when.explain(facts).observations;
         const finding = ruleFinding(rule, item.id, observations, explain(rule.title, observations));
         (fired ??= []).push(finding);
-        firedById.set(rule.rule, finding);
+        if (firedAt) firedAt[rule.index] = finding;
       }
       if (fired) {
         if (fired.length > 1) fired = mostSevereFirst(fired);
@@ -286,24 +305,44 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
         // missing answers matter only when nothing fired (a hazard seen is reported as such)
         let missing: string[] | undefined;
         for (const f of item.required) if (isMissing(f.id) && isApplicable(f.index)) (missing ??= []).push(f.id);
-        if (missing) result.missing = missing;
-        result.outcome = missing ? 'not_checked' : 'pass';
+        if (missing) {
+          result.missing = missing;
+          result.outcome = 'not_checked';
+          notChecked += 1;
+        } else {
+          result.outcome = 'pass';
+          passed += 1;
+        }
       }
     }
 
     for (const composite of composites) {
-      if (composite.scope && (premises === undefined || !composite.scope.has(premises))) continue;
-      const elements = composite.of.filter((id) => firedById.has(id));
-      if (elements.length < composite.atLeast) continue;
-      const observations = elements.flatMap((id) => firedById.get(id)!.observations);
+      if (!inScope(composite.scope)) continue;
+      let count = 0;
+      for (const index of composite.ofIndex) if (firedAt![index] !== undefined) count += 1;
+      if (count < composite.atLeast) continue;
+      const elements: string[] = [];
+      const observations: Observation[] = [];
+      for (const index of composite.ofIndex) {
+        const element = firedAt![index];
+        if (element === undefined) continue;
+        elements.push(element.rule);
+        for (const o of element.observations) observations.push(o);
+      }
       hazards.push(compositeFinding(composite, elements, observations, composite.explain(elements)));
     }
     const sorted = hazards.length > 1 ? mostSevereFirst(hazards) : hazards;
 
-    const itemCounts: Record<ItemOutcome, number> = { pass: 0, hazard: 0, not_applicable: 0, not_checked: 0 };
-    for (const r of itemResults) itemCounts[r.outcome] += 1;
-    const levelCounts: Record<HazardLevel, number> = { simple: 0, general: 0, major: 0 };
-    for (const h of hazards) levelCounts[h.level] += 1;
+    const itemCounts: Record<ItemOutcome, number> = { pass: passed, hazard: items.length - passed - notApplicable - notChecked, not_applicable: notApplicable, not_checked: notChecked };
+    let simple = 0;
+    let general = 0;
+    let provisional = 0;
+    for (const h of hazards) {
+      if (h.level === 'simple') simple += 1;
+      else if (h.level === 'general') general += 1;
+      if (h.provisional) provisional += 1;
+    }
+    const levelCounts: Record<HazardLevel, number> = { simple, general, major: hazards.length - simple - general };
     const classification: Classification = {
       pack: { id: pack.id, version: pack.version },
       items: itemResults,
@@ -311,7 +350,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
       summary: {
         items: itemCounts,
         hazards: levelCounts,
-        provisional: countProvisional(hazards),
+        provisional,
         highest: sorted[0]?.level ?? null,
       },
     };
@@ -392,10 +431,4 @@ function compositeExplainer(composite: Pack['composites'][number], titleOf: (id:
       en: `${head.en}${elements.length} of ${composite.of.length} elements present (${en}${tail.en}`,
     };
   };
-}
-
-function countProvisional(hazards: readonly HazardFinding[]): number {
-  let n = 0;
-  for (const h of hazards) if (h.provisional) n += 1;
-  return n;
 }
