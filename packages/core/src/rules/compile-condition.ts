@@ -4,9 +4,10 @@ import { referenceFactOf } from './anjian-operators.js';
 import { ConditionCompileError, type ConditionCompileErrorCode } from './condition-compile-error.js';
 import { findConditionCycle } from './condition-references.js';
 import { CONDITION_LIMITS, OPERATOR_CATALOGUE, RESERVED_FACTS } from './operator-catalogue.js';
-import type { Facts, OperatorTest } from './operator-implementation.js';
+import type { Facts } from './operator-implementation.js';
 import { operatorFactory } from './operators.js';
-import { compileSafePath, readPath, type PathSteps } from './safe-path.js';
+import { allNode, anyNode, atLeastNode, deepFreeze, factReader as reader, leafNode, notNode, onePerEpoch, TRUE_NODE, type ConditionNode as Node } from './condition-nodes.js';
+import { compileSafePath, type PathSteps } from './safe-path.js';
 
 /** Options of {@link compileCondition}. */
 export interface CompileConditionOptions {
@@ -61,11 +62,6 @@ export interface CompiledCondition {
   readonly facts: readonly string[];
 }
 
-/** A node of the compiled tree. */
-interface Node {
-  test(facts: Facts): boolean;
-  explain(facts: Facts, out: Observation[]): boolean;
-}
 
 interface Compiled {
   node: Node;
@@ -80,7 +76,6 @@ interface NamedEntry extends Compiled {
 
 const KINDS = ['any', 'all', 'not', 'atLeast', 'condition'] as const;
 const EMPTY: Facts = Object.freeze({});
-const TRUE_NODE: Node = { test: () => true, explain: () => true };
 
 /**
  * Compile a condition (json-rules-engine's `all / any / not / condition / fact` language
@@ -317,178 +312,5 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     };
     compiled.facts = used;
     return Object.freeze(compiled) as CompiledCondition;
-  };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/**
- * Reads a fact and applies `path` the way json-rules-engine does: only to non-null objects.
- * One property read; inherited functions and `__proto__` count as missing.
- */
-function reader(name: string, steps: PathSteps | undefined): (facts: Facts) => unknown {
-  const read = (facts: Facts): unknown => {
-    const value = facts[name];
-    // Object.prototype lends only functions and the __proto__ accessor: never fact values
-    if (value === undefined || ((typeof value === 'function' || name === '__proto__') && !Object.hasOwn(facts, name))) return undefined;
-    return value;
-  };
-  if (!steps) return read;
-  return (facts) => {
-    const value = read(facts);
-    return value !== null && typeof value === 'object' ? readPath(value, steps) : value;
-  };
-}
-
-function leafNode(
-  fact: string,
-  operator: string,
-  readActual: (facts: Facts) => unknown,
-  readExpected: (facts: Facts) => unknown,
-  test: OperatorTest,
-  path: string | undefined,
-  valueFact: string | undefined,
-  reference: string | undefined,
-): Node {
-  const run = (actual: unknown, expected: unknown, facts: Facts): boolean => {
-    try {
-      return test(actual, expected, facts) === true;
-    } catch {
-      return false; // only hostile values (e.g. objects whose conversion throws) get here
-    }
-  };
-  return {
-    test: (facts) => {
-      try {
-        return test(readActual(facts), readExpected(facts), facts) === true;
-      } catch {
-        return false;
-      }
-    },
-    explain: (facts, out) => {
-      let actual: unknown;
-      let expected: unknown;
-      try {
-        actual = readActual(facts);
-        expected = readExpected(facts);
-      } catch {
-        return false;
-      }
-      const result = run(actual, expected, facts);
-      const observation: Observation = { fact, operator, actual, expected };
-      if (path !== undefined) observation.path = path;
-      if (valueFact !== undefined) observation.valueFact = valueFact;
-      if (reference !== undefined) observation.reference = reference;
-      out.push(observation);
-      return result;
-    },
-  };
-}
-
-/** A node that computes its boolean once per epoch (explanations are always computed). */
-function onePerEpoch(node: Node, clock: { readonly epoch: number }): Node {
-  let seen = Number.NaN;
-  let value = false;
-  return {
-    test: (facts) => {
-      if (seen === clock.epoch) return value;
-      value = node.test(facts);
-      seen = clock.epoch;
-      return value;
-    },
-    explain: node.explain,
-  };
-}
-
-function allNode(nodes: readonly Node[]): Node {
-  return {
-    test: (facts) => {
-      for (const n of nodes) if (!n.test(facts)) return false;
-      return true;
-    },
-    explain: (facts, out) => {
-      const start = out.length;
-      for (const n of nodes) {
-        const mark = out.length;
-        if (!n.explain(facts, out)) {
-          out.splice(start, mark - start);
-          return false;
-        }
-      }
-      return true;
-    },
-  };
-}
-
-function anyNode(nodes: readonly Node[]): Node {
-  return {
-    test: (facts) => {
-      for (const n of nodes) if (n.test(facts)) return true;
-      return false;
-    },
-    explain: (facts, out) => {
-      const start = out.length;
-      for (const n of nodes) {
-        const mark = out.length;
-        if (n.explain(facts, out)) {
-          out.splice(start, mark - start);
-          return true;
-        }
-      }
-      return false;
-    },
-  };
-}
-
-function notNode(inner: Node): Node {
-  return {
-    test: (facts) => !inner.test(facts),
-    explain: (facts, out) => {
-      const start = out.length;
-      const result = !inner.explain(facts, out);
-      for (let i = start; i < out.length; i++) {
-        const o = out[i]!;
-        if (o.negated) delete o.negated;
-        else o.negated = true;
-      }
-      return result;
-    },
-  };
-}
-
-function atLeastNode(n: number, nodes: readonly Node[]): Node {
-  return {
-    test: (facts) => {
-      let yes = 0;
-      let left = nodes.length;
-      for (const node of nodes) {
-        left -= 1;
-        if (node.test(facts)) yes += 1;
-        if (yes >= n) return true;
-        if (yes + left < n) return false;
-      }
-      return false;
-    },
-    explain: (facts, out) => {
-      const held: Observation[] = [];
-      const failed: Observation[] = [];
-      let yes = 0;
-      for (const node of nodes) {
-        const part: Observation[] = [];
-        if (node.explain(facts, part)) {
-          yes += 1;
-          held.push(...part);
-        } else failed.push(...part);
-      }
-      const result = yes >= n;
-      out.push(...(result ? held : failed));
-      return result;
-    },
   };
 }

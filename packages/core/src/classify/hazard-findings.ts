@@ -1,0 +1,84 @@
+/**
+ * Building the hazard findings of a classification. Internal to the classify area.
+ *
+ * @module
+ */
+import type { DeadlinePolicy, HazardLevel, LocalizedText, Pack, Party } from '../pack/types.js';
+import type { HazardFinding, Observation, ResolvedCitation } from './types.js';
+
+/** The static part of a hazard finding, computed once at compile time. @internal */
+export interface RuleTemplate {
+  rule: string;
+  level: HazardLevel;
+  title: LocalizedText;
+  basis: ResolvedCitation[];
+  provisional: boolean;
+  party: Party;
+  deadline: DeadlinePolicy;
+  rectification: LocalizedText | undefined;
+}
+
+/** A fired rule's finding (static parts from the template). @internal */
+export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explanation: LocalizedText & { en: string }): HazardFinding {
+  const finding: HazardFinding = {
+    rule: t.rule,
+    item,
+    kind: 'rule',
+    level: t.level,
+    provisional: t.provisional,
+    party: t.party,
+    title: t.title,
+    basis: t.basis,
+    deadline: t.deadline,
+    observations,
+    explanation,
+  };
+  if (t.rectification !== undefined) finding.rectification = t.rectification;
+  return finding;
+}
+
+/** A fired composite's finding. @internal */
+export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explanation: LocalizedText & { en: string }): HazardFinding {
+  const finding: HazardFinding = {
+    rule: t.rule,
+    kind: 'composite',
+    level: t.level,
+    provisional: t.provisional,
+    party: t.party,
+    title: t.title,
+    basis: t.basis,
+    deadline: t.deadline,
+    observations,
+    explanation,
+    elements,
+  };
+  if (t.rectification !== undefined) finding.rectification = t.rectification;
+  return finding;
+}
+
+/** Stable order, major then general then simple, without a comparator (three buckets). @internal */
+export function mostSevereFirst(findings: readonly HazardFinding[]): HazardFinding[] {
+  const out: HazardFinding[] = [];
+  for (const level of ['major', 'general', 'simple'] as const) for (const f of findings) if (f.level === level) out.push(f);
+  return out;
+}
+
+/** 「…：3 项中有 2 项成立（甲、乙），达到 2 项。」 / "…: 2 of 3 elements present (A, B), at least 2 required." @internal */
+export function compositeExplainer(composite: Pack['composites'][number], titleOf: (id: string) => LocalizedText): (elements: readonly string[]) => LocalizedText & { en: string } {
+  const zhTitles = new Map(composite.of.map((id) => [id, titleOf(id)['zh-CN']]));
+  const enTitles = new Map(composite.of.map((id) => [id, titleOf(id).en ?? titleOf(id)['zh-CN']]));
+  const head = { zh: `${composite.title['zh-CN']}：${composite.of.length} 项中有 `, en: `${composite.title.en ?? composite.title['zh-CN']}: ` };
+  const tail = { zh: `），达到 ${composite.atLeast} 项。`, en: `), at least ${composite.atLeast} required.` };
+  return (elements) => {
+    let zh = '';
+    let en = '';
+    for (const id of elements) {
+      zh += zh === '' ? zhTitles.get(id) : `、${zhTitles.get(id)}`;
+      en += en === '' ? enTitles.get(id) : `, ${enTitles.get(id)}`;
+    }
+    return {
+      'zh-CN': `${head.zh}${elements.length} 项成立（${zh}${tail.zh}`,
+      en: `${head.en}${elements.length} of ${composite.of.length} elements present (${en}${tail.en}`,
+    };
+  };
+}
