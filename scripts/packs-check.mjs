@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = 'packages/cli/dist/bin.js';
 const steps = [
-  ['validate', 'checklists', 'examples/packs'],
+  ['validate', 'checklists', 'examples/packs', '--quiet'],
   ['test', 'checklists', 'examples/packs', '--coverage-threshold', '100'],
 ];
 let failed = false;
