@@ -10,9 +10,11 @@ import type {
   StoredDenial,
   StoredEvent,
 } from '@anjian/core';
+import { checkHazardStatsQuery } from '@anjian/core';
 import pg from 'pg';
 import { createGroupWriter } from './group-commit.js';
 import { buildHazardQuery, decodeCursor, encodeCursor } from './hazard-query.js';
+import { readHazardStats } from './hazard-stats.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
 /** Options of {@link createPostgresStore}. */
@@ -245,6 +247,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async readDeadLetters(limit) {
       const result = await pool.query(`SELECT * FROM ${s}.outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`, [Math.max(0, Math.floor(limit))]);
       return (result.rows as Row[]).map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), lastError: r.last_error as string }));
+    },
+
+    async stats(query) {
+      checkHazardStatsQuery(query);
+      return readHazardStats(pool, `${s}.hazards`, query);
     },
 
     async close() {

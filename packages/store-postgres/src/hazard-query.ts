@@ -22,17 +22,27 @@ export function decodeCursor(cursor: string): [string, string] {
   throw new InvalidCursorError('invalid page cursor');
 }
 
-/**
- * The keyset-paginated hazard query with numbered parameters; ordered by
- * `(updated_at, hazard_id)`, served by the `hazards_*` indexes. @internal
- */
-export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
-  const where: string[] = [];
+/** Allocates the next numbered parameter for `value` and returns its placeholder (`$3`). @internal */
+export type Placeholder = (value: unknown) => string;
+
+/** A parameter list and its {@link Placeholder}. @internal */
+export function placeholders(): { params: unknown[]; p: Placeholder } {
   const params: unknown[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
+  return {
+    params,
+    p: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
   };
+}
+
+/**
+ * The conditions of a {@link HazardFilter} on the hazards table, shared by the list query
+ * and the statistics; each is one the `hazards_*` indexes serve. @internal
+ */
+export function hazardWhere(filter: HazardFilter, p: Placeholder): string[] {
+  const where: string[] = [];
   const list = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
   if (filter.level !== undefined) where.push(`level = ANY(${p([...list(filter.level)])}::text[])`);
   if (filter.status !== undefined) where.push(`status = ANY(${p([...list(filter.status)])}::text[])`);
@@ -45,6 +55,16 @@ export function buildHazardQuery(table: string, filter: HazardFilter, after: [st
   if (filter.enterpriseId !== undefined) where.push(`enterprise_id = ${p(filter.enterpriseId)}`);
   if (filter.provisional !== undefined) where.push(`provisional = ${p(filter.provisional)}`);
   if (filter.deadlineBefore !== undefined) where.push(`deadline IS NOT NULL AND deadline <= ${p(filter.deadlineBefore)}`);
+  return where;
+}
+
+/**
+ * The keyset-paginated hazard query with numbered parameters; ordered by
+ * `(updated_at, hazard_id)`, served by the `hazards_*` indexes. @internal
+ */
+export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+  const { params, p } = placeholders();
+  const where = hazardWhere(filter, p);
   if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
   const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ${p(limit)}`;
   return { sql, params };

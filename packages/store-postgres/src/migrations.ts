@@ -85,4 +85,10 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     recorded_at  text NOT NULL
   );
   `,
+  `
+  -- 2: statistics by creation period (Store.stats), city-wide and per area. The INCLUDE
+  -- columns are every column the aggregates read, so dashboards can use index-only scans.
+  CREATE INDEX hazards_created      ON {schema}.hazards (created_at) INCLUDE (level, status, domain, deadline);
+  CREATE INDEX hazards_area_created ON {schema}.hazards (area COLLATE "C", created_at) INCLUDE (level, status, domain, deadline);
+  `,
 ]);

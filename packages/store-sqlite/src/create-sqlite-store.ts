@@ -8,6 +8,7 @@ import type {
   FailOutboxInput,
   HazardFilter,
   HazardPage,
+  HazardStatsQuery,
   HazardSummary,
   OutboxMessage,
   PageRequest,
@@ -15,9 +16,11 @@ import type {
   StoredDenial,
   StoredEvent,
 } from '@anjian/core';
+import { checkHazardStatsQuery } from '@anjian/core';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, decodeCursor, encodeCursor, type HazardRow } from './hazard-query.js';
+import { readHazardStats } from './hazard-stats.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -273,6 +276,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     async readDeadLetters(limit) {
       const rows = st.deadLetters.all(Math.max(0, Math.floor(limit))) as OutboxRow[];
       return rows.map((r) => ({ ...toMessage(r), attempts: r.attempts, lastError: r.last_error }));
+    },
+
+    async stats(query: HazardStatsQuery) {
+      checkHazardStatsQuery(query);
+      return readHazardStats(db, query);
     },
 
     async backup(destination) {

@@ -39,44 +39,60 @@ export function decodeCursor(cursor: string): [string, string] {
 
 const list = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 
+/** A filter as SQL: `AND`-ed conditions on the `hazards` table and their bound parameters. @internal */
+export interface HazardWhere {
+  clauses: string[];
+  params: unknown[];
+}
+
 /**
- * Build the keyset-paginated hazard query. Every filter is a bound parameter; the order is
- * `(updated_at, hazard_id)`, served by the `hazards_*` indexes. @internal
+ * The conditions of a {@link HazardFilter} on the `hazards` table, shared by the list query
+ * and the statistics. Every value is a bound parameter; each condition is one the
+ * `hazards_*` indexes serve. @internal
  */
-export function buildHazardQuery(filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
-  const where: string[] = [];
+export function hazardWhere(filter: HazardFilter): HazardWhere {
+  const clauses: string[] = [];
   const params: unknown[] = [];
   const inList = (column: string, values: readonly unknown[]) => {
-    if (values.length === 0) where.push('0');
+    if (values.length === 0) clauses.push('0');
     else {
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
       params.push(...values);
     }
   };
   if (filter.level !== undefined) inList('level', list(filter.level));
   if (filter.status !== undefined) inList('status', list(filter.status));
   if (filter.domain !== undefined) {
-    where.push('domain = ?');
+    clauses.push('domain = ?');
     params.push(filter.domain);
   }
   if (filter.area !== undefined) {
     // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`. Sub-areas are the range
     // ['D1/', 'D10') — '0' follows '/' — so the `area` indexes serve the filter.
-    where.push('(area = ? OR (area >= ? AND area < ?))');
+    clauses.push('(area = ? OR (area >= ? AND area < ?))');
     params.push(filter.area, `${filter.area}/`, `${filter.area}0`);
   }
   if (filter.enterpriseId !== undefined) {
-    where.push('enterprise_id = ?');
+    clauses.push('enterprise_id = ?');
     params.push(filter.enterpriseId);
   }
   if (filter.provisional !== undefined) {
-    where.push('provisional = ?');
+    clauses.push('provisional = ?');
     params.push(filter.provisional ? 1 : 0);
   }
   if (filter.deadlineBefore !== undefined) {
-    where.push('deadline IS NOT NULL AND deadline <= ?');
+    clauses.push('deadline IS NOT NULL AND deadline <= ?');
     params.push(filter.deadlineBefore);
   }
+  return { clauses, params };
+}
+
+/**
+ * Build the keyset-paginated hazard query. Every filter is a bound parameter; the order is
+ * `(updated_at, hazard_id)`, served by the `hazards_*` indexes. @internal
+ */
+export function buildHazardQuery(filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+  const { clauses: where, params } = hazardWhere(filter);
   if (after) {
     where.push('(updated_at, hazard_id) > (?, ?)');
     params.push(after[0], after[1]);

@@ -79,4 +79,10 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
     recorded_at  TEXT NOT NULL
   ) STRICT;
   `,
+  `
+  -- 2: statistics by creation period (Store.stats), city-wide and per area. The indexes
+  -- cover every column the aggregates read, so a dashboard never touches the table rows.
+  CREATE INDEX hazards_created      ON hazards (created_at, level, status, domain, deadline);
+  CREATE INDEX hazards_area_created ON hazards (area, created_at, level, status, domain, deadline);
+  `,
 ]);

@@ -8,7 +8,8 @@ export type ChainErrorCode =
   | 'NO_WORKING_DAY'
   | 'INVALID_APPEND'
   | 'INVALID_CHECKPOINT'
-  | 'INVALID_CURSOR';
+  | 'INVALID_CURSOR'
+  | 'INVALID_QUERY';
 
 const BRAND = Symbol.for('anjian.ChainError');
 

@@ -8,11 +8,14 @@ import type {
   FailOutboxInput,
   HazardFilter,
   HazardPage,
+  HazardStats,
+  HazardStatsQuery,
   OutboxMessage,
   PageRequest,
   Store,
   StoredDenial,
 } from '../ports/store.js';
+import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { areaCovers } from './authorize.js';
 import { ChainError } from './chain-error.js';
 import type { HazardSummary, StoredEvent } from './types.js';
@@ -163,16 +166,7 @@ export function createMemoryStore(): MemoryStore {
     async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
       const after = page.after ? decodeCursor(page.after) : null;
       const rows = [...summaries.values()]
-        .filter(
-          (s) =>
-            matches(s.level, filter.level) &&
-            matches(s.status, filter.status) &&
-            (filter.domain === undefined || s.domain === filter.domain) &&
-            (filter.area === undefined || areaCovers(filter.area, s.area)) &&
-            (filter.enterpriseId === undefined || s.enterpriseId === filter.enterpriseId) &&
-            (filter.provisional === undefined || s.provisional === filter.provisional) &&
-            (filter.deadlineBefore === undefined || (s.deadline !== null && s.deadline <= filter.deadlineBefore)),
-        )
+        .filter((s) => matchesFilter(s, filter))
         .sort((a, b) => compareKey(a, b))
         .filter((s) => after === null || compareKey(s, { updatedAt: after[0], hazardId: after[1] }) > 0);
       const items = rows.slice(0, Math.max(1, page.limit));
@@ -226,6 +220,30 @@ export function createMemoryStore(): MemoryStore {
       return true;
     },
 
+    async stats(query: HazardStatsQuery): Promise<HazardStats> {
+      checkHazardStatsQuery(query);
+      const groups = new Map<string, HazardStatsGroup>();
+      const periods = new Map<string, HazardStatsPeriodGroup>();
+      for (const s of summaries.values()) {
+        if (!matchesFilter(s, query.filter ?? {})) continue;
+        if (query.createdFrom !== undefined && s.createdAt < query.createdFrom) continue;
+        if (query.createdTo !== undefined && s.createdAt >= query.createdTo) continue;
+        const key = JSON.stringify([s.level, s.status, s.domain]);
+        const g = groups.get(key) ?? { level: s.level, status: s.status, domain: s.domain, count: 0, overdue: 0 };
+        g.count += 1;
+        if (s.status !== 'closed' && s.deadline !== null && s.deadline < query.now) g.overdue += 1;
+        groups.set(key, g);
+        if (query.groupBy !== undefined) {
+          const period = chinaPeriod(s.createdAt, query.groupBy);
+          const p = periods.get(period) ?? { period, total: 0, closed: 0 };
+          p.total += 1;
+          if (s.status === 'closed') p.closed += 1;
+          periods.set(period, p);
+        }
+      }
+      return hazardStatsFromGroups(groups.values(), query.groupBy === undefined ? undefined : periods.values());
+    },
+
     async readDeadLetters(limit) {
       return [...outbox.values()]
         .filter((r) => r.status === 'dead')
@@ -237,6 +255,18 @@ export function createMemoryStore(): MemoryStore {
         });
     },
   };
+}
+
+function matchesFilter(s: HazardSummary, filter: HazardFilter): boolean {
+  return (
+    matches(s.level, filter.level) &&
+    matches(s.status, filter.status) &&
+    (filter.domain === undefined || s.domain === filter.domain) &&
+    (filter.area === undefined || areaCovers(filter.area, s.area)) &&
+    (filter.enterpriseId === undefined || s.enterpriseId === filter.enterpriseId) &&
+    (filter.provisional === undefined || s.provisional === filter.provisional) &&
+    (filter.deadlineBefore === undefined || (s.deadline !== null && s.deadline <= filter.deadlineBefore))
+  );
 }
 
 function compareKey(a: { updatedAt: string; hazardId: string }, b: { updatedAt: string; hazardId: string }): number {

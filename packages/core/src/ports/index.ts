@@ -18,6 +18,9 @@ export type {
   DenialRecord,
   StoredDenial,
   HazardFilter,
+  HazardStatsQuery,
+  HazardStatsPeriod,
+  HazardStats,
   PageRequest,
   HazardPage,
   StoreCapabilities,
@@ -26,3 +29,5 @@ export type {
   Store,
   CommandResult,
 } from './store.js';
+export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';
+export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';

@@ -83,6 +83,56 @@ export interface HazardFilter {
   deadlineBefore?: string;
 }
 
+/**
+ * Arguments of {@link Store.stats}: which hazards to count, and how to group them by period.
+ * Instants are ISO strings in `Date#toISOString()` form.
+ */
+export interface HazardStatsQuery {
+  /** The same filter as {@link Store.query}: every field narrows; omitted fields do not. */
+  filter?: HazardFilter;
+  /** Only hazards created at or after this instant (inclusive). */
+  createdFrom?: string;
+  /** Only hazards created before this instant (exclusive): `[createdFrom, createdTo)`. */
+  createdTo?: string;
+  /** The instant `overdue` is measured against (the caller's clock, never the store's). */
+  now: string;
+  /**
+   * Also count per period of `createdAt` in China Standard Time (UTC+8, no daylight
+   * saving): `'day'` gives `'2026-11-01'`, `'month'` gives `'2026-11'`. A hazard created at
+   * `2026-10-31T17:00:00.000Z` falls in `2026-11-01` / `2026-11`.
+   */
+  groupBy?: 'day' | 'month';
+}
+
+/** Counts of one period of {@link HazardStats.periods}. */
+export interface HazardStatsPeriod {
+  /** `YYYY-MM-DD` or `YYYY-MM`, in UTC+8. */
+  period: string;
+  total: number;
+  closed: number;
+  /** `closed / total` (never 0/0: a period without hazards is not listed). */
+  closureRate: number;
+}
+
+/** Result of {@link Store.stats}: counts over the hazards' current list rows. */
+export interface HazardStats {
+  total: number;
+  /** Every level is a key, 0 when none matched. */
+  byLevel: Record<HazardLevel, number>;
+  /** Every status is a key, 0 when none matched. */
+  byStatus: Record<HazardStatus, number>;
+  /** Only domains with at least one matching hazard. */
+  byDomain: Record<string, number>;
+  /** Hazards whose status is `closed`. */
+  closed: number;
+  /** `closed / total`, or 0 when `total` is 0. */
+  closureRate: number;
+  /** Hazards not closed whose running deadline is strictly before `now`. */
+  overdue: number;
+  /** Present exactly when `groupBy` was given: non-empty periods, ascending. */
+  periods?: HazardStatsPeriod[];
+}
+
 /** Keyset page request; `after` is the `next` cursor of the previous page. */
 export interface PageRequest {
   limit: number;
@@ -161,6 +211,18 @@ export interface FailOutboxInput {
  *   `attempts` and reschedules at `retryAt`, or moves the message to the dead letters when
  *   `retryAt` is `null`; it returns false when `owner` no longer holds the lease.
  *   **readDeadLetters** lists dead messages.
+ * - **stats** counts the list rows that match `filter` (exactly as `query` would select
+ *   them) and were created in `[createdFrom, createdTo)`. It MUST be computed by the
+ *   backend (an aggregate over indexed columns), MUST NOT page through `query`, and MUST
+ *   NOT write. `closed` counts status `closed`; `overdue` counts rows not closed with a
+ *   non-null `deadline < now`; rates are `closed / total` as a JavaScript division (0 when
+ *   `total` is 0), so every store returns the same numbers. Periods are computed from
+ *   `createdAt` shifted by +8 hours (China has no daylight saving); they are present only
+ *   when `groupBy` is given, ascending, and only for periods with at least one hazard.
+ *   Under concurrent appends the counts MUST reflect one consistent snapshot. A query whose
+ *   instants are not in `toISOString()` form, or whose `groupBy` is neither `day` nor
+ *   `month`, is misuse: it throws `ChainError` `INVALID_QUERY` (`checkHazardStatsQuery`)
+ *   before reading. Stores build the result with `hazardStatsFromGroups`.
  */
 export interface Store {
   readonly capabilities: StoreCapabilities;
@@ -176,6 +238,7 @@ export interface Store {
   ackOutbox(owner: string, ids: readonly string[]): Promise<number>;
   failOutbox(input: FailOutboxInput): Promise<boolean>;
   readDeadLetters(limit: number): Promise<(OutboxMessage & { attempts: number; lastError: string })[]>;
+  stats(query: HazardStatsQuery): Promise<HazardStats>;
 }
 
 /** What {@link handleCommand} returns: the decision, plus whether it was a replay. */

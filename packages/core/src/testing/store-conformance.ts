@@ -1,5 +1,5 @@
 import type { ActorProfile } from '../ports/directory.js';
-import type { AppendInput, Store } from '../ports/store.js';
+import type { AppendInput, HazardStats, Store } from '../ports/store.js';
 import { decide } from '../chain/decide.js';
 import { evolve } from '../chain/evolve.js';
 import { handleCommand, foldEvents } from '../chain/handle-command.js';
@@ -68,6 +68,10 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'stored events round-trip exactly (hashes verify)',
   'the chain verifies after many appends through handleCommand',
   'handleCommand: replay, key reuse and stale versions',
+  'stats counts by level, status and domain, with closure rate and overdue',
+  'stats groups by UTC+8 day and month over a half-open created range',
+  'stats narrows by every filter and counts nothing outside it',
+  'stats rejects malformed instants and groupBy',
 ] as const);
 
 /** A test name of the suite. */
@@ -114,6 +118,61 @@ function scope() {
     };
   };
   return { ns, enterpriseId, area, actor, report, draft };
+}
+
+type Scope = ReturnType<typeof scope>;
+
+/**
+ * Seeds nine hazards in the scope's area `A-<ns>` (one in the sibling area `A-<ns>0`, which
+ * the area filter must exclude) for the stats tests. China time (UTC+8) in the comments.
+ * Returns the running deadlines of the two rectifying hazards.
+ */
+async function seedStats(store: Store, s: Scope): Promise<{ overdueDeadline: string; runningDeadline: string }> {
+  const put = async (id: string, createdAt: string, extra: Parameters<Scope['report']>[1], notice: boolean): Promise<string | null> => {
+    const at = Date.parse(createdAt);
+    const r = s.draft(null, s.report(`${s.ns}-${id}`, extra), at);
+    expectOk(await store.append(r.input));
+    if (!notice) return r.input.summary.deadline;
+    const n = s.draft(r.after, { type: 'issue_notice', commandId: `${s.ns}-${id}:n`, hazardId: `${s.ns}-${id}` }, at + 1);
+    expectOk(await store.append(n.input));
+    return n.input.summary.deadline;
+  };
+  const closedOnSpot = (id: string) => ({
+    level: 'simple' as const,
+    fixedOnSpot: true,
+    evidence: [...evidence(`${s.ns}-${id}`, 'photo_before', 1), ...evidence(`${s.ns}-${id}`, 'photo_after', 1)],
+  });
+  await put('p', '2026-09-30T15:59:59.999Z', {}, false); // Sep 30 23:59:59.999: before the range
+  const overdueDeadline = await put('a', '2026-10-15T02:00:00.000Z', {}, true); // Oct 15, rectifying
+  await put('b', '2026-10-31T15:59:59.999Z', closedOnSpot('b'), false); // Oct 31 23:59:59.999, closed
+  await put('c', '2026-10-31T17:00:00.000Z', { domain: 'fire' }, false); // Nov 1 01:00, reported
+  await put('d', '2026-11-20T03:00:00.000Z', { ...closedOnSpot('d'), domain: 'fire' }, false); // Nov 20, closed
+  const runningDeadline = await put('e', '2026-11-25T02:00:00.000Z', {}, true); // Nov 25, rectifying
+  await put('f', '2026-11-26T02:00:00.000Z', { level: 'major', provisional: true }, false); // Nov 26, reported
+  await put('q', '2026-11-30T16:00:00.000Z', {}, false); // Dec 1 00:00: at the range's open end
+  await put('x', '2026-11-02T02:00:00.000Z', { area: `A-${s.ns}0/G1` }, false); // sibling area
+  if (overdueDeadline === null || runningDeadline === null) throw new Error('fixture: a notice set no deadline');
+  return { overdueDeadline, runningDeadline };
+}
+
+function expectOk(result: Awaited<ReturnType<Store['append']>>): void {
+  if (result.kind !== 'ok') throw new Error(`fixture append failed: ${result.kind}`);
+}
+
+/** The range of the stats tests: October and November 2026 in China time. */
+const STATS_RANGE = { createdFrom: '2026-09-30T16:00:00.000Z', createdTo: '2026-11-30T16:00:00.000Z' } as const;
+const STATS_NOW = '2026-11-28T06:00:00.000Z';
+
+function emptyStats(): HazardStats {
+  return {
+    total: 0,
+    byLevel: { simple: 0, general: 0, major: 0 },
+    byStatus: { reported: 0, rectifying: 0, submitted: 0, verified: 0, escalated: 0, case_filed: 0, accepted: 0, closed: 0 },
+    byDomain: {},
+    closed: 0,
+    closureRate: 0,
+    overdue: 0,
+  };
 }
 
 /**
@@ -566,6 +625,102 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       expect(await store.readEvents(id)).toHaveLength(2);
       const denials = (await store.readDenials(1, 1_000_000)).filter((d) => d.hazardId === id).map((d) => d.code);
       expect(denials).toEqual(['IDEMPOTENCY_KEY_REUSED', 'CONFLICT']);
+    });
+
+    test('stats counts by level, status and domain, with closure rate and overdue', async (store) => {
+      const s = scope();
+      const { overdueDeadline, runningDeadline } = await seedStats(store, s);
+      expect(overdueDeadline < STATS_NOW && STATS_NOW < runningDeadline).toBe(true);
+      const area = `A-${s.ns}`;
+      const inRange = await store.stats({ filter: { area }, ...STATS_RANGE, now: STATS_NOW });
+      expect(inRange).toEqual({
+        total: 6,
+        byLevel: { simple: 2, general: 3, major: 1 },
+        byStatus: { ...emptyStats().byStatus, reported: 2, rectifying: 2, closed: 2 },
+        byDomain: { gas: 4, fire: 2 },
+        closed: 2,
+        closureRate: 2 / 6,
+        overdue: 1,
+      });
+      expect(inRange.periods).toBe(undefined);
+      // Without a range: the two hazards at the range's edges count too.
+      const all = await store.stats({ filter: { area }, now: STATS_NOW });
+      expect([all.total, all.closed, all.closureRate, all.byStatus.reported, all.byDomain.gas]).toEqual([8, 2, 2 / 8, 4, 6]);
+      // Overdue means a deadline strictly before now; a closed hazard is never overdue.
+      expect((await store.stats({ filter: { area }, now: overdueDeadline })).overdue).toBe(0);
+      const justAfter = new Date(Date.parse(overdueDeadline) + 1).toISOString();
+      expect((await store.stats({ filter: { area }, now: justAfter })).overdue).toBe(1);
+      expect((await store.stats({ filter: { area }, now: '2099-01-01T00:00:00.000Z' })).overdue).toBe(2);
+      expect((await store.stats({ filter: { area, status: 'closed' }, now: '2099-01-01T00:00:00.000Z' })).overdue).toBe(0);
+      // The counts agree with the list the same filter selects.
+      const listed = await store.query({ area }, { limit: 100 });
+      expect(listed.items).toHaveLength(all.total);
+    });
+
+    test('stats groups by UTC+8 day and month over a half-open created range', async (store) => {
+      const s = scope();
+      await seedStats(store, s);
+      const area = `A-${s.ns}`;
+      const months = await store.stats({ filter: { area }, ...STATS_RANGE, now: STATS_NOW, groupBy: 'month' });
+      expect(months.total).toBe(6);
+      // Created 2026-10-31T17:00Z is November 1 in China: it counts in November.
+      expect(months.periods).toEqual([
+        { period: '2026-10', total: 2, closed: 1, closureRate: 0.5 },
+        { period: '2026-11', total: 4, closed: 1, closureRate: 0.25 },
+      ]);
+      const days = await store.stats({ filter: { area }, ...STATS_RANGE, now: STATS_NOW, groupBy: 'day' });
+      expect(days.periods).toEqual([
+        { period: '2026-10-15', total: 1, closed: 0, closureRate: 0 },
+        { period: '2026-10-31', total: 1, closed: 1, closureRate: 1 },
+        { period: '2026-11-01', total: 1, closed: 0, closureRate: 0 },
+        { period: '2026-11-20', total: 1, closed: 1, closureRate: 1 },
+        { period: '2026-11-25', total: 1, closed: 0, closureRate: 0 },
+        { period: '2026-11-26', total: 1, closed: 0, closureRate: 0 },
+      ]);
+      const all = await store.stats({ filter: { area }, now: STATS_NOW, groupBy: 'month' });
+      expect(all.periods?.map((p) => [p.period, p.total])).toEqual([
+        ['2026-09', 1],
+        ['2026-10', 2],
+        ['2026-11', 4],
+        ['2026-12', 1],
+      ]);
+      // [from, to): the bound instants themselves.
+      const edge = async (createdFrom: string, createdTo: string) => (await store.stats({ filter: { area }, createdFrom, createdTo, now: STATS_NOW })).total;
+      expect(await edge('2026-11-30T16:00:00.000Z', '2026-11-30T16:00:00.001Z')).toBe(1);
+      expect(await edge('2026-11-30T15:00:00.000Z', '2026-11-30T16:00:00.000Z')).toBe(0);
+      expect(await edge('2026-10-31T15:59:59.999Z', '2026-10-31T17:00:00.000Z')).toBe(1);
+      expect(await edge('2026-10-31T15:59:59.999Z', '2026-10-31T17:00:00.001Z')).toBe(2);
+    });
+
+    test('stats narrows by every filter and counts nothing outside it', async (store) => {
+      const s = scope();
+      await seedStats(store, s);
+      const area = `A-${s.ns}`;
+      const count = async (filter: Parameters<Store['query']>[0]) => {
+        const r = await store.stats({ filter: { ...filter }, ...STATS_RANGE, now: STATS_NOW });
+        return [r.total, r.closed, r.closureRate];
+      };
+      expect(await count({ area, domain: 'fire' })).toEqual([2, 1, 0.5]);
+      expect(await count({ area, level: ['simple', 'major'] })).toEqual([3, 2, 2 / 3]);
+      expect(await count({ area, level: 'general' })).toEqual([3, 0, 0]);
+      expect(await count({ area, status: 'closed' })).toEqual([2, 2, 1]);
+      expect(await count({ area, status: ['reported', 'rectifying'] })).toEqual([4, 0, 0]);
+      expect(await count({ area, provisional: true })).toEqual([1, 0, 0]);
+      expect(await count({ area: `A-${s.ns}/G1` })).toEqual([6, 2, 2 / 6]);
+      // The sibling area A-<ns>0 is not a sub-area of A-<ns>.
+      expect(await count({ area: `A-${s.ns}0` })).toEqual([1, 0, 0]);
+      expect(await count({ enterpriseId: s.enterpriseId })).toEqual([7, 2, 2 / 7]);
+      expect(await count({ enterpriseId: s.enterpriseId, area: `A-${s.ns}/G2` })).toEqual([0, 0, 0]);
+      const none = await store.stats({ filter: { area: `none-${s.ns}` }, now: STATS_NOW, groupBy: 'day' });
+      expect(none).toEqual({ ...emptyStats(), periods: [] });
+    });
+
+    test('stats rejects malformed instants and groupBy', async (store) => {
+      await expect(store.stats({ now: '2026-11-28' })).rejects.toThrow();
+      await expect(store.stats({ now: STATS_NOW, createdFrom: '2026-11-01T00:00:00Z' })).rejects.toThrow();
+      await expect(store.stats({ now: STATS_NOW, createdTo: 'soon' })).rejects.toThrow();
+      await expect(store.stats({ now: STATS_NOW, groupBy: 'week' as 'day' })).rejects.toThrow();
+      expect((await store.stats({ filter: { area: `none-${uid()}` }, now: STATS_NOW })).total).toBe(0);
     });
   });
 }
