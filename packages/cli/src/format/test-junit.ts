@@ -1,0 +1,78 @@
+import { localize } from '../lang.js';
+import type { PackTestReport } from '../test-packs.js';
+import type { TestFormatter } from './test-format-options.js';
+import { xmlEscape } from './xml-escape.js';
+
+/**
+ * JUnit XML of `anjian test`: one `<testsuite>` per pack, one `<testcase>` per scenario
+ * (`classname` = pack id, `name` = scenario name, `file`, `line`); a failed scenario has a
+ * `<failure>` listing each failed expectation with `file:line:col`; a todo scenario is
+ * `<skipped>`. A pack that did not load or has unreadable scenario files gets a failed
+ * `load` testcase, and one below `--coverage-threshold` a failed `coverage` testcase.
+ *
+ * @example
+ * ```xml
+ * <testsuite name="demo-kitchen" tests="4" failures="0" errors="0" skipped="0">
+ *   <testcase classname="demo-kitchen" name="a compliant kitchen" file="examples/packs/demo-kitchen/tests/basic.yaml" line="3"/>
+ * </testsuite>
+ * ```
+ */
+export const formatTestJunit: TestFormatter = (report, options) => {
+  const suites = report.packs.map((pack) => suite(pack, report.threshold, options.lang));
+  const tests = suites.reduce((n, s) => n + s.tests, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="anjian test" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+};
+
+function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN' | 'en') {
+  const classname = xmlEscape(pack.id ?? pack.path);
+  const cases: string[] = [];
+  let failures = 0;
+  let skipped = 0;
+  if (pack.issues.length > 0) {
+    failures++;
+    const text = pack.issues.map((i) => `${i.file ?? pack.path}:${i.line ?? 1}:${i.column ?? 1}  ${i.code}  ${localize(i.message, lang)}`).join('\n');
+    cases.push(
+      `    <testcase classname="${classname}" name="load" file="${xmlEscape(pack.path)}">\n` +
+        `      <failure type="${xmlEscape(pack.issues[0]!.code)}" message="${xmlEscape(`${pack.issues.length} problem(s): ${localize(pack.issues[0]!.message, lang)}`)}">${xmlEscape(text)}</failure>\n` +
+        '    </testcase>',
+    );
+  }
+  for (const result of pack.run?.results ?? []) {
+    const open = `    <testcase classname="${classname}" name="${xmlEscape(result.name)}" file="${xmlEscape(result.file)}"${result.line !== undefined ? ` line="${result.line}"` : ''}`;
+    if (result.status === 'passed') {
+      cases.push(`${open}/>`);
+    } else if (result.status === 'failed') {
+      failures++;
+      const text = result.failures.map((f) => `${result.file}:${f.line ?? result.line ?? 1}:${f.column ?? 1}  ${localize(f.message, lang)}`).join('\n');
+      cases.push(`${open}>\n      <failure type="SCENARIO_FAILED" message="${xmlEscape(localize(result.failures[0]!.message, lang))}">${xmlEscape(text)}</failure>\n    </testcase>`);
+    } else {
+      skipped++;
+      const state = result.status === 'todo_passed' ? 'todo (passes now)' : 'todo';
+      cases.push(`${open}>\n      <skipped message="${xmlEscape(`${state}: ${result.todo ?? ''}`)}"/>\n    </testcase>`);
+    }
+  }
+  if (pack.run && threshold !== undefined) {
+    const { percent, covered, rules } = pack.run.summary;
+    const open = `    <testcase classname="${classname}" name="coverage" file="${xmlEscape(pack.path)}"`;
+    if (pack.belowThreshold) {
+      failures++;
+      const missing = pack.run.coverage.filter((c) => !c.covered).map((c) => `${c.rule}: ${[c.fired === 0 ? 'never fires' : '', c.heldBack === 0 ? 'never held back' : ''].filter(Boolean).join(', ')}`);
+      cases.push(`${open}>\n      <failure type="COVERAGE" message="${xmlEscape(`coverage ${percent}% (${covered}/${rules}) is below ${threshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`);
+    } else cases.push(`${open}/>`);
+  }
+  const tests = cases.length;
+  const xml = [
+    `  <testsuite name="${classname}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, tests, failures, skipped };
+}

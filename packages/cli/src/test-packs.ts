@@ -1,0 +1,116 @@
+import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { compilePack, isPackCompileError, runScenarios, type Issue, type ScenarioRun } from '@anjian/core';
+import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { loadScenarios } from './load-scenarios.js';
+import { UsageError } from './usage-error.js';
+import { displayPath } from './validate-packs.js';
+
+/** The outcome of one pack under `anjian test`. */
+export interface PackTestReport {
+  /** The pack's folder, relative to the working directory. */
+  path: string;
+  id: string | null;
+  version: string | null;
+  /** Scenario files found (relative paths). */
+  files: string[];
+  /** Pack load errors and scenario file problems (located). */
+  issues: Issue[];
+  /** The scenario run, or `null` when the pack did not load. */
+  run: ScenarioRun | null;
+  /** True when the pack loaded, every scenario file was usable and no scenario failed. */
+  ok: boolean;
+  /** True when `--coverage-threshold` was given and this pack's coverage is below it. */
+  belowThreshold: boolean;
+}
+
+/** What `anjian test` found, before formatting. */
+export interface TestReport {
+  packs: PackTestReport[];
+  /** `--coverage-threshold`, when given (0–100). */
+  threshold: number | undefined;
+  summary: { passed: number; failed: number; todo: number; packsFailed: number };
+}
+
+/**
+ * Run the scenario tests of every pack under `paths`: load each pack with the safe loader,
+ * read its `tests/*.yaml`, classify each scenario with the compiled pack and measure rule
+ * coverage (`runScenarios`). A pack that does not load, or a scenario file that cannot be
+ * read, makes the pack fail; `todo` scenarios never do.
+ *
+ * @throws {UsageError} when a path does not exist or no pack is found.
+ * @example
+ * ```ts
+ * const report = await testPacks(['examples/packs'], { cwd: process.cwd(), threshold: 100 });
+ * ```
+ */
+export async function testPacks(paths: string[], options: { cwd: string; threshold?: number }): Promise<TestReport> {
+  let dirs: string[];
+  try {
+    dirs = await findPackDirs(paths.map((p) => resolve(options.cwd, p)));
+  } catch (error) {
+    if (PackPathError.is(error)) {
+      const shown = displayPath(options.cwd, error.path);
+      throw new UsageError({ 'zh-CN': `路径不存在：${shown}`, en: `no such file or folder: ${shown}` }, 'test');
+    }
+    throw error;
+  }
+  if (dirs.length === 0) {
+    const shown = paths.join(' ');
+    throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'test');
+  }
+  const packs: PackTestReport[] = [];
+  for (const dir of dirs) packs.push(await testPack(dir, options));
+  const runs = packs.flatMap((p) => (p.run ? [p.run] : []));
+  return {
+    packs,
+    threshold: options.threshold,
+    summary: {
+      passed: runs.reduce((n, r) => n + r.summary.passed, 0),
+      failed: runs.reduce((n, r) => n + r.summary.failed, 0),
+      todo: runs.reduce((n, r) => n + r.summary.todo, 0),
+      packsFailed: packs.filter((p) => !p.ok || p.belowThreshold).length,
+    },
+  };
+}
+
+async function testPack(dir: string, options: { cwd: string; threshold?: number }): Promise<PackTestReport> {
+  const path = displayPath(options.cwd, dir);
+  const base = { path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false };
+  const loaded = await loadPackFromPath(dir);
+  const packIssues = loaded.issues
+    .filter((i) => i.severity === 'error')
+    .map((i) => ({ ...i, ...(i.file !== undefined ? { file: displayPath(options.cwd, i.file) } : {}) }));
+  if (!loaded.ok) return { ...base, issues: packIssues };
+  const { pack } = loaded;
+  let evaluate;
+  try {
+    evaluate = compilePack(pack).evaluate;
+  } catch (error) {
+    if (!isPackCompileError(error)) throw error;
+    const issue: Issue = { code: error.code, severity: 'error', message: error.localized, file: path, pointer: error.pointer };
+    return { ...base, id: pack.id, version: pack.version, issues: [issue] };
+  }
+  const packDir = isDirectory(dir) ? dir : dirname(dir);
+  const scenarios = loadScenarios(packDir, options.cwd);
+  const run = runScenarios(pack, evaluate, scenarios.sources);
+  const belowThreshold = options.threshold !== undefined && run.summary.percent < options.threshold;
+  return {
+    path,
+    id: pack.id,
+    version: pack.version,
+    files: scenarios.files,
+    issues: scenarios.issues,
+    run,
+    ok: scenarios.issues.length === 0 && run.summary.failed === 0,
+    belowThreshold,
+  };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
