@@ -1,5 +1,9 @@
-// Seeded findings records for a pack: every fact answered (so no item is `not_checked`),
-// values spread around the thresholds the pack's conditions use.
+// Seeded findings records for a pack, in two mixes:
+// - `stress`: every fact answered with values spread around the thresholds the pack's
+//   conditions use (10–16 hazards fire per record: far more than a real inspection);
+// - `realistic`: a compliant inspection from the pack's own scenarios (one expecting no
+//   hazard), with each answer changed to a random one with probability 8 % (1–3 hazards per
+//   record, like a real inspection).
 
 /** mulberry32: small, fast, seedable. */
 export function rng(seed) {
@@ -38,7 +42,7 @@ function thresholds(pack) {
 
 const DAY = 86_400_000;
 
-export function generateRecords(pack, count, seed) {
+export function generateRecords(pack, count, seed, baselines = []) {
   const random = rng(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const near = thresholds(pack);
@@ -46,8 +50,13 @@ export function generateRecords(pack, count, seed) {
   const records = [];
   for (let n = 0; n < count; n++) {
     const inspectedAt = new Date(base - Math.floor(random() * 30) * DAY).toISOString();
+    const baseline = baselines.length > 0 ? pick(baselines) : undefined;
     const findings = {};
     for (const fact of pack.facts) {
+      if (baseline && random() >= 0.08) {
+        if (Object.hasOwn(baseline.findings, fact.id)) findings[fact.id] = baseline.findings[fact.id];
+        continue;
+      }
       const marks = near.get(fact.id) ?? [];
       switch (fact.type) {
         case 'boolean':
@@ -81,7 +90,7 @@ export function generateRecords(pack, count, seed) {
           findings[fact.id] = 'observed';
       }
     }
-    records.push({ premises: pick(pack.premises).id, inspectedAt, findings });
+    records.push({ premises: baseline?.premises ?? pick(pack.premises).id, inspectedAt, findings });
   }
   return records;
 }

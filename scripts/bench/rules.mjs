@@ -2,20 +2,25 @@
 // Benchmark: anjian's compiled classifier against json-rules-engine (the semantic reference)
 // on the same pack and the same 10 000 seeded findings records, in the same run.
 //
-//   pnpm bench                       # default pack: checklists/chemicals
-//   pnpm bench -- --pack checklists/fire --records 10000 --runs 5
+//   pnpm bench                                   # default pack: checklists/fire
+//   pnpm bench -- --pack checklists/gas --records 10000 --runs 5
 //
 // Checks that both agree on every record (fired hazard rules and composites), then prints
-// the throughput of each (median of several runs) and the ratio.
+// the throughput of each (median of several runs) and the ratio, for two record mixes:
+// realistic inspections (compliant scenarios of the pack with a few answers changed) and a
+// stress mix where every answer is random (many more hazards, each with its explanation).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine } from 'json-rules-engine';
+import { parse } from 'yaml';
 import { compilePack, toJsonRulesEngineRules } from '../../packages/core/dist/index.js';
 import { loadPackFromPath } from '../../packages/core/dist/node/index.js';
 import { generateRecords } from './generate-records.mjs';
 
 const { values } = parseArgs({
   options: {
-    pack: { type: 'string', default: 'checklists/chemicals' },
+    pack: { type: 'string', default: 'checklists/fire' },
     records: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '20261128' },
@@ -32,9 +37,14 @@ if (!loaded.ok) {
 }
 const pack = loaded.pack;
 const ruleCount = pack.sections.reduce((n, s) => n + s.items.reduce((m, i) => m + i.hazards.length, 0), 0);
-const records = generateRecords(pack, recordCount, Number(values.seed));
 
-// --- json-rules-engine: one Engine per pack, allowUndefinedFacts, safe path resolver.
+// Compliant baselines: the pack's own scenarios that expect no hazard.
+const baselines = readdirSync(join(values.pack, 'tests'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .flatMap((f) => parse(readFileSync(join(values.pack, 'tests', f), 'utf8')).scenarios)
+  .filter((s) => Array.isArray(s.expect?.hazards) && s.expect.hazards.length === 0 && !s.todo);
+
+// json-rules-engine: one Engine per pack, allowUndefinedFacts, the safe path resolver.
 const exported = toJsonRulesEngineRules(pack);
 const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: exported.pathResolver });
 for (const op of exported.operators) engine.addOperator(op.name, op.callback);
@@ -51,61 +61,63 @@ async function runReference(record) {
   return fired;
 }
 
-// --- anjian: compile once, evaluate many.
+// anjian: compile once, evaluate many.
 const evaluator = compilePack(pack);
-function runAnjian(record) {
-  return evaluator.evaluate({ pack: pack.id, premises: record.premises, inspectedAt: record.inspectedAt, findings: record.findings });
-}
+const runAnjian = (record) =>
+  evaluator.evaluate({ pack: pack.id, premises: record.premises, inspectedAt: record.inspectedAt, findings: record.findings });
 
-// Agreement on every record, explanations included for every fired hazard.
-let disagreements = 0;
-let hazards = 0;
-let missingExplanations = 0;
-for (const record of records) {
-  const reference = await runReference(record);
-  const result = runAnjian(record);
-  const ours = new Set(result.hazards.map((h) => h.rule));
-  hazards += result.hazards.length;
-  for (const h of result.hazards) if (!h.explanation?.['zh-CN'] || !h.explanation?.en) missingExplanations++;
-  const same = ours.size === reference.size && [...ours].every((id) => reference.has(id));
-  if (!same) {
-    disagreements++;
-    if (disagreements <= 3) {
-      console.error('disagreement on record', JSON.stringify(record));
-      console.error('  anjian:', [...ours].sort().join(' '));
-      console.error('  json-rules-engine:', [...reference].sort().join(' '));
-    }
-  }
-}
-
-async function time(fn) {
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function seconds(fn) {
   const start = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const jreRates = [];
-const anjianRates = [];
-for (let run = 0; run < runs; run++) {
-  const tj = await time(async () => {
-    for (const record of records) await runReference(record);
-  });
-  const ta = await time(async () => {
+console.log(
+  `pack ${pack.id}@${pack.version}: ${ruleCount} hazard rules, ${pack.composites.length} composites; ` +
+    `${recordCount} records per mix, seed ${values.seed}; ${baselines.length} compliant baselines; node ${process.version}`,
+);
+let failed = false;
+const mixes = [
+  ['realistic', generateRecords(pack, recordCount, Number(values.seed), baselines)],
+  ['stress', generateRecords(pack, recordCount, Number(values.seed))],
+];
+for (const [mix, records] of mixes) {
+  // Agreement on every record, explanations included for every fired hazard.
+  let disagreements = 0;
+  let hazards = 0;
+  let missingExplanations = 0;
+  for (const record of records) {
+    const reference = await runReference(record);
+    const result = runAnjian(record);
+    const ours = new Set(result.hazards.map((h) => h.rule));
+    hazards += result.hazards.length;
+    for (const h of result.hazards) if (!h.explanation?.['zh-CN'] || !h.explanation?.en) missingExplanations++;
+    if (ours.size !== reference.size || ![...ours].every((id) => reference.has(id))) {
+      disagreements++;
+      if (disagreements <= 3) {
+        console.error(`[${mix}] disagreement on record`, JSON.stringify(record));
+        console.error('  anjian:', [...ours].sort().join(' '));
+        console.error('  json-rules-engine:', [...reference].sort().join(' '));
+      }
+    }
+  }
+  const jreRates = [];
+  const anjianRates = [];
+  for (let run = 0; run < runs; run++) {
+    jreRates.push(records.length / (await seconds(async () => { for (const record of records) await runReference(record); })));
     let sink = 0;
-    for (const record of records) sink += runAnjian(record).hazards.length;
+    anjianRates.push(records.length / (await seconds(async () => { for (const record of records) sink += runAnjian(record).hazards.length; })));
     if (sink < 0) console.log(sink);
-  });
-  jreRates.push(records.length / tj);
-  anjianRates.push(records.length / ta);
+  }
+  const jre = median(jreRates);
+  const ours = median(anjianRates);
+  console.log(`\n[${mix}] ${(hazards / records.length).toFixed(1)} hazards per record`);
+  console.log(`[${mix}] agreement: ${records.length - disagreements}/${records.length} records agree (${disagreements} disagreements); ${hazards} hazards fired, ${missingExplanations} without a bilingual explanation`);
+  console.log(`[${mix}] json-rules-engine 7.3.1: ${fmt(jre)} evaluations/s (median of ${runs}: ${jreRates.map(fmt).join(', ')})`);
+  console.log(`[${mix}] anjian compilePack:      ${fmt(ours)} evaluations/s (median of ${runs}: ${anjianRates.map(fmt).join(', ')})`);
+  console.log(`[${mix}] ratio: ${(ours / jre).toFixed(1)}× json-rules-engine`);
+  if (disagreements > 0 || missingExplanations > 0) failed = true;
 }
-const jre = median(jreRates);
-const ours = median(anjianRates);
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
-
-console.log(`pack ${pack.id}@${pack.version}: ${ruleCount} hazard rules, ${pack.composites.length} composites; ${records.length} records, seed ${values.seed}; node ${process.version}`);
-console.log(`agreement: ${records.length - disagreements}/${records.length} records agree (${disagreements} disagreements); ${hazards} hazards fired, ${missingExplanations} without a bilingual explanation`);
-console.log(`json-rules-engine 7.3.1: ${fmt(jre)} evaluations/s (median of ${runs}: ${jreRates.map(fmt).join(', ')})`);
-console.log(`anjian compilePack:      ${fmt(ours)} evaluations/s (median of ${runs}: ${anjianRates.map(fmt).join(', ')})`);
-console.log(`ratio: ${(ours / jre).toFixed(1)}× json-rules-engine`);
-process.exit(disagreements > 0 || missingExplanations > 0 ? 1 : 0);
+process.exit(failed ? 1 : 0);
