@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compilePack, isPackCompileError, type Classification, type Inspection, type Issue, type PackEvaluator } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
@@ -36,7 +37,7 @@ interface LoadedPack {
  * types, ranges, missing required answers…); a file with errors is not classified. Issues
  * carry file, line and column.
  *
- * @throws {UsageError} when a path does not exist or no pack is found.
+ * @throws {UsageError} when a path (pack or inspection) does not exist or no pack is found.
  * @example
  * ```ts
  * const report = await classifyInspections(['inspection.yaml'], { cwd, pack: 'examples/packs/demo-kitchen' });
@@ -44,6 +45,11 @@ interface LoadedPack {
  * ```
  */
 export async function classifyInspections(files: string[], options: { cwd: string; pack?: string; packs?: string }): Promise<ClassifyReport> {
+  for (const file of files) {
+    if (!existsSync(resolve(options.cwd, file))) {
+      throw new UsageError({ 'zh-CN': `路径不存在：${file}`, en: `no such file or folder: ${file}` }, 'classify');
+    }
+  }
   const packIssues: Issue[] = [];
   const byId = new Map<string, LoadedPack>();
   const broken: string[] = [];
