@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePack, type Classification, type Inspection } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
@@ -199,5 +200,21 @@ describe('anjian classify --packs', () => {
     const { code, out } = await runCli(['classify', '--packs', join(REPO, 'examples', 'packs'), 'other.yaml'], { cwd: dir });
     expect(code).toBe(1);
     expect(out).toMatch(/^other\.yaml:1:7 {2}error {2}PACK_NOT_FOUND {2}no pack with the id "no-such-pack" \(loaded: demo-kitchen\)/m);
+  });
+});
+
+describe('docs/classification-output.md', () => {
+  it('its JSON examples match classification.schema.json, and the first is what the CLI prints', async () => {
+    const validate = schemaValidator('classification.schema.json');
+    const doc = readFileSync(join(REPO, 'docs', 'classification-output.md'), 'utf8');
+    const blocks = [...doc.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1]!) as unknown);
+    expect(blocks.length).toBe(2);
+    for (const block of blocks) expect(validate(block), JSON.stringify(validate.errors)).toBe(true);
+    const dir = tempDir('anjian-classify-');
+    writeFiles(dir, {
+      'hose.yaml': "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nsubject: { name: 示例食堂 }\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n",
+    });
+    const { out } = await runCli(['classify', '--pack', DEMO_PACK, 'hose.yaml', '--format', 'json'], { cwd: dir });
+    expect(blocks[0]).toEqual(JSON.parse(out));
   });
 });

@@ -29,7 +29,8 @@ export const CONFIDENCE_NAMES: Readonly<Record<Confidence, Record<Lang, string>>
 export function deadlineText(deadline: DeadlinePolicy, lang: Lang): string {
   const en = lang === 'en';
   if (deadline === 'immediate') return en ? 'immediately (on the spot)' : '立即整改（当场）';
-  if ('workingDays' in deadline) return en ? `within ${deadline.workingDays} working days` : `${deadline.workingDays} 个工作日内`;
-  if ('days' in deadline) return en ? `within ${deadline.days} days` : `${deadline.days} 日内`;
-  return en ? `within ${deadline.hours} hours` : `${deadline.hours} 小时内`;
+  const s = (n: number) => (n === 1 ? '' : 's');
+  if ('workingDays' in deadline) return en ? `within ${deadline.workingDays} working day${s(deadline.workingDays)}` : `${deadline.workingDays} 个工作日内`;
+  if ('days' in deadline) return en ? `within ${deadline.days} day${s(deadline.days)}` : `${deadline.days} 日内`;
+  return en ? `within ${deadline.hours} hour${s(deadline.hours)}` : `${deadline.hours} 小时内`;
 }
