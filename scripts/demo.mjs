@@ -12,7 +12,7 @@ const run = (args) => {
   return spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' }).status ?? 2;
 };
 
-let status = run(['validate', 'checklists', 'examples/packs']);
+let status = run(['validate', 'checklists', 'examples/packs', '--quiet']);
 const inspections = readdirSync(new URL('../examples/inspections/', import.meta.url))
   .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.includes('.expected.'))
   .sort();
