@@ -218,3 +218,16 @@ describe('docs/classification-output.md', () => {
     expect(blocks[0]).toEqual(JSON.parse(out));
   });
 });
+
+describe('docs/cli.md', () => {
+  it('the anjian classify sample is what the CLI prints', async () => {
+    const doc = readFileSync(join(REPO, 'docs', 'cli.md'), 'utf8');
+    const sample = [...doc.matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((b) => b.startsWith('hose.yaml\n'))!;
+    const dir = tempDir('anjian-classify-');
+    writeFiles(dir, {
+      'hose.yaml': "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nsubject: { name: 示例食堂 }\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n",
+    });
+    const { out } = await runCli(['classify', '--pack', DEMO_PACK, 'hose.yaml', '--lang', 'en'], { cwd: dir });
+    expect(out.trimEnd()).toBe(sample.trimEnd());
+  });
+});
