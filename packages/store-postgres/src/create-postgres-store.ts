@@ -10,10 +10,10 @@ import type {
   StoredDenial,
   StoredEvent,
 } from '@anjian/core';
-import { checkHazardStatsQuery } from '@anjian/core';
+import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
 import pg from 'pg';
 import { createGroupWriter } from './group-commit.js';
-import { buildHazardQuery, decodeCursor, encodeCursor } from './hazard-query.js';
+import { buildHazardQuery } from './hazard-query.js';
 import { readHazardStats } from './hazard-stats.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
@@ -183,7 +183,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
     async query(filter, page): Promise<HazardPage> {
       const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)));
-      const { sql, params } = buildHazardQuery(`${s}.hazards`, filter, page.after ? decodeCursor(page.after) : null, limit + 1);
+      const { sql, params } = buildHazardQuery(`${s}.hazards`, filter, page.after ? decodeKeysetCursor(page.after) : null, limit + 1);
       const rows = (await pool.query(sql, params)).rows as Row[];
       const items: HazardSummary[] = rows.slice(0, limit).map((r) => ({
         hazardId: r.hazard_id as string,
@@ -199,7 +199,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         updatedAt: r.updated_at as string,
       }));
       const last = items[items.length - 1];
-      return { items, next: rows.length > limit && last ? encodeCursor(last.updatedAt, last.hazardId) : null };
+      return { items, next: rows.length > limit && last ? encodeKeysetCursor(last.updatedAt, last.hazardId) : null };
     },
 
     async claimOutbox(input): Promise<ClaimedOutboxMessage[]> {

@@ -1,27 +1,5 @@
 import type { HazardFilter } from '@anjian/core';
 
-/** Thrown for a cursor this store did not produce. */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-  readonly code = 'INVALID_CURSOR';
-}
-
-/** Opaque keyset cursor: base64url of `[updatedAt, hazardId]`. @internal */
-export function encodeCursor(updatedAt: string, hazardId: string): string {
-  return Buffer.from(JSON.stringify([updatedAt, hazardId]), 'utf8').toString('base64url');
-}
-
-/** @internal */
-export function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError('invalid page cursor');
-}
-
 /** Allocates the next numbered parameter for `value` and returns its placeholder (`$3`). @internal */
 export type Placeholder = (value: unknown) => string;
 

@@ -8,5 +8,5 @@
  */
 export { createPostgresStore, PostgresStoreError } from './create-postgres-store.js';
 export type { PostgresStore, PostgresStoreOptions } from './create-postgres-store.js';
-export { InvalidCursorError } from './hazard-query.js';
+export { InvalidCursorError } from '@anjian/core';
 export { PG_MIGRATIONS } from './migrations.js';

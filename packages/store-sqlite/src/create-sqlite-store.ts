@@ -16,10 +16,10 @@ import type {
   StoredDenial,
   StoredEvent,
 } from '@anjian/core';
-import { checkHazardStatsQuery } from '@anjian/core';
+import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
-import { buildHazardQuery, decodeCursor, encodeCursor, type HazardRow } from './hazard-query.js';
+import { buildHazardQuery, type HazardRow } from './hazard-query.js';
 import { readHazardStats } from './hazard-stats.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -238,7 +238,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
       const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)));
-      const { sql, params } = buildHazardQuery(filter, page.after ? decodeCursor(page.after) : null, limit + 1);
+      const { sql, params } = buildHazardQuery(filter, page.after ? decodeKeysetCursor(page.after) : null, limit + 1);
       const rows = db.prepare(sql).all(...params) as HazardRow[];
       const items: HazardSummary[] = rows.slice(0, limit).map((r) => ({
         hazardId: r.hazard_id,
@@ -254,7 +254,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         updatedAt: r.updated_at,
       }));
       const last = items[items.length - 1];
-      return { items, next: rows.length > limit && last ? encodeCursor(last.updatedAt, last.hazardId) : null };
+      return { items, next: rows.length > limit && last ? encodeKeysetCursor(last.updatedAt, last.hazardId) : null };
     },
 
     async claimOutbox(input) {

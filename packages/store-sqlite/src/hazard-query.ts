@@ -15,27 +15,6 @@ export interface HazardRow {
   updated_at: string;
 }
 
-/** Thrown for a cursor this store did not produce. */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-  readonly code = 'INVALID_CURSOR';
-}
-
-/** Opaque keyset cursor: base64url of `[updatedAt, hazardId]`. @internal */
-export function encodeCursor(updatedAt: string, hazardId: string): string {
-  return Buffer.from(JSON.stringify([updatedAt, hazardId]), 'utf8').toString('base64url');
-}
-
-/** @internal */
-export function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError('invalid page cursor');
-}
 
 const list = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 

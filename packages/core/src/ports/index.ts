@@ -31,3 +31,4 @@ export type {
 } from './store.js';
 export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';
 export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';
+export { encodeKeysetCursor, decodeKeysetCursor, InvalidCursorError } from './keyset-cursor.js';
