@@ -4,7 +4,7 @@ import { compilePack, type Classification, type Inspection } from '@anjian/core'
 import { loadPackFromPath } from '@anjian/core/node';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEMO_PACK, REPO, tempDir, writeFiles } from './fixtures.js';
+import { billionLaughs, deepFlow, DEMO_PACK, MISSPELT_PACK, REPO, tempDir, writeFiles } from './fixtures.js';
 import { runCli, schemaValidator } from './run-cli.js';
 
 const LPG_BASEMENT = `# An LPG kitchen below ground: a major, general and simple hazards, a composite.
@@ -229,5 +229,35 @@ describe('docs/cli.md', () => {
     });
     const { out } = await runCli(['classify', '--pack', DEMO_PACK, 'hose.yaml', '--lang', 'en'], { cwd: dir });
     expect(out.trimEnd()).toBe(sample.trimEnd());
+  });
+});
+
+describe('anjian classify, hostile files and broken packs', () => {
+  it.each([
+    ['deep.yaml', deepFlow(5000), 'NESTING_TOO_DEEP'],
+    ['lol.yaml', billionLaughs(), 'YAML_ALIAS_LIMIT'],
+    ['tag.yaml', 'pack: !!js/function "x"\nfindings: {}\n', 'YAML_TAG'],
+    ['proto.json', '{"pack":"demo-kitchen","findings":{"__proto__":{"polluted":true}}}', 'FORBIDDEN_KEY'],
+  ])('%s exits 1 with %s, located, and pollutes nothing', async (file, text, issueCode) => {
+    const dir = tempDir('anjian-classify-');
+    writeFiles(dir, { [file]: text });
+    const { code, out, err } = await runCli(['classify', '--pack', DEMO_PACK, file], { cwd: dir });
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(out).toMatch(new RegExp(`^${file.replace('.', '\\.')}:\\d+:\\d+ {2}error {2}${issueCode} `, 'm'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('a pack that does not load exits 1 with its located errors (json: one document, inspection null)', async () => {
+    const dir = tempDir('anjian-classify-');
+    writeFiles(dir, { 'pack/pack.yaml': MISSPELT_PACK, 'i.yaml': 'pack: tiny\nfindings: {}\n' });
+    const pretty = await runCli(['classify', '--pack', 'pack', 'i.yaml'], { cwd: dir });
+    expect(pretty.code).toBe(1);
+    expect(pretty.out).toMatch(/^pack\/pack\.yaml:32:27 {2}error {2}UNKNOWN_FACT/m);
+    const json = await runCli(['classify', '--pack', 'pack', 'i.yaml', '--format', 'json'], { cwd: dir });
+    expect(json.code).toBe(1);
+    const document = JSON.parse(json.out) as { inspection: unknown; issues: unknown[] };
+    expect(schemaValidator('classification.schema.json')(document)).toBe(true);
+    expect(document.inspection).toBeNull();
+    expect(document.issues.length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioRun } from '@anjian/core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PACK, MINIMAL_PACK, tempDir, writeFiles } from './fixtures.js';
+import { billionLaughs, deepFlow, DEMO_PACK, MINIMAL_PACK, tempDir, writeFiles } from './fixtures.js';
 import { copyDemoPack, DEMO_SCENARIOS, runCli } from './run-cli.js';
 import { xmlProblem } from './xml-well-formed.js';
 
@@ -136,6 +136,15 @@ describe('anjian test, bad scenario files and packs', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/tests\/broken\.yml:\d+:\d+ {2}error {2}YAML_SYNTAX/);
     expect(out).toMatch(new RegExp(`^${N} passed, 0 failed$`, 'm')); // the good file still ran
+  });
+  it('hostile scenario files (deep nesting, alias bomb) exit 1 with located issues, never a crash', async () => {
+    const dir = copyDemoPack();
+    writeFiles(dir, { 'tests/deep.yaml': deepFlow(5000), 'tests/lol.yaml': billionLaughs() });
+    const { code, out, err } = await runCli(['test', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(out).toMatch(/tests\/deep\.yaml:\d+:\d+ {2}error {2}NESTING_TOO_DEEP/);
+    expect(out).toMatch(/tests\/lol\.yaml:\d+:\d+ {2}error {2}YAML_ALIAS_LIMIT/);
   });
   it('a pack that does not load exits 1 with its errors', async () => {
     const dir = tempDir();
