@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyChain, type StoredEvent } from '@anjian/core';
 import { bundleHarness } from '../test-utils/bundle-harness.js';
+import { seededRandom } from '../test-utils/seeded-random.js';
 import { openStore, type StoreKind } from './open-store.js';
 
 export interface CrashOptions {
@@ -44,20 +45,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 // The bundled writer loads the native drivers from the store packages.
 const NODE_PATH = [join(root, 'packages/store-sqlite/node_modules'), join(root, 'packages/store-postgres/node_modules')].join(':');
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Run the harness and return its figures; throws only when the harness itself cannot run. */
 export async function runCrashHarness(options: CrashOptions): Promise<CrashReport> {
   const log = options.log ?? (() => undefined);
-  const random = rng(options.seed ?? 20261128);
+  const random = seededRandom(options.seed ?? 20261128);
   const pgUrl = options.pgUrl ?? process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   mkdirSync(options.workDir, { recursive: true });
   const target = options.store === 'sqlite' ? join(options.workDir, 'crash.db') : `anjian_crash_${process.pid}_${Date.now().toString(36)}`;

@@ -1,11 +1,11 @@
 // Runs the loader in child processes (security.md T5, T6, T9): an abort of Node (exit 134,
 // "FATAL ERROR") inside the YAML parser must fail these tests rather than kill the runner.
-// The harnesses are bundled with esbuild (see harness/bundle-harness.ts) and run with plain
+// The harnesses are bundled with esbuild (see scripts/test-utils/bundle-harness.ts) and run with plain
 // `node`.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleHarness } from './harness/bundle-harness.js';
+import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
 
 const harness = (name: string) => fileURLToPath(new URL(`./harness/${name}`, import.meta.url));
 const demo = fileURLToPath(new URL('../../../examples/packs/demo-kitchen/', import.meta.url));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../../scripts/test-utils/seeded-random.js';
 import { appendInput } from '../../../../scripts/test-utils/store-fixtures.js';
 import { createMemoryStore } from '../chain/memory-store.js';
 import type { ClaimedOutboxMessage } from '../ports/store.js';
@@ -9,15 +10,6 @@ function steppingClock(start = Date.parse('2026-11-28T02:00:00Z')) {
   return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
 }
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function storeWith(n: number) {
   const store = createMemoryStore();
@@ -29,7 +21,7 @@ describe('createOutboxRelay', () => {
   it('delivers every message at least once through a receiver that fails 30% of calls; dedup by id sees each once', async () => {
     const store = await storeWith(200);
     const clock = steppingClock();
-    const random = seeded(7);
+    const random = seededRandom(7);
     const raw: string[] = [];
     const deliver = async (m: ClaimedOutboxMessage): Promise<RelayDelivery> => {
       if (random() < 0.3) return { ok: false, retryable: true, error: 'HTTP 503' };

@@ -1,5 +1,5 @@
 // Benchmark (not a test): time loadPack on the demo pack, a ~1 MB valid pack and a ~1 MB
-// pack full of schema errors. Run: bundle with bundle-harness.ts, then `node <file> <demo dir>`.
+// pack full of schema errors. Run: bundle with scripts/test-utils/bundle-harness.ts, then `node <file> <demo dir>`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPack } from '../../src/pack/load-pack.js';
