@@ -1,6 +1,22 @@
 /**
  * Web-standard HTTP API (Request → Response) for anjian, with OpenAPI 3.1.
  *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { createAnjianApi, toNodeHandler } from '@anjian/http';
+ * const api = createAnjianApi({ store, directory, calendar, packs, authenticate });
+ * createServer(toNodeHandler(api)).listen(3000);
+ * ```
+ *
  * @packageDocumentation
  */
-export {};
+export { createAnjianApi } from './create-anjian-api.js';
+export { toNodeHandler } from './to-node-handler.js';
+export { buildOpenApi } from './build-openapi.js';
+export { ROUTES } from './route-table.js';
+export { negotiateLanguage } from './negotiate-language.js';
+export { HttpProblem, problemResponse, pickText } from './problem.js';
+export type { Bilingual, ProblemIssue } from './problem.js';
+export { rejectionStatus } from './rejection-status.js';
+export type { AnjianApi, AnjianApiOptions, JsonSchema, ParameterSpec, ResponseLang, RouteContext, RouteSpec } from './types.js';

@@ -1,0 +1,54 @@
+import { PROBLEM } from './schemas.js';
+import type { RouteSpec } from './types.js';
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  400: 'Bad request: malformed body, parameter or header / 请求无效',
+  401: 'Not authenticated / 未认证',
+  403: 'Forbidden by the permission table or unknown actor / 无权操作',
+  404: 'Not found / 未找到',
+  409: 'Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突',
+  412: 'Stale If-Match version (code CONFLICT) / 版本已变化',
+  422: 'Rule violation or invalid data, with issues / 数据或规则错误',
+};
+
+/**
+ * The OpenAPI 3.1 document of a route table: one operation per route, its parameters,
+ * request and success schemas, and a problem response for each documented error status.
+ */
+export function buildOpenApi(routes: readonly RouteSpec[], basePath = ''): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const responses: Record<string, unknown> = {
+      [route.response.status]: { description: route.response.description, content: { 'application/json': { schema: route.response.schema } } },
+    };
+    for (const status of route.errors) {
+      responses[status] = { description: STATUS_TEXT[status] ?? String(status), content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    }
+    const operation: Record<string, unknown> = {
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: route.tags,
+      parameters: [...pathParams, ...(route.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, description: p.description, schema: p.schema }))],
+      responses,
+    };
+    if (route.auth === 'none') operation.security = [];
+    if (route.requestBody) operation.requestBody = { required: true, content: { 'application/json': { schema: route.requestBody } } };
+    (paths[basePath + route.path] ??= {})[route.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'anjian HTTP API / 安检 HTTP 接口',
+      version: '0.1.0',
+      description: 'Checklist packs, classification and the review chain over HTTP. Errors are application/problem+json; text follows Accept-Language (zh-CN default).',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: {
+      schemas: { Problem: PROBLEM },
+      securitySchemes: { host: { type: 'http', scheme: 'bearer', description: 'Host-defined: the host authenticates requests (session, token, mTLS) / 由宿主认证' } },
+    },
+    security: [{ host: [] }],
+  };
+}

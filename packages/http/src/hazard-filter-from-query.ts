@@ -1,0 +1,39 @@
+import { HAZARD_LEVELS, HAZARD_STATUSES, type HazardFilter, type HazardLevel, type HazardStatus } from '@anjian/core';
+import { badRequest } from './bad-request.js';
+
+function list<T extends string>(name: string, raw: string | null, allowed: readonly T[]): T[] | undefined {
+  if (raw === null || raw === '') return undefined;
+  const values = raw.split(',').map((v) => v.trim());
+  for (const v of values) {
+    if (!allowed.includes(v as T)) throw badRequest(`${name} 的取值 "${v}" 无效（可选：${allowed.join('、')}）`, `invalid ${name} "${v}" (one of: ${allowed.join(', ')})`);
+  }
+  return values as T[];
+}
+
+function flag(name: string, raw: string | null): boolean | undefined {
+  if (raw === null) return undefined;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw badRequest(`${name} 只能是 true 或 false`, `${name} must be true or false`);
+}
+
+/**
+ * Translate query parameters into a store {@link HazardFilter}: `level` and `status`
+ * (comma-separated lists), `domain`, `area`, `enterprise`, `provisional=true|false`,
+ * `overdue=true` (a running deadline at or before `now`). Unknown values are a 400.
+ */
+export function hazardFilterFromQuery(query: URLSearchParams, now: Date): HazardFilter {
+  const filter: HazardFilter = {};
+  const level = list<HazardLevel>('level', query.get('level'), HAZARD_LEVELS);
+  if (level) filter.level = level;
+  const status = list<HazardStatus>('status', query.get('status'), HAZARD_STATUSES);
+  if (status) filter.status = status;
+  for (const [param, key] of [['domain', 'domain'], ['area', 'area'], ['enterprise', 'enterpriseId']] as const) {
+    const value = query.get(param);
+    if (value) filter[key] = value;
+  }
+  const provisional = flag('provisional', query.get('provisional'));
+  if (provisional !== undefined) filter.provisional = provisional;
+  if (flag('overdue', query.get('overdue')) === true) filter.deadlineBefore = now.toISOString();
+  return filter;
+}

@@ -1,0 +1,6 @@
+/** A JSON response (`application/json; charset=utf-8`) with optional extra headers. */
+export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
+  const h = new Headers(headers);
+  h.set('content-type', 'application/json; charset=utf-8');
+  return new Response(JSON.stringify(body), { status, headers: h });
+}

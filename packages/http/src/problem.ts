@@ -1,0 +1,55 @@
+import type { Issue, LocalizedText } from '@anjian/core';
+import type { ResponseLang } from './types.js';
+
+/** Bilingual text with both languages present. */
+export type Bilingual = LocalizedText & { en: string };
+
+/** An issue as a problem response carries it: bilingual message, pointer, code. */
+export interface ProblemIssue {
+  code: string;
+  severity: Issue['severity'];
+  pointer?: string;
+  message: Bilingual;
+  hint?: LocalizedText;
+}
+
+/**
+ * Thrown inside a route to answer with a problem (RFC 9457). Anything else thrown is a
+ * 500. Carries the code, the HTTP status and text in both languages.
+ */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: Bilingual,
+    readonly detail: Bilingual,
+    readonly issues?: readonly ProblemIssue[],
+  ) {
+    super(detail.en);
+  }
+}
+
+/** The text in the response language (`zh-CN` when the English one is missing). */
+export function pickText(text: LocalizedText, lang: ResponseLang): string {
+  return lang === 'en' && text.en ? text.en : text['zh-CN'];
+}
+
+/**
+ * Render a problem as `application/problem+json`:
+ * `{ type, title, status, detail, code, issues? }`, title and detail in `lang`.
+ */
+export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: HeadersInit): Response {
+  const body: Record<string, unknown> = {
+    type: `https://anjian.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
+    title: pickText(problem.title, lang),
+    status: problem.status,
+    detail: pickText(problem.detail, lang),
+    code: problem.code,
+  };
+  if (problem.issues) body.issues = problem.issues;
+  const h = new Headers(headers);
+  h.set('content-type', 'application/problem+json; charset=utf-8');
+  h.set('content-language', lang);
+  return new Response(JSON.stringify(body), { status: problem.status, headers: h });
+}

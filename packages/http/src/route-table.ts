@@ -1,0 +1,13 @@
+import { COMMAND_ROUTE } from './routes/command-route.js';
+import { DASHBOARD_ROUTES } from './routes/dashboard-routes.js';
+import { HAZARD_ROUTES } from './routes/hazard-routes.js';
+import { INSPECTION_ROUTES } from './routes/inspection-routes.js';
+import { OPENAPI_ROUTE } from './routes/openapi-route.js';
+import { PACK_ROUTES } from './routes/pack-routes.js';
+import type { RouteSpec } from './types.js';
+
+/**
+ * Every route of the API, defined once: {@link createAnjianApi} builds the router from
+ * this table and {@link buildOpenApi} the OpenAPI document.
+ */
+export const ROUTES: readonly RouteSpec[] = Object.freeze([...PACK_ROUTES, ...INSPECTION_ROUTES, ...HAZARD_ROUTES, COMMAND_ROUTE, ...DASHBOARD_ROUTES, OPENAPI_ROUTE]);

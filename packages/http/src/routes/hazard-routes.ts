@@ -1,0 +1,65 @@
+import { foldEvents } from '@anjian/core';
+import { badRequest } from '../bad-request.js';
+import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
+import { jsonResponse } from '../json-response.js';
+import { HttpProblem } from '../problem.js';
+import { HAZARD_DETAIL, HAZARD_PAGE } from '../schemas.js';
+import type { ParameterSpec, RouteSpec } from '../types.js';
+
+/** Query parameters shared by the hazard list and the statistics. */
+export const FILTER_PARAMETERS: readonly ParameterSpec[] = [
+  { name: 'level', in: 'query', description: 'simple, general, major (comma-separated) / 等级', schema: { type: 'string' } },
+  { name: 'status', in: 'query', description: 'statuses (comma-separated) / 状态', schema: { type: 'string' } },
+  { name: 'domain', in: 'query', description: 'domain, e.g. gas / 领域', schema: { type: 'string' } },
+  { name: 'area', in: 'query', description: 'area code; matches sub-areas / 区域（含下级）', schema: { type: 'string' } },
+  { name: 'enterprise', in: 'query', description: 'enterprise id / 企业', schema: { type: 'string' } },
+  { name: 'provisional', in: 'query', description: 'true|false: level awaits confirmation / 疑似', schema: { enum: ['true', 'false'] } },
+  { name: 'overdue', in: 'query', description: 'true: running deadline passed / 已逾期', schema: { enum: ['true', 'false'] } },
+];
+
+const MAX_LIMIT = 200;
+
+/** `GET /hazards`, `GET /hazards/{id}`. */
+export const HAZARD_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/hazards',
+    operationId: 'listHazards',
+    summary: 'Filter hazards, keyset-paged / 查询隐患（游标分页）',
+    tags: ['hazards'],
+    auth: 'required',
+    parameters: [
+      ...FILTER_PARAMETERS,
+      { name: 'limit', in: 'query', description: `page size 1–${MAX_LIMIT}, default 50 / 每页条数`, schema: { type: 'string', pattern: '^[0-9]+$' } },
+      { name: 'after', in: 'query', description: 'the `next` cursor of the previous page / 上一页的 next', schema: { type: 'string' } },
+    ],
+    response: { status: 200, description: 'a page, ordered by (updatedAt, hazardId) / 一页隐患', schema: HAZARD_PAGE },
+    errors: [400, 401],
+    async handle({ query, deps }) {
+      const filter = hazardFilterFromQuery(query, deps.clock.now());
+      const rawLimit = query.get('limit');
+      const limit = rawLimit === null ? 50 : Number(rawLimit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit 必须是 1–${MAX_LIMIT} 的整数`, `limit must be an integer 1–${MAX_LIMIT}`);
+      const page = await deps.store.query(filter, { limit, after: query.get('after') });
+      return jsonResponse(page);
+    },
+  },
+  {
+    method: 'get',
+    path: '/hazards/{id}',
+    operationId: 'getHazard',
+    summary: 'A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录',
+    tags: ['hazards'],
+    auth: 'required',
+    response: { status: 200, description: 'state and history; header ETag: "<version>" / 状态与历史', schema: HAZARD_DETAIL },
+    errors: [401, 404],
+    async handle({ params, deps }) {
+      const events = await deps.store.load(params.id ?? '');
+      const state = foldEvents(events);
+      if (!events || !state) {
+        throw new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 "${params.id}"`, en: `no hazard "${params.id}"` });
+      }
+      return jsonResponse({ state, history: events }, 200, { etag: `"${state.version}"` });
+    },
+  },
+];

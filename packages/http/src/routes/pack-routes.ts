@@ -1,0 +1,85 @@
+import packSchema from '@anjian/core/schema/pack.schema.json';
+import type { Pack } from '@anjian/core';
+import { jsonResponse } from '../json-response.js';
+import { HttpProblem } from '../problem.js';
+import { LOCALIZED_TEXT } from '../schemas.js';
+import type { JsonSchema, RouteSpec } from '../types.js';
+
+const PACK_SUMMARY: JsonSchema = {
+  type: 'object',
+  required: ['id', 'version', 'domain', 'title', 'premises', 'facts', 'items'],
+  properties: {
+    id: { type: 'string' },
+    version: { type: 'string' },
+    domain: { type: 'string' },
+    title: LOCALIZED_TEXT,
+    description: LOCALIZED_TEXT,
+    premises: { type: 'array', items: { type: 'object', required: ['id', 'label'] } },
+    facts: { type: 'integer', description: 'number of facts / 事实数' },
+    items: { type: 'integer', description: 'number of checklist items / 检查项数' },
+  },
+};
+
+function summary(pack: Pack): Record<string, unknown> {
+  return {
+    id: pack.id,
+    version: pack.version,
+    domain: pack.domain,
+    title: pack.title,
+    ...(pack.description ? { description: pack.description } : {}),
+    premises: pack.premises,
+    facts: pack.facts.length,
+    items: pack.sections.reduce((n, s) => n + s.items.length, 0),
+  };
+}
+
+/** `GET /packs`, `GET /packs/{id}`, `GET /schema/pack`. */
+export const PACK_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/packs',
+    operationId: 'listPacks',
+    summary: 'List the packs served / 列出检查表',
+    tags: ['packs'],
+    auth: 'none',
+    response: { status: 200, description: 'packs / 检查表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: PACK_SUMMARY } } } },
+    errors: [],
+    async handle({ options }) {
+      return jsonResponse({ items: options.packs.map(summary) });
+    },
+  },
+  {
+    method: 'get',
+    path: '/packs/{id}',
+    operationId: 'getPack',
+    summary: 'A pack as loaded: facts (types, units, ranges, options, required, when), sections, items, rules / 检查表全文（用于渲染表单）',
+    tags: ['packs'],
+    auth: 'none',
+    response: {
+      status: 200,
+      description: 'the loaded pack (pack.schema.json shape, includes merged) / 已加载的检查表',
+      schema: { type: 'object', required: ['format', 'id', 'version', 'facts', 'sections'], properties: { format: { const: 'anjian/pack@1' }, id: { type: 'string' }, version: { type: 'string' }, facts: { type: 'array' }, sections: { type: 'array' } } },
+    },
+    errors: [404],
+    async handle({ params, packs }) {
+      const pack = packs.get(params.id ?? '');
+      if (!pack) {
+        throw new HttpProblem(404, 'PACK_NOT_FOUND', { 'zh-CN': '未找到检查表', en: 'Pack not found' }, { 'zh-CN': `没有检查表 "${params.id}"`, en: `no pack "${params.id}"` });
+      }
+      return jsonResponse(pack);
+    },
+  },
+  {
+    method: 'get',
+    path: '/schema/pack',
+    operationId: 'getPackSchema',
+    summary: 'JSON Schema of pack files / 检查表文件的 JSON Schema',
+    tags: ['packs'],
+    auth: 'none',
+    response: { status: 200, description: 'JSON Schema 2020-12', schema: { type: 'object', required: ['$schema'] } },
+    errors: [],
+    async handle() {
+      return jsonResponse(packSchema);
+    },
+  },
+];

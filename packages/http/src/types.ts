@@ -1,0 +1,88 @@
+/**
+ * Options, route definitions and context of the HTTP API.
+ *
+ * @module
+ */
+import type { Calendar, ChainDeps, Clock, Directory, Pack, Store } from '@anjian/core';
+
+/** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
+export type JsonSchema = Record<string, unknown>;
+
+/** Options of {@link createAnjianApi}. */
+export interface AnjianApiOptions {
+  store: Store;
+  /** Resolves the authenticated actor id to roles and jurisdiction, at every command. */
+  directory: Directory;
+  /** Working-day calendar of the host (deadlines). */
+  calendar: Calendar;
+  /** Trusted clock; defaults to the system clock. */
+  clock?: Clock;
+  /** Packs the API serves and classifies against (loaded and validated by the host). */
+  packs: readonly Pack[];
+  /**
+   * Who sent the request: the host's session, token or mTLS check. MUST return the actor
+   * id, or `null` when the request is not authenticated (the API answers 401). No scheme
+   * is built in.
+   */
+  authenticate(request: Request): Promise<string | null>;
+  /** Prefix of every path, e.g. `/api`. Default: none. */
+  basePath?: string;
+  /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
+  chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
+}
+
+/** The API: a web-standard handler and its OpenAPI 3.1 document. */
+export interface AnjianApi {
+  fetch(request: Request): Promise<Response>;
+  readonly openapi: Record<string, unknown>;
+}
+
+/** The language of human text in a response. */
+export type ResponseLang = 'zh-CN' | 'en';
+
+/** What a route handler receives. */
+export interface RouteContext {
+  request: Request;
+  /** Path parameters, by name. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  lang: ResponseLang;
+  /** Authenticated actor id (null only on routes with `auth: 'none'`). */
+  actorId: string | null;
+  deps: ChainDeps;
+  options: AnjianApiOptions;
+  /** Packs by id. */
+  packs: ReadonlyMap<string, Pack>;
+  /** The API's OpenAPI document. */
+  openapi: Record<string, unknown>;
+}
+
+/** A documented query or header parameter. */
+export interface ParameterSpec {
+  name: string;
+  in: 'query' | 'header';
+  required?: boolean;
+  description: string;
+  schema: JsonSchema;
+}
+
+/**
+ * One route, defined once as data: the router is built from it and so is the OpenAPI
+ * document. `path` uses OpenAPI templates (`/hazards/{id}`).
+ */
+export interface RouteSpec {
+  method: 'get' | 'post';
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: readonly string[];
+  /** `required`: 401 when `authenticate` returns null. */
+  auth: 'required' | 'none';
+  parameters?: readonly ParameterSpec[];
+  requestBody?: JsonSchema;
+  /** Success status and body schema. */
+  response: { status: number; description: string; schema: JsonSchema };
+  /** Documented error statuses (each answered as `application/problem+json`). */
+  errors: readonly number[];
+  handle(ctx: RouteContext): Promise<Response>;
+}
