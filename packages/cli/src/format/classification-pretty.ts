@@ -66,7 +66,7 @@ function hazardBlock(h: HazardFinding, n: number, lang: Lang, paint: Paint): str
   const s = (text: string | undefined) => stripControl(text ?? '');
   const other: Lang = en ? 'zh-CN' : 'en';
   const label = (zh: string, english: string) => (en ? `${english}: ` : `${zh}：`).padEnd(en ? 13 : 0);
-  const pad = ' '.repeat(5);
+  const pad = ' '.repeat(String(n).length + 4);
   const where = h.item ? (en ? ` (item ${h.item})` : `（检查项 ${h.item}）`) : en ? ' (composite)' : '（综合判定）';
   const provisional = h.provisional ? `  ${paint('35', '疑似 / provisional')}` : '';
   const out = [`  ${n}. ${paint(LEVEL_COLOR[h.level], LEVEL_NAMES[h.level])}${provisional}  ${paint('1', s(h.rule))}${s(where)}  ${s(localize(h.title, lang))}`];
