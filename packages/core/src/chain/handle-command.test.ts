@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Store } from '../ports/store.js';
 import { createHarness } from './chain-harness.test-util.js';
 import { handleCommand } from './handle-command.js';
-import { nextRetryAt } from './outbox-backoff.js';
 import { readFullLog } from './read-full-log.js';
 import { verifyChain } from './verify-chain.js';
 import { reportCommand } from '../testing/chain-fixtures.js';
@@ -89,12 +88,3 @@ describe('handleCommand', () => {
   });
 });
 
-describe('nextRetryAt', () => {
-  it('backs off exponentially with a cap, then dead-letters', () => {
-    const now = new Date('2026-11-02T00:00:00.000Z');
-    expect(nextRetryAt(0, now)).toBe('2026-11-02T00:00:30.000Z');
-    expect(nextRetryAt(3, now)).toBe('2026-11-02T00:04:00.000Z');
-    expect(nextRetryAt(8, now)).toBe('2026-11-02T01:00:00.000Z');
-    expect(nextRetryAt(9, now)).toBeNull();
-  });
-});

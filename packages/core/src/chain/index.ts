@@ -49,8 +49,6 @@ export type { DecideContext, TimeLimits } from './decide.js';
 export { evolve } from './evolve.js';
 export { summarize } from './summarize.js';
 export { outboxMessagesFor } from './outbox-messages.js';
-export { nextRetryAt } from './outbox-backoff.js';
-export type { BackoffPolicy } from './outbox-backoff.js';
 export { commandFingerprint } from './command-fingerprint.js';
 export { handleCommand, foldEvents } from './handle-command.js';
 export type { ChainDeps } from './handle-command.js';
