@@ -1,0 +1,134 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { evidence, reportCommand, treatmentPlan } from '@anjian/core/testing';
+import { ROUTES } from '../src/index.js';
+import { basementLpgInspection, createHarness, noAlarmInspection, SEEN, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/** Report a hazard through the command endpoint and return its id. */
+async function reported(id: string, actor = 'grid-g1', overrides: Record<string, unknown> = {}): Promise<string> {
+  const { commandId: _c, hazardId: _h, ...body } = reportCommand(id, { pack: { id: 'demo-kitchen', version: '0.1.0' }, ...overrides });
+  const r = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `report-${id}` } });
+  expect(r.status).toBe(200);
+  return id;
+}
+
+const command = (actor: string, id: string, key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  h.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': key, ...headers } });
+
+describe('GET /packs, /packs/{id}, /schema/pack', () => {
+  it('lists the packs with counts, no authentication needed', async () => {
+    const r = await h.call(null, 'GET', '/packs');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([
+      expect.objectContaining({ id: 'demo-kitchen', version: '0.1.0', domain: 'gas', facts: 6, items: 4 }),
+    ]);
+  });
+
+  it('returns everything a form needs: fact types, units, ranges, options, required, when; sections and items', async () => {
+    const r = await h.call(null, 'GET', '/packs/demo-kitchen');
+    expect(r.status).toBe(200);
+    const hose = r.body.facts.find((f: { id: string }) => f.id === 'hose_length_m');
+    expect(hose).toMatchObject({ type: 'number', unit: 'm', min: 0, max: 50, required: true });
+    const working = r.body.facts.find((f: { id: string }) => f.id === 'alarm_working');
+    expect(working.when).toEqual({ fact: 'alarm_installed', operator: 'equal', value: true });
+    expect(r.body.facts.find((f: { id: string }) => f.id === 'gas_type').options.map((o: { value: string }) => o.value)).toEqual(['natural_gas', 'lpg']);
+    expect(r.body.sections.map((s: { id: string }) => s.id)).toEqual(['lpg', 'alarm']);
+    expect(r.body.sections[1].items[0]).toMatchObject({ id: 'DEMO-002', asks: ['alarm_installed', 'alarm_working'] });
+  });
+
+  it('404 PACK_NOT_FOUND as problem+json, in Chinese by default and English on request', async () => {
+    const zh = await h.call(null, 'GET', '/packs/nope');
+    expect(zh.status).toBe(404);
+    expect(zh.headers.get('content-type')).toBe(PROBLEM_TYPE);
+    expect(zh.body).toEqual({ type: 'https://anjian.dev/problems/pack-not-found', title: '未找到检查表', status: 404, detail: '没有检查表 "nope"', code: 'PACK_NOT_FOUND' });
+    const en = await h.call(null, 'GET', '/packs/nope', { headers: { 'accept-language': 'en-GB,en;q=0.9,zh-CN;q=0.5' } });
+    expect(en.body).toMatchObject({ title: 'Pack not found', detail: 'no pack "nope"' });
+    expect(en.headers.get('content-language')).toBe('en');
+  });
+
+  it('serves the pack JSON Schema', async () => {
+    const r = await h.call(null, 'GET', '/schema/pack');
+    expect(r.status).toBe(200);
+    expect(r.body.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(r.body.$id).toBe('https://anjian.dev/schema/pack.schema.json');
+  });
+
+  it('an unknown path is a 404 problem', async () => {
+    const r = await h.call(null, 'GET', '/nothing-here');
+    expect(r.status).toBe(404);
+    expect(r.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('POST /inspections', () => {
+  it('200: classifies (one general hazard) and reports nothing without report=true', async () => {
+    const r = await h.call('owner-e1', 'POST', '/inspections', { body: noAlarmInspection() });
+    expect(r.status).toBe(200);
+    expect(r.body.classification.hazards.map((x: { rule: string; level: string }) => [x.rule, x.level])).toEqual([['DEMO-002-H1', 'general']]);
+    expect(r.body.reports).toBeUndefined();
+    expect((await h.store.query({}, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('422 with the findings issues: pointer and the same bilingual message a form shows', async () => {
+    const bad = noAlarmInspection({ findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 80 } });
+    const r = await h.call('owner-e1', 'POST', '/inspections', { body: bad, headers: { 'accept-language': 'en' } });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('INVALID_INSPECTION');
+    expect(r.body.issues).toEqual([
+      {
+        code: 'NUMBER_OUT_OF_RANGE',
+        severity: 'error',
+        pointer: '/findings/hose_length_m',
+        message: {
+          'zh-CN': '“连接软管长度”（hose_length_m）为 80 m，超出允许范围 0–50 m',
+          en: '"Length of the connecting hose" (hose_length_m) is 80 m, outside the allowed range 0–50 m',
+        },
+      },
+    ]);
+    const missing = await h.call('owner-e1', 'POST', '/inspections', { body: noAlarmInspection({ findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false } }) });
+    expect(missing.status).toBe(422);
+    expect(missing.body.issues.map((i: { code: string; pointer: string }) => [i.code, i.pointer])).toEqual([['REQUIRED_MISSING', '/findings/hose_length_m']]);
+  });
+
+  it('422 for an unknown pack; 400 for a body that is not JSON; 401 without an actor', async () => {
+    expect((await h.call('owner-e1', 'POST', '/inspections', { body: noAlarmInspection({ pack: 'nope' }) })).body.issues[0].code).toBe('PACK_MISMATCH');
+    const notJson = await h.call('owner-e1', 'POST', '/inspections', { body: '{"pack":' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.code).toBe('BAD_REQUEST');
+    const anonymous = await h.call(null, 'POST', '/inspections', { body: noAlarmInspection() });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('?report=true reports each hazard; a retry with the same key replays; needs a key (400)', async () => {
+    const inspection = basementLpgInspection();
+    const noKey = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: inspection });
+    expect(noKey.status).toBe(400);
+    const r = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: inspection, headers: { 'idempotency-key': 'insp-1' } });
+    expect(r.status).toBe(200);
+    expect(r.body.reports).toEqual([{ rule: 'DEMO-001-H1', hazardId: expect.stringMatching(/^hz-/), ok: true, version: 1 }]);
+    const id = r.body.reports[0].hazardId;
+    const state = await h.call('owner-e1', 'GET', `/hazards/${id}`);
+    expect(state.body.state).toMatchObject({ level: 'major', area: 'D1/G1', enterpriseId: 'E1', source: 'self_check', domain: 'gas' });
+    const again = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: inspection, headers: { 'idempotency-key': 'insp-1' } });
+    expect(again.body.reports).toEqual([{ rule: 'DEMO-001-H1', hazardId: id, ok: true, version: 1, replayed: true }]);
+    expect((await h.store.readLog(1, 100)).length).toBe(1);
+  });
+
+  it('?report=true: 403 when the actor may not report for that enterprise; 422 without subject.area', async () => {
+    const other = await h.call('owner-e2', 'POST', '/inspections?report=true', { body: noAlarmInspection(), headers: { 'idempotency-key': 'k-e2' } });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('FORBIDDEN');
+    const noArea = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection({ subject: { enterpriseId: 'E1' } }), headers: { 'idempotency-key': 'k-1' } });
+    expect(noArea.status).toBe(422);
+    expect((await h.store.readLog(1, 100)).length).toBe(0);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Test harness: the API over a store, the test actors, a fixed clock and the demo-kitchen
+ * pack; `call` sends a request as an actor (header `x-actor`, the host's stand-in for a
+ * session) and records which route answered which status, for the OpenAPI coverage test.
+ */
+import { fileURLToPath } from 'node:url';
+import { createMemoryStore, createStaticDirectory, type Pack, type Store } from '@anjian/core';
+import { loadPackFromPath } from '@anjian/core/node';
+import { createFixedClock, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createAnjianApi, ROUTES, type AnjianApi } from '../src/index.js';
+
+const DEMO_KITCHEN = fileURLToPath(new URL('../../../examples/packs/demo-kitchen', import.meta.url));
+
+let cached: Pack | undefined;
+/** The demo-kitchen example pack, loaded from disk once. */
+export async function demoKitchen(): Promise<Pack> {
+  if (cached) return cached;
+  const result = await loadPackFromPath(DEMO_KITCHEN);
+  if (!result.ok) throw new Error(`demo-kitchen failed to load: ${JSON.stringify(result.issues)}`);
+  return (cached = result.pack);
+}
+
+/** `(METHOD path-template) → statuses seen`, filled by every {@link Harness.call}. */
+export const SEEN = new Map<string, Set<number>>();
+
+function recordSeen(method: string, url: string, status: number, basePath: string): void {
+  const path = new URL(url).pathname.slice(basePath.length);
+  for (const route of ROUTES) {
+    const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`);
+    if (route.method === method.toLowerCase() && pattern.test(path)) {
+      const key = `${route.method.toUpperCase()} ${route.path}`;
+      if (!SEEN.has(key)) SEEN.set(key, new Set());
+      SEEN.get(key)!.add(status);
+      return;
+    }
+  }
+}
+
+/** What a call returns: status, headers and the parsed JSON body. */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** An API under test with its store and clock. */
+export interface Harness {
+  api: AnjianApi;
+  store: Store;
+  clock: ReturnType<typeof createFixedClock>;
+  directory: ReturnType<typeof createStaticDirectory>;
+  call(actor: string | null, method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
+}
+
+/** Build a harness; `store` defaults to a fresh memory store. */
+export async function createHarness(start = '2026-11-02T01:00:00Z', store: Store = createMemoryStore(), basePath = '/api'): Promise<Harness> {
+  const clock = createFixedClock(start);
+  const directory = createStaticDirectory(Object.values(TEST_ACTORS));
+  const api = createAnjianApi({
+    store,
+    directory,
+    calendar: TEST_CALENDAR_2026,
+    clock,
+    packs: [await demoKitchen()],
+    basePath,
+    authenticate: async (request) => request.headers.get('x-actor'),
+  });
+  return {
+    api,
+    store,
+    clock,
+    directory,
+    async call(actor, method, path, options = {}) {
+      const headers = new Headers(options.headers);
+      if (actor !== null) headers.set('x-actor', actor);
+      if (options.body !== undefined) headers.set('content-type', 'application/json');
+      const url = `http://test.local${basePath}${path}`;
+      const init: RequestInit = { method, headers };
+      if (options.body !== undefined) init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      const response = await api.fetch(new Request(url, init));
+      recordSeen(method, url, response.status, basePath);
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+    },
+  };
+}
+
+/** Findings of a natural-gas kitchen without a gas alarm: one general hazard (DEMO-002-H1). */
+export function noAlarmInspection(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    pack: 'demo-kitchen',
+    premises: 'restaurant',
+    inspectedAt: '2026-11-02T09:00:00+08:00',
+    source: 'self_check',
+    subject: { enterpriseId: 'E1', area: 'D1/G1', name: '老王饭店' },
+    findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 1.5 },
+    ...overrides,
+  };
+}
+
+/** Findings of LPG used below ground with a broken-free setup: one major hazard (DEMO-001-H1). */
+export function basementLpgInspection(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return noAlarmInspection({
+    findings: { gas_type: 'lpg', below_ground: true, alarm_installed: true, alarm_working: true, hose_length_m: 1, cylinders_on_site: 1 },
+    ...overrides,
+  });
+}
