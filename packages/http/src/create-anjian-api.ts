@@ -3,6 +3,7 @@ import { isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/co
 import { buildOpenApi } from './build-openapi.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
+import { invalidCursor } from './invalid-cursor.js';
 import { ROUTES } from './route-table.js';
 import type { AnjianApi, AnjianApiOptions, RouteContext } from './types.js';
 
@@ -13,9 +14,7 @@ const INTERNAL = new HttpProblem(500, 'INTERNAL', { 'zh-CN': '服务器错误', 
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'INVALID_CURSOR') {
-    return new HttpProblem(400, 'INVALID_CURSOR', { 'zh-CN': '请求无效', en: 'Bad request' }, { 'zh-CN': '无效的分页游标 after', en: 'invalid page cursor in after' });
-  }
+  if (code === 'INVALID_CURSOR') return invalidCursor();
   if (isChainError(error) && error.code === 'INVALID_QUERY') {
     return new HttpProblem(400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, error.localized);
   }

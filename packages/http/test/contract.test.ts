@@ -132,3 +132,136 @@ describe('POST /inspections', () => {
     expect((await h.store.readLog(1, 100)).length).toBe(0);
   });
 });
+
+describe('GET /hazards', () => {
+  it('filters by level, status, domain, area, enterprise, provisional, overdue; pages with limit/after', async () => {
+    await reported('H-A');
+    await reported('H-B', 'grid-g1', { level: 'major', provisional: true });
+    await reported('H-C', 'grid-g2', { area: 'D1/G2', enterpriseId: 'E2' });
+    await command('grid-g1', 'H-A', 'notice-A', { type: 'issue_notice' });
+    const ids = async (q: string) => ((await h.call('officer-gas-d1', 'GET', `/hazards${q}`)).body.items as { hazardId: string }[]).map((i) => i.hazardId).sort();
+    expect(await ids('')).toEqual(['H-A', 'H-B', 'H-C']);
+    expect(await ids('?level=major')).toEqual(['H-B']);
+    expect(await ids('?level=simple,general')).toEqual(['H-A', 'H-C']);
+    expect(await ids('?status=rectifying')).toEqual(['H-A']);
+    expect(await ids('?area=D1/G2')).toEqual(['H-C']);
+    expect(await ids('?area=D1')).toEqual(['H-A', 'H-B', 'H-C']);
+    expect(await ids('?enterprise=E2')).toEqual(['H-C']);
+    expect(await ids('?provisional=true')).toEqual(['H-B']);
+    expect(await ids('?domain=fire')).toEqual([]);
+    expect(await ids('?overdue=true')).toEqual([]);
+    h.clock.advance(30 * 86_400_000);
+    expect(await ids('?overdue=true')).toEqual(['H-A']);
+
+    const first = await h.call('officer-gas-d1', 'GET', '/hazards?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.next).toEqual(expect.any(String));
+    const second = await h.call('officer-gas-d1', 'GET', `/hazards?limit=2&after=${encodeURIComponent(first.body.next)}`);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.next).toBeNull();
+    expect([...first.body.items, ...second.body.items].map((i: { hazardId: string }) => i.hazardId).sort()).toEqual(['H-A', 'H-B', 'H-C']);
+  });
+
+  it('400 for an unknown level, a bad limit or a bad cursor; 401 without an actor', async () => {
+    for (const q of ['?level=huge', '?limit=0', '?limit=abc', '?provisional=yes', '?after=not-a-cursor']) {
+      const r = await h.call('officer-gas-d1', 'GET', `/hazards${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.headers.get('content-type')).toBe(PROBLEM_TYPE);
+    }
+    expect((await h.call(null, 'GET', '/hazards')).status).toBe(401);
+  });
+});
+
+describe('GET /hazards/{id}', () => {
+  it('returns the folded state, the history and ETag = version', async () => {
+    await reported('H-1');
+    await command('grid-g1', 'H-1', 'n-1', { type: 'issue_notice', noticeNo: '责改〔2026〕1102-01' });
+    const r = await h.call('owner-e1', 'GET', '/hazards/H-1');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('etag')).toBe('"2"');
+    expect(r.body.state).toMatchObject({ hazardId: 'H-1', version: 2, status: 'rectifying', level: 'general' });
+    expect(r.body.history.map((e: { type: string }) => e.type)).toEqual(['reported', 'notice_issued']);
+  });
+
+  it('404 HAZARD_NOT_FOUND; 401 without an actor', async () => {
+    const r = await h.call('owner-e1', 'GET', '/hazards/H-none');
+    expect(r.status).toBe(404);
+    expect(r.body.code).toBe('HAZARD_NOT_FOUND');
+    expect((await h.call(null, 'GET', '/hazards/H-none')).status).toBe(401);
+  });
+});
+
+describe('POST /hazards/{id}/commands', () => {
+  it('200 with the events; a replay with the same key and body returns the original result, Idempotent-Replayed, no new event', async () => {
+    await reported('H-1');
+    const body = { type: 'issue_notice', noticeNo: 'N-1' };
+    const first = await command('grid-g1', 'H-1', 'key-1', body, { 'if-match': '"1"' });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('etag')).toBe('"2"');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(first.body).toMatchObject({ hazardId: 'H-1', version: 2, events: [{ type: 'notice_issued', commandId: 'key-1', actor: { id: 'grid-g1', role: 'grid' } }] });
+    const logBefore = (await h.store.readLog(1, 100)).length;
+    h.clock.advance(60_000);
+    const replay = await command('grid-g1', 'H-1', 'key-1', body, { 'if-match': '"1"' });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    expect((await h.store.readLog(1, 100)).length).toBe(logBefore);
+  });
+
+  it('422 IDEMPOTENCY_KEY_REUSED for the same key with a different body, and no event', async () => {
+    await reported('H-1');
+    await command('grid-g1', 'H-1', 'key-1', { type: 'issue_notice', noticeNo: 'N-1' });
+    const r = await command('grid-g1', 'H-1', 'key-1', { type: 'issue_notice', noticeNo: 'N-2' });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await h.store.readEvents('H-1')).length).toBe(2);
+  });
+
+  it('412 CONFLICT for a stale If-Match; 400 for a malformed one', async () => {
+    await reported('H-1');
+    const stale = await command('grid-g1', 'H-1', 'key-s', { type: 'issue_notice' }, { 'if-match': '"0"' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('CONFLICT');
+    expect((await h.store.readEvents('H-1')).length).toBe(1);
+    expect((await command('grid-g1', 'H-1', 'key-m', { type: 'issue_notice' }, { 'if-match': 'yesterday' })).status).toBe(400);
+  });
+
+  it('400 without Idempotency-Key, or a body without type; 401 without an actor', async () => {
+    await reported('H-1');
+    const noKey = await h.call('grid-g1', 'POST', '/hazards/H-1/commands', { body: { type: 'issue_notice' } });
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.detail).toBe('缺少 Idempotency-Key 请求头（1–200 个字符）');
+    expect((await command('grid-g1', 'H-1', 'k', { noticeNo: 'x' })).status).toBe(400);
+    expect((await command('grid-g1', 'H-1', 'k', [] as unknown as Record<string, unknown>)).status).toBe(400);
+    const anonymous = await h.call(null, 'POST', '/hazards/H-1/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'k' } });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('403 FORBIDDEN (another grid) and UNKNOWN_ACTOR; 404 HAZARD_NOT_FOUND; 422 for a rule violation; 409 HAZARD_EXISTS', async () => {
+    await reported('H-1');
+    const other = await command('grid-g2', 'H-1', 'k-g2', { type: 'issue_notice' });
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ code: 'FORBIDDEN', title: '指令被拒绝' });
+    expect((await command('stranger', 'H-1', 'k-x', { type: 'issue_notice' })).body.code).toBe('UNKNOWN_ACTOR');
+    const missing = await command('grid-g1', 'H-none', 'k-n', { type: 'issue_notice' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('HAZARD_NOT_FOUND');
+    await command('grid-g1', 'H-1', 'k-notice', { type: 'issue_notice' });
+    const rule = await command('grid-g1', 'H-1', 'k-reject', { type: 'reject', reason: { 'zh-CN': '' } }, { 'accept-language': 'en' });
+    expect(rule.status).toBe(422);
+    expect(rule.body.title).toBe('Command refused');
+    const again = await command('grid-g1', 'H-1', 'k-report-again', { ...reportCommand('H-1') });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('HAZARD_EXISTS');
+    expect((await h.store.readEvents('H-1')).length).toBe(2);
+  });
+
+  it('409 IDEMPOTENCY_KEY_IN_FLIGHT when the same key is used concurrently', async () => {
+    await reported('H-1');
+    const body = { type: 'issue_notice' };
+    const [a, b] = await Promise.all([command('grid-g1', 'H-1', 'k-par', body), command('grid-g1', 'H-1', 'k-par', body)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((await h.store.readEvents('H-1')).length).toBe(2);
+  });
+});
