@@ -265,3 +265,80 @@ describe('POST /hazards/{id}/commands', () => {
     expect((await h.store.readEvents('H-1')).length).toBe(2);
   });
 });
+
+describe('GET /queues/{role}', () => {
+  it('grid: submitted in its areas; enforcement: major, escalated, provisional in its jurisdiction; enterprise: own open hazards', async () => {
+    await reported('H-GEN');
+    await reported('H-MAJ', 'grid-g1', { level: 'major' });
+    await reported('H-PROV', 'grid-g1', { provisional: true });
+    await reported('H-E2', 'grid-g2', { area: 'D1/G2', enterpriseId: 'E2' });
+    await command('grid-g1', 'H-GEN', 'n', { type: 'issue_notice' });
+    h.clock.advance(3_600_000);
+    const ev = [...evidence('r', 'photo_before', 1), ...evidence('r', 'photo_after', 2, h.clock.now().toISOString())];
+    h.clock.advance(60_000);
+    expect((await command('owner-e1', 'H-GEN', 's', { type: 'submit_rectification', evidence: ev })).status).toBe(200);
+    const queue = async (actor: string, role: string) => ((await h.call(actor, 'GET', `/queues/${role}`)).body.items as { hazardId: string }[]).map((i) => i.hazardId).sort();
+    expect(await queue('grid-g1', 'grid')).toEqual(['H-GEN']);
+    expect(await queue('grid-g2', 'grid')).toEqual([]);
+    expect(await queue('officer-gas-d1', 'enforcement')).toEqual(['H-MAJ', 'H-PROV']);
+    expect(await queue('officer-fire-d1', 'enforcement')).toEqual([]);
+    expect(await queue('officer-gas-d2', 'enforcement')).toEqual([]);
+    expect(await queue('owner-e1', 'enterprise')).toEqual(['H-GEN', 'H-MAJ', 'H-PROV']);
+    expect(await queue('owner-e2', 'enterprise')).toEqual(['H-E2']);
+  });
+
+  it('403 for a role the actor lacks; 400 for a role without a queue; 401 without an actor', async () => {
+    const r = await h.call('owner-e1', 'GET', '/queues/grid');
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('FORBIDDEN');
+    expect((await h.call('owner-e1', 'GET', '/queues/system')).status).toBe(400);
+    expect((await h.call(null, 'GET', '/queues/grid')).status).toBe(401);
+  });
+});
+
+describe('GET /stats', () => {
+  it('counts by level, status and domain, overdue, closure rate, per month', async () => {
+    await reported('H-1');
+    await reported('H-2', 'grid-g1', { level: 'major' });
+    await command('grid-g1', 'H-1', 'n', { type: 'issue_notice' });
+    h.clock.advance(30 * 86_400_000);
+    const r = await h.call('admin-gas', 'GET', '/stats?groupBy=month');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      total: 2,
+      byLevel: { simple: 0, general: 1, major: 1 },
+      byStatus: { reported: 1, rectifying: 1, closed: 0 },
+      byDomain: { gas: 2 },
+      closed: 0,
+      closureRate: 0,
+      overdue: 1,
+      periods: [{ period: '2026-11', total: 2, closed: 0, closureRate: 0 }],
+    });
+    expect((await h.call('admin-gas', 'GET', '/stats?level=major')).body.total).toBe(1);
+  });
+
+  it('400 for a bad instant or groupBy; 401 without an actor', async () => {
+    const r = await h.call('admin-gas', 'GET', '/stats?createdFrom=yesterday', { headers: { 'accept-language': 'en' } });
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toContain('createdFrom must be an instant');
+    expect((await h.call('admin-gas', 'GET', '/stats?groupBy=week')).status).toBe(400);
+    expect((await h.call(null, 'GET', '/stats')).status).toBe(401);
+  });
+});
+
+describe('GET /outbox', () => {
+  it('lists dead letters', async () => {
+    await reported('H-1');
+    const [message] = await h.store.claimOutbox({ owner: 'relay', now: h.clock.now().toISOString(), leaseMs: 60_000, limit: 1 });
+    expect(message).toBeDefined();
+    await h.store.failOutbox({ id: message!.id, owner: 'relay', error: 'SMS gateway 503', retryAt: null });
+    const r = await h.call('admin-gas', 'GET', '/outbox');
+    expect(r.status).toBe(200);
+    expect(r.body.deadLetters).toEqual([expect.objectContaining({ id: message!.id, hazardId: 'H-1', topic: 'hazard.reported', lastError: 'SMS gateway 503', attempts: 1 })]);
+  });
+
+  it('400 for a bad limit; 401 without an actor', async () => {
+    expect((await h.call('admin-gas', 'GET', '/outbox?limit=0')).status).toBe(400);
+    expect((await h.call(null, 'GET', '/outbox')).status).toBe(401);
+  });
+});
