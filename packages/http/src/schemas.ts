@@ -105,7 +105,7 @@ export const HAZARD_DETAIL: JsonSchema = {
     state: {
       type: 'object',
       required: ['hazardId', 'version', 'status', 'level', 'provisional', 'title', 'domain', 'area', 'enterpriseId'],
-      properties: { hazardId: str, version: int, status: { enum: [...HAZARD_STATUSES] }, level: { enum: [...HAZARD_LEVELS] }, provisional: { type: 'boolean' }, title: LOCALIZED_TEXT },
+      properties: { hazardId: str, version: int, status: { enum: [...HAZARD_STATUSES] }, level: { enum: [...HAZARD_LEVELS] }, provisional: { type: 'boolean' }, title: LOCALIZED_TEXT, domain: str, area: str, enterpriseId: str },
     },
     history: { type: 'array', items: STORED_EVENT },
   },
@@ -183,6 +183,6 @@ export const STATS: JsonSchema = {
     closed: int,
     closureRate: { type: 'number', minimum: 0, maximum: 1 },
     overdue: int,
-    periods: { type: 'array', items: { type: 'object', required: ['period', 'total', 'closed', 'closureRate'] } },
+    periods: { type: 'array', items: { type: 'object', required: ['period', 'total', 'closed', 'closureRate'], properties: { period: str, total: int, closed: int, closureRate: { type: 'number' } } } },
   },
 };

@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { evidence, reportCommand, treatmentPlan } from '@anjian/core/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { evidence, reportCommand } from '@anjian/core/testing';
 import { ROUTES } from '../src/index.js';
-import { basementLpgInspection, createHarness, noAlarmInspection, SEEN, type Harness } from './harness.js';
+import { ajv, basementLpgInspection, createHarness, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -340,5 +339,64 @@ describe('GET /outbox', () => {
   it('400 for a bad limit; 401 without an actor', async () => {
     expect((await h.call('admin-gas', 'GET', '/outbox?limit=0')).status).toBe(400);
     expect((await h.call(null, 'GET', '/outbox')).status).toBe(401);
+  });
+});
+
+// Runs last in this file: the contract tests above have filled SEEN and MISMATCHES.
+describe('GET /openapi.json, generated from the route table', () => {
+  it('serves the document the API exposes, without authentication', async () => {
+    const r = await h.call(null, 'GET', '/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual(h.api.openapi);
+    expect(r.body.openapi).toBe('3.1.0');
+  });
+
+  it('has every route, with the base path, its success response and a problem response per documented error', () => {
+    const paths = h.api.openapi.paths as Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    const documented = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+    expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} /api${r.path}`).sort());
+    for (const route of ROUTES) {
+      const op = paths[`/api${route.path}`]![route.method]!;
+      expect(op.operationId).toBe(route.operationId);
+      expect(Object.keys(op.responses).map(Number).sort()).toEqual([route.response.status, ...route.errors].sort());
+    }
+  });
+
+  it('every schema in the document compiles with ajv (2020-12)', () => {
+    const doc = h.api.openapi as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, object> } };
+    let compiled = 0;
+    for (const schema of Object.values(doc.components.schemas)) (ajv.compile(schema), compiled++);
+    for (const ops of Object.values(doc.paths)) {
+      for (const op of Object.values(ops)) {
+        for (const p of op.parameters) (ajv.compile(p.schema), compiled++);
+        if (op.requestBody) (ajv.compile(op.requestBody.content['application/json'].schema), compiled++);
+        for (const response of Object.values(op.responses) as { content: Record<string, { schema: any }> }[]) {
+          for (const media of Object.values(response.content)) {
+            if (media.schema.$ref) expect(media.schema.$ref).toBe('#/components/schemas/Problem');
+            else (ajv.compile(media.schema), compiled++);
+          }
+        }
+      }
+    }
+    expect(compiled).toBeGreaterThan(ROUTES.length);
+  });
+
+  it('every documented status of every route was answered by a contract test above, with a body matching its schema', () => {
+    const missing: string[] = [];
+    for (const route of ROUTES) {
+      const seen = SEEN.get(`${route.method.toUpperCase()} ${route.path}`) ?? new Set();
+      for (const status of [route.response.status, ...route.errors]) if (!seen.has(status)) missing.push(`${route.method.toUpperCase()} ${route.path} ${status}`);
+    }
+    expect(missing).toEqual([]);
+    expect(MISMATCHES).toEqual([]);
+  });
+
+  it('no route answers a status it does not document', () => {
+    const undocumented: string[] = [];
+    for (const route of ROUTES) {
+      const allowed = new Set([route.response.status, ...route.errors]);
+      for (const status of SEEN.get(`${route.method.toUpperCase()} ${route.path}`) ?? []) if (!allowed.has(status)) undocumented.push(`${route.method.toUpperCase()} ${route.path} ${status}`);
+    }
+    expect(undocumented).toEqual([]);
   });
 });

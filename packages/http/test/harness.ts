@@ -3,11 +3,13 @@
  * pack; `call` sends a request as an actor (header `x-actor`, the host's stand-in for a
  * session) and records which route answered which status, for the OpenAPI coverage test.
  */
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createMemoryStore, createStaticDirectory, type Pack, type Store } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES, type AnjianApi } from '../src/index.js';
+import { PROBLEM } from '../src/schemas.js';
 
 const DEMO_KITCHEN = fileURLToPath(new URL('../../../examples/packs/demo-kitchen', import.meta.url));
 
@@ -20,10 +22,26 @@ export async function demoKitchen(): Promise<Pack> {
   return (cached = result.pack);
 }
 
+// ajv is a dependency of @anjian/core, not of this package: resolve it from there.
+const Ajv2020 = createRequire(new URL('../../core/package.json', import.meta.url))('ajv/dist/2020').default as new (options: object) => {
+  compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown };
+};
+/** An Ajv (JSON Schema 2020-12, the OpenAPI 3.1 dialect) for the contract checks. */
+export const ajv = new Ajv2020({ strict: true, allErrors: true });
+
 /** `(METHOD path-template) → statuses seen`, filled by every {@link Harness.call}. */
 export const SEEN = new Map<string, Set<number>>();
+/** Responses whose body did not match the documented schema (should stay empty). */
+export const MISMATCHES: string[] = [];
 
-function recordSeen(method: string, url: string, status: number, basePath: string): void {
+const validators = new Map<object, (data: unknown) => boolean>();
+function validate(schema: object, body: unknown): unknown {
+  let check = validators.get(schema);
+  if (!check) validators.set(schema, (check = ajv.compile(schema)));
+  return check(body) ? null : (check as { errors?: unknown }).errors;
+}
+
+function recordSeen(method: string, url: string, status: number, body: unknown, basePath: string): void {
   const path = new URL(url).pathname.slice(basePath.length);
   for (const route of ROUTES) {
     const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`);
@@ -31,6 +49,9 @@ function recordSeen(method: string, url: string, status: number, basePath: strin
       const key = `${route.method.toUpperCase()} ${route.path}`;
       if (!SEEN.has(key)) SEEN.set(key, new Set());
       SEEN.get(key)!.add(status);
+      const schema = status === route.response.status ? route.response.schema : PROBLEM;
+      const errors = validate(schema, body);
+      if (errors) MISMATCHES.push(`${key} ${status}: ${JSON.stringify(errors)}`);
       return;
     }
   }
@@ -78,9 +99,10 @@ export async function createHarness(start = '2026-11-02T01:00:00Z', store: Store
       const init: RequestInit = { method, headers };
       if (options.body !== undefined) init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       const response = await api.fetch(new Request(url, init));
-      recordSeen(method, url, response.status, basePath);
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+      const body = text === '' ? null : JSON.parse(text);
+      recordSeen(method, url, response.status, body, basePath);
+      return { status: response.status, headers: response.headers, body };
     },
   };
 }

@@ -84,7 +84,16 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       schema: {
         type: 'object',
         required: ['deadLetters'],
-        properties: { deadLetters: { type: 'array', items: { type: 'object', required: ['id', 'hazardId', 'topic', 'attempts', 'lastError'] } } },
+        properties: {
+          deadLetters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'hazardId', 'eventId', 'topic', 'payload', 'createdAt', 'attempts', 'lastError'],
+              properties: { id: { type: 'string' }, hazardId: { type: 'string' }, eventId: { type: 'string' }, topic: { type: 'string' }, payload: { type: 'object' }, createdAt: { type: 'string' }, attempts: { type: 'integer' }, lastError: { type: 'string' } },
+            },
+          },
+        },
       },
     },
     errors: [400, 401],

@@ -9,7 +9,7 @@ export const OPENAPI_ROUTE: RouteSpec = {
   summary: 'This API as OpenAPI 3.1 / 本接口的 OpenAPI 3.1 文档',
   tags: ['meta'],
   auth: 'none',
-  response: { status: 200, description: 'OpenAPI 3.1 document', schema: { type: 'object', required: ['openapi', 'paths'], properties: { openapi: { const: '3.1.0' } } } },
+  response: { status: 200, description: 'OpenAPI 3.1 document', schema: { type: 'object', required: ['openapi', 'paths'], properties: { openapi: { const: '3.1.0' }, paths: { type: 'object' } } } },
   errors: [],
   async handle({ openapi }) {
     return jsonResponse(openapi);

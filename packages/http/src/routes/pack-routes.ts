@@ -14,7 +14,7 @@ const PACK_SUMMARY: JsonSchema = {
     domain: { type: 'string' },
     title: LOCALIZED_TEXT,
     description: LOCALIZED_TEXT,
-    premises: { type: 'array', items: { type: 'object', required: ['id', 'label'] } },
+    premises: { type: 'array', items: { type: 'object', required: ['id', 'label'], properties: { id: { type: 'string' }, label: LOCALIZED_TEXT } } },
     facts: { type: 'integer', description: 'number of facts / 事实数' },
     items: { type: 'integer', description: 'number of checklist items / 检查项数' },
   },
@@ -76,7 +76,7 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     summary: 'JSON Schema of pack files / 检查表文件的 JSON Schema',
     tags: ['packs'],
     auth: 'none',
-    response: { status: 200, description: 'JSON Schema 2020-12', schema: { type: 'object', required: ['$schema'] } },
+    response: { status: 200, description: 'JSON Schema 2020-12', schema: { type: 'object', required: ['$schema'], properties: { $schema: { type: 'string' } } } },
     errors: [],
     async handle() {
       return jsonResponse(packSchema);
