@@ -73,8 +73,16 @@ export interface Harness {
   call(actor: string | null, method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
 }
 
-/** Build a harness; `store` defaults to a fresh memory store. */
-export async function createHarness(start = '2026-11-02T01:00:00Z', store: Store = createMemoryStore(), basePath = '/api'): Promise<Harness> {
+/** How a harness sends a request: in process (`api.fetch`) or through a real server. */
+export type Transport = (api: AnjianApi) => (request: Request) => Promise<Response>;
+
+/** Build a harness; `store` defaults to a fresh memory store, `transport` to `api.fetch`. */
+export async function createHarness(
+  start = '2026-11-02T01:00:00Z',
+  store: Store = createMemoryStore(),
+  basePath = '/api',
+  transport: Transport = (api) => api.fetch,
+): Promise<Harness> {
   const clock = createFixedClock(start);
   const directory = createStaticDirectory(Object.values(TEST_ACTORS));
   const api = createAnjianApi({
@@ -86,6 +94,7 @@ export async function createHarness(start = '2026-11-02T01:00:00Z', store: Store
     basePath,
     authenticate: async (request) => request.headers.get('x-actor'),
   });
+  const send = transport(api);
   return {
     api,
     store,
@@ -98,7 +107,7 @@ export async function createHarness(start = '2026-11-02T01:00:00Z', store: Store
       const url = `http://test.local${basePath}${path}`;
       const init: RequestInit = { method, headers };
       if (options.body !== undefined) init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      const response = await api.fetch(new Request(url, init));
+      const response = await send(new Request(url, init));
       const text = await response.text();
       const body = text === '' ? null : JSON.parse(text);
       recordSeen(method, url, response.status, body, basePath);

@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStore, verifyChain, type Store } from '@anjian/core';
+import { evidence, treatmentPlan } from '@anjian/core/testing';
+import { createSqliteStore } from '../../store-sqlite/src/index.js';
+import { toNodeHandler } from '../src/index.js';
+import { basementLpgInspection, createHarness, noAlarmInspection, type Harness, type Transport } from './harness.js';
+
+const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A real `http.createServer` on an ephemeral port, reached with `fetch`. */
+const overNodeServer: Transport = (api) => {
+  let server: Server | undefined;
+  let base: Promise<string> | undefined;
+  return async (request) => {
+    base ??= new Promise((resolve) => {
+      server = createServer(toNodeHandler(api)).listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`));
+      cleanups.push(() => new Promise<void>((done) => server!.close(() => done())));
+    });
+    const url = new URL(request.url);
+    const body = request.method === 'GET' ? undefined : await request.text();
+    return fetch(`${await base}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(body === undefined ? {} : { body }) });
+  };
+};
+
+const STORES: [string, () => Store, Transport | undefined][] = [
+  ['memory store, in process', () => createMemoryStore(), undefined],
+  [
+    'SQLite file, through node:http and toNodeHandler',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'anjian-http-'));
+      const store = createSqliteStore({ path: join(dir, 'anjian.db') });
+      cleanups.push(() => {
+        store.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      return store;
+    },
+    overNodeServer,
+  ],
+];
+
+async function send(h: Harness, actor: string, id: string, key: string, body: Record<string, unknown>, version?: number) {
+  const headers: Record<string, string> = { 'idempotency-key': key };
+  if (version !== undefined) headers['if-match'] = `"${version}"`;
+  const r = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers });
+  expect(r.status, `${actor} ${String(body.type)}: ${JSON.stringify(r.body)}`).toBe(200);
+  return r;
+}
+
+describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport) => {
+  it('general: self-inspection → hazard → grid notice → enterprise evidence → grid verify → close; queues and stats follow', async () => {
+    const h = await createHarness('2026-11-02T01:00:00Z', makeStore(), '/api', transport);
+    // The enterprise inspects itself: no gas alarm, a general hazard.
+    const inspection = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection(), headers: { 'idempotency-key': 'self-check-2026-11-02' } });
+    expect(inspection.status).toBe(200);
+    expect(inspection.body.classification.summary.highest).toBe('general');
+    const [{ hazardId: id, version }] = inspection.body.reports;
+    expect(version).toBe(1);
+
+    expect((await h.call('owner-e1', 'GET', '/queues/enterprise')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
+    const notice = await send(h, 'grid-g1', id, 'notice-1', { type: 'issue_notice', noticeNo: '责改〔2026〕1102-07' }, 1);
+    const deadline = notice.body.events[0].data.deadline;
+    expect(deadline).toBe('2026-11-11T15:59:59.999Z'); // 7 working days from Mon 2 Nov, end of day in Beijing
+
+    h.clock.set('2026-11-04T02:00:00Z');
+    const photos = [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2, '2026-11-04T01:30:00Z')];
+    await send(h, 'owner-e1', id, 'rectify-1', { type: 'submit_rectification', evidence: photos, note: reason('已安装报警器', 'alarm installed') }, 2);
+    expect((await h.call('grid-g1', 'GET', '/queues/grid')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
+
+    h.clock.set('2026-11-05T02:00:00Z');
+    // The owner cannot verify its own work.
+    expect((await h.call('owner-e1', 'POST', `/hazards/${id}/commands`, { body: { type: 'verify' }, headers: { 'idempotency-key': 'self-verify' } })).status).toBe(403);
+    await send(h, 'grid-g1', id, 'verify-1', { type: 'verify', note: reason('现场复查合格', 'checked on site') }, 3);
+    const closed = await send(h, 'grid-g1', id, 'close-1', { type: 'close' }, 4);
+    expect(closed.headers.get('etag')).toBe('"5"');
+
+    const detail = await h.call('owner-e1', 'GET', `/hazards/${id}`);
+    expect(detail.body.state).toMatchObject({ status: 'closed', closedBy: 'grid-g1', rectifierIds: ['owner-e1'], source: 'self_check' });
+    expect(detail.body.history.map((e: { type: string }) => e.type)).toEqual(['reported', 'notice_issued', 'rectification_submitted', 'verified', 'closed']);
+    expect(detail.body.history[0].data.findings[0].rule).toBe('DEMO-002-H1');
+    expect((await h.call('grid-g1', 'GET', '/queues/grid')).body.items).toEqual([]);
+    expect((await h.call('owner-e1', 'GET', '/queues/enterprise')).body.items).toEqual([]);
+    const stats = await h.call('admin-gas', 'GET', '/stats');
+    expect(stats.body).toMatchObject({ total: 1, closed: 1, closureRate: 1, overdue: 0, byStatus: { closed: 1 } });
+    expect(verifyChain(await h.store.readLog(1, 100)).ok).toBe(true);
+  });
+
+  it('major: file case, plan, stop-work, rectification, accept and close by an officer who is neither reporter nor rectifier', async () => {
+    const h = await createHarness('2026-11-02T01:00:00Z', makeStore(), '/api', transport);
+    // An enforcement officer finds LPG used in a basement kitchen.
+    const found = await h.call('officer-gas-d1', 'POST', '/inspections?report=true', {
+      body: basementLpgInspection({ source: 'enforcement' }),
+      headers: { 'idempotency-key': 'patrol-b1' },
+    });
+    expect(found.status).toBe(200);
+    const [{ hazardId: id, rule }] = found.body.reports;
+    expect(rule).toBe('DEMO-001-H1');
+    expect((await h.call('officer-gas-d1', 'GET', '/queues/enforcement')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
+
+    await send(h, 'officer-gas-d1', id, 'case-1', { type: 'file_case', caseNo: '燃执〔2026〕130号' }, 1);
+    await send(h, 'officer-gas-d1', id, 'stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once') }, 2);
+    h.clock.advance(86_400_000);
+    await send(h, 'owner-e1', id, 'plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
+    h.clock.set('2026-11-10T02:00:00Z');
+    const ev = [...evidence('m', 'photo_before', 1), ...evidence('m', 'photo_after', 3, '2026-11-10T01:00:00Z'), ...evidence('m', 'document', 1)];
+    await send(h, 'owner-e1', id, 'rectify-m', { type: 'submit_rectification', evidence: ev }, 4);
+
+    h.clock.set('2026-11-12T02:00:00Z');
+    const accept = { type: 'accept', note: reason('现场验收合格', 'accepted on site') };
+    // The reporting officer may not accept; neither may the enterprise nor a grid inspector.
+    for (const actor of ['officer-gas-d1', 'owner-e1', 'grid-g1']) {
+      const refused = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body: accept, headers: { 'idempotency-key': `accept-by-${actor}`, 'if-match': '"5"' } });
+      expect(refused.status, actor).toBe(403);
+    }
+    await send(h, 'officer2-gas-d1', id, 'accept-1', accept, 5);
+    const closedTwice = await send(h, 'officer2-gas-d1', id, 'close-m', { type: 'close', note: reason('销号', 'written off') }, 6);
+    const replay = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { type: 'close', note: reason('销号', 'written off') }, headers: { 'idempotency-key': 'close-m', 'if-match': '"6"' } });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toEqual(closedTwice.body);
+
+    const detail = await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`);
+    expect(detail.body.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer2-gas-d1', reporterId: 'officer-gas-d1', stopWork: 'whole' });
+    expect(detail.body.history.map((e: { type: string }) => e.type)).toEqual([
+      'reported',
+      'case_filed',
+      'stop_work_ordered',
+      'plan_submitted',
+      'rectification_submitted',
+      'accepted',
+      'closed',
+    ]);
+    expect((await h.call('officer-gas-d1', 'GET', '/queues/enforcement')).body.items).toEqual([]);
+    expect((await h.call('admin-gas', 'GET', '/stats?level=major')).body).toMatchObject({ total: 1, closed: 1, closureRate: 1 });
+    const log = await h.store.readLog(1, 100);
+    expect(log).toHaveLength(7);
+    expect(verifyChain(log).ok).toBe(true);
+    // Three refusals were recorded as denials, never as events.
+    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+  });
+});
