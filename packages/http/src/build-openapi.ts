@@ -8,6 +8,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   404: 'Not found / 未找到',
   409: 'Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突',
   412: 'Stale If-Match version (code CONFLICT) / 版本已变化',
+  413: 'Request body larger than maxBodyBytes / 请求体过大',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
 };
 

@@ -27,6 +27,8 @@ export interface AnjianApiOptions {
   authenticate(request: Request): Promise<string | null>;
   /** Prefix of every path, e.g. `/api`. Default: none. */
   basePath?: string;
+  /** Largest request body accepted, in bytes (413 above). Default 1 MiB. */
+  maxBodyBytes?: number;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }

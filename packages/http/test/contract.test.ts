@@ -102,6 +102,9 @@ describe('POST /inspections', () => {
     const notJson = await h.call('owner-e1', 'POST', '/inspections', { body: '{"pack":' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.code).toBe('BAD_REQUEST');
+    const huge = await h.call('owner-e1', 'POST', '/inspections', { body: noAlarmInspection({ note: 'x'.repeat(70 * 1024) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
     const anonymous = await h.call(null, 'POST', '/inspections', { body: noAlarmInspection() });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
@@ -233,6 +236,9 @@ describe('POST /hazards/{id}/commands', () => {
     expect(noKey.body.detail).toBe('缺少 Idempotency-Key 请求头（1–200 个字符）');
     expect((await command('grid-g1', 'H-1', 'k', { noticeNo: 'x' })).status).toBe(400);
     expect((await command('grid-g1', 'H-1', 'k', [] as unknown as Record<string, unknown>)).status).toBe(400);
+    const huge = await command('grid-g1', 'H-1', 'k', { type: 'issue_notice', note: { 'zh-CN': '长'.repeat(30_000) } });
+    expect(huge.status).toBe(413);
+    expect((await h.store.readEvents('H-1')).length).toBe(1);
     const anonymous = await h.call(null, 'POST', '/hazards/H-1/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'k' } });
     expect(anonymous.status).toBe(401);
   });

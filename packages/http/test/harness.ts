@@ -92,6 +92,7 @@ export async function createHarness(
     clock,
     packs: [await demoKitchen()],
     basePath,
+    maxBodyBytes: 64 * 1024,
     authenticate: async (request) => request.headers.get('x-actor'),
   });
   const send = transport(api);

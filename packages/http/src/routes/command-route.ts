@@ -25,12 +25,12 @@ export const COMMAND_ROUTE: RouteSpec = {
   ],
   requestBody: COMMAND_BODY,
   response: { status: 200, description: 'events written (or, replayed, the original ones with Idempotent-Replayed: true) / 写入的事件', schema: COMMAND_RESULT },
-  errors: [400, 401, 403, 404, 409, 412, 422],
+  errors: [400, 401, 403, 404, 409, 412, 413, 422],
   async handle(ctx) {
     const key = ctx.request.headers.get('idempotency-key');
     if (!key || key.length > 200) throw badRequest('缺少 Idempotency-Key 请求头（1–200 个字符）', 'the Idempotency-Key header (1–200 characters) is required');
     const ifMatch = parseIfMatch(ctx.request.headers.get('if-match'));
-    const body = await readJsonObject(ctx.request);
+    const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
     if (typeof body.type !== 'string') throw badRequest('指令缺少 type', 'the command has no type');
     const expectedVersion = ifMatch ?? (typeof body.expectedVersion === 'number' ? body.expectedVersion : undefined);
     const command = { ...body, hazardId: ctx.params.id ?? '', commandId: key } as Record<string, unknown>;

@@ -35,9 +35,9 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     ],
     requestBody: INSPECTION,
     response: { status: 200, description: 'classification / 判定结果', schema: INSPECTION_RESULT },
-    errors: [400, 401, 403, 422],
+    errors: [400, 401, 403, 413, 422],
     async handle(ctx) {
-      const body = await readJsonObject(ctx.request);
+      const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
       const packRef = typeof body.pack === 'string' ? body.pack.split('@')[0] ?? '' : '';
       const pack = ctx.packs.get(packRef);
       if (!pack) throw invalid(`没有检查表 ${JSON.stringify(body.pack)}`, `no pack ${JSON.stringify(body.pack)}`, [
