@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { hazardFilterFromQuery } from './hazard-filter-from-query.js';
+
+const NOW = new Date('2026-11-02T01:00:00.000Z');
+const filter = (q: string) => hazardFilterFromQuery(new URLSearchParams(q), NOW);
+
+describe('hazardFilterFromQuery', () => {
+  it('translates every parameter', () => {
+    expect(filter('level=major,general&status=rectifying&domain=gas&area=D1&enterprise=E1&provisional=false&overdue=true')).toEqual({
+      level: ['major', 'general'],
+      status: ['rectifying'],
+      domain: 'gas',
+      area: 'D1',
+      enterpriseId: 'E1',
+      provisional: false,
+      deadlineBefore: '2026-11-02T01:00:00.000Z',
+    });
+  });
+
+  it('leaves out what is absent or empty; overdue=false adds nothing', () => {
+    expect(filter('')).toEqual({});
+    expect(filter('level=&overdue=false')).toEqual({});
+  });
+
+  it.each(['level=grave', 'status=open', 'provisional=1', 'overdue=yes'])('%s is a 400', (q) => {
+    expect(() => filter(q)).toThrow(expect.objectContaining({ status: 400, code: 'BAD_REQUEST' }));
+  });
+});
