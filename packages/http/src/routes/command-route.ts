@@ -1,4 +1,4 @@
-import { handleCommand, type ChainCommand } from '@anjian/core';
+import { foldEvents, handleCommand, type ChainCommand } from '@anjian/core';
 import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
@@ -50,7 +50,8 @@ export const COMMAND_ROUTE: RouteSpec = {
         throw new HttpProblem(rejectionStatus(code, expectedVersion !== undefined), code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message);
       }
       const last = result.events[result.events.length - 1];
-      const version = last?.version ?? 0;
+      // A command that changes nothing (already in that state) writes no event: answer the current version.
+      const version = last?.version ?? foldEvents(await ctx.deps.store.load(ctx.params.id ?? ''))?.version ?? 0;
       const headers: Record<string, string> = { etag: `"${version}"` };
       if (result.replayed) headers['idempotent-replayed'] = 'true';
       return jsonResponse({ hazardId: ctx.params.id, version, events: result.events }, 200, headers);
