@@ -16,6 +16,7 @@ import type {
   StoredDenial,
 } from '../ports/store.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
 import { ChainError } from './chain-error.js';
 import type { HazardSummary, StoredEvent } from './types.js';
@@ -164,14 +165,14 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
-      const after = page.after ? decodeCursor(page.after) : null;
+      const after = page.after ? decodeKeysetCursor(page.after) : null;
       const rows = [...summaries.values()]
         .filter((s) => matchesFilter(s, filter))
         .sort((a, b) => compareKey(a, b))
         .filter((s) => after === null || compareKey(s, { updatedAt: after[0], hazardId: after[1] }) > 0);
       const items = rows.slice(0, Math.max(1, page.limit));
       const last = items[items.length - 1];
-      const next = rows.length > items.length && last ? encodeCursor(last) : null;
+      const next = rows.length > items.length && last ? encodeKeysetCursor(last.updatedAt, last.hazardId) : null;
       return { items: clone(items), next };
     },
 
@@ -272,16 +273,4 @@ function matchesFilter(s: HazardSummary, filter: HazardFilter): boolean {
 function compareKey(a: { updatedAt: string; hazardId: string }, b: { updatedAt: string; hazardId: string }): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
   return a.hazardId === b.hazardId ? 0 : a.hazardId < b.hazardId ? -1 : 1;
-}
-
-function encodeCursor(s: HazardSummary): string {
-  return JSON.stringify([s.updatedAt, s.hazardId]);
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  const parsed: unknown = JSON.parse(cursor);
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
-    throw new ChainError('INVALID_CURSOR', { 'zh-CN': '无效的分页游标', en: 'invalid page cursor' });
-  }
-  return [parsed[0], parsed[1]];
 }

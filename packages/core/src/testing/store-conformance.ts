@@ -64,6 +64,7 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'denials are a separate log and write no event, outbox row or command',
   'query filters by level, status, domain, area, enterprise, provisional, deadline',
   'query pages by (updatedAt, hazardId) without repeats or gaps',
+  'query rejects a cursor it did not issue with INVALID_CURSOR',
   'readLog pages from a seq',
   'stored events round-trip exactly (hashes verify)',
   'the chain verifies after many appends through handleCommand',
@@ -534,6 +535,18 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       } while (after !== null && pages < 50);
       expect(seen).toEqual(all);
       expect(pages).toBe(5);
+    });
+
+    test('query rejects a cursor it did not issue with INVALID_CURSOR', async (store) => {
+      for (const bad of ['not a cursor', '["a"]', 'eHl6', '%%%']) {
+        let code: unknown;
+        try {
+          await store.query({}, { limit: 5, after: bad });
+        } catch (error) {
+          code = (error as { code?: unknown }).code;
+        }
+        expect(code).toBe('INVALID_CURSOR');
+      }
     });
 
     test('readLog pages from a seq', async (store) => {

@@ -3,7 +3,6 @@ import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
-import { invalidCursor } from '../invalid-cursor.js';
 import { HAZARD_DETAIL, HAZARD_PAGE } from '../schemas.js';
 import type { ParameterSpec, RouteSpec } from '../types.js';
 
@@ -41,15 +40,8 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       const rawLimit = query.get('limit');
       const limit = rawLimit === null ? 50 : Number(rawLimit);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit 必须是 1–${MAX_LIMIT} 的整数`, `limit must be an integer 1–${MAX_LIMIT}`);
-      const after = query.get('after');
-      try {
-        return jsonResponse(await deps.store.query(filter, { limit, after }));
-      } catch (error) {
-        // Cursors are opaque and client-supplied: a store that fails to parse one (some
-        // throw INVALID_CURSOR, the memory store a raw SyntaxError) is answered as a 400.
-        if (after !== null && error instanceof SyntaxError) throw invalidCursor();
-        throw error;
-      }
+      // A cursor the store did not issue is INVALID_CURSOR, answered as a 400.
+      return jsonResponse(await deps.store.query(filter, { limit, after: query.get('after') }));
     },
   },
   {
