@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The demo: validate every pack, then classify each example inspection and print its
-// hazards with level, explanation and basis.
+// The demo: validate every pack, classify each example inspection and print its hazards
+// with level, explanation and basis, then walk two of the hazards through the review chain
+// on the embedded SQLite store (data in .data/demo) and verify the audit trail.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +21,7 @@ for (const name of inspections) {
   const code = run(['classify', '--packs', 'checklists', `examples/inspections/${name}`]);
   if (code !== 0) status = code;
 }
+console.log('\n$ node scripts/run-ts.mjs scripts/demo/review-chain.ts .data/demo');
+const chain = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/demo/review-chain.ts', '.data/demo'], { cwd: root, stdio: 'inherit' });
+if (chain.status !== 0) status = chain.status ?? 2;
 process.exit(status);
