@@ -1,4 +1,5 @@
-import { foldEvents } from '@anjian/core';
+import { encodeKeysetCursor, foldEvents, type HazardSummary } from '@anjian/core';
+import { canRead, narrow, readScopes } from '../read-scope.js';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
@@ -18,6 +19,8 @@ export const FILTER_PARAMETERS: readonly ParameterSpec[] = [
 ];
 
 const MAX_LIMIT = 200;
+/** Store pages a multi-scope listing reads at most before answering with what it found. */
+const MAX_SCAN_PAGES = 20;
 
 /** `GET /hazards`, `GET /hazards/{id}`. */
 export const HAZARD_ROUTES: readonly RouteSpec[] = [
@@ -35,13 +38,35 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     ],
     response: { status: 200, description: 'a page, ordered by (updatedAt, hazardId) / 一页隐患', schema: HAZARD_PAGE },
     errors: [400, 401],
-    async handle({ query, deps }) {
+    async handle({ query, deps, actorId }) {
       const filter = hazardFilterFromQuery(query, deps.clock.now());
+      const actor = await deps.directory.resolve(actorId as string);
+      const scopes = actor ? readScopes(actor) : [];
       const rawLimit = query.get('limit');
       const limit = rawLimit === null ? 50 : Number(rawLimit);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit 必须是 1–${MAX_LIMIT} 的整数`, `limit must be an integer 1–${MAX_LIMIT}`);
       // A cursor the store did not issue is INVALID_CURSOR, answered as a 400.
-      return jsonResponse(await deps.store.query(filter, { limit, after: query.get('after') }));
+      const after = query.get('after');
+      if (scopes === 'all') return jsonResponse(await deps.store.query(filter, { limit, after }));
+      // One scope (the usual case): narrow the query itself so the indexes serve it.
+      if (scopes.length === 1) {
+        const narrowed = narrow(filter, scopes[0]!);
+        return jsonResponse(narrowed ? await deps.store.query(narrowed, { limit, after }) : { items: [], next: null });
+      }
+      // Several scopes: walk the filtered list and keep what the actor may read; the cursor
+      // stays the store's (the last row looked at), so pages never repeat or skip a row.
+      const items: HazardSummary[] = [];
+      let next = after;
+      for (let pages = 0; pages < MAX_SCAN_PAGES && items.length < limit; pages++) {
+        const page = await deps.store.query(filter, { limit, after: next });
+        for (const row of page.items) {
+          if (items.length === limit) break;
+          next = encodeKeysetCursor(row.updatedAt, row.hazardId);
+          if (canRead(scopes, row)) items.push(row);
+        }
+        if (page.next === null && items.length < limit) return jsonResponse({ items, next: null });
+      }
+      return jsonResponse({ items, next });
     },
   },
   {
@@ -53,10 +78,12 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     response: { status: 200, description: 'state and history; header ETag: "<version>" / 状态与历史', schema: HAZARD_DETAIL },
     errors: [401, 404],
-    async handle({ params, deps }) {
+    async handle({ params, deps, actorId }) {
       const events = await deps.store.load(params.id ?? '');
       const state = foldEvents(events);
-      if (!events || !state) {
+      const actor = await deps.directory.resolve(actorId as string);
+      // A hazard outside the actor's scope answers as unknown, so its existence does not leak.
+      if (!events || !state || !actor || !canRead(readScopes(actor), state)) {
         throw new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 "${params.id}"`, en: `no hazard "${params.id}"` });
       }
       return jsonResponse({ state, history: events }, 200, { etag: `"${state.version}"` });
