@@ -30,7 +30,13 @@ export function painter(colors: boolean): Paint {
  * issueBlock(issue, 'en', painter(false), (file) => readFileSync(file, 'utf8').split('\n'));
  * ```
  */
-export function issueBlock(issue: Issue, lang: Lang, paint: Paint, lines: (file: string) => readonly string[] | undefined): string {
+export function issueBlock(
+  issue: Issue,
+  lang: Lang,
+  paint: Paint,
+  lines: (file: string) => readonly string[] | undefined,
+  options: { docs?: boolean } = {},
+): string {
   const file = stripControl(issue.file ?? '');
   const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   const head = `${paint('1', where)}  ${paint(COLOR[issue.severity], SEVERITY[issue.severity][lang])}  ${paint('2', issue.code)}  ${stripControl(localize(issue.message, lang))}`;
@@ -42,5 +48,6 @@ export function issueBlock(issue: Issue, lang: Lang, paint: Paint, lines: (file:
   }
   const hint = localize(issue.hint, lang);
   if (hint !== '') out.push(`  ${lang === 'en' ? 'hint: ' : '提示：'}${stripControl(hint)}`);
+  if (options.docs && issue.docs !== undefined) out.push(`  ${lang === 'en' ? 'docs: ' : '文档：'}${stripControl(issue.docs)}`);
   return out.join('\n');
 }

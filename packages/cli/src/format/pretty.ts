@@ -1,17 +1,7 @@
-import type { IssueSeverity, Lang } from '@anjian/core';
-import { localize } from '../lang.js';
+import type { Lang } from '@anjian/core';
 import type { ReportIssue, ValidationReport } from '../validate-packs.js';
-import { codeFrame } from './code-frame.js';
+import { issueBlock } from './issue-block.js';
 import { visibleIssues, type FormatOptions, type Formatter } from './format-options.js';
-import { stripControl } from './strip-control.js';
-
-const SEVERITY: Record<IssueSeverity, Record<Lang, string>> = {
-  error: { 'zh-CN': '错误', en: 'error' },
-  warning: { 'zh-CN': '警告', en: 'warning' },
-  info: { 'zh-CN': '提示', en: 'info' },
-};
-
-const COLOR: Record<IssueSeverity, string> = { error: '31', warning: '33', info: '36' };
 
 /**
  * The human format: `file:line:col  severity  CODE  message`, a code frame with a caret,
@@ -46,19 +36,7 @@ function formatIssue(
   paint: (code: string, text: string) => string,
   lines: (file: string) => string[] | undefined,
 ): string {
-  const file = stripControl(issue.file ?? issue.pack);
-  const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
-  const head = `${paint('1', where)}  ${paint(COLOR[issue.severity], SEVERITY[issue.severity][lang])}  ${paint('2', issue.code)}  ${stripControl(localize(issue.message, lang))}`;
-  const out = [head];
-  if (issue.file !== undefined && issue.line !== undefined) {
-    const source = lines(issue.file);
-    const frame = source ? codeFrame(source, issue.line, issue.column ?? 1) : '';
-    if (frame !== '') out.push(frame.replace(/^/gm, '  '));
-  }
-  const hint = localize(issue.hint, lang);
-  if (hint !== '') out.push(`  ${lang === 'en' ? 'hint: ' : '提示：'}${stripControl(hint)}`);
-  if (issue.docs !== undefined) out.push(`  ${lang === 'en' ? 'docs: ' : '文档：'}${stripControl(issue.docs)}`);
-  return out.join('\n');
+  return issueBlock({ ...issue, file: issue.file ?? issue.pack }, lang, paint, lines, { docs: true });
 }
 
 function summary(report: ValidationReport, options: FormatOptions, paint: (code: string, text: string) => string): string {
