@@ -13,112 +13,196 @@ import { ChainError } from './chain-error.js';
  * ```
  */
 export function canonicalJson(value: unknown): string {
-  // Validate first (cheap type checks), then let the native serializer do the work with keys
-  // re-inserted in sorted order. Engines list integer-like keys first whatever the
-  // insertion order, so objects with such keys take the slower hand-written path.
-  if (validate(value, [])) return JSON.stringify(value, sortKeys);
-  return write(value, []);
+  try {
+    return writeValue(value, 0);
+  } catch (error) {
+    if (error === INVALID) reportInvalid(value);
+    throw error;
+  }
 }
 
-const INDEX_LIKE = /^(0|[1-9]\d*)$/;
-
-function sortKeys(this: unknown, _key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const record = value as Record<string, unknown>;
-  const sorted = Object.create(null) as Record<string, unknown>; // so a "__proto__" key stays an own property
-  for (const k of Object.keys(record).sort()) sorted[k] = record[k];
-  return sorted;
+/**
+ * The canonical JSON of an event's hashed body: `event` without its own `hash` and `seq`
+ * properties, as `canonicalJson({ ...event } minus hash and seq)` but without the copy.
+ * Internal to the chain (see `computeEventHash`).
+ */
+export function canonicalEventBodyJson(event: object): string {
+  try {
+    return writeObject(event as Record<string, unknown>, 0, true);
+  } catch (error) {
+    if (error === INVALID) {
+      const { hash: _hash, seq: _seq, ...body } = event as Record<string, unknown>;
+      reportInvalid(body);
+    }
+    throw error;
+  }
 }
 
-/** Throws like `write` on values without a canonical form; returns false when an object has index-like keys. */
-function validate(value: unknown, path: (string | number)[]): boolean {
-  if (value === null) return true;
+// The writer below builds the text in one pass, in sorted key order. When it meets a value
+// without a canonical form it throws INVALID and `validate` walks the value again, in the
+// same order as before, to report the exact path: errors are rare, hashing is not.
+const INVALID: unique symbol = Symbol('invalid');
+
+function reportInvalid(value: unknown): never {
+  validate(value, []);
+  // Unreachable unless a getter answers differently the second time.
+  return fail([], 'value changed while it was serialized');
+}
+
+/** Strings JSON.stringify would escape: `"`, `\`, control characters, and any surrogate (lone ones are escaped). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function writeString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+function writeValue(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      return writeString(value);
+    case 'number':
+      // Rejects NaN and ±Infinity; String() is JSON's number form (and writes -0 as "0").
+      if (value - value !== 0) throw INVALID;
+      return String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if (depth > 256) throw INVALID;
+      if (Array.isArray(value)) return writeArray(value, depth);
+      return writeObject(value as Record<string, unknown>, depth, false);
+    default:
+      throw INVALID;
+  }
+}
+
+function writeArray(array: readonly unknown[], depth: number): string {
+  const length = array.length;
+  if (length === 0) return '[]';
+  let out = '[';
+  for (let i = 0; i < length; i++) {
+    const item = array[i];
+    if (item === undefined) throw INVALID;
+    if (i > 0) out += ',';
+    out += writeValue(item, depth + 1);
+  }
+  return `${out}]`;
+}
+
+/** `omitHashAndSeq`: the event-body case — skip those two keys and accept any prototype at this level. */
+function writeObject(record: Record<string, unknown>, depth: number, omitHashAndSeq: boolean): string {
+  if (!omitHashAndSeq) {
+    const proto: unknown = Object.getPrototypeOf(record);
+    if (proto !== Object.prototype && proto !== null) throw INVALID;
+  }
+  const shape = shapeOf(Object.keys(record));
+  const sorted = shape.sorted;
+  let out = '{';
+  let empty = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i] as string;
+    if (omitHashAndSeq && (key === 'hash' || key === 'seq')) continue;
+    const item = record[key];
+    if (item === undefined) continue;
+    out += empty ? shape.prefix[i] : shape.commaPrefix[i];
+    out += writeValue(item, depth + 1);
+    empty = false;
+  }
+  return `${out}}`;
+}
+
+/**
+ * The keys of an object in canonical order, with their `"key":` texts: computed once per
+ * object shape (same keys in the same order) and cached, so the usual objects (events, actors,
+ * payloads) are not sorted again. Shapes are found by their first key and compared key by key.
+ */
+interface Shape {
+  keys: readonly string[];
+  sorted: readonly string[];
+  prefix: readonly string[];
+  commaPrefix: readonly string[];
+}
+
+const shapes = new Map<string, Shape[]>();
+let cachedShapes = 0;
+const MAX_CACHED_SHAPES = 2048;
+const EMPTY_SHAPE: Shape = { keys: [], sorted: [], prefix: [], commaPrefix: [] };
+
+function shapeOf(keys: string[]): Shape {
+  const length = keys.length;
+  if (length === 0) return EMPTY_SHAPE;
+  const first = keys[0] as string;
+  const candidates = shapes.get(first);
+  if (candidates !== undefined) {
+    for (let c = 0; c < candidates.length; c++) {
+      const shape = candidates[c] as Shape;
+      const known = shape.keys;
+      if (known.length !== length) continue;
+      let same = true;
+      for (let i = 1; i < length; i++) {
+        if (known[i] !== keys[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return shape;
+    }
+  }
+  const sorted = keys.slice().sort();
+  const prefix = sorted.map((k) => `${JSON.stringify(k)}:`);
+  const shape: Shape = { keys, sorted, prefix, commaPrefix: prefix.map((p) => `,${p}`) };
+  if (cachedShapes < MAX_CACHED_SHAPES) {
+    cachedShapes += 1;
+    if (candidates === undefined) shapes.set(first, [shape]);
+    else candidates.push(shape);
+  }
+  return shape;
+}
+
+/** Throws `NON_CANONICAL_VALUE` with the path of the first value (in key insertion order) without a canonical form. */
+function validate(value: unknown, path: (string | number)[]): void {
+  if (value === null) return;
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return true;
+      return;
     case 'number':
       if (!Number.isFinite(value)) fail(path, String(value));
-      return true;
+      return;
     case 'object': {
       if (path.length > 256) fail(path, 'nested deeper than 256 levels (or cyclic)');
-      let fast = true;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
           const item: unknown = value[i];
           path.push(i);
           if (item === undefined) fail(path, 'undefined in an array');
-          if (!validate(item, path)) fast = false;
+          validate(item, path);
           path.pop();
         }
-        return fast;
+        return;
       }
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) fail(path, 'not a plain object');
       const record = value as Record<string, unknown>;
       for (const key of Object.keys(record)) {
         const item = record[key];
-        if (INDEX_LIKE.test(key)) fast = false;
         if (item === undefined) continue;
         path.push(key);
-        if (!validate(item, path)) fast = false;
+        validate(item, path);
         path.pop();
       }
-      return fast;
+      return;
     }
     default:
-      return fail(path, typeof value);
+      fail(path, typeof value);
   }
 }
 
-// The path is kept as a stack and joined only when an error is thrown: building a path
-// string for every node would double the cost of hashing.
+// The path is kept as a stack and joined only when an error is thrown.
 function fail(trail: readonly (string | number)[], what: string): never {
   const path = trail.map((p) => `/${p}`).join('');
   throw new ChainError('NON_CANONICAL_VALUE', {
     'zh-CN': `值 ${path || '/'} 无法规范化为 JSON：${what}`,
     en: `value at ${path || '/'} has no canonical JSON: ${what}`,
   });
-}
-
-function write(value: unknown, path: (string | number)[]): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) fail(path, String(value));
-      return JSON.stringify(value);
-    case 'object': {
-      if (path.length > 256) fail(path, 'nested deeper than 256 levels (or cyclic)');
-      if (Array.isArray(value)) {
-        const parts: string[] = [];
-        for (let i = 0; i < value.length; i++) {
-          const item: unknown = value[i];
-          path.push(i);
-          if (item === undefined) fail(path, 'undefined in an array');
-          parts.push(write(item, path));
-          path.pop();
-        }
-        return `[${parts.join(',')}]`;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) fail(path, 'not a plain object');
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
-      const parts: string[] = [];
-      for (const key of keys) {
-        const item = record[key];
-        if (item === undefined) continue;
-        path.push(key);
-        parts.push(`${JSON.stringify(key)}:${write(item, path)}`);
-        path.pop();
-      }
-      return `{${parts.join(',')}}`;
-    }
-    default:
-      return fail(path, typeof value);
-  }
 }

@@ -1,19 +1,16 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalEventBodyJson } from './canonical-json.js';
+import { sha256Utf8Words, wordsToHex } from './sha256.js';
 import type { ChainEvent } from './types.js';
 
 /** `prevHash` of every hazard's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-const encoder = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const digest = new Int32Array(8);
 
 /** SHA-256 of a UTF-8 string, lower-case hex. Synchronous; works in browsers. */
 export function sha256Hex(text: string): string {
-  const digest = sha256(encoder.encode(text));
-  let out = '';
-  for (let i = 0; i < digest.length; i++) out += HEX[digest[i] as number];
-  return out;
+  sha256Utf8Words(text, digest);
+  return wordsToHex(digest);
 }
 
 /**
@@ -24,6 +21,5 @@ export function computeEventHash(
   event: Omit<ChainEvent, 'hash'> & { hash?: string; seq?: number },
   hashHex: (text: string) => string = sha256Hex,
 ): string {
-  const { hash: _hash, seq: _seq, ...body } = event;
-  return hashHex(canonicalJson(body));
+  return hashHex(canonicalEventBodyJson(event));
 }

@@ -1,4 +1,6 @@
+import { canonicalEventBodyJson } from './canonical-json.js';
 import { computeEventHash, GENESIS_HASH, sha256Hex } from './hash-event.js';
+import { hexEqualsWords, sha256HexPairWords, sha256Utf8Words, wordsToHex } from './sha256.js';
 import type { ChainEvent } from './types.js';
 
 /** Why a chain does not verify. */
@@ -49,23 +51,40 @@ export function verifyChain(
   events: readonly (ChainEvent & { seq?: number })[],
   options: { contiguousSeq?: boolean; firstSeq?: number; sha256Hex?: (text: string) => string } = {},
 ): ChainVerification {
-  const hashHex = options.sha256Hex ?? sha256Hex;
+  const hashHex = options.sha256Hex;
   const contiguous = options.contiguousSeq ?? true;
   const heads = new Map<string, { version: number; hash: string; recordedAt: string }>();
+  // The log head and each event's digest stay as words on the default path: the head is
+  // folded as H(hex(head) ‖ hex(eventHash)) without building either string.
+  const headWords = new Int32Array(8);
+  const eventWords = new Int32Array(8);
   let head = GENESIS_HASH;
   const firstSeq = events[0]?.seq === undefined ? undefined : (options.firstSeq ?? 1);
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ChainEvent & { seq?: number };
-    const broken = (reason: ChainBreakReason): ChainVerification => ({ ok: false, brokenAt: i, seq: e.seq, hazardId: e.hazardId, reason });
-    if (contiguous && firstSeq !== undefined && e.seq !== firstSeq + i) return broken('SEQ_GAP');
-    if (computeEventHash(e, hashHex) !== e.hash) return broken('HASH_MISMATCH');
+    if (contiguous && firstSeq !== undefined && e.seq !== firstSeq + i) return broken(i, e, 'SEQ_GAP');
+    if (hashHex === undefined) {
+      sha256Utf8Words(canonicalEventBodyJson(e), eventWords);
+      if (!hexEqualsWords(e.hash, eventWords)) return broken(i, e, 'HASH_MISMATCH');
+    } else if (computeEventHash(e, hashHex) !== e.hash) return broken(i, e, 'HASH_MISMATCH');
     const prev = heads.get(e.hazardId);
-    if (e.version !== (prev?.version ?? 0) + 1) return broken('VERSION_GAP');
-    if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return broken('PREV_HASH_MISMATCH');
-    if (e.id !== `${e.hazardId}/${e.version}`) return broken('ID_MISMATCH');
-    if (prev && e.recordedAt < prev.recordedAt) return broken('RECORDED_AT_REVERSED');
-    heads.set(e.hazardId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });
-    head = nextLogHead(head, e.hash, hashHex);
+    if (e.version !== (prev === undefined ? 0 : prev.version) + 1) return broken(i, e, 'VERSION_GAP');
+    if (e.prevHash !== (prev === undefined ? GENESIS_HASH : prev.hash)) return broken(i, e, 'PREV_HASH_MISMATCH');
+    if (e.id !== `${e.hazardId}/${e.version}`) return broken(i, e, 'ID_MISMATCH');
+    if (prev !== undefined && e.recordedAt < prev.recordedAt) return broken(i, e, 'RECORDED_AT_REVERSED');
+    if (prev === undefined) heads.set(e.hazardId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });
+    else {
+      prev.version = e.version;
+      prev.hash = e.hash;
+      prev.recordedAt = e.recordedAt;
+    }
+    if (hashHex === undefined) sha256HexPairWords(headWords, eventWords, headWords);
+    else head = nextLogHead(head, e.hash, hashHex);
   }
+  if (hashHex === undefined) head = wordsToHex(headWords);
   return { ok: true, size: events.length, head };
+}
+
+function broken(i: number, e: ChainEvent & { seq?: number }, reason: ChainBreakReason): ChainVerification {
+  return { ok: false, brokenAt: i, seq: e.seq, hazardId: e.hazardId, reason };
 }
