@@ -1,0 +1,45 @@
+import type { ActorProfile } from '@anjian/core';
+
+/** A demo login: a profile for the Directory plus what the login page shows. */
+export interface DemoUser {
+  profile: ActorProfile;
+  name: { 'zh-CN': string; en: string };
+  /** The page the user lands on after the demo login. */
+  home: 'enterprise' | 'grid' | 'enforcement' | 'dashboard';
+}
+
+/** Demo enterprises: id, name, grid area, premises of the demo-kitchen pack. */
+export const DEMO_ENTERPRISES = [
+  { id: 'ent-lvyuan', name: { 'zh-CN': '绿园餐厅', en: 'Lvyuan Restaurant' }, area: 'D1/G1', premises: 'restaurant' },
+  { id: 'ent-hongxing', name: { 'zh-CN': '红星机械厂食堂', en: 'Hongxing Works Canteen' }, area: 'D1/G2', premises: 'canteen' },
+  { id: 'ent-anping', name: { 'zh-CN': '安平火锅店', en: 'Anping Hotpot' }, area: 'D1/G1', premises: 'restaurant' },
+] as const;
+
+const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work'];
+
+/** The demo users: one per enterprise, a grid inspector, two enforcement officers, an admin. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  ...DEMO_ENTERPRISES.map((e): DemoUser => ({
+    profile: { id: `owner-${e.id.slice(4)}`, roles: ['enterprise'], enterpriseIds: [e.id] },
+    name: { 'zh-CN': `${e.name['zh-CN']}负责人`, en: `${e.name.en} owner` },
+    home: 'enterprise',
+  })),
+  { profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'] }, name: { 'zh-CN': '网格员 王芳（D1/G1、D1/G2）', en: 'Grid inspector Wang Fang (D1/G1, D1/G2)' }, home: 'grid' },
+  { profile: { id: 'officer-li', roles: ['enforcement'], departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 李强（D1 应急管理局）', en: 'Officer Li Qiang (D1 emergency management)' }, home: 'enforcement' },
+  { profile: { id: 'officer-zhao', roles: ['enforcement'], departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 赵敏（D1 应急管理局）', en: 'Officer Zhao Min (D1 emergency management)' }, home: 'enforcement' },
+  { profile: { id: 'admin-chen', roles: ['department_admin'] }, name: { 'zh-CN': '部门管理员 陈静', en: 'Department admin Chen Jing' }, home: 'dashboard' },
+];
+
+/** 2026 public holidays (国务院办公厅通知) and make-up working days (调休上班). */
+export const HOLIDAYS_2026 = {
+  holidays: [
+    '2026-01-01', '2026-01-02', '2026-01-03',
+    '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+    '2026-04-04', '2026-04-05', '2026-04-06',
+    '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
+    '2026-06-19', '2026-06-20', '2026-06-21',
+    '2026-09-25', '2026-09-26', '2026-09-27',
+    '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+  ],
+  workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+};
