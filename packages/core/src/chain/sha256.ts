@@ -409,16 +409,23 @@ export function sha256Utf8Words(text: string, out: Int32Array): void {
     buffer = new Uint8Array(text.length * 3 + 72);
     view = new DataView(buffer.buffer);
   }
-  const length = encoder.encodeInto(text, buffer).written;
+  sha256BytesWords(buffer, view, encoder.encodeInto(text, buffer).written, out);
+}
+
+/**
+ * SHA-256 of `bytes[0..length)` into `out`. `bytes` (viewed by `bytesView`) must have room
+ * for the padding, `paddedLength(length)` bytes; the bytes past `length` are overwritten.
+ */
+export function sha256BytesWords(bytes: Uint8Array, bytesView: DataView, length: number, out: Int32Array): void {
   const total = paddedLength(length);
-  buffer[length] = 0x80;
-  buffer.fill(0, length + 1, total - 8);
+  bytes[length] = 0x80;
+  bytes.fill(0, length + 1, total - 8);
   // Length in bits as a big-endian 64-bit integer.
-  view.setUint32(total - 8, Math.floor(length / 0x20000000), false);
-  view.setUint32(total - 4, (length << 3) >>> 0, false);
+  bytesView.setUint32(total - 8, Math.floor(length / 0x20000000), false);
+  bytesView.setUint32(total - 4, (length << 3) >>> 0, false);
   out.set(IV);
   for (let offset = 0; offset < total; offset += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getInt32(offset + 4 * i, false);
+    for (let i = 0; i < 16; i++) W[i] = bytesView.getInt32(offset + 4 * i, false);
     compress(out, W);
   }
 }

@@ -1,6 +1,6 @@
-import { canonicalEventBodyJson } from './canonical-json.js';
+import { eventBodyDigest } from './event-digest.js';
 import { computeEventHash, GENESIS_HASH, sha256Hex } from './hash-event.js';
-import { hexEqualsWords, sha256HexPairWords, sha256Utf8Words, wordsToHex } from './sha256.js';
+import { hexEqualsWords, sha256HexPairWords, wordsToHex } from './sha256.js';
 import type { ChainEvent } from './types.js';
 
 /** Why a chain does not verify. */
@@ -64,7 +64,7 @@ export function verifyChain(
     const e = events[i] as ChainEvent & { seq?: number };
     if (contiguous && firstSeq !== undefined && e.seq !== firstSeq + i) return broken(i, e, 'SEQ_GAP');
     if (hashHex === undefined) {
-      sha256Utf8Words(canonicalEventBodyJson(e), eventWords);
+      eventBodyDigest(e, eventWords);
       if (!hexEqualsWords(e.hash, eventWords)) return broken(i, e, 'HASH_MISMATCH');
     } else if (computeEventHash(e, hashHex) !== e.hash) return broken(i, e, 'HASH_MISMATCH');
     const prev = heads.get(e.hazardId);
