@@ -30,6 +30,52 @@ function hazardTable(items, id) {
     ${items.map((h) => `<tr data-hazard="${h.hazardId}"><td>${esc(entName(h.enterpriseId))} <small>${esc(h.area)}</small></td><td>${levelCell(h)}</td><td>${esc(h.domain)}</td><td class="status">${t(h.status)}</td><td>${esc(h.deadline?.slice(0, 10) ?? '—')}</td><td><a href="#/hazard/${h.hazardId}">${t('open')}</a></td></tr>`).join('')}</table>`;
 }
 
+// ---------------------------------------------------------------- inspection form
+/**
+ * Pick an enterprise and a pack, fill the form rendered from the pack's facts, submit with
+ * report=true: the enterprise's self-check and the grid inspector's patrol share it.
+ */
+function inspectionSection(root, packs, enterprises, source) {
+  root.innerHTML = `
+    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => `<option value="${e.id}">${esc(loc(e.name))}（${esc(e.area)}）</option>`).join('')}</select></label>
+    <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => `<option value="${p.id}">${esc(loc(p.title))}</option>`).join('')}</select></label>
+    <form id="check-form" novalidate><fieldset id="facts"></fieldset>
+      <label><input type="checkbox" id="skip-browser-check"> ${t('skipBrowserCheck')}</label><br>
+      <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
+    <div id="check-result"></div>`;
+  let form = null;
+  root.querySelector('#pack-select').addEventListener('change', async (e) => {
+    const r = await api(`/packs/${e.target.value}`);
+    form = renderFactForm(root.querySelector('#facts'), r.body);
+  });
+  root.querySelector('#check-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!form) return;
+    const out = root.querySelector('#check-result');
+    if (!root.querySelector('#skip-browser-check').checked && form.showIssues(form.browserCheck()) > 0) {
+      out.innerHTML = `<p class="message error" id="check-errors" data-source="browser">${t('fixErrors')}</p>`;
+      return;
+    }
+    const ent = enterprises.find((x) => x.id === root.querySelector('#enterprise-select').value);
+    const inspection = { ...form.collect(), source, subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name), area: ent.area } };
+    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() });
+    if (r.status === 422) {
+      form.showIssues(r.body.issues ?? []);
+      out.innerHTML = `<p class="message error" id="check-errors" data-source="server">${problemText(r)}</p>`;
+      return;
+    }
+    if (!r.ok) { out.innerHTML = `<p class="message error">${problemText(r)}</p>`; return; }
+    form.showIssues([]);
+    const hz = r.body.classification.hazards;
+    const ids = Object.fromEntries((r.body.reports ?? []).map((x) => [x.rule, x.hazardId]));
+    out.innerHTML = !hz.length ? `<p class="message" id="no-hazards">${t('noHazards')}</p>` : `<h3>${t('hazardsFound')}</h3>
+      <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th></th></tr>
+      ${hz.map((h) => `<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${esc(loc(h.title))}</td><td>${esc(loc(h.explanation))}</td>
+        <td>${h.basis.map((b) => `${esc(loc(b.title))} ${esc(b.number)} ${esc(b.clause ?? '')}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`).join('<br>')}</td>
+        <td>${ids[h.rule] ? `<a href="#/hazard/${ids[h.rule]}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`;
+  });
+}
+
 // ---------------------------------------------------------------- pages
 const pages = {
   async login() {
@@ -45,43 +91,9 @@ const pages = {
     const [queue, packs] = await Promise.all([api('/queues/enterprise'), api('/packs')]);
     app.innerHTML = `<h1>${t('enterprise')}：${esc(entName(me()?.enterpriseIds[0]))}</h1>
       <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards') : `<p class="message error">${problemText(queue)}</p>`}
-      <h2>${t('selfCheck')}</h2>
-      <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.body.items.map((p) => `<option value="${p.id}">${esc(loc(p.title))}</option>`).join('')}</select></label>
-      <form id="check-form" novalidate><fieldset id="facts"></fieldset>
-        <label><input type="checkbox" id="skip-browser-check"> ${t('skipBrowserCheck')}</label><br>
-        <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
-      <div id="check-result"></div>`;
-    let form = null;
-    app.querySelector('#pack-select').addEventListener('change', async (e) => {
-      const r = await api(`/packs/${e.target.value}`);
-      form = renderFactForm(app.querySelector('#facts'), r.body);
-    });
-    app.querySelector('#check-form').addEventListener('submit', async (e) => {
-      e.preventDefault();
-      if (!form) return;
-      const out = app.querySelector('#check-result');
-      if (!app.querySelector('#skip-browser-check').checked && form.showIssues(form.browserCheck()) > 0) {
-        out.innerHTML = `<p class="message error" id="check-errors" data-source="browser">${t('fixErrors')}</p>`;
-        return;
-      }
-      const ent = demo.enterprises.find((x) => x.id === me().enterpriseIds[0]);
-      const inspection = { ...form.collect(), source: 'self_check', subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name), area: ent.area } };
-      const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() });
-      if (r.status === 422) {
-        form.showIssues(r.body.issues ?? []);
-        out.innerHTML = `<p class="message error" id="check-errors" data-source="server">${problemText(r)}</p>`;
-        return;
-      }
-      if (!r.ok) { out.innerHTML = `<p class="message error">${problemText(r)}</p>`; return; }
-      form.showIssues([]);
-      const hz = r.body.classification.hazards;
-      const ids = Object.fromEntries((r.body.reports ?? []).map((x) => [x.rule, x.hazardId]));
-      out.innerHTML = !hz.length ? `<p class="message" id="no-hazards">${t('noHazards')}</p>` : `<h3>${t('hazardsFound')}</h3>
-        <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th></th></tr>
-        ${hz.map((h) => `<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${esc(loc(h.title))}</td><td>${esc(loc(h.explanation))}</td>
-          <td>${h.basis.map((b) => `${esc(loc(b.title))} ${esc(b.number)} ${esc(b.clause ?? '')}${b.status === 'superseded' ? '（已废止）' : ''}${b.confidence === 'unverified' ? ' ⚠' : ''}`).join('<br>')}</td>
-          <td>${ids[h.rule] ? `<a href="#/hazard/${ids[h.rule]}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`;
-    });
+      <h2>${t('selfCheck')}</h2><div id="inspection"></div>`;
+    const ent = demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
+    inspectionSection(app.querySelector('#inspection'), packs.body.items, ent ? [ent] : [], 'self_check');
   },
 
   async grid() {
@@ -90,7 +102,11 @@ const pages = {
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
     app.innerHTML = `<h1>${t('grid')}：${esc(areas.join('、'))}</h1>
       <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue') : problemText(queue)}
-      <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue')}`;
+      <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue')}
+      <h2>${t('patrol')}</h2><div id="inspection"></div>`;
+    const packs = await api('/packs');
+    const mine = demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
+    inspectionSection(app.querySelector('#inspection'), packs.body.items, mine, 'grid_patrol');
   },
 
   async enforcement() {
@@ -144,6 +160,9 @@ const pages = {
       if (h.status === 'submitted' && h.level !== 'major') actions.push(cmd('verify', t('verify')));
       if (h.status === 'submitted') actions.push(cmd('reject', t('reject'), ` <input id="reject-reason" placeholder="${t('reason')}">`));
       if (h.status === 'verified') actions.push(cmd('close', t('close')));
+      if (h.status === 'closed' && (h.level !== 'major' || roles.includes('enforcement'))) {
+        actions.push(`${cmd('spot_check', t('spotCheck'))} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select>`);
+      }
     }
     if (roles.includes('enforcement')) {
       if (h.provisional) actions.push(cmd('confirm_level', t('confirmLevel')));
@@ -171,6 +190,7 @@ const pages = {
       if (type === 'confirm_level') return send({ type, level: h.level, reason: { 'zh-CN': '经现场核查确认等级' } });
       if (type === 'file_case') return send({ type, caseNo: app.querySelector('#case-no').value || `D1-${Date.now()}` });
       if (type === 'list_for_supervision') return send({ type, authority: { 'zh-CN': 'D1 区安全生产委员会办公室' } });
+      if (type === 'spot_check') return send({ type, result: app.querySelector('#spot-result').value });
       if (type === 'accept') return send({ type, note: reason('#accept-note', '验收合格') });
       return send({ type });
     }));

@@ -18,6 +18,7 @@ const STRINGS = {
     objectives: '目标和任务', measures: '方法和措施', funds: '经费和物资', responsible: '负责机构和人员', milestones: '时限和节点', safety: '安全措施和应急预案', planDeadline: '计划完成日期',
     total: '隐患总数', closedCount: '已销号', overdue: '已逾期', closureRate: '销号率', outbox: '通知发件箱（发送失败）', outboxEmpty: '没有发送失败的通知',
     byLevel: '按等级', byStatus: '按状态', byDomain: '按领域', overTime: '按日新增与销号',
+    patrol: '巡查检查', spotCheck: '抽查', pass: '合格', fail: '不合格', superseded: '已废止', unverified: '未核实',
     done: '已完成', failed: '失败', empty: '暂无', loading: '加载中…', notSignedIn: '请先登录',
   },
   en: {
@@ -37,6 +38,7 @@ const STRINGS = {
     objectives: 'Objectives and tasks', measures: 'Methods and measures', funds: 'Funds and materials', responsible: 'Responsible bodies and people', milestones: 'Time limit and milestones', safety: 'Safety measures and emergency plan', planDeadline: 'Planned completion',
     total: 'Hazards', closedCount: 'Closed', overdue: 'Overdue', closureRate: 'Closure rate', outbox: 'Notification outbox (dead letters)', outboxEmpty: 'No failed notifications',
     byLevel: 'By level', byStatus: 'By status', byDomain: 'By domain', overTime: 'Created and closed per day',
+    patrol: 'Patrol inspection', spotCheck: 'Spot-check', pass: 'pass', fail: 'fail', superseded: 'superseded', unverified: 'unverified',
     done: 'Done', failed: 'Failed', empty: 'None', loading: 'Loading…', notSignedIn: 'Sign in first',
   },
 };

@@ -8,11 +8,12 @@ export interface DemoUser {
   home: 'enterprise' | 'grid' | 'enforcement' | 'dashboard';
 }
 
-/** Demo enterprises: id, name, grid area, premises of the demo-kitchen pack. */
+/** Demo enterprises: id, name, grid area, premises kind (of demo-kitchen; the hotel: of fire). */
 export const DEMO_ENTERPRISES = [
   { id: 'ent-lvyuan', name: { 'zh-CN': '绿园餐厅', en: 'Lvyuan Restaurant' }, area: 'D1/G1', premises: 'restaurant' },
   { id: 'ent-hongxing', name: { 'zh-CN': '红星机械厂食堂', en: 'Hongxing Works Canteen' }, area: 'D1/G2', premises: 'canteen' },
   { id: 'ent-anping', name: { 'zh-CN': '安平火锅店', en: 'Anping Hotpot' }, area: 'D1/G1', premises: 'restaurant' },
+  { id: 'ent-ruyi', name: { 'zh-CN': '如意宾馆', en: 'Ruyi Hotel' }, area: 'D1/G2', premises: 'crowded_place' },
 ] as const;
 
 const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work'];

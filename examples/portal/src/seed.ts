@@ -14,7 +14,7 @@ async function call(api: AnjianApi, user: string, method: string, path: string, 
  * the reports (same hazard ids) and skips follow-up steps whose hazard has moved on.
  */
 export async function seedDemoData(api: AnjianApi): Promise<number> {
-  const [lvyuan, hongxing, anping] = DEMO_ENTERPRISES;
+  const [lvyuan, hongxing, anping, ruyi] = DEMO_ENTERPRISES;
   const inspections = [
     // 绿园: the alarm is broken → one general hazard, left reported.
     { user: 'owner-lvyuan', key: 'seed-lvyuan-1', e: lvyuan, findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 } },
@@ -22,12 +22,21 @@ export async function seedDemoData(api: AnjianApi): Promise<number> {
     { user: 'owner-hongxing', key: 'seed-hongxing-1', e: hongxing, findings: { gas_type: 'lpg', below_ground: true, alarm_installed: false, hose_length_m: 3, cylinders_on_site: 4 } },
     // 安平: broken alarm again; its rectification is submitted below (waits for the grid).
     { user: 'owner-anping', key: 'seed-anping-1', e: anping, findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1.2 } },
+    // 如意宾馆 (fire pack): escape routes blocked by e-bikes, extinguishers short, a fire door propped open.
+    { user: 'owner-ruyi', key: 'seed-ruyi-1', e: ruyi, pack: 'fire', findings: {
+      building_class: 'low_multi', fire_lane_state: 'clear', separation_occupied: false, separation_ratio_pct: 100, fire_door_propped_open: true,
+      fire_door_damaged_pct: 0, exit_obstruction: 'clear', exits_too_few: false, exit_width_ratio_pct: 100, egress_lighting_defect_pct: 0,
+      stair_door_defect_pct: 0, hydrant_obstructed: false, hydrant_status: 'normal', extinguishers_short: true, extinguishers_expired: false,
+      smoking_or_open_flame: false, hot_work_in_progress: false, ebike_in_escape_routes: true, crowded_kind: 'hotel', has_sleeping_area: true,
+      sleeping_area_panels: 'none', compartment_altered: false, window_bars_fixed: false, flammables_in_crowded: false, last_system_test_date: '2026-03-15',
+      sprinkler_status: 'normal', fire_alarm_status: 'normal', smoke_control_status: 'normal', control_room_present: true, control_room_staffed: true,
+    } },
   ];
   let reported = 0;
   const hazardOf: Record<string, string[]> = {};
   for (const i of inspections) {
     const res = await call(api, i.user, 'POST', '/inspections?report=true', {
-      pack: 'demo-kitchen', premises: i.e.premises, source: 'self_check', findings: i.findings,
+      pack: 'pack' in i ? i.pack : 'demo-kitchen', premises: i.e.premises, source: 'self_check', findings: i.findings,
       subject: { id: i.e.id, enterpriseId: i.e.id, name: i.e.name['zh-CN'], area: i.e.area },
     }, i.key);
     if (res.status !== 200) throw new Error(`seed ${i.key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
@@ -51,5 +60,19 @@ export async function seedDemoData(api: AnjianApi): Promise<number> {
       }, 'seed-anping-rectify');
     }
   }
+  // 绿园's hazard: the grid inspector issues a rectification notice (deadline running).
+  await stepIfStatus(api, hazardOf['seed-lvyuan-1']?.[0], 'reported', 'grid-wang', { type: 'issue_notice', noticeNo: '（D1）安责改〔2026〕001号' }, 'seed-lvyuan-notice');
+  // 红星's major hazard: a case is filed (enforcement path under way).
+  const major = (await Promise.all((hazardOf['seed-hongxing-1'] ?? []).map((id) => call(api, 'officer-li', 'GET', `/hazards/${id}`)))).find((r) => r.body?.state?.level === 'major');
+  await stepIfStatus(api, major?.body.state.hazardId, 'reported', 'officer-li', { type: 'file_case', caseNo: 'D1-2026-017' }, 'seed-hongxing-case');
   return reported;
+}
+
+/** Sends one seed command when the hazard is still at `status` (so a restart skips it). */
+async function stepIfStatus(api: AnjianApi, hazardId: string | undefined, status: string, user: string, command: Record<string, unknown>, key: string): Promise<void> {
+  if (!hazardId) return;
+  const state = await call(api, user, 'GET', `/hazards/${hazardId}`);
+  if (state.body?.state?.status !== status) return;
+  const res = await call(api, user, 'POST', `/hazards/${hazardId}/commands`, command, key);
+  if (res.status !== 200) throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
 }

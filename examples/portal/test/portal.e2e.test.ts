@@ -160,12 +160,34 @@ describe('demo portal', () => {
     await grid.waitForSelector('#hazard-state[data-status="verified"]');
     await grid.click('#cmd-close');
     await grid.waitForSelector('#hazard-state[data-status="closed"]');
+    await grid.selectOption('#spot-result', 'pass');
+    await grid.click('#cmd-spot_check');
+    await grid.waitForSelector('#hazard-state[data-status="closed"][data-version="5"]');
 
     const after = await dashboardCounts(admin);
     expect(after).toEqual({ total: before.total + 1, closed: before.closed + 1 });
     await admin.waitForSelector('#chart-level canvas');
     await admin.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
     for (const p of [admin, owner, grid]) await p.context().close();
+  });
+
+  it("the grid inspector's patrol inspection reports a hazard in its area; the English switch relabels the UI", async () => {
+    const grid = await signIn('grid-wang', 'grid');
+    await grid.selectOption('#enterprise-select', 'ent-hongxing');
+    await fillKitchenForm(grid, { premises: 'canteen', gas_type: 'natural_gas', below_ground: 'false', alarm_installed: 'true', alarm_working: 'false', hose_length_m: '1' });
+    await grid.click('#submit-check');
+    await grid.waitForSelector('#found-hazards tr.found[data-level="general"]');
+    await grid.click('#found-hazards tr.found a');
+    await grid.waitForSelector('#hazard-state[data-status="reported"]');
+    expect(await grid.textContent('#hazard-state')).toContain('红星机械厂食堂');
+    expect(await grid.textContent('ol')).toContain('grid-wang (grid)');
+
+    await goTo(grid, 'grid');
+    expect(await grid.textContent('#app h1')).toContain('网格员');
+    await grid.click('#lang-switch');
+    await grid.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app[data-page="grid"] h1')?.textContent?.startsWith('Grid'));
+    expect(await grid.textContent('.demo-banner')).toContain('NOT an authentication scheme');
+    await grid.context().close();
   });
 
   it('a major hazard goes through enforcement to closure', async () => {
