@@ -27,7 +27,7 @@ const entName = (id) => loc(demo.enterprises.find((e) => e.id === id)?.name) || 
 function hazardTable(items, id) {
   if (!items.length) return `<p id="${id}" data-count="0">${t('empty')}</p>`;
   return `<table id="${id}" data-count="${items.length}"><tr><th>${t('enterpriseCol')}</th><th>${t('level')}</th><th>${t('domain')}</th><th>${t('status')}</th><th>${t('deadline')}</th><th></th></tr>
-    ${items.map((h) => `<tr data-hazard="${h.hazardId}"><td>${esc(entName(h.enterpriseId))} <small>${esc(h.area)}</small></td><td>${levelCell(h)}</td><td>${esc(h.domain)}</td><td class="status">${t(h.status)}</td><td>${esc(h.deadline?.slice(0, 10) ?? '—')}</td><td><a href="#/hazard/${h.hazardId}">${t('open')}</a></td></tr>`).join('')}</table>`;
+    ${items.map((h) => `<tr data-hazard="${h.hazardId}"><td>${esc(entName(h.enterpriseId))} <small>${esc(h.area)}</small></td><td>${levelCell(h)}</td><td>${esc(t(h.domain))}</td><td class="status">${t(h.status)}</td><td>${esc(h.deadline?.slice(0, 10) ?? '—')}</td><td><a href="#/hazard/${h.hazardId}">${t('open')}</a></td></tr>`).join('')}</table>`;
 }
 
 // ---------------------------------------------------------------- inspection form
@@ -129,7 +129,7 @@ const pages = {
     if (!echarts) return;
     const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: {}, series: [{ type: 'pie', radius: '55%', data }] });
     pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).map(([k, v]) => ({ name: t(k), value: v })));
-    pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: k, value: v })));
+    pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v })));
     echarts.init(app.querySelector('#chart-status')).setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: {}, xAxis: { type: 'category', data: Object.keys(s.byStatus).map(t), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
     const periods = daily.ok ? daily.body.periods ?? [] : [];
     echarts.init(app.querySelector('#chart-time')).setOption({ animation: false, title: { text: t('overTime'), left: 'center' }, tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, xAxis: { type: 'category', data: periods.map((p) => p.period) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ name: t('total'), type: 'bar', data: periods.map((p) => p.total) }, { name: t('closedCount'), type: 'bar', data: periods.map((p) => p.closed) }] });
