@@ -3,7 +3,7 @@
 // esbuild (Node 20 cannot run TypeScript; tsx is not a dependency) and runs the bundle.
 //
 //   node scripts/run-ts.mjs scripts/crash/cli.ts --store sqlite
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,6 +34,14 @@ await esbuild.build({
   external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild', 'tsup'],
 });
 const NODE_PATH = ['packages/store-sqlite/node_modules', 'packages/store-postgres/node_modules'].map((p) => join(root, p)).join(':');
-const run = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH } });
-rmSync(outDir, { recursive: true, force: true });
-process.exit(run.status ?? 2);
+const child = spawn(process.execPath, [outfile, ...args], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH } });
+// Ctrl-C reaches the script too (same process group): let it stop in its own way, then clean up.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => {
+  rmSync(outDir, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal] ?? 1) : 2));
+});

@@ -31,7 +31,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { profile: { id: 'admin-chen', roles: ['department_admin'] }, name: { 'zh-CN': '部门管理员 陈静', en: 'Department admin Chen Jing' }, home: 'dashboard' },
 ];
 
-/** 2026 public holidays (国务院办公厅通知) and make-up working days (调休上班). */
+/**
+ * 2026 public holidays and make-up working days (调休上班), as published in
+ * 《国务院办公厅关于2026年部分节假日安排的通知》 (2025-11-04, Xinhua). The 2027 notice is not
+ * in here: dates in 2027 count as plain weekdays/weekends until it is added.
+ */
 export const HOLIDAYS_2026 = {
   holidays: [
     '2026-01-01', '2026-01-02', '2026-01-03',
