@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => portal.fetch(new Request(`http://portal.test${path}`, { headers }));
-const put = (path: string, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+const put = (path: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) =>
   portal.fetch(new Request(`http://portal.test${path}`, { method: 'PUT', body, headers }));
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -114,7 +114,7 @@ describe('browser bundles', () => {
 });
 
 describe('PUT /evidence/{sha256}', () => {
-  const photo = new TextEncoder().encode('a photo of the new hose clamp');
+  const photo = new TextEncoder().encode('a photo of the new hose clamp') as Uint8Array<ArrayBuffer>;
   const signedIn = { 'x-demo-user': 'owner-lvyuan' };
 
   it('stores the bytes under their SHA-256 and accepts the same upload again', async () => {
