@@ -1,3 +1,4 @@
+import { DEFAULT_AUTH_CHALLENGE } from './auth-challenge.js';
 import { PROBLEM } from './schemas.js';
 import type { RouteSpec } from './types.js';
 
@@ -14,9 +15,13 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 
 /**
  * The OpenAPI 3.1 document of a route table: one operation per route, its parameters,
- * request and success schemas, and a problem response for each documented error status.
+ * request and success schemas, and a problem response for each documented error status;
+ * a 401 also declares its `WWW-Authenticate` header, with `authChallenge` as the example.
  */
-export function buildOpenApi(routes: readonly RouteSpec[], basePath = ''): Record<string, unknown> {
+export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authChallenge = DEFAULT_AUTH_CHALLENGE): Record<string, unknown> {
+  const challengeHeader = {
+    'WWW-Authenticate': { description: 'Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询', required: true, schema: { type: 'string' }, example: authChallenge },
+  };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
@@ -24,7 +29,11 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = ''): Recor
       [route.response.status]: { description: route.response.description, content: { 'application/json': { schema: route.response.schema } } },
     };
     for (const status of route.errors) {
-      responses[status] = { description: STATUS_TEXT[status] ?? String(status), content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      responses[status] = {
+        description: STATUS_TEXT[status] ?? String(status),
+        ...(status === 401 ? { headers: challengeHeader } : {}),
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
     }
     const operation: Record<string, unknown> = {
       operationId: route.operationId,

@@ -32,6 +32,15 @@ describe('createAnjianApi', () => {
     expect(JSON.parse(text)).toEqual({ type: 'https://anjian.dev/problems/internal', title: 'Server error', status: 500, detail: 'internal server error', code: 'INTERNAL' });
   });
 
+  it('an authChallenge that is not a WWW-Authenticate challenge is a TypeError at creation, not a broken 401 later', () => {
+    const create = (authChallenge: string) => () => createAnjianApi({ store: createMemoryStore(), directory, calendar: TEST_CALENDAR_2026, packs: [], authChallenge, authenticate: async () => null });
+    for (const bad of ['', ' Bearer', 'Bearer ', 'Bearer realm="a"\r\nSet-Cookie: x=1', 'Bearer realm="安检"', '"Bearer"']) {
+      expect(create(bad), JSON.stringify(bad)).toThrow(TypeError);
+    }
+    expect(create('Negotiate')).not.toThrow();
+    expect(create('Bearer realm="a", Basic realm="b"')).not.toThrow();
+  });
+
   it('authenticate is not called on public routes, and its failure is a 500 on protected ones', async () => {
     let calls = 0;
     const api = createAnjianApi({

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
+import { authChallenge } from './auth-challenge.js';
 import { buildOpenApi } from './build-openapi.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
 import { ROUTES } from './route-table.js';
-import type { AnjianApi, AnjianApiOptions, RouteContext } from './types.js';
+import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
 
 const UNAUTHENTICATED = new HttpProblem(401, 'UNAUTHENTICATED', { 'zh-CN': '未认证', en: 'Not authenticated' }, { 'zh-CN': '请先登录', en: 'sign in first' });
 const NOT_FOUND = new HttpProblem(404, 'NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '没有这个接口', en: 'no such endpoint' });
@@ -38,9 +39,12 @@ function toProblem(error: unknown): HttpProblem {
  */
 export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const challenge = authChallenge(options.authChallenge);
+  // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge.
+  const problem = (p: HttpProblem, lang: ResponseLang): Response => problemResponse(p, lang, p.status === 401 ? { 'www-authenticate': challenge } : undefined);
   const deps: ChainDeps = { ...options.chain, store: options.store, directory: options.directory, calendar: options.calendar, clock: options.clock ?? systemClock };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
-  const openapi = buildOpenApi(ROUTES, basePath);
+  const openapi = buildOpenApi(ROUTES, basePath, challenge);
   const app = basePath ? new Hono().basePath(basePath) : new Hono();
 
   for (const route of ROUTES) {
@@ -56,12 +60,12 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         response.headers.set('content-language', lang);
         return response;
       } catch (error) {
-        return problemResponse(toProblem(error), lang);
+        return problem(toProblem(error), lang);
       }
     });
   }
-  app.notFound((c) => problemResponse(NOT_FOUND, negotiateLanguage(c.req.header('accept-language') ?? null)));
-  app.onError((error, c) => problemResponse(toProblem(error), negotiateLanguage(c.req.header('accept-language') ?? null)));
+  app.notFound((c) => problem(NOT_FOUND, negotiateLanguage(c.req.header('accept-language') ?? null)));
+  app.onError((error, c) => problem(toProblem(error), negotiateLanguage(c.req.header('accept-language') ?? null)));
 
   return {
     openapi,

@@ -25,6 +25,13 @@ export interface AnjianApiOptions {
    * is built in.
    */
   authenticate(request: Request): Promise<string | null>;
+  /**
+   * The `WWW-Authenticate` header sent with every 401 (RFC 9110 §11.6.1, §15.5.2): the
+   * challenge of the host's scheme, e.g. `Basic realm="portal", charset="UTF-8"`, or several
+   * challenges separated by commas. Printable ASCII; a value that is not a challenge makes
+   * {@link createAnjianApi} throw a `TypeError`. Default: `Bearer realm="anjian"`.
+   */
+  authChallenge?: string;
   /** Prefix of every path, e.g. `/api`. Default: none. */
   basePath?: string;
   /** Largest request body accepted, in bytes (413 above). Default 1 MiB. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { evidence, reportCommand } from '@anjian/core/testing';
-import { ROUTES } from '../src/index.js';
+import { createMemoryStore, createStaticDirectory } from '@anjian/core';
+import { evidence, reportCommand, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createAnjianApi, ROUTES } from '../src/index.js';
 import { ajv, basementLpgInspection, createHarness, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 
 let h: Harness;
@@ -345,6 +346,43 @@ describe('GET /outbox', () => {
   it('400 for a bad limit; 401 without an actor', async () => {
     expect((await h.call('admin-gas', 'GET', '/outbox?limit=0')).status).toBe(400);
     expect((await h.call(null, 'GET', '/outbox')).status).toBe(401);
+  });
+});
+
+describe('401 carries a WWW-Authenticate challenge (RFC 9110 §15.5.2)', () => {
+  type Documented = Record<string, Record<string, { responses: Record<string, { headers?: Record<string, { example?: string }> }> }>>;
+  const challengeOf = (openapi: Record<string, unknown>, method: string, path: string) => (openapi.paths as Documented)[path]![method]!.responses['401']!.headers?.['WWW-Authenticate']?.example;
+
+  it('every route that needs an actor answers 401 with the default challenge, and documents it', async () => {
+    const needActor = ROUTES.filter((route) => route.auth === 'required');
+    expect(needActor.length).toBeGreaterThan(5);
+    for (const route of needActor) {
+      const r = await h.call(null, route.method.toUpperCase(), route.path.replace(/\{\w+\}/g, 'x'), route.method === 'post' ? { body: {} } : {});
+      expect(r.status, route.path).toBe(401);
+      expect(r.headers.get('www-authenticate'), route.path).toBe('Bearer realm="anjian"');
+      expect(challengeOf(h.api.openapi, route.method, `/api${route.path}`), route.path).toBe('Bearer realm="anjian"');
+    }
+    const forbidden = await h.call('owner-e1', 'GET', '/queues/grid');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get('www-authenticate')).toBeNull();
+  });
+
+  it('a host-supplied authChallenge is sent with the 401 and documented instead', async () => {
+    const api = createAnjianApi({
+      store: createMemoryStore(),
+      directory: createStaticDirectory([]),
+      calendar: TEST_CALENDAR_2026,
+      packs: [],
+      basePath: '/api',
+      authChallenge: 'Basic realm="portal", charset="UTF-8"',
+      authenticate: async () => null,
+    });
+    const r = await api.fetch(new Request('http://test.local/api/hazards', { headers: { 'accept-language': 'en' } }));
+    expect(r.status).toBe(401);
+    expect(r.headers.get('content-type')).toBe(PROBLEM_TYPE);
+    expect(r.headers.get('www-authenticate')).toBe('Basic realm="portal", charset="UTF-8"');
+    expect(await r.json()).toMatchObject({ code: 'UNAUTHENTICATED', title: 'Not authenticated' });
+    expect(challengeOf(api.openapi, 'get', '/api/hazards')).toBe('Basic realm="portal", charset="UTF-8"');
   });
 });
 

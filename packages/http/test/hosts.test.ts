@@ -108,10 +108,13 @@ describe.each(HOSTS)('docs/http.md snippet — %s', (name, start) => {
     expect(r.body.items.map((p: { id: string }) => p.id)).toEqual(['demo-kitchen']);
   });
 
-  it('POST /api/inspections reaches the API with its JSON body intact and classifies', async () => {
+  it('POST /api/inspections reaches the API with its JSON body intact and classifies; a 401 keeps its challenge', async () => {
     const r = await h.call('owner-e1', 'POST', '/inspections', { body: noAlarmInspection() });
     expect(r.status).toBe(200);
     expect(r.body.classification.hazards.map((x: { rule: string; level: string }) => [x.rule, x.level])).toEqual([['DEMO-002-H1', 'general']]);
+    const anonymous = await h.call(null, 'POST', '/inspections', { body: noAlarmInspection() });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="anjian"');
   });
 
   it('Idempotency-Key replays the same response; a stale If-Match is a 412 problem', async () => {
