@@ -10,11 +10,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStaticDirectory, createWorkingDayCalendar, type Pack } from '@anjian/core';
+import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 import { createAnjianApi, HttpProblem, negotiateLanguage, problemResponse } from '@anjian/http';
 import { createSqliteStore } from '@anjian/store-sqlite';
-import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026 } from './demo-users.js';
+import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
+import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { seedDemoData } from './seed.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +31,10 @@ export interface PortalOptions {
   dataDir: string;
   /** Seed the demo data (idempotent: fixed Idempotency-Keys). Default true. */
   seed?: boolean;
+  /** How often the early-warning scheduler runs (ms); 0 = once at start only. Default 60 s. */
+  tickMs?: number;
+  /** The clock of the API and the scheduler. Default: the system clock. */
+  clock?: Clock;
 }
 
 /** A started portal: its request handler, what it loaded, and how to close it. */
@@ -42,8 +47,10 @@ export interface Portal {
   /** Packs that failed to load, with their messages (the portal starts without them). */
   skippedPacks: readonly string[];
   dataDir: string;
-  /** Closes the SQLite store. */
-  close(): void;
+  /** The early-warning scheduler and the SMS relay (to the demo gateway). */
+  notifications: DemoNotifications;
+  /** Stops the scheduler and the relay, then closes the SQLite store. */
+  close(): Promise<void>;
 }
 
 async function loadPacks(): Promise<{ packs: Pack[]; skipped: string[] }> {
@@ -128,13 +135,18 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   mkdirSync(evidenceDir, { recursive: true });
   const { packs, skipped } = await loadPacks();
   const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
+  let notifications: DemoNotifications | undefined;
   try {
-    const directory = createStaticDirectory(DEMO_USERS.map((u) => u.profile));
+    const directory = createStaticDirectory([...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }]);
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
-    const api = createAnjianApi({ store, directory, calendar, packs, basePath: '/api', authenticate: async (req) => demoUserOf(req) });
+    const clock = options.clock ?? systemClock;
+    const api = createAnjianApi({ store, directory, calendar, clock, packs, basePath: '/api', authenticate: async (req) => demoUserOf(req) });
     const browserCheck = await bundleBrowserCheck();
     const echartsPath = createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.min.js');
     const seeded = options.seed === false ? 0 : await seedDemoData(api);
+    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
+    const started = notifications;
+    await started.runOnce();
     const users = {
       users: DEMO_USERS.map((u) => ({
         id: u.profile.id, name: u.name, home: u.home, roles: u.profile.roles,
@@ -152,6 +164,10 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         return problem(request, 405, 'METHOD_NOT_ALLOWED', '此地址只支持 GET。', 'Only GET is allowed here.', { allow: 'GET, HEAD' });
       }
       if (url.pathname === '/demo/users') return Response.json(users);
+      if (url.pathname === '/demo/sms') {
+        const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
+        return Response.json({ messages: started.sent(limit) });
+      }
       if (url.pathname === '/vendor/echarts.min.js') return new Response(readFileSync(echartsPath), { headers: { 'content-type': TYPES['.js']! } });
       if (url.pathname === '/vendor/check-findings.js') return new Response(browserCheck, { headers: { 'content-type': TYPES['.js']! } });
       return staticFile(request, url.pathname);
@@ -177,8 +193,15 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       return new Response(null, { status: 204 });
     };
 
-    return { fetch, packs, seeded, skippedPacks: skipped, dataDir, close: () => store.close() };
+    return {
+      fetch, packs, seeded, skippedPacks: skipped, dataDir, notifications: started,
+      async close() {
+        await started.stop();
+        store.close();
+      },
+    };
   } catch (error) {
+    await notifications?.stop();
     store.close();
     throw error;
   }

@@ -31,6 +31,21 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { profile: { id: 'admin-chen', roles: ['department_admin'] }, name: { 'zh-CN': '部门管理员 陈静', en: 'Department admin Chen Jing' }, home: 'dashboard' },
 ];
 
+/** The scheduler's actor (due-soon warnings, overdue notices, escalations); not a login. */
+export const SYSTEM_ACTOR_ID = 'system-scheduler';
+
+/**
+ * Made-up mobile numbers for the demo SMS (they only reach the demo gateway's log): one per
+ * enterprise, and the enforcement desk that receives escalations.
+ */
+export const DEMO_PHONES: Readonly<Record<string, string>> = {
+  'ent-lvyuan': '13900000001',
+  'ent-hongxing': '13900000002',
+  'ent-anping': '13900000003',
+  'ent-ruyi': '13900000004',
+  enforcement: '13900000010',
+};
+
 /**
  * 2026 public holidays and make-up working days (调休上班), as published in
  * 《国务院办公厅关于2026年部分节假日安排的通知》 (2025-11-04, Xinhua). The 2027 notice is not

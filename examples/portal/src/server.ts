@@ -3,7 +3,8 @@
  * (what `pnpm demo` starts). Prints the URL, the data folder and the demo logins.
  *
  * Environment: PORT (default 3000), HOST (default: all interfaces), ANJIAN_DATA_DIR
- * (default examples/portal/.data), PORTAL_STOP_ON_STDIN_END=1 (stop when stdin closes; used
+ * (default examples/portal/.data), PORTAL_TICK_MS (early-warning scheduler period, default
+ * 60000; 0 = once at start), PORTAL_STOP_ON_STDIN_END=1 (stop when stdin closes; used
  * by tests that start the portal as a child process).
  * The demo login is NOT an authentication scheme: any client may claim any demo user.
  */
@@ -29,14 +30,16 @@ async function main(): Promise<void> {
   const host = process.env.HOST || undefined;
   const dataDir = process.env.ANJIAN_DATA_DIR ?? join(portalDir, '.data');
 
-  const portal = await createPortal({ dataDir }).catch((error: unknown) =>
+  const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
+  if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
+  const portal = await createPortal({ dataDir, tickMs: Number(rawTick) }).catch((error: unknown) =>
     fail(`无法打开数据目录 ${dataDir}：${String(error)}`, `Cannot open the data folder ${dataDir}: ${String(error)}`),
   );
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 
   const server = createServer(toNodeHandler(portal));
   server.on('error', (error: NodeJS.ErrnoException) => {
-    portal.close();
+    void portal.close();
     if (error.code === 'EADDRINUSE') {
       fail(`端口 ${port} 已被占用（门户是否已在运行？）。换个端口：PORT=3001 pnpm demo`, `Port ${port} is in use (is the portal already running?). Use another: PORT=3001 pnpm demo`);
     }
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     console.log(`数据 / data: ${portal.dataDir} (${portal.packs.length} packs; ${portal.seeded} demo hazards seeded — 删除该目录即可重来 / delete the folder to start over)`);
     console.log('演示登录（仅演示，不是认证）/ demo logins (a demo login, not authentication — pick one on the login page):');
     for (const u of DEMO_USERS) console.log(`  ${u.profile.id.padEnd(width)}${u.profile.roles.join(',').padEnd(18)}${u.name['zh-CN']} / ${u.name.en}`);
+    console.log(`短信 / SMS: ${join(portal.dataDir, 'sms.jsonl')} (演示网关，不真正发送 / demo gateway, nothing is sent)`);
     console.log(`API: http://localhost:${actual}/api/openapi.json · Ctrl-C 停止 / to stop\n`);
   });
 
@@ -59,8 +63,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close(() => {
-      portal.close();
-      process.exit(0);
+      void portal.close().then(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -20,8 +20,8 @@ beforeAll(async () => {
   portal = await createPortal({ dataDir, seed: false });
 }, 60_000);
 
-afterAll(() => {
-  portal?.close();
+afterAll(async () => {
+  await portal?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -169,14 +169,14 @@ describe('the seed', () => {
     try {
       const first = await createPortal({ dataDir: dir });
       const total = await count(first);
-      first.close();
+      await first.close();
       const second = await createPortal({ dataDir: dir });
       try {
         expect(second.seeded).toBe(first.seeded);
         expect(first.seeded).toBeGreaterThan(0);
         expect(await count(second)).toBe(total);
       } finally {
-        second.close();
+        await second.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,151 @@
+/**
+ * The portal's early-warning loop (监测预警): a scheduler that records due-soon warnings,
+ * overdue notices and escalations (`runTick`), and an outbox relay that turns the chain's
+ * outbox messages into SMS through `@anjian/notify-sms` — sent to a demo gateway that only
+ * writes them to `sms.jsonl` in the data folder (no SMS leaves the machine). A real host
+ * passes its provider's endpoint and mapping to `createSmsNotifier` instead.
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createOutboxRelay, runTick, type Calendar, type ClaimedOutboxMessage, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
+import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
+import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
+
+/** One SMS as the demo gateway logged it. */
+export interface DemoSms {
+  /** The outbox message id (the idempotency key; the gateway keeps one line per id). */
+  id: string;
+  at: string;
+  /** The recipient, masked (138****8000). */
+  to: string;
+  kind: string;
+  text: string;
+  hazardId: string;
+}
+
+/** Outbox topics that become an SMS, and the template kind each uses; other events send none. */
+const SMS_KIND: Readonly<Record<string, string>> = {
+  'hazard.notice_issued': 'hazard.notice_issued',
+  'hazard.due_soon_warned': 'hazard.due_soon',
+  'hazard.overdue_noticed': 'hazard.overdue',
+  'hazard.escalated': 'hazard.escalated',
+  'hazard.rejected': 'hazard.rejected',
+  'hazard.closed': 'hazard.closed',
+  'hazard.listed_for_supervision': 'hazard.major_listed',
+};
+
+/** `2026-11-30 17:00` in China time. */
+function chinaTime(iso: unknown): string {
+  if (typeof iso !== 'string') return '—';
+  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Options of {@link startDemoNotifications}. */
+export interface DemoNotificationOptions {
+  store: Store;
+  clock: Clock;
+  calendar: Calendar;
+  directory: Directory;
+  dataDir: string;
+  /** How often the scheduler runs; 0 = only once at start. Default 60 s. */
+  tickMs?: number;
+}
+
+/** The running loop: the SMS log, one scheduler pass on demand, and stop. */
+export interface DemoNotifications {
+  /** The logged SMS, newest first. */
+  sent(limit: number): DemoSms[];
+  /** Runs one scheduler pass and one relay pass (at start, and for tests). */
+  runOnce(): Promise<{ recorded: number; delivered: number }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the scheduler and the relay; call `stop()` before closing the store. */
+export function startDemoNotifications(options: DemoNotificationOptions): DemoNotifications {
+  const { store, clock, dataDir } = options;
+  const logFile = join(dataDir, 'sms.jsonl');
+  const readLog = (): DemoSms[] =>
+    existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DemoSms) : [];
+  const seen = new Set(readLog().map((m) => m.id));
+
+  // The demo gateway: deduplicates by the idempotency key, as a real receiver must (at least once).
+  const gateway = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const sms = JSON.parse(String(init?.body)) as DemoSms;
+    if (!seen.has(sms.id)) {
+      seen.add(sms.id);
+      appendFileSync(logFile, `${JSON.stringify(sms)}\n`);
+    }
+    return Response.json({ ok: true });
+  };
+  const sms = createSmsNotifier({
+    endpoint: 'http://sms-gateway.demo.invalid/send',
+    signature: 'D1区应急管理局',
+    fetch: gateway as typeof fetch,
+    toRequest: ({ phone, text, kind, idempotencyKey, params }) => ({
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: idempotencyKey, at: clock.now().toISOString(), to: maskPhone(phone), kind, text, hazardId: String(params.hazardNo) } satisfies DemoSms),
+    }),
+  });
+
+  const deliver = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
+    const kind = SMS_KIND[message.topic];
+    if (!kind) return { ok: true }; // this event sends no SMS
+    const p = message.payload as Record<string, unknown>;
+    const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
+    const to = kind === 'hazard.escalated' ? DEMO_PHONES.enforcement : enterprise ? DEMO_PHONES[enterprise.id] : undefined;
+    if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
+    let reason = '—';
+    if (kind === 'hazard.rejected') {
+      const event = (await store.readEvents(message.hazardId)).find((e) => e.id === message.eventId);
+      const r = (event?.data as { reason?: { 'zh-CN'?: string } } | undefined)?.reason;
+      reason = r?.['zh-CN'] ?? reason;
+    }
+    const title = p.title as { 'zh-CN'?: string } | undefined;
+    const result = await sms.deliver({
+      id: message.id,
+      kind,
+      to,
+      params: {
+        enterprise: enterprise?.name['zh-CN'] ?? String(p.enterpriseId),
+        hazard: title?.['zh-CN'] ?? '',
+        hazardNo: message.hazardId,
+        level: String(p.level),
+        due: chinaTime(p.deadline),
+        department: 'D1区应急管理局',
+        reason,
+      },
+    });
+    return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+  };
+
+  const relay = createOutboxRelay({ store, clock, owner: `portal-${process.pid}`, deliver });
+  const scheduler = async (): Promise<number> =>
+    (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
+
+  let running: Promise<unknown> = Promise.resolve();
+  const tickMs = options.tickMs ?? 60_000;
+  const timer = tickMs > 0 ? setInterval(() => {
+    running = running.then(scheduler).catch((error: unknown) => console.error('scheduler pass failed:', error));
+  }, tickMs) : null;
+  timer?.unref();
+  relay.start(2_000);
+
+  return {
+    sent: (limit) => readLog().reverse().slice(0, limit),
+    async runOnce() {
+      const recorded = await scheduler();
+      let delivered = 0;
+      for (;;) {
+        const pass = await relay.runOnce();
+        delivered += pass.delivered;
+        if (pass.claimed === 0) break;
+      }
+      return { recorded, delivered };
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await relay.stop();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The portal's early-warning loop on a real SQLite file: the seed's rectification notice
+ * becomes an SMS to the enterprise; once the deadline has passed, the scheduler records the
+ * overdue notice and the escalation, and their SMS reach the enterprise and the enforcement
+ * desk — each once, through the outbox relay and the demo gateway's log.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPortal, type Portal } from '../src/create-portal.js';
+import type { DemoSms } from '../src/demo-notifications.js';
+
+let dataDir: string;
+let portal: Portal;
+let now = new Date('2026-11-30T01:00:00Z'); // a Monday, 09:00 in China
+const clock = { now: () => new Date(now) };
+
+const sms = async (): Promise<DemoSms[]> => ((await (await portal.fetch(new Request('http://portal.test/demo/sms'))).json()) as { messages: DemoSms[] }).messages;
+const hazard = async (id: string) =>
+  ((await (await portal.fetch(new Request(`http://portal.test/api/hazards/${id}`, { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { state: { status: string; deadline: string } }).state;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-sms-'));
+  portal = await createPortal({ dataDir, clock, tickMs: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  await portal?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('demo notifications', () => {
+  it('sends the rectification notice of the seed as an SMS to the enterprise, with the deadline', async () => {
+    const messages = await sms();
+    const notice = messages.find((m) => m.kind === 'hazard.notice_issued');
+    expect(notice).toBeDefined();
+    expect(notice!.to).toBe('139****0001'); // 绿园餐厅, masked
+    expect(notice!.text).toMatch(/^【D1区应急管理局】绿园餐厅：/);
+    const { deadline } = await hazard(notice!.hazardId);
+    const due = new Date(new Date(deadline).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(notice!.text).toContain(`须于${due}前整改完毕`);
+    // Reports, rectifications and case filings send no SMS in this portal.
+    expect(new Set(messages.map((m) => m.kind))).toEqual(new Set(['hazard.notice_issued']));
+  });
+
+  it('records overdue and escalation once the deadline has passed, and texts the enterprise and the enforcement desk once each', async () => {
+    const [notice] = (await sms()).filter((m) => m.kind === 'hazard.notice_issued');
+    const { deadline } = await hazard(notice!.hazardId);
+    now = new Date(new Date(deadline).getTime() + 2 * 86_400_000);
+
+    const first = await portal.notifications.runOnce();
+    expect(first.recorded).toBeGreaterThanOrEqual(2);
+    expect((await hazard(notice!.hazardId)).status).toBe('escalated');
+    const again = await portal.notifications.runOnce();
+    expect(again).toEqual({ recorded: 0, delivered: 0 });
+
+    const forHazard = (await sms()).filter((m) => m.hazardId === notice!.hazardId);
+    expect(forHazard.map((m) => m.kind).sort()).toEqual(['hazard.escalated', 'hazard.notice_issued', 'hazard.overdue']);
+    const escalated = forHazard.find((m) => m.kind === 'hazard.escalated')!;
+    expect(escalated.to).toBe('139****0010');
+    expect(escalated.text).toContain('已升级至D1区应急管理局处理');
+    // The gateway log has one line per outbox message id.
+    const ids = readFileSync(join(dataDir, 'sms.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as DemoSms).id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('lists the newest SMS first and honours limit', async () => {
+    const all = await sms();
+    expect(all.length).toBeGreaterThan(1);
+    expect([...all].sort((a, b) => b.at.localeCompare(a.at)).map((m) => m.at)).toEqual(all.map((m) => m.at));
+    const one = ((await (await portal.fetch(new Request('http://portal.test/demo/sms?limit=1'))).json()) as { messages: DemoSms[] }).messages;
+    expect(one).toEqual(all.slice(0, 1));
+  });
+});
