@@ -12,11 +12,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Engine } from 'json-rules-engine';
 import { parse } from 'yaml';
 import { compilePack, toJsonRulesEngineRules } from '../../packages/core/dist/index.js';
 import { loadPackFromPath } from '../../packages/core/dist/node/index.js';
 import { generateRecords } from './generate-records.mjs';
+import { createReferenceEngine, firedByReference } from './json-rules-engine-reference.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -46,20 +46,8 @@ const baselines = readdirSync(join(values.pack, 'tests'))
 
 // json-rules-engine: one Engine per pack, allowUndefinedFacts, the safe path resolver.
 const exported = toJsonRulesEngineRules(pack);
-const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: exported.pathResolver });
-for (const op of exported.operators) engine.addOperator(op.name, op.callback);
-for (const [name, condition] of Object.entries(exported.conditions)) engine.setCondition(name, condition);
-for (const rule of exported.rules) engine.addRule(rule);
-
-async function runReference(record) {
-  const { events } = await engine.run({ ...record.findings, $premises: record.premises, $inspectedAt: record.inspectedAt });
-  const fired = new Set(events.map((e) => e.params.rule));
-  for (const c of exported.composites) {
-    if (c.premises && !c.premises.includes(record.premises)) continue;
-    if (c.of.filter((id) => fired.has(id)).length >= c.atLeast) fired.add(c.id);
-  }
-  return fired;
-}
+const engine = createReferenceEngine(exported);
+const runReference = async (record) => (await firedByReference(engine, exported, record)).fired;
 
 // anjian: compile once, evaluate many.
 const evaluator = compilePack(pack);
