@@ -95,7 +95,7 @@ describe('anjian classify, pretty', () => {
     expect(out).toContain('发现隐患 5 项');
     expect(out).toMatch(/期限：30 日内/);
     expect(out).toMatch(/依据：建城规〔2023〕4号《城镇燃气经营安全重大隐患判定标准》（2023 版）条款 第九条 — 已核实/);
-    expect(out).toContain('LPG used below ground: gas used is Bottled LPG');
+    expect(out).toContain('LPG used below ground. Gas used: Bottled LPG');
   });
 
   it('says so when there is no hazard', async () => {

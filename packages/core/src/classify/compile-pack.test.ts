@@ -52,17 +52,17 @@ describe('compilePack on demo-kitchen', () => {
     expect(run.summary.failed).toBe(1);
   });
 
-  it('explains a hazard in one sentence in 中文 and English', () => {
+  it('explains a hazard in 中文 and English: the title, then label：value records', () => {
     const result = evaluator.evaluate(basement);
     const hose = result.hazards.find((h) => h.rule === 'DEMO-003-H1')!;
     expect(hose.explanation).toEqual({
-      'zh-CN': '软管超长：连接软管长度为 3 m，超过 2 m。',
-      en: 'Hose too long: length of the connecting hose is 3 m, above 2 m.',
+      'zh-CN': '软管超长。连接软管长度：3 m，超过 2 m。',
+      en: 'Hose too long. Length of the connecting hose: 3 m, above 2 m.',
     });
     const lpg = result.hazards.find((h) => h.rule === 'DEMO-001-H1')!;
     expect(lpg.explanation).toEqual({
-      'zh-CN': '在地下或半地下使用液化石油气：使用的燃气种类为瓶装液化石油气；用气场所位于地下或半地下为是。',
-      en: 'LPG used below ground: gas used is Bottled LPG; gas is used below ground or half below ground is yes.',
+      'zh-CN': '在地下或半地下使用液化石油气。使用的燃气种类：瓶装液化石油气；用气场所位于地下或半地下：是。',
+      en: 'LPG used below ground. Gas used: Bottled LPG; Gas is used below ground or half below ground: yes.',
     });
     expect(lpg.observations).toEqual([
       { fact: 'gas_type', operator: 'equal', actual: 'lpg', expected: 'lpg' },
@@ -96,8 +96,8 @@ describe('compilePack on demo-kitchen', () => {
     const composite = result.hazards.find((h) => h.rule === 'DEMO-C1')!;
     expect(composite).toMatchObject({ kind: 'composite', level: 'general', provisional: true, deadline: { workingDays: 10 }, elements: ['DEMO-002-H1', 'DEMO-003-H1', 'DEMO-004-H1'] });
     expect(composite.item).toBeUndefined();
-    expect(composite.explanation['zh-CN']).toBe('多项燃气安全缺陷并存：3 项中有 3 项成立（未安装可燃气体报警器、软管超长、现场存放钢瓶过多），达到 2 项。');
-    expect(composite.explanation.en).toBe('Several gas-safety defects at once: 3 of 3 elements present (No combustible-gas alarm, Hose too long, Too many cylinders kept on site), at least 2 required.');
+    expect(composite.explanation['zh-CN']).toBe('多项燃气安全缺陷并存。3 项中有 3 项成立（至少 2 项）：未安装可燃气体报警器；软管超长；现场存放钢瓶过多。');
+    expect(composite.explanation.en).toBe('Several gas-safety defects at once. 3 of 3 elements present (at least 2 required): No combustible-gas alarm; Hose too long; Too many cylinders kept on site.');
     const one = evaluator.evaluate({ ...basement, findings: { ...basement.findings, alarm_installed: true, alarm_working: true, hose_length_m: 1 } });
     expect(one.hazards.map((h) => h.rule)).not.toContain('DEMO-C1');
   });
@@ -263,9 +263,9 @@ describe('compilePack on a hand-built pack', () => {
       }),
     ]);
     const hazards = new Map(compilePack(pack).evaluate({ pack: 'p', findings: { n: 4, kind: 'a', tags: [] } }).hazards.map((h) => [h.rule, h.explanation]));
-    expect(hazards.get('K')).toEqual({ 'zh-CN': '类型不符：类型为甲类；距离为 4 m，不低于 3 m。', en: 'Wrong kind: kind is Class A; distance is 4 m, at least 3 m.' });
-    expect(hazards.get('T')).toEqual({ 'zh-CN': '缺标签：标签不包含叉。', en: 'Tag missing: tags does not include Ex.' });
-    expect(hazards.get('R')).toEqual({ 'zh-CN': '范围：距离为 4 m，在 2–5 m 范围内。', en: 'Range: distance is 4 m, within 2–5 m.' });
+    expect(hazards.get('K')).toEqual({ 'zh-CN': '类型不符。类型：甲类；距离：4 m，不低于 3 m。', en: 'Wrong kind. Kind: Class A; Distance: 4 m, not below 3 m.' });
+    expect(hazards.get('T')).toEqual({ 'zh-CN': '缺标签。标签：不包括叉。', en: 'Tag missing. Tags: does not include “Ex”.' });
+    expect(hazards.get('R')).toEqual({ 'zh-CN': '范围。距离：4 m，在 2–5 m 范围内。', en: 'Range. Distance: 4 m, within 2–5 m.' });
   });
 
   it('a pack that cannot be evaluated throws PackCompileError with a pointer into the pack', () => {

@@ -105,7 +105,7 @@ export interface CompiledFacts {
  * ```ts
  * const evaluator = compilePack(pack);
  * const result = evaluator.evaluate({ pack: pack.id, premises: 'restaurant', findings: { hose_length_m: 3 } });
- * result.hazards[0]?.explanation.en; // "Hose too long: length of the connecting hose is 3 m, above 2 m."
+ * result.hazards[0]?.explanation.en; // "Hose too long. Length of the connecting hose: 3 m, above 2 m."
  * ```
  */
 export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackEvaluator {

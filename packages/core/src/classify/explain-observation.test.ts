@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../pack/types.js';
+import { OPERATOR_CATALOGUE } from '../rules/operator-catalogue.js';
 import { createExplainer, explainHazard, explainObservation } from './explain-observation.js';
 import { factLabels } from './fact-labels.js';
 import type { Observation } from './types.js';
@@ -10,40 +11,139 @@ const labels = factLabels({
   facts: [
     { id: 'lel', type: 'number', unit: '%LEL', label: { 'zh-CN': '可燃气体浓度', en: 'Gas concentration' } },
     { id: 'limit', type: 'number', unit: '%LEL', label: { 'zh-CN': '报警设定值', en: 'Alarm set point' } },
+    { id: 'hose', type: 'number', unit: 'm', label: { 'zh-CN': '软管长度', en: 'Length of the hose' } },
     { id: 'on', type: 'boolean', label: { 'zh-CN': '阀门关闭', en: 'Valve closed' } },
+    { id: 'dorm', type: 'boolean', label: { 'zh-CN': '员工宿舍与危险化学品在同一建筑内', en: 'Staff dormitory in the same building as the chemicals' } },
+    { id: 'sds', type: 'boolean', label: { 'zh-CN': '现场有中文安全技术说明书', en: 'Chinese safety data sheets on site' } },
     { id: 'tested', type: 'date', label: { 'zh-CN': '检测日期', en: 'Test date' } },
+    { id: 'analysed', type: 'datetime', label: { 'zh-CN': '气体分析时间', en: 'Time of the gas analysis' } },
+    { id: 'started', type: 'datetime', label: { 'zh-CN': '作业开始时间', en: 'Time the work started' } },
     { id: 'LPG_count', type: 'count', label: { 'zh-CN': 'LPG钢瓶', en: 'LPG cylinders' } },
+    {
+      id: 'store',
+      type: 'enum',
+      label: { 'zh-CN': '储存场所类型', en: 'Kind of storage place' },
+      options: [
+        { value: 'dedicated', label: { 'zh-CN': '专用仓库', en: 'Dedicated warehouse' } },
+        { value: 'shared', label: { 'zh-CN': '非专用场所（普通库房、车间角落、走道等）', en: 'Not dedicated (general store, workshop corner, corridor …)' } },
+        { value: 'cabinet', label: { 'zh-CN': '专用柜', en: 'Dedicated cabinet' } },
+      ],
+    },
+    {
+      id: 'kit',
+      type: 'multi',
+      label: { 'zh-CN': '现场配备的装备', en: 'Equipment on site' },
+      options: [
+        { value: 'scba', label: { 'zh-CN': '正压式空气呼吸器', en: 'Positive-pressure SCBA' } },
+        { value: 'harness', label: { 'zh-CN': '安全带', en: 'Harness' } },
+      ],
+    },
   ],
 } as unknown as Pack);
 
 const title = { 'zh-CN': '浓度超标', en: 'Gas too high' };
+const both = (o: Observation) => [explainObservation(o, labels, 'zh-CN'), explainObservation(o, labels, 'en')];
 
-describe('explanations', () => {
-  it('fills the catalogue phrase with labels, units and values, spacing Latin text in Chinese', () => {
-    const o: Observation = { fact: 'lel', operator: 'greaterThanInclusive', actual: 25, expected: 20 };
-    expect(explainObservation(o, labels, 'zh-CN')).toBe('可燃气体浓度为 25 %LEL，不低于 20 %LEL');
-    expect(explainObservation(o, labels, 'en')).toBe('Gas concentration is 25 %LEL, at least 20 %LEL');
+describe('explanations: one "label：value" record per observation', () => {
+  // One row per operator of the catalogue (and the two negations without an operator of their own).
+  const cases: [string, Observation, string, string][] = [
+    ['equal', { fact: 'dorm', operator: 'equal', actual: true, expected: true }, '员工宿舍与危险化学品在同一建筑内：是', 'Staff dormitory in the same building as the chemicals: yes'],
+    ['equal', { fact: 'store', operator: 'equal', actual: 'shared', expected: 'shared' }, '储存场所类型：非专用场所（普通库房、车间角落、走道等）', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)'],
+    ['notEqual', { fact: 'store', operator: 'notEqual', actual: 'shared', expected: 'dedicated' }, '储存场所类型：非专用场所（普通库房、车间角落、走道等），不是专用仓库', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse”'],
+    ['notEqual', { fact: 'sds', operator: 'notEqual', actual: false, expected: true }, '现场有中文安全技术说明书：否', 'Chinese safety data sheets on site: no'],
+    ['lessThan', { fact: 'hose', operator: 'lessThan', actual: 1.5, expected: 2 }, '软管长度：1.5 m，低于 2 m', 'Length of the hose: 1.5 m, below 2 m'],
+    ['lessThanInclusive', { fact: 'hose', operator: 'lessThanInclusive', actual: 2, expected: 2 }, '软管长度：2 m，不高于 2 m', 'Length of the hose: 2 m, not above 2 m'],
+    ['greaterThan', { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 }, '软管长度：3 m，超过 2 m', 'Length of the hose: 3 m, above 2 m'],
+    ['greaterThanInclusive', { fact: 'lel', operator: 'greaterThanInclusive', actual: 25, expected: 20 }, '可燃气体浓度：25 %LEL，不低于 20 %LEL', 'Gas concentration: 25 %LEL, not below 20 %LEL'],
+    ['greaterThan', { fact: 'LPG_count', operator: 'greaterThan', actual: 3, expected: 2 }, 'LPG钢瓶：3，超过 2', 'LPG cylinders: 3, above 2'],
+    ['in', { fact: 'store', operator: 'in', actual: 'shared', expected: ['shared', 'cabinet'] }, '储存场所类型：非专用场所（普通库房、车间角落、走道等）', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)'],
+    ['notIn', { fact: 'store', operator: 'notIn', actual: 'shared', expected: ['dedicated', 'cabinet'] }, '储存场所类型：非专用场所（普通库房、车间角落、走道等），不属于专用仓库、专用柜', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse” or “Dedicated cabinet”'],
+    ['contains', { fact: 'kit', operator: 'contains', actual: ['harness', 'scba'], expected: 'scba' }, '现场配备的装备：包括正压式空气呼吸器', 'Equipment on site: includes “Positive-pressure SCBA”'],
+    ['doesNotContain', { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }, '现场配备的装备：不包括正压式空气呼吸器', 'Equipment on site: does not include “Positive-pressure SCBA”'],
+    ['between', { fact: 'hose', operator: 'between', actual: 3, expected: [2, 5] }, '软管长度：3 m，在 2–5 m 范围内', 'Length of the hose: 3 m, within 2–5 m'],
+    ['notBetween', { fact: 'hose', operator: 'notBetween', actual: 6, expected: [2, 5] }, '软管长度：6 m，超出 2–5 m 范围', 'Length of the hose: 6 m, outside 2–5 m'],
+    ['before', { fact: 'tested', operator: 'before', actual: '2025-01-01', expected: '2026-01-01' }, '检测日期：2025-01-01，早于 2026-01-01', 'Test date: 2025-01-01, before 2026-01-01'],
+    ['after', { fact: 'tested', operator: 'after', actual: '2027-01-01', expected: '2026-01-01' }, '检测日期：2027-01-01，晚于 2026-01-01', 'Test date: 2027-01-01, after 2026-01-01'],
+    ['withinDays', { fact: 'tested', operator: 'withinDays', actual: '2026-11-01', expected: 30, reference: '$inspectedAt' }, '检测日期：2026-11-01，在检查前 30 天之内', 'Test date: 2026-11-01, within 30 days before the inspection'],
+    ['olderThanDays', { fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 365, reference: '$inspectedAt' }, '检测日期：2025-01-01，距检查已超过 365 天', 'Test date: 2025-01-01, more than 365 days before the inspection'],
+    ['withinMinutes', { fact: 'analysed', operator: 'withinMinutes', actual: '2026-11-03T08:50:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03T08:50:00+08:00，在作业开始时间前 30 分钟之内', 'Time of the gas analysis: 2026-11-03T08:50:00+08:00, within 30 minutes before “Time the work started”'],
+    ['olderThanMinutes', { fact: 'analysed', operator: 'olderThanMinutes', actual: '2026-11-03T08:15:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03T08:15:00+08:00，距作业开始时间已超过 30 分钟', 'Time of the gas analysis: 2026-11-03T08:15:00+08:00, more than 30 minutes before “Time the work started”'],
+    ['not before', { fact: 'tested', operator: 'before', actual: '2027-01-01', expected: '2026-01-01', negated: true }, '检测日期：2027-01-01，不早于 2026-01-01', 'Test date: 2027-01-01, not before 2026-01-01'],
+    ['not after', { fact: 'tested', operator: 'after', actual: '2025-01-01', expected: '2026-01-01', negated: true }, '检测日期：2025-01-01，不晚于 2026-01-01', 'Test date: 2025-01-01, not after 2026-01-01'],
+  ];
+
+  it.each(cases)('%s: %j', (_name, o, zh, en) => {
+    expect(both(o)).toEqual([zh, en]);
   });
 
-  it('names the referenced fact, the reserved facts, and reads negations through the complement', () => {
-    expect(explainObservation({ fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20, valueFact: 'limit' }, labels, 'en')).toBe('Gas concentration is 25 %LEL, above 20 %LEL (Alarm set point)');
-    expect(explainObservation({ fact: '$premises', operator: 'equal', actual: 'hotel', expected: 'hotel' }, labels, 'zh-CN')).toBe('场所类型为宾馆');
-    expect(explainObservation({ fact: 'lel', operator: 'lessThan', actual: 25, expected: 20, negated: true }, labels, 'en')).toBe('Gas concentration is 25 %LEL, at least 20 %LEL');
-    expect(explainObservation({ fact: 'on', operator: 'equal', actual: false, expected: true, negated: true }, labels, 'zh-CN')).toBe('阀门关闭为否');
-    expect(explainObservation({ fact: 'tested', operator: 'before', actual: '2027-01-01', expected: '2026-01-01', negated: true }, labels, 'zh-CN')).toBe('并非检测日期为 2027-01-01，早于 2026-01-01');
-    expect(explainObservation({ fact: 'lel', operator: 'equal', actual: undefined, expected: 3 }, labels, 'en')).toBe('Gas concentration is not recorded');
+  it('covers every operator of the catalogue', () => {
+    const covered = new Set(cases.map(([, o]) => o.operator));
+    expect(Object.keys(OPERATOR_CATALOGUE).filter((op) => !covered.has(op))).toEqual([]);
   });
 
-  it('builds one sentence; English clauses start lower-case unless they start with an acronym', () => {
+  it('keeps the case of labels and values: acronyms and proper nouns stay as written', () => {
+    expect(explainObservation({ fact: 'LPG_count', operator: 'equal', actual: 3, expected: 3 }, labels, 'en')).toBe('LPG cylinders: 3');
+    expect(explainObservation({ fact: 'sds', operator: 'equal', actual: false, expected: false }, labels, 'en')).toBe('Chinese safety data sheets on site: no');
+    const sentence = explainHazard(title, [{ fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20 }, { fact: 'LPG_count', operator: 'greaterThan', actual: 3, expected: 2 }], labels);
+    expect(sentence.en).toBe('Gas too high. Gas concentration: 25 %LEL, above 20 %LEL; LPG cylinders: 3, above 2.');
+  });
+
+  it('names a referenced fact and the reserved facts; reads negations through the complement', () => {
+    expect(both({ fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20, valueFact: 'limit' })).toEqual([
+      '可燃气体浓度：25 %LEL，超过报警设定值（20 %LEL）',
+      'Gas concentration: 25 %LEL, above “Alarm set point” (20 %LEL)',
+    ]);
+    expect(both({ fact: '$premises', operator: 'equal', actual: 'hotel', expected: 'hotel' })).toEqual(['场所类型：宾馆', 'Premises kind: Hotel']);
+    expect(both({ fact: 'lel', operator: 'lessThan', actual: 25, expected: 20, negated: true })).toEqual(['可燃气体浓度：25 %LEL，不低于 20 %LEL', 'Gas concentration: 25 %LEL, not below 20 %LEL']);
+    expect(both({ fact: 'on', operator: 'equal', actual: false, expected: true, negated: true })).toEqual(['阀门关闭：否', 'Valve closed: no']);
+    expect(both({ fact: 'hose', operator: 'lessThan', actual: 3, expected: 2, path: '$.longest' })).toEqual(['软管长度 $.longest：3 m，低于 2 m', 'Length of the hose $.longest: 3 m, below 2 m']);
+  });
+
+  it('a missing value is the bare record; an operator outside the catalogue is named', () => {
+    expect(both({ fact: 'lel', operator: 'equal', actual: undefined, expected: 3 })).toEqual(['可燃气体浓度：未填写', 'Gas concentration: not recorded']);
+    expect(both({ fact: 'store', operator: 'notEqual', actual: undefined, expected: 'dedicated' })).toEqual(['储存场所类型：未填写', 'Kind of storage place: not recorded']);
+    expect(both({ fact: 'hose', operator: 'near', actual: 3, expected: 2 })).toEqual(['软管长度：3 m（near 2 m）', 'Length of the hose: 3 m (near 2 m)']);
+    expect(both({ fact: 'hose', operator: 'near', actual: 3, expected: 2, negated: true })).toEqual(['软管长度：3 m（并非 near 2 m）', 'Length of the hose: 3 m (not near 2 m)']);
+  });
+});
+
+describe('explanations of a hazard', () => {
+  it('the title as a sentence, then the records joined by ；/ ;', () => {
     const obs: Observation[] = [
-      { fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20 },
-      { fact: 'LPG_count', operator: 'greaterThan', actual: 3, expected: 2 },
+      { fact: 'dorm', operator: 'equal', actual: true, expected: true },
+      { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 },
     ];
-    expect(explainHazard(title, obs, labels)).toEqual({
-      'zh-CN': '浓度超标：可燃气体浓度为 25 %LEL，超过 20 %LEL；LPG钢瓶为 3，超过 2。',
-      en: 'Gas too high: gas concentration is 25 %LEL, above 20 %LEL; LPG cylinders is 3, above 2.',
+    expect(explainHazard({ 'zh-CN': '宿舍与仓库同楼', en: 'Dormitory in the store building' }, obs, labels)).toEqual({
+      'zh-CN': '宿舍与仓库同楼。员工宿舍与危险化学品在同一建筑内：是；软管长度：3 m，超过 2 m。',
+      en: 'Dormitory in the store building. Staff dormitory in the same building as the chemicals: yes; Length of the hose: 3 m, above 2 m.',
     });
     expect(explainHazard(title, [], labels)).toEqual({ 'zh-CN': '浓度超标。', en: 'Gas too high.' });
+    expect(explainHazard({ 'zh-CN': '是否超标？', en: 'Too high?' }, [obs[0]!], labels)['zh-CN']).toBe('是否超标？员工宿舍与危险化学品在同一建筑内：是。');
+  });
+
+  it('observations of one fact with one value share a record; duplicates are said once', () => {
+    const obs: Observation[] = [
+      { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 },
+      { fact: 'dorm', operator: 'equal', actual: true, expected: true },
+      { fact: 'hose', operator: 'lessThanInclusive', actual: 3, expected: 5 },
+      { fact: 'dorm', operator: 'equal', actual: true, expected: true },
+      { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 },
+    ];
+    expect(explainHazard(title, obs, labels)).toEqual({
+      'zh-CN': '浓度超标。软管长度：3 m，超过 2 m，不高于 5 m；员工宿舍与危险化学品在同一建筑内：是。',
+      en: 'Gas too high. Length of the hose: 3 m, above 2 m, not above 5 m; Staff dormitory in the same building as the chemicals: yes.',
+    });
+  });
+
+  it('Chinese uses full-width punctuation, English plain ASCII punctuation around the records', () => {
+    const obs: Observation[] = [
+      { fact: 'store', operator: 'notIn', actual: 'shared', expected: ['dedicated', 'cabinet'] },
+      { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 },
+      { fact: 'on', operator: 'equal', actual: false, expected: false },
+    ];
+    const { 'zh-CN': zh, en } = explainHazard(title, obs, labels);
+    expect(zh).not.toMatch(/[:;,]\s|为是|为否/);
+    expect(en).not.toMatch(/[：；，。]| is (yes|no)\b/);
   });
 
   it('the cached explainer says exactly what the uncached one says', () => {
@@ -52,8 +152,11 @@ describe('explanations', () => {
       [{ fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20 }],
       [{ fact: 'lel', operator: 'greaterThan', actual: 26, expected: 20 }],
       [{ fact: 'lel', operator: 'greaterThan', actual: 25, expected: 21 }],
+      [{ fact: 'lel', operator: 'greaterThan', actual: undefined, expected: 20 }],
       [{ fact: 'lel', operator: 'lessThan', actual: 25, expected: 20, negated: true }],
       [{ fact: 'lel', operator: 'in', actual: 25, expected: Object.freeze([20, 25]) }],
+      [{ fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 30, reference: '$inspectedAt' }],
+      [{ fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 30, reference: 'started' }],
       [{ fact: 'on', operator: 'equal', actual: true, expected: true }, { fact: 'lel', operator: 'greaterThan', actual: '25', expected: 20 }],
     ];
     for (let round = 0; round < 3; round++) {
@@ -64,25 +167,26 @@ describe('explanations', () => {
   it('the cached explainer equals the uncached one on random observations (property)', () => {
     const explain = createExplainer(labels, 50);
     const value = fc.oneof(
-      fc.constantFrom(undefined, null, true, false, 0, 2.5, -1, 'hotel', 'a', 'ABC', '', '3 m', 'x'.repeat(70)),
+      fc.constantFrom(undefined, null, true, false, 0, 2.5, -1, 'hotel', 'shared', 'scba', 'a', 'ABC', '', '3 m', 'x'.repeat(70)),
       fc.integer({ min: -5, max: 30 }),
-      fc.array(fc.constantFrom('a', 'hotel', 1), { maxLength: 3 }),
+      fc.array(fc.constantFrom('a', 'hotel', 'scba', 1), { maxLength: 3 }),
       fc.constant({ k: 1 }),
     );
     const observation = fc.record(
       {
-        fact: fc.constantFrom('lel', 'limit', 'on', 'tested', 'LPG_count', '$premises', '$inspectedAt', 'undeclared'),
-        operator: fc.constantFrom('equal', 'notEqual', 'greaterThan', 'lessThanInclusive', 'in', 'notIn', 'contains', 'between', 'before', 'withinDays', 'bogus'),
+        fact: fc.constantFrom('lel', 'limit', 'on', 'tested', 'LPG_count', 'store', 'kit', '$premises', '$inspectedAt', 'undeclared'),
+        operator: fc.constantFrom(...Object.keys(OPERATOR_CATALOGUE), 'bogus'),
         actual: value,
-        expected: fc.oneof(value, fc.constant(Object.freeze([2, 5])), fc.constant(Object.freeze(['a', 'hotel']))),
+        expected: fc.oneof(value, fc.constant(Object.freeze([2, 5])), fc.constant(Object.freeze(['a', 'hotel', 'shared']))),
         negated: fc.boolean(),
         path: fc.constantFrom('$.x'),
         valueFact: fc.constantFrom('limit'),
+        reference: fc.constantFrom('$inspectedAt', 'started'),
       },
       { requiredKeys: ['fact', 'operator', 'actual', 'expected'] },
     ) as fc.Arbitrary<Observation>;
     fc.assert(
-      fc.property(fc.array(observation, { maxLength: 3 }), (obs) => {
+      fc.property(fc.array(observation, { maxLength: 4 }), (obs) => {
         expect(explain(title, obs)).toEqual(explainHazard(title, obs, labels));
       }),
       { seed: 5, numRuns: 3000 },

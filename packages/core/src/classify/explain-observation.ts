@@ -1,8 +1,12 @@
 import type { Lang } from '../pack/types.js';
 import { OPERATOR_CATALOGUE } from '../rules/operator-catalogue.js';
 import { pick, type FactLabel } from './fact-labels.js';
+import { explanationSentence, type Pair } from './explanation-sentence.js';
 import { formatValue } from './format-value.js';
 import type { Observation } from './types.js';
+
+/** The time duration operators measure from unless `params.reference` names another fact. */
+const DEFAULT_REFERENCE = '$inspectedAt';
 
 /** Operator whose phrase describes a negated observation of the key. */
 const COMPLEMENT: Readonly<Record<string, string>> = {
@@ -18,49 +22,75 @@ const COMPLEMENT: Readonly<Record<string, string>> = {
   doesNotContain: 'contains',
   between: 'notBetween',
   notBetween: 'between',
+  before: 'notBefore',
+  after: 'notAfter',
   withinDays: 'olderThanDays',
   olderThanDays: 'withinDays',
   withinMinutes: 'olderThanMinutes',
   olderThanMinutes: 'withinMinutes',
 };
 
+/** Phrases of negations that have no operator of their own in the catalogue. */
+const NEGATION_PHRASES: Readonly<Record<string, { 'zh-CN': string; en: string }>> = {
+  notBefore: { 'zh-CN': '{fact}：{actual}，不早于{expected}', en: '{fact}: {actual}, not before {expected}' },
+  notAfter: { 'zh-CN': '{fact}：{actual}，不晚于{expected}', en: '{fact}: {actual}, not after {expected}' },
+};
+
+/** The bare record, for a missing value (the comparison adds nothing to 「未填写」). */
+const RECORD = { 'zh-CN': '{fact}：{actual}', en: '{fact}: {actual}' } as const;
+
+/** An operator outside the catalogue (a host's own compiled condition): name it. */
+const UNKNOWN = {
+  'zh-CN': '{fact}：{actual}（{operator} {expected}）',
+  en: '{fact}: {actual} ({operator} {expected})',
+  negated: { 'zh-CN': '{fact}：{actual}（并非 {operator} {expected}）', en: '{fact}: {actual} (not {operator} {expected})' },
+} as const;
+
 /**
- * One observation as a clause, from the operator catalogue's phrase with the fact's
- * label, the recorded value and the threshold filled in, e.g. 「连接软管长度为 3 m，超过 2 m」
- * / "Length of the connecting hose is 3 m, above 2 m".
+ * One observation as a "label：value" record, then the comparison when it adds to the
+ * value, from the operator catalogue's phrase: 「连接软管长度：3 m，超过 2 m」 /
+ * "Length of the connecting hose: 3 m, above 2 m"; 「设有报警器：否」 / "Alarm installed: no".
+ * Labels keep their case ("LPG…", "Chinese…"); a missing value reads 「未填写」 / "not recorded".
  */
 export function explainObservation(o: Observation, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
   return render(o, labels, lang, undefined);
 }
 
 /** The effective operator and phrase template of an observation in one language. */
-function phraseOf(o: Observation, lang: Lang): { operator: string; segments: readonly Segment[]; negatedWithoutPhrase: boolean } {
+function phraseOf(o: Observation, lang: Lang): { operator: string; segments: readonly Segment[] } {
   let operator = o.operator;
-  let negatedWithoutPhrase = false;
+  let negatedUnknown = false;
   if (o.negated) {
     const complement = COMPLEMENT[operator];
     if (complement) operator = complement;
-    else negatedWithoutPhrase = true;
+    else negatedUnknown = true;
   }
-  // "是否…为否，不是是" reads badly: for a boolean, the recorded value says it all
+  // 「设有报警器：否，不是是」 reads badly: for a boolean, the recorded value says it all
   if (operator === 'notEqual' && typeof o.actual === 'boolean') operator = 'equal';
-  const spec = Object.hasOwn(OPERATOR_CATALOGUE, operator) ? OPERATOR_CATALOGUE[operator] : undefined;
-  const phrase = spec ? pick(spec.phrase, lang) : lang === 'en' ? '{fact} is {actual} ({operator} {expected})' : '{fact}为{actual}（{operator} {expected}）';
-  return { operator, segments: template(phrase, lang), negatedWithoutPhrase };
+  let phrase: string;
+  if (o.actual === undefined || o.actual === null) phrase = RECORD[lang];
+  else if (Object.hasOwn(OPERATOR_CATALOGUE, operator)) phrase = pick(OPERATOR_CATALOGUE[operator]!.phrase, lang);
+  else if (Object.hasOwn(NEGATION_PHRASES, operator)) phrase = NEGATION_PHRASES[operator]![lang];
+  else phrase = negatedUnknown ? UNKNOWN.negated[lang] : UNKNOWN[lang];
+  return { operator, segments: template(phrase, lang) };
 }
 
 /** Render an observation; `actualText` replaces the formatted recorded value when given. */
 function render(o: Observation, labels: ReadonlyMap<string, FactLabel>, lang: Lang, actualText: string | undefined): string {
   const fact = labels.get(o.fact);
-  const { operator, segments, negatedWithoutPhrase } = phraseOf(o, lang);
+  const { operator, segments } = phraseOf(o, lang);
   let label = pick(fact?.label, lang) || o.fact;
   if (o.path !== undefined) label += ` ${o.path}`;
-  const clause = fill(segments, label, actualText ?? formatValue(o.actual, fact, lang), formatExpected(o, operator, fact, labels, lang), o.operator);
-  if (!negatedWithoutPhrase) return clause;
-  return lang === 'en' ? `it is not so that ${lowerFirst(clause)}` : `并非${clause}`;
+  return fill(segments, {
+    fact: label,
+    actual: actualText ?? formatValue(o.actual, fact, lang),
+    expected: formatExpected(o, operator, fact, labels, lang),
+    operator: o.operator,
+    reference: formatReference(o.reference, labels, lang),
+  });
 }
 
-type Key = 'fact' | 'actual' | 'expected' | 'operator';
+type Key = 'fact' | 'actual' | 'expected' | 'operator' | 'reference';
 /** A phrase split once into text and placeholders; `before`/`after`: a Chinese character touches it. */
 type Segment = string | { key: Key; before: boolean; after: boolean };
 
@@ -74,7 +104,7 @@ function template(phrase: string, lang: Lang): readonly Segment[] {
   const parts: Segment[] = [];
   const zh = lang === 'zh-CN';
   let last = 0;
-  for (const m of phrase.matchAll(/\{(fact|actual|expected|operator)\}/g)) {
+  for (const m of phrase.matchAll(/\{(fact|actual|expected|operator|reference)\}/g)) {
     const at = m.index;
     if (at > last) parts.push(phrase.slice(last, at));
     const end = at + m[0].length;
@@ -89,16 +119,17 @@ function template(phrase: string, lang: Lang): readonly Segment[] {
 
 /**
  * Fill a phrase's placeholders. In Chinese, a value that starts or ends with a Latin letter
- * or digit gets a space where it meets a Chinese character (「长度为 3 m，超过 2 m」).
+ * or digit gets a space where it meets a Chinese character (「超过 2 m」); full-width
+ * punctuation needs none (「长度：3 m，超过 2 m」).
  */
-function fill(segments: readonly Segment[], fact: string, actual: string, expected: string, operator: string): string {
+function fill(segments: readonly Segment[], values: Readonly<Record<Key, string>>): string {
   let out = '';
   for (const segment of segments) {
     if (typeof segment === 'string') {
       out += segment;
       continue;
     }
-    const value = segment.key === 'fact' ? fact : segment.key === 'actual' ? actual : segment.key === 'expected' ? expected : operator;
+    const value = values[segment.key];
     if (value.length === 0) continue;
     if (segment.before && isLatinOrDigit(value.charCodeAt(0))) out += ' ';
     out += value;
@@ -107,11 +138,18 @@ function fill(segments: readonly Segment[], fact: string, actual: string, expect
   return out;
 }
 
+/**
+ * The threshold as it reads after the recorded value. In English, option labels there are
+ * quoted (`not “High-rise building” or “Underground”`): they keep their capital letter and
+ * their commas cannot run into the list's.
+ */
 function formatExpected(o: Observation, operator: string, fact: FactLabel | undefined, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
   const zh = lang === 'zh-CN';
   if (o.valueFact !== undefined) {
     const other = labels.get(o.valueFact);
-    return `${formatValue(o.expected, other, lang)}${zh ? '（' : ' ('}${pick(other?.label, lang) || o.valueFact}${zh ? '）' : ')'}`;
+    const label = pick(other?.label, lang) || o.valueFact;
+    const value = formatValue(o.expected, other, lang);
+    return zh ? `${label}（${value}）` : `“${label}” (${value})`;
   }
   const shape = OPERATOR_CATALOGUE[operator]?.value;
   if (shape === 'range' && Array.isArray(o.expected) && o.expected.length === 2) {
@@ -119,28 +157,35 @@ function formatExpected(o: Observation, operator: string, fact: FactLabel | unde
     return `${String(o.expected[0])}–${String(o.expected[1])}${unit}`;
   }
   if (shape === 'duration') return String(o.expected);
-  return formatValue(o.expected, fact, lang);
+  const one = (v: unknown) => {
+    const text = formatValue(v, fact, lang);
+    return !zh && typeof v === 'string' && fact?.options?.has(v) ? `“${text}”` : text;
+  };
+  if (!Array.isArray(o.expected)) return one(o.expected);
+  if (o.expected.length === 0) return formatValue(o.expected, fact, lang);
+  const items = o.expected.map(one);
+  if (zh) return items.join('、');
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
 }
 
-/** Lower-case the first letter of an English clause unless it starts an acronym ("LPG"). */
-export function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+/** What a duration is measured from: the inspection, or the referenced fact. */
+function formatReference(reference: string | undefined, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
+  if (reference === undefined || reference === DEFAULT_REFERENCE) return lang === 'en' ? 'the inspection' : '检查';
+  const label = pick(labels.get(reference)?.label, lang) || reference;
+  return lang === 'en' ? `“${label}”` : label;
 }
-
-/** Bilingual text with both languages. */
-type Pair = { 'zh-CN': string; en: string };
 
 /**
- * The one-sentence explanation of a hazard in both languages: the title, then the
- * deciding observations, e.g. 「软管超长：连接软管长度为 3 m，超过 2 m。」 /
- * "Hose too long: length of the connecting hose is 3 m, above 2 m."
+ * The explanation of a hazard in both languages: the title, then the deciding
+ * observations as records joined by 「；」 / "; ", e.g.
+ * 「软管超长。连接软管长度：3 m，超过 2 m。」 / "Hose too long. Length of the connecting hose: 3 m, above 2 m."
  */
 export function explainHazard(
   title: { 'zh-CN': string; en?: string },
   observations: readonly Observation[],
   labels: ReadonlyMap<string, FactLabel>,
 ): Pair {
-  return sentence(title, observations.map((o) => clausePair(o, labels)));
+  return explanationSentence(title, observations, observations.map((o) => clausePair(o, labels)), (o) => bareRecord(o, labels));
 }
 
 /**
@@ -152,12 +197,14 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
   // fact → operator → expected → the clause split around the recorded value (a "frame"),
   // plus the whole clauses already rendered for primitive recorded values. A hit costs a
   // few map lookups; a new recorded value costs formatting that value only (negated
-  // observations have their own cache). Observations with a path or a referenced fact
-  // take the uncached path.
+  // observations have their own cache). Observations with a path, a referenced fact or a
+  // reference time other than the inspection's take the uncached path.
   const caches = [new Map<string, Map<string, Map<unknown, Entry>>>(), new Map<string, Map<string, Map<unknown, Entry>>>()] as const;
   let size = 0;
   const clause = (o: Observation): Pair => {
-    if (o.path !== undefined || o.valueFact !== undefined || !cacheable(o.expected, true)) return clausePair(o, labels);
+    if (o.path !== undefined || o.valueFact !== undefined || (o.reference !== undefined && o.reference !== DEFAULT_REFERENCE) || !cacheable(o.expected, true)) {
+      return clausePair(o, labels);
+    }
     const cache = caches[o.negated === true ? 1 : 0];
     let byOperator = cache.get(o.fact);
     if (byOperator === undefined) cache.set(o.fact, (byOperator = new Map()));
@@ -174,10 +221,14 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
       const known = entry.byActual.get(o.actual);
       if (known !== undefined) return known;
     }
-    const flavour = typeof o.actual === 'boolean' ? 1 : 0;
-    let frame = entry.frames[flavour];
-    if (frame === undefined) entry.frames[flavour] = frame = frameOf(o, labels);
-    const pair = frame === null ? clausePair(o, labels) : fillFrame(frame, o.actual, labels.get(o.fact));
+    let pair: Pair;
+    if (o.actual === undefined || o.actual === null) pair = clausePair(o, labels); // the bare record, no frame
+    else {
+      const flavour = typeof o.actual === 'boolean' ? 1 : 0;
+      let frame = entry.frames[flavour];
+      if (frame === undefined) entry.frames[flavour] = frame = frameOf(o, labels);
+      pair = frame === null ? clausePair(o, labels) : fillFrame(frame, o.actual, labels.get(o.fact));
+    }
     if (remember && size < maxCached) {
       entry.byActual.set(o.actual, pair);
       size += 1;
@@ -187,7 +238,7 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
   return (title, observations) => {
     const clauses: Pair[] = [];
     for (const o of observations) clauses.push(clause(o));
-    return sentence(title, clauses);
+    return explanationSentence(title, observations, clauses, (o) => bareRecord(o, labels));
   };
 }
 
@@ -212,7 +263,7 @@ function frameOf(o: Observation, labels: ReadonlyMap<string, FactLabel>): Frame 
   if (zh.length !== 2 || en.length !== 2 || slot.length !== 1 || en[0] === '') return null;
   return {
     zh: { prefix: zh[0]!, suffix: zh[1]!, before: slot[0]!.before, after: slot[0]!.after },
-    en: { prefix: lowerFirst(en[0]!), suffix: en[1]! },
+    en: { prefix: en[0]!, suffix: en[1]! },
   };
 }
 
@@ -245,19 +296,13 @@ function cacheable(value: unknown, arrays: boolean): boolean {
   }
 }
 
-function sentence(title: { 'zh-CN': string; en?: string }, clauses: readonly Pair[]): Pair {
-  const titleZh = title['zh-CN'];
-  const titleEn = title.en ?? title['zh-CN'];
-  if (clauses.length === 0) return { 'zh-CN': `${titleZh}。`, en: `${titleEn}.` };
-  let zh = `${titleZh}：${clauses[0]!['zh-CN']}`;
-  let en = `${titleEn}: ${clauses[0]!.en}`;
-  for (let i = 1; i < clauses.length; i++) {
-    zh += `；${clauses[i]!['zh-CN']}`;
-    en += `; ${clauses[i]!.en}`;
-  }
-  return { 'zh-CN': `${zh}。`, en: `${en}.` };
+function clausePair(o: Observation, labels: ReadonlyMap<string, FactLabel>): Pair {
+  return { 'zh-CN': explainObservation(o, labels, 'zh-CN'), en: explainObservation(o, labels, 'en') };
 }
 
-function clausePair(o: Observation, labels: ReadonlyMap<string, FactLabel>): Pair {
-  return { 'zh-CN': explainObservation(o, labels, 'zh-CN'), en: lowerFirst(explainObservation(o, labels, 'en')) };
+/** The record of an observation's recorded value without a comparison: 「软管长度：3 m」. */
+function bareRecord(o: Observation, labels: ReadonlyMap<string, FactLabel>): Pair {
+  const record: Observation = { fact: o.fact, operator: 'equal', actual: o.actual, expected: o.actual };
+  if (o.path !== undefined) record.path = o.path;
+  return clausePair(record, labels);
 }

@@ -29,9 +29,9 @@ export function factLabels(pack: Pick<Pack, 'facts' | 'premises'>): ReadonlyMap<
   }
   map.set('$premises', {
     type: 'enum',
-    label: { 'zh-CN': '场所类型', en: 'premises kind' },
+    label: { 'zh-CN': '场所类型', en: 'Premises kind' },
     options: new Map(pack.premises.map((p) => [p.id, p.label])),
   });
-  map.set('$inspectedAt', { type: 'datetime', label: { 'zh-CN': '检查时间', en: 'inspection time' } });
+  map.set('$inspectedAt', { type: 'datetime', label: { 'zh-CN': '检查时间', en: 'Inspection time' } });
   return map;
 }

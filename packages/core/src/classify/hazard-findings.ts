@@ -63,22 +63,28 @@ export function mostSevereFirst(findings: readonly HazardFinding[]): HazardFindi
   return out;
 }
 
-/** 「…：3 项中有 2 项成立（甲、乙），达到 2 项。」 / "…: 2 of 3 elements present (A, B), at least 2 required." @internal */
+/**
+ * 「…。3 项中有 2 项成立（至少 2 项）：甲；乙。」 / "…. 2 of 3 elements present (at least 2
+ * required): A; B." — the same "label：records" shape as a rule's explanation; the element
+ * titles are joined by 「；」 / "; " because titles may contain 「、」 and commas. @internal
+ */
 export function compositeExplainer(composite: Pack['composites'][number], titleOf: (id: string) => LocalizedText): (elements: readonly string[]) => LocalizedText & { en: string } {
   const zhTitles = new Map(composite.of.map((id) => [id, titleOf(id)['zh-CN']]));
   const enTitles = new Map(composite.of.map((id) => [id, titleOf(id).en ?? titleOf(id)['zh-CN']]));
-  const head = { zh: `${composite.title['zh-CN']}：${composite.of.length} 项中有 `, en: `${composite.title.en ?? composite.title['zh-CN']}: ` };
-  const tail = { zh: `），达到 ${composite.atLeast} 项。`, en: `), at least ${composite.atLeast} required.` };
+  const final = /[。！？.!?]$/;
+  const zhTitle = composite.title['zh-CN'];
+  const enTitle = composite.title.en ?? composite.title['zh-CN'];
+  const head = { zh: final.test(zhTitle) ? zhTitle : `${zhTitle}。`, en: final.test(enTitle) ? enTitle : `${enTitle}.` };
   return (elements) => {
     let zh = '';
     let en = '';
     for (const id of elements) {
-      zh += zh === '' ? zhTitles.get(id) : `、${zhTitles.get(id)}`;
-      en += en === '' ? enTitles.get(id) : `, ${enTitles.get(id)}`;
+      zh += zh === '' ? zhTitles.get(id) : `；${zhTitles.get(id)}`;
+      en += en === '' ? enTitles.get(id) : `; ${enTitles.get(id)}`;
     }
     return {
-      'zh-CN': `${head.zh}${elements.length} 项成立（${zh}${tail.zh}`,
-      en: `${head.en}${elements.length} of ${composite.of.length} elements present (${en}${tail.en}`,
+      'zh-CN': `${head.zh}${composite.of.length} 项中有 ${elements.length} 项成立（至少 ${composite.atLeast} 项）：${zh}。`,
+      en: `${head.en} ${elements.length} of ${composite.of.length} elements present (at least ${composite.atLeast} required): ${en}.`,
     };
   };
 }
