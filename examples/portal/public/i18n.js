@@ -16,11 +16,23 @@ const STRINGS = {
     rectification: '提交整改', photoBefore: '整改前照片', photoAfter: '整改后照片', documents: '文件（如评估报告）', submitRectification: '提交整改材料',
     history: '处理记录', fileCase: '立案', caseNo: '案号', listForSupervision: '挂牌督办', authority: '督办机关', plan: '治理方案', submitPlan: '提交治理方案', accept: '验收', confirmLevel: '确认等级',
     objectives: '目标和任务', measures: '方法和措施', funds: '经费和物资', responsible: '负责机构和人员', milestones: '时限和节点', safety: '安全措施和应急预案', planDeadline: '计划完成日期',
-    total: '隐患总数', closedCount: '已销号', overdue: '已逾期', closureRate: '销号率', outbox: '通知发件箱（发送失败）', outboxEmpty: '没有发送失败的通知',
+    total: '隐患总数', closedCount: '已销号', overdue: '已逾期', closureRate: '销号率', outbox: '通知与短信', outboxEmpty: '没有发送失败的通知',
     byLevel: '按等级', byStatus: '按状态', byDomain: '按领域', overTime: '按日新增与销号',
     gas: '燃气', fire: '消防', confined_space: '有限空间', chemicals: '危险化学品', hazardous_work: '危险作业',
     patrol: '巡查检查', spotCheck: '抽查', pass: '合格', fail: '不合格', superseded: '已废止', unverified: '未核实',
     done: '已完成', failed: '失败', empty: '暂无', loading: '加载中…', notSignedIn: '请先登录',
+    issueNotice: '下达整改通知', noticeNo: '通知书编号', escalate: '升级', requestExtension: '申请延期', newDeadline: '延期至', grantExtension: '批准延期', denyExtension: '不予延期',
+    orderStopWork: '责令停产停业', stopWorkScope: '停产范围', partial: '局部停产停业', whole: '全部停产停业', reclassify: '调整等级', newLevel: '新等级', reopen: '重新打开',
+    pendingExtension: '待审批的延期申请', stopWork: '停产停业', listed: '挂牌督办中', reopenCount: '重新打开次数', requestedBy: '申请',
+    extDays: '延长 {n} 天', extWorkingDays: '延长 {n} 个工作日', extHours: '延长 {n} 小时',
+    errDateRequired: '请选择延期后的日期', errDateAfterDeadline: '延期后的日期必须晚于当前期限 {d}', errNoDeadline: '当前没有正在计时的期限，无法申请延期', errReasonRequired: '请填写理由', errLevelRequired: '请选择新等级', errCaseNo: '请填写案号',
+    uploadFailed: '照片上传失败，整改材料未提交', staleVersion: '该隐患已被他人更新（您看到的是第 {v} 版），本次操作未执行。', reloadHazard: '重新加载', 
+    ev_reported: '上报', ev_reclassified: '调整等级', ev_level_confirmed: '确认等级', ev_notice_issued: '下达整改通知', ev_rectification_submitted: '提交整改', ev_verified: '复核通过', ev_rejected: '驳回',
+    ev_extension_requested: '申请延期', ev_extension_granted: '批准延期', ev_extension_denied: '不予延期', ev_escalated: '升级', ev_case_filed: '立案', ev_listed_for_supervision: '挂牌督办',
+    ev_plan_submitted: '提交治理方案', ev_stop_work_ordered: '责令停产停业', ev_accepted: '验收', ev_closed: '销号', ev_reopened: '重新打开', ev_spot_checked: '抽查', ev_due_soon_warned: '临期预警', ev_overdue_noticed: '逾期通知',
+    filters: '筛选', allOption: '全部', createdFrom: '创建日期自', createdTo: '至', applyFilters: '应用', errDateRange: '起始日期不能晚于截止日期', clearFilters: '清除筛选',
+    outboxStatus: '通知发件箱状态', ob_pending: '待发送', ob_retrying: '重试中', ob_leased: '发送中', ob_delivered: '已送达', ob_dead: '发送失败', oldestPendingAt: '最早待发送', nextRetryAt: '下次重试',
+    outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
   },
   en: {
     appName: 'anjian demo portal', demoBanner: 'Demo login: pick a demo user to enter. This is NOT an authentication scheme (anyone can act as any demo user). Not for production.',
@@ -37,16 +49,29 @@ const STRINGS = {
     rectification: 'Rectification', photoBefore: 'Photos before', photoAfter: 'Photos after', documents: 'Documents (e.g. evaluation report)', submitRectification: 'Submit rectification',
     history: 'History', fileCase: 'File case', caseNo: 'Case no.', listForSupervision: 'List for supervision', authority: 'Authority', plan: 'Treatment plan', submitPlan: 'Submit plan', accept: 'Accept', confirmLevel: 'Confirm level',
     objectives: 'Objectives and tasks', measures: 'Methods and measures', funds: 'Funds and materials', responsible: 'Responsible bodies and people', milestones: 'Time limit and milestones', safety: 'Safety measures and emergency plan', planDeadline: 'Planned completion',
-    total: 'Hazards', closedCount: 'Closed', overdue: 'Overdue', closureRate: 'Closure rate', outbox: 'Notification outbox (dead letters)', outboxEmpty: 'No failed notifications',
+    total: 'Hazards', closedCount: 'Closed', overdue: 'Overdue', closureRate: 'Closure rate', outbox: 'Notifications and SMS', outboxEmpty: 'No failed notifications',
     byLevel: 'By level', byStatus: 'By status', byDomain: 'By domain', overTime: 'Created and closed per day',
     gas: 'gas', fire: 'fire', confined_space: 'confined spaces', chemicals: 'chemicals', hazardous_work: 'hazardous work',
     patrol: 'Patrol inspection', spotCheck: 'Spot-check', pass: 'pass', fail: 'fail', superseded: 'superseded', unverified: 'unverified',
     done: 'Done', failed: 'Failed', empty: 'None', loading: 'Loading…', notSignedIn: 'Sign in first',
+    issueNotice: 'Issue rectification notice', noticeNo: 'Notice no.', escalate: 'Escalate', requestExtension: 'Request an extension', newDeadline: 'Extend to', grantExtension: 'Grant extension', denyExtension: 'Deny extension',
+    orderStopWork: 'Order stop-work', stopWorkScope: 'Scope', partial: 'partial stop-work', whole: 'whole stop-work', reclassify: 'Reclassify', newLevel: 'New level', reopen: 'Reopen',
+    pendingExtension: 'Extension request pending', stopWork: 'Stop-work', listed: 'Listed for supervision', reopenCount: 'Reopened', requestedBy: 'requested',
+    extDays: '{n} more days', extWorkingDays: '{n} more working days', extHours: '{n} more hours',
+    errDateRequired: 'Choose the new deadline', errDateAfterDeadline: 'The new deadline must be later than the current one ({d})', errNoDeadline: 'No deadline is running; nothing to extend', errReasonRequired: 'Give a reason', errLevelRequired: 'Choose the new level', errCaseNo: 'Enter the case number',
+    uploadFailed: 'A photo upload failed; the rectification was not submitted', staleVersion: 'Someone else changed this hazard (you saw version {v}); nothing was done.', reloadHazard: 'Reload',
+    ev_reported: 'reported', ev_reclassified: 'reclassified', ev_level_confirmed: 'level confirmed', ev_notice_issued: 'notice issued', ev_rectification_submitted: 'rectification submitted', ev_verified: 'verified', ev_rejected: 'rejected',
+    ev_extension_requested: 'extension requested', ev_extension_granted: 'extension granted', ev_extension_denied: 'extension denied', ev_escalated: 'escalated', ev_case_filed: 'case filed', ev_listed_for_supervision: 'listed for supervision',
+    ev_plan_submitted: 'plan submitted', ev_stop_work_ordered: 'stop-work ordered', ev_accepted: 'accepted', ev_closed: 'closed', ev_reopened: 'reopened', ev_spot_checked: 'spot-checked', ev_due_soon_warned: 'due-soon warning', ev_overdue_noticed: 'overdue notice',
+    filters: 'Filters', allOption: 'All', createdFrom: 'Created from', createdTo: 'to', applyFilters: 'Apply', errDateRange: 'The start date must not be after the end date', clearFilters: 'Clear filters',
+    outboxStatus: 'Notification outbox', ob_pending: 'pending', ob_retrying: 'retrying', ob_leased: 'sending', ob_delivered: 'delivered', ob_dead: 'dead', oldestPendingAt: 'oldest pending', nextRetryAt: 'next retry',
+    outboxStatusMissing: 'The server reports no outbox status', deadLetters: 'Dead letters', sms: 'Recent SMS (demo gateway)', smsEmpty: 'No messages yet', smsAt: 'Time', smsTo: 'To', smsKind: 'Kind', smsText: 'Text',
   },
 };
 
 export const lang = () => localStorage.getItem('anjian-lang') ?? 'zh-CN';
 export const setLang = (l) => localStorage.setItem('anjian-lang', l);
-export const t = (key) => STRINGS[lang()][key] ?? key;
+/** A UI string; `{name}` placeholders are filled from `vars`. */
+export const t = (key, vars) => (STRINGS[lang()][key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (vars && typeof vars === 'object' && k in vars ? String(vars[k]) : m));
 /** Picks the current language of a LocalizedText, falling back to 中文. */
 export const loc = (text) => (text == null ? '' : typeof text === 'string' ? text : text[lang()] ?? text['zh-CN'] ?? text.en ?? '');

@@ -4,69 +4,16 @@
  * hazard, the enforcement path of a major hazard, and the dashboard counts. Screenshots of
  * each role's main page go to examples/portal/test-results/.
  *
- * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH); without it the tests fail, they
- * do not skip.
+ * Server start, sign-in and navigation: ./portal-harness.ts. Needs Chromium at
+ * /usr/bin/chromium (or CHROMIUM_PATH); without it the tests fail, they do not skip.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillKitchenForm, goTo, png, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
-const portalDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = join(portalDir, '../..');
-const shots = join(portalDir, 'test-results');
-
-let server: ChildProcess;
-let browser: Browser;
-let base: string;
-let dataDir: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-function startServer(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes(`http://localhost:${port}/`)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`portal exited with ${code} before listening:\n${out}`)));
-    child.on('error', reject);
-  });
-}
-
-async function signIn(userId: string, home: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/#/login`);
-  await page.click(`[data-user="${userId}"]`);
-  await page.waitForSelector(`#app[data-page="${home}"]`);
-  return page;
-}
-
-async function goTo(page: Page, name: string): Promise<void> {
-  await page.evaluate((n) => (location.hash = `#/${n}`), name);
-  await page.waitForSelector(`#app[data-page="${name}"]`);
-}
+let portal: PortalHarness;
+const signIn = (userId: string, home: string): Promise<Page> => portal.signIn(userId, home);
 
 async function dashboardCounts(page: Page): Promise<{ total: number; closed: number }> {
   await goTo(page, 'enterprise').catch(() => undefined);
@@ -74,40 +21,12 @@ async function dashboardCounts(page: Page): Promise<{ total: number; closed: num
   return { total: Number(await page.textContent('#stat-total')), closed: Number(await page.textContent('#stat-closed')) };
 }
 
-const png = (name: string) => ({ name: `${name}.png`, mimeType: 'image/png', buffer: Buffer.from(`demo photo ${name} ${Math.random()}`) });
-
-async function fillKitchenForm(page: Page, answers: Record<string, string>): Promise<void> {
-  await page.selectOption('#pack-select', 'demo-kitchen');
-  await page.waitForSelector('#f-gas_type');
-  for (const [field, value] of Object.entries(answers)) {
-    const selector = `#f-${field}`;
-    if (field === 'hose_length_m' || field === 'cylinders_on_site') await page.fill(selector, value);
-    else await page.selectOption(selector, value);
-    await page.dispatchEvent(selector, 'change');
-  }
-}
-
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
-  mkdirSync(shots, { recursive: true });
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  server = await startServer(port);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  portal = await startPortal();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  // Closing stdin stops the server inside the runner, which then removes its bundle and exits.
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.stdin!.end();
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await portal?.stop();
 });
 
 describe('demo portal', () => {

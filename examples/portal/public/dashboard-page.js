@@ -1,0 +1,100 @@
+// The dashboard: counts, charts and the daily series of GET /api/stats under filters kept
+// in the URL hash (#/dashboard?domain=gas&level=major), the notification outbox and the SMS
+// the demo gateway received.
+import { t } from './i18n.js';
+import { api, app, esc, localTime, session, startOfLocalDay, user } from './shared.js';
+
+/** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
+const FILTERS = ['domain', 'level', 'area', 'createdFrom', 'createdTo'];
+const OUTBOX_COUNTS = ['pending', 'retrying', 'leased', 'delivered', 'dead'];
+
+/** The hash's filters, normalised (known names, non-empty values, fixed order). */
+function filtersOf(query) {
+  const f = new URLSearchParams();
+  for (const name of FILTERS) if (query?.get(name)) f.set(name, query.get(name));
+  return f;
+}
+
+/** The `/stats` query of the filters: dates become instants, `createdTo` inclusive of its day. */
+function statsQuery(f) {
+  const q = new URLSearchParams();
+  for (const name of ['domain', 'level', 'area']) if (f.get(name)) q.set(name, f.get(name));
+  if (f.get('createdFrom')) q.set('createdFrom', startOfLocalDay(f.get('createdFrom')));
+  if (f.get('createdTo')) q.set('createdTo', new Date(Date.parse(startOfLocalDay(f.get('createdTo'))) + 86_400_000).toISOString());
+  return q;
+}
+
+/** Recent SMS of the demo gateway; none when the route is missing or fails. */
+async function recentSms() {
+  try {
+    const res = await fetch('/demo/sms?limit=20', { headers: { 'x-demo-user': user() ?? '' } });
+    if (!res.ok) return [];
+    const body = await res.json();
+    return Array.isArray(body?.messages) ? body.messages : [];
+  } catch {
+    return [];
+  }
+}
+
+function outboxPanel(outbox, sms) {
+  const status = outbox.ok && outbox.body?.status && typeof outbox.body.status === 'object' ? outbox.body.status : null;
+  const counts = status
+    ? `<div class="card" id="outbox-status">${OUTBOX_COUNTS.filter((k) => typeof status[k] === 'number').map((k) => `<b>${t(`ob_${k}`)}</b> <span data-ob="${k}">${status[k]}</span>`).join(' · ')}${['oldestPendingAt', 'nextRetryAt'].filter((k) => status[k]).map((k) => ` · <b>${t(k)}</b> <span data-ob="${k}">${localTime(status[k])}</span>`).join('')}</div>`
+    : `<p class="hint" id="outbox-status" data-missing="true">${t('outboxStatusMissing')}</p>`;
+  const dead = outbox.ok ? outbox.body?.deadLetters ?? [] : [];
+  const deadTable = dead.length
+    ? `<table id="outbox"><tr><th>topic</th><th>hazard</th><th>attempts</th><th>error</th></tr>${dead.map((d) => `<tr><td>${esc(d.topic)}</td><td><a href="#/hazard/${esc(d.hazardId)}">${esc(d.hazardId)}</a></td><td>${d.attempts}</td><td>${esc(d.lastError)}</td></tr>`).join('')}</table>`
+    : `<p id="outbox">${t('outboxEmpty')}</p>`;
+  const smsTable = sms.length
+    ? `<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th></th></tr>${sms.map((m) => `<tr><td>${localTime(m.at)}</td><td>${esc(m.to)}</td><td>${esc(m.kind)}</td><td>${esc(m.text)}</td><td>${m.hazardId ? `<a href="#/hazard/${esc(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`
+    : `<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
+  return `<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
+}
+
+/** Renders the dashboard under the filters of `query` (the hash's URLSearchParams). */
+export async function dashboardPage(query) {
+  const f = filtersOf(query);
+  const q = statsQuery(f);
+  const sep = q.toString() ? '&' : '';
+  const [stats, daily, outbox, sms, packs] = await Promise.all([api(`/stats?${q}`), api(`/stats?${q}${sep}groupBy=day`), api('/outbox'), recentSms(), api('/packs')]);
+  const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
+  const areas = [...new Set(['D1', ...session.demo.enterprises.map((e) => e.area)])].sort();
+  const select = (name, values, label) => `<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => `<option value="${esc(v)}"${f.get(name) === v ? ' selected' : ''}>${esc(label(v))}</option>`).join('')}</select></label>`;
+  const s = stats.ok ? stats.body : null;
+  app.innerHTML = `<h1>${t('dashboard')}</h1>
+    <form id="dashboard-filters" class="card filters" novalidate><b>${t('filters')}</b>
+      ${select('domain', domains, t)} ${select('level', ['simple', 'general', 'major'], t)} ${select('area', areas, (a) => a)}
+      <label>${t('createdFrom')} <input type="date" id="filter-createdFrom" name="createdFrom" value="${esc(f.get('createdFrom') ?? '')}"></label>
+      <label>${t('createdTo')} <input type="date" id="filter-createdTo" name="createdTo" value="${esc(f.get('createdTo') ?? '')}"></label>
+      <a href="#/dashboard" id="clear-filters">${t('clearFilters')}</a>
+      <div id="filter-error"></div></form>
+    ${s ? `<div class="card" id="dashboard-stats" data-query="${esc(f.toString())}"><b>${t('total')}</b> <span id="stat-total">${s.total}</span> ·
+      <b>${t('closedCount')}</b> <span id="stat-closed">${s.closed}</span> ·
+      <b>${t('overdue')}</b> <span id="stat-overdue">${s.overdue}</span> ·
+      <b>${t('closureRate')}</b> <span id="stat-rate">${(s.closureRate * 100).toFixed(0)}%</span></div>
+    <div class="charts"><div class="chart" id="chart-level"></div><div class="chart" id="chart-status"></div><div class="chart" id="chart-domain"></div><div class="chart" id="chart-time"></div></div>`
+    : `<p class="message error" id="stats-error">${esc(stats.status)} ${esc(stats.body?.title ?? '')}：${esc(stats.body?.detail ?? '')}</p>`}
+    ${outboxPanel(outbox, sms)}`;
+
+  const form = app.querySelector('#dashboard-filters');
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('change', () => {
+    const next = new URLSearchParams();
+    for (const name of FILTERS) if (form.elements[name].value) next.set(name, form.elements[name].value);
+    if (next.get('createdFrom') && next.get('createdTo') && next.get('createdFrom') > next.get('createdTo')) {
+      form.querySelector('#filter-error').innerHTML = `<p class="message error" id="form-error">${t('errDateRange')}</p>`;
+      return;
+    }
+    location.hash = `#/dashboard${next.toString() ? `?${next}` : ''}`;
+  });
+
+  const echarts = window.echarts;
+  if (!echarts || !s) return;
+  const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: {}, series: [{ type: 'pie', radius: '55%', data }] });
+  pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).map(([k, v]) => ({ name: t(k), value: v })));
+  pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v })));
+  echarts.init(app.querySelector('#chart-status')).setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: {}, xAxis: { type: 'category', data: Object.keys(s.byStatus).map((k) => t(k)), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
+  const periods = daily.ok ? daily.body.periods ?? [] : [];
+  echarts.init(app.querySelector('#chart-time')).setOption({ animation: false, title: { text: t('overTime'), left: 'center' }, tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, xAxis: { type: 'category', data: periods.map((p) => p.period) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ name: t('total'), type: 'bar', data: periods.map((p) => p.total) }, { name: t('closedCount'), type: 'bar', data: periods.map((p) => p.closed) }] });
+}
+

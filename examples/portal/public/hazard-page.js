@@ -1,0 +1,195 @@
+// The hazard page: its state card, the review-chain actions the permission table allows
+// the signed-in user in the hazard's level and status, and the history.
+import { lang, loc, t } from './i18n.js';
+import { allowed } from './permissions.js';
+import { api, app, daysBetween, entName, esc, levelCell, localDate, localTime, me, newKey, problemText, readBody, textOf, user } from './shared.js';
+
+const LEVELS = ['simple', 'general', 'major'];
+
+/** A deadline policy as text: "延长 5 天" / "5 more days". */
+function policyText(p) {
+  if (!p || typeof p !== 'object') return esc(String(p ?? ''));
+  if ('days' in p) return t('extDays', { n: p.days });
+  if ('workingDays' in p) return t('extWorkingDays', { n: p.workingDays });
+  return t('extHours', { n: p.hours });
+}
+
+/** What an event adds to its history line: levels, deadlines, scope, case number, reason or note. */
+function eventDetail(e) {
+  const d = e.data ?? {};
+  const parts = [];
+  if (e.type === 'reclassified' || e.type === 'level_confirmed') parts.push(`${t(d.from)} → ${t(d.to)}`);
+  if (e.type === 'notice_issued') parts.push(`${d.noticeNo ? `${esc(d.noticeNo)} · ` : ''}${t('deadline')}: ${localTime(d.deadline)}`);
+  if (e.type === 'extension_requested') parts.push(policyText(d.extension));
+  if (e.type === 'extension_granted') parts.push(`${localTime(d.from)} → ${localTime(d.to)}`);
+  if (e.type === 'stop_work_ordered') parts.push(t(d.scope));
+  if (e.type === 'case_filed') parts.push(`${t('caseNo')}: ${esc(d.caseNo)}`);
+  if (e.type === 'listed_for_supervision') parts.push(`${t('authority')}: ${esc(loc(d.authority))}`);
+  if (e.type === 'spot_checked') parts.push(t(d.result));
+  if (e.type === 'due_soon_warned' || e.type === 'overdue_noticed') parts.push(`${t('deadline')}: ${localTime(d.deadline)}`);
+  const text = d.reason ?? d.note;
+  if (text) parts.push(`<q class="reason">${esc(loc(text))}</q>`);
+  return parts.join(' · ');
+}
+
+/** Uploads files (stored by SHA-256); returns evidence refs, or throws { response } on the first refusal. */
+async function uploadAll(files, kind) {
+  const refs = [];
+  for (const file of files) {
+    const bytes = await file.arrayBuffer();
+    const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    let res;
+    try {
+      res = await fetch(`/evidence/${sha256}`, { method: 'PUT', body: bytes, headers: { 'x-demo-user': user(), 'accept-language': lang() } });
+    } catch (error) {
+      // The server may cut the connection of an oversized upload before answering.
+      throw { response: { status: 0, body: { title: file.name, detail: String(error?.message ?? error) } } };
+    }
+    if (!res.ok) throw { response: { status: res.status, body: await readBody(res) } };
+    const takenAt = new Date(Math.min(file.lastModified || Date.now(), Date.now())).toISOString();
+    refs.push({ id: `evidence/${sha256}`, kind, takenAt, sha256 });
+  }
+  return refs;
+}
+
+/** Renders the hazard page of `id` into #app. */
+export async function hazardPage(id) {
+  const r = await api(`/hazards/${id}`);
+  if (!r.ok) { app.innerHTML = `<p class="message error">${problemText(r)}</p>`; return; }
+  const { state: h, history } = r.body;
+  const roles = me()?.roles ?? [];
+  const can = (command, target) => allowed(roles, user(), command, h, target);
+  const cmd = (type, label, extra = '') => `<button type="button" data-cmd="${type}" id="cmd-${type}">${label}</button>${extra}`;
+  const actions = [];
+
+  if (can('submit_rectification')) {
+    actions.push(`<form id="rectify-form"><h3>${t('rectification')}</h3>
+      <label>${t('photoBefore')} <input type="file" id="photo-before" accept="image/*" multiple></label><br>
+      <label>${t('photoAfter')} <input type="file" id="photo-after" accept="image/*" multiple></label><br>
+      ${h.level === 'major' ? `<label>${t('documents')} <input type="file" id="docs" multiple></label><br>` : ''}
+      <label>${t('note')} <input id="rectify-note"></label> <button type="submit" id="submit-rectification">${t('submitRectification')}</button></form>`);
+  }
+  if (can('submit_plan')) {
+    const f = ['objectives', 'measures', 'funds', 'responsible', 'milestones', 'safety'];
+    actions.push(`<form id="plan-form"><h3>${t('plan')}</h3>${f.map((k) => `<label>${t(k)} <input name="${k}" required></label><br>`).join('')}
+      <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${t('submitPlan')}</button></form>`);
+  }
+  if (can('request_extension') && !h.pendingExtension) {
+    const min = h.deadline ? localDate(new Date(Date.parse(h.deadline) + 86_400_000).toISOString()) : '';
+    actions.push(`<form id="extension-form" novalidate><h3>${t('requestExtension')}</h3>
+      <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}"></label>
+      <label>${t('reason')} <input id="extension-reason"></label> <button type="submit" id="submit-extension">${t('requestExtension')}</button></form>`);
+  }
+  if (h.pendingExtension && can('grant_extension')) actions.push(cmd('grant_extension', t('grantExtension'), ` <input id="grant-note" placeholder="${t('note')}">`));
+  if (h.pendingExtension && can('deny_extension')) actions.push(cmd('deny_extension', t('denyExtension'), ` <input id="deny-reason" placeholder="${t('reason')}">`));
+  if (can('issue_notice')) actions.push(cmd('issue_notice', t('issueNotice'), ` <input id="notice-no" placeholder="${t('noticeNo')}">`));
+  if (can('verify')) actions.push(cmd('verify', t('verify')));
+  if (can('reject')) actions.push(cmd('reject', t('reject'), ` <input id="reject-reason" placeholder="${t('reason')}">`));
+  if (can('close')) actions.push(cmd('close', t('close')));
+  if (can('spot_check')) actions.push(`${cmd('spot_check', t('spotCheck'))} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select>`);
+  if (h.provisional && can('confirm_level')) actions.push(cmd('confirm_level', t('confirmLevel')));
+  if (can('file_case')) actions.push(cmd('file_case', t('fileCase'), ` <input id="case-no" placeholder="${t('caseNo')}">`));
+  if (!h.listed && can('list_for_supervision')) actions.push(cmd('list_for_supervision', t('listForSupervision')));
+  if (can('order_stop_work')) {
+    actions.push(`${cmd('order_stop_work', t('orderStopWork'))} <label>${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
+      <input id="stop-reason" placeholder="${t('reason')}">`);
+  }
+  if (can('accept')) actions.push(cmd('accept', t('accept'), ` <input id="accept-note" placeholder="${t('note')}">`));
+  if (can('escalate')) actions.push(cmd('escalate', t('escalate'), ` <input id="escalate-reason" placeholder="${t('reason')}">`));
+  const targets = LEVELS.filter((l) => l !== h.level && can('reclassify', l));
+  if (targets.length) {
+    actions.push(`${cmd('reclassify', t('reclassify'))} <label>${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => `<option value="${l}">${t(l)}</option>`).join('')}</select></label>
+      <input id="reclassify-reason" placeholder="${t('reason')}">`);
+  }
+  if (can('reopen')) actions.push(cmd('reopen', t('reopen'), ` <input id="reopen-reason" placeholder="${t('reason')}">`));
+
+  const p = h.pendingExtension;
+  const requestedTo = p && 'days' in p && h.deadline ? ` → ${localDate(new Date(Date.parse(h.deadline) + p.days * 86_400_000).toISOString())}` : '';
+  const flags = [
+    p ? `<span class="flag" id="pending-extension">${t('pendingExtension')}：${policyText(p)}${requestedTo}</span>` : '',
+    h.stopWork ? `<span class="flag badge" id="stop-work" data-scope="${h.stopWork}">${t('stopWork')}：${t(h.stopWork)}</span>` : '',
+    h.listed ? `<span class="flag badge" id="listed">${t('listed')}</span>` : '',
+    h.reopenCount ? `<span class="flag" id="reopen-count">${t('reopenCount')}：${h.reopenCount}</span>` : '',
+  ].filter(Boolean).join(' ');
+  const finding = history[0]?.data?.findings?.[0];
+  app.innerHTML = `<h1>${esc(loc(h.title))}</h1>
+    <div class="card" id="hazard-state" data-hazard="${esc(h.hazardId)}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">${levelCell(h)} · ${t('status')}: <b class="status">${t(h.status)}</b> · ${esc(entName(h.enterpriseId))} ${esc(h.area)} · ${t('deadline')}: <span id="hazard-deadline" data-deadline="${esc(h.deadline ?? '')}">${localTime(h.deadline)}</span>${h.caseNo ? ` · ${t('caseNo')}: ${esc(h.caseNo)}` : ''}
+      ${flags ? `<p class="flags">${flags}</p>` : ''}
+      ${finding ? `<p>${esc(loc(finding.explanation))}</p><p>${t('basis')}: ${finding.basis.map((b) => `${esc(loc(b.title))} ${esc(b.number)} ${esc(b.clause ?? '')}`).join('；')}</p>` : ''}</div>
+    <div id="actions">${actions.join('<hr>')}</div><div id="action-result"></div>
+    <h2>${t('history')}</h2><ol id="history">${history.map((e) => `<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> ${esc(e.actor.id)} (${esc(e.actor.role)}) ${eventDetail(e)}</li>`).join('')}</ol>`;
+
+  const result = app.querySelector('#action-result');
+  const fail = (key, vars) => { result.innerHTML = `<p class="message error" id="form-error">${t(key, vars)}</p>`; };
+  const value = (sel) => app.querySelector(sel)?.value.trim() ?? '';
+  const send = async (body) => {
+    const res = await api(`/hazards/${id}/commands`, { method: 'POST', body, key: newKey(), ifMatch: h.version });
+    if (res.ok) return hazardPage(id);
+    const stale = res.status === 412;
+    result.innerHTML = `<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? ` <a href="#/hazard/${id}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`;
+    result.querySelector('#reload-hazard')?.addEventListener('click', (e) => { e.preventDefault(); hazardPage(id); });
+  };
+  /** A required reason from an input; shows the message and returns null when empty. */
+  const reasonFrom = (sel) => {
+    const v = value(sel);
+    if (!v) { fail('errReasonRequired'); return null; }
+    return textOf(v);
+  };
+
+  const handlers = {
+    reject: () => send({ type: 'reject', reason: textOf(value('#reject-reason') || '整改不到位') }),
+    confirm_level: () => send({ type: 'confirm_level', level: h.level, reason: { 'zh-CN': '经现场核查确认等级' } }),
+    file_case: () => send({ type: 'file_case', caseNo: value('#case-no') || `D1-${Date.now()}` }),
+    list_for_supervision: () => send({ type: 'list_for_supervision', authority: { 'zh-CN': 'D1 区安全生产委员会办公室' } }),
+    spot_check: () => send({ type: 'spot_check', result: value('#spot-result') }),
+    accept: () => send({ type: 'accept', note: textOf(value('#accept-note') || '验收合格') }),
+    issue_notice: () => send({ type: 'issue_notice', ...(value('#notice-no') ? { noticeNo: value('#notice-no') } : {}) }),
+    grant_extension: () => send({ type: 'grant_extension', ...(value('#grant-note') ? { note: textOf(value('#grant-note')) } : {}) }),
+    deny_extension: () => { const reason = reasonFrom('#deny-reason'); return reason && send({ type: 'deny_extension', reason }); },
+    escalate: () => { const reason = reasonFrom('#escalate-reason'); return reason && send({ type: 'escalate', reason }); },
+    order_stop_work: () => { const reason = reasonFrom('#stop-reason'); return reason && send({ type: 'order_stop_work', scope: value('#stop-scope'), reason }); },
+    reopen: () => { const reason = reasonFrom('#reopen-reason'); return reason && send({ type: 'reopen', reason }); },
+    reclassify: () => {
+      const level = value('#reclassify-level');
+      if (!level) return fail('errLevelRequired');
+      const reason = reasonFrom('#reclassify-reason');
+      return reason && send({ type: 'reclassify', level, reason });
+    },
+  };
+  app.querySelectorAll('[data-cmd]').forEach((b) => b.addEventListener('click', () => (handlers[b.dataset.cmd] ?? (() => send({ type: b.dataset.cmd })))()));
+
+  app.querySelector('#extension-form')?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!h.deadline) return fail('errNoDeadline');
+    const date = value('#extension-date');
+    if (!date) return fail('errDateRequired');
+    const days = daysBetween(localDate(h.deadline), date);
+    if (days <= 0) return fail('errDateAfterDeadline', { d: localDate(h.deadline) });
+    const reason = reasonFrom('#extension-reason');
+    // The chain extends from the running deadline by a policy; whole days to the chosen date.
+    return reason && send({ type: 'request_extension', extension: { days }, reason });
+  });
+  app.querySelector('#rectify-form')?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    let evidence;
+    try {
+      evidence = [
+        ...(await uploadAll(app.querySelector('#photo-before').files, 'photo_before')),
+        ...(await uploadAll(app.querySelector('#photo-after').files, 'photo_after')),
+        ...(await uploadAll(app.querySelector('#docs')?.files ?? [], 'document')),
+      ];
+    } catch (error) {
+      // A refused photo: show the server's problem and send no command.
+      const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
+      result.innerHTML = `<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`;
+      return;
+    }
+    const note = value('#rectify-note');
+    send({ type: 'submit_rectification', evidence, ...(note ? { note: textOf(note) } : {}) });
+  });
+  app.querySelector('#plan-form')?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = (n) => textOf(e.target.elements[n].value);
+    send({ type: 'submit_plan', plan: { objectives: v('objectives'), measures: v('measures'), fundsAndMaterials: v('funds'), responsible: v('responsible'), milestones: v('milestones'), safetyAndEmergency: v('safety'), deadline: `${e.target.elements.deadline.value}T17:00:00+08:00` } });
+  });
+}

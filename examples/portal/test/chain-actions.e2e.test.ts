@@ -1,0 +1,241 @@
+/**
+ * End-to-end: the review-chain actions of the hazard page beyond the basic paths — deadline
+ * extension (requested by the enterprise, granted by the grid inspector), stop-work,
+ * reopening, reclassification (with a stale page answered 412), a refused photo upload —
+ * and the dashboard's filters. Every test reports its own hazard through the API (a fresh
+ * Idempotency-Key), so the tests depend neither on each other nor on portal.e2e.test.ts.
+ * Screenshots go to examples/portal/test-results/.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png, shots, startPortal, type PortalHarness } from './portal-harness.js';
+
+let portal: PortalHarness;
+
+beforeAll(async () => {
+  portal = await startPortal();
+});
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const ENTERPRISES = {
+  anping: { id: 'ent-anping', area: 'D1/G1' },
+  ruyi: { id: 'ent-ruyi', area: 'D1/G2' },
+} as const;
+
+/** demo-kitchen answers that make one general hazard (broken alarm), or a major one (LPG below ground). */
+const FINDINGS = {
+  general: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 },
+  major: { gas_type: 'lpg', below_ground: true, alarm_installed: true, alarm_working: true, hose_length_m: 1, cylinders_on_site: 2 },
+} as const;
+
+/** Reports a fresh hazard of `level` for the enterprise through the API; returns its id. */
+async function reportHazard(user: string, enterprise: keyof typeof ENTERPRISES, level: 'general' | 'major'): Promise<string> {
+  const e = ENTERPRISES[enterprise];
+  const res = await portal.api(user, 'POST', '/inspections?report=true', {
+    pack: 'demo-kitchen', premises: 'restaurant', source: user.startsWith('grid') ? 'grid_patrol' : 'self_check', findings: FINDINGS[level],
+    subject: { id: e.id, enterpriseId: e.id, name: e.id, area: e.area },
+  }, randomUUID());
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const rule = res.body.classification.hazards.find((h: { level: string }) => h.level === level).rule;
+  return res.body.reports.find((r: { rule: string }) => r.rule === rule).hazardId;
+}
+
+async function command(user: string, hazardId: string, body: Record<string, unknown>): Promise<void> {
+  const res = await portal.api(user, 'POST', `/hazards/${hazardId}/commands`, body, randomUUID());
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+/** Opens (or, when it is open, reloads) the hazard page of `id` and waits until it shows that hazard. */
+async function openHazard(page: Page, id: string): Promise<void> {
+  if (new URL(page.url()).hash === `#/hazard/${id}`) await page.reload();
+  else await page.evaluate((h) => (location.hash = `#/hazard/${h}`), id);
+  await page.waitForSelector(`#app[data-page="hazard"] #hazard-state[data-hazard="${id}"]`);
+}
+
+const localDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('hazard page: the rest of the review chain', () => {
+  it('the enterprise requests a deadline extension and the grid inspector grants it; the deadline on the card moves', async () => {
+    const id = await reportHazard('owner-anping', 'anping', 'general');
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await openHazard(grid, id);
+    await grid.fill('#notice-no', '（D1）安责改〔2026〕E2E号');
+    await grid.click('#cmd-issue_notice');
+    await grid.waitForSelector('#hazard-state[data-status="rectifying"]');
+    const before = (await grid.getAttribute('#hazard-deadline', 'data-deadline'))!;
+    expect(before).not.toBe('');
+
+    const owner = await portal.signIn('owner-anping', 'enterprise');
+    await openHazard(owner, id);
+    await owner.click('#submit-extension');
+    expect(await owner.textContent('#form-error')).toBe('请选择延期后的日期');
+    const wanted = plusDays(localDate(before), 7);
+    await owner.fill('#extension-date', wanted);
+    await owner.click('#submit-extension');
+    expect(await owner.textContent('#form-error')).toBe('请填写理由');
+    await owner.fill('#extension-reason', '报警器需厂家订货，到货需两周');
+    await owner.click('#submit-extension');
+    await owner.waitForSelector('#pending-extension');
+    expect(await owner.textContent('#pending-extension')).toContain(`延长 7 天 → ${wanted}`);
+    expect(await owner.$('#extension-form')).toBeNull();
+
+    await openHazard(grid, id);
+    await grid.waitForSelector('#pending-extension');
+    await grid.waitForSelector('#cmd-deny_extension');
+    await grid.screenshot({ path: join(shots, 'hazard-extension-grid.png'), fullPage: true });
+    await grid.click('#cmd-grant_extension');
+    await grid.waitForSelector('#pending-extension', { state: 'detached' });
+    const after = (await grid.getAttribute('#hazard-deadline', 'data-deadline'))!;
+    expect(localDate(after)).toBe(wanted);
+    expect(await grid.textContent('#hazard-deadline')).toContain(wanted);
+    expect(await grid.textContent('#history li[data-type="extension_requested"]')).toContain('报警器需厂家订货');
+    expect(await grid.textContent('#history li[data-type="extension_granted"]')).toContain('批准延期');
+    for (const p of [grid, owner]) await p.context().close();
+  });
+
+  it('enforcement orders stop-work on a major hazard; the card shows it to the officer and the enterprise', async () => {
+    const id = await reportHazard('owner-ruyi', 'ruyi', 'major');
+    await command('officer-li', id, { type: 'file_case', caseNo: 'D1-2026-E2E-STOP' });
+    const officer = await portal.signIn('officer-li', 'enforcement');
+    await openHazard(officer, id);
+    await officer.waitForSelector('#hazard-state[data-status="case_filed"]');
+    await officer.click('#cmd-order_stop_work');
+    expect(await officer.textContent('#form-error')).toBe('请填写理由');
+    await officer.selectOption('#stop-scope', 'whole');
+    await officer.fill('#stop-reason', '液化气钢瓶存放于地下室，立即停止使用');
+    await officer.click('#cmd-order_stop_work');
+    await officer.waitForSelector('#stop-work[data-scope="whole"]');
+    expect(await officer.textContent('#history li[data-type="stop_work_ordered"]')).toContain('全部停产停业');
+    await officer.screenshot({ path: join(shots, 'hazard-enforcement-actions.png'), fullPage: true });
+
+    const owner = await portal.signIn('owner-ruyi', 'enterprise');
+    await openHazard(owner, id);
+    expect(await owner.textContent('#stop-work')).toContain('全部停产停业');
+    expect(await owner.$('#cmd-order_stop_work')).toBeNull();
+    for (const p of [officer, owner]) await p.context().close();
+  });
+
+  it('the grid inspector reopens a closed general hazard with a reason', async () => {
+    const id = await reportHazard('owner-anping', 'anping', 'general');
+    const takenAt = new Date(Date.now() - 60_000).toISOString();
+    await command('owner-anping', id, {
+      type: 'submit_rectification',
+      evidence: [{ id: `${id}-b`, kind: 'photo_before', takenAt }, { id: `${id}-a1`, kind: 'photo_after', takenAt }, { id: `${id}-a2`, kind: 'photo_after', takenAt }],
+    });
+    await command('grid-wang', id, { type: 'verify' });
+    await command('grid-wang', id, { type: 'close' });
+
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await openHazard(grid, id);
+    await grid.waitForSelector('#hazard-state[data-status="closed"]');
+    await grid.click('#cmd-reopen');
+    expect(await grid.textContent('#form-error')).toBe('请填写理由');
+    await grid.fill('#reopen-reason', '回访发现报警器再次失效');
+    await grid.click('#cmd-reopen');
+    await grid.waitForSelector('#hazard-state[data-status="reported"]');
+    expect(await grid.textContent('#reopen-count')).toContain('1');
+    expect(await grid.textContent('#history li[data-type="reopened"]')).toContain('回访发现报警器再次失效');
+    expect(await grid.textContent('#history li[data-type="closed"] b')).toBe('销号');
+    await grid.context().close();
+  });
+
+  it('a reclassification changes the level shown; a page another user moved on answers 412 with a reload link', async () => {
+    const id = await reportHazard('owner-anping', 'anping', 'general');
+    const owner = await portal.signIn('owner-anping', 'enterprise');
+    await openHazard(owner, id);
+    // The enterprise may only raise the level of its own reported hazard.
+    expect(await owner.$$eval('#reclassify-level option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['', 'major']);
+
+    const officer = await portal.signIn('officer-li', 'enforcement');
+    await openHazard(officer, id);
+    await command('grid-wang', id, { type: 'issue_notice' }); // the officer's page is now stale
+    await officer.selectOption('#reclassify-level', 'major');
+    await officer.fill('#reclassify-reason', '地下室使用燃气，应按重大隐患处理');
+    await officer.click('#cmd-reclassify');
+    await officer.waitForSelector('#command-error[data-status="412"]');
+    expect(await officer.textContent('#command-error')).toContain('已被他人更新');
+    await officer.click('#reload-hazard');
+    await officer.waitForSelector('#hazard-state[data-status="rectifying"]');
+
+    await officer.selectOption('#reclassify-level', 'major');
+    await officer.fill('#reclassify-reason', '地下室使用燃气，应按重大隐患处理');
+    await officer.click('#cmd-reclassify');
+    await officer.waitForSelector('#hazard-state[data-level="major"][data-status="reported"]');
+    expect(await officer.textContent('#hazard-state .level-major')).toBe('重大隐患');
+    expect(await officer.textContent('#history li[data-type="reclassified"]')).toContain('一般隐患 → 重大隐患');
+    for (const p of [owner, officer]) await p.context().close();
+  });
+
+  it('a refused photo upload shows the server\'s problem (in the UI language) and sends no command', async () => {
+    const id = await reportHazard('owner-anping', 'anping', 'general');
+    const owner = await portal.signIn('owner-anping', 'enterprise');
+    const commands: string[] = [];
+    owner.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/commands')) commands.push(r.url()); });
+    await openHazard(owner, id);
+    await owner.setInputFiles('#photo-before', [{ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(10_500_000, 7) }]);
+    await owner.setInputFiles('#photo-after', [png('after-1'), png('after-2')]);
+    await owner.click('#submit-rectification');
+    await owner.waitForSelector('#upload-error');
+    const zh = (await owner.textContent('#upload-error'))!;
+    expect(zh).toContain('照片上传失败');
+    expect(zh).toContain('10 MB');
+
+    await owner.click('#lang-switch');
+    await owner.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#submit-rectification')?.textContent === 'Submit rectification');
+    await owner.setInputFiles('#photo-before', [{ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }]);
+    await owner.setInputFiles('#photo-after', [png('after-3'), png('after-4')]);
+    await owner.click('#submit-rectification');
+    await owner.waitForSelector('#upload-error[data-status="422"]');
+    expect(await owner.textContent('#upload-error')).toContain('The photo is empty.');
+
+    expect(commands).toEqual([]);
+    const state = await portal.api('owner-anping', 'GET', `/hazards/${id}`);
+    expect(state.body.state).toMatchObject({ status: 'reported', version: 1 });
+    await owner.context().close();
+  });
+});
+
+describe('dashboard filters and the SMS panel', () => {
+  it('filtering by domain changes the counts; the filters live in the hash and survive a reload', async () => {
+    const admin = await portal.signIn('admin-chen', 'dashboard');
+    await admin.waitForSelector('#dashboard-stats[data-query=""]');
+    const all = Number(await admin.textContent('#stat-total'));
+
+    await admin.selectOption('#filter-domain', 'fire');
+    await admin.waitForSelector('#dashboard-stats[data-query="domain=fire"]');
+    const fire = Number(await admin.textContent('#stat-total'));
+    const fromApi = await portal.api('admin-chen', 'GET', '/stats?domain=fire');
+    expect(fire).toBe(fromApi.body.total);
+    expect(fire).toBeGreaterThan(0);
+    expect(fire).toBeLessThan(all);
+
+    await admin.selectOption('#filter-level', 'general');
+    await admin.waitForSelector('#dashboard-stats[data-query="domain=fire&level=general"]');
+    const fireGeneral = Number(await admin.textContent('#stat-total'));
+    expect(fireGeneral).toBe((await portal.api('admin-chen', 'GET', '/stats?domain=fire&level=general')).body.total);
+    expect(new URL(admin.url()).hash).toBe('#/dashboard?domain=fire&level=general');
+
+    await admin.reload();
+    await admin.waitForSelector('#app[data-page="dashboard"] #dashboard-stats[data-query="domain=fire&level=general"]');
+    expect(Number(await admin.textContent('#stat-total'))).toBe(fireGeneral);
+    expect(await admin.inputValue('#filter-domain')).toBe('fire');
+    expect(await admin.inputValue('#filter-level')).toBe('general');
+
+    // The SMS panel lists what the demo gateway logged (newest first), or says there is none.
+    const sms = await (await fetch(`${portal.base}/demo/sms?limit=20`)).json() as { messages: unknown[] };
+    expect(Number(await admin.getAttribute('#sms-list', 'data-count'))).toBe(sms.messages.length);
+    await admin.waitForSelector('#chart-level canvas');
+    await admin.screenshot({ path: join(shots, 'dashboard-filtered.png'), fullPage: true });
+
+    await admin.click('#clear-filters');
+    await admin.waitForSelector('#dashboard-stats[data-query=""]');
+    expect(Number(await admin.textContent('#stat-total'))).toBe(all);
+    await admin.context().close();
+  });
+});

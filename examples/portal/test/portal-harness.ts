@@ -1,0 +1,140 @@
+/**
+ * Shared harness of the portal's end-to-end tests: starts the portal (scripts/run-ts.mjs,
+ * no build) on a free port with a temporary data dir, launches Debian's Chromium through
+ * playwright-core, signs demo users in and navigates by hash. Each test file starts its own
+ * portal, so files are independent of each other's data.
+ *
+ * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH); without it `startPortal` throws,
+ * so the tests fail rather than skip.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const portalDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = join(portalDir, '../..');
+
+/** Where screenshots go (examples/portal/test-results/). */
+export const shots = join(portalDir, 'test-results');
+
+/** A running portal and browser. */
+export interface PortalHarness {
+  /** `http://localhost:<port>` */
+  base: string;
+  browser: Browser;
+  dataDir: string;
+  /** A new browser context signed in as `userId`, waiting for its home page `home` to render. */
+  signIn(userId: string, home: string, locale?: string): Promise<Page>;
+  /** Calls the portal's API as a demo user (`X-Demo-User`); `key` becomes the Idempotency-Key. */
+  api(user: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
+  /** Closes the browser, stops the portal, removes the data dir. */
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(`http://localhost:${port}/`)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`portal exited with ${code} before listening:\n${out}`)));
+    child.on('error', reject);
+  });
+}
+
+/** Starts a portal with a fresh data dir and a headless Chromium. */
+export async function startPortal(): Promise<PortalHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
+  mkdirSync(shots, { recursive: true });
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    // Closing stdin stops the server inside the runner, which then removes its bundle and exits.
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.stdin!.end();
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    [server, browser] = await Promise.all([
+      startServer(port, dataDir),
+      chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }),
+    ]);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  const b = browser;
+  return {
+    base,
+    browser: b,
+    dataDir,
+    async signIn(userId, home, locale = 'zh-CN') {
+      const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${base}/#/login`);
+      await page.click(`[data-user="${userId}"]`);
+      await page.waitForSelector(`#app[data-page="${home}"]`);
+      return page;
+    },
+    async api(user, method, path, body, key) {
+      const headers: Record<string, string> = { 'x-demo-user': user, 'content-type': 'application/json' };
+      if (key) headers['idempotency-key'] = key;
+      const res = await fetch(`${base}/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    stop,
+  };
+}
+
+/** Navigates by hash and waits for the page to have rendered. */
+export async function goTo(page: Page, name: string): Promise<void> {
+  await page.evaluate((n) => (location.hash = `#/${n}`), name);
+  await page.waitForSelector(`#app[data-page="${name.split(/[/?]/)[0]}"]`);
+}
+
+/** A small unique "photo" for setInputFiles. */
+export const png = (name: string) => ({ name: `${name}.png`, mimeType: 'image/png', buffer: Buffer.from(`demo photo ${name} ${Math.random()}`) });
+
+/** Picks the demo-kitchen pack and answers the form (numbers typed, the rest selected). */
+export async function fillKitchenForm(page: Page, answers: Record<string, string>): Promise<void> {
+  await page.selectOption('#pack-select', 'demo-kitchen');
+  await page.waitForSelector('#f-gas_type');
+  for (const [field, value] of Object.entries(answers)) {
+    const selector = `#f-${field}`;
+    if (field === 'hose_length_m' || field === 'cylinders_on_site') await page.fill(selector, value);
+    else await page.selectOption(selector, value);
+    await page.dispatchEvent(selector, 'change');
+  }
+}
