@@ -6,6 +6,7 @@ import type {
   HazardPage,
   HazardSummary,
   OutboxMessage,
+  OutboxStatus,
   Store,
   StoredDenial,
   StoredEvent,
@@ -247,6 +248,32 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async readDeadLetters(limit) {
       const result = await pool.query(`SELECT * FROM ${s}.outbox WHERE status = 'dead' ORDER BY seq LIMIT $1`, [Math.max(0, Math.floor(limit))]);
       return (result.rows as Row[]).map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), lastError: r.last_error as string }));
+    },
+
+    async outboxStatus(now): Promise<OutboxStatus> {
+      // One statement, so one snapshot; the pending details are served by the partial index outbox_ready.
+      const result = await pool.query(
+        `SELECT
+           (SELECT count(*) FROM ${s}.outbox WHERE status = 'done') AS delivered,
+           (SELECT count(*) FROM ${s}.outbox WHERE status = 'dead') AS dead,
+           count(*) AS pending,
+           count(*) FILTER (WHERE attempts > 0) AS retrying,
+           count(*) FILTER (WHERE lease_until > $1) AS leased,
+           min(created_at COLLATE "C") AS oldest_pending_at,
+           min(available_at COLLATE "C") FILTER (WHERE attempts > 0 AND (lease_until IS NULL OR lease_until <= $1)) AS next_retry_at
+         FROM ${s}.outbox WHERE status = 'pending'`,
+        [now],
+      );
+      const r = result.rows[0] as Row;
+      return {
+        pending: Number(r.pending),
+        retrying: Number(r.retrying),
+        leased: Number(r.leased),
+        delivered: Number(r.delivered),
+        dead: Number(r.dead),
+        oldestPendingAt: (r.oldest_pending_at as string | null) ?? null,
+        nextRetryAt: (r.next_retry_at as string | null) ?? null,
+      };
     },
 
     async stats(query) {

@@ -11,6 +11,7 @@ import type {
   HazardStatsQuery,
   HazardSummary,
   OutboxMessage,
+  OutboxStatus,
   PageRequest,
   Store,
   StoredDenial,
@@ -278,6 +279,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return rows.map((r) => ({ ...toMessage(r), attempts: r.attempts, lastError: r.last_error }));
     },
 
+    async outboxStatus(now): Promise<OutboxStatus> {
+      const r = st.outboxStatus.get({ now }) as OutboxStatus;
+      return { pending: r.pending, retrying: r.retrying, leased: r.leased, delivered: r.delivered, dead: r.dead, oldestPendingAt: r.oldestPendingAt ?? null, nextRetryAt: r.nextRetryAt ?? null };
+    },
+
     async stats(query: HazardStatsQuery) {
       checkHazardStatsQuery(query);
       return readHazardStats(db, query);
@@ -337,5 +343,16 @@ function prepare(db: Database.Database) {
     dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL
       WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
+    // One statement, so one snapshot. The counts of done and dead rows read only the
+    // outbox_ready index (status first); the pending details touch only pending rows.
+    outboxStatus: db.prepare(`SELECT
+        (SELECT count(*) FROM outbox WHERE status = 'done') AS delivered,
+        (SELECT count(*) FROM outbox WHERE status = 'dead') AS dead,
+        count(*) AS pending,
+        coalesce(sum(attempts > 0), 0) AS retrying,
+        coalesce(sum(lease_until IS NOT NULL AND lease_until > @now), 0) AS leased,
+        min(created_at) AS oldestPendingAt,
+        min(CASE WHEN attempts > 0 AND (lease_until IS NULL OR lease_until <= @now) THEN available_at END) AS nextRetryAt
+      FROM outbox WHERE status = 'pending'`),
   };
 }

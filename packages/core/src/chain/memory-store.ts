@@ -11,6 +11,7 @@ import type {
   HazardStats,
   HazardStatsQuery,
   OutboxMessage,
+  OutboxStatus,
   PageRequest,
   Store,
   StoredDenial,
@@ -243,6 +244,23 @@ export function createMemoryStore(): MemoryStore {
         }
       }
       return hazardStatsFromGroups(groups.values(), query.groupBy === undefined ? undefined : periods.values());
+    },
+
+    async outboxStatus(now: string): Promise<OutboxStatus> {
+      const status: OutboxStatus = { pending: 0, retrying: 0, leased: 0, delivered: 0, dead: 0, oldestPendingAt: null, nextRetryAt: null };
+      for (const r of outbox.values()) {
+        if (r.status === 'done') status.delivered++;
+        else if (r.status === 'dead') status.dead++;
+        else {
+          status.pending++;
+          const leased = r.leaseUntil !== null && r.leaseUntil > now;
+          if (leased) status.leased++;
+          if (r.attempts > 0) status.retrying++;
+          if (status.oldestPendingAt === null || r.createdAt < status.oldestPendingAt) status.oldestPendingAt = r.createdAt;
+          if (r.attempts > 0 && !leased && (status.nextRetryAt === null || r.availableAt < status.nextRetryAt)) status.nextRetryAt = r.availableAt;
+        }
+      }
+      return status;
     },
 
     async readDeadLetters(limit) {

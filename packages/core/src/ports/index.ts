@@ -26,6 +26,7 @@ export type {
   StoreCapabilities,
   ClaimOutboxInput,
   FailOutboxInput,
+  OutboxStatus,
   Store,
   CommandResult,
 } from './store.js';

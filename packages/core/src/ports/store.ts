@@ -146,6 +146,40 @@ export interface HazardPage {
   next: string | null;
 }
 
+/**
+ * Result of {@link Store.outboxStatus}: the notification queue at a glance, for dashboards.
+ * Every message is in exactly one of `pending`, `delivered` and `dead`; `leased` and
+ * `retrying` are parts of `pending` (and may overlap). Instants are ISO strings.
+ *
+ * @example
+ * ```ts
+ * const s = await store.outboxStatus(new Date().toISOString());
+ * // { pending: 3, retrying: 1, leased: 2, delivered: 31870, dead: 4,
+ * //   oldestPendingAt: '2026-11-29T02:40:00.000Z', nextRetryAt: '2026-11-29T02:45:00.000Z' }
+ * const ageMs = s.oldestPendingAt === null ? 0 : Date.now() - Date.parse(s.oldestPendingAt);
+ * ```
+ */
+export interface OutboxStatus {
+  /** Messages neither delivered nor dead: the queue, including those in flight and those waiting for a retry. */
+  pending: number;
+  /** Pending messages that failed at least once (`attempts > 0`). */
+  retrying: number;
+  /** Pending messages under a lease that has not expired at `now` (a relay is delivering them). */
+  leased: number;
+  /** Messages acknowledged by a relay (`ackOutbox`). Stores keep delivered rows, so this counts all time. */
+  delivered: number;
+  /** Dead letters: the messages {@link Store.readDeadLetters} lists. */
+  dead: number;
+  /** `createdAt` of the oldest pending message, or `null` when none is pending; a growing age means a stuck relay. */
+  oldestPendingAt: string | null;
+  /**
+   * The earliest time a message waiting for a retry (pending, `attempts > 0`, not under a
+   * lease at `now`) is offered again, or `null` when none waits; earlier than `now` when
+   * the relay is behind.
+   */
+  nextRetryAt: string | null;
+}
+
 /** What an adapter can do; core and the conformance suite adapt to it. */
 export interface StoreCapabilities {
   /** Several processes may append concurrently (PG: yes; SQLite file: one writer at a time). */
@@ -211,6 +245,18 @@ export interface FailOutboxInput {
  *   `attempts` and reschedules at `retryAt`, or moves the message to the dead letters when
  *   `retryAt` is `null`; it returns false when `owner` no longer holds the lease.
  *   **readDeadLetters** lists dead messages.
+ * - **outboxStatus(now)** counts the outbox by state ({@link OutboxStatus}). It MUST be
+ *   computed by the backend as one aggregate statement (no paging through rows, no
+ *   `readDeadLetters`), MUST NOT write (not even to expire leases), and MUST reflect one
+ *   consistent snapshot under concurrent appends, claims and acknowledgements: `pending`,
+ *   `delivered` and `dead` partition the messages. `pending` counts messages neither
+ *   acknowledged nor dead, whatever their lease or retry time; `retrying` those of them
+ *   with `attempts > 0`; `leased` those whose lease runs strictly after `now`
+ *   (`leaseUntil > now`); `dead` equals the number of rows `readDeadLetters` would return
+ *   without a limit. `oldestPendingAt` is the least `createdAt` of pending messages and
+ *   `nextRetryAt` the least retry time of pending messages with `attempts > 0` that are
+ *   not leased at `now`; each is `null` when no message qualifies. `now` is the caller's
+ *   clock, never the store's.
  * - **stats** counts the list rows that match `filter` (exactly as `query` would select
  *   them) and were created in `[createdFrom, createdTo)`. It MUST be computed by the
  *   backend (an aggregate over indexed columns), MUST NOT page through `query`, and MUST
@@ -239,6 +285,7 @@ export interface Store {
   failOutbox(input: FailOutboxInput): Promise<boolean>;
   readDeadLetters(limit: number): Promise<(OutboxMessage & { attempts: number; lastError: string })[]>;
   stats(query: HazardStatsQuery): Promise<HazardStats>;
+  outboxStatus(now: string): Promise<OutboxStatus>;
 }
 
 /** What {@link handleCommand} returns: the decision, plus whether it was a replay. */

@@ -1,5 +1,5 @@
 import type { ActorProfile } from '../ports/directory.js';
-import type { AppendInput, HazardStats, Store } from '../ports/store.js';
+import type { AppendInput, HazardStats, OutboxStatus, Store } from '../ports/store.js';
 import { decide } from '../chain/decide.js';
 import { evolve } from '../chain/evolve.js';
 import { handleCommand, foldEvents } from '../chain/handle-command.js';
@@ -34,6 +34,12 @@ export interface StoreConformanceOptions {
   name: string;
   /** A fresh store per test (an empty database, or one the suite can share: ids are unique per test). */
   createStore: () => Store | Promise<Store>;
+  /**
+   * A store no other test writes to while it is in use, empty at first, for the tests of
+   * whole-store aggregates (`outboxStatus`). Defaults to `createStore`, which then MUST
+   * return an empty store each time. `destroyStore` is called with it too.
+   */
+  createEmptyStore?: () => Store | Promise<Store>;
   /** Called after each test with the store it used (close connections). */
   destroyStore?: (store: Store) => void | Promise<void>;
   /** Tests to skip, each group with its reason (Hono's `runTest` style). */
@@ -73,6 +79,9 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'stats groups by UTC+8 day and month over a half-open created range',
   'stats narrows by every filter and counts nothing outside it',
   'stats rejects malformed instants and groupBy',
+  'outboxStatus of an empty store is zeros and nulls',
+  'outboxStatus follows messages through claim, ack, retry and dead letter',
+  'outboxStatus writes nothing',
 ] as const);
 
 /** A test name of the suite. */
@@ -192,7 +201,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
   const skipped = new Map<string, string>();
   for (const group of options.skip ?? []) for (const t of group.tests) skipped.set(t, group.reason);
 
-  const test = (name: StoreConformanceTest, fn: (store: Store) => Promise<void>, timeout?: number): void => {
+  const test = (name: StoreConformanceTest, fn: (store: Store) => Promise<void>, timeout?: number, create = options.createStore): void => {
     const reason = skipped.get(name);
     if (reason !== undefined) {
       options.it(`${name} [skipped: ${reason}]`, async () => {});
@@ -201,7 +210,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     options.it(
       name,
       async () => {
-        const store = await options.createStore();
+        const store = await create();
         try {
           await fn(store);
         } finally {
@@ -735,5 +744,109 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       await expect(store.stats({ now: STATS_NOW, groupBy: 'week' as 'day' })).rejects.toThrow();
       expect((await store.stats({ filter: { area: `none-${uid()}` }, now: STATS_NOW })).total).toBe(0);
     });
+
+    const emptyStore = options.createEmptyStore ?? options.createStore;
+    const at = (ms: number) => new Date(T0 + ms).toISOString();
+    const noMessages: OutboxStatus = { pending: 0, retrying: 0, leased: 0, delivered: 0, dead: 0, oldestPendingAt: null, nextRetryAt: null };
+
+    test(
+      'outboxStatus of an empty store is zeros and nulls',
+      async (store) => {
+        expect(await store.outboxStatus(at(0))).toEqual(noMessages);
+        // A denial writes no outbox row.
+        await store.recordDenial({
+          commandId: `${uid()}:x`,
+          hazardId: `H-${uid()}`,
+          commandType: 'close',
+          actorId: 'owner',
+          code: 'FORBIDDEN',
+          message: { 'zh-CN': '无权执行此操作', en: 'not allowed' },
+          recordedAt: at(0),
+        });
+        expect(await store.outboxStatus(at(1000))).toEqual(noMessages);
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'outboxStatus follows messages through claim, ack, retry and dead letter',
+      async (store) => {
+        const s = scope();
+        const ids = [0, 1, 2, 3].map((i) => `${s.ns}-${i}`);
+        // Four hazards reported 1 s apart: four messages, `<id>/1`, created at T0 … T0 + 3 s.
+        for (const [i, id] of ids.entries()) expectOk(await store.append(s.draft(null, s.report(id), T0 + i * 1000).input));
+        const status = (ms: number) => store.outboxStatus(at(ms));
+        expect(await status(5000)).toEqual({ ...noMessages, pending: 4, oldestPendingAt: at(0) });
+
+        // Two claimed under a 10 s lease: still pending, now leased until T0 + 15 s.
+        const claimed = await store.claimOutbox({ owner: 'A', now: at(5000), leaseMs: 10_000, limit: 2 });
+        expect(claimed.map((m) => m.id)).toEqual([`${ids[0]}/1`, `${ids[1]}/1`]);
+        expect(await status(5000)).toEqual({ ...noMessages, pending: 4, leased: 2, oldestPendingAt: at(0) });
+        // A lease counts while it runs, strictly: at its end it has expired.
+        expect((await status(14_999)).leased).toBe(2);
+        expect((await status(15_000)).leased).toBe(0);
+
+        // The oldest is delivered: the oldest pending message is now the second one.
+        expect(await store.ackOutbox('A', [`${ids[0]}/1`])).toBe(1);
+        expect(await status(6000)).toEqual({ ...noMessages, pending: 3, leased: 1, delivered: 1, oldestPendingAt: at(1000) });
+
+        // The second fails and waits for a retry at T0 + 60 s.
+        expect(await store.failOutbox({ id: `${ids[1]}/1`, owner: 'A', error: 'gateway 503', retryAt: at(60_000) })).toBe(true);
+        expect(await status(7000)).toEqual({ ...noMessages, pending: 3, retrying: 1, delivered: 1, oldestPendingAt: at(1000), nextRetryAt: at(60_000) });
+        // Past its retry time and not yet claimed, it is still the next retry (the relay is behind).
+        expect((await status(90_000)).nextRetryAt).toBe(at(60_000));
+
+        // Claimed again, then dead-lettered: it leaves the queue.
+        const again = await store.claimOutbox({ owner: 'A', now: at(60_000), leaseMs: 10_000, limit: 3 });
+        expect(again.map((m) => m.id)).toEqual([`${ids[1]}/1`, `${ids[2]}/1`, `${ids[3]}/1`]);
+        expect(await status(61_000)).toEqual({ ...noMessages, pending: 3, retrying: 1, leased: 3, delivered: 1, oldestPendingAt: at(1000) });
+        expect(await store.failOutbox({ id: `${ids[1]}/1`, owner: 'A', error: 'gateway 400', retryAt: null })).toBe(true);
+        expect(await store.failOutbox({ id: `${ids[2]}/1`, owner: 'A', error: 'timeout', retryAt: at(120_000) })).toBe(true);
+        const after = await status(62_000);
+        expect(after).toEqual({ ...noMessages, pending: 2, retrying: 1, leased: 1, delivered: 1, dead: 1, oldestPendingAt: at(2000), nextRetryAt: at(120_000) });
+        expect(after.dead).toBe((await store.readDeadLetters(1000)).length);
+
+        // Everything settled: nothing pending, so no age and no retry.
+        expect(await store.ackOutbox('A', [`${ids[3]}/1`])).toBe(1);
+        const [last] = await store.claimOutbox({ owner: 'B', now: at(120_000), leaseMs: 10_000, limit: 10 });
+        expect(last?.attempts).toBe(1);
+        expect(await store.ackOutbox('B', [`${ids[2]}/1`])).toBe(1);
+        expect(await status(121_000)).toEqual({ ...noMessages, delivered: 3, dead: 1 });
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'outboxStatus writes nothing',
+      async (store) => {
+        const s = scope();
+        const ids = [0, 1, 2].map((i) => `${s.ns}-${i}`);
+        for (const [i, id] of ids.entries()) expectOk(await store.append(s.draft(null, s.report(id), T0 + i * 1000).input));
+        await store.claimOutbox({ owner: 'A', now: at(5000), leaseMs: 10_000, limit: 2 });
+        expect(await store.failOutbox({ id: `${ids[0]}/1`, owner: 'A', error: 'timeout', retryAt: at(30_000) })).toBe(true);
+        const log = await store.readLog(1, 1000);
+        const dead = await store.readDeadLetters(1000);
+        // At instants where a lease has expired and a retry is due: a store that "tidied up"
+        // (released the lease, rescheduled or dead-lettered) would change what follows.
+        const first = await store.outboxStatus(at(40_000));
+        expect(await store.outboxStatus(at(40_000))).toEqual(first);
+        expect(await store.outboxStatus(at(10_000_000))).toEqual({ ...first });
+        expect(await store.readLog(1, 1000)).toEqual(log);
+        expect(await store.readDeadLetters(1000)).toEqual(dead);
+        expect(await store.outboxStatus(at(6000))).toEqual({ ...noMessages, pending: 3, retrying: 1, leased: 1, oldestPendingAt: at(0), nextRetryAt: at(30_000) });
+        const claimed = await store.claimOutbox({ owner: 'B', now: at(40_000), leaseMs: 10_000, limit: 10 });
+        expect(claimed.map((m) => [m.id, m.attempts])).toEqual([
+          [`${ids[0]}/1`, 1],
+          [`${ids[1]}/1`, 0],
+          [`${ids[2]}/1`, 0],
+        ]);
+        // The first lease of A on ids[1] ran out at T0 + 15 s; B holds it now, A's ack does nothing.
+        expect(await store.ackOutbox('A', [`${ids[1]}/1`])).toBe(0);
+      },
+      undefined,
+      emptyStore,
+    );
   });
 }

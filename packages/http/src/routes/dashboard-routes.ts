@@ -4,12 +4,31 @@ import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
 import { HAZARD_SUMMARY, STATS } from '../schemas.js';
-import type { RouteSpec } from '../types.js';
+import type { JsonSchema, RouteSpec } from '../types.js';
 import { collectHazards } from './collect-hazards.js';
 import { FILTER_PARAMETERS } from './hazard-routes.js';
 import { QUEUE_ROLES, queueFilters, type QueueRole } from './queue-filters.js';
 
 const QUEUE_CAP = 500;
+
+const count = { type: 'integer', minimum: 0 } as const;
+const instantOrNull = { type: ['string', 'null'] } as const;
+
+/** `Store.outboxStatus`: the notification queue by state (`leased` and `retrying` are parts of `pending`). */
+const OUTBOX_STATUS: JsonSchema = {
+  type: 'object',
+  required: ['pending', 'retrying', 'leased', 'delivered', 'dead', 'oldestPendingAt', 'nextRetryAt'],
+  additionalProperties: false,
+  properties: {
+    pending: { ...count, description: 'neither delivered nor dead, in flight or waiting / 待发送（含发送中、待重试）' },
+    retrying: { ...count, description: 'pending after at least one failed attempt / 重试中' },
+    leased: { ...count, description: 'pending under a running lease / 发送中' },
+    delivered: { ...count, description: 'acknowledged / 已送达' },
+    dead: { ...count, description: 'dead letters / 死信' },
+    oldestPendingAt: { ...instantOrNull, description: 'createdAt of the oldest pending message / 最早待发送消息的创建时间' },
+    nextRetryAt: { ...instantOrNull, description: 'earliest retry time of a message waiting for a retry / 最近的重试时间' },
+  },
+};
 
 /** `GET /queues/{role}`, `GET /stats`, `GET /outbox`. */
 export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
@@ -74,17 +93,18 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     method: 'get',
     path: '/outbox',
     operationId: 'getOutbox',
-    summary: 'Dead letters of the notification outbox / 发送失败的通知',
+    summary: 'Notification queue: counts by state, oldest waiting message, next retry; and the dead letters / 通知队列状态与发送失败的通知',
     tags: ['dashboard'],
     auth: 'required',
-    parameters: [{ name: 'limit', in: 'query', description: '1–500, default 100', schema: { type: 'string', pattern: '^[0-9]+$' } }],
+    parameters: [{ name: 'limit', in: 'query', description: 'dead letters listed, 1–500, default 100 / 列出的死信条数', schema: { type: 'string', pattern: '^[0-9]+$' } }],
     response: {
       status: 200,
-      description: 'dead letters / 死信',
+      description: 'queue status and dead letters / 队列状态与死信',
       schema: {
         type: 'object',
-        required: ['deadLetters'],
+        required: ['status', 'deadLetters'],
         properties: {
+          status: OUTBOX_STATUS,
           deadLetters: {
             type: 'array',
             items: {
@@ -100,7 +120,8 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     async handle({ query, deps }) {
       const limit = query.get('limit') === null ? 100 : Number(query.get('limit'));
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest('limit 必须是 1–500 的整数', 'limit must be an integer 1–500');
-      return jsonResponse({ deadLetters: await deps.store.readDeadLetters(limit) });
+      const status = await deps.store.outboxStatus(deps.clock.now().toISOString());
+      return jsonResponse({ status, deadLetters: await deps.store.readDeadLetters(limit) });
     },
   },
 ];
