@@ -82,19 +82,21 @@ export async function startPortal(): Promise<PortalHarness> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  try {
-    [server, browser] = await Promise.all([
-      startServer(port, dataDir),
-      chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
-    ]);
-  } catch (error) {
+  // Both start at once; whichever started is stopped again when the other fails.
+  const [started, launched] = await Promise.allSettled([
+    startServer(port, dataDir),
+    chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+  if (started.status === 'fulfilled') server = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (started.status === 'rejected' || launched.status === 'rejected') {
     await stop().catch(() => undefined);
-    throw error;
+    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
   }
-  const b = browser;
+  const b = browser!;
   return {
     base,
     browser: b,
