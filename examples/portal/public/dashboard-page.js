@@ -71,10 +71,11 @@ export async function dashboardPage(query) {
     ${s ? `<div class="card" id="dashboard-stats" data-query="${esc(f.toString())}"><b>${t('total')}</b> <span id="stat-total">${s.total}</span> ·
       <b>${t('closedCount')}</b> <span id="stat-closed">${s.closed}</span> ·
       <b>${t('overdue')}</b> <span id="stat-overdue">${s.overdue}</span> ·
-      <b>${t('closureRate')}</b> <span id="stat-rate">${(s.closureRate * 100).toFixed(0)}%</span></div>
+      <b>${t('closureRate')}</b> <span id="stat-rate">${(s.closureRate * 100).toFixed(0)}%</span>
+      <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
     <div class="charts"><div class="chart" id="chart-level"></div><div class="chart" id="chart-status"></div><div class="chart" id="chart-domain"></div><div class="chart" id="chart-time"></div></div>`
     : `<p class="message error" id="stats-error">${esc(stats.status)} ${esc(stats.body?.title ?? '')}：${esc(stats.body?.detail ?? '')}</p>`}
-    ${outboxPanel(outbox, sms)}`;
+    ${outbox.status === 403 ? '' : outboxPanel(outbox, sms)}`;
 
   const form = app.querySelector('#dashboard-filters');
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -1,7 +1,7 @@
 // The self-inspection form, rendered from a pack's fact catalogue (GET /api/packs/{id}).
 // Validation runs core's own checkFindings in the browser (served bundled by the portal
 // server), so the browser shows exactly the server's messages.
-import { checkFindings } from '/vendor/check-findings.js';
+import { checkFindings } from '/vendor/anjian-core.js';
 import { loc, t } from './i18n.js';
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);

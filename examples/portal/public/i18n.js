@@ -32,7 +32,7 @@ const STRINGS = {
     ev_plan_submitted: '提交治理方案', ev_stop_work_ordered: '责令停产停业', ev_accepted: '验收', ev_closed: '销号', ev_reopened: '重新打开', ev_spot_checked: '抽查', ev_due_soon_warned: '临期预警', ev_overdue_noticed: '逾期通知',
     filters: '筛选', allOption: '全部', createdFrom: '创建日期自', createdTo: '至', applyFilters: '应用', errDateRange: '起始日期不能晚于截止日期', clearFilters: '清除筛选',
     outboxStatus: '通知发件箱状态', ob_pending: '待发送', ob_retrying: '重试中', ob_leased: '发送中', ob_delivered: '已送达', ob_dead: '发送失败', oldestPendingAt: '最早待发送', nextRetryAt: '下次重试',
-    outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
+    statsScope: '统计范围：当前用户可见的隐患（企业：本单位；网格员：所辖网格；执法人员：所辖领域和地区）。', outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
   },
   en: {
     appName: 'anjian demo portal', demoBanner: 'Demo login: pick a demo user to enter. This is NOT an authentication scheme (anyone can act as any demo user). Not for production.',
@@ -65,7 +65,7 @@ const STRINGS = {
     ev_plan_submitted: 'plan submitted', ev_stop_work_ordered: 'stop-work ordered', ev_accepted: 'accepted', ev_closed: 'closed', ev_reopened: 'reopened', ev_spot_checked: 'spot-checked', ev_due_soon_warned: 'due-soon warning', ev_overdue_noticed: 'overdue notice',
     filters: 'Filters', allOption: 'All', createdFrom: 'Created from', createdTo: 'to', applyFilters: 'Apply', errDateRange: 'The start date must not be after the end date', clearFilters: 'Clear filters',
     outboxStatus: 'Notification outbox', ob_pending: 'pending', ob_retrying: 'retrying', ob_leased: 'sending', ob_delivered: 'delivered', ob_dead: 'dead', oldestPendingAt: 'oldest pending', nextRetryAt: 'next retry',
-    outboxStatusMissing: 'The server reports no outbox status', deadLetters: 'Dead letters', sms: 'Recent SMS (demo gateway)', smsEmpty: 'No messages yet', smsAt: 'Time', smsTo: 'To', smsKind: 'Kind', smsText: 'Text',
+    statsScope: 'Counted over the hazards you may see (enterprise: your own; grid inspector: your areas; officer: your domains and areas).', outboxStatusMissing: 'The server reports no outbox status', deadLetters: 'Dead letters', sms: 'Recent SMS (demo gateway)', smsEmpty: 'No messages yet', smsAt: 'Time', smsTo: 'To', smsKind: 'Kind', smsText: 'Text',
   },
 };
 

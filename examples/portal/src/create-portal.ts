@@ -86,14 +86,15 @@ interface EsbuildLike {
 }
 
 /**
- * Bundles core's isomorphic `checkFindings` for the browser (once, at start), so the form
- * validates with the very code and messages of the server.
+ * Bundles core's isomorphic `checkFindings` and `PERMISSION_TABLE` for the browser (once, at
+ * start), so the form validates with the very code and messages of the server and the hazard
+ * page offers exactly the actions the chain allows.
  */
 async function bundleBrowserCheck(): Promise<string> {
   const req = createRequire(join(repoRoot, 'package.json'));
   const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const result = await esbuild.build({
-    stdin: { contents: "export { checkFindings } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
+    stdin: { contents: "export { checkFindings, PERMISSION_TABLE } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
     bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['source'], minify: true, logLevel: 'error',
   });
   return result.outputFiles[0]!.text;
@@ -165,11 +166,15 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       }
       if (url.pathname === '/demo/users') return Response.json(users);
       if (url.pathname === '/demo/sms') {
+        // The SMS name other enterprises: like GET /api/outbox, only for who reads everything.
+        const reader = DEMO_USERS.find((u) => u.profile.id === demoUserOf(request));
+        if (!reader) return problem(request, 401, 'UNAUTHENTICATED', '请先登录演示用户。', 'Sign in as a demo user first.');
+        if (!reader.profile.roles.includes('department_admin')) return problem(request, 403, 'FORBIDDEN', '短信记录只对部门管理员开放。', 'The SMS log is for department admins only.');
         const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
         return Response.json({ messages: started.sent(limit) });
       }
       if (url.pathname === '/vendor/echarts.min.js') return new Response(readFileSync(echartsPath), { headers: { 'content-type': TYPES['.js']! } });
-      if (url.pathname === '/vendor/check-findings.js') return new Response(browserCheck, { headers: { 'content-type': TYPES['.js']! } });
+      if (url.pathname === '/vendor/anjian-core.js') return new Response(browserCheck, { headers: { 'content-type': TYPES['.js']! } });
       return staticFile(request, url.pathname);
     };
 

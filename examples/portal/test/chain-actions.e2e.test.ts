@@ -228,7 +228,7 @@ describe('dashboard filters and the SMS panel', () => {
     expect(await admin.inputValue('#filter-level')).toBe('general');
 
     // The SMS panel lists what the demo gateway logged (newest first), or says there is none.
-    const sms = await (await fetch(`${portal.base}/demo/sms?limit=20`)).json() as { messages: unknown[] };
+    const sms = await (await fetch(`${portal.base}/demo/sms?limit=20`, { headers: { 'x-demo-user': 'admin-chen' } })).json() as { messages: unknown[] };
     expect(Number(await admin.getAttribute('#sms-list', 'data-count'))).toBe(sms.messages.length);
     await admin.waitForSelector('#chart-level canvas');
     await admin.screenshot({ path: join(shots, 'dashboard-filtered.png'), fullPage: true });
@@ -237,5 +237,22 @@ describe('dashboard filters and the SMS panel', () => {
     await admin.waitForSelector('#dashboard-stats[data-query=""]');
     expect(Number(await admin.textContent('#stat-total'))).toBe(all);
     await admin.context().close();
+  });
+
+  it("an enterprise's dashboard counts only its own hazards and shows no outbox or SMS of others", async () => {
+    const count = async (user: string) => {
+      const r = await fetch(`${portal.base}/api/stats`, { headers: { 'x-demo-user': user } });
+      return ((await r.json()) as { total: number }).total;
+    };
+    const owner = await portal.signIn('owner-ruyi', 'enterprise');
+    await owner.evaluate(() => (location.hash = '#/dashboard'));
+    await owner.waitForSelector('#app[data-page="dashboard"] #dashboard-stats');
+    const own = Number(await owner.textContent('#stat-total'));
+    expect(own).toBe(await count('owner-ruyi'));
+    expect(own).toBeLessThan(await count('admin-chen'));
+    expect(await owner.isVisible('#stats-scope')).toBe(true);
+    expect(await owner.$('#sms-list')).toBeNull();
+    expect(await owner.$('#outbox-status')).toBeNull();
+    await owner.context().close();
   });
 });

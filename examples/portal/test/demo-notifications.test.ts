@@ -16,7 +16,8 @@ let portal: Portal;
 let now = new Date('2026-11-30T01:00:00Z'); // a Monday, 09:00 in China
 const clock = { now: () => new Date(now) };
 
-const sms = async (): Promise<DemoSms[]> => ((await (await portal.fetch(new Request('http://portal.test/demo/sms'))).json()) as { messages: DemoSms[] }).messages;
+const asAdmin = { headers: { 'x-demo-user': 'admin-chen' } };
+const sms = async (): Promise<DemoSms[]> => ((await (await portal.fetch(new Request('http://portal.test/demo/sms', asAdmin))).json()) as { messages: DemoSms[] }).messages;
 const hazard = async (id: string) =>
   ((await (await portal.fetch(new Request(`http://portal.test/api/hazards/${id}`, { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { state: { status: string; deadline: string } }).state;
 
@@ -65,11 +66,18 @@ describe('demo notifications', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('shows the SMS log only to department admins (401 without a login, 403 for others)', async () => {
+    expect((await portal.fetch(new Request('http://portal.test/demo/sms'))).status).toBe(401);
+    const owner = await portal.fetch(new Request('http://portal.test/demo/sms', { headers: { 'x-demo-user': 'owner-lvyuan' } }));
+    expect(owner.status).toBe(403);
+    expect(((await owner.json()) as { code: string }).code).toBe('FORBIDDEN');
+  });
+
   it('lists the newest SMS first and honours limit', async () => {
     const all = await sms();
     expect(all.length).toBeGreaterThan(1);
     expect([...all].sort((a, b) => b.at.localeCompare(a.at)).map((m) => m.at)).toEqual(all.map((m) => m.at));
-    const one = ((await (await portal.fetch(new Request('http://portal.test/demo/sms?limit=1'))).json()) as { messages: DemoSms[] }).messages;
+    const one = ((await (await portal.fetch(new Request('http://portal.test/demo/sms?limit=1', asAdmin))).json()) as { messages: DemoSms[] }).messages;
     expect(one).toEqual(all.slice(0, 1));
   });
 });

@@ -90,9 +90,9 @@ describe('browser bundles', () => {
   });
 
   it("serves core's checkFindings, which gives the browser the server's own messages", async () => {
-    const res = await get('/vendor/check-findings.js');
+    const res = await get('/vendor/anjian-core.js');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    const file = join(dataDir, 'check-findings.mjs');
+    const file = join(dataDir, 'anjian-core.mjs');
     writeFileSync(file, await res.text());
     const { checkFindings } = (await import(pathToFileURL(file).href)) as { checkFindings: (pack: unknown, inspection: unknown) => { code: string; pointer?: string; message: unknown }[] };
 

@@ -323,6 +323,20 @@ describe('GET /stats', () => {
     expect((await h.call('admin-gas', 'GET', '/stats?level=major')).body.total).toBe(1);
   });
 
+  it("counts only what the actor may read: an enterprise its own hazards, a grid inspector its areas", async () => {
+    await reported('H-1');
+    await reported('H-2', 'grid-g1', { level: 'major' });
+    await reported('H-3', 'grid-g1', { enterpriseId: 'E2' });
+    expect((await h.call('admin-gas', 'GET', '/stats')).body.total).toBe(3);
+    const e1 = await h.call('owner-e1', 'GET', '/stats');
+    expect(e1.status).toBe(200);
+    expect(e1.body).toMatchObject({ total: 2, byLevel: { general: 1, major: 1 } });
+    expect((await h.call('owner-e2', 'GET', '/stats')).body.total).toBe(1);
+    expect((await h.call('owner-e2', 'GET', '/stats?enterprise=E1')).body.total).toBe(0);
+    expect((await h.call('grid-g1', 'GET', '/stats')).body.total).toBe(3);
+    expect((await h.call('grid-g2', 'GET', '/stats')).body.total).toBe(0);
+  });
+
   it('400 for a bad instant or groupBy; 401 without an actor', async () => {
     const r = await h.call('admin-gas', 'GET', '/stats?createdFrom=yesterday', { headers: { 'accept-language': 'en' } });
     expect(r.status).toBe(400);
@@ -341,6 +355,14 @@ describe('GET /outbox', () => {
     const r = await h.call('admin-gas', 'GET', '/outbox');
     expect(r.status).toBe(200);
     expect(r.body.deadLetters).toEqual([expect.objectContaining({ id: message!.id, hazardId: 'H-1', topic: 'hazard.reported', lastError: 'SMS gateway 503', attempts: 1 })]);
+  });
+
+  it('403 for anyone who does not read everything (dead letters carry other enterprises\' hazards)', async () => {
+    for (const actor of ['owner-e1', 'grid-g1', 'officer-gas-d1']) {
+      const r = await h.call(actor, 'GET', '/outbox');
+      expect(r.status, actor).toBe(403);
+      expect(r.body.code).toBe('FORBIDDEN');
+    }
   });
 
   it('400 for a bad limit; 401 without an actor', async () => {

@@ -8,6 +8,8 @@ import type { JsonSchema, RouteSpec } from '../types.js';
 import { collectHazards } from './collect-hazards.js';
 import { FILTER_PARAMETERS } from './hazard-routes.js';
 import { QUEUE_ROLES, queueFilters, type QueueRole } from './queue-filters.js';
+import { readScopes } from '../read-scope.js';
+import { scopedStats } from '../scoped-stats.js';
 
 const QUEUE_CAP = 500;
 
@@ -69,10 +71,11 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       { name: 'createdTo', in: 'query', description: 'ISO instant (exclusive) / 截止时间', schema: { type: 'string' } },
       { name: 'groupBy', in: 'query', description: 'day | month (UTC+8) / 按日或月分组', schema: { enum: ['day', 'month'] } },
     ],
-    response: { status: 200, description: 'counts / 计数', schema: STATS },
+    response: { status: 200, description: "counts over the hazards the actor may read / 当前用户可见范围内的计数", schema: STATS },
     errors: [400, 401],
-    async handle({ query, deps }) {
+    async handle({ query, deps, actorId }) {
       const now = deps.clock.now();
+      const actor = await deps.directory.resolve(actorId as string);
       const filter = hazardFilterFromQuery(query, now);
       const stats = {
         filter,
@@ -82,7 +85,8 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
         ...(query.get('groupBy') ? { groupBy: query.get('groupBy') as 'day' } : {}),
       };
       try {
-        return jsonResponse(await deps.store.stats(stats));
+        // Scoped like the hazard list (security.md T20): an enterprise counts its own hazards.
+        return jsonResponse(await scopedStats(deps.store, stats, actor ? readScopes(actor) : []));
       } catch (error) {
         if (isChainError(error) && error.code === 'INVALID_QUERY') throw badRequest(error.localized['zh-CN'], error.localized.en);
         throw error;
@@ -116,8 +120,13 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
         },
       },
     },
-    errors: [400, 401],
-    async handle({ query, deps }) {
+    errors: [400, 401, 403],
+    async handle({ query, deps, actorId }) {
+      // Dead letters carry other enterprises' hazards: only who reads everything sees the queue.
+      const actor = await deps.directory.resolve(actorId as string);
+      if (!actor || readScopes(actor) !== 'all') {
+        throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': '通知队列只对部门管理员开放', en: 'the notification queue is for department admins only' });
+      }
       const limit = query.get('limit') === null ? 100 : Number(query.get('limit'));
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest('limit 必须是 1–500 的整数', 'limit must be an integer 1–500');
       const status = await deps.store.outboxStatus(deps.clock.now().toISOString());
