@@ -46,7 +46,7 @@ function outboxPanel(outbox, sms) {
     ? `<table id="outbox"><tr><th>topic</th><th>hazard</th><th>attempts</th><th>error</th></tr>${dead.map((d) => `<tr><td>${esc(d.topic)}</td><td><a href="#/hazard/${esc(d.hazardId)}">${esc(d.hazardId)}</a></td><td>${d.attempts}</td><td>${esc(d.lastError)}</td></tr>`).join('')}</table>`
     : `<p id="outbox">${t('outboxEmpty')}</p>`;
   const smsTable = sms.length
-    ? `<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th></th></tr>${sms.map((m) => `<tr><td>${localTime(m.at)}</td><td>${esc(m.to)}</td><td>${esc(m.kind)}</td><td>${esc(m.text)}</td><td>${m.hazardId ? `<a href="#/hazard/${esc(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`
+    ? `<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th></th></tr>${sms.map((m) => `<tr><td>${localTime(m.at)}</td><td>${esc(m.to)}</td><td title="${esc(m.kind)}">${esc(t(`sms_${String(m.kind).replace(/^hazard\./, '')}`))}</td><td>${esc(m.text)}</td><td>${m.hazardId ? `<a href="#/hazard/${esc(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`
     : `<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
   return `<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }
@@ -92,7 +92,7 @@ export async function dashboardPage(query) {
   const echarts = window.echarts;
   if (!echarts || !s) return;
   const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: {}, series: [{ type: 'pie', radius: '55%', data }] });
-  pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).map(([k, v]) => ({ name: t(k), value: v })));
+  pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).filter(([, v]) => v > 0).map(([k, v]) => ({ name: t(k), value: v })));
   pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v })));
   echarts.init(app.querySelector('#chart-status')).setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: {}, xAxis: { type: 'category', data: Object.keys(s.byStatus).map((k) => t(k)), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
   const periods = daily.ok ? daily.body.periods ?? [] : [];

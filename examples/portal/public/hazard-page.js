@@ -2,7 +2,7 @@
 // the signed-in user in the hazard's level and status, and the history.
 import { lang, loc, t } from './i18n.js';
 import { allowed } from './permissions.js';
-import { api, app, daysBetween, entName, esc, levelCell, localDate, localTime, me, newKey, problemText, readBody, textOf, user } from './shared.js';
+import { actorName, api, app, daysBetween, entName, esc, levelCell, localDate, localTime, me, newKey, problemText, readBody, textOf, user } from './shared.js';
 
 const LEVELS = ['simple', 'general', 'major'];
 
@@ -117,7 +117,7 @@ export async function hazardPage(id) {
       ${flags ? `<p class="flags">${flags}</p>` : ''}
       ${finding ? `<p>${esc(loc(finding.explanation))}</p><p>${t('basis')}: ${finding.basis.map((b) => `${esc(loc(b.title))} ${esc(b.number)} ${esc(b.clause ?? '')}`).join('；')}</p>` : ''}</div>
     <div id="actions">${actions.join('<hr>')}</div><div id="action-result"></div>
-    <h2>${t('history')}</h2><ol id="history">${history.map((e) => `<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> ${esc(e.actor.id)} (${esc(e.actor.role)}) ${eventDetail(e)}</li>`).join('')}</ol>`;
+    <h2>${t('history')}</h2><ol id="history">${history.map((e) => `<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> <span class="actor" title="${esc(e.actor.id)} (${esc(e.actor.role)})">${esc(actorName(e.actor.id))}</span> ${eventDetail(e)}</li>`).join('')}</ol>`;
 
   const result = app.querySelector('#action-result');
   const fail = (key, vars) => { result.innerHTML = `<p class="message error" id="form-error">${t(key, vars)}</p>`; };

@@ -9,7 +9,7 @@ const STRINGS = {
     yes: '是', no: '否', submitCheck: '提交自查', skipBrowserCheck: '跳过浏览器校验（查看服务器的 422 结果）',
     fixErrors: '请修改标出的错误', noHazards: '未发现隐患', hazardsFound: '发现隐患',
     level: '等级', provisional: '疑似', title: '隐患', explanation: '说明', basis: '依据', status: '状态', deadline: '期限', area: '区域', enterpriseCol: '企业', domain: '领域', actions: '操作', open: '查看',
-    simple: '简单隐患（可立即整改）', general: '一般隐患', major: '重大隐患',
+    simple: '简易隐患', general: '一般事故隐患', major: '重大事故隐患',
     reported: '已上报', rectifying: '整改中', submitted: '已提交整改', verified: '已复核', escalated: '已升级', case_filed: '已立案', accepted: '已验收', closed: '已销号',
     verifyQueue: '待复核（整改已提交）', toClose: '已复核、待销号', majorQueue: '重大隐患与疑似隐患队列',
     verify: '复核通过', reject: '驳回', close: '销号', reason: '理由', note: '备注',
@@ -32,6 +32,7 @@ const STRINGS = {
     ev_plan_submitted: '提交治理方案', ev_stop_work_ordered: '责令停产停业', ev_accepted: '验收', ev_closed: '销号', ev_reopened: '重新打开', ev_spot_checked: '抽查', ev_due_soon_warned: '临期预警', ev_overdue_noticed: '逾期通知',
     filters: '筛选', allOption: '全部', createdFrom: '创建日期自', createdTo: '至', applyFilters: '应用', errDateRange: '起始日期不能晚于截止日期', clearFilters: '清除筛选',
     outboxStatus: '通知发件箱状态', ob_pending: '待发送', ob_retrying: '重试中', ob_leased: '发送中', ob_delivered: '已送达', ob_dead: '发送失败', oldestPendingAt: '最早待发送', nextRetryAt: '下次重试',
+    systemScheduler: '系统（到期提醒与升级）', sms_notice_issued: '整改通知', sms_due_soon: '到期提醒', sms_overdue: '逾期通知', sms_escalated: '升级通知', sms_rejected: '复核未通过', sms_closed: '销号通知', sms_major_listed: '挂牌督办',
     statsScope: '统计范围：当前用户可见的隐患（企业：本单位；网格员：所辖网格；执法人员：所辖领域和地区）。', outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
   },
   en: {
@@ -65,6 +66,7 @@ const STRINGS = {
     ev_plan_submitted: 'plan submitted', ev_stop_work_ordered: 'stop-work ordered', ev_accepted: 'accepted', ev_closed: 'closed', ev_reopened: 'reopened', ev_spot_checked: 'spot-checked', ev_due_soon_warned: 'due-soon warning', ev_overdue_noticed: 'overdue notice',
     filters: 'Filters', allOption: 'All', createdFrom: 'Created from', createdTo: 'to', applyFilters: 'Apply', errDateRange: 'The start date must not be after the end date', clearFilters: 'Clear filters',
     outboxStatus: 'Notification outbox', ob_pending: 'pending', ob_retrying: 'retrying', ob_leased: 'sending', ob_delivered: 'delivered', ob_dead: 'dead', oldestPendingAt: 'oldest pending', nextRetryAt: 'next retry',
+    systemScheduler: 'System (deadline warnings and escalation)', sms_notice_issued: 'Rectification notice', sms_due_soon: 'Due soon', sms_overdue: 'Overdue', sms_escalated: 'Escalated', sms_rejected: 'Rectification rejected', sms_closed: 'Closed', sms_major_listed: 'Listed for supervision',
     statsScope: 'Counted over the hazards you may see (enterprise: your own; grid inspector: your areas; officer: your domains and areas).', outboxStatusMissing: 'The server reports no outbox status', deadLetters: 'Dead letters', sms: 'Recent SMS (demo gateway)', smsEmpty: 'No messages yet', smsAt: 'Time', smsTo: 'To', smsKind: 'Kind', smsText: 'Text',
   },
 };

@@ -9,6 +9,11 @@ export const session = { demo: { users: [], enterprises: [] } };
 export const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 export const user = () => decodeURIComponent(/(?:^|;\s*)anjian_demo_user=([^;]+)/.exec(document.cookie)?.[1] ?? '') || null;
 export const me = () => session.demo.users.find((u) => u.id === user());
+/** A demo user's name in the UI language (the id when it is not a demo login, e.g. the scheduler). */
+export const actorName = (id) => {
+  const u = session.demo.users.find((x) => x.id === id);
+  return u ? loc(u.name) : id === 'system-scheduler' ? t('systemScheduler') : id;
+};
 export const newKey = () => crypto.randomUUID();
 
 /** Parses a response body as JSON; null when empty or not JSON (e.g. a proxy's HTML error page). */

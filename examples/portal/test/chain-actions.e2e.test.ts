@@ -167,8 +167,8 @@ describe('hazard page: the rest of the review chain', () => {
     await officer.fill('#reclassify-reason', '地下室使用燃气，应按重大隐患处理');
     await officer.click('#cmd-reclassify');
     await officer.waitForSelector('#hazard-state[data-level="major"][data-status="reported"]');
-    expect(await officer.textContent('#hazard-state .level-major')).toBe('重大隐患');
-    expect(await officer.textContent('#history li[data-type="reclassified"]')).toContain('一般隐患 → 重大隐患');
+    expect(await officer.textContent('#hazard-state .level-major')).toBe('重大事故隐患');
+    expect(await officer.textContent('#history li[data-type="reclassified"]')).toContain('一般事故隐患 → 重大事故隐患');
     for (const p of [owner, officer]) await p.context().close();
   });
 

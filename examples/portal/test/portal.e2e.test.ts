@@ -99,7 +99,8 @@ describe('demo portal', () => {
     await grid.click('#found-hazards tr.found a');
     await grid.waitForSelector('#hazard-state[data-status="reported"]');
     expect(await grid.textContent('#hazard-state')).toContain('红星机械厂食堂');
-    expect(await grid.textContent('ol')).toContain('grid-wang (grid)');
+    expect(await grid.textContent('ol')).toContain('网格员 王芳');
+    expect(await grid.getAttribute('#history .actor', 'title')).toBe('grid-wang (grid)');
 
     await goTo(grid, 'grid');
     expect(await grid.textContent('#app h1')).toContain('网格员');
