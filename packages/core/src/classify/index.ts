@@ -12,6 +12,7 @@ export type { PackCompileErrorCode } from './pack-compile-error.js';
 export { DEFAULT_DEADLINES, deadlineFor } from './default-deadlines.js';
 export { resolveBasis, isProvisional } from './resolve-basis.js';
 export { createExplainer, explainHazard, explainObservation } from './explain-observation.js';
+export type { Pair as BilingualText } from './explanation-sentence.js';
 export { formatValue } from './format-value.js';
 export { factLabels } from './fact-labels.js';
 export type { FactLabel } from './fact-labels.js';

@@ -13,3 +13,4 @@ export { PACK_SCHEMA_ID } from './validate-pack-file.js';
 export { renderIssueCodesMarkdown } from './render-issue-codes.js';
 export { parseYamlSafe } from './parse-yaml-safe.js';
 export type { SafeYamlResult } from './parse-yaml-safe.js';
+export type { Position as SourcePosition } from './locate-pointer.js';
