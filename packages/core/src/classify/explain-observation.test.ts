@@ -66,8 +66,8 @@ describe('explanations: one "label：value" record per observation', () => {
     ['after', { fact: 'tested', operator: 'after', actual: '2027-01-01', expected: '2026-01-01' }, '检测日期：2027-01-01，晚于 2026-01-01', 'Test date: 2027-01-01, after 2026-01-01'],
     ['withinDays', { fact: 'tested', operator: 'withinDays', actual: '2026-11-01', expected: 30, reference: '$inspectedAt' }, '检测日期：2026-11-01，在检查前 30 天之内', 'Test date: 2026-11-01, within 30 days before the inspection'],
     ['olderThanDays', { fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 365, reference: '$inspectedAt' }, '检测日期：2025-01-01，距检查已超过 365 天', 'Test date: 2025-01-01, more than 365 days before the inspection'],
-    ['withinMinutes', { fact: 'analysed', operator: 'withinMinutes', actual: '2026-11-03T08:50:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03T08:50:00+08:00，在作业开始时间前 30 分钟之内', 'Time of the gas analysis: 2026-11-03T08:50:00+08:00, within 30 minutes before “Time the work started”'],
-    ['olderThanMinutes', { fact: 'analysed', operator: 'olderThanMinutes', actual: '2026-11-03T08:15:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03T08:15:00+08:00，距作业开始时间已超过 30 分钟', 'Time of the gas analysis: 2026-11-03T08:15:00+08:00, more than 30 minutes before “Time the work started”'],
+    ['withinMinutes', { fact: 'analysed', operator: 'withinMinutes', actual: '2026-11-03T08:50:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03 08:50，在作业开始时间前 30 分钟之内', 'Time of the gas analysis: 2026-11-03 08:50, within 30 minutes before “Time the work started”'],
+    ['olderThanMinutes', { fact: 'analysed', operator: 'olderThanMinutes', actual: '2026-11-03T08:15:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03 08:15，距作业开始时间已超过 30 分钟', 'Time of the gas analysis: 2026-11-03 08:15, more than 30 minutes before “Time the work started”'],
     ['not before', { fact: 'tested', operator: 'before', actual: '2027-01-01', expected: '2026-01-01', negated: true }, '检测日期：2027-01-01，不早于 2026-01-01', 'Test date: 2027-01-01, not before 2026-01-01'],
     ['not after', { fact: 'tested', operator: 'after', actual: '2025-01-01', expected: '2026-01-01', negated: true }, '检测日期：2025-01-01，不晚于 2026-01-01', 'Test date: 2025-01-01, not after 2026-01-01'],
   ];
@@ -97,6 +97,40 @@ describe('explanations: one "label：value" record per observation', () => {
     expect(both({ fact: 'lel', operator: 'lessThan', actual: 25, expected: 20, negated: true })).toEqual(['可燃气体浓度：25 %LEL，不低于 20 %LEL', 'Gas concentration: 25 %LEL, not below 20 %LEL']);
     expect(both({ fact: 'on', operator: 'equal', actual: false, expected: true, negated: true })).toEqual(['阀门关闭：否', 'Valve closed: no']);
     expect(both({ fact: 'hose', operator: 'lessThan', actual: 3, expected: 2, path: '$.longest' })).toEqual(['软管长度 $.longest：3 m，低于 2 m', 'Length of the hose $.longest: 3 m, below 2 m']);
+  });
+
+  it('dates and times read in China time (UTC+8) in both languages, whatever the recorded offset', () => {
+    // A +08:00 date-time: the wall-clock time as recorded, without seconds when they are zero.
+    expect(both({ fact: 'analysed', operator: 'equal', actual: '2026-09-14T08:00:00+08:00', expected: '2026-09-14T08:00:00+08:00' })).toEqual([
+      '气体分析时间：2026-09-14 08:00',
+      'Time of the gas analysis: 2026-09-14 08:00',
+    ]);
+    // A Z instant: shifted to China time, crossing midnight into the next day.
+    expect(both({ fact: 'analysed', operator: 'before', actual: '2026-09-13T16:30:00Z', expected: '2026-09-14T00:30:00Z', valueFact: 'started' })).toEqual([
+      '气体分析时间：2026-09-14 00:30，早于作业开始时间（2026-09-14 08:30）',
+      'Time of the gas analysis: 2026-09-14 00:30, before “Time the work started” (2026-09-14 08:30)',
+    ]);
+    // Seconds only when not zero; another offset; a date-only value of a datetime fact.
+    expect(both({ fact: 'analysed', operator: 'after', actual: '2026-09-14T08:00:05-01:00', expected: '2026-09-14' })).toEqual([
+      '气体分析时间：2026-09-14 17:00:05，晚于 2026-09-14',
+      'Time of the gas analysis: 2026-09-14 17:00:05, after 2026-09-14',
+    ]);
+    // A date fact: the date; one given a date-time reads as its China date.
+    expect(both({ fact: 'tested', operator: 'before', actual: '2026-09-14', expected: '2026-09-14T20:00:00Z' })).toEqual([
+      '检测日期：2026-09-14，早于 2026-09-15',
+      'Test date: 2026-09-14, before 2026-09-15',
+    ]);
+    // The inspection time is a datetime fact too; a value that is not ISO 8601 (or has no offset) stays as recorded.
+    expect(both({ fact: '$inspectedAt', operator: 'equal', actual: '2026-11-20T02:00:00.250Z', expected: '2026-11-20T02:00:00.250Z' })).toEqual(['检查时间：2026-11-20 10:00', 'Inspection time: 2026-11-20 10:00']);
+    expect(both({ fact: 'analysed', operator: 'equal', actual: '2026-09-14T08:00', expected: '2026-09-14T08:00' })).toEqual(['气体分析时间：2026-09-14T08:00', 'Time of the gas analysis: 2026-09-14T08:00']);
+    expect(both({ fact: 'tested', operator: 'equal', actual: 'last spring', expected: 'last spring' })).toEqual(['检测日期：last spring', 'Test date: last spring']);
+  });
+
+  it('the cached explainer renders dates and times the same way', () => {
+    const explain = createExplainer(labels);
+    const o: Observation = { fact: 'analysed', operator: 'olderThanMinutes', actual: '2026-09-13T16:30:00Z', expected: 30 };
+    expect(explain(title, [o])).toEqual(explainHazard(title, [o], labels));
+    expect(explain(title, [o]).en).toBe('Gas too high. Time of the gas analysis: 2026-09-14 00:30, more than 30 minutes before the inspection.');
   });
 
   it('a missing value is the bare record; an operator outside the catalogue is named', () => {

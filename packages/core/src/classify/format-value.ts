@@ -1,9 +1,11 @@
 import type { Lang } from '../pack/types.js';
 import { pick, type FactLabel } from './fact-labels.js';
+import { formatDateTime } from './format-date-time.js';
 
 /**
  * A recorded or expected value as a person reads it: option labels for enum/multi facts,
- * 是/否 (yes/no) for booleans, numbers with the fact's unit, 未填写 (not recorded) for a
+ * 是/否 (yes/no) for booleans, numbers with the fact's unit, dates and times of date/datetime
+ * facts in China time (`2026-09-14`, `2026-09-14 08:00`), 未填写 (not recorded) for a
  * missing value. Never throws.
  */
 export function formatValue(value: unknown, fact: FactLabel | undefined, lang: Lang): string {
@@ -12,6 +14,7 @@ export function formatValue(value: unknown, fact: FactLabel | undefined, lang: L
   if (typeof value === 'boolean') return zh ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (typeof value === 'number') return fact?.unit ? `${String(value)} ${fact.unit}` : String(value);
   if (typeof value === 'string') {
+    if (fact?.type === 'date' || fact?.type === 'datetime') return formatDateTime(value, fact.type) ?? value;
     const option = fact?.options?.get(value);
     return option ? pick(option, lang) : value;
   }
