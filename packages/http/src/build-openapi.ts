@@ -1,4 +1,5 @@
-import { DEFAULT_AUTH_CHALLENGE } from './auth-challenge.js';
+import { authChallenge as checkedChallenge, DEFAULT_AUTH_CHALLENGE } from './auth-challenge.js';
+import { challengeSchemes } from './challenge-schemes.js';
 import { PROBLEM } from './schemas.js';
 import type { RouteSpec } from './types.js';
 
@@ -17,11 +18,24 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
  * The OpenAPI 3.1 document of a route table: one operation per route, its parameters,
  * request and success schemas, and a problem response for each documented error status;
  * a 401 also declares its `WWW-Authenticate` header, with `authChallenge` as the example.
+ * The security schemes follow the same challenge: one `http` scheme per auth-scheme it
+ * names (`Bearer` → `{ type: 'http', scheme: 'bearer' }`, `Basic` → `basic`, `Digest` →
+ * `digest`, …), the first named `host`, the others `host-<scheme>`, and the document's
+ * `security` lists them as alternatives. Throws a `TypeError` when `authChallenge` is not
+ * a challenge, as `createAnjianApi` does.
  */
 export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authChallenge = DEFAULT_AUTH_CHALLENGE): Record<string, unknown> {
   const challengeHeader = {
     'WWW-Authenticate': { description: 'Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询', required: true, schema: { type: 'string' }, example: authChallenge },
   };
+  const securitySchemes: Record<string, unknown> = {};
+  for (const [i, { scheme, challenge }] of challengeSchemes(checkedChallenge(authChallenge)).entries()) {
+    securitySchemes[i === 0 ? 'host' : `host-${scheme}`] = {
+      type: 'http',
+      scheme,
+      description: `Host-defined: the host authenticates requests; a 401 challenges with \`${challenge}\` / 由宿主认证`,
+    };
+  }
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
@@ -57,8 +71,8 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
     paths,
     components: {
       schemas: { Problem: PROBLEM },
-      securitySchemes: { host: { type: 'http', scheme: 'bearer', description: 'Host-defined: the host authenticates requests (session, token, mTLS) / 由宿主认证' } },
+      securitySchemes,
     },
-    security: [{ host: [] }],
+    security: Object.keys(securitySchemes).map((name) => ({ [name]: [] })),
   };
 }

@@ -408,6 +408,71 @@ describe('401 carries a WWW-Authenticate challenge (RFC 9110 §15.5.2)', () => {
   });
 });
 
+describe('the security schemes follow the 401 challenge (RFC 9110 §11.6.1)', () => {
+  type Doc = { components: { securitySchemes: Record<string, unknown> }; security: Record<string, string[]>[]; paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, { example?: string }> }> }>> };
+  // The OpenAPI 3.1 Security Scheme Object, type http (spec §4.8.27), as a JSON Schema.
+  const httpScheme = ajv.compile({
+    type: 'object',
+    required: ['type', 'scheme'],
+    properties: { type: { const: 'http' }, scheme: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9a-z-]+$" }, bearerFormat: { type: 'string' }, description: { type: 'string' } },
+    additionalProperties: false,
+  });
+  const documentFor = (authChallenge?: string): Doc =>
+    createAnjianApi({
+      store: createMemoryStore(),
+      directory: createStaticDirectory([]),
+      calendar: TEST_CALENDAR_2026,
+      packs: [],
+      basePath: '/api',
+      ...(authChallenge === undefined ? {} : { authChallenge }),
+      authenticate: async () => null,
+    }).openapi as unknown as Doc;
+  const schemesOf = (doc: Doc) => Object.fromEntries(Object.entries(doc.components.securitySchemes).map(([name, s]) => [name, (s as { scheme: string }).scheme]));
+  /** Every scheme is a valid http Security Scheme Object; every requirement names a declared scheme. */
+  const expectValid = (doc: Doc) => {
+    for (const [name, scheme] of Object.entries(doc.components.securitySchemes)) expect(httpScheme(scheme), `${name}: ${JSON.stringify(httpScheme.errors)}`).toBe(true);
+    for (const requirement of doc.security) {
+      expect(Object.keys(requirement)).toHaveLength(1);
+      for (const [name, scopes] of Object.entries(requirement)) {
+        expect(doc.components.securitySchemes, name).toHaveProperty([name]);
+        expect(scopes).toEqual([]);
+      }
+    }
+    expect(doc.paths['/api/packs']!.get!.security).toEqual([]); // open routes stay open
+  };
+
+  it('default Bearer challenge: one bearer scheme, required', () => {
+    const doc = documentFor();
+    expect(doc.components.securitySchemes).toMatchObject({ host: { type: 'http', scheme: 'bearer' } });
+    expect(schemesOf(doc)).toEqual({ host: 'bearer' });
+    expect(doc.security).toEqual([{ host: [] }]);
+    expect(h.api.openapi.components).toEqual((documentFor() as unknown as { components: unknown }).components);
+    expectValid(doc);
+  });
+
+  it('a Basic challenge (with parameters) declares a basic scheme; the auth-scheme is case-insensitive', () => {
+    const doc = documentFor('Basic realm="portal", charset="UTF-8"');
+    expect(doc.components.securitySchemes).toEqual({ host: { type: 'http', scheme: 'basic', description: expect.stringContaining('`Basic realm="portal", charset="UTF-8"`') } });
+    expect(doc.security).toEqual([{ host: [] }]);
+    expectValid(doc);
+    expect(schemesOf(documentFor('BASIC realm="x"'))).toEqual({ host: 'basic' });
+    expect(schemesOf(documentFor('Negotiate'))).toEqual({ host: 'negotiate' });
+  });
+
+  it('two challenges: one scheme each, and the requirement lists them as alternatives', () => {
+    const doc = documentFor('Digest realm="portal, east", qop="auth", nonce="abc", Bearer realm="anjian"');
+    expect(doc.components.securitySchemes).toEqual({
+      host: { type: 'http', scheme: 'digest', description: expect.stringContaining('`Digest realm="portal, east", qop="auth", nonce="abc"`') },
+      'host-bearer': { type: 'http', scheme: 'bearer', description: expect.stringContaining('`Bearer realm="anjian"`') },
+    });
+    expect(doc.security).toEqual([{ host: [] }, { 'host-bearer': [] }]);
+    expect(doc.paths['/api/hazards']!.get!.responses['401']!.headers?.['WWW-Authenticate']?.example).toBe('Digest realm="portal, east", qop="auth", nonce="abc", Bearer realm="anjian"');
+    expectValid(doc);
+    // A scheme challenged twice (two realms) is one scheme.
+    expect(schemesOf(documentFor('Bearer realm="a", Basic, Bearer realm="b"'))).toEqual({ host: 'bearer', 'host-basic': 'basic' });
+  });
+});
+
 // Runs last in this file: the contract tests above have filled SEEN and MISMATCHES.
 describe('GET /openapi.json, generated from the route table', () => {
   it('serves the document the API exposes, without authentication', async () => {
