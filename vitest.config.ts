@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Workspace packages export their TypeScript sources under the `source` condition, so tests
-// run against src/ without a build. Vite resolves server-side (SSR) imports with its own
-// condition list, so `source` goes into both lists (a test proves it: source-resolution.test.ts).
-const conditions = ['source', 'module', 'node', 'development|production'];
+// Workspace packages export their TypeScript sources under the `@anjian/source` condition, so
+// tests run against src/ without a build. Vite resolves server-side (SSR) imports with its own
+// condition list, so it goes into both lists (a test proves it: source-resolution.test.ts).
+// The name is scoped so no consumer's bundler enables it: src/ is not published
+// (scripts/check-packages.mjs, docs/publishing.md).
+const conditions = ['@anjian/source', 'module', 'node', 'development|production'];
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  ssr: { resolve: { conditions, externalConditions: ['@anjian/source'] } },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

@@ -27,7 +27,7 @@ await esbuild.build({
   target: 'node20',
   outfile,
   logLevel: 'error',
-  conditions: ['source'],
+  conditions: ['@anjian/source'],
   // Scripts find their neighbours relative to their own source file.
   define: { 'import.meta.url': JSON.stringify(pathToFileURL(source).href) },
   // esbuild itself and the native drivers load from node_modules at run time.

@@ -33,7 +33,7 @@ export async function bundleHarness(entry: string, options: { external?: string[
     target: 'node20',
     outfile,
     logLevel: 'error',
-    conditions: ['source'],
+    conditions: ['@anjian/source'],
     external: options.external ?? [],
   });
   return outfile;

@@ -95,7 +95,7 @@ async function bundleBrowserCheck(): Promise<string> {
   const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const result = await esbuild.build({
     stdin: { contents: "export { checkFindings, PERMISSION_TABLE } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
-    bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['source'], minify: true, logLevel: 'error',
+    bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['@anjian/source'], minify: true, logLevel: 'error',
   });
   return result.outputFiles[0]!.text;
 }
