@@ -64,16 +64,19 @@ export interface DemoNotifications {
 export function startDemoNotifications(options: DemoNotificationOptions): DemoNotifications {
   const { store, clock, dataDir } = options;
   const logFile = join(dataDir, 'sms.jsonl');
-  const readLog = (): DemoSms[] =>
-    existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DemoSms) : [];
-  const seen = new Set(readLog().map((m) => m.id));
+  // The log file is the record; the array mirrors it (loaded once, appended with it).
+  const log: DemoSms[] = existsSync(logFile)
+    ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DemoSms)
+    : [];
+  const seen = new Set(log.map((m) => m.id));
 
   // The demo gateway: deduplicates by the idempotency key, as a real receiver must (at least once).
   const gateway = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const sms = JSON.parse(String(init?.body)) as DemoSms;
     if (!seen.has(sms.id)) {
-      seen.add(sms.id);
       appendFileSync(logFile, `${JSON.stringify(sms)}\n`);
+      seen.add(sms.id);
+      log.push(sms);
     }
     return Response.json({ ok: true });
   };
@@ -131,7 +134,7 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
   relay.start(2_000);
 
   return {
-    sent: (limit) => readLog().reverse().slice(0, limit),
+    sent: (limit) => log.slice(-limit).reverse(),
     async runOnce() {
       const recorded = await scheduler();
       let delivered = 0;
