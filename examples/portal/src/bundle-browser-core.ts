@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const portalDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = resolve(portalDir, '../..');
+
+/** The part of esbuild's API used here (esbuild comes with the repo's tsup, not as a portal dependency). */
+interface EsbuildLike {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
+}
+
+/**
+ * Bundles core's isomorphic `checkFindings` and `PERMISSION_TABLE` for the browser (once, at
+ * start), so the form validates with the very code and messages of the server and the hazard
+ * page offers exactly the actions the chain allows.
+ */
+export async function bundleBrowserCore(): Promise<string> {
+  const req = createRequire(join(repoRoot, 'package.json'));
+  const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
+  const result = await esbuild.build({
+    stdin: { contents: "export { checkFindings, PERMISSION_TABLE } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
+    bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['@anjian/source'], minify: true, logLevel: 'error',
+  });
+  return result.outputFiles[0]!.text;
+}
