@@ -1,6 +1,5 @@
-import { areaCovers, hazardStatsFromGroups, type HazardFilter, type HazardStats, type HazardStatsQuery, type Store } from '@anjian/core';
+import { areaCovers, hazardStatsFromGroups, narrow, type HazardFilter, type HazardStats, type HazardStatsQuery, type Store } from '@anjian/core';
 import { HttpProblem } from './problem.js';
-import { narrow } from './read-scope.js';
 
 /** Above this many mutually overlapping scopes the union is refused (2^n − 1 store queries). */
 export const MAX_OVERLAPPING_SCOPES = 8;

@@ -1,9 +1,9 @@
 // Reading is scoped like acting (security.md T20): an enterprise sees its own hazards, a grid
 // inspector its areas, an officer its departments' domains and areas, an admin everything;
-// a hazard outside the scope answers 404, so its existence does not leak.
+// a hazard outside the scope answers 404, so its existence does not leak. The policy itself
+// (readScopes, canRead, narrow) lives in core and has its matrix test there.
 import { reportCommand } from '@anjian/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canRead, narrow, readScopes } from '../src/read-scope.js';
 import { createHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -44,33 +44,5 @@ describe('read scope over HTTP', () => {
     expect((await h.call('grid-g2', 'GET', '/hazards/RS-E1-GAS')).status).toBe(404);
     expect((await h.call('officer-fire-d1', 'GET', '/hazards/RS-E1-GAS')).status).toBe(404);
     expect((await h.call('officer-gas-d1', 'GET', '/hazards/RS-E1-GAS')).status).toBe(200);
-  });
-});
-
-describe('read scopes', () => {
-  it('come from the roles and jurisdiction of the profile', () => {
-    expect(readScopes({ id: 'a', roles: ['department_admin'] })).toBe('all');
-    expect(readScopes({ id: 'n', roles: [] })).toEqual([]);
-    expect(readScopes({ id: 'o', roles: ['enforcement'], departments: [{ id: 'd', domains: ['gas', 'fire'], areas: ['D1'] }] })).toEqual([
-      { area: 'D1', domain: 'gas' },
-      { area: 'D1', domain: 'fire' },
-    ]);
-    // Jurisdiction fields of a role the actor does not hold grant nothing.
-    expect(readScopes({ id: 'x', roles: ['grid'], enterpriseIds: ['E1'] })).toEqual([]);
-  });
-
-  it('cover sub-areas but not look-alike areas', () => {
-    const scopes = [{ area: 'D1' }];
-    expect(canRead(scopes, { enterpriseId: 'E', area: 'D1/G3', domain: 'gas' })).toBe(true);
-    expect(canRead(scopes, { enterpriseId: 'E', area: 'D10', domain: 'gas' })).toBe(false);
-  });
-
-  it('narrow a request filter to a scope, or to nothing when they exclude each other', () => {
-    expect(narrow({ level: 'major' }, { area: 'D1' })).toEqual({ level: 'major', area: 'D1' });
-    expect(narrow({ area: 'D1/G2' }, { area: 'D1' })).toEqual({ area: 'D1/G2' });
-    expect(narrow({ area: 'D1' }, { area: 'D1/G2' })).toEqual({ area: 'D1/G2' });
-    expect(narrow({ area: 'D2' }, { area: 'D1' })).toBeNull();
-    expect(narrow({ enterpriseId: 'E2' }, { enterpriseId: 'E1' })).toBeNull();
-    expect(narrow({ domain: 'fire' }, { area: 'D1', domain: 'gas' })).toBeNull();
   });
 });

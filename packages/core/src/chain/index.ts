@@ -39,6 +39,8 @@ export { PERMISSION_TABLE } from './permission-table.js';
 export type { PermissionRule, Relation } from './permission-table.js';
 export { authorize, areaCovers, levelRank } from './authorize.js';
 export type { AuthorizationSubject, AuthorizationResult } from './authorize.js';
+export { readScopes, canRead, narrow } from './read-policy.js';
+export type { ReadScopes, ReadableHazard } from './read-policy.js';
 export { DEFAULT_EVIDENCE_RULES, checkEvidence } from './evidence-rules.js';
 export type { EvidenceRequirement, EvidenceRules } from './evidence-rules.js';
 export { createWorkingDayCalendar } from './working-day-calendar.js';

@@ -1,4 +1,4 @@
-import { isChainError } from '@anjian/core';
+import { isChainError, readScopes } from '@anjian/core';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
@@ -8,7 +8,6 @@ import type { JsonSchema, RouteSpec } from '../types.js';
 import { collectHazards } from './collect-hazards.js';
 import { FILTER_PARAMETERS } from './hazard-routes.js';
 import { QUEUE_ROLES, queueFilters, type QueueRole } from './queue-filters.js';
-import { readScopes } from '../read-scope.js';
 import { scopedStats } from '../scoped-stats.js';
 
 const QUEUE_CAP = 500;

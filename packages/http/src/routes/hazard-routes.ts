@@ -1,5 +1,4 @@
-import { encodeKeysetCursor, foldEvents, type HazardSummary } from '@anjian/core';
-import { canRead, narrow, readScopes } from '../read-scope.js';
+import { canRead, encodeKeysetCursor, foldEvents, narrow, readScopes, type HazardSummary } from '@anjian/core';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';

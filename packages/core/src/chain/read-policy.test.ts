@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { HazardLevel } from '../pack/types.js';
+import type { ActorProfile } from '../ports/directory.js';
+import type { HazardFilter } from '../ports/store.js';
+import { TEST_ACTORS } from '../testing/chain-fixtures.js';
+import { canRead, narrow, readScopes } from './read-policy.js';
+
+// The hazards of the matrix: every combination of area × domain × enterprise. The areas
+// cover the relations that matter: a district (D1), a grid (D1/G1), a sub-area of a grid
+// (D1/G1/X), a sibling grid (D1/G2), a look-alike district (D10/G1) and another district.
+const AREAS = ['D1', 'D1/G1', 'D1/G1/X', 'D1/G2', 'D10/G1', 'D2/G1'] as const;
+const DOMAINS = ['gas', 'fire'] as const;
+const ENTERPRISES = ['E1', 'E2'] as const;
+const CELLS = AREAS.flatMap((area) => DOMAINS.flatMap((domain) => ENTERPRISES.map((enterpriseId) => ({ area, domain, enterpriseId }))));
+
+// Actors beyond the shared fixtures: jurisdiction fields of a role not held, several roles,
+// a department with two areas, an officer without a department, an admin who also owns.
+const EXTRA_ACTORS: Readonly<Record<string, ActorProfile>> = {
+  'grid-role-enterprise-ids': { id: 'grid-role-enterprise-ids', roles: ['grid'], enterpriseIds: ['E1'] },
+  'owner-e2-with-grid-areas': { id: 'owner-e2-with-grid-areas', roles: ['enterprise'], enterpriseIds: ['E2'], gridAreas: ['D1'] },
+  'owner-e1-and-grid-d2': { id: 'owner-e1-and-grid-d2', roles: ['enterprise', 'grid'], enterpriseIds: ['E1'], gridAreas: ['D2'] },
+  'officer-fire-d2-g2': { id: 'officer-fire-d2-g2', roles: ['enforcement'], departments: [{ id: 'f', domains: ['fire'], areas: ['D2', 'D1/G2'] }] },
+  'officer-no-department': { id: 'officer-no-department', roles: ['enforcement'], gridAreas: ['D1'], enterpriseIds: ['E1'] },
+  'admin-and-owner': { id: 'admin-and-owner', roles: ['enterprise', 'department_admin'], enterpriseIds: ['E1'] },
+};
+const ACTORS: Readonly<Record<string, ActorProfile>> = { ...TEST_ACTORS, ...EXTRA_ACTORS };
+
+// The reviewed expectation, written by hand cell by cell (x readable, . not), independently
+// of read-policy.ts. One group per area in AREAS order; inside a group:
+// gas·E1 gas·E2 fire·E1 fire·E2. Every actor of ACTORS has exactly one row.
+//
+//                                 D1   D1/G1 D1/G1/X D1/G2 D10/G1 D2/G1
+const EXPECTED_READS = `
+owner-e1                 | x.x. x.x. x.x. x.x. x.x. x.x.
+owner-e2                 | .x.x .x.x .x.x .x.x .x.x .x.x
+grid-g1                  | .... xxxx xxxx .... .... ....
+grid-g2                  | .... .... .... xxxx .... ....
+officer-gas-d1           | xx.. xx.. xx.. xx.. .... ....
+officer2-gas-d1          | xx.. xx.. xx.. xx.. .... ....
+officer-gas-d2           | .... .... .... .... .... xx..
+officer-fire-d1          | ..xx ..xx ..xx ..xx .... ....
+admin-gas                | xxxx xxxx xxxx xxxx xxxx xxxx
+system:scheduler         | xxxx xxxx xxxx xxxx xxxx xxxx
+nobody                   | .... .... .... .... .... ....
+grid-role-enterprise-ids | .... .... .... .... .... ....
+owner-e2-with-grid-areas | .x.x .x.x .x.x .x.x .x.x .x.x
+owner-e1-and-grid-d2     | x.x. x.x. x.x. x.x. x.x. xxxx
+officer-fire-d2-g2       | .... .... .... ..xx .... ..xx
+officer-no-department    | .... .... .... .... .... ....
+admin-and-owner          | xxxx xxxx xxxx xxxx xxxx xxxx
+`;
+
+const expectation = new Map(
+  EXPECTED_READS.trim()
+    .split('\n')
+    .map((line) => line.split('|').map((c) => c.trim()))
+    .map(([actor, row]) => [actor as string, [...(row ?? '').replace(/\s+/g, '')].map((c) => c === 'x')]),
+);
+
+describe('read policy matrix (role × relation × hazard attributes)', () => {
+  it('the expectation has one row per actor and one cell per hazard', () => {
+    expect([...expectation.keys()].sort()).toEqual(Object.keys(ACTORS).sort());
+    for (const [actor, row] of expectation) expect(row, actor).toHaveLength(CELLS.length);
+  });
+
+  const cases = Object.keys(ACTORS).flatMap((actor) => CELLS.map((cell, i) => ({ actor, cell, i })));
+  it.each(cases)('$actor reads $cell.enterpriseId $cell.area $cell.domain as expected', ({ actor, cell, i }) => {
+    expect(canRead(readScopes(ACTORS[actor]!), cell)).toBe(expectation.get(actor)![i]);
+  });
+});
+
+describe('readScopes', () => {
+  it('come from the roles and jurisdiction of the profile', () => {
+    expect(readScopes({ id: 'a', roles: ['department_admin'] })).toBe('all');
+    expect(readScopes({ id: 's', roles: ['system'] })).toBe('all');
+    expect(readScopes({ id: 'n', roles: [] })).toEqual([]);
+    expect(readScopes({ id: 'o', roles: ['enforcement'], departments: [{ id: 'd', domains: ['gas', 'fire'], areas: ['D1'] }] })).toEqual([
+      { area: 'D1', domain: 'gas' },
+      { area: 'D1', domain: 'fire' },
+    ]);
+    expect(readScopes({ id: 'x', roles: ['grid'], enterpriseIds: ['E1'] })).toEqual([]);
+  });
+
+  it('an empty scope list reads nothing; a scope without fields reads everything it is given', () => {
+    expect(canRead([], { enterpriseId: 'E1', area: 'D1', domain: 'gas' })).toBe(false);
+    expect(canRead([{}], { enterpriseId: 'E1', area: 'D1', domain: 'gas' })).toBe(true);
+  });
+});
+
+describe('narrow', () => {
+  it('narrows a request filter to a scope, or to nothing when they exclude each other', () => {
+    expect(narrow({ level: 'major' }, { area: 'D1' })).toEqual({ level: 'major', area: 'D1' });
+    expect(narrow({ area: 'D1/G2' }, { area: 'D1' })).toEqual({ area: 'D1/G2' });
+    expect(narrow({ area: 'D1' }, { area: 'D1/G2' })).toEqual({ area: 'D1/G2' });
+    expect(narrow({ area: 'D2' }, { area: 'D1' })).toBeNull();
+    expect(narrow({ area: 'D10' }, { area: 'D1' })).toBeNull();
+    expect(narrow({ enterpriseId: 'E2' }, { enterpriseId: 'E1' })).toBeNull();
+    expect(narrow({ domain: 'fire' }, { area: 'D1', domain: 'gas' })).toBeNull();
+  });
+
+  // Brute force: the narrowed filter matches exactly the hazards the filter and the scope both match.
+  type Row = { enterpriseId: string; area: string; domain: string; level: HazardLevel };
+  const covers = (scope: string, area: string) => area === scope || area.startsWith(`${scope}/`);
+  const matches = (f: HazardFilter, r: Row) =>
+    (f.enterpriseId === undefined || f.enterpriseId === r.enterpriseId) &&
+    (f.domain === undefined || f.domain === r.domain) &&
+    (f.area === undefined || covers(f.area, r.area)) &&
+    (f.level === undefined || f.level === r.level);
+  const LEVELS: HazardLevel[] = ['simple', 'general', 'major'];
+  const ROWS: Row[] = CELLS.flatMap((c) => LEVELS.map((level) => ({ ...c, level })));
+  const optional = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const area = fc.constantFrom(...AREAS, 'D1/G1/X/Y', 'D10');
+  const filter = fc.record({ enterpriseId: optional(fc.constantFrom(...ENTERPRISES)), domain: optional(fc.constantFrom(...DOMAINS)), area: optional(area), level: optional(fc.constantFrom(...LEVELS)) });
+  const scope = fc.oneof(
+    fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES) }),
+    fc.record({ area }),
+    fc.record({ area, domain: fc.constantFrom(...DOMAINS) }),
+  );
+  const defined = (f: HazardFilter): HazardFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+
+  it('matches exactly filter ∩ scope (property, against a brute force over the matrix hazards)', () => {
+    fc.assert(
+      fc.property(filter, scope, (f, s) => {
+        const narrowed = narrow(defined(f), s);
+        const want = ROWS.filter((r) => matches(f, r) && canRead([s], r));
+        const got = narrowed === null ? [] : ROWS.filter((r) => matches(narrowed, r));
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

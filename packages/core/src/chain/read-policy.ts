@@ -1,0 +1,75 @@
+import type { ActorProfile } from '../ports/directory.js';
+import type { HazardFilter } from '../ports/store.js';
+import { areaCovers } from './authorize.js';
+import type { HazardSummary } from './types.js';
+
+/**
+ * What an actor may read: `'all'`, or the filters whose union is readable (an empty list
+ * reads nothing). Computed by {@link readScopes}, applied by {@link canRead} and
+ * {@link narrow}.
+ */
+export type ReadScopes = 'all' | HazardFilter[];
+
+/** The fields of a hazard (list row or folded state) the read policy looks at. */
+export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'domain'>;
+
+/**
+ * Who may read which hazards, next to the permission table that says who may act on them.
+ * A department admin and the system read everything; an enterprise user the hazards of its
+ * own enterprises; a grid inspector those in its grid areas (sub-areas included); an
+ * enforcement officer those of its departments' domains in their areas. The jurisdiction
+ * fields of a role the actor does not hold grant nothing. Every host (HTTP, portal, CLI)
+ * calls this one function, so a hazard is visible or not the same way everywhere.
+ *
+ * @example
+ * ```ts
+ * readScopes({ id: 'o', roles: ['enforcement'], departments: [{ id: 'd', domains: ['gas'], areas: ['D1'] }] });
+ * // [{ area: 'D1', domain: 'gas' }]
+ * ```
+ */
+export function readScopes(actor: ActorProfile): ReadScopes {
+  if (actor.roles.includes('department_admin') || actor.roles.includes('system')) return 'all';
+  const scopes: HazardFilter[] = [];
+  if (actor.roles.includes('enterprise')) for (const enterpriseId of actor.enterpriseIds ?? []) scopes.push({ enterpriseId });
+  if (actor.roles.includes('grid')) for (const area of actor.gridAreas ?? []) scopes.push({ area });
+  if (actor.roles.includes('enforcement')) {
+    for (const dept of actor.departments ?? []) for (const area of dept.areas) for (const domain of dept.domains) scopes.push({ area, domain });
+  }
+  return scopes;
+}
+
+/**
+ * Whether a hazard lies inside one of the scopes. A scope field that is absent does not
+ * constrain; `area` covers sub-areas (`D1` covers `D1/G3`, not `D10`).
+ */
+export function canRead(scopes: 'all' | readonly HazardFilter[], hazard: ReadableHazard): boolean {
+  if (scopes === 'all') return true;
+  return scopes.some(
+    (s) =>
+      (s.enterpriseId === undefined || s.enterpriseId === hazard.enterpriseId) &&
+      (s.area === undefined || areaCovers(s.area, hazard.area)) &&
+      (s.domain === undefined || s.domain === hazard.domain),
+  );
+}
+
+/**
+ * A request's filter narrowed to one scope, so a store's indexes serve the query: the
+ * result matches exactly the hazards that match both `filter` and `scope`, or it is `null`
+ * when none can (another enterprise, another domain, a disjoint area).
+ */
+export function narrow(filter: HazardFilter, scope: HazardFilter): HazardFilter | null {
+  const out: HazardFilter = { ...filter };
+  if (scope.enterpriseId !== undefined) {
+    if (filter.enterpriseId !== undefined && filter.enterpriseId !== scope.enterpriseId) return null;
+    out.enterpriseId = scope.enterpriseId;
+  }
+  if (scope.domain !== undefined) {
+    if (filter.domain !== undefined && filter.domain !== scope.domain) return null;
+    out.domain = scope.domain;
+  }
+  if (scope.area !== undefined) {
+    if (filter.area === undefined || areaCovers(filter.area, scope.area)) out.area = scope.area;
+    else if (!areaCovers(scope.area, filter.area)) return null;
+  }
+  return out;
+}
