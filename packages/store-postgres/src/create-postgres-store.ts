@@ -8,8 +8,10 @@ import type {
   OutboxMessage,
   OutboxStatus,
   Store,
+  StoredCheckpoint,
   StoredDenial,
   StoredEvent,
+  StoredOutboxMessage,
 } from '@anjian/core';
 import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
 import pg from 'pg';
@@ -58,6 +60,14 @@ const toMessage = (row: Row): OutboxMessage => ({
   topic: row.topic as string,
   payload: JSON.parse(row.payload as string) as Record<string, unknown>,
   createdAt: row.created_at as string,
+});
+
+const toCheckpoint = (r: Row): StoredCheckpoint => ({
+  seq: Number(r.seq),
+  size: Number(r.size),
+  head: r.head as string,
+  text: r.text as string,
+  createdAt: r.created_at as string,
 });
 
 /**
@@ -243,6 +253,32 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
               [input.error, input.retryAt, input.id, input.owner],
             );
       return result.rowCount === 1;
+    },
+
+    async readOutbox(fromSeq, limit): Promise<StoredOutboxMessage[]> {
+      const result = await pool.query(`SELECT * FROM ${s}.outbox WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      return (result.rows as Row[]).map((r) => ({ ...toMessage(r), seq: Number(r.seq) }));
+    },
+
+    async appendCheckpoint(input): Promise<StoredCheckpoint> {
+      const result = await pool.query(`INSERT INTO ${s}.checkpoints (size, head, text, created_at) VALUES ($1, $2, $3, $4) RETURNING seq`, [
+        input.size,
+        input.head,
+        input.text,
+        input.createdAt,
+      ]);
+      return { seq: Number((result.rows[0] as Row).seq), size: input.size, head: input.head, text: input.text, createdAt: input.createdAt };
+    },
+
+    async latestCheckpoint() {
+      const result = await pool.query(`SELECT * FROM ${s}.checkpoints ORDER BY seq DESC LIMIT 1`);
+      const row = result.rows[0] as Row | undefined;
+      return row ? toCheckpoint(row) : null;
+    },
+
+    async readCheckpoints(fromSeq, limit) {
+      const result = await pool.query(`SELECT * FROM ${s}.checkpoints WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      return (result.rows as Row[]).map(toCheckpoint);
     },
 
     async readDeadLetters(limit) {

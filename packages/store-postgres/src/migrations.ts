@@ -91,4 +91,14 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX hazards_created      ON {schema}.hazards (created_at) INCLUDE (level, status, domain, deadline);
   CREATE INDEX hazards_area_created ON {schema}.hazards (area COLLATE "C", created_at) INCLUDE (level, status, domain, deadline);
   `,
+  `
+  -- 3: signed checkpoints of the log (Store.appendCheckpoint), for verifyAudit.
+  CREATE TABLE {schema}.checkpoints (
+    seq        bigserial PRIMARY KEY,
+    size       bigint  NOT NULL,
+    head       text    NOT NULL,
+    text       text    NOT NULL,
+    created_at text    NOT NULL
+  );
+  `,
 ]);

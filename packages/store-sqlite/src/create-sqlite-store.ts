@@ -14,8 +14,10 @@ import type {
   OutboxStatus,
   PageRequest,
   Store,
+  StoredCheckpoint,
   StoredDenial,
   StoredEvent,
+  StoredOutboxMessage,
 } from '@anjian/core';
 import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
 import type Database from 'better-sqlite3';
@@ -61,6 +63,15 @@ interface OutboxRow {
   lease_until: string | null;
   last_error: string;
 }
+
+interface CheckpointRow {
+  seq: number;
+  size: number;
+  head: string;
+  text: string;
+  created_at: string;
+}
+const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({ seq: r.seq, size: r.size, head: r.head, text: r.text, createdAt: r.created_at });
 
 const toEvent = (row: EventRow): StoredEvent => ({ ...(JSON.parse(row.body) as Omit<StoredEvent, 'seq'>), seq: row.seq });
 const toMessage = (row: OutboxRow): OutboxMessage => ({
@@ -284,6 +295,25 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return { pending: r.pending, retrying: r.retrying, leased: r.leased, delivered: r.delivered, dead: r.dead, oldestPendingAt: r.oldestPendingAt ?? null, nextRetryAt: r.nextRetryAt ?? null };
     },
 
+    async readOutbox(fromSeq, limit): Promise<StoredOutboxMessage[]> {
+      const rows = st.readOutbox.all(fromSeq, Math.max(0, Math.floor(limit))) as Array<OutboxRow & { seq: number }>;
+      return rows.map((r) => ({ ...toMessage(r), seq: r.seq }));
+    },
+
+    async appendCheckpoint(input): Promise<StoredCheckpoint> {
+      const info = st.insertCheckpoint.run(input.size, input.head, input.text, input.createdAt);
+      return { seq: Number(info.lastInsertRowid), size: input.size, head: input.head, text: input.text, createdAt: input.createdAt };
+    },
+
+    async latestCheckpoint() {
+      const row = st.latestCheckpoint.get() as CheckpointRow | undefined;
+      return row ? toCheckpoint(row) : null;
+    },
+
+    async readCheckpoints(fromSeq, limit) {
+      return (st.readCheckpoints.all(fromSeq, Math.max(0, Math.floor(limit))) as CheckpointRow[]).map(toCheckpoint);
+    },
+
     async stats(query: HazardStatsQuery) {
       checkHazardStatsQuery(query);
       return readHazardStats(db, query);
@@ -342,6 +372,10 @@ function prepare(db: Database.Database) {
       WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
     dead: db.prepare(`UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL
       WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
+    readOutbox: db.prepare('SELECT * FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    insertCheckpoint: db.prepare('INSERT INTO checkpoints (size, head, text, created_at) VALUES (?, ?, ?, ?)'),
+    latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY seq DESC LIMIT 1'),
+    readCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE seq >= ? ORDER BY seq LIMIT ?'),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
     // One statement, so one snapshot. The counts of done and dead rows read only the
     // outbox_ready index (status first); the pending details touch only pending rows.

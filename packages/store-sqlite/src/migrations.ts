@@ -85,4 +85,14 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX hazards_created      ON hazards (created_at, level, status, domain, deadline);
   CREATE INDEX hazards_area_created ON hazards (area, created_at, level, status, domain, deadline);
   `,
+  `
+  -- 3: signed checkpoints of the log (Store.appendCheckpoint), for verifyAudit.
+  CREATE TABLE checkpoints (
+    seq        INTEGER PRIMARY KEY,             -- 1, 2, 3 … in signing order
+    size       INTEGER NOT NULL,                -- events covered
+    head       TEXT    NOT NULL,                -- log head after them (hex)
+    text       TEXT    NOT NULL,                -- the signed note, as signed
+    created_at TEXT    NOT NULL
+  ) STRICT;
+  `,
 ]);

@@ -14,7 +14,9 @@ import type {
   OutboxStatus,
   PageRequest,
   Store,
+  StoredCheckpoint,
   StoredDenial,
+  StoredOutboxMessage,
 } from '../ports/store.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
@@ -36,6 +38,10 @@ interface OutboxRow extends OutboxMessage {
 export interface MemoryStore extends Store {
   /** Direct access to the stored log, for tamper tests ONLY: mutating it bypasses every rule. */
   readonly unsafeLog: StoredEvent[];
+  /** The hazard list rows by id, for tamper tests ONLY. */
+  readonly unsafeSummaries: Map<string, HazardSummary>;
+  /** The outbox rows by id, for tamper tests ONLY (edit a `payload` in place). */
+  readonly unsafeOutbox: ReadonlyMap<string, OutboxMessage>;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -67,6 +73,7 @@ export function createMemoryStore(): MemoryStore {
   const denials: StoredDenial[] = [];
   const outbox = new Map<string, OutboxRow>();
   let outboxOrder = 0;
+  const checkpoints: StoredCheckpoint[] = [];
 
   // Index by hazard; rebuilt when a tamper test edits `unsafeLog` directly (length or identity change).
   const byHazard = new Map<string, StoredEvent[]>();
@@ -89,6 +96,8 @@ export function createMemoryStore(): MemoryStore {
   return {
     capabilities: Object.freeze({ concurrentWriters: false, durable: false, outboxLeases: true }),
     unsafeLog: log,
+    unsafeSummaries: summaries,
+    unsafeOutbox: outbox,
 
     async append(input: AppendInput): Promise<AppendResult> {
       if (input.events.length === 0) invalidAppend('append needs at least one event', '追加至少需要一个事件');
@@ -261,6 +270,29 @@ export function createMemoryStore(): MemoryStore {
         }
       }
       return status;
+    },
+
+    async readOutbox(fromSeq, limit): Promise<StoredOutboxMessage[]> {
+      return [...outbox.values()]
+        .filter((r) => r.order >= fromSeq)
+        .sort((a, b) => a.order - b.order)
+        .slice(0, Math.max(0, limit))
+        .map((r) => clone({ id: r.id, hazardId: r.hazardId, eventId: r.eventId, topic: r.topic, payload: r.payload, createdAt: r.createdAt, seq: r.order }));
+    },
+
+    async appendCheckpoint(input) {
+      const stored: StoredCheckpoint = { size: input.size, head: input.head, text: input.text, createdAt: input.createdAt, seq: checkpoints.length + 1 };
+      checkpoints.push(stored);
+      return clone(stored);
+    },
+
+    async latestCheckpoint() {
+      const last = checkpoints[checkpoints.length - 1];
+      return last ? clone(last) : null;
+    },
+
+    async readCheckpoints(fromSeq, limit) {
+      return clone(checkpoints.filter((c) => c.seq >= fromSeq).slice(0, Math.max(0, limit)));
     },
 
     async readDeadLetters(limit) {

@@ -27,6 +27,9 @@ export type {
   ClaimOutboxInput,
   FailOutboxInput,
   OutboxStatus,
+  StoredOutboxMessage,
+  CheckpointInput,
+  StoredCheckpoint,
   Store,
   CommandResult,
 } from './store.js';

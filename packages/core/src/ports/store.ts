@@ -180,6 +180,24 @@ export interface OutboxStatus {
   nextRetryAt: string | null;
 }
 
+/** An outbox message as stored, with its position in the outbox (insertion order). */
+export type StoredOutboxMessage = OutboxMessage & { seq: number };
+
+/** A signed checkpoint to store: the note text and what it commits to. */
+export interface CheckpointInput {
+  /** Events covered (the log's first `size` events). */
+  size: number;
+  /** Log head (hex SHA-256) after `size` events. */
+  head: string;
+  /** The signed note, exactly as signed (see `createCheckpoint`). */
+  text: string;
+  /** When it was signed (ISO, `toISOString()` form), by the caller's clock. */
+  createdAt: string;
+}
+
+/** A stored checkpoint with its number in the checkpoint log (1, 2, 3 …). */
+export type StoredCheckpoint = CheckpointInput & { seq: number };
+
 /** What an adapter can do; core and the conformance suite adapt to it. */
 export interface StoreCapabilities {
   /** Several processes may append concurrently (PG: yes; SQLite file: one writer at a time). */
@@ -257,6 +275,15 @@ export interface FailOutboxInput {
  *   `nextRetryAt` the least retry time of pending messages with `attempts > 0` that are
  *   not leased at `now`; each is `null` when no message qualifies. `now` is the caller's
  *   clock, never the store's.
+ * - **readOutbox(fromSeq, limit)** returns outbox messages (whatever their delivery state)
+ *   with their own strictly increasing `seq` (insertion order, gaps allowed), `seq >= fromSeq`,
+ *   ordered by `seq`, at most `limit`; payloads exactly as appended. Read-only (for audits).
+ * - **appendCheckpoint** stores a signed checkpoint as given (it MUST NOT re-sign or alter
+ *   `text`) and returns it with its `seq`: strictly increasing from 1. It writes nothing
+ *   else. **latestCheckpoint** returns the one with the highest `seq`, or `null`;
+ *   **readCheckpoints(fromSeq, limit)** lists them ordered by `seq`, `seq >= fromSeq`.
+ *   Checkpoints in the same database as the log only help against edits made *after* they
+ *   were written; export them to a witness too (see `verifyAudit`).
  * - **stats** counts the list rows that match `filter` (exactly as `query` would select
  *   them) and were created in `[createdFrom, createdTo)`. It MUST be computed by the
  *   backend (an aggregate over indexed columns), MUST NOT page through `query`, and MUST
@@ -286,6 +313,10 @@ export interface Store {
   readDeadLetters(limit: number): Promise<(OutboxMessage & { attempts: number; lastError: string })[]>;
   stats(query: HazardStatsQuery): Promise<HazardStats>;
   outboxStatus(now: string): Promise<OutboxStatus>;
+  readOutbox(fromSeq: number, limit: number): Promise<StoredOutboxMessage[]>;
+  appendCheckpoint(checkpoint: CheckpointInput): Promise<StoredCheckpoint>;
+  latestCheckpoint(): Promise<StoredCheckpoint | null>;
+  readCheckpoints(fromSeq: number, limit: number): Promise<StoredCheckpoint[]>;
 }
 
 /** What {@link handleCommand} returns: the decision, plus whether it was a replay. */

@@ -82,6 +82,8 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'outboxStatus of an empty store is zeros and nulls',
   'outboxStatus follows messages through claim, ack, retry and dead letter',
   'outboxStatus writes nothing',
+  'readOutbox lists every message as appended, whatever its delivery state',
+  'checkpoints are stored as given and read back in order',
 ] as const);
 
 /** A test name of the suite. */
@@ -844,6 +846,50 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         ]);
         // The first lease of A on ids[1] ran out at T0 + 15 s; B holds it now, A's ack does nothing.
         expect(await store.ackOutbox('A', [`${ids[1]}/1`])).toBe(0);
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'readOutbox lists every message as appended, whatever its delivery state',
+      async (store) => {
+      const s = scope();
+      const ids = [0, 1, 2].map((i) => `${s.ns}-${i}`);
+      const inputs = ids.map((id, i) => s.draft(null, s.report(id), T0 + i * 1000).input);
+      for (const input of inputs) expectOk(await store.append(input));
+      const claimed = await store.claimOutbox({ owner: `o-${s.ns}`, now: at(10_000_000), leaseMs: 10_000, limit: 1000 });
+      const mine = claimed.filter((m) => ids.includes(m.hazardId)).map((m) => m.id);
+      await store.ackOutbox(`o-${s.ns}`, mine.slice(0, 1));
+      for (const id of mine.slice(1, 2)) await store.failOutbox({ id, owner: `o-${s.ns}`, error: 'x', retryAt: null });
+      const all = await store.readOutbox(1, 100_000);
+      const seqs = all.map((m) => m.seq);
+      expect(seqs.every((q, i) => i === 0 || q > (seqs[i - 1] as number))).toBe(true);
+      const got = all.filter((m) => ids.includes(m.hazardId));
+      expect(got.map(({ seq: _seq, ...m }) => m)).toEqual(inputs.flatMap((i) => i.outbox));
+      const second = got[1]?.seq as number;
+      expect((await store.readOutbox(second, 1)).map((m) => m.id)).toEqual([`${ids[1]}/1`]);
+      expect(await store.readOutbox(second, 0)).toEqual([]);
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'checkpoints are stored as given and read back in order',
+      async (store) => {
+        expect(await store.latestCheckpoint()).toBeNull();
+        expect(await store.readCheckpoints(1, 10)).toEqual([]);
+        const head = (c: string) => c.repeat(64);
+        const inputs = [0, 1, 2].map((i) => ({ size: i * 10, head: head(String(i)), text: `origin\n${i * 10}\n\u2014 sig ${i}\n`, createdAt: at(i * 1000) }));
+        const stored = [];
+        for (const input of inputs) stored.push(await store.appendCheckpoint(input));
+        expect(stored).toEqual(inputs.map((input, i) => ({ ...input, seq: i + 1 })));
+        expect(await store.latestCheckpoint()).toEqual(stored[2]);
+        expect(await store.readCheckpoints(1, 10)).toEqual(stored);
+        expect(await store.readCheckpoints(2, 1)).toEqual([stored[1]]);
+        // Checkpoints are not events: the log is untouched.
+        expect(await store.readLog(1, 10)).toEqual([]);
       },
       undefined,
       emptyStore,
