@@ -24,12 +24,12 @@ describe('createAnjianApi', () => {
 
   it('a failing port is a 500 INTERNAL problem that does not leak the error', async () => {
     const store = { ...createMemoryStore(), query: async () => Promise.reject(new Error('password=hunter2 connection refused')) } as Store;
-    const api = createAnjianApi({ store, directory, calendar: TEST_CALENDAR_2026, packs: [], authenticate: async () => 'grid-g1' });
+    const api = createAnjianApi({ store, directory, calendar: TEST_CALENDAR_2026, packs: [], logger: false, authenticate: async () => 'grid-g1' });
     const r = await api.fetch(new Request('http://x/hazards', { headers: { 'accept-language': 'en' } }));
     expect(r.status).toBe(500);
     const text = await r.text();
     expect(text).not.toContain('hunter2');
-    expect(JSON.parse(text)).toEqual({ type: 'https://anjian.dev/problems/internal', title: 'Server error', status: 500, detail: 'internal server error', code: 'INTERNAL' });
+    expect(JSON.parse(text)).toEqual({ type: 'https://anjian.dev/problems/internal', title: 'Server error', status: 500, detail: 'internal server error', code: 'INTERNAL', instance: expect.stringMatching(/^urn:uuid:[0-9a-f-]{36}$/) });
   });
 
   it('an authChallenge that is not a WWW-Authenticate challenge is a TypeError at creation, not a broken 401 later', () => {
@@ -48,6 +48,7 @@ describe('createAnjianApi', () => {
       directory,
       calendar: TEST_CALENDAR_2026,
       packs: [],
+      logger: false,
       authenticate: async () => {
         calls++;
         throw new Error('identity provider down');

@@ -1,16 +1,23 @@
 import { Hono } from 'hono';
 import { isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
+import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
 import { authChallenge } from './auth-challenge.js';
+import { readBodyWithin } from './body-limit.js';
 import { buildOpenApi } from './build-openapi.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
+import { checkRequestPath, createRouteMatcher, methodNotAllowed } from './request-target.js';
 import { ROUTES } from './route-table.js';
+import { withSecurityHeaders } from './security-headers.js';
 import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
 
 const UNAUTHENTICATED = new HttpProblem(401, 'UNAUTHENTICATED', { 'zh-CN': '未认证', en: 'Not authenticated' }, { 'zh-CN': '请先登录', en: 'sign in first' });
 const NOT_FOUND = new HttpProblem(404, 'NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '没有这个接口', en: 'no such endpoint' });
 const INTERNAL = new HttpProblem(500, 'INTERNAL', { 'zh-CN': '服务器错误', en: 'Server error' }, { 'zh-CN': '服务器内部错误', en: 'internal server error' });
+
+/** Default {@link AnjianApiOptions.maxBodyBytes}. */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -22,17 +29,27 @@ function toProblem(error: unknown): HttpProblem {
   return INTERNAL;
 }
 
+/** What the Hono app receives besides the request. */
+type Env = { Bindings: { requestId: string } };
+
 /**
  * The anjian REST API as a web-standard handler (`Request → Response`), with its OpenAPI
  * 3.1 document. Hono routes inside; mount `fetch` in any host (see `toNodeHandler`).
  * The API translates HTTP to core calls and back: every decision is the chain's.
  *
+ * Before any route or `authenticate` runs, a request passes the gate: a method no route
+ * uses is a 405, a path with a control character or a broken escape a 400, a body over
+ * the limit a 413 (declared or counted while streaming). Every response carries the
+ * {@link securityHeaders}; every 500 is logged with its error and handed to `onError`,
+ * and its body carries only a request id.
+ *
  * @example
  * ```ts
  * const api = createAnjianApi({
  *   store: createMemoryStore(), directory, calendar, packs: [pack],
- *   authenticate: async (req) => req.headers.get('x-actor'), // the host's session check
+ *   authenticate: async (req) => sessionActor(req), // the host's session check
  *   basePath: '/api',
+ *   onError: (error, { requestId }) => tracker.capture(error, { requestId }),
  * });
  * const res = await api.fetch(new Request('http://localhost/api/packs'));
  * ```
@@ -40,12 +57,35 @@ function toProblem(error: unknown): HttpProblem {
 export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const challenge = authChallenge(options.authChallenge);
-  // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge.
-  const problem = (p: HttpProblem, lang: ResponseLang): Response => problemResponse(p, lang, p.status === 401 ? { 'www-authenticate': challenge } : undefined);
+  const logger: ApiLogger = options.logger === false ? () => undefined : (options.logger ?? jsonLineLogger);
+  const maxJsonBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const deps: ChainDeps = { ...options.chain, store: options.store, directory: options.directory, calendar: options.calendar, clock: options.clock ?? systemClock };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
   const openapi = buildOpenApi(ROUTES, basePath, challenge);
-  const app = basePath ? new Hono().basePath(basePath) : new Hono();
+  const match = createRouteMatcher(ROUTES, basePath);
+  const app = basePath ? new Hono<Env>().basePath(basePath) : new Hono<Env>();
+
+  const log = (level: ApiLogEntry['level'], event: string, request: Request, requestId: string, status: number, extra: Record<string, unknown> = {}) =>
+    safeLog(logger, { time: new Date().toISOString(), level, event, requestId, method: request.method, path: pathOf(request.url), status, ...extra });
+
+  /** The response for what a route or the gate threw; a 500 is logged and reported first. */
+  const failure = async (error: unknown, request: Request, requestId: string, lang: ResponseLang): Promise<Response> => {
+    const p = toProblem(error);
+    if (p.status >= 500) {
+      log('error', 'request_failed', request, requestId, p.status, { error: describeError(error) });
+      if (options.onError) {
+        try {
+          await options.onError(error, { request, requestId });
+        } catch (hookError) {
+          log('error', 'on_error_failed', request, requestId, p.status, { error: describeError(hookError) });
+        }
+      }
+      return problemResponse(p, lang, undefined, `urn:uuid:${requestId}`);
+    }
+    if (p.status === 413) log('warn', 'body_too_large', request, requestId, 413, { limit: maxJsonBytes });
+    // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge.
+    return problemResponse(p, lang, p.status === 401 ? { 'www-authenticate': challenge } : undefined);
+  };
 
   for (const route of ROUTES) {
     const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
@@ -60,15 +100,53 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         response.headers.set('content-language', lang);
         return response;
       } catch (error) {
-        return problem(toProblem(error), lang);
+        return failure(error, request, c.env.requestId, lang);
       }
     });
   }
-  app.notFound((c) => problem(NOT_FOUND, negotiateLanguage(c.req.header('accept-language') ?? null)));
-  app.onError((error, c) => problem(toProblem(error), negotiateLanguage(c.req.header('accept-language') ?? null)));
+  app.notFound((c) => problemResponse(NOT_FOUND, negotiateLanguage(c.req.header('accept-language') ?? null)));
+  app.onError((error, c) => failure(error, c.req.raw, c.env.requestId, negotiateLanguage(c.req.header('accept-language') ?? null)));
 
   return {
     openapi,
-    fetch: async (request) => app.fetch(request),
+    maxBodyBytes: maxJsonBytes,
+    fetch: async (incoming) => {
+      const requestId = crypto.randomUUID();
+      const lang = negotiateLanguage(incoming.headers.get('accept-language'));
+      let response: Response;
+      try {
+        const pathname = new URL(incoming.url).pathname;
+        const { route, allow } = match(pathname, incoming.method);
+        if (!route && allow.length === 0 && !/^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(incoming.method)) throw methodNotAllowed(incoming.method, []);
+        checkRequestPath(pathname);
+        let request = incoming;
+        // The body is read (and bounded) before routing and authentication: a request no
+        // route accepts still cannot make the server hold more than the limit.
+        if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
+          const body = await readBodyWithin(incoming, maxJsonBytes);
+          request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body, signal: incoming.signal });
+        }
+        if (!route) {
+          if (allow.length > 0) {
+            response = problemResponse(methodNotAllowed(incoming.method, allow), lang, { allow: allow.join(', ') });
+          } else {
+            response = problemResponse(NOT_FOUND, lang);
+          }
+        } else {
+          response = await app.fetch(request, { requestId });
+        }
+      } catch (error) {
+        response = await failure(error, incoming, requestId, lang);
+      }
+      return withSecurityHeaders(response);
+    },
   };
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
 }

@@ -6,13 +6,18 @@
  * import { createServer } from 'node:http';
  * import { createAnjianApi, toNodeHandler } from '@anjian/http';
  * const api = createAnjianApi({ store, directory, calendar, packs, authenticate });
- * createServer(toNodeHandler(api)).listen(3000);
+ * createServer(toNodeHandler(api)).listen(3000, '127.0.0.1');
  * ```
  *
  * @packageDocumentation
  */
-export { createAnjianApi } from './create-anjian-api.js';
-export { toNodeHandler } from './to-node-handler.js';
+export { createAnjianApi, DEFAULT_MAX_BODY_BYTES } from './create-anjian-api.js';
+export { toNodeHandler, DEFAULT_NODE_MAX_BODY_BYTES } from './to-node-handler.js';
+export type { NodeHandlerOptions } from './to-node-handler.js';
+export { securityHeaders, withSecurityHeaders, API_CONTENT_SECURITY_POLICY } from './security-headers.js';
+export type { SecurityHeaderOptions } from './security-headers.js';
+export { jsonLineLogger } from './api-logger.js';
+export type { ApiLogEntry, ApiLogger } from './api-logger.js';
 export { buildOpenApi } from './build-openapi.js';
 export { ROUTES } from './route-table.js';
 export { negotiateLanguage } from './negotiate-language.js';

@@ -37,9 +37,11 @@ export function pickText(text: LocalizedText, lang: ResponseLang): string {
 
 /**
  * Render a problem as `application/problem+json`:
- * `{ type, title, status, detail, code, issues? }`, title and detail in `lang`.
+ * `{ type, title, status, detail, code, issues?, instance? }`, title and detail in `lang`;
+ * `instance` (RFC 9457 §3.1.5) names this occurrence, e.g. the request id of a 500 that
+ * the log records with the error.
  */
-export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: HeadersInit): Response {
+export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: HeadersInit, instance?: string): Response {
   const body: Record<string, unknown> = {
     type: `https://anjian.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
     title: pickText(problem.title, lang),
@@ -48,6 +50,7 @@ export function problemResponse(problem: HttpProblem, lang: ResponseLang, header
     code: problem.code,
   };
   if (problem.issues) body.issues = problem.issues;
+  if (instance !== undefined) body.instance = instance;
   const h = new Headers(headers);
   h.set('content-type', 'application/problem+json; charset=utf-8');
   h.set('content-language', lang);

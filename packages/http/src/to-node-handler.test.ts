@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 async function serve(fetch: (request: Request) => Promise<Response>): Promise<string> {
-  const server = createServer(toNodeHandler({ fetch }));
+  const server = createServer(toNodeHandler({ fetch }, { logger: false }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -38,5 +38,86 @@ describe('toNodeHandler', () => {
     expect(response.status).toBe(500);
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(await response.json()).toMatchObject({ status: 500, code: 'INTERNAL' });
+  });
+});
+
+/** Sends a raw HTTP/1.1 request and returns the raw answer (up to the connection close or 2 s). */
+async function raw(base: string, text: string): Promise<string> {
+  const { port } = new URL(base);
+  const { connect } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => resolve(answer));
+    setTimeout(() => (socket.destroy(), resolve(answer)), 2000).unref();
+  });
+}
+
+describe('toNodeHandler limits and odd requests', () => {
+  async function serveCounting(maxBodyBytes: number) {
+    const seen = { calls: 0, bytes: 0 };
+    const server = createServer(
+      toNodeHandler(
+        {
+          maxBodyBytes,
+          fetch: async (request) => {
+            seen.calls++;
+            seen.bytes = (await request.arrayBuffer().catch(() => new ArrayBuffer(0))).byteLength;
+            return new Response('{}', { headers: { 'content-type': 'application/json' } });
+          },
+        },
+        { logger: false },
+      ),
+    );
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  }
+
+  it('TRACE is a 405 problem with the security headers (the fetch standard cannot even build it), never 500', async () => {
+    const { base, seen } = await serveCounting(1024);
+    const answer = await raw(base, `TRACE /api/packs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+    expect(answer.toLowerCase()).toContain('x-content-type-options: nosniff');
+    expect(answer).toContain('"code":"METHOD_NOT_ALLOWED"');
+    // Methods Node's parser does not know never reach the adapter: Node answers 400.
+    for (const method of ['TRACK', 'BREW']) expect(await raw(base, `${method} / HTTP/1.1\r\nHost: x\r\n\r\n`), method).toMatch(/^HTTP\/1\.1 400 /);
+    // CONNECT goes to the server's 'connect' event, not to the request listener.
+    expect(await raw(base, `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`)).not.toMatch(/ 500 /);
+    expect(seen.calls).toBe(0);
+  });
+
+  it('a Host that makes no URL is a 400', async () => {
+    const { base, seen } = await serveCounting(1024);
+    const answer = await raw(base, `GET /api/packs HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(seen.calls).toBe(0);
+  });
+
+  it('a declared Content-Length over the limit is 413 before the handler runs, and the connection closes', async () => {
+    const { base, seen } = await serveCounting(1024);
+    const answer = await raw(base, `POST /api/packs HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n${'x'.repeat(2000)}`);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+    expect(seen.calls).toBe(0);
+  });
+
+  it('a chunked body over the limit: the handler sees at most the limit, the client gets 413', async () => {
+    const { base, seen } = await serveCounting(1024);
+    const chunk = 'x'.repeat(600);
+    const body = Array.from({ length: 10 }, () => `${(600).toString(16)}\r\n${chunk}\r\n`).join('') + '0\r\n\r\n';
+    const answer = await raw(base, `POST /api/packs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${body}`);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(seen.bytes).toBe(0); // the handler's read failed at the limit
+  });
+
+  it('a body within the limit arrives whole', async () => {
+    const { base, seen } = await serveCounting(1024);
+    const r = await fetch(`${base}/x`, { method: 'POST', body: 'y'.repeat(1000) });
+    expect(r.status).toBe(200);
+    expect(seen.bytes).toBe(1000);
   });
 });

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Calendar, ChainDeps, Clock, Directory, Pack, Store } from '@anjian/core';
+import type { ApiLogEntry, ApiLogger } from './api-logger.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = Record<string, unknown>;
@@ -34,8 +35,24 @@ export interface AnjianApiOptions {
   authChallenge?: string;
   /** Prefix of every path, e.g. `/api`. Default: none. */
   basePath?: string;
-  /** Largest request body accepted, in bytes (413 above). Default 1 MiB. */
+  /**
+   * Largest JSON request body accepted, in bytes. Default 1 MiB. Enforced while the body
+   * streams in, before `authenticate` runs: a larger `Content-Length` is refused unread, a
+   * chunked body is cut off at the limit; both answer 413.
+   */
   maxBodyBytes?: number;
+  /**
+   * Called with every unexpected error (one that becomes a 500), after it is logged: hand
+   * it to your error tracker. The response never carries the error. What the hook throws
+   * or rejects with is logged and otherwise ignored.
+   */
+  onError?(error: unknown, context: { request: Request; requestId: string }): void | Promise<void>;
+  /**
+   * Where structured log records go (see {@link ApiLogEntry}): every 5xx with its error,
+   * every refused oversized body. Default: one JSON line per record on stderr. `false`
+   * turns logging off (the `onError` hook still runs).
+   */
+  logger?: ApiLogger | false;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }
@@ -44,6 +61,11 @@ export interface AnjianApiOptions {
 export interface AnjianApi {
   fetch(request: Request): Promise<Response>;
   readonly openapi: Record<string, unknown>;
+  /**
+   * The largest body any route accepts, in bytes: {@link toNodeHandler} stops reading a
+   * request there, whatever the route.
+   */
+  readonly maxBodyBytes: number;
 }
 
 /** The language of human text in a response. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
 import { evidence, reportCommand, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES } from '../src/index.js';
-import { ajv, basementLpgInspection, createHarness, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
+import { ajv, basementLpgInspection, createHarness, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -520,6 +520,10 @@ describe('GET /openapi.json, generated from the route table', () => {
     }
     expect(missing).toEqual([]);
     expect(MISMATCHES).toEqual([]);
+  });
+
+  it('no contract test produced a 5xx (each would be an error record in the log)', () => {
+    expect(LOGS.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
   it('no route answers a status it does not document', () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createMemoryStore, createStaticDirectory, type Pack, type Store } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
-import { createAnjianApi, ROUTES, type AnjianApi } from '../src/index.js';
+import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry } from '../src/index.js';
 import { PROBLEM } from '../src/schemas.js';
 
 const DEMO_KITCHEN = fileURLToPath(new URL('../../../examples/packs/demo-kitchen', import.meta.url));
@@ -33,6 +33,8 @@ export const ajv = new Ajv2020({ strict: true, allErrors: true });
 export const SEEN = new Map<string, Set<number>>();
 /** Responses whose body did not match the documented schema (should stay empty). */
 export const MISMATCHES: string[] = [];
+/** What the APIs of every harness logged (a 5xx shows up here as an `error` record). */
+export const LOGS: ApiLogEntry[] = [];
 
 const validators = new Map<object, (data: unknown) => boolean>();
 function validate(schema: object, body: unknown): unknown {
@@ -93,6 +95,7 @@ export async function createHarness(
     packs: [await demoKitchen()],
     basePath,
     maxBodyBytes: 64 * 1024,
+    logger: (entry) => LOGS.push(entry),
     authenticate: async (request) => request.headers.get('x-actor'),
   });
   const send = transport(api);

@@ -1,0 +1,181 @@
+// The gate every request passes before a route: methods, odd paths, body limits (before
+// authenticate), security headers on every answer, and 500s that are logged, reported and
+// never leak.
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, createStaticDirectory, type Store } from '@anjian/core';
+import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import type { ApiLogEntry } from './api-logger.js';
+import { createAnjianApi } from './create-anjian-api.js';
+import type { AnjianApiOptions } from './types.js';
+
+const directory = createStaticDirectory([{ id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] }]);
+
+function setup(overrides: Partial<AnjianApiOptions> = {}) {
+  const logs: ApiLogEntry[] = [];
+  let authCalls = 0;
+  const api = createAnjianApi({
+    store: createMemoryStore(),
+    directory,
+    calendar: TEST_CALENDAR_2026,
+    packs: [],
+    basePath: '/api',
+    maxBodyBytes: 1024,
+    logger: (entry) => logs.push(entry),
+    authenticate: async () => (authCalls++, 'grid-g1'),
+    ...overrides,
+  });
+  return { api, logs, authCalls: () => authCalls };
+}
+
+const SECURITY = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** A body stream of `chunks` × 1 KiB that counts how many chunks were pulled. */
+function countingStream(chunks: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled === chunks) return controller.close();
+      pulled++;
+      controller.enqueue(new Uint8Array(1024).fill(0x20));
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+describe('security headers', () => {
+  it('are on every answer: 200, 401, 404, 405, 413, 500', async () => {
+    const store = { ...createMemoryStore(), query: async () => Promise.reject(new Error('down')) } as Store;
+    const { api } = setup({ store, authenticate: async (r) => r.headers.get('x-actor') });
+    const answers = await Promise.all([
+      api.fetch(new Request('http://x/api/packs')),
+      api.fetch(new Request('http://x/api/hazards')),
+      api.fetch(new Request('http://x/api/nothing')),
+      api.fetch(new Request('http://x/api/packs', { method: 'DELETE' })),
+      api.fetch(new Request('http://x/api/inspections', { method: 'POST', body: 'x'.repeat(2000) })),
+      api.fetch(new Request('http://x/api/hazards', { headers: { 'x-actor': 'grid-g1' } })),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 405, 413, 500]);
+    for (const r of answers) expect(Object.fromEntries(Object.keys(SECURITY).map((k) => [k, r.headers.get(k)])), String(r.status)).toEqual(SECURITY);
+  });
+});
+
+describe('500s are seen by someone', () => {
+  it('a failing port: logged as a JSON record with the error, handed to onError, the body names only the request id', async () => {
+    const failure = new Error('password=hunter2 connection refused');
+    const store = { ...createMemoryStore(), query: async () => Promise.reject(failure) } as Store;
+    const reported: { error: unknown; requestId: string; url: string }[] = [];
+    const { api, logs } = setup({ store, onError: (error, { request, requestId }) => void reported.push({ error, requestId, url: request.url }) });
+    const r = await api.fetch(new Request('http://x/api/hazards?area=D1'));
+    expect(r.status).toBe(500);
+    const body = await r.json();
+    expect(JSON.stringify(body)).not.toMatch(/hunter2|at |stack/);
+    const requestId = (body.instance as string).replace('urn:uuid:', '');
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 'error', event: 'request_failed', requestId, method: 'GET', path: '/api/hazards', status: 500, error: expect.objectContaining({ name: 'Error', message: failure.message, stack: expect.any(String) }) }),
+    ]);
+    expect(typeof logs[0]!.time).toBe('string');
+    expect(reported).toEqual([{ error: failure, requestId, url: 'http://x/api/hazards?area=D1' }]);
+  });
+
+  it('an onError hook that throws, or a logger that throws, does not change the answer', async () => {
+    const store = { ...createMemoryStore(), query: async () => Promise.reject(new Error('down')) } as Store;
+    const { api, logs } = setup({ store, onError: async () => Promise.reject(new Error('tracker down')) });
+    expect((await api.fetch(new Request('http://x/api/hazards'))).status).toBe(500);
+    expect(logs.map((l) => l.event)).toEqual(['request_failed', 'on_error_failed']);
+    const quiet = setup({ store, logger: () => { throw new Error('disk full'); } });
+    expect((await quiet.api.fetch(new Request('http://x/api/hazards'))).status).toBe(500);
+  });
+
+  it('the default logger writes one JSON line to stderr', async () => {
+    const store = { ...createMemoryStore(), query: async () => Promise.reject(new Error('down')) } as Store;
+    const api = createAnjianApi({ store, directory, calendar: TEST_CALENDAR_2026, packs: [], authenticate: async () => 'grid-g1' });
+    const lines: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => void lines.push(line);
+    try {
+      expect((await api.fetch(new Request('http://x/hazards'))).status).toBe(500);
+    } finally {
+      console.error = original;
+    }
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', event: 'request_failed', status: 500 });
+  });
+});
+
+describe('odd requests are 400, 404 or 405, never 500', () => {
+  it.each([
+    ['GET', '/api/packs/demo%00.json', 400],
+    ['GET', '/api/hazards/H%001', 400],
+    ['GET', '/api/hazards/%1b[31m', 400],
+    ['GET', '/api/packs/%E4%zz', 400],
+    ['GET', '/api/packs/%E4', 400],
+    ['GET', '/api/packs/', 404],
+    ['GET', '/api/openapi.json/', 404],
+    ['GET', '/api//packs', 404],
+    ['DELETE', '/api/packs', 405],
+    ['PUT', '/api/hazards/H-1/commands', 405],
+    ['OPTIONS', '/api/hazards/H-1/commands', 405],
+    ['PROPFIND', '/api/packs', 405],
+    ['PROPFIND', '/api/nothing', 405],
+    ['BREW', '/', 405],
+  ])('%s %s → %i', async (method, path, status) => {
+    const { api, logs } = setup();
+    const r = await api.fetch(new Request(`http://x${path}`, { method }));
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('a 405 on a known path names the allowed methods', async () => {
+    const { api } = setup();
+    const r = await api.fetch(new Request('http://x/api/hazards/H-1/commands', { method: 'GET' }));
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('POST');
+    expect((await api.fetch(new Request('http://x/api/packs', { method: 'POST', body: '{}' }))).headers.get('allow')).toBe('GET, HEAD');
+    expect((await api.fetch(new Request('http://x/api/packs', { method: 'HEAD' }))).status).toBe(200);
+  });
+});
+
+describe('body limits, before authenticate', () => {
+  it('a declared Content-Length over the limit is 413 without reading the body or authenticating', async () => {
+    const { api, authCalls, logs } = setup();
+    const body = countingStream(100);
+    const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'content-length': '102400' }, body: body.stream, duplex: 'half' } as RequestInit));
+    expect(r.status).toBe(413);
+    expect((await r.json()).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.pulled()).toBeLessThanOrEqual(1);
+    expect(authCalls()).toBe(0);
+    expect(logs).toEqual([expect.objectContaining({ level: 'warn', event: 'body_too_large', status: 413 })]);
+  });
+
+  it('a chunked body is cut off at the limit: 413, the stream stops being read, no authenticate', async () => {
+    const { api, authCalls } = setup();
+    const body = countingStream(100_000); // 100 MB if read to the end
+    const r = await api.fetch(new Request('http://x/api/packs', { method: 'POST', body: body.stream, duplex: 'half' } as RequestInit));
+    expect(r.status).toBe(413);
+    expect(body.pulled()).toBeLessThan(5);
+    expect(authCalls()).toBe(0);
+  });
+
+  it('an invalid Content-Length is a 400', async () => {
+    const { api, authCalls } = setup();
+    for (const length of ['-1', '1e3', '10, 20', 'abc']) {
+      const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'content-length': length }, body: '{}' }));
+      expect(r.status, length).toBe(400);
+    }
+    expect(authCalls()).toBe(0);
+  });
+
+  it('a body within the limit reaches the route', async () => {
+    const { api, authCalls } = setup();
+    const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', body: JSON.stringify({ pack: 'nope', findings: {} }) }));
+    expect(r.status).toBe(422);
+    expect(authCalls()).toBe(1);
+    expect(api.maxBodyBytes).toBeGreaterThanOrEqual(1024);
+  });
+});
