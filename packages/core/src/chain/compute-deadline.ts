@@ -3,7 +3,8 @@ import type { DeadlinePolicy } from '../pack/types.js';
 import { ChainError } from './chain-error.js';
 
 const DAY_MS = 86_400_000;
-const MAX_SCAN_DAYS = 3_660;
+/** Largest counts accepted (the pack schema's limits). */
+const MAX_COUNT = { workingDays: 3650, days: 3650, hours: 8760 } as const;
 
 /** The local calendar date (`YYYY-MM-DD`) of an instant in the calendar's time zone. */
 export function localDate(instant: Date, calendar: Calendar): string {
@@ -15,8 +16,8 @@ export function endOfLocalDay(date: string, calendar: Calendar): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS - 1 - calendar.utcOffsetMinutes * 60_000);
 }
 
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 function invalid(policy: unknown): never {
@@ -34,8 +35,11 @@ function invalid(policy: unknown): never {
  * - `{ days: n }` — end of the local day n calendar days after `from`;
  * - `{ hours: n }` — exactly n hours after `from`.
  *
- * Throws `ChainError` `INVALID_POLICY` for a count that is not a positive integer, and
- * `NO_WORKING_DAY` when ten years hold fewer working days than asked.
+ * Counts are positive integers within the pack schema's limits (`days` and `workingDays`
+ * ≤ 3 650, `hours` ≤ 8 760); anything else throws `ChainError` `INVALID_POLICY`, and so
+ * does a `from` that is not a valid date. `days` and `hours` take constant time;
+ * `workingDays` scans at most `2n + 366` calendar days and throws `NO_WORKING_DAY` when
+ * they hold fewer working days than asked.
  *
  * @example
  * ```ts
@@ -46,23 +50,25 @@ function invalid(policy: unknown): never {
 export function computeDeadline(policy: DeadlinePolicy, from: Date, calendar: Calendar): Date {
   if (policy === 'immediate') return endOfLocalDay(localDate(from, calendar), calendar);
   if (typeof policy !== 'object' || policy === null) return invalid(policy);
-  const count = 'workingDays' in policy ? policy.workingDays : 'days' in policy ? policy.days : 'hours' in policy ? policy.hours : NaN;
-  if (!Number.isInteger(count) || count <= 0) return invalid(policy);
-  if ('hours' in policy) return new Date(from.getTime() + count * 3_600_000);
+  const keys = Object.keys(policy);
+  const key = keys.length === 1 ? (keys[0] as keyof typeof MAX_COUNT) : undefined;
+  if (key === undefined || !Object.hasOwn(MAX_COUNT, key)) return invalid(policy);
+  const count = (policy as Record<string, unknown>)[key];
+  if (typeof count !== 'number' || !Number.isInteger(count) || count <= 0 || count > MAX_COUNT[key]) return invalid(policy);
+  if (Number.isNaN(from.getTime()) || Math.abs(from.getTime()) > 8.64e15 - 4000 * 365 * DAY_MS) return invalid(policy);
+  if (key === 'hours') return new Date(from.getTime() + count * 3_600_000);
   let date = localDate(from, calendar);
-  if ('days' in policy) {
-    for (let i = 0; i < count; i++) date = nextDate(date);
-    return endOfLocalDay(date, calendar);
-  }
+  if (key === 'days') return endOfLocalDay(addDays(date, count), calendar);
   let found = 0;
-  for (let i = 0; i < MAX_SCAN_DAYS && found < count; i++) {
-    date = nextDate(date);
+  const scan = 2 * count + 366;
+  for (let i = 0; i < scan && found < count; i++) {
+    date = addDays(date, 1);
     if (calendar.isWorkingDay(date)) found++;
   }
   if (found < count) {
     throw new ChainError('NO_WORKING_DAY', {
-      'zh-CN': `十年内找不到 ${count} 个工作日，请检查节假日数据`,
-      en: `fewer than ${count} working days in ten years; check the holiday data`,
+      'zh-CN': `${scan} 天内找不到 ${count} 个工作日，请检查节假日数据`,
+      en: `fewer than ${count} working days in ${scan} days; check the holiday data`,
     });
   }
   return endOfLocalDay(date, calendar);

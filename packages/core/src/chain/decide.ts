@@ -1,26 +1,37 @@
 import type { Calendar } from '../ports/calendar.js';
-import type { ActorProfile, Role } from '../ports/directory.js';
-import type { DeadlinePolicy, HazardLevel, LocalizedText } from '../pack/types.js';
+import type { ActorProfile, EnterpriseRecord, Role } from '../ports/directory.js';
+import type { EvidenceRecord } from '../ports/evidence-store.js';
+import type { DeadlinePolicy } from '../pack/types.js';
+import type { FindingSource } from '../classify/types.js';
+import { DEFAULT_DEADLINES } from '../classify/default-deadlines.js';
+import { attachEvidence } from './attach-evidence.js';
 import { authorize, type AuthorizationSubject } from './authorize.js';
 import { canonicalJson } from './canonical-json.js';
 import { isChainError } from './chain-error.js';
+import type { CommandIssue } from './command-issue.js';
+import { checkCommandShape } from './command-shape.js';
 import { computeDeadline, extendDeadline } from './compute-deadline.js';
 import { checkEvidence, DEFAULT_EVIDENCE_RULES, type EvidenceRequirement, type EvidenceRules } from './evidence-rules.js';
 import { computeEventHash, GENESIS_HASH } from './hash-event.js';
 import { reject } from './rejection-messages.js';
+import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
 import {
   COMMAND_TYPES,
+  type AttachedEvidence,
   type ChainCommand,
   type ChainEvent,
   type Decision,
   type EventDataMap,
   type EventType,
+  type EvidenceRef,
   type HazardState,
-  type ReportCommand,
+  type RecordedOfficer,
+  type Rejection,
+  type ReportObservationCommand,
 } from './types.js';
 
-/** Bounds on the claimed `occurredAt` (security.md T19). */
+/** Bounds on the claimed `occurredAt` (docs/security.md, claimed times). */
 export interface TimeLimits {
   /** How far in the future (vs the trusted clock) a claimed time may be. Default 5 minutes. */
   maxFutureSkewMs: number;
@@ -33,19 +44,35 @@ export interface DecideContext {
   calendar: Calendar;
   evidenceRules?: EvidenceRules;
   limits?: Partial<TimeLimits>;
+  /** Most distinct uploads attached to one hazard over its life. Default 60. */
+  evidenceQuota?: number;
+}
+
+/**
+ * What `handleCommand` looked up for `decide` (which stays pure and synchronous): the
+ * records of the command's evidence references, the second officer's profile, the
+ * enterprise of a manual observation. Missing entries fail closed: an evidence reference
+ * without its record is `EVIDENCE_INVALID`, a two-officer act without a co-officer is
+ * `SEPARATION_OF_DUTIES`, an observation without its enterprise is `INVALID_COMMAND`.
+ */
+export interface DecideInputs {
+  evidence?: ReadonlyMap<string, EvidenceRecord>;
+  coOfficer?: ActorProfile | null;
+  enterprise?: EnterpriseRecord | null;
 }
 
 /** Default {@link TimeLimits}. */
 export const DEFAULT_TIME_LIMITS: TimeLimits = Object.freeze({ maxFutureSkewMs: 5 * 60_000, maxBackdateMs: 72 * 3_600_000 });
 
-const LEVELS: readonly HazardLevel[] = ['simple', 'general', 'major'];
+/** The pack recorded on a manual observation's events (no pack classified it). */
+export const MANUAL_PACK: Readonly<{ id: string; version: string }> = Object.freeze({ id: 'manual', version: '0' });
+
 const MAJOR_PATH = new Set(['file_case', 'list_for_supervision', 'submit_plan', 'order_stop_work', 'accept', 'close']);
+const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = { enterprise: 'self_check', grid: 'grid_patrol', enforcement: 'enforcement', system: 'sensor' };
+const MAX_PLAN_MS = 3650 * 86_400_000;
 
 type Draft = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
-
-function hasText(text: LocalizedText | undefined): boolean {
-  return typeof text === 'object' && text !== null && typeof text['zh-CN'] === 'string' && text['zh-CN'].trim() !== '';
-}
+type Refusal = { rejection: Rejection };
 
 function validPolicy(policy: DeadlinePolicy, calendar: Calendar): boolean {
   try {
@@ -58,61 +85,87 @@ function validPolicy(policy: DeadlinePolicy, calendar: Calendar): boolean {
 }
 
 /**
+ * Shape issues that are the command's own rules rather than a malformed command: a
+ * missing or blank reason (`REASON_REQUIRED`), an incomplete plan (`PLAN_INCOMPLETE`).
+ * They are reported after authorisation, as before shapes were checked.
+ */
+function ruleRejection(type: string, issues: readonly CommandIssue[]): Refusal | null {
+  const soft = (i: CommandIssue) => i.code === 'REQUIRED' || i.code === 'BLANK';
+  const reasonField = type === 'accept' ? '/note' : '/reason';
+  if (issues.every((i) => soft(i) && (i.pointer === reasonField || i.pointer.startsWith(`${reasonField}/`)))) return reject('REASON_REQUIRED');
+  if (type === 'submit_plan' && issues.every((i) => soft(i) && i.pointer.startsWith('/plan'))) return reject('PLAN_INCOMPLETE');
+  return null;
+}
+
+/**
  * The review chain's decider: given a hazard's state (`null` before its report), a
- * command, the acting profile and the trusted time, returns the events to append or a
- * rejection. Pure and synchronous: same inputs, same output (events included, with their
- * ids, times and hashes).
+ * command, the acting profile, the trusted time and what `handleCommand` looked up,
+ * returns the events to append or a rejection. Pure and synchronous: same inputs, same
+ * output (events included, with their ids, times and hashes).
  *
- * Order of checks: command shape → hazard existence → declared edge (`INVALID_TRANSITION`)
- * → permission table (`FORBIDDEN`) → claimed time bounds → the command's own rules
+ * Order of checks: command shape (the same shapes as `parseCommand`: bounded counts, ids,
+ * texts, times — `INVALID_COMMAND`) → hazard existence → declared edge
+ * (`INVALID_TRANSITION`) → permission table (`FORBIDDEN`) → separation of duties and two
+ * officers (`SEPARATION_OF_DUTIES`) → claimed time bounds → the command's own rules
  * (evidence, plan, provisional level, reasons). A rejection never carries events.
  *
  * @example
  * ```ts
- * const d = decide(null, { type: 'report', commandId: 'c1', hazardId: 'H1', level: 'general', … }, inspector, clock.now(), { calendar });
+ * const d = decide(state, { type: 'verify', commandId: 'c9', hazardId: 'H1' }, inspector, clock.now(), { calendar });
  * if ('events' in d) state = d.events.reduce(evolve, state);
  * ```
  */
 export function decide(
   state: HazardState | null,
-  command: ChainCommand,
+  input: ChainCommand,
   actor: ActorProfile,
   now: Date,
   ctx: DecideContext,
+  inputs: DecideInputs = {},
 ): Decision {
-  if (
-    typeof command !== 'object' ||
-    command === null ||
-    !COMMAND_TYPES.includes(command.type) ||
-    typeof command.commandId !== 'string' ||
-    command.commandId === '' ||
-    typeof command.hazardId !== 'string' ||
-    command.hazardId === '' ||
-    Number.isNaN(now.getTime())
-  ) {
+  if (typeof input !== 'object' || input === null || !COMMAND_TYPES.includes(input.type) || Number.isNaN(now.getTime())) {
     return reject('INVALID_COMMAND');
   }
-  if (state === null && command.type !== 'report') return reject('HAZARD_NOT_FOUND');
-  if (state !== null && command.type === 'report') return reject('HAZARD_EXISTS');
+  const shape = checkCommandShape(input as unknown as Record<string, unknown>, true);
+  let deferred: Refusal | null = null;
+  let command = input;
+  if ('issues' in shape) {
+    deferred = ruleRejection(input.type, shape.issues);
+    if (!deferred) {
+      const first = shape.issues[0];
+      return reject('INVALID_COMMAND', first ? first.message : undefined);
+    }
+  } else {
+    command = shape.command as unknown as ChainCommand;
+  }
+  const creating = command.type === 'report' || command.type === 'report_observation';
+  if (state === null && !creating) return reject('HAZARD_NOT_FOUND');
+  if (state !== null && creating) return reject('HAZARD_EXISTS');
   if (state !== null && state.hazardId !== command.hazardId) return reject('INVALID_COMMAND');
-  if (command.type === 'report' && !LEVELS.includes(command.level)) return reject('INVALID_COMMAND');
+  if (command.type === 'report_observation' && (!inputs.enterprise || inputs.enterprise.id !== command.enterpriseId)) {
+    return reject('INVALID_COMMAND', { 'zh-CN': `未登记的企业 ${command.enterpriseId}`, en: `enterprise ${command.enterpriseId} is not registered` });
+  }
 
   const subject: AuthorizationSubject =
-    state === null
-      ? {
-          level: (command as ReportCommand).level,
-          status: 'new',
-          domain: (command as ReportCommand).domain,
-          area: (command as ReportCommand).area,
-          enterpriseId: (command as ReportCommand).enterpriseId,
-          reporterId: null,
-          rectifierIds: [],
-        }
-      : { ...state, reporterId: state.reporterId };
+    state !== null
+      ? state
+      : command.type === 'report'
+        ? { level: command.level, status: 'new', domain: command.domain, area: command.area, enterpriseId: command.enterpriseId, reporterId: null, rectifierIds: [] }
+        : {
+            level: (command as ReportObservationCommand).level,
+            status: 'new',
+            domain: (command as ReportObservationCommand).domain,
+            area: (inputs.enterprise as EnterpriseRecord).area,
+            enterpriseId: (command as ReportObservationCommand).enterpriseId,
+            reporterId: null,
+            rectifierIds: [],
+          };
   if (!findTransition(command.type, subject.level, subject.status)) return reject('INVALID_TRANSITION');
   const target = command.type === 'reclassify' || command.type === 'confirm_level' ? command.level : undefined;
   const auth = authorize(actor, command.type, subject, target);
   if (!auth.allowed) return reject('FORBIDDEN');
+  const duties = checkSeparationOfDuties(state, command, actor, inputs.coOfficer);
+  if ('problem' in duties) return reject('SEPARATION_OF_DUTIES', duties.problem);
 
   // Trusted time never decreases within a hazard; the claimed time is bounded.
   const recordedMs = Math.max(now.getTime(), state === null ? 0 : Date.parse(state.updatedAt));
@@ -127,9 +180,10 @@ export function decide(
   ) {
     return reject('OCCURRED_AT_OUT_OF_RANGE');
   }
+  if (deferred) return deferred;
   const occurredAt = new Date(claimedMs).toISOString();
 
-  const drafts = draftEvents(state, command, ctx, new Date(recordedMs));
+  const drafts = draftEvents(state, command, ctx, new Date(recordedMs), { actor, role: auth.role, inputs, officers: duties.officers });
   if (!Array.isArray(drafts)) return drafts;
   try {
     return { events: seal(state, command, auth.role, actor.id, recordedAt, occurredAt, drafts) };
@@ -150,7 +204,7 @@ function seal(
   occurredAt: string,
   drafts: readonly Draft[],
 ): ChainEvent[] {
-  const pack = state === null ? (command as ReportCommand).pack : state.pack;
+  const pack = state !== null ? state.pack : command.type === 'report' ? command.pack : MANUAL_PACK;
   let prevHash = state === null ? GENESIS_HASH : state.lastHash;
   let version = state === null ? 0 : state.version;
   const events: ChainEvent[] = [];
@@ -177,13 +231,7 @@ function seal(
   return events;
 }
 
-function evidenceProblem(
-  evidence: ReportCommand['evidence'] | undefined,
-  requirement: EvidenceRequirement,
-  noticeAt: string | null,
-  now: Date,
-): { rejection: NonNullable<ReturnType<typeof reject>['rejection']> } | null {
-  if (!Array.isArray(evidence)) return reject('INVALID_COMMAND');
+function evidenceProblem(evidence: readonly AttachedEvidence[], requirement: EvidenceRequirement, noticeAt: string | null, now: Date): Refusal | null {
   const problems = checkEvidence(evidence, requirement, noticeAt, now);
   if (problems.length === 0) return null;
   return reject('EVIDENCE_INSUFFICIENT', {
@@ -192,58 +240,93 @@ function evidenceProblem(
   });
 }
 
-function draftEvents(
-  state: HazardState | null,
-  command: ChainCommand,
-  ctx: DecideContext,
-  now: Date,
-): Draft[] | { rejection: NonNullable<ReturnType<typeof reject>['rejection']> } {
+interface DraftContext {
+  actor: ActorProfile;
+  role: Role;
+  inputs: DecideInputs;
+  officers: readonly [RecordedOfficer, RecordedOfficer] | undefined;
+}
+
+function draftEvents(state: HazardState | null, command: ChainCommand, ctx: DecideContext, now: Date, d: DraftContext): Draft[] | Refusal {
   const rules = ctx.evidenceRules ?? DEFAULT_EVIDENCE_RULES;
+  const officers = d.officers ? { officers: d.officers } : {};
+  const attach = (refs: readonly EvidenceRef[] | undefined) =>
+    attachEvidence(refs ?? [], d.inputs.evidence ?? new Map(), {
+      hazardId: command.hazardId,
+      actorId: d.actor.id,
+      creating: state === null,
+      attached: state?.evidenceIds ?? [],
+      quota: ctx.evidenceQuota,
+    });
   if (command.type === 'report') {
-    if (!hasText(command.title) || !validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');
-    const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, ...data } = command;
+    if (!validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');
+    const evidence = attach(command.evidence);
+    if ('rejection' in evidence) return evidence;
+    const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, ...rest } = command;
+    const data = { ...rest, evidence: evidence.attached };
     if (command.fixedOnSpot) {
       if (command.level !== 'simple') return reject('INVALID_COMMAND', { 'zh-CN': '只有简易隐患可当场整改', en: 'only simple hazards are fixed on the spot' });
-      const problem = evidenceProblem(command.evidence, rules.fixedOnSpot, null, now);
+      const problem = evidenceProblem(evidence.attached, rules.fixedOnSpot, null, now);
       if (problem) return problem;
       return [
         { type: 'reported', data },
         { type: 'closed', data: { fixedOnSpot: true } },
       ];
     }
-    if (!Array.isArray(command.evidence)) return reject('INVALID_COMMAND');
     return [{ type: 'reported', data }];
+  }
+  if (command.type === 'report_observation') {
+    const evidence = attach(command.evidence);
+    if ('rejection' in evidence) return evidence;
+    const source = SOURCE_OF_ROLE[d.role];
+    if (!source) return reject('FORBIDDEN');
+    return [
+      {
+        type: 'reported',
+        data: {
+          title: command.title,
+          level: command.level,
+          provisional: true,
+          basis: [],
+          deadline: DEFAULT_DEADLINES[command.level],
+          pack: { ...MANUAL_PACK },
+          domain: command.domain,
+          area: (d.inputs.enterprise as EnterpriseRecord).area,
+          enterpriseId: command.enterpriseId,
+          source,
+          evidence: evidence.attached,
+          manual: true,
+          ...(command.description === undefined ? {} : { description: command.description }),
+        },
+      },
+    ];
   }
   const s = state as HazardState;
   if (s.level === 'major' && s.provisional && MAJOR_PATH.has(command.type)) return reject('PROVISIONAL_UNCONFIRMED');
   switch (command.type) {
     case 'reclassify':
-      if (!LEVELS.includes(command.level)) return reject('INVALID_COMMAND');
       if (command.level === s.level) return reject('LEVEL_UNCHANGED');
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
-      return [{ type: 'reclassified', data: { from: s.level, to: command.level, reason: command.reason } }];
+      return [{ type: 'reclassified', data: { from: s.level, to: command.level, reason: command.reason, ...officers } }];
     case 'confirm_level':
-      if (!LEVELS.includes(command.level)) return reject('INVALID_COMMAND');
       if (!s.provisional) return reject('NOT_PROVISIONAL');
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
-      return [{ type: 'level_confirmed', data: { from: s.level, to: command.level, reason: command.reason } }];
+      return [{ type: 'level_confirmed', data: { from: s.level, to: command.level, reason: command.reason, ...officers } }];
     case 'issue_notice': {
       const deadline = computeDeadline(s.deadlinePolicy, now, ctx.calendar).toISOString();
       return [{ type: 'notice_issued', data: { deadline, policy: s.deadlinePolicy, noticeNo: command.noticeNo, note: command.note } }];
     }
     case 'submit_rectification': {
-      const problem = evidenceProblem(command.evidence, rules.submit[s.level], s.noticeIssuedAt, now);
+      const evidence = attach(command.evidence);
+      if ('rejection' in evidence) return evidence;
+      const problem = evidenceProblem(evidence.attached, rules.submit[s.level], s.noticeIssuedAt, now);
       if (problem) return problem;
-      return [{ type: 'rectification_submitted', data: { evidence: command.evidence, note: command.note } }];
+      return [{ type: 'rectification_submitted', data: { evidence: evidence.attached, note: command.note } }];
     }
     case 'verify':
       return [{ type: 'verified', data: { note: command.note } }];
     case 'reject':
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
       return [{ type: 'rejected', data: { reason: command.reason } }];
     case 'request_extension':
       if (s.pendingExtension !== null) return reject('EXTENSION_PENDING');
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
       if (command.extension === 'immediate' || !validPolicy(command.extension, ctx.calendar)) return reject('INVALID_COMMAND');
       return [{ type: 'extension_requested', data: { extension: command.extension, reason: command.reason } }];
     case 'grant_extension': {
@@ -254,62 +337,47 @@ function draftEvents(
     }
     case 'deny_extension':
       if (s.pendingExtension === null) return reject('NO_PENDING_EXTENSION');
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
       return [{ type: 'extension_denied', data: { reason: command.reason } }];
     case 'escalate':
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
       if (command.overdueDeadline !== undefined) {
-        if (command.overdueDeadline !== s.deadline || now.getTime() < Date.parse(command.overdueDeadline)) return reject('NOT_DUE');
+        const due = Date.parse(command.overdueDeadline);
+        if (s.deadline === null || due !== Date.parse(s.deadline) || now.getTime() < due) return reject('NOT_DUE');
       }
-      return [{ type: 'escalated', data: { reason: command.reason, overdueDeadline: command.overdueDeadline } }];
+      return [{ type: 'escalated', data: { reason: command.reason, overdueDeadline: command.overdueDeadline === undefined ? undefined : (s.deadline as string) } }];
     case 'file_case':
-      if (typeof command.caseNo !== 'string' || command.caseNo.trim() === '') return reject('INVALID_COMMAND');
-      return [{ type: 'case_filed', data: { caseNo: command.caseNo } }];
+      return [{ type: 'case_filed', data: { caseNo: command.caseNo, ...officers } }];
     case 'list_for_supervision':
-      if (!hasText(command.authority)) return reject('INVALID_COMMAND');
-      return [{ type: 'listed_for_supervision', data: { authority: command.authority, note: command.note } }];
+      return [{ type: 'listed_for_supervision', data: { authority: command.authority, note: command.note, ...officers } }];
     case 'submit_plan': {
-      const p = command.plan;
-      const complete =
-        typeof p === 'object' &&
-        p !== null &&
-        hasText(p.objectives) &&
-        hasText(p.measures) &&
-        hasText(p.fundsAndMaterials) &&
-        hasText(p.responsible) &&
-        hasText(p.milestones) &&
-        hasText(p.safetyAndEmergency) &&
-        typeof p.deadline === 'string' &&
-        Date.parse(p.deadline) > now.getTime();
-      if (!complete) return reject('PLAN_INCOMPLETE');
-      return [{ type: 'plan_submitted', data: { plan: p } }];
+      const due = Date.parse(command.plan.deadline);
+      if (!(due > now.getTime()) || due > now.getTime() + MAX_PLAN_MS) return reject('PLAN_INCOMPLETE');
+      return [{ type: 'plan_submitted', data: { plan: command.plan } }];
     }
     case 'order_stop_work':
-      if (command.scope !== 'partial' && command.scope !== 'whole') return reject('INVALID_COMMAND');
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
-      return [{ type: 'stop_work_ordered', data: { scope: command.scope, reason: command.reason } }];
-    case 'accept':
-      if (!hasText(command.note)) return reject('REASON_REQUIRED');
-      return [{ type: 'accepted', data: { note: command.note, evidence: command.evidence } }];
+      return [{ type: 'stop_work_ordered', data: { scope: command.scope, reason: command.reason, ...officers } }];
+    case 'accept': {
+      const evidence = attach(command.evidence);
+      if ('rejection' in evidence) return evidence;
+      const attached = command.evidence === undefined ? {} : { evidence: evidence.attached };
+      return [{ type: 'accepted', data: { note: command.note, ...attached, ...officers } }];
+    }
     case 'close': {
       const problem = evidenceProblem(s.rectificationEvidence, rules.submit[s.level], s.noticeIssuedAt, now);
       if (problem) return problem;
-      return [{ type: 'closed', data: { note: command.note } }];
+      return [{ type: 'closed', data: { note: command.note, ...officers } }];
     }
     case 'reopen':
-      if (!hasText(command.reason)) return reject('REASON_REQUIRED');
       return [{ type: 'reopened', data: { reason: command.reason } }];
     case 'spot_check':
-      if (command.result !== 'pass' && command.result !== 'fail') return reject('INVALID_COMMAND');
       return [{ type: 'spot_checked', data: { result: command.result, note: command.note } }];
     case 'warn_due_soon':
-      if (command.deadline !== s.deadline) return reject('NOT_DUE');
-      if (s.warnedFor === command.deadline) return [];
-      return [{ type: 'due_soon_warned', data: { deadline: command.deadline } }];
+      if (s.deadline === null || Date.parse(command.deadline) !== Date.parse(s.deadline)) return reject('NOT_DUE');
+      if (s.warnedFor === s.deadline) return [];
+      return [{ type: 'due_soon_warned', data: { deadline: s.deadline } }];
     case 'notice_overdue':
-      if (command.deadline !== s.deadline || now.getTime() < Date.parse(command.deadline)) return reject('NOT_DUE');
-      if (s.overdueNoticedFor === command.deadline) return [];
-      return [{ type: 'overdue_noticed', data: { deadline: command.deadline } }];
+      if (s.deadline === null || Date.parse(command.deadline) !== Date.parse(s.deadline) || now.getTime() < Date.parse(s.deadline)) return reject('NOT_DUE');
+      if (s.overdueNoticedFor === s.deadline) return [];
+      return [{ type: 'overdue_noticed', data: { deadline: s.deadline } }];
   }
   return reject('INVALID_COMMAND');
 }

@@ -1,10 +1,10 @@
 import type { HazardLevel } from '../pack/types.js';
-import type { EvidenceKind, EvidenceRef } from './types.js';
+import type { AttachedEvidence, EvidenceKind } from './types.js';
 
 /** What evidence a step needs: minimum counts per kind, and whether "after" photos must postdate the notice. */
 export interface EvidenceRequirement {
   min: Partial<Record<EvidenceKind, number>>;
-  /** `photo_after` must carry `takenAt` later than the notice (or case) that started the clock. */
+  /** `photo_after` must have been received by the server after the notice (or case) that started the clock. */
   afterTakenAfterNotice: boolean;
 }
 
@@ -32,12 +32,14 @@ export const DEFAULT_EVIDENCE_RULES: EvidenceRules = Object.freeze({
 });
 
 /**
- * Checks evidence against a requirement. Returns the list of problems in both languages
- * (empty when satisfied). `noticeAt` is when the running notice or case started (null:
- * no notice); `now` bounds `takenAt` from above.
+ * Checks attached evidence against a requirement. Returns the list of problems in both
+ * languages (empty when satisfied). "After" photos count when the server received them
+ * after `noticeAt` (when the running notice or case started; null: no notice) and not
+ * after `now`; the capture time a file claims is never used. Evidence is counted as given:
+ * `attachEvidence` has already removed duplicates.
  */
 export function checkEvidence(
-  evidence: readonly EvidenceRef[],
+  evidence: readonly AttachedEvidence[],
   requirement: EvidenceRequirement,
   noticeAt: string | null,
   now: Date,
@@ -46,14 +48,13 @@ export function checkEvidence(
   const noticeMs = noticeAt === null ? null : Date.parse(noticeAt);
   const counted = evidence.filter((e) => {
     if (e.kind !== 'photo_after') return true;
-    if (e.takenAt === undefined) return !requirement.afterTakenAfterNotice;
-    const taken = Date.parse(e.takenAt);
+    const taken = Date.parse(e.receivedAt);
     if (Number.isNaN(taken) || taken > now.getTime()) return false;
     return !(requirement.afterTakenAfterNotice && noticeMs !== null && taken <= noticeMs);
   });
   const labels: Record<EvidenceKind, [string, string]> = {
     photo_before: ['整改前照片', 'photos before'],
-    photo_after: ['整改后照片（须在通知之后拍摄）', 'photos after (taken after the notice)'],
+    photo_after: ['整改后照片（须在通知之后上传）', 'photos after (uploaded after the notice)'],
     document: ['文件', 'documents'],
   };
   for (const [kind, min] of Object.entries(requirement.min) as [EvidenceKind, number][]) {

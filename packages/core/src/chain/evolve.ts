@@ -21,9 +21,12 @@ function initial(event: ChainEvent): HazardState {
     pack: event.pack,
     deadlinePolicy: d.deadline,
     reporterId: event.actor.id,
+    manual: d.manual === true,
+    wasMajor: d.level === 'major',
     rectifierIds: [],
     reportEvidence: d.evidence,
     rectificationEvidence: [],
+    evidenceIds: addIds([], d.evidence),
     noticeIssuedAt: null,
     deadline: null,
     pendingExtension: null,
@@ -35,6 +38,7 @@ function initial(event: ChainEvent): HazardState {
     stopWork: null,
     plan: null,
     acceptedBy: null,
+    acceptedOfficers: [],
     closedBy: null,
     reopenCount: 0,
     createdAt: event.recordedAt,
@@ -42,6 +46,11 @@ function initial(event: ChainEvent): HazardState {
     lastOccurredAt: event.occurredAt,
     lastHash: event.hash,
   };
+}
+
+function addIds(ids: readonly string[], evidence: readonly { id: string }[] | undefined): readonly string[] {
+  if (!evidence || evidence.length === 0) return ids;
+  return [...new Set([...ids, ...evidence.map((e) => e.id)])];
 }
 
 function addRectifier(ids: readonly string[], id: string): readonly string[] {
@@ -72,10 +81,13 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       const d = data(event, 'reclassified');
       const changed = d.to !== state.level;
       const restart = event.type === 'reclassified' || changed;
+      // A manual observation stays provisional until someone other than its reporter confirms it.
+      const confirms = event.type === 'level_confirmed' || (event.actor.role === 'enforcement' && !(state.manual && event.actor.id === state.reporterId));
       return {
         ...s,
         level: d.to,
-        provisional: event.type === 'level_confirmed' || event.actor.role === 'enforcement' ? false : state.provisional,
+        wasMajor: state.wasMajor || d.to === 'major',
+        provisional: confirms ? false : state.provisional,
         ...(restart ? { status: 'reported' as const, deadline: null, noticeIssuedAt: null, pendingExtension: null } : {}),
       };
     }
@@ -88,6 +100,7 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
         ...s,
         status: 'submitted',
         rectificationEvidence: data(event, 'rectification_submitted').evidence,
+        evidenceIds: addIds(state.evidenceIds, data(event, 'rectification_submitted').evidence),
         rectifierIds: addRectifier(state.rectifierIds, event.actor.id),
         pendingExtension: null,
       };
@@ -125,8 +138,16 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
     }
     case 'stop_work_ordered':
       return { ...s, stopWork: data(event, 'stop_work_ordered').scope };
-    case 'accepted':
-      return { ...s, status: 'accepted', acceptedBy: event.actor.id };
+    case 'accepted': {
+      const d = data(event, 'accepted');
+      return {
+        ...s,
+        status: 'accepted',
+        acceptedBy: event.actor.id,
+        acceptedOfficers: d.officers ? d.officers.map((o) => o.id) : [event.actor.id],
+        evidenceIds: addIds(state.evidenceIds, d.evidence),
+      };
+    }
     case 'closed':
       return { ...s, status: 'closed', closedBy: event.actor.id, deadline: null, pendingExtension: null };
     case 'reopened':
@@ -146,6 +167,7 @@ function reopened(state: HazardState): Partial<HazardState> {
     status: 'reported',
     reopenCount: state.reopenCount + 1,
     acceptedBy: null,
+    acceptedOfficers: [],
     closedBy: null,
     deadline: null,
     noticeIssuedAt: null,

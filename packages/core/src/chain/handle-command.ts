@@ -1,20 +1,33 @@
+import type { PackEvaluator } from '../classify/compile-pack.js';
 import type { Clock } from '../ports/clock.js';
-import type { Directory } from '../ports/directory.js';
+import type { ActorProfile, Directory, EnterpriseRecord } from '../ports/directory.js';
+import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
 import type { CommandResult, Store } from '../ports/store.js';
 import { isChainError } from './chain-error.js';
 import { commandFingerprint } from './command-fingerprint.js';
-import { decide, type DecideContext } from './decide.js';
+import { ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
+import { decide, type DecideContext, type DecideInputs } from './decide.js';
 import { evolve } from './evolve.js';
 import { outboxMessagesFor } from './outbox-messages.js';
 import { reject } from './rejection-messages.js';
 import { summarize } from './summarize.js';
-import type { ChainCommand, HazardState, Rejection } from './types.js';
+import type { AttachedEvidence, ChainCommand, ChainEvent, HazardState, Rejection } from './types.js';
 
 /** What {@link handleCommand} needs: the store, the trusted clock, the directory, the decider context. */
 export interface ChainDeps extends DecideContext {
   store: Store;
   clock: Clock;
   directory: Directory;
+  /**
+   * Compiled packs by id: `reportInspection` classifies with them, and a manual
+   * observation's domain must be one of theirs. Without it `reportInspection` knows no pack.
+   */
+  packs?: ReadonlyMap<string, PackEvaluator>;
+  /**
+   * Where uploads are kept. Evidence references are resolved through it; without it every
+   * command that names evidence is refused (`EVIDENCE_INVALID`: fail closed).
+   */
+  evidence?: EvidenceStore;
   /**
    * How many times to re-decide when another writer won the race and the command did not
    * pin `expectedVersion`. Default 3. A pinned version always conflicts instead.
@@ -30,20 +43,71 @@ export function foldEvents(events: readonly Parameters<typeof evolve>[1][] | nul
   return state;
 }
 
+function evidenceIdsOf(command: ChainCommand): string[] | null {
+  const refs = (command as { evidence?: unknown }).evidence;
+  if (refs === undefined) return [];
+  if (!Array.isArray(refs) || refs.length > MAX_EVIDENCE_PER_COMMAND) return null;
+  const ids = refs.map((r) => (typeof r === 'object' && r !== null ? (r as { id?: unknown }).id : undefined));
+  return ids.every((id): id is string => typeof id === 'string' && ID_PATTERN.test(id)) ? [...new Set(ids)] : null;
+}
+
+/** Looks up what `decide` needs from ports: evidence records, the co-officer, the observed enterprise. */
+async function lookUp(deps: ChainDeps, command: ChainCommand): Promise<DecideInputs | Rejection> {
+  const inputs: { evidence?: Map<string, EvidenceRecord>; coOfficer?: ActorProfile | null; enterprise?: EnterpriseRecord | null } = {};
+  const ids = evidenceIdsOf(command);
+  // Malformed references are left to decide's shape check (INVALID_COMMAND).
+  if (ids !== null && ids.length > 0) {
+    if (!deps.evidence) {
+      return reject('EVIDENCE_INVALID', { 'zh-CN': '本系统未配置证据存储，不接受证据', en: 'no evidence store is configured: evidence is refused' }).rejection;
+    }
+    const records = new Map<string, EvidenceRecord>();
+    for (const id of ids) {
+      const record = await deps.evidence.get(id);
+      if (record) records.set(id, record);
+    }
+    inputs.evidence = records;
+  }
+  const coOfficerId = (command as { coOfficerId?: unknown }).coOfficerId;
+  if (typeof coOfficerId === 'string' && ID_PATTERN.test(coOfficerId)) inputs.coOfficer = await deps.directory.resolve(coOfficerId);
+  if (command.type === 'report_observation' && typeof command.enterpriseId === 'string' && ID_PATTERN.test(command.enterpriseId)) {
+    inputs.enterprise = await deps.directory.enterprise(command.enterpriseId);
+    if (deps.packs && ![...deps.packs.values()].some((p) => p.pack.domain === command.domain)) {
+      return reject('INVALID_COMMAND', { 'zh-CN': `没有检查表覆盖领域 ${String(command.domain)}`, en: `no pack covers the domain ${String(command.domain)}` }).rejection;
+    }
+  }
+  return inputs;
+}
+
+function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvidence[] {
+  const first = events[0];
+  return first?.type === 'reported' ? (first.data as { evidence: readonly AttachedEvidence[] }).evidence : [];
+}
+
 /**
  * Runs one command through the chain: replay check by command id → who is the actor
- * (Directory) → load → expected version → `decide` → one atomic `append` of events,
+ * (Directory) → look-ups (evidence records through `deps.evidence`, the co-officer and,
+ * for an observation, the enterprise through the Directory) → load → expected version →
+ * `decide` → for a report, bind its uploads to the hazard → one atomic `append` of events,
  * outbox messages, command record and summary. Every rejection (denial, conflict, key
  * reuse, rule violation) is recorded in the store's denial log and writes no event and no
  * outbox row. A replay of an accepted command returns its original events with
  * `replayed: true` and writes nothing.
  *
+ * `command` is trusted to be well-typed only as far as `decide` re-checks it: every shape
+ * and bound of `parseCommand` is checked again here, so a host passing a client's JSON
+ * gets `INVALID_COMMAND`, never a stall or a corrupt hazard. A `report` is still trusted
+ * in what it says (see `ReportCommand`): build it with `reportInspection`, never from a
+ * request.
+ *
  * Throws only when a port throws (store down, directory down) or the chain is misused.
  *
  * @example
  * ```ts
- * const result = await handleCommand(deps, { type: 'verify', commandId: crypto.randomUUID(), hazardId: 'H1', expectedVersion: 4 }, 'grid-7');
- * if ('rejection' in result) show(result.rejection.message['zh-CN']);
+ * const parsed = parseCommand(body, { hazardId: 'H1', commandId: key });
+ * if (parsed.ok) {
+ *   const result = await handleCommand(deps, parsed.command, 'grid-7');
+ *   if ('rejection' in result) show(result.rejection.message['zh-CN']);
+ * }
  * ```
  */
 export async function handleCommand(deps: ChainDeps, command: ChainCommand, actorId: string): Promise<CommandResult> {
@@ -51,9 +115,9 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   let fingerprint = '';
   const denied = async (rejection: Rejection): Promise<CommandResult> => {
     await store.recordDenial({
-      commandId: String(command.commandId),
-      hazardId: String(command.hazardId),
-      commandType: String(command.type),
+      commandId: String(command?.commandId).slice(0, 256),
+      hazardId: String(command?.hazardId).slice(0, 256),
+      commandType: String(command?.type).slice(0, 64),
       actorId,
       code: rejection.code,
       message: rejection.message,
@@ -78,6 +142,8 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   }
   const actor = await deps.directory.resolve(actorId);
   if (!actor || actor.id !== actorId) return denied(reject('UNKNOWN_ACTOR').rejection);
+  const inputs = await lookUp(deps, command);
+  if ('code' in inputs) return denied(inputs);
 
   const attempts = command.expectedVersion === undefined ? (deps.conflictRetries ?? 3) + 1 : 1;
   for (let attempt = 0; attempt < attempts; attempt++) {
@@ -88,13 +154,20 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     }
     let decision;
     try {
-      decision = decide(state, command, actor, deps.clock.now(), deps);
+      decision = decide(state, command, actor, deps.clock.now(), deps, inputs);
     } catch (error) {
-      if (isChainError(error) && error.code === 'INVALID_DATE') return denied(reject('INVALID_COMMAND').rejection);
+      if (isChainError(error) && (error.code === 'INVALID_DATE' || error.code === 'INVALID_POLICY' || error.code === 'NO_WORKING_DAY')) {
+        return denied(reject('INVALID_COMMAND', { 'zh-CN': error.localized['zh-CN'], en: error.localized.en }).rejection);
+      }
       throw error;
     }
     if ('rejection' in decision) return denied(decision.rejection);
     if (decision.events.length === 0) return { events: [] };
+    // A report's uploads are bound before the append: a retry after a crash finds them bound to this hazard id.
+    const uploads = state === null ? reportedEvidence(decision.events).map((e) => e.id) : [];
+    if (uploads.length > 0 && !(await (deps.evidence as EvidenceStore).bind(uploads, command.hazardId))) {
+      return denied(reject('EVIDENCE_INVALID', { 'zh-CN': '证据已被用于另一隐患', en: 'the evidence was attached to another hazard meanwhile' }).rejection);
+    }
     let after = state;
     for (const event of decision.events) after = evolve(after, event);
     const result = await store.append({

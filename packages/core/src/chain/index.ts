@@ -9,6 +9,12 @@ export type {
   StatusOrNew,
   EvidenceKind,
   EvidenceRef,
+  AttachedEvidence,
+  RecordedOfficer,
+  OfficersData,
+  TwoOfficerFields,
+  ReportObservationCommand,
+  UntrustedCommand,
   TreatmentPlan,
   CommandBase,
   Reason,
@@ -46,8 +52,21 @@ export type { EvidenceRequirement, EvidenceRules } from './evidence-rules.js';
 export { createWorkingDayCalendar } from './working-day-calendar.js';
 export type { WorkingDayCalendarOptions } from './working-day-calendar.js';
 export { computeDeadline, extendDeadline, localDate, endOfLocalDay } from './compute-deadline.js';
-export { decide, DEFAULT_TIME_LIMITS } from './decide.js';
-export type { DecideContext, TimeLimits } from './decide.js';
+export { decide, DEFAULT_TIME_LIMITS, MANUAL_PACK } from './decide.js';
+export type { DecideContext, DecideInputs, TimeLimits } from './decide.js';
+export { parseCommand } from './parse-command.js';
+export type { ParseCommandResult, ParseCommandIds } from './parse-command.js';
+export type { CommandIssue, CommandIssueCode } from './command-issue.js';
+export { ID_PATTERN, DOMAIN_PATTERN, AREA_PATTERN, DEADLINE_LIMITS, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
+export { checkText, INVISIBLE_CHARACTERS, BIDI_CONTROLS } from './command-text.js';
+export type { TextRule } from './command-text.js';
+export { reportInspection, sourceForActor, reportHazardId } from './report-inspection.js';
+export type { ReportInspectionInput, ReportInspectionResult, ReportOutcome } from './report-inspection.js';
+export { attachEvidence } from './attach-evidence.js';
+export type { AttachContext } from './attach-evidence.js';
+export { checkSeparationOfDuties, needsTwoOfficers, TWO_OFFICER_COMMANDS } from './separation-of-duties.js';
+export { createMemoryEvidenceStore, sha256OfBytes } from './memory-evidence-store.js';
+export type { MemoryEvidenceStore } from './memory-evidence-store.js';
 export { evolve } from './evolve.js';
 export { summarize } from './summarize.js';
 export { outboxMessagesFor } from './outbox-messages.js';

@@ -11,6 +11,7 @@
 // or plan for it), `up` (target level not below the current one).
 export const EXPECTED_PERMISSIONS = `
 report               | simple general major | new                                                | enterprise grid enforcement system
+report_observation   | simple general major | new                                                | grid enforcement
 reclassify           | simple general       | reported                                           | enterprise:up grid enforcement
 reclassify           | simple general       | rectifying submitted escalated                     | grid enforcement
 reclassify           | major                | reported rectifying submitted escalated case_filed | enforcement

@@ -49,7 +49,10 @@ function rows(
  * units and never lowers a level; a grid inspector only inside its area and never on the
  * major path's official acts; a major hazard is accepted and closed only by an enforcement
  * officer of its domain and area who is neither its reporter nor its rectifier; nobody
- * verifies or closes their own rectification.
+ * verifies or closes their own rectification. A manual observation (`report_observation`)
+ * is a grid inspector's or an officer's. The rules that need a second person (two
+ * officers, acceptance ≠ closing, reporter of a once-major hazard) are in
+ * `checkSeparationOfDuties` and refuse with `SEPARATION_OF_DUTIES`.
  */
 export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
   ...rows('report', ALL, ['new'], [
@@ -57,6 +60,10 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
     ['grid', 'own_area'],
     ['enforcement', 'jurisdiction'],
     ['system', 'any'],
+  ]),
+  ...rows('report_observation', ALL, ['new'], [
+    ['grid', 'own_area'],
+    ['enforcement', 'jurisdiction'],
   ]),
   ...rows('reclassify', SG, ['reported'], [['enterprise', 'own_enterprise', { noDowngrade: true }]]),
   ...rows('reclassify', SG, ['reported', 'rectifying', 'submitted', 'escalated'], [['grid', 'own_area']]),

@@ -1,4 +1,11 @@
 import type { ChainCommand, HazardState } from './types.js';
+import { sha256Hex } from './hash-event.js';
+
+/** `tick:<kind>:<hazard>:<deadline>`, or a hash of it when that would exceed the 128-character id limit. */
+function tickCommandId(kind: string, hazardId: string, deadline: string): string {
+  const id = `tick:${kind}:${hazardId}:${deadline}`;
+  return id.length <= 128 ? id : `tick:${kind}:${sha256Hex(`${hazardId}\n${deadline}`).slice(0, 40)}`;
+}
 
 /** When warnings and escalations are due. */
 export interface TickOptions {
@@ -49,7 +56,7 @@ export function tick(states: readonly HazardState[], now: Date, options: TickOpt
           kind: 'due_soon',
           hazardId: s.hazardId,
           deadline,
-          command: { ...base, type: 'warn_due_soon', commandId: `tick:due_soon:${s.hazardId}:${deadline}`, deadline },
+          command: { ...base, type: 'warn_due_soon', commandId: tickCommandId('due_soon', s.hazardId, deadline), deadline },
         });
       }
       continue;
@@ -59,7 +66,7 @@ export function tick(states: readonly HazardState[], now: Date, options: TickOpt
         kind: 'overdue',
         hazardId: s.hazardId,
         deadline,
-        command: { ...base, type: 'notice_overdue', commandId: `tick:overdue:${s.hazardId}:${deadline}`, deadline },
+        command: { ...base, type: 'notice_overdue', commandId: tickCommandId('overdue', s.hazardId, deadline), deadline },
       });
       continue;
     }
@@ -71,7 +78,7 @@ export function tick(states: readonly HazardState[], now: Date, options: TickOpt
         command: {
           ...base,
           type: 'escalate',
-          commandId: `tick:escalate:${s.hazardId}:${deadline}`,
+          commandId: tickCommandId('escalate', s.hazardId, deadline),
           overdueDeadline: deadline,
           reason: { 'zh-CN': '逾期未整改，升级至执法部门', en: 'overdue; escalated to enforcement' },
         },

@@ -26,6 +26,7 @@ const OPEN: readonly HazardStatus[] = ['reported', 'rectifying', 'submitted', 'v
  */
 export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   { command: 'report', levels: ALL, from: ['new'], to: ['reported', 'closed'] },
+  { command: 'report_observation', levels: ALL, from: ['new'], to: ['reported'] },
   { command: 'reclassify', levels: ALL, from: ['reported', 'rectifying', 'submitted', 'escalated', 'case_filed'], to: ['reported'] },
   { command: 'confirm_level', levels: ALL, from: OPEN, to: [...OPEN] },
   { command: 'issue_notice', levels: SG, from: ['reported', 'escalated', 'case_filed'], to: ['rectifying'] },

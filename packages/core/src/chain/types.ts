@@ -39,14 +39,38 @@ export type StatusOrNew = HazardStatus | 'new';
 /** Kinds of evidence. Photos of the defect before, of the fix after; documents (reports, plans). */
 export type EvidenceKind = 'photo_before' | 'photo_after' | 'document';
 
-/** A reference to a stored photo or document; the chain never holds the bytes. */
+/**
+ * What a command says about evidence: the id of an upload in the `EvidenceStore` and
+ * what it shows. Nothing else: the file's hash, type and receipt time are read from the
+ * store by `handleCommand`, never taken from the command.
+ */
 export interface EvidenceRef {
   id: string;
   kind: EvidenceKind;
-  /** When the photo was taken (ISO 8601), from the file's metadata or the capturing app. */
-  takenAt?: string;
-  /** SHA-256 (hex) of the file, so a swapped file is detectable. */
-  sha256?: string;
+}
+
+/**
+ * Evidence as the chain records it in an event: the command's reference resolved through
+ * the `EvidenceStore` (server-side facts only).
+ */
+export interface AttachedEvidence {
+  id: string;
+  kind: EvidenceKind;
+  /** SHA-256 (hex) of the stored bytes: a swapped file is detectable. */
+  sha256: string;
+  mime: string;
+  size: number;
+  /** When the server received the upload (trusted clock, ISO 8601): "taken after the notice" is judged by it. */
+  receivedAt: string;
+  /** The capture time the file or the app claimed (EXIF): shown, never trusted. */
+  claimedTakenAt?: string;
+}
+
+/** An enforcement officer as recorded on a two-officer act (《行政处罚法》第四十二条). */
+export interface RecordedOfficer {
+  id: string;
+  /** 执法证号. */
+  certificateNo: string;
 }
 
 /**
@@ -79,7 +103,17 @@ export interface CommandBase {
 /** A reason in both languages (`zh-CN` required). */
 export type Reason = LocalizedText;
 
-/** Report a hazard (first command of every hazard). */
+/**
+ * Report a hazard classified by a pack (first command of such a hazard).
+ *
+ * **Trusted, derived form — never build it from a request.** Every field (level, title,
+ * basis, provisional flag, deadline policy, pack, domain, area, enterprise, source) is what
+ * the server's compiled pack, the `Directory` and the actor's role decide. Hosts
+ * report through `reportInspection` (which derives it) or, for an observation outside any
+ * pack, the `report_observation` command; `parseCommand` refuses `report`. A host that
+ * copies a client's JSON into a `ReportCommand` lets the client choose its own level, area
+ * and deadline.
+ */
 export interface ReportCommand extends CommandBase {
   type: 'report';
   title: LocalizedText;
@@ -100,10 +134,36 @@ export interface ReportCommand extends CommandBase {
   fixedOnSpot?: boolean;
 }
 
+/**
+ * A manual observation outside any pack (an officer's or grid inspector's own finding):
+ * always provisional until a second person (not the reporter) confirms the level; the
+ * deadline policy is the default for the level; area from the Directory's record of the
+ * enterprise; source from the actor's role.
+ */
+export interface ReportObservationCommand extends CommandBase {
+  type: 'report_observation';
+  title: LocalizedText;
+  description?: LocalizedText;
+  enterpriseId: string;
+  domain: string;
+  level: HazardLevel;
+  evidence: readonly EvidenceRef[];
+}
+
+/**
+ * The second enforcement officer of a two-officer act (执法人员不得少于两人): an actor id
+ * resolved through the Directory at command time. Required on `file_case`,
+ * `order_stop_work`, `list_for_supervision`, on `accept` and `close` of a major hazard, and
+ * on a `reclassify` / `confirm_level` that lowers a major hazard.
+ */
+export interface TwoOfficerFields {
+  coOfficerId?: string;
+}
+
 /** Commands after the report, by type. */
 export type FollowUpCommand =
-  | (CommandBase & { type: 'reclassify'; level: HazardLevel; reason: Reason })
-  | (CommandBase & { type: 'confirm_level'; level: HazardLevel; reason: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'reclassify'; level: HazardLevel; reason: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'confirm_level'; level: HazardLevel; reason: Reason })
   | (CommandBase & { type: 'issue_notice'; noticeNo?: string; note?: Reason })
   | (CommandBase & { type: 'submit_rectification'; evidence: readonly EvidenceRef[]; note?: Reason })
   | (CommandBase & { type: 'verify'; note?: Reason })
@@ -112,19 +172,22 @@ export type FollowUpCommand =
   | (CommandBase & { type: 'grant_extension'; note?: Reason })
   | (CommandBase & { type: 'deny_extension'; reason: Reason })
   | (CommandBase & { type: 'escalate'; reason: Reason; overdueDeadline?: string })
-  | (CommandBase & { type: 'file_case'; caseNo: string })
-  | (CommandBase & { type: 'list_for_supervision'; authority: LocalizedText; note?: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'file_case'; caseNo: string })
+  | (CommandBase & TwoOfficerFields & { type: 'list_for_supervision'; authority: LocalizedText; note?: Reason })
   | (CommandBase & { type: 'submit_plan'; plan: TreatmentPlan })
-  | (CommandBase & { type: 'order_stop_work'; scope: 'partial' | 'whole'; reason: Reason })
-  | (CommandBase & { type: 'accept'; note: Reason; evidence?: readonly EvidenceRef[] })
-  | (CommandBase & { type: 'close'; note?: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'order_stop_work'; scope: 'partial' | 'whole'; reason: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'accept'; note: Reason; evidence?: readonly EvidenceRef[] })
+  | (CommandBase & TwoOfficerFields & { type: 'close'; note?: Reason })
   | (CommandBase & { type: 'reopen'; reason: Reason })
   | (CommandBase & { type: 'spot_check'; result: 'pass' | 'fail'; note?: Reason })
   | (CommandBase & { type: 'warn_due_soon'; deadline: string })
   | (CommandBase & { type: 'notice_overdue'; deadline: string });
 
 /** Every command of the review chain. */
-export type ChainCommand = ReportCommand | FollowUpCommand;
+export type ChainCommand = ReportCommand | ReportObservationCommand | FollowUpCommand;
+
+/** The commands `parseCommand` accepts from an untrusted body (everything but `report`). */
+export type UntrustedCommand = ReportObservationCommand | FollowUpCommand;
 
 /** Command type names. */
 export type CommandType = ChainCommand['type'];
@@ -132,6 +195,7 @@ export type CommandType = ChainCommand['type'];
 /** Every command type, in path order. */
 export const COMMAND_TYPES: readonly CommandType[] = Object.freeze([
   'report',
+  'report_observation',
   'reclassify',
   'confirm_level',
   'issue_notice',
@@ -154,25 +218,35 @@ export const COMMAND_TYPES: readonly CommandType[] = Object.freeze([
   'notice_overdue',
 ] as const);
 
+/** The two officers of a two-officer act, as recorded in its event: the actor first. */
+export interface OfficersData {
+  officers?: readonly [RecordedOfficer, RecordedOfficer];
+}
+
 /** Payloads of events, by event type. */
 export interface EventDataMap {
-  reported: Omit<ReportCommand, keyof CommandBase | 'type'>;
-  reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason };
-  level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason };
+  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence'> & {
+    evidence: readonly AttachedEvidence[];
+    /** A manual observation (`report_observation`), not a pack's classification. */
+    manual?: true;
+    description?: LocalizedText;
+  };
+  reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason } & OfficersData;
+  level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason } & OfficersData;
   notice_issued: { deadline: string; policy: DeadlinePolicy; noticeNo?: string; note?: Reason };
-  rectification_submitted: { evidence: readonly EvidenceRef[]; note?: Reason };
+  rectification_submitted: { evidence: readonly AttachedEvidence[]; note?: Reason };
   verified: { note?: Reason };
   rejected: { reason: Reason };
   extension_requested: { extension: DeadlinePolicy; reason: Reason };
   extension_granted: { from: string; to: string; note?: Reason };
   extension_denied: { reason: Reason };
   escalated: { reason: Reason; overdueDeadline?: string };
-  case_filed: { caseNo: string };
-  listed_for_supervision: { authority: LocalizedText; note?: Reason };
+  case_filed: { caseNo: string } & OfficersData;
+  listed_for_supervision: { authority: LocalizedText; note?: Reason } & OfficersData;
   plan_submitted: { plan: TreatmentPlan };
-  stop_work_ordered: { scope: 'partial' | 'whole'; reason: Reason };
-  accepted: { note: Reason; evidence?: readonly EvidenceRef[] };
-  closed: { note?: Reason; fixedOnSpot?: boolean };
+  stop_work_ordered: { scope: 'partial' | 'whole'; reason: Reason } & OfficersData;
+  accepted: { note: Reason; evidence?: readonly AttachedEvidence[] } & OfficersData;
+  closed: { note?: Reason; fixedOnSpot?: boolean } & OfficersData;
   reopened: { reason: Reason };
   spot_checked: { result: 'pass' | 'fail'; note?: Reason };
   due_soon_warned: { deadline: string };
@@ -226,6 +300,8 @@ export type RejectionCode =
   | 'CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'EVIDENCE_INSUFFICIENT'
+  | 'EVIDENCE_INVALID'
+  | 'SEPARATION_OF_DUTIES'
   | 'PROVISIONAL_UNCONFIRMED'
   | 'NOT_PROVISIONAL'
   | 'DOWNGRADE_FORBIDDEN'
@@ -263,11 +339,20 @@ export interface HazardState {
   pack: { id: string; version: string };
   deadlinePolicy: DeadlinePolicy;
   reporterId: string;
+  /** A manual observation (`report_observation`): its level needs a second person's confirmation. */
+  manual: boolean;
+  /**
+   * The hazard was major at some point. Stays true after a downgrade: its reporter still
+   * may not verify or close it.
+   */
+  wasMajor: boolean;
   /** Everyone who submitted a rectification or a plan. */
   rectifierIds: readonly string[];
-  reportEvidence: readonly EvidenceRef[];
+  reportEvidence: readonly AttachedEvidence[];
   /** Evidence of the latest rectification submission. */
-  rectificationEvidence: readonly EvidenceRef[];
+  rectificationEvidence: readonly AttachedEvidence[];
+  /** Ids of every upload attached to the hazard so far (the per-hazard quota counts them). */
+  evidenceIds: readonly string[];
   /** When the running notice (or case, for major) started: evidence "after" must be later. */
   noticeIssuedAt: string | null;
   /** The running deadline, or null when no clock runs. */
@@ -283,6 +368,8 @@ export interface HazardState {
   plan: TreatmentPlan | null;
   /** Enforcement officer who accepted (验收) the major hazard, or null. */
   acceptedBy: string | null;
+  /** Both officers of the acceptance, or empty. */
+  acceptedOfficers: readonly string[];
   closedBy: string | null;
   reopenCount: number;
   createdAt: string;

@@ -21,7 +21,7 @@ export interface CompilePackOptions {
 
 /** A compiled pack: immutable, evaluates inspections synchronously. */
 export interface PackEvaluator {
-  readonly pack: { readonly id: string; readonly version: string };
+  readonly pack: { readonly id: string; readonly version: string; readonly domain: string };
   /**
    * Classify an inspection. Never throws for any findings (values that fail
    * {@link PackEvaluator.check} simply do not satisfy the conditions that expect them).
@@ -350,7 +350,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   };
 
   return Object.freeze({
-    pack: Object.freeze({ id: pack.id, version: pack.version }),
+    pack: Object.freeze({ id: pack.id, version: pack.version, domain: pack.domain }),
     evaluate,
     check: (inspection: Inspection) => checkInspection(shared, inspection),
   });

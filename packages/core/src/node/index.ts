@@ -5,3 +5,4 @@
  */
 export { loadPackFromPath } from './load-pack-from-path.js';
 export { findPackDirs, PackPathError } from './find-pack-dirs.js';
+export { createFileEvidenceStore } from './file-evidence-store.js';

@@ -32,10 +32,24 @@ export interface ActorProfile {
   gridAreas?: readonly string[];
   /** Departments the actor belongs to (role `enforcement`). */
   departments?: readonly DepartmentScope[];
+  /**
+   * 执法证号: the officer's law-enforcement certificate number. Two-officer acts need it
+   * for both officers and record it in the event.
+   */
+  certificateNo?: string;
+}
+
+/** An enterprise as registered with the supervising departments. */
+export interface EnterpriseRecord {
+  id: string;
+  name: string;
+  /** Registered area code (e.g. `D1/G1`): a hazard of the enterprise is in this area. */
+  area: string;
 }
 
 /**
- * Resolves actor ids to profiles (an identity provider, an HR system, a table).
+ * Resolves actor ids to profiles (an identity provider, an HR system, a table), and
+ * enterprise ids to their registered record.
  *
  * - `resolve(id)` MUST return `null` for an unknown, disabled or expired actor; the chain
  *   then denies the command (and records the denial). It MUST NOT return a cached profile
@@ -43,7 +57,11 @@ export interface ActorProfile {
  * - It MAY be called concurrently; it MUST NOT mutate a profile it returned earlier.
  * - Errors (the identity provider is down) are thrown and propagate to the caller: the
  *   command is neither accepted nor recorded as denied.
+ * - `enterprise(id)` MUST return `null` for an unknown or deregistered enterprise; the
+ *   area it returns is where the enterprise's hazards belong (the chain never takes an
+ *   area from a request).
  */
 export interface Directory {
   resolve(actorId: string): Promise<ActorProfile | null>;
+  enterprise(enterpriseId: string): Promise<EnterpriseRecord | null>;
 }

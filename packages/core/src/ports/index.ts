@@ -6,7 +6,9 @@
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
 export type { Calendar } from './calendar.js';
-export type { Role, DepartmentScope, ActorProfile, Directory } from './directory.js';
+export type { Role, DepartmentScope, ActorProfile, EnterpriseRecord, Directory } from './directory.js';
+export type { EvidenceUpload, EvidenceRecord, EvidenceStore } from './evidence-store.js';
+export { PHOTO_MIME_TYPES, DEFAULT_EVIDENCE_QUOTA } from './evidence-store.js';
 export { ROLES } from './directory.js';
 export type { Signer, Verifier } from './signer.js';
 export type {

@@ -1,0 +1,323 @@
+import { commandIssue, pointerTo, type CommandIssue } from './command-issue.js';
+import { checkText, type TextRule } from './command-text.js';
+
+/**
+ * The shape of every command, as data: one definition read by `parseCommand` (untrusted
+ * bodies) and by `decide` (which re-checks every command, so hosts calling `handleCommand`
+ * directly get the same bounds).
+ */
+
+/** Ids of hazards, commands, actors, enterprises, evidence: ASCII, 1–128 characters. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** Domain ids (`gas`, `confined_space`). */
+export const DOMAIN_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
+/** Area codes: segments separated by `/` (`D1/G3`), at most 8 levels. */
+export const AREA_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}(?:\/[A-Za-z0-9][A-Za-z0-9_-]{0,31}){0,7}$/;
+const TIME_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Upper bounds of deadline counts (the pack schema's limits). */
+export const DEADLINE_LIMITS = Object.freeze({ workingDays: 3650, days: 3650, hours: 8760 });
+/** Most evidence references one command may carry. */
+export const MAX_EVIDENCE_PER_COMMAND = 60;
+
+const LIMITS = {
+  title: { max: 200 },
+  label: { max: 200 },
+  number: { max: 64 },
+  reason: { max: 2000, multiLine: true },
+  description: { max: 4000, multiLine: true },
+} satisfies Record<string, TextRule>;
+
+const MAX_ISSUES = 50;
+
+/** Checks a value at a pointer; returns the normalized value, or `undefined` after pushing issues. */
+type Check = (value: unknown, pointer: string, issues: CommandIssue[]) => unknown;
+interface Field {
+  check: Check;
+  optional?: boolean;
+}
+
+const required = (check: Check): Field => ({ check });
+const optional = (check: Check): Field => ({ check, optional: true });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object with exactly these keys (optional ones may be absent). */
+function object(fields: Record<string, Field>): Check {
+  return (value, pointer, issues) => {
+    if (!isPlainObject(value)) {
+      issues.push(commandIssue('WRONG_TYPE', pointer, '应为对象', 'expected an object'));
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    for (const key of Object.keys(value)) {
+      if (issues.length >= MAX_ISSUES) return undefined;
+      if (!Object.hasOwn(fields, key)) {
+        issues.push(commandIssue('UNKNOWN_KEY', pointerTo(pointer, key), '不允许的字段', 'unknown field'));
+        ok = false;
+      }
+    }
+    for (const [key, field] of Object.entries(fields)) {
+      const at = pointerTo(pointer, key);
+      const v = value[key];
+      if (v === undefined) {
+        if (!field.optional) {
+          issues.push(commandIssue('REQUIRED', at, '缺少必填字段', 'required'));
+          ok = false;
+        }
+        continue;
+      }
+      const before = issues.length;
+      const checked = field.check(v, at, issues);
+      if (issues.length > before) ok = false;
+      else out[key] = checked;
+    }
+    return ok ? out : undefined;
+  };
+}
+
+function text(rule: TextRule): Check {
+  return (value, pointer, issues) => checkText(value, pointer, rule, issues);
+}
+
+/** `{ 'zh-CN': text, en?: text }`. */
+function localized(rule: TextRule): Check {
+  return object({ 'zh-CN': required(text(rule)), en: optional(text(rule)) });
+}
+
+function pattern(re: RegExp, zh: string, en: string): Check {
+  return (value, pointer, issues) => {
+    if (typeof value !== 'string') {
+      issues.push(commandIssue('WRONG_TYPE', pointer, '应为文本', 'expected a string'));
+      return undefined;
+    }
+    if (!re.test(value)) {
+      issues.push(commandIssue('PATTERN', pointer, zh, en));
+      return undefined;
+    }
+    return value;
+  };
+}
+
+const id = pattern(ID_PATTERN, '编号须为 1–128 个字母、数字或 . _ : -，以字母或数字开头', 'ids are 1–128 letters, digits or . _ : -, starting with a letter or digit');
+const domain = pattern(DOMAIN_PATTERN, '领域须为小写字母、数字和下划线（如 gas）', 'a domain is lower-case letters, digits and underscores (e.g. gas)');
+const area = pattern(AREA_PATTERN, '区域编码格式无效（如 D1/G3）', 'invalid area code (e.g. D1/G3)');
+const version = pattern(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$/, '版本号格式无效', 'invalid version');
+
+function oneOf<T extends string>(values: readonly T[]): Check {
+  return (value, pointer, issues) => {
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+      issues.push(commandIssue('NOT_ALLOWED_VALUE', pointer, `应为 ${values.join('、')} 之一`, `expected one of ${values.join(', ')}`));
+      return undefined;
+    }
+    return value;
+  };
+}
+
+const boolean: Check = (value, pointer, issues) => {
+  if (typeof value !== 'boolean') {
+    issues.push(commandIssue('WRONG_TYPE', pointer, '应为 true 或 false', 'expected true or false'));
+    return undefined;
+  }
+  return value;
+};
+
+function integer(min: number, max: number): Check {
+  return (value, pointer, issues) => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      issues.push(commandIssue('WRONG_TYPE', pointer, '应为整数', 'expected an integer'));
+      return undefined;
+    }
+    if (value < min || value > max) {
+      issues.push(commandIssue('OUT_OF_RANGE', pointer, `应在 ${min}–${max} 之间，现为 ${value}`, `must be within ${min}–${max}, got ${value}`));
+      return undefined;
+    }
+    return value;
+  };
+}
+
+/** An ISO 8601 time with an explicit offset (`Z` or `±hh:mm`), and a real calendar date. */
+export const time: Check = (value, pointer, issues) => {
+  if (typeof value !== 'string' || value.length > 40) {
+    issues.push(commandIssue('WRONG_TYPE', pointer, '应为 ISO 8601 时间文本', 'expected an ISO 8601 time string'));
+    return undefined;
+  }
+  const m = TIME_WITH_OFFSET.exec(value);
+  if (!m) {
+    const noOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value);
+    issues.push(
+      noOffset
+        ? commandIssue('TIME_WITHOUT_OFFSET', pointer, '时间须带时区（如 2026-11-02T09:00:00+08:00 或 …Z）', 'a time needs an offset (e.g. 2026-11-02T09:00:00+08:00 or …Z)')
+        : commandIssue('INVALID_TIME', pointer, '时间格式应为 ISO 8601（如 2026-11-02T09:00:00+08:00）', 'expected an ISO 8601 time (e.g. 2026-11-02T09:00:00+08:00)'),
+    );
+    return undefined;
+  }
+  const [, y, mo, d, h, mi, s, , oh, om] = m.map((x) => (x === undefined ? undefined : Number(x)));
+  const date = new Date(Date.UTC(y as number, (mo as number) - 1, d as number));
+  const valid =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === (mo as number) - 1 &&
+    date.getUTCDate() === d &&
+    (h as number) < 24 &&
+    (mi as number) < 60 &&
+    (s ?? 0) < 60 &&
+    (oh ?? 0) < 24 &&
+    (om ?? 0) < 60 &&
+    !Number.isNaN(Date.parse(value));
+  if (!valid) {
+    issues.push(commandIssue('INVALID_TIME', pointer, '不是有效的日期时间', 'not a valid date and time'));
+    return undefined;
+  }
+  return value;
+};
+
+/** `immediate`, or exactly one of `{ workingDays }`, `{ days }`, `{ hours }` within {@link DEADLINE_LIMITS}. */
+function policy(allowImmediate: boolean): Check {
+  return (value, pointer, issues) => {
+    if (value === 'immediate' && allowImmediate) return value;
+    if (!isPlainObject(value) || Object.keys(value).length !== 1) {
+      issues.push(
+        commandIssue(
+          'WRONG_TYPE',
+          pointer,
+          `应为 ${allowImmediate ? '"immediate"、' : ''}{ "workingDays": n }、{ "days": n } 或 { "hours": n } 之一`,
+          `expected ${allowImmediate ? '"immediate", ' : ''}{ "workingDays": n }, { "days": n } or { "hours": n }`,
+        ),
+      );
+      return undefined;
+    }
+    const [key] = Object.keys(value) as [string];
+    if (!Object.hasOwn(DEADLINE_LIMITS, key)) {
+      issues.push(commandIssue('UNKNOWN_KEY', pointerTo(pointer, key), '应为 workingDays、days 或 hours', 'expected workingDays, days or hours'));
+      return undefined;
+    }
+    const n = integer(1, DEADLINE_LIMITS[key as keyof typeof DEADLINE_LIMITS])(value[key], pointerTo(pointer, key), issues);
+    return n === undefined ? undefined : { [key]: n };
+  };
+}
+
+function list(item: Check, max: number): Check {
+  return (value, pointer, issues) => {
+    if (!Array.isArray(value)) {
+      issues.push(commandIssue('WRONG_TYPE', pointer, '应为数组', 'expected an array'));
+      return undefined;
+    }
+    if (value.length > max) {
+      issues.push(commandIssue('TOO_MANY', pointer, `最多 ${max} 项，现有 ${value.length} 项`, `at most ${max} items, got ${value.length}`));
+      return undefined;
+    }
+    const before = issues.length;
+    const out = value.map((v, i) => item(v, pointerTo(pointer, i), issues));
+    return issues.length > before ? undefined : out;
+  };
+}
+
+/** Opaque trusted data (citations, findings): an array of objects, bounded in length. */
+function opaqueList(max: number): Check {
+  return list((v, pointer, issues) => {
+    if (!isPlainObject(v)) {
+      issues.push(commandIssue('WRONG_TYPE', pointer, '应为对象', 'expected an object'));
+      return undefined;
+    }
+    return v;
+  }, max);
+}
+
+const evidence = list(object({ id: required(id), kind: required(oneOf(['photo_before', 'photo_after', 'document'])) }), MAX_EVIDENCE_PER_COMMAND);
+const level = oneOf(['simple', 'general', 'major']);
+const reason = localized(LIMITS.reason);
+
+const common: Record<string, Field> = {
+  type: required(text({ max: 64 })),
+  expectedVersion: optional(integer(0, 1_000_000_000)),
+  occurredAt: optional(time),
+};
+const ids: Record<string, Field> = { commandId: required(id), hazardId: required(id) };
+const coOfficer: Record<string, Field> = { coOfficerId: optional(id) };
+
+/** The fields of each command type besides `type`, `expectedVersion`, `occurredAt` (and the ids). */
+const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
+  report: {
+    title: required(localized(LIMITS.title)),
+    level: required(level),
+    provisional: required(boolean),
+    basis: required(opaqueList(100)),
+    deadline: required(policy(true)),
+    pack: required(object({ id: required(id), version: required(version) })),
+    domain: required(domain),
+    area: required(area),
+    enterpriseId: required(id),
+    unitId: optional(id),
+    source: required(oneOf(['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'])),
+    findings: optional(opaqueList(100)),
+    evidence: required(evidence),
+    fixedOnSpot: optional(boolean),
+  },
+  report_observation: {
+    title: required(localized(LIMITS.title)),
+    description: optional(localized(LIMITS.description)),
+    enterpriseId: required(id),
+    domain: required(domain),
+    level: required(level),
+    evidence: required(evidence),
+  },
+  reclassify: { level: required(level), reason: required(reason), ...coOfficer },
+  confirm_level: { level: required(level), reason: required(reason), ...coOfficer },
+  issue_notice: { noticeNo: optional(text(LIMITS.number)), note: optional(reason) },
+  submit_rectification: { evidence: required(evidence), note: optional(reason) },
+  verify: { note: optional(reason) },
+  reject: { reason: required(reason) },
+  request_extension: { extension: required(policy(false)), reason: required(reason) },
+  grant_extension: { note: optional(reason) },
+  deny_extension: { reason: required(reason) },
+  escalate: { reason: required(reason), overdueDeadline: optional(time) },
+  file_case: { caseNo: required(text(LIMITS.number)), ...coOfficer },
+  list_for_supervision: { authority: required(localized(LIMITS.label)), note: optional(reason), ...coOfficer },
+  submit_plan: {
+    plan: required(
+      object({
+        objectives: required(reason),
+        measures: required(reason),
+        fundsAndMaterials: required(reason),
+        responsible: required(reason),
+        deadline: required(time),
+        milestones: required(reason),
+        safetyAndEmergency: required(reason),
+      }),
+    ),
+  },
+  order_stop_work: { scope: required(oneOf(['partial', 'whole'])), reason: required(reason), ...coOfficer },
+  accept: { note: required(reason), evidence: optional(evidence), ...coOfficer },
+  close: { note: optional(reason), ...coOfficer },
+  reopen: { reason: required(reason) },
+  spot_check: { result: required(oneOf(['pass', 'fail'])), note: optional(reason) },
+  warn_due_soon: { deadline: required(time) },
+  notice_overdue: { deadline: required(time) },
+};
+
+/** Command types whose shape is known. */
+export function isKnownCommandType(type: unknown): boolean {
+  return typeof type === 'string' && Object.hasOwn(FIELDS, type);
+}
+
+/**
+ * Checks a command object against its type's shape. `withIds`: `commandId` and `hazardId`
+ * are part of the object (the decider's view) rather than supplied separately (a body).
+ * Returns the normalized command (texts trimmed) or the issues. The type must be known.
+ */
+export function checkCommandShape(value: Record<string, unknown>, withIds: boolean): { command: Record<string, unknown> } | { issues: CommandIssue[] } {
+  const fields = FIELDS[value.type as string];
+  if (!fields) return { issues: [commandIssue('UNKNOWN_TYPE', '/type', '未知的指令类型', 'unknown command type')] };
+  const issues: CommandIssue[] = [];
+  const command = object({ ...common, ...(withIds ? ids : {}), ...fields })(value, '', issues);
+  if (issues.length > 0 || command === undefined) return { issues: issues.slice(0, MAX_ISSUES) };
+  return { command: command as Record<string, unknown> };
+}
+
+/** Checks a list of evidence references (`{ id, kind }`, at most {@link MAX_EVIDENCE_PER_COMMAND}). */
+export function checkEvidenceRefs(value: unknown, pointer: string, issues: CommandIssue[]): unknown {
+  return evidence(value, pointer, issues);
+}

@@ -1,0 +1,80 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { EvidenceRecord, EvidenceStore, EvidenceUpload } from '../ports/evidence-store.js';
+
+/** An in-memory {@link EvidenceStore} (tests, demos), with a count of what it holds. */
+export interface MemoryEvidenceStore extends EvidenceStore {
+  /** Number of uploads held. */
+  readonly size: number;
+}
+
+/** SHA-256 of bytes, lower-case hex. */
+export function sha256OfBytes(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
+/** A fresh evidence id: `ev-` and 32 random hex digits. */
+export function newEvidenceId(): string {
+  const random = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(random);
+  return `ev-${bytesToHex(random)}`;
+}
+
+/** Checks an upload's metadata; throws a `TypeError` for misuse (not a user error). */
+export function assertUpload(upload: EvidenceUpload): void {
+  if (!(upload.bytes instanceof Uint8Array)) throw new TypeError('evidence bytes must be a Uint8Array');
+  if (typeof upload.mime !== 'string' || !/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(upload.mime)) throw new TypeError(`invalid media type ${JSON.stringify(upload.mime)}`);
+  if (typeof upload.uploaderId !== 'string' || upload.uploaderId === '') throw new TypeError('uploaderId is required');
+  if (Number.isNaN(Date.parse(upload.receivedAt))) throw new TypeError('receivedAt must be an ISO 8601 time');
+}
+
+/**
+ * An {@link EvidenceStore} in memory. Records and bytes are copied in and out, so callers
+ * cannot change what is stored.
+ *
+ * @example
+ * ```ts
+ * const evidence = createMemoryEvidenceStore();
+ * const photo = await evidence.put({ bytes, mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId: 'H1', receivedAt: clock.now().toISOString() });
+ * ```
+ */
+export function createMemoryEvidenceStore(): MemoryEvidenceStore {
+  const records = new Map<string, EvidenceRecord>();
+  const contents = new Map<string, Uint8Array>();
+  return {
+    get size() {
+      return records.size;
+    },
+    async put(upload) {
+      assertUpload(upload);
+      const bytes = upload.bytes.slice();
+      const record: EvidenceRecord = {
+        id: newEvidenceId(),
+        sha256: sha256OfBytes(bytes),
+        mime: upload.mime,
+        size: bytes.length,
+        uploaderId: upload.uploaderId,
+        hazardId: upload.hazardId,
+        receivedAt: new Date(Date.parse(upload.receivedAt)).toISOString(),
+        ...(upload.claimedTakenAt === undefined ? {} : { claimedTakenAt: upload.claimedTakenAt }),
+      };
+      records.set(record.id, record);
+      contents.set(record.id, bytes);
+      return { ...record };
+    },
+    async get(id) {
+      const r = records.get(id);
+      return r ? { ...r } : null;
+    },
+    async read(id) {
+      const b = contents.get(id);
+      return b ? b.slice() : null;
+    },
+    async bind(ids, hazardId) {
+      const found = ids.map((id) => records.get(id));
+      if (found.some((r) => r === undefined || (r.hazardId !== null && r.hazardId !== hazardId))) return false;
+      for (const r of found as EvidenceRecord[]) records.set(r.id, { ...r, hazardId });
+      return true;
+    },
+  };
+}

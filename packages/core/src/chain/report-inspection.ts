@@ -1,0 +1,205 @@
+import type { Classification, FindingSource, HazardFinding, Inspection } from '../classify/types.js';
+import type { Issue } from '../pack/types.js';
+import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
+import { authorize } from './authorize.js';
+import type { CommandIssue } from './command-issue.js';
+import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
+import { handleCommand, type ChainDeps } from './handle-command.js';
+import { sha256Hex } from './hash-event.js';
+import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
+
+/** What {@link reportInspection} reports: the untrusted part is the inspection and the references. */
+export interface ReportInspectionInput {
+  /** The inspection as received (answers to the pack's facts). Its `subject` and `source` are ignored. */
+  inspection: Inspection;
+  /** Id of a pack in `deps.packs`; the inspection's `pack` must name it (and its version, if pinned). */
+  packId: string;
+  /** The inspected enterprise; its area comes from `Directory.enterprise`. */
+  enterpriseId: string;
+  unitId?: string;
+  /**
+   * Uploads (unbound, by the same actor) attached to the reports: a list when the
+   * inspection finds at most one hazard, otherwise a record by rule id.
+   */
+  evidence?: readonly EvidenceRef[] | Readonly<Record<string, readonly EvidenceRef[]>>;
+  /** Rule ids of simple hazards fixed on the spot (their evidence must show before and after). */
+  fixedOnSpot?: readonly string[];
+  /** The request's idempotency key: the same key reports the same hazards again as replays. */
+  key: string;
+}
+
+/** The outcome of reporting one classified hazard into the chain. */
+export interface ReportOutcome {
+  rule: string;
+  hazardId: string;
+  ok: boolean;
+  version?: number;
+  replayed?: boolean;
+  rejection?: Rejection;
+}
+
+/** Result of {@link reportInspection}: issues (nothing reported, HTTP 422) or the classification and one outcome per hazard. */
+export type ReportInspectionResult =
+  | { ok: true; classification: Classification; warnings: Issue[]; reports: ReportOutcome[] }
+  | { ok: false; issues: Issue[] };
+
+const SOURCE_OF_ROLE: Readonly<Record<string, FindingSource>> = Object.freeze({
+  enterprise: 'self_check',
+  grid: 'grid_patrol',
+  enforcement: 'enforcement',
+  system: 'sensor',
+});
+
+function issue(code: string, pointer: string, zh: string, en: string): Issue {
+  return { code, severity: 'error', pointer, message: { 'zh-CN': zh, en } };
+}
+
+function fromCommandIssue(i: CommandIssue): Issue {
+  return { code: i.code, severity: 'error', pointer: i.pointer, message: i.message };
+}
+
+/**
+ * The source a report gets from the role under which `actor` may report a hazard of this
+ * enterprise and domain: enterprise → `self_check`, grid → `grid_patrol`, enforcement →
+ * `enforcement`, system → `sensor`. `null` when no role may (the chain then refuses).
+ */
+export function sourceForActor(actor: ActorProfile | null, subject: { level: ReportCommand['level']; domain: string; area: string; enterpriseId: string }): FindingSource | null {
+  if (!actor) return null;
+  const auth = authorize(actor, 'report', { ...subject, status: 'new', reporterId: null, rectifierIds: [] });
+  return auth.allowed ? (SOURCE_OF_ROLE[auth.role] ?? null) : null;
+}
+
+/** The hazard id a report gets: from the actor, the idempotency key and the rule (a retry finds the same one). */
+export function reportHazardId(actorId: string, key: string, rule: string): string {
+  return `hz-${sha256Hex(`${actorId}\n${key}\n${rule}`).slice(0, 24)}`;
+}
+
+/**
+ * Classifies an inspection with the server's compiled pack and reports each hazard into
+ * the review chain. Everything the law and the pack decide is derived here, never taken
+ * from the request: level, title, basis, provisional flag and deadline policy from the
+ * pack's rules; pack id, version and domain from the compiled pack in `deps.packs`; area
+ * from the Directory's record of the enterprise; source from the actor's role; hazard and
+ * command ids from actor, key and rule. Each report then runs through
+ * {@link handleCommand} (authorisation, evidence, idempotency).
+ *
+ * Returns `{ ok: false, issues }` (nothing reported) for an unknown pack or enterprise, a
+ * pack mismatch, errors in the answers, or malformed evidence references.
+ *
+ * @example
+ * ```ts
+ * const r = await reportInspection(deps, { inspection: body, packId: 'gas-restaurant', enterpriseId: 'E1', key }, actorId);
+ * if (!r.ok) return problem(422, r.issues);
+ * for (const report of r.reports) if (!report.ok) console.log(report.rule, report.rejection?.code);
+ * ```
+ */
+export async function reportInspection(deps: ChainDeps, input: ReportInspectionInput, actorId: string): Promise<ReportInspectionResult> {
+  const issues: Issue[] = [];
+  const evaluator = typeof input.packId === 'string' ? deps.packs?.get(input.packId) : undefined;
+  if (!evaluator) issues.push(issue('UNKNOWN_PACK', '/pack', `服务器上没有检查表 ${JSON.stringify(input.packId)}`, `no pack ${JSON.stringify(input.packId)} on the server`));
+  if (typeof input.key !== 'string' || input.key === '' || input.key.length > 200) {
+    issues.push(issue('INVALID_KEY', '/key', '幂等键须为 1–200 个字符', 'the idempotency key must be 1–200 characters'));
+  }
+  if (input.unitId !== undefined && (typeof input.unitId !== 'string' || !ID_PATTERN.test(input.unitId))) {
+    issues.push(issue('PATTERN', '/unitId', '单元编号格式无效', 'invalid unit id'));
+  }
+  let enterprise: EnterpriseRecord | null = null;
+  if (typeof input.enterpriseId !== 'string' || !ID_PATTERN.test(input.enterpriseId)) {
+    issues.push(issue('PATTERN', '/enterpriseId', '企业编号格式无效', 'invalid enterprise id'));
+  } else {
+    enterprise = await deps.directory.enterprise(input.enterpriseId);
+    if (!enterprise) issues.push(issue('UNKNOWN_ENTERPRISE', '/enterpriseId', `未登记的企业 ${input.enterpriseId}`, `enterprise ${input.enterpriseId} is not registered`));
+  }
+  const inspection = input.inspection as unknown;
+  if (typeof inspection !== 'object' || inspection === null || Array.isArray(inspection)) {
+    issues.push(issue('NOT_AN_OBJECT', '', '检查记录应为对象', 'an inspection is an object'));
+  } else if (evaluator) {
+    const [id, version] = typeof input.inspection.pack === 'string' ? input.inspection.pack.split('@') : [];
+    if (id !== evaluator.pack.id || (version !== undefined && version !== evaluator.pack.version)) {
+      issues.push(issue('PACK_MISMATCH', '/pack', `检查记录应针对 ${evaluator.pack.id}@${evaluator.pack.version}`, `the inspection must answer ${evaluator.pack.id}@${evaluator.pack.version}`));
+    }
+  }
+  if (issues.length > 0 || !evaluator || !enterprise) return { ok: false, issues };
+
+  const checked = evaluator.check(input.inspection);
+  const errors = checked.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, issues: errors };
+  const classification = evaluator.evaluate(input.inspection);
+  const hazards = classification.hazards;
+
+  const evidenceOf = assignEvidence(input, hazards, issues);
+  if (issues.length > 0 || !evidenceOf) return { ok: false, issues };
+
+  const actor = await deps.directory.resolve(actorId);
+  const reports: ReportOutcome[] = [];
+  for (const finding of hazards) {
+    const hazardId = reportHazardId(actorId, input.key, finding.rule);
+    const subject = { level: finding.level, domain: evaluator.pack.domain, area: enterprise.area, enterpriseId: enterprise.id };
+    const command: ReportCommand = {
+      type: 'report',
+      commandId: `${hazardId}:report`,
+      hazardId,
+      title: finding.title,
+      level: finding.level,
+      provisional: finding.provisional,
+      basis: finding.basis,
+      deadline: finding.deadline,
+      pack: { id: evaluator.pack.id, version: evaluator.pack.version },
+      domain: evaluator.pack.domain,
+      area: enterprise.area,
+      enterpriseId: enterprise.id,
+      ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
+      // The chain refuses an actor no role allows; the placeholder never reaches an event.
+      source: sourceForActor(actor, subject) ?? 'self_check',
+      findings: [finding],
+      evidence: evidenceOf(finding.rule),
+      ...(input.fixedOnSpot?.includes(finding.rule) ? { fixedOnSpot: true } : {}),
+    };
+    const result = await handleCommand(deps, command, actorId);
+    if ('rejection' in result) {
+      reports.push({ rule: finding.rule, hazardId, ok: false, rejection: result.rejection });
+    } else {
+      const last = result.events[result.events.length - 1];
+      reports.push({ rule: finding.rule, hazardId, ok: true, ...(last ? { version: last.version } : {}), ...(result.replayed ? { replayed: true } : {}) });
+    }
+  }
+  return { ok: true, classification, warnings: checked, reports };
+}
+
+function assignEvidence(input: ReportInspectionInput, hazards: readonly HazardFinding[], issues: Issue[]): ((rule: string) => EvidenceRef[]) | null {
+  const fired = new Set(hazards.map((h) => h.rule));
+  if (input.fixedOnSpot !== undefined) {
+    if (!Array.isArray(input.fixedOnSpot)) issues.push(issue('WRONG_TYPE', '/fixedOnSpot', '应为规则编号数组', 'expected an array of rule ids'));
+    else {
+      input.fixedOnSpot.forEach((rule, i) => {
+        if (!fired.has(rule)) issues.push(issue('UNKNOWN_RULE', `/fixedOnSpot/${i}`, '该规则未判定出隐患', 'no hazard of this rule was found'));
+      });
+    }
+  }
+  const raw = input.evidence ?? [];
+  const commandIssues: CommandIssue[] = [];
+  if (Array.isArray(raw)) {
+    const refs = checkEvidenceRefs(raw, '/evidence', commandIssues) as EvidenceRef[] | undefined;
+    issues.push(...commandIssues.map(fromCommandIssue));
+    if (refs && refs.length > 0 && hazards.length > 1) {
+      issues.push(issue('EVIDENCE_AMBIGUOUS', '/evidence', '检查发现多项隐患：请按规则编号分别附上证据', 'the inspection found several hazards: attach evidence by rule id'));
+    }
+    return issues.length > 0 ? null : () => refs ?? [];
+  }
+  if (typeof raw !== 'object' || raw === null) {
+    issues.push(issue('WRONG_TYPE', '/evidence', '应为证据数组或按规则编号的对象', 'expected an array of evidence or an object by rule id'));
+    return null;
+  }
+  const byRule = new Map<string, EvidenceRef[]>();
+  for (const [rule, list] of Object.entries(raw as Record<string, unknown>)) {
+    const pointer = `/evidence/${rule.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (!fired.has(rule)) {
+      issues.push(issue('UNKNOWN_RULE', pointer, '该规则未判定出隐患', 'no hazard of this rule was found'));
+      continue;
+    }
+    const refs = checkEvidenceRefs(list, pointer, commandIssues) as EvidenceRef[] | undefined;
+    if (refs) byRule.set(rule, refs);
+  }
+  issues.push(...commandIssues.map(fromCommandIssue));
+  return issues.length > 0 ? null : (rule) => byRule.get(rule) ?? [];
+}

@@ -1,0 +1,95 @@
+import type { ActorProfile } from '../ports/directory.js';
+import { areaCovers, levelRank } from './authorize.js';
+import type { ChainCommand, HazardState, RecordedOfficer } from './types.js';
+
+/** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办). */
+export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze(['file_case', 'order_stop_work', 'list_for_supervision']);
+
+/**
+ * True when the command needs a second enforcement officer (`coOfficerId`):
+ * `file_case`, `order_stop_work`, `list_for_supervision` always; `accept` and `close` of a
+ * major hazard; a `reclassify` or `confirm_level` that lowers a major hazard.
+ */
+export function needsTwoOfficers(state: HazardState | null, command: ChainCommand): boolean {
+  if (state === null) return false;
+  switch (command.type) {
+    case 'file_case':
+    case 'order_stop_work':
+    case 'list_for_supervision':
+      return true;
+    case 'accept':
+    case 'close':
+      return state.level === 'major';
+    case 'reclassify':
+    case 'confirm_level':
+      return state.level === 'major' && levelRank(command.level) < levelRank('major');
+    default:
+      return false;
+  }
+}
+
+function hasCertificate(profile: ActorProfile): profile is ActorProfile & { certificateNo: string } {
+  return typeof profile.certificateNo === 'string' && profile.certificateNo.trim() !== '';
+}
+
+function hasJurisdiction(profile: ActorProfile, state: HazardState): boolean {
+  return (
+    profile.roles.includes('enforcement') &&
+    (profile.departments ?? []).some((d) => d.domains.includes(state.domain) && d.areas.some((a) => areaCovers(a, state.area)))
+  );
+}
+
+type Problem = { 'zh-CN': string; en: string };
+
+/**
+ * Separation-of-duties rules beyond the permission table (the table has already allowed
+ * `actor`). Returns the officers to record for a two-officer act, or the problem
+ * (`SEPARATION_OF_DUTIES`):
+ *
+ * - a two-officer act needs a second officer: another person, enforcement with
+ *   jurisdiction over the hazard, both officers with a certificate number (执法证号);
+ * - on `accept` / `close` of a major hazard the second officer is neither the reporter nor
+ *   a rectifier, and the officer who closes (销号) is not the one who accepted (验收);
+ * - a hazard that was ever major is never verified or closed by its reporter;
+ * - a manual observation's level is confirmed by someone other than its reporter.
+ */
+export function checkSeparationOfDuties(
+  state: HazardState | null,
+  command: ChainCommand,
+  actor: ActorProfile,
+  coOfficer: ActorProfile | null | undefined,
+): { officers?: readonly [RecordedOfficer, RecordedOfficer] } | { problem: Problem } {
+  if (state === null) return {};
+  const problem = (zh: string, en: string) => ({ problem: { 'zh-CN': zh, en } });
+  if ((command.type === 'verify' || command.type === 'close') && state.wasMajor && actor.id === state.reporterId) {
+    return problem('该隐患曾为重大隐患，上报人不得验证或销号', 'this hazard was major: its reporter may not verify or close it');
+  }
+  if (command.type === 'confirm_level' && state.manual && actor.id === state.reporterId) {
+    return problem('现场发现的等级须由上报人以外的人员确认', 'a manual observation’s level is confirmed by someone other than its reporter');
+  }
+  if (command.type === 'close' && state.level === 'major' && actor.id === state.acceptedBy) {
+    return problem('重大隐患的验收与销号须由不同执法人员办理', 'a major hazard is accepted and closed by different officers');
+  }
+  if (!needsTwoOfficers(state, command)) return {};
+  const coOfficerId = (command as { coOfficerId?: unknown }).coOfficerId;
+  if (typeof coOfficerId !== 'string') {
+    return problem('执法行为须由两名执法人员办理：请填写第二名执法人员（coOfficerId）', 'an enforcement act needs two officers: name the second one (coOfficerId)');
+  }
+  if (!coOfficer || coOfficer.id !== coOfficerId) return problem(`第二名执法人员 ${coOfficerId} 未知或已停用`, `the second officer ${coOfficerId} is unknown or disabled`);
+  if (coOfficer.id === actor.id) return problem('第二名执法人员须为另一人', 'the second officer must be another person');
+  if (!hasJurisdiction(coOfficer, state)) {
+    return problem('第二名执法人员须为对该隐患有管辖权的执法人员', 'the second officer must be an enforcement officer with jurisdiction over the hazard');
+  }
+  if ((command.type === 'accept' || command.type === 'close') && (coOfficer.id === state.reporterId || state.rectifierIds.includes(coOfficer.id))) {
+    return problem('验收或销号的执法人员不得为隐患上报人或整改人', 'officers who accept or close may not be the hazard’s reporter or rectifier');
+  }
+  if (!hasCertificate(actor) || !hasCertificate(coOfficer)) {
+    return problem('两名执法人员均须持有执法证号', 'both officers need a law-enforcement certificate number');
+  }
+  return {
+    officers: [
+      { id: actor.id, certificateNo: actor.certificateNo },
+      { id: coOfficer.id, certificateNo: coOfficer.certificateNo },
+    ],
+  };
+}
