@@ -10,6 +10,8 @@ export interface Checkpoint {
   size: number;
   /** Log head (hex SHA-256) after `size` events. */
   head: string;
+  /** Extension lines after the head (C2SP allows them), signed with the rest; absent when none. */
+  extensions?: string[];
 }
 
 const enc = new TextEncoder();
@@ -38,7 +40,8 @@ function bytesToHex(bytes: Uint8Array): string {
 }
 
 function body(cp: Checkpoint): string {
-  return `${cp.origin}\n${cp.size}\n${toBase64(hexToBytes(cp.head))}\n`;
+  const extensions = (cp.extensions ?? []).map((line) => `${line}\n`).join('');
+  return `${cp.origin}\n${cp.size}\n${toBase64(hexToBytes(cp.head))}\n${extensions}`;
 }
 
 /**
@@ -57,8 +60,10 @@ export async function createCheckpoint(
   origin: string,
   log: readonly (ChainEvent & { seq?: number })[],
   signer: Signer,
+  options: { extensions?: readonly string[] } = {},
 ): Promise<{ checkpoint: Checkpoint; text: string }> {
-  if (origin === '' || /[\n\r]/.test(origin) || /\s/.test(signer.keyName)) {
+  const extensions = options.extensions ?? [];
+  if (origin === '' || /[\n\r]/.test(origin) || /\s/.test(signer.keyName) || extensions.some((l) => l === '' || /[\n\r]/.test(l))) {
     throw new ChainError('INVALID_CHECKPOINT', { 'zh-CN': '检查点来源或密钥名无效', en: 'invalid checkpoint origin or key name' });
   }
   const verified = verifyChain(log);
@@ -68,7 +73,7 @@ export async function createCheckpoint(
       en: `the log is broken at index ${verified.brokenAt} (${verified.reason}); refusing to sign`,
     });
   }
-  const checkpoint = { origin, size: verified.size, head: verified.head };
+  const checkpoint: Checkpoint = { origin, size: verified.size, head: verified.head, ...(extensions.length > 0 ? { extensions: [...extensions] } : {}) };
   const text = body(checkpoint);
   const sig = await signer.sign(enc.encode(text));
   const blob = new Uint8Array(signer.keyId.length + sig.length);
@@ -83,25 +88,42 @@ export async function createCheckpoint(
  * that key is present.
  */
 export async function openCheckpoint(text: string, verifier: Verifier): Promise<Checkpoint | null> {
-  const split = text.indexOf('\n\n');
-  if (split < 0) return null;
-  const noteBody = text.slice(0, split + 1);
-  const lines = noteBody.split('\n');
-  const [origin, sizeText, headB64] = lines;
-  if (lines.length !== 4 || !origin || !sizeText || !headB64 || !/^\d+$/.test(sizeText)) return null;
-  const headBytes = fromBase64(headB64);
-  if (!headBytes || headBytes.length !== 32) return null;
+  const note = parseCheckpointNote(text);
+  if (!note) return null;
+  const { noteBody, checkpoint, split } = note;
   for (const line of text.slice(split + 2).split('\n')) {
     const m = /^\u2014 (\S+) (\S+)$/.exec(line);
     if (!m || m[1] !== verifier.keyName) continue;
     const blob = fromBase64(m[2] ?? '');
     if (!blob || blob.length <= verifier.keyId.length) continue;
     if (!verifier.keyId.every((b, i) => blob[i] === b)) continue;
-    if (await verifier.verify(enc.encode(noteBody), blob.slice(verifier.keyId.length))) {
-      return { origin, size: Number(sizeText), head: bytesToHex(headBytes) };
-    }
+    if (await verifier.verify(enc.encode(noteBody), blob.slice(verifier.keyId.length))) return checkpoint;
   }
   return null;
+}
+
+/**
+ * Reads a checkpoint note's body WITHOUT checking any signature (so anyone who can write
+ * the text can make it say anything): for consistency checks when no public key is at
+ * hand. Returns `null` when the note is malformed. Prefer {@link openCheckpoint}.
+ */
+export function readCheckpointUnverified(text: string): Checkpoint | null {
+  return parseCheckpointNote(text)?.checkpoint ?? null;
+}
+
+function parseCheckpointNote(text: string): { noteBody: string; checkpoint: Checkpoint; split: number } | null {
+  const split = text.indexOf('\n\n');
+  if (split < 0) return null;
+  const noteBody = text.slice(0, split + 1);
+  const lines = noteBody.split('\n');
+  const [origin, sizeText, headB64] = lines;
+  if (lines.length < 4 || !origin || !sizeText || !headB64 || !/^\d+$/.test(sizeText)) return null;
+  const headBytes = fromBase64(headB64);
+  if (!headBytes || headBytes.length !== 32) return null;
+  const extensions = lines.slice(3, -1);
+  if (extensions.some((l) => l === '')) return null;
+  const checkpoint: Checkpoint = { origin, size: Number(sizeText), head: bytesToHex(headBytes), ...(extensions.length > 0 ? { extensions } : {}) };
+  return { noteBody, checkpoint, split };
 }
 
 /** Result of {@link verifyAgainstCheckpoint}. */

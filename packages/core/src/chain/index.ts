@@ -80,7 +80,7 @@ export type { RunTickOptions } from './run-tick.js';
 export { verifyChain, nextLogHead } from './verify-chain.js';
 export { readFullLog } from './read-full-log.js';
 export type { ChainVerification, ChainBreakReason } from './verify-chain.js';
-export { createCheckpoint, openCheckpoint, verifyAgainstCheckpoint } from './checkpoint.js';
+export { createCheckpoint, openCheckpoint, readCheckpointUnverified, verifyAgainstCheckpoint } from './checkpoint.js';
 export type { Checkpoint, CheckpointVerification } from './checkpoint.js';
 export { createMemoryStore } from './memory-store.js';
 export type { MemoryStore } from './memory-store.js';

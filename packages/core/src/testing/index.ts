@@ -9,3 +9,5 @@ export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect }
 export { createFixedClock } from './fixed-clock.js';
 export type { FixedClock } from './fixed-clock.js';
 export { TEST_CALENDAR_2026, TEST_ACTORS, reportCommand, evidence, treatmentPlan } from './chain-fixtures.js';
+export { seedAuditTrail } from './audit-fixtures.js';
+export type { SeedAuditTrailOptions } from './audit-fixtures.js';
