@@ -2,31 +2,34 @@
 import { dashboardPage } from './dashboard-page.js';
 import { renderFactForm } from './form.js';
 import { hazardPage } from './hazard-page.js';
+import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
-import { api, app, entName, esc, levelCell, me, newKey, problemText, session } from './shared.js';
+import { signInPage, signOut } from './login-page.js';
+import { api, app, entName, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
 
 function hazardTable(items, id) {
-  if (!items.length) return `<p id="${id}" data-count="0">${t('empty')}</p>`;
-  return `<table id="${id}" data-count="${items.length}"><tr><th>${t('enterpriseCol')}</th><th>${t('level')}</th><th>${t('domain')}</th><th>${t('status')}</th><th>${t('deadline')}</th><th></th></tr>
-    ${items.map((h) => `<tr data-hazard="${h.hazardId}"><td>${esc(entName(h.enterpriseId))} <small>${esc(h.area)}</small></td><td>${levelCell(h)}</td><td>${esc(t(h.domain))}</td><td class="status">${t(h.status)}</td><td>${esc(h.deadline?.slice(0, 10) ?? '—')}</td><td><a href="#/hazard/${h.hazardId}">${t('open')}</a></td></tr>`).join('')}</table>`;
+  if (!items.length) return html`<p id="${id}" data-count="0">${t('empty')}</p>`;
+  return html`<table id="${id}" data-count="${items.length}"><tr><th>${t('enterpriseCol')}</th><th>${t('level')}</th><th>${t('domain')}</th><th>${t('status')}</th><th>${t('deadline')}</th><th></th></tr>
+    ${items.map((h) => html`<tr data-hazard="${h.hazardId}"><td>${entName(h.enterpriseId)} <small>${h.area}</small></td><td>${levelCell(h)}</td><td>${t(h.domain)}</td><td class="status">${t(h.status)}</td><td>${typeof h.deadline === 'string' ? h.deadline.slice(0, 10) : '—'}</td><td><a href="${hazardHref(h.hazardId)}">${t('open')}</a></td></tr>`)}</table>`;
 }
 
 // ---------------------------------------------------------------- inspection form
 /**
  * Pick an enterprise and a pack, fill the form rendered from the pack's facts, submit with
- * report=true: the enterprise's self-check and the grid inspector's patrol share it.
+ * report=true: the enterprise's self-check and the grid inspector's patrol share it. The
+ * server derives level, area and source; the request names only the enterprise.
  */
 function inspectionSection(root, packs, enterprises, source) {
-  root.innerHTML = `
-    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => `<option value="${e.id}">${esc(loc(e.name))}（${esc(e.area)}）</option>`).join('')}</select></label>
-    <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => `<option value="${p.id}">${esc(loc(p.title))}</option>`).join('')}</select></label>
+  setHtml(root, html`
+    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
+    <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
     <form id="check-form" novalidate><fieldset id="facts"></fieldset>
       <label><input type="checkbox" id="skip-browser-check"> ${t('skipBrowserCheck')}</label><br>
       <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
-    <div id="check-result"></div>`;
+    <div id="check-result"></div>`);
   let form = null;
   root.querySelector('#pack-select').addEventListener('change', async (e) => {
-    const r = await api(`/packs/${e.target.value}`);
+    const r = await api(`/packs/${encodeURIComponent(e.target.value)}`);
     form = renderFactForm(root.querySelector('#facts'), r.body);
   });
   root.querySelector('#check-form').addEventListener('submit', async (e) => {
@@ -34,65 +37,58 @@ function inspectionSection(root, packs, enterprises, source) {
     if (!form) return;
     const out = root.querySelector('#check-result');
     if (!root.querySelector('#skip-browser-check').checked && form.showIssues(form.browserCheck()) > 0) {
-      out.innerHTML = `<p class="message error" id="check-errors" data-source="browser">${t('fixErrors')}</p>`;
+      setHtml(out, html`<p class="message error" id="check-errors" data-source="browser">${t('fixErrors')}</p>`);
       return;
     }
     const ent = enterprises.find((x) => x.id === root.querySelector('#enterprise-select').value);
     const inspection = { ...form.collect(), source, subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name), area: ent.area } };
     const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() });
     if (r.status === 422) {
-      form.showIssues(r.body.issues ?? []);
-      out.innerHTML = `<p class="message error" id="check-errors" data-source="server">${problemText(r)}</p>`;
+      form.showIssues(r.body?.issues ?? []);
+      setHtml(out, html`<p class="message error" id="check-errors" data-source="server">${problemText(r)}</p>`);
       return;
     }
-    if (!r.ok) { out.innerHTML = `<p class="message error">${problemText(r)}</p>`; return; }
+    if (!r.ok) { setHtml(out, html`<p class="message error">${problemText(r)}</p>`); return; }
     form.showIssues([]);
     const hz = r.body.classification.hazards;
     const ids = Object.fromEntries((r.body.reports ?? []).map((x) => [x.rule, x.hazardId]));
-    out.innerHTML = !hz.length ? `<p class="message" id="no-hazards">${t('noHazards')}</p>` : `<h3>${t('hazardsFound')}</h3>
+    setHtml(out, !hz.length ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>` : html`<h3>${t('hazardsFound')}</h3>
       <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th></th></tr>
-      ${hz.map((h) => `<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${esc(loc(h.title))}</td><td>${esc(loc(h.explanation))}</td>
-        <td>${h.basis.map((b) => `${esc(loc(b.title))} ${esc(b.number)} ${esc(b.clause ?? '')}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`).join('<br>')}</td>
-        <td>${ids[h.rule] ? `<a href="#/hazard/${ids[h.rule]}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`;
+      ${hz.map((h) => html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${loc(h.title)}</td><td>${loc(h.explanation)}</td>
+        <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}</td>
+        <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td></tr>`)}</table>`);
   });
 }
 
 // ---------------------------------------------------------------- pages
 const pages = {
-  async login() {
-    app.innerHTML = `<h1>${t('loginTitle')}</h1><p class="message">${t('demoBanner')}</p>
-      <ul>${session.demo.users.map((u) => `<li><button type="button" data-user="${u.id}">${esc(loc(u.name))}</button> <code>${u.id}</code></li>`).join('')}</ul>`;
-    app.querySelectorAll('[data-user]').forEach((b) => b.addEventListener('click', () => {
-      document.cookie = `anjian_demo_user=${encodeURIComponent(b.dataset.user)}; path=/; SameSite=Lax`;
-      location.hash = `#/${session.demo.users.find((u) => u.id === b.dataset.user).home}`;
-    }));
-  },
+  login: () => signInPage(),
 
   async enterprise() {
     const [queue, packs] = await Promise.all([api('/queues/enterprise'), api('/packs')]);
-    app.innerHTML = `<h1>${t('enterprise')}：${esc(entName(me()?.enterpriseIds[0]))}</h1>
-      <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards') : `<p class="message error">${problemText(queue)}</p>`}
-      <h2>${t('selfCheck')}</h2><div id="inspection"></div>`;
+    setHtml(app, html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>
+      <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards') : html`<p class="message error">${problemText(queue)}</p>`}
+      <h2>${t('selfCheck')}</h2><div id="inspection"></div>`);
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
-    inspectionSection(app.querySelector('#inspection'), packs.body.items, ent ? [ent] : [], 'self_check');
+    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : [], 'self_check');
   },
 
   async grid() {
     const areas = me()?.gridAreas ?? [];
     const [queue, ...verified] = await Promise.all([api('/queues/grid'), ...areas.map((a) => api(`/hazards?area=${encodeURIComponent(a)}&status=verified`))]);
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
-    app.innerHTML = `<h1>${t('grid')}：${esc(areas.join('、'))}</h1>
+    setHtml(app, html`<h1>${t('grid')}：${areas.join('、')}</h1>
       <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue') : problemText(queue)}
       <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue')}
-      <h2>${t('patrol')}</h2><div id="inspection"></div>`;
+      <h2>${t('patrol')}</h2><div id="inspection"></div>`);
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
-    inspectionSection(app.querySelector('#inspection'), packs.body.items, mine, 'grid_patrol');
+    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine, 'grid_patrol');
   },
 
   async enforcement() {
     const queue = await api('/queues/enforcement');
-    app.innerHTML = `<h1>${t('enforcement')}</h1><h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue') : problemText(queue)}`;
+    setHtml(app, html`<h1>${t('enforcement')}</h1><h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue') : problemText(queue)}`);
   },
 
   dashboard: (_arg, query) => dashboardPage(query),
@@ -102,21 +98,32 @@ const pages = {
 // ---------------------------------------------------------------- shell
 async function route() {
   const [path, query = ''] = location.hash.slice(1).split('?');
-  const [, page = '', arg] = path.split('/');
+  const [, page = '', rawArg] = path.split('/');
+  let arg = rawArg;
+  try {
+    arg = rawArg === undefined ? undefined : decodeURIComponent(rawArg);
+  } catch {
+    // a malformed escape stays as typed; the API answers 404 for it
+  }
   document.documentElement.lang = lang();
   document.querySelectorAll('[data-t]').forEach((el) => (el.textContent = t(el.dataset.t)));
   document.getElementById('lang-switch').textContent = t('switchLang');
   const u = me();
-  document.getElementById('who').innerHTML = u ? `${esc(loc(u.name))} <a href="#/login" id="logout" style="color:#cfe3ff">${t('logout')}</a>` : '';
+  setHtml(document.getElementById('who'), u ? html`<span id="who-name">${loc(u.name)}</span> <button type="button" id="logout" class="link-button">${t('logout')}</button>` : '');
+  document.getElementById('logout')?.addEventListener('click', () => signOut());
   const links = u ? [...u.roles.filter((r) => pages[r]), 'dashboard'] : [];
-  document.getElementById('nav').innerHTML = links.map((p) => `<a href="#/${p}">${t(p)}</a>`).join('');
+  setHtml(document.getElementById('nav'), html`${links.map((p) => html`<a href="#/${p}">${t(p)}</a>`)}`);
   app.dataset.page = '';
   const name = !u || page === 'login' ? 'login' : pages[page] ? page : u.home;
   await pages[name](arg, new URLSearchParams(query));
   app.dataset.page = name; // set after render: tests wait for it
 }
 
+onSignedOut.handler = () => { location.hash = '#/login'; route(); };
 document.getElementById('lang-switch').addEventListener('click', () => { setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN'); route(); });
 window.addEventListener('hashchange', route);
-session.demo = await (await fetch('/demo/users')).json();
+const [demo, current] = await Promise.all([fetch('/demo/users').then(readBody), fetch('/session', { credentials: 'same-origin' })]);
+session.demo = demo ?? { users: [], enterprises: [] };
+session.me = current.ok ? (await readBody(current))?.user ?? null : null;
+session.route = route;
 route();

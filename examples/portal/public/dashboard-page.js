@@ -1,12 +1,15 @@
 // The dashboard: counts, charts and the daily series of GET /api/stats under filters kept
 // in the URL hash (#/dashboard?domain=gas&level=major), the notification outbox and the SMS
 // the demo gateway received.
+import { html, raw, setHtml } from './html.js';
 import { t } from './i18n.js';
-import { api, app, esc, localTime, session, startOfLocalDay, user } from './shared.js';
+import { api, app, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
 const FILTERS = ['domain', 'level', 'area', 'createdFrom', 'createdTo'];
 const OUTBOX_COUNTS = ['pending', 'retrying', 'leased', 'delivered', 'dead'];
+/** ECharts tooltips drawn on the canvas: its HTML tooltips use innerHTML and inline styles (refused by the CSP). */
+const TOOLTIP = { renderMode: 'richText' };
 
 /** The hash's filters, normalised (known names, non-empty values, fixed order). */
 function filtersOf(query) {
@@ -27,7 +30,7 @@ function statsQuery(f) {
 /** Recent SMS of the demo gateway; none when the route is missing or fails. */
 async function recentSms() {
   try {
-    const res = await fetch('/demo/sms?limit=20', { headers: { 'x-demo-user': user() ?? '' } });
+    const res = await fetch('/demo/sms?limit=20', { credentials: 'same-origin' });
     if (!res.ok) return [];
     const body = await res.json();
     return Array.isArray(body?.messages) ? body.messages : [];
@@ -39,16 +42,16 @@ async function recentSms() {
 function outboxPanel(outbox, sms) {
   const status = outbox.ok && outbox.body?.status && typeof outbox.body.status === 'object' ? outbox.body.status : null;
   const counts = status
-    ? `<div class="card" id="outbox-status">${OUTBOX_COUNTS.filter((k) => typeof status[k] === 'number').map((k) => `<b>${t(`ob_${k}`)}</b> <span data-ob="${k}">${status[k]}</span>`).join(' · ')}${['oldestPendingAt', 'nextRetryAt'].filter((k) => status[k]).map((k) => ` · <b>${t(k)}</b> <span data-ob="${k}">${localTime(status[k])}</span>`).join('')}</div>`
-    : `<p class="hint" id="outbox-status" data-missing="true">${t('outboxStatusMissing')}</p>`;
+    ? html`<div class="card" id="outbox-status">${OUTBOX_COUNTS.filter((k) => typeof status[k] === 'number').map((k, i) => html`${i ? ' · ' : ''}<b>${t(`ob_${k}`)}</b> <span data-ob="${k}">${status[k]}</span>`)}${['oldestPendingAt', 'nextRetryAt'].filter((k) => status[k]).map((k) => html` · <b>${t(k)}</b> <span data-ob="${k}">${localTime(status[k])}</span>`)}</div>`
+    : html`<p class="hint" id="outbox-status" data-missing="true">${t('outboxStatusMissing')}</p>`;
   const dead = outbox.ok ? outbox.body?.deadLetters ?? [] : [];
   const deadTable = dead.length
-    ? `<table id="outbox"><tr><th>topic</th><th>hazard</th><th>attempts</th><th>error</th></tr>${dead.map((d) => `<tr><td>${esc(d.topic)}</td><td><a href="#/hazard/${esc(d.hazardId)}">${esc(d.hazardId)}</a></td><td>${d.attempts}</td><td>${esc(d.lastError)}</td></tr>`).join('')}</table>`
-    : `<p id="outbox">${t('outboxEmpty')}</p>`;
+    ? html`<table id="outbox"><tr><th>topic</th><th>hazard</th><th>attempts</th><th>error</th></tr>${dead.map((d) => html`<tr><td>${d.topic}</td><td><a href="${hazardHref(d.hazardId)}">${d.hazardId}</a></td><td>${d.attempts}</td><td>${d.lastError}</td></tr>`)}</table>`
+    : html`<p id="outbox">${t('outboxEmpty')}</p>`;
   const smsTable = sms.length
-    ? `<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th></th></tr>${sms.map((m) => `<tr><td>${localTime(m.at)}</td><td>${esc(m.to)}</td><td title="${esc(m.kind)}">${esc(t(`sms_${String(m.kind).replace(/^hazard\./, '')}`))}</td><td>${esc(m.text)}</td><td>${m.hazardId ? `<a href="#/hazard/${esc(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`).join('')}</table>`
-    : `<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
-  return `<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
+    ? html`<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td title="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table>`
+    : html`<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
+  return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }
 
 /** Renders the dashboard under the filters of `query` (the hash's URLSearchParams). */
@@ -59,23 +62,23 @@ export async function dashboardPage(query) {
   const [stats, daily, outbox, sms, packs] = await Promise.all([api(`/stats?${q}`), api(`/stats?${q}${sep}groupBy=day`), api('/outbox'), recentSms(), api('/packs')]);
   const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
   const areas = [...new Set(['D1', ...session.demo.enterprises.map((e) => e.area)])].sort();
-  const select = (name, values, label) => `<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => `<option value="${esc(v)}"${f.get(name) === v ? ' selected' : ''}>${esc(label(v))}</option>`).join('')}</select></label>`;
+  const select = (name, values, label) => html`<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => html`<option value="${v}"${f.get(name) === v && raw(' selected')}>${label(v)}</option>`)}</select></label>`;
   const s = stats.ok ? stats.body : null;
-  app.innerHTML = `<h1>${t('dashboard')}</h1>
+  setHtml(app, html`<h1>${t('dashboard')}</h1>
     <form id="dashboard-filters" class="card filters" novalidate><b>${t('filters')}</b>
       ${select('domain', domains, t)} ${select('level', ['simple', 'general', 'major'], t)} ${select('area', areas, (a) => a)}
-      <label>${t('createdFrom')} <input type="date" id="filter-createdFrom" name="createdFrom" value="${esc(f.get('createdFrom') ?? '')}"></label>
-      <label>${t('createdTo')} <input type="date" id="filter-createdTo" name="createdTo" value="${esc(f.get('createdTo') ?? '')}"></label>
+      <label>${t('createdFrom')} <input type="date" id="filter-createdFrom" name="createdFrom" value="${f.get('createdFrom') ?? ''}"></label>
+      <label>${t('createdTo')} <input type="date" id="filter-createdTo" name="createdTo" value="${f.get('createdTo') ?? ''}"></label>
       <a href="#/dashboard" id="clear-filters">${t('clearFilters')}</a>
       <div id="filter-error"></div></form>
-    ${s ? `<div class="card" id="dashboard-stats" data-query="${esc(f.toString())}"><b>${t('total')}</b> <span id="stat-total">${s.total}</span> ·
+    ${s ? html`<div class="card" id="dashboard-stats" data-query="${f.toString()}"><b>${t('total')}</b> <span id="stat-total">${s.total}</span> ·
       <b>${t('closedCount')}</b> <span id="stat-closed">${s.closed}</span> ·
       <b>${t('overdue')}</b> <span id="stat-overdue">${s.overdue}</span> ·
-      <b>${t('closureRate')}</b> <span id="stat-rate">${(s.closureRate * 100).toFixed(0)}%</span>
+      <b>${t('closureRate')}</b> <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
       <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
     <div class="charts"><div class="chart" id="chart-level"></div><div class="chart" id="chart-status"></div><div class="chart" id="chart-domain"></div><div class="chart" id="chart-time"></div></div>`
-    : `<p class="message error" id="stats-error">${esc(stats.status)} ${esc(stats.body?.title ?? '')}：${esc(stats.body?.detail ?? '')}</p>`}
-    ${outbox.status === 403 ? '' : outboxPanel(outbox, sms)}`;
+    : html`<p class="message error" id="stats-error">${stats.status} ${stats.body?.title ?? ''}：${stats.body?.detail ?? ''}</p>`}
+    ${outbox.status === 403 ? '' : outboxPanel(outbox, sms)}`);
 
   const form = app.querySelector('#dashboard-filters');
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -83,7 +86,7 @@ export async function dashboardPage(query) {
     const next = new URLSearchParams();
     for (const name of FILTERS) if (form.elements[name].value) next.set(name, form.elements[name].value);
     if (next.get('createdFrom') && next.get('createdTo') && next.get('createdFrom') > next.get('createdTo')) {
-      form.querySelector('#filter-error').innerHTML = `<p class="message error" id="form-error">${t('errDateRange')}</p>`;
+      setHtml(form.querySelector('#filter-error'), html`<p class="message error" id="form-error">${t('errDateRange')}</p>`);
       return;
     }
     location.hash = `#/dashboard${next.toString() ? `?${next}` : ''}`;
@@ -91,11 +94,11 @@ export async function dashboardPage(query) {
 
   const echarts = window.echarts;
   if (!echarts || !s) return;
-  const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: {}, series: [{ type: 'pie', radius: '55%', data }] });
+  const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: TOOLTIP, series: [{ type: 'pie', radius: '55%', data }] });
   pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).filter(([, v]) => v > 0).map(([k, v]) => ({ name: t(k), value: v })));
   pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v })));
-  echarts.init(app.querySelector('#chart-status')).setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: {}, xAxis: { type: 'category', data: Object.keys(s.byStatus).map((k) => t(k)), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
+  echarts.init(app.querySelector('#chart-status')).setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: TOOLTIP, xAxis: { type: 'category', data: Object.keys(s.byStatus).map((k) => t(k)), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
   const periods = daily.ok ? daily.body.periods ?? [] : [];
-  echarts.init(app.querySelector('#chart-time')).setOption({ animation: false, title: { text: t('overTime'), left: 'center' }, tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, xAxis: { type: 'category', data: periods.map((p) => p.period) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ name: t('total'), type: 'bar', data: periods.map((p) => p.total) }, { name: t('closedCount'), type: 'bar', data: periods.map((p) => p.closed) }] });
+  echarts.init(app.querySelector('#chart-time')).setOption({ animation: false, title: { text: t('overTime'), left: 'center' }, tooltip: { ...TOOLTIP, trigger: 'axis' }, legend: { bottom: 0 }, xAxis: { type: 'category', data: periods.map((p) => p.period) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ name: t('total'), type: 'bar', data: periods.map((p) => p.total) }, { name: t('closedCount'), type: 'bar', data: periods.map((p) => p.closed) }] });
 }
 

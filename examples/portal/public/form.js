@@ -2,53 +2,54 @@
 // Validation runs core's own checkFindings in the browser (served bundled by the portal
 // server), so the browser shows exactly the server's messages.
 import { checkFindings } from '/vendor/anjian-core.js';
+import { html, raw, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 
-const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+/** A CSS attribute selector for a fact id (ids come from the pack; quotes and backslashes escaped). */
+const byAttr = (name, value) => `[${name}="${CSS.escape(String(value))}"]`;
 
 function input(fact) {
   const id = `f-${fact.id}`;
-  const attrs = `id="${id}" name="${fact.id}" data-fact="${fact.id}"`;
   switch (fact.type) {
     case 'boolean':
-      return `<select ${attrs}><option value="">${t('choose')}</option><option value="true">${t('yes')}</option><option value="false">${t('no')}</option></select>`;
+      return html`<select id="${id}" name="${fact.id}" data-fact="${fact.id}"><option value="">${t('choose')}</option><option value="true">${t('yes')}</option><option value="false">${t('no')}</option></select>`;
     case 'number':
     case 'count': {
-      const range = `${fact.min !== undefined ? ` min="${fact.min}"` : fact.type === 'count' ? ' min="0"' : ''}${fact.max !== undefined ? ` max="${fact.max}"` : ''}`;
-      return `<input type="number" ${attrs} step="${fact.type === 'count' ? 1 : 'any'}"${range}> ${esc(fact.unit ?? '')}`;
+      const min = fact.min ?? (fact.type === 'count' ? 0 : undefined);
+      return html`<input type="number" id="${id}" name="${fact.id}" data-fact="${fact.id}" step="${fact.type === 'count' ? 1 : 'any'}"${min !== undefined && html` min="${min}"`}${fact.max !== undefined && html` max="${fact.max}"`}> ${fact.unit ?? ''}`;
     }
     case 'enum':
-      return `<select ${attrs}><option value="">${t('choose')}</option>${fact.options.map((o) => `<option value="${esc(o.value)}">${esc(loc(o.label))}</option>`).join('')}</select>`;
+      return html`<select id="${id}" name="${fact.id}" data-fact="${fact.id}"><option value="">${t('choose')}</option>${fact.options.map((o) => html`<option value="${o.value}">${loc(o.label)}</option>`)}</select>`;
     case 'multi':
-      return `<span ${attrs}>${fact.options.map((o) => `<label style="font-weight:normal;display:inline"><input type="checkbox" value="${esc(o.value)}"> ${esc(loc(o.label))}</label> `).join('')}</span>`;
+      return html`<span id="${id}" data-fact="${fact.id}">${fact.options.map((o) => html`<label class="inline-option"><input type="checkbox" value="${o.value}"> ${loc(o.label)}</label> `)}</span>`;
     case 'date':
-      return `<input type="date" ${attrs}>`;
+      return html`<input type="date" id="${id}" name="${fact.id}" data-fact="${fact.id}">`;
     case 'datetime':
-      return `<input type="datetime-local" ${attrs}>`;
+      return html`<input type="datetime-local" id="${id}" name="${fact.id}" data-fact="${fact.id}">`;
     case 'evidence':
-      return `<input type="text" ${attrs} placeholder="id1, id2">`;
+      return html`<input type="text" id="${id}" name="${fact.id}" data-fact="${fact.id}" placeholder="id1, id2">`;
     default:
-      return `<input type="text" ${attrs}${fact.maxLength ? ` maxlength="${fact.maxLength * 2}"` : ''}>`;
+      return html`<input type="text" id="${id}" name="${fact.id}" data-fact="${fact.id}"${fact.maxLength ? html` maxlength="${fact.maxLength * 2}"` : ''}>`;
   }
 }
 
 /** Renders the form into `root`; returns { collect, showIssues, refresh }. */
 export function renderFactForm(root, pack) {
-  const range = (f) => (f.min !== undefined || f.max !== undefined ? ` <span class="hint">[${f.min ?? '−∞'}, ${f.max ?? '∞'}]${f.unit ? ` ${esc(f.unit)}` : ''}</span>` : '');
-  root.innerHTML = `
+  const range = (f) => (f.min !== undefined || f.max !== undefined ? html` <span class="hint">[${f.min ?? '−∞'}, ${f.max ?? '∞'}]${f.unit ? ` ${f.unit}` : ''}</span>` : '');
+  setHtml(root, html`
     <div class="field" data-field="premises"><label for="f-premises">${t('premises')}</label>
-      <select id="f-premises" name="premises"><option value="">${t('choose')}</option>${pack.premises.map((p) => `<option value="${esc(p.id)}">${esc(loc(p.label))}</option>`).join('')}</select>
+      <select id="f-premises" name="premises"><option value="">${t('choose')}</option>${pack.premises.map((p) => html`<option value="${p.id}">${loc(p.label)}</option>`)}</select>
       <div class="error"></div></div>
-    ${pack.facts.map((f) => `
+    ${pack.facts.map((f) => html`
       <div class="field" data-field="${f.id}">
-        <label for="f-${f.id}">${esc(loc(f.label))}${f.required ? ' <span title="required">*</span>' : ''}${range(f)}</label>
+        <label for="f-${f.id}">${loc(f.label)}${f.required && raw(' <span title="required">*</span>')}${range(f)}</label>
         ${input(f)}
-        ${f.hint ? `<div class="hint">${esc(loc(f.hint))}</div>` : ''}
+        ${f.hint ? html`<div class="hint">${loc(f.hint)}</div>` : ''}
         <div class="error"></div>
-      </div>`).join('')}`;
+      </div>`)}`);
 
   const valueOf = (fact) => {
-    const el = root.querySelector(`[data-fact="${fact.id}"]`);
+    const el = root.querySelector(byAttr('data-fact', fact.id));
     if (fact.type === 'multi') {
       const checked = [...el.querySelectorAll('input:checked')].map((c) => c.value);
       return checked.length ? checked : undefined;
@@ -78,7 +79,7 @@ export function renderFactForm(root, pack) {
     const findings = {};
     for (const f of pack.facts) {
       const ok = applies(f, all);
-      root.querySelector(`[data-field="${f.id}"]`).hidden = !ok;
+      root.querySelector(byAttr('data-field', f.id)).hidden = !ok;
       if (ok && all[f.id] !== undefined) findings[f.id] = all[f.id];
     }
     const premises = root.querySelector('#f-premises').value;
@@ -93,7 +94,7 @@ export function renderFactForm(root, pack) {
       if (issue.severity !== 'error') continue;
       errors++;
       const factId = (issue.pointer ?? '').split('/')[2] ?? (issue.pointer === '/premises' ? 'premises' : '');
-      const field = root.querySelector(`[data-field="${issue.pointer === '/premises' ? 'premises' : factId}"]`);
+      const field = root.querySelector(byAttr('data-field', issue.pointer === '/premises' ? 'premises' : factId));
       if (!field) continue;
       field.classList.add('invalid');
       const box = field.querySelector('.error');

@@ -1,14 +1,15 @@
 // The hazard page: its state card, the review-chain actions the permission table allows
 // the signed-in user in the hazard's level and status, and the history.
+import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { allowed } from './permissions.js';
-import { actorName, api, app, daysBetween, entName, esc, levelCell, localDate, localTime, me, newKey, problemText, readBody, textOf, user } from './shared.js';
+import { actorName, api, app, daysBetween, entName, hazardHref, levelCell, localDate, localTime, me, newKey, problemText, readBody, textOf, user } from './shared.js';
 
 const LEVELS = ['simple', 'general', 'major'];
 
 /** A deadline policy as text: "延长 5 天" / "5 more days". */
 function policyText(p) {
-  if (!p || typeof p !== 'object') return esc(String(p ?? ''));
+  if (!p || typeof p !== 'object') return String(p ?? '');
   if ('days' in p) return t('extDays', { n: p.days });
   if ('workingDays' in p) return t('extWorkingDays', { n: p.workingDays });
   return t('extHours', { n: p.hours });
@@ -18,18 +19,19 @@ function policyText(p) {
 function eventDetail(e) {
   const d = e.data ?? {};
   const parts = [];
-  if (e.type === 'reclassified' || e.type === 'level_confirmed') parts.push(`${t(d.from)} → ${t(d.to)}`);
-  if (e.type === 'notice_issued') parts.push(`${d.noticeNo ? `${esc(d.noticeNo)} · ` : ''}${t('deadline')}: ${localTime(d.deadline)}`);
+  if (e.type === 'reclassified' || e.type === 'level_confirmed') parts.push(html`${t(d.from)} → ${t(d.to)}`);
+  if (e.type === 'notice_issued') parts.push(html`${d.noticeNo ? html`${d.noticeNo} · ` : ''}${t('deadline')}: ${localTime(d.deadline)}`);
   if (e.type === 'extension_requested') parts.push(policyText(d.extension));
-  if (e.type === 'extension_granted') parts.push(`${localTime(d.from)} → ${localTime(d.to)}`);
+  if (e.type === 'extension_granted') parts.push(html`${localTime(d.from)} → ${localTime(d.to)}`);
   if (e.type === 'stop_work_ordered') parts.push(t(d.scope));
-  if (e.type === 'case_filed') parts.push(`${t('caseNo')}: ${esc(d.caseNo)}`);
-  if (e.type === 'listed_for_supervision') parts.push(`${t('authority')}: ${esc(loc(d.authority))}`);
+  if (e.type === 'case_filed') parts.push(html`${t('caseNo')}: ${d.caseNo}`);
+  if (e.type === 'listed_for_supervision') parts.push(html`${t('authority')}: ${loc(d.authority)}`);
   if (e.type === 'spot_checked') parts.push(t(d.result));
-  if (e.type === 'due_soon_warned' || e.type === 'overdue_noticed') parts.push(`${t('deadline')}: ${localTime(d.deadline)}`);
+  if (e.type === 'due_soon_warned' || e.type === 'overdue_noticed') parts.push(html`${t('deadline')}: ${localTime(d.deadline)}`);
+  if (Array.isArray(d.officers) && d.officers.length) parts.push(html`${t('officers')}: ${d.officers.map((o, i) => html`${i ? '、' : ''}${actorName(o?.id)}${o?.certificateNo ? html`（${o.certificateNo}）` : ''}`)}`);
   const text = d.reason ?? d.note;
-  if (text) parts.push(`<q class="reason">${esc(loc(text))}</q>`);
-  return parts.join(' · ');
+  if (text) parts.push(html`<q class="reason">${loc(text)}</q>`);
+  return join(parts, ' · ');
 }
 
 /** Uploads files (stored by SHA-256); returns evidence refs, or throws { response } on the first refusal. */
@@ -40,7 +42,7 @@ async function uploadAll(files, kind) {
     const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
     let res;
     try {
-      res = await fetch(`/evidence/${sha256}`, { method: 'PUT', body: bytes, headers: { 'x-demo-user': user(), 'accept-language': lang() } });
+      res = await fetch(`/evidence/${sha256}`, { method: 'PUT', body: bytes, credentials: 'same-origin', headers: { 'accept-language': lang() } });
     } catch (error) {
       // The server may cut the connection of an oversized upload before answering.
       throw { response: { status: 0, body: { title: file.name, detail: String(error?.message ?? error) } } };
@@ -54,79 +56,82 @@ async function uploadAll(files, kind) {
 
 /** Renders the hazard page of `id` into #app. */
 export async function hazardPage(id) {
-  const r = await api(`/hazards/${id}`);
-  if (!r.ok) { app.innerHTML = `<p class="message error">${problemText(r)}</p>`; return; }
+  const path = `/hazards/${encodeURIComponent(id)}`;
+  const r = await api(path);
+  if (!r.ok) { setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`); return; }
   const { state: h, history } = r.body;
   const roles = me()?.roles ?? [];
   const can = (command, target) => allowed(roles, user(), command, h, target);
-  const cmd = (type, label, extra = '') => `<button type="button" data-cmd="${type}" id="cmd-${type}">${label}</button>${extra}`;
+  const cmd = (type, label, extra = '') => html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label}</button>${extra}`;
+  const input = (inputId, placeholder) => html` <input id="${inputId}" placeholder="${placeholder}">`;
   const actions = [];
 
   if (can('submit_rectification')) {
-    actions.push(`<form id="rectify-form"><h3>${t('rectification')}</h3>
+    actions.push(html`<form id="rectify-form"><h3>${t('rectification')}</h3>
       <label>${t('photoBefore')} <input type="file" id="photo-before" accept="image/*" multiple></label><br>
       <label>${t('photoAfter')} <input type="file" id="photo-after" accept="image/*" multiple></label><br>
-      ${h.level === 'major' ? `<label>${t('documents')} <input type="file" id="docs" multiple></label><br>` : ''}
+      ${h.level === 'major' ? html`<label>${t('documents')} <input type="file" id="docs" multiple></label><br>` : ''}
       <label>${t('note')} <input id="rectify-note"></label> <button type="submit" id="submit-rectification">${t('submitRectification')}</button></form>`);
   }
   if (can('submit_plan')) {
     const f = ['objectives', 'measures', 'funds', 'responsible', 'milestones', 'safety'];
-    actions.push(`<form id="plan-form"><h3>${t('plan')}</h3>${f.map((k) => `<label>${t(k)} <input name="${k}" required></label><br>`).join('')}
+    actions.push(html`<form id="plan-form"><h3>${t('plan')}</h3>${f.map((k) => html`<label>${t(k)} <input name="${k}" required></label><br>`)}
       <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${t('submitPlan')}</button></form>`);
   }
   if (can('request_extension') && !h.pendingExtension) {
     const min = h.deadline ? localDate(new Date(Date.parse(h.deadline) + 86_400_000).toISOString()) : '';
-    actions.push(`<form id="extension-form" novalidate><h3>${t('requestExtension')}</h3>
+    actions.push(html`<form id="extension-form" novalidate><h3>${t('requestExtension')}</h3>
       <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}"></label>
       <label>${t('reason')} <input id="extension-reason"></label> <button type="submit" id="submit-extension">${t('requestExtension')}</button></form>`);
   }
-  if (h.pendingExtension && can('grant_extension')) actions.push(cmd('grant_extension', t('grantExtension'), ` <input id="grant-note" placeholder="${t('note')}">`));
-  if (h.pendingExtension && can('deny_extension')) actions.push(cmd('deny_extension', t('denyExtension'), ` <input id="deny-reason" placeholder="${t('reason')}">`));
-  if (can('issue_notice')) actions.push(cmd('issue_notice', t('issueNotice'), ` <input id="notice-no" placeholder="${t('noticeNo')}">`));
+  if (h.pendingExtension && can('grant_extension')) actions.push(cmd('grant_extension', t('grantExtension'), input('grant-note', t('note'))));
+  if (h.pendingExtension && can('deny_extension')) actions.push(cmd('deny_extension', t('denyExtension'), input('deny-reason', t('reason'))));
+  if (can('issue_notice')) actions.push(cmd('issue_notice', t('issueNotice'), input('notice-no', t('noticeNo'))));
   if (can('verify')) actions.push(cmd('verify', t('verify')));
-  if (can('reject')) actions.push(cmd('reject', t('reject'), ` <input id="reject-reason" placeholder="${t('reason')}">`));
+  if (can('reject')) actions.push(cmd('reject', t('reject'), input('reject-reason', t('reason'))));
   if (can('close')) actions.push(cmd('close', t('close')));
-  if (can('spot_check')) actions.push(`${cmd('spot_check', t('spotCheck'))} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select>`);
+  if (can('spot_check')) actions.push(html`${cmd('spot_check', t('spotCheck'))} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select>`);
   if (h.provisional && can('confirm_level')) actions.push(cmd('confirm_level', t('confirmLevel')));
-  if (can('file_case')) actions.push(cmd('file_case', t('fileCase'), ` <input id="case-no" placeholder="${t('caseNo')}">`));
+  if (can('file_case')) actions.push(cmd('file_case', t('fileCase'), input('case-no', t('caseNo'))));
   if (!h.listed && can('list_for_supervision')) actions.push(cmd('list_for_supervision', t('listForSupervision')));
   if (can('order_stop_work')) {
-    actions.push(`${cmd('order_stop_work', t('orderStopWork'))} <label>${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
-      <input id="stop-reason" placeholder="${t('reason')}">`);
+    actions.push(html`${cmd('order_stop_work', t('orderStopWork'))} <label>${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
+      ${input('stop-reason', t('reason'))}`);
   }
-  if (can('accept')) actions.push(cmd('accept', t('accept'), ` <input id="accept-note" placeholder="${t('note')}">`));
-  if (can('escalate')) actions.push(cmd('escalate', t('escalate'), ` <input id="escalate-reason" placeholder="${t('reason')}">`));
+  if (can('accept')) actions.push(cmd('accept', t('accept'), input('accept-note', t('note'))));
+  if (can('escalate')) actions.push(cmd('escalate', t('escalate'), input('escalate-reason', t('reason'))));
   const targets = LEVELS.filter((l) => l !== h.level && can('reclassify', l));
   if (targets.length) {
-    actions.push(`${cmd('reclassify', t('reclassify'))} <label>${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => `<option value="${l}">${t(l)}</option>`).join('')}</select></label>
-      <input id="reclassify-reason" placeholder="${t('reason')}">`);
+    actions.push(html`${cmd('reclassify', t('reclassify'))} <label>${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label>
+      ${input('reclassify-reason', t('reason'))}`);
   }
-  if (can('reopen')) actions.push(cmd('reopen', t('reopen'), ` <input id="reopen-reason" placeholder="${t('reason')}">`));
+  if (can('reopen')) actions.push(cmd('reopen', t('reopen'), input('reopen-reason', t('reason'))));
 
   const p = h.pendingExtension;
-  const requestedTo = p && 'days' in p && h.deadline ? ` → ${localDate(new Date(Date.parse(h.deadline) + p.days * 86_400_000).toISOString())}` : '';
+  const requestedTo = p && 'days' in p && h.deadline ? ` → ${localDate(new Date(Date.parse(h.deadline) + Number(p.days) * 86_400_000).toISOString())}` : '';
   const flags = [
-    p ? `<span class="flag" id="pending-extension">${t('pendingExtension')}：${policyText(p)}${requestedTo}</span>` : '',
-    h.stopWork ? `<span class="flag badge" id="stop-work" data-scope="${h.stopWork}">${t('stopWork')}：${t(h.stopWork)}</span>` : '',
-    h.listed ? `<span class="flag badge" id="listed">${t('listed')}</span>` : '',
-    h.reopenCount ? `<span class="flag" id="reopen-count">${t('reopenCount')}：${h.reopenCount}</span>` : '',
-  ].filter(Boolean).join(' ');
+    p ? html`<span class="flag" id="pending-extension">${t('pendingExtension')}：${policyText(p)}${requestedTo}</span>` : '',
+    h.stopWork ? html`<span class="flag badge" id="stop-work" data-scope="${h.stopWork}">${t('stopWork')}：${t(h.stopWork)}</span>` : '',
+    h.listed ? html`<span class="flag badge" id="listed">${t('listed')}</span>` : '',
+    h.reopenCount ? html`<span class="flag" id="reopen-count">${t('reopenCount')}：${h.reopenCount}</span>` : '',
+  ].filter(Boolean);
   const finding = history[0]?.data?.findings?.[0];
-  app.innerHTML = `<h1>${esc(loc(h.title))}</h1>
-    <div class="card" id="hazard-state" data-hazard="${esc(h.hazardId)}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">${levelCell(h)} · ${t('status')}: <b class="status">${t(h.status)}</b> · ${esc(entName(h.enterpriseId))} ${esc(h.area)} · ${t('deadline')}: <span id="hazard-deadline" data-deadline="${esc(h.deadline ?? '')}">${localTime(h.deadline)}</span>${h.caseNo ? ` · ${t('caseNo')}: ${esc(h.caseNo)}` : ''}
-      ${flags ? `<p class="flags">${flags}</p>` : ''}
-      ${finding ? `<p>${esc(loc(finding.explanation))}</p><p>${t('basis')}: ${finding.basis.map((b) => `${esc(loc(b.title))} ${esc(b.number)} ${esc(b.clause ?? '')}`).join('；')}</p>` : ''}</div>
-    <div id="actions">${actions.join('<hr>')}</div><div id="action-result"></div>
-    <h2>${t('history')}</h2><ol id="history">${history.map((e) => `<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> <span class="actor" title="${esc(e.actor.id)} (${esc(e.actor.role)})">${esc(actorName(e.actor.id))}</span> ${eventDetail(e)}</li>`).join('')}</ol>`;
+  setHtml(app, html`<h1>${loc(h.title)}</h1>
+    <div class="card" id="hazard-state" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">${levelCell(h)} · ${t('status')}: <b class="status">${t(h.status)}</b> · ${entName(h.enterpriseId)} ${h.area} · ${t('deadline')}: <span id="hazard-deadline" data-deadline="${h.deadline ?? ''}">${localTime(h.deadline)}</span>${h.caseNo ? html` · ${t('caseNo')}: ${h.caseNo}` : ''}
+      ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}
+      ${finding ? html`<p>${loc(finding.explanation)}</p><p>${t('basis')}: ${join((finding.basis ?? []).map((b) => html`${loc(b.title)} ${b.number} ${b.clause ?? ''}`), '；')}</p>` : ''}</div>
+    <div id="evidence"></div>
+    <div id="actions">${join(actions, raw('<hr>'))}</div><div id="action-result"></div>
+    <h2>${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> <span class="actor" title="${e.actor?.id} (${e.actor?.role})">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}</ol>`);
 
   const result = app.querySelector('#action-result');
-  const fail = (key, vars) => { result.innerHTML = `<p class="message error" id="form-error">${t(key, vars)}</p>`; };
+  const fail = (key, vars) => { setHtml(result, html`<p class="message error" id="form-error">${t(key, vars)}</p>`); };
   const value = (sel) => app.querySelector(sel)?.value.trim() ?? '';
   const send = async (body) => {
-    const res = await api(`/hazards/${id}/commands`, { method: 'POST', body, key: newKey(), ifMatch: h.version });
+    const res = await api(`${path}/commands`, { method: 'POST', body, key: newKey(), ifMatch: h.version });
     if (res.ok) return hazardPage(id);
     const stale = res.status === 412;
-    result.innerHTML = `<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? ` <a href="#/hazard/${id}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`;
+    setHtml(result, html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`);
     result.querySelector('#reload-hazard')?.addEventListener('click', (e) => { e.preventDefault(); hazardPage(id); });
   };
   /** A required reason from an input; shows the message and returns null when empty. */
@@ -181,7 +186,7 @@ export async function hazardPage(id) {
     } catch (error) {
       // A refused photo: show the server's problem and send no command.
       const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
-      result.innerHTML = `<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`;
+      setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`);
       return;
     }
     const note = value('#rectify-note');

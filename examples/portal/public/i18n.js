@@ -2,8 +2,10 @@
 // bilingual from the API; `loc` picks the current language.
 const STRINGS = {
   'zh-CN': {
-    appName: '安检 演示门户', demoBanner: '演示登录：选择一个演示用户即可进入，这不是身份认证方案（任何人都可以扮演任何演示用户）。请勿用于生产。',
-    login: '登录', loginTitle: '选择演示用户', logout: '退出', switchLang: 'English',
+    appName: '安检 演示门户', demoBanner: '演示门户：演示用户的密码写在 README 和启动输出里，请勿用于生产。',
+    login: '登录', loginTitle: '登录', logout: '退出', switchLang: 'English',
+    userName: '用户名', password: '密码', loginHint: '演示用户见 README（如 owner-lvyuan、grid-wang、officer-li、admin-chen），密码由 pnpm demo 打印（默认 anjian-demo）。',
+    errLoginMissing: '请填写用户名和密码', errLoginFailed: '用户名或密码错误', errLoginRateLimited: '登录失败次数过多，请稍后再试', officers: '执法人员',
     enterprise: '企业', grid: '网格员', enforcement: '执法', dashboard: '统计看板',
     myHazards: '本单位待办隐患', selfCheck: '企业自查', pack: '检查表', premises: '场所类型', choose: '请选择',
     yes: '是', no: '否', submitCheck: '提交自查', skipBrowserCheck: '跳过浏览器校验（查看服务器的 422 结果）',
@@ -36,8 +38,10 @@ const STRINGS = {
     statsScope: '统计范围：当前用户可见的隐患（企业：本单位；网格员：所辖网格；执法人员：所辖领域和地区）。', outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
   },
   en: {
-    appName: 'anjian demo portal', demoBanner: 'Demo login: pick a demo user to enter. This is NOT an authentication scheme (anyone can act as any demo user). Not for production.',
-    login: 'Sign in', loginTitle: 'Pick a demo user', logout: 'Sign out', switchLang: '中文',
+    appName: 'anjian demo portal', demoBanner: 'Demo portal: the demo users\' password is in the README and printed at start. Not for production.',
+    login: 'Sign in', loginTitle: 'Sign in', logout: 'Sign out', switchLang: '中文',
+    userName: 'User name', password: 'Password', loginHint: 'Demo users are listed in the README (e.g. owner-lvyuan, grid-wang, officer-li, admin-chen); pnpm demo prints their password (default anjian-demo).',
+    errLoginMissing: 'Enter the user name and password', errLoginFailed: 'Wrong user name or password', errLoginRateLimited: 'Too many failed sign-ins; try again later', officers: 'Officers',
     enterprise: 'Enterprise', grid: 'Grid', enforcement: 'Enforcement', dashboard: 'Dashboard',
     myHazards: 'Open hazards of my enterprise', selfCheck: 'Self-inspection', pack: 'Checklist', premises: 'Premises', choose: 'Choose',
     yes: 'Yes', no: 'No', submitCheck: 'Submit self-inspection', skipBrowserCheck: "Skip the browser check (see the server's 422)",

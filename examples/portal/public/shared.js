@@ -1,13 +1,19 @@
-// What every page shares: the demo session, the API call, escaping and small renderers.
+// What every page shares: the signed-in user, the API call and small renderers. All markup
+// goes through html`…` (./html.js), which escapes every interpolation.
+import { html } from './html.js';
 import { lang, loc, t } from './i18n.js';
 
 /** The page container; `data-page` is set by the router after a page has rendered. */
 export const app = document.getElementById('app');
-/** The demo users and enterprises (`GET /demo/users`), loaded once at start. */
-export const session = { demo: { users: [], enterprises: [] } };
+/**
+ * The demo users and enterprises (`GET /demo/users`, loaded once at start) and the signed-in
+ * user (`GET /session`; the session cookie is HttpOnly, so the page asks the server).
+ */
+export const session = { demo: { users: [], enterprises: [] }, me: null };
 
-export const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-export const user = () => decodeURIComponent(/(?:^|;\s*)anjian_demo_user=([^;]+)/.exec(document.cookie)?.[1] ?? '') || null;
+/** The signed-in user's id, or null. */
+export const user = () => session.me?.id ?? null;
+/** The signed-in demo user (name, roles, home, scope), or undefined. */
 export const me = () => session.demo.users.find((u) => u.id === user());
 /** A demo user's name in the UI language (the id when it is not a demo login, e.g. the scheduler). */
 export const actorName = (id) => {
@@ -15,8 +21,10 @@ export const actorName = (id) => {
   return u ? loc(u.name) : id === 'system-scheduler' ? t('systemScheduler') : id;
 };
 export const newKey = () => crypto.randomUUID();
+/** A hash route to a hazard; the id is one encoded path segment. */
+export const hazardHref = (id) => `#/hazard/${encodeURIComponent(id)}`;
 
-/** Parses a response body as JSON; null when empty or not JSON (e.g. a proxy's HTML error page). */
+/** Parses a response body as JSON; null when empty, `{ title }` when not JSON (e.g. a proxy's HTML error page). */
 export async function readBody(res) {
   const text = await res.text();
   try {
@@ -26,26 +34,38 @@ export async function readBody(res) {
   }
 }
 
-/** Calls the API as the demo user; never throws on HTTP errors. */
+/** Called when the server answers 401 (the session ended): the router shows the login page. */
+export const onSignedOut = { handler: () => {} };
+
+/**
+ * Calls the API with the session cookie (same-origin); never throws on HTTP errors. `path`
+ * segments that come from data must already be encoded (encodeURIComponent).
+ */
 export async function api(path, { method = 'GET', body, key, ifMatch } = {}) {
-  const headers = { 'accept-language': lang(), 'content-type': 'application/json' };
-  if (user()) headers['x-demo-user'] = user();
+  const headers = { 'accept-language': lang() };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   if (key) headers['idempotency-key'] = key;
   if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-  const res = await fetch(`/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (res.status === 401 && session.me) {
+    session.me = null;
+    onSignedOut.handler();
+  }
   return { ok: res.ok, status: res.status, body: await readBody(res) };
 }
 
 /** A problem+json answer as one line: status, title, detail (already in the UI's language). */
-export const problemText = (r) => `${r.status} ${esc(r.body?.title ?? '')}：${esc(r.body?.detail ?? '')}`;
-export const levelCell = (h) => `<span class="level-${h.level}">${t(h.level)}</span>${h.provisional ? ` <span class="badge">${t('provisional')}</span>` : ''}`;
+export const problemText = (r) => html`${r.status} ${r.body?.title ?? ''}：${r.body?.detail ?? ''}`;
+const LEVEL_CLASS = { simple: 'level-simple', general: 'level-general', major: 'level-major' };
+export const levelCell = (h) => html`<span class="${LEVEL_CLASS[h.level] ?? ''}">${t(h.level)}</span>${h.provisional ? html` <span class="badge">${t('provisional')}</span>` : ''}`;
 export const entName = (id) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || id;
 
 const UTC8 = 8 * 3_600_000;
-/** An instant as local time in China (UTC+8), `YYYY-MM-DD HH:mm`; `—` for none. */
-export const localTime = (iso) => (iso ? new Date(Date.parse(iso) + UTC8).toISOString().slice(0, 16).replace('T', ' ') : '—');
+const validTime = (iso) => typeof iso === 'string' && Number.isFinite(Date.parse(iso));
+/** An instant as local time in China (UTC+8), `YYYY-MM-DD HH:mm`; `—` for none or garbage. */
+export const localTime = (iso) => (validTime(iso) ? new Date(Date.parse(iso) + UTC8).toISOString().slice(0, 16).replace('T', ' ') : '—');
 /** The local (UTC+8) calendar date of an instant, `YYYY-MM-DD`. */
-export const localDate = (iso) => new Date(Date.parse(iso) + UTC8).toISOString().slice(0, 10);
+export const localDate = (iso) => (validTime(iso) ? new Date(Date.parse(iso) + UTC8).toISOString().slice(0, 10) : '—');
 /** The start of a local (UTC+8) date as an instant, in `toISOString()` form. */
 export const startOfLocalDay = (date) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
 /** Whole days from one `YYYY-MM-DD` to another. */

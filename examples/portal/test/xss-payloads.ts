@@ -1,0 +1,90 @@
+/**
+ * Hostile strings for the portal's escaping tests (test/html.test.ts in Node, the XSS e2e in
+ * Chromium): tag and attribute breakouts, script and URL schemes, entity and encoding tricks,
+ * template and unicode oddities. Every payload that would run calls `__xss(n)` (or
+ * `alert`), so a browser test can count executions; `n` is the payload's index.
+ */
+const run = (n: number) => `__xss(${n})`;
+
+const templates: ((js: string) => string)[] = [
+  // Breaking out of text.
+  (js) => `<script>${js}</script>`,
+  (js) => `<img src=x onerror=${js}>`,
+  (js) => `<svg onload=${js}>`,
+  (js) => `<svg><script>${js}</script></svg>`,
+  (js) => `<iframe srcdoc="<script>${js}</script>">`,
+  (js) => `<body onload=${js}>`,
+  (js) => `<details open ontoggle=${js}>`,
+  (js) => `<video><source onerror="${js}">`,
+  (js) => `<audio src=x onerror=${js}>`,
+  (js) => `<input autofocus onfocus=${js}>`,
+  (js) => `<marquee onstart=${js}>`,
+  (js) => `<object data="javascript:${js}">`,
+  (js) => `<embed src="javascript:${js}">`,
+  (js) => `<a href="javascript:${js}">x</a>`,
+  (js) => `<form action="javascript:${js}"><button>x</button></form>`,
+  (js) => `<math><mtext><table><mglyph><style><img src=x onerror=${js}>`,
+  (js) => `<noscript><p title="</noscript><img src=x onerror=${js}>">`,
+  (js) => `<style>@import 'javascript:${js}';</style>`,
+  (js) => `<link rel=import href="data:text/html,<script>${js}</script>">`,
+  (js) => `<meta http-equiv="refresh" content="0;url=javascript:${js}">`,
+  (js) => `<base href="javascript:${js}//">`,
+  (js) => `<template><img src=x onerror=${js}></template>`,
+  (js) => `<!--><img src=x onerror=${js}>-->`,
+  (js) => `<![CDATA[><img src=x onerror=${js}>]]>`,
+  (js) => `</textarea><img src=x onerror=${js}>`,
+  (js) => `</title><img src=x onerror=${js}>`,
+  (js) => `</script><script>${js}</script>`,
+  (js) => `</style><img src=x onerror=${js}>`,
+  (js) => `<scr<script>ipt>${js}</scr</script>ipt>`,
+  (js) => `<IMG SRC=x OnErRoR=${js}>`,
+  (js) => `<img src=x onerror=&#x5f;&#x5f;xss(1)>${js ? '' : ''}`,
+  (js) => `<img/src=x/onerror=${js}>`,
+  (js) => `<img src=x onerror\n=${js}>`,
+  (js) => `<img src=x\tonerror=${js}>`,
+  // Breaking out of a double-quoted attribute.
+  (js) => `"><img src=x onerror=${js}>`,
+  (js) => `" onmouseover="${js}" x="`,
+  (js) => `" autofocus onfocus="${js}" x="`,
+  (js) => `"><script>${js}</script>`,
+  (js) => `"/><svg onload=${js}>`,
+  (js) => `x" style="background:url(javascript:${js})`,
+  (js) => `&quot;><img src=x onerror=${js}>`,
+  (js) => `&#34;><img src=x onerror=${js}>`,
+  // Breaking out of a single-quoted or unquoted attribute.
+  (js) => `'><img src=x onerror=${js}>`,
+  (js) => `' onmouseover='${js}' x='`,
+  (js) => `x onmouseover=${js} y=`,
+  (js) => `\`><img src=x onerror=${js}>`,
+  // URLs (for href/src holes).
+  (js) => `javascript:${js}`,
+  (js) => `JaVaScRiPt:${js}`,
+  (js) => ` javascript:${js}`,
+  (js) => `\tjava\nscript:${js}`,
+  (js) => `java\u0000script:${js}`,
+  (js) => `javascript&colon;${js}`,
+  (js) => `&#106;avascript:${js}`,
+  (js) => `jav&#x09;ascript:${js}`,
+  (js) => `vbscript:${js}`,
+  (js) => `data:text/html,<script>${js}</script>`,
+  (js) => `data:text/html;base64,${Buffer.from(`<script>${js}</script>`).toString('base64')}`,
+  (js) => `data:image/svg+xml,<svg onload=${js}>`,
+  (js) => `\u200bjavascript:${js}`,
+  (js) => `javascript://%0a${js}`,
+  // Template, path and encoding tricks.
+  (js) => `\${${js}}`,
+  (js) => `{{constructor.constructor('${js}')()}}`,
+  (js) => `%3Cimg%20src%3Dx%20onerror%3D${js}%3E`,
+  (js) => `../../#"><img src=x onerror=${js}>`,
+  (js) => `x/../"><svg onload=${js}>`,
+  (js) => `\u202e"><img src=x onerror=${js}>`,
+  (js) => `＜img src=x onerror=${js}＞`,
+  (js) => `\uff1cscript\uff1e${js}\uff1c/script\uff1e`,
+  (js) => `<img src=x onerror=${js}>\u3000\u200b`,
+  (js) => `\ud800"><img src=x onerror=${js}>`,
+  (js) => `<a href="#" onclick="${js}">点我</a>`,
+  (js) => `隐患<img src=x onerror=${js}>整改`,
+];
+
+/** The payloads, each calling `__xss(index)` when it runs. */
+export const XSS_PAYLOADS: readonly string[] = templates.map((t, i) => t(run(i)));
