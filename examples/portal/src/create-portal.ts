@@ -1,9 +1,8 @@
 /**
  * The demo portal as a web-standard handler: the anjian HTTP API on the SQLite store under
- * `/api`, demo logins, photo evidence, the browser bundles and the static UI. `server.ts`
- * puts it on a port; tests call {@link Portal.fetch} directly.
- *
- * The demo login is NOT an authentication scheme: any client may claim any demo user.
+ * `/api`, sign-in with passwords and server-side sessions, photo evidence, the browser bundles
+ * and the static UI, every answer with the portal's security headers (CSP). `server.ts` puts
+ * it on a port; tests call {@link Portal.fetch} directly.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,19 +10,21 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
-import { createAnjianApi } from '@anjian/http';
+import { createAnjianApi, type AnjianApi } from '@anjian/http';
 import { createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
 import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
-import { demoUserOf } from './demo-user-of.js';
+import { crossSiteRequest } from './cross-site-request.js';
 import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
+import { withPortalSecurityHeaders } from './portal-security-headers.js';
 import { putEvidence } from './put-evidence.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
 
 export { MAX_EVIDENCE_BYTES } from './put-evidence.js';
-export { demoUserOf } from './demo-user-of.js';
+export { DEMO_PASSWORD, SESSION_COOKIE } from './portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = resolve(portalDir, '../..');
@@ -36,13 +37,31 @@ export interface PortalOptions {
   seed?: boolean;
   /** How often the early-warning scheduler runs (ms); 0 = once at start only. Default 60 s. */
   tickMs?: number;
-  /** The clock of the API and the scheduler. Default: the system clock. */
+  /** The clock of the API, the scheduler and the sessions. Default: the system clock. */
   clock?: Clock;
+  /** The demo users' password. Default `anjian-demo` ({@link DEMO_PASSWORD}). */
+  password?: string;
+  /**
+   * Also accept the self-asserted `X-Demo-User: <id>` header as the signed-in user. For unit
+   * tests only: `server.ts` never sets it, so the running portal knows only session cookies.
+   */
+  trustIdentityHeader?: boolean;
+  /** Mark the session cookie `Secure` even on http URLs (behind a TLS-terminating proxy). */
+  secureCookie?: boolean;
+}
+
+/** What the host knows about a request that the web `Request` does not carry. */
+export interface RequestInfo {
+  /** The client's address (sign-in rate limit). Default `local`. */
+  clientAddress?: string;
 }
 
 /** A started portal: its request handler, what it loaded, and how to close it. */
 export interface Portal {
-  fetch(request: Request): Promise<Response>;
+  /** Answers one request; never throws (an unexpected error is logged and answered 500). */
+  fetch(request: Request, info?: RequestInfo): Promise<Response>;
+  /** Sign-in, sessions and who sends a request. */
+  auth: PortalAuth;
   /** The packs the portal serves. */
   packs: readonly Pack[];
   /** Hazards the seed reported (replayed on later starts: the same number, no new hazards). */
@@ -83,10 +102,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const directory = createStaticDirectory([...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }]);
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
     const clock = options.clock ?? systemClock;
-    const api = createAnjianApi({ store, directory, calendar, clock, packs, basePath: '/api', authenticate: async (req) => demoUserOf(req) });
+    const auth = await createPortalAuth({
+      users: DEMO_USERS, password: options.password, now: () => clock.now().getTime(),
+      trustIdentityHeader: options.trustIdentityHeader, secureCookie: options.secureCookie,
+    });
+    const api = createAnjianApi({ store, directory, calendar, clock, packs, basePath: '/api', authenticate: async (req) => auth.actorOf(req) });
     const browserCore = await bundleBrowserCore();
     const echartsPath = createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.min.js');
-    const seeded = options.seed === false ? 0 : await seedDemoData(api);
+    const seeded = options.seed === false ? 0 : await seedAs(api, auth);
     notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
     const started = notifications;
     await started.runOnce();
@@ -98,19 +121,25 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       enterprises: DEMO_ENTERPRISES,
     };
 
-    const fetch = async (request: Request): Promise<Response> => {
+    const route = async (request: Request, info: RequestInfo): Promise<Response> => {
       const url = new URL(request.url);
+      const crossSite = crossSiteRequest(request);
+      if (crossSite) return portalProblem(request, 403, 'CROSS_SITE_REQUEST', `拒绝跨站请求（${crossSite}）。`, `Cross-site request refused (${crossSite}).`);
       if (url.pathname.startsWith('/api/') || url.pathname === '/api') return api.fetch(request);
+      const onlyPost = () => portalProblem(request, 405, 'METHOD_NOT_ALLOWED', '此地址只支持 POST。', 'Only POST is allowed here.', { allow: 'POST' });
+      if (url.pathname === '/login') return request.method === 'POST' ? auth.login(request, info.clientAddress ?? 'local') : onlyPost();
+      if (url.pathname === '/logout') return request.method === 'POST' ? auth.logout(request) : onlyPost();
       const evidence = /^\/evidence\/([0-9a-f]{64})$/.exec(url.pathname);
-      if (evidence) return putEvidence(request, evidence[1]!, evidenceDir);
+      if (evidence) return putEvidence(request, evidence[1]!, evidenceDir, auth.actorOf(request));
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return portalProblem(request, 405, 'METHOD_NOT_ALLOWED', '此地址只支持 GET。', 'Only GET is allowed here.', { allow: 'GET, HEAD' });
       }
+      if (url.pathname === '/session') return auth.current(request);
       if (url.pathname === '/demo/users') return Response.json(users);
       if (url.pathname === '/demo/sms') {
         // The SMS name other enterprises: like GET /api/outbox, only for who reads everything.
-        const reader = DEMO_USERS.find((u) => u.profile.id === demoUserOf(request));
-        if (!reader) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录演示用户。', 'Sign in as a demo user first.');
+        const reader = DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request));
+        if (!reader) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
         if (!reader.profile.roles.includes('department_admin')) return portalProblem(request, 403, 'FORBIDDEN', '短信记录只对部门管理员开放。', 'The SMS log is for department admins only.');
         const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
         return Response.json({ messages: started.sent(limit) });
@@ -120,8 +149,20 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       return serveStatic(request, url.pathname);
     };
 
+    const fetch = async (request: Request, info: RequestInfo = {}): Promise<Response> => {
+      let response: Response;
+      try {
+        response = await route(request, info);
+      } catch (error) {
+        // No 500 goes unseen: the cause is logged here, the client gets a problem without it.
+        console.error(`portal: ${request.method} ${new URL(request.url).pathname} failed:`, error);
+        response = portalProblem(request, 500, 'INTERNAL', '服务器内部错误。', 'Internal server error.');
+      }
+      return withPortalSecurityHeaders(response);
+    };
+
     return {
-      fetch, packs, seeded, skippedPacks: skipped, dataDir, notifications: started,
+      fetch, auth, packs, seeded, skippedPacks: skipped, dataDir, notifications: started,
       async close() {
         await started.stop();
         store.close();
@@ -131,5 +172,19 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     await notifications?.stop();
     store.close();
     throw error;
+  }
+}
+
+/** Runs the seed as the demo users, each with a session minted in process and ended afterwards. */
+async function seedAs(api: AnjianApi, auth: PortalAuth): Promise<number> {
+  const minted = new Map<string, { cookie: string; end(): void }>();
+  try {
+    return await seedDemoData(api, (userId) => {
+      let m = minted.get(userId);
+      if (!m) minted.set(userId, (m = auth.mint(userId)));
+      return m.cookie;
+    });
+  } finally {
+    for (const m of minted.values()) m.end();
   }
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoUserOf } from './demo-user-of.js';
 import { portalProblem } from './portal-problem.js';
 
 /** The largest photo the demo accepts (bytes). */
@@ -23,14 +22,14 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
 }
 
 /**
- * `PUT /evidence/<sha256>`: stores a signed-in demo user's photo under its SHA-256 in
+ * `PUT /evidence/<sha256>`: stores a signed-in user's (`actorId`) photo under its SHA-256 in
  * `evidenceDir` (the chain keeps only the reference). 405 for other methods, 401 without a
  * login, 413 over {@link MAX_EVIDENCE_BYTES}, 422 when empty or not matching the hash, 204
  * when stored (or already there).
  */
-export async function putEvidence(request: Request, sha256: string, evidenceDir: string): Promise<Response> {
+export async function putEvidence(request: Request, sha256: string, evidenceDir: string, actorId: string | null): Promise<Response> {
   if (request.method !== 'PUT') return portalProblem(request, 405, 'METHOD_NOT_ALLOWED', '上传证据请用 PUT。', 'Upload evidence with PUT.', { allow: 'PUT' });
-  if (!demoUserOf(request)) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录演示用户。', 'Sign in as a demo user first.');
+  if (!actorId) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
   const bytes = await readLimited(request, MAX_EVIDENCE_BYTES);
   if (bytes === null) return portalProblem(request, 413, 'EVIDENCE_TOO_LARGE', `照片不能超过 ${MAX_EVIDENCE_BYTES / 1e6} MB。`, `A photo may be at most ${MAX_EVIDENCE_BYTES / 1e6} MB.`);
   if (bytes.length === 0) return portalProblem(request, 422, 'EVIDENCE_EMPTY', '照片内容为空。', 'The photo is empty.');

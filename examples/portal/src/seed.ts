@@ -1,19 +1,26 @@
 import type { AnjianApi } from '@anjian/http';
 import { DEMO_ENTERPRISES } from './demo-users.js';
 
-/** Calls the API as a demo user; returns the parsed body and status. */
-async function call(api: AnjianApi, user: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { 'x-demo-user': user, 'content-type': 'application/json' };
+/** Signs a demo user in without a password (in process) and returns its session cookie. */
+export type SeedSignIn = (userId: string) => string;
+
+type Call = (user: string, method: string, path: string, body?: unknown, key?: string) => Promise<{ status: number; body: any }>;
+
+/** Calls the API as a demo user (an in-process session cookie); returns the parsed body and status. */
+const caller = (api: AnjianApi, signIn: SeedSignIn): Call => async (user, method, path, body, key) => {
+  const headers: Record<string, string> = { cookie: signIn(user), 'content-type': 'application/json' };
   if (key) headers['idempotency-key'] = key;
   const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
   return { status: res.status, body: await res.json() };
-}
+};
 
 /**
- * Seeds demo hazards through the API, with fixed Idempotency-Keys: a second start replays
- * the reports (same hazard ids) and skips follow-up steps whose hazard has moved on.
+ * Seeds demo hazards through the API as the demo users (`signIn` gives each a session cookie),
+ * with fixed Idempotency-Keys: a second start replays the reports (same hazard ids) and skips
+ * follow-up steps whose hazard has moved on.
  */
-export async function seedDemoData(api: AnjianApi): Promise<number> {
+export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn): Promise<number> {
+  const call = caller(api, signIn);
   const [lvyuan, hongxing, anping, ruyi] = DEMO_ENTERPRISES;
   const inspections = [
     // 绿园: the alarm is broken → one general hazard, left reported.
@@ -35,7 +42,7 @@ export async function seedDemoData(api: AnjianApi): Promise<number> {
   let reported = 0;
   const hazardOf: Record<string, string[]> = {};
   for (const i of inspections) {
-    const res = await call(api, i.user, 'POST', '/inspections?report=true', {
+    const res = await call(i.user, 'POST', '/inspections?report=true', {
       pack: 'pack' in i ? i.pack : 'demo-kitchen', premises: i.e.premises, source: 'self_check', findings: i.findings,
       subject: { id: i.e.id, enterpriseId: i.e.id, name: i.e.name['zh-CN'], area: i.e.area },
     }, i.key);
@@ -46,10 +53,10 @@ export async function seedDemoData(api: AnjianApi): Promise<number> {
   // 安平's hazard: rectification submitted (1 photo before, 2 after), waiting for verification.
   const anpingHazard = hazardOf['seed-anping-1']?.[0];
   if (anpingHazard) {
-    const state = await call(api, 'owner-anping', 'GET', `/hazards/${anpingHazard}`);
+    const state = await call('owner-anping', 'GET', `/hazards/${anpingHazard}`);
     if (state.body?.state?.status === 'reported') {
       const takenAt = new Date(Date.now() - 60_000).toISOString();
-      await call(api, 'owner-anping', 'POST', `/hazards/${anpingHazard}/commands`, {
+      await call('owner-anping', 'POST', `/hazards/${anpingHazard}/commands`, {
         type: 'submit_rectification',
         evidence: [
           { id: 'seed-anping-before', kind: 'photo_before', takenAt },
@@ -61,18 +68,18 @@ export async function seedDemoData(api: AnjianApi): Promise<number> {
     }
   }
   // 绿园's hazard: the grid inspector issues a rectification notice (deadline running).
-  await stepIfStatus(api, hazardOf['seed-lvyuan-1']?.[0], 'reported', 'grid-wang', { type: 'issue_notice', noticeNo: '（D1）安责改〔2026〕001号' }, 'seed-lvyuan-notice');
+  await stepIfStatus(call, hazardOf['seed-lvyuan-1']?.[0], 'reported', 'grid-wang', { type: 'issue_notice', noticeNo: '（D1）安责改〔2026〕001号' }, 'seed-lvyuan-notice');
   // 红星's major hazard: a case is filed (enforcement path under way).
-  const major = (await Promise.all((hazardOf['seed-hongxing-1'] ?? []).map((id) => call(api, 'officer-li', 'GET', `/hazards/${id}`)))).find((r) => r.body?.state?.level === 'major');
-  await stepIfStatus(api, major?.body.state.hazardId, 'reported', 'officer-li', { type: 'file_case', caseNo: 'D1-2026-017' }, 'seed-hongxing-case');
+  const major = (await Promise.all((hazardOf['seed-hongxing-1'] ?? []).map((id) => call('officer-li', 'GET', `/hazards/${id}`)))).find((r) => r.body?.state?.level === 'major');
+  await stepIfStatus(call, major?.body.state.hazardId, 'reported', 'officer-li', { type: 'file_case', caseNo: 'D1-2026-017' }, 'seed-hongxing-case');
   return reported;
 }
 
 /** Sends one seed command when the hazard is still at `status` (so a restart skips it). */
-async function stepIfStatus(api: AnjianApi, hazardId: string | undefined, status: string, user: string, command: Record<string, unknown>, key: string): Promise<void> {
+async function stepIfStatus(call: Call, hazardId: string | undefined, status: string, user: string, command: Record<string, unknown>, key: string): Promise<void> {
   if (!hazardId) return;
-  const state = await call(api, user, 'GET', `/hazards/${hazardId}`);
+  const state = await call(user, 'GET', `/hazards/${hazardId}`);
   if (state.body?.state?.status !== status) return;
-  const res = await call(api, user, 'POST', `/hazards/${hazardId}/commands`, command, key);
+  const res = await call(user, 'POST', `/hazards/${hazardId}/commands`, command, key);
   if (res.status !== 200) throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
 }

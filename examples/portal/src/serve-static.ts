@@ -12,8 +12,10 @@ export const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * A file of `public/` (`/` is `index.html`), or a 404 problem. Decoded paths that would leave
- * `public/` (`..`, encoded or with backslashes) are 404; a malformed encoding is 400.
+ * A file of `public/` (`/` is `index.html`), or a problem: 400 for a malformed encoding or a
+ * NUL/control character (`/app.js%00.html`), 404 for anything else that is not a file of
+ * `public/` — paths that would leave it (`..`, encoded or with backslashes), directories,
+ * a trailing slash after a file (`/index.html/`). Never a 500 for odd paths.
  */
 export function serveStatic(request: Request, pathname: string): Response {
   let decoded: string;
@@ -22,8 +24,18 @@ export function serveStatic(request: Request, pathname: string): Response {
   } catch {
     return portalProblem(request, 400, 'BAD_PATH', '地址编码有误。', 'The address is not validly encoded.');
   }
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return portalProblem(request, 400, 'BAD_PATH', '地址中有控制字符。', 'The address contains a control character.');
+  const notFound = () => portalProblem(request, 404, 'NOT_FOUND', '没有这个页面。', 'No such page.');
+  if (decoded !== '/' && /[/\\]$/.test(decoded)) return notFound();
   const rel = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const file = join(publicDir, rel);
-  if (!file.startsWith(publicDir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return portalProblem(request, 404, 'NOT_FOUND', '没有这个页面。', 'No such page.');
-  return new Response(readFileSync(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } });
+  if (!file.startsWith(publicDir + sep)) return notFound();
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return notFound();
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    return notFound(); // ENOTDIR, EACCES, a name too long…: not a file we serve
+  }
+  return new Response(request.method === 'HEAD' ? null : bytes, { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': String(bytes.length) } });
 }

@@ -2,17 +2,20 @@
  * The anjian demo portal on a port: `node scripts/run-ts.mjs examples/portal/src/server.ts`
  * (what `pnpm demo` starts). Prints the URL, the data folder and the demo logins.
  *
- * Environment: PORT (default 3000), HOST (default: all interfaces), ANJIAN_DATA_DIR
+ * Environment: PORT (default 3000), HOST (default 127.0.0.1: only this machine; set
+ * HOST=0.0.0.0 to serve the network), ANJIAN_DEMO_PASSWORD (the demo users' password,
+ * default anjian-demo), ANJIAN_SECURE_COOKIE=1 (behind a TLS proxy), ANJIAN_DATA_DIR
  * (default examples/portal/.data), PORTAL_TICK_MS (early-warning scheduler period, default
  * 60000; 0 = once at start), PORTAL_STOP_ON_STDIN_END=1 (stop when stdin closes; used
  * by tests that start the portal as a child process).
- * The demo login is NOT an authentication scheme: any client may claim any demo user.
+ * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
+ * never trusted here.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toNodeHandler } from '@anjian/http';
-import { createPortal } from './create-portal.js';
+import { createPortal, DEMO_PASSWORD } from './create-portal.js';
 import { DEMO_USERS } from './demo-users.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
@@ -27,17 +30,27 @@ async function main(): Promise<void> {
   const rawPort = process.env.PORT ?? '3000';
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) fail(`PORT=${rawPort} 不是有效端口（0–65535）。`, `PORT=${rawPort} is not a valid port (0–65535).`);
-  const host = process.env.HOST || undefined;
+  const host = process.env.HOST || '127.0.0.1';
+  const password = process.env.ANJIAN_DEMO_PASSWORD || DEMO_PASSWORD;
   const dataDir = process.env.ANJIAN_DATA_DIR ?? join(portalDir, '.data');
 
   const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
   if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
-  const portal = await createPortal({ dataDir, tickMs: Number(rawTick) }).catch((error: unknown) =>
+  const portal = await createPortal({ dataDir, tickMs: Number(rawTick), password, secureCookie: process.env.ANJIAN_SECURE_COOKIE === '1' }).catch((error: unknown) =>
     fail(`无法打开数据目录 ${dataDir}：${String(error)}`, `Cannot open the data folder ${dataDir}: ${String(error)}`),
   );
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 
-  const server = createServer(toNodeHandler(portal));
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Methods a web Request cannot carry (TRACE, TRACK, CONNECT) are answered here, not as a 500.
+    if (!/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(req.method ?? '')) {
+      res.writeHead(405, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'content-type': 'application/problem+json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      res.end(JSON.stringify({ type: 'about:blank', status: 405, code: 'METHOD_NOT_ALLOWED', title: 'Method not allowed / 不支持的请求方法' }));
+      return;
+    }
+    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress }) })(req, res);
+  });
   server.on('error', (error: NodeJS.ErrnoException) => {
     void portal.close();
     if (error.code === 'EADDRINUSE') {
@@ -50,12 +63,14 @@ async function main(): Promise<void> {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     const width = Math.max(...DEMO_USERS.map((u) => u.profile.id.length)) + 2;
-    console.log(`\n安检演示门户 / anjian demo portal: http://localhost:${actual}/`);
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    const base = `http://${shown}:${actual}`;
+    console.log(`\n安检演示门户 / anjian demo portal: ${base}/${host === '127.0.0.1' ? '（仅本机 / this machine only; HOST=0.0.0.0 to serve the network）' : ` (HOST=${host})`}`);
     console.log(`数据 / data: ${portal.dataDir} (${portal.packs.length} packs; ${portal.seeded} demo hazards seeded — 删除该目录即可重来 / delete the folder to start over)`);
-    console.log('演示登录（仅演示，不是认证）/ demo logins (a demo login, not authentication — pick one on the login page):');
+    console.log(`演示登录 / demo logins — 密码 / password: ${password}${password === DEMO_PASSWORD ? '（所有演示用户相同，仅供演示 / the same for every demo user, a demo only）' : ''}`);
     for (const u of DEMO_USERS) console.log(`  ${u.profile.id.padEnd(width)}${u.profile.roles.join(',').padEnd(18)}${u.name['zh-CN']} / ${u.name.en}`);
     console.log(`短信 / SMS: ${join(portal.dataDir, 'sms.jsonl')} (演示网关，不真正发送 / demo gateway, nothing is sent)`);
-    console.log(`API: http://localhost:${actual}/api/openapi.json · Ctrl-C 停止 / to stop\n`);
+    console.log(`API: ${base}/api/openapi.json · Ctrl-C 停止 / to stop\n`);
   });
 
   let stopping = false;

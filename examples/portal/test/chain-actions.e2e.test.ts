@@ -228,7 +228,7 @@ describe('dashboard filters and the SMS panel', () => {
     expect(await admin.inputValue('#filter-level')).toBe('general');
 
     // The SMS panel lists what the demo gateway logged (newest first), or says there is none.
-    const sms = await (await fetch(`${portal.base}/demo/sms?limit=20`, { headers: { 'x-demo-user': 'admin-chen' } })).json() as { messages: unknown[] };
+    const sms = await (await portal.fetchAs('admin-chen', '/demo/sms?limit=20')).json() as { messages: unknown[] };
     expect(Number(await admin.getAttribute('#sms-list', 'data-count'))).toBe(sms.messages.length);
     await admin.waitForSelector('#chart-level canvas');
     await admin.screenshot({ path: join(shots, 'dashboard-filtered.png'), fullPage: true });
@@ -241,7 +241,7 @@ describe('dashboard filters and the SMS panel', () => {
 
   it("an enterprise's dashboard counts only its own hazards and shows no outbox or SMS of others", async () => {
     const count = async (user: string) => {
-      const r = await fetch(`${portal.base}/api/stats`, { headers: { 'x-demo-user': user } });
+      const r = await portal.fetchAs(user, '/api/stats');
       return ((await r.json()) as { total: number }).total;
     };
     const owner = await portal.signIn('owner-ruyi', 'enterprise');

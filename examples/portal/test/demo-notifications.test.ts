@@ -23,7 +23,7 @@ const hazard = async (id: string) =>
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-sms-'));
-  portal = await createPortal({ dataDir, clock, tickMs: 0 });
+  portal = await createPortal({ dataDir, clock, tickMs: 0, trustIdentityHeader: true });
 }, 60_000);
 
 afterAll(async () => {

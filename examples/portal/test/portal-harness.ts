@@ -1,7 +1,7 @@
 /**
  * Shared harness of the portal's end-to-end tests: starts the portal (scripts/run-ts.mjs,
  * no build) on a free port with a temporary data dir, launches Debian's Chromium through
- * playwright-core, signs demo users in and navigates by hash. Each test file starts its own
+ * playwright-core, signs demo users in through the login form and navigates by hash. Each test file starts its own
  * portal, so files are independent of each other's data.
  *
  * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH); without it `startPortal` throws,
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../src/portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(portalDir, '../..');
@@ -23,14 +24,18 @@ export const shots = join(portalDir, 'test-results');
 
 /** A running portal and browser. */
 export interface PortalHarness {
-  /** `http://localhost:<port>` */
+  /** `http://127.0.0.1:<port>` */
   base: string;
   browser: Browser;
   dataDir: string;
-  /** A new browser context signed in as `userId`, waiting for its home page `home` to render. */
+  /** A new browser context signed in as `userId` through the login form, waiting for its home page `home` to render. */
   signIn(userId: string, home: string, locale?: string): Promise<Page>;
-  /** Calls the portal's API as a demo user (`X-Demo-User`); `key` becomes the Idempotency-Key. */
+  /** Calls the portal's API as a demo user (a session from POST /login); `key` becomes the Idempotency-Key. */
   api(user: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
+  /** Fetches any portal path as a demo user (its session cookie added). */
+  fetchAs(user: string, path: string, init?: RequestInit): Promise<Response>;
+  /** The session cookie (`anjian_session=…`) of a demo user, signing in once through POST /login. */
+  cookieOf(user: string): Promise<string>;
   /** Closes the browser, stops the portal, removes the data dir. */
   stop(): Promise<void>;
 }
@@ -55,7 +60,7 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
     let out = '';
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes(`http://localhost:${port}/`)) resolve(child);
+      if (out.includes(`http://127.0.0.1:${port}/`)) resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -69,7 +74,7 @@ export async function startPortal(): Promise<PortalHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
-  const base = `http://localhost:${port}`;
+  const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   const stop = async () => {
@@ -97,6 +102,24 @@ export async function startPortal(): Promise<PortalHarness> {
     throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
   }
   const b = browser!;
+  const cookies = new Map<string, Promise<string>>();
+  const cookieOf = (user: string): Promise<string> => {
+    let c = cookies.get(user);
+    if (!c) {
+      c = fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, password: DEMO_PASSWORD }) }).then((res) => {
+        const cookie = /anjian_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+        if (res.status !== 200 || !cookie) throw new Error(`sign-in of ${user}: HTTP ${res.status}`);
+        return cookie;
+      });
+      cookies.set(user, c);
+    }
+    return c;
+  };
+  const fetchAs = async (user: string, path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', await cookieOf(user));
+    return fetch(`${base}${path}`, { ...init, headers });
+  };
   return {
     base,
     browser: b,
@@ -105,17 +128,22 @@ export async function startPortal(): Promise<PortalHarness> {
       const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${base}/#/login`);
-      await page.click(`[data-user="${userId}"]`);
+      await page.waitForSelector('#app[data-page="login"] #login-form');
+      await page.fill('#login-user', userId);
+      await page.fill('#login-password', DEMO_PASSWORD);
+      await page.click('#login-submit');
       await page.waitForSelector(`#app[data-page="${home}"]`);
       return page;
     },
     async api(user, method, path, body, key) {
-      const headers: Record<string, string> = { 'x-demo-user': user, 'content-type': 'application/json' };
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (key) headers['idempotency-key'] = key;
-      const res = await fetch(`${base}/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetchAs(user, `/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
+    fetchAs,
+    cookieOf,
     stop,
   };
 }

@@ -17,7 +17,7 @@ let portal: Portal;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-routes-'));
-  portal = await createPortal({ dataDir, seed: false });
+  portal = await createPortal({ dataDir, seed: false, trustIdentityHeader: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -124,15 +124,19 @@ describe('PUT /evidence/{sha256}', () => {
     expect((await put(path, photo, signedIn)).status).toBe(204);
   });
 
-  it('accepts the demo cookie as well as the header', async () => {
+  it('accepts a session cookie as well as the (test-only) header', async () => {
     const other = 'another photo';
-    expect((await put(`/evidence/${sha(other)}`, other, { cookie: 'lang=en; anjian_demo_user=grid-wang' })).status).toBe(204);
+    const session = portal.auth.mint('grid-wang');
+    expect((await put(`/evidence/${sha(other)}`, other, { cookie: `lang=en; ${session.cookie}` })).status).toBe(204);
+    session.end();
+    await expectProblem(await put(`/evidence/${sha(other)}`, other, { cookie: session.cookie }), 401, 'UNAUTHENTICATED');
   });
 
   it('refuses an upload without a demo login (401), or with an unknown or garbled one', async () => {
     await expectProblem(await put(`/evidence/${sha(photo)}`, photo), 401, 'UNAUTHENTICATED');
     await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { 'x-demo-user': 'mallory' }), 401, 'UNAUTHENTICATED');
-    await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { cookie: 'anjian_demo_user=%E0%A4%A' }), 401, 'UNAUTHENTICATED');
+    await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { cookie: 'anjian_session=%E0%A4%A' }), 401, 'UNAUTHENTICATED');
+    await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { cookie: 'anjian_demo_user=owner-lvyuan' }), 401, 'UNAUTHENTICATED');
   });
 
   it('refuses bytes that do not match the address, and stores nothing', async () => {
@@ -167,10 +171,10 @@ describe('the seed', () => {
       return ((await res.json()) as { total: number }).total;
     };
     try {
-      const first = await createPortal({ dataDir: dir });
+      const first = await createPortal({ dataDir: dir, trustIdentityHeader: true });
       const total = await count(first);
       await first.close();
-      const second = await createPortal({ dataDir: dir });
+      const second = await createPortal({ dataDir: dir, trustIdentityHeader: true });
       try {
         expect(second.seeded).toBe(first.seeded);
         expect(first.seeded).toBeGreaterThan(0);

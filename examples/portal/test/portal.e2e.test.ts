@@ -106,7 +106,7 @@ describe('demo portal', () => {
     expect(await grid.textContent('#app h1')).toContain('网格员');
     await grid.click('#lang-switch');
     await grid.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app[data-page="grid"] h1')?.textContent?.startsWith('Grid'));
-    expect(await grid.textContent('.demo-banner')).toContain('NOT an authentication scheme');
+    expect(await grid.textContent('.demo-banner')).toContain('Not for production');
     await grid.context().close();
   });
 
