@@ -25,3 +25,4 @@ export { codeFrame } from './format/code-frame.js';
 export type { CodeFrameOptions } from './format/code-frame.js';
 export { validateCommand } from './commands/validate.js';
 export { schemaCommand, packSchemaPath } from './commands/schema.js';
+export { auditCommand } from './commands/audit.js';
