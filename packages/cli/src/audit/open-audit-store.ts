@@ -32,6 +32,15 @@ export async function openAuditStore(values: Record<string, string | boolean | u
   const schema = typeof values.schema === 'string' ? values.schema : 'anjian';
   const { createPostgresStore } = await import('@anjian/store-postgres');
   const store = createPostgresStore({ connectionString: postgres as string, schema });
+  // Probe before migrating: a mistyped schema must not become an empty one that "verifies".
+  const exists = await store.readLog(1, 1).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await store.close();
+    throw new UsageError({ 'zh-CN': `连不上数据库，或模式 ${schema} 中没有 anjian 的表`, en: `cannot connect, or schema ${schema} holds no anjian tables` }, command);
+  }
   await store.migrate();
   return { store, label: `postgres:${schema}`, close: () => store.close() };
 }
