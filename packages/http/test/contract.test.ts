@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
-import { evidence, reportCommand, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES } from '../src/index.js';
 import { ajv, basementLpgInspection, createHarness, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 
@@ -12,13 +12,8 @@ beforeEach(async () => {
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-/** Report a hazard through the command endpoint and return its id. */
-async function reported(id: string, actor = 'grid-g1', overrides: Record<string, unknown> = {}): Promise<string> {
-  const { commandId: _c, hazardId: _h, ...body } = reportCommand(id, { pack: { id: 'demo-kitchen', version: '0.1.0' }, ...overrides });
-  const r = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `report-${id}` } });
-  expect(r.status).toBe(200);
-  return id;
-}
+/** Report a hazard the trusted way (reports over HTTP go through inspections) and return its id. */
+const reported = (id: string, actor = 'grid-g1', overrides: Record<string, unknown> = {}): Promise<string> => h.seed(id, actor, overrides);
 
 const command = (actor: string, id: string, key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   h.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': key, ...headers } });
@@ -126,13 +121,44 @@ describe('POST /inspections', () => {
     expect((await h.store.readLog(1, 100)).length).toBe(1);
   });
 
-  it('?report=true: 403 when the actor may not report for that enterprise; 422 without subject.area', async () => {
-    const other = await h.call('owner-e2', 'POST', '/inspections?report=true', { body: noAlarmInspection(), headers: { 'idempotency-key': 'k-e2' } });
+  it('?report=true: 403 when the actor may not report for that enterprise, nothing stored', async () => {
+    const other = await h.call('owner-e2', 'POST', '/inspections?report=true', { body: basementLpgInspection(), headers: { 'idempotency-key': 'k-e2' } });
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('FORBIDDEN');
-    const noArea = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection({ subject: { enterpriseId: 'E1' } }), headers: { 'idempotency-key': 'k-1' } });
-    expect(noArea.status).toBe(422);
+    // A grid inspector of another grid, an officer of another domain, no role: the same.
+    expect((await h.call('grid-g2', 'POST', '/inspections?report=true', { body: basementLpgInspection(), headers: { 'idempotency-key': 'k-g2' } })).status).toBe(403);
+    expect((await h.call('officer-fire-d1', 'POST', '/inspections?report=true', { body: basementLpgInspection(), headers: { 'idempotency-key': 'k-f' } })).status).toBe(403);
+    expect((await h.call('nobody', 'POST', '/inspections?report=true', { body: basementLpgInspection(), headers: { 'idempotency-key': 'k-n' } })).status).toBe(403);
     expect((await h.store.readLog(1, 100)).length).toBe(0);
+  });
+
+  it('?report=true derives area and source on the server: a disagreeing subject.area or source is a 422, nothing stored', async () => {
+    const send = (body: Record<string, unknown>, key: string) => h.call('owner-e1', 'POST', '/inspections?report=true', { body, headers: { 'idempotency-key': key } });
+    const area = await send(basementLpgInspection({ subject: { enterpriseId: 'E1', area: 'D9/G9' } }), 'k-area');
+    expect(area.status).toBe(422);
+    expect(area.body.issues).toEqual([expect.objectContaining({ code: 'AREA_MISMATCH', pointer: '/subject/area' })]);
+    const source = await send(basementLpgInspection({ source: 'enforcement' }), 'k-source');
+    expect(source.status).toBe(422);
+    expect(source.body.issues).toEqual([expect.objectContaining({ code: 'SOURCE_MISMATCH', pointer: '/source' })]);
+    const noEnterprise = await send(basementLpgInspection({ subject: { area: 'D1/G1' } }), 'k-none');
+    expect(noEnterprise.status).toBe(422);
+    expect(noEnterprise.body.issues[0].pointer).toBe('/subject/enterpriseId');
+    const unknown = await send(basementLpgInspection({ subject: { enterpriseId: 'E404' } }), 'k-unknown');
+    expect(unknown.status).toBe(422);
+    expect((await h.store.readLog(1, 100)).length).toBe(0);
+    // The registered area and the role's source, given explicitly, are accepted.
+    const same = await send(basementLpgInspection({ subject: { enterpriseId: 'E1', area: 'D1/G1' }, source: 'self_check' }), 'k-same');
+    expect(same.status).toBe(200);
+  });
+
+  it('?report=true by a grid inspector: area from the directory, source grid_patrol; evidence uploaded beforehand is bound to the hazard', async () => {
+    const photos = await h.upload('grid-g1', null, 'photo_before');
+    const r = await h.call('grid-g1', 'POST', '/inspections?report=true', { body: basementLpgInspection({ evidence: photos }), headers: { 'idempotency-key': 'patrol-1' } });
+    expect(r.status).toBe(200);
+    const id = r.body.reports[0].hazardId;
+    const state = await h.call('grid-g1', 'GET', `/hazards/${id}`);
+    expect(state.body.state).toMatchObject({ area: 'D1/G1', enterpriseId: 'E1', source: 'grid_patrol', level: 'major' });
+    expect((await h.evidence.get(photos[0]!.id))?.hazardId).toBe(id);
   });
 });
 
@@ -227,15 +253,59 @@ describe('POST /hazards/{id}/commands', () => {
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('CONFLICT');
     expect((await h.store.readEvents('H-1')).length).toBe(1);
-    expect((await command('grid-g1', 'H-1', 'key-m', { type: 'issue_notice' }, { 'if-match': 'yesterday' })).status).toBe(400);
+    for (const ifMatch of ['yesterday', '"1', '1', 'W/"1"', '"01"', '"-1"', '"1", "2"']) {
+      expect((await command('grid-g1', 'H-1', 'key-m', { type: 'issue_notice' }, { 'if-match': ifMatch })).status, ifMatch).toBe(400);
+    }
+    expect((await h.store.readEvents('H-1')).length).toBe(1);
+  });
+
+  it('422 with a pointer for an expectedVersion that is not an integer; a body expectedVersion pins like If-Match', async () => {
+    await reported('H-1');
+    for (const expectedVersion of ['1', 1.5, -1, null]) {
+      const r = await command('grid-g1', 'H-1', 'key-v', { type: 'issue_notice', expectedVersion });
+      expect(r.status, JSON.stringify(expectedVersion)).toBe(422);
+      expect(r.body.issues).toEqual([expect.objectContaining({ pointer: '/expectedVersion' })]);
+    }
+    expect((await command('grid-g1', 'H-1', 'key-v0', { type: 'issue_notice', expectedVersion: 0 })).status).toBe(412);
+    expect((await command('grid-g1', 'H-1', 'key-v1', { type: 'issue_notice', expectedVersion: 1 })).status).toBe(200);
+  });
+
+  it('422 REPORT_NOT_ALLOWED for a report (hazards come from inspections), pointing to POST /inspections', async () => {
+    const r = await command('grid-g1', 'H-NEW', 'key-r', { type: 'report', title: { 'zh-CN': '假' }, level: 'simple', area: 'D9/G9', deadline: { days: 1_000_000_000 } }, { 'accept-language': 'en' });
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('REPORT_NOT_ALLOWED');
+    expect(r.body.detail).toContain('POST /api/inspections?report=true');
+    expect(r.body.issues).toEqual([expect.objectContaining({ code: 'REPORT_NOT_ALLOWED', pointer: '/type' })]);
+    expect(await h.store.load('H-NEW')).toBeNull();
+  });
+
+  it('hostile values are 422 with pointers, never 500', async () => {
+    await reported('H-1');
+    const bodies: Record<string, unknown>[] = [
+      { type: 'report_observation', title: { 'zh-CN': '管道漏气' }, enterpriseId: 'E1', domain: 'gas', level: 'general', area: 5, evidence: [] },
+      { type: 'report_observation', title: { 'zh-CN': '\u3000\u200b' }, enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [] },
+      { type: 'reject', reason: { 'zh-CN': '不合格\u202e' } },
+      { type: 'request_extension', workingDays: 3, days: '<img src=x onerror=alert(1)>', reason: { 'zh-CN': '缺件' } },
+      { type: 'issue_notice', occurredAt: '2026-11-02T09:00:00' },
+      { type: 'issue_notice', noticeNo: { toString: 1 } },
+      { type: 'submit_rectification', evidence: [{ id: 'x', kind: 'photo_after', takenAt: '2020-01-01T00:00:00Z' }] },
+      JSON.parse('{"type":"issue_notice","__proto__":{"admin":true}}'),
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const r = await command('grid-g1', 'H-1', `hostile-${i}`, body);
+      expect(r.status, JSON.stringify(body)).toBe(422);
+      expect(r.body.issues?.length ?? 0, JSON.stringify(body)).toBeGreaterThan(0);
+    }
+    expect((await h.store.readEvents('H-1')).length).toBe(1);
   });
 
   it('400 without Idempotency-Key, or a body without type; 401 without an actor', async () => {
     await reported('H-1');
     const noKey = await h.call('grid-g1', 'POST', '/hazards/H-1/commands', { body: { type: 'issue_notice' } });
     expect(noKey.status).toBe(400);
-    expect(noKey.body.detail).toBe('缺少 Idempotency-Key 请求头（1–200 个字符）');
-    expect((await command('grid-g1', 'H-1', 'k', { noticeNo: 'x' })).status).toBe(400);
+    expect(noKey.body.detail).toBe('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）');
+    expect((await command('grid-g1', 'H-1', 'key with spaces', { type: 'issue_notice' })).status).toBe(400);
+    expect((await command('grid-g1', 'H-1', 'k', { noticeNo: 'x' })).status).toBe(422);
     expect((await command('grid-g1', 'H-1', 'k', [] as unknown as Record<string, unknown>)).status).toBe(400);
     const huge = await command('grid-g1', 'H-1', 'k', { type: 'issue_notice', note: { 'zh-CN': '长'.repeat(30_000) } });
     expect(huge.status).toBe(413);
@@ -244,23 +314,41 @@ describe('POST /hazards/{id}/commands', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('403 FORBIDDEN (another grid) and UNKNOWN_ACTOR; 404 HAZARD_NOT_FOUND; 422 for a rule violation; 409 HAZARD_EXISTS', async () => {
+  it('403 FORBIDDEN for a reader who may not act; 404 HAZARD_NOT_FOUND; 422 for a rule violation; 409 HAZARD_EXISTS', async () => {
     await reported('H-1');
-    const other = await command('grid-g2', 'H-1', 'k-g2', { type: 'issue_notice' });
-    expect(other.status).toBe(403);
-    expect(other.body).toMatchObject({ code: 'FORBIDDEN', title: '指令被拒绝' });
-    expect((await command('stranger', 'H-1', 'k-x', { type: 'issue_notice' })).body.code).toBe('UNKNOWN_ACTOR');
+    const owner = await command('owner-e1', 'H-1', 'k-e1', { type: 'issue_notice' });
+    expect(owner.status).toBe(403);
+    expect(owner.body).toMatchObject({ code: 'FORBIDDEN', title: '指令被拒绝' });
     const missing = await command('grid-g1', 'H-none', 'k-n', { type: 'issue_notice' });
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('HAZARD_NOT_FOUND');
     await command('grid-g1', 'H-1', 'k-notice', { type: 'issue_notice' });
-    const rule = await command('grid-g1', 'H-1', 'k-reject', { type: 'reject', reason: { 'zh-CN': '' } }, { 'accept-language': 'en' });
+    const rule = await command('grid-g1', 'H-1', 'k-verify', { type: 'verify' }, { 'accept-language': 'en' });
     expect(rule.status).toBe(422);
-    expect(rule.body.title).toBe('Command refused');
-    const again = await command('grid-g1', 'H-1', 'k-report-again', { ...reportCommand('H-1') });
+    expect(rule.body).toMatchObject({ title: 'Command refused', code: 'INVALID_TRANSITION' });
+    const again = await command('grid-g1', 'H-1', 'k-observe-again', { type: 'report_observation', title: { 'zh-CN': '阀门漏气' }, enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [] });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('HAZARD_EXISTS');
     expect((await h.store.readEvents('H-1')).length).toBe(2);
+  });
+
+  it('a hazard outside the read scope answers 404 exactly like GET, before any 403, 409 or 412', async () => {
+    await reported('H-1');
+    const get = await h.call('grid-g2', 'GET', '/hazards/H-1');
+    expect(get.status).toBe(404);
+    const attempts = [
+      command('grid-g2', 'H-1', 'k-g2', { type: 'issue_notice' }),
+      command('grid-g2', 'H-1', 'k-g2-stale', { type: 'issue_notice' }, { 'if-match': '"7"' }),
+      command('officer-fire-d1', 'H-1', 'k-fire', { type: 'file_case', caseNo: '(2026)1', coOfficerId: 'officer-gas-d1' }),
+      command('owner-e2', 'H-1', 'k-e2', { type: 'issue_notice', expectedVersion: 3 }),
+      command('stranger', 'H-1', 'k-x', { type: 'issue_notice' }),
+      command('grid-g2', 'H-1', 'k-g2-obs', { type: 'report_observation', title: { 'zh-CN': '阀门漏气' }, enterpriseId: 'E2', domain: 'gas', level: 'general', evidence: [] }),
+    ];
+    for (const r of await Promise.all(attempts)) {
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual(get.body);
+    }
+    expect((await h.store.readEvents('H-1')).length).toBe(1);
   });
 
   it('409 IDEMPOTENCY_KEY_IN_FLIGHT when the same key is used concurrently', async () => {
@@ -280,7 +368,7 @@ describe('GET /queues/{role}', () => {
     await reported('H-E2', 'grid-g2', { area: 'D1/G2', enterpriseId: 'E2' });
     await command('grid-g1', 'H-GEN', 'n', { type: 'issue_notice' });
     h.clock.advance(3_600_000);
-    const ev = [...evidence('r', 'photo_before', 1), ...evidence('r', 'photo_after', 2, h.clock.now().toISOString())];
+    const ev = [...(await h.upload('owner-e1', 'H-GEN', 'photo_before')), ...(await h.upload('owner-e1', 'H-GEN', 'photo_after', 2))];
     h.clock.advance(60_000);
     expect((await command('owner-e1', 'H-GEN', 's', { type: 'submit_rectification', evidence: ev })).status).toBe(200);
     const queue = async (actor: string, role: string) => ((await h.call(actor, 'GET', `/queues/${role}`)).body.items as { hazardId: string }[]).map((i) => i.hazardId).sort();
@@ -470,6 +558,29 @@ describe('the security schemes follow the 401 challenge (RFC 9110 §11.6.1)', ()
     expectValid(doc);
     // A scheme challenged twice (two realms) is one scheme.
     expect(schemesOf(documentFor('Bearer realm="a", Basic, Bearer realm="b"'))).toEqual({ host: 'bearer', 'host-basic': 'basic' });
+  });
+});
+
+describe('GET /audit/verify, GET /hazards/{id}/audit', () => {
+  it('200 for a department admin: the audit result; the hazard page then shows when its trail was verified', async () => {
+    await seedAuditTrail(h.store);
+    const r = await h.call('admin-gas', 'GET', '/audit/verify');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ ok: true, problems: [], checked: { events: 18, hazards: 6, signatures: false } });
+    const trail = await h.call('grid-g1', 'GET', '/hazards/H-B/audit');
+    expect(trail.status).toBe(200);
+    expect(trail.body).toMatchObject({ hazardId: 'H-B', version: 4, ok: true, checkpoint: null, lastFullAudit: { verifiedAt: r.body.verifiedAt, ok: true, problems: [] } });
+  });
+
+  it('403 for anyone but a department admin; 404 for a hazard outside the read scope or unknown', async () => {
+    await seedAuditTrail(h.store);
+    for (const actor of ['owner-e1', 'grid-g1', 'officer-gas-d1']) {
+      const r = await h.call(actor, 'GET', '/audit/verify');
+      expect(r.status, actor).toBe(403);
+      expect(r.body.code).toBe('FORBIDDEN');
+    }
+    expect((await h.call('owner-e2', 'GET', '/hazards/H-B/audit')).status).toBe(404);
+    expect((await h.call('grid-g1', 'GET', '/hazards/nope/audit')).status).toBe(404);
   });
 });
 

@@ -1,0 +1,145 @@
+import { canRead, foldEvents, readScopes, verifyAudit, verifyHazardTrail, type AuditResult, type Store, type Verifier } from '@anjian/core';
+import { jsonResponse } from '../json-response.js';
+import { HttpProblem } from '../problem.js';
+import { LOCALIZED_TEXT } from '../schemas.js';
+import type { AnjianApiOptions, JsonSchema, RouteContext, RouteSpec } from '../types.js';
+
+/**
+ * What the audit routes use, given by the host as `audit` in the API options: the
+ * checkpoint signer's public key (without it signatures are not checked and the result
+ * says so), witness copies of checkpoints kept outside the database, the log's origin.
+ */
+export interface AuditApiOptions {
+  verifier?: Verifier;
+  /** Checkpoint notes kept outside the database (read at every audit). */
+  checkpoints?: () => readonly string[] | Promise<readonly string[]>;
+  origin?: string;
+}
+
+function auditOptions(options: AnjianApiOptions): AuditApiOptions {
+  return (options as AnjianApiOptions & { audit?: AuditApiOptions }).audit ?? {};
+}
+
+/** Whether the hazard exists and the actor may read it (core's read policy): else the same 404 as GET /hazards/{id}. */
+async function readable(ctx: RouteContext, hazardId: string): Promise<boolean> {
+  const state = foldEvents(await ctx.deps.store.load(hazardId));
+  const actor = ctx.actorId === null ? null : await ctx.deps.directory.resolve(ctx.actorId);
+  return state !== null && actor !== null && canRead(readScopes(actor), state);
+}
+
+function notFound(hazardId: string): HttpProblem {
+  const shown = JSON.stringify(hazardId.slice(0, 128));
+  return new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 ${shown}`, en: `no hazard ${shown}` });
+}
+
+// The last full audit of each store, for the hazard page's "trail last verified" line.
+const lastAudits = new WeakMap<Store, AuditResult>();
+
+const count = { type: 'integer', minimum: 0 } as const;
+const POSITION: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { seq: count, hazardId: { type: 'string' }, version: count, checkpoint: count, toSeq: count },
+};
+const AUDIT_PROBLEM: JsonSchema = {
+  type: 'object',
+  required: ['kind', 'code', 'position', 'message'],
+  additionalProperties: false,
+  properties: {
+    kind: { enum: ['log_order', 'event_hash', 'chain_link', 'checkpoint', 'projection', 'outbox', 'denials'] },
+    code: { type: 'string' },
+    position: POSITION,
+    message: LOCALIZED_TEXT,
+  },
+};
+const AUDIT_RESULT: JsonSchema = {
+  type: 'object',
+  required: ['ok', 'checked', 'head', 'problems', 'verifiedAt'],
+  additionalProperties: false,
+  properties: {
+    ok: { type: 'boolean' },
+    checked: {
+      type: 'object',
+      required: ['events', 'hazards', 'projectionRows', 'outboxMessages', 'denials', 'checkpoints', 'signatures'],
+      additionalProperties: false,
+      properties: { events: count, hazards: count, projectionRows: count, outboxMessages: count, denials: count, checkpoints: count, signatures: { type: 'boolean' } },
+    },
+    head: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    problems: { type: 'array', items: AUDIT_PROBLEM, description: 'the first bad position of each kind / 每类问题的第一个出错位置' },
+    verifiedAt: { type: 'string' },
+  },
+};
+const HAZARD_AUDIT: JsonSchema = {
+  type: 'object',
+  required: ['hazardId', 'version', 'verifiedAt', 'ok', 'chain', 'projection', 'checkpoint', 'lastFullAudit'],
+  additionalProperties: false,
+  properties: {
+    hazardId: { type: 'string' },
+    version: count,
+    verifiedAt: { type: 'string', description: "when this hazard's trail was checked (now) / 本隐患记录的核验时间" },
+    ok: { type: 'boolean' },
+    chain: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' }, reason: { type: 'string' }, version: count } },
+    projection: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+    checkpoint: {
+      type: ['object', 'null'],
+      description: 'the newest signed checkpoint and how many of this hazard’s events it covers / 最新检查点及其覆盖的本隐患事件数',
+      required: ['seq', 'createdAt', 'size', 'coversVersion', 'signed'],
+      properties: { seq: count, createdAt: { type: 'string' }, size: count, coversVersion: count, signed: { type: 'boolean' } },
+    },
+    lastFullAudit: {
+      type: ['object', 'null'],
+      description: 'the last GET /audit/verify on this server, and its problems at this hazard / 本服务最近一次全量核验',
+      required: ['verifiedAt', 'ok', 'problems'],
+      properties: { verifiedAt: { type: 'string' }, ok: { type: 'boolean' }, problems: { type: 'array', items: AUDIT_PROBLEM } },
+    },
+  },
+};
+
+/** `GET /audit/verify` (department admins) and `GET /hazards/{id}/audit` (who may read the hazard). */
+export const AUDIT_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/audit/verify',
+    operationId: 'verifyAudit',
+    summary: 'Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials / 核验全部审计记录',
+    tags: ['audit'],
+    auth: 'required',
+    response: { status: 200, description: 'the audit result; `ok: false` names the first bad position of each kind / 核验结果', schema: AUDIT_RESULT },
+    errors: [401, 403],
+    async handle({ deps, actorId, options }) {
+      const actor = await deps.directory.resolve(actorId as string);
+      if (!actor || !actor.roles.includes('department_admin')) {
+        throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': '审计核验只对部门管理员开放', en: 'the audit is for department admins only' });
+      }
+      const audit = auditOptions(options);
+      const result = await verifyAudit(deps.store, {
+        now: deps.clock.now().toISOString(),
+        checkpoints: (await audit.checkpoints?.()) ?? [],
+        ...(audit.verifier ? { verifier: audit.verifier } : {}),
+        ...(audit.origin !== undefined ? { origin: audit.origin } : {}),
+      });
+      lastAudits.set(deps.store, result);
+      return jsonResponse(result);
+    },
+  },
+  {
+    method: 'get',
+    path: '/hazards/{id}/audit',
+    operationId: 'getHazardAudit',
+    summary: "When this hazard's trail was verified, and whether it holds / 隐患记录的核验状态",
+    tags: ['audit'],
+    auth: 'required',
+    response: { status: 200, description: "the hazard's chain, list row and checkpoint coverage / 本隐患的核验状态", schema: HAZARD_AUDIT },
+    errors: [401, 404],
+    async handle(ctx) {
+      const id = ctx.params.id ?? '';
+      if (!(await readable(ctx, id))) throw notFound(id);
+      const audit = auditOptions(ctx.options);
+      const trail = await verifyHazardTrail(ctx.deps.store, id, { now: ctx.deps.clock.now().toISOString(), ...(audit.verifier ? { verifier: audit.verifier } : {}) });
+      if (!trail) throw notFound(id);
+      const last = lastAudits.get(ctx.deps.store);
+      const lastFullAudit = last ? { verifiedAt: last.verifiedAt, ok: last.ok, problems: last.problems.filter((p) => p.position.hazardId === id) } : null;
+      return jsonResponse({ ...trail, lastFullAudit });
+    },
+  },
+];
