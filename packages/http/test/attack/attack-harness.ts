@@ -1,0 +1,186 @@
+/**
+ * Starts attack-server.ts as a real server process and talks to it over HTTP: `call` as a
+ * test actor (fetch), `raw` for what fetch will not send (TRACE, `%zz`, chunked bodies),
+ * `upload` through `POST /api/evidence`. `digest` reads the server's SQLite file with its
+ * own read-only connection — the event log, the hazards projection, the outbox and the
+ * command ids — so a test can tell that a refused request changed nothing. `vmRssKb`
+ * reads the server's resident set from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { bundleHarness } from '../../../../scripts/test-utils/bundle-harness.js';
+import type { ApiLogEntry } from '../../src/index.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = join(here, '../../../..');
+const PACK_DIR = join(repoRoot, 'examples/packs/demo-kitchen');
+
+/** A reply: status, headers, the body as text and (when JSON) parsed, and the time it took. */
+export interface AttackReply {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+  ms: number;
+}
+
+/** Event-loop figures of the server since the last reset. */
+export interface LoopReport {
+  maxMs: number;
+  p99Ms: number;
+  meanMs: number;
+  count: number;
+  /** Sampler ticks more than 110 ms late, whatever the cause. */
+  lateTimers: number;
+  /** Late ticks during which the server burned > 100 ms of CPU: its own event loop was blocked. */
+  stalls: { atMs: number; wallMs: number; cpuMs: number }[];
+}
+
+/** A running attack server. */
+export interface AttackServer {
+  base: string;
+  pid: number;
+  dataDir: string;
+  /** What the API logged (every 5xx is an `error` record). */
+  logs: ApiLogEntry[];
+  call(actor: string | null, method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<AttackReply>;
+  raw(method: string, path: string, options?: { headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: Record<string, unknown>; text: string }>;
+  /** Uploads a small PNG (or `bytes` of `mime`) as `actor`; for `hazardId`, to that hazard. */
+  upload(actor: string, options?: { hazardId?: string; bytes?: Buffer; mime?: string; takenAt?: string }): Promise<AttackReply>;
+  /** SHA-256 over events, hazards, outbox and commands, read from the SQLite file. */
+  digest(): string;
+  /** Row counts of the store's tables. */
+  counts(): Record<'events' | 'hazards' | 'outbox' | 'commands' | 'denials', number>;
+  vmRssKb(): number;
+  loop(): Promise<LoopReport>;
+  resetLoop(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A tiny valid-looking PNG: the signature, then random bytes (the server sniffs the signature). */
+export function pngBytes(): Buffer {
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
+}
+
+let bundled: Promise<string> | undefined;
+
+/** Bundles (once per test file) and starts the attack server on a fresh data dir. */
+export async function startAttackServer(): Promise<AttackServer> {
+  bundled ??= bundleHarness(join(here, 'attack-server.ts'), { external: ['better-sqlite3'], outDir: join(repoRoot, 'packages/http/.tmp') });
+  const entry = await bundled;
+  const dataDir = mkdtempSync(join(tmpdir(), 'anjian-attack-'));
+  const child: ChildProcess = spawn(process.execPath, [entry, dataDir, PACK_DIR], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_PATH: join(repoRoot, 'packages/store-sqlite/node_modules') },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const logs: ApiLogEntry[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`attack server did not listen within 30 s: ${stderr}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`attack server exited (${code}) before listening: ${stderr}`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('log ')) logs.push(JSON.parse(line.slice(4)) as ApiLogEntry);
+      else if (line.startsWith('{')) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line) as { port: number; pid: number });
+      }
+    });
+  });
+  const base = `http://127.0.0.1:${info.port}`;
+  const db = new Database(join(dataDir, 'anjian.db'), { readonly: true, fileMustExist: true });
+  const statements = {
+    events: db.prepare('SELECT seq, hazard_id, version, body FROM events ORDER BY seq'),
+    hazards: db.prepare('SELECT * FROM hazards ORDER BY hazard_id'),
+    outbox: db.prepare('SELECT id, hazard_id, event_id, topic, payload FROM outbox ORDER BY seq'),
+    commands: db.prepare('SELECT command_id, fingerprint, hazard_id FROM commands ORDER BY command_id'),
+  };
+
+  const call: AttackServer['call'] = async (actor, method, path, options = {}) => {
+    const headers = new Headers(options.headers);
+    if (actor !== null) headers.set('x-actor', actor);
+    let body: string | Uint8Array | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: body as BodyInit }) });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    let parsed: unknown = null;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    return { status: response.status, headers: response.headers, text, body: parsed, ms };
+  };
+
+  return {
+    base,
+    pid: info.pid,
+    dataDir,
+    logs,
+    call,
+    raw(method, path, options = {}) {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: info.port, method, path, headers: options.headers ?? {} }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        });
+        req.on('error', reject);
+        req.end(options.body);
+      });
+    },
+    upload(actor, options = {}) {
+      const query = options.takenAt ? `?takenAt=${encodeURIComponent(options.takenAt)}` : '';
+      const path = options.hazardId ? `/api/hazards/${encodeURIComponent(options.hazardId)}/evidence${query}` : `/api/evidence${query}`;
+      return call(actor, 'POST', path, { body: options.bytes ?? pngBytes(), headers: { 'content-type': options.mime ?? 'image/png' } });
+    },
+    digest() {
+      const hash = createHash('sha256');
+      for (const [name, statement] of Object.entries(statements)) {
+        hash.update(`\n#${name}\n`);
+        for (const row of statement.iterate()) hash.update(JSON.stringify(row)).update('\n');
+      }
+      return hash.digest('hex');
+    },
+    counts() {
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return { events: count('events'), hazards: count('hazards'), outbox: count('outbox'), commands: count('commands'), denials: count('denials') };
+    },
+    vmRssKb() {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${info.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) : NaN;
+    },
+    async loop() {
+      return (await (await fetch(`${base}/__test/loop`)).json()) as LoopReport;
+    },
+    async resetLoop() {
+      await (await fetch(`${base}/__test/loop/reset`, { method: 'POST' })).arrayBuffer();
+    },
+    async stop() {
+      db.close();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.stdin!.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+// The server the attack suite and the fuzzer shoot at, run as its own process (bundled by
+// attack-harness.ts, started with plain `node`): createAnjianApi over the SQLite store on a
+// file, the file evidence store, a static directory of test actors and enterprises
+// (officers with 执法证号, one without), the demo-kitchen pack, mounted with toNodeHandler
+// on 127.0.0.1:0 — what a host deploys, with a self-asserted `x-actor` header standing in
+// for the host's session (test only).
+//
+// Prints one JSON line `{"port","pid"}` on stdout once listening, then one `log {…}` line
+// per API log record (every 5xx is an `error` record). Test-only routes, outside the API:
+//   GET  /__test/loop         event-loop delay since the last reset (monitorEventLoopDelay),
+//                             and stalls > 100 ms during which this process was busy on CPU
+//   POST /__test/loop/reset   start a new measurement
+// Exits when its stdin closes (the test ended, however it ended) or on SIGTERM.
+//
+//   node attack-server.cjs <dataDir> <packDir>
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createStaticDirectory, type ActorProfile, type EnterpriseRecord } from '@anjian/core';
+import { createFileEvidenceStore, loadPackFromPath } from '@anjian/core/node';
+import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createSqliteStore } from '@anjian/store-sqlite';
+import { createAnjianApi, toNodeHandler } from '../../src/index.js';
+
+const gasD1 = [{ id: 'gas-d1', domains: ['gas', 'confined_space'], areas: ['D1'] }];
+
+/**
+ * Who may call the server (the `x-actor` header): owners of E1 and E2, grid inspectors of
+ * D1/G1 and D1/G2, three gas officers of D1 and one of D2, a fire officer of D1 (each with
+ * a 执法证号), a gas officer of D1 without one, a department admin and a profile with no
+ * role. Kept here, not taken from core's test fixtures, so the attacks do not move when
+ * those do.
+ */
+export const ACTORS: readonly ActorProfile[] = [
+  { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
+  { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
+  { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+  { id: 'grid-g2', roles: ['grid'], gridAreas: ['D1/G2'] },
+  { id: 'officer-gas-d1', roles: ['enforcement'], certificateNo: 'GAS-D1-0001', departments: gasD1 },
+  { id: 'officer2-gas-d1', roles: ['enforcement'], certificateNo: 'GAS-D1-0002', departments: gasD1 },
+  { id: 'officer3-gas-d1', roles: ['enforcement'], certificateNo: 'GAS-D1-0003', departments: gasD1 },
+  { id: 'officer-gas-d2', roles: ['enforcement'], certificateNo: 'GAS-D2-0001', departments: [{ id: 'gas-d2', domains: ['gas', 'confined_space'], areas: ['D2'] }] },
+  { id: 'officer-fire-d1', roles: ['enforcement'], certificateNo: 'FIRE-D1-0001', departments: [{ id: 'fire-d1', domains: ['fire'], areas: ['D1'] }] },
+  { id: 'officer-nocert-d1', roles: ['enforcement'], departments: gasD1 },
+  { id: 'admin-gas', roles: ['department_admin'] },
+  { id: 'nobody', roles: [] },
+];
+/** Enterprises of the test actors (E1 in D1/G1, E2 in D1/G2) and E3 in district D2. */
+export const ENTERPRISES: readonly EnterpriseRecord[] = [
+  { id: 'E1', name: '测试餐馆一', area: 'D1/G1' },
+  { id: 'E2', name: '测试餐馆二', area: 'D1/G2' },
+  { id: 'E3', name: '测试餐馆三', area: 'D2/G1' },
+];
+
+const STALL_MS = 100;
+
+async function main(): Promise<void> {
+  const [dataDir, packDir] = process.argv.slice(2);
+  if (!dataDir || !packDir) throw new Error('usage: attack-server <dataDir> <packDir>');
+  const loaded = await loadPackFromPath(packDir);
+  if (!loaded.ok) throw new Error(`pack: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
+  const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
+  const evidence = await createFileEvidenceStore(join(dataDir, 'evidence'));
+  const api = createAnjianApi({
+    store,
+    evidence,
+    directory: createStaticDirectory(ACTORS, ENTERPRISES),
+    calendar: TEST_CALENDAR_2026,
+    packs: [loaded.pack],
+    basePath: '/api',
+    logger: (entry) => process.stdout.write(`log ${JSON.stringify(entry)}\n`),
+    authenticate: async (request) => request.headers.get('x-actor'),
+  });
+  const handler = toNodeHandler(api, { logger: (entry) => process.stdout.write(`log ${JSON.stringify(entry)}\n`) });
+
+  // Two views of the event loop: Node's delay histogram (what the issue asks for), and a
+  // sampler that tells a stall of this process (CPU busy while the timer was late) from
+  // the OS not scheduling it (another process on the 2 shared cores).
+  let histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let stalls: { atMs: number; wallMs: number; cpuMs: number }[] = [];
+  let lateTimers = 0;
+  let last = { wall: performance.now(), cpu: process.cpuUsage() };
+  const sampler = setInterval(() => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    const wallMs = wall - last.wall;
+    const cpuMs = (cpu.user - last.cpu.user + cpu.system - last.cpu.system) / 1000;
+    if (wallMs > STALL_MS + 10) {
+      lateTimers++;
+      if (cpuMs > STALL_MS) stalls.push({ atMs: Math.round(wall), wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs) });
+    }
+    last = { wall, cpu };
+  }, 10);
+
+  const server = createServer((req, res) => {
+    if (req.url === '/__test/loop' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          maxMs: histogram.max / 1e6,
+          p99Ms: histogram.percentile(99) / 1e6,
+          meanMs: histogram.mean / 1e6,
+          count: histogram.count,
+          lateTimers,
+          stalls,
+        }),
+      );
+    } else if (req.url === '/__test/loop/reset' && req.method === 'POST') {
+      histogram.disable();
+      histogram = monitorEventLoopDelay({ resolution: 10 });
+      histogram.enable();
+      stalls = [];
+      lateTimers = 0;
+      last = { wall: performance.now(), cpu: process.cpuUsage() };
+      res.writeHead(204).end();
+    } else {
+      void handler(req, res);
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    process.stdout.write(`${JSON.stringify({ port, pid: process.pid })}\n`);
+  });
+
+  const stop = () => {
+    clearInterval(sampler);
+    server.close();
+    server.closeAllConnections();
+    store.close();
+    process.exit(0);
+  };
+  process.stdin.on('end', stop).on('error', stop).resume();
+  process.on('SIGTERM', stop).on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
