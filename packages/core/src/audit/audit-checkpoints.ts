@@ -75,14 +75,24 @@ export function compareCheckpoints(
   for (const { checkpoint: cp, stored } of sorted) {
     const base = stored === undefined ? {} : { checkpoint: stored };
     const name = stored === undefined ? '外部检查点 / external checkpoint' : `#${stored}`;
-    if (cp.size > log.events) {
-      const at = { ...base, seq: log.events + 1, toSeq: cp.size };
+    if (cp.size > log.events && log.lastSeq >= cp.size) {
+      // Events are missing inside the range (the log-order check names the first gap).
+      const at = { ...base, seq: goodSize + 1, toSeq: cp.size };
+      sink.add(
+        'checkpoint',
+        'EVENTS_MISSING',
+        at,
+        `检查点 ${name} 签了 ${cp.size} 个事件，${where(at)} 之间现在只剩 ${log.events - goodSize} 个（有事件被删除）`,
+        `checkpoint ${name} signed ${cp.size} events; fewer remain in ${where(at)} (events deleted)`,
+      );
+    } else if (cp.size > log.events) {
+      const at = { ...base, seq: log.lastSeq + 1, toSeq: cp.size };
       sink.add(
         'checkpoint',
         'TRUNCATED',
         at,
-        `检查点 ${name} 签了 ${cp.size} 个事件，日志只剩 ${log.events} 个：${where(at)} 被删除（截尾）`,
-        `checkpoint ${name} signed ${cp.size} events, the log holds ${log.events}: ${where(at)} removed (tail cut)`,
+        `检查点 ${name} 签了 ${cp.size} 个事件，日志只到 seq ${log.lastSeq}：${where(at)} 被删除（截尾）`,
+        `checkpoint ${name} signed ${cp.size} events, the log ends at seq ${log.lastSeq}: ${where(at)} removed (tail cut)`,
       );
     } else if (log.headAt.get(cp.size) !== cp.head) {
       const at = { ...base, seq: goodSize + 1, toSeq: cp.size };
