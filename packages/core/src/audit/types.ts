@@ -16,7 +16,10 @@ import type { Verifier } from '../ports/signer.js';
  */
 export type AuditProblemKind = 'log_order' | 'event_hash' | 'chain_link' | 'checkpoint' | 'projection' | 'outbox' | 'denials';
 
-/** Where a problem is: the event's global `seq`, the hazard and its version, the checkpoint number. */
+/**
+ * Where a problem is: the event's global `seq`, the hazard and its version, the checkpoint
+ * number. For kind `denials`, `seq` and `toSeq` are positions in the denial log instead.
+ */
 export interface AuditPosition {
   seq?: number;
   hazardId?: string;
