@@ -19,7 +19,7 @@ function hazardTable(items, id) {
  * report=true: the enterprise's self-check and the grid inspector's patrol share it. The
  * server derives level, area and source; the request names only the enterprise.
  */
-function inspectionSection(root, packs, enterprises, source) {
+function inspectionSection(root, packs, enterprises) {
   setHtml(root, html`
     <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
     <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
@@ -41,7 +41,7 @@ function inspectionSection(root, packs, enterprises, source) {
       return;
     }
     const ent = enterprises.find((x) => x.id === root.querySelector('#enterprise-select').value);
-    const inspection = { ...form.collect(), source, subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name), area: ent.area } };
+    const inspection = { ...form.collect(), subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name) } };
     const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() });
     if (r.status === 422) {
       form.showIssues(r.body?.issues ?? []);
@@ -70,7 +70,7 @@ const pages = {
       <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards') : html`<p class="message error">${problemText(queue)}</p>`}
       <h2>${t('selfCheck')}</h2><div id="inspection"></div>`);
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
-    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : [], 'self_check');
+    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : []);
   },
 
   async grid() {
@@ -83,7 +83,7 @@ const pages = {
       <h2>${t('patrol')}</h2><div id="inspection"></div>`);
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
-    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine, 'grid_patrol');
+    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine);
   },
 
   async enforcement() {

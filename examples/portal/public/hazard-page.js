@@ -2,8 +2,8 @@
 // the signed-in user in the hazard's level and status, and the history.
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed } from './permissions.js';
-import { actorName, api, app, daysBetween, entName, hazardHref, levelCell, localDate, localTime, me, newKey, problemText, readBody, textOf, user } from './shared.js';
+import { allowed, needsSecondOfficer } from './permissions.js';
+import { actorName, api, app, daysBetween, entName, hazardHref, levelCell, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
 
 const LEVELS = ['simple', 'general', 'major'];
 
@@ -34,24 +34,50 @@ function eventDetail(e) {
   return join(parts, ' · ');
 }
 
-/** Uploads files (stored by SHA-256); returns evidence refs, or throws { response } on the first refusal. */
-async function uploadAll(files, kind) {
+/**
+ * Uploads files as evidence of hazard `hazardId` (`POST /api/hazards/{id}/evidence`, the raw
+ * bytes with their type; the file's own time goes along as `takenAt`, shown but not trusted);
+ * returns evidence refs `{ id, kind }`, or throws `{ response }` at the first refusal.
+ */
+async function uploadAll(hazardId, files, kind) {
   const refs = [];
   for (const file of files) {
-    const bytes = await file.arrayBuffer();
-    const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const takenAt = new Date(Math.min(file.lastModified || Date.now(), Date.now())).toISOString();
     let res;
     try {
-      res = await fetch(`/evidence/${sha256}`, { method: 'PUT', body: bytes, credentials: 'same-origin', headers: { 'accept-language': lang() } });
+      res = await fetch(`/api/hazards/${encodeURIComponent(hazardId)}/evidence?takenAt=${encodeURIComponent(takenAt)}`, {
+        method: 'POST', body: file, credentials: 'same-origin',
+        headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() },
+      });
     } catch (error) {
       // The server may cut the connection of an oversized upload before answering.
       throw { response: { status: 0, body: { title: file.name, detail: String(error?.message ?? error) } } };
     }
-    if (!res.ok) throw { response: { status: res.status, body: await readBody(res) } };
-    const takenAt = new Date(Math.min(file.lastModified || Date.now(), Date.now())).toISOString();
-    refs.push({ id: `evidence/${sha256}`, kind, takenAt, sha256 });
+    const body = await readBody(res);
+    if (!res.ok) throw { response: { status: res.status, body } };
+    refs.push({ id: body.id, kind });
   }
   return refs;
+}
+
+/** Every evidence reference the hazard's history names, once each, in order. */
+function evidenceOf(history) {
+  const seen = new Map();
+  for (const e of history) for (const ref of Array.isArray(e.data?.evidence) ? e.data.evidence : []) if (typeof ref?.id === 'string' && !seen.has(ref.id)) seen.set(ref.id, { ...ref, event: e.type });
+  return [...seen.values()];
+}
+
+/** Thumbnails of the photos (GET /api/evidence/{id}?thumb=1) and links to documents. */
+function evidenceGallery(history) {
+  const refs = evidenceOf(history);
+  if (!refs.length) return '';
+  return html`<h2>${t('evidence')}</h2><ul class="evidence-thumbs" id="evidence-list" data-count="${refs.length}">${refs.map((r) => {
+    const href = `/api/evidence/${encodeURIComponent(r.id)}`;
+    return html`<li data-evidence="${r.id}"><figure>${r.kind === 'document'
+      ? html`<a href="${href}" target="_blank" rel="noopener">📄 ${t('documentFile')}</a>`
+      : html`<a href="${href}" target="_blank" rel="noopener"><img src="${href}?thumb=1" alt="${t(r.kind === 'photo_before' ? 'photoBefore' : 'photoAfter')}" loading="lazy"></a>`}
+      <figcaption>${t(r.kind === 'photo_before' ? 'photoBefore' : r.kind === 'photo_after' ? 'photoAfter' : 'documents')} · ${t(`ev_${r.event}`)}</figcaption></figure></li>`;
+  })}</ul>`;
 }
 
 /** Renders the hazard page of `id` into #app. */
@@ -107,6 +133,13 @@ export async function hazardPage(id) {
   }
   if (can('reopen')) actions.push(cmd('reopen', t('reopen'), input('reopen-reason', t('reason'))));
 
+  // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer.
+  const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level'];
+  const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
+  const coOfficerPicker = roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => can(c) || (c === 'reclassify' && targets.length))
+    ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <span class="hint">${t('coOfficerHint')}</span></p>`
+    : '';
+
   const p = h.pendingExtension;
   const requestedTo = p && 'days' in p && h.deadline ? ` → ${localDate(new Date(Date.parse(h.deadline) + Number(p.days) * 86_400_000).toISOString())}` : '';
   const flags = [
@@ -120,14 +153,16 @@ export async function hazardPage(id) {
     <div class="card" id="hazard-state" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">${levelCell(h)} · ${t('status')}: <b class="status">${t(h.status)}</b> · ${entName(h.enterpriseId)} ${h.area} · ${t('deadline')}: <span id="hazard-deadline" data-deadline="${h.deadline ?? ''}">${localTime(h.deadline)}</span>${h.caseNo ? html` · ${t('caseNo')}: ${h.caseNo}` : ''}
       ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}
       ${finding ? html`<p>${loc(finding.explanation)}</p><p>${t('basis')}: ${join((finding.basis ?? []).map((b) => html`${loc(b.title)} ${b.number} ${b.clause ?? ''}`), '；')}</p>` : ''}</div>
-    <div id="evidence"></div>
-    <div id="actions">${join(actions, raw('<hr>'))}</div><div id="action-result"></div>
+    <div id="evidence">${evidenceGallery(history)}</div>
+    <div id="actions">${coOfficerPicker}${join(actions, raw('<hr>'))}</div><div id="action-result"></div>
     <h2>${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> <span class="actor" title="${e.actor?.id} (${e.actor?.role})">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}</ol>`);
 
   const result = app.querySelector('#action-result');
   const fail = (key, vars) => { setHtml(result, html`<p class="message error" id="form-error">${t(key, vars)}</p>`); };
   const value = (sel) => app.querySelector(sel)?.value.trim() ?? '';
-  const send = async (body) => {
+  const send = async (command) => {
+    const coOfficerId = value('#co-officer');
+    const body = coOfficerId && needsSecondOfficer(h, command) ? { ...command, coOfficerId } : command;
     const res = await api(`${path}/commands`, { method: 'POST', body, key: newKey(), ifMatch: h.version });
     if (res.ok) return hazardPage(id);
     const stale = res.status === 412;
@@ -179,9 +214,9 @@ export async function hazardPage(id) {
     let evidence;
     try {
       evidence = [
-        ...(await uploadAll(app.querySelector('#photo-before').files, 'photo_before')),
-        ...(await uploadAll(app.querySelector('#photo-after').files, 'photo_after')),
-        ...(await uploadAll(app.querySelector('#docs')?.files ?? [], 'document')),
+        ...(await uploadAll(id, app.querySelector('#photo-before').files, 'photo_before')),
+        ...(await uploadAll(id, app.querySelector('#photo-after').files, 'photo_after')),
+        ...(await uploadAll(id, app.querySelector('#docs')?.files ?? [], 'document')),
       ];
     } catch (error) {
       // A refused photo: show the server's problem and send no command.

@@ -183,10 +183,14 @@ export function html(strings, ...values) {
 export const join = (parts, separator = '') => new SafeHtml(parts.map((p) => render(p, { kind: 'text' })).join(isSafeHtml(separator) ? separator.value : escapeHtml(separator)));
 
 /**
- * Replaces the content of `element` with `markup`, which must be an `html` result (a plain
- * string throws: it would be unescaped text).
+ * Replaces the content of `element` with `markup`, which must be an `html` result (`''`,
+ * `null` or `undefined` empty it; any other plain string throws: it would be unescaped text).
  */
 export function setHtml(element, markup) {
+  if (markup === '' || markup == null) {
+    element.replaceChildren();
+    return;
+  }
   if (!isSafeHtml(markup)) throw new TypeError('setHtml: markup must come from html`…` or raw()');
   element.innerHTML = markup.value;
 }

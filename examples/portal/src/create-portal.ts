@@ -1,6 +1,6 @@
 /**
  * The demo portal as a web-standard handler: the anjian HTTP API on the SQLite store under
- * `/api`, sign-in with passwords and server-side sessions, photo evidence, the browser bundles
+ * `/api` (evidence uploads included), sign-in with passwords and server-side sessions, the browser bundles
  * and the static UI, every answer with the portal's security headers (CSP). `server.ts` puts
  * it on a port; tests call {@link Portal.fetch} directly.
  */
@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
-import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
+import { createFileEvidenceStore, findPackDirs, loadPackFromPath } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi } from '@anjian/http';
 import { createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
@@ -19,11 +19,9 @@ import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
-import { putEvidence } from './put-evidence.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
 
-export { MAX_EVIDENCE_BYTES } from './put-evidence.js';
 export { DEMO_PASSWORD, SESSION_COOKIE } from './portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +29,7 @@ const repoRoot = resolve(portalDir, '../..');
 
 /** Options of {@link createPortal}. */
 export interface PortalOptions {
-  /** Where the SQLite file and the evidence photos live (created if missing). */
+  /** Where the SQLite file and the evidence uploads (`uploads/`) live (created if missing). */
   dataDir: string;
   /** Seed the demo data (idempotent: fixed Idempotency-Keys). Default true. */
   seed?: boolean;
@@ -93,20 +91,25 @@ async function loadPacks(): Promise<{ packs: Pack[]; skipped: string[] }> {
  */
 export async function createPortal(options: PortalOptions): Promise<Portal> {
   const dataDir = resolve(options.dataDir);
-  const evidenceDir = join(dataDir, 'evidence');
-  mkdirSync(evidenceDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  // Photos and documents: the API's evidence endpoints store them here; commands carry only ids.
+  const evidence = await createFileEvidenceStore(join(dataDir, 'uploads'));
   const { packs, skipped } = await loadPacks();
   const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
   let notifications: DemoNotifications | undefined;
   try {
-    const directory = createStaticDirectory([...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }]);
+    // The registry the server derives a report's area from: the client names only the enterprise.
+    const directory = createStaticDirectory(
+      [...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }],
+      DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area })),
+    );
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
     const clock = options.clock ?? systemClock;
     const auth = await createPortalAuth({
       users: DEMO_USERS, password: options.password, now: () => clock.now().getTime(),
       trustIdentityHeader: options.trustIdentityHeader, secureCookie: options.secureCookie,
     });
-    const api = createAnjianApi({ store, directory, calendar, clock, packs, basePath: '/api', authenticate: async (req) => auth.actorOf(req) });
+    const api = createAnjianApi({ store, directory, calendar, clock, packs, evidence, basePath: '/api', authenticate: async (req) => auth.actorOf(req) });
     const browserCore = await bundleBrowserCore();
     const echartsPath = createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.min.js');
     const seeded = options.seed === false ? 0 : await seedAs(api, auth);
@@ -129,8 +132,6 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       const onlyPost = () => portalProblem(request, 405, 'METHOD_NOT_ALLOWED', '此地址只支持 POST。', 'Only POST is allowed here.', { allow: 'POST' });
       if (url.pathname === '/login') return request.method === 'POST' ? auth.login(request, info.clientAddress ?? 'local') : onlyPost();
       if (url.pathname === '/logout') return request.method === 'POST' ? auth.logout(request) : onlyPost();
-      const evidence = /^\/evidence\/([0-9a-f]{64})$/.exec(url.pathname);
-      if (evidence) return putEvidence(request, evidence[1]!, evidenceDir, auth.actorOf(request));
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return portalProblem(request, 405, 'METHOD_NOT_ALLOWED', '此地址只支持 GET。', 'Only GET is allowed here.', { allow: 'GET, HEAD' });
       }

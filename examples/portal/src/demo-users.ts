@@ -18,7 +18,10 @@ export const DEMO_ENTERPRISES = [
 
 const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work'];
 
-/** The demo users: one per enterprise, a grid inspector, two enforcement officers, an admin. */
+/**
+ * The demo users: one per enterprise, a grid inspector, two enforcement officers (with made-up
+ * 执法证号: enforcement acts need both), an admin.
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
   ...DEMO_ENTERPRISES.map((e): DemoUser => ({
     profile: { id: `owner-${e.id.slice(4)}`, roles: ['enterprise'], enterpriseIds: [e.id] },
@@ -26,8 +29,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
     home: 'enterprise',
   })),
   { profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'] }, name: { 'zh-CN': '网格员 王芳（D1/G1、D1/G2）', en: 'Grid inspector Wang Fang (D1/G1, D1/G2)' }, home: 'grid' },
-  { profile: { id: 'officer-li', roles: ['enforcement'], departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 李强（D1 应急管理局）', en: 'Officer Li Qiang (D1 emergency management)' }, home: 'enforcement' },
-  { profile: { id: 'officer-zhao', roles: ['enforcement'], departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 赵敏（D1 应急管理局）', en: 'Officer Zhao Min (D1 emergency management)' }, home: 'enforcement' },
+  { profile: { id: 'officer-li', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0101', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 李强（D1 应急管理局）', en: 'Officer Li Qiang (D1 emergency management)' }, home: 'enforcement' },
+  { profile: { id: 'officer-zhao', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0102', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 赵敏（D1 应急管理局）', en: 'Officer Zhao Min (D1 emergency management)' }, home: 'enforcement' },
   { profile: { id: 'admin-chen', roles: ['department_admin'] }, name: { 'zh-CN': '部门管理员 陈静', en: 'Department admin Chen Jing' }, home: 'dashboard' },
 ];
 

@@ -39,7 +39,7 @@ export interface PortalAuth {
   login(request: Request, clientAddress: string): Promise<Response>;
   /** `POST /logout`: ends the session, expires the cookie; 204 (303 for a form). */
   logout(request: Request): Response;
-  /** `GET /session`: `{ user }` of the signed-in user, or 401. */
+  /** `GET /session`: `{ user }` of the signed-in user, `{ user: null }` when there is none. */
   current(request: Request): Response;
   /** Starts a session without a password (the in-process seed); returns the cookie header value. */
   mint(userId: string): { cookie: string; end(): void };
@@ -145,8 +145,8 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
     current(request) {
       const id = actorOf(request);
       const user = id ? byId.get(id) : undefined;
-      if (!user) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
-      return Response.json({ user: publicUser(user) });
+      // Not signed in is an answer, not an error: the login page asks this at every start.
+      return Response.json({ user: user ? publicUser(user) : null });
     },
     mint(userId) {
       const id = sessions.create(userId);

@@ -1,4 +1,5 @@
 import type { AnjianApi } from '@anjian/http';
+import { demoPng } from './demo-png.js';
 import { DEMO_ENTERPRISES } from './demo-users.js';
 
 /** Signs a demo user in without a password (in process) and returns its session cookie. */
@@ -6,11 +7,16 @@ export type SeedSignIn = (userId: string) => string;
 
 type Call = (user: string, method: string, path: string, body?: unknown, key?: string) => Promise<{ status: number; body: any }>;
 
-/** Calls the API as a demo user (an in-process session cookie); returns the parsed body and status. */
+/**
+ * Calls the API as a demo user (an in-process session cookie); returns the parsed body and
+ * status. A `Uint8Array` body is sent as a PNG upload, anything else as JSON.
+ */
 const caller = (api: AnjianApi, signIn: SeedSignIn): Call => async (user, method, path, body, key) => {
-  const headers: Record<string, string> = { cookie: signIn(user), 'content-type': 'application/json' };
+  const upload = body instanceof Uint8Array;
+  const headers: Record<string, string> = { cookie: signIn(user), 'content-type': upload ? 'image/png' : 'application/json' };
   if (key) headers['idempotency-key'] = key;
-  const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  const payload = body === undefined ? {} : { body: upload ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) };
+  const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...payload }));
   return { status: res.status, body: await res.json() };
 };
 
@@ -42,36 +48,37 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn): Promise<
   let reported = 0;
   const hazardOf: Record<string, string[]> = {};
   for (const i of inspections) {
+    // The inspection names only the enterprise: level, area, source and deadline are derived on the server.
     const res = await call(i.user, 'POST', '/inspections?report=true', {
-      pack: 'pack' in i ? i.pack : 'demo-kitchen', premises: i.e.premises, source: 'self_check', findings: i.findings,
-      subject: { id: i.e.id, enterpriseId: i.e.id, name: i.e.name['zh-CN'], area: i.e.area },
+      pack: 'pack' in i ? i.pack : 'demo-kitchen', premises: i.e.premises, findings: i.findings,
+      subject: { id: i.e.id, enterpriseId: i.e.id, name: i.e.name['zh-CN'] },
     }, i.key);
     if (res.status !== 200) throw new Error(`seed ${i.key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     hazardOf[i.key] = (res.body.reports ?? []).map((r: { hazardId: string }) => r.hazardId);
     reported += hazardOf[i.key]!.length;
   }
-  // 安平's hazard: rectification submitted (1 photo before, 2 after), waiting for verification.
+  // 安平's hazard: rectification submitted (1 photo before, 2 after, uploaded first), waiting for verification.
   const anpingHazard = hazardOf['seed-anping-1']?.[0];
   if (anpingHazard) {
     const state = await call('owner-anping', 'GET', `/hazards/${anpingHazard}`);
     if (state.body?.state?.status === 'reported') {
-      const takenAt = new Date(Date.now() - 60_000).toISOString();
-      await call('owner-anping', 'POST', `/hazards/${anpingHazard}/commands`, {
-        type: 'submit_rectification',
-        evidence: [
-          { id: 'seed-anping-before', kind: 'photo_before', takenAt },
-          { id: 'seed-anping-after-1', kind: 'photo_after', takenAt },
-          { id: 'seed-anping-after-2', kind: 'photo_after', takenAt },
-        ],
-        note: { 'zh-CN': '已更换报警器', en: 'alarm replaced' },
+      const evidence = [];
+      for (const [name, kind] of [['before', 'photo_before'], ['after-1', 'photo_after'], ['after-2', 'photo_after']] as const) {
+        const up = await call('owner-anping', 'POST', `/hazards/${anpingHazard}/evidence`, demoPng(`seed-anping-${name}`));
+        if (up.status !== 201) throw new Error(`seed evidence ${name}: HTTP ${up.status} ${JSON.stringify(up.body)}`);
+        evidence.push({ id: up.body.id as string, kind });
+      }
+      const res = await call('owner-anping', 'POST', `/hazards/${anpingHazard}/commands`, {
+        type: 'submit_rectification', evidence, note: { 'zh-CN': '已更换报警器', en: 'alarm replaced' },
       }, 'seed-anping-rectify');
+      if (res.status !== 200) throw new Error(`seed seed-anping-rectify: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     }
   }
   // 绿园's hazard: the grid inspector issues a rectification notice (deadline running).
   await stepIfStatus(call, hazardOf['seed-lvyuan-1']?.[0], 'reported', 'grid-wang', { type: 'issue_notice', noticeNo: '（D1）安责改〔2026〕001号' }, 'seed-lvyuan-notice');
-  // 红星's major hazard: a case is filed (enforcement path under way).
+  // 红星's major hazard: a case is filed by two officers (enforcement path under way).
   const major = (await Promise.all((hazardOf['seed-hongxing-1'] ?? []).map((id) => call('officer-li', 'GET', `/hazards/${id}`)))).find((r) => r.body?.state?.level === 'major');
-  await stepIfStatus(call, major?.body.state.hazardId, 'reported', 'officer-li', { type: 'file_case', caseNo: 'D1-2026-017' }, 'seed-hongxing-case');
+  await stepIfStatus(call, major?.body.state.hazardId, 'reported', 'officer-li', { type: 'file_case', caseNo: 'D1-2026-017', coOfficerId: 'officer-zhao' }, 'seed-hongxing-case');
   return reported;
 }
 

@@ -37,8 +37,7 @@ const FINDINGS = {
 async function reportHazard(user: string, enterprise: keyof typeof ENTERPRISES, level: 'general' | 'major'): Promise<string> {
   const e = ENTERPRISES[enterprise];
   const res = await portal.api(user, 'POST', '/inspections?report=true', {
-    pack: 'demo-kitchen', premises: 'restaurant', source: user.startsWith('grid') ? 'grid_patrol' : 'self_check', findings: FINDINGS[level],
-    subject: { id: e.id, enterpriseId: e.id, name: e.id, area: e.area },
+    pack: 'demo-kitchen', premises: 'restaurant', findings: FINDINGS[level], subject: { enterpriseId: e.id },
   }, randomUUID());
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const rule = res.body.classification.hazards.find((h: { level: string }) => h.level === level).rule;
@@ -101,7 +100,7 @@ describe('hazard page: the rest of the review chain', () => {
 
   it('enforcement orders stop-work on a major hazard; the card shows it to the officer and the enterprise', async () => {
     const id = await reportHazard('owner-ruyi', 'ruyi', 'major');
-    await command('officer-li', id, { type: 'file_case', caseNo: 'D1-2026-E2E-STOP' });
+    await command('officer-li', id, { type: 'file_case', caseNo: 'D1-2026-E2E-STOP', coOfficerId: 'officer-zhao' });
     const officer = await portal.signIn('officer-li', 'enforcement');
     await openHazard(officer, id);
     await officer.waitForSelector('#hazard-state[data-status="case_filed"]');
@@ -123,10 +122,10 @@ describe('hazard page: the rest of the review chain', () => {
 
   it('the grid inspector reopens a closed general hazard with a reason', async () => {
     const id = await reportHazard('owner-anping', 'anping', 'general');
-    const takenAt = new Date(Date.now() - 60_000).toISOString();
+    const photo = (name: string) => portal.uploadPhoto('owner-anping', id, name);
     await command('owner-anping', id, {
       type: 'submit_rectification',
-      evidence: [{ id: `${id}-b`, kind: 'photo_before', takenAt }, { id: `${id}-a1`, kind: 'photo_after', takenAt }, { id: `${id}-a2`, kind: 'photo_after', takenAt }],
+      evidence: [{ id: await photo('b'), kind: 'photo_before' }, { id: await photo('a1'), kind: 'photo_after' }, { id: await photo('a2'), kind: 'photo_after' }],
     });
     await command('grid-wang', id, { type: 'verify' });
     await command('grid-wang', id, { type: 'close' });
@@ -182,9 +181,10 @@ describe('hazard page: the rest of the review chain', () => {
     await owner.setInputFiles('#photo-after', [png('after-1'), png('after-2')]);
     await owner.click('#submit-rectification');
     await owner.waitForSelector('#upload-error');
+    await owner.waitForSelector('#upload-error[data-status="413"]');
     const zh = (await owner.textContent('#upload-error'))!;
-    expect(zh).toContain('照片上传失败');
-    expect(zh).toContain('10 MB');
+    expect(zh).toContain('证据上传失败');
+    expect(zh).toContain('请求体超过');
 
     await owner.click('#lang-switch');
     await owner.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#submit-rectification')?.textContent === 'Submit rectification');
@@ -192,11 +192,12 @@ describe('hazard page: the rest of the review chain', () => {
     await owner.setInputFiles('#photo-after', [png('after-3'), png('after-4')]);
     await owner.click('#submit-rectification');
     await owner.waitForSelector('#upload-error[data-status="422"]');
-    expect(await owner.textContent('#upload-error')).toContain('The photo is empty.');
+    expect(await owner.textContent('#upload-error')).toContain('the file is empty');
 
     expect(commands).toEqual([]);
     const state = await portal.api('owner-anping', 'GET', `/hazards/${id}`);
     expect(state.body.state).toMatchObject({ status: 'reported', version: 1 });
+    expect(await owner.$('#evidence-list')).toBeNull(); // uploads no command refers to are not shown
     await owner.context().close();
   });
 });

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +37,8 @@ export interface PortalHarness {
   fetchAs(user: string, path: string, init?: RequestInit): Promise<Response>;
   /** The session cookie (`anjian_session=…`) of a demo user, signing in once through POST /login. */
   cookieOf(user: string): Promise<string>;
+  /** Uploads a unique PNG as evidence of a hazard (as `user`); returns the evidence id. */
+  uploadPhoto(user: string, hazardId: string, name: string): Promise<string>;
   /** Closes the browser, stops the portal, removes the data dir. */
   stop(): Promise<void>;
 }
@@ -144,6 +147,12 @@ export async function startPortal(): Promise<PortalHarness> {
     },
     fetchAs,
     cookieOf,
+    async uploadPhoto(user, hazardId, name) {
+      const res = await fetchAs(user, `/api/hazards/${encodeURIComponent(hazardId)}/evidence`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: demoPng(`${name} ${Math.random()}`) });
+      const body = (await res.json()) as { id: string };
+      if (res.status !== 201) throw new Error(`upload ${name}: HTTP ${res.status} ${JSON.stringify(body)}`);
+      return body.id;
+    },
     stop,
   };
 }
@@ -154,8 +163,11 @@ export async function goTo(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`#app[data-page="${name.split(/[/?]/)[0]}"]`);
 }
 
-/** A small unique "photo" for setInputFiles. */
-export const png = (name: string) => ({ name: `${name}.png`, mimeType: 'image/png', buffer: Buffer.from(`demo photo ${name} ${Math.random()}`) });
+/** A small unique photo (a real PNG) for setInputFiles. */
+export const png = (name: string) => ({ name: `${name}.png`, mimeType: 'image/png', buffer: Buffer.from(demoPng(`${name} ${Math.random()}`)) });
+
+/** A small unique PDF for setInputFiles (the server checks the bytes against the type). */
+export const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name} ${Math.random()}\n%%EOF\n`) });
 
 /** Picks the demo-kitchen pack and answers the form (numbers typed, the rest selected). */
 export async function fillKitchenForm(page: Page, answers: Record<string, string>): Promise<void> {

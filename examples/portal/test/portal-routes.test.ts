@@ -1,7 +1,7 @@
 /**
  * Contract of the portal's own routes (everything outside `/api`, which has its own contract
  * tests in packages/http): the static UI and its path checks, the demo users, the browser
- * bundles, photo evidence upload, and the idempotent seed — against a real SQLite file.
+ * bundles, evidence uploads through the portal's session, and the idempotent seed — against a real SQLite file.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortal, MAX_EVIDENCE_BYTES, type Portal } from '../src/create-portal.js';
+import { createPortal, type Portal } from '../src/create-portal.js';
+import { demoPng } from '../src/demo-png.js';
 import { DEMO_USERS } from '../src/demo-users.js';
 
 let dataDir: string;
@@ -113,52 +114,48 @@ describe('browser bundles', () => {
   });
 });
 
-describe('PUT /evidence/{sha256}', () => {
-  const photo = new TextEncoder().encode('a photo of the new hose clamp') as Uint8Array<ArrayBuffer>;
-  const signedIn = { 'x-demo-user': 'owner-lvyuan' };
+describe('evidence through the portal (the API\'s evidence endpoints, the session cookie)', () => {
+  let hazardId: string;
+  const as = (user: string) => ({ 'x-demo-user': user });
 
-  it('stores the bytes under their SHA-256 and accepts the same upload again', async () => {
-    const path = `/evidence/${sha(photo)}`;
-    expect((await put(path, photo, signedIn)).status).toBe(204);
-    expect(readFileSync(join(dataDir, 'evidence', sha(photo)))).toEqual(Buffer.from(photo));
-    expect((await put(path, photo, signedIn)).status).toBe(204);
+  beforeAll(async () => {
+    const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', {
+      method: 'POST', headers: { ...as('owner-lvyuan'), 'content-type': 'application/json', 'idempotency-key': 'routes-evidence' },
+      body: JSON.stringify({ pack: 'demo-kitchen', premises: 'restaurant', subject: { enterpriseId: 'ent-lvyuan' }, findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 } }),
+    }));
+    expect(res.status).toBe(200);
+    hazardId = ((await res.json()) as { reports: { hazardId: string }[] }).reports[0]!.hazardId;
   });
 
-  it('accepts a session cookie as well as the (test-only) header', async () => {
-    const other = 'another photo';
-    const session = portal.auth.mint('grid-wang');
-    expect((await put(`/evidence/${sha(other)}`, other, { cookie: `lang=en; ${session.cookie}` })).status).toBe(204);
+  const upload = (headers: Record<string, string>, bytes: Uint8Array<ArrayBuffer> = demoPng('routes')) =>
+    portal.fetch(new Request(`http://portal.test/api/hazards/${hazardId}/evidence`, { method: 'POST', body: bytes, headers: { 'content-type': 'image/png', ...headers } }));
+
+  it('a signed-in user uploads a photo of a hazard it can read; the thumbnail is served to who may read the hazard, 404 to others', async () => {
+    const session = portal.auth.mint('owner-lvyuan');
+    const res = await upload({ cookie: session.cookie });
+    expect(res.status).toBe(201);
+    const record = (await res.json()) as { id: string; hazardId: string; uploaderId: string; mime: string };
+    expect(record).toMatchObject({ hazardId, uploaderId: 'owner-lvyuan', mime: 'image/png' });
+    const thumb = await get(`/api/evidence/${encodeURIComponent(record.id)}?thumb=1`, { cookie: session.cookie });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await thumb.arrayBuffer())).toEqual(Buffer.from(demoPng('routes')));
+    expect((await get(`/api/evidence/${encodeURIComponent(record.id)}`, as('grid-wang'))).status).toBe(200);
+    expect((await get(`/api/evidence/${encodeURIComponent(record.id)}`, as('owner-ruyi'))).status).toBe(404);
+    expect((await get(`/api/evidence/${encodeURIComponent(record.id)}`)).status).toBe(401);
     session.end();
-    await expectProblem(await put(`/evidence/${sha(other)}`, other, { cookie: session.cookie }), 401, 'UNAUTHENTICATED');
   });
 
-  it('refuses an upload without a demo login (401), or with an unknown or garbled one', async () => {
-    await expectProblem(await put(`/evidence/${sha(photo)}`, photo), 401, 'UNAUTHENTICATED');
-    await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { 'x-demo-user': 'mallory' }), 401, 'UNAUTHENTICATED');
-    await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { cookie: 'anjian_session=%E0%A4%A' }), 401, 'UNAUTHENTICATED');
-    await expectProblem(await put(`/evidence/${sha(photo)}`, photo, { cookie: 'anjian_demo_user=owner-lvyuan' }), 401, 'UNAUTHENTICATED');
+  it('refuses an upload without a session, from another site, or with bytes that are not the declared image', async () => {
+    expect((await upload({})).status).toBe(401);
+    expect((await upload({ cookie: 'anjian_demo_user=owner-lvyuan' })).status).toBe(401);
+    expect((await upload({ ...as('owner-lvyuan'), origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload(as('owner-lvyuan'), new TextEncoder().encode('<script>alert(1)</script>') as Uint8Array<ArrayBuffer>)).status).toBe(422);
+    expect((await upload(as('owner-ruyi'))).status).toBe(404);
   });
 
-  it('refuses bytes that do not match the address, and stores nothing', async () => {
-    const wrong = sha('something else');
-    await expectProblem(await put(`/evidence/${wrong}`, photo, signedIn), 422, 'EVIDENCE_HASH_MISMATCH');
-    expect(existsSync(join(dataDir, 'evidence', wrong))).toBe(false);
-  });
-
-  it('refuses an empty photo', async () => {
-    await expectProblem(await put(`/evidence/${sha('')}`, '', signedIn), 422, 'EVIDENCE_EMPTY');
-  });
-
-  it('refuses a photo over the limit with 413, and stores nothing', async () => {
-    const big = new Uint8Array(MAX_EVIDENCE_BYTES + 1);
-    await expectProblem(await put(`/evidence/${sha(big)}`, big, signedIn), 413, 'EVIDENCE_TOO_LARGE');
-    expect(existsSync(join(dataDir, 'evidence', sha(big)))).toBe(false);
-  });
-
-  it('answers other methods with 405 and Allow: PUT', async () => {
-    const res = await get(`/evidence/${sha(photo)}`);
-    await expectProblem(res, 405, 'METHOD_NOT_ALLOWED');
-    expect(res.headers.get('allow')).toBe('PUT');
+  it('the old PUT /evidence/<sha256> of the demo is gone', async () => {
+    expect((await put(`/evidence/${sha('x')}`, 'x', as('owner-lvyuan'))).status).toBe(405);
   });
 });
 

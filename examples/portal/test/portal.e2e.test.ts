@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillKitchenForm, goTo, png, shots, startPortal, type PortalHarness } from './portal-harness.js';
+import { fillKitchenForm, goTo, pdf, png, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
 const signIn = (userId: string, home: string): Promise<Page> => portal.signIn(userId, home);
@@ -138,17 +138,35 @@ describe('demo portal', () => {
     await owner.waitForSelector('#hazard-state[data-status="rectifying"]');
     await owner.setInputFiles('#photo-before', [png('m-before')]);
     await owner.setInputFiles('#photo-after', [png('m-after-1'), png('m-after-2'), png('m-after-3')]);
-    await owner.setInputFiles('#docs', [{ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`evaluation report ${Math.random()}`) }]);
+    await owner.setInputFiles('#docs', [pdf('evaluation-report')]);
     await owner.click('#submit-rectification');
     await owner.waitForSelector('#hazard-state[data-status="submitted"]');
 
+    // The evidence is on the hazard page as thumbnails: 1 before, 3 after, 1 document.
+    await owner.waitForSelector('#evidence-list[data-count="5"]');
+    await owner.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('#evidence-list img')].every((i) => i.complete && i.naturalWidth === 16));
+    await owner.screenshot({ path: join(shots, 'hazard-evidence.png'), fullPage: true });
+
+    // 验收 and 销号 of a major hazard: two officers each time, and not the same one closing who accepted.
     await officer.reload();
     await officer.waitForSelector('#hazard-state[data-status="submitted"]');
+    expect(await officer.inputValue('#co-officer')).toBe('officer-zhao');
     await officer.fill('#accept-note', '验收合格');
     await officer.click('#cmd-accept');
     await officer.waitForSelector('#hazard-state[data-status="accepted"]');
+    expect(await officer.textContent('#history li[data-type="accepted"]')).toContain('D1-ZF-2026-0102');
+    expect(await officer.$('#cmd-close')).not.toBeNull();
     await officer.click('#cmd-close');
-    await officer.waitForSelector('#hazard-state[data-status="closed"]');
-    for (const p of [owner, officer]) await p.context().close();
+    await officer.waitForSelector('#command-error');
+    expect(await officer.textContent('#command-error')).toContain('不同执法人员');
+
+    const second = await signIn('officer-zhao', 'enforcement');
+    await second.evaluate((h) => (location.hash = `#/hazard/${h}`), hazardId);
+    await second.waitForSelector('#hazard-state[data-status="accepted"]');
+    expect(await second.inputValue('#co-officer')).toBe('officer-li');
+    await second.click('#cmd-close');
+    await second.waitForSelector('#hazard-state[data-status="closed"]');
+    expect(await second.textContent('#history li[data-type="closed"]')).toContain('D1-ZF-2026-0101');
+    for (const p of [owner, officer, second]) await p.context().close();
   });
 });
