@@ -49,7 +49,8 @@ describe('escaping in Chromium', () => {
     await page.reload();
     await page.waitForSelector('#app[data-page="grid"]');
     const results = await page.evaluate(async (payloads) => {
-      const { html, setHtml } = (await import('/html.js')) as { html: (s: TemplateStringsArray, ...v: unknown[]) => unknown; setHtml: (el: Element, m: unknown) => void };
+      const helper: string = '/html.js'; // the page's own module, served by the portal
+      const { html, setHtml } = (await import(helper)) as { html: (s: TemplateStringsArray, ...v: unknown[]) => unknown; setHtml: (el: Element, m: unknown) => void };
       const box = document.createElement('div');
       document.body.append(box);
       return payloads.map((p) => {
