@@ -2,7 +2,7 @@
 // a second connection (as a DBA would), then `verifyAudit` and `anjian audit verify` must
 // name it at its position.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,10 @@ describe('audit of a real SQLite file', () => {
     expect(en.status).toBe(1);
     expect(en.stdout).toContain('projection ROW_DIFFERS  seq 1, H-A v2');
     expect(en.stdout).toContain('level: "simple" ≠ "major"');
+    // The sample in docs/cli.md is this output (for the file name the docs use).
+    const doc = readFileSync(join(PACKAGE, '../../docs/cli.md'), 'utf8');
+    const sample = /^```text\n(projection ROW_DIFFERS[\s\S]*?)^```$/m.exec(doc)?.[1];
+    expect(en.stdout).toBe(sample?.replace('sqlite:.data/anjian.db', `sqlite:${path}`));
     const zh = run('zh-CN');
     expect(zh.status).toBe(1);
     expect(zh.stdout).toContain('列表行与日志重建结果不同');

@@ -25,12 +25,12 @@ export async function openAuditStore(values: Record<string, string | boolean | u
   if (sqlite !== undefined) {
     const path = resolve(cwd, sqlite);
     if (!existsSync(path)) throw new UsageError({ 'zh-CN': `没有这个数据库文件：${sqlite}`, en: `no such database file: ${sqlite}` }, command);
-    const { createSqliteStore } = await import('@anjian/store-sqlite');
+    const { createSqliteStore } = await load(() => import('@anjian/store-sqlite'), '@anjian/store-sqlite', command);
     const store = createSqliteStore({ path });
     return { store, label: `sqlite:${sqlite}`, close: async () => store.close() };
   }
   const schema = typeof values.schema === 'string' ? values.schema : 'anjian';
-  const { createPostgresStore } = await import('@anjian/store-postgres');
+  const { createPostgresStore } = await load(() => import('@anjian/store-postgres'), '@anjian/store-postgres', command);
   const store = createPostgresStore({ connectionString: postgres as string, schema });
   // Probe before migrating: a mistyped schema must not become an empty one that "verifies".
   const exists = await store.readLog(1, 1).then(
@@ -43,4 +43,15 @@ export async function openAuditStore(values: Record<string, string | boolean | u
   }
   await store.migrate();
   return { store, label: `postgres:${schema}`, close: () => store.close() };
+}
+
+/** The store package, or a usage error saying to install it (it is an optional peer dependency). */
+async function load<T>(importer: () => Promise<T>, name: string, command: string): Promise<T> {
+  try {
+    return await importer();
+  } catch (error) {
+    const code = (error as { code?: string } | null)?.code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new UsageError({ 'zh-CN': `需要安装 ${name}（与 @anjian/cli 并列安装）`, en: `${name} is not installed (install it next to @anjian/cli)` }, command);
+  }
 }
