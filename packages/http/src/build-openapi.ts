@@ -10,7 +10,9 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   404: 'Not found / 未找到',
   409: 'Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突',
   412: 'Stale If-Match version (code CONFLICT) / 版本已变化',
-  413: 'Request body larger than maxBodyBytes / 请求体过大',
+  405: 'Method not allowed on this path (header Allow) / 不支持的请求方法',
+  413: 'Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大',
+  415: 'Content-Type is not an accepted media type / 不支持的文件类型',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
 };
 
@@ -39,8 +41,12 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const binary = (types: readonly string[]) => Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
     const responses: Record<string, unknown> = {
-      [route.response.status]: { description: route.response.description, content: { 'application/json': { schema: route.response.schema } } },
+      [route.response.status]: {
+        description: route.response.description,
+        content: route.response.mediaTypes ? binary(route.response.mediaTypes) : { 'application/json': { schema: route.response.schema } },
+      },
     };
     for (const status of route.errors) {
       responses[status] = {
@@ -58,6 +64,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
     };
     if (route.auth === 'none') operation.security = [];
     if (route.requestBody) operation.requestBody = { required: true, content: { 'application/json': { schema: route.requestBody } } };
+    if (route.rawBody) operation.requestBody = { required: true, description: route.rawBody.description, content: binary(route.rawBody.mediaTypes) };
     (paths[basePath + route.path] ??= {})[route.method] = operation;
   }
   return {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
+import { compilePack, isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
 import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
 import { authChallenge } from './auth-challenge.js';
 import { readBodyWithin } from './body-limit.js';
@@ -9,6 +9,7 @@ import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
 import { checkRequestPath, createRouteMatcher, methodNotAllowed } from './request-target.js';
 import { ROUTES } from './route-table.js';
+import { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
 import { withSecurityHeaders } from './security-headers.js';
 import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
 
@@ -59,7 +60,17 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   const challenge = authChallenge(options.authChallenge);
   const logger: ApiLogger = options.logger === false ? () => undefined : (options.logger ?? jsonLineLogger);
   const maxJsonBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const deps: ChainDeps = { ...options.chain, store: options.store, directory: options.directory, calendar: options.calendar, clock: options.clock ?? systemClock };
+  const maxEvidenceBytes = options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES;
+  const deps: ChainDeps = {
+    ...options.chain,
+    store: options.store,
+    directory: options.directory,
+    calendar: options.calendar,
+    clock: options.clock ?? systemClock,
+    // Compiled once: reports are classified with the server's packs, never the client's.
+    packs: new Map(options.packs.map((p) => [p.id, compilePack(p)])),
+    ...(options.evidence ? { evidence: options.evidence } : {}),
+  };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
   const openapi = buildOpenApi(ROUTES, basePath, challenge);
   const match = createRouteMatcher(ROUTES, basePath);
@@ -82,7 +93,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       }
       return problemResponse(p, lang, undefined, `urn:uuid:${requestId}`);
     }
-    if (p.status === 413) log('warn', 'body_too_large', request, requestId, 413, { limit: maxJsonBytes });
+    if (p.status === 413) log('warn', 'body_too_large', request, requestId, 413);
     // RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge.
     return problemResponse(p, lang, p.status === 401 ? { 'www-authenticate': challenge } : undefined);
   };
@@ -109,7 +120,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
 
   return {
     openapi,
-    maxBodyBytes: maxJsonBytes,
+    maxBodyBytes: options.evidence ? Math.max(maxJsonBytes, maxEvidenceBytes) : maxJsonBytes,
     fetch: async (incoming) => {
       const requestId = crypto.randomUUID();
       const lang = negotiateLanguage(incoming.headers.get('accept-language'));
@@ -123,7 +134,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         // The body is read (and bounded) before routing and authentication: a request no
         // route accepts still cannot make the server hold more than the limit.
         if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
-          const body = await readBodyWithin(incoming, maxJsonBytes);
+          const body = await readBodyWithin(incoming, route?.rawBody ? maxEvidenceBytes : maxJsonBytes);
           request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body, signal: incoming.signal });
         }
         if (!route) {

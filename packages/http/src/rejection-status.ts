@@ -1,14 +1,17 @@
 import type { RejectionCode } from '@anjian/core';
 
 /**
- * The HTTP status of a refused command: FORBIDDEN and UNKNOWN_ACTOR 403,
- * HAZARD_NOT_FOUND 404, HAZARD_EXISTS 409, CONFLICT 412 when the client pinned a version
- * (`If-Match`) and 409 otherwise, every other rule violation 422.
+ * The HTTP status of a refused command: FORBIDDEN, UNKNOWN_ACTOR and SEPARATION_OF_DUTIES
+ * (the actor may not do this here, e.g. the second officer of a major hazard's 销号 is the
+ * one who accepted it) 403, HAZARD_NOT_FOUND 404, HAZARD_EXISTS 409, CONFLICT 412 when
+ * the client pinned a version (`If-Match` or `expectedVersion`) and 409 otherwise, every
+ * other rule violation (EVIDENCE_INVALID included) 422.
  */
 export function rejectionStatus(code: RejectionCode, pinnedVersion: boolean): number {
   switch (code) {
     case 'FORBIDDEN':
     case 'UNKNOWN_ACTOR':
+    case 'SEPARATION_OF_DUTIES':
       return 403;
     case 'HAZARD_NOT_FOUND':
       return 404;

@@ -1,6 +1,7 @@
 import { AUDIT_ROUTES } from './routes/audit-routes.js';
 import { COMMAND_ROUTE } from './routes/command-route.js';
 import { DASHBOARD_ROUTES } from './routes/dashboard-routes.js';
+import { EVIDENCE_ROUTES } from './routes/evidence-routes.js';
 import { HAZARD_ROUTES } from './routes/hazard-routes.js';
 import { INSPECTION_ROUTES } from './routes/inspection-routes.js';
 import { OPENAPI_ROUTE } from './routes/openapi-route.js';
@@ -11,4 +12,4 @@ import type { RouteSpec } from './types.js';
  * Every route of the API, defined once: {@link createAnjianApi} builds the router from
  * this table and {@link buildOpenApi} the OpenAPI document.
  */
-export const ROUTES: readonly RouteSpec[] = Object.freeze([...PACK_ROUTES, ...INSPECTION_ROUTES, ...HAZARD_ROUTES, COMMAND_ROUTE, ...DASHBOARD_ROUTES, ...AUDIT_ROUTES, OPENAPI_ROUTE]);
+export const ROUTES: readonly RouteSpec[] = Object.freeze([...PACK_ROUTES, ...INSPECTION_ROUTES, ...HAZARD_ROUTES, COMMAND_ROUTE, ...EVIDENCE_ROUTES, ...DASHBOARD_ROUTES, ...AUDIT_ROUTES, OPENAPI_ROUTE]);

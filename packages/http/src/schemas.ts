@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { COMMAND_TYPES, HAZARD_LEVELS, HAZARD_STATUSES } from '@anjian/core';
+import { COMMAND_TYPES, HAZARD_LEVELS, HAZARD_STATUSES, ID_PATTERN } from '@anjian/core';
+import { EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
 import type { JsonSchema } from './types.js';
 
 const str = { type: 'string' } as const;
@@ -84,10 +85,32 @@ export const STORED_EVENT: JsonSchema = {
   },
 };
 
-/** References to photos and documents. */
+/** References to uploads (`POST /evidence`, `POST /hazards/{id}/evidence`): id and what it shows, nothing else. */
 export const EVIDENCE_LIST: JsonSchema = {
   type: 'array',
-  items: { type: 'object', required: ['id', 'kind'], properties: { id: str, kind: { enum: ['photo_before', 'photo_after', 'document'] }, takenAt: str, sha256: str } },
+  maxItems: 60,
+  items: {
+    type: 'object',
+    required: ['id', 'kind'],
+    properties: { id: { type: 'string', pattern: ID_PATTERN.source }, kind: { enum: ['photo_before', 'photo_after', 'document'] } },
+    additionalProperties: false,
+  },
+};
+
+/** An upload as the evidence store records it; hash, type, size and receipt time are the server's. */
+export const EVIDENCE_RECORD: JsonSchema = {
+  type: 'object',
+  required: ['id', 'sha256', 'mime', 'size', 'hazardId', 'receivedAt'],
+  properties: {
+    id: str,
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    mime: { enum: [...EVIDENCE_MEDIA_TYPES] },
+    size: int,
+    uploaderId: str,
+    hazardId: { type: ['string', 'null'] },
+    receivedAt: str,
+    claimedTakenAt: str,
+  },
 };
 
 /** A page of hazards. */
@@ -111,13 +134,17 @@ export const HAZARD_DETAIL: JsonSchema = {
   },
 };
 
-/** A command of the review chain, without `hazardId` and `commandId` (path and `Idempotency-Key`). */
+/**
+ * A command of the review chain, without `hazardId` and `commandId` (path and
+ * `Idempotency-Key`). Core's `parseCommand` checks the exact shape of each type (unknown
+ * keys refused); `report` is not accepted here (hazards come from `POST /inspections`).
+ */
 export const COMMAND_BODY: JsonSchema = {
   type: 'object',
   required: ['type'],
   properties: {
-    type: { enum: [...COMMAND_TYPES] },
-    expectedVersion: int,
+    type: { enum: COMMAND_TYPES.filter((t) => t !== 'report') },
+    expectedVersion: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
     occurredAt: str,
     reason: LOCALIZED_TEXT,
     note: LOCALIZED_TEXT,
@@ -142,10 +169,24 @@ export const INSPECTION: JsonSchema = {
     pack: str,
     premises: str,
     inspectedAt: str,
-    source: { enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
-    subject: { type: 'object', properties: { id: str, enterpriseId: str, name: str, address: str, area: str } },
+    source: { description: 'derived from the actor\'s role; when given it must agree', enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
+    subject: {
+      type: 'object',
+      properties: {
+        id: str,
+        enterpriseId: { type: 'string', description: 'the inspected enterprise (report=true); its area comes from the directory' },
+        unitId: str,
+        name: str,
+        address: str,
+        area: { type: 'string', description: 'ignored for classification; with report=true it must equal the registered area' },
+      },
+    },
     findings: { type: 'object' },
-    evidence: EVIDENCE_LIST,
+    evidence: {
+      description: 'unbound uploads of the reporter (POST /evidence): a list when at most one hazard is found, else lists by rule id',
+      oneOf: [EVIDENCE_LIST, { type: 'object', additionalProperties: EVIDENCE_LIST }],
+    },
+    fixedOnSpot: { type: 'array', items: str, description: 'rule ids of simple hazards fixed on the spot' },
   },
 };
 

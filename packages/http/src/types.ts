@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Calendar, ChainDeps, Clock, Directory, Pack, Store } from '@anjian/core';
+import type { Calendar, ChainDeps, Clock, Directory, EvidenceStore, Pack, Store } from '@anjian/core';
 import type { ApiLogEntry, ApiLogger } from './api-logger.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
@@ -53,6 +53,15 @@ export interface AnjianApiOptions {
    * turns logging off (the `onError` hook still runs).
    */
   logger?: ApiLogger | false;
+  /**
+   * Where photos and documents are kept (core's `EvidenceStore` port: `createMemoryEvidenceStore()`,
+   * `createFileEvidenceStore(dir)` from `@anjian/core/node`, or your own). Enables the
+   * evidence endpoints and evidence references in commands and reports; without it the
+   * endpoints answer 404 and the chain refuses every evidence reference (fail closed).
+   */
+  evidence?: EvidenceStore;
+  /** Largest evidence upload, in bytes (413 above, enforced while streaming). Default 10 MiB. */
+  maxEvidenceBytes?: number;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }
@@ -111,8 +120,16 @@ export interface RouteSpec {
   auth: 'required' | 'none';
   parameters?: readonly ParameterSpec[];
   requestBody?: JsonSchema;
-  /** Success status and body schema. */
-  response: { status: number; description: string; schema: JsonSchema };
+  /**
+   * The body is raw bytes of one of these media types (an upload), not JSON; it may be as
+   * large as `maxEvidenceBytes`.
+   */
+  rawBody?: { mediaTypes: readonly string[]; description: string };
+  /**
+   * Success status and body schema; `mediaTypes` when the body is bytes of those types
+   * (then `schema` describes nothing and is `{}`).
+   */
+  response: { status: number; description: string; schema: JsonSchema; mediaTypes?: readonly string[] };
   /** Documented error statuses (each answered as `application/problem+json`). */
   errors: readonly number[];
   handle(ctx: RouteContext): Promise<Response>;

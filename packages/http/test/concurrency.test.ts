@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, type Store } from '@anjian/core';
-import { reportCommand } from '@anjian/core/testing';
 import { createSqliteStore } from '../../store-sqlite/src/index.js';
 import { createHarness } from './harness.js';
 
@@ -24,8 +23,7 @@ describe.each(STORES)('parallel transitions on one hazard and version over HTTP 
     const { store, close } = open();
     try {
       const h = await createHarness('2026-11-02T01:00:00Z', store);
-      const { commandId: _c, hazardId: _h, ...report } = reportCommand('H-RACE');
-      expect((await h.call('grid-g1', 'POST', '/hazards/H-RACE/commands', { body: report, headers: { 'idempotency-key': 'report' } })).status).toBe(200);
+      await h.seed('H-RACE');
       const replies = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
           h.call(i % 2 === 0 ? 'grid-g1' : 'officer-gas-d1', 'POST', '/hazards/H-RACE/commands', {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
 import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES } from '../src/index.js';
-import { ajv, basementLpgInspection, createHarness, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
+import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -360,6 +360,117 @@ describe('POST /hazards/{id}/commands', () => {
   });
 });
 
+describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{id}', () => {
+  const upload = (actor: string | null, path: string, body: Uint8Array, type: string, query = '') =>
+    h.call(actor, 'POST', `${path}${query}`, { body, headers: { 'content-type': type } });
+
+  it('201: stores the file for a hazard the uploader can read; the server records hash, type, size and receipt time; GET serves it back', async () => {
+    await reported('H-1');
+    const bytes = new Uint8Array([...FILE_BYTES['image/jpeg'], 1, 2, 3]);
+    const r = await upload('owner-e1', '/hazards/H-1/evidence', bytes, 'image/jpeg', '?takenAt=2026-11-01T08:00:00%2B08:00');
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ id: expect.any(String), mime: 'image/jpeg', size: bytes.byteLength, hazardId: 'H-1', uploaderId: 'owner-e1', receivedAt: h.clock.now().toISOString(), claimedTakenAt: '2026-11-01T08:00:00+08:00' });
+    expect(r.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.headers.get('location')).toBe(`/api/evidence/${r.body.id}`);
+    for (const reader of ['owner-e1', 'grid-g1', 'officer-gas-d1', 'admin-gas']) {
+      const file = await h.call(reader, 'GET', `/evidence/${r.body.id}`);
+      expect(file.status, reader).toBe(200);
+      expect([...file.body]).toEqual([...bytes]);
+      expect(file.headers.get('content-type')).toBe('image/jpeg');
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(file.headers.get('content-disposition')).toMatch(/^inline; filename="[^"]+\.jpg"$/);
+      expect(file.headers.get('content-security-policy')).toContain('sandbox');
+      expect(file.headers.get('etag')).toBe(`"${r.body.sha256}"`);
+    }
+    // thumb=1: this server has no resizer and answers the image itself.
+    const thumb = await h.call('grid-g1', 'GET', `/evidence/${r.body.id}?thumb=1`);
+    expect(thumb.status).toBe(200);
+    expect([...thumb.body]).toEqual([...bytes]);
+  });
+
+  it('404 for a hazard outside the read scope (same as GET) or unknown, and for a file outside it; nothing stored', async () => {
+    await reported('H-1');
+    const file = FILE_BYTES['image/png'];
+    expect((await upload('grid-g2', '/hazards/H-1/evidence', file, 'image/png')).status).toBe(404);
+    expect((await upload('owner-e2', '/hazards/H-1/evidence', file, 'image/png')).body.code).toBe('HAZARD_NOT_FOUND');
+    expect((await upload('grid-g1', '/hazards/H-none/evidence', file, 'image/png')).status).toBe(404);
+    expect(h.evidence.size).toBe(0);
+    const [ref] = await h.upload('grid-g1', 'H-1', 'document');
+    for (const outsider of ['grid-g2', 'owner-e2', 'officer-fire-d1', 'stranger']) {
+      const r = await h.call(outsider, 'GET', `/evidence/${ref!.id}`);
+      expect(r.status, outsider).toBe(404);
+      expect(r.body.code).toBe('EVIDENCE_NOT_FOUND');
+    }
+    expect((await h.call('grid-g1', 'GET', '/evidence/ev-nope')).status).toBe(404);
+    const pdf = await h.call('grid-g1', 'GET', `/evidence/${ref!.id}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await h.call('grid-g1', 'GET', `/evidence/${ref!.id}?thumb=1`)).body.code).toBe('NO_THUMBNAIL');
+  });
+
+  it('415 for a type that is not a photo or PDF; 422 when the bytes are not what the type says, or empty; 413 over maxEvidenceBytes; 400 for a takenAt without offset', async () => {
+    await reported('H-1');
+    const html = new TextEncoder().encode('<html><script>alert(document.cookie)</script></html>');
+    for (const type of ['text/html', 'image/svg+xml', 'application/octet-stream', '']) {
+      const r = await upload('grid-g1', '/hazards/H-1/evidence', html, type);
+      expect(r.status, type).toBe(415);
+      expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+    const disguised = await upload('grid-g1', '/hazards/H-1/evidence', html, 'image/png');
+    expect(disguised.status).toBe(422);
+    expect(disguised.body.code).toBe('EVIDENCE_CONTENT_MISMATCH');
+    expect((await upload('grid-g1', '/hazards/H-1/evidence', FILE_BYTES['application/pdf'], 'image/jpeg')).status).toBe(422);
+    expect((await upload('grid-g1', '/hazards/H-1/evidence', new Uint8Array(0), 'image/jpeg')).status).toBe(422);
+    const big = new Uint8Array(300 * 1024);
+    big.set(FILE_BYTES['image/jpeg']);
+    const tooBig = await upload('grid-g1', '/hazards/H-1/evidence', big, 'image/jpeg');
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await upload('grid-g1', '/hazards/H-1/evidence', FILE_BYTES['image/jpeg'], 'image/jpeg', '?takenAt=2026-11-01T08:00:00')).status).toBe(400);
+    expect(h.evidence.size).toBe(0);
+    // Within the upload limit and above the JSON limit (64 KiB): accepted.
+    const photo = new Uint8Array(100 * 1024);
+    photo.set(FILE_BYTES['image/jpeg']);
+    expect((await upload('grid-g1', '/hazards/H-1/evidence', photo, 'image/jpeg')).status).toBe(201);
+  });
+
+  it('POST /evidence: an unbound upload only its uploader sees until a report binds it; 403 for roles that do not report', async () => {
+    const r = await upload('owner-e1', '/evidence', FILE_BYTES['image/webp'], 'image/webp');
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ hazardId: null, mime: 'image/webp', uploaderId: 'owner-e1' });
+    expect((await h.call('owner-e1', 'GET', `/evidence/${r.body.id}`)).status).toBe(200);
+    expect((await h.call('grid-g1', 'GET', `/evidence/${r.body.id}`)).status).toBe(404);
+    expect((await h.call('admin-gas', 'GET', `/evidence/${r.body.id}`)).status).toBe(404);
+    for (const actor of ['admin-gas', 'nobody', 'stranger']) {
+      const refused = await upload(actor, '/evidence', FILE_BYTES['image/webp'], 'image/webp');
+      expect(refused.status, actor).toBe(403);
+    }
+    expect((await upload('owner-e1', '/evidence', FILE_BYTES['image/webp'], 'text/plain')).status).toBe(415);
+    expect((await upload('owner-e1', '/evidence', FILE_BYTES['image/png'], 'image/webp')).status).toBe(422);
+    expect((await upload('owner-e1', '/evidence', FILE_BYTES['image/webp'], 'image/webp', '?takenAt=yesterday')).status).toBe(400);
+    const big = new Uint8Array(300 * 1024);
+    expect((await upload('owner-e1', '/evidence', big, 'image/webp')).status).toBe(413);
+    // Reported with the inspection: bound to the hazard, which its readers now see.
+    const report = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: basementLpgInspection({ evidence: [{ id: r.body.id, kind: 'photo_before' }] }), headers: { 'idempotency-key': 'with-photo' } });
+    expect(report.status).toBe(200);
+    expect((await h.call('grid-g1', 'GET', `/evidence/${r.body.id}`)).status).toBe(200);
+  });
+
+  it('401 without an actor; 404 on every evidence route when the API has no evidence store', async () => {
+    expect((await upload(null, '/evidence', FILE_BYTES['image/png'], 'image/png')).status).toBe(401);
+    expect((await h.call(null, 'GET', '/evidence/x')).status).toBe(401);
+    const bare = await createHarness(undefined, undefined, undefined, undefined, { evidence: false });
+    await bare.seed('H-1');
+    for (const r of [
+      await bare.call('grid-g1', 'POST', '/evidence', { body: FILE_BYTES['image/png'], headers: { 'content-type': 'image/png' } }),
+      await bare.call('grid-g1', 'POST', '/hazards/H-1/evidence', { body: FILE_BYTES['image/png'], headers: { 'content-type': 'image/png' } }),
+      await bare.call('grid-g1', 'GET', '/evidence/x'),
+    ]) {
+      expect(r.status).toBe(404);
+      expect(r.body.code).toBe('EVIDENCE_NOT_CONFIGURED');
+    }
+  });
+});
+
 describe('GET /queues/{role}', () => {
   it('grid: submitted in its areas; enforcement: major, escalated, provisional in its jurisdiction; enterprise: own open hazards', async () => {
     await reported('H-GEN');
@@ -611,7 +722,7 @@ describe('GET /openapi.json, generated from the route table', () => {
     for (const ops of Object.values(doc.paths)) {
       for (const op of Object.values(ops)) {
         for (const p of op.parameters) (ajv.compile(p.schema), compiled++);
-        if (op.requestBody) (ajv.compile(op.requestBody.content['application/json'].schema), compiled++);
+        for (const media of Object.values((op.requestBody?.content ?? {}) as Record<string, { schema: object }>)) (ajv.compile(media.schema), compiled++);
         for (const response of Object.values(op.responses) as { content: Record<string, { schema: any }> }[]) {
           for (const media of Object.values(response.content)) {
             if (media.schema.$ref) expect(media.schema.$ref).toBe('#/components/schemas/Problem');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, verifyChain, type Store } from '@anjian/core';
-import { evidence, treatmentPlan } from '@anjian/core/testing';
+import { treatmentPlan } from '@anjian/core/testing';
 import { createSqliteStore } from '../../store-sqlite/src/index.js';
 import { toNodeHandler } from '../src/index.js';
 import { basementLpgInspection, createHarness, noAlarmInspection, type Harness, type Transport } from './harness.js';
@@ -26,7 +26,7 @@ const overNodeServer: Transport = (api) => {
       cleanups.push(() => new Promise<void>((done) => server!.close(() => done())));
     });
     const url = new URL(request.url);
-    const body = request.method === 'GET' ? undefined : await request.text();
+    const body = request.method === 'GET' ? undefined : new Uint8Array(await request.arrayBuffer());
     return fetch(`${await base}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(body === undefined ? {} : { body }) });
   };
 };
@@ -71,8 +71,10 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     const deadline = notice.body.events[0].data.deadline;
     expect(deadline).toBe('2026-11-11T15:59:59.999Z'); // 7 working days from Mon 2 Nov, end of day in Beijing
 
+    h.clock.set('2026-11-04T01:30:00Z');
+    // Photos are uploaded first (the server records when it received them), then referenced by id.
+    const photos = [...(await h.upload('owner-e1', id, 'photo_before')), ...(await h.upload('owner-e1', id, 'photo_after', 2))];
     h.clock.set('2026-11-04T02:00:00Z');
-    const photos = [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2, '2026-11-04T01:30:00Z')];
     await send(h, 'owner-e1', id, 'rectify-1', { type: 'submit_rectification', evidence: photos, note: reason('已安装报警器', 'alarm installed') }, 2);
     expect((await h.call('grid-g1', 'GET', '/queues/grid')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
 
@@ -98,7 +100,7 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     const h = await createHarness('2026-11-02T01:00:00Z', makeStore(), '/api', transport);
     // An enforcement officer finds LPG used in a basement kitchen.
     const found = await h.call('officer-gas-d1', 'POST', '/inspections?report=true', {
-      body: basementLpgInspection({ source: 'enforcement' }),
+      body: basementLpgInspection(),
       headers: { 'idempotency-key': 'patrol-b1' },
     });
     expect(found.status).toBe(200);
@@ -106,29 +108,35 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     expect(rule).toBe('DEMO-001-H1');
     expect((await h.call('officer-gas-d1', 'GET', '/queues/enforcement')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
 
-    await send(h, 'officer-gas-d1', id, 'case-1', { type: 'file_case', caseNo: '燃执〔2026〕130号' }, 1);
-    await send(h, 'officer-gas-d1', id, 'stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once') }, 2);
+    // Enforcement acts are done by two officers (执法人员不得少于两人).
+    await send(h, 'officer-gas-d1', id, 'case-1', { type: 'file_case', caseNo: '燃执〔2026〕130号', coOfficerId: 'officer2-gas-d1' }, 1);
+    await send(h, 'officer-gas-d1', id, 'stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' }, 2);
     h.clock.advance(86_400_000);
     await send(h, 'owner-e1', id, 'plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
+    h.clock.set('2026-11-10T01:00:00Z');
+    const ev = [...(await h.upload('owner-e1', id, 'photo_before')), ...(await h.upload('owner-e1', id, 'photo_after', 3)), ...(await h.upload('owner-e1', id, 'document'))];
     h.clock.set('2026-11-10T02:00:00Z');
-    const ev = [...evidence('m', 'photo_before', 1), ...evidence('m', 'photo_after', 3, '2026-11-10T01:00:00Z'), ...evidence('m', 'document', 1)];
     await send(h, 'owner-e1', id, 'rectify-m', { type: 'submit_rectification', evidence: ev }, 4);
 
     h.clock.set('2026-11-12T02:00:00Z');
-    const accept = { type: 'accept', note: reason('现场验收合格', 'accepted on site') };
+    const accept = { type: 'accept', note: reason('现场验收合格', 'accepted on site'), coOfficerId: 'officer3-gas-d1' };
     // The reporting officer may not accept; neither may the enterprise nor a grid inspector.
     for (const actor of ['officer-gas-d1', 'owner-e1', 'grid-g1']) {
       const refused = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body: accept, headers: { 'idempotency-key': `accept-by-${actor}`, 'if-match': '"5"' } });
       expect(refused.status, actor).toBe(403);
     }
     await send(h, 'officer2-gas-d1', id, 'accept-1', accept, 5);
-    const closedTwice = await send(h, 'officer2-gas-d1', id, 'close-m', { type: 'close', note: reason('销号', 'written off') }, 6);
-    const replay = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { type: 'close', note: reason('销号', 'written off') }, headers: { 'idempotency-key': 'close-m', 'if-match': '"6"' } });
+    // 销号 by an officer other than the one who accepted.
+    const close = { type: 'close', note: reason('销号', 'written off'), coOfficerId: 'officer2-gas-d1' };
+    const alone = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { ...close, coOfficerId: 'officer3-gas-d1' }, headers: { 'idempotency-key': 'close-by-acceptor', 'if-match': '"6"' } });
+    expect(alone.status).toBe(403);
+    const closedTwice = await send(h, 'officer3-gas-d1', id, 'close-m', close, 6);
+    const replay = await h.call('officer3-gas-d1', 'POST', `/hazards/${id}/commands`, { body: close, headers: { 'idempotency-key': 'close-m', 'if-match': '"6"' } });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(closedTwice.body);
 
     const detail = await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`);
-    expect(detail.body.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer2-gas-d1', reporterId: 'officer-gas-d1', stopWork: 'whole' });
+    expect(detail.body.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer3-gas-d1', reporterId: 'officer-gas-d1', stopWork: 'whole' });
     expect(detail.body.history.map((e: { type: string }) => e.type)).toEqual([
       'reported',
       'case_filed',
@@ -143,7 +151,7 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     const log = await h.store.readLog(1, 100);
     expect(log).toHaveLength(7);
     expect(verifyChain(log).ok).toBe(true);
-    // Three refusals were recorded as denials, never as events.
-    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    // The refusals were recorded as denials, never as events.
+    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'SEPARATION_OF_DUTIES']);
   });
 });

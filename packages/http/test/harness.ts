@@ -5,9 +5,22 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createMemoryStore, createStaticDirectory, type Pack, type Store } from '@anjian/core';
+import {
+  compilePack,
+  createMemoryEvidenceStore,
+  createMemoryStore,
+  createStaticDirectory,
+  handleCommand,
+  type ActorProfile,
+  type ChainDeps,
+  type EvidenceKind,
+  type MemoryEvidenceStore,
+  type Pack,
+  type ReportCommand,
+  type Store,
+} from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
-import { createFixedClock, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createFixedClock, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry } from '../src/index.js';
 import { PROBLEM } from '../src/schemas.js';
 
@@ -51,73 +64,152 @@ function recordSeen(method: string, url: string, status: number, body: unknown, 
       const key = `${route.method.toUpperCase()} ${route.path}`;
       if (!SEEN.has(key)) SEEN.set(key, new Set());
       SEEN.get(key)!.add(status);
-      const schema = status === route.response.status ? route.response.schema : PROBLEM;
-      const errors = validate(schema, body);
+      const success = status === route.response.status;
+      if (success && route.response.mediaTypes) {
+        if (!(body instanceof Uint8Array)) MISMATCHES.push(`${key} ${status}: expected bytes`);
+        return;
+      }
+      const errors = validate(success ? route.response.schema : PROBLEM, body);
       if (errors) MISMATCHES.push(`${key} ${status}: ${JSON.stringify(errors)}`);
       return;
     }
   }
 }
 
-/** What a call returns: status, headers and the parsed JSON body. */
+/** What a call returns: status, headers and the parsed JSON body (bytes for a file). */
 export interface Reply {
   status: number;
   headers: Headers;
   body: any;
 }
 
-/** An API under test with its store and clock. */
+/**
+ * A third gas officer of D1, besides the shared test actors: a major hazard found by one
+ * officer needs two others to accept and close it.
+ */
+export const OFFICER_3: ActorProfile = {
+  id: 'officer3-gas-d1',
+  roles: ['enforcement'],
+  certificateNo: 'GAS-D1-0003',
+  departments: [{ id: 'gas-d1', domains: ['gas', 'confined_space'], areas: ['D1'] }],
+};
+
+/** The enterprises of the test actors, as registered: E1 in D1/G1, E2 in D1/G2. */
+export const ENTERPRISES = [
+  { id: 'E1', name: '老王饭店', area: 'D1/G1' },
+  { id: 'E2', name: '小李面馆', area: 'D1/G2' },
+];
+
+/** Bytes that pass the magic-number check of each upload type. */
+export const FILE_BYTES: Readonly<Record<'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf', Uint8Array>> = {
+  'image/jpeg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]),
+  'image/png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  'image/webp': new TextEncoder().encode('RIFF\u0004\u0000\u0000\u0000WEBPVP8 '),
+  'application/pdf': new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n'),
+};
+
+/** An API under test with its store, evidence store and clock. */
 export interface Harness {
   api: AnjianApi;
   store: Store;
+  evidence: MemoryEvidenceStore;
   clock: ReturnType<typeof createFixedClock>;
   directory: ReturnType<typeof createStaticDirectory>;
+  /** The chain's dependencies as the API has them (to seed hazards the trusted way). */
+  deps: ChainDeps;
   call(actor: string | null, method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
+  /**
+   * Reports a hazard the trusted way (a `ReportCommand` straight into `handleCommand`, as
+   * `reportInspection` would), so tests choose its id, level and area. Throws if refused.
+   */
+  seed(hazardId: string, actor?: string, overrides?: Partial<ReportCommand>): Promise<string>;
+  /**
+   * Uploads `n` files over HTTP (to the hazard, or unbound with `null`) and returns the
+   * references `{ id, kind }`; photos as JPEG, documents as PDF.
+   */
+  upload(actor: string, hazardId: string | null, kind: EvidenceKind, n?: number): Promise<{ id: string; kind: EvidenceKind }[]>;
 }
 
 /** How a harness sends a request: in process (`api.fetch`) or through a real server. */
 export type Transport = (api: AnjianApi) => (request: Request) => Promise<Response>;
 
-/** Build a harness; `store` defaults to a fresh memory store, `transport` to `api.fetch`. */
+/**
+ * Build a harness; `store` defaults to a fresh memory store, `transport` to `api.fetch`;
+ * `options.evidence: false` leaves the API without an evidence store.
+ */
 export async function createHarness(
   start = '2026-11-02T01:00:00Z',
   store: Store = createMemoryStore(),
   basePath = '/api',
   transport: Transport = (api) => api.fetch,
+  options: { evidence?: boolean } = {},
 ): Promise<Harness> {
   const clock = createFixedClock(start);
-  const directory = createStaticDirectory(Object.values(TEST_ACTORS));
+  const directory = createStaticDirectory([...Object.values(TEST_ACTORS), OFFICER_3], ENTERPRISES);
+  const evidence = createMemoryEvidenceStore();
+  const pack = await demoKitchen();
+  const deps: ChainDeps = { store, directory, calendar: TEST_CALENDAR_2026, clock, evidence, packs: new Map([[pack.id, compilePack(pack)]]) };
   const api = createAnjianApi({
     store,
     directory,
     calendar: TEST_CALENDAR_2026,
     clock,
-    packs: [await demoKitchen()],
+    packs: [pack],
+    ...(options.evidence === false ? {} : { evidence }),
     basePath,
     maxBodyBytes: 64 * 1024,
+    maxEvidenceBytes: 256 * 1024,
     logger: (entry) => LOGS.push(entry),
     authenticate: async (request) => request.headers.get('x-actor'),
   });
   const send = transport(api);
-  return {
+  const harness: Harness = {
     api,
     store,
+    evidence,
     clock,
     directory,
+    deps,
     async call(actor, method, path, options = {}) {
       const headers = new Headers(options.headers);
       if (actor !== null) headers.set('x-actor', actor);
-      if (options.body !== undefined) headers.set('content-type', 'application/json');
+      const raw = options.body instanceof Uint8Array;
+      if (options.body !== undefined && !raw && !headers.has('content-type')) headers.set('content-type', 'application/json');
       const url = `http://test.local${basePath}${path}`;
       const init: RequestInit = { method, headers };
-      if (options.body !== undefined) init.body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      if (options.body !== undefined) init.body = raw || typeof options.body === 'string' ? (options.body as BodyInit) : JSON.stringify(options.body);
       const response = await send(new Request(url, init));
-      const text = await response.text();
-      const body = text === '' ? null : JSON.parse(text);
+      const type = response.headers.get('content-type') ?? '';
+      let body: unknown;
+      if (type.includes('json')) {
+        const text = await response.text();
+        body = text === '' ? null : JSON.parse(text);
+      } else {
+        body = new Uint8Array(await response.arrayBuffer());
+      }
       recordSeen(method, url, response.status, body, basePath);
       return { status: response.status, headers: response.headers, body };
     },
+    async seed(hazardId, actor = 'grid-g1', overrides = {}) {
+      const result = await handleCommand(deps, reportCommand(hazardId, { pack: { id: 'demo-kitchen', version: '0.1.0' }, ...overrides }), actor);
+      if ('rejection' in result) throw new Error(`seed ${hazardId}: ${result.rejection.code} ${result.rejection.message.en}`);
+      return hazardId;
+    },
+    async upload(actor, hazardId, kind, n = 1) {
+      const mime = kind === 'document' ? 'application/pdf' : 'image/jpeg';
+      const refs: { id: string; kind: EvidenceKind }[] = [];
+      for (let i = 0; i < n; i++) {
+        // Distinct bytes per file: the chain counts identical files once.
+        const bytes = new Uint8Array([...FILE_BYTES[mime], ...new TextEncoder().encode(`${kind}-${i}-${crypto.randomUUID()}`)]);
+        const path = hazardId === null ? '/evidence' : `/hazards/${hazardId}/evidence`;
+        const r = await harness.call(actor, 'POST', path, { body: bytes, headers: { 'content-type': mime } });
+        if (r.status !== 201) throw new Error(`upload ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+        refs.push({ id: r.body.id, kind });
+      }
+      return refs;
+    },
   };
+  return harness;
 }
 
 /** Findings of a natural-gas kitchen without a gas alarm: one general hazard (DEMO-002-H1). */
@@ -126,8 +218,7 @@ export function noAlarmInspection(overrides: Record<string, unknown> = {}): Reco
     pack: 'demo-kitchen',
     premises: 'restaurant',
     inspectedAt: '2026-11-02T09:00:00+08:00',
-    source: 'self_check',
-    subject: { enterpriseId: 'E1', area: 'D1/G1', name: '老王饭店' },
+    subject: { enterpriseId: 'E1', name: '老王饭店' },
     findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 1.5 },
     ...overrides,
   };

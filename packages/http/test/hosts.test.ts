@@ -8,7 +8,6 @@ import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportCommand } from '@anjian/core/testing';
 import { toNodeHandler, type AnjianApi } from '../src/index.js';
 import { createHarness, noAlarmInspection, type Harness } from './harness.js';
 
@@ -94,7 +93,7 @@ describe.each(HOSTS)('docs/http.md snippet — %s', (name, start) => {
     // The harness sends every call through the host's real port.
     h = await createHarness(undefined, undefined, '/api', () => async (request) => {
       const url = new URL(request.url);
-      const body = request.method === 'GET' ? undefined : await request.text();
+      const body = request.method === 'GET' ? undefined : new Uint8Array(await request.arrayBuffer());
       return fetch(`${host.base}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(body === undefined ? {} : { body }) });
     });
     host = await start(h.api);
@@ -118,8 +117,7 @@ describe.each(HOSTS)('docs/http.md snippet — %s', (name, start) => {
   });
 
   it('Idempotency-Key replays the same response; a stale If-Match is a 412 problem', async () => {
-    const { commandId: _c, hazardId: _h, ...report } = reportCommand('H-1', { pack: { id: 'demo-kitchen', version: '0.1.0' } });
-    expect((await h.call('grid-g1', 'POST', '/hazards/H-1/commands', { body: report, headers: { 'idempotency-key': 'report-1' } })).status).toBe(200);
+    await h.seed('H-1');
     const notice = () => h.call('grid-g1', 'POST', '/hazards/H-1/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'notice-1', 'if-match': '"1"' } });
     const first = await notice();
     expect(first.status).toBe(200);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxRelay, type ClaimedOutboxMessage, type RelayDelivery } from '@anjian/core';
-import { reportCommand } from '@anjian/core/testing';
 import { ROUTES } from '../src/index.js';
 import { createHarness, MISMATCHES, type Harness } from './harness.js';
 
@@ -16,11 +15,9 @@ afterEach(() => {
 const iso = (ms: number) => new Date(ms).toISOString();
 const now = () => h.clock.now().toISOString();
 
-/** Report a hazard through the command endpoint: one `hazard.reported` message, created now. */
+/** Report a hazard (the trusted way): one `hazard.reported` message, created now. */
 async function report(id: string): Promise<string> {
-  const { commandId: _c, hazardId: _h, ...body } = reportCommand(id, { pack: { id: 'demo-kitchen', version: '0.1.0' } });
-  const r = await h.call('grid-g1', 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `report-${id}` } });
-  expect(r.status).toBe(200);
+  await h.seed(id);
   return now();
 }
 

@@ -2,16 +2,11 @@
 // inspector its areas, an officer its departments' domains and areas, an admin everything;
 // a hazard outside the scope answers 404, so its existence does not leak. The policy itself
 // (readScopes, canRead, narrow) lives in core and has its matrix test there.
-import { reportCommand } from '@anjian/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './harness.js';
 
 let h: Harness;
-const report = async (id: string, overrides: Parameters<typeof reportCommand>[1]) => {
-  const { commandId: _c, hazardId: _h, ...body } = reportCommand(id, { pack: { id: 'demo-kitchen', version: '0.1.0' }, ...overrides });
-  const r = await h.call('grid-g1', 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `report-${id}` } });
-  expect(r.status).toBe(200);
-};
+const report = (id: string, overrides: Parameters<Harness['seed']>[2]) => h.seed(id, 'grid-g1', overrides);
 
 beforeAll(async () => {
   h = await createHarness();

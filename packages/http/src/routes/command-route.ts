@@ -1,6 +1,8 @@
-import { foldEvents, handleCommand, type ChainCommand } from '@anjian/core';
+import { foldEvents, handleCommand, ID_PATTERN, parseCommand } from '@anjian/core';
 import { badRequest } from '../bad-request.js';
+import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';
+import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { parseIfMatch } from '../parse-if-match.js';
 import { readJsonObject } from '../read-json-body.js';
@@ -11,7 +13,12 @@ import type { RouteSpec } from '../types.js';
 /** Keys being processed right now, per API instance: a concurrent second use is a 409 (T18). */
 const inFlight = new WeakMap<object, Set<string>>();
 
-/** `POST /hazards/{id}/commands`: one review-chain command. */
+/**
+ * `POST /hazards/{id}/commands`: one review-chain command, parsed by core's
+ * `parseCommand` (422 with pointers), then run by `handleCommand`. A hazard the actor may
+ * not read is a 404 before anything else is said about it (no 403 or 412 that would tell
+ * it exists, or its version).
+ */
 export const COMMAND_ROUTE: RouteSpec = {
   method: 'post',
   path: '/hazards/{id}/commands',
@@ -20,22 +27,35 @@ export const COMMAND_ROUTE: RouteSpec = {
   tags: ['hazards'],
   auth: 'required',
   parameters: [
-    { name: 'Idempotency-Key', in: 'header', required: true, description: 'high-entropy key, one per intended action; becomes the commandId / 幂等键', schema: { type: 'string', minLength: 1, maxLength: 200 } },
-    { name: 'If-Match', in: 'header', description: 'the version the client saw ("3"); stale → 412 / 期望版本', schema: { type: 'string' } },
+    {
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      description: 'high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键',
+      schema: { type: 'string', pattern: ID_PATTERN.source },
+    },
+    { name: 'If-Match', in: 'header', description: 'the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本', schema: { type: 'string', pattern: '^(\\*|"(0|[1-9][0-9]{0,9})")$' } },
   ],
   requestBody: COMMAND_BODY,
   response: { status: 200, description: 'events written (or, replayed, the original ones with Idempotent-Replayed: true) / 写入的事件', schema: COMMAND_RESULT },
   errors: [400, 401, 403, 404, 409, 412, 413, 422],
   async handle(ctx) {
+    const hazardId = ctx.params.id ?? '';
     const key = ctx.request.headers.get('idempotency-key');
-    if (!key || key.length > 200) throw badRequest('缺少 Idempotency-Key 请求头（1–200 个字符）', 'the Idempotency-Key header (1–200 characters) is required');
+    if (!key || !ID_PATTERN.test(key)) {
+      throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
+    }
     const ifMatch = parseIfMatch(ctx.request.headers.get('if-match'));
     const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
-    if (typeof body.type !== 'string') throw badRequest('指令缺少 type', 'the command has no type');
-    const expectedVersion = ifMatch ?? (typeof body.expectedVersion === 'number' ? body.expectedVersion : undefined);
-    const command = { ...body, hazardId: ctx.params.id ?? '', commandId: key } as Record<string, unknown>;
-    if (expectedVersion === undefined) delete command.expectedVersion;
-    else command.expectedVersion = expectedVersion;
+    const parsed = parseCommand(body, { hazardId, commandId: key });
+    if (!parsed.ok) throw invalidCommand(parsed.issues, (ctx.options.basePath ?? '').replace(/\/+$/, ''));
+    const command = parsed.command;
+    // Out of the read scope (or no such hazard): the same 404 as GET, before any rule runs.
+    // A manual observation creates its hazard, so only an existing one is checked.
+    const existing = await loadReadableHazard(ctx, hazardId);
+    if (!existing && (command.type !== 'report_observation' || (await ctx.deps.store.load(hazardId)) !== null)) throw hazardNotFound(hazardId);
+    if (ifMatch !== undefined) command.expectedVersion = ifMatch;
+    const pinned = command.expectedVersion !== undefined;
 
     let running = inFlight.get(ctx.deps);
     if (!running) inFlight.set(ctx.deps, (running = new Set()));
@@ -44,17 +64,18 @@ export const COMMAND_ROUTE: RouteSpec = {
     }
     running.add(key);
     try {
-      const result = await handleCommand(ctx.deps, command as unknown as ChainCommand, ctx.actorId as string);
+      const result = await handleCommand(ctx.deps, command, ctx.actorId as string);
       if ('rejection' in result) {
         const { code, message } = result.rejection;
-        throw new HttpProblem(rejectionStatus(code, expectedVersion !== undefined), code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message);
+        if (code === 'HAZARD_NOT_FOUND') throw hazardNotFound(hazardId);
+        throw new HttpProblem(rejectionStatus(code, pinned), code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message);
       }
       const last = result.events[result.events.length - 1];
       // A command that changes nothing (already in that state) writes no event: answer the current version.
-      const version = last?.version ?? foldEvents(await ctx.deps.store.load(ctx.params.id ?? ''))?.version ?? 0;
+      const version = last?.version ?? foldEvents(await ctx.deps.store.load(hazardId))?.version ?? 0;
       const headers: Record<string, string> = { etag: `"${version}"` };
       if (result.replayed) headers['idempotent-replayed'] = 'true';
-      return jsonResponse({ hazardId: ctx.params.id, version, events: result.events }, 200, headers);
+      return jsonResponse({ hazardId, version, events: result.events }, 200, headers);
     } finally {
       running.delete(key);
     }

@@ -1,8 +1,8 @@
-import { canRead, encodeKeysetCursor, foldEvents, narrow, readScopes, type HazardSummary } from '@anjian/core';
+import { canRead, encodeKeysetCursor, narrow, readScopes, type HazardSummary } from '@anjian/core';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
-import { HttpProblem } from '../problem.js';
+import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HAZARD_DETAIL, HAZARD_PAGE } from '../schemas.js';
 import type { ParameterSpec, RouteSpec } from '../types.js';
 
@@ -77,14 +77,12 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     response: { status: 200, description: 'state and history; header ETag: "<version>" / 状态与历史', schema: HAZARD_DETAIL },
     errors: [401, 404],
-    async handle({ params, deps, actorId }) {
-      const events = await deps.store.load(params.id ?? '');
-      const state = foldEvents(events);
-      const actor = await deps.directory.resolve(actorId as string);
+    async handle(ctx) {
+      const id = ctx.params.id ?? '';
       // A hazard outside the actor's scope answers as unknown, so its existence does not leak.
-      if (!events || !state || !actor || !canRead(readScopes(actor), state)) {
-        throw new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 "${params.id}"`, en: `no hazard "${params.id}"` });
-      }
+      const found = await loadReadableHazard(ctx, id);
+      if (!found) throw hazardNotFound(id);
+      const { state, events } = found;
       return jsonResponse({ state, history: events }, 200, { etag: `"${state.version}"` });
     },
   },

@@ -1,24 +1,76 @@
-import { compilePack, type EvidenceRef, type FindingSource, type Inspection, type Pack, type PackEvaluator } from '@anjian/core';
+import { reportInspection, sourceForActor, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
 import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import { readJsonObject } from '../read-json-body.js';
 import { rejectionStatus } from '../rejection-status.js';
 import { INSPECTION, INSPECTION_RESULT } from '../schemas.js';
-import type { RouteSpec } from '../types.js';
-import { reportFindings } from './report-findings.js';
-
-const evaluators = new WeakMap<Pack, PackEvaluator>();
-const SOURCES: readonly FindingSource[] = ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'];
-
-function evaluatorOf(pack: Pack): PackEvaluator {
-  let evaluator = evaluators.get(pack);
-  if (!evaluator) evaluators.set(pack, (evaluator = compilePack(pack)));
-  return evaluator;
-}
+import type { RouteContext, RouteSpec } from '../types.js';
 
 const invalid = (zh: string, en: string, issues?: ProblemIssue[]) =>
   new HttpProblem(422, 'INVALID_INSPECTION', { 'zh-CN': '检查记录无效', en: 'Invalid inspection' }, { 'zh-CN': zh, en }, issues);
+
+const issue = (code: string, pointer: string, zh: string, en: string): ProblemIssue => ({ code, severity: 'error', pointer, message: { 'zh-CN': zh, en } });
+
+const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '上报被拒绝', en: 'Report refused' }, { 'zh-CN': zh, en });
+
+/**
+ * Reports the hazards of a classified inspection through core's `reportInspection`: level,
+ * deadline, pack, domain from the server's pack, area from the Directory's record of the
+ * enterprise, source from the actor's role. The client names only the enterprise
+ * (`subject.enterpriseId`); a `subject.area` or `source` that disagrees with what the
+ * server derives is refused (422), an actor who may not report for that enterprise is a
+ * 403 — in both cases before anything is stored.
+ */
+async function report(ctx: RouteContext, body: Record<string, unknown>, evaluator: PackEvaluator): Promise<Record<string, unknown>> {
+  const key = ctx.request.headers.get('idempotency-key');
+  if (!key || key.length > 200) throw badRequest('report=true 时必须提供 Idempotency-Key 请求头（1–200 个字符）', 'report=true needs an Idempotency-Key header (1–200 characters)');
+  const subject = (typeof body.subject === 'object' && body.subject !== null ? body.subject : {}) as Record<string, unknown>;
+  const enterpriseId = subject.enterpriseId ?? subject.id;
+  if (typeof enterpriseId !== 'string') {
+    throw invalid('上报隐患需要 subject.enterpriseId', 'reporting needs subject.enterpriseId', [
+      issue('REQUIRED', '/subject/enterpriseId', '缺少被检查企业的编号', 'the inspected enterprise id is missing'),
+    ]);
+  }
+  const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
+  if (!actor) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '上报被拒绝', en: 'Report refused' }, { 'zh-CN': '未知的用户', en: 'unknown actor' });
+  const enterprise = await ctx.deps.directory.enterprise(enterpriseId);
+  if (enterprise) {
+    const source = sourceForActor(actor, { level: 'general', domain: evaluator.pack.domain, area: enterprise.area, enterpriseId: enterprise.id });
+    if (source === null) throw forbidden(`你不能为企业 ${enterprise.id} 上报 ${evaluator.pack.domain} 隐患`, `you may not report ${evaluator.pack.domain} hazards for enterprise ${enterprise.id}`);
+    const mismatches: ProblemIssue[] = [];
+    if (subject.area !== undefined && subject.area !== enterprise.area) {
+      mismatches.push(issue('AREA_MISMATCH', '/subject/area', `企业登记的区域是 ${enterprise.area}，区域由登记信息决定`, `the enterprise is registered in ${enterprise.area}; the area comes from the registry`));
+    }
+    if (body.source !== undefined && body.source !== source) {
+      mismatches.push(issue('SOURCE_MISMATCH', '/source', `来源由你的角色决定：${source}`, `the source follows from your role: ${source}`));
+    }
+    if (mismatches.length > 0) throw invalid('检查记录与登记信息不符', 'the inspection disagrees with what the server records', mismatches);
+  }
+  const result = await reportInspection(
+    ctx.deps,
+    {
+      inspection: body as unknown as Inspection,
+      packId: evaluator.pack.id,
+      enterpriseId,
+      ...(subject.unitId === undefined ? {} : { unitId: subject.unitId as string }),
+      ...(body.evidence === undefined ? {} : { evidence: body.evidence as readonly EvidenceRef[] }),
+      ...(body.fixedOnSpot === undefined ? {} : { fixedOnSpot: body.fixedOnSpot as readonly string[] }),
+      key,
+    },
+    ctx.actorId as string,
+  );
+  if (!result.ok) {
+    const issues = result.issues as ProblemIssue[];
+    throw invalid(`检查记录有 ${issues.length} 处错误，未上报`, `the inspection has ${issues.length} error(s); nothing was reported`, issues);
+  }
+  const first = result.reports[0];
+  if (first && result.reports.every((r) => !r.ok) && first.rejection) {
+    const { code, message } = first.rejection;
+    throw new HttpProblem(rejectionStatus(code, false), code, { 'zh-CN': '上报被拒绝', en: 'Report refused' }, message);
+  }
+  return { classification: result.classification, warnings: result.warnings, reports: result.reports };
+}
 
 /** `POST /inspections`: classify, and with `?report=true` report each hazard into the chain. */
 export const INSPECTION_ROUTES: readonly RouteSpec[] = [
@@ -26,53 +78,32 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/inspections',
     operationId: 'submitInspection',
-    summary: 'Classify an inspection; with report=true, report each hazard / 提交检查记录并判定隐患',
+    summary: 'Classify an inspection; with report=true, report each hazard (level, area, source derived on the server) / 提交检查记录并判定隐患',
     tags: ['inspections'],
     auth: 'required',
     parameters: [
       { name: 'report', in: 'query', description: 'also report each hazard into the review chain / 同时上报每项隐患', schema: { enum: ['true', 'false'] } },
-      { name: 'Idempotency-Key', in: 'header', description: 'required with report=true; a retry with the same key replays / report=true 时必填', schema: { type: 'string', minLength: 1 } },
+      { name: 'Idempotency-Key', in: 'header', description: 'required with report=true; a retry with the same key replays / report=true 时必填', schema: { type: 'string', minLength: 1, maxLength: 200 } },
     ],
     requestBody: INSPECTION,
     response: { status: 200, description: 'classification / 判定结果', schema: INSPECTION_RESULT },
     errors: [400, 401, 403, 413, 422],
     async handle(ctx) {
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
-      const packRef = typeof body.pack === 'string' ? body.pack.split('@')[0] ?? '' : '';
-      const pack = ctx.packs.get(packRef);
-      if (!pack) throw invalid(`没有检查表 ${JSON.stringify(body.pack)}`, `no pack ${JSON.stringify(body.pack)}`, [
-        { code: 'PACK_MISMATCH', severity: 'error', pointer: '/pack', message: { 'zh-CN': `没有检查表 ${JSON.stringify(body.pack)}`, en: `no pack ${JSON.stringify(body.pack)}` } },
-      ]);
+      const packRef = typeof body.pack === 'string' ? (body.pack.split('@')[0] ?? '') : '';
+      const evaluator = ctx.deps.packs?.get(packRef);
+      if (!evaluator) {
+        const text = { zh: `没有检查表 ${JSON.stringify(body.pack)}`, en: `no pack ${JSON.stringify(body.pack)}` };
+        throw invalid(text.zh, text.en, [issue('PACK_MISMATCH', '/pack', text.zh, text.en)]);
+      }
+      if (ctx.query.get('report') === 'true') return jsonResponse(await report(ctx, body, evaluator));
       const inspection = body as unknown as Inspection;
-      const evaluator = evaluatorOf(pack);
       const issues = evaluator.check(inspection);
       const errors = issues.filter((i) => i.severity === 'error');
       if (errors.length > 0) {
         throw invalid(`检查记录有 ${errors.length} 处错误`, `the inspection has ${errors.length} error(s)`, issues as ProblemIssue[]);
       }
-      const classification = evaluator.evaluate(inspection);
-      const result: Record<string, unknown> = { classification, warnings: issues };
-      if (ctx.query.get('report') === 'true') {
-        const key = ctx.request.headers.get('idempotency-key');
-        if (!key) throw badRequest('report=true 时必须提供 Idempotency-Key 请求头', 'report=true needs an Idempotency-Key header');
-        const subject = (body.subject ?? {}) as { id?: unknown; enterpriseId?: unknown; area?: unknown };
-        const enterpriseId = typeof subject.enterpriseId === 'string' ? subject.enterpriseId : subject.id;
-        if (typeof subject.area !== 'string' || typeof enterpriseId !== 'string') {
-          throw invalid('上报隐患需要 subject.area 和 subject.enterpriseId（或 subject.id）', 'reporting needs subject.area and subject.enterpriseId (or subject.id)');
-        }
-        if (typeof body.source !== 'string' || !SOURCES.includes(body.source as FindingSource)) {
-          throw invalid(`上报隐患需要 source（${SOURCES.join('、')}）`, `reporting needs a source (${SOURCES.join(', ')})`);
-        }
-        const evidence = Array.isArray(body.evidence) ? (body.evidence as EvidenceRef[]) : [];
-        const reports = await reportFindings(ctx, pack, classification, { area: subject.area, enterpriseId, source: body.source as FindingSource, evidence }, key);
-        const first = reports[0];
-        if (first && reports.every((r) => !r.ok) && first.rejection) {
-          const { code, message } = first.rejection;
-          throw new HttpProblem(rejectionStatus(code, false), code, { 'zh-CN': '上报被拒绝', en: 'Report refused' }, message);
-        }
-        result.reports = reports;
-      }
-      return jsonResponse(result);
+      return jsonResponse({ classification: evaluator.evaluate(inspection), warnings: issues });
     },
   },
 ];

@@ -1,0 +1,25 @@
+import { canRead, foldEvents, readScopes, type HazardState, type StoredEvent } from '@anjian/core';
+import { HttpProblem } from './problem.js';
+import type { RouteContext } from './types.js';
+
+/**
+ * The 404 of a hazard that does not exist or that the actor may not read: the same answer
+ * either way, so a hazard's existence never leaks outside the read scope.
+ */
+export function hazardNotFound(hazardId: string): HttpProblem {
+  const shown = JSON.stringify(hazardId.slice(0, 128));
+  return new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 ${shown}`, en: `no hazard ${shown}` });
+}
+
+/**
+ * A hazard's folded state and history when it exists and the request's actor may read it
+ * (core's read policy); `null` otherwise (unknown actor included).
+ */
+export async function loadReadableHazard(ctx: Pick<RouteContext, 'deps' | 'actorId'>, hazardId: string): Promise<{ state: HazardState; events: StoredEvent[] } | null> {
+  const events = await ctx.deps.store.load(hazardId);
+  const state = foldEvents(events);
+  if (!events || !state || ctx.actorId === null) return null;
+  const actor = await ctx.deps.directory.resolve(ctx.actorId);
+  if (!actor || !canRead(readScopes(actor), state)) return null;
+  return { state, events: [...events] };
+}

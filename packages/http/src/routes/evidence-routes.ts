@@ -1,0 +1,154 @@
+import type { EvidenceRecord, EvidenceStore } from '@anjian/core';
+import { badRequest } from '../bad-request.js';
+import { readBodyWithin } from '../body-limit.js';
+import { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from '../evidence-media-type.js';
+import { jsonResponse } from '../json-response.js';
+import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
+import { HttpProblem } from '../problem.js';
+import { EVIDENCE_RECORD } from '../schemas.js';
+import { API_CONTENT_SECURITY_POLICY } from '../security-headers.js';
+import type { RouteContext, RouteSpec } from '../types.js';
+
+/** Default {@link AnjianApiOptions.maxEvidenceBytes}. */
+export const DEFAULT_MAX_EVIDENCE_BYTES = 10 * 1_048_576;
+
+/** Roles that report hazards, and so may upload evidence for a report to come. */
+const REPORTING_ROLES = new Set(['enterprise', 'grid', 'enforcement']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const notFound = (id: string) =>
+  new HttpProblem(404, 'EVIDENCE_NOT_FOUND', { 'zh-CN': '未找到证据', en: 'Evidence not found' }, { 'zh-CN': `没有证据 ${JSON.stringify(id.slice(0, 128))}`, en: `no evidence ${JSON.stringify(id.slice(0, 128))}` });
+
+function storeOf(ctx: RouteContext): EvidenceStore {
+  if (!ctx.deps.evidence) {
+    throw new HttpProblem(404, 'EVIDENCE_NOT_CONFIGURED', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '本服务未配置证据存储', en: 'this server keeps no evidence (no evidence store configured)' });
+  }
+  return ctx.deps.evidence;
+}
+
+/**
+ * Reads an upload's bytes (within `maxEvidenceBytes`) and checks them: the declared
+ * `Content-Type` is one of {@link EVIDENCE_MEDIA_TYPES} (415 otherwise) and the bytes'
+ * magic numbers agree with it (422 otherwise); `takenAt` (query) is an instant with an
+ * offset, kept for display only.
+ */
+async function receiveUpload(ctx: RouteContext, hazardId: string | null): Promise<Response> {
+  const store = storeOf(ctx);
+  const declared = (ctx.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!EVIDENCE_MEDIA_TYPES.includes(declared)) {
+    throw new HttpProblem(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      { 'zh-CN': '不支持的文件类型', en: 'Unsupported media type' },
+      { 'zh-CN': `证据须为 ${EVIDENCE_MEDIA_TYPES.join('、')}，收到 ${JSON.stringify(declared.slice(0, 60))}`, en: `evidence must be ${EVIDENCE_MEDIA_TYPES.join(', ')}; got ${JSON.stringify(declared.slice(0, 60))}` },
+    );
+  }
+  const takenAt = ctx.query.get('takenAt');
+  if (takenAt !== null && (!INSTANT.test(takenAt) || Number.isNaN(Date.parse(takenAt)))) {
+    throw badRequest('takenAt 须为带时区的时间（如 2026-11-02T09:00:00+08:00）', 'takenAt must be a time with an offset (e.g. 2026-11-02T09:00:00+08:00)');
+  }
+  const bytes = await readBodyWithin(ctx.request, ctx.options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES);
+  const sniffed = sniffEvidenceType(bytes);
+  if (sniffed !== declared) {
+    const shown = bytes.byteLength === 0 ? { zh: '文件为空', en: 'the file is empty' } : { zh: `文件内容不是 ${declared}`, en: `the bytes are not ${declared}` };
+    throw new HttpProblem(422, 'EVIDENCE_CONTENT_MISMATCH', { 'zh-CN': '文件内容与类型不符', en: 'Content does not match its type' }, { 'zh-CN': shown.zh, en: shown.en });
+  }
+  const record = await store.put({
+    bytes,
+    mime: declared,
+    uploaderId: ctx.actorId as string,
+    hazardId,
+    receivedAt: ctx.deps.clock.now().toISOString(),
+    ...(takenAt === null ? {} : { claimedTakenAt: takenAt }),
+  });
+  const base = (ctx.options.basePath ?? '').replace(/\/+$/, '');
+  return jsonResponse(record, 201, { location: `${base}/evidence/${encodeURIComponent(record.id)}` });
+}
+
+/** Whether the actor may see an upload: who may read its hazard, or, unbound, its uploader. */
+async function mayRead(ctx: RouteContext, record: EvidenceRecord): Promise<boolean> {
+  if (record.hazardId === null) return record.uploaderId === ctx.actorId;
+  return (await loadReadableHazard(ctx, record.hazardId)) !== null;
+}
+
+const UPLOAD = { mediaTypes: EVIDENCE_MEDIA_TYPES, description: 'the file itself (raw bytes); the type must match its content / 文件本身' };
+const TAKEN_AT = { name: 'takenAt', in: 'query', description: 'capture time the device claims (EXIF), with offset; shown, never trusted / 声称的拍摄时间', schema: { type: 'string' } } as const;
+
+/** `POST /hazards/{id}/evidence`, `POST /evidence`, `GET /evidence/{id}`. */
+export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/hazards/{id}/evidence',
+    operationId: 'uploadHazardEvidence',
+    summary: 'Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据',
+    tags: ['evidence'],
+    auth: 'required',
+    parameters: [TAKEN_AT],
+    rawBody: UPLOAD,
+    response: { status: 201, description: 'the stored record; header Location / 已保存', schema: EVIDENCE_RECORD },
+    errors: [400, 401, 404, 413, 415, 422],
+    async handle(ctx) {
+      storeOf(ctx);
+      const hazardId = ctx.params.id ?? '';
+      if (!(await loadReadableHazard(ctx, hazardId))) throw hazardNotFound(hazardId);
+      return receiveUpload(ctx, hazardId);
+    },
+  },
+  {
+    method: 'post',
+    path: '/evidence',
+    operationId: 'uploadEvidence',
+    summary: 'Upload a photo or document for a report to come (bound to its hazard when reported) / 上传待上报的证据',
+    tags: ['evidence'],
+    auth: 'required',
+    parameters: [TAKEN_AT],
+    rawBody: UPLOAD,
+    response: { status: 201, description: 'the stored record, hazardId null; header Location / 已保存（未关联隐患）', schema: EVIDENCE_RECORD },
+    errors: [400, 401, 403, 404, 413, 415, 422],
+    async handle(ctx) {
+      storeOf(ctx);
+      const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
+      if (!actor || !actor.roles.some((r) => REPORTING_ROLES.has(r))) {
+        throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权上传', en: 'Upload refused' }, { 'zh-CN': '只有上报隐患的角色（企业、网格员、执法人员）可以上传待上报的证据', en: 'only roles that report hazards (enterprise, grid, enforcement) may upload evidence for a report' });
+      }
+      return receiveUpload(ctx, null);
+    },
+  },
+  {
+    method: 'get',
+    path: '/evidence/{id}',
+    operationId: 'getEvidence',
+    summary: 'The file of an upload, for whoever may read its hazard (or its uploader while unbound); thumb=1 for a thumbnail / 查看证据',
+    tags: ['evidence'],
+    auth: 'required',
+    parameters: [{ name: 'thumb', in: 'query', description: '1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图', schema: { enum: ['1'] } }],
+    response: { status: 200, description: 'the bytes, with their type; Content-Disposition inline, ETag the SHA-256 / 文件', schema: {}, mediaTypes: EVIDENCE_MEDIA_TYPES },
+    errors: [401, 404],
+    async handle(ctx) {
+      const store = storeOf(ctx);
+      const id = ctx.params.id ?? '';
+      const record = await store.get(id);
+      // Unknown and not yours answer the same.
+      if (!record || !(await mayRead(ctx, record))) throw notFound(id);
+      if (ctx.query.get('thumb') === '1' && !record.mime.startsWith('image/')) {
+        throw new HttpProblem(404, 'NO_THUMBNAIL', { 'zh-CN': '没有缩略图', en: 'No thumbnail' }, { 'zh-CN': '文档没有缩略图', en: 'documents have no thumbnail' });
+      }
+      const bytes = await store.read(id);
+      if (!bytes) throw notFound(id);
+      const ext = record.mime === 'application/pdf' ? 'pdf' : record.mime.replace('image/', '').replace('jpeg', 'jpg');
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'content-type': EVIDENCE_MEDIA_TYPES.includes(record.mime) ? record.mime : 'application/octet-stream',
+          'content-length': String(bytes.byteLength),
+          'content-disposition': `inline; filename="${record.id.replace(/[^A-Za-z0-9._:-]/g, '_')}.${ext}"`,
+          'x-content-type-options': 'nosniff',
+          // A file opened on its own runs nothing, even if a browser were to take it for a page.
+          'content-security-policy': `${API_CONTENT_SECURITY_POLICY}; sandbox`,
+          etag: `"${record.sha256}"`,
+          'cache-control': 'private, no-cache',
+        },
+      });
+    },
+  },
+];
