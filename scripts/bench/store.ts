@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createStaticDirectory, handleCommand, systemClock, type ChainCommand, type HazardFilter, type Store } from '@anjian/core';
+import { createMemoryEvidenceStore, createStaticDirectory, handleCommand, systemClock, type ChainCommand, type EvidenceKind, type EvidenceRef, type HazardFilter, type Store } from '@anjian/core';
 import { TEST_ACTORS, TEST_CALENDAR_2026, reportCommand } from '@anjian/core/testing';
 import { createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteStore } from '@anjian/store-sqlite';
@@ -31,7 +31,12 @@ const totalEvents = Number(values.events);
 const pgUrl = process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function transitions(store: Store): Promise<{ transitions: number; seconds: number }> {
-  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)) };
+  const evidence = createMemoryEvidenceStore();
+  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence };
+  const upload = async (hazardId: string, kind: EvidenceKind, n: number): Promise<EvidenceRef> => {
+    const record = await evidence.put({ bytes: new TextEncoder().encode(`${hazardId} ${kind} ${n}`), mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId, receivedAt: new Date().toISOString() });
+    return { id: record.id, kind };
+  };
   let count = 0;
   const run = async (command: ChainCommand, actor: string) => {
     const result = await handleCommand(deps, command, actor);
@@ -43,24 +48,12 @@ async function transitions(store: Store): Promise<{ transitions: number; seconds
       const hazardId = `B${c}-${n}-${Date.now().toString(36)}`;
       await run(reportCommand(hazardId, { commandId: `${hazardId}:r` }), 'grid-g1');
       await run({ type: 'issue_notice', commandId: `${hazardId}:n`, hazardId }, 'grid-g1');
-      // Photos are taken after the notice: wait for the clock to move on without yielding,
+      // Photos are received after the notice: wait for the clock to move on without yielding,
       // so the 16 clients stay in step and the stores can group their commits.
       const noticeAt = Date.now();
       while (Date.now() <= noticeAt) { /* at most 1 ms */ }
-      const takenAt = new Date().toISOString();
-      await run(
-        {
-          type: 'submit_rectification',
-          commandId: `${hazardId}:s`,
-          hazardId,
-          evidence: [
-            { id: `${hazardId}-b`, kind: 'photo_before' },
-            { id: `${hazardId}-a1`, kind: 'photo_after', takenAt },
-            { id: `${hazardId}-a2`, kind: 'photo_after', takenAt },
-          ],
-        },
-        'owner-e1',
-      );
+      const photos = [await upload(hazardId, 'photo_before', 1), await upload(hazardId, 'photo_after', 1), await upload(hazardId, 'photo_after', 2)];
+      await run({ type: 'submit_rectification', commandId: `${hazardId}:s`, hazardId, evidence: photos }, 'owner-e1');
       await run({ type: 'verify', commandId: `${hazardId}:v`, hazardId }, 'grid-g1');
       await run({ type: 'close', commandId: `${hazardId}:c`, hazardId }, 'grid-g1');
     }

@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createMemoryStore, createStaticDirectory, handleCommand, verifyChain, type ChainCommand, type StoredEvent } from '@anjian/core';
-import { TEST_ACTORS, TEST_CALENDAR_2026, createFixedClock, evidence, reportCommand } from '@anjian/core/testing';
+import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, verifyChain, type ChainCommand, type StoredEvent } from '@anjian/core';
+import { TEST_ACTORS, TEST_CALENDAR_2026, createFixedClock, evidence, reportCommand, stageEvidence } from '@anjian/core/testing';
 
 const { values } = parseArgs({
   options: {
@@ -30,10 +30,13 @@ const runs = Number(values.runs);
 async function buildLog(target: number): Promise<StoredEvent[]> {
   const store = createMemoryStore();
   const clock = createFixedClock('2026-03-02T01:00:00Z');
-  const deps = { store, clock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)) };
+  const evidenceStore = createMemoryEvidenceStore();
+  const deps = { store, clock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence: evidenceStore };
   let n = 0;
   const run = async (actor: string, command: CommandInput) => {
-    const result = await handleCommand(deps, { commandId: `cmd-${++n}`, ...command } as ChainCommand, actor);
+    // The test evidence is uploaded as the actor would have (received at its takenAt).
+    const staged = stageEvidence(evidenceStore, { commandId: `cmd-${++n}`, ...command } as ChainCommand, actor, clock.now());
+    const result = await handleCommand(deps, staged, actor);
     if ('rejection' in result) throw new Error(`${command.type}: ${result.rejection.code} ${result.rejection.message.en}`);
   };
   const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });

@@ -3,14 +3,19 @@
 // acknowledged appends one line to its ack file. Now and then it replays an earlier
 // command, which must change nothing. The parent kill -9s it at random.
 import { appendFileSync } from 'node:fs';
-import { createStaticDirectory, handleCommand, systemClock, type ChainCommand } from '@anjian/core';
+import { createMemoryEvidenceStore, createStaticDirectory, handleCommand, systemClock, type ChainCommand, type EvidenceKind, type EvidenceRef } from '@anjian/core';
 import { TEST_ACTORS, TEST_CALENDAR_2026, reportCommand } from '@anjian/core/testing';
 import { openStore, type StoreKind } from './open-store.js';
 
 async function main(): Promise<void> {
   const [kind, target, pgUrl, writerId, ackFile] = process.argv.slice(2) as [StoreKind, string, string, string, string];
   const { store } = await openStore(kind, target, pgUrl);
-  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)) };
+  const evidence = createMemoryEvidenceStore();
+  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence };
+  const upload = async (hazardId: string, kind: EvidenceKind, n: number): Promise<EvidenceRef> => {
+    const record = await evidence.put({ bytes: new TextEncoder().encode(`${hazardId} ${kind} ${n}`), mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId, receivedAt: new Date().toISOString() });
+    return { id: record.id, kind };
+  };
   const run = async (command: ChainCommand, actor: string) => {
     const result = await handleCommand(deps, command, actor);
     if ('rejection' in result) throw new Error(`${command.type} refused: ${result.rejection.code} ${result.rejection.message.en}`);
@@ -25,17 +30,12 @@ async function main(): Promise<void> {
     const report = reportCommand(hazardId, { commandId: id('report') });
     await run(report, 'grid-g1');
     await run({ type: 'issue_notice', commandId: id('notice'), hazardId }, 'grid-g1');
-    await new Promise((resolve) => setTimeout(resolve, 2)); // photos are taken after the notice
-    const takenAt = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 2)); // photos are uploaded after the notice
     const submit: ChainCommand = {
       type: 'submit_rectification',
       commandId: id('submit'),
       hazardId,
-      evidence: [
-        { id: `${hazardId}-before-1`, kind: 'photo_before' },
-        { id: `${hazardId}-after-1`, kind: 'photo_after', takenAt },
-        { id: `${hazardId}-after-2`, kind: 'photo_after', takenAt },
-      ],
+      evidence: [await upload(hazardId, 'photo_before', 1), await upload(hazardId, 'photo_after', 1), await upload(hazardId, 'photo_after', 2)],
     };
     await run(submit, 'owner-e1');
     if (n % 7 === 3) {

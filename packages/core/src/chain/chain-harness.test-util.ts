@@ -1,10 +1,11 @@
 // Test-only harness shared by the chain's tests (not exported from the package).
 import { expect } from 'vitest';
 import { createMemoryStore } from './memory-store.js';
+import { createMemoryEvidenceStore } from './memory-evidence-store.js';
 import { createStaticDirectory } from './static-directory.js';
 import { handleCommand, foldEvents, type ChainDeps } from './handle-command.js';
 import { createFixedClock } from '../testing/fixed-clock.js';
-import { TEST_ACTORS, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
+import { stageEvidence, TEST_ACTORS, TEST_OFFICER_3, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '../testing/chain-fixtures.js';
 import type { ChainCommand, ChainEvent, HazardState, RejectionCode } from './types.js';
 
 let counter = 0;
@@ -12,16 +13,29 @@ let counter = 0;
 /** A command without its id (the harness numbers them). */
 export type CommandInput = ChainCommand extends infer C ? (C extends ChainCommand ? Omit<C, 'commandId'> & { commandId?: string } : never) : never;
 
-/** A memory store, a fixed clock at `start`, the test directory and calendar, and helpers. */
-export function createHarness(start: string) {
+/** Options of {@link createHarness}. */
+export interface HarnessOptions {
+  /**
+   * Upload each command's test evidence (see `stageEvidence`) before sending it, as the
+   * actor would have. Default true; false to test the evidence rules themselves.
+   */
+  stage?: boolean;
+}
+
+/** A memory store and evidence store, a fixed clock at `start`, the test directory and calendar, and helpers. */
+export function createHarness(start: string, options: HarnessOptions = {}) {
   const store = createMemoryStore();
+  const evidence = createMemoryEvidenceStore();
   const clock = createFixedClock(start);
-  const directory = createStaticDirectory(Object.values(TEST_ACTORS));
-  const deps: ChainDeps = { store, clock, directory, calendar: TEST_CALENDAR_2026 };
-  const send = (actorId: string, command: CommandInput) =>
-    handleCommand(deps, { commandId: `cmd-${++counter}`, ...command } as ChainCommand, actorId);
+  const directory = createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES);
+  const deps: ChainDeps = { store, clock, directory, calendar: TEST_CALENDAR_2026, evidence };
+  const send = (actorId: string, command: CommandInput) => {
+    const full = { commandId: `cmd-${++counter}`, ...command } as ChainCommand;
+    return handleCommand(deps, options.stage === false ? full : stageEvidence(evidence, full, actorId, clock.now()), actorId);
+  };
   return {
     store,
+    evidence,
     clock,
     directory,
     deps,

@@ -235,7 +235,13 @@ const common: Record<string, Field> = {
   expectedVersion: optional(integer(0, 1_000_000_000)),
   occurredAt: optional(time),
 };
-const ids: Record<string, Field> = { commandId: required(id), hazardId: required(id) };
+/**
+ * The decider's view of a command's own ids: hosts and stored hazards may predate
+ * {@link ID_PATTERN}, so `decide` only bounds them (1–256 characters, no white space,
+ * control or bidi characters); `parseCommand` holds new ids to the pattern.
+ */
+const storedId = pattern(/^[^\s\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]{1,256}$/u, '编号须为 1–256 个字符，不含空白或控制字符', 'ids are 1–256 characters without white space or control characters');
+const ids: Record<string, Field> = { commandId: required(storedId), hazardId: required(storedId) };
 const coOfficer: Record<string, Field> = { coOfficerId: optional(id) };
 
 /** The fields of each command type besides `type`, `expectedVersion`, `occurredAt` (and the ids). */

@@ -49,11 +49,11 @@ export function checkText(value: unknown, pointer: string, rule: TextRule, issue
     issues.push(commandIssue('BIDI_CONTROL', pointer, '含有双向文本控制字符（U+202A–U+202E、U+2066–U+2069 等）', 'contains bidirectional control characters (U+202A–U+202E, U+2066–U+2069, …)'));
     return undefined;
   }
-  if ((rule.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value) || LONE_SURROGATE.test(value)) {
+  const text = value.trim();
+  if ((rule.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text) || LONE_SURROGATE.test(text)) {
     issues.push(commandIssue('CONTROL_CHARACTER', pointer, rule.multiLine ? '含有控制字符' : '含有换行或控制字符', rule.multiLine ? 'contains control characters' : 'contains line breaks or control characters'));
     return undefined;
   }
-  const text = value.trim();
   if (text.replace(INVISIBLE_CHARACTERS, '') === '') {
     issues.push(commandIssue('BLANK', pointer, '不能为空（空白和不可见字符不算内容）', 'must not be blank (white space and invisible characters do not count)'));
     return undefined;

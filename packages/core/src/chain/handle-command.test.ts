@@ -65,7 +65,7 @@ describe('handleCommand', () => {
 
   it('a failing directory throws and records nothing; an unknown actor is denied and recorded', async () => {
     const h = createHarness('2026-11-02T01:00:00Z');
-    const down = { resolve: async () => Promise.reject(new Error('IdP down')) };
+    const down = { resolve: async () => Promise.reject(new Error('IdP down')), enterprise: async () => null };
     await expect(handleCommand({ ...h.deps, directory: down }, reportCommand('H-D'), 'grid-g1')).rejects.toThrow('IdP down');
     expect(await h.store.readDenials(1, 10)).toEqual([]);
     const r = await handleCommand(h.deps, reportCommand('H-D'), 'ghost');

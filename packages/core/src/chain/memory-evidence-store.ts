@@ -6,6 +6,13 @@ import type { EvidenceRecord, EvidenceStore, EvidenceUpload } from '../ports/evi
 export interface MemoryEvidenceStore extends EvidenceStore {
   /** Number of uploads held. */
   readonly size: number;
+  /**
+   * Stores a record as given, with its id (tests and imports; synchronous). Throws a
+   * `TypeError` when the id is taken. `bytes` default to empty.
+   */
+  seed(record: EvidenceRecord, bytes?: Uint8Array): void;
+  /** True when an upload with this id is held. */
+  has(id: string): boolean;
 }
 
 /** SHA-256 of bytes, lower-case hex. */
@@ -61,6 +68,14 @@ export function createMemoryEvidenceStore(): MemoryEvidenceStore {
       records.set(record.id, record);
       contents.set(record.id, bytes);
       return { ...record };
+    },
+    seed(record, bytes = new Uint8Array()) {
+      if (records.has(record.id)) throw new TypeError(`evidence ${record.id} exists`);
+      records.set(record.id, { ...record });
+      contents.set(record.id, bytes.slice());
+    },
+    has(id) {
+      return records.has(id);
     },
     async get(id) {
       const r = records.get(id);

@@ -5,7 +5,8 @@ import { decide } from './decide.js';
 import { PERMISSION_TABLE } from './permission-table.js';
 import { findTransition, TRANSITIONS } from './transitions.js';
 import { createHarness } from './chain-harness.test-util.js';
-import { evidence, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026, treatmentPlan } from '../testing/chain-fixtures.js';
+import { attachedEvidence, evidence, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026, testEvidenceRecord, treatmentPlan } from '../testing/chain-fixtures.js';
+import type { DecideInputs } from './decide.js';
 import { COMMAND_TYPES, HAZARD_STATUSES, type ChainCommand, type CommandType, type HazardState, type HazardStatus, type StatusOrNew } from './types.js';
 
 const LEVELS: HazardLevel[] = ['simple', 'general', 'major'];
@@ -72,13 +73,16 @@ function fixtureState(
     pack: { id: 'gas', version: '1.0.0' },
     deadlinePolicy: { workingDays: 7 },
     reporterId,
+    manual: false,
+    wasMajor: false,
     rectifierIds,
     reportEvidence: [],
     rectificationEvidence: [
-      ...evidence('m', 'photo_before', 2),
-      ...evidence('m', 'photo_after', 3, '2026-11-05T00:00:00.000Z'),
-      ...evidence('m', 'document', 1),
+      ...attachedEvidence('m', 'photo_before', 2, '2026-11-05T00:00:00.000Z'),
+      ...attachedEvidence('m', 'photo_after', 3, '2026-11-05T00:00:00.000Z'),
+      ...attachedEvidence('m', 'document', 1, '2026-11-05T00:00:00.000Z'),
     ],
+    evidenceIds: [],
     noticeIssuedAt: '2026-11-01T00:00:00.000Z',
     deadline: DEADLINE,
     pendingExtension: pendingExtension ? { workingDays: 3 } : null,
@@ -90,6 +94,7 @@ function fixtureState(
     stopWork: null,
     plan: null,
     acceptedBy: null,
+    acceptedOfficers: [],
     closedBy: null,
     reopenCount: 0,
     createdAt: '2026-11-01T00:00:00.000Z',
@@ -101,25 +106,47 @@ function fixtureState(
 
 const why = { 'zh-CN': '理由', en: 'reason' };
 
+/** The second officer an actor names on a two-officer act (the other gas officer of D1). */
+function coOfficerOf(actorId: string): string {
+  return actorId === 'officer-gas-d1' ? 'officer2-gas-d1' : 'officer-gas-d1';
+}
+
+/** What handleCommand would look up for `commandFor(…)` sent by `actorId`. */
+function inputsFor(actorId: string): DecideInputs {
+  const records = new Map(
+    [...evidence('s', 'photo_before', 2), ...evidence('s', 'photo_after', 3, '2026-11-09T00:00:00.000Z'), ...evidence('s', 'document', 1)].map((ref) => [
+      ref.id,
+      testEvidenceRecord(ref, actorId, 'H-M', '2026-11-09T00:00:00.000Z'),
+    ]),
+  );
+  return { evidence: records, coOfficer: TEST_ACTORS[coOfficerOf(actorId)] ?? null, enterprise: { id: 'E1', name: 'E1', area: 'D1/G1' } };
+}
+
+const strip = <T extends { takenAt?: string }>(refs: T[]) => refs.map(({ takenAt: _t, ...ref }) => ref);
+
 /** A command of `type` whose payload satisfies every rule but authorisation and state. */
-function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, state: HazardState | null): ChainCommand {
+function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, state: HazardState | null, actorId = 'officer-gas-d1'): ChainCommand {
   const base = { commandId: `m-${type}`, hazardId: 'H-M' };
+  const co = { coOfficerId: coOfficerOf(actorId) };
   switch (type) {
     case 'report':
       return reportCommand('H-M', { level });
+    case 'report_observation':
+      return { ...base, type, title: why, enterpriseId: 'E1', domain: 'gas', level, evidence: [] };
     case 'reclassify':
     case 'confirm_level':
-      return { ...base, type, level: target, reason: why };
+      return { ...base, type, level: target, reason: why, ...co };
+    case 'close':
+      return { ...base, type, ...co };
     case 'issue_notice':
     case 'verify':
     case 'grant_extension':
-    case 'close':
       return { ...base, type };
     case 'submit_rectification':
       return {
         ...base,
         type,
-        evidence: [...evidence('s', 'photo_before', 2), ...evidence('s', 'photo_after', 3, '2026-11-09T00:00:00.000Z'), ...evidence('s', 'document', 1)],
+        evidence: strip([...evidence('s', 'photo_before', 2), ...evidence('s', 'photo_after', 3, '2026-11-09T00:00:00.000Z'), ...evidence('s', 'document', 1)]),
       };
     case 'reject':
     case 'deny_extension':
@@ -130,15 +157,15 @@ function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, 
     case 'escalate':
       return { ...base, type, reason: why };
     case 'file_case':
-      return { ...base, type, caseNo: 'C-1' };
+      return { ...base, type, caseNo: 'C-1', ...co };
     case 'list_for_supervision':
-      return { ...base, type, authority: why };
+      return { ...base, type, authority: why, ...co };
     case 'submit_plan':
       return { ...base, type, plan: treatmentPlan('2026-12-31T00:00:00.000Z') };
     case 'order_stop_work':
-      return { ...base, type, scope: 'whole', reason: why };
+      return { ...base, type, scope: 'whole', reason: why, ...co };
     case 'accept':
-      return { ...base, type, note: why };
+      return { ...base, type, note: why, ...co };
     case 'spot_check':
       return { ...base, type, result: 'pass' };
     case 'warn_due_soon':
@@ -156,7 +183,7 @@ describe('permission matrix', () => {
       const targets: HazardLevel[] = command === 'reclassify' || command === 'confirm_level' ? LEVELS : ['general'];
       for (const level of LEVELS) {
         for (const status of STATES) {
-          if ((status === 'new') !== (command === 'report')) continue; // existence is not an authorisation question
+          if ((status === 'new') !== (command === 'report' || command === 'report_observation')) continue; // existence is not an authorisation question
           for (const actorId of ACTORS) {
             const relations: [boolean, boolean][] = status === 'new' ? [[false, false]] : [[false, false], [true, false], [false, true], [true, true]];
             for (const [isReporter, isRectifier] of relations) {
@@ -168,7 +195,7 @@ describe('permission matrix', () => {
                     : fixtureState(level, status, isReporter ? actorId : 'someone-else', isRectifier ? [actorId, 'x'] : ['x'], command === 'confirm_level', command !== 'request_extension');
                 const actor = TEST_ACTORS[actorId];
                 if (!actor) throw new Error(actorId);
-                const result = decide(state, commandFor(command, level, target, state), actor, NOW, { calendar: TEST_CALENDAR_2026 });
+                const result = decide(state, commandFor(command, level, target, state, actorId), actor, NOW, { calendar: TEST_CALENDAR_2026 }, inputsFor(actorId));
                 const denied = 'rejection' in result && (result.rejection.code === 'FORBIDDEN' || result.rejection.code === 'INVALID_TRANSITION');
                 const want = expected(actorId, command, level, status, isReporter, isRectifier, target);
                 if (want) allowed++;
@@ -235,12 +262,12 @@ async function reach(level: HazardLevel, status: HazardStatus) {
       verified: [notice, submit(0), ['grid-g1', { type: 'verify' } as never]],
       closed: [notice, submit(0), ['grid-g1', { type: 'verify' } as never], ['grid-g1', { type: 'close' } as never]],
       escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
-      case_filed: [['grid-g1', { type: 'escalate', reason: why } as never], ['officer-gas-d1', { type: 'file_case', caseNo: 'C' } as never]],
+      case_filed: [['grid-g1', { type: 'escalate', reason: why } as never], ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never]],
     };
   }
-  const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', caseNo: 'C' } as never];
+  const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never];
   const plan: [string, never] = ['owner-e1', { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00.000Z') } as never];
-  const accept: [string, never] = ['officer-gas-d1', { type: 'accept', note: why } as never];
+  const accept: [string, never] = ['officer-gas-d1', { type: 'accept', note: why, coOfficerId: 'officer2-gas-d1' } as never];
   paths.major = {
     reported: [],
     escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
@@ -248,7 +275,7 @@ async function reach(level: HazardLevel, status: HazardStatus) {
     rectifying: [fc, plan],
     submitted: [fc, plan, submit(1)],
     accepted: [fc, plan, submit(1), accept],
-    closed: [fc, plan, submit(1), accept, ['officer-gas-d1', { type: 'close' } as never]],
+    closed: [fc, plan, submit(1), accept, ['officer2-gas-d1', { type: 'close', coOfficerId: 'officer-gas-d1' } as never]],
   };
   const steps = paths[level][status];
   if (!steps) return null;
@@ -274,13 +301,13 @@ describe('permission matrix through handleCommand and the store', () => {
         const state = await h.state(id);
         const outboxBefore = (await h.store.claimOutbox({ owner: 'peek', now: '2030-01-01T00:00:00.000Z', leaseMs: 1, limit: 10_000 })).length;
         for (const command of COMMAND_TYPES) {
-          if (command === 'report') continue;
+          if (command === 'report' || command === 'report_observation') continue;
           for (const actorId of ACTORS) {
             const want = expected(actorId, command, level, status, actorId === 'grid-g1', state.rectifierIds.includes(actorId), 'general');
             if (want) continue;
             const logBefore = h.store.unsafeLog.length;
             const denialsBefore = (await h.store.readDenials(1, 100_000)).length;
-            const result = await h.send(actorId, { ...commandFor(command, level, 'general', state), commandId: undefined, hazardId: id } as never);
+            const result = await h.send(actorId, { ...commandFor(command, level, 'general', state, actorId), commandId: undefined, hazardId: id } as never);
             expect('rejection' in result, `${actorId} ${command} ${level} ${status}`).toBe(true);
             expect(h.store.unsafeLog.length).toBe(logBefore);
             expect((await h.store.readDenials(1, 100_000)).length).toBe(denialsBefore + 1);

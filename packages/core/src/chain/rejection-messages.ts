@@ -13,14 +13,8 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionCode, { 'zh-CN': strin
     en: 'this command id was already used with a different payload',
   },
   EVIDENCE_INSUFFICIENT: { 'zh-CN': '整改证据不足', en: 'the evidence does not meet the requirements' },
-  EVIDENCE_INVALID: {
-    'zh-CN': '证据无效：须为本人上传、属于该隐患的文件，照片须为图片',
-    en: 'invalid evidence: it must be your own upload for this hazard, and photos must be images',
-  },
-  SEPARATION_OF_DUTIES: {
-    'zh-CN': '不符合职责分离要求（执法行为须两名执法人员；验收与销号须不同人员；上报人不得自行核销）',
-    en: 'separation of duties: enforcement acts need two officers, acceptance and closing different ones, and reporters may not clear their own reports',
-  },
+  EVIDENCE_INVALID: { 'zh-CN': '证据无效', en: 'invalid evidence' },
+  SEPARATION_OF_DUTIES: { 'zh-CN': '不符合职责分离要求', en: 'separation of duties' },
   PROVISIONAL_UNCONFIRMED: {
     'zh-CN': '疑似重大隐患须经执法人员确认等级后方可进入重大隐患流程',
     en: 'a provisional major hazard must be confirmed by an enforcement officer first',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHarness } from './chain-harness.test-util.js';
 import { runTick } from './run-tick.js';
 import { verifyChain } from './verify-chain.js';
-import { evidence, reportCommand, treatmentPlan } from '../testing/chain-fixtures.js';
+import { evidence, reportCommand, TEST_OFFICER_3, treatmentPlan } from '../testing/chain-fixtures.js';
 
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -148,7 +148,12 @@ describe('a day on the platform', () => {
     const types = (await h.store.readEvents(id)).map((e) => e.type);
     expect(types).toEqual(['reported', 'notice_issued', 'due_soon_warned', 'overdue_noticed', 'escalated']);
     // Enforcement takes over: case filed, a new notice (责令限期整改).
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕117号' });
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕117号' }, 'SEPARATION_OF_DUTIES');
+    const [filed] = await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕117号', coOfficerId: 'officer2-gas-d1' });
+    expect((filed?.data as { officers?: unknown }).officers).toEqual([
+      { id: 'officer-gas-d1', certificateNo: 'GAS-D1-0001' },
+      { id: 'officer2-gas-d1', certificateNo: 'GAS-D1-0002' },
+    ]);
     await h.ok('officer-gas-d1', { type: 'issue_notice', hazardId: id });
     expect((await h.state(id)).status).toBe('rectifying');
   });
@@ -187,9 +192,21 @@ describe('a day on the platform', () => {
     await h.refused('grid-g1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
     await h.refused('officer-fire-d1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
     await h.refused('officer-gas-d2', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '应急立〔2026〕58号' });
-    await h.ok('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('区安委会办公室', 'district safety committee office') });
-    await h.ok('officer-gas-d1', { type: 'order_stop_work', hazardId: id, scope: 'partial', reason: reason('停止有限空间作业', 'confined-space work stopped') });
+    const co = { coOfficerId: 'officer2-gas-d1' };
+    // Two officers (执法人员不得少于两人): another person, of the department, with a certificate.
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer-gas-d2' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'grid-g1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'no-such-officer' }, 'SEPARATION_OF_DUTIES');
+    h.directory.set({ ...TEST_OFFICER_3, certificateNo: undefined });
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer3-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    h.directory.set(TEST_OFFICER_3);
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '应急立〔2026〕58号', ...co });
+    await h.refused('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('区安委会办公室', 'district safety committee office') }, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('区安委会办公室', 'district safety committee office'), ...co });
+    await h.refused('officer-gas-d1', { type: 'order_stop_work', hazardId: id, scope: 'partial', reason: reason('停止有限空间作业', 'confined-space work stopped') }, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer-gas-d1', { type: 'order_stop_work', hazardId: id, scope: 'partial', reason: reason('停止有限空间作业', 'confined-space work stopped'), ...co });
     h.clock.advance(2 * 86_400_000);
     const plan = treatmentPlan('2026-11-20T09:00:00.000Z');
     await h.refused('owner-e1', { type: 'submit_plan', hazardId: id, plan: { ...plan, fundsAndMaterials: { 'zh-CN': ' ' } } }, 'PLAN_INCOMPLETE');
@@ -208,16 +225,20 @@ describe('a day on the platform', () => {
     });
     // Acceptance (验收): not by the enterprise, not by a grid inspector, not by another district.
     h.clock.set('2026-11-20T02:00:00Z');
-    const accept = { type: 'accept' as const, hazardId: id, note: reason('现场验收合格', 'accepted on site') };
+    const accept = { type: 'accept' as const, hazardId: id, note: reason('现场验收合格', 'accepted on site'), ...co };
     await h.refused('owner-e1', accept, 'FORBIDDEN');
     await h.refused('grid-g1', accept, 'FORBIDDEN');
     await h.refused('officer-gas-d2', accept, 'FORBIDDEN');
-    await h.refused('officer-gas-d1', { type: 'close', hazardId: id }, 'INVALID_TRANSITION');
+    await h.refused('officer-gas-d1', { type: 'close', hazardId: id, ...co }, 'INVALID_TRANSITION');
+    await h.refused('officer-gas-d1', { ...accept, coOfficerId: undefined }, 'SEPARATION_OF_DUTIES');
     await h.ok('officer-gas-d1', accept);
     await h.refused('owner-e1', { type: 'close', hazardId: id }, 'FORBIDDEN');
-    await h.ok('officer-gas-d1', { type: 'close', hazardId: id, note: reason('销号', 'written off') });
+    // 销号 by another officer than the one who accepted (验收).
+    await h.refused('officer-gas-d1', { type: 'close', hazardId: id, coOfficerId: 'officer2-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer2-gas-d1', { type: 'close', hazardId: id }, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer2-gas-d1', { type: 'close', hazardId: id, note: reason('销号', 'written off'), coOfficerId: 'officer-gas-d1' });
     const s = await h.state(id);
-    expect(s).toMatchObject({ status: 'closed', acceptedBy: 'officer-gas-d1', closedBy: 'officer-gas-d1', listed: true, stopWork: 'partial' });
+    expect(s).toMatchObject({ status: 'closed', acceptedBy: 'officer-gas-d1', closedBy: 'officer2-gas-d1', listed: true, stopWork: 'partial' });
     expect((await h.store.readEvents(id)).map((e) => e.type)).toEqual([
       'reported',
       'escalated',
@@ -236,7 +257,7 @@ describe('a day on the platform', () => {
     const h = createHarness('2026-11-02T01:00:00Z');
     const id = 'H-FURNACE';
     await h.ok('officer-gas-d1', reportCommand(id, { level: 'major', source: 'enforcement' }));
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕120号' });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕120号', coOfficerId: 'officer2-gas-d1' });
     await h.ok('owner-e1', { type: 'submit_plan', hazardId: id, plan: treatmentPlan('2026-11-30T00:00:00.000Z') });
     h.clock.advance(86_400_000);
     await h.ok('owner-e1', {
@@ -245,10 +266,13 @@ describe('a day on the platform', () => {
       evidence: [...evidence('f', 'photo_before', 1), ...evidence('f', 'photo_after', 3, '2026-11-03T00:00:00Z'), ...evidence('f', 'document', 1)],
     });
     const accept = { type: 'accept' as const, hazardId: id, note: reason('验收合格', 'accepted') };
-    await h.refused('officer-gas-d1', accept, 'FORBIDDEN');
-    await h.ok('officer2-gas-d1', accept);
-    await h.refused('officer-gas-d1', { type: 'close', hazardId: id }, 'FORBIDDEN');
-    await h.ok('officer2-gas-d1', { type: 'close', hazardId: id });
+    await h.refused('officer-gas-d1', { ...accept, coOfficerId: 'officer2-gas-d1' }, 'FORBIDDEN');
+    // The reporter may not be the second officer either.
+    await h.refused('officer2-gas-d1', { ...accept, coOfficerId: 'officer-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer2-gas-d1', { ...accept, coOfficerId: 'officer3-gas-d1' });
+    await h.refused('officer-gas-d1', { type: 'close', hazardId: id, coOfficerId: 'officer3-gas-d1' }, 'FORBIDDEN');
+    await h.refused('officer2-gas-d1', { type: 'close', hazardId: id, coOfficerId: 'officer3-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer3-gas-d1', { type: 'close', hazardId: id, coOfficerId: 'officer2-gas-d1' });
     expect((await h.state(id)).status).toBe('closed');
   });
 
@@ -257,7 +281,7 @@ describe('a day on the platform', () => {
     const id = 'H-SUSPECT';
     await h.ok('grid-g1', reportCommand(id, { level: 'major', provisional: true }));
     await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: reason('疑似重大隐患', 'suspected major hazard') });
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'PROVISIONAL_UNCONFIRMED');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
     await h.refused('grid-g1', { type: 'confirm_level', hazardId: id, level: 'major', reason: reason('确认', 'confirmed') }, 'FORBIDDEN');
     await h.refused('owner-e1', { type: 'confirm_level', hazardId: id, level: 'general', reason: reason('我认为一般', 'I think general') }, 'FORBIDDEN');
     await h.refused('officer-gas-d1', { type: 'confirm_level', hazardId: id, level: 'major', reason: { 'zh-CN': '' } }, 'REASON_REQUIRED');
@@ -265,13 +289,15 @@ describe('a day on the platform', () => {
     expect((await h.state(id)).provisional).toBe(false);
     expect((await h.state(id)).status).toBe('escalated');
     await h.refused('officer-gas-d1', { type: 'confirm_level', hazardId: id, level: 'major', reason: reason('再次', 'again') }, 'NOT_PROVISIONAL');
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕121号' });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕121号', coOfficerId: 'officer2-gas-d1' });
 
-    // A second suspect is confirmed as general instead: it restarts on the general path.
+    // A second suspect is confirmed as general instead (a downgrade from major: two officers): it restarts on the general path.
     const id2 = 'H-SUSPECT-2';
     await h.ok('grid-g1', reportCommand(id2, { level: 'major', provisional: true }));
-    await h.ok('officer-gas-d1', { type: 'confirm_level', hazardId: id2, level: 'general', reason: reason('不符合判定标准', 'does not meet the determination standard') });
-    expect(await h.state(id2)).toMatchObject({ level: 'general', provisional: false, status: 'reported' });
+    const lower = { type: 'confirm_level' as const, hazardId: id2, level: 'general' as const, reason: reason('不符合判定标准', 'does not meet the determination standard') };
+    await h.refused('officer-gas-d1', lower, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer-gas-d1', { ...lower, coOfficerId: 'officer2-gas-d1' });
+    expect(await h.state(id2)).toMatchObject({ level: 'general', provisional: false, status: 'reported', wasMajor: true });
     await h.ok('grid-g1', { type: 'issue_notice', hazardId: id2 });
   });
 
@@ -283,8 +309,10 @@ describe('a day on the platform', () => {
     await h.ok('owner-e1', { type: 'reclassify', hazardId: id, level: 'major', reason: reason('涉及有限空间', 'confined space involved') });
     await h.refused('owner-e1', { type: 'reclassify', hazardId: id, level: 'general', reason: reason('改回', 'back') }, 'FORBIDDEN');
     await h.refused('grid-g1', { type: 'reclassify', hazardId: id, level: 'general', reason: reason('改回', 'back') }, 'FORBIDDEN');
-    await h.ok('officer-gas-d1', { type: 'reclassify', hazardId: id, level: 'general', reason: reason('复核为一般隐患', 'reviewed: general') });
-    expect((await h.state(id)).level).toBe('general');
+    const lower = { type: 'reclassify' as const, hazardId: id, level: 'general' as const, reason: reason('复核为一般隐患', 'reviewed: general') };
+    await h.refused('officer-gas-d1', lower, 'SEPARATION_OF_DUTIES');
+    await h.ok('officer-gas-d1', { ...lower, coOfficerId: 'officer2-gas-d1' });
+    expect(await h.state(id)).toMatchObject({ level: 'general', wasMajor: true });
   });
 
   it('claimed times are bounded; recordedAt comes from the clock', async () => {

@@ -8,6 +8,18 @@ export { runStoreConformance, STORE_CONFORMANCE_TESTS } from './store-conformanc
 export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect } from './store-conformance.js';
 export { createFixedClock } from './fixed-clock.js';
 export type { FixedClock } from './fixed-clock.js';
-export { TEST_CALENDAR_2026, TEST_ACTORS, reportCommand, evidence, treatmentPlan } from './chain-fixtures.js';
+export {
+  TEST_CALENDAR_2026,
+  TEST_ACTORS,
+  TEST_OFFICER_3,
+  TEST_ENTERPRISES,
+  reportCommand,
+  evidence,
+  treatmentPlan,
+  stageEvidence,
+  testEvidenceRecord,
+  attachedEvidence,
+} from './chain-fixtures.js';
+export type { TestEvidenceRef } from './chain-fixtures.js';
 export { seedAuditTrail } from './audit-fixtures.js';
 export type { SeedAuditTrailOptions } from './audit-fixtures.js';

@@ -10,7 +10,8 @@ import { verifyChain } from '../chain/verify-chain.js';
 import { createStaticDirectory } from '../chain/static-directory.js';
 import type { ChainCommand, HazardState, StoredEvent } from '../chain/types.js';
 import { createFixedClock } from './fixed-clock.js';
-import { evidence, reportCommand, TEST_CALENDAR_2026 } from './chain-fixtures.js';
+import { evidence, reportCommand, TEST_CALENDAR_2026, testEvidenceRecord, type TestEvidenceRef } from './chain-fixtures.js';
+import { createMemoryEvidenceStore } from '../chain/memory-evidence-store.js';
 
 /** The subset of vitest's (or jest's) `expect` the suite uses. */
 export interface ConformanceExpect {
@@ -106,12 +107,32 @@ function scope() {
     enterpriseIds: [enterpriseId],
     gridAreas: [area],
     departments: [{ id: `dep-${ns}`, domains: ['gas'], areas: [`A-${ns}`] }],
+    certificateNo: `CERT-${ns}-1`,
+  };
+  /** The second officer of two-officer acts. */
+  const coOfficer: ActorProfile = {
+    id: `co-${ns}`,
+    roles: ['enforcement'],
+    departments: [{ id: `dep-${ns}`, domains: ['gas'], areas: [`A-${ns}`] }],
+    certificateNo: `CERT-${ns}-2`,
   };
   const report = (hazardId: string, extra: Partial<Parameters<typeof reportCommand>[1]> = {}) =>
     reportCommand(hazardId, { enterpriseId, area, commandId: `${hazardId}:report`, ...extra });
+  /** Chain deps over `store` with both officers, the enterprise and an evidence store. */
+  const deps = (store: Store, clock: ReturnType<typeof createFixedClock>) => ({
+    store,
+    clock,
+    directory: createStaticDirectory([actor, coOfficer], [{ id: enterpriseId, name: enterpriseId, area }]),
+    calendar: TEST_CALENDAR_2026,
+    evidence: createMemoryEvidenceStore(),
+  });
   /** Decides a command as the all-roles actor and returns the append input (no store involved). */
   const draft = (state: HazardState | null, command: ChainCommand, at: number): { input: AppendInput; after: HazardState } => {
-    const decision = decide(state, command, actor, new Date(at), { calendar: TEST_CALENDAR_2026 });
+    // The records an upload of the command's test evidence would have (received at `takenAt`, else at `at`).
+    const refs = ((command as { evidence?: TestEvidenceRef[] }).evidence ?? []) as TestEvidenceRef[];
+    const records = new Map(refs.map((r) => [r.id, testEvidenceRecord(r, actor.id, state === null ? null : command.hazardId, new Date(at).toISOString())]));
+    const plain = 'evidence' in command ? ({ ...command, evidence: refs.map(({ takenAt: _t, ...ref }) => ref) } as ChainCommand) : command;
+    const decision = decide(state, plain, actor, new Date(at), { calendar: TEST_CALENDAR_2026 }, { evidence: records, coOfficer });
     if ('rejection' in decision) throw new Error(`fixture command refused: ${decision.rejection.code} ${command.type}`);
     let after = state;
     for (const e of decision.events) after = evolve(after, e);
@@ -124,12 +145,12 @@ function scope() {
         events: decision.events,
         outbox: outboxMessagesFor(decision.events, a),
         commandId: command.commandId,
-        commandFingerprint: commandFingerprint(command, actor.id),
+        commandFingerprint: commandFingerprint(plain, actor.id),
         summary: summarize(a),
       },
     };
   };
-  return { ns, enterpriseId, area, actor, report, draft };
+  return { ns, enterpriseId, area, actor, coOfficer, report, draft, deps };
 }
 
 type Scope = ReturnType<typeof scope>;
@@ -579,8 +600,9 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       const r = s.draft(
         null,
         s.report(id, {
-          title: { 'zh-CN': '引号"与反斜杠\\、换行\n和 emoji 🔥', en: 'quote " backslash \\ newline \n emoji 🔥' },
-          findings: [],
+          title: { 'zh-CN': '引号"与反斜杠\\、<尖括号>和 emoji 🔥', en: 'quote " backslash \\ <angle> emoji 🔥' },
+          // Trusted data the decider does not re-read: line breaks, tabs and separators round-trip too.
+          findings: [{ rule: 'R-1', explanation: { 'zh-CN': '换行\n制表\t与\u2028分隔', en: 'newline \n tab \t and \u2028 separator' } } as never],
           unitId: 'kitchen-2',
         }),
         T0,
@@ -597,7 +619,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       async (store) => {
         const s = scope();
         const clock = createFixedClock(new Date(T0));
-        const deps = { store, clock, directory: createStaticDirectory([s.actor]), calendar: TEST_CALENDAR_2026 };
+        const deps = s.deps(store, clock);
         const ids = Array.from({ length: 30 }, (_, i) => `${s.ns}-${i}`);
         const steps = (id: string): ChainCommand[] => [
           s.report(id),
@@ -605,7 +627,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
           { type: 'request_extension', commandId: `${id}:x`, hazardId: id, extension: { days: 3 }, reason: { 'zh-CN': '等待配件' } },
           { type: 'grant_extension', commandId: `${id}:g`, hazardId: id },
           { type: 'escalate', commandId: `${id}:e`, hazardId: id, reason: { 'zh-CN': '拒不整改' } },
-          { type: 'file_case', commandId: `${id}:c`, hazardId: id, caseNo: `案-${id}` },
+          { type: 'file_case', commandId: `${id}:c`, hazardId: id, caseNo: `案-${id}`, coOfficerId: s.coOfficer.id },
           { type: 'issue_notice', commandId: `${id}:n2`, hazardId: id },
         ];
         for (let step = 0; step < 7; step++) {
@@ -633,7 +655,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     test('handleCommand: replay, key reuse and stale versions', async (store) => {
       const s = scope();
       const clock = createFixedClock(new Date(T0));
-      const deps = { store, clock, directory: createStaticDirectory([s.actor]), calendar: TEST_CALENDAR_2026 };
+      const deps = s.deps(store, clock);
       const id = `H-${s.ns}`;
       const first = await handleCommand(deps, s.report(id), s.actor.id);
       expect('events' in first).toBe(true);
