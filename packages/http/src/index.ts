@@ -17,6 +17,8 @@ export type { NodeHandlerOptions } from './to-node-handler.js';
 export { securityHeaders, withSecurityHeaders, API_CONTENT_SECURITY_POLICY } from './security-headers.js';
 export type { SecurityHeaderOptions } from './security-headers.js';
 export { jsonLineLogger } from './api-logger.js';
+export { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
+export { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from './evidence-media-type.js';
 export type { ApiLogEntry, ApiLogger } from './api-logger.js';
 export { buildOpenApi } from './build-openapi.js';
 export { ROUTES } from './route-table.js';
