@@ -1,7 +1,7 @@
 import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
-import type { CompiledFacts } from './compile-pack.js';
+import type { CompiledPack } from './compiled-pack.js';
 import { pick } from './fact-labels.js';
 import type { Inspection } from './types.js';
 
@@ -47,7 +47,7 @@ const TYPE_NAMES: Readonly<Record<Fact['type'], Bilingual>> = {
  * form and the server show the same messages. @internal (use {@link checkFindings} or
  * `evaluator.check`).
  */
-export function checkInspection(compiled: CompiledFacts, inspection: Inspection): Issue[] {
+export function checkInspection(compiled: CompiledPack, inspection: Inspection): Issue[] {
   const { pack, labels, factWhen } = compiled;
   const issues: Issue[] = [];
   const add = (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => {

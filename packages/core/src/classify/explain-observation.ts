@@ -1,40 +1,13 @@
 import type { Lang } from '../pack/types.js';
-import { OPERATOR_CATALOGUE } from '../rules/operator-catalogue.js';
+import { operatorDefinition } from '../rules/operators.js';
+import { DEFAULT_REFERENCE_FACT } from '../rules/operators/duration-operators.js';
 import { pick, type FactLabel } from './fact-labels.js';
 import { explanationSentence, type Pair } from './explanation-sentence.js';
 import { formatValue } from './format-value.js';
 import type { Observation } from './types.js';
 
 /** The time duration operators measure from unless `params.reference` names another fact. */
-const DEFAULT_REFERENCE = '$inspectedAt';
-
-/** Operator whose phrase describes a negated observation of the key. */
-const COMPLEMENT: Readonly<Record<string, string>> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  lessThan: 'greaterThanInclusive',
-  greaterThanInclusive: 'lessThan',
-  lessThanInclusive: 'greaterThan',
-  greaterThan: 'lessThanInclusive',
-  in: 'notIn',
-  notIn: 'in',
-  contains: 'doesNotContain',
-  doesNotContain: 'contains',
-  between: 'notBetween',
-  notBetween: 'between',
-  before: 'notBefore',
-  after: 'notAfter',
-  withinDays: 'olderThanDays',
-  olderThanDays: 'withinDays',
-  withinMinutes: 'olderThanMinutes',
-  olderThanMinutes: 'withinMinutes',
-};
-
-/** Phrases of negations that have no operator of their own in the catalogue. */
-const NEGATION_PHRASES: Readonly<Record<string, { 'zh-CN': string; en: string }>> = {
-  notBefore: { 'zh-CN': '{fact}：{actual}，不早于{expected}', en: '{fact}: {actual}, not before {expected}' },
-  notAfter: { 'zh-CN': '{fact}：{actual}，不晚于{expected}', en: '{fact}: {actual}, not after {expected}' },
-};
+const DEFAULT_REFERENCE = DEFAULT_REFERENCE_FACT;
 
 /** The bare record, for a missing value (the comparison adds nothing to 「未填写」). */
 const RECORD = { 'zh-CN': '{fact}：{actual}', en: '{fact}: {actual}' } as const;
@@ -56,35 +29,31 @@ export function explainObservation(o: Observation, labels: ReadonlyMap<string, F
   return render(o, labels, lang, undefined);
 }
 
-/** The effective operator and phrase template of an observation in one language. */
-function phraseOf(o: Observation, lang: Lang): { operator: string; segments: readonly Segment[] } {
-  let operator = o.operator;
-  let negatedUnknown = false;
-  if (o.negated) {
-    const complement = COMPLEMENT[operator];
-    if (complement) operator = complement;
-    else negatedUnknown = true;
-  }
-  // 「设有报警器：否，不是是」 reads badly: for a boolean, the recorded value says it all
-  if (operator === 'notEqual' && typeof o.actual === 'boolean') operator = 'equal';
+/**
+ * The phrase template of an observation in one language, from its operator's definition:
+ * the phrase, or its negation under a `not`; a boolean recorded value of `equal` /
+ * `notEqual` reads as the bare record (「设有报警器：否」, not 「否，不是是」).
+ */
+function phraseOf(o: Observation, lang: Lang): { segments: readonly Segment[] } {
+  const definition = operatorDefinition(o.operator);
   let phrase: string;
   if (o.actual === undefined || o.actual === null) phrase = RECORD[lang];
-  else if (Object.hasOwn(OPERATOR_CATALOGUE, operator)) phrase = pick(OPERATOR_CATALOGUE[operator]!.phrase, lang);
-  else if (Object.hasOwn(NEGATION_PHRASES, operator)) phrase = NEGATION_PHRASES[operator]![lang];
-  else phrase = negatedUnknown ? UNKNOWN.negated[lang] : UNKNOWN[lang];
-  return { operator, segments: template(phrase, lang) };
+  else if (definition === undefined) phrase = o.negated ? UNKNOWN.negated[lang] : UNKNOWN[lang];
+  else if (definition.booleanReadsAsRecord && typeof o.actual === 'boolean') phrase = RECORD[lang];
+  else phrase = pick(o.negated ? definition.negation : definition.phrase, lang);
+  return { segments: template(phrase, lang) };
 }
 
 /** Render an observation; `actualText` replaces the formatted recorded value when given. */
 function render(o: Observation, labels: ReadonlyMap<string, FactLabel>, lang: Lang, actualText: string | undefined): string {
   const fact = labels.get(o.fact);
-  const { operator, segments } = phraseOf(o, lang);
+  const { segments } = phraseOf(o, lang);
   let label = pick(fact?.label, lang) || o.fact;
   if (o.path !== undefined) label += ` ${o.path}`;
   return fill(segments, {
     fact: label,
     actual: actualText ?? formatValue(o.actual, fact, lang),
-    expected: formatExpected(o, operator, fact, labels, lang),
+    expected: formatExpected(o, fact, labels, lang),
     operator: o.operator,
     reference: formatReference(o.reference, labels, lang),
   });
@@ -143,7 +112,7 @@ function fill(segments: readonly Segment[], values: Readonly<Record<Key, string>
  * quoted (`not “High-rise building” or “Underground”`): they keep their capital letter and
  * their commas cannot run into the list's.
  */
-function formatExpected(o: Observation, operator: string, fact: FactLabel | undefined, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
+function formatExpected(o: Observation, fact: FactLabel | undefined, labels: ReadonlyMap<string, FactLabel>, lang: Lang): string {
   const zh = lang === 'zh-CN';
   if (o.valueFact !== undefined) {
     const other = labels.get(o.valueFact);
@@ -151,7 +120,7 @@ function formatExpected(o: Observation, operator: string, fact: FactLabel | unde
     const value = formatValue(o.expected, other, lang);
     return zh ? `${label}（${value}）` : `“${label}” (${value})`;
   }
-  const shape = OPERATOR_CATALOGUE[operator]?.value;
+  const shape = operatorDefinition(o.operator)?.value;
   if (shape === 'range' && Array.isArray(o.expected) && o.expected.length === 2) {
     const unit = fact?.unit ? ` ${fact.unit}` : '';
     return `${String(o.expected[0])}–${String(o.expected[1])}${unit}`;

@@ -18,8 +18,14 @@ export interface RuleTemplate {
   rectification: LocalizedText | undefined;
 }
 
-/** A fired rule's finding (static parts from the template). @internal */
-export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explanation: LocalizedText & { en: string }): HazardFinding {
+/**
+ * A fired rule's finding (static parts from the template). The `explanation` is rendered
+ * on first read — many callers count hazards or read levels and never look at it — and
+ * then kept; it depends only on the observations (taken now) and the pack's labels, and it
+ * is an ordinary enumerable property for `JSON.stringify`, spreading and assignment. @internal
+ */
+export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explain: (observations: Observation[]) => LocalizedText & { en: string }): HazardFinding {
+  let explanation: (LocalizedText & { en: string }) | undefined;
   const finding: HazardFinding = {
     rule: t.rule,
     item,
@@ -31,14 +37,20 @@ export function ruleFinding(t: RuleTemplate, item: string, observations: Observa
     basis: t.basis,
     deadline: t.deadline,
     observations,
-    explanation,
+    get explanation() {
+      return (explanation ??= explain(observations));
+    },
+    set explanation(value) {
+      explanation = value;
+    },
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;
   return finding;
 }
 
-/** A fired composite's finding. @internal */
-export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explanation: LocalizedText & { en: string }): HazardFinding {
+/** A fired composite's finding; the `explanation` on first read, as {@link ruleFinding}. @internal */
+export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explain: (elements: readonly string[]) => LocalizedText & { en: string }): HazardFinding {
+  let explanation: (LocalizedText & { en: string }) | undefined;
   const finding: HazardFinding = {
     rule: t.rule,
     kind: 'composite',
@@ -49,7 +61,12 @@ export function compositeFinding(t: RuleTemplate, elements: string[], observatio
     basis: t.basis,
     deadline: t.deadline,
     observations,
-    explanation,
+    get explanation() {
+      return (explanation ??= explain(elements));
+    },
+    set explanation(value) {
+      explanation = value;
+    },
     elements,
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;

@@ -3,7 +3,8 @@
  *
  * @module
  */
-export { compilePack, LEVEL_RANK } from './compile-pack.js';
+export { compilePack } from './compile-pack.js';
+export { LEVEL_RANK } from '../pack/types.js';
 export type { CompilePackOptions, PackEvaluator } from './compile-pack.js';
 export { checkFindings } from './check-findings.js';
 export { FINDINGS_ISSUE_CODES } from './check-inspection.js';

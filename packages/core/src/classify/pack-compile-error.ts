@@ -13,13 +13,19 @@ export type PackCompileErrorCode =
   | 'CONDITION_TOO_DEEP'
   | 'CONDITION_TOO_LARGE'
   | 'UNSAFE_PATH'
-  | 'INVALID_CONDITION';
+  | 'INVALID_CONDITION'
+  | 'OPERATOR_FACT_TYPE'
+  | 'VALUE_TYPE'
+  | 'VALUE_OUT_OF_RANGE'
+  | 'VALUE_NOT_AN_OPTION'
+  | 'VALUE_FACT_TYPE'
+  | 'UNKNOWN_PARAM';
 
 const BRAND = Symbol.for('anjian.PackCompileError');
 
 /**
  * Thrown by {@link compilePack} when the pack cannot be evaluated (it was not produced by
- * the loader, or the loader missed something). `pointer` is a JSON Pointer into the pack
+ * the loader: a loaded pack always compiles, the loader runs the same checks). `pointer` is a JSON Pointer into the pack
  * object (e.g. `/sections/0/items/1/hazards/0/when/all/0/operator`); a condition error is
  * kept as `cause`.
  */

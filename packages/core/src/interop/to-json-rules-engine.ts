@@ -1,6 +1,6 @@
 import type { Condition, Pack } from '../pack/types.js';
-import { referenceFactOf } from '../rules/anjian-operators.js';
-import type { OperatorContext } from '../rules/operator-implementation.js';
+import { referenceFactOf } from '../rules/operators/duration-operators.js';
+import type { OperatorContext } from '../rules/operators/define-operator.js';
 import { OPERATOR_CATALOGUE } from '../rules/operator-catalogue.js';
 import { OPERATORS } from '../rules/operators.js';
 import { compileSafePath, readPath } from '../rules/safe-path.js';
@@ -154,19 +154,23 @@ const compileContext: OperatorContext = {
 };
 
 function durationOperator(name: string, operator: string, n: unknown): JreOperator {
-  const test = OPERATORS[operator]!({ operator, value: n, valueIsFact: false, params: { reference: 'reference' } }, compileContext);
+  const shape = OPERATORS[operator]!.checkValue(n, { strict: false });
+  if (shape) throw new InteropError(`the value of operator ${operator} must be ${shape.en}`);
+  const test = OPERATORS[operator]!.create({ operator, value: n, valueIsFact: false, params: { reference: 'reference' } }, compileContext);
   return { name, callback: (factValue, referenceValue) => test(factValue, undefined, { reference: referenceValue }) };
 }
 
 function valueOperator(name: string, operator: string): JreOperator {
-  const factory = OPERATORS[operator]!;
+  const definition = OPERATORS[operator]!;
   return {
     name,
     callback: (factValue, jsonValue) => {
       // `before`/`after` take a literal or a resolved fact; ranges take [min, max].
-      const valueIsFact = OPERATOR_CATALOGUE[operator]!.value === 'date';
+      const valueIsFact = definition.value === 'date';
+      // factories take values their definition accepts (the compiler checks first)
+      if (!valueIsFact && definition.checkValue(jsonValue, { strict: false }) !== undefined) return false;
       try {
-        return factory({ operator, value: jsonValue, valueIsFact, params: undefined }, compileContext)(factValue, jsonValue, {});
+        return definition.create({ operator, value: jsonValue, valueIsFact, params: undefined }, compileContext)(factValue, jsonValue, {});
       } catch {
         return false;
       }

@@ -1,6 +1,5 @@
 import { CONDITION_LIMITS } from '../rules/operator-catalogue.js';
 import { pointerJoin } from './create-issue.js';
-import { checkLeafCondition } from './check-leaf-condition.js';
 import type { Reporter, SemanticContext } from './semantic-context.js';
 
 type Node = Record<string, unknown>;
@@ -38,9 +37,10 @@ function children(node: Node): { child: unknown; segments: (string | number)[] }
 const isComposite = (node: Node) => 'all' in node || 'any' in node || 'not' in node || 'of' in node || 'atLeast' in node;
 
 /**
- * Check every condition of the pack: leaves (facts, operators, values, paths), references
- * to named conditions (exist, no cycles — iterative DFS), `atLeast ≤ |of|`, and depth and
- * leaf caps after resolving references (security.md T3). Iterative throughout.
+ * Check the structure of every condition of the pack: references to named conditions
+ * (exist, no cycles — iterative DFS), `atLeast ≤ |of|`, and depth and leaf caps after
+ * resolving references (security.md T3), reported where an author looks for them.
+ * Iterative throughout. Leaves are checked by the compiler (`check-compiles.ts`).
  *
  * @internal
  */
@@ -70,7 +70,6 @@ export function checkConditions(ctx: SemanticContext): void {
   for (const root of roots) {
     const report: Reporter = (code, at, message, extra) =>
       ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
-    const rootCtx: SemanticContext = { ...ctx, report };
     const refs: Reference[] = [];
     const stack: { node: unknown; pointer: string }[] = [{ node: root.node, pointer: root.pointer }];
     while (stack.length > 0) {
@@ -96,9 +95,8 @@ export function checkConditions(ctx: SemanticContext): void {
             en: `refers to the named condition "${target}", which is not defined under conditions.`,
           }, { hint: ctx.hint(target, named.keys()) });
         } else refs.push({ target, file: root.file, pointer: pointer + '/condition' });
-      } else if ('fact' in node) {
-        checkLeafCondition(rootCtx, node, root.file, pointer);
       }
+      // leaves (facts, operators, values, paths, params) are the compiler's: see check-compiles.ts
     }
     refsOf.set(root, refs);
   }

@@ -1,3 +1,4 @@
+import { checkCompiles } from './check-compiles.js';
 import { checkConditions } from './check-conditions.js';
 import { checkIds } from './check-ids.js';
 import { checkReferences } from './check-references.js';
@@ -13,7 +14,8 @@ import type { Fact, Issue } from './types.js';
 const MAX_ISSUES = 1000;
 
 /**
- * Run every semantic check on a merged pack and return the issues, located in the file
+ * Run every semantic check on a merged pack — ids, references, the structure of
+ * conditions, texts, then the compiler itself (`checkCompiles`) — and return the issues, located in the file
  * each entry came from, sorted by file (include order), line and column.
  *
  * @internal
@@ -37,6 +39,7 @@ export function checkPack(index: PackIndex): Issue[] {
   checkReferences(ctx);
   checkConditions(ctx);
   checkTexts(ctx);
+  checkCompiles(ctx, issues);
   const order = [...index.files.keys()];
   return issues
     .map((issue, i) => ({ issue, i }))

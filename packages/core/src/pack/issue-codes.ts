@@ -77,6 +77,8 @@ export const ISSUE_CODES = Object.freeze({
   CONDITION_TOO_DEEP: c('error', '条件嵌套过深', 'Condition nested too deeply', '简化条件，或拆成多个隐患规则。', 'Simplify the condition, or split it into several rules.'),
   CONDITION_TOO_LARGE: c('error', '条件过大', 'Condition too large', '减少条件中的比较项。', 'Use fewer comparisons in the condition.'),
   AT_LEAST_TOO_LARGE: c('error', '“至少 N 项”超过列表长度', '"at least N" exceeds the list', '让 atLeast 不大于 of 中的项数。', 'Make atLeast no larger than the number of entries in of.'),
+  INVALID_CONDITION: c('error', '条件写法有误', 'Malformed condition', '按《检查表编写指南》的条件写法改正：每个节点只能是 all / any / not / atLeast / condition 之一，或含 fact、operator、value 的比较。', 'Write the condition as the authoring guide shows: each node is one of all / any / not / atLeast / condition, or a comparison with fact, operator and value.'),
+  INVALID_PACK: c('error', '检查表无法编译', 'Pack cannot be compiled', '按提示改正所指位置；综合判定的 atLeast 须在 1 到 of 的项数之间。', 'Fix the place shown; a composite\'s atLeast must be from 1 to the number of entries in of.'),
   // — facts —
   FACT_RANGE_INVALID: c('error', '事实的取值范围无效', 'Invalid fact range', '让 min 不大于 max。', 'Make min no larger than max.'),
   FACT_OPTIONS_MISSING: c('error', '枚举事实缺少选项', 'Enum fact without options', '为 enum / multi 事实列出 options。', 'List options for enum / multi facts.'),

@@ -26,6 +26,14 @@ export type HazardLevel = 'simple' | 'general' | 'major';
 /** All hazard levels, most severe last. */
 export const HAZARD_LEVELS: readonly HazardLevel[] = Object.freeze(['simple', 'general', 'major']);
 
+/**
+ * Severity rank of each level, from {@link HAZARD_LEVELS} (major > general > simple): the
+ * one ranking the classifier, the CLI's `--fail-on` and the review chain compare with.
+ */
+export const LEVEL_RANK: Readonly<Record<HazardLevel, number>> = Object.freeze(
+  Object.fromEntries(HAZARD_LEVELS.map((level, i) => [level, i + 1])) as Record<HazardLevel, number>,
+);
+
 /** Well-known domains. Packs may use other lower-case ids. */
 export type Domain = 'gas' | 'fire' | 'confined_space' | 'chemicals' | 'hazardous_work' | (string & {});
 

@@ -1,12 +1,14 @@
 import type { Observation } from '../classify/types.js';
-import type { Condition } from '../pack/types.js';
-import { referenceFactOf } from './anjian-operators.js';
+import { didYouMeanHint } from '../pack/did-you-mean.js';
+import type { Condition, Fact, LocalizedText } from '../pack/types.js';
+import { checkLeafTypes, checkOperatorFits, type FactView } from './check-leaf-types.js';
 import { ConditionCompileError, type ConditionCompileErrorCode } from './condition-compile-error.js';
 import { findConditionCycle } from './condition-references.js';
-import { CONDITION_LIMITS, OPERATOR_CATALOGUE, RESERVED_FACTS } from './operator-catalogue.js';
-import type { Facts } from './operator-implementation.js';
-import { operatorFactory } from './operators.js';
-import { allNode, anyNode, atLeastNode, deepFreeze, factReader as reader, leafNode, notNode, onePerEpoch, TRUE_NODE, type ConditionNode as Node } from './condition-nodes.js';
+import { CONDITION_LIMITS, RESERVED_FACTS } from './operator-catalogue.js';
+import { OPERATORS, operatorDefinition } from './operators.js';
+import type { Facts, OperatorText } from './operators/define-operator.js';
+import { referenceFactOf } from './operators/duration-operators.js';
+import { allNode, anyNode, atLeastNode, deepFreeze, factReader as reader, leafNode, notNode, onePerEpoch, TRUE_NODE, FALSE_NODE, type ConditionNode as Node } from './condition-nodes.js';
 import { compileSafePath, type PathSteps } from './safe-path.js';
 
 /** Options of {@link compileCondition}. */
@@ -36,6 +38,34 @@ export interface CompileConditionOptions {
    * condition of this compiler — the caller promises the facts do not change within one.
    */
   epoch?: { readonly epoch: number };
+  /**
+   * The declared facts of the pack the conditions belong to (`compilePack` passes them).
+   * Given: values must have their operator's documented shape and fit the fact (type,
+   * `min`/`max`, options), operators must fit the fact's type, `{ fact }` references must
+   * compare like with like and `params` must be known — the checks `loadPack` reports,
+   * because the loader runs this compiler. Implies `knownFacts`.
+   */
+  facts?: ReadonlyMap<string, Fact>;
+  /** With `facts`: the pack's premises kinds (the options of `$premises`). */
+  premises?: readonly string[];
+  /**
+   * Collecting mode (the loader's): report every problem here instead of throwing at the
+   * first; the compiled condition is then unusable (a bad leaf reads as false).
+   */
+  onIssue?: (issue: ConditionIssue) => void;
+}
+
+/** A problem the compiler found, as collected by {@link CompileConditionOptions.onIssue}. */
+export interface ConditionIssue {
+  /** The loader's issue code (`VALUE_SHAPE`, `VALUE_TYPE`, `UNKNOWN_FACT`, …; see docs/issue-codes.md). */
+  code: string;
+  message: LocalizedText & { en: string };
+  /** JSON Pointer into the condition, or into the named condition `condition`. */
+  pointer: string;
+  condition?: string;
+  hint?: LocalizedText;
+  /** Locate the property name rather than its value. */
+  key?: boolean;
 }
 
 /** What {@link CompiledCondition.explain} returns. */
@@ -76,6 +106,9 @@ interface NamedEntry extends Compiled {
 
 const KINDS = ['any', 'all', 'not', 'atLeast', 'condition'] as const;
 const EMPTY: Facts = Object.freeze({});
+/** Thrown inside the compiler in collecting mode to abandon one node after reporting it. */
+const SKIP = Symbol('skip');
+const FALSE_COMPILED: Compiled = Object.freeze({ node: FALSE_NODE, height: 1 });
 
 /**
  * Compile a condition (json-rules-engine's `all / any / not / condition / fact` language
@@ -113,7 +146,16 @@ export function compileCondition(condition: Condition, options: CompileCondition
  */
 export function createConditionCompiler(options: CompileConditionOptions = {}): (condition: Condition) => CompiledCondition {
   const named = options.conditions ?? {};
-  const knownFacts = options.knownFacts;
+  const declared = options.facts;
+  const strict = declared !== undefined;
+  const knownFacts: ReadonlySet<string> | undefined = declared ? new Set(declared.keys()) : options.knownFacts;
+  const onIssue = options.onIssue;
+  const premisesOptions = options.premises ?? [];
+  const view = (name: string): FactView | undefined => {
+    if (Object.hasOwn(RESERVED_FACTS, name)) return name === '$premises' ? { id: name, type: 'enum', options: premisesOptions } : { id: name, type: RESERVED_FACTS[name]! };
+    const fact = declared?.get(name);
+    return fact ? { id: name, type: fact.type, fact, options: (fact.options ?? []).map((o) => o.value) } : undefined;
+  };
   const now = options.now;
   const reservedFrom = options.reservedFrom;
   const epoch = options.epoch;
@@ -130,8 +172,26 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   let facts = new Set<string>();
   let inName: string | undefined;
 
-  const fail = (code: ConditionCompileErrorCode, zh: string, en: string, pointer: string): never => {
-    throw new ConditionCompileError(code, { 'zh-CN': zh, en }, pointer, inName);
+  /**
+   * Report a problem. Throwing mode: throw it. Collecting mode: record it, and throw SKIP
+   * when `fatal` (the node cannot be compiled) — the nearest node turns it into `false`.
+   */
+  const problem = (code: ConditionCompileErrorCode, issueCode: string, message: OperatorText, pointer: string, extra: { hint?: LocalizedText | undefined; key?: boolean } = {}, fatal = true): void => {
+    if (!onIssue) {
+      const error = new ConditionCompileError(code, message, pointer, inName);
+      if (issueCode !== code) Object.defineProperty(error, 'issue', { value: issueCode, enumerable: true });
+      throw error;
+    }
+    const issue: ConditionIssue = { code: issueCode, message, pointer };
+    if (inName !== undefined) issue.condition = inName;
+    if (extra.hint) issue.hint = extra.hint;
+    if (extra.key) issue.key = true;
+    onIssue(issue);
+    if (fatal) throw SKIP;
+  };
+  const fail = (code: ConditionCompileErrorCode, zh: string, en: string, pointer: string, extra?: { hint?: LocalizedText | undefined; key?: boolean }): never => {
+    problem(code, code, { 'zh-CN': zh, en }, pointer, extra);
+    throw SKIP; // not reached: problem() always throws here
   };
 
   const countLeaf = (pointer: string) => {
@@ -146,7 +206,8 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       return fail('INVALID_CONDITION', 'fact 必须是非空字符串', 'fact must be a non-empty string', pointer);
     }
     if (knownFacts && !knownFacts.has(name) && !Object.hasOwn(RESERVED_FACTS, name)) {
-      fail('UNKNOWN_FACT', `未声明的事实 "${name}"`, `unknown fact "${name}"`, pointer);
+      const message = { 'zh-CN': `条件引用了未声明的事实“${name}”。`, en: `the condition uses the fact "${name}", which is not declared under facts.` };
+      problem('UNKNOWN_FACT', 'UNKNOWN_FACT', message, pointer, { hint: didYouMeanHint(name, [...knownFacts, ...Object.keys(RESERVED_FACTS)]) }, false);
     }
     facts.add(name);
     return name;
@@ -160,6 +221,16 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   };
 
   const compileNode = (raw: unknown, pointer: string, depth: number): Compiled => {
+    if (!onIssue) return compileNodeOnce(raw, pointer, depth);
+    try {
+      return compileNodeOnce(raw, pointer, depth);
+    } catch (error) {
+      if (error === SKIP) return FALSE_COMPILED;
+      throw error;
+    }
+  };
+
+  const compileNodeOnce = (raw: unknown, pointer: string, depth: number): Compiled => {
     if (depth > CONDITION_LIMITS.maxDepth) {
       fail('CONDITION_TOO_DEEP', `条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层，含引用展开）`, `condition nested too deep (more than ${CONDITION_LIMITS.maxDepth} levels, references resolved)`, pointer);
     }
@@ -218,7 +289,9 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
 
   const reference = (name: unknown, pointer: string, depth: number): Compiled => {
     if (typeof name !== 'string' || !Object.hasOwn(named, name)) {
-      return fail('UNKNOWN_CONDITION', `未定义的命名条件 "${String(name)}"`, `unknown named condition "${String(name)}"`, pointer);
+      return fail('UNKNOWN_CONDITION', `引用了未定义的命名条件“${String(name)}”。`, `refers to the named condition "${String(name)}", which is not defined under conditions.`, pointer, {
+        hint: typeof name === 'string' ? didYouMeanHint(name, Object.keys(named)) : undefined,
+      });
     }
     let entry = memo.get(name);
     if (!entry) {
@@ -250,10 +323,12 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     if (typeof operator !== 'string') {
       return fail('INVALID_CONDITION', '缺少 operator（或不是字符串）', 'operator is missing or not a string', `${pointer}/operator`);
     }
-    const factory = operatorFactory(operator);
-    if (!factory) {
-      const known = Object.keys(OPERATOR_CATALOGUE).join(', ');
-      return fail('UNKNOWN_OPERATOR', `未知的运算符 "${operator}"（可用：${known}）`, `unknown operator "${operator}" (known: ${known})`, `${pointer}/operator`);
+    const definition = operatorDefinition(operator);
+    if (!definition) {
+      const known = Object.keys(OPERATORS);
+      return fail('UNKNOWN_OPERATOR', `未知的运算符“${operator}”。`, `unknown operator "${operator}".`, `${pointer}/operator`, {
+        hint: didYouMeanHint(operator, known) ?? { 'zh-CN': `可用的运算符：${known.join('、')}。`, en: `Operators: ${known.join(', ')}.` },
+      });
     }
     if (!Object.hasOwn(node, 'value')) fail('INVALID_CONDITION', '缺少 value', 'value is missing', pointer);
     const params = node['params'];
@@ -263,23 +338,36 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     const path = node['path'];
     const steps = pathOf(path, `${pointer}/path`);
     const value = literal(node['value'], `${pointer}/value`);
+    const typedFact = strict && path === undefined ? view(fact) : undefined;
+    const report = (code: string, message: OperatorText, at: string, extra?: { hint?: LocalizedText | undefined; key?: boolean }, fatal = false) =>
+      problem(code as ConditionCompileErrorCode, code, message, `${pointer}${at}`, extra, fatal);
+    // an operator on the wrong type of fact: its value is not worth checking
+    if (strict && !checkOperatorFits(definition, typedFact, (code, message, at, extra) => report(code, message, at, extra, true))) return FALSE_COMPILED;
+    const shape = definition.checkValue(value, { strict });
+    if (shape) {
+      problem('INVALID_CONDITION', 'VALUE_SHAPE', {
+        'zh-CN': `运算符“${operator}”要求 value 为${shape['zh-CN']}。`,
+        en: `the operator "${operator}" needs a value that is ${shape.en}.`,
+      }, `${pointer}/value`);
+    }
     const valueIsFact = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
-    let readExpected: (facts: Facts) => unknown = () => value;
     let valueFact: string | undefined;
+    let valueSteps: PathSteps | undefined;
     if (valueIsFact) {
       const ref = value as Record<string, unknown>;
       valueFact = useFact(ref['fact'], `${pointer}/value/fact`);
-      readExpected = readerOf(valueFact, pathOf(ref['path'], `${pointer}/value/path`));
+      valueSteps = pathOf(ref['path'], `${pointer}/value/path`);
     }
     const typedParams = params as Record<string, unknown> | undefined;
-    const spec = OPERATOR_CATALOGUE[operator]!;
-    const reference = spec.params?.includes('reference') ? referenceFactOf({ params: typedParams }) : undefined;
+    const reference = definition.params?.includes('reference') ? referenceFactOf({ params: typedParams }) : undefined;
     if (reference !== undefined) useFact(reference, `${pointer}/params/reference`);
-    const test = factory(
+    if (strict) checkLeafTypes(definition, typedFact, value, valueFact === undefined ? undefined : view(valueFact), typedParams, view, report);
+    const test = definition.create(
       { operator, value, valueIsFact, params: typedParams },
       { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now, reader: (name) => readerOf(name) },
     );
-    return { node: leafNode(fact, operator, readerOf(fact, steps), readExpected, test, path as string | undefined, valueFact, reference), height: 1 };
+    const readExpected = valueFact === undefined ? undefined : readerOf(valueFact, valueSteps);
+    return { node: leafNode(fact, operator, readerOf(fact, steps), readExpected, value, test, path as string | undefined, valueFact, reference), height: 1 };
   };
 
   /**

@@ -9,7 +9,19 @@ export type ConditionCompileErrorCode =
   | 'CONDITION_TOO_DEEP'
   | 'CONDITION_TOO_LARGE'
   | 'UNSAFE_PATH'
-  | 'INVALID_CONDITION';
+  | 'INVALID_CONDITION'
+  /** With declared facts (`compilePack`): the operator does not fit the fact's type. */
+  | 'OPERATOR_FACT_TYPE'
+  /** With declared facts: a literal does not fit the fact's type. */
+  | 'VALUE_TYPE'
+  /** With declared facts: a threshold outside the fact's `min`/`max`. */
+  | 'VALUE_OUT_OF_RANGE'
+  /** With declared facts: not one of the fact's options. */
+  | 'VALUE_NOT_AN_OPTION'
+  /** With declared facts: `{ fact }` or `params.reference` of an incompatible type. */
+  | 'VALUE_FACT_TYPE'
+  /** With declared facts: a parameter the operator does not take. */
+  | 'UNKNOWN_PARAM';
 
 const BRAND = Symbol.for('anjian.ConditionCompileError');
 
@@ -36,6 +48,11 @@ export class ConditionCompileError extends Error {
   readonly condition: string | undefined;
   /** The message in both languages (`message` is the English one). */
   readonly localized: LocalizedText & { en: string };
+  /**
+   * The loader's issue code when it is more precise than `code` (a value of the wrong
+   * shape is `INVALID_CONDITION` here, `VALUE_SHAPE` in the loader's issues).
+   */
+  declare readonly issue?: string;
   readonly [BRAND] = true;
 
   constructor(

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Observation } from '../classify/types.js';
-import type { Facts, OperatorTest } from './operator-implementation.js';
+import type { Facts, OperatorTest } from './operators/define-operator.js';
 import { readPath, type PathSteps } from './safe-path.js';
 
 /** A node of the compiled tree: a test, and the same test recording what decided it. @internal */
@@ -17,6 +17,9 @@ type Node = ConditionNode;
 
 /** The node of an empty `all` or `any` (both true in json-rules-engine 7.3.1). @internal */
 export const TRUE_NODE: Node = Object.freeze({ test: () => true, explain: () => true });
+
+/** The node of a leaf the compiler rejected in collecting mode (never evaluated by a caller). @internal */
+export const FALSE_NODE: Node = Object.freeze({ test: () => false, explain: () => false });
 
 /** Freeze a value and everything inside it. @internal */
 export function deepFreeze<T>(value: T): T {
@@ -45,12 +48,17 @@ export function factReader(name: string, steps: PathSteps | undefined): (facts: 
   };
 }
 
-/** A comparison leaf: reads the fact (and the referenced value), applies the operator; a throw reads as false. @internal */
+/**
+ * A comparison leaf: reads the fact (and the referenced value, when `readExpected` is
+ * given; else `literal` is the value), applies the operator; a throw reads as false. The
+ * test allocates nothing; only `explain` builds an observation. @internal
+ */
 export function leafNode(
   fact: string,
   operator: string,
   readActual: (facts: Facts) => unknown,
-  readExpected: (facts: Facts) => unknown,
+  readExpected: ((facts: Facts) => unknown) | undefined,
+  literal: unknown,
   test: OperatorTest,
   path: string | undefined,
   valueFact: string | undefined,
@@ -63,20 +71,29 @@ export function leafNode(
       return false; // only hostile values (e.g. objects whose conversion throws) get here
     }
   };
-  return {
-    test: (facts) => {
-      try {
-        return test(readActual(facts), readExpected(facts), facts) === true;
-      } catch {
-        return false;
+  const holds: (facts: Facts) => boolean = readExpected === undefined
+    ? (facts) => {
+        try {
+          return test(readActual(facts), literal, facts) === true;
+        } catch {
+          return false;
+        }
       }
-    },
+    : (facts) => {
+        try {
+          return test(readActual(facts), readExpected(facts), facts) === true;
+        } catch {
+          return false;
+        }
+      };
+  return {
+    test: holds,
     explain: (facts, out) => {
       let actual: unknown;
       let expected: unknown;
       try {
         actual = readActual(facts);
-        expected = readExpected(facts);
+        expected = readExpected === undefined ? literal : readExpected(facts);
       } catch {
         return false;
       }

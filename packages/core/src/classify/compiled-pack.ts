@@ -1,0 +1,69 @@
+/**
+ * A compiled pack as data: what {@link compilePack} builds once and {@link evaluatePack}
+ * and the findings checker read. Internal to the classify area.
+ *
+ * @module
+ */
+import type { LocalizedText, Pack } from '../pack/types.js';
+import type { CompiledCondition } from '../rules/compile-condition.js';
+import type { FactLabel } from './fact-labels.js';
+import type { RuleTemplate } from './hazard-findings.js';
+import type { Observation } from './types.js';
+
+/** A hazard rule, compiled. @internal */
+export interface CompiledRule extends RuleTemplate {
+  when: CompiledCondition;
+  /** Position among all the pack's rules (for the per-evaluation fired table). */
+  index: number;
+}
+
+/** A checklist item, compiled. @internal */
+export interface CompiledItem {
+  id: string;
+  section: string;
+  /** Applies to premises index i when `scope[i]`; undefined: to all. */
+  scope: readonly boolean[] | undefined;
+  when: CompiledCondition | undefined;
+  /** Required facts asked by the item, with their index in `pack.facts`. */
+  required: readonly { id: string; index: number }[];
+  rules: readonly CompiledRule[];
+}
+
+/** A composite (综合判定), compiled. @internal */
+export interface CompiledComposite extends RuleTemplate {
+  atLeast: number;
+  of: readonly string[];
+  /** Indexes (in the fired table) of the `of` rules. */
+  ofIndex: readonly number[];
+  scope: readonly boolean[] | undefined;
+  /** The explanation for the fired elements. */
+  explain(elements: readonly string[]): LocalizedText & { en: string };
+}
+
+/**
+ * Everything evaluation needs, computed once. The only state that changes afterwards is
+ * `reserved` and `clock`, which {@link CompiledPack.setReserved} sets at the start of each
+ * evaluation (evaluation is synchronous, so one evaluation never sees another's). @internal
+ */
+export interface CompiledPack {
+  pack: Pack;
+  labels: ReadonlyMap<string, FactLabel>;
+  /** Premises kind id → index (for the scopes). */
+  premisesIndex: ReadonlyMap<string, number>;
+  items: readonly CompiledItem[];
+  composites: readonly CompiledComposite[];
+  /** Number of hazard rules (the size of the fired table). */
+  ruleCount: number;
+  /** `when` of each fact by index in `pack.facts` (undefined: always applicable). */
+  factWhenByIndex: readonly (CompiledCondition | undefined)[];
+  /** `when` of each fact that has one, by id. */
+  factWhen: ReadonlyMap<string, CompiledCondition>;
+  /** Whether some condition measures time from `$inspectedAt`. */
+  usesInspectedAt: boolean;
+  /** Whether some item or composite is limited to premises kinds. */
+  scoped: boolean;
+  /** The explanation of a rule's observations (remembers the clauses it rendered). */
+  explain(title: LocalizedText, observations: readonly Observation[]): LocalizedText & { en: string };
+  /** Set the reserved facts the compiled conditions read (before evaluating them). */
+  setReserved(premises: unknown, inspectedAt: unknown): void;
+}
