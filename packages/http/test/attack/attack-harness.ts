@@ -31,6 +31,23 @@ export interface AttackReply {
   ms: number;
 }
 
+/** See {@link AttackServer.snapshot}. */
+export interface StoreSnapshot {
+  hazards: Map<string, string>;
+  commands: Map<string, string>;
+}
+
+/** Hazards whose digest differs between two snapshots, and command ids added or removed (with their hazard). */
+export function diffSnapshots(before: StoreSnapshot, after: StoreSnapshot): { hazards: string[]; commands: { id: string; hazardId: string; added: boolean }[] } {
+  const hazards = new Set<string>();
+  for (const [id, hash] of after.hazards) if (before.hazards.get(id) !== hash) hazards.add(id);
+  for (const id of before.hazards.keys()) if (!after.hazards.has(id)) hazards.add(id);
+  const commands: { id: string; hazardId: string; added: boolean }[] = [];
+  for (const [id, row] of after.commands) if (before.commands.get(id) !== row) commands.push({ id, hazardId: JSON.parse(row).hazard_id as string, added: true });
+  for (const [id, row] of before.commands) if (!after.commands.has(id)) commands.push({ id, hazardId: JSON.parse(row).hazard_id as string, added: false });
+  return { hazards: [...hazards], commands };
+}
+
 /** Event-loop figures of the server since the last reset. */
 export interface LoopReport {
   maxMs: number;
@@ -41,6 +58,8 @@ export interface LoopReport {
   lateTimers: number;
   /** Late ticks during which the server burned > 100 ms of CPU: its own event loop was blocked. */
   stalls: { atMs: number; wallMs: number; cpuMs: number }[];
+  /** CPU time the server used since the reset. */
+  cpuMs: number;
 }
 
 /** A running attack server. */
@@ -56,6 +75,11 @@ export interface AttackServer {
   upload(actor: string, options?: { hazardId?: string; bytes?: Buffer; mime?: string; takenAt?: string }): Promise<AttackReply>;
   /** SHA-256 over events, hazards, outbox and commands, read from the SQLite file. */
   digest(): string;
+  /**
+   * Per-hazard digests (its events, projection row and outbox rows) and the command ids
+   * with their hazard, read from the SQLite file: what {@link diffSnapshots} compares.
+   */
+  snapshot(): StoreSnapshot;
   /** Row counts of the store's tables. */
   counts(): Record<'events' | 'hazards' | 'outbox' | 'commands' | 'denials', number>;
   vmRssKb(): number;
@@ -156,6 +180,21 @@ export async function startAttackServer(): Promise<AttackServer> {
         for (const row of statement.iterate()) hash.update(JSON.stringify(row)).update('\n');
       }
       return hash.digest('hex');
+    },
+    snapshot() {
+      const parts = new Map<string, ReturnType<typeof createHash>>();
+      const part = (id: string) => {
+        let h = parts.get(id);
+        if (!h) parts.set(id, (h = createHash('sha256')));
+        return h;
+      };
+      for (const [name, statement] of Object.entries(statements)) {
+        if (name === 'commands') continue;
+        for (const row of statement.iterate() as Iterable<{ hazard_id: string }>) part(row.hazard_id).update(`${name}\n${JSON.stringify(row)}\n`);
+      }
+      const commands = new Map<string, string>();
+      for (const row of statements.commands.iterate() as Iterable<{ command_id: string }>) commands.set(row.command_id, JSON.stringify(row));
+      return { hazards: new Map([...parts].map(([id, h]) => [id, h.digest('hex')])), commands };
     },
     counts() {
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

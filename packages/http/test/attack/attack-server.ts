@@ -17,41 +17,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createStaticDirectory, type ActorProfile, type EnterpriseRecord } from '@anjian/core';
+import { createStaticDirectory } from '@anjian/core';
 import { createFileEvidenceStore, loadPackFromPath } from '@anjian/core/node';
 import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createSqliteStore } from '@anjian/store-sqlite';
 import { createAnjianApi, toNodeHandler } from '../../src/index.js';
-
-const gasD1 = [{ id: 'gas-d1', domains: ['gas', 'confined_space'], areas: ['D1'] }];
-
-/**
- * Who may call the server (the `x-actor` header): owners of E1 and E2, grid inspectors of
- * D1/G1 and D1/G2, three gas officers of D1 and one of D2, a fire officer of D1 (each with
- * a 执法证号), a gas officer of D1 without one, a department admin and a profile with no
- * role. Kept here, not taken from core's test fixtures, so the attacks do not move when
- * those do.
- */
-export const ACTORS: readonly ActorProfile[] = [
-  { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
-  { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
-  { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
-  { id: 'grid-g2', roles: ['grid'], gridAreas: ['D1/G2'] },
-  { id: 'officer-gas-d1', roles: ['enforcement'], certificateNo: 'GAS-D1-0001', departments: gasD1 },
-  { id: 'officer2-gas-d1', roles: ['enforcement'], certificateNo: 'GAS-D1-0002', departments: gasD1 },
-  { id: 'officer3-gas-d1', roles: ['enforcement'], certificateNo: 'GAS-D1-0003', departments: gasD1 },
-  { id: 'officer-gas-d2', roles: ['enforcement'], certificateNo: 'GAS-D2-0001', departments: [{ id: 'gas-d2', domains: ['gas', 'confined_space'], areas: ['D2'] }] },
-  { id: 'officer-fire-d1', roles: ['enforcement'], certificateNo: 'FIRE-D1-0001', departments: [{ id: 'fire-d1', domains: ['fire'], areas: ['D1'] }] },
-  { id: 'officer-nocert-d1', roles: ['enforcement'], departments: gasD1 },
-  { id: 'admin-gas', roles: ['department_admin'] },
-  { id: 'nobody', roles: [] },
-];
-/** Enterprises of the test actors (E1 in D1/G1, E2 in D1/G2) and E3 in district D2. */
-export const ENTERPRISES: readonly EnterpriseRecord[] = [
-  { id: 'E1', name: '测试餐馆一', area: 'D1/G1' },
-  { id: 'E2', name: '测试餐馆二', area: 'D1/G2' },
-  { id: 'E3', name: '测试餐馆三', area: 'D2/G1' },
-];
+import { ACTORS, ENTERPRISES } from './attack-directory.js';
 
 const STALL_MS = 100;
 
@@ -80,6 +51,7 @@ async function main(): Promise<void> {
   let histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let stalls: { atMs: number; wallMs: number; cpuMs: number }[] = [];
+  let cpuAtReset = process.cpuUsage().user + process.cpuUsage().system;
   let lateTimers = 0;
   let last = { wall: performance.now(), cpu: process.cpuUsage() };
   const sampler = setInterval(() => {
@@ -104,6 +76,7 @@ async function main(): Promise<void> {
           count: histogram.count,
           lateTimers,
           stalls,
+          cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system - cpuAtReset) / 1000),
         }),
       );
     } else if (req.url === '/__test/loop/reset' && req.method === 'POST') {
@@ -112,6 +85,7 @@ async function main(): Promise<void> {
       histogram.enable();
       stalls = [];
       lateTimers = 0;
+      cpuAtReset = process.cpuUsage().user + process.cpuUsage().system;
       last = { wall: performance.now(), cpu: process.cpuUsage() };
       res.writeHead(204).end();
     } else {
