@@ -2,8 +2,8 @@
 // authenticate), security headers on every answer, and 500s that are logged, reported and
 // never leak.
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createStaticDirectory, type Store } from '@anjian/core';
-import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createMemoryStore, createStaticDirectory, handleCommand, systemClock, type Store } from '@anjian/core';
+import { reportCommand, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import type { ApiLogEntry } from './api-logger.js';
 import { createAnjianApi } from './create-anjian-api.js';
 import type { AnjianApiOptions } from './types.js';
@@ -89,6 +89,17 @@ describe('500s are seen by someone', () => {
     expect(logs.map((l) => l.event)).toEqual(['request_failed', 'on_error_failed']);
     const quiet = setup({ store, logger: () => { throw new Error('disk full'); } });
     expect((await quiet.api.fetch(new Request('http://x/api/hazards'))).status).toBe(500);
+  });
+
+  it('a store that fails on append (a constraint, a lost connection) is a logged 500, not a 409 CONFLICT', async () => {
+    const memory = createMemoryStore();
+    const seeded = await handleCommand({ store: memory, directory, calendar: TEST_CALENDAR_2026, clock: systemClock }, reportCommand('H-1'), 'grid-g1');
+    expect('events' in seeded).toBe(true);
+    const store = { ...memory, append: async () => Promise.reject(Object.assign(new Error('UNIQUE constraint failed: events.id'), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })) } as Store;
+    const { api, logs } = setup({ store });
+    const r = await api.fetch(new Request('http://x/api/hazards/H-1/commands', { method: 'POST', headers: { 'idempotency-key': 'k-1' }, body: JSON.stringify({ type: 'issue_notice' }) }));
+    expect([r.status, (await r.json()).code]).toEqual([500, 'INTERNAL']);
+    expect(logs).toEqual([expect.objectContaining({ level: 'error', status: 500, error: expect.objectContaining({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }) })]);
   });
 
   it('the default logger writes one JSON line to stderr', async () => {
