@@ -14,6 +14,11 @@ const MIN_ITEMS: Record<string, number> = { gas: 15, fire: 25, 'confined-space':
 
 interface EditionEntry {
   status: 'current' | 'superseded';
+  /** In force from: an ISO date, or `unknown` (then `note` says the date is not verified). */
+  from?: string;
+  /** Withdrawn on (superseded editions). */
+  until?: string;
+  note?: string;
 }
 const table = parse(readFileSync(join(here, 'editions.yaml'), 'utf8')) as {
   documents: Array<{ number: string; editions: Record<string, EditionEntry> }>;
@@ -105,6 +110,50 @@ describe('checklist packs', () => {
         }
         if (edition.status !== regulation.status) {
           problems.push(`${pack.id}: ${regulation.number} (${regulation.edition}) is marked ${regulation.status}, the table says ${edition.status}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+describe('checklists/editions.yaml', () => {
+  it('gives every edition its dates: from (or unknown with a note), and until when superseded', () => {
+    const problems: string[] = [];
+    for (const doc of table.documents) {
+      for (const [year, e] of Object.entries(doc.editions)) {
+        const where = `${doc.number}-${year}`;
+        const from = e.from === undefined ? undefined : String(e.from);
+        if (from === undefined) problems.push(`${where}: no "from" (write unknown with a note when the date is not verified)`);
+        else if (from === 'unknown' && !e.note?.includes('not verified')) problems.push(`${where}: from unknown needs a note saying the date is not verified`);
+        else if (from !== 'unknown' && !ISO_DATE.test(from)) problems.push(`${where}: from ${from} is not an ISO date`);
+        if (e.status === 'superseded') {
+          if (e.until === undefined || !ISO_DATE.test(String(e.until))) problems.push(`${where}: superseded without an ISO "until" date`);
+          else if (from && ISO_DATE.test(from) && from >= String(e.until)) problems.push(`${where}: from ${from} is not before until ${e.until}`);
+        } else if (e.until !== undefined) problems.push(`${where}: a current edition has "until"`);
+      }
+      // Editions of one document do not overlap: each superseded one ends when a later one starts.
+      const current = Object.entries(doc.editions).filter(([, e]) => e.status === 'current');
+      if (current.length > 1) problems.push(`${doc.number}: ${current.length} editions marked current`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("lists every edition a pack cites, with dates, and the pack's effective date agrees", () => {
+    const problems: string[] = [];
+    for (const pack of packs.values()) {
+      const cited = new Set([...rulesOf(pack).flatMap(({ rule }) => rule.basis), ...pack.composites.flatMap((c) => c.basis)].map((c) => c.regulation));
+      for (const regulation of pack.regulations) {
+        if (!cited.has(regulation.id)) problems.push(`${pack.id}: ${regulation.number} is declared but never cited`);
+        const entry = table.documents.find((d) => normalise(regulation.number).startsWith(normalise(d.number)));
+        const year = yearOf(regulation.edition, regulation.number);
+        const edition = entry && year ? entry.editions[year] : undefined;
+        if (!edition) continue; // reported by the status test above
+        if (edition.from === undefined) problems.push(`${pack.id}: ${regulation.number} has no "from" in editions.yaml`);
+        if (regulation.effective !== undefined && String(edition.from) !== regulation.effective) {
+          problems.push(`${pack.id}: ${regulation.number} effective ${regulation.effective}, editions.yaml says from ${String(edition.from)}`);
         }
       }
     }
