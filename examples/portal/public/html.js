@@ -36,15 +36,18 @@ export const raw = (markup) => new SafeHtml(String(markup));
 /** Attributes whose value is a URL; an interpolation in them must be a safe URL. */
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cite', 'background', 'xlink:href', 'srcset', 'data']);
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+/** Attributes that load a resource: a refused URL becomes an empty data: URL (no request, no CSP report). */
+const RESOURCE_ATTRS = new Set(['src', 'poster', 'srcset', 'data', 'background']);
 
 /**
  * A URL for an `href`/`src`-like attribute: relative references (`#/…`, `/…`, `?…`, `a/b`),
  * http(s), mailto and tel pass; `src` also takes `blob:` and raster `data:image/…`. Anything
  * else (`javascript:`, `vbscript:`, `data:text/html`, schemes hidden by control characters or
- * entities) becomes `about:invalid#blocked`.
+ * entities) becomes `about:invalid#blocked` — or `data:,` in attributes that load a resource.
  */
 export function safeUrl(value, attr = 'href') {
   const url = String(value);
+  const blocked = RESOURCE_ATTRS.has(attr) ? 'data:,' : 'about:invalid#blocked';
   // Browsers drop ASCII whitespace and control characters inside a scheme; so do we, before
   // looking at it. Entities are decoded too: our escaping keeps them literal, but a URL that
   // only looks harmless before decoding is refused all the same.
@@ -56,11 +59,11 @@ export function safeUrl(value, attr = 'href') {
   if (scheme === undefined) {
     // No scheme: relative, unless a colon comes before the first / ? # (a scheme we cannot read).
     const head = probe.split(/[/?#]/, 1)[0];
-    return head.includes(':') ? 'about:invalid#blocked' : url;
+    return head.includes(':') ? blocked : url;
   }
   if (SAFE_SCHEMES.has(`${scheme}:`)) return url;
   if (attr === 'src' && (scheme === 'blob' || /^data:image\/(png|jpeg|gif|webp|avif);base64,[a-z0-9+/=]*$/.test(probe))) return url;
-  return 'about:invalid#blocked';
+  return blocked;
 }
 
 /**

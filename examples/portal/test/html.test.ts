@@ -127,10 +127,11 @@ describe('safeUrl', () => {
     expect(safeUrl(input, 'href')).toBe(expected);
   });
 
-  it('lets src take blob: and base64 raster data: images, never SVG or HTML data', () => {
+  it('lets src take blob: and base64 raster data: images, never SVG or HTML data (refused: an empty data: URL)', () => {
     expect(safeUrl('blob:http://localhost/1234', 'src')).toBe('blob:http://localhost/1234');
     expect(safeUrl('data:image/png;base64,iVBORw0KGgo=', 'src')).toBe('data:image/png;base64,iVBORw0KGgo=');
-    expect(safeUrl('data:image/svg+xml,<svg onload=x>', 'src')).toBe(BLOCKED);
+    expect(safeUrl('data:image/svg+xml,<svg onload=x>', 'src')).toBe('data:,');
+    expect(safeUrl('javascript:x', 'src')).toBe('data:,');
     expect(safeUrl('blob:x', 'href')).toBe(BLOCKED);
   });
 });
