@@ -304,6 +304,8 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   notice_overdue: { deadline: required(time) },
 };
 
+const compiled = new Map<string, Check>();
+
 /** Command types whose shape is known. */
 export function isKnownCommandType(type: unknown): boolean {
   return typeof type === 'string' && Object.hasOwn(FIELDS, type);
@@ -315,10 +317,14 @@ export function isKnownCommandType(type: unknown): boolean {
  * Returns the normalized command (texts trimmed) or the issues. The type must be known.
  */
 export function checkCommandShape(value: Record<string, unknown>, withIds: boolean): { command: Record<string, unknown> } | { issues: CommandIssue[] } {
-  const fields = FIELDS[value.type as string];
+  const type = value.type as string;
+  const fields = Object.hasOwn(FIELDS, type) ? FIELDS[type] : undefined;
   if (!fields) return { issues: [commandIssue('UNKNOWN_TYPE', '/type', '未知的指令类型', 'unknown command type')] };
+  const key = `${withIds ? 'decide' : 'body'}:${type}`;
+  let check = compiled.get(key);
+  if (!check) compiled.set(key, (check = object({ ...common, ...(withIds ? ids : {}), ...fields })));
   const issues: CommandIssue[] = [];
-  const command = object({ ...common, ...(withIds ? ids : {}), ...fields })(value, '', issues);
+  const command = check(value, '', issues);
   if (issues.length > 0 || command === undefined) return { issues: issues.slice(0, MAX_ISSUES) };
   return { command: command as Record<string, unknown> };
 }

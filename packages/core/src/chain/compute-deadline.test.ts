@@ -46,4 +46,30 @@ describe('computeDeadline', () => {
     expect(() => computeDeadline({ workingDays: 1 }, at('2026-11-02T00:00:00Z'), never)).toThrow(/working days/);
     expect(() => createWorkingDayCalendar({ holidays: ['2026-13-01'], workdays: [] })).toThrow(/invalid date/);
   });
+
+  it('refuses counts beyond the pack schema limits at once, and computes day counts in constant time', () => {
+    const from = at('2026-11-02T02:00:00Z');
+    for (const policy of [{ days: 3651 }, { workingDays: 3651 }, { hours: 8761 }, { hours: 1e300 }, { days: 1e9 }, { days: Infinity }, { days: 1, hours: 1 }]) {
+      const start = performance.now();
+      expect(() => computeDeadline(policy as never, from, TEST_CALENDAR_2026)).toThrow(/invalid deadline policy/);
+      expect(performance.now() - start).toBeLessThan(5);
+    }
+    // The largest counts: days at once, working days within a bounded scan.
+    expect(computeDeadline({ days: 3650 }, from, TEST_CALENDAR_2026).toISOString()).toBe('2036-10-30T15:59:59.999Z');
+    expect(computeDeadline({ hours: 8760 }, from, TEST_CALENDAR_2026).toISOString()).toBe('2027-11-02T02:00:00.000Z');
+    const start = performance.now();
+    const far = computeDeadline({ workingDays: 3650 }, from, TEST_CALENDAR_2026);
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(far.getTime()).toBeGreaterThan(Date.parse('2040-01-01T00:00:00Z'));
+    // Day counts agree with stepping one day at a time.
+    for (const n of [1, 2, 28, 29, 30, 31, 365, 366, 1461, 3650]) {
+      let day = '2026-11-02';
+      for (let i = 0; i < n; i++) day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      expect(computeDeadline({ days: n }, from, TEST_CALENDAR_2026).toISOString()).toBe(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - 1 - 480 * 60_000).toISOString());
+    }
+  });
+
+  it('refuses a start that is not a date', () => {
+    expect(() => computeDeadline({ days: 1 }, new Date(NaN), TEST_CALENDAR_2026)).toThrow(/invalid deadline policy/);
+  });
 });

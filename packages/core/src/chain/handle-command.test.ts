@@ -86,5 +86,35 @@ describe('handleCommand', () => {
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(verifyChain(log).ok).toBe(true);
   });
-});
 
+  it('re-checks every bound for direct callers: hostile deadlines are INVALID_COMMAND in well under a millisecond, and the hazard stays usable', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    const hostile = [
+      reportCommand('H-X1', { deadline: { hours: 1e300 } }),
+      reportCommand('H-X2', { deadline: { days: 1_000_000_000 } }),
+      reportCommand('H-X3', { deadline: { workingDays: 2_000_000 } }),
+      reportCommand('H-X4', { area: 5 as never }),
+      reportCommand('H-X5', { title: { 'zh-CN': '\u3000\u200b' } }),
+      reportCommand('H-X6', { title: { 'zh-CN': 'abc\u202Efdp.exe' } }),
+      reportCommand('H-X7', { occurredAt: '2026-11-02T08:00:00' }),
+    ];
+    for (const command of hostile) {
+      const start = performance.now();
+      await h.refused('grid-g1', command, 'INVALID_COMMAND');
+      expect(performance.now() - start).toBeLessThan(50);
+    }
+    await h.ok('grid-g1', reportCommand('H-OK'));
+    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-OK' });
+    for (const extension of [{ days: 1e9 }, { hours: 1e300 }, { workingDays: 3651 }, { days: '<img src=x>' }]) {
+      const start = performance.now();
+      await h.refused('owner-e1', { type: 'request_extension', hazardId: 'H-OK', extension: extension as never, reason: { 'zh-CN': '延期' } }, 'INVALID_COMMAND');
+      expect(performance.now() - start).toBeLessThan(50);
+    }
+    await h.refused('grid-g1', { type: 'verify', hazardId: 'H-OK', expectedVersion: '2' as never }, 'INVALID_COMMAND');
+    await h.refused('grid-g1', { type: 'escalate', hazardId: 'H-OK', reason: { 'zh-CN': '升级' }, extra: 1 } as never, 'INVALID_COMMAND');
+    // Every later command still works (no Invalid Date poisoned the hazard).
+    await h.ok('owner-e1', { type: 'request_extension', hazardId: 'H-OK', extension: { days: 3650 }, reason: { 'zh-CN': '延期' } });
+    await h.ok('grid-g1', { type: 'grant_extension', hazardId: 'H-OK' });
+    expect((await h.state('H-OK')).deadline).toMatch(/^20\d\d-/);
+  });
+});

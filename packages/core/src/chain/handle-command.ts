@@ -129,6 +129,10 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   if (typeof command?.commandId !== 'string' || command.commandId === '' || typeof command.hazardId !== 'string') {
     return denied(reject('INVALID_COMMAND').rejection);
   }
+  const pinned = command.expectedVersion as unknown;
+  if (pinned !== undefined && !(typeof pinned === 'number' && Number.isSafeInteger(pinned) && pinned >= 0)) {
+    return denied(reject('INVALID_COMMAND', { 'zh-CN': 'expectedVersion 须为非负整数', en: 'expectedVersion must be a non-negative integer' }).rejection);
+  }
   try {
     fingerprint = commandFingerprint(command, actorId);
   } catch (error) {

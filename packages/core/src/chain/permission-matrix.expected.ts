@@ -46,3 +46,17 @@ spot_check           | major                | closed                            
 warn_due_soon        | simple general major | rectifying                                         | system
 notice_overdue       | simple general major | rectifying                                         | system
 `;
+
+// Two-officer acts (《行政处罚法》第四十二条：执法人员不得少于两人), written by hand from the issue:
+// command | levels of the hazard | target levels (reclassify / confirm_level), or `any`.
+// Each needs `coOfficerId`: another enforcement officer of the hazard's domain and area, both
+// with a certificate number; anywhere else a co-officer is neither needed nor recorded.
+export const EXPECTED_TWO_OFFICER_ACTS = `
+file_case            | simple general major | any
+list_for_supervision | major                | any
+order_stop_work      | major                | any
+accept               | major                | any
+close                | major                | any
+reclassify           | major                | simple general
+confirm_level        | major                | simple general
+`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HazardLevel } from '../pack/types.js';
-import { EXPECTED_PERMISSIONS } from './permission-matrix.expected.js';
+import { EXPECTED_PERMISSIONS, EXPECTED_TWO_OFFICER_ACTS } from './permission-matrix.expected.js';
 import { decide } from './decide.js';
 import { PERMISSION_TABLE } from './permission-table.js';
 import { findTransition, TRANSITIONS } from './transitions.js';
@@ -45,6 +45,15 @@ function expected(actorId: string, command: CommandType, level: HazardLevel, sta
         return true;
       }),
   );
+}
+
+const twoOfficerActs = EXPECTED_TWO_OFFICER_ACTS.trim()
+  .split('\n')
+  .map((line) => line.split('|').map((c) => c.trim()))
+  .map(([command, levels, targets]) => ({ command, levels: (levels ?? '').split(/\s+/), targets: (targets ?? '').split(/\s+/) }));
+
+function twoOfficers(command: CommandType, level: HazardLevel, target: HazardLevel): boolean {
+  return twoOfficerActs.some((row) => row.command === command && row.levels.includes(level) && (row.targets.includes('any') || row.targets.includes(target)));
 }
 
 const NOW = new Date('2026-11-10T02:00:00.000Z');
@@ -215,6 +224,45 @@ describe('permission matrix', () => {
     expect(mismatches).toEqual([]);
     expect(cells).toBeGreaterThan(20_000);
     expect(allowed).toBeGreaterThan(300);
+  });
+
+  it('every allowed cell needs a second officer exactly where the two-officer expectation says', () => {
+    let checked = 0;
+    const mismatches: string[] = [];
+    for (const command of COMMAND_TYPES) {
+      if (command === 'report' || command === 'report_observation') continue;
+      const targets: HazardLevel[] = command === 'reclassify' || command === 'confirm_level' ? LEVELS : ['general'];
+      for (const level of LEVELS) {
+        for (const status of HAZARD_STATUSES) {
+          for (const actorId of ACTORS) {
+            for (const target of targets) {
+              if (!expected(actorId, command, level, status, false, false, target)) continue;
+              const state = fixtureState(level, status, 'someone-else', ['x'], command === 'confirm_level', command !== 'request_extension');
+              const actor = TEST_ACTORS[actorId];
+              if (!actor) throw new Error(actorId);
+              const { coOfficerId: _co, ...alone } = commandFor(command, level, target, state, actorId) as ChainCommand & { coOfficerId?: string };
+              const inputs = inputsFor(actorId);
+              const cell = `${actorId} ${command} ${level} ${status} target=${target}`;
+              const without = decide(state, alone as ChainCommand, actor, NOW, { calendar: TEST_CALENDAR_2026 }, { ...inputs, coOfficer: undefined });
+              const withSelf = decide(state, { ...alone, coOfficerId: actorId } as ChainCommand, actor, NOW, { calendar: TEST_CALENDAR_2026 }, { ...inputs, coOfficer: actor });
+              const need = twoOfficers(command, level, target);
+              const carriesCoOfficer = ['reclassify', 'confirm_level', 'file_case', 'list_for_supervision', 'order_stop_work', 'accept', 'close'].includes(command);
+              for (const [name, result] of carriesCoOfficer ? ([['without', without], ['with self', withSelf]] as const) : ([['without', without]] as const)) {
+                const code = 'rejection' in result ? result.rejection.code : 'events';
+                const ok = need ? code === 'SEPARATION_OF_DUTIES' : code === 'events' || (code === 'LEVEL_UNCHANGED' && target === level);
+                if (!ok) mismatches.push(`${cell} ${name}: ${code}`);
+              }
+              const recorded = (r: typeof without) => ('events' in r ? (r.events[0]?.data as { officers?: unknown }).officers : undefined);
+              const withCo = decide(state, commandFor(command, level, target, state, actorId), actor, NOW, { calendar: TEST_CALENDAR_2026 }, inputs);
+              if ('events' in withCo && (recorded(withCo) !== undefined) !== need) mismatches.push(`${cell}: officers ${need ? 'missing' : 'recorded'}`);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
   });
 
   it('the permission table only allows declared edges, and every declared edge has someone allowed', () => {

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from './parse-command.js';
+import { COMMAND_TYPES } from './types.js';
+import { treatmentPlan } from '../testing/chain-fixtures.js';
+
+const ids = { hazardId: 'H-1', commandId: 'k-1' };
+const why = { 'zh-CN': '理由', en: 'reason' };
+
+/** One valid body per type parseCommand accepts. */
+const VALID: Record<string, Record<string, unknown>> = {
+  report_observation: { type: 'report_observation', title: why, description: why, enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [{ id: 'ev-1', kind: 'photo_before' }] },
+  reclassify: { type: 'reclassify', level: 'general', reason: why, coOfficerId: 'officer2' },
+  confirm_level: { type: 'confirm_level', level: 'major', reason: why },
+  issue_notice: { type: 'issue_notice', noticeNo: '责改〔2026〕1号', note: why },
+  submit_rectification: { type: 'submit_rectification', evidence: [{ id: 'ev-2', kind: 'photo_after' }], note: why },
+  verify: { type: 'verify' },
+  reject: { type: 'reject', reason: why },
+  request_extension: { type: 'request_extension', extension: { workingDays: 5 }, reason: why },
+  grant_extension: { type: 'grant_extension', note: why },
+  deny_extension: { type: 'deny_extension', reason: why },
+  escalate: { type: 'escalate', reason: why, overdueDeadline: '2026-11-07T23:59:59.999+08:00' },
+  file_case: { type: 'file_case', caseNo: '燃执〔2026〕117号', coOfficerId: 'officer2' },
+  list_for_supervision: { type: 'list_for_supervision', authority: why, coOfficerId: 'officer2' },
+  submit_plan: { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00+08:00') },
+  order_stop_work: { type: 'order_stop_work', scope: 'whole', reason: why, coOfficerId: 'officer2' },
+  accept: { type: 'accept', note: why, evidence: [], coOfficerId: 'officer2' },
+  close: { type: 'close', note: why, coOfficerId: 'officer2' },
+  reopen: { type: 'reopen', reason: why },
+  spot_check: { type: 'spot_check', result: 'fail', note: why },
+  warn_due_soon: { type: 'warn_due_soon', deadline: '2026-11-07T15:59:59.999Z' },
+  notice_overdue: { type: 'notice_overdue', deadline: '2026-11-07T15:59:59.999Z', expectedVersion: 3, occurredAt: '2026-11-08T09:00:00+08:00' },
+};
+
+function issuesOf(body: unknown, at = ids): [string, string][] {
+  const r = parseCommand(body, at);
+  return r.ok ? [] : r.issues.map((i) => [i.code, i.pointer]);
+}
+
+describe('parseCommand', () => {
+  it('accepts a valid body of every command type but report, adding the ids from the request', () => {
+    expect(Object.keys(VALID).sort()).toEqual(COMMAND_TYPES.filter((t) => t !== 'report').sort());
+    for (const body of Object.values(VALID)) {
+      const r = parseCommand(body, ids);
+      expect(r.ok ? r.command : r.issues, String(body.type)).toEqual({ ...body, ...ids });
+    }
+  });
+
+  it('refuses report (use inspections), unknown types and non-objects', () => {
+    expect(issuesOf({ type: 'report', level: 'simple' })).toEqual([['REPORT_NOT_ALLOWED', '/type']]);
+    expect(issuesOf({ type: 'delete_everything' })).toEqual([['UNKNOWN_TYPE', '/type']]);
+    expect(issuesOf({ type: 'constructor' })).toEqual([['UNKNOWN_TYPE', '/type']]);
+    expect(issuesOf({})).toEqual([['UNKNOWN_TYPE', '/type']]);
+    for (const body of [null, [], 'verify', 3, true]) expect(issuesOf(body)).toEqual([['NOT_AN_OBJECT', '']]);
+  });
+
+  it('refuses unknown keys at every level, with escaped JSON pointers', () => {
+    expect(issuesOf({ ...VALID.verify, commandId: 'x', hazardId: 'y' })).toEqual([
+      ['UNKNOWN_KEY', '/commandId'],
+      ['UNKNOWN_KEY', '/hazardId'],
+    ]);
+    expect(issuesOf({ ...VALID.reject, reason: { ...why, fr: 'raison' } })).toEqual([['UNKNOWN_KEY', '/reason/fr']]);
+    expect(issuesOf({ ...VALID.submit_rectification, evidence: [{ id: 'ev-2', kind: 'photo_after', takenAt: '2026-01-01T00:00:00Z' }] })).toEqual([
+      ['UNKNOWN_KEY', '/evidence/0/takenAt'],
+    ]);
+    expect(issuesOf({ ...VALID.verify, 'a/b~c': 1 })).toEqual([['UNKNOWN_KEY', '/a~1b~0c']]);
+    expect(issuesOf({ ...VALID.request_extension, extension: { workingDays: 3, days: '<img src=x>' } })).toEqual([['WRONG_TYPE', '/extension']]);
+    expect(issuesOf({ ...VALID.verify, coOfficerId: 'officer2' })).toEqual([['UNKNOWN_KEY', '/coOfficerId']]);
+  });
+
+  it('checks ids against the documented pattern', () => {
+    expect(issuesOf(VALID.verify, { hazardId: 'x"><img src=x onerror=alert(1)>', commandId: 'k' })).toEqual([['PATTERN', '']]);
+    expect(issuesOf(VALID.verify, { hazardId: 'H-1', commandId: 'k'.repeat(129) })).toEqual([['PATTERN', '']]);
+    expect(issuesOf({ ...VALID.file_case, coOfficerId: '../admin' })).toEqual([['PATTERN', '/coOfficerId']]);
+    expect(issuesOf({ ...VALID.report_observation, enterpriseId: 'E 1' })).toEqual([['PATTERN', '/enterpriseId']]);
+    expect(issuesOf({ ...VALID.report_observation, domain: 'Nuclear!' })).toEqual([['PATTERN', '/domain']]);
+  });
+
+  it('trims texts and refuses blank, invisible-only, bidi, control and over-long ones', () => {
+    const r = parseCommand({ ...VALID.reject, reason: { 'zh-CN': '  未整改\n第二行  ' } }, ids);
+    expect(r.ok && r.command.type === 'reject' && r.command.reason).toEqual({ 'zh-CN': '未整改\n第二行' });
+    const reason = (zh: string) => issuesOf({ ...VALID.reject, reason: { 'zh-CN': zh } });
+    expect(reason('')).toEqual([['BLANK', '/reason/zh-CN']]);
+    expect(reason('\u3000\u200b')).toEqual([['BLANK', '/reason/zh-CN']]);
+    expect(reason('\u200c\u200d\u2060\ufeff \u00ad\u3164')).toEqual([['BLANK', '/reason/zh-CN']]);
+    expect(reason('abc\u202Etxt.exe')).toEqual([['BIDI_CONTROL', '/reason/zh-CN']]);
+    for (const c of ['\u202A', '\u2066', '\u2069', '\u200E', '\u200F', '\u061C']) expect(reason(`a${c}b`)).toEqual([['BIDI_CONTROL', '/reason/zh-CN']]);
+    expect(reason('a\u0000b')).toEqual([['CONTROL_CHARACTER', '/reason/zh-CN']]);
+    expect(reason('a\ud800b')).toEqual([['CONTROL_CHARACTER', '/reason/zh-CN']]);
+    expect(reason('字'.repeat(2000))).toEqual([]);
+    expect(reason('字'.repeat(2001))).toEqual([['TOO_LONG', '/reason/zh-CN']]);
+    // Titles are one line.
+    expect(issuesOf({ ...VALID.report_observation, title: { 'zh-CN': '第一行\n第二行' } })).toEqual([['CONTROL_CHARACTER', '/title/zh-CN']]);
+    expect(issuesOf({ ...VALID.report_observation, title: { en: 'no Chinese' } })).toEqual([['REQUIRED', '/title/zh-CN']]);
+    expect(issuesOf({ ...VALID.reject, reason: '理由' })).toEqual([['WRONG_TYPE', '/reason']]);
+    expect(issuesOf({ type: 'reject' })).toEqual([['REQUIRED', '/reason']]);
+  });
+
+  it('needs an offset on every time and a real calendar date', () => {
+    const deadline = (value: unknown) => issuesOf({ ...VALID.warn_due_soon, deadline: value });
+    expect(deadline('2026-11-07T15:59:59')).toEqual([['TIME_WITHOUT_OFFSET', '/deadline']]);
+    expect(deadline('2026-11-07T15:59')).toEqual([['TIME_WITHOUT_OFFSET', '/deadline']]);
+    expect(deadline('2026-02-30T00:00:00Z')).toEqual([['INVALID_TIME', '/deadline']]);
+    expect(deadline('2026-11-07T24:00:00Z')).toEqual([['INVALID_TIME', '/deadline']]);
+    expect(deadline('2026-11-07')).toEqual([['INVALID_TIME', '/deadline']]);
+    expect(deadline('next tuesday')).toEqual([['INVALID_TIME', '/deadline']]);
+    expect(deadline(1_762_531_199_999)).toEqual([['WRONG_TYPE', '/deadline']]);
+    expect(deadline('2026-11-07T15:59:59.999+08:00')).toEqual([]);
+    expect(issuesOf({ ...VALID.verify, occurredAt: '2026-11-07T10:00:00' })).toEqual([['TIME_WITHOUT_OFFSET', '/occurredAt']]);
+  });
+
+  it('keeps numbers integers within the pack schema limits', () => {
+    const extension = (value: unknown) => issuesOf({ ...VALID.request_extension, extension: value });
+    expect(extension({ days: 3650 })).toEqual([]);
+    expect(extension({ hours: 8760 })).toEqual([]);
+    expect(extension({ days: 3651 })).toEqual([['OUT_OF_RANGE', '/extension/days']]);
+    expect(extension({ workingDays: 3651 })).toEqual([['OUT_OF_RANGE', '/extension/workingDays']]);
+    expect(extension({ hours: 1e300 })).toEqual([['OUT_OF_RANGE', '/extension/hours']]);
+    expect(extension({ days: 1e9 })).toEqual([['OUT_OF_RANGE', '/extension/days']]);
+    expect(extension({ days: 0 })).toEqual([['OUT_OF_RANGE', '/extension/days']]);
+    expect(extension({ days: 1.5 })).toEqual([['WRONG_TYPE', '/extension/days']]);
+    expect(extension({ days: '3' })).toEqual([['WRONG_TYPE', '/extension/days']]);
+    expect(extension({ weeks: 2 })).toEqual([['UNKNOWN_KEY', '/extension/weeks']]);
+    expect(extension('immediate')).toEqual([['WRONG_TYPE', '/extension']]);
+    expect(issuesOf({ ...VALID.verify, expectedVersion: '3' })).toEqual([['WRONG_TYPE', '/expectedVersion']]);
+    expect(issuesOf({ ...VALID.verify, expectedVersion: -1 })).toEqual([['OUT_OF_RANGE', '/expectedVersion']]);
+    expect(issuesOf({ ...VALID.submit_rectification, evidence: Array.from({ length: 61 }, (_, i) => ({ id: `e${i}`, kind: 'photo_after' })) })).toEqual([
+      ['TOO_MANY', '/evidence'],
+    ]);
+  });
+
+  it('answers hostile payloads in well under a millisecond', () => {
+    const hostile = [
+      { type: 'request_extension', extension: { hours: 1e300 }, reason: why },
+      { type: 'request_extension', extension: { days: 1e9 }, reason: why },
+      { type: 'reject', reason: { 'zh-CN': 'x'.repeat(1_000_000) } },
+      { type: 'submit_rectification', evidence: Array.from({ length: 100_000 }, () => ({ id: 'e', kind: 'photo_after' })) },
+      Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])),
+    ];
+    for (const body of hostile) parseCommand(body, ids); // warm up
+    for (const body of hostile) {
+      const start = performance.now();
+      const r = parseCommand(body, ids);
+      expect(performance.now() - start).toBeLessThan(5);
+      expect(r.ok).toBe(false);
+    }
+    const start = performance.now();
+    for (let i = 0; i < 1000; i++) parseCommand(hostile[0], ids);
+    expect((performance.now() - start) / 1000).toBeLessThan(1);
+  });
+
+  it('never throws and always locates its issues, whatever the JSON (property)', () => {
+    const typed = fc.record({ type: fc.constantFrom(...COMMAND_TYPES, 'x'), rest: fc.dictionary(fc.string(), fc.jsonValue()) }).map(({ type, rest }) => ({ ...rest, type }));
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), typed), (body) => {
+        const r = parseCommand(body, ids);
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          for (const issue of r.issues) {
+            expect(issue.pointer === '' || issue.pointer.startsWith('/')).toBe(true);
+            expect(issue.message['zh-CN'].length).toBeGreaterThan(0);
+            expect(issue.message.en.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+  });
+});

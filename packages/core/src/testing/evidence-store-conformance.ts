@@ -1,0 +1,112 @@
+import type { EvidenceStore } from '../ports/evidence-store.js';
+import type { ConformanceExpect } from './store-conformance.js';
+
+/** Options of {@link runEvidenceStoreConformance}. */
+export interface EvidenceStoreConformanceOptions {
+  /** Adapter name shown in the test titles. */
+  name: string;
+  /** A fresh evidence store per test. */
+  createStore: () => EvidenceStore | Promise<EvidenceStore>;
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void>, timeout?: number) => void;
+  expect: ConformanceExpect;
+}
+
+/** Names of every test of the evidence suite. */
+export const EVIDENCE_STORE_CONFORMANCE_TESTS = Object.freeze([
+  'put stores the bytes and returns a record with their SHA-256',
+  'two uploads of the same bytes get two ids and one hash',
+  'get and read return null for unknown and malformed ids',
+  'bind binds unbound uploads, all or nothing',
+  'concurrent binds of one upload to two hazards: exactly one wins',
+  'stored bytes and records cannot be changed through returned values',
+] as const);
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const RECEIVED = '2026-11-02T01:00:00.000Z';
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * The EvidenceStore conformance suite: every evidence adapter runs it unchanged (pass the
+ * test runner's `describe`, `it`, `expect`).
+ *
+ * @example
+ * ```ts
+ * import { describe, it, expect } from 'vitest';
+ * runEvidenceStoreConformance({ name: 'files', createStore: () => createFileEvidenceStore(tmpDir()), describe, it, expect });
+ * ```
+ */
+export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOptions): void {
+  const { describe, it, expect } = options;
+  const test = (name: (typeof EVIDENCE_STORE_CONFORMANCE_TESTS)[number], fn: (store: EvidenceStore) => Promise<void>) =>
+    it(name, async () => fn(await options.createStore()));
+
+  describe(`EvidenceStore conformance: ${options.name}`, () => {
+    test('put stores the bytes and returns a record with their SHA-256', async (store) => {
+      const record = await store.put({ bytes: bytes('abc'), mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId: 'H-1', receivedAt: RECEIVED, claimedTakenAt: '2020-01-01T00:00:00Z' });
+      expect(ID.test(record.id)).toBe(true);
+      expect(record).toEqual({
+        id: record.id,
+        sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+        mime: 'image/jpeg',
+        size: 3,
+        uploaderId: 'owner-e1',
+        hazardId: 'H-1',
+        receivedAt: RECEIVED,
+        claimedTakenAt: '2020-01-01T00:00:00Z',
+      });
+      expect(await store.get(record.id)).toEqual(record);
+      expect(Array.from((await store.read(record.id)) ?? [])).toEqual([97, 98, 99]);
+    });
+
+    test('two uploads of the same bytes get two ids and one hash', async (store) => {
+      const a = await store.put({ bytes: bytes('same'), mime: 'image/png', uploaderId: 'u', hazardId: null, receivedAt: RECEIVED });
+      const b = await store.put({ bytes: bytes('same'), mime: 'image/png', uploaderId: 'u', hazardId: null, receivedAt: RECEIVED });
+      expect(a.id).not.toBe(b.id);
+      expect(a.sha256).toBe(b.sha256);
+    });
+
+    test('get and read return null for unknown and malformed ids', async (store) => {
+      for (const id of ['ev-00000000000000000000000000000000', '../../etc/passwd', '', 'x'.repeat(300)]) {
+        expect(await store.get(id)).toBeNull();
+        expect(await store.read(id)).toBeNull();
+      }
+    });
+
+    test('bind binds unbound uploads, all or nothing', async (store) => {
+      const free = await store.put({ bytes: bytes('1'), mime: 'image/jpeg', uploaderId: 'u', hazardId: null, receivedAt: RECEIVED });
+      const other = await store.put({ bytes: bytes('2'), mime: 'image/jpeg', uploaderId: 'u', hazardId: 'H-2', receivedAt: RECEIVED });
+      expect(await store.bind([free.id, other.id], 'H-1')).toBe(false);
+      expect((await store.get(free.id))?.hazardId).toBeNull();
+      expect(await store.bind([free.id, 'ev-ffffffffffffffffffffffffffffffff'], 'H-1')).toBe(false);
+      expect((await store.get(free.id))?.hazardId).toBeNull();
+      expect(await store.bind([free.id], 'H-1')).toBe(true);
+      expect((await store.get(free.id))?.hazardId).toBe('H-1');
+      // Binding again to the same hazard is a no-op; to another is refused.
+      expect(await store.bind([free.id], 'H-1')).toBe(true);
+      expect(await store.bind([free.id], 'H-3')).toBe(false);
+      expect(await store.bind([other.id], 'H-2')).toBe(true);
+      expect(await store.bind([], 'H-9')).toBe(true);
+    });
+
+    test('concurrent binds of one upload to two hazards: exactly one wins', async (store) => {
+      const shared = await store.put({ bytes: bytes('s'), mime: 'image/jpeg', uploaderId: 'u', hazardId: null, receivedAt: RECEIVED });
+      const results = await Promise.all(['H-A', 'H-B', 'H-C', 'H-D'].map((h) => store.bind([shared.id], h)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = ['H-A', 'H-B', 'H-C', 'H-D'][results.indexOf(true)];
+      expect((await store.get(shared.id))?.hazardId).toBe(winner);
+    });
+
+    test('stored bytes and records cannot be changed through returned values', async (store) => {
+      const input = bytes('xyz');
+      const record = await store.put({ bytes: input, mime: 'image/jpeg', uploaderId: 'u', hazardId: null, receivedAt: RECEIVED });
+      input[0] = 0;
+      const read = (await store.read(record.id)) as Uint8Array;
+      expect(Array.from(read)).toEqual([120, 121, 122]);
+      read[0] = 0;
+      (record as { hazardId: string | null }).hazardId = 'H-X';
+      expect(Array.from((await store.read(record.id)) ?? [])).toEqual([120, 121, 122]);
+      expect((await store.get(record.id))?.hazardId).toBeNull();
+    });
+  });
+}
