@@ -1,7 +1,8 @@
 // Tampers of issue #11 item 7, run against a real database by the SQLite and PostgreSQL
 // tests: each edits the tables directly, as someone with database access would, and names
 // the problem `verifyAudit` / `anjian audit verify` must report.
-import { computeEventHash, signStoreCheckpoint, type AuditProblem, type Signer, type Store } from '@anjian/core';
+import { computeEventHash, signStoreCheckpoint, type AppendInput, type AuditProblem, type Signer, type Store } from '@anjian/core';
+import { appendInput } from './store-fixtures.js';
 import { seedAuditTrail } from '@anjian/core/testing';
 
 /** Raw SQL on the store's tables: `?` placeholders, `{t}` before every table name. */
@@ -96,4 +97,15 @@ export const TAMPERS: readonly Tamper[] = [
     // H-B's next event (v3, seq 13) no longer links to it.
     expected: { kind: 'chain_link', code: 'PREV_HASH_MISMATCH', position: { seq: 13, hazardId: 'H-B', version: 3 } },
   },
+];
+
+/**
+ * Tampers after which the list row and the event log disagree on a hazard's version: the
+ * store must refuse the next append on that hazard (`TRAIL_MISMATCH`) and write nothing.
+ */
+export const VERSION_TAMPERS: readonly { name: string; apply(sql: RawSql): Promise<void>; append: AppendInput }[] = [
+  { name: 'the newest event deleted', apply: (sql) => sql.run('DELETE FROM {t}events WHERE seq = 24'), append: appendInput('H-H', 3, 'after-newest-deleted') },
+  { name: 'a whole stream deleted', apply: (sql) => sql.run("DELETE FROM {t}events WHERE hazard_id = 'H-C'"), append: appendInput('H-C', 0, 'after-stream-deleted') },
+  { name: 'a list row deleted', apply: (sql) => sql.run("DELETE FROM {t}hazards WHERE hazard_id = 'H-A'"), append: appendInput('H-A', 0, 'after-row-deleted') },
+  { name: 'a list row version raised', apply: (sql) => sql.run("UPDATE {t}hazards SET version = 5 WHERE hazard_id = 'H-B'"), append: appendInput('H-B', 5, 'after-row-raised') },
 ];

@@ -16,9 +16,12 @@ import type {
 import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
 import pg from 'pg';
 import { createGroupWriter } from './group-commit.js';
+import { PostgresStoreError } from './postgres-store-error.js';
 import { buildHazardQuery } from './hazard-query.js';
 import { readHazardStats } from './hazard-stats.js';
 import { PG_MIGRATIONS } from './migrations.js';
+
+export { PostgresStoreError };
 
 /** Options of {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -38,17 +41,6 @@ export interface PostgresStore extends Store {
   /** Close the pool if the store created it. */
   close(): Promise<void>;
   readonly schema: string;
-}
-
-/** Thrown for bad options or malformed input to `append`. */
-export class PostgresStoreError extends Error {
-  override readonly name = 'PostgresStoreError';
-  constructor(
-    readonly code: 'CONFIG_INVALID' | 'INVALID_APPEND' | 'SCHEMA_TOO_NEW',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 type Row = Record<string, unknown>;

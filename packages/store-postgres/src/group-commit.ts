@@ -1,5 +1,6 @@
 import type { AppendInput, AppendResult, CommandRecord, StoredEvent } from '@anjian/core';
 import type pg from 'pg';
+import { PostgresStoreError } from './postgres-store-error.js';
 
 type Row = Record<string, unknown>;
 
@@ -41,11 +42,15 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
       await client.query('BEGIN');
       const outcomes: Array<{ result: AppendResult } | { error: unknown }> = [];
       const written: AppendInput[] = [];
+      // Versions appended earlier in this group: their events are inserted at the end.
+      const groupVersions = new Map<string, number>();
       for (const { input } of batch) {
-        const verdict = await checkAndWrite(client, input);
-        if (verdict) outcomes.push({ result: verdict });
+        const verdict = await checkAndWrite(client, input, groupVersions.get(input.hazardId) ?? 0);
+        if (verdict instanceof Error) outcomes.push({ error: verdict });
+        else if (verdict) outcomes.push({ result: verdict });
         else {
           written.push(input);
+          groupVersions.set(input.hazardId, input.summary.version);
           outcomes.push({ result: { kind: 'ok', events: [] } });
         }
       }
@@ -91,19 +96,22 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
    * was written. A twin command committing concurrently elsewhere makes the command insert
    * fail with 23505, which aborts and retries the whole group (it then sees the twin).
    */
-  async function checkAndWrite(client: pg.PoolClient, input: AppendInput): Promise<AppendResult | null> {
+  async function checkAndWrite(client: pg.PoolClient, input: AppendInput, groupVersion: number): Promise<AppendResult | Error | null> {
     const sum = input.summary;
     const m = input.outbox;
+    // The list row may move only when the event log agrees with it on the current version.
     const cas =
       input.expectedVersion === 0
         ? `INSERT INTO ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-           SELECT $1::text, $2::int, $3::text, $4::text, $5::bool, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text WHERE NOT EXISTS (SELECT 1 FROM dup)
+           SELECT $1::text, $2::int, $3::text, $4::text, $5::bool, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text
+           WHERE NOT EXISTS (SELECT 1 FROM dup) AND (SELECT v FROM logged) = 0
            ON CONFLICT (hazard_id) DO NOTHING RETURNING 1`
         : `UPDATE ${s}.hazards SET version = $2, status = $3, level = $4, provisional = $5, domain = $6, area = $7,
              enterprise_id = $8, deadline = $9, created_at = $10, updated_at = $11
-           WHERE hazard_id = $1 AND version = $12 AND NOT EXISTS (SELECT 1 FROM dup) RETURNING 1`;
+           WHERE hazard_id = $1 AND version = $12 AND NOT EXISTS (SELECT 1 FROM dup) AND (SELECT v FROM logged) = $12 RETURNING 1`;
     const result = await client.query(
       `WITH dup AS (SELECT 1 FROM ${s}.commands WHERE command_id = $13::text),
+            logged AS (SELECT greatest(coalesce(max(version), 0), $21::int) AS v FROM ${s}.events WHERE hazard_id = $1),
             cas AS (${cas}),
             cmd AS (INSERT INTO ${s}.commands (command_id, fingerprint, hazard_id) SELECT $13::text, $14::text, $1::text WHERE EXISTS (SELECT 1 FROM cas) RETURNING 1),
             box AS (INSERT INTO ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at)
@@ -111,11 +119,12 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
                     FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[]) AS t(id, hazard_id, event_id, topic, payload, created_at)
                     WHERE EXISTS (SELECT 1 FROM cas) RETURNING 1)
        SELECT (SELECT count(*) FROM dup) AS dup, (SELECT count(*) FROM cas) AS cas, (SELECT version FROM ${s}.hazards WHERE hazard_id = $1) AS current,
-              (SELECT count(*) FROM cmd) AS cmd, (SELECT count(*) FROM box) AS box, $12::int AS expected`,
+              (SELECT count(*) FROM cmd) AS cmd, (SELECT count(*) FROM box) AS box, $12::int AS expected, (SELECT v FROM logged) AS logged`,
       [
         sum.hazardId, sum.version, sum.status, sum.level, sum.provisional, sum.domain, sum.area, sum.enterpriseId, sum.deadline, sum.createdAt, sum.updatedAt,
         input.expectedVersion, input.commandId, input.commandFingerprint,
         m.map((x) => x.id), m.map((x) => x.hazardId), m.map((x) => x.eventId), m.map((x) => x.topic), m.map((x) => JSON.stringify(x.payload)), m.map((x) => x.createdAt),
+        groupVersion,
       ],
     );
     const row = result.rows[0] as Row;
@@ -125,7 +134,16 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
       return { kind: 'duplicate-command', original };
     }
     // `current` is read from the statement's snapshot, i.e. before its own write.
-    if (Number(row.cas) !== 1) return { kind: 'conflict', actualVersion: Number(row.current ?? 0) };
+    if (Number(row.cas) !== 1) {
+      const current = Number(row.current ?? 0);
+      if (current !== Number(row.logged)) {
+        return new PostgresStoreError(
+          'TRAIL_MISMATCH',
+          `hazard ${input.hazardId}: list row at version ${current}, event log at version ${Number(row.logged)}; the database was changed outside the store (run anjian audit verify)`,
+        );
+      }
+      return { kind: 'conflict', actualVersion: current };
+    }
     return null;
   }
 

@@ -11,7 +11,7 @@ import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } fr
 import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
-import { seedSignedTrail, TAMPERS, type RawSql } from '../../../scripts/test-utils/audit-tampers.js';
+import { seedSignedTrail, TAMPERS, VERSION_TAMPERS, type RawSql } from '../../../scripts/test-utils/audit-tampers.js';
 import { createPostgresStore } from '../src/index.js';
 import { freshSchema, PG_URL } from './pg-env.js';
 
@@ -80,6 +80,24 @@ describe('audit of a PostgreSQL schema', () => {
         const { code, doc } = await cliVerify(env.schema);
         expect(code).toBe(1);
         expect(doc.problems).toContainEqual(expect.objectContaining(tamper.expected));
+      } finally {
+        await env.drop();
+      }
+    });
+  }
+
+  for (const tamper of VERSION_TAMPERS) {
+    it(`${tamper.name}: the next append on that hazard is refused (TRAIL_MISMATCH) and writes nothing`, async () => {
+      const { env, store, sql } = await signedSchema();
+      try {
+        await tamper.apply(sql);
+        const before = await store.readLog(1, 1000);
+        await expect(store.append(tamper.append)).rejects.toMatchObject({ code: 'TRAIL_MISMATCH' });
+        expect(await store.readLog(1, 1000)).toEqual(before);
+        expect(await store.findCommand(tamper.append.commandId)).toBeNull();
+        // Other hazards still append in the same group commit.
+        const other = await store.append({ ...tamper.append, hazardId: 'H-NEW', commandId: `${tamper.append.commandId}-other`, expectedVersion: 0, events: tamper.append.events.map((e) => ({ ...e, hazardId: 'H-NEW', id: 'H-NEW/1', version: 1 })), outbox: [], summary: { ...tamper.append.summary, hazardId: 'H-NEW', version: 1 } });
+        expect(other.kind).toBe('ok');
       } finally {
         await env.drop();
       }

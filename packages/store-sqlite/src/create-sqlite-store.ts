@@ -118,6 +118,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       };
     }
     const current = (st.hazardVersion.get(input.hazardId) as { version: number } | undefined)?.version ?? 0;
+    const logged = (st.loggedVersion.get(input.hazardId) as { version: number | null }).version ?? 0;
+    if (current !== logged) {
+      throw new SqliteStoreError(
+        'TRAIL_MISMATCH',
+        `hazard ${input.hazardId}: list row at version ${current}, event log at version ${logged}; the database was changed outside the store (run anjian audit verify)`,
+      );
+    }
     if (current !== input.expectedVersion) return { kind: 'conflict', actualVersion: current };
     const stored: StoredEvent[] = [];
     for (const event of input.events) {
@@ -351,6 +358,7 @@ function prepare(db: Database.Database) {
     findCommand: db.prepare('SELECT fingerprint, hazard_id FROM commands WHERE command_id = ?'),
     eventsOfCommand: db.prepare('SELECT seq, body FROM events WHERE command_id = ? ORDER BY seq'),
     hazardVersion: db.prepare('SELECT version FROM hazards WHERE hazard_id = ?'),
+    loggedVersion: db.prepare('SELECT max(version) AS version FROM events WHERE hazard_id = ?'),
     insertEvent: db.prepare('INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertCommand: db.prepare('INSERT INTO commands (command_id, fingerprint, hazard_id) VALUES (?, ?, ?)'),
     insertOutbox: db.prepare('INSERT INTO outbox (id, hazard_id, event_id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),

@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations.js';
 export class SqliteStoreError extends Error {
   override readonly name = 'SqliteStoreError';
   constructor(
-    readonly code: 'DURABILITY_UNAVAILABLE' | 'SCHEMA_TOO_NEW' | 'INVALID_APPEND',
+    readonly code: 'DURABILITY_UNAVAILABLE' | 'SCHEMA_TOO_NEW' | 'INVALID_APPEND' | 'TRAIL_MISMATCH',
     message: string,
   ) {
     super(message);

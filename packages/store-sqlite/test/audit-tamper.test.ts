@@ -12,7 +12,7 @@ import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } fr
 import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
-import { seedSignedTrail, TAMPERS, type RawSql } from '../../../scripts/test-utils/audit-tampers.js';
+import { seedSignedTrail, TAMPERS, VERSION_TAMPERS, type RawSql } from '../../../scripts/test-utils/audit-tampers.js';
 import { createSqliteStore } from '../src/index.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
@@ -87,6 +87,25 @@ describe('audit of a real SQLite file', () => {
       const { code, doc } = await cliVerify(path);
       expect(code).toBe(1);
       expect(doc.problems).toContainEqual(expect.objectContaining(tamper.expected));
+    });
+  }
+
+  for (const tamper of VERSION_TAMPERS) {
+    it(`${tamper.name}: the next append on that hazard is refused (TRAIL_MISMATCH) and writes nothing`, async () => {
+      const path = await signedFile();
+      const db = new Database(path);
+      await tamper.apply(rawSql(db));
+      db.close();
+      const store = createSqliteStore({ path });
+      try {
+        const before = await store.readLog(1, 1000);
+        await expect(store.append(tamper.append)).rejects.toMatchObject({ code: 'TRAIL_MISMATCH' });
+        expect(await store.readLog(1, 1000)).toEqual(before);
+        expect(await store.findCommand(tamper.append.commandId)).toBeNull();
+        expect((await store.readOutbox(1, 1000)).some((m) => m.id === tamper.append.outbox[0]?.id && m.createdAt === tamper.append.outbox[0]?.createdAt)).toBe(false);
+      } finally {
+        store.close();
+      }
     });
   }
 

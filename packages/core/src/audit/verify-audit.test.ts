@@ -164,3 +164,17 @@ describe('verifyHazardTrail', () => {
     expect(await verifyHazardTrail(store, 'nope', { now: NOW })).toBeNull();
   });
 });
+
+describe('a store whose list row and log disagree refuses to build on them', () => {
+  it('memory store: after the newest event is deleted, the next append throws TRAIL_MISMATCH and writes nothing', async () => {
+    const store = createMemoryStore();
+    await seedAuditTrail(store);
+    const newest = store.unsafeLog.pop() as StoredEvent;
+    const { seq: _seq, ...event } = newest;
+    const summary = store.unsafeSummaries.get(newest.hazardId)!;
+    const input = { hazardId: newest.hazardId, expectedVersion: newest.version - 1, events: [event], outbox: [], commandId: 'again', commandFingerprint: 'fp', summary };
+    await expect(store.append(input)).rejects.toMatchObject({ code: 'TRAIL_MISMATCH' });
+    expect(store.unsafeLog).toHaveLength(17);
+    expect(await store.findCommand('again')).toBeNull();
+  });
+});

@@ -9,7 +9,8 @@ export type ChainErrorCode =
   | 'INVALID_APPEND'
   | 'INVALID_CHECKPOINT'
   | 'INVALID_CURSOR'
-  | 'INVALID_QUERY';
+  | 'INVALID_QUERY'
+  | 'TRAIL_MISMATCH';
 
 const BRAND = Symbol.for('anjian.ChainError');
 

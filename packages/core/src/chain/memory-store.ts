@@ -109,6 +109,13 @@ export function createMemoryStore(): MemoryStore {
       const original = commands.get(input.commandId);
       if (original) return { kind: 'duplicate-command', original: clone(original) };
       const current = summaries.get(input.hazardId)?.version ?? 0;
+      const logged = eventsOf(input.hazardId).at(-1)?.version ?? 0;
+      if (current !== logged) {
+        throw new ChainError('TRAIL_MISMATCH', {
+          'zh-CN': `隐患 ${input.hazardId} 的列表行为版本 ${current}，事件日志为版本 ${logged}：数据被改动，请运行审计核验`,
+          en: `hazard ${input.hazardId}: list row at version ${current}, event log at version ${logged}; the data was changed outside the store, run the audit`,
+        });
+      }
       if (current !== input.expectedVersion) return { kind: 'conflict', actualVersion: current };
       const stored: StoredEvent[] = input.events.map((e, i) => ({ ...clone(e), seq: log.length + i + 1 }));
       const indexCurrent = indexed === log.length && log[log.length - 1] === indexedLast;

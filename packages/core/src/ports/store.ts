@@ -244,7 +244,11 @@ export interface FailOutboxInput {
  *   contiguous from 1 across the whole store, in commit order once writers are quiet. It
  *   MUST store events byte-for-byte as given (the hash covers them) and MUST NOT hash,
  *   re-order or re-time them. Invalid input (empty events, versions not following
- *   `expectedVersion`) throws.
+ *   `expectedVersion`) throws. It MUST throw (writing nothing) an error with code
+ *   `TRAIL_MISMATCH` when the hazard's list row and its event log disagree on the current
+ *   version (a row without events, events without a row, the newest event deleted): the
+ *   database was changed outside the store, and no command may build on it until
+ *   `verifyAudit` has been run and the data repaired.
  * - **load / readEvents** return a hazard's events ordered by version; `load` returns
  *   `null` when the hazard has no events.
  * - **readLog(fromSeq, limit)** returns events with `seq >= fromSeq` ordered by `seq`,
