@@ -270,6 +270,10 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
 
   const group = (kind: 'all' | 'any', list: unknown, pointer: string, depth: number): Compiled => {
     const parts = children(list, pointer, depth, kind);
+    if (parts.length === 0 && strict) {
+      // a pack's schema asks for at least one entry; json-rules-engine reads [] as true
+      fail('INVALID_CONDITION', `${kind} 至少要有一项`, `"${kind}" needs at least one entry`, pointer);
+    }
     if (parts.length === 0) countLeaf(pointer);
     const height = 1 + Math.max(0, ...parts.map((p) => p.height));
     const nodes = parts.map((p) => p.node);
