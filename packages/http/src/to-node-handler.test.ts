@@ -121,3 +121,27 @@ describe('toNodeHandler limits and odd requests', () => {
     expect(seen.bytes).toBe(1000);
   });
 });
+
+describe('toNodeHandler and a client that goes away', () => {
+  it('a body cut off by the client ends the handler’s read with an error instead of hanging', async () => {
+    let outcome: Promise<string> | undefined;
+    const base = await serve(async (request) => {
+      outcome = request.arrayBuffer().then(
+        () => 'read',
+        () => 'failed',
+      );
+      await outcome;
+      return new Response(null, { status: 204 });
+    });
+    const { port } = new URL(base);
+    const { connect } = await import('node:net');
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n' + 'y'.repeat(100));
+        setTimeout(() => (socket.destroy(), resolve()), 50);
+      });
+    });
+    await expect.poll(() => outcome, { timeout: 2000 }).toBeDefined();
+    expect(await outcome).toBe('failed');
+  });
+});

@@ -133,6 +133,12 @@ function boundedBody(req: IncomingMessage, limit: number): { stream: ReadableStr
         settled = true;
         controller.error(error);
       });
+      // A client gone before the end of its body: the reader must not wait forever.
+      req.on('close', () => {
+        if (settled) return;
+        settled = true;
+        controller.error(new Error('the client closed the connection before the end of the body'));
+      });
     },
     pull() {
       if (!settled) req.resume();
