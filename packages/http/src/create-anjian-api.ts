@@ -7,7 +7,7 @@ import { buildOpenApi } from './build-openapi.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
-import { checkRequestPath, createRouteMatcher, methodNotAllowed } from './request-target.js';
+import { checkRequestPath, createRouteMatcher, isRoutableMethod, methodNotAllowed } from './request-target.js';
 import { ROUTES } from './route-table.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
 import { withSecurityHeaders } from './security-headers.js';
@@ -128,7 +128,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       try {
         const pathname = new URL(incoming.url).pathname;
         const { route, allow } = match(pathname, incoming.method);
-        if (!route && allow.length === 0 && !/^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(incoming.method)) throw methodNotAllowed(incoming.method, []);
+        if (!route && allow.length === 0 && !isRoutableMethod(incoming.method)) throw methodNotAllowed(incoming.method, []);
         checkRequestPath(pathname);
         let request = incoming;
         // The body is read (and bounded) before routing and authentication: a request no

@@ -5,6 +5,11 @@ import type { RouteSpec } from './types.js';
 /** Methods a route may be defined with; anything else (TRACE, CONNECT, PROPFIND…) is a 405. */
 const ROUTABLE = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
+/** Whether a route could take this method at all (TRACE, CONNECT and unknown methods cannot). */
+export function isRoutableMethod(method: string): boolean {
+  return ROUTABLE.has(method);
+}
+
 /** A 405 `METHOD_NOT_ALLOWED` problem; the response carries `Allow`. */
 export function methodNotAllowed(method: string, allow: readonly string[]): HttpProblem {
   const shown = JSON.stringify(method.slice(0, 20));
