@@ -232,12 +232,12 @@ export function fuzzRequest(pool: FuzzPool): fc.Arbitrary<FuzzRequest> {
     { weight: 9, arbitrary: fc.constantFrom(...pool.actors) },
     { weight: 1, arbitrary: fc.constantFrom(null, 'ghost') },
   );
-  const body = fc.oneof(
+  const body: fc.Arbitrary<readonly [FuzzRequest['category'], FuzzRequest['body']]> = fc.oneof(
     { weight: 240, arbitrary: hostileCommand(pool).map((json) => ['hostile values', { json }] as const) },
     { weight: 80, arbitrary: malformed.map((json) => ['malformed shape', { json }] as const) },
     { weight: 40, arbitrary: rawBody.map((raw) => ['raw body', { raw }] as const) },
     { weight: 1, arbitrary: limitBody.map((raw) => ['body at the size limit', { raw }] as const) },
     { weight: 40, arbitrary: hostileInspection().map((json) => ['hostile inspection', { json }] as const) },
   );
-  return fc.record({ actor, hazardId, idempotencyKey: key, ifMatch, body }).map(({ body: [category, b], ...rest }) => ({ ...rest, category, body: b }));
+  return fc.record({ actor, hazardId, idempotencyKey: key, ifMatch, body }).map(({ body: pair, ...rest }) => ({ ...rest, category: pair[0], body: pair[1] }));
 }
