@@ -84,6 +84,8 @@ export interface AttackServer {
   counts(): Record<'events' | 'hazards' | 'outbox' | 'commands' | 'denials', number>;
   vmRssKb(): number;
   loop(): Promise<LoopReport>;
+  /** CPU time the server process has used so far, in ms. */
+  cpuMs(): Promise<number>;
   resetLoop(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -206,6 +208,9 @@ export async function startAttackServer(): Promise<AttackServer> {
     },
     async loop() {
       return (await (await fetch(`${base}/__test/loop`)).json()) as LoopReport;
+    },
+    async cpuMs() {
+      return ((await (await fetch(`${base}/__test/cpu`)).json()) as { cpuMs: number }).cpuMs;
     },
     async resetLoop() {
       await (await fetch(`${base}/__test/loop/reset`, { method: 'POST' })).arrayBuffer();

@@ -10,6 +10,7 @@
 //   GET  /__test/loop         event-loop delay since the last reset (monitorEventLoopDelay),
 //                             and stalls > 100 ms during which this process was busy on CPU
 //   POST /__test/loop/reset   start a new measurement
+//   GET  /__test/cpu          CPU time this process has used (ms)
 // Exits when its stdin closes (the test ended, however it ended) or on SIGTERM.
 //
 //   node attack-server.cjs <dataDir> <packDir>
@@ -79,6 +80,9 @@ async function main(): Promise<void> {
           cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system - cpuAtReset) / 1000),
         }),
       );
+    } else if (req.url === '/__test/cpu' && req.method === 'GET') {
+      const { user, system } = process.cpuUsage();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ cpuMs: (user + system) / 1000 }));
     } else if (req.url === '/__test/loop/reset' && req.method === 'POST') {
       histogram.disable();
       histogram = monitorEventLoopDelay({ resolution: 10 });

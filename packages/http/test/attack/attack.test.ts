@@ -106,21 +106,27 @@ describe('item 1: deadline payloads that froze the server', () => {
       { type: 'escalate', reason: reason(), overdueDeadline: '+275760-09-13T00:00:00Z' },
     ];
     let slowest = 0;
+    let mostCpu = 0;
     await a.unchanged(async () => {
       for (const body of bodies) {
-        // A payload that loops is slow every time; a late answer from a busy shared machine
-        // is not: the fastest of three tries counts.
-        let fastest = Infinity;
-        for (let attempt = 0; attempt < 3 && fastest >= 50; attempt++) {
+        // A payload that loops is slow every time and burns the server's CPU; an answer
+        // delayed by other processes on a busy shared machine is neither. Up to five tries:
+        // the fastest round trip counts, and the server's CPU time for it.
+        let best = { wall: Infinity, cpu: Infinity };
+        for (let attempt = 0; attempt < 5 && best.wall >= 50; attempt++) {
+          const cpuBefore = await server.cpuMs();
           const reply = await a.command('1 deadline payloads', 'owner-e1', id, body);
+          const cpu = (await server.cpuMs()) - cpuBefore;
           expect(reply.status, `${JSON.stringify(body)} → ${reply.text}`).toBe(422);
-          fastest = Math.min(fastest, reply.ms);
+          if (reply.ms < best.wall) best = { wall: reply.ms, cpu };
         }
-        slowest = Math.max(slowest, fastest);
-        expect(fastest, `${JSON.stringify(body)} took ${fastest} ms`).toBeLessThan(50);
+        slowest = Math.max(slowest, best.wall);
+        mostCpu = Math.max(mostCpu, best.cpu);
+        expect(best.cpu, `${JSON.stringify(body)} cost the server ${best.cpu} ms of CPU`).toBeLessThan(50);
+        expect(best.wall < 50 || best.cpu < 50, `${JSON.stringify(body)} took ${best.wall} ms`).toBe(true);
       }
     });
-    notes.push(`item 1: ${bodies.length} deadline payloads, all 422, slowest ${slowest.toFixed(1)} ms (fastest of up to 3 tries each)`);
+    notes.push(`item 1: ${bodies.length} deadline payloads, all 422; slowest answer ${slowest.toFixed(1)} ms (fastest of up to 5 tries), most server CPU for one ${mostCpu.toFixed(1)} ms`);
     // The hazard was not poisoned: a sane extension is requested and granted.
     await a.must('owner-e1', id, { type: 'request_extension', extension: { workingDays: 3 }, reason: reason('需要更多时间', 'need more time') });
     await a.must('grid-g1', id, { type: 'grant_extension' });
