@@ -305,6 +305,36 @@ describe('item 4: evidence that was never uploaded, foreign or counted twice', (
     // The real evidence still works.
     await a.must('owner-e1', id, submit(good));
   });
+  it('"taken after the notice" is the server’s receipt time, never the claimed capture time', async () => {
+    const id = await a.reported('owner-e1', noAlarm());
+    const state = (await server.call('officer-gas-d1', 'GET', `/api/hazards/${id}`)).body.state;
+    if (state.provisional) await a.must('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: reason() });
+    // Uploaded before the notice, claiming a capture time after it.
+    const early = [];
+    for (let i = 0; i < 2; i++) {
+      const up = a.figures.record('4 evidence times', await server.upload('owner-e1', { hazardId: id, takenAt: '2030-01-01T00:00:00+08:00' }));
+      expect(up.status, up.text).toBe(201);
+      expect(up.body.claimedTakenAt).toBe('2030-01-01T00:00:00+08:00');
+      early.push({ id: up.body.id as string, kind: 'photo_after' });
+    }
+    const before = { id: await a.uploaded('owner-e1', { hazardId: id }), kind: 'photo_before' };
+    await a.must('grid-g1', id, { type: 'issue_notice' });
+    await a.unchanged(async () => {
+      const reply = await a.command('4 evidence times', 'owner-e1', id, { type: 'submit_rectification', evidence: [before, ...early] });
+      expect(reply.status, reply.text).toBe(422);
+      expect(reply.body.code).toBe('EVIDENCE_INSUFFICIENT');
+    });
+    // Uploaded after the notice, claiming a capture time years before it: counted.
+    const late = [];
+    for (let i = 0; i < 2; i++) {
+      const up = a.figures.record('4 evidence times', await server.upload('owner-e1', { hazardId: id, takenAt: '2020-01-01T00:00:00Z' }));
+      late.push({ id: up.body.id as string, kind: 'photo_after' });
+    }
+    const bad = a.figures.record('4 evidence times', await server.upload('owner-e1', { hazardId: id, takenAt: '2026-12-06T09:00:00' }));
+    expect(bad.status, 'a claimed time without an offset').toBe(400);
+    await a.must('owner-e1', id, { type: 'submit_rectification', evidence: [before, ...late] });
+    notes.push('item 4 (times): photos received before the notice but claiming 2030 → 422 EVIDENCE_INSUFFICIENT; received after it claiming 2020 → accepted');
+  });
 });
 
 describe('item 5: one officer alone cannot close a major hazard', () => {
