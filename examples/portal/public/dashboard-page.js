@@ -2,7 +2,7 @@
 // in the URL hash (#/dashboard?domain=gas&level=major), the notification outbox and the SMS
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
-import { t } from './i18n.js';
+import { loc, t } from './i18n.js';
 import { api, app, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
@@ -54,6 +54,15 @@ function outboxPanel(outbox, sms) {
   return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }
 
+/** The result of GET /api/audit/verify: intact or the first bad position of each kind. */
+function auditResult(r) {
+  if (!r.ok) return html`<p class="message error" id="audit-error">${r.status} ${r.body?.title ?? ''}：${r.body?.detail ?? ''}</p>`;
+  const a = r.body;
+  return html`<div class="${a.ok ? 'message' : 'message error'}" id="audit-outcome" data-ok="${String(a.ok)}"><b>${t(a.ok ? 'auditOk' : 'auditBroken')}</b>（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）·
+    ${t('auditChecked', a.checked)} · ${t(a.checked?.signatures ? 'auditSignatures' : 'auditNoSignatures')}
+    ${a.problems?.length ? html`<ul id="audit-problems">${a.problems.map((p) => html`<li data-kind="${p.kind}"><code>${p.kind} ${p.code}</code> ${loc(p.message)} <small>${JSON.stringify(p.position ?? {})}</small></li>`)}</ul>` : ''}</div>`;
+}
+
 /** Renders the dashboard under the filters of `query` (the hash's URLSearchParams). */
 export async function dashboardPage(query) {
   const f = filtersOf(query);
@@ -78,7 +87,10 @@ export async function dashboardPage(query) {
       <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
     <div class="charts"><div class="chart" id="chart-level"></div><div class="chart" id="chart-status"></div><div class="chart" id="chart-domain"></div><div class="chart" id="chart-time"></div></div>`
     : html`<p class="message error" id="stats-error">${stats.status} ${stats.body?.title ?? ''}：${stats.body?.detail ?? ''}</p>`}
-    ${outbox.status === 403 ? '' : outboxPanel(outbox, sms)}`);
+    ${outbox.status === 403 ? '' : html`${outboxPanel(outbox, sms)}<h2>${t('auditVerify')}</h2><button type="button" id="audit-verify">${t('auditVerify')}</button><div id="audit-result"></div>`}`);
+  app.querySelector('#audit-verify')?.addEventListener('click', async () => {
+    setHtml(app.querySelector('#audit-result'), auditResult(await api('/audit/verify')));
+  });
 
   const form = app.querySelector('#dashboard-filters');
   form.addEventListener('submit', (e) => e.preventDefault());

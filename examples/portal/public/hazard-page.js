@@ -80,10 +80,23 @@ function evidenceGallery(history) {
   })}</ul>`;
 }
 
+/**
+ * When the hazard's audit trail was verified (GET /api/hazards/{id}/audit, checked at each
+ * page load): its hash chain and list row, and how much of it a signed checkpoint covers.
+ */
+function auditLine(audit, version) {
+  if (!audit.ok || !audit.body) return '';
+  const a = audit.body;
+  const cp = a.checkpoint;
+  const coverage = !cp ? t('auditNoCheckpoint') : t(cp.signed ? 'auditCheckpoint' : 'auditCheckpointUnsigned', { v: cp.coversVersion, n: version, at: localTime(cp.createdAt) });
+  const last = a.lastFullAudit ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}：${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}` : '';
+  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}</p>`;
+}
+
 /** Renders the hazard page of `id` into #app. */
 export async function hazardPage(id) {
   const path = `/hazards/${encodeURIComponent(id)}`;
-  const r = await api(path);
+  const [r, audit] = await Promise.all([api(path), api(`${path}/audit`)]);
   if (!r.ok) { setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`); return; }
   const { state: h, history } = r.body;
   const roles = me()?.roles ?? [];
@@ -153,6 +166,7 @@ export async function hazardPage(id) {
     <div class="card" id="hazard-state" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">${levelCell(h)} · ${t('status')}: <b class="status">${t(h.status)}</b> · ${entName(h.enterpriseId)} ${h.area} · ${t('deadline')}: <span id="hazard-deadline" data-deadline="${h.deadline ?? ''}">${localTime(h.deadline)}</span>${h.caseNo ? html` · ${t('caseNo')}: ${h.caseNo}` : ''}
       ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}
       ${finding ? html`<p>${loc(finding.explanation)}</p><p>${t('basis')}: ${join((finding.basis ?? []).map((b) => html`${loc(b.title)} ${b.number} ${b.clause ?? ''}`), '；')}</p>` : ''}</div>
+    ${auditLine(audit, h.version)}
     <div id="evidence">${evidenceGallery(history)}</div>
     <div id="actions">${coOfficerPicker}${join(actions, raw('<hr>'))}</div><div id="action-result"></div>
     <h2>${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> <span class="actor" title="${e.actor?.id} (${e.actor?.role})">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}</ol>`);

@@ -10,11 +10,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
 import { createFileEvidenceStore, findPackDirs, loadPackFromPath } from '@anjian/core/node';
-import { createAnjianApi, type AnjianApi } from '@anjian/http';
+import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
 import { createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
 import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
 import { crossSiteRequest } from './cross-site-request.js';
+import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.js';
 import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
@@ -69,6 +70,8 @@ export interface Portal {
   dataDir: string;
   /** The early-warning scheduler and the SMS relay (to the demo gateway). */
   notifications: DemoNotifications;
+  /** Ed25519 checkpoints of the audit trail, signed on a schedule. */
+  checkpoints: DemoCheckpoints;
   /** Stops the scheduler and the relay, then closes the SQLite store. */
   close(): Promise<void>;
 }
@@ -97,6 +100,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const { packs, skipped } = await loadPacks();
   const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
   let notifications: DemoNotifications | undefined;
+  let checkpoints: DemoCheckpoints | undefined;
   try {
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(
@@ -109,13 +113,22 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       users: DEMO_USERS, password: options.password, now: () => clock.now().getTime(),
       trustIdentityHeader: options.trustIdentityHeader, secureCookie: options.secureCookie,
     });
-    const api = createAnjianApi({ store, directory, calendar, clock, packs, evidence, basePath: '/api', authenticate: async (req) => auth.actorOf(req) });
+    // The audit routes check checkpoint signatures with the demo's key (GET /api/audit/verify, /api/hazards/{id}/audit).
+    checkpoints = createDemoCheckpoints({ store, clock, dataDir });
+    const signing = checkpoints;
+    const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
+      store, directory, calendar, clock, packs, evidence, basePath: '/api', authenticate: async (req) => auth.actorOf(req),
+      audit: { verifier: signing.verifier },
+    };
+    const api = createAnjianApi(apiOptions);
     const browserCore = await bundleBrowserCore();
     const echartsPath = createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.min.js');
     const seeded = options.seed === false ? 0 : await seedAs(api, auth);
     notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
     const started = notifications;
     await started.runOnce();
+    await signing.tick(); // the seed is covered by a signed checkpoint from the start
+    if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
       users: DEMO_USERS.map((u) => ({
         id: u.profile.id, name: u.name, home: u.home, roles: u.profile.roles,
@@ -163,13 +176,15 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     };
 
     return {
-      fetch, auth, packs, seeded, skippedPacks: skipped, dataDir, notifications: started,
+      fetch, auth, packs, seeded, skippedPacks: skipped, dataDir, notifications: started, checkpoints: signing,
       async close() {
+        signing.stop();
         await started.stop();
         store.close();
       },
     };
   } catch (error) {
+    checkpoints?.stop();
     await notifications?.stop();
     store.close();
     throw error;

@@ -234,6 +234,11 @@ describe('dashboard filters and the SMS panel', () => {
     await admin.waitForSelector('#chart-level canvas');
     await admin.screenshot({ path: join(shots, 'dashboard-filtered.png'), fullPage: true });
 
+    // The department admin verifies the whole audit trail (hash chains, signed checkpoints, projection, outbox).
+    await admin.click('#audit-verify');
+    await admin.waitForSelector('#audit-outcome[data-ok="true"]');
+    expect(await admin.textContent('#audit-outcome')).toContain('签名已验证');
+
     await admin.click('#clear-filters');
     await admin.waitForSelector('#dashboard-stats[data-query=""]');
     expect(Number(await admin.textContent('#stat-total'))).toBe(all);

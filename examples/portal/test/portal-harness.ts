@@ -14,11 +14,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(portalDir, '../..');
+
+// A browser, a server child process and scrypt sign-ins: on a shared, busy machine a walk
+// through the chain takes far longer than a unit test, so the e2e files get generous limits.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 180_000 });
+const BROWSER_TIMEOUT_MS = 90_000;
 
 /** Where screenshots go (examples/portal/test-results/). */
 export const shots = join(portalDir, 'test-results');
@@ -129,6 +135,7 @@ export async function startPortal(): Promise<PortalHarness> {
     dataDir,
     async signIn(userId, home, locale = 'zh-CN') {
       const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 } });
+      context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
       const page = await context.newPage();
       await page.goto(`${base}/#/login`);
       await page.waitForSelector('#app[data-page="login"] #login-form');

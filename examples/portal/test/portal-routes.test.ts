@@ -168,10 +168,17 @@ describe('the seed', () => {
       return ((await res.json()) as { total: number }).total;
     };
     try {
-      const first = await createPortal({ dataDir: dir, trustIdentityHeader: true });
+      const first = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0 });
       const total = await count(first);
+      // The seed is covered by a signed checkpoint, and the whole trail verifies with the demo's key.
+      const audit = (await (await first.fetch(new Request('http://portal.test/api/audit/verify', { headers: { 'x-demo-user': 'admin-chen' } }))).json()) as { ok: boolean; checked: { signatures: boolean; checkpoints: number } };
+      expect(audit).toMatchObject({ ok: true, checked: { signatures: true, checkpoints: 1 } });
+      const queue = (await (await first.fetch(new Request('http://portal.test/api/queues/grid', { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { items: { hazardId: string; version: number }[] };
+      const hazard = queue.items[0]!;
+      const trail = (await (await first.fetch(new Request(`http://portal.test/api/hazards/${hazard.hazardId}/audit`, { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { ok: boolean; checkpoint: { signed: boolean; coversVersion: number } };
+      expect(trail).toMatchObject({ ok: true, checkpoint: { signed: true, coversVersion: hazard.version } });
       await first.close();
-      const second = await createPortal({ dataDir: dir, trustIdentityHeader: true });
+      const second = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0 });
       try {
         expect(second.seeded).toBe(first.seeded);
         expect(first.seeded).toBeGreaterThan(0);

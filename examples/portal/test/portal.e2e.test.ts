@@ -144,6 +144,7 @@ describe('demo portal', () => {
 
     // The evidence is on the hazard page as thumbnails: 1 before, 3 after, 1 document.
     await owner.waitForSelector('#evidence-list[data-count="5"]');
+    expect(await owner.getAttribute('#hazard-audit', 'data-ok')).toBe('true');
     await owner.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('#evidence-list img')).every((i) => i.complete && i.naturalWidth === 16));
     await owner.screenshot({ path: join(shots, 'hazard-evidence.png'), fullPage: true });
 
