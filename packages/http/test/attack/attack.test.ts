@@ -310,7 +310,7 @@ describe('item 4: evidence that was never uploaded, foreign or counted twice', (
     const state = (await server.call('officer-gas-d1', 'GET', `/api/hazards/${id}`)).body.state;
     if (state.provisional) await a.must('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: reason() });
     // Uploaded before the notice, claiming a capture time after it.
-    const early = [];
+    const early: { id: string; kind: string }[] = [];
     for (let i = 0; i < 2; i++) {
       const up = a.figures.record('4 evidence times', await server.upload('owner-e1', { hazardId: id, takenAt: '2030-01-01T00:00:00+08:00' }));
       expect(up.status, up.text).toBe(201);
@@ -325,7 +325,7 @@ describe('item 4: evidence that was never uploaded, foreign or counted twice', (
       expect(reply.body.code).toBe('EVIDENCE_INSUFFICIENT');
     });
     // Uploaded after the notice, claiming a capture time years before it: counted.
-    const late = [];
+    const late: { id: string; kind: string }[] = [];
     for (let i = 0; i < 2; i++) {
       const up = a.figures.record('4 evidence times', await server.upload('owner-e1', { hazardId: id, takenAt: '2020-01-01T00:00:00Z' }));
       late.push({ id: up.body.id as string, kind: 'photo_after' });
