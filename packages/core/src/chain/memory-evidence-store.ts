@@ -20,14 +20,22 @@ export function sha256OfBytes(bytes: Uint8Array): string {
   return bytesToHex(sha256(bytes));
 }
 
-/** A fresh evidence id: `ev-` and 32 random hex digits. */
+/**
+ * A fresh evidence id: `ev-` and 32 random hex digits.
+ *
+ * @internal
+ */
 export function newEvidenceId(): string {
   const random = new Uint8Array(16);
   globalThis.crypto.getRandomValues(random);
   return `ev-${bytesToHex(random)}`;
 }
 
-/** Checks an upload's metadata; throws a `TypeError` for misuse (not a user error). */
+/**
+ * Checks an upload's metadata; throws a `TypeError` for misuse (not a user error).
+ *
+ * @internal
+ */
 export function assertUpload(upload: EvidenceUpload): void {
   if (!(upload.bytes instanceof Uint8Array)) throw new TypeError('evidence bytes must be a Uint8Array');
   if (typeof upload.mime !== 'string' || !/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(upload.mime)) throw new TypeError(`invalid media type ${JSON.stringify(upload.mime)}`);
