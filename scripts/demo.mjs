@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The demo (`pnpm demo`, the README's first command): checks the checklist packs with the
-// CLI, then starts the demo portal (examples/portal) on http://localhost:3000 with its data
-// in examples/portal/.data, and prints the URL and the demo logins. Ctrl-C stops it.
+// CLI, then starts the demo portal (examples/portal) on http://127.0.0.1:3000 (this machine
+// only; HOST=0.0.0.0 serves the network) with its data in examples/portal/.data, and prints
+// the URL, the demo logins and their password (anjian-demo). Ctrl-C stops it.
 //
-// PORT, HOST and ANJIAN_DATA_DIR are passed through to the portal. The command-line demo
+// PORT, HOST, ANJIAN_DATA_DIR and ANJIAN_DEMO_PASSWORD are passed through to the portal. The command-line demo
 // (classify the example inspections, walk the review chain) is `pnpm demo:cli`.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

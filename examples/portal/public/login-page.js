@@ -19,6 +19,8 @@ export function signInPage() {
     </form>
     <p class="hint">${t('loginHint')}</p>`);
   const form = app.querySelector('#login-form');
+  // A form post without scripts comes back as #/login?error=401.
+  if (/[?&]error=401\b/.test(location.hash)) setHtml(form.querySelector('#login-error'), html`<p class="message error" id="form-error" data-status="401">${t('errLoginFailed')}</p>`);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const out = form.querySelector('#login-error');
