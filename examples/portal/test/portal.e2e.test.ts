@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/portal-auth.js';
 import { fillKitchenForm, goTo, pdf, png, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
@@ -27,6 +28,36 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await portal?.stop();
+});
+
+describe('signing in and out', () => {
+  it('a wrong password is refused on the form; the session cookie is invisible to scripts; sign-out ends the session', async () => {
+    const context = await portal.browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${portal.base}/#/login`);
+    await page.waitForSelector('#app[data-page="login"] #login-form');
+    await page.fill('#login-user', 'grid-wang');
+    await page.fill('#login-password', 'not-the-password');
+    await page.click('#login-submit');
+    await page.waitForSelector('#form-error[data-status="401"]');
+    expect(await page.textContent('#form-error')).toBe('用户名或密码错误');
+    expect(await page.inputValue('#login-password')).toBe('');
+
+    await page.fill('#login-password', DEMO_PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#app[data-page="grid"]');
+    expect(await page.evaluate(() => document.cookie)).not.toContain('anjian_session');
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'anjian_session', httpOnly: true, sameSite: 'Strict', path: '/' });
+
+    await page.click('#logout');
+    await page.waitForSelector('#app[data-page="login"]');
+    // The old cookie value no longer opens anything.
+    expect((await fetch(`${portal.base}/api/stats`, { headers: { cookie: `anjian_session=${cookie!.value}` } })).status).toBe(401);
+    await page.goto(`${portal.base}/#/grid`);
+    await page.waitForSelector('#app[data-page="login"]');
+    await context.close();
+  });
 });
 
 describe('demo portal', () => {
