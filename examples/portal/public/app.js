@@ -105,6 +105,8 @@ async function route() {
   } catch {
     // a malformed escape stays as typed; the API answers 404 for it
   }
+  // A lone surrogate cannot be encoded again (encodeURIComponent throws): U+FFFD in its place.
+  if (typeof arg === 'string') arg = arg.toWellFormed();
   document.documentElement.lang = lang();
   document.querySelectorAll('[data-t]').forEach((el) => (el.textContent = t(el.dataset.t)));
   document.getElementById('lang-switch').textContent = t('switchLang');
