@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -99,7 +99,10 @@ let bundled: Promise<string> | undefined;
 
 /** Bundles (once per test file) and starts the attack server on a fresh data dir. */
 export async function startAttackServer(): Promise<AttackServer> {
-  bundled ??= bundleHarness(join(here, 'attack-server.ts'), { external: ['better-sqlite3'], outDir: join(repoRoot, 'packages/http/.tmp') });
+  bundled ??= bundleHarness(join(here, 'attack-server.ts'), { external: ['better-sqlite3'], outDir: join(repoRoot, 'packages/http/.tmp') }).then((file) => {
+    process.once('exit', () => rmSync(dirname(file), { recursive: true, force: true }));
+    return file;
+  });
   const entry = await bundled;
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-attack-'));
   const child: ChildProcess = spawn(process.execPath, [entry, dataDir, PACK_DIR], {
