@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { createSqliteStore } from './create-sqlite-store.js';
-export type { SqliteStore, SqliteStoreOptions } from './create-sqlite-store.js';
+export type { GroupCommitInfo, SqliteStore, SqliteStoreOptions } from './create-sqlite-store.js';
 export { SqliteStoreError } from './open-database.js';
 export { InvalidCursorError } from '@anjian/core';
 export { MIGRATIONS } from './migrations.js';

@@ -23,6 +23,8 @@ export function openDatabase(path: string, options: { busyTimeoutMs?: number } =
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
     db.pragma('foreign_keys = ON');
+    // Sorts and any statement journal stay in memory rather than in a temporary file.
+    db.pragma('temp_store = MEMORY');
     if (path !== ':memory:') {
       const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
       db.pragma('synchronous = FULL');
