@@ -207,7 +207,8 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
   return (title, observations) => {
     const clauses: Pair[] = [];
     for (const o of observations) clauses.push(clause(o));
-    return explanationSentence(title, observations, clauses, (o) => bareRecord(o, labels));
+    // the bare record goes through the same cache (an `equal` of the value with itself)
+    return explanationSentence(title, observations, clauses, (o) => (o.path === undefined ? clause(recordOf(o)) : bareRecord(o, labels)));
   };
 }
 
@@ -271,7 +272,12 @@ function clausePair(o: Observation, labels: ReadonlyMap<string, FactLabel>): Pai
 
 /** The record of an observation's recorded value without a comparison: 「软管长度：3 m」. */
 function bareRecord(o: Observation, labels: ReadonlyMap<string, FactLabel>): Pair {
+  return clausePair(recordOf(o), labels);
+}
+
+/** The observation whose clause is the bare record of `o`'s value. */
+function recordOf(o: Observation): Observation {
   const record: Observation = { fact: o.fact, operator: 'equal', actual: o.actual, expected: o.actual };
   if (o.path !== undefined) record.path = o.path;
-  return clausePair(record, labels);
+  return record;
 }

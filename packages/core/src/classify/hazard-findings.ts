@@ -25,7 +25,6 @@ export interface RuleTemplate {
  * is an ordinary enumerable property for `JSON.stringify`, spreading and assignment. @internal
  */
 export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explain: (observations: Observation[]) => LocalizedText & { en: string }): HazardFinding {
-  let explanation: (LocalizedText & { en: string }) | undefined;
   const finding: HazardFinding = {
     rule: t.rule,
     item,
@@ -37,12 +36,7 @@ export function ruleFinding(t: RuleTemplate, item: string, observations: Observa
     basis: t.basis,
     deadline: t.deadline,
     observations,
-    get explanation() {
-      return (explanation ??= explain(observations));
-    },
-    set explanation(value) {
-      explanation = value;
-    },
+    explanation: explain(observations),
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;
   return finding;
@@ -50,7 +44,6 @@ export function ruleFinding(t: RuleTemplate, item: string, observations: Observa
 
 /** A fired composite's finding; the `explanation` on first read, as {@link ruleFinding}. @internal */
 export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explain: (elements: readonly string[]) => LocalizedText & { en: string }): HazardFinding {
-  let explanation: (LocalizedText & { en: string }) | undefined;
   const finding: HazardFinding = {
     rule: t.rule,
     kind: 'composite',
@@ -61,12 +54,7 @@ export function compositeFinding(t: RuleTemplate, elements: string[], observatio
     basis: t.basis,
     deadline: t.deadline,
     observations,
-    get explanation() {
-      return (explanation ??= explain(elements));
-    },
-    set explanation(value) {
-      explanation = value;
-    },
+    explanation: explain(elements),
     elements,
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Observation } from '../classify/types.js';
-import type { Facts, OperatorTest } from './operators/define-operator.js';
+import { isNumberLike, type Comparison, type Facts, type OperatorTest } from './operators/define-operator.js';
 import { readPath, type PathSteps } from './safe-path.js';
 
 /** A node of the compiled tree: a test, and the same test recording what decided it. @internal */
@@ -35,12 +35,13 @@ export function deepFreeze<T>(value: T): T {
  * One property read; inherited functions and `__proto__` count as missing.
  */
 export function factReader(name: string, steps: PathSteps | undefined): (facts: Facts) => unknown {
-  const read = (facts: Facts): unknown => {
-    const value = facts[name];
-    // Object.prototype lends only functions and the __proto__ accessor: never fact values
-    if (value === undefined || ((typeof value === 'function' || name === '__proto__') && !Object.hasOwn(facts, name))) return undefined;
-    return value;
-  };
+  // Object.prototype lends only functions and the __proto__ accessor: never fact values
+  const read: (facts: Facts) => unknown = name === '__proto__'
+    ? (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined)
+    : (facts) => {
+        const value = facts[name];
+        return typeof value === 'function' && !Object.hasOwn(facts, name) ? undefined : value;
+      };
   if (!steps) return read;
   return (facts) => {
     const value = read(facts);
@@ -63,6 +64,7 @@ export function leafNode(
   path: string | undefined,
   valueFact: string | undefined,
   reference: string | undefined,
+  fuse?: { comparison: Comparison; fact: string },
 ): Node {
   const run = (actual: unknown, expected: unknown, facts: Facts): boolean => {
     try {
@@ -71,7 +73,8 @@ export function leafNode(
       return false; // only hostile values (e.g. objects whose conversion throws) get here
     }
   };
-  const holds: (facts: Facts) => boolean = readExpected === undefined
+  const fused = readExpected === undefined && fuse !== undefined ? fusedTest(fuse.comparison, fuse.fact, literal) : undefined;
+  const holds: (facts: Facts) => boolean = fused !== undefined ? fused : readExpected === undefined
     ? (facts) => {
         try {
           return test(readActual(facts), literal, facts) === true;
@@ -108,6 +111,77 @@ export function leafNode(
   };
 }
 
+/**
+ * One closure for "read the fact, compare with a primitive literal" — json-rules-engine's
+ * comparisons on a plain fact read (no path, not a reserved fact): the result equals
+ * `comparisonTest(comparison)(factReader(fact)(facts), literal)`, including for inherited
+ * properties (a function or `__proto__` is never equal to a primitive and is not a number).
+ * `undefined` when the case is not one of these.
+ */
+function fusedTest(comparison: Comparison, fact: string, literal: unknown): ((facts: Facts) => boolean) | undefined {
+  if (fact === '__proto__' || literal === undefined || (literal !== null && typeof literal === 'object')) return undefined;
+  const own = (facts: Facts) => {
+    const value = facts[fact];
+    return typeof value === 'function' && !Object.hasOwn(facts, fact) ? undefined : value;
+  };
+  const n = literal as number;
+  // each closure catches on its own (hostile getters only): one call per leaf
+  switch (comparison) {
+    case 'eq':
+      return (facts) => {
+        try {
+          return facts[fact] === literal;
+        } catch {
+          return false;
+        }
+      };
+    case 'ne':
+      return (facts) => {
+        try {
+          return facts[fact] !== literal;
+        } catch {
+          return false;
+        }
+      };
+    case 'lt':
+      return (facts) => {
+        try {
+          const v = own(facts);
+          return isNumberLike(v) && (v as number) < n;
+        } catch {
+          return false;
+        }
+      };
+    case 'le':
+      return (facts) => {
+        try {
+          const v = own(facts);
+          return isNumberLike(v) && (v as number) <= n;
+        } catch {
+          return false;
+        }
+      };
+    case 'gt':
+      return (facts) => {
+        try {
+          const v = own(facts);
+          return isNumberLike(v) && (v as number) > n;
+        } catch {
+          return false;
+        }
+      };
+    case 'ge':
+      return (facts) => {
+        try {
+          const v = own(facts);
+          return isNumberLike(v) && (v as number) >= n;
+        } catch {
+          return false;
+        }
+      };
+  }
+}
+
 /** A node that computes its boolean once per epoch (explanations are always computed). @internal */
 export function onePerEpoch(node: Node, clock: { readonly epoch: number }): Node {
   let seen = Number.NaN;
@@ -125,11 +199,16 @@ export function onePerEpoch(node: Node, clock: { readonly epoch: number }): Node
 
 /** `all`: every child holds; explains with every leaf when true, the first failing branch when false. @internal */
 export function allNode(nodes: readonly Node[]): Node {
+  const tests = nodes.map((n) => n.test);
+  const count = tests.length;
+  const [first, second] = [tests[0]!, tests[1]!];
   return {
-    test: (facts) => {
-      for (const n of nodes) if (!n.test(facts)) return false;
-      return true;
-    },
+    test: count === 2
+      ? (facts) => first(facts) && second(facts)
+      : (facts) => {
+          for (let i = 0; i < count; i++) if (!tests[i]!(facts)) return false;
+          return true;
+        },
     explain: (facts, out) => {
       const start = out.length;
       for (const n of nodes) {
@@ -146,11 +225,16 @@ export function allNode(nodes: readonly Node[]): Node {
 
 /** `any`: some child holds; explains with the first true branch, or every branch when false. @internal */
 export function anyNode(nodes: readonly Node[]): Node {
+  const tests = nodes.map((n) => n.test);
+  const count = tests.length;
+  const [first, second] = [tests[0]!, tests[1]!];
   return {
-    test: (facts) => {
-      for (const n of nodes) if (n.test(facts)) return true;
-      return false;
-    },
+    test: count === 2
+      ? (facts) => first(facts) || second(facts)
+      : (facts) => {
+          for (let i = 0; i < count; i++) if (tests[i]!(facts)) return true;
+          return false;
+        },
     explain: (facts, out) => {
       const start = out.length;
       for (const n of nodes) {
@@ -167,8 +251,9 @@ export function anyNode(nodes: readonly Node[]): Node {
 
 /** `not`: explains with the inner observations marked `negated`. @internal */
 export function notNode(inner: Node): Node {
+  const test = inner.test;
   return {
-    test: (facts) => !inner.test(facts),
+    test: (facts) => !test(facts),
     explain: (facts, out) => {
       const start = out.length;
       const result = !inner.explain(facts, out);

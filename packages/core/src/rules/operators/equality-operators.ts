@@ -1,4 +1,4 @@
-import { checkScalar, defineOperator, SCALAR_TYPES, type OperatorDefinition } from './define-operator.js';
+import { checkScalar, comparisonTest, defineOperator, SCALAR_TYPES, type OperatorDefinition } from './define-operator.js';
 
 const RECORD = { 'zh-CN': '{fact}：{actual}', en: '{fact}: {actual}' };
 const NOT_EXPECTED = { 'zh-CN': '{fact}：{actual}，不是{expected}', en: '{fact}: {actual}, not {expected}' };
@@ -14,7 +14,8 @@ export const equal: OperatorDefinition = defineOperator({
   booleanReadsAsRecord: true,
   description: { 'zh-CN': '等于给定值（严格相等）。', en: 'Strictly equal to the value.' },
   checkValue: checkScalar,
-  create: () => (a, b) => a === b,
+  comparison: 'eq',
+  create: () => comparisonTest('eq'),
 });
 
 /** `notEqual`: strict inequality (a missing fact is "not equal" too). */
@@ -28,5 +29,6 @@ export const notEqual: OperatorDefinition = defineOperator({
   booleanReadsAsRecord: true,
   description: { 'zh-CN': '不等于给定值。注意：未填写的事实也“不等于”。', en: 'Not strictly equal. Note: a missing fact is "not equal" too.' },
   checkValue: checkScalar,
-  create: () => (a, b) => a !== b,
+  comparison: 'ne',
+  create: () => comparisonTest('ne'),
 });

@@ -1,13 +1,4 @@
-import { checkScalar, defineOperator, NUMERIC_TYPES, type OperatorDefinition, type OperatorText } from './define-operator.js';
-
-/**
- * json-rules-engine 7.3.1 `numberValidator`: `parseFloat(x).toString() !== 'NaN'`. For a
- * number that is "not NaN" (parseFloat of a number's own text gives it back, Infinity
- * included), without converting it to text.
- */
-function isNumberLike(value: unknown): boolean {
-  return typeof value === 'number' ? value === value : !Number.isNaN(Number.parseFloat(value as string));
-}
+import { checkScalar, comparisonTest, defineOperator, NUMERIC_TYPES, type OperatorDefinition, type OperatorText } from './define-operator.js';
 
 const phrase = (zh: string, en: string): OperatorText => ({ 'zh-CN': `{fact}：{actual}，${zh}{expected}`, en: `{fact}: {actual}, ${en} {expected}` });
 const BELOW = phrase('低于', 'below');
@@ -15,8 +6,8 @@ const NOT_ABOVE = phrase('不高于', 'not above');
 const ABOVE = phrase('超过', 'above');
 const NOT_BELOW = phrase('不低于', 'not below');
 
-// The fact value must pass parseFloat (json-rules-engine's validator); the comparison is
-// then JavaScript's own, so numeric strings compare as strings against strings.
+// The fact value must pass json-rules-engine's number validator; the comparison is then
+// JavaScript's own, so numeric strings compare as strings against strings.
 
 /** `lessThan`. */
 export const lessThan: OperatorDefinition = defineOperator({
@@ -24,7 +15,8 @@ export const lessThan: OperatorDefinition = defineOperator({
   phrase: { ...BELOW }, negation: { ...NOT_BELOW },
   description: { 'zh-CN': '小于给定数值。', en: 'Less than the number.' },
   checkValue: checkScalar,
-  create: () => (a, b) => isNumberLike(a) && (a as number) < (b as number),
+  comparison: 'lt',
+  create: () => comparisonTest('lt'),
 });
 
 /** `lessThanInclusive`. */
@@ -33,7 +25,8 @@ export const lessThanInclusive: OperatorDefinition = defineOperator({
   phrase: { ...NOT_ABOVE }, negation: { ...ABOVE },
   description: { 'zh-CN': '小于或等于给定数值。', en: 'Less than or equal to the number.' },
   checkValue: checkScalar,
-  create: () => (a, b) => isNumberLike(a) && (a as number) <= (b as number),
+  comparison: 'le',
+  create: () => comparisonTest('le'),
 });
 
 /** `greaterThan`. */
@@ -42,7 +35,8 @@ export const greaterThan: OperatorDefinition = defineOperator({
   phrase: { ...ABOVE }, negation: { ...NOT_ABOVE },
   description: { 'zh-CN': '大于给定数值。', en: 'Greater than the number.' },
   checkValue: checkScalar,
-  create: () => (a, b) => isNumberLike(a) && (a as number) > (b as number),
+  comparison: 'gt',
+  create: () => comparisonTest('gt'),
 });
 
 /** `greaterThanInclusive`. */
@@ -51,5 +45,6 @@ export const greaterThanInclusive: OperatorDefinition = defineOperator({
   phrase: { ...NOT_BELOW }, negation: { ...BELOW },
   description: { 'zh-CN': '大于或等于给定数值。', en: 'Greater than or equal to the number.' },
   checkValue: checkScalar,
-  create: () => (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+  comparison: 'ge',
+  create: () => comparisonTest('ge'),
 });
