@@ -15,13 +15,14 @@ import type {
 } from '@anjian/core';
 import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
 import pg from 'pg';
-import { createGroupWriter } from './group-commit.js';
+import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
 import { PostgresStoreError } from './postgres-store-error.js';
 import { buildHazardQuery } from './hazard-query.js';
 import { readHazardStats } from './hazard-stats.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
 export { PostgresStoreError };
+export type { GroupCommitInfo };
 
 /** Options of {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -32,6 +33,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Attempts for a transaction that fails with a serialization failure or deadlock. Default 5. */
   maxRetries?: number;
+  /** Called after each group commit with its size and duration (for benchmarks and metrics). */
+  onGroupCommit?: (group: GroupCommitInfo) => void;
 }
 
 /** The PostgreSQL store: a {@link Store} plus lifecycle. */
@@ -68,9 +71,9 @@ const toCheckpoint = (r: Row): StoredCheckpoint => ({
  * Guarantees (the same as the SQLite store's): each `append` is atomic — the command-id
  * insert (`PRIMARY KEY`), the hazard's compare-and-set on its version, the events
  * (`UNIQUE(hazard_id, version)`), the outbox rows and the list row — and is acknowledged
- * only after its COMMIT. Appends made while a transaction is in flight are grouped into the
- * next one, each in its own savepoint (group commit: one WAL flush for many commands);
- * transactions failing with `40001`/`40P01` are retried a bounded number of times. The global log sequence comes
+ * only after its COMMIT. Appends made while a group is in flight are grouped into the
+ * next one, written by one server-side function call in one round trip (group commit: one
+ * WAL flush for many commands); groups failing with `40001`/`40P01` are retried a bounded number of times. The global log sequence comes
  * from a one-row counter updated last in the transaction, so it is contiguous and in commit
  * order: a reader following `readLog(fromSeq)` never skips a transaction that commits late.
  * The outbox is claimed with `FOR UPDATE SKIP LOCKED` and leases.
@@ -92,15 +95,27 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const s = `"${schemaName}"`;
   const maxRetries = options.maxRetries ?? 5;
 
-  async function commandRecord(client: pg.Pool | pg.PoolClient, commandId: string): Promise<CommandRecord | null> {
-    const command = await client.query(`SELECT fingerprint, hazard_id FROM ${s}.commands WHERE command_id = $1`, [commandId]);
+  /**
+   * The statements of the command path run as named (prepared) statements: parsed and
+   * planned once per connection rather than on every call.
+   */
+  const named = (key: string, text: string) => ({ name: `anjian_${key}:${schemaName}`, text });
+  const sql = {
+    findCommand: named('find_command', `SELECT fingerprint, hazard_id FROM ${s}.commands WHERE command_id = $1`),
+    eventsOfCommand: named('events_of_command', `SELECT seq, body FROM ${s}.events WHERE command_id = $1 ORDER BY seq`),
+    eventsOfHazard: named('events_of_hazard', `SELECT seq, body FROM ${s}.events WHERE hazard_id = $1 ORDER BY version`),
+    readLog: named('read_log', `SELECT seq, body FROM ${s}.events WHERE seq >= $1 ORDER BY seq LIMIT $2`),
+  };
+
+  async function commandRecord(commandId: string): Promise<CommandRecord | null> {
+    const command = await pool.query({ ...sql.findCommand, values: [commandId] });
     const row = command.rows[0] as Row | undefined;
     if (!row) return null;
-    const events = await client.query(`SELECT seq, body FROM ${s}.events WHERE command_id = $1 ORDER BY seq`, [commandId]);
+    const events = await pool.query({ ...sql.eventsOfCommand, values: [commandId] });
     return { commandId, fingerprint: row.fingerprint as string, hazardId: row.hazard_id as string, events: events.rows.map(toEvent) };
   }
 
-  const writeAppend = createGroupWriter({ pool, s, maxRetries, commandRecord: (client, id) => commandRecord(client, id) });
+  const writeAppend = createGroupWriter({ pool, s, schemaName, maxRetries, commandRecord, onGroupCommit: options.onGroupCommit });
 
   const store: PostgresStore = {
     schema: schemaName,
@@ -150,17 +165,17 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async readEvents(hazardId) {
-      const result = await pool.query(`SELECT seq, body FROM ${s}.events WHERE hazard_id = $1 ORDER BY version`, [hazardId]);
+      const result = await pool.query({ ...sql.eventsOfHazard, values: [hazardId] });
       return result.rows.map(toEvent);
     },
 
     async readLog(fromSeq, limit) {
-      const result = await pool.query(`SELECT seq, body FROM ${s}.events WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      const result = await pool.query({ ...sql.readLog, values: [fromSeq, Math.max(0, Math.floor(limit))] });
       return result.rows.map(toEvent);
     },
 
     async findCommand(commandId) {
-      return commandRecord(pool, commandId);
+      return commandRecord(commandId);
     },
 
     async recordDenial(d) {

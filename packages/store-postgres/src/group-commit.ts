@@ -4,13 +4,24 @@ import { PostgresStoreError } from './postgres-store-error.js';
 
 type Row = Record<string, unknown>;
 
+/** One group commit, as reported to `onGroupCommit`. */
+export interface GroupCommitInfo {
+  /** Appends written in the group. */
+  appends: number;
+  /** Milliseconds from sending the group to hearing its durable COMMIT. */
+  ms: number;
+}
+
 /** What the group writer needs from the store. @internal */
 export interface GroupCommitContext {
   pool: pg.Pool;
   /** Quoted schema name. */
   s: string;
+  /** Unquoted schema name, for statement names. */
+  schemaName: string;
   maxRetries: number;
-  commandRecord(client: pg.PoolClient, commandId: string): Promise<CommandRecord | null>;
+  commandRecord(commandId: string): Promise<CommandRecord | null>;
+  onGroupCommit?: ((group: GroupCommitInfo) => void) | undefined;
 }
 
 interface Pending {
@@ -25,126 +36,69 @@ const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const MAX_GROUP = 128;
 
 /**
- * Group commit for the PostgreSQL store. Appends made while a transaction is in flight
- * queue up and go into the next transaction together, each with its own checks and result
- * (one statement each, writing nothing unless its checks pass), so one WAL flush
- * acknowledges the group; no append is acknowledged before its COMMIT. Log positions are taken once per group, last, from the counter row,
- * which keeps the log contiguous and in commit order across instances. @internal
+ * Group commit for the PostgreSQL store. Appends made while a group is in flight queue up
+ * and go into the next group together, each with its own checks and result. A group is ONE
+ * round trip: the named statement `SELECT * FROM append_group(…)` (migration 4) runs
+ * outside an explicit transaction, so its implicit transaction commits before the server
+ * answers — no append is acknowledged before its COMMIT, and one WAL flush acknowledges the
+ * group. Log positions are taken once per group, last, from the counter row, which keeps
+ * the log contiguous and in commit order across instances. @internal
  */
 export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput) => Promise<AppendResult> {
   const { pool, s } = ctx;
   const queue: Pending[] = [];
   let writing = false;
+  const statement = {
+    name: `anjian_append_group:${ctx.schemaName}`,
+    text: `SELECT r_verdict, r_actual, r_logged, r_first FROM ${s}.append_group(${Array.from({ length: 29 }, (_, i) => `$${i + 1}`).join(', ')})`,
+  };
 
   async function writeGroup(batch: Pending[]): Promise<Array<{ result: AppendResult } | { error: unknown }>> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const outcomes: Array<{ result: AppendResult } | { error: unknown }> = [];
-      const written: AppendInput[] = [];
-      // Versions appended earlier in this group: their events are inserted at the end.
-      const groupVersions = new Map<string, number>();
-      for (const { input } of batch) {
-        const verdict = await checkAndWrite(client, input, groupVersions.get(input.hazardId) ?? 0);
-        if (verdict instanceof Error) outcomes.push({ error: verdict });
-        else if (verdict) outcomes.push({ result: verdict });
-        else {
-          written.push(input);
-          groupVersions.set(input.hazardId, input.summary.version);
-          outcomes.push({ result: { kind: 'ok', events: [] } });
-        }
+    const cols: unknown[][] = Array.from({ length: 29 }, () => []);
+    const push = (i: number, v: unknown) => cols[i]!.push(v);
+    for (const { input } of batch) {
+      const m = input.summary;
+      [input.hazardId, input.expectedVersion, input.commandId, input.commandFingerprint,
+        m.version, m.status, m.level, m.provisional, m.domain, m.area, m.enterpriseId, m.deadline, m.createdAt, m.updatedAt,
+        input.events.length].forEach((v, i) => push(i, v));
+      for (const e of input.events) {
+        [e.hazardId, e.version, e.id, e.type, e.commandId, e.recordedAt, JSON.stringify(e)].forEach((v, i) => push(15 + i, v));
       }
-      // Last: log positions for every event of the group, then the events themselves.
-      const total = written.reduce((n, input) => n + input.events.length, 0);
-      const stored = new Map<AppendInput, StoredEvent[]>();
-      if (total > 0) {
-        const head = await client.query(`UPDATE ${s}.log_head SET seq = seq + $1 RETURNING seq`, [total]);
-        let seq = Number((head.rows[0] as Row).seq) - total;
-        const cols: unknown[][] = [[], [], [], [], [], [], [], []];
-        for (const input of written) {
-          const events: StoredEvent[] = [];
-          for (const event of input.events) {
-            seq += 1;
-            const values = [seq, event.hazardId, event.version, event.id, event.type, event.commandId, event.recordedAt, JSON.stringify(event)];
-            values.forEach((v, i) => cols[i]!.push(v));
-            events.push({ ...event, seq });
+      push(22, input.outbox.length);
+      for (const o of input.outbox) {
+        [o.id, o.hazardId, o.eventId, o.topic, JSON.stringify(o.payload), o.createdAt].forEach((v, i) => push(23 + i, v));
+      }
+    }
+    const started = performance.now();
+    const result = await pool.query({ ...statement, values: cols });
+    ctx.onGroupCommit?.({ appends: batch.length, ms: performance.now() - started });
+    const rows = result.rows as Row[];
+    return Promise.all(
+      batch.map(async ({ input }, i): Promise<{ result: AppendResult } | { error: unknown }> => {
+        const row = rows[i]!;
+        switch (row.r_verdict) {
+          case 'ok': {
+            const first = Number(row.r_first);
+            const events: StoredEvent[] = input.events.map((e, k) => ({ ...e, seq: first + k }));
+            return { result: { kind: 'ok', events } };
           }
-          stored.set(input, events);
+          case 'duplicate': {
+            const original = await ctx.commandRecord(input.commandId);
+            if (!original) return { error: new Error(`command id ${input.commandId} is taken but its record is not readable`) };
+            return { result: { kind: 'duplicate-command', original } };
+          }
+          case 'conflict':
+            return { result: { kind: 'conflict', actualVersion: Number(row.r_actual) } };
+          default:
+            return {
+              error: new PostgresStoreError(
+                'TRAIL_MISMATCH',
+                `hazard ${input.hazardId}: list row at version ${Number(row.r_actual)}, event log at version ${Number(row.r_logged)}; the database was changed outside the store (run anjian audit verify)`,
+              ),
+            };
         }
-        await client.query(
-          `INSERT INTO ${s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
-          cols,
-        );
-      }
-      await client.query('COMMIT');
-      return outcomes.map((outcome, i) =>
-        'result' in outcome && outcome.result.kind === 'ok' ? { result: { kind: 'ok', events: stored.get(batch[i]!.input)! } } : outcome,
-      );
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
-  /**
-   * Checks and writes one append inside the group in ONE statement (round trips are the
-   * cost here): the duplicate check, the compare-and-set on the hazard's list row, then —
-   * only if both pass — the command row and the outbox rows. Returns a verdict when nothing
-   * was written. A twin command committing concurrently elsewhere makes the command insert
-   * fail with 23505, which aborts and retries the whole group (it then sees the twin).
-   */
-  async function checkAndWrite(client: pg.PoolClient, input: AppendInput, groupVersion: number): Promise<AppendResult | Error | null> {
-    const sum = input.summary;
-    const m = input.outbox;
-    // The list row may move only when the event log agrees with it on the current version.
-    const cas =
-      input.expectedVersion === 0
-        ? `INSERT INTO ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-           SELECT $1::text, $2::int, $3::text, $4::text, $5::bool, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text
-           WHERE NOT EXISTS (SELECT 1 FROM dup) AND (SELECT v FROM logged) = 0
-           ON CONFLICT (hazard_id) DO NOTHING RETURNING 1`
-        : `UPDATE ${s}.hazards SET version = $2, status = $3, level = $4, provisional = $5, domain = $6, area = $7,
-             enterprise_id = $8, deadline = $9, created_at = $10, updated_at = $11
-           WHERE hazard_id = $1 AND version = $12 AND NOT EXISTS (SELECT 1 FROM dup) AND (SELECT v FROM logged) = $12 RETURNING 1`;
-    const result = await client.query(
-      `WITH dup AS (SELECT 1 FROM ${s}.commands WHERE command_id = $13::text),
-            logged AS (SELECT greatest(coalesce(max(version), 0), $21::int) AS v FROM ${s}.events WHERE hazard_id = $1),
-            cas AS (${cas}),
-            cmd AS (INSERT INTO ${s}.commands (command_id, fingerprint, hazard_id) SELECT $13::text, $14::text, $1::text WHERE EXISTS (SELECT 1 FROM cas) RETURNING 1),
-            box AS (INSERT INTO ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at)
-                    SELECT id, hazard_id, event_id, topic, payload, created_at, created_at
-                    FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[]) AS t(id, hazard_id, event_id, topic, payload, created_at)
-                    WHERE EXISTS (SELECT 1 FROM cas) RETURNING 1)
-       SELECT (SELECT count(*) FROM dup) AS dup, (SELECT count(*) FROM cas) AS cas, (SELECT version FROM ${s}.hazards WHERE hazard_id = $1) AS current,
-              (SELECT count(*) FROM cmd) AS cmd, (SELECT count(*) FROM box) AS box, $12::int AS expected, (SELECT v FROM logged) AS logged`,
-      [
-        sum.hazardId, sum.version, sum.status, sum.level, sum.provisional, sum.domain, sum.area, sum.enterpriseId, sum.deadline, sum.createdAt, sum.updatedAt,
-        input.expectedVersion, input.commandId, input.commandFingerprint,
-        m.map((x) => x.id), m.map((x) => x.hazardId), m.map((x) => x.eventId), m.map((x) => x.topic), m.map((x) => JSON.stringify(x.payload)), m.map((x) => x.createdAt),
-        groupVersion,
-      ],
+      }),
     );
-    const row = result.rows[0] as Row;
-    if (Number(row.dup) > 0) {
-      const original = await ctx.commandRecord(client, input.commandId);
-      if (!original) throw new Error(`command id ${input.commandId} is taken but its record is not readable`);
-      return { kind: 'duplicate-command', original };
-    }
-    // `current` is read from the statement's snapshot, i.e. before its own write.
-    if (Number(row.cas) !== 1) {
-      const current = Number(row.current ?? 0);
-      if (current !== Number(row.logged)) {
-        return new PostgresStoreError(
-          'TRAIL_MISMATCH',
-          `hazard ${input.hazardId}: list row at version ${current}, event log at version ${Number(row.logged)}; the database was changed outside the store (run anjian audit verify)`,
-        );
-      }
-      return { kind: 'conflict', actualVersion: current };
-    }
-    return null;
   }
 
   async function drain(): Promise<void> {

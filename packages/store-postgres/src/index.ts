@@ -7,6 +7,6 @@
  * @packageDocumentation
  */
 export { createPostgresStore, PostgresStoreError } from './create-postgres-store.js';
-export type { PostgresStore, PostgresStoreOptions } from './create-postgres-store.js';
+export type { GroupCommitInfo, PostgresStore, PostgresStoreOptions } from './create-postgres-store.js';
 export { InvalidCursorError } from '@anjian/core';
 export { PG_MIGRATIONS } from './migrations.js';

@@ -101,4 +101,95 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     created_at text    NOT NULL
   );
   `,
+  `
+  -- 4: one round trip per group commit. append_group checks and writes a whole group of
+  -- appends in one statement (run outside an explicit transaction, so the statement's own
+  -- transaction commits before the client hears back). Per append, in order: the duplicate
+  -- command id, the trail (list row version = newest logged version, else 'mismatch'), the
+  -- compare-and-set on the list row (else 'conflict'); only then the command row and the
+  -- outbox rows. Last, once for the group, log positions from the counter row and the
+  -- events. A command id taken meanwhile by another instance fails the statement with
+  -- 23505 and the client retries the group, which then sees it as a duplicate.
+  CREATE FUNCTION {schema}.append_group(
+    a_hazard text[], a_expected integer[], a_command text[], a_fingerprint text[],
+    s_version integer[], s_status text[], s_level text[], s_provisional boolean[], s_domain text[], s_area text[],
+    s_enterprise text[], s_deadline text[], s_created text[], s_updated text[],
+    a_events integer[], e_hazard text[], e_version integer[], e_id text[], e_type text[], e_command text[], e_recorded text[], e_body text[],
+    a_outbox integer[], o_id text[], o_hazard text[], o_event text[], o_topic text[], o_payload text[], o_created text[])
+  RETURNS TABLE (r_verdict text, r_actual integer, r_logged integer, r_first bigint)
+  LANGUAGE plpgsql AS $fn$
+  DECLARE
+    n integer := coalesce(array_length(a_hazard, 1), 0);
+    verdicts text[] := array_fill(''::text, ARRAY[n]);
+    actuals integer[] := array_fill(0, ARRAY[n]);
+    loggeds integer[] := array_fill(0, ARRAY[n]);
+    firsts bigint[] := array_fill(0::bigint, ARRAY[n]);
+    keep integer[] := '{}';
+    written jsonb := '{}';
+    e_off integer := 0;
+    o_off integer := 0;
+    cur integer;
+    lv integer;
+    changed integer;
+    base bigint;
+  BEGIN
+    FOR i IN 1 .. n LOOP
+      IF EXISTS (SELECT 1 FROM {schema}.commands WHERE command_id = a_command[i]) THEN
+        verdicts[i] := 'duplicate';
+      ELSE
+        SELECT h.version INTO cur FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i];
+        cur := coalesce(cur, 0);
+        SELECT greatest(coalesce(max(e.version), 0), coalesce((written ->> a_hazard[i])::integer, 0)) INTO lv
+          FROM {schema}.events e WHERE e.hazard_id = a_hazard[i];
+        actuals[i] := cur;
+        loggeds[i] := lv;
+        IF cur <> lv THEN
+          verdicts[i] := 'mismatch';
+        ELSIF cur <> a_expected[i] THEN
+          verdicts[i] := 'conflict';
+        ELSE
+          IF a_expected[i] = 0 THEN
+            INSERT INTO {schema}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
+            VALUES (a_hazard[i], s_version[i], s_status[i], s_level[i], s_provisional[i], s_domain[i], s_area[i], s_enterprise[i], s_deadline[i], s_created[i], s_updated[i])
+            ON CONFLICT (hazard_id) DO NOTHING;
+          ELSE
+            UPDATE {schema}.hazards SET version = s_version[i], status = s_status[i], level = s_level[i], provisional = s_provisional[i],
+              domain = s_domain[i], area = s_area[i], enterprise_id = s_enterprise[i], deadline = s_deadline[i],
+              created_at = s_created[i], updated_at = s_updated[i]
+            WHERE hazard_id = a_hazard[i] AND version = a_expected[i];
+          END IF;
+          GET DIAGNOSTICS changed = ROW_COUNT;
+          IF changed <> 1 THEN
+            -- Another instance moved the hazard between the read and the write.
+            SELECT h.version INTO cur FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i];
+            actuals[i] := coalesce(cur, 0);
+            verdicts[i] := 'conflict';
+          ELSE
+            INSERT INTO {schema}.commands (command_id, fingerprint, hazard_id) VALUES (a_command[i], a_fingerprint[i], a_hazard[i]);
+            INSERT INTO {schema}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at)
+              SELECT o_id[j], o_hazard[j], o_event[j], o_topic[j], o_payload[j], o_created[j], o_created[j]
+              FROM generate_series(o_off + 1, o_off + a_outbox[i]) AS j ORDER BY j;
+            verdicts[i] := 'ok';
+            firsts[i] := coalesce(array_length(keep, 1), 0) + 1;
+            keep := keep || ARRAY(SELECT generate_series(e_off + 1, e_off + a_events[i]));
+            written := written || jsonb_build_object(a_hazard[i], s_version[i]);
+          END IF;
+        END IF;
+      END IF;
+      e_off := e_off + a_events[i];
+      o_off := o_off + a_outbox[i];
+    END LOOP;
+    IF coalesce(array_length(keep, 1), 0) > 0 THEN
+      UPDATE {schema}.log_head SET seq = seq + array_length(keep, 1) RETURNING seq - array_length(keep, 1) INTO base;
+      INSERT INTO {schema}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body)
+        SELECT base + k.ord, e_hazard[k.ix], e_version[k.ix], e_id[k.ix], e_type[k.ix], e_command[k.ix], e_recorded[k.ix], e_body[k.ix]
+        FROM unnest(keep) WITH ORDINALITY AS k(ix, ord) ORDER BY k.ord;
+      FOR i IN 1 .. n LOOP
+        IF verdicts[i] = 'ok' THEN firsts[i] := base + firsts[i]; END IF;
+      END LOOP;
+    END IF;
+    RETURN QUERY SELECT * FROM unnest(verdicts, actuals, loggeds, firsts);
+  END
+  $fn$;
+  `,
 ]);
