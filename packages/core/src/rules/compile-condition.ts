@@ -371,9 +371,9 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now, reader: (name) => readerOf(name) },
     );
     const readExpected = valueFact === undefined ? undefined : readerOf(valueFact, valueSteps);
-    // a comparison on a plain read fuses into one closure (not for facts read from `reservedFrom`)
-    const plain = path === undefined && !(reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, fact));
-    const fuse = plain && definition.comparison !== undefined ? { comparison: definition.comparison, fact } : undefined;
+    // a comparison on a plain read (of the facts, or of `reservedFrom`) fuses into one closure
+    const from = reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, fact) ? reservedFrom : undefined;
+    const fuse = path === undefined && definition.comparison !== undefined ? { comparison: definition.comparison, fact, ...(from ? { from } : {}) } : undefined;
     return { node: leafNode(fact, operator, readerOf(fact, steps), readExpected, value, test, path as string | undefined, valueFact, reference, fuse), height: 1 };
   };
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Observation } from '../classify/types.js';
-import { isNumberLike, type Comparison, type Facts, type OperatorTest } from './operators/define-operator.js';
+import { comparisonTest, isNumberLike, type Comparison, type Facts, type OperatorTest } from './operators/define-operator.js';
 import { readPath, type PathSteps } from './safe-path.js';
 
 /** A node of the compiled tree: a test, and the same test recording what decided it. @internal */
@@ -64,7 +64,7 @@ export function leafNode(
   path: string | undefined,
   valueFact: string | undefined,
   reference: string | undefined,
-  fuse?: { comparison: Comparison; fact: string },
+  fuse?: { comparison: Comparison; fact: string; from?: Facts },
 ): Node {
   const run = (actual: unknown, expected: unknown, facts: Facts): boolean => {
     try {
@@ -73,7 +73,7 @@ export function leafNode(
       return false; // only hostile values (e.g. objects whose conversion throws) get here
     }
   };
-  const fused = readExpected === undefined && fuse !== undefined ? fusedTest(fuse.comparison, fuse.fact, literal) : undefined;
+  const fused = readExpected === undefined && fuse !== undefined ? fusedTest(fuse.comparison, fuse.fact, literal, fuse.from) : undefined;
   const holds: (facts: Facts) => boolean = fused !== undefined ? fused : readExpected === undefined
     ? (facts) => {
         try {
@@ -111,20 +111,35 @@ export function leafNode(
   };
 }
 
+const arrayIndexOf = Array.prototype.indexOf;
+
 /**
- * One closure for "read the fact, compare with a primitive literal" — json-rules-engine's
- * comparisons on a plain fact read (no path, not a reserved fact): the result equals
- * `comparisonTest(comparison)(factReader(fact)(facts), literal)`, including for inherited
- * properties (a function or `__proto__` is never equal to a primitive and is not a number).
- * `undefined` when the case is not one of these.
+ * One closure for "read the fact, compare with the literal" — json-rules-engine's
+ * comparisons on a plain fact read (no path): the result equals
+ * `comparisonTest(comparison)(factReader(fact)(facts), literal)`. The fact is read from
+ * `from` when given (the reserved facts' object), else from the facts. `equal`, `notEqual`
+ * and `contains` read `facts[fact]` directly, the same as the own-property reader there: an
+ * inherited value is a function (or `__proto__`, left out), which no primitive literal
+ * equals and which is not an array; the others use the own-property read. `undefined` when the case is not one of these.
  */
-function fusedTest(comparison: Comparison, fact: string, literal: unknown): ((facts: Facts) => boolean) | undefined {
-  if (fact === '__proto__' || literal === undefined || (literal !== null && typeof literal === 'object')) return undefined;
+function fusedTest(comparison: Comparison, fact: string, literal: unknown, from: Facts | undefined): ((facts: Facts) => boolean) | undefined {
+  if (fact === '__proto__' || literal === undefined || (literal !== null && typeof literal === 'object' && !(Array.isArray(literal) && (comparison === 'in' || comparison === 'notIn')))) return undefined;
+  if (from !== undefined) {
+    const test = comparisonTest(comparison);
+    return () => {
+      try {
+        return test(from[fact], literal, from);
+      } catch {
+        return false;
+      }
+    };
+  }
   const own = (facts: Facts) => {
     const value = facts[fact];
     return typeof value === 'function' && !Object.hasOwn(facts, fact) ? undefined : value;
   };
   const n = literal as number;
+  const list = literal as readonly unknown[];
   // each closure catches on its own (hostile getters only): one call per leaf
   switch (comparison) {
     case 'eq':
@@ -175,6 +190,42 @@ function fusedTest(comparison: Comparison, fact: string, literal: unknown): ((fa
         try {
           const v = own(facts);
           return isNumberLike(v) && (v as number) >= n;
+        } catch {
+          return false;
+        }
+      };
+    case 'in':
+      if (!Array.isArray(literal)) return undefined;
+      return (facts) => {
+        try {
+          return arrayIndexOf.call(list, own(facts)) > -1;
+        } catch {
+          return false;
+        }
+      };
+    case 'notIn':
+      if (!Array.isArray(literal)) return undefined;
+      return (facts) => {
+        try {
+          return arrayIndexOf.call(list, own(facts)) === -1;
+        } catch {
+          return false;
+        }
+      };
+    case 'has':
+      return (facts) => {
+        try {
+          const v = facts[fact];
+          return Array.isArray(v) && arrayIndexOf.call(v, literal) > -1;
+        } catch {
+          return false;
+        }
+      };
+    case 'lacks':
+      return (facts) => {
+        try {
+          const v = facts[fact];
+          return Array.isArray(v) && arrayIndexOf.call(v, literal) === -1;
         } catch {
           return false;
         }

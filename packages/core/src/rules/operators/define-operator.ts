@@ -108,8 +108,26 @@ export interface OperatorDefinition {
   comparison?: Comparison;
 }
 
-/** The six comparisons of json-rules-engine's `equal`, `notEqual` and numeric operators. */
-export type Comparison = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+/**
+ * json-rules-engine's comparisons: `equal`, `notEqual`, the numeric four, `in` / `notIn`
+ * (the value is the list) and `contains` / `doesNotContain` (the fact is the list).
+ */
+export type Comparison = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'in' | 'notIn' | 'has' | 'lacks';
+
+const arrayIndexOf = Array.prototype.indexOf;
+const stringIndexOf = String.prototype.indexOf;
+
+/**
+ * `list.indexOf(element)` as json-rules-engine calls it, for the two kinds of `list` it can
+ * meet in data: arrays (strict equality) and strings (substring after string conversion).
+ * For anything else json-rules-engine throws a TypeError and the run fails; anjian answers
+ * `-2`, which both `in` (> -1) and `notIn` (=== -1) read as false.
+ */
+export function indexIn(list: unknown, element: unknown): number {
+  if (Array.isArray(list)) return arrayIndexOf.call(list, element);
+  if (typeof list === 'string') return stringIndexOf.call(list, element as string);
+  return -2;
+}
 
 /**
  * json-rules-engine 7.3.1 `numberValidator`: `parseFloat(x).toString() !== 'NaN'`. For a
@@ -123,7 +141,8 @@ export function isNumberLike(value: unknown): boolean {
 /**
  * The test of a comparison, as json-rules-engine 7.3.1 computes it: strict (in)equality;
  * for the numeric ones the fact must pass its number validator, then JavaScript's own
- * `<`/`>` decides (numeric strings compare as strings against strings).
+ * `<`/`>` decides (numeric strings compare as strings against strings); `in` looks the
+ * fact up in the value with `indexOf`, `contains` the value in the (array) fact.
  */
 export function comparisonTest(comparison: Comparison): OperatorTest {
   switch (comparison) {
@@ -133,6 +152,10 @@ export function comparisonTest(comparison: Comparison): OperatorTest {
     case 'le': return (a, b) => isNumberLike(a) && (a as number) <= (b as number);
     case 'gt': return (a, b) => isNumberLike(a) && (a as number) > (b as number);
     case 'ge': return (a, b) => isNumberLike(a) && (a as number) >= (b as number);
+    case 'in': return (a, b) => indexIn(b, a) > -1;
+    case 'notIn': return (a, b) => indexIn(b, a) === -1;
+    case 'has': return (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) > -1;
+    case 'lacks': return (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) === -1;
   }
 }
 

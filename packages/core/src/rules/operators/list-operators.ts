@@ -1,19 +1,4 @@
-import { ARRAY_TYPES, defineOperator, isFactReference, SCALAR_TYPES, type OperatorDefinition, type OperatorFactory, type OperatorText, type ValueCheckContext } from './define-operator.js';
-
-const arrayIndexOf = Array.prototype.indexOf;
-const stringIndexOf = String.prototype.indexOf;
-
-/**
- * `b.indexOf(a)` as json-rules-engine calls it, for the two kinds of `b` it can meet in
- * data: arrays (strict equality) and strings (substring after string conversion). For
- * anything else json-rules-engine throws a TypeError and the run fails; anjian answers
- * `-2`, which both `in` (> -1) and `notIn` (=== -1) read as false.
- */
-function indexIn(list: unknown, element: unknown): number {
-  if (Array.isArray(list)) return arrayIndexOf.call(list, element);
-  if (typeof list === 'string') return stringIndexOf.call(list, element as string);
-  return -2;
-}
+import { ARRAY_TYPES, comparisonTest, defineOperator, isFactReference, SCALAR_TYPES, type OperatorDefinition, type OperatorText, type ValueCheckContext } from './define-operator.js';
 
 /** A list literal (json-rules-engine also takes a string, or `{ fact }`; a pack only a list). */
 function checkList(value: unknown, context: ValueCheckContext): OperatorText | undefined {
@@ -28,8 +13,6 @@ function checkElement(value: unknown, context: ValueCheckContext): OperatorText 
   return { 'zh-CN': '一个选项值（文字）', en: 'one option value (text)' };
 }
 
-const isIn: OperatorFactory = () => (a, b) => indexIn(b, a) > -1;
-const isNotIn: OperatorFactory = () => (a, b) => indexIn(b, a) === -1;
 const RECORD = { 'zh-CN': '{fact}：{actual}', en: '{fact}: {actual}' };
 const NOT_IN = { 'zh-CN': '{fact}：{actual}，不属于{expected}', en: '{fact}: {actual}, not {expected}' };
 const INCLUDES = { 'zh-CN': '{fact}：包括{expected}', en: '{fact}: includes {expected}' };
@@ -41,7 +24,8 @@ export const isOneOf: OperatorDefinition = defineOperator({
   phrase: { ...RECORD }, negation: { ...NOT_IN },
   description: { 'zh-CN': '是列表中的某一个值。', en: 'One of the listed values.' },
   checkValue: checkList,
-  create: isIn,
+  comparison: 'in',
+  create: () => comparisonTest('in'),
 });
 
 /** `notIn`: none of the listed values. */
@@ -50,7 +34,8 @@ export const notIn: OperatorDefinition = defineOperator({
   phrase: { ...NOT_IN }, negation: { ...RECORD },
   description: { 'zh-CN': '不是列表中的任何一个值。', en: 'None of the listed values.' },
   checkValue: checkList,
-  create: isNotIn,
+  comparison: 'notIn',
+  create: () => comparisonTest('notIn'),
 });
 
 /** `contains`: the (array) fact includes the element; false when the fact is not an array. */
@@ -59,7 +44,8 @@ export const contains: OperatorDefinition = defineOperator({
   phrase: { ...INCLUDES }, negation: { ...EXCLUDES },
   description: { 'zh-CN': '多选答案中包含该选项。', en: 'The multiple-choice answer includes the option.' },
   checkValue: checkElement,
-  create: () => (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) > -1,
+  comparison: 'has',
+  create: () => comparisonTest('has'),
 });
 
 /** `doesNotContain`: the (array) fact does not include the element; false when not an array. */
@@ -68,5 +54,6 @@ export const doesNotContain: OperatorDefinition = defineOperator({
   phrase: { ...EXCLUDES }, negation: { ...INCLUDES },
   description: { 'zh-CN': '多选答案中不包含该选项。', en: 'The multiple-choice answer does not include the option.' },
   checkValue: checkElement,
-  create: () => (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) === -1,
+  comparison: 'lacks',
+  create: () => comparisonTest('lacks'),
 });
