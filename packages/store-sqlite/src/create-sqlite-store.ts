@@ -408,7 +408,9 @@ function isUniqueViolation(error: unknown): boolean {
 function prepare(db: Database.Database) {
   return {
     findCommand: db.prepare('SELECT fingerprint, hazard_id FROM commands WHERE command_id = ?'),
-    eventsOfCommand: db.prepare('SELECT seq, body FROM events WHERE command_id = ? ORDER BY seq'),
+    // Through the command's hazard (UNIQUE (hazard_id, version)): no index on command_id.
+    eventsOfCommand: db.prepare(`SELECT e.seq, e.body FROM commands c JOIN events e ON e.hazard_id = c.hazard_id AND e.command_id = c.command_id
+      WHERE c.command_id = ? ORDER BY e.seq`),
     hazardVersion: db.prepare('SELECT version FROM hazards WHERE hazard_id = ?'),
     loggedVersion: db.prepare('SELECT max(version) AS version FROM events WHERE hazard_id = ?'),
     insertEvent: db.prepare('INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),

@@ -48,8 +48,16 @@ export function hazardWhere(filter: HazardFilter): HazardWhere {
   if (filter.area !== undefined) {
     // The area and its sub-areas: `D1` covers `D1/G3`, not `D10`. Sub-areas are the range
     // ['D1/', 'D10') — '0' follows '/' — so the `area` indexes serve the filter.
-    clauses.push('(area = ? OR (area >= ? AND area < ?))');
-    params.push(filter.area, `${filter.area}/`, `${filter.area}0`);
+    if (filter.deadlineBefore !== undefined) {
+      // Overdue in an area: one range ['D1', 'D10') that hazards_area_deadline bounds
+      // together with the deadline (the OR form makes the planner pick hazards_deadline
+      // and read every overdue hazard of the city); the OR then drops 'D1-x' and the like.
+      clauses.push('area >= ? AND area < ? AND (area = ? OR area >= ?)');
+      params.push(filter.area, `${filter.area}0`, filter.area, `${filter.area}/`);
+    } else {
+      clauses.push('(area = ? OR (area >= ? AND area < ?))');
+      params.push(filter.area, `${filter.area}/`, `${filter.area}0`);
+    }
   }
   if (filter.enterpriseId !== undefined) {
     clauses.push('enterprise_id = ?');

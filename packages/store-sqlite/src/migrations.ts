@@ -95,4 +95,13 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
     created_at TEXT    NOT NULL
   ) STRICT;
   `,
+  `
+  -- 4: fewer pages per commit, and overdue-in-area on plan. events_command put one more random b-tree page into every
+  -- commit for a lookup made only when a command is replayed; the events of a command are
+  -- found through its hazard instead (commands.hazard_id, then UNIQUE (hazard_id, version)).
+  DROP INDEX events_command;
+  -- "Overdue in an area": both bounds in one index, so the matches are found without
+  -- reading the rows of the area's hazards that are not overdue.
+  CREATE INDEX hazards_area_deadline ON hazards (area, deadline) WHERE deadline IS NOT NULL;
+  `,
 ]);
