@@ -44,6 +44,17 @@ export function buildHazardQuery(table: string, filter: HazardFilter, after: [st
   const { params, p } = placeholders();
   const where = hazardWhere(filter, p);
   if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
-  const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ${p(limit)}`;
+  // A work queue (an area and some statuses, nothing else) is read through hazards_queue, whose leading
+  // (area, status) bound the matches exactly, then sorted: an open backlog is small, and an
+  // empty one is answered by one index probe. Left to itself the planner walks
+  // hazards_page in (updated_at) order hoping for early matches, which reads the whole
+  // index when a queue is empty. The `|| ''` keeps the same order (same collation) while
+  // taking the ordered index out of the planner's choice.
+  const queue =
+    filter.area !== undefined && filter.status !== undefined &&
+    filter.level === undefined && filter.domain === undefined && filter.enterpriseId === undefined &&
+    filter.provisional === undefined && filter.deadlineBefore === undefined;
+  const order = queue ? `updated_at || '', hazard_id` : 'updated_at, hazard_id';
+  const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${p(limit)}`;
   return { sql, params };
 }
