@@ -1,14 +1,22 @@
-// `pnpm bench:store`: the stores under load.
-//  1. Transitions per second through the real command path (load → decide → hash → append
-//     with outbox) with 16 concurrent clients, on SQLite (a WAL file, synchronous=FULL) and
-//     on PostgreSQL (127.0.0.1:5432).
-//  2. Dashboard and work-queue query latency with 1 000 000 events (200 000 hazards) in the
-//     store, seeded in bulk with SQL (seeding through the chain would take too long; the
-//     queries read only the list rows and their indexes).
-// Options: --clients 16 --hazards 100 (per client) --events 1000000 --only sqlite|postgres
+// `pnpm bench:store`: the stores under load, measured against this machine's own limit.
+//  1. The near limit: one-row durable transactions on the same database (SQLite: the same
+//     file, one connection, BEGIN IMMEDIATE / INSERT / COMMIT; PostgreSQL: 16 connections,
+//     one autocommit INSERT each), measured in the same run, just before (2).
+//  2. Transitions per second through the real command path (load → decide → hash → append
+//     with outbox) with 16 concurrent clients. Each client pipelines its work the way a
+//     server's requests arrive: it carries two hazards at once, so a hazard's photos are
+//     received after its notice without anyone waiting (no busy-wait; if the clock has not
+//     moved on, the client yields for a millisecond). Printed with the load average, the
+//     group sizes the store reached, and the ratio to (1).
+//  3. Dashboard and work-queue query latency with 1 000 000 events (200 000 hazards) in the
+//     store, seeded in bulk (pre-built event rows; seeding through the chain would take too
+//     long; the queries read only the list rows and their indexes).
+// Options: --clients 16 --hazards 60 (per client) --events 1000000 --only sqlite|postgres
+//          --limit-seconds 2
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -22,15 +30,40 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '16' },
     hazards: { type: 'string', default: '60' },
     events: { type: 'string', default: '1000000' },
+    'limit-seconds': { type: 'string', default: '2' },
     only: { type: 'string' },
   },
 });
 const clients = Number(values.clients);
 const perClient = Number(values.hazards);
 const totalEvents = Number(values.events);
+const limitSeconds = Number(values['limit-seconds']);
 const pgUrl = process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function transitions(store: Store): Promise<{ transitions: number; seconds: number }> {
+interface Throughput {
+  transitions: number;
+  seconds: number;
+  load: [number, number];
+}
+
+/** Group sizes seen by a store's onGroupCommit hook. */
+class Groups {
+  sizes: number[] = [];
+  ms: number[] = [];
+  readonly hook = (g: { appends: number; ms: number }) => {
+    this.sizes.push(g.appends);
+    this.ms.push(g.ms);
+  };
+  summary(): string {
+    if (this.sizes.length === 0) return 'no groups';
+    const sorted = [...this.sizes].sort((a, b) => a - b);
+    const mean = this.sizes.reduce((a, b) => a + b, 0) / this.sizes.length;
+    const ms = [...this.ms].sort((a, b) => a - b);
+    return `${this.sizes.length} groups, appends per group mean ${mean.toFixed(1)} / p50 ${sorted[Math.floor(sorted.length / 2)]} / p90 ${sorted[Math.floor(sorted.length * 0.9)]} / max ${sorted[sorted.length - 1]}; group write p50 ${ms[Math.floor(ms.length / 2)]!.toFixed(2)} ms`;
+  }
+}
+
+async function transitions(store: Store): Promise<Throughput> {
   const evidence = createMemoryEvidenceStore();
   const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence };
   const upload = async (hazardId: string, kind: EvidenceKind, n: number): Promise<EvidenceRef> => {
@@ -43,24 +76,80 @@ async function transitions(store: Store): Promise<{ transitions: number; seconds
     if ('rejection' in result) throw new Error(`${command.type}: ${result.rejection.code}`);
     count += result.events.length;
   };
+  const open = async (hazardId: string): Promise<number> => {
+    await run(reportCommand(hazardId, { commandId: `${hazardId}:r` }), 'grid-g1');
+    await run({ type: 'issue_notice', commandId: `${hazardId}:n`, hazardId }, 'grid-g1');
+    return Date.now();
+  };
+  const finish = async (hazardId: string, noticeAt: number) => {
+    // Photos count only when received after the notice; by now other work has passed.
+    while (Date.now() <= noticeAt) await sleep(1);
+    const photos = [await upload(hazardId, 'photo_before', 1), await upload(hazardId, 'photo_after', 1), await upload(hazardId, 'photo_after', 2)];
+    await run({ type: 'submit_rectification', commandId: `${hazardId}:s`, hazardId, evidence: photos }, 'owner-e1');
+    await run({ type: 'verify', commandId: `${hazardId}:v`, hazardId }, 'grid-g1');
+    await run({ type: 'close', commandId: `${hazardId}:c`, hazardId }, 'grid-g1');
+  };
+  const stamp = Date.now().toString(36);
+  // A client carries two hazards: it opens the next one before it finishes the previous.
   const client = async (c: number) => {
-    for (let n = 0; n < perClient; n++) {
-      const hazardId = `B${c}-${n}-${Date.now().toString(36)}`;
-      await run(reportCommand(hazardId, { commandId: `${hazardId}:r` }), 'grid-g1');
-      await run({ type: 'issue_notice', commandId: `${hazardId}:n`, hazardId }, 'grid-g1');
-      // Photos are received after the notice: wait for the clock to move on without yielding,
-      // so the 16 clients stay in step and the stores can group their commits.
-      const noticeAt = Date.now();
-      while (Date.now() <= noticeAt) { /* at most 1 ms */ }
-      const photos = [await upload(hazardId, 'photo_before', 1), await upload(hazardId, 'photo_after', 1), await upload(hazardId, 'photo_after', 2)];
-      await run({ type: 'submit_rectification', commandId: `${hazardId}:s`, hazardId, evidence: photos }, 'owner-e1');
-      await run({ type: 'verify', commandId: `${hazardId}:v`, hazardId }, 'grid-g1');
-      await run({ type: 'close', commandId: `${hazardId}:c`, hazardId }, 'grid-g1');
+    let previous: [string, number] | null = null;
+    for (let n = 0; n <= perClient; n++) {
+      const hazardId = `B${c}-${n}-${stamp}`;
+      const opened: [string, number] | null = n < perClient ? [hazardId, await open(hazardId)] : null;
+      if (previous) await finish(...previous);
+      previous = opened;
     }
   };
+  const before = loadavg()[0]!;
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
-  return { transitions: count, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  return { transitions: count, seconds: Number(process.hrtime.bigint() - start) / 1e9, load: [before, loadavg()[0]!] };
+}
+
+/** One-row durable transactions on the same SQLite file, one connection (SQLite has one writer). */
+function sqliteLimit(path: string, rowsPerTransaction: number): number {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE IF NOT EXISTS bench_limit (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO bench_limit (v) VALUES (?)');
+  const tx = db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) insert.run('x'.repeat(200));
+  });
+  let rows = 0;
+  const start = performance.now();
+  while (performance.now() - start < limitSeconds * 1000) {
+    tx.immediate(rowsPerTransaction);
+    rows += rowsPerTransaction;
+  }
+  const perSecond = rows / ((performance.now() - start) / 1000);
+  db.exec('DROP TABLE bench_limit');
+  db.close();
+  return perSecond;
+}
+
+/** One-row durable transactions (autocommit INSERTs) from `clients` connections on the same database. */
+async function postgresLimit(pool: pg.Pool, schema: string): Promise<number> {
+  await pool.query(`CREATE TABLE "${schema}".bench_limit (id bigserial PRIMARY KEY, v text NOT NULL)`);
+  let rows = 0;
+  const start = performance.now();
+  const statement = { name: `bench_limit:${schema}`, text: `INSERT INTO "${schema}".bench_limit (v) VALUES ($1)` };
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const client = await pool.connect();
+      try {
+        while (performance.now() - start < limitSeconds * 1000) {
+          await client.query({ ...statement, values: ['x'.repeat(200)] });
+          rows++;
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  const perSecond = rows / ((performance.now() - start) / 1000);
+  await pool.query(`DROP TABLE "${schema}".bench_limit`);
+  return perSecond;
 }
 
 const STATUSES = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted', 'closed'];
@@ -114,6 +203,9 @@ async function latency(store: Store): Promise<Array<[string, number, number]>> {
 function seedSqlite(path: string, hazards: number, eventsPerHazard: number) {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  // Seeding is not the measurement: one transaction, no fsync, a large page cache.
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
   const insertHazard = db.prepare(`INSERT INTO hazards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvent = db.prepare(`INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
@@ -160,26 +252,35 @@ async function seedPostgres(pool: pg.Pool, schema: string, hazards: number, even
   await pool.query(`ANALYZE "${schema}".hazards`);
 }
 
-function print(name: string, t: { transitions: number; seconds: number }, lat: Array<[string, number, number]>, events: number) {
+function print(name: string, t: Throughput, groups: Groups, limit: number, limitNote: string, lat: Array<[string, number, number]>, events: number) {
+  const rate = t.transitions / t.seconds;
   console.log(`\n${name}`);
-  console.log(`  transitions: ${t.transitions} in ${t.seconds.toFixed(1)} s with ${clients} concurrent clients = ${Math.round(t.transitions / t.seconds)} transitions/s`);
+  console.log(`  near limit: ${Math.round(limit)} one-row durable transactions/s (${limitNote})`);
+  console.log(`  transitions: ${t.transitions} in ${t.seconds.toFixed(1)} s with ${clients} concurrent clients = ${Math.round(rate)} transitions/s; load average ${t.load[0].toFixed(2)} → ${t.load[1].toFixed(2)}`);
+  console.log(`  ratio store ÷ near limit: ${(rate / limit).toFixed(2)}`);
+  console.log(`  group commit: ${groups.summary()}`);
   console.log(`  query latency with ${events.toLocaleString('en-US')} events, page of 50 (p50 / p99 ms):`);
   for (const [q, p50, p99] of lat) console.log(`    ${q.padEnd(42)} ${p50.toFixed(2).padStart(7)} / ${p99.toFixed(2).padStart(7)}`);
 }
 
 async function main() {
   const hazards = Math.ceil(totalEvents / 5);
-  console.log(`node ${process.version}; ${clients} clients × ${perClient} hazards × 5 transitions; ${hazards} hazards / ${hazards * 5} events for queries`);
+  console.log(`node ${process.version}; ${clients} clients × ${perClient} hazards × 5 transitions; ${hazards} hazards / ${hazards * 5} events for queries; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (values.only !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-'));
     try {
       const path = join(dir, 'bench.db');
-      const store = createSqliteStore({ path });
+      const groups = new Groups();
+      const store = createSqliteStore({ path, onGroupCommit: groups.hook });
+      const limit = sqliteLimit(path, 1);
+      const limit16 = sqliteLimit(path, 16);
       const t = await transitions(store);
       store.close();
+      const seeding = performance.now();
       seedSqlite(path, hazards, 5);
+      console.log(`\n(SQLite seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
       const seeded = createSqliteStore({ path });
-      print('SQLite (WAL, synchronous=FULL, one process)', t, await latency(seeded), hazards * 5 + t.transitions);
+      print('SQLite (WAL, synchronous=FULL, one process)', t, groups, limit, `same file, one connection; ${Math.round(limit16)} rows/s at 16 rows per transaction`, await latency(seeded), hazards * 5 + t.transitions);
       seeded.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -189,11 +290,15 @@ async function main() {
     const pool = new pg.Pool({ connectionString: pgUrl, max: clients + 4 });
     const schema = `anjian_bench_${process.pid}`;
     try {
-      const store = createPostgresStore({ pool, schema });
+      const groups = new Groups();
+      const store = createPostgresStore({ pool, schema, onGroupCommit: groups.hook });
       await store.migrate();
+      const limit = await postgresLimit(pool, schema);
       const t = await transitions(store);
+      const seeding = performance.now();
       await seedPostgres(pool, `${schema}`, hazards, 5);
-      print(`PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')})`, t, await latency(store), hazards * 5 + t.transitions);
+      console.log(`\n(PostgreSQL seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
+      print(`PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')})`, t, groups, limit, `same database, ${clients} connections, autocommit INSERT`, await latency(store), hazards * 5 + t.transitions);
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await pool.end();
