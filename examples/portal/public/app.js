@@ -5,6 +5,7 @@ import { hazardPage } from './hazard-page.js';
 import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
+import { observationForm } from './observation-form.js';
 import { api, app, entName, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
 
 function hazardTable(items, id) {
@@ -80,15 +81,24 @@ const pages = {
     setHtml(app, html`<h1>${t('grid')}：${areas.join('、')}</h1>
       <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue') : problemText(queue)}
       <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue')}
-      <h2>${t('patrol')}</h2><div id="inspection"></div>`);
+      <h2>${t('patrol')}</h2><div id="inspection"></div>
+      <h2>${t('observation')}</h2><div id="observation"></div>`);
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine);
+    observationForm(app.querySelector('#observation'), mine, [...new Set((packs.body?.items ?? []).map((p) => p.domain))]);
   },
 
   async enforcement() {
     const queue = await api('/queues/enforcement');
-    setHtml(app, html`<h1>${t('enforcement')}</h1><h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue') : problemText(queue)}`);
+    setHtml(app, html`<h1>${t('enforcement')}</h1><h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue') : problemText(queue)}
+      <h2>${t('observation')}</h2><div id="observation"></div>`);
+    // An officer reports what it sees in its own domains, for the enterprises of its areas.
+    const departments = me()?.departments ?? [];
+    const domains = [...new Set(departments.flatMap((d) => d.domains))];
+    const areas = departments.flatMap((d) => d.areas);
+    const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
+    observationForm(app.querySelector('#observation'), mine, domains);
   },
 
   dashboard: (_arg, query) => dashboardPage(query),

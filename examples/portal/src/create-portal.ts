@@ -132,7 +132,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const users = {
       users: DEMO_USERS.map((u) => ({
         id: u.profile.id, name: u.name, home: u.home, roles: u.profile.roles,
-        enterpriseIds: u.profile.enterpriseIds ?? [], gridAreas: u.profile.gridAreas ?? [],
+        enterpriseIds: u.profile.enterpriseIds ?? [], gridAreas: u.profile.gridAreas ?? [], departments: u.profile.departments ?? [],
       })),
       enterprises: DEMO_ENTERPRISES,
     };

@@ -202,6 +202,35 @@ describe('hazard page: the rest of the review chain', () => {
   });
 });
 
+describe('a manual observation', () => {
+  it('the grid inspector reports what it sees outside the checklists (provisional, with a photo); an officer confirms the level', async () => {
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await grid.selectOption('#obs-enterprise', 'ent-hongxing');
+    await grid.selectOption('#obs-domain', 'gas');
+    await grid.click('#submit-observation');
+    expect(await grid.textContent('#observation-error')).toBe('请填写隐患名称');
+    await grid.fill('#obs-title', '后厨燃气管道锈蚀');
+    await grid.fill('#obs-description', '灶台下方管道多处锈蚀，未见检修记录');
+    await grid.selectOption('#obs-level', 'general');
+    await grid.setInputFiles('#obs-photos', [png('observation')]);
+    await grid.click('#submit-observation');
+    await grid.waitForSelector('#app[data-page="hazard"] #hazard-state[data-status="reported"][data-level="general"]');
+    expect(await grid.textContent('#hazard-state')).toContain('疑似');
+    expect(await grid.textContent('h1')).toBe('后厨燃气管道锈蚀');
+    await grid.waitForSelector('#evidence-list[data-count="1"]');
+    const id = decodeURIComponent(new URL(grid.url()).hash.split('/').pop()!);
+    // The reporter may not confirm its own observation.
+    expect(await grid.$('#cmd-confirm_level')).toBeNull();
+
+    const officer = await portal.signIn('officer-li', 'enforcement');
+    await openHazard(officer, id);
+    await officer.click('#cmd-confirm_level');
+    await officer.waitForSelector('#history li[data-type="level_confirmed"]');
+    expect(await officer.textContent('#hazard-state')).not.toContain('疑似');
+    for (const p of [grid, officer]) await p.context().close();
+  });
+});
+
 describe('dashboard filters and the SMS panel', () => {
   it('filtering by domain changes the counts; the filters live in the hash and survive a reload', async () => {
     const admin = await portal.signIn('admin-chen', 'dashboard');
