@@ -1,7 +1,12 @@
 import { authChallenge as checkedChallenge, DEFAULT_AUTH_CHALLENGE } from './auth-challenge.js';
 import { challengeSchemes } from './challenge-schemes.js';
-import { PROBLEM } from './schemas.js';
-import type { RouteSpec } from './types.js';
+import { commandComponents } from './command-schemas.js';
+import { coreComponents } from './core-schemas.js';
+import { eventComponents } from './event-schemas.js';
+import { OPERATION_EXAMPLES } from './operation-examples.js';
+import { problemCodes } from './problem-codes.js';
+import { ATTACHED_EVIDENCE, EVIDENCE_RECORD, HAZARD_STATE, HAZARD_SUMMARY, ISSUE, LOCALIZED_TEXT, PROBLEM, STORED_EVENT } from './schemas.js';
+import type { JsonSchema, RouteSpec } from './types.js';
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad request: malformed body, parameter or header / 请求无效',
@@ -16,11 +21,81 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
 };
 
+/** The tags of the document, each described, in alphabetical order. */
+const TAGS = [
+  { name: 'audit', description: 'Verification of the hash-chained audit trail / 审计记录核验' },
+  { name: 'dashboard', description: 'Statistics and the notification queue / 统计与通知队列' },
+  { name: 'evidence', description: 'Photos and documents, uploaded first and referenced by id / 证据文件' },
+  { name: 'hazards', description: 'Hazards and the review-chain commands that move them / 隐患与审查链指令' },
+  { name: 'inspections', description: 'Classify an inspection and report its hazards / 检查记录与隐患判定' },
+  { name: 'meta', description: 'This document / 接口文档' },
+  { name: 'packs', description: 'Checklist packs: what a form asks and how answers are judged / 检查表' },
+  { name: 'queues', description: 'Work queues by role / 待办队列' },
+];
+
+/** Named schemas of the document besides the per-status problems (unreferenced ones are dropped). */
+function namedSchemas(): Record<string, JsonSchema> {
+  return {
+    LocalizedText: LOCALIZED_TEXT,
+    Issue: ISSUE,
+    HazardSummary: HAZARD_SUMMARY,
+    HazardState: HAZARD_STATE,
+    AttachedEvidence: ATTACHED_EVIDENCE,
+    EvidenceRecord: EVIDENCE_RECORD,
+    StoredEvent: STORED_EVENT,
+    ...eventComponents(),
+    ...commandComponents(),
+    ...coreComponents(),
+  };
+}
+
+/** The problem of one status: {@link PROBLEM} with that status and its codes enumerated. */
+function statusProblem(status: number): JsonSchema {
+  const properties = PROBLEM.properties as Record<string, JsonSchema>;
+  return {
+    ...PROBLEM,
+    title: `Problem ${status}`,
+    description: `${STATUS_TEXT[status] ?? status} — application/problem+json (RFC 9457) / 错误`,
+    properties: { ...properties, status: { const: status }, code: { enum: [...problemCodes(status)] } },
+  };
+}
+
+/** Every `#/components/schemas/…` name a value refers to. */
+function refsIn(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, into);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) into.add(v.slice('#/components/schemas/'.length));
+      else refsIn(v, into);
+    }
+  }
+  return into;
+}
+
+/** The components `root` needs, transitively. */
+function reachable(root: unknown, all: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const kept: Record<string, JsonSchema> = {};
+  const queue = [...refsIn(root, new Set())];
+  while (queue.length > 0) {
+    const name = queue.shift() as string;
+    if (Object.hasOwn(kept, name)) continue;
+    const schema = all[name];
+    if (!schema) throw new TypeError(`the document refers to an unknown schema ${name}`);
+    kept[name] = schema;
+    queue.push(...refsIn(schema, new Set()));
+  }
+  return Object.fromEntries(Object.keys(kept).sort().map((name) => [name, kept[name] as JsonSchema]));
+}
+
 /**
- * The OpenAPI 3.1 document of a route table: one operation per route, its parameters,
- * request and success schemas, and a problem response for each documented error status;
- * a 401 also declares its `WWW-Authenticate` header, with `authChallenge` as the example.
- * The security schemes follow the same challenge: one `http` scheme per auth-scheme it
+ * The OpenAPI 3.1 document of a route table: one operation per route with its description
+ * and examples, parameters, request and success schemas, and a problem response for each
+ * documented error status whose `code` lists what that status may carry; a 401 also
+ * declares its `WWW-Authenticate` header, with `authChallenge` as the example. Bodies are
+ * typed to the leaf: core's published JSON Schemas (`pack.schema.json`,
+ * `classification.schema.json`) become components, command bodies and events are one
+ * schema per `type` with a discriminator, and only components some operation uses are
+ * kept. The security schemes follow the challenge: one `http` scheme per auth-scheme it
  * names (`Bearer` → `{ type: 'http', scheme: 'bearer' }`, `Basic` → `basic`, `Digest` →
  * `digest`, …), the first named `host`, the others `host-<scheme>`, and the document's
  * `security` lists them as alternatives. Throws a `TypeError` when `authChallenge` is not
@@ -38,48 +113,62 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
       description: `Host-defined: the host authenticates requests; a 401 challenges with \`${challenge}\` / 由宿主认证`,
     };
   }
+  const problems: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const examples = Object.hasOwn(OPERATION_EXAMPLES, route.operationId) ? OPERATION_EXAMPLES[route.operationId] : undefined;
+    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => ({
+      name,
+      in: 'path',
+      required: true,
+      description: `${name} (${route.tags[0] ?? 'resource'}) / 路径参数`,
+      schema: { type: 'string' },
+      ...(examples?.parameters?.[name] === undefined ? {} : { example: examples.parameters[name] }),
+    }));
     const binary = (types: readonly string[]) => Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]));
+    const json = (schema: JsonSchema, example: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
     const responses: Record<string, unknown> = {
       [route.response.status]: {
         description: route.response.description,
-        content: route.response.mediaTypes ? binary(route.response.mediaTypes) : { 'application/json': { schema: route.response.schema } },
+        content: route.response.mediaTypes ? binary(route.response.mediaTypes) : json(route.response.schema, examples?.response),
       },
     };
     for (const status of route.errors) {
+      problems[`Problem${status}`] ??= statusProblem(status);
       responses[status] = {
         description: STATUS_TEXT[status] ?? String(status),
         ...(status === 401 ? { headers: challengeHeader } : {}),
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/Problem${status}` } } },
       };
     }
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
+      description: route.description,
       tags: route.tags,
       parameters: [...pathParams, ...(route.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, description: p.description, schema: p.schema }))],
       responses,
     };
     if (route.auth === 'none') operation.security = [];
-    if (route.requestBody) operation.requestBody = { required: true, content: { 'application/json': { schema: route.requestBody } } };
+    if (route.requestBody) operation.requestBody = { required: true, content: json(route.requestBody, examples?.request) };
     if (route.rawBody) operation.requestBody = { required: true, description: route.rawBody.description, content: binary(route.rawBody.mediaTypes) };
     (paths[basePath + route.path] ??= {})[route.method] = operation;
   }
+  const schemas = reachable(paths, { ...namedSchemas(), ...problems });
   return {
     openapi: '3.1.0',
     info: {
       title: 'anjian HTTP API / 安检 HTTP 接口',
       version: '0.1.0',
-      description: 'Checklist packs, classification and the review chain over HTTP. Errors are application/problem+json; text follows Accept-Language (zh-CN default).',
+      description:
+        'Checklist packs, classification and the review chain over HTTP. Errors are application/problem+json with a stable `code`; human text follows Accept-Language (zh-CN default, en). / 检查表、隐患判定与审查链的 HTTP 接口。错误为 application/problem+json，带稳定的 code；文字随 Accept-Language（默认中文）。',
+      license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
     },
+    servers: [{ url: '/', description: 'the host that serves this document (paths include the base path) / 提供本文档的服务' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    tags: TAGS.filter((tag) => routes.some((route) => route.tags.includes(tag.name))),
     paths,
-    components: {
-      schemas: { Problem: PROBLEM },
-      securitySchemes,
-    },
+    components: { schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))), securitySchemes },
     security: Object.keys(securitySchemes).map((name) => ({ [name]: [] })),
   };
 }

@@ -4,9 +4,14 @@
  *
  * @module
  */
-import { COMMAND_TYPES, HAZARD_LEVELS, HAZARD_STATUSES, ID_PATTERN } from '@anjian/core';
+import { HAZARD_LEVELS, HAZARD_STATUSES } from '@anjian/core';
+import { EVIDENCE_LIST } from './command-schemas.js';
+import { coreRef } from './core-schemas.js';
 import { EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
 import type { JsonSchema } from './types.js';
+
+export { COMMAND_BODY, EVIDENCE_LIST } from './command-schemas.js';
+export { STORED_EVENT } from './event-schemas.js';
 
 const str = { type: 'string' } as const;
 const int = { type: 'integer', minimum: 0 } as const;
@@ -14,6 +19,7 @@ const int = { type: 'integer', minimum: 0 } as const;
 /** Text in both languages (`zh-CN` required). */
 export const LOCALIZED_TEXT: JsonSchema = {
   type: 'object',
+  description: 'text in Chinese (zh-CN, always) and English (en) / 中英文文本',
   required: ['zh-CN'],
   properties: { 'zh-CN': str, en: str },
 };
@@ -26,8 +32,8 @@ export const ISSUE: JsonSchema = {
     code: str,
     severity: { enum: ['error', 'warning', 'info'] },
     pointer: str,
-    message: LOCALIZED_TEXT,
-    hint: LOCALIZED_TEXT,
+    message: { $ref: '#/components/schemas/LocalizedText' },
+    hint: { $ref: '#/components/schemas/LocalizedText' },
   },
 };
 
@@ -41,7 +47,7 @@ export const PROBLEM: JsonSchema = {
     status: { type: 'integer' },
     detail: str,
     code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
-    issues: { type: 'array', items: ISSUE },
+    issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' }, description: 'what is wrong where (JSON pointer into the request) / 问题列表' },
   },
 };
 
@@ -64,38 +70,7 @@ export const HAZARD_SUMMARY: JsonSchema = {
   },
 };
 
-/** One audit-trail event as stored. */
-export const STORED_EVENT: JsonSchema = {
-  type: 'object',
-  required: ['id', 'hazardId', 'version', 'type', 'actor', 'commandId', 'recordedAt', 'occurredAt', 'data', 'prevHash', 'hash', 'seq'],
-  properties: {
-    id: str,
-    hazardId: str,
-    version: { type: 'integer', minimum: 1 },
-    type: str,
-    actor: { type: 'object', required: ['id', 'role'], properties: { id: str, role: str } },
-    commandId: str,
-    recordedAt: str,
-    occurredAt: str,
-    pack: { type: 'object', properties: { id: str, version: str } },
-    data: { type: 'object' },
-    prevHash: str,
-    hash: str,
-    seq: { type: 'integer', minimum: 1 },
-  },
-};
 
-/** References to uploads (`POST /evidence`, `POST /hazards/{id}/evidence`): id and what it shows, nothing else. */
-export const EVIDENCE_LIST: JsonSchema = {
-  type: 'array',
-  maxItems: 60,
-  items: {
-    type: 'object',
-    required: ['id', 'kind'],
-    properties: { id: { type: 'string', pattern: ID_PATTERN.source }, kind: { enum: ['photo_before', 'photo_after', 'document'] } },
-    additionalProperties: false,
-  },
-};
 
 /** An upload as the evidence store records it; hash, type, size and receipt time are the server's. */
 export const EVIDENCE_RECORD: JsonSchema = {
@@ -113,11 +88,89 @@ export const EVIDENCE_RECORD: JsonSchema = {
   },
 };
 
+const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
+const evidenceList = (description: string): JsonSchema => ({ type: 'array', description, items: { $ref: '#/components/schemas/AttachedEvidence' } });
+
+/** A hazard's state, folded from its events (core's `HazardState`). */
+export const HAZARD_STATE: JsonSchema = {
+  type: 'object',
+  description: 'the hazard as its events make it / 由事件推导的隐患状态',
+  required: ['hazardId', 'version', 'status', 'level', 'provisional', 'title', 'domain', 'area', 'enterpriseId', 'source', 'pack', 'reporterId', 'createdAt', 'updatedAt'],
+  properties: {
+    hazardId: str,
+    version: int,
+    status: { enum: [...HAZARD_STATUSES] },
+    level: { enum: [...HAZARD_LEVELS] },
+    provisional: { type: 'boolean', description: 'level awaits confirmation (疑似) / 等级待确认' },
+    title: { $ref: '#/components/schemas/LocalizedText' },
+    domain: str,
+    area: str,
+    enterpriseId: str,
+    unitId: { type: ['string', 'null'] },
+    source: { enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
+    pack: { type: 'object', required: ['id', 'version'], properties: { id: str, version: str } },
+    deadlinePolicy: coreRef('Classification', 'deadline'),
+    reporterId: str,
+    manual: { type: 'boolean' },
+    wasMajor: { type: 'boolean' },
+    rectifierIds: { type: 'array', items: str },
+    reportEvidence: evidenceList('evidence of the report / 上报证据'),
+    rectificationEvidence: evidenceList('evidence of the rectification / 整改证据'),
+    evidenceIds: { type: 'array', items: str },
+    noticeIssuedAt: { type: ['string', 'null'] },
+    deadline: { type: ['string', 'null'] },
+    pendingExtension: nullable(coreRef('Classification', 'deadline')),
+    warnedFor: { type: ['string', 'null'] },
+    overdueNoticedFor: { type: ['string', 'null'] },
+    escalatedFor: { type: ['string', 'null'] },
+    caseNo: { type: ['string', 'null'] },
+    listed: { type: 'boolean' },
+    stopWork: { enum: ['partial', 'whole', null] },
+    plan: nullable({
+      type: 'object',
+      required: ['objectives', 'measures', 'fundsAndMaterials', 'responsible', 'deadline', 'milestones', 'safetyAndEmergency'],
+      properties: {
+        objectives: { $ref: '#/components/schemas/LocalizedText' },
+        measures: { $ref: '#/components/schemas/LocalizedText' },
+        fundsAndMaterials: { $ref: '#/components/schemas/LocalizedText' },
+        responsible: { $ref: '#/components/schemas/LocalizedText' },
+        deadline: str,
+        milestones: { $ref: '#/components/schemas/LocalizedText' },
+        safetyAndEmergency: { $ref: '#/components/schemas/LocalizedText' },
+      },
+    }),
+    acceptedBy: { type: ['string', 'null'] },
+    acceptedOfficers: { type: 'array', items: str },
+    closedBy: { type: ['string', 'null'] },
+    reopenCount: int,
+    createdAt: str,
+    updatedAt: str,
+    lastOccurredAt: str,
+    lastHash: str,
+  },
+};
+
+/** Evidence as an event records it: the upload's server-side facts and what it shows. */
+export const ATTACHED_EVIDENCE: JsonSchema = {
+  type: 'object',
+  description: 'evidence as the server recorded it / 服务器记录的证据',
+  required: ['id', 'kind', 'sha256', 'mime', 'size', 'receivedAt'],
+  properties: {
+    id: str,
+    kind: { enum: ['photo_before', 'photo_after', 'document'] },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    mime: { enum: [...EVIDENCE_MEDIA_TYPES] },
+    size: int,
+    receivedAt: str,
+    claimedTakenAt: str,
+  },
+};
+
 /** A page of hazards. */
 export const HAZARD_PAGE: JsonSchema = {
   type: 'object',
   required: ['items', 'next'],
-  properties: { items: { type: 'array', items: HAZARD_SUMMARY }, next: { type: ['string', 'null'] } },
+  properties: { items: { type: 'array', items: { $ref: '#/components/schemas/HazardSummary' } }, next: { type: ['string', 'null'] } },
 };
 
 /** A hazard's folded state and its history. */
@@ -125,40 +178,17 @@ export const HAZARD_DETAIL: JsonSchema = {
   type: 'object',
   required: ['state', 'history'],
   properties: {
-    state: {
-      type: 'object',
-      required: ['hazardId', 'version', 'status', 'level', 'provisional', 'title', 'domain', 'area', 'enterpriseId'],
-      properties: { hazardId: str, version: int, status: { enum: [...HAZARD_STATUSES] }, level: { enum: [...HAZARD_LEVELS] }, provisional: { type: 'boolean' }, title: LOCALIZED_TEXT, domain: str, area: str, enterpriseId: str },
-    },
-    history: { type: 'array', items: STORED_EVENT },
+    state: { $ref: '#/components/schemas/HazardState' },
+    history: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' }, description: 'every event, oldest first / 全部事件' },
   },
 };
 
-/**
- * A command of the review chain, without `hazardId` and `commandId` (path and
- * `Idempotency-Key`). Core's `parseCommand` checks the exact shape of each type (unknown
- * keys refused); `report` is not accepted here (hazards come from `POST /inspections`).
- */
-export const COMMAND_BODY: JsonSchema = {
-  type: 'object',
-  required: ['type'],
-  properties: {
-    type: { enum: COMMAND_TYPES.filter((t) => t !== 'report') },
-    expectedVersion: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
-    occurredAt: str,
-    reason: LOCALIZED_TEXT,
-    note: LOCALIZED_TEXT,
-    level: { enum: [...HAZARD_LEVELS] },
-    evidence: EVIDENCE_LIST,
-  },
-  additionalProperties: true,
-};
 
 /** What an accepted (or replayed) command answers: the events it wrote. */
 export const COMMAND_RESULT: JsonSchema = {
   type: 'object',
   required: ['hazardId', 'version', 'events'],
-  properties: { hazardId: str, version: int, events: { type: 'array', items: STORED_EVENT } },
+  properties: { hazardId: str, version: int, events: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' } } },
 };
 
 /** An inspection: the answers recorded against one pack. */
@@ -181,7 +211,7 @@ export const INSPECTION: JsonSchema = {
         area: { type: 'string', description: 'ignored for classification; with report=true it must equal the registered area' },
       },
     },
-    findings: { type: 'object' },
+    findings: { type: 'object', description: 'answers by fact id (the pack\'s facts: boolean, number, text, option ids, dates) / 按事实编号的检查结果', additionalProperties: { description: 'the answer to one fact / 一个事实的答案' } },
     evidence: {
       description: 'unbound uploads of the reporter (POST /evidence): a list when at most one hazard is found, else lists by rule id',
       oneOf: [EVIDENCE_LIST, { type: 'object', additionalProperties: EVIDENCE_LIST }],
@@ -195,18 +225,21 @@ export const INSPECTION_RESULT: JsonSchema = {
   type: 'object',
   required: ['classification', 'warnings'],
   properties: {
-    classification: {
-      type: 'object',
-      required: ['pack', 'items', 'hazards', 'summary'],
-      properties: { pack: { type: 'object' }, items: { type: 'array' }, hazards: { type: 'array' }, summary: { type: 'object' } },
-    },
-    warnings: { type: 'array', items: ISSUE },
+    classification: coreRef('Classification', 'classification'),
+    warnings: { type: 'array', items: { $ref: '#/components/schemas/Issue' }, description: 'issues at warning or info level / 警告' },
     reports: {
       type: 'array',
       items: {
         type: 'object',
         required: ['rule', 'hazardId', 'ok'],
-        properties: { rule: str, hazardId: str, ok: { type: 'boolean' }, version: int, replayed: { type: 'boolean' }, rejection: { type: 'object' } },
+        properties: {
+          rule: str,
+          hazardId: str,
+          ok: { type: 'boolean' },
+          version: int,
+          replayed: { type: 'boolean' },
+          rejection: { type: 'object', required: ['code', 'message'], properties: { code: str, message: { $ref: '#/components/schemas/LocalizedText' } } },
+        },
       },
     },
   },

@@ -115,6 +115,8 @@ export interface RouteSpec {
   path: string;
   operationId: string;
   summary: string;
+  /** What the operation does, who may call it and what it refuses, in English and Chinese. */
+  description: string;
   tags: readonly string[];
   /** `required`: 401 when `authenticate` returns null. */
   auth: 'required' | 'none';

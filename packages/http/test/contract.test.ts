@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
 import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES } from '../src/index.js';
+import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 
 let h: Harness;
@@ -715,23 +716,64 @@ describe('GET /openapi.json, generated from the route table', () => {
     }
   });
 
-  it('every schema in the document compiles with ajv (2020-12)', () => {
+  it('every schema in the document compiles with ajv (2020-12, strict), and every example matches its schema strictly', () => {
     const doc = h.api.openapi as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, object> } };
+    const v = documentValidator(h.api.openapi);
+    const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
     let compiled = 0;
-    for (const schema of Object.values(doc.components.schemas)) (ajv.compile(schema), compiled++);
-    for (const ops of Object.values(doc.paths)) {
-      for (const op of Object.values(ops)) {
-        for (const p of op.parameters) (ajv.compile(p.schema), compiled++);
-        for (const media of Object.values((op.requestBody?.content ?? {}) as Record<string, { schema: object }>)) (ajv.compile(media.schema), compiled++);
-        for (const response of Object.values(op.responses) as { content: Record<string, { schema: any }> }[]) {
-          for (const media of Object.values(response.content)) {
-            if (media.schema.$ref) expect(media.schema.$ref).toBe('#/components/schemas/Problem');
-            else (ajv.compile(media.schema), compiled++);
-          }
+    let examples = 0;
+    const wrong: string[] = [];
+    for (const name of Object.keys(doc.components.schemas)) (v.at(`/components/schemas/${esc(name)}`), compiled++);
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const at = `/paths/${esc(path)}/${method}`;
+        for (const [i, p] of op.parameters.entries()) (v.at(`${at}/parameters/${i}/schema`), compiled++);
+        const media = [
+          ...Object.entries((op.requestBody?.content ?? {}) as Record<string, { example?: unknown }>).map(([type, m]) => [`${at}/requestBody/content/${esc(type)}`, m] as const),
+          ...Object.entries(op.responses as Record<string, { content: Record<string, { example?: unknown }> }>).flatMap(([status, r]) =>
+            Object.entries(r.content).map(([type, m]) => [`${at}/responses/${status}/content/${esc(type)}`, m] as const),
+          ),
+        ];
+        for (const [pointer, m] of media) {
+          const check = v.at(`${pointer}/schema`);
+          compiled++;
+          if (m.example === undefined) continue;
+          examples++;
+          if (!check(m.example)) wrong.push(`${pointer}: ${JSON.stringify(check.errors)}`);
         }
       }
     }
+    expect(wrong).toEqual([]);
     expect(compiled).toBeGreaterThan(ROUTES.length);
+    expect(examples).toBeGreaterThan(ROUTES.length / 2);
+  });
+
+  it('a body the document does not describe fails the run-time check: an undeclared field, a missing required one, a wrong type, an unlisted problem code', async () => {
+    const v = documentValidator(h.api.openapi);
+    await reported('H-1');
+    const detail = await h.call('owner-e1', 'GET', '/hazards/H-1');
+    expect(v.check('GET', '/api/hazards/{id}', 200, 'application/json', detail.body)).toBeNull();
+    const withExtra = structuredClone(detail.body);
+    withExtra.state.newField = 1;
+    expect(v.check('GET', '/api/hazards/{id}', 200, 'application/json', withExtra)).not.toBeNull();
+    const eventExtra = structuredClone(detail.body);
+    eventExtra.history[0].data.extra = true;
+    expect(v.check('GET', '/api/hazards/{id}', 200, 'application/json', eventExtra)).not.toBeNull();
+    const missing = structuredClone(detail.body);
+    delete missing.history[0].hash;
+    expect(v.check('GET', '/api/hazards/{id}', 200, 'application/json', missing)).not.toBeNull();
+    const wrongType = structuredClone(detail.body);
+    wrongType.state.version = '1';
+    expect(v.check('GET', '/api/hazards/{id}', 200, 'application/json', wrongType)).not.toBeNull();
+    const classified = await h.call('owner-e1', 'POST', '/inspections', { body: noAlarmInspection() });
+    const hazardExtra = structuredClone(classified.body);
+    hazardExtra.classification.hazards[0].extra = 1;
+    expect(v.check('POST', '/api/inspections', 200, 'application/json', classified.body)).toBeNull();
+    expect(v.check('POST', '/api/inspections', 200, 'application/json', hazardExtra)).not.toBeNull();
+    const problem = await h.call('owner-e1', 'GET', '/hazards/H-none');
+    expect(v.check('GET', '/api/hazards/{id}', 404, 'application/problem+json', problem.body)).toBeNull();
+    expect(v.check('GET', '/api/hazards/{id}', 404, 'application/problem+json', { ...problem.body, code: 'SOMETHING_NEW' })).not.toBeNull();
+    expect(v.check('GET', '/api/hazards/{id}', 418, 'application/problem+json', problem.body)).toMatch(/documents no 418/);
   });
 
   it('every documented status of every route was answered by a contract test above, with a body matching its schema', () => {

@@ -102,6 +102,8 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     path: '/audit/verify',
     operationId: 'verifyAudit',
     summary: 'Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials / 核验全部审计记录',
+    description:
+      "Department admins only. Recomputes every event hash and chain link, the global log order, each signed checkpoint (with the host's verifier), the hazard list against the log, the outbox and the denials; answers the first bad position of each kind.\n\n仅部门管理员可调用。重新计算每个事件的哈希与链接、全局日志顺序、每个签名检查点、隐患列表、通知队列与拒绝记录；每类问题给出第一个出错位置。",
     tags: ['audit'],
     auth: 'required',
     response: { status: 200, description: 'the audit result; `ok: false` names the first bad position of each kind / 核验结果', schema: AUDIT_RESULT },
@@ -127,6 +129,8 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     path: '/hazards/{id}/audit',
     operationId: 'getHazardAudit',
     summary: "When this hazard's trail was verified, and whether it holds / 隐患记录的核验状态",
+    description:
+      "For whoever may read the hazard (else 404, as GET /hazards/{id}). Checks this hazard's chain and list row now, and says how far the newest signed checkpoint covers it and what the last full audit on this server found.\n\n可读取该隐患的用户可调用（否则 404）。立即核验本隐患的哈希链与列表行，并说明最新签名检查点覆盖到哪个版本、本服务最近一次全量核验的结论。",
     tags: ['audit'],
     auth: 'required',
     response: { status: 200, description: "the hazard's chain, list row and checkpoint coverage / 本隐患的核验状态", schema: HAZARD_AUDIT },

@@ -38,6 +38,8 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     path: '/queues/{role}',
     operationId: 'getQueue',
     summary: "The authenticated actor's work queue for a role (grid, enforcement, enterprise) / 待办队列",
+    description:
+      "The hazards waiting for the actor in a role: a grid inspector's submitted rectifications, an officer's open major, escalated and provisional hazards, an enterprise's open hazards; soonest deadline first, at most 500.\n\n当前用户在某角色下的待办：网格员待复查的整改、执法人员的重大/移交/疑似隐患、企业自己的未结隐患；按期限排序，最多 500 条。",
     tags: ['queues'],
     auth: 'required',
     response: {
@@ -62,6 +64,8 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     path: '/stats',
     operationId: 'getStats',
     summary: 'Dashboard counts by level, status, domain; overdue; closure rate / 统计',
+    description:
+      "Counts of the hazards the actor may read, filtered like GET /hazards: by level, status and domain, closed, closure rate, overdue; groupBy=month adds one row per month.\n\n当前用户可读取的隐患统计（过滤参数同 GET /hazards）：按等级、状态、领域计数，已销号数、销号率、逾期数；groupBy=month 按月分组。",
     tags: ['dashboard'],
     auth: 'required',
     parameters: [
@@ -97,6 +101,8 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     path: '/outbox',
     operationId: 'getOutbox',
     summary: 'Notification queue: counts by state, oldest waiting message, next retry; and the dead letters / 通知队列状态与发送失败的通知',
+    description:
+      "For actors who read every hazard (dead letters name other enterprises' hazards): the notification queue by state and the messages that could not be delivered.\n\n仅限可读取全部隐患的用户：通知队列各状态计数与发送失败的通知。",
     tags: ['dashboard'],
     auth: 'required',
     parameters: [{ name: 'limit', in: 'query', description: 'dead letters listed, 1–500, default 100 / 列出的死信条数', schema: { type: 'string', pattern: '^[0-9]+$' } }],

@@ -81,6 +81,8 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     path: '/hazards/{id}/evidence',
     operationId: 'uploadHazardEvidence',
     summary: 'Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据',
+    description:
+      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id.\n\n为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
@@ -99,6 +101,8 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     path: '/evidence',
     operationId: 'uploadEvidence',
     summary: 'Upload a photo or document for a report to come (bound to its hazard when reported) / 上传待上报的证据',
+    description:
+      "An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports.\n\n上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
@@ -119,6 +123,8 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     path: '/evidence/{id}',
     operationId: 'getEvidence',
     summary: 'The file of an upload, for whoever may read its hazard (or its uploader while unbound); thumb=1 for a thumbnail / 查看证据',
+    description:
+      "The stored bytes of an upload, for whoever may read its hazard, or its uploader while it is unbound; Content-Disposition inline, ETag its SHA-256.\n\n证据文件内容：可读取其隐患的用户，或未关联时的上传者；ETag 为 SHA-256。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [{ name: 'thumb', in: 'query', description: '1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图', schema: { enum: ['1'] } }],

@@ -28,6 +28,8 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     path: '/hazards',
     operationId: 'listHazards',
     summary: 'Filter hazards, keyset-paged / 查询隐患（游标分页）',
+    description:
+      "The hazards the actor may read, filtered by level, status, domain, area (with sub-areas), enterprise, provisional, overdue; ordered by (updatedAt, hazardId), paged with the opaque `next` cursor.\n\n当前用户可读取的隐患，可按等级、状态、领域、区域（含下级）、企业、疑似、逾期过滤；按更新时间排序，用 next 游标翻页。",
     tags: ['hazards'],
     auth: 'required',
     parameters: [
@@ -73,6 +75,8 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     path: '/hazards/{id}',
     operationId: 'getHazard',
     summary: 'A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录',
+    description:
+      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match. A hazard the actor may not read is a 404, like an unknown one.\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传。无权读取的隐患与不存在的一样为 404。",
     tags: ['hazards'],
     auth: 'required',
     response: { status: 200, description: 'state and history; header ETag: "<version>" / 状态与历史', schema: HAZARD_DETAIL },

@@ -79,6 +79,8 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     path: '/inspections',
     operationId: 'submitInspection',
     summary: 'Classify an inspection; with report=true, report each hazard (level, area, source derived on the server) / 提交检查记录并判定隐患',
+    description:
+      "Classifies the findings of an inspection against a pack the server serves. With report=true (and an Idempotency-Key) each hazard is reported into the review chain: level, deadline, domain from the server's pack, area from the directory's record of the enterprise, source from the actor's role; a retry with the same key replays.\n\n按服务器上的检查表判定检查结果。report=true（需幂等键）时逐项上报隐患：等级、期限、领域来自检查表，区域来自企业登记信息，来源来自用户角色；相同键重试返回原结果。",
     tags: ['inspections'],
     auth: 'required',
     parameters: [

@@ -1,5 +1,6 @@
 import packSchema from '@anjian/core/schema/pack.schema.json';
 import type { Pack } from '@anjian/core';
+import { coreRef } from '../core-schemas.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
 import { LOCALIZED_TEXT } from '../schemas.js';
@@ -40,6 +41,8 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     path: '/packs',
     operationId: 'listPacks',
     summary: 'List the packs served / 列出检查表',
+    description:
+      "The packs this server serves, with their premises and counts of facts and items; no authentication.\n\n本服务提供的检查表及其场所类型、事实数与检查项数；无需认证。",
     tags: ['packs'],
     auth: 'none',
     response: { status: 200, description: 'packs / 检查表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: PACK_SUMMARY } } } },
@@ -53,12 +56,14 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     path: '/packs/{id}',
     operationId: 'getPack',
     summary: 'A pack as loaded: facts (types, units, ranges, options, required, when), sections, items, rules / 检查表全文（用于渲染表单）',
+    description:
+      "A pack as loaded (includes merged): facts with types, units, ranges, options, required and when; sections and items; hazard rules, conditions and composites — everything a form needs. The shape is core's pack.schema.json.\n\n已加载的检查表（已合并引用文件）：事实的类型、单位、范围、选项、必填与显示条件，分组与检查项，隐患规则与综合判定——渲染表单所需的全部内容。结构同 pack.schema.json。",
     tags: ['packs'],
     auth: 'none',
     response: {
       status: 200,
       description: 'the loaded pack (pack.schema.json shape, includes merged) / 已加载的检查表',
-      schema: { type: 'object', required: ['format', 'id', 'version', 'facts', 'sections'], properties: { format: { const: 'anjian/pack@1' }, id: { type: 'string' }, version: { type: 'string' }, facts: { type: 'array' }, sections: { type: 'array' } } },
+      schema: coreRef('Pack', 'packFile'),
     },
     errors: [404],
     async handle({ params, packs }) {
@@ -74,9 +79,11 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     path: '/schema/pack',
     operationId: 'getPackSchema',
     summary: 'JSON Schema of pack files / 检查表文件的 JSON Schema',
+    description:
+      "The JSON Schema (2020-12) pack files are written against.\n\n检查表文件的 JSON Schema（2020-12）。",
     tags: ['packs'],
     auth: 'none',
-    response: { status: 200, description: 'JSON Schema 2020-12', schema: { type: 'object', required: ['$schema'], properties: { $schema: { type: 'string' } } } },
+    response: { status: 200, description: 'JSON Schema 2020-12', schema: { type: 'object', description: 'a JSON Schema document (its $defs describe every part of a pack) / JSON Schema 文档', required: ['$schema', '$id'], properties: { $schema: { const: 'https://json-schema.org/draft/2020-12/schema' }, $id: { type: 'string' } }, additionalProperties: true } },
     errors: [],
     async handle() {
       return jsonResponse(packSchema);

@@ -1,0 +1,163 @@
+/**
+ * JSON Schemas of the review-chain command bodies, one per type, as core's `parseCommand`
+ * checks them (exact keys, required fields, text lengths, time with offset, integer
+ * bounds). `command-schemas.test.ts` holds the two to the same shapes.
+ *
+ * @module
+ */
+import { COMMAND_TYPES, DOMAIN_PATTERN, ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from '@anjian/core';
+import type { JsonSchema } from './types.js';
+
+/** An ISO 8601 time with an explicit offset (`Z` or `±hh:mm`). */
+export const TIME_WITH_OFFSET: JsonSchema = {
+  type: 'string',
+  maxLength: 40,
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+  description: 'ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间',
+};
+
+const text = (maxLength: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength });
+const localized = (maxLength: number, description: string): JsonSchema => ({
+  type: 'object',
+  description,
+  required: ['zh-CN'],
+  additionalProperties: false,
+  properties: { 'zh-CN': text(maxLength), en: text(maxLength) },
+});
+const reason = (description: string) => localized(2000, description);
+const id = (description: string): JsonSchema => ({ type: 'string', pattern: ID_PATTERN.source, description });
+const level: JsonSchema = { enum: ['simple', 'general', 'major'], description: 'hazard level / 隐患等级' };
+const coOfficerId = id('the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员');
+const count = (max: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: max });
+
+/** `{ id, kind }` references to uploads (`POST /evidence`, `POST /hazards/{id}/evidence`), at most 60. */
+export const EVIDENCE_LIST: JsonSchema = {
+  type: 'array',
+  maxItems: MAX_EVIDENCE_PER_COMMAND,
+  description: 'references to uploads: id and what the file shows / 证据引用',
+  items: {
+    type: 'object',
+    required: ['id', 'kind'],
+    properties: { id: { type: 'string', pattern: ID_PATTERN.source }, kind: { enum: ['photo_before', 'photo_after', 'document'] } },
+    additionalProperties: false,
+  },
+};
+
+/** `{ workingDays }`, `{ days }` or `{ hours }`: an extension asked for. */
+const POLICY: JsonSchema = {
+  description: 'exactly one of workingDays (1–3650), days (1–3650), hours (1–8760) / 延期时长',
+  oneOf: [
+    { type: 'object', title: 'Working days', required: ['workingDays'], additionalProperties: false, properties: { workingDays: count(3650) } },
+    { type: 'object', title: 'Days', required: ['days'], additionalProperties: false, properties: { days: count(3650) } },
+    { type: 'object', title: 'Hours', required: ['hours'], additionalProperties: false, properties: { hours: count(8760) } },
+  ],
+};
+
+interface Body {
+  summary: string;
+  required: readonly string[];
+  properties: Record<string, JsonSchema>;
+}
+
+const note = reason('note / 说明');
+const why = reason('reason / 理由');
+
+/** The fields of each command type besides `type`, `expectedVersion` and `occurredAt`. */
+const BODIES: Readonly<Record<string, Body>> = {
+  report_observation: {
+    summary: 'Report an observation outside any pack (provisional until confirmed) / 上报检查表之外的现场发现',
+    required: ['title', 'enterpriseId', 'domain', 'level', 'evidence'],
+    properties: {
+      title: localized(200, 'what was seen / 隐患描述'),
+      description: localized(4000, 'more detail / 详细说明'),
+      enterpriseId: id('the enterprise / 企业'),
+      domain: { type: 'string', pattern: DOMAIN_PATTERN.source, description: 'domain, e.g. gas / 领域' },
+      level,
+      evidence: EVIDENCE_LIST,
+    },
+  },
+  reclassify: { summary: 'Change the level / 调整等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
+  confirm_level: { summary: 'Confirm a provisional level / 确认疑似等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
+  issue_notice: { summary: 'Issue a rectification notice (责令限期整改) / 下达整改通知', required: [], properties: { noticeNo: text(64), note } },
+  submit_rectification: { summary: 'Submit the rectification with evidence / 提交整改', required: ['evidence'], properties: { evidence: EVIDENCE_LIST, note } },
+  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note } },
+  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why } },
+  request_extension: { summary: 'Ask for more time / 申请延期', required: ['extension', 'reason'], properties: { extension: POLICY, reason: why } },
+  grant_extension: { summary: 'Grant the pending extension / 同意延期', required: [], properties: { note } },
+  deny_extension: { summary: 'Deny the pending extension / 不同意延期', required: ['reason'], properties: { reason: why } },
+  escalate: { summary: 'Escalate to enforcement / 移交执法', required: ['reason'], properties: { reason: why, overdueDeadline: TIME_WITH_OFFSET } },
+  file_case: { summary: 'File a case (立案), two officers / 立案', required: ['caseNo'], properties: { caseNo: text(64), coOfficerId } },
+  list_for_supervision: {
+    summary: 'List a major hazard for supervision (挂牌督办) / 挂牌督办',
+    required: ['authority'],
+    properties: { authority: localized(200, 'the listing authority / 督办机关'), note, coOfficerId },
+  },
+  submit_plan: {
+    summary: 'Submit the treatment plan of a major hazard (治理方案) / 提交治理方案',
+    required: ['plan'],
+    properties: {
+      plan: {
+        type: 'object',
+        description: 'the seven parts of a treatment plan; deadline becomes the hazard’s / 治理方案',
+        required: ['objectives', 'measures', 'fundsAndMaterials', 'responsible', 'deadline', 'milestones', 'safetyAndEmergency'],
+        additionalProperties: false,
+        properties: {
+          objectives: reason('objectives and tasks / 目标和任务'),
+          measures: reason('methods and measures / 方法和措施'),
+          fundsAndMaterials: reason('funds and materials / 经费和物资'),
+          responsible: reason('people responsible / 负责的人员'),
+          deadline: TIME_WITH_OFFSET,
+          milestones: reason('time limits and milestones / 时限和要求'),
+          safetyAndEmergency: reason('safety measures and emergency plan / 安全措施和应急预案'),
+        },
+      },
+    },
+  },
+  order_stop_work: { summary: 'Order work stopped, two officers / 责令停产停业', required: ['scope', 'reason'], properties: { scope: { enum: ['partial', 'whole'] }, reason: why, coOfficerId } },
+  accept: { summary: 'Accept the rectification of a major hazard / 验收', required: ['note'], properties: { note, evidence: EVIDENCE_LIST, coOfficerId } },
+  close: { summary: 'Close (销号) / 销号', required: [], properties: { note, coOfficerId } },
+  reopen: { summary: 'Reopen a closed hazard / 重新打开', required: ['reason'], properties: { reason: why } },
+  spot_check: { summary: 'Spot-check a closed hazard / 抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note } },
+  warn_due_soon: { summary: 'Warn that the deadline is near (system) / 到期提醒', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
+  notice_overdue: { summary: 'Record that the deadline passed (system) / 逾期记录', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
+};
+
+/** The command types a body may carry (`report` is refused: reports come from inspections). */
+export const BODY_COMMAND_TYPES: readonly string[] = COMMAND_TYPES.filter((t) => t !== 'report');
+
+/** The component name of a command type's body (`issue_notice` → `IssueNoticeCommand`). */
+export function commandComponentName(type: string): string {
+  return `${type.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}Command`;
+}
+
+/** One body schema per command type, by component name. */
+export function commandComponents(): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const type of BODY_COMMAND_TYPES) {
+    const body = BODIES[type];
+    if (!body) throw new TypeError(`no body schema for command type ${type}`);
+    out[commandComponentName(type)] = {
+      type: 'object',
+      title: type,
+      description: body.summary,
+      required: ['type', ...body.required],
+      additionalProperties: false,
+      properties: {
+        type: { const: type },
+        expectedVersion: { type: 'integer', minimum: 0, maximum: 1_000_000_000, description: 'the version the client saw (or header If-Match) / 期望版本' },
+        occurredAt: { ...TIME_WITH_OFFSET, description: 'when it happened, if not now; bounded by the chain / 发生时间' },
+        ...body.properties,
+      },
+    };
+  }
+  return out;
+}
+
+/**
+ * A command body, without `hazardId` and `commandId` (path and `Idempotency-Key`): one of
+ * the per-type bodies, told apart by `type`.
+ */
+export const COMMAND_BODY: JsonSchema = {
+  oneOf: BODY_COMMAND_TYPES.map((type) => ({ $ref: `#/components/schemas/${commandComponentName(type)}` })),
+  discriminator: { propertyName: 'type' },
+};
