@@ -159,5 +159,6 @@ export function commandComponents(): Record<string, JsonSchema> {
  */
 export const COMMAND_BODY: JsonSchema = {
   oneOf: BODY_COMMAND_TYPES.map((type) => ({ $ref: `#/components/schemas/${commandComponentName(type)}` })),
-  discriminator: { propertyName: 'type' },
+  // The mapping is needed: without it the OpenAPI discriminator value is the schema's name.
+  discriminator: { propertyName: 'type', mapping: Object.fromEntries(BODY_COMMAND_TYPES.map((type) => [type, `#/components/schemas/${commandComponentName(type)}`])) },
 };

@@ -123,5 +123,6 @@ export function eventComponents(): Record<string, JsonSchema> {
 /** One audit-trail event as stored, any type. */
 export const STORED_EVENT: JsonSchema = {
   oneOf: EVENT_TYPES.map((type) => ({ $ref: `#/components/schemas/${eventComponentName(type)}` })),
-  discriminator: { propertyName: 'type' },
+  // The mapping is needed: without it the OpenAPI discriminator value is the schema's name.
+  discriminator: { propertyName: 'type', mapping: Object.fromEntries(EVENT_TYPES.map((type) => [type, `#/components/schemas/${eventComponentName(type)}`])) },
 };

@@ -1,0 +1,5074 @@
+export interface paths {
+    "/api/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the packs served / 列出检查表
+         * @description The packs this server serves, with their premises and counts of facts and items; no authentication.
+         *
+         *     本服务提供的检查表及其场所类型、事实数与检查项数；无需认证。
+         */
+        get: operations["listPacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pack as loaded: facts (types, units, ranges, options, required, when), sections, items, rules / 检查表全文（用于渲染表单）
+         * @description A pack as loaded (includes merged): facts with types, units, ranges, options, required and when; sections and items; hazard rules, conditions and composites — everything a form needs. The shape is core's pack.schema.json.
+         *
+         *     已加载的检查表（已合并引用文件）：事实的类型、单位、范围、选项、必填与显示条件，分组与检查项，隐患规则与综合判定——渲染表单所需的全部内容。结构同 pack.schema.json。
+         */
+        get: operations["getPack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schema/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * JSON Schema of pack files / 检查表文件的 JSON Schema
+         * @description The JSON Schema (2020-12) pack files are written against.
+         *
+         *     检查表文件的 JSON Schema（2020-12）。
+         */
+        get: operations["getPackSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classify an inspection; with report=true, report each hazard (level, area, source derived on the server) / 提交检查记录并判定隐患
+         * @description Classifies the findings of an inspection against a pack the server serves. With report=true (and an Idempotency-Key) each hazard is reported into the review chain: level, deadline, domain from the server's pack, area from the directory's record of the enterprise, source from the actor's role; a retry with the same key replays.
+         *
+         *     按服务器上的检查表判定检查结果。report=true（需幂等键）时逐项上报隐患：等级、期限、领域来自检查表，区域来自企业登记信息，来源来自用户角色；相同键重试返回原结果。
+         */
+        post: operations["submitInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Filter hazards, keyset-paged / 查询隐患（游标分页）
+         * @description The hazards the actor may read, filtered by level, status, domain, area (with sub-areas), enterprise, provisional, overdue; ordered by (updatedAt, hazardId), paged with the opaque `next` cursor.
+         *
+         *     当前用户可读取的隐患，可按等级、状态、领域、区域（含下级）、企业、疑似、逾期过滤；按更新时间排序，用 next 游标翻页。
+         */
+        get: operations["listHazards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录
+         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match. A hazard the actor may not read is a 404, like an unknown one.
+         *
+         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传。无权读取的隐患与不存在的一样为 404。
+         */
+        get: operations["getHazard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令
+         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number.
+         *
+         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId。
+         */
+        post: operations["sendCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据
+         * @description The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id.
+         *
+         *     为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。
+         */
+        post: operations["uploadHazardEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo or document for a report to come (bound to its hazard when reported) / 上传待上报的证据
+         * @description An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports.
+         *
+         *     上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。
+         */
+        post: operations["uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file of an upload, for whoever may read its hazard (or its uploader while unbound); thumb=1 for a thumbnail / 查看证据
+         * @description The stored bytes of an upload, for whoever may read its hazard, or its uploader while it is unbound; Content-Disposition inline, ETag its SHA-256.
+         *
+         *     证据文件内容：可读取其隐患的用户，或未关联时的上传者；ETag 为 SHA-256。
+         */
+        get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The authenticated actor's work queue for a role (grid, enforcement, enterprise) / 待办队列
+         * @description The hazards waiting for the actor in a role: a grid inspector's submitted rectifications, an officer's open major, escalated and provisional hazards, an enterprise's open hazards; soonest deadline first, at most 500.
+         *
+         *     当前用户在某角色下的待办：网格员待复查的整改、执法人员的重大/移交/疑似隐患、企业自己的未结隐患；按期限排序，最多 500 条。
+         */
+        get: operations["getQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard counts by level, status, domain; overdue; closure rate / 统计
+         * @description Counts of the hazards the actor may read, filtered like GET /hazards: by level, status and domain, closed, closure rate, overdue; groupBy=month adds one row per month.
+         *
+         *     当前用户可读取的隐患统计（过滤参数同 GET /hazards）：按等级、状态、领域计数，已销号数、销号率、逾期数；groupBy=month 按月分组。
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification queue: counts by state, oldest waiting message, next retry; and the dead letters / 通知队列状态与发送失败的通知
+         * @description For actors who read every hazard (dead letters name other enterprises' hazards): the notification queue by state and the messages that could not be delivered.
+         *
+         *     仅限可读取全部隐患的用户：通知队列各状态计数与发送失败的通知。
+         */
+        get: operations["getOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials / 核验全部审计记录
+         * @description Department admins only. Recomputes every event hash and chain link, the global log order, each signed checkpoint (with the host's verifier), the hazard list against the log, the outbox and the denials; answers the first bad position of each kind.
+         *
+         *     仅部门管理员可调用。重新计算每个事件的哈希与链接、全局日志顺序、每个签名检查点、隐患列表、通知队列与拒绝记录；每类问题给出第一个出错位置。
+         */
+        get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When this hazard's trail was verified, and whether it holds / 隐患记录的核验状态
+         * @description For whoever may read the hazard (else 404, as GET /hazards/{id}). Checks this hazard's chain and list row now, and says how far the newest signed checkpoint covers it and what the last full audit on this server found.
+         *
+         *     可读取该隐患的用户可调用（否则 404）。立即核验本隐患的哈希链与列表行，并说明最新签名检查点覆盖到哪个版本、本服务最近一次全量核验的结论。
+         */
+        get: operations["getHazardAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API as OpenAPI 3.1 / 本接口的 OpenAPI 3.1 文档
+         * @description This document, generated from the route table; no authentication.
+         *
+         *     由路由表生成的本文档；无需认证。
+         */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * accept
+         * @description Accept the rectification of a major hazard / 验收
+         */
+        AcceptCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "accept";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description references to uploads: id and what the file shows / 证据引用 */
+            evidence?: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_before" | "photo_after" | "document";
+            }[];
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * accepted
+         * @description rectification accepted / 已验收
+         */
+        AcceptedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "accepted";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                note: components["schemas"]["LocalizedText"];
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence?: components["schemas"]["AttachedEvidence"][];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /** @description evidence as the server recorded it / 服务器记录的证据 */
+        AttachedEvidence: {
+            id: string;
+            /** @enum {unknown} */
+            kind: "photo_before" | "photo_after" | "document";
+            sha256: string;
+            /** @enum {unknown} */
+            mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            size: number;
+            receivedAt: string;
+            claimedTakenAt?: string;
+        };
+        /**
+         * case_filed
+         * @description case filed / 已立案
+         */
+        CaseFiledEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case_filed";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                caseNo: string;
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * Citation / 依据
+         * @description A clause of a regulation, resolved against the pack's regulations. / 法规条款，已按检查表的法规列表解析。
+         */
+        ClassificationCitation: {
+            /**
+             * Regulation id / 法规编号
+             * @description Id of the regulation in the pack. / 检查表中的法规编号。
+             */
+            regulation: string;
+            /**
+             * Clause / 条款
+             * @description The clause cited, as written in the document. / 所引条款。
+             */
+            clause: string;
+            /**
+             * Document number / 文号
+             * @description Official number, e.g. GB 50028-2006. / 正式文号或标准号。
+             */
+            number: string;
+            /**
+             * Edition / 版本
+             * @description The edition cited. / 所引版本。
+             */
+            edition: string;
+            title: components["schemas"]["ClassificationText"];
+            /**
+             * Edition status / 版本状态
+             * @description current, or superseded (a newer edition exists; the finding may be provisional). / current 现行；superseded 已被替代。
+             * @enum {unknown}
+             */
+            status: "current" | "superseded";
+            /**
+             * Confidence / 可信度
+             * @description verified (checked against the original), secondary (from a secondary source), unverified. / 已核实、二手来源、未核实。
+             * @enum {unknown}
+             */
+            confidence: "verified" | "secondary" | "unverified";
+            note?: components["schemas"]["ClassificationText"];
+        };
+        /**
+         * Classification / 分类结果
+         * @description Every item's outcome and every fired hazard, most severe first (core's Classification). / 每个检查项的结论与触发的隐患，最严重的在前。
+         */
+        ClassificationClassification: {
+            /**
+             * Pack / 检查表
+             * @description Id and version of the pack used. / 所用检查表的编号与版本。
+             */
+            pack: {
+                /**
+                 * Pack id / 检查表编号
+                 * @description The pack's id. / 检查表编号。
+                 */
+                id: string;
+                /**
+                 * Pack version / 检查表版本
+                 * @description The pack's semantic version. / 检查表版本号。
+                 */
+                version: string;
+            };
+            /**
+             * Premises kind / 场所类型
+             * @description Premises kind id of the inspection, when given. / 检查记录中的场所类型编号。
+             */
+            premises?: string;
+            /**
+             * Inspection time / 检查时间
+             * @description ISO 8601 date-time of the inspection, when given. / 检查时间（ISO 8601）。
+             */
+            inspectedAt?: string;
+            /**
+             * Item results / 检查项结论
+             * @description One entry per item of the pack, in pack order. / 检查表每个检查项一条，按检查表顺序。
+             */
+            items: components["schemas"]["ClassificationItem"][];
+            /**
+             * Hazards / 隐患
+             * @description Fired rules and composites, most severe first. / 触发的规则与综合判定，最严重的在前。
+             */
+            hazards: components["schemas"]["ClassificationHazard"][];
+            /**
+             * Summary / 汇总
+             * @description Counts of outcomes and hazards. / 结论与隐患的计数。
+             */
+            summary: {
+                /**
+                 * Items by outcome / 各结论的检查项数
+                 * @description Number of items per outcome. / 每种结论的检查项数量。
+                 */
+                items: {
+                    pass: components["schemas"]["ClassificationCount"];
+                    hazard: components["schemas"]["ClassificationCount"];
+                    not_applicable: components["schemas"]["ClassificationCount"];
+                    not_checked: components["schemas"]["ClassificationCount"];
+                };
+                /**
+                 * Hazards by level / 各等级隐患数
+                 * @description Number of fired hazards per level (rules and composites). / 每个等级的隐患数量（含综合判定）。
+                 */
+                hazards: {
+                    major: components["schemas"]["ClassificationCount"];
+                    general: components["schemas"]["ClassificationCount"];
+                    simple: components["schemas"]["ClassificationCount"];
+                };
+                /**
+                 * Provisional hazards / 疑似隐患数
+                 * @description Number of hazards marked provisional (疑似). / 标记为疑似的隐患数量。
+                 */
+                provisional: number;
+                /**
+                 * Highest level / 最高等级
+                 * @description The most severe level found, or null when no hazard fired. / 发现的最高等级；无隐患时为 null。
+                 */
+                highest: components["schemas"]["ClassificationLevel"] | null;
+            };
+        };
+        /**
+         * Count / 数量
+         * @description A whole number, 0 or more. / 非负整数。
+         */
+        ClassificationCount: number;
+        /**
+         * Rectification deadline / 整改期限
+         * @description "immediate" (fix on the spot), or a number of working days, days or hours. / immediate（当场整改），或若干工作日、日、小时。
+         */
+        ClassificationDeadline: "immediate" | {
+            /**
+             * Working days / 工作日
+             * @description Working days to rectify. / 整改工作日数。
+             */
+            workingDays: number;
+        } | {
+            /**
+             * Days / 日
+             * @description Calendar days to rectify. / 整改日数。
+             */
+            days: number;
+        } | {
+            /**
+             * Hours / 小时
+             * @description Hours to rectify. / 整改小时数。
+             */
+            hours: number;
+        };
+        /**
+         * Hazard / 隐患
+         * @description A fired rule or composite with its level, basis, explanation, rectification and deadline. / 触发的规则或综合判定，含等级、依据、说明、整改与期限。
+         */
+        ClassificationHazard: {
+            /**
+             * Rule id / 规则编号
+             * @description Id of the hazard rule or composite. / 隐患规则或综合判定编号。
+             */
+            rule: string;
+            /**
+             * Item id / 检查项编号
+             * @description Item of the rule; absent for composites. / 规则所属检查项；综合判定无此项。
+             */
+            item?: string;
+            /**
+             * Kind / 类型
+             * @description rule (one item) or composite (N of M rules). / rule 单项规则；composite 综合判定。
+             * @enum {unknown}
+             */
+            kind: "rule" | "composite";
+            level: components["schemas"]["ClassificationLevel"];
+            /**
+             * Provisional / 疑似
+             * @description True when every citation is superseded or unverified: the level is a suggestion an officer must confirm. / 所有依据均已被替代或未核实时为 true：等级仅为建议，须执法人员确认。
+             */
+            provisional: boolean;
+            /**
+             * Responsible party / 责任方
+             * @description Who must rectify, e.g. user or operator. / 整改责任方。
+             */
+            party: string;
+            title: components["schemas"]["ClassificationText"];
+            /**
+             * Basis / 依据
+             * @description The citations the level rests on. / 等级所依据的条款。
+             */
+            basis: components["schemas"]["ClassificationCitation"][];
+            rectification?: components["schemas"]["ClassificationText"];
+            deadline: components["schemas"]["ClassificationDeadline"];
+            /**
+             * Observations / 观察
+             * @description The comparisons that decided the hazard. / 决定隐患的比较。
+             */
+            observations: components["schemas"]["ClassificationObservation"][];
+            /**
+             * Elements / 构成项
+             * @description Composites: the counted rules that fired. / 综合判定中已触发的计数规则。
+             */
+            elements?: string[];
+            explanation: components["schemas"]["ClassificationText"];
+        };
+        /**
+         * Item result / 检查项结论
+         * @description The outcome of one checklist item. / 一个检查项的结论。
+         */
+        ClassificationItem: {
+            /**
+             * Item id / 检查项编号
+             * @description Id of the item. / 检查项编号。
+             */
+            item: string;
+            /**
+             * Section id / 章节编号
+             * @description Id of the section holding the item. / 所属章节编号。
+             */
+            section: string;
+            outcome: components["schemas"]["ClassificationOutcome"];
+            level?: components["schemas"]["ClassificationLevel"];
+            /**
+             * Fired rules / 触发的规则
+             * @description Ids of the item's rules that fired, most severe first. / 触发的规则编号，最严重的在前。
+             */
+            hazards: string[];
+            /**
+             * Missing answers / 缺少的答案
+             * @description Required facts that were missing (when not_checked). / 未填写的必答事实（结论为 not_checked 时）。
+             */
+            missing?: string[];
+        };
+        /**
+         * Hazard level / 隐患等级
+         * @description major 重大事故隐患, general 一般事故隐患, simple 简易隐患.
+         * @enum {unknown}
+         */
+        ClassificationLevel: "major" | "general" | "simple";
+        /**
+         * Observation / 观察
+         * @description A comparison that decided the hazard: the recorded value against the rule's threshold. / 决定隐患的比较：记录值与规则阈值。
+         */
+        ClassificationObservation: {
+            /**
+             * Fact / 事实
+             * @description Fact id compared. / 被比较的事实编号。
+             */
+            fact: string;
+            /**
+             * Operator / 运算符
+             * @description Operator of the comparison, e.g. greaterThan. / 比较运算符。
+             */
+            operator: string;
+            /**
+             * Recorded value / 记录值
+             * @description The value recorded for the fact (after path); absent when missing. / 事实的记录值；缺失时不出现。
+             */
+            actual?: unknown;
+            /**
+             * Threshold / 阈值
+             * @description The rule's value, or the referenced fact's value. / 规则的比较值，或所引用事实的值。
+             */
+            expected?: unknown;
+            /**
+             * Path / 路径
+             * @description Property path inside the fact's value, e.g. $.a.b. / 事实值内的属性路径。
+             */
+            path?: string;
+            /**
+             * Referenced fact / 引用的事实
+             * @description When the threshold is another fact's value: that fact. / 阈值取自另一事实时，该事实编号。
+             */
+            valueFact?: string;
+            /**
+             * Time reference / 时间参照
+             * @description Duration operators: the fact the time was measured from. / 时长运算符的起算事实。
+             */
+            reference?: string;
+            /**
+             * Negated / 取反
+             * @description True when the comparison decided through a not: it did not hold. / 通过 not 决定时为 true，即比较不成立。
+             */
+            negated?: boolean;
+        };
+        /**
+         * Item outcome / 检查项结论
+         * @description pass 合格, hazard 存在隐患, not_applicable 不适用, not_checked 未检查（缺少必答项）.
+         * @enum {unknown}
+         */
+        ClassificationOutcome: "pass" | "hazard" | "not_applicable" | "not_checked";
+        /**
+         * Bilingual text / 双语文本
+         * @description Text in Chinese (zh-CN) and English (en). / 中文（zh-CN）与英文（en）文本。
+         */
+        ClassificationText: {
+            /**
+             * Chinese / 中文
+             * @description Simplified Chinese text. / 简体中文文本。
+             */
+            "zh-CN"?: string;
+            /**
+             * English / 英文
+             * @description English text. / 英文文本。
+             */
+            en?: string;
+        };
+        /**
+         * close
+         * @description Close (销号) / 销号
+         */
+        CloseCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "close";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * closed
+         * @description closed (销号) / 已销号
+         */
+        ClosedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "closed";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                note?: components["schemas"]["LocalizedText"];
+                fixedOnSpot?: boolean;
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * confirm_level
+         * @description Confirm a provisional level / 确认疑似等级
+         */
+        ConfirmLevelCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "confirm_level";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /**
+             * @description hazard level / 隐患等级
+             * @enum {unknown}
+             */
+            level: "simple" | "general" | "major";
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * deny_extension
+         * @description Deny the pending extension / 不同意延期
+         */
+        DenyExtensionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "deny_extension";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * due_soon_warned
+         * @description deadline near / 到期提醒
+         */
+        DueSoonWarnedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "due_soon_warned";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                deadline: string;
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * escalate
+         * @description Escalate to enforcement / 移交执法
+         */
+        EscalateCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "escalate";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间 */
+            overdueDeadline?: string;
+        };
+        /**
+         * escalated
+         * @description escalated to enforcement / 已移交执法
+         */
+        EscalatedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "escalated";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                reason: components["schemas"]["LocalizedText"];
+                overdueDeadline?: string;
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * extension_denied
+         * @description extension denied / 不同意延期
+         */
+        ExtensionDeniedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "extension_denied";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                reason: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * extension_granted
+         * @description extension granted / 已同意延期
+         */
+        ExtensionGrantedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "extension_granted";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                from: string;
+                to: string;
+                note?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * extension_requested
+         * @description extension requested / 已申请延期
+         */
+        ExtensionRequestedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "extension_requested";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                extension: components["schemas"]["ClassificationDeadline"];
+                reason: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * file_case
+         * @description File a case (立案), two officers / 立案
+         */
+        FileCaseCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file_case";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            caseNo: string;
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * grant_extension
+         * @description Grant the pending extension / 同意延期
+         */
+        GrantExtensionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "grant_extension";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /** @description the hazard as its events make it / 由事件推导的隐患状态 */
+        HazardState: {
+            hazardId: string;
+            version: number;
+            /** @enum {unknown} */
+            status: "reported" | "rectifying" | "submitted" | "verified" | "escalated" | "case_filed" | "accepted" | "closed";
+            /** @enum {unknown} */
+            level: "simple" | "general" | "major";
+            /** @description level awaits confirmation (疑似) / 等级待确认 */
+            provisional: boolean;
+            title: components["schemas"]["LocalizedText"];
+            domain: string;
+            area: string;
+            enterpriseId: string;
+            unitId?: string | null;
+            /** @enum {unknown} */
+            source: "self_check" | "grid_patrol" | "enforcement" | "sensor" | "permit";
+            pack: {
+                id: string;
+                version: string;
+            };
+            deadlinePolicy?: components["schemas"]["ClassificationDeadline"];
+            reporterId: string;
+            manual?: boolean;
+            wasMajor?: boolean;
+            rectifierIds?: string[];
+            /** @description evidence of the report / 上报证据 */
+            reportEvidence?: components["schemas"]["AttachedEvidence"][];
+            /** @description evidence of the rectification / 整改证据 */
+            rectificationEvidence?: components["schemas"]["AttachedEvidence"][];
+            evidenceIds?: string[];
+            noticeIssuedAt?: string | null;
+            deadline?: string | null;
+            pendingExtension?: components["schemas"]["ClassificationDeadline"] | null;
+            warnedFor?: string | null;
+            overdueNoticedFor?: string | null;
+            escalatedFor?: string | null;
+            caseNo?: string | null;
+            listed?: boolean;
+            /** @enum {unknown} */
+            stopWork?: "partial" | "whole" | null;
+            plan?: {
+                objectives: components["schemas"]["LocalizedText"];
+                measures: components["schemas"]["LocalizedText"];
+                fundsAndMaterials: components["schemas"]["LocalizedText"];
+                responsible: components["schemas"]["LocalizedText"];
+                deadline: string;
+                milestones: components["schemas"]["LocalizedText"];
+                safetyAndEmergency: components["schemas"]["LocalizedText"];
+            } | null;
+            acceptedBy?: string | null;
+            acceptedOfficers?: string[];
+            closedBy?: string | null;
+            reopenCount?: number;
+            createdAt: string;
+            updatedAt: string;
+            lastOccurredAt?: string;
+            lastHash?: string;
+        };
+        HazardSummary: {
+            hazardId: string;
+            version: number;
+            /** @enum {unknown} */
+            status: "reported" | "rectifying" | "submitted" | "verified" | "escalated" | "case_filed" | "accepted" | "closed";
+            /** @enum {unknown} */
+            level: "simple" | "general" | "major";
+            provisional: boolean;
+            domain: string;
+            area: string;
+            enterpriseId: string;
+            deadline: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Issue: {
+            code: string;
+            /** @enum {unknown} */
+            severity: "error" | "warning" | "info";
+            pointer?: string;
+            message: components["schemas"]["LocalizedText"];
+            hint?: components["schemas"]["LocalizedText"];
+        };
+        /**
+         * issue_notice
+         * @description Issue a rectification notice (责令限期整改) / 下达整改通知
+         */
+        IssueNoticeCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue_notice";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            noticeNo?: string;
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * level_confirmed
+         * @description provisional level confirmed / 等级已确认
+         */
+        LevelConfirmedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "level_confirmed";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                /** @enum {unknown} */
+                from: "simple" | "general" | "major";
+                /** @enum {unknown} */
+                to: "simple" | "general" | "major";
+                reason: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * listed_for_supervision
+         * @description listed for supervision / 已挂牌督办
+         */
+        ListedForSupervisionEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "listed_for_supervision";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                authority: components["schemas"]["LocalizedText"];
+                note?: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * list_for_supervision
+         * @description List a major hazard for supervision (挂牌督办) / 挂牌督办
+         */
+        ListForSupervisionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "list_for_supervision";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description the listing authority / 督办机关 */
+            authority: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+        LocalizedText: {
+            "zh-CN": string;
+            en?: string;
+        };
+        /**
+         * notice_issued
+         * @description rectification notice issued / 已下达整改通知
+         */
+        NoticeIssuedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notice_issued";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                deadline: string;
+                policy: components["schemas"]["ClassificationDeadline"];
+                noticeNo?: string;
+                note?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * notice_overdue
+         * @description Record that the deadline passed (system) / 逾期记录
+         */
+        NoticeOverdueCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notice_overdue";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间 */
+            deadline: string;
+        };
+        /**
+         * order_stop_work
+         * @description Order work stopped, two officers / 责令停产停业
+         */
+        OrderStopWorkCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order_stop_work";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @enum {unknown} */
+            scope: "partial" | "whole";
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * overdue_noticed
+         * @description deadline passed / 已逾期
+         */
+        OverdueNoticedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "overdue_noticed";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                deadline: string;
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * All of / 全部满足
+         * @description 列出的条件全部成立。 / All listed conditions hold.
+         */
+        PackAllCondition: {
+            /**
+             * All / 全部
+             * @description 全部成立的条件。 / Conditions that must all hold.
+             */
+            all: components["schemas"]["PackConditionList"];
+        };
+        /**
+         * Any of / 任一满足
+         * @description 列出的条件至少一个成立。 / At least one listed condition holds.
+         */
+        PackAnyCondition: {
+            /**
+             * Any / 任一
+             * @description 至少一个成立的条件。 / Conditions of which one must hold.
+             */
+            any: components["schemas"]["PackConditionList"];
+        };
+        /**
+         * At least / 至少
+         * @description 列出的条件中至少 atLeast 个成立。 / At least atLeast of the listed conditions hold.
+         */
+        PackAtLeastCondition: {
+            /**
+             * At least / 至少
+             * @description 至少成立的个数。 / How many must hold.
+             */
+            atLeast: number;
+            /**
+             * Of / 条件
+             * @description 被计数的条件。 / The conditions counted.
+             */
+            of: components["schemas"]["PackConditionList"];
+        };
+        /**
+         * Basis / 依据
+         * @description 规则所依据的条款；重大隐患必须填写。 / Clauses the rule rests on; required for major hazards.
+         */
+        PackBasis: components["schemas"]["PackCitation"][];
+        /**
+         * Citation / 引用
+         * @description 引用一条条款作为依据。 / One clause cited as the basis.
+         */
+        PackCitation: {
+            /**
+             * Regulation / 法规
+             * @description 在 regulations 中声明的法规编号。 / Id of a regulation declared under regulations.
+             */
+            regulation: string;
+            /**
+             * Clause / 条款
+             * @description 条款号，如 "第十三条(二)" 或 "5.3.2"（数字样的条款请加引号）。 / Clause, e.g. "5.3.2" (quote clause numbers).
+             */
+            clause: string;
+            /**
+             * Confidence / 可信度
+             * @description 该条解读的可信度，默认取法规的。 / Confidence of this clause reading; defaults to the regulation's.
+             */
+            confidence?: components["schemas"]["PackConfidence"];
+            /**
+             * Note / 备注
+             * @description 备注。 / A note.
+             */
+            note?: components["schemas"]["PackLocalizedText"];
+        };
+        /**
+         * Composite determination / 综合判定
+         * @description “以下隐患中至少 N 项成立 ⇒ 某等级”，如 GB 35181 的综合判定。 / "At least N of these hazards ⇒ level", e.g. GB 35181's comprehensive determination.
+         */
+        PackComposite: {
+            /**
+             * Id / 编号
+             * @description 全表唯一。 / Unique across the pack.
+             */
+            id: string;
+            /**
+             * Level / 等级
+             * @description 判定的等级。 / Level determined.
+             */
+            level: components["schemas"]["PackLevel"];
+            /**
+             * Title / 名称
+             * @description 判定描述。 / What is determined.
+             */
+            title: components["schemas"]["PackLocalizedText"];
+            /**
+             * At least / 至少
+             * @description 至少成立的隐患规则数。 / How many of the rules must fire.
+             */
+            atLeast: number;
+            /**
+             * Of / 要素
+             * @description 被计数的隐患规则编号。 / Ids of the hazard rules counted.
+             */
+            of: string[];
+            /**
+             * Premises / 适用场所
+             * @description 适用的场所类型；省略表示全部。 / Premises kinds it applies to; omitted means all.
+             */
+            premises?: components["schemas"]["PackIdList"];
+            /**
+             * Basis / 依据
+             * @description 依据的条款。 / Clauses it rests on.
+             */
+            basis?: components["schemas"]["PackBasis"];
+            /**
+             * Rectification / 整改要求
+             * @description 如何整改。 / How to fix it.
+             */
+            rectification?: components["schemas"]["PackLocalizedText"];
+            /**
+             * Deadline / 期限
+             * @description 整改期限。 / Time allowed to fix it.
+             */
+            deadline?: components["schemas"]["PackDeadline"];
+            /**
+             * Party / 责任方
+             * @description 责任方，默认 user。 / Who is answerable; default user.
+             */
+            party?: components["schemas"]["PackParty"];
+        };
+        /**
+         * Condition / 条件
+         * @description all、any、not、atLeast/of、{ condition: 名称 } 或 { fact, operator, value }。 / all, any, not, atLeast/of, { condition: name } or { fact, operator, value }.
+         */
+        PackCondition: Record<string, never>;
+        /**
+         * Conditions / 条件列表
+         * @description 子条件列表。 / A list of sub-conditions.
+         */
+        PackConditionList: components["schemas"]["PackCondition"][];
+        /**
+         * Condition name / 条件名
+         * @description 命名条件的名称。 / A named condition's name.
+         */
+        PackConditionName: string;
+        /**
+         * Named condition / 命名条件
+         * @description 引用 conditions 中定义的命名条件。 / Refer to a named condition under conditions.
+         */
+        PackConditionReference: {
+            /**
+             * Condition name / 条件名
+             * @description 命名条件的名称。 / Name of the condition.
+             */
+            condition: string;
+        };
+        /**
+         * Value / 比较值
+         * @description 字面值、字面值列表，或 { fact: 其他事实 }。 / A literal, a list of literals, or { fact: other }.
+         */
+        PackConditionValue: (boolean | number | null) | string | (string | number | boolean | null)[] | {
+            /**
+             * Fact / 事实
+             * @description 被引用的事实编号。 / Id of the referenced fact.
+             */
+            fact: string;
+        };
+        /**
+         * Confidence / 可信度
+         * @description 对条文解读的把握：verified 已核对原文，secondary 转引，unverified 未核实。 / How sure the reading is: verified against the original, secondary source, unverified.
+         * @enum {string}
+         */
+        PackConfidence: "verified" | "secondary" | "unverified";
+        /**
+         * Deadline policy / 整改期限
+         * @description immediate（当场）或 { workingDays: N }、{ days: N }、{ hours: N }。 / immediate, or { workingDays: N }, { days: N }, { hours: N }.
+         */
+        PackDeadline: "immediate" | {
+            /**
+             * Working days / 工作日数
+             * @description 工作日数，1–3650。 / Number of working days, 1–3650.
+             */
+            workingDays: number;
+        } | {
+            /**
+             * Days / 天数
+             * @description 自然日数，1–3650。 / Number of calendar days, 1–3650.
+             */
+            days: number;
+        } | {
+            /**
+             * Hours / 小时数
+             * @description 小时数，1–8760。 / Number of hours, 1–8760.
+             */
+            hours: number;
+        };
+        /**
+         * Fact / 事实
+         * @description 检查时记录的一项观察，也是表单中的一个字段。 / An observation an inspection records, and a form field.
+         */
+        PackFact: {
+            /**
+             * Id / 编号
+             * @description 事实编号（小写加下划线），检查结果中的键。 / Fact id (snake_case), the key in findings.
+             */
+            id: string;
+            /**
+             * Type / 类型
+             * @description boolean 是否、number 数值、count 计数、enum 单选、multi 多选、text 文字、date 日期、datetime 时间、evidence 照片或文件。 / boolean, number, count, enum, multi, text, date, datetime, evidence.
+             * @enum {string}
+             */
+            type: "boolean" | "number" | "count" | "enum" | "multi" | "text" | "date" | "datetime" | "evidence";
+            /**
+             * Label / 名称
+             * @description 表单中显示的问题。 / The question shown on the form.
+             */
+            label: components["schemas"]["PackLocalizedText"];
+            /**
+             * Hint / 提示
+             * @description 如何检查的提示。 / How to check it.
+             */
+            hint?: components["schemas"]["PackLocalizedText"];
+            /**
+             * Unit / 单位
+             * @description 数值的单位，如 m、%LEL。 / Unit of a number, e.g. m, %LEL.
+             */
+            unit?: string;
+            /**
+             * Minimum / 最小值
+             * @description 允许的最小值。 / Smallest allowed value.
+             */
+            min?: number;
+            /**
+             * Maximum / 最大值
+             * @description 允许的最大值。 / Largest allowed value.
+             */
+            max?: number;
+            /**
+             * Options / 选项
+             * @description enum 和 multi 事实的选项。 / Options of enum and multi facts.
+             */
+            options?: components["schemas"]["PackFactOption"][];
+            /**
+             * Maximum length / 最大长度
+             * @description 文字的最大长度。 / Maximum length of text.
+             */
+            maxLength?: number;
+            /**
+             * Required / 必答
+             * @description 必答项缺失时，相关检查项记为“未检查”。默认 false。 / A missing required fact makes its items not_checked. Default false.
+             */
+            required?: boolean;
+            /**
+             * Applies when / 适用条件
+             * @description 何时询问该事实；省略表示总是询问。 / When the question is asked; omitted means always.
+             */
+            when?: components["schemas"]["PackCondition"];
+        };
+        /**
+         * Option / 选项
+         * @description 枚举或多选事实的一个选项。 / One option of an enum or multi fact.
+         */
+        PackFactOption: {
+            /**
+             * Value / 取值
+             * @description 记录在检查结果中的值，如 lpg。 / The value recorded in findings, e.g. lpg.
+             */
+            value: string;
+            /**
+             * Label / 名称
+             * @description 显示给检查人员的文字。 / Text shown to the inspector.
+             */
+            label: components["schemas"]["PackLocalizedText"];
+        };
+        /**
+         * Hazard rule / 隐患规则
+         * @description 何种检查结果构成何种等级的隐患。 / Which finding makes which level of hazard.
+         */
+        PackHazardRule: {
+            /**
+             * Id / 编号
+             * @description 全表唯一，如 GAS-003-H1。 / Unique across the pack, e.g. GAS-003-H1.
+             */
+            id: string;
+            /**
+             * Level / 等级
+             * @description 隐患等级。 / Hazard level.
+             */
+            level: components["schemas"]["PackLevel"];
+            /**
+             * Title / 名称
+             * @description 隐患描述。 / What the hazard is.
+             */
+            title: components["schemas"]["PackLocalizedText"];
+            /**
+             * When / 条件
+             * @description 隐患成立的条件。 / When the hazard is present.
+             */
+            when: components["schemas"]["PackCondition"];
+            /**
+             * Basis / 依据
+             * @description 依据的条款。 / Clauses the rule rests on.
+             */
+            basis?: components["schemas"]["PackBasis"];
+            /**
+             * Rectification / 整改要求
+             * @description 如何整改。 / How to fix it.
+             */
+            rectification?: components["schemas"]["PackLocalizedText"];
+            /**
+             * Deadline / 期限
+             * @description 整改期限。 / Time allowed to fix it.
+             */
+            deadline?: components["schemas"]["PackDeadline"];
+            /**
+             * Party / 责任方
+             * @description 责任方，默认 user。 / Who is answerable; default user.
+             */
+            party?: components["schemas"]["PackParty"];
+        };
+        /**
+         * Id list / 编号列表
+         * @description 编号列表。 / A list of ids.
+         */
+        PackIdList: string[];
+        /**
+         * Checklist item / 检查项
+         * @description 检查人员检查的一件事。 / One thing the inspector checks.
+         */
+        PackItem: {
+            /**
+             * Id / 编号
+             * @description 全表唯一，如 GAS-003。 / Unique across the pack, e.g. GAS-003.
+             */
+            id: string;
+            /**
+             * Title / 名称
+             * @description 检查项名称。 / Name of the item.
+             */
+            title: components["schemas"]["PackLocalizedText"];
+            /**
+             * Description / 说明
+             * @description 补充说明。 / More detail.
+             */
+            description?: components["schemas"]["PackLocalizedText"];
+            /**
+             * Asks / 询问的事实
+             * @description 该项询问的事实编号。 / Ids of the facts the item asks.
+             */
+            asks: string[];
+            /**
+             * Premises / 适用场所
+             * @description 适用的场所类型；省略表示全部。 / Premises kinds it applies to; omitted means all.
+             */
+            premises?: components["schemas"]["PackIdList"];
+            /**
+             * Applies when / 适用条件
+             * @description 何时适用；省略表示总是。 / When the item applies; omitted means always.
+             */
+            when?: components["schemas"]["PackCondition"];
+            /**
+             * Hazard rules / 隐患规则
+             * @description 该项的隐患规则。 / The item's hazard rules.
+             */
+            hazards?: components["schemas"]["PackHazardRule"][];
+        };
+        /**
+         * Comparison / 比较
+         * @description 把一个事实与一个值比较。 / Compare a fact with a value.
+         */
+        PackLeafCondition: {
+            /**
+             * Fact / 事实
+             * @description 事实编号，或保留事实 $premises、$inspectedAt。 / A fact id, or the reserved $premises, $inspectedAt.
+             */
+            fact: string;
+            /**
+             * Operator / 运算符
+             * @description 如 equal、greaterThan、in、between、olderThanDays。 / E.g. equal, greaterThan, in, between, olderThanDays.
+             */
+            operator: string;
+            /**
+             * Value / 比较值
+             * @description 与事实比较的值。 / The value the fact is compared with.
+             */
+            value: components["schemas"]["PackConditionValue"];
+            /**
+             * Path / 路径
+             * @description 事实值内部的属性访问，如 $.a.b[0]；不允许过滤器或脚本。 / Property access into the fact's value, like $.a.b[0]; no filters or scripts.
+             */
+            path?: string;
+            /**
+             * Parameters / 参数
+             * @description 运算符参数，如 { reference: 另一个日期事实 }。 / Operator parameters, e.g. { reference: another date fact }.
+             */
+            params?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        /**
+         * Hazard level / 隐患等级
+         * @description simple 简易隐患（当场整改）、general 一般事故隐患（限期整改）、major 重大事故隐患。 / simple (fixed on the spot), general (fixed by a deadline), major.
+         * @enum {string}
+         */
+        PackLevel: "simple" | "general" | "major";
+        /**
+         * Bilingual text / 双语文本
+         * @description 中文（必填）与英文（建议填写）。 / Chinese (required) and English (strongly expected).
+         */
+        PackLocalizedText: {
+            /**
+             * 中文 / Chinese
+             * @description 简体中文文本，必填。 / Simplified Chinese text, required.
+             */
+            "zh-CN": string;
+            /**
+             * English / 英文
+             * @description 英文文本；缺少时给出警告。 / English text; a warning when missing.
+             */
+            en?: string;
+        };
+        /**
+         * Not / 不成立
+         * @description 条件不成立。 / The condition does not hold.
+         */
+        PackNotCondition: {
+            /**
+             * Not / 非
+             * @description 取反的条件。 / The negated condition.
+             */
+            not: components["schemas"]["PackCondition"];
+        };
+        /**
+         * Pack file / 检查表主文件
+         * @description 检查表的主文件 pack.yaml。 / The entry file of a pack, pack.yaml.
+         */
+        PackPackFile: {
+            /**
+             * Format / 格式
+             * @description 固定为 anjian/pack@1。 / Always anjian/pack@1.
+             * @constant
+             */
+            format: "anjian/pack@1";
+            /**
+             * Id / 编号
+             * @description 检查表编号，如 gas-restaurant。 / Pack id, e.g. gas-restaurant.
+             */
+            id: string;
+            /**
+             * Version / 版本
+             * @description 语义化版本号，如 1.2.0。 / Semantic version, e.g. 1.2.0.
+             */
+            version: string;
+            /**
+             * Domain / 领域
+             * @description 领域：gas 燃气、fire 消防、confined_space 有限空间、chemicals 危险化学品、hazardous_work 危险作业等。 / Domain: gas, fire, confined_space, chemicals, hazardous_work …
+             * @example gas
+             * @example fire
+             * @example confined_space
+             * @example chemicals
+             * @example hazardous_work
+             */
+            domain: string;
+            /**
+             * Title / 名称
+             * @description 检查表名称。 / Pack title.
+             */
+            title: components["schemas"]["PackLocalizedText"];
+            /**
+             * Description / 说明
+             * @description 检查表说明。 / What the pack covers.
+             */
+            description?: components["schemas"]["PackLocalizedText"];
+            /**
+             * Issuer / 发布单位
+             * @description 发布检查表的部门。 / The department that issues the pack.
+             */
+            issuer: components["schemas"]["PackLocalizedText"];
+            /**
+             * Premises kinds / 场所类型
+             * @description 检查表适用的场所类型。 / Premises kinds the pack applies to.
+             */
+            premises: components["schemas"]["PackPremisesKind"][];
+            /**
+             * Regulations / 法规标准
+             * @description 检查表依据的法规标准。 / Regulations the pack relies on.
+             */
+            regulations: components["schemas"]["PackRegulation"][];
+            /**
+             * Facts / 事实
+             * @description 检查时记录的观察（表单字段），按顺序显示。 / Observations an inspection records (form fields), in order.
+             */
+            facts: components["schemas"]["PackFact"][];
+            /**
+             * Named conditions / 命名条件
+             * @description 可共用的命名条件，用 { condition: 名称 } 引用。 / Shared named conditions, referenced by { condition: name }.
+             */
+            conditions?: {
+                [key: string]: components["schemas"]["PackCondition"];
+            };
+            /**
+             * Include / 引入文件
+             * @description 引入同一检查表目录下的其他 YAML 文件（相对路径）。 / Further YAML files of the pack (relative paths).
+             */
+            include?: string[];
+            /**
+             * Sections / 分组
+             * @description 检查项分组。 / Groups of checklist items.
+             */
+            sections?: components["schemas"]["PackSection"][];
+            /**
+             * Composite determinations / 综合判定
+             * @description 综合判定规则。 / Composite determinations.
+             */
+            composites?: components["schemas"]["PackComposite"][];
+            /**
+             * Default deadlines / 默认期限
+             * @description 各等级的默认整改期限。 / Default deadline per level.
+             */
+            deadlines?: {
+                /**
+                 * Simple / 简易隐患
+                 * @description 简易隐患的默认期限。 / Default for simple hazards.
+                 */
+                simple?: components["schemas"]["PackDeadline"];
+                /**
+                 * General / 一般隐患
+                 * @description 一般事故隐患的默认期限。 / Default for general hazards.
+                 */
+                general?: components["schemas"]["PackDeadline"];
+                /**
+                 * Major / 重大隐患
+                 * @description 重大事故隐患的默认期限。 / Default for major hazards.
+                 */
+                major?: components["schemas"]["PackDeadline"];
+            };
+        };
+        /**
+         * Answerable party / 责任方
+         * @description 隐患的责任方，默认 user（使用单位）。 / Who is answerable for the hazard; default user.
+         */
+        PackParty: string;
+        /**
+         * Premises kind / 场所类型
+         * @description 检查表适用的一类场所。 / A kind of premises the pack applies to.
+         */
+        PackPremisesKind: {
+            /**
+             * Id / 编号
+             * @description 场所类型编号，如 restaurant。 / Premises kind id, e.g. restaurant.
+             */
+            id: string;
+            /**
+             * Label / 名称
+             * @description 场所类型名称。 / Name of the premises kind.
+             */
+            label: components["schemas"]["PackLocalizedText"];
+            /**
+             * Description / 说明
+             * @description 补充说明。 / More detail.
+             */
+            description?: components["schemas"]["PackLocalizedText"];
+        };
+        /**
+         * Regulation / 法规标准
+         * @description 检查表依据的一份法规或标准，在 basis 中按 id 引用。 / A regulation or standard the pack relies on, cited by id under basis.
+         */
+        PackRegulation: {
+            /**
+             * Id / 编号
+             * @description 检查表内的引用编号，如 gb-35181。 / Pack-local id used by citations, e.g. gb-35181.
+             */
+            id: string;
+            /**
+             * Title / 名称
+             * @description 法规标准名称。 / Title of the document.
+             */
+            title: components["schemas"]["PackLocalizedText"];
+            /**
+             * Document number / 文号
+             * @description 官方文号或标准号，如 GB 35181-2017。 / Official number, e.g. GB 35181-2017.
+             */
+            number: string;
+            /**
+             * Edition / 版本
+             * @description 版本或年份，如 "2017"。 / Edition or year, e.g. "2017".
+             */
+            edition: string | number;
+            /**
+             * Status / 状态
+             * @description current 现行，superseded 已被替代。 / current (in force) or superseded.
+             * @enum {string}
+             */
+            status: "current" | "superseded";
+            /**
+             * Confidence / 可信度
+             * @description 对整份文件解读的把握；单条引用可以调低。 / Confidence for the document as a whole; a citation may lower it.
+             */
+            confidence: components["schemas"]["PackConfidence"];
+            /**
+             * Determination standard / 判定标准
+             * @description 为 true 时表示这是国家重大事故隐患判定标准。 / True when this is a national major-hazard determination standard.
+             */
+            determination?: boolean;
+            /**
+             * Effective date / 施行日期
+             * @description 施行日期，YYYY-MM-DD。 / Date in force from, YYYY-MM-DD.
+             */
+            effective?: string;
+            /**
+             * Note / 备注
+             * @description 备注，如“已被新版替代，条款暂保留”。 / A note, e.g. "superseded; items kept provisionally".
+             */
+            note?: components["schemas"]["PackLocalizedText"];
+        };
+        /**
+         * Safe key / 安全键名
+         * @description 键名不能是 __proto__、constructor、prototype。 / A key may not be __proto__, constructor or prototype.
+         */
+        PackSafeKey: string;
+        /**
+         * Section / 分组
+         * @description 一组检查项，表单中的一节。 / A group of items, one section of the form.
+         */
+        PackSection: {
+            /**
+             * Id / 编号
+             * @description 分组编号。 / Section id.
+             */
+            id: string;
+            /**
+             * Title / 名称
+             * @description 分组名称。 / Section title.
+             */
+            title: components["schemas"]["PackLocalizedText"];
+            /**
+             * Description / 说明
+             * @description 补充说明。 / More detail.
+             */
+            description?: components["schemas"]["PackLocalizedText"];
+            /**
+             * Items / 检查项
+             * @description 本组的检查项。 / The items of the section.
+             */
+            items: components["schemas"]["PackItem"][];
+        };
+        /**
+         * plan_submitted
+         * @description treatment plan submitted / 已提交治理方案
+         */
+        PlanSubmittedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "plan_submitted";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                plan: {
+                    objectives: components["schemas"]["LocalizedText"];
+                    measures: components["schemas"]["LocalizedText"];
+                    fundsAndMaterials: components["schemas"]["LocalizedText"];
+                    responsible: components["schemas"]["LocalizedText"];
+                    deadline: string;
+                    milestones: components["schemas"]["LocalizedText"];
+                    safetyAndEmergency: components["schemas"]["LocalizedText"];
+                };
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * Problem 400
+         * @description Bad request: malformed body, parameter or header / 请求无效 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem400: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 400;
+            detail: string;
+            /** @enum {unknown} */
+            code: "BAD_REQUEST" | "INVALID_CURSOR" | "INVALID_QUERY";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 401
+         * @description Not authenticated / 未认证 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem401: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 401;
+            detail: string;
+            /** @enum {unknown} */
+            code: "UNAUTHENTICATED";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 403
+         * @description Forbidden by the permission table or unknown actor / 无权操作 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem403: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 403;
+            detail: string;
+            /** @enum {unknown} */
+            code: "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 404
+         * @description Not found / 未找到 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem404: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 404;
+            detail: string;
+            /** @enum {unknown} */
+            code: "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 409
+         * @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem409: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 409;
+            detail: string;
+            /** @enum {unknown} */
+            code: "CONFLICT" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 412
+         * @description Stale If-Match version (code CONFLICT) / 版本已变化 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem412: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 412;
+            detail: string;
+            /** @enum {unknown} */
+            code: "CONFLICT";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 413
+         * @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem413: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 413;
+            detail: string;
+            /** @enum {unknown} */
+            code: "PAYLOAD_TOO_LARGE";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 415
+         * @description Content-Type is not an accepted media type / 不支持的文件类型 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem415: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 415;
+            detail: string;
+            /** @enum {unknown} */
+            code: "UNSUPPORTED_MEDIA_TYPE";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * Problem 422
+         * @description Rule violation or invalid data, with issues / 数据或规则错误 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem422: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 422;
+            detail: string;
+            /** @enum {unknown} */
+            code: "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOT_DUE" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+        };
+        /**
+         * reclassified
+         * @description level changed / 等级已调整
+         */
+        ReclassifiedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reclassified";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                /** @enum {unknown} */
+                from: "simple" | "general" | "major";
+                /** @enum {unknown} */
+                to: "simple" | "general" | "major";
+                reason: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * reclassify
+         * @description Change the level / 调整等级
+         */
+        ReclassifyCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reclassify";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /**
+             * @description hazard level / 隐患等级
+             * @enum {unknown}
+             */
+            level: "simple" | "general" | "major";
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * rectification_submitted
+         * @description rectification submitted / 已提交整改
+         */
+        RectificationSubmittedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rectification_submitted";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence: components["schemas"]["AttachedEvidence"][];
+                note?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * reject
+         * @description Reject a rectification / 复查不通过
+         */
+        RejectCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reject";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * rejected
+         * @description rectification rejected / 复查不通过
+         */
+        RejectedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rejected";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                reason: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * reopen
+         * @description Reopen a closed hazard / 重新打开
+         */
+        ReopenCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reopen";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * reopened
+         * @description reopened / 已重新打开
+         */
+        ReopenedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reopened";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                reason: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * reported
+         * @description reported: level, deadline policy, basis and findings from the pack / 已上报
+         */
+        ReportedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reported";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                title: components["schemas"]["LocalizedText"];
+                /** @enum {unknown} */
+                level: "simple" | "general" | "major";
+                provisional: boolean;
+                basis: components["schemas"]["ClassificationCitation"][];
+                deadline: components["schemas"]["ClassificationDeadline"];
+                pack: {
+                    id: string;
+                    version: string;
+                };
+                domain: string;
+                area: string;
+                enterpriseId: string;
+                unitId?: string;
+                /** @enum {unknown} */
+                source: "self_check" | "grid_patrol" | "enforcement" | "sensor" | "permit";
+                findings?: components["schemas"]["ClassificationHazard"][];
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence: components["schemas"]["AttachedEvidence"][];
+                fixedOnSpot?: boolean;
+                /** @constant */
+                manual?: true;
+                description?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * report_observation
+         * @description Report an observation outside any pack (provisional until confirmed) / 上报检查表之外的现场发现
+         */
+        ReportObservationCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "report_observation";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description what was seen / 隐患描述 */
+            title: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description more detail / 详细说明 */
+            description?: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the enterprise / 企业 */
+            enterpriseId: string;
+            /** @description domain, e.g. gas / 领域 */
+            domain: string;
+            /**
+             * @description hazard level / 隐患等级
+             * @enum {unknown}
+             */
+            level: "simple" | "general" | "major";
+            /** @description references to uploads: id and what the file shows / 证据引用 */
+            evidence: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_before" | "photo_after" | "document";
+            }[];
+        };
+        /**
+         * request_extension
+         * @description Ask for more time / 申请延期
+         */
+        RequestExtensionCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request_extension";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description exactly one of workingDays (1–3650), days (1–3650), hours (1–8760) / 延期时长 */
+            extension: {
+                workingDays: number;
+            } | {
+                days: number;
+            } | {
+                hours: number;
+            };
+            /** @description reason / 理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * spot_check
+         * @description Spot-check a closed hazard / 抽查
+         */
+        SpotCheckCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "spot_check";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @enum {unknown} */
+            result: "pass" | "fail";
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * spot_checked
+         * @description spot-checked / 已抽查
+         */
+        SpotCheckedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "spot_checked";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                /** @enum {unknown} */
+                result: "pass" | "fail";
+                note?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * stop_work_ordered
+         * @description work stopped / 已责令停产停业
+         */
+        StopWorkOrderedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "stop_work_ordered";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                /** @enum {unknown} */
+                scope: "partial" | "whole";
+                reason: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"];
+        /**
+         * submit_plan
+         * @description Submit the treatment plan of a major hazard (治理方案) / 提交治理方案
+         */
+        SubmitPlanCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "submit_plan";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description the seven parts of a treatment plan; deadline becomes the hazard’s / 治理方案 */
+            plan: {
+                /** @description objectives and tasks / 目标和任务 */
+                objectives: {
+                    "zh-CN": string;
+                    en?: string;
+                };
+                /** @description methods and measures / 方法和措施 */
+                measures: {
+                    "zh-CN": string;
+                    en?: string;
+                };
+                /** @description funds and materials / 经费和物资 */
+                fundsAndMaterials: {
+                    "zh-CN": string;
+                    en?: string;
+                };
+                /** @description people responsible / 负责的人员 */
+                responsible: {
+                    "zh-CN": string;
+                    en?: string;
+                };
+                /** @description ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间 */
+                deadline: string;
+                /** @description time limits and milestones / 时限和要求 */
+                milestones: {
+                    "zh-CN": string;
+                    en?: string;
+                };
+                /** @description safety measures and emergency plan / 安全措施和应急预案 */
+                safetyAndEmergency: {
+                    "zh-CN": string;
+                    en?: string;
+                };
+            };
+        };
+        /**
+         * submit_rectification
+         * @description Submit the rectification with evidence / 提交整改
+         */
+        SubmitRectificationCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "submit_rectification";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description references to uploads: id and what the file shows / 证据引用 */
+            evidence: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_before" | "photo_after" | "document";
+            }[];
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * verified
+         * @description rectification verified / 复查通过
+         */
+        VerifiedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "verified";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                note?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * verify
+         * @description Verify a rectification on site / 复查通过
+         */
+        VerifyCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "verify";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
+         * warn_due_soon
+         * @description Warn that the deadline is near (system) / 到期提醒
+         */
+        WarnDueSoonCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "warn_due_soon";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间 */
+            deadline: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listPacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description packs / 检查表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "demo-kitchen",
+                     *           "version": "0.1.0",
+                     *           "domain": "gas",
+                     *           "title": {
+                     *             "zh-CN": "餐饮厨房燃气安全（示例）",
+                     *             "en": "Restaurant kitchen gas safety (example)"
+                     *           },
+                     *           "description": {
+                     *             "zh-CN": "用于演示检查表格式的小型示例，不用于执法。",
+                     *             "en": "A small example that shows the pack format. Not for enforcement use."
+                     *           },
+                     *           "premises": [
+                     *             {
+                     *               "id": "restaurant",
+                     *               "label": {
+                     *                 "zh-CN": "餐饮场所",
+                     *                 "en": "Restaurant"
+                     *               }
+                     *             },
+                     *             {
+                     *               "id": "canteen",
+                     *               "label": {
+                     *                 "zh-CN": "单位食堂",
+                     *                 "en": "Canteen"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "facts": 6,
+                     *           "items": 4
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            version: string;
+                            domain: string;
+                            /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                            title: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
+                            /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                            description?: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
+                            premises: {
+                                id: string;
+                                /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                                label: {
+                                    "zh-CN": string;
+                                    en?: string;
+                                };
+                            }[];
+                            /** @description number of facts / 事实数 */
+                            facts: number;
+                            /** @description number of checklist items / 检查项数 */
+                            items: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (packs) / 路径参数
+                 * @example demo-kitchen
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the loaded pack (pack.schema.json shape, includes merged) / 已加载的检查表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "format": "anjian/pack@1",
+                     *       "id": "demo-kitchen",
+                     *       "version": "0.1.0",
+                     *       "domain": "gas",
+                     *       "title": {
+                     *         "zh-CN": "餐饮厨房燃气安全（示例）",
+                     *         "en": "Restaurant kitchen gas safety (example)"
+                     *       },
+                     *       "description": {
+                     *         "zh-CN": "用于演示检查表格式的小型示例，不用于执法。",
+                     *         "en": "A small example that shows the pack format. Not for enforcement use."
+                     *       },
+                     *       "issuer": {
+                     *         "zh-CN": "anjian 示例",
+                     *         "en": "anjian examples"
+                     *       },
+                     *       "premises": [
+                     *         {
+                     *           "id": "restaurant",
+                     *           "label": {
+                     *             "zh-CN": "餐饮场所",
+                     *             "en": "Restaurant"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "canteen",
+                     *           "label": {
+                     *             "zh-CN": "单位食堂",
+                     *             "en": "Canteen"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "regulations": [
+                     *         {
+                     *           "id": "jcg-2023-4",
+                     *           "title": {
+                     *             "zh-CN": "城镇燃气经营安全重大隐患判定标准",
+                     *             "en": "Criteria for determining major hazards in urban gas operation"
+                     *           },
+                     *           "number": "建城规〔2023〕4号",
+                     *           "edition": "2023",
+                     *           "status": "current",
+                     *           "confidence": "verified",
+                     *           "determination": true
+                     *         },
+                     *         {
+                     *           "id": "gb-50028",
+                     *           "title": {
+                     *             "zh-CN": "城镇燃气设计规范",
+                     *             "en": "Code for design of city gas engineering"
+                     *           },
+                     *           "number": "GB 50028-2006",
+                     *           "edition": "2006 (2020 ed.)",
+                     *           "status": "current",
+                     *           "confidence": "unverified"
+                     *         }
+                     *       ],
+                     *       "facts": [
+                     *         {
+                     *           "id": "gas_type",
+                     *           "type": "enum",
+                     *           "label": {
+                     *             "zh-CN": "使用的燃气种类",
+                     *             "en": "Gas used"
+                     *           },
+                     *           "required": true,
+                     *           "options": [
+                     *             {
+                     *               "value": "natural_gas",
+                     *               "label": {
+                     *                 "zh-CN": "管道天然气",
+                     *                 "en": "Piped natural gas"
+                     *               }
+                     *             },
+                     *             {
+                     *               "value": "lpg",
+                     *               "label": {
+                     *                 "zh-CN": "瓶装液化石油气",
+                     *                 "en": "Bottled LPG"
+                     *               }
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "below_ground",
+                     *           "type": "boolean",
+                     *           "label": {
+                     *             "zh-CN": "用气场所位于地下或半地下",
+                     *             "en": "Gas is used below ground or half below ground"
+                     *           },
+                     *           "required": true
+                     *         },
+                     *         {
+                     *           "id": "alarm_installed",
+                     *           "type": "boolean",
+                     *           "label": {
+                     *             "zh-CN": "安装可燃气体报警器",
+                     *             "en": "Combustible-gas alarm installed"
+                     *           },
+                     *           "required": true
+                     *         },
+                     *         {
+                     *           "id": "alarm_working",
+                     *           "type": "boolean",
+                     *           "label": {
+                     *             "zh-CN": "报警器工作正常",
+                     *             "en": "The alarm works"
+                     *           },
+                     *           "hint": {
+                     *             "zh-CN": "按下测试键，应发出声光报警。",
+                     *             "en": "Press the test button; it should sound and flash."
+                     *           },
+                     *           "required": true,
+                     *           "when": {
+                     *             "fact": "alarm_installed",
+                     *             "operator": "equal",
+                     *             "value": true
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "hose_length_m",
+                     *           "type": "number",
+                     *           "unit": "m",
+                     *           "min": 0,
+                     *           "max": 50,
+                     *           "label": {
+                     *             "zh-CN": "连接软管长度",
+                     *             "en": "Length of the connecting hose"
+                     *           },
+                     *           "required": true
+                     *         },
+                     *         {
+                     *           "id": "cylinders_on_site",
+                     *           "type": "count",
+                     *           "max": 200,
+                     *           "label": {
+                     *             "zh-CN": "现场液化气钢瓶数量",
+                     *             "en": "LPG cylinders on site"
+                     *           },
+                     *           "when": {
+                     *             "condition": "uses_lpg"
+                     *           },
+                     *           "required": false
+                     *         }
+                     *       ],
+                     *       "conditions": {
+                     *         "uses_lpg": {
+                     *           "fact": "gas_type",
+                     *           "operator": "equal",
+                     *           "value": "lpg"
+                     *         }
+                     *       },
+                     *       "composites": [
+                     *         {
+                     *           "id": "DEMO-C1",
+                     *           "level": "general",
+                     *           "title": {
+                     *             "zh-CN": "多项燃气安全缺陷并存",
+                     *             "en": "Several gas-safety defects at once"
+                     *           },
+                     *           "atLeast": 2,
+                     *           "of": [
+                     *             "DEMO-002-H1",
+                     *             "DEMO-003-H1",
+                     *             "DEMO-004-H1"
+                     *           ],
+                     *           "basis": [
+                     *             {
+                     *               "regulation": "gb-50028",
+                     *               "clause": "10.8"
+                     *             }
+                     *           ],
+                     *           "rectification": {
+                     *             "zh-CN": "制定整改计划，逐项整改。",
+                     *             "en": "Make a rectification plan and fix each defect."
+                     *           },
+                     *           "deadline": {
+                     *             "workingDays": 10
+                     *           },
+                     *           "party": "user"
+                     *         }
+                     *       ],
+                     *       "sections": [
+                     *         {
+                     *           "id": "lpg",
+                     *           "title": {
+                     *             "zh-CN": "液化石油气",
+                     *             "en": "Bottled LPG"
+                     *           },
+                     *           "items": [
+                     *             {
+                     *               "id": "DEMO-001",
+                     *               "title": {
+                     *                 "zh-CN": "地下场所不得使用液化石油气",
+                     *                 "en": "No LPG below ground"
+                     *               },
+                     *               "asks": [
+                     *                 "gas_type",
+                     *                 "below_ground"
+                     *               ],
+                     *               "hazards": [
+                     *                 {
+                     *                   "id": "DEMO-001-H1",
+                     *                   "level": "major",
+                     *                   "title": {
+                     *                     "zh-CN": "在地下或半地下使用液化石油气",
+                     *                     "en": "LPG used below ground"
+                     *                   },
+                     *                   "when": {
+                     *                     "all": [
+                     *                       {
+                     *                         "condition": "uses_lpg"
+                     *                       },
+                     *                       {
+                     *                         "fact": "below_ground",
+                     *                         "operator": "equal",
+                     *                         "value": true
+                     *                       }
+                     *                     ]
+                     *                   },
+                     *                   "basis": [
+                     *                     {
+                     *                       "regulation": "jcg-2023-4",
+                     *                       "clause": "第九条"
+                     *                     }
+                     *                   ],
+                     *                   "rectification": {
+                     *                     "zh-CN": "立即停止使用，撤出钢瓶，改用管道天然气或电。",
+                     *                     "en": "Stop at once, remove the cylinders, switch to piped gas or electricity."
+                     *                   },
+                     *                   "party": "user"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "id": "DEMO-004",
+                     *               "title": {
+                     *                 "zh-CN": "钢瓶存放数量",
+                     *                 "en": "Number of cylinders kept"
+                     *               },
+                     *               "asks": [
+                     *                 "cylinders_on_site"
+                     *               ],
+                     *               "when": {
+                     *                 "condition": "uses_lpg"
+                     *               },
+                     *               "hazards": [
+                     *                 {
+                     *                   "id": "DEMO-004-H1",
+                     *                   "level": "general",
+                     *                   "title": {
+                     *                     "zh-CN": "现场存放钢瓶过多",
+                     *                     "en": "Too many cylinders kept on site"
+                     *                   },
+                     *                   "when": {
+                     *                     "fact": "cylinders_on_site",
+                     *                     "operator": "greaterThan",
+                     *                     "value": 2
+                     *                   },
+                     *                   "basis": [
+                     *                     {
+                     *                       "regulation": "gb-50028",
+                     *                       "clause": "10.8.2"
+                     *                     }
+                     *                   ],
+                     *                   "deadline": {
+                     *                     "workingDays": 3
+                     *                   },
+                     *                   "party": "user"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "alarm",
+                     *           "title": {
+                     *             "zh-CN": "报警与切断",
+                     *             "en": "Alarm and shut-off"
+                     *           },
+                     *           "items": [
+                     *             {
+                     *               "id": "DEMO-002",
+                     *               "title": {
+                     *                 "zh-CN": "可燃气体报警器",
+                     *                 "en": "Combustible-gas alarm"
+                     *               },
+                     *               "asks": [
+                     *                 "alarm_installed",
+                     *                 "alarm_working"
+                     *               ],
+                     *               "hazards": [
+                     *                 {
+                     *                   "id": "DEMO-002-H1",
+                     *                   "level": "general",
+                     *                   "title": {
+                     *                     "zh-CN": "未安装可燃气体报警器",
+                     *                     "en": "No combustible-gas alarm"
+                     *                   },
+                     *                   "when": {
+                     *                     "fact": "alarm_installed",
+                     *                     "operator": "equal",
+                     *                     "value": false
+                     *                   },
+                     *                   "basis": [
+                     *                     {
+                     *                       "regulation": "gb-50028",
+                     *                       "clause": "10.8.3"
+                     *                     }
+                     *                   ],
+                     *                   "rectification": {
+                     *                     "zh-CN": "安装可燃气体报警器并与紧急切断阀联锁。",
+                     *                     "en": "Install a combustible-gas alarm linked to an emergency shut-off valve."
+                     *                   },
+                     *                   "deadline": {
+                     *                     "workingDays": 7
+                     *                   },
+                     *                   "party": "user"
+                     *                 },
+                     *                 {
+                     *                   "id": "DEMO-002-H2",
+                     *                   "level": "general",
+                     *                   "title": {
+                     *                     "zh-CN": "报警器失效",
+                     *                     "en": "Alarm does not work"
+                     *                   },
+                     *                   "when": {
+                     *                     "all": [
+                     *                       {
+                     *                         "fact": "alarm_installed",
+                     *                         "operator": "equal",
+                     *                         "value": true
+                     *                       },
+                     *                       {
+                     *                         "fact": "alarm_working",
+                     *                         "operator": "equal",
+                     *                         "value": false
+                     *                       }
+                     *                     ]
+                     *                   },
+                     *                   "basis": [
+                     *                     {
+                     *                       "regulation": "gb-50028",
+                     *                       "clause": "10.8.3"
+                     *                     }
+                     *                   ],
+                     *                   "deadline": {
+                     *                     "workingDays": 3
+                     *                   },
+                     *                   "party": "user"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "id": "DEMO-003",
+                     *               "title": {
+                     *                 "zh-CN": "连接软管",
+                     *                 "en": "Connecting hose"
+                     *               },
+                     *               "asks": [
+                     *                 "hose_length_m"
+                     *               ],
+                     *               "hazards": [
+                     *                 {
+                     *                   "id": "DEMO-003-H1",
+                     *                   "level": "simple",
+                     *                   "title": {
+                     *                     "zh-CN": "软管超长",
+                     *                     "en": "Hose too long"
+                     *                   },
+                     *                   "when": {
+                     *                     "fact": "hose_length_m",
+                     *                     "operator": "greaterThan",
+                     *                     "value": 2
+                     *                   },
+                     *                   "basis": [
+                     *                     {
+                     *                       "regulation": "gb-50028",
+                     *                       "clause": "10.7.5"
+                     *                     }
+                     *                   ],
+                     *                   "rectification": {
+                     *                     "zh-CN": "当场更换为不超过 2 米的专用软管。",
+                     *                     "en": "Replace on the spot with a gas hose no longer than 2 m."
+                     *                   },
+                     *                   "deadline": "immediate",
+                     *                   "party": "user"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PackPackFile"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    getPackSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Schema 2020-12 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "$schema": "https://json-schema.org/draft/2020-12/schema",
+                     *       "$id": "https://anjian.dev/schema/pack.schema.json",
+                     *       "title": "anjian checklist pack / 安检检查表"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        $schema: "https://json-schema.org/draft/2020-12/schema";
+                        $id: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    submitInspection: {
+        parameters: {
+            query?: {
+                /** @description also report each hazard into the review chain / 同时上报每项隐患 */
+                report?: "true" | "false";
+            };
+            header?: {
+                /** @description required with report=true; a retry with the same key replays / report=true 时必填 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pack": "demo-kitchen",
+                 *       "premises": "restaurant",
+                 *       "inspectedAt": "2026-11-02T09:00:00+08:00",
+                 *       "subject": {
+                 *         "enterpriseId": "E1",
+                 *         "name": "老王饭店"
+                 *       },
+                 *       "findings": {
+                 *         "gas_type": "natural_gas",
+                 *         "below_ground": false,
+                 *         "alarm_installed": false,
+                 *         "hose_length_m": 1.5
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    pack: string;
+                    premises?: string;
+                    inspectedAt?: string;
+                    /**
+                     * @description derived from the actor's role; when given it must agree
+                     * @enum {unknown}
+                     */
+                    source?: "self_check" | "grid_patrol" | "enforcement" | "sensor" | "permit";
+                    subject?: {
+                        id?: string;
+                        /** @description the inspected enterprise (report=true); its area comes from the directory */
+                        enterpriseId?: string;
+                        unitId?: string;
+                        name?: string;
+                        address?: string;
+                        /** @description ignored for classification; with report=true it must equal the registered area */
+                        area?: string;
+                    };
+                    /** @description answers by fact id (the pack's facts: boolean, number, text, option ids, dates) / 按事实编号的检查结果 */
+                    findings: {
+                        [key: string]: unknown;
+                    };
+                    /** @description unbound uploads of the reporter (POST /evidence): a list when at most one hazard is found, else lists by rule id */
+                    evidence?: {
+                        id: string;
+                        /** @enum {unknown} */
+                        kind: "photo_before" | "photo_after" | "document";
+                    }[] | {
+                        [key: string]: {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "photo_before" | "photo_after" | "document";
+                        }[];
+                    };
+                    /** @description rule ids of simple hazards fixed on the spot */
+                    fixedOnSpot?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description classification / 判定结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "classification": {
+                     *         "pack": {
+                     *           "id": "demo-kitchen",
+                     *           "version": "0.1.0"
+                     *         },
+                     *         "items": [
+                     *           {
+                     *             "item": "DEMO-001",
+                     *             "section": "lpg",
+                     *             "outcome": "pass",
+                     *             "hazards": []
+                     *           },
+                     *           {
+                     *             "item": "DEMO-004",
+                     *             "section": "lpg",
+                     *             "outcome": "not_applicable",
+                     *             "hazards": []
+                     *           },
+                     *           {
+                     *             "item": "DEMO-002",
+                     *             "section": "alarm",
+                     *             "outcome": "hazard",
+                     *             "hazards": [
+                     *               "DEMO-002-H1"
+                     *             ],
+                     *             "level": "general"
+                     *           },
+                     *           {
+                     *             "item": "DEMO-003",
+                     *             "section": "alarm",
+                     *             "outcome": "pass",
+                     *             "hazards": []
+                     *           }
+                     *         ],
+                     *         "hazards": [
+                     *           {
+                     *             "rule": "DEMO-002-H1",
+                     *             "item": "DEMO-002",
+                     *             "kind": "rule",
+                     *             "level": "general",
+                     *             "provisional": true,
+                     *             "party": "user",
+                     *             "title": {
+                     *               "zh-CN": "未安装可燃气体报警器",
+                     *               "en": "No combustible-gas alarm"
+                     *             },
+                     *             "basis": [
+                     *               {
+                     *                 "regulation": "gb-50028",
+                     *                 "clause": "10.8.3",
+                     *                 "number": "GB 50028-2006",
+                     *                 "edition": "2006 (2020 ed.)",
+                     *                 "title": {
+                     *                   "zh-CN": "城镇燃气设计规范",
+                     *                   "en": "Code for design of city gas engineering"
+                     *                 },
+                     *                 "status": "current",
+                     *                 "confidence": "unverified"
+                     *               }
+                     *             ],
+                     *             "deadline": {
+                     *               "workingDays": 7
+                     *             },
+                     *             "observations": [
+                     *               {
+                     *                 "fact": "alarm_installed",
+                     *                 "operator": "equal",
+                     *                 "actual": false,
+                     *                 "expected": false
+                     *               }
+                     *             ],
+                     *             "explanation": {
+                     *               "zh-CN": "未安装可燃气体报警器。安装可燃气体报警器：否。",
+                     *               "en": "No combustible-gas alarm. Combustible-gas alarm installed: no."
+                     *             },
+                     *             "rectification": {
+                     *               "zh-CN": "安装可燃气体报警器并与紧急切断阀联锁。",
+                     *               "en": "Install a combustible-gas alarm linked to an emergency shut-off valve."
+                     *             }
+                     *           }
+                     *         ],
+                     *         "summary": {
+                     *           "items": {
+                     *             "pass": 2,
+                     *             "hazard": 1,
+                     *             "not_applicable": 1,
+                     *             "not_checked": 0
+                     *           },
+                     *           "hazards": {
+                     *             "simple": 0,
+                     *             "general": 1,
+                     *             "major": 0
+                     *           },
+                     *           "provisional": 1,
+                     *           "highest": "general"
+                     *         },
+                     *         "premises": "restaurant",
+                     *         "inspectedAt": "2026-11-02T09:00:00+08:00"
+                     *       },
+                     *       "warnings": [],
+                     *       "reports": [
+                     *         {
+                     *           "rule": "DEMO-002-H1",
+                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "ok": true,
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        classification: components["schemas"]["ClassificationClassification"];
+                        /** @description issues at warning or info level / 警告 */
+                        warnings: components["schemas"]["Issue"][];
+                        reports?: {
+                            rule: string;
+                            hazardId: string;
+                            ok: boolean;
+                            version?: number;
+                            replayed?: boolean;
+                            rejection?: {
+                                code: string;
+                                message: components["schemas"]["LocalizedText"];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    listHazards: {
+        parameters: {
+            query?: {
+                /** @description simple, general, major (comma-separated) / 等级 */
+                level?: string;
+                /** @description statuses (comma-separated) / 状态 */
+                status?: string;
+                /** @description domain, e.g. gas / 领域 */
+                domain?: string;
+                /** @description area code; matches sub-areas / 区域（含下级） */
+                area?: string;
+                /** @description enterprise id / 企业 */
+                enterprise?: string;
+                /** @description true|false: level awaits confirmation / 疑似 */
+                provisional?: "true" | "false";
+                /** @description true: running deadline passed / 已逾期 */
+                overdue?: "true" | "false";
+                /** @description page size 1–200, default 50 / 每页条数 */
+                limit?: string;
+                /** @description the `next` cursor of the previous page / 上一页的 next */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page, ordered by (updatedAt, hazardId) / 一页隐患 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "version": 2,
+                     *           "status": "rectifying",
+                     *           "level": "general",
+                     *           "provisional": true,
+                     *           "domain": "gas",
+                     *           "area": "D1/G1",
+                     *           "enterpriseId": "E1",
+                     *           "deadline": "2026-11-11T15:59:59.999Z",
+                     *           "createdAt": "2026-11-02T01:00:00.000Z",
+                     *           "updatedAt": "2026-11-02T01:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["HazardSummary"][];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+        };
+    };
+    getHazard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (hazards) / 路径参数
+                 * @example hz-2363e2cd0978a2707bb136dc
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description state and history; header ETag: "<version>" / 状态与历史 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "state": {
+                     *         "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *         "version": 2,
+                     *         "status": "rectifying",
+                     *         "level": "general",
+                     *         "provisional": true,
+                     *         "title": {
+                     *           "en": "No combustible-gas alarm",
+                     *           "zh-CN": "未安装可燃气体报警器"
+                     *         },
+                     *         "domain": "gas",
+                     *         "area": "D1/G1",
+                     *         "enterpriseId": "E1",
+                     *         "unitId": null,
+                     *         "source": "self_check",
+                     *         "pack": {
+                     *           "id": "demo-kitchen",
+                     *           "version": "0.1.0"
+                     *         },
+                     *         "deadlinePolicy": {
+                     *           "workingDays": 7
+                     *         },
+                     *         "reporterId": "owner-e1",
+                     *         "manual": false,
+                     *         "wasMajor": false,
+                     *         "rectifierIds": [],
+                     *         "reportEvidence": [],
+                     *         "rectificationEvidence": [],
+                     *         "evidenceIds": [],
+                     *         "noticeIssuedAt": "2026-11-02T01:00:00.000Z",
+                     *         "deadline": "2026-11-11T15:59:59.999Z",
+                     *         "pendingExtension": null,
+                     *         "warnedFor": null,
+                     *         "overdueNoticedFor": null,
+                     *         "escalatedFor": null,
+                     *         "caseNo": null,
+                     *         "listed": false,
+                     *         "stopWork": null,
+                     *         "plan": null,
+                     *         "acceptedBy": null,
+                     *         "acceptedOfficers": [],
+                     *         "closedBy": null,
+                     *         "reopenCount": 0,
+                     *         "createdAt": "2026-11-02T01:00:00.000Z",
+                     *         "updatedAt": "2026-11-02T01:00:00.000Z",
+                     *         "lastOccurredAt": "2026-11-02T01:00:00.000Z",
+                     *         "lastHash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24"
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "id": "hz-2363e2cd0978a2707bb136dc/1",
+                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "version": 1,
+                     *           "type": "reported",
+                     *           "actor": {
+                     *             "id": "owner-e1",
+                     *             "role": "enterprise"
+                     *           },
+                     *           "commandId": "hz-2363e2cd0978a2707bb136dc:report",
+                     *           "recordedAt": "2026-11-02T01:00:00.000Z",
+                     *           "occurredAt": "2026-11-02T01:00:00.000Z",
+                     *           "pack": {
+                     *             "id": "demo-kitchen",
+                     *             "version": "0.1.0"
+                     *           },
+                     *           "data": {
+                     *             "area": "D1/G1",
+                     *             "basis": [
+                     *               {
+                     *                 "clause": "10.8.3",
+                     *                 "confidence": "unverified",
+                     *                 "edition": "2006 (2020 ed.)",
+                     *                 "number": "GB 50028-2006",
+                     *                 "regulation": "gb-50028",
+                     *                 "status": "current",
+                     *                 "title": {
+                     *                   "en": "Code for design of city gas engineering",
+                     *                   "zh-CN": "城镇燃气设计规范"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "deadline": {
+                     *               "workingDays": 7
+                     *             },
+                     *             "domain": "gas",
+                     *             "enterpriseId": "E1",
+                     *             "evidence": [],
+                     *             "findings": [
+                     *               {
+                     *                 "basis": [
+                     *                   {
+                     *                     "clause": "10.8.3",
+                     *                     "confidence": "unverified",
+                     *                     "edition": "2006 (2020 ed.)",
+                     *                     "number": "GB 50028-2006",
+                     *                     "regulation": "gb-50028",
+                     *                     "status": "current",
+                     *                     "title": {
+                     *                       "en": "Code for design of city gas engineering",
+                     *                       "zh-CN": "城镇燃气设计规范"
+                     *                     }
+                     *                   }
+                     *                 ],
+                     *                 "deadline": {
+                     *                   "workingDays": 7
+                     *                 },
+                     *                 "explanation": {
+                     *                   "en": "No combustible-gas alarm. Combustible-gas alarm installed: no.",
+                     *                   "zh-CN": "未安装可燃气体报警器。安装可燃气体报警器：否。"
+                     *                 },
+                     *                 "item": "DEMO-002",
+                     *                 "kind": "rule",
+                     *                 "level": "general",
+                     *                 "observations": [
+                     *                   {
+                     *                     "actual": false,
+                     *                     "expected": false,
+                     *                     "fact": "alarm_installed",
+                     *                     "operator": "equal"
+                     *                   }
+                     *                 ],
+                     *                 "party": "user",
+                     *                 "provisional": true,
+                     *                 "rectification": {
+                     *                   "en": "Install a combustible-gas alarm linked to an emergency shut-off valve.",
+                     *                   "zh-CN": "安装可燃气体报警器并与紧急切断阀联锁。"
+                     *                 },
+                     *                 "rule": "DEMO-002-H1",
+                     *                 "title": {
+                     *                   "en": "No combustible-gas alarm",
+                     *                   "zh-CN": "未安装可燃气体报警器"
+                     *                 }
+                     *               }
+                     *             ],
+                     *             "level": "general",
+                     *             "pack": {
+                     *               "id": "demo-kitchen",
+                     *               "version": "0.1.0"
+                     *             },
+                     *             "provisional": true,
+                     *             "source": "self_check",
+                     *             "title": {
+                     *               "en": "No combustible-gas alarm",
+                     *               "zh-CN": "未安装可燃气体报警器"
+                     *             }
+                     *           },
+                     *           "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+                     *           "hash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
+                     *           "seq": 1
+                     *         },
+                     *         {
+                     *           "id": "hz-2363e2cd0978a2707bb136dc/2",
+                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "version": 2,
+                     *           "type": "notice_issued",
+                     *           "actor": {
+                     *             "id": "grid-g1",
+                     *             "role": "grid"
+                     *           },
+                     *           "commandId": "notice-1",
+                     *           "recordedAt": "2026-11-02T01:00:00.000Z",
+                     *           "occurredAt": "2026-11-02T01:00:00.000Z",
+                     *           "pack": {
+                     *             "id": "demo-kitchen",
+                     *             "version": "0.1.0"
+                     *           },
+                     *           "data": {
+                     *             "deadline": "2026-11-11T15:59:59.999Z",
+                     *             "noticeNo": "责改〔2026〕1102-07",
+                     *             "policy": {
+                     *               "workingDays": 7
+                     *             }
+                     *           },
+                     *           "prevHash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
+                     *           "hash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24",
+                     *           "seq": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        state: components["schemas"]["HazardState"];
+                        /** @description every event, oldest first / 全部事件 */
+                        history: components["schemas"]["StoredEvent"][];
+                    };
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    sendCommand: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键 */
+                "Idempotency-Key": string;
+                /** @description the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本 */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description id (hazards) / 路径参数
+                 * @example hz-2363e2cd0978a2707bb136dc
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "issue_notice",
+                 *       "noticeNo": "责改〔2026〕1102-07"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"];
+            };
+        };
+        responses: {
+            /** @description events written (or, replayed, the original ones with Idempotent-Replayed: true) / 写入的事件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *       "version": 2,
+                     *       "events": [
+                     *         {
+                     *           "id": "hz-2363e2cd0978a2707bb136dc/2",
+                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "version": 2,
+                     *           "type": "notice_issued",
+                     *           "actor": {
+                     *             "id": "grid-g1",
+                     *             "role": "grid"
+                     *           },
+                     *           "commandId": "notice-1",
+                     *           "recordedAt": "2026-11-02T01:00:00.000Z",
+                     *           "occurredAt": "2026-11-02T01:00:00.000Z",
+                     *           "pack": {
+                     *             "id": "demo-kitchen",
+                     *             "version": "0.1.0"
+                     *           },
+                     *           "data": {
+                     *             "deadline": "2026-11-11T15:59:59.999Z",
+                     *             "noticeNo": "责改〔2026〕1102-07",
+                     *             "policy": {
+                     *               "workingDays": 7
+                     *             }
+                     *           },
+                     *           "prevHash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
+                     *           "hash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24",
+                     *           "seq": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        hazardId: string;
+                        version: number;
+                        events: components["schemas"]["StoredEvent"][];
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Stale If-Match version (code CONFLICT) / 版本已变化 */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem412"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    uploadHazardEvidence: {
+        parameters: {
+            query?: {
+                /** @description capture time the device claims (EXIF), with offset; shown, never trusted / 声称的拍摄时间 */
+                takenAt?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description id (evidence) / 路径参数
+                 * @example hz-2363e2cd0978a2707bb136dc
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description the file itself (raw bytes); the type must match its content / 文件本身 */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description the stored record; header Location / 已保存 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ev-c06688df872f0efcf05bcb64e07daed4",
+                     *       "sha256": "23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f",
+                     *       "mime": "image/jpeg",
+                     *       "size": 11,
+                     *       "uploaderId": "owner-e1",
+                     *       "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *       "receivedAt": "2026-11-02T01:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        sha256: string;
+                        /** @enum {unknown} */
+                        mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        size: number;
+                        uploaderId?: string;
+                        hazardId: string | null;
+                        receivedAt: string;
+                        claimedTakenAt?: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Content-Type is not an accepted media type / 不支持的文件类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: {
+                /** @description capture time the device claims (EXIF), with offset; shown, never trusted / 声称的拍摄时间 */
+                takenAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the file itself (raw bytes); the type must match its content / 文件本身 */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description the stored record, hazardId null; header Location / 已保存（未关联隐患） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ev-c06688df872f0efcf05bcb64e07daed4",
+                     *       "sha256": "23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f",
+                     *       "mime": "image/jpeg",
+                     *       "size": 11,
+                     *       "uploaderId": "owner-e1",
+                     *       "hazardId": null,
+                     *       "receivedAt": "2026-11-02T01:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        sha256: string;
+                        /** @enum {unknown} */
+                        mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        size: number;
+                        uploaderId?: string;
+                        hazardId: string | null;
+                        receivedAt: string;
+                        claimedTakenAt?: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Content-Type is not an accepted media type / 不支持的文件类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: {
+                /** @description 1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图 */
+                thumb?: "1";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description id (evidence) / 路径参数
+                 * @example ev-c06688df872f0efcf05bcb64e07daed4
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bytes, with their type; Content-Disposition inline, ETag the SHA-256 / 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    getQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description role (queues) / 路径参数
+                 * @example enterprise
+                 */
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description up to 500 hazards, soonest deadline first / 待办隐患 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "role": "enterprise",
+                     *       "items": [
+                     *         {
+                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "version": 2,
+                     *           "status": "rectifying",
+                     *           "level": "general",
+                     *           "provisional": true,
+                     *           "domain": "gas",
+                     *           "area": "D1/G1",
+                     *           "enterpriseId": "E1",
+                     *           "deadline": "2026-11-11T15:59:59.999Z",
+                     *           "createdAt": "2026-11-02T01:00:00.000Z",
+                     *           "updatedAt": "2026-11-02T01:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {unknown} */
+                        role: "grid" | "enforcement" | "enterprise";
+                        items: {
+                            hazardId: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "reported" | "rectifying" | "submitted" | "verified" | "escalated" | "case_filed" | "accepted" | "closed";
+                            /** @enum {unknown} */
+                            level: "simple" | "general" | "major";
+                            provisional: boolean;
+                            domain: string;
+                            area: string;
+                            enterpriseId: string;
+                            deadline: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /** @description simple, general, major (comma-separated) / 等级 */
+                level?: string;
+                /** @description statuses (comma-separated) / 状态 */
+                status?: string;
+                /** @description domain, e.g. gas / 领域 */
+                domain?: string;
+                /** @description area code; matches sub-areas / 区域（含下级） */
+                area?: string;
+                /** @description enterprise id / 企业 */
+                enterprise?: string;
+                /** @description true|false: level awaits confirmation / 疑似 */
+                provisional?: "true" | "false";
+                /** @description ISO instant (inclusive) / 起始时间 */
+                createdFrom?: string;
+                /** @description ISO instant (exclusive) / 截止时间 */
+                createdTo?: string;
+                /** @description day | month (UTC+8) / 按日或月分组 */
+                groupBy?: "day" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description counts over the hazards the actor may read / 当前用户可见范围内的计数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "total": 1,
+                     *       "byLevel": {
+                     *         "simple": 0,
+                     *         "general": 1,
+                     *         "major": 0
+                     *       },
+                     *       "byStatus": {
+                     *         "reported": 0,
+                     *         "rectifying": 1,
+                     *         "submitted": 0,
+                     *         "verified": 0,
+                     *         "escalated": 0,
+                     *         "case_filed": 0,
+                     *         "accepted": 0,
+                     *         "closed": 0
+                     *       },
+                     *       "byDomain": {
+                     *         "gas": 1
+                     *       },
+                     *       "closed": 0,
+                     *       "closureRate": 0,
+                     *       "overdue": 0,
+                     *       "periods": [
+                     *         {
+                     *           "period": "2026-11",
+                     *           "total": 1,
+                     *           "closed": 0,
+                     *           "closureRate": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        total: number;
+                        byLevel: {
+                            [key: string]: number;
+                        };
+                        byStatus: {
+                            [key: string]: number;
+                        };
+                        byDomain: {
+                            [key: string]: number;
+                        };
+                        closed: number;
+                        closureRate: number;
+                        overdue: number;
+                        periods?: {
+                            period: string;
+                            total: number;
+                            closed: number;
+                            closureRate: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+        };
+    };
+    getOutbox: {
+        parameters: {
+            query?: {
+                /** @description dead letters listed, 1–500, default 100 / 列出的死信条数 */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description queue status and dead letters / 队列状态与死信 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": {
+                     *         "pending": 2,
+                     *         "retrying": 0,
+                     *         "leased": 0,
+                     *         "delivered": 0,
+                     *         "dead": 0,
+                     *         "oldestPendingAt": "2026-11-02T01:00:00.000Z",
+                     *         "nextRetryAt": null
+                     *       },
+                     *       "deadLetters": []
+                     *     }
+                     */
+                    "application/json": {
+                        status: {
+                            /** @description neither delivered nor dead, in flight or waiting / 待发送（含发送中、待重试） */
+                            pending: number;
+                            /** @description pending after at least one failed attempt / 重试中 */
+                            retrying: number;
+                            /** @description pending under a running lease / 发送中 */
+                            leased: number;
+                            /** @description acknowledged / 已送达 */
+                            delivered: number;
+                            /** @description dead letters / 死信 */
+                            dead: number;
+                            /** @description createdAt of the oldest pending message / 最早待发送消息的创建时间 */
+                            oldestPendingAt: string | null;
+                            /** @description earliest retry time of a message waiting for a retry / 最近的重试时间 */
+                            nextRetryAt: string | null;
+                        };
+                        deadLetters: {
+                            id: string;
+                            hazardId: string;
+                            eventId: string;
+                            topic: string;
+                            payload: Record<string, never>;
+                            createdAt: string;
+                            attempts: number;
+                            lastError: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+        };
+    };
+    verifyAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the audit result; `ok: false` names the first bad position of each kind / 核验结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "checked": {
+                     *         "events": 2,
+                     *         "hazards": 1,
+                     *         "projectionRows": 1,
+                     *         "outboxMessages": 2,
+                     *         "denials": 0,
+                     *         "checkpoints": 0,
+                     *         "signatures": false
+                     *       },
+                     *       "head": "12d7da71e5e17cedfa3b1c8fcbd5c0c77aa44bcf4e75dfeced0b9facbadee7ab",
+                     *       "problems": [],
+                     *       "verifiedAt": "2026-11-02T01:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        ok: boolean;
+                        checked: {
+                            events: number;
+                            hazards: number;
+                            projectionRows: number;
+                            outboxMessages: number;
+                            denials: number;
+                            checkpoints: number;
+                            signatures: boolean;
+                        };
+                        head: string;
+                        /** @description the first bad position of each kind / 每类问题的第一个出错位置 */
+                        problems: {
+                            /** @enum {unknown} */
+                            kind: "log_order" | "event_hash" | "chain_link" | "checkpoint" | "projection" | "outbox" | "denials";
+                            code: string;
+                            position: {
+                                seq?: number;
+                                hazardId?: string;
+                                version?: number;
+                                checkpoint?: number;
+                                toSeq?: number;
+                            };
+                            /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                            message: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
+                        }[];
+                        verifiedAt: string;
+                    };
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+        };
+    };
+    getHazardAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (audit) / 路径参数
+                 * @example hz-2363e2cd0978a2707bb136dc
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the hazard's chain, list row and checkpoint coverage / 本隐患的核验状态 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *       "version": 2,
+                     *       "verifiedAt": "2026-11-02T01:00:00.000Z",
+                     *       "ok": true,
+                     *       "chain": {
+                     *         "ok": true
+                     *       },
+                     *       "projection": {
+                     *         "ok": true
+                     *       },
+                     *       "checkpoint": null,
+                     *       "lastFullAudit": {
+                     *         "verifiedAt": "2026-11-02T01:00:00.000Z",
+                     *         "ok": true,
+                     *         "problems": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        hazardId: string;
+                        version: number;
+                        /** @description when this hazard's trail was checked (now) / 本隐患记录的核验时间 */
+                        verifiedAt: string;
+                        ok: boolean;
+                        chain: {
+                            ok: boolean;
+                            reason?: string;
+                            version?: number;
+                        };
+                        projection: {
+                            ok: boolean;
+                        };
+                        /** @description the newest signed checkpoint and how many of this hazard’s events it covers / 最新检查点及其覆盖的本隐患事件数 */
+                        checkpoint: {
+                            seq: number;
+                            createdAt: string;
+                            size: number;
+                            coversVersion: number;
+                            signed: boolean;
+                        } | null;
+                        /** @description the last GET /audit/verify on this server, and its problems at this hazard / 本服务最近一次全量核验 */
+                        lastFullAudit: {
+                            verifiedAt: string;
+                            ok: boolean;
+                            problems: {
+                                /** @enum {unknown} */
+                                kind: "log_order" | "event_hash" | "chain_link" | "checkpoint" | "projection" | "outbox" | "denials";
+                                code: string;
+                                position: {
+                                    seq?: number;
+                                    hazardId?: string;
+                                    version?: number;
+                                    checkpoint?: number;
+                                    toSeq?: number;
+                                };
+                                /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                                message: {
+                                    "zh-CN": string;
+                                    en?: string;
+                                };
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0",
+                     *       "info": {
+                     *         "title": "anjian HTTP API / 安检 HTTP 接口",
+                     *         "version": "0.1.0"
+                     *       },
+                     *       "paths": {},
+                     *       "components": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        openapi: "3.1.0";
+                        info: {
+                            title: string;
+                            version: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @description Path Item Objects by path / 路径 */
+                        paths: {
+                            [key: string]: Record<string, never>;
+                        };
+                        /** @description schemas and security schemes / 组件 */
+                        components: {
+                            [key: string]: Record<string, never>;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+}
