@@ -48,6 +48,7 @@ export const PROBLEM: JsonSchema = {
     detail: str,
     code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
     issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' }, description: 'what is wrong where (JSON pointer into the request) / 问题列表' },
+    instance: { type: 'string', description: 'a 500: urn:uuid of the request id in the log / 请求编号' },
   },
 };
 

@@ -2188,6 +2188,8 @@ export interface components {
             code: "BAD_REQUEST" | "INVALID_CURSOR" | "INVALID_QUERY";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 401
@@ -2203,6 +2205,8 @@ export interface components {
             code: "UNAUTHENTICATED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 403
@@ -2218,6 +2222,8 @@ export interface components {
             code: "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 404
@@ -2233,6 +2239,8 @@ export interface components {
             code: "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 409
@@ -2248,6 +2256,8 @@ export interface components {
             code: "CONFLICT" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 412
@@ -2263,6 +2273,8 @@ export interface components {
             code: "CONFLICT";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 413
@@ -2278,6 +2290,8 @@ export interface components {
             code: "PAYLOAD_TOO_LARGE";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 415
@@ -2293,6 +2307,8 @@ export interface components {
             code: "UNSUPPORTED_MEDIA_TYPE";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * Problem 422
@@ -2308,6 +2324,8 @@ export interface components {
             code: "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOT_DUE" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
         };
         /**
          * reclassified
