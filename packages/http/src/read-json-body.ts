@@ -1,20 +1,37 @@
 import { readBodyWithin } from './body-limit.js';
+import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape-problem.js';
 import { HttpProblem } from './problem.js';
 
 const BAD = { 'zh-CN': '请求无效', en: 'Bad request' };
+const NOT_JSON = () => new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请求体不是有效的 JSON', en: 'the request body is not valid JSON' });
 
 /**
  * The request body parsed as a JSON object, at most `maxBytes` long. Throws a 413
  * {@link HttpProblem} (`PAYLOAD_TOO_LARGE`) for a longer body (declared or actual), a 400
- * (`BAD_REQUEST`) for an invalid `Content-Length` or when it is not JSON or not an object.
+ * (`BAD_REQUEST`) for an invalid `Content-Length`, when it is not JSON or not an object, or
+ * when it nests deeper than {@link MAX_JSON_DEPTH} or holds more than {@link MAX_JSON_VALUES}
+ * values (checked before parsing: such a body would hold the event loop in `JSON.parse`).
  */
 export async function readJsonObject(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const bytes = await readBodyWithin(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw NOT_JSON();
+  }
+  const shape = jsonShapeProblem(text);
+  if (shape === 'depth') {
+    throw new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': `请求体嵌套超过 ${MAX_JSON_DEPTH} 层`, en: `the request body nests deeper than ${MAX_JSON_DEPTH} levels` });
+  }
+  if (shape === 'values') {
+    throw new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': `请求体的值超过 ${MAX_JSON_VALUES} 个`, en: `the request body holds more than ${MAX_JSON_VALUES} values` });
+  }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(text);
   } catch {
-    throw new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请求体不是有效的 JSON', en: 'the request body is not valid JSON' });
+    throw NOT_JSON();
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' });
