@@ -25,8 +25,8 @@
 // Usage: node scripts/check-packages.mjs [--suggestions] [--no-attw] [dir…]
 //   dir…  package directories (default: every publishable package of the workspace)
 // Exit codes (STYLE.md §10): 0 clean, 1 an error-level problem, 2 bad usage or crash.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,15 +156,31 @@ function shipsTypes(pkg) {
   return exportLeaves(pkg.exports ?? {}).some((l) => l.conditions.includes('types') || /\.d\.[cm]?ts$/.test(l.target));
 }
 
+/**
+ * attw's JSON, read from a file rather than a pipe. attw hands its whole report to
+ * `process.stdout` and, when it found a problem, calls `process.exit(1)` at once. A write
+ * to a pipe takes what the pipe buffer accepts and queues the rest in libuv; `process.exit`
+ * does not wait for the queue, so the parent read a report cut short (Node 20, 22 and 24
+ * alike — how much arrives depends on the Node version and on how fast the reader drains:
+ * 146 176 bytes in the run under Node 24 that crashed `JSON.parse`). A write to a file is
+ * synchronous, so the report is whole whatever the exit code.
+ */
 async function runAttw(tarball) {
-  let stdout;
+  const out = join(mkdtempSync(join(tmpdir(), 'anjian-attw-')), 'attw.json');
+  const fd = openSync(out, 'w');
+  let code;
+  let stderr = '';
   try {
-    ({ stdout } = await run(attwBin, [tarball, '--format', 'json'], { maxBuffer: 64 << 20 }));
-  } catch (error) {
-    // attw exits 1 when it finds a problem; its JSON is still on stdout.
-    if (typeof error.stdout !== 'string' || !error.stdout.trim().startsWith('{')) throw error;
-    stdout = error.stdout;
+    const child = spawn(attwBin, [tarball, '--format', 'json'], { stdio: ['ignore', fd, 'pipe'] });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    code = await new Promise((done, fail) => child.on('error', fail).on('close', done));
+  } finally {
+    closeSync(fd);
   }
+  const stdout = readFileSync(out, 'utf8');
+  rmSync(join(out, '..'), { recursive: true, force: true });
+  // attw exits 1 when it finds a problem; its JSON is still complete.
+  if ((code !== 0 && code !== 1) || !stdout.trim().startsWith('{')) throw new Error(`attw ${tarball} exited ${code}: ${stderr.trim()}`);
   const result = JSON.parse(stdout);
   const problems = Array.isArray(result.problems) ? result.problems : Object.values(result.problems ?? {}).flat();
   return problems
