@@ -12,7 +12,7 @@
 //     store, seeded in bulk (pre-built event rows; seeding through the chain would take too
 //     long; the queries read only the list rows and their indexes).
 // Options: --clients 16 --hazards 60 (per client) --events 1000000 --only sqlite|postgres
-//          --limit-seconds 2
+//          --limit-seconds 2 --groups-in-flight 2 (PostgreSQL)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     hazards: { type: 'string', default: '60' },
     events: { type: 'string', default: '1000000' },
     'limit-seconds': { type: 'string', default: '2' },
+    'groups-in-flight': { type: 'string', default: '2' },
     only: { type: 'string' },
   },
 });
@@ -291,7 +292,7 @@ async function main() {
     const schema = `anjian_bench_${process.pid}`;
     try {
       const groups = new Groups();
-      const store = createPostgresStore({ pool, schema, onGroupCommit: groups.hook });
+      const store = createPostgresStore({ pool, schema, onGroupCommit: groups.hook, groupsInFlight: Number(values['groups-in-flight']) });
       await store.migrate();
       const limit = await postgresLimit(pool, schema);
       const t = await transitions(store);

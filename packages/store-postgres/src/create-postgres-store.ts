@@ -33,6 +33,11 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Attempts for a transaction that fails with a serialization failure or deadlock. Default 5. */
   maxRetries?: number;
+  /**
+   * Group commits written at once, each on its own connection of the pool, so that one
+   * group's WAL flush overlaps the next group's work. Default 2.
+   */
+  groupsInFlight?: number;
   /** Called after each group commit with its size and duration (for benchmarks and metrics). */
   onGroupCommit?: (group: GroupCommitInfo) => void;
 }
@@ -115,7 +120,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     return { commandId, fingerprint: row.fingerprint as string, hazardId: row.hazard_id as string, events: events.rows.map(toEvent) };
   }
 
-  const writeAppend = createGroupWriter({ pool, s, schemaName, maxRetries, commandRecord, onGroupCommit: options.onGroupCommit });
+  const writeAppend = createGroupWriter({ pool, s, schemaName, maxRetries, groupsInFlight: Math.max(1, Math.floor(options.groupsInFlight ?? 2)), commandRecord, onGroupCommit: options.onGroupCommit });
 
   const store: PostgresStore = {
     schema: schemaName,

@@ -20,6 +20,8 @@ export interface GroupCommitContext {
   /** Unquoted schema name, for statement names. */
   schemaName: string;
   maxRetries: number;
+  /** Groups written at once (each on its own connection). */
+  groupsInFlight: number;
   commandRecord(commandId: string): Promise<CommandRecord | null>;
   onGroupCommit?: ((group: GroupCommitInfo) => void) | undefined;
 }
@@ -47,7 +49,7 @@ const MAX_GROUP = 128;
 export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput) => Promise<AppendResult> {
   const { pool, s } = ctx;
   const queue: Pending[] = [];
-  let writing = false;
+  let inFlight = 0;
   const statement = {
     name: `anjian_append_group:${ctx.schemaName}`,
     text: `SELECT r_verdict, r_actual, r_logged, r_first FROM ${s}.append_group(${Array.from({ length: 29 }, (_, i) => `$${i + 1}`).join(', ')})`,
@@ -101,32 +103,44 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
     );
   }
 
-  async function drain(): Promise<void> {
-    writing = true;
-    while (queue.length > 0) {
-      const batch = queue.splice(0, MAX_GROUP);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const outcomes = await writeGroup(batch);
-          outcomes.forEach((o, i) => ('result' in o ? batch[i]!.resolve(o.result) : batch[i]!.reject(o.error)));
-          break;
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code && RETRYABLE.has(code) && attempt < ctx.maxRetries) {
-            await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
-            continue;
-          }
-          for (const item of batch) item.reject(error);
-          break;
+  /** Write one group, retrying it whole on a serialization failure, deadlock or twin command id. */
+  async function runGroup(batch: Pending[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcomes = await writeGroup(batch);
+        outcomes.forEach((o, i) => ('result' in o ? batch[i]!.resolve(o.result) : batch[i]!.reject(o.error)));
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < ctx.maxRetries) {
+          await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+          continue;
         }
+        for (const item of batch) item.reject(error);
+        return;
       }
     }
-    writing = false;
+  }
+
+  /**
+   * Up to `groupsInFlight` groups are written at once, on separate connections, so one
+   * group's WAL flush overlaps the next group's work (PostgreSQL then flushes them
+   * together). They are independent transactions, exactly as groups of two instances are.
+   */
+  function drain(): void {
+    while (queue.length > 0 && inFlight < ctx.groupsInFlight) {
+      const batch = queue.splice(0, MAX_GROUP);
+      inFlight++;
+      void runGroup(batch).finally(() => {
+        inFlight--;
+        drain();
+      });
+    }
   }
 
   return (input) =>
     new Promise<AppendResult>((resolve, reject) => {
       queue.push({ input, resolve, reject });
-      if (!writing) void drain();
+      drain();
     });
 }

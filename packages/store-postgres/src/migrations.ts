@@ -128,19 +128,23 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     written jsonb := '{}';
     e_off integer := 0;
     o_off integer := 0;
+    dup boolean;
     cur integer;
     lv integer;
     changed integer;
     base bigint;
   BEGIN
     FOR i IN 1 .. n LOOP
-      IF EXISTS (SELECT 1 FROM {schema}.commands WHERE command_id = a_command[i]) THEN
+      -- One statement, so one snapshot: the duplicate, the list row and the log agree in time
+      -- even while another group (of this instance or another) commits.
+      SELECT EXISTS (SELECT 1 FROM {schema}.commands c WHERE c.command_id = a_command[i]),
+             coalesce((SELECT h.version FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i]), 0),
+             greatest(coalesce((SELECT max(e.version) FROM {schema}.events e WHERE e.hazard_id = a_hazard[i]), 0),
+                      coalesce((written ->> a_hazard[i])::integer, 0))
+        INTO dup, cur, lv;
+      IF dup THEN
         verdicts[i] := 'duplicate';
       ELSE
-        SELECT h.version INTO cur FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i];
-        cur := coalesce(cur, 0);
-        SELECT greatest(coalesce(max(e.version), 0), coalesce((written ->> a_hazard[i])::integer, 0)) INTO lv
-          FROM {schema}.events e WHERE e.hazard_id = a_hazard[i];
         actuals[i] := cur;
         loggeds[i] := lv;
         IF cur <> lv THEN
@@ -160,10 +164,13 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
           END IF;
           GET DIAGNOSTICS changed = ROW_COUNT;
           IF changed <> 1 THEN
-            -- Another instance moved the hazard between the read and the write.
-            SELECT h.version INTO cur FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i];
-            actuals[i] := coalesce(cur, 0);
-            verdicts[i] := 'conflict';
+            -- Another group moved the hazard between the read and the write (the write waited
+            -- for its COMMIT): a fresh snapshot tells a twin command from a conflict.
+            SELECT EXISTS (SELECT 1 FROM {schema}.commands c WHERE c.command_id = a_command[i]),
+                   coalesce((SELECT h.version FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i]), 0)
+              INTO dup, cur;
+            actuals[i] := cur;
+            verdicts[i] := CASE WHEN dup THEN 'duplicate' ELSE 'conflict' END;
           ELSE
             INSERT INTO {schema}.commands (command_id, fingerprint, hazard_id) VALUES (a_command[i], a_fingerprint[i], a_hazard[i]);
             INSERT INTO {schema}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at)
