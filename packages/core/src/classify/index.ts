@@ -17,3 +17,5 @@ export type { Pair as BilingualText } from './explanation-sentence.js';
 export { formatValue } from './format-value.js';
 export { factLabels } from './fact-labels.js';
 export type { FactLabel } from './fact-labels.js';
+export { formModel, issueForUsers } from './form-model.js';
+export type { FormModel, FormModelInput, FormQuestion } from './form-model.js';
