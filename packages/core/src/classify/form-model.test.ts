@@ -51,8 +51,8 @@ describe.each(packs.map((p) => [p.id, p] as const))('pack %s', (_, pack) => {
     for (const s of scenarios) {
       const model = formModel(pack, { premises: s.premises, inspectedAt: s.inspectedAt, answers: s.findings });
       const issues = checkFindings(pack, { pack: pack.id, premises: s.premises, inspectedAt: s.inspectedAt, findings: s.findings });
-      const missing = new Set(issues.filter((i) => i.code === 'REQUIRED_MISSING').map((i) => i.pointer.slice('/findings/'.length)));
-      const notApplicable = new Set(issues.filter((i) => i.code === 'NOT_APPLICABLE_ANSWER').map((i) => i.pointer.slice('/findings/'.length)));
+      const missing = new Set(issues.filter((i) => i.code === 'REQUIRED_MISSING').map((i) => (i.pointer ?? '').slice('/findings/'.length)));
+      const notApplicable = new Set(issues.filter((i) => i.code === 'NOT_APPLICABLE_ANSWER').map((i) => (i.pointer ?? '').slice('/findings/'.length)));
       for (const q of model.questions) {
         expect(missing.has(q.id), `${s.name}: ${q.id} required-missing`).toBe(q.required && q.answer === undefined);
         expect(notApplicable.has(q.id), `${s.name}: ${q.id} not applicable`).toBe(!q.asked && q.answer !== undefined);
@@ -94,7 +94,7 @@ it('range words carry no infinity and issues for users carry no fact ids', () =>
   expect(words['zh-CN']).not.toContain('hose_length_m');
   expect(words.en).not.toContain('hose_length_m');
   expect(words['zh-CN']).toContain('99');
-  for (const issue of issues.filter((i) => i.pointer.startsWith('/findings/'))) {
+  for (const issue of issues.filter((i) => (i.pointer ?? '').startsWith('/findings/'))) {
     const w = issueForUsers(kitchen, issue);
     expect(`${w['zh-CN']} ${w.en}`).not.toMatch(/（[a-z_]+）|\([a-z_]+\)/);
   }
