@@ -11,7 +11,7 @@
 //  3. Dashboard and work-queue query latency with 1 000 000 events (200 000 hazards) in the
 //     store, seeded in bulk (pre-built event rows; seeding through the chain would take too
 //     long; the queries read only the list rows and their indexes).
-// Options: --clients 16 --hazards 60 (per client) --events 1000000 --only sqlite|postgres
+// Options: --clients 16 --hazards 120 (per client) --events 1000000 --only sqlite|postgres
 //          --limit-seconds 2 --groups-in-flight 2 (PostgreSQL)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ import { createSqliteStore } from '@anjian/store-sqlite';
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '16' },
-    hazards: { type: 'string', default: '60' },
+    hazards: { type: 'string', default: '120' },
     events: { type: 'string', default: '1000000' },
     'limit-seconds': { type: 'string', default: '2' },
     'groups-in-flight': { type: 'string', default: '2' },
