@@ -42,19 +42,37 @@ export function hazardWhere(filter: HazardFilter, p: Placeholder): string[] {
  */
 export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
   const { params, p } = placeholders();
-  const where = hazardWhere(filter, p);
-  if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
-  // A work queue (an area and some statuses, nothing else) is read through hazards_queue, whose leading
-  // (area, status) bound the matches exactly, then sorted: an open backlog is small, and an
-  // empty one is answered by one index probe. Left to itself the planner walks
-  // hazards_page in (updated_at) order hoping for early matches, which reads the whole
-  // index when a queue is empty. The `|| ''` keeps the same order (same collation) while
-  // taking the ordered index out of the planner's choice.
-  const queue =
+  const isQueue =
     filter.area !== undefined && filter.status !== undefined &&
     filter.level === undefined && filter.domain === undefined && filter.enterpriseId === undefined &&
     filter.provisional === undefined && filter.deadlineBefore === undefined;
-  const order = queue ? `updated_at || '', hazard_id` : 'updated_at, hazard_id';
-  const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${p(limit)}`;
+  if (isQueue) return workQueueQuery(table, filter.area!, [...(Array.isArray(filter.status) ? filter.status : [filter.status])], after, limit);
+  const where = hazardWhere(filter, p);
+  if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
+  const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ${p(limit)}`;
+  return { sql, params };
+}
+
+/**
+ * A work queue — an area and some statuses, nothing else — read per (area, status) through
+ * `hazards_queue`, whose order within one pair is (updated_at, hazard_id): each status is
+ * one ordered index range that stops after `limit` rows, and an empty queue is one probe
+ * per status. Sub-areas are a second branch the planner plans on its own. Left with the
+ * flat query, the planner walks `hazards_page` hoping for early matches and reads the
+ * whole index when the queue is empty. @internal
+ */
+function workQueueQuery(table: string, area: string, statuses: string[], after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+  const { params, p } = placeholders();
+  const a = p(area);
+  const st = p(statuses);
+  const l = p(limit);
+  const keyset = after ? ` AND (updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})` : '';
+  const sql = `SELECT * FROM (
+      SELECT h.* FROM unnest(${st}::text[]) AS s(st) CROSS JOIN LATERAL (
+        SELECT * FROM ${table} WHERE area COLLATE "C" = ${a} AND status = s.st${keyset} ORDER BY updated_at, hazard_id LIMIT ${l}) h
+      UNION ALL
+      (SELECT * FROM ${table} WHERE area COLLATE "C" >= ${p(`${area}/`)} AND area COLLATE "C" < ${p(`${area}0`)} AND status = ANY(${st}::text[])${keyset}
+        ORDER BY updated_at, hazard_id LIMIT ${l})
+    ) queue ORDER BY updated_at, hazard_id LIMIT ${l}`;
   return { sql, params };
 }
