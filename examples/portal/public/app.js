@@ -25,28 +25,36 @@ function inspectionSection(root, packs, enterprises) {
     <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
     <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
     <form id="check-form" novalidate><fieldset id="facts"></fieldset>
-      <label><input type="checkbox" id="skip-browser-check"> ${t('skipBrowserCheck')}</label><br>
       <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
-    <div id="check-result"></div>`);
+    <div id="check-result" aria-live="polite"></div>`);
   let form = null;
   root.querySelector('#pack-select').addEventListener('change', async (e) => {
+    const facts = root.querySelector('#facts');
+    delete facts.dataset.pack;
+    if (!e.target.value) { setHtml(facts, html``); form = null; return; }
+    setHtml(facts, html`<p class="hint">${t('loading')}</p>`);
     const r = await api(`/packs/${encodeURIComponent(e.target.value)}`);
-    form = renderFactForm(root.querySelector('#facts'), r.body);
+    form = renderFactForm(facts, r.body);
+    facts.dataset.pack = e.target.value;
   });
   root.querySelector('#check-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     if (!form) return;
     const out = root.querySelector('#check-result');
-    if (!root.querySelector('#skip-browser-check').checked && form.showIssues(form.browserCheck()) > 0) {
-      setHtml(out, html`<p class="message error" id="check-errors" data-source="browser">${t('fixErrors')}</p>`);
+    const errors = form.showIssues(form.browserCheck());
+    if (errors > 0) {
+      setHtml(out, html`<p class="message error" id="check-errors" data-source="browser">${t('fixErrorsCount').replace('{n}', errors)}</p>`);
       return;
     }
     const ent = enterprises.find((x) => x.id === root.querySelector('#enterprise-select').value);
     const inspection = { ...form.collect(), subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name) } };
-    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() });
+    const button = root.querySelector('#submit-check');
+    button.disabled = true;
+    setHtml(out, html`<p class="hint" id="check-pending">${t('submitting')}</p>`);
+    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() }).finally(() => { button.disabled = false; });
     if (r.status === 422) {
-      form.showIssues(r.body?.issues ?? []);
-      setHtml(out, html`<p class="message error" id="check-errors" data-source="server">${problemText(r)}</p>`);
+      const n = form.showIssues(r.body?.issues ?? []);
+      setHtml(out, html`<p class="message error" id="check-errors" data-source="server">${n ? t('fixErrorsCount').replace('{n}', n) : problemText(r)}</p>`);
       return;
     }
     if (!r.ok) { setHtml(out, html`<p class="message error">${problemText(r)}</p>`); return; }

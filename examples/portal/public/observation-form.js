@@ -7,7 +7,7 @@ import { lang, loc, t } from './i18n.js';
 import { api, hazardHref, newKey, problemText, readBody, textOf } from './shared.js';
 
 /** Uploads files for a report to come; returns `{ id, kind }` refs or throws `{ response }`. */
-async function uploadUnbound(files, kind) {
+export async function uploadUnbound(files, kind) {
   const refs = [];
   for (const file of files) {
     const res = await fetch('/api/evidence', { method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() } });

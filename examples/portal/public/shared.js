@@ -55,7 +55,8 @@ export async function api(path, { method = 'GET', body, key, ifMatch } = {}) {
 }
 
 /** A problem+json answer as one line: status, title, detail (already in the UI's language). */
-export const problemText = (r) => html`${r.status} ${r.body?.title ?? ''}：${r.body?.detail ?? ''}`;
+/** A refusal in words for users: the problem's detail (else its title), never the HTTP status. */
+export const problemText = (r) => html`${r.body?.detail || r.body?.title || t('requestFailed')}`;
 const LEVEL_CLASS = { simple: 'level-simple', general: 'level-general', major: 'level-major' };
 export const levelCell = (h) => html`<span class="${LEVEL_CLASS[h.level] ?? ''}">${t(h.level)}</span>${h.provisional ? html` <span class="badge">${t('provisional')}</span>` : ''}`;
 export const entName = (id) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || id;

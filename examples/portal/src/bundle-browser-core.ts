@@ -11,16 +11,16 @@ interface EsbuildLike {
 }
 
 /**
- * Bundles core's isomorphic `checkFindings`, `PERMISSION_TABLE` and `needsTwoOfficers` for the
- * browser (once, at start), so the form validates with the very code and messages of the
- * server, the hazard page offers exactly the actions the chain allows and asks for a second
+ * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE` and `needsTwoOfficers` for the
+ * browser (once, at start), so the form asks the questions and validates with the very code and messages
+ * of the server, the hazard page offers exactly the actions the chain allows and asks for a second
  * officer exactly when the chain needs one.
  */
 export async function bundleBrowserCore(): Promise<string> {
   const req = createRequire(join(repoRoot, 'package.json'));
   const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const result = await esbuild.build({
-    stdin: { contents: "export { checkFindings, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
+    stdin: { contents: "export { checkFindings, formModel, issueForUsers, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
     bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['@anjian/source'], minify: true, logLevel: 'error',
   });
   return result.outputFiles[0]!.text;

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueForUsers } from '@anjian/core';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
 import { fillKitchenForm, goTo, pdf, png, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
@@ -61,21 +62,28 @@ describe('signing in and out', () => {
 });
 
 describe('demo portal', () => {
-  it('a self-check form rejects out-of-range and missing answers with the server\'s messages', async () => {
+  it('a self-check form marks out-of-range and missing answers next to their fields, in the server\'s words without fact ids', async () => {
     const page = await signIn('owner-lvyuan', 'enterprise');
     await fillKitchenForm(page, { premises: 'restaurant', below_ground: 'false', alarm_installed: 'false', hose_length_m: '99' });
     await page.click('#submit-check');
     await page.waitForSelector('#check-errors[data-source="browser"]');
-    const browserHose = await page.textContent('[data-field="hose_length_m"] .error');
-    const browserGas = await page.textContent('[data-field="gas_type"] .error');
+    const browserHose = (await page.textContent('[data-field="hose_length_m"] .error'))!;
+    const browserGas = (await page.textContent('[data-field="gas_type"] .error'))!;
     expect(browserHose).toContain('99');
-    expect(browserGas).toContain('gas_type');
+    expect(browserGas).toContain('燃气种类');
+    expect(`${browserHose} ${browserGas}`).not.toMatch(/hose_length_m|gas_type|∞|422/);
+    // linked to their fields for screen readers
+    expect(await page.getAttribute('#f-hose_length_m', 'aria-invalid')).toBe('true');
+    expect((await page.getAttribute('#f-hose_length_m', 'aria-describedby'))!.split(' ')).toContain('e-hose_length_m');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
 
-    await page.check('#skip-browser-check');
-    await page.click('#submit-check');
-    await page.waitForSelector('#check-errors[data-source="server"]');
-    expect(await page.textContent('[data-field="hose_length_m"] .error')).toBe(browserHose);
-    expect(await page.textContent('[data-field="gas_type"] .error')).toBe(browserGas);
+    // the server refuses the same answers with the same messages (its own, fact ids left out)
+    const pack = (await portal.api('owner-lvyuan', 'GET', '/packs/demo-kitchen')).body;
+    const server = await portal.api('owner-lvyuan', 'POST', '/inspections', { pack: 'demo-kitchen', premises: 'restaurant', findings: { below_ground: false, alarm_installed: false, hose_length_m: 99 } });
+    expect(server.status).toBe(422);
+    const words = (pointer: string) => issueForUsers(pack, server.body.issues.find((i: { pointer: string }) => i.pointer === pointer))['zh-CN'];
+    expect(browserHose).toBe(words('/findings/hose_length_m'));
+    expect(browserGas).toBe(words('/findings/gas_type'));
     await page.context().close();
   });
 
