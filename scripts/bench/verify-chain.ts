@@ -1,4 +1,4 @@
-// `pnpm bench:chain`: how fast `verifyChain` checks an audit log (security.md F11: a chain of
+// `pnpm bench:chain`: how fast `verifyChain` checks an audit log (docs/audit.md: a chain of
 // 100 000 events verified in < 1 s).
 //  1. Builds a realistic log through the real command path (`handleCommand` on a memory
 //     store, fixed clock): hazards reported, noticed, rectified (with photos), some rejected

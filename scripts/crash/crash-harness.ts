@@ -1,4 +1,4 @@
-// The kill -9 crash harness (security.md T14, F6): N writer processes drive the review chain,
+// The kill -9 crash harness (docs/security.md T14): N writer processes drive the review chain,
 // the parent SIGKILLs them at random and restarts them, then checks that every
 // acknowledged command is present exactly once, versions are contiguous, the hash chain
 // verifies, every event has its outbox row and the list rows match the log.

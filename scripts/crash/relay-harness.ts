@@ -1,4 +1,4 @@
-// Outbox harness (security.md T16, F7): a receiver that fails 30 % of calls, relays killed
+// Outbox harness (docs/security.md T16): a receiver that fails 30 % of calls, relays killed
 // at random and restarted. Every message must arrive at least once; the receiver,
 // deduplicating by Idempotency-Key, must process each exactly once.
 import { spawn, type ChildProcess } from 'node:child_process';

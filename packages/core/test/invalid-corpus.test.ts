@@ -61,10 +61,10 @@ describe('invalid pack corpus', () => {
   });
 
   afterAll(() => {
-    // Prototype pollution (security.md T7): no fixture may have changed Object.prototype.
+    // Prototype pollution (docs/security.md T7): no fixture may have changed Object.prototype.
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'isAdmin')).toBe(false);
-    // JSONPath payloads (security.md T1) are rejected at load and never evaluated.
+    // JSONPath payloads (docs/security.md T1) are rejected at load and never evaluated.
     expect((globalThis as Record<string, unknown>).__canary).toBeUndefined();
   });
 });

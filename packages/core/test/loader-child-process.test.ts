@@ -1,4 +1,4 @@
-// Runs the loader in child processes (security.md T5, T6, T9): an abort of Node (exit 134,
+// Runs the loader in child processes (docs/security.md T5, T6, T9): an abort of Node (exit 134,
 // "FATAL ERROR") inside the YAML parser must fail these tests rather than kill the runner.
 // The harnesses are bundled with esbuild (see scripts/test-utils/bundle-harness.ts) and run with plain
 // `node`.
@@ -26,7 +26,7 @@ describe('loader in a child process', () => {
     expect(child.status !== 0 || child.signal !== null).toBe(true);
   });
 
-  // Measured on Node 20.20 (security.md L2): raw yaml 2.9.1 aborts on a repeated deep parse.
+  // Measured on Node 20.20 (measured when the guard was written): raw yaml 2.9.1 aborts on a repeated deep parse.
   // This shows why the pre-scan exists; other Node majors may behave differently.
   it.runIf(process.versions.node.startsWith('20.'))('control: raw yaml 2.9.1 without the pre-scan aborts Node on repeated deep parses', () => {
     const script = `const { parseDocument } = require('yaml');

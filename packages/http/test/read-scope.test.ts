@@ -1,4 +1,4 @@
-// Reading is scoped like acting (security.md T20): an enterprise sees its own hazards, a grid
+// Reading is scoped like acting (docs/security.md T20): an enterprise sees its own hazards, a grid
 // inspector its areas, an officer its departments' domains and areas, an admin everything;
 // a hazard outside the scope answers 404, so its existence does not leak. The policy itself
 // (readScopes, canRead, narrow) lives in core and has its matrix test there.

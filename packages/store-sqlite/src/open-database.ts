@@ -15,7 +15,7 @@ export class SqliteStoreError extends Error {
 /**
  * Open (creating if needed) a database file with WAL and `synchronous=FULL`, migrate it to
  * the latest schema, and read both pragmas back: a store that cannot get them refuses to
- * open rather than silently risking acknowledged commands (security.md T14, F15).
+ * open rather than silently risking acknowledged commands (docs/security.md T14).
  * `':memory:'` is allowed for tests and skips the durability check.
  */
 export function openDatabase(path: string, options: { busyTimeoutMs?: number } = {}): Database.Database {

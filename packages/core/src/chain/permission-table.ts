@@ -45,7 +45,7 @@ function rows(
  * Who may do what: role × command × level × state, with relation and separation-of-duty
  * conditions. Deny by default. `department_admin` publishes packs and has no row here.
  *
- * Reviewed against security.md T20 and part (d): an enterprise acts only for its own
+ * Reviewed against docs/security.md T20 and T28: an enterprise acts only for its own
  * units and never lowers a level; a grid inspector only inside its area and never on the
  * major path's official acts; a major hazard is accepted and closed only by an enforcement
  * officer of its domain and area who is neither its reporter nor its rectifier; nobody

@@ -74,7 +74,7 @@ export interface RecordedOfficer {
 }
 
 /**
- * The six elements of a major-hazard treatment plan (16号令 Art. 15; regulations.md §1.1):
+ * The six elements of a major-hazard treatment plan (16号令 Art. 15):
  * objectives and tasks; methods and measures; funds and materials; responsible bodies and
  * people; time limit and milestones; safety measures and emergency plan.
  */

@@ -5,7 +5,7 @@ import type { DeadlinePolicy, HazardLevel, Pack } from '../pack/types.js';
  *
  * - `simple`: `immediate` — a 简易隐患 is by definition fixed on the spot.
  * - `general`: 15 working days — a placeholder: national law sets no single period
- *   (regulations.md §0: the deadline is the department's decision); departments set
+ *   (national law sets no number of days: the deadline is the department's decision); departments set
  *   theirs in `pack.deadlines`.
  * - `major`: 30 days — a placeholder for the rectification plan's first milestone; the
  *   enforcement officer sets the real period when the case is opened.

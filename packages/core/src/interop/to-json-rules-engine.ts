@@ -33,7 +33,7 @@ export interface JsonRulesEngineExport {
   operators: JreOperator[];
   /**
    * A path resolver that only walks `$.a.b[0]` own properties. Pass it as the engine's
-   * `pathResolver`: the default one executes code with jsonpath-plus (security.md T1).
+   * `pathResolver`: the default one executes code with jsonpath-plus (docs/security.md T1).
    */
   pathResolver: (value: unknown, path: string) => unknown;
   /** Composites are not expressible as single rules; the host counts fired events itself. */

@@ -61,7 +61,7 @@ export interface OutboxRelay {
  * exponential backoff and a dead-letter state a dashboard can show.
  *
  * A crash between delivery and acknowledgement re-delivers the message after its lease
- * runs out, with the same id: receivers MUST deduplicate by it (security.md T16).
+ * runs out, with the same id: receivers MUST deduplicate by it (docs/security.md T16).
  *
  * @example
  * ```ts

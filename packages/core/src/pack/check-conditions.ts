@@ -39,7 +39,7 @@ const isComposite = (node: Node) => 'all' in node || 'any' in node || 'not' in n
 /**
  * Check the structure of every condition of the pack: references to named conditions
  * (exist, no cycles — iterative DFS), `atLeast ≤ |of|`, and depth and leaf caps after
- * resolving references (security.md T3), reported where an author looks for them.
+ * resolving references (docs/security.md T3), reported where an author looks for them.
  * Iterative throughout. Leaves are checked by the compiler (`check-compiles.ts`).
  *
  * @internal

@@ -28,7 +28,7 @@ export const ISSUE_CODES = Object.freeze({
   FILE_NOT_FOUND: c('error', '找不到文件', 'File not found', '检查文件名和路径。', 'Check the file name and path.'),
   FILE_TOO_LARGE: c('error', '文件过大', 'File too large', '把检查表拆成多个文件，用 include 引入。', 'Split the pack into several files and list them under include.'),
   PACK_TOO_LARGE: c('error', '检查表文件总量过大', 'Pack too large in total', '减少文件数量或内容。', 'Reduce the number or size of the files.'),
-  // — YAML safety (security.md T3–T9) —
+  // — YAML safety (docs/security.md T3–T9) —
   NESTING_TOO_DEEP: c('error', '嵌套层级过深', 'Nesting too deep', '减少缩进层级或方括号/花括号的嵌套。', 'Reduce the indentation levels or bracket nesting.'),
   YAML_SYNTAX: c('error', 'YAML 语法错误', 'YAML syntax error', '按提示的位置修正 YAML 语法（缩进、冒号、引号）。', 'Fix the YAML at the given position (indentation, colons, quotes).'),
   YAML_WARNING: c('error', 'YAML 警告（按错误处理）', 'YAML warning (treated as an error)', '按提示修改，检查表中不允许有歧义的 YAML。', 'Change the YAML as the message says; packs allow no ambiguous YAML.'),
@@ -63,7 +63,7 @@ export const ISSUE_CODES = Object.freeze({
   UNKNOWN_RULE: c('error', '未定义的隐患规则', 'Unknown hazard rule', '引用已存在的隐患规则编号。', 'Name an existing hazard rule id.'),
   UNKNOWN_REGULATION: c('error', '未声明的法规', 'Unknown regulation', '在 regulations 中声明该法规，或改正编号。', 'Declare it under regulations, or fix the id.'),
   UNKNOWN_PREMISES: c('error', '未声明的场所类型', 'Unknown premises kind', '在 premises 中声明，或改正编号。', 'Declare it under premises, or fix the id.'),
-  // — conditions (security.md T1, T3) —
+  // — conditions (docs/security.md T1, T3) —
   UNKNOWN_OPERATOR: c('error', '未知的运算符', 'Unknown operator', '从文档列出的运算符中选择。', 'Use one of the operators listed in the docs.'),
   OPERATOR_FACT_TYPE: c('error', '运算符不适用于该事实类型', 'Operator does not fit the fact type', '换用适合该类型的运算符（如枚举用 equal / in）。', 'Use an operator made for the type (e.g. equal / in for enums).'),
   VALUE_SHAPE: c('error', '比较值的形式不对', 'Value has the wrong shape', '按运算符要求填写（in 用列表，between 用 [最小, 最大]）。', 'Write what the operator expects (a list for in, [min, max] for between).'),

@@ -59,7 +59,7 @@ function firstLine(message: string): string {
 }
 
 /**
- * Parse one YAML file of a pack, safely (security.md T3–T9):
+ * Parse one YAML file of a pack, safely (docs/security.md T3–T9):
  * size cap, iterative pre-scan (depth, directives, tags, aliases) **before** the composer,
  * strict options (`core` schema, no merge keys, unique keys, no known tags), yaml warnings
  * as errors, forbidden and merge keys, then `toJS` with an alias cap and a JSON check.

@@ -17,7 +17,7 @@ export type SafeYamlResult =
 
 /**
  * Parse any YAML file of the anjian world (scenario files, inspections) with the same
- * protections as the pack loader (security.md T3–T9): size cap, iterative depth pre-scan
+ * protections as the pack loader (docs/security.md T3–T9): size cap, iterative depth pre-scan
  * before the composer, no directives, tags, merge keys, duplicate keys or extra documents,
  * capped aliases, no `__proto__`/`constructor`/`prototype` keys, JSON-only values. Never
  * throws; problems are located issues.

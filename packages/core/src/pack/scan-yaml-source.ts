@@ -32,7 +32,7 @@ const MAX_FINDINGS = 20;
  * directives, tags, and more aliases than `maxAliases`.
  *
  * Why: yaml 2.9.1's composer is recursive, and the second parse of a deeply nested
- * document in one process can abort Node (security.md T6). The lexer is a flat state
+ * document in one process can abort Node (docs/security.md T6). The lexer is a flat state
  * machine, so this scan is safe on any input. Block depth is estimated from the columns of
  * indicators and scalars (a stack of columns, popped when a line starts further left), flow
  * depth from brackets (a `-` in the same column as a key counts as its child, so

@@ -37,7 +37,7 @@ export const LEVEL_RANK: Readonly<Record<HazardLevel, number>> = Object.freeze(
 /** Well-known domains. Packs may use other lower-case ids. */
 export type Domain = 'gas' | 'fire' | 'confined_space' | 'chemicals' | 'hazardous_work' | (string & {});
 
-/** How sure we are that a citation says what the pack claims (see shared/reference/regulations.md). */
+/** How sure we are that a citation says what the pack claims (see docs/authoring-packs.en.md §4). */
 export type Confidence = 'verified' | 'secondary' | 'unverified';
 
 /** Whether a cited edition is in force. */

@@ -19,7 +19,7 @@ const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).
 let validators: { entry: ValidateFunction; fragment: ValidateFunction } | undefined;
 
 /**
- * The ajv options the loader uses (security.md T10): strict, no `$data`, the schema is the
+ * The ajv options the loader uses (docs/security.md T10): strict, no `$data`, the schema is the
  * SDK's own (never one from a pack). `allErrors` is on because every file has already
  * passed the size and depth caps.
  *

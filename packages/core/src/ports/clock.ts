@@ -6,7 +6,7 @@
 
 /**
  * Where `recordedAt` comes from. Deadlines, warnings and escalations are computed from
- * this clock, never from a time a client claims (security.md T19).
+ * this clock, never from a time a client claims (docs/security.md T19).
  *
  * - `now()` MUST return the current time of a clock the host trusts (server time, not a
  *   browser's); it MUST NOT throw.

@@ -14,7 +14,7 @@ const JRE_OPS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterT
 
 /**
  * The engine's path resolver for this test: the same safe grammar, written independently
- * of safe-path.ts (json-rules-engine's default resolver executes code, security.md T1).
+ * of safe-path.ts (json-rules-engine's default resolver executes code, docs/security.md T1).
  */
 function testPathResolver(value: unknown, path: string): unknown {
   const keys = [...path.matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)].map((m) => m[1] ?? String(Number(m[2])));

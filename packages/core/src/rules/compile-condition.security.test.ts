@@ -1,5 +1,5 @@
 /**
- * Hostile conditions (security.md T1–T3): rejected at compile time, nothing executed.
+ * Hostile conditions (docs/security.md T1–T3): rejected at compile time, nothing executed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,7 @@ import { CONDITION_LIMITS } from './operator-catalogue.js';
 
 const g = globalThis as { __canary?: unknown };
 
-/** Every JSONPath payload of security.md T1, plus canary-writing variants of each family. */
+/** Every JSONPath payload of docs/security.md T1, plus canary-writing variants of each family. */
 const PAYLOADS = [
   "$..[?(@.constructor[(@.getPrototypeOf(@).constructor('globalThis.__canary = 1')())])]",
   '$[(this.constructor.constructor("require(\'child_process\').execSync(\'id\')")())]',
@@ -41,7 +41,7 @@ const PAYLOADS = [
   `$${'.a'.repeat(200)}`,
 ];
 
-describe('unsafe paths are rejected at compile time (security.md T1)', () => {
+describe('unsafe paths are rejected at compile time (docs/security.md T1)', () => {
   beforeEach(() => {
     g.__canary = 'untouched';
   });
@@ -78,7 +78,7 @@ describe('unsafe paths are rejected at compile time (security.md T1)', () => {
   });
 });
 
-describe('structural limits (security.md T3)', () => {
+describe('structural limits (docs/security.md T3)', () => {
   const codeOf = (condition: unknown, conditions?: Record<string, Condition>) => {
     try {
       compileCondition(condition as Condition, conditions ? { conditions } : {});

@@ -28,7 +28,7 @@ export function referencedConditions(condition: unknown): string[] {
 
 /**
  * Find a reference cycle among named conditions reachable from `start`, by an iterative
- * depth-first search (security.md T3: json-rules-engine overflows the stack on `a → b → a`).
+ * depth-first search (docs/security.md T3: json-rules-engine overflows the stack on `a → b → a`).
  * Returns the cycle as a list of names (`['a', 'b', 'a']`), or `undefined`. Names in
  * `acyclic` are known to be cycle-free and are skipped; names found cycle-free are added.
  */

@@ -29,7 +29,7 @@ export const RESERVED_FACTS: Readonly<Record<string, FactType>> = Object.freeze(
   $inspectedAt: 'datetime',
 });
 
-/** Caps that keep evaluation bounded (security.md T3). */
+/** Caps that keep evaluation bounded (docs/security.md T3). */
 export const CONDITION_LIMITS = Object.freeze({
   /** Maximum nesting depth of one condition (after resolving references). */
   maxDepth: 32,
@@ -41,7 +41,7 @@ export const CONDITION_LIMITS = Object.freeze({
 
 /**
  * The only `path` syntax accepted: property access from the root, `$.a.b[0]`.
- * Never JSONPath filters, recursion, wildcards or scripts (security.md T1, T2).
+ * Never JSONPath filters, recursion, wildcards or scripts (docs/security.md T1, T2).
  */
 export const SAFE_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d{1,6}\])*$/;
 

@@ -1,4 +1,4 @@
-// Child-process harness: hostile inputs parsed repeatedly in ONE process (security.md T5, T6).
+// Child-process harness: hostile inputs parsed repeatedly in ONE process (docs/security.md T5, T6).
 // yaml 2.9.1 aborts Node on the second deep parse without the pre-scan; here every input
 // must come back as a located issue, and the process must exit 0.
 // Prints one JSON document: { results: [{ name, runs, codes, line, column, maxMs }] }.

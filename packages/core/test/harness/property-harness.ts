@@ -126,7 +126,7 @@ function applyStruct(root: unknown, m: StructMutation): unknown {
   return root;
 }
 
-// Random condition trees (security.md T3): any shape, known and unknown facts, operators
+// Random condition trees (docs/security.md T3): any shape, known and unknown facts, operators
 // and named conditions, deep nesting; the loader must accept or reject with located issues.
 const factNames = ['gas_type', 'below_ground', 'alarm_installed', 'hose_length_m', 'cylinders_on_site', '$premises', '$inspectedAt', 'nope'];
 const operators = ['equal', 'notEqual', 'in', 'notIn', 'greaterThan', 'between', 'contains', 'before', 'olderThanDays', 'withinMinutes', 'bogus'];

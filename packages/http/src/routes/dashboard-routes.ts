@@ -88,7 +88,7 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
         ...(query.get('groupBy') ? { groupBy: query.get('groupBy') as 'day' } : {}),
       };
       try {
-        // Scoped like the hazard list (security.md T20): an enterprise counts its own hazards.
+        // Scoped like the hazard list (docs/security.md T20): an enterprise counts its own hazards.
         return jsonResponse(await scopedStats(deps.store, stats, actor ? readScopes(actor) : []));
       } catch (error) {
         if (isChainError(error) && error.code === 'INVALID_QUERY') throw badRequest(error.localized['zh-CN'], error.localized.en);
