@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks what consumers of the published packages get (STYLE.md §11): every workspace package
+// Checks what consumers of the published packages get: every workspace package
 // under packages/* and checklists/* that is not `"private": true` is packed with `pnpm pack`
 // (what `pnpm publish` uploads: `files`, `workspace:*` rewritten) and checked by
 //
@@ -24,7 +24,7 @@
 //
 // Usage: node scripts/check-packages.mjs [--suggestions] [--no-attw] [dir…]
 //   dir…  package directories (default: every publishable package of the workspace)
-// Exit codes (STYLE.md §10): 0 clean, 1 an error-level problem, 2 bad usage or crash.
+// Exit codes (the CLI convention of docs/cli.md): 0 clean, 1 an error-level problem, 2 bad usage or crash.
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

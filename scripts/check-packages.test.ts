@@ -1,4 +1,4 @@
-// The published packages pass publint and attw (STYLE.md §11), and the checker really fails
+// The published packages pass publint and attw, and the checker really fails
 // on a broken package. Runs on the built packages: `pnpm test` runs `pnpm build` first.
 // All packages get both checks here (about 10 s on two cores: `pnpm pack`, publint and attw
 // per package, two at a time); docs/publishing.md says what is checked.

@@ -1,4 +1,4 @@
-// The reviewed expectation of who may do what, written by hand from DESIGN.md, the issue
+// The reviewed expectation of who may do what, written by hand from the design (docs/review-chain.en.md), the issue
 // and docs/security.md T20 — independently of permission-table.ts, in a different form. The
 // permission-matrix test checks every role × command × level × state × relation cell of
 // the implementation against it. Anything not listed is denied.
