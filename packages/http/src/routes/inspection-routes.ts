@@ -12,6 +12,26 @@ const invalid = (zh: string, en: string, issues?: ProblemIssue[]) =>
 
 const issue = (code: string, pointer: string, zh: string, en: string): ProblemIssue => ({ code, severity: 'error', pointer, message: { 'zh-CN': zh, en } });
 
+/** Keys an inspection body may carry; anything else is refused, never ignored (fail closed). */
+const INSPECTION_KEYS = new Set(['pack', 'premises', 'inspectedAt', 'source', 'subject', 'findings', 'evidence', 'fixedOnSpot']);
+const SUBJECT_KEYS = new Set(['enterpriseId', 'id', 'name', 'address', 'area', 'unitId']);
+
+/**
+ * Unknown keys at the top of the body or in `subject` (a client declaring `level`,
+ * `deadline`, `domain` …): one located issue each, so nothing declared is silently dropped.
+ */
+function unknownKeys(body: Record<string, unknown>): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  const refuse = (pointer: string, key: string) =>
+    issues.push(issue('UNKNOWN_KEY', pointer, `检查记录不能包含 ${JSON.stringify(key)}：等级、期限、区域等由服务器判定`, `an inspection cannot carry ${JSON.stringify(key)}: level, deadline, area and the like are decided by the server`));
+  for (const key of Object.keys(body)) if (!INSPECTION_KEYS.has(key)) refuse(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, key);
+  const subject = body.subject;
+  if (typeof subject === 'object' && subject !== null && !Array.isArray(subject)) {
+    for (const key of Object.keys(subject)) if (!SUBJECT_KEYS.has(key)) refuse(`/subject/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, key);
+  }
+  return issues;
+}
+
 const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '上报被拒绝', en: 'Report refused' }, { 'zh-CN': zh, en });
 
 /**
@@ -92,6 +112,8 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     errors: [400, 401, 403, 413, 422],
     async handle(ctx) {
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
+      const unknown = unknownKeys(body);
+      if (unknown.length > 0) throw invalid(`检查记录有 ${unknown.length} 个不认识的字段`, `the inspection has ${unknown.length} unknown key(s)`, unknown);
       const packRef = typeof body.pack === 'string' ? (body.pack.split('@')[0] ?? '') : '';
       const evaluator = ctx.deps.packs?.get(packRef);
       if (!evaluator) {
