@@ -104,8 +104,13 @@ export async function dashboardPage(query) {
     location.hash = `#/dashboard${next.toString() ? `?${next}` : ''}`;
   });
 
-  const echarts = window.echarts;
-  if (!echarts || !s) return;
+  if (!s) return;
+  // ECharts (1 MB) is loaded here only, when the dashboard is shown, never on other pages.
+  const charts = app.querySelectorAll('.chart');
+  charts.forEach((el) => { el.textContent = t('loading'); el.setAttribute('aria-busy', 'true'); });
+  const echarts = await import('/vendor/echarts.js');
+  if (!app.contains(charts[0] ?? null)) return; // the user went elsewhere meanwhile
+  charts.forEach((el) => { el.textContent = ''; el.removeAttribute('aria-busy'); });
   const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: TOOLTIP, series: [{ type: 'pie', radius: '55%', data }] });
   pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).filter(([, v]) => v > 0).map(([k, v]) => ({ name: t(k), value: v })));
   pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v })));

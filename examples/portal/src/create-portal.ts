@@ -22,6 +22,7 @@ import { portalProblem } from './portal-problem.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
+import { assetResponse, IMMUTABLE, REVALIDATE, staticAsset, type StaticAsset } from './static-asset.js';
 
 export { DEMO_PASSWORD, SESSION_COOKIE } from './portal-auth.js';
 
@@ -122,7 +123,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     };
     const api = createAnjianApi(apiOptions);
     const browserCore = await bundleBrowserCore();
-    const echartsPath = createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.min.js');
+    // Vendor code: the big files under names carrying their hash (cached for a year), reached
+    // through small stable-named modules (revalidated); ECharts only on the dashboard.
+    const echarts = staticAsset(readFileSync(createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.esm.min.mjs')), CONTENT_TYPES['.js']!);
+    const vendor = new Map<string, { asset: StaticAsset; cache: string }>([
+      [`/vendor/echarts.${echarts.hash}.js`, { asset: echarts, cache: IMMUTABLE }],
+      ['/vendor/echarts.js', { asset: staticAsset(`export * from './echarts.${echarts.hash}.js';\n`, CONTENT_TYPES['.js']!), cache: REVALIDATE }],
+      ['/vendor/anjian-core.js', { asset: staticAsset(browserCore, CONTENT_TYPES['.js']!), cache: REVALIDATE }],
+    ]);
     const seeded = options.seed === false ? 0 : await seedAs(api, auth);
     notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
     const started = notifications;
@@ -158,8 +166,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
         return Response.json({ messages: started.sent(limit) });
       }
-      if (url.pathname === '/vendor/echarts.min.js') return new Response(readFileSync(echartsPath), { headers: { 'content-type': CONTENT_TYPES['.js']! } });
-      if (url.pathname === '/vendor/anjian-core.js') return new Response(browserCore, { headers: { 'content-type': CONTENT_TYPES['.js']! } });
+      const served = vendor.get(url.pathname);
+      if (served) return assetResponse(request, served.asset, served.cache);
       return serveStatic(request, url.pathname);
     };
 

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalProblem } from './portal-problem.js';
+import { assetResponse, REVALIDATE, staticAsset, type StaticAsset } from './static-asset.js';
 
 const publicDir = join(fileURLToPath(new URL('..', import.meta.url)), 'public');
 
@@ -16,8 +17,11 @@ export const CONTENT_TYPES: Record<string, string> = {
  * NUL/control character (`/app.js%00.html`), 404 for anything else that is not a file of
  * `public/` — paths that would leave it (`..`, encoded or with backslashes), directories,
  * a trailing slash after a file (`/index.html/`). Never a 500 for odd paths.
+ *
+ * Files are kept in memory (read again when their size or time changes), sent with an ETag
+ * and `Cache-Control: no-cache` (a revalidation answers 304), brotli- or gzip-compressed.
  */
-export function serveStatic(request: Request, pathname: string): Response {
+export async function serveStatic(request: Request, pathname: string): Promise<Response> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -30,12 +34,21 @@ export function serveStatic(request: Request, pathname: string): Response {
   const rel = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const file = join(publicDir, rel);
   if (!file.startsWith(publicDir + sep)) return notFound();
-  let bytes: Uint8Array<ArrayBuffer>;
+  let asset: StaticAsset;
   try {
-    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return notFound();
-    bytes = new Uint8Array(readFileSync(file));
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return notFound();
+    const version = `${stat.size}:${stat.mtimeMs}`;
+    const kept = cache.get(file);
+    if (kept?.version === version) asset = kept.asset;
+    else {
+      asset = staticAsset(readFileSync(file), CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+      cache.set(file, { version, asset });
+    }
   } catch {
     return notFound(); // ENOTDIR, EACCES, a name too long…: not a file we serve
   }
-  return new Response(request.method === 'HEAD' ? null : bytes, { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': String(bytes.length) } });
+  return assetResponse(request, asset, REVALIDATE);
 }
+
+const cache = new Map<string, { version: string; asset: StaticAsset }>();

@@ -84,10 +84,27 @@ describe('GET /demo/users', () => {
 });
 
 describe('browser bundles', () => {
-  it('serves ECharts', async () => {
-    const res = await get('/vendor/echarts.min.js');
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('echarts');
+  it('serves ECharts under a hashed name, cached for a year, through a small revalidated module; compressed', async () => {
+    const stub = await get('/vendor/echarts.js');
+    expect(stub.headers.get('cache-control')).toBe('no-cache');
+    const hashed = /\.\/(echarts\.[0-9a-f]{16}\.js)/.exec(await stub.text())![1]!;
+    const plain = await get(`/vendor/${hashed}`);
+    expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const size = (await plain.arrayBuffer()).byteLength;
+    const br = await get(`/vendor/${hashed}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(size / 3);
+    const gz = await get(`/vendor/${hashed}`, { 'accept-encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    // revalidation of a stable name answers 304 without a body
+    const again = await get('/vendor/echarts.js', { 'if-none-match': stub.headers.get('etag')! });
+    expect(again.status).toBe(304);
+    const page = await get('/', { 'accept-encoding': 'br' });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    const html = await get('/');
+    expect(await html.text()).not.toContain('echarts');
   });
 
   it("serves core's checkFindings, which gives the browser the server's own messages", async () => {
@@ -99,7 +116,7 @@ describe('browser bundles', () => {
 
     const pack = await (await get('/api/packs/demo-kitchen')).json();
     const inspection = {
-      pack: 'demo-kitchen', premises: 'restaurant', enterpriseId: 'ent-lvyuan', inspectedAt: '2026-11-02T09:00:00+08:00',
+      pack: 'demo-kitchen', premises: 'restaurant', subject: { enterpriseId: 'ent-lvyuan' }, inspectedAt: '2026-11-02T09:00:00+08:00',
       findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 80 },
     };
     const inBrowser = checkFindings(pack, inspection).filter((i) => (i as { severity?: string }).severity === 'error');
