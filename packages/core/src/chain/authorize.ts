@@ -1,4 +1,4 @@
-import type { HazardLevel } from '../pack/types.js';
+import { LEVEL_RANK, type HazardLevel } from '../pack/types.js';
 import type { ActorProfile, Role } from '../ports/directory.js';
 import { PERMISSION_TABLE, type PermissionRule, type Relation } from './permission-table.js';
 import type { CommandType, StatusOrNew } from './types.js';
@@ -17,7 +17,6 @@ export interface AuthorizationSubject {
 /** Result of {@link authorize}: the role the command is allowed under, or a denial. */
 export type AuthorizationResult = { allowed: true; role: Role; rule: PermissionRule } | { allowed: false };
 
-const LEVEL_RANK: Readonly<Record<HazardLevel, number>> = { simple: 0, general: 1, major: 2 };
 
 /** True when `area` is `scope` or one of its sub-areas (`D1` covers `D1/G3`, not `D10`). */
 export function areaCovers(scope: string, area: string): boolean {
@@ -67,9 +66,4 @@ export function authorize(
     return { allowed: true, role: rule.role, rule };
   }
   return { allowed: false };
-}
-
-/** Numeric rank of a level (simple 0, general 1, major 2). */
-export function levelRank(level: HazardLevel): number {
-  return LEVEL_RANK[level];
 }

@@ -43,7 +43,7 @@ export { TRANSITIONS, findTransition } from './transitions.js';
 export type { TransitionRule } from './transitions.js';
 export { PERMISSION_TABLE } from './permission-table.js';
 export type { PermissionRule, Relation } from './permission-table.js';
-export { authorize, areaCovers, levelRank } from './authorize.js';
+export { authorize, areaCovers } from './authorize.js';
 export type { AuthorizationSubject, AuthorizationResult } from './authorize.js';
 export { readScopes, canRead, narrow } from './read-policy.js';
 export type { ReadScopes, ReadableHazard } from './read-policy.js';

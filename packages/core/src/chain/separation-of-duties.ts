@@ -1,5 +1,6 @@
+import { LEVEL_RANK } from '../pack/types.js';
 import type { ActorProfile } from '../ports/directory.js';
-import { areaCovers, levelRank } from './authorize.js';
+import { areaCovers } from './authorize.js';
 import type { ChainCommand, HazardState, RecordedOfficer } from './types.js';
 
 /** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办). */
@@ -22,7 +23,7 @@ export function needsTwoOfficers(state: HazardState | null, command: ChainComman
       return state.level === 'major';
     case 'reclassify':
     case 'confirm_level':
-      return state.level === 'major' && levelRank(command.level) < levelRank('major');
+      return state.level === 'major' && LEVEL_RANK[command.level] < LEVEL_RANK.major;
     default:
       return false;
   }
