@@ -6,9 +6,14 @@ import { defineConfig } from 'vitest/config';
 // The name is scoped so no consumer's bundler enables it: src/ is not published
 // (scripts/check-packages.mjs, docs/publishing.md).
 const conditions = ['@anjian/source', 'module', 'node', 'development|production'];
+// scripts/test-node-versions.sh runs the suite on Node 22 and 24 with a better-sqlite3 built
+// for that Node in a cache outside the tree (the tree's copy stays built for the Node that
+// installed it, so other runs on the same checkout are not disturbed); child processes the
+// tests spawn find it through scripts/better-sqlite3-hook.mjs.
+const betterSqlite3 = process.env.ANJIAN_BETTER_SQLITE3;
 
 export default defineConfig({
-  resolve: { conditions },
+  resolve: { conditions, ...(betterSqlite3 ? { alias: { 'better-sqlite3': betterSqlite3 } } : {}) },
   ssr: { resolve: { conditions, externalConditions: ['@anjian/source'] } },
   test: {
     include: [
