@@ -196,6 +196,7 @@ export const COMMAND_RESULT: JsonSchema = {
 export const INSPECTION: JsonSchema = {
   type: 'object',
   required: ['pack', 'findings'],
+  additionalProperties: false,
   properties: {
     pack: str,
     premises: str,
@@ -203,6 +204,7 @@ export const INSPECTION: JsonSchema = {
     source: { description: 'derived from the actor\'s role; when given it must agree', enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
     subject: {
       type: 'object',
+      additionalProperties: false,
       properties: {
         id: str,
         enterpriseId: { type: 'string', description: 'the inspected enterprise (report=true); its area comes from the directory' },
