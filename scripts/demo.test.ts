@@ -48,14 +48,28 @@ describe('pnpm demo', () => {
     const { child, output, exited } = await startDemo(port, /Ctrl-C/);
     const out = output();
     expect(out).toContain('checklist packs valid');
-    expect(out).toContain(`http://localhost:${port}/`);
+    // The demo binds the loopback address only (no HOST given) and says so.
+    expect(out).toContain(`http://127.0.0.1:${port}/`);
     expect(out).toContain(dataDir);
+    expect(out).toContain('anjian-demo');
     for (const user of DEMO_USERS) expect(out).toContain(user.profile.id);
 
-    const page = await fetch(`http://localhost:${port}/`);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<main id="app">');
-    const stats = await fetch(`http://localhost:${port}/api/stats`, { headers: { 'x-demo-user': 'admin-chen' } });
+    // A self-asserted identity header is not a login: the API answers 401.
+    const claimed = await fetch(`http://127.0.0.1:${port}/api/stats`, { headers: { 'x-demo-user': 'admin-chen' } });
+    expect(claimed.status).toBe(401);
+    // Signing in with the printed password gives a session cookie that the API accepts.
+    const login = await fetch(`http://127.0.0.1:${port}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+      body: JSON.stringify({ user: 'admin-chen', password: 'anjian-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/=/);
+    const stats = await fetch(`http://127.0.0.1:${port}/api/stats`, { headers: { cookie } });
     expect(((await stats.json()) as { total: number }).total).toBeGreaterThan(0);
 
     child.kill('SIGINT');

@@ -52,7 +52,8 @@ describe('computeDeadline', () => {
     for (const policy of [{ days: 3651 }, { workingDays: 3651 }, { hours: 8761 }, { hours: 1e300 }, { days: 1e9 }, { days: Infinity }, { days: 1, hours: 1 }]) {
       const start = performance.now();
       expect(() => computeDeadline(policy as never, from, TEST_CALENDAR_2026)).toThrow(/invalid deadline policy/);
-      expect(performance.now() - start).toBeLessThan(5);
+      // A wall-clock bound loose enough for a loaded CI machine: the point is O(1), not 10⁹ loop turns.
+      expect(performance.now() - start).toBeLessThan(50);
     }
     // The largest counts: days at once, working days within a bounded scan.
     expect(computeDeadline({ days: 3650 }, from, TEST_CALENDAR_2026).toISOString()).toBe('2036-10-30T15:59:59.999Z');

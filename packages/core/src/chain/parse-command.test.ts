@@ -141,7 +141,8 @@ describe('parseCommand', () => {
     for (const body of hostile) {
       const start = performance.now();
       const r = parseCommand(body, ids);
-      expect(performance.now() - start).toBeLessThan(5);
+      // A wall-clock bound loose enough for a loaded CI machine: the point is O(1), not 10⁹ loop turns.
+      expect(performance.now() - start).toBeLessThan(50);
       expect(r.ok).toBe(false);
     }
     const start = performance.now();
