@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# First step of `pnpm test`: start or install what the tests talk to, so the README's test
+# command passes on a fresh machine as it does in CI. Each step is skipped when its service
+# or tool is already there; a missing one that cannot be had fails here, with its name,
+# rather than as a confusing test failure later.
+set -euo pipefail
+
+# The PostgreSQL store's tests need the local server (127.0.0.1:5432, database `test`);
+# they fail, never skip, without it.
+if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  echo "test-setup: starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start || true
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+fi
+
+# The portal's end-to-end tests drive Debian's Chromium (they fail, never skip, without it);
+# CJK fonts so screenshots show the Chinese UI.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "test-setup: please install ${missing[*]} (Debian packages); the browser tests need them" >&2
+    exit 2
+  fi
+  SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
+  echo "test-setup: installing ${missing[*]} from Debian's packages"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
