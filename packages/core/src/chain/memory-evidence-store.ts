@@ -44,6 +44,29 @@ export function assertUpload(upload: EvidenceUpload): void {
 }
 
 /**
+ * Checks an upload and makes its record: a fresh id, the SHA-256 and size of a private copy
+ * of the bytes, the server's receipt time. Every {@link EvidenceStore} implementation
+ * stores exactly this.
+ *
+ * @internal
+ */
+export function recordUpload(upload: EvidenceUpload): { record: EvidenceRecord; bytes: Uint8Array } {
+  assertUpload(upload);
+  const bytes = upload.bytes.slice();
+  const record: EvidenceRecord = {
+    id: newEvidenceId(),
+    sha256: sha256OfBytes(bytes),
+    mime: upload.mime,
+    size: bytes.length,
+    uploaderId: upload.uploaderId,
+    hazardId: upload.hazardId,
+    receivedAt: new Date(Date.parse(upload.receivedAt)).toISOString(),
+    ...(upload.claimedTakenAt === undefined ? {} : { claimedTakenAt: upload.claimedTakenAt }),
+  };
+  return { record, bytes };
+}
+
+/**
  * An {@link EvidenceStore} in memory. Records and bytes are copied in and out, so callers
  * cannot change what is stored.
  *
@@ -61,18 +84,7 @@ export function createMemoryEvidenceStore(): MemoryEvidenceStore {
       return records.size;
     },
     async put(upload) {
-      assertUpload(upload);
-      const bytes = upload.bytes.slice();
-      const record: EvidenceRecord = {
-        id: newEvidenceId(),
-        sha256: sha256OfBytes(bytes),
-        mime: upload.mime,
-        size: bytes.length,
-        uploaderId: upload.uploaderId,
-        hazardId: upload.hazardId,
-        receivedAt: new Date(Date.parse(upload.receivedAt)).toISOString(),
-        ...(upload.claimedTakenAt === undefined ? {} : { claimedTakenAt: upload.claimedTakenAt }),
-      };
+      const { record, bytes } = recordUpload(upload);
       records.set(record.id, record);
       contents.set(record.id, bytes);
       return { ...record };

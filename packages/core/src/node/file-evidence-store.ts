@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
-import { assertUpload, newEvidenceId, sha256OfBytes } from '../chain/memory-evidence-store.js';
+import { recordUpload } from '../chain/memory-evidence-store.js';
 
 const ID = /^ev-[0-9a-f]{32}$/;
 
@@ -52,18 +52,7 @@ export async function createFileEvidenceStore(dir: string): Promise<EvidenceStor
   const recordPath = (id: string) => join(dir, `${id}.json`);
   return {
     async put(upload) {
-      assertUpload(upload);
-      const bytes = upload.bytes.slice();
-      const record: EvidenceRecord = {
-        id: newEvidenceId(),
-        sha256: sha256OfBytes(bytes),
-        mime: upload.mime,
-        size: bytes.length,
-        uploaderId: upload.uploaderId,
-        hazardId: upload.hazardId,
-        receivedAt: new Date(Date.parse(upload.receivedAt)).toISOString(),
-        ...(upload.claimedTakenAt === undefined ? {} : { claimedTakenAt: upload.claimedTakenAt }),
-      };
+      const { record, bytes } = recordUpload(upload);
       await writeDurably(join(dir, `${record.id}.bin`), bytes);
       await writeDurably(recordPath(record.id), JSON.stringify(record));
       return record;
