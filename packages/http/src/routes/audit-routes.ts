@@ -1,5 +1,6 @@
-import { canRead, foldEvents, readScopes, verifyAudit, verifyHazardTrail, type AuditResult, type Store, type Verifier } from '@anjian/core';
+import { verifyAudit, verifyHazardTrail, type AuditResult, type Store, type Verifier } from '@anjian/core';
 import { jsonResponse } from '../json-response.js';
+import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { LOCALIZED_TEXT } from '../schemas.js';
 import type { AnjianApiOptions, JsonSchema, RouteContext, RouteSpec } from '../types.js';
@@ -18,18 +19,6 @@ export interface AuditApiOptions {
 
 function auditOptions(options: AnjianApiOptions): AuditApiOptions {
   return (options as AnjianApiOptions & { audit?: AuditApiOptions }).audit ?? {};
-}
-
-/** Whether the hazard exists and the actor may read it (core's read policy): else the same 404 as GET /hazards/{id}. */
-async function readable(ctx: RouteContext, hazardId: string): Promise<boolean> {
-  const state = foldEvents(await ctx.deps.store.load(hazardId));
-  const actor = ctx.actorId === null ? null : await ctx.deps.directory.resolve(ctx.actorId);
-  return state !== null && actor !== null && canRead(readScopes(actor), state);
-}
-
-function notFound(hazardId: string): HttpProblem {
-  const shown = JSON.stringify(hazardId.slice(0, 128));
-  return new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 ${shown}`, en: `no hazard ${shown}` });
 }
 
 // The last full audit of each store, for the hazard page's "trail last verified" line.
@@ -137,10 +126,10 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     errors: [401, 404],
     async handle(ctx) {
       const id = ctx.params.id ?? '';
-      if (!(await readable(ctx, id))) throw notFound(id);
+      if (!(await loadReadableHazard(ctx, id))) throw hazardNotFound(id);
       const audit = auditOptions(ctx.options);
       const trail = await verifyHazardTrail(ctx.deps.store, id, { now: ctx.deps.clock.now().toISOString(), ...(audit.verifier ? { verifier: audit.verifier } : {}) });
-      if (!trail) throw notFound(id);
+      if (!trail) throw hazardNotFound(id);
       const last = lastAudits.get(ctx.deps.store);
       const lastFullAudit = last ? { verifiedAt: last.verifiedAt, ok: last.ok, problems: last.problems.filter((p) => p.position.hazardId === id) } : null;
       return jsonResponse({ ...trail, lastFullAudit });
