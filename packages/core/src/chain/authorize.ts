@@ -23,7 +23,8 @@ export function areaCovers(scope: string, area: string): boolean {
   return area === scope || area.startsWith(`${scope}/`);
 }
 
-function relates(actor: ActorProfile, relation: Relation, subject: AuthorizationSubject): boolean {
+/** True when `actor` stands in `relation` to `subject` (own enterprise, own grid area, jurisdiction, any). */
+export function relates(actor: ActorProfile, relation: Relation, subject: AuthorizationSubject): boolean {
   switch (relation) {
     case 'any':
       return true;

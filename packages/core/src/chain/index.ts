@@ -45,6 +45,8 @@ export { PERMISSION_TABLE } from './permission-table.js';
 export type { PermissionRule, Relation } from './permission-table.js';
 export { authorize, areaCovers } from './authorize.js';
 export type { AuthorizationSubject, AuthorizationResult } from './authorize.js';
+export { explainAuthorization } from './explain-authorization.js';
+export type { AuthorizationExplanation, DenialReason } from './explain-authorization.js';
 export { readScopes, canRead, narrow } from './read-policy.js';
 export type { ReadScopes, ReadableHazard } from './read-policy.js';
 export { DEFAULT_EVIDENCE_RULES, checkEvidence } from './evidence-rules.js';
