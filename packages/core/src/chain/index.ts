@@ -54,6 +54,8 @@ export type { EvidenceRequirement, EvidenceRules } from './evidence-rules.js';
 export { createWorkingDayCalendar } from './working-day-calendar.js';
 export type { WorkingDayCalendarOptions } from './working-day-calendar.js';
 export { computeDeadline, extendDeadline, localDate, endOfLocalDay } from './compute-deadline.js';
+export { dueDate } from './due-date.js';
+export type { DueDate, DueSource } from './due-date.js';
 export { decide, DEFAULT_TIME_LIMITS, MANUAL_PACK } from './decide.js';
 export type { DecideContext, DecideInputs, TimeLimits } from './decide.js';
 export { parseCommand } from './parse-command.js';

@@ -1,0 +1,48 @@
+import type { Calendar } from '../ports/calendar.js';
+import { computeDeadline } from './compute-deadline.js';
+import type { ChainEvent, EventType, HazardState } from './types.js';
+
+/**
+ * Where a hazard's due date comes from:
+ * - `notice` — the rectification notice (or a restart's new notice) set it;
+ * - `extension` — an officer or grid inspector granted an extension;
+ * - `plan` — the enterprise's treatment plan named it (no one has approved it: the chain has
+ *   no approval of a plan yet, so a UI should say so);
+ * - `report` — no clock runs yet: the pack's time limit counted from the report, the date
+ *   the hazard is due by if the notice follows at once.
+ */
+export type DueSource = 'notice' | 'extension' | 'plan' | 'report';
+
+/** Result of {@link dueDate}: the date (ISO 8601) and its source; both null for a closed hazard. */
+export interface DueDate {
+  deadline: string | null;
+  source: DueSource | null;
+}
+
+const SETS: Partial<Record<EventType, DueSource>> = { notice_issued: 'notice', extension_granted: 'extension', plan_submitted: 'plan' };
+
+/**
+ * A hazard's due date from the moment it is reported: the running deadline with the event
+ * that set it, or — while no clock runs (reported, escalated, case filed) — the pack's
+ * deadline policy counted from the report with `computeDeadline` on the host's calendar.
+ * A closed hazard has none. Lists sort and flag overdue hazards by it, pages show its source.
+ *
+ * @example
+ * ```ts
+ * dueDate(state, events, calendar); // { deadline: '2026-12-15T15:59:59.999Z', source: 'report' }
+ * ```
+ */
+export function dueDate(state: HazardState, history: readonly ChainEvent[], calendar: Calendar): DueDate {
+  if (state.status === 'closed') return { deadline: null, source: null };
+  if (state.deadline !== null) {
+    let source: DueSource = 'notice';
+    for (const e of history) source = SETS[e.type] ?? source;
+    return { deadline: state.deadline, source };
+  }
+  try {
+    return { deadline: computeDeadline(state.deadlinePolicy, new Date(Date.parse(state.createdAt)), calendar).toISOString(), source: 'report' };
+  } catch {
+    // A policy the calendar cannot count (no working days in its data): no projected date.
+    return { deadline: null, source: null };
+  }
+}
