@@ -6,10 +6,10 @@ import type { ChainEvent, EventType, HazardState } from './types.js';
  * Where a hazard's due date comes from:
  * - `notice` — the rectification notice (or a restart's new notice) set it;
  * - `extension` — an officer or grid inspector granted an extension;
- * - `plan` — the enterprise's treatment plan named it (no one has approved it: the chain has
- *   no approval of a plan yet, so a UI should say so);
- * - `report` — no clock runs yet: the pack's time limit counted from the report, the date
- *   the hazard is due by if the notice follows at once.
+ * - `plan` — the treatment plan's date (`plan_approved`, or `plan_submitted` in chains that
+ *   recorded a plan's date as the deadline without an approval);
+ * - `report` — the pack's time limit counted from the report: recorded with the report
+ *   (`runningDeadline`), or, while no clock runs, computed here the same way.
  */
 export type DueSource = 'notice' | 'extension' | 'plan' | 'report';
 
@@ -19,7 +19,7 @@ export interface DueDate {
   source: DueSource | null;
 }
 
-const SETS: Partial<Record<EventType, DueSource>> = { notice_issued: 'notice', extension_granted: 'extension', plan_submitted: 'plan' };
+const SETS: Partial<Record<EventType, DueSource>> = { reported: 'report', notice_issued: 'notice', extension_granted: 'extension', plan_submitted: 'plan', plan_approved: 'plan' } as Partial<Record<EventType, DueSource>>;
 
 /**
  * A hazard's due date from the moment it is reported: the running deadline with the event
@@ -36,7 +36,10 @@ export function dueDate(state: HazardState, history: readonly ChainEvent[], cale
   if (state.status === 'closed') return { deadline: null, source: null };
   if (state.deadline !== null) {
     let source: DueSource = 'notice';
-    for (const e of history) source = SETS[e.type] ?? source;
+    for (const e of history) {
+      const running = (e.data as { runningDeadline?: unknown }).runningDeadline;
+      source = typeof running === 'string' ? 'report' : SETS[e.type] ?? source;
+    }
     return { deadline: state.deadline, source };
   }
   try {
