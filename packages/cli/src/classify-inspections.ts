@@ -104,7 +104,8 @@ function classifyFile(
   const parsed = readYamlFile(resolve(cwd, given), file);
   if (!parsed.ok) return { file, inspection: null, issues: parsed.issues, classification: null };
   const value = parsed.value;
-  const at = (pointer: string) => ({ file, ...parsed.locate(pointer), pointer });
+  // an unknown key is shown at the key itself, anything else at its value
+  const at = (pointer: string, key = false) => ({ file, ...parsed.locate(pointer, { key }), pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const issue: Issue = { code: 'INSPECTION_NOT_OBJECT', severity: 'error', message: { 'zh-CN': '检查记录必须是对象（pack、premises、findings…）', en: 'the inspection must be a mapping (pack, premises, findings…)' }, ...at('') };
     return { file, inspection: null, issues: [issue], classification: null };
@@ -126,7 +127,7 @@ function classifyFile(
     };
     return { file, inspection, issues: [issue], classification: null };
   }
-  const issues = target.evaluator.check(inspection).map((issue): Issue => ({ ...issue, ...at(issue.pointer ?? '') }));
+  const issues = target.evaluator.check(inspection).map((issue): Issue => ({ ...issue, ...at(issue.pointer ?? '', issue.code === 'UNKNOWN_KEY') }));
   const classification = issues.some((i) => i.severity === 'error') ? null : target.evaluator.evaluate(inspection);
   return { file, inspection, issues, classification };
 }

@@ -195,7 +195,7 @@ export const COMMAND_RESULT: JsonSchema = {
 /** An inspection: the answers recorded against one pack. */
 export const INSPECTION: JsonSchema = {
   type: 'object',
-  required: ['pack', 'findings'],
+  required: ['pack', 'premises', 'findings'],
   additionalProperties: false,
   properties: {
     pack: str,

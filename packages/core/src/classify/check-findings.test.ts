@@ -104,11 +104,26 @@ describe('checkFindings', () => {
     expect(check({ distance_m: 1 }, { pack: 'p@1.2.0' })).toEqual([]);
     expect(check({ distance_m: 1 }, { pack: 'other' }).map((i) => i.code)).toEqual(['PACK_MISMATCH']);
     expect(check({ distance_m: 1 }, { premises: 'moon' }).map((i) => [i.code, i.pointer])).toEqual([['UNKNOWN_PREMISES', '/premises']]);
-    expect(check({ distance_m: 1 }, { premises: undefined }).map((i) => [i.code, i.severity])).toEqual([['PREMISES_MISSING', 'warning']]);
+    // issue 13: fail closed — a missing premises kind is an error, never a quieter result
+    expect(check({ distance_m: 1 }, { premises: undefined }).map((i) => [i.code, i.severity, i.pointer])).toEqual([['PREMISES_MISSING', 'error', '/premises']]);
     expect(check({ distance_m: 1 }, { inspectedAt: 'yesterday' }).map((i) => i.code)).toEqual(['BAD_INSPECTED_AT']);
     expect(check({ distance_m: 1 }, { inspectedAt: undefined }).map((i) => i.code)).toEqual(['INSPECTED_AT_MISSING']);
     expect(checkFindings(pack, { pack: 'p', findings: [] as never }).map((i) => i.code)).toContain('FINDINGS_NOT_OBJECT');
     expect(checkFindings(pack, null as never).map((i) => i.code)).toEqual(['INSPECTION_NOT_OBJECT']);
+  });
+
+  it('fails closed on the envelope: did-you-mean premises, unknown keys, invalid source', () => {
+    const hotel = check({ distance_m: 1 }, { premises: 'hotle' });
+    expect(hotel.map((i) => [i.code, i.severity, i.pointer])).toEqual([['UNKNOWN_PREMISES', 'error', '/premises']]);
+    expect(hotel[0]!.message.en).toBe('the pack has no premises kind "hotle" (did you mean "hotel"?)');
+    expect(hotel[0]!.hint?.['zh-CN']).toContain('hotel（宾馆）');
+    const keys = checkFindings(pack, { pack: 'p', premises: 'hotel', inspectedAt: '2026-11-20T10:00:00+08:00', findings: { distance_m: 1 }, level: 'simple', subject: { name: 'x', adress: 'y' } } as never);
+    expect(keys.map((i) => [i.code, i.pointer])).toEqual([['UNKNOWN_KEY', '/level'], ['UNKNOWN_KEY', '/subject/adress']]);
+    expect(keys[1]!.message.en).toContain('did you mean "address"?');
+    const source = check({ distance_m: 1 }, { source: 'grid' as never });
+    expect(source.map((i) => [i.code, i.severity, i.pointer])).toEqual([['UNKNOWN_SOURCE', 'error', '/source']]);
+    expect(source[0]!.hint?.en).toContain('grid_patrol');
+    expect(check({ distance_m: 1 }, { source: 'grid_patrol' })).toEqual([]);
   });
 
   it('on demo-kitchen: the alarm question is required only when an alarm is installed', () => {

@@ -1,8 +1,10 @@
 import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
+import { checkInspectionEnvelope } from '../pack/inspection-envelope.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { CompiledPack } from './compiled-pack.js';
 import { pick } from './fact-labels.js';
+import { factsAsked } from './form-model.js';
 import type { Inspection } from './types.js';
 
 type Bilingual = LocalizedText & { en: string };
@@ -16,7 +18,9 @@ export const FINDINGS_ISSUE_CODES: Readonly<Record<string, IssueSeverity>> = Obj
   FINDINGS_NOT_OBJECT: 'error',
   PACK_MISMATCH: 'error',
   UNKNOWN_PREMISES: 'error',
-  PREMISES_MISSING: 'warning',
+  PREMISES_MISSING: 'error',
+  UNKNOWN_KEY: 'error',
+  UNKNOWN_SOURCE: 'error',
   BAD_INSPECTED_AT: 'error',
   INSPECTED_AT_MISSING: 'warning',
   UNKNOWN_FACT: 'error',
@@ -48,7 +52,7 @@ const TYPE_NAMES: Readonly<Record<Fact['type'], Bilingual>> = {
  * `evaluator.check`).
  */
 export function checkInspection(compiled: CompiledPack, inspection: Inspection): Issue[] {
-  const { pack, labels, factWhen } = compiled;
+  const { pack, labels } = compiled;
   const issues: Issue[] = [];
   const add = (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => {
     const issue: Issue = { code, severity: FINDINGS_ISSUE_CODES[code] ?? 'error', message: { 'zh-CN': zh, en }, pointer };
@@ -64,11 +68,9 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   if (typeof packRef !== 'string' || (packRef !== pack.id && packRef !== `${pack.id}@${pack.version}`)) {
     add('PACK_MISMATCH', '/pack', `检查记录针对检查表 ${JSON.stringify(packRef)}，而不是 "${pack.id}"`, `the inspection is for pack ${JSON.stringify(packRef)}, not "${pack.id}"`);
   }
-  const premisesKnown = new Set(pack.premises.map((p) => p.id));
-  if (premises !== undefined && (typeof premises !== 'string' || !premisesKnown.has(premises))) {
-    add('UNKNOWN_PREMISES', '/premises', `未知的场所类型 ${JSON.stringify(premises)}（可选：${[...premisesKnown].join('、')}）`, `unknown premises kind ${JSON.stringify(premises)} (one of: ${[...premisesKnown].join(', ')})`);
-  } else if (premises === undefined && compiled.scoped) {
-    add('PREMISES_MISSING', '/premises', '未填写场所类型：只适用于部分场所的检查项将按“不适用”处理', 'no premises kind: items limited to some premises kinds count as not applicable');
+  // fail closed: premises missing or unknown, unknown keys, an invalid source (pack/inspection-envelope)
+  for (const issue of checkInspectionEnvelope(pack, inspection as unknown as Record<string, unknown>)) {
+    add(issue.code, issue.pointer!, issue.message['zh-CN'], issue.message.en, issue.hint as Bilingual | undefined);
   }
   if (inspectedAt !== undefined && parseIsoTime(inspectedAt)?.ms === undefined) {
     add('BAD_INSPECTED_AT', '/inspectedAt', `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`, `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`, TYPE_NAMES.datetime);
@@ -80,7 +82,8 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
     return issues;
   }
   const answers = findings as Record<string, unknown>;
-  compiled.setReserved(typeof premises === 'string' ? premises : undefined, typeof inspectedAt === 'string' ? inspectedAt : undefined);
+  // which facts are asked: the one definition the form model uses too
+  const asked = factsAsked(compiled, premises, inspectedAt, answers);
 
   const declared = new Map(pack.facts.map((f) => [f.id, f]));
   for (const key of Object.keys(answers)) {
@@ -88,22 +91,21 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
     const near = didYouMean(key, declared.keys());
     add('UNKNOWN_FACT', pointer(key), `检查表中没有事实 "${key}"${near ? `（是不是 "${near}"？）` : ''}`, `the pack has no fact "${key}"${near ? ` (did you mean "${near}"?)` : ''}`);
   }
-  for (const fact of pack.facts) {
+  pack.facts.forEach((fact, index) => {
     const at = pointer(fact.id);
     const label = labels.get(fact.id)!.label;
     const name = { zh: `“${pick(label, 'zh-CN')}”（${fact.id}）`, en: `"${pick(label, 'en')}" (${fact.id})` };
-    const when = factWhen.get(fact.id);
-    const applies = when === undefined || when(answers);
+    const applies = asked[index]!;
     const value = Object.hasOwn(answers, fact.id) ? answers[fact.id] : undefined;
     if (value === undefined || value === null) {
       if (fact.required && applies) add('REQUIRED_MISSING', at, `必答项${name.zh}未填写`, `required answer ${name.en} is missing`);
-      continue;
+      return;
     }
     if (!applies) {
       add('NOT_APPLICABLE_ANSWER', at, `${name.zh}在本次检查中不适用，但填写了答案`, `${name.en} does not apply to this inspection but has an answer`);
     }
     checkValue(fact, value, at, name, add);
-  }
+  });
   return issues;
 }
 

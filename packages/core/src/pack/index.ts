@@ -14,3 +14,4 @@ export { renderIssueCodesMarkdown } from './render-issue-codes.js';
 export { parseYamlSafe } from './parse-yaml-safe.js';
 export type { SafeYamlResult } from './parse-yaml-safe.js';
 export type { Position as SourcePosition } from './locate-pointer.js';
+export { checkInspectionEnvelope, checkPremises, FINDING_SOURCES, FINDING_SOURCE_LABELS, INSPECTION_KEYS, SUBJECT_KEYS } from './inspection-envelope.js';

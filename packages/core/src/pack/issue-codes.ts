@@ -87,6 +87,11 @@ export const ISSUE_CODES = Object.freeze({
   MAJOR_WITHOUT_DETERMINATION: c('warning', '重大隐患未引用判定标准', 'Major hazard cites no determination standard', '引用 determination: true 的法规，否则该等级只能作为疑似。', 'Cite a regulation marked determination: true; otherwise the level is provisional.'),
   CITATION_UNVERIFIED: c('warning', '引用未经核实', 'Unverified citation', '核对原文后把 confidence 改为 verified。', 'Check the original text and set confidence to verified.'),
   CITATION_SUPERSEDED: c('info', '引用的版本已被替代', 'Cited edition is superseded', '核对新版本并更新引用。', 'Check the new edition and update the citation.'),
+  // — inspections (anjian classify, checkFindings, POST /inspections) —
+  PREMISES_MISSING: c('error', '未填写场所类型', 'Premises kind missing', '在检查记录中填写 premises: 检查表声明的场所类型之一（anjian facts <检查表> 列出）；缺少它时不判定，不会把只适用于部分场所的检查项当作“不适用”。', 'Add premises: one of the premises kinds the pack declares (anjian facts <pack> lists them); without it nothing is classified, rather than treating premises-limited items as not applicable.'),
+  UNKNOWN_KEY: c('error', '检查记录含未知字段', 'Unknown key in the inspection', '只写 pack、premises、inspectedAt、source、subject、findings（上报时还有 evidence、fixedOnSpot）；等级和期限由检查表判定，不能在记录中声明。', 'Write only pack, premises, inspectedAt, source, subject, findings (and evidence, fixedOnSpot when reporting); levels and deadlines come from the pack and cannot be declared.'),
+  UNKNOWN_SOURCE: c('error', '无效的来源', 'Invalid source', 'source 取 self_check、grid_patrol、enforcement、sensor、permit 之一，或省略。', 'Set source to one of self_check, grid_patrol, enforcement, sensor, permit, or leave it out.'),
+  WRONG_TYPE: c('error', '答案或字段的类型不对', 'Answer or field of the wrong type', '按事实类型填写（anjian facts <检查表> 列出类型、单位和选项）：布尔值写 true/false，列表写 [a, b]。', 'Answer in the fact\'s type (anjian facts <pack> lists types, units and options): true/false for yes/no, [a, b] for lists.'),
   // — the loader itself —
   INTERNAL_ERROR: c('error', '加载器内部错误', 'Internal loader error', '请报告此问题，并附上检查表。', 'Please report this, with the pack attached.'),
 } satisfies Record<string, IssueCodeSpec>);
