@@ -41,7 +41,7 @@ export function canonicalEventBodyJson(event: object): string {
 // The writer below builds the text in one pass, in sorted key order. When it meets a value
 // without a canonical form it throws INVALID and `validate` walks the value again, in the
 // same order as before, to report the exact path: errors are rare, hashing is not.
-export const INVALID: unique symbol = Symbol('invalid');
+const INVALID: unique symbol = Symbol('invalid');
 
 function reportInvalid(value: unknown): never {
   validate(value, []);
@@ -50,7 +50,7 @@ function reportInvalid(value: unknown): never {
 }
 
 /** Strings JSON.stringify would escape: `"`, `\`, control characters, and any surrogate (lone ones are escaped). */
-export const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function writeString(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
@@ -116,14 +116,11 @@ function writeObject(record: Record<string, unknown>, depth: number, omitHashAnd
  * object shape (same keys in the same order) and cached, so the usual objects (events, actors,
  * payloads) are not sorted again. Shapes are found by their first key and compared key by key.
  */
-export interface Shape {
+interface Shape {
   keys: readonly string[];
   sorted: readonly string[];
   prefix: readonly string[];
   commaPrefix: readonly string[];
-  /** UTF-8 of `prefix` and `commaPrefix`, made on first use by the byte writer (event-digest.ts). */
-  prefixBytes?: readonly Uint8Array[];
-  commaPrefixBytes?: readonly Uint8Array[];
 }
 
 const shapes = new Map<string, Shape[]>();
@@ -131,7 +128,7 @@ let cachedShapes = 0;
 const MAX_CACHED_SHAPES = 2048;
 const EMPTY_SHAPE: Shape = { keys: [], sorted: [], prefix: [], commaPrefix: [] };
 
-export function shapeOf(keys: string[]): Shape {
+function shapeOf(keys: string[]): Shape {
   const length = keys.length;
   if (length === 0) return EMPTY_SHAPE;
   const first = keys[0] as string;

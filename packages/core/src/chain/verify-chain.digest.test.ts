@@ -3,10 +3,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isChainError } from './chain-error.js';
 import { canonicalEventBodyJson } from './canonical-json.js';
-import { eventBodyDigest, eventBodyUtf8 } from './event-digest.js';
-import { wordsToHex } from './sha256.js';
+import { computeEventHash } from './hash-event.js';
+import { verifyChain } from './verify-chain.js';
 
-const encoder = new TextEncoder();
+const native = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** verifyChain's default hash path on one event: HASH_MISMATCH unless `hash` is right. */
+function defaultPathAccepts(event: Record<string, unknown>, hash: string): boolean {
+  const e = { ...event, hazardId: 'H', version: 1, id: 'H/1', prevHash: '0'.repeat(64), recordedAt: '2026-01-01T00:00:00.000Z' };
+  const body = { ...e, hash, seq: 1 };
+  const expected = native(canonicalEventBodyJson(e));
+  const r = verifyChain([{ ...body, hash: hash === 'right' ? expected : hash } as never]);
+  return r.ok;
+}
 
 const key = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.nat().map(String), fc.constantFrom('__proto__', 'hash', 'seq', 'a"b', '\u0000', 'é', '😀'));
 const text = fc.oneof(
@@ -31,29 +40,21 @@ function outcome(f: () => unknown): unknown {
   }
 }
 
-describe('eventBodyDigest (the byte writer verifyChain hashes with)', () => {
-  it('writes the UTF-8 of canonicalEventBodyJson and hashes it like node:crypto (property, fixed seed)', () => {
+describe('verifyChain default hash path (@noble/hashes over canonicalEventBodyJson)', () => {
+  it('hashes the canonical body like node:crypto (property, fixed seed)', () => {
     fc.assert(
       fc.property(fc.dictionary(key, jsonish, { maxKeys: 12 }), (event) => {
         const json = outcome(() => canonicalEventBodyJson(event));
-        expect(outcome(() => Buffer.from(eventBodyUtf8(event)).toString('hex'))).toEqual(
-          typeof json === 'string' ? Buffer.from(encoder.encode(json)).toString('hex') : json,
-        );
-        if (typeof json === 'string') {
-          const digest = new Int32Array(8);
-          eventBodyDigest(event, digest);
-          expect(wordsToHex(digest)).toBe(createHash('sha256').update(json, 'utf8').digest('hex'));
-        }
+        expect(outcome(() => computeEventHash(event as never))).toEqual(typeof json === 'string' ? native(json) : json);
       }),
       { seed: 4242, numRuns: 2000 },
     );
   });
 
-  it('grows its buffer for large events and keeps working for small ones after', () => {
-    for (const event of [{ id: 'x', data: { big: 'é'.repeat(40_000), list: Array.from({ length: 5000 }, (_, i) => `item-${i}`) } }, { id: 'y', hash: 'h', seq: 1 }]) {
-      const digest = new Int32Array(8);
-      eventBodyDigest(event, digest);
-      expect(wordsToHex(digest)).toBe(createHash('sha256').update(canonicalEventBodyJson(event), 'utf8').digest('hex'));
+  it('accepts the right hash and refuses any other, for large events and small ones after', () => {
+    for (const event of [{ data: { big: 'é'.repeat(40_000), list: Array.from({ length: 5000 }, (_, i) => `item-${i}`) } }, { data: 'y' }]) {
+      expect(defaultPathAccepts(event, 'right')).toBe(true);
+      expect(defaultPathAccepts(event, 'f'.repeat(64))).toBe(false);
     }
   });
 
@@ -61,7 +62,8 @@ describe('eventBodyDigest (the byte writer verifyChain hashes with)', () => {
     for (const event of [{ id: 'x', data: { n: NaN } }, { id: 'x', data: [1, undefined] }, { id: 'x', at: new Date(0) }, { id: 'x', f: () => 1 }]) {
       const expected = outcome(() => canonicalEventBodyJson(event));
       expect(expected).toMatchObject({ code: 'NON_CANONICAL_VALUE' });
-      expect(outcome(() => eventBodyDigest(event, new Int32Array(8)))).toEqual(expected);
+      expect(outcome(() => computeEventHash(event as never))).toEqual(expected);
+      expect(outcome(() => verifyChain([{ ...event, hash: 'x' } as never]))).toEqual(expected);
     }
   });
 });
