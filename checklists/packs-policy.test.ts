@@ -155,6 +155,17 @@ describe('checklists/editions.yaml', () => {
         if (regulation.effective !== undefined && String(edition.from) !== regulation.effective) {
           problems.push(`${pack.id}: ${regulation.number} effective ${regulation.effective}, editions.yaml says from ${String(edition.from)}`);
         }
+        // as-of evaluation (issue 13) reads these dates from the pack: they must be there and agree
+        if (regulation.effective === undefined && ISO_DATE.test(String(edition.from))) {
+          problems.push(`${pack.id}: ${regulation.number} has no effective date (editions.yaml: from ${String(edition.from)})`);
+        }
+        if (edition.until !== undefined && regulation.withdrawn !== String(edition.until)) {
+          problems.push(`${pack.id}: ${regulation.number} withdrawn ${regulation.withdrawn ?? '(missing)'}, editions.yaml says until ${String(edition.until)}`);
+        }
+        if (edition.until === undefined && regulation.withdrawn !== undefined) problems.push(`${pack.id}: ${regulation.number} is withdrawn in the pack but current in editions.yaml`);
+        if (regulation.status === 'superseded' && regulation.replacedBy === undefined) {
+          problems.push(`${pack.id}: ${regulation.number} is superseded but names no replacedBy (the edition in force after it)`);
+        }
       }
     }
     expect(problems).toEqual([]);

@@ -37,6 +37,7 @@ export function classificationPretty(entry: ClassifyEntry, lang: Lang, paint: Pa
     [en ? 'subject' : '检查对象', [subject?.name, subject?.address].filter((v) => typeof v === 'string' && v !== '').join(', ') || (en ? '(not given)' : '（未填写）')],
     [en ? 'inspected at' : '检查时间', c.inspectedAt ?? (en ? '(not given)' : '（未填写）')],
   ];
+  if (c.asOf !== undefined) head.push([en ? 'law as of' : '适用法规日期', en ? `${c.asOf} (the editions in force that day)` : `${c.asOf}（按当日施行的版本）`]);
   for (const [label, value] of head) out.push(`  ${label}${en ? ': ' : '：'}${s(value)}`);
   out.push('');
   const { hazards, summary } = c;
@@ -84,9 +85,16 @@ function hazardBlock(h: HazardFinding, n: number, lang: Lang, paint: Paint): str
 function citationText(c: ResolvedCitation, lang: Lang): string {
   const en = lang === 'en';
   const title = localize(c.title, lang);
-  const superseded = c.status === 'superseded' ? (en ? ' [superseded edition / 已被替代]' : ' 【已被替代的版本 / superseded】') : '';
+  let superseded = c.status === 'superseded' ? (en ? ' [superseded edition / 已被替代]' : ' 【已被替代的版本 / superseded】') : '';
+  if (c.inForce === false && c.withdrawn !== undefined) {
+    const next = c.replacedBy ? (en ? `; in force: ${c.replacedBy.number}` : `；施行中：${c.replacedBy.number}`) : '';
+    superseded = en ? ` [withdrawn ${c.withdrawn}${next}]` : ` 【${c.withdrawn} 废止${next}】`;
+  } else if (c.inForce === false) {
+    superseded = en ? ` [not yet in force${c.effective ? ` until ${c.effective}` : ''}]` : ` 【尚未施行${c.effective ? `（${c.effective} 起施行）` : ''}】`;
+  }
   const confidence = CONFIDENCE_NAMES[c.confidence][lang];
+  const clause = c.clause === '—' ? (en ? 'clause not yet encoded' : '条款尚未编入') : en ? `clause ${c.clause}` : `条款 ${c.clause}`;
   return en
-    ? `${c.number} ${title} (edition ${c.edition}), clause ${c.clause} — ${confidence}${superseded}`
-    : `${c.number}《${title}》（${c.edition} 版）条款 ${c.clause} — ${confidence}${superseded}`;
+    ? `${c.number} ${title} (edition ${c.edition}), ${clause} — ${confidence}${superseded}`
+    : `${c.number}《${title}》（${c.edition} 版）${clause} — ${confidence}${superseded}`;
 }

@@ -1,3 +1,4 @@
+import { classificationAsOf } from '../pack/as-of.js';
 import type { Issue, Pack } from '../pack/types.js';
 import { buildCompiledPack, type PackIssue } from './build-compiled-pack.js';
 import { checkInspection } from './check-inspection.js';
@@ -41,7 +42,8 @@ export interface PackEvaluator {
  * - composites are evaluated after the items: at least `atLeast` of their `of` rules fired,
  *   within their premises scope;
  * - a finding is provisional when every citation of its basis is superseded or
- *   unverified (or it has none); deadlines come from the rule, else `pack.deadlines`,
+ *   unverified (or it has none) — as of the inspection day when it has `inspectedAt`
+ *   (see {@link classificationAsOf}: editions not yet in force or withdrawn by then); deadlines come from the rule, else `pack.deadlines`,
  *   else {@link DEFAULT_DEADLINES}.
  *
  * Results share the pack's frozen parts (titles, resolved basis, deadlines, and the
@@ -67,7 +69,8 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   const compiled = buildCompiledPack(pack, options.now ? { now: options.now } : {});
   return Object.freeze({
     pack: Object.freeze({ id: pack.id, version: pack.version, domain: pack.domain }),
-    evaluate: (inspection: Inspection) => evaluatePack(compiled, inspection),
+    // the law in force on the inspection day (pack/as-of): editions' dates decide the basis
+    evaluate: (inspection: Inspection) => classificationAsOf(pack, evaluatePack(compiled, inspection)),
     check: (inspection: Inspection) => checkInspection(compiled, inspection),
   });
 }

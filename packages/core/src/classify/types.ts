@@ -57,6 +57,13 @@ export interface ResolvedCitation extends Citation {
   status: 'current' | 'superseded';
   /** Effective confidence (the citation's, else the regulation's). */
   confidence: Confidence;
+  /** As of the inspection day (set when the inspection has `inspectedAt`): whether this edition was in force. */
+  inForce?: boolean;
+  /** The edition's dates, from the pack (when declared). */
+  effective?: string;
+  withdrawn?: string;
+  /** When withdrawn by the inspection day: the edition in force instead. */
+  replacedBy?: { regulation: string; number: string; edition: string };
 }
 
 /** A hazard the classifier found. */
@@ -103,6 +110,8 @@ export interface Classification {
   pack: { id: string; version: string };
   premises?: string;
   inspectedAt?: string;
+  /** The day (YYYY-MM-DD) whose law was applied: the inspection's, when it has `inspectedAt`. */
+  asOf?: string;
   items: ItemResult[];
   /** All fired hazards (rules then composites), most severe first. */
   hazards: HazardFinding[];

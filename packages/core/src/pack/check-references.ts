@@ -15,6 +15,20 @@ export function checkReferences(ctx: SemanticContext): void {
   const premisesSet = new Set(premises);
   const regulations = new Map<string, Regulation>();
   for (const r of index.regulations) if (!regulations.has(r.value.id)) regulations.set(r.value.id, r.value);
+  for (const { value: regulation, file, pointer } of index.regulations) {
+    if (regulation.replacedBy !== undefined && (!regulations.has(regulation.replacedBy) || regulation.replacedBy === regulation.id)) {
+      report('UNKNOWN_REGULATION', { file, pointer: pointer + '/replacedBy' }, {
+        'zh-CN': `replacedBy 指向的法规“${regulation.replacedBy}”未在 regulations 中声明（须是另一个版本）。`,
+        en: `replacedBy names "${regulation.replacedBy}", which is not another regulation declared under regulations.`,
+      }, { hint: ctx.hint(regulation.replacedBy, [...regulations.keys()]) });
+    }
+    if (regulation.effective !== undefined && regulation.withdrawn !== undefined && regulation.withdrawn <= regulation.effective) {
+      report('EDITION_DATES', { file, pointer: pointer + '/withdrawn' }, {
+        'zh-CN': `法规“${regulation.id}”的废止日期 ${regulation.withdrawn} 不晚于施行日期 ${regulation.effective}。`,
+        en: `the regulation "${regulation.id}" is withdrawn on ${regulation.withdrawn}, not after it took effect on ${regulation.effective}.`,
+      });
+    }
+  }
   const ruleIds = index.rules.map((r) => r.value.id);
   const ruleSet = new Set(ruleIds);
 

@@ -15,3 +15,5 @@ export { parseYamlSafe } from './parse-yaml-safe.js';
 export type { SafeYamlResult } from './parse-yaml-safe.js';
 export type { Position as SourcePosition } from './locate-pointer.js';
 export { checkInspectionEnvelope, checkPremises, FINDING_SOURCES, FINDING_SOURCE_LABELS, INSPECTION_KEYS, SUBJECT_KEYS } from './inspection-envelope.js';
+export { classificationAsOf, citationAsOf, inForceOn, inspectionDay } from './as-of.js';
+export type { InForce } from './as-of.js';

@@ -60,8 +60,12 @@ export interface Regulation {
   confidence: Confidence;
   /** True when the document is a national major-hazard determination standard (重大事故隐患判定标准). */
   determination?: boolean;
-  /** Where it is in force from, ISO date. */
+  /** In force from (inclusive), ISO date. Inspections dated earlier are classified without it. */
   effective?: string;
+  /** Withdrawn on (exclusive), ISO date: inspections from this day cite it as superseded. */
+  withdrawn?: string;
+  /** Id of the regulation (another edition) in force after `withdrawn`, named in the output. */
+  replacedBy?: string;
   /** Free-text note (e.g. "superseded by GB 35181-2025; items kept provisionally"). */
   note?: LocalizedText;
 }

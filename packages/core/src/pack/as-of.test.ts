@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { compilePack } from '../classify/compile-pack.js';
+import type { Inspection } from '../classify/types.js';
+import { loadPackFromPath } from '../node/load-pack-from-path.js';
+import { classificationAsOf, inForceOn, inspectionDay } from './as-of.js';
+
+const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+const loaded = await loadPackFromPath(`${repo}checklists/fire`);
+if (!loaded.ok) throw new Error('the fire pack does not load');
+const fire = loaded.pack;
+const evaluator = compilePack(fire);
+const workshop = parse(readFileSync(`${repo}examples/inspections/fire-garment-workshop.yaml`, 'utf8')) as Inspection;
+const dated = (day: string) => evaluator.evaluate({ ...workshop, inspectedAt: `${day}T10:00:00+08:00` });
+const editionsCited = (day: string) => new Set(dated(day).hazards.flatMap((h) => h.basis.filter((c) => c.number.startsWith('GB 35181')).map((c) => `${c.number} ${c.inForce ? 'in force' : 'not in force'}`)));
+
+describe('as-of evaluation', () => {
+  it('reads the inspection day as written and compares edition dates (effective inclusive, withdrawn exclusive)', () => {
+    expect(inspectionDay('2025-10-15T23:30:00+08:00')).toBe('2025-10-15');
+    expect(inspectionDay('yesterday')).toBeUndefined();
+    expect(inForceOn({ effective: '2025-11-01' }, '2025-10-31')).toEqual({ inForce: false, reason: 'not_yet_effective' });
+    expect(inForceOn({ effective: '2025-11-01' }, '2025-11-01')).toEqual({ inForce: true });
+    expect(inForceOn({ withdrawn: '2025-11-01' }, '2025-10-31')).toEqual({ inForce: true });
+    expect(inForceOn({ withdrawn: '2025-11-01' }, '2025-11-01')).toEqual({ inForce: false, reason: 'withdrawn' });
+    expect(inForceOn({}, '1990-01-01')).toEqual({ inForce: true });
+  });
+
+  it('the same fire inspection dated 2025-10-15 and 2026-06-15 cites different editions of GB 35181', () => {
+    expect([...editionsCited('2025-10-15')]).toEqual(['GB 35181-2017 in force']);
+    expect([...editionsCited('2026-06-15')].sort()).toEqual(['GB 35181-2017 not in force', 'GB 35181-2025 in force']);
+    const before = dated('2025-10-15');
+    const after = dated('2026-06-15');
+    expect(before.asOf).toBe('2025-10-15');
+    expect(after.asOf).toBe('2026-06-15');
+    const major = after.hazards.find((h) => h.rule === 'FIRE-D10-H1')!;
+    expect(major.basis[0]).toMatchObject({ number: 'GB 35181-2025', inForce: true, confidence: 'unverified', clause: '—' });
+    expect(major.basis[0]!.note?.en).toContain('not yet encoded');
+    expect(major.basis[1]).toMatchObject({ number: 'GB 35181-2017', status: 'superseded', inForce: false, withdrawn: '2025-11-01', replacedBy: { regulation: 'gb-35181-2025', number: 'GB 35181-2025', edition: '2025' } });
+    expect(major.provisional).toBe(true);
+    const old = before.hazards.find((h) => h.rule === 'FIRE-D10-H1')!;
+    expect(old.basis.map((c) => [c.number, c.status, c.inForce])).toEqual([['GB 35181-2017', 'current', true]]);
+  });
+
+  it('drops hazards whose whole basis was not yet in force, and recounts', () => {
+    // the four GB 35181-2025 factors are law from 2025-11-01: an earlier inspection cannot find them
+    const newRules = new Set(fire.sections.flatMap((s) => s.items.flatMap((i) => i.hazards)).filter((r) => r.basis.length > 0 && r.basis.every((c) => c.regulation === 'gb-35181-2025')).map((r) => r.id));
+    expect(newRules.size).toBeGreaterThan(0);
+    const classification = evaluator.evaluate({ ...workshop, inspectedAt: '2026-06-15T10:00:00+08:00', findings: { ...workshop.findings, crowded_with_flammable_plant: true } });
+    const fake = { ...classification, hazards: [...classification.hazards], inspectedAt: '2025-10-15T10:00:00+08:00' };
+    const firedNew = fake.hazards.filter((h) => newRules.has(h.rule));
+    expect(firedNew.map((h) => h.rule)).toEqual(['FIRE-N01-H1']);
+    const result = classificationAsOf(fire, fake);
+    expect(result.hazards.some((h) => newRules.has(h.rule))).toBe(false);
+    expect(result.hazards.length).toBe(fake.hazards.length - firedNew.length);
+    expect(result.items.find((i) => i.item === 'FIRE-N01')).toMatchObject({ outcome: 'pass', hazards: [] });
+    expect(result.summary.hazards.major + result.summary.hazards.general + result.summary.hazards.simple).toBe(result.hazards.length);
+  });
+
+  it('leaves an undated classification as it is', () => {
+    const { inspectedAt: _none, ...undated } = workshop;
+    const result = evaluator.evaluate(undated as Inspection);
+    expect(result.asOf).toBeUndefined();
+    expect(result.hazards.every((h) => h.basis.every((c) => c.inForce === undefined))).toBe(true);
+  });
+});
