@@ -7,12 +7,24 @@ import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
 import { observationForm } from './observation-form.js';
 import { api, app, entName, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
+import { listHref, worklistPage, worklistTable } from './worklist-page.js';
 
-function hazardTable(items, id) {
-  if (!items.length) return html`<p id="${id}" data-count="0">${t('empty')}</p>`;
-  return html`<table id="${id}" data-count="${items.length}"><tr><th>${t('enterpriseCol')}</th><th>${t('level')}</th><th>${t('domain')}</th><th>${t('status')}</th><th>${t('deadline')}</th><th></th></tr>
-    ${items.map((h) => html`<tr data-hazard="${h.hazardId}"><td>${entName(h.enterpriseId)} <small>${h.area}</small></td><td>${levelCell(h)}</td><td>${t(h.domain)}</td><td class="status">${t(h.status)}</td><td>${typeof h.deadline === 'string' ? h.deadline.slice(0, 10) : '—'}</td><td><a href="${hazardHref(h.hazardId)}">${t('open')}</a></td></tr>`)}</table>`;
+/** The rows of the user's worklist (GET /worklist: titles, due dates, overdue days), by hazard id. */
+async function worklistRows(queue = 'all') {
+  const res = await fetch(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin' });
+  const body = res.ok ? await readBody(res) : null;
+  return { rows: new Map((body?.items ?? []).map((r) => [r.hazardId, r])), counts: body?.counts ?? {} };
 }
+
+/** A queue of the API as a worklist table (title first), or its empty state. */
+function hazardTable(items, id, rows, emptyKey = 'empty') {
+  if (!items.length) return html`<p id="${id}" data-count="0">${t(emptyKey)}</p>`;
+  const full = items.map((h) => rows.get(h.hazardId) ?? { ...h, title: { 'zh-CN': entName(h.enterpriseId) }, enterpriseName: null, daysOverdue: 0, due: h.deadline });
+  return worklistTable(full, id);
+}
+
+/** Links to the worklist's queues with their counts (the role page's entry to the full lists). */
+const queueLinks = (counts) => html`<nav aria-label="${t('queues')}"><ul class="queues" id="home-queues">${['todo', 'new', 'extension', 'overdue', 'closed'].map((k) => html`<li><a href="${listHref({ queue: k })}" data-queue="${k}">${t(`q_${k}`)} <span class="count">${counts[k] ?? 0}</span></a></li>`)}</ul></nav>`;
 
 // ---------------------------------------------------------------- inspection form
 /**
@@ -74,9 +86,9 @@ const pages = {
   login: () => signInPage(),
 
   async enterprise() {
-    const [queue, packs] = await Promise.all([api('/queues/enterprise'), api('/packs')]);
-    setHtml(app, html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>
-      <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards') : html`<p class="message error">${problemText(queue)}</p>`}
+    const [queue, packs, list] = await Promise.all([api('/queues/enterprise'), api('/packs'), worklistRows()]);
+    setHtml(app, html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
+      <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
       <h2>${t('selfCheck')}</h2><div id="inspection"></div>`);
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : []);
@@ -84,11 +96,11 @@ const pages = {
 
   async grid() {
     const areas = me()?.gridAreas ?? [];
-    const [queue, ...verified] = await Promise.all([api('/queues/grid'), ...areas.map((a) => api(`/hazards?area=${encodeURIComponent(a)}&status=verified`))]);
+    const [queue, list, ...verified] = await Promise.all([api('/queues/grid'), worklistRows(), ...areas.map((a) => api(`/hazards?area=${encodeURIComponent(a)}&status=verified`))]);
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
-    setHtml(app, html`<h1>${t('grid')}：${areas.join('、')}</h1>
-      <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue') : problemText(queue)}
-      <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue')}
+    setHtml(app, html`<h1>${t('grid')}：${areas.join('、')}</h1>${queueLinks(list.counts)}
+      <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
+      <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue', list.rows)}
       <h2>${t('patrol')}</h2><div id="inspection"></div>
       <h2>${t('observation')}</h2><div id="observation"></div>`);
     const packs = await api('/packs');
@@ -98,8 +110,8 @@ const pages = {
   },
 
   async enforcement() {
-    const queue = await api('/queues/enforcement');
-    setHtml(app, html`<h1>${t('enforcement')}</h1><h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue') : problemText(queue)}
+    const [queue, list] = await Promise.all([api('/queues/enforcement'), worklistRows()]);
+    setHtml(app, html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
       <h2>${t('observation')}</h2><div id="observation"></div>`);
     // An officer reports what it sees in its own domains, for the enterprises of its areas.
     const departments = me()?.departments ?? [];
@@ -110,6 +122,7 @@ const pages = {
   },
 
   dashboard: (_arg, query) => dashboardPage(query),
+  list: (_arg, query) => worklistPage(query),
   hazard: (id) => hazardPage(id),
 };
 
@@ -131,8 +144,8 @@ async function route() {
   const u = me();
   setHtml(document.getElementById('who'), u ? html`<span id="who-name">${loc(u.name)}</span> <button type="button" id="logout" class="link-button">${t('logout')}</button>` : '');
   document.getElementById('logout')?.addEventListener('click', () => signOut());
-  const links = u ? [...u.roles.filter((r) => pages[r]), 'dashboard'] : [];
-  setHtml(document.getElementById('nav'), html`${links.map((p) => html`<a href="#/${p}">${t(p)}</a>`)}`);
+  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'dashboard'] : [];
+  setHtml(document.getElementById('nav'), html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`);
   app.dataset.page = '';
   const name = !u || page === 'login' ? 'login' : pages[page] ? page : u.home;
   await pages[name](arg, new URLSearchParams(query));

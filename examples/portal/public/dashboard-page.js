@@ -4,6 +4,7 @@
 import { html, raw, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 import { api, app, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
+import { listHref } from './worklist-page.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
 const FILTERS = ['domain', 'level', 'area', 'createdFrom', 'createdTo'];
@@ -73,6 +74,8 @@ export async function dashboardPage(query) {
   const areas = [...new Set(['D1', ...session.demo.enterprises.map((e) => e.area)])].sort();
   const select = (name, values, label) => html`<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => html`<option value="${v}"${f.get(name) === v && raw(' selected')}>${label(v)}</option>`)}</select></label>`;
   const s = stats.ok ? stats.body : null;
+  // Every number and chart leads to the worklist under the same filters (dates are the dashboard's own).
+  const drill = (extra) => listHref({ domain: f.get('domain'), level: f.get('level'), area: f.get('area'), ...extra });
   setHtml(app, html`<h1>${t('dashboard')}</h1>
     <form id="dashboard-filters" class="card filters" novalidate><b>${t('filters')}</b>
       ${select('domain', domains, t)} ${select('level', ['simple', 'general', 'major'], t)} ${select('area', areas, (a) => a)}
@@ -80,12 +83,12 @@ export async function dashboardPage(query) {
       <label>${t('createdTo')} <input type="date" id="filter-createdTo" name="createdTo" value="${f.get('createdTo') ?? ''}"></label>
       <a href="#/dashboard" id="clear-filters">${t('clearFilters')}</a>
       <div id="filter-error"></div></form>
-    ${s ? html`<div class="card" id="dashboard-stats" data-query="${f.toString()}"><b>${t('total')}</b> <span id="stat-total">${s.total}</span> ·
-      <b>${t('closedCount')}</b> <span id="stat-closed">${s.closed}</span> ·
-      <b>${t('overdue')}</b> <span id="stat-overdue">${s.overdue}</span> ·
+    ${s ? html`<div class="card" id="dashboard-stats" data-query="${f.toString()}"><b>${t('total')}</b> <a href="${drill({ queue: 'all' })}" id="drill-total"><span id="stat-total">${s.total}</span></a> ·
+      <b>${t('closedCount')}</b> <a href="${drill({ queue: 'closed' })}" id="drill-closed"><span id="stat-closed">${s.closed}</span></a> ·
+      <b>${t('overdue')}</b> <a href="${drill({ queue: 'overdue' })}" id="drill-overdue"><span id="stat-overdue">${s.overdue}</span></a> ·
       <b>${t('closureRate')}</b> <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
       <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
-    <div class="charts"><div class="chart" id="chart-level"></div><div class="chart" id="chart-status"></div><div class="chart" id="chart-domain"></div><div class="chart" id="chart-time"></div></div>`
+    <p class="hint">${t('chartHint')}</p><div class="charts"><div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div><div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div><div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div><div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div></div>`
     : html`<p class="message error" id="stats-error">${stats.status} ${stats.body?.title ?? ''}：${stats.body?.detail ?? ''}</p>`}
     ${outbox.status === 403 ? '' : html`${outboxPanel(outbox, sms)}<h2>${t('auditVerify')}</h2><button type="button" id="audit-verify">${t('auditVerify')}</button><div id="audit-result"></div>`}`);
   app.querySelector('#audit-verify')?.addEventListener('click', async () => {
@@ -111,10 +114,17 @@ export async function dashboardPage(query) {
   const echarts = await import('/vendor/echarts.js');
   if (!app.contains(charts[0] ?? null)) return; // the user went elsewhere meanwhile
   charts.forEach((el) => { el.textContent = ''; el.removeAttribute('aria-busy'); });
-  const pie = (el, title, data) => echarts.init(app.querySelector(el)).setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: TOOLTIP, series: [{ type: 'pie', radius: '55%', data }] });
-  pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).filter(([, v]) => v > 0).map(([k, v]) => ({ name: t(k), value: v })));
-  pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v })));
-  echarts.init(app.querySelector('#chart-status')).setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: TOOLTIP, xAxis: { type: 'category', data: Object.keys(s.byStatus).map((k) => t(k)), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
+  const narrow = matchMedia('(max-width: 640px)').matches;
+  const pie = (el, title, data, key) => {
+    const chart = echarts.init(app.querySelector(el));
+    chart.setOption({ animation: false, title: { text: title, left: 'center' }, tooltip: TOOLTIP, legend: narrow ? { bottom: 0 } : undefined, series: [{ type: 'pie', radius: narrow ? '45%' : '55%', label: { show: !narrow }, data }] });
+    chart.on('click', (p) => { if (p.data?.code) location.hash = drill({ queue: 'all', [key]: p.data.code }); });
+  };
+  pie('#chart-level', t('byLevel'), Object.entries(s.byLevel).filter(([, v]) => v > 0).map(([k, v]) => ({ name: t(k), value: v, code: k })), 'level');
+  pie('#chart-domain', t('byDomain'), Object.entries(s.byDomain).map(([k, v]) => ({ name: t(k), value: v, code: k })), 'domain');
+  const statusChart = echarts.init(app.querySelector('#chart-status'));
+  statusChart.on('click', (p) => { const code = Object.keys(s.byStatus)[p.dataIndex]; if (code) location.hash = drill({ queue: 'all', status: code }); });
+  statusChart.setOption({ animation: false, title: { text: t('byStatus'), left: 'center' }, tooltip: TOOLTIP, xAxis: { type: 'category', data: Object.keys(s.byStatus).map((k) => t(k)), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: Object.values(s.byStatus) }] });
   const periods = daily.ok ? daily.body.periods ?? [] : [];
   echarts.init(app.querySelector('#chart-time')).setOption({ animation: false, title: { text: t('overTime'), left: 'center' }, tooltip: { ...TOOLTIP, trigger: 'axis' }, legend: { bottom: 0 }, xAxis: { type: 'category', data: periods.map((p) => p.period) }, yAxis: { type: 'value', minInterval: 1 }, series: [{ name: t('total'), type: 'bar', data: periods.map((p) => p.total) }, { name: t('closedCount'), type: 'bar', data: periods.map((p) => p.closed) }] });
 }

@@ -1,38 +1,32 @@
-// The hazard page: its state card, the review-chain actions the permission table allows
-// the signed-in user in the hazard's level and status, and the history.
+// The hazard page: first what a decision rests on (facts and due date, finding with
+// explanation and basis, treatment plan, evidence, history — ./hazard-sections.js), then the
+// actions the permission table allows the signed-in user, each irreversible one confirmed,
+// with a success message after it and one line for each action that is not available and why
+// (core's explainAuthorization). Deciding buttons stay disabled until every evidence photo
+// on the page has loaded.
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, needsSecondOfficer } from './permissions.js';
-import { actorName, api, app, daysBetween, entName, hazardHref, levelCell, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
+import { allowed, commandsOf, evidenceRequirement, explain, needsSecondOfficer } from './permissions.js';
+import { api, app, daysBetween, hazardHref, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
+import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
 
 const LEVELS = ['simple', 'general', 'major'];
-
-/** A deadline policy as text: "延长 5 天" / "5 more days". */
-function policyText(p) {
-  if (!p || typeof p !== 'object') return String(p ?? '');
-  if ('days' in p) return t('extDays', { n: p.days });
-  if ('workingDays' in p) return t('extWorkingDays', { n: p.workingDays });
-  return t('extHours', { n: p.hours });
-}
-
-/** What an event adds to its history line: levels, deadlines, scope, case number, reason or note. */
-function eventDetail(e) {
-  const d = e.data ?? {};
-  const parts = [];
-  if (e.type === 'reclassified' || e.type === 'level_confirmed') parts.push(html`${t(d.from)} → ${t(d.to)}`);
-  if (e.type === 'notice_issued') parts.push(html`${d.noticeNo ? html`${d.noticeNo} · ` : ''}${t('deadline')}: ${localTime(d.deadline)}`);
-  if (e.type === 'extension_requested') parts.push(policyText(d.extension));
-  if (e.type === 'extension_granted') parts.push(html`${localTime(d.from)} → ${localTime(d.to)}`);
-  if (e.type === 'stop_work_ordered') parts.push(t(d.scope));
-  if (e.type === 'case_filed') parts.push(html`${t('caseNo')}: ${d.caseNo}`);
-  if (e.type === 'listed_for_supervision') parts.push(html`${t('authority')}: ${loc(d.authority)}`);
-  if (e.type === 'spot_checked') parts.push(t(d.result));
-  if (e.type === 'due_soon_warned' || e.type === 'overdue_noticed') parts.push(html`${t('deadline')}: ${localTime(d.deadline)}`);
-  if (Array.isArray(d.officers) && d.officers.length) parts.push(html`${t('officers')}: ${d.officers.map((o, i) => html`${i ? '、' : ''}${actorName(o?.id)}${o?.certificateNo ? html`（${o.certificateNo}）` : ''}`)}`);
-  const text = d.reason ?? d.note;
-  if (text) parts.push(html`<q class="reason">${loc(text)}</q>`);
-  return join(parts, ' · ');
-}
+/** Decisions taken on the strength of the evidence: disabled until the photos have loaded. */
+const ON_EVIDENCE = ['verify', 'reject', 'accept', 'close', 'spot_check', 'lift_stop_work', 'delist', 'approve_plan'];
+/** Commands the "why not" list never mentions (timers, reports, reading-level work). */
+const NOT_EXPLAINED = new Set(['report', 'report_observation', 'warn_due_soon', 'notice_overdue']);
+/** Commands whose state (not the table) decides whether they apply at all. */
+const APPLIES = {
+  grant_extension: (h) => !!h.pendingExtension,
+  deny_extension: (h) => !!h.pendingExtension,
+  request_extension: (h) => !h.pendingExtension,
+  confirm_level: (h) => h.provisional,
+  list_for_supervision: (h) => !h.listed,
+  lift_stop_work: (h) => !!h.stopWork,
+  delist: (h) => h.listed,
+  approve_plan: (h) => !!h.plan && h.planApproved === false,
+};
+const label = (type) => t(`cmd_${type}`);
 
 /**
  * Uploads files as evidence of hazard `hazardId` (`POST /api/hazards/{id}/evidence`, the raw
@@ -60,26 +54,6 @@ async function uploadAll(hazardId, files, kind) {
   return refs;
 }
 
-/** Every evidence reference the hazard's history names, once each, in order. */
-function evidenceOf(history) {
-  const seen = new Map();
-  for (const e of history) for (const ref of Array.isArray(e.data?.evidence) ? e.data.evidence : []) if (typeof ref?.id === 'string' && !seen.has(ref.id)) seen.set(ref.id, { ...ref, event: e.type });
-  return [...seen.values()];
-}
-
-/** Thumbnails of the photos (GET /api/evidence/{id}?thumb=1) and links to documents. */
-function evidenceGallery(history) {
-  const refs = evidenceOf(history);
-  if (!refs.length) return '';
-  return html`<h2>${t('evidence')}</h2><ul class="evidence-thumbs" id="evidence-list" data-count="${refs.length}">${refs.map((r) => {
-    const href = `/api/evidence/${encodeURIComponent(r.id)}`;
-    return html`<li data-evidence="${r.id}"><figure>${r.kind === 'document'
-      ? html`<a href="${href}" target="_blank" rel="noopener">📄 ${t('documentFile')}</a>`
-      : html`<a href="${href}" target="_blank" rel="noopener"><img src="${href}?thumb=1" alt="${t(r.kind === 'photo_before' ? 'photoBefore' : 'photoAfter')}" loading="lazy"></a>`}
-      <figcaption>${t(r.kind === 'photo_before' ? 'photoBefore' : r.kind === 'photo_after' ? 'photoAfter' : 'documents')} · ${t(`ev_${r.event}`)}</figcaption></figure></li>`;
-  })}</ul>`;
-}
-
 /**
  * When the hazard's audit trail was verified (GET /api/hazards/{id}/audit, checked at each
  * page load): its hash chain and list row, and how much of it a signed checkpoint covers.
@@ -93,112 +67,183 @@ function auditLine(audit, version) {
   return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}</p>`;
 }
 
-/** Renders the hazard page of `id` into #app. */
-export async function hazardPage(id) {
+/** The evidence a rectification needs, in words, before anything is uploaded (core's rules). */
+function requirementText(level) {
+  const r = evidenceRequirement(level);
+  if (!r) return '';
+  const parts = Object.entries(r.min).map(([kind, n]) => t('atLeast', { what: t(`evk_${kind}`), n }));
+  return html`<p class="hint" id="evidence-requirement">${t('evidenceNeeded')}：${parts.join('，')}${r.afterTakenAfterNotice ? t('afterNoticeRule') : ''}。</p>`;
+}
+
+/** One line per action of the user's roles that this hazard does not offer now, and why (core's explanation). */
+function whyNotList(h, offered) {
+  const profile = me();
+  if (!profile) return '';
+  const lines = [];
+  for (const command of commandsOf(profile.roles)) {
+    if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
+    if (APPLIES[command] && !APPLIES[command](h)) continue;
+    const e = explain(profile, command, h);
+    if (e.allowed || e.reason === 'role') continue;
+    let why;
+    if (e.reason === 'status') why = t('whyStatus', { now: t(h.status), need: (e.statuses ?? []).filter((s) => s !== 'new').map((s) => t(s)).join('、') });
+    else if (e.reason === 'level') why = t('whyLevel', { need: (e.levels ?? []).map((l) => t(l)).join('、') });
+    else why = t(`why_${e.reason}`);
+    lines.push(html`<li data-command="${command}" data-reason="${e.reason}"><b>${label(command)}</b>：${why}</li>`);
+  }
+  if (!lines.length) return '';
+  return html`<details id="why-not"><summary>${t('whyNotTitle', { n: lines.length })}</summary><ul>${lines}</ul></details>`;
+}
+
+/** Renders the hazard page of `id` into #app; `done` names a command that just succeeded. */
+export async function hazardPage(id, done) {
   const path = `/hazards/${encodeURIComponent(id)}`;
-  const [r, audit] = await Promise.all([api(path), api(`${path}/audit`)]);
+  const [r, audit, row] = await Promise.all([
+    api(path), api(`${path}/audit`),
+    fetch(`/worklist?q=${encodeURIComponent(id)}`, { credentials: 'same-origin' }).then(readBody).then((b) => b?.items?.find((x) => x.hazardId === id) ?? null).catch(() => null),
+  ]);
   if (!r.ok) { setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`); return; }
   const { state: h, history } = r.body;
   const roles = me()?.roles ?? [];
-  const can = (command, target) => allowed(roles, user(), command, h, target);
-  const cmd = (type, label, extra = '') => html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label}</button>${extra}`;
-  const input = (inputId, placeholder) => html` <input id="${inputId}" placeholder="${placeholder}">`;
+  const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && allowed(roles, user(), command, h, target);
+  const offered = new Set();
+  const field = (inputId, name, { required = false, type = 'text' } = {}) =>
+    html` <label class="inline-field">${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''} ${required ? html`<input id="${inputId}" type="${type}" aria-required="true">` : html`<input id="${inputId}" type="${type}">`}</label>`;
+  const cmd = (type, extra = '') => { offered.add(type); return html`<div class="action" data-action="${type}">${ON_EVIDENCE.includes(type) ? html`<button type="button" data-cmd="${type}" id="cmd-${type}" data-on-evidence="1" disabled>${label(type)}</button>` : html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label(type)}</button>`}${extra}</div>`; };
   const actions = [];
 
   if (can('submit_rectification')) {
-    actions.push(html`<form id="rectify-form"><h3>${t('rectification')}</h3>
-      <label>${t('photoBefore')} <input type="file" id="photo-before" accept="image/*" multiple></label><br>
-      <label>${t('photoAfter')} <input type="file" id="photo-after" accept="image/*" multiple></label><br>
-      ${h.level === 'major' ? html`<label>${t('documents')} <input type="file" id="docs" multiple></label><br>` : ''}
-      <label>${t('note')} <input id="rectify-note"></label> <button type="submit" id="submit-rectification">${t('submitRectification')}</button></form>`);
+    offered.add('submit_rectification');
+    actions.push(html`<form id="rectify-form"><h3>${t('rectification')}</h3>${requirementText(h.level)}
+      <label>${t('evk_photo_before')} <input type="file" id="photo-before" accept="image/*" multiple></label>
+      <label>${t('evk_photo_after')} <input type="file" id="photo-after" accept="image/*" multiple></label>
+      ${h.level === 'major' ? html`<label>${t('evk_document')} <input type="file" id="docs" multiple></label>` : ''}
+      <label>${t('note')} <input id="rectify-note"></label> <button type="submit" id="submit-rectification">${label('submit_rectification')}</button></form>`);
   }
   if (can('submit_plan')) {
+    offered.add('submit_plan');
     const f = ['objectives', 'measures', 'funds', 'responsible', 'milestones', 'safety'];
-    actions.push(html`<form id="plan-form"><h3>${t('plan')}</h3>${f.map((k) => html`<label>${t(k)} <input name="${k}" required></label><br>`)}
-      <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${t('submitPlan')}</button></form>`);
+    actions.push(html`<form id="plan-form"><h3>${t('plan')}</h3><p class="hint">${t('planHint')}</p>${f.map((k) => html`<label>${t(k)} <input name="${k}" required></label>`)}
+      <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${label('submit_plan')}</button></form>`);
   }
-  if (can('request_extension') && !h.pendingExtension) {
+  if (can('request_extension')) {
+    offered.add('request_extension');
     const min = h.deadline ? localDate(new Date(Date.parse(h.deadline) + 86_400_000).toISOString()) : '';
-    actions.push(html`<form id="extension-form" novalidate><h3>${t('requestExtension')}</h3>
+    actions.push(html`<form id="extension-form" novalidate><h3>${label('request_extension')}</h3>
       <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}"></label>
-      <label>${t('reason')} <input id="extension-reason"></label> <button type="submit" id="submit-extension">${t('requestExtension')}</button></form>`);
+      <label>${t('reason')} <input id="extension-reason"></label> <button type="submit" id="submit-extension">${label('request_extension')}</button></form>`);
   }
-  if (h.pendingExtension && can('grant_extension')) actions.push(cmd('grant_extension', t('grantExtension'), input('grant-note', t('note'))));
-  if (h.pendingExtension && can('deny_extension')) actions.push(cmd('deny_extension', t('denyExtension'), input('deny-reason', t('reason'))));
-  if (can('issue_notice')) actions.push(cmd('issue_notice', t('issueNotice'), input('notice-no', t('noticeNo'))));
-  if (can('verify')) actions.push(cmd('verify', t('verify')));
-  if (can('reject')) actions.push(cmd('reject', t('reject'), input('reject-reason', t('reason'))));
-  if (can('close')) actions.push(cmd('close', t('close')));
-  if (can('spot_check')) actions.push(html`${cmd('spot_check', t('spotCheck'))} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select>`);
-  if (h.provisional && can('confirm_level')) actions.push(cmd('confirm_level', t('confirmLevel')));
-  if (can('file_case')) actions.push(cmd('file_case', t('fileCase'), input('case-no', t('caseNo'))));
-  if (!h.listed && can('list_for_supervision')) actions.push(cmd('list_for_supervision', t('listForSupervision')));
+  if (can('grant_extension')) actions.push(cmd('grant_extension', field('grant-note', t('note'))));
+  if (can('deny_extension')) actions.push(cmd('deny_extension', field('deny-reason', t('reason'), { required: true })));
+  if (can('issue_notice')) actions.push(cmd('issue_notice', field('notice-no', t('noticeNo'))));
+  if (can('verify')) actions.push(cmd('verify', field('verify-note', t('note'))));
+  if (can('reject')) actions.push(cmd('reject', field('reject-reason', t('reason'), { required: true })));
+  if (can('approve_plan')) actions.push(cmd('approve_plan', field('approve-note', t('note'))));
+  if (can('close')) actions.push(cmd('close', field('close-note', t('note'))));
+  if (can('spot_check')) actions.push(cmd('spot_check', html` <label class="inline-field">${t('spotResult')} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select></label>`));
+  if (can('confirm_level')) actions.push(cmd('confirm_level'));
+  if (can('file_case')) actions.push(cmd('file_case', field('case-no', t('caseNo'))));
+  if (can('list_for_supervision')) actions.push(cmd('list_for_supervision'));
   if (can('order_stop_work')) {
-    actions.push(html`${cmd('order_stop_work', t('orderStopWork'))} <label>${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
-      ${input('stop-reason', t('reason'))}`);
+    actions.push(cmd('order_stop_work', html` <label class="inline-field">${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
+      ${field('stop-reason', t('reason'), { required: true })}`));
   }
-  if (can('accept')) actions.push(cmd('accept', t('accept'), input('accept-note', t('note'))));
-  if (can('escalate')) actions.push(cmd('escalate', t('escalate'), input('escalate-reason', t('reason'))));
+  if (can('accept')) actions.push(cmd('accept', field('accept-note', t('note'))));
+  if (can('lift_stop_work')) actions.push(cmd('lift_stop_work', field('lift-note', t('reason'), { required: true })));
+  if (can('delist')) actions.push(cmd('delist', field('delist-note', t('reason'), { required: true })));
+  if (can('escalate')) actions.push(cmd('escalate', field('escalate-reason', t('reason'), { required: true })));
   const targets = LEVELS.filter((l) => l !== h.level && can('reclassify', l));
   if (targets.length) {
-    actions.push(html`${cmd('reclassify', t('reclassify'))} <label>${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label>
-      ${input('reclassify-reason', t('reason'))}`);
+    actions.push(cmd('reclassify', html` <label class="inline-field">${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label>
+      ${field('reclassify-reason', t('reason'), { required: true })}`));
   }
-  if (can('reopen')) actions.push(cmd('reopen', t('reopen'), input('reopen-reason', t('reason'))));
+  if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
 
   // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer.
-  const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level'];
+  const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level', 'lift_stop_work', 'delist'];
   const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
-  const coOfficerPicker = roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => can(c) || (c === 'reclassify' && targets.length))
+  const coOfficerPicker = roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
     ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <span class="hint">${t('coOfficerHint')}</span></p>`
     : '';
 
-  const p = h.pendingExtension;
-  const requestedTo = p && 'days' in p && h.deadline ? ` → ${localDate(new Date(Date.parse(h.deadline) + Number(p.days) * 86_400_000).toISOString())}` : '';
-  const flags = [
-    p ? html`<span class="flag" id="pending-extension">${t('pendingExtension')}：${policyText(p)}${requestedTo}</span>` : '',
-    h.stopWork ? html`<span class="flag badge" id="stop-work" data-scope="${h.stopWork}">${t('stopWork')}：${t(h.stopWork)}</span>` : '',
-    h.listed ? html`<span class="flag badge" id="listed">${t('listed')}</span>` : '',
-    h.reopenCount ? html`<span class="flag" id="reopen-count">${t('reopenCount')}：${h.reopenCount}</span>` : '',
-  ].filter(Boolean);
-  const finding = history[0]?.data?.findings?.[0];
-  setHtml(app, html`<h1>${loc(h.title)}</h1>
-    <div class="card" id="hazard-state" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">${levelCell(h)} · ${t('status')}: <b class="status">${t(h.status)}</b> · ${entName(h.enterpriseId)} ${h.area} · ${t('deadline')}: <span id="hazard-deadline" data-deadline="${h.deadline ?? ''}">${localTime(h.deadline)}</span>${h.caseNo ? html` · ${t('caseNo')}: ${h.caseNo}` : ''}
-      ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}
-      ${finding ? html`<p>${loc(finding.explanation)}</p><p>${t('basis')}: ${join((finding.basis ?? []).map((b) => html`${loc(b.title)} ${b.number} ${b.clause ?? ''}`), '；')}</p>` : ''}</div>
+  setHtml(app, html`<h1 id="hazard-title">${loc(h.title)}</h1>
+    ${factsCard(h, row)}
+    ${findingSection(history)}
+    ${planSection(h)}
+    ${evidenceSection(history)}
+    ${historySection(history)}
     ${auditLine(audit, h.version)}
-    <div id="evidence">${evidenceGallery(history)}</div>
-    <div id="actions">${coOfficerPicker}${join(actions, raw('<hr>'))}</div><div id="action-result"></div>
-    <h2>${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}">${localTime(e.recordedAt)} <b>${t(`ev_${e.type}`)}</b> <span class="actor" title="${e.actor?.id} (${e.actor?.role})">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}</ol>`);
+    <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
+      <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
+      ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`}
+      ${whyNotList(h, offered)}</section>`);
+
+  // Evidence first: deciding buttons open only once every photo on the page has loaded.
+  const status = app.querySelector('#evidence-status');
+  const imgs = [...app.querySelectorAll('#evidence-list img')];
+  const gate = () => {
+    const failed = imgs.filter((i) => i.complete && i.naturalWidth === 0).length;
+    const pending = imgs.filter((i) => !i.complete).length;
+    const ready = !failed && !pending;
+    app.querySelectorAll('[data-on-evidence]').forEach((b) => { b.disabled = !ready; });
+    app.dataset.evidence = ready ? 'shown' : failed ? 'failed' : 'loading';
+    status.textContent = failed ? t('evidenceFailed', { n: failed }) : pending ? t('evidenceLoading') : imgs.length ? t('evidenceShown', { n: imgs.length }) : '';
+  };
+  imgs.forEach((i) => { i.addEventListener('load', gate); i.addEventListener('error', gate); });
+  gate();
+  const box = app.querySelector('#lightbox');
+  app.querySelectorAll('#evidence-list .thumb').forEach((b) => b.addEventListener('click', () => {
+    app.querySelector('#lightbox-img').src = b.dataset.full;
+    app.querySelector('#lightbox-link').href = b.dataset.full;
+    box.showModal();
+  }));
+  app.querySelector('#lightbox-close').addEventListener('click', () => box.close());
 
   const result = app.querySelector('#action-result');
   const fail = (key, vars) => { setHtml(result, html`<p class="message error" id="form-error">${t(key, vars)}</p>`); };
   const value = (sel) => app.querySelector(sel)?.value.trim() ?? '';
+  const optional = (sel) => (value(sel) ? textOf(value(sel)) : undefined);
   const send = async (command) => {
+    // Every command is recorded for good: the user confirms what it does before it is sent.
+    if (!window.confirm(t('confirmCmd', { action: label(command.type), title: loc(h.title) }))) return;
     const coOfficerId = value('#co-officer');
     const body = coOfficerId && needsSecondOfficer(h, command) ? { ...command, coOfficerId } : command;
-    const res = await api(`${path}/commands`, { method: 'POST', body, key: newKey(), ifMatch: h.version });
-    if (res.ok) return hazardPage(id);
+    const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version });
+    if (res.ok) { await hazardPage(id, command.type); app.querySelector('#action-result')?.focus?.(); return; }
     const stale = res.status === 412;
     setHtml(result, html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`);
     result.querySelector('#reload-hazard')?.addEventListener('click', (e) => { e.preventDefault(); hazardPage(id); });
   };
-  /** A required reason from an input; shows the message and returns null when empty. */
+  /** A required reason from an input; shows the message, marks the field and returns null when empty. */
   const reasonFrom = (sel) => {
     const v = value(sel);
-    if (!v) { fail('errReasonRequired'); return null; }
+    const input = app.querySelector(sel);
+    if (!v) {
+      fail('errReasonRequired');
+      input?.setAttribute('aria-invalid', 'true');
+      input?.setAttribute('aria-describedby', 'form-error');
+      input?.focus();
+      return null;
+    }
+    input?.removeAttribute('aria-invalid');
     return textOf(v);
   };
 
   const handlers = {
-    reject: () => send({ type: 'reject', reason: textOf(value('#reject-reason') || '整改不到位') }),
-    confirm_level: () => send({ type: 'confirm_level', level: h.level, reason: { 'zh-CN': '经现场核查确认等级' } }),
+    verify: () => send({ type: 'verify', note: optional('#verify-note') }),
+    reject: () => { const reason = reasonFrom('#reject-reason'); return reason && send({ type: 'reject', reason }); },
+    confirm_level: () => send({ type: 'confirm_level', level: h.level, reason: { 'zh-CN': '经现场核查确认等级', en: 'level confirmed on site' } }),
     file_case: () => send({ type: 'file_case', caseNo: value('#case-no') || `D1-${Date.now()}` }),
-    list_for_supervision: () => send({ type: 'list_for_supervision', authority: { 'zh-CN': 'D1 区安全生产委员会办公室' } }),
+    list_for_supervision: () => send({ type: 'list_for_supervision', authority: { 'zh-CN': 'D1 区安全生产委员会办公室', en: 'D1 district work-safety committee office' } }),
     spot_check: () => send({ type: 'spot_check', result: value('#spot-result') }),
-    accept: () => send({ type: 'accept', note: textOf(value('#accept-note') || '验收合格') }),
-    issue_notice: () => send({ type: 'issue_notice', ...(value('#notice-no') ? { noticeNo: value('#notice-no') } : {}) }),
-    grant_extension: () => send({ type: 'grant_extension', ...(value('#grant-note') ? { note: textOf(value('#grant-note')) } : {}) }),
+    accept: () => send({ type: 'accept', note: textOf(value('#accept-note') || (lang() === 'en' ? 'accepted' : '验收合格')) }),
+    close: () => send({ type: 'close', note: optional('#close-note') }),
+    approve_plan: () => send({ type: 'approve_plan', note: optional('#approve-note') }),
+    lift_stop_work: () => { const note = reasonFrom('#lift-note'); return note && send({ type: 'lift_stop_work', note }); },
+    delist: () => { const note = reasonFrom('#delist-note'); return note && send({ type: 'delist', note }); },
+    issue_notice: () => send({ type: 'issue_notice', noticeNo: value('#notice-no') || undefined }),
+    grant_extension: () => send({ type: 'grant_extension', note: optional('#grant-note') }),
     deny_extension: () => { const reason = reasonFrom('#deny-reason'); return reason && send({ type: 'deny_extension', reason }); },
     escalate: () => { const reason = reasonFrom('#escalate-reason'); return reason && send({ type: 'escalate', reason }); },
     order_stop_work: () => { const reason = reasonFrom('#stop-reason'); return reason && send({ type: 'order_stop_work', scope: value('#stop-scope'), reason }); },
@@ -238,8 +283,7 @@ export async function hazardPage(id) {
       setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`);
       return;
     }
-    const note = value('#rectify-note');
-    send({ type: 'submit_rectification', evidence, ...(note ? { note: textOf(note) } : {}) });
+    send({ type: 'submit_rectification', evidence, note: optional('#rectify-note') });
   });
   app.querySelector('#plan-form')?.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -247,3 +291,4 @@ export async function hazardPage(id) {
     send({ type: 'submit_plan', plan: { objectives: v('objectives'), measures: v('measures'), fundsAndMaterials: v('funds'), responsible: v('responsible'), milestones: v('milestones'), safetyAndEmergency: v('safety'), deadline: `${e.target.elements.deadline.value}T17:00:00+08:00` } });
   });
 }
+

@@ -1,7 +1,18 @@
 // UI strings, 中文 by default with an English switch. Data texts (packs, messages) come
-// bilingual from the API; `loc` picks the current language.
+// bilingual from the API; `loc` picks the current language. Domain terms (levels, statuses,
+// domains, actions, events, evidence kinds) come from the one terminology table, terms.js.
+import { TERMS } from './terms.js';
 const STRINGS = {
   'zh-CN': {
+    chartHint: '点击数字或图中的一块，打开对应的隐患清单。', overdueCol: '逾期', nav_enterprise: '企业', nav_grid: '网格员', nav_enforcement: '执法', nav_list: '工作清单', nav_dashboard: '统计看板', worklist: '工作清单', queues: '队列', search: '搜索', searchHint: '隐患名称、企业、规则或编号', sortBy: '排序', sortDir: '顺序', asc: '升序', desc: '降序',
+    sort_due: '整改期限', sort_updated: '最近更新', sort_created: '上报时间', sort_level: '等级', sort_enterprise: '企业', sort_overdue: '逾期天数', exportXlsx: '导出 Excel（.xlsx）', listSummary: '{q}：共 {n} 条', searchFor: '搜索“{q}”', emptyFiltered: '没有符合条件的隐患，请放宽筛选条件。',
+    empty_todo: '没有需要您办理的隐患。', empty_new: '没有新上报的隐患。', empty_extension: '没有待审批的延期申请。', empty_overdue: '没有逾期的隐患。', empty_open: '没有在办的隐患。', empty_closed: '还没有已销号的隐患。', empty_all: '没有隐患。',
+    pages: '分页', prevPage: '上一页', nextPage: '下一页', pageOf: '第 {p} / {n} 页', rankings: '排名', rankByEnterprise: '按企业（逾期、在办最多的在前）', rankByArea: '按网格（逾期、在办最多的在前）', rank: '名次', name: '名称', dueProjected: '（自上报起算）', q_all: '全部',
+    provisionalHint: '等级依据已废止或未核实，须执法人员确认', dueNoneClosed: '已销号，无期限', daysOverdue: '逾期 {n} 天', rectificationAdvice: '整改要求', manualNoBasis: '现场发现的隐患，不在检查表内', finding: '发现的问题', reportedBy: '{who} 于 {at} 上报',
+    planApproved: '已批准', planNotApproved: '尚未批准，不作为整改期限', openDocument: '打开文件', openPhoto: '查看大图', photo: '照片', openFull: '在新窗口打开原图', closeDialog: '关闭', noEvidence: '尚无照片或文件', evidenceCount: '{n} 份证据', officersPair: '执法人员', certNo: '执法证号',
+    actionsTitle: '办理', doneCmd: '已完成：{action}。处理记录已更新。', noActions: '您现在对这条隐患没有可办理的事项。', evidenceFailed: '有 {n} 张证据照片无法显示：在看到证据之前不能复核、验收或销号，请重新加载页面。', evidenceLoading: '正在加载证据照片，加载完成后才能作出决定…', evidenceShown: '已显示全部 {n} 张证据照片。',
+    confirmCmd: '确认“{action}”：{title}？\n此操作将记入不可更改的处理记录，不能撤回。', spotResult: '抽查结果', planHint: '六项内容都要填写（《安全生产事故隐患排查治理暂行规定》第十五条）；计划完成日期经执法人员批准后才作为整改期限。', atLeast: '{what}至少 {n} 份', evidenceNeeded: '须上传', afterNoticeRule: '（整改后照片须在整改通知下达之后上传）',
+    whyStatus: '当前为“{now}”，须在“{need}”时办理', whyLevel: '只适用于{need}', why_relation: '这条隐患不在您的企业、网格或辖区范围内', why_reporter: '上报人不能办理（须由他人办理）', why_rectifier: '整改或方案提交人不能办理（须由他人办理）', why_downgrade: '不能调低等级', whyNotTitle: '其他事项为何不能办理（{n} 项）',
     appName: '安检 演示门户', demoBanner: '演示门户：演示用户的密码写在 README 和启动输出里，请勿用于生产。',
     login: '登录', loginTitle: '登录', logout: '退出', switchLang: 'English',
     userName: '用户名', password: '密码', loginHint: '演示用户见 README（如 owner-lvyuan、grid-wang、officer-li、admin-chen），密码由 pnpm demo 打印（默认 anjian-demo）。',
@@ -38,6 +49,15 @@ const STRINGS = {
     statsScope: '统计范围：当前用户可见的隐患（企业：本单位；网格员：所辖网格；执法人员：所辖领域和地区）。', outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
   },
   en: {
+    chartHint: 'Click a number or a part of a chart to open the list of those hazards.', overdueCol: 'Overdue', nav_enterprise: 'Enterprise', nav_grid: 'Grid', nav_enforcement: 'Enforcement', nav_list: 'Worklist', nav_dashboard: 'Dashboard', worklist: 'Worklist', queues: 'Queues', search: 'Search', searchHint: 'title, enterprise, rule or number', sortBy: 'Sort by', sortDir: 'Order', asc: 'ascending', desc: 'descending',
+    sort_due: 'Deadline', sort_updated: 'Last updated', sort_created: 'Reported', sort_level: 'Level', sort_enterprise: 'Enterprise', sort_overdue: 'Days overdue', exportXlsx: 'Export to Excel (.xlsx)', listSummary: '{q}: {n} hazards', searchFor: 'search "{q}"', emptyFiltered: 'No hazard matches; widen the filters.',
+    empty_todo: 'Nothing for you to act on.', empty_new: 'No newly reported hazards.', empty_extension: 'No extension requests waiting.', empty_overdue: 'No overdue hazards.', empty_open: 'No open hazards.', empty_closed: 'No closed hazards yet.', empty_all: 'No hazards.',
+    pages: 'Pages', prevPage: 'Previous', nextPage: 'Next', pageOf: 'page {p} of {n}', rankings: 'Rankings', rankByEnterprise: 'By enterprise (most overdue and open first)', rankByArea: 'By grid area (most overdue and open first)', rank: '#', name: 'Name', dueProjected: '(from the report)', q_all: 'All',
+    provisionalHint: 'its basis is superseded or unverified; an officer must confirm the level', dueNoneClosed: 'closed, no deadline', daysOverdue: '{n} days overdue', rectificationAdvice: 'How to fix', manualNoBasis: 'An observation outside the checklists', finding: 'What was found', reportedBy: 'reported by {who} at {at}',
+    planApproved: 'approved', planNotApproved: 'not approved yet; not the deadline', openDocument: 'Open the document', openPhoto: 'View full size', photo: 'Photo', openFull: 'Open the original in a new window', closeDialog: 'Close', noEvidence: 'No photos or documents yet', evidenceCount: '{n} evidence items', officersPair: 'Officers', certNo: 'certificate',
+    actionsTitle: 'Actions', doneCmd: 'Done: {action}. The history is updated.', noActions: 'Nothing for you to do on this hazard now.', evidenceFailed: '{n} evidence photos could not be shown: no verification, acceptance or closure before the evidence is seen; reload the page.', evidenceLoading: 'Loading the evidence photos; decisions open once they are shown…', evidenceShown: 'All {n} evidence photos are shown.',
+    confirmCmd: 'Confirm "{action}": {title}?\nIt is recorded in the history for good and cannot be undone.', spotResult: 'Result', planHint: 'All six parts are required (Order 16, art. 15); the planned date becomes the deadline only once an officer approves the plan.', atLeast: '{what}: at least {n}', evidenceNeeded: 'Upload', afterNoticeRule: ' (photos after must be uploaded after the notice)',
+    whyStatus: 'it is "{now}"; this is done when "{need}"', whyLevel: 'only for {need} hazards', why_relation: 'this hazard is outside your enterprise, grid area or jurisdiction', why_reporter: 'its reporter may not do this (someone else must)', why_rectifier: 'whoever submitted the rectification or plan may not do this (someone else must)', why_downgrade: 'the level cannot be lowered', whyNotTitle: 'Why other actions are not available ({n})',
     appName: 'anjian demo portal', demoBanner: 'Demo portal: the demo users\' password is in the README and printed at start. Not for production.',
     login: 'Sign in', loginTitle: 'Sign in', logout: 'Sign out', switchLang: '中文',
     userName: 'User name', password: 'Password', loginHint: 'Demo users are listed in the README (e.g. owner-lvyuan, grid-wang, officer-li, admin-chen); pnpm demo prints their password (default anjian-demo).',
@@ -74,6 +94,12 @@ const STRINGS = {
     statsScope: 'Counted over the hazards you may see (enterprise: your own; grid inspector: your areas; officer: your domains and areas).', outboxStatusMissing: 'The server reports no outbox status', deadLetters: 'Dead letters', sms: 'Recent SMS (demo gateway)', smsEmpty: 'No messages yet', smsAt: 'Time', smsTo: 'To', smsKind: 'Kind', smsText: 'Text',
   },
 };
+
+// The terminology table wins over the strings above: one term per concept everywhere.
+const PREFIX = { level: '', status: '', domain: '', event: 'ev_', command: 'cmd_', evidence: 'evk_', due: 'due_', queue: 'q_', role: 'role_', other: 'term_' };
+for (const [group, entries] of Object.entries(TERMS)) {
+  for (const [code, entry] of Object.entries(entries)) for (const l of ['zh-CN', 'en']) STRINGS[l][`${PREFIX[group]}${code}`] = entry[l];
+}
 
 export const lang = () => localStorage.getItem('anjian-lang') ?? 'zh-CN';
 export const setLang = (l) => localStorage.setItem('anjian-lang', l);

@@ -1,6 +1,7 @@
-// Which review-chain actions the UI offers: core's own PERMISSION_TABLE, bundled for the
-// browser by the portal. The server decides; this only hides buttons that would be refused.
-import { needsTwoOfficers, PERMISSION_TABLE } from '/vendor/anjian-core.js';
+// Which review-chain actions the UI offers and why others are not offered: core's own
+// PERMISSION_TABLE and explainAuthorization, bundled for the browser by the portal. The server
+// decides; this only hides buttons that would be refused and says why.
+import { DEFAULT_EVIDENCE_RULES, explainAuthorization, needsTwoOfficers, PERMISSION_TABLE } from '/vendor/anjian-core.js';
 import { allowedBy } from './allowed-by.js';
 
 /** True when the user may send `command` on hazard `state` (`target`: a reclassification's level). */
@@ -8,3 +9,12 @@ export const allowed = (roles, userId, command, state, target) => allowedBy(PERM
 
 /** True when `command` (a body with `type`) on `state` is an enforcement act of two officers (core's own rule). */
 export const needsSecondOfficer = (state, command) => needsTwoOfficers(state, command);
+
+/** Core's explanation of a denial for the signed-in user's profile: `{ allowed, reason, statuses, levels }`. */
+export const explain = (profile, command, state, target) => explainAuthorization(profile, command, state, target);
+
+/** The commands any of `roles` has a row for (the ones a "why not" line may be about). */
+export const commandsOf = (roles) => [...new Set(PERMISSION_TABLE.filter((r) => roles.includes(r.role)).map((r) => r.command))];
+
+/** The evidence a rectification of a hazard of `level` needs (core's default rules, which the server applies). */
+export const evidenceRequirement = (level) => DEFAULT_EVIDENCE_RULES.submit[level];

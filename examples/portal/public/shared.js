@@ -20,6 +20,11 @@ export const actorName = (id) => {
   const u = session.demo.users.find((x) => x.id === id);
   return u ? loc(u.name) : id === 'system-scheduler' ? t('systemScheduler') : id;
 };
+/** A demo user's own name (李强), for lines that already say the role; else as {@link actorName}. */
+export const personName = (id) => {
+  const u = session.demo.users.find((x) => x.id === id);
+  return u ? loc(u.person ?? u.name) : actorName(id);
+};
 export const newKey = () => crypto.randomUUID();
 /** A hash route to a hazard; the id is one encoded path segment. */
 export const hazardHref = (id) => `#/hazard/${encodeURIComponent(id)}`;

@@ -11,7 +11,8 @@ interface EsbuildLike {
 }
 
 /**
- * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE` and `needsTwoOfficers` for the
+ * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE`, `explainAuthorization`,
+ * `DEFAULT_EVIDENCE_RULES` and `needsTwoOfficers` for the
  * browser (once, at start), so the form asks the questions and validates with the very code and messages
  * of the server, the hazard page offers exactly the actions the chain allows and asks for a second
  * officer exactly when the chain needs one.
@@ -20,7 +21,7 @@ export async function bundleBrowserCore(): Promise<string> {
   const req = createRequire(join(repoRoot, 'package.json'));
   const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const result = await esbuild.build({
-    stdin: { contents: "export { checkFindings, formModel, issueForUsers, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core';", resolveDir: portalDir, loader: 'ts' },
+    stdin: { contents: "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core/internal';", resolveDir: portalDir, loader: 'ts' },
     bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['@anjian/source'], minify: true, logLevel: 'error',
   });
   return result.outputFiles[0]!.text;

@@ -23,6 +23,7 @@ import { withPortalSecurityHeaders } from './portal-security-headers.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
 import { assetResponse, IMMUTABLE, REVALIDATE, staticAsset, type StaticAsset } from './static-asset.js';
+import { createWorklist } from './worklist.js';
 
 export { DEMO_PASSWORD, SESSION_COOKIE } from './portal-auth.js';
 
@@ -122,6 +123,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       audit: { verifier: signing.verifier },
     };
     const api = createAnjianApi(apiOptions);
+    // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
+    const worklist = createWorklist({ api, store, directory, calendar, clock, enterprises: DEMO_ENTERPRISES });
     const browserCore = await bundleBrowserCore();
     // Vendor code: the big files under names carrying their hash (cached for a year), reached
     // through small stable-named modules (revalidated); ECharts only on the dashboard.
@@ -139,7 +142,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
       users: DEMO_USERS.map((u) => ({
-        id: u.profile.id, name: u.name, home: u.home, roles: u.profile.roles,
+        id: u.profile.id, name: u.name, person: u.person ?? u.name, home: u.home, roles: u.profile.roles,
         enterpriseIds: u.profile.enterpriseIds ?? [], gridAreas: u.profile.gridAreas ?? [], departments: u.profile.departments ?? [],
       })),
       enterprises: DEMO_ENTERPRISES,
@@ -158,6 +161,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       }
       if (url.pathname === '/session') return auth.current(request);
       if (url.pathname === '/demo/users') return Response.json(users);
+      if (url.pathname === '/worklist' || url.pathname === '/worklist.xlsx') return worklist.handle(request, auth.actorOf(request));
       if (url.pathname === '/demo/sms') {
         // The SMS name other enterprises: like GET /api/outbox, only for who reads everything.
         const reader = DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request));

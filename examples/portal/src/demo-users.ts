@@ -4,6 +4,8 @@ import type { ActorProfile } from '@anjian/core';
 export interface DemoUser {
   profile: ActorProfile;
   name: { 'zh-CN': string; en: string };
+  /** The person's own name, without role or unit (history lines that already say the role). */
+  person?: { 'zh-CN': string; en: string };
   /** The page the user lands on after the demo login. */
   home: 'enterprise' | 'grid' | 'enforcement' | 'dashboard';
 }
@@ -28,10 +30,10 @@ export const DEMO_USERS: readonly DemoUser[] = [
     name: { 'zh-CN': `${e.name['zh-CN']}负责人`, en: `${e.name.en} owner` },
     home: 'enterprise',
   })),
-  { profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'] }, name: { 'zh-CN': '网格员 王芳（D1/G1、D1/G2）', en: 'Grid inspector Wang Fang (D1/G1, D1/G2)' }, home: 'grid' },
-  { profile: { id: 'officer-li', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0101', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 李强（D1 应急管理局）', en: 'Officer Li Qiang (D1 emergency management)' }, home: 'enforcement' },
-  { profile: { id: 'officer-zhao', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0102', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 赵敏（D1 应急管理局）', en: 'Officer Zhao Min (D1 emergency management)' }, home: 'enforcement' },
-  { profile: { id: 'admin-chen', roles: ['department_admin'] }, name: { 'zh-CN': '部门管理员 陈静', en: 'Department admin Chen Jing' }, home: 'dashboard' },
+  { profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'] }, name: { 'zh-CN': '网格员 王芳（D1/G1、D1/G2）', en: 'Grid inspector Wang Fang (D1/G1, D1/G2)' }, person: { 'zh-CN': '王芳', en: 'Wang Fang' }, home: 'grid' },
+  { profile: { id: 'officer-li', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0101', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 李强（D1 应急管理局）', en: 'Officer Li Qiang (D1 emergency management)' }, person: { 'zh-CN': '李强', en: 'Li Qiang' }, home: 'enforcement' },
+  { profile: { id: 'officer-zhao', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0102', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] }, name: { 'zh-CN': '执法人员 赵敏（D1 应急管理局）', en: 'Officer Zhao Min (D1 emergency management)' }, person: { 'zh-CN': '赵敏', en: 'Zhao Min' }, home: 'enforcement' },
+  { profile: { id: 'admin-chen', roles: ['department_admin'] }, name: { 'zh-CN': '部门管理员 陈静', en: 'Department admin Chen Jing' }, person: { 'zh-CN': '陈静', en: 'Chen Jing' }, home: 'dashboard' },
 ];
 
 /** The scheduler's actor (due-soon warnings, overdue notices, escalations); not a login. */

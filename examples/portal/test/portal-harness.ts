@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { vi } from 'vitest';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
@@ -35,8 +35,11 @@ export interface PortalHarness {
   base: string;
   browser: Browser;
   dataDir: string;
-  /** A new browser context signed in as `userId` through the login form, waiting for its home page `home` to render. */
-  signIn(userId: string, home: string, locale?: string): Promise<Page>;
+  /**
+   * A new browser context signed in as `userId` through the login form, waiting for its home page `home` to render;
+   * `context` adds browser context options (a phone viewport, `bypassCSP` to inject axe-core).
+   */
+  signIn(userId: string, home: string, locale?: string, context?: BrowserContextOptions): Promise<Page>;
   /** Calls the portal's API as a demo user (a session from POST /login); `key` becomes the Idempotency-Key. */
   api(user: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
   /** Fetches any portal path as a demo user (its session cookie added). */
@@ -133,10 +136,12 @@ export async function startPortal(): Promise<PortalHarness> {
     base,
     browser: b,
     dataDir,
-    async signIn(userId, home, locale = 'zh-CN') {
-      const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 } });
+    async signIn(userId, home, locale = 'zh-CN', options = {}) {
+      const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 }, ...options });
       context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
       const page = await context.newPage();
+      // Every command asks for confirmation (window.confirm); the tests confirm.
+      page.on('dialog', (d) => void d.accept().catch(() => undefined));
       await page.goto(`${base}/#/login`);
       await page.waitForSelector('#app[data-page="login"] #login-form');
       await page.fill('#login-user', userId);

@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueForUsers } from '@anjian/core';
+import { issueForUsers } from '@anjian/core/internal';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
 import { fillKitchenForm, goTo, pdf, png, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
@@ -139,7 +139,10 @@ describe('demo portal', () => {
     await grid.waitForSelector('#hazard-state[data-status="reported"]');
     expect(await grid.textContent('#hazard-state')).toContain('红星机械厂食堂');
     expect(await grid.textContent('ol')).toContain('网格员 王芳');
-    expect(await grid.getAttribute('#history .actor', 'title')).toBe('grid-wang (grid)');
+    // who acted, for programs; users see the name only (no user ids or role codes on the page, issue 14)
+    expect(await grid.getAttribute('#history .actor', 'data-actor')).toBe('grid-wang');
+    expect(await grid.getAttribute('#history .actor', 'data-role')).toBe('grid');
+    expect(await grid.getAttribute('#history .actor', 'title')).toBeNull();
 
     await goTo(grid, 'grid');
     expect(await grid.textContent('#app h1')).toContain('网格员');

@@ -1,0 +1,228 @@
+/**
+ * Worklists of the portal (`GET /worklist`, `GET /worklist.xlsx`): the hazards the signed-in
+ * user may read — listed through the API itself (`GET /api/hazards` with the user's cookie,
+ * so the read policy is the API's) — with what a person works from: title, enterprise,
+ * level, status, due date and days overdue (core's `dueDate`), queues per role (core's
+ * `authorize` decides "for me to act on"), search, filters, sort, paging, the archive of
+ * closed hazards, rankings by enterprise and grid area, and an .xlsx export.
+ */
+import { foldEvents, type ActorProfile, type Calendar, type Clock, type Directory, type HazardLevel, type HazardState, type HazardStatus, type Store, type LocalizedText } from '@anjian/core';
+import { authorize, dueDate, type CommandType, type DueDate, type DueSource } from '@anjian/core/internal';
+import { portalProblem } from './portal-problem.js';
+import { worklistXlsx } from './worklist-xlsx.js';
+
+/** One row of a worklist. */
+export interface WorklistRow {
+  hazardId: string;
+  title: LocalizedText;
+  /** The rule of the pack that found it (searchable), or null for an observation. */
+  rule: string | null;
+  enterpriseId: string;
+  enterpriseName: LocalizedText;
+  area: string;
+  domain: string;
+  level: HazardLevel;
+  provisional: boolean;
+  status: HazardStatus;
+  due: string | null;
+  dueSource: DueSource | null;
+  /** Whole days past the due date (0 when not overdue). */
+  daysOverdue: number;
+  pendingExtension: boolean;
+  stopWork: 'partial' | 'whole' | null;
+  listed: boolean;
+  /** Something in it is for the signed-in user to do (a decision core's authorize allows). */
+  forMe: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The queues, in the order the page shows them. */
+export const QUEUES = ['todo', 'new', 'extension', 'overdue', 'open', 'closed'] as const;
+export type Queue = (typeof QUEUES)[number] | 'all';
+const SORTS = ['due', 'updated', 'created', 'level', 'enterprise', 'overdue'] as const;
+type Sort = (typeof SORTS)[number];
+
+/** Decisions that put a hazard in someone's "for me" queue (reading, escalating, reopening do not). */
+const DECISIONS: readonly CommandType[] = [
+  'issue_notice', 'submit_rectification', 'submit_plan', 'verify', 'reject', 'accept', 'close', 'file_case',
+  'confirm_level', 'grant_extension', 'deny_extension',
+];
+const RANK: Record<HazardLevel, number> = { simple: 0, general: 1, major: 2 };
+const DAY = 86_400_000;
+
+/** What the worklist needs from the portal. */
+export interface WorklistDeps {
+  /** The API's handler: the list is read through it with the user's own cookie. */
+  api: { fetch(request: Request): Promise<Response> };
+  store: Pick<Store, 'load'>;
+  directory: Directory;
+  calendar: Calendar;
+  clock: Clock;
+  enterprises: readonly { id: string; name: LocalizedText; area: string }[];
+}
+
+const matches = (row: WorklistRow, q: string): boolean => {
+  const hay = [row.title['zh-CN'], row.title.en, row.enterpriseName['zh-CN'], row.enterpriseName.en, row.rule, row.hazardId, row.area]
+    .filter(Boolean).join('\n').toLowerCase();
+  return q.split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+};
+
+function inQueue(row: WorklistRow, queue: Queue, now: number): boolean {
+  switch (queue) {
+    case 'todo': return row.forMe;
+    case 'new': return row.status === 'reported';
+    case 'extension': return row.pendingExtension;
+    case 'overdue': return row.status !== 'closed' && row.due !== null && Date.parse(row.due) < now;
+    case 'open': return row.status !== 'closed';
+    case 'closed': return row.status === 'closed';
+    case 'all': return true;
+  }
+}
+
+function compare(sort: Sort): (a: WorklistRow, b: WorklistRow) => number {
+  const due = (r: WorklistRow) => (r.due === null ? Number.POSITIVE_INFINITY : Date.parse(r.due));
+  switch (sort) {
+    case 'due': return (a, b) => due(a) - due(b);
+    case 'updated': return (a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
+    case 'created': return (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    case 'level': return (a, b) => RANK[a.level] - RANK[b.level];
+    case 'enterprise': return (a, b) => a.enterpriseName['zh-CN'].localeCompare(b.enterpriseName['zh-CN'], 'zh-CN');
+    case 'overdue': return (a, b) => a.daysOverdue - b.daysOverdue;
+  }
+}
+
+/** Counts per enterprise or per grid area: open, overdue and major-open hazards, busiest first. */
+function ranking(rows: readonly WorklistRow[], key: (r: WorklistRow) => string, name: (k: string) => LocalizedText | string) {
+  const by = new Map<string, { key: string; name: LocalizedText | string; open: number; overdue: number; major: number; closed: number }>();
+  for (const r of rows) {
+    const k = key(r);
+    let e = by.get(k);
+    if (!e) by.set(k, (e = { key: k, name: name(k), open: 0, overdue: 0, major: 0, closed: 0 }));
+    if (r.status === 'closed') e.closed++;
+    else {
+      e.open++;
+      if (r.daysOverdue > 0) e.overdue++;
+      if (r.level === 'major') e.major++;
+    }
+  }
+  return [...by.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || b.major - a.major || a.key.localeCompare(b.key));
+}
+
+/** Creates the worklist routes. */
+export function createWorklist(deps: WorklistDeps) {
+  /** Rows by hazard id, each with the version it was built from (a changed hazard is read again). */
+  const cache = new Map<string, { version: number; state: HazardState; rule: string | null; due: DueDate }>();
+  const entName = (id: string): LocalizedText => deps.enterprises.find((e) => e.id === id)?.name ?? { 'zh-CN': id, en: id };
+
+  async function readable(request: Request): Promise<{ hazardId: string; version: number }[]> {
+    // Who asks is decided by the API's own authenticate: the session cookie (and the identity
+    // header only where a unit test created the portal to trust it).
+    const headers = new Headers();
+    for (const name of ['cookie', 'x-demo-user']) {
+      const value = request.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    const items: { hazardId: string; version: number }[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const url = new URL('/api/hazards', request.url);
+      url.searchParams.set('limit', '200');
+      if (after) url.searchParams.set('after', after);
+      const res = await deps.api.fetch(new Request(url, { headers }));
+      if (!res.ok) throw Object.assign(new Error('list'), { status: res.status });
+      const page = (await res.json()) as { items: { hazardId: string; version: number }[]; next: string | null };
+      items.push(...page.items);
+      if (!page.next) break;
+      after = page.next;
+    }
+    return items;
+  }
+
+  async function rowsFor(request: Request, actor: ActorProfile): Promise<WorklistRow[]> {
+    const now = deps.clock.now().getTime();
+    const rows: WorklistRow[] = [];
+    for (const { hazardId, version } of await readable(request)) {
+      let hit = cache.get(hazardId);
+      if (!hit || hit.version !== version) {
+        const events = await deps.store.load(hazardId);
+        const state = events && foldEvents(events);
+        if (!events || !state) continue;
+        const first = events[0]!.data as { findings?: { rule?: string }[] };
+        hit = { version: state.version, state, rule: first.findings?.[0]?.rule ?? null, due: dueDate(state, events, deps.calendar) };
+        cache.set(hazardId, hit);
+      }
+      const { state: s, due } = hit;
+      const subject = { level: s.level, status: s.status, domain: s.domain, area: s.area, enterpriseId: s.enterpriseId, reporterId: s.reporterId, rectifierIds: s.rectifierIds };
+      const forMe = DECISIONS.some((c) =>
+        (c !== 'confirm_level' || s.provisional) &&
+        (!['grant_extension', 'deny_extension'].includes(c) || s.pendingExtension !== null) &&
+        authorize(actor, c, subject).allowed);
+      rows.push({
+        hazardId, title: s.title, rule: hit.rule, enterpriseId: s.enterpriseId, enterpriseName: entName(s.enterpriseId), area: s.area,
+        domain: s.domain, level: s.level, provisional: s.provisional, status: s.status, due: due.deadline, dueSource: due.source,
+        daysOverdue: due.deadline && now > Date.parse(due.deadline) ? Math.ceil((now - Date.parse(due.deadline)) / DAY) : 0,
+        pendingExtension: s.pendingExtension !== null, stopWork: s.stopWork, listed: s.listed, forMe, createdAt: s.createdAt, updatedAt: s.updatedAt,
+      });
+    }
+    return rows;
+  }
+
+  /** `GET /worklist` (JSON) and `GET /worklist.xlsx`, for the signed-in `actorId`. */
+  async function handle(request: Request, actorId: string | null): Promise<Response> {
+    const url = new URL(request.url);
+    const actor = actorId ? await deps.directory.resolve(actorId) : null;
+    if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
+    const p = url.searchParams;
+    const bad = (zh: string, en: string) => portalProblem(request, 400, 'BAD_QUERY', zh, en);
+    const queue = (p.get('queue') || 'all') as Queue;
+    if (queue !== 'all' && !QUEUES.includes(queue as (typeof QUEUES)[number])) return bad(`没有“${queue}”这个队列`, `no queue "${queue}"`);
+    const sort = (p.get('sort') || 'due') as Sort;
+    if (!SORTS.includes(sort)) return bad(`不能按“${sort}”排序`, `cannot sort by "${sort}"`);
+    const desc = p.get('dir') === 'desc';
+    const page = Math.max(1, Math.floor(Number(p.get('page') ?? 1)) || 1);
+    const size = Math.min(100, Math.max(1, Math.floor(Number(p.get('size') ?? 20)) || 20));
+    const q = (p.get('q') ?? '').trim().toLowerCase().slice(0, 100);
+    const now = deps.clock.now().getTime();
+
+    let all: WorklistRow[];
+    try {
+      all = await rowsFor(request, actor);
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      if (status === 401) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
+      throw error;
+    }
+    const filtered = all.filter((r) =>
+      (!q || matches(r, q)) &&
+      (!p.get('level') || p.get('level')!.split(',').includes(r.level)) &&
+      (!p.get('status') || p.get('status')!.split(',').includes(r.status)) &&
+      (!p.get('domain') || r.domain === p.get('domain')) &&
+      (!p.get('enterprise') || r.enterpriseId === p.get('enterprise')) &&
+      (!p.get('area') || r.area === p.get('area') || r.area.startsWith(`${p.get('area')}/`)));
+    const counts = Object.fromEntries(QUEUES.map((k) => [k, filtered.filter((r) => inQueue(r, k, now)).length]));
+    const rows = filtered.filter((r) => inQueue(r, queue, now));
+    const cmp = compare(sort);
+    rows.sort((a, b) => (desc ? -cmp(a, b) : cmp(a, b)) || a.hazardId.localeCompare(b.hazardId));
+
+    if (url.pathname.endsWith('.xlsx')) {
+      const lang = p.get('lang') === 'en' ? 'en' : 'zh-CN';
+      const body = await worklistXlsx(rows, lang, new Date(now));
+      // exceljs writes a Node Buffer; the Response takes its bytes.
+      const name = `hazards-${new Date(now + 8 * 3_600_000).toISOString().slice(0, 10)}.xlsx`;
+      return new Response(body as Uint8Array<ArrayBuffer>, {
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store',
+        },
+      });
+    }
+    const areaName = (a: string) => a;
+    return Response.json({
+      items: rows.slice((page - 1) * size, page * size), total: rows.length, page, size, queue, sort, dir: desc ? 'desc' : 'asc', counts,
+      rankings: { byEnterprise: ranking(filtered, (r) => r.enterpriseId, entName).slice(0, 10), byArea: ranking(filtered, (r) => r.area, areaName).slice(0, 10) },
+    }, { headers: { 'cache-control': 'no-store' } });
+  }
+
+  return { handle };
+}
