@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { didYouMean } from '@anjian/core';
+import { didYouMean } from '@anjian/core/internal';
 import packageJson from '../package.json';
 import type { CliIo } from './cli-io.js';
 import type { Command, CommandArgs, OptionSpec } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { classifyCommand } from './commands/classify.js';
+import { replayCommand } from './commands/replay.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
@@ -18,7 +19,7 @@ export const VERSION: string = packageJson.version;
 /**
  * The command table. A new command is a file in `src/commands/` and an entry here.
  */
-export const COMMANDS: readonly Command[] = [validateCommand, testCommand, classifyCommand, schemaCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, testCommand, classifyCommand, replayCommand, schemaCommand, auditCommand];
 
 /**
  * Run the CLI in-process and resolve to the exit code: 0 clean, 1 problems found, 2 usage

@@ -17,3 +17,5 @@ export type { Position as SourcePosition } from './locate-pointer.js';
 export { checkInspectionEnvelope, checkPremises, FINDING_SOURCES, FINDING_SOURCE_LABELS, INSPECTION_KEYS, SUBJECT_KEYS } from './inspection-envelope.js';
 export { classificationAsOf, citationAsOf, inForceOn, inspectionDay } from './as-of.js';
 export type { InForce } from './as-of.js';
+export { diffClassifications, renderReplayMarkdown, replayInspections } from './replay.js';
+export type { ReplayChange, ReplayEntry, ReplayHazard, ReplayInput, ReplayReport } from './replay.js';
