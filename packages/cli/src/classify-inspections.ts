@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compilePack, isPackCompileError, type Classification, type Inspection, type Issue, type PackEvaluator } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { packWithOverlay, readOverlay } from './read-overlay.js';
 import { readYamlFile } from './read-yaml-file.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
@@ -44,7 +45,8 @@ interface LoadedPack {
  * report.entries[0]?.classification?.summary.highest;
  * ```
  */
-export async function classifyInspections(files: string[], options: { cwd: string; pack?: string; packs?: string }): Promise<ClassifyReport> {
+export async function classifyInspections(files: string[], options: { cwd: string; pack?: string; packs?: string; overlay?: string }): Promise<ClassifyReport> {
+  const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'classify');
   for (const file of files) {
     if (!existsSync(resolve(options.cwd, file))) {
       throw new UsageError({ 'zh-CN': `路径不存在：${file}`, en: `no such file or folder: ${file}` }, 'classify');
@@ -78,8 +80,19 @@ export async function classifyInspections(files: string[], options: { cwd: strin
       if (options.pack !== undefined) packIssues.push(...relocate(loaded.issues.filter((i) => i.severity === 'error'), options.cwd));
       continue;
     }
+    let pack = loaded.pack;
+    // a local overlay tightens the pack it extends (with --pack: the one pack, so a mismatch is reported)
+    if (overlay !== undefined && (options.pack !== undefined || overlay.extends === pack.id)) {
+      const applied = packWithOverlay(pack, overlay);
+      if ('issues' in applied) {
+        broken.push(path);
+        packIssues.push(...applied.issues);
+        continue;
+      }
+      pack = applied.pack;
+    }
     try {
-      byId.set(loaded.pack.id, { path, evaluator: compilePack(loaded.pack) });
+      byId.set(pack.id, { path, evaluator: compilePack(pack) });
     } catch (error) {
       if (!isPackCompileError(error)) throw error;
       broken.push(path);

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { compilePack, isPackCompileError, runScenarios, type Issue, type ScenarioRun } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { loadScenarios } from './load-scenarios.js';
+import { packWithOverlay, readOverlay, type OverlayFile } from './read-overlay.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
 
@@ -44,7 +45,8 @@ export interface TestReport {
  * const report = await testPacks(['examples/packs'], { cwd: process.cwd(), threshold: 100 });
  * ```
  */
-export async function testPacks(paths: string[], options: { cwd: string; threshold?: number }): Promise<TestReport> {
+export async function testPacks(paths: string[], options: { cwd: string; threshold?: number; overlay?: string }): Promise<TestReport> {
+  const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   let dirs: string[];
   try {
     dirs = await findPackDirs(paths.map((p) => resolve(options.cwd, p)));
@@ -60,7 +62,13 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
     throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'test');
   }
   const packs: PackTestReport[] = [];
-  for (const dir of dirs) packs.push(await testPack(dir, options));
+  for (const dir of dirs) {
+    const tested = await testPack(dir, options, overlay);
+    if (tested) packs.push(tested);
+  }
+  if (overlay !== undefined && packs.length === 0) {
+    throw new UsageError({ 'zh-CN': `没有找到覆盖文件所针对的检查表“${overlay.extends ?? '?'}”`, en: `the pack the overlay extends ("${overlay.extends ?? '?'}") was not found` }, 'test');
+  }
   const runs = packs.flatMap((p) => (p.run ? [p.run] : []));
   return {
     packs,
@@ -74,15 +82,27 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
   };
 }
 
-async function testPack(dir: string, options: { cwd: string; threshold?: number }): Promise<PackTestReport> {
+/**
+ * Test one pack; with an overlay, only the pack it extends (others: `undefined`) — the pack
+ * with the overlay applied, against the overlay's own `tests/*.yaml`, coverage counted over
+ * the rules the overlay adds or changes.
+ */
+async function testPack(dir: string, options: { cwd: string; threshold?: number }, overlay?: OverlayFile): Promise<PackTestReport | undefined> {
   const path = displayPath(options.cwd, dir);
   const base = { path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false };
   const loaded = await loadPackFromPath(dir);
   const packIssues = loaded.issues
     .filter((i) => i.severity === 'error')
     .map((i) => ({ ...i, ...(i.file !== undefined ? { file: displayPath(options.cwd, i.file) } : {}) }));
-  if (!loaded.ok) return { ...base, issues: packIssues };
-  const { pack } = loaded;
+  if (!loaded.ok) return overlay ? undefined : { ...base, issues: packIssues };
+  let { pack } = loaded;
+  let touched: Set<string> | undefined;
+  if (overlay) {
+    if (overlay.extends !== pack.id) return undefined;
+    const applied = packWithOverlay(pack, overlay);
+    if ('issues' in applied) return { ...base, path: overlay.display, id: pack.id, version: pack.version, issues: applied.issues };
+    ({ pack, touched } = applied);
+  }
   let evaluate;
   try {
     evaluate = compilePack(pack).evaluate;
@@ -91,12 +111,17 @@ async function testPack(dir: string, options: { cwd: string; threshold?: number 
     const issue: Issue = { code: error.code, severity: 'error', message: error.localized, file: path, pointer: error.pointer };
     return { ...base, id: pack.id, version: pack.version, issues: [issue] };
   }
-  const packDir = isDirectory(dir) ? dir : dirname(dir);
+  const packDir = overlay ? dirname(overlay.path) : isDirectory(dir) ? dir : dirname(dir);
   const scenarios = loadScenarios(packDir, options.cwd);
-  const run = runScenarios(pack, evaluate, scenarios.sources);
+  let run = runScenarios(pack, evaluate, scenarios.sources);
+  if (touched) {
+    const coverage = run.coverage.filter((c) => touched.has(c.rule));
+    const covered = coverage.filter((c) => c.covered).length;
+    run = { ...run, coverage, summary: { ...run.summary, rules: coverage.length, covered, percent: coverage.length === 0 ? 100 : Math.floor((covered / coverage.length) * 1000) / 10 } };
+  }
   const belowThreshold = options.threshold !== undefined && run.summary.percent < options.threshold;
   return {
-    path,
+    path: overlay ? overlay.display : path,
     id: pack.id,
     version: pack.version,
     files: scenarios.files,

@@ -1,4 +1,5 @@
-import { HAZARD_LEVELS, LEVEL_RANK, type HazardLevel } from '@anjian/core';
+import { HAZARD_LEVELS, type HazardLevel } from '@anjian/core';
+import { LEVEL_RANK } from '@anjian/core/internal';
 import { classifyInspections } from '../classify-inspections.js';
 import type { Command } from '../command.js';
 import { classificationDocument } from '../format/classification-json.js';
@@ -34,6 +35,7 @@ export const classifyCommand: Command = {
   options: {
     pack: { type: 'string', valueName: 'DIR', description: { 'zh-CN': '检查表文件夹', en: 'the pack folder' } },
     packs: { type: 'string', valueName: 'FOLDER', description: { 'zh-CN': '含多个检查表的文件夹，按记录的 pack 编号选用', en: 'a folder of packs; the inspection\'s pack id picks one' } },
+    overlay: { type: 'string', valueName: 'FILE', description: { 'zh-CN': '地方覆盖文件（overlay.yaml），只能收紧所覆盖的检查表', en: 'a local overlay file (overlay.yaml); it may only tighten the pack it extends' } },
     format: {
       type: 'string', short: 'f', choices: ['pretty', 'json'], valueName: 'FORMAT',
       description: { 'zh-CN': '输出格式（默认 pretty）；json 只向 stdout 输出文档本身', en: 'output format (default pretty); json prints only its document on stdout' },
@@ -57,7 +59,8 @@ export const classifyCommand: Command = {
     const format = values.format === 'json' ? 'json' : 'pretty';
     const failOn = typeof values['fail-on'] === 'string' && (HAZARD_LEVELS as readonly string[]).includes(values['fail-on']) ? (values['fail-on'] as HazardLevel) : undefined;
 
-    const report = await classifyInspections(positionals, { cwd: io.cwd, ...(pack !== undefined ? { pack } : { packs: packs! }) });
+    const overlay = typeof values.overlay === 'string' ? values.overlay : undefined;
+    const report = await classifyInspections(positionals, { cwd: io.cwd, ...(pack !== undefined ? { pack } : { packs: packs! }), ...(overlay !== undefined ? { overlay } : {}) });
     const lines = sourceLines(io.cwd);
     const paint = painter(io.colors === true && format === 'pretty');
     if (format === 'json') {

@@ -42,6 +42,10 @@ export const testCommand: Command = {
       type: 'string', choices: LANGS, valueName: 'LANG',
       description: { 'zh-CN': '输出语言（默认取自 LANG 环境变量）', en: 'output language (default from the LANG environment variable)' },
     },
+    overlay: {
+      type: 'string', valueName: 'FILE',
+      description: { 'zh-CN': '测试地方覆盖文件：覆盖后的检查表运行覆盖文件旁 tests/ 中的场景，覆盖率只计覆盖文件新增或修改的规则', en: 'test a local overlay: the pack it extends, with the overlay applied, runs the scenarios in tests/ beside the overlay; coverage counts the rules the overlay adds or changes' },
+    },
     'coverage-threshold': {
       type: 'string', valueName: 'P',
       description: { 'zh-CN': '任一检查表的规则覆盖率低于 P%（0–100）时以 1 退出', en: 'exit 1 when any pack\'s rule coverage is below P percent (0–100)' },
@@ -53,7 +57,8 @@ export const testCommand: Command = {
     if (formatter === undefined) throw new UsageError({ 'zh-CN': `未知的输出格式：${format}`, en: `unknown format: ${format}` }, 'test');
     const threshold = parseThreshold(values['coverage-threshold']);
     const paths = positionals.length > 0 ? positionals : ['.'];
-    const report = await testPacks(paths, { cwd: io.cwd, ...(threshold !== undefined ? { threshold } : {}) });
+    const overlay = typeof values.overlay === 'string' ? values.overlay : undefined;
+    const report = await testPacks(paths, { cwd: io.cwd, ...(threshold !== undefined ? { threshold } : {}), ...(overlay !== undefined ? { overlay } : {}) });
     io.stdout.write(formatter(report, { lang, version, colors: io.colors === true && format === 'pretty', lines: sourceLines(io.cwd) }));
     if (report.packs.some((p) => p.issues.some((i) => i.code === 'INTERNAL_ERROR'))) return 2;
     return report.summary.packsFailed > 0 ? 1 : 0;

@@ -19,3 +19,5 @@ export { classificationAsOf, citationAsOf, inForceOn, inspectionDay } from './as
 export type { InForce } from './as-of.js';
 export { diffClassifications, renderReplayMarkdown, replayInspections } from './replay.js';
 export type { ReplayChange, ReplayEntry, ReplayHazard, ReplayInput, ReplayReport } from './replay.js';
+export { applyOverlay, OVERLAY_FORMAT } from './overlay.js';
+export type { Overlay, OverlayResult } from './overlay.js';
