@@ -17,7 +17,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+// playwright-core is the portal's dev dependency (examples/portal), loaded from there; the few
+// parts used here are typed below.
+interface CdpSession { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (e: never) => void): void }
+interface Page { goto(url: string, o?: object): Promise<unknown>; waitForSelector(s: string, o?: object): Promise<unknown>; evaluate<T>(f: () => T): Promise<T>; waitForTimeout(ms: number): Promise<void> }
+interface Context { addCookies(c: object[]): Promise<void>; newPage(): Promise<Page>; newCDPSession(p: Page): Promise<CdpSession>; close(): Promise<void> }
+interface Browser { newContext(o?: object): Promise<Context>; close(): Promise<void> }
+const { chromium } = createRequire(new URL('../../examples/portal/package.json', import.meta.url))('playwright-core') as { chromium: { launch(o: object): Promise<Browser> } };
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-throttle': { type: 'boolean', default: false } } });
 const RUNS = Math.max(1, Number(values.runs) || 3);
@@ -55,7 +63,7 @@ async function measure(browser: Browser, base: string, user: string | null, hash
     if (!cookie) throw new Error(`sign-in of ${user}: HTTP ${res.status}`);
     await context.addCookies([{ name: 'anjian_session', value: cookie, url: base }]);
   }
-  const p: Page = await context.newPage();
+  const p = await context.newPage();
   const cdp = await context.newCDPSession(p);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });

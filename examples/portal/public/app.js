@@ -74,7 +74,7 @@ function inspectionSection(root, packs, enterprises) {
     const hz = r.body.classification.hazards;
     const ids = Object.fromEntries((r.body.reports ?? []).map((x) => [x.rule, x.hazardId]));
     setHtml(out, !hz.length ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>` : html`<h3>${t('hazardsFound')}</h3>
-      <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th></th></tr>
+      <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th><span class="sr-only">${t('open')}</span></th></tr>
       ${hz.map((h) => html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${loc(h.title)}</td><td>${loc(h.explanation)}</td>
         <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}</td>
         <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td></tr>`)}</table>`);

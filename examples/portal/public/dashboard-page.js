@@ -50,7 +50,7 @@ function outboxPanel(outbox, sms) {
     ? html`<table id="outbox"><tr><th>topic</th><th>hazard</th><th>attempts</th><th>error</th></tr>${dead.map((d) => html`<tr><td>${d.topic}</td><td><a href="${hazardHref(d.hazardId)}">${d.hazardId}</a></td><td>${d.attempts}</td><td>${d.lastError}</td></tr>`)}</table>`
     : html`<p id="outbox">${t('outboxEmpty')}</p>`;
   const smsTable = sms.length
-    ? html`<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td title="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table>`
+    ? html`<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td title="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table>`
     : html`<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
   return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }

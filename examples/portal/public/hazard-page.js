@@ -198,6 +198,8 @@ export async function hazardPage(id, done) {
     box.showModal();
   }));
   app.querySelector('#lightbox-close').addEventListener('click', () => box.close());
+  // Escape closes it too (the browser's own cancel may be held back without a recent user gesture).
+  box.addEventListener('keydown', (e) => { if (e.key === 'Escape') box.close(); });
 
   const result = app.querySelector('#action-result');
   const fail = (key, vars) => { setHtml(result, html`<p class="message error" id="form-error">${t(key, vars)}</p>`); };

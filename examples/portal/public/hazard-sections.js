@@ -100,7 +100,7 @@ export function evidenceSection(history) {
     const href = `/api/evidence/${encodeURIComponent(r.id)}`;
     const caption = html`${t(`evk_${r.kind}`)} · ${t(`ev_${r.event}`)} · ${localTime(r.at)}`;
     return html`<li data-evidence="${r.id}" data-kind="${r.kind}"><figure>${r.kind === 'document'
-      ? html`<a class="doc" href="${href}" target="_blank" rel="noopener">📄 ${t('openDocument')}</a>`
+      ? html`<a class="doc" href="${href}" target="_blank" rel="noopener"><span class="doc-mark" aria-hidden="true">PDF</span> ${t('openDocument')}</a>`
       : html`<button type="button" class="thumb" data-full="${href}" aria-label="${t('openPhoto')}：${t(`evk_${r.kind}`)}"><img src="${href}?thumb=1" alt="${t(`evk_${r.kind}`)}" width="120" height="90"></button>`}
       <figcaption>${caption}</figcaption></figure></li>`;
   };

@@ -44,10 +44,19 @@ const SORTS = ['due', 'updated', 'created', 'level', 'enterprise', 'overdue'] as
 type Sort = (typeof SORTS)[number];
 
 /** Decisions that put a hazard in someone's "for me" queue (reading, escalating, reopening do not). */
-const DECISIONS: readonly CommandType[] = [
+const DECISIONS = [
   'issue_notice', 'submit_rectification', 'submit_plan', 'verify', 'reject', 'accept', 'close', 'file_case',
-  'confirm_level', 'grant_extension', 'deny_extension',
-];
+  'confirm_level', 'grant_extension', 'deny_extension', 'approve_plan', 'lift_stop_work', 'delist',
+] as const;
+/** Decisions that apply only in some states of the hazard (the table alone would offer them always). */
+const APPLIES: Partial<Record<(typeof DECISIONS)[number], (s: HazardState) => boolean>> = {
+  confirm_level: (s) => s.provisional,
+  grant_extension: (s) => s.pendingExtension !== null,
+  deny_extension: (s) => s.pendingExtension !== null,
+  approve_plan: (s) => s.plan !== null && (s as { planApproved?: boolean }).planApproved === false,
+  lift_stop_work: (s) => s.stopWork !== null,
+  delist: (s) => s.listed,
+};
 const RANK: Record<HazardLevel, number> = { simple: 0, general: 1, major: 2 };
 const DAY = 86_400_000;
 
@@ -154,10 +163,8 @@ export function createWorklist(deps: WorklistDeps) {
       }
       const { state: s, due } = hit;
       const subject = { level: s.level, status: s.status, domain: s.domain, area: s.area, enterpriseId: s.enterpriseId, reporterId: s.reporterId, rectifierIds: s.rectifierIds };
-      const forMe = DECISIONS.some((c) =>
-        (c !== 'confirm_level' || s.provisional) &&
-        (!['grant_extension', 'deny_extension'].includes(c) || s.pendingExtension !== null) &&
-        authorize(actor, c, subject).allowed);
+      // Commands the chain does not know (older cores) are simply never allowed by authorize.
+      const forMe = DECISIONS.some((c) => (APPLIES[c]?.(s) ?? true) && authorize(actor, c as CommandType, subject).allowed);
       rows.push({
         hazardId, title: s.title, rule: hit.rule, enterpriseId: s.enterpriseId, enterpriseName: entName(s.enterpriseId), area: s.area,
         domain: s.domain, level: s.level, provisional: s.provisional, status: s.status, due: due.deadline, dueSource: due.source,
