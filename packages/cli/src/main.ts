@@ -6,6 +6,8 @@ import type { Command, CommandArgs, OptionSpec } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { classifyCommand } from './commands/classify.js';
 import { replayCommand } from './commands/replay.js';
+import { factsCommand } from './commands/facts.js';
+import { newCommand } from './commands/new.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
@@ -19,7 +21,7 @@ export const VERSION: string = packageJson.version;
 /**
  * The command table. A new command is a file in `src/commands/` and an entry here.
  */
-export const COMMANDS: readonly Command[] = [validateCommand, testCommand, classifyCommand, replayCommand, schemaCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, testCommand, classifyCommand, replayCommand, factsCommand, newCommand, schemaCommand, auditCommand];
 
 /**
  * Run the CLI in-process and resolve to the exit code: 0 clean, 1 problems found, 2 usage

@@ -21,3 +21,5 @@ export { diffClassifications, renderReplayMarkdown, replayInspections } from './
 export type { ReplayChange, ReplayEntry, ReplayHazard, ReplayInput, ReplayReport } from './replay.js';
 export { applyOverlay, OVERLAY_FORMAT } from './overlay.js';
 export type { Overlay, OverlayResult } from './overlay.js';
+export { conditionWords, factCatalogue, inspectionSchema, inspectionTemplate } from './inspection-contract.js';
+export type { FactEntry } from './inspection-contract.js';
