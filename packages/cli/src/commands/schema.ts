@@ -40,9 +40,10 @@ export const schemaCommand: Command = {
       io.stdout.write(JSON.stringify(inspectionSchema(pack, premises), null, 2) + '\n');
       return 0;
     }
-    if (positionals.length > 0 || values.premises !== undefined) {
-      throw new UsageError({ 'zh-CN': '检查表文件夹和 --premises 只能与 --inspection 一起用', en: 'a pack folder and --premises go with --inspection' }, 'schema');
+    if (positionals.length > 0) {
+      throw new UsageError({ 'zh-CN': `多余的参数：${positionals[0]}（检查表文件夹只能与 --inspection 一起用）`, en: `unexpected argument: ${positionals[0]} (a pack folder goes with --inspection)` }, 'schema');
     }
+    if (values.premises !== undefined) throw new UsageError({ 'zh-CN': '--premises 只能与 --inspection 一起用', en: '--premises goes with --inspection' }, 'schema');
     const text = readFileSync(packSchemaPath(), 'utf8');
     // Parse before printing: a corrupt installation is a failure (exit 2), not a document.
     JSON.parse(text);
