@@ -1,10 +1,12 @@
+import { basisAsOf, datesEditions } from '../pack/as-of.js';
 import type { Condition, DeadlinePolicy, Fact, HazardLevel, LocalizedText, Pack, Party } from '../pack/types.js';
 import { createConditionCompiler, type CompiledCondition, type ConditionIssue } from '../rules/compile-condition.js';
 import { isConditionCompileError } from '../rules/condition-compile-error.js';
 import { deadlineFor } from './default-deadlines.js';
 import { createExplainer } from './explain-observation.js';
 import { factLabels } from './fact-labels.js';
-import type { CompiledComposite, CompiledItem, CompiledPack, CompiledRule } from './compiled-pack.js';
+import type { AsOfBasis, CompiledComposite, CompiledItem, CompiledPack, CompiledRule } from './compiled-pack.js';
+import { titleSentence } from './explanation-sentence.js';
 import { compositeExplainer, type RuleTemplate } from './hazard-findings.js';
 import { PackCompileError, type PackCompileErrorCode } from './pack-compile-error.js';
 import { isProvisional, resolveBasis } from './resolve-basis.js';
@@ -133,6 +135,7 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
       party: rule.party ?? 'user',
       deadline: deadlineFor(pack, rule.level, rule.deadline),
       rectification: rule.rectification,
+      head: titleSentence(rule.title),
     };
   };
 
@@ -192,6 +195,22 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
   });
 
   const labels = factLabels(pack);
+  // the basis as of a day, per rule (a day's entries are computed as rules fire; few days
+  // recur, so the memory is small, and bounded)
+  const perDay = new Map<string, (AsOfBasis | undefined)[]>();
+  const asOf = (day: string, index: number, t: RuleTemplate): AsOfBasis => {
+    let entries = perDay.get(day);
+    if (entries === undefined) {
+      if (perDay.size >= 1024) perDay.clear();
+      perDay.set(day, (entries = []));
+    }
+    let entry = entries[index];
+    if (entry === undefined) {
+      const state = basisAsOf(pack, t.basis, day);
+      entries[index] = entry = { basis: Object.freeze(state.basis) as ResolvedCitation[], provisional: state.provisional, drop: state.notYetLaw };
+    }
+    return entry;
+  };
   return {
     pack,
     labels,
@@ -204,6 +223,8 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     usesInspectedAt,
     scoped: items.some((i) => i.scope) || composites.some((c) => c.scope),
     explain: createExplainer(labels),
+    dated: datesEditions(pack),
+    asOf,
     setReserved,
   };
 }

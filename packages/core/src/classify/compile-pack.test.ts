@@ -264,7 +264,8 @@ describe('compilePack on a hand-built pack', () => {
     ]);
     const hazards = new Map(compilePack(pack).evaluate({ pack: 'p', findings: { n: 4, kind: 'a', tags: [] } }).hazards.map((h) => [h.rule, h.explanation]));
     expect(hazards.get('K')).toEqual({ 'zh-CN': '类型不符。类型：甲类；距离：4 m，不低于 3 m。', en: 'Wrong kind. Kind: Class A; Distance: 4 m, not below 3 m.' });
-    expect(hazards.get('T')).toEqual({ 'zh-CN': '缺标签。标签：不包括叉。', en: 'Tag missing. Tags: does not include “Ex”.' });
+    // issue 22 item 8: what was recorded, then what was missing
+    expect(hazards.get('T')).toEqual({ 'zh-CN': '缺标签。标签：无，不包括叉。', en: 'Tag missing. Tags: none, without “Ex”.' });
     expect(hazards.get('R')).toEqual({ 'zh-CN': '范围。距离：4 m，在 2–5 m 范围内。', en: 'Range. Distance: 4 m, within 2–5 m.' });
   });
 

@@ -1,4 +1,3 @@
-import { classificationAsOf } from '../pack/as-of.js';
 import type { Issue, Pack } from '../pack/types.js';
 import { buildCompiledPack, type PackIssue } from './build-compiled-pack.js';
 import { checkInspection } from './check-inspection.js';
@@ -70,7 +69,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   return Object.freeze({
     pack: Object.freeze({ id: pack.id, version: pack.version, domain: pack.domain }),
     // the law in force on the inspection day (pack/as-of): editions' dates decide the basis
-    evaluate: (inspection: Inspection) => classificationAsOf(pack, evaluatePack(compiled, inspection)),
+    evaluate: (inspection: Inspection) => evaluatePack(compiled, inspection),
     check: (inspection: Inspection) => checkInspection(compiled, inspection),
   });
 }

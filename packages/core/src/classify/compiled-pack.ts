@@ -6,9 +6,18 @@
  */
 import type { LocalizedText, Pack } from '../pack/types.js';
 import type { CompiledCondition } from '../rules/compile-condition.js';
+import type { Explainer } from './explain-observation.js';
 import type { FactLabel } from './fact-labels.js';
 import type { RuleTemplate } from './hazard-findings.js';
-import type { Observation } from './types.js';
+import type { ResolvedCitation } from './types.js';
+
+/** A finding's basis as of an inspection day. @internal */
+export interface AsOfBasis {
+  basis: ResolvedCitation[];
+  provisional: boolean;
+  /** Every citation was not yet in force: the finding is dropped (see `classificationAsOf`). */
+  drop: boolean;
+}
 
 /** A hazard rule, compiled. @internal */
 export interface CompiledRule extends RuleTemplate {
@@ -62,8 +71,15 @@ export interface CompiledPack {
   usesInspectedAt: boolean;
   /** Whether some item or composite is limited to premises kinds. */
   scoped: boolean;
-  /** The explanation of a rule's observations (remembers the clauses it rendered). */
-  explain(title: LocalizedText, observations: readonly Observation[]): LocalizedText & { en: string };
+  /** The explanation of a rule's observations (remembers the clauses it rendered, per leaf). */
+  explain: Explainer;
+  /** Whether some edition of the pack has dates: then findings cite the law as of the inspection day. */
+  dated: boolean;
+  /**
+   * A rule's (index < `ruleCount`) or composite's (`ruleCount` + its index) basis as of a
+   * day, computed once per rule and day (see `basisAsOf` in pack/as-of).
+   */
+  asOf(day: string, index: number, template: RuleTemplate): AsOfBasis;
   /** Set the reserved facts the compiled conditions read (before evaluating them). */
   setReserved(premises: unknown, inspectedAt: unknown): void;
 }

@@ -1,3 +1,4 @@
+import { classificationAsOf, inspectionDay } from '../pack/as-of.js';
 import type { HazardLevel } from '../pack/types.js';
 import type { CompiledPack } from './compiled-pack.js';
 import { compositeFinding, mostSevereFirst, ruleFinding } from './hazard-findings.js';
@@ -6,16 +7,30 @@ import type { Classification, HazardFinding, Inspection, ItemOutcome, ItemResult
 const EMPTY_FINDINGS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
- * Classify an inspection with a compiled pack (see {@link compilePack} for the rules).
- * Never throws for any inspection; reads each answer where a condition needs it and
- * allocates per fired hazard, not per condition. @internal
+ * Classify an inspection with a compiled pack (see {@link compilePack} for the rules), as of
+ * the inspection day when it has `inspectedAt` (the result equals `classificationAsOf`
+ * applied to the pack's static view). Never throws for any inspection; reads each answer
+ * where a condition needs it and allocates per item and per fired hazard, not per
+ * condition: conditions are tested first, and only the rules that fire walk their
+ * condition again to record the deciding observations. @internal
  */
 export function evaluatePack(compiled: CompiledPack, inspection: Inspection): Classification {
+  return run(compiled, inspection, true) ?? classificationAsOf(compiled.pack, run(compiled, inspection, false)!);
+}
+
+/**
+ * One evaluation. With `asOf`, findings cite the law as of the inspection day, and the
+ * result is `undefined` when a finding rested only on editions not yet in force (rare: the
+ * caller then applies `classificationAsOf` to the static view, which drops it and recounts).
+ */
+function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Classification | undefined {
   const { pack, items, composites, premisesIndex, factWhenByIndex, explain } = compiled;
   const envelope = (inspection !== null && typeof inspection === 'object' ? inspection : {}) as Partial<Inspection>;
   const facts = (envelope.findings !== null && typeof envelope.findings === 'object' ? envelope.findings : EMPTY_FINDINGS) as Readonly<Record<string, unknown>>;
   const premises = typeof envelope.premises === 'string' ? envelope.premises : undefined;
   const inspectedAt = typeof envelope.inspectedAt === 'string' ? envelope.inspectedAt : undefined;
+  const day = asOf && inspectedAt !== undefined ? inspectionDay(inspectedAt) : undefined;
+  const dated = day !== undefined && compiled.dated;
   compiled.setReserved(premises, inspectedAt);
 
   let applicable: (boolean | undefined)[] | undefined;
@@ -27,16 +42,16 @@ export function evaluatePack(compiled: CompiledPack, inspection: Inspection): Cl
     if (known === undefined) applicable[index] = known = when(facts);
     return known;
   };
-  const isMissing = (id: string): boolean => {
-    const value = facts[id];
-    // inherited functions (and __proto__) are not answers; anything else read here is own or missing
-    return value === undefined || value === null || ((typeof value === 'function' || id === '__proto__') && !Object.hasOwn(facts, id));
-  };
 
   const where = premises === undefined ? -1 : (premisesIndex.get(premises) ?? -1);
   const itemResults: ItemResult[] = [];
   const hazards: HazardFinding[] = [];
-  const firedAt: (HazardFinding | undefined)[] | undefined = composites.length > 0 ? new Array<HazardFinding | undefined>(compiled.ruleCount).fill(undefined) : undefined;
+  /** Fired findings by rule index, for the composites (allocated at the first fire). */
+  let firedAt: (HazardFinding | undefined)[] | undefined;
+  const counted = composites.length > 0;
+  /** Leaf ids of the observations being recorded (one array per evaluation, emptied per rule). */
+  const leaves: number[] = [];
+  let drop = false;
   let notApplicable = 0;
   let notChecked = 0;
   let passed = 0;
@@ -50,9 +65,18 @@ export function evaluatePack(compiled: CompiledPack, inspection: Inspection): Cl
     let fired: HazardFinding[] | undefined;
     for (const rule of item.rules) {
       if (!rule.when(facts)) continue;
-      const finding = ruleFinding(rule, item.id, rule.when.explain(facts).observations, (observations) => explain(rule.title, observations));
+      const observations: Observation[] = [];
+      leaves.length = 0;
+      rule.when.record(facts, observations, leaves);
+      const explanation = explain.leaves(rule.head, observations, leaves);
+      let finding: HazardFinding;
+      if (dated) {
+        const state = compiled.asOf(day!, rule.index, rule);
+        if (state.drop) drop = true;
+        finding = ruleFinding(rule, item.id, observations, explanation, state.basis, state.provisional);
+      } else finding = ruleFinding(rule, item.id, observations, explanation, rule.basis, rule.provisional);
       (fired ??= []).push(finding);
-      if (firedAt) firedAt[rule.index] = finding;
+      if (counted) (firedAt ??= [])[rule.index] = finding;
     }
     if (fired) {
       if (fired.length > 1) fired = mostSevereFirst(fired);
@@ -65,7 +89,12 @@ export function evaluatePack(compiled: CompiledPack, inspection: Inspection): Cl
     } else {
       // missing answers matter only when nothing fired (a hazard seen is reported as such)
       let missing: string[] | undefined;
-      for (const f of item.required) if (isMissing(f.id) && isApplicable(f.index)) (missing ??= []).push(f.id);
+      for (const f of item.required) {
+        const value = facts[f.id];
+        // inherited functions (and __proto__) are not answers; anything else read here is own or missing
+        const isMissing = value === undefined || value === null || ((typeof value === 'function' || f.id === '__proto__') && !Object.hasOwn(facts, f.id));
+        if (isMissing && isApplicable(f.index)) (missing ??= []).push(f.id);
+      }
       if (missing) {
         result.missing = missing;
         result.outcome = 'not_checked';
@@ -77,21 +106,29 @@ export function evaluatePack(compiled: CompiledPack, inspection: Inspection): Cl
     }
   }
 
-  for (const composite of composites) {
-    if (composite.scope !== undefined && !(where >= 0 && composite.scope[where] === true)) continue;
-    let count = 0;
-    for (const index of composite.ofIndex) if (firedAt![index] !== undefined) count += 1;
-    if (count < composite.atLeast) continue;
-    const elements: string[] = [];
-    const observations: Observation[] = [];
-    for (const index of composite.ofIndex) {
-      const element = firedAt![index];
-      if (element === undefined) continue;
-      elements.push(element.rule);
-      for (const o of element.observations) observations.push(o);
+  if (firedAt !== undefined) {
+    for (let c = 0; c < composites.length; c++) {
+      const composite = composites[c]!;
+      if (composite.scope !== undefined && !(where >= 0 && composite.scope[where] === true)) continue;
+      let count = 0;
+      for (const index of composite.ofIndex) if (firedAt[index] !== undefined) count += 1;
+      if (count < composite.atLeast) continue;
+      const elements: string[] = [];
+      const observations: Observation[] = [];
+      for (const index of composite.ofIndex) {
+        const element = firedAt[index];
+        if (element === undefined) continue;
+        elements.push(element.rule);
+        for (const o of element.observations) observations.push(o);
+      }
+      if (dated) {
+        const state = compiled.asOf(day!, compiled.ruleCount + c, composite);
+        if (state.drop) drop = true;
+        hazards.push(compositeFinding(composite, elements, observations, composite.explain, state.basis, state.provisional));
+      } else hazards.push(compositeFinding(composite, elements, observations, composite.explain, composite.basis, composite.provisional));
     }
-    hazards.push(compositeFinding(composite, elements, observations, composite.explain));
   }
+  if (drop) return undefined;
   const sorted = hazards.length > 1 ? mostSevereFirst(hazards) : hazards;
 
   const itemCounts: Record<ItemOutcome, number> = { pass: passed, hazard: items.length - passed - notApplicable - notChecked, not_applicable: notApplicable, not_checked: notChecked };
@@ -117,5 +154,7 @@ export function evaluatePack(compiled: CompiledPack, inspection: Inspection): Cl
   };
   if (premises !== undefined) classification.premises = premises;
   if (inspectedAt !== undefined) classification.inspectedAt = inspectedAt;
+  // the law as of the inspection day (classificationAsOf's `asOf`, its last key)
+  if (day !== undefined) classification.asOf = day;
   return classification;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pack } from '../pack/types.js';
 import { OPERATOR_CATALOGUE } from '../rules/operator-catalogue.js';
 import { createExplainer, explainHazard, explainObservation } from './explain-observation.js';
+import { titleSentence } from './explanation-sentence.js';
 import { factLabels } from './fact-labels.js';
 import type { Observation } from './types.js';
 
@@ -59,7 +60,8 @@ describe('explanations: one "label：value" record per observation', () => {
     ['in', { fact: 'store', operator: 'in', actual: 'shared', expected: ['shared', 'cabinet'] }, '储存场所类型：非专用场所（普通库房、车间角落、走道等）', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)'],
     ['notIn', { fact: 'store', operator: 'notIn', actual: 'shared', expected: ['dedicated', 'cabinet'] }, '储存场所类型：非专用场所（普通库房、车间角落、走道等），不属于专用仓库、专用柜', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse” or “Dedicated cabinet”'],
     ['contains', { fact: 'kit', operator: 'contains', actual: ['harness', 'scba'], expected: 'scba' }, '现场配备的装备：包括正压式空气呼吸器', 'Equipment on site: includes “Positive-pressure SCBA”'],
-    ['doesNotContain', { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }, '现场配备的装备：不包括正压式空气呼吸器', 'Equipment on site: does not include “Positive-pressure SCBA”'],
+    // issue 22 item 8: what was recorded, then the option missing
+    ['doesNotContain', { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }, '现场配备的装备：安全带，不包括正压式空气呼吸器', 'Equipment on site: Harness, without “Positive-pressure SCBA”'],
     ['between', { fact: 'hose', operator: 'between', actual: 3, expected: [2, 5] }, '软管长度：3 m，在 2–5 m 范围内', 'Length of the hose: 3 m, within 2–5 m'],
     ['notBetween', { fact: 'hose', operator: 'notBetween', actual: 6, expected: [2, 5] }, '软管长度：6 m，超出 2–5 m 范围', 'Length of the hose: 6 m, outside 2–5 m'],
     ['before', { fact: 'tested', operator: 'before', actual: '2025-01-01', expected: '2026-01-01' }, '检测日期：2025-01-01，早于 2026-01-01', 'Test date: 2025-01-01, before 2026-01-01'],
@@ -169,6 +171,38 @@ describe('explanations of a hazard', () => {
     });
   });
 
+  it('the observations of one multi-choice answer form one record: what was there, then what was not (issue 22 item 8)', () => {
+    const kit = ['harness'];
+    const obs: Observation[] = [
+      { fact: 'kit', operator: 'doesNotContain', actual: kit, expected: 'scba' },
+      { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 },
+      { fact: 'kit', operator: 'contains', actual: kit, expected: 'mask', negated: true },
+      { fact: 'kit', operator: 'contains', actual: kit, expected: 'harness' },
+      { fact: 'kit', operator: 'doesNotContain', actual: kit, expected: 'scba' },
+    ];
+    expect(explainHazard(title, obs, labels)).toEqual({
+      'zh-CN': '浓度超标。现场配备的装备：安全带，包括安全带，不包括正压式空气呼吸器、mask；软管长度：3 m，超过 2 m。',
+      en: 'Gas too high. Equipment on site: Harness, including “Harness”, without “Positive-pressure SCBA” or mask; Length of the hose: 3 m, above 2 m.',
+    });
+    // nothing recorded: the options missing after 「无」; only options present: as `contains` says one
+    const none: string[] = [];
+    expect(explainHazard(title, [{ fact: 'kit', operator: 'doesNotContain', actual: none, expected: 'scba' }, { fact: 'kit', operator: 'doesNotContain', actual: none, expected: 'harness' }], labels)).toEqual({
+      'zh-CN': '浓度超标。现场配备的装备：无，不包括正压式空气呼吸器、安全带。',
+      en: 'Gas too high. Equipment on site: none, without “Positive-pressure SCBA” or “Harness”.',
+    });
+    expect(explainHazard(title, [{ fact: 'kit', operator: 'contains', actual: kit, expected: 'scba' }, { fact: 'kit', operator: 'doesNotContain', actual: kit, expected: 'harness', negated: true }], labels)).toEqual({
+      'zh-CN': '浓度超标。现场配备的装备：包括正压式空气呼吸器、安全带。',
+      en: 'Gas too high. Equipment on site: includes “Positive-pressure SCBA” and “Harness”.',
+    });
+    // a missing answer is said once; another recorded list is another record
+    expect(explainHazard(title, [{ fact: 'kit', operator: 'doesNotContain', actual: undefined, expected: 'scba' }, { fact: 'kit', operator: 'contains', actual: undefined, expected: 'harness', negated: true }], labels)['zh-CN']).toBe('浓度超标。现场配备的装备：未填写。');
+    expect(explainHazard(title, [{ fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }, { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }], labels)['zh-CN']).toBe(
+      '浓度超标。现场配备的装备：安全带，不包括正压式空气呼吸器；现场配备的装备：安全带，不包括正压式空气呼吸器。',
+    );
+    // one record of one observation reads as that observation
+    for (const o of [obs[0]!, obs[2]!, obs[3]!]) expect(explainHazard(title, [o, { ...o }], labels)).toEqual(explainHazard(title, [o], labels));
+  });
+
   it('Chinese uses full-width punctuation, English plain ASCII punctuation around the records', () => {
     const obs: Observation[] = [
       { fact: 'store', operator: 'notIn', actual: 'shared', expected: ['dedicated', 'cabinet'] },
@@ -219,9 +253,20 @@ describe('explanations of a hazard', () => {
       },
       { requiredKeys: ['fact', 'operator', 'actual', 'expected'] },
     ) as fc.Arbitrary<Observation>;
+    // the per-leaf path: a leaf is its fact, operator, literal, path, referenced fact and reference time
+    const leafIds = new Map<string, number>();
+    const leafOf = (o: Observation) => {
+      const key = JSON.stringify([o.fact, o.operator, o.expected === undefined ? '(undefined)' : o.expected, o.path, o.valueFact, o.reference]);
+      let id = leafIds.get(key);
+      if (id === undefined) leafIds.set(key, (id = leafIds.size));
+      return id;
+    };
     fc.assert(
       fc.property(fc.array(observation, { maxLength: 4 }), (obs) => {
-        expect(explain(title, obs)).toEqual(explainHazard(title, obs, labels));
+        const expected = explainHazard(title, obs, labels);
+        expect(explain(title, obs)).toEqual(expected);
+        // a leaf whose threshold is another answer is a leaf whatever that answer is
+        expect(explain.leaves(titleSentence(title), obs, obs.map(leafOf))).toEqual(expected);
       }),
       { seed: 5, numRuns: 3000 },
     );

@@ -2,7 +2,7 @@ import type { Lang } from '../pack/types.js';
 import { operatorDefinition } from '../rules/operators.js';
 import { DEFAULT_REFERENCE_FACT } from '../rules/operators/duration-operators.js';
 import { pick, type FactLabel } from './fact-labels.js';
-import { explanationSentence, type Pair } from './explanation-sentence.js';
+import { explanationSentence, recordsSentence, type Pair } from './explanation-sentence.js';
 import { formatValue } from './format-value.js';
 import type { Observation } from './types.js';
 
@@ -154,7 +154,18 @@ export function explainHazard(
   observations: readonly Observation[],
   labels: ReadonlyMap<string, FactLabel>,
 ): Pair {
-  return explanationSentence(title, observations, observations.map((o) => clausePair(o, labels)), (o) => bareRecord(o, labels));
+  return explanationSentence(title, observations, observations.map((o) => clausePair(o, labels)), (o) => bareRecord(o, labels), (members) => listRecord(members, labels));
+}
+
+/**
+ * What the classifier explains with: {@link explainHazard} for one pack's labels, plus
+ * `leaves`, the same sentence from the observations of a compiled condition's `record`
+ * walk and the ids of their leaves, with the title already a sentence.
+ * @internal
+ */
+export interface Explainer {
+  (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]): Pair;
+  leaves(head: Pair, observations: readonly Observation[], leaves: readonly number[]): Pair;
 }
 
 /**
@@ -162,7 +173,7 @@ export function explainHazard(
  * (an observation of primitive values renders the same every time), so that explaining a
  * fired hazard costs little more than a lookup. The memory is bounded.
  */
-export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCached = 20_000): (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]) => Pair {
+export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCached = 20_000): Explainer {
   // fact → operator → expected → the clause split around the recorded value (a "frame"),
   // plus the whole clauses already rendered for primitive recorded values. A hit costs a
   // few map lookups; a new recorded value costs formatting that value only (negated
@@ -204,12 +215,98 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
     }
     return pair;
   };
-  return (title, observations) => {
+  // the bare record goes through the same cache (an `equal` of the value with itself)
+  const bare = (o: Observation): Pair => (o.path === undefined ? clause(recordOf(o)) : bareRecord(o, labels));
+  const group = (members: readonly Observation[]): Pair => listRecord(members, labels);
+  const explain = (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]): Pair => {
     const clauses: Pair[] = [];
     for (const o of observations) clauses.push(clause(o));
-    // the bare record goes through the same cache (an `equal` of the value with itself)
-    return explanationSentence(title, observations, clauses, (o) => (o.path === undefined ? clause(recordOf(o)) : bareRecord(o, labels)));
+    return explanationSentence(title, observations, clauses, bare, group);
   };
+
+  // Per leaf of the pack's compiled conditions (its id, twice: plain and under a `not`):
+  // the leaf's fact, operator, literal, path and reference are fixed, so its clause is a
+  // frame around the recorded value, and the clauses of the values it has seen are kept.
+  const byLeaf: (Entry | undefined)[] = [];
+  const leafClause = (o: Observation, id: number): Pair => {
+    if (o.valueFact !== undefined) return clausePair(o, labels); // the threshold is another answer
+    const slot = o.negated === true ? 2 * id + 1 : 2 * id;
+    let entry = byLeaf[slot];
+    if (entry === undefined) byLeaf[slot] = entry = { byActual: new Map(), frames: [undefined, undefined] };
+    const actual = o.actual;
+    const remember = cacheable(actual, false);
+    if (remember) {
+      const known = entry.byActual.get(actual);
+      if (known !== undefined) return known;
+    }
+    let pair: Pair;
+    if (actual === undefined || actual === null) pair = clausePair(o, labels);
+    else {
+      const flavour = typeof actual === 'boolean' ? 1 : 0;
+      let frame = entry.frames[flavour];
+      if (frame === undefined) entry.frames[flavour] = frame = frameOf(o, labels);
+      pair = frame === null ? clausePair(o, labels) : fillFrame(frame, actual, labels.get(o.fact));
+    }
+    if (remember && entry.byActual.size < MAX_PER_LEAF) entry.byActual.set(actual, pair);
+    return pair;
+  };
+  explain.leaves = (head: Pair, observations: readonly Observation[], leaves: readonly number[]): Pair => {
+    const clauses: Pair[] = [];
+    for (let i = 0; i < observations.length; i++) clauses.push(leafClause(observations[i]!, leaves[i]!));
+    return recordsSentence(head, observations, clauses, bare, group);
+  };
+  return explain;
+}
+
+/** Recorded values remembered per leaf (beyond them, a value costs formatting it). */
+const MAX_PER_LEAF = 256;
+
+/**
+ * The record of one multi-choice answer's observations, as one observation with several
+ * options reads: 「…：包括甲、乙」 when all were there; else what was recorded, then what
+ * was and was not there, 「防爆措施：隔爆，包括甲，不包括泄爆、惰化、抑爆」.
+ */
+function listRecord(members: readonly Observation[], labels: ReadonlyMap<string, FactLabel>): Pair {
+  const first = members[0]!;
+  const record = bareRecord(first, labels);
+  if (first.actual === undefined || first.actual === null) return record; // 「…：未填写」 says it all
+  const included: unknown[] = [];
+  const excluded: unknown[] = [];
+  for (const o of members) {
+    const list = (o.operator === 'contains') !== (o.negated === true) ? included : excluded;
+    if (!list.some((v) => Object.is(v, o.expected))) list.push(o.expected);
+  }
+  const fact = labels.get(first.fact);
+  const text = (lang: Lang): string => {
+    const tails = LIST_TAILS[lang];
+    const includes = included.length > 0 ? optionList(included, fact, lang, 'and') : '';
+    if (excluded.length === 0) return fill(template(tails.includesOnly, lang), { ...NO_VALUES, fact: (pick(fact?.label, lang) || first.fact) + (first.path === undefined ? '' : ` ${first.path}`), expected: includes });
+    let out = pick(record, lang);
+    if (included.length > 0) out += fill(template(tails.including, lang), { ...NO_VALUES, expected: includes });
+    return out + fill(template(tails.without, lang), { ...NO_VALUES, expected: optionList(excluded, fact, lang, 'or') });
+  };
+  return { 'zh-CN': text('zh-CN'), en: text('en') };
+}
+
+/**
+ * How `contains` and `doesNotContain` read, for a record of several observations: the
+ * options included alone (`contains`' phrase), else the record, then the options included
+ * and those missing (`doesNotContain`'s phrase after the record).
+ */
+const LIST_TAILS: Record<Lang, { includesOnly: string; including: string; without: string }> = {
+  'zh-CN': { includesOnly: '{fact}：包括{expected}', including: '，包括{expected}', without: '，不包括{expected}' },
+  en: { includesOnly: '{fact}: includes {expected}', including: ', including {expected}', without: ', without {expected}' },
+};
+const NO_VALUES: Readonly<Record<Key, string>> = { fact: '', actual: '', expected: '', operator: '', reference: '' };
+
+/** Options as a threshold reads them: 「甲、乙」; in English quoted, "“A”, “B” or “C”". */
+function optionList(values: readonly unknown[], fact: FactLabel | undefined, lang: Lang, conjunction: string): string {
+  const items = values.map((v) => {
+    const text = formatValue(v, fact, lang);
+    return lang === 'en' && typeof v === 'string' && fact?.options?.has(v) ? `“${text}”` : text;
+  });
+  if (lang === 'zh-CN') return items.join('、');
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]!}`;
 }
 
 interface Entry {
@@ -239,13 +336,15 @@ function frameOf(o: Observation, labels: ReadonlyMap<string, FactLabel>): Frame 
 
 function fillFrame(frame: Frame, actual: unknown, fact: FactLabel | undefined): Pair {
   const zhValue = formatValue(actual, fact, 'zh-CN');
+  // numbers, dates and times read the same in both languages
+  const enValue = typeof actual === 'number' || (typeof actual === 'string' && (fact?.type === 'date' || fact?.type === 'datetime')) ? zhValue : formatValue(actual, fact, 'en');
   let zh = frame.zh.prefix;
   if (zhValue.length > 0) {
     if (frame.zh.before && isLatinOrDigit(zhValue.charCodeAt(0))) zh += ' ';
     zh += zhValue;
     if (frame.zh.after && (isLatinOrDigit(zhValue.charCodeAt(zhValue.length - 1)) || zhValue.endsWith('%'))) zh += ' ';
   }
-  return { 'zh-CN': zh + frame.zh.suffix, en: frame.en.prefix + formatValue(actual, fact, 'en') + frame.en.suffix };
+  return { 'zh-CN': zh + frame.zh.suffix, en: frame.en.prefix + enValue + frame.en.suffix };
 }
 
 /**

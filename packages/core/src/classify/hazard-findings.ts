@@ -4,6 +4,7 @@
  * @module
  */
 import type { DeadlinePolicy, HazardLevel, LocalizedText, Pack, Party } from '../pack/types.js';
+import type { Pair } from './explanation-sentence.js';
 import type { HazardFinding, Observation, ResolvedCitation } from './types.js';
 
 /** The static part of a hazard finding, computed once at compile time. @internal */
@@ -16,42 +17,44 @@ export interface RuleTemplate {
   party: Party;
   deadline: DeadlinePolicy;
   rectification: LocalizedText | undefined;
+  /** The title as the explanation's first sentence. */
+  head: Pair;
 }
 
 /**
- * A fired rule's finding (static parts from the template). The `explanation` is rendered
- * on first read — many callers count hazards or read levels and never look at it — and
- * then kept; it depends only on the observations (taken now) and the pack's labels, and it
- * is an ordinary enumerable property for `JSON.stringify`, spreading and assignment. @internal
+ * A fired rule's finding: static parts from the template, the basis and provisional flag
+ * as of the inspection day (the template's own when the pack dates no editions), the
+ * observations and their explanation. The explanation is an ordinary enumerable property
+ * (for `JSON.stringify`, spreading and deep equality), built by the caller. @internal
  */
-export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explain: (observations: Observation[]) => LocalizedText & { en: string }): HazardFinding {
+export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explanation: Pair, basis: ResolvedCitation[], provisional: boolean): HazardFinding {
   const finding: HazardFinding = {
     rule: t.rule,
     item,
     kind: 'rule',
     level: t.level,
-    provisional: t.provisional,
+    provisional,
     party: t.party,
     title: t.title,
-    basis: t.basis,
+    basis,
     deadline: t.deadline,
     observations,
-    explanation: explain(observations),
+    explanation,
   };
   if (t.rectification !== undefined) finding.rectification = t.rectification;
   return finding;
 }
 
-/** A fired composite's finding; the `explanation` on first read, as {@link ruleFinding}. @internal */
-export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explain: (elements: readonly string[]) => LocalizedText & { en: string }): HazardFinding {
+/** A fired composite's finding, as {@link ruleFinding}; the explanation names the elements. @internal */
+export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explain: (elements: readonly string[]) => LocalizedText & { en: string }, basis: ResolvedCitation[], provisional: boolean): HazardFinding {
   const finding: HazardFinding = {
     rule: t.rule,
     kind: 'composite',
     level: t.level,
-    provisional: t.provisional,
+    provisional,
     party: t.party,
     title: t.title,
-    basis: t.basis,
+    basis,
     deadline: t.deadline,
     observations,
     explanation: explain(elements),

@@ -103,6 +103,23 @@ function notYetLaw(basis: readonly ResolvedCitation[]): boolean {
   return basis.length > 0 && basis.every((c) => c.inForce === false && c.effective !== undefined && c.withdrawn === undefined);
 }
 
+/**
+ * A finding's basis as of a day: each citation as of that day, successors of withdrawn
+ * editions first; whether the finding is then provisional; and whether it was not the law
+ * yet (every citation not yet in force), so that {@link classificationAsOf} drops it.
+ * Depends only on the basis and the day (the classifier keeps it per rule and day).
+ * @internal
+ */
+export function basisAsOf(pack: Pick<Pack, 'regulations'>, basis: readonly ResolvedCitation[], day: string): { basis: ResolvedCitation[]; provisional: boolean; notYetLaw: boolean } {
+  const asOf = withSuccessors(pack, basis.map((c) => citationAsOf(pack, c, day)), day);
+  return { basis: asOf, provisional: provisionalAsOf(asOf), notYetLaw: notYetLaw(asOf) };
+}
+
+/** Whether some edition of the pack has dates (else the law as of any day is the pack's static view). @internal */
+export function datesEditions(pack: Pick<Pack, 'regulations'>): boolean {
+  return pack.regulations.some((r) => r.effective !== undefined || r.withdrawn !== undefined);
+}
+
 const RANK: Record<HazardLevel, number> = { simple: 1, general: 2, major: 3 };
 
 /**
@@ -131,17 +148,16 @@ const RANK: Record<HazardLevel, number> = { simple: 1, general: 2, major: 3 };
 export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites'>, classification: Classification): Classification {
   const day = inspectionDay(classification.inspectedAt);
   if (day === undefined) return classification;
-  const dated = pack.regulations.some((r) => r.effective !== undefined || r.withdrawn !== undefined);
-  if (!dated) return { ...classification, asOf: day };
+  if (!datesEditions(pack)) return { ...classification, asOf: day };
   const dropped = new Set<string>();
   const kept: HazardFinding[] = [];
   for (const hazard of classification.hazards) {
-    const basis = withSuccessors(pack, hazard.basis.map((c) => citationAsOf(pack, c, day)), day);
-    if (notYetLaw(basis)) {
+    const asOf = basisAsOf(pack, hazard.basis, day);
+    if (asOf.notYetLaw) {
       dropped.add(hazard.rule);
       continue;
     }
-    kept.push({ ...hazard, basis, provisional: provisionalAsOf(basis) });
+    kept.push({ ...hazard, basis: asOf.basis, provisional: asOf.provisional });
   }
   const atLeast = new Map(pack.composites.map((c) => [c.id, c.atLeast]));
   const hazards = kept.filter((h) => {

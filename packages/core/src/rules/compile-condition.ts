@@ -90,6 +90,13 @@ export interface CompiledCondition {
   explain(facts: Facts): ConditionExplanation;
   /** Every fact id the condition reads (references resolved), in first-use order. */
   readonly facts: readonly string[];
+  /**
+   * The explanation walk into the caller's arrays, without the result object: pushes the
+   * deciding observations to `out` and, at the same index, the id of the leaf that made
+   * each (ids are numbered per compiler, from 0, fixed at compile time). For the
+   * classifier, which caches each leaf's wording by its id. @internal
+   */
+  readonly record: (facts: Facts, out: Observation[], leaves: number[]) => boolean;
 }
 
 
@@ -169,6 +176,8 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   const memo = new Map<string, NamedEntry>();
   const acyclic = new Set<string>();
   let leaves = 0;
+  /** Ids of the compiled leaves, per compiler (see {@link CompiledCondition.record}). */
+  let nextLeafId = 0;
   let facts = new Set<string>();
   let inName: string | undefined;
 
@@ -374,7 +383,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     // a comparison on a plain read (of the facts, or of `reservedFrom`) fuses into one closure
     const from = reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, fact) ? reservedFrom : undefined;
     const fuse = path === undefined && definition.comparison !== undefined ? { comparison: definition.comparison, fact, ...(from ? { from } : {}) } : undefined;
-    return { node: leafNode(fact, operator, readerOf(fact, steps), readExpected, value, test, path as string | undefined, valueFact, reference, fuse), height: 1 };
+    return { node: leafNode(nextLeafId++, fact, operator, readerOf(fact, steps), readExpected, value, test, path as string | undefined, valueFact, reference, fuse), height: 1 };
   };
 
   /**
@@ -406,6 +415,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       return { result, observations };
     };
     compiled.facts = used;
+    compiled.record = (f: Facts, out: Observation[], leaves: number[]): boolean => root.explain(safe(f), out, leaves);
     return Object.freeze(compiled) as CompiledCondition;
   };
 }

@@ -7,10 +7,15 @@ import type { Observation } from '../classify/types.js';
 import { comparisonTest, isNumberLike, type Comparison, type Facts, type OperatorTest } from './operators/define-operator.js';
 import { readPath, type PathSteps } from './safe-path.js';
 
-/** A node of the compiled tree: a test, and the same test recording what decided it. @internal */
+/**
+ * A node of the compiled tree: a test, and the same test recording what decided it — the
+ * observations in `out` and, when `leaves` is given, the id of the leaf that made each one
+ * (the same index; a leaf's id is fixed at compile time, so callers can cache per leaf).
+ * @internal
+ */
 export interface ConditionNode {
   test(facts: Facts): boolean;
-  explain(facts: Facts, out: Observation[]): boolean;
+  explain(facts: Facts, out: Observation[], leaves?: number[]): boolean;
 }
 
 type Node = ConditionNode;
@@ -55,6 +60,7 @@ export function factReader(name: string, steps: PathSteps | undefined): (facts: 
  * test allocates nothing; only `explain` builds an observation. @internal
  */
 export function leafNode(
+  id: number,
   fact: string,
   operator: string,
   readActual: (facts: Facts) => unknown,
@@ -91,7 +97,7 @@ export function leafNode(
       };
   return {
     test: holds,
-    explain: (facts, out) => {
+    explain: (facts, out, leaves) => {
       let actual: unknown;
       let expected: unknown;
       try {
@@ -106,6 +112,7 @@ export function leafNode(
       if (valueFact !== undefined) observation.valueFact = valueFact;
       if (reference !== undefined) observation.reference = reference;
       out.push(observation);
+      if (leaves !== undefined) leaves.push(id);
       return result;
     },
   };
@@ -260,12 +267,15 @@ export function allNode(nodes: readonly Node[]): Node {
           for (let i = 0; i < count; i++) if (!tests[i]!(facts)) return false;
           return true;
         },
-    explain: (facts, out) => {
+    explain: (facts, out, leaves) => {
       const start = out.length;
       for (const n of nodes) {
         const mark = out.length;
-        if (!n.explain(facts, out)) {
-          out.splice(start, mark - start);
+        if (!n.explain(facts, out, leaves)) {
+          if (mark > start) {
+            out.splice(start, mark - start);
+            leaves?.splice(start, mark - start);
+          }
           return false;
         }
       }
@@ -286,12 +296,15 @@ export function anyNode(nodes: readonly Node[]): Node {
           for (let i = 0; i < count; i++) if (tests[i]!(facts)) return true;
           return false;
         },
-    explain: (facts, out) => {
+    explain: (facts, out, leaves) => {
       const start = out.length;
       for (const n of nodes) {
         const mark = out.length;
-        if (n.explain(facts, out)) {
-          out.splice(start, mark - start);
+        if (n.explain(facts, out, leaves)) {
+          if (mark > start) {
+            out.splice(start, mark - start);
+            leaves?.splice(start, mark - start);
+          }
           return true;
         }
       }
@@ -305,9 +318,9 @@ export function notNode(inner: Node): Node {
   const test = inner.test;
   return {
     test: (facts) => !test(facts),
-    explain: (facts, out) => {
+    explain: (facts, out, leaves) => {
       const start = out.length;
-      const result = !inner.explain(facts, out);
+      const result = !inner.explain(facts, out, leaves);
       for (let i = start; i < out.length; i++) {
         const o = out[i]!;
         if (o.negated) delete o.negated;
@@ -332,19 +345,27 @@ export function atLeastNode(n: number, nodes: readonly Node[]): Node {
       }
       return false;
     },
-    explain: (facts, out) => {
+    explain: (facts, out, leaves) => {
       const held: Observation[] = [];
       const failed: Observation[] = [];
+      const heldLeaves: number[] = [];
+      const failedLeaves: number[] = [];
       let yes = 0;
       for (const node of nodes) {
         const part: Observation[] = [];
-        if (node.explain(facts, part)) {
+        const partLeaves: number[] = [];
+        if (node.explain(facts, part, partLeaves)) {
           yes += 1;
           held.push(...part);
-        } else failed.push(...part);
+          heldLeaves.push(...partLeaves);
+        } else {
+          failed.push(...part);
+          failedLeaves.push(...partLeaves);
+        }
       }
       const result = yes >= n;
       out.push(...(result ? held : failed));
+      leaves?.push(...(result ? heldLeaves : failedLeaves));
       return result;
     },
   };

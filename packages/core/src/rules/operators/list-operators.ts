@@ -15,8 +15,10 @@ function checkElement(value: unknown, context: ValueCheckContext): OperatorText 
 
 const RECORD = { 'zh-CN': '{fact}：{actual}', en: '{fact}: {actual}' };
 const NOT_IN = { 'zh-CN': '{fact}：{actual}，不属于{expected}', en: '{fact}: {actual}, not {expected}' };
+// an option missing reads after what was recorded: 「现场配备的装备：安全带，不包括正压式空气呼吸器」
+// (several observations of one answer share one record: 「…：隔爆，不包括泄爆、惰化、抑爆」)
 const INCLUDES = { 'zh-CN': '{fact}：包括{expected}', en: '{fact}: includes {expected}' };
-const EXCLUDES = { 'zh-CN': '{fact}：不包括{expected}', en: '{fact}: does not include {expected}' };
+const EXCLUDES = { 'zh-CN': '{fact}：{actual}，不包括{expected}', en: '{fact}: {actual}, without {expected}' };
 
 /** `in`: the fact is one of the listed values (`indexOf` on the value, as json-rules-engine). */
 export const isOneOf: OperatorDefinition = defineOperator({
