@@ -46,7 +46,7 @@ export const factsCommand: Command = {
 
 function line(f: FactEntry, en: boolean): string {
   const label = en ? f.label.en : f.label['zh-CN'];
-  const parts = [f.type];
+  const parts: string[] = [f.type];
   if (f.unit) parts.push(f.unit);
   if (f.range) parts.push(`${f.range[0] ?? (f.type === 'count' ? 0 : '−∞')}–${f.range[1] ?? '∞'}`);
   if (f.maxLength !== undefined) parts.push(en ? `≤ ${f.maxLength} chars` : `≤ ${f.maxLength} 字`);
