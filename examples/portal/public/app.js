@@ -110,14 +110,17 @@ const pages = {
   },
 
   async enforcement() {
-    const [queue, list] = await Promise.all([api('/queues/enforcement'), worklistRows()]);
+    const [queue, list, packs] = await Promise.all([api('/queues/enforcement'), worklistRows(), api('/packs')]);
     setHtml(app, html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
+      <h2>${t('officerInspection')}</h2><div id="inspection"></div>
       <h2>${t('observation')}</h2><div id="observation"></div>`);
     // An officer reports what it sees in its own domains, for the enterprises of its areas.
     const departments = me()?.departments ?? [];
     const domains = [...new Set(departments.flatMap((d) => d.domains))];
     const areas = departments.flatMap((d) => d.areas);
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
+    // An officer's own inspection (执法检查) with the checklists of its domains; the server records it as the officer's.
+    inspectionSection(app.querySelector('#inspection'), (packs.body?.items ?? []).filter((p) => domains.includes(p.domain)), mine);
     observationForm(app.querySelector('#observation'), mine, domains);
   },
 

@@ -112,7 +112,7 @@ describe('axe-core on every page for every role', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#lightbox[open]');
     await page.keyboard.press('Escape');
-    await page.waitForSelector('#lightbox:not([open])');
+    await page.waitForSelector('#lightbox[open]', { state: 'detached' });
     await page.context().close();
   });
 

@@ -203,4 +203,14 @@ describe('story per role', () => {
     expect(await zhao.textContent('#history li[data-type="closed"]')).toContain('D1-ZF-2026-0101');
     for (const p of [owner, grid, li, zhao]) await p.context().close();
   });
+
+  it('an officer records an enforcement inspection on the home page', async () => {
+    const li = await portal.signIn('officer-li', 'enforcement');
+    await li.selectOption('#enterprise-select', 'ent-ruyi');
+    await fillKitchenForm(li, { premises: 'restaurant', gas_type: 'natural_gas', below_ground: 'false', alarm_installed: 'true', alarm_working: 'true', hose_length_m: '1' });
+    await li.click('#submit-check');
+    await li.waitForSelector('#no-hazards');
+    await shot(li, '18-officer-inspection');
+    await li.context().close();
+  });
 });
