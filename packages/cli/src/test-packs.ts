@@ -30,7 +30,8 @@ export interface TestReport {
   packs: PackTestReport[];
   /** `--coverage-threshold`, when given (0–100). */
   threshold: number | undefined;
-  summary: { passed: number; failed: number; todo: number; packsFailed: number };
+  /** `notLoaded`: files (scenario files, pack files, overlays) that could not be used. */
+  summary: { passed: number; failed: number; todo: number; packsFailed: number; notLoaded: number };
 }
 
 /**
@@ -78,6 +79,7 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
       failed: runs.reduce((n, r) => n + r.summary.failed, 0),
       todo: runs.reduce((n, r) => n + r.summary.todo, 0),
       packsFailed: packs.filter((p) => !p.ok || p.belowThreshold).length,
+      notLoaded: packs.reduce((n, p) => n + new Set(p.issues.filter((i) => i.severity === 'error').map((i) => i.file ?? p.path)).size, 0),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { memoryIo } from '../src/cli-io.js';
@@ -12,15 +12,25 @@ export async function runCli(argv: string[], over: Parameters<typeof memoryIo>[0
   return { code, out: io.out(), err: io.err() };
 }
 
-/** A copy of the demo pack in a fresh temporary folder; returns the copy's folder. */
+/**
+ * A copy of the demo pack in a fresh temporary folder, with its basic scenarios only
+ * (`tests/basic.yaml`; the `base:` example file is left out so tests that rewrite basic.yaml
+ * control every scenario); returns the copy's folder.
+ */
 export function copyDemoPack(): string {
   const dir = join(tempDir('anjian-demo-'), 'demo-kitchen');
   cpSync(DEMO_PACK, dir, { recursive: true });
+  rmSync(join(dir, 'tests', 'base.yaml'), { force: true });
   return dir;
 }
 
 /** The demo pack's scenario file. */
 export const DEMO_SCENARIOS = readFileSync(join(DEMO_PACK, 'tests', 'basic.yaml'), 'utf8');
+
+/** Number of scenarios in all the demo pack's scenario files (basic.yaml and base.yaml). */
+export const DEMO_SCENARIO_COUNT = readdirSync(join(DEMO_PACK, 'tests'))
+  .filter((f) => f.endsWith('.yaml'))
+  .reduce((n, f) => n + readFileSync(join(DEMO_PACK, 'tests', f), 'utf8').split('\n').filter((l) => l.startsWith('  - name:')).length, 0);
 
 type Validate = ((value: unknown) => boolean) & { errors?: unknown };
 

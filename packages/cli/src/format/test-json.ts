@@ -9,7 +9,7 @@ import type { TestFormatter } from './test-format-options.js';
  * @example
  * ```json
  * { "tool": "anjian", "version": "0.1.0", "threshold": null, "packs": [ … ],
- *   "summary": { "passed": 4, "failed": 0, "todo": 0, "packsFailed": 0 } }
+ *   "summary": { "passed": 4, "failed": 0, "todo": 0, "packsFailed": 0, "notLoaded": 0 } }
  * ```
  */
 export const formatTestJson: TestFormatter = (report, options) => {

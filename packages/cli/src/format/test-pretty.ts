@@ -1,4 +1,5 @@
-import type { Lang, RuleCoverage, ScenarioResult } from '@anjian/core';
+import type { Lang, ScenarioResult } from '@anjian/core';
+import type { RuleCoverage } from '@anjian/core/internal';
 import { localize } from '../lang.js';
 import type { PackTestReport } from '../test-packs.js';
 import { issueBlock, painter, type Paint } from './issue-block.js';
@@ -31,7 +32,10 @@ export const formatTestPretty: TestFormatter = (report, options) => {
   const detail = en
     ? `${mark} ${total} ${total === 1 ? 'pack' : 'packs'} tested, ${report.summary.packsFailed} failed; ${todo} todo.`
     : `${mark} 测试了 ${total} 个检查表，${report.summary.packsFailed} 个未通过；待办场景 ${todo} 个。`;
-  return `${blocks.join('\n\n')}\n\n${detail}\n${passed} passed, ${failed} failed\n`;
+  // a file that did not load is a failure too: the closing line says so (issue 22)
+  const notLoaded = report.summary.notLoaded;
+  const files = notLoaded > 0 ? `, ${notLoaded} ${notLoaded === 1 ? 'file' : 'files'} not loaded` : '';
+  return `${blocks.join('\n\n')}\n\n${detail}\n${passed} passed, ${failed} failed${files}\n`;
 };
 
 function packBlock(pack: PackTestReport, threshold: number | undefined, options: TestFormatOptions, paint: Paint): string {

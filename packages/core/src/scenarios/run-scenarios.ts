@@ -1,4 +1,6 @@
-import type { Classification, Inspection } from '../classify/types.js';
+import { checkFindings } from '../classify/check-findings.js';
+import type { Classification, FindingValue, Inspection } from '../classify/types.js';
+import { didYouMean } from '../pack/did-you-mean.js';
 import type { Pack } from '../pack/types.js';
 import type { RuleCoverage, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
 
@@ -20,6 +22,14 @@ export type Evaluate = (inspection: Inspection) => Classification;
  * some scenario within its premises scope does not. `todo` scenarios are reported but
  * count neither for failures nor for coverage.
  *
+ * Scenarios are checked like inspections before they run (`checkFindings`, fail closed): an
+ * undeclared or missing `premises`, unknown facts, answers of the wrong type or outside the
+ * options or range are failures located in the scenario file — only missing required
+ * answers are allowed (a scenario may test `not_checked`). Rule ids under `expect.hazards`
+ * and `expect.absent` and item ids under `expect.items` must exist (with "did you mean").
+ * A file's `base` gives answers every scenario starts from; a scenario's own answers
+ * override them (`null` removes one); problems in a base answer point at the base.
+ *
  * @example
  * ```ts
  * const run = runScenarios(pack, compilePack(pack).evaluate, [{ file: 'tests/basic.yaml', content }]);
@@ -35,6 +45,8 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
     for (const item of section.items) for (const rule of item.hazards) itemOfRule.set(rule.id, item.id);
   }
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const ruleIds = [...itemOfRule.keys(), ...pack.composites.map((c) => c.id)];
+  const knownRules = new Set(ruleIds);
 
   for (const source of sources) {
     source.content.scenarios.forEach((scenario, index) => {
@@ -47,12 +59,31 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       if (source.content.pack !== pack.id) {
         fail('/pack', `场景文件针对检查表“${source.content.pack}”，而不是“${pack.id}”`, `scenario file is for pack "${source.content.pack}", not "${pack.id}"`);
       }
+      const shared = source.content.base ?? {};
+      const findings: Record<string, FindingValue> = { ...(shared.findings ?? {}) };
+      for (const [fact, value] of Object.entries(scenario.findings ?? {})) {
+        if (value === null && Object.hasOwn(shared.findings ?? {}, fact)) delete findings[fact];
+        else findings[fact] = value;
+      }
+      const premises = scenario.premises ?? shared.premises;
+      const inspectedAt = scenario.inspectedAt ?? shared.inspectedAt;
       const inspection: Inspection = {
         pack: pack.id,
-        findings: scenario.findings ?? {},
-        ...(scenario.premises !== undefined ? { premises: scenario.premises } : {}),
-        ...(scenario.inspectedAt !== undefined ? { inspectedAt: scenario.inspectedAt } : {}),
+        findings,
+        ...(premises !== undefined ? { premises } : {}),
+        ...(inspectedAt !== undefined ? { inspectedAt } : {}),
       };
+      // checked like an inspection: where an answer came from decides where the failure points
+      const fromBase = (key: 'premises' | 'inspectedAt' | 'findings', fact?: string) =>
+        key === 'findings' ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(shared.findings ?? {}, fact) : scenario[key] === undefined && shared[key] !== undefined;
+      for (const issue of checkFindings(pack, inspection)) {
+        if (issue.severity !== 'error' || issue.code === 'REQUIRED_MISSING' || issue.code === 'PACK_MISMATCH') continue;
+        const pointer = issue.pointer ?? '';
+        const [, key, fact] = /^\/(premises|inspectedAt|findings)(?:\/([^/]+))?/.exec(pointer) ?? [];
+        const unescaped = fact?.replace(/~1/g, '/').replace(/~0/g, '~');
+        const at = key !== undefined && fromBase(key as 'premises' | 'inspectedAt' | 'findings', unescaped) ? `/base${pointer}` : `${base}${pointer}`;
+        fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`);
+      }
       let result: Classification | undefined;
       try {
         result = evaluate(inspection);
@@ -61,7 +92,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         fail(`${base}/findings`, `分类失败：${why}`, `classification failed: ${why}`);
       }
       if (result) {
-        checkExpectations(scenario, result, base, fail);
+        checkExpectations(scenario, result, base, fail, knownRules, ruleIds);
         if (scenario.todo === undefined) {
           const firedHere = new Set(result.hazards.map((h) => h.rule));
           const checkedItems = new Set(result.items.filter((i) => i.outcome === 'pass' || i.outcome === 'hazard').map((i) => i.item));
@@ -71,7 +102,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
           }
           for (const composite of pack.composites) {
             if (firedHere.has(composite.id)) bump(fired, composite.id);
-            else if (!composite.premises || (scenario.premises !== undefined && composite.premises.includes(scenario.premises))) {
+            else if (!composite.premises || (premises !== undefined && composite.premises.includes(premises))) {
               bump(heldBack, composite.id);
             }
           }
@@ -127,13 +158,24 @@ function checkExpectations(
   result: Classification,
   base: string,
   fail: (pointer: string, zh: string, en: string) => void,
+  knownRules: ReadonlySet<string>,
+  ruleIds: readonly string[],
 ): void {
   const expect = scenario.expect ?? {};
   const byItem = new Map(result.items.map((i) => [i.item, i]));
+  const unknownRule = (rule: unknown, pointer: string): boolean => {
+    if (typeof rule === 'string' && knownRules.has(rule)) return false;
+    const near = typeof rule === 'string' ? didYouMean(rule, ruleIds) : undefined;
+    fail(pointer, `检查表中没有隐患规则 ${JSON.stringify(rule)}${near ? `（是不是“${near}”？）` : ''}`, `the pack has no rule ${JSON.stringify(rule)}${near ? ` (did you mean "${near}"?)` : ''}`);
+    return true;
+  };
   for (const [item, outcome] of Object.entries(expect.items ?? {})) {
     const pointer = `${base}/expect/items/${escape(item)}`;
     const actual = byItem.get(item);
-    if (!actual) fail(pointer, `检查表中没有检查项“${item}”`, `the pack has no item "${item}"`);
+    if (!actual) {
+      const near = didYouMean(item, byItem.keys());
+      fail(pointer, `检查表中没有检查项“${item}”${near ? `（是不是“${near}”？）` : ''}`, `the pack has no item "${item}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
     else if (actual.outcome !== outcome) {
       const missing = actual.missing?.length ? `（缺少：${actual.missing.join('、')}）` : '';
       const missingEn = actual.missing?.length ? ` (missing: ${actual.missing.join(', ')})` : '';
@@ -146,6 +188,7 @@ function checkExpectations(
     expect.hazards.forEach((want, k) => {
       const pointer = `${base}/expect/hazards/${k}`;
       expected.add(want.rule);
+      if (unknownRule(want.rule, `${pointer}/rule`)) return;
       const got = firedById.get(want.rule);
       if (!got) {
         fail(pointer, `隐患规则 ${want.rule} 应触发（${want.level}），但未触发`, `rule ${want.rule} should fire (${want.level}) but did not`);
@@ -173,6 +216,7 @@ function checkExpectations(
     }
   }
   (expect.absent ?? []).forEach((rule, k) => {
+    if (unknownRule(rule, `${base}/expect/absent/${k}`)) return;
     if (firedById.has(rule)) {
       fail(`${base}/expect/absent/${k}`, `隐患规则 ${rule} 不应触发，但触发了`, `rule ${rule} should not fire but did`);
     }

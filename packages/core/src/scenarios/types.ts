@@ -34,10 +34,22 @@ export interface Scenario {
   todo?: string;
 }
 
+/**
+ * Answers shared by every scenario of a file: a scenario starts from them and overrides
+ * what it lists (an answer set to `null` removes the base's).
+ */
+export interface ScenarioBase {
+  premises?: string;
+  inspectedAt?: string;
+  findings?: Record<string, FindingValue>;
+}
+
 /** A scenario file. */
 export interface ScenarioFile {
   /** Id of the pack the scenarios are written for. */
   pack: string;
+  /** Baseline answers the scenarios of this file override. */
+  base?: ScenarioBase;
   scenarios: Scenario[];
 }
 

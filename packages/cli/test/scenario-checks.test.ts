@@ -1,0 +1,69 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyDemoPack, runCli } from './run-cli.js';
+
+// Issue 22, pack authors 1–3: scenarios are checked like inspections (a scenario that cannot
+// fail is a failure), the closing line counts files that did not load, and `base:` answers.
+const COMPLIANT = 'gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 1.5';
+
+function demoWith(scenarios: string, extra = ''): string {
+  const dir = copyDemoPack();
+  rmSync(join(dir, 'tests'), { recursive: true });
+  const file = `pack: demo-kitchen\n${extra}scenarios:\n${scenarios}`;
+  mkdirSync(join(dir, 'tests'));
+  writeFileSync(join(dir, 'tests', 'checks.yaml'), file);
+  return dir;
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('anjian test checks scenarios like inspections', () => {
+  it.each([
+    ['an undeclared premises kind', `    premises: spinning\n    findings: { ${COMPLIANT} }\n`, 'premises: spinning', 'UNKNOWN_PREMISES: the pack has no premises kind "spinning"'],
+    ['a text for a boolean', `    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: 否, alarm_installed: true, alarm_working: true, hose_length_m: 1.5 }\n`, 'below_ground: 否', 'WRONG_TYPE: "Gas is used below ground or half below ground" (below_ground) must be yes or no (true/false); got the text "否"'],
+    ['a string for a number', `    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: long }\n`, 'hose_length_m: long', 'WRONG_TYPE: "Length of the connecting hose" (hose_length_m) must be a number'],
+    ['an unknown fact id', `    premises: restaurant\n    findings: { ${COMPLIANT}, hose_lenght_m: 1 }\n`, 'hose_lenght_m', 'UNKNOWN_FACT: the pack has no fact "hose_lenght_m" (did you mean "hose_length_m"?)'],
+    ['no premises at all', `    findings: { ${COMPLIANT} }\n`, 'findings:', 'PREMISES_MISSING: premises is missing'],
+  ])('%s fails, located, with exit 1', async (_what, body, _needle, message) => {
+    const scenarios = `  - name: a mistake\n${body}    expect:\n      hazards: []\n`;
+    const dir = demoWith(scenarios);
+    const { code, out } = await runCli(['test', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(out).toMatch(/tests\/checks\.yaml:\d+:\d+ {2}/);
+    expect(out).toContain(message);
+    expect(out).toMatch(/^0 passed, 1 failed$/m);
+  });
+
+  it('unknown rule ids under expect and absent fail at their place, with a did-you-mean', async () => {
+    const scenarios = `  - name: typos in the expectations\n    premises: restaurant\n    findings: { ${COMPLIANT} }\n    expect:\n      hazards:\n        - { rule: DEMO-003-H9, level: simple }\n      absent: [DEMO-030-H1]\n`;
+    const dir = demoWith(scenarios);
+    const text = `pack: demo-kitchen\nscenarios:\n${scenarios}`;
+    const { code, out } = await runCli(['test', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(out).toContain(`tests/checks.yaml:${lineOf(text, 'DEMO-003-H9')}:19  the pack has no rule "DEMO-003-H9" (did you mean "DEMO-003-H1"?)`);
+    expect(out).toContain(`tests/checks.yaml:${lineOf(text, 'DEMO-030-H1')}:16  the pack has no rule "DEMO-030-H1" (did you mean "DEMO-003-H1"?)`);
+  });
+
+  it('the closing line counts a scenario file that did not load', async () => {
+    const dir = copyDemoPack();
+    writeFileSync(join(dir, 'tests', 'broken.yaml'), 'pack: demo-kitchen\nscenarios:\n  - name: x\n    findings: { a: 1\n');
+    const { code, out } = await runCli(['test', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(out).toMatch(/^\d+ passed, 0 failed, 1 file not loaded$/m);
+  });
+
+  it('base: answers every scenario starts from; a scenario overrides or removes them; a bad base answer points at the base', async () => {
+    const base = `base:\n  premises: restaurant\n  findings: { ${COMPLIANT} }\n`;
+    const scenarios = `  - name: the base\n    findings: {}\n    expect:\n      hazards: []\n  - name: long hose\n    findings: { hose_length_m: 3 }\n    expect:\n      hazards:\n        - { rule: DEMO-003-H1, level: simple }\n  - name: no alarm\n    findings: { alarm_installed: false, alarm_working: null }\n    expect:\n      hazards:\n        - { rule: DEMO-002-H1, level: general }\n`;
+    const ok = await runCli(['test', demoWith(scenarios, base)]);
+    expect(ok.out).toMatch(/^3 passed, 0 failed$/m);
+    expect(ok.code).toBe(0);
+    const badBase = base.replace('below_ground: false', 'below_ground: 否');
+    const dir = demoWith(scenarios, badBase);
+    const bad = await runCli(['test', dir], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('tests/checks.yaml:4:');
+    expect(bad.out).toContain('WRONG_TYPE');
+  });
+});
