@@ -98,7 +98,7 @@ const BODIES: Readonly<Record<string, Body>> = {
     properties: {
       plan: {
         type: 'object',
-        description: 'the seven parts of a treatment plan; deadline becomes the hazard’s / 治理方案',
+        description: 'the seven parts of a treatment plan; its deadline becomes the hazard’s when an officer approves the plan (approve_plan) / 治理方案',
         required: ['objectives', 'measures', 'fundsAndMaterials', 'responsible', 'deadline', 'milestones', 'safetyAndEmergency'],
         additionalProperties: false,
         properties: {
@@ -113,9 +113,20 @@ const BODIES: Readonly<Record<string, Body>> = {
       },
     },
   },
+  approve_plan: {
+    summary: 'Approve the pending treatment plan of a major hazard; its date becomes the deadline / 批准治理方案',
+    required: [],
+    properties: { note },
+  },
   order_stop_work: { summary: 'Order work stopped, two officers / 责令停产停业', required: ['scope', 'reason'], properties: { scope: { enum: ['partial', 'whole'] }, reason: why, coOfficerId } },
   accept: { summary: 'Accept the rectification of a major hazard / 验收', required: ['note'], properties: { note, evidence: EVIDENCE_LIST, coOfficerId } },
   close: { summary: 'Close (销号) / 销号', required: [], properties: { note, coOfficerId } },
+  lift_stop_work: {
+    summary: 'Lift the stop-work order after review (复产), two officers / 复产',
+    required: ['note'],
+    properties: { note, evidence: EVIDENCE_LIST, coOfficerId },
+  },
+  delist: { summary: 'End the listing for supervision (摘牌), two officers / 摘牌', required: ['note'], properties: { note, coOfficerId } },
   reopen: { summary: 'Reopen a closed hazard / 重新打开', required: ['reason'], properties: { reason: why } },
   spot_check: { summary: 'Spot-check a closed hazard / 抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note } },
   warn_due_soon: { summary: 'Warn that the deadline is near (system) / 到期提醒', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },

@@ -648,6 +648,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         "listed": false,
         "stopWork": null,
         "plan": null,
+        "planApproved": false,
         "acceptedBy": null,
         "acceptedOfficers": [],
         "closedBy": null,

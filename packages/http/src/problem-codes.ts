@@ -27,6 +27,11 @@ const REJECTION_CODES = Object.keys({
   REASON_REQUIRED: 1,
   INVALID_COMMAND: 1,
   NOT_DUE: 1,
+  NOTICE_REQUIRED: 1,
+  NO_PENDING_PLAN: 1,
+  PLAN_NOT_APPROVED: 1,
+  NO_STOP_WORK: 1,
+  NOT_LISTED: 1,
 } satisfies Record<RejectionCode, 1>) as RejectionCode[];
 
 /** The codes the HTTP layer answers itself, by status. */

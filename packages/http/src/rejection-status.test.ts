@@ -25,6 +25,11 @@ const EXPECTED: Record<RejectionCode, number> = {
   REASON_REQUIRED: 422,
   INVALID_COMMAND: 422,
   NOT_DUE: 422,
+  NOTICE_REQUIRED: 422,
+  NO_PENDING_PLAN: 422,
+  PLAN_NOT_APPROVED: 422,
+  NO_STOP_WORK: 422,
+  NOT_LISTED: 422,
 };
 
 describe('rejectionStatus', () => {

@@ -140,6 +140,7 @@ export const HAZARD_STATE: JsonSchema = {
         safetyAndEmergency: { $ref: '#/components/schemas/LocalizedText' },
       },
     }),
+    planApproved: { type: 'boolean', description: 'an enforcement officer approved the current plan: its date is the deadline / 治理方案已批准' },
     acceptedBy: { type: ['string', 'null'] },
     acceptedOfficers: { type: 'array', items: str },
     closedBy: { type: ['string', 'null'] },

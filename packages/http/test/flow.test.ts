@@ -114,44 +114,58 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     h.clock.advance(86_400_000);
     await send(h, 'owner-e1', id, 'plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
     h.clock.set('2026-11-10T01:00:00Z');
+    // The plan's date becomes the deadline only when an officer approves the plan.
+    expect((await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`)).body.state.deadline).toBeNull();
+    await send(h, 'officer2-gas-d1', id, 'approve-1', { type: 'approve_plan' }, 4);
+    expect((await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`)).body.state.deadline).toBe('2026-11-20T09:00:00.000Z');
     const ev = [...(await h.upload('owner-e1', id, 'photo_before')), ...(await h.upload('owner-e1', id, 'photo_after', 3)), ...(await h.upload('owner-e1', id, 'document'))];
     h.clock.set('2026-11-10T02:00:00Z');
-    await send(h, 'owner-e1', id, 'rectify-m', { type: 'submit_rectification', evidence: ev }, 4);
+    await send(h, 'owner-e1', id, 'rectify-m', { type: 'submit_rectification', evidence: ev }, 5);
 
     h.clock.set('2026-11-12T02:00:00Z');
     const accept = { type: 'accept', note: reason('现场验收合格', 'accepted on site'), coOfficerId: 'officer3-gas-d1' };
     // The reporting officer may not accept; neither may the enterprise nor a grid inspector.
     for (const actor of ['officer-gas-d1', 'owner-e1', 'grid-g1']) {
-      const refused = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body: accept, headers: { 'idempotency-key': `accept-by-${actor}`, 'if-match': '"5"' } });
+      const refused = await h.call(actor, 'POST', `/hazards/${id}/commands`, { body: accept, headers: { 'idempotency-key': `accept-by-${actor}`, 'if-match': '"6"' } });
       expect(refused.status, actor).toBe(403);
     }
-    await send(h, 'officer2-gas-d1', id, 'accept-1', accept, 5);
+    await send(h, 'officer2-gas-d1', id, 'accept-1', accept, 6);
     // 销号 by an officer other than the one who accepted.
     const close = { type: 'close', note: reason('销号', 'written off'), coOfficerId: 'officer2-gas-d1' };
-    const alone = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { ...close, coOfficerId: 'officer3-gas-d1' }, headers: { 'idempotency-key': 'close-by-acceptor', 'if-match': '"6"' } });
+    const alone = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { ...close, coOfficerId: 'officer3-gas-d1' }, headers: { 'idempotency-key': 'close-by-acceptor', 'if-match': '"7"' } });
     expect(alone.status).toBe(403);
-    const closedTwice = await send(h, 'officer3-gas-d1', id, 'close-m', close, 6);
-    const replay = await h.call('officer3-gas-d1', 'POST', `/hazards/${id}/commands`, { body: close, headers: { 'idempotency-key': 'close-m', 'if-match': '"6"' } });
+    const closedTwice = await send(h, 'officer3-gas-d1', id, 'close-m', close, 7);
+    const replay = await h.call('officer3-gas-d1', 'POST', `/hazards/${id}/commands`, { body: close, headers: { 'idempotency-key': 'close-m', 'if-match': '"7"' } });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(closedTwice.body);
 
     const detail = await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`);
-    expect(detail.body.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer3-gas-d1', reporterId: 'officer-gas-d1', stopWork: 'whole' });
+    // 复产: two officers lift the stop-work order after review; 摘牌 needs a listing first.
+    await send(h, 'officer2-gas-d1', id, 'lift-1', { type: 'lift_stop_work', note: reason('经审查同意复产', 'production may resume'), coOfficerId: 'officer3-gas-d1' }, 8);
+    const delist = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, {
+      body: { type: 'delist', note: reason('摘牌', 'end the listing'), coOfficerId: 'officer3-gas-d1' },
+      headers: { 'idempotency-key': 'delist-1', 'if-match': '"9"' },
+    });
+    expect([delist.status, delist.body.code]).toEqual([422, 'NOT_LISTED']);
+
+    expect(detail.body.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer3-gas-d1', reporterId: 'officer-gas-d1', stopWork: null });
     expect(detail.body.history.map((e: { type: string }) => e.type)).toEqual([
       'reported',
       'case_filed',
       'stop_work_ordered',
       'plan_submitted',
       'rectification_submitted',
+      'plan_approved',
       'accepted',
       'closed',
     ]);
+      'stop_work_lifted',
     expect((await h.call('officer-gas-d1', 'GET', '/queues/enforcement')).body.items).toEqual([]);
     expect((await h.call('admin-gas', 'GET', '/stats?level=major')).body).toMatchObject({ total: 1, closed: 1, closureRate: 1 });
     const log = await h.store.readLog(1, 100);
-    expect(log).toHaveLength(7);
+    expect(log).toHaveLength(9);
     expect(verifyChain(log).ok).toBe(true);
     // The refusals were recorded as denials, never as events.
-    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'SEPARATION_OF_DUTIES']);
+    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'SEPARATION_OF_DUTIES', 'NOT_LISTED']);
   });
 });

@@ -138,24 +138,25 @@ describe('a generated client (openapi-typescript + openapi-fetch) against a runn
     await command('officer-gas-d1', id, 'client-stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' }, 2);
     h.clock.advance(86_400_000);
     await command('owner-e1', id, 'client-plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
+    await command('officer2-gas-d1', id, 'client-approve-1', { type: 'approve_plan' }, 4);
     h.clock.set('2026-11-10T01:00:00Z');
     const evidence = [...(await upload('owner-e1', id, 'photo_before')), ...(await upload('owner-e1', id, 'photo_after', 3)), ...(await upload('owner-e1', id, 'document'))];
     h.clock.set('2026-11-10T02:00:00Z');
-    await command('owner-e1', id, 'client-rectify-m', { type: 'submit_rectification', evidence }, 4);
+    await command('owner-e1', id, 'client-rectify-m', { type: 'submit_rectification', evidence }, 5);
     h.clock.set('2026-11-12T02:00:00Z');
     const refused = await as('officer-gas-d1').POST('/api/hazards/{id}/commands', {
       params: { path: { id }, header: { 'Idempotency-Key': 'client-accept-by-reporter' } },
       body: { type: 'accept', note: reason('验收', 'accepted'), coOfficerId: 'officer3-gas-d1' },
     });
     expect(refused.error).toMatchObject({ status: 403 });
-    await command('officer2-gas-d1', id, 'client-accept-1', { type: 'accept', note: reason('现场验收合格', 'accepted on site'), coOfficerId: 'officer3-gas-d1' }, 5);
-    const closed = await command('officer3-gas-d1', id, 'client-close-m', { type: 'close', note: reason('销号', 'written off'), coOfficerId: 'officer2-gas-d1' }, 6);
+    await command('officer2-gas-d1', id, 'client-accept-1', { type: 'accept', note: reason('现场验收合格', 'accepted on site'), coOfficerId: 'officer3-gas-d1' }, 6);
+    const closed = await command('officer3-gas-d1', id, 'client-close-m', { type: 'close', note: reason('销号', 'written off'), coOfficerId: 'officer2-gas-d1' }, 7);
     const event = closed.events[0]!;
     expect(event.type === 'closed' && event.data.officers?.map((o) => o.id)).toEqual(['officer3-gas-d1', 'officer2-gas-d1']);
 
     const detail = await as('officer2-gas-d1').GET('/api/hazards/{id}', { params: { path: { id } } });
     expect(detail.data!.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer3-gas-d1', stopWork: 'whole' });
-    expect(detail.data!.history.map((e) => e.type)).toEqual(['reported', 'case_filed', 'stop_work_ordered', 'plan_submitted', 'rectification_submitted', 'accepted', 'closed']);
+    expect(detail.data!.history.map((e) => e.type)).toEqual(['reported', 'case_filed', 'stop_work_ordered', 'plan_submitted', 'plan_approved', 'rectification_submitted', 'accepted', 'closed']);
     const stats = await as('admin-gas').GET('/api/stats', { params: { query: { level: 'major' } } });
     expect(stats.data).toMatchObject({ closed: 1, closureRate: 1 });
     const audit = await as('admin-gas').GET('/api/audit/verify');

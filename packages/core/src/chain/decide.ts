@@ -67,7 +67,7 @@ export const DEFAULT_TIME_LIMITS: TimeLimits = Object.freeze({ maxFutureSkewMs: 
 /** The pack recorded on a manual observation's events (no pack classified it). */
 export const MANUAL_PACK: Readonly<{ id: string; version: string }> = Object.freeze({ id: 'manual', version: '0' });
 
-const MAJOR_PATH = new Set(['file_case', 'list_for_supervision', 'submit_plan', 'order_stop_work', 'accept', 'close']);
+const MAJOR_PATH = new Set(['file_case', 'list_for_supervision', 'submit_plan', 'approve_plan', 'order_stop_work', 'accept', 'close']);
 const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = { enterprise: 'self_check', grid: 'grid_patrol', enforcement: 'enforcement', system: 'sensor' };
 const MAX_PLAN_MS = 3650 * 86_400_000;
 
@@ -91,7 +91,7 @@ function validPolicy(policy: DeadlinePolicy, calendar: Calendar): boolean {
  */
 function ruleRejection(type: string, issues: readonly CommandIssue[]): Refusal | null {
   const soft = (i: CommandIssue) => i.code === 'REQUIRED' || i.code === 'BLANK';
-  const reasonField = type === 'accept' ? '/note' : '/reason';
+  const reasonField = type === 'accept' || type === 'lift_stop_work' || type === 'delist' ? '/note' : '/reason';
   if (issues.every((i) => soft(i) && (i.pointer === reasonField || i.pointer.startsWith(`${reasonField}/`)))) return reject('REASON_REQUIRED');
   if (type === 'submit_plan' && issues.every((i) => soft(i) && i.pointer.startsWith('/plan'))) return reject('PLAN_INCOMPLETE');
   return null;
@@ -240,6 +240,15 @@ function evidenceProblem(evidence: readonly AttachedEvidence[], requirement: Evi
   });
 }
 
+/**
+ * The deadline that runs from `from` under `policy` (a report, or a level change that
+ * restarts the path): the hazard has a deadline from the moment it is known, before any
+ * notice. A notice, an approved plan or a granted extension replaces it later.
+ */
+function runningDeadline(policy: DeadlinePolicy, from: Date, ctx: DecideContext): string {
+  return computeDeadline(policy, from, ctx.calendar).toISOString();
+}
+
 interface DraftContext {
   actor: ActorProfile;
   role: Role;
@@ -263,13 +272,13 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     const evidence = attach(command.evidence);
     if ('rejection' in evidence) return evidence;
     const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, ...rest } = command;
-    const data = { ...rest, evidence: evidence.attached };
+    const data = { ...rest, evidence: evidence.attached, runningDeadline: runningDeadline(command.deadline, now, ctx) };
     if (command.fixedOnSpot) {
       if (command.level !== 'simple') return reject('INVALID_COMMAND', { 'zh-CN': '只有简易隐患可当场整改', en: 'only simple hazards are fixed on the spot' });
       const problem = evidenceProblem(evidence.attached, rules.fixedOnSpot, null, now);
       if (problem) return problem;
       return [
-        { type: 'reported', data },
+        { type: 'reported', data: { ...rest, evidence: evidence.attached } },
         { type: 'closed', data: { fixedOnSpot: true } },
       ];
     }
@@ -289,6 +298,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
           provisional: true,
           basis: [],
           deadline: DEFAULT_DEADLINES[command.level],
+          runningDeadline: runningDeadline(DEFAULT_DEADLINES[command.level], now, ctx),
           pack: { ...MANUAL_PACK },
           domain: command.domain,
           area: (d.inputs.enterprise as EnterpriseRecord).area,
@@ -306,15 +316,24 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
   switch (command.type) {
     case 'reclassify':
       if (command.level === s.level) return reject('LEVEL_UNCHANGED');
-      return [{ type: 'reclassified', data: { from: s.level, to: command.level, reason: command.reason, ...officers } }];
-    case 'confirm_level':
+      return [
+        {
+          type: 'reclassified',
+          data: { from: s.level, to: command.level, reason: command.reason, runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx), ...officers },
+        },
+      ];
+    case 'confirm_level': {
       if (!s.provisional) return reject('NOT_PROVISIONAL');
-      return [{ type: 'level_confirmed', data: { from: s.level, to: command.level, reason: command.reason, ...officers } }];
+      // A changed level restarts the path, and with it the deadline.
+      const restart = command.level === s.level ? {} : { runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx) };
+      return [{ type: 'level_confirmed', data: { from: s.level, to: command.level, reason: command.reason, ...restart, ...officers } }];
+    }
     case 'issue_notice': {
       const deadline = computeDeadline(s.deadlinePolicy, now, ctx.calendar).toISOString();
       return [{ type: 'notice_issued', data: { deadline, policy: s.deadlinePolicy, noticeNo: command.noticeNo, note: command.note } }];
     }
     case 'submit_rectification': {
+      if (s.level === 'major' && !s.planApproved) return reject('PLAN_NOT_APPROVED');
       const evidence = attach(command.evidence);
       if ('rejection' in evidence) return evidence;
       const problem = evidenceProblem(evidence.attached, rules.submit[s.level], s.noticeIssuedAt, now);
@@ -353,6 +372,14 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       if (!(due > now.getTime()) || due > now.getTime() + MAX_PLAN_MS) return reject('PLAN_INCOMPLETE');
       return [{ type: 'plan_submitted', data: { plan: command.plan } }];
     }
+    case 'approve_plan': {
+      if (s.plan === null || s.planApproved) return reject('NO_PENDING_PLAN');
+      const due = Date.parse(s.plan.deadline);
+      if (!(due > now.getTime())) {
+        return reject('PLAN_INCOMPLETE', { 'zh-CN': '方案的完成时限已过，请企业重新提交方案', en: 'the plan’s completion date has passed; the enterprise must submit a new plan' });
+      }
+      return [{ type: 'plan_approved', data: { deadline: new Date(due).toISOString(), note: command.note } }];
+    }
     case 'order_stop_work':
       return [{ type: 'stop_work_ordered', data: { scope: command.scope, reason: command.reason, ...officers } }];
     case 'accept': {
@@ -362,14 +389,27 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       return [{ type: 'accepted', data: { note: command.note, ...attached, ...officers } }];
     }
     case 'close': {
+      if (s.level !== 'major' && s.noticeIssuedAt === null) return reject('NOTICE_REQUIRED');
       const problem = evidenceProblem(s.rectificationEvidence, rules.submit[s.level], s.noticeIssuedAt, now);
       if (problem) return problem;
       return [{ type: 'closed', data: { note: command.note, ...officers } }];
     }
+    case 'lift_stop_work': {
+      if (s.stopWork === null) return reject('NO_STOP_WORK');
+      const evidence = attach(command.evidence);
+      if ('rejection' in evidence) return evidence;
+      const attached = command.evidence === undefined ? {} : { evidence: evidence.attached };
+      return [{ type: 'stop_work_lifted', data: { note: command.note, ...attached, ...officers } }];
+    }
+    case 'delist':
+      if (!s.listed) return reject('NOT_LISTED');
+      return [{ type: 'delisted', data: { note: command.note, ...officers } }];
     case 'reopen':
-      return [{ type: 'reopened', data: { reason: command.reason } }];
-    case 'spot_check':
-      return [{ type: 'spot_checked', data: { result: command.result, note: command.note } }];
+      return [{ type: 'reopened', data: { reason: command.reason, runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx) } }];
+    case 'spot_check': {
+      const restart = command.result === 'fail' ? { runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx) } : {};
+      return [{ type: 'spot_checked', data: { result: command.result, note: command.note, ...restart } }];
+    }
     case 'warn_due_soon':
       if (s.deadline === null || Date.parse(command.deadline) !== Date.parse(s.deadline)) return reject('NOT_DUE');
       if (s.warnedFor === s.deadline) return [];

@@ -28,7 +28,7 @@ function initial(event: ChainEvent): HazardState {
     rectificationEvidence: [],
     evidenceIds: addIds([], d.evidence),
     noticeIssuedAt: null,
-    deadline: null,
+    deadline: d.runningDeadline ?? null,
     pendingExtension: null,
     warnedFor: null,
     overdueNoticedFor: null,
@@ -37,6 +37,7 @@ function initial(event: ChainEvent): HazardState {
     listed: false,
     stopWork: null,
     plan: null,
+    planApproved: false,
     acceptedBy: null,
     acceptedOfficers: [],
     closedBy: null,
@@ -88,7 +89,7 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
         level: d.to,
         wasMajor: state.wasMajor || d.to === 'major',
         provisional: confirms ? false : state.provisional,
-        ...(restart ? { status: 'reported' as const, deadline: null, noticeIssuedAt: null, pendingExtension: null } : {}),
+        ...(restart ? { status: 'reported' as const, deadline: d.runningDeadline ?? null, noticeIssuedAt: null, pendingExtension: null } : {}),
       };
     }
     case 'notice_issued': {
@@ -132,10 +133,17 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
         ...s,
         status: 'rectifying',
         plan,
-        deadline: new Date(Date.parse(plan.deadline)).toISOString(),
+        // The enterprise's own date is a proposal: it becomes the deadline when an officer approves the plan.
+        planApproved: false,
         rectifierIds: addRectifier(state.rectifierIds, event.actor.id),
       };
     }
+    case 'plan_approved':
+      return { ...s, planApproved: true, deadline: data(event, 'plan_approved').deadline, pendingExtension: null };
+    case 'stop_work_lifted':
+      return { ...s, stopWork: null, evidenceIds: addIds(state.evidenceIds, data(event, 'stop_work_lifted').evidence) };
+    case 'delisted':
+      return { ...s, listed: false };
     case 'stop_work_ordered':
       return { ...s, stopWork: data(event, 'stop_work_ordered').scope };
     case 'accepted': {
@@ -151,9 +159,11 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
     case 'closed':
       return { ...s, status: 'closed', closedBy: event.actor.id, deadline: null, pendingExtension: null };
     case 'reopened':
-      return { ...s, ...reopened(state) };
-    case 'spot_checked':
-      return data(event, 'spot_checked').result === 'fail' ? { ...s, ...reopened(state) } : s;
+      return { ...s, ...reopened(state, data(event, 'reopened').runningDeadline) };
+    case 'spot_checked': {
+      const d = data(event, 'spot_checked');
+      return d.result === 'fail' ? { ...s, ...reopened(state, d.runningDeadline) } : s;
+    }
     case 'due_soon_warned':
       return { ...s, warnedFor: data(event, 'due_soon_warned').deadline };
     case 'overdue_noticed':
@@ -162,14 +172,14 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
   return s;
 }
 
-function reopened(state: HazardState): Partial<HazardState> {
+function reopened(state: HazardState, runningDeadline: string | undefined): Partial<HazardState> {
   return {
     status: 'reported',
     reopenCount: state.reopenCount + 1,
     acceptedBy: null,
     acceptedOfficers: [],
     closedBy: null,
-    deadline: null,
+    deadline: runningDeadline ?? null,
     noticeIssuedAt: null,
     rectificationEvidence: [],
   };

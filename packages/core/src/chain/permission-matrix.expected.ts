@@ -35,16 +35,19 @@ file_case            | simple general major | escalated                         
 file_case            | major                | reported                                           | enforcement
 list_for_supervision | major                | case_filed rectifying submitted                    | enforcement
 submit_plan          | major                | case_filed rectifying                              | enterprise
+approve_plan         | major                | rectifying                                         | enforcement:!rectifier
 order_stop_work      | major                | case_filed rectifying submitted                    | enforcement
 accept               | major                | submitted                                          | enforcement:!reporter:!rectifier
 close                | simple general       | verified                                           | grid:!rectifier enforcement:!rectifier
 close                | major                | accepted                                           | enforcement:!reporter:!rectifier
+lift_stop_work       | major                | accepted closed                                    | enforcement:!rectifier
+delist               | major                | closed                                             | enforcement:!rectifier
 reopen               | simple general       | closed                                             | grid enforcement
 reopen               | major                | closed                                             | enforcement
 spot_check           | simple general       | closed                                             | grid enforcement
 spot_check           | major                | closed                                             | enforcement
-warn_due_soon        | simple general major | rectifying                                         | system
-notice_overdue       | simple general major | rectifying                                         | system
+warn_due_soon        | simple general major | reported rectifying                                | system
+notice_overdue       | simple general major | reported rectifying                                | system
 `;
 
 // Two-officer acts (《行政处罚法》第四十二条：执法人员不得少于两人), written by hand from the issue:
@@ -57,6 +60,8 @@ list_for_supervision | major                | any
 order_stop_work      | major                | any
 accept               | major                | any
 close                | major                | any
+lift_stop_work       | major                | any
+delist               | major                | any
 reclassify           | major                | simple general
 confirm_level        | major                | simple general
 `;

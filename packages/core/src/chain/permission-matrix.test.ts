@@ -66,6 +66,7 @@ function fixtureState(
   rectifierIds: string[],
   provisional: boolean,
   pendingExtension: boolean,
+  command?: CommandType,
 ): HazardState {
   return {
     hazardId: 'H-M',
@@ -99,9 +100,11 @@ function fixtureState(
     overdueNoticedFor: null,
     escalatedFor: null,
     caseNo: null,
-    listed: false,
-    stopWork: null,
-    plan: null,
+    listed: true,
+    stopWork: 'whole',
+    // A plan waiting for approval for `approve_plan`, an approved one for everything else.
+    plan: level === 'major' ? treatmentPlan('2026-12-31T00:00:00.000Z') : null,
+    planApproved: level === 'major' && command !== 'approve_plan',
     acceptedBy: null,
     acceptedOfficers: [],
     closedBy: null,
@@ -174,7 +177,11 @@ function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, 
     case 'order_stop_work':
       return { ...base, type, scope: 'whole', reason: why, ...co };
     case 'accept':
+    case 'lift_stop_work':
+    case 'delist':
       return { ...base, type, note: why, ...co };
+    case 'approve_plan':
+      return { ...base, type };
     case 'spot_check':
       return { ...base, type, result: 'pass' };
     case 'warn_due_soon':
@@ -201,7 +208,7 @@ describe('permission matrix', () => {
                 const state =
                   status === 'new'
                     ? null
-                    : fixtureState(level, status, isReporter ? actorId : 'someone-else', isRectifier ? [actorId, 'x'] : ['x'], command === 'confirm_level', command !== 'request_extension');
+                    : fixtureState(level, status, isReporter ? actorId : 'someone-else', isRectifier ? [actorId, 'x'] : ['x'], command === 'confirm_level', command !== 'request_extension', command);
                 const actor = TEST_ACTORS[actorId];
                 if (!actor) throw new Error(actorId);
                 const result = decide(state, commandFor(command, level, target, state, actorId), actor, NOW, { calendar: TEST_CALENDAR_2026 }, inputsFor(actorId));
@@ -237,7 +244,7 @@ describe('permission matrix', () => {
           for (const actorId of ACTORS) {
             for (const target of targets) {
               if (!expected(actorId, command, level, status, false, false, target)) continue;
-              const state = fixtureState(level, status, 'someone-else', ['x'], command === 'confirm_level', command !== 'request_extension');
+              const state = fixtureState(level, status, 'someone-else', ['x'], command === 'confirm_level', command !== 'request_extension', command);
               const actor = TEST_ACTORS[actorId];
               if (!actor) throw new Error(actorId);
               const { coOfficerId: _co, ...alone } = commandFor(command, level, target, state, actorId) as ChainCommand & { coOfficerId?: string };
@@ -314,16 +321,17 @@ async function reach(level: HazardLevel, status: HazardStatus) {
     };
   }
   const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never];
-  const plan: [string, never] = ['owner-e1', { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00.000Z') } as never];
+  const submitPlan: [string, never] = ['owner-e1', { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00.000Z') } as never];
+  const approvePlan: [string, never] = ['officer-gas-d1', { type: 'approve_plan' } as never];
   const accept: [string, never] = ['officer-gas-d1', { type: 'accept', note: why, coOfficerId: 'officer2-gas-d1' } as never];
   paths.major = {
     reported: [],
     escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
     case_filed: [fc],
-    rectifying: [fc, plan],
-    submitted: [fc, plan, submit(1)],
-    accepted: [fc, plan, submit(1), accept],
-    closed: [fc, plan, submit(1), accept, ['officer2-gas-d1', { type: 'close', coOfficerId: 'officer-gas-d1' } as never]],
+    rectifying: [fc, submitPlan],
+    submitted: [fc, submitPlan, approvePlan, submit(1)],
+    accepted: [fc, submitPlan, approvePlan, submit(1), accept],
+    closed: [fc, submitPlan, approvePlan, submit(1), accept, ['officer2-gas-d1', { type: 'close', coOfficerId: 'officer-gas-d1' } as never]],
   };
   const steps = paths[level][status];
   if (!steps) return null;

@@ -109,6 +109,7 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
   ...rows('file_case', MAJOR, ['reported'], [['enforcement', 'jurisdiction']]),
   ...rows('list_for_supervision', MAJOR, ['case_filed', 'rectifying', 'submitted'], [['enforcement', 'jurisdiction']]),
   ...rows('submit_plan', MAJOR, ['case_filed', 'rectifying'], [['enterprise', 'own_enterprise']]),
+  ...rows('approve_plan', MAJOR, ['rectifying'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),
   ...rows('order_stop_work', MAJOR, ['case_filed', 'rectifying', 'submitted'], [['enforcement', 'jurisdiction']]),
   ...rows('accept', MAJOR, ['submitted'], [['enforcement', 'jurisdiction', { notReporter: true, notRectifier: true }]]),
   ...rows('close', SG, ['verified'], [
@@ -116,6 +117,8 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
     ['enforcement', 'jurisdiction', { notRectifier: true }],
   ]),
   ...rows('close', MAJOR, ['accepted'], [['enforcement', 'jurisdiction', { notReporter: true, notRectifier: true }]]),
+  ...rows('lift_stop_work', MAJOR, ['accepted', 'closed'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),
+  ...rows('delist', MAJOR, ['closed'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),
   ...rows('reopen', SG, ['closed'], [
     ['grid', 'own_area'],
     ['enforcement', 'jurisdiction'],
@@ -126,6 +129,6 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
     ['enforcement', 'jurisdiction'],
   ]),
   ...rows('spot_check', MAJOR, ['closed'], [['enforcement', 'jurisdiction']]),
-  ...rows('warn_due_soon', ALL, ['rectifying'], [['system', 'any']]),
-  ...rows('notice_overdue', ALL, ['rectifying'], [['system', 'any']]),
+  ...rows('warn_due_soon', ALL, ['reported', 'rectifying'], [['system', 'any']]),
+  ...rows('notice_overdue', ALL, ['reported', 'rectifying'], [['system', 'any']]),
 ]);

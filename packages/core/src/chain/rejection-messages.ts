@@ -35,6 +35,17 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionCode, { 'zh-CN': strin
   REASON_REQUIRED: { 'zh-CN': '须填写理由', en: 'a reason is required' },
   INVALID_COMMAND: { 'zh-CN': '命令内容无效', en: 'the command is invalid' },
   NOT_DUE: { 'zh-CN': '时限尚未到达', en: 'the deadline has not been reached' },
+  NOTICE_REQUIRED: {
+    'zh-CN': '该隐患尚未下达整改通知，不能销号（只有当场整改的简易隐患可以不下通知）',
+    en: 'no rectification notice was issued for this hazard; it cannot be closed (only simple hazards fixed on the spot close without one)',
+  },
+  NO_PENDING_PLAN: { 'zh-CN': '没有待批准的治理方案', en: 'no treatment plan is waiting for approval' },
+  PLAN_NOT_APPROVED: {
+    'zh-CN': '重大事故隐患治理方案须经执法人员批准后方可提交整改',
+    en: 'the treatment plan of a major hazard must be approved by an enforcement officer before rectification is submitted',
+  },
+  NO_STOP_WORK: { 'zh-CN': '该隐患没有生效的停产停业决定', en: 'no stop-work order is in force for this hazard' },
+  NOT_LISTED: { 'zh-CN': '该隐患未挂牌督办或已摘牌', en: 'the hazard is not listed for supervision' },
 });
 
 /** Builds a rejection; `detail` (both languages) is appended to the default message. */

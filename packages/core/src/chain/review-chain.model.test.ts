@@ -54,10 +54,11 @@ interface Spec {
   coPick: number;
 }
 
-const PROGRESS: CommandType[] = ['report', 'issue_notice', 'escalate', 'file_case', 'submit_plan', 'submit_rectification', 'verify', 'accept', 'close', 'confirm_level'];
+const PROGRESS: CommandType[] = ['report', 'issue_notice', 'escalate', 'file_case', 'submit_plan', 'approve_plan', 'submit_rectification', 'verify', 'accept', 'close', 'confirm_level'];
 
 const specArb: fc.Arbitrary<Spec> = fc.record({
-  progress: fc.boolean(),
+  // Mostly forward (generation bias only): the major path to 销号 and 复产 is long.
+  progress: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   pick: fc.nat(50),
   actorPick: fc.nat(50),
   plausible: fc.oneof({ weight: 6, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -79,7 +80,11 @@ function buildCommand(m: Model, h: Harness, spec: Spec): { actorId: string; comm
   const level = s?.level ?? spec.level;
   const candidates = [...new Set(TRANSITIONS.filter((t) => t.levels.includes(level) && t.from.includes(status(s))).map((t) => t.command))];
   // Often prefer commands that move along a path, so long paths (major to 销号) are reached.
-  const forward = candidates.filter((c) => PROGRESS.includes(c));
+  // (A plan waiting for approval is approved next; an approved plan is not resubmitted.)
+  const forward = candidates
+    .filter((c) => PROGRESS.includes(c))
+    .filter((c) => !(s?.plan && !s.planApproved && c === 'submit_rectification') && !(s?.planApproved && c === 'submit_plan'))
+    .filter((c) => c !== 'approve_plan' || (s?.plan && !s.planApproved));
   const from = spec.progress && forward.length > 0 ? forward : candidates;
   const type = (from[spec.pick % from.length] ?? 'report') as CommandType;
   // Half the time pick among actors some row of the table could allow (generation bias only).
@@ -144,6 +149,8 @@ function buildCommand(m: Model, h: Harness, spec: Spec): { actorId: string; comm
       command = { ...base, type, scope: 'partial', reason: why, ...co };
       break;
     case 'accept':
+    case 'lift_stop_work':
+    case 'delist':
       command = { ...base, type, note: why, ...co };
       break;
     case 'close':
@@ -403,6 +410,7 @@ describe('review chain, model-based (fast-check)', () => {
       'overdue_noticed',
       'due_soon_warned',
       'plan_submitted',
+      'plan_approved',
       'rejected',
       'extension_granted',
       'reclassified',

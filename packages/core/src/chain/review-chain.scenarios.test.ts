@@ -211,7 +211,14 @@ describe('a day on the platform', () => {
     const plan = treatmentPlan('2026-11-20T09:00:00.000Z');
     await h.refused('owner-e1', { type: 'submit_plan', hazardId: id, plan: { ...plan, fundsAndMaterials: { 'zh-CN': ' ' } } }, 'PLAN_INCOMPLETE');
     await h.ok('owner-e1', { type: 'submit_plan', hazardId: id, plan });
-    expect((await h.state(id)).deadline).toBe('2026-11-20T09:00:00.000Z');
+    // The enterprise's date is a proposal until an officer approves the plan.
+    expect((await h.state(id)).deadline).toBeNull();
+    await h.refused('owner-e1', { type: 'submit_rectification', hazardId: id, evidence: evidence('m', 'photo_before', 1) }, 'PLAN_NOT_APPROVED');
+    await h.refused('owner-e1', { type: 'approve_plan', hazardId: id }, 'FORBIDDEN');
+    await h.refused('grid-g1', { type: 'approve_plan', hazardId: id }, 'FORBIDDEN');
+    await h.ok('officer-gas-d1', { type: 'approve_plan', hazardId: id, note: reason('方案可行', 'the plan is workable') });
+    await h.refused('officer-gas-d1', { type: 'approve_plan', hazardId: id }, 'NO_PENDING_PLAN');
+    expect(await h.state(id)).toMatchObject({ deadline: '2026-11-20T09:00:00.000Z', planApproved: true });
     h.clock.set('2026-11-15T02:00:00Z');
     await h.refused(
       'owner-e1',
@@ -237,8 +244,19 @@ describe('a day on the platform', () => {
     await h.refused('officer-gas-d1', { type: 'close', hazardId: id, coOfficerId: 'officer2-gas-d1' }, 'SEPARATION_OF_DUTIES');
     await h.refused('officer2-gas-d1', { type: 'close', hazardId: id }, 'SEPARATION_OF_DUTIES');
     await h.ok('officer2-gas-d1', { type: 'close', hazardId: id, note: reason('销号', 'written off'), coOfficerId: 'officer-gas-d1' });
-    const s = await h.state(id);
-    expect(s).toMatchObject({ status: 'closed', acceptedBy: 'officer-gas-d1', closedBy: 'officer2-gas-d1', listed: true, stopWork: 'partial' });
+    expect(await h.state(id)).toMatchObject({ status: 'closed', acceptedBy: 'officer-gas-d1', closedBy: 'officer2-gas-d1', listed: true, stopWork: 'partial' });
+    // 复产 (stop-work lifted after review) and 摘牌 (the listing ended): two officers, a reason, once each.
+    const lift = { type: 'lift_stop_work' as const, hazardId: id, note: reason('经审查同意恢复生产', 'production may resume after review') };
+    await h.refused('owner-e1', { ...lift, ...co }, 'FORBIDDEN');
+    await h.refused('officer-gas-d1', lift, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { ...lift, note: { 'zh-CN': ' ' }, ...co }, 'REASON_REQUIRED');
+    await h.ok('officer-gas-d1', { ...lift, ...co });
+    await h.refused('officer-gas-d1', { ...lift, ...co }, 'NO_STOP_WORK');
+    const delist = { type: 'delist' as const, hazardId: id, note: reason('隐患已销号，解除挂牌督办', 'written off; listing ended'), ...co };
+    await h.refused('grid-g1', delist, 'FORBIDDEN');
+    await h.ok('officer-gas-d1', delist);
+    await h.refused('officer-gas-d1', delist, 'NOT_LISTED');
+    expect(await h.state(id)).toMatchObject({ status: 'closed', listed: false, stopWork: null });
     expect((await h.store.readEvents(id)).map((e) => e.type)).toEqual([
       'reported',
       'escalated',
@@ -246,9 +264,12 @@ describe('a day on the platform', () => {
       'listed_for_supervision',
       'stop_work_ordered',
       'plan_submitted',
+      'plan_approved',
       'rectification_submitted',
       'accepted',
       'closed',
+      'stop_work_lifted',
+      'delisted',
     ]);
     expect(verifyChain(await h.store.readLog(1, 1000)).ok).toBe(true);
   });
@@ -259,6 +280,7 @@ describe('a day on the platform', () => {
     await h.ok('officer-gas-d1', reportCommand(id, { level: 'major', source: 'enforcement' }));
     await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕120号', coOfficerId: 'officer2-gas-d1' });
     await h.ok('owner-e1', { type: 'submit_plan', hazardId: id, plan: treatmentPlan('2026-11-30T00:00:00.000Z') });
+    await h.ok('officer2-gas-d1', { type: 'approve_plan', hazardId: id });
     h.clock.advance(86_400_000);
     await h.ok('owner-e1', {
       type: 'submit_rectification',

@@ -40,6 +40,7 @@ describe('separation of duties', () => {
     await h.refused('officer-gas-d1', { type: 'order_stop_work', hazardId: 'H-M', scope: 'whole', reason: why('停产') }, 'SEPARATION_OF_DUTIES');
     await h.refused('officer-gas-d1', { type: 'list_for_supervision', hazardId: 'H-M', authority: why('安委办') }, 'SEPARATION_OF_DUTIES');
     await h.ok('owner-e1', { type: 'submit_plan', hazardId: 'H-M', plan: treatmentPlan('2026-12-31T00:00:00.000Z') });
+    await h.ok('officer-gas-d1', { type: 'approve_plan', hazardId: 'H-M' });
     h.clock.advance(86_400_000);
     await h.ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-M', evidence: [...evidence('m', 'photo_before', 1), ...evidence('m', 'photo_after', 3), ...evidence('m', 'document', 1)] });
     await h.refused('officer-gas-d1', { type: 'accept', hazardId: 'H-M', note: why('验收') }, 'SEPARATION_OF_DUTIES');

@@ -3,12 +3,18 @@ import type { ActorProfile } from '../ports/directory.js';
 import { areaCovers } from './authorize.js';
 import type { ChainCommand, HazardState, RecordedOfficer } from './types.js';
 
-/** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办). */
-export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze(['file_case', 'order_stop_work', 'list_for_supervision']);
+/** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办, 复产, 摘牌). */
+export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze([
+  'file_case',
+  'order_stop_work',
+  'list_for_supervision',
+  'lift_stop_work',
+  'delist',
+]);
 
 /**
  * True when the command needs a second enforcement officer (`coOfficerId`):
- * `file_case`, `order_stop_work`, `list_for_supervision` always; `accept` and `close` of a
+ * `file_case`, `order_stop_work`, `list_for_supervision`, `lift_stop_work`, `delist` always; `accept` and `close` of a
  * major hazard; a `reclassify` or `confirm_level` that lowers a major hazard.
  */
 export function needsTwoOfficers(state: HazardState | null, command: ChainCommand): boolean {
@@ -17,6 +23,8 @@ export function needsTwoOfficers(state: HazardState | null, command: ChainComman
     case 'file_case':
     case 'order_stop_work':
     case 'list_for_supervision':
+    case 'lift_stop_work':
+    case 'delist':
       return true;
     case 'accept':
     case 'close':

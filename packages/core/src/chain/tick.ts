@@ -27,7 +27,8 @@ export interface TickAction {
 export const DEFAULT_TICK_OPTIONS: Required<TickOptions> = Object.freeze({ dueSoonMs: 86_400_000, escalateAfterMs: 86_400_000 });
 
 /**
- * Deadlines without timers: returns what is due now for each hazard — at most one action
+ * Deadlines without timers: returns what is due now for each hazard whose deadline runs
+ * (reported, or rectifying under a notice or an approved plan) — at most one action
  * per hazard, the earliest stage not yet recorded: a due-soon warning (before the
  * deadline), an overdue notice (at the deadline), an escalation to enforcement (general
  * and simple hazards, `escalateAfterMs` after the deadline). Stages are recorded by events
@@ -46,7 +47,7 @@ export function tick(states: readonly HazardState[], now: Date, options: TickOpt
   const t = now.getTime();
   const actions: TickAction[] = [];
   for (const s of states) {
-    if (s.status !== 'rectifying' || s.deadline === null) continue;
+    if ((s.status !== 'rectifying' && s.status !== 'reported') || s.deadline === null) continue;
     const deadline = s.deadline;
     const due = Date.parse(deadline);
     const base = { hazardId: s.hazardId, expectedVersion: s.version };

@@ -22,7 +22,8 @@ const OPEN: readonly HazardStatus[] = ['reported', 'rectifying', 'submitted', 'v
  * Paths: simple — report with evidence of the fix → closed (spot-check later);
  * general — notice → rectifying → submitted → verified → closed, rejected back to
  * rectifying, overdue → warning → escalated; major — escalated → case filed (listed for
- * supervision) → plan → rectifying (stop-work) → submitted → accepted (验收) → closed (销号).
+ * supervision) → plan → plan approved → rectifying (stop-work) → submitted → accepted (验收)
+ * → closed (销号), stop-work lifted (复产) after acceptance, listing ended (摘牌) after 销号.
  */
 export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   { command: 'report', levels: ALL, from: ['new'], to: ['reported', 'closed'] },
@@ -43,14 +44,17 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   { command: 'file_case', levels: SG, from: ['escalated'], to: ['case_filed'] },
   { command: 'list_for_supervision', levels: MAJOR, from: ['case_filed', 'rectifying', 'submitted'], to: ['case_filed', 'rectifying', 'submitted'] },
   { command: 'submit_plan', levels: MAJOR, from: ['case_filed', 'rectifying'], to: ['rectifying'] },
+  { command: 'approve_plan', levels: MAJOR, from: ['rectifying'], to: ['rectifying'] },
   { command: 'order_stop_work', levels: MAJOR, from: ['case_filed', 'rectifying', 'submitted'], to: ['case_filed', 'rectifying', 'submitted'] },
   { command: 'accept', levels: MAJOR, from: ['submitted'], to: ['accepted'] },
   { command: 'close', levels: SG, from: ['verified'], to: ['closed'] },
   { command: 'close', levels: MAJOR, from: ['accepted'], to: ['closed'] },
+  { command: 'lift_stop_work', levels: MAJOR, from: ['accepted', 'closed'], to: ['accepted', 'closed'] },
+  { command: 'delist', levels: MAJOR, from: ['closed'], to: ['closed'] },
   { command: 'reopen', levels: ALL, from: ['closed'], to: ['reported'] },
   { command: 'spot_check', levels: ALL, from: ['closed'], to: ['closed', 'reported'] },
-  { command: 'warn_due_soon', levels: ALL, from: ['rectifying'], to: ['rectifying'] },
-  { command: 'notice_overdue', levels: ALL, from: ['rectifying'], to: ['rectifying'] },
+  { command: 'warn_due_soon', levels: ALL, from: ['reported', 'rectifying'], to: ['reported', 'rectifying'] },
+  { command: 'notice_overdue', levels: ALL, from: ['reported', 'rectifying'], to: ['reported', 'rectifying'] },
 ] satisfies TransitionRule[]);
 
 /** The declared edge for a command on a hazard, or undefined when none exists. */

@@ -83,7 +83,7 @@ export interface TreatmentPlan {
   measures: LocalizedText;
   fundsAndMaterials: LocalizedText;
   responsible: LocalizedText;
-  /** Planned completion (ISO 8601); becomes the hazard's deadline. */
+  /** Planned completion (ISO 8601); becomes the hazard's deadline once an officer approves the plan (`approve_plan`). */
   deadline: string;
   milestones: LocalizedText;
   safetyAndEmergency: LocalizedText;
@@ -175,9 +175,12 @@ export type FollowUpCommand =
   | (CommandBase & TwoOfficerFields & { type: 'file_case'; caseNo: string })
   | (CommandBase & TwoOfficerFields & { type: 'list_for_supervision'; authority: LocalizedText; note?: Reason })
   | (CommandBase & { type: 'submit_plan'; plan: TreatmentPlan })
+  | (CommandBase & { type: 'approve_plan'; note?: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'order_stop_work'; scope: 'partial' | 'whole'; reason: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'accept'; note: Reason; evidence?: readonly EvidenceRef[] })
   | (CommandBase & TwoOfficerFields & { type: 'close'; note?: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'lift_stop_work'; note: Reason; evidence?: readonly EvidenceRef[] })
+  | (CommandBase & TwoOfficerFields & { type: 'delist'; note: Reason })
   | (CommandBase & { type: 'reopen'; reason: Reason })
   | (CommandBase & { type: 'spot_check'; result: 'pass' | 'fail'; note?: Reason })
   | (CommandBase & { type: 'warn_due_soon'; deadline: string })
@@ -209,9 +212,12 @@ export const COMMAND_TYPES: readonly CommandType[] = Object.freeze([
   'file_case',
   'list_for_supervision',
   'submit_plan',
+  'approve_plan',
   'order_stop_work',
   'accept',
   'close',
+  'lift_stop_work',
+  'delist',
   'reopen',
   'spot_check',
   'warn_due_soon',
@@ -229,10 +235,15 @@ export interface EventDataMap {
     evidence: readonly AttachedEvidence[];
     /** A manual observation (`report_observation`), not a pack's classification. */
     manual?: true;
+    /**
+     * The deadline that runs from the report: the level's policy counted from the trusted
+     * time of the report. Absent on events recorded before deadlines ran from the report.
+     */
+    runningDeadline?: string;
     description?: LocalizedText;
   };
-  reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason } & OfficersData;
-  level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason } & OfficersData;
+  reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
+  level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
   notice_issued: { deadline: string; policy: DeadlinePolicy; noticeNo?: string; note?: Reason };
   rectification_submitted: { evidence: readonly AttachedEvidence[]; note?: Reason };
   verified: { note?: Reason };
@@ -244,11 +255,14 @@ export interface EventDataMap {
   case_filed: { caseNo: string } & OfficersData;
   listed_for_supervision: { authority: LocalizedText; note?: Reason } & OfficersData;
   plan_submitted: { plan: TreatmentPlan };
+  plan_approved: { deadline: string; note?: Reason };
   stop_work_ordered: { scope: 'partial' | 'whole'; reason: Reason } & OfficersData;
   accepted: { note: Reason; evidence?: readonly AttachedEvidence[] } & OfficersData;
   closed: { note?: Reason; fixedOnSpot?: boolean } & OfficersData;
-  reopened: { reason: Reason };
-  spot_checked: { result: 'pass' | 'fail'; note?: Reason };
+  stop_work_lifted: { note: Reason; evidence?: readonly AttachedEvidence[] } & OfficersData;
+  delisted: { note: Reason } & OfficersData;
+  reopened: { reason: Reason; runningDeadline?: string };
+  spot_checked: { result: 'pass' | 'fail'; note?: Reason; runningDeadline?: string };
   due_soon_warned: { deadline: string };
   overdue_noticed: { deadline: string };
 }
@@ -312,7 +326,12 @@ export type RejectionCode =
   | 'OCCURRED_AT_OUT_OF_RANGE'
   | 'REASON_REQUIRED'
   | 'INVALID_COMMAND'
-  | 'NOT_DUE';
+  | 'NOT_DUE'
+  | 'NOTICE_REQUIRED'
+  | 'NO_PENDING_PLAN'
+  | 'PLAN_NOT_APPROVED'
+  | 'NO_STOP_WORK'
+  | 'NOT_LISTED';
 
 /** A refusal: a code and a message in both languages. No event is written. */
 export interface Rejection {
@@ -366,6 +385,8 @@ export interface HazardState {
   listed: boolean;
   stopWork: 'partial' | 'whole' | null;
   plan: TreatmentPlan | null;
+  /** An enforcement officer approved the current plan: its date is the deadline. */
+  planApproved: boolean;
   /** Enforcement officer who accepted (验收) the major hazard, or null. */
   acceptedBy: string | null;
   /** Both officers of the acceptance, or empty. */

@@ -388,6 +388,7 @@ describe('item 5: one officer alone cannot close a major hazard', () => {
     const filed = await a.must('officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' });
     expect(filed.body.events[0].data.officers.map((o: { id: string }) => o.id)).toEqual(['officer2-gas-d1', 'officer3-gas-d1']);
     await a.must('owner-e1', id, { type: 'submit_plan', plan: plan() });
+    await a.must('officer2-gas-d1', id, { type: 'approve_plan' });
     const stop = { type: 'order_stop_work', scope: 'whole', reason: reason('责令停止使用', 'stop using it') };
     await refused('order_stop_work alone', 'officer2-gas-d1', id, stop);
     await a.must('officer2-gas-d1', id, { ...stop, coOfficerId: 'officer3-gas-d1' });
