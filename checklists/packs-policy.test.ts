@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compilePack, type Pack } from '@anjian/core';
+import { compilePack, type Inspection, type Pack, type ScenarioFile } from '@anjian/core';
+import { scenarioInspection } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -81,7 +82,7 @@ describe('checklist packs', () => {
       const evaluator = compilePack(pack);
       const seen = new Set<string>();
       for (const scenario of scenariosOf(pack.id)) {
-        const result = evaluator.evaluate({ pack: pack.id, premises: scenario.premises, inspectedAt: scenario.inspectedAt, findings: scenario.findings });
+        const result = evaluator.evaluate(scenario);
         for (const hazard of result.hazards) {
           expect(hazard.provisional, `${pack.id}:${hazard.rule}`).toBe(expected.get(hazard.rule));
           seen.add(hazard.rule);
@@ -172,9 +173,13 @@ describe('checklists/editions.yaml', () => {
   });
 });
 
-function scenariosOf(packId: string): Array<{ premises?: string; inspectedAt?: string; findings: Record<string, never> }> {
+/** The inspections of a pack's scenarios, `base:` answers applied. */
+function scenariosOf(packId: string): Inspection[] {
   const dir = join(here, packId, 'tests');
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .flatMap((f) => (parse(readFileSync(join(dir, f), 'utf8')) as { scenarios: never[] }).scenarios);
+    .flatMap((f) => {
+      const file = parse(readFileSync(join(dir, f), 'utf8')) as ScenarioFile;
+      return file.scenarios.map((s) => scenarioInspection(packId, file, s));
+    });
 }

@@ -3,10 +3,11 @@
  *
  * @module
  */
-export { runScenarios } from './run-scenarios.js';
+export { runScenarios, scenarioInspection } from './run-scenarios.js';
 export type { Evaluate, ScenarioSource } from './run-scenarios.js';
 export type {
   ExpectedHazard,
+  ScenarioBase,
   RuleCoverage,
   Scenario,
   ScenarioFailure,

@@ -2,7 +2,7 @@ import { checkFindings } from '../classify/check-findings.js';
 import type { Classification, FindingValue, Inspection } from '../classify/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
 import type { Pack } from '../pack/types.js';
-import type { RuleCoverage, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
+import type { RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
 
 /** A parsed scenario file, with an optional pointer → position mapper for messages. */
 export interface ScenarioSource {
@@ -13,6 +13,28 @@ export interface ScenarioSource {
 
 /** Anything that classifies an inspection against the pack (a compiled pack's `evaluate`). */
 export type Evaluate = (inspection: Inspection) => Classification;
+
+/**
+ * The inspection a scenario stands for: the file's `base` answers overridden by the
+ * scenario's own (`null` removes a base answer). Readers of scenario files (tests, forms)
+ * use it so that `base:` files mean the same everywhere.
+ *
+ * @example
+ * ```ts
+ * file.scenarios.map((s) => scenarioInspection(pack.id, file, s));
+ * ```
+ */
+export function scenarioInspection(packId: string, file: Pick<ScenarioFile, 'base'>, scenario: Pick<Scenario, 'premises' | 'inspectedAt' | 'findings'>): Inspection {
+  const shared = file.base ?? {};
+  const findings: Record<string, FindingValue> = { ...(shared.findings ?? {}) };
+  for (const [fact, value] of Object.entries(scenario.findings ?? {})) {
+    if (value === null && Object.hasOwn(shared.findings ?? {}, fact)) delete findings[fact];
+    else findings[fact] = value;
+  }
+  const premises = scenario.premises ?? shared.premises;
+  const inspectedAt = scenario.inspectedAt ?? shared.inspectedAt;
+  return { pack: packId, findings, ...(premises !== undefined ? { premises } : {}), ...(inspectedAt !== undefined ? { inspectedAt } : {}) };
+}
 
 /**
  * Run every scenario of a pack and measure rule coverage.
@@ -60,19 +82,8 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         fail('/pack', `场景文件针对检查表“${source.content.pack}”，而不是“${pack.id}”`, `scenario file is for pack "${source.content.pack}", not "${pack.id}"`);
       }
       const shared = source.content.base ?? {};
-      const findings: Record<string, FindingValue> = { ...(shared.findings ?? {}) };
-      for (const [fact, value] of Object.entries(scenario.findings ?? {})) {
-        if (value === null && Object.hasOwn(shared.findings ?? {}, fact)) delete findings[fact];
-        else findings[fact] = value;
-      }
-      const premises = scenario.premises ?? shared.premises;
-      const inspectedAt = scenario.inspectedAt ?? shared.inspectedAt;
-      const inspection: Inspection = {
-        pack: pack.id,
-        findings,
-        ...(premises !== undefined ? { premises } : {}),
-        ...(inspectedAt !== undefined ? { inspectedAt } : {}),
-      };
+      const inspection = scenarioInspection(pack.id, source.content, scenario);
+      const premises = inspection.premises;
       // checked like an inspection: where an answer came from decides where the failure points
       const fromBase = (key: 'premises' | 'inspectedAt' | 'findings', fact?: string) =>
         key === 'findings' ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(shared.findings ?? {}, fact) : scenario[key] === undefined && shared[key] !== undefined;
