@@ -2,6 +2,7 @@ import { basisAsOf, datesEditions } from '../pack/as-of.js';
 import type { Condition, DeadlinePolicy, Fact, HazardLevel, LocalizedText, Pack, Party } from '../pack/types.js';
 import { createConditionCompiler, type CompiledCondition, type ConditionIssue } from '../rules/compile-condition.js';
 import { isConditionCompileError } from '../rules/condition-compile-error.js';
+import { factReader } from '../rules/condition-nodes.js';
 import { deadlineFor } from './default-deadlines.js';
 import { createExplainer } from './explain-observation.js';
 import { factLabels } from './fact-labels.js';
@@ -168,7 +169,8 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
         section: section.id,
         scope: scopeOf(item.premises, `${at}/premises`),
         when: item.when === undefined ? undefined : compile(item.when, `${at}/when`, { zh: `检查项“${item.id}”的适用条件`, en: `the applicability of item "${item.id}"` }),
-        required: item.asks.filter((f) => required.has(f)).map((id) => ({ id, index: required.get(id)! })),
+        // the answer read as the conditions read it (own properties; inherited functions are not answers)
+        required: item.asks.filter((f) => required.has(f)).map((id) => ({ id, index: required.get(id)!, read: factReader(id, undefined) })),
         rules,
       });
     });

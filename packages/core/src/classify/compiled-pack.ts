@@ -34,7 +34,7 @@ export interface CompiledItem {
   scope: readonly boolean[] | undefined;
   when: CompiledCondition | undefined;
   /** Required facts asked by the item, with their index in `pack.facts`. */
-  required: readonly { id: string; index: number }[];
+  required: readonly { id: string; index: number; read: (facts: Readonly<Record<string, unknown>>) => unknown }[];
   rules: readonly CompiledRule[];
 }
 

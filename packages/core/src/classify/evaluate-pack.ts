@@ -39,7 +39,7 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
     if (when === undefined) return true;
     applicable ??= new Array<boolean | undefined>(factWhenByIndex.length);
     let known = applicable[index];
-    if (known === undefined) applicable[index] = known = when(facts);
+    if (known === undefined) applicable[index] = known = when.holds(facts);
     return known;
   };
 
@@ -58,13 +58,13 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
   for (const item of items) {
     const result: ItemResult = { item: item.id, section: item.section, outcome: 'not_applicable', hazards: [] };
     itemResults.push(result);
-    if ((item.scope !== undefined && !(where >= 0 && item.scope[where] === true)) || (item.when && !item.when(facts))) {
+    if ((item.scope !== undefined && !(where >= 0 && item.scope[where] === true)) || (item.when && !item.when.holds(facts))) {
       notApplicable += 1;
       continue;
     }
     let fired: HazardFinding[] | undefined;
     for (const rule of item.rules) {
-      if (!rule.when(facts)) continue;
+      if (!rule.when.holds(facts)) continue;
       const observations: Observation[] = [];
       leaves.length = 0;
       rule.when.record(facts, observations, leaves);
@@ -90,10 +90,8 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
       // missing answers matter only when nothing fired (a hazard seen is reported as such)
       let missing: string[] | undefined;
       for (const f of item.required) {
-        const value = facts[f.id];
-        // inherited functions (and __proto__) are not answers; anything else read here is own or missing
-        const isMissing = value === undefined || value === null || ((typeof value === 'function' || f.id === '__proto__') && !Object.hasOwn(facts, f.id));
-        if (isMissing && isApplicable(f.index)) (missing ??= []).push(f.id);
+        const value = f.read(facts); // inherited functions (and __proto__) are not answers
+        if ((value === undefined || value === null) && isApplicable(f.index)) (missing ??= []).push(f.id);
       }
       if (missing) {
         result.missing = missing;

@@ -215,8 +215,19 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
     }
     return pair;
   };
-  // the bare record goes through the same cache (an `equal` of the value with itself)
-  const bare = (o: Observation): Pair => (o.path === undefined ? clause(recordOf(o)) : bareRecord(o, labels));
+  // the bare record of a fact's value (to merge the records of a repeated fact), per fact
+  const bareByFact = new Map<string, Map<unknown, Pair>>();
+  const bare = (o: Observation): Pair => {
+    if (o.path !== undefined || !cacheable(o.actual, false)) return bareRecord(o, labels);
+    let byActual = bareByFact.get(o.fact);
+    if (byActual === undefined) bareByFact.set(o.fact, (byActual = new Map()));
+    let pair = byActual.get(o.actual);
+    if (pair === undefined) {
+      pair = bareRecord(o, labels);
+      if (byActual.size < MAX_PER_LEAF) byActual.set(o.actual, pair);
+    }
+    return pair;
+  };
   const group = (members: readonly Observation[]): Pair => listRecord(members, labels);
   const explain = (title: { 'zh-CN': string; en?: string }, observations: readonly Observation[]): Pair => {
     const clauses: Pair[] = [];
@@ -315,11 +326,13 @@ interface Entry {
   frames: [Frame | null | undefined, Frame | null | undefined];
 }
 
-/** A clause split around the recorded value, per language; `before`/`after`: Chinese spacing applies there. */
-interface Frame {
-  zh: { prefix: string; suffix: string; before: boolean; after: boolean };
-  en: { prefix: string; suffix: string };
-}
+/**
+ * A clause split around the recorded value, per language; `before`/`after`: Chinese spacing
+ * applies there. `constant`: the phrase does not show the value (「…：包括甲」), the clause is that.
+ */
+type Frame =
+  | { zh: { prefix: string; suffix: string; before: boolean; after: boolean }; en: { prefix: string; suffix: string }; constant?: undefined }
+  | { constant: Pair };
 
 const SENTINEL = '\u0000';
 
@@ -327,6 +340,8 @@ function frameOf(o: Observation, labels: ReadonlyMap<string, FactLabel>): Frame 
   const zh = render(o, labels, 'zh-CN', SENTINEL).split(SENTINEL);
   const en = render(o, labels, 'en', SENTINEL).split(SENTINEL);
   const slot = phraseOf(o, 'zh-CN').segments.filter((s): s is Exclude<Segment, string> => typeof s !== 'string' && s.key === 'actual');
+  const slotEn = phraseOf(o, 'en').segments.filter((s) => typeof s !== 'string' && s.key === 'actual');
+  if (zh.length === 1 && en.length === 1 && slot.length === 0 && slotEn.length === 0) return { constant: { 'zh-CN': zh[0]!, en: en[0]! } };
   if (zh.length !== 2 || en.length !== 2 || slot.length !== 1 || en[0] === '') return null;
   return {
     zh: { prefix: zh[0]!, suffix: zh[1]!, before: slot[0]!.before, after: slot[0]!.after },
@@ -335,6 +350,7 @@ function frameOf(o: Observation, labels: ReadonlyMap<string, FactLabel>): Frame 
 }
 
 function fillFrame(frame: Frame, actual: unknown, fact: FactLabel | undefined): Pair {
+  if (frame.constant !== undefined) return frame.constant;
   const zhValue = formatValue(actual, fact, 'zh-CN');
   // numbers, dates and times read the same in both languages
   const enValue = typeof actual === 'number' || (typeof actual === 'string' && (fact?.type === 'date' || fact?.type === 'datetime')) ? zhValue : formatValue(actual, fact, 'en');

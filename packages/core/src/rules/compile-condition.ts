@@ -97,6 +97,8 @@ export interface CompiledCondition {
    * classifier, which caches each leaf's wording by its id. @internal
    */
   readonly record: (facts: Facts, out: Observation[], leaves: number[]) => boolean;
+  /** The condition's test without the guard for a facts argument that is not an object (the caller's promise). @internal */
+  readonly holds: (facts: Facts) => boolean;
 }
 
 
@@ -416,6 +418,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     };
     compiled.facts = used;
     compiled.record = (f: Facts, out: Observation[], leaves: number[]): boolean => root.explain(safe(f), out, leaves);
+    compiled.holds = root.test;
     return Object.freeze(compiled) as CompiledCondition;
   };
 }
