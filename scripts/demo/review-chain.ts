@@ -149,6 +149,7 @@ async function main(): Promise<void> {
     '企业提交治理方案（六要素）',
     'enterprise submits the six-element plan',
   );
+  await run('officer-a', { type: 'approve_plan', commandId: `${m}:approve`, hazardId: m }, '执法人员批准方案（方案时限成为整改期限）', 'officer approves the plan (its date becomes the deadline)');
   later(15 * 24);
   await run(
     answerable,
@@ -159,6 +160,8 @@ async function main(): Promise<void> {
   later(72);
   await run('officer-a', { type: 'accept', commandId: `${m}:accept`, hazardId: m, note: reason('现场验收合格', 'accepted on site'), ...b }, '执法人员现场验收', 'officers accept on site');
   await run('officer-b', { type: 'close', commandId: `${m}:close`, hazardId: m, note: reason('销号', 'written off'), coOfficerId: 'officer-a' }, '销号（非验收人）', 'closed (not by the accepting officer)');
+  await run('officer-a', { type: 'lift_stop_work', commandId: `${m}:resume`, hazardId: m, note: reason('经审查同意恢复生产经营', 'production may resume after review'), ...b }, '复产（两名执法人员）', 'stop-work lifted (two officers)');
+  await run('officer-a', { type: 'delist', commandId: `${m}:delist`, hazardId: m, note: reason('隐患已销号，解除挂牌督办', 'written off; listing ended'), ...b }, '摘牌', 'listing ended');
 
   const log = await readFullLog(store, 1000);
   const verified = verifyChain(log);

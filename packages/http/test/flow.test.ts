@@ -113,11 +113,11 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     await send(h, 'officer-gas-d1', id, 'stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' }, 2);
     h.clock.advance(86_400_000);
     await send(h, 'owner-e1', id, 'plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
-    h.clock.set('2026-11-10T01:00:00Z');
     // The plan's date becomes the deadline only when an officer approves the plan.
     expect((await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`)).body.state.deadline).toBeNull();
     await send(h, 'officer2-gas-d1', id, 'approve-1', { type: 'approve_plan' }, 4);
     expect((await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`)).body.state.deadline).toBe('2026-11-20T09:00:00.000Z');
+    h.clock.set('2026-11-10T01:00:00Z');
     const ev = [...(await h.upload('owner-e1', id, 'photo_before')), ...(await h.upload('owner-e1', id, 'photo_after', 3)), ...(await h.upload('owner-e1', id, 'document'))];
     h.clock.set('2026-11-10T02:00:00Z');
     await send(h, 'owner-e1', id, 'rectify-m', { type: 'submit_rectification', evidence: ev }, 5);
@@ -139,7 +139,6 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(closedTwice.body);
 
-    const detail = await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`);
     // 复产: two officers lift the stop-work order after review; 摘牌 needs a listing first.
     await send(h, 'officer2-gas-d1', id, 'lift-1', { type: 'lift_stop_work', note: reason('经审查同意复产', 'production may resume'), coOfficerId: 'officer3-gas-d1' }, 8);
     const delist = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, {
@@ -148,18 +147,19 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     });
     expect([delist.status, delist.body.code]).toEqual([422, 'NOT_LISTED']);
 
+    const detail = await h.call('officer2-gas-d1', 'GET', `/hazards/${id}`);
     expect(detail.body.state).toMatchObject({ status: 'closed', level: 'major', acceptedBy: 'officer2-gas-d1', closedBy: 'officer3-gas-d1', reporterId: 'officer-gas-d1', stopWork: null });
     expect(detail.body.history.map((e: { type: string }) => e.type)).toEqual([
       'reported',
       'case_filed',
       'stop_work_ordered',
       'plan_submitted',
-      'rectification_submitted',
       'plan_approved',
+      'rectification_submitted',
       'accepted',
       'closed',
-    ]);
       'stop_work_lifted',
+    ]);
     expect((await h.call('officer-gas-d1', 'GET', '/queues/enforcement')).body.items).toEqual([]);
     expect((await h.call('admin-gas', 'GET', '/stats?level=major')).body).toMatchObject({ total: 1, closed: 1, closureRate: 1 });
     const log = await h.store.readLog(1, 100);
