@@ -213,4 +213,28 @@ describe('story per role', () => {
     await shot(li, '18-officer-inspection');
     await li.context().close();
   });
+
+  it("the dashboard's numbers open the worklist under the same filters; the list exports what it shows", async () => {
+    const admin = await portal.signIn('admin-chen', 'dashboard');
+    await goTo(admin, 'dashboard?domain=gas');
+    await admin.waitForSelector('#dashboard-stats[data-query="domain=gas"]');
+    const closed = (await admin.textContent('#stat-closed'))!.trim();
+    const total = (await admin.textContent('#stat-total'))!.trim();
+    await admin.click('#drill-closed');
+    await admin.waitForSelector('#app[data-page="list"] #list-summary[data-queue="closed"]');
+    expect(await admin.getAttribute('#list-summary', 'data-total')).toBe(closed);
+    expect(decodeURIComponent(admin.url())).toContain('domain=gas');
+    await shot(admin, '19-dashboard-drill-down-archive');
+    await goTo(admin, 'dashboard?domain=gas');
+    await admin.click('#drill-total');
+    await admin.waitForSelector('#app[data-page="list"] #list-summary[data-queue="all"]');
+    expect(await admin.getAttribute('#list-summary', 'data-total')).toBe(total);
+    const href = (await admin.getAttribute('#list-export', 'href'))!;
+    expect(href).toContain('domain=gas');
+    const file = await admin.context().request.get(`${portal.base}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await file.body()).subarray(0, 2).toString()).toBe('PK'); // a zip: the .xlsx container
+    await admin.context().close();
+  });
 });
