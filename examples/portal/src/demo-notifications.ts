@@ -32,6 +32,9 @@ const SMS_KIND: Readonly<Record<string, string>> = {
   'hazard.rejected': 'hazard.rejected',
   'hazard.closed': 'hazard.closed',
   'hazard.listed_for_supervision': 'hazard.major_listed',
+  'hazard.plan_approved': 'hazard.plan_approved',
+  'hazard.stop_work_lifted': 'hazard.stop_work_lifted',
+  'hazard.delisted': 'hazard.delisted',
 };
 
 /** `2026-11-30 17:00` in China time. */

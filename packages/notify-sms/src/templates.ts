@@ -15,6 +15,9 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<Record<string, string>> = Object.fr
   'hazard.rejected': '{enterprise}：隐患“{hazard}”（编号{hazardNo}）的整改未通过复核：{reason}。请于{due}前重新整改。',
   'hazard.closed': '{enterprise}：隐患“{hazard}”（编号{hazardNo}）已销号，感谢配合。',
   'hazard.major_listed': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）已挂牌督办，请按治理方案整改，期间落实停产停用与防范措施。',
+  'hazard.plan_approved': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）的治理方案已批准，须于{due}前完成治理。',
+  'hazard.stop_work_lifted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）经审查，停产停业决定已解除，可以恢复生产经营。',
+  'hazard.delisted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）已销号并解除挂牌督办（摘牌）。',
 });
 
 /** Chinese names of hazard levels, for `{levelName}`. */
