@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compilePack, isPackCompileError, type Classification, type Inspection, type Issue, type PackEvaluator } from '@anjian/core';
+import { compilePack, isPackCompileError, type Classification, type Inspection, type Issue, type LocalizedText, type PackEvaluator } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { packWithOverlay, readOverlay } from './read-overlay.js';
 import { readYamlFile } from './read-yaml-file.js';
@@ -17,6 +17,8 @@ export interface ClassifyEntry {
   issues: Issue[];
   /** The classification, or `null` when the file has errors. */
   classification: Classification | null;
+  /** The label of the inspection's premises kind in its pack (the header shows it, not the id). */
+  premisesLabel?: LocalizedText;
 }
 
 /** What `anjian classify` found, before formatting. */
@@ -29,6 +31,8 @@ export interface ClassifyReport {
 interface LoadedPack {
   path: string;
   evaluator: PackEvaluator;
+  /** Premises kind id → label. */
+  premises: ReadonlyMap<string, LocalizedText>;
 }
 
 /**
@@ -92,7 +96,7 @@ export async function classifyInspections(files: string[], options: { cwd: strin
       pack = applied.pack;
     }
     try {
-      byId.set(pack.id, { path, evaluator: compilePack(pack) });
+      byId.set(pack.id, { path, evaluator: compilePack(pack), premises: new Map(pack.premises.map((p) => [p.id, p.label])) });
     } catch (error) {
       if (!isPackCompileError(error)) throw error;
       broken.push(path);
@@ -142,7 +146,8 @@ function classifyFile(
   }
   const issues = target.evaluator.check(inspection).map((issue): Issue => ({ ...issue, ...at(issue.pointer ?? '', issue.code === 'UNKNOWN_KEY') }));
   const classification = issues.some((i) => i.severity === 'error') ? null : target.evaluator.evaluate(inspection);
-  return { file, inspection, issues, classification };
+  const premisesLabel = typeof inspection.premises === 'string' ? target.premises.get(inspection.premises) : undefined;
+  return { file, inspection, issues, classification, ...(premisesLabel ? { premisesLabel } : {}) };
 }
 
 function relocate(issues: Issue[], cwd: string): Issue[] {

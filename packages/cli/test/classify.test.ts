@@ -63,9 +63,9 @@ describe('anjian classify, pretty', () => {
     expect(err).toBe('');
     expect(code).toBe(0); // hazards alone do not fail without --fail-on
     expect(out).toContain('pack: demo-kitchen@0.1.0');
-    expect(out).toContain('premises: restaurant');
+    expect(out).toContain('premises: Restaurant'); // the label, not the id (issue 22 item 8)
     expect(out).toContain('subject: 老街面馆（测试）');
-    expect(out).toContain('inspected at: 2026-11-20T10:00:00+08:00');
+    expect(out).toContain('inspected at: 2026-11-20 10:00 (China time)'); // not raw ISO (issue 22 item 8)
     const result = await expected(LPG_BASEMENT);
     expect(result.hazards.length).toBe(5);
     let last = -1;
@@ -92,6 +92,8 @@ describe('anjian classify, pretty', () => {
     const { code, out } = await runCli(['classify', '--pack', DEMO_PACK, 'lpg.yaml', '--lang', 'zh-CN'], { cwd: dir });
     expect(code).toBe(0);
     expect(out).toContain('检查表：demo-kitchen@0.1.0');
+    expect(out).toContain('场所类型：餐饮场所');
+    expect(out).toContain('检查时间：2026-11-20 10:00（北京时间）');
     expect(out).toContain('发现隐患 5 项');
     expect(out).toMatch(/期限：30 日内/);
     expect(out).toMatch(/依据：建城规〔2023〕4号《城镇燃气经营安全重大隐患判定标准》（2023 版）条款 第九条 — 已核实/);

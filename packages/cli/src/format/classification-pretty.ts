@@ -33,9 +33,9 @@ export function classificationPretty(entry: ClassifyEntry, lang: Lang, paint: Pa
   const subject = entry.inspection?.subject;
   const head: [string, string][] = [
     [en ? 'pack' : '检查表', `${c.pack.id}@${c.pack.version}`],
-    [en ? 'premises' : '场所类型', c.premises ?? (en ? '(not given)' : '（未填写）')],
+    [en ? 'premises' : '场所类型', c.premises === undefined ? (en ? '(not given)' : '（未填写）') : entry.premisesLabel ? localize(entry.premisesLabel, lang) : c.premises],
     [en ? 'subject' : '检查对象', [subject?.name, subject?.address].filter((v) => typeof v === 'string' && v !== '').join(', ') || (en ? '(not given)' : '（未填写）')],
-    [en ? 'inspected at' : '检查时间', c.inspectedAt ?? (en ? '(not given)' : '（未填写）')],
+    [en ? 'inspected at' : '检查时间', c.inspectedAt === undefined ? (en ? '(not given)' : '（未填写）') : chinaTime(c.inspectedAt, en)],
   ];
   if (c.asOf !== undefined) head.push([en ? 'law as of' : '适用法规日期', en ? `${c.asOf} (the editions in force that day)` : `${c.asOf}（按当日施行的版本）`]);
   for (const [label, value] of head) out.push(`  ${label}${en ? ': ' : '：'}${s(value)}`);
@@ -61,6 +61,22 @@ export function classificationPretty(entry: ClassifyEntry, lang: Lang, paint: Pa
   }
   return out.join('\n');
 }
+
+/**
+ * An inspection time as people in China read it: `2026-11-20 10:00 (China time)` /
+ * `2026-11-20 10:00（北京时间）`, whatever offset it was recorded with; seconds only when not
+ * zero. A text that is not a date-time is shown as recorded.
+ */
+function chinaTime(iso: string, en: boolean): string {
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) return iso;
+  const parts = Object.fromEntries(CHINA_TIME.formatToParts(ms).map((p) => [p.type, p.value]));
+  const seconds = parts['second'] === '00' ? '' : `:${parts['second']}`;
+  const text = `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}${seconds}`;
+  return en ? `${text} (China time)` : `${text}（北京时间）`;
+}
+
+const CHINA_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 function hazardBlock(h: HazardFinding, n: number, lang: Lang, paint: Paint): string {
   const en = lang === 'en';
