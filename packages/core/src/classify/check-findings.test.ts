@@ -8,6 +8,7 @@ import { FINDINGS_ISSUE_CODES } from './check-inspection.js';
 import type { Inspection } from './types.js';
 
 const demoResult = await loadPackFromPath(join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/packs/demo-kitchen'));
+const gasResult = await loadPackFromPath(join(dirname(fileURLToPath(import.meta.url)), '../../../../checklists/gas'));
 
 const pack: Pack = {
   format: 'anjian/pack@1',
@@ -110,6 +111,19 @@ describe('checkFindings', () => {
     expect(check({ distance_m: 1 }, { inspectedAt: undefined }).map((i) => i.code)).toEqual(['INSPECTED_AT_MISSING']);
     expect(checkFindings(pack, { pack: 'p', findings: [] as never }).map((i) => i.code)).toContain('FINDINGS_NOT_OBJECT');
     expect(checkFindings(pack, null as never).map((i) => i.code)).toEqual(['INSPECTION_NOT_OBJECT']);
+  });
+
+  it('without a known premises kind says so once, not once per answer as not applicable (real gas pack)', () => {
+    const gas = gasResult.pack;
+    if (!gas) throw new Error('gas pack did not load');
+    // An LPG station's answers, whose items apply to the gas_operator premises kind only.
+    const findings = { op_licence: 'valid', op_has_station: true, op_has_tanks: true, tank_monitoring: 'complete' };
+    const at = '2026-11-21T10:05:00+08:00';
+    expect(checkFindings(gas, { pack: 'gas', inspectedAt: at, findings } as never).map((i) => i.code)).toEqual(['PREMISES_MISSING']);
+    expect(checkFindings(gas, { pack: 'gas', premises: 'gas_station', inspectedAt: at, findings } as never).map((i) => i.code)).toEqual(['UNKNOWN_PREMISES']);
+    // With a known kind the answers are judged: at a restaurant they do not apply.
+    const restaurant = checkFindings(gas, { pack: 'gas', premises: 'restaurant', inspectedAt: at, findings } as never).map((i) => i.code);
+    expect(restaurant).toContain('NOT_APPLICABLE_ANSWER');
   });
 
   it('fails closed on the envelope: did-you-mean premises, unknown keys, invalid source', () => {

@@ -69,9 +69,13 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
     add('PACK_MISMATCH', '/pack', `检查记录针对检查表 ${JSON.stringify(packRef)}，而不是 "${pack.id}"`, `the inspection is for pack ${JSON.stringify(packRef)}, not "${pack.id}"`);
   }
   // fail closed: premises missing or unknown, unknown keys, an invalid source (pack/inspection-envelope)
-  for (const issue of checkInspectionEnvelope(pack, inspection as unknown as Record<string, unknown>)) {
+  const envelope = checkInspectionEnvelope(pack, inspection as unknown as Record<string, unknown>);
+  for (const issue of envelope) {
     add(issue.code, issue.pointer!, issue.message['zh-CN'], issue.message.en, issue.hint as Bilingual | undefined);
   }
+  // Without a known premises kind, which facts apply is undecided: say so once (above), not
+  // once per answer as "not applicable" or "required".
+  const applicabilityKnown = !envelope.some((i) => i.code === 'PREMISES_MISSING' || i.code === 'UNKNOWN_PREMISES');
   if (inspectedAt !== undefined && parseIsoTime(inspectedAt)?.ms === undefined) {
     add('BAD_INSPECTED_AT', '/inspectedAt', `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`, `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`, TYPE_NAMES.datetime);
   } else if (inspectedAt === undefined && compiled.usesInspectedAt) {
@@ -98,10 +102,10 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
     const applies = asked[index]!;
     const value = Object.hasOwn(answers, fact.id) ? answers[fact.id] : undefined;
     if (value === undefined || value === null) {
-      if (fact.required && applies) add('REQUIRED_MISSING', at, `必答项${name.zh}未填写`, `required answer ${name.en} is missing`);
+      if (fact.required && applies && applicabilityKnown) add('REQUIRED_MISSING', at, `必答项${name.zh}未填写`, `required answer ${name.en} is missing`);
       return;
     }
-    if (!applies) {
+    if (!applies && applicabilityKnown) {
       add('NOT_APPLICABLE_ANSWER', at, `${name.zh}在本次检查中不适用，但填写了答案`, `${name.en} does not apply to this inspection but has an answer`);
     }
     checkValue(fact, value, at, name, add);
