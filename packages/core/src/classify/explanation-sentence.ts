@@ -135,12 +135,22 @@ function mergeRecords(observations: readonly Observation[], clauses: readonly Pa
 
 /** `first` with the comparison of `next` appended, when both are records of the same value (`head`); else undefined. */
 function mergeInto(first: Pair, next: Pair, head: Pair): Pair | undefined {
-  const zh = head['zh-CN'];
-  const en = head.en;
-  if (!first['zh-CN'].startsWith(zh) || !first.en.startsWith(en)) return undefined;
-  const restZh = next['zh-CN'] === zh ? '' : next['zh-CN'].startsWith(`${zh}，`) ? next['zh-CN'].slice(zh.length) : undefined;
-  const restEn = next.en === en ? '' : next.en.startsWith(`${en}, `) ? next.en.slice(en.length) : undefined;
-  if (restZh === undefined || restEn === undefined) return undefined;
-  if (`${first['zh-CN']}，`.includes(`${restZh}，`) && `${first.en}, `.includes(`${restEn}, `)) return first; // said already
+  const restZh = rest(first['zh-CN'], next['zh-CN'], head['zh-CN'], '，');
+  if (restZh === undefined) return undefined;
+  const restEn = rest(first.en, next.en, head.en, ', ');
+  if (restEn === undefined) return undefined;
+  if (said(first['zh-CN'], restZh, '，') && said(first.en, restEn, ', ')) return first; // said already
   return { 'zh-CN': first['zh-CN'] + restZh, en: first.en + restEn };
+}
+
+/** What `next` adds after the bare record `head` (`''`, or from its separator on); undefined when either is not a record of `head`. */
+function rest(first: string, next: string, head: string, separator: string): string | undefined {
+  if (!first.startsWith(head)) return undefined;
+  if (next.length === head.length) return next === head ? '' : undefined;
+  return next.startsWith(head) && next.startsWith(separator, head.length) ? next.slice(head.length) : undefined;
+}
+
+/** Whether `record` already says `comparison` (a separator and what follows): as a whole part, not a prefix of one. */
+function said(record: string, comparison: string, separator: string): boolean {
+  return comparison === '' || record.endsWith(comparison) || record.includes(comparison + separator);
 }

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { findPackDirs } from '../node/find-pack-dirs.js';
 import { loadPackFromPath } from '../node/load-pack-from-path.js';
 import type { Pack } from '../pack/types.js';
+import { scenarioInspection } from '../scenarios/run-scenarios.js';
+import type { ScenarioFile } from '../scenarios/types.js';
 import { checkFindings } from './check-findings.js';
 import { formModel, issueForUsers } from './form-model.js';
 import type { FindingValue } from './types.js';
@@ -23,7 +25,11 @@ function scenariosOf(pack: Pack): Scenario[] {
   const dir = join(repo, pack.id === 'demo-kitchen' ? 'examples/packs/demo-kitchen' : `checklists/${pack.id}`, 'tests');
   let files: string[] = [];
   try { files = readdirSync(dir).filter((f) => f.endsWith('.yaml')); } catch { return []; }
-  return files.flatMap((f) => (parse(readFileSync(join(dir, f), 'utf8')) as { scenarios?: Scenario[] }).scenarios ?? []);
+  // a file's `base:` answers, overridden by each scenario's own (as anjian test reads them)
+  return files.flatMap((f) => {
+    const file = parse(readFileSync(join(dir, f), 'utf8')) as ScenarioFile;
+    return (file.scenarios ?? []).map((s) => ({ ...(scenarioInspection(pack.id, file, s) as Omit<Scenario, 'name'>), name: s.name }));
+  });
 }
 
 it('covers the real packs', () => {
