@@ -25,7 +25,7 @@ interface CdpSession { send(method: string, params?: object): Promise<unknown>; 
 interface Page { goto(url: string, o?: object): Promise<unknown>; waitForSelector(s: string, o?: object): Promise<unknown>; evaluate<T>(f: () => T): Promise<T>; waitForTimeout(ms: number): Promise<void> }
 interface Context { addCookies(c: object[]): Promise<void>; newPage(): Promise<Page>; newCDPSession(p: Page): Promise<CdpSession>; close(): Promise<void> }
 interface Browser { newContext(o?: object): Promise<Context>; close(): Promise<void> }
-const { chromium } = createRequire(new URL('../../examples/portal/package.json', import.meta.url))('playwright-core') as { chromium: { launch(o: object): Promise<Browser> } };
+const { chromium } = createRequire(join(process.cwd(), 'examples/portal/package.json'))('playwright-core') as { chromium: { launch(o: object): Promise<Browser> } };
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-throttle': { type: 'boolean', default: false } } });
 const RUNS = Math.max(1, Number(values.runs) || 3);
@@ -91,51 +91,58 @@ async function measure(browser: Browser, base: string, user: string | null, hash
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'anjian-bench-portal-'));
-const server = await startPortal(port, dataDir);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-try {
-  const cases: [string, string | null, string, string][] = [
-    ['login page', null, '#/login', 'login'],
-    ['enterprise home (owner-lvyuan)', 'owner-lvyuan', '#/enterprise', 'enterprise'],
-    ['grid home (grid-wang)', 'grid-wang', '#/grid', 'grid'],
-    ['enforcement home (officer-li)', 'officer-li', '#/enforcement', 'enforcement'],
-    ['worklist (officer-li)', 'officer-li', '#/list?queue=open', 'list'],
-    ['dashboard (admin-chen)', 'admin-chen', '#/dashboard', 'dashboard'],
-  ];
-  console.log(`bench:portal — Chromium 390×844, ${values['no-throttle'] ? 'no throttling' : 'Fast 3G (562.5 ms, 1.44 Mbit/s)'}, cold cache, median of ${RUNS}`);
-  console.log(`targets: usable < ${TARGET_MS} ms; JavaScript ≤ ${kb(JS_BUDGET)} compressed off the dashboard (ratio = figure / target; < 1 meets it)\n`);
-  console.log(['page', 'FCP ms', 'usable ms', 'ratio', 'JS', 'JS ratio', 'CSS', 'all bytes', 'requests'].join('\t'));
-  for (const [label, user, hash, page] of cases) {
-    const samples: Sample[] = [];
-    for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, base, user, hash, page));
-    const m = (k: keyof Sample) => median(samples.map((s) => s[k]));
-    const jsRatio = page === 'dashboard' ? '(dashboard)' : (m('js') / JS_BUDGET).toFixed(2);
-    console.log([label, m('fcp').toFixed(0), m('usable').toFixed(0), (m('usable') / TARGET_MS).toFixed(2), kb(m('js')), jsRatio, kb(m('css')), kb(m('total')), m('requests')].join('\t'));
-  }
-  // The API and the worklist, unthrottled, from Node (server time plus loopback).
-  const res = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'officer-li', password: PASSWORD }) });
-  const cookie = /anjian_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  const timed = async (path: string) => {
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const t0 = performance.now();
-      await (await fetch(`${base}${path}`, { headers: { cookie } })).arrayBuffer();
-      times.push(performance.now() - t0);
+async function main(): Promise<void> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'anjian-bench-portal-'));
+  const server = await startPortal(port, dataDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const cases: [string, string | null, string, string][] = [
+      ['login page', null, '#/login', 'login'],
+      ['enterprise home (owner-lvyuan)', 'owner-lvyuan', '#/enterprise', 'enterprise'],
+      ['grid home (grid-wang)', 'grid-wang', '#/grid', 'grid'],
+      ['enforcement home (officer-li)', 'officer-li', '#/enforcement', 'enforcement'],
+      ['worklist (officer-li)', 'officer-li', '#/list?queue=open', 'list'],
+      ['dashboard (admin-chen)', 'admin-chen', '#/dashboard', 'dashboard'],
+    ];
+    console.log(`bench:portal — Chromium 390×844, ${values['no-throttle'] ? 'no throttling' : 'Fast 3G (562.5 ms, 1.44 Mbit/s)'}, cold cache, median of ${RUNS}`);
+    console.log(`targets: usable < ${TARGET_MS} ms; JavaScript ≤ ${kb(JS_BUDGET)} compressed off the dashboard (ratio = figure / target; < 1 meets it)\n`);
+    console.log(['page', 'FCP ms', 'usable ms', 'ratio', 'JS', 'JS ratio', 'CSS', 'all bytes', 'requests'].join('\t'));
+    for (const [label, user, hash, page] of cases) {
+      const samples: Sample[] = [];
+      for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, base, user, hash, page));
+      const m = (k: keyof Sample) => median(samples.map((s) => s[k]));
+      const jsRatio = page === 'dashboard' ? '(dashboard)' : (m('js') / JS_BUDGET).toFixed(2);
+      console.log([label, m('fcp').toFixed(0), m('usable').toFixed(0), (m('usable') / TARGET_MS).toFixed(2), kb(m('js')), jsRatio, kb(m('css')), kb(m('total')), m('requests')].join('\t'));
     }
-    return median(times);
-  };
-  const reference = await timed('/api/hazards?limit=50');
-  console.log(`\nunthrottled, median of 20 (reference: GET /api/hazards?limit=50 = ${reference.toFixed(1)} ms)`);
-  for (const path of ['/worklist?queue=open', '/worklist.xlsx?queue=all']) {
-    const ms = await timed(path);
-    console.log(`${path}: ${ms.toFixed(1)} ms, ratio to the reference ${(ms / reference).toFixed(2)}`);
+    // The API and the worklist, unthrottled, from Node (server time plus loopback).
+    const res = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'officer-li', password: PASSWORD }) });
+    const cookie = /anjian_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+    const timed = async (path: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        await (await fetch(`${base}${path}`, { headers: { cookie } })).arrayBuffer();
+        times.push(performance.now() - t0);
+      }
+      return median(times);
+    };
+    const reference = await timed('/api/hazards?limit=50');
+    console.log(`\nunthrottled, median of 20 (reference: GET /api/hazards?limit=50 = ${reference.toFixed(1)} ms)`);
+    for (const path of ['/worklist?queue=open', '/worklist.xlsx?queue=all']) {
+      const ms = await timed(path);
+      console.log(`${path}: ${ms.toFixed(1)} ms, ratio to the reference ${(ms / reference).toFixed(2)}`);
+    }
+  } finally {
+    await browser.close();
+    server.stdin!.end();
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
   }
-} finally {
-  await browser.close();
-  server.stdin!.end();
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
 }
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

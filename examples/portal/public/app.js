@@ -1,11 +1,10 @@
 // The demo portal's UI: hash routes (#/page/arg?query), one page per role, all data from the anjian API.
-import { dashboardPage } from './dashboard-page.js';
-import { renderFactForm } from './form.js';
-import { hazardPage } from './hazard-page.js';
+// Pages other than the login and the lists are loaded when first shown (fewer bytes and round
+// trips before the first page on a slow network); index.html preloads the modules every page needs.
+import { bootSession, bootUsers } from './boot.js';
 import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
-import { observationForm } from './observation-form.js';
 import { api, app, entName, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
 import { listHref, worklistPage, worklistTable } from './worklist-page.js';
 
@@ -40,12 +39,13 @@ function inspectionSection(root, packs, enterprises) {
       <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
     <div id="check-result" aria-live="polite"></div>`);
   let form = null;
+  const formModule = import('./form.js'); // fetched now, while the user picks a checklist
   root.querySelector('#pack-select').addEventListener('change', async (e) => {
     const facts = root.querySelector('#facts');
     delete facts.dataset.pack;
     if (!e.target.value) { setHtml(facts, html``); form = null; return; }
     setHtml(facts, html`<p class="hint">${t('loading')}</p>`);
-    const r = await api(`/packs/${encodeURIComponent(e.target.value)}`);
+    const [r, { renderFactForm }] = await Promise.all([api(`/packs/${encodeURIComponent(e.target.value)}`), formModule]);
     form = renderFactForm(facts, r.body);
     facts.dataset.pack = e.target.value;
   });
@@ -106,6 +106,7 @@ const pages = {
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine);
+    const { observationForm } = await import('./observation-form.js');
     observationForm(app.querySelector('#observation'), mine, [...new Set((packs.body?.items ?? []).map((p) => p.domain))]);
   },
 
@@ -121,12 +122,13 @@ const pages = {
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
     // An officer's own inspection (执法检查) with the checklists of its domains; the server records it as the officer's.
     inspectionSection(app.querySelector('#inspection'), (packs.body?.items ?? []).filter((p) => domains.includes(p.domain)), mine);
+    const { observationForm } = await import('./observation-form.js');
     observationForm(app.querySelector('#observation'), mine, domains);
   },
 
-  dashboard: (_arg, query) => dashboardPage(query),
+  dashboard: async (_arg, query) => (await import('./dashboard-page.js')).dashboardPage(query),
   list: (_arg, query) => worklistPage(query),
-  hazard: (id) => hazardPage(id),
+  hazard: async (id) => (await import('./hazard-page.js')).hazardPage(id),
 };
 
 // ---------------------------------------------------------------- shell
@@ -158,7 +160,7 @@ async function route() {
 onSignedOut.handler = () => { location.hash = '#/login'; route(); };
 document.getElementById('lang-switch').addEventListener('click', () => { setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN'); route(); });
 window.addEventListener('hashchange', route);
-const [demo, current] = await Promise.all([fetch('/demo/users').then(readBody), fetch('/session', { credentials: 'same-origin' })]);
+const [demo, current] = await Promise.all([bootUsers.then(readBody), bootSession]);
 session.demo = demo ?? { users: [], enterprises: [] };
 session.me = current.ok ? (await readBody(current))?.user ?? null : null;
 session.route = route;
