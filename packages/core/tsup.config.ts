@@ -1,8 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
+  // `internal/index` re-exports every area, so it comes first: the declaration bundler
+  // (rollup-plugin-dts) fails to parse an entry whose modules an earlier entry already
+  // pulled in partially ("Expected '{', got 'type'").
   entry: {
+    'internal/index': 'src/internal/index.ts',
     index: 'src/index.ts',
+    'ports/index': 'src/ports.ts',
+    'audit/index': 'src/audit/index.ts',
     'node/index': 'src/node/index.ts',
     'testing/index': 'src/testing/index.ts',
   },

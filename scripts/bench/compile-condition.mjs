@@ -10,7 +10,7 @@
 // of each (median of several runs) and the ratio.
 import { parseArgs } from 'node:util';
 import { Engine } from 'json-rules-engine';
-import { compileCondition } from '@anjian/core';
+import { compileCondition } from '@anjian/core/internal';
 import { rng } from './generate-records.mjs';
 
 async function main() {

@@ -18,7 +18,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Engine } from 'json-rules-engine';
-import { createMemoryStore, createStaticDirectory, toJsonRulesEngineRules, type JsonRulesEngineExport, type Pack } from '@anjian/core';
+import { createMemoryStore, createStaticDirectory, type Pack } from '@anjian/core';
+import { toJsonRulesEngineRules, type JsonRulesEngineExport } from '@anjian/core/internal';
 import { loadPackFromPath } from '@anjian/core/node';
 import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
 // @anjian/http is not a dependency of the workspace root: import its sources directly.

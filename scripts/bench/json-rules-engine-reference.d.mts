@@ -1,5 +1,5 @@
 import type { Engine, Event } from 'json-rules-engine';
-import type { JsonRulesEngineExport } from '@anjian/core';
+import type { JsonRulesEngineExport } from '@anjian/core/internal';
 
 /** A json-rules-engine Engine loaded with a pack's exported rules (see the .mjs). */
 export function createReferenceEngine(exported: JsonRulesEngineExport): Engine;

@@ -13,7 +13,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, verifyChain, type ChainCommand, type StoredEvent } from '@anjian/core';
+import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type StoredEvent } from '@anjian/core';
+import { verifyChain } from '@anjian/core/audit';
 import { TEST_ACTORS, TEST_CALENDAR_2026, createFixedClock, evidence, reportCommand, stageEvidence } from '@anjian/core/testing';
 
 const { values } = parseArgs({

@@ -3,7 +3,8 @@
 // acknowledged appends one line to its ack file. Now and then it replays an earlier
 // command, which must change nothing. The parent kill -9s it at random.
 import { appendFileSync } from 'node:fs';
-import { createMemoryEvidenceStore, createStaticDirectory, handleCommand, systemClock, type ChainCommand, type EvidenceKind, type EvidenceRef } from '@anjian/core';
+import { createMemoryEvidenceStore, createStaticDirectory, handleCommand, systemClock, type ChainCommand, type EvidenceRef } from '@anjian/core';
+import type { EvidenceKind } from '@anjian/core/internal';
 import { TEST_ACTORS, TEST_CALENDAR_2026, reportCommand } from '@anjian/core/testing';
 import { openStore, type StoreKind } from './open-store.js';
 

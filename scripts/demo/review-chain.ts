@@ -8,21 +8,9 @@
 //   node scripts/run-ts.mjs scripts/demo/review-chain.ts [data dir]
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  compilePack,
-  createStaticDirectory,
-  createWorkingDayCalendar,
-  handleCommand,
-  parseYamlSafe,
-  readFullLog,
-  reportInspection,
-  verifyChain,
-  type ChainCommand,
-  type EvidenceKind,
-  type EvidenceRef,
-  type Inspection,
-  type LocalizedText,
-} from '@anjian/core';
+import { compilePack, createStaticDirectory, createWorkingDayCalendar, handleCommand, reportInspection, type ChainCommand, type EvidenceRef, type Inspection, type LocalizedText } from '@anjian/core';
+import { readFullLog, verifyChain } from '@anjian/core/audit';
+import { parseYamlSafe, type EvidenceKind } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPath } from '@anjian/core/node';
 import { createSqliteStore } from '@anjian/store-sqlite';
 

@@ -1,7 +1,9 @@
 // Tampers of issue #11 item 7, run against a real database by the SQLite and PostgreSQL
 // tests: each edits the tables directly, as someone with database access would, and names
 // the problem `verifyAudit` / `anjian audit verify` must report.
-import { computeEventHash, signStoreCheckpoint, type AppendInput, type AuditProblem, type Signer, type Store } from '@anjian/core';
+import type { Store } from '@anjian/core';
+import type { AppendInput, Signer } from '@anjian/core/ports';
+import { computeEventHash, signStoreCheckpoint, type AuditProblem } from '@anjian/core/audit';
 import { appendInput } from './store-fixtures.js';
 import { seedAuditTrail } from '@anjian/core/testing';
 

@@ -1,7 +1,8 @@
 // Shared by the store adapters' own tests (the chain's conformance suite has its own).
 // Hand-made events for store-level tests. The store neither checks nor computes hashes,
 // so these need only the shape; the chain's own tests cover hashing and decisions.
-import type { AppendInput, ChainEvent, HazardSummary } from '@anjian/core';
+import type { ChainEvent, HazardSummary } from '@anjian/core';
+import type { AppendInput } from '@anjian/core/ports';
 
 export function appendInput(hazardId: string, expectedVersion: number, commandId: string, at = '2026-11-28T02:00:00.000Z'): AppendInput {
   const version = expectedVersion + 1;

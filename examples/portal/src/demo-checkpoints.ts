@@ -1,6 +1,8 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCheckpointScheduler, type Clock, type Store, type Verifier } from '@anjian/core';
+import type { Clock, Store } from '@anjian/core';
+import type { Verifier } from '@anjian/core/ports';
+import { createCheckpointScheduler } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair, startCheckpointTimer } from '@anjian/core/node';
 
 /** Options of {@link createDemoCheckpoints}. */

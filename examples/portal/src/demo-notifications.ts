@@ -7,7 +7,8 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOutboxRelay, runTick, type Calendar, type ClaimedOutboxMessage, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
+import { createOutboxRelay, runTick, type Calendar, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
+import type { ClaimedOutboxMessage } from '@anjian/core/ports';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 

@@ -4,7 +4,8 @@
  * (the table the portal bundles for the browser), checked for every command, role, level,
  * status, target level and separation-of-duties case.
  */
-import { authorize, HAZARD_LEVELS, HAZARD_STATUSES, PERMISSION_TABLE, type ActorProfile, type Role } from '@anjian/core';
+import { HAZARD_LEVELS, HAZARD_STATUSES, type ActorProfile, type Role } from '@anjian/core';
+import { authorize, PERMISSION_TABLE } from '@anjian/core/internal';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error — a browser ES module without types
 import { allowedBy } from '../public/allowed-by.js';

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { LOAD_PACK_DEFAULTS, parseYamlSafe, type Issue, type SafeYamlResult } from '@anjian/core';
+import type { Issue } from '@anjian/core';
+import { LOAD_PACK_DEFAULTS, parseYamlSafe, type SafeYamlResult } from '@anjian/core/internal';
 
 /**
  * Read a YAML or JSON file (an inspection, a scenario file) with the pack loader's

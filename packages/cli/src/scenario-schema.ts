@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { didYouMean, issueDocsUrl, type Issue, type IssueCode } from '@anjian/core';
+import type { Issue } from '@anjian/core';
+import { didYouMean, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
 
 /** What the CLI uses of an ajv error (ajv's own `ErrorObject`, `verbose: true`). */
 interface AjvError {

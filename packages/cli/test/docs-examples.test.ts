@@ -18,7 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { compilePack, loadPack, OPERATOR_CATALOGUE, runScenarios, type Pack, type ScenarioFile } from '@anjian/core';
+import { compilePack, loadPack, runScenarios, type Pack, type ScenarioFile } from '@anjian/core';
+import { OPERATOR_CATALOGUE } from '@anjian/core/internal';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO } from './fixtures.js';

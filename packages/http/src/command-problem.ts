@@ -1,4 +1,4 @@
-import type { CommandIssue } from '@anjian/core';
+import type { CommandIssue } from '@anjian/core/internal';
 import { HttpProblem, type ProblemIssue } from './problem.js';
 
 /** Issues of a refused command body as a problem carries them. */

@@ -1,4 +1,5 @@
-import { COMMAND_TYPES, parseCommand } from '@anjian/core';
+import { parseCommand } from '@anjian/core';
+import { COMMAND_TYPES } from '@anjian/core/internal';
 import { describe, expect, it } from 'vitest';
 import { documentValidator } from '../test/openapi-validator.js';
 import { buildOpenApi } from './build-openapi.js';

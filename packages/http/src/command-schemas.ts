@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { COMMAND_TYPES, DOMAIN_PATTERN, ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from '@anjian/core';
+import { COMMAND_TYPES, DOMAIN_PATTERN, ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from '@anjian/core/internal';
 import type { JsonSchema } from './types.js';
 
 /** An ISO 8601 time with an explicit offset (`Z` or `±hh:mm`). */

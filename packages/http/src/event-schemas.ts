@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ROLES } from '@anjian/core';
+import { ROLES } from '@anjian/core/ports';
 import { coreRef } from './core-schemas.js';
 import type { JsonSchema } from './types.js';
 

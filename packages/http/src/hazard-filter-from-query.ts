@@ -1,4 +1,5 @@
-import { HAZARD_LEVELS, HAZARD_STATUSES, type HazardFilter, type HazardLevel, type HazardStatus } from '@anjian/core';
+import { HAZARD_LEVELS, HAZARD_STATUSES, type HazardLevel, type HazardStatus } from '@anjian/core';
+import type { HazardFilter } from '@anjian/core/ports';
 import { badRequest } from './bad-request.js';
 
 function list<T extends string>(name: string, raw: string | null, allowed: readonly T[]): T[] | undefined {

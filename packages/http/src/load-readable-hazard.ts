@@ -1,4 +1,5 @@
-import { canRead, foldEvents, readScopes, type HazardState, type StoredEvent } from '@anjian/core';
+import { foldEvents, type HazardState, type StoredEvent } from '@anjian/core';
+import { canRead, readScopes } from '@anjian/core/internal';
 import { HttpProblem } from './problem.js';
 import type { RouteContext } from './types.js';
 

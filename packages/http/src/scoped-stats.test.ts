@@ -1,6 +1,7 @@
 // Dashboard statistics over an actor's read scopes must count each readable hazard exactly
 // once, however the scopes overlap: checked against a brute-force count of the union.
-import { areaCovers, chinaPeriod, hazardStatsFromGroups, type HazardFilter, type HazardStats, type HazardStatsQuery } from '@anjian/core';
+import { chinaPeriod, hazardStatsFromGroups, type HazardFilter, type HazardStats, type HazardStatsQuery } from '@anjian/core/ports';
+import { areaCovers } from '@anjian/core/internal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HttpProblem } from './problem.js';

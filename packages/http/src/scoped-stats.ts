@@ -1,4 +1,6 @@
-import { areaCovers, hazardStatsFromGroups, narrow, type HazardFilter, type HazardStats, type HazardStatsQuery, type Store } from '@anjian/core';
+import type { Store } from '@anjian/core';
+import { hazardStatsFromGroups, type HazardFilter, type HazardStats, type HazardStatsQuery } from '@anjian/core/ports';
+import { areaCovers, narrow } from '@anjian/core/internal';
 import { HttpProblem } from './problem.js';
 
 /** Above this many mutually overlapping scopes the union is refused (2^n − 1 store queries). */

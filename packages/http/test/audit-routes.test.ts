@@ -1,4 +1,5 @@
-import { createMemoryStore, createStaticDirectory, signStoreCheckpoint } from '@anjian/core';
+import { createMemoryStore, createStaticDirectory } from '@anjian/core';
+import { signStoreCheckpoint } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
 import { createFixedClock, seedAuditTrail, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain } from '@anjian/core';
+import { verifyChain } from '@anjian/core/audit';
 import { treatmentPlan } from '@anjian/core/testing';
 import { toNodeHandler } from '../src/index.js';
 import type { components, paths } from './client/anjian-api.js';

@@ -5,20 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import {
-  compilePack,
-  createMemoryEvidenceStore,
-  createMemoryStore,
-  createStaticDirectory,
-  handleCommand,
-  type ActorProfile,
-  type ChainDeps,
-  type EvidenceKind,
-  type MemoryEvidenceStore,
-  type Pack,
-  type ReportCommand,
-  type Store,
-} from '@anjian/core';
+import { compilePack, createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ActorProfile, type ChainDeps, type Pack, type Store } from '@anjian/core';
+import type { EvidenceKind, MemoryEvidenceStore, ReportCommand } from '@anjian/core/internal';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry } from '../src/index.js';

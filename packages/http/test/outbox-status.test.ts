@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxRelay, type ClaimedOutboxMessage, type RelayDelivery } from '@anjian/core';
+import { createOutboxRelay, type RelayDelivery } from '@anjian/core';
+import type { ClaimedOutboxMessage } from '@anjian/core/ports';
 import { ROUTES } from '../src/index.js';
 import { createHarness, MISMATCHES, type Harness } from './harness.js';
 

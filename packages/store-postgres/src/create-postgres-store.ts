@@ -1,19 +1,6 @@
-import type {
-  AppendInput,
-  AppendResult,
-  ClaimedOutboxMessage,
-  CommandRecord,
-  HazardPage,
-  HazardSummary,
-  OutboxMessage,
-  OutboxStatus,
-  Store,
-  StoredCheckpoint,
-  StoredDenial,
-  StoredEvent,
-  StoredOutboxMessage,
-} from '@anjian/core';
-import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
+import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
+import type { AppendInput, AppendResult, ClaimedOutboxMessage, CommandRecord, HazardPage, OutboxMessage, OutboxStatus, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
+import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
 import { PostgresStoreError } from './postgres-store-error.js';

@@ -1,4 +1,5 @@
-import type { AppendInput, AppendResult, CommandRecord, StoredEvent } from '@anjian/core';
+import type { StoredEvent } from '@anjian/core';
+import type { AppendInput, AppendResult, CommandRecord } from '@anjian/core/ports';
 import type pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
 

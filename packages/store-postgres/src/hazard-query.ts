@@ -1,4 +1,4 @@
-import type { HazardFilter } from '@anjian/core';
+import type { HazardFilter } from '@anjian/core/ports';
 
 /** Allocates the next numbered parameter for `value` and returns its placeholder (`$3`). @internal */
 export type Placeholder = (value: unknown) => string;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { verifyAudit } from '@anjian/core';
+import { verifyAudit } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
 import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

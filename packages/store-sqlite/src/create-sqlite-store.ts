@@ -1,25 +1,6 @@
-import type {
-  AppendInput,
-  AppendResult,
-  ClaimedOutboxMessage,
-  ClaimOutboxInput,
-  CommandRecord,
-  DenialRecord,
-  FailOutboxInput,
-  HazardFilter,
-  HazardPage,
-  HazardStatsQuery,
-  HazardSummary,
-  OutboxMessage,
-  OutboxStatus,
-  PageRequest,
-  Store,
-  StoredCheckpoint,
-  StoredDenial,
-  StoredEvent,
-  StoredOutboxMessage,
-} from '@anjian/core';
-import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core';
+import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
+import type { AppendInput, AppendResult, ClaimedOutboxMessage, ClaimOutboxInput, CommandRecord, DenialRecord, FailOutboxInput, HazardFilter, HazardPage, HazardStatsQuery, OutboxMessage, OutboxStatus, PageRequest, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
+import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';

@@ -1,4 +1,4 @@
-import type { HazardFilter } from '@anjian/core';
+import type { HazardFilter } from '@anjian/core/ports';
 
 /** A row of the `hazards` table. @internal */
 export interface HazardRow {

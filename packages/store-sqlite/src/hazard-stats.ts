@@ -1,4 +1,4 @@
-import { hazardStatsFromGroups, type HazardStats, type HazardStatsGroup, type HazardStatsPeriodGroup, type HazardStatsQuery } from '@anjian/core';
+import { hazardStatsFromGroups, type HazardStats, type HazardStatsGroup, type HazardStatsPeriodGroup, type HazardStatsQuery } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { hazardWhere } from './hazard-query.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { verifyAudit } from '@anjian/core';
+import { verifyAudit } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
 import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import type { AuditPosition, AuditResult, Lang } from '@anjian/core';
+import type { Lang } from '@anjian/core';
+import type { AuditPosition, AuditResult } from '@anjian/core/audit';
 import { localize } from '../lang.js';
 import { stripControl } from '../format/strip-control.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { signStoreCheckpoint, verifyAudit, type Verifier } from '@anjian/core';
+import type { Verifier } from '@anjian/core/ports';
+import { signStoreCheckpoint, verifyAudit } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, DEFAULT_CHECKPOINT_KEY_NAME } from '@anjian/core/node';
 import type { Command, CommandArgs } from '../command.js';
 import { auditPretty } from '../audit/audit-pretty.js';

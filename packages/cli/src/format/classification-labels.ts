@@ -1,4 +1,5 @@
-import type { Confidence, DeadlinePolicy, HazardLevel, ItemOutcome, Lang } from '@anjian/core';
+import type { Confidence, HazardLevel, ItemOutcome, Lang } from '@anjian/core';
+import type { DeadlinePolicy } from '@anjian/core/internal';
 
 /** The official names of the hazard levels, with the English id: `重大事故隐患 / major`. */
 export const LEVEL_NAMES: Readonly<Record<HazardLevel, string>> = Object.freeze({

@@ -1,4 +1,5 @@
-import { ISSUE_CODES, issueDocsUrl, type IssueCode, type IssueSeverity } from '@anjian/core';
+import type { IssueSeverity } from '@anjian/core';
+import { ISSUE_CODES, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
 import { localize } from '../lang.js';
 import { visibleIssues, type Formatter } from './format-options.js';
 

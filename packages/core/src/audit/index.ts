@@ -1,9 +1,24 @@
 /**
- * Public exports of the audit area (re-exported by the package root): verifying a whole
- * store (chain, checkpoints, projection, outbox, denials), signing checkpoints on a schedule.
+ * `@anjian/core/audit`: the tamper evidence of the review chain — verifying a whole store
+ * (chain, checkpoints, projection, outbox, denials), signed checkpoints, and the hashing
+ * they rest on (canonical JSON, SHA-256 from `@noble/hashes`).
  *
- * @module
+ * @example
+ * ```ts
+ * import { verifyAudit } from '@anjian/core/audit';
+ * const result = await verifyAudit(store, { verifier });
+ * if (!result.ok) console.error(result.problems);
+ * ```
+ *
+ * @packageDocumentation
  */
+export { canonicalJson } from '../chain/canonical-json.js';
+export { GENESIS_HASH, sha256Hex, computeEventHash } from '../chain/hash-event.js';
+export { verifyChain, nextLogHead } from '../chain/verify-chain.js';
+export type { ChainVerification, ChainBreakReason } from '../chain/verify-chain.js';
+export { readFullLog } from '../chain/read-full-log.js';
+export { createCheckpoint, openCheckpoint, readCheckpointUnverified, verifyAgainstCheckpoint } from '../chain/checkpoint.js';
+export type { Checkpoint, CheckpointVerification } from '../chain/checkpoint.js';
 export { verifyAudit } from './verify-audit.js';
 export type { AuditProblemKind, AuditPosition, AuditProblem, AuditChecked, AuditResult, VerifyAuditOptions } from './types.js';
 export { verifyHazardTrail } from './verify-hazard-trail.js';

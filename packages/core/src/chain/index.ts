@@ -1,6 +1,7 @@
 /**
- * Public exports of the chain area (re-exported by the package root): the review chain's
- * decider, authorisation table, deadlines, audit trail and in-memory store.
+ * Exports of the chain area (`@anjian/core/internal`; the root re-exports what hosts need):
+ * the review chain's decider, authorisation table, deadlines and in-memory store. The hash
+ * chain's verification and checkpoints are in `@anjian/core/audit`.
  *
  * @module
  */
@@ -36,8 +37,6 @@ export type {
 export { HAZARD_STATUSES, COMMAND_TYPES } from './types.js';
 export { ChainError, isChainError } from './chain-error.js';
 export type { ChainErrorCode } from './chain-error.js';
-export { canonicalJson } from './canonical-json.js';
-export { GENESIS_HASH, sha256Hex, computeEventHash } from './hash-event.js';
 export { REJECTION_MESSAGES } from './rejection-messages.js';
 export { TRANSITIONS, findTransition } from './transitions.js';
 export type { TransitionRule } from './transitions.js';
@@ -81,11 +80,6 @@ export { tick, DEFAULT_TICK_OPTIONS } from './tick.js';
 export type { TickOptions, TickAction } from './tick.js';
 export { runTick } from './run-tick.js';
 export type { RunTickOptions } from './run-tick.js';
-export { verifyChain, nextLogHead } from './verify-chain.js';
-export { readFullLog } from './read-full-log.js';
-export type { ChainVerification, ChainBreakReason } from './verify-chain.js';
-export { createCheckpoint, openCheckpoint, readCheckpointUnverified, verifyAgainstCheckpoint } from './checkpoint.js';
-export type { Checkpoint, CheckpointVerification } from './checkpoint.js';
 export { createMemoryStore } from './memory-store.js';
 export type { MemoryStore } from './memory-store.js';
 export { createStaticDirectory } from './static-directory.js';

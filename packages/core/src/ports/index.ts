@@ -1,5 +1,6 @@
 /**
- * Public exports of the ports area (re-exported by the package root).
+ * Exports of the ports area: `@anjian/core/ports` (src/ports.ts) and, through
+ * `@anjian/core/internal`, the repository's own packages.
  *
  * @module
  */

@@ -1,4 +1,6 @@
-import { verifyAudit, verifyHazardTrail, type AuditResult, type Store, type Verifier } from '@anjian/core';
+import type { Store } from '@anjian/core';
+import type { Verifier } from '@anjian/core/ports';
+import { verifyAudit, verifyHazardTrail, type AuditResult } from '@anjian/core/audit';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';

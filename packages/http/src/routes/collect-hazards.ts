@@ -1,4 +1,5 @@
-import type { HazardFilter, HazardSummary, Store } from '@anjian/core';
+import type { HazardSummary, Store } from '@anjian/core';
+import type { HazardFilter } from '@anjian/core/ports';
 
 /**
  * Walk every page of several queries and merge the rows (each hazard once), stopping at

@@ -1,4 +1,5 @@
-import { foldEvents, handleCommand, ID_PATTERN, parseCommand } from '@anjian/core';
+import { foldEvents, handleCommand, parseCommand } from '@anjian/core';
+import { ID_PATTERN } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';

@@ -1,4 +1,5 @@
-import { isChainError, readScopes } from '@anjian/core';
+import { isChainError } from '@anjian/core';
+import { readScopes } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';

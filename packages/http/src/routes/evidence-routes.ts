@@ -1,4 +1,5 @@
-import type { EvidenceRecord, EvidenceStore } from '@anjian/core';
+import type { EvidenceStore } from '@anjian/core';
+import type { EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
 import { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from '../evidence-media-type.js';

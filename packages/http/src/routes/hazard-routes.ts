@@ -1,4 +1,6 @@
-import { canRead, encodeKeysetCursor, narrow, readScopes, type HazardSummary } from '@anjian/core';
+import type { HazardSummary } from '@anjian/core';
+import { encodeKeysetCursor } from '@anjian/core/ports';
+import { canRead, narrow, readScopes } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';

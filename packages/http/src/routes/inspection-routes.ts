@@ -1,4 +1,5 @@
-import { reportInspection, sourceForActor, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
+import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
+import { sourceForActor } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';

@@ -1,4 +1,5 @@
-import type { ActorProfile, HazardFilter, HazardStatus } from '@anjian/core';
+import type { ActorProfile, HazardStatus } from '@anjian/core';
+import type { HazardFilter } from '@anjian/core/ports';
 
 /** The roles that have a work queue. */
 export const QUEUE_ROLES = ['grid', 'enforcement', 'enterprise'] as const;

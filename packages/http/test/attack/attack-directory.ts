@@ -1,5 +1,6 @@
 /** The actors and enterprises of the attack server's directory (shared with the tests that pick from them). */
-import type { ActorProfile, EnterpriseRecord } from '@anjian/core';
+import type { ActorProfile } from '@anjian/core';
+import type { EnterpriseRecord } from '@anjian/core/ports';
 
 const gasD1 = [{ id: 'gas-d1', domains: ['gas', 'confined_space'], areas: ['D1'] }];
 

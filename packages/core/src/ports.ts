@@ -1,0 +1,8 @@
+/**
+ * `@anjian/core/ports`: the ports of the review chain with every type and helper an adapter
+ * needs — the `Store` facets and their records, the `Notifier`, clocks, directories,
+ * evidence stores. Run the matching conformance suite of `@anjian/core/testing`.
+ *
+ * @packageDocumentation
+ */
+export * from './ports/index.js';
