@@ -114,7 +114,7 @@ describe('checkFindings', () => {
   });
 
   it('without a known premises kind says so once, not once per answer as not applicable (real gas pack)', () => {
-    const gas = gasResult.pack;
+    const gas = gasResult.ok ? gasResult.pack : undefined;
     if (!gas) throw new Error('gas pack did not load');
     // An LPG station's answers, whose items apply to the gas_operator premises kind only.
     const findings = { op_licence: 'valid', op_has_station: true, op_has_tanks: true, tank_monitoring: 'complete' };
