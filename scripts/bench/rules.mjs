@@ -11,9 +11,17 @@
 // the throughput of each (median of several runs) and the ratio, for two record mixes:
 // realistic inspections (compliant scenarios of the pack with a few answers changed) and a
 // stress mix where every answer is random (many more hazards, each with its explanation).
+// Both engines run the same chunks of records in turn, timed in CPU time (a busy machine
+// delays both, but waiting for a core is not counted), with a full garbage collection
+// before each (neither pays for the other's garbage);
+// each mix prints the load average and, besides the ratio of the median rates, the median
+// of the per-run ratios.
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parse } from 'yaml';
 import { compilePack } from '@anjian/core';
 import { toJsonRulesEngineRules } from '@anjian/core/internal';
@@ -21,17 +29,29 @@ import { loadPackFromPath } from '@anjian/core/node';
 import { generateRecords } from './generate-records.mjs';
 import { createReferenceEngine, firedByReference } from './json-rules-engine-reference.mjs';
 
+// A full garbage collection before each timed section (outside the timing).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc');
+
 // One async main: scripts/run-ts.mjs bundles to CommonJS, which has no top-level await.
 async function main() {
 const { values } = parseArgs({
   options: {
     pack: { type: 'string', multiple: true, default: ['checklists/fire', 'checklists/gas'] },
     records: { type: 'string', default: '10000' },
+    // records per chunk: both engines run each chunk in turn (see the timing loop)
+    chunk: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '20261128' },
+    // anjian only (no json-rules-engine, no ratio): quick rates while profiling, e.g.
+    // NODE_OPTIONS=--cpu-prof pnpm bench:rules -- --anjian-only --pack checklists/fire
+    'anjian-only': { type: 'boolean', default: false },
+    mix: { type: 'string', multiple: true, default: ['realistic', 'stress'] },
   },
 });
+const anjianOnly = values['anjian-only'];
 const recordCount = Number(values.records);
+values.chunk = Math.max(1, Number(values.chunk));
 const runs = Number(values.runs);
 
 let failed = false;
@@ -64,10 +84,21 @@ for (const packPath of values.pack) {
 
   const fmt = (n) => Math.round(n).toLocaleString('en-US');
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  /** CPU seconds (user + system) of the last {@link seconds} call: waiting for a core on a busy machine does not count. */
+  let lastCpu = 0;
+  /** Wall-clock seconds spent in `fn` (and its CPU seconds in `lastCpu`). */
   async function seconds(fn) {
+    // each engine's time includes the collection of its own garbage, not the other's (a
+    // second collection finishes sweeping the first's garbage, which runs on other threads)
+    collectGarbage();
+    collectGarbage();
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     await fn();
-    return Number(process.hrtime.bigint() - start) / 1e9;
+    const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    const used = process.cpuUsage(cpu);
+    lastCpu = (used.user + used.system) / 1e6;
+    return wall;
   }
 
   console.log(
@@ -75,10 +106,20 @@ for (const packPath of values.pack) {
       `${recordCount} records per mix, seed ${values.seed}; ${baselines.length} compliant baselines; node ${process.version}`,
   );
   const mixes = [
-    ['realistic', generateRecords(pack, recordCount, Number(values.seed), baselines)],
-    ['stress', generateRecords(pack, recordCount, Number(values.seed))],
-  ];
-  for (const [mix, records] of mixes) {
+    ['realistic', () => generateRecords(pack, recordCount, Number(values.seed), baselines)],
+    ['stress', () => generateRecords(pack, recordCount, Number(values.seed))],
+  ].filter(([mix]) => values.mix.includes(mix));
+  for (const [mix, generate] of mixes) {
+    const records = generate();
+    if (anjianOnly) {
+      const rates = [];
+      let sink = 0;
+      for (let run = 0; run < runs; run++) {
+        rates.push(records.length / (await seconds(async () => { for (const record of records) sink += runAnjian(record).hazards.length; })));
+      }
+      console.log(`[${mix}] anjian compilePack: ${fmt(median(rates))} evaluations/s (median of ${runs}: ${rates.map(fmt).join(', ')}); ${(sink / runs / records.length).toFixed(1)} hazards per record`);
+      continue;
+    }
     // Agreement on every record, explanations included for every fired hazard.
     let disagreements = 0;
     let hazards = 0;
@@ -98,32 +139,66 @@ for (const packPath of values.pack) {
         }
       }
     }
+    // Each run times both engines on the same chunks of records, alternating which goes
+    // first, so that both see the same machine load (a shared machine's load swings by
+    // several times within seconds); a run's rate is its records over its summed times.
     const jreRates = [];
     const anjianRates = [];
     const explainedRates = [];
+    const pairedRatios = [];
+    const cpuRatios = [];
     for (let run = 0; run < runs; run++) {
-      jreRates.push(records.length / (await seconds(async () => { for (const record of records) await runReference(record); })));
+      let jreTime = 0;
+      let anjianTime = 0;
+      let explainedTime = 0;
+      let jreCpu = 0;
+      let anjianCpu = 0;
       let sink = 0;
-      anjianRates.push(records.length / (await seconds(async () => { for (const record of records) sink += runAnjian(record).hazards.length; })));
-      // The same, reading every hazard's explanation (built on first read).
-      explainedRates.push(records.length / (await seconds(async () => {
-        for (const record of records) for (const h of runAnjian(record).hazards) sink += h.explanation.en.length;
-      })));
+      for (let start = 0, chunk = 0; start < records.length; start += values.chunk, chunk++) {
+        const part = records.slice(start, start + values.chunk);
+        const reference = async () => {
+          jreTime += await seconds(async () => { for (const record of part) await runReference(record); });
+          jreCpu += lastCpu;
+        };
+        const ours = async () => {
+          anjianTime += await seconds(async () => { for (const record of part) sink += runAnjian(record).hazards.length; });
+          anjianCpu += lastCpu;
+          // The same, reading every hazard's explanation (built with the hazard: the same work again).
+          explainedTime += await seconds(async () => { for (const record of part) for (const h of runAnjian(record).hazards) sink += h.explanation.en.length; });
+        };
+        if ((run + chunk) % 2 === 0) {
+          await reference();
+          await ours();
+        } else {
+          await ours();
+          await reference();
+        }
+      }
+      jreRates.push(records.length / jreTime);
+      anjianRates.push(records.length / anjianTime);
+      explainedRates.push(records.length / explainedTime);
+      pairedRatios.push(jreTime / anjianTime);
+      cpuRatios.push(jreCpu / anjianCpu);
       if (sink < 0) console.log(sink);
     }
     const jre = median(jreRates);
     const ours = median(anjianRates);
-    console.log(`\n[${mix}] ${(hazards / records.length).toFixed(1)} hazards per record`);
+    console.log(`\n[${mix}] ${(hazards / records.length).toFixed(1)} hazards per record; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${availableParallelism()} cores)`);
     console.log(`[${mix}] agreement: ${records.length - disagreements}/${records.length} records agree (${disagreements} disagreements); ${hazards} hazards fired, ${missingExplanations} without a bilingual explanation`);
     console.log(`[${mix}] json-rules-engine 7.3.1: ${fmt(jre)} evaluations/s (median of ${runs}: ${jreRates.map(fmt).join(', ')})`);
     console.log(`[${mix}] anjian compilePack:      ${fmt(ours)} evaluations/s (median of ${runs}: ${anjianRates.map(fmt).join(', ')})`);
     const explained = median(explainedRates);
     console.log(`[${mix}] anjian, explanations read: ${fmt(explained)} evaluations/s (median of ${runs}: ${explainedRates.map(fmt).join(', ')})`);
+    const paired = median(pairedRatios);
+    const cpu = median(cpuRatios);
+    const list = (xs) => xs.map((r) => `${r.toFixed(0)}×`).join(', ');
     console.log(`[${mix}] ratio: ${(ours / jre).toFixed(1)}× json-rules-engine (${(explained / jre).toFixed(1)}× with every explanation read)`);
-    summary.push(`${pack.id} ${mix}: ${(ours / jre).toFixed(1)}× (${(explained / jre).toFixed(1)}× explanations read), ${disagreements} disagreements, ${missingExplanations} without explanation`);
+    console.log(`[${mix}] per run, wall clock: ${list(pairedRatios)} (median ${paired.toFixed(1)}×); CPU time: ${list(cpuRatios)} (median ${cpu.toFixed(1)}×)`);
+    summary.push(`${pack.id} ${mix}: ${(ours / jre).toFixed(1)}× (${(explained / jre).toFixed(1)}× explanations read; per-run medians ${paired.toFixed(1)}× wall clock, ${cpu.toFixed(1)}× CPU time), ${disagreements} disagreements, ${missingExplanations} without explanation`);
     if (disagreements > 0 || missingExplanations > 0) failed = true;
   }
 }
+if (anjianOnly) return 0;
 console.log(`\nsummary (medians, same run):\n  ${summary.join('\n  ')}`);
 return failed ? 1 : 0;
 }
