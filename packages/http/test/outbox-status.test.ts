@@ -49,7 +49,7 @@ describe('GET /outbox status', () => {
     expect((await outbox()).status).toEqual({ ...idle, pending: 3, leased: 2, oldestPendingAt: first });
 
     // The oldest is delivered: the queue's age now starts at the second message.
-    expect(await h.store.ackOutbox('relay', [claimed[0]!.id])).toBe(1);
+    expect(await h.store.ackOutbox('relay', [claimed[0]!.id], new Date().toISOString())).toBe(1);
     expect((await outbox()).status).toEqual({ ...idle, pending: 2, leased: 1, delivered: 1, oldestPendingAt: second });
 
     // The second fails and waits for a retry in 5 minutes.

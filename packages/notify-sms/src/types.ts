@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Notifier } from '@anjian/core/ports';
 
 /** One SMS to send: an outbox message resolved to a recipient. */
 export interface SmsMessage {
@@ -61,8 +62,8 @@ export interface SmsNotifierOptions {
   fetch?: typeof fetch;
 }
 
-/** A notifier that sends SMS through an HTTP gateway. */
-export interface SmsNotifier {
+/** A notifier that sends SMS through an HTTP gateway (a core `Notifier`). */
+export interface SmsNotifier extends Notifier<SmsMessage> {
   /** Send one SMS. Never throws for delivery problems; a bad number or template is a permanent failure. */
   deliver(message: SmsMessage): Promise<SmsDeliveryResult>;
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runNotifierConformance, type NotifierTestReceiver } from '@anjian/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -134,4 +135,29 @@ describe('createConsoleNotifier', () => {
     expect((await dev.deliver({ id: 'm2', kind: 'hazard.closed', to: 'x', params })).ok).toBe(false);
     expect(dev.sent.map((m) => m.id)).toEqual(['m1']);
   });
+});
+
+
+/** A fetch that asks the conformance receiver how to answer, passing the idempotency key the mapping put in a header. */
+const conformanceFetch = (receiver: NotifierTestReceiver): typeof fetch =>
+  (async (_url: string | URL | Request, init?: RequestInit) => {
+    const key = new Headers(init?.headers).get('X-Idempotency-Key') ?? '';
+    const answer = receiver(key);
+    if (answer === 'unreachable') throw new TypeError('fetch failed: connect ECONNREFUSED');
+    return new Response('{}', { status: answer === 'accept' ? 200 : answer === 'transient' ? 503 : 400 });
+  }) as typeof fetch;
+
+runNotifierConformance({
+  name: 'notify-sms',
+  describe,
+  it,
+  expect,
+  message: (id) => ({ id, kind: 'hazard.overdue', to: '13800138000', params }),
+  createNotifier: (receiver) =>
+    createSmsNotifier({
+      endpoint: 'https://sms.example/send',
+      signature: '某市应急管理局',
+      toRequest: (input) => ({ headers: { 'X-Idempotency-Key': input.idempotencyKey, 'Content-Type': 'application/json' }, body: JSON.stringify({ to: input.phone, text: input.text }) }),
+      fetch: conformanceFetch(receiver),
+    }),
 });

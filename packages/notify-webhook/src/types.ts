@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Notifier } from '@anjian/core/ports';
 
 /** What the notifier sends: one outbox message. */
 export interface WebhookMessage {
@@ -46,8 +47,8 @@ export interface WebhookNotifierOptions {
   now?: () => number;
 }
 
-/** A notifier that delivers outbox messages as signed HTTP POSTs. */
-export interface WebhookNotifier {
+/** A notifier that delivers outbox messages as signed HTTP POSTs (a core `Notifier`). */
+export interface WebhookNotifier extends Notifier<WebhookMessage> {
   /** Deliver one message. Never throws: failures come back as a {@link DeliveryResult}. */
   deliver(message: WebhookMessage): Promise<DeliveryResult>;
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runNotifierConformance, type NotifierTestReceiver } from '@anjian/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookNotifier, verifyWebhook, WebhookConfigError, WEBHOOK_HEADERS } from '../src/index.js';
 
@@ -120,4 +121,23 @@ describe('verifyWebhook', () => {
     expect(await verifyWebhook({ ...base_, signature: undefined })).toBe(false);
     expect(await verifyWebhook({ ...base_, timestamp: 'abc' })).toBe(false);
   });
+});
+
+
+/** A fetch that asks the conformance receiver how to answer, passing the Idempotency-Key header. */
+const conformanceFetch = (receiver: NotifierTestReceiver): typeof fetch =>
+  (async (_url: string | URL | Request, init?: RequestInit) => {
+    const key = new Headers(init?.headers).get('Idempotency-Key') ?? '';
+    const answer = receiver(key);
+    if (answer === 'unreachable') throw new TypeError('fetch failed: connect ECONNREFUSED');
+    return new Response('', { status: answer === 'accept' ? 200 : answer === 'transient' ? 503 : 400 });
+  }) as typeof fetch;
+
+runNotifierConformance({
+  name: 'notify-webhook',
+  describe,
+  it,
+  expect,
+  message: (id) => ({ id, kind: 'hazard.notice_overdue', payload: { hazardId: 'H-1' } }),
+  createNotifier: (receiver) => createWebhookNotifier({ url: 'https://receiver.example/hook', secret: 'conformance-secret-0123456789', fetch: conformanceFetch(receiver) }),
 });

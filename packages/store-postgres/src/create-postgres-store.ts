@@ -111,7 +111,6 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
   const store: PostgresStore = {
     schema: schemaName,
-    capabilities: Object.freeze({ concurrentWriters: true, durable: true, outboxLeases: true }),
 
     async migrate() {
       const client = await pool.connect();
@@ -228,12 +227,21 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         .map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), leaseOwner: input.owner, leaseUntil: until }));
     },
 
-    async ackOutbox(owner, ids) {
+    async ackOutbox(owner, ids, now) {
       if (ids.length === 0) return 0;
       const result = await pool.query(
         `UPDATE ${s}.outbox SET status = 'done', done_at = $3, lease_owner = NULL, lease_until = NULL
          WHERE id = ANY($1::text[]) AND lease_owner = $2 AND status = 'pending'`,
-        [ids, owner, new Date().toISOString()],
+        [ids, owner, now],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    async requeueDeadLetters(input) {
+      const result = await pool.query(
+        `UPDATE ${s}.outbox SET status = 'pending', attempts = 0, available_at = $1, lease_owner = NULL, lease_until = NULL
+         WHERE status = 'dead' AND ($2::text[] IS NULL OR id = ANY($2::text[]))`,
+        [input.now, input.ids === undefined ? null : [...input.ids]],
       );
       return result.rowCount ?? 0;
     },

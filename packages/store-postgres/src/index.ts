@@ -8,5 +8,5 @@
  */
 export { createPostgresStore, PostgresStoreError } from './create-postgres-store.js';
 export type { GroupCommitInfo, PostgresStore, PostgresStoreOptions } from './create-postgres-store.js';
-export { InvalidCursorError } from '@anjian/core/ports';
+export { InvalidCursorError, StoreError, isStoreError } from '@anjian/core/ports';
 export { PG_MIGRATIONS } from './migrations.js';

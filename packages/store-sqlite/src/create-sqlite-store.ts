@@ -150,10 +150,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     });
   });
 
-  const ackTx = db.transaction((owner: string, ids: readonly string[]) => {
+  const ackTx = db.transaction((owner: string, ids: readonly string[], at: string) => {
     let n = 0;
-    const at = new Date().toISOString();
     for (const id of ids) n += st.ack.run(at, id, owner).changes;
+    return n;
+  });
+
+  const requeueTx = db.transaction((ids: readonly string[] | undefined, now: string) => {
+    if (ids === undefined) return st.requeueAll.run(now).changes;
+    let n = 0;
+    for (const id of ids) n += st.requeueOne.run(now, id).changes;
     return n;
   });
 
@@ -240,7 +246,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   };
 
   const store: SqliteStore = {
-    capabilities: Object.freeze({ concurrentWriters: true, durable: options.path !== ':memory:', outboxLeases: true }),
 
     append(input) {
       if (input.events.length === 0) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'append needs at least one event'));
@@ -313,8 +318,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return claimTx.immediate(input);
     },
 
-    async ackOutbox(owner, ids) {
-      return ackTx.immediate(owner, ids);
+    async ackOutbox(owner, ids, now) {
+      return ackTx.immediate(owner, ids, now);
+    },
+
+    async requeueDeadLetters(input) {
+      return requeueTx.immediate(input.ids, input.now);
     },
 
     async failOutbox(input: FailOutboxInput) {
@@ -420,6 +429,9 @@ function prepare(db: Database.Database) {
     latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY seq DESC LIMIT 1'),
     readCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE seq >= ? ORDER BY seq LIMIT ?'),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
+    requeueAll: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE status = 'dead'`),
+    requeueOne: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL
+      WHERE id = ? AND status = 'dead'`),
     // One statement, so one snapshot. The counts of done and dead rows read only the
     // outbox_ready index (status first); the pending details touch only pending rows.
     outboxStatus: db.prepare(`SELECT

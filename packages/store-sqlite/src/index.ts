@@ -8,5 +8,5 @@
 export { createSqliteStore } from './create-sqlite-store.js';
 export type { GroupCommitInfo, SqliteStore, SqliteStoreOptions } from './create-sqlite-store.js';
 export { SqliteStoreError } from './open-database.js';
-export { InvalidCursorError } from '@anjian/core/ports';
+export { InvalidCursorError, StoreError, isStoreError } from '@anjian/core/ports';
 export { MIGRATIONS } from './migrations.js';

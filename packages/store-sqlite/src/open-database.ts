@@ -1,14 +1,16 @@
 import Database from 'better-sqlite3';
+import { StoreError } from '@anjian/core/ports';
 import { MIGRATIONS } from './migrations.js';
 
-/** Thrown when a database cannot be opened with the guarantees the store needs. */
-export class SqliteStoreError extends Error {
-  override readonly name = 'SqliteStoreError';
-  constructor(
-    readonly code: 'DURABILITY_UNAVAILABLE' | 'SCHEMA_TOO_NEW' | 'INVALID_APPEND' | 'TRAIL_MISMATCH',
-    message: string,
-  ) {
-    super(message);
+/**
+ * Thrown when a database cannot be opened with the guarantees the store needs, and for an
+ * invalid append or a broken trail: a {@link StoreError} (same codes as every store).
+ */
+export class SqliteStoreError extends StoreError {
+  override readonly name: string = 'SqliteStoreError';
+  declare readonly code: 'DURABILITY_UNAVAILABLE' | 'SCHEMA_TOO_NEW' | 'INVALID_APPEND' | 'TRAIL_MISMATCH';
+  constructor(code: 'DURABILITY_UNAVAILABLE' | 'SCHEMA_TOO_NEW' | 'INVALID_APPEND' | 'TRAIL_MISMATCH', message: string) {
+    super(code, message);
   }
 }
 

@@ -21,7 +21,7 @@ import type {
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
-import { ChainError } from './chain-error.js';
+import { StoreError } from '../ports/store-error.js';
 import type { HazardSummary, StoredEvent } from './types.js';
 
 interface OutboxRow extends OutboxMessage {
@@ -52,7 +52,7 @@ function matches<T>(value: T, wanted: T | readonly T[] | undefined): boolean {
 }
 
 function invalidAppend(en: string, zh: string): never {
-  throw new ChainError('INVALID_APPEND', { 'zh-CN': zh, en });
+  throw new StoreError('INVALID_APPEND', { 'zh-CN': zh, en });
 }
 
 /**
@@ -94,7 +94,6 @@ export function createMemoryStore(): MemoryStore {
   };
 
   return {
-    capabilities: Object.freeze({ concurrentWriters: false, durable: false, outboxLeases: true }),
     unsafeLog: log,
     unsafeSummaries: summaries,
     unsafeOutbox: outbox,
@@ -111,7 +110,7 @@ export function createMemoryStore(): MemoryStore {
       const current = summaries.get(input.hazardId)?.version ?? 0;
       const logged = eventsOf(input.hazardId).at(-1)?.version ?? 0;
       if (current !== logged) {
-        throw new ChainError('TRAIL_MISMATCH', {
+        throw new StoreError('TRAIL_MISMATCH', {
           'zh-CN': `隐患 ${input.hazardId} 的列表行为版本 ${current}，事件日志为版本 ${logged}：数据被改动，请运行审计核验`,
           en: `hazard ${input.hazardId}: list row at version ${current}, event log at version ${logged}; the data was changed outside the store, run the audit`,
         });
@@ -212,7 +211,7 @@ export function createMemoryStore(): MemoryStore {
       });
     },
 
-    async ackOutbox(owner, ids) {
+    async ackOutbox(owner, ids, _now) {
       let acked = 0;
       for (const id of ids) {
         const r = outbox.get(id);
@@ -300,6 +299,21 @@ export function createMemoryStore(): MemoryStore {
 
     async readCheckpoints(fromSeq, limit) {
       return clone(checkpoints.filter((c) => c.seq >= fromSeq).slice(0, Math.max(0, limit)));
+    },
+
+    async requeueDeadLetters(input) {
+      const only = input.ids === undefined ? null : new Set(input.ids);
+      let requeued = 0;
+      for (const r of outbox.values()) {
+        if (r.status !== 'dead' || (only !== null && !only.has(r.id))) continue;
+        r.status = 'pending';
+        r.attempts = 0;
+        r.availableAt = input.now;
+        r.leaseOwner = null;
+        r.leaseUntil = null;
+        requeued++;
+      }
+      return requeued;
     },
 
     async readDeadLetters(limit) {

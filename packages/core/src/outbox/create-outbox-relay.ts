@@ -1,21 +1,14 @@
 import type { Clock } from '../ports/clock.js';
-import type { ClaimedOutboxMessage, Store } from '../ports/store.js';
+import type { NotifierDelivery } from '../ports/notifier.js';
+import type { ClaimedOutboxMessage, OutboxStore } from '../ports/store.js';
 
-/** What a delivery attempt reports back; the notifiers of `@anjian/notify-*` return this. */
-export type RelayDelivery =
-  | { ok: true }
-  | {
-      ok: false;
-      /** False for failures that will never succeed (bad number, 4xx): dead-letter at once. */
-      retryable: boolean;
-      error: string;
-      /** Seconds the receiver asked to wait, if it did. */
-      retryAfter?: number;
-    };
+/** What a delivery attempt reports back; the notifiers of `@anjian/notify-*` return this (the `Notifier` port's result). */
+export type RelayDelivery = NotifierDelivery;
 
 /** Options of {@link createOutboxRelay}. */
 export interface OutboxRelayOptions {
-  store: Pick<Store, 'claimOutbox' | 'ackOutbox' | 'failOutbox'>;
+  /** The outbox facet of a store (only these three methods are used). */
+  store: Pick<OutboxStore, 'claimOutbox' | 'ackOutbox' | 'failOutbox'>;
   /** Deliver one message. MUST pass `message.id` on as the idempotency key. May throw (treated as retryable). */
   deliver: (message: ClaimedOutboxMessage) => Promise<RelayDelivery>;
   /** This relay instance's id; leases are held in its name. */
@@ -33,6 +26,19 @@ export interface OutboxRelayOptions {
   maxAttempts?: number;
   /** Randomness for jitter, for tests. Default `Math.random`. */
   random?: () => number;
+  /**
+   * Called after every pass of {@link OutboxRelay.start}'s loop with its tally (also when
+   * nothing was claimed): feed a metric or a health check from it. A throw is reported to
+   * `onError`, the loop goes on.
+   */
+  onPass?: (pass: RelayPass) => void;
+  /**
+   * Called when a pass of {@link OutboxRelay.start}'s loop fails (the store unreachable, a
+   * lease lost mid-write…); the loop waits `idleMs` and tries again. Without it errors are
+   * written to `console.error` — never swallowed. A failed delivery is not an error: it is
+   * retried or dead-lettered and counted in {@link RelayPass}.
+   */
+  onError?: (error: unknown) => void;
 }
 
 /** Tally of one {@link OutboxRelay.runOnce} pass. */
@@ -49,7 +55,10 @@ export interface RelayPass {
 export interface OutboxRelay {
   /** Claim one batch, deliver it, record the outcomes. */
   runOnce(): Promise<RelayPass>;
-  /** Run passes until stopped; sleeps `idleMs` when a pass found nothing. */
+  /**
+   * Run passes until stopped; sleeps `idleMs` when a pass found nothing or failed. Each
+   * pass is reported to `onPass`, each failure to `onError`.
+   */
   start(idleMs?: number): void;
   /** Stop after the current pass; resolves when it has ended. */
   stop(): Promise<void>;
@@ -78,6 +87,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const maxAttempts = options.maxAttempts ?? 12;
   const random = options.random ?? Math.random;
   let running: Promise<void> | null = null;
+  const report = (error: unknown): void => {
+    try {
+      if (options.onError) options.onError(error);
+      else console.error('[anjian outbox relay] pass failed / 外发队列处理失败:', error);
+    } catch (hookError) {
+      console.error('[anjian outbox relay] onError threw / onError 抛出异常:', hookError, 'while reporting', error);
+    }
+  };
   let stopping = false;
 
   const backoff = (attempts: number, retryAfter?: number): number => {
@@ -111,7 +128,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       else pass.retried++;
     }
     if (done.length > 0) {
-      const acked = await options.store.ackOutbox(options.owner, done);
+      const acked = await options.store.ackOutbox(options.owner, done, clock.now().toISOString());
       pass.delivered += acked;
       pass.lost += done.length - acked;
     }
@@ -125,8 +142,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       stopping = false;
       running = (async () => {
         while (!stopping) {
-          const pass = await runOnce().catch(() => ({ claimed: 0 }) as RelayPass);
-          if (pass.claimed === 0 && !stopping) await new Promise((r) => setTimeout(r, idleMs));
+          let claimed = 0;
+          try {
+            const pass = await runOnce();
+            claimed = pass.claimed;
+            options.onPass?.(pass);
+          } catch (error) {
+            report(error);
+          }
+          if (claimed === 0 && !stopping) await new Promise((r) => setTimeout(r, idleMs));
         }
       })();
     },

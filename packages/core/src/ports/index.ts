@@ -26,7 +26,11 @@ export type {
   HazardStats,
   PageRequest,
   HazardPage,
-  StoreCapabilities,
+  RequeueDeadLettersInput,
+  DeadLetter,
+  EventLogStore,
+  OutboxStore,
+  ReadModelStore,
   ClaimOutboxInput,
   FailOutboxInput,
   OutboxStatus,
@@ -39,3 +43,6 @@ export type {
 export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';
 export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';
 export { encodeKeysetCursor, decodeKeysetCursor, InvalidCursorError } from './keyset-cursor.js';
+export { StoreError, isStoreError } from './store-error.js';
+export type { StoreErrorCode } from './store-error.js';
+export type { Notifier, NotifierMessage, NotifierDelivery } from './notifier.js';

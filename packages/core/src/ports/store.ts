@@ -50,7 +50,7 @@ export interface AppendInput {
   summary: HazardSummary;
 }
 
-/** Result of {@link Store.append}. */
+/** Result of {@link EventLogStore.append}. */
 export type AppendResult =
   | { kind: 'ok'; events: StoredEvent[] }
   | { kind: 'conflict'; actualVersion: number }
@@ -70,7 +70,7 @@ export interface DenialRecord {
 /** A stored denial with its sequence number in the denial log. */
 export type StoredDenial = DenialRecord & { seq: number };
 
-/** Filter of {@link Store.query}. Every field narrows; omitted fields do not. */
+/** Filter of {@link ReadModelStore.query}. Every field narrows; omitted fields do not. */
 export interface HazardFilter {
   level?: HazardLevel | readonly HazardLevel[];
   status?: HazardStatus | readonly HazardStatus[];
@@ -84,11 +84,11 @@ export interface HazardFilter {
 }
 
 /**
- * Arguments of {@link Store.stats}: which hazards to count, and how to group them by period.
+ * Arguments of {@link ReadModelStore.stats}: which hazards to count, and how to group them by period.
  * Instants are ISO strings in `Date#toISOString()` form.
  */
 export interface HazardStatsQuery {
-  /** The same filter as {@link Store.query}: every field narrows; omitted fields do not. */
+  /** The same filter as {@link ReadModelStore.query}: every field narrows; omitted fields do not. */
   filter?: HazardFilter;
   /** Only hazards created at or after this instant (inclusive). */
   createdFrom?: string;
@@ -114,7 +114,7 @@ export interface HazardStatsPeriod {
   closureRate: number;
 }
 
-/** Result of {@link Store.stats}: counts over the hazards' current list rows. */
+/** Result of {@link ReadModelStore.stats}: counts over the hazards' current list rows. */
 export interface HazardStats {
   total: number;
   /** Every level is a key, 0 when none matched. */
@@ -147,7 +147,7 @@ export interface HazardPage {
 }
 
 /**
- * Result of {@link Store.outboxStatus}: the notification queue at a glance, for dashboards.
+ * Result of {@link OutboxStore.outboxStatus}: the notification queue at a glance, for dashboards.
  * Every message is in exactly one of `pending`, `delivered` and `dead`; `leased` and
  * `retrying` are parts of `pending` (and may overlap). Instants are ISO strings.
  *
@@ -168,7 +168,7 @@ export interface OutboxStatus {
   leased: number;
   /** Messages acknowledged by a relay (`ackOutbox`). Stores keep delivered rows, so this counts all time. */
   delivered: number;
-  /** Dead letters: the messages {@link Store.readDeadLetters} lists. */
+  /** Dead letters: the messages {@link OutboxStore.readDeadLetters} lists. */
   dead: number;
   /** `createdAt` of the oldest pending message, or `null` when none is pending; a growing age means a stuck relay. */
   oldestPendingAt: string | null;
@@ -198,17 +198,7 @@ export interface CheckpointInput {
 /** A stored checkpoint with its number in the checkpoint log (1, 2, 3 …). */
 export type StoredCheckpoint = CheckpointInput & { seq: number };
 
-/** What an adapter can do; core and the conformance suite adapt to it. */
-export interface StoreCapabilities {
-  /** Several processes may append concurrently (PG: yes; SQLite file: one writer at a time). */
-  concurrentWriters: boolean;
-  /** Data survives a process restart. */
-  durable: boolean;
-  /** Outbox leases are enforced across processes. */
-  outboxLeases: boolean;
-}
-
-/** Arguments of {@link Store.claimOutbox}. */
+/** Arguments of {@link OutboxStore.claimOutbox}. */
 export interface ClaimOutboxInput {
   /** Relay instance id. */
   owner: string;
@@ -217,7 +207,7 @@ export interface ClaimOutboxInput {
   limit: number;
 }
 
-/** Arguments of {@link Store.failOutbox}. */
+/** Arguments of {@link OutboxStore.failOutbox}. */
 export interface FailOutboxInput {
   id: string;
   owner: string;
@@ -226,102 +216,174 @@ export interface FailOutboxInput {
   retryAt: string | null;
 }
 
+/** Arguments of {@link OutboxStore.requeueDeadLetters}. */
+export interface RequeueDeadLettersInput {
+  /** Only these dead letters (ids of {@link OutboxStore.readDeadLetters}); all of them when omitted. */
+  ids?: readonly string[];
+  /** The caller's clock (ISO): the messages are offered again from this instant. */
+  now: string;
+}
+
+/** A dead letter as {@link OutboxStore.readDeadLetters} lists it. */
+export type DeadLetter = OutboxMessage & { attempts: number; lastError: string };
+
 /**
- * Persistence of the review chain. Every method returns a Promise and MUST NOT block the
- * event loop for long. Timestamps are ISO strings in `Date#toISOString()` form, so they
- * order lexicographically. Run `runStoreConformance` from `@anjian/core/testing` against
- * every implementation.
- *
- * Normative rules:
- *
- * - **append** is atomic: events, the command record, the outbox rows and the summary are
- *   all written, or none is. It MUST return `conflict` (writing nothing) when the
- *   hazard's current version differs from `expectedVersion` (0 = the hazard must not
- *   exist). It MUST return `duplicate-command` with the original record (writing nothing)
- *   when `commandId` was already appended, whatever the hazard; the duplicate check comes
- *   before the version check. Of two concurrent appends with the same `expectedVersion`
- *   exactly one succeeds. It assigns each event a global `seq`: strictly increasing,
- *   contiguous from 1 across the whole store, in commit order once writers are quiet. It
- *   MUST store events byte-for-byte as given (the hash covers them) and MUST NOT hash,
- *   re-order or re-time them. Invalid input (empty events, versions not following
- *   `expectedVersion`) throws. It MUST throw (writing nothing) an error with code
- *   `TRAIL_MISMATCH` when the hazard's list row and its event log disagree on the current
- *   version (a row without events, events without a row, the newest event deleted): the
- *   database was changed outside the store, and no command may build on it until
- *   `verifyAudit` has been run and the data repaired.
- * - **load / readEvents** return a hazard's events ordered by version; `load` returns
- *   `null` when the hazard has no events.
- * - **readLog(fromSeq, limit)** returns events with `seq >= fromSeq` ordered by `seq`,
- *   at most `limit` of them.
- * - **findCommand** returns the record of an appended command id, or `null`.
- * - **recordDenial** appends to a separate denial log; it MUST NOT write events, outbox
- *   rows or command records. `readDenials(fromSeq, limit)` reads it back ordered by its own
- *   strictly increasing `seq` (gaps allowed), at most `limit` rows with `seq >= fromSeq`.
- * - **query** filters summaries and pages by `(updatedAt, hazardId)` ascending with an
- *   opaque cursor; a page never repeats or skips a row that did not change meanwhile.
- * - **claimOutbox** leases up to `limit` messages that are pending and available
- *   (`retryAt <= now`), or whose lease expired, oldest first. A message MUST be leased to
- *   at most one owner at a time (exactly one concurrent caller receives it).
- *   **ackOutbox** marks delivered messages done (only if `owner` still holds the lease;
- *   returns how many were acknowledged). **failOutbox** releases the lease, increments
- *   `attempts` and reschedules at `retryAt`, or moves the message to the dead letters when
- *   `retryAt` is `null`; it returns false when `owner` no longer holds the lease.
- *   **readDeadLetters** lists dead messages.
- * - **outboxStatus(now)** counts the outbox by state ({@link OutboxStatus}). It MUST be
- *   computed by the backend as one aggregate statement (no paging through rows, no
- *   `readDeadLetters`), MUST NOT write (not even to expire leases), and MUST reflect one
- *   consistent snapshot under concurrent appends, claims and acknowledgements: `pending`,
- *   `delivered` and `dead` partition the messages. `pending` counts messages neither
- *   acknowledged nor dead, whatever their lease or retry time; `retrying` those of them
- *   with `attempts > 0`; `leased` those whose lease runs strictly after `now`
- *   (`leaseUntil > now`); `dead` equals the number of rows `readDeadLetters` would return
- *   without a limit. `oldestPendingAt` is the least `createdAt` of pending messages and
- *   `nextRetryAt` the least retry time of pending messages with `attempts > 0` that are
- *   not leased at `now`; each is `null` when no message qualifies. `now` is the caller's
- *   clock, never the store's.
- * - **readOutbox(fromSeq, limit)** returns outbox messages (whatever their delivery state)
- *   with their own strictly increasing `seq` (insertion order, gaps allowed), `seq >= fromSeq`,
- *   ordered by `seq`, at most `limit`; payloads exactly as appended. Read-only (for audits).
- * - **appendCheckpoint** stores a signed checkpoint as given (it MUST NOT re-sign or alter
- *   `text`) and returns it with its `seq`: strictly increasing from 1. It writes nothing
- *   else. **latestCheckpoint** returns the one with the highest `seq`, or `null`;
- *   **readCheckpoints(fromSeq, limit)** lists them ordered by `seq`, `seq >= fromSeq`.
- *   Checkpoints in the same database as the log only help against edits made *after* they
- *   were written; export them to a witness too (see `verifyAudit`).
- * - **stats** counts the list rows that match `filter` (exactly as `query` would select
- *   them) and were created in `[createdFrom, createdTo)`. It MUST be computed by the
- *   backend (an aggregate over indexed columns), MUST NOT page through `query`, and MUST
- *   NOT write. `closed` counts status `closed`; `overdue` counts rows not closed with a
- *   non-null `deadline < now`; rates are `closed / total` as a JavaScript division (0 when
- *   `total` is 0), so every store returns the same numbers. Periods are computed from
- *   `createdAt` shifted by +8 hours (China has no daylight saving); they are present only
- *   when `groupBy` is given, ascending, and only for periods with at least one hazard.
- *   Under concurrent appends the counts MUST reflect one consistent snapshot. A query whose
- *   instants are not in `toISOString()` form, or whose `groupBy` is neither `day` nor
- *   `month`, is misuse: it throws `ChainError` `INVALID_QUERY` (`checkHazardStatsQuery`)
- *   before reading. Stores build the result with `hazardStatsFromGroups`.
+ * The event-log facet of a {@link Store}: the review chain's append-only, hash-chained log,
+ * the command ids it answers replays with, the denial log and signed checkpoints.
+ * Timestamps are ISO strings in `Date#toISOString()` form (they order lexicographically);
+ * a store MUST NOT read its own clock: every instant comes from the caller.
  */
-export interface Store {
-  readonly capabilities: StoreCapabilities;
+export interface EventLogStore {
+  /**
+   * Writes one command's result atomically: events, the command record, the outbox rows
+   * and the list row (the summary) are all written, or none is.
+   *
+   * - MUST return `conflict` (writing nothing) when the hazard's current version differs
+   *   from `expectedVersion` (0 = the hazard must not exist); of two concurrent appends
+   *   with the same `expectedVersion` exactly one succeeds.
+   * - MUST return `duplicate-command` with the original record (writing nothing) when
+   *   `commandId` was already appended, whatever the hazard; this check comes before the
+   *   version check.
+   * - MUST assign each event a global `seq`: strictly increasing, contiguous from 1 across
+   *   the whole store, in commit order once writers are quiet.
+   * - MUST store events byte-for-byte as given (the hash covers them); MUST NOT hash,
+   *   re-order or re-time them.
+   * - MUST throw {@link StoreError} `INVALID_APPEND` (writing nothing) for invalid input:
+   *   no events, or versions not following `expectedVersion` for the same hazard.
+   * - MUST throw {@link StoreError} `TRAIL_MISMATCH` (writing nothing) when the hazard's list
+   *   row and its event log disagree on the current version (a row without events, events
+   *   without a row, the newest event deleted): the database was changed outside the store,
+   *   and no command may build on it until `verifyAudit` has run and the data is repaired.
+   */
   append(input: AppendInput): Promise<AppendResult>;
+  /** A hazard's events ordered by version, or `null` when it has none. MUST NOT write. */
   load(hazardId: string): Promise<StoredEvent[] | null>;
+  /** A hazard's events ordered by version (`[]` when it has none). MUST NOT write. */
   readEvents(hazardId: string): Promise<StoredEvent[]>;
+  /** At most `limit` events with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
   readLog(fromSeq: number, limit: number): Promise<StoredEvent[]>;
+  /** The record of an appended command id, or `null`. MUST NOT write. */
   findCommand(commandId: string): Promise<CommandRecord | null>;
+  /**
+   * Appends a refused command to the denial log. MUST NOT write events, outbox rows or
+   * command records.
+   */
   recordDenial(denial: DenialRecord): Promise<void>;
+  /**
+   * At most `limit` denials with `seq >= fromSeq`, ordered by their own strictly increasing
+   * `seq` (gaps allowed). MUST NOT write.
+   */
   readDenials(fromSeq: number, limit: number): Promise<StoredDenial[]>;
-  query(filter: HazardFilter, page: PageRequest): Promise<HazardPage>;
-  claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]>;
-  ackOutbox(owner: string, ids: readonly string[]): Promise<number>;
-  failOutbox(input: FailOutboxInput): Promise<boolean>;
-  readDeadLetters(limit: number): Promise<(OutboxMessage & { attempts: number; lastError: string })[]>;
-  stats(query: HazardStatsQuery): Promise<HazardStats>;
-  outboxStatus(now: string): Promise<OutboxStatus>;
-  readOutbox(fromSeq: number, limit: number): Promise<StoredOutboxMessage[]>;
+  /**
+   * Stores a signed checkpoint as given and returns it with its `seq` (strictly increasing
+   * from 1). MUST NOT re-sign or alter `text`; writes nothing else. Checkpoints in the same
+   * database as the log only help against edits made *after* they were written; export
+   * them to a witness too (see `verifyAudit`).
+   */
   appendCheckpoint(checkpoint: CheckpointInput): Promise<StoredCheckpoint>;
+  /** The checkpoint with the highest `seq`, or `null`. MUST NOT write. */
   latestCheckpoint(): Promise<StoredCheckpoint | null>;
+  /** At most `limit` checkpoints with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
   readCheckpoints(fromSeq: number, limit: number): Promise<StoredCheckpoint[]>;
 }
+
+/**
+ * The outbox facet of a {@link Store}: notifications written in the same transaction as
+ * their events (by {@link EventLogStore.append}), delivered at least once by a relay under
+ * leases. Every instant comes from the caller's clock; a store MUST NOT read its own.
+ */
+export interface OutboxStore {
+  /**
+   * Leases up to `limit` messages that are pending and available (`retryAt <= now`), or
+   * whose lease expired at `now`, oldest first, to `owner` until `now + leaseMs`.
+   * A message MUST be leased to at most one owner at a time (exactly one concurrent caller
+   * receives it). MUST NOT return delivered or dead messages.
+   */
+  claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]>;
+  /**
+   * Marks messages delivered at `now` (the caller's clock), only those whose lease `owner`
+   * still holds; returns how many were acknowledged. MUST NOT acknowledge a message leased
+   * to another owner, delivered or dead; acknowledged messages MUST never be claimed again.
+   */
+  ackOutbox(owner: string, ids: readonly string[], now: string): Promise<number>;
+  /**
+   * Releases the lease, increments `attempts`, records `error` and offers the message again
+   * at `retryAt`, or moves it to the dead letters when `retryAt` is `null`. Returns false
+   * (changing nothing) when `owner` no longer holds the lease.
+   */
+  failOutbox(input: FailOutboxInput): Promise<boolean>;
+  /** At most `limit` dead letters, oldest first, with their attempts and last error. MUST NOT write. */
+  readDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /**
+   * Offers dead letters (all, or those of `ids`) again once the cause is fixed, e.g. a wrong
+   * webhook secret: each becomes pending with `attempts` 0, available at `now`, without a
+   * lease; its `lastError` is kept until the next attempt. Returns how many were re-queued.
+   * MUST NOT touch messages that are not dead (an id of a pending or delivered message is
+   * ignored), and MUST NOT change ids, topics or payloads (receivers deduplicate by id).
+   */
+  requeueDeadLetters(input: RequeueDeadLettersInput): Promise<number>;
+  /**
+   * Counts the outbox by state ({@link OutboxStatus}). MUST be computed by the backend as one
+   * aggregate statement (no paging through rows, no `readDeadLetters`), MUST NOT write (not
+   * even to expire leases), and MUST reflect one consistent snapshot under concurrent
+   * appends, claims and acknowledgements: `pending`, `delivered` and `dead` partition the
+   * messages. `pending` counts messages neither acknowledged nor dead, whatever their lease
+   * or retry time; `retrying` those of them with `attempts > 0`; `leased` those whose lease
+   * runs strictly after `now`; `dead` equals the number of rows `readDeadLetters` would
+   * return without a limit. `oldestPendingAt` is the least `createdAt` of pending messages
+   * and `nextRetryAt` the least retry time of pending messages with `attempts > 0` that are
+   * not leased at `now`; each is `null` when no message qualifies. `now` is the caller's
+   * clock, never the store's.
+   */
+  outboxStatus(now: string): Promise<OutboxStatus>;
+  /**
+   * At most `limit` messages (whatever their delivery state) with their own strictly
+   * increasing `seq` (insertion order, gaps allowed), `seq >= fromSeq`, ordered by `seq`;
+   * payloads exactly as appended. MUST NOT write (for audits).
+   */
+  readOutbox(fromSeq: number, limit: number): Promise<StoredOutboxMessage[]>;
+}
+
+/**
+ * The read-model facet of a {@link Store}: the hazards' list rows (the summaries
+ * {@link EventLogStore.append} writes), filtered, paged and counted.
+ */
+export interface ReadModelStore {
+  /**
+   * Filters summaries and pages them by `(updatedAt, hazardId)` ascending with an opaque
+   * cursor; a page MUST NOT repeat or skip a row that did not change meanwhile. A cursor
+   * the store did not issue MUST throw `InvalidCursorError` (code `INVALID_CURSOR`).
+   * MUST NOT write.
+   */
+  query(filter: HazardFilter, page: PageRequest): Promise<HazardPage>;
+  /**
+   * Counts the list rows that match `filter` (exactly as `query` would select them) and
+   * were created in `[createdFrom, createdTo)`. MUST be computed by the backend (an
+   * aggregate over indexed columns), MUST NOT page through `query`, and MUST NOT write.
+   * `closed` counts status `closed`; `overdue` counts rows not closed with a non-null
+   * `deadline < now`; rates are `closed / total` as a JavaScript division (0 when `total`
+   * is 0), so every store returns the same numbers. Periods are computed from `createdAt`
+   * shifted by +8 hours (China has no daylight saving); they are present only when
+   * `groupBy` is given, ascending, and only for periods with at least one hazard. Under
+   * concurrent appends the counts MUST reflect one consistent snapshot. A query whose
+   * instants are not in `toISOString()` form, or whose `groupBy` is neither `day` nor
+   * `month`, MUST throw `ChainError` `INVALID_QUERY` (`checkHazardStatsQuery`) before
+   * reading. Stores build the result with `hazardStatsFromGroups`.
+   */
+  stats(query: HazardStatsQuery): Promise<HazardStats>;
+}
+
+/**
+ * Persistence of the review chain: the {@link EventLogStore}, {@link OutboxStore} and
+ * {@link ReadModelStore} facets over one database, so that an append writes all three in
+ * one transaction. Every method returns a Promise and MUST NOT block the event loop for
+ * long; a store MUST NOT read its own clock (every instant is an argument). Errors of the
+ * same kind are the same type in every store: {@link StoreError} with its `code`,
+ * `InvalidCursorError`, `ChainError` `INVALID_QUERY`. Run `runStoreConformance` from
+ * `@anjian/core/testing` against every implementation; code that needs only one facet
+ * (the outbox relay, a dashboard) asks for only that facet.
+ */
+export interface Store extends EventLogStore, OutboxStore, ReadModelStore {}
 
 /** What {@link handleCommand} returns: the decision, plus whether it was a replay. */
 export type CommandResult = Decision & { replayed?: boolean };

@@ -8,6 +8,8 @@ export { runStoreConformance, STORE_CONFORMANCE_TESTS } from './store-conformanc
 export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect } from './store-conformance.js';
 export { runEvidenceStoreConformance, EVIDENCE_STORE_CONFORMANCE_TESTS } from './evidence-store-conformance.js';
 export type { EvidenceStoreConformanceOptions } from './evidence-store-conformance.js';
+export { runNotifierConformance, NOTIFIER_CONFORMANCE_TESTS } from './notifier-conformance.js';
+export type { NotifierConformanceOptions, NotifierTestAnswer, NotifierTestReceiver } from './notifier-conformance.js';
 export { createFixedClock } from './fixed-clock.js';
 export type { FixedClock } from './fixed-clock.js';
 export {

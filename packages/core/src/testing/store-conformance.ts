@@ -12,6 +12,8 @@ import type { ChainCommand, HazardState, StoredEvent } from '../chain/types.js';
 import { createFixedClock } from './fixed-clock.js';
 import { evidence, reportCommand, TEST_CALENDAR_2026, testEvidenceRecord, type TestEvidenceRef } from './chain-fixtures.js';
 import { createMemoryEvidenceStore } from '../chain/memory-evidence-store.js';
+import { isStoreError } from '../ports/store-error.js';
+import { createOutboxRelay, type RelayPass } from '../outbox/create-outbox-relay.js';
 
 /** The subset of vitest's (or jest's) `expect` the suite uses. */
 export interface ConformanceExpect {
@@ -85,12 +87,17 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'outboxStatus writes nothing',
   'readOutbox lists every message as appended, whatever its delivery state',
   'checkpoints are stored as given and read back in order',
+  'invalid append input throws StoreError INVALID_APPEND',
+  'requeueDeadLetters offers dead letters again, and only them',
+  'the outbox relay reports passes and errors through its hooks, and delivers re-queued dead letters',
 ] as const);
 
 /** A test name of the suite. */
 export type StoreConformanceTest = (typeof STORE_CONFORMANCE_TESTS)[number];
 
 const T0 = Date.parse('2026-09-28T01:00:00.000Z');
+/** The caller's clock for acknowledgements. */
+const ACK_AT = new Date(T0 + 20_000_000).toISOString();
 
 function uid(): string {
   return globalThis.crypto.randomUUID().slice(0, 8);
@@ -397,6 +404,100 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       expect(await store.readEvents(id)).toHaveLength(0);
     });
 
+    test('invalid append input throws StoreError INVALID_APPEND', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      const first = s.draft(null, s.report(id), T0);
+      for (const bad of [{ ...first.input, events: [] }, { ...first.input, expectedVersion: 3 }]) {
+        let caught: unknown = null;
+        try {
+          await store.append(bad);
+        } catch (error) {
+          caught = error;
+        }
+        expect(isStoreError(caught)).toBe(true);
+        expect((caught as { code?: unknown }).code).toBe('INVALID_APPEND');
+      }
+      expect(await store.readEvents(id)).toHaveLength(0);
+    });
+
+    test('requeueDeadLetters offers dead letters again, and only them', async (store) => {
+      const s = scope();
+      const ids = [0, 1, 2].map((i) => `${s.ns}-${i}`);
+      for (const [i, id] of ids.entries()) expectOk(await store.append(s.draft(null, s.report(id), T0 + i).input));
+      const at = (ms: number) => new Date(T0 + ms).toISOString();
+      const mine = async (ms: number) => (await store.claimOutbox({ owner: 'A', now: at(ms), leaseMs: 1000, limit: 1000 })).filter((m) => ids.includes(m.hazardId));
+      const claimed = await mine(1000);
+      expect(claimed).toHaveLength(3);
+      const [deadA, deadB, pending] = claimed.map((m) => m.id) as [string, string, string];
+      expect(await store.failOutbox({ id: deadA, owner: 'A', error: 'HTTP 401: wrong secret', retryAt: null })).toBe(true);
+      expect(await store.failOutbox({ id: deadB, owner: 'A', error: 'HTTP 401: wrong secret', retryAt: null })).toBe(true);
+      expect(await store.failOutbox({ id: pending, owner: 'A', error: 'timeout', retryAt: at(5_000_000) })).toBe(true);
+      // Only the named dead letter, and an id that is not dead is ignored.
+      expect(await store.requeueDeadLetters({ ids: [deadA, pending, `${s.ns}-none/1`], now: at(2000) })).toBe(1);
+      const dead = (await store.readDeadLetters(100_000)).filter((m) => ids.includes(m.hazardId)).map((m) => m.id);
+      expect(dead).toEqual([deadB]);
+      const again = await mine(2000);
+      expect(again.map((m) => m.id)).toEqual([deadA]);
+      expect(again[0]?.attempts).toBe(0);
+      const original = claimed.find((m) => m.id === deadA);
+      expect(again[0]?.payload).toEqual(original?.payload);
+      expect(again[0]?.topic).toBe(original?.topic);
+    });
+
+    test('the outbox relay reports passes and errors through its hooks, and delivers re-queued dead letters', async (store) => {
+      const s = scope();
+      const id = `H-${s.ns}`;
+      expectOk(await store.append(s.draft(null, s.report(id), T0).input));
+      const clock = createFixedClock(new Date(T0 + 30_000_000).toISOString());
+      const passes: RelayPass[] = [];
+      const errors: unknown[] = [];
+      let secretFixed = false;
+      const delivered: string[] = [];
+      // Only this test's messages reach the fake receiver; others' (a shared database) are acknowledged untouched.
+      const relay = createOutboxRelay({
+        store,
+        owner: `relay-${s.ns}`,
+        clock,
+        batchSize: 100_000,
+        deliver: async (m) => {
+          if (m.hazardId !== id) return { ok: true };
+          if (!secretFixed) return { ok: false, retryable: false, error: 'receiver answered HTTP 401' };
+          delivered.push(m.id);
+          return { ok: true };
+        },
+        onPass: (pass) => passes.push(pass),
+        onError: (error) => errors.push(error),
+      });
+      const pass = await relay.runOnce();
+      expect(pass.dead).toBeGreaterThan(0);
+      const dead = (await store.readDeadLetters(100_000)).filter((m) => m.hazardId === id);
+      expect(dead).toHaveLength(1);
+      expect(dead[0]?.lastError).toBe('receiver answered HTTP 401');
+      secretFixed = true;
+      expect(await store.requeueDeadLetters({ ids: dead.map((m) => m.id), now: clock.now().toISOString() })).toBe(1);
+      // The loop: one pass delivers the re-queued message and is reported to onPass.
+      relay.start(5);
+      for (let i = 0; i < 400 && delivered.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      await relay.stop();
+      expect(delivered).toEqual([`${id}/1`]);
+      expect(passes.length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      // A store that fails: the error reaches onError, the loop goes on.
+      const failing = createOutboxRelay({
+        store: { claimOutbox: () => Promise.reject(new Error('connection lost')), ackOutbox: store.ackOutbox.bind(store), failOutbox: store.failOutbox.bind(store) },
+        owner: `broken-${s.ns}`,
+        clock,
+        deliver: async () => ({ ok: true }),
+        onError: (error) => errors.push(error),
+      });
+      failing.start(5);
+      for (let i = 0; i < 400 && errors.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+      await failing.stop();
+      expect(errors.length).toBeGreaterThan(1);
+      expect((errors[0] as Error).message).toBe('connection lost');
+    });
+
     test('concurrent appends at one version: exactly one wins', async (store) => {
       const s = scope();
       const id = `H-${s.ns}`;
@@ -451,8 +552,8 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       expect(mineC).toHaveLength(1);
       expect(mineC[0]?.leaseOwner).toBe('C');
       // The old holder lost its lease: its ack does nothing.
-      expect(await store.ackOutbox(holder, [`${id}/1`])).toBe(0);
-      expect(await store.ackOutbox('C', [`${id}/1`])).toBe(1);
+      expect(await store.ackOutbox(holder, [`${id}/1`], ACK_AT)).toBe(0);
+      expect(await store.ackOutbox('C', [`${id}/1`], ACK_AT)).toBe(1);
     });
 
     test('ackOutbox needs the lease; acknowledged messages are never claimed again', async (store) => {
@@ -462,9 +563,9 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       const at = (ms: number) => new Date(T0 + ms).toISOString();
       const claimed = (await store.claimOutbox({ owner: 'A', now: at(1000), leaseMs: 10_000, limit: 1000 })).filter((m) => m.hazardId === id);
       expect(claimed).toHaveLength(1);
-      expect(await store.ackOutbox('B', [`${id}/1`])).toBe(0);
-      expect(await store.ackOutbox('A', [`${id}/1`])).toBe(1);
-      expect(await store.ackOutbox('A', [`${id}/1`])).toBe(0);
+      expect(await store.ackOutbox('B', [`${id}/1`], ACK_AT)).toBe(0);
+      expect(await store.ackOutbox('A', [`${id}/1`], ACK_AT)).toBe(1);
+      expect(await store.ackOutbox('A', [`${id}/1`], ACK_AT)).toBe(0);
       const later = await store.claimOutbox({ owner: 'A', now: at(10_000_000), leaseMs: 10_000, limit: 1000 });
       expect(later.filter((m) => m.hazardId === id)).toHaveLength(0);
     });
@@ -812,7 +913,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         expect((await status(15_000)).leased).toBe(0);
 
         // The oldest is delivered: the oldest pending message is now the second one.
-        expect(await store.ackOutbox('A', [`${ids[0]}/1`])).toBe(1);
+        expect(await store.ackOutbox('A', [`${ids[0]}/1`], ACK_AT)).toBe(1);
         expect(await status(6000)).toEqual({ ...noMessages, pending: 3, leased: 1, delivered: 1, oldestPendingAt: at(1000) });
 
         // The second fails and waits for a retry at T0 + 60 s.
@@ -832,10 +933,10 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         expect(after.dead).toBe((await store.readDeadLetters(1000)).length);
 
         // Everything settled: nothing pending, so no age and no retry.
-        expect(await store.ackOutbox('A', [`${ids[3]}/1`])).toBe(1);
+        expect(await store.ackOutbox('A', [`${ids[3]}/1`], ACK_AT)).toBe(1);
         const [last] = await store.claimOutbox({ owner: 'B', now: at(120_000), leaseMs: 10_000, limit: 10 });
         expect(last?.attempts).toBe(1);
-        expect(await store.ackOutbox('B', [`${ids[2]}/1`])).toBe(1);
+        expect(await store.ackOutbox('B', [`${ids[2]}/1`], ACK_AT)).toBe(1);
         expect(await status(121_000)).toEqual({ ...noMessages, delivered: 3, dead: 1 });
       },
       undefined,
@@ -867,7 +968,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
           [`${ids[2]}/1`, 0],
         ]);
         // The first lease of A on ids[1] ran out at T0 + 15 s; B holds it now, A's ack does nothing.
-        expect(await store.ackOutbox('A', [`${ids[1]}/1`])).toBe(0);
+        expect(await store.ackOutbox('A', [`${ids[1]}/1`], ACK_AT)).toBe(0);
       },
       undefined,
       emptyStore,
@@ -882,7 +983,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       for (const input of inputs) expectOk(await store.append(input));
       const claimed = await store.claimOutbox({ owner: `o-${s.ns}`, now: at(10_000_000), leaseMs: 10_000, limit: 1000 });
       const mine = claimed.filter((m) => ids.includes(m.hazardId)).map((m) => m.id);
-      await store.ackOutbox(`o-${s.ns}`, mine.slice(0, 1));
+      await store.ackOutbox(`o-${s.ns}`, mine.slice(0, 1), ACK_AT);
       for (const id of mine.slice(1, 2)) await store.failOutbox({ id, owner: `o-${s.ns}`, error: 'x', retryAt: null });
       const all = await store.readOutbox(1, 100_000);
       const seqs = all.map((m) => m.seq);
