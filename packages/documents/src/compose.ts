@@ -1,0 +1,134 @@
+import { chinaDate, type DocumentData } from './gather.js';
+import { documentIssue } from './issue.js';
+import { splitPlaceholders } from './placeholders.js';
+import type { DocumentIssue, DocumentKind, DocumentResult, LoadedOverride, LoadedTemplate } from './types.js';
+
+/** A run of text: literal wording, or a value filled from a field (printed underlined). */
+export interface TextRun {
+  text: string;
+  filled?: boolean;
+}
+
+/** A block of a composed document: layout-neutral, rendered to HTML or PDF. */
+export type ComposedBlock =
+  | { type: 'paragraph'; runs: TextRun[]; indent: boolean; align: 'left' | 'right' | 'center' }
+  | { type: 'table'; rows: { label: string; value: string }[] }
+  | { type: 'officers'; officers: { name: string; certificateNo: string }[] }
+  | { type: 'signatures'; labels: string[] }
+  | { type: 'issuer'; department: string; date: string; seal: string };
+
+/** A document with every value in place: what renderers print. */
+export interface ComposedDocument {
+  kind: DocumentKind;
+  templateVersion: string;
+  header: string;
+  title: string;
+  /** The document number if the event carries one (文号 allocation is not implemented yet). */
+  number: string | null;
+  hazardId: string;
+  eventId: string;
+  issuedAt: string;
+  blocks: ComposedBlock[];
+}
+
+const PLACEHOLDER_DEPARTMENT = '（执法部门名称）';
+
+/**
+ * Put a template, a jurisdiction's override and the gathered data together. Refuses, with
+ * every located, bilingual issue, when a required value is missing, the event does not
+ * issue this kind of document, or an enforcement document lacks two officers each with a
+ * 执法证号; nothing is composed then.
+ */
+export function composeDocument(loaded: LoadedTemplate, data: DocumentData, override?: LoadedOverride): DocumentResult<ComposedDocument> {
+  const { template, source } = loaded;
+  const o = override?.override;
+  const kindOverride = o?.kinds?.[template.kind];
+  const issues: DocumentIssue[] = [];
+
+  if (!data.kinds.includes(template.kind)) {
+    issues.push(documentIssue('WRONG_DOCUMENT_FOR_EVENT', {
+      'zh-CN': `事件「${data.eventId}」（${data.eventType}）不产生「${template.title}」；它产生：${data.kinds.join('、') || '无文书'}`,
+      en: `event "${data.eventId}" (${data.eventType}) does not issue "${template.titleEn ?? template.kind}"; it issues: ${data.kinds.join(', ') || 'no document'}`,
+    }, source, '/kind'));
+    // The other checks would only repeat the mismatch (values this event cannot have).
+    return { ok: false, issues };
+  }
+
+  if (override) {
+    for (const label of Object.keys(kindOverride?.labels ?? {})) {
+      if (!(label in template.fields)) {
+        issues.push(documentIssue('OVERRIDE_UNKNOWN_LABEL', {
+          'zh-CN': `覆盖文件为「${template.kind}」的未知字段「${label}」改了标签；该模板的字段：${Object.keys(template.fields).join('、')}`,
+          en: `the override relabels "${label}", which template "${template.kind}" does not have; its fields: ${Object.keys(template.fields).join(', ')}`,
+        }, override.source, `/kinds/${template.kind}/labels/${label}`, { key: true }));
+      }
+    }
+  }
+
+  const values: Record<string, string> = {};
+  for (const [id, field] of Object.entries(template.fields)) {
+    const value = field.source === 'manual' ? data.manual[id] : data.values[field.source];
+    if (value !== undefined && value.trim() !== '') values[id] = value;
+    else if (field.required !== false) {
+      issues.push(documentIssue('VALUE_MISSING', {
+        'zh-CN': `必填字段「${field.label}」（${id}，来源 ${field.source}）没有值${field.source === 'manual' ? '：请手工填写' : field.source.startsWith('directory.') ? '：请在目录（Directory）中补全企业信息' : ''}`,
+        en: `required field "${id}" (${field.label}, source ${field.source}) has no value${field.source === 'manual' ? ': fill it in by hand' : field.source.startsWith('directory.') ? ': complete the enterprise in the Directory' : ''}`,
+      }, source, `/fields/${id}`, { key: true }));
+    }
+  }
+
+  if (template.enforcement) {
+    if (data.officers.length < 2) {
+      issues.push(documentIssue('OFFICERS_REQUIRED', {
+        'zh-CN': `执法文书「${template.title}」须有两名执法人员（《行政处罚法》第四十二条），此事件只有 ${data.officers.length} 名`,
+        en: `enforcement document "${template.titleEn ?? template.kind}" needs two officers (Administrative Penalty Law Art. 42); this event has ${data.officers.length}`,
+      }, source, '/enforcement'));
+    }
+    for (const officer of data.officers) {
+      if (!officer.certificateNo) {
+        issues.push(documentIssue('OFFICER_CERTIFICATE_MISSING', {
+          'zh-CN': `执法人员「${officer.name}」（${officer.id}）没有执法证号，不能在执法文书上署名`,
+          en: `officer "${officer.name}" (${officer.id}) has no 执法证号 (law-enforcement certificate number) and cannot sign an enforcement document`,
+        }, source, '/enforcement'));
+      }
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const department = o?.department ?? PLACEHOLDER_DEPARTMENT;
+  const jurisdiction: Record<string, string> = {
+    department,
+    government: o?.reconsideration.government ?? '（人民政府）',
+    court: o?.reconsideration.court ?? '（人民法院）',
+  };
+  const wording = { ...(template.wording ?? {}), ...(o?.wording ?? {}), ...(kindOverride?.wording ?? {}) };
+  const label = (id: string) => kindOverride?.labels?.[id] ?? template.fields[id]?.label ?? id;
+  const runsOf = (text: string): TextRun[] =>
+    splitPlaceholders(text).map((p) =>
+      'literal' in p ? { text: p.literal } : p.name in values ? { text: values[p.name] as string, filled: true } : p.name in jurisdiction ? { text: jurisdiction[p.name] as string } : { text: '', filled: true },
+    );
+
+  const blocks: ComposedBlock[] = [];
+  for (const block of template.body) {
+    if ('text' in block) blocks.push({ type: 'paragraph', runs: runsOf(block.text), indent: block.indent ?? false, align: block.align ?? 'left' });
+    else if ('table' in block) blocks.push({ type: 'table', rows: block.table.map((id) => ({ label: label(id), value: values[id] ?? '' })) });
+    else if ('wording' in block) blocks.push({ type: 'paragraph', runs: runsOf(wording[block.wording] as string), indent: true, align: 'left' });
+    else if ('officers' in block) blocks.push({ type: 'officers', officers: data.officers.map((x) => ({ name: x.name, certificateNo: x.certificateNo ?? '' })) });
+    else if ('signatures' in block) blocks.push({ type: 'signatures', labels: [...block.signatures] });
+    else blocks.push({ type: 'issuer', department, date: chinaDate(data.issuedAt), seal: o?.seal ?? '（印章）' });
+  }
+  return {
+    ok: true,
+    value: {
+      kind: template.kind,
+      templateVersion: template.version,
+      header: o?.header ?? department,
+      title: kindOverride?.title ?? template.title,
+      number: data.values['event.noticeNo'] ?? data.values['event.caseNo'] ?? null,
+      hazardId: data.hazardId,
+      eventId: data.eventId,
+      issuedAt: data.issuedAt,
+      blocks,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * @anjian/documents — enforcement documents (执法文书) as data: YAML templates validated by
+ * a published JSON Schema, jurisdiction overrides, the chain event → document table, and
+ * print-ready A4 HTML. Browser-capable: imports no Node built-ins (file loading is in
+ * `@anjian/documents/node`, PDF in `@anjian/documents-pdf`).
+ *
+ * @packageDocumentation
+ */
+export { DOCUMENT_KINDS, FIELD_SOURCES } from './types.js';
+export type {
+  DocumentKind,
+  FieldSource,
+  TemplateField,
+  TemplateBlock,
+  DocumentTemplate,
+  JurisdictionOverride,
+  SourceMap,
+  LoadedTemplate,
+  LoadedOverride,
+  DocumentIssue,
+  DocumentIssueCode,
+  DocumentResult,
+} from './types.js';
+export { DocumentError, formatDocumentIssues } from './issue.js';
+export { loadTemplate, loadOverride } from './load-template.js';
+export { DOCUMENT_TRIGGERS, documentKindsFor } from './triggers.js';
+export type { DocumentTrigger } from './triggers.js';
+export { gatherDocumentData, chinaDate } from './gather.js';
+export type { DocumentData, DocumentDirectory, DocumentOfficer, EnterpriseDetails, OfficerDetails, GatherInput } from './gather.js';
+export { composeDocument } from './compose.js';
+export type { ComposedDocument, ComposedBlock, TextRun } from './compose.js';
+export { renderDocumentHtml, escapeHtml, DOCUMENT_CSS } from './render-html.js';
+export { JURISDICTION_PLACEHOLDERS } from './placeholders.js';

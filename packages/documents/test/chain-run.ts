@@ -1,0 +1,140 @@
+// A real review-chain run (core's handleCommand on the memory store) that issues every
+// document kind, shared by this package's and documents-pdf's tests.
+import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps } from '@anjian/core';
+import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
+import type { DocumentDirectory, EnterpriseDetails, OfficerDetails } from '../src/index.js';
+
+const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/** Names and details the documents print, for the test actors and enterprises. */
+export const TEST_DOCUMENT_ENTERPRISES: Record<string, EnterpriseDetails> = {
+  E1: { id: 'E1', name: '测试餐馆一', address: '东城区和平里北街18号', legalRepresentative: '王建国', phone: '010-64000000' },
+  E2: { id: 'E2', name: '测试餐馆二', address: '东城区安定门外大街7号' },
+};
+
+export const TEST_DOCUMENT_OFFICERS: Record<string, OfficerDetails> = {
+  'officer-gas-d1': { id: 'officer-gas-d1', name: '张明', certificateNo: 'GAS-D1-0001' },
+  'officer2-gas-d1': { id: 'officer2-gas-d1', name: '李华', certificateNo: 'GAS-D1-0002' },
+  'officer3-gas-d1': { id: 'officer3-gas-d1', name: '赵强', certificateNo: 'GAS-D1-0003' },
+  'grid-g1': { id: 'grid-g1', name: '陈静' },
+};
+
+/** The test directory for documents (override entries to test missing data). */
+export function testDocumentDirectory(overrides: { enterprises?: Record<string, EnterpriseDetails>; officers?: Record<string, OfficerDetails> } = {}): DocumentDirectory {
+  const enterprises = { ...TEST_DOCUMENT_ENTERPRISES, ...overrides.enterprises };
+  const officers = { ...TEST_DOCUMENT_OFFICERS, ...overrides.officers };
+  return {
+    enterprise: async (id) => enterprises[id] ?? null,
+    officer: async (id) => officers[id] ?? null,
+  };
+}
+
+const GAS_BASIS = [
+  {
+    regulation: 'gas-regulation',
+    clause: '第十八条',
+    number: '国务院令第583号',
+    edition: '2016',
+    title: { 'zh-CN': '城镇燃气管理条例', en: 'Regulation on Urban Gas' },
+    status: 'current' as const,
+    confidence: 'verified' as const,
+  },
+];
+
+const TANK_BASIS = [
+  {
+    regulation: 'mem-major-hazard',
+    clause: '第四条（一）',
+    number: '应急管理部令',
+    edition: '2025',
+    title: { 'zh-CN': '工贸企业重大事故隐患判定标准', en: 'criteria for major hazards in industry and trade' },
+    status: 'current' as const,
+    confidence: 'verified' as const,
+  },
+];
+
+/** The events of three hazards: an officer's (general), a grid inspector's (general), a major one. */
+export interface ChainRun {
+  officerHazard: ChainEvent[];
+  gridHazard: ChainEvent[];
+  majorHazard: ChainEvent[];
+}
+
+/** Runs the chain and returns each hazard's events. */
+export async function runChain(): Promise<ChainRun> {
+  const store = createMemoryStore();
+  const evidenceStore = createMemoryEvidenceStore();
+  const clock = createFixedClock('2026-11-02T01:00:00Z');
+  const deps: ChainDeps = { store, clock, directory: createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES), calendar: TEST_CALENDAR_2026, evidence: evidenceStore };
+  let n = 0;
+  const ok = async (actorId: string, command: object) => {
+    const full = stageEvidence(evidenceStore, { commandId: `cmd-${++n}`, ...command } as ChainCommand, actorId, clock.now());
+    const r = await handleCommand(deps, full, actorId);
+    if ('rejection' in r) throw new Error(`${actorId} ${String((command as { type?: unknown }).type)}: ${r.rejection.code} ${r.rejection.message.en}`);
+    return r.events;
+  };
+
+  // 1. An officer finds a missing gas alarm, orders it fixed; the enterprise fixes it; another officer verifies.
+  await ok('officer-gas-d1', reportCommand('H-ALARM', { source: 'enforcement', basis: GAS_BASIS, evidence: evidence('H-ALARM', 'photo_before', 1, '2026-11-02T00:55:00Z'), findings: [{
+    rule: 'gas.alarm', item: 'gas.alarm', kind: 'rule', level: 'general', provisional: false, party: 'enterprise' as never,
+    title: { 'zh-CN': '未安装可燃气体报警装置', en: 'no gas alarm' }, basis: GAS_BASIS, deadline: { workingDays: 7 }, observations: [],
+    rectification: { 'zh-CN': '在用气场所安装可燃气体泄漏报警装置并与切断阀联动' },
+    explanation: { 'zh-CN': '用气场所未安装可燃气体报警装置，属一般事故隐患', en: 'no gas alarm where gas is used: a general hazard' },
+  }] }));
+  await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', noticeNo: '（东）应急责改〔2026〕12号' });
+  clock.advance(3 * 86_400_000);
+  await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
+  clock.advance(86_400_000);
+  await ok('officer2-gas-d1', { type: 'verify', hazardId: 'H-ALARM', note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested') });
+
+  // 2. A grid inspector's notice.
+  await ok('grid-g1', reportCommand('H-HOSE', { title: reason('燃气软管超过两年未更换且有老化裂纹', 'gas hose aged and cracked'), basis: GAS_BASIS, evidence: evidence('H-HOSE', 'photo_before', 1) }));
+  await ok('grid-g1', { type: 'issue_notice', hazardId: 'H-HOSE' });
+
+  // 3. A major hazard: case, listing, stop work, plan, acceptance, write-off.
+  const id = 'H-TANK';
+  await ok('owner-e1', reportCommand(id, {
+    title: reason('有限空间作业未执行"先通风、再检测、后作业"', 'confined-space entry without ventilation and testing'),
+    level: 'major', domain: 'confined_space', source: 'self_check', deadline: { days: 30 }, basis: TANK_BASIS,
+  }));
+  await ok('owner-e1', { type: 'escalate', hazardId: id, reason: reason('重大隐患报告', 'major hazard reported') });
+  const co = { coOfficerId: 'officer2-gas-d1' };
+  await ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '（东）应急立〔2026〕58号', ...co });
+  await ok('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('东城区安全生产委员会办公室', 'district safety committee office'), ...co });
+  await ok('officer-gas-d1', { type: 'order_stop_work', hazardId: id, scope: 'partial', reason: reason('停止一切有限空间作业，撤出作业人员', 'stop confined-space work'), ...co });
+  clock.advance(2 * 86_400_000);
+  await ok('owner-e1', { type: 'submit_plan', hazardId: id, plan: treatmentPlan('2026-11-20T09:00:00.000Z') });
+  await ok('officer-gas-d1', { type: 'approve_plan', hazardId: id, note: reason('方案可行', 'workable') });
+  clock.set('2026-11-15T02:00:00Z');
+  await ok('owner-e1', { type: 'submit_rectification', hazardId: id, evidence: [...evidence('m', 'photo_before', 1), ...evidence('m', 'photo_after', 3, '2026-11-14T08:00:00Z'), ...evidence('m', 'document', 1)] });
+  clock.set('2026-11-20T02:00:00Z');
+  await ok('officer-gas-d1', { type: 'accept', hazardId: id, note: reason('现场验收合格', 'accepted on site'), ...co });
+  await ok('officer2-gas-d1', { type: 'close', hazardId: id, note: reason('经验收合格，同意销号', 'written off'), coOfficerId: 'officer-gas-d1' });
+
+  return {
+    officerHazard: (await store.readEvents('H-ALARM')) as ChainEvent[],
+    gridHazard: (await store.readEvents('H-HOSE')) as ChainEvent[],
+    majorHazard: (await store.readEvents(id)) as ChainEvent[],
+  };
+}
+
+/** The event of `type` in a hazard's events (the last one). */
+export function eventOf(events: readonly ChainEvent[], type: ChainEvent['type']): ChainEvent {
+  const e = [...events].reverse().find((x) => x.type === type);
+  if (!e) throw new Error(`no ${type} event among ${events.map((x) => x.type).join(', ')}`);
+  return e;
+}
+
+/** The override of test jurisdiction D1. */
+export const TEST_OVERRIDE_YAML = `format: anjian-document-override/1
+jurisdiction: D1
+department: 北京市东城区应急管理局
+seal: （东城区应急管理局印章）
+reconsideration:
+  government: 北京市东城区人民政府
+  court: 北京市东城区人民法院
+kinds:
+  rectification_order:
+    labels:
+      deadline: 整改完成期限
+`;

@@ -1,0 +1,203 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import {
+  composeDocument,
+  documentKindsFor,
+  DOCUMENT_KINDS,
+  DOCUMENT_TRIGGERS,
+  formatDocumentIssues,
+  gatherDocumentData,
+  loadOverride,
+  loadTemplate,
+  renderDocumentHtml,
+  type ComposedDocument,
+  type DocumentKind,
+  type GatherInput,
+  type LoadedOverride,
+} from '../src/index.js';
+import { loadBuiltinTemplate, loadBuiltinTemplates } from '../src/node/index.js';
+import { eventOf, runChain, testDocumentDirectory, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
+
+/** Which hazard and event issue each kind in the test run, and any co-officer to add. */
+export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event: string; coOfficerIds?: string[] }> = {
+  inspection_record: { hazard: 'officerHazard', event: 'reported', coOfficerIds: ['officer2-gas-d1'] },
+  rectification_notice: { hazard: 'gridHazard', event: 'notice_issued' },
+  rectification_order: { hazard: 'officerHazard', event: 'notice_issued', coOfficerIds: ['officer2-gas-d1'] },
+  review_opinion: { hazard: 'officerHazard', event: 'verified', coOfficerIds: ['officer-gas-d1'] },
+  case_filing_approval: { hazard: 'majorHazard', event: 'case_filed' },
+  stop_work_order: { hazard: 'majorHazard', event: 'stop_work_ordered' },
+  supervision_listing_notice: { hazard: 'majorHazard', event: 'listed_for_supervision' },
+  major_hazard_writeoff_approval: { hazard: 'majorHazard', event: 'closed' },
+};
+
+let run: ChainRun;
+let override: LoadedOverride;
+
+beforeAll(async () => {
+  run = await runChain();
+  const o = loadOverride(TEST_OVERRIDE_YAML, 'd1.yaml');
+  if (!o.ok) throw new Error(formatDocumentIssues(o.issues));
+  override = o.value;
+});
+
+async function gather(kind: DocumentKind, extra: Partial<GatherInput> = {}) {
+  const src = KIND_SOURCES[kind];
+  const events = run[src.hazard];
+  const input: GatherInput = { events, eventId: eventOf(events, src.event as never).id, directory: testDocumentDirectory(), ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}), ...extra };
+  const data = await gatherDocumentData(input);
+  if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
+  return data.value;
+}
+
+async function compose(kind: DocumentKind, extra: Partial<GatherInput> = {}): Promise<ComposedDocument> {
+  const result = composeDocument(loadBuiltinTemplate(kind), await gather(kind, extra), override);
+  if (!result.ok) throw new Error(formatDocumentIssues(result.issues));
+  return result.value;
+}
+
+describe('built-in templates', () => {
+  it('every kind has a template that loads against the published schema', () => {
+    const all = loadBuiltinTemplates();
+    expect([...all.keys()]).toEqual([...DOCUMENT_KINDS]);
+    for (const [kind, t] of all) expect(t.template.kind).toBe(kind);
+  });
+});
+
+describe('event → document table', () => {
+  it('every kind is issued by some event, and a real chain run issues exactly the table\'s kinds', async () => {
+    expect(new Set(DOCUMENT_TRIGGERS.map((t) => t.kind))).toEqual(new Set(DOCUMENT_KINDS));
+    const issued = new Map<string, string[]>();
+    for (const [name, events] of Object.entries(run)) {
+      for (const e of events) {
+        const data = await gatherDocumentData({ events, eventId: e.id, directory: testDocumentDirectory() });
+        if (!data.ok) throw new Error('gather');
+        if (data.value.kinds.length > 0) issued.set(`${name}:${e.type}:${e.actor.role}`, data.value.kinds);
+      }
+    }
+    expect(Object.fromEntries(issued)).toEqual({
+      'officerHazard:reported:enforcement': ['inspection_record'],
+      'officerHazard:notice_issued:enforcement': ['rectification_order'],
+      'officerHazard:verified:enforcement': ['review_opinion'],
+      'gridHazard:notice_issued:grid': ['rectification_notice'],
+      'majorHazard:case_filed:enforcement': ['case_filing_approval'],
+      'majorHazard:listed_for_supervision:enforcement': ['supervision_listing_notice'],
+      'majorHazard:stop_work_ordered:enforcement': ['stop_work_order'],
+      'majorHazard:closed:enforcement': ['major_hazard_writeoff_approval'],
+    });
+  });
+
+  it('closing a general hazard issues no write-off form; a grid verification no review opinion', () => {
+    expect(documentKindsFor({ type: 'closed', actor: { id: 'g', role: 'grid' } }, { wasMajor: false, level: 'general' })).toEqual([]);
+    expect(documentKindsFor({ type: 'closed', actor: { id: 'o', role: 'enforcement' } }, { wasMajor: true, level: 'general' })).toEqual(['major_hazard_writeoff_approval']);
+    expect(documentKindsFor({ type: 'verified', actor: { id: 'g', role: 'grid' } }, { wasMajor: false, level: 'general' })).toEqual([]);
+    expect(documentKindsFor({ type: 'rejected', actor: { id: 'o', role: 'enforcement' } }, null)).toEqual(['review_opinion']);
+  });
+});
+
+describe('HTML', () => {
+  it.each(DOCUMENT_KINDS.map((k) => [k]))('%s renders from the chain run with every required value', async (kind) => {
+    const doc = await compose(kind);
+    const html = renderDocumentHtml(doc);
+    expect(html).toContain('<!doctype html>');
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain('测试餐馆一');
+    expect(html).toContain('北京市东城区应急管理局');
+    const t = loadBuiltinTemplate(kind).template;
+    expect(html).toContain(t.title);
+    if (t.enforcement) for (const s of ['GAS-D1-0001', 'GAS-D1-0002']) expect(html).toContain(s);
+    if (kind !== 'rectification_notice' && kind !== 'case_filing_approval' && kind !== 'review_opinion' && kind !== 'major_hazard_writeoff_approval') {
+      expect(html).toContain('东城区和平里北街18号');
+    }
+    expect(html).not.toMatch(/\{[a-z][A-Za-z]*\}/);
+    expect(html).not.toContain('<script');
+  });
+
+  it('the order carries finding, basis, deadline in China time, both officers and the reconsideration wording with the jurisdiction\'s bodies', async () => {
+    const html = renderDocumentHtml(await compose('rectification_order'));
+    for (const s of ['未安装可燃气体报警装置', '《城镇燃气管理条例》第十八条', '2026年11月11日', '张明', '李华', '王建国', '（东）应急责改〔2026〕12号',
+      '六十日内向北京市东城区人民政府申请行政复议', '六个月内依法向北京市东城区人民法院提起行政诉讼', '（东城区应急管理局印章）']) expect(html).toContain(s);
+  });
+
+  it('escapes every value: markup in directory data prints as text', async () => {
+    const directory = testDocumentDirectory({ enterprises: { E1: { id: 'E1', name: '<img src=x onerror=alert(1)>&"餐馆\'', address: '<b>地址</b>', legalRepresentative: '王' } } });
+    const html = renderDocumentHtml(await compose('rectification_order', { directory }));
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;&quot;餐馆&#39;');
+  });
+
+  it('the jurisdiction override relabels without forking, and a template alone prints placeholders for the bodies', async () => {
+    const doc = await compose('rectification_order');
+    const table = renderDocumentHtml(doc);
+    expect(table).toContain('北京市东城区应急管理局');
+    const bare = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order'));
+    expect(bare.ok && renderDocumentHtml(bare.value)).toContain('（人民政府）申请行政复议');
+  });
+
+  it('is browser-capable: the entry imports no Node built-ins', () => {
+    const files = ['index', 'types', 'issue', 'load-template', 'placeholders', 'validate-schema', 'triggers', 'gather', 'compose', 'render-html'];
+    for (const f of files) expect(readFileSync(new URL(`../src/${f}.ts`, import.meta.url), 'utf8')).not.toMatch(/from ['"](node:|fs|path|url|crypto)/);
+  });
+});
+
+describe('refusals: located, bilingual, nothing rendered', () => {
+  it('a missing required value (no address in the Directory) points at the field in the template', async () => {
+    const directory = testDocumentDirectory({ enterprises: { E1: { id: 'E1', name: '测试餐馆一', legalRepresentative: '王建国' } } });
+    const result = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { directory }), override);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: 'VALUE_MISSING', file: 'templates/rectification-order.yaml', line: 12, pointer: '/fields/address' });
+    expect(result.issues[0]?.message['zh-CN']).toContain('请在目录（Directory）中补全企业信息');
+    expect(result.issues[0]?.message.en).toContain('required field "address"');
+  });
+
+  it('an enforcement document with one officer, or an officer without 执法证号, is refused', async () => {
+    const one = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { coOfficerIds: [] }), override);
+    expect(one.ok ? [] : one.issues.map((i) => i.code)).toEqual(['OFFICERS_REQUIRED']);
+    const directory = testDocumentDirectory({ officers: { 'officer2-gas-d1': { id: 'officer2-gas-d1', name: '李华' } } });
+    const noCert = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { directory }), override);
+    expect(noCert.ok ? [] : noCert.issues.map((i) => [i.code, i.line])).toEqual([['OFFICER_CERTIFICATE_MISSING', 9]]);
+    expect(noCert.ok ? '' : noCert.issues[0]?.message['zh-CN']).toContain('李华');
+  });
+
+  it('certificate numbers recorded in a two-officer event are used even when the directory lacks them', async () => {
+    const directory = testDocumentDirectory({ officers: { 'officer2-gas-d1': { id: 'officer2-gas-d1', name: '李华' } } });
+    const r = composeDocument(loadBuiltinTemplate('case_filing_approval'), await gather('case_filing_approval', { directory }), override);
+    expect(r.ok).toBe(true);
+  });
+
+  it('a document for an event that does not issue it is refused', async () => {
+    const result = composeDocument(loadBuiltinTemplate('stop_work_order'), await gather('case_filing_approval'), override);
+    expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(['WRONG_DOCUMENT_FOR_EVENT']);
+  });
+
+  it('a template that refers to an unknown field, source or wording is refused at load, located', () => {
+    const text = readFileSync(new URL('../templates/rectification-order.yaml', import.meta.url), 'utf8');
+    const typo = loadTemplate(text.replace("'经查，你单位存在下列问题：{finding}。'", "'经查，你单位存在下列问题：{findng}。'"), 'x.yaml');
+    expect(typo.ok ? [] : typo.issues.map((i) => [i.code, i.line, i.pointer])).toEqual([['TEMPLATE_UNKNOWN_FIELD', 22, '/body/1/text']]);
+    expect(typo.ok ? '' : typo.issues[0]?.message.en).toContain('did you mean "finding"');
+    const source = loadTemplate(text.replace('source: event.deadline', 'source: event.dead_line'), 'x.yaml');
+    expect(source.ok ? [] : source.issues.map((i) => [i.code, i.line, i.pointer])).toEqual([['TEMPLATE_SCHEMA', 16, '/fields/deadline/source']]);
+    const wording = loadTemplate(text.replace('- wording: safety', '- wording: safty'), 'x.yaml');
+    expect(wording.ok ? [] : wording.issues.map((i) => i.code)).toEqual(['TEMPLATE_UNKNOWN_WORDING']);
+    const table = loadTemplate(text.replace('  - officers: true\n', '  - table: [enterprise, nope]\n'), 'x.yaml');
+    expect(table.ok ? [] : table.issues.map((i) => i.code).sort()).toEqual(['OFFICERS_REQUIRED', 'TEMPLATE_UNKNOWN_FIELD']);
+  });
+
+  it('unsafe YAML is refused by core\'s loader (tags, duplicate keys)', () => {
+    const tagged = loadTemplate('format: !!js/function "x"\n', 'x.yaml');
+    expect(tagged.ok ? [] : tagged.issues.map((i) => [i.code, i.line])).toEqual([['YAML_INVALID', 1]]);
+    const dup = loadTemplate('format: anjian-document/1\nformat: anjian-document/1\n', 'x.yaml');
+    expect(dup.ok).toBe(false);
+  });
+
+  it('an override relabelling an unknown field, or without the reconsideration bodies, is refused', async () => {
+    const bad = loadOverride(TEST_OVERRIDE_YAML.replace('      deadline: 整改完成期限', '      dedline: 整改完成期限'), 'd1.yaml');
+    if (!bad.ok) throw new Error('should load');
+    const r = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order'), bad.value);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.file, i.line])).toEqual([['OVERRIDE_UNKNOWN_LABEL', 'd1.yaml', 11]]);
+    const missing = loadOverride(TEST_OVERRIDE_YAML.replace('  court: 北京市东城区人民法院\n', ''), 'd1.yaml');
+    expect(missing.ok ? [] : missing.issues.map((i) => [i.code, i.pointer])).toEqual([['OVERRIDE_SCHEMA', '/reconsideration']]);
+  });
+});
