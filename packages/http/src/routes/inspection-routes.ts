@@ -1,5 +1,6 @@
 import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
 import { sourceForActor } from '@anjian/core/internal';
+import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
@@ -13,9 +14,9 @@ const invalid = (zh: string, en: string, issues?: ProblemIssue[]) =>
 
 const issue = (code: string, pointer: string, zh: string, en: string): ProblemIssue => ({ code, severity: 'error', pointer, message: { 'zh-CN': zh, en } });
 
-/** Keys an inspection body may carry; anything else is refused, never ignored (fail closed). */
-const INSPECTION_KEYS = new Set(['pack', 'premises', 'inspectedAt', 'source', 'subject', 'findings', 'evidence', 'fixedOnSpot']);
-const SUBJECT_KEYS = new Set(['enterpriseId', 'id', 'name', 'address', 'area', 'unitId']);
+/** Keys an inspection body may carry (core's one list); anything else is refused, never ignored (fail closed). */
+const INSPECTION_KEYS: ReadonlySet<string> = new Set(CORE_INSPECTION_KEYS);
+const SUBJECT_KEYS: ReadonlySet<string> = new Set(CORE_SUBJECT_KEYS);
 
 /**
  * Unknown keys at the top of the body or in `subject` (a client declaring `level`,
