@@ -15,8 +15,8 @@ const FINAL = /[。！？.!?]$/;
 /** Operators whose fact is a list (a multi-choice answer): their observations of one answer form one record. */
 const LIST_OPERATORS: ReadonlySet<string> = new Set(['contains', 'doesNotContain']);
 
-/** An observation of a list operator (`contains` / `doesNotContain`). @internal */
-export function isListObservation(o: Observation): boolean {
+/** An observation of a list operator (`contains` / `doesNotContain`). */
+function isListObservation(o: Observation): boolean {
   return LIST_OPERATORS.has(o.operator);
 }
 
