@@ -2,7 +2,8 @@
 // document kind, shared by this package's and documents-pdf's tests.
 import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps } from '@anjian/core';
 import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
-import type { DocumentDirectory, EnterpriseDetails, OfficerDetails } from '../src/index.js';
+import { composeDocument, DOCUMENT_KINDS, formatDocumentIssues, gatherDocumentData, loadOverride, type ComposedDocument, type DocumentDirectory, type DocumentKind, type EnterpriseDetails, type OfficerDetails } from '../src/index.js';
+import { loadBuiltinTemplate } from '../src/node/index.js';
 
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -138,3 +139,33 @@ kinds:
     labels:
       deadline: 整改完成期限
 `;
+
+/** Which hazard and event issue each kind in {@link runChain}, and any co-officer to add. */
+export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event: ChainEvent['type']; coOfficerIds?: string[] }> = {
+  inspection_record: { hazard: 'officerHazard', event: 'reported', coOfficerIds: ['officer2-gas-d1'] },
+  rectification_notice: { hazard: 'gridHazard', event: 'notice_issued' },
+  rectification_order: { hazard: 'officerHazard', event: 'notice_issued', coOfficerIds: ['officer2-gas-d1'] },
+  review_opinion: { hazard: 'officerHazard', event: 'verified', coOfficerIds: ['officer-gas-d1'] },
+  case_filing_approval: { hazard: 'majorHazard', event: 'case_filed' },
+  stop_work_order: { hazard: 'majorHazard', event: 'stop_work_ordered' },
+  supervision_listing_notice: { hazard: 'majorHazard', event: 'listed_for_supervision' },
+  major_hazard_writeoff_approval: { hazard: 'majorHazard', event: 'closed' },
+};
+
+/** Every kind composed from one chain run with the built-in templates and the D1 override. */
+export async function composeAllKinds(): Promise<Map<DocumentKind, ComposedDocument>> {
+  const run = await runChain();
+  const o = loadOverride(TEST_OVERRIDE_YAML, 'd1.yaml');
+  if (!o.ok) throw new Error(formatDocumentIssues(o.issues));
+  const out = new Map<DocumentKind, ComposedDocument>();
+  for (const kind of DOCUMENT_KINDS) {
+    const src = KIND_SOURCES[kind];
+    const events = run[src.hazard];
+    const data = await gatherDocumentData({ events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}) });
+    if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
+    const doc = composeDocument(loadBuiltinTemplate(kind), data.value, o.value);
+    if (!doc.ok) throw new Error(formatDocumentIssues(doc.issues));
+    out.set(kind, doc.value);
+  }
+  return out;
+}

@@ -16,19 +16,7 @@ import {
   type LoadedOverride,
 } from '../src/index.js';
 import { loadBuiltinTemplate, loadBuiltinTemplates } from '../src/node/index.js';
-import { eventOf, runChain, testDocumentDirectory, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
-
-/** Which hazard and event issue each kind in the test run, and any co-officer to add. */
-export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event: string; coOfficerIds?: string[] }> = {
-  inspection_record: { hazard: 'officerHazard', event: 'reported', coOfficerIds: ['officer2-gas-d1'] },
-  rectification_notice: { hazard: 'gridHazard', event: 'notice_issued' },
-  rectification_order: { hazard: 'officerHazard', event: 'notice_issued', coOfficerIds: ['officer2-gas-d1'] },
-  review_opinion: { hazard: 'officerHazard', event: 'verified', coOfficerIds: ['officer-gas-d1'] },
-  case_filing_approval: { hazard: 'majorHazard', event: 'case_filed' },
-  stop_work_order: { hazard: 'majorHazard', event: 'stop_work_ordered' },
-  supervision_listing_notice: { hazard: 'majorHazard', event: 'listed_for_supervision' },
-  major_hazard_writeoff_approval: { hazard: 'majorHazard', event: 'closed' },
-};
+import { eventOf, KIND_SOURCES, runChain, testDocumentDirectory, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
 
 let run: ChainRun;
 let override: LoadedOverride;
@@ -43,7 +31,7 @@ beforeAll(async () => {
 async function gather(kind: DocumentKind, extra: Partial<GatherInput> = {}) {
   const src = KIND_SOURCES[kind];
   const events = run[src.hazard];
-  const input: GatherInput = { events, eventId: eventOf(events, src.event as never).id, directory: testDocumentDirectory(), ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}), ...extra };
+  const input: GatherInput = { events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}), ...extra };
   const data = await gatherDocumentData(input);
   if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
   return data.value;

@@ -1,0 +1,158 @@
+import PDFDocument from 'pdfkit';
+import type { ComposedBlock, ComposedDocument, TextRun } from '@anjian/documents';
+import { fontBytes, PdfFontError, type PdfFont } from './font.js';
+
+/** Options of {@link renderDocumentPdf}. */
+export interface RenderPdfOptions {
+  /** The CJK font to embed (subset). Required: anjian ships none. */
+  font: PdfFont;
+}
+
+const MM = 72 / 25.4;
+const A4: [number, number] = [210 * MM, 297 * MM];
+const MARGIN = { top: 25 * MM, bottom: 20 * MM, left: 20 * MM, right: 20 * MM };
+const BODY = 12;
+const GAP = 6;
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function runs(doc: Doc, list: readonly TextRun[], options: { indent?: number; align?: 'left' | 'right' | 'center' }): void {
+  const parts = list.filter((r) => r.text !== '');
+  if (parts.length === 0) return;
+  const width = A4[0] - MARGIN.left - MARGIN.right;
+  parts.forEach((r, i) => {
+    doc.text(r.text, {
+      width,
+      lineGap: GAP,
+      align: options.align ?? 'left',
+      underline: r.filled === true,
+      continued: i < parts.length - 1,
+      ...(i === 0 && options.indent ? { indent: options.indent } : {}),
+    });
+  });
+}
+
+function table(doc: Doc, rows: readonly { label: string; value: string }[]): void {
+  const width = A4[0] - MARGIN.left - MARGIN.right;
+  const labelWidth = Math.round(width * 0.28);
+  const pad = 2.5 * MM;
+  doc.fontSize(BODY - 1);
+  let y = doc.y + 2;
+  for (const row of rows) {
+    const h = Math.max(doc.heightOfString(row.label, { width: labelWidth - 2 * pad }), doc.heightOfString(row.value || ' ', { width: width - labelWidth - 2 * pad, lineGap: 2 })) + 2 * pad;
+    if (y + h > A4[1] - MARGIN.bottom) {
+      doc.addPage();
+      y = doc.y;
+    }
+    doc.lineWidth(0.6).rect(MARGIN.left, y, labelWidth, h).rect(MARGIN.left + labelWidth, y, width - labelWidth, h).stroke();
+    doc.text(row.label, MARGIN.left + pad, y + pad, { width: labelWidth - 2 * pad, align: 'center' });
+    doc.text(row.value, MARGIN.left + labelWidth + pad, y + pad, { width: width - labelWidth - 2 * pad, lineGap: 2 });
+    y += h;
+  }
+  doc.x = MARGIN.left;
+  doc.y = y + 3 * MM;
+  doc.fontSize(BODY);
+}
+
+function block(doc: Doc, b: ComposedBlock): void {
+  doc.x = MARGIN.left;
+  switch (b.type) {
+    case 'paragraph':
+      runs(doc, b.runs, { indent: b.indent ? 2 * BODY : 0, align: b.align });
+      doc.moveDown(0.3);
+      break;
+    case 'table':
+      table(doc, b.rows);
+      break;
+    case 'officers':
+      doc.moveDown(0.3);
+      runs(doc, [{ text: '执法人员：' }, ...b.officers.flatMap((o, i) => [{ text: o.name, filled: true }, { text: '（执法证号：' }, { text: o.certificateNo, filled: true }, { text: i < b.officers.length - 1 ? '）　' : '）' }])], {});
+      doc.moveDown(0.5);
+      break;
+    case 'signatures': {
+      doc.moveDown(1.2);
+      const width = A4[0] - MARGIN.left - MARGIN.right;
+      const gap = 6 * MM;
+      const each = (width - gap * (b.labels.length - 1)) / b.labels.length;
+      const y = doc.y;
+      doc.fontSize(BODY - 1.5);
+      let bottom = y;
+      b.labels.forEach((label, i) => {
+        const x = MARGIN.left + i * (each + gap);
+        doc.lineWidth(0.6).moveTo(x, y).lineTo(x + each, y).stroke();
+        doc.text(label, x, y + 3, { width: each });
+        bottom = Math.max(bottom, doc.y);
+      });
+      doc.fontSize(BODY);
+      doc.x = MARGIN.left;
+      doc.y = bottom + 3 * MM;
+      break;
+    }
+    case 'issuer': {
+      doc.moveDown(1.5);
+      const width = A4[0] - MARGIN.left - MARGIN.right - 8 * MM;
+      doc.text(b.department, { align: 'right', width });
+      doc.fillColor('#b00000').text(b.seal, { align: 'right', width });
+      doc.fillColor('#000000').text(b.date, { align: 'right', width });
+      break;
+    }
+  }
+}
+
+/**
+ * Render a composed document as an A4 PDF: the host's CJK font embedded as a subset (only
+ * the glyphs used), text selectable and searchable, deterministic bytes for the same input
+ * (creation and modification dates are the document's issue time; the file ID derives from
+ * them). Throws {@link PdfFontError} when the font is missing; nothing is rendered.
+ *
+ * @example
+ * ```ts
+ * const pdf = await renderDocumentPdf(composed, { font: findSystemCjkFont() ?? { path: '/srv/fonts/NotoSansSC-Regular.otf' } });
+ * ```
+ */
+export async function renderDocumentPdf(composed: ComposedDocument, options: RenderPdfOptions): Promise<Uint8Array> {
+  const bytes = fontBytes(options.font);
+  const issued = new Date(composed.issuedAt);
+  const doc = new PDFDocument({
+    size: A4,
+    margins: MARGIN,
+    compress: true,
+    pdfVersion: '1.7',
+    autoFirstPage: true,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: composed.title,
+      Subject: `${composed.kind} ${composed.hazardId} ${composed.eventId}`,
+      Creator: `anjian documents (${composed.kind}@${composed.templateVersion})`,
+      Producer: 'anjian documents-pdf',
+      CreationDate: issued,
+      ModDate: issued,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  try {
+    doc.registerFont('cjk', bytes as unknown as string, options.font.family as string);
+    doc.font('cjk');
+  } catch (error) {
+    throw new PdfFontError({
+      'zh-CN': `字体无法使用${options.font.family ? `（字体集中没有「${options.font.family}」？）` : ''}：${String((error as Error).message).slice(0, 200)}`,
+      en: `the font cannot be used${options.font.family ? ` (no face "${options.font.family}" in the collection?)` : ''}: ${String((error as Error).message).slice(0, 200)}`,
+    }, { cause: error });
+  }
+  doc.fontSize(16).text(composed.header, { align: 'center', characterSpacing: 1 });
+  doc.moveDown(0.2);
+  doc.fontSize(21).text(composed.title, { align: 'center', characterSpacing: 3 });
+  doc.fontSize(11).text(composed.number ?? ' ', { align: 'right' });
+  doc.moveDown(0.8);
+  doc.fontSize(BODY);
+  for (const b of composed.blocks) block(doc, b);
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
