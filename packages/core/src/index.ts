@@ -76,6 +76,7 @@ export { ChainError, isChainError } from './chain/chain-error.js';
 export { handleCommand, foldEvents } from './chain/handle-command.js';
 export type { ChainDeps } from './chain/handle-command.js';
 export type { CommandResult } from './ports/store.js';
+export { StoreError, isStoreError } from './ports/store-error.js';
 export { parseCommand } from './chain/parse-command.js';
 export { reportInspection } from './chain/report-inspection.js';
 export type { ReportInspectionInput, ReportInspectionResult } from './chain/report-inspection.js';
@@ -94,6 +95,8 @@ export type { Calendar } from './ports/calendar.js';
 export type { Role, ActorProfile, Directory } from './ports/directory.js';
 export type { EvidenceStore } from './ports/evidence-store.js';
 
-// Notifications: the outbox relay.
+// Notifications: the outbox relay, its messages, the Notifier port.
 export { createOutboxRelay } from './outbox/create-outbox-relay.js';
+export type { OutboxTopic, OutboxPayload, WebhookEnvelope } from './chain/outbox-messages.js';
+export type { Notifier, NotifierMessage, NotifierDelivery } from './ports/notifier.js';
 export type { OutboxRelay, OutboxRelayOptions, RelayDelivery } from './outbox/create-outbox-relay.js';

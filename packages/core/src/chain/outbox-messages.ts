@@ -1,5 +1,44 @@
+import type { HazardLevel, LocalizedText } from '../pack/types.js';
 import type { OutboxMessage } from '../ports/store.js';
-import type { ChainEvent, HazardState } from './types.js';
+import type { ChainEvent, EventActor, EventType, HazardState, HazardStatus } from './types.js';
+
+/** The topic of an outbox message: `hazard.` and the event type (`hazard.overdue_noticed`). */
+export type OutboxTopic = `hazard.${EventType}`;
+
+/**
+ * The payload of every outbox message: the event's identity and the hazard as it stands
+ * after the event. Schema: docs/outbox.md. Receivers must ignore fields they do not know
+ * (fields may be added in a minor release).
+ */
+export interface OutboxPayload {
+  hazardId: string;
+  /** The event type (the topic without `hazard.`). */
+  type: EventType;
+  /** The hazard's version after the event (1 for `reported`). */
+  version: number;
+  level: HazardLevel;
+  provisional: boolean;
+  status: HazardStatus;
+  title: LocalizedText;
+  domain: string;
+  area: string;
+  enterpriseId: string;
+  /** The running deadline (ISO), or null when no clock runs. */
+  deadline: string | null;
+  /** Who caused the event (`system` for the tick's warnings and notices). */
+  actor: EventActor;
+}
+
+/**
+ * What `@anjian/notify-webhook` POSTs (the body) for one outbox message, when the relay
+ * passes `{ id: m.id, kind: m.topic, payload: m.payload }`. Schema: docs/outbox.md.
+ */
+export interface WebhookEnvelope {
+  /** The outbox message id (= the event id `<hazardId>/<version>`), also the `Idempotency-Key` header. */
+  id: string;
+  kind: OutboxTopic;
+  payload: OutboxPayload;
+}
 
 /**
  * One outbox message per event, written in the same append: the notifier adapters (SMS,
@@ -7,12 +46,8 @@ import type { ChainEvent, HazardState } from './types.js';
  * receiver deduplicates redeliveries by it.
  */
 export function outboxMessagesFor(events: readonly ChainEvent[], after: HazardState): OutboxMessage[] {
-  return events.map((event) => ({
-    id: event.id,
-    hazardId: event.hazardId,
-    eventId: event.id,
-    topic: `hazard.${event.type}`,
-    payload: {
+  return events.map((event) => {
+    const payload: OutboxPayload = {
       hazardId: event.hazardId,
       type: event.type,
       version: event.version,
@@ -25,7 +60,8 @@ export function outboxMessagesFor(events: readonly ChainEvent[], after: HazardSt
       enterpriseId: after.enterpriseId,
       deadline: after.deadline,
       actor: event.actor,
-    },
-    createdAt: event.recordedAt,
-  }));
+    };
+    const topic: OutboxTopic = `hazard.${event.type}`;
+    return { id: event.id, hazardId: event.hazardId, eventId: event.id, topic, payload: payload as unknown as Record<string, unknown>, createdAt: event.recordedAt };
+  });
 }
