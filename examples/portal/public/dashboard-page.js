@@ -47,17 +47,17 @@ function outboxPanel(outbox, sms) {
     : html`<p class="hint" id="outbox-status" data-missing="true">${t('outboxStatusMissing')}</p>`;
   const dead = outbox.ok ? outbox.body?.deadLetters ?? [] : [];
   const deadTable = dead.length
-    ? html`<table id="outbox"><tr><th>topic</th><th>hazard</th><th>attempts</th><th>error</th></tr>${dead.map((d) => html`<tr><td>${d.topic}</td><td><a href="${hazardHref(d.hazardId)}">${d.hazardId}</a></td><td>${d.attempts}</td><td>${d.lastError}</td></tr>`)}</table>`
+    ? html`<table id="outbox"><tr><th>${t('smsKind')}</th><th>${t('title')}</th><th>${t('obAttempts')}</th><th>${t('obError')}</th></tr>${dead.map((d) => html`<tr><td data-topic="${d.topic}">${t(`sms_${String(d.topic).replace(/^hazard\./, '')}`)}</td><td><a href="${hazardHref(d.hazardId)}">${t('open')}</a></td><td>${d.attempts}</td><td>${d.lastError}</td></tr>`)}</table>`
     : html`<p id="outbox">${t('outboxEmpty')}</p>`;
   const smsTable = sms.length
-    ? html`<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td title="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table>`
+    ? html`<table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td data-kind="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table>`
     : html`<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
   return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }
 
 /** The result of GET /api/audit/verify: intact or the first bad position of each kind. */
 function auditResult(r) {
-  if (!r.ok) return html`<p class="message error" id="audit-error">${r.status} ${r.body?.title ?? ''}：${r.body?.detail ?? ''}</p>`;
+  if (!r.ok) return html`<p class="message error" id="audit-error" data-status="${r.status}">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`;
   const a = r.body;
   return html`<div class="${a.ok ? 'message' : 'message error'}" id="audit-outcome" data-ok="${String(a.ok)}"><b>${t(a.ok ? 'auditOk' : 'auditBroken')}</b>（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）·
     ${t('auditChecked', a.checked)} · ${t(a.checked?.signatures ? 'auditSignatures' : 'auditNoSignatures')}
@@ -89,7 +89,7 @@ export async function dashboardPage(query) {
       <b>${t('closureRate')}</b> <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
       <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
     <p class="hint">${t('chartHint')}</p><div class="charts"><div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div><div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div><div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div><div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div></div>`
-    : html`<p class="message error" id="stats-error">${stats.status} ${stats.body?.title ?? ''}：${stats.body?.detail ?? ''}</p>`}
+    : html`<p class="message error" id="stats-error" data-status="${stats.status}">${stats.body?.detail || stats.body?.title || t('requestFailed')}</p>`}
     ${outbox.status === 403 ? '' : html`${outboxPanel(outbox, sms)}<h2>${t('auditVerify')}</h2><button type="button" id="audit-verify">${t('auditVerify')}</button><div id="audit-result"></div>`}`);
   app.querySelector('#audit-verify')?.addEventListener('click', async () => {
     setHtml(app.querySelector('#audit-result'), auditResult(await api('/audit/verify')));

@@ -4,7 +4,7 @@
 import { TERMS } from './terms.js';
 const STRINGS = {
   'zh-CN': {
-    officerInspection: '执法检查', chartHint: '点击数字或图中的一块，打开对应的隐患清单。', overdueCol: '逾期', nav_enterprise: '企业', nav_grid: '网格员', nav_enforcement: '执法', nav_list: '工作清单', nav_dashboard: '统计看板', worklist: '工作清单', queues: '队列', search: '搜索', searchHint: '隐患名称、企业、规则或编号', sortBy: '排序', sortDir: '顺序', asc: '升序', desc: '降序',
+    obAttempts: '尝试次数', obError: '失败原因', officerInspection: '执法检查', chartHint: '点击数字或图中的一块，打开对应的隐患清单。', overdueCol: '逾期', nav_enterprise: '企业', nav_grid: '网格员', nav_enforcement: '执法', nav_list: '工作清单', nav_dashboard: '统计看板', worklist: '工作清单', queues: '队列', search: '搜索', searchHint: '隐患名称、企业、规则或编号', sortBy: '排序', sortDir: '顺序', asc: '升序', desc: '降序',
     sort_due: '整改期限', sort_updated: '最近更新', sort_created: '上报时间', sort_level: '等级', sort_enterprise: '企业', sort_overdue: '逾期天数', exportXlsx: '导出 Excel（.xlsx）', listSummary: '{q}：共 {n} 条', searchFor: '搜索“{q}”', emptyFiltered: '没有符合条件的隐患，请放宽筛选条件。',
     empty_todo: '没有需要您办理的隐患。', empty_new: '没有新上报的隐患。', empty_extension: '没有待审批的延期申请。', empty_overdue: '没有逾期的隐患。', empty_open: '没有在办的隐患。', empty_closed: '还没有已销号的隐患。', empty_all: '没有隐患。',
     pages: '分页', prevPage: '上一页', nextPage: '下一页', pageOf: '第 {p} / {n} 页', rankings: '排名', rankByEnterprise: '按企业（逾期、在办最多的在前）', rankByArea: '按网格（逾期、在办最多的在前）', rank: '名次', name: '名称', dueProjected: '（自上报起算）', q_all: '全部',
@@ -49,7 +49,7 @@ const STRINGS = {
     statsScope: '统计范围：当前用户可见的隐患（企业：本单位；网格员：所辖网格；执法人员：所辖领域和地区）。', outboxStatusMissing: '服务器未提供发件箱状态', deadLetters: '发送失败的通知', sms: '最近发送的短信（演示网关）', smsEmpty: '暂无短信', smsAt: '时间', smsTo: '号码', smsKind: '类型', smsText: '内容',
   },
   en: {
-    officerInspection: 'Enforcement inspection', chartHint: 'Click a number or a part of a chart to open the list of those hazards.', overdueCol: 'Overdue', nav_enterprise: 'Enterprise', nav_grid: 'Grid', nav_enforcement: 'Enforcement', nav_list: 'Worklist', nav_dashboard: 'Dashboard', worklist: 'Worklist', queues: 'Queues', search: 'Search', searchHint: 'title, enterprise, rule or number', sortBy: 'Sort by', sortDir: 'Order', asc: 'ascending', desc: 'descending',
+    obAttempts: 'Attempts', obError: 'Why it failed', officerInspection: 'Enforcement inspection', chartHint: 'Click a number or a part of a chart to open the list of those hazards.', overdueCol: 'Overdue', nav_enterprise: 'Enterprise', nav_grid: 'Grid', nav_enforcement: 'Enforcement', nav_list: 'Worklist', nav_dashboard: 'Dashboard', worklist: 'Worklist', queues: 'Queues', search: 'Search', searchHint: 'title, enterprise, rule or number', sortBy: 'Sort by', sortDir: 'Order', asc: 'ascending', desc: 'descending',
     sort_due: 'Deadline', sort_updated: 'Last updated', sort_created: 'Reported', sort_level: 'Level', sort_enterprise: 'Enterprise', sort_overdue: 'Days overdue', exportXlsx: 'Export to Excel (.xlsx)', listSummary: '{q}: {n} hazards', searchFor: 'search "{q}"', emptyFiltered: 'No hazard matches; widen the filters.',
     empty_todo: 'Nothing for you to act on.', empty_new: 'No newly reported hazards.', empty_extension: 'No extension requests waiting.', empty_overdue: 'No overdue hazards.', empty_open: 'No open hazards.', empty_closed: 'No closed hazards yet.', empty_all: 'No hazards.',
     pages: 'Pages', prevPage: 'Previous', nextPage: 'Next', pageOf: 'page {p} of {n}', rankings: 'Rankings', rankByEnterprise: 'By enterprise (most overdue and open first)', rankByArea: 'By grid area (most overdue and open first)', rank: '#', name: 'Name', dueProjected: '(from the report)', q_all: 'All',
