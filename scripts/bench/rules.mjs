@@ -11,9 +11,9 @@
 // the throughput of each (median of several runs) and the ratio, for two record mixes:
 // realistic inspections (compliant scenarios of the pack with a few answers changed) and a
 // stress mix where every answer is random (many more hazards, each with its explanation).
-// Both engines run the same chunks of records in turn, timed in CPU time (a busy machine
-// delays both, but waiting for a core is not counted), with a full garbage collection
-// before each (neither pays for the other's garbage);
+// Both engines run all the records in turn, run after run (or, with --chunk N, the same
+// chunks of N records in turn, so that load swings hit both alike), timed in wall-clock
+// and CPU time (waiting for a core on a busy machine does not count in the latter);
 // each mix prints the load average and, besides the ratio of the median rates, the median
 // of the per-run ratios.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,8 +39,10 @@ const { values } = parseArgs({
   options: {
     pack: { type: 'string', multiple: true, default: ['checklists/fire', 'checklists/gas'] },
     records: { type: 'string', default: '10000' },
-    // records per chunk: both engines run each chunk in turn (see the timing loop)
-    chunk: { type: 'string', default: '1000' },
+    // records per chunk: both engines run each chunk in turn (see the timing loop); 0: all
+    chunk: { type: 'string', default: '0' },
+    // a full garbage collection before each timed section (outside the timing)
+    gc: { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '20261128' },
     // anjian only (no json-rules-engine, no ratio): quick rates while profiling, e.g.
@@ -51,7 +53,7 @@ const { values } = parseArgs({
 });
 const anjianOnly = values['anjian-only'];
 const recordCount = Number(values.records);
-values.chunk = Math.max(1, Number(values.chunk));
+values.chunk = Number(values.chunk) > 0 ? Number(values.chunk) : recordCount;
 const runs = Number(values.runs);
 
 let failed = false;
@@ -88,10 +90,14 @@ for (const packPath of values.pack) {
   let lastCpu = 0;
   /** Wall-clock seconds spent in `fn` (and its CPU seconds in `lastCpu`). */
   async function seconds(fn) {
-    // each engine's time includes the collection of its own garbage, not the other's (a
-    // second collection finishes sweeping the first's garbage, which runs on other threads)
-    collectGarbage();
-    collectGarbage();
+    // --gc: each engine's time includes the collection of its own garbage, not the other's
+    // (a second collection finishes sweeping the first's, which runs on other threads) —
+    // but the sweeping left over is charged to the section that follows, a larger share of
+    // a short one
+    if (values.gc) {
+      collectGarbage();
+      collectGarbage();
+    }
     const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     await fn();
