@@ -41,7 +41,7 @@ export function pickText(text: LocalizedText, lang: ResponseLang): string {
  * `instance` (RFC 9457 §3.1.5) names this occurrence, e.g. the request id of a 500 that
  * the log records with the error.
  */
-export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: HeadersInit, instance?: string): Response {
+export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: Record<string, string>, instance?: string): Response {
   const body: Record<string, unknown> = {
     type: `https://anjian.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
     title: pickText(problem.title, lang),
