@@ -47,7 +47,7 @@ function block(b: ComposedBlock): string {
     case 'signatures':
       return `<div class="signatures">${b.labels.map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</div>`;
     case 'issuer':
-      return `<div class="issuer"><p>${escapeHtml(b.department)}</p><p><span class="seal">${escapeHtml(b.seal)}</span>　${escapeHtml(b.date)}</p></div>`;
+      return `<div class="issuer"><p>${escapeHtml(b.department)}</p><p><span class="seal">${escapeHtml(b.seal)}</span>&#12288;${escapeHtml(b.date)}</p></div>`;
   }
 }
 
