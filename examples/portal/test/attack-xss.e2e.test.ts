@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, type CommandType } from '@anjian/core/internal';
 import { startPortal, type PortalHarness } from './portal-harness.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
@@ -173,6 +174,8 @@ describe('stored XSS through every free text', () => {
       await step('order_stop_work reason', 'officer-li', majorId, (t) => ({ type: 'order_stop_work', scope: 'partial', reason: both(t), ...two }), undefined, p);
       await step('list_for_supervision authority+note', 'officer-zhao', majorId, (t) => ({ type: 'list_for_supervision', authority: both(t), note: both(t), coOfficerId: 'officer-li' }), undefined, p);
     }
+    // Where the chain approves plans, an officer approves the last one before the rectification.
+    if (COMMAND_TYPES.includes('approve_plan' as CommandType)) await step('approve_plan note', 'officer-li', majorId, (p) => ({ type: 'approve_plan', note: both(p) }));
     const submitted = await evidence(majorId, 3, true);
     await step('submit_rectification note', 'owner-anping', majorId, (p) => ({ type: 'submit_rectification', evidence: submitted, note: both(p) }));
     await step('reject reason', 'officer-li', majorId, (p) => ({ type: 'reject', reason: both(p) }));

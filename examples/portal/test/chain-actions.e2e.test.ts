@@ -123,6 +123,8 @@ describe('hazard page: the rest of the review chain', () => {
   it('the grid inspector reopens a closed general hazard with a reason', async () => {
     const id = await reportHazard('owner-anping', 'anping', 'general');
     const photo = (name: string) => portal.uploadPhoto('owner-anping', id, name);
+    // a general hazard is closed only after a rectification notice (core's lifecycle, issue 14)
+    await command('grid-wang', id, { type: 'issue_notice' });
     await command('owner-anping', id, {
       type: 'submit_rectification',
       evidence: [{ id: await photo('b'), kind: 'photo_before' }, { id: await photo('a1'), kind: 'photo_after' }, { id: await photo('a2'), kind: 'photo_after' }],
