@@ -61,9 +61,12 @@ export function fontBytes(font: PdfFont | undefined): Buffer {
     cache.set(font.path, bytes);
     return bytes;
   } catch (error) {
-    throw new PdfFontError({
-      'zh-CN': `无法读取字体文件 ${font.path}：请确认已安装（Debian：apt-get install fonts-noto-cjk）或改用 font.bytes`,
-      en: `cannot read the font file ${font.path}: install it (Debian: apt-get install fonts-noto-cjk) or pass font.bytes`,
-    }, { cause: error });
+    throw new PdfFontError(
+      {
+        'zh-CN': `无法读取字体文件 ${font.path}：请确认已安装（Debian：apt-get install fonts-noto-cjk）或改用 font.bytes`,
+        en: `cannot read the font file ${font.path}: install it (Debian: apt-get install fonts-noto-cjk) or pass font.bytes`,
+      },
+      { cause: error },
+    );
   }
 }

@@ -44,7 +44,11 @@ function table(doc: Doc, rows: readonly { label: string; value: string }[]): voi
       doc.addPage();
       y = doc.y;
     }
-    doc.lineWidth(0.6).rect(MARGIN.left, y, labelWidth, h).rect(MARGIN.left + labelWidth, y, width - labelWidth, h).stroke();
+    doc
+      .lineWidth(0.6)
+      .rect(MARGIN.left, y, labelWidth, h)
+      .rect(MARGIN.left + labelWidth, y, width - labelWidth, h)
+      .stroke();
     doc.text(row.label, MARGIN.left + pad, y + pad, { width: labelWidth - 2 * pad, align: 'center' });
     doc.text(row.value, MARGIN.left + labelWidth + pad, y + pad, { width: width - labelWidth - 2 * pad, lineGap: 2 });
     y += h;
@@ -66,7 +70,14 @@ function block(doc: Doc, b: ComposedBlock): void {
       break;
     case 'officers':
       doc.moveDown(0.3);
-      runs(doc, [{ text: '执法人员：' }, ...b.officers.flatMap((o, i) => [{ text: o.name, filled: true }, { text: '（执法证号：' }, { text: o.certificateNo, filled: true }, { text: i < b.officers.length - 1 ? '）　' : '）' }])], {});
+      runs(
+        doc,
+        [
+          { text: '执法人员：' },
+          ...b.officers.flatMap((o, i) => [{ text: o.name, filled: true }, { text: '（执法证号：' }, { text: o.certificateNo, filled: true }, { text: i < b.officers.length - 1 ? '）　' : '）' }]),
+        ],
+        {},
+      );
       doc.moveDown(0.5);
       break;
     case 'signatures': {
@@ -79,7 +90,11 @@ function block(doc: Doc, b: ComposedBlock): void {
       let bottom = y;
       b.labels.forEach((label, i) => {
         const x = MARGIN.left + i * (each + gap);
-        doc.lineWidth(0.6).moveTo(x, y).lineTo(x + each, y).stroke();
+        doc
+          .lineWidth(0.6)
+          .moveTo(x, y)
+          .lineTo(x + each, y)
+          .stroke();
         doc.text(label, x, y + 3, { width: each });
         bottom = Math.max(bottom, doc.y);
       });
@@ -140,10 +155,13 @@ export async function renderDocumentPdf(composed: ComposedDocument, options: Ren
     doc.registerFont('cjk', bytes as unknown as string, options.font.family as string);
     doc.font('cjk');
   } catch (error) {
-    throw new PdfFontError({
-      'zh-CN': `字体无法使用${options.font.family ? `（字体集中没有「${options.font.family}」？）` : ''}：${String((error as Error).message).slice(0, 200)}`,
-      en: `the font cannot be used${options.font.family ? ` (no face "${options.font.family}" in the collection?)` : ''}: ${String((error as Error).message).slice(0, 200)}`,
-    }, { cause: error });
+    throw new PdfFontError(
+      {
+        'zh-CN': `字体无法使用${options.font.family ? `（字体集中没有「${options.font.family}」？）` : ''}：${String((error as Error).message).slice(0, 200)}`,
+        en: `the font cannot be used${options.font.family ? ` (no face "${options.font.family}" in the collection?)` : ''}: ${String((error as Error).message).slice(0, 200)}`,
+      },
+      { cause: error },
+    );
   }
   doc.fontSize(16).text(composed.header, { align: 'center', characterSpacing: 1 });
   doc.moveDown(0.2);

@@ -24,12 +24,34 @@ const RECONSIDERATION = ['六十日内向北京市东城区人民政府申请行
 const REQUIRED: Record<DocumentKind, string[]> = {
   inspection_record: [...COMMON, ...ENFORCEMENT, '东城区和平里北街18号', '王建国', '未安装可燃气体报警装置', '《城镇燃气管理条例》第十八条', '现场检查记录'],
   rectification_notice: [...COMMON, '东城区和平里北街18号', '燃气软管超过两年未更换且有老化裂纹', '《城镇燃气管理条例》第十八条', '隐患整改通知书', '2026年11月17日'],
-  rectification_order: [...COMMON, ...ENFORCEMENT, ...RECONSIDERATION, '东城区和平里北街18号', '王建国', '未安装可燃气体报警装置', '《城镇燃气管理条例》第十八条', '2026年11月11日', '（东）应急责改〔2026〕12号', '责令限期整改指令书'],
+  rectification_order: [
+    ...COMMON,
+    ...ENFORCEMENT,
+    ...RECONSIDERATION,
+    '东城区和平里北街18号',
+    '王建国',
+    '未安装可燃气体报警装置',
+    '《城镇燃气管理条例》第十八条',
+    '2026年11月11日',
+    '（东）应急责改〔2026〕12号',
+    '责令限期整改指令书',
+  ],
   review_opinion: [...COMMON, ...ENFORCEMENT, ...RECONSIDERATION, '东城区和平里北街18号', '未安装可燃气体报警装置', '2026年11月11日', '整改合格', '整改复查意见书'],
   case_filing_approval: [...COMMON, ...ENFORCEMENT, '东城区和平里北街18号', '王建国', '（东）应急立〔2026〕58号', '《工贸企业重大事故隐患判定标准》第四条（一）', '立案审批表'],
   stop_work_order: [...COMMON, ...ENFORCEMENT, ...RECONSIDERATION, '东城区和平里北街18号', '王建国', '《工贸企业重大事故隐患判定标准》第四条（一）', '停止一切有限空间作业', '现场处理措施决定书'],
   supervision_listing_notice: [...COMMON, ...ENFORCEMENT, '东城区和平里北街18号', '王建国', '东城区安全生产委员会办公室', '《工贸企业重大事故隐患判定标准》第四条（一）', '挂牌督办通知书'],
-  major_hazard_writeoff_approval: [...COMMON, '东城区和平里北街18号', '（东）应急立〔2026〕58号', '《工贸企业重大事故隐患判定标准》第四条（一）', '2026年11月20日', '张明', '李华', 'GAS-D1-0001', 'GAS-D1-0002', '重大事故隐患销号审批表'],
+  major_hazard_writeoff_approval: [
+    ...COMMON,
+    '东城区和平里北街18号',
+    '（东）应急立〔2026〕58号',
+    '《工贸企业重大事故隐患判定标准》第四条（一）',
+    '2026年11月20日',
+    '张明',
+    '李华',
+    'GAS-D1-0001',
+    'GAS-D1-0002',
+    '重大事故隐患销号审批表',
+  ],
 };
 
 describe.skipIf(font === null)('PDF', () => {
@@ -70,7 +92,12 @@ describe('font errors', () => {
     const doc = (await composeAllKinds()).get('rectification_order') as ComposedDocument;
     const errors: unknown[] = [];
     for (const f of [{}, { path: '/nonexistent/font.ttc' }, ...(font ? [{ path: font.path as string, family: 'NoSuchFace-Regular' }] : [])]) {
-      errors.push(await renderDocumentPdf(doc, { font: f }).then(() => null, (e: unknown) => e));
+      errors.push(
+        await renderDocumentPdf(doc, { font: f }).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
     }
     for (const e of errors) {
       expect(PdfFontError.is(e)).toBe(true);

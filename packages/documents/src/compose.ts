@@ -46,10 +46,17 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
   const issues: DocumentIssue[] = [];
 
   if (!data.kinds.includes(template.kind)) {
-    issues.push(documentIssue('WRONG_DOCUMENT_FOR_EVENT', {
-      'zh-CN': `事件「${data.eventId}」（${data.eventType}）不产生「${template.title}」；它产生：${data.kinds.join('、') || '无文书'}`,
-      en: `event "${data.eventId}" (${data.eventType}) does not issue "${template.titleEn ?? template.kind}"; it issues: ${data.kinds.join(', ') || 'no document'}`,
-    }, source, '/kind'));
+    issues.push(
+      documentIssue(
+        'WRONG_DOCUMENT_FOR_EVENT',
+        {
+          'zh-CN': `事件「${data.eventId}」（${data.eventType}）不产生「${template.title}」；它产生：${data.kinds.join('、') || '无文书'}`,
+          en: `event "${data.eventId}" (${data.eventType}) does not issue "${template.titleEn ?? template.kind}"; it issues: ${data.kinds.join(', ') || 'no document'}`,
+        },
+        source,
+        '/kind',
+      ),
+    );
     // The other checks would only repeat the mismatch (values this event cannot have).
     return { ok: false, issues };
   }
@@ -57,10 +64,18 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
   if (override) {
     for (const label of Object.keys(kindOverride?.labels ?? {})) {
       if (!(label in template.fields)) {
-        issues.push(documentIssue('OVERRIDE_UNKNOWN_LABEL', {
-          'zh-CN': `覆盖文件为「${template.kind}」的未知字段「${label}」改了标签；该模板的字段：${Object.keys(template.fields).join('、')}`,
-          en: `the override relabels "${label}", which template "${template.kind}" does not have; its fields: ${Object.keys(template.fields).join(', ')}`,
-        }, override.source, `/kinds/${template.kind}/labels/${label}`, { key: true }));
+        issues.push(
+          documentIssue(
+            'OVERRIDE_UNKNOWN_LABEL',
+            {
+              'zh-CN': `覆盖文件为「${template.kind}」的未知字段「${label}」改了标签；该模板的字段：${Object.keys(template.fields).join('、')}`,
+              en: `the override relabels "${label}", which template "${template.kind}" does not have; its fields: ${Object.keys(template.fields).join(', ')}`,
+            },
+            override.source,
+            `/kinds/${template.kind}/labels/${label}`,
+            { key: true },
+          ),
+        );
       }
     }
   }
@@ -70,26 +85,48 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
     const value = field.source === 'manual' ? data.manual[id] : data.values[field.source];
     if (value !== undefined && value.trim() !== '') values[id] = value;
     else if (field.required !== false) {
-      issues.push(documentIssue('VALUE_MISSING', {
-        'zh-CN': `必填字段「${field.label}」（${id}，来源 ${field.source}）没有值${field.source === 'manual' ? '：请手工填写' : field.source.startsWith('directory.') ? '：请在目录（Directory）中补全企业信息' : ''}`,
-        en: `required field "${id}" (${field.label}, source ${field.source}) has no value${field.source === 'manual' ? ': fill it in by hand' : field.source.startsWith('directory.') ? ': complete the enterprise in the Directory' : ''}`,
-      }, source, `/fields/${id}`, { key: true }));
+      issues.push(
+        documentIssue(
+          'VALUE_MISSING',
+          {
+            'zh-CN': `必填字段「${field.label}」（${id}，来源 ${field.source}）没有值${field.source === 'manual' ? '：请手工填写' : field.source.startsWith('directory.') ? '：请在目录（Directory）中补全企业信息' : ''}`,
+            en: `required field "${id}" (${field.label}, source ${field.source}) has no value${field.source === 'manual' ? ': fill it in by hand' : field.source.startsWith('directory.') ? ': complete the enterprise in the Directory' : ''}`,
+          },
+          source,
+          `/fields/${id}`,
+          { key: true },
+        ),
+      );
     }
   }
 
   if (template.enforcement) {
     if (data.officers.length < 2) {
-      issues.push(documentIssue('OFFICERS_REQUIRED', {
-        'zh-CN': `执法文书「${template.title}」须有两名执法人员（《行政处罚法》第四十二条），此事件只有 ${data.officers.length} 名`,
-        en: `enforcement document "${template.titleEn ?? template.kind}" needs two officers (Administrative Penalty Law Art. 42); this event has ${data.officers.length}`,
-      }, source, '/enforcement'));
+      issues.push(
+        documentIssue(
+          'OFFICERS_REQUIRED',
+          {
+            'zh-CN': `执法文书「${template.title}」须有两名执法人员（《行政处罚法》第四十二条），此事件只有 ${data.officers.length} 名`,
+            en: `enforcement document "${template.titleEn ?? template.kind}" needs two officers (Administrative Penalty Law Art. 42); this event has ${data.officers.length}`,
+          },
+          source,
+          '/enforcement',
+        ),
+      );
     }
     for (const officer of data.officers) {
       if (!officer.certificateNo) {
-        issues.push(documentIssue('OFFICER_CERTIFICATE_MISSING', {
-          'zh-CN': `执法人员「${officer.name}」（${officer.id}）没有执法证号，不能在执法文书上署名`,
-          en: `officer "${officer.name}" (${officer.id}) has no 执法证号 (law-enforcement certificate number) and cannot sign an enforcement document`,
-        }, source, '/enforcement'));
+        issues.push(
+          documentIssue(
+            'OFFICER_CERTIFICATE_MISSING',
+            {
+              'zh-CN': `执法人员「${officer.name}」（${officer.id}）没有执法证号，不能在执法文书上署名`,
+              en: `officer "${officer.name}" (${officer.id}) has no 执法证号 (law-enforcement certificate number) and cannot sign an enforcement document`,
+            },
+            source,
+            '/enforcement',
+          ),
+        );
       }
     }
   }
@@ -105,7 +142,13 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
   const label = (id: string) => kindOverride?.labels?.[id] ?? template.fields[id]?.label ?? id;
   const runsOf = (text: string): TextRun[] =>
     splitPlaceholders(text).map((p) =>
-      'literal' in p ? { text: p.literal } : p.name in values ? { text: values[p.name] as string, filled: true } : p.name in jurisdiction ? { text: jurisdiction[p.name] as string } : { text: '', filled: true },
+      'literal' in p
+        ? { text: p.literal }
+        : p.name in values
+          ? { text: values[p.name] as string, filled: true }
+          : p.name in jurisdiction
+            ? { text: jurisdiction[p.name] as string }
+            : { text: '', filled: true },
     );
 
   const blocks: ComposedBlock[] = [];

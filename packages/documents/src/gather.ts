@@ -108,10 +108,15 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   const index = input.events.findIndex((e) => e.id === input.eventId);
   const event = input.events[index];
   if (index < 0 || event === undefined) {
-    return { ok: false, issues: [documentIssue('EVENT_NOT_FOUND', {
-      'zh-CN': `隐患记录中没有事件「${input.eventId}」`,
-      en: `the hazard's events contain no event "${input.eventId}"`,
-    })] };
+    return {
+      ok: false,
+      issues: [
+        documentIssue('EVENT_NOT_FOUND', {
+          'zh-CN': `隐患记录中没有事件「${input.eventId}」`,
+          en: `the hazard's events contain no event "${input.eventId}"`,
+        }),
+      ],
+    };
   }
   const upTo = input.events.slice(0, index + 1);
   const state = foldEvents(upTo) as HazardState;
@@ -144,8 +149,22 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
     const basis = reported.data.basis.map(citationText);
     set('classification.basis', basis.length > 0 ? [...new Set(basis)].join('；') : undefined);
     const findings = reported.data.findings ?? [];
-    set('classification.explanation', findings.map((f) => zh(f.explanation)).filter(Boolean).join('；') || zh(reported.data.description) || zh(reported.data.title));
-    set('classification.rectification', findings.map((f) => zh(f.rectification)).filter(Boolean).join('；'));
+    set(
+      'classification.explanation',
+      findings
+        .map((f) => zh(f.explanation))
+        .filter(Boolean)
+        .join('；') ||
+        zh(reported.data.description) ||
+        zh(reported.data.title),
+    );
+    set(
+      'classification.rectification',
+      findings
+        .map((f) => zh(f.rectification))
+        .filter(Boolean)
+        .join('；'),
+    );
   }
   set('directory.enterprise.name', enterprise?.name);
   set('directory.enterprise.address', enterprise?.address);
@@ -154,9 +173,12 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
 
   // Officers: those the event recorded (both, on a two-officer act), else its actor; then any added.
   const recorded = (data.officers as readonly { id: string; certificateNo: string }[] | undefined) ?? [];
-  const people: { id: string; certificateNo?: string; recordedInEvent: boolean }[] = recorded.length > 0
-    ? recorded.map((o) => ({ id: o.id, certificateNo: o.certificateNo, recordedInEvent: true }))
-    : event.actor.role === 'enforcement' || event.actor.role === 'grid' ? [{ id: event.actor.id, recordedInEvent: true }] : [];
+  const people: { id: string; certificateNo?: string; recordedInEvent: boolean }[] =
+    recorded.length > 0
+      ? recorded.map((o) => ({ id: o.id, certificateNo: o.certificateNo, recordedInEvent: true }))
+      : event.actor.role === 'enforcement' || event.actor.role === 'grid'
+        ? [{ id: event.actor.id, recordedInEvent: true }]
+        : [];
   for (const id of input.coOfficerIds ?? []) if (!people.some((p) => p.id === id)) people.push({ id, recordedInEvent: false });
   const officers: DocumentOfficer[] = [];
   for (const p of people) {

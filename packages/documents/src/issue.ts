@@ -1,13 +1,7 @@
 import type { DocumentIssue, DocumentIssueCode, SourceMap } from './types.js';
 
 /** Build an issue, located at `pointer` of `source` when both are given. @internal */
-export function documentIssue(
-  code: DocumentIssueCode,
-  message: { 'zh-CN': string; en: string },
-  source?: SourceMap,
-  pointer?: string,
-  options: { key?: boolean } = {},
-): DocumentIssue {
+export function documentIssue(code: DocumentIssueCode, message: { 'zh-CN': string; en: string }, source?: SourceMap, pointer?: string, options: { key?: boolean } = {}): DocumentIssue {
   const issue: DocumentIssue = { code, severity: 'error', message };
   if (source) {
     issue.file = source.file;
@@ -23,9 +17,7 @@ export function documentIssue(
 
 /** `file:line:col CODE 中文 / English`, one line per issue. */
 export function formatDocumentIssues(issues: readonly DocumentIssue[]): string {
-  return issues
-    .map((i) => `${i.file ?? ''}${i.line !== undefined ? `:${i.line}:${i.column ?? 1}` : ''} ${i.code} ${i.message['zh-CN']} / ${i.message.en}`.trim())
-    .join('\n');
+  return issues.map((i) => `${i.file ?? ''}${i.line !== undefined ? `:${i.line}:${i.column ?? 1}` : ''} ${i.code} ${i.message['zh-CN']} / ${i.message.en}`.trim()).join('\n');
 }
 
 const BRAND = Symbol.for('anjian.DocumentError');

@@ -74,19 +74,36 @@ function checkReferences(template: DocumentTemplate, source: SourceMap): Documen
   for (const [name, text] of Object.entries(wording)) checkText(text, `/wording/${name}`);
   template.body.forEach((block, i) => {
     if ('text' in block) checkText(block.text, `/body/${i}/text`);
-    if ('table' in block) block.table.forEach((f, j) => { if (!fields.includes(f)) issues.push(unknownField(f, fields, source, `/body/${i}/table/${j}`)); });
+    if ('table' in block)
+      block.table.forEach((f, j) => {
+        if (!fields.includes(f)) issues.push(unknownField(f, fields, source, `/body/${i}/table/${j}`));
+      });
     if ('wording' in block && !(block.wording in wording)) {
-      issues.push(documentIssue('TEMPLATE_UNKNOWN_WORDING', {
-        'zh-CN': `正文引用了未定义的固定文字「${block.wording}」；请在 wording 下定义它`,
-        en: `the body names wording "${block.wording}" that the template does not define under wording`,
-      }, source, `/body/${i}/wording`));
+      issues.push(
+        documentIssue(
+          'TEMPLATE_UNKNOWN_WORDING',
+          {
+            'zh-CN': `正文引用了未定义的固定文字「${block.wording}」；请在 wording 下定义它`,
+            en: `the body names wording "${block.wording}" that the template does not define under wording`,
+          },
+          source,
+          `/body/${i}/wording`,
+        ),
+      );
     }
   });
   if (template.enforcement && !template.body.some((b) => 'officers' in b)) {
-    issues.push(documentIssue('OFFICERS_REQUIRED', {
-      'zh-CN': '执法文书的正文必须包含 officers 块（两名执法人员及其执法证号）',
-      en: 'an enforcement document\'s body must contain an officers block (two officers and their 执法证号)',
-    }, source, '/enforcement'));
+    issues.push(
+      documentIssue(
+        'OFFICERS_REQUIRED',
+        {
+          'zh-CN': '执法文书的正文必须包含 officers 块（两名执法人员及其执法证号）',
+          en: "an enforcement document's body must contain an officers block (two officers and their 执法证号)",
+        },
+        source,
+        '/enforcement',
+      ),
+    );
   }
   return issues;
 }

@@ -18,17 +18,19 @@ export interface DocumentTrigger {
  * Which review-chain event issues which document. The single source of truth: the docs
  * print it, the tests check every row against a real chain run.
  */
-export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze([
-  { event: 'reported', role: 'enforcement', kind: 'inspection_record', note: '执法人员现场检查发现隐患：现场检查记录' },
-  { event: 'notice_issued', role: 'grid', kind: 'rectification_notice', note: '网格员（或自查路线）下达整改：隐患整改通知书' },
-  { event: 'notice_issued', role: 'enforcement', kind: 'rectification_order', note: '执法人员责令限期整改：责令限期整改指令书' },
-  { event: 'verified', role: 'enforcement', kind: 'review_opinion', note: '复查合格：整改复查意见书' },
-  { event: 'rejected', role: 'enforcement', kind: 'review_opinion', note: '复查不合格：整改复查意见书' },
-  { event: 'case_filed', kind: 'case_filing_approval', note: '立案：立案审批表' },
-  { event: 'stop_work_ordered', kind: 'stop_work_order', note: '责令暂时停产停业或停止使用：现场处理措施决定书' },
-  { event: 'listed_for_supervision', kind: 'supervision_listing_notice', note: '重大事故隐患挂牌督办：挂牌督办通知书' },
-  { event: 'closed', majorOnly: true, kind: 'major_hazard_writeoff_approval', note: '重大事故隐患销号：重大事故隐患销号审批表' },
-].map((t) => Object.freeze(t as DocumentTrigger)));
+export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze(
+  [
+    { event: 'reported', role: 'enforcement', kind: 'inspection_record', note: '执法人员现场检查发现隐患：现场检查记录' },
+    { event: 'notice_issued', role: 'grid', kind: 'rectification_notice', note: '网格员（或自查路线）下达整改：隐患整改通知书' },
+    { event: 'notice_issued', role: 'enforcement', kind: 'rectification_order', note: '执法人员责令限期整改：责令限期整改指令书' },
+    { event: 'verified', role: 'enforcement', kind: 'review_opinion', note: '复查合格：整改复查意见书' },
+    { event: 'rejected', role: 'enforcement', kind: 'review_opinion', note: '复查不合格：整改复查意见书' },
+    { event: 'case_filed', kind: 'case_filing_approval', note: '立案：立案审批表' },
+    { event: 'stop_work_ordered', kind: 'stop_work_order', note: '责令暂时停产停业或停止使用：现场处理措施决定书' },
+    { event: 'listed_for_supervision', kind: 'supervision_listing_notice', note: '重大事故隐患挂牌督办：挂牌督办通知书' },
+    { event: 'closed', majorOnly: true, kind: 'major_hazard_writeoff_approval', note: '重大事故隐患销号：重大事故隐患销号审批表' },
+  ].map((t) => Object.freeze(t as DocumentTrigger)),
+);
 
 /**
  * The document kinds an event issues, given the hazard's state after it (for `majorOnly`).
@@ -40,9 +42,6 @@ export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze([
  */
 export function documentKindsFor(event: Pick<ChainEvent, 'type' | 'actor'>, state: Pick<HazardState, 'wasMajor' | 'level'> | null): DocumentKind[] {
   return DOCUMENT_TRIGGERS.filter(
-    (t) =>
-      t.event === event.type &&
-      (t.role === undefined || t.role === event.actor.role) &&
-      (!t.majorOnly || (state !== null && (state.wasMajor || state.level === 'major'))),
+    (t) => t.event === event.type && (t.role === undefined || t.role === event.actor.role) && (!t.majorOnly || (state !== null && (state.wasMajor || state.level === 'major'))),
   ).map((t) => t.kind);
 }

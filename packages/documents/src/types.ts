@@ -61,12 +61,7 @@ export interface TemplateField {
 
 /** One block of a template's body, printed in order. */
 export type TemplateBlock =
-  | { text: string; indent?: boolean; align?: 'left' | 'right' | 'center' }
-  | { table: string[] }
-  | { wording: string }
-  | { officers: true }
-  | { signatures: string[] }
-  | { issuer: true };
+  { text: string; indent?: boolean; align?: 'left' | 'right' | 'center' } | { table: string[] } | { wording: string } | { officers: true } | { signatures: string[] } | { issuer: true };
 
 /** A document template (YAML, `format: anjian-document/1`). */
 export interface DocumentTemplate {

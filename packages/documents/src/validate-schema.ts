@@ -64,9 +64,7 @@ export function validateAgainstSchema(which: 'template' | 'override', value: unk
   const seen = new Set<string>();
   for (const error of errors.slice(0, 200)) {
     if (error.keyword !== 'oneOf' && [...oneOfAt].some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
-    const pointer = error.keyword === 'additionalProperties'
-      ? `${error.instancePath}/${String((error.params as { additionalProperty: string }).additionalProperty)}`
-      : error.instancePath;
+    const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String((error.params as { additionalProperty: string }).additionalProperty)}` : error.instancePath;
     const key = `${pointer}|${error.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -2,7 +2,18 @@
 // document kind, shared by this package's and documents-pdf's tests.
 import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps } from '@anjian/core';
 import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
-import { composeDocument, DOCUMENT_KINDS, formatDocumentIssues, gatherDocumentData, loadOverride, type ComposedDocument, type DocumentDirectory, type DocumentKind, type EnterpriseDetails, type OfficerDetails } from '../src/index.js';
+import {
+  composeDocument,
+  DOCUMENT_KINDS,
+  formatDocumentIssues,
+  gatherDocumentData,
+  loadOverride,
+  type ComposedDocument,
+  type DocumentDirectory,
+  type DocumentKind,
+  type EnterpriseDetails,
+  type OfficerDetails,
+} from '../src/index.js';
 import { loadBuiltinTemplate } from '../src/node/index.js';
 
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -76,12 +87,30 @@ export async function runChain(): Promise<ChainRun> {
   };
 
   // 1. An officer finds a missing gas alarm, orders it fixed; the enterprise fixes it; another officer verifies.
-  await ok('officer-gas-d1', reportCommand('H-ALARM', { source: 'enforcement', basis: GAS_BASIS, evidence: evidence('H-ALARM', 'photo_before', 1, '2026-11-02T00:55:00Z'), findings: [{
-    rule: 'gas.alarm', item: 'gas.alarm', kind: 'rule', level: 'general', provisional: false, party: 'enterprise' as never,
-    title: { 'zh-CN': '未安装可燃气体报警装置', en: 'no gas alarm' }, basis: GAS_BASIS, deadline: { workingDays: 7 }, observations: [],
-    rectification: { 'zh-CN': '在用气场所安装可燃气体泄漏报警装置并与切断阀联动' },
-    explanation: { 'zh-CN': '用气场所未安装可燃气体报警装置，属一般事故隐患', en: 'no gas alarm where gas is used: a general hazard' },
-  }] }));
+  await ok(
+    'officer-gas-d1',
+    reportCommand('H-ALARM', {
+      source: 'enforcement',
+      basis: GAS_BASIS,
+      evidence: evidence('H-ALARM', 'photo_before', 1, '2026-11-02T00:55:00Z'),
+      findings: [
+        {
+          rule: 'gas.alarm',
+          item: 'gas.alarm',
+          kind: 'rule',
+          level: 'general',
+          provisional: false,
+          party: 'enterprise' as never,
+          title: { 'zh-CN': '未安装可燃气体报警装置', en: 'no gas alarm' },
+          basis: GAS_BASIS,
+          deadline: { workingDays: 7 },
+          observations: [],
+          rectification: { 'zh-CN': '在用气场所安装可燃气体泄漏报警装置并与切断阀联动' },
+          explanation: { 'zh-CN': '用气场所未安装可燃气体报警装置，属一般事故隐患', en: 'no gas alarm where gas is used: a general hazard' },
+        },
+      ],
+    }),
+  );
   await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', noticeNo: '（东）应急责改〔2026〕12号' });
   clock.advance(3 * 86_400_000);
   await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
@@ -94,10 +123,17 @@ export async function runChain(): Promise<ChainRun> {
 
   // 3. A major hazard: case, listing, stop work, plan, acceptance, write-off.
   const id = 'H-TANK';
-  await ok('owner-e1', reportCommand(id, {
-    title: reason('有限空间作业未执行"先通风、再检测、后作业"', 'confined-space entry without ventilation and testing'),
-    level: 'major', domain: 'confined_space', source: 'self_check', deadline: { days: 30 }, basis: TANK_BASIS,
-  }));
+  await ok(
+    'owner-e1',
+    reportCommand(id, {
+      title: reason('有限空间作业未执行"先通风、再检测、后作业"', 'confined-space entry without ventilation and testing'),
+      level: 'major',
+      domain: 'confined_space',
+      source: 'self_check',
+      deadline: { days: 30 },
+      basis: TANK_BASIS,
+    }),
+  );
   await ok('owner-e1', { type: 'escalate', hazardId: id, reason: reason('重大隐患报告', 'major hazard reported') });
   const co = { coOfficerId: 'officer2-gas-d1' };
   await ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '（东）应急立〔2026〕58号', ...co });
@@ -107,7 +143,11 @@ export async function runChain(): Promise<ChainRun> {
   await ok('owner-e1', { type: 'submit_plan', hazardId: id, plan: treatmentPlan('2026-11-20T09:00:00.000Z') });
   await ok('officer-gas-d1', { type: 'approve_plan', hazardId: id, note: reason('方案可行', 'workable') });
   clock.set('2026-11-15T02:00:00Z');
-  await ok('owner-e1', { type: 'submit_rectification', hazardId: id, evidence: [...evidence('m', 'photo_before', 1), ...evidence('m', 'photo_after', 3, '2026-11-14T08:00:00Z'), ...evidence('m', 'document', 1)] });
+  await ok('owner-e1', {
+    type: 'submit_rectification',
+    hazardId: id,
+    evidence: [...evidence('m', 'photo_before', 1), ...evidence('m', 'photo_after', 3, '2026-11-14T08:00:00Z'), ...evidence('m', 'document', 1)],
+  });
   clock.set('2026-11-20T02:00:00Z');
   await ok('officer-gas-d1', { type: 'accept', hazardId: id, note: reason('现场验收合格', 'accepted on site'), ...co });
   await ok('officer2-gas-d1', { type: 'close', hazardId: id, note: reason('经验收合格，同意销号', 'written off'), coOfficerId: 'officer-gas-d1' });

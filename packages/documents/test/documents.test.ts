@@ -52,7 +52,7 @@ describe('built-in templates', () => {
 });
 
 describe('event → document table', () => {
-  it('every kind is issued by some event, and a real chain run issues exactly the table\'s kinds', async () => {
+  it("every kind is issued by some event, and a real chain run issues exactly the table's kinds", async () => {
     expect(new Set(DOCUMENT_TRIGGERS.map((t) => t.kind))).toEqual(new Set(DOCUMENT_KINDS));
     const issued = new Map<string, string[]>();
     for (const [name, events] of Object.entries(run)) {
@@ -100,10 +100,21 @@ describe('HTML', () => {
     expect(html).not.toContain('<script');
   });
 
-  it('the order carries finding, basis, deadline in China time, both officers and the reconsideration wording with the jurisdiction\'s bodies', async () => {
+  it("the order carries finding, basis, deadline in China time, both officers and the reconsideration wording with the jurisdiction's bodies", async () => {
     const html = renderDocumentHtml(await compose('rectification_order'));
-    for (const s of ['未安装可燃气体报警装置', '《城镇燃气管理条例》第十八条', '2026年11月11日', '张明', '李华', '王建国', '（东）应急责改〔2026〕12号',
-      '六十日内向北京市东城区人民政府申请行政复议', '六个月内依法向北京市东城区人民法院提起行政诉讼', '（东城区应急管理局印章）']) expect(html).toContain(s);
+    for (const s of [
+      '未安装可燃气体报警装置',
+      '《城镇燃气管理条例》第十八条',
+      '2026年11月11日',
+      '张明',
+      '李华',
+      '王建国',
+      '（东）应急责改〔2026〕12号',
+      '六十日内向北京市东城区人民政府申请行政复议',
+      '六个月内依法向北京市东城区人民法院提起行政诉讼',
+      '（东城区应急管理局印章）',
+    ])
+      expect(html).toContain(s);
   });
 
   it('escapes every value: markup in directory data prints as text', async () => {
@@ -173,7 +184,7 @@ describe('refusals: located, bilingual, nothing rendered', () => {
     expect(table.ok ? [] : table.issues.map((i) => i.code).sort()).toEqual(['OFFICERS_REQUIRED', 'TEMPLATE_UNKNOWN_FIELD']);
   });
 
-  it('unsafe YAML is refused by core\'s loader (tags, duplicate keys)', () => {
+  it("unsafe YAML is refused by core's loader (tags, duplicate keys)", () => {
     const tagged = loadTemplate('format: !!js/function "x"\n', 'x.yaml');
     expect(tagged.ok ? [] : tagged.issues.map((i) => [i.code, i.line])).toEqual([['YAML_INVALID', 1]]);
     const dup = loadTemplate('format: anjian-document/1\nformat: anjian-document/1\n', 'x.yaml');
