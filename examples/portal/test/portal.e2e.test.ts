@@ -104,6 +104,12 @@ describe('demo portal', () => {
     await owner.click('#found-hazards tr.found a');
     await owner.waitForSelector('#hazard-state[data-status="reported"]');
     const hazardId = owner.url().split('/').pop()!;
+    // The grid inspector's rectification notice comes first: a general hazard is closed only
+    // after one (core's lifecycle, issue 14); the photos 'after' are taken after it.
+    const notice = await portal.api('grid-wang', 'POST', `/hazards/${hazardId}/commands`, { type: 'issue_notice' }, `notice-${hazardId}`);
+    expect(notice.status, JSON.stringify(notice.body)).toBe(200);
+    await owner.reload();
+    await owner.waitForSelector('#hazard-state[data-status="rectifying"]');
     await owner.setInputFiles('#photo-before', [png('before')]);
     await owner.setInputFiles('#photo-after', [png('after-1'), png('after-2')]);
     await owner.click('#submit-rectification');
@@ -120,7 +126,7 @@ describe('demo portal', () => {
     await grid.waitForSelector('#hazard-state[data-status="closed"]');
     await grid.selectOption('#spot-result', 'pass');
     await grid.click('#cmd-spot_check');
-    await grid.waitForSelector('#hazard-state[data-status="closed"][data-version="5"]');
+    await grid.waitForSelector('#hazard-state[data-status="closed"][data-version="6"]');
 
     const after = await dashboardCounts(admin);
     expect(after).toEqual({ total: before.total + 1, closed: before.closed + 1 });
@@ -178,6 +184,15 @@ describe('demo portal', () => {
     await owner.fill('#plan-form [name="deadline"]', '2026-12-31');
     await owner.click('#submit-plan');
     await owner.waitForSelector('#hazard-state[data-status="rectifying"]');
+    // Where the chain approves plans (the plan's date then becomes the deadline), an officer does.
+    await officer.reload();
+    await officer.waitForSelector('#hazard-state[data-status="rectifying"]');
+    if (await officer.$('#cmd-approve_plan')) {
+      await officer.click('#cmd-approve_plan');
+      await officer.waitForSelector('#command-done[data-command="approve_plan"]');
+      await owner.reload();
+      await owner.waitForSelector('#rectify-form');
+    }
     await owner.setInputFiles('#photo-before', [png('m-before')]);
     await owner.setInputFiles('#photo-after', [png('m-after-1'), png('m-after-2'), png('m-after-3')]);
     await owner.setInputFiles('#docs', [pdf('evaluation-report')]);
