@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Issue } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { packWithOverlay, readOverlay } from './read-overlay.js';
 import { UsageError } from './usage-error.js';
 
 /** The outcome of one pack. */
@@ -33,6 +34,8 @@ export interface ValidatePacksOptions {
   cwd: string;
   /** Called before each pack is loaded (progress lines). */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** A local overlay file: checked (tighten only) against the pack it extends. */
+  overlay?: string;
 }
 
 /** Relative POSIX path for display; `.` for the directory itself. */
@@ -71,6 +74,8 @@ export async function validatePacks(paths: string[], options: ValidatePacksOptio
       'validate',
     );
   }
+  const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'validate');
+  let overlaid = false;
   const packs: PackReport[] = [];
   for (const [index, dir] of dirs.entries()) {
     const path = displayPath(options.cwd, dir);
@@ -88,6 +93,21 @@ export async function validatePacks(paths: string[], options: ValidatePacksOptio
       ok: result.ok,
       issues,
     });
+    if (overlay !== undefined && result.ok && overlay.extends === result.pack.id) {
+      overlaid = true;
+      const applied = packWithOverlay(result.pack, overlay);
+      const refused = 'issues' in applied ? applied.issues : [];
+      packs.push({
+        path: overlay.display,
+        id: result.pack.id,
+        version: 'pack' in applied ? applied.pack.version : null,
+        ok: refused.length === 0,
+        issues: refused.map((issue) => ({ ...issue, pack: overlay.display })),
+      });
+    }
+  }
+  if (overlay !== undefined && !overlaid) {
+    throw new UsageError({ 'zh-CN': `没有找到覆盖文件所针对的检查表“${overlay.extends ?? '?'}”`, en: `the pack the overlay extends ("${overlay.extends ?? '?'}") was not found` }, 'validate');
   }
   const issues = packs.flatMap((p) => p.issues);
   return {

@@ -19,6 +19,12 @@ describe('local overlays in the CLI', () => {
     expect(doc.classification.hazards.map((h: { rule: string; level: string }) => [h.rule, h.level])).toEqual([['GAS-U08-H1', 'general']]);
   });
 
+  it('validate --overlay checks the example overlay with the packs: exit 0', async () => {
+    const { code, out } = await runCli(['validate', 'checklists', '--overlay', `${DIR}/overlay.yaml`, '--quiet']);
+    expect(code).toBe(0);
+    expect(out).toContain('6 packs checked: 6 passed, 0 with errors');
+  });
+
   it('test --overlay runs the overlay\'s scenarios with coverage of the rules it changes', async () => {
     const { code, out } = await runCli(['test', 'checklists', '--overlay', `${DIR}/overlay.yaml`, '--coverage-threshold', '100']);
     expect(code).toBe(0);
@@ -36,5 +42,8 @@ describe('local overlays in the CLI', () => {
     const tested = await runCli(['test', join(REPO, 'checklists/gas'), '--overlay', 'overlay.yaml'], { cwd: dir });
     expect(tested.code).toBe(1);
     expect(tested.out).toContain('OVERLAY_LOOSENS');
+    const validated = await runCli(['validate', join(REPO, 'checklists/gas'), '--overlay', 'overlay.yaml', '--quiet'], { cwd: dir });
+    expect(validated.code).toBe(1);
+    expect(validated.out).toContain(`overlay.yaml:${line}:12  error  OVERLAY_LOOSENS`);
   });
 });

@@ -44,6 +44,10 @@ export const validateCommand: Command = {
       type: 'string', valueName: 'N',
       description: { 'zh-CN': '警告超过 N 个时以 1 退出', en: 'exit 1 when there are more than N warnings' },
     },
+    overlay: {
+      type: 'string', valueName: 'FILE',
+      description: { 'zh-CN': '同时检查地方覆盖文件（只能收紧所覆盖的检查表）', en: 'also check a local overlay file (it may only tighten the pack it extends)' },
+    },
     quiet: {
       type: 'boolean', short: 'q',
       description: { 'zh-CN': '只报告错误（警告仍计入 --max-warnings）', en: 'report errors only (warnings still count for --max-warnings)' },
@@ -61,6 +65,7 @@ export const validateCommand: Command = {
     let shown = false;
     const report = await validatePacks(paths, {
       cwd: io.cwd,
+      ...(typeof values.overlay === 'string' ? { overlay: values.overlay } : {}),
       onProgress(done, total, path) {
         if (!progress || total < PROGRESS_FROM) return;
         const text = lang === 'en' ? `checking ${done + 1}/${total} ${path}` : `正在检查 ${done + 1}/${total} ${path}`;
