@@ -1,6 +1,6 @@
 import { chinaDate, type DocumentData } from './gather.js';
 import { documentIssue } from './issue.js';
-import { splitPlaceholders } from './placeholders.js';
+import { JURISDICTION_PLACEHOLDERS, placeholdersOf, splitPlaceholders } from './placeholders.js';
 import type { DocumentIssue, DocumentKind, DocumentResult, LoadedOverride, LoadedTemplate } from './types.js';
 
 /** A run of text: literal wording, or a value filled from a field (printed underlined). */
@@ -76,6 +76,32 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
             { key: true },
           ),
         );
+      }
+    }
+  }
+
+  if (override) {
+    // Override wording may only use the template's fields and the jurisdiction's names.
+    const known = [...Object.keys(template.fields), ...JURISDICTION_PLACEHOLDERS];
+    const entries: [string, string][] = [
+      ...Object.entries(o?.wording ?? {}).map(([k, v]): [string, string] => [`/wording/${k}`, v]),
+      ...Object.entries(kindOverride?.wording ?? {}).map(([k, v]): [string, string] => [`/kinds/${template.kind}/wording/${k}`, v]),
+    ];
+    for (const [pointer, text] of entries) {
+      for (const name of placeholdersOf(text)) {
+        if (!known.includes(name)) {
+          issues.push(
+            documentIssue(
+              'TEMPLATE_UNKNOWN_FIELD',
+              {
+                'zh-CN': `覆盖文件的固定文字引用了模板「${template.kind}」没有的字段「${name}」；可用：${known.join('、')}`,
+                en: `the override's wording refers to "${name}", which template "${template.kind}" does not have; known: ${known.join(', ')}`,
+              },
+              override.source,
+              pointer,
+            ),
+          );
+        }
       }
     }
   }

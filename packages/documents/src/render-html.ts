@@ -25,6 +25,7 @@ table.fields { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-s
 table.fields th, table.fields td { border: 1px solid #000; padding: 1.5mm 2.5mm; vertical-align: top; }
 table.fields th { width: 28%; font-weight: normal; text-align: center; white-space: nowrap; }
 .officers { margin: 4mm 0; }
+.officer { white-space: nowrap; }
 .signatures { display: flex; justify-content: space-between; gap: 8mm; margin: 8mm 0 4mm; }
 .signatures div { flex: 1; border-top: 1px solid #000; padding-top: 1mm; font-size: 11.5pt; }
 .issuer { text-align: right; margin-top: 10mm; }
@@ -43,7 +44,7 @@ function block(b: ComposedBlock): string {
     case 'table':
       return `<table class="fields"><tbody>${b.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${escapeHtml(r.value).replace(/\n/g, '<br>')}</td></tr>`).join('')}</tbody></table>`;
     case 'officers':
-      return `<p class="officers">执法人员：${b.officers.map((o) => `<span class="filled">${escapeHtml(o.name)}</span>（执法证号：<span class="filled">${escapeHtml(o.certificateNo)}</span>）`).join('　')}</p>`;
+      return `<p class="officers">执法人员：${b.officers.map((o) => `<span class="officer"><span class="filled">${escapeHtml(o.name)}</span>（执法证号：<span class="filled">${escapeHtml(o.certificateNo)}</span>）</span>`).join('　')}</p>`;
     case 'signatures':
       return `<div class="signatures">${b.labels.map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</div>`;
     case 'issuer':

@@ -133,6 +133,26 @@ describe('HTML', () => {
     expect(bare.ok && renderDocumentHtml(bare.value)).toContain('（人民政府）申请行政复议');
   });
 
+  it('an override replaces wording for every template or one kind, and retitles a kind, without touching the template', async () => {
+    const text = `${TEST_OVERRIDE_YAML}    title: 责令限期整改指令书（燃气）
+    wording:
+      safety: 整改期间停止使用相关燃气设施。
+wording:
+  reconsideration: 不服的，可在六十日内向{government}申请复议，或六个月内向{court}起诉。
+`;
+    const o = loadOverride(text, 'd1.yaml');
+    if (!o.ok) throw new Error(formatDocumentIssues(o.issues));
+    const template = loadBuiltinTemplate('rectification_order');
+    const before = JSON.stringify(template.template);
+    const r = composeDocument(template, await gather('rectification_order'), o.value);
+    const html = r.ok ? renderDocumentHtml(r.value) : '';
+    expect(html).toContain('<h1 class="title">责令限期整改指令书（燃气）</h1>');
+    expect(html).toContain('整改期间停止使用相关燃气设施。');
+    expect(html).toContain('不服的，可在六十日内向北京市东城区人民政府申请复议，或六个月内向北京市东城区人民法院起诉。');
+    expect(html).not.toContain('但本指令不停止执行');
+    expect(JSON.stringify(template.template)).toBe(before);
+  });
+
   it('is browser-capable: the entry imports no Node built-ins', () => {
     const files = ['index', 'types', 'issue', 'load-template', 'placeholders', 'validate-schema', 'triggers', 'gather', 'compose', 'render-html'];
     for (const f of files) expect(readFileSync(new URL(`../src/${f}.ts`, import.meta.url), 'utf8')).not.toMatch(/from ['"](node:|fs|path|url|crypto)/);
@@ -196,6 +216,10 @@ describe('refusals: located, bilingual, nothing rendered', () => {
     if (!bad.ok) throw new Error('should load');
     const r = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order'), bad.value);
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.file, i.line])).toEqual([['OVERRIDE_UNKNOWN_LABEL', 'd1.yaml', 11]]);
+    const wordingTypo = loadOverride(`${TEST_OVERRIDE_YAML}wording:\n  safety: 请于{dedline}前整改。\n`, 'd1.yaml');
+    if (!wordingTypo.ok) throw new Error('should load');
+    const w = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order'), wordingTypo.value);
+    expect(w.ok ? [] : w.issues.map((i) => [i.code, i.file, i.line, i.pointer])).toEqual([['TEMPLATE_UNKNOWN_FIELD', 'd1.yaml', 13, '/wording/safety']]);
     const missing = loadOverride(TEST_OVERRIDE_YAML.replace('  court: 北京市东城区人民法院\n', ''), 'd1.yaml');
     expect(missing.ok ? [] : missing.issues.map((i) => [i.code, i.pointer])).toEqual([['OVERRIDE_SCHEMA', '/reconsideration']]);
   });
