@@ -51,7 +51,9 @@ function namedSchemas(): Record<string, JsonSchema> {
 
 /** The problem of one status: {@link PROBLEM} with that status and its codes enumerated. */
 function statusProblem(status: number): JsonSchema {
-  const properties = PROBLEM.properties as Record<string, JsonSchema>;
+  // `reason` is only ever set on a 403 (a refused command).
+  const { reason, ...others } = PROBLEM.properties as Record<string, JsonSchema>;
+  const properties = status === 403 ? { ...others, reason } : others;
   return {
     ...PROBLEM,
     title: `Problem ${status}`,

@@ -25,6 +25,8 @@ export class HttpProblem extends Error {
     readonly title: Bilingual,
     readonly detail: Bilingual,
     readonly issues?: readonly ProblemIssue[],
+    /** A 403 command refusal's machine-readable reason (`ROLE`, `SCOPE`, `STATE`…; see `RefusalReason`). */
+    readonly reason?: string,
   ) {
     super(detail.en);
   }
@@ -41,7 +43,7 @@ export function pickText(text: LocalizedText, lang: ResponseLang): string {
  * `instance` (RFC 9457 §3.1.5) names this occurrence, e.g. the request id of a 500 that
  * the log records with the error.
  */
-export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: Record<string, string>, instance?: string): Response {
+export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: Record<string, string> | [string, string][] | Headers, instance?: string): Response {
   const body: Record<string, unknown> = {
     type: `https://anjian.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
     title: pickText(problem.title, lang),
@@ -50,6 +52,7 @@ export function problemResponse(problem: HttpProblem, lang: ResponseLang, header
     code: problem.code,
   };
   if (problem.issues) body.issues = problem.issues;
+  if (problem.reason !== undefined) body.reason = problem.reason;
   if (instance !== undefined) body.instance = instance;
   const h = new Headers(headers);
   h.set('content-type', 'application/problem+json; charset=utf-8');

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { REFUSAL_REASONS } from './refusal-reason.js';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '@anjian/core';
 import { EVIDENCE_LIST } from './command-schemas.js';
 import { coreRef } from './core-schemas.js';
@@ -49,6 +50,11 @@ export const PROBLEM: JsonSchema = {
     code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
     issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' }, description: 'what is wrong where (JSON pointer into the request) / 问题列表' },
     instance: { type: 'string', description: 'a 500: urn:uuid of the request id in the log / 请求编号' },
+    reason: {
+      enum: [...REFUSAL_REASONS],
+      description:
+        'a 403 command refusal: why — UNKNOWN_ACTOR, ROLE (no role of the actor may send it), LEVEL (not for this level), STATE (not in this status), SCOPE (outside the enterprise, grid or jurisdiction), SEPARATION_OF_DUTIES (reporter, rectifier or a lone officer), DOWNGRADE / 拒绝原因',
+    },
   },
 };
 

@@ -7,6 +7,7 @@ import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { parseIfMatch } from '../parse-if-match.js';
 import { readJsonObject } from '../read-json-body.js';
+import { refusalReason } from '../refusal-reason.js';
 import { rejectionStatus } from '../rejection-status.js';
 import { COMMAND_BODY, COMMAND_RESULT } from '../schemas.js';
 import type { RouteSpec } from '../types.js';
@@ -71,7 +72,9 @@ export const COMMAND_ROUTE: RouteSpec = {
       if ('rejection' in result) {
         const { code, message } = result.rejection;
         if (code === 'HAZARD_NOT_FOUND') throw hazardNotFound(hazardId);
-        throw new HttpProblem(rejectionStatus(code, pinned), code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message);
+        const status = rejectionStatus(code, pinned);
+        const reason = status === 403 ? await refusalReason(code, command, ctx.actorId as string, existing?.state ?? null, ctx.deps.directory) : undefined;
+        throw new HttpProblem(status, code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message, undefined, reason);
       }
       const last = result.events[result.events.length - 1];
       // A command that changes nothing (already in that state) writes no event: answer the current version.

@@ -428,6 +428,26 @@ export interface components {
             /** @description global log position / 全局序号 */
             seq: number;
         };
+        /**
+         * approve_plan
+         * @description Approve the pending treatment plan of a major hazard; its date becomes the deadline / 批准治理方案
+         */
+        ApprovePlanCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "approve_plan";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note?: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
         /** @description evidence as the server recorded it / 服务器记录的证据 */
         AttachedEvidence: {
             id: string;
@@ -522,6 +542,30 @@ export interface components {
              */
             confidence: "verified" | "secondary" | "unverified";
             note?: components["schemas"]["ClassificationText"];
+            /**
+             * In force / 施行中
+             * @description As of the inspection day: whether this edition was in force. / 按检查日期，该版本是否施行。
+             */
+            inForce?: boolean;
+            /**
+             * Effective / 施行日期
+             * @description Date the edition is in force from. / 该版本施行日期。
+             */
+            effective?: string;
+            /**
+             * Withdrawn / 废止日期
+             * @description Date the edition was withdrawn. / 该版本废止日期。
+             */
+            withdrawn?: string;
+            /**
+             * Replaced by / 替代版本
+             * @description When withdrawn by the inspection day: the edition in force instead. / 检查日已废止时，施行中的替代版本。
+             */
+            replacedBy?: {
+                regulation: string;
+                number: string;
+                edition: string;
+            };
         };
         /**
          * Classification / 分类结果
@@ -554,6 +598,11 @@ export interface components {
              * @description ISO 8601 date-time of the inspection, when given. / 检查时间（ISO 8601）。
              */
             inspectedAt?: string;
+            /**
+             * Law as of / 适用法规日期
+             * @description The day (YYYY-MM-DD) whose law in force was applied. / 按哪一天施行的法规判定。
+             */
+            asOf?: string;
             /**
              * Item results / 检查项结论
              * @description One entry per item of the pack, in pack order. / 检查表每个检查项一条，按检查表顺序。
@@ -876,6 +925,71 @@ export interface components {
             coOfficerId?: string;
         };
         /**
+         * delist
+         * @description End the listing for supervision (摘牌), two officers / 摘牌
+         */
+        DelistCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "delist";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
+         * delisted
+         * @description listing ended (摘牌) / 已摘牌
+         */
+        DelistedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "delisted";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                note: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
          * deny_extension
          * @description Deny the pending extension / 不同意延期
          */
@@ -1194,6 +1308,8 @@ export interface components {
                 milestones: components["schemas"]["LocalizedText"];
                 safetyAndEmergency: components["schemas"]["LocalizedText"];
             } | null;
+            /** @description an enforcement officer approved the current plan: its date is the deadline / 治理方案已批准 */
+            planApproved?: boolean;
             acceptedBy?: string | null;
             acceptedOfficers?: string[];
             closedBy?: string | null;
@@ -1281,6 +1397,7 @@ export interface components {
                 /** @enum {unknown} */
                 to: "simple" | "general" | "major";
                 reason: components["schemas"]["LocalizedText"];
+                runningDeadline?: string;
                 /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
                 officers?: {
                     id: string;
@@ -1293,6 +1410,34 @@ export interface components {
             hash: string;
             /** @description global log position / 全局序号 */
             seq: number;
+        };
+        /**
+         * lift_stop_work
+         * @description Lift the stop-work order after review (复产), two officers / 复产
+         */
+        LiftStopWorkCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "lift_stop_work";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description note / 说明 */
+            note: {
+                "zh-CN": string;
+                en?: string;
+            };
+            /** @description references to uploads: id and what the file shows / 证据引用 */
+            evidence?: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_before" | "photo_after" | "document";
+            }[];
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
         };
         /**
          * listed_for_supervision
@@ -2093,6 +2238,16 @@ export interface components {
              */
             effective?: string;
             /**
+             * Withdrawn date / 废止日期
+             * @description 废止（被替代）日期，YYYY-MM-DD；此日及以后的检查把它作为已替代版本引用。 / Date withdrawn, YYYY-MM-DD; inspections from that day cite it as superseded.
+             */
+            withdrawn?: string;
+            /**
+             * Replaced by / 替代版本
+             * @description 废止后施行的版本（本检查表中另一法规的编号）。 / The edition in force after withdrawal (the id of another regulation of the pack).
+             */
+            replacedBy?: string;
+            /**
              * Note / 备注
              * @description 备注，如“已被新版替代，条款暂保留”。 / A note, e.g. "superseded; items kept provisionally".
              */
@@ -2128,6 +2283,44 @@ export interface components {
              * @description 本组的检查项。 / The items of the section.
              */
             items: components["schemas"]["PackItem"][];
+        };
+        /**
+         * plan_approved
+         * @description treatment plan approved / 治理方案已批准
+         */
+        PlanApprovedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "plan_approved";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                deadline: string;
+                note?: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
         };
         /**
          * plan_submitted
@@ -2224,6 +2417,11 @@ export interface components {
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
+            /**
+             * @description a 403 command refusal: why — UNKNOWN_ACTOR, ROLE (no role of the actor may send it), LEVEL (not for this level), STATE (not in this status), SCOPE (outside the enterprise, grid or jurisdiction), SEPARATION_OF_DUTIES (reporter, rectifier or a lone officer), DOWNGRADE / 拒绝原因
+             * @enum {unknown}
+             */
+            reason?: "UNKNOWN_ACTOR" | "ROLE" | "LEVEL" | "STATE" | "SCOPE" | "SEPARATION_OF_DUTIES" | "DOWNGRADE";
         };
         /**
          * Problem 404
@@ -2321,7 +2519,7 @@ export interface components {
             status: 422;
             detail: string;
             /** @enum {unknown} */
-            code: "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOT_DUE" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
+            code: "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2361,6 +2559,7 @@ export interface components {
                 /** @enum {unknown} */
                 to: "simple" | "general" | "major";
                 reason: components["schemas"]["LocalizedText"];
+                runningDeadline?: string;
                 /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
                 officers?: {
                     id: string;
@@ -2547,6 +2746,7 @@ export interface components {
             };
             data: {
                 reason: components["schemas"]["LocalizedText"];
+                runningDeadline?: string;
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -2606,6 +2806,8 @@ export interface components {
                 /** @constant */
                 manual?: true;
                 description?: components["schemas"]["LocalizedText"];
+                /** @description the deadline running from the report (the level’s policy from the trusted time) / 自上报起算的整改期限 */
+                runningDeadline?: string;
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -2735,6 +2937,52 @@ export interface components {
                 /** @enum {unknown} */
                 result: "pass" | "fail";
                 note?: components["schemas"]["LocalizedText"];
+                runningDeadline?: string;
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * stop_work_lifted
+         * @description stop-work lifted (复产) / 已复产
+         */
+        StopWorkLiftedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "stop_work_lifted";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                note: components["schemas"]["LocalizedText"];
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence?: components["schemas"]["AttachedEvidence"][];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -2787,7 +3035,7 @@ export interface components {
             /** @description global log position / 全局序号 */
             seq: number;
         };
-        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"];
+        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"];
         /**
          * submit_plan
          * @description Submit the treatment plan of a major hazard (治理方案) / 提交治理方案
@@ -2802,7 +3050,7 @@ export interface components {
             expectedVersion?: number;
             /** @description when it happened, if not now; bounded by the chain / 发生时间 */
             occurredAt?: string;
-            /** @description the seven parts of a treatment plan; deadline becomes the hazard’s / 治理方案 */
+            /** @description the seven parts of a treatment plan; its deadline becomes the hazard’s when an officer approves the plan (approve_plan) / 治理方案 */
             plan: {
                 /** @description objectives and tasks / 目标和任务 */
                 objectives: {
@@ -3531,7 +3779,7 @@ export interface operations {
                  */
                 "application/json": {
                     pack: string;
-                    premises?: string;
+                    premises: string;
                     inspectedAt?: string;
                     /**
                      * @description derived from the actor's role; when given it must agree
@@ -3905,6 +4153,7 @@ export interface operations {
                      *         "listed": false,
                      *         "stopWork": null,
                      *         "plan": null,
+                     *         "planApproved": false,
                      *         "acceptedBy": null,
                      *         "acceptedOfficers": [],
                      *         "closedBy": null,
@@ -4104,7 +4353,7 @@ export interface operations {
                  *       "noticeNo": "责改〔2026〕1102-07"
                  *     }
                  */
-                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"];
+                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"];
             };
         };
         responses: {
