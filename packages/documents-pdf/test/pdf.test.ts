@@ -4,19 +4,11 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENT_KINDS, type ComposedDocument, type DocumentKind } from '@anjian/documents';
-import { findSystemCjkFont, PdfFontError, renderDocumentPdf } from '../src/index.js';
+import { PdfFontError, renderDocumentPdf } from '../src/index.js';
 import { composeAllKinds } from '../../documents/test/chain-run.js';
 
-const font = findSystemCjkFont();
-// scripts/test-setup.sh installs both (fonts-noto-cjk, poppler-utils) before `pnpm test`.
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { font, hasPoppler } from './tools.js';
+
 const dir = mkdtempSync(join(tmpdir(), 'anjian-pdf-'));
 // ANJIAN_WRITE_DOC_PAGES=1 refreshes the committed page images under docs/documents/.
 const pagesOut = process.env.ANJIAN_WRITE_DOC_PAGES === '1' ? new URL('../../../docs/documents/', import.meta.url) : null;

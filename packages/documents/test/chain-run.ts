@@ -1,6 +1,6 @@
 // A real review-chain run (core's handleCommand on the memory store) that issues every
 // document kind, shared by this package's and documents-pdf's tests.
-import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps } from '@anjian/core';
+import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps, type Store } from '@anjian/core';
 import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
 import {
   composeDocument,
@@ -72,9 +72,8 @@ export interface ChainRun {
   majorHazard: ChainEvent[];
 }
 
-/** Runs the chain and returns each hazard's events. */
-export async function runChain(): Promise<ChainRun> {
-  const store = createMemoryStore();
+/** Runs the chain on `store` (default: a memory store) and returns each hazard's events. */
+export async function runChain(store: Store = createMemoryStore()): Promise<ChainRun> {
   const evidenceStore = createMemoryEvidenceStore();
   const clock = createFixedClock('2026-11-02T01:00:00Z');
   const deps: ChainDeps = { store, clock, directory: createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES), calendar: TEST_CALENDAR_2026, evidence: evidenceStore };
@@ -193,8 +192,8 @@ export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event:
 };
 
 /** Every kind composed from one chain run with the built-in templates and the D1 override. */
-export async function composeAllKinds(): Promise<Map<DocumentKind, ComposedDocument>> {
-  const run = await runChain();
+export async function composeAllKinds(store?: Store): Promise<Map<DocumentKind, ComposedDocument>> {
+  const run = await runChain(store);
   const o = loadOverride(TEST_OVERRIDE_YAML, 'd1.yaml');
   if (!o.ok) throw new Error(formatDocumentIssues(o.issues));
   const out = new Map<DocumentKind, ComposedDocument>();
