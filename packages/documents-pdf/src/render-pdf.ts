@@ -35,23 +35,50 @@ function runs(doc: Doc, list: readonly TextRun[], options: { indent?: number; al
 function table(doc: Doc, rows: readonly { label: string; value: string }[]): void {
   const width = A4[0] - MARGIN.left - MARGIN.right;
   const labelWidth = Math.round(width * 0.28);
+  const valueWidth = width - labelWidth;
   const pad = 2.5 * MM;
-  doc.fontSize(BODY - 1);
-  let y = doc.y + 2;
-  for (const row of rows) {
-    const h = Math.max(doc.heightOfString(row.label, { width: labelWidth - 2 * pad }), doc.heightOfString(row.value || ' ', { width: width - labelWidth - 2 * pad, lineGap: 2 })) + 2 * pad;
-    if (y + h > A4[1] - MARGIN.bottom) {
-      doc.addPage();
-      y = doc.y;
-    }
+  const bottom = A4[1] - MARGIN.bottom;
+  const heightOf = (label: string, value: string) =>
+    Math.max(doc.heightOfString(label, { width: labelWidth - 2 * pad }), doc.heightOfString(value || ' ', { width: valueWidth - 2 * pad, lineGap: 2 })) + 2 * pad;
+  const draw = (label: string, value: string, y: number, h: number) => {
     doc
       .lineWidth(0.6)
       .rect(MARGIN.left, y, labelWidth, h)
-      .rect(MARGIN.left + labelWidth, y, width - labelWidth, h)
+      .rect(MARGIN.left + labelWidth, y, valueWidth, h)
       .stroke();
-    doc.text(row.label, MARGIN.left + pad, y + pad, { width: labelWidth - 2 * pad, align: 'center' });
-    doc.text(row.value, MARGIN.left + labelWidth + pad, y + pad, { width: width - labelWidth - 2 * pad, lineGap: 2 });
-    y += h;
+    doc.text(label, MARGIN.left + pad, y + pad, { width: labelWidth - 2 * pad, align: 'center' });
+    doc.text(value, MARGIN.left + labelWidth + pad, y + pad, { width: valueWidth - 2 * pad, lineGap: 2 });
+  };
+  doc.fontSize(BODY - 1);
+  let y = doc.y + 2;
+  for (const row of rows) {
+    let label = row.label;
+    let value = row.value;
+    for (;;) {
+      const h = heightOf(label, value);
+      if (y + h <= bottom) {
+        draw(label, value, y, h);
+        y += h;
+        break;
+      }
+      // Too tall for what is left of the page: as many characters as fit here, the rest
+      // continues in a row on the next page (a row taller than a page is split, never cut).
+      let lo = 0;
+      let hi = value.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (y + heightOf(label, value.slice(0, mid)) <= bottom) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo > 0) {
+        const part = value.slice(0, lo);
+        draw(label, part, y, heightOf(label, part));
+        value = value.slice(lo);
+        label = `${row.label}（续）`;
+      }
+      doc.addPage();
+      y = doc.y;
+    }
   }
   doc.x = MARGIN.left;
   doc.y = y + 3 * MM;

@@ -72,6 +72,18 @@ describe.skipIf(font === null || !hasPoppler)('PDF', () => {
     }
   });
 
+  it('a long document flows onto further A4 pages, tables and signatures included', async () => {
+    const doc = docs.get('case_filing_approval') as ComposedDocument;
+    const long = '有限空间作业未执行先通风再检测后作业，'.repeat(120) + '末尾标记';
+    const blocks = doc.blocks.map((b) => (b.type === 'table' ? { ...b, rows: b.rows.map((r) => (r.label.startsWith('案由') ? { ...r, value: long } : r)) } : b));
+    const file = join(dir, 'long.pdf');
+    writeFileSync(file, await renderDocumentPdf({ ...doc, blocks }, { font: font! }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const s of ['末尾标记', '案由（涉嫌的问题）（续）', '负责人审批意见', 'GAS-D1-0002']) expect(text).toContain(s);
+  });
+
   it('the same input gives the same bytes', async () => {
     const doc = docs.get('rectification_order') as ComposedDocument;
     const a = await renderDocumentPdf(doc, { font: font! });
