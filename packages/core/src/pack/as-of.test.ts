@@ -58,6 +58,23 @@ describe('as-of evaluation', () => {
     expect(result.summary.hazards.major + result.summary.hazards.general + result.summary.hazards.simple).toBe(result.hazards.length);
   });
 
+  it('a composite that keeps enough elements after a drop explains and shows only those', async () => {
+    const demoLoaded = await loadPackFromPath(`${repo}examples/packs/demo-kitchen`);
+    if (!demoLoaded.ok) throw new Error('demo-kitchen does not load');
+    const demo = structuredClone(demoLoaded.pack) as typeof demoLoaded.pack;
+    demo.regulations.push({ id: 'future', title: { 'zh-CN': '将来的规定', en: 'A future rule' }, number: 'X-2030', edition: '2030', status: 'current', confidence: 'verified', effective: '2030-01-01' });
+    const alarm = demo.sections.flatMap((s) => s.items.flatMap((i) => i.hazards)).find((r) => r.id === 'DEMO-002-H1')!;
+    alarm.basis = [{ regulation: 'future', clause: '1' }];
+    const inspection: Inspection = { pack: 'demo-kitchen', premises: 'restaurant', inspectedAt: '2026-11-20T10:00:00+08:00', findings: { gas_type: 'lpg', below_ground: true, alarm_installed: false, hose_length_m: 3, cylinders_on_site: 4 } };
+    const result = compilePack(demo).evaluate(inspection);
+    expect(result.hazards.map((h) => h.rule)).not.toContain('DEMO-002-H1');
+    const composite = result.hazards.find((h) => h.rule === 'DEMO-C1')!;
+    expect(composite.elements).toEqual(['DEMO-003-H1', 'DEMO-004-H1']);
+    expect(composite.explanation.en).toContain('2 of 3 elements present');
+    expect(composite.explanation.en).not.toContain('alarm');
+    expect(composite.observations.map((o) => o.fact)).not.toContain('alarm_installed');
+  });
+
   it('leaves an undated classification as it is', () => {
     const { inspectedAt: _none, ...undated } = workshop;
     const result = evaluator.evaluate(undated as Inspection);

@@ -4,8 +4,9 @@
  *
  * @module
  */
+import { compositeExplainer } from '../classify/hazard-findings.js';
 import type { Classification, HazardFinding, ItemResult, ResolvedCitation } from '../classify/types.js';
-import type { HazardLevel, Pack, Regulation } from './types.js';
+import type { HazardLevel, LocalizedText, Pack, Regulation } from './types.js';
 
 /** Whether a regulation was in force on a date, and if not, why. */
 export interface InForce {
@@ -122,6 +123,11 @@ export function datesEditions(pack: Pick<Pack, 'regulations'>): boolean {
 
 const RANK: Record<HazardLevel, number> = { simple: 1, general: 2, major: 3 };
 
+function titleOfRule(sections: Pack['sections'], id: string): LocalizedText {
+  for (const s of sections) for (const i of s.items) for (const r of i.hazards) if (r.id === id) return r.title;
+  return { 'zh-CN': id, en: id };
+}
+
 /**
  * Classify as of the inspection date: given a classification made with the pack's static
  * view, apply the law in force on the inspection's day (its `inspectedAt`).
@@ -145,7 +151,7 @@ const RANK: Record<HazardLevel, number> = { simple: 1, general: 2, major: 3 };
  * result.hazards[0]?.basis[0]?.inForce; // true
  * ```
  */
-export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites'>, classification: Classification): Classification {
+export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites'> & Partial<Pick<Pack, 'sections'>>, classification: Classification): Classification {
   const day = inspectionDay(classification.inspectedAt);
   if (day === undefined) return classification;
   if (!datesEditions(pack)) return { ...classification, asOf: day };
@@ -159,13 +165,20 @@ export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites'
     }
     kept.push({ ...hazard, basis: asOf.basis, provisional: asOf.provisional });
   }
-  const atLeast = new Map(pack.composites.map((c) => [c.id, c.atLeast]));
+  const composites = new Map(pack.composites.map((c) => [c.id, c]));
+  const keptRules = new Map(kept.map((h) => [h.rule, h]));
   const hazards = kept.filter((h) => {
     if (h.kind !== 'composite' || !h.elements?.some((e) => dropped.has(e))) return true;
     h.elements = h.elements.filter((e) => !dropped.has(e));
-    if (h.elements.length >= (atLeast.get(h.rule) ?? 1)) return true;
-    dropped.add(h.rule);
-    return false;
+    const composite = composites.get(h.rule);
+    if (!composite || h.elements.length < composite.atLeast) {
+      dropped.add(h.rule);
+      return false;
+    }
+    // what the composite says and shows is its remaining elements only
+    h.observations = h.elements.flatMap((e) => keptRules.get(e)?.observations ?? []);
+    if (pack.sections) h.explanation = compositeExplainer(composite, (id) => titleOfRule(pack.sections!, id))(h.elements);
+    return true;
   });
   const items: ItemResult[] = classification.items.map((item) => {
     if (!item.hazards.some((r) => dropped.has(r))) return item;
