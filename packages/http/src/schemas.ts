@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { REFUSAL_REASONS } from './refusal-reason.js';
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '@anjian/core';
 import { EVIDENCE_LIST } from './command-schemas.js';
 import { coreRef } from './core-schemas.js';
 import { EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
+import { REFUSAL_REASONS } from './refusal-reason.js';
 import type { JsonSchema } from './types.js';
 
 export { COMMAND_BODY, EVIDENCE_LIST } from './command-schemas.js';

@@ -5,7 +5,7 @@ import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { LOCALIZED_TEXT } from '../schemas.js';
-import type { AnjianApiOptions, JsonSchema, RouteContext, RouteSpec } from '../types.js';
+import type { AnjianApiOptions, JsonSchema, RouteSpec } from '../types.js';
 
 /**
  * What the audit routes use, given by the host as `audit` in the API options: the
