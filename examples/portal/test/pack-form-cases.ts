@@ -38,7 +38,7 @@ interface Scenario { name: string; premises?: string; inspectedAt?: string; find
 const repoRoot = join(import.meta.dirname, '../../..');
 
 function scenariosIn(dir: string): Scenario[] {
-  let files: string[] = [];
+  let files: string[];
   try { files = readdirSync(join(dir, 'tests')).filter((f) => f.endsWith('.yaml')).sort(); } catch { return []; }
   return files.flatMap((f) => ((parse(readFileSync(join(dir, 'tests', f), 'utf8')) as { scenarios?: Scenario[] } | null)?.scenarios ?? []));
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Calendar, ChainDeps, Clock, Directory, EvidenceStore, Pack, Store } from '@anjian/core';
-import type { ApiLogEntry, ApiLogger } from './api-logger.js';
+import type { ApiLogger } from './api-logger.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = Record<string, unknown>;

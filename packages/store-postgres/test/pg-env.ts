@@ -13,6 +13,7 @@ export async function freshSchema(prefix: string): Promise<{ pool: pg.Pool; sche
     throw new Error(
       `PostgreSQL is not reachable at ${PG_URL} (${error instanceof Error ? error.message : String(error)}). ` +
         'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+      { cause: error },
     );
   }
   const schema = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

@@ -100,7 +100,7 @@ export async function auditLog(store: Store, sink: ProblemSink, headSizes: Reado
       }
       expectedSeq = Math.max(expectedSeq, e.seq) + 1;
       lastSeq = Math.max(lastSeq, e.seq);
-      let hashOk = true;
+      let hashOk: boolean;
       try {
         hashOk = computeEventHash(e) === e.hash;
       } catch {

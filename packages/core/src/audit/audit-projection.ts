@@ -22,7 +22,7 @@ export async function auditProjection(store: Store, log: LogAudit, sink: Problem
     for (const row of page.items) {
       rows += 1;
       seen.add(row.hazardId);
-      let fold = log.hazards.get(row.hazardId);
+      const fold = log.hazards.get(row.hazardId);
       let rebuilt = fold?.state ? summarize(fold.state) : null;
       if ((!fold || (fold.state && row.version > fold.state.version)) && rebuilt?.version !== row.version) {
         // Possibly appended after the log was read: read this hazard again.

@@ -112,7 +112,7 @@ function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvide
  */
 export async function handleCommand(deps: ChainDeps, command: ChainCommand, actorId: string): Promise<CommandResult> {
   const { store } = deps;
-  let fingerprint = '';
+  let fingerprint: string;
   const denied = async (rejection: Rejection): Promise<CommandResult> => {
     await store.recordDenial({
       commandId: String(command?.commandId).slice(0, 256),

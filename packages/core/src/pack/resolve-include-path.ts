@@ -14,7 +14,6 @@ export function resolveIncludePath(fromFile: string, include: string): ResolvedI
   if (include.startsWith('/')) return bad('不能使用以 / 开头的绝对路径', 'absolute paths starting with / are not allowed');
   if (/^[A-Za-z]:/.test(include) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(include)) return bad('不能使用盘符或网址', 'drive letters and URLs are not allowed');
   if (include.includes('\\')) return bad('请使用 / 作为路径分隔符，不能用 \\', 'use / as the separator, not \\');
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(include)) return bad('路径中有控制字符', 'the path contains control characters');
   const segments = include.split('/');
   for (const s of segments) {

@@ -98,8 +98,8 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
   let pointer = e.instancePath;
   let key = false;
   let code: IssueCode = 'SCHEMA_SHAPE';
-  let zh = '';
-  let en = '';
+  let zh: string;
+  let en: string;
   let hint: { 'zh-CN': string; en: string } | undefined;
   const whatZh = what ? `“${what.zh}”` : '此处';
   const whatEn = what ? `the ${what.en.toLowerCase()}` : 'this value';

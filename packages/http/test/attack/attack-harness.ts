@@ -146,7 +146,7 @@ export async function startAttackServer(): Promise<AttackServer> {
     const response = await fetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: body as BodyInit }) });
     const text = await response.text();
     const ms = performance.now() - started;
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = text === '' ? null : JSON.parse(text);
     } catch {
