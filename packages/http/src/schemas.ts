@@ -11,7 +11,7 @@ import { EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
 import { REFUSAL_REASONS } from './refusal-reason.js';
 import type { JsonSchema } from './types.js';
 
-export { COMMAND_BODY, EVIDENCE_LIST } from './command-schemas.js';
+export { COMMAND_BODY } from './command-schemas.js';
 export { STORED_EVENT } from './event-schemas.js';
 
 const str = { type: 'string' } as const;
