@@ -12,7 +12,7 @@ export const DOCUMENT_CSS = `
 @page { size: A4; margin: 25mm 20mm 20mm 20mm; }
 * { box-sizing: border-box; }
 html { background: #f3f3f3; }
-body { margin: 0; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 14pt; line-height: 1.8; color: #000; }
+body { margin: 0; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 12.5pt; line-height: 1.75; color: #000; }
 .page { width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 25mm 20mm 20mm; background: #fff; box-shadow: 0 0 4mm rgba(0,0,0,.15); }
 .header { text-align: center; font-size: 18pt; letter-spacing: .1em; margin: 0; }
 .title { text-align: center; font-size: 22pt; font-weight: bold; letter-spacing: .15em; margin: 2mm 0 0; }
@@ -21,7 +21,7 @@ p { margin: 0 0 2mm; }
 p.indent { text-indent: 2em; }
 p.center { text-align: center; } p.right { text-align: right; }
 .filled { text-decoration: underline; text-underline-offset: 3px; }
-table.fields { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 12.5pt; }
+table.fields { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 11.5pt; }
 table.fields th, table.fields td { border: 1px solid #000; padding: 1.5mm 2.5mm; vertical-align: top; }
 table.fields th { width: 28%; font-weight: normal; text-align: center; white-space: nowrap; }
 .officers { margin: 4mm 0; }
