@@ -13,7 +13,7 @@ const cache = new WeakMap<Pack, PackEvaluator>();
  * `/findings/<fact>` (and `/findings/<fact>/<i>` for an element of a list).
  *
  * The pack is compiled once and cached per pack object. The codes and severities are in
- * {@link FINDINGS_ISSUE_CODES}.
+ * `FINDINGS_ISSUE_CODES` (`@anjian/core/internal`).
  *
  * @example
  * ```ts

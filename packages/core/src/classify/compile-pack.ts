@@ -42,8 +42,8 @@ export interface PackEvaluator {
  *   within their premises scope;
  * - a finding is provisional when every citation of its basis is superseded or
  *   unverified (or it has none) — as of the inspection day when it has `inspectedAt`
- *   (see {@link classificationAsOf}: editions not yet in force or withdrawn by then); deadlines come from the rule, else `pack.deadlines`,
- *   else {@link DEFAULT_DEADLINES}.
+ *   (see `classificationAsOf`: editions not yet in force or withdrawn by then); deadlines come from the rule, else `pack.deadlines`,
+ *   else `DEFAULT_DEADLINES` (`@anjian/core/internal`).
  *
  * Results share the pack's frozen parts (titles, resolved basis, deadlines, and the
  * frozen literals in `observations[].expected`); everything else is fresh per call.

@@ -15,7 +15,7 @@ export type StoreErrorCode = 'INVALID_APPEND' | 'TRAIL_MISMATCH' | 'CONFIG_INVAL
 const BRAND = Symbol.for('anjian.StoreError');
 
 /**
- * The one error type a {@link Store} throws for misuse and broken data, whatever the
+ * The one error type a `Store` throws for misuse and broken data, whatever the
  * backend: adapters throw it or a subclass (`SqliteStoreError`, `PostgresStoreError`), and the
  * conformance suite checks the `code`. Refused commands and version conflicts are not
  * errors (they are results).
