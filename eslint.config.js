@@ -3,8 +3,10 @@
 // ESLint's and typescript-eslint's `recommended` rules on every TypeScript and JavaScript
 // file (typescript-eslint turns off the core rules the compiler already checks), browser globals for the portal's static pages and Node
 // globals everywhere else. Rules that need type information are not enabled: on the 2-core
-// machines the suite runs on they would add a full type-check (`pnpm typecheck` already does
-// that). Formatting is Prettier's (`pnpm format:check`), so no stylistic rules here.
+// machines the suite runs on, `recommendedTypeCheckedOnly` over packages/ alone took 103 s
+// (60 s CPU, 1.8 GB) against 16 s for this config over the whole repository, and
+// `pnpm typecheck` already runs the compiler. Formatting is Prettier's (`pnpm format:check`),
+// so no stylistic rules here.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
