@@ -1,4 +1,4 @@
-import type { Clock } from '../ports/clock.js';
+import { systemClock, type Clock } from '../ports/clock.js';
 import type { NotifierDelivery } from '../ports/notifier.js';
 import type { ClaimedOutboxMessage, OutboxStore } from '../ports/store.js';
 
@@ -79,7 +79,7 @@ export interface OutboxRelay {
  * ```
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const clock = options.clock ?? { now: () => new Date() };
+  const clock = options.clock ?? systemClock;
   const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = options.batchSize ?? 50;
   const base = options.backoffBaseMs ?? 5_000;
