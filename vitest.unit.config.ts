@@ -6,8 +6,9 @@ import base from './vitest.config.js';
  * child processes. It leaves out, and only the full suite (and CI) runs:
  * - what needs PostgreSQL, Chromium or a build (dist/);
  * - what starts processes or servers: the CLI bin, the demo, the crash harness, the loader's
- *   child-process runs, the multi-process SQLite tests, the HTTP API behind node:http and
- *   its hosts (Express, Fastify, Koa), the attack suite, the portal example;
+ *   child-process runs, the PDF checks with poppler's tools, the multi-process SQLite tests,
+ *   the HTTP API behind node:http and its hosts (Express, Fastify, Koa), the attack suite,
+ *   the portal example;
  * - the exhaustive suites: 10 000 generated packs (validate ⇔ compile), the review chain's
  *   model-based run, the permission matrix, the differential runs against json-rules-engine,
  *   the whole-API contract and OpenAPI lint.
@@ -23,7 +24,8 @@ export const UNIT_EXCLUDE = [
   'packages/cli/test/fail-closed.test.ts',
   'packages/http/test/consumer-types.test.ts',
   'scripts/check-packages.test.ts',
-  // Processes and servers.
+  // Processes and servers (and system tools: poppler's pdfinfo/pdftotext).
+  'packages/documents-pdf/test/pdf.test.ts',
   'scripts/demo.test.ts',
   'scripts/demo/**',
   'scripts/crash/**',
