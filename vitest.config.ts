@@ -16,14 +16,7 @@ export default defineConfig({
   resolve: { conditions, ...(betterSqlite3 ? { alias: { 'better-sqlite3': betterSqlite3 } } : {}) },
   ssr: { resolve: { conditions, externalConditions: ['@anjian/source'] } },
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'packages/*/test/**/*.test.ts',
-      'checklists/*/test/**/*.test.ts',
-      'checklists/*.test.ts',
-      'examples/*/test/**/*.test.ts',
-      'scripts/**/*.test.ts',
-    ],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'checklists/*/test/**/*.test.ts', 'checklists/*.test.ts', 'examples/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -77,7 +77,10 @@ describe('cross-pack consistency (checklists/consistency.yaml)', () => {
     // in both languages, naming the other side's rule.
     expect(new Set(levels).size, `${c.id} is declared different but the levels agree`).toBeGreaterThan(1);
     const { pack: packId, item: itemId } = c.differs.declaredIn;
-    const item = packs.get(packId)?.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
+    const item = packs
+      .get(packId)
+      ?.sections.flatMap((s) => s.items)
+      .find((i) => i.id === itemId);
     expect(item, `${packId}:${itemId}`).toBeDefined();
     const others = c.sides.filter((s) => s.pack !== packId).map((s) => s.rule);
     for (const lang of ['zh-CN', 'en'] as const) {

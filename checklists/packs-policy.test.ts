@@ -26,7 +26,11 @@ const table = parse(readFileSync(join(here, 'editions.yaml'), 'utf8')) as {
 };
 
 /** `GB 35181-2017` → `gb35181`; `应急管理部令第10号` stays as it is (without spaces). */
-const normalise = (s: string) => s.replace(/\s+/g, '').replace(/[-—–](19|20)\d\d$/, '').toLowerCase();
+const normalise = (s: string) =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/[-—–](19|20)\d\d$/, '')
+    .toLowerCase();
 const yearOf = (edition: string, number: string) => /(19|20)\d\d/.exec(edition)?.[0] ?? /(19|20)\d\d/.exec(number)?.[0];
 
 const packs = new Map<string, Pack>();
@@ -53,10 +57,7 @@ describe('checklist packs', () => {
     const offenders: string[] = [];
     for (const pack of packs.values()) {
       const determination = new Set(pack.regulations.filter((r) => r.determination).map((r) => r.id));
-      const majors = [
-        ...rulesOf(pack).map(({ rule }) => rule),
-        ...pack.composites,
-      ].filter((r) => r.level === 'major');
+      const majors = [...rulesOf(pack).map(({ rule }) => rule), ...pack.composites].filter((r) => r.level === 'major');
       for (const rule of majors) {
         if (!rule.basis.some((c) => determination.has(c.regulation) && c.clause.trim() !== '')) offenders.push(`${pack.id}:${rule.id}`);
       }

@@ -40,9 +40,31 @@ const USAGE = 'usage: node scripts/check-packages.mjs [--suggestions] [--no-attw
 
 /** Conditions Node, TypeScript and the common bundlers/runtimes define; anything else is custom. */
 const KNOWN_CONDITIONS = new Set([
-  'import', 'require', 'default', 'types', 'node', 'node-addons', 'module-sync', 'module', 'browser',
-  'development', 'production', 'worker', 'worklet', 'deno', 'bun', 'react-native', 'electron',
-  'edge-light', 'workerd', 'netlify', 'react-server', 'style', 'sass', 'asset', 'script',
+  'import',
+  'require',
+  'default',
+  'types',
+  'node',
+  'node-addons',
+  'module-sync',
+  'module',
+  'browser',
+  'development',
+  'production',
+  'worker',
+  'worklet',
+  'deno',
+  'bun',
+  'react-native',
+  'electron',
+  'edge-light',
+  'workerd',
+  'netlify',
+  'react-server',
+  'style',
+  'sass',
+  'asset',
+  'script',
 ]);
 
 /** attw problem kinds in plain words (https://github.com/arethetypeswrong/arethetypeswrong.github.io/tree/main/docs/problems). */
@@ -111,8 +133,7 @@ function exportLeaves(value, path = ['exports'], conditions = []) {
   if (typeof value === 'string') return [{ path, conditions, target: value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => exportLeaves(v, [...path, String(i)], conditions));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) =>
-      exportLeaves(v, [...path, key], key.startsWith('.') ? conditions : [...conditions, key]));
+    return Object.entries(value).flatMap(([key, v]) => exportLeaves(v, [...path, key], key.startsWith('.') ? conditions : [...conditions, key]));
   }
   return [];
 }
@@ -219,16 +240,21 @@ async function main() {
     // Two at a time: pnpm pack + attw are CPU-bound and CI machines have two cores.
     const results = new Array(dirs.length);
     let next = 0;
-    await Promise.all([0, 1].map(async () => {
-      while (next < dirs.length) {
-        const i = next++;
-        results[i] = await checkPackage(dirs[i], options, outDir);
-      }
-    }));
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (next < dirs.length) {
+          const i = next++;
+          results[i] = await checkPackage(dirs[i], options, outDir);
+        }
+      }),
+    );
     for (const r of results) {
       const errors = r.problems.filter((p) => p.level === 'error');
       failed ||= errors.length > 0;
-      const counts = ['error', 'warning', 'suggestion'].map((l) => [l, r.problems.filter((p) => p.level === l).length]).filter(([, n]) => n).map(([l, n]) => `${n} ${l}${n > 1 ? 's' : ''}`);
+      const counts = ['error', 'warning', 'suggestion']
+        .map((l) => [l, r.problems.filter((p) => p.level === l).length])
+        .filter(([, n]) => n)
+        .map(([l, n]) => `${n} ${l}${n > 1 ? 's' : ''}`);
       console.log(`${errors.length ? '✗' : '✓'} ${r.name} (${r.dir}; ${r.checks})${counts.length ? `: ${counts.join(', ')}` : ''}`);
       for (const p of r.problems) console.log(`    ${p.level} ${p.code} at ${r.dir}/package.json ${p.where}: ${p.text}`);
     }

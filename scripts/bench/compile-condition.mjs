@@ -30,10 +30,16 @@ async function main() {
     const fact = pick(FACTS);
     const kind = Number(fact.slice(1)) % 4; // 0 number, 1 option text, 2 boolean, 3 list of options
     switch (kind) {
-      case 0: return random() < 0.8 ? { fact, operator: pick(NUMERIC), value: Math.floor(random() * 100) } : { fact, operator: pick(['equal', 'notEqual']), value: Math.floor(random() * 10) * 10 };
-      case 1: return random() < 0.5 ? { fact, operator: pick(['equal', 'notEqual']), value: pick(['a', 'b', 'c', 'd']) } : { fact, operator: pick(['in', 'notIn']), value: ['a', 'b', 'c', 'd'].filter(() => random() < 0.5) };
-      case 2: return { fact, operator: pick(['equal', 'notEqual']), value: random() < 0.5 };
-      default: return { fact, operator: pick(['contains', 'doesNotContain']), value: pick(['x', 'y', 'z']) };
+      case 0:
+        return random() < 0.8 ? { fact, operator: pick(NUMERIC), value: Math.floor(random() * 100) } : { fact, operator: pick(['equal', 'notEqual']), value: Math.floor(random() * 10) * 10 };
+      case 1:
+        return random() < 0.5
+          ? { fact, operator: pick(['equal', 'notEqual']), value: pick(['a', 'b', 'c', 'd']) }
+          : { fact, operator: pick(['in', 'notIn']), value: ['a', 'b', 'c', 'd'].filter(() => random() < 0.5) };
+      case 2:
+        return { fact, operator: pick(['equal', 'notEqual']), value: random() < 0.5 };
+      default:
+        return { fact, operator: pick(['contains', 'doesNotContain']), value: pick(['x', 'y', 'z']) };
     }
   };
   const tree = (depth) => {
@@ -94,7 +100,11 @@ async function main() {
     // many repetitions: one pass takes well under a millisecond
     const repeat = 50;
     start = process.hrtime.bigint();
-    for (let k = 0; k < repeat; k++) for (let i = 0; i < trees.length; i++) { const c = compiled[i]; for (const facts of records) if (c(facts)) sink += 1; }
+    for (let k = 0; k < repeat; k++)
+      for (let i = 0; i < trees.length; i++) {
+        const c = compiled[i];
+        for (const facts of records) if (c(facts)) sink += 1;
+      }
     anjianRates.push((pairs * repeat) / (Number(process.hrtime.bigint() - start) / 1e9));
   }
   if (sink < 0) console.log(sink);
@@ -106,7 +116,10 @@ async function main() {
   return disagreements > 0 ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(error);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

@@ -33,10 +33,11 @@ function thresholds(pack) {
   };
   for (const c of Object.values(pack.conditions)) visit(c);
   for (const f of pack.facts) visit(f.when);
-  for (const s of pack.sections) for (const i of s.items) {
-    visit(i.when);
-    for (const h of i.hazards) visit(h.when);
-  }
+  for (const s of pack.sections)
+    for (const i of s.items) {
+      visit(i.when);
+      for (const h of i.hazards) visit(h.when);
+    }
   return byFact;
 }
 

@@ -65,11 +65,8 @@ async function main(): Promise<void> {
   // while it is not RUNNING, so a run that finishes can cut short another one in flight on
   // the same Engine: concurrent requests each borrow an idle Engine (the pool grows to the
   // concurrency).
-  const reference = new Map<string, { exported: JsonRulesEngineExport; idle: Engine[] }>(
-    packs.map((p) => [p.id, { exported: toJsonRulesEngineRules(p), idle: [] }]),
-  );
-  const json = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const reference = new Map<string, { exported: JsonRulesEngineExport; idle: Engine[] }>(packs.map((p) => [p.id, { exported: toJsonRulesEngineRules(p), idle: [] }]));
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
   const jre = toNodeHandler({
     async fetch(request: Request) {
       const body = (await request.json()) as { pack?: string; premises?: string; inspectedAt?: string; findings?: Record<string, unknown> };

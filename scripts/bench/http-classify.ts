@@ -130,9 +130,7 @@ async function preflight(base: string, bodies: Body[]): Promise<boolean> {
     const firedReference = (JSON.parse(referenceText) as { fired: string[] }).fired.sort();
     const agree = fired.join() === firedReference.join();
     if (!agree) ok = false;
-    console.log(
-      `  ${body.name.padEnd(44)} ${String(fired.length).padStart(2)} hazards  ${agree ? 'same rules' : `DISAGREE: json-rules-engine fired ${firedReference.join(' ')}`}`,
-    );
+    console.log(`  ${body.name.padEnd(44)} ${String(fired.length).padStart(2)} hazards  ${agree ? 'same rules' : `DISAGREE: json-rules-engine fired ${firedReference.join(' ')}`}`);
   }
   return ok;
 }
@@ -157,8 +155,7 @@ async function main(): Promise<number> {
   try {
     const base = `http://127.0.0.1:${server.port}`;
     console.log(
-      `node ${process.version}, ${availableParallelism()} cores, load average ${before.map((n) => n.toFixed(2)).join(' ')}; ` +
-        `server pid ${server.pid} serving ${server.packs.join(', ')}`,
+      `node ${process.version}, ${availableParallelism()} cores, load average ${before.map((n) => n.toFixed(2)).join(' ')}; ` + `server pid ${server.pid} serving ${server.packs.join(', ')}`,
     );
     console.log(`autocannon: ${connections} connections, pipelining ${pipelining}, ${warmup} s warm-up + ${seconds} s measured per endpoint; ${bodies.length} bodies rotated`);
     console.log('\nbodies (POST /inspections and POST /jre/inspections, once each):');
@@ -191,7 +188,9 @@ async function main(): Promise<number> {
     const share = (r: Measured) => `${((100 * ours.rps) / r.rps).toFixed(0)}%`;
     console.log(`ratio: anjian POST /inspections at ${share(floor)} of the node:http floor, ${share(adapter)} of the adapter alone, ${share(packs)} of GET /packs`);
     if (wrk) {
-      console.log(`\nwrk cross-check of POST /inspections (${connections} connection${connections === 1 ? '' : 's'}, ${seconds} s, 1 thread): ${int(wrk.rps)} requests/s, ${(wrk.rps / ours.rps).toFixed(2)}× autocannon`);
+      console.log(
+        `\nwrk cross-check of POST /inspections (${connections} connection${connections === 1 ? '' : 's'}, ${seconds} s, 1 thread): ${int(wrk.rps)} requests/s, ${(wrk.rps / ours.rps).toFixed(2)}× autocannon`,
+      );
       console.log(wrk.distribution);
     } else {
       console.log(`\nwrk: ${values['no-wrk'] ? 'skipped (--no-wrk)' : 'not installed, no cross-check'}`);
@@ -199,7 +198,9 @@ async function main(): Promise<number> {
 
     const failed = rows.filter((r) => r.errors > 0);
     for (const r of failed) {
-      console.error(`\nFAILED: ${r.endpoint.label}: ${r.errors} failed requests — status codes ${JSON.stringify(r.result.statusCodeStats)}, ${r.result.errors} socket errors, ${r.result.timeouts} timeouts`);
+      console.error(
+        `\nFAILED: ${r.endpoint.label}: ${r.errors} failed requests — status codes ${JSON.stringify(r.result.statusCodeStats)}, ${r.result.errors} socket errors, ${r.result.timeouts} timeouts`,
+      );
     }
     if (wrk && wrk.errors > 0) console.error(`\nFAILED: wrk: ${wrk.errors} failed requests`);
     return failed.length > 0 || (wrk?.errors ?? 0) > 0 || !agree ? 1 : 0;

@@ -21,10 +21,26 @@ import { createRequire } from 'node:module';
 
 // playwright-core is the portal's dev dependency (examples/portal), loaded from there; the few
 // parts used here are typed below.
-interface CdpSession { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: (e: never) => void): void }
-interface Page { goto(url: string, o?: object): Promise<unknown>; waitForSelector(s: string, o?: object): Promise<unknown>; evaluate<T>(f: () => T): Promise<T>; waitForTimeout(ms: number): Promise<void> }
-interface Context { addCookies(c: object[]): Promise<void>; newPage(): Promise<Page>; newCDPSession(p: Page): Promise<CdpSession>; close(): Promise<void> }
-interface Browser { newContext(o?: object): Promise<Context>; close(): Promise<void> }
+interface CdpSession {
+  send(method: string, params?: object): Promise<unknown>;
+  on(event: string, listener: (e: never) => void): void;
+}
+interface Page {
+  goto(url: string, o?: object): Promise<unknown>;
+  waitForSelector(s: string, o?: object): Promise<unknown>;
+  evaluate<T>(f: () => T): Promise<T>;
+  waitForTimeout(ms: number): Promise<void>;
+}
+interface Context {
+  addCookies(c: object[]): Promise<void>;
+  newPage(): Promise<Page>;
+  newCDPSession(p: Page): Promise<CdpSession>;
+  close(): Promise<void>;
+}
+interface Browser {
+  newContext(o?: object): Promise<Context>;
+  close(): Promise<void>;
+}
 const { chromium } = createRequire(join(process.cwd(), 'examples/portal/package.json'))('playwright-core') as { chromium: { launch(o: object): Promise<Browser> } };
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'no-throttle': { type: 'boolean', default: false } } });
@@ -34,24 +50,39 @@ const TARGET_MS = 2000;
 const JS_BUDGET = 60 * 1024;
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const s = createServer().listen(0, () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-  s.on('error', reject);
-});
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer().listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
 
 function startPortal(port: number, dataDir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], {
-      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1' }, stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => { out += c.toString(); if (out.includes(`http://127.0.0.1:${port}/`)) resolve(child); });
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes(`http://127.0.0.1:${port}/`)) resolve(child);
+    });
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     child.on('exit', (code) => reject(new Error(`portal exited with ${code}:\n${out}`)));
   });
 }
 
-interface Sample { fcp: number; usable: number; js: number; css: number; total: number; requests: number }
+interface Sample {
+  fcp: number;
+  usable: number;
+  js: number;
+  css: number;
+  total: number;
+  requests: number;
+}
 
 /** One cold-cache load of `hash` (signed in as `user` first when given), throttled. */
 async function measure(browser: Browser, base: string, user: string | null, hash: string, page: string): Promise<Sample> {

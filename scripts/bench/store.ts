@@ -259,7 +259,9 @@ function print(name: string, t: Throughput, groups: Groups, limit: number, limit
   const rate = t.transitions / t.seconds;
   console.log(`\n${name}`);
   console.log(`  near limit: ${Math.round(limit)} one-row durable transactions/s (${limitNote})`);
-  console.log(`  transitions: ${t.transitions} in ${t.seconds.toFixed(1)} s with ${clients} concurrent clients = ${Math.round(rate)} transitions/s; load average ${t.load[0].toFixed(2)} → ${t.load[1].toFixed(2)}`);
+  console.log(
+    `  transitions: ${t.transitions} in ${t.seconds.toFixed(1)} s with ${clients} concurrent clients = ${Math.round(rate)} transitions/s; load average ${t.load[0].toFixed(2)} → ${t.load[1].toFixed(2)}`,
+  );
   console.log(`  ratio store ÷ near limit: ${(rate / limit).toFixed(2)}`);
   console.log(`  group commit: ${groups.summary()}`);
   console.log(`  query latency with ${events.toLocaleString('en-US')} events, page of 50 (p50 / p99 ms):`);
@@ -268,7 +270,11 @@ function print(name: string, t: Throughput, groups: Groups, limit: number, limit
 
 async function main() {
   const hazards = Math.ceil(totalEvents / 5);
-  console.log(`node ${process.version}; ${clients} clients × ${perClient} hazards × 5 transitions; ${hazards} hazards / ${hazards * 5} events for queries; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `node ${process.version}; ${clients} clients × ${perClient} hazards × 5 transitions; ${hazards} hazards / ${hazards * 5} events for queries; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (values.only !== 'postgres') {
     const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-'));
     try {
@@ -283,7 +289,15 @@ async function main() {
       seedSqlite(path, hazards, 5);
       console.log(`\n(SQLite seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
       const seeded = createSqliteStore({ path });
-      print('SQLite (WAL, synchronous=FULL, one process)', t, groups, limit, `same file, one connection; ${Math.round(limit16)} rows/s at 16 rows per transaction`, await latency(seeded), hazards * 5 + t.transitions);
+      print(
+        'SQLite (WAL, synchronous=FULL, one process)',
+        t,
+        groups,
+        limit,
+        `same file, one connection; ${Math.round(limit16)} rows/s at 16 rows per transaction`,
+        await latency(seeded),
+        hazards * 5 + t.transitions,
+      );
       seeded.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -83,52 +83,54 @@ async function buildLog(target: number): Promise<StoredEvent[]> {
 }
 
 async function main() {
-const t0 = performance.now();
-let log: StoredEvent[];
-const reuse = values.log !== undefined && existsSync(values.log);
-if (reuse && values.log) {
-  log = (JSON.parse(readFileSync(values.log, 'utf8')) as StoredEvent[]).slice(0, wanted);
-  if (log.length < wanted) throw new Error(`${values.log} holds only ${log.length} events`);
-} else {
-  log = await buildLog(wanted);
-  if (values.log) writeFileSync(values.log, JSON.stringify(log));
-}
-const bytes = log.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
-console.log(`${reuse ? 'loaded' : 'built'} ${log.length} events (${new Set(log.map((e) => e.hazardId)).size} hazards, ~${Math.round(bytes / log.length)} chars of JSON each) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-const time = (label: string, options: Parameters<typeof verifyChain>[1]) => {
-  let best = Infinity;
-  let bestCpu = Infinity;
-  const all: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const result = verifyChain(log, options);
-    const ms = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
-    if (!result.ok || result.size !== log.length) throw new Error(`chain does not verify: ${JSON.stringify(result)}`);
-    all.push(ms);
-    best = Math.min(best, ms);
-    bestCpu = Math.min(bestCpu, cpuMs);
+  const t0 = performance.now();
+  let log: StoredEvent[];
+  const reuse = values.log !== undefined && existsSync(values.log);
+  if (reuse && values.log) {
+    log = (JSON.parse(readFileSync(values.log, 'utf8')) as StoredEvent[]).slice(0, wanted);
+    if (log.length < wanted) throw new Error(`${values.log} holds only ${log.length} events`);
+  } else {
+    log = await buildLog(wanted);
+    if (values.log) writeFileSync(values.log, JSON.stringify(log));
   }
-  const perSecond = (log.length / best) * 1000;
+  const bytes = log.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
   console.log(
-    `${label}: ${Math.round(perSecond).toLocaleString('en-US')} events/s; ${(100_000 / perSecond).toFixed(3)} s per 100 000 events ` +
-      `(best of ${runs}; runs ms: ${all.map((ms) => ms.toFixed(0)).join(', ')}; best CPU time ${((bestCpu * 100_000) / log.length / 1000).toFixed(3)} s per 100 000)`,
+    `${reuse ? 'loaded' : 'built'} ${log.length} events (${new Set(log.map((e) => e.hazardId)).size} hazards, ~${Math.round(bytes / log.length)} chars of JSON each) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-};
 
-time('verifyChain (default: @noble/hashes, reused instance)', {});
-if (values['per-call']) {
-  // @noble/hashes is a dependency of @anjian/core, not of the repository root.
-  const fromCore = createRequire(createRequire(import.meta.url).resolve('@anjian/core/package.json'));
-  const load = (name: string) => import(pathToFileURL(fromCore.resolve(name)).href);
-  const { sha256 } = (await load('@noble/hashes/sha2.js')) as { sha256: (bytes: Uint8Array) => Uint8Array };
-  const encoder = new TextEncoder();
-  time('verifyChain (@noble/hashes sha256(bytes) per call)', { sha256Hex: (text) => Buffer.from(sha256(encoder.encode(text))).toString('hex') });
-}
-if (values.native) time('verifyChain (node:crypto sha256Hex)', { sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex') });
+  const time = (label: string, options: Parameters<typeof verifyChain>[1]) => {
+    let best = Infinity;
+    let bestCpu = Infinity;
+    const all: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const result = verifyChain(log, options);
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      const cpuMs = (used.user + used.system) / 1000;
+      if (!result.ok || result.size !== log.length) throw new Error(`chain does not verify: ${JSON.stringify(result)}`);
+      all.push(ms);
+      best = Math.min(best, ms);
+      bestCpu = Math.min(bestCpu, cpuMs);
+    }
+    const perSecond = (log.length / best) * 1000;
+    console.log(
+      `${label}: ${Math.round(perSecond).toLocaleString('en-US')} events/s; ${(100_000 / perSecond).toFixed(3)} s per 100 000 events ` +
+        `(best of ${runs}; runs ms: ${all.map((ms) => ms.toFixed(0)).join(', ')}; best CPU time ${((bestCpu * 100_000) / log.length / 1000).toFixed(3)} s per 100 000)`,
+    );
+  };
+
+  time('verifyChain (default: @noble/hashes, reused instance)', {});
+  if (values['per-call']) {
+    // @noble/hashes is a dependency of @anjian/core, not of the repository root.
+    const fromCore = createRequire(createRequire(import.meta.url).resolve('@anjian/core/package.json'));
+    const load = (name: string) => import(pathToFileURL(fromCore.resolve(name)).href);
+    const { sha256 } = (await load('@noble/hashes/sha2.js')) as { sha256: (bytes: Uint8Array) => Uint8Array };
+    const encoder = new TextEncoder();
+    time('verifyChain (@noble/hashes sha256(bytes) per call)', { sha256Hex: (text) => Buffer.from(sha256(encoder.encode(text))).toString('hex') });
+  }
+  if (values.native) time('verifyChain (node:crypto sha256Hex)', { sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex') });
 }
 
 main().catch((error: unknown) => {

@@ -82,8 +82,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   };
   for (let slot = 0; slot < options.writers; slot++) startWriter(slot);
 
-  const acknowledged = () =>
-    readdirSync(ackDir).reduce((n, f) => n + readFileSync(join(ackDir, f), 'utf8').split('\n').filter(Boolean).length, 0);
+  const acknowledged = () => readdirSync(ackDir).reduce((n, f) => n + readFileSync(join(ackDir, f), 'utf8').split('\n').filter(Boolean).length, 0);
   let kills = 0;
   while ((kills < options.kills || acknowledged() < options.minTransitions) && errors.length === 0) {
     await new Promise((r) => setTimeout(r, 50 + random() * 250));
@@ -111,7 +110,7 @@ async function verify(options: CrashOptions, target: string, pgUrl: string, ackD
   const { store } = opened;
   try {
     const log: StoredEvent[] = [];
-    for (let from = 1; ; ) {
+    for (let from = 1; ;) {
       const page = await store.readLog(from, 5000);
       log.push(...page);
       if (page.length < 5000) break;
@@ -147,7 +146,7 @@ async function verify(options: CrashOptions, target: string, pgUrl: string, ackD
     const eventsWithoutOutbox = log.filter((e) => !outboxIds.has(e.id)).length + Math.max(0, outbox.length - log.length);
     // The list row of each hazard says the version of its last event.
     let mismatches = 0;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await store.query({}, { limit: 1000, after });
       for (const row of page.items) if (versions.get(row.hazardId) !== row.version) mismatches++;
       if (!page.next) break;
@@ -178,4 +177,3 @@ async function verify(options: CrashOptions, target: string, pgUrl: string, ackD
     }
   }
 }
-

@@ -97,7 +97,12 @@ async function main(): Promise<void> {
 
   const g = hazardOf(general.rule);
   console.log(`\n${g}  一般事故隐患 / general: ${general.title['zh-CN']} / ${general.title.en}`);
-  await run('grid', { type: 'issue_notice', commandId: `${g}:notice`, hazardId: g, noticeNo: '整改通知 2026-031' }, '下达整改通知（按工作日计算期限）', 'rectification notice, deadline in working days');
+  await run(
+    'grid',
+    { type: 'issue_notice', commandId: `${g}:notice`, hazardId: g, noticeNo: '整改通知 2026-031' },
+    '下达整改通知（按工作日计算期限）',
+    'rectification notice, deadline in working days',
+  );
   later(72);
   await run('owner', { type: 'submit_rectification', commandId: `${g}:submit`, hazardId: g, evidence: await photos('owner', g, 2) }, '企业提交整改照片', 'enterprise submits photos of the fix');
   later(24);
@@ -111,11 +116,26 @@ async function main(): Promise<void> {
   console.log(`\n${m}  重大事故隐患 / major${major.provisional ? ' (疑似 / provisional)' : ''}, party ${major.party}: ${major.title['zh-CN']} / ${major.title.en}`);
   const b = { coOfficerId: 'officer-b' };
   if (major.provisional) {
-    await run('officer-a', { type: 'confirm_level', commandId: `${m}:confirm`, hazardId: m, level: 'major', reason: reason('集体研判确认', 'confirmed by collective review') }, '执法人员确认等级', 'officer confirms the level');
+    await run(
+      'officer-a',
+      { type: 'confirm_level', commandId: `${m}:confirm`, hazardId: m, level: 'major', reason: reason('集体研判确认', 'confirmed by collective review') },
+      '执法人员确认等级',
+      'officer confirms the level',
+    );
   }
   await run('officer-a', { type: 'file_case', commandId: `${m}:case`, hazardId: m, caseNo: '燃执〔2026〕201号', ...b }, '立案（两名执法人员）', 'case filed (two officers)');
-  await run('officer-a', { type: 'list_for_supervision', commandId: `${m}:listed`, hazardId: m, authority: reason('区安委会办公室', 'district safety committee office'), ...b }, '挂牌督办', 'listed for supervision');
-  await run('officer-a', { type: 'order_stop_work', commandId: `${m}:stop`, hazardId: m, scope: 'partial', reason: reason('停止使用液化气', 'LPG use stopped'), ...b }, '责令局部停止使用', 'partial stop-work ordered');
+  await run(
+    'officer-a',
+    { type: 'list_for_supervision', commandId: `${m}:listed`, hazardId: m, authority: reason('区安委会办公室', 'district safety committee office'), ...b },
+    '挂牌督办',
+    'listed for supervision',
+  );
+  await run(
+    'officer-a',
+    { type: 'order_stop_work', commandId: `${m}:stop`, hazardId: m, scope: 'partial', reason: reason('停止使用液化气', 'LPG use stopped'), ...b },
+    '责令局部停止使用',
+    'partial stop-work ordered',
+  );
   later(48);
   const deadline = new Date(now + 20 * 86_400_000).toISOString();
   await run(
@@ -147,8 +167,18 @@ async function main(): Promise<void> {
   );
   later(72);
   await run('officer-a', { type: 'accept', commandId: `${m}:accept`, hazardId: m, note: reason('现场验收合格', 'accepted on site'), ...b }, '执法人员现场验收', 'officers accept on site');
-  await run('officer-b', { type: 'close', commandId: `${m}:close`, hazardId: m, note: reason('销号', 'written off'), coOfficerId: 'officer-a' }, '销号（非验收人）', 'closed (not by the accepting officer)');
-  await run('officer-a', { type: 'lift_stop_work', commandId: `${m}:resume`, hazardId: m, note: reason('经审查同意恢复生产经营', 'production may resume after review'), ...b }, '复产（两名执法人员）', 'stop-work lifted (two officers)');
+  await run(
+    'officer-b',
+    { type: 'close', commandId: `${m}:close`, hazardId: m, note: reason('销号', 'written off'), coOfficerId: 'officer-a' },
+    '销号（非验收人）',
+    'closed (not by the accepting officer)',
+  );
+  await run(
+    'officer-a',
+    { type: 'lift_stop_work', commandId: `${m}:resume`, hazardId: m, note: reason('经审查同意恢复生产经营', 'production may resume after review'), ...b },
+    '复产（两名执法人员）',
+    'stop-work lifted (two officers)',
+  );
   await run('officer-a', { type: 'delist', commandId: `${m}:delist`, hazardId: m, note: reason('隐患已销号，解除挂牌督办', 'written off; listing ended'), ...b }, '摘牌', 'listing ended');
 
   const log = await readFullLog(store, 1000);

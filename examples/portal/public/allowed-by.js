@@ -8,12 +8,14 @@ const RANK = { simple: 0, general: 1, major: 2 };
  * (own enterprise, area, jurisdiction) is not checked: a hazard the page shows already relates.
  */
 export function allowedBy(rows, roles, userId, command, state, target) {
-  return rows.some((r) =>
-    r.command === command &&
-    roles.includes(r.role) &&
-    r.levels.includes(state.level) &&
-    r.states.includes(state.status) &&
-    !(r.notReporter && state.reporterId === userId) &&
-    !(r.notRectifier && (state.rectifierIds ?? []).includes(userId)) &&
-    !(r.noDowngrade && target !== undefined && RANK[target] < RANK[state.level]));
+  return rows.some(
+    (r) =>
+      r.command === command &&
+      roles.includes(r.role) &&
+      r.levels.includes(state.level) &&
+      r.states.includes(state.status) &&
+      !(r.notReporter && state.reporterId === userId) &&
+      !(r.notRectifier && (state.rectifierIds ?? []).includes(userId)) &&
+      !(r.noDowngrade && target !== undefined && RANK[target] < RANK[state.level]),
+  );
 }

@@ -23,7 +23,17 @@ function hazardTable(items, id, rows, emptyKey = 'empty') {
 }
 
 /** Links to the worklist's queues with their counts (the role page's entry to the full lists). */
-const queueLinks = (counts) => html`<nav aria-label="${t('queues')}"><ul class="queues" id="home-queues">${['todo', 'new', 'extension', 'overdue', 'closed'].map((k) => html`<li><a href="${listHref({ queue: k })}" data-queue="${k}">${t(`q_${k}`)} <span class="count">${counts[k] ?? 0}</span></a></li>`)}</ul></nav>`;
+const queueLinks = (counts) =>
+  html`<nav aria-label="${t('queues')}">
+    <ul class="queues" id="home-queues">
+      ${['todo', 'new', 'extension', 'overdue', 'closed'].map(
+        (k) =>
+          html`<li>
+            <a href="${listHref({ queue: k })}" data-queue="${k}">${t(`q_${k}`)} <span class="count">${counts[k] ?? 0}</span></a>
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
 
 // ---------------------------------------------------------------- inspection form
 /**
@@ -32,18 +42,37 @@ const queueLinks = (counts) => html`<nav aria-label="${t('queues')}"><ul class="
  * server derives level, area and source; the request names only the enterprise.
  */
 function inspectionSection(root, packs, enterprises) {
-  setHtml(root, html`
-    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
-    <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
-    <form id="check-form" novalidate><fieldset id="facts"></fieldset>
-      <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
-    <div id="check-result" aria-live="polite"></div>`);
+  setHtml(
+    root,
+    html` <label
+        >${t('enterpriseCol')}
+        <select id="enterprise-select">
+          ${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}
+        </select></label
+      >
+      <label
+        >${t('pack')}
+        <select id="pack-select">
+          <option value="">${t('choose')}</option>
+          ${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}
+        </select></label
+      >
+      <form id="check-form" novalidate>
+        <fieldset id="facts"></fieldset>
+        <button type="submit" id="submit-check">${t('submitCheck')}</button>
+      </form>
+      <div id="check-result" aria-live="polite"></div>`,
+  );
   let form = null;
   const formModule = import('./form.js'); // fetched now, while the user picks a checklist
   root.querySelector('#pack-select').addEventListener('change', async (e) => {
     const facts = root.querySelector('#facts');
     delete facts.dataset.pack;
-    if (!e.target.value) { setHtml(facts, html``); form = null; return; }
+    if (!e.target.value) {
+      setHtml(facts, html``);
+      form = null;
+      return;
+    }
     setHtml(facts, html`<p class="hint">${t('loading')}</p>`);
     const [r, { renderFactForm }] = await Promise.all([api(`/packs/${encodeURIComponent(e.target.value)}`), formModule]);
     form = renderFactForm(facts, r.body);
@@ -63,21 +92,48 @@ function inspectionSection(root, packs, enterprises) {
     const button = root.querySelector('#submit-check');
     button.disabled = true;
     setHtml(out, html`<p class="hint" id="check-pending">${t('submitting')}</p>`);
-    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() }).finally(() => { button.disabled = false; });
+    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() }).finally(() => {
+      button.disabled = false;
+    });
     if (r.status === 422) {
       const n = form.showIssues(r.body?.issues ?? []);
       setHtml(out, html`<p class="message error" id="check-errors" data-source="server">${n ? t('fixErrorsCount').replace('{n}', n) : problemText(r)}</p>`);
       return;
     }
-    if (!r.ok) { setHtml(out, html`<p class="message error">${problemText(r)}</p>`); return; }
+    if (!r.ok) {
+      setHtml(out, html`<p class="message error">${problemText(r)}</p>`);
+      return;
+    }
     form.showIssues([]);
     const hz = r.body.classification.hazards;
     const ids = Object.fromEntries((r.body.reports ?? []).map((x) => [x.rule, x.hazardId]));
-    setHtml(out, !hz.length ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>` : html`<h3>${t('hazardsFound')}</h3>
-      <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th><span class="sr-only">${t('open')}</span></th></tr>
-      ${hz.map((h) => html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${loc(h.title)}</td><td>${loc(h.explanation)}</td>
-        <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}</td>
-        <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td></tr>`)}</table>`);
+    setHtml(
+      out,
+      !hz.length
+        ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>`
+        : html`<h3>${t('hazardsFound')}</h3>
+            <table id="found-hazards">
+              <tr>
+                <th>${t('level')}</th>
+                <th>${t('title')}</th>
+                <th>${t('explanation')}</th>
+                <th>${t('basis')}</th>
+                <th><span class="sr-only">${t('open')}</span></th>
+              </tr>
+              ${hz.map(
+                (h) =>
+                  html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}">
+                    <td>${levelCell(h)}</td>
+                    <td>${loc(h.title)}</td>
+                    <td>${loc(h.explanation)}</td>
+                    <td>
+                      ${h.basis.map((b, i) => html`${i ? html`<br />` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}
+                    </td>
+                    <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td>
+                  </tr>`,
+              )}
+            </table>`,
+    );
   });
 }
 
@@ -87,9 +143,15 @@ const pages = {
 
   async enterprise() {
     const [queue, packs, list] = await Promise.all([api('/queues/enterprise'), api('/packs'), worklistRows()]);
-    setHtml(app, html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
-      <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
-      <h2>${t('selfCheck')}</h2><div id="inspection"></div>`);
+    setHtml(
+      app,
+      html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>
+        ${queueLinks(list.counts)}
+        <h2>${t('myHazards')}</h2>
+        ${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
+        <h2>${t('selfCheck')}</h2>
+        <div id="inspection"></div>`,
+    );
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : []);
   },
@@ -98,11 +160,19 @@ const pages = {
     const areas = me()?.gridAreas ?? [];
     const [queue, list, ...verified] = await Promise.all([api('/queues/grid'), worklistRows(), ...areas.map((a) => api(`/hazards?area=${encodeURIComponent(a)}&status=verified`))]);
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
-    setHtml(app, html`<h1>${t('grid')}：${areas.join('、')}</h1>${queueLinks(list.counts)}
-      <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
-      <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue', list.rows)}
-      <h2>${t('patrol')}</h2><div id="inspection"></div>
-      <h2>${t('observation')}</h2><div id="observation"></div>`);
+    setHtml(
+      app,
+      html`<h1>${t('grid')}：${areas.join('、')}</h1>
+        ${queueLinks(list.counts)}
+        <h2>${t('verifyQueue')}</h2>
+        ${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
+        <h2>${t('toClose')}</h2>
+        ${hazardTable(toClose, 'close-queue', list.rows)}
+        <h2>${t('patrol')}</h2>
+        <div id="inspection"></div>
+        <h2>${t('observation')}</h2>
+        <div id="observation"></div>`,
+    );
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine);
@@ -112,16 +182,28 @@ const pages = {
 
   async enforcement() {
     const [queue, list, packs] = await Promise.all([api('/queues/enforcement'), worklistRows(), api('/packs')]);
-    setHtml(app, html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
-      <h2>${t('officerInspection')}</h2><div id="inspection"></div>
-      <h2>${t('observation')}</h2><div id="observation"></div>`);
+    setHtml(
+      app,
+      html`<h1>${t('enforcement')}</h1>
+        ${queueLinks(list.counts)}
+        <h2>${t('majorQueue')}</h2>
+        ${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
+        <h2>${t('officerInspection')}</h2>
+        <div id="inspection"></div>
+        <h2>${t('observation')}</h2>
+        <div id="observation"></div>`,
+    );
     // An officer reports what it sees in its own domains, for the enterprises of its areas.
     const departments = me()?.departments ?? [];
     const domains = [...new Set(departments.flatMap((d) => d.domains))];
     const areas = departments.flatMap((d) => d.areas);
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
     // An officer's own inspection (执法检查) with the checklists of its domains; the server records it as the officer's.
-    inspectionSection(app.querySelector('#inspection'), (packs.body?.items ?? []).filter((p) => domains.includes(p.domain)), mine);
+    inspectionSection(
+      app.querySelector('#inspection'),
+      (packs.body?.items ?? []).filter((p) => domains.includes(p.domain)),
+      mine,
+    );
     const { observationForm } = await import('./observation-form.js');
     observationForm(app.querySelector('#observation'), mine, domains);
   },
@@ -150,18 +232,27 @@ async function route() {
   setHtml(document.getElementById('who'), u ? html`<span id="who-name">${loc(u.name)}</span> <button type="button" id="logout" class="link-button">${t('logout')}</button>` : '');
   document.getElementById('logout')?.addEventListener('click', () => signOut());
   const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'dashboard'] : [];
-  setHtml(document.getElementById('nav'), html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`);
+  setHtml(
+    document.getElementById('nav'),
+    html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`,
+  );
   app.dataset.page = '';
   const name = !u || page === 'login' ? 'login' : pages[page] ? page : u.home;
   await pages[name](arg, new URLSearchParams(query));
   app.dataset.page = name; // set after render: tests wait for it
 }
 
-onSignedOut.handler = () => { location.hash = '#/login'; route(); };
-document.getElementById('lang-switch').addEventListener('click', () => { setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN'); route(); });
+onSignedOut.handler = () => {
+  location.hash = '#/login';
+  route();
+};
+document.getElementById('lang-switch').addEventListener('click', () => {
+  setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN');
+  route();
+});
 window.addEventListener('hashchange', route);
 const [demo, current] = await Promise.all([bootUsers.then(readBody), bootSession]);
 session.demo = demo ?? { users: [], enterprises: [] };
-session.me = current.ok ? (await readBody(current))?.user ?? null : null;
+session.me = current.ok ? ((await readBody(current))?.user ?? null) : null;
 session.route = route;
 route();

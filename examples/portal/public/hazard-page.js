@@ -40,7 +40,9 @@ async function uploadAll(hazardId, files, kind) {
     let res;
     try {
       res = await fetch(`/api/hazards/${encodeURIComponent(hazardId)}/evidence?takenAt=${encodeURIComponent(takenAt)}`, {
-        method: 'POST', body: file, credentials: 'same-origin',
+        method: 'POST',
+        body: file,
+        credentials: 'same-origin',
         headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() },
       });
     } catch (error) {
@@ -63,8 +65,12 @@ function auditLine(audit, version) {
   const a = audit.body;
   const cp = a.checkpoint;
   const coverage = !cp ? t('auditNoCheckpoint') : t(cp.signed ? 'auditCheckpoint' : 'auditCheckpointUnsigned', { v: cp.coversVersion, n: version, at: localTime(cp.createdAt) });
-  const last = a.lastFullAudit ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}：${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}` : '';
-  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}</p>`;
+  const last = a.lastFullAudit
+    ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}：${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}`
+    : '';
+  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">
+    ${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}
+  </p>`;
 }
 
 /** The evidence a rectification needs, in words, before anything is uploaded (core's rules). */
@@ -86,52 +92,94 @@ function whyNotList(h, offered) {
     const e = explain(profile, command, h);
     if (e.allowed || e.reason === 'role') continue;
     let why;
-    if (e.reason === 'status') why = t('whyStatus', { now: t(h.status), need: (e.statuses ?? []).filter((s) => s !== 'new').map((s) => t(s)).join('、') });
+    if (e.reason === 'status')
+      why = t('whyStatus', {
+        now: t(h.status),
+        need: (e.statuses ?? [])
+          .filter((s) => s !== 'new')
+          .map((s) => t(s))
+          .join('、'),
+      });
     else if (e.reason === 'level') why = t('whyLevel', { need: (e.levels ?? []).map((l) => t(l)).join('、') });
     else why = t(`why_${e.reason}`);
     lines.push(html`<li data-command="${command}" data-reason="${e.reason}"><b>${label(command)}</b>：${why}</li>`);
   }
   if (!lines.length) return '';
-  return html`<details id="why-not"><summary>${t('whyNotTitle', { n: lines.length })}</summary><ul>${lines}</ul></details>`;
+  return html`<details id="why-not">
+    <summary>${t('whyNotTitle', { n: lines.length })}</summary>
+    <ul>
+      ${lines}
+    </ul>
+  </details>`;
 }
 
 /** Renders the hazard page of `id` into #app; `done` names a command that just succeeded. */
 export async function hazardPage(id, done) {
   const path = `/hazards/${encodeURIComponent(id)}`;
   const [r, audit, row] = await Promise.all([
-    api(path), api(`${path}/audit`),
-    fetch(`/worklist?q=${encodeURIComponent(id)}`, { credentials: 'same-origin' }).then(readBody).then((b) => b?.items?.find((x) => x.hazardId === id) ?? null).catch(() => null),
+    api(path),
+    api(`${path}/audit`),
+    fetch(`/worklist?q=${encodeURIComponent(id)}`, { credentials: 'same-origin' })
+      .then(readBody)
+      .then((b) => b?.items?.find((x) => x.hazardId === id) ?? null)
+      .catch(() => null),
   ]);
-  if (!r.ok) { setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`); return; }
+  if (!r.ok) {
+    setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
+    return;
+  }
   const { state: h, history } = r.body;
   const roles = me()?.roles ?? [];
   const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && allowed(roles, user(), command, h, target);
   const offered = new Set();
   const field = (inputId, name, { required = false, type = 'text' } = {}) =>
-    html` <label class="inline-field">${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''} ${required ? html`<input id="${inputId}" type="${type}" aria-required="true">` : html`<input id="${inputId}" type="${type}">`}</label>`;
-  const cmd = (type, extra = '') => { offered.add(type); return html`<div class="action" data-action="${type}">${ON_EVIDENCE.includes(type) ? html`<button type="button" data-cmd="${type}" id="cmd-${type}" data-on-evidence="1" disabled>${label(type)}</button>` : html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label(type)}</button>`}${extra}</div>`; };
+    html` <label class="inline-field"
+      >${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''}
+      ${required ? html`<input id="${inputId}" type="${type}" aria-required="true" />` : html`<input id="${inputId}" type="${type}" />`}</label
+    >`;
+  const cmd = (type, extra = '') => {
+    offered.add(type);
+    return html`<div class="action" data-action="${type}">
+      ${ON_EVIDENCE.includes(type) ? html`<button type="button" data-cmd="${type}" id="cmd-${type}" data-on-evidence="1" disabled>${label(type)}</button>` : html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label(type)}</button>`}${extra}
+    </div>`;
+  };
   const actions = [];
 
   if (can('submit_rectification')) {
     offered.add('submit_rectification');
-    actions.push(html`<form id="rectify-form"><h3>${t('rectification')}</h3>${requirementText(h.level)}
-      <label>${t('evk_photo_before')} <input type="file" id="photo-before" accept="image/*" multiple></label>
-      <label>${t('evk_photo_after')} <input type="file" id="photo-after" accept="image/*" multiple></label>
-      ${h.level === 'major' ? html`<label>${t('evk_document')} <input type="file" id="docs" multiple></label>` : ''}
-      <label>${t('note')} <input id="rectify-note"></label> <button type="submit" id="submit-rectification">${label('submit_rectification')}</button></form>`);
+    actions.push(
+      html`<form id="rectify-form">
+        <h3>${t('rectification')}</h3>
+        ${requirementText(h.level)}
+        <label>${t('evk_photo_before')} <input type="file" id="photo-before" accept="image/*" multiple /></label>
+        <label>${t('evk_photo_after')} <input type="file" id="photo-after" accept="image/*" multiple /></label>
+        ${h.level === 'major' ? html`<label>${t('evk_document')} <input type="file" id="docs" multiple /></label>` : ''}
+        <label>${t('note')} <input id="rectify-note" /></label> <button type="submit" id="submit-rectification">${label('submit_rectification')}</button>
+      </form>`,
+    );
   }
   if (can('submit_plan')) {
     offered.add('submit_plan');
     const f = ['objectives', 'measures', 'funds', 'responsible', 'milestones', 'safety'];
-    actions.push(html`<form id="plan-form"><h3>${t('plan')}</h3><p class="hint">${t('planHint')}</p>${f.map((k) => html`<label>${t(k)} <input name="${k}" required></label>`)}
-      <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${label('submit_plan')}</button></form>`);
+    actions.push(
+      html`<form id="plan-form">
+        <h3>${t('plan')}</h3>
+        <p class="hint">${t('planHint')}</p>
+        ${f.map((k) => html`<label>${t(k)} <input name="${k}" required /></label>`)} <label>${t('planDeadline')} <input type="date" name="deadline" required /></label>
+        <button type="submit" id="submit-plan">${label('submit_plan')}</button>
+      </form>`,
+    );
   }
   if (can('request_extension')) {
     offered.add('request_extension');
     const min = h.deadline ? localDate(new Date(Date.parse(h.deadline) + 86_400_000).toISOString()) : '';
-    actions.push(html`<form id="extension-form" novalidate><h3>${label('request_extension')}</h3>
-      <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}"></label>
-      <label>${t('reason')} <input id="extension-reason"></label> <button type="submit" id="submit-extension">${label('request_extension')}</button></form>`);
+    actions.push(
+      html`<form id="extension-form" novalidate>
+        <h3>${label('request_extension')}</h3>
+        <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}" /></label>
+        <label>${t('reason')} <input id="extension-reason" /></label> <button type="submit" id="submit-extension">${label('request_extension')}</button>
+      </form>`,
+    );
   }
   if (can('grant_extension')) actions.push(cmd('grant_extension', field('grant-note', t('note'))));
   if (can('deny_extension')) actions.push(cmd('deny_extension', field('deny-reason', t('reason'), { required: true })));
@@ -140,13 +188,36 @@ export async function hazardPage(id, done) {
   if (can('reject')) actions.push(cmd('reject', field('reject-reason', t('reason'), { required: true })));
   if (can('approve_plan')) actions.push(cmd('approve_plan', field('approve-note', t('note'))));
   if (can('close')) actions.push(cmd('close', field('close-note', t('note'))));
-  if (can('spot_check')) actions.push(cmd('spot_check', html` <label class="inline-field">${t('spotResult')} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select></label>`));
+  if (can('spot_check'))
+    actions.push(
+      cmd(
+        'spot_check',
+        html` <label class="inline-field"
+          >${t('spotResult')}
+          <select id="spot-result">
+            <option value="pass">${t('pass')}</option>
+            <option value="fail">${t('fail')}</option>
+          </select></label
+        >`,
+      ),
+    );
   if (can('confirm_level')) actions.push(cmd('confirm_level'));
   if (can('file_case')) actions.push(cmd('file_case', field('case-no', t('caseNo'))));
   if (can('list_for_supervision')) actions.push(cmd('list_for_supervision'));
   if (can('order_stop_work')) {
-    actions.push(cmd('order_stop_work', html` <label class="inline-field">${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
-      ${field('stop-reason', t('reason'), { required: true })}`));
+    actions.push(
+      cmd(
+        'order_stop_work',
+        html` <label class="inline-field"
+            >${t('stopWorkScope')}
+            <select id="stop-scope">
+              <option value="partial">${t('partial')}</option>
+              <option value="whole">${t('whole')}</option>
+            </select></label
+          >
+          ${field('stop-reason', t('reason'), { required: true })}`,
+      ),
+    );
   }
   if (can('accept')) actions.push(cmd('accept', field('accept-note', t('note'))));
   if (can('lift_stop_work')) actions.push(cmd('lift_stop_work', field('lift-note', t('reason'), { required: true })));
@@ -154,29 +225,48 @@ export async function hazardPage(id, done) {
   if (can('escalate')) actions.push(cmd('escalate', field('escalate-reason', t('reason'), { required: true })));
   const targets = LEVELS.filter((l) => l !== h.level && can('reclassify', l));
   if (targets.length) {
-    actions.push(cmd('reclassify', html` <label class="inline-field">${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label>
-      ${field('reclassify-reason', t('reason'), { required: true })}`));
+    actions.push(
+      cmd(
+        'reclassify',
+        html` <label class="inline-field"
+            >${t('newLevel')}
+            <select id="reclassify-level">
+              <option value="">${t('choose')}</option>
+              ${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}
+            </select></label
+          >
+          ${field('reclassify-reason', t('reason'), { required: true })}`,
+      ),
+    );
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
 
   // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer.
   const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level', 'lift_stop_work', 'delist'];
   const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
-  const coOfficerPicker = roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
-    ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <span class="hint">${t('coOfficerHint')}</span></p>`
-    : '';
+  const coOfficerPicker =
+    roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
+      ? html`<p id="co-officer-row">
+          <label
+            >${t('coOfficer')}
+            <select id="co-officer">
+              ${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}
+            </select></label
+          >
+          <span class="hint">${t('coOfficerHint')}</span>
+        </p>`
+      : '';
 
-  setHtml(app, html`<h1 id="hazard-title">${loc(h.title)}</h1>
-    ${factsCard(h, row)}
-    ${findingSection(history)}
-    ${planSection(h)}
-    ${evidenceSection(history)}
-    ${historySection(history)}
-    ${auditLine(audit, h.version)}
-    <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
-      <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
-      ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`}
-      ${whyNotList(h, offered)}</section>`);
+  setHtml(
+    app,
+    html`<h1 id="hazard-title">${loc(h.title)}</h1>
+      ${factsCard(h, row)} ${findingSection(history)} ${planSection(h)} ${evidenceSection(history)} ${historySection(history)} ${auditLine(audit, h.version)}
+      <section id="actions" aria-labelledby="actions-h">
+        <h2 id="actions-h">${t('actionsTitle')}</h2>
+        <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
+        ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`} ${whyNotList(h, offered)}
+      </section>`,
+  );
 
   // Evidence first: deciding buttons open only once every photo on the page has loaded.
   const status = app.querySelector('#evidence-status');
@@ -185,24 +275,35 @@ export async function hazardPage(id, done) {
     const failed = imgs.filter((i) => i.complete && i.naturalWidth === 0).length;
     const pending = imgs.filter((i) => !i.complete).length;
     const ready = !failed && !pending;
-    app.querySelectorAll('[data-on-evidence]').forEach((b) => { b.disabled = !ready; });
+    app.querySelectorAll('[data-on-evidence]').forEach((b) => {
+      b.disabled = !ready;
+    });
     app.dataset.evidence = ready ? 'shown' : failed ? 'failed' : 'loading';
     status.textContent = failed ? t('evidenceFailed', { n: failed }) : pending ? t('evidenceLoading') : imgs.length ? t('evidenceShown', { n: imgs.length }) : '';
   };
-  imgs.forEach((i) => { i.addEventListener('load', gate); i.addEventListener('error', gate); });
+  imgs.forEach((i) => {
+    i.addEventListener('load', gate);
+    i.addEventListener('error', gate);
+  });
   gate();
   const box = app.querySelector('#lightbox');
-  app.querySelectorAll('#evidence-list .thumb').forEach((b) => b.addEventListener('click', () => {
-    app.querySelector('#lightbox-img').src = b.dataset.full;
-    app.querySelector('#lightbox-link').href = b.dataset.full;
-    box.showModal();
-  }));
+  app.querySelectorAll('#evidence-list .thumb').forEach((b) =>
+    b.addEventListener('click', () => {
+      app.querySelector('#lightbox-img').src = b.dataset.full;
+      app.querySelector('#lightbox-link').href = b.dataset.full;
+      box.showModal();
+    }),
+  );
   app.querySelector('#lightbox-close').addEventListener('click', () => box.close());
   // Escape closes it too (the browser's own cancel may be held back without a recent user gesture).
-  box.addEventListener('keydown', (e) => { if (e.key === 'Escape') box.close(); });
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') box.close();
+  });
 
   const result = app.querySelector('#action-result');
-  const fail = (key, vars) => { setHtml(result, html`<p class="message error" id="form-error">${t(key, vars)}</p>`); };
+  const fail = (key, vars) => {
+    setHtml(result, html`<p class="message error" id="form-error">${t(key, vars)}</p>`);
+  };
   const value = (sel) => app.querySelector(sel)?.value.trim() ?? '';
   const optional = (sel) => (value(sel) ? textOf(value(sel)) : undefined);
   const send = async (command) => {
@@ -212,10 +313,22 @@ export async function hazardPage(id, done) {
     const body = coOfficerId && needsSecondOfficer(h, command) ? { ...command, coOfficerId } : command;
     const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version });
-    if (res.ok) { await hazardPage(id, command.type); app.querySelector('#action-result')?.focus?.(); return; }
+    if (res.ok) {
+      await hazardPage(id, command.type);
+      app.querySelector('#action-result')?.focus?.();
+      return;
+    }
     const stale = res.status === 412;
-    setHtml(result, html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`);
-    result.querySelector('#reload-hazard')?.addEventListener('click', (e) => { e.preventDefault(); hazardPage(id); });
+    setHtml(
+      result,
+      html`<p class="message error" id="command-error" data-status="${res.status}">
+        ${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}
+      </p>`,
+    );
+    result.querySelector('#reload-hazard')?.addEventListener('click', (e) => {
+      e.preventDefault();
+      hazardPage(id);
+    });
   };
   /** A required reason from an input; shows the message, marks the field and returns null when empty. */
   const reasonFrom = (sel) => {
@@ -234,7 +347,10 @@ export async function hazardPage(id, done) {
 
   const handlers = {
     verify: () => send({ type: 'verify', note: optional('#verify-note') }),
-    reject: () => { const reason = reasonFrom('#reject-reason'); return reason && send({ type: 'reject', reason }); },
+    reject: () => {
+      const reason = reasonFrom('#reject-reason');
+      return reason && send({ type: 'reject', reason });
+    },
     confirm_level: () => send({ type: 'confirm_level', level: h.level, reason: { 'zh-CN': '经现场核查确认等级', en: 'level confirmed on site' } }),
     file_case: () => send({ type: 'file_case', caseNo: value('#case-no') || `D1-${Date.now()}` }),
     list_for_supervision: () => send({ type: 'list_for_supervision', authority: { 'zh-CN': 'D1 区安全生产委员会办公室', en: 'D1 district work-safety committee office' } }),
@@ -242,14 +358,32 @@ export async function hazardPage(id, done) {
     accept: () => send({ type: 'accept', note: textOf(value('#accept-note') || (lang() === 'en' ? 'accepted' : '验收合格')) }),
     close: () => send({ type: 'close', note: optional('#close-note') }),
     approve_plan: () => send({ type: 'approve_plan', note: optional('#approve-note') }),
-    lift_stop_work: () => { const note = reasonFrom('#lift-note'); return note && send({ type: 'lift_stop_work', note }); },
-    delist: () => { const note = reasonFrom('#delist-note'); return note && send({ type: 'delist', note }); },
+    lift_stop_work: () => {
+      const note = reasonFrom('#lift-note');
+      return note && send({ type: 'lift_stop_work', note });
+    },
+    delist: () => {
+      const note = reasonFrom('#delist-note');
+      return note && send({ type: 'delist', note });
+    },
     issue_notice: () => send({ type: 'issue_notice', noticeNo: value('#notice-no') || undefined }),
     grant_extension: () => send({ type: 'grant_extension', note: optional('#grant-note') }),
-    deny_extension: () => { const reason = reasonFrom('#deny-reason'); return reason && send({ type: 'deny_extension', reason }); },
-    escalate: () => { const reason = reasonFrom('#escalate-reason'); return reason && send({ type: 'escalate', reason }); },
-    order_stop_work: () => { const reason = reasonFrom('#stop-reason'); return reason && send({ type: 'order_stop_work', scope: value('#stop-scope'), reason }); },
-    reopen: () => { const reason = reasonFrom('#reopen-reason'); return reason && send({ type: 'reopen', reason }); },
+    deny_extension: () => {
+      const reason = reasonFrom('#deny-reason');
+      return reason && send({ type: 'deny_extension', reason });
+    },
+    escalate: () => {
+      const reason = reasonFrom('#escalate-reason');
+      return reason && send({ type: 'escalate', reason });
+    },
+    order_stop_work: () => {
+      const reason = reasonFrom('#stop-reason');
+      return reason && send({ type: 'order_stop_work', scope: value('#stop-scope'), reason });
+    },
+    reopen: () => {
+      const reason = reasonFrom('#reopen-reason');
+      return reason && send({ type: 'reopen', reason });
+    },
     reclassify: () => {
       const level = value('#reclassify-level');
       if (!level) return fail('errLevelRequired');
@@ -290,7 +424,17 @@ export async function hazardPage(id, done) {
   app.querySelector('#plan-form')?.addEventListener('submit', (e) => {
     e.preventDefault();
     const v = (n) => textOf(e.target.elements[n].value);
-    send({ type: 'submit_plan', plan: { objectives: v('objectives'), measures: v('measures'), fundsAndMaterials: v('funds'), responsible: v('responsible'), milestones: v('milestones'), safetyAndEmergency: v('safety'), deadline: `${e.target.elements.deadline.value}T17:00:00+08:00` } });
+    send({
+      type: 'submit_plan',
+      plan: {
+        objectives: v('objectives'),
+        measures: v('measures'),
+        fundsAndMaterials: v('funds'),
+        responsible: v('responsible'),
+        milestones: v('milestones'),
+        safetyAndEmergency: v('safety'),
+        deadline: `${e.target.elements.deadline.value}T17:00:00+08:00`,
+      },
+    });
   });
 }
-

@@ -52,8 +52,12 @@ export function safeUrl(value, attr = 'href') {
   // looking at it. Entities are decoded too: our escaping keeps them literal, but a URL that
   // only looks harmless before decoding is refused all the same.
   const strip = (s) => s.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, '').toLowerCase();
-  const entities = (s) => s.replace(/&#x([0-9a-f]+);?/gi, (_m, h) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
-    .replace(/&#(\d+);?/g, (_m, d) => String.fromCodePoint(Math.min(Number(d), 0x10ffff))).replace(/&colon;/gi, ':').replace(/&(tab|newline);/gi, '');
+  const entities = (s) =>
+    s
+      .replace(/&#x([0-9a-f]+);?/gi, (_m, h) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+      .replace(/&#(\d+);?/g, (_m, d) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
+      .replace(/&colon;/gi, ':')
+      .replace(/&(tab|newline);/gi, '');
   const probe = strip(url);
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(probe)?.[1] ?? /^([a-z][a-z0-9+.-]*):/.exec(strip(entities(url)))?.[1];
   if (scheme === undefined) {
@@ -84,8 +88,10 @@ function holeContexts(strings) {
       const c = s[j];
       switch (state) {
         case 'text':
-          if (s.startsWith('<!--', j)) { state = 'comment'; j += 3; }
-          else if (c === '<' && /[a-zA-Z/]/.test(s[j + 1] ?? '')) {
+          if (s.startsWith('<!--', j)) {
+            state = 'comment';
+            j += 3;
+          } else if (c === '<' && /[a-zA-Z/]/.test(s[j + 1] ?? '')) {
             const m = /^<\/?([a-zA-Z][\w-]*)/.exec(s.slice(j));
             tagName = m ? m[1].toLowerCase() : '';
             state = s[j + 1] === '/' ? 'endtag' : 'tag';
@@ -100,22 +106,33 @@ function holeContexts(strings) {
             // Holes in <script>/<style> throw; <textarea>/<title> hold escaped text until their end tag.
             state = tagName === 'script' || tagName === 'style' ? 'rawtext' : tagName === 'textarea' || tagName === 'title' ? 'rcdata' : 'text';
             rawEnd = `</${tagName}`;
-          } else if (/[^\s/=>"']/.test(c)) { state = 'attrName'; attrName = c; }
+          } else if (/[^\s/=>"']/.test(c)) {
+            state = 'attrName';
+            attrName = c;
+          }
           break;
         case 'attrName':
           if (c === '=') state = 'beforeValue';
-          else if (c === '>') { state = 'tag'; j--; }
-          else if (/\s/.test(c)) state = 'afterAttrName';
+          else if (c === '>') {
+            state = 'tag';
+            j--;
+          } else if (/\s/.test(c)) state = 'afterAttrName';
           else attrName += c;
           break;
         case 'afterAttrName':
           if (c === '=') state = 'beforeValue';
-          else if (c === '>' || /[^\s]/.test(c)) { state = 'tag'; j--; }
+          else if (c === '>' || /[^\s]/.test(c)) {
+            state = 'tag';
+            j--;
+          }
           break;
         case 'beforeValue':
           if (c === '"') state = 'dq';
           else if (c === "'") state = 'sq';
-          else if (!/\s/.test(c)) { state = 'unquoted'; j--; }
+          else if (!/\s/.test(c)) {
+            state = 'unquoted';
+            j--;
+          }
           break;
         case 'dq':
           if (c === '"') state = 'tag';
@@ -125,14 +142,23 @@ function holeContexts(strings) {
           break;
         case 'unquoted':
           if (/\s/.test(c)) state = 'tag';
-          else if (c === '>') { state = 'tag'; j--; }
+          else if (c === '>') {
+            state = 'tag';
+            j--;
+          }
           break;
         case 'comment':
-          if (s.startsWith('-->', j)) { state = 'text'; j += 2; }
+          if (s.startsWith('-->', j)) {
+            state = 'text';
+            j += 2;
+          }
           break;
         case 'rawtext':
         case 'rcdata':
-          if (s.slice(j, j + rawEnd.length).toLowerCase() === rawEnd) { state = 'endtag'; j += rawEnd.length - 1; }
+          if (s.slice(j, j + rawEnd.length).toLowerCase() === rawEnd) {
+            state = 'endtag';
+            j += rawEnd.length - 1;
+          }
           break;
       }
     }

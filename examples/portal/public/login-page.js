@@ -7,17 +7,20 @@ import { app, readBody, session } from './shared.js';
 
 /** Renders the login form into #app; on success goes to the user's home page. */
 export function signInPage() {
-  setHtml(app, html`<h1>${t('loginTitle')}</h1>
-    <form id="login-form" class="card login" method="post" action="/login" novalidate>
-      <label for="login-user">${t('userName')}</label>
-      <input id="login-user" name="user" autocomplete="username" list="demo-user-list" required autofocus>
-      <datalist id="demo-user-list">${session.demo.users.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</datalist>
-      <label for="login-password">${t('password')}</label>
-      <input id="login-password" name="password" type="password" autocomplete="current-password" required>
-      <button type="submit" id="login-submit">${t('login')}</button>
-      <div id="login-error" role="alert"></div>
-    </form>
-    <p class="hint">${t('loginHint')}</p>`);
+  setHtml(
+    app,
+    html`<h1>${t('loginTitle')}</h1>
+      <form id="login-form" class="card login" method="post" action="/login" novalidate>
+        <label for="login-user">${t('userName')}</label>
+        <input id="login-user" name="user" autocomplete="username" list="demo-user-list" required autofocus />
+        <datalist id="demo-user-list">${session.demo.users.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</datalist>
+        <label for="login-password">${t('password')}</label>
+        <input id="login-password" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit" id="login-submit">${t('login')}</button>
+        <div id="login-error" role="alert"></div>
+      </form>
+      <p class="hint">${t('loginHint')}</p>`,
+  );
   const form = app.querySelector('#login-form');
   // A form post without scripts comes back as #/login?error=401.
   if (/[?&]error=401\b/.test(location.hash)) setHtml(form.querySelector('#login-error'), html`<p class="message error" id="form-error" data-status="401">${t('errLoginFailed')}</p>`);
@@ -26,16 +29,25 @@ export function signInPage() {
     const out = form.querySelector('#login-error');
     const userId = form.elements.user.value.trim();
     const password = form.elements.password.value;
-    if (!userId || !password) { setHtml(out, html`<p class="message error" id="form-error">${t('errLoginMissing')}</p>`); return; }
+    if (!userId || !password) {
+      setHtml(out, html`<p class="message error" id="form-error">${t('errLoginMissing')}</p>`);
+      return;
+    }
     const res = await fetch('/login', {
-      method: 'POST', credentials: 'same-origin',
+      method: 'POST',
+      credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'accept-language': lang() },
       body: JSON.stringify({ user: userId, password }),
     });
     const body = await readBody(res);
     if (!res.ok) {
       form.elements.password.value = '';
-      setHtml(out, html`<p class="message error" id="form-error" data-status="${res.status}">${res.status === 429 ? t('errLoginRateLimited') : res.status === 401 ? t('errLoginFailed') : `${res.status} ${body?.title ?? ''}`}</p>`);
+      setHtml(
+        out,
+        html`<p class="message error" id="form-error" data-status="${res.status}">
+          ${res.status === 429 ? t('errLoginRateLimited') : res.status === 401 ? t('errLoginFailed') : `${res.status} ${body?.title ?? ''}`}
+        </p>`,
+      );
       return;
     }
     session.me = body.user;

@@ -10,7 +10,12 @@ import { api, hazardHref, newKey, problemText, readBody, textOf } from './shared
 export async function uploadUnbound(files, kind) {
   const refs = [];
   for (const file of files) {
-    const res = await fetch('/api/evidence', { method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() } });
+    const res = await fetch('/api/evidence', {
+      method: 'POST',
+      body: file,
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() },
+    });
     const body = await readBody(res);
     if (!res.ok) throw { response: { status: res.status, body } };
     refs.push({ id: body.id, kind });
@@ -20,16 +25,36 @@ export async function uploadUnbound(files, kind) {
 
 /** Renders the observation form into `root` for these enterprises and domains. */
 export function observationForm(root, enterprises, domains) {
-  setHtml(root, html`<form id="observation-form" class="card" novalidate>
-      <label>${t('enterpriseCol')} <select id="obs-enterprise">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
-      <label>${t('domain')} <select id="obs-domain">${domains.map((d) => html`<option value="${d}">${t(d)}</option>`)}</select></label>
-      <label>${t('level')} <select id="obs-level"><option value="">${t('choose')}</option>${['simple', 'general', 'major'].map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label><br>
-      <label>${t('title')} <input id="obs-title" maxlength="200"></label><br>
-      <label>${t('description')} <textarea id="obs-description" maxlength="4000" rows="3"></textarea></label><br>
-      <label>${t('photoBefore')} <input type="file" id="obs-photos" accept="image/*" multiple></label><br>
+  setHtml(
+    root,
+    html`<form id="observation-form" class="card" novalidate>
+      <label
+        >${t('enterpriseCol')}
+        <select id="obs-enterprise">
+          ${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}
+        </select></label
+      >
+      <label
+        >${t('domain')}
+        <select id="obs-domain">
+          ${domains.map((d) => html`<option value="${d}">${t(d)}</option>`)}
+        </select></label
+      >
+      <label
+        >${t('level')}
+        <select id="obs-level">
+          <option value="">${t('choose')}</option>
+          ${['simple', 'general', 'major'].map((l) => html`<option value="${l}">${t(l)}</option>`)}
+        </select></label
+      ><br />
+      <label>${t('title')} <input id="obs-title" maxlength="200" /></label><br />
+      <label>${t('description')} <textarea id="obs-description" maxlength="4000" rows="3"></textarea></label><br />
+      <label>${t('photoBefore')} <input type="file" id="obs-photos" accept="image/*" multiple /></label><br />
       <button type="submit" id="submit-observation">${t('reportObservation')}</button>
       <p class="hint">${t('observationHint')}</p>
-      <div id="observation-result"></div></form>`);
+      <div id="observation-result"></div>
+    </form>`,
+  );
   const form = root.querySelector('#observation-form');
   const out = form.querySelector('#observation-result');
   const fail = (message) => setHtml(out, html`<p class="message error" id="observation-error">${message}</p>`);
@@ -47,8 +72,17 @@ export function observationForm(root, enterprises, domains) {
     const hazardId = `obs-${newKey()}`;
     const description = value('#obs-description');
     const res = await api(`/hazards/${encodeURIComponent(hazardId)}/commands`, {
-      method: 'POST', key: newKey(),
-      body: { type: 'report_observation', title: textOf(value('#obs-title')), ...(description ? { description: textOf(description) } : {}), enterpriseId: value('#obs-enterprise'), domain: value('#obs-domain'), level: value('#obs-level'), evidence },
+      method: 'POST',
+      key: newKey(),
+      body: {
+        type: 'report_observation',
+        title: textOf(value('#obs-title')),
+        ...(description ? { description: textOf(description) } : {}),
+        enterpriseId: value('#obs-enterprise'),
+        domain: value('#obs-domain'),
+        level: value('#obs-level'),
+        evidence,
+      },
     });
     if (!res.ok) return fail(problemText(res));
     location.hash = hazardHref(hazardId);

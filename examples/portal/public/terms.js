@@ -87,8 +87,8 @@ export const TERMS = {
   due: {
     notice: { 'zh-CN': '整改通知规定的期限', en: 'set by the rectification notice' },
     extension: { 'zh-CN': '批准延期后的期限', en: 'after the granted extension' },
-    plan: { 'zh-CN': '治理方案的完成日期', en: 'the treatment plan\'s date' },
-    report: { 'zh-CN': '自上报起按检查表时限计算（尚未下达整改通知）', en: 'the checklist\'s time limit from the report (no notice yet)' },
+    plan: { 'zh-CN': '治理方案的完成日期', en: "the treatment plan's date" },
+    report: { 'zh-CN': '自上报起按检查表时限计算（尚未下达整改通知）', en: "the checklist's time limit from the report (no notice yet)" },
   },
   queue: {
     todo: { 'zh-CN': '待我办理', en: 'For me to act on' },
@@ -122,5 +122,5 @@ export const TERMS = {
 /** The term of `code` in group `group` in language `lang` ('zh-CN' or 'en'); the code itself when unknown. */
 export function term(group, code, lang = 'zh-CN') {
   const entry = TERMS[group]?.[code];
-  return entry ? entry[lang] ?? entry['zh-CN'] : String(code);
+  return entry ? (entry[lang] ?? entry['zh-CN']) : String(code);
 }

@@ -21,8 +21,18 @@ export async function bundleBrowserCore(): Promise<string> {
   const req = createRequire(join(repoRoot, 'package.json'));
   const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const result = await esbuild.build({
-    stdin: { contents: "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core/internal';", resolveDir: portalDir, loader: 'ts' },
-    bundle: true, platform: 'browser', format: 'esm', write: false, conditions: ['@anjian/source'], minify: true, logLevel: 'error',
+    stdin: {
+      contents: "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core/internal';",
+      resolveDir: portalDir,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    conditions: ['@anjian/source'],
+    minify: true,
+    logLevel: 'error',
   });
   return result.outputFiles[0]!.text;
 }

@@ -112,14 +112,24 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
     const clock = options.clock ?? systemClock;
     const auth = await createPortalAuth({
-      users: DEMO_USERS, password: options.password, now: () => clock.now().getTime(),
-      trustIdentityHeader: options.trustIdentityHeader, secureCookie: options.secureCookie,
+      users: DEMO_USERS,
+      password: options.password,
+      now: () => clock.now().getTime(),
+      trustIdentityHeader: options.trustIdentityHeader,
+      secureCookie: options.secureCookie,
     });
     // The audit routes check checkpoint signatures with the demo's key (GET /api/audit/verify, /api/hazards/{id}/audit).
     checkpoints = createDemoCheckpoints({ store, clock, dataDir });
     const signing = checkpoints;
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
-      store, directory, calendar, clock, packs, evidence, basePath: '/api', authenticate: async (req) => auth.actorOf(req),
+      store,
+      directory,
+      calendar,
+      clock,
+      packs,
+      evidence,
+      basePath: '/api',
+      authenticate: async (req) => auth.actorOf(req),
       audit: { verifier: signing.verifier },
     };
     const api = createAnjianApi(apiOptions);
@@ -142,8 +152,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
       users: DEMO_USERS.map((u) => ({
-        id: u.profile.id, name: u.name, person: u.person ?? u.name, home: u.home, roles: u.profile.roles,
-        enterpriseIds: u.profile.enterpriseIds ?? [], gridAreas: u.profile.gridAreas ?? [], departments: u.profile.departments ?? [],
+        id: u.profile.id,
+        name: u.name,
+        person: u.person ?? u.name,
+        home: u.home,
+        roles: u.profile.roles,
+        enterpriseIds: u.profile.enterpriseIds ?? [],
+        gridAreas: u.profile.gridAreas ?? [],
+        departments: u.profile.departments ?? [],
       })),
       enterprises: DEMO_ENTERPRISES,
     };
@@ -188,7 +204,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     };
 
     return {
-      fetch, auth, packs, seeded, skippedPacks: skipped, dataDir, notifications: started, checkpoints: signing,
+      fetch,
+      auth,
+      packs,
+      seeded,
+      skippedPacks: skipped,
+      dataDir,
+      notifications: started,
+      checkpoints: signing,
       async close() {
         signing.stop();
         await started.stop();

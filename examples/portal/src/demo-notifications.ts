@@ -70,7 +70,10 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
   const logFile = join(dataDir, 'sms.jsonl');
   // The log file is the record; the array mirrors it (loaded once, appended with it).
   const log: DemoSms[] = existsSync(logFile)
-    ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DemoSms)
+    ? readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as DemoSms)
     : [];
   const seen = new Set(log.map((m) => m.id));
 
@@ -126,14 +129,16 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
   };
 
   const relay = createOutboxRelay({ store, clock, owner: `portal-${process.pid}`, deliver });
-  const scheduler = async (): Promise<number> =>
-    (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
+  const scheduler = async (): Promise<number> => (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
 
   let running: Promise<unknown> = Promise.resolve();
   const tickMs = options.tickMs ?? 60_000;
-  const timer = tickMs > 0 ? setInterval(() => {
-    running = running.then(scheduler).catch((error: unknown) => console.error('scheduler pass failed:', error));
-  }, tickMs) : null;
+  const timer =
+    tickMs > 0
+      ? setInterval(() => {
+          running = running.then(scheduler).catch((error: unknown) => console.error('scheduler pass failed:', error));
+        }, tickMs)
+      : null;
   timer?.unref();
   relay.start(2_000);
 

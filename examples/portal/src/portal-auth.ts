@@ -92,8 +92,7 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
   const byId = new Map(options.users.map((u) => [u.profile.id, u]));
 
   const secure = (request: Request) => options.secureCookie === true || new URL(request.url).protocol === 'https:';
-  const cookie = (request: Request, value: string, maxAge: number) =>
-    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure(request) ? '; Secure' : ''}`;
+  const cookie = (request: Request, value: string, maxAge: number) => `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure(request) ? '; Secure' : ''}`;
 
   const actorOf = (request: Request): string | null => {
     const id = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
@@ -117,7 +116,14 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
       const userKey = `${credentials.user.toLowerCase()}\n${clientAddress}`;
       const wait = Math.max(perUser.retryAfter(userKey), perAddress.retryAfter(clientAddress));
       if (wait > 0) {
-        return portalProblem(request, 429, 'TOO_MANY_LOGIN_ATTEMPTS', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。`, `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min.`, { 'retry-after': String(wait) });
+        return portalProblem(
+          request,
+          429,
+          'TOO_MANY_LOGIN_ATTEMPTS',
+          `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。`,
+          `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} min.`,
+          { 'retry-after': String(wait) },
+        );
       }
       const user = byId.get(credentials.user);
       const ok = await verifyPassword(credentials.password, user ? hashes.get(user.profile.id)! : decoy);

@@ -13,14 +13,16 @@ type Call = (user: string, method: string, path: string, body?: unknown, key?: s
  * Calls the API as a demo user (an in-process session cookie); returns the parsed body and
  * status. A `Uint8Array` body is sent as a PNG upload, anything else as JSON.
  */
-const caller = (api: AnjianApi, signIn: SeedSignIn): Call => async (user, method, path, body, key) => {
-  const upload = body instanceof Uint8Array;
-  const headers: Record<string, string> = { cookie: signIn(user), 'content-type': upload ? 'image/png' : 'application/json' };
-  if (key) headers['idempotency-key'] = key;
-  const payload = body === undefined ? {} : { body: upload ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) };
-  const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...payload }));
-  return { status: res.status, body: await res.json() };
-};
+const caller =
+  (api: AnjianApi, signIn: SeedSignIn): Call =>
+  async (user, method, path, body, key) => {
+    const upload = body instanceof Uint8Array;
+    const headers: Record<string, string> = { cookie: signIn(user), 'content-type': upload ? 'image/png' : 'application/json' };
+    if (key) headers['idempotency-key'] = key;
+    const payload = body === undefined ? {} : { body: upload ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) };
+    const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...payload }));
+    return { status: res.status, body: await res.json() };
+  };
 
 /**
  * Seeds demo hazards through the API as the demo users (`signIn` gives each a session cookie),
@@ -38,23 +40,61 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn): Promise<
     // 安平: broken alarm again; its rectification is submitted below (waits for the grid).
     { user: 'owner-anping', key: 'seed-anping-1', e: anping, findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1.2 } },
     // 如意宾馆 (fire pack): escape routes blocked by e-bikes, extinguishers short, a fire door propped open.
-    { user: 'owner-ruyi', key: 'seed-ruyi-1', e: ruyi, pack: 'fire', findings: {
-      building_class: 'low_multi', fire_lane_state: 'clear', separation_occupied: false, separation_ratio_pct: 100, fire_door_propped_open: true,
-      fire_door_damaged_pct: 0, exit_obstruction: 'clear', exits_too_few: false, exit_width_ratio_pct: 100, egress_lighting_defect_pct: 0,
-      stair_door_defect_pct: 0, hydrant_obstructed: false, hydrant_status: 'normal', extinguishers_short: true, extinguishers_expired: false,
-      smoking_or_open_flame: false, hot_work_in_progress: false, ebike_in_escape_routes: true, crowded_kind: 'hotel', has_sleeping_area: true,
-      sleeping_area_panels: 'none', compartment_altered: false, window_bars_fixed: false, flammables_in_crowded: false, last_system_test_date: '2026-03-15',
-      sprinkler_status: 'normal', fire_alarm_status: 'normal', smoke_control_status: 'normal', control_room_present: true, control_room_staffed: true,
-    } },
+    {
+      user: 'owner-ruyi',
+      key: 'seed-ruyi-1',
+      e: ruyi,
+      pack: 'fire',
+      findings: {
+        building_class: 'low_multi',
+        fire_lane_state: 'clear',
+        separation_occupied: false,
+        separation_ratio_pct: 100,
+        fire_door_propped_open: true,
+        fire_door_damaged_pct: 0,
+        exit_obstruction: 'clear',
+        exits_too_few: false,
+        exit_width_ratio_pct: 100,
+        egress_lighting_defect_pct: 0,
+        stair_door_defect_pct: 0,
+        hydrant_obstructed: false,
+        hydrant_status: 'normal',
+        extinguishers_short: true,
+        extinguishers_expired: false,
+        smoking_or_open_flame: false,
+        hot_work_in_progress: false,
+        ebike_in_escape_routes: true,
+        crowded_kind: 'hotel',
+        has_sleeping_area: true,
+        sleeping_area_panels: 'none',
+        compartment_altered: false,
+        window_bars_fixed: false,
+        flammables_in_crowded: false,
+        last_system_test_date: '2026-03-15',
+        sprinkler_status: 'normal',
+        fire_alarm_status: 'normal',
+        smoke_control_status: 'normal',
+        control_room_present: true,
+        control_room_staffed: true,
+      },
+    },
   ];
   let reported = 0;
   const hazardOf: Record<string, string[]> = {};
   for (const i of inspections) {
     // The inspection names only the enterprise: level, area, source and deadline are derived on the server.
-    const res = await call(i.user, 'POST', '/inspections?report=true', {
-      pack: 'pack' in i ? i.pack : 'demo-kitchen', premises: i.e.premises, findings: i.findings,
-      subject: { id: i.e.id, enterpriseId: i.e.id, name: i.e.name['zh-CN'] },
-    }, i.key);
+    const res = await call(
+      i.user,
+      'POST',
+      '/inspections?report=true',
+      {
+        pack: 'pack' in i ? i.pack : 'demo-kitchen',
+        premises: i.e.premises,
+        findings: i.findings,
+        subject: { id: i.e.id, enterpriseId: i.e.id, name: i.e.name['zh-CN'] },
+      },
+      i.key,
+    );
     if (res.status !== 200) throw new Error(`seed ${i.key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     hazardOf[i.key] = (res.body.reports ?? []).map((r: { hazardId: string }) => r.hazardId);
     reported += hazardOf[i.key]!.length;
@@ -65,14 +105,26 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn): Promise<
     const state = await call('owner-anping', 'GET', `/hazards/${anpingHazard}`);
     if (state.body?.state?.status === 'reported') {
       const evidence = [];
-      for (const [name, kind] of [['before', 'photo_before'], ['after-1', 'photo_after'], ['after-2', 'photo_after']] as const) {
+      for (const [name, kind] of [
+        ['before', 'photo_before'],
+        ['after-1', 'photo_after'],
+        ['after-2', 'photo_after'],
+      ] as const) {
         const up = await call('owner-anping', 'POST', `/hazards/${anpingHazard}/evidence`, demoPng(`seed-anping-${name}`));
         if (up.status !== 201) throw new Error(`seed evidence ${name}: HTTP ${up.status} ${JSON.stringify(up.body)}`);
         evidence.push({ id: up.body.id as string, kind });
       }
-      const res = await call('owner-anping', 'POST', `/hazards/${anpingHazard}/commands`, {
-        type: 'submit_rectification', evidence, note: { 'zh-CN': '已更换报警器', en: 'alarm replaced' },
-      }, 'seed-anping-rectify');
+      const res = await call(
+        'owner-anping',
+        'POST',
+        `/hazards/${anpingHazard}/commands`,
+        {
+          type: 'submit_rectification',
+          evidence,
+          note: { 'zh-CN': '已更换报警器', en: 'alarm replaced' },
+        },
+        'seed-anping-rectify',
+      );
       if (res.status !== 200) throw new Error(`seed seed-anping-rectify: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     }
   }

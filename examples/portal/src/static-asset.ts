@@ -54,9 +54,8 @@ export async function assetResponse(request: Request, asset: StaticAsset, cacheC
   let body: Uint8Array = asset.body;
   const encoding = COMPRESSIBLE.test(asset.type) && asset.body.length > 512 ? pickEncoding(request.headers.get('accept-encoding')) : undefined;
   if (encoding) {
-    asset.encoded[encoding] ??= encoding === 'br'
-      ? brotli(asset.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: asset.body.length } })
-      : gzipAsync(asset.body, { level: 9 });
+    asset.encoded[encoding] ??=
+      encoding === 'br' ? brotli(asset.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: asset.body.length } }) : gzipAsync(asset.body, { level: 9 });
     body = await asset.encoded[encoding]!;
     headers['content-encoding'] = encoding;
   }

@@ -10,7 +10,23 @@ import type { WorklistRow } from './worklist.js';
 
 const HEADINGS = {
   'zh-CN': ['隐患', '企业', '区域', '领域', '等级', '疑似', '状态', '整改期限', '期限来源', '逾期天数', '延期申请', '停产停业', '挂牌督办', '上报时间', '隐患编号'],
-  en: ['Hazard', 'Enterprise', 'Area', 'Domain', 'Level', 'Provisional', 'Status', 'Deadline', 'Deadline set by', 'Days overdue', 'Extension requested', 'Stop-work', 'Listed', 'Reported at', 'Hazard no.'],
+  en: [
+    'Hazard',
+    'Enterprise',
+    'Area',
+    'Domain',
+    'Level',
+    'Provisional',
+    'Status',
+    'Deadline',
+    'Deadline set by',
+    'Days overdue',
+    'Extension requested',
+    'Stop-work',
+    'Listed',
+    'Reported at',
+    'Hazard no.',
+  ],
 } as const;
 
 /** A local (UTC+8) date and time, `YYYY-MM-DD HH:mm`, or empty. */
@@ -26,10 +42,21 @@ export async function worklistXlsx(rows: readonly WorklistRow[], lang: 'zh-CN' |
   sheet.columns = HEADINGS[lang].map((header, i) => ({ header, width: [36, 18, 10, 12, 14, 8, 14, 18, 26, 10, 10, 14, 10, 18, 30][i] }));
   for (const r of rows) {
     sheet.addRow([
-      r.title[lang] ?? r.title['zh-CN'], r.enterpriseName[lang] ?? r.enterpriseName['zh-CN'], r.area, term('domain', r.domain, lang),
-      term('level', r.level, lang), r.provisional ? yes : '', term('status', r.status, lang), local(r.due),
-      r.dueSource ? term('due', r.dueSource, lang) : '', r.daysOverdue || '', r.pendingExtension ? yes : '',
-      r.stopWork ? term('other', 'stopWork', lang) : '', r.listed ? yes : '', local(r.createdAt), r.hazardId,
+      r.title[lang] ?? r.title['zh-CN'],
+      r.enterpriseName[lang] ?? r.enterpriseName['zh-CN'],
+      r.area,
+      term('domain', r.domain, lang),
+      term('level', r.level, lang),
+      r.provisional ? yes : '',
+      term('status', r.status, lang),
+      local(r.due),
+      r.dueSource ? term('due', r.dueSource, lang) : '',
+      r.daysOverdue || '',
+      r.pendingExtension ? yes : '',
+      r.stopWork ? term('other', 'stopWork', lang) : '',
+      r.listed ? yes : '',
+      local(r.createdAt),
+      r.hazardId,
     ]);
   }
   sheet.getRow(1).font = { bold: true };

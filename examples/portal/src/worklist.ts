@@ -45,8 +45,20 @@ type Sort = (typeof SORTS)[number];
 
 /** Decisions that put a hazard in someone's "for me" queue (reading, escalating, reopening do not). */
 const DECISIONS = [
-  'issue_notice', 'submit_rectification', 'submit_plan', 'verify', 'reject', 'accept', 'close', 'file_case',
-  'confirm_level', 'grant_extension', 'deny_extension', 'approve_plan', 'lift_stop_work', 'delist',
+  'issue_notice',
+  'submit_rectification',
+  'submit_plan',
+  'verify',
+  'reject',
+  'accept',
+  'close',
+  'file_case',
+  'confirm_level',
+  'grant_extension',
+  'deny_extension',
+  'approve_plan',
+  'lift_stop_work',
+  'delist',
 ] as const;
 /** Decisions that apply only in some states of the hazard (the table alone would offer them always). */
 const APPLIES: Partial<Record<(typeof DECISIONS)[number], (s: HazardState) => boolean>> = {
@@ -72,32 +84,47 @@ export interface WorklistDeps {
 }
 
 const matches = (row: WorklistRow, q: string): boolean => {
-  const hay = [row.title['zh-CN'], row.title.en, row.enterpriseName['zh-CN'], row.enterpriseName.en, row.rule, row.hazardId, row.area]
-    .filter(Boolean).join('\n').toLowerCase();
-  return q.split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+  const hay = [row.title['zh-CN'], row.title.en, row.enterpriseName['zh-CN'], row.enterpriseName.en, row.rule, row.hazardId, row.area].filter(Boolean).join('\n').toLowerCase();
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
 };
 
 function inQueue(row: WorklistRow, queue: Queue, now: number): boolean {
   switch (queue) {
-    case 'todo': return row.forMe;
-    case 'new': return row.status === 'reported';
-    case 'extension': return row.pendingExtension;
-    case 'overdue': return row.status !== 'closed' && row.due !== null && Date.parse(row.due) < now;
-    case 'open': return row.status !== 'closed';
-    case 'closed': return row.status === 'closed';
-    case 'all': return true;
+    case 'todo':
+      return row.forMe;
+    case 'new':
+      return row.status === 'reported';
+    case 'extension':
+      return row.pendingExtension;
+    case 'overdue':
+      return row.status !== 'closed' && row.due !== null && Date.parse(row.due) < now;
+    case 'open':
+      return row.status !== 'closed';
+    case 'closed':
+      return row.status === 'closed';
+    case 'all':
+      return true;
   }
 }
 
 function compare(sort: Sort): (a: WorklistRow, b: WorklistRow) => number {
   const due = (r: WorklistRow) => (r.due === null ? Number.POSITIVE_INFINITY : Date.parse(r.due));
   switch (sort) {
-    case 'due': return (a, b) => due(a) - due(b);
-    case 'updated': return (a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
-    case 'created': return (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt);
-    case 'level': return (a, b) => RANK[a.level] - RANK[b.level];
-    case 'enterprise': return (a, b) => a.enterpriseName['zh-CN'].localeCompare(b.enterpriseName['zh-CN'], 'zh-CN');
-    case 'overdue': return (a, b) => a.daysOverdue - b.daysOverdue;
+    case 'due':
+      return (a, b) => due(a) - due(b);
+    case 'updated':
+      return (a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
+    case 'created':
+      return (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    case 'level':
+      return (a, b) => RANK[a.level] - RANK[b.level];
+    case 'enterprise':
+      return (a, b) => a.enterpriseName['zh-CN'].localeCompare(b.enterpriseName['zh-CN'], 'zh-CN');
+    case 'overdue':
+      return (a, b) => a.daysOverdue - b.daysOverdue;
   }
 }
 
@@ -166,10 +193,25 @@ export function createWorklist(deps: WorklistDeps) {
       // Commands the chain does not know (older cores) are simply never allowed by authorize.
       const forMe = DECISIONS.some((c) => (APPLIES[c]?.(s) ?? true) && authorize(actor, c as CommandType, subject).allowed);
       rows.push({
-        hazardId, title: s.title, rule: hit.rule, enterpriseId: s.enterpriseId, enterpriseName: entName(s.enterpriseId), area: s.area,
-        domain: s.domain, level: s.level, provisional: s.provisional, status: s.status, due: due.deadline, dueSource: due.source,
+        hazardId,
+        title: s.title,
+        rule: hit.rule,
+        enterpriseId: s.enterpriseId,
+        enterpriseName: entName(s.enterpriseId),
+        area: s.area,
+        domain: s.domain,
+        level: s.level,
+        provisional: s.provisional,
+        status: s.status,
+        due: due.deadline,
+        dueSource: due.source,
         daysOverdue: due.deadline && now > Date.parse(due.deadline) ? Math.ceil((now - Date.parse(due.deadline)) / DAY) : 0,
-        pendingExtension: s.pendingExtension !== null, stopWork: s.stopWork, listed: s.listed, forMe, createdAt: s.createdAt, updatedAt: s.updatedAt,
+        pendingExtension: s.pendingExtension !== null,
+        stopWork: s.stopWork,
+        listed: s.listed,
+        forMe,
+        createdAt: s.createdAt,
+        updatedAt: s.updatedAt,
       });
     }
     return rows;
@@ -200,13 +242,15 @@ export function createWorklist(deps: WorklistDeps) {
       if (status === 401) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
       throw error;
     }
-    const filtered = all.filter((r) =>
-      (!q || matches(r, q)) &&
-      (!p.get('level') || p.get('level')!.split(',').includes(r.level)) &&
-      (!p.get('status') || p.get('status')!.split(',').includes(r.status)) &&
-      (!p.get('domain') || r.domain === p.get('domain')) &&
-      (!p.get('enterprise') || r.enterpriseId === p.get('enterprise')) &&
-      (!p.get('area') || r.area === p.get('area') || r.area.startsWith(`${p.get('area')}/`)));
+    const filtered = all.filter(
+      (r) =>
+        (!q || matches(r, q)) &&
+        (!p.get('level') || p.get('level')!.split(',').includes(r.level)) &&
+        (!p.get('status') || p.get('status')!.split(',').includes(r.status)) &&
+        (!p.get('domain') || r.domain === p.get('domain')) &&
+        (!p.get('enterprise') || r.enterpriseId === p.get('enterprise')) &&
+        (!p.get('area') || r.area === p.get('area') || r.area.startsWith(`${p.get('area')}/`)),
+    );
     const counts = Object.fromEntries(QUEUES.map((k) => [k, filtered.filter((r) => inQueue(r, k, now)).length]));
     const rows = filtered.filter((r) => inQueue(r, queue, now));
     const cmp = compare(sort);
@@ -220,15 +264,26 @@ export function createWorklist(deps: WorklistDeps) {
       return new Response(body as Uint8Array<ArrayBuffer>, {
         headers: {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store',
+          'content-disposition': `attachment; filename="${name}"`,
+          'cache-control': 'no-store',
         },
       });
     }
     const areaName = (a: string) => a;
-    return Response.json({
-      items: rows.slice((page - 1) * size, page * size), total: rows.length, page, size, queue, sort, dir: desc ? 'desc' : 'asc', counts,
-      rankings: { byEnterprise: ranking(filtered, (r) => r.enterpriseId, entName).slice(0, 10), byArea: ranking(filtered, (r) => r.area, areaName).slice(0, 10) },
-    }, { headers: { 'cache-control': 'no-store' } });
+    return Response.json(
+      {
+        items: rows.slice((page - 1) * size, page * size),
+        total: rows.length,
+        page,
+        size,
+        queue,
+        sort,
+        dir: desc ? 'desc' : 'asc',
+        counts,
+        rankings: { byEnterprise: ranking(filtered, (r) => r.enterpriseId, entName).slice(0, 10), byArea: ranking(filtered, (r) => r.area, areaName).slice(0, 10) },
+      },
+      { headers: { 'cache-control': 'no-store' } },
+    );
   }
 
   return { handle };

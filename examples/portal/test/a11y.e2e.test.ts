@@ -23,7 +23,12 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** Runs axe-core on the page (WCAG 2.1 A/AA and best practices); returns its violations. */
 async function axe(page: Page): Promise<Violation[]> {
@@ -37,9 +42,12 @@ async function axe(page: Page): Promise<Violation[]> {
 }
 
 /** Inputs, selects and text areas without an accessible name (label, aria-label, aria-labelledby). */
-const unlabelled = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
-  .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-  .map((el) => el.id || el.outerHTML.slice(0, 80)));
+const unlabelled = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+      .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .map((el) => el.id || el.outerHTML.slice(0, 80)),
+  );
 
 const ROLES = [
   { user: 'owner-anping', home: 'enterprise' },
@@ -47,7 +55,10 @@ const ROLES = [
   { user: 'officer-li', home: 'enforcement' },
   { user: 'admin-chen', home: 'dashboard' },
 ] as const;
-const SIZES = [{ name: 'desktop', width: 1366, height: 900 }, { name: 'phone', width: 390, height: 844 }] as const;
+const SIZES = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
 
 describe('axe-core on every page for every role', () => {
   const results: string[] = [];
@@ -66,7 +77,13 @@ describe('axe-core on every page for every role', () => {
         const v = await axe(page);
         const bad = v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
         results.push(`${size.name} ${label}: ${v.length} violations (${bad.length} serious/critical)${v.length ? ` — ${v.map((x) => `${x.id}[${x.impact}]`).join(', ')}` : ''}`);
-        for (const x of bad) serious.push(`${size.name} ${label}: ${x.id} (${x.impact}) ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+        for (const x of bad)
+          serious.push(
+            `${size.name} ${label}: ${x.id} (${x.impact}) ${x.help} at ${x.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')}`,
+          );
         expect(await unlabelled(page), `${label}: inputs without a label`).toEqual([]);
       };
       await check('login', login);
@@ -117,7 +134,10 @@ describe('axe-core on every page for every role', () => {
   });
 
   it('phone: the header is one line and no page is wider than the screen', async () => {
-    for (const [user, home] of [['officer-li', 'enforcement'], ['admin-chen', 'dashboard']] as const) {
+    for (const [user, home] of [
+      ['officer-li', 'enforcement'],
+      ['admin-chen', 'dashboard'],
+    ] as const) {
       const page = await portal.signIn(user, home, 'zh-CN', { viewport: { width: 390, height: 844 } });
       for (const name of [home, 'list?queue=open', 'dashboard']) {
         await goTo(page, name);

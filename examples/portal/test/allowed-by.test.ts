@@ -26,7 +26,11 @@ describe('allowedBy(PERMISSION_TABLE, …)', () => {
       for (const role of Object.keys(PROFILES) as Role[]) {
         for (const level of HAZARD_LEVELS) {
           for (const status of ['new' as const, ...HAZARD_STATUSES]) {
-            for (const [reporterId, rectifierIds] of [['other', []], ['u', []], ['other', ['u']]] as const) {
+            for (const [reporterId, rectifierIds] of [
+              ['other', []],
+              ['u', []],
+              ['other', ['u']],
+            ] as const) {
               for (const target of [undefined, ...HAZARD_LEVELS]) {
                 const subject = { level, status, domain: 'gas', area: 'D1/G1', enterpriseId: 'E1', reporterId, rectifierIds };
                 const core = authorize(PROFILES[role], command, subject, target).allowed;

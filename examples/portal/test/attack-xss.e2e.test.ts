@@ -67,7 +67,14 @@ async function command(user: string, hazardId: string, body: Record<string, unkn
  * if the API refuses the text (422), the same step again with a plain text so the path
  * goes on. Any other answer fails the test.
  */
-async function step(field: string, user: string, hazardId: string, build: (p: string) => Record<string, unknown>, plain: () => Record<string, unknown> = () => build(`正常文本 ${field}`), p = take()): Promise<void> {
+async function step(
+  field: string,
+  user: string,
+  hazardId: string,
+  build: (p: string) => Record<string, unknown>,
+  plain: () => Record<string, unknown> = () => build(`正常文本 ${field}`),
+  p = take(),
+): Promise<void> {
   const first = await command(user, hazardId, build(p));
   const list = first.status === 200 ? stored : refused;
   if (!list.has(field)) list.set(field, []);
@@ -83,7 +90,11 @@ async function step(field: string, user: string, hazardId: string, build: (p: st
 }
 
 async function uploadPdf(user: string, hazardId: string): Promise<string> {
-  const res = await portal.fetchAs(user, `/api/hazards/${encodeURIComponent(hazardId)}/evidence`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: `%PDF-1.4\n% ${randomUUID()}\n%%EOF\n` });
+  const res = await portal.fetchAs(user, `/api/hazards/${encodeURIComponent(hazardId)}/evidence`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf' },
+    body: `%PDF-1.4\n% ${randomUUID()}\n%%EOF\n`,
+  });
   const body = (await res.json()) as { id: string };
   expect(res.status, JSON.stringify(body)).toBe(201);
   return body.id;
@@ -154,7 +165,16 @@ describe('stored XSS through every free text', () => {
     const two = { coOfficerId: 'officer-zhao' };
     await step('confirm_level reason', 'officer-li', majorId, (p) => ({ type: 'confirm_level', level: 'major', reason: both(p) }));
     await step('file_case caseNo', 'officer-li', majorId, (p) => ({ type: 'file_case', caseNo: p, ...two }));
-    const plan = (over: Record<string, unknown>) => ({ objectives: safe('o'), measures: safe('m'), fundsAndMaterials: safe('f'), responsible: safe('r'), deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), milestones: safe('mi'), safetyAndEmergency: safe('s'), ...over });
+    const plan = (over: Record<string, unknown>) => ({
+      objectives: safe('o'),
+      measures: safe('m'),
+      fundsAndMaterials: safe('f'),
+      responsible: safe('r'),
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      milestones: safe('mi'),
+      safetyAndEmergency: safe('s'),
+      ...over,
+    });
     for (const field of ['objectives', 'measures', 'fundsAndMaterials', 'responsible', 'milestones', 'safetyAndEmergency']) {
       await step(`submit_plan ${field}`, 'owner-anping', majorId, (p) => ({ type: 'submit_plan', plan: plan({ [field]: both(p) }) }));
     }
@@ -167,7 +187,14 @@ describe('stored XSS through every free text', () => {
     expect(sneaky.status).toBe(422);
     // The repeatable acts carry every payload.
     for (const [i, p] of XSS_PAYLOADS.entries()) {
-      await step('submit_plan (all six fields)', 'owner-anping', majorId, (t) => ({ type: 'submit_plan', plan: plan({ objectives: both(t), measures: both(t), fundsAndMaterials: both(t), responsible: both(t), milestones: both(t), safetyAndEmergency: both(t) }) }), undefined, p);
+      await step(
+        'submit_plan (all six fields)',
+        'owner-anping',
+        majorId,
+        (t) => ({ type: 'submit_plan', plan: plan({ objectives: both(t), measures: both(t), fundsAndMaterials: both(t), responsible: both(t), milestones: both(t), safetyAndEmergency: both(t) }) }),
+        undefined,
+        p,
+      );
       await step('request_extension reason', 'owner-anping', majorId, (t) => ({ type: 'request_extension', extension: { days: 1 }, reason: both(t) }), undefined, p);
       if (i % 2 === 0) await step('deny_extension reason', 'officer-li', majorId, (t) => ({ type: 'deny_extension', reason: both(t) }), undefined, p);
       else await step('grant_extension note', 'officer-zhao', majorId, (t) => ({ type: 'grant_extension', note: both(t) }), undefined, p);
@@ -188,10 +215,19 @@ describe('stored XSS through every free text', () => {
   }, 120_000);
 
   it('reasons and notes on a general hazard’s path (reclassification, notice, escalation, verification, 销号)', async () => {
-    const report = await portal.api('owner-anping', 'POST', '/inspections?report=true', {
-      pack: 'demo-kitchen', premises: 'restaurant', inspectedAt: new Date().toISOString(), subject: { enterpriseId: 'ent-anping' },
-      findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 1 },
-    }, randomUUID());
+    const report = await portal.api(
+      'owner-anping',
+      'POST',
+      '/inspections?report=true',
+      {
+        pack: 'demo-kitchen',
+        premises: 'restaurant',
+        inspectedAt: new Date().toISOString(),
+        subject: { enterpriseId: 'ent-anping' },
+        findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 1 },
+      },
+      randomUUID(),
+    );
     expect(report.status, JSON.stringify(report.body).slice(0, 300)).toBe(200);
     generalId = report.body.reports[0].hazardId;
     await step('confirm_level reason', 'officer-li', generalId, (p) => ({ type: 'confirm_level', level: 'general', reason: both(p) }));
@@ -202,7 +238,13 @@ describe('stored XSS through every free text', () => {
     const state = await portal.api('officer-li', 'GET', `/hazards/${generalId}`);
     if (state.body.state.provisional) await step('confirm_level reason', 'officer-zhao', generalId, (p) => ({ type: 'confirm_level', level: 'general', reason: both(p) }));
     await step('escalate reason', 'grid-wang', generalId, (p) => ({ type: 'escalate', reason: both(p) }));
-    await step('issue_notice number', 'officer-li', generalId, (p) => ({ type: 'issue_notice', noticeNo: p }), () => ({ type: 'issue_notice', noticeNo: 'N-1' }));
+    await step(
+      'issue_notice number',
+      'officer-li',
+      generalId,
+      (p) => ({ type: 'issue_notice', noticeNo: p }),
+      () => ({ type: 'issue_notice', noticeNo: 'N-1' }),
+    );
     const submitted = await evidence(generalId, 2);
     await step('submit_rectification note', 'owner-anping', generalId, (p) => ({ type: 'submit_rectification', evidence: submitted, note: both(p) }));
     await step('verify note', 'grid-wang', generalId, (p) => ({ type: 'verify', note: both(p) }));
@@ -242,7 +284,12 @@ describe('viewed in Chromium', () => {
         if (history.includes(p.trim())) shownVerbatim++;
         else notVerbatim.push(`${JSON.stringify(p)} not in the history of ${id}`);
       }
-      expect(await page.$$eval('#history script, #history img, #history iframe, #history svg, #history object, #history embed, #history [onerror], #history [onload], #history [onclick]', (els) => els.length)).toBe(0);
+      expect(
+        await page.$$eval(
+          '#history script, #history img, #history iframe, #history svg, #history object, #history embed, #history [onerror], #history [onload], #history [onclick]',
+          (els) => els.length,
+        ),
+      ).toBe(0);
     }
     await page.waitForTimeout(300); // let any onerror/onload fire
     await collect();
@@ -250,7 +297,12 @@ describe('viewed in Chromium', () => {
   }
 
   it('an enforcement officer opens his queue and every hazard: nothing runs, titles show verbatim', async () => {
-    await viewAll('officer-li', 'enforcement', observations.map((o) => o.id), true);
+    await viewAll(
+      'officer-li',
+      'enforcement',
+      observations.map((o) => o.id),
+      true,
+    );
     // Every payload as a hazard id in the page's URL: a "not found" page, nothing runs.
     const page = await portal.signIn('officer-li', 'enforcement');
     const collect = await watch(page);
@@ -292,12 +344,21 @@ describe('viewed in Chromium', () => {
     for (const path of ['/', '/index.html', '/app.js']) {
       const res = await fetch(`${portal.base}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!.toLowerCase(), values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([name, ...values]) => [name!.toLowerCase(), values]),
+      );
       const script = directives.get('script-src') ?? directives.get('default-src');
       expect(script, `${path}: ${csp}`).toBeDefined();
       expect(script, `${path}: ${csp}`).not.toContain("'unsafe-inline'");
       expect(script, `${path}: ${csp}`).not.toContain("'unsafe-eval'");
-      expect(script!.some((v) => v === '*' || v === 'data:' || v === 'http:' || v === 'https:'), `${path}: ${csp}`).toBe(false);
+      expect(
+        script!.some((v) => v === '*' || v === 'data:' || v === 'http:' || v === 'https:'),
+        `${path}: ${csp}`,
+      ).toBe(false);
       expect(directives.get('frame-ancestors'), `${path}: ${csp}`).toEqual(["'none'"]);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }

@@ -36,9 +36,18 @@ const FINDINGS = {
 /** Reports a fresh hazard of `level` for the enterprise through the API; returns its id. */
 async function reportHazard(user: string, enterprise: keyof typeof ENTERPRISES, level: 'general' | 'major'): Promise<string> {
   const e = ENTERPRISES[enterprise];
-  const res = await portal.api(user, 'POST', '/inspections?report=true', {
-    pack: 'demo-kitchen', premises: 'restaurant', findings: FINDINGS[level], subject: { enterpriseId: e.id },
-  }, randomUUID());
+  const res = await portal.api(
+    user,
+    'POST',
+    '/inspections?report=true',
+    {
+      pack: 'demo-kitchen',
+      premises: 'restaurant',
+      findings: FINDINGS[level],
+      subject: { enterpriseId: e.id },
+    },
+    randomUUID(),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const rule = res.body.classification.hazards.find((h: { level: string }) => h.level === level).rule;
   return res.body.reports.find((r: { rule: string }) => r.rule === rule).hazardId;
@@ -127,7 +136,11 @@ describe('hazard page: the rest of the review chain', () => {
     await command('grid-wang', id, { type: 'issue_notice' });
     await command('owner-anping', id, {
       type: 'submit_rectification',
-      evidence: [{ id: await photo('b'), kind: 'photo_before' }, { id: await photo('a1'), kind: 'photo_after' }, { id: await photo('a2'), kind: 'photo_after' }],
+      evidence: [
+        { id: await photo('b'), kind: 'photo_before' },
+        { id: await photo('a1'), kind: 'photo_after' },
+        { id: await photo('a2'), kind: 'photo_after' },
+      ],
     });
     await command('grid-wang', id, { type: 'verify' });
     await command('grid-wang', id, { type: 'close' });
@@ -173,11 +186,13 @@ describe('hazard page: the rest of the review chain', () => {
     for (const p of [owner, officer]) await p.context().close();
   });
 
-  it('a refused photo upload shows the server\'s problem (in the UI language) and sends no command', async () => {
+  it("a refused photo upload shows the server's problem (in the UI language) and sends no command", async () => {
     const id = await reportHazard('owner-anping', 'anping', 'general');
     const owner = await portal.signIn('owner-anping', 'enterprise');
     const commands: string[] = [];
-    owner.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/commands')) commands.push(r.url()); });
+    owner.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/commands')) commands.push(r.url());
+    });
     await openHazard(owner, id);
     await owner.setInputFiles('#photo-before', [{ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(10_500_000, 7) }]);
     await owner.setInputFiles('#photo-after', [png('after-1'), png('after-2')]);
@@ -261,7 +276,7 @@ describe('dashboard filters and the SMS panel', () => {
     expect(await admin.inputValue('#filter-level')).toBe('general');
 
     // The SMS panel lists what the demo gateway logged (newest first), or says there is none.
-    const sms = await (await portal.fetchAs('admin-chen', '/demo/sms?limit=20')).json() as { messages: unknown[] };
+    const sms = (await (await portal.fetchAs('admin-chen', '/demo/sms?limit=20')).json()) as { messages: unknown[] };
     expect(Number(await admin.getAttribute('#sms-list', 'data-count'))).toBe(sms.messages.length);
     await admin.waitForSelector('#chart-level canvas');
     await admin.screenshot({ path: join(shots, 'dashboard-filtered.png'), fullPage: true });

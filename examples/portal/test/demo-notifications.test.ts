@@ -62,7 +62,10 @@ describe('demo notifications', () => {
     expect(escalated.to).toBe('139****0010');
     expect(escalated.text).toContain('已升级至D1区应急管理局处理');
     // The gateway log has one line per outbox message id.
-    const ids = readFileSync(join(dataDir, 'sms.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as DemoSms).id);
+    const ids = readFileSync(join(dataDir, 'sms.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as DemoSms).id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -28,21 +28,41 @@ function templateLiterals(code: string): { tag: string; text: string }[] {
     const top = stack[stack.length - 1]!;
     const c = code[i]!;
     if (top.kind === 'template') {
-      if (c === '\\') { top.text += code.slice(i, i + 2); i++; }
-      else if (c === '`') { found.push({ tag: top.tag, text: top.text }); stack.pop(); }
-      else if (c === '$' && code[i + 1] === '{') { stack.push({ kind: 'code', depth: 0 }); i++; top.text += '${}'; }
-      else top.text += c;
+      if (c === '\\') {
+        top.text += code.slice(i, i + 2);
+        i++;
+      } else if (c === '`') {
+        found.push({ tag: top.tag, text: top.text });
+        stack.pop();
+      } else if (c === '$' && code[i + 1] === '{') {
+        stack.push({ kind: 'code', depth: 0 });
+        i++;
+        top.text += '${}';
+      } else top.text += c;
       continue;
     }
-    if (c === '/' && code[i + 1] === '/') { i = code.indexOf('\n', i); if (i < 0) break; continue; }
-    if (c === '/' && code[i + 1] === '*') { i = code.indexOf('*/', i) + 1; continue; }
+    if (c === '/' && code[i + 1] === '/') {
+      i = code.indexOf('\n', i);
+      if (i < 0) break;
+      continue;
+    }
+    if (c === '/' && code[i + 1] === '*') {
+      i = code.indexOf('*/', i) + 1;
+      continue;
+    }
     if (c === "'" || c === '"') {
       for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
       continue;
     }
-    if (c === '`') { stack.push({ kind: 'template', tag: /([\w$]+)\s*$/.exec(code.slice(Math.max(0, i - 40), i))?.[1] ?? '', text: '' }); continue; }
+    if (c === '`') {
+      stack.push({ kind: 'template', tag: /([\w$]+)\s*$/.exec(code.slice(Math.max(0, i - 40), i))?.[1] ?? '', text: '' });
+      continue;
+    }
     if (c === '{') top.depth++;
-    if (c === '}') { if (top.depth === 0 && stack.length > 1) stack.pop(); else top.depth--; }
+    if (c === '}') {
+      if (top.depth === 0 && stack.length > 1) stack.pop();
+      else top.depth--;
+    }
   }
   return found;
 }
@@ -65,7 +85,7 @@ describe('html`…` escapes every payload', () => {
     const dq = String(html`<tr data-hazard="${payload}" title="${payload}"></tr>`);
     expect(dq.match(/"/g)).toHaveLength(4);
     expect(decode(/data-hazard="([^"]*)"/.exec(dq)![1]!)).toBe(payload);
-    const sq = String(html`<tr title='${payload}'></tr>`);
+    const sq = String(html`<tr title="${payload}"></tr>`);
     expect(sq.match(/'/g)).toHaveLength(2);
   });
 
@@ -74,7 +94,7 @@ describe('html`…` escapes every payload', () => {
     const href = decode(/href="([^"]*)"/.exec(a)![1]!);
     expect(href === BLOCKED || href === payload).toBe(true);
     expect(href.replace(/[\s\u0000-\u001f\u200b\u202e]/g, '').toLowerCase()).not.toMatch(/^(javascript|vbscript|data):/);
-    const img = String(html`<img src="${payload}" alt="">`);
+    const img = String(html`<img src="${payload}" alt="" />`);
     expect(decode(/src="([^"]*)"/.exec(img)![1]!).toLowerCase()).not.toMatch(/^\s*(javascript|vbscript|data:text)/);
   });
 
@@ -88,7 +108,13 @@ describe('html`…` escapes every payload', () => {
 describe('values', () => {
   it('renders null, undefined, false and "" as nothing, numbers as text, arrays item by item', () => {
     expect(String(html`<p>${null}${undefined}${false}${''}${0}${3.5}</p>`)).toBe('<p>03.5</p>');
-    expect(String(html`<ul>${['<a>', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`)).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>');
+    expect(
+      String(
+        html`<ul>
+          ${['<a>', 'b'].map((x) => html`<li>${x}</li>`)}
+        </ul>`,
+      ),
+    ).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>');
   });
 
   it('passes nested html and raw() through in text, escapes them inside attribute values', () => {
@@ -101,9 +127,9 @@ describe('values', () => {
   it('allows raw() boolean attributes inside a tag', () => {
     // The pages write `${condition && raw(' selected')}`; constants stand in for the condition.
     // eslint-disable-next-line no-constant-binary-expression
-    expect(String(html`<option value="${'a"b'}"${true && raw(' selected')}>x</option>`)).toBe('<option value="a&quot;b" selected>x</option>');
+    expect(String(html`<option value="${'a"b'}" ${true && raw(' selected')}>x</option>`)).toBe('<option value="a&quot;b" selected>x</option>');
     // eslint-disable-next-line no-constant-binary-expression
-    expect(String(html`<option value="a"${false && raw(' selected')}>x</option>`)).toBe('<option value="a">x</option>');
+    expect(String(html`<option value="a" ${false && raw(' selected')}>x</option>`)).toBe('<option value="a">x</option>');
   });
 
   it('joins fragments with an escaped or trusted separator', () => {
@@ -122,10 +148,22 @@ describe('values', () => {
 
 describe('safeUrl', () => {
   it.each([
-    ['#/hazard/hz-1', '#/hazard/hz-1'], ['/api/evidence/ev-1', '/api/evidence/ev-1'], ['?a=1', '?a=1'], ['a/b:c', 'a/b:c'],
-    ['https://example.org/x', 'https://example.org/x'], ['mailto:a@b.c', 'mailto:a@b.c'], ['tel:+8613900000001', 'tel:+8613900000001'],
-    ['javascript:alert(1)', BLOCKED], [' JAVASCRIPT:alert(1)', BLOCKED], ['java\tscript:alert(1)', BLOCKED], ['java\u0000script:x', BLOCKED],
-    ['vbscript:x', BLOCKED], ['data:text/html,x', BLOCKED], ['&#106;avascript:x', BLOCKED], ['javascript&colon;x', BLOCKED], ['file:///etc/passwd', BLOCKED],
+    ['#/hazard/hz-1', '#/hazard/hz-1'],
+    ['/api/evidence/ev-1', '/api/evidence/ev-1'],
+    ['?a=1', '?a=1'],
+    ['a/b:c', 'a/b:c'],
+    ['https://example.org/x', 'https://example.org/x'],
+    ['mailto:a@b.c', 'mailto:a@b.c'],
+    ['tel:+8613900000001', 'tel:+8613900000001'],
+    ['javascript:alert(1)', BLOCKED],
+    [' JAVASCRIPT:alert(1)', BLOCKED],
+    ['java\tscript:alert(1)', BLOCKED],
+    ['java\u0000script:x', BLOCKED],
+    ['vbscript:x', BLOCKED],
+    ['data:text/html,x', BLOCKED],
+    ['&#106;avascript:x', BLOCKED],
+    ['javascript&colon;x', BLOCKED],
+    ['file:///etc/passwd', BLOCKED],
   ])('href %j → %j', (input, expected) => {
     expect(safeUrl(input, 'href')).toBe(expected);
   });
@@ -141,14 +179,26 @@ describe('safeUrl', () => {
 
 describe('misuse throws', () => {
   it.each([
-    ['a hole inside a tag', () => html`<input ${'autofocus onfocus=x'}>`],
-    ['an unquoted attribute', () => html`<input value=${'x'}>`],
+    ['a hole inside a tag', () => html`<input ${'autofocus onfocus=x'} />`],
+    ['an unquoted attribute', () => html`<input value=${'x'} />`],
     ['an event-handler attribute', () => html`<button onclick="${'go()'}">x</button>`],
-    ['an event-handler attribute in capitals', () => html`<button OnClick='${'go()'}'>x</button>`],
+    ['an event-handler attribute in capitals', () => html`<button OnClick="${'go()'}">x</button>`],
     ['a style attribute', () => html`<p style="${'color:red'}">x</p>`],
     ['a comment', () => html`<!-- ${'x'} -->`],
-    ['a script element', () => html`<script>var a = ${'1'};</script>`],
-    ['a style element', () => html`<style>${'p{}'}</style>`],
+    [
+      'a script element',
+      () =>
+        html`<script>
+          var a = ${'1'};
+        </script>`,
+    ],
+    [
+      'a style element',
+      () =>
+        html`<style>
+          ${'p{}'}
+        </style>`,
+    ],
     ['an iframe srcdoc', () => html`<iframe srcdoc="${'<p>'}"></iframe>`],
   ])('%s', (_name, build) => {
     expect(build).toThrow(TypeError);
@@ -156,7 +206,9 @@ describe('misuse throws', () => {
 });
 
 describe('the pages use it', () => {
-  const sources = readdirSync(publicDir).filter((f) => f.endsWith('.js') && f !== 'html.js').map((f) => [f, readFileSync(join(publicDir, f), 'utf8')] as const);
+  const sources = readdirSync(publicDir)
+    .filter((f) => f.endsWith('.js') && f !== 'html.js')
+    .map((f) => [f, readFileSync(join(publicDir, f), 'utf8')] as const);
 
   it.each(sources)('%s assigns no innerHTML/outerHTML and calls no insertAdjacentHTML or document.write', (_file, code) => {
     expect(code).not.toMatch(/\.(inner|outer)HTML\s*[+]?=/);

@@ -33,14 +33,25 @@ export interface PackFormCase {
   change: { fact: string; value: FindingValue; rules: string[] };
 }
 
-interface Scenario { name: string; premises?: string; inspectedAt?: string; findings: Record<string, FindingValue> }
+interface Scenario {
+  name: string;
+  premises?: string;
+  inspectedAt?: string;
+  findings: Record<string, FindingValue>;
+}
 
 const repoRoot = join(import.meta.dirname, '../../..');
 
 function scenariosIn(dir: string): Scenario[] {
   let files: string[];
-  try { files = readdirSync(join(dir, 'tests')).filter((f) => f.endsWith('.yaml')).sort(); } catch { return []; }
-  return files.flatMap((f) => ((parse(readFileSync(join(dir, 'tests', f), 'utf8')) as { scenarios?: Scenario[] } | null)?.scenarios ?? []));
+  try {
+    files = readdirSync(join(dir, 'tests'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
+  } catch {
+    return [];
+  }
+  return files.flatMap((f) => (parse(readFileSync(join(dir, 'tests', f), 'utf8')) as { scenarios?: Scenario[] } | null)?.scenarios ?? []);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -134,7 +145,7 @@ function findChange(
   for (const fact of facts) {
     const current = compliant.findings[fact.id];
     if (current === undefined || fact.type === 'evidence') continue;
-    const alternatives: FindingValue[] = fact.type === 'boolean' ? [!current] : fact.type === 'enum' ? (fact.options ?? []).map((o) => o.value) : seen.get(fact.id) ?? [];
+    const alternatives: FindingValue[] = fact.type === 'boolean' ? [!current] : fact.type === 'enum' ? (fact.options ?? []).map((o) => o.value) : (seen.get(fact.id) ?? []);
     for (const value of alternatives) {
       if (same(value, current)) continue;
       const result = judge(premises, { ...compliant, findings: { ...compliant.findings, [fact.id]: value } });

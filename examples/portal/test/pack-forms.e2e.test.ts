@@ -31,23 +31,30 @@ async function answer(case_: PackFormCase, fact: string, value: FindingValue): P
   const type = case_.pack.facts.find((f) => f.id === fact)!.type;
   const sel = `[data-field="${fact}"] [data-fact]`;
   switch (type) {
-    case 'boolean': return void (await page.selectOption(sel, String(value)));
-    case 'enum': return void (await page.selectOption(sel, String(value)));
+    case 'boolean':
+      return void (await page.selectOption(sel, String(value)));
+    case 'enum':
+      return void (await page.selectOption(sel, String(value)));
     case 'multi': {
       const wanted = new Set(value as string[]);
       if (wanted.size === 0) return void (await page.check(`${sel} input[data-none]`));
       for (const box of await page.$$(`${sel} input[type="checkbox"]:not([data-none])`)) {
-        if (wanted.has(await box.getAttribute('value') ?? '') !== (await box.isChecked())) await box.click();
+        if (wanted.has((await box.getAttribute('value')) ?? '') !== (await box.isChecked())) await box.click();
       }
       return;
     }
     case 'evidence': {
-      await page.setInputFiles(sel, (value as string[]).map((_, i) => png(`${fact}-${i}`)));
+      await page.setInputFiles(
+        sel,
+        (value as string[]).map((_, i) => png(`${fact}-${i}`)),
+      );
       await page.waitForSelector(`#h-${fact}:has-text("${(value as string[]).length}")`);
       return;
     }
-    case 'datetime': return void (await page.fill(sel, local(String(value))));
-    default: return void (await page.fill(sel, String(value)));
+    case 'datetime':
+      return void (await page.fill(sel, local(String(value))));
+    default:
+      return void (await page.fill(sel, String(value)));
   }
 }
 
@@ -82,7 +89,9 @@ async function submit(): Promise<{ rules: string[]; sent: unknown }> {
   page.off('request', onRequest);
   const id = await shown.getAttribute('id');
   if (id !== 'no-hazards' && id !== 'found-hazards') {
-    const marked = await page.$$eval('#facts .field.invalid, #form-errors li', (els) => els.map((e) => `${(e as HTMLElement).dataset.field ?? ''} ${e.querySelector('.error')?.textContent ?? e.textContent}`));
+    const marked = await page.$$eval('#facts .field.invalid, #form-errors li', (els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.field ?? ''} ${e.querySelector('.error')?.textContent ?? e.textContent}`),
+    );
     throw new Error(`the form answered: ${await shown.textContent()} ${marked.join(' | ')}`);
   }
   const rules = await page.$$eval('#found-hazards tr.found', (rows) => rows.map((r) => (r as HTMLElement).dataset.rule!));

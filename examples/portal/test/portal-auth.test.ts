@@ -62,9 +62,13 @@ describe('POST /login', () => {
   });
 
   it('marks the cookie Secure when served over https', async () => {
-    const res = await portal.fetch(new Request('https://portal.test/login', {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://portal.test' }, body: JSON.stringify({ user: 'admin-chen', password: DEMO_PASSWORD }),
-    }));
+    const res = await portal.fetch(
+      new Request('https://portal.test/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://portal.test' },
+        body: JSON.stringify({ user: 'admin-chen', password: DEMO_PASSWORD }),
+      }),
+    );
     expect(res.headers.get('set-cookie')).toMatch(/; Secure$/);
   });
 
@@ -76,7 +80,11 @@ describe('POST /login', () => {
   });
 
   it('refuses a wrong password, an unknown user and a malformed body without a cookie', async () => {
-    for (const [user, password] of [['grid-wang', 'wrong'], ['mallory', DEMO_PASSWORD], ['grid-wang', '']]) {
+    for (const [user, password] of [
+      ['grid-wang', 'wrong'],
+      ['mallory', DEMO_PASSWORD],
+      ['grid-wang', ''],
+    ]) {
       const res = await login(user!, password!, {}, '10.0.0.9');
       expect(res.status).toBe(401);
       expect(res.headers.get('set-cookie')).toBeNull();
@@ -182,12 +190,24 @@ describe('security headers and odd paths', () => {
 
   it('pages get the portal CSP', async () => {
     expect((await send('/')).headers.get('content-security-policy')).toBe(PORTAL_CSP);
-    for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "base-uri 'none'", "form-action 'self'"]) expect(PORTAL_CSP).toContain(d);
+    for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "base-uri 'none'", "form-action 'self'"])
+      expect(PORTAL_CSP).toContain(d);
   });
 
   it.each([
-    ['/app.js%00.html', 400], ['/%00', 400], ['/index.html%0a', 400], ['/index.html/', 404], ['/app.js/', 404], ['/vendor/', 404], ['/public/', 404],
-    ['/src/..%2fpackage.json', 404], ['/..%2f..%2fpackage.json', 404], ['/%2e%2e/%2e%2e/etc/passwd', 404], ['/..%5c..%5cpackage.json', 404], ['/%c0%ae%c0%ae/package.json', 400], ['/a'.repeat(3000), 404],
+    ['/app.js%00.html', 400],
+    ['/%00', 400],
+    ['/index.html%0a', 400],
+    ['/index.html/', 404],
+    ['/app.js/', 404],
+    ['/vendor/', 404],
+    ['/public/', 404],
+    ['/src/..%2fpackage.json', 404],
+    ['/..%2f..%2fpackage.json', 404],
+    ['/%2e%2e/%2e%2e/etc/passwd', 404],
+    ['/..%5c..%5cpackage.json', 404],
+    ['/%c0%ae%c0%ae/package.json', 400],
+    ['/a'.repeat(3000), 404],
   ])('GET %s → %i, never 500', async (path, status) => {
     const res = await send(path);
     expect(res.status).toBe(status);

@@ -27,8 +27,7 @@ afterAll(async () => {
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => portal.fetch(new Request(`http://portal.test${path}`, { headers }));
-const put = (path: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) =>
-  portal.fetch(new Request(`http://portal.test${path}`, { method: 'PUT', body, headers }));
+const put = (path: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) => portal.fetch(new Request(`http://portal.test${path}`, { method: 'PUT', body, headers }));
 const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 async function expectProblem(res: Response, status: number, code: string): Promise<{ title: string; detail: string }> {
@@ -116,30 +115,45 @@ describe('browser bundles', () => {
 
     const pack = await (await get('/api/packs/demo-kitchen')).json();
     const inspection = {
-      pack: 'demo-kitchen', premises: 'restaurant', subject: { enterpriseId: 'ent-lvyuan' }, inspectedAt: '2026-11-02T09:00:00+08:00',
+      pack: 'demo-kitchen',
+      premises: 'restaurant',
+      subject: { enterpriseId: 'ent-lvyuan' },
+      inspectedAt: '2026-11-02T09:00:00+08:00',
       findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 80 },
     };
     const inBrowser = checkFindings(pack, inspection).filter((i) => (i as { severity?: string }).severity === 'error');
     expect(inBrowser.map((i) => i.pointer)).toContain('/findings/hose_length_m');
 
-    const server = await portal.fetch(new Request('http://portal.test/api/inspections', {
-      method: 'POST', body: JSON.stringify(inspection), headers: { 'content-type': 'application/json', 'x-demo-user': 'owner-lvyuan' },
-    }));
+    const server = await portal.fetch(
+      new Request('http://portal.test/api/inspections', {
+        method: 'POST',
+        body: JSON.stringify(inspection),
+        headers: { 'content-type': 'application/json', 'x-demo-user': 'owner-lvyuan' },
+      }),
+    );
     const problem = (await expectProblem(server, 422, (await server.clone().json()).code)) as unknown as { issues: { pointer?: string; message: unknown }[] };
     const byPointer = (list: { pointer?: string; message: unknown }[]) => Object.fromEntries(list.map((i) => [i.pointer, i.message]));
     expect(byPointer(inBrowser)).toEqual(byPointer(problem.issues));
   });
 });
 
-describe('evidence through the portal (the API\'s evidence endpoints, the session cookie)', () => {
+describe("evidence through the portal (the API's evidence endpoints, the session cookie)", () => {
   let hazardId: string;
   const as = (user: string) => ({ 'x-demo-user': user });
 
   beforeAll(async () => {
-    const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', {
-      method: 'POST', headers: { ...as('owner-lvyuan'), 'content-type': 'application/json', 'idempotency-key': 'routes-evidence' },
-      body: JSON.stringify({ pack: 'demo-kitchen', premises: 'restaurant', subject: { enterpriseId: 'ent-lvyuan' }, findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 } }),
-    }));
+    const res = await portal.fetch(
+      new Request('http://portal.test/api/inspections?report=true', {
+        method: 'POST',
+        headers: { ...as('owner-lvyuan'), 'content-type': 'application/json', 'idempotency-key': 'routes-evidence' },
+        body: JSON.stringify({
+          pack: 'demo-kitchen',
+          premises: 'restaurant',
+          subject: { enterpriseId: 'ent-lvyuan' },
+          findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 },
+        }),
+      }),
+    );
     expect(res.status).toBe(200);
     hazardId = ((await res.json()) as { reports: { hazardId: string }[] }).reports[0]!.hazardId;
   });
@@ -188,11 +202,19 @@ describe('the seed', () => {
       const first = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0 });
       const total = await count(first);
       // The seed is covered by a signed checkpoint, and the whole trail verifies with the demo's key.
-      const audit = (await (await first.fetch(new Request('http://portal.test/api/audit/verify', { headers: { 'x-demo-user': 'admin-chen' } }))).json()) as { ok: boolean; checked: { signatures: boolean; checkpoints: number } };
+      const audit = (await (await first.fetch(new Request('http://portal.test/api/audit/verify', { headers: { 'x-demo-user': 'admin-chen' } }))).json()) as {
+        ok: boolean;
+        checked: { signatures: boolean; checkpoints: number };
+      };
       expect(audit).toMatchObject({ ok: true, checked: { signatures: true, checkpoints: 1 } });
-      const queue = (await (await first.fetch(new Request('http://portal.test/api/queues/grid', { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { items: { hazardId: string; version: number }[] };
+      const queue = (await (await first.fetch(new Request('http://portal.test/api/queues/grid', { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as {
+        items: { hazardId: string; version: number }[];
+      };
       const hazard = queue.items[0]!;
-      const trail = (await (await first.fetch(new Request(`http://portal.test/api/hazards/${hazard.hazardId}/audit`, { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { ok: boolean; checkpoint: { signed: boolean; coversVersion: number } };
+      const trail = (await (await first.fetch(new Request(`http://portal.test/api/hazards/${hazard.hazardId}/audit`, { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as {
+        ok: boolean;
+        checkpoint: { signed: boolean; coversVersion: number };
+      };
       expect(trail).toMatchObject({ ok: true, checkpoint: { signed: true, coversVersion: hazard.version } });
       await first.close();
       const second = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0 });

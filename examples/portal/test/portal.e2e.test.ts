@@ -62,7 +62,7 @@ describe('signing in and out', () => {
 });
 
 describe('demo portal', () => {
-  it('a self-check form marks out-of-range and missing answers next to their fields, in the server\'s words without fact ids', async () => {
+  it("a self-check form marks out-of-range and missing answers next to their fields, in the server's words without fact ids", async () => {
     const page = await signIn('owner-lvyuan', 'enterprise');
     await fillKitchenForm(page, { premises: 'restaurant', below_ground: 'false', alarm_installed: 'false', hose_length_m: '99' });
     await page.click('#submit-check');
@@ -79,9 +79,17 @@ describe('demo portal', () => {
 
     // the server refuses the same answers with the same messages (its own, fact ids left out)
     const pack = (await portal.api('owner-lvyuan', 'GET', '/packs/demo-kitchen')).body;
-    const server = await portal.api('owner-lvyuan', 'POST', '/inspections', { pack: 'demo-kitchen', premises: 'restaurant', findings: { below_ground: false, alarm_installed: false, hose_length_m: 99 } });
+    const server = await portal.api('owner-lvyuan', 'POST', '/inspections', {
+      pack: 'demo-kitchen',
+      premises: 'restaurant',
+      findings: { below_ground: false, alarm_installed: false, hose_length_m: 99 },
+    });
     expect(server.status).toBe(422);
-    const words = (pointer: string) => issueForUsers(pack, server.body.issues.find((i: { pointer: string }) => i.pointer === pointer))['zh-CN'];
+    const words = (pointer: string) =>
+      issueForUsers(
+        pack,
+        server.body.issues.find((i: { pointer: string }) => i.pointer === pointer),
+      )['zh-CN'];
     expect(browserHose).toBe(words('/findings/hose_length_m'));
     expect(browserGas).toBe(words('/findings/gas_type'));
     await page.context().close();

@@ -152,8 +152,11 @@ describe('story per role', () => {
 
     await open(owner, id, 'case_filed');
     const plan = {
-      objectives: '撤出地下室内的液化石油气钢瓶，后厨改用管道天然气', measures: '拆除瓶组间，敷设燃气管道并安装报警和紧急切断装置',
-      funds: '专项资金 6 万元；燃气管道、报警器、切断阀各一套', responsible: '主要负责人张某；后厨主管李某', milestones: '12 月 20 日前撤瓶，12 月 31 日前完成改管',
+      objectives: '撤出地下室内的液化石油气钢瓶，后厨改用管道天然气',
+      measures: '拆除瓶组间，敷设燃气管道并安装报警和紧急切断装置',
+      funds: '专项资金 6 万元；燃气管道、报警器、切断阀各一套',
+      responsible: '主要负责人张某；后厨主管李某',
+      milestones: '12 月 20 日前撤瓶，12 月 31 日前完成改管',
       safety: '施工期间停用燃气；配备灭火器 4 具；应急预案已报备',
     };
     for (const [name, text] of Object.entries(plan)) await owner.fill(`#plan-form [name="${name}"]`, text);

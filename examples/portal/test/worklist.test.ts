@@ -107,7 +107,9 @@ describe('GET /worklist', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('隐患');
     expect(sheet.rowCount - 1).toBe(portal.seeded);
     const statuses = new Set<string>();
-    sheet.eachRow((row, n) => { if (n > 1) statuses.add(String(row.getCell(7).value)); });
+    sheet.eachRow((row, n) => {
+      if (n > 1) statuses.add(String(row.getCell(7).value));
+    });
     for (const s of statuses) expect(['已上报', '整改中', '已提交整改', '已复核', '已升级', '已立案', '已验收', '已销号']).toContain(s);
     const en = new ExcelJS.Workbook();
     await en.xlsx.load(await (await get('/worklist.xlsx?queue=all&lang=en', 'officer-li')).arrayBuffer());

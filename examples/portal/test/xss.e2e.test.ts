@@ -55,7 +55,11 @@ describe('escaping in Chromium', () => {
       const box = document.createElement('div');
       document.body.append(box);
       return payloads.map((p) => {
-        setHtml(box, html`<p class="t">${p}</p><span class="a" title="${p}" data-x='${p}'></span><a class="l" href="${p}">x</a><img class="i" src="${p}" alt="">`);
+        setHtml(
+          box,
+          html`<p class="t">${p}</p>
+            <span class="a" title="${p}" data-x="${p}"></span><a class="l" href="${p}">x</a><img class="i" src="${p}" alt="" />`,
+        );
         // HTML itself drops NUL from text and turns it into U+FFFD in attributes (not our escaping).
         const inText = p.replaceAll('\u0000', '');
         const inAttr = p.replaceAll('\u0000', '\ufffd');
@@ -83,10 +87,18 @@ describe('escaping in Chromium', () => {
 
 describe('stored payloads', () => {
   it('free texts with hostile content show verbatim in the history, and none runs', async () => {
-    const report = await portal.api('owner-anping', 'POST', '/inspections?report=true', {
-      pack: 'demo-kitchen', premises: 'restaurant', subject: { enterpriseId: 'ent-anping' },
-      findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 },
-    }, randomUUID());
+    const report = await portal.api(
+      'owner-anping',
+      'POST',
+      '/inspections?report=true',
+      {
+        pack: 'demo-kitchen',
+        premises: 'restaurant',
+        subject: { enterpriseId: 'ent-anping' },
+        findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: false, hose_length_m: 1 },
+      },
+      randomUUID(),
+    );
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     const id: string = report.body.reports[0].hazardId;
     const [first, second, third, fourth] = XSS_PAYLOADS;
@@ -99,13 +111,23 @@ describe('stored payloads', () => {
     };
     await store('grid-wang', first!, { type: 'issue_notice', noticeNo: first! });
     await store('owner-anping', second!, {
-      type: 'submit_rectification', note: { 'zh-CN': second! },
-      evidence: [{ id: await photo('b'), kind: 'photo_before' }, { id: await photo('a1'), kind: 'photo_after' }, { id: await photo('a2'), kind: 'photo_after' }],
+      type: 'submit_rectification',
+      note: { 'zh-CN': second! },
+      evidence: [
+        { id: await photo('b'), kind: 'photo_before' },
+        { id: await photo('a1'), kind: 'photo_after' },
+        { id: await photo('a2'), kind: 'photo_after' },
+      ],
     });
     await store('grid-wang', third!, { type: 'reject', reason: { 'zh-CN': third!, en: third! } });
     await store('owner-anping', fourth!, {
-      type: 'submit_rectification', note: { 'zh-CN': fourth! },
-      evidence: [{ id: await photo('b2'), kind: 'photo_before' }, { id: await photo('a3'), kind: 'photo_after' }, { id: await photo('a4'), kind: 'photo_after' }],
+      type: 'submit_rectification',
+      note: { 'zh-CN': fourth! },
+      evidence: [
+        { id: await photo('b2'), kind: 'photo_before' },
+        { id: await photo('a3'), kind: 'photo_after' },
+        { id: await photo('a4'), kind: 'photo_after' },
+      ],
     });
     expect(await command('grid-wang', id, { type: 'verify' })).toBe(200);
     expect(await command('grid-wang', id, { type: 'close' })).toBe(200);
@@ -114,7 +136,10 @@ describe('stored payloads', () => {
     // Core refuses some (bidi controls, lone surrogates, blank after invisible characters); the rest are stored.
     expect(accepted.length).toBeGreaterThanOrEqual(60);
 
-    for (const [user, home] of [['grid-wang', 'grid'], ['owner-anping', 'enterprise']] as const) {
+    for (const [user, home] of [
+      ['grid-wang', 'grid'],
+      ['owner-anping', 'enterprise'],
+    ] as const) {
       const page = await portal.signIn(user, home);
       const seen = await watch(page);
       await page.reload();
@@ -166,8 +191,15 @@ describe('the real server', () => {
     });
 
   it.each([
-    ['TRACE', '/', 405], ['PROPFIND', '/', 405], ['DELETE', '/index.html', 405], ['GET', '/app.js%00.html', 400], ['GET', '/index.html/', 404],
-    ['GET', '/%E0%A4%A', 400], ['GET', '/../../package.json', 404], ['GET', '/api/hazards/%00', 400], ['TRACE', '/api/packs', 405],
+    ['TRACE', '/', 405],
+    ['PROPFIND', '/', 405],
+    ['DELETE', '/index.html', 405],
+    ['GET', '/app.js%00.html', 400],
+    ['GET', '/index.html/', 404],
+    ['GET', '/%E0%A4%A', 400],
+    ['GET', '/../../package.json', 404],
+    ['GET', '/api/hazards/%00', 400],
+    ['TRACE', '/api/packs', 405],
   ])('%s %s → %i', async (method, path, status) => {
     expect(await raw(method, path)).toBe(status);
   });

@@ -81,7 +81,13 @@ export async function classifyInspections(files: string[], options: { cwd: strin
     const loaded = await loadPackFromPath(dir);
     if (!loaded.ok) {
       broken.push(path);
-      if (options.pack !== undefined) packIssues.push(...relocate(loaded.issues.filter((i) => i.severity === 'error'), options.cwd));
+      if (options.pack !== undefined)
+        packIssues.push(
+          ...relocate(
+            loaded.issues.filter((i) => i.severity === 'error'),
+            options.cwd,
+          ),
+        );
       continue;
     }
     let pack = loaded.pack;
@@ -110,13 +116,7 @@ export async function classifyInspections(files: string[], options: { cwd: strin
   return { entries, packIssues };
 }
 
-function classifyFile(
-  given: string,
-  cwd: string,
-  find: (id: string) => LoadedPack | undefined,
-  known: string[],
-  broken: string[],
-): ClassifyEntry {
+function classifyFile(given: string, cwd: string, find: (id: string) => LoadedPack | undefined, known: string[], broken: string[]): ClassifyEntry {
   const file = displayPath(cwd, given);
   const parsed = readYamlFile(resolve(cwd, given), file);
   if (!parsed.ok) return { file, inspection: null, issues: parsed.issues, classification: null };
@@ -124,14 +124,20 @@ function classifyFile(
   // an unknown key is shown at the key itself, anything else at its value
   const at = (pointer: string, key = false) => ({ file, ...parsed.locate(pointer, { key }), pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const issue: Issue = { code: 'INSPECTION_NOT_OBJECT', severity: 'error', message: { 'zh-CN': '检查记录必须是对象（pack、premises、findings…）', en: 'the inspection must be a mapping (pack, premises, findings…)' }, ...at('') };
+    const issue: Issue = {
+      code: 'INSPECTION_NOT_OBJECT',
+      severity: 'error',
+      message: { 'zh-CN': '检查记录必须是对象（pack、premises、findings…）', en: 'the inspection must be a mapping (pack, premises, findings…)' },
+      ...at(''),
+    };
     return { file, inspection: null, issues: [issue], classification: null };
   }
   const inspection = value as Inspection;
   const ref = typeof inspection.pack === 'string' ? inspection.pack : '';
   const target = find(ref.split('@')[0]!);
   if (target === undefined) {
-    const brokenNote = broken.length > 0 ? { 'zh-CN': `未能加载的检查表：${broken.join('、')}（用 anjian validate 查看）`, en: `packs that did not load: ${broken.join(', ')} (see anjian validate)` } : undefined;
+    const brokenNote =
+      broken.length > 0 ? { 'zh-CN': `未能加载的检查表：${broken.join('、')}（用 anjian validate 查看）`, en: `packs that did not load: ${broken.join(', ')} (see anjian validate)` } : undefined;
     const issue: Issue = {
       code: 'PACK_NOT_FOUND',
       severity: 'error',

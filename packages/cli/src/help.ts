@@ -31,25 +31,27 @@ export function commandHelp(command: Command, lang: Lang): string {
 export function mainHelp(commands: readonly Command[], lang: Lang, version: string): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 4;
   const en = lang === 'en';
-  return [
-    `anjian ${version} — ${en ? 'checklist packs for work-safety supervision' : '安全生产监管检查表工具'}`,
-    '',
-    en ? 'Usage: anjian <command> [options]' : '用法：anjian <命令> [选项]',
-    '',
-    en ? 'Commands:' : '命令：',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`),
-    '',
-    en ? 'Options:' : '选项：',
-    ...optionLines(
-      {
-        ...GLOBAL_OPTIONS,
-        version: { type: 'boolean', short: 'v', description: { 'zh-CN': '显示版本号', en: 'show the version' } },
-        lang: { type: 'string', valueName: 'LANG', choices: ['zh-CN', 'en'], description: { 'zh-CN': '输出语言（默认取自 LANG）', en: 'output language (default from LANG)' } },
-      },
-      lang,
-    ),
-    '',
-    en ? 'Run "anjian <command> --help" for the options of a command.' : '运行“anjian <命令> --help”查看命令的选项。',
-    en ? 'Exit codes: 0 clean, 1 problems found, 2 usage error or internal failure.' : '退出码：0 无问题，1 发现问题，2 用法错误或内部故障。',
-  ].join('\n') + '\n';
+  return (
+    [
+      `anjian ${version} — ${en ? 'checklist packs for work-safety supervision' : '安全生产监管检查表工具'}`,
+      '',
+      en ? 'Usage: anjian <command> [options]' : '用法：anjian <命令> [选项]',
+      '',
+      en ? 'Commands:' : '命令：',
+      ...commands.map((c) => `  ${c.name.padEnd(width)}${localize(c.summary, lang)}`),
+      '',
+      en ? 'Options:' : '选项：',
+      ...optionLines(
+        {
+          ...GLOBAL_OPTIONS,
+          version: { type: 'boolean', short: 'v', description: { 'zh-CN': '显示版本号', en: 'show the version' } },
+          lang: { type: 'string', valueName: 'LANG', choices: ['zh-CN', 'en'], description: { 'zh-CN': '输出语言（默认取自 LANG）', en: 'output language (default from LANG)' } },
+        },
+        lang,
+      ),
+      '',
+      en ? 'Run "anjian <command> --help" for the options of a command.' : '运行“anjian <命令> --help”查看命令的选项。',
+      en ? 'Exit codes: 0 clean, 1 problems found, 2 usage error or internal failure.' : '退出码：0 无问题，1 发现问题，2 用法错误或内部故障。',
+    ].join('\n') + '\n'
+  );
 }

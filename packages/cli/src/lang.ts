@@ -21,7 +21,7 @@ export function resolveLang(flag: string | undefined, env: Readonly<Record<strin
 /** Pick the text of one language, falling back to the other when it is missing. */
 export function localize(text: LocalizedText | undefined, lang: Lang): string {
   if (text === undefined) return '';
-  return (lang === 'en' ? text.en ?? text['zh-CN'] : text['zh-CN'] ?? text.en) ?? '';
+  return (lang === 'en' ? (text.en ?? text['zh-CN']) : (text['zh-CN'] ?? text.en)) ?? '';
 }
 
 /** Both languages on one line, `中文 / English`, for messages shown before the language is known. */

@@ -26,10 +26,13 @@ export async function loadOnePack(given: string | undefined, premises: string | 
   }
   const pack = set.packs[0]!;
   if (premises !== undefined && !pack.premises.some((p) => p.id === premises)) {
-    throw new UsageError({
-      'zh-CN': `检查表 ${pack.id} 没有场所类型“${premises}”（可选：${pack.premises.map((p) => p.id).join('、')}）`,
-      en: `pack ${pack.id} has no premises kind "${premises}" (one of: ${pack.premises.map((p) => p.id).join(', ')})`,
-    }, command);
+    throw new UsageError(
+      {
+        'zh-CN': `检查表 ${pack.id} 没有场所类型“${premises}”（可选：${pack.premises.map((p) => p.id).join('、')}）`,
+        en: `pack ${pack.id} has no premises kind "${premises}" (one of: ${pack.premises.map((p) => p.id).join(', ')})`,
+      },
+      command,
+    );
   }
   return pack;
 }

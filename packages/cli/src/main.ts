@@ -46,17 +46,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const first = argv[0];
     if (index === -1) {
       if (first !== undefined && !first.startsWith('-')) {
-        const guess = didYouMean(first, COMMANDS.map((c) => c.name));
+        const guess = didYouMean(
+          first,
+          COMMANDS.map((c) => c.name),
+        );
         throw new UsageError({
           'zh-CN': `未知命令：${first}${guess ? `（是不是 ${guess}？）` : ''}`,
           en: `unknown command: ${first}${guess ? ` (did you mean ${guess}?)` : ''}`,
         });
       }
-      const { values } = parse(argv, {
-        ...GLOBAL_OPTIONS,
-        version: { type: 'boolean', short: 'v', description: { 'zh-CN': '', en: '' } },
-        lang: { type: 'string', description: { 'zh-CN': '', en: '' } },
-      }, false, undefined);
+      const { values } = parse(
+        argv,
+        {
+          ...GLOBAL_OPTIONS,
+          version: { type: 'boolean', short: 'v', description: { 'zh-CN': '', en: '' } },
+          lang: { type: 'string', description: { 'zh-CN': '', en: '' } },
+        },
+        false,
+        undefined,
+      );
       if (values.version === true) {
         io.stdout.write(`${VERSION}\n`);
         return 0;

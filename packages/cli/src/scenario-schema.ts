@@ -49,11 +49,7 @@ const LIMITS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxPr
  * if (parsed.ok) issues.push(...scenarioSchemaIssues(parsed.value, file, parsed.locate));
  * ```
  */
-export function scenarioSchemaIssues(
-  value: unknown,
-  file: string,
-  locate: (pointer: string, options?: { key?: boolean }) => { line: number; column: number },
-): Issue[] {
+export function scenarioSchemaIssues(value: unknown, file: string, locate: (pointer: string, options?: { key?: boolean }) => { line: number; column: number }): Issue[] {
   const validate = scenarioValidator();
   if (validate(value)) return [];
   const errors = (validate.errors ?? []).slice(0, 500);
@@ -110,7 +106,7 @@ function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: 
       break;
     case 'enum': {
       code = 'SCHEMA_ENUM';
-      const allowed = (e.params.allowedValues as unknown[] | undefined ?? []).map(String);
+      const allowed = ((e.params.allowedValues as unknown[] | undefined) ?? []).map(String);
       zh = `${what.zh}的值 ${shown(e.data)} 不被允许（可选：${allowed.join('、')}）`;
       en = `${what.en} is ${shown(e.data)}, which is not allowed (one of: ${allowed.join(', ')})`;
       const near = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;

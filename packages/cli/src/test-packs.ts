@@ -93,9 +93,7 @@ async function testPack(dir: string, options: { cwd: string; threshold?: number 
   const path = displayPath(options.cwd, dir);
   const base = { path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false };
   const loaded = await loadPackFromPath(dir);
-  const packIssues = loaded.issues
-    .filter((i) => i.severity === 'error')
-    .map((i) => ({ ...i, ...(i.file !== undefined ? { file: displayPath(options.cwd, i.file) } : {}) }));
+  const packIssues = loaded.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, ...(i.file !== undefined ? { file: displayPath(options.cwd, i.file) } : {}) }));
   if (!loaded.ok) return overlay ? undefined : { ...base, issues: packIssues };
   let { pack } = loaded;
   let touched: Set<string> | undefined;

@@ -69,10 +69,7 @@ export async function validatePacks(paths: string[], options: ValidatePacksOptio
   }
   if (dirs.length === 0) {
     const shown = paths.join(' ');
-    throw new UsageError(
-      { 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` },
-      'validate',
-    );
+    throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'validate');
   }
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'validate');
   let overlaid = false;

@@ -190,7 +190,7 @@ describe('anjian classify, bad input', () => {
 });
 
 describe('anjian classify --packs', () => {
-  it('picks each inspection\'s pack by id among the packs of a folder', async () => {
+  it("picks each inspection's pack by id among the packs of a folder", async () => {
     const dir = inspections();
     const { code, out } = await runCli(['classify', '--packs', join(REPO, 'examples', 'packs'), 'lpg.yaml', '--format', 'json'], { cwd: dir });
     expect(code).toBe(0);
@@ -214,7 +214,8 @@ describe('docs/classification-output.md', () => {
     for (const block of blocks) expect(validate(block), JSON.stringify(validate.errors)).toBe(true);
     const dir = tempDir('anjian-classify-');
     writeFiles(dir, {
-      'hose.yaml': "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nsubject: { name: 示例食堂 }\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n",
+      'hose.yaml':
+        "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nsubject: { name: 示例食堂 }\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n",
     });
     const { out } = await runCli(['classify', '--pack', DEMO_PACK, 'hose.yaml', '--format', 'json'], { cwd: dir });
     expect(blocks[0]).toEqual(JSON.parse(out));
@@ -227,7 +228,8 @@ describe('docs/cli.md', () => {
     const sample = [...doc.matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((b) => b.startsWith('hose.yaml\n'))!;
     const dir = tempDir('anjian-classify-');
     writeFiles(dir, {
-      'hose.yaml': "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nsubject: { name: 示例食堂 }\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n",
+      'hose.yaml':
+        "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nsubject: { name: 示例食堂 }\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n",
     });
     const { out } = await runCli(['classify', '--pack', DEMO_PACK, 'hose.yaml', '--lang', 'en'], { cwd: dir });
     expect(out.trimEnd()).toBe(sample.trimEnd());

@@ -102,7 +102,10 @@ for (const doc of DOCS) {
           break;
         case 'file':
           it(`${name} belongs to a pack example above`, () => {
-            const owner = all.slice(0, index).reverse().find((b) => b.kind === 'pack');
+            const owner = all
+              .slice(0, index)
+              .reverse()
+              .find((b) => b.kind === 'pack');
             expect(owner, 'a file example needs a pack example before it').toBeDefined();
           });
           break;
@@ -122,7 +125,14 @@ for (const doc of DOCS) {
             const pack = [...packs].reverse().find((p) => p.id === content.pack);
             expect(pack, `no pack example with id ${content.pack} before this scenario`).toBeDefined();
             const run = runScenarios(pack!, compilePack(pack!).evaluate, [{ file: 'example.yaml', content }]);
-            expect(run.summary.failed, JSON.stringify(run.results.filter((r) => r.status !== 'passed'), null, 1)).toBe(0);
+            expect(
+              run.summary.failed,
+              JSON.stringify(
+                run.results.filter((r) => r.status !== 'passed'),
+                null,
+                1,
+              ),
+            ).toBe(0);
             expect(run.summary.passed).toBe(content.scenarios.length);
           });
           break;
@@ -137,7 +147,10 @@ for (const doc of DOCS) {
     });
 
     it('the checked pack examples use every operator of the catalogue, and both reserved facts', () => {
-      const checked = all.filter((b) => b.kind === 'pack' || b.kind === 'file').map((b) => b.text).join('\n');
+      const checked = all
+        .filter((b) => b.kind === 'pack' || b.kind === 'file')
+        .map((b) => b.text)
+        .join('\n');
       for (const operator of Object.keys(OPERATOR_CATALOGUE)) expect(checked, operator).toMatch(new RegExp(`operator: ${operator}\\b`));
       expect(checked).toContain('$premises');
       expect(checked).toContain('$inspectedAt');

@@ -34,7 +34,9 @@ describe('docs/cli.md', () => {
     expect(sample.trimEnd()).toBe(`${blocks[0]}\n\n${blocks.at(-1)}`);
   });
   it('the github sample is a line the CLI prints', async () => {
-    const sample = fenced(doc, 'text').find((b) => b.startsWith('::warning'))!.trimEnd();
+    const sample = fenced(doc, 'text')
+      .find((b) => b.startsWith('::warning'))!
+      .trimEnd();
     const { out } = await run(['validate', 'examples/packs/demo-kitchen', '--format', 'github', '--lang', 'en'], REPO);
     expect(out.split('\n')).toContain(sample);
   });
@@ -49,7 +51,10 @@ describe('docs/cli.md', () => {
 });
 
 describe('the sample message of the authoring guides', () => {
-  for (const [docPath, lang] of [['docs/authoring-packs.en.md', 'en'], ['docs/authoring-packs.zh-CN.md', 'zh-CN']] as const) {
+  for (const [docPath, lang] of [
+    ['docs/authoring-packs.en.md', 'en'],
+    ['docs/authoring-packs.zh-CN.md', 'zh-CN'],
+  ] as const) {
     it(`${docPath}: the misspelt fact of the tutorial pack gives exactly the message shown`, async () => {
       const doc = read(docPath);
       const yaml = fenced(doc, 'yaml');
@@ -68,7 +73,9 @@ describe('the sample message of the authoring guides', () => {
       writeFiles(dir, files);
       const { code, out } = await run(['validate', 'gas-restaurants', '--quiet', '--lang', lang], dir);
       expect(code).toBe(1);
-      const sample = fenced(doc, 'text').find((b) => b.startsWith(alarm))!.trimEnd();
+      const sample = fenced(doc, 'text')
+        .find((b) => b.startsWith(alarm))!
+        .trimEnd();
       expect(out.trimEnd().split('\n\n')[0]).toBe(sample);
     });
   }

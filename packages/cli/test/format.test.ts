@@ -50,9 +50,7 @@ const warning = issue({ code: 'TEXT_MISSING_EN', severity: 'warning', line: 4, c
 
 describe('codeFrame', () => {
   it('shows the lines around the position with a caret under the column', () => {
-    expect(codeFrame(source.split('\n'), 5, 11)).toBe(
-      ['  3 | facts:', '  4 |   - id: 报警器', '> 5 |     type: bool', '    |           ^', '  6 | tail: 1'].join('\n'),
-    );
+    expect(codeFrame(source.split('\n'), 5, 11)).toBe(['  3 | facts:', '  4 |   - id: 报警器', '> 5 |     type: bool', '    |           ^', '  6 | tail: 1'].join('\n'));
   });
   it('counts CJK characters as two columns for the caret', () => {
     const frame = codeFrame(['名称: 报警器x'], 1, 8);

@@ -19,7 +19,11 @@ describe('the inspection contract from the CLI', () => {
     expect(parse(text)).toMatchObject({ pack: 'gas', premises: 'restaurant', inspectedAt: '2026-11-20T10:00:00+08:00' });
     const classified = await runCli(['classify', '--pack', join(REPO, 'checklists/gas'), 'new.yaml', '--format', 'json'], { cwd: dir });
     expect(classified.code).toBe(1);
-    const codes = new Set(JSON.parse(classified.out).issues.filter((i: { severity: string }) => i.severity === 'error').map((i: { code: string }) => i.code));
+    const codes = new Set(
+      JSON.parse(classified.out)
+        .issues.filter((i: { severity: string }) => i.severity === 'error')
+        .map((i: { code: string }) => i.code),
+    );
     expect([...codes]).toEqual(['REQUIRED_MISSING']);
     const again = await runCli(['new', 'inspection', join(REPO, 'checklists/gas'), '--premises', 'restaurant', '--output', 'new.yaml'], { cwd: dir });
     expect(again.code).toBe(2); // never overwrites

@@ -125,7 +125,10 @@ describe('options', () => {
   it('a pack.yaml path and a folder of packs both work; paths are shown relative to cwd', async () => {
     const dir = packs({ 'x/one/pack.yaml': MINIMAL_PACK, 'x/two/pack.yaml': MINIMAL_PACK.replace('id: tiny', 'id: two') });
     const folder = JSON.parse((await run(['validate', 'x', '--format', 'json'], { cwd: dir })).out);
-    expect(folder.packs.map((p: { path: string; id: string }) => [p.path, p.id])).toEqual([['x/one', 'tiny'], ['x/two', 'two']]);
+    expect(folder.packs.map((p: { path: string; id: string }) => [p.path, p.id])).toEqual([
+      ['x/one', 'tiny'],
+      ['x/two', 'two'],
+    ]);
     const file = JSON.parse((await run(['validate', 'x/two/pack.yaml', '--format', 'json'], { cwd: dir })).out);
     expect(file.packs).toEqual([{ path: 'x/two', id: 'two', version: '1.0.0', ok: true }]);
   });

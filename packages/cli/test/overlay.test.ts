@@ -25,7 +25,7 @@ describe('local overlays in the CLI', () => {
     expect(out).toContain('6 packs checked: 6 passed, 0 with errors');
   });
 
-  it('test --overlay runs the overlay\'s scenarios with coverage of the rules it changes', async () => {
+  it("test --overlay runs the overlay's scenarios with coverage of the rules it changes", async () => {
     const { code, out } = await runCli(['test', 'checklists', '--overlay', `${DIR}/overlay.yaml`, '--coverage-threshold', '100']);
     expect(code).toBe(0);
     expect(out).toContain(`${DIR}/overlay.yaml  gas@`);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PACK, tempDir, writeFiles } from './fixtures.js';
 import { copyDemoPack, runCli } from './run-cli.js';
 
-const HOSE = "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n";
+const HOSE =
+  "pack: demo-kitchen\npremises: canteen\ninspectedAt: '2026-11-20T10:00:00+08:00'\nfindings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n";
 
 describe('anjian replay', () => {
   it('prints per hazard what the new pack version changes (level up), exit 0', async () => {

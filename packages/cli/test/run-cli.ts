@@ -30,7 +30,14 @@ export const DEMO_SCENARIOS = readFileSync(join(DEMO_PACK, 'tests', 'basic.yaml'
 /** Number of scenarios in all the demo pack's scenario files (basic.yaml and base.yaml). */
 export const DEMO_SCENARIO_COUNT = readdirSync(join(DEMO_PACK, 'tests'))
   .filter((f) => f.endsWith('.yaml'))
-  .reduce((n, f) => n + readFileSync(join(DEMO_PACK, 'tests', f), 'utf8').split('\n').filter((l) => l.startsWith('  - name:')).length, 0);
+  .reduce(
+    (n, f) =>
+      n +
+      readFileSync(join(DEMO_PACK, 'tests', f), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('  - name:')).length,
+    0,
+  );
 
 type Validate = ((value: unknown) => boolean) & { errors?: unknown };
 

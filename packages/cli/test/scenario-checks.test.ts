@@ -21,9 +21,24 @@ const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) 
 describe('anjian test checks scenarios like inspections', () => {
   it.each([
     ['an undeclared premises kind', `    premises: spinning\n    findings: { ${COMPLIANT} }\n`, 'premises: spinning', 'UNKNOWN_PREMISES: the pack has no premises kind "spinning"'],
-    ['a text for a boolean', `    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: 否, alarm_installed: true, alarm_working: true, hose_length_m: 1.5 }\n`, 'below_ground: 否', 'WRONG_TYPE: "Gas is used below ground or half below ground" (below_ground) must be yes or no (true/false); got the text "否"'],
-    ['a string for a number', `    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: long }\n`, 'hose_length_m: long', 'WRONG_TYPE: "Length of the connecting hose" (hose_length_m) must be a number'],
-    ['an unknown fact id', `    premises: restaurant\n    findings: { ${COMPLIANT}, hose_lenght_m: 1 }\n`, 'hose_lenght_m', 'UNKNOWN_FACT: the pack has no fact "hose_lenght_m" (did you mean "hose_length_m"?)'],
+    [
+      'a text for a boolean',
+      `    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: 否, alarm_installed: true, alarm_working: true, hose_length_m: 1.5 }\n`,
+      'below_ground: 否',
+      'WRONG_TYPE: "Gas is used below ground or half below ground" (below_ground) must be yes or no (true/false); got the text "否"',
+    ],
+    [
+      'a string for a number',
+      `    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: long }\n`,
+      'hose_length_m: long',
+      'WRONG_TYPE: "Length of the connecting hose" (hose_length_m) must be a number',
+    ],
+    [
+      'an unknown fact id',
+      `    premises: restaurant\n    findings: { ${COMPLIANT}, hose_lenght_m: 1 }\n`,
+      'hose_lenght_m',
+      'UNKNOWN_FACT: the pack has no fact "hose_lenght_m" (did you mean "hose_length_m"?)',
+    ],
     ['no premises at all', `    findings: { ${COMPLIANT} }\n`, 'findings:', 'PREMISES_MISSING: premises is missing'],
   ])('%s fails, located, with exit 1', async (_what, body, _needle, message) => {
     const scenarios = `  - name: a mistake\n${body}    expect:\n      hazards: []\n`;

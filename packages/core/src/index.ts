@@ -15,38 +15,14 @@
  */
 
 // Packs: what a pack is, loading and compiling it, its issues.
-export type {
-  Lang,
-  LocalizedText,
-  HazardLevel,
-  Confidence,
-  Citation,
-  Fact,
-  Condition,
-  LeafCondition,
-  HazardRule,
-  Item,
-  Pack,
-  IssueSeverity,
-  Issue,
-} from './pack/types.js';
+export type { Lang, LocalizedText, HazardLevel, Confidence, Citation, Fact, Condition, LeafCondition, HazardRule, Item, Pack, IssueSeverity, Issue } from './pack/types.js';
 export { HAZARD_LEVELS } from './pack/types.js';
 export { loadPack, loadPackOrThrow } from './pack/load-pack.js';
 export type { LoadPackOptions, LoadResult, PackSource } from './pack/load-pack.js';
 export { PackLoadError, PackSourceError } from './pack/pack-load-error.js';
 
 // Classification: inspections in, hazards out.
-export type {
-  FindingSource,
-  FindingValue,
-  Inspection,
-  ItemOutcome,
-  Observation,
-  ResolvedCitation,
-  HazardFinding,
-  ItemResult,
-  Classification,
-} from './classify/types.js';
+export type { FindingSource, FindingValue, Inspection, ItemOutcome, Observation, ResolvedCitation, HazardFinding, ItemResult, Classification } from './classify/types.js';
 export { compilePack } from './classify/compile-pack.js';
 export type { CompilePackOptions, PackEvaluator } from './classify/compile-pack.js';
 export { PackCompileError, isPackCompileError } from './classify/pack-compile-error.js';
@@ -60,17 +36,7 @@ export type { ScenarioSource } from './scenarios/run-scenarios.js';
 export type { Scenario, ScenarioFile, ScenarioResult, ScenarioRun } from './scenarios/types.js';
 
 // The review chain: commands, events, hazards.
-export type {
-  HazardStatus,
-  EvidenceRef,
-  ChainCommand,
-  ChainEvent,
-  StoredEvent,
-  RejectionCode,
-  Rejection,
-  HazardState,
-  HazardSummary,
-} from './chain/types.js';
+export type { HazardStatus, EvidenceRef, ChainCommand, ChainEvent, StoredEvent, RejectionCode, Rejection, HazardState, HazardSummary } from './chain/types.js';
 export { HAZARD_STATUSES } from './chain/types.js';
 export { ChainError, isChainError } from './chain/chain-error.js';
 export { handleCommand, foldEvents } from './chain/handle-command.js';

@@ -34,7 +34,9 @@ function readTree(dir: string): Record<string, string> {
   return files;
 }
 
-const cases = readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()).sort();
+const cases = readdirSync(root)
+  .filter((name) => statSync(join(root, name)).isDirectory())
+  .sort();
 
 describe('invalid pack corpus', () => {
   it('has at least 70 cases', () => {

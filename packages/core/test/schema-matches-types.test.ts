@@ -40,10 +40,23 @@ const DEFAULTED: Record<string, string[]> = {
 };
 
 const PAIRS: [string, string][] = [
-  ['LocalizedText', 'localizedText'], ['Regulation', 'regulation'], ['Citation', 'citation'], ['PremisesKind', 'premisesKind'],
-  ['FactOption', 'factOption'], ['Fact', 'fact'], ['LeafCondition', 'leafCondition'], ['ConditionReference', 'conditionReference'],
-  ['AllCondition', 'allCondition'], ['AnyCondition', 'anyCondition'], ['NotCondition', 'notCondition'], ['AtLeastCondition', 'atLeastCondition'],
-  ['HazardRule', 'hazardRule'], ['Item', 'item'], ['Section', 'section'], ['Composite', 'composite'], ['Pack', 'packFile'],
+  ['LocalizedText', 'localizedText'],
+  ['Regulation', 'regulation'],
+  ['Citation', 'citation'],
+  ['PremisesKind', 'premisesKind'],
+  ['FactOption', 'factOption'],
+  ['Fact', 'fact'],
+  ['LeafCondition', 'leafCondition'],
+  ['ConditionReference', 'conditionReference'],
+  ['AllCondition', 'allCondition'],
+  ['AnyCondition', 'anyCondition'],
+  ['NotCondition', 'notCondition'],
+  ['AtLeastCondition', 'atLeastCondition'],
+  ['HazardRule', 'hazardRule'],
+  ['Item', 'item'],
+  ['Section', 'section'],
+  ['Composite', 'composite'],
+  ['Pack', 'packFile'],
 ];
 
 describe('pack schema ↔ types.ts', () => {

@@ -3,12 +3,7 @@ import { HttpProblem } from './problem.js';
 
 /** A 413 `PAYLOAD_TOO_LARGE` problem naming the limit. */
 export function payloadTooLarge(maxBytes: number): HttpProblem {
-  return new HttpProblem(
-    413,
-    'PAYLOAD_TOO_LARGE',
-    { 'zh-CN': '请求体过大', en: 'Payload too large' },
-    { 'zh-CN': `请求体超过 ${maxBytes} 字节`, en: `the request body exceeds ${maxBytes} bytes` },
-  );
+  return new HttpProblem(413, 'PAYLOAD_TOO_LARGE', { 'zh-CN': '请求体过大', en: 'Payload too large' }, { 'zh-CN': `请求体超过 ${maxBytes} 字节`, en: `the request body exceeds ${maxBytes} bytes` });
 }
 
 /**

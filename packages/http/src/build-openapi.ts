@@ -86,7 +86,11 @@ function reachable(root: unknown, all: Record<string, JsonSchema>): Record<strin
     kept[name] = schema;
     queue.push(...refsIn(schema, new Set()));
   }
-  return Object.fromEntries(Object.keys(kept).sort().map((name) => [name, kept[name] as JsonSchema]));
+  return Object.fromEntries(
+    Object.keys(kept)
+      .sort()
+      .map((name) => [name, kept[name] as JsonSchema]),
+  );
 }
 
 /**

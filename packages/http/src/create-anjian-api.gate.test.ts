@@ -76,7 +76,15 @@ describe('500s are seen by someone', () => {
     expect(JSON.stringify(body)).not.toMatch(/hunter2|at |stack/);
     const requestId = (body.instance as string).replace('urn:uuid:', '');
     expect(logs).toEqual([
-      expect.objectContaining({ level: 'error', event: 'request_failed', requestId, method: 'GET', path: '/api/hazards', status: 500, error: expect.objectContaining({ name: 'Error', message: failure.message, stack: expect.any(String) }) }),
+      expect.objectContaining({
+        level: 'error',
+        event: 'request_failed',
+        requestId,
+        method: 'GET',
+        path: '/api/hazards',
+        status: 500,
+        error: expect.objectContaining({ name: 'Error', message: failure.message, stack: expect.any(String) }),
+      }),
     ]);
     expect(typeof logs[0]!.time).toBe('string');
     expect(reported).toEqual([{ error: failure, requestId, url: 'http://x/api/hazards?area=D1' }]);
@@ -87,7 +95,12 @@ describe('500s are seen by someone', () => {
     const { api, logs } = setup({ store, onError: async () => Promise.reject(new Error('tracker down')) });
     expect((await api.fetch(new Request('http://x/api/hazards'))).status).toBe(500);
     expect(logs.map((l) => l.event)).toEqual(['request_failed', 'on_error_failed']);
-    const quiet = setup({ store, logger: () => { throw new Error('disk full'); } });
+    const quiet = setup({
+      store,
+      logger: () => {
+        throw new Error('disk full');
+      },
+    });
     expect((await quiet.api.fetch(new Request('http://x/api/hazards'))).status).toBe(500);
   });
 

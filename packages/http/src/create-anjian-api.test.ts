@@ -29,7 +29,14 @@ describe('createAnjianApi', () => {
     expect(r.status).toBe(500);
     const text = await r.text();
     expect(text).not.toContain('hunter2');
-    expect(JSON.parse(text)).toEqual({ type: 'https://anjian.dev/problems/internal', title: 'Server error', status: 500, detail: 'internal server error', code: 'INTERNAL', instance: expect.stringMatching(/^urn:uuid:[0-9a-f-]{36}$/) });
+    expect(JSON.parse(text)).toEqual({
+      type: 'https://anjian.dev/problems/internal',
+      title: 'Server error',
+      status: 500,
+      detail: 'internal server error',
+      code: 'INTERNAL',
+      instance: expect.stringMatching(/^urn:uuid:[0-9a-f-]{36}$/),
+    });
   });
 
   it('an authChallenge that is not a WWW-Authenticate challenge is a TypeError at creation, not a broken 401 later', () => {

@@ -29,7 +29,11 @@ export function hazardFilterFromQuery(query: URLSearchParams, now: Date): Hazard
   if (level) filter.level = level;
   const status = list<HazardStatus>('status', query.get('status'), HAZARD_STATUSES);
   if (status) filter.status = status;
-  for (const [param, key] of [['domain', 'domain'], ['area', 'area'], ['enterprise', 'enterpriseId']] as const) {
+  for (const [param, key] of [
+    ['domain', 'domain'],
+    ['area', 'area'],
+    ['enterprise', 'enterpriseId'],
+  ] as const) {
     const value = query.get(param);
     if (value) filter[key] = value;
   }

@@ -16,975 +16,959 @@ export interface OperationExamples {
 
 /** Examples by operationId. */
 export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
-  "listPacks": {
-    "response": {
-      "items": [
+  listPacks: {
+    response: {
+      items: [
         {
-          "id": "demo-kitchen",
-          "version": "0.1.0",
-          "domain": "gas",
-          "title": {
-            "zh-CN": "餐饮厨房燃气安全（示例）",
-            "en": "Restaurant kitchen gas safety (example)"
+          id: 'demo-kitchen',
+          version: '0.1.0',
+          domain: 'gas',
+          title: {
+            'zh-CN': '餐饮厨房燃气安全（示例）',
+            en: 'Restaurant kitchen gas safety (example)',
           },
-          "description": {
-            "zh-CN": "用于演示检查表格式的小型示例，不用于执法。",
-            "en": "A small example that shows the pack format. Not for enforcement use."
+          description: {
+            'zh-CN': '用于演示检查表格式的小型示例，不用于执法。',
+            en: 'A small example that shows the pack format. Not for enforcement use.',
           },
-          "premises": [
+          premises: [
             {
-              "id": "restaurant",
-              "label": {
-                "zh-CN": "餐饮场所",
-                "en": "Restaurant"
-              }
-            },
-            {
-              "id": "canteen",
-              "label": {
-                "zh-CN": "单位食堂",
-                "en": "Canteen"
-              }
-            }
-          ],
-          "facts": 6,
-          "items": 4
-        }
-      ]
-    }
-  },
-  "getPack": {
-    "response": {
-      "format": "anjian/pack@1",
-      "id": "demo-kitchen",
-      "version": "0.1.0",
-      "domain": "gas",
-      "title": {
-        "zh-CN": "餐饮厨房燃气安全（示例）",
-        "en": "Restaurant kitchen gas safety (example)"
-      },
-      "description": {
-        "zh-CN": "用于演示检查表格式的小型示例，不用于执法。",
-        "en": "A small example that shows the pack format. Not for enforcement use."
-      },
-      "issuer": {
-        "zh-CN": "anjian 示例",
-        "en": "anjian examples"
-      },
-      "premises": [
-        {
-          "id": "restaurant",
-          "label": {
-            "zh-CN": "餐饮场所",
-            "en": "Restaurant"
-          }
-        },
-        {
-          "id": "canteen",
-          "label": {
-            "zh-CN": "单位食堂",
-            "en": "Canteen"
-          }
-        }
-      ],
-      "regulations": [
-        {
-          "id": "jcg-2023-4",
-          "title": {
-            "zh-CN": "城镇燃气经营安全重大隐患判定标准",
-            "en": "Criteria for determining major hazards in urban gas operation"
-          },
-          "number": "建城规〔2023〕4号",
-          "edition": "2023",
-          "status": "current",
-          "confidence": "verified",
-          "determination": true
-        },
-        {
-          "id": "gb-50028",
-          "title": {
-            "zh-CN": "城镇燃气设计规范",
-            "en": "Code for design of city gas engineering"
-          },
-          "number": "GB 50028-2006",
-          "edition": "2006 (2020 ed.)",
-          "status": "current",
-          "confidence": "unverified"
-        }
-      ],
-      "facts": [
-        {
-          "id": "gas_type",
-          "type": "enum",
-          "label": {
-            "zh-CN": "使用的燃气种类",
-            "en": "Gas used"
-          },
-          "required": true,
-          "options": [
-            {
-              "value": "natural_gas",
-              "label": {
-                "zh-CN": "管道天然气",
-                "en": "Piped natural gas"
-              }
-            },
-            {
-              "value": "lpg",
-              "label": {
-                "zh-CN": "瓶装液化石油气",
-                "en": "Bottled LPG"
-              }
-            }
-          ]
-        },
-        {
-          "id": "below_ground",
-          "type": "boolean",
-          "label": {
-            "zh-CN": "用气场所位于地下或半地下",
-            "en": "Gas is used below ground or half below ground"
-          },
-          "required": true
-        },
-        {
-          "id": "alarm_installed",
-          "type": "boolean",
-          "label": {
-            "zh-CN": "安装可燃气体报警器",
-            "en": "Combustible-gas alarm installed"
-          },
-          "required": true
-        },
-        {
-          "id": "alarm_working",
-          "type": "boolean",
-          "label": {
-            "zh-CN": "报警器工作正常",
-            "en": "The alarm works"
-          },
-          "hint": {
-            "zh-CN": "按下测试键，应发出声光报警。",
-            "en": "Press the test button; it should sound and flash."
-          },
-          "required": true,
-          "when": {
-            "fact": "alarm_installed",
-            "operator": "equal",
-            "value": true
-          }
-        },
-        {
-          "id": "hose_length_m",
-          "type": "number",
-          "unit": "m",
-          "min": 0,
-          "max": 50,
-          "label": {
-            "zh-CN": "连接软管长度",
-            "en": "Length of the connecting hose"
-          },
-          "required": true
-        },
-        {
-          "id": "cylinders_on_site",
-          "type": "count",
-          "max": 200,
-          "label": {
-            "zh-CN": "现场液化气钢瓶数量",
-            "en": "LPG cylinders on site"
-          },
-          "when": {
-            "condition": "uses_lpg"
-          },
-          "required": false
-        }
-      ],
-      "conditions": {
-        "uses_lpg": {
-          "fact": "gas_type",
-          "operator": "equal",
-          "value": "lpg"
-        }
-      },
-      "composites": [
-        {
-          "id": "DEMO-C1",
-          "level": "general",
-          "title": {
-            "zh-CN": "多项燃气安全缺陷并存",
-            "en": "Several gas-safety defects at once"
-          },
-          "atLeast": 2,
-          "of": [
-            "DEMO-002-H1",
-            "DEMO-003-H1",
-            "DEMO-004-H1"
-          ],
-          "basis": [
-            {
-              "regulation": "gb-50028",
-              "clause": "10.8"
-            }
-          ],
-          "rectification": {
-            "zh-CN": "制定整改计划，逐项整改。",
-            "en": "Make a rectification plan and fix each defect."
-          },
-          "deadline": {
-            "workingDays": 10
-          },
-          "party": "user"
-        }
-      ],
-      "sections": [
-        {
-          "id": "lpg",
-          "title": {
-            "zh-CN": "液化石油气",
-            "en": "Bottled LPG"
-          },
-          "items": [
-            {
-              "id": "DEMO-001",
-              "title": {
-                "zh-CN": "地下场所不得使用液化石油气",
-                "en": "No LPG below ground"
+              id: 'restaurant',
+              label: {
+                'zh-CN': '餐饮场所',
+                en: 'Restaurant',
               },
-              "asks": [
-                "gas_type",
-                "below_ground"
-              ],
-              "hazards": [
+            },
+            {
+              id: 'canteen',
+              label: {
+                'zh-CN': '单位食堂',
+                en: 'Canteen',
+              },
+            },
+          ],
+          facts: 6,
+          items: 4,
+        },
+      ],
+    },
+  },
+  getPack: {
+    response: {
+      format: 'anjian/pack@1',
+      id: 'demo-kitchen',
+      version: '0.1.0',
+      domain: 'gas',
+      title: {
+        'zh-CN': '餐饮厨房燃气安全（示例）',
+        en: 'Restaurant kitchen gas safety (example)',
+      },
+      description: {
+        'zh-CN': '用于演示检查表格式的小型示例，不用于执法。',
+        en: 'A small example that shows the pack format. Not for enforcement use.',
+      },
+      issuer: {
+        'zh-CN': 'anjian 示例',
+        en: 'anjian examples',
+      },
+      premises: [
+        {
+          id: 'restaurant',
+          label: {
+            'zh-CN': '餐饮场所',
+            en: 'Restaurant',
+          },
+        },
+        {
+          id: 'canteen',
+          label: {
+            'zh-CN': '单位食堂',
+            en: 'Canteen',
+          },
+        },
+      ],
+      regulations: [
+        {
+          id: 'jcg-2023-4',
+          title: {
+            'zh-CN': '城镇燃气经营安全重大隐患判定标准',
+            en: 'Criteria for determining major hazards in urban gas operation',
+          },
+          number: '建城规〔2023〕4号',
+          edition: '2023',
+          status: 'current',
+          confidence: 'verified',
+          determination: true,
+        },
+        {
+          id: 'gb-50028',
+          title: {
+            'zh-CN': '城镇燃气设计规范',
+            en: 'Code for design of city gas engineering',
+          },
+          number: 'GB 50028-2006',
+          edition: '2006 (2020 ed.)',
+          status: 'current',
+          confidence: 'unverified',
+        },
+      ],
+      facts: [
+        {
+          id: 'gas_type',
+          type: 'enum',
+          label: {
+            'zh-CN': '使用的燃气种类',
+            en: 'Gas used',
+          },
+          required: true,
+          options: [
+            {
+              value: 'natural_gas',
+              label: {
+                'zh-CN': '管道天然气',
+                en: 'Piped natural gas',
+              },
+            },
+            {
+              value: 'lpg',
+              label: {
+                'zh-CN': '瓶装液化石油气',
+                en: 'Bottled LPG',
+              },
+            },
+          ],
+        },
+        {
+          id: 'below_ground',
+          type: 'boolean',
+          label: {
+            'zh-CN': '用气场所位于地下或半地下',
+            en: 'Gas is used below ground or half below ground',
+          },
+          required: true,
+        },
+        {
+          id: 'alarm_installed',
+          type: 'boolean',
+          label: {
+            'zh-CN': '安装可燃气体报警器',
+            en: 'Combustible-gas alarm installed',
+          },
+          required: true,
+        },
+        {
+          id: 'alarm_working',
+          type: 'boolean',
+          label: {
+            'zh-CN': '报警器工作正常',
+            en: 'The alarm works',
+          },
+          hint: {
+            'zh-CN': '按下测试键，应发出声光报警。',
+            en: 'Press the test button; it should sound and flash.',
+          },
+          required: true,
+          when: {
+            fact: 'alarm_installed',
+            operator: 'equal',
+            value: true,
+          },
+        },
+        {
+          id: 'hose_length_m',
+          type: 'number',
+          unit: 'm',
+          min: 0,
+          max: 50,
+          label: {
+            'zh-CN': '连接软管长度',
+            en: 'Length of the connecting hose',
+          },
+          required: true,
+        },
+        {
+          id: 'cylinders_on_site',
+          type: 'count',
+          max: 200,
+          label: {
+            'zh-CN': '现场液化气钢瓶数量',
+            en: 'LPG cylinders on site',
+          },
+          when: {
+            condition: 'uses_lpg',
+          },
+          required: false,
+        },
+      ],
+      conditions: {
+        uses_lpg: {
+          fact: 'gas_type',
+          operator: 'equal',
+          value: 'lpg',
+        },
+      },
+      composites: [
+        {
+          id: 'DEMO-C1',
+          level: 'general',
+          title: {
+            'zh-CN': '多项燃气安全缺陷并存',
+            en: 'Several gas-safety defects at once',
+          },
+          atLeast: 2,
+          of: ['DEMO-002-H1', 'DEMO-003-H1', 'DEMO-004-H1'],
+          basis: [
+            {
+              regulation: 'gb-50028',
+              clause: '10.8',
+            },
+          ],
+          rectification: {
+            'zh-CN': '制定整改计划，逐项整改。',
+            en: 'Make a rectification plan and fix each defect.',
+          },
+          deadline: {
+            workingDays: 10,
+          },
+          party: 'user',
+        },
+      ],
+      sections: [
+        {
+          id: 'lpg',
+          title: {
+            'zh-CN': '液化石油气',
+            en: 'Bottled LPG',
+          },
+          items: [
+            {
+              id: 'DEMO-001',
+              title: {
+                'zh-CN': '地下场所不得使用液化石油气',
+                en: 'No LPG below ground',
+              },
+              asks: ['gas_type', 'below_ground'],
+              hazards: [
                 {
-                  "id": "DEMO-001-H1",
-                  "level": "major",
-                  "title": {
-                    "zh-CN": "在地下或半地下使用液化石油气",
-                    "en": "LPG used below ground"
+                  id: 'DEMO-001-H1',
+                  level: 'major',
+                  title: {
+                    'zh-CN': '在地下或半地下使用液化石油气',
+                    en: 'LPG used below ground',
                   },
-                  "when": {
-                    "all": [
+                  when: {
+                    all: [
                       {
-                        "condition": "uses_lpg"
+                        condition: 'uses_lpg',
                       },
                       {
-                        "fact": "below_ground",
-                        "operator": "equal",
-                        "value": true
-                      }
-                    ]
+                        fact: 'below_ground',
+                        operator: 'equal',
+                        value: true,
+                      },
+                    ],
                   },
-                  "basis": [
+                  basis: [
                     {
-                      "regulation": "jcg-2023-4",
-                      "clause": "第九条"
-                    }
+                      regulation: 'jcg-2023-4',
+                      clause: '第九条',
+                    },
                   ],
-                  "rectification": {
-                    "zh-CN": "立即停止使用，撤出钢瓶，改用管道天然气或电。",
-                    "en": "Stop at once, remove the cylinders, switch to piped gas or electricity."
+                  rectification: {
+                    'zh-CN': '立即停止使用，撤出钢瓶，改用管道天然气或电。',
+                    en: 'Stop at once, remove the cylinders, switch to piped gas or electricity.',
                   },
-                  "party": "user"
-                }
-              ]
+                  party: 'user',
+                },
+              ],
             },
             {
-              "id": "DEMO-004",
-              "title": {
-                "zh-CN": "钢瓶存放数量",
-                "en": "Number of cylinders kept"
+              id: 'DEMO-004',
+              title: {
+                'zh-CN': '钢瓶存放数量',
+                en: 'Number of cylinders kept',
               },
-              "asks": [
-                "cylinders_on_site"
-              ],
-              "when": {
-                "condition": "uses_lpg"
+              asks: ['cylinders_on_site'],
+              when: {
+                condition: 'uses_lpg',
               },
-              "hazards": [
+              hazards: [
                 {
-                  "id": "DEMO-004-H1",
-                  "level": "general",
-                  "title": {
-                    "zh-CN": "现场存放钢瓶过多",
-                    "en": "Too many cylinders kept on site"
+                  id: 'DEMO-004-H1',
+                  level: 'general',
+                  title: {
+                    'zh-CN': '现场存放钢瓶过多',
+                    en: 'Too many cylinders kept on site',
                   },
-                  "when": {
-                    "fact": "cylinders_on_site",
-                    "operator": "greaterThan",
-                    "value": 2
+                  when: {
+                    fact: 'cylinders_on_site',
+                    operator: 'greaterThan',
+                    value: 2,
                   },
-                  "basis": [
+                  basis: [
                     {
-                      "regulation": "gb-50028",
-                      "clause": "10.8.2"
-                    }
+                      regulation: 'gb-50028',
+                      clause: '10.8.2',
+                    },
                   ],
-                  "deadline": {
-                    "workingDays": 3
+                  deadline: {
+                    workingDays: 3,
                   },
-                  "party": "user"
-                }
-              ]
-            }
-          ]
+                  party: 'user',
+                },
+              ],
+            },
+          ],
         },
         {
-          "id": "alarm",
-          "title": {
-            "zh-CN": "报警与切断",
-            "en": "Alarm and shut-off"
+          id: 'alarm',
+          title: {
+            'zh-CN': '报警与切断',
+            en: 'Alarm and shut-off',
           },
-          "items": [
+          items: [
             {
-              "id": "DEMO-002",
-              "title": {
-                "zh-CN": "可燃气体报警器",
-                "en": "Combustible-gas alarm"
+              id: 'DEMO-002',
+              title: {
+                'zh-CN': '可燃气体报警器',
+                en: 'Combustible-gas alarm',
               },
-              "asks": [
-                "alarm_installed",
-                "alarm_working"
-              ],
-              "hazards": [
+              asks: ['alarm_installed', 'alarm_working'],
+              hazards: [
                 {
-                  "id": "DEMO-002-H1",
-                  "level": "general",
-                  "title": {
-                    "zh-CN": "未安装可燃气体报警器",
-                    "en": "No combustible-gas alarm"
+                  id: 'DEMO-002-H1',
+                  level: 'general',
+                  title: {
+                    'zh-CN': '未安装可燃气体报警器',
+                    en: 'No combustible-gas alarm',
                   },
-                  "when": {
-                    "fact": "alarm_installed",
-                    "operator": "equal",
-                    "value": false
+                  when: {
+                    fact: 'alarm_installed',
+                    operator: 'equal',
+                    value: false,
                   },
-                  "basis": [
+                  basis: [
                     {
-                      "regulation": "gb-50028",
-                      "clause": "10.8.3"
-                    }
+                      regulation: 'gb-50028',
+                      clause: '10.8.3',
+                    },
                   ],
-                  "rectification": {
-                    "zh-CN": "安装可燃气体报警器并与紧急切断阀联锁。",
-                    "en": "Install a combustible-gas alarm linked to an emergency shut-off valve."
+                  rectification: {
+                    'zh-CN': '安装可燃气体报警器并与紧急切断阀联锁。',
+                    en: 'Install a combustible-gas alarm linked to an emergency shut-off valve.',
                   },
-                  "deadline": {
-                    "workingDays": 7
+                  deadline: {
+                    workingDays: 7,
                   },
-                  "party": "user"
+                  party: 'user',
                 },
                 {
-                  "id": "DEMO-002-H2",
-                  "level": "general",
-                  "title": {
-                    "zh-CN": "报警器失效",
-                    "en": "Alarm does not work"
+                  id: 'DEMO-002-H2',
+                  level: 'general',
+                  title: {
+                    'zh-CN': '报警器失效',
+                    en: 'Alarm does not work',
                   },
-                  "when": {
-                    "all": [
+                  when: {
+                    all: [
                       {
-                        "fact": "alarm_installed",
-                        "operator": "equal",
-                        "value": true
+                        fact: 'alarm_installed',
+                        operator: 'equal',
+                        value: true,
                       },
                       {
-                        "fact": "alarm_working",
-                        "operator": "equal",
-                        "value": false
-                      }
-                    ]
+                        fact: 'alarm_working',
+                        operator: 'equal',
+                        value: false,
+                      },
+                    ],
                   },
-                  "basis": [
+                  basis: [
                     {
-                      "regulation": "gb-50028",
-                      "clause": "10.8.3"
-                    }
+                      regulation: 'gb-50028',
+                      clause: '10.8.3',
+                    },
                   ],
-                  "deadline": {
-                    "workingDays": 3
+                  deadline: {
+                    workingDays: 3,
                   },
-                  "party": "user"
-                }
-              ]
+                  party: 'user',
+                },
+              ],
             },
             {
-              "id": "DEMO-003",
-              "title": {
-                "zh-CN": "连接软管",
-                "en": "Connecting hose"
+              id: 'DEMO-003',
+              title: {
+                'zh-CN': '连接软管',
+                en: 'Connecting hose',
               },
-              "asks": [
-                "hose_length_m"
-              ],
-              "hazards": [
+              asks: ['hose_length_m'],
+              hazards: [
                 {
-                  "id": "DEMO-003-H1",
-                  "level": "simple",
-                  "title": {
-                    "zh-CN": "软管超长",
-                    "en": "Hose too long"
+                  id: 'DEMO-003-H1',
+                  level: 'simple',
+                  title: {
+                    'zh-CN': '软管超长',
+                    en: 'Hose too long',
                   },
-                  "when": {
-                    "fact": "hose_length_m",
-                    "operator": "greaterThan",
-                    "value": 2
+                  when: {
+                    fact: 'hose_length_m',
+                    operator: 'greaterThan',
+                    value: 2,
                   },
-                  "basis": [
+                  basis: [
                     {
-                      "regulation": "gb-50028",
-                      "clause": "10.7.5"
-                    }
+                      regulation: 'gb-50028',
+                      clause: '10.7.5',
+                    },
                   ],
-                  "rectification": {
-                    "zh-CN": "当场更换为不超过 2 米的专用软管。",
-                    "en": "Replace on the spot with a gas hose no longer than 2 m."
+                  rectification: {
+                    'zh-CN': '当场更换为不超过 2 米的专用软管。',
+                    en: 'Replace on the spot with a gas hose no longer than 2 m.',
                   },
-                  "deadline": "immediate",
-                  "party": "user"
-                }
-              ]
-            }
-          ]
-        }
-      ]
-    },
-    "parameters": {
-      "id": "demo-kitchen"
-    }
-  },
-  "getPackSchema": {
-    "response": {
-      "$schema": "https://json-schema.org/draft/2020-12/schema",
-      "$id": "https://anjian.dev/schema/pack.schema.json",
-      "title": "anjian checklist pack / 安检检查表"
-    }
-  },
-  "submitInspection": {
-    "request": {
-      "pack": "demo-kitchen",
-      "premises": "restaurant",
-      "inspectedAt": "2026-11-02T09:00:00+08:00",
-      "subject": {
-        "enterpriseId": "E1",
-        "name": "老王饭店"
-      },
-      "findings": {
-        "gas_type": "natural_gas",
-        "below_ground": false,
-        "alarm_installed": false,
-        "hose_length_m": 1.5
-      }
-    },
-    "response": {
-      "classification": {
-        "pack": {
-          "id": "demo-kitchen",
-          "version": "0.1.0"
-        },
-        "items": [
-          {
-            "item": "DEMO-001",
-            "section": "lpg",
-            "outcome": "pass",
-            "hazards": []
-          },
-          {
-            "item": "DEMO-004",
-            "section": "lpg",
-            "outcome": "not_applicable",
-            "hazards": []
-          },
-          {
-            "item": "DEMO-002",
-            "section": "alarm",
-            "outcome": "hazard",
-            "hazards": [
-              "DEMO-002-H1"
-            ],
-            "level": "general"
-          },
-          {
-            "item": "DEMO-003",
-            "section": "alarm",
-            "outcome": "pass",
-            "hazards": []
-          }
-        ],
-        "hazards": [
-          {
-            "rule": "DEMO-002-H1",
-            "item": "DEMO-002",
-            "kind": "rule",
-            "level": "general",
-            "provisional": true,
-            "party": "user",
-            "title": {
-              "zh-CN": "未安装可燃气体报警器",
-              "en": "No combustible-gas alarm"
-            },
-            "basis": [
-              {
-                "regulation": "gb-50028",
-                "clause": "10.8.3",
-                "number": "GB 50028-2006",
-                "edition": "2006 (2020 ed.)",
-                "title": {
-                  "zh-CN": "城镇燃气设计规范",
-                  "en": "Code for design of city gas engineering"
+                  deadline: 'immediate',
+                  party: 'user',
                 },
-                "status": "current",
-                "confidence": "unverified"
-              }
-            ],
-            "deadline": {
-              "workingDays": 7
+              ],
             },
-            "observations": [
-              {
-                "fact": "alarm_installed",
-                "operator": "equal",
-                "actual": false,
-                "expected": false
-              }
-            ],
-            "explanation": {
-              "zh-CN": "未安装可燃气体报警器。安装可燃气体报警器：否。",
-              "en": "No combustible-gas alarm. Combustible-gas alarm installed: no."
-            },
-            "rectification": {
-              "zh-CN": "安装可燃气体报警器并与紧急切断阀联锁。",
-              "en": "Install a combustible-gas alarm linked to an emergency shut-off valve."
-            }
-          }
-        ],
-        "summary": {
-          "items": {
-            "pass": 2,
-            "hazard": 1,
-            "not_applicable": 1,
-            "not_checked": 0
-          },
-          "hazards": {
-            "simple": 0,
-            "general": 1,
-            "major": 0
-          },
-          "provisional": 1,
-          "highest": "general"
+          ],
         },
-        "premises": "restaurant",
-        "inspectedAt": "2026-11-02T09:00:00+08:00"
-      },
-      "warnings": [],
-      "reports": [
-        {
-          "rule": "DEMO-002-H1",
-          "hazardId": "hz-2363e2cd0978a2707bb136dc",
-          "ok": true,
-          "version": 1
-        }
-      ]
-    }
-  },
-  "listHazards": {
-    "response": {
-      "items": [
-        {
-          "hazardId": "hz-2363e2cd0978a2707bb136dc",
-          "version": 2,
-          "status": "rectifying",
-          "level": "general",
-          "provisional": true,
-          "domain": "gas",
-          "area": "D1/G1",
-          "enterpriseId": "E1",
-          "deadline": "2026-11-11T15:59:59.999Z",
-          "createdAt": "2026-11-02T01:00:00.000Z",
-          "updatedAt": "2026-11-02T01:00:00.000Z"
-        }
       ],
-      "next": null
-    }
+    },
+    parameters: {
+      id: 'demo-kitchen',
+    },
   },
-  "getHazard": {
-    "response": {
-      "state": {
-        "hazardId": "hz-2363e2cd0978a2707bb136dc",
-        "version": 2,
-        "status": "rectifying",
-        "level": "general",
-        "provisional": true,
-        "title": {
-          "en": "No combustible-gas alarm",
-          "zh-CN": "未安装可燃气体报警器"
-        },
-        "domain": "gas",
-        "area": "D1/G1",
-        "enterpriseId": "E1",
-        "unitId": null,
-        "source": "self_check",
-        "pack": {
-          "id": "demo-kitchen",
-          "version": "0.1.0"
-        },
-        "deadlinePolicy": {
-          "workingDays": 7
-        },
-        "reporterId": "owner-e1",
-        "manual": false,
-        "wasMajor": false,
-        "rectifierIds": [],
-        "reportEvidence": [],
-        "rectificationEvidence": [],
-        "evidenceIds": [],
-        "noticeIssuedAt": "2026-11-02T01:00:00.000Z",
-        "deadline": "2026-11-11T15:59:59.999Z",
-        "pendingExtension": null,
-        "warnedFor": null,
-        "overdueNoticedFor": null,
-        "escalatedFor": null,
-        "caseNo": null,
-        "listed": false,
-        "stopWork": null,
-        "plan": null,
-        "planApproved": false,
-        "acceptedBy": null,
-        "acceptedOfficers": [],
-        "closedBy": null,
-        "reopenCount": 0,
-        "createdAt": "2026-11-02T01:00:00.000Z",
-        "updatedAt": "2026-11-02T01:00:00.000Z",
-        "lastOccurredAt": "2026-11-02T01:00:00.000Z",
-        "lastHash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24"
+  getPackSchema: {
+    response: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'https://anjian.dev/schema/pack.schema.json',
+      title: 'anjian checklist pack / 安检检查表',
+    },
+  },
+  submitInspection: {
+    request: {
+      pack: 'demo-kitchen',
+      premises: 'restaurant',
+      inspectedAt: '2026-11-02T09:00:00+08:00',
+      subject: {
+        enterpriseId: 'E1',
+        name: '老王饭店',
       },
-      "history": [
-        {
-          "id": "hz-2363e2cd0978a2707bb136dc/1",
-          "hazardId": "hz-2363e2cd0978a2707bb136dc",
-          "version": 1,
-          "type": "reported",
-          "actor": {
-            "id": "owner-e1",
-            "role": "enterprise"
+      findings: {
+        gas_type: 'natural_gas',
+        below_ground: false,
+        alarm_installed: false,
+        hose_length_m: 1.5,
+      },
+    },
+    response: {
+      classification: {
+        pack: {
+          id: 'demo-kitchen',
+          version: '0.1.0',
+        },
+        items: [
+          {
+            item: 'DEMO-001',
+            section: 'lpg',
+            outcome: 'pass',
+            hazards: [],
           },
-          "commandId": "hz-2363e2cd0978a2707bb136dc:report",
-          "recordedAt": "2026-11-02T01:00:00.000Z",
-          "occurredAt": "2026-11-02T01:00:00.000Z",
-          "pack": {
-            "id": "demo-kitchen",
-            "version": "0.1.0"
+          {
+            item: 'DEMO-004',
+            section: 'lpg',
+            outcome: 'not_applicable',
+            hazards: [],
           },
-          "data": {
-            "area": "D1/G1",
-            "basis": [
-              {
-                "clause": "10.8.3",
-                "confidence": "unverified",
-                "edition": "2006 (2020 ed.)",
-                "number": "GB 50028-2006",
-                "regulation": "gb-50028",
-                "status": "current",
-                "title": {
-                  "en": "Code for design of city gas engineering",
-                  "zh-CN": "城镇燃气设计规范"
-                }
-              }
-            ],
-            "deadline": {
-              "workingDays": 7
+          {
+            item: 'DEMO-002',
+            section: 'alarm',
+            outcome: 'hazard',
+            hazards: ['DEMO-002-H1'],
+            level: 'general',
+          },
+          {
+            item: 'DEMO-003',
+            section: 'alarm',
+            outcome: 'pass',
+            hazards: [],
+          },
+        ],
+        hazards: [
+          {
+            rule: 'DEMO-002-H1',
+            item: 'DEMO-002',
+            kind: 'rule',
+            level: 'general',
+            provisional: true,
+            party: 'user',
+            title: {
+              'zh-CN': '未安装可燃气体报警器',
+              en: 'No combustible-gas alarm',
             },
-            "domain": "gas",
-            "enterpriseId": "E1",
-            "evidence": [],
-            "findings": [
+            basis: [
               {
-                "basis": [
-                  {
-                    "clause": "10.8.3",
-                    "confidence": "unverified",
-                    "edition": "2006 (2020 ed.)",
-                    "number": "GB 50028-2006",
-                    "regulation": "gb-50028",
-                    "status": "current",
-                    "title": {
-                      "en": "Code for design of city gas engineering",
-                      "zh-CN": "城镇燃气设计规范"
-                    }
-                  }
-                ],
-                "deadline": {
-                  "workingDays": 7
+                regulation: 'gb-50028',
+                clause: '10.8.3',
+                number: 'GB 50028-2006',
+                edition: '2006 (2020 ed.)',
+                title: {
+                  'zh-CN': '城镇燃气设计规范',
+                  en: 'Code for design of city gas engineering',
                 },
-                "explanation": {
-                  "en": "No combustible-gas alarm. Combustible-gas alarm installed: no.",
-                  "zh-CN": "未安装可燃气体报警器。安装可燃气体报警器：否。"
-                },
-                "item": "DEMO-002",
-                "kind": "rule",
-                "level": "general",
-                "observations": [
-                  {
-                    "actual": false,
-                    "expected": false,
-                    "fact": "alarm_installed",
-                    "operator": "equal"
-                  }
-                ],
-                "party": "user",
-                "provisional": true,
-                "rectification": {
-                  "en": "Install a combustible-gas alarm linked to an emergency shut-off valve.",
-                  "zh-CN": "安装可燃气体报警器并与紧急切断阀联锁。"
-                },
-                "rule": "DEMO-002-H1",
-                "title": {
-                  "en": "No combustible-gas alarm",
-                  "zh-CN": "未安装可燃气体报警器"
-                }
-              }
+                status: 'current',
+                confidence: 'unverified',
+              },
             ],
-            "level": "general",
-            "pack": {
-              "id": "demo-kitchen",
-              "version": "0.1.0"
+            deadline: {
+              workingDays: 7,
             },
-            "provisional": true,
-            "source": "self_check",
-            "title": {
-              "en": "No combustible-gas alarm",
-              "zh-CN": "未安装可燃气体报警器"
-            }
+            observations: [
+              {
+                fact: 'alarm_installed',
+                operator: 'equal',
+                actual: false,
+                expected: false,
+              },
+            ],
+            explanation: {
+              'zh-CN': '未安装可燃气体报警器。安装可燃气体报警器：否。',
+              en: 'No combustible-gas alarm. Combustible-gas alarm installed: no.',
+            },
+            rectification: {
+              'zh-CN': '安装可燃气体报警器并与紧急切断阀联锁。',
+              en: 'Install a combustible-gas alarm linked to an emergency shut-off valve.',
+            },
           },
-          "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
-          "hash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
-          "seq": 1
+        ],
+        summary: {
+          items: {
+            pass: 2,
+            hazard: 1,
+            not_applicable: 1,
+            not_checked: 0,
+          },
+          hazards: {
+            simple: 0,
+            general: 1,
+            major: 0,
+          },
+          provisional: 1,
+          highest: 'general',
+        },
+        premises: 'restaurant',
+        inspectedAt: '2026-11-02T09:00:00+08:00',
+      },
+      warnings: [],
+      reports: [
+        {
+          rule: 'DEMO-002-H1',
+          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          ok: true,
+          version: 1,
+        },
+      ],
+    },
+  },
+  listHazards: {
+    response: {
+      items: [
+        {
+          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          version: 2,
+          status: 'rectifying',
+          level: 'general',
+          provisional: true,
+          domain: 'gas',
+          area: 'D1/G1',
+          enterpriseId: 'E1',
+          deadline: '2026-11-11T15:59:59.999Z',
+          createdAt: '2026-11-02T01:00:00.000Z',
+          updatedAt: '2026-11-02T01:00:00.000Z',
+        },
+      ],
+      next: null,
+    },
+  },
+  getHazard: {
+    response: {
+      state: {
+        hazardId: 'hz-2363e2cd0978a2707bb136dc',
+        version: 2,
+        status: 'rectifying',
+        level: 'general',
+        provisional: true,
+        title: {
+          en: 'No combustible-gas alarm',
+          'zh-CN': '未安装可燃气体报警器',
+        },
+        domain: 'gas',
+        area: 'D1/G1',
+        enterpriseId: 'E1',
+        unitId: null,
+        source: 'self_check',
+        pack: {
+          id: 'demo-kitchen',
+          version: '0.1.0',
+        },
+        deadlinePolicy: {
+          workingDays: 7,
+        },
+        reporterId: 'owner-e1',
+        manual: false,
+        wasMajor: false,
+        rectifierIds: [],
+        reportEvidence: [],
+        rectificationEvidence: [],
+        evidenceIds: [],
+        noticeIssuedAt: '2026-11-02T01:00:00.000Z',
+        deadline: '2026-11-11T15:59:59.999Z',
+        pendingExtension: null,
+        warnedFor: null,
+        overdueNoticedFor: null,
+        escalatedFor: null,
+        caseNo: null,
+        listed: false,
+        stopWork: null,
+        plan: null,
+        planApproved: false,
+        acceptedBy: null,
+        acceptedOfficers: [],
+        closedBy: null,
+        reopenCount: 0,
+        createdAt: '2026-11-02T01:00:00.000Z',
+        updatedAt: '2026-11-02T01:00:00.000Z',
+        lastOccurredAt: '2026-11-02T01:00:00.000Z',
+        lastHash: '2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24',
+      },
+      history: [
+        {
+          id: 'hz-2363e2cd0978a2707bb136dc/1',
+          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          version: 1,
+          type: 'reported',
+          actor: {
+            id: 'owner-e1',
+            role: 'enterprise',
+          },
+          commandId: 'hz-2363e2cd0978a2707bb136dc:report',
+          recordedAt: '2026-11-02T01:00:00.000Z',
+          occurredAt: '2026-11-02T01:00:00.000Z',
+          pack: {
+            id: 'demo-kitchen',
+            version: '0.1.0',
+          },
+          data: {
+            area: 'D1/G1',
+            basis: [
+              {
+                clause: '10.8.3',
+                confidence: 'unverified',
+                edition: '2006 (2020 ed.)',
+                number: 'GB 50028-2006',
+                regulation: 'gb-50028',
+                status: 'current',
+                title: {
+                  en: 'Code for design of city gas engineering',
+                  'zh-CN': '城镇燃气设计规范',
+                },
+              },
+            ],
+            deadline: {
+              workingDays: 7,
+            },
+            domain: 'gas',
+            enterpriseId: 'E1',
+            evidence: [],
+            findings: [
+              {
+                basis: [
+                  {
+                    clause: '10.8.3',
+                    confidence: 'unverified',
+                    edition: '2006 (2020 ed.)',
+                    number: 'GB 50028-2006',
+                    regulation: 'gb-50028',
+                    status: 'current',
+                    title: {
+                      en: 'Code for design of city gas engineering',
+                      'zh-CN': '城镇燃气设计规范',
+                    },
+                  },
+                ],
+                deadline: {
+                  workingDays: 7,
+                },
+                explanation: {
+                  en: 'No combustible-gas alarm. Combustible-gas alarm installed: no.',
+                  'zh-CN': '未安装可燃气体报警器。安装可燃气体报警器：否。',
+                },
+                item: 'DEMO-002',
+                kind: 'rule',
+                level: 'general',
+                observations: [
+                  {
+                    actual: false,
+                    expected: false,
+                    fact: 'alarm_installed',
+                    operator: 'equal',
+                  },
+                ],
+                party: 'user',
+                provisional: true,
+                rectification: {
+                  en: 'Install a combustible-gas alarm linked to an emergency shut-off valve.',
+                  'zh-CN': '安装可燃气体报警器并与紧急切断阀联锁。',
+                },
+                rule: 'DEMO-002-H1',
+                title: {
+                  en: 'No combustible-gas alarm',
+                  'zh-CN': '未安装可燃气体报警器',
+                },
+              },
+            ],
+            level: 'general',
+            pack: {
+              id: 'demo-kitchen',
+              version: '0.1.0',
+            },
+            provisional: true,
+            source: 'self_check',
+            title: {
+              en: 'No combustible-gas alarm',
+              'zh-CN': '未安装可燃气体报警器',
+            },
+          },
+          prevHash: '0000000000000000000000000000000000000000000000000000000000000000',
+          hash: '0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17',
+          seq: 1,
         },
         {
-          "id": "hz-2363e2cd0978a2707bb136dc/2",
-          "hazardId": "hz-2363e2cd0978a2707bb136dc",
-          "version": 2,
-          "type": "notice_issued",
-          "actor": {
-            "id": "grid-g1",
-            "role": "grid"
+          id: 'hz-2363e2cd0978a2707bb136dc/2',
+          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          version: 2,
+          type: 'notice_issued',
+          actor: {
+            id: 'grid-g1',
+            role: 'grid',
           },
-          "commandId": "notice-1",
-          "recordedAt": "2026-11-02T01:00:00.000Z",
-          "occurredAt": "2026-11-02T01:00:00.000Z",
-          "pack": {
-            "id": "demo-kitchen",
-            "version": "0.1.0"
+          commandId: 'notice-1',
+          recordedAt: '2026-11-02T01:00:00.000Z',
+          occurredAt: '2026-11-02T01:00:00.000Z',
+          pack: {
+            id: 'demo-kitchen',
+            version: '0.1.0',
           },
-          "data": {
-            "deadline": "2026-11-11T15:59:59.999Z",
-            "noticeNo": "责改〔2026〕1102-07",
-            "policy": {
-              "workingDays": 7
-            }
+          data: {
+            deadline: '2026-11-11T15:59:59.999Z',
+            noticeNo: '责改〔2026〕1102-07',
+            policy: {
+              workingDays: 7,
+            },
           },
-          "prevHash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
-          "hash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24",
-          "seq": 2
-        }
-      ]
+          prevHash: '0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17',
+          hash: '2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24',
+          seq: 2,
+        },
+      ],
     },
-    "parameters": {
-      "id": "hz-2363e2cd0978a2707bb136dc"
-    }
+    parameters: {
+      id: 'hz-2363e2cd0978a2707bb136dc',
+    },
   },
-  "sendCommand": {
-    "request": {
-      "type": "issue_notice",
-      "noticeNo": "责改〔2026〕1102-07"
+  sendCommand: {
+    request: {
+      type: 'issue_notice',
+      noticeNo: '责改〔2026〕1102-07',
     },
-    "response": {
-      "hazardId": "hz-2363e2cd0978a2707bb136dc",
-      "version": 2,
-      "events": [
+    response: {
+      hazardId: 'hz-2363e2cd0978a2707bb136dc',
+      version: 2,
+      events: [
         {
-          "id": "hz-2363e2cd0978a2707bb136dc/2",
-          "hazardId": "hz-2363e2cd0978a2707bb136dc",
-          "version": 2,
-          "type": "notice_issued",
-          "actor": {
-            "id": "grid-g1",
-            "role": "grid"
+          id: 'hz-2363e2cd0978a2707bb136dc/2',
+          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          version: 2,
+          type: 'notice_issued',
+          actor: {
+            id: 'grid-g1',
+            role: 'grid',
           },
-          "commandId": "notice-1",
-          "recordedAt": "2026-11-02T01:00:00.000Z",
-          "occurredAt": "2026-11-02T01:00:00.000Z",
-          "pack": {
-            "id": "demo-kitchen",
-            "version": "0.1.0"
+          commandId: 'notice-1',
+          recordedAt: '2026-11-02T01:00:00.000Z',
+          occurredAt: '2026-11-02T01:00:00.000Z',
+          pack: {
+            id: 'demo-kitchen',
+            version: '0.1.0',
           },
-          "data": {
-            "deadline": "2026-11-11T15:59:59.999Z",
-            "noticeNo": "责改〔2026〕1102-07",
-            "policy": {
-              "workingDays": 7
-            }
+          data: {
+            deadline: '2026-11-11T15:59:59.999Z',
+            noticeNo: '责改〔2026〕1102-07',
+            policy: {
+              workingDays: 7,
+            },
           },
-          "prevHash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
-          "hash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24",
-          "seq": 2
-        }
-      ]
+          prevHash: '0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17',
+          hash: '2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24',
+          seq: 2,
+        },
+      ],
     },
-    "parameters": {
-      "id": "hz-2363e2cd0978a2707bb136dc"
-    }
-  },
-  "uploadHazardEvidence": {
-    "response": {
-      "id": "ev-c06688df872f0efcf05bcb64e07daed4",
-      "sha256": "23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f",
-      "mime": "image/jpeg",
-      "size": 11,
-      "uploaderId": "owner-e1",
-      "hazardId": "hz-2363e2cd0978a2707bb136dc",
-      "receivedAt": "2026-11-02T01:00:00.000Z"
+    parameters: {
+      id: 'hz-2363e2cd0978a2707bb136dc',
     },
-    "parameters": {
-      "id": "hz-2363e2cd0978a2707bb136dc"
-    }
   },
-  "uploadEvidence": {
-    "response": {
-      "id": "ev-c06688df872f0efcf05bcb64e07daed4",
-      "sha256": "23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f",
-      "mime": "image/jpeg",
-      "size": 11,
-      "uploaderId": "owner-e1",
-      "hazardId": null,
-      "receivedAt": "2026-11-02T01:00:00.000Z"
-    }
+  uploadHazardEvidence: {
+    response: {
+      id: 'ev-c06688df872f0efcf05bcb64e07daed4',
+      sha256: '23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f',
+      mime: 'image/jpeg',
+      size: 11,
+      uploaderId: 'owner-e1',
+      hazardId: 'hz-2363e2cd0978a2707bb136dc',
+      receivedAt: '2026-11-02T01:00:00.000Z',
+    },
+    parameters: {
+      id: 'hz-2363e2cd0978a2707bb136dc',
+    },
   },
-  "getEvidence": {
-    "parameters": {
-      "id": "ev-c06688df872f0efcf05bcb64e07daed4"
-    }
+  uploadEvidence: {
+    response: {
+      id: 'ev-c06688df872f0efcf05bcb64e07daed4',
+      sha256: '23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f',
+      mime: 'image/jpeg',
+      size: 11,
+      uploaderId: 'owner-e1',
+      hazardId: null,
+      receivedAt: '2026-11-02T01:00:00.000Z',
+    },
   },
-  "getQueue": {
-    "response": {
-      "role": "enterprise",
-      "items": [
+  getEvidence: {
+    parameters: {
+      id: 'ev-c06688df872f0efcf05bcb64e07daed4',
+    },
+  },
+  getQueue: {
+    response: {
+      role: 'enterprise',
+      items: [
         {
-          "hazardId": "hz-2363e2cd0978a2707bb136dc",
-          "version": 2,
-          "status": "rectifying",
-          "level": "general",
-          "provisional": true,
-          "domain": "gas",
-          "area": "D1/G1",
-          "enterpriseId": "E1",
-          "deadline": "2026-11-11T15:59:59.999Z",
-          "createdAt": "2026-11-02T01:00:00.000Z",
-          "updatedAt": "2026-11-02T01:00:00.000Z"
-        }
-      ]
+          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          version: 2,
+          status: 'rectifying',
+          level: 'general',
+          provisional: true,
+          domain: 'gas',
+          area: 'D1/G1',
+          enterpriseId: 'E1',
+          deadline: '2026-11-11T15:59:59.999Z',
+          createdAt: '2026-11-02T01:00:00.000Z',
+          updatedAt: '2026-11-02T01:00:00.000Z',
+        },
+      ],
     },
-    "parameters": {
-      "role": "enterprise"
-    }
+    parameters: {
+      role: 'enterprise',
+    },
   },
-  "getStats": {
-    "response": {
-      "total": 1,
-      "byLevel": {
-        "simple": 0,
-        "general": 1,
-        "major": 0
+  getStats: {
+    response: {
+      total: 1,
+      byLevel: {
+        simple: 0,
+        general: 1,
+        major: 0,
       },
-      "byStatus": {
-        "reported": 0,
-        "rectifying": 1,
-        "submitted": 0,
-        "verified": 0,
-        "escalated": 0,
-        "case_filed": 0,
-        "accepted": 0,
-        "closed": 0
+      byStatus: {
+        reported: 0,
+        rectifying: 1,
+        submitted: 0,
+        verified: 0,
+        escalated: 0,
+        case_filed: 0,
+        accepted: 0,
+        closed: 0,
       },
-      "byDomain": {
-        "gas": 1
+      byDomain: {
+        gas: 1,
       },
-      "closed": 0,
-      "closureRate": 0,
-      "overdue": 0,
-      "periods": [
+      closed: 0,
+      closureRate: 0,
+      overdue: 0,
+      periods: [
         {
-          "period": "2026-11",
-          "total": 1,
-          "closed": 0,
-          "closureRate": 0
-        }
-      ]
-    }
-  },
-  "getOutbox": {
-    "response": {
-      "status": {
-        "pending": 2,
-        "retrying": 0,
-        "leased": 0,
-        "delivered": 0,
-        "dead": 0,
-        "oldestPendingAt": "2026-11-02T01:00:00.000Z",
-        "nextRetryAt": null
-      },
-      "deadLetters": []
-    }
-  },
-  "verifyAudit": {
-    "response": {
-      "ok": true,
-      "checked": {
-        "events": 2,
-        "hazards": 1,
-        "projectionRows": 1,
-        "outboxMessages": 2,
-        "denials": 0,
-        "checkpoints": 0,
-        "signatures": false
-      },
-      "head": "12d7da71e5e17cedfa3b1c8fcbd5c0c77aa44bcf4e75dfeced0b9facbadee7ab",
-      "problems": [],
-      "verifiedAt": "2026-11-02T01:00:00.000Z"
-    }
-  },
-  "getHazardAudit": {
-    "response": {
-      "hazardId": "hz-2363e2cd0978a2707bb136dc",
-      "version": 2,
-      "verifiedAt": "2026-11-02T01:00:00.000Z",
-      "ok": true,
-      "chain": {
-        "ok": true
-      },
-      "projection": {
-        "ok": true
-      },
-      "checkpoint": null,
-      "lastFullAudit": {
-        "verifiedAt": "2026-11-02T01:00:00.000Z",
-        "ok": true,
-        "problems": []
-      }
+          period: '2026-11',
+          total: 1,
+          closed: 0,
+          closureRate: 0,
+        },
+      ],
     },
-    "parameters": {
-      "id": "hz-2363e2cd0978a2707bb136dc"
-    }
   },
-  "getOpenApi": {
-    "response": {
-      "openapi": "3.1.0",
-      "info": {
-        "title": "anjian HTTP API / 安检 HTTP 接口",
-        "version": "0.1.0"
+  getOutbox: {
+    response: {
+      status: {
+        pending: 2,
+        retrying: 0,
+        leased: 0,
+        delivered: 0,
+        dead: 0,
+        oldestPendingAt: '2026-11-02T01:00:00.000Z',
+        nextRetryAt: null,
       },
-      "paths": {},
-      "components": {}
-    }
-  }
+      deadLetters: [],
+    },
+  },
+  verifyAudit: {
+    response: {
+      ok: true,
+      checked: {
+        events: 2,
+        hazards: 1,
+        projectionRows: 1,
+        outboxMessages: 2,
+        denials: 0,
+        checkpoints: 0,
+        signatures: false,
+      },
+      head: '12d7da71e5e17cedfa3b1c8fcbd5c0c77aa44bcf4e75dfeced0b9facbadee7ab',
+      problems: [],
+      verifiedAt: '2026-11-02T01:00:00.000Z',
+    },
+  },
+  getHazardAudit: {
+    response: {
+      hazardId: 'hz-2363e2cd0978a2707bb136dc',
+      version: 2,
+      verifiedAt: '2026-11-02T01:00:00.000Z',
+      ok: true,
+      chain: {
+        ok: true,
+      },
+      projection: {
+        ok: true,
+      },
+      checkpoint: null,
+      lastFullAudit: {
+        verifiedAt: '2026-11-02T01:00:00.000Z',
+        ok: true,
+        problems: [],
+      },
+    },
+    parameters: {
+      id: 'hz-2363e2cd0978a2707bb136dc',
+    },
+  },
+  getOpenApi: {
+    response: {
+      openapi: '3.1.0',
+      info: {
+        title: 'anjian HTTP API / 安检 HTTP 接口',
+        version: '0.1.0',
+      },
+      paths: {},
+      components: {},
+    },
+  },
 };

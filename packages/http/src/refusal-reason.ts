@@ -32,13 +32,7 @@ const FROM_DENIAL: Record<DenialReason, RefusalReason> = {
  * Why core refused `command` with a 403 code, from core's own permission table
  * (`explainAuthorization`), or `undefined` for codes that are not 403 refusals.
  */
-export async function refusalReason(
-  code: RejectionCode,
-  command: ChainCommand,
-  actorId: string,
-  state: HazardState | null,
-  directory: Directory,
-): Promise<RefusalReason | undefined> {
+export async function refusalReason(code: RejectionCode, command: ChainCommand, actorId: string, state: HazardState | null, directory: Directory): Promise<RefusalReason | undefined> {
   if (code === 'UNKNOWN_ACTOR') return 'UNKNOWN_ACTOR';
   if (code === 'SEPARATION_OF_DUTIES') return 'SEPARATION_OF_DUTIES';
   if (code !== 'FORBIDDEN') return undefined;

@@ -45,7 +45,15 @@ export type RouteMatch = { route: RouteSpec; allow: readonly string[] } | { rout
  * segment; a trailing slash is another path). `HEAD` is served by `GET` routes.
  */
 export function createRouteMatcher(routes: readonly RouteSpec[], basePath: string): (pathname: string, method: string) => RouteMatch {
-  const compiled = routes.map((route) => ({ route, pattern: new RegExp(`^${escape(basePath)}${route.path.split(/\{\w+\}/).map(escape).join('[^/]+')}$`) }));
+  const compiled = routes.map((route) => ({
+    route,
+    pattern: new RegExp(
+      `^${escape(basePath)}${route.path
+        .split(/\{\w+\}/)
+        .map(escape)
+        .join('[^/]+')}$`,
+    ),
+  }));
   return (pathname, method) => {
     const onPath = compiled.filter((c) => c.pattern.test(pathname)).map((c) => c.route);
     const allow = [...new Set(onPath.flatMap((r) => (r.method === 'get' ? ['GET', 'HEAD'] : [r.method.toUpperCase()])))];

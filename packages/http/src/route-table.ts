@@ -12,4 +12,13 @@ import type { RouteSpec } from './types.js';
  * Every route of the API, defined once: {@link createAnjianApi} builds the router from
  * this table and {@link buildOpenApi} the OpenAPI document.
  */
-export const ROUTES: readonly RouteSpec[] = Object.freeze([...PACK_ROUTES, ...INSPECTION_ROUTES, ...HAZARD_ROUTES, COMMAND_ROUTE, ...EVIDENCE_ROUTES, ...DASHBOARD_ROUTES, ...AUDIT_ROUTES, OPENAPI_ROUTE]);
+export const ROUTES: readonly RouteSpec[] = Object.freeze([
+  ...PACK_ROUTES,
+  ...INSPECTION_ROUTES,
+  ...HAZARD_ROUTES,
+  COMMAND_ROUTE,
+  ...EVIDENCE_ROUTES,
+  ...DASHBOARD_ROUTES,
+  ...AUDIT_ROUTES,
+  OPENAPI_ROUTE,
+]);

@@ -77,8 +77,6 @@ export const HAZARD_SUMMARY: JsonSchema = {
   },
 };
 
-
-
 /** An upload as the evidence store records it; hash, type, size and receipt time are the server's. */
 export const EVIDENCE_RECORD: JsonSchema = {
   type: 'object',
@@ -191,7 +189,6 @@ export const HAZARD_DETAIL: JsonSchema = {
   },
 };
 
-
 /** What an accepted (or replayed) command answers: the events it wrote. */
 export const COMMAND_RESULT: JsonSchema = {
   type: 'object',
@@ -208,7 +205,7 @@ export const INSPECTION: JsonSchema = {
     pack: str,
     premises: str,
     inspectedAt: str,
-    source: { description: 'derived from the actor\'s role; when given it must agree', enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
+    source: { description: "derived from the actor's role; when given it must agree", enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
     subject: {
       type: 'object',
       additionalProperties: false,
@@ -221,7 +218,11 @@ export const INSPECTION: JsonSchema = {
         area: { type: 'string', description: 'ignored for classification; with report=true it must equal the registered area' },
       },
     },
-    findings: { type: 'object', description: 'answers by fact id (the pack\'s facts: boolean, number, text, option ids, dates) / 按事实编号的检查结果', additionalProperties: { description: 'the answer to one fact / 一个事实的答案' } },
+    findings: {
+      type: 'object',
+      description: "answers by fact id (the pack's facts: boolean, number, text, option ids, dates) / 按事实编号的检查结果",
+      additionalProperties: { description: 'the answer to one fact / 一个事实的答案' },
+    },
     evidence: {
       description: 'unbound uploads of the reporter (POST /evidence): a list when at most one hazard is found, else lists by rule id',
       oneOf: [EVIDENCE_LIST, { type: 'object', additionalProperties: EVIDENCE_LIST }],
@@ -267,6 +268,9 @@ export const STATS: JsonSchema = {
     closed: int,
     closureRate: { type: 'number', minimum: 0, maximum: 1 },
     overdue: int,
-    periods: { type: 'array', items: { type: 'object', required: ['period', 'total', 'closed', 'closureRate'], properties: { period: str, total: int, closed: int, closureRate: { type: 'number' } } } },
+    periods: {
+      type: 'array',
+      items: { type: 'object', required: ['period', 'total', 'closed', 'closureRate'], properties: { period: str, total: int, closed: int, closureRate: { type: 'number' } } },
+    },
   },
 };

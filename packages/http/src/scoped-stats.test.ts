@@ -7,29 +7,41 @@ import { describe, expect, it } from 'vitest';
 import { HttpProblem } from './problem.js';
 import { intersectFilters, MAX_OVERLAPPING_SCOPES, scopedStats } from './scoped-stats.js';
 
-interface Row { enterpriseId: string; area: string; domain: string; level: 'simple' | 'general' | 'major'; status: 'reported' | 'closed'; createdAt: string; overdue: boolean }
+interface Row {
+  enterpriseId: string;
+  area: string;
+  domain: string;
+  level: 'simple' | 'general' | 'major';
+  status: 'reported' | 'closed';
+  createdAt: string;
+  overdue: boolean;
+}
 
 const matches = (f: HazardFilter, r: Row) =>
-  (f.enterpriseId === undefined || f.enterpriseId === r.enterpriseId) &&
-  (f.domain === undefined || f.domain === r.domain) &&
-  (f.area === undefined || areaCovers(f.area, r.area));
+  (f.enterpriseId === undefined || f.enterpriseId === r.enterpriseId) && (f.domain === undefined || f.domain === r.domain) && (f.area === undefined || areaCovers(f.area, r.area));
 
 /** A reference store: counts the rows a filter selects, one snapshot, exactly. */
 function fakeStore(rows: readonly Row[]) {
   let calls = 0;
   return {
-    get calls() { return calls; },
+    get calls() {
+      return calls;
+    },
     async stats(q: HazardStatsQuery): Promise<HazardStats> {
       calls++;
       const hit = rows.filter((r) => matches(q.filter ?? {}, r));
       const groups = hit.map((r) => ({ level: r.level, status: r.status, domain: r.domain, count: 1, overdue: r.overdue ? 1 : 0 }));
       const periods = q.groupBy ? hit.map((r) => ({ period: chinaPeriod(r.createdAt, q.groupBy!), total: 1, closed: r.status === 'closed' ? 1 : 0 })) : undefined;
       // hazardStatsFromGroups sums groups; periods need merging by key first.
-      const merged = periods && [...periods.reduce((m, p) => {
-        const o = m.get(p.period) ?? { period: p.period, total: 0, closed: 0 };
-        m.set(p.period, { period: p.period, total: o.total + p.total, closed: o.closed + p.closed });
-        return m;
-      }, new Map<string, { period: string; total: number; closed: number }>()).values()];
+      const merged = periods && [
+        ...periods
+          .reduce((m, p) => {
+            const o = m.get(p.period) ?? { period: p.period, total: 0, closed: 0 };
+            m.set(p.period, { period: p.period, total: o.total + p.total, closed: o.closed + p.closed });
+            return m;
+          }, new Map<string, { period: string; total: number; closed: number }>())
+          .values(),
+      ];
       return hazardStatsFromGroups(groups, merged);
     },
   };
@@ -59,12 +71,18 @@ const requestFilter: fc.Arbitrary<HazardFilter> = fc.oneof(
 describe('scopedStats', () => {
   it('equals the brute-force count of the union of the scopes, for any overlap', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { maxLength: 40 }), fc.array(scope, { maxLength: 6 }), requestFilter, fc.constantFrom(undefined, 'day' as const, 'month' as const), async (rows, scopes, filter, groupBy) => {
-        const query: HazardStatsQuery = { filter, now: '2026-11-28T00:00:00.000Z', ...(groupBy ? { groupBy } : {}) };
-        const readable = rows.filter((r) => matches(filter, r) && scopes.some((s) => matches(s, r)));
-        const expected = await fakeStore(readable).stats({ ...query, filter: {} });
-        expect(await scopedStats(fakeStore(rows), query, scopes)).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(row, { maxLength: 40 }),
+        fc.array(scope, { maxLength: 6 }),
+        requestFilter,
+        fc.constantFrom(undefined, 'day' as const, 'month' as const),
+        async (rows, scopes, filter, groupBy) => {
+          const query: HazardStatsQuery = { filter, now: '2026-11-28T00:00:00.000Z', ...(groupBy ? { groupBy } : {}) };
+          const readable = rows.filter((r) => matches(filter, r) && scopes.some((s) => matches(s, r)));
+          const expected = await fakeStore(readable).stats({ ...query, filter: {} });
+          expect(await scopedStats(fakeStore(rows), query, scopes)).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -77,8 +95,9 @@ describe('scopedStats', () => {
   });
 
   it('refuses more overlapping scopes than it will combine, with a bilingual 400', async () => {
-    const scopes = Array.from({ length: MAX_OVERLAPPING_SCOPES + 1 }, (_, i) => ({ enterpriseId: `E${i}`, area: 'D1' }))
-      .map((s, i) => (i === 0 ? { area: 'D1' as const, domain: 'gas' } : { enterpriseId: s.enterpriseId }));
+    const scopes = Array.from({ length: MAX_OVERLAPPING_SCOPES + 1 }, (_, i) => ({ enterpriseId: `E${i}`, area: 'D1' })).map((s, i) =>
+      i === 0 ? { area: 'D1' as const, domain: 'gas' } : { enterpriseId: s.enterpriseId },
+    );
     const error = await scopedStats(fakeStore([]), { now: '2026-11-28T00:00:00.000Z' }, scopes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpProblem);
     expect(error).toMatchObject({ status: 400, code: 'STATS_SCOPE_TOO_BROAD' });

@@ -48,8 +48,7 @@ function accumulate(into: Map<string, number>, stats: HazardStats, sign: number)
  */
 function fromSums(sums: Map<string, number>, groupBy: HazardStatsQuery['groupBy']): HazardStats {
   const get = (key: string) => Math.max(0, sums.get(key) ?? 0);
-  const entries = (prefix: string) =>
-    [...sums.keys()].filter((k) => k.startsWith(`${prefix}\u0000`)).map((k) => [k.slice(prefix.length + 1), get(k)] as const);
+  const entries = (prefix: string) => [...sums.keys()].filter((k) => k.startsWith(`${prefix}\u0000`)).map((k) => [k.slice(prefix.length + 1), get(k)] as const);
   const base = hazardStatsFromGroups(
     entries('status').map(([status, count]) => ({ level: 'simple', status, domain: '', count, overdue: 0 })),
     groupBy ? entries('ptotal').map(([period, total]) => ({ period, total, closed: get(`pclosed\u0000${period}`) })) : undefined,

@@ -47,10 +47,7 @@ const INTERNAL = new HttpProblem(500, 'INTERNAL', { 'zh-CN': '服务器错误', 
  * createServer(toNodeHandler(api)).listen(3000, '127.0.0.1');
  * ```
  */
-export function toNodeHandler(
-  api: Pick<AnjianApi, 'fetch'> & { readonly maxBodyBytes?: number },
-  options: NodeHandlerOptions = {},
-): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function toNodeHandler(api: Pick<AnjianApi, 'fetch'> & { readonly maxBodyBytes?: number }, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const limit = options.maxBodyBytes ?? api.maxBodyBytes ?? DEFAULT_NODE_MAX_BODY_BYTES;
   const logger: ApiLogger = options.logger === false ? () => undefined : (options.logger ?? jsonLineLogger);
   return async (req, res) => {
@@ -60,8 +57,7 @@ export function toNodeHandler(
     const log = (level: 'warn' | 'error', event: string, status: number, extra: Record<string, unknown> = {}) =>
       safeLog(logger, { time: new Date().toISOString(), level, event, requestId, method, path: (req.url ?? '').split('?')[0] ?? '', status, ...extra });
     // Answer without reading the rest of the body: the connection closes after the response.
-    const refuse = (problem: HttpProblem, headers?: Record<string, string>, instance?: string) =>
-      send(res, withSecurityHeaders(problemResponse(problem, lang, headers, instance)), true);
+    const refuse = (problem: HttpProblem, headers?: Record<string, string>, instance?: string) => send(res, withSecurityHeaders(problemResponse(problem, lang, headers, instance)), true);
 
     try {
       if (FORBIDDEN_METHODS.has(method)) return await refuse(methodNotAllowed(method, []));

@@ -59,21 +59,25 @@ describe('consumer type-check (Node, no DOM lib)', () => {
   it.each([
     ['node16', { module: 'node16', moduleResolution: 'node16' }],
     ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
-  ])('compiles with lib ES2023, types node, skipLibCheck false (%s)', (name, resolution) => {
-    const config = join(dir, `tsconfig.${name}.json`);
-    writeFileSync(
-      config,
-      JSON.stringify({
-        compilerOptions: { ...resolution, target: 'ES2022', lib: ['ES2023'], types: ['node'], strict: true, skipLibCheck: false, noEmit: true },
-        files: ['index.ts'],
-      }),
-    );
-    let output = '';
-    try {
-      execFileSync(process.execPath, [tsc, '-p', config], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
-    } catch (error) {
-      output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
-    }
-    expect(output).toBe('');
-  }, 120_000);
+  ])(
+    'compiles with lib ES2023, types node, skipLibCheck false (%s)',
+    (name, resolution) => {
+      const config = join(dir, `tsconfig.${name}.json`);
+      writeFileSync(
+        config,
+        JSON.stringify({
+          compilerOptions: { ...resolution, target: 'ES2022', lib: ['ES2023'], types: ['node'], strict: true, skipLibCheck: false, noEmit: true },
+          files: ['index.ts'],
+        }),
+      );
+      let output = '';
+      try {
+        execFileSync(process.execPath, [tsc, '-p', config], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+      }
+      expect(output).toBe('');
+    },
+    120_000,
+  );
 });

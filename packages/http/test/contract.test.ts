@@ -22,9 +22,7 @@ describe('GET /packs, /packs/{id}, /schema/pack', () => {
   it('lists the packs with counts, no authentication needed', async () => {
     const r = await h.call(null, 'GET', '/packs');
     expect(r.status).toBe(200);
-    expect(r.body.items).toEqual([
-      expect.objectContaining({ id: 'demo-kitchen', version: '0.1.0', domain: 'gas', facts: 6, items: 4 }),
-    ]);
+    expect(r.body.items).toEqual([expect.objectContaining({ id: 'demo-kitchen', version: '0.1.0', domain: 'gas', facts: 6, items: 4 })]);
   });
 
   it('returns everything a form needs: fact types, units, ranges, options, required, when; sections and items', async () => {
@@ -361,15 +359,22 @@ describe('POST /hazards/{id}/commands', () => {
 });
 
 describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{id}', () => {
-  const upload = (actor: string | null, path: string, body: Uint8Array, type: string, query = '') =>
-    h.call(actor, 'POST', `${path}${query}`, { body, headers: { 'content-type': type } });
+  const upload = (actor: string | null, path: string, body: Uint8Array, type: string, query = '') => h.call(actor, 'POST', `${path}${query}`, { body, headers: { 'content-type': type } });
 
   it('201: stores the file for a hazard the uploader can read; the server records hash, type, size and receipt time; GET serves it back', async () => {
     await reported('H-1');
     const bytes = new Uint8Array([...FILE_BYTES['image/jpeg'], 1, 2, 3]);
     const r = await upload('owner-e1', '/hazards/H-1/evidence', bytes, 'image/jpeg', '?takenAt=2026-11-01T08:00:00%2B08:00');
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ id: expect.any(String), mime: 'image/jpeg', size: bytes.byteLength, hazardId: 'H-1', uploaderId: 'owner-e1', receivedAt: h.clock.now().toISOString(), claimedTakenAt: '2026-11-01T08:00:00+08:00' });
+    expect(r.body).toMatchObject({
+      id: expect.any(String),
+      mime: 'image/jpeg',
+      size: bytes.byteLength,
+      hazardId: 'H-1',
+      uploaderId: 'owner-e1',
+      receivedAt: h.clock.now().toISOString(),
+      claimedTakenAt: '2026-11-01T08:00:00+08:00',
+    });
     expect(r.body.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.headers.get('location')).toBe(`/api/evidence/${r.body.id}`);
     for (const reader of ['owner-e1', 'grid-g1', 'officer-gas-d1', 'admin-gas']) {
@@ -450,7 +455,10 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     const big = new Uint8Array(300 * 1024);
     expect((await upload('owner-e1', '/evidence', big, 'image/webp')).status).toBe(413);
     // Reported with the inspection: bound to the hazard, which its readers now see.
-    const report = await h.call('owner-e1', 'POST', '/inspections?report=true', { body: basementLpgInspection({ evidence: [{ id: r.body.id, kind: 'photo_before' }] }), headers: { 'idempotency-key': 'with-photo' } });
+    const report = await h.call('owner-e1', 'POST', '/inspections?report=true', {
+      body: basementLpgInspection({ evidence: [{ id: r.body.id, kind: 'photo_before' }] }),
+      headers: { 'idempotency-key': 'with-photo' },
+    });
     expect(report.status).toBe(200);
     expect((await h.call('grid-g1', 'GET', `/evidence/${r.body.id}`)).status).toBe(200);
   });
@@ -522,7 +530,7 @@ describe('GET /stats', () => {
     expect((await h.call('admin-gas', 'GET', '/stats?level=major')).body.total).toBe(1);
   });
 
-  it("counts only what the actor may read: an enterprise its own hazards, a grid inspector its areas", async () => {
+  it('counts only what the actor may read: an enterprise its own hazards, a grid inspector its areas', async () => {
     await reported('H-1');
     await reported('H-2', 'grid-g1', { level: 'major' });
     await reported('H-3', 'grid-g1', { enterpriseId: 'E2' });
@@ -556,7 +564,7 @@ describe('GET /outbox', () => {
     expect(r.body.deadLetters).toEqual([expect.objectContaining({ id: message!.id, hazardId: 'H-1', topic: 'hazard.reported', lastError: 'SMS gateway 503', attempts: 1 })]);
   });
 
-  it('403 for anyone who does not read everything (dead letters carry other enterprises\' hazards)', async () => {
+  it("403 for anyone who does not read everything (dead letters carry other enterprises' hazards)", async () => {
     for (const actor of ['owner-e1', 'grid-g1', 'officer-gas-d1']) {
       const r = await h.call(actor, 'GET', '/outbox');
       expect(r.status, actor).toBe(403);
@@ -608,7 +616,11 @@ describe('401 carries a WWW-Authenticate challenge (RFC 9110 §15.5.2)', () => {
 });
 
 describe('the security schemes follow the 401 challenge (RFC 9110 §11.6.1)', () => {
-  type Doc = { components: { securitySchemes: Record<string, unknown> }; security: Record<string, string[]>[]; paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, { example?: string }> }> }>> };
+  type Doc = {
+    components: { securitySchemes: Record<string, unknown> };
+    security: Record<string, string[]>[];
+    paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, { example?: string }> }> }>>;
+  };
   // The OpenAPI 3.1 Security Scheme Object, type http (spec §4.8.27), as a JSON Schema.
   const httpScheme = ajv.compile({
     type: 'object',

@@ -133,7 +133,10 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     await send(h, 'officer2-gas-d1', id, 'accept-1', accept, 6);
     // 销号 by an officer other than the one who accepted.
     const close = { type: 'close', note: reason('销号', 'written off'), coOfficerId: 'officer2-gas-d1' };
-    const alone = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { ...close, coOfficerId: 'officer3-gas-d1' }, headers: { 'idempotency-key': 'close-by-acceptor', 'if-match': '"7"' } });
+    const alone = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/commands`, {
+      body: { ...close, coOfficerId: 'officer3-gas-d1' },
+      headers: { 'idempotency-key': 'close-by-acceptor', 'if-match': '"7"' },
+    });
     expect(alone.status).toBe(403);
     const closedTwice = await send(h, 'officer3-gas-d1', id, 'close-m', close, 7);
     const replay = await h.call('officer3-gas-d1', 'POST', `/hazards/${id}/commands`, { body: close, headers: { 'idempotency-key': 'close-m', 'if-match': '"7"' } });

@@ -135,7 +135,13 @@ describe('a generated client (openapi-typescript + openapi-fetch) against a runn
     expect(queue.data!.items.map((i) => i.hazardId)).toContain(id);
 
     await command('officer-gas-d1', id, 'client-case-1', { type: 'file_case', caseNo: '燃执〔2026〕131号', coOfficerId: 'officer2-gas-d1' }, 1);
-    await command('officer-gas-d1', id, 'client-stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' }, 2);
+    await command(
+      'officer-gas-d1',
+      id,
+      'client-stop-1',
+      { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' },
+      2,
+    );
     h.clock.advance(86_400_000);
     await command('owner-e1', id, 'client-plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
     await command('officer2-gas-d1', id, 'client-approve-1', { type: 'approve_plan' }, 4);

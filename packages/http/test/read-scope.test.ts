@@ -17,7 +17,10 @@ beforeAll(async () => {
 const ids = async (actor: string, query = '') => {
   const r = await h.call(actor, 'GET', `/hazards?limit=200${query}`);
   expect(r.status).toBe(200);
-  return (r.body as { items: { hazardId: string }[] }).items.map((i) => i.hazardId).filter((id) => id.startsWith('RS-')).sort();
+  return (r.body as { items: { hazardId: string }[] }).items
+    .map((i) => i.hazardId)
+    .filter((id) => id.startsWith('RS-'))
+    .sort();
 };
 
 describe('read scope over HTTP', () => {

@@ -11,9 +11,7 @@ describe('POST /inspections?report=true with several hazards', () => {
     const r = await h.call('grid-g1', 'POST', '/inspections?report=true', { body: inspection, headers: { 'idempotency-key': 'patrol-7' } });
     expect(r.status).toBe(200);
     const reports = r.body.reports as { rule: string; hazardId: string; ok: boolean; rejection?: { code: string } }[];
-    expect(reports.map((x) => [x.rule, x.ok, x.rejection?.code])).toEqual(
-      r.body.classification.hazards.map((f: { rule: string }) => [f.rule, true, undefined]),
-    );
+    expect(reports.map((x) => [x.rule, x.ok, x.rejection?.code])).toEqual(r.body.classification.hazards.map((f: { rule: string }) => [f.rule, true, undefined]));
     expect(new Set(reports.map((x) => x.hazardId)).size).toBe(reports.length);
     const levels: Record<string, string> = {};
     for (const report of reports) {

@@ -9,9 +9,7 @@ export class SmsConfigError extends Error {
 }
 
 const defaultParse = (status: number): SmsDeliveryResult =>
-  status >= 200 && status < 300
-    ? { ok: true, status }
-    : { ok: false, status, retryable: status >= 500 || status === 408 || status === 429, error: `gateway answered HTTP ${status}` };
+  status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, retryable: status >= 500 || status === 408 || status === 429, error: `gateway answered HTTP ${status}` };
 
 /**
  * Create an SMS notifier for a generic HTTP gateway. The host supplies the provider

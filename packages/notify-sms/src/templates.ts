@@ -37,11 +37,7 @@ export class SmsTemplateError extends Error {
  * Render the template of `kind` with `params`. `{levelName}` is derived from `params.level`
  * when not given.
  */
-export function renderSmsTemplate(
-  templates: Readonly<Record<string, string>>,
-  kind: string,
-  params: Readonly<Record<string, string | number>>,
-): string {
+export function renderSmsTemplate(templates: Readonly<Record<string, string>>, kind: string, params: Readonly<Record<string, string | number>>): string {
   const template = Object.hasOwn(templates, kind) ? templates[kind] : undefined;
   if (template === undefined) throw new SmsTemplateError(`no SMS template for message kind "${kind}"`);
   const values: Record<string, string | number> = { ...params };

@@ -39,9 +39,7 @@ export interface SmsHttpRequest {
 }
 
 /** Outcome of one attempt, same shape as the webhook notifier's. */
-export type SmsDeliveryResult =
-  | { ok: true; status: number; providerId?: string }
-  | { ok: false; retryable: boolean; status?: number; error: string };
+export type SmsDeliveryResult = { ok: true; status: number; providerId?: string } | { ok: false; retryable: boolean; status?: number; error: string };
 
 /** Options of {@link createSmsNotifier}. */
 export interface SmsNotifierOptions {

@@ -3,15 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { runNotifierConformance, type NotifierTestReceiver } from '@anjian/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createConsoleNotifier,
-  createSmsNotifier,
-  DEFAULT_SMS_TEMPLATES,
-  normalizeMainlandPhone,
-  renderSmsTemplate,
-  SmsConfigError,
-  SmsTemplateError,
-} from '../src/index.js';
+import { createConsoleNotifier, createSmsNotifier, DEFAULT_SMS_TEMPLATES, normalizeMainlandPhone, renderSmsTemplate, SmsConfigError, SmsTemplateError } from '../src/index.js';
 
 describe('normalizeMainlandPhone', () => {
   it.each([
@@ -22,9 +14,7 @@ describe('normalizeMainlandPhone', () => {
     ['(+86) 199.1234.5678', '19912345678'],
   ])('accepts %s', (input, expected) => expect(normalizeMainlandPhone(input)).toBe(expected));
 
-  it.each(['010-12345678', '12800138000', '1380013800', '138001380000', '+1 415 555 0100', '', 'abc'])('rejects %s', (input) =>
-    expect(normalizeMainlandPhone(input)).toBeNull(),
-  );
+  it.each(['010-12345678', '12800138000', '1380013800', '138001380000', '+1 415 555 0100', '', 'abc'])('rejects %s', (input) => expect(normalizeMainlandPhone(input)).toBeNull());
 
   it('returns only 11-digit mobile numbers for any input', () => {
     fc.assert(
@@ -136,7 +126,6 @@ describe('createConsoleNotifier', () => {
     expect(dev.sent.map((m) => m.id)).toEqual(['m1']);
   });
 });
-
 
 /** A fetch that asks the conformance receiver how to answer, passing the idempotency key the mapping put in a header. */
 const conformanceFetch = (receiver: NotifierTestReceiver): typeof fetch =>

@@ -68,7 +68,16 @@ describe('createWebhookNotifier', () => {
 
   it('classifies receiver answers: 5xx, 429 and 408 retryable; other 4xx permanent', async () => {
     const notifier = createWebhookNotifier({ url: base, secret });
-    for (const [status, retryable] of [[500, true], [503, true], [429, true], [408, true], [400, false], [401, false], [404, false], [410, false]] as const) {
+    for (const [status, retryable] of [
+      [500, true],
+      [503, true],
+      [429, true],
+      [408, true],
+      [400, false],
+      [401, false],
+      [404, false],
+      [410, false],
+    ] as const) {
       behaviour = (_req, res) => res.writeHead(status).end();
       const result = await notifier.deliver(message);
       expect(result).toMatchObject({ ok: false, status, retryable });
@@ -122,7 +131,6 @@ describe('verifyWebhook', () => {
     expect(await verifyWebhook({ ...base_, timestamp: 'abc' })).toBe(false);
   });
 });
-
 
 /** A fetch that asks the conformance receiver how to answer, passing the Idempotency-Key header. */
 const conformanceFetch = (receiver: NotifierTestReceiver): typeof fetch =>

@@ -170,10 +170,15 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async recordDenial(d) {
-      await pool.query(
-        `INSERT INTO ${s}.denials (command_id, hazard_id, command_type, actor_id, code, message, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [d.commandId, d.hazardId, d.commandType, d.actorId, d.code, JSON.stringify(d.message), d.recordedAt],
-      );
+      await pool.query(`INSERT INTO ${s}.denials (command_id, hazard_id, command_type, actor_id, code, message, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        d.commandId,
+        d.hazardId,
+        d.commandType,
+        d.actorId,
+        d.code,
+        JSON.stringify(d.message),
+        d.recordedAt,
+      ]);
     },
 
     async readDenials(fromSeq, limit): Promise<StoredDenial[]> {
@@ -222,9 +227,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
          RETURNING *`,
         [input.owner, until, input.now, Math.max(0, Math.floor(input.limit))],
       );
-      return (result.rows as Row[])
-        .sort((a, b) => Number(a.seq) - Number(b.seq))
-        .map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), leaseOwner: input.owner, leaseUntil: until }));
+      return (result.rows as Row[]).sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => ({ ...toMessage(r), attempts: Number(r.attempts), leaseOwner: input.owner, leaseUntil: until }));
     },
 
     async ackOutbox(owner, ids, now) {
@@ -268,12 +271,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async appendCheckpoint(input): Promise<StoredCheckpoint> {
-      const result = await pool.query(`INSERT INTO ${s}.checkpoints (size, head, text, created_at) VALUES ($1, $2, $3, $4) RETURNING seq`, [
-        input.size,
-        input.head,
-        input.text,
-        input.createdAt,
-      ]);
+      const result = await pool.query(`INSERT INTO ${s}.checkpoints (size, head, text, created_at) VALUES ($1, $2, $3, $4) RETURNING seq`, [input.size, input.head, input.text, input.createdAt]);
       return { seq: Number((result.rows[0] as Row).seq), size: input.size, head: input.head, text: input.text, createdAt: input.createdAt };
     },
 

@@ -61,9 +61,23 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
     const push = (i: number, v: unknown) => cols[i]!.push(v);
     for (const { input } of batch) {
       const m = input.summary;
-      [input.hazardId, input.expectedVersion, input.commandId, input.commandFingerprint,
-        m.version, m.status, m.level, m.provisional, m.domain, m.area, m.enterpriseId, m.deadline, m.createdAt, m.updatedAt,
-        input.events.length].forEach((v, i) => push(i, v));
+      [
+        input.hazardId,
+        input.expectedVersion,
+        input.commandId,
+        input.commandFingerprint,
+        m.version,
+        m.status,
+        m.level,
+        m.provisional,
+        m.domain,
+        m.area,
+        m.enterpriseId,
+        m.deadline,
+        m.createdAt,
+        m.updatedAt,
+        input.events.length,
+      ].forEach((v, i) => push(i, v));
       for (const e of input.events) {
         [e.hazardId, e.version, e.id, e.type, e.commandId, e.recordedAt, JSON.stringify(e)].forEach((v, i) => push(15 + i, v));
       }

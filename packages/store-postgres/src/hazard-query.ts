@@ -43,9 +43,13 @@ export function hazardWhere(filter: HazardFilter, p: Placeholder): string[] {
 export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
   const { params, p } = placeholders();
   const isQueue =
-    filter.area !== undefined && filter.status !== undefined &&
-    filter.level === undefined && filter.domain === undefined && filter.enterpriseId === undefined &&
-    filter.provisional === undefined && filter.deadlineBefore === undefined;
+    filter.area !== undefined &&
+    filter.status !== undefined &&
+    filter.level === undefined &&
+    filter.domain === undefined &&
+    filter.enterpriseId === undefined &&
+    filter.provisional === undefined &&
+    filter.deadlineBefore === undefined;
   if (isQueue) return workQueueQuery(table, filter.area!, [...(Array.isArray(filter.status) ? filter.status : [filter.status])], after, limit);
   const where = hazardWhere(filter, p);
   if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);

@@ -18,10 +18,7 @@ export function buildHazardStats(table: string, query: HazardStatsQuery): { sql:
   if (query.createdFrom !== undefined) where.push(`created_at >= ${p(query.createdFrom)}`);
   if (query.createdTo !== undefined) where.push(`created_at < ${p(query.createdTo)}`);
   const byPeriod = query.groupBy !== undefined;
-  const period =
-    query.groupBy === undefined
-      ? 'NULL::text'
-      : `to_char((created_at::timestamptz AT TIME ZONE 'UTC') + interval '8 hours', '${PERIOD_FORMAT[query.groupBy]}')`;
+  const period = query.groupBy === undefined ? 'NULL::text' : `to_char((created_at::timestamptz AT TIME ZONE 'UTC') + interval '8 hours', '${PERIOD_FORMAT[query.groupBy]}')`;
   const sql = `WITH matching AS (
       SELECT level, status, domain, deadline, ${period} AS period
       FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}

@@ -96,7 +96,15 @@ describe('audit of a PostgreSQL schema', () => {
         expect(await store.readLog(1, 1000)).toEqual(before);
         expect(await store.findCommand(tamper.append.commandId)).toBeNull();
         // Other hazards still append in the same group commit.
-        const other = await store.append({ ...tamper.append, hazardId: 'H-NEW', commandId: `${tamper.append.commandId}-other`, expectedVersion: 0, events: tamper.append.events.map((e) => ({ ...e, hazardId: 'H-NEW', id: 'H-NEW/1', version: 1 })), outbox: [], summary: { ...tamper.append.summary, hazardId: 'H-NEW', version: 1 } });
+        const other = await store.append({
+          ...tamper.append,
+          hazardId: 'H-NEW',
+          commandId: `${tamper.append.commandId}-other`,
+          expectedVersion: 0,
+          events: tamper.append.events.map((e) => ({ ...e, hazardId: 'H-NEW', id: 'H-NEW/1', version: 1 })),
+          outbox: [],
+          summary: { ...tamper.append.summary, hazardId: 'H-NEW', version: 1 },
+        });
         expect(other.kind).toBe('ok');
       } finally {
         await env.drop();

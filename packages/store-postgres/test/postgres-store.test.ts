@@ -94,8 +94,20 @@ describe('PostgreSQL store', () => {
     const later = await store.claimOutbox({ owner: 'r5', now: '2030-01-01T00:01:01.000Z', leaseMs: 60_000, limit: 5 });
     expect(later).toHaveLength(5);
     // Only the holder of the lease may acknowledge or fail a message.
-    expect(await store.ackOutbox('r1', later.map((m) => m.id), new Date().toISOString())).toBe(0);
-    expect(await store.ackOutbox('r5', later.map((m) => m.id), new Date().toISOString())).toBe(5);
+    expect(
+      await store.ackOutbox(
+        'r1',
+        later.map((m) => m.id),
+        new Date().toISOString(),
+      ),
+    ).toBe(0);
+    expect(
+      await store.ackOutbox(
+        'r5',
+        later.map((m) => m.id),
+        new Date().toISOString(),
+      ),
+    ).toBe(5);
     const [first] = await store.claimOutbox({ owner: 'r6', now: '2030-01-01T00:02:02.000Z', leaseMs: 1000, limit: 1 });
     expect(await store.failOutbox({ id: first!.id, owner: 'r6', error: 'HTTP 400', retryAt: null })).toBe(true);
     expect((await store.readDeadLetters(10)).map((m) => [m.id, m.attempts, m.lastError])).toEqual([[first!.id, 1, 'HTTP 400']]);

@@ -1,5 +1,22 @@
 import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
-import type { AppendInput, AppendResult, ClaimedOutboxMessage, ClaimOutboxInput, CommandRecord, DenialRecord, FailOutboxInput, HazardFilter, HazardPage, HazardStatsQuery, OutboxMessage, OutboxStatus, PageRequest, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
+import type {
+  AppendInput,
+  AppendResult,
+  ClaimedOutboxMessage,
+  ClaimOutboxInput,
+  CommandRecord,
+  DenialRecord,
+  FailOutboxInput,
+  HazardFilter,
+  HazardPage,
+  HazardStatsQuery,
+  OutboxMessage,
+  OutboxStatus,
+  PageRequest,
+  StoredCheckpoint,
+  StoredDenial,
+  StoredOutboxMessage,
+} from '@anjian/core/ports';
 import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
@@ -246,7 +263,6 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   };
 
   const store: SqliteStore = {
-
     append(input) {
       if (input.events.length === 0) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'append needs at least one event'));
       const misfit = input.events.some((event, i) => event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1);
@@ -327,10 +343,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     async failOutbox(input: FailOutboxInput) {
-      const info =
-        input.retryAt === null
-          ? st.dead.run(input.error, input.id, input.owner)
-          : st.retry.run(input.error, input.retryAt, input.id, input.owner);
+      const info = input.retryAt === null ? st.dead.run(input.error, input.id, input.owner) : st.retry.run(input.error, input.retryAt, input.id, input.owner);
       return info.changes === 1;
     },
 

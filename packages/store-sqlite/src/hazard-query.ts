@@ -15,7 +15,6 @@ export interface HazardRow {
   updated_at: string;
 }
 
-
 const list = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
 
 /** A filter as SQL: `AND`-ed conditions on the `hazards` table and their bound parameters. @internal */

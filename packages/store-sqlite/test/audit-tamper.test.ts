@@ -115,7 +115,11 @@ describe('audit of a real SQLite file', () => {
     await TAMPERS.find((t) => t.name === 'edit the projection (major → simple)')!.apply(rawSql(db));
     db.close();
     const run = (lang: string) =>
-      spawnSync(process.execPath, [cli, 'audit', 'verify', '--sqlite', path, '--public-key', publicKeyFile, '--lang', lang], { encoding: 'utf8', cwd: PACKAGE, env: { ...process.env, NO_COLOR: '1' } });
+      spawnSync(process.execPath, [cli, 'audit', 'verify', '--sqlite', path, '--public-key', publicKeyFile, '--lang', lang], {
+        encoding: 'utf8',
+        cwd: PACKAGE,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
     const en = run('en');
     expect(en.status).toBe(1);
     expect(en.stdout).toContain('projection ROW_DIFFERS  seq 1, H-A v2');

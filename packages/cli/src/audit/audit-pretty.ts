@@ -24,12 +24,7 @@ export function auditPretty(result: AuditResult, label: string, lang: Lang): str
       : `${c.events} 个事件，${c.hazards} 个隐患，${c.projectionRows} 行列表，${c.outboxMessages} 条发件箱消息，${c.denials} 条拒绝记录，${c.checkpoints} 个检查点（${c.signatures ? '已验签' : '未验签：没有给 --public-key'}）`;
   if (result.ok) lines.push(lang === 'en' ? `✓ ${label}: audit trail intact — ${counts}` : `✓ ${label}：审计记录完好 —— ${counts}`);
   else {
-    lines.push(
-      '',
-      lang === 'en'
-        ? `✗ ${label}: ${result.problems.length} kind(s) of problem — ${counts}`
-        : `✗ ${label}：发现 ${result.problems.length} 类问题 —— ${counts}`,
-    );
+    lines.push('', lang === 'en' ? `✗ ${label}: ${result.problems.length} kind(s) of problem — ${counts}` : `✗ ${label}：发现 ${result.problems.length} 类问题 —— ${counts}`);
   }
   return lines.join('\n') + '\n';
 }

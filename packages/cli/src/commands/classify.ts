@@ -28,24 +28,34 @@ export const classifyCommand: Command = {
   details: {
     'zh-CN':
       '检查记录是 YAML 或 JSON 文件：pack、premises、inspectedAt、subject、findings。--packs 时按记录中的 pack 编号在文件夹下查找检查表。\n退出码：0 完成（即使发现隐患）；1 记录有错误、检查表无法加载，或发现达到 --fail-on 等级的隐患；2 用法错误或内部故障。',
-    en:
-      'An inspection is a YAML or JSON file: pack, premises, inspectedAt, subject, findings. With --packs, the pack whose id is the inspection\'s pack is looked up under the folder.\nExit codes: 0 done (even with hazards); 1 inspection errors, a pack that does not load, or a hazard at or above --fail-on; 2 usage error or internal failure.',
+    en: "An inspection is a YAML or JSON file: pack, premises, inspectedAt, subject, findings. With --packs, the pack whose id is the inspection's pack is looked up under the folder.\nExit codes: 0 done (even with hazards); 1 inspection errors, a pack that does not load, or a hazard at or above --fail-on; 2 usage error or internal failure.",
   },
   positionals: true,
   options: {
     pack: { type: 'string', valueName: 'DIR', description: { 'zh-CN': '检查表文件夹', en: 'the pack folder' } },
-    packs: { type: 'string', valueName: 'FOLDER', description: { 'zh-CN': '含多个检查表的文件夹，按记录的 pack 编号选用', en: 'a folder of packs; the inspection\'s pack id picks one' } },
-    overlay: { type: 'string', valueName: 'FILE', description: { 'zh-CN': '地方覆盖文件（overlay.yaml），只能收紧所覆盖的检查表', en: 'a local overlay file (overlay.yaml); it may only tighten the pack it extends' } },
+    packs: { type: 'string', valueName: 'FOLDER', description: { 'zh-CN': '含多个检查表的文件夹，按记录的 pack 编号选用', en: "a folder of packs; the inspection's pack id picks one" } },
+    overlay: {
+      type: 'string',
+      valueName: 'FILE',
+      description: { 'zh-CN': '地方覆盖文件（overlay.yaml），只能收紧所覆盖的检查表', en: 'a local overlay file (overlay.yaml); it may only tighten the pack it extends' },
+    },
     format: {
-      type: 'string', short: 'f', choices: ['pretty', 'json'], valueName: 'FORMAT',
+      type: 'string',
+      short: 'f',
+      choices: ['pretty', 'json'],
+      valueName: 'FORMAT',
       description: { 'zh-CN': '输出格式（默认 pretty）；json 只向 stdout 输出文档本身', en: 'output format (default pretty); json prints only its document on stdout' },
     },
     lang: {
-      type: 'string', choices: LANGS, valueName: 'LANG',
+      type: 'string',
+      choices: LANGS,
+      valueName: 'LANG',
       description: { 'zh-CN': '输出语言（默认取自 LANG 环境变量）', en: 'output language (default from the LANG environment variable)' },
     },
     'fail-on': {
-      type: 'string', choices: ['major', 'general', 'simple'], valueName: 'LEVEL',
+      type: 'string',
+      choices: ['major', 'general', 'simple'],
+      valueName: 'LEVEL',
       description: { 'zh-CN': '发现该等级或更严重的隐患时以 1 退出', en: 'exit 1 when a hazard at or above this level is found' },
     },
   },

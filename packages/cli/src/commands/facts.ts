@@ -15,7 +15,7 @@ import { loadOnePack } from '../load-one-pack.js';
  */
 export const factsCommand: Command = {
   name: 'facts',
-  summary: { 'zh-CN': '列出检查表的事实（检查问题）：类型、单位、选项、范围、何时询问', en: 'List a pack\'s facts: type, unit, options, range, when asked' },
+  summary: { 'zh-CN': '列出检查表的事实（检查问题）：类型、单位、选项、范围、何时询问', en: "List a pack's facts: type, unit, options, range, when asked" },
   usage: 'anjian facts <pack folder> [--premises <kind>] [--format pretty|json]',
   details: {
     'zh-CN': '给出 --premises 时，按该场所类型说明每个问题是否询问（always 总是、never 不问、when 满足条件时）。',

@@ -27,15 +27,19 @@ export const replayCommand: Command = {
   summary: { 'zh-CN': '发布前回放：同一批检查记录在新旧检查表下的判定差异', en: 'Replay before publishing: what a new pack version changes for the same inspections' },
   usage: 'anjian replay --from <old pack folder> --to <new pack folder> <inspection.yaml|json…> [--format pretty|json]',
   details: {
-    'zh-CN': '--from 和 --to 各是一个检查表文件夹或含多个检查表的文件夹（按检查记录的 pack 编号选用）。旧版本可以用 git worktree 或 git archive 取出。\n逐项列出：新增、不再判定、等级升高/降低、疑似标记变化、依据变化。\n退出码：0 回放完成（不论有无变化）；1 检查表无法加载或检查记录无法读取；2 用法错误。',
-    en: '--from and --to are each a pack folder or a folder of packs (the inspection\'s pack id picks one). Check an old version out with git worktree or git archive.\nLists, per hazard: new, gone, level up/down, provisional flag, citations.\nExit codes: 0 replay done (with or without changes); 1 a pack does not load or an inspection cannot be read; 2 usage error.',
+    'zh-CN':
+      '--from 和 --to 各是一个检查表文件夹或含多个检查表的文件夹（按检查记录的 pack 编号选用）。旧版本可以用 git worktree 或 git archive 取出。\n逐项列出：新增、不再判定、等级升高/降低、疑似标记变化、依据变化。\n退出码：0 回放完成（不论有无变化）；1 检查表无法加载或检查记录无法读取；2 用法错误。',
+    en: "--from and --to are each a pack folder or a folder of packs (the inspection's pack id picks one). Check an old version out with git worktree or git archive.\nLists, per hazard: new, gone, level up/down, provisional flag, citations.\nExit codes: 0 replay done (with or without changes); 1 a pack does not load or an inspection cannot be read; 2 usage error.",
   },
   positionals: true,
   options: {
     from: { type: 'string', valueName: 'DIR', description: { 'zh-CN': '旧版本的检查表（文件夹）', en: 'the old packs (a folder)' } },
     to: { type: 'string', valueName: 'DIR', description: { 'zh-CN': '新版本的检查表（文件夹）', en: 'the new packs (a folder)' } },
     format: {
-      type: 'string', short: 'f', choices: ['pretty', 'json'], valueName: 'FORMAT',
+      type: 'string',
+      short: 'f',
+      choices: ['pretty', 'json'],
+      valueName: 'FORMAT',
       description: { 'zh-CN': '输出格式：pretty（Markdown，默认）或 json', en: 'output format: pretty (Markdown, default) or json' },
     },
   },

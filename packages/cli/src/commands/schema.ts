@@ -24,7 +24,8 @@ export const schemaCommand: Command = {
   summary: { 'zh-CN': '输出检查表的 JSON Schema（供编辑器提示与校验）', en: 'Print the pack JSON Schema (for editor help and validation)' },
   usage: 'anjian schema [--inspection <pack folder> [--premises <kind>]]',
   details: {
-    'zh-CN': '在 YAML 文件第一行写 # yaml-language-server: $schema=<路径>，编辑器即可提示和检查。\n--inspection 输出该检查表的检查记录 JSON Schema（pack、premises、findings 中每个事实的类型、选项和范围）。',
+    'zh-CN':
+      '在 YAML 文件第一行写 # yaml-language-server: $schema=<路径>，编辑器即可提示和检查。\n--inspection 输出该检查表的检查记录 JSON Schema（pack、premises、findings 中每个事实的类型、选项和范围）。',
     en: 'Put # yaml-language-server: $schema=<path> on the first line of a YAML file for completion and checks in the editor.\n--inspection prints the JSON Schema of an inspection file for that pack (pack, premises, each fact under findings with its type, options and range).',
   },
   positionals: true,
@@ -41,7 +42,10 @@ export const schemaCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) {
-      throw new UsageError({ 'zh-CN': `多余的参数：${positionals[0]}（检查表文件夹只能与 --inspection 一起用）`, en: `unexpected argument: ${positionals[0]} (a pack folder goes with --inspection)` }, 'schema');
+      throw new UsageError(
+        { 'zh-CN': `多余的参数：${positionals[0]}（检查表文件夹只能与 --inspection 一起用）`, en: `unexpected argument: ${positionals[0]} (a pack folder goes with --inspection)` },
+        'schema',
+      );
     }
     if (values.premises !== undefined) throw new UsageError({ 'zh-CN': '--premises 只能与 --inspection 一起用', en: '--premises goes with --inspection' }, 'schema');
     const text = readFileSync(packSchemaPath(), 'utf8');

@@ -24,31 +24,40 @@ const FORMATS: Readonly<Record<string, TestFormatter>> = Object.freeze({ pretty:
  */
 export const testCommand: Command = {
   name: 'test',
-  summary: { 'zh-CN': '运行检查表自带的测试场景并统计规则覆盖率', en: 'Run the packs\' scenario tests and measure rule coverage' },
+  summary: { 'zh-CN': '运行检查表自带的测试场景并统计规则覆盖率', en: "Run the packs' scenario tests and measure rule coverage" },
   usage: 'anjian test [paths…] [options]',
   details: {
     'zh-CN':
       '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。\n退出码：0 全部通过且覆盖率达标；1 有场景失败、文件有误或覆盖率不足；2 用法错误或内部故障。',
-    en:
-      'Paths may be pack folders or folders holding several packs (default: the current folder). Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
+    en: 'Paths may be pack folders or folders holding several packs (default: the current folder). Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
     format: {
-      type: 'string', short: 'f', choices: Object.keys(FORMATS), valueName: 'FORMAT',
+      type: 'string',
+      short: 'f',
+      choices: Object.keys(FORMATS),
+      valueName: 'FORMAT',
       description: { 'zh-CN': '输出格式（默认 pretty）；机器格式只向 stdout 输出文档本身', en: 'output format (default pretty); machine formats print only their document on stdout' },
     },
     lang: {
-      type: 'string', choices: LANGS, valueName: 'LANG',
+      type: 'string',
+      choices: LANGS,
+      valueName: 'LANG',
       description: { 'zh-CN': '输出语言（默认取自 LANG 环境变量）', en: 'output language (default from the LANG environment variable)' },
     },
     overlay: {
-      type: 'string', valueName: 'FILE',
-      description: { 'zh-CN': '测试地方覆盖文件：覆盖后的检查表运行覆盖文件旁 tests/ 中的场景，覆盖率只计覆盖文件新增或修改的规则', en: 'test a local overlay: the pack it extends, with the overlay applied, runs the scenarios in tests/ beside the overlay; coverage counts the rules the overlay adds or changes' },
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        'zh-CN': '测试地方覆盖文件：覆盖后的检查表运行覆盖文件旁 tests/ 中的场景，覆盖率只计覆盖文件新增或修改的规则',
+        en: 'test a local overlay: the pack it extends, with the overlay applied, runs the scenarios in tests/ beside the overlay; coverage counts the rules the overlay adds or changes',
+      },
     },
     'coverage-threshold': {
-      type: 'string', valueName: 'P',
-      description: { 'zh-CN': '任一检查表的规则覆盖率低于 P%（0–100）时以 1 退出', en: 'exit 1 when any pack\'s rule coverage is below P percent (0–100)' },
+      type: 'string',
+      valueName: 'P',
+      description: { 'zh-CN': '任一检查表的规则覆盖率低于 P%（0–100）时以 1 退出', en: "exit 1 when any pack's rule coverage is below P percent (0–100)" },
     },
   },
   async run({ values, positionals }, { io, lang, version }) {
@@ -69,10 +78,7 @@ function parseThreshold(value: string | boolean | undefined): number | undefined
   if (value === undefined || typeof value === 'boolean') return undefined;
   const n = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (!(n >= 0 && n <= 100)) {
-    throw new UsageError(
-      { 'zh-CN': `--coverage-threshold 需要 0 到 100 之间的数，得到“${value}”`, en: `--coverage-threshold needs a number from 0 to 100, got "${value}"` },
-      'test',
-    );
+    throw new UsageError({ 'zh-CN': `--coverage-threshold 需要 0 到 100 之间的数，得到“${value}”`, en: `--coverage-threshold needs a number from 0 to 100, got "${value}"` }, 'test');
   }
   return n;
 }

@@ -27,29 +27,38 @@ export const validateCommand: Command = {
   summary: { 'zh-CN': '校验检查表（YAML 格式、规则、引用、双语）', en: 'Validate checklist packs (YAML, schema, rules, references, translations)' },
   usage: 'anjian validate [paths…] [options]',
   details: {
-    'zh-CN': '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
+    'zh-CN':
+      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
     en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
     format: {
-      type: 'string', short: 'f', choices: FORMAT_NAMES, valueName: 'FORMAT',
+      type: 'string',
+      short: 'f',
+      choices: FORMAT_NAMES,
+      valueName: 'FORMAT',
       description: { 'zh-CN': '输出格式（默认 pretty）；机器格式只向 stdout 输出文档本身', en: 'output format (default pretty); machine formats print only their document on stdout' },
     },
     lang: {
-      type: 'string', choices: LANGS, valueName: 'LANG',
+      type: 'string',
+      choices: LANGS,
+      valueName: 'LANG',
       description: { 'zh-CN': '输出语言（默认取自 LANG 环境变量）', en: 'output language (default from the LANG environment variable)' },
     },
     'max-warnings': {
-      type: 'string', valueName: 'N',
+      type: 'string',
+      valueName: 'N',
       description: { 'zh-CN': '警告超过 N 个时以 1 退出', en: 'exit 1 when there are more than N warnings' },
     },
     overlay: {
-      type: 'string', valueName: 'FILE',
+      type: 'string',
+      valueName: 'FILE',
       description: { 'zh-CN': '同时检查地方覆盖文件（只能收紧所覆盖的检查表）', en: 'also check a local overlay file (it may only tighten the pack it extends)' },
     },
     quiet: {
-      type: 'boolean', short: 'q',
+      type: 'boolean',
+      short: 'q',
       description: { 'zh-CN': '只报告错误（警告仍计入 --max-warnings）', en: 'report errors only (warnings still count for --max-warnings)' },
     },
   },
@@ -95,10 +104,7 @@ export const validateCommand: Command = {
 function parseMaxWarnings(value: string | boolean | undefined): number | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
   if (!/^\d{1,9}$/.test(value)) {
-    throw new UsageError(
-      { 'zh-CN': `--max-warnings 需要一个非负整数，得到“${value}”`, en: `--max-warnings needs a non-negative integer, got "${value}"` },
-      'validate',
-    );
+    throw new UsageError({ 'zh-CN': `--max-warnings 需要一个非负整数，得到“${value}”`, en: `--max-warnings needs a non-negative integer, got "${value}"` }, 'validate');
   }
   return Number(value);
 }

@@ -76,7 +76,16 @@ function chinaTime(iso: string, en: boolean): string {
   return en ? `${text} (China time)` : `${text}（北京时间）`;
 }
 
-const CHINA_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const CHINA_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 function hazardBlock(h: HazardFinding, n: number, lang: Lang, paint: Paint): string {
   const en = lang === 'en';
@@ -110,7 +119,5 @@ function citationText(c: ResolvedCitation, lang: Lang): string {
   }
   const confidence = CONFIDENCE_NAMES[c.confidence][lang];
   const clause = c.clause === '—' ? (en ? 'clause not yet encoded' : '条款尚未编入') : en ? `clause ${c.clause}` : `条款 ${c.clause}`;
-  return en
-    ? `${c.number} ${title} (edition ${c.edition}), ${clause} — ${confidence}${superseded}`
-    : `${c.number}《${title}》（${c.edition} 版）${clause} — ${confidence}${superseded}`;
+  return en ? `${c.number} ${title} (edition ${c.edition}), ${clause} — ${confidence}${superseded}` : `${c.number}《${title}》（${c.edition} 版）${clause} — ${confidence}${superseded}`;
 }

@@ -30,13 +30,7 @@ export function painter(colors: boolean): Paint {
  * issueBlock(issue, 'en', painter(false), (file) => readFileSync(file, 'utf8').split('\n'));
  * ```
  */
-export function issueBlock(
-  issue: Issue,
-  lang: Lang,
-  paint: Paint,
-  lines: (file: string) => readonly string[] | undefined,
-  options: { docs?: boolean } = {},
-): string {
+export function issueBlock(issue: Issue, lang: Lang, paint: Paint, lines: (file: string) => readonly string[] | undefined, options: { docs?: boolean } = {}): string {
   const file = stripControl(issue.file ?? '');
   const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   const head = `${paint('1', where)}  ${paint(COLOR[issue.severity], SEVERITY[issue.severity][lang])}  ${paint('2', issue.code)}  ${stripControl(localize(issue.message, lang))}`;

@@ -30,12 +30,7 @@ export const formatPretty: Formatter = (report, options) => {
   return blocks.join('\n\n') + '\n';
 };
 
-function formatIssue(
-  issue: ReportIssue,
-  lang: Lang,
-  paint: (code: string, text: string) => string,
-  lines: (file: string) => string[] | undefined,
-): string {
+function formatIssue(issue: ReportIssue, lang: Lang, paint: (code: string, text: string) => string, lines: (file: string) => string[] | undefined): string {
   return issueBlock({ ...issue, file: issue.file ?? issue.pack }, lang, paint, lines, { docs: true });
 }
 
@@ -54,11 +49,7 @@ function summary(report: ValidationReport, options: FormatOptions, paint: (code:
   const hidden = options.quiet ? warnings + infos : 0;
   if (hidden > 0) parts.push(zh ? `（--quiet 隐藏了 ${hidden} 个警告和提示）` : `(${hidden} warnings and info hidden by --quiet)`);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    parts.push(
-      zh
-        ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。`
-        : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}.`,
-    );
+    parts.push(zh ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。` : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}.`);
   }
   const mark = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? paint('31', '✖') : paint('32', '✔');
   return `${mark} ${parts.join(zh ? '' : ' ')}`;

@@ -25,7 +25,10 @@ export const formatSarif: Formatter = (report, options) => {
     const spec = (ISSUE_CODES as Record<string, (typeof ISSUE_CODES)[IssueCode] | undefined>)[id];
     return {
       id,
-      name: id.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+      name: id
+        .toLowerCase()
+        .replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+        .replace(/^./, (c) => c.toUpperCase()),
       shortDescription: { text: spec ? localize(spec.title, lang) : id },
       ...(spec ? { help: { text: localize(spec.fix, lang) }, helpUri: issueDocsUrl(id as IssueCode) } : {}),
       defaultConfiguration: { level: LEVEL[spec?.severity ?? 'error'] },
@@ -33,10 +36,7 @@ export const formatSarif: Formatter = (report, options) => {
     };
   });
   const results = issues.map((issue) => {
-    const region =
-      issue.line !== undefined && issue.line >= 1
-        ? { region: { startLine: issue.line, ...(issue.column !== undefined && issue.column >= 1 ? { startColumn: issue.column } : {}) } }
-        : {};
+    const region = issue.line !== undefined && issue.line >= 1 ? { region: { startLine: issue.line, ...(issue.column !== undefined && issue.column >= 1 ? { startColumn: issue.column } : {}) } } : {};
     const hint = localize(issue.hint, lang);
     return {
       ruleId: issue.code,

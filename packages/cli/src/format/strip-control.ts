@@ -5,7 +5,5 @@
  */
 export function stripControl(text: string, keepNewlines = false): string {
   const tabs = text.replace(/\t/g, ' ');
-  return keepNewlines
-    ? tabs.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
-    : tabs.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return keepNewlines ? tabs.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '?') : tabs.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 }

@@ -64,15 +64,15 @@ function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN
     const open = `    <testcase classname="${classname}" name="coverage" file="${xmlEscape(pack.path)}"`;
     if (pack.belowThreshold) {
       failures++;
-      const missing = pack.run.coverage.filter((c) => !c.covered).map((c) => `${c.rule}: ${[c.fired === 0 ? 'never fires' : '', c.heldBack === 0 ? 'never held back' : ''].filter(Boolean).join(', ')}`);
-      cases.push(`${open}>\n      <failure type="COVERAGE" message="${xmlEscape(`coverage ${percent}% (${covered}/${rules}) is below ${threshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`);
+      const missing = pack.run.coverage
+        .filter((c) => !c.covered)
+        .map((c) => `${c.rule}: ${[c.fired === 0 ? 'never fires' : '', c.heldBack === 0 ? 'never held back' : ''].filter(Boolean).join(', ')}`);
+      cases.push(
+        `${open}>\n      <failure type="COVERAGE" message="${xmlEscape(`coverage ${percent}% (${covered}/${rules}) is below ${threshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`,
+      );
     } else cases.push(`${open}/>`);
   }
   const tests = cases.length;
-  const xml = [
-    `  <testsuite name="${classname}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`,
-    ...cases,
-    '  </testsuite>',
-  ].join('\n');
+  const xml = [`  <testsuite name="${classname}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`, ...cases, '  </testsuite>'].join('\n');
   return { xml, tests, failures, skipped };
 }

@@ -60,9 +60,7 @@ function packBlock(pack: PackTestReport, threshold: number | undefined, options:
   out.push(en ? `  coverage: ${covered}/${rules} rules (${percent}%)` : `  覆盖率：${covered}/${rules} 条规则（${percent}%）`);
   for (const entry of pack.run.coverage.filter((c) => !c.covered)) out.push(`    ${uncovered(entry, lang)}`);
   if (pack.belowThreshold && threshold !== undefined) {
-    out.push(
-      paint('31', en ? `  coverage ${percent}% is below --coverage-threshold ${threshold}` : `  覆盖率 ${percent}% 低于 --coverage-threshold ${threshold}`),
-    );
+    out.push(paint('31', en ? `  coverage ${percent}% is below --coverage-threshold ${threshold}` : `  覆盖率 ${percent}% 低于 --coverage-threshold ${threshold}`));
   }
   return out.join('\n');
 }
@@ -85,8 +83,12 @@ function todoLines(result: ScenarioResult, lang: Lang, mark: string): string {
   const en = lang === 'en';
   const state =
     result.status === 'todo_passed'
-      ? en ? 'todo, passes now: remove the todo marker' : '待办，现已通过：可删除 todo 标记'
-      : en ? `todo, ${result.failures.length} expectation(s) still fail` : `待办，仍有 ${result.failures.length} 项预期未满足`;
+      ? en
+        ? 'todo, passes now: remove the todo marker'
+        : '待办，现已通过：可删除 todo 标记'
+      : en
+        ? `todo, ${result.failures.length} expectation(s) still fail`
+        : `待办，仍有 ${result.failures.length} 项预期未满足`;
   const reason = result.todo ? ` — ${result.todo}` : '';
   return `${mark} ${stripControl(where(result))}  ${stripControl(result.name)}  (${state})${stripControl(reason)}`;
 }

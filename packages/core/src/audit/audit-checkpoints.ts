@@ -23,7 +23,7 @@ export async function readCheckpointsToCheck(
   sink: ProblemSink,
 ): Promise<CheckpointToCheck[]> {
   const rows: Array<StoredCheckpoint | { text: string; seq?: undefined }> = [];
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = await store.readCheckpoints(from, options.pageSize);
     rows.push(...page);
     const last = page[page.length - 1];

@@ -18,7 +18,7 @@ export async function auditDenials(store: Store, sink: ProblemSink, counts: Read
   let count = 0;
   let lastSeq = 0;
   if (counts.has(0)) headAt.set(0, head);
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = await store.readDenials(from, pageSize);
     for (const d of page) {
       if (d.seq <= lastSeq) {

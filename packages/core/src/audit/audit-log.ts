@@ -84,7 +84,7 @@ export async function auditLog(store: Store, sink: ProblemSink, headSizes: Reado
     });
   };
 
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = await store.readLog(from, pageSize);
     for (const e of page) {
       const at = { seq: e.seq, hazardId: e.hazardId, version: e.version };
@@ -146,7 +146,11 @@ function linkProblem(e: ChainEvent, prev: HazardFold | undefined): { code: strin
   const version = prev ? prev.lastVersion + 1 : 1;
   if (e.version !== version) return { code: 'VERSION_GAP', zh: `版本应为 ${version}（之前的事件被删除或改动）`, en: `version should be ${version} (an earlier event was deleted or changed)` };
   if (e.prevHash !== (prev ? prev.lastHash : GENESIS_HASH)) {
-    return { code: 'PREV_HASH_MISMATCH', zh: '与本隐患上一事件的哈希链接不上（上一事件被改动后重算了哈希）', en: 'does not link to the previous event of its hazard (that event was changed and its hash recomputed)' };
+    return {
+      code: 'PREV_HASH_MISMATCH',
+      zh: '与本隐患上一事件的哈希链接不上（上一事件被改动后重算了哈希）',
+      en: 'does not link to the previous event of its hazard (that event was changed and its hash recomputed)',
+    };
   }
   if (e.id !== `${e.hazardId}/${e.version}`) return { code: 'ID_MISMATCH', zh: `事件 id 应为 ${e.hazardId}/${e.version}`, en: `event id should be ${e.hazardId}/${e.version}` };
   if (prev && e.recordedAt < prev.lastRecordedAt) return { code: 'RECORDED_AT_REVERSED', zh: '记录时间早于上一事件', en: 'recorded before the previous event' };

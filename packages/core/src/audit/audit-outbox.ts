@@ -14,7 +14,7 @@ export async function auditOutbox(store: Store, log: LogAudit, sink: ProblemSink
   const matched = new Set<string>();
   const bad: Array<{ seq: number; add: () => void }> = [];
   let read = 0;
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = await store.readOutbox(from, pageSize);
     for (const m of page) {
       read += 1;
@@ -36,7 +36,14 @@ export async function auditOutbox(store: Store, log: LogAudit, sink: ProblemSink
         const at = { hazardId: m.hazardId, ...(Number.isFinite(version) ? { version } : {}) };
         bad.push({
           seq: Number.MAX_SAFE_INTEGER,
-          add: () => sink.add('outbox', 'MESSAGE_WITHOUT_EVENT', at, `发件箱消息 ${m.id} 对应的事件 ${m.eventId} 不在日志中（事件被删除）`, `outbox message ${m.id} names event ${m.eventId}, which is not in the log (deleted)`),
+          add: () =>
+            sink.add(
+              'outbox',
+              'MESSAGE_WITHOUT_EVENT',
+              at,
+              `发件箱消息 ${m.id} 对应的事件 ${m.eventId} 不在日志中（事件被删除）`,
+              `outbox message ${m.id} names event ${m.eventId}, which is not in the log (deleted)`,
+            ),
         });
         continue;
       }
@@ -46,13 +53,7 @@ export async function auditOutbox(store: Store, log: LogAudit, sink: ProblemSink
         seq: expected.seq,
         add: async () => {
           const fields = await differingFields(store, m);
-          sink.add(
-            'outbox',
-            'MESSAGE_DIFFERS',
-            at,
-            `${where(at)} 的发件箱消息与事件推导的不同（${fields}）`,
-            `the outbox message of ${where(at)} differs from what its event derives (${fields})`,
-          );
+          sink.add('outbox', 'MESSAGE_DIFFERS', at, `${where(at)} 的发件箱消息与事件推导的不同（${fields}）`, `the outbox message of ${where(at)} differs from what its event derives (${fields})`);
         },
       });
     }

@@ -35,7 +35,13 @@ export async function auditProjection(store: Store, log: LogAudit, sink: Problem
         bad.push({
           firstSeq,
           add: () =>
-            sink.add('projection', 'ROW_WITHOUT_EVENTS', at, `隐患列表中有 ${row.hazardId}，但日志里没有它的事件（事件流被删除）`, `the hazard list holds ${row.hazardId} but the log has no event of it (its stream was deleted)`),
+            sink.add(
+              'projection',
+              'ROW_WITHOUT_EVENTS',
+              at,
+              `隐患列表中有 ${row.hazardId}，但日志里没有它的事件（事件流被删除）`,
+              `the hazard list holds ${row.hazardId} but the log has no event of it (its stream was deleted)`,
+            ),
         });
         continue;
       }
@@ -49,7 +55,13 @@ export async function auditProjection(store: Store, log: LogAudit, sink: Problem
         bad.push({
           firstSeq,
           add: () =>
-            sink.add('projection', 'ROW_DIFFERS', at, `${where(at)} 的列表行与日志重建结果不同（列表 ≠ 日志）：${detail}`, `the list row of ${where(at)} differs from the rebuild from the log (row ≠ log): ${detail}`),
+            sink.add(
+              'projection',
+              'ROW_DIFFERS',
+              at,
+              `${where(at)} 的列表行与日志重建结果不同（列表 ≠ 日志）：${detail}`,
+              `the list row of ${where(at)} differs from the rebuild from the log (row ≠ log): ${detail}`,
+            ),
         });
       }
     }

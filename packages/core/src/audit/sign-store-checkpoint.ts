@@ -80,7 +80,7 @@ export async function signStoreCheckpoint(store: Store, signer: Signer, options:
 
 async function readAllDenials(store: Store, pageSize = 5_000): Promise<StoredDenial[]> {
   const out: StoredDenial[] = [];
-  for (let from = 1; ; ) {
+  for (let from = 1; ;) {
     const page = await store.readDenials(from, pageSize);
     out.push(...page);
     const last = page[page.length - 1];

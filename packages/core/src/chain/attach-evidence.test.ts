@@ -28,7 +28,15 @@ describe('evidence through handleCommand', () => {
     expect((await h.evidence.get(before.id))?.hazardId).toBe('H-1');
     const [reported] = await h.store.readEvents('H-1');
     expect((reported?.data as { evidence: unknown }).evidence).toEqual([
-      { id: before.id, kind: 'photo_before', sha256: (await h.evidence.get(before.id))?.sha256, mime: 'image/jpeg', size: 6, receivedAt: '2026-11-02T01:00:00.000Z', claimedTakenAt: '2031-01-01T00:00:00Z' },
+      {
+        id: before.id,
+        kind: 'photo_before',
+        sha256: (await h.evidence.get(before.id))?.sha256,
+        mime: 'image/jpeg',
+        size: 6,
+        receivedAt: '2026-11-02T01:00:00.000Z',
+        claimedTakenAt: '2031-01-01T00:00:00Z',
+      },
     ]);
     // The same upload cannot be reported again for another hazard.
     await h.refused('grid-g1', reportCommand('H-2', { evidence: [before] }), 'EVIDENCE_INVALID');
@@ -65,7 +73,11 @@ describe('evidence through handleCommand', () => {
     const h = createHarness('2026-11-02T01:00:00Z', { stage: false });
     await h.ok('grid-g1', reportCommand('H-1'));
     const put = async (kind: EvidenceKind, content: string, claimedTakenAt: string) =>
-      ({ id: (await h.evidence.put({ bytes: new TextEncoder().encode(content), mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId: 'H-1', receivedAt: h.clock.now().toISOString(), claimedTakenAt })).id, kind }) as EvidenceRef;
+      ({
+        id: (await h.evidence.put({ bytes: new TextEncoder().encode(content), mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId: 'H-1', receivedAt: h.clock.now().toISOString(), claimedTakenAt }))
+          .id,
+        kind,
+      }) as EvidenceRef;
     // Uploaded before the notice, claiming a later capture time: do not count.
     const early = [await put('photo_before', 'b', '2026-11-01T00:00:00Z'), await put('photo_after', 'a1', '2026-11-09T00:00:00Z'), await put('photo_after', 'a2', '2026-11-09T00:00:00Z')];
     h.clock.advance(HOUR);

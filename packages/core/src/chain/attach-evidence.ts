@@ -20,11 +20,7 @@ export interface AttachContext {
  * same bytes (SHA-256) named twice count once; the hazard's quota of distinct uploads
  * holds. Returns the evidence as events record it, or a rejection.
  */
-export function attachEvidence(
-  refs: readonly EvidenceRef[],
-  records: ReadonlyMap<string, EvidenceRecord>,
-  ctx: AttachContext,
-): { attached: AttachedEvidence[] } | { rejection: Rejection } {
+export function attachEvidence(refs: readonly EvidenceRef[], records: ReadonlyMap<string, EvidenceRecord>, ctx: AttachContext): { attached: AttachedEvidence[] } | { rejection: Rejection } {
   const attached: AttachedEvidence[] = [];
   const seenIds = new Set<string>();
   const seenHashes = new Set<string>();

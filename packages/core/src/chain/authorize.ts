@@ -17,7 +17,6 @@ export interface AuthorizationSubject {
 /** Result of {@link authorize}: the role the command is allowed under, or a denial. */
 export type AuthorizationResult = { allowed: true; role: Role; rule: PermissionRule } | { allowed: false };
 
-
 /** True when `area` is `scope` or one of its sub-areas (`D1` covers `D1/G3`, not `D10`). */
 export function areaCovers(scope: string, area: string): boolean {
   return area === scope || area.startsWith(`${scope}/`);
@@ -33,9 +32,7 @@ export function relates(actor: ActorProfile, relation: Relation, subject: Author
     case 'own_area':
       return (actor.gridAreas ?? []).some((a) => areaCovers(a, subject.area));
     case 'jurisdiction':
-      return (actor.departments ?? []).some(
-        (d) => d.domains.includes(subject.domain) && d.areas.some((a) => areaCovers(a, subject.area)),
-      );
+      return (actor.departments ?? []).some((d) => d.domains.includes(subject.domain) && d.areas.some((a) => areaCovers(a, subject.area)));
   }
 }
 
@@ -50,12 +47,7 @@ export function relates(actor: ActorProfile, relation: Relation, subject: Author
  *   enterpriseId: 'E1', reporterId: 'officer-1', rectifierIds: ['owner-1'] }); // { allowed: false } — reporter
  * ```
  */
-export function authorize(
-  actor: ActorProfile,
-  command: CommandType,
-  subject: AuthorizationSubject,
-  targetLevel?: HazardLevel,
-): AuthorizationResult {
+export function authorize(actor: ActorProfile, command: CommandType, subject: AuthorizationSubject, targetLevel?: HazardLevel): AuthorizationResult {
   for (const rule of PERMISSION_TABLE) {
     if (rule.command !== command) continue;
     if (!actor.roles.includes(rule.role)) continue;

@@ -5,9 +5,7 @@ import { isChainError } from './chain-error.js';
 
 describe('canonicalJson', () => {
   it('sorts keys, drops undefined properties, writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, 'x', null], c: undefined, é: { z: 0, y: -0.5 } })).toBe(
-      '{"a":[true,"x",null],"b":1,"é":{"y":-0.5,"z":0}}',
-    );
+    expect(canonicalJson({ b: 1, a: [true, 'x', null], c: undefined, é: { z: 0, y: -0.5 } })).toBe('{"a":[true,"x",null],"b":1,"é":{"y":-0.5,"z":0}}');
   });
 
   it('rejects values without a canonical form', () => {

@@ -2,15 +2,7 @@ import type { LocalizedText } from '../pack/types.js';
 
 /** Codes of {@link ChainError}: misuse of the chain's API (not a refused command). */
 export type ChainErrorCode =
-  | 'NON_CANONICAL_VALUE'
-  | 'INVALID_DATE'
-  | 'INVALID_POLICY'
-  | 'NO_WORKING_DAY'
-  | 'INVALID_APPEND'
-  | 'INVALID_CHECKPOINT'
-  | 'INVALID_CURSOR'
-  | 'INVALID_QUERY'
-  | 'TRAIL_MISMATCH';
+  'NON_CANONICAL_VALUE' | 'INVALID_DATE' | 'INVALID_POLICY' | 'NO_WORKING_DAY' | 'INVALID_APPEND' | 'INVALID_CHECKPOINT' | 'INVALID_CURSOR' | 'INVALID_QUERY' | 'TRAIL_MISMATCH';
 
 const BRAND = Symbol.for('anjian.ChainError');
 

@@ -140,12 +140,7 @@ export type CheckpointVerification =
  * that the log still holds at least `size` events, and that the head after the first
  * `size` events equals the signed head (so nothing before the checkpoint was rewritten).
  */
-export async function verifyAgainstCheckpoint(
-  log: readonly (ChainEvent & { seq?: number })[],
-  checkpointText: string,
-  verifier: Verifier,
-  origin?: string,
-): Promise<CheckpointVerification> {
+export async function verifyAgainstCheckpoint(log: readonly (ChainEvent & { seq?: number })[], checkpointText: string, verifier: Verifier, origin?: string): Promise<CheckpointVerification> {
   const cp = await openCheckpoint(checkpointText, verifier);
   if (!cp) return { ok: false, reason: 'BAD_SIGNATURE' };
   if (origin !== undefined && cp.origin !== origin) return { ok: false, reason: 'ORIGIN_MISMATCH' };

@@ -240,7 +240,11 @@ const common: Record<string, Field> = {
  * {@link ID_PATTERN}, so `decide` only bounds them (1–256 characters, no white space,
  * control or bidi characters); `parseCommand` holds new ids to the pattern.
  */
-const storedId = pattern(/^[^\s\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]{1,256}$/u, '编号须为 1–256 个字符，不含空白或控制字符', 'ids are 1–256 characters without white space or control characters');
+const storedId = pattern(
+  /^[^\s\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]{1,256}$/u,
+  '编号须为 1–256 个字符，不含空白或控制字符',
+  'ids are 1–256 characters without white space or control characters',
+);
 const ids: Record<string, Field> = { commandId: required(storedId), hazardId: required(storedId) };
 const coOfficer: Record<string, Field> = { coOfficerId: optional(id) };
 

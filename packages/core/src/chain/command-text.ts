@@ -6,8 +6,7 @@ import { commandIssue, type CommandIssue } from './command-issue.js';
  * soft hyphen, Mongolian vowel separator, Hangul fillers, combining grapheme joiner,
  * variation selectors, braille blank and tag characters.
  */
-export const INVISIBLE_CHARACTERS =
-  /[\s\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u2800\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
+export const INVISIBLE_CHARACTERS = /[\s\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u2800\u3000\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 /** Bidirectional controls (embeddings, overrides, isolates, marks): refused in every text (Trojan Source). */
 export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -51,7 +50,9 @@ export function checkText(value: unknown, pointer: string, rule: TextRule, issue
   }
   const text = value.trim();
   if ((rule.multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text) || LONE_SURROGATE.test(text)) {
-    issues.push(commandIssue('CONTROL_CHARACTER', pointer, rule.multiLine ? '含有控制字符' : '含有换行或控制字符', rule.multiLine ? 'contains control characters' : 'contains line breaks or control characters'));
+    issues.push(
+      commandIssue('CONTROL_CHARACTER', pointer, rule.multiLine ? '含有控制字符' : '含有换行或控制字符', rule.multiLine ? 'contains control characters' : 'contains line breaks or control characters'),
+    );
     return undefined;
   }
   if (text.replace(INVISIBLE_CHARACTERS, '') === '') {

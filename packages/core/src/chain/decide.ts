@@ -115,14 +115,7 @@ function ruleRejection(type: string, issues: readonly CommandIssue[]): Refusal |
  * if ('events' in d) state = d.events.reduce(evolve, state);
  * ```
  */
-export function decide(
-  state: HazardState | null,
-  input: ChainCommand,
-  actor: ActorProfile,
-  now: Date,
-  ctx: DecideContext,
-  inputs: DecideInputs = {},
-): Decision {
+export function decide(state: HazardState | null, input: ChainCommand, actor: ActorProfile, now: Date, ctx: DecideContext, inputs: DecideInputs = {}): Decision {
   if (typeof input !== 'object' || input === null || !COMMAND_TYPES.includes(input.type) || Number.isNaN(now.getTime())) {
     return reject('INVALID_COMMAND');
   }
@@ -195,15 +188,7 @@ export function decide(
   }
 }
 
-function seal(
-  state: HazardState | null,
-  command: ChainCommand,
-  role: Role,
-  actorId: string,
-  recordedAt: string,
-  occurredAt: string,
-  drafts: readonly Draft[],
-): ChainEvent[] {
+function seal(state: HazardState | null, command: ChainCommand, role: Role, actorId: string, recordedAt: string, occurredAt: string, drafts: readonly Draft[]): ChainEvent[] {
   const pack = state !== null ? state.pack : command.type === 'report' ? command.pack : MANUAL_PACK;
   let prevHash = state === null ? GENESIS_HASH : state.lastHash;
   let version = state === null ? 0 : state.version;

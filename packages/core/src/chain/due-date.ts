@@ -19,7 +19,9 @@ export interface DueDate {
   source: DueSource | null;
 }
 
-const SETS: Partial<Record<EventType, DueSource>> = { reported: 'report', notice_issued: 'notice', extension_granted: 'extension', plan_submitted: 'plan', plan_approved: 'plan' } as Partial<Record<EventType, DueSource>>;
+const SETS: Partial<Record<EventType, DueSource>> = { reported: 'report', notice_issued: 'notice', extension_granted: 'extension', plan_submitted: 'plan', plan_approved: 'plan' } as Partial<
+  Record<EventType, DueSource>
+>;
 
 /**
  * A hazard's due date from the moment it is reported: the running deadline with the event
@@ -38,7 +40,7 @@ export function dueDate(state: HazardState, history: readonly ChainEvent[], cale
     let source: DueSource = 'notice';
     for (const e of history) {
       const running = (e.data as { runningDeadline?: unknown }).runningDeadline;
-      source = typeof running === 'string' ? 'report' : SETS[e.type] ?? source;
+      source = typeof running === 'string' ? 'report' : (SETS[e.type] ?? source);
     }
     return { deadline: state.deadline, source };
   }

@@ -38,12 +38,7 @@ export const DEFAULT_EVIDENCE_RULES: EvidenceRules = Object.freeze({
  * after `now`; the capture time a file claims is never used. Evidence is counted as given:
  * `attachEvidence` has already removed duplicates.
  */
-export function checkEvidence(
-  evidence: readonly AttachedEvidence[],
-  requirement: EvidenceRequirement,
-  noticeAt: string | null,
-  now: Date,
-): { 'zh-CN': string; en: string }[] {
+export function checkEvidence(evidence: readonly AttachedEvidence[], requirement: EvidenceRequirement, noticeAt: string | null, now: Date): { 'zh-CN': string; en: string }[] {
   const problems: { 'zh-CN': string; en: string }[] = [];
   const noticeMs = noticeAt === null ? null : Date.parse(noticeAt);
   const counted = evidence.filter((e) => {

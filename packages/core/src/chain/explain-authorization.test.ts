@@ -8,7 +8,14 @@ import { COMMAND_TYPES, HAZARD_STATUSES, type StatusOrNew } from './types.js';
 const LEVELS: HazardLevel[] = ['simple', 'general', 'major'];
 const STATES: StatusOrNew[] = ['new', ...HAZARD_STATUSES];
 const subject = (level: HazardLevel, status: StatusOrNew, extra: Partial<AuthorizationSubject> = {}): AuthorizationSubject => ({
-  level, status, domain: 'gas', area: 'D1/G1', enterpriseId: 'E1', reporterId: 'owner-e1', rectifierIds: [], ...extra,
+  level,
+  status,
+  domain: 'gas',
+  area: 'D1/G1',
+  enterpriseId: 'E1',
+  reporterId: 'owner-e1',
+  rectifierIds: [],
+  ...extra,
 });
 
 describe('explainAuthorization', () => {

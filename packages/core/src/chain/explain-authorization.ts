@@ -17,9 +17,7 @@ import type { CommandType, StatusOrNew } from './types.js';
 export type DenialReason = 'role' | 'level' | 'status' | 'relation' | 'reporter' | 'rectifier' | 'downgrade';
 
 /** Result of {@link explainAuthorization}. */
-export type AuthorizationExplanation =
-  | { allowed: true }
-  | { allowed: false; reason: DenialReason; levels?: readonly HazardLevel[]; statuses?: readonly StatusOrNew[] };
+export type AuthorizationExplanation = { allowed: true } | { allowed: false; reason: DenialReason; levels?: readonly HazardLevel[]; statuses?: readonly StatusOrNew[] };
 
 const union = <T>(lists: readonly (readonly T[])[]): T[] => [...new Set(lists.flat())];
 
@@ -36,12 +34,7 @@ const union = <T>(lists: readonly (readonly T[])[]): T[] => [...new Set(lists.fl
  * // { allowed: false, reason: 'status', statuses: ['verified'] }
  * ```
  */
-export function explainAuthorization(
-  actor: ActorProfile,
-  command: CommandType,
-  subject: AuthorizationSubject,
-  targetLevel?: HazardLevel,
-): AuthorizationExplanation {
+export function explainAuthorization(actor: ActorProfile, command: CommandType, subject: AuthorizationSubject, targetLevel?: HazardLevel): AuthorizationExplanation {
   let rows: PermissionRule[] = PERMISSION_TABLE.filter((r) => r.command === command && actor.roles.includes(r.role));
   if (!rows.length) return { allowed: false, reason: 'role' };
   const byLevel = rows.filter((r) => r.levels.includes(subject.level));

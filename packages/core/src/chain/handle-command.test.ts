@@ -13,9 +13,7 @@ describe('handleCommand', () => {
     const h = createHarness('2026-11-02T01:00:00Z');
     await h.ok('grid-g1', reportCommand('H-C'));
     const results = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) =>
-        handleCommand(h.deps, { type: 'escalate', commandId: `race-${i}`, hazardId: 'H-C', expectedVersion: 1, reason: why }, 'grid-g1'),
-      ),
+      Array.from({ length: 1000 }, (_, i) => handleCommand(h.deps, { type: 'escalate', commandId: `race-${i}`, hazardId: 'H-C', expectedVersion: 1, reason: why }, 'grid-g1')),
     );
     expect(results.filter((r) => 'events' in r)).toHaveLength(1);
     expect(results.filter((r) => 'rejection' in r && r.rejection.code === 'CONFLICT')).toHaveLength(999);

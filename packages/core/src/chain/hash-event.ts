@@ -46,9 +46,6 @@ export function sha256Hex(text: string): string {
  * The hash an event must carry: SHA-256 over the canonical JSON of the event without
  * `hash` and without the store-assigned `seq`. `prevHash` is inside, which chains it.
  */
-export function computeEventHash(
-  event: Omit<ChainEvent, 'hash'> & { hash?: string; seq?: number },
-  hashHex: (text: string) => string = sha256Hex,
-): string {
+export function computeEventHash(event: Omit<ChainEvent, 'hash'> & { hash?: string; seq?: number }, hashHex: (text: string) => string = sha256Hex): string {
   return hashHex(canonicalEventBodyJson(event));
 }

@@ -195,12 +195,7 @@ export function createMemoryStore(): MemoryStore {
     async claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]> {
       const leaseUntil = new Date(Date.parse(input.now) + input.leaseMs).toISOString();
       const claimable = [...outbox.values()]
-        .filter(
-          (r) =>
-            r.status === 'pending' &&
-            r.availableAt <= input.now &&
-            (r.leaseUntil === null || r.leaseUntil <= input.now),
-        )
+        .filter((r) => r.status === 'pending' && r.availableAt <= input.now && (r.leaseUntil === null || r.leaseUntil <= input.now))
         .sort((a, b) => a.order - b.order)
         .slice(0, Math.max(0, input.limit));
       return claimable.map((r) => {

@@ -63,9 +63,7 @@ describe('parseCommand', () => {
       ['UNKNOWN_KEY', '/hazardId'],
     ]);
     expect(issuesOf({ ...VALID.reject, reason: { ...why, fr: 'raison' } })).toEqual([['UNKNOWN_KEY', '/reason/fr']]);
-    expect(issuesOf({ ...VALID.submit_rectification, evidence: [{ id: 'ev-2', kind: 'photo_after', takenAt: '2026-01-01T00:00:00Z' }] })).toEqual([
-      ['UNKNOWN_KEY', '/evidence/0/takenAt'],
-    ]);
+    expect(issuesOf({ ...VALID.submit_rectification, evidence: [{ id: 'ev-2', kind: 'photo_after', takenAt: '2026-01-01T00:00:00Z' }] })).toEqual([['UNKNOWN_KEY', '/evidence/0/takenAt']]);
     expect(issuesOf({ ...VALID.verify, 'a/b~c': 1 })).toEqual([['UNKNOWN_KEY', '/a~1b~0c']]);
     expect(issuesOf({ ...VALID.request_extension, extension: { workingDays: 3, days: '<img src=x>' } })).toEqual([['WRONG_TYPE', '/extension']]);
     expect(issuesOf({ ...VALID.verify, coOfficerId: 'officer2' })).toEqual([['UNKNOWN_KEY', '/coOfficerId']]);
@@ -127,9 +125,7 @@ describe('parseCommand', () => {
     expect(extension('immediate')).toEqual([['WRONG_TYPE', '/extension']]);
     expect(issuesOf({ ...VALID.verify, expectedVersion: '3' })).toEqual([['WRONG_TYPE', '/expectedVersion']]);
     expect(issuesOf({ ...VALID.verify, expectedVersion: -1 })).toEqual([['OUT_OF_RANGE', '/expectedVersion']]);
-    expect(issuesOf({ ...VALID.submit_rectification, evidence: Array.from({ length: 61 }, (_, i) => ({ id: `e${i}`, kind: 'photo_after' })) })).toEqual([
-      ['TOO_MANY', '/evidence'],
-    ]);
+    expect(issuesOf({ ...VALID.submit_rectification, evidence: Array.from({ length: 61 }, (_, i) => ({ id: `e${i}`, kind: 'photo_after' })) })).toEqual([['TOO_MANY', '/evidence']]);
   });
 
   it('answers hostile payloads in well under a millisecond', () => {

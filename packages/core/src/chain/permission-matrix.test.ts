@@ -59,15 +59,7 @@ function twoOfficers(command: CommandType, level: HazardLevel, target: HazardLev
 const NOW = new Date('2026-11-10T02:00:00.000Z');
 const DEADLINE = '2026-11-09T15:59:59.999Z';
 
-function fixtureState(
-  level: HazardLevel,
-  status: HazardStatus,
-  reporterId: string,
-  rectifierIds: string[],
-  provisional: boolean,
-  pendingExtension: boolean,
-  command?: CommandType,
-): HazardState {
+function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: string, rectifierIds: string[], provisional: boolean, pendingExtension: boolean, command?: CommandType): HazardState {
   return {
     hazardId: 'H-M',
     version: 3,
@@ -201,7 +193,15 @@ describe('permission matrix', () => {
         for (const status of STATES) {
           if ((status === 'new') !== (command === 'report' || command === 'report_observation')) continue; // existence is not an authorisation question
           for (const actorId of ACTORS) {
-            const relations: [boolean, boolean][] = status === 'new' ? [[false, false]] : [[false, false], [true, false], [false, true], [true, true]];
+            const relations: [boolean, boolean][] =
+              status === 'new'
+                ? [[false, false]]
+                : [
+                    [false, false],
+                    [true, false],
+                    [false, true],
+                    [true, true],
+                  ];
             for (const [isReporter, isRectifier] of relations) {
               for (const target of targets) {
                 cells++;
@@ -254,7 +254,12 @@ describe('permission matrix', () => {
               const withSelf = decide(state, { ...alone, coOfficerId: actorId } as ChainCommand, actor, NOW, { calendar: TEST_CALENDAR_2026 }, { ...inputs, coOfficer: actor });
               const need = twoOfficers(command, level, target);
               const carriesCoOfficer = ['reclassify', 'confirm_level', 'file_case', 'list_for_supervision', 'order_stop_work', 'accept', 'close'].includes(command);
-              for (const [name, result] of carriesCoOfficer ? ([['without', without], ['with self', withSelf]] as const) : ([['without', without]] as const)) {
+              for (const [name, result] of carriesCoOfficer
+                ? ([
+                    ['without', without],
+                    ['with self', withSelf],
+                  ] as const)
+                : ([['without', without]] as const)) {
                 const code = 'rejection' in result ? result.rejection.code : 'events';
                 const ok = need ? code === 'SEPARATION_OF_DUTIES' : code === 'events' || (code === 'LEVEL_UNCHANGED' && target === level);
                 if (!ok) mismatches.push(`${cell} ${name}: ${code}`);
@@ -317,7 +322,10 @@ async function reach(level: HazardLevel, status: HazardStatus) {
       verified: [notice, submit(0), ['grid-g1', { type: 'verify' } as never]],
       closed: [notice, submit(0), ['grid-g1', { type: 'verify' } as never], ['grid-g1', { type: 'close' } as never]],
       escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
-      case_filed: [['grid-g1', { type: 'escalate', reason: why } as never], ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never]],
+      case_filed: [
+        ['grid-g1', { type: 'escalate', reason: why } as never],
+        ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never],
+      ],
     };
   }
   const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never];

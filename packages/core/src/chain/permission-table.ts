@@ -55,56 +55,101 @@ function rows(
  * `checkSeparationOfDuties` and refuse with `SEPARATION_OF_DUTIES`.
  */
 export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
-  ...rows('report', ALL, ['new'], [
-    ['enterprise', 'own_enterprise'],
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-    ['system', 'any'],
-  ]),
-  ...rows('report_observation', ALL, ['new'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'report',
+    ALL,
+    ['new'],
+    [
+      ['enterprise', 'own_enterprise'],
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+      ['system', 'any'],
+    ],
+  ),
+  ...rows(
+    'report_observation',
+    ALL,
+    ['new'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('reclassify', SG, ['reported'], [['enterprise', 'own_enterprise', { noDowngrade: true }]]),
   ...rows('reclassify', SG, ['reported', 'rectifying', 'submitted', 'escalated'], [['grid', 'own_area']]),
   ...rows('reclassify', ALL, ['reported', 'rectifying', 'submitted', 'escalated', 'case_filed'], [['enforcement', 'jurisdiction']]),
   ...rows('confirm_level', ALL, OPEN, [['enforcement', 'jurisdiction']]),
-  ...rows('issue_notice', SG, ['reported', 'escalated'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'issue_notice',
+    SG,
+    ['reported', 'escalated'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('issue_notice', SG, ['case_filed'], [['enforcement', 'jurisdiction']]),
   ...rows('submit_rectification', SG, ['reported', 'rectifying', 'escalated'], [['enterprise', 'own_enterprise']]),
   ...rows('submit_rectification', MAJOR, ['rectifying'], [['enterprise', 'own_enterprise']]),
-  ...rows('verify', SG, ['submitted'], [
-    ['grid', 'own_area', { notRectifier: true }],
-    ['enforcement', 'jurisdiction', { notRectifier: true }],
-  ]),
-  ...rows('reject', SG, ['submitted'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'verify',
+    SG,
+    ['submitted'],
+    [
+      ['grid', 'own_area', { notRectifier: true }],
+      ['enforcement', 'jurisdiction', { notRectifier: true }],
+    ],
+  ),
+  ...rows(
+    'reject',
+    SG,
+    ['submitted'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('reject', MAJOR, ['submitted'], [['enforcement', 'jurisdiction']]),
   ...rows('request_extension', ['general', 'major'], ['rectifying'], [['enterprise', 'own_enterprise']]),
-  ...rows('grant_extension', ['general'], ['rectifying'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'grant_extension',
+    ['general'],
+    ['rectifying'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('grant_extension', MAJOR, ['rectifying'], [['enforcement', 'jurisdiction']]),
-  ...rows('deny_extension', ['general'], ['rectifying'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'deny_extension',
+    ['general'],
+    ['rectifying'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('deny_extension', MAJOR, ['rectifying'], [['enforcement', 'jurisdiction']]),
-  ...rows('escalate', SG, ['reported', 'rectifying'], [
-    ['grid', 'own_area'],
-    ['system', 'any'],
-  ]),
-  ...rows('escalate', MAJOR, ['reported'], [
-    ['enterprise', 'own_enterprise'],
-    ['grid', 'own_area'],
-    ['system', 'any'],
-  ]),
+  ...rows(
+    'escalate',
+    SG,
+    ['reported', 'rectifying'],
+    [
+      ['grid', 'own_area'],
+      ['system', 'any'],
+    ],
+  ),
+  ...rows(
+    'escalate',
+    MAJOR,
+    ['reported'],
+    [
+      ['enterprise', 'own_enterprise'],
+      ['grid', 'own_area'],
+      ['system', 'any'],
+    ],
+  ),
   ...rows('file_case', ALL, ['escalated'], [['enforcement', 'jurisdiction']]),
   ...rows('file_case', MAJOR, ['reported'], [['enforcement', 'jurisdiction']]),
   ...rows('list_for_supervision', MAJOR, ['case_filed', 'rectifying', 'submitted'], [['enforcement', 'jurisdiction']]),
@@ -112,22 +157,37 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
   ...rows('approve_plan', MAJOR, ['rectifying'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),
   ...rows('order_stop_work', MAJOR, ['case_filed', 'rectifying', 'submitted'], [['enforcement', 'jurisdiction']]),
   ...rows('accept', MAJOR, ['submitted'], [['enforcement', 'jurisdiction', { notReporter: true, notRectifier: true }]]),
-  ...rows('close', SG, ['verified'], [
-    ['grid', 'own_area', { notRectifier: true }],
-    ['enforcement', 'jurisdiction', { notRectifier: true }],
-  ]),
+  ...rows(
+    'close',
+    SG,
+    ['verified'],
+    [
+      ['grid', 'own_area', { notRectifier: true }],
+      ['enforcement', 'jurisdiction', { notRectifier: true }],
+    ],
+  ),
   ...rows('close', MAJOR, ['accepted'], [['enforcement', 'jurisdiction', { notReporter: true, notRectifier: true }]]),
   ...rows('lift_stop_work', MAJOR, ['accepted', 'closed'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),
   ...rows('delist', MAJOR, ['closed'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),
-  ...rows('reopen', SG, ['closed'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'reopen',
+    SG,
+    ['closed'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('reopen', MAJOR, ['closed'], [['enforcement', 'jurisdiction']]),
-  ...rows('spot_check', SG, ['closed'], [
-    ['grid', 'own_area'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  ...rows(
+    'spot_check',
+    SG,
+    ['closed'],
+    [
+      ['grid', 'own_area'],
+      ['enforcement', 'jurisdiction'],
+    ],
+  ),
   ...rows('spot_check', MAJOR, ['closed'], [['enforcement', 'jurisdiction']]),
   ...rows('warn_due_soon', ALL, ['reported', 'rectifying'], [['system', 'any']]),
   ...rows('notice_overdue', ALL, ['reported', 'rectifying'], [['system', 'any']]),

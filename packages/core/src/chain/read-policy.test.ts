@@ -109,14 +109,15 @@ describe('narrow', () => {
     (f.level === undefined || f.level === r.level);
   const LEVELS: HazardLevel[] = ['simple', 'general', 'major'];
   const ROWS: Row[] = CELLS.flatMap((c) => LEVELS.map((level) => ({ ...c, level })));
-  const optional = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   const area = fc.constantFrom(...AREAS, 'D1/G1/X/Y', 'D10');
-  const filter = fc.record({ enterpriseId: optional(fc.constantFrom(...ENTERPRISES)), domain: optional(fc.constantFrom(...DOMAINS)), area: optional(area), level: optional(fc.constantFrom(...LEVELS)) });
-  const scope = fc.oneof(
-    fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES) }),
-    fc.record({ area }),
-    fc.record({ area, domain: fc.constantFrom(...DOMAINS) }),
-  );
+  const filter = fc.record({
+    enterpriseId: optional(fc.constantFrom(...ENTERPRISES)),
+    domain: optional(fc.constantFrom(...DOMAINS)),
+    area: optional(area),
+    level: optional(fc.constantFrom(...LEVELS)),
+  });
+  const scope = fc.oneof(fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES) }), fc.record({ area }), fc.record({ area, domain: fc.constantFrom(...DOMAINS) }));
   const defined = (f: HazardFilter): HazardFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
 
   it('matches exactly filter ∩ scope (property, against a brute force over the matrix hazards)', () => {

@@ -46,9 +46,7 @@ export function canRead(scopes: 'all' | readonly HazardFilter[], hazard: Readabl
   if (scopes === 'all') return true;
   return scopes.some(
     (s) =>
-      (s.enterpriseId === undefined || s.enterpriseId === hazard.enterpriseId) &&
-      (s.area === undefined || areaCovers(s.area, hazard.area)) &&
-      (s.domain === undefined || s.domain === hazard.domain),
+      (s.enterpriseId === undefined || s.enterpriseId === hazard.enterpriseId) && (s.area === undefined || areaCovers(s.area, hazard.area)) && (s.domain === undefined || s.domain === hazard.domain),
   );
 }
 

@@ -51,8 +51,6 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionCode, { 'zh-CN': strin
 /** Builds a rejection; `detail` (both languages) is appended to the default message. */
 export function reject(code: RejectionCode, detail?: { 'zh-CN': string; en: string }): { rejection: Rejection } {
   const base = REJECTION_MESSAGES[code];
-  const message = detail
-    ? { 'zh-CN': `${base['zh-CN']}：${detail['zh-CN']}`, en: `${base.en}: ${detail.en}` }
-    : { 'zh-CN': base['zh-CN'], en: base.en };
+  const message = detail ? { 'zh-CN': `${base['zh-CN']}：${detail['zh-CN']}`, en: `${base.en}: ${detail.en}` } : { 'zh-CN': base['zh-CN'], en: base.en };
   return { rejection: { code, message } };
 }

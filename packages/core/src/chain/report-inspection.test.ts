@@ -71,7 +71,12 @@ describe('reportInspection', () => {
 
   it('refuses another enterprise’s or district’s hazards and writes nothing', async () => {
     const h = setup();
-    for (const [actor, enterpriseId] of [['owner-e2', 'E1'], ['grid-g2', 'E1'], ['officer-gas-d2', 'E1'], ['officer-fire-d1', 'E1']] as const) {
+    for (const [actor, enterpriseId] of [
+      ['owner-e2', 'E1'],
+      ['grid-g2', 'E1'],
+      ['officer-gas-d2', 'E1'],
+      ['officer-fire-d1', 'E1'],
+    ] as const) {
       const r = await reportInspection(h.deps, { inspection, packId: 'gas', enterpriseId, key: `k-${actor}` }, actor);
       expect(r.ok && r.reports.map((x) => x.rejection?.code)).toEqual(Array(gas.evaluate(inspection).hazards.length).fill('FORBIDDEN'));
     }

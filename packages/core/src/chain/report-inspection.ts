@@ -39,9 +39,7 @@ export interface ReportOutcome {
 }
 
 /** Result of {@link reportInspection}: issues (nothing reported, HTTP 422) or the classification and one outcome per hazard. */
-export type ReportInspectionResult =
-  | { ok: true; classification: Classification; warnings: Issue[]; reports: ReportOutcome[] }
-  | { ok: false; issues: Issue[] };
+export type ReportInspectionResult = { ok: true; classification: Classification; warnings: Issue[]; reports: ReportOutcome[] } | { ok: false; issues: Issue[] };
 
 const SOURCE_OF_ROLE: Readonly<Record<string, FindingSource>> = Object.freeze({
   enterprise: 'self_check',

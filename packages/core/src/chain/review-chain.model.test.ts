@@ -369,7 +369,6 @@ class Tick implements fc.AsyncCommand<Model, Harness> {
   toString = () => 'tick';
 }
 
-
 describe('review chain, model-based (fast-check)', () => {
   it('holds its invariants over 1 000 random command sequences (fixed seed)', async () => {
     const commands = fc.commands(

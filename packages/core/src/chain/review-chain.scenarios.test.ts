@@ -23,11 +23,7 @@ describe('a day on the platform', () => {
     expect(events.map((e) => e.type)).toEqual(['reported', 'closed']);
     expect((await h.state(id)).status).toBe('closed');
     // Without the "after" photo the report is refused and nothing is written.
-    await h.refused(
-      'grid-g1',
-      reportCommand('H-EXIT-2', { level: 'simple', deadline: 'immediate', domain: 'fire', fixedOnSpot: true }),
-      'EVIDENCE_INSUFFICIENT',
-    );
+    await h.refused('grid-g1', reportCommand('H-EXIT-2', { level: 'simple', deadline: 'immediate', domain: 'fire', fixedOnSpot: true }), 'EVIDENCE_INSUFFICIENT');
     // A grid inspector of another grid cannot spot-check it; the fire officer of the district can.
     h.clock.advance(7 * 86_400_000);
     await h.refused('grid-g2', { type: 'spot_check', hazardId: id, result: 'pass' }, 'FORBIDDEN');
@@ -90,24 +86,10 @@ describe('a day on the platform', () => {
     expect(s.status).toBe('closed');
     expect(s.rectifierIds).toEqual(['owner-e1']);
     const log = await h.store.readLog(1, 1000);
-    expect(log.map((e) => e.type)).toEqual([
-      'reported',
-      'notice_issued',
-      'rectification_submitted',
-      'rejected',
-      'rectification_submitted',
-      'verified',
-      'closed',
-    ]);
+    expect(log.map((e) => e.type)).toEqual(['reported', 'notice_issued', 'rectification_submitted', 'rejected', 'rectification_submitted', 'verified', 'closed']);
     expect(verifyChain(log).ok).toBe(true);
     // Four refusals, each in the denial log, none in the event log or outbox.
-    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual([
-      'EVIDENCE_INSUFFICIENT',
-      'FORBIDDEN',
-      'FORBIDDEN',
-      'REASON_REQUIRED',
-      'FORBIDDEN',
-    ]);
+    expect((await h.store.readDenials(1, 100)).map((d) => d.code)).toEqual(['EVIDENCE_INSUFFICIENT', 'FORBIDDEN', 'FORBIDDEN', 'REASON_REQUIRED', 'FORBIDDEN']);
     const outbox = await h.store.claimOutbox({ owner: 'relay', now: '2026-12-01T00:00:00.000Z', leaseMs: 1000, limit: 100 });
     expect(outbox).toHaveLength(7);
   });

@@ -16,10 +16,7 @@ export interface RunTickOptions extends TickOptions {
  * actor (several stages of one hazard in order). Idempotent and safe to run from several
  * schedulers: a second run, or a concurrent one, records nothing new.
  */
-export async function runTick(
-  deps: ChainDeps,
-  options: RunTickOptions,
-): Promise<{ action: TickAction; result: CommandResult }[]> {
+export async function runTick(deps: ChainDeps, options: RunTickOptions): Promise<{ action: TickAction; result: CommandResult }[]> {
   const now = deps.clock.now();
   const dueSoonMs = options.dueSoonMs ?? DEFAULT_TICK_OPTIONS.dueSoonMs;
   const horizon = new Date(now.getTime() + dueSoonMs).toISOString();

@@ -80,7 +80,15 @@ describe('separation of duties', () => {
 describe('report_observation', () => {
   it('is always provisional, takes the area from the directory, the source from the role and the default deadline', async () => {
     const h = createHarness('2026-11-02T01:00:00Z');
-    const observe = { type: 'report_observation' as const, hazardId: 'H-OBS', title: why('燃气管道锈蚀', 'corroded gas pipe'), enterpriseId: 'E1', domain: 'gas', level: 'general' as const, evidence: evidence('o', 'photo_before', 1) };
+    const observe = {
+      type: 'report_observation' as const,
+      hazardId: 'H-OBS',
+      title: why('燃气管道锈蚀', 'corroded gas pipe'),
+      enterpriseId: 'E1',
+      domain: 'gas',
+      level: 'general' as const,
+      evidence: evidence('o', 'photo_before', 1),
+    };
     await h.refused('owner-e1', { ...observe, evidence: [] }, 'FORBIDDEN');
     await h.refused('grid-g2', { ...observe, evidence: [] }, 'FORBIDDEN');
     await h.refused('grid-g1', { ...observe, enterpriseId: 'E-404', evidence: [] }, 'INVALID_COMMAND');
@@ -106,7 +114,18 @@ describe('report_observation', () => {
 
   it('is limited to the domains of the server’s packs when packs are configured', async () => {
     const h = createHarness('2026-11-02T01:00:00Z');
-    h.deps.packs = new Map([['fire', { pack: { id: 'fire', version: '1.0.0', domain: 'fire' }, evaluate: () => { throw new Error('unused'); }, check: () => [] }]]);
+    h.deps.packs = new Map([
+      [
+        'fire',
+        {
+          pack: { id: 'fire', version: '1.0.0', domain: 'fire' },
+          evaluate: () => {
+            throw new Error('unused');
+          },
+          check: () => [],
+        },
+      ],
+    ]);
     await h.refused('grid-g1', { type: 'report_observation', hazardId: 'H-N', title: why('核'), enterpriseId: 'E1', domain: 'nuclear', level: 'simple', evidence: [] }, 'INVALID_COMMAND');
     await h.ok('grid-g1', { type: 'report_observation', hazardId: 'H-F', title: why('消防通道堵塞'), enterpriseId: 'E1', domain: 'fire', level: 'simple', evidence: [] });
   });

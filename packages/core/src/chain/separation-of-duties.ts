@@ -4,13 +4,7 @@ import { areaCovers } from './authorize.js';
 import type { ChainCommand, HazardState, RecordedOfficer } from './types.js';
 
 /** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办, 复产, 摘牌). */
-export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze([
-  'file_case',
-  'order_stop_work',
-  'list_for_supervision',
-  'lift_stop_work',
-  'delist',
-]);
+export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze(['file_case', 'order_stop_work', 'list_for_supervision', 'lift_stop_work', 'delist']);
 
 /**
  * True when the command needs a second enforcement officer (`coOfficerId`):
@@ -42,10 +36,7 @@ function hasCertificate(profile: ActorProfile): profile is ActorProfile & { cert
 }
 
 function hasJurisdiction(profile: ActorProfile, state: HazardState): boolean {
-  return (
-    profile.roles.includes('enforcement') &&
-    (profile.departments ?? []).some((d) => d.domains.includes(state.domain) && d.areas.some((a) => areaCovers(a, state.area)))
-  );
+  return profile.roles.includes('enforcement') && (profile.departments ?? []).some((d) => d.domains.includes(state.domain) && d.areas.some((a) => areaCovers(a, state.area)));
 }
 
 type Problem = { 'zh-CN': string; en: string };

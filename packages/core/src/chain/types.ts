@@ -11,27 +11,10 @@ import type { Role } from '../ports/directory.js';
  * Where a hazard is in its path. `new` is the pseudo-state before the first event
  * (used by the transition and permission tables, never stored).
  */
-export type HazardStatus =
-  | 'reported'
-  | 'rectifying'
-  | 'submitted'
-  | 'verified'
-  | 'escalated'
-  | 'case_filed'
-  | 'accepted'
-  | 'closed';
+export type HazardStatus = 'reported' | 'rectifying' | 'submitted' | 'verified' | 'escalated' | 'case_filed' | 'accepted' | 'closed';
 
 /** Every stored status, in path order. */
-export const HAZARD_STATUSES: readonly HazardStatus[] = Object.freeze([
-  'reported',
-  'rectifying',
-  'submitted',
-  'verified',
-  'escalated',
-  'case_filed',
-  'accepted',
-  'closed',
-]);
+export const HAZARD_STATUSES: readonly HazardStatus[] = Object.freeze(['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted', 'closed']);
 
 /** A status or the pseudo-state `new` (no hazard yet). */
 export type StatusOrNew = HazardStatus | 'new';

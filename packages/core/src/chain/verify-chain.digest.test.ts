@@ -59,7 +59,12 @@ describe('verifyChain default hash path (@noble/hashes over canonicalEventBodyJs
   });
 
   it('throws NON_CANONICAL_VALUE with the same message as canonicalEventBodyJson', () => {
-    for (const event of [{ id: 'x', data: { n: NaN } }, { id: 'x', data: [1, undefined] }, { id: 'x', at: new Date(0) }, { id: 'x', f: () => 1 }]) {
+    for (const event of [
+      { id: 'x', data: { n: NaN } },
+      { id: 'x', data: [1, undefined] },
+      { id: 'x', at: new Date(0) },
+      { id: 'x', f: () => 1 },
+    ]) {
       const expected = outcome(() => canonicalEventBodyJson(event));
       expect(expected).toMatchObject({ code: 'NON_CANONICAL_VALUE' });
       expect(outcome(() => computeEventHash(event as never))).toEqual(expected);

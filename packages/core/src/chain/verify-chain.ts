@@ -4,18 +4,10 @@ import { hexEqualsDigest, writeHexAscii } from './hex-digest.js';
 import type { ChainEvent } from './types.js';
 
 /** Why a chain does not verify. */
-export type ChainBreakReason =
-  | 'SEQ_GAP'
-  | 'HASH_MISMATCH'
-  | 'PREV_HASH_MISMATCH'
-  | 'VERSION_GAP'
-  | 'ID_MISMATCH'
-  | 'RECORDED_AT_REVERSED';
+export type ChainBreakReason = 'SEQ_GAP' | 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'VERSION_GAP' | 'ID_MISMATCH' | 'RECORDED_AT_REVERSED';
 
 /** Result of {@link verifyChain}. `head` is the log head after the last event (see {@link nextLogHead}). */
-export type ChainVerification =
-  | { ok: true; size: number; head: string }
-  | { ok: false; brokenAt: number; seq: number | undefined; hazardId: string | undefined; reason: ChainBreakReason };
+export type ChainVerification = { ok: true; size: number; head: string } | { ok: false; brokenAt: number; seq: number | undefined; hazardId: string | undefined; reason: ChainBreakReason };
 
 /** Folds one event hash into the running log head: `H(head ‖ eventHash)`. */
 export function nextLogHead(head: string, eventHash: string, hashHex: (text: string) => string = sha256Hex): string {
@@ -49,10 +41,7 @@ export function nextLogHead(head: string, eventHash: string, hashHex: (text: str
  * if (!result.ok) alert(`broken at ${result.brokenAt}: ${result.reason}`);
  * ```
  */
-export function verifyChain(
-  events: readonly (ChainEvent & { seq?: number })[],
-  options: { contiguousSeq?: boolean; firstSeq?: number; sha256Hex?: (text: string) => string } = {},
-): ChainVerification {
+export function verifyChain(events: readonly (ChainEvent & { seq?: number })[], options: { contiguousSeq?: boolean; firstSeq?: number; sha256Hex?: (text: string) => string } = {}): ChainVerification {
   const hashHex = options.sha256Hex;
   const contiguous = options.contiguousSeq ?? true;
   const heads = new Map<string, { version: number; hash: string; recordedAt: string }>();

@@ -181,10 +181,15 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
   const composites: CompiledComposite[] = pack.composites.map((composite, c) => {
     const at = `/composites/${c}`;
     composite.of.forEach((id, k) => {
-      if (!ruleIds.has(id)) problem('UNKNOWN_RULE', { 'zh-CN': `综合判定 ${composite.id} 引用了不存在的规则 "${id}"`, en: `composite ${composite.id} counts an unknown rule "${id}"` }, `${at}/of/${k}`);
+      if (!ruleIds.has(id))
+        problem('UNKNOWN_RULE', { 'zh-CN': `综合判定 ${composite.id} 引用了不存在的规则 "${id}"`, en: `composite ${composite.id} counts an unknown rule "${id}"` }, `${at}/of/${k}`);
     });
     if (!Number.isInteger(composite.atLeast) || composite.atLeast < 1 || composite.atLeast > composite.of.length) {
-      problem('INVALID_PACK', { 'zh-CN': `综合判定 ${composite.id} 的 atLeast 必须在 1 到 ${composite.of.length} 之间`, en: `composite ${composite.id}: atLeast must be from 1 to ${composite.of.length}` }, `${at}/atLeast`);
+      problem(
+        'INVALID_PACK',
+        { 'zh-CN': `综合判定 ${composite.id} 的 atLeast 必须在 1 到 ${composite.of.length} 之间`, en: `composite ${composite.id}: atLeast must be from 1 to ${composite.of.length}` },
+        `${at}/atLeast`,
+      );
     }
     return {
       ...template(composite, at),

@@ -22,7 +22,15 @@ const pack: Pack = {
   facts: [
     { id: 'distance_m', type: 'number', unit: 'm', min: 0, max: 100, required: true, label: { 'zh-CN': '距离', en: 'Distance' } },
     { id: 'people', type: 'count', max: 500, label: { 'zh-CN': '人数', en: 'People' } },
-    { id: 'kind', type: 'enum', label: { 'zh-CN': '类型', en: 'Kind' }, options: [{ value: 'a', label: { 'zh-CN': '甲', en: 'A' } }, { value: 'b', label: { 'zh-CN': '乙', en: 'B' } }] },
+    {
+      id: 'kind',
+      type: 'enum',
+      label: { 'zh-CN': '类型', en: 'Kind' },
+      options: [
+        { value: 'a', label: { 'zh-CN': '甲', en: 'A' } },
+        { value: 'b', label: { 'zh-CN': '乙', en: 'B' } },
+      ],
+    },
     { id: 'tags', type: 'multi', label: { 'zh-CN': '标签', en: 'Tags' }, options: [{ value: 'x', label: { 'zh-CN': '叉', en: 'Ex' } }] },
     { id: 'note', type: 'text', maxLength: 5, label: { 'zh-CN': '备注', en: 'Note' } },
     { id: 'tested_on', type: 'date', label: { 'zh-CN': '检测日期', en: 'Test date' } },
@@ -54,13 +62,21 @@ const check = (findings: Record<string, unknown>, envelope: Partial<Inspection> 
 
 describe('checkFindings', () => {
   it('accepts a complete, well-typed inspection', () => {
-    expect(
-      check({ distance_m: 3.5, people: 10, kind: 'a', ok: true, tags: ['x'], note: 'fine', tested_on: '2026-01-02', started_at: '2026-11-28T08:00:00+08:00', photos: ['p1.jpg'] }),
-    ).toEqual([]);
+    expect(check({ distance_m: 3.5, people: 10, kind: 'a', ok: true, tags: ['x'], note: 'fine', tested_on: '2026-01-02', started_at: '2026-11-28T08:00:00+08:00', photos: ['p1.jpg'] })).toEqual([]);
   });
 
   it('reports each problem with a code, a pointer and the same bilingual message', () => {
-    const issues = check({ distance_m: '3', people: 2.5, kind: 'c', tags: ['x', 'y', 'x'], note: 'too long', tested_on: '2026-02-30', started_at: '2026-11-28 08:00', photos: 'p1.jpg', distance_mm: 1 });
+    const issues = check({
+      distance_m: '3',
+      people: 2.5,
+      kind: 'c',
+      tags: ['x', 'y', 'x'],
+      note: 'too long',
+      tested_on: '2026-02-30',
+      started_at: '2026-11-28 08:00',
+      photos: 'p1.jpg',
+      distance_mm: 1,
+    });
     const summary = issues.map((i) => [i.code, i.pointer]);
     expect(summary).toEqual([
       ['UNKNOWN_FACT', '/findings/distance_mm'],
@@ -75,7 +91,10 @@ describe('checkFindings', () => {
       ['WRONG_TYPE', '/findings/photos'],
     ]);
     const byPointer = new Map(issues.map((i) => [i.pointer, i]));
-    expect(byPointer.get('/findings/distance_mm')!.message).toEqual({ 'zh-CN': '检查表中没有事实 "distance_mm"（是不是 "distance_m"？）', en: 'the pack has no fact "distance_mm" (did you mean "distance_m"?)' });
+    expect(byPointer.get('/findings/distance_mm')!.message).toEqual({
+      'zh-CN': '检查表中没有事实 "distance_mm"（是不是 "distance_m"？）',
+      en: 'the pack has no fact "distance_mm" (did you mean "distance_m"?)',
+    });
     expect(byPointer.get('/findings/distance_m')!.message).toEqual({ 'zh-CN': '“距离”（distance_m）应为数字，收到：文本 "3"', en: '"Distance" (distance_m) must be a number; got the text "3"' });
     expect(byPointer.get('/findings/kind')!.message.en).toBe('"Kind" (kind) has no option "c" (one of: a, b)');
     expect(byPointer.get('/findings/note')!.message['zh-CN']).toBe('“备注”（note）过长：8 个字符，最多 5 个');
@@ -131,8 +150,18 @@ describe('checkFindings', () => {
     expect(hotel.map((i) => [i.code, i.severity, i.pointer])).toEqual([['UNKNOWN_PREMISES', 'error', '/premises']]);
     expect(hotel[0]!.message.en).toBe('the pack has no premises kind "hotle" (did you mean "hotel"?)');
     expect(hotel[0]!.hint?.['zh-CN']).toContain('hotel（宾馆）');
-    const keys = checkFindings(pack, { pack: 'p', premises: 'hotel', inspectedAt: '2026-11-20T10:00:00+08:00', findings: { distance_m: 1 }, level: 'simple', subject: { name: 'x', adress: 'y' } } as never);
-    expect(keys.map((i) => [i.code, i.pointer])).toEqual([['UNKNOWN_KEY', '/level'], ['UNKNOWN_KEY', '/subject/adress']]);
+    const keys = checkFindings(pack, {
+      pack: 'p',
+      premises: 'hotel',
+      inspectedAt: '2026-11-20T10:00:00+08:00',
+      findings: { distance_m: 1 },
+      level: 'simple',
+      subject: { name: 'x', adress: 'y' },
+    } as never);
+    expect(keys.map((i) => [i.code, i.pointer])).toEqual([
+      ['UNKNOWN_KEY', '/level'],
+      ['UNKNOWN_KEY', '/subject/adress'],
+    ]);
     expect(keys[1]!.message.en).toContain('did you mean "address"?');
     const source = check({ distance_m: 1 }, { source: 'grid' as never });
     expect(source.map((i) => [i.code, i.severity, i.pointer])).toEqual([['UNKNOWN_SOURCE', 'error', '/source']]);

@@ -77,7 +77,13 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   // once per answer as "not applicable" or "required".
   const applicabilityKnown = !envelope.some((i) => i.code === 'PREMISES_MISSING' || i.code === 'UNKNOWN_PREMISES');
   if (inspectedAt !== undefined && parseIsoTime(inspectedAt)?.ms === undefined) {
-    add('BAD_INSPECTED_AT', '/inspectedAt', `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`, `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`, TYPE_NAMES.datetime);
+    add(
+      'BAD_INSPECTED_AT',
+      '/inspectedAt',
+      `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`,
+      `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`,
+      TYPE_NAMES.datetime,
+    );
   } else if (inspectedAt === undefined && compiled.usesInspectedAt) {
     add('INSPECTED_AT_MISSING', '/inspectedAt', '未填写检查时间：按检查时间计算的期限条件不会成立', 'no inspectedAt: conditions measured from the inspection time cannot hold');
   }
@@ -113,13 +119,7 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   return issues;
 }
 
-function checkValue(
-  fact: Fact,
-  value: unknown,
-  at: string,
-  name: { zh: string; en: string },
-  add: (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => void,
-): void {
+function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; en: string }, add: (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => void): void {
   const wrong = () => {
     const got = describe(value);
     add('WRONG_TYPE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${got.zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${got.en}`);

@@ -79,11 +79,13 @@ function answer(fact: Fact): fc.Arbitrary<FindingValue | undefined> {
 }
 
 function inspectionArb(pack: Pack): fc.Arbitrary<Inspection> {
-  const findings = fc.record(Object.fromEntries(pack.facts.map((f) => [f.id, answer(f)]))).map((record) =>
-    Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Record<string, FindingValue>,
-  );
+  const findings = fc
+    .record(Object.fromEntries(pack.facts.map((f) => [f.id, answer(f)])))
+    .map((record) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Record<string, FindingValue>);
   const premises = fc.option(fc.constantFrom(...pack.premises.map((p) => p.id), 'unknown_kind'), { nil: undefined, freq: 8 });
-  return fc.record({ findings, premises }).map(({ findings: f, premises: p }) => ({ pack: pack.id, findings: f, ...(p !== undefined ? { premises: p } : {}), inspectedAt: '2026-11-28T10:00:00+08:00' }));
+  return fc
+    .record({ findings, premises })
+    .map(({ findings: f, premises: p }) => ({ pack: pack.id, findings: f, ...(p !== undefined ? { premises: p } : {}), inspectedAt: '2026-11-28T10:00:00+08:00' }));
 }
 
 describe('compilePack ≡ json-rules-engine on whole packs', () => {
@@ -98,7 +100,11 @@ describe('compilePack ≡ json-rules-engine on whole packs', () => {
       let fired = 0;
       await fc.assert(
         fc.asyncProperty(inspectionArb(pack), async (inspection) => {
-          const ours = evaluator.evaluate(inspection).hazards.filter((h) => h.kind === 'rule').map((h) => h.rule).sort();
+          const ours = evaluator
+            .evaluate(inspection)
+            .hazards.filter((h) => h.kind === 'rule')
+            .map((h) => h.rule)
+            .sort();
           const facts = { ...inspection.findings, $premises: inspection.premises, $inspectedAt: inspection.inspectedAt };
           const theirs = (await engine.run(facts)).events.map((e) => e.type).sort();
           fired += theirs.length;

@@ -97,7 +97,9 @@ describe('compilePack on demo-kitchen', () => {
     expect(composite).toMatchObject({ kind: 'composite', level: 'general', provisional: true, deadline: { workingDays: 10 }, elements: ['DEMO-002-H1', 'DEMO-003-H1', 'DEMO-004-H1'] });
     expect(composite.item).toBeUndefined();
     expect(composite.explanation['zh-CN']).toBe('多项燃气安全缺陷并存。3 项中有 3 项成立（至少 2 项）：未安装可燃气体报警器；软管超长；现场存放钢瓶过多。');
-    expect(composite.explanation.en).toBe('Several gas-safety defects at once. 3 of 3 elements present (at least 2 required): No combustible-gas alarm; Hose too long; Too many cylinders kept on site.');
+    expect(composite.explanation.en).toBe(
+      'Several gas-safety defects at once. 3 of 3 elements present (at least 2 required): No combustible-gas alarm; Hose too long; Too many cylinders kept on site.',
+    );
     const one = evaluator.evaluate({ ...basement, findings: { ...basement.findings, alarm_installed: true, alarm_working: true, hose_length_m: 1 } });
     expect(one.hazards.map((h) => h.rule)).not.toContain('DEMO-C1');
   });
@@ -141,7 +143,10 @@ describe('compilePack on demo-kitchen', () => {
   it('evaluate never throws, whatever the findings (property)', () => {
     const value = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constantFrom('lpg', 'natural_gas', true, false, 3, 2, -1, 1e9, Number.NaN, null, '2026-01-01'));
     const findings = fc.dictionary(fc.constantFrom('gas_type', 'below_ground', 'alarm_installed', 'alarm_working', 'hose_length_m', 'cylinders_on_site', 'typo', '__proto__', 'constructor'), value);
-    const envelope = fc.record({ premises: fc.oneof(fc.constantFrom('restaurant', 'canteen', 'office'), fc.anything()), inspectedAt: fc.oneof(fc.constant('2026-11-28T10:00:00+08:00'), fc.anything()) }, { requiredKeys: [] });
+    const envelope = fc.record(
+      { premises: fc.oneof(fc.constantFrom('restaurant', 'canteen', 'office'), fc.anything()), inspectedAt: fc.oneof(fc.constant('2026-11-28T10:00:00+08:00'), fc.anything()) },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(findings, envelope, fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, fc.constant(true)), (f, env, junk) => {
         const inspection = { pack: 'demo-kitchen', ...env, findings: junk ? (f as unknown as never) : f } as Inspection;
@@ -186,7 +191,15 @@ describe('compilePack on a hand-built pack', () => {
     ],
     facts: [
       { id: 'n', type: 'number', unit: 'm', label: { 'zh-CN': '距离', en: 'Distance' }, required: true, min: 0, max: 100 },
-      { id: 'kind', type: 'enum', label: { 'zh-CN': '类型', en: 'Kind' }, options: [{ value: 'a', label: { 'zh-CN': '甲类', en: 'Class A' } }, { value: 'b', label: { 'zh-CN': '乙类', en: 'Class B' } }] },
+      {
+        id: 'kind',
+        type: 'enum',
+        label: { 'zh-CN': '类型', en: 'Kind' },
+        options: [
+          { value: 'a', label: { 'zh-CN': '甲类', en: 'Class A' } },
+          { value: 'b', label: { 'zh-CN': '乙类', en: 'Class B' } },
+        ],
+      },
       { id: 'note', type: 'text', maxLength: 5, label: { 'zh-CN': '备注', en: 'Note' } },
       { id: 'checked_on', type: 'date', label: { 'zh-CN': '检验日期', en: 'Date of the last test' } },
       { id: 'tags', type: 'multi', label: { 'zh-CN': '标签', en: 'Tags' }, options: [{ value: 'x', label: { 'zh-CN': '叉', en: 'Ex' } }] },
@@ -211,7 +224,12 @@ describe('compilePack on a hand-built pack', () => {
   it('premises scope and item `when` make items not applicable', () => {
     const pack = base([
       item({ id: 'HOTEL', premises: ['hotel'], hazards: [rule('H1', 'general', 1)] as Item['hazards'] }),
-      item({ id: 'A_ONLY', asks: ['ok'], when: { fact: 'kind', operator: 'equal', value: 'a' }, hazards: [{ ...rule('H2', 'general', 0), when: { fact: 'ok', operator: 'equal', value: false } }] as Item['hazards'] }),
+      item({
+        id: 'A_ONLY',
+        asks: ['ok'],
+        when: { fact: 'kind', operator: 'equal', value: 'a' },
+        hazards: [{ ...rule('H2', 'general', 0), when: { fact: 'ok', operator: 'equal', value: false } }] as Item['hazards'],
+      }),
     ]);
     const evaluator = compilePack(pack);
     const outcomes = (i: Inspection) => evaluator.evaluate(i).items.map((r) => r.outcome);
@@ -226,14 +244,23 @@ describe('compilePack on a hand-built pack', () => {
         item({
           hazards: [
             rule('SUP', 'general', 1, { basis: [{ regulation: 'old', clause: '2' }] }),
-            rule('MIX', 'general', 1, { basis: [{ regulation: 'old', clause: '2' }, { regulation: 'r1', clause: '3' }] }),
+            rule('MIX', 'general', 1, {
+              basis: [
+                { regulation: 'old', clause: '2' },
+                { regulation: 'r1', clause: '3' },
+              ],
+            }),
             rule('UNV', 'major', 1, { basis: [{ regulation: 'r1', clause: '4', confidence: 'unverified' }], party: 'operator' }),
           ] as Item['hazards'],
         }),
       ],
       { deadlines: { general: { days: 5 } } },
     );
-    const hazards = new Map(compilePack(pack).evaluate({ pack: 'p', findings: { n: 2 } }).hazards.map((h) => [h.rule, h]));
+    const hazards = new Map(
+      compilePack(pack)
+        .evaluate({ pack: 'p', findings: { n: 2 } })
+        .hazards.map((h) => [h.rule, h]),
+    );
     expect(hazards.get('SUP')).toMatchObject({ provisional: true, deadline: { days: 5 } });
     expect(hazards.get('MIX')).toMatchObject({ provisional: false });
     expect(hazards.get('UNV')).toMatchObject({ provisional: true, party: 'operator', deadline: { days: 30 } });
@@ -241,7 +268,15 @@ describe('compilePack on a hand-built pack', () => {
   });
 
   it('composites count fired rules within their premises scope', () => {
-    const composite = { id: 'C', level: 'major' as const, title: { 'zh-CN': '综合判定', en: 'Combined' }, atLeast: 2, of: ['A', 'B', 'X'], premises: ['hotel'], basis: [{ regulation: 'r1', clause: '9' }] };
+    const composite = {
+      id: 'C',
+      level: 'major' as const,
+      title: { 'zh-CN': '综合判定', en: 'Combined' },
+      atLeast: 2,
+      of: ['A', 'B', 'X'],
+      premises: ['hotel'],
+      basis: [{ regulation: 'r1', clause: '9' }],
+    };
     const pack = base([item({ hazards: [rule('A', 'simple', 1), rule('B', 'general', 5), rule('X', 'general', 50)] as Item['hazards'] })], { composites: [composite] });
     const evaluator = compilePack(pack);
     const fired = (premises: string | undefined, n: number) => evaluator.evaluate({ pack: 'p', ...(premises ? { premises } : {}), findings: { n } }).hazards.map((h) => h.rule);
@@ -256,13 +291,21 @@ describe('compilePack on a hand-built pack', () => {
       item({
         asks: ['n', 'kind', 'tags'],
         hazards: [
-          { ...rule('K', 'general', 0), title: { 'zh-CN': '类型不符', en: 'Wrong kind' }, when: { all: [{ fact: 'kind', operator: 'in', value: ['a'] }, { not: { fact: 'n', operator: 'lessThan', value: 3 } }] } },
+          {
+            ...rule('K', 'general', 0),
+            title: { 'zh-CN': '类型不符', en: 'Wrong kind' },
+            when: { all: [{ fact: 'kind', operator: 'in', value: ['a'] }, { not: { fact: 'n', operator: 'lessThan', value: 3 } }] },
+          },
           { ...rule('T', 'simple', 0), title: { 'zh-CN': '缺标签', en: 'Tag missing' }, when: { fact: 'tags', operator: 'doesNotContain', value: 'x' } },
           { ...rule('R', 'simple', 0), title: { 'zh-CN': '范围', en: 'Range' }, when: { fact: 'n', operator: 'between', value: [2, 5] } },
         ] as Item['hazards'],
       }),
     ]);
-    const hazards = new Map(compilePack(pack).evaluate({ pack: 'p', findings: { n: 4, kind: 'a', tags: [] } }).hazards.map((h) => [h.rule, h.explanation]));
+    const hazards = new Map(
+      compilePack(pack)
+        .evaluate({ pack: 'p', findings: { n: 4, kind: 'a', tags: [] } })
+        .hazards.map((h) => [h.rule, h.explanation]),
+    );
     expect(hazards.get('K')).toEqual({ 'zh-CN': '类型不符。类型：甲类；距离：4 m，不低于 3 m。', en: 'Wrong kind. Kind: Class A; Distance: 4 m, not below 3 m.' });
     // issue 22 item 8: what was recorded, then what was missing
     expect(hazards.get('T')).toEqual({ 'zh-CN': '缺标签。标签：无，不包括叉。', en: 'Tag missing. Tags: none, without “Ex”.' });
@@ -271,10 +314,32 @@ describe('compilePack on a hand-built pack', () => {
 
   it('a pack that cannot be evaluated throws PackCompileError with a pointer into the pack', () => {
     const cases: [Pack, string, string][] = [
-      [base([item({ hazards: [{ ...rule('H', 'simple', 1), when: { all: [{ fact: 'n', operator: 'equal', value: 1 }, { fact: 'n', operator: 'matches', value: 'x' }] } }] as Item['hazards'] })]), 'UNKNOWN_OPERATOR', '/sections/0/items/0/hazards/0/when/all/1/operator'],
+      [
+        base([
+          item({
+            hazards: [
+              {
+                ...rule('H', 'simple', 1),
+                when: {
+                  all: [
+                    { fact: 'n', operator: 'equal', value: 1 },
+                    { fact: 'n', operator: 'matches', value: 'x' },
+                  ],
+                },
+              },
+            ] as Item['hazards'],
+          }),
+        ]),
+        'UNKNOWN_OPERATOR',
+        '/sections/0/items/0/hazards/0/when/all/1/operator',
+      ],
       [base([item({ when: { condition: 'c' } })], { conditions: { c: { fact: 'nope', operator: 'equal', value: 1 } } }), 'UNKNOWN_FACT', '/conditions/c/fact'],
       [base([item({ asks: ['n', 'zzz'] })]), 'UNKNOWN_FACT', '/sections/0/items/0/asks/1'],
-      [base([item({ hazards: [rule('H', 'simple', 1, { basis: [{ regulation: 'r9', clause: '1' }] })] as Item['hazards'] })]), 'UNKNOWN_REGULATION', '/sections/0/items/0/hazards/0/basis/0/regulation'],
+      [
+        base([item({ hazards: [rule('H', 'simple', 1, { basis: [{ regulation: 'r9', clause: '1' }] })] as Item['hazards'] })]),
+        'UNKNOWN_REGULATION',
+        '/sections/0/items/0/hazards/0/basis/0/regulation',
+      ],
       [base([item({ premises: ['moon'] })]), 'UNKNOWN_PREMISES', '/sections/0/items/0/premises/0'],
       [base([item({})], { composites: [{ id: 'C', level: 'general', title: { 'zh-CN': 'c' }, atLeast: 1, of: ['NOPE'], basis: [] }] }), 'UNKNOWN_RULE', '/composites/0/of/0'],
     ];

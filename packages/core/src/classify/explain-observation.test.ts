@@ -49,29 +49,84 @@ describe('explanations: one "label：value" record per observation', () => {
   // One row per operator of the catalogue (and the two negations without an operator of their own).
   const cases: [string, Observation, string, string][] = [
     ['equal', { fact: 'dorm', operator: 'equal', actual: true, expected: true }, '员工宿舍与危险化学品在同一建筑内：是', 'Staff dormitory in the same building as the chemicals: yes'],
-    ['equal', { fact: 'store', operator: 'equal', actual: 'shared', expected: 'shared' }, '储存场所类型：非专用场所（普通库房、车间角落、走道等）', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)'],
-    ['notEqual', { fact: 'store', operator: 'notEqual', actual: 'shared', expected: 'dedicated' }, '储存场所类型：非专用场所（普通库房、车间角落、走道等），不是专用仓库', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse”'],
+    [
+      'equal',
+      { fact: 'store', operator: 'equal', actual: 'shared', expected: 'shared' },
+      '储存场所类型：非专用场所（普通库房、车间角落、走道等）',
+      'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)',
+    ],
+    [
+      'notEqual',
+      { fact: 'store', operator: 'notEqual', actual: 'shared', expected: 'dedicated' },
+      '储存场所类型：非专用场所（普通库房、车间角落、走道等），不是专用仓库',
+      'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse”',
+    ],
     ['notEqual', { fact: 'sds', operator: 'notEqual', actual: false, expected: true }, '现场有中文安全技术说明书：否', 'Chinese safety data sheets on site: no'],
     ['lessThan', { fact: 'hose', operator: 'lessThan', actual: 1.5, expected: 2 }, '软管长度：1.5 m，低于 2 m', 'Length of the hose: 1.5 m, below 2 m'],
     ['lessThanInclusive', { fact: 'hose', operator: 'lessThanInclusive', actual: 2, expected: 2 }, '软管长度：2 m，不高于 2 m', 'Length of the hose: 2 m, not above 2 m'],
     ['greaterThan', { fact: 'hose', operator: 'greaterThan', actual: 3, expected: 2 }, '软管长度：3 m，超过 2 m', 'Length of the hose: 3 m, above 2 m'],
     ['greaterThanInclusive', { fact: 'lel', operator: 'greaterThanInclusive', actual: 25, expected: 20 }, '可燃气体浓度：25 %LEL，不低于 20 %LEL', 'Gas concentration: 25 %LEL, not below 20 %LEL'],
     ['greaterThan', { fact: 'LPG_count', operator: 'greaterThan', actual: 3, expected: 2 }, 'LPG钢瓶：3，超过 2', 'LPG cylinders: 3, above 2'],
-    ['in', { fact: 'store', operator: 'in', actual: 'shared', expected: ['shared', 'cabinet'] }, '储存场所类型：非专用场所（普通库房、车间角落、走道等）', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)'],
-    ['notIn', { fact: 'store', operator: 'notIn', actual: 'shared', expected: ['dedicated', 'cabinet'] }, '储存场所类型：非专用场所（普通库房、车间角落、走道等），不属于专用仓库、专用柜', 'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse” or “Dedicated cabinet”'],
+    [
+      'in',
+      { fact: 'store', operator: 'in', actual: 'shared', expected: ['shared', 'cabinet'] },
+      '储存场所类型：非专用场所（普通库房、车间角落、走道等）',
+      'Kind of storage place: Not dedicated (general store, workshop corner, corridor …)',
+    ],
+    [
+      'notIn',
+      { fact: 'store', operator: 'notIn', actual: 'shared', expected: ['dedicated', 'cabinet'] },
+      '储存场所类型：非专用场所（普通库房、车间角落、走道等），不属于专用仓库、专用柜',
+      'Kind of storage place: Not dedicated (general store, workshop corner, corridor …), not “Dedicated warehouse” or “Dedicated cabinet”',
+    ],
     ['contains', { fact: 'kit', operator: 'contains', actual: ['harness', 'scba'], expected: 'scba' }, '现场配备的装备：包括正压式空气呼吸器', 'Equipment on site: includes “Positive-pressure SCBA”'],
     // issue 22 item 8: what was recorded, then the option missing
-    ['doesNotContain', { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }, '现场配备的装备：安全带，不包括正压式空气呼吸器', 'Equipment on site: Harness, without “Positive-pressure SCBA”'],
+    [
+      'doesNotContain',
+      { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' },
+      '现场配备的装备：安全带，不包括正压式空气呼吸器',
+      'Equipment on site: Harness, without “Positive-pressure SCBA”',
+    ],
     ['between', { fact: 'hose', operator: 'between', actual: 3, expected: [2, 5] }, '软管长度：3 m，在 2–5 m 范围内', 'Length of the hose: 3 m, within 2–5 m'],
     ['notBetween', { fact: 'hose', operator: 'notBetween', actual: 6, expected: [2, 5] }, '软管长度：6 m，超出 2–5 m 范围', 'Length of the hose: 6 m, outside 2–5 m'],
     ['before', { fact: 'tested', operator: 'before', actual: '2025-01-01', expected: '2026-01-01' }, '检测日期：2025-01-01，早于 2026-01-01', 'Test date: 2025-01-01, before 2026-01-01'],
     ['after', { fact: 'tested', operator: 'after', actual: '2027-01-01', expected: '2026-01-01' }, '检测日期：2027-01-01，晚于 2026-01-01', 'Test date: 2027-01-01, after 2026-01-01'],
-    ['withinDays', { fact: 'tested', operator: 'withinDays', actual: '2026-11-01', expected: 30, reference: '$inspectedAt' }, '检测日期：2026-11-01，在检查前 30 天之内', 'Test date: 2026-11-01, within 30 days before the inspection'],
-    ['olderThanDays', { fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 365, reference: '$inspectedAt' }, '检测日期：2025-01-01，距检查已超过 365 天', 'Test date: 2025-01-01, more than 365 days before the inspection'],
-    ['withinMinutes', { fact: 'analysed', operator: 'withinMinutes', actual: '2026-11-03T08:50:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03 08:50，在作业开始时间前 30 分钟之内', 'Time of the gas analysis: 2026-11-03 08:50, within 30 minutes before “Time the work started”'],
-    ['olderThanMinutes', { fact: 'analysed', operator: 'olderThanMinutes', actual: '2026-11-03T08:15:00+08:00', expected: 30, reference: 'started' }, '气体分析时间：2026-11-03 08:15，距作业开始时间已超过 30 分钟', 'Time of the gas analysis: 2026-11-03 08:15, more than 30 minutes before “Time the work started”'],
-    ['not before', { fact: 'tested', operator: 'before', actual: '2027-01-01', expected: '2026-01-01', negated: true }, '检测日期：2027-01-01，不早于 2026-01-01', 'Test date: 2027-01-01, not before 2026-01-01'],
-    ['not after', { fact: 'tested', operator: 'after', actual: '2025-01-01', expected: '2026-01-01', negated: true }, '检测日期：2025-01-01，不晚于 2026-01-01', 'Test date: 2025-01-01, not after 2026-01-01'],
+    [
+      'withinDays',
+      { fact: 'tested', operator: 'withinDays', actual: '2026-11-01', expected: 30, reference: '$inspectedAt' },
+      '检测日期：2026-11-01，在检查前 30 天之内',
+      'Test date: 2026-11-01, within 30 days before the inspection',
+    ],
+    [
+      'olderThanDays',
+      { fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 365, reference: '$inspectedAt' },
+      '检测日期：2025-01-01，距检查已超过 365 天',
+      'Test date: 2025-01-01, more than 365 days before the inspection',
+    ],
+    [
+      'withinMinutes',
+      { fact: 'analysed', operator: 'withinMinutes', actual: '2026-11-03T08:50:00+08:00', expected: 30, reference: 'started' },
+      '气体分析时间：2026-11-03 08:50，在作业开始时间前 30 分钟之内',
+      'Time of the gas analysis: 2026-11-03 08:50, within 30 minutes before “Time the work started”',
+    ],
+    [
+      'olderThanMinutes',
+      { fact: 'analysed', operator: 'olderThanMinutes', actual: '2026-11-03T08:15:00+08:00', expected: 30, reference: 'started' },
+      '气体分析时间：2026-11-03 08:15，距作业开始时间已超过 30 分钟',
+      'Time of the gas analysis: 2026-11-03 08:15, more than 30 minutes before “Time the work started”',
+    ],
+    [
+      'not before',
+      { fact: 'tested', operator: 'before', actual: '2027-01-01', expected: '2026-01-01', negated: true },
+      '检测日期：2027-01-01，不早于 2026-01-01',
+      'Test date: 2027-01-01, not before 2026-01-01',
+    ],
+    [
+      'not after',
+      { fact: 'tested', operator: 'after', actual: '2025-01-01', expected: '2026-01-01', negated: true },
+      '检测日期：2025-01-01，不晚于 2026-01-01',
+      'Test date: 2025-01-01, not after 2026-01-01',
+    ],
   ];
 
   it.each(cases)('%s: %j', (_name, o, zh, en) => {
@@ -86,7 +141,14 @@ describe('explanations: one "label：value" record per observation', () => {
   it('keeps the case of labels and values: acronyms and proper nouns stay as written', () => {
     expect(explainObservation({ fact: 'LPG_count', operator: 'equal', actual: 3, expected: 3 }, labels, 'en')).toBe('LPG cylinders: 3');
     expect(explainObservation({ fact: 'sds', operator: 'equal', actual: false, expected: false }, labels, 'en')).toBe('Chinese safety data sheets on site: no');
-    const sentence = explainHazard(title, [{ fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20 }, { fact: 'LPG_count', operator: 'greaterThan', actual: 3, expected: 2 }], labels);
+    const sentence = explainHazard(
+      title,
+      [
+        { fact: 'lel', operator: 'greaterThan', actual: 25, expected: 20 },
+        { fact: 'LPG_count', operator: 'greaterThan', actual: 3, expected: 2 },
+      ],
+      labels,
+    );
     expect(sentence.en).toBe('Gas too high. Gas concentration: 25 %LEL, above 20 %LEL; LPG cylinders: 3, above 2.');
   });
 
@@ -123,8 +185,14 @@ describe('explanations: one "label：value" record per observation', () => {
       'Test date: 2026-09-14, before 2026-09-15',
     ]);
     // The inspection time is a datetime fact too; a value that is not ISO 8601 (or has no offset) stays as recorded.
-    expect(both({ fact: '$inspectedAt', operator: 'equal', actual: '2026-11-20T02:00:00.250Z', expected: '2026-11-20T02:00:00.250Z' })).toEqual(['检查时间：2026-11-20 10:00', 'Inspection time: 2026-11-20 10:00']);
-    expect(both({ fact: 'analysed', operator: 'equal', actual: '2026-09-14T08:00', expected: '2026-09-14T08:00' })).toEqual(['气体分析时间：2026-09-14T08:00', 'Time of the gas analysis: 2026-09-14T08:00']);
+    expect(both({ fact: '$inspectedAt', operator: 'equal', actual: '2026-11-20T02:00:00.250Z', expected: '2026-11-20T02:00:00.250Z' })).toEqual([
+      '检查时间：2026-11-20 10:00',
+      'Inspection time: 2026-11-20 10:00',
+    ]);
+    expect(both({ fact: 'analysed', operator: 'equal', actual: '2026-09-14T08:00', expected: '2026-09-14T08:00' })).toEqual([
+      '气体分析时间：2026-09-14T08:00',
+      'Time of the gas analysis: 2026-09-14T08:00',
+    ]);
     expect(both({ fact: 'tested', operator: 'equal', actual: 'last spring', expected: 'last spring' })).toEqual(['检测日期：last spring', 'Test date: last spring']);
   });
 
@@ -186,19 +254,53 @@ describe('explanations of a hazard', () => {
     });
     // nothing recorded: the options missing after 「无」; only options present: as `contains` says one
     const none: string[] = [];
-    expect(explainHazard(title, [{ fact: 'kit', operator: 'doesNotContain', actual: none, expected: 'scba' }, { fact: 'kit', operator: 'doesNotContain', actual: none, expected: 'harness' }], labels)).toEqual({
+    expect(
+      explainHazard(
+        title,
+        [
+          { fact: 'kit', operator: 'doesNotContain', actual: none, expected: 'scba' },
+          { fact: 'kit', operator: 'doesNotContain', actual: none, expected: 'harness' },
+        ],
+        labels,
+      ),
+    ).toEqual({
       'zh-CN': '浓度超标。现场配备的装备：无，不包括正压式空气呼吸器、安全带。',
       en: 'Gas too high. Equipment on site: none, without “Positive-pressure SCBA” or “Harness”.',
     });
-    expect(explainHazard(title, [{ fact: 'kit', operator: 'contains', actual: kit, expected: 'scba' }, { fact: 'kit', operator: 'doesNotContain', actual: kit, expected: 'harness', negated: true }], labels)).toEqual({
+    expect(
+      explainHazard(
+        title,
+        [
+          { fact: 'kit', operator: 'contains', actual: kit, expected: 'scba' },
+          { fact: 'kit', operator: 'doesNotContain', actual: kit, expected: 'harness', negated: true },
+        ],
+        labels,
+      ),
+    ).toEqual({
       'zh-CN': '浓度超标。现场配备的装备：包括正压式空气呼吸器、安全带。',
       en: 'Gas too high. Equipment on site: includes “Positive-pressure SCBA” and “Harness”.',
     });
     // a missing answer is said once; another recorded list is another record
-    expect(explainHazard(title, [{ fact: 'kit', operator: 'doesNotContain', actual: undefined, expected: 'scba' }, { fact: 'kit', operator: 'contains', actual: undefined, expected: 'harness', negated: true }], labels)['zh-CN']).toBe('浓度超标。现场配备的装备：未填写。');
-    expect(explainHazard(title, [{ fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }, { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' }], labels)['zh-CN']).toBe(
-      '浓度超标。现场配备的装备：安全带，不包括正压式空气呼吸器；现场配备的装备：安全带，不包括正压式空气呼吸器。',
-    );
+    expect(
+      explainHazard(
+        title,
+        [
+          { fact: 'kit', operator: 'doesNotContain', actual: undefined, expected: 'scba' },
+          { fact: 'kit', operator: 'contains', actual: undefined, expected: 'harness', negated: true },
+        ],
+        labels,
+      )['zh-CN'],
+    ).toBe('浓度超标。现场配备的装备：未填写。');
+    expect(
+      explainHazard(
+        title,
+        [
+          { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' },
+          { fact: 'kit', operator: 'doesNotContain', actual: ['harness'], expected: 'scba' },
+        ],
+        labels,
+      )['zh-CN'],
+    ).toBe('浓度超标。现场配备的装备：安全带，不包括正压式空气呼吸器；现场配备的装备：安全带，不包括正压式空气呼吸器。');
     // one record of one observation reads as that observation
     for (const o of [obs[0]!, obs[2]!, obs[3]!]) expect(explainHazard(title, [o, { ...o }], labels)).toEqual(explainHazard(title, [o], labels));
   });
@@ -225,7 +327,10 @@ describe('explanations of a hazard', () => {
       [{ fact: 'lel', operator: 'in', actual: 25, expected: Object.freeze([20, 25]) }],
       [{ fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 30, reference: '$inspectedAt' }],
       [{ fact: 'tested', operator: 'olderThanDays', actual: '2025-01-01', expected: 30, reference: 'started' }],
-      [{ fact: 'on', operator: 'equal', actual: true, expected: true }, { fact: 'lel', operator: 'greaterThan', actual: '25', expected: 20 }],
+      [
+        { fact: 'on', operator: 'equal', actual: true, expected: true },
+        { fact: 'lel', operator: 'greaterThan', actual: '25', expected: 20 },
+      ],
     ];
     for (let round = 0; round < 3; round++) {
       for (const obs of cases) expect(explain(title, obs)).toEqual(explainHazard(title, obs, labels));

@@ -149,12 +149,14 @@ function formatReference(reference: string | undefined, labels: ReadonlyMap<stri
  * observations as records joined by 「；」 / "; ", e.g.
  * 「软管超长。连接软管长度：3 m，超过 2 m。」 / "Hose too long. Length of the connecting hose: 3 m, above 2 m."
  */
-export function explainHazard(
-  title: { 'zh-CN': string; en?: string },
-  observations: readonly Observation[],
-  labels: ReadonlyMap<string, FactLabel>,
-): Pair {
-  return explanationSentence(title, observations, observations.map((o) => clausePair(o, labels)), (o) => bareRecord(o, labels), (members) => listRecord(members, labels));
+export function explainHazard(title: { 'zh-CN': string; en?: string }, observations: readonly Observation[], labels: ReadonlyMap<string, FactLabel>): Pair {
+  return explanationSentence(
+    title,
+    observations,
+    observations.map((o) => clausePair(o, labels)),
+    (o) => bareRecord(o, labels),
+    (members) => listRecord(members, labels),
+  );
 }
 
 /**
@@ -202,7 +204,8 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
       if (known !== undefined) return known;
     }
     let pair: Pair;
-    if (o.actual === undefined || o.actual === null) pair = clausePair(o, labels); // the bare record, no frame
+    if (o.actual === undefined || o.actual === null)
+      pair = clausePair(o, labels); // the bare record, no frame
     else {
       const flavour = typeof o.actual === 'boolean' ? 1 : 0;
       let frame = entry.frames[flavour];
@@ -291,7 +294,8 @@ function listRecord(members: readonly Observation[], labels: ReadonlyMap<string,
   const text = (lang: Lang): string => {
     const tails = LIST_TAILS[lang];
     const includes = included.length > 0 ? optionList(included, fact, lang, 'and') : '';
-    if (excluded.length === 0) return fill(template(tails.includesOnly, lang), { ...NO_VALUES, fact: (pick(fact?.label, lang) || first.fact) + (first.path === undefined ? '' : ` ${first.path}`), expected: includes });
+    if (excluded.length === 0)
+      return fill(template(tails.includesOnly, lang), { ...NO_VALUES, fact: (pick(fact?.label, lang) || first.fact) + (first.path === undefined ? '' : ` ${first.path}`), expected: includes });
     let out = pick(record, lang);
     if (included.length > 0) out += fill(template(tails.including, lang), { ...NO_VALUES, expected: includes });
     return out + fill(template(tails.without, lang), { ...NO_VALUES, expected: optionList(excluded, fact, lang, 'or') });
@@ -330,9 +334,7 @@ interface Entry {
  * A clause split around the recorded value, per language; `before`/`after`: Chinese spacing
  * applies there. `constant`: the phrase does not show the value (「…：包括甲」), the clause is that.
  */
-type Frame =
-  | { zh: { prefix: string; suffix: string; before: boolean; after: boolean }; en: { prefix: string; suffix: string }; constant?: undefined }
-  | { constant: Pair };
+type Frame = { zh: { prefix: string; suffix: string; before: boolean; after: boolean }; en: { prefix: string; suffix: string }; constant?: undefined } | { constant: Pair };
 
 const SENTINEL = '\u0000';
 

@@ -48,13 +48,7 @@ export function explanationSentence(
 }
 
 /** {@link explanationSentence} with the title already a sentence ({@link titleSentence}). @internal */
-export function recordsSentence(
-  head: Pair,
-  observations: readonly Observation[],
-  clauses: readonly Pair[],
-  bare: (o: Observation) => Pair,
-  group: (members: readonly Observation[]) => Pair,
-): Pair {
+export function recordsSentence(head: Pair, observations: readonly Observation[], clauses: readonly Pair[], bare: (o: Observation) => Pair, group: (members: readonly Observation[]) => Pair): Pair {
   if (clauses.length === 0) return head;
   const records = mergeRecords(observations, clauses, bare, group);
   let zh = head['zh-CN'] + records[0]!['zh-CN'];

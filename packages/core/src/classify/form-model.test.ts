@@ -20,11 +20,20 @@ for (const dir of await findPackDirs([join(repo, 'checklists'), join(repo, 'exam
   packs.push(result.pack);
 }
 
-interface Scenario { name: string; premises?: string; inspectedAt?: string; findings: Record<string, FindingValue> }
+interface Scenario {
+  name: string;
+  premises?: string;
+  inspectedAt?: string;
+  findings: Record<string, FindingValue>;
+}
 function scenariosOf(pack: Pack): Scenario[] {
   const dir = join(repo, pack.id === 'demo-kitchen' ? 'examples/packs/demo-kitchen' : `checklists/${pack.id}`, 'tests');
   let files: string[];
-  try { files = readdirSync(dir).filter((f) => f.endsWith('.yaml')); } catch { return []; }
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  } catch {
+    return [];
+  }
   // a file's `base:` answers, overridden by each scenario's own (as anjian test reads them)
   return files.flatMap((f) => {
     const file = parse(readFileSync(join(dir, f), 'utf8')) as ScenarioFile;

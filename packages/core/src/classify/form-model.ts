@@ -149,7 +149,10 @@ export function formModel(pack: Pack, input: FormModelInput = {}): FormModel {
  */
 export function issueForUsers(pack: Pack, issue: Issue): Bilingual {
   const message = both(issue.message);
-  const id = /^\/findings\/([^/]+)/.exec(issue.pointer ?? '')?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+  const id = /^\/findings\/([^/]+)/
+    .exec(issue.pointer ?? '')?.[1]
+    ?.replace(/~1/g, '/')
+    .replace(/~0/g, '~');
   const fact = id === undefined ? undefined : pack.facts.find((f) => f.id === id);
   if (!fact) return message;
   const zh = `“${pick(fact.label, 'zh-CN')}”`;

@@ -46,7 +46,14 @@ export function ruleFinding(t: RuleTemplate, item: string, observations: Observa
 }
 
 /** A fired composite's finding, as {@link ruleFinding}; the explanation names the elements. @internal */
-export function compositeFinding(t: RuleTemplate, elements: string[], observations: Observation[], explain: (elements: readonly string[]) => LocalizedText & { en: string }, basis: ResolvedCitation[], provisional: boolean): HazardFinding {
+export function compositeFinding(
+  t: RuleTemplate,
+  elements: string[],
+  observations: Observation[],
+  explain: (elements: readonly string[]) => LocalizedText & { en: string },
+  basis: ResolvedCitation[],
+  provisional: boolean,
+): HazardFinding {
   const finding: HazardFinding = {
     rule: t.rule,
     kind: 'composite',

@@ -9,13 +9,7 @@
  */
 export * from '../pack/types.js';
 export * from '../classify/types.js';
-export {
-  OPERATOR_CATALOGUE,
-  RESERVED_FACTS,
-  CONDITION_LIMITS,
-  SAFE_PATH,
-  FORBIDDEN_KEYS,
-} from '../rules/operator-catalogue.js';
+export { OPERATOR_CATALOGUE, RESERVED_FACTS, CONDITION_LIMITS, SAFE_PATH, FORBIDDEN_KEYS } from '../rules/operator-catalogue.js';
 export type { OperatorSpec, OperatorValueShape } from '../rules/operator-catalogue.js';
 export * from '../pack/index.js';
 export * from '../rules/index.js';

@@ -10,7 +10,11 @@ export const DEFAULT_CHECKPOINT_KEY_NAME = 'anjian-checkpoint';
  */
 function keyIdOf(keyName: string, publicKey: KeyObject): Uint8Array {
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
-  const hash = createHash('sha256').update(keyName, 'utf8').update(Buffer.from([0x0a, 0x01])).update(raw).digest();
+  const hash = createHash('sha256')
+    .update(keyName, 'utf8')
+    .update(Buffer.from([0x0a, 0x01]))
+    .update(raw)
+    .digest();
   return new Uint8Array(hash.subarray(0, 4));
 }
 

@@ -10,7 +10,6 @@ function steppingClock(start = Date.parse('2026-11-28T02:00:00Z')) {
   return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
 }
 
-
 async function storeWith(n: number) {
   const store = createMemoryStore();
   for (let i = 0; i < n; i++) await store.append(appendInput(`H-${i}`, 0, `c-${i}`));
@@ -84,7 +83,13 @@ describe('createOutboxRelay', () => {
 
   it('treats a throwing deliver as a retryable failure and keeps running', async () => {
     const store = await storeWith(1);
-    const relay = createOutboxRelay({ store, owner: 'r', deliver: async () => { throw new Error('socket hang up'); } });
+    const relay = createOutboxRelay({
+      store,
+      owner: 'r',
+      deliver: async () => {
+        throw new Error('socket hang up');
+      },
+    });
     expect(await relay.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
   });
 });

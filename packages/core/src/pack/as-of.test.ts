@@ -14,7 +14,8 @@ const fire = loaded.pack;
 const evaluator = compilePack(fire);
 const workshop = parse(readFileSync(`${repo}examples/inspections/fire-garment-workshop.yaml`, 'utf8')) as Inspection;
 const dated = (day: string) => evaluator.evaluate({ ...workshop, inspectedAt: `${day}T10:00:00+08:00` });
-const editionsCited = (day: string) => new Set(dated(day).hazards.flatMap((h) => h.basis.filter((c) => c.number.startsWith('GB 35181')).map((c) => `${c.number} ${c.inForce ? 'in force' : 'not in force'}`)));
+const editionsCited = (day: string) =>
+  new Set(dated(day).hazards.flatMap((h) => h.basis.filter((c) => c.number.startsWith('GB 35181')).map((c) => `${c.number} ${c.inForce ? 'in force' : 'not in force'}`)));
 
 describe('as-of evaluation', () => {
   it('reads the inspection day as written and compares edition dates (effective inclusive, withdrawn exclusive)', () => {
@@ -37,7 +38,13 @@ describe('as-of evaluation', () => {
     const major = after.hazards.find((h) => h.rule === 'FIRE-D10-H1')!;
     expect(major.basis[0]).toMatchObject({ number: 'GB 35181-2025', inForce: true, confidence: 'unverified', clause: '—' });
     expect(major.basis[0]!.note?.en).toContain('not yet encoded');
-    expect(major.basis[1]).toMatchObject({ number: 'GB 35181-2017', status: 'superseded', inForce: false, withdrawn: '2025-11-01', replacedBy: { regulation: 'gb-35181-2025', number: 'GB 35181-2025', edition: '2025' } });
+    expect(major.basis[1]).toMatchObject({
+      number: 'GB 35181-2017',
+      status: 'superseded',
+      inForce: false,
+      withdrawn: '2025-11-01',
+      replacedBy: { regulation: 'gb-35181-2025', number: 'GB 35181-2025', edition: '2025' },
+    });
     expect(major.provisional).toBe(true);
     const old = before.hazards.find((h) => h.rule === 'FIRE-D10-H1')!;
     expect(old.basis.map((c) => [c.number, c.status, c.inForce])).toEqual([['GB 35181-2017', 'current', true]]);
@@ -45,7 +52,12 @@ describe('as-of evaluation', () => {
 
   it('drops hazards whose whole basis was not yet in force, and recounts', () => {
     // the four GB 35181-2025 factors are law from 2025-11-01: an earlier inspection cannot find them
-    const newRules = new Set(fire.sections.flatMap((s) => s.items.flatMap((i) => i.hazards)).filter((r) => r.basis.length > 0 && r.basis.every((c) => c.regulation === 'gb-35181-2025')).map((r) => r.id));
+    const newRules = new Set(
+      fire.sections
+        .flatMap((s) => s.items.flatMap((i) => i.hazards))
+        .filter((r) => r.basis.length > 0 && r.basis.every((c) => c.regulation === 'gb-35181-2025'))
+        .map((r) => r.id),
+    );
     expect(newRules.size).toBeGreaterThan(0);
     const classification = evaluator.evaluate({ ...workshop, inspectedAt: '2026-06-15T10:00:00+08:00', findings: { ...workshop.findings, crowded_with_flammable_plant: true } });
     const fake = { ...classification, hazards: [...classification.hazards], inspectedAt: '2025-10-15T10:00:00+08:00' };
@@ -62,10 +74,23 @@ describe('as-of evaluation', () => {
     const demoLoaded = await loadPackFromPath(`${repo}examples/packs/demo-kitchen`);
     if (!demoLoaded.ok) throw new Error('demo-kitchen does not load');
     const demo = structuredClone(demoLoaded.pack) as typeof demoLoaded.pack;
-    demo.regulations.push({ id: 'future', title: { 'zh-CN': '将来的规定', en: 'A future rule' }, number: 'X-2030', edition: '2030', status: 'current', confidence: 'verified', effective: '2030-01-01' });
+    demo.regulations.push({
+      id: 'future',
+      title: { 'zh-CN': '将来的规定', en: 'A future rule' },
+      number: 'X-2030',
+      edition: '2030',
+      status: 'current',
+      confidence: 'verified',
+      effective: '2030-01-01',
+    });
     const alarm = demo.sections.flatMap((s) => s.items.flatMap((i) => i.hazards)).find((r) => r.id === 'DEMO-002-H1')!;
     alarm.basis = [{ regulation: 'future', clause: '1' }];
-    const inspection: Inspection = { pack: 'demo-kitchen', premises: 'restaurant', inspectedAt: '2026-11-20T10:00:00+08:00', findings: { gas_type: 'lpg', below_ground: true, alarm_installed: false, hose_length_m: 3, cylinders_on_site: 4 } };
+    const inspection: Inspection = {
+      pack: 'demo-kitchen',
+      premises: 'restaurant',
+      inspectedAt: '2026-11-20T10:00:00+08:00',
+      findings: { gas_type: 'lpg', below_ground: true, alarm_installed: false, hose_length_m: 3, cylinders_on_site: 4 },
+    };
     const result = compilePack(demo).evaluate(inspection);
     expect(result.hazards.map((h) => h.rule)).not.toContain('DEMO-002-H1');
     const composite = result.hazards.find((h) => h.rule === 'DEMO-C1')!;

@@ -112,7 +112,11 @@ function notYetLaw(basis: readonly ResolvedCitation[]): boolean {
  * @internal
  */
 export function basisAsOf(pack: Pick<Pack, 'regulations'>, basis: readonly ResolvedCitation[], day: string): { basis: ResolvedCitation[]; provisional: boolean; notYetLaw: boolean } {
-  const asOf = withSuccessors(pack, basis.map((c) => citationAsOf(pack, c, day)), day);
+  const asOf = withSuccessors(
+    pack,
+    basis.map((c) => citationAsOf(pack, c, day)),
+    day,
+  );
   return { basis: asOf, provisional: provisionalAsOf(asOf), notYetLaw: notYetLaw(asOf) };
 }
 

@@ -68,8 +68,7 @@ export function checkConditions(ctx: SemanticContext): void {
 
   // 1. Walk every tree once: leaves, atLeast, references.
   for (const root of roots) {
-    const report: Reporter = (code, at, message, extra) =>
-      ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
+    const report: Reporter = (code, at, message, extra) => ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
     const refs: Reference[] = [];
     const stack: { node: unknown; pointer: string }[] = [{ node: root.node, pointer: root.pointer }];
     while (stack.length > 0) {
@@ -77,10 +76,14 @@ export function checkConditions(ctx: SemanticContext): void {
       if (!isNode(node)) continue;
       if (isComposite(node)) {
         if (typeof node.atLeast === 'number' && Array.isArray(node.of) && node.atLeast > node.of.length) {
-          report('AT_LEAST_TOO_LARGE', { file: root.file, pointer: pointer + '/atLeast' }, {
-            'zh-CN': `atLeast 为 ${node.atLeast}，但 of 只列出 ${node.of.length} 项，条件永远不会成立。`,
-            en: `atLeast is ${node.atLeast} but of lists only ${node.of.length} entries, so the condition can never hold.`,
-          });
+          report(
+            'AT_LEAST_TOO_LARGE',
+            { file: root.file, pointer: pointer + '/atLeast' },
+            {
+              'zh-CN': `atLeast 为 ${node.atLeast}，但 of 只列出 ${node.of.length} 项，条件永远不会成立。`,
+              en: `atLeast is ${node.atLeast} but of lists only ${node.of.length} entries, so the condition can never hold.`,
+            },
+          );
         }
         const kids = children(node);
         for (let i = kids.length - 1; i >= 0; i--) {
@@ -90,10 +93,15 @@ export function checkConditions(ctx: SemanticContext): void {
       } else if (typeof node.condition === 'string') {
         const target = node.condition;
         if (!named.has(target)) {
-          report('UNKNOWN_CONDITION', { file: root.file, pointer: pointer + '/condition' }, {
-            'zh-CN': `引用了未定义的命名条件“${target}”。`,
-            en: `refers to the named condition "${target}", which is not defined under conditions.`,
-          }, { hint: ctx.hint(target, named.keys()) });
+          report(
+            'UNKNOWN_CONDITION',
+            { file: root.file, pointer: pointer + '/condition' },
+            {
+              'zh-CN': `引用了未定义的命名条件“${target}”。`,
+              en: `refers to the named condition "${target}", which is not defined under conditions.`,
+            },
+            { hint: ctx.hint(target, named.keys()) },
+          );
         } else refs.push({ target, file: root.file, pointer: pointer + '/condition' });
       }
       // leaves (facts, operators, values, paths, params) are the compiler's: see check-compiles.ts
@@ -119,10 +127,14 @@ export function checkConditions(ctx: SemanticContext): void {
         if (state === 'grey') {
           const cycle = [...path.slice(path.indexOf(ref.target)), ref.target];
           cycle.forEach((n) => inCycle.add(n));
-          ctx.report('CONDITION_CYCLE', { file: ref.file, pointer: ref.pointer }, {
-            'zh-CN': `命名条件循环引用：${cycle.join(' → ')}。`,
-            en: `named conditions refer to each other in a cycle: ${cycle.join(' → ')}.`,
-          });
+          ctx.report(
+            'CONDITION_CYCLE',
+            { file: ref.file, pointer: ref.pointer },
+            {
+              'zh-CN': `命名条件循环引用：${cycle.join(' → ')}。`,
+              en: `named conditions refer to each other in a cycle: ${cycle.join(' → ')}.`,
+            },
+          );
         } else if (state === undefined) {
           colour.set(ref.target, 'grey');
           frames.push({ name: ref.target, next: 0 });
@@ -161,19 +173,26 @@ export function checkConditions(ctx: SemanticContext): void {
     return { depth, leaves };
   };
   const check = (root: Root, m: { depth: number; leaves: number }) => {
-    const report: Reporter = (code, at, message, extra) =>
-      ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
+    const report: Reporter = (code, at, message, extra) => ctx.report(code, at, { 'zh-CN': `${root.owner.zh}：${message['zh-CN']}`, en: `in ${root.owner.en}: ${message.en}` }, extra);
     if (m.depth > CONDITION_LIMITS.maxDepth) {
-      report('CONDITION_TOO_DEEP', { file: root.file, pointer: root.pointer, key: root.name !== undefined }, {
-        'zh-CN': `条件展开命名条件后嵌套 ${m.depth} 层，超过上限 ${CONDITION_LIMITS.maxDepth} 层。`,
-        en: `the condition is nested ${m.depth} levels deep once named conditions are expanded; the limit is ${CONDITION_LIMITS.maxDepth}.`,
-      });
+      report(
+        'CONDITION_TOO_DEEP',
+        { file: root.file, pointer: root.pointer, key: root.name !== undefined },
+        {
+          'zh-CN': `条件展开命名条件后嵌套 ${m.depth} 层，超过上限 ${CONDITION_LIMITS.maxDepth} 层。`,
+          en: `the condition is nested ${m.depth} levels deep once named conditions are expanded; the limit is ${CONDITION_LIMITS.maxDepth}.`,
+        },
+      );
     }
     if (m.leaves > CONDITION_LIMITS.maxLeaves) {
-      report('CONDITION_TOO_LARGE', { file: root.file, pointer: root.pointer, key: root.name !== undefined }, {
-        'zh-CN': `条件展开命名条件后有 ${m.leaves >= 1e9 ? '超过十亿' : m.leaves} 个比较项，超过上限 ${CONDITION_LIMITS.maxLeaves}。`,
-        en: `the condition has ${m.leaves >= 1e9 ? 'over a billion' : m.leaves} comparisons once named conditions are expanded; the limit is ${CONDITION_LIMITS.maxLeaves}.`,
-      });
+      report(
+        'CONDITION_TOO_LARGE',
+        { file: root.file, pointer: root.pointer, key: root.name !== undefined },
+        {
+          'zh-CN': `条件展开命名条件后有 ${m.leaves >= 1e9 ? '超过十亿' : m.leaves} 个比较项，超过上限 ${CONDITION_LIMITS.maxLeaves}。`,
+          en: `the condition has ${m.leaves >= 1e9 ? 'over a billion' : m.leaves} comparisons once named conditions are expanded; the limit is ${CONDITION_LIMITS.maxLeaves}.`,
+        },
+      );
     }
   };
   const tooBig = new Set<string>();

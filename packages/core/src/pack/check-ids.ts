@@ -31,10 +31,14 @@ export function checkIds(ctx: SemanticContext): void {
       const parsed = index.files.get(seen.file);
       const pos = parsed ? locatePointer(parsed.doc, parsed.lineCounter, seen.pointer, { key: seen.key ?? false }) : undefined;
       const where = `${seen.file}${pos ? `:${pos.line}:${pos.column}` : ''}`;
-      ctx.report('DUPLICATE_ID', { file: e.file, pointer: e.pointer, key: e.key ?? false }, {
-        'zh-CN': `${kind.zh}编号“${e.id}”重复，已在 ${where} 使用。`,
-        en: `the ${kind.en} id "${e.id}" is used twice; it is already used at ${where}.`,
-      });
+      ctx.report(
+        'DUPLICATE_ID',
+        { file: e.file, pointer: e.pointer, key: e.key ?? false },
+        {
+          'zh-CN': `${kind.zh}编号“${e.id}”重复，已在 ${where} 使用。`,
+          en: `the ${kind.en} id "${e.id}" is used twice; it is already used at ${where}.`,
+        },
+      );
     }
   }
 }

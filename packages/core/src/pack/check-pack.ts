@@ -27,10 +27,12 @@ export function checkPack(index: PackIndex): Issue[] {
     const parsed = index.files.get(at.file);
     const pos = parsed ? locatePointer(parsed.doc, parsed.lineCounter, at.pointer, { key: at.key ?? false }) : undefined;
     const { hint, severity } = extra;
-    issues.push(createIssue(code, { file: at.file, line: pos?.line, column: pos?.column, pointer: at.pointer }, message, {
-      ...(hint ? { hint } : {}),
-      ...(severity ? { severity } : {}),
-    }));
+    issues.push(
+      createIssue(code, { file: at.file, line: pos?.line, column: pos?.column, pointer: at.pointer }, message, {
+        ...(hint ? { hint } : {}),
+        ...(severity ? { severity } : {}),
+      }),
+    );
   };
   const facts = new Map<string, Fact>();
   for (const f of index.facts) if (!facts.has(f.value.id)) facts.set(f.value.id, f.value);
@@ -43,10 +45,6 @@ export function checkPack(index: PackIndex): Issue[] {
   const order = [...index.files.keys()];
   return issues
     .map((issue, i) => ({ issue, i }))
-    .sort((a, b) =>
-      order.indexOf(a.issue.file ?? '') - order.indexOf(b.issue.file ?? '') ||
-      (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
-      (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
-      a.i - b.i)
+    .sort((a, b) => order.indexOf(a.issue.file ?? '') - order.indexOf(b.issue.file ?? '') || (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i)
     .map((x) => x.issue);
 }

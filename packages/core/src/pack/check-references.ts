@@ -17,16 +17,25 @@ export function checkReferences(ctx: SemanticContext): void {
   for (const r of index.regulations) if (!regulations.has(r.value.id)) regulations.set(r.value.id, r.value);
   for (const { value: regulation, file, pointer } of index.regulations) {
     if (regulation.replacedBy !== undefined && (!regulations.has(regulation.replacedBy) || regulation.replacedBy === regulation.id)) {
-      report('UNKNOWN_REGULATION', { file, pointer: pointer + '/replacedBy' }, {
-        'zh-CN': `replacedBy 指向的法规“${regulation.replacedBy}”未在 regulations 中声明（须是另一个版本）。`,
-        en: `replacedBy names "${regulation.replacedBy}", which is not another regulation declared under regulations.`,
-      }, { hint: ctx.hint(regulation.replacedBy, [...regulations.keys()]) });
+      report(
+        'UNKNOWN_REGULATION',
+        { file, pointer: pointer + '/replacedBy' },
+        {
+          'zh-CN': `replacedBy 指向的法规“${regulation.replacedBy}”未在 regulations 中声明（须是另一个版本）。`,
+          en: `replacedBy names "${regulation.replacedBy}", which is not another regulation declared under regulations.`,
+        },
+        { hint: ctx.hint(regulation.replacedBy, [...regulations.keys()]) },
+      );
     }
     if (regulation.effective !== undefined && regulation.withdrawn !== undefined && regulation.withdrawn <= regulation.effective) {
-      report('EDITION_DATES', { file, pointer: pointer + '/withdrawn' }, {
-        'zh-CN': `法规“${regulation.id}”的废止日期 ${regulation.withdrawn} 不晚于施行日期 ${regulation.effective}。`,
-        en: `the regulation "${regulation.id}" is withdrawn on ${regulation.withdrawn}, not after it took effect on ${regulation.effective}.`,
-      });
+      report(
+        'EDITION_DATES',
+        { file, pointer: pointer + '/withdrawn' },
+        {
+          'zh-CN': `法规“${regulation.id}”的废止日期 ${regulation.withdrawn} 不晚于施行日期 ${regulation.effective}。`,
+          en: `the regulation "${regulation.id}" is withdrawn on ${regulation.withdrawn}, not after it took effect on ${regulation.effective}.`,
+        },
+      );
     }
   }
   const ruleIds = index.rules.map((r) => r.value.id);
@@ -34,24 +43,36 @@ export function checkReferences(ctx: SemanticContext): void {
 
   for (const { value: fact, file, pointer } of index.facts) {
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
-      report('FACT_RANGE_INVALID', { file, pointer: pointer + '/min' }, {
-        'zh-CN': `事实“${fact.id}”的 min（${fact.min}）大于 max（${fact.max}）。`,
-        en: `the fact "${fact.id}" has min (${fact.min}) greater than max (${fact.max}).`,
-      });
+      report(
+        'FACT_RANGE_INVALID',
+        { file, pointer: pointer + '/min' },
+        {
+          'zh-CN': `事实“${fact.id}”的 min（${fact.min}）大于 max（${fact.max}）。`,
+          en: `the fact "${fact.id}" has min (${fact.min}) greater than max (${fact.max}).`,
+        },
+      );
     }
     if ((fact.type === 'enum' || fact.type === 'multi') && !(fact.options && fact.options.length > 0)) {
-      report('FACT_OPTIONS_MISSING', { file, pointer: pointer + '/type' }, {
-        'zh-CN': `事实“${fact.id}”是 ${fact.type} 类型，但没有列出 options。`,
-        en: `the fact "${fact.id}" is of type ${fact.type} but lists no options.`,
-      });
+      report(
+        'FACT_OPTIONS_MISSING',
+        { file, pointer: pointer + '/type' },
+        {
+          'zh-CN': `事实“${fact.id}”是 ${fact.type} 类型，但没有列出 options。`,
+          en: `the fact "${fact.id}" is of type ${fact.type} but lists no options.`,
+        },
+      );
     }
     const seen = new Set<string>();
     (fact.options ?? []).forEach((o, i) => {
       if (seen.has(o.value)) {
-        report('DUPLICATE_ID', { file, pointer: `${pointer}/options/${i}/value` }, {
-          'zh-CN': `事实“${fact.id}”的选项值“${o.value}”重复。`,
-          en: `the fact "${fact.id}" lists the option value "${o.value}" twice.`,
-        });
+        report(
+          'DUPLICATE_ID',
+          { file, pointer: `${pointer}/options/${i}/value` },
+          {
+            'zh-CN': `事实“${fact.id}”的选项值“${o.value}”重复。`,
+            en: `the fact "${fact.id}" lists the option value "${o.value}" twice.`,
+          },
+        );
       }
       seen.add(o.value);
     });
@@ -60,10 +81,15 @@ export function checkReferences(ctx: SemanticContext): void {
   const checkPremises = (list: string[] | undefined, file: string, pointer: string) =>
     (list ?? []).forEach((id, i) => {
       if (!premisesSet.has(id)) {
-        report('UNKNOWN_PREMISES', { file, pointer: `${pointer}/${i}` }, {
-          'zh-CN': `场所类型“${id}”未在 premises 中声明。`,
-          en: `the premises kind "${id}" is not declared under premises.`,
-        }, { hint: ctx.hint(id, premises) });
+        report(
+          'UNKNOWN_PREMISES',
+          { file, pointer: `${pointer}/${i}` },
+          {
+            'zh-CN': `场所类型“${id}”未在 premises 中声明。`,
+            en: `the premises kind "${id}" is not declared under premises.`,
+          },
+          { hint: ctx.hint(id, premises) },
+        );
       }
     });
 
@@ -72,10 +98,15 @@ export function checkReferences(ctx: SemanticContext): void {
       const at = { file, pointer: `${pointer}/basis/${i}` };
       const regulation = regulations.get(citation.regulation);
       if (!regulation) {
-        report('UNKNOWN_REGULATION', { file, pointer: at.pointer + '/regulation' }, {
-          'zh-CN': `“${what.id}”引用了未声明的法规“${citation.regulation}”。`,
-          en: `"${what.id}" cites the regulation "${citation.regulation}", which is not declared under regulations.`,
-        }, { hint: ctx.hint(citation.regulation, regulations.keys()) });
+        report(
+          'UNKNOWN_REGULATION',
+          { file, pointer: at.pointer + '/regulation' },
+          {
+            'zh-CN': `“${what.id}”引用了未声明的法规“${citation.regulation}”。`,
+            en: `"${what.id}" cites the regulation "${citation.regulation}", which is not declared under regulations.`,
+          },
+          { hint: ctx.hint(citation.regulation, regulations.keys()) },
+        );
         return;
       }
       const confidence = citation.confidence ?? regulation.confidence;
@@ -94,25 +125,38 @@ export function checkReferences(ctx: SemanticContext): void {
     });
     if (what.level !== 'major') return;
     if (what.basis.length === 0) {
-      report('MAJOR_WITHOUT_BASIS', { file, pointer: pointer + '/level' }, {
-        'zh-CN': `重大隐患“${what.id}”没有依据（basis）。重大事故隐患必须引用判定标准的条款。`,
-        en: `the major hazard "${what.id}" has no basis. A major hazard must cite the clause of a determination standard.`,
-      });
+      report(
+        'MAJOR_WITHOUT_BASIS',
+        { file, pointer: pointer + '/level' },
+        {
+          'zh-CN': `重大隐患“${what.id}”没有依据（basis）。重大事故隐患必须引用判定标准的条款。`,
+          en: `the major hazard "${what.id}" has no basis. A major hazard must cite the clause of a determination standard.`,
+        },
+      );
     } else if (!what.basis.some((c) => regulations.get(c.regulation)?.determination === true)) {
-      report('MAJOR_WITHOUT_DETERMINATION', { file, pointer: pointer + '/basis' }, {
-        'zh-CN': `重大隐患“${what.id}”的依据中没有重大事故隐患判定标准（determination: true），该等级只能作为疑似。`,
-        en: `the major hazard "${what.id}" cites no major-hazard determination standard (determination: true), so its level is only provisional.`,
-      });
+      report(
+        'MAJOR_WITHOUT_DETERMINATION',
+        { file, pointer: pointer + '/basis' },
+        {
+          'zh-CN': `重大隐患“${what.id}”的依据中没有重大事故隐患判定标准（determination: true），该等级只能作为疑似。`,
+          en: `the major hazard "${what.id}" cites no major-hazard determination standard (determination: true), so its level is only provisional.`,
+        },
+      );
     }
   };
 
   for (const { value: item, file, pointer } of index.items) {
     item.asks.forEach((name, i) => {
       if (!ctx.facts.has(name)) {
-        report('UNKNOWN_FACT', { file, pointer: `${pointer}/asks/${i}` }, {
-          'zh-CN': `检查项“${item.id}”询问的事实“${name}”未声明。`,
-          en: `the item "${item.id}" asks the fact "${name}", which is not declared under facts.`,
-        }, { hint: ctx.hint(name, ctx.facts.keys()) });
+        report(
+          'UNKNOWN_FACT',
+          { file, pointer: `${pointer}/asks/${i}` },
+          {
+            'zh-CN': `检查项“${item.id}”询问的事实“${name}”未声明。`,
+            en: `the item "${item.id}" asks the fact "${name}", which is not declared under facts.`,
+          },
+          { hint: ctx.hint(name, ctx.facts.keys()) },
+        );
       }
     });
     checkPremises(item.premises, file, pointer + '/premises');
@@ -121,17 +165,26 @@ export function checkReferences(ctx: SemanticContext): void {
   for (const { value: composite, file, pointer } of index.composites) {
     composite.of.forEach((id, i) => {
       if (!ruleSet.has(id)) {
-        report('UNKNOWN_RULE', { file, pointer: pointerJoin(pointer, 'of', i) }, {
-          'zh-CN': `综合判定“${composite.id}”计数的隐患规则“${id}”不存在。`,
-          en: `the composite "${composite.id}" counts the hazard rule "${id}", which does not exist.`,
-        }, { hint: ctx.hint(id, ruleIds) });
+        report(
+          'UNKNOWN_RULE',
+          { file, pointer: pointerJoin(pointer, 'of', i) },
+          {
+            'zh-CN': `综合判定“${composite.id}”计数的隐患规则“${id}”不存在。`,
+            en: `the composite "${composite.id}" counts the hazard rule "${id}", which does not exist.`,
+          },
+          { hint: ctx.hint(id, ruleIds) },
+        );
       }
     });
     if (composite.atLeast > composite.of.length) {
-      report('AT_LEAST_TOO_LARGE', { file, pointer: pointer + '/atLeast' }, {
-        'zh-CN': `综合判定“${composite.id}”要求至少 ${composite.atLeast} 项，但 of 只列出 ${composite.of.length} 项。`,
-        en: `the composite "${composite.id}" needs at least ${composite.atLeast} but of lists only ${composite.of.length}.`,
-      });
+      report(
+        'AT_LEAST_TOO_LARGE',
+        { file, pointer: pointer + '/atLeast' },
+        {
+          'zh-CN': `综合判定“${composite.id}”要求至少 ${composite.atLeast} 项，但 of 只列出 ${composite.of.length} 项。`,
+          en: `the composite "${composite.id}" needs at least ${composite.atLeast} but of lists only ${composite.of.length}.`,
+        },
+      );
     }
     checkPremises(composite.premises, file, pointer + '/premises');
     checkBasis(composite, file, pointer);

@@ -23,10 +23,14 @@ export function checkTexts(ctx: SemanticContext): void {
       if (typeof record['zh-CN'] === 'string') {
         if (record.en === undefined) {
           reported += 1;
-          ctx.report('TEXT_MISSING_EN', { file: parsed.file, pointer }, {
-            'zh-CN': `${describePointer(pointer)}：缺少英文文本（en）；中文为“${String(record['zh-CN']).slice(0, 40)}”。`,
-            en: `${describePointer(pointer)}: the English text (en) is missing; the Chinese reads "${String(record['zh-CN']).slice(0, 40)}".`,
-          });
+          ctx.report(
+            'TEXT_MISSING_EN',
+            { file: parsed.file, pointer },
+            {
+              'zh-CN': `${describePointer(pointer)}：缺少英文文本（en）；中文为“${String(record['zh-CN']).slice(0, 40)}”。`,
+              en: `${describePointer(pointer)}: the English text (en) is missing; the Chinese reads "${String(record['zh-CN']).slice(0, 40)}".`,
+            },
+          );
         }
         continue;
       }

@@ -18,12 +18,7 @@ export type Bilingual = LocalizedText & { en: string };
  *
  * @internal
  */
-export function createIssue(
-  code: IssueCode,
-  at: IssueLocation,
-  message: Bilingual,
-  extra: { hint?: LocalizedText; severity?: IssueSeverity } = {},
-): Issue {
+export function createIssue(code: IssueCode, at: IssueLocation, message: Bilingual, extra: { hint?: LocalizedText; severity?: IssueSeverity } = {}): Issue {
   const spec = ISSUE_CODES[code];
   const issue: Issue = { code, severity: extra.severity ?? spec.severity, message };
   if (at.file !== undefined) issue.file = at.file;

@@ -24,7 +24,7 @@ for (const dir of await findPackDirs([`${repo}checklists`, `${repo}examples/pack
 const demo = packs.find((p) => p.id === 'demo-kitchen')!;
 
 describe('the inspection contract of a pack', () => {
-  it('every example inspection matches its pack\'s inspection schema; a wrong option, an unknown fact or no premises do not', () => {
+  it("every example inspection matches its pack's inspection schema; a wrong option, an unknown fact or no premises do not", () => {
     for (const name of ['gas-basement-hotpot-lpg', 'fire-small-eatery', 'confined-space-sewage-pump-well', 'chemicals-warehouse', 'hazardous-work-factory-hot-work']) {
       const inspection = parse(readFileSync(`${repo}examples/inspections/${name}.yaml`, 'utf8')) as Inspection;
       const validate = ajv.compile(inspectionSchema(packs.find((p) => p.id === inspection.pack)!));
@@ -49,7 +49,10 @@ describe('the inspection contract of a pack', () => {
         const validate = ajv.compile(inspectionSchema(pack, kind.id));
         expect(validate(value), `${pack.id}/${kind.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
         const errors = checkFindings(pack, value).filter((i) => i.severity === 'error');
-        expect(errors.filter((i) => i.code !== 'REQUIRED_MISSING'), `${pack.id}/${kind.id}`).toEqual([]);
+        expect(
+          errors.filter((i) => i.code !== 'REQUIRED_MISSING'),
+          `${pack.id}/${kind.id}`,
+        ).toEqual([]);
         templates++;
       }
     }

@@ -77,7 +77,10 @@ export function inspectionSchema(pack: Pack, premises?: string): JsonSchema {
       premises: {
         title: '场所类型 / premises kind',
         enum: kinds,
-        description: pack.premises.filter((p) => kinds.includes(p.id)).map((p) => `${p.id}: ${p.label['zh-CN']} / ${p.label.en ?? p.label['zh-CN']}`).join('; '),
+        description: pack.premises
+          .filter((p) => kinds.includes(p.id))
+          .map((p) => `${p.id}: ${p.label['zh-CN']} / ${p.label.en ?? p.label['zh-CN']}`)
+          .join('; '),
       },
       inspectedAt: { title: '检查时间 / inspection time', description: 'ISO 8601 带时区，如 2026-11-20T10:00:00+08:00 / with offset', type: 'string', format: 'date-time' },
       source: { title: '来源 / source', enum: [...FINDING_SOURCES], description: FINDING_SOURCES.map((s) => `${s}: ${FINDING_SOURCE_LABELS[s]['zh-CN']} / ${FINDING_SOURCE_LABELS[s].en}`).join('; ') },

@@ -51,12 +51,15 @@ export function checkInspectionEnvelope(pack: Pick<Pack, 'premises'>, inspection
   for (const key of Object.keys(inspection)) {
     if ((INSPECTION_KEYS as readonly string[]).includes(key)) continue;
     const near = didYouMean(key, INSPECTION_KEYS);
-    issues.push(issue(
-      'UNKNOWN_KEY', `/${escape(key)}`,
-      `检查记录不能包含 ${JSON.stringify(key)}${near ? `（是不是 "${near}"？）` : ''}`,
-      `an inspection cannot carry ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
-      { 'zh-CN': `允许的字段：${INSPECTION_KEYS.join('、')}；等级、期限等由检查表判定`, en: `allowed keys: ${INSPECTION_KEYS.join(', ')}; levels and deadlines come from the pack` },
-    ));
+    issues.push(
+      issue(
+        'UNKNOWN_KEY',
+        `/${escape(key)}`,
+        `检查记录不能包含 ${JSON.stringify(key)}${near ? `（是不是 "${near}"？）` : ''}`,
+        `an inspection cannot carry ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        { 'zh-CN': `允许的字段：${INSPECTION_KEYS.join('、')}；等级、期限等由检查表判定`, en: `allowed keys: ${INSPECTION_KEYS.join(', ')}; levels and deadlines come from the pack` },
+      ),
+    );
   }
   const subject = inspection.subject;
   if (subject !== undefined) {
@@ -66,24 +69,33 @@ export function checkInspectionEnvelope(pack: Pick<Pack, 'premises'>, inspection
       for (const key of Object.keys(subject)) {
         if ((SUBJECT_KEYS as readonly string[]).includes(key)) continue;
         const near = didYouMean(key, SUBJECT_KEYS);
-        issues.push(issue(
-          'UNKNOWN_KEY', `/subject/${escape(key)}`,
-          `subject 不能包含 ${JSON.stringify(key)}${near ? `（是不是 "${near}"？）` : ''}`,
-          `subject cannot carry ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
-          { 'zh-CN': `允许的字段：${SUBJECT_KEYS.join('、')}`, en: `allowed keys: ${SUBJECT_KEYS.join(', ')}` },
-        ));
+        issues.push(
+          issue(
+            'UNKNOWN_KEY',
+            `/subject/${escape(key)}`,
+            `subject 不能包含 ${JSON.stringify(key)}${near ? `（是不是 "${near}"？）` : ''}`,
+            `subject cannot carry ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
+            { 'zh-CN': `允许的字段：${SUBJECT_KEYS.join('、')}`, en: `allowed keys: ${SUBJECT_KEYS.join(', ')}` },
+          ),
+        );
       }
     }
   }
   const source = inspection.source;
   if (source !== undefined && !(typeof source === 'string' && (FINDING_SOURCES as readonly string[]).includes(source))) {
     const near = typeof source === 'string' ? didYouMean(source, FINDING_SOURCES) : undefined;
-    issues.push(issue(
-      'UNKNOWN_SOURCE', '/source',
-      `来源 ${JSON.stringify(source)} 无效${near ? `（是不是 "${near}"？）` : ''}`,
-      `invalid source ${JSON.stringify(source)}${near ? ` (did you mean "${near}"?)` : ''}`,
-      { 'zh-CN': `可选：${FINDING_SOURCES.map((s) => `${s}（${FINDING_SOURCE_LABELS[s]['zh-CN']}）`).join('、')}`, en: `one of: ${FINDING_SOURCES.map((s) => `${s} (${FINDING_SOURCE_LABELS[s].en})`).join(', ')}` },
-    ));
+    issues.push(
+      issue(
+        'UNKNOWN_SOURCE',
+        '/source',
+        `来源 ${JSON.stringify(source)} 无效${near ? `（是不是 "${near}"？）` : ''}`,
+        `invalid source ${JSON.stringify(source)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        {
+          'zh-CN': `可选：${FINDING_SOURCES.map((s) => `${s}（${FINDING_SOURCE_LABELS[s]['zh-CN']}）`).join('、')}`,
+          en: `one of: ${FINDING_SOURCES.map((s) => `${s} (${FINDING_SOURCE_LABELS[s].en})`).join(', ')}`,
+        },
+      ),
+    );
   }
   issues.push(...checkPremises(pack, inspection.premises));
   return issues;
@@ -99,19 +111,25 @@ export function checkPremises(pack: Pick<Pack, 'premises'>, premises: unknown): 
   const list = { zh: known.map((id) => `${id}（${pack.premises.find((p) => p.id === id)!.label['zh-CN']}）`).join('、'), en: known.join(', ') };
   const hint: Bilingual = { 'zh-CN': `填写 premises: 其中之一：${list.zh}`, en: `add premises: one of ${list.en}` };
   if (premises === undefined || premises === null || premises === '') {
-    return [issue(
-      'PREMISES_MISSING', '/premises',
-      '未填写场所类型 premises：不能判定哪些检查项适用，检查记录不予判定',
-      'premises is missing: which items apply cannot be decided, so the inspection is not classified',
-      hint,
-    )];
+    return [
+      issue(
+        'PREMISES_MISSING',
+        '/premises',
+        '未填写场所类型 premises：不能判定哪些检查项适用，检查记录不予判定',
+        'premises is missing: which items apply cannot be decided, so the inspection is not classified',
+        hint,
+      ),
+    ];
   }
   if (typeof premises === 'string' && known.includes(premises)) return [];
   const near = typeof premises === 'string' ? didYouMean(premises, known) : undefined;
-  return [issue(
-    'UNKNOWN_PREMISES', '/premises',
-    `检查表没有场所类型 ${JSON.stringify(premises)}${near ? `（是不是 "${near}"？）` : ''}`,
-    `the pack has no premises kind ${JSON.stringify(premises)}${near ? ` (did you mean "${near}"?)` : ''}`,
-    hint,
-  )];
+  return [
+    issue(
+      'UNKNOWN_PREMISES',
+      '/premises',
+      `检查表没有场所类型 ${JSON.stringify(premises)}${near ? `（是不是 "${near}"？）` : ''}`,
+      `the pack has no premises kind ${JSON.stringify(premises)}${near ? ` (did you mean "${near}"?)` : ''}`,
+      hint,
+    ),
+  ];
 }

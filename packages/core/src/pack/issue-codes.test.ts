@@ -33,7 +33,9 @@ describe('issue codes', () => {
       for (const m of text.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)) used.add(m[1]!);
     }
     const known = new Set(Object.keys(ISSUE_CODES));
-    const unknown = [...used].filter((c) => !known.has(c) && !['PACK_INVALID', 'INVALID_PACK_SOURCE', 'DUPLICATE_KEY', 'MULTIPLE_DOCS', 'TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'BAD_ALIAS', 'RESOURCE_EXHAUSTION'].includes(c));
+    const unknown = [...used].filter(
+      (c) => !known.has(c) && !['PACK_INVALID', 'INVALID_PACK_SOURCE', 'DUPLICATE_KEY', 'MULTIPLE_DOCS', 'TAG_RESOLVE_FAILED', 'BAD_DIRECTIVE', 'BAD_ALIAS', 'RESOURCE_EXHAUSTION'].includes(c),
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -48,9 +48,7 @@ export interface LoadPackOptions {
  * What {@link loadPack} returns: the pack and its warnings, or the issues that stop it.
  * A pack is returned only when no issue has severity `error`.
  */
-export type LoadResult =
-  | { ok: true; pack: Pack; issues: Issue[] }
-  | { ok: false; issues: Issue[] };
+export type LoadResult = { ok: true; pack: Pack; issues: Issue[] } | { ok: false; issues: Issue[] };
 
 /** Defaults of {@link LoadPackOptions}. */
 export const LOAD_PACK_DEFAULTS = Object.freeze({
@@ -110,10 +108,16 @@ export function loadPack(source: PackSource, options: LoadPackOptions = {}): Loa
     const message = error instanceof Error ? error.message : String(error);
     result = {
       ok: false,
-      issues: [createIssue('INTERNAL_ERROR', { file: reader.entry, line: 1, column: 1 }, {
-        'zh-CN': `加载检查表时出现意外错误：${message.slice(0, 300)}`,
-        en: `unexpected error while loading the pack: ${message.slice(0, 300)}`,
-      })],
+      issues: [
+        createIssue(
+          'INTERNAL_ERROR',
+          { file: reader.entry, line: 1, column: 1 },
+          {
+            'zh-CN': `加载检查表时出现意外错误：${message.slice(0, 300)}`,
+            en: `unexpected error while loading the pack: ${message.slice(0, 300)}`,
+          },
+        ),
+      ],
     };
   }
   for (const issue of result.issues) if (issue.file !== undefined) issue.file = display(issue.file);
@@ -152,9 +156,7 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
   const seen = new Set<string>();
   let total = 0;
   // Depth-first, in include order; `chain` is the include path that led to the file.
-  const stack: { path: string; chain: string[]; from?: { file: ParsedFile; pointer: string } }[] = [
-    { path: reader.entry, chain: [reader.entry] },
-  ];
+  const stack: { path: string; chain: string[]; from?: { file: ParsedFile; pointer: string } }[] = [{ path: reader.entry, chain: [reader.entry] }];
   seen.add(reader.entry);
 
   while (stack.length > 0) {
@@ -165,18 +167,26 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
       return { file: from.file.file, line: pos.line, column: pos.column, pointer: from.pointer };
     };
     if (parsedFiles.length >= limits.maxFiles) {
-      issues.push(createIssue('INCLUDE_TOO_MANY', fromAt(), {
-        'zh-CN': `检查表的文件超过 ${limits.maxFiles} 个，“${path}”未读取。`,
-        en: `the pack has more than ${limits.maxFiles} files; "${path}" was not read.`,
-      }));
+      issues.push(
+        createIssue('INCLUDE_TOO_MANY', fromAt(), {
+          'zh-CN': `检查表的文件超过 ${limits.maxFiles} 个，“${path}”未读取。`,
+          en: `the pack has more than ${limits.maxFiles} files; "${path}" was not read.`,
+        }),
+      );
       break;
     }
     const size = safeCall(() => reader.size(path));
     if (typeof size === 'number' && size > limits.maxFileSize) {
-      issues.push(createIssue('FILE_TOO_LARGE', { file: path, line: 1, column: 1, pointer: '' }, {
-        'zh-CN': `${path}：文件大小为 ${size} 字节，超过上限 ${limits.maxFileSize} 字节。`,
-        en: `${path}: the file is ${size} bytes, over the limit of ${limits.maxFileSize} bytes.`,
-      }));
+      issues.push(
+        createIssue(
+          'FILE_TOO_LARGE',
+          { file: path, line: 1, column: 1, pointer: '' },
+          {
+            'zh-CN': `${path}：文件大小为 ${size} 字节，超过上限 ${limits.maxFileSize} 字节。`,
+            en: `${path}: the file is ${size} bytes, over the limit of ${limits.maxFileSize} bytes.`,
+          },
+        ),
+      );
       continue;
     }
     let text: string | undefined;
@@ -184,30 +194,40 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
       text = reader.read(path);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      issues.push(createIssue(from ? 'INCLUDE_NOT_FOUND' : 'FILE_NOT_FOUND', fromAt(), {
-        'zh-CN': `无法读取“${path}”：${message.slice(0, 200)}`,
-        en: `cannot read "${path}": ${message.slice(0, 200)}`,
-      }));
+      issues.push(
+        createIssue(from ? 'INCLUDE_NOT_FOUND' : 'FILE_NOT_FOUND', fromAt(), {
+          'zh-CN': `无法读取“${path}”：${message.slice(0, 200)}`,
+          en: `cannot read "${path}": ${message.slice(0, 200)}`,
+        }),
+      );
       continue;
     }
     if (typeof text !== 'string') {
-      issues.push(from
-        ? createIssue('INCLUDE_NOT_FOUND', fromAt(), {
-            'zh-CN': `引入的文件“${path}”不存在。`,
-            en: `the included file "${path}" does not exist.`,
-          })
-        : createIssue('FILE_NOT_FOUND', { file: path, line: 1, column: 1 }, {
-            'zh-CN': `找不到检查表主文件“${path}”。`,
-            en: `the pack's entry file "${path}" was not found.`,
-          }));
+      issues.push(
+        from
+          ? createIssue('INCLUDE_NOT_FOUND', fromAt(), {
+              'zh-CN': `引入的文件“${path}”不存在。`,
+              en: `the included file "${path}" does not exist.`,
+            })
+          : createIssue(
+              'FILE_NOT_FOUND',
+              { file: path, line: 1, column: 1 },
+              {
+                'zh-CN': `找不到检查表主文件“${path}”。`,
+                en: `the pack's entry file "${path}" was not found.`,
+              },
+            ),
+      );
       continue;
     }
     total += text.length;
     if (total > limits.maxTotalSize && text.length <= limits.maxFileSize) {
-      issues.push(createIssue('PACK_TOO_LARGE', fromAt(), {
-        'zh-CN': `检查表的文件总量超过 ${limits.maxTotalSize} 字节。`,
-        en: `the pack's files together exceed ${limits.maxTotalSize} bytes.`,
-      }));
+      issues.push(
+        createIssue('PACK_TOO_LARGE', fromAt(), {
+          'zh-CN': `检查表的文件总量超过 ${limits.maxTotalSize} 字节。`,
+          en: `the pack's files together exceed ${limits.maxTotalSize} bytes.`,
+        }),
+      );
       break;
     }
     const outcome = parseYamlFile(path, text, limits);
@@ -231,24 +251,30 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
       const at = { file: path, line: pos.line, column: pos.column, pointer };
       const resolved = resolveIncludePath(path, include);
       if (!resolved.ok) {
-        issues.push(createIssue('INCLUDE_OUTSIDE_PACK', at, {
-          'zh-CN': `引入路径“${include}”不被允许：${resolved.reason['zh-CN']}。`,
-          en: `the include path "${include}" is not allowed: ${resolved.reason.en}.`,
-        }));
+        issues.push(
+          createIssue('INCLUDE_OUTSIDE_PACK', at, {
+            'zh-CN': `引入路径“${include}”不被允许：${resolved.reason['zh-CN']}。`,
+            en: `the include path "${include}" is not allowed: ${resolved.reason.en}.`,
+          }),
+        );
         return;
       }
       if (chain.includes(resolved.path)) {
-        issues.push(createIssue('INCLUDE_CYCLE', at, {
-          'zh-CN': `文件循环引入：${[...chain, resolved.path].join(' → ')}。`,
-          en: `files include each other in a cycle: ${[...chain, resolved.path].join(' → ')}.`,
-        }));
+        issues.push(
+          createIssue('INCLUDE_CYCLE', at, {
+            'zh-CN': `文件循环引入：${[...chain, resolved.path].join(' → ')}。`,
+            en: `files include each other in a cycle: ${[...chain, resolved.path].join(' → ')}.`,
+          }),
+        );
         return;
       }
       if (seen.has(resolved.path)) {
-        issues.push(createIssue('INCLUDE_DUPLICATE', at, {
-          'zh-CN': `文件“${resolved.path}”已被引入过一次。`,
-          en: `the file "${resolved.path}" is already included.`,
-        }));
+        issues.push(
+          createIssue('INCLUDE_DUPLICATE', at, {
+            'zh-CN': `文件“${resolved.path}”已被引入过一次。`,
+            en: `the file "${resolved.path}" is already included.`,
+          }),
+        );
         return;
       }
       seen.add(resolved.path);

@@ -68,16 +68,21 @@ describe('tighten-only overlays', () => {
   });
 
   it('refuses unknown rules (did you mean), a wrong base pack and unknown keys', () => {
-    expect(located(OVERLAY.replace('  - rule: GAS-U08-H1\n    fact', '  - rule: GAS-U8-H1\n    fact'))[0]).toMatch(/^overlay\.yaml:\d+:\d+ UNKNOWN_RULE pack "gas" has no hazard rule "GAS-U8-H1" \(did you mean "GAS-U08-H1"\?\)$/);
+    expect(located(OVERLAY.replace('  - rule: GAS-U08-H1\n    fact', '  - rule: GAS-U8-H1\n    fact'))[0]).toMatch(
+      /^overlay\.yaml:\d+:\d+ UNKNOWN_RULE pack "gas" has no hazard rule "GAS-U8-H1" \(did you mean "GAS-U08-H1"\?\)$/,
+    );
     expect(located(OVERLAY.replace('extends: gas', 'extends: fire'))).toEqual([expect.stringMatching(/^overlay\.yaml:\d+:10 OVERLAY_BASE_MISMATCH the overlay extends pack "fire", not "gas"$/)]);
     expect(located(`${OVERLAY}threshold: []\n`)).toEqual([expect.stringMatching(/^overlay\.yaml:\d+:1 OVERLAY_INVALID an overlay has no key "threshold" \(did you mean "thresholds"\?\)$/)]);
   });
 
   it('adds a new item that compiles like pack items; one asking an undeclared fact is refused inside the overlay', () => {
-    const item = (fact: string) => `items:\n  - section: user-lpg\n    item:\n      id: CITY-001\n      title: { zh-CN: 气瓶登记, en: Cylinder register }\n      asks: [${fact}]\n      hazards:\n        - id: CITY-001-H1\n          level: general\n          title: { zh-CN: 未登记气瓶, en: Cylinders not registered }\n          when: { fact: ${fact}, operator: equal, value: false }\n          basis: [{ regulation: example-city-gas-rules, clause: 第十二条 }]\nfacts:\n  - id: cylinders_registered\n    type: boolean\n    label: { zh-CN: 气瓶已登记, en: Cylinders registered }\n`;
+    const item = (fact: string) =>
+      `items:\n  - section: user-lpg\n    item:\n      id: CITY-001\n      title: { zh-CN: 气瓶登记, en: Cylinder register }\n      asks: [${fact}]\n      hazards:\n        - id: CITY-001-H1\n          level: general\n          title: { zh-CN: 未登记气瓶, en: Cylinders not registered }\n          when: { fact: ${fact}, operator: equal, value: false }\n          basis: [{ regulation: example-city-gas-rules, clause: 第十二条 }]\nfacts:\n  - id: cylinders_registered\n    type: boolean\n    label: { zh-CN: 气瓶已登记, en: Cylinders registered }\n`;
     const ok = applyOverlay(gas, OVERLAY + item('cylinders_registered'), 'overlay.yaml');
     if (!ok.ok) throw new Error(JSON.stringify(ok.issues));
-    const hazards = compilePack(ok.pack).evaluate({ ...inspection, findings: { ...inspection.findings, cylinders_registered: false } }).hazards.map((h) => h.rule);
+    const hazards = compilePack(ok.pack)
+      .evaluate({ ...inspection, findings: { ...inspection.findings, cylinders_registered: false } })
+      .hazards.map((h) => h.rule);
     expect(hazards).toContain('CITY-001-H1');
     const bad = located(OVERLAY + item('cylinders_registred'));
     expect(bad[0]).toMatch(/^overlay\.yaml:\d+:\d+ UNKNOWN_FACT /);

@@ -104,7 +104,7 @@ function setAt(root: Record<string, unknown>, path: (string | number)[], value: 
   node.value = value;
 }
 
-const deadlineHours = (d: DeadlinePolicy): number => (d === 'immediate' ? 0 : 'hours' in d ? d.hours : 'days' in d ? d.days * 24 : d.workingDays * 24 * 7 / 5);
+const deadlineHours = (d: DeadlinePolicy): number => (d === 'immediate' ? 0 : 'hours' in d ? d.hours : 'days' in d ? d.days * 24 : (d.workingDays * 24 * 7) / 5);
 
 /**
  * Parse an overlay file (YAML) and apply it to its national pack, checking that it only
@@ -136,7 +136,13 @@ export function applyOverlay(pack: Pack, text: string, file = 'overlay.yaml'): O
   for (const key of Object.keys(raw)) {
     if (KEYS.includes(key)) continue;
     const near = didYouMean(key, KEYS);
-    report('OVERLAY_INVALID', `/${key}`, { 'zh-CN': `覆盖文件中没有“${key}”这一项${near ? `（是不是“${near}”？）` : ''}`, en: `an overlay has no key "${key}"${near ? ` (did you mean "${near}"?)` : ''}` }, undefined, true);
+    report(
+      'OVERLAY_INVALID',
+      `/${key}`,
+      { 'zh-CN': `覆盖文件中没有“${key}”这一项${near ? `（是不是“${near}”？）` : ''}`, en: `an overlay has no key "${key}"${near ? ` (did you mean "${near}"?)` : ''}` },
+      undefined,
+      true,
+    );
   }
   if (raw.format !== OVERLAY_FORMAT) report('OVERLAY_INVALID', '/format', { 'zh-CN': `format 应为 ${OVERLAY_FORMAT}`, en: `format must be ${OVERLAY_FORMAT}` });
   for (const key of ['id', 'version', 'extends'] as const) {
@@ -169,7 +175,10 @@ export function applyOverlay(pack: Pack, text: string, file = 'overlay.yaml'): O
     const rule = typeof id === 'string' ? rules.get(id) : undefined;
     if (!rule) {
       const near = typeof id === 'string' ? didYouMean(id, rules.keys()) : undefined;
-      report('UNKNOWN_RULE', pointer, { 'zh-CN': `检查表“${pack.id}”中没有隐患规则 ${JSON.stringify(id)}${near ? `（是不是“${near}”？）` : ''}`, en: `pack "${pack.id}" has no hazard rule ${JSON.stringify(id)}${near ? ` (did you mean "${near}"?)` : ''}` });
+      report('UNKNOWN_RULE', pointer, {
+        'zh-CN': `检查表“${pack.id}”中没有隐患规则 ${JSON.stringify(id)}${near ? `（是不是“${near}”？）` : ''}`,
+        en: `pack "${pack.id}" has no hazard rule ${JSON.stringify(id)}${near ? ` (did you mean "${near}"?)` : ''}`,
+      });
     }
     return rule;
   };
@@ -181,25 +190,38 @@ export function applyOverlay(pack: Pack, text: string, file = 'overlay.yaml'): O
         report('OVERLAY_INVALID', `${pointer}/${k}`, { 'zh-CN': '引用须有 regulation 和 clause', en: 'a citation needs regulation and clause' });
       } else if (!regulationIds().includes(c.regulation)) {
         const near = didYouMean(c.regulation, regulationIds());
-        report('UNKNOWN_REGULATION', `${pointer}/${k}/regulation`, { 'zh-CN': `法规“${c.regulation}”既不在检查表中，也不在覆盖文件的 regulations 中${near ? `（是不是“${near}”？）` : ''}`, en: `the regulation "${c.regulation}" is declared neither in the pack nor under the overlay's regulations${near ? ` (did you mean "${near}"?)` : ''}` });
+        report('UNKNOWN_REGULATION', `${pointer}/${k}/regulation`, {
+          'zh-CN': `法规“${c.regulation}”既不在检查表中，也不在覆盖文件的 regulations 中${near ? `（是不是“${near}”？）` : ''}`,
+          en: `the regulation "${c.regulation}" is declared neither in the pack nor under the overlay's regulations${near ? ` (did you mean "${near}"?)` : ''}`,
+        });
       } else rule.basis.push(c);
     });
   };
 
   // additions first: regulations and facts the changes and items may use
   list<Regulation>('regulations').forEach((r, i) => {
-    if (next.regulations.some((x) => x.id === r?.id)) report('DUPLICATE_ID', `/regulations/${i}/id`, { 'zh-CN': `法规编号“${r.id}”已在检查表中使用`, en: `the regulation id "${r.id}" is already used by the pack` });
+    if (next.regulations.some((x) => x.id === r?.id))
+      report('DUPLICATE_ID', `/regulations/${i}/id`, { 'zh-CN': `法规编号“${r.id}”已在检查表中使用`, en: `the regulation id "${r.id}" is already used by the pack` });
     else next.regulations.push(r);
   });
   list<Fact>('facts').forEach((f, i) => {
-    if (next.facts.some((x) => x.id === f?.id)) report('DUPLICATE_ID', `/facts/${i}/id`, { 'zh-CN': `事实编号“${f.id}”已在检查表中使用：覆盖文件不能改写国家检查表的事实`, en: `the fact id "${f.id}" is already used by the pack: an overlay cannot redefine a national fact` });
+    if (next.facts.some((x) => x.id === f?.id))
+      report('DUPLICATE_ID', `/facts/${i}/id`, {
+        'zh-CN': `事实编号“${f.id}”已在检查表中使用：覆盖文件不能改写国家检查表的事实`,
+        en: `the fact id "${f.id}" is already used by the pack: an overlay cannot redefine a national fact`,
+      });
     else next.facts.push(f);
   });
   list<string>('remove').forEach((id, i) => {
-    report('OVERLAY_LOOSENS', `/remove/${i}`, {
-      'zh-CN': `覆盖文件不能删除国家检查表的${items.has(id) ? '检查项' : rules.has(id) ? '隐患规则' : '内容'} ${JSON.stringify(id)}：地方规则只能更严`,
-      en: `an overlay cannot remove the national ${items.has(id) ? 'item' : rules.has(id) ? 'rule' : 'entry'} ${JSON.stringify(id)}: local rules may only be stricter`,
-    }, { 'zh-CN': '删除 remove；如需放宽，须修改国家检查表本身并经发布审核。', en: 'Delete remove; relaxing a national rule means changing the national pack, through its review.' });
+    report(
+      'OVERLAY_LOOSENS',
+      `/remove/${i}`,
+      {
+        'zh-CN': `覆盖文件不能删除国家检查表的${items.has(id) ? '检查项' : rules.has(id) ? '隐患规则' : '内容'} ${JSON.stringify(id)}：地方规则只能更严`,
+        en: `an overlay cannot remove the national ${items.has(id) ? 'item' : rules.has(id) ? 'rule' : 'entry'} ${JSON.stringify(id)}: local rules may only be stricter`,
+      },
+      { 'zh-CN': '删除 remove；如需放宽，须修改国家检查表本身并经发布审核。', en: 'Delete remove; relaxing a national rule means changing the national pack, through its review.' },
+    );
   });
   list<{ rule: string; level: HazardLevel; basis?: Citation[]; title?: LocalizedText }>('levels').forEach((entry, i) => {
     const at = `/levels/${i}`;
@@ -269,16 +291,33 @@ export function applyOverlay(pack: Pack, text: string, file = 'overlay.yaml'): O
     const at = `/items/${i}`;
     const s = next.sections.findIndex((x) => x.id === entry?.section);
     if (s < 0) {
-      const near = typeof entry?.section === 'string' ? didYouMean(entry.section, next.sections.map((x) => x.id)) : undefined;
-      return report('OVERLAY_INVALID', `${at}/section`, { 'zh-CN': `检查表没有章节 ${JSON.stringify(entry?.section)}${near ? `（是不是“${near}”？）` : ''}`, en: `the pack has no section ${JSON.stringify(entry?.section)}${near ? ` (did you mean "${near}"?)` : ''}` });
+      const near =
+        typeof entry?.section === 'string'
+          ? didYouMean(
+              entry.section,
+              next.sections.map((x) => x.id),
+            )
+          : undefined;
+      return report('OVERLAY_INVALID', `${at}/section`, {
+        'zh-CN': `检查表没有章节 ${JSON.stringify(entry?.section)}${near ? `（是不是“${near}”？）` : ''}`,
+        en: `the pack has no section ${JSON.stringify(entry?.section)}${near ? ` (did you mean "${near}"?)` : ''}`,
+      });
     }
     const item = entry.item;
     if (!item || typeof item.id !== 'string' || !Array.isArray(item.hazards) || !Array.isArray(item.asks)) {
       return report('OVERLAY_INVALID', `${at}/item`, { 'zh-CN': '新增检查项须有 id、title、asks、hazards', en: 'a new item needs id, title, asks and hazards' });
     }
-    if (items.has(item.id)) return report('DUPLICATE_ID', `${at}/item/id`, { 'zh-CN': `检查项编号“${item.id}”已在检查表中使用：覆盖文件不能改写国家检查项`, en: `the item id "${item.id}" is already used by the pack: an overlay cannot redefine a national item` });
+    if (items.has(item.id))
+      return report('DUPLICATE_ID', `${at}/item/id`, {
+        'zh-CN': `检查项编号“${item.id}”已在检查表中使用：覆盖文件不能改写国家检查项`,
+        en: `the item id "${item.id}" is already used by the pack: an overlay cannot redefine a national item`,
+      });
     const clash = item.hazards.find((h) => rules.has(h.id));
-    if (clash) return report('DUPLICATE_ID', `${at}/item/hazards/${item.hazards.indexOf(clash)}/id`, { 'zh-CN': `隐患规则编号“${clash.id}”已在检查表中使用`, en: `the rule id "${clash.id}" is already used by the pack` });
+    if (clash)
+      return report('DUPLICATE_ID', `${at}/item/hazards/${item.hazards.indexOf(clash)}/id`, {
+        'zh-CN': `隐患规则编号“${clash.id}”已在检查表中使用`,
+        en: `the rule id "${clash.id}" is already used by the pack`,
+      });
     const section = next.sections[s]!;
     addedItems.push({ pointer: `${at}/item`, section: s, index: section.items.length });
     section.items.push(item);

@@ -88,25 +88,33 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
   for (const f of scanYamlSource(text, { maxDepth: limits.maxDepth, maxAliases: limits.maxAliases })) {
     const where = at(f.line, f.column);
     if (f.code === 'NESTING_TOO_DEEP') {
-      issues.push(createIssue(f.code, where, {
-        'zh-CN': `第 ${f.line} 行第 ${f.column} 列：嵌套超过 ${limits.maxDepth} 层，文件未被解析。`,
-        en: `line ${f.line}, column ${f.column}: nesting goes deeper than ${limits.maxDepth} levels; the file was not parsed.`,
-      }));
+      issues.push(
+        createIssue(f.code, where, {
+          'zh-CN': `第 ${f.line} 行第 ${f.column} 列：嵌套超过 ${limits.maxDepth} 层，文件未被解析。`,
+          en: `line ${f.line}, column ${f.column}: nesting goes deeper than ${limits.maxDepth} levels; the file was not parsed.`,
+        }),
+      );
     } else if (f.code === 'YAML_DIRECTIVE') {
-      issues.push(createIssue(f.code, where, {
-        'zh-CN': `第 ${f.line} 行：发现指令“${f.found}”。检查表不允许 %YAML、%TAG 等指令，它们会改变解析方式。`,
-        en: `line ${f.line}: found the directive "${f.found}". Packs allow no %YAML or %TAG directives; they change how the file is read.`,
-      }));
+      issues.push(
+        createIssue(f.code, where, {
+          'zh-CN': `第 ${f.line} 行：发现指令“${f.found}”。检查表不允许 %YAML、%TAG 等指令，它们会改变解析方式。`,
+          en: `line ${f.line}: found the directive "${f.found}". Packs allow no %YAML or %TAG directives; they change how the file is read.`,
+        }),
+      );
     } else if (f.code === 'YAML_TAG') {
-      issues.push(createIssue(f.code, where, {
-        'zh-CN': `第 ${f.line} 行第 ${f.column} 列：发现标签“${f.found}”。检查表是纯数据，不允许任何标签。`,
-        en: `line ${f.line}, column ${f.column}: found the tag "${f.found}". Packs are plain data and allow no tags.`,
-      }));
+      issues.push(
+        createIssue(f.code, where, {
+          'zh-CN': `第 ${f.line} 行第 ${f.column} 列：发现标签“${f.found}”。检查表是纯数据，不允许任何标签。`,
+          en: `line ${f.line}, column ${f.column}: found the tag "${f.found}". Packs are plain data and allow no tags.`,
+        }),
+      );
     } else {
-      issues.push(createIssue(f.code, where, {
-        'zh-CN': `第 ${f.line} 行第 ${f.column} 列：别名（*）超过 ${limits.maxAliases} 个。`,
-        en: `line ${f.line}, column ${f.column}: more than ${limits.maxAliases} aliases (*).`,
-      }));
+      issues.push(
+        createIssue(f.code, where, {
+          'zh-CN': `第 ${f.line} 行第 ${f.column} 列：别名（*）超过 ${limits.maxAliases} 个。`,
+          en: `line ${f.line}, column ${f.column}: more than ${limits.maxAliases} aliases (*).`,
+        }),
+      );
     }
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -130,14 +138,19 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
     return { ok: false, issues: [internalOrYamlIssue(file, error, lineCounter)] };
   }
 
-  for (const [list, asWarning] of [[doc.errors, false], [doc.warnings, true]] as const) {
+  for (const [list, asWarning] of [
+    [doc.errors, false],
+    [doc.warnings, true],
+  ] as const) {
     for (const e of list) {
       const code = YAML_CODE_MAP[e.code] ?? (asWarning ? 'YAML_WARNING' : 'YAML_SYNTAX');
       const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
-      issues.push(createIssue(code, at(pos.line, pos.col, safePointer(doc, e.pos[0])), {
-        'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：${firstLine(e.message)}（YAML ${e.code}）`,
-        en: `line ${pos.line}, column ${pos.col}: ${firstLine(e.message)} (YAML ${e.code})`,
-      }));
+      issues.push(
+        createIssue(code, at(pos.line, pos.col, safePointer(doc, e.pos[0])), {
+          'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：${firstLine(e.message)}（YAML ${e.code}）`,
+          en: `line ${pos.line}, column ${pos.col}: ${firstLine(e.message)} (YAML ${e.code})`,
+        }),
+      );
       if (issues.length >= 50) break;
     }
   }
@@ -155,10 +168,12 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
   const bad = findNonJson(value);
   if (bad !== undefined) {
     const pos = locatePointer(doc, lineCounter, bad);
-    issues.push(createIssue('NOT_JSON_COMPATIBLE', at(pos.line, pos.column, bad), {
-      'zh-CN': `第 ${pos.line} 行第 ${pos.column} 列：该值无法表示为 JSON（如 .inf、.nan）。`,
-      en: `line ${pos.line}, column ${pos.column}: this value cannot be represented as JSON (such as .inf or .nan).`,
-    }));
+    issues.push(
+      createIssue('NOT_JSON_COMPATIBLE', at(pos.line, pos.column, bad), {
+        'zh-CN': `第 ${pos.line} 行第 ${pos.column} 列：该值无法表示为 JSON（如 .inf、.nan）。`,
+        en: `line ${pos.line}, column ${pos.column}: this value cannot be represented as JSON (such as .inf or .nan).`,
+      }),
+    );
     return { ok: false, issues };
   }
   return { ok: true, parsed: { file, value, doc, lineCounter } };
@@ -175,28 +190,44 @@ function safePointer(doc: Document.Parsed, offset: number): string | undefined {
 function internalOrYamlIssue(file: string, error: unknown, lineCounter: LineCounter): Issue {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ReferenceError || /alias/i.test(message)) {
-    return createIssue('YAML_ALIAS_LIMIT', { file, line: 1, column: 1, pointer: '' }, {
-      'zh-CN': `别名展开过多，可能是“十亿笑声”攻击：${firstLine(message)}`,
-      en: `aliases expand too much, possibly a "billion laughs" attack: ${firstLine(message)}`,
-    });
+    return createIssue(
+      'YAML_ALIAS_LIMIT',
+      { file, line: 1, column: 1, pointer: '' },
+      {
+        'zh-CN': `别名展开过多，可能是“十亿笑声”攻击：${firstLine(message)}`,
+        en: `aliases expand too much, possibly a "billion laughs" attack: ${firstLine(message)}`,
+      },
+    );
   }
   if (error instanceof RangeError || (error instanceof YAMLError && error.code === 'RESOURCE_EXHAUSTION')) {
-    return createIssue('NESTING_TOO_DEEP', { file, line: 1, column: 1 }, {
-      'zh-CN': `嵌套过深，无法解析：${firstLine(message)}`,
-      en: `nesting too deep to parse: ${firstLine(message)}`,
-    });
+    return createIssue(
+      'NESTING_TOO_DEEP',
+      { file, line: 1, column: 1 },
+      {
+        'zh-CN': `嵌套过深，无法解析：${firstLine(message)}`,
+        en: `nesting too deep to parse: ${firstLine(message)}`,
+      },
+    );
   }
   if (error instanceof YAMLError) {
     const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-    return createIssue('YAML_SYNTAX', { file, line: pos.line, column: pos.col }, {
-      'zh-CN': `YAML 无法解析：${firstLine(message)}`,
-      en: `the YAML cannot be read: ${firstLine(message)}`,
-    });
+    return createIssue(
+      'YAML_SYNTAX',
+      { file, line: pos.line, column: pos.col },
+      {
+        'zh-CN': `YAML 无法解析：${firstLine(message)}`,
+        en: `the YAML cannot be read: ${firstLine(message)}`,
+      },
+    );
   }
-  return createIssue('INTERNAL_ERROR', { file, line: 1, column: 1 }, {
-    'zh-CN': `读取文件时出现意外错误：${firstLine(message)}`,
-    en: `unexpected error while reading the file: ${firstLine(message)}`,
-  });
+  return createIssue(
+    'INTERNAL_ERROR',
+    { file, line: 1, column: 1 },
+    {
+      'zh-CN': `读取文件时出现意外错误：${firstLine(message)}`,
+      en: `unexpected error while reading the file: ${firstLine(message)}`,
+    },
+  );
 }
 
 /** Walk the YAML tree (iteratively) for `__proto__`/`constructor`/`prototype` and `<<` keys. */
@@ -213,15 +244,27 @@ function checkKeys(file: string, doc: Document.Parsed, lineCounter: LineCounter)
         const pos = keyRange ? lineCounter.linePos(keyRange[0]) : { line: 1, col: 1 };
         const here = key === undefined ? pointer : pointerJoin(pointer, key);
         if (key !== undefined && FORBIDDEN.has(key)) {
-          issues.push(createIssue('FORBIDDEN_KEY', { file, line: pos.line, column: pos.col, pointer: here }, {
-            'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：键名“${key}”不允许使用（可被用于原型污染攻击）。`,
-            en: `line ${pos.line}, column ${pos.col}: the key "${key}" is not allowed (it can be used for prototype pollution).`,
-          }));
+          issues.push(
+            createIssue(
+              'FORBIDDEN_KEY',
+              { file, line: pos.line, column: pos.col, pointer: here },
+              {
+                'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：键名“${key}”不允许使用（可被用于原型污染攻击）。`,
+                en: `line ${pos.line}, column ${pos.col}: the key "${key}" is not allowed (it can be used for prototype pollution).`,
+              },
+            ),
+          );
         } else if (key === '<<') {
-          issues.push(createIssue('YAML_MERGE_KEY', { file, line: pos.line, column: pos.col, pointer: here }, {
-            'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：发现合并键“<<”。检查表不支持合并键，请直接写出内容。`,
-            en: `line ${pos.line}, column ${pos.col}: found the merge key "<<". Packs do not support merge keys; write the content out.`,
-          }));
+          issues.push(
+            createIssue(
+              'YAML_MERGE_KEY',
+              { file, line: pos.line, column: pos.col, pointer: here },
+              {
+                'zh-CN': `第 ${pos.line} 行第 ${pos.col} 列：发现合并键“<<”。检查表不支持合并键，请直接写出内容。`,
+                en: `line ${pos.line}, column ${pos.col}: found the merge key "<<". Packs do not support merge keys; write the content out.`,
+              },
+            ),
+          );
         }
         if (!isAlias(pair.value)) stack.push({ node: pair.value, pointer: here });
       }

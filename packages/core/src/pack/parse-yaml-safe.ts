@@ -28,10 +28,7 @@ export type SafeYamlResult =
  * if (parsed.ok) runScenarios(pack, evaluate, [{ file, content: parsed.value as ScenarioFile, locate: parsed.locate }]);
  * ```
  */
-export function parseYamlSafe(
-  text: string,
-  options: { file?: string; maxFileSize?: number; maxDepth?: number; maxAliases?: number } = {},
-): SafeYamlResult {
+export function parseYamlSafe(text: string, options: { file?: string; maxFileSize?: number; maxDepth?: number; maxAliases?: number } = {}): SafeYamlResult {
   const file = options.file ?? 'input.yaml';
   try {
     const outcome = parseYamlFile(file, text, {
@@ -46,10 +43,16 @@ export function parseYamlSafe(
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      issues: [createIssue('INTERNAL_ERROR', { file, line: 1, column: 1 }, {
-        'zh-CN': `读取 YAML 时出现意外错误：${message.slice(0, 300)}`,
-        en: `unexpected error while reading YAML: ${message.slice(0, 300)}`,
-      })],
+      issues: [
+        createIssue(
+          'INTERNAL_ERROR',
+          { file, line: 1, column: 1 },
+          {
+            'zh-CN': `读取 YAML 时出现意外错误：${message.slice(0, 300)}`,
+            en: `unexpected error while reading YAML: ${message.slice(0, 300)}`,
+          },
+        ),
+      ],
     };
   }
 }

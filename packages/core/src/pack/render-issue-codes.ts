@@ -40,15 +40,7 @@ export function renderIssueCodesMarkdown(): string {
   lines.push('');
   for (const code of codes) {
     const spec = ISSUE_CODES[code];
-    lines.push(
-      `## ${code.toLowerCase()}`,
-      '',
-      `\`${code}\` — ${SEVERITY[spec.severity]}`,
-      '',
-      `- **${spec.title['zh-CN']}**：${spec.fix['zh-CN']}`,
-      `- **${spec.title.en}**: ${spec.fix.en}`,
-      '',
-    );
+    lines.push(`## ${code.toLowerCase()}`, '', `\`${code}\` — ${SEVERITY[spec.severity]}`, '', `- **${spec.title['zh-CN']}**：${spec.fix['zh-CN']}`, `- **${spec.title.en}**: ${spec.fix.en}`, '');
   }
   return lines.join('\n');
 }

@@ -22,11 +22,23 @@ function newVersion(): Pack {
   return pack;
 }
 
-const hose: Inspection = { pack: 'demo-kitchen', premises: 'canteen', inspectedAt: '2026-11-20T10:00:00+08:00', findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 3 } };
+const hose: Inspection = {
+  pack: 'demo-kitchen',
+  premises: 'canteen',
+  inspectedAt: '2026-11-20T10:00:00+08:00',
+  findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 3 },
+};
 
 describe('replayInspections', () => {
   it('reports level up, citation change and a hazard that is gone, per inspection, with a summary', () => {
-    const report = replayInspections([demo], [newVersion()], [{ name: 'hose.yaml', inspection: hose }, { name: 'same.yaml', inspection: { ...hose, findings: { ...hose.findings, hose_length_m: 1, alarm_installed: true, alarm_working: true } } }]);
+    const report = replayInspections(
+      [demo],
+      [newVersion()],
+      [
+        { name: 'hose.yaml', inspection: hose },
+        { name: 'same.yaml', inspection: { ...hose, findings: { ...hose.findings, hose_length_m: 1, alarm_installed: true, alarm_working: true } } },
+      ],
+    );
     expect(report.from).toEqual([{ id: 'demo-kitchen', version: demo.version }]);
     expect(report.to).toEqual([{ id: 'demo-kitchen', version: '0.2.0' }]);
     const [first, second] = report.entries;

@@ -113,7 +113,9 @@ export function replayInspections(from: readonly Pack[], to: readonly Pack[], in
       const evaluator = evaluators.get(id);
       if (!evaluator) {
         const issue: Issue = {
-          code: 'PACK_NOT_FOUND', severity: 'error', pointer: '/pack',
+          code: 'PACK_NOT_FOUND',
+          severity: 'error',
+          pointer: '/pack',
           message: { 'zh-CN': `${side === 'from' ? '旧' : '新'}版本中没有检查表 ${JSON.stringify(id)}`, en: `the ${side === 'from' ? 'old' : 'new'} version has no pack ${JSON.stringify(id)}` },
         };
         return { classification: undefined, issues: [issue] };
@@ -170,7 +172,10 @@ export function renderReplayMarkdown(report: ReplayReport): string {
   ];
   for (const e of report.entries) {
     out.push(`## ${e.name} (${e.pack})`, '', `最高等级 / highest: ${level(e.highest.from)} → ${level(e.highest.to)}`, '');
-    for (const [side, issues] of [['旧版本 / from', e.issues.from], ['新版本 / to', e.issues.to]] as const) {
+    for (const [side, issues] of [
+      ['旧版本 / from', e.issues.from],
+      ['新版本 / to', e.issues.to],
+    ] as const) {
       if (issues.length > 0) out.push(`${side}: ${issues.length} 处检查错误 / check errors — ${issues.map((i) => `${i.code} ${i.pointer ?? ''}`.trim()).join('; ')}`, '');
     }
     if (e.changes.length === 0) {

@@ -12,12 +12,7 @@ export interface SemanticAt {
 }
 
 /** Records one semantic issue. @internal */
-export type Reporter = (
-  code: IssueCode,
-  at: SemanticAt,
-  message: Bilingual,
-  extra?: { hint?: LocalizedText | undefined; severity?: IssueSeverity },
-) => void;
+export type Reporter = (code: IssueCode, at: SemanticAt, message: Bilingual, extra?: { hint?: LocalizedText | undefined; severity?: IssueSeverity }) => void;
 
 /** What every semantic check reads. @internal */
 export interface SemanticContext {

@@ -30,9 +30,7 @@ export const HAZARD_LEVELS: readonly HazardLevel[] = Object.freeze(['simple', 'g
  * Severity rank of each level, from {@link HAZARD_LEVELS} (major > general > simple): the
  * one ranking the classifier, the CLI's `--fail-on` and the review chain compare with.
  */
-export const LEVEL_RANK: Readonly<Record<HazardLevel, number>> = Object.freeze(
-  Object.fromEntries(HAZARD_LEVELS.map((level, i) => [level, i + 1])) as Record<HazardLevel, number>,
-);
+export const LEVEL_RANK: Readonly<Record<HazardLevel, number>> = Object.freeze(Object.fromEntries(HAZARD_LEVELS.map((level, i) => [level, i + 1])) as Record<HazardLevel, number>);
 
 /** Well-known domains. Packs may use other lower-case ids. */
 export type Domain = 'gas' | 'fire' | 'confined_space' | 'chemicals' | 'hazardous_work' | (string & {});
@@ -165,23 +163,13 @@ export interface AtLeastCondition {
 }
 
 /** The condition language: json-rules-engine's, plus `atLeast`. */
-export type Condition =
-  | LeafCondition
-  | ConditionReference
-  | AllCondition
-  | AnyCondition
-  | NotCondition
-  | AtLeastCondition;
+export type Condition = LeafCondition | ConditionReference | AllCondition | AnyCondition | NotCondition | AtLeastCondition;
 
 /**
  * How long the unit has to rectify a hazard.
  * `immediate` for simple hazards (fixed on the spot); otherwise one of the counts.
  */
-export type DeadlinePolicy =
-  | 'immediate'
-  | { workingDays: number }
-  | { days: number }
-  | { hours: number };
+export type DeadlinePolicy = 'immediate' | { workingDays: number } | { days: number } | { hours: number };
 
 /** A rule that makes an item's finding a hazard. */
 export interface HazardRule {

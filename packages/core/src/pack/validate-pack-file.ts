@@ -55,11 +55,23 @@ function typeOf(value: unknown): string {
 }
 
 const TYPE_EN: Record<string, string> = {
-  string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'a mapping (key: value pairs)', array: 'a list', null: 'empty',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value pairs)',
+  array: 'a list',
+  null: 'empty',
 };
 
 const TYPE_ZH: Record<string, string> = {
-  string: '文字', number: '数字', integer: '整数', boolean: '布尔值（true/false）', object: '键值对象', array: '列表', null: '空值',
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: '布尔值（true/false）',
+  object: '键值对象',
+  array: '列表',
+  null: '空值',
 };
 
 /**
@@ -74,8 +86,7 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
   const errors = (validate.errors ?? []).slice(0, 500);
   // An anyOf that failed explains its value better than the errors of each branch.
   const anyOfAt = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
-  const underAnyOf = (e: ErrorObject) =>
-    e.keyword !== 'anyOf' && anyOfAt.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
+  const underAnyOf = (e: ErrorObject) => e.keyword !== 'anyOf' && anyOfAt.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -133,9 +144,15 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
       const expected = String((e.params as { type: string | string[] }).type);
       code = 'SCHEMA_TYPE';
       const found = typeOf(e.data);
-      const expectedZh = expected.split(',').map((t) => TYPE_ZH[t] ?? t).join('或');
+      const expectedZh = expected
+        .split(',')
+        .map((t) => TYPE_ZH[t] ?? t)
+        .join('或');
       zh = `${whatZh}应为${expectedZh}，但这里是${TYPE_ZH[found] ?? found}。`;
-      const expectedEn = expected.split(',').map((t) => TYPE_EN[t] ?? t).join(' or ');
+      const expectedEn = expected
+        .split(',')
+        .map((t) => TYPE_EN[t] ?? t)
+        .join(' or ');
       en = `${whatEn} must be ${expectedEn}, but found ${TYPE_EN[found] ?? found}.`;
       if (expected === 'string' && (found === 'number' || found === 'boolean')) {
         hint = { 'zh-CN': `用引号括起来，例如 "${String(e.data)}"。`, en: `Put it in quotes, e.g. "${String(e.data)}".` };
@@ -187,12 +204,7 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
   }
   const pos = locatePointer(doc, lineCounter, pointer, { key });
   const where = describePointer(pointer);
-  return createIssue(
-    code,
-    { file, line: pos.line, column: pos.column, pointer },
-    { 'zh-CN': `${where}：${zh}`, en: `${where}: ${en}` },
-    hint ? { hint } : {},
-  );
+  return createIssue(code, { file, line: pos.line, column: pos.column, pointer }, { 'zh-CN': `${where}：${zh}`, en: `${where}: ${en}` }, hint ? { hint } : {});
 }
 
 function descriptionZh(description: string | undefined): string {

@@ -11,7 +11,10 @@ export class InvalidCursorError extends Error {
 }
 
 const toBase64Url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 
 const fromBase64Url = (text: string): Uint8Array => {
   const b64 = text.replaceAll('-', '+').replaceAll('_', '/');

@@ -51,10 +51,7 @@ export interface AppendInput {
 }
 
 /** Result of {@link EventLogStore.append}. */
-export type AppendResult =
-  | { kind: 'ok'; events: StoredEvent[] }
-  | { kind: 'conflict'; actualVersion: number }
-  | { kind: 'duplicate-command'; original: CommandRecord };
+export type AppendResult = { kind: 'ok'; events: StoredEvent[] } | { kind: 'conflict'; actualVersion: number } | { kind: 'duplicate-command'; original: CommandRecord };
 
 /** A refused command, for the audit log. Never an event, never an outbox row. */
 export interface DenialRecord {

@@ -25,7 +25,15 @@ export interface FactView {
 export type LeafReport = (code: string, message: OperatorText, at: string, extra?: { hint?: LocalizedText | undefined; key?: boolean }) => void;
 
 const TYPE_ZH: Record<FactType, string> = {
-  boolean: '是否', number: '数值', count: '计数', enum: '单选', multi: '多选', text: '文字', date: '日期', datetime: '时间', evidence: '证据',
+  boolean: '是否',
+  number: '数值',
+  count: '计数',
+  enum: '单选',
+  multi: '多选',
+  text: '文字',
+  date: '日期',
+  datetime: '时间',
+  evidence: '证据',
 };
 
 /** Fact types a `{ fact }` reference may compare with. */
@@ -42,11 +50,18 @@ function compatible(a: FactType, b: FactType): boolean {
  */
 export function checkOperatorFits(definition: OperatorDefinition, fact: FactView | undefined, report: LeafReport): boolean {
   if (!fact || definition.factTypes.includes(fact.type)) return true;
-  const fitting = Object.values(OPERATORS).filter((o) => o.factTypes.includes(fact.type)).map((o) => o.name);
-  report('OPERATOR_FACT_TYPE', {
-    'zh-CN': `运算符“${definition.name}”不能用于${TYPE_ZH[fact.type]}（${fact.type}）类型的事实“${fact.id}”。`,
-    en: `the operator "${definition.name}" cannot be used on "${fact.id}", which is of type ${fact.type}.`,
-  }, '/operator', { hint: { 'zh-CN': `适用于 ${fact.type} 的运算符：${fitting.join('、')}。`, en: `Operators for ${fact.type}: ${fitting.join(', ')}.` } });
+  const fitting = Object.values(OPERATORS)
+    .filter((o) => o.factTypes.includes(fact.type))
+    .map((o) => o.name);
+  report(
+    'OPERATOR_FACT_TYPE',
+    {
+      'zh-CN': `运算符“${definition.name}”不能用于${TYPE_ZH[fact.type]}（${fact.type}）类型的事实“${fact.id}”。`,
+      en: `the operator "${definition.name}" cannot be used on "${fact.id}", which is of type ${fact.type}.`,
+    },
+    '/operator',
+    { hint: { 'zh-CN': `适用于 ${fact.type} 的运算符：${fitting.join('、')}。`, en: `Operators for ${fact.type}: ${fitting.join(', ')}.` } },
+  );
   return false;
 }
 
@@ -74,16 +89,24 @@ export function checkLeafTypes(
     } else if (key === 'reference') {
       const ref = view(String(params![key]));
       if (ref && ref.type !== 'date' && ref.type !== 'datetime') {
-        report('VALUE_FACT_TYPE', { 'zh-CN': `参照事实“${ref.id}”是 ${ref.type} 类型，应为日期或时间。`, en: `the reference fact "${ref.id}" is of type ${ref.type}; it must be a date or datetime.` }, '/params/reference');
+        report(
+          'VALUE_FACT_TYPE',
+          { 'zh-CN': `参照事实“${ref.id}”是 ${ref.type} 类型，应为日期或时间。`, en: `the reference fact "${ref.id}" is of type ${ref.type}; it must be a date or datetime.` },
+          '/params/reference',
+        );
       }
     }
   }
   if (valueFact) {
     if (fact && !compatible(fact.type, valueFact.type)) {
-      report('VALUE_FACT_TYPE', {
-        'zh-CN': `不能把 ${fact.type} 类型的“${fact.id}”与 ${valueFact.type} 类型的“${valueFact.id}”比较。`,
-        en: `cannot compare "${fact.id}" (${fact.type}) with "${valueFact.id}" (${valueFact.type}).`,
-      }, '/value/fact');
+      report(
+        'VALUE_FACT_TYPE',
+        {
+          'zh-CN': `不能把 ${fact.type} 类型的“${fact.id}”与 ${valueFact.type} 类型的“${valueFact.id}”比较。`,
+          en: `cannot compare "${fact.id}" (${fact.type}) with "${valueFact.id}" (${valueFact.type}).`,
+        },
+        '/value/fact',
+      );
     }
     return;
   }
@@ -107,20 +130,30 @@ export function checkLeafTypes(
 function checkOption(value: string, fact: FactView, at: string, report: LeafReport): void {
   const options = fact.options ?? [];
   if (!options.includes(value)) {
-    report('VALUE_NOT_AN_OPTION', {
-      'zh-CN': `“${value}”不是事实“${fact.id}”的选项；选项为：${options.join('、')}。`,
-      en: `"${value}" is not an option of "${fact.id}"; the options are: ${options.join(', ')}.`,
-    }, at, { hint: didYouMeanHint(value, options) });
+    report(
+      'VALUE_NOT_AN_OPTION',
+      {
+        'zh-CN': `“${value}”不是事实“${fact.id}”的选项；选项为：${options.join('、')}。`,
+        en: `"${value}" is not an option of "${fact.id}"; the options are: ${options.join(', ')}.`,
+      },
+      at,
+      { hint: didYouMeanHint(value, options) },
+    );
   }
 }
 
 function checkLiteral(value: unknown, fact: FactView, at: string, report: LeafReport): void {
   const shown = JSON.stringify(value)?.slice(0, 60);
   const wrong = (zh: string, en: string) =>
-    report('VALUE_TYPE', {
-      'zh-CN': `事实“${fact.id}”是${TYPE_ZH[fact.type]}（${fact.type}）类型，比较值应为${zh}，但这里是 ${shown}。`,
-      en: `"${fact.id}" is of type ${fact.type}, so the value must be ${en}, but found ${shown}.`,
-    }, at, typeof value === 'string' && (fact.type === 'number' || fact.type === 'count' || fact.type === 'boolean') ? { hint: { 'zh-CN': '去掉引号。', en: 'Remove the quotes.' } } : undefined);
+    report(
+      'VALUE_TYPE',
+      {
+        'zh-CN': `事实“${fact.id}”是${TYPE_ZH[fact.type]}（${fact.type}）类型，比较值应为${zh}，但这里是 ${shown}。`,
+        en: `"${fact.id}" is of type ${fact.type}, so the value must be ${en}, but found ${shown}.`,
+      },
+      at,
+      typeof value === 'string' && (fact.type === 'number' || fact.type === 'count' || fact.type === 'boolean') ? { hint: { 'zh-CN': '去掉引号。', en: 'Remove the quotes.' } } : undefined,
+    );
   switch (fact.type) {
     case 'boolean':
       if (typeof value !== 'boolean') wrong(' true 或 false', 'true or false');
@@ -131,10 +164,14 @@ function checkLiteral(value: unknown, fact: FactView, at: string, report: LeafRe
       const min = fact.fact?.min ?? (fact.type === 'count' ? 0 : undefined);
       const max = fact.fact?.max;
       if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-        report('VALUE_OUT_OF_RANGE', {
-          'zh-CN': `阈值 ${value} 超出事实“${fact.id}”的取值范围 [${min ?? '-∞'}, ${max ?? '+∞'}]，该条件永远不会成立或总是成立。`,
-          en: `the threshold ${value} lies outside the range [${min ?? '-∞'}, ${max ?? '+∞'}] of "${fact.id}", so the condition can never (or always) hold.`,
-        }, at);
+        report(
+          'VALUE_OUT_OF_RANGE',
+          {
+            'zh-CN': `阈值 ${value} 超出事实“${fact.id}”的取值范围 [${min ?? '-∞'}, ${max ?? '+∞'}]，该条件永远不会成立或总是成立。`,
+            en: `the threshold ${value} lies outside the range [${min ?? '-∞'}, ${max ?? '+∞'}] of "${fact.id}", so the condition can never (or always) hold.`,
+          },
+          at,
+        );
       }
       return;
     }

@@ -56,9 +56,7 @@ const valueArb = (operator: string): fc.Arbitrary<unknown> => {
 
 const leafArb: fc.Arbitrary<Condition> = fc
   .record({ fact: fc.constantFrom(...FACTS), operator: fc.constantFrom(...JRE_OPS), path: pathArb })
-  .chain(({ fact, operator, path }) =>
-    valueArb(operator).map((value) => (path ? { fact, operator, value, path } : { fact, operator, value })),
-  );
+  .chain(({ fact, operator, path }) => valueArb(operator).map((value) => (path ? { fact, operator, value, path } : { fact, operator, value })));
 
 const NAMES = ['n0', 'n1', 'n2'] as const;
 
@@ -78,9 +76,7 @@ const treeArb = (refs: readonly string[]): fc.Arbitrary<Condition> =>
 const asRoot = (c: Condition): Condition => ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] });
 
 /** Named conditions n0, n1, n2, each referencing only earlier names (no cycles). */
-const namedArb = fc
-  .tuple(treeArb([]), treeArb(['n0']), treeArb(['n0', 'n1']))
-  .map(([n0, n1, n2]) => ({ n0: asRoot(n0), n1: asRoot(n1), n2: asRoot(n2) }) as Record<string, Condition>);
+const namedArb = fc.tuple(treeArb([]), treeArb(['n0']), treeArb(['n0', 'n1'])).map(([n0, n1, n2]) => ({ n0: asRoot(n0), n1: asRoot(n1), n2: asRoot(n2) }) as Record<string, Condition>);
 
 const caseArb = fc.record({
   named: namedArb,
@@ -96,7 +92,7 @@ function engineFor(condition: Condition, named: Record<string, Condition>): Engi
 }
 
 describe('compileCondition ≡ json-rules-engine 7.3.1', () => {
-  it('gives the engine\'s verdict on 12 000 random (condition, facts) pairs (≥ 10 000 comparable)', async () => {
+  it("gives the engine's verdict on 12 000 random (condition, facts) pairs (≥ 10 000 comparable)", async () => {
     let compared = 0;
     let engineThrew = 0;
     let fired = 0;

@@ -16,7 +16,7 @@ const g = globalThis as { __canary?: unknown };
 /** Every JSONPath payload of docs/security.md T1, plus canary-writing variants of each family. */
 const PAYLOADS = [
   "$..[?(@.constructor[(@.getPrototypeOf(@).constructor('globalThis.__canary = 1')())])]",
-  '$[(this.constructor.constructor("require(\'child_process\').execSync(\'id\')")())]',
+  "$[(this.constructor.constructor(\"require('child_process').execSync('id')\")())]",
   '$[(this.constructor.constructor("globalThis.__canary = 2")())]',
   "$..[?(@.constructor.constructor('globalThis.__canary = 3')())]",
   "$[?(@.__lookupGetter__('constructor').call(0).constructor('globalThis.__canary = 4')())]",
@@ -125,7 +125,14 @@ describe('structural limits (docs/security.md T3)', () => {
       node: fc.oneof(
         { depthSize: 'small' },
         fc.constantFrom(null, 1, 'x', true, [], {}),
-        fc.record({ fact: fc.constantFrom('a', 'b', '', 3), operator: fc.constantFrom('equal', 'in', 'between', 'before', 'withinDays', 'nope', 'constructor', '__proto__'), value: fc.constantFrom(1, [1, 2], 'x', { fact: 'b' }, '2026-01-01', -1) }, { requiredKeys: ['fact'] }),
+        fc.record(
+          {
+            fact: fc.constantFrom('a', 'b', '', 3),
+            operator: fc.constantFrom('equal', 'in', 'between', 'before', 'withinDays', 'nope', 'constructor', '__proto__'),
+            value: fc.constantFrom(1, [1, 2], 'x', { fact: 'b' }, '2026-01-01', -1),
+          },
+          { requiredKeys: ['fact'] },
+        ),
         fc.array(tie('node'), { maxLength: 3 }).map((all) => ({ all })),
         fc.array(tie('node'), { maxLength: 3 }).map((any) => ({ any })),
         tie('node').map((not) => ({ not })),

@@ -22,9 +22,7 @@ const SAMPLES: unknown[] = [undefined, null, Number.NaN, 0, -0, 2, 2.5, 3, '2', 
 describe('json-rules-engine operators, one by one, against the engine', () => {
   const jre = Object.values(OPERATOR_CATALOGUE).filter((s) => s.origin === 'json-rules-engine');
   it('covers the ten json-rules-engine operators', () => {
-    expect(jre.map((s) => s.name).sort()).toEqual(
-      ['contains', 'doesNotContain', 'equal', 'greaterThan', 'greaterThanInclusive', 'in', 'lessThan', 'lessThanInclusive', 'notEqual', 'notIn'],
-    );
+    expect(jre.map((s) => s.name).sort()).toEqual(['contains', 'doesNotContain', 'equal', 'greaterThan', 'greaterThanInclusive', 'in', 'lessThan', 'lessThanInclusive', 'notEqual', 'notIn']);
   });
   for (const { name } of jre) {
     it(`${name}: every sample fact against every sample value`, async () => {
@@ -63,9 +61,7 @@ describe('json-rules-engine operators, one by one, against the engine', () => {
     const c = compileCondition({ fact: 'len', operator: 'greaterThan', value: { fact: 'limits', path: '$.hose' } });
     expect(c({ len: 3, limits: { hose: 2 } })).toBe(true);
     expect(c({ len: 1, limits: { hose: 2 } })).toBe(false);
-    expect(c.explain({ len: 3, limits: { hose: 2 } }).observations).toEqual([
-      { fact: 'len', operator: 'greaterThan', actual: 3, expected: 2, valueFact: 'limits' },
-    ]);
+    expect(c.explain({ len: 3, limits: { hose: 2 } }).observations).toEqual([{ fact: 'len', operator: 'greaterThan', actual: 3, expected: 2, valueFact: 'limits' }]);
   });
 });
 
@@ -79,7 +75,13 @@ describe('anjian operators', () => {
   it('between / notBetween: inclusive, numbers only', () => {
     const between = { fact: 'x', operator: 'between', value: [2, 5] };
     const outside = { fact: 'x', operator: 'notBetween', value: [2, 5] };
-    for (const [x, inside] of [[2, true], [5, true], [3.5, true], [1.99, false], [5.01, false]] as const) {
+    for (const [x, inside] of [
+      [2, true],
+      [5, true],
+      [3.5, true],
+      [1.99, false],
+      [5.01, false],
+    ] as const) {
       expect(check(between, { x })).toBe(inside);
       expect(check(outside, { x })).toBe(!inside);
     }
@@ -157,7 +159,12 @@ describe('explain', () => {
     {
       all: [
         { condition: 'lpg' },
-        { any: [{ fact: 'below', operator: 'equal', value: true }, { fact: 'cyl', operator: 'greaterThan', value: 2 }] },
+        {
+          any: [
+            { fact: 'below', operator: 'equal', value: true },
+            { fact: 'cyl', operator: 'greaterThan', value: 2 },
+          ],
+        },
         { not: { fact: 'alarm', operator: 'equal', value: true } },
       ],
     },
@@ -196,7 +203,12 @@ describe('explain', () => {
   it('reads the reserved facts from reservedFrom when given, never from the facts', () => {
     const reserved: Record<string, unknown> = { $premises: 'hotel', $inspectedAt: '2026-11-28T10:00:00+08:00' };
     const scoped = compileCondition(
-      { all: [{ fact: '$premises', operator: 'equal', value: 'hotel' }, { fact: 'd', operator: 'withinDays', value: 1 }] },
+      {
+        all: [
+          { fact: '$premises', operator: 'equal', value: 'hotel' },
+          { fact: 'd', operator: 'withinDays', value: 1 },
+        ],
+      },
       { reservedFrom: reserved },
     );
     expect(scoped({ d: '2026-11-28' })).toBe(true);
@@ -230,7 +242,13 @@ describe('explain', () => {
   });
 
   it('inherited properties are not facts', () => {
-    const c = compileCondition({ any: [{ fact: 'constructor', operator: 'notEqual', value: undefined }, { fact: '__proto__', operator: 'notEqual', value: undefined }, { fact: 'toString', operator: 'notEqual', value: undefined }] });
+    const c = compileCondition({
+      any: [
+        { fact: 'constructor', operator: 'notEqual', value: undefined },
+        { fact: '__proto__', operator: 'notEqual', value: undefined },
+        { fact: 'toString', operator: 'notEqual', value: undefined },
+      ],
+    });
     expect(c({})).toBe(false);
     expect(c({ toString: 'x' })).toBe(true);
     expect(c(JSON.parse('{"__proto__": 1}') as Record<string, unknown>)).toBe(true);

@@ -101,7 +101,6 @@ export interface CompiledCondition {
   readonly holds: (facts: Facts) => boolean;
 }
 
-
 interface Compiled {
   node: Node;
   /** Levels from this node down, itself included. */
@@ -208,7 +207,12 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
   const countLeaf = (pointer: string) => {
     leaves += 1;
     if (leaves > CONDITION_LIMITS.maxLeaves) {
-      fail('CONDITION_TOO_LARGE', `条件过大：超过 ${CONDITION_LIMITS.maxLeaves} 个叶子条件（含引用展开）`, `condition too large: more than ${CONDITION_LIMITS.maxLeaves} leaves (references resolved)`, pointer);
+      fail(
+        'CONDITION_TOO_LARGE',
+        `条件过大：超过 ${CONDITION_LIMITS.maxLeaves} 个叶子条件（含引用展开）`,
+        `condition too large: more than ${CONDITION_LIMITS.maxLeaves} leaves (references resolved)`,
+        pointer,
+      );
     }
   };
 
@@ -243,7 +247,12 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
 
   const compileNodeOnce = (raw: unknown, pointer: string, depth: number): Compiled => {
     if (depth > CONDITION_LIMITS.maxDepth) {
-      fail('CONDITION_TOO_DEEP', `条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层，含引用展开）`, `condition nested too deep (more than ${CONDITION_LIMITS.maxDepth} levels, references resolved)`, pointer);
+      fail(
+        'CONDITION_TOO_DEEP',
+        `条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层，含引用展开）`,
+        `condition nested too deep (more than ${CONDITION_LIMITS.maxDepth} levels, references resolved)`,
+        pointer,
+      );
     }
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       return fail('INVALID_CONDITION', '条件必须是对象', 'a condition must be an object', pointer);
@@ -268,7 +277,12 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
         return reference(node['condition'], `${pointer}/condition`, depth);
       default:
         if (!Object.hasOwn(node, 'fact')) {
-          return fail('INVALID_CONDITION', '条件必须含有 all、any、not、atLeast、condition 之一，或者是含 fact 的比较', 'a condition needs one of all, any, not, atLeast, condition, or is a comparison with fact', pointer);
+          return fail(
+            'INVALID_CONDITION',
+            '条件必须含有 all、any、not、atLeast、condition 之一，或者是含 fact 的比较',
+            'a condition needs one of all, any, not, atLeast, condition, or is a comparison with fact',
+            pointer,
+          );
         }
         return leaf(node, pointer);
     }
@@ -299,7 +313,13 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > parts.length) {
       fail('INVALID_CONDITION', `atLeast 必须是 1 到 ${parts.length}（of 的条数）之间的整数`, `atLeast must be an integer from 1 to ${parts.length} (the length of "of")`, `${pointer}/atLeast`);
     }
-    return { node: atLeastNode(n as number, parts.map((p) => p.node)), height: 1 + Math.max(0, ...parts.map((p) => p.height)) };
+    return {
+      node: atLeastNode(
+        n as number,
+        parts.map((p) => p.node),
+      ),
+      height: 1 + Math.max(0, ...parts.map((p) => p.height)),
+    };
   };
 
   const reference = (name: unknown, pointer: string, depth: number): Compiled => {
@@ -323,7 +343,12 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       facts = saved.facts;
       inName = saved.inName;
     } else if (depth + entry.height > CONDITION_LIMITS.maxDepth) {
-      fail('CONDITION_TOO_DEEP', `引用 "${name}" 后条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层）`, `condition nested too deep once "${name}" is resolved (more than ${CONDITION_LIMITS.maxDepth} levels)`, pointer);
+      fail(
+        'CONDITION_TOO_DEEP',
+        `引用 "${name}" 后条件嵌套过深（超过 ${CONDITION_LIMITS.maxDepth} 层）`,
+        `condition nested too deep once "${name}" is resolved (more than ${CONDITION_LIMITS.maxDepth} levels)`,
+        pointer,
+      );
     }
     leaves += entry.leaves - 1;
     countLeaf(pointer);
@@ -360,10 +385,15 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     if (strict && !checkOperatorFits(definition, typedFact, (code, message, at, extra) => report(code, message, at, extra, true))) return FALSE_COMPILED;
     const shape = definition.checkValue(value, { strict });
     if (shape) {
-      problem('INVALID_CONDITION', 'VALUE_SHAPE', {
-        'zh-CN': `运算符“${operator}”要求 value 为${shape['zh-CN']}。`,
-        en: `the operator "${operator}" needs a value that is ${shape.en}.`,
-      }, `${pointer}/value`);
+      problem(
+        'INVALID_CONDITION',
+        'VALUE_SHAPE',
+        {
+          'zh-CN': `运算符“${operator}”要求 value 为${shape['zh-CN']}。`,
+          en: `the operator "${operator}" needs a value that is ${shape.en}.`,
+        },
+        `${pointer}/value`,
+      );
     }
     const valueIsFact = value !== null && typeof value === 'object' && Object.hasOwn(value, 'fact');
     let valueFact: string | undefined;

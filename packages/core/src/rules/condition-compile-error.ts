@@ -55,13 +55,7 @@ export class ConditionCompileError extends Error {
   declare readonly issue?: string;
   readonly [BRAND] = true;
 
-  constructor(
-    code: ConditionCompileErrorCode,
-    message: LocalizedText & { en: string },
-    pointer: string,
-    condition?: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: ConditionCompileErrorCode, message: LocalizedText & { en: string }, pointer: string, condition?: string, options?: { cause?: unknown }) {
     const where = condition === undefined ? pointer || '/' : `conditions.${condition}${pointer}`;
     super(`${message.en} (at ${where})`, options);
     this.code = code;

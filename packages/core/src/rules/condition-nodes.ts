@@ -41,12 +41,13 @@ export function deepFreeze<T>(value: T): T {
  */
 export function factReader(name: string, steps: PathSteps | undefined): (facts: Facts) => unknown {
   // Object.prototype lends only functions and the __proto__ accessor: never fact values
-  const read: (facts: Facts) => unknown = name === '__proto__'
-    ? (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined)
-    : (facts) => {
-        const value = facts[name];
-        return typeof value === 'function' && !Object.hasOwn(facts, name) ? undefined : value;
-      };
+  const read: (facts: Facts) => unknown =
+    name === '__proto__'
+      ? (facts) => (Object.hasOwn(facts, name) ? facts[name] : undefined)
+      : (facts) => {
+          const value = facts[name];
+          return typeof value === 'function' && !Object.hasOwn(facts, name) ? undefined : value;
+        };
   if (!steps) return read;
   return (facts) => {
     const value = read(facts);
@@ -80,21 +81,24 @@ export function leafNode(
     }
   };
   const fused = readExpected === undefined && fuse !== undefined ? fusedTest(fuse.comparison, fuse.fact, literal, fuse.from) : undefined;
-  const holds: (facts: Facts) => boolean = fused !== undefined ? fused : readExpected === undefined
-    ? (facts) => {
-        try {
-          return test(readActual(facts), literal, facts) === true;
-        } catch {
-          return false;
-        }
-      }
-    : (facts) => {
-        try {
-          return test(readActual(facts), readExpected(facts), facts) === true;
-        } catch {
-          return false;
-        }
-      };
+  const holds: (facts: Facts) => boolean =
+    fused !== undefined
+      ? fused
+      : readExpected === undefined
+        ? (facts) => {
+            try {
+              return test(readActual(facts), literal, facts) === true;
+            } catch {
+              return false;
+            }
+          }
+        : (facts) => {
+            try {
+              return test(readActual(facts), readExpected(facts), facts) === true;
+            } catch {
+              return false;
+            }
+          };
   return {
     test: holds,
     explain: (facts, out, leaves) => {
@@ -130,7 +134,8 @@ const arrayIndexOf = Array.prototype.indexOf;
  * equals and which is not an array; the others use the own-property read. `undefined` when the case is not one of these.
  */
 function fusedTest(comparison: Comparison, fact: string, literal: unknown, from: Facts | undefined): ((facts: Facts) => boolean) | undefined {
-  if (fact === '__proto__' || literal === undefined || (literal !== null && typeof literal === 'object' && !(Array.isArray(literal) && (comparison === 'in' || comparison === 'notIn')))) return undefined;
+  if (fact === '__proto__' || literal === undefined || (literal !== null && typeof literal === 'object' && !(Array.isArray(literal) && (comparison === 'in' || comparison === 'notIn'))))
+    return undefined;
   if (from !== undefined) {
     const test = comparisonTest(comparison);
     return () => {
@@ -261,12 +266,13 @@ export function allNode(nodes: readonly Node[]): Node {
   const count = tests.length;
   const [first, second] = [tests[0]!, tests[1]!];
   return {
-    test: count === 2
-      ? (facts) => first(facts) && second(facts)
-      : (facts) => {
-          for (let i = 0; i < count; i++) if (!tests[i]!(facts)) return false;
-          return true;
-        },
+    test:
+      count === 2
+        ? (facts) => first(facts) && second(facts)
+        : (facts) => {
+            for (let i = 0; i < count; i++) if (!tests[i]!(facts)) return false;
+            return true;
+          },
     explain: (facts, out, leaves) => {
       const start = out.length;
       for (const n of nodes) {
@@ -290,12 +296,13 @@ export function anyNode(nodes: readonly Node[]): Node {
   const count = tests.length;
   const [first, second] = [tests[0]!, tests[1]!];
   return {
-    test: count === 2
-      ? (facts) => first(facts) || second(facts)
-      : (facts) => {
-          for (let i = 0; i < count; i++) if (tests[i]!(facts)) return true;
-          return false;
-        },
+    test:
+      count === 2
+        ? (facts) => first(facts) || second(facts)
+        : (facts) => {
+            for (let i = 0; i < count; i++) if (tests[i]!(facts)) return true;
+            return false;
+          },
     explain: (facts, out, leaves) => {
       const start = out.length;
       for (const n of nodes) {

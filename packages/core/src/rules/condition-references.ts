@@ -32,11 +32,7 @@ export function referencedConditions(condition: unknown): string[] {
  * Returns the cycle as a list of names (`['a', 'b', 'a']`), or `undefined`. Names in
  * `acyclic` are known to be cycle-free and are skipped; names found cycle-free are added.
  */
-export function findConditionCycle(
-  start: string,
-  conditions: Readonly<Record<string, Condition>>,
-  acyclic: Set<string>,
-): string[] | undefined {
+export function findConditionCycle(start: string, conditions: Readonly<Record<string, Condition>>, acyclic: Set<string>): string[] | undefined {
   if (acyclic.has(start)) return undefined;
   const onPath = new Map<string, number>();
   const path: string[] = [];

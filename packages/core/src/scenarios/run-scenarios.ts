@@ -75,8 +75,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       const base = `/scenarios/${index}`;
       const at = (pointer: string) => source.locate?.(pointer);
       const failures: ScenarioFailure[] = [];
-      const fail = (pointer: string, zh: string, en: string) =>
-        failures.push({ pointer, ...at(pointer), message: { 'zh-CN': zh, en } });
+      const fail = (pointer: string, zh: string, en: string) => failures.push({ pointer, ...at(pointer), message: { 'zh-CN': zh, en } });
 
       if (source.content.pack !== pack.id) {
         fail('/pack', `场景文件针对检查表“${source.content.pack}”，而不是“${pack.id}”`, `scenario file is for pack "${source.content.pack}", not "${pack.id}"`);
@@ -86,7 +85,9 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       const premises = inspection.premises;
       // checked like an inspection: where an answer came from decides where the failure points
       const fromBase = (key: 'premises' | 'inspectedAt' | 'findings', fact?: string) =>
-        key === 'findings' ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(shared.findings ?? {}, fact) : scenario[key] === undefined && shared[key] !== undefined;
+        key === 'findings'
+          ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(shared.findings ?? {}, fact)
+          : scenario[key] === undefined && shared[key] !== undefined;
       for (const issue of checkFindings(pack, inspection)) {
         if (issue.severity !== 'error' || issue.code === 'REQUIRED_MISSING' || issue.code === 'PACK_MISMATCH') continue;
         const pointer = issue.pointer ?? '';
@@ -152,13 +153,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
   };
 }
 
-function entry(
-  rule: string,
-  kind: RuleCoverage['kind'],
-  fired: Map<string, number>,
-  heldBack: Map<string, number>,
-  item?: string,
-): RuleCoverage {
+function entry(rule: string, kind: RuleCoverage['kind'], fired: Map<string, number>, heldBack: Map<string, number>, item?: string): RuleCoverage {
   const f = fired.get(rule) ?? 0;
   const h = heldBack.get(rule) ?? 0;
   return { rule, kind, ...(item ? { item } : {}), fired: f, heldBack: h, covered: f > 0 && h > 0 };
@@ -186,8 +181,7 @@ function checkExpectations(
     if (!actual) {
       const near = didYouMean(item, byItem.keys());
       fail(pointer, `检查表中没有检查项“${item}”${near ? `（是不是“${near}”？）` : ''}`, `the pack has no item "${item}"${near ? ` (did you mean "${near}"?)` : ''}`);
-    }
-    else if (actual.outcome !== outcome) {
+    } else if (actual.outcome !== outcome) {
       const missing = actual.missing?.length ? `（缺少：${actual.missing.join('、')}）` : '';
       const missingEn = actual.missing?.length ? ` (missing: ${actual.missing.join(', ')})` : '';
       fail(pointer, `检查项 ${item} 应为 ${outcome}，实际为 ${actual.outcome}${missing}`, `item ${item}: expected ${outcome}, got ${actual.outcome}${missingEn}`);
@@ -218,11 +212,7 @@ function checkExpectations(
     });
     for (const hazard of result.hazards) {
       if (!expected.has(hazard.rule)) {
-        fail(
-          `${base}/expect/hazards`,
-          `隐患规则 ${hazard.rule}（${hazard.level}）触发了，但不在预期列表中`,
-          `rule ${hazard.rule} (${hazard.level}) fired but is not among the expected hazards`,
-        );
+        fail(`${base}/expect/hazards`, `隐患规则 ${hazard.rule}（${hazard.level}）触发了，但不在预期列表中`, `rule ${hazard.rule} (${hazard.level}) fired but is not among the expected hazards`);
       }
     }
   }

@@ -62,7 +62,7 @@ export async function seedAuditTrail(store: Store, options: SeedAuditTrailOption
     const after = state as HazardState;
     const result = await store.append({
       hazardId,
-      expectedVersion: (states.get(hazardId)?.version ?? 0),
+      expectedVersion: states.get(hazardId)?.version ?? 0,
       events: made,
       outbox: outboxMessagesFor(made, after),
       commandId,

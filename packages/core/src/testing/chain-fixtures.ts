@@ -12,17 +12,7 @@ import type { AttachedEvidence, ChainCommand, EvidenceKind, EvidenceRef, ReportC
  * hosts supply the State Council's notice for the year.
  */
 export const TEST_CALENDAR_2026: Calendar = createWorkingDayCalendar({
-  holidays: [
-    '2026-01-01',
-    '2026-10-01',
-    '2026-10-02',
-    '2026-10-03',
-    '2026-10-04',
-    '2026-10-05',
-    '2026-10-06',
-    '2026-10-07',
-    '2026-10-08',
-  ],
+  holidays: ['2026-01-01', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'],
   workdays: ['2026-09-20', '2026-10-10'],
 });
 
@@ -131,7 +121,15 @@ function mimeOf(kind: EvidenceKind): string {
 
 /** The record a test upload gets: bytes stand-in hash from the id, an image or a PDF by kind. */
 export function testEvidenceRecord(ref: TestEvidenceRef, uploaderId: string, hazardId: string | null, receivedAt: string): EvidenceRecord {
-  return { id: ref.id, sha256: sha256Hex(ref.id), mime: mimeOf(ref.kind), size: 1, uploaderId, hazardId, receivedAt: new Date(Number.isNaN(Date.parse(ref.takenAt ?? '')) ? Date.parse(receivedAt) : Date.parse(ref.takenAt as string)).toISOString() };
+  return {
+    id: ref.id,
+    sha256: sha256Hex(ref.id),
+    mime: mimeOf(ref.kind),
+    size: 1,
+    uploaderId,
+    hazardId,
+    receivedAt: new Date(Number.isNaN(Date.parse(ref.takenAt ?? '')) ? Date.parse(receivedAt) : Date.parse(ref.takenAt as string)).toISOString(),
+  };
 }
 
 /** Evidence as an event records it, for fixture states (received at `takenAt`). */

@@ -38,8 +38,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
  */
 export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOptions): void {
   const { describe, it, expect } = options;
-  const test = (name: (typeof EVIDENCE_STORE_CONFORMANCE_TESTS)[number], fn: (store: EvidenceStore) => Promise<void>) =>
-    it(name, async () => fn(await options.createStore()));
+  const test = (name: (typeof EVIDENCE_STORE_CONFORMANCE_TESTS)[number], fn: (store: EvidenceStore) => Promise<void>) => it(name, async () => fn(await options.createStore()));
 
   describe(`EvidenceStore conformance: ${options.name}`, () => {
     test('put stores the bytes and returns a record with their SHA-256', async (store) => {

@@ -12,18 +12,7 @@ export { runNotifierConformance, NOTIFIER_CONFORMANCE_TESTS } from './notifier-c
 export type { NotifierConformanceOptions, NotifierTestAnswer, NotifierTestReceiver } from './notifier-conformance.js';
 export { createFixedClock } from './fixed-clock.js';
 export type { FixedClock } from './fixed-clock.js';
-export {
-  TEST_CALENDAR_2026,
-  TEST_ACTORS,
-  TEST_OFFICER_3,
-  TEST_ENTERPRISES,
-  reportCommand,
-  evidence,
-  treatmentPlan,
-  stageEvidence,
-  testEvidenceRecord,
-  attachedEvidence,
-} from './chain-fixtures.js';
+export { TEST_CALENDAR_2026, TEST_ACTORS, TEST_OFFICER_3, TEST_ENTERPRISES, reportCommand, evidence, treatmentPlan, stageEvidence, testEvidenceRecord, attachedEvidence } from './chain-fixtures.js';
 export type { TestEvidenceRef } from './chain-fixtures.js';
 export { seedAuditTrail } from './audit-fixtures.js';
 export type { SeedAuditTrailOptions } from './audit-fixtures.js';

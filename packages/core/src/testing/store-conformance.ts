@@ -123,8 +123,7 @@ function scope() {
     departments: [{ id: `dep-${ns}`, domains: ['gas'], areas: [`A-${ns}`] }],
     certificateNo: `CERT-${ns}-2`,
   };
-  const report = (hazardId: string, extra: Partial<Parameters<typeof reportCommand>[1]> = {}) =>
-    reportCommand(hazardId, { enterpriseId, area, commandId: `${hazardId}:report`, ...extra });
+  const report = (hazardId: string, extra: Partial<Parameters<typeof reportCommand>[1]> = {}) => reportCommand(hazardId, { enterpriseId, area, commandId: `${hazardId}:report`, ...extra });
   /** Chain deps over `store` with both officers, the enterprise and an evidence store. */
   const deps = (store: Store, clock: ReturnType<typeof createFixedClock>) => ({
     store,
@@ -408,7 +407,10 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       const s = scope();
       const id = `H-${s.ns}`;
       const first = s.draft(null, s.report(id), T0);
-      for (const bad of [{ ...first.input, events: [] }, { ...first.input, expectedVersion: 3 }]) {
+      for (const bad of [
+        { ...first.input, events: [] },
+        { ...first.input, expectedVersion: 3 },
+      ]) {
         let caught: unknown = null;
         try {
           await store.append(bad);
@@ -503,8 +505,9 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       const id = `H-${s.ns}`;
       const first = s.draft(null, s.report(id), T0);
       await store.append(first.input);
-      const racers = Array.from({ length: 20 }, (_, i) =>
-        s.draft(first.after, { type: 'reclassify', commandId: `${id}:race${i}`, hazardId: id, level: 'simple', reason: { 'zh-CN': `竞争 ${i}` } }, T0 + 10 + i).input,
+      const racers = Array.from(
+        { length: 20 },
+        (_, i) => s.draft(first.after, { type: 'reclassify', commandId: `${id}:race${i}`, hazardId: id, level: 'simple', reason: { 'zh-CN': `竞争 ${i}` } }, T0 + 10 + i).input,
       );
       const results = await Promise.all(racers.map((input) => store.append(input)));
       expect(results.filter((r) => r.kind === 'ok')).toHaveLength(1);
@@ -517,11 +520,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     test('outbox rows are written atomically with their events', async (store) => {
       const s = scope();
       const id = `H-${s.ns}`;
-      const simple = s.draft(
-        null,
-        s.report(id, { level: 'simple', fixedOnSpot: true, evidence: [...evidence(id, 'photo_before', 1), ...evidence(id, 'photo_after', 1)] }),
-        T0,
-      );
+      const simple = s.draft(null, s.report(id, { level: 'simple', fixedOnSpot: true, evidence: [...evidence(id, 'photo_before', 1), ...evidence(id, 'photo_after', 1)] }), T0);
       expect(simple.input.events).toHaveLength(2);
       await store.append(simple.input);
       const claimed = await store.claimOutbox({ owner: 'r', now: new Date(T0 + 1000).toISOString(), leaseMs: 1000, limit: 1000 });
@@ -575,8 +574,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       const id = `H-${s.ns}`;
       await store.append(s.draft(null, s.report(id), T0).input);
       const at = (ms: number) => new Date(T0 + ms).toISOString();
-      const mine = async (owner: string, ms: number) =>
-        (await store.claimOutbox({ owner, now: at(ms), leaseMs: 1000, limit: 1000 })).filter((m) => m.hazardId === id);
+      const mine = async (owner: string, ms: number) => (await store.claimOutbox({ owner, now: at(ms), leaseMs: 1000, limit: 1000 })).filter((m) => m.hazardId === id);
       expect(await mine('A', 1000)).toHaveLength(1);
       expect(await store.failOutbox({ id: `${id}/1`, owner: 'B', error: 'not mine', retryAt: at(2000) })).toBe(false);
       expect(await store.failOutbox({ id: `${id}/1`, owner: 'A', error: 'timeout', retryAt: at(60_000) })).toBe(true);
@@ -630,8 +628,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       await put(`${s.ns}-b`, { level: 'simple', deadline: 'immediate' }, true, T0 + 10);
       await put(`${s.ns}-c`, { level: 'major', provisional: true, area: `A-${s.ns}/G2` }, false, T0 + 20);
       await put(`${s.ns}-d`, { level: 'general', domain: 'fire' }, false, T0 + 30);
-      const ids = async (filter: Parameters<Store['query']>[0]) =>
-        (await store.query({ enterpriseId: s.enterpriseId, ...filter }, { limit: 100 })).items.map((i) => i.hazardId).sort();
+      const ids = async (filter: Parameters<Store['query']>[0]) => (await store.query({ enterpriseId: s.enterpriseId, ...filter }, { limit: 100 })).items.map((i) => i.hazardId).sort();
       expect(await ids({})).toEqual([`${s.ns}-a`, `${s.ns}-b`, `${s.ns}-c`, `${s.ns}-d`]);
       expect(await ids({ level: 'general' })).toEqual([`${s.ns}-a`, `${s.ns}-d`]);
       expect(await ids({ level: ['simple', 'major'] })).toEqual([`${s.ns}-b`, `${s.ns}-c`]);
@@ -715,43 +712,45 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       expect(verifyChain([stored as StoredEvent], { contiguousSeq: false }).ok).toBe(true);
     });
 
-    test(
-      'the chain verifies after many appends through handleCommand',
-      async (store) => {
-        const s = scope();
-        const clock = createFixedClock(new Date(T0));
-        const deps = s.deps(store, clock);
-        const ids = Array.from({ length: 30 }, (_, i) => `${s.ns}-${i}`);
-        const steps = (id: string): ChainCommand[] => [
-          s.report(id),
-          { type: 'issue_notice', commandId: `${id}:n`, hazardId: id },
-          { type: 'request_extension', commandId: `${id}:x`, hazardId: id, extension: { days: 3 }, reason: { 'zh-CN': '等待配件' } },
-          { type: 'grant_extension', commandId: `${id}:g`, hazardId: id },
-          { type: 'escalate', commandId: `${id}:e`, hazardId: id, reason: { 'zh-CN': '拒不整改' } },
-          { type: 'file_case', commandId: `${id}:c`, hazardId: id, caseNo: `案-${id}`, coOfficerId: s.coOfficer.id },
-          { type: 'issue_notice', commandId: `${id}:n2`, hazardId: id },
-        ];
-        for (let step = 0; step < 7; step++) {
-          for (const id of ids) {
-            clock.advance(1000);
-            const result = await handleCommand(deps, steps(id)[step] as ChainCommand, s.actor.id);
-            expect('rejection' in result ? result.rejection.code + ' ' + String(step) : 'ok').toBe('ok');
-          }
+    test('the chain verifies after many appends through handleCommand', async (store) => {
+      const s = scope();
+      const clock = createFixedClock(new Date(T0));
+      const deps = s.deps(store, clock);
+      const ids = Array.from({ length: 30 }, (_, i) => `${s.ns}-${i}`);
+      const steps = (id: string): ChainCommand[] => [
+        s.report(id),
+        { type: 'issue_notice', commandId: `${id}:n`, hazardId: id },
+        { type: 'request_extension', commandId: `${id}:x`, hazardId: id, extension: { days: 3 }, reason: { 'zh-CN': '等待配件' } },
+        { type: 'grant_extension', commandId: `${id}:g`, hazardId: id },
+        { type: 'escalate', commandId: `${id}:e`, hazardId: id, reason: { 'zh-CN': '拒不整改' } },
+        { type: 'file_case', commandId: `${id}:c`, hazardId: id, caseNo: `案-${id}`, coOfficerId: s.coOfficer.id },
+        { type: 'issue_notice', commandId: `${id}:n2`, hazardId: id },
+      ];
+      for (let step = 0; step < 7; step++) {
+        for (const id of ids) {
+          clock.advance(1000);
+          const result = await handleCommand(deps, steps(id)[step] as ChainCommand, s.actor.id);
+          expect('rejection' in result ? result.rejection.code + ' ' + String(step) : 'ok').toBe('ok');
         }
-        const mine: StoredEvent[] = [];
-        for (const id of ids) mine.push(...(await store.readEvents(id)));
-        mine.sort((a, b) => a.seq - b.seq);
-        expect(mine).toHaveLength(210);
-        for (let i = 1; i < mine.length; i++) expect((mine[i] as StoredEvent).seq).toBeGreaterThan((mine[i - 1] as StoredEvent).seq);
-        const streamsOk = ids.every((id) => verifyChain(mine.filter((e) => e.hazardId === id), { contiguousSeq: false }).ok);
-        expect(streamsOk).toBe(true);
-        const first = mine[0]?.seq as number;
-        const log = await store.readLog(first, 1_000_000);
-        const chain = verifyChain(log.filter((e) => ids.includes(e.hazardId)).map(({ seq: _s, ...e }) => e));
-        expect(chain.ok).toBe(true);
-      },
-      60_000,
-    );
+      }
+      const mine: StoredEvent[] = [];
+      for (const id of ids) mine.push(...(await store.readEvents(id)));
+      mine.sort((a, b) => a.seq - b.seq);
+      expect(mine).toHaveLength(210);
+      for (let i = 1; i < mine.length; i++) expect((mine[i] as StoredEvent).seq).toBeGreaterThan((mine[i - 1] as StoredEvent).seq);
+      const streamsOk = ids.every(
+        (id) =>
+          verifyChain(
+            mine.filter((e) => e.hazardId === id),
+            { contiguousSeq: false },
+          ).ok,
+      );
+      expect(streamsOk).toBe(true);
+      const first = mine[0]?.seq as number;
+      const log = await store.readLog(first, 1_000_000);
+      const chain = verifyChain(log.filter((e) => ids.includes(e.hazardId)).map(({ seq: _s, ...e }) => e));
+      expect(chain.ok).toBe(true);
+    }, 60_000);
 
     test('handleCommand: replay, key reuse and stale versions', async (store) => {
       const s = scope();
@@ -977,22 +976,22 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     test(
       'readOutbox lists every message as appended, whatever its delivery state',
       async (store) => {
-      const s = scope();
-      const ids = [0, 1, 2].map((i) => `${s.ns}-${i}`);
-      const inputs = ids.map((id, i) => s.draft(null, s.report(id), T0 + i * 1000).input);
-      for (const input of inputs) expectOk(await store.append(input));
-      const claimed = await store.claimOutbox({ owner: `o-${s.ns}`, now: at(10_000_000), leaseMs: 10_000, limit: 1000 });
-      const mine = claimed.filter((m) => ids.includes(m.hazardId)).map((m) => m.id);
-      await store.ackOutbox(`o-${s.ns}`, mine.slice(0, 1), ACK_AT);
-      for (const id of mine.slice(1, 2)) await store.failOutbox({ id, owner: `o-${s.ns}`, error: 'x', retryAt: null });
-      const all = await store.readOutbox(1, 100_000);
-      const seqs = all.map((m) => m.seq);
-      expect(seqs.every((q, i) => i === 0 || q > (seqs[i - 1] as number))).toBe(true);
-      const got = all.filter((m) => ids.includes(m.hazardId));
-      expect(got.map(({ seq: _seq, ...m }) => m)).toEqual(inputs.flatMap((i) => i.outbox));
-      const second = got[1]?.seq as number;
-      expect((await store.readOutbox(second, 1)).map((m) => m.id)).toEqual([`${ids[1]}/1`]);
-      expect(await store.readOutbox(second, 0)).toEqual([]);
+        const s = scope();
+        const ids = [0, 1, 2].map((i) => `${s.ns}-${i}`);
+        const inputs = ids.map((id, i) => s.draft(null, s.report(id), T0 + i * 1000).input);
+        for (const input of inputs) expectOk(await store.append(input));
+        const claimed = await store.claimOutbox({ owner: `o-${s.ns}`, now: at(10_000_000), leaseMs: 10_000, limit: 1000 });
+        const mine = claimed.filter((m) => ids.includes(m.hazardId)).map((m) => m.id);
+        await store.ackOutbox(`o-${s.ns}`, mine.slice(0, 1), ACK_AT);
+        for (const id of mine.slice(1, 2)) await store.failOutbox({ id, owner: `o-${s.ns}`, error: 'x', retryAt: null });
+        const all = await store.readOutbox(1, 100_000);
+        const seqs = all.map((m) => m.seq);
+        expect(seqs.every((q, i) => i === 0 || q > (seqs[i - 1] as number))).toBe(true);
+        const got = all.filter((m) => ids.includes(m.hazardId));
+        expect(got.map(({ seq: _seq, ...m }) => m)).toEqual(inputs.flatMap((i) => i.outbox));
+        const second = got[1]?.seq as number;
+        expect((await store.readOutbox(second, 1)).map((m) => m.id)).toEqual([`${ids[1]}/1`]);
+        expect(await store.readOutbox(second, 0)).toEqual([]);
       },
       undefined,
       emptyStore,

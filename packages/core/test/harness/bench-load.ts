@@ -7,7 +7,10 @@ import { loadPack } from '../../src/pack/load-pack.js';
 const dir = process.argv[2] ?? '.';
 const demo = { 'pack.yaml': readFileSync(join(dir, 'pack.yaml'), 'utf8'), 'sections/equipment.yaml': readFileSync(join(dir, 'sections/equipment.yaml'), 'utf8') };
 const head = demo['pack.yaml'].split('\ncomposites:')[0]!.replace('include:\n  - sections/equipment.yaml\n', '');
-const manyFacts = Array.from({ length: 4900 }, (_, i) => `  - id: f${i}\n    type: number\n    min: 0\n    max: 100\n    label: { zh-CN: 第${i}项测量值（示例文字示例文字）, en: Measurement number ${i} of the benchmark pack }\n`).join('');
+const manyFacts = Array.from(
+  { length: 4900 },
+  (_, i) => `  - id: f${i}\n    type: number\n    min: 0\n    max: 100\n    label: { zh-CN: 第${i}项测量值（示例文字示例文字）, en: Measurement number ${i} of the benchmark pack }\n`,
+).join('');
 const big = head.replace('facts:\n', 'facts:\n' + manyFacts);
 const hostile = head.replace('facts:\n', 'facts:\n' + manyFacts.replace(/type: number/g, 'type: nmber').replace(/en: /g, 'eng: '));
 

@@ -19,7 +19,11 @@ const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
 for (let i = 1; i < 10; i++) {
   const p = String.fromCharCode(96 + i);
   const c = String.fromCharCode(97 + i);
-  laughs.push(`${c}: &${c} [${Array(9).fill('*' + p).join(',')}]`);
+  laughs.push(
+    `${c}: &${c} [${Array(9)
+      .fill('*' + p)
+      .join(',')}]`,
+  );
 }
 const bombs: { name: string; text: string; runs: number }[] = [
   { name: 'flow-seq', text: base + 'x: ' + '['.repeat(n) + '1' + ']'.repeat(n) + '\n', runs: 50 },

@@ -41,9 +41,57 @@ function check(result: LoadResult): boolean {
   return ({} as Record<string, unknown>).isAdmin === undefined;
 }
 
-const pieces = ['[', ']', '{', '}', '&a ', '*a', '!', '!!binary ', '%YAML 1.1\n', '%TAG ! x:\n', '<<: ', ':', ': ', '- ', '? ', '|', '>',
-  '#', '"', "'", ' ', '  ', '\n', '\t', ',', 'a', '1', '-1', '.inf', '.nan', '~', 'null', 'true', '\\', '@', '`', '\u0000', '\uFEFF',
-  '中', '__proto__: ', 'constructor: ', 'prototype: ', '---\n', '...\n', '$..', '?(@', 'x'.repeat(70), '['.repeat(80), '- '.repeat(80)];
+const pieces = [
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a ',
+  '*a',
+  '!',
+  '!!binary ',
+  '%YAML 1.1\n',
+  '%TAG ! x:\n',
+  '<<: ',
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  '|',
+  '>',
+  '#',
+  '"',
+  "'",
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  ',',
+  'a',
+  '1',
+  '-1',
+  '.inf',
+  '.nan',
+  '~',
+  'null',
+  'true',
+  '\\',
+  '@',
+  '`',
+  '\u0000',
+  '\uFEFF',
+  '中',
+  '__proto__: ',
+  'constructor: ',
+  'prototype: ',
+  '---\n',
+  '...\n',
+  '$..',
+  '?(@',
+  'x'.repeat(70),
+  '['.repeat(80),
+  '- '.repeat(80),
+];
 const at = fc.nat({ max: 1_000_000 });
 const byteMutation = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at, text: fc.string({ unit: fc.constantFrom(...pieces), maxLength: 6 }) }),
@@ -130,15 +178,24 @@ function applyStruct(root: unknown, m: StructMutation): unknown {
 // and named conditions, deep nesting; the loader must accept or reject with located issues.
 const factNames = ['gas_type', 'below_ground', 'alarm_installed', 'hose_length_m', 'cylinders_on_site', '$premises', '$inspectedAt', 'nope'];
 const operators = ['equal', 'notEqual', 'in', 'notIn', 'greaterThan', 'between', 'contains', 'before', 'olderThanDays', 'withinMinutes', 'bogus'];
-const leafValue = fc.oneof(fc.boolean(), fc.integer({ min: -100, max: 300 }), fc.constantFrom('lpg', 'natural_gas', 'restaurant', '2024-01-01', 'x'),
-  fc.array(fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom('lpg', 'x')), { maxLength: 3 }), fc.record({ fact: fc.constantFrom(...factNames) }));
+const leafValue = fc.oneof(
+  fc.boolean(),
+  fc.integer({ min: -100, max: 300 }),
+  fc.constantFrom('lpg', 'natural_gas', 'restaurant', '2024-01-01', 'x'),
+  fc.array(fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom('lpg', 'x')), { maxLength: 3 }),
+  fc.record({ fact: fc.constantFrom(...factNames) }),
+);
 const { condition } = fc.letrec<{ condition: unknown }>((tie) => ({
   condition: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ fact: fc.constantFrom(...factNames), operator: fc.constantFrom(...operators), value: leafValue },
-      { requiredKeys: ['fact', 'operator', 'value'] }),
-    fc.record({ fact: fc.constantFrom(...factNames), operator: fc.constantFrom(...operators), value: leafValue,
-      path: fc.constantFrom('$.a', '$[0]', '$..a', '$[?(@.x)]', '$.__proto__'), params: fc.constantFrom({ reference: '$inspectedAt' }, { reference: 'hose_length_m' }, { onSuccess: 'x' }) }),
+    fc.record({ fact: fc.constantFrom(...factNames), operator: fc.constantFrom(...operators), value: leafValue }, { requiredKeys: ['fact', 'operator', 'value'] }),
+    fc.record({
+      fact: fc.constantFrom(...factNames),
+      operator: fc.constantFrom(...operators),
+      value: leafValue,
+      path: fc.constantFrom('$.a', '$[0]', '$..a', '$[?(@.x)]', '$.__proto__'),
+      params: fc.constantFrom({ reference: '$inspectedAt' }, { reference: 'hose_length_m' }, { onSuccess: 'x' }),
+    }),
     fc.record({ condition: fc.constantFrom('uses_lpg', 'missing') }),
     fc.record({ all: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }) }),
     fc.record({ any: fc.array(tie('condition'), { minLength: 1, maxLength: 4 }) }),

@@ -16,7 +16,5 @@ export async function collectHazards(store: Store, filters: readonly HazardFilte
     } while (after !== null && byId.size < cap);
     if (byId.size >= cap) break;
   }
-  return [...byId.values()]
-    .sort((a, b) => (a.deadline ?? '\uffff').localeCompare(b.deadline ?? '\uffff') || a.updatedAt.localeCompare(b.updatedAt))
-    .slice(0, cap);
+  return [...byId.values()].sort((a, b) => (a.deadline ?? '\uffff').localeCompare(b.deadline ?? '\uffff') || a.updatedAt.localeCompare(b.updatedAt)).slice(0, cap);
 }

@@ -27,7 +27,7 @@ export const COMMAND_ROUTE: RouteSpec = {
   operationId: 'sendCommand',
   summary: 'Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令',
   description:
-    "One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number.\n\n审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId。",
+    'One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number.\n\n审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId。',
   tags: ['hazards'],
   auth: 'required',
   parameters: [
@@ -64,7 +64,12 @@ export const COMMAND_ROUTE: RouteSpec = {
     let running = inFlight.get(ctx.deps);
     if (!running) inFlight.set(ctx.deps, (running = new Set()));
     if (running.has(key)) {
-      throw new HttpProblem(409, 'IDEMPOTENCY_KEY_IN_FLIGHT', { 'zh-CN': '请求处理中', en: 'Request in flight' }, { 'zh-CN': '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试', en: 'a request with this Idempotency-Key is still being processed; retry later' });
+      throw new HttpProblem(
+        409,
+        'IDEMPOTENCY_KEY_IN_FLIGHT',
+        { 'zh-CN': '请求处理中', en: 'Request in flight' },
+        { 'zh-CN': '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试', en: 'a request with this Idempotency-Key is still being processed; retry later' },
+      );
     }
     running.add(key);
     try {

@@ -51,7 +51,8 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     errors: [400, 401, 403],
     async handle({ params, deps, actorId }) {
       const role = params.role as QueueRole;
-      if (!QUEUE_ROLES.includes(role)) throw badRequest(`没有角色 "${params.role}" 的队列（可选：${QUEUE_ROLES.join('、')}）`, `no queue for role "${params.role}" (one of: ${QUEUE_ROLES.join(', ')})`);
+      if (!QUEUE_ROLES.includes(role))
+        throw badRequest(`没有角色 "${params.role}" 的队列（可选：${QUEUE_ROLES.join('、')}）`, `no queue for role "${params.role}" (one of: ${QUEUE_ROLES.join(', ')})`);
       const actor = await deps.directory.resolve(actorId as string);
       if (!actor || !actor.roles.includes(role)) {
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': `当前用户没有“${role}”角色`, en: `the actor does not have the role "${role}"` });
@@ -66,7 +67,7 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     operationId: 'getStats',
     summary: 'Dashboard counts by level, status, domain; overdue; closure rate / 统计',
     description:
-      "Counts of the hazards the actor may read, filtered like GET /hazards: by level, status and domain, closed, closure rate, overdue; groupBy=month adds one row per month.\n\n当前用户可读取的隐患统计（过滤参数同 GET /hazards）：按等级、状态、领域计数，已销号数、销号率、逾期数；groupBy=month 按月分组。",
+      'Counts of the hazards the actor may read, filtered like GET /hazards: by level, status and domain, closed, closure rate, overdue; groupBy=month adds one row per month.\n\n当前用户可读取的隐患统计（过滤参数同 GET /hazards）：按等级、状态、领域计数，已销号数、销号率、逾期数；groupBy=month 按月分组。',
     tags: ['dashboard'],
     auth: 'required',
     parameters: [
@@ -75,7 +76,7 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       { name: 'createdTo', in: 'query', description: 'ISO instant (exclusive) / 截止时间', schema: { type: 'string' } },
       { name: 'groupBy', in: 'query', description: 'day | month (UTC+8) / 按日或月分组', schema: { enum: ['day', 'month'] } },
     ],
-    response: { status: 200, description: "counts over the hazards the actor may read / 当前用户可见范围内的计数", schema: STATS },
+    response: { status: 200, description: 'counts over the hazards the actor may read / 当前用户可见范围内的计数', schema: STATS },
     errors: [400, 401],
     async handle({ query, deps, actorId }) {
       const now = deps.clock.now();
@@ -120,7 +121,16 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
             items: {
               type: 'object',
               required: ['id', 'hazardId', 'eventId', 'topic', 'payload', 'createdAt', 'attempts', 'lastError'],
-              properties: { id: { type: 'string' }, hazardId: { type: 'string' }, eventId: { type: 'string' }, topic: { type: 'string' }, payload: { type: 'object' }, createdAt: { type: 'string' }, attempts: { type: 'integer' }, lastError: { type: 'string' } },
+              properties: {
+                id: { type: 'string' },
+                hazardId: { type: 'string' },
+                eventId: { type: 'string' },
+                topic: { type: 'string' },
+                payload: { type: 'object' },
+                createdAt: { type: 'string' },
+                attempts: { type: 'integer' },
+                lastError: { type: 'string' },
+              },
             },
           },
         },

@@ -18,11 +18,21 @@ const REPORTING_ROLES = new Set(['enterprise', 'grid', 'enforcement']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const notFound = (id: string) =>
-  new HttpProblem(404, 'EVIDENCE_NOT_FOUND', { 'zh-CN': '未找到证据', en: 'Evidence not found' }, { 'zh-CN': `没有证据 ${JSON.stringify(id.slice(0, 128))}`, en: `no evidence ${JSON.stringify(id.slice(0, 128))}` });
+  new HttpProblem(
+    404,
+    'EVIDENCE_NOT_FOUND',
+    { 'zh-CN': '未找到证据', en: 'Evidence not found' },
+    { 'zh-CN': `没有证据 ${JSON.stringify(id.slice(0, 128))}`, en: `no evidence ${JSON.stringify(id.slice(0, 128))}` },
+  );
 
 function storeOf(ctx: RouteContext): EvidenceStore {
   if (!ctx.deps.evidence) {
-    throw new HttpProblem(404, 'EVIDENCE_NOT_CONFIGURED', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '本服务未配置证据存储', en: 'this server keeps no evidence (no evidence store configured)' });
+    throw new HttpProblem(
+      404,
+      'EVIDENCE_NOT_CONFIGURED',
+      { 'zh-CN': '未找到', en: 'Not found' },
+      { 'zh-CN': '本服务未配置证据存储', en: 'this server keeps no evidence (no evidence store configured)' },
+    );
   }
   return ctx.deps.evidence;
 }
@@ -41,7 +51,10 @@ async function receiveUpload(ctx: RouteContext, hazardId: string | null): Promis
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       { 'zh-CN': '不支持的文件类型', en: 'Unsupported media type' },
-      { 'zh-CN': `证据须为 ${EVIDENCE_MEDIA_TYPES.join('、')}，收到 ${JSON.stringify(declared.slice(0, 60))}`, en: `evidence must be ${EVIDENCE_MEDIA_TYPES.join(', ')}; got ${JSON.stringify(declared.slice(0, 60))}` },
+      {
+        'zh-CN': `证据须为 ${EVIDENCE_MEDIA_TYPES.join('、')}，收到 ${JSON.stringify(declared.slice(0, 60))}`,
+        en: `evidence must be ${EVIDENCE_MEDIA_TYPES.join(', ')}; got ${JSON.stringify(declared.slice(0, 60))}`,
+      },
     );
   }
   const takenAt = ctx.query.get('takenAt');
@@ -83,7 +96,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'uploadHazardEvidence',
     summary: 'Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据',
     description:
-      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id.\n\n为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。",
+      'The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id.\n\n为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。',
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
@@ -103,7 +116,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'uploadEvidence',
     summary: 'Upload a photo or document for a report to come (bound to its hazard when reported) / 上传待上报的证据',
     description:
-      "An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports.\n\n上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。",
+      'An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports.\n\n上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。',
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
@@ -114,7 +127,12 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
       storeOf(ctx);
       const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
       if (!actor || !actor.roles.some((r) => REPORTING_ROLES.has(r))) {
-        throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权上传', en: 'Upload refused' }, { 'zh-CN': '只有上报隐患的角色（企业、网格员、执法人员）可以上传待上报的证据', en: 'only roles that report hazards (enterprise, grid, enforcement) may upload evidence for a report' });
+        throw new HttpProblem(
+          403,
+          'FORBIDDEN',
+          { 'zh-CN': '无权上传', en: 'Upload refused' },
+          { 'zh-CN': '只有上报隐患的角色（企业、网格员、执法人员）可以上传待上报的证据', en: 'only roles that report hazards (enterprise, grid, enforcement) may upload evidence for a report' },
+        );
       }
       return receiveUpload(ctx, null);
     },
@@ -125,7 +143,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'getEvidence',
     summary: 'The file of an upload, for whoever may read its hazard (or its uploader while unbound); thumb=1 for a thumbnail / 查看证据',
     description:
-      "The stored bytes of an upload, for whoever may read its hazard, or its uploader while it is unbound; Content-Disposition inline, ETag its SHA-256.\n\n证据文件内容：可读取其隐患的用户，或未关联时的上传者；ETag 为 SHA-256。",
+      'The stored bytes of an upload, for whoever may read its hazard, or its uploader while it is unbound; Content-Disposition inline, ETag its SHA-256.\n\n证据文件内容：可读取其隐患的用户，或未关联时的上传者；ETag 为 SHA-256。',
     tags: ['evidence'],
     auth: 'required',
     parameters: [{ name: 'thumb', in: 'query', description: '1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图', schema: { enum: ['1'] } }],

@@ -31,7 +31,7 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     operationId: 'listHazards',
     summary: 'Filter hazards, keyset-paged / 查询隐患（游标分页）',
     description:
-      "The hazards the actor may read, filtered by level, status, domain, area (with sub-areas), enterprise, provisional, overdue; ordered by (updatedAt, hazardId), paged with the opaque `next` cursor.\n\n当前用户可读取的隐患，可按等级、状态、领域、区域（含下级）、企业、疑似、逾期过滤；按更新时间排序，用 next 游标翻页。",
+      'The hazards the actor may read, filtered by level, status, domain, area (with sub-areas), enterprise, provisional, overdue; ordered by (updatedAt, hazardId), paged with the opaque `next` cursor.\n\n当前用户可读取的隐患，可按等级、状态、领域、区域（含下级）、企业、疑似、逾期过滤；按更新时间排序，用 next 游标翻页。',
     tags: ['hazards'],
     auth: 'required',
     parameters: [

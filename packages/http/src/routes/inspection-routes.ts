@@ -9,8 +9,7 @@ import { rejectionStatus } from '../rejection-status.js';
 import { INSPECTION, INSPECTION_RESULT } from '../schemas.js';
 import type { RouteContext, RouteSpec } from '../types.js';
 
-const invalid = (zh: string, en: string, issues?: ProblemIssue[]) =>
-  new HttpProblem(422, 'INVALID_INSPECTION', { 'zh-CN': '检查记录无效', en: 'Invalid inspection' }, { 'zh-CN': zh, en }, issues);
+const invalid = (zh: string, en: string, issues?: ProblemIssue[]) => new HttpProblem(422, 'INVALID_INSPECTION', { 'zh-CN': '检查记录无效', en: 'Invalid inspection' }, { 'zh-CN': zh, en }, issues);
 
 const issue = (code: string, pointer: string, zh: string, en: string): ProblemIssue => ({ code, severity: 'error', pointer, message: { 'zh-CN': zh, en } });
 
@@ -25,7 +24,14 @@ const SUBJECT_KEYS: ReadonlySet<string> = new Set(CORE_SUBJECT_KEYS);
 function unknownKeys(body: Record<string, unknown>): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
   const refuse = (pointer: string, key: string) =>
-    issues.push(issue('UNKNOWN_KEY', pointer, `检查记录不能包含 ${JSON.stringify(key)}：等级、期限、区域等由服务器判定`, `an inspection cannot carry ${JSON.stringify(key)}: level, deadline, area and the like are decided by the server`));
+    issues.push(
+      issue(
+        'UNKNOWN_KEY',
+        pointer,
+        `检查记录不能包含 ${JSON.stringify(key)}：等级、期限、区域等由服务器判定`,
+        `an inspection cannot carry ${JSON.stringify(key)}: level, deadline, area and the like are decided by the server`,
+      ),
+    );
   for (const key of Object.keys(body)) if (!INSPECTION_KEYS.has(key)) refuse(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, key);
   const subject = body.subject;
   if (typeof subject === 'object' && subject !== null && !Array.isArray(subject)) {
@@ -62,7 +68,9 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     if (source === null) throw forbidden(`你不能为企业 ${enterprise.id} 上报 ${evaluator.pack.domain} 隐患`, `you may not report ${evaluator.pack.domain} hazards for enterprise ${enterprise.id}`);
     const mismatches: ProblemIssue[] = [];
     if (subject.area !== undefined && subject.area !== enterprise.area) {
-      mismatches.push(issue('AREA_MISMATCH', '/subject/area', `企业登记的区域是 ${enterprise.area}，区域由登记信息决定`, `the enterprise is registered in ${enterprise.area}; the area comes from the registry`));
+      mismatches.push(
+        issue('AREA_MISMATCH', '/subject/area', `企业登记的区域是 ${enterprise.area}，区域由登记信息决定`, `the enterprise is registered in ${enterprise.area}; the area comes from the registry`),
+      );
     }
     if (body.source !== undefined && body.source !== source) {
       mismatches.push(issue('SOURCE_MISMATCH', '/source', `来源由你的角色决定：${source}`, `the source follows from your role: ${source}`));
@@ -107,7 +115,12 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     parameters: [
       { name: 'report', in: 'query', description: 'also report each hazard into the review chain / 同时上报每项隐患', schema: { enum: ['true', 'false'] } },
-      { name: 'Idempotency-Key', in: 'header', description: 'required with report=true; a retry with the same key replays / report=true 时必填', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        description: 'required with report=true; a retry with the same key replays / report=true 时必填',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
     ],
     requestBody: INSPECTION,
     response: { status: 200, description: 'classification / 判定结果', schema: INSPECTION_RESULT },

@@ -7,11 +7,13 @@ export const OPENAPI_ROUTE: RouteSpec = {
   path: '/openapi.json',
   operationId: 'getOpenApi',
   summary: 'This API as OpenAPI 3.1 / 本接口的 OpenAPI 3.1 文档',
-  description:
-    "This document, generated from the route table; no authentication.\n\n由路由表生成的本文档；无需认证。",
+  description: 'This document, generated from the route table; no authentication.\n\n由路由表生成的本文档；无需认证。',
   tags: ['meta'],
   auth: 'none',
-  response: { status: 200, description: 'OpenAPI 3.1 document', schema: {
+  response: {
+    status: 200,
+    description: 'OpenAPI 3.1 document',
+    schema: {
       type: 'object',
       description: 'an OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0) / OpenAPI 3.1 文档',
       required: ['openapi', 'info', 'paths', 'components'],

@@ -41,8 +41,7 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     path: '/packs',
     operationId: 'listPacks',
     summary: 'List the packs served / 列出检查表',
-    description:
-      "The packs this server serves, with their premises and counts of facts and items; no authentication.\n\n本服务提供的检查表及其场所类型、事实数与检查项数；无需认证。",
+    description: 'The packs this server serves, with their premises and counts of facts and items; no authentication.\n\n本服务提供的检查表及其场所类型、事实数与检查项数；无需认证。',
     tags: ['packs'],
     auth: 'none',
     response: { status: 200, description: 'packs / 检查表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: PACK_SUMMARY } } } },
@@ -79,11 +78,20 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     path: '/schema/pack',
     operationId: 'getPackSchema',
     summary: 'JSON Schema of pack files / 检查表文件的 JSON Schema',
-    description:
-      "The JSON Schema (2020-12) pack files are written against.\n\n检查表文件的 JSON Schema（2020-12）。",
+    description: 'The JSON Schema (2020-12) pack files are written against.\n\n检查表文件的 JSON Schema（2020-12）。',
     tags: ['packs'],
     auth: 'none',
-    response: { status: 200, description: 'JSON Schema 2020-12', schema: { type: 'object', description: 'a JSON Schema document (its $defs describe every part of a pack) / JSON Schema 文档', required: ['$schema', '$id'], properties: { $schema: { const: 'https://json-schema.org/draft/2020-12/schema' }, $id: { type: 'string' } }, additionalProperties: true } },
+    response: {
+      status: 200,
+      description: 'JSON Schema 2020-12',
+      schema: {
+        type: 'object',
+        description: 'a JSON Schema document (its $defs describe every part of a pack) / JSON Schema 文档',
+        required: ['$schema', '$id'],
+        properties: { $schema: { const: 'https://json-schema.org/draft/2020-12/schema' }, $id: { type: 'string' } },
+        additionalProperties: true,
+      },
+    },
     errors: [],
     async handle() {
       return jsonResponse(packSchema);

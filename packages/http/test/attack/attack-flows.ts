@@ -35,7 +35,10 @@ export class Figures {
   table(title: string): string {
     const lines = [`${title}`, 'category                                   tried  5xx  max ms  statuses'];
     for (const [name, r] of this.rows) {
-      const statuses = [...r.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+      const statuses = [...r.statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
       lines.push(`${name.padEnd(42)} ${String(r.tried).padStart(5)} ${String(r.fiveXX).padStart(4)} ${r.maxMs.toFixed(1).padStart(7)}  ${statuses}`);
     }
     lines.push(`${'total'.padEnd(42)} ${String(this.tried).padStart(5)} ${String(this.fiveXX).padStart(4)}`);

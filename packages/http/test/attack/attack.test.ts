@@ -63,14 +63,22 @@ describe('item 6: an unbounded body before authentication', () => {
     clearInterval(sampler);
     peak = Math.max(peak, server.vmRssKb());
     figures.record('6 100 MB chunked body, no login', { status: result.status });
-    notes.push(`item 6: 100 MB chunked → ${result.status} after ${(result.sent / 1024 / 1024).toFixed(1)} MB sent${resets.length ? ` (connection reset before the answer on ${resets.length} earlier tries: ${resets.join(', ')})` : ''}; server VmRSS ${before} kB → peak ${peak} kB (+${((peak - before) / 1024).toFixed(1)} MB)`);
+    notes.push(
+      `item 6: 100 MB chunked → ${result.status} after ${(result.sent / 1024 / 1024).toFixed(1)} MB sent${resets.length ? ` (connection reset before the answer on ${resets.length} earlier tries: ${resets.join(', ')})` : ''}; server VmRSS ${before} kB → peak ${peak} kB (+${((peak - before) / 1024).toFixed(1)} MB)`,
+    );
     expect(result.status).toBe(413);
     expect((peak - before) / 1024).toBeLessThan(20);
   });
 
   it('a declared Content-Length of 100 MB: 413 unread', async () => {
     const reply = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: Number(new URL(server.base).port), path: '/api/inspections', method: 'POST', headers: { 'content-length': String(100 * 1024 * 1024), 'content-type': 'application/json' } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port: Number(new URL(server.base).port),
+        path: '/api/inspections',
+        method: 'POST',
+        headers: { 'content-length': String(100 * 1024 * 1024), 'content-type': 'application/json' },
+      });
       req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
       req.on('error', reject);
       req.write('{');
@@ -107,7 +115,20 @@ describe('item 1: deadline payloads that froze the server', () => {
       '{"type":"request_extension","extension":{"hours":1e999},"reason":{"zh-CN":"x"}}',
       '{"type":"request_extension","extension":{"days":-1e999},"reason":{"zh-CN":"x"}}',
       '{"type":"request_extension","extension":{"days":1e-400},"reason":{"zh-CN":"x"}}',
-      { type: 'report', title: reason(), level: 'simple', provisional: false, basis: [], deadline: { days: 1_000_000_000 }, pack: { id: 'demo-kitchen', version: '0.1.0' }, domain: 'gas', area: 'D1/G1', enterpriseId: 'E1', source: 'self_check', evidence: [] },
+      {
+        type: 'report',
+        title: reason(),
+        level: 'simple',
+        provisional: false,
+        basis: [],
+        deadline: { days: 1_000_000_000 },
+        pack: { id: 'demo-kitchen', version: '0.1.0' },
+        domain: 'gas',
+        area: 'D1/G1',
+        enterpriseId: 'E1',
+        source: 'self_check',
+        evidence: [],
+      },
       { type: 'submit_plan', plan: plan('+275760-09-13T00:00:00.000Z') },
       { type: 'submit_plan', plan: plan('9999-99-99T00:00:00Z') },
       { type: 'escalate', reason: reason(), overdueDeadline: '+275760-09-13T00:00:00Z' },
@@ -199,12 +220,34 @@ describe('item 3: the client declaring what the server decides', () => {
   });
 
   it('spoofed commands: report refused on the command route, observations with declared fields refused, nothing stored', async () => {
-    const observation = (extra: Record<string, unknown> = {}) => ({ type: 'report_observation', title: reason('燃气管道锈蚀', 'corroded gas pipe'), enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [], ...extra });
+    const observation = (extra: Record<string, unknown> = {}) => ({
+      type: 'report_observation',
+      title: reason('燃气管道锈蚀', 'corroded gas pipe'),
+      enterpriseId: 'E1',
+      domain: 'gas',
+      level: 'general',
+      evidence: [],
+      ...extra,
+    });
     const cases: [string, string, unknown, number[]][] = [
       [
         'report with every field spoofed',
         'owner-e1',
-        { type: 'report', title: reason(), level: 'simple', provisional: false, basis: [], deadline: { days: 3650 }, pack: { id: 'no-such-pack', version: '1' }, domain: 'nuclear', area: 'D9/G9', enterpriseId: 'E1', source: 'enforcement', evidence: [], fixedOnSpot: true },
+        {
+          type: 'report',
+          title: reason(),
+          level: 'simple',
+          provisional: false,
+          basis: [],
+          deadline: { days: 3650 },
+          pack: { id: 'no-such-pack', version: '1' },
+          domain: 'nuclear',
+          area: 'D9/G9',
+          enterpriseId: 'E1',
+          source: 'enforcement',
+          evidence: [],
+          fixedOnSpot: true,
+        },
         [422],
       ],
       ['report, minimal', 'officer-gas-d1', { type: 'report' }, [422]],
@@ -237,9 +280,24 @@ describe('item 3: the client declaring what the server decides', () => {
   it('what is stored is what the server derived: level, area, source, pack, deadline', async () => {
     const id = await a.reported('owner-e1', noAlarm({ subject: { enterpriseId: 'E1', area: 'D1/G1' }, source: 'self_check' }));
     const { body } = await server.call('owner-e1', 'GET', `/api/hazards/${id}`);
-    expect(body.state).toMatchObject({ level: 'general', area: 'D1/G1', enterpriseId: 'E1', source: 'self_check', domain: 'gas', pack: { id: 'demo-kitchen', version: '0.1.0' }, deadlinePolicy: { workingDays: 7 } });
+    expect(body.state).toMatchObject({
+      level: 'general',
+      area: 'D1/G1',
+      enterpriseId: 'E1',
+      source: 'self_check',
+      domain: 'gas',
+      pack: { id: 'demo-kitchen', version: '0.1.0' },
+      deadlinePolicy: { workingDays: 7 },
+    });
     const obs = `obs-${key('h')}`;
-    const made = await a.command('3 observation (legitimate)', 'grid-g1', obs, { type: 'report_observation', title: reason('燃气管道锈蚀', 'corroded gas pipe'), enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [] });
+    const made = await a.command('3 observation (legitimate)', 'grid-g1', obs, {
+      type: 'report_observation',
+      title: reason('燃气管道锈蚀', 'corroded gas pipe'),
+      enterpriseId: 'E1',
+      domain: 'gas',
+      level: 'general',
+      evidence: [],
+    });
     expect(made.status, made.text).toBe(200);
     const observed = await server.call('grid-g1', 'GET', `/api/hazards/${obs}`);
     expect(observed.body.state).toMatchObject({ level: 'general', provisional: true, area: 'D1/G1', source: 'grid_patrol', manual: true });
@@ -261,7 +319,14 @@ describe('item 4: evidence that was never uploaded, foreign or counted twice', (
     const submit = (evidence: unknown) => ({ type: 'submit_rectification', evidence });
     const b = { id: before.id, kind: 'photo_before' };
     const cases: [string, unknown][] = [
-      ['invented ids', submit([{ id: 'ev-11111111111111111111111111111111', kind: 'photo_before' }, { id: 'ev-22222222222222222222222222222222', kind: 'photo_after' }, { id: 'made-up-doc', kind: 'photo_after' }])],
+      [
+        'invented ids',
+        submit([
+          { id: 'ev-11111111111111111111111111111111', kind: 'photo_before' },
+          { id: 'ev-22222222222222222222222222222222', kind: 'photo_after' },
+          { id: 'made-up-doc', kind: 'photo_after' },
+        ]),
+      ],
       ['one after photo three times', submit([b, { id: after1.id, kind: 'photo_after' }, { id: after1.id, kind: 'photo_after' }, { id: after1.id, kind: 'photo_after' }])],
       ['the same bytes uploaded twice', submit([b, { id: sameBytes.body.id, kind: 'photo_after' }, { id: sameBytesAgain.body.id, kind: 'photo_after' }])],
       ['the before photo also as after', submit([b, { id: before.id, kind: 'photo_after' }, { id: after1.id, kind: 'photo_after' }])],
@@ -525,7 +590,13 @@ describe('item 8: small ones', () => {
     ];
     const lines: string[] = [];
     for (const [method, path, allowed] of cases) {
-      const reply = figures.record('8 odd URLs and methods', await server.raw(method, path, { headers: { 'x-actor': 'owner-e1', ...(method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': key() } : {}) }, ...(method === 'POST' ? { body: '{"type":"issue_notice"}' } : {}) }));
+      const reply = figures.record(
+        '8 odd URLs and methods',
+        await server.raw(method, path, {
+          headers: { 'x-actor': 'owner-e1', ...(method === 'POST' ? { 'content-type': 'application/json', 'idempotency-key': key() } : {}) },
+          ...(method === 'POST' ? { body: '{"type":"issue_notice"}' } : {}),
+        }),
+      );
       // Node's own parser answers a method it does not know with a bare 400 before any
       // handler runs (no body, no headers to add them to).
       const byParser = reply.status === 400 && reply.headers['content-type'] === undefined;

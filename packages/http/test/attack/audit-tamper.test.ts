@@ -64,7 +64,10 @@ describe('item 7: the audit trail under tampering', () => {
     const found = (result.body.problems as { kind: string; code: string; position: { hazardId?: string } }[]).filter((p) => p.kind === 'projection');
     tampers.push(`  projection row major → simple: ok=${result.body.ok}, ${found.map((p) => `${p.kind}/${p.code} at ${JSON.stringify(p.position)}`).join('; ')}`);
     expect(result.body.ok).toBe(false);
-    expect(found.some((p) => p.position.hazardId === major), result.text).toBe(true);
+    expect(
+      found.some((p) => p.position.hazardId === major),
+      result.text,
+    ).toBe(true);
     tamper((db) => db.prepare("UPDATE hazards SET level = 'major' WHERE hazard_id = ?").run(major));
     expect((await audit()).body.ok).toBe(true);
   });

@@ -26,7 +26,41 @@ export interface FuzzPool {
   evidenceIds: readonly string[];
 }
 
-const CONTROL_UNITS = ['\u202e', '\u202a', '\u2066', '\u200e', '\u061c', '\u200b', '\u200d', '\u2060', '\ufeff', '\u3000', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\ud800', '\udfff', '\n', '\t', ' ', 'a', '中', '<', '>', '"', "'", '&', '\\', '/', '%', '$', '{'];
+const CONTROL_UNITS = [
+  '\u202e',
+  '\u202a',
+  '\u2066',
+  '\u200e',
+  '\u061c',
+  '\u200b',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u3000',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\ud800',
+  '\udfff',
+  '\n',
+  '\t',
+  ' ',
+  'a',
+  '中',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&',
+  '\\',
+  '/',
+  '%',
+  '$',
+  '{',
+];
 
 /** Strings made of control, invisible and bidi characters mixed with markup and letters. */
 export const controlString = fc.string({ unit: fc.constantFrom(...CONTROL_UNITS), maxLength: 40 });
@@ -39,7 +73,31 @@ export const hostileNumber = fc.oneof(
 );
 
 /** Strings that look like numbers, times or ids to a lax parser. */
-export const nanishString = fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '0x10', '3', ' 3 ', '', '٣', '1_000', 'null', 'true', '[object Object]', '2026-12-06T09:00:00', '2026-02-30T00:00:00Z', '+275760-09-13T00:00:00Z', '9999-12-31T23:59:59Z', '2026-12-06T09:00:00+25:00', '1970-01-01T00:00:00Z', 'x"><img src=x onerror=alert(1)>', '../../../etc/passwd', 'D9/G9', 'a'.repeat(129));
+export const nanishString = fc.constantFrom(
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e999',
+  '0x10',
+  '3',
+  ' 3 ',
+  '',
+  '٣',
+  '1_000',
+  'null',
+  'true',
+  '[object Object]',
+  '2026-12-06T09:00:00',
+  '2026-02-30T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-12-06T09:00:00+25:00',
+  '1970-01-01T00:00:00Z',
+  'x"><img src=x onerror=alert(1)>',
+  '../../../etc/passwd',
+  'D9/G9',
+  'a'.repeat(129),
+);
 
 /** A long string: 1 000 to 200 000 characters. */
 export const longString = fc.tuple(fc.integer({ min: 1_000, max: 200_000 }), fc.constantFrom('x', '中', '\u200b', '<')).map(([n, c]) => c.repeat(n));
@@ -89,9 +147,30 @@ function shapes(pool: FuzzPool): Record<string, Record<string, fc.Arbitrary<unkn
     hostileNumber.map((n) => ({ hours: n })),
     hostileNumber.map((n) => ({ workingDays: n })),
   );
-  const plan = fc.record({ objectives: validText, measures: validText, fundsAndMaterials: validText, responsible: validText, deadline: validTime, milestones: validText, safetyAndEmergency: validText });
+  const plan = fc.record({
+    objectives: validText,
+    measures: validText,
+    fundsAndMaterials: validText,
+    responsible: validText,
+    deadline: validTime,
+    milestones: validText,
+    safetyAndEmergency: validText,
+  });
   return {
-    report: { title: validText, level, provisional: fc.boolean(), basis: fc.constant([]), deadline: extension, pack: fc.constant({ id: 'demo-kitchen', version: '0.1.0' }), domain: fc.constant('gas'), area: fc.constant('D1/G1'), enterpriseId: fc.constant('E1'), source: fc.constant('enforcement'), evidence, fixedOnSpot: fc.boolean() },
+    report: {
+      title: validText,
+      level,
+      provisional: fc.boolean(),
+      basis: fc.constant([]),
+      deadline: extension,
+      pack: fc.constant({ id: 'demo-kitchen', version: '0.1.0' }),
+      domain: fc.constant('gas'),
+      area: fc.constant('D1/G1'),
+      enterpriseId: fc.constant('E1'),
+      source: fc.constant('enforcement'),
+      evidence,
+      fixedOnSpot: fc.boolean(),
+    },
     report_observation: { title: validText, description: validText, enterpriseId: fc.constantFrom('E1', 'E2', 'E3'), domain: fc.constantFrom('gas', 'fire'), level, evidence },
     reclassify: { level, reason: validText, coOfficerId: actorId },
     confirm_level: { level, reason: validText, coOfficerId: actorId },
@@ -127,17 +206,29 @@ function hostileCommand(pool: FuzzPool): fc.Arbitrary<unknown> {
     // Own fields are mostly valid (so the command gets deep into the chain), sometimes
     // hostile or missing; the common ones mostly absent (a random expectedVersion conflicts).
     const field = (name: string, valid: fc.Arbitrary<unknown>, weights: [number, number, number]) =>
-      fc.oneof({ weight: weights[0], arbitrary: valid.map((v) => [name, v] as const) }, { weight: weights[1], arbitrary: hostileValue.map((v) => [name, v] as const) }, { weight: weights[2], arbitrary: fc.constant(null) });
-    const entries = [
-      ...Object.entries(all[type]!).map(([name, valid]) => field(name, valid, [16, 1, 1])),
-      ...Object.entries(common).map(([name, valid]) => field(name, valid, [1, 1, 8])),
-    ];
-    return fc.tuple(fc.tuple(...entries), fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom('area', 'source', 'level', 'pack', 'deadline', 'fixedOnSpot', 'provisional', 'hazardId', 'commandId', 'actor', 'polluted', 'x'), hostileValue) })).map(([picked, extra]) => {
-      const body: Record<string, unknown> = { type };
-      for (const entry of picked) if (entry !== null) body[entry[0]] = entry[1];
-      if (extra) body[extra[0]] = extra[1];
-      return body;
-    });
+      fc.oneof(
+        { weight: weights[0], arbitrary: valid.map((v) => [name, v] as const) },
+        { weight: weights[1], arbitrary: hostileValue.map((v) => [name, v] as const) },
+        { weight: weights[2], arbitrary: fc.constant(null) },
+      );
+    const entries = [...Object.entries(all[type]!).map(([name, valid]) => field(name, valid, [16, 1, 1])), ...Object.entries(common).map(([name, valid]) => field(name, valid, [1, 1, 8]))];
+    return fc
+      .tuple(
+        fc.tuple(...entries),
+        fc.oneof(
+          { weight: 9, arbitrary: fc.constant(null) },
+          {
+            weight: 1,
+            arbitrary: fc.tuple(fc.constantFrom('area', 'source', 'level', 'pack', 'deadline', 'fixedOnSpot', 'provisional', 'hazardId', 'commandId', 'actor', 'polluted', 'x'), hostileValue),
+          },
+        ),
+      )
+      .map(([picked, extra]) => {
+        const body: Record<string, unknown> = { type };
+        for (const entry of picked) if (entry !== null) body[entry[0]] = entry[1];
+        if (extra) body[extra[0]] = extra[1];
+        return body;
+      });
   });
 }
 
@@ -145,7 +236,12 @@ function hostileCommand(pool: FuzzPool): fc.Arbitrary<unknown> {
 const malformed: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 6 }),
-  fc.tuple(fc.constantFrom('report', 'issue_notice', 'close', 'accept', 'reclassify', 'file_case', 'toString', '__proto__', 'constructor', ''), fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 4 })).map(([type, rest]) => ({ ...rest, type })),
+  fc
+    .tuple(
+      fc.constantFrom('report', 'issue_notice', 'close', 'accept', 'reclassify', 'file_case', 'toString', '__proto__', 'constructor', ''),
+      fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 4 }),
+    )
+    .map(([type, rest]) => ({ ...rest, type })),
   prototypeObject,
   deepValue,
 );
@@ -194,24 +290,30 @@ export const limitBody: fc.Arbitrary<string> = fc.constantFrom('deep', 'keys', '
 
 /** Inspections with hostile findings, subjects and extras, for `POST /inspections?report=true`. */
 function hostileInspection(): fc.Arbitrary<unknown> {
-  const findings = fc.record({
-    gas_type: fc.oneof(fc.constantFrom('natural_gas', 'lpg'), hostileValue),
-    below_ground: fc.oneof(fc.boolean(), hostileValue),
-    alarm_installed: fc.oneof(fc.boolean(), hostileValue),
-    alarm_working: fc.oneof(fc.boolean(), hostileValue),
-    hose_length_m: fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), hostileNumber, hostileValue),
-    cylinders_on_site: fc.oneof(fc.integer({ min: 0, max: 200 }), hostileNumber),
-  }, { requiredKeys: [] });
-  return fc.record({
-    pack: fc.oneof({ weight: 8, arbitrary: fc.constant('demo-kitchen') }, { weight: 2, arbitrary: hostileValue }),
-    premises: fc.oneof(fc.constantFrom('restaurant', 'canteen'), hostileValue),
-    inspectedAt: fc.oneof(validTime, nanishString),
-    subject: fc.oneof(fc.record({ enterpriseId: fc.constantFrom('E1', 'E2', 'E3', 'E9') }), fc.record({ enterpriseId: fc.constant('E1'), area: fc.oneof(nanishString, hostileValue) }), hostileValue),
-    findings: fc.oneof({ weight: 8, arbitrary: findings }, { weight: 2, arbitrary: hostileValue }),
-    source: fc.oneof(fc.constantFrom('self_check', 'enforcement', 'sensor'), hostileValue),
-    evidence: fc.oneof(fc.constant([]), hostileValue),
-    fixedOnSpot: fc.oneof(fc.constant(['DEMO-003-H1']), hostileValue),
-  }, { requiredKeys: ['pack', 'findings'] });
+  const findings = fc.record(
+    {
+      gas_type: fc.oneof(fc.constantFrom('natural_gas', 'lpg'), hostileValue),
+      below_ground: fc.oneof(fc.boolean(), hostileValue),
+      alarm_installed: fc.oneof(fc.boolean(), hostileValue),
+      alarm_working: fc.oneof(fc.boolean(), hostileValue),
+      hose_length_m: fc.oneof(fc.double({ min: 0, max: 50, noNaN: true }), hostileNumber, hostileValue),
+      cylinders_on_site: fc.oneof(fc.integer({ min: 0, max: 200 }), hostileNumber),
+    },
+    { requiredKeys: [] },
+  );
+  return fc.record(
+    {
+      pack: fc.oneof({ weight: 8, arbitrary: fc.constant('demo-kitchen') }, { weight: 2, arbitrary: hostileValue }),
+      premises: fc.oneof(fc.constantFrom('restaurant', 'canteen'), hostileValue),
+      inspectedAt: fc.oneof(validTime, nanishString),
+      subject: fc.oneof(fc.record({ enterpriseId: fc.constantFrom('E1', 'E2', 'E3', 'E9') }), fc.record({ enterpriseId: fc.constant('E1'), area: fc.oneof(nanishString, hostileValue) }), hostileValue),
+      findings: fc.oneof({ weight: 8, arbitrary: findings }, { weight: 2, arbitrary: hostileValue }),
+      source: fc.oneof(fc.constantFrom('self_check', 'enforcement', 'sensor'), hostileValue),
+      evidence: fc.oneof(fc.constant([]), hostileValue),
+      fixedOnSpot: fc.oneof(fc.constant(['DEMO-003-H1']), hostileValue),
+    },
+    { requiredKeys: ['pack', 'findings'] },
+  );
 }
 
 const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 140 });

@@ -76,7 +76,10 @@ afterAll(async () => {
       loop
         ? `server event loop (monitorEventLoopDelay): max ${loop.maxMs.toFixed(1)} ms, p99 ${loop.p99Ms.toFixed(1)} ms, mean ${loop.meanMs.toFixed(2)} ms; timer ticks > ${STALL_MS + 10} ms late: ${loop.lateTimers}, of which with the server busy on CPU (stalls): ${loop.stalls.length}`
         : '',
-      `answers by status and code: ${[...codes].sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}×${n}`).join(', ')}`,
+      `answers by status and code: ${[...codes]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([c, n]) => `${c}×${n}`)
+        .join(', ')}`,
       `run: ${timing}, of which reading the store ${(digestMs / 1000).toFixed(1)} s; CPU of the server ${loop ? (loop.cpuMs / 1000).toFixed(1) : '?'} s`,
       `refusals that changed the store: ${changedByRefusal.length}; error records logged by the server: ${errors.length}`,
     ].join('\n'),

@@ -16,15 +16,17 @@ function checkDate(value: unknown): OperatorText | undefined {
   };
 }
 
-const comparison = (sign: -1 | 1): OperatorFactory => (leaf) => {
-  const literal = leaf.valueIsFact ? undefined : parseIsoTime(leaf.value);
-  return (a, b) => {
-    const actual = parseIsoTime(a);
-    const expected = literal ?? parseIsoTime(b);
-    if (!actual || !expected) return false;
-    return Math.sign(compareTimes(actual, expected)) === sign;
+const comparison =
+  (sign: -1 | 1): OperatorFactory =>
+  (leaf) => {
+    const literal = leaf.valueIsFact ? undefined : parseIsoTime(leaf.value);
+    return (a, b) => {
+      const actual = parseIsoTime(a);
+      const expected = literal ?? parseIsoTime(b);
+      if (!actual || !expected) return false;
+      return Math.sign(compareTimes(actual, expected)) === sign;
+    };
   };
-};
 
 /**
  * `before`: the date lies before the value (an ISO date, a date-time with offset, or
@@ -32,7 +34,10 @@ const comparison = (sign: -1 | 1): OperatorFactory => (leaf) => {
  * on the day written in it); anything unparsable is false.
  */
 export const before: OperatorDefinition = defineOperator({
-  name: 'before', origin: 'anjian', factTypes: DATE_TYPES, value: 'date',
+  name: 'before',
+  origin: 'anjian',
+  factTypes: DATE_TYPES,
+  value: 'date',
   phrase: { 'zh-CN': '{fact}：{actual}，早于{expected}', en: '{fact}: {actual}, before {expected}' },
   negation: { 'zh-CN': '{fact}：{actual}，不早于{expected}', en: '{fact}: {actual}, not before {expected}' },
   description: { 'zh-CN': '日期早于给定日期（或另一事实）。', en: 'A date before the given date (or another fact).' },
@@ -42,7 +47,10 @@ export const before: OperatorDefinition = defineOperator({
 
 /** `after`: the date lies after the value; as {@link before}. */
 export const after: OperatorDefinition = defineOperator({
-  name: 'after', origin: 'anjian', factTypes: DATE_TYPES, value: 'date',
+  name: 'after',
+  origin: 'anjian',
+  factTypes: DATE_TYPES,
+  value: 'date',
   phrase: { 'zh-CN': '{fact}：{actual}，晚于{expected}', en: '{fact}: {actual}, after {expected}' },
   negation: { 'zh-CN': '{fact}：{actual}，不晚于{expected}', en: '{fact}: {actual}, not after {expected}' },
   description: { 'zh-CN': '日期晚于给定日期（或另一事实）。', en: 'A date after the given date (or another fact).' },

@@ -146,16 +146,26 @@ export function isNumberLike(value: unknown): boolean {
  */
 export function comparisonTest(comparison: Comparison): OperatorTest {
   switch (comparison) {
-    case 'eq': return (a, b) => a === b;
-    case 'ne': return (a, b) => a !== b;
-    case 'lt': return (a, b) => isNumberLike(a) && (a as number) < (b as number);
-    case 'le': return (a, b) => isNumberLike(a) && (a as number) <= (b as number);
-    case 'gt': return (a, b) => isNumberLike(a) && (a as number) > (b as number);
-    case 'ge': return (a, b) => isNumberLike(a) && (a as number) >= (b as number);
-    case 'in': return (a, b) => indexIn(b, a) > -1;
-    case 'notIn': return (a, b) => indexIn(b, a) === -1;
-    case 'has': return (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) > -1;
-    case 'lacks': return (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) === -1;
+    case 'eq':
+      return (a, b) => a === b;
+    case 'ne':
+      return (a, b) => a !== b;
+    case 'lt':
+      return (a, b) => isNumberLike(a) && (a as number) < (b as number);
+    case 'le':
+      return (a, b) => isNumberLike(a) && (a as number) <= (b as number);
+    case 'gt':
+      return (a, b) => isNumberLike(a) && (a as number) > (b as number);
+    case 'ge':
+      return (a, b) => isNumberLike(a) && (a as number) >= (b as number);
+    case 'in':
+      return (a, b) => indexIn(b, a) > -1;
+    case 'notIn':
+      return (a, b) => indexIn(b, a) === -1;
+    case 'has':
+      return (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) > -1;
+    case 'lacks':
+      return (a, b) => Array.isArray(a) && arrayIndexOf.call(a, b) === -1;
   }
 }
 

@@ -57,7 +57,15 @@ function duration(unit: 'days' | 'minutes', within: boolean): OperatorFactory {
 }
 
 const text = (zh: string, en: string): OperatorText => ({ 'zh-CN': zh, en });
-const defineDuration = (name: string, unit: 'days' | 'minutes', within: boolean, factTypes: readonly FactType[], phrase: OperatorText, negation: OperatorText, description: OperatorText): OperatorDefinition =>
+const defineDuration = (
+  name: string,
+  unit: 'days' | 'minutes',
+  within: boolean,
+  factTypes: readonly FactType[],
+  phrase: OperatorText,
+  negation: OperatorText,
+  description: OperatorText,
+): OperatorDefinition =>
   defineOperator({ name, origin: 'anjian', factTypes, value: 'duration', params: ['reference'], phrase, negation, description, checkValue: checkDuration, create: duration(unit, within) });
 
 const withinDaysPhrase = text('{fact}：{actual}，在{reference}前{expected}天之内', '{fact}: {actual}, within {expected} days before {reference}');
@@ -66,25 +74,48 @@ const withinMinutesPhrase = text('{fact}：{actual}，在{reference}前{expected
 const olderThanMinutesPhrase = text('{fact}：{actual}，距{reference}已超过{expected}分钟', '{fact}: {actual}, more than {expected} minutes before {reference}');
 
 /** `withinDays`: the date lies within N days before the reference. */
-export const withinDays = defineDuration('withinDays', 'days', true, DATE_TYPES, withinDaysPhrase, { ...olderThanDaysPhrase }, text(
-  '日期在参照时间（默认检查时间，或 params.reference 指定的事实）之前的 N 天之内。',
-  'The date lies within N days before the reference (the inspection time, or the fact named by params.reference).',
-));
+export const withinDays = defineDuration(
+  'withinDays',
+  'days',
+  true,
+  DATE_TYPES,
+  withinDaysPhrase,
+  { ...olderThanDaysPhrase },
+  text(
+    '日期在参照时间（默认检查时间，或 params.reference 指定的事实）之前的 N 天之内。',
+    'The date lies within N days before the reference (the inspection time, or the fact named by params.reference).',
+  ),
+);
 
 /** `olderThanDays`: the date is more than N days before the reference. */
-export const olderThanDays = defineDuration('olderThanDays', 'days', false, DATE_TYPES, olderThanDaysPhrase, { ...withinDaysPhrase }, text(
-  '日期早于参照时间超过 N 天（如检验过期）。',
-  'The date is more than N days before the reference (e.g. an overdue inspection).',
-));
+export const olderThanDays = defineDuration(
+  'olderThanDays',
+  'days',
+  false,
+  DATE_TYPES,
+  olderThanDaysPhrase,
+  { ...withinDaysPhrase },
+  text('日期早于参照时间超过 N 天（如检验过期）。', 'The date is more than N days before the reference (e.g. an overdue inspection).'),
+);
 
 /** `withinMinutes`: the time lies within N minutes before the reference (two date-times). */
-export const withinMinutes = defineDuration('withinMinutes', 'minutes', true, ['datetime'], withinMinutesPhrase, { ...olderThanMinutesPhrase }, text(
-  '时间在参照时间之前的 N 分钟之内（如作业前 30 分钟内完成气体分析）。',
-  'The time lies within N minutes before the reference (e.g. gas analysis within 30 minutes before work).',
-));
+export const withinMinutes = defineDuration(
+  'withinMinutes',
+  'minutes',
+  true,
+  ['datetime'],
+  withinMinutesPhrase,
+  { ...olderThanMinutesPhrase },
+  text('时间在参照时间之前的 N 分钟之内（如作业前 30 分钟内完成气体分析）。', 'The time lies within N minutes before the reference (e.g. gas analysis within 30 minutes before work).'),
+);
 
 /** `olderThanMinutes`: the time is more than N minutes before the reference. */
-export const olderThanMinutes = defineDuration('olderThanMinutes', 'minutes', false, ['datetime'], olderThanMinutesPhrase, { ...withinMinutesPhrase }, text(
-  '时间早于参照时间超过 N 分钟。',
-  'The time is more than N minutes before the reference.',
-));
+export const olderThanMinutes = defineDuration(
+  'olderThanMinutes',
+  'minutes',
+  false,
+  ['datetime'],
+  olderThanMinutesPhrase,
+  { ...withinMinutesPhrase },
+  text('时间早于参照时间超过 N 分钟。', 'The time is more than N minutes before the reference.'),
+);

@@ -22,8 +22,12 @@ const EXCLUDES = { 'zh-CN': '{fact}：{actual}，不包括{expected}', en: '{fac
 
 /** `in`: the fact is one of the listed values (`indexOf` on the value, as json-rules-engine). */
 export const isOneOf: OperatorDefinition = defineOperator({
-  name: 'in', origin: 'json-rules-engine', factTypes: SCALAR_TYPES, value: 'list',
-  phrase: { ...RECORD }, negation: { ...NOT_IN },
+  name: 'in',
+  origin: 'json-rules-engine',
+  factTypes: SCALAR_TYPES,
+  value: 'list',
+  phrase: { ...RECORD },
+  negation: { ...NOT_IN },
   description: { 'zh-CN': '是列表中的某一个值。', en: 'One of the listed values.' },
   checkValue: checkList,
   comparison: 'in',
@@ -32,8 +36,12 @@ export const isOneOf: OperatorDefinition = defineOperator({
 
 /** `notIn`: none of the listed values. */
 export const notIn: OperatorDefinition = defineOperator({
-  name: 'notIn', origin: 'json-rules-engine', factTypes: SCALAR_TYPES, value: 'list',
-  phrase: { ...NOT_IN }, negation: { ...RECORD },
+  name: 'notIn',
+  origin: 'json-rules-engine',
+  factTypes: SCALAR_TYPES,
+  value: 'list',
+  phrase: { ...NOT_IN },
+  negation: { ...RECORD },
   description: { 'zh-CN': '不是列表中的任何一个值。', en: 'None of the listed values.' },
   checkValue: checkList,
   comparison: 'notIn',
@@ -42,8 +50,12 @@ export const notIn: OperatorDefinition = defineOperator({
 
 /** `contains`: the (array) fact includes the element; false when the fact is not an array. */
 export const contains: OperatorDefinition = defineOperator({
-  name: 'contains', origin: 'json-rules-engine', factTypes: ARRAY_TYPES, value: 'element',
-  phrase: { ...INCLUDES }, negation: { ...EXCLUDES },
+  name: 'contains',
+  origin: 'json-rules-engine',
+  factTypes: ARRAY_TYPES,
+  value: 'element',
+  phrase: { ...INCLUDES },
+  negation: { ...EXCLUDES },
   description: { 'zh-CN': '多选答案中包含该选项。', en: 'The multiple-choice answer includes the option.' },
   checkValue: checkElement,
   comparison: 'has',
@@ -52,8 +64,12 @@ export const contains: OperatorDefinition = defineOperator({
 
 /** `doesNotContain`: the (array) fact does not include the element; false when not an array. */
 export const doesNotContain: OperatorDefinition = defineOperator({
-  name: 'doesNotContain', origin: 'json-rules-engine', factTypes: ARRAY_TYPES, value: 'element',
-  phrase: { ...EXCLUDES }, negation: { ...INCLUDES },
+  name: 'doesNotContain',
+  origin: 'json-rules-engine',
+  factTypes: ARRAY_TYPES,
+  value: 'element',
+  phrase: { ...EXCLUDES },
+  negation: { ...INCLUDES },
   description: { 'zh-CN': '多选答案中不包含该选项。', en: 'The multiple-choice answer does not include the option.' },
   checkValue: checkElement,
   comparison: 'lacks',

@@ -11,8 +11,12 @@ const NOT_BELOW = phrase('不低于', 'not below');
 
 /** `lessThan`. */
 export const lessThan: OperatorDefinition = defineOperator({
-  name: 'lessThan', origin: 'json-rules-engine', factTypes: NUMERIC_TYPES, value: 'scalar',
-  phrase: { ...BELOW }, negation: { ...NOT_BELOW },
+  name: 'lessThan',
+  origin: 'json-rules-engine',
+  factTypes: NUMERIC_TYPES,
+  value: 'scalar',
+  phrase: { ...BELOW },
+  negation: { ...NOT_BELOW },
   description: { 'zh-CN': '小于给定数值。', en: 'Less than the number.' },
   checkValue: checkScalar,
   comparison: 'lt',
@@ -21,8 +25,12 @@ export const lessThan: OperatorDefinition = defineOperator({
 
 /** `lessThanInclusive`. */
 export const lessThanInclusive: OperatorDefinition = defineOperator({
-  name: 'lessThanInclusive', origin: 'json-rules-engine', factTypes: NUMERIC_TYPES, value: 'scalar',
-  phrase: { ...NOT_ABOVE }, negation: { ...ABOVE },
+  name: 'lessThanInclusive',
+  origin: 'json-rules-engine',
+  factTypes: NUMERIC_TYPES,
+  value: 'scalar',
+  phrase: { ...NOT_ABOVE },
+  negation: { ...ABOVE },
   description: { 'zh-CN': '小于或等于给定数值。', en: 'Less than or equal to the number.' },
   checkValue: checkScalar,
   comparison: 'le',
@@ -31,8 +39,12 @@ export const lessThanInclusive: OperatorDefinition = defineOperator({
 
 /** `greaterThan`. */
 export const greaterThan: OperatorDefinition = defineOperator({
-  name: 'greaterThan', origin: 'json-rules-engine', factTypes: NUMERIC_TYPES, value: 'scalar',
-  phrase: { ...ABOVE }, negation: { ...NOT_ABOVE },
+  name: 'greaterThan',
+  origin: 'json-rules-engine',
+  factTypes: NUMERIC_TYPES,
+  value: 'scalar',
+  phrase: { ...ABOVE },
+  negation: { ...NOT_ABOVE },
   description: { 'zh-CN': '大于给定数值。', en: 'Greater than the number.' },
   checkValue: checkScalar,
   comparison: 'gt',
@@ -41,8 +53,12 @@ export const greaterThan: OperatorDefinition = defineOperator({
 
 /** `greaterThanInclusive`. */
 export const greaterThanInclusive: OperatorDefinition = defineOperator({
-  name: 'greaterThanInclusive', origin: 'json-rules-engine', factTypes: NUMERIC_TYPES, value: 'scalar',
-  phrase: { ...NOT_BELOW }, negation: { ...BELOW },
+  name: 'greaterThanInclusive',
+  origin: 'json-rules-engine',
+  factTypes: NUMERIC_TYPES,
+  value: 'scalar',
+  phrase: { ...NOT_BELOW },
+  negation: { ...BELOW },
   description: { 'zh-CN': '大于或等于给定数值。', en: 'Greater than or equal to the number.' },
   checkValue: checkScalar,
   comparison: 'ge',

@@ -10,10 +10,12 @@ function checkRange(value: unknown): OperatorText | undefined {
   return { 'zh-CN': '[最小值, 最大值] 两个数字，且最小值不大于最大值', en: 'a pair [min, max] of numbers with min ≤ max' };
 }
 
-const range = (inside: boolean): OperatorFactory => (leaf) => {
-  const [min, max] = leaf.value as [number, number];
-  return inside ? (a) => isNumber(a) && a >= min && a <= max : (a) => isNumber(a) && (a < min || a > max);
-};
+const range =
+  (inside: boolean): OperatorFactory =>
+  (leaf) => {
+    const [min, max] = leaf.value as [number, number];
+    return inside ? (a) => isNumber(a) && a >= min && a <= max : (a) => isNumber(a) && (a < min || a > max);
+  };
 const WITHIN = { 'zh-CN': '{fact}：{actual}，在{expected}范围内', en: '{fact}: {actual}, within {expected}' };
 const OUTSIDE = { 'zh-CN': '{fact}：{actual}，超出{expected}范围', en: '{fact}: {actual}, outside {expected}' };
 
@@ -22,8 +24,12 @@ const OUTSIDE = { 'zh-CN': '{fact}：{actual}，超出{expected}范围', en: '{f
  * numeric string): a missing or non-numeric fact is neither between nor not between.
  */
 export const between: OperatorDefinition = defineOperator({
-  name: 'between', origin: 'anjian', factTypes: NUMERIC_TYPES, value: 'range',
-  phrase: { ...WITHIN }, negation: { ...OUTSIDE },
+  name: 'between',
+  origin: 'anjian',
+  factTypes: NUMERIC_TYPES,
+  value: 'range',
+  phrase: { ...WITHIN },
+  negation: { ...OUTSIDE },
   description: { 'zh-CN': '在 [最小值, 最大值] 之间（含两端）。', en: 'Within [min, max], both ends included.' },
   checkValue: checkRange,
   create: range(true),
@@ -31,8 +37,12 @@ export const between: OperatorDefinition = defineOperator({
 
 /** `notBetween`: outside `[min, max]` (false when missing or not a number). */
 export const notBetween: OperatorDefinition = defineOperator({
-  name: 'notBetween', origin: 'anjian', factTypes: NUMERIC_TYPES, value: 'range',
-  phrase: { ...OUTSIDE }, negation: { ...WITHIN },
+  name: 'notBetween',
+  origin: 'anjian',
+  factTypes: NUMERIC_TYPES,
+  value: 'range',
+  phrase: { ...OUTSIDE },
+  negation: { ...WITHIN },
   description: { 'zh-CN': '不在 [最小值, 最大值] 之间（未填写时为假）。', en: 'Outside [min, max] (false when missing).' },
   checkValue: checkRange,
   create: range(false),
