@@ -24,16 +24,7 @@ function hazardTable(items, id, rows, emptyKey = 'empty') {
 
 /** Links to the worklist's queues with their counts (the role page's entry to the full lists). */
 const queueLinks = (counts) =>
-  html`<nav aria-label="${t('queues')}">
-    <ul class="queues" id="home-queues">
-      ${['todo', 'new', 'extension', 'overdue', 'closed'].map(
-        (k) =>
-          html`<li>
-            <a href="${listHref({ queue: k })}" data-queue="${k}">${t(`q_${k}`)} <span class="count">${counts[k] ?? 0}</span></a>
-          </li>`,
-      )}
-    </ul>
-  </nav>`;
+  html`<nav aria-label="${t('queues')}"><ul class="queues" id="home-queues">${['todo', 'new', 'extension', 'overdue', 'closed'].map((k) => html`<li><a href="${listHref({ queue: k })}" data-queue="${k}">${t(`q_${k}`)} <span class="count">${counts[k] ?? 0}</span></a></li>`)}</ul></nav>`;
 
 // ---------------------------------------------------------------- inspection form
 /**
@@ -44,24 +35,12 @@ const queueLinks = (counts) =>
 function inspectionSection(root, packs, enterprises) {
   setHtml(
     root,
-    html` <label
-        >${t('enterpriseCol')}
-        <select id="enterprise-select">
-          ${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}
-        </select></label
-      >
-      <label
-        >${t('pack')}
-        <select id="pack-select">
-          <option value="">${t('choose')}</option>
-          ${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}
-        </select></label
-      >
-      <form id="check-form" novalidate>
-        <fieldset id="facts"></fieldset>
-        <button type="submit" id="submit-check">${t('submitCheck')}</button>
-      </form>
-      <div id="check-result" aria-live="polite"></div>`,
+    html`
+    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
+    <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
+    <form id="check-form" novalidate><fieldset id="facts"></fieldset>
+      <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
+    <div id="check-result" aria-live="polite"></div>`,
   );
   let form = null;
   const formModule = import('./form.js'); // fetched now, while the user picks a checklist
@@ -112,27 +91,12 @@ function inspectionSection(root, packs, enterprises) {
       !hz.length
         ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>`
         : html`<h3>${t('hazardsFound')}</h3>
-            <table id="found-hazards">
-              <tr>
-                <th>${t('level')}</th>
-                <th>${t('title')}</th>
-                <th>${t('explanation')}</th>
-                <th>${t('basis')}</th>
-                <th><span class="sr-only">${t('open')}</span></th>
-              </tr>
-              ${hz.map(
-                (h) =>
-                  html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}">
-                    <td>${levelCell(h)}</td>
-                    <td>${loc(h.title)}</td>
-                    <td>${loc(h.explanation)}</td>
-                    <td>
-                      ${h.basis.map((b, i) => html`${i ? html`<br />` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}
-                    </td>
-                    <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td>
-                  </tr>`,
-              )}
-            </table>`,
+      <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th><span class="sr-only">${t('open')}</span></th></tr>
+      ${hz.map(
+        (h) => html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${loc(h.title)}</td><td>${loc(h.explanation)}</td>
+        <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}</td>
+        <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td></tr>`,
+      )}</table>`,
     );
   });
 }
@@ -145,12 +109,9 @@ const pages = {
     const [queue, packs, list] = await Promise.all([api('/queues/enterprise'), api('/packs'), worklistRows()]);
     setHtml(
       app,
-      html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>
-        ${queueLinks(list.counts)}
-        <h2>${t('myHazards')}</h2>
-        ${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
-        <h2>${t('selfCheck')}</h2>
-        <div id="inspection"></div>`,
+      html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
+      <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
+      <h2>${t('selfCheck')}</h2><div id="inspection"></div>`,
     );
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : []);
@@ -162,16 +123,11 @@ const pages = {
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
     setHtml(
       app,
-      html`<h1>${t('grid')}：${areas.join('、')}</h1>
-        ${queueLinks(list.counts)}
-        <h2>${t('verifyQueue')}</h2>
-        ${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
-        <h2>${t('toClose')}</h2>
-        ${hazardTable(toClose, 'close-queue', list.rows)}
-        <h2>${t('patrol')}</h2>
-        <div id="inspection"></div>
-        <h2>${t('observation')}</h2>
-        <div id="observation"></div>`,
+      html`<h1>${t('grid')}：${areas.join('、')}</h1>${queueLinks(list.counts)}
+      <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
+      <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue', list.rows)}
+      <h2>${t('patrol')}</h2><div id="inspection"></div>
+      <h2>${t('observation')}</h2><div id="observation"></div>`,
     );
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
@@ -184,14 +140,9 @@ const pages = {
     const [queue, list, packs] = await Promise.all([api('/queues/enforcement'), worklistRows(), api('/packs')]);
     setHtml(
       app,
-      html`<h1>${t('enforcement')}</h1>
-        ${queueLinks(list.counts)}
-        <h2>${t('majorQueue')}</h2>
-        ${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
-        <h2>${t('officerInspection')}</h2>
-        <div id="inspection"></div>
-        <h2>${t('observation')}</h2>
-        <div id="observation"></div>`,
+      html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
+      <h2>${t('officerInspection')}</h2><div id="inspection"></div>
+      <h2>${t('observation')}</h2><div id="observation"></div>`,
     );
     // An officer reports what it sees in its own domains, for the enterprises of its areas.
     const departments = me()?.departments ?? [];

@@ -43,79 +43,25 @@ async function recentSms() {
 function outboxPanel(outbox, sms) {
   const status = outbox.ok && outbox.body?.status && typeof outbox.body.status === 'object' ? outbox.body.status : null;
   const counts = status
-    ? html`<div class="card" id="outbox-status">
-        ${OUTBOX_COUNTS.filter((k) => typeof status[k] === 'number').map((k, i) => html`${i ? ' · ' : ''}<b>${t(`ob_${k}`)}</b> <span data-ob="${k}">${status[k]}</span>`)}${['oldestPendingAt', 'nextRetryAt'].filter((k) => status[k]).map((k) => html` · <b>${t(k)}</b> <span data-ob="${k}">${localTime(status[k])}</span>`)}
-      </div>`
+    ? html`<div class="card" id="outbox-status">${OUTBOX_COUNTS.filter((k) => typeof status[k] === 'number').map((k, i) => html`${i ? ' · ' : ''}<b>${t(`ob_${k}`)}</b> <span data-ob="${k}">${status[k]}</span>`)}${['oldestPendingAt', 'nextRetryAt'].filter((k) => status[k]).map((k) => html` · <b>${t(k)}</b> <span data-ob="${k}">${localTime(status[k])}</span>`)}</div>`
     : html`<p class="hint" id="outbox-status" data-missing="true">${t('outboxStatusMissing')}</p>`;
   const dead = outbox.ok ? (outbox.body?.deadLetters ?? []) : [];
   const deadTable = dead.length
-    ? html`<div class="table-wrap">
-        <table id="outbox">
-          <tr>
-            <th>${t('smsKind')}</th>
-            <th>${t('title')}</th>
-            <th>${t('obAttempts')}</th>
-            <th>${t('obError')}</th>
-          </tr>
-          ${dead.map(
-            (d) =>
-              html`<tr>
-                <td data-topic="${d.topic}">${t(`sms_${String(d.topic).replace(/^hazard\./, '')}`)}</td>
-                <td><a href="${hazardHref(d.hazardId)}">${t('open')}</a></td>
-                <td>${d.attempts}</td>
-                <td>${d.lastError}</td>
-              </tr>`,
-          )}
-        </table>
-      </div>`
+    ? html`<div class="table-wrap"><table id="outbox"><tr><th>${t('smsKind')}</th><th>${t('title')}</th><th>${t('obAttempts')}</th><th>${t('obError')}</th></tr>${dead.map((d) => html`<tr><td data-topic="${d.topic}">${t(`sms_${String(d.topic).replace(/^hazard\./, '')}`)}</td><td><a href="${hazardHref(d.hazardId)}">${t('open')}</a></td><td>${d.attempts}</td><td>${d.lastError}</td></tr>`)}</table></div>`
     : html`<p id="outbox">${t('outboxEmpty')}</p>`;
   const smsTable = sms.length
-    ? html`<div class="table-wrap">
-        <table id="sms-list" data-count="${sms.length}">
-          <tr>
-            <th>${t('smsAt')}</th>
-            <th>${t('smsTo')}</th>
-            <th>${t('smsKind')}</th>
-            <th>${t('smsText')}</th>
-            <th><span class="sr-only">${t('open')}</span></th>
-          </tr>
-          ${sms.map(
-            (m) =>
-              html`<tr>
-                <td>${localTime(m.at)}</td>
-                <td>${m.to}</td>
-                <td data-kind="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td>
-                <td>${m.text}</td>
-                <td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td>
-              </tr>`,
-          )}
-        </table>
-      </div>`
+    ? html`<div class="table-wrap"><table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td data-kind="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table></div>`
     : html`<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
-  return html`<h2>${t('outbox')}</h2>
-    <h3>${t('outboxStatus')}</h3>
-    ${counts}
-    <h3>${t('deadLetters')}</h3>
-    ${deadTable}
-    <h3>${t('sms')}</h3>
-    ${smsTable}`;
+  return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }
 
 /** The result of GET /api/audit/verify: intact or the first bad position of each kind. */
 function auditResult(r) {
   if (!r.ok) return html`<p class="message error" id="audit-error" data-status="${r.status}">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`;
   const a = r.body;
-  return html`<div class="${a.ok ? 'message' : 'message error'}" id="audit-outcome" data-ok="${String(a.ok)}">
-    <b>${t(a.ok ? 'auditOk' : 'auditBroken')}</b>（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）· ${t('auditChecked', a.checked)} ·
-    ${t(a.checked?.signatures ? 'auditSignatures' : 'auditNoSignatures')}
-    ${
-      a.problems?.length
-        ? html`<ul id="audit-problems">
-            ${a.problems.map((p) => html`<li data-kind="${p.kind}"><code>${p.kind} ${p.code}</code> ${loc(p.message)} <small>${JSON.stringify(p.position ?? {})}</small></li>`)}
-          </ul>`
-        : ''
-    }
-  </div>`;
+  return html`<div class="${a.ok ? 'message' : 'message error'}" id="audit-outcome" data-ok="${String(a.ok)}"><b>${t(a.ok ? 'auditOk' : 'auditBroken')}</b>（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）·
+    ${t('auditChecked', a.checked)} · ${t(a.checked?.signatures ? 'auditSignatures' : 'auditNoSignatures')}
+    ${a.problems?.length ? html`<ul id="audit-problems">${a.problems.map((p) => html`<li data-kind="${p.kind}"><code>${p.kind} ${p.code}</code> ${loc(p.message)} <small>${JSON.stringify(p.position ?? {})}</small></li>`)}</ul>` : ''}</div>`;
 }
 
 /** Renders the dashboard under the filters of `query` (the hash's URLSearchParams). */
@@ -127,53 +73,30 @@ export async function dashboardPage(query) {
   const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
   const areas = [...new Set(['D1', ...session.demo.enterprises.map((e) => e.area)])].sort();
   const select = (name, values, label) =>
-    html`<label
-      >${t(name)}
-      <select id="filter-${name}" name="${name}">
-        <option value="">${t('allOption')}</option>
-        ${values.map((v) => html`<option value="${v}" ${f.get(name) === v && raw(' selected')}>${label(v)}</option>`)}
-      </select></label
-    >`;
+    html`<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => html`<option value="${v}"${f.get(name) === v && raw(' selected')}>${label(v)}</option>`)}</select></label>`;
   const s = stats.ok ? stats.body : null;
   // Every number and chart leads to the worklist under the same filters (dates are the dashboard's own).
   const drill = (extra) => listHref({ domain: f.get('domain'), level: f.get('level'), area: f.get('area'), ...extra });
   setHtml(
     app,
     html`<h1>${t('dashboard')}</h1>
-      <form id="dashboard-filters" class="card filters" novalidate>
-        <b>${t('filters')}</b>
-        ${select('domain', domains, t)} ${select('level', ['simple', 'general', 'major'], t)} ${select('area', areas, (a) => a)}
-        <label>${t('createdFrom')} <input type="date" id="filter-createdFrom" name="createdFrom" value="${f.get('createdFrom') ?? ''}" /></label>
-        <label>${t('createdTo')} <input type="date" id="filter-createdTo" name="createdTo" value="${f.get('createdTo') ?? ''}" /></label>
-        <a href="#/dashboard" id="clear-filters">${t('clearFilters')}</a>
-        <div id="filter-error"></div>
-      </form>
-      ${
-        s
-          ? html`<div class="card" id="dashboard-stats" data-query="${f.toString()}">
-                <b>${t('total')}</b> <a href="${drill({ queue: 'all' })}" id="drill-total"><span id="stat-total">${s.total}</span></a> · <b>${t('closedCount')}</b>
-                <a href="${drill({ queue: 'closed' })}" id="drill-closed"><span id="stat-closed">${s.closed}</span></a> · <b>${t('overdue')}</b>
-                <a href="${drill({ queue: 'overdue' })}" id="drill-overdue"><span id="stat-overdue">${s.overdue}</span></a> · <b>${t('closureRate')}</b>
-                <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
-                <p class="hint" id="stats-scope">${t('statsScope')}</p>
-              </div>
-              <p class="hint">${t('chartHint')}</p>
-              <div class="charts">
-                <div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div>
-                <div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div>
-                <div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div>
-                <div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div>
-              </div>`
-          : html`<p class="message error" id="stats-error" data-status="${stats.status}">${stats.body?.detail || stats.body?.title || t('requestFailed')}</p>`
-      }
-      ${
-        outbox.status === 403
-          ? ''
-          : html`${outboxPanel(outbox, sms)}
-              <h2>${t('auditVerify')}</h2>
-              <button type="button" id="audit-verify">${t('auditVerify')}</button>
-              <div id="audit-result"></div>`
-      }`,
+    <form id="dashboard-filters" class="card filters" novalidate><b>${t('filters')}</b>
+      ${select('domain', domains, t)} ${select('level', ['simple', 'general', 'major'], t)} ${select('area', areas, (a) => a)}
+      <label>${t('createdFrom')} <input type="date" id="filter-createdFrom" name="createdFrom" value="${f.get('createdFrom') ?? ''}"></label>
+      <label>${t('createdTo')} <input type="date" id="filter-createdTo" name="createdTo" value="${f.get('createdTo') ?? ''}"></label>
+      <a href="#/dashboard" id="clear-filters">${t('clearFilters')}</a>
+      <div id="filter-error"></div></form>
+    ${
+      s
+        ? html`<div class="card" id="dashboard-stats" data-query="${f.toString()}"><b>${t('total')}</b> <a href="${drill({ queue: 'all' })}" id="drill-total"><span id="stat-total">${s.total}</span></a> ·
+      <b>${t('closedCount')}</b> <a href="${drill({ queue: 'closed' })}" id="drill-closed"><span id="stat-closed">${s.closed}</span></a> ·
+      <b>${t('overdue')}</b> <a href="${drill({ queue: 'overdue' })}" id="drill-overdue"><span id="stat-overdue">${s.overdue}</span></a> ·
+      <b>${t('closureRate')}</b> <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
+      <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
+    <p class="hint">${t('chartHint')}</p><div class="charts"><div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div><div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div><div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div><div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div></div>`
+        : html`<p class="message error" id="stats-error" data-status="${stats.status}">${stats.body?.detail || stats.body?.title || t('requestFailed')}</p>`
+    }
+    ${outbox.status === 403 ? '' : html`${outboxPanel(outbox, sms)}<h2>${t('auditVerify')}</h2><button type="button" id="audit-verify">${t('auditVerify')}</button><div id="audit-result"></div>`}`,
   );
   app.querySelector('#audit-verify')?.addEventListener('click', async () => {
     setHtml(app.querySelector('#audit-result'), auditResult(await api('/audit/verify')));

@@ -19,44 +19,24 @@ function input(q, describedBy) {
   const id = `f-${q.id}`;
   switch (q.type) {
     case 'boolean':
-      return html`<select id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}">
-        <option value="">${t('choose')}</option>
-        <option value="true">${t('yes')}</option>
-        <option value="false">${t('no')}</option>
-      </select>`;
+      return html`<select id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}"><option value="">${t('choose')}</option><option value="true">${t('yes')}</option><option value="false">${t('no')}</option></select>`;
     case 'number':
     case 'count': {
       const min = q.min ?? (q.type === 'count' ? 0 : undefined);
-      return html`<input
-          type="number"
-          inputmode="decimal"
-          id="${id}"
-          name="${q.id}"
-          data-fact="${q.id}"
-          aria-describedby="${describedBy}"
-          step="${q.type === 'count' ? 1 : 'any'}"
-          ${min !== undefined && html` min="${min}"`}${q.max !== undefined && html` max="${q.max}"`}
-        />${q.unit ? html` <span class="unit">${q.unit}</span>` : ''}`;
+      return html`<input type="number" inputmode="decimal" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}" step="${q.type === 'count' ? 1 : 'any'}"${min !== undefined && html` min="${min}"`}${q.max !== undefined && html` max="${q.max}"`}>${q.unit ? html` <span class="unit">${q.unit}</span>` : ''}`;
     }
     case 'enum':
-      return html`<select id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}">
-        <option value="">${t('choose')}</option>
-        ${q.options.map((o) => html`<option value="${o.value}">${loc(o.label)}</option>`)}
-      </select>`;
+      return html`<select id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}"><option value="">${t('choose')}</option>${q.options.map((o) => html`<option value="${o.value}">${loc(o.label)}</option>`)}</select>`;
     case 'multi':
-      return html`<span id="${id}" role="group" data-fact="${q.id}" aria-describedby="${describedBy}"
-        >${q.options.map((o) => html`<label class="inline-option"><input type="checkbox" value="${o.value}" /> ${loc(o.label)}</label> `)}<label class="inline-option"
-          ><input type="checkbox" value="" data-none="true" /> ${t('noneOfThese')}</label
-        ></span
-      >`;
+      return html`<span id="${id}" role="group" data-fact="${q.id}" aria-describedby="${describedBy}">${q.options.map((o) => html`<label class="inline-option"><input type="checkbox" value="${o.value}"> ${loc(o.label)}</label> `)}<label class="inline-option"><input type="checkbox" value="" data-none="true"> ${t('noneOfThese')}</label></span>`;
     case 'date':
-      return html`<input type="date" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}" />`;
+      return html`<input type="date" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}">`;
     case 'datetime':
-      return html`<input type="datetime-local" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}" />`;
+      return html`<input type="datetime-local" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}">`;
     case 'evidence':
-      return html`<input type="file" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}" accept="image/*,application/pdf" multiple />`;
+      return html`<input type="file" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}" accept="image/*,application/pdf" multiple>`;
     default:
-      return html`<input type="text" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}" ${q.maxLength ? html` maxlength="${q.maxLength * 2}"` : ''} />`;
+      return html`<input type="text" id="${id}" name="${q.id}" data-fact="${q.id}" aria-describedby="${describedBy}"${q.maxLength ? html` maxlength="${q.maxLength * 2}"` : ''}>`;
   }
 }
 
@@ -70,30 +50,24 @@ export function renderFactForm(root, pack) {
   const hintIds = (q) => [`h-${q.id}`, `e-${q.id}`].join(' ');
   setHtml(
     root,
-    html` <div class="form-errors" id="form-errors" role="alert" hidden></div>
-      <div class="field" data-field="premises">
-        <label for="f-premises">${t('premises')}${initial.premisesMatters ? html` <span class="required-mark" aria-hidden="true">*</span>` : ''}</label>
-        <select id="f-premises" name="premises" aria-describedby="e-premises" ${initial.premisesMatters ? html` aria-required="true"` : ''}>
-          <option value="">${t('choose')}</option>
-          ${initial.premises.map((p) => html`<option value="${p.id}">${loc(p.label)}</option>`)}
-        </select>
-        <div class="error" id="e-premises"></div>
-      </div>
-      <div class="field" data-field="inspectedAt">
-        <label for="f-inspectedAt">${t('inspectedAt')}</label>
-        <input type="datetime-local" id="f-inspectedAt" name="inspectedAt" value="${nowInChina()}" aria-describedby="e-inspectedAt" />
-        <div class="error" id="e-inspectedAt"></div>
-      </div>
-      <p class="hint" id="form-progress" aria-live="polite"></p>
-      ${initial.questions.map(
-        (q) =>
-          html` <div class="field" data-field="${q.id}">
-            <label for="f-${q.id}">${loc(q.label)}<span class="required-mark" aria-hidden="true" hidden> *</span></label>
-            ${input(q, hintIds(q))}
-            <div class="hint" id="h-${q.id}">${[q.range ? loc(q.range) : '', q.hint ? loc(q.hint) : ''].filter(Boolean).join('。')}</div>
-            <div class="error" id="e-${q.id}"></div>
-          </div>`,
-      )}`,
+    html`
+    <div class="form-errors" id="form-errors" role="alert" hidden></div>
+    <div class="field" data-field="premises"><label for="f-premises">${t('premises')}${initial.premisesMatters ? html` <span class="required-mark" aria-hidden="true">*</span>` : ''}</label>
+      <select id="f-premises" name="premises" aria-describedby="e-premises"${initial.premisesMatters ? html` aria-required="true"` : ''}><option value="">${t('choose')}</option>${initial.premises.map((p) => html`<option value="${p.id}">${loc(p.label)}</option>`)}</select>
+      <div class="error" id="e-premises"></div></div>
+    <div class="field" data-field="inspectedAt"><label for="f-inspectedAt">${t('inspectedAt')}</label>
+      <input type="datetime-local" id="f-inspectedAt" name="inspectedAt" value="${nowInChina()}" aria-describedby="e-inspectedAt">
+      <div class="error" id="e-inspectedAt"></div></div>
+    <p class="hint" id="form-progress" aria-live="polite"></p>
+    ${initial.questions.map(
+      (q) => html`
+      <div class="field" data-field="${q.id}">
+        <label for="f-${q.id}">${loc(q.label)}<span class="required-mark" aria-hidden="true" hidden> *</span></label>
+        ${input(q, hintIds(q))}
+        <div class="hint" id="h-${q.id}">${[q.range ? loc(q.range) : '', q.hint ? loc(q.hint) : ''].filter(Boolean).join('。')}</div>
+        <div class="error" id="e-${q.id}"></div>
+      </div>`,
+    )}`,
   );
 
   const evidenceIds = new Map();
@@ -197,12 +171,7 @@ export function renderFactForm(root, pack) {
     }
     if (elsewhere.length) {
       const box = root.querySelector('#form-errors');
-      setHtml(
-        box,
-        html`<ul>
-          ${elsewhere.map((m) => html`<li>${m}</li>`)}
-        </ul>`,
-      );
+      setHtml(box, html`<ul>${elsewhere.map((m) => html`<li>${m}</li>`)}</ul>`);
       box.hidden = false;
     }
     const first = root.querySelector('[aria-invalid="true"]');

@@ -68,9 +68,7 @@ function auditLine(audit, version) {
   const last = a.lastFullAudit
     ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}：${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}`
     : '';
-  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">
-    ${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}
-  </p>`;
+  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}</p>`;
 }
 
 /** The evidence a rectification needs, in words, before anything is uploaded (core's rules). */
@@ -105,12 +103,7 @@ function whyNotList(h, offered) {
     lines.push(html`<li data-command="${command}" data-reason="${e.reason}"><b>${label(command)}</b>：${why}</li>`);
   }
   if (!lines.length) return '';
-  return html`<details id="why-not">
-    <summary>${t('whyNotTitle', { n: lines.length })}</summary>
-    <ul>
-      ${lines}
-    </ul>
-  </details>`;
+  return html`<details id="why-not"><summary>${t('whyNotTitle', { n: lines.length })}</summary><ul>${lines}</ul></details>`;
 }
 
 /** Renders the hazard page of `id` into #app; `done` names a command that just succeeded. */
@@ -133,53 +126,33 @@ export async function hazardPage(id, done) {
   const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && allowed(roles, user(), command, h, target);
   const offered = new Set();
   const field = (inputId, name, { required = false, type = 'text' } = {}) =>
-    html` <label class="inline-field"
-      >${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''}
-      ${required ? html`<input id="${inputId}" type="${type}" aria-required="true" />` : html`<input id="${inputId}" type="${type}" />`}</label
-    >`;
+    html` <label class="inline-field">${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''} ${required ? html`<input id="${inputId}" type="${type}" aria-required="true">` : html`<input id="${inputId}" type="${type}">`}</label>`;
   const cmd = (type, extra = '') => {
     offered.add(type);
-    return html`<div class="action" data-action="${type}">
-      ${ON_EVIDENCE.includes(type) ? html`<button type="button" data-cmd="${type}" id="cmd-${type}" data-on-evidence="1" disabled>${label(type)}</button>` : html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label(type)}</button>`}${extra}
-    </div>`;
+    return html`<div class="action" data-action="${type}">${ON_EVIDENCE.includes(type) ? html`<button type="button" data-cmd="${type}" id="cmd-${type}" data-on-evidence="1" disabled>${label(type)}</button>` : html`<button type="button" data-cmd="${type}" id="cmd-${type}">${label(type)}</button>`}${extra}</div>`;
   };
   const actions = [];
 
   if (can('submit_rectification')) {
     offered.add('submit_rectification');
-    actions.push(
-      html`<form id="rectify-form">
-        <h3>${t('rectification')}</h3>
-        ${requirementText(h.level)}
-        <label>${t('evk_photo_before')} <input type="file" id="photo-before" accept="image/*" multiple /></label>
-        <label>${t('evk_photo_after')} <input type="file" id="photo-after" accept="image/*" multiple /></label>
-        ${h.level === 'major' ? html`<label>${t('evk_document')} <input type="file" id="docs" multiple /></label>` : ''}
-        <label>${t('note')} <input id="rectify-note" /></label> <button type="submit" id="submit-rectification">${label('submit_rectification')}</button>
-      </form>`,
-    );
+    actions.push(html`<form id="rectify-form"><h3>${t('rectification')}</h3>${requirementText(h.level)}
+      <label>${t('evk_photo_before')} <input type="file" id="photo-before" accept="image/*" multiple></label>
+      <label>${t('evk_photo_after')} <input type="file" id="photo-after" accept="image/*" multiple></label>
+      ${h.level === 'major' ? html`<label>${t('evk_document')} <input type="file" id="docs" multiple></label>` : ''}
+      <label>${t('note')} <input id="rectify-note"></label> <button type="submit" id="submit-rectification">${label('submit_rectification')}</button></form>`);
   }
   if (can('submit_plan')) {
     offered.add('submit_plan');
     const f = ['objectives', 'measures', 'funds', 'responsible', 'milestones', 'safety'];
-    actions.push(
-      html`<form id="plan-form">
-        <h3>${t('plan')}</h3>
-        <p class="hint">${t('planHint')}</p>
-        ${f.map((k) => html`<label>${t(k)} <input name="${k}" required /></label>`)} <label>${t('planDeadline')} <input type="date" name="deadline" required /></label>
-        <button type="submit" id="submit-plan">${label('submit_plan')}</button>
-      </form>`,
-    );
+    actions.push(html`<form id="plan-form"><h3>${t('plan')}</h3><p class="hint">${t('planHint')}</p>${f.map((k) => html`<label>${t(k)} <input name="${k}" required></label>`)}
+      <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${label('submit_plan')}</button></form>`);
   }
   if (can('request_extension')) {
     offered.add('request_extension');
     const min = h.deadline ? localDate(new Date(Date.parse(h.deadline) + 86_400_000).toISOString()) : '';
-    actions.push(
-      html`<form id="extension-form" novalidate>
-        <h3>${label('request_extension')}</h3>
-        <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}" /></label>
-        <label>${t('reason')} <input id="extension-reason" /></label> <button type="submit" id="submit-extension">${label('request_extension')}</button>
-      </form>`,
-    );
+    actions.push(html`<form id="extension-form" novalidate><h3>${label('request_extension')}</h3>
+      <label>${t('newDeadline')} <input type="date" id="extension-date" min="${min}"></label>
+      <label>${t('reason')} <input id="extension-reason"></label> <button type="submit" id="submit-extension">${label('request_extension')}</button></form>`);
   }
   if (can('grant_extension')) actions.push(cmd('grant_extension', field('grant-note', t('note'))));
   if (can('deny_extension')) actions.push(cmd('deny_extension', field('deny-reason', t('reason'), { required: true })));
@@ -192,13 +165,7 @@ export async function hazardPage(id, done) {
     actions.push(
       cmd(
         'spot_check',
-        html` <label class="inline-field"
-          >${t('spotResult')}
-          <select id="spot-result">
-            <option value="pass">${t('pass')}</option>
-            <option value="fail">${t('fail')}</option>
-          </select></label
-        >`,
+        html` <label class="inline-field">${t('spotResult')} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select></label>`,
       ),
     );
   if (can('confirm_level')) actions.push(cmd('confirm_level'));
@@ -208,14 +175,8 @@ export async function hazardPage(id, done) {
     actions.push(
       cmd(
         'order_stop_work',
-        html` <label class="inline-field"
-            >${t('stopWorkScope')}
-            <select id="stop-scope">
-              <option value="partial">${t('partial')}</option>
-              <option value="whole">${t('whole')}</option>
-            </select></label
-          >
-          ${field('stop-reason', t('reason'), { required: true })}`,
+        html` <label class="inline-field">${t('stopWorkScope')} <select id="stop-scope"><option value="partial">${t('partial')}</option><option value="whole">${t('whole')}</option></select></label>
+      ${field('stop-reason', t('reason'), { required: true })}`,
       ),
     );
   }
@@ -228,14 +189,8 @@ export async function hazardPage(id, done) {
     actions.push(
       cmd(
         'reclassify',
-        html` <label class="inline-field"
-            >${t('newLevel')}
-            <select id="reclassify-level">
-              <option value="">${t('choose')}</option>
-              ${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}
-            </select></label
-          >
-          ${field('reclassify-reason', t('reason'), { required: true })}`,
+        html` <label class="inline-field">${t('newLevel')} <select id="reclassify-level"><option value="">${t('choose')}</option>${targets.map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label>
+      ${field('reclassify-reason', t('reason'), { required: true })}`,
       ),
     );
   }
@@ -246,26 +201,22 @@ export async function hazardPage(id, done) {
   const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
   const coOfficerPicker =
     roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
-      ? html`<p id="co-officer-row">
-          <label
-            >${t('coOfficer')}
-            <select id="co-officer">
-              ${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}
-            </select></label
-          >
-          <span class="hint">${t('coOfficerHint')}</span>
-        </p>`
+      ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <span class="hint">${t('coOfficerHint')}</span></p>`
       : '';
 
   setHtml(
     app,
     html`<h1 id="hazard-title">${loc(h.title)}</h1>
-      ${factsCard(h, row)} ${findingSection(history)} ${planSection(h)} ${evidenceSection(history)} ${historySection(history)} ${auditLine(audit, h.version)}
-      <section id="actions" aria-labelledby="actions-h">
-        <h2 id="actions-h">${t('actionsTitle')}</h2>
-        <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
-        ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`} ${whyNotList(h, offered)}
-      </section>`,
+    ${factsCard(h, row)}
+    ${findingSection(history)}
+    ${planSection(h)}
+    ${evidenceSection(history)}
+    ${historySection(history)}
+    ${auditLine(audit, h.version)}
+    <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
+      <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
+      ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`}
+      ${whyNotList(h, offered)}</section>`,
   );
 
   // Evidence first: deciding buttons open only once every photo on the page has loaded.
@@ -321,9 +272,7 @@ export async function hazardPage(id, done) {
     const stale = res.status === 412;
     setHtml(
       result,
-      html`<p class="message error" id="command-error" data-status="${res.status}">
-        ${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}
-      </p>`,
+      html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`,
     );
     result.querySelector('#reload-hazard')?.addEventListener('click', (e) => {
       e.preventDefault();

@@ -23,8 +23,7 @@ export function dueLine(h, row) {
   if (h.status === 'closed') return html`<span id="hazard-deadline" data-deadline="">${t('dueNoneClosed')}</span>`;
   if (!deadline) return html`<span id="hazard-deadline" data-deadline="">—</span>`;
   const late = daysPast(deadline);
-  return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span
-    >${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${row.dueSource}`)}）</span>` : ''}`;
+  return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${row.dueSource}`)}）</span>` : ''}`;
 }
 
 /** The facts card: level (with 疑似), status, enterprise, area, domain, deadline, case no., flags. */
@@ -39,34 +38,12 @@ export function factsCard(h, row) {
   ].filter(Boolean);
   return html`<section class="card" id="hazard-state" aria-labelledby="hazard-title" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">
     <dl class="facts">
-      <div>
-        <dt>${t('level')}</dt>
-        <dd>${levelCell(h)}${h.provisional ? html` <span class="hint">${t('provisionalHint')}</span>` : ''}</dd>
-      </div>
-      <div>
-        <dt>${t('status')}</dt>
-        <dd><b class="status">${t(h.status)}</b></dd>
-      </div>
-      <div>
-        <dt>${t('enterpriseCol')}</dt>
-        <dd>${entName(h.enterpriseId)}（${h.area}）</dd>
-      </div>
-      <div>
-        <dt>${t('domain')}</dt>
-        <dd>${t(h.domain)}</dd>
-      </div>
-      <div>
-        <dt>${t('term_deadline')}</dt>
-        <dd>${dueLine(h, row)}</dd>
-      </div>
-      ${
-        h.caseNo
-          ? html`<div>
-              <dt>${t('caseNo')}</dt>
-              <dd>${h.caseNo}</dd>
-            </div>`
-          : ''
-      }
+      <div><dt>${t('level')}</dt><dd>${levelCell(h)}${h.provisional ? html` <span class="hint">${t('provisionalHint')}</span>` : ''}</dd></div>
+      <div><dt>${t('status')}</dt><dd><b class="status">${t(h.status)}</b></dd></div>
+      <div><dt>${t('enterpriseCol')}</dt><dd>${entName(h.enterpriseId)}（${h.area}）</dd></div>
+      <div><dt>${t('domain')}</dt><dd>${t(h.domain)}</dd></div>
+      <div><dt>${t('term_deadline')}</dt><dd>${dueLine(h, row)}</dd></div>
+      ${h.caseNo ? html`<div><dt>${t('caseNo')}</dt><dd>${h.caseNo}</dd></div>` : ''}
     </dl>
     ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}
   </section>`;
@@ -82,20 +59,15 @@ export function findingSection(history) {
   const findings = Array.isArray(d.findings) ? d.findings : [];
   const body = findings.length
     ? findings.map(
-        (f) =>
-          html`<article class="finding" data-level="${f.level}">
-            <p><b>${loc(f.title)}</b> · ${levelCell(f)}</p>
-            <p class="explanation">${loc(f.explanation)}</p>
-            ${Array.isArray(f.basis) && f.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(f.basis.map(citation), '；')}</p>` : ''}
-            ${f.rectification ? html`<p><b>${t('rectificationAdvice')}：</b>${loc(f.rectification)}</p>` : ''}
-          </article>`,
+        (f) => html`<article class="finding" data-level="${f.level}">
+        <p><b>${loc(f.title)}</b> · ${levelCell(f)}</p>
+        <p class="explanation">${loc(f.explanation)}</p>
+        ${Array.isArray(f.basis) && f.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(f.basis.map(citation), '；')}</p>` : ''}
+        ${f.rectification ? html`<p><b>${t('rectificationAdvice')}：</b>${loc(f.rectification)}</p>` : ''}</article>`,
       )
-    : html`<p>${d.description ? loc(d.description) : t('manualNoBasis')}</p>
-        ${Array.isArray(d.basis) && d.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(d.basis.map(citation), '；')}</p>` : ''}`;
-  return html`<section id="finding" aria-labelledby="finding-h">
-    <h2 id="finding-h">${t('finding')}</h2>
-    ${body} ${report ? html`<p class="hint">${t('reportedBy', { who: actorName(report.actor?.id), at: localTime(report.recordedAt) })}</p>` : ''}
-  </section>`;
+    : html`<p>${d.description ? loc(d.description) : t('manualNoBasis')}</p>${Array.isArray(d.basis) && d.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(d.basis.map(citation), '；')}</p>` : ''}`;
+  return html`<section id="finding" aria-labelledby="finding-h"><h2 id="finding-h">${t('finding')}</h2>${body}
+    ${report ? html`<p class="hint">${t('reportedBy', { who: actorName(report.actor?.id), at: localTime(report.recordedAt) })}</p>` : ''}</section>`;
 }
 
 const PLAN_FIELDS = [
@@ -111,24 +83,9 @@ const PLAN_FIELDS = [
 export function planSection(h) {
   if (!h.plan) return '';
   const approved = h.planApproved === true;
-  return html`<section id="plan" aria-labelledby="plan-h">
-    <h2 id="plan-h">${t('plan')}</h2>
-    <dl class="plan">
-      ${PLAN_FIELDS.map(
-        ([k, label]) =>
-          html`<div>
-            <dt>${t(label)}</dt>
-            <dd>${loc(h.plan[k])}</dd>
-          </div>`,
-      )}
-      <div>
-        <dt>${t('planDeadline')}</dt>
-        <dd id="plan-deadline" data-approved="${String(approved)}">
-          ${localTime(h.plan.deadline)} ${approved ? html`<span class="badge ok">${t('planApproved')}</span>` : html`<span class="hint">${t('planNotApproved')}</span>`}
-        </dd>
-      </div>
-    </dl>
-  </section>`;
+  return html`<section id="plan" aria-labelledby="plan-h"><h2 id="plan-h">${t('plan')}</h2>
+    <dl class="plan">${PLAN_FIELDS.map(([k, label]) => html`<div><dt>${t(label)}</dt><dd>${loc(h.plan[k])}</dd></div>`)}
+      <div><dt>${t('planDeadline')}</dt><dd id="plan-deadline" data-approved="${String(approved)}">${localTime(h.plan.deadline)} ${approved ? html`<span class="badge ok">${t('planApproved')}</span>` : html`<span class="hint">${t('planNotApproved')}</span>`}</dd></div></dl></section>`;
 }
 
 /** Every evidence item the history names, once each, with the event that attached it. */
@@ -152,34 +109,17 @@ export function evidenceSection(history) {
   const item = (r) => {
     const href = `/api/evidence/${encodeURIComponent(r.id)}`;
     const caption = html`${t(`evk_${r.kind}`)} · ${t(`ev_${r.event}`)} · ${localTime(r.at)}`;
-    return html`<li data-evidence="${r.id}" data-kind="${r.kind}">
-      <figure>
-        ${
-          r.kind === 'document'
-            ? html`<a class="doc" href="${href}" target="_blank" rel="noopener"><span class="doc-mark" aria-hidden="true">PDF</span> ${t('openDocument')}</a>`
-            : html`<button type="button" class="thumb" data-full="${href}" aria-label="${t('openPhoto')}：${t(`evk_${r.kind}`)}">
-                <img src="${href}?thumb=1" alt="${t(`evk_${r.kind}`)}" width="120" height="90" />
-              </button>`
-        }
-        <figcaption>${caption}</figcaption>
-      </figure>
-    </li>`;
-  };
-  return html`<section id="evidence" aria-labelledby="evidence-h">
-    <h2 id="evidence-h">${t('evidence')}</h2>
-    ${
-      refs.length
-        ? html`<ul class="evidence-thumbs" id="evidence-list" data-count="${refs.length}">
-            ${refs.map(item)}
-          </ul>`
-        : html`<p id="evidence-list" data-count="0">${t('noEvidence')}</p>`
+    return html`<li data-evidence="${r.id}" data-kind="${r.kind}"><figure>${
+      r.kind === 'document'
+        ? html`<a class="doc" href="${href}" target="_blank" rel="noopener"><span class="doc-mark" aria-hidden="true">PDF</span> ${t('openDocument')}</a>`
+        : html`<button type="button" class="thumb" data-full="${href}" aria-label="${t('openPhoto')}：${t(`evk_${r.kind}`)}"><img src="${href}?thumb=1" alt="${t(`evk_${r.kind}`)}" width="120" height="90"></button>`
     }
+      <figcaption>${caption}</figcaption></figure></li>`;
+  };
+  return html`<section id="evidence" aria-labelledby="evidence-h"><h2 id="evidence-h">${t('evidence')}</h2>
+    ${refs.length ? html`<ul class="evidence-thumbs" id="evidence-list" data-count="${refs.length}">${refs.map(item)}</ul>` : html`<p id="evidence-list" data-count="0">${t('noEvidence')}</p>`}
     <p id="evidence-status" class="hint" role="status"></p>
-    <dialog id="lightbox" aria-label="${t('photo')}">
-      <img id="lightbox-img" alt="${t('photo')}" />
-      <p><a id="lightbox-link" href="#" target="_blank" rel="noopener">${t('openFull')}</a> <button type="button" id="lightbox-close">${t('closeDialog')}</button></p>
-    </dialog>
-  </section>`;
+    <dialog id="lightbox" aria-label="${t('photo')}"><img id="lightbox-img" alt="${t('photo')}"><p><a id="lightbox-link" href="#" target="_blank" rel="noopener">${t('openFull')}</a> <button type="button" id="lightbox-close">${t('closeDialog')}</button></p></dialog></section>`;
 }
 
 /** What an event adds to its history line: levels, deadlines, scope, case number, officers, reason or note. */
@@ -200,8 +140,7 @@ function eventDetail(e) {
   // The acting officer is already named on the line; the second one is named here, by name and certificate.
   if (Array.isArray(d.officers) && d.officers.length) {
     parts.push(
-      html`${t('officersPair')}:
-      ${join(
+      html`${t('officersPair')}: ${join(
         d.officers.map((o) => html`${personName(o?.id)}${o?.certificateNo ? html`（${t('certNo')} ${o.certificateNo}）` : ''}`),
         '、',
       )}`,
@@ -214,10 +153,5 @@ function eventDetail(e) {
 
 /** The history: time, event, who, details with reasons; oldest first. */
 export function historySection(history) {
-  return html`<section aria-labelledby="history-h">
-    <h2 id="history-h">${t('history')}</h2>
-    <ol id="history">
-      ${history.map((e) => html`<li data-type="${e.type}"><time datetime="${e.recordedAt}">${localTime(e.recordedAt)}</time> <b>${t(`ev_${e.type}`)}</b> <span class="actor" data-actor="${e.actor?.id ?? ''}" data-role="${e.actor?.role ?? ''}">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}
-    </ol>
-  </section>`;
+  return html`<section aria-labelledby="history-h"><h2 id="history-h">${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}"><time datetime="${e.recordedAt}">${localTime(e.recordedAt)}</time> <b>${t(`ev_${e.type}`)}</b> <span class="actor" data-actor="${e.actor?.id ?? ''}" data-role="${e.actor?.role ?? ''}">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}</ol></section>`;
 }

@@ -10,16 +10,16 @@ export function signInPage() {
   setHtml(
     app,
     html`<h1>${t('loginTitle')}</h1>
-      <form id="login-form" class="card login" method="post" action="/login" novalidate>
-        <label for="login-user">${t('userName')}</label>
-        <input id="login-user" name="user" autocomplete="username" list="demo-user-list" required autofocus />
-        <datalist id="demo-user-list">${session.demo.users.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</datalist>
-        <label for="login-password">${t('password')}</label>
-        <input id="login-password" name="password" type="password" autocomplete="current-password" required />
-        <button type="submit" id="login-submit">${t('login')}</button>
-        <div id="login-error" role="alert"></div>
-      </form>
-      <p class="hint">${t('loginHint')}</p>`,
+    <form id="login-form" class="card login" method="post" action="/login" novalidate>
+      <label for="login-user">${t('userName')}</label>
+      <input id="login-user" name="user" autocomplete="username" list="demo-user-list" required autofocus>
+      <datalist id="demo-user-list">${session.demo.users.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</datalist>
+      <label for="login-password">${t('password')}</label>
+      <input id="login-password" name="password" type="password" autocomplete="current-password" required>
+      <button type="submit" id="login-submit">${t('login')}</button>
+      <div id="login-error" role="alert"></div>
+    </form>
+    <p class="hint">${t('loginHint')}</p>`,
   );
   const form = app.querySelector('#login-form');
   // A form post without scripts comes back as #/login?error=401.
@@ -44,9 +44,7 @@ export function signInPage() {
       form.elements.password.value = '';
       setHtml(
         out,
-        html`<p class="message error" id="form-error" data-status="${res.status}">
-          ${res.status === 429 ? t('errLoginRateLimited') : res.status === 401 ? t('errLoginFailed') : `${res.status} ${body?.title ?? ''}`}
-        </p>`,
+        html`<p class="message error" id="form-error" data-status="${res.status}">${res.status === 429 ? t('errLoginRateLimited') : res.status === 401 ? t('errLoginFailed') : `${res.status} ${body?.title ?? ''}`}</p>`,
       );
       return;
     }

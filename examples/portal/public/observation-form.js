@@ -28,32 +28,15 @@ export function observationForm(root, enterprises, domains) {
   setHtml(
     root,
     html`<form id="observation-form" class="card" novalidate>
-      <label
-        >${t('enterpriseCol')}
-        <select id="obs-enterprise">
-          ${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}
-        </select></label
-      >
-      <label
-        >${t('domain')}
-        <select id="obs-domain">
-          ${domains.map((d) => html`<option value="${d}">${t(d)}</option>`)}
-        </select></label
-      >
-      <label
-        >${t('level')}
-        <select id="obs-level">
-          <option value="">${t('choose')}</option>
-          ${['simple', 'general', 'major'].map((l) => html`<option value="${l}">${t(l)}</option>`)}
-        </select></label
-      ><br />
-      <label>${t('title')} <input id="obs-title" maxlength="200" /></label><br />
-      <label>${t('description')} <textarea id="obs-description" maxlength="4000" rows="3"></textarea></label><br />
-      <label>${t('photoBefore')} <input type="file" id="obs-photos" accept="image/*" multiple /></label><br />
+      <label>${t('enterpriseCol')} <select id="obs-enterprise">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
+      <label>${t('domain')} <select id="obs-domain">${domains.map((d) => html`<option value="${d}">${t(d)}</option>`)}</select></label>
+      <label>${t('level')} <select id="obs-level"><option value="">${t('choose')}</option>${['simple', 'general', 'major'].map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label><br>
+      <label>${t('title')} <input id="obs-title" maxlength="200"></label><br>
+      <label>${t('description')} <textarea id="obs-description" maxlength="4000" rows="3"></textarea></label><br>
+      <label>${t('photoBefore')} <input type="file" id="obs-photos" accept="image/*" multiple></label><br>
       <button type="submit" id="submit-observation">${t('reportObservation')}</button>
       <p class="hint">${t('observationHint')}</p>
-      <div id="observation-result"></div>
-    </form>`,
+      <div id="observation-result"></div></form>`,
   );
   const form = root.querySelector('#observation-form');
   const out = form.querySelector('#observation-result');

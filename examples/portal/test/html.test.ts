@@ -85,7 +85,7 @@ describe('html`…` escapes every payload', () => {
     const dq = String(html`<tr data-hazard="${payload}" title="${payload}"></tr>`);
     expect(dq.match(/"/g)).toHaveLength(4);
     expect(decode(/data-hazard="([^"]*)"/.exec(dq)![1]!)).toBe(payload);
-    const sq = String(html`<tr title="${payload}"></tr>`);
+    const sq = String(html`<tr title='${payload}'></tr>`);
     expect(sq.match(/'/g)).toHaveLength(2);
   });
 
@@ -94,7 +94,7 @@ describe('html`…` escapes every payload', () => {
     const href = decode(/href="([^"]*)"/.exec(a)![1]!);
     expect(href === BLOCKED || href === payload).toBe(true);
     expect(href.replace(/[\s\u0000-\u001f\u200b\u202e]/g, '').toLowerCase()).not.toMatch(/^(javascript|vbscript|data):/);
-    const img = String(html`<img src="${payload}" alt="" />`);
+    const img = String(html`<img src="${payload}" alt="">`);
     expect(decode(/src="([^"]*)"/.exec(img)![1]!).toLowerCase()).not.toMatch(/^\s*(javascript|vbscript|data:text)/);
   });
 
@@ -108,13 +108,7 @@ describe('html`…` escapes every payload', () => {
 describe('values', () => {
   it('renders null, undefined, false and "" as nothing, numbers as text, arrays item by item', () => {
     expect(String(html`<p>${null}${undefined}${false}${''}${0}${3.5}</p>`)).toBe('<p>03.5</p>');
-    expect(
-      String(
-        html`<ul>
-          ${['<a>', 'b'].map((x) => html`<li>${x}</li>`)}
-        </ul>`,
-      ),
-    ).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>');
+    expect(String(html`<ul>${['<a>', 'b'].map((x) => html`<li>${x}</li>`)}</ul>`)).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>');
   });
 
   it('passes nested html and raw() through in text, escapes them inside attribute values', () => {
@@ -127,9 +121,9 @@ describe('values', () => {
   it('allows raw() boolean attributes inside a tag', () => {
     // The pages write `${condition && raw(' selected')}`; constants stand in for the condition.
     // eslint-disable-next-line no-constant-binary-expression
-    expect(String(html`<option value="${'a"b'}" ${true && raw(' selected')}>x</option>`)).toBe('<option value="a&quot;b" selected>x</option>');
+    expect(String(html`<option value="${'a"b'}"${true && raw(' selected')}>x</option>`)).toBe('<option value="a&quot;b" selected>x</option>');
     // eslint-disable-next-line no-constant-binary-expression
-    expect(String(html`<option value="a" ${false && raw(' selected')}>x</option>`)).toBe('<option value="a">x</option>');
+    expect(String(html`<option value="a"${false && raw(' selected')}>x</option>`)).toBe('<option value="a">x</option>');
   });
 
   it('joins fragments with an escaped or trusted separator', () => {
@@ -179,26 +173,14 @@ describe('safeUrl', () => {
 
 describe('misuse throws', () => {
   it.each([
-    ['a hole inside a tag', () => html`<input ${'autofocus onfocus=x'} />`],
-    ['an unquoted attribute', () => html`<input value=${'x'} />`],
+    ['a hole inside a tag', () => html`<input ${'autofocus onfocus=x'}>`],
+    ['an unquoted attribute', () => html`<input value=${'x'}>`],
     ['an event-handler attribute', () => html`<button onclick="${'go()'}">x</button>`],
-    ['an event-handler attribute in capitals', () => html`<button OnClick="${'go()'}">x</button>`],
+    ['an event-handler attribute in capitals', () => html`<button OnClick='${'go()'}'>x</button>`],
     ['a style attribute', () => html`<p style="${'color:red'}">x</p>`],
     ['a comment', () => html`<!-- ${'x'} -->`],
-    [
-      'a script element',
-      () =>
-        html`<script>
-          var a = ${'1'};
-        </script>`,
-    ],
-    [
-      'a style element',
-      () =>
-        html`<style>
-          ${'p{}'}
-        </style>`,
-    ],
+    ['a script element', () => html`<script>var a = ${'1'};</script>`],
+    ['a style element', () => html`<style>${'p{}'}</style>`],
     ['an iframe srcdoc', () => html`<iframe srcdoc="${'<p>'}"></iframe>`],
   ])('%s', (_name, build) => {
     expect(build).toThrow(TypeError);

@@ -55,11 +55,7 @@ describe('escaping in Chromium', () => {
       const box = document.createElement('div');
       document.body.append(box);
       return payloads.map((p) => {
-        setHtml(
-          box,
-          html`<p class="t">${p}</p>
-            <span class="a" title="${p}" data-x="${p}"></span><a class="l" href="${p}">x</a><img class="i" src="${p}" alt="" />`,
-        );
+        setHtml(box, html`<p class="t">${p}</p><span class="a" title="${p}" data-x='${p}'></span><a class="l" href="${p}">x</a><img class="i" src="${p}" alt="">`);
         // HTML itself drops NUL from text and turns it into U+FFFD in attributes (not our escaping).
         const inText = p.replaceAll('\u0000', '');
         const inAttr = p.replaceAll('\u0000', '\ufffd');
