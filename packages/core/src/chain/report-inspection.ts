@@ -26,6 +26,11 @@ export interface ReportInspectionInput {
   fixedOnSpot?: readonly string[];
   /** The request's idempotency key: the same key reports the same hazards again as replays. */
   key: string;
+  /**
+   * Report only the fired hazards of these rule ids (the others are neither reported nor an
+   * error): a device condition reports its own rule under its own key (`@anjian/sensor-mqtt`).
+   */
+  only?: readonly string[];
 }
 
 /** The outcome of reporting one classified hazard into the chain. */
@@ -123,7 +128,7 @@ export async function reportInspection(deps: ChainDeps, input: ReportInspectionI
   const errors = checked.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: errors };
   const classification = evaluator.evaluate(input.inspection);
-  const hazards = classification.hazards;
+  const hazards = input.only === undefined ? classification.hazards : classification.hazards.filter((h) => input.only?.includes(h.rule));
 
   const evidenceOf = assignEvidence(input, hazards, issues);
   if (issues.length > 0 || !evidenceOf) return { ok: false, issues };

@@ -19,3 +19,4 @@ export * from '../ports/index.js';
 export * from '../scenarios/index.js';
 export * from '../interop/index.js';
 export * from '../outbox/index.js';
+export * from '../monitoring/index.js';

@@ -46,3 +46,4 @@ export { encodeKeysetCursor, decodeKeysetCursor, InvalidCursorError } from './ke
 export { StoreError, isStoreError } from './store-error.js';
 export type { StoreErrorCode } from './store-error.js';
 export type { Notifier, NotifierMessage, NotifierDelivery } from './notifier.js';
+export type { DeviceRegistry, DeviceCommit, DeviceCommitResult, DeviceNotification, WarningFilter } from './device-registry.js';

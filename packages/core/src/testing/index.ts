@@ -16,3 +16,5 @@ export { TEST_CALENDAR_2026, TEST_ACTORS, TEST_OFFICER_3, TEST_ENTERPRISES, repo
 export type { TestEvidenceRef } from './chain-fixtures.js';
 export { seedAuditTrail } from './audit-fixtures.js';
 export type { SeedAuditTrailOptions } from './audit-fixtures.js';
+export { runDeviceRegistryConformance, DEVICE_REGISTRY_CONFORMANCE_TESTS, testDevice } from './device-registry-conformance.js';
+export type { DeviceRegistryConformanceOptions } from './device-registry-conformance.js';

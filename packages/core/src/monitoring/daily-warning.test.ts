@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createOutboxRelay } from '../outbox/create-outbox-relay.js';
+import { countDailyWarning, dailyWarningSummary, runDailyWarning } from './daily-warning.js';
+import type { HazardSummary } from '../chain/types.js';
+import { ingestSensorMessage } from './ingest-sensor-message.js';
+import { monitoringFixture } from './monitoring.test-util.js';
+
+describe('runDailyWarning', () => {
+  it('one message per enterprise with something to say, none for the others; a second run and a crashed run send nothing twice', async () => {
+    const f = await monitoringFixture('2026-12-06T00:30:00.000Z');
+    await ingestSensorMessage(f.deps, f.msg('D-plain', 'alarm'));
+    await ingestSensorMessage(f.deps, f.msg('D-listed', 'fault'));
+    const deps = { registry: f.registry, store: f.store, directory: f.directory };
+    // A crash half-way: the first enterprise was enqueued, then the process died.
+    const partial = await runDailyWarning(deps, { enterpriseIds: ['E1'], now: f.clock.now() });
+    expect(partial.enqueued).toEqual(['E1']);
+    const run = await runDailyWarning(deps, { enterpriseIds: ['E1', 'E2', 'E-none'], now: f.clock.now() });
+    expect(run).toEqual({ date: '2026-12-06', enqueued: [], alreadySent: ['E1'], nothing: ['E2'], unknown: ['E-none'] });
+    f.clock.advance(3 * 3_600_000);
+    expect((await runDailyWarning(deps, { enterpriseIds: ['E1', 'E2'], now: f.clock.now() })).alreadySent).toEqual(['E1']);
+    const sent: Array<{ id: string; summary: unknown }> = [];
+    const relay = createOutboxRelay({ store: f.registry, owner: 'sms', clock: f.clock, deliver: async (m) => (sent.push({ id: m.id, summary: m.payload.summary }), { ok: true }) });
+    await relay.runOnce();
+    await relay.runOnce();
+    expect(sent).toEqual([{ id: 'daily-warning/E1/2026-12-06', summary: '报警设备1台，其他设备预警1条' }]);
+    // The next China day is another message.
+    f.clock.advance(24 * 3_600_000);
+    expect((await runDailyWarning(deps, { enterpriseIds: ['E1'], now: f.clock.now() })).enqueued).toEqual(['E1']);
+  });
+});
+
+describe('countDailyWarning', () => {
+  it('counts overdue, due within the horizon and unanswered notices of open hazards', () => {
+    const h = (status: HazardSummary['status'], deadline: string | null): HazardSummary => ({
+      hazardId: 'h',
+      version: 1,
+      status,
+      level: 'general',
+      provisional: false,
+      domain: 'gas',
+      area: 'D1/G1',
+      enterpriseId: 'E1',
+      deadline,
+      createdAt: '',
+      updatedAt: '',
+    });
+    const now = new Date('2026-12-06T00:00:00.000Z');
+    const c = countDailyWarning(
+      [h('rectifying', '2026-12-05T00:00:00.000Z'), h('rectifying', '2026-12-08T00:00:00.000Z'), h('reported', '2026-12-20T00:00:00.000Z'), h('closed', '2026-12-01T00:00:00.000Z')],
+      [],
+      now,
+      3,
+    );
+    expect(c).toEqual({ dueSoon: 1, overdue: 1, unanswered: 2, alarming: 0, offline: 0, otherDeviceWarnings: 0 });
+    expect(dailyWarningSummary(c)).toBe('逾期隐患1项，即将到期隐患1项，未回复整改通知2份');
+    expect(dailyWarningSummary({ ...c, dueSoon: 0, overdue: 0, unanswered: 0 })).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+import { chinaPeriod } from '../ports/hazard-stats.js';
+import type { Directory } from '../ports/directory.js';
+import type { DeviceNotification, DeviceRegistry } from '../ports/device-registry.js';
+import type { ReadModelStore } from '../ports/store.js';
+import type { HazardSummary } from '../chain/types.js';
+import type { DeviceWarning } from './device-state.js';
+
+/** The outbox topic (and SMS template kind) of the daily early warning. */
+export const DAILY_WARNING_TOPIC = 'monitoring.daily_warning';
+
+/** What one enterprise's daily early warning counts. */
+export interface DailyWarningCounts {
+  /** Open hazards whose deadline falls within the next `dueWithinDays` days. */
+  dueSoon: number;
+  /** Open hazards past their deadline. */
+  overdue: number;
+  /** Hazards under a rectification notice not yet answered (status `rectifying`). */
+  unanswered: number;
+  /** Devices with an open alarm warning (`SEN-01`). */
+  alarming: number;
+  /** Devices with an open offline warning (`SEN-02`). */
+  offline: number;
+  /** Other open device warnings (fault, battery, switched off, beyond limits). */
+  otherDeviceWarnings: number;
+}
+
+/** The payload of a daily early warning in the outbox. */
+export interface DailyWarningPayload {
+  enterpriseId: string;
+  enterprise: string;
+  /** The day in China Standard Time, `YYYY-MM-DD`. */
+  date: string;
+  counts: DailyWarningCounts;
+  /** One line in 中文 for the SMS template's `{summary}`. */
+  summary: string;
+}
+
+/** Options of {@link runDailyWarning}. */
+export interface DailyWarningOptions {
+  /** The enterprises to warn (the host's list). */
+  enterpriseIds: readonly string[];
+  /** The caller's clock: the day is its China-time date. */
+  now: Date;
+  /** "Due soon" horizon. Default 3 days. */
+  dueWithinDays?: number;
+}
+
+/** Result of {@link runDailyWarning}. */
+export interface DailyWarningRun {
+  date: string;
+  /** Enterprises whose warning was enqueued now. */
+  enqueued: string[];
+  /** Enterprises already warned today (a re-run). */
+  alreadySent: string[];
+  /** Enterprises with nothing to say (no message). */
+  nothing: string[];
+  /** Enterprises the Directory does not know (skipped). */
+  unknown: string[];
+}
+
+const OPEN = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted'] as const;
+
+/** The 中文 summary line of the counts, or `null` when there is nothing to say. Pure. */
+export function dailyWarningSummary(c: DailyWarningCounts): string | null {
+  const parts: string[] = [];
+  if (c.overdue > 0) parts.push(`逾期隐患${c.overdue}项`);
+  if (c.dueSoon > 0) parts.push(`即将到期隐患${c.dueSoon}项`);
+  if (c.unanswered > 0) parts.push(`未回复整改通知${c.unanswered}份`);
+  if (c.alarming > 0) parts.push(`报警设备${c.alarming}台`);
+  if (c.offline > 0) parts.push(`离线设备${c.offline}台`);
+  if (c.otherDeviceWarnings > 0) parts.push(`其他设备预警${c.otherDeviceWarnings}条`);
+  return parts.length === 0 ? null : parts.join('，');
+}
+
+/** Counts one enterprise's daily warning from its open hazards and open device warnings. Pure. */
+export function countDailyWarning(hazards: readonly HazardSummary[], warnings: readonly DeviceWarning[], now: Date, dueWithinDays: number): DailyWarningCounts {
+  const t = now.getTime();
+  const horizon = t + dueWithinDays * 86_400_000;
+  const c: DailyWarningCounts = { dueSoon: 0, overdue: 0, unanswered: 0, alarming: 0, offline: 0, otherDeviceWarnings: 0 };
+  for (const h of hazards) {
+    if (h.status === 'closed') continue;
+    if (h.status === 'rectifying') c.unanswered++;
+    if (h.deadline === null) continue;
+    const d = Date.parse(h.deadline);
+    if (d < t) c.overdue++;
+    else if (d <= horizon) c.dueSoon++;
+  }
+  const alarming = new Set<string>();
+  const offline = new Set<string>();
+  for (const w of warnings) {
+    if (w.status !== 'open') continue;
+    if (w.item === 'SEN-01') alarming.add(w.deviceId);
+    else if (w.item === 'SEN-02') offline.add(w.deviceId);
+    else c.otherDeviceWarnings++;
+  }
+  c.alarming = alarming.size;
+  c.offline = offline.size;
+  return c;
+}
+
+async function openHazards(store: Pick<ReadModelStore, 'query'>, enterpriseId: string): Promise<HazardSummary[]> {
+  const out: HazardSummary[] = [];
+  let after: string | null = null;
+  do {
+    const page = await store.query({ enterpriseId, status: OPEN }, { limit: 500, after });
+    out.push(...page.items);
+    after = page.next;
+  } while (after !== null);
+  return out;
+}
+
+/**
+ * The daily early warning (每日预警), driven by the caller's `now` (no timers): for each
+ * enterprise, counts hazards overdue or due within `dueWithinDays`, notices not yet
+ * answered and open device warnings, and enqueues one notification
+ * `daily-warning/<enterprise>/<China date>` in the registry's outbox when there is
+ * something to say — none when there is nothing. Enqueuing is idempotent by that id, so a
+ * second run the same day, or a run after a crash half-way, sends nothing twice; the outbox
+ * relay delivers it at least once with the id as the SMS gateway's idempotency key.
+ *
+ * @example
+ * ```ts
+ * await runDailyWarning({ registry, store, directory }, { enterpriseIds, now: clock.now() });
+ * createOutboxRelay({ store: registry, owner: 'sms', deliver: (m) => sms.deliver({ id: m.id, kind: m.topic, to: phoneOf(m.payload.enterpriseId), params: m.payload }) });
+ * ```
+ */
+export async function runDailyWarning(deps: { registry: DeviceRegistry; store: Pick<ReadModelStore, 'query'>; directory: Directory }, options: DailyWarningOptions): Promise<DailyWarningRun> {
+  const nowIso = options.now.toISOString();
+  const date = chinaPeriod(nowIso, 'day');
+  const run: DailyWarningRun = { date, enqueued: [], alreadySent: [], nothing: [], unknown: [] };
+  for (const enterpriseId of options.enterpriseIds) {
+    const enterprise = await deps.directory.enterprise(enterpriseId);
+    if (!enterprise) {
+      run.unknown.push(enterpriseId);
+      continue;
+    }
+    const counts = countDailyWarning(await openHazards(deps.store, enterpriseId), await deps.registry.listWarnings({ enterpriseId, status: 'open' }), options.now, options.dueWithinDays ?? 3);
+    const summary = dailyWarningSummary(counts);
+    if (summary === null) {
+      run.nothing.push(enterpriseId);
+      continue;
+    }
+    const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, summary };
+    const notification: DeviceNotification = { id: `daily-warning/${enterpriseId}/${date}`, topic: DAILY_WARNING_TOPIC, payload: { ...payload }, createdAt: nowIso };
+    if (await deps.registry.enqueueNotification(notification)) run.enqueued.push(enterpriseId);
+    else run.alreadySent.push(enterpriseId);
+  }
+  return run;
+}

@@ -1,0 +1,70 @@
+import type { HazardLevel, LocalizedText } from '../pack/types.js';
+
+/**
+ * One device condition's warning: one per device and `sensors` pack item while the
+ * condition lasts (a storm of messages updates it), cleared when the item passes again.
+ */
+export interface DeviceWarning {
+  /** `<device>/<item>/<occurrence>`: stable, so a crash and a retry find the same warning. */
+  key: string;
+  deviceId: string;
+  enterpriseId: string;
+  /** The `sensors` pack item (the condition), e.g. `SEN-01`. */
+  item: string;
+  /** The most severe fired rule of the item, e.g. `SEN-01-H2`. */
+  rule: string;
+  level: HazardLevel;
+  title: LocalizedText;
+  status: 'open' | 'cleared';
+  openedAt: string;
+  updatedAt: string;
+  clearedAt: string | null;
+  /** Messages received from the device while the warning was open (1 when it opened on a message). */
+  messages: number;
+  /** 1 for the device's first episode of this condition, then 2, 3 … */
+  occurrence: number;
+  /** The condition recurred within the recurrence window (the pack's `recurring` fact). */
+  escalated: boolean;
+  /** Hazards the review chain recorded for it (filled in after reporting). */
+  hazardIds: string[];
+}
+
+/** What the tracker remembers of one device between messages. */
+export interface DeviceState {
+  deviceId: string;
+  /** Optimistic-concurrency version in the registry (0 before the first save). */
+  version: number;
+  /** When tracking began (registration or first sight), the server's clock. */
+  since: string;
+  /** When the last message arrived, by the server's clock (`null`: never). */
+  lastMessageAt: string | null;
+  alarm: boolean;
+  fault: boolean;
+  batteryLow: boolean;
+  disabled: boolean;
+  reading: number | null;
+  /** Open warnings by item. */
+  open: Record<string, DeviceWarning>;
+  /** Episodes so far by item (the next occurrence number is this + 1). */
+  occurrences: Record<string, number>;
+  /** Clear times by item within the recurrence window (older ones are dropped). */
+  recentClears: Record<string, string[]>;
+}
+
+/** A fresh state for a device first seen (or registered) at `now`. */
+export function initialDeviceState(deviceId: string, now: Date): DeviceState {
+  return {
+    deviceId,
+    version: 0,
+    since: now.toISOString(),
+    lastMessageAt: null,
+    alarm: false,
+    fault: false,
+    batteryLow: false,
+    disabled: false,
+    reading: null,
+    open: {},
+    occurrences: {},
+    recentClears: {},
+  };
+}

@@ -1,0 +1,180 @@
+import type { PackEvaluator } from '../classify/compile-pack.js';
+import type { Classification, Inspection } from '../classify/types.js';
+import { LEVEL_RANK } from '../pack/types.js';
+import type { Device } from './device.js';
+import { deviceInspection, SENSORS_PACK_ID } from './device-facts.js';
+import type { DeviceState, DeviceWarning } from './device-state.js';
+import type { SensorMessage } from './sensor-message.js';
+
+/** Options of {@link createDeviceTracker}. */
+export interface DeviceTrackerOptions {
+  /** The compiled `sensors` pack (or a local edition of it): it decides conditions, levels and basis. */
+  pack: PackEvaluator;
+  /** A condition that clears and comes back within this window counts as recurring (the pack escalates). Default 24 h. */
+  recurrenceWindowMs?: number;
+}
+
+/** What one step of the tracker changed. */
+export interface DeviceStep {
+  /** The device's new state (the caller stores it). */
+  state: DeviceState;
+  /** Warnings opened by this step (report them). */
+  opened: DeviceWarning[];
+  /** Open warnings this step touched (a repeated message, a changed level). */
+  updated: DeviceWarning[];
+  /** Warnings cleared by this step (record them). */
+  cleared: DeviceWarning[];
+  /** The inspection the step classified (facts = device state), to report opened warnings with. */
+  inspection: Inspection;
+  classification: Classification;
+}
+
+/** A pure device-condition tracker over the `sensors` pack. */
+export interface DeviceTracker {
+  /** Applies one (validated, not yet seen) message received at `now`. */
+  observe(device: Device, state: DeviceState, message: SensorMessage, now: Date): DeviceStep;
+  /** Re-evaluates at `now` without a message: heartbeat silence becomes offline here. */
+  tick(device: Device, state: DeviceState, now: Date): DeviceStep;
+}
+
+/** Default recurrence window: 24 hours. */
+export const DEFAULT_RECURRENCE_WINDOW_MS = 86_400_000;
+
+function applyMessage(state: DeviceState, message: SensorMessage): void {
+  switch (message.type) {
+    case 'alarm':
+      state.alarm = true;
+      break;
+    case 'alarm_cleared':
+      state.alarm = false;
+      break;
+    case 'fault':
+      state.fault = true;
+      break;
+    case 'fault_cleared':
+      state.fault = false;
+      break;
+    case 'battery_low':
+      state.batteryLow = true;
+      break;
+    case 'battery_ok':
+      state.batteryLow = false;
+      break;
+    case 'disabled':
+      state.disabled = true;
+      break;
+    case 'enabled':
+      state.disabled = false;
+      break;
+    case 'reading':
+      if (typeof message.value === 'number') state.reading = message.value;
+      break;
+    case 'heartbeat':
+      break;
+  }
+}
+
+/**
+ * Creates a device-condition tracker. Each step builds the device's facts
+ * ({@link deviceInspection}), classifies them with the `sensors` pack and compares the
+ * items that fire with the open warnings: an item that starts firing opens one warning
+ * (`<device>/<item>/<occurrence>`), one that keeps firing updates it (a storm of 1 000
+ * alarm messages is one warning with `messages: 1000`), one that stops firing is cleared
+ * and remembered for the recurrence window, so that the next episode within the window
+ * is `escalated` and the pack's `recurring` fact can raise its level. No thresholds
+ * here: the offline time, the limits and the levels are the pack's. Pure: time is the
+ * caller's `now` (the server's clock, never the device's `at`), no I/O, `state` is not
+ * mutated.
+ *
+ * @example
+ * ```ts
+ * const tracker = createDeviceTracker({ pack: compilePack(sensorsPack), recurrenceWindowMs: 6 * 3_600_000 });
+ * const step = tracker.observe(device, state, message, clock.now());
+ * ```
+ */
+export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracker {
+  if (options.pack.pack.id !== SENSORS_PACK_ID) throw new TypeError(`the device tracker needs the "${SENSORS_PACK_ID}" pack, got "${options.pack.pack.id}"`);
+  const windowMs = options.recurrenceWindowMs ?? DEFAULT_RECURRENCE_WINDOW_MS;
+  if (!Number.isFinite(windowMs) || windowMs < 0) throw new RangeError('recurrenceWindowMs must be a finite number ≥ 0');
+
+  function step(device: Device, previous: DeviceState, now: Date, message: SensorMessage | null): DeviceStep {
+    const state: DeviceState = structuredClone(previous);
+    const at = now.toISOString();
+    if (message) {
+      applyMessage(state, message);
+      state.lastMessageAt = at;
+    }
+    const horizon = now.getTime() - windowMs;
+    for (const [item, times] of Object.entries(state.recentClears)) {
+      const kept = times.filter((t) => Date.parse(t) > horizon);
+      if (kept.length > 0) state.recentClears[item] = kept;
+      else delete state.recentClears[item];
+    }
+    const inspection = deviceInspection(device, state, now);
+    const classification = options.pack.evaluate(inspection);
+    const opened: DeviceWarning[] = [];
+    const updated: DeviceWarning[] = [];
+    const cleared: DeviceWarning[] = [];
+    const firing = new Set<string>();
+    for (const result of classification.items) {
+      if (result.outcome !== 'hazard' || !result.level) continue;
+      const rule = result.hazards[0]!;
+      const finding = classification.hazards.find((h) => h.rule === rule);
+      firing.add(result.item);
+      const current = state.open[result.item];
+      if (current) {
+        let touched = false;
+        if (message) {
+          current.messages += 1;
+          touched = true;
+        }
+        // A level only rises while the condition lasts (a window running out does not lower it).
+        if (current.rule !== rule && LEVEL_RANK[result.level] >= LEVEL_RANK[current.level]) {
+          current.rule = rule;
+          current.level = result.level;
+          if (finding) current.title = finding.title;
+          touched = true;
+        }
+        if (touched) {
+          current.updatedAt = at;
+          updated.push(current);
+        }
+        continue;
+      }
+      const occurrence = (state.occurrences[result.item] ?? 0) + 1;
+      state.occurrences[result.item] = occurrence;
+      const warning: DeviceWarning = {
+        key: `${device.id}/${result.item}/${occurrence}`,
+        deviceId: device.id,
+        enterpriseId: device.enterpriseId,
+        item: result.item,
+        rule,
+        level: result.level,
+        title: finding?.title ?? { 'zh-CN': rule },
+        status: 'open',
+        openedAt: at,
+        updatedAt: at,
+        clearedAt: null,
+        messages: message ? 1 : 0,
+        occurrence,
+        escalated: (state.recentClears[result.item]?.length ?? 0) > 0,
+        hazardIds: [],
+      };
+      state.open[result.item] = warning;
+      opened.push(warning);
+    }
+    for (const [item, warning] of Object.entries(state.open)) {
+      if (firing.has(item)) continue;
+      delete state.open[item];
+      const done: DeviceWarning = { ...warning, status: 'cleared', clearedAt: at, updatedAt: at };
+      (state.recentClears[item] ??= []).push(at);
+      cleared.push(done);
+    }
+    return { state, opened, updated, cleared, inspection, classification };
+  }
+
+  return Object.freeze({
+    observe: (device: Device, state: DeviceState, message: SensorMessage, now: Date) => step(device, state, now, message),
+    tick: (device: Device, state: DeviceState, now: Date) => step(device, state, now, null),
+  });
+}

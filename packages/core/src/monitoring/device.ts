@@ -1,0 +1,34 @@
+/**
+ * The device model of monitoring and early warning (监测预警): what the device registry holds
+ * about one monitoring or alarm device. JSON Schema: `@anjian/core/schema/device.schema.json`.
+ *
+ * @module
+ */
+
+/** Kinds of device (the `device_kind` fact of the `sensors` pack). */
+export type DeviceKind = 'smoke_alarm' | 'combustible_gas_detector' | 'toxic_gas_detector' | 'transmitter' | 'video_analytics';
+
+/** All device kinds, in a stable order. */
+export const DEVICE_KINDS: readonly DeviceKind[] = Object.freeze(['smoke_alarm', 'combustible_gas_detector', 'toxic_gas_detector', 'transmitter', 'video_analytics']);
+
+/** A registered monitoring or alarm device. */
+export interface Device {
+  id: string;
+  /** The enterprise it belongs to; its warnings and hazards are this enterprise's. */
+  enterpriseId: string;
+  kind: DeviceKind;
+  /** Where it is mounted (free text). */
+  location: string;
+  /** The place it protects; `listed` when 应急管理部令第10号 lists the place as needing monitoring or alarm devices. */
+  place: { id: string; name: string; listed: boolean };
+  /** The enterprise produces, stores or uses hazardous chemicals (危险化学品安全法). */
+  hazchem?: boolean;
+  /** The pack item it evidences, `pack/item` (e.g. `gas/GAS-U01`). */
+  evidences?: string;
+  /** Registered limits of its readings (transmitters). */
+  limits?: { low?: number; high?: number; unit?: string };
+  /** The actor id it reports as: a Directory profile with role `system` (a device principal). */
+  principalId: string;
+  /** Deregistered at (ISO): its messages are dropped as unknown. */
+  disabledAt?: string | null;
+}

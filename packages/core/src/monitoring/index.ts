@@ -1,0 +1,16 @@
+/**
+ * Monitoring and early warning (监测预警): devices, sensor messages, the device-condition
+ * tracker over the `sensors` pack, ingestion into the review chain and the daily early
+ * warning. Exported through `@anjian/core/internal`; `@anjian/sensor-mqtt` re-exports
+ * what hosts need.
+ *
+ * @module
+ */
+export * from './device.js';
+export * from './device-state.js';
+export * from './device-facts.js';
+export * from './sensor-message.js';
+export * from './device-tracker.js';
+export * from './memory-device-registry.js';
+export * from './ingest-sensor-message.js';
+export * from './daily-warning.js';

@@ -1,0 +1,148 @@
+import type { ReportOutcome } from '../chain/report-inspection.js';
+import { reportInspection } from '../chain/report-inspection.js';
+import type { ChainDeps } from '../chain/handle-command.js';
+import type { Issue } from '../pack/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { DeviceRegistry } from '../ports/device-registry.js';
+import type { Device } from './device.js';
+import { SENSORS_PACK_ID } from './device-facts.js';
+import { initialDeviceState, type DeviceState, type DeviceWarning } from './device-state.js';
+import type { DeviceStep, DeviceTracker } from './device-tracker.js';
+import { parseSensorMessage, type SensorDropReason } from './sensor-message.js';
+
+/** What monitoring needs: the registry, the tracker, the review chain (its `packs` hold the `sensors` pack) and the server's clock. */
+export interface MonitoringDeps {
+  registry: DeviceRegistry;
+  tracker: DeviceTracker;
+  chain: ChainDeps;
+  clock: Clock;
+}
+
+/** The review chain's answer for one opened warning. */
+export interface WarningReport {
+  warning: string;
+  reports: ReportOutcome[];
+  /** Set when the chain refused the whole report (unknown enterprise, pack mismatch …). */
+  issues?: Issue[];
+}
+
+/** Result of {@link ingestSensorMessage}. */
+export type IngestResult =
+  | { kind: 'processed'; deviceId: string; messageId: string; opened: DeviceWarning[]; updated: DeviceWarning[]; cleared: DeviceWarning[]; reports: WarningReport[] }
+  | { kind: 'dropped'; reason: SensorDropReason; detail: string; deviceId?: string };
+
+/** Options of {@link ingestSensorMessage}. */
+export interface IngestOptions {
+  /** The device segment of the MQTT topic; the message's `device` must equal it. */
+  topicDevice?: string;
+  maxBytes?: number;
+}
+
+/**
+ * Reports each opened warning into the review chain as the device's principal: the
+ * device's facts are classified again by the server's `sensors` pack
+ * ({@link reportInspection}), only the warning's own rule is reported, under the warning's
+ * key, so the hazard id is derived from principal, key and rule and a retry after a crash
+ * replays instead of reporting twice. The source (`sensor`) comes from the principal's
+ * role (`system`). Fills `hazardIds` of the warnings.
+ */
+export async function reportDeviceWarnings(chain: ChainDeps, device: Device, step: DeviceStep): Promise<WarningReport[]> {
+  const out: WarningReport[] = [];
+  for (const warning of step.opened) {
+    const r = await reportInspection(chain, { inspection: step.inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warning.key, only: [warning.rule] }, device.principalId);
+    if (!r.ok) {
+      out.push({ warning: warning.key, reports: [], issues: r.issues });
+      continue;
+    }
+    warning.hazardIds = r.reports.filter((x) => x.ok).map((x) => x.hazardId);
+    out.push({ warning: warning.key, reports: r.reports });
+  }
+  return out;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Processes one raw MQTT payload: validates it against the published schema, checks the
+ * topic's device, looks the device up, drops a message id already processed, runs the
+ * tracker, reports opened warnings into the review chain and commits state, message id
+ * and warnings in one registry transaction. A bad message is a `dropped` result with its
+ * reason — never a throw. Errors of the registry or the chain (a database down) do throw:
+ * the caller must not acknowledge the message, so the broker delivers it again (QoS 1),
+ * and the derived ids make the second pass a replay.
+ *
+ * @example
+ * ```ts
+ * const r = await ingestSensorMessage(deps, payload, { topicDevice });
+ * if (r.kind === 'dropped') counters[r.reason]++;
+ * ```
+ */
+export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
+  const parsed = parseSensorMessage(raw, options.maxBytes);
+  if (!parsed.ok) return { kind: 'dropped', reason: parsed.reason, detail: parsed.detail };
+  const message = parsed.message;
+  if (options.topicDevice !== undefined && options.topicDevice !== message.device) {
+    return { kind: 'dropped', reason: 'topic_mismatch', detail: 'the message names another device than its topic', deviceId: options.topicDevice };
+  }
+  const device = await deps.registry.getDevice(message.device);
+  if (!device || (device.disabledAt ?? null) !== null) return { kind: 'dropped', reason: 'unknown_device', detail: 'no registered device with this id', deviceId: message.device };
+  for (let attempt = 1; ; attempt++) {
+    if (await deps.registry.hasMessage(device.id, message.id)) return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
+    const now = deps.clock.now();
+    const state: DeviceState = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
+    const step = deps.tracker.observe(device, state, message, now);
+    const reports = await reportDeviceWarnings(deps.chain, device, step);
+    const result = await deps.registry.commit({
+      deviceId: device.id,
+      expectedVersion: state.version,
+      state: step.state,
+      messageId: message.id,
+      warnings: [...step.opened, ...step.updated, ...step.cleared],
+      now: now.toISOString(),
+    });
+    if (result.kind === 'duplicate') return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
+    if (result.kind === 'ok') return { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports };
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`device ${device.id}: state changed concurrently ${MAX_ATTEMPTS} times; try again / 设备状态并发修改，请重试`);
+  }
+}
+
+/** Result of {@link tickDevices}. */
+export interface DeviceTickResult {
+  devices: number;
+  opened: DeviceWarning[];
+  cleared: DeviceWarning[];
+  reports: WarningReport[];
+}
+
+/**
+ * Re-evaluates every registered device at `now` (the caller's clock; no timers): heartbeat
+ * silence longer than the pack's threshold opens an offline warning, and it is reported
+ * like any other. Safe to run twice or from two schedulers: state versions and derived
+ * hazard ids make the second run change nothing.
+ */
+export async function tickDevices(deps: MonitoringDeps, now: Date = deps.clock.now()): Promise<DeviceTickResult> {
+  const out: DeviceTickResult = { devices: 0, opened: [], cleared: [], reports: [] };
+  for (const device of await deps.registry.listDevices()) {
+    if ((device.disabledAt ?? null) !== null) continue;
+    out.devices++;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const state = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
+      const step = deps.tracker.tick(device, state, now);
+      if (state.version > 0 && step.opened.length === 0 && step.cleared.length === 0 && step.updated.length === 0) break;
+      const reports = await reportDeviceWarnings(deps.chain, device, step);
+      const result = await deps.registry.commit({
+        deviceId: device.id,
+        expectedVersion: state.version,
+        state: step.state,
+        warnings: [...step.opened, ...step.updated, ...step.cleared],
+        now: now.toISOString(),
+      });
+      if (result.kind !== 'ok') continue;
+      out.opened.push(...step.opened);
+      out.cleared.push(...step.cleared);
+      out.reports.push(...reports);
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * The DeviceRegistry port: the devices of monitoring and early warning (监测预警), the
+ * tracker's state per device, the message ids already processed, the warnings, and the
+ * outbox of the daily early warnings.
+ *
+ * @module
+ */
+import type { Device } from '../monitoring/device.js';
+import type { DeviceState, DeviceWarning } from '../monitoring/device-state.js';
+import type { ClaimedOutboxMessage, ClaimOutboxInput, FailOutboxInput } from './store.js';
+
+/** One atomic write of a tracker step. */
+export interface DeviceCommit {
+  deviceId: string;
+  /** The state's version the step was computed from (0: no state stored yet). */
+  expectedVersion: number;
+  /** The new state; the registry stores it with version `expectedVersion + 1`. */
+  state: DeviceState;
+  /** The message the step processed (deduplication), or absent for a tick. */
+  messageId?: string;
+  /** Warnings to insert or replace by `key` (opened, updated, cleared). */
+  warnings: readonly DeviceWarning[];
+  /** The caller's clock (ISO). */
+  now: string;
+}
+
+/** Result of {@link DeviceRegistry.commit}. */
+export type DeviceCommitResult = { kind: 'ok'; version: number } | { kind: 'duplicate' } | { kind: 'conflict'; actualVersion: number };
+
+/** Filter of {@link DeviceRegistry.listWarnings}; omitted fields do not narrow. */
+export interface WarningFilter {
+  enterpriseId?: string;
+  deviceId?: string;
+  status?: 'open' | 'cleared';
+}
+
+/** A notification for the outbox relay that is not a review-chain event (the daily early warning). */
+export interface DeviceNotification {
+  /** Idempotency key, e.g. `daily-warning/<enterprise>/<YYYY-MM-DD>`: enqueuing it again does nothing. */
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  /** The caller's clock (ISO). */
+  createdAt: string;
+}
+
+/**
+ * Where monitoring keeps its data. Every instant is the caller's; a registry MUST NOT read
+ * its own clock. Run `runDeviceRegistryConformance` from `@anjian/core/testing` against
+ * every implementation.
+ *
+ * - `putDevice` inserts or replaces a device by id; `getDevice` returns `null` for an
+ *   unknown id; `listDevices` returns devices ordered by id (of one enterprise when given).
+ * - `commit` writes state, message id and warnings in one transaction, or nothing:
+ *   `duplicate` (nothing written) when `messageId` was already committed for the device —
+ *   checked before the version; `conflict` (nothing written) when the stored version is
+ *   not `expectedVersion`. A message id is remembered per device, forever.
+ * - `enqueueNotification` inserts a notification unless its id exists (then returns
+ *   false and changes nothing); `claimOutbox`, `ackOutbox` and `failOutbox` have the
+ *   semantics of the review chain's `OutboxStore`, so `createOutboxRelay` delivers them.
+ */
+export interface DeviceRegistry {
+  putDevice(device: Device): Promise<void>;
+  getDevice(deviceId: string): Promise<Device | null>;
+  listDevices(filter?: { enterpriseId?: string }): Promise<Device[]>;
+  /** The device's stored state, or `null` before its first commit. */
+  loadState(deviceId: string): Promise<DeviceState | null>;
+  /** Whether `messageId` was committed for the device. MUST NOT write. */
+  hasMessage(deviceId: string, messageId: string): Promise<boolean>;
+  commit(input: DeviceCommit): Promise<DeviceCommitResult>;
+  /** Warnings ordered by `openedAt`, then `key`. */
+  listWarnings(filter?: WarningFilter): Promise<DeviceWarning[]>;
+  enqueueNotification(notification: DeviceNotification): Promise<boolean>;
+  claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]>;
+  ackOutbox(owner: string, ids: readonly string[], now: string): Promise<number>;
+  failOutbox(input: FailOutboxInput): Promise<boolean>;
+  /** Every notification with its delivery state, oldest first (for audits and tests). MUST NOT write. */
+  readNotifications(): Promise<Array<DeviceNotification & { status: 'pending' | 'done' | 'dead'; attempts: number }>>;
+}

@@ -1,0 +1,168 @@
+import type { DeviceWarning } from '../monitoring/device-state.js';
+import { initialDeviceState } from '../monitoring/device-state.js';
+import type { Device } from '../monitoring/device.js';
+import type { DeviceRegistry } from '../ports/device-registry.js';
+import type { ConformanceExpect } from './store-conformance.js';
+
+/** Options of {@link runDeviceRegistryConformance}. */
+export interface DeviceRegistryConformanceOptions {
+  name: string;
+  /** A fresh, empty registry per test. */
+  createRegistry: () => DeviceRegistry | Promise<DeviceRegistry>;
+  /** Called after each test (close connections). */
+  destroyRegistry?: (registry: DeviceRegistry) => void | Promise<void>;
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void>, timeout?: number) => void;
+  expect: ConformanceExpect;
+}
+
+/** Names of every test of the suite. */
+export const DEVICE_REGISTRY_CONFORMANCE_TESTS = Object.freeze([
+  'put, get and list devices',
+  'commit stores state, message id and warnings together',
+  'a committed message id is a duplicate and writes nothing',
+  'a stale expected version conflicts and writes nothing',
+  'warnings are replaced by key and filtered',
+  'enqueueNotification is idempotent by id',
+  'the notification outbox claims, acknowledges, retries and dead-letters',
+] as const);
+
+const T0 = '2026-12-06T01:00:00.000Z';
+const later = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
+
+/** A test device (`E1`, a listed place). */
+export function testDevice(id: string, overrides: Partial<Device> = {}): Device {
+  return { id, enterpriseId: 'E1', kind: 'combustible_gas_detector', location: '后厨', place: { id: 'P1', name: '燃气间', listed: true }, principalId: `device:${id}`, ...overrides };
+}
+
+function warning(deviceId: string, item: string, status: 'open' | 'cleared', enterpriseId = 'E1'): DeviceWarning {
+  return {
+    key: `${deviceId}/${item}/1`,
+    deviceId,
+    enterpriseId,
+    item,
+    rule: `${item}-H1`,
+    level: 'general',
+    title: { 'zh-CN': item },
+    status,
+    openedAt: T0,
+    updatedAt: T0,
+    clearedAt: status === 'cleared' ? later(1000) : null,
+    messages: 1,
+    occurrence: 1,
+    escalated: false,
+    hazardIds: [],
+  };
+}
+
+/**
+ * The DeviceRegistry conformance suite: every implementation runs it unchanged.
+ *
+ * @example
+ * ```ts
+ * runDeviceRegistryConformance({ name: 'sqlite', createRegistry: () => createSqliteDeviceRegistry(tmpFile()), describe, it, expect });
+ * ```
+ */
+export function runDeviceRegistryConformance(options: DeviceRegistryConformanceOptions): void {
+  const { expect } = options;
+  const test = (name: (typeof DEVICE_REGISTRY_CONFORMANCE_TESTS)[number], fn: (r: DeviceRegistry) => Promise<void>) =>
+    options.it(name, async () => {
+      const registry = await options.createRegistry();
+      try {
+        await fn(registry);
+      } finally {
+        await options.destroyRegistry?.(registry);
+      }
+    });
+
+  options.describe(`DeviceRegistry conformance: ${options.name}`, () => {
+    test('put, get and list devices', async (r) => {
+      expect(await r.getDevice('D-none')).toBeNull();
+      await r.putDevice(testDevice('D-2'));
+      await r.putDevice(testDevice('D-1', { enterpriseId: 'E2', limits: { high: 1.6, unit: 'MPa' } }));
+      expect(await r.getDevice('D-1')).toEqual(testDevice('D-1', { enterpriseId: 'E2', limits: { high: 1.6, unit: 'MPa' } }));
+      expect((await r.listDevices()).map((d) => d.id)).toEqual(['D-1', 'D-2']);
+      expect((await r.listDevices({ enterpriseId: 'E1' })).map((d) => d.id)).toEqual(['D-2']);
+      await r.putDevice(testDevice('D-2', { location: '库房' }));
+      expect((await r.getDevice('D-2'))?.location).toBe('库房');
+    });
+
+    test('commit stores state, message id and warnings together', async (r) => {
+      await r.putDevice(testDevice('D-1'));
+      expect(await r.loadState('D-1')).toBeNull();
+      const state = { ...initialDeviceState('D-1', new Date(T0)), alarm: true, lastMessageAt: T0 };
+      const result = await r.commit({ deviceId: 'D-1', expectedVersion: 0, state, messageId: 'm-1', warnings: [warning('D-1', 'SEN-01', 'open')], now: T0 });
+      expect(result).toEqual({ kind: 'ok', version: 1 });
+      expect(await r.loadState('D-1')).toEqual({ ...state, version: 1 });
+      expect(await r.hasMessage('D-1', 'm-1')).toBe(true);
+      expect(await r.hasMessage('D-2', 'm-1')).toBe(false);
+      expect(await r.listWarnings()).toEqual([warning('D-1', 'SEN-01', 'open')]);
+      const tick = await r.commit({ deviceId: 'D-1', expectedVersion: 1, state: { ...state, alarm: false }, warnings: [], now: later(1) });
+      expect(tick).toEqual({ kind: 'ok', version: 2 });
+    });
+
+    test('a committed message id is a duplicate and writes nothing', async (r) => {
+      const state = initialDeviceState('D-1', new Date(T0));
+      await r.commit({ deviceId: 'D-1', expectedVersion: 0, state, messageId: 'm-1', warnings: [], now: T0 });
+      const again = await r.commit({ deviceId: 'D-1', expectedVersion: 0, state: { ...state, alarm: true }, messageId: 'm-1', warnings: [warning('D-1', 'SEN-01', 'open')], now: later(1) });
+      expect(again).toEqual({ kind: 'duplicate' });
+      const stale = await r.commit({ deviceId: 'D-1', expectedVersion: 1, state: { ...state, alarm: true }, messageId: 'm-1', warnings: [], now: later(2) });
+      expect(stale).toEqual({ kind: 'duplicate' });
+      expect((await r.loadState('D-1'))?.alarm).toBe(false);
+      expect(await r.listWarnings()).toEqual([]);
+    });
+
+    test('a stale expected version conflicts and writes nothing', async (r) => {
+      const state = initialDeviceState('D-1', new Date(T0));
+      await r.commit({ deviceId: 'D-1', expectedVersion: 0, state, messageId: 'm-1', warnings: [], now: T0 });
+      const result = await r.commit({ deviceId: 'D-1', expectedVersion: 0, state: { ...state, fault: true }, messageId: 'm-2', warnings: [warning('D-1', 'SEN-03', 'open')], now: later(1) });
+      expect(result).toEqual({ kind: 'conflict', actualVersion: 1 });
+      expect(await r.hasMessage('D-1', 'm-2')).toBe(false);
+      expect((await r.loadState('D-1'))?.fault).toBe(false);
+      expect(await r.listWarnings()).toEqual([]);
+    });
+
+    test('warnings are replaced by key and filtered', async (r) => {
+      const s = initialDeviceState('D-1', new Date(T0));
+      await r.commit({ deviceId: 'D-1', expectedVersion: 0, state: s, warnings: [warning('D-1', 'SEN-01', 'open'), warning('D-1', 'SEN-04', 'open')], now: T0 });
+      await r.commit({ deviceId: 'D-9', expectedVersion: 0, state: initialDeviceState('D-9', new Date(T0)), warnings: [warning('D-9', 'SEN-02', 'open', 'E2')], now: T0 });
+      await r.commit({ deviceId: 'D-1', expectedVersion: 1, state: s, warnings: [{ ...warning('D-1', 'SEN-01', 'cleared'), messages: 1000 }], now: later(1000) });
+      const all = await r.listWarnings();
+      expect(all.map((w) => w.key)).toEqual(['D-1/SEN-01/1', 'D-1/SEN-04/1', 'D-9/SEN-02/1']);
+      expect(all[0]?.messages).toBe(1000);
+      expect((await r.listWarnings({ status: 'open' })).map((w) => w.key)).toEqual(['D-1/SEN-04/1', 'D-9/SEN-02/1']);
+      expect((await r.listWarnings({ enterpriseId: 'E2' })).map((w) => w.key)).toEqual(['D-9/SEN-02/1']);
+      expect((await r.listWarnings({ deviceId: 'D-1', status: 'cleared' })).map((w) => w.key)).toEqual(['D-1/SEN-01/1']);
+    });
+
+    test('enqueueNotification is idempotent by id', async (r) => {
+      const n = { id: 'daily-warning/E1/2026-12-06', topic: 'monitoring.daily_warning', payload: { summary: '报警设备1台' }, createdAt: T0 };
+      expect(await r.enqueueNotification(n)).toBe(true);
+      expect(await r.enqueueNotification({ ...n, payload: { summary: 'changed' }, createdAt: later(5) })).toBe(false);
+      const all = await r.readNotifications();
+      expect(all).toEqual([{ ...n, status: 'pending', attempts: 0 }]);
+    });
+
+    test('the notification outbox claims, acknowledges, retries and dead-letters', async (r) => {
+      for (const id of ['n-1', 'n-2', 'n-3']) await r.enqueueNotification({ id, topic: 't', payload: {}, createdAt: T0 });
+      const claimed = await r.claimOutbox({ owner: 'a', now: T0, leaseMs: 60_000, limit: 2 });
+      expect(claimed.map((m) => m.id)).toEqual(['n-1', 'n-2']);
+      expect(claimed[0]?.attempts).toBe(0);
+      expect((await r.claimOutbox({ owner: 'b', now: later(1), leaseMs: 60_000, limit: 10 })).map((m) => m.id)).toEqual(['n-3']);
+      expect(await r.ackOutbox('b', ['n-1'], later(2))).toBe(0);
+      expect(await r.ackOutbox('a', ['n-1'], later(2))).toBe(1);
+      expect(await r.failOutbox({ id: 'n-2', owner: 'b', error: 'x', retryAt: later(10) })).toBe(false);
+      expect(await r.failOutbox({ id: 'n-2', owner: 'a', error: 'gateway 503', retryAt: later(120_000) })).toBe(true);
+      expect(await r.failOutbox({ id: 'n-3', owner: 'b', error: 'bad number', retryAt: null })).toBe(true);
+      expect(await r.claimOutbox({ owner: 'c', now: later(60_000), leaseMs: 60_000, limit: 10 })).toEqual([]);
+      const retry = await r.claimOutbox({ owner: 'c', now: later(120_000), leaseMs: 60_000, limit: 10 });
+      expect(retry.map((m) => [m.id, m.attempts])).toEqual([['n-2', 1]]);
+      const states = (await r.readNotifications()).map((n) => [n.id, n.status, n.attempts]);
+      expect(states).toEqual([
+        ['n-1', 'done', 0],
+        ['n-2', 'pending', 1],
+        ['n-3', 'dead', 1],
+      ]);
+    });
+  });
+}
