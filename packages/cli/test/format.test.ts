@@ -18,7 +18,7 @@ const issue = (over: Partial<ReportIssue>): ReportIssue => ({
   column: 11,
   pointer: '/facts/0/type',
   hint: { 'zh-CN': '从允许的取值中选择一个。', en: 'Pick one of the allowed values.' },
-  docs: 'https://anjian.dev/docs/issue-codes#schema_enum',
+  docs: 'https://github.com/anjian-sdk/anjian/blob/main/docs/issue-codes.md#schema_enum',
   pack: 'p',
   ...over,
 });
@@ -78,7 +78,7 @@ describe('pretty', () => {
     expect(out).toContain('p/pack.yaml:5:11  error  SCHEMA_ENUM  type is not an allowed value');
     expect(out).toContain('> 5 |     type: bool');
     expect(out).toContain('hint: Pick one of the allowed values.');
-    expect(out).toContain('docs: https://anjian.dev/docs/issue-codes#schema_enum');
+    expect(out).toContain('docs: https://github.com/anjian-sdk/anjian/blob/main/docs/issue-codes.md#schema_enum');
     expect(out).toMatch(/1 pack checked: 0 passed, 1 with errors; 1 error, 0 warnings/);
   });
   it('speaks Chinese with --lang zh-CN', () => {

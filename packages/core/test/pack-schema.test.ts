@@ -34,7 +34,7 @@ describe('pack.schema.json', () => {
     expect(() => ajv.compile(packSchema)).not.toThrow();
     expect(AJV_OPTIONS.$data).toBe(false);
     expect(AJV_OPTIONS.strict).toBe(true);
-    expect((packSchema as Json).$id).toBe('https://anjian.dev/schema/pack.schema.json');
+    expect((packSchema as Json).$id).toBe('urn:anjian:schema:pack');
     expect((packSchema as Json).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 

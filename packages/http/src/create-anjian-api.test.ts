@@ -30,7 +30,7 @@ describe('createAnjianApi', () => {
     const text = await r.text();
     expect(text).not.toContain('hunter2');
     expect(JSON.parse(text)).toEqual({
-      type: 'https://anjian.dev/problems/internal',
+      type: 'urn:anjian:problem:internal',
       title: 'Server error',
       status: 500,
       detail: 'internal server error',

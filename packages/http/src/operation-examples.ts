@@ -442,7 +442,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
   getPackSchema: {
     response: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'https://anjian.dev/schema/pack.schema.json',
+      $id: 'urn:anjian:schema:pack',
       title: 'anjian checklist pack / 安检检查表',
     },
   },

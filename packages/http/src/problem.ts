@@ -45,7 +45,7 @@ export function pickText(text: LocalizedText, lang: ResponseLang): string {
  */
 export function problemResponse(problem: HttpProblem, lang: ResponseLang, headers?: Record<string, string> | [string, string][] | Headers, instance?: string): Response {
   const body: Record<string, unknown> = {
-    type: `https://anjian.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
+    type: `urn:anjian:problem:${problem.code.toLowerCase().replace(/_/g, '-')}`,
     title: pickText(problem.title, lang),
     status: problem.status,
     detail: pickText(problem.detail, lang),

@@ -41,7 +41,7 @@ describe('GET /packs, /packs/{id}, /schema/pack', () => {
     const zh = await h.call(null, 'GET', '/packs/nope');
     expect(zh.status).toBe(404);
     expect(zh.headers.get('content-type')).toBe(PROBLEM_TYPE);
-    expect(zh.body).toEqual({ type: 'https://anjian.dev/problems/pack-not-found', title: '未找到检查表', status: 404, detail: '没有检查表 "nope"', code: 'PACK_NOT_FOUND' });
+    expect(zh.body).toEqual({ type: 'urn:anjian:problem:pack-not-found', title: '未找到检查表', status: 404, detail: '没有检查表 "nope"', code: 'PACK_NOT_FOUND' });
     const en = await h.call(null, 'GET', '/packs/nope', { headers: { 'accept-language': 'en-GB,en;q=0.9,zh-CN;q=0.5' } });
     expect(en.body).toMatchObject({ title: 'Pack not found', detail: 'no pack "nope"' });
     expect(en.headers.get('content-language')).toBe('en');
@@ -51,7 +51,7 @@ describe('GET /packs, /packs/{id}, /schema/pack', () => {
     const r = await h.call(null, 'GET', '/schema/pack');
     expect(r.status).toBe(200);
     expect(r.body.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(r.body.$id).toBe('https://anjian.dev/schema/pack.schema.json');
+    expect(r.body.$id).toBe('urn:anjian:schema:pack');
   });
 
   it('an unknown path is a 404 problem', async () => {

@@ -1,5 +1,5 @@
 import type { IssueSeverity } from '@anjian/core';
-import { ISSUE_CODES, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
+import { docsUrl, ISSUE_CODES, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
 import { localize } from '../lang.js';
 import { visibleIssues, type Formatter } from './format-options.js';
 
@@ -68,7 +68,7 @@ export const formatSarif: Formatter = (report, options) => {
           driver: {
             name: 'anjian',
             version: options.version,
-            informationUri: 'https://anjian.dev/docs/cli',
+            informationUri: docsUrl('cli.md'),
             rules,
           },
         },

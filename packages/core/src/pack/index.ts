@@ -7,6 +7,8 @@ export { loadPack, loadPackOrThrow, LOAD_PACK_DEFAULTS } from './load-pack.js';
 export type { LoadPackOptions, LoadResult, PackSource } from './load-pack.js';
 export { PackLoadError, PackSourceError } from './pack-load-error.js';
 export { ISSUE_CODES, ISSUE_DOCS_BASE, issueDocsUrl } from './issue-codes.js';
+export { DOCS_BASE, docsUrl, repositoryDocsBase } from './docs-url.js';
+export type { RepositoryField } from './docs-url.js';
 export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
 export { PACK_SCHEMA_ID } from './validate-pack-file.js';

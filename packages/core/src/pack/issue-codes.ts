@@ -6,6 +6,7 @@
  * @module
  */
 import type { IssueSeverity, LocalizedText } from './types.js';
+import { docsUrl } from './docs-url.js';
 
 /** Description of one issue code. */
 export interface IssueCodeSpec {
@@ -224,15 +225,15 @@ export const ISSUE_CODES = Object.freeze({
 /** A known issue code. */
 export type IssueCode = keyof typeof ISSUE_CODES;
 
-/** Base address of the issue-code documentation. */
-export const ISSUE_DOCS_BASE = 'https://anjian.dev/docs/issue-codes';
+/** Base address of the issue-code documentation: `docs/issue-codes.md` under `DOCS_BASE`. */
+export const ISSUE_DOCS_BASE: string = docsUrl('issue-codes.md');
 
 /**
  * Link to the documentation of a code (the heading anchor in `docs/issue-codes.md`).
  *
  * @example
  * ```ts
- * issueDocsUrl('YAML_TAG'); // 'https://anjian.dev/docs/issue-codes#yaml_tag'
+ * issueDocsUrl('YAML_TAG'); // 'https://github.com/anjian-sdk/anjian/blob/main/docs/issue-codes.md#yaml_tag'
  * ```
  */
 export function issueDocsUrl(code: IssueCode): string {

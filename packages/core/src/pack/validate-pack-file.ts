@@ -6,11 +6,12 @@ import { describePointer, splitTitle } from './describe-pointer.js';
 import { didYouMeanHint } from './did-you-mean.js';
 import type { IssueCode } from './issue-codes.js';
 import { locatePointer } from './locate-pointer.js';
+import { patternHint } from './pattern-hint.js';
 import type { ParsedFile } from './parse-yaml-file.js';
 import type { Issue } from './types.js';
 
 /** The `$id` of the pack schema. */
-export const PACK_SCHEMA_ID = 'https://anjian.dev/schema/pack.schema.json';
+export const PACK_SCHEMA_ID = 'urn:anjian:schema:pack';
 
 type AjvClass = typeof Ajv2020Import;
 // ajv is CommonJS; under Node ESM the default import is the module object.
@@ -173,6 +174,7 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
       code = 'SCHEMA_PATTERN';
       zh = `${whatZh}的值“${String(e.data).slice(0, 80)}”格式不对。${descriptionZh(parent.description)}`;
       en = `${whatEn} "${String(e.data).slice(0, 80)}" has the wrong format. ${descriptionEn(parent.description)}`;
+      hint = patternHint(String((e.params as { pattern: string }).pattern), e.data, e.instancePath);
       break;
     }
     case 'propertyNames': {

@@ -3730,7 +3730,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "$schema": "https://json-schema.org/draft/2020-12/schema",
-                     *       "$id": "https://anjian.dev/schema/pack.schema.json",
+                     *       "$id": "urn:anjian:schema:pack",
                      *       "title": "anjian checklist pack / 安检检查表"
                      *     }
                      */
