@@ -10,3 +10,5 @@ export type { GroupCommitInfo, SqliteStore, SqliteStoreOptions } from './create-
 export { SqliteStoreError } from './open-database.js';
 export { InvalidCursorError, StoreError, isStoreError } from '@anjian/core/ports';
 export { MIGRATIONS } from './migrations.js';
+export { createSqliteDeviceRegistry } from './create-sqlite-device-registry.js';
+export type { SqliteDeviceRegistry, SqliteDeviceRegistryOptions } from './create-sqlite-device-registry.js';

@@ -1,0 +1,184 @@
+import type Database from 'better-sqlite3';
+import type { ClaimedOutboxMessage, DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
+import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
+import { openDatabase } from './open-database.js';
+
+/** Options of {@link createSqliteDeviceRegistry}. */
+export interface SqliteDeviceRegistryOptions {
+  /** Database file (may be the store's own file: the tables do not overlap), or `':memory:'` for tests. */
+  path: string;
+  busyTimeoutMs?: number;
+}
+
+/** A {@link DeviceRegistry} over SQLite, with `close()`. */
+export interface SqliteDeviceRegistry extends DeviceRegistry {
+  close(): void;
+}
+
+// Own tables, created if missing, so the registry can share the store's file without touching
+// its migrations (the store's user_version stays the store's).
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS monitoring_device (id TEXT PRIMARY KEY, enterprise_id TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+  CREATE INDEX IF NOT EXISTS monitoring_device_enterprise ON monitoring_device (enterprise_id, id);
+  CREATE TABLE IF NOT EXISTS monitoring_state (device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS monitoring_message (device_id TEXT NOT NULL, message_id TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, message_id)) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS monitoring_warning (
+    key TEXT PRIMARY KEY, device_id TEXT NOT NULL, enterprise_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS monitoring_warning_enterprise ON monitoring_warning (enterprise_id, status, opened_at);
+  CREATE TABLE IF NOT EXISTS monitoring_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
+    lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS monitoring_outbox_ready ON monitoring_outbox (status, available_at, seq);
+`;
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  topic: string;
+  payload: string;
+  created_at: string;
+  status: 'pending' | 'done' | 'dead';
+  attempts: number;
+}
+
+/**
+ * The device registry of monitoring (监测预警) over SQLite (better-sqlite3, WAL,
+ * `synchronous=FULL`): devices, the tracker's state per device, processed message ids,
+ * warnings and the daily-warning outbox. A `commit` is one `BEGIN IMMEDIATE` transaction
+ * (message-id check, version compare-and-set, state, message id, warnings), so a `kill -9`
+ * leaves either all of a step or none of it.
+ *
+ * @example
+ * ```ts
+ * const registry = createSqliteDeviceRegistry({ path: '.data/anjian.db' });
+ * const relay = createOutboxRelay({ store: registry, owner: 'sms', deliver });
+ * ```
+ */
+export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): SqliteDeviceRegistry {
+  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  db.exec(SCHEMA);
+  const st = {
+    putDevice: db.prepare('INSERT INTO monitoring_device (id, enterprise_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET enterprise_id = excluded.enterprise_id, body = excluded.body'),
+    getDevice: db.prepare('SELECT body FROM monitoring_device WHERE id = ?').pluck(),
+    allDevices: db.prepare('SELECT body FROM monitoring_device ORDER BY id').pluck(),
+    devicesOf: db.prepare('SELECT body FROM monitoring_device WHERE enterprise_id = ? ORDER BY id').pluck(),
+    loadState: db.prepare('SELECT version, body FROM monitoring_state WHERE device_id = ?'),
+    hasMessage: db.prepare('SELECT 1 FROM monitoring_message WHERE device_id = ? AND message_id = ?').pluck(),
+    insertMessage: db.prepare('INSERT INTO monitoring_message (device_id, message_id, received_at) VALUES (?, ?, ?)'),
+    insertState: db.prepare('INSERT INTO monitoring_state (device_id, version, body) VALUES (?, ?, ?)'),
+    updateState: db.prepare('UPDATE monitoring_state SET version = ?, body = ? WHERE device_id = ? AND version = ?'),
+    putWarning: db.prepare(
+      `INSERT INTO monitoring_warning (key, device_id, enterprise_id, status, opened_at, body) VALUES (@key, @deviceId, @enterpriseId, @status, @openedAt, @body)
+       ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body`,
+    ),
+    warnings: db
+      .prepare(
+        `SELECT body FROM monitoring_warning WHERE (@enterpriseId IS NULL OR enterprise_id = @enterpriseId) AND (@deviceId IS NULL OR device_id = @deviceId)
+       AND (@status IS NULL OR status = @status) ORDER BY opened_at, key`,
+      )
+      .pluck(),
+    enqueue: db.prepare('INSERT INTO monitoring_outbox (id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+    ready: db.prepare(`SELECT * FROM monitoring_outbox WHERE status = 'pending' AND available_at <= @now AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`),
+    lease: db.prepare('UPDATE monitoring_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+    ack: db.prepare(`UPDATE monitoring_outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`),
+    retry: db.prepare(
+      `UPDATE monitoring_outbox SET attempts = attempts + 1, last_error = ?, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
+    ),
+    dead: db.prepare(
+      `UPDATE monitoring_outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
+    ),
+    all: db.prepare('SELECT * FROM monitoring_outbox ORDER BY seq'),
+  };
+
+  const commit = db.transaction((input: DeviceCommit): DeviceCommitResult => {
+    if (input.messageId !== undefined && st.hasMessage.get(input.deviceId, input.messageId) !== undefined) return { kind: 'duplicate' };
+    const row = st.loadState.get(input.deviceId) as { version: number } | undefined;
+    const actual = row?.version ?? 0;
+    if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
+    const version = input.expectedVersion + 1;
+    const body = JSON.stringify({ ...input.state, deviceId: input.deviceId, version });
+    if (row) st.updateState.run(version, body, input.deviceId, actual);
+    else st.insertState.run(input.deviceId, version, body);
+    if (input.messageId !== undefined) st.insertMessage.run(input.deviceId, input.messageId, input.now);
+    for (const w of input.warnings) st.putWarning.run({ key: w.key, deviceId: w.deviceId, enterpriseId: w.enterpriseId, status: w.status, openedAt: w.openedAt, body: JSON.stringify(w) });
+    return { kind: 'ok', version };
+  });
+
+  const claim = db.transaction((owner: string, now: string, leaseMs: number, limit: number): ClaimedOutboxMessage[] => {
+    const until = new Date(Date.parse(now) + leaseMs).toISOString();
+    const rows = st.ready.all({ now, limit }) as Array<OutboxRow>;
+    return rows.map((r) => {
+      st.lease.run(owner, until, r.id);
+      return {
+        id: r.id,
+        hazardId: '',
+        eventId: r.id,
+        topic: r.topic,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        createdAt: r.created_at,
+        attempts: r.attempts,
+        leaseOwner: owner,
+        leaseUntil: until,
+      };
+    });
+  });
+
+  return {
+    async putDevice(device) {
+      st.putDevice.run(device.id, device.enterpriseId, JSON.stringify(device));
+    },
+    async getDevice(id) {
+      const body = st.getDevice.get(id) as string | undefined;
+      return body === undefined ? null : (JSON.parse(body) as Device);
+    },
+    async listDevices(filter = {}) {
+      const rows = (filter.enterpriseId === undefined ? st.allDevices.all() : st.devicesOf.all(filter.enterpriseId)) as string[];
+      return rows.map((b) => JSON.parse(b) as Device);
+    },
+    async loadState(id) {
+      const row = st.loadState.get(id) as { body: string } | undefined;
+      return row ? (JSON.parse(row.body) as DeviceState) : null;
+    },
+    async hasMessage(deviceId, messageId) {
+      return st.hasMessage.get(deviceId, messageId) !== undefined;
+    },
+    async commit(input) {
+      return commit.immediate(input);
+    },
+    async listWarnings(filter = {}) {
+      return (st.warnings.all({ enterpriseId: filter.enterpriseId ?? null, deviceId: filter.deviceId ?? null, status: filter.status ?? null }) as string[]).map((b) => JSON.parse(b) as DeviceWarning);
+    },
+    async enqueueNotification(n) {
+      return st.enqueue.run(n.id, n.topic, JSON.stringify(n.payload), n.createdAt, n.createdAt).changes === 1;
+    },
+    async claimOutbox({ owner, now, leaseMs, limit }) {
+      return claim.immediate(owner, now, leaseMs, limit);
+    },
+    async ackOutbox(owner, ids, now) {
+      let n = 0;
+      db.transaction(() => {
+        for (const id of ids) n += st.ack.run(now, id, owner).changes;
+      }).immediate();
+      return n;
+    },
+    async failOutbox({ id, owner, error, retryAt }) {
+      return (retryAt === null ? st.dead.run(error, id, owner) : st.retry.run(error, retryAt, id, owner)).changes === 1;
+    },
+    async readNotifications() {
+      return (st.all.all() as OutboxRow[]).map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        createdAt: r.created_at,
+        status: r.status,
+        attempts: r.attempts,
+      }));
+    },
+    close() {
+      db.close();
+    },
+  };
+}
