@@ -3,6 +3,7 @@ import { createIssue, pointerJoin, type IssueLocation } from './create-issue.js'
 import type { IssueCode } from './issue-codes.js';
 import { locatePointer, pointerAtOffset } from './locate-pointer.js';
 import { scanYamlSource } from './scan-yaml-source.js';
+import { yamlSyntaxIssues } from './yaml-syntax-issues.js';
 import type { Issue } from './types.js';
 
 /** Limits for one file. */
@@ -138,8 +139,18 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
     return { ok: false, issues: [internalOrYamlIssue(file, error, lineCounter)] };
   }
 
+  // Syntax errors: one issue per cause, with a hint for that cause (yaml-syntax-issues.ts).
+  issues.push(
+    ...yamlSyntaxIssues(
+      file,
+      text,
+      doc.errors.filter((e) => !YAML_CODE_MAP[e.code] || e.code === 'DUPLICATE_KEY'),
+      lineCounter,
+      (offset) => safePointer(doc, offset),
+    ),
+  );
   for (const [list, asWarning] of [
-    [doc.errors, false],
+    [doc.errors.filter((e) => YAML_CODE_MAP[e.code] && e.code !== 'DUPLICATE_KEY'), false],
     [doc.warnings, true],
   ] as const) {
     for (const e of list) {

@@ -11,6 +11,7 @@ import type { Fact, FactType, LocalizedText } from '../pack/types.js';
 import { parseIsoTime } from './parse-iso-time.js';
 import { OPERATORS } from './operators.js';
 import type { OperatorDefinition, OperatorText } from './operators/define-operator.js';
+import { valueTypeHint } from './value-type-hint.js';
 
 /** A fact as a condition sees it: declared, or reserved (`$premises`, `$inspectedAt`). @internal */
 export interface FactView {
@@ -152,7 +153,7 @@ function checkLiteral(value: unknown, fact: FactView, at: string, report: LeafRe
         en: `"${fact.id}" is of type ${fact.type}, so the value must be ${en}, but found ${shown}.`,
       },
       at,
-      typeof value === 'string' && (fact.type === 'number' || fact.type === 'count' || fact.type === 'boolean') ? { hint: { 'zh-CN': '去掉引号。', en: 'Remove the quotes.' } } : undefined,
+      typeof value === 'string' && (fact.type === 'number' || fact.type === 'count' || fact.type === 'boolean') ? { hint: valueTypeHint(value, fact.type)! } : undefined,
     );
   switch (fact.type) {
     case 'boolean':
