@@ -14,22 +14,43 @@ const zeroes = (report: CrashReport) => ({
   chainBreaks: report.chainBreaks,
   eventsWithoutOutbox: report.eventsWithoutOutbox,
   listRowMismatches: report.listRowMismatches,
+  documentNumberGaps: report.documentNumberGaps,
+  documentNumberDuplicates: report.documentNumberDuplicates,
+  noticesWithoutNumber: report.noticesWithoutNumber,
+  numbersWithoutEvent: report.numbersWithoutEvent,
   writerErrors: report.writerErrors,
   integrity: report.integrity,
 });
-const clean = { lostAcknowledged: 0, duplicateCommands: 0, versionGaps: 0, chainBreaks: 0, eventsWithoutOutbox: 0, listRowMismatches: 0, writerErrors: [], integrity: 'ok' };
+const clean = {
+  lostAcknowledged: 0,
+  duplicateCommands: 0,
+  versionGaps: 0,
+  chainBreaks: 0,
+  eventsWithoutOutbox: 0,
+  listRowMismatches: 0,
+  documentNumberGaps: 0,
+  documentNumberDuplicates: 0,
+  noticesWithoutNumber: 0,
+  numbersWithoutEvent: 0,
+  writerErrors: [],
+  integrity: 'ok',
+};
 
 describe('kill -9 crash harness (short run)', () => {
   for (const store of ['sqlite', 'postgres'] as const) {
-    it(`${store}: 4 writers, 24 kills — nothing acknowledged is lost or duplicated, the chain verifies`, async () => {
+    it(`${store}: 4 writers, 24 kills — nothing acknowledged is lost or duplicated, the chain verifies, document numbers 1..n`, async () => {
       const workDir = mkdtempSync(join(tmpdir(), `anjian-crash-${store}-`));
       try {
         const report = await runCrashHarness({ store, workDir, writers: 4, kills: 24, minTransitions: 300, seed: 7 });
-        console.info(`crash ${store}:`, JSON.stringify({ kills: report.kills, acknowledged: report.acknowledgedCommands, transitions: report.committedTransitions }));
+        console.info(
+          `crash ${store}:`,
+          JSON.stringify({ kills: report.kills, acknowledged: report.acknowledgedCommands, transitions: report.committedTransitions, documentNumbers: report.documentNumbers }),
+        );
         expect(zeroes(report)).toEqual(clean);
         expect(report.kills).toBeGreaterThanOrEqual(24);
         expect(report.acknowledgedCommands).toBeGreaterThanOrEqual(300);
         expect(report.committedTransitions).toBeGreaterThanOrEqual(report.acknowledgedCommands);
+        expect(report.documentNumbers).toBeGreaterThan(0);
       } finally {
         rmSync(workDir, { recursive: true, force: true });
       }

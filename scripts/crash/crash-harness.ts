@@ -38,6 +38,13 @@ export interface CrashReport {
   chainBreaks: number;
   eventsWithoutOutbox: number;
   listRowMismatches: number;
+  /** Document numbers (文号): missing or repeated numbers in the series, notices without a number or with two, numbers of no event. */
+  documentNumberGaps: number;
+  documentNumberDuplicates: number;
+  noticesWithoutNumber: number;
+  numbersWithoutEvent: number;
+  /** Numbers allocated in the series. */
+  documentNumbers: number;
   integrity: string;
   writerErrors: string[];
 }
@@ -152,9 +159,22 @@ async function verify(options: CrashOptions, target: string, pgUrl: string, ackD
       if (!page.next) break;
       after = page.next;
     }
+    // The notices' document numbers: one series, 1..n, one number per notice event, none for an event not in the log.
+    const numbers = await store.readDocumentSeries({ jurisdiction: 'D1', kind: 'rectification_notice', year: 2026 }, 1, 10_000_000);
+    const seqs = new Set(numbers.map((n) => n.seq));
+    const documentNumberGaps = numbers.length === 0 ? 0 : Math.max(...seqs) - seqs.size;
+    const documentNumberDuplicates = numbers.length - seqs.size + (numbers.length - new Set(numbers.map((n) => n.eventId)).size);
+    const numbered = new Set(numbers.map((n) => n.eventId));
+    const notices = log.filter((e) => e.type === 'notice_issued');
+    const eventIds = new Set(log.map((e) => e.id));
     return {
       store: options.store,
       writers: options.writers,
+      documentNumberGaps: documentNumberGaps + (numbers.length > 0 && !seqs.has(1) ? 1 : 0),
+      documentNumberDuplicates,
+      noticesWithoutNumber: notices.filter((e) => !numbered.has(e.id)).length,
+      numbersWithoutEvent: numbers.filter((n) => !eventIds.has(n.eventId)).length,
+      documentNumbers: numbers.length,
       kills,
       acknowledgedCommands: acks.length,
       committedTransitions: log.length,

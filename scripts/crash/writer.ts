@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const [kind, target, pgUrl, writerId, ackFile] = process.argv.slice(2) as [StoreKind, string, string, string, string];
   const { store } = await openStore(kind, target, pgUrl);
   const evidence = createMemoryEvidenceStore();
-  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence };
+  // Every notice takes a document number (文号) in the append's transaction: the parent checks each series is 1..n.
+  const documentNumbers = (events: readonly { id: string; type: string }[]) =>
+    events.filter((e) => e.type === 'notice_issued').map((e) => ({ jurisdiction: 'D1', kind: 'rectification_notice', year: 2026, eventId: e.id }));
+  const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence, documentNumbers };
   const upload = async (hazardId: string, kind: EvidenceKind, n: number): Promise<EvidenceRef> => {
     const record = await evidence.put({ bytes: new TextEncoder().encode(`${hazardId} ${kind} ${n}`), mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId, receivedAt: new Date().toISOString() });
     return { id: record.id, kind };

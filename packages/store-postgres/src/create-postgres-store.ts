@@ -1,6 +1,7 @@
 import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
 import type { AppendInput, AppendResult, ClaimedOutboxMessage, CommandRecord, HazardPage, OutboxMessage, OutboxStatus, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
-import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
+import { checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
+import type { DocumentRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
 import { PostgresStoreError } from './postgres-store-error.js';
@@ -47,6 +48,19 @@ const toMessage = (row: Row): OutboxMessage => ({
   topic: row.topic as string,
   payload: JSON.parse(row.payload as string) as Record<string, unknown>,
   createdAt: row.created_at as string,
+});
+
+const toDocument = (r: Row): DocumentRecord => ({
+  jurisdiction: r.jurisdiction as string,
+  kind: r.kind as string,
+  year: Number(r.year),
+  seq: Number(r.seq),
+  hazardId: r.hazard_id as string,
+  eventId: r.event_id as string,
+  issuedAt: r.issued_at as string,
+  contentHash: (r.content_hash as string | null) ?? null,
+  verificationCode: (r.verification_code as string | null) ?? null,
+  hashedAt: (r.hashed_at as string | null) ?? null,
 });
 
 const toCheckpoint = (r: Row): StoredCheckpoint => ({
@@ -147,7 +161,57 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           throw new PostgresStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard');
         }
       });
+      checkDocumentRequests(input.events, input.documents);
       return writeAppend(input);
+    },
+
+    async readDocuments(hazardId) {
+      const result = await pool.query(`SELECT * FROM ${s}.documents WHERE hazard_id = $1 ORDER BY ord`, [hazardId]);
+      return (result.rows as Row[]).map(toDocument);
+    },
+
+    async readDocumentSeries(series, fromSeq, limit) {
+      const result = await pool.query(`SELECT * FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq >= $4 ORDER BY seq LIMIT $5`, [
+        series.jurisdiction,
+        series.kind,
+        series.year,
+        fromSeq,
+        Math.max(0, Math.floor(limit)),
+      ]);
+      return (result.rows as Row[]).map(toDocument);
+    },
+
+    async recordDocumentHash(input) {
+      // One statement: set the hash where none is recorded and the code is free, then read the row as it is.
+      const result = await pool
+        .query(
+          `WITH upd AS (
+           UPDATE ${s}.documents SET content_hash = $5, verification_code = $6, hashed_at = $7
+           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND content_hash IS NULL
+             AND NOT EXISTS (SELECT 1 FROM ${s}.documents WHERE verification_code = $6)
+           RETURNING *)
+         SELECT 'recorded' AS outcome, upd.* FROM upd
+         UNION ALL
+         SELECT 'existing' AS outcome, d.* FROM ${s}.documents d
+           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND NOT EXISTS (SELECT 1 FROM upd)`,
+          [input.jurisdiction, input.kind, input.year, input.seq, input.contentHash, input.verificationCode, input.at],
+        )
+        .catch((error: unknown) => {
+          // A concurrent recorder took the code between the check and the write.
+          if ((error as { code?: string }).code === '23505') return null;
+          throw error;
+        });
+      if (result === null) return { kind: 'code-taken' };
+      const row = result.rows[0] as Row | undefined;
+      if (!row) return { kind: 'not-found' };
+      if (row.outcome === 'recorded') return { kind: 'recorded', record: toDocument(row) };
+      return row.content_hash === null ? { kind: 'code-taken' } : { kind: 'exists', record: toDocument(row) };
+    },
+
+    async findDocumentByCode(code) {
+      const result = await pool.query(`SELECT * FROM ${s}.documents WHERE verification_code = $1`, [code]);
+      const row = result.rows[0] as Row | undefined;
+      return row ? toDocument(row) : null;
     },
 
     async load(hazardId) {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@anjian/core';
-import type { AppendInput, AppendResult, CommandRecord } from '@anjian/core/ports';
+import type { AppendInput, AppendResult, CommandRecord, DocumentNumber } from '@anjian/core/ports';
 import type pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
 
@@ -56,6 +56,15 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
     text: `SELECT r_verdict, r_actual, r_logged, r_first FROM ${s}.append_group(${Array.from({ length: 29 }, (_, i) => `$${i + 1}`).join(', ')})`,
   };
 
+  const allocate = {
+    name: `anjian_allocate_document:${ctx.schemaName}`,
+    text: `WITH n AS (
+        INSERT INTO ${s}.document_series AS d (jurisdiction, kind, year, last) VALUES ($1, $2, $3, 1)
+        ON CONFLICT (jurisdiction, kind, year) DO UPDATE SET last = d.last + 1 RETURNING last)
+      INSERT INTO ${s}.documents (jurisdiction, kind, year, seq, hazard_id, event_id, issued_at)
+        SELECT $1, $2, $3, n.last, $4, $5, $6 FROM n RETURNING seq`,
+  };
+
   async function writeGroup(batch: Pending[]): Promise<Array<{ result: AppendResult } | { error: unknown }>> {
     const cols: unknown[][] = Array.from({ length: 29 }, () => []);
     const push = (i: number, v: unknown) => cols[i]!.push(v);
@@ -87,9 +96,10 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
       }
     }
     const started = performance.now();
-    const result = await pool.query({ ...statement, values: cols });
+    const numbered = batch.some(({ input }) => input.documents !== undefined && input.documents.length > 0);
+    const allocated = new Map<number, DocumentNumber[]>();
+    const rows = numbered ? await writeNumberedGroup(batch, cols, allocated) : ((await pool.query({ ...statement, values: cols })).rows as Row[]);
     ctx.onGroupCommit?.({ appends: batch.length, ms: performance.now() - started });
-    const rows = result.rows as Row[];
     return Promise.all(
       batch.map(async ({ input }, i): Promise<{ result: AppendResult } | { error: unknown }> => {
         const row = rows[i]!;
@@ -97,7 +107,8 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
           case 'ok': {
             const first = Number(row.r_first);
             const events: StoredEvent[] = input.events.map((e, k) => ({ ...e, seq: first + k }));
-            return { result: { kind: 'ok', events } };
+            const documents = allocated.get(i);
+            return { result: documents ? { kind: 'ok', events, documents } : { kind: 'ok', events } };
           }
           case 'duplicate': {
             const original = await ctx.commandRecord(input.commandId);
@@ -116,6 +127,51 @@ export function createGroupWriter(ctx: GroupCommitContext): (input: AppendInput)
         }
       }),
     );
+  }
+
+  /**
+   * A group with document numbers to allocate: the same `append_group` call inside an
+   * explicit transaction, then, for each append it accepted, the next number of each series
+   * (the series row's upsert locks it until COMMIT), then COMMIT. Only a group holding the
+   * log-head row lock (taken by `append_group` for accepted appends) reaches the series
+   * rows, and each group takes them in one order, so groups cannot deadlock on them.
+   */
+  async function writeNumberedGroup(batch: Pending[], cols: unknown[][], allocated: Map<number, DocumentNumber[]>): Promise<Row[]> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const rows = (await client.query({ ...statement, values: cols })).rows as Row[];
+      const wanted = batch.flatMap(({ input }, i) => (rows[i]?.r_verdict === 'ok' ? (input.documents ?? []).map((request, order) => ({ i, order, request, input })) : []));
+      wanted.sort(
+        (a, b) =>
+          (a.request.jurisdiction < b.request.jurisdiction ? -1 : a.request.jurisdiction > b.request.jurisdiction ? 1 : 0) ||
+          (a.request.kind < b.request.kind ? -1 : a.request.kind > b.request.kind ? 1 : 0) ||
+          a.request.year - b.request.year ||
+          a.i - b.i ||
+          a.order - b.order,
+      );
+      const byAppend = new Map<number, { order: number; number: DocumentNumber }[]>();
+      for (const { i, order, request: r, input } of wanted) {
+        const issuedAt = (input.events.find((e) => e.id === r.eventId) as StoredEvent).recordedAt;
+        const result = await client.query({ ...allocate, values: [r.jurisdiction, r.kind, r.year, input.hazardId, r.eventId, issuedAt] });
+        const seq = Number((result.rows[0] as Row).seq);
+        const list = byAppend.get(i) ?? [];
+        list.push({ order, number: { jurisdiction: r.jurisdiction, kind: r.kind, year: r.year, eventId: r.eventId, seq, hazardId: input.hazardId, issuedAt } });
+        byAppend.set(i, list);
+      }
+      await client.query('COMMIT');
+      for (const [i, list] of byAppend)
+        allocated.set(
+          i,
+          list.sort((a, b) => a.order - b.order).map((x) => x.number),
+        );
+      return rows;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Write one group, retrying it whole on a serialization failure, deadlock or twin command id. */

@@ -199,4 +199,33 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   END
   $fn$;
   `,
+  `
+  -- 5: the document register (Store.readDocuments): document numbers (文号) allocated by
+  -- append in the transaction of the issuing event. The series row is the counter: its
+  -- upsert locks it until COMMIT, so concurrent issuers of one series queue, and a rolled
+  -- back transaction gives its number back (1, 2, 3 … without gap or duplicate).
+  CREATE TABLE {schema}.document_series (
+    jurisdiction text    NOT NULL,
+    kind         text    NOT NULL,
+    year         integer NOT NULL,
+    last         integer NOT NULL,
+    PRIMARY KEY (jurisdiction, kind, year)
+  );
+  CREATE TABLE {schema}.documents (
+    ord               bigserial,
+    jurisdiction      text    NOT NULL,
+    kind              text    NOT NULL,
+    year              integer NOT NULL,
+    seq               integer NOT NULL,
+    hazard_id         text    NOT NULL,
+    event_id          text    NOT NULL,
+    issued_at         text    NOT NULL,
+    content_hash      text,
+    verification_code text UNIQUE,
+    hashed_at         text,
+    PRIMARY KEY (jurisdiction, kind, year, seq),
+    UNIQUE (event_id, kind)
+  );
+  CREATE INDEX documents_hazard ON {schema}.documents (hazard_id, ord);
+  `,
 ]);

@@ -1,4 +1,4 @@
-import { runStoreConformance } from '@anjian/core/testing';
+import { runDocumentRegisterConformance, runStoreConformance } from '@anjian/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, type PostgresStore } from '../src/index.js';
 import { freshSchema } from './pg-env.js';
@@ -28,6 +28,14 @@ runStoreConformance({
     const { schema } = store as PostgresStore;
     if (schema !== env.schema) await env.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   },
+  describe,
+  it,
+  expect,
+});
+
+runDocumentRegisterConformance({
+  name: 'postgres',
+  createStore: () => createPostgresStore({ pool: env.pool, schema: env.schema }),
   describe,
   it,
   expect,

@@ -17,7 +17,8 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '@anjian/core/ports';
-import { checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
+import { checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
+import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDocumentHashResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
@@ -80,6 +81,31 @@ interface CheckpointRow {
   created_at: string;
 }
 const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({ seq: r.seq, size: r.size, head: r.head, text: r.text, createdAt: r.created_at });
+
+interface DocumentRow {
+  jurisdiction: string;
+  kind: string;
+  year: number;
+  seq: number;
+  hazard_id: string;
+  event_id: string;
+  issued_at: string;
+  content_hash: string | null;
+  verification_code: string | null;
+  hashed_at: string | null;
+}
+const toDocument = (r: DocumentRow): DocumentRecord => ({
+  jurisdiction: r.jurisdiction,
+  kind: r.kind,
+  year: r.year,
+  seq: r.seq,
+  hazardId: r.hazard_id,
+  eventId: r.event_id,
+  issuedAt: r.issued_at,
+  contentHash: r.content_hash,
+  verificationCode: r.verification_code,
+  hashedAt: r.hashed_at,
+});
 
 const toEvent = (row: EventRow): StoredEvent => ({ ...(JSON.parse(row.body) as Omit<StoredEvent, 'seq'>), seq: row.seq });
 const toMessage = (row: OutboxRow): OutboxMessage => ({
@@ -153,7 +179,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }
     const s = input.summary;
     st.upsertHazard.run(s.hazardId, s.version, s.status, s.level, s.provisional ? 1 : 0, s.domain, s.area, s.enterpriseId, s.deadline, s.createdAt, s.updatedAt);
-    return { kind: 'ok', events: stored };
+    if (input.documents === undefined) return { kind: 'ok', events: stored };
+    // The next number of each series, inside this transaction: SQLite serialises writers
+    // (BEGIN IMMEDIATE), so max + 1 is gapless and unique across processes.
+    const documents = input.documents.map((r): DocumentNumber => {
+      const issuedAt = (input.events.find((e) => e.id === r.eventId) as StoredEvent).recordedAt;
+      const { seq } = st.allocateDocument.get({ j: r.jurisdiction, k: r.kind, y: r.year, h: input.hazardId, e: r.eventId, at: issuedAt }) as { seq: number };
+      return { jurisdiction: r.jurisdiction, kind: r.kind, year: r.year, eventId: r.eventId, seq, hazardId: input.hazardId, issuedAt };
+    });
+    return { kind: 'ok', events: stored, documents };
   };
   // The slow path: one savepoint per append (better-sqlite3 nests transactions as savepoints).
   const appendTx = db.transaction((input: AppendInput): AppendResult => check(input) ?? write(input));
@@ -171,6 +205,15 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     let n = 0;
     for (const id of ids) n += st.ack.run(at, id, owner).changes;
     return n;
+  });
+
+  const recordHashTx = db.transaction((input: RecordDocumentHashInput): RecordDocumentHashResult => {
+    const row = st.documentAt.get(input.jurisdiction, input.kind, input.year, input.seq) as DocumentRow | undefined;
+    if (!row) return { kind: 'not-found' };
+    if (row.content_hash !== null) return { kind: 'exists', record: toDocument(row) };
+    if (st.documentByCode.get(input.verificationCode)) return { kind: 'code-taken' };
+    st.recordDocumentHash.run(input.contentHash, input.verificationCode, input.at, input.jurisdiction, input.kind, input.year, input.seq);
+    return { kind: 'recorded', record: { ...toDocument(row), contentHash: input.contentHash, verificationCode: input.verificationCode, hashedAt: input.at } };
   });
 
   const requeueTx = db.transaction((ids: readonly string[] | undefined, now: string) => {
@@ -267,6 +310,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (input.events.length === 0) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'append needs at least one event'));
       const misfit = input.events.some((event, i) => event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1);
       if (misfit) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard'));
+      try {
+        checkDocumentRequests(input.events, input.documents);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
       return new Promise<AppendResult>((resolve, reject) => {
         pending.push({ input, resolve, reject });
         if (pending.length === 1) setImmediate(flush);
@@ -376,6 +424,23 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return (st.readCheckpoints.all(fromSeq, Math.max(0, Math.floor(limit))) as CheckpointRow[]).map(toCheckpoint);
     },
 
+    async readDocuments(hazardId) {
+      return (st.documentsOfHazard.all(hazardId) as DocumentRow[]).map(toDocument);
+    },
+
+    async readDocumentSeries(series, fromSeq, limit) {
+      return (st.documentSeries.all(series.jurisdiction, series.kind, series.year, fromSeq, Math.max(0, Math.floor(limit))) as DocumentRow[]).map(toDocument);
+    },
+
+    async recordDocumentHash(input) {
+      return recordHashTx.immediate(input);
+    },
+
+    async findDocumentByCode(code) {
+      const row = st.documentByCode.get(code) as DocumentRow | undefined;
+      return row ? toDocument(row) : null;
+    },
+
     async stats(query: HazardStatsQuery) {
       checkHazardStatsQuery(query);
       return readHazardStats(db, query);
@@ -441,6 +506,15 @@ function prepare(db: Database.Database) {
     insertCheckpoint: db.prepare('INSERT INTO checkpoints (size, head, text, created_at) VALUES (?, ?, ?, ?)'),
     latestCheckpoint: db.prepare('SELECT * FROM checkpoints ORDER BY seq DESC LIMIT 1'),
     readCheckpoints: db.prepare('SELECT * FROM checkpoints WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    allocateDocument: db.prepare(`INSERT INTO documents (jurisdiction, kind, year, seq, hazard_id, event_id, issued_at)
+      VALUES (@j, @k, @y, (SELECT coalesce(max(seq), 0) + 1 FROM documents WHERE jurisdiction = @j AND kind = @k AND year = @y), @h, @e, @at)
+      RETURNING seq`),
+    documentsOfHazard: db.prepare('SELECT * FROM documents WHERE hazard_id = ? ORDER BY rowid'),
+    documentSeries: db.prepare('SELECT * FROM documents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq >= ? ORDER BY seq LIMIT ?'),
+    documentAt: db.prepare('SELECT * FROM documents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?'),
+    documentByCode: db.prepare('SELECT * FROM documents WHERE verification_code = ?'),
+    recordDocumentHash: db.prepare(`UPDATE documents SET content_hash = ?, verification_code = ?, hashed_at = ?
+      WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND content_hash IS NULL`),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
     requeueAll: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE status = 'dead'`),
     requeueOne: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL

@@ -104,4 +104,24 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   -- reading the rows of the area's hazards that are not overdue.
   CREATE INDEX hazards_area_deadline ON hazards (area, deadline) WHERE deadline IS NOT NULL;
   `,
+  `
+  -- 5: the document register (Store.readDocuments): document numbers (文号) allocated by
+  -- append in the transaction of the issuing event, 1, 2, 3 … per (jurisdiction, kind,
+  -- year); the content hash and verification code recorded when the document is rendered.
+  CREATE TABLE documents (
+    jurisdiction      TEXT    NOT NULL,
+    kind              TEXT    NOT NULL,
+    year              INTEGER NOT NULL,
+    seq               INTEGER NOT NULL,
+    hazard_id         TEXT    NOT NULL,
+    event_id          TEXT    NOT NULL,
+    issued_at         TEXT    NOT NULL,
+    content_hash      TEXT,
+    verification_code TEXT UNIQUE,
+    hashed_at         TEXT,
+    PRIMARY KEY (jurisdiction, kind, year, seq),
+    UNIQUE (event_id, kind)
+  ) STRICT;
+  CREATE INDEX documents_hazard ON documents (hazard_id);
+  `,
 ]);

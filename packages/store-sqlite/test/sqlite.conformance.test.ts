@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStoreConformance } from '@anjian/core/testing';
+import { runDocumentRegisterConformance, runStoreConformance } from '@anjian/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';
 
@@ -11,6 +11,15 @@ let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 runStoreConformance({
+  name: 'sqlite',
+  createStore: () => createSqliteStore({ path: join(dir, `store-${++n}.db`) }),
+  destroyStore: (store) => (store as SqliteStore).close(),
+  describe,
+  it,
+  expect,
+});
+
+runDocumentRegisterConformance({
   name: 'sqlite',
   createStore: () => createSqliteStore({ path: join(dir, `store-${++n}.db`) }),
   destroyStore: (store) => (store as SqliteStore).close(),

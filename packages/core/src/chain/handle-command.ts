@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.js';
 import type { ActorProfile, Directory, EnterpriseRecord } from '../ports/directory.js';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
 import type { CommandResult, Store } from '../ports/store.js';
+import type { DocumentNumberRequest } from '../ports/document-register.js';
 import { isChainError } from './chain-error.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
@@ -33,6 +34,13 @@ export interface ChainDeps extends DecideContext {
    * pin `expectedVersion`. Default 3. A pinned version always conflicts instead.
    */
   conflictRetries?: number;
+  /**
+   * The document numbers (文号) an accepted command's events take: called with the events
+   * and the state after them; the store allocates them in the append's transaction and
+   * `handleCommand` returns them as `documents`. `documentNumbering` of `@anjian/documents`
+   * builds it from the event → document table. Without it nothing is numbered.
+   */
+  documentNumbers?: (events: readonly ChainEvent[], after: HazardState) => readonly DocumentNumberRequest[];
 }
 
 /** Folds stored events into a state (`null` for none). */
@@ -174,7 +182,9 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     }
     let after = state;
     for (const event of decision.events) after = evolve(after, event);
+    const documents = deps.documentNumbers?.(decision.events, after as HazardState);
     const result = await store.append({
+      ...(documents && documents.length > 0 ? { documents } : {}),
       hazardId: command.hazardId,
       expectedVersion: version,
       events: decision.events,
@@ -183,7 +193,7 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
       commandFingerprint: fingerprint,
       summary: summarize(after as HazardState),
     });
-    if (result.kind === 'ok') return { events: result.events };
+    if (result.kind === 'ok') return result.documents ? { events: result.events, documents: result.documents } : { events: result.events };
     if (result.kind === 'duplicate-command') {
       if (result.original.fingerprint !== fingerprint) return denied(reject('IDEMPOTENCY_KEY_REUSED').rejection);
       return { events: result.original.events, replayed: true };

@@ -18,6 +18,7 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '../ports/store.js';
+import { checkDocumentRequests, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
@@ -51,6 +52,8 @@ function matches<T>(value: T, wanted: T | readonly T[] | undefined): boolean {
   return Array.isArray(wanted) ? (wanted as readonly T[]).includes(value) : value === wanted;
 }
 
+const seriesKey = (s: { jurisdiction: string; kind: string; year: number }): string => `${s.jurisdiction}\n${s.kind}\n${s.year}`;
+
 function invalidAppend(en: string, zh: string): never {
   throw new StoreError('INVALID_APPEND', { 'zh-CN': zh, en });
 }
@@ -74,6 +77,9 @@ export function createMemoryStore(): MemoryStore {
   const outbox = new Map<string, OutboxRow>();
   let outboxOrder = 0;
   const checkpoints: StoredCheckpoint[] = [];
+  // Document numbers by `series key\nseq`, in allocation order, and the last number of each series.
+  const register = new Map<string, DocumentRecord>();
+  const seriesLast = new Map<string, number>();
 
   // Index by hazard; rebuilt when a tamper test edits `unsafeLog` directly (length or identity change).
   const byHazard = new Map<string, StoredEvent[]>();
@@ -105,6 +111,7 @@ export function createMemoryStore(): MemoryStore {
           invalidAppend('event versions must follow expectedVersion', '事件版本必须紧接 expectedVersion');
         }
       });
+      checkDocumentRequests(input.events, input.documents);
       const original = commands.get(input.commandId);
       if (original) return { kind: 'duplicate-command', original: clone(original) };
       const current = summaries.get(input.hazardId)?.version ?? 0;
@@ -147,7 +154,59 @@ export function createMemoryStore(): MemoryStore {
           order: ++outboxOrder,
         });
       }
-      return { kind: 'ok', events: clone(stored) };
+      if (input.documents === undefined) return { kind: 'ok', events: clone(stored) };
+      const numbers: DocumentNumber[] = input.documents.map((r) => {
+        const key = seriesKey(r);
+        const seq = (seriesLast.get(key) ?? 0) + 1;
+        seriesLast.set(key, seq);
+        const issuedAt = (input.events.find((e) => e.id === r.eventId) as StoredEvent).recordedAt;
+        const record: DocumentRecord = {
+          jurisdiction: r.jurisdiction,
+          kind: r.kind,
+          year: r.year,
+          eventId: r.eventId,
+          seq,
+          hazardId: input.hazardId,
+          issuedAt,
+          contentHash: null,
+          verificationCode: null,
+          hashedAt: null,
+        };
+        register.set(`${key}\n${seq}`, record);
+        const { contentHash: _h, verificationCode: _c, hashedAt: _a, ...number } = record;
+        return number;
+      });
+      return { kind: 'ok', events: clone(stored), documents: numbers };
+    },
+
+    async readDocuments(hazardId) {
+      return clone([...register.values()].filter((r) => r.hazardId === hazardId));
+    },
+
+    async readDocumentSeries(series, fromSeq, limit) {
+      const key = seriesKey(series);
+      return clone(
+        [...register.values()]
+          .filter((r) => seriesKey(r) === key && r.seq >= fromSeq)
+          .sort((a, b) => a.seq - b.seq)
+          .slice(0, Math.max(0, Math.floor(limit))),
+      );
+    },
+
+    async recordDocumentHash(input) {
+      const record = register.get(`${seriesKey(input)}\n${input.seq}`);
+      if (!record) return { kind: 'not-found' };
+      if (record.contentHash !== null) return { kind: 'exists', record: clone(record) };
+      if ([...register.values()].some((r) => r.verificationCode === input.verificationCode)) return { kind: 'code-taken' };
+      record.contentHash = input.contentHash;
+      record.verificationCode = input.verificationCode;
+      record.hashedAt = input.at;
+      return { kind: 'recorded', record: clone(record) };
+    },
+
+    async findDocumentByCode(code) {
+      const found = [...register.values()].find((r) => r.verificationCode === code);
+      return found ? clone(found) : null;
     },
 
     async load(hazardId) {

@@ -6,6 +6,7 @@
  */
 import type { HazardLevel, LocalizedText } from '../pack/types.js';
 import type { ChainEvent, Decision, HazardStatus, HazardSummary, RejectionCode, StoredEvent } from '../chain/types.js';
+import type { DocumentNumber, DocumentNumberRequest, DocumentRegisterStore } from './document-register.js';
 
 /** A notification to deliver at least once, written in the same transaction as its event. */
 export interface OutboxMessage {
@@ -48,10 +49,12 @@ export interface AppendInput {
   commandFingerprint: string;
   /** The hazard's list row after these events. */
   summary: HazardSummary;
+  /** Document numbers (文号) to allocate for these events, in this transaction ({@link DocumentRegisterStore}). */
+  documents?: readonly DocumentNumberRequest[];
 }
 
-/** Result of {@link EventLogStore.append}. */
-export type AppendResult = { kind: 'ok'; events: StoredEvent[] } | { kind: 'conflict'; actualVersion: number } | { kind: 'duplicate-command'; original: CommandRecord };
+/** Result of {@link EventLogStore.append}; `documents` are the numbers allocated for `AppendInput.documents`, in request order. */
+export type AppendResult = { kind: 'ok'; events: StoredEvent[]; documents?: DocumentNumber[] } | { kind: 'conflict'; actualVersion: number } | { kind: 'duplicate-command'; original: CommandRecord };
 
 /** A refused command, for the audit log. Never an event, never an outbox row. */
 export interface DenialRecord {
@@ -247,6 +250,10 @@ export interface EventLogStore {
    *   re-order or re-time them.
    * - MUST throw {@link StoreError} `INVALID_APPEND` (writing nothing) for invalid input:
    *   no events, or versions not following `expectedVersion` for the same hazard.
+   * - MUST allocate, in the same transaction, the next number of each series named in
+   *   `documents` (1 + the highest allocated, or 1), and return them in request order; an
+   *   append that writes nothing allocates nothing. MUST throw `INVALID_APPEND` for a request
+   *   that `checkDocumentRequests` refuses.
    * - MUST throw {@link StoreError} `TRAIL_MISMATCH` (writing nothing) when the hazard's list
    *   row and its event log disagree on the current version (a row without events, events
    *   without a row, the newest event deleted): the database was changed outside the store,
@@ -372,7 +379,7 @@ export interface ReadModelStore {
 
 /**
  * Persistence of the review chain: the {@link EventLogStore}, {@link OutboxStore} and
- * {@link ReadModelStore} facets over one database, so that an append writes all three in
+ * {@link ReadModelStore} and {@link DocumentRegisterStore} facets over one database, so that an append writes all of them in
  * one transaction. Every method returns a Promise and MUST NOT block the event loop for
  * long; a store MUST NOT read its own clock (every instant is an argument). Errors of the
  * same kind are the same type in every store: {@link StoreError} with its `code`,
@@ -380,7 +387,7 @@ export interface ReadModelStore {
  * `@anjian/core/testing` against every implementation; code that needs only one facet
  * (the outbox relay, a dashboard) asks for only that facet.
  */
-export interface Store extends EventLogStore, OutboxStore, ReadModelStore {}
+export interface Store extends EventLogStore, OutboxStore, ReadModelStore, DocumentRegisterStore {}
 
-/** What {@link handleCommand} returns: the decision, plus whether it was a replay. */
-export type CommandResult = Decision & { replayed?: boolean };
+/** What {@link handleCommand} returns: the decision, whether it was a replay, and the document numbers allocated with it. */
+export type CommandResult = Decision & { replayed?: boolean; documents?: DocumentNumber[] };

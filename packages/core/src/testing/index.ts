@@ -6,6 +6,7 @@
  */
 export { runStoreConformance, STORE_CONFORMANCE_TESTS } from './store-conformance.js';
 export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect } from './store-conformance.js';
+export { runDocumentRegisterConformance, DOCUMENT_REGISTER_CONFORMANCE_TESTS } from './document-register-conformance.js';
 export { runEvidenceStoreConformance, EVIDENCE_STORE_CONFORMANCE_TESTS } from './evidence-store-conformance.js';
 export type { EvidenceStoreConformanceOptions } from './evidence-store-conformance.js';
 export { runNotifierConformance, NOTIFIER_CONFORMANCE_TESTS } from './notifier-conformance.js';
@@ -18,3 +19,5 @@ export { seedAuditTrail } from './audit-fixtures.js';
 export type { SeedAuditTrailOptions } from './audit-fixtures.js';
 export { runDeviceRegistryConformance, DEVICE_REGISTRY_CONFORMANCE_TESTS, testDevice } from './device-registry-conformance.js';
 export type { DeviceRegistryConformanceOptions } from './device-registry-conformance.js';
+export { runInspectionLogConformance, INSPECTION_LOG_CONFORMANCE_TESTS, testInspectionRecord } from './inspection-log-conformance.js';
+export type { InspectionLogConformanceOptions } from './inspection-log-conformance.js';

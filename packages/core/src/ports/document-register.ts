@@ -1,0 +1,117 @@
+/**
+ * The document register facet of a Store: enforcement-document numbers (文号) allocated in
+ * the transaction of the event that issues the document, and the content hash and
+ * verification code of each issued document.
+ *
+ * @module
+ */
+import type { ChainEvent } from '../chain/types.js';
+import { StoreError } from './store-error.js';
+
+/** A numbering series: one jurisdiction, one document kind, one calendar year (China time). */
+export interface DocumentSeries {
+  /** Jurisdiction (department) code, e.g. `D1`. */
+  jurisdiction: string;
+  /** Document kind, e.g. `rectification_order`. */
+  kind: string;
+  /** Calendar year in China time of the issuing event. */
+  year: number;
+}
+
+/** A number to allocate with an append: the next one of its series, for one of the append's events. */
+export interface DocumentNumberRequest extends DocumentSeries {
+  /** The issuing event: one of the append's events. */
+  eventId: string;
+}
+
+/** An allocated document number. */
+export interface DocumentNumber extends DocumentNumberRequest {
+  /** 1, 2, 3 … within the series: no gap, no duplicate. */
+  seq: number;
+  hazardId: string;
+  /** The issuing event's `recordedAt`. */
+  issuedAt: string;
+}
+
+/** A document number with what was recorded when the document was first rendered. */
+export interface DocumentRecord extends DocumentNumber {
+  /** Hex SHA-256 of the composed document (`documentContentHash`), once recorded. */
+  contentHash: string | null;
+  /** The short code printed on the document, once recorded. */
+  verificationCode: string | null;
+  /** When the hash was recorded (the caller's clock). */
+  hashedAt: string | null;
+}
+
+/** Arguments of {@link DocumentRegisterStore.recordDocumentHash}. */
+export interface RecordDocumentHashInput extends DocumentSeries {
+  seq: number;
+  contentHash: string;
+  verificationCode: string;
+  /** The caller's clock (ISO). */
+  at: string;
+}
+
+/** Result of {@link DocumentRegisterStore.recordDocumentHash}. */
+export type RecordDocumentHashResult =
+  | { kind: 'recorded'; record: DocumentRecord }
+  /** A hash was recorded before (the same or another): nothing changed. Compare `record.contentHash`. */
+  | { kind: 'exists'; record: DocumentRecord }
+  | { kind: 'not-found' }
+  /** The verification code is recorded for another number (a hash-prefix collision): nothing changed. */
+  | { kind: 'code-taken' };
+
+/**
+ * The document register of a {@link Store}. Numbers are allocated by
+ * {@link EventLogStore.append} from `AppendInput.documents`, in the append's transaction:
+ * an append that writes nothing (conflict, duplicate command, error, crash before COMMIT)
+ * allocates nothing, so a series is 1, 2, 3 … without gap or duplicate under any
+ * concurrency, across processes and instances.
+ */
+export interface DocumentRegisterStore {
+  /** The numbers allocated for a hazard's events, in allocation order. MUST NOT write. */
+  readDocuments(hazardId: string): Promise<DocumentRecord[]>;
+  /** At most `limit` numbers of a series with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
+  readDocumentSeries(series: DocumentSeries, fromSeq: number, limit: number): Promise<DocumentRecord[]>;
+  /**
+   * Records the content hash and verification code of an allocated number, once: MUST NOT
+   * overwrite a recorded hash (returns `exists` with the record as it is), returns
+   * `not-found` for a number never allocated and `code-taken` (writing nothing) when the
+   * verification code is recorded for another number.
+   */
+  recordDocumentHash(input: RecordDocumentHashInput): Promise<RecordDocumentHashResult>;
+  /** The record whose verification code is `code` (exact match), or `null`. MUST NOT write. */
+  findDocumentByCode(code: string): Promise<DocumentRecord | null>;
+}
+
+const CODE = /^[A-Za-z0-9_./-]{1,64}$/;
+
+/**
+ * Checks the document requests of an append before anything is written: each names one
+ * of the append's events, a jurisdiction and kind of 1–64 letters, digits, `_ . -`, a year
+ * 2000–2999, and no (event, kind) twice. Throws {@link StoreError} `INVALID_APPEND`.
+ * Stores call it first in `append`. @internal
+ */
+export function checkDocumentRequests(events: readonly Pick<ChainEvent, 'id'>[], requests: readonly DocumentNumberRequest[] | undefined): void {
+  if (requests === undefined) return;
+  const seen = new Set<string>();
+  for (const r of requests) {
+    const bad =
+      !events.some((e) => e.id === r.eventId) ||
+      typeof r.jurisdiction !== 'string' ||
+      !CODE.test(r.jurisdiction) ||
+      typeof r.kind !== 'string' ||
+      !CODE.test(r.kind) ||
+      !Number.isInteger(r.year) ||
+      r.year < 2000 ||
+      r.year > 2999 ||
+      seen.has(`${r.eventId}\n${r.kind}`);
+    if (bad) {
+      throw new StoreError('INVALID_APPEND', {
+        'zh-CN': `文书编号请求无效：${JSON.stringify(r)}（须指向本次追加的事件，辖区与文书种类为 1–64 位字母数字，年份 2000–2999，同一事件同一种类只编一次号）`,
+        en: `invalid document number request ${JSON.stringify(r)}: it must name one of the appended events, a jurisdiction and kind of 1–64 letters or digits, a year 2000–2999, each (event, kind) once`,
+      });
+    }
+    seen.add(`${r.eventId}\n${r.kind}`);
+  }
+}

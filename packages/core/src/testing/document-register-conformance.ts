@@ -1,0 +1,210 @@
+import type { AppendInput, Store } from '../ports/store.js';
+import type { DocumentNumberRequest } from '../ports/document-register.js';
+import { decide } from '../chain/decide.js';
+import { evolve } from '../chain/evolve.js';
+import { commandFingerprint } from '../chain/command-fingerprint.js';
+import { outboxMessagesFor } from '../chain/outbox-messages.js';
+import { summarize } from '../chain/summarize.js';
+import type { HazardState } from '../chain/types.js';
+import { isStoreError } from '../ports/store-error.js';
+import { reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from './chain-fixtures.js';
+import type { StoreConformanceOptions } from './store-conformance.js';
+
+/** Names of every test of {@link runDocumentRegisterConformance} (for `skip`). */
+export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
+  'an append allocates the next number of each series, in request order',
+  'an append that writes nothing allocates nothing',
+  'series are independent by jurisdiction, kind and year',
+  '16 concurrent issuers of one series: numbers 1..16, no gap, no duplicate',
+  'recordDocumentHash records once; findDocumentByCode finds it',
+  'invalid document requests throw StoreError INVALID_APPEND and write nothing',
+] as const);
+
+const T0 = Date.parse('2026-10-12T01:00:00.000Z');
+const grid = TEST_ACTORS['grid-g1']!;
+
+/** A report of a new hazard as an append input (the grid member of `TEST_ACTORS`). */
+function reportInput(hazardId: string, at: number, documents?: (eventId: string) => DocumentNumberRequest[]): { input: AppendInput; after: HazardState } {
+  const command = reportCommand(hazardId, { commandId: `${hazardId}:report` });
+  const decision = decide(null, command, grid, new Date(at), { calendar: TEST_CALENDAR_2026 }, {});
+  if ('rejection' in decision) throw new Error(`fixture report refused: ${decision.rejection.code}`);
+  let after: HazardState | null = null;
+  for (const e of decision.events) after = evolve(after, e);
+  const a = after as HazardState;
+  const input: AppendInput = {
+    hazardId,
+    expectedVersion: 0,
+    events: decision.events,
+    outbox: outboxMessagesFor(decision.events, a),
+    commandId: command.commandId,
+    commandFingerprint: commandFingerprint(command, grid.id),
+    summary: summarize(a),
+  };
+  const first = decision.events[0];
+  if (documents && first) input.documents = documents(first.id);
+  return { input, after: a };
+}
+
+function uid(): string {
+  return globalThis.crypto.randomUUID().slice(0, 8);
+}
+
+/**
+ * The document register suite (文号 allocated in the append's transaction): every Store
+ * adapter runs it with the options of `runStoreConformance`. Jurisdictions are unique per
+ * test, so a shared database is fine.
+ *
+ * @example
+ * ```ts
+ * runDocumentRegisterConformance({ name: 'sqlite', createStore, describe, it, expect });
+ * ```
+ */
+export function runDocumentRegisterConformance(options: StoreConformanceOptions): void {
+  const { describe, expect } = options;
+  const skipped = new Map<string, string>();
+  for (const group of options.skip ?? []) for (const t of group.tests) skipped.set(t, group.reason);
+  const test = (name: (typeof DOCUMENT_REGISTER_CONFORMANCE_TESTS)[number], fn: (store: Store, ns: string) => Promise<void>): void => {
+    const reason = skipped.get(name);
+    if (reason !== undefined) {
+      options.it(`${name} [skipped: ${reason}]`, async () => {});
+      return;
+    }
+    options.it(name, async () => {
+      const store = await options.createStore();
+      try {
+        await fn(store, uid());
+      } finally {
+        await options.destroyStore?.(store);
+      }
+    });
+  };
+
+  describe(`Document register conformance: ${options.name}`, () => {
+    test('an append allocates the next number of each series, in request order', async (store, ns) => {
+      const j = `J${ns}`;
+      const a = reportInput(`H-${ns}-a`, T0, (eventId) => [
+        { jurisdiction: j, kind: 'inspection_record', year: 2026, eventId },
+        { jurisdiction: j, kind: 'rectification_order', year: 2026, eventId },
+      ]);
+      const r1 = await store.append(a.input);
+      expect(r1.kind).toBe('ok');
+      if (r1.kind !== 'ok') return;
+      expect(r1.documents?.map((d) => [d.kind, d.seq])).toEqual([
+        ['inspection_record', 1],
+        ['rectification_order', 1],
+      ]);
+      const event = r1.events[0]!;
+      expect(r1.documents?.[0]).toEqual({ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId: event.id, seq: 1, hazardId: `H-${ns}-a`, issuedAt: event.recordedAt });
+      const b = reportInput(`H-${ns}-b`, T0 + 1000, (eventId) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }]);
+      const r2 = await store.append(b.input);
+      expect(r2.kind === 'ok' ? r2.documents?.map((d) => d.seq) : null).toEqual([2]);
+      const records = await store.readDocuments(`H-${ns}-a`);
+      expect(records.map((r) => [r.kind, r.seq, r.contentHash, r.verificationCode])).toEqual([
+        ['inspection_record', 1, null, null],
+        ['rectification_order', 1, null, null],
+      ]);
+      const series = await store.readDocumentSeries({ jurisdiction: j, kind: 'inspection_record', year: 2026 }, 1, 10);
+      expect(series.map((r) => [r.seq, r.hazardId])).toEqual([
+        [1, `H-${ns}-a`],
+        [2, `H-${ns}-b`],
+      ]);
+      expect((await store.readDocumentSeries({ jurisdiction: j, kind: 'inspection_record', year: 2026 }, 2, 10)).map((r) => r.seq)).toEqual([2]);
+      // An append without requests numbers nothing and returns no documents.
+      const c = reportInput(`H-${ns}-c`, T0 + 2000);
+      const r3 = await store.append(c.input);
+      expect(r3.kind === 'ok' ? (r3.documents ?? []).length : -1).toBe(0);
+      expect(await store.readDocuments(`H-${ns}-c`)).toEqual([]);
+    });
+
+    test('an append that writes nothing allocates nothing', async (store, ns) => {
+      const j = `J${ns}`;
+      const req = (eventId: string) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }];
+      const a = reportInput(`H-${ns}`, T0, req);
+      expect((await store.append(a.input)).kind).toBe('ok');
+      // The same command again (duplicate) and the same hazard anew (conflict): no number.
+      expect((await store.append(a.input)).kind).toBe('duplicate-command');
+      const twin = reportInput(`H-${ns}`, T0 + 5, req);
+      twin.input.commandId = `${twin.input.commandId}:twin`;
+      expect((await store.append(twin.input)).kind).toBe('conflict');
+      const b = reportInput(`H-${ns}-b`, T0 + 10, req);
+      const r = await store.append(b.input);
+      expect(r.kind === 'ok' ? r.documents?.map((d) => d.seq) : null).toEqual([2]);
+      expect((await store.readDocumentSeries({ jurisdiction: j, kind: 'inspection_record', year: 2026 }, 1, 10)).map((x) => x.seq)).toEqual([1, 2]);
+    });
+
+    test('series are independent by jurisdiction, kind and year', async (store, ns) => {
+      const seqs: number[] = [];
+      const series: [string, string, number][] = [
+        [`J${ns}`, 'inspection_record', 2026],
+        [`J${ns}`, 'inspection_record', 2027],
+        [`K${ns}`, 'inspection_record', 2026],
+        [`J${ns}`, 'review_opinion', 2026],
+        [`J${ns}`, 'inspection_record', 2026],
+      ];
+      for (const [i, [jurisdiction, kind, year]] of series.entries()) {
+        const r = await store.append(reportInput(`H-${ns}-${i}`, T0 + i, (eventId) => [{ jurisdiction, kind, year, eventId }]).input);
+        seqs.push(r.kind === 'ok' ? (r.documents?.[0]?.seq ?? 0) : 0);
+      }
+      expect(seqs).toEqual([1, 1, 1, 1, 2]);
+    });
+
+    test('16 concurrent issuers of one series: numbers 1..16, no gap, no duplicate', async (store, ns) => {
+      const j = `J${ns}`;
+      const inputs = Array.from({ length: 16 }, (_, i) => reportInput(`H-${ns}-${i}`, T0 + i, (eventId) => [{ jurisdiction: j, kind: 'rectification_order', year: 2026, eventId }]).input);
+      const results = await Promise.all(inputs.map((input) => store.append(input)));
+      const seqs = results.map((r) => (r.kind === 'ok' ? (r.documents?.[0]?.seq ?? 0) : 0));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      const stored = await store.readDocumentSeries({ jurisdiction: j, kind: 'rectification_order', year: 2026 }, 1, 100);
+      expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      // Each number belongs to the hazard whose append returned it.
+      for (const [i, r] of results.entries()) expect(stored.find((x) => x.seq === seqs[i])?.hazardId).toBe(r.kind === 'ok' ? `H-${ns}-${i}` : 'none');
+    });
+
+    test('recordDocumentHash records once; findDocumentByCode finds it', async (store, ns) => {
+      const j = `J${ns}`;
+      const a = reportInput(`H-${ns}`, T0, (eventId) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }]);
+      expect((await store.append(a.input)).kind).toBe('ok');
+      const at = '2026-10-12T02:00:00.000Z';
+      const key = { jurisdiction: j, kind: 'inspection_record', year: 2026, seq: 1 };
+      const code = `C${ns}`;
+      const first = await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: code, at });
+      expect(first.kind).toBe('recorded');
+      const again = await store.recordDocumentHash({ ...key, contentHash: 'b'.repeat(64), verificationCode: `D${ns}`, at });
+      expect(again.kind).toBe('exists');
+      if (again.kind === 'exists') expect([again.record.contentHash, again.record.verificationCode, again.record.hashedAt]).toEqual(['a'.repeat(64), code, at]);
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'c'.repeat(64), verificationCode: `E${ns}`, at })).kind).toBe('not-found');
+      const found = await store.findDocumentByCode(code);
+      expect(found?.hazardId).toBe(`H-${ns}`);
+      expect(found?.contentHash).toBe('a'.repeat(64));
+      expect(await store.findDocumentByCode(`D${ns}`)).toBeNull();
+      // Another number cannot take a recorded code.
+      const b = reportInput(`H-${ns}-b`, T0 + 1, (eventId) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }]);
+      expect((await store.append(b.input)).kind).toBe('ok');
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'd'.repeat(64), verificationCode: code, at })).kind).toBe('code-taken');
+      expect((await store.readDocuments(`H-${ns}-b`))[0]?.contentHash).toBeNull();
+    });
+
+    test('invalid document requests throw StoreError INVALID_APPEND and write nothing', async (store, ns) => {
+      const bad: ((eventId: string) => DocumentNumberRequest[])[] = [
+        () => [{ jurisdiction: 'J', kind: 'inspection_record', year: 2026, eventId: 'not-an-appended-event' }],
+        (eventId) => [{ jurisdiction: 'J J', kind: 'inspection_record', year: 2026, eventId }],
+        (eventId) => [{ jurisdiction: 'J', kind: 'inspection_record', year: 26, eventId }],
+        (eventId) => [
+          { jurisdiction: 'J', kind: 'inspection_record', year: 2026, eventId },
+          { jurisdiction: 'J', kind: 'inspection_record', year: 2026, eventId },
+        ],
+      ];
+      for (const [i, documents] of bad.entries()) {
+        const { input } = reportInput(`H-${ns}-${i}`, T0 + i, documents);
+        let error: unknown;
+        try {
+          await store.append(input);
+        } catch (e) {
+          error = e;
+        }
+        expect(isStoreError(error) ? error.code : error).toBe('INVALID_APPEND');
+        expect(await store.readEvents(`H-${ns}-${i}`)).toEqual([]);
+      }
+    });
+  });
+}
