@@ -16,8 +16,9 @@ import base from './vitest.config.js';
  */
 export const UNIT_EXCLUDE = [
   '**/node_modules/**',
-  // Services: PostgreSQL at 127.0.0.1:5432; Chromium (playwright-core) against the portal.
+  // Services: PostgreSQL at 127.0.0.1:5432; Chromium (playwright-core) against the portal; Mosquitto at 127.0.0.1:1883.
   'packages/store-postgres/**',
+  'packages/sensor-mqtt/test/**',
   '**/*.e2e.test.ts',
   // A build: the built CLI bin and the packed tarballs (publint, attw).
   'packages/cli/test/bin.test.ts',

@@ -1,0 +1,40 @@
+/**
+ * `@anjian/sensor-mqtt`: monitoring and early warning (监测预警) over MQTT. The ingester
+ * subscribes with mqtt.js (QoS 1, persistent session) and hands each message to core;
+ * the domain — schema, tracker, the `sensors` pack, the review chain, the daily warning — is
+ * `@anjian/core`'s, re-exported here for hosts.
+ *
+ * @packageDocumentation
+ */
+export { createSensorIngester, SENSOR_TOPIC_FILTER } from './create-sensor-ingester.js';
+export type { SensorIngester, SensorIngesterOptions, SensorIngestStats, SensorIngestLogger } from './create-sensor-ingester.js';
+export {
+  createDeviceTracker,
+  createMemoryDeviceRegistry,
+  ingestSensorMessage,
+  tickDevices,
+  runDailyWarning,
+  parseSensorMessage,
+  DAILY_WARNING_TOPIC,
+  DEVICE_KINDS,
+  MAX_SENSOR_MESSAGE_BYTES,
+  SENSORS_PACK_ID,
+} from '@anjian/core/internal';
+export type {
+  Device,
+  DeviceKind,
+  DeviceState,
+  DeviceWarning,
+  DeviceTracker,
+  DeviceTrackerOptions,
+  SensorMessage,
+  SensorMessageType,
+  SensorDropReason,
+  IngestResult,
+  MonitoringDeps,
+  DailyWarningRun,
+  DailyWarningPayload,
+  DailyWarningCounts,
+  DeviceTickResult,
+} from '@anjian/core/internal';
+export type { DeviceRegistry, DeviceNotification } from '@anjian/core/ports';

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldEvents } from '@anjian/core';
+import mqtt, { type MqttClient } from 'mqtt';
+import { createSensorIngester, type SensorIngester } from '../src/index.js';
+import { message, monitoring, publisher, silentLogger, tempDir, topicPrefix, until } from './harness.js';
+
+// Against the real Mosquitto on 127.0.0.1:1883 (scripts/test-setup.sh starts it).
+describe('sensor-mqtt against Mosquitto', () => {
+  const tmp = tempDir();
+  const prefix = topicPrefix();
+  const log = silentLogger();
+  let m: Awaited<ReturnType<typeof monitoring>>;
+  let ingester: SensorIngester;
+  let pub: MqttClient;
+  const publish = (device: string, payload: string | Buffer, topicDevice = device) => pub.publishAsync(`${prefix}/${topicDevice}/messages`, payload, { qos: 1 });
+
+  beforeAll(async () => {
+    m = await monitoring(join(tmp.dir, 'anjian.db'));
+    ingester = createSensorIngester({ url: 'mqtt://127.0.0.1:1883', clientId: `anjian-test-${process.pid}`, topic: `${prefix}/+/messages`, deps: m.deps, logger: log.logger });
+    await ingester.start();
+    pub = await publisher();
+  });
+  afterAll(async () => {
+    await pub?.endAsync();
+    await ingester?.stop();
+    // Remove the persistent session this run left on the broker.
+    await (await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `anjian-test-${process.pid}`, clean: true })).endAsync();
+    m?.close();
+    tmp.cleanup();
+  });
+
+  it('a switched-off detector at a listed place → a major hazard through the review chain: source sensor, the device principal, 令10号 Art. 14', async () => {
+    await publish('D-listed', message('D-listed', 'disabled'));
+    await until(() => ingester.stats().processed >= 1);
+    const [w] = await m.registry.listWarnings({ deviceId: 'D-listed', status: 'open' });
+    expect([w?.rule, w?.level]).toEqual(['SEN-05-H1', 'major']);
+    const events = (await m.store.load(w!.hazardIds[0]!))!;
+    expect(foldEvents(events)).toMatchObject({ level: 'major', source: 'sensor', domain: 'monitoring', enterpriseId: 'E1' });
+    expect(events[0]!.actor).toMatchObject({ id: 'device:D-listed', role: 'system' });
+    const basis = (events[0] as unknown as { data: { basis: Array<{ number: string; clause: string }> } }).data.basis;
+    expect(basis.map((b) => `${b.number} ${b.clause}`)).toEqual(['应急管理部令第10号 第十四条']);
+  });
+
+  it('a storm of 300 alarm messages from one device is one warning (updated) and one hazard', async () => {
+    const before = ingester.stats().processed;
+    const hazardsBefore = (await m.store.readLog(1, 10_000)).length;
+    await Promise.all(Array.from({ length: 300 }, () => publish('D-plain', message('D-plain', 'alarm'))));
+    await until(() => ingester.stats().processed >= before + 300, 15_000);
+    const warnings = await m.registry.listWarnings({ deviceId: 'D-plain', status: 'open' });
+    expect(warnings.map((w) => [w.item, w.level, w.messages])).toEqual([['SEN-01', 'simple', 300]]);
+    expect((await m.store.readLog(1, 10_000)).length - hazardsBefore).toBe(1);
+  });
+
+  it('≥ 200 hostile messages: 0 crashes, each counted and dropped, and the ingester still works afterwards', async () => {
+    const replayed = message('D-chem', 'heartbeat');
+    await publish('D-chem', replayed);
+    await until(() => ingester.stats().received >= 302);
+    const s0 = ingester.stats();
+    const hostile: Array<[string, string | Buffer]> = [];
+    for (let i = 0; i < 20; i++) hostile.push(['D-chem', Buffer.alloc(4097 + i * 5000, 0x41)]); // oversized
+    hostile.push(['D-chem', Buffer.alloc(2_000_000, 0x7b)]); // 2 MB of '{'
+    for (let i = 0; i < 30; i++) hostile.push(['D-chem', `{"v":1,"device":"D-chem","id":"x${i}"`.slice(0, 5 + i)]); // truncated JSON
+    for (let i = 0; i < 10; i++) hostile.push(['D-chem', Buffer.from([0xff, 0xfe, 0x00, i])]); // binary, not UTF-8
+    const wrong: unknown[] = [
+      null,
+      [],
+      'alarm',
+      42,
+      true,
+      { v: 1 },
+      { v: '1', device: 'D-chem', id: 'a', type: 'alarm' },
+      { v: 1, device: 7, id: 'a', type: 'alarm' },
+      { v: 1, device: 'D-chem', id: ['a'], type: 'alarm' },
+      { v: 1, device: 'D-chem', id: 'a', type: 'ALARM' },
+      { v: 1, device: 'D-chem', id: 'a', type: 'reading', value: '12' },
+      { v: 1, device: 'D-chem', id: 'a', type: 'reading' },
+      { v: 1, device: 'D-chem', id: 'a', type: 'alarm', extra: 1 },
+      { v: 1, device: 'D-chem', id: 'a', type: 'alarm', note: 'x'.repeat(500) },
+      { v: 1, device: '../../etc', id: 'a', type: 'alarm' },
+      { v: 1, device: 'D-chem', id: 'a b', type: 'alarm' },
+      { v: 1, device: 'D-chem', id: 'a', type: 'alarm', at: 'yesterday' },
+    ];
+    for (let i = 0; i < 60; i++) hostile.push(['D-chem', JSON.stringify(wrong[i % wrong.length])]); // wrong types
+    hostile.push(['D-chem', '{"v":1,"device":"D-chem","id":"p","type":"alarm","__proto__":{"polluted":true}}']);
+    hostile.push(['D-chem', '{"v":1,"device":"D-chem","id":"p","type":"alarm","constructor":{"prototype":{"polluted":true}}}']);
+    hostile.push(['D-chem', `${'['.repeat(3000)}${']'.repeat(3000)}`.slice(0, 4000)]); // deep nesting, under the size cap
+    for (let i = 0; i < 40; i++) hostile.push([`GHOST-${i}`, message(`GHOST-${i}`, 'alarm')]); // unknown devices
+    for (let i = 0; i < 20; i++) hostile.push(['D-listed', message('D-chem', 'alarm')]); // another device's topic
+    for (let i = 0; i < 30; i++) hostile.push(['D-chem', replayed]); // replayed id
+    expect(hostile.length).toBeGreaterThanOrEqual(200);
+    for (const [device, payload] of hostile) await publish(device, payload);
+    await until(() => ingester.stats().received >= s0.received + hostile.length, 15_000);
+    const s1 = ingester.stats();
+    const dropped = Object.values(s1.dropped).reduce((a, b) => a + b, 0) - Object.values(s0.dropped).reduce((a, b) => a + b, 0);
+    expect(dropped).toBe(hostile.length);
+    expect(s1.processed).toBe(s0.processed);
+    expect(s1.errors).toBe(0);
+    expect(s1.dropped.oversized - s0.dropped.oversized).toBe(21);
+    expect(s1.dropped.unknown_device - s0.dropped.unknown_device).toBe(40);
+    expect(s1.dropped.topic_mismatch - s0.dropped.topic_mismatch).toBe(20);
+    expect(s1.dropped.duplicate - s0.dropped.duplicate).toBe(30);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(log.lines.filter((l) => l.level === 'warn').length).toBeGreaterThanOrEqual(hostile.length);
+    // Still alive: a real fault is processed.
+    await publish('D-chem', message('D-chem', 'fault'));
+    await until(() => ingester.stats().processed === s1.processed + 1);
+    expect((await m.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).map((w) => w.rule)).toEqual(['SEN-03-H1']);
+  });
+});
