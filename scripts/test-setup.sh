@@ -13,6 +13,20 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -h 127.0.0.1 -p 5432 -q
   for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
 fi
 
+# The MQTT tests of @anjian/sensor-mqtt talk to Mosquitto on 127.0.0.1:1883 (installed from
+# Debian when missing, started when not running); they fail, never skip, without it.
+if ! (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null; then
+  if ! command -v mosquitto >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
+    echo "test-setup: installing mosquitto from Debian's packages"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mosquitto >/dev/null
+  fi
+  echo "test-setup: starting Mosquitto"
+  if [ -f /etc/mosquitto/mosquitto.conf ]; then mosquitto -d -c /etc/mosquitto/mosquitto.conf; else mosquitto -d -p 1883; fi
+  for _ in $(seq 1 30); do (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null && break; sleep 0.2; done
+fi
+
 # The portal's end-to-end tests drive Debian's Chromium (they fail, never skip, without it);
 # CJK fonts so screenshots show the Chinese UI.
 missing=()
