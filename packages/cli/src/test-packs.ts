@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { compilePack, isPackCompileError, runScenarios, type Issue, type ScenarioRun } from '@anjian/core';
+import { conditionSummary } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { loadScenarios } from './load-scenarios.js';
 import { packWithOverlay, readOverlay, type OverlayFile } from './read-overlay.js';
@@ -23,6 +24,8 @@ export interface PackTestReport {
   ok: boolean;
   /** True when `--coverage-threshold` was given and this pack's coverage is below it. */
   belowThreshold: boolean;
+  /** True when `--condition-threshold` was given and this pack's condition coverage is below it. */
+  belowConditionThreshold: boolean;
 }
 
 /** What `anjian test` found, before formatting. */
@@ -30,6 +33,8 @@ export interface TestReport {
   packs: PackTestReport[];
   /** `--coverage-threshold`, when given (0–100). */
   threshold: number | undefined;
+  /** `--condition-threshold`, when given (0–100). */
+  conditionThreshold?: number | undefined;
   /** `notLoaded`: files (scenario files, pack files, overlays) that could not be used. */
   summary: { passed: number; failed: number; todo: number; packsFailed: number; notLoaded: number };
 }
@@ -46,7 +51,7 @@ export interface TestReport {
  * const report = await testPacks(['examples/packs'], { cwd: process.cwd(), threshold: 100 });
  * ```
  */
-export async function testPacks(paths: string[], options: { cwd: string; threshold?: number; overlay?: string }): Promise<TestReport> {
+export async function testPacks(paths: string[], options: { cwd: string; threshold?: number; conditionThreshold?: number; overlay?: string }): Promise<TestReport> {
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   let dirs: string[];
   try {
@@ -74,11 +79,12 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
   return {
     packs,
     threshold: options.threshold,
+    conditionThreshold: options.conditionThreshold,
     summary: {
       passed: runs.reduce((n, r) => n + r.summary.passed, 0),
       failed: runs.reduce((n, r) => n + r.summary.failed, 0),
       todo: runs.reduce((n, r) => n + r.summary.todo, 0),
-      packsFailed: packs.filter((p) => !p.ok || p.belowThreshold).length,
+      packsFailed: packs.filter((p) => !p.ok || p.belowThreshold || p.belowConditionThreshold).length,
       notLoaded: packs.reduce((n, p) => n + new Set(p.issues.filter((i) => i.severity === 'error').map((i) => i.file ?? p.path)).size, 0),
     },
   };
@@ -89,9 +95,9 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
  * with the overlay applied, against the overlay's own `tests/*.yaml`, coverage counted over
  * the rules the overlay adds or changes.
  */
-async function testPack(dir: string, options: { cwd: string; threshold?: number }, overlay?: OverlayFile): Promise<PackTestReport | undefined> {
+async function testPack(dir: string, options: { cwd: string; threshold?: number; conditionThreshold?: number }, overlay?: OverlayFile): Promise<PackTestReport | undefined> {
   const path = displayPath(options.cwd, dir);
-  const base = { path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false };
+  const base = { path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false, belowConditionThreshold: false };
   const loaded = await loadPackFromPath(dir);
   const packIssues = loaded.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, ...(i.file !== undefined ? { file: displayPath(options.cwd, i.file) } : {}) }));
   if (!loaded.ok) return overlay ? undefined : { ...base, issues: packIssues };
@@ -117,9 +123,14 @@ async function testPack(dir: string, options: { cwd: string; threshold?: number 
   if (touched) {
     const coverage = run.coverage.filter((c) => touched.has(c.rule));
     const covered = coverage.filter((c) => c.covered).length;
-    run = { ...run, coverage, summary: { ...run.summary, rules: coverage.length, covered, percent: coverage.length === 0 ? 100 : Math.floor((covered / coverage.length) * 1000) / 10 } };
+    run = {
+      ...run,
+      coverage,
+      summary: { ...run.summary, rules: coverage.length, covered, percent: coverage.length === 0 ? 100 : Math.floor((covered / coverage.length) * 1000) / 10, ...conditionSummary(coverage) },
+    };
   }
   const belowThreshold = options.threshold !== undefined && run.summary.percent < options.threshold;
+  const belowConditionThreshold = options.conditionThreshold !== undefined && run.summary.conditionPercent < options.conditionThreshold;
   return {
     path: overlay ? overlay.display : path,
     id: pack.id,
@@ -129,6 +140,7 @@ async function testPack(dir: string, options: { cwd: string; threshold?: number 
     run,
     ok: scenarios.issues.length === 0 && run.summary.failed === 0,
     belowThreshold,
+    belowConditionThreshold,
   };
 }
 

@@ -28,8 +28,8 @@ export const testCommand: Command = {
   usage: 'anjian test [paths…] [options]',
   details: {
     'zh-CN':
-      '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。\n退出码：0 全部通过且覆盖率达标；1 有场景失败、文件有误或覆盖率不足；2 用法错误或内部故障。',
-    en: 'Paths may be pack folders or folders holding several packs (default: the current folder). Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
+      '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。规则的每个条件在其检查项适用的场景中既成立过、也不成立过，才算条件覆盖。\n退出码：0 全部通过且覆盖率达标；1 有场景失败、文件有误或覆盖率不足；2 用法错误或内部故障。',
+    en: 'Paths may be pack folders or folders holding several packs (default: the current folder). Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not. A leaf condition of a rule is covered when scenarios where the item applies saw it both true and false.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
@@ -59,26 +59,40 @@ export const testCommand: Command = {
       valueName: 'P',
       description: { 'zh-CN': '任一检查表的规则覆盖率低于 P%（0–100）时以 1 退出', en: "exit 1 when any pack's rule coverage is below P percent (0–100)" },
     },
+    'condition-threshold': {
+      type: 'string',
+      valueName: 'P',
+      description: {
+        'zh-CN': '任一检查表的条件覆盖率（规则的每个条件在适用时既成立过、也不成立过）低于 P%（0–100）时以 1 退出',
+        en: "exit 1 when any pack's condition coverage (each leaf condition of a rule seen both true and false where its item applied) is below P percent (0–100)",
+      },
+    },
   },
   async run({ values, positionals }, { io, lang, version }) {
     const format = typeof values.format === 'string' ? values.format : 'pretty';
     const formatter = FORMATS[format];
     if (formatter === undefined) throw new UsageError({ 'zh-CN': `未知的输出格式：${format}`, en: `unknown format: ${format}` }, 'test');
-    const threshold = parseThreshold(values['coverage-threshold']);
+    const threshold = parseThreshold(values['coverage-threshold'], 'coverage-threshold');
+    const conditionThreshold = parseThreshold(values['condition-threshold'], 'condition-threshold');
     const paths = positionals.length > 0 ? positionals : ['.'];
     const overlay = typeof values.overlay === 'string' ? values.overlay : undefined;
-    const report = await testPacks(paths, { cwd: io.cwd, ...(threshold !== undefined ? { threshold } : {}), ...(overlay !== undefined ? { overlay } : {}) });
+    const report = await testPacks(paths, {
+      cwd: io.cwd,
+      ...(threshold !== undefined ? { threshold } : {}),
+      ...(conditionThreshold !== undefined ? { conditionThreshold } : {}),
+      ...(overlay !== undefined ? { overlay } : {}),
+    });
     io.stdout.write(formatter(report, { lang, version, colors: io.colors === true && format === 'pretty', lines: sourceLines(io.cwd) }));
     if (report.packs.some((p) => p.issues.some((i) => i.code === 'INTERNAL_ERROR'))) return 2;
     return report.summary.packsFailed > 0 ? 1 : 0;
   },
 };
 
-function parseThreshold(value: string | boolean | undefined): number | undefined {
+function parseThreshold(value: string | boolean | undefined, flag: string): number | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
   const n = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (!(n >= 0 && n <= 100)) {
-    throw new UsageError({ 'zh-CN': `--coverage-threshold 需要 0 到 100 之间的数，得到“${value}”`, en: `--coverage-threshold needs a number from 0 to 100, got "${value}"` }, 'test');
+    throw new UsageError({ 'zh-CN': `--${flag} 需要 0 到 100 之间的数，得到“${value}”`, en: `--${flag} needs a number from 0 to 100, got "${value}"` }, 'test');
   }
   return n;
 }

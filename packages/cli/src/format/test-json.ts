@@ -17,7 +17,18 @@ export const formatTestJson: TestFormatter = (report, options) => {
     tool: 'anjian',
     version: options.version,
     threshold: report.threshold ?? null,
-    packs: report.packs.map(({ path, id, version, ok, belowThreshold, files, issues, run }) => ({ path, id, version, ok, belowThreshold, files, issues, run })),
+    conditionThreshold: report.conditionThreshold ?? null,
+    packs: report.packs.map(({ path, id, version, ok, belowThreshold, belowConditionThreshold, files, issues, run }) => ({
+      path,
+      id,
+      version,
+      ok,
+      belowThreshold,
+      belowConditionThreshold,
+      files,
+      issues,
+      run,
+    })),
     summary: { ...report.summary },
   };
   return JSON.stringify(document, null, 2) + '\n';

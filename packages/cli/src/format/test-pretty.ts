@@ -16,6 +16,7 @@ import type { TestFormatOptions, TestFormatter } from './test-format-options.js'
  * ```text
  * examples/packs/demo-kitchen  demo-kitchen@0.1.0  4 scenarios
  *   coverage: 6/6 rules (100%)
+ *   conditions: 9/9 seen true and false where their item applied (100%)
  *
  * 4 passed, 0 failed
  * ```
@@ -24,7 +25,7 @@ export const formatTestPretty: TestFormatter = (report, options) => {
   const { lang } = options;
   const paint = painter(options.colors);
   const en = lang === 'en';
-  const blocks = report.packs.map((pack) => packBlock(pack, report.threshold, options, paint));
+  const blocks = report.packs.map((pack) => packBlock(pack, report.threshold, { ...options, conditionThreshold: report.conditionThreshold }, paint));
   const { passed, failed, todo } = report.summary;
   const total = report.packs.length;
   const ok = report.summary.packsFailed === 0;
@@ -38,7 +39,7 @@ export const formatTestPretty: TestFormatter = (report, options) => {
   return `${blocks.join('\n\n')}\n\n${detail}\n${passed} passed, ${failed} failed${files}\n`;
 };
 
-function packBlock(pack: PackTestReport, threshold: number | undefined, options: TestFormatOptions, paint: Paint): string {
+function packBlock(pack: PackTestReport, threshold: number | undefined, options: TestFormatOptions & { conditionThreshold?: number | undefined }, paint: Paint): string {
   const { lang } = options;
   const en = lang === 'en';
   const out: string[] = [];
@@ -62,7 +63,29 @@ function packBlock(pack: PackTestReport, threshold: number | undefined, options:
   if (pack.belowThreshold && threshold !== undefined) {
     out.push(paint('31', en ? `  coverage ${percent}% is below --coverage-threshold ${threshold}` : `  覆盖率 ${percent}% 低于 --coverage-threshold ${threshold}`));
   }
+  out.push(...conditionLines(pack, options.conditionThreshold, lang, paint));
   return out.join('\n');
+}
+
+/** Condition coverage: the count, then each rule's leaves not seen both ways (issue 22, item 7). */
+function conditionLines(pack: PackTestReport, threshold: number | undefined, lang: Lang, paint: Paint): string[] {
+  const en = lang === 'en';
+  const { leaves, leavesCovered, conditionPercent } = pack.run!.summary;
+  const out = [
+    en
+      ? `  conditions: ${leavesCovered}/${leaves} seen true and false where their item applied (${conditionPercent}%)`
+      : `  条件覆盖：${leavesCovered}/${leaves} 个条件在检查项适用时既成立过、也不成立过（${conditionPercent}%）`,
+  ];
+  for (const entry of pack.run!.coverage) {
+    for (const leaf of (entry.conditions ?? []).filter((l) => !l.covered)) {
+      const never = leaf.true === 0 && leaf.false === 0 ? (en ? 'never evaluated' : '从未求值') : leaf.true === 0 ? (en ? 'never true' : '从未成立') : en ? 'never false' : '从未不成立';
+      out.push(`    ${stripControl(entry.rule)} ${stripControl(leaf.words)}: ${never}`);
+    }
+  }
+  if (pack.belowConditionThreshold && threshold !== undefined) {
+    out.push(paint('31', en ? `  condition coverage ${conditionPercent}% is below --condition-threshold ${threshold}` : `  条件覆盖率 ${conditionPercent}% 低于 --condition-threshold ${threshold}`));
+  }
+  return out;
 }
 
 function where(result: ScenarioResult, line?: number, column?: number): string {

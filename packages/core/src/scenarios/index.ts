@@ -3,6 +3,6 @@
  *
  * @module
  */
-export { runScenarios, scenarioInspection } from './run-scenarios.js';
+export { conditionSummary, runScenarios, scenarioInspection } from './run-scenarios.js';
 export type { Evaluate, ScenarioSource } from './run-scenarios.js';
-export type { ExpectedHazard, ScenarioBase, RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
+export type { ExpectedHazard, LeafCoverage, ScenarioBase, RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';

@@ -2,6 +2,7 @@ import { checkFindings } from '../classify/check-findings.js';
 import type { Classification, FindingValue, Inspection } from '../classify/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
 import type { Pack } from '../pack/types.js';
+import { createConditionCoverage } from './condition-coverage.js';
 import type { RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
 
 /** A parsed scenario file, with an optional pointer → position mapper for messages. */
@@ -69,6 +70,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const ruleIds = [...itemOfRule.keys(), ...pack.composites.map((c) => c.id)];
   const knownRules = new Set(ruleIds);
+  const leaves = createConditionCoverage(pack);
 
   for (const source of sources) {
     source.content.scenarios.forEach((scenario, index) => {
@@ -108,6 +110,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         if (scenario.todo === undefined) {
           const firedHere = new Set(result.hazards.map((h) => h.rule));
           const checkedItems = new Set(result.items.filter((i) => i.outcome === 'pass' || i.outcome === 'hazard').map((i) => i.item));
+          leaves.observe(inspection, checkedItems);
           for (const [rule, item] of itemOfRule) {
             if (firedHere.has(rule)) bump(fired, rule);
             else if (checkedItems.has(item)) bump(heldBack, rule);
@@ -134,7 +137,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
   }
 
   const coverage: RuleCoverage[] = [];
-  for (const [rule, item] of itemOfRule) coverage.push(entry(rule, 'rule', fired, heldBack, item));
+  for (const [rule, item] of itemOfRule) coverage.push({ ...entry(rule, 'rule', fired, heldBack, item), conditions: leaves.of(rule) });
   for (const composite of pack.composites) coverage.push(entry(composite.id, 'composite', fired, heldBack));
   const covered = coverage.filter((c) => c.covered).length;
   return {
@@ -149,8 +152,19 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       rules: coverage.length,
       covered,
       percent: coverage.length === 0 ? 100 : Math.floor((covered / coverage.length) * 1000) / 10,
+      ...conditionSummary(coverage),
     },
   };
+}
+
+/**
+ * The condition-coverage counts of a coverage list (all leaves of its rules): for
+ * {@link ScenarioRun.summary}, and for a subset of rules (an overlay's).
+ */
+export function conditionSummary(coverage: readonly RuleCoverage[]): { leaves: number; leavesCovered: number; conditionPercent: number } {
+  const all = coverage.flatMap((c) => c.conditions ?? []);
+  const covered = all.filter((l) => l.covered).length;
+  return { leaves: all.length, leavesCovered: covered, conditionPercent: all.length === 0 ? 100 : Math.floor((covered / all.length) * 1000) / 10 };
 }
 
 function entry(rule: string, kind: RuleCoverage['kind'], fired: Map<string, number>, heldBack: Map<string, number>, item?: string): RuleCoverage {

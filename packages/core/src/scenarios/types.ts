@@ -6,6 +6,8 @@
  */
 import type { FindingValue, ItemOutcome } from '../classify/types.js';
 import type { HazardLevel, LocalizedText } from '../pack/types.js';
+import type { LeafCoverage } from './condition-coverage.js';
+export type { LeafCoverage } from './condition-coverage.js';
 
 /** An expected hazard of a scenario. */
 export interface ExpectedHazard {
@@ -83,6 +85,11 @@ export interface RuleCoverage {
   /** Scenarios where its item applied (or the composite's scope held) and it did not fire. */
   heldBack: number;
   covered: boolean;
+  /**
+   * Condition coverage (rules only): each leaf of the rule's `when`, named conditions written
+   * out, with how often it was seen true and false where the rule's item applied.
+   */
+  conditions?: LeafCoverage[];
 }
 
 /** What running all scenario files of a pack gives. */
@@ -99,5 +106,10 @@ export interface ScenarioRun {
     covered: number;
     /** Percentage of rules covered, 0–100, one decimal. */
     percent: number;
+    /** Leaf conditions of the rules, and how many were seen both true and false. */
+    leaves: number;
+    leavesCovered: number;
+    /** Percentage of leaf conditions covered, 0–100, one decimal. */
+    conditionPercent: number;
   };
 }
