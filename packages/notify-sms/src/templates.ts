@@ -18,6 +18,8 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<Record<string, string>> = Object.fr
   'hazard.plan_approved': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）的治理方案已批准，须于{due}前完成治理。',
   'hazard.stop_work_lifted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）经审查，停产停业决定已解除，可以恢复生产经营。',
   'hazard.delisted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）已销号并解除挂牌督办（摘牌）。',
+  // The daily early warning of monitoring (runDailyWarning in @anjian/core): one a day per enterprise.
+  'monitoring.daily_warning': '{enterprise}今日安全提醒：{summary}。请及时处理。',
 });
 
 /** Chinese names of hazard levels, for `{levelName}`. */
