@@ -1,11 +1,17 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { inspectionTemplate } from '@anjian/core/internal';
-import type { Command } from '../command.js';
+import type { Lang } from '@anjian/core';
+import type { CliIo } from '../cli-io.js';
+import type { Command, CommandArgs } from '../command.js';
 import { loadOnePack } from '../load-one-pack.js';
+import { packScaffold, SCAFFOLD_DOMAIN, SCAFFOLD_ID } from '../pack-scaffold.js';
 import { UsageError } from '../usage-error.js';
 
 /**
+ * `anjian new pack <id> [--domain D] [--output folder]`: a new pack folder (see `packScaffold`)
+ * that validates and tests green at once; never writes into an existing non-empty folder.
+ *
  * `anjian new inspection <pack> --premises X [--output file]`: a fillable inspection file for a
  * pack and premises kind (core's `inspectionTemplate`): every question asked for that kind as
  * `fact: null` with its label, type, unit and options in a comment, conditional questions
@@ -13,27 +19,43 @@ import { UsageError } from '../usage-error.js';
  *
  * @example
  * ```sh
+ * anjian new pack boiler-room --domain boilers
  * anjian new inspection checklists/gas --premises restaurant --output inspection.yaml
  * ```
  */
 export const newCommand: Command = {
   name: 'new',
-  summary: { 'zh-CN': '生成可填写的检查记录模板', en: 'Write a fillable inspection template' },
-  usage: 'anjian new inspection <pack folder> --premises <kind> [--output <file>] [--inspected-at <ISO time>]',
+  summary: { 'zh-CN': '新建检查表，或生成可填写的检查记录模板', en: 'Start a new pack, or write a fillable inspection template' },
+  usage: 'anjian new pack <id> [--domain <domain>] [--output <folder>]\n       anjian new inspection <pack folder> --premises <kind> [--output <file>] [--inspected-at <ISO time>]',
   details: {
-    'zh-CN': '模板按场所类型列出要回答的问题（值为 null），附标签、类型、单位和选项；只在满足条件时才询问的问题以注释列出。不会覆盖已有文件。',
-    en: 'The template lists the questions asked for the premises kind (value null) with label, type, unit and options; questions asked only when a condition holds are listed as comments. An existing file is never overwritten.',
+    'zh-CN':
+      'new pack 新建检查表文件夹：pack.yaml、一个分节、场景测试和 README，带编辑器的 $schema 行，立即可通过 anjian validate 和 anjian test。\nnew inspection 的模板按场所类型列出要回答的问题（值为 null），附标签、类型、单位和选项；只在满足条件时才询问的问题以注释列出。不会覆盖已有文件。',
+    en: 'new pack writes a pack folder: pack.yaml, one section, scenario tests and a README, with the $schema line for editors; it passes anjian validate and anjian test at once.\nnew inspection lists the questions asked for the premises kind (value null) with label, type, unit and options; questions asked only when a condition holds are listed as comments. An existing file is never overwritten.',
   },
   positionals: true,
   options: {
-    premises: { type: 'string', valueName: 'KIND', description: { 'zh-CN': '场所类型编号（必填）', en: 'premises kind id (required)' } },
-    output: { type: 'string', short: 'o', valueName: 'FILE', description: { 'zh-CN': '写入文件（默认输出到 stdout）', en: 'write to a file (default: stdout)' } },
+    domain: { type: 'string', valueName: 'DOMAIN', description: { 'zh-CN': 'new pack：领域（gas、fire……，默认 general）', en: 'new pack: the domain (gas, fire, …; default general)' } },
+    premises: { type: 'string', valueName: 'KIND', description: { 'zh-CN': 'new inspection：场所类型编号（必填）', en: 'new inspection: premises kind id (required)' } },
+    output: {
+      type: 'string',
+      short: 'o',
+      valueName: 'FILE',
+      description: { 'zh-CN': '写入文件（默认输出到 stdout）；new pack：新文件夹（默认为编号）', en: 'write to a file (default: stdout); new pack: the new folder (default: the id)' },
+    },
     'inspected-at': { type: 'string', valueName: 'TIME', description: { 'zh-CN': '检查时间（带时区的 ISO 时间）', en: 'inspection time (ISO with offset)' } },
   },
   async run({ values, positionals }, { io, lang }) {
+    if (positionals[0] === 'pack') return newPack(values, positionals.slice(1), io, lang);
     if (positionals[0] !== 'inspection') {
-      throw new UsageError({ 'zh-CN': '用法：anjian new inspection <检查表文件夹> --premises <场所类型>', en: 'usage: anjian new inspection <pack folder> --premises <kind>' }, 'new');
+      throw new UsageError(
+        {
+          'zh-CN': '用法：anjian new pack <编号> 或 anjian new inspection <检查表文件夹> --premises <场所类型>',
+          en: 'usage: anjian new pack <id> or anjian new inspection <pack folder> --premises <kind>',
+        },
+        'new',
+      );
     }
+    if (values.domain !== undefined) throw new UsageError({ 'zh-CN': '--domain 只能与 new pack 一起用', en: '--domain goes with new pack' }, 'new');
     const premises = typeof values.premises === 'string' ? values.premises : undefined;
     if (premises === undefined) throw new UsageError({ 'zh-CN': '请用 --premises 给出场所类型', en: 'give the premises kind with --premises' }, 'new');
     const pack = await loadOnePack(positionals[1], premises, io, lang, 'new');
@@ -52,3 +74,46 @@ export const newCommand: Command = {
     return 0;
   },
 };
+
+function newPack(values: CommandArgs['values'], rest: string[], io: CliIo, lang: Lang): number {
+  const id = rest[0];
+  if (id === undefined) throw new UsageError({ 'zh-CN': '请给出检查表编号：anjian new pack <编号>', en: 'give the pack id: anjian new pack <id>' }, 'new');
+  if (rest.length > 1) throw new UsageError({ 'zh-CN': `多余的参数：${rest[1]}`, en: `unexpected argument: ${rest[1]}` }, 'new');
+  if (!SCAFFOLD_ID.test(id)) {
+    throw new UsageError(
+      {
+        'zh-CN': `检查表编号只能用小写字母、数字和“-”，且以字母或数字开头（最多 64 个字符）：${id}`,
+        en: `a pack id is lower-case letters, digits and "-", starting with a letter or digit (at most 64): ${id}`,
+      },
+      'new',
+    );
+  }
+  const domain = typeof values.domain === 'string' ? values.domain : 'general';
+  if (!SCAFFOLD_DOMAIN.test(domain)) {
+    throw new UsageError({ 'zh-CN': `领域只能用小写字母、数字和“_”，以字母开头：${domain}`, en: `a domain is lower-case letters, digits and "_", starting with a letter: ${domain}` }, 'new');
+  }
+  if (values.premises !== undefined || values['inspected-at'] !== undefined) {
+    throw new UsageError({ 'zh-CN': '--premises 和 --inspected-at 只能与 new inspection 一起用', en: '--premises and --inspected-at go with new inspection' }, 'new');
+  }
+  const folder = typeof values.output === 'string' ? values.output : id;
+  const target = resolve(io.cwd, folder);
+  if (existsSync(target) && readdirSync(target).length > 0) {
+    throw new UsageError({ 'zh-CN': `文件夹已存在且不为空，不覆盖：${folder}`, en: `the folder exists and is not empty; nothing is overwritten: ${folder}` }, 'new');
+  }
+  // Editors find the schema in the project's node_modules (npm install --save-dev @anjian/cli).
+  const schemaDir = relative(target, join(io.cwd, 'node_modules', '@anjian', 'core', 'schema'))
+    .split('\\')
+    .join('/');
+  const files = packScaffold({ id, domain, schemaDir });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    writeFileSync(join(target, path), text, { flag: 'wx' });
+  }
+  const shown = relative(io.cwd, target) || '.';
+  io.stderr.write(
+    lang === 'en'
+      ? `wrote ${shown}/ (${Object.keys(files).join(', ')})\nnext: anjian validate ${shown} && anjian test ${shown}\n`
+      : `已写入 ${shown}/（${Object.keys(files).join('、')}）\n下一步：anjian validate ${shown} && anjian test ${shown}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * `anjian new pack <id>` (issue 18): the scaffold validates without an issue and its scenarios
+ * pass with full rule coverage at once; it never writes into a non-empty folder; a bad id or a
+ * stray option is a usage error in both languages.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+import { tempDir } from './fixtures.js';
+
+describe('anjian new pack', () => {
+  it('writes a pack that validates clean and tests green with 100 % coverage', async () => {
+    const cwd = tempDir('anjian-new-pack-');
+    const made = await runCli(['new', 'pack', 'demo-x'], { cwd });
+    expect(made.code).toBe(0);
+    expect(made.err).toContain('next: anjian validate demo-x && anjian test demo-x');
+    for (const f of ['pack.yaml', 'sections/general.yaml', 'tests/basic.yaml', 'README.md']) expect(existsSync(join(cwd, 'demo-x', f)), f).toBe(true);
+    expect(readFileSync(join(cwd, 'demo-x', 'pack.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/@anjian/core/schema/pack.schema.json');
+    expect(readFileSync(join(cwd, 'demo-x', 'tests/basic.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/@anjian/core/schema/scenario.schema.json');
+
+    const validated = await runCli(['validate', 'demo-x', '--format', 'json'], { cwd });
+    expect(validated.code).toBe(0);
+    const report = JSON.parse(validated.out) as { issues: unknown[]; packs: { id: string; ok: boolean }[] };
+    expect(report.issues).toEqual([]);
+    expect(report.packs).toEqual([expect.objectContaining({ id: 'demo-x', ok: true })]);
+
+    const tested = await runCli(['test', 'demo-x', '--coverage-threshold', '100'], { cwd });
+    expect(tested.err).toBe('');
+    expect(tested.code).toBe(0);
+    expect(tested.out).toMatch(/3 passed, 0 failed/);
+  });
+
+  it('takes --domain and --output; the modeline follows the folder depth', async () => {
+    const cwd = tempDir('anjian-new-pack-');
+    expect((await runCli(['new', 'pack', 'boiler-room', '--domain', 'boilers', '--output', 'packs/boiler-room'], { cwd })).code).toBe(0);
+    const pack = readFileSync(join(cwd, 'packs/boiler-room/pack.yaml'), 'utf8');
+    expect(pack).toContain('$schema=../../node_modules/@anjian/core/schema/pack.schema.json');
+    expect(pack).toContain('domain: boilers');
+    expect((await runCli(['test', 'packs/boiler-room', '--coverage-threshold', '100'], { cwd })).code).toBe(0);
+  });
+
+  it('refuses a non-empty folder, a bad id, a bad domain and options of new inspection (exit 2, nothing written)', async () => {
+    const cwd = tempDir('anjian-new-pack-');
+    mkdirSync(join(cwd, 'taken'));
+    writeFileSync(join(cwd, 'taken', 'pack.yaml'), 'mine\n');
+    const taken = await runCli(['new', 'pack', 'taken'], { cwd });
+    expect(taken.code).toBe(2);
+    expect(taken.err).toContain('文件夹已存在且不为空，不覆盖：taken / the folder exists and is not empty; nothing is overwritten: taken');
+    expect(readFileSync(join(cwd, 'taken', 'pack.yaml'), 'utf8')).toBe('mine\n');
+    for (const argv of [
+      ['new', 'pack'],
+      ['new', 'pack', 'Bad_Id'],
+      ['new', 'pack', '../up'],
+      ['new', 'pack', 'x', '--domain', 'Gas'],
+      ['new', 'pack', 'x', '--premises', 'a'],
+      ['new', 'pack', 'x', 'y'],
+    ]) {
+      const r = await runCli(argv, { cwd });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toMatch(/^anjian: .* \/ .*\n/);
+    }
+    expect(existsSync(join(cwd, 'x'))).toBe(false);
+  });
+});
