@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt, { type MqttClient } from 'mqtt';
-import { compilePack, createStaticDirectory, type PackEvaluator } from '@anjian/core';
+import { compilePack, createStaticDirectory, systemClock, type PackEvaluator } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, TEST_CALENDAR_2026, TEST_ENTERPRISES, testDevice } from '@anjian/core/testing';
 import { createSqliteDeviceRegistry, createSqliteStore } from '@anjian/store-sqlite';
@@ -27,9 +27,9 @@ export const DEVICES = [
 ];
 
 /** Everything a test needs, on a database file `path` (shared across a restart). */
-export async function monitoring(path: string) {
+export async function monitoring(path: string, options: { systemClock?: boolean } = {}) {
   const sensors = await sensorsPack();
-  const clock = createFixedClock('2026-12-06T01:00:00.000Z');
+  const clock = options.systemClock ? systemClock : createFixedClock('2026-12-06T01:00:00.000Z');
   const store = createSqliteStore({ path });
   const registry = createSqliteDeviceRegistry({ path });
   for (const d of DEVICES) await registry.putDevice(d);
@@ -64,11 +64,11 @@ let n = 0;
 export const message = (device: string, type: string, extra: Record<string, unknown> = {}) => JSON.stringify({ v: 1, device, id: `m-${process.pid}-${++n}`, type, ...extra });
 
 /** Resolves when `predicate` holds, polling every 20 ms; rejects after `ms`. */
-export async function until(predicate: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
+export async function until(predicate: () => boolean | Promise<boolean>, ms = 8000, everyMs = 20): Promise<void> {
   const end = Date.now() + ms;
   while (!(await predicate())) {
     if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
