@@ -1,0 +1,214 @@
+import type { ClaimedOutboxMessage, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
+import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
+import pg from 'pg';
+import { PostgresStoreError } from './postgres-store-error.js';
+
+/** Options of {@link createPostgresDeviceRegistry}. */
+export interface PostgresDeviceRegistryOptions {
+  /** A `pg.Pool` the host owns, or a connection string for a pool the registry owns. */
+  pool?: pg.Pool;
+  connectionString?: string;
+  /** Schema of the tables (the store's schema is fine: the tables do not overlap). Default `anjian`. */
+  schema?: string;
+}
+
+/** A {@link DeviceRegistry} over PostgreSQL, with `migrate()` (creates the tables if missing) and `close()`. */
+export interface PostgresDeviceRegistry extends DeviceRegistry {
+  readonly schema: string;
+  migrate(): Promise<void>;
+  /** Closes the pool if the registry created it. */
+  close(): Promise<void>;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  created_at: string;
+  status: 'pending' | 'done' | 'dead';
+  attempts: number;
+  lease_owner: string;
+  lease_until: string;
+}
+
+/**
+ * The device registry of monitoring (监测预警) over PostgreSQL: devices, the tracker's state,
+ * processed message ids, warnings and the daily-warning outbox, in tables of their own
+ * (created by `migrate()`). A `commit` is one transaction: the message id (primary key), the
+ * state's version compare-and-set (row lock) and the warnings; a concurrent commit of the
+ * same message id loses on the key and answers `duplicate`. The outbox is claimed with
+ * `FOR UPDATE SKIP LOCKED`, so several relays can run.
+ *
+ * @example
+ * ```ts
+ * const registry = createPostgresDeviceRegistry({ pool, schema: 'anjian' });
+ * await registry.migrate();
+ * ```
+ */
+export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOptions): PostgresDeviceRegistry {
+  const schema = options.schema ?? 'anjian';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
+  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
+  const ownsPool = !options.pool;
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
+  const s = `"${schema}"`;
+
+  return {
+    schema,
+    async migrate() {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+      await pool.query(`
+        CREATE TABLE IF NOT EXISTS ${s}.monitoring_device (id TEXT PRIMARY KEY, enterprise_id TEXT NOT NULL, body JSONB NOT NULL);
+        CREATE INDEX IF NOT EXISTS monitoring_device_enterprise ON ${s}.monitoring_device (enterprise_id, id);
+        CREATE TABLE IF NOT EXISTS ${s}.monitoring_state (device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, body JSONB NOT NULL);
+        CREATE TABLE IF NOT EXISTS ${s}.monitoring_message (device_id TEXT NOT NULL, message_id TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, message_id));
+        CREATE TABLE IF NOT EXISTS ${s}.monitoring_warning (key TEXT PRIMARY KEY, device_id TEXT NOT NULL, enterprise_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, body JSONB NOT NULL);
+        CREATE INDEX IF NOT EXISTS monitoring_warning_enterprise ON ${s}.monitoring_warning (enterprise_id, status, opened_at);
+        CREATE TABLE IF NOT EXISTS ${s}.monitoring_outbox (
+          seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload JSONB NOT NULL, created_at TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
+          lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT);
+        CREATE INDEX IF NOT EXISTS monitoring_outbox_ready ON ${s}.monitoring_outbox (status, available_at, seq);`);
+    },
+    async putDevice(device) {
+      await pool.query(`INSERT INTO ${s}.monitoring_device (id, enterprise_id, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET enterprise_id = excluded.enterprise_id, body = excluded.body`, [
+        device.id,
+        device.enterpriseId,
+        JSON.stringify(device),
+      ]);
+    },
+    async getDevice(id) {
+      const r = await pool.query<{ body: Device }>(`SELECT body FROM ${s}.monitoring_device WHERE id = $1`, [id]);
+      return r.rows[0]?.body ?? null;
+    },
+    async listDevices(filter = {}) {
+      const r =
+        filter.enterpriseId === undefined
+          ? await pool.query<{ body: Device }>(`SELECT body FROM ${s}.monitoring_device ORDER BY id COLLATE "C"`)
+          : await pool.query<{ body: Device }>(`SELECT body FROM ${s}.monitoring_device WHERE enterprise_id = $1 ORDER BY id COLLATE "C"`, [filter.enterpriseId]);
+      return r.rows.map((x) => x.body);
+    },
+    async loadState(id) {
+      const r = await pool.query<{ body: DeviceState }>(`SELECT body FROM ${s}.monitoring_state WHERE device_id = $1`, [id]);
+      return r.rows[0]?.body ?? null;
+    },
+    async hasMessage(deviceId, messageId) {
+      return ((await pool.query(`SELECT 1 FROM ${s}.monitoring_message WHERE device_id = $1 AND message_id = $2`, [deviceId, messageId])).rowCount ?? 0) > 0;
+    },
+    async commit(input): Promise<DeviceCommitResult> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        if (input.messageId !== undefined) {
+          const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+            input.deviceId,
+            input.messageId,
+            input.now,
+          ]);
+          if (inserted.rowCount === 0) {
+            await client.query('ROLLBACK');
+            return { kind: 'duplicate' };
+          }
+        }
+        const current = await client.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1 FOR UPDATE`, [input.deviceId]);
+        const actual = current.rows[0]?.version ?? 0;
+        const version = input.expectedVersion + 1;
+        const body = JSON.stringify({ ...input.state, deviceId: input.deviceId, version });
+        const written =
+          actual !== input.expectedVersion
+            ? 0
+            : current.rows.length === 0
+              ? ((await client.query(`INSERT INTO ${s}.monitoring_state (device_id, version, body) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [input.deviceId, version, body])).rowCount ?? 0)
+              : ((await client.query(`UPDATE ${s}.monitoring_state SET version = $2, body = $3 WHERE device_id = $1 AND version = $4`, [input.deviceId, version, body, actual])).rowCount ?? 0);
+        if (written !== 1) {
+          await client.query('ROLLBACK');
+          const now = await pool.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1`, [input.deviceId]);
+          return { kind: 'conflict', actualVersion: now.rows[0]?.version ?? 0 };
+        }
+        for (const w of input.warnings) {
+          await client.query(
+            `INSERT INTO ${s}.monitoring_warning (key, device_id, enterprise_id, status, opened_at, body) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body`,
+            [w.key, w.deviceId, w.enterpriseId, w.status, w.openedAt, JSON.stringify(w)],
+          );
+        }
+        await client.query('COMMIT');
+        return { kind: 'ok', version };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        // Two commits of one message id at once: the loser waited on the key and sees it now.
+        if ((error as { code?: string }).code === '23505' && input.messageId !== undefined) return { kind: 'duplicate' };
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listWarnings(filter = {}) {
+      const r = await pool.query<{ body: DeviceWarning }>(
+        `SELECT body FROM ${s}.monitoring_warning WHERE ($1::text IS NULL OR enterprise_id = $1) AND ($2::text IS NULL OR device_id = $2) AND ($3::text IS NULL OR status = $3)
+         ORDER BY opened_at COLLATE "C", key COLLATE "C"`,
+        [filter.enterpriseId ?? null, filter.deviceId ?? null, filter.status ?? null],
+      );
+      return r.rows.map((x) => x.body);
+    },
+    async enqueueNotification(n) {
+      const r = await pool.query(`INSERT INTO ${s}.monitoring_outbox (id, topic, payload, created_at, available_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (id) DO NOTHING`, [
+        n.id,
+        n.topic,
+        JSON.stringify(n.payload),
+        n.createdAt,
+      ]);
+      return r.rowCount === 1;
+    },
+    async claimOutbox({ owner, now, leaseMs, limit }) {
+      const until = new Date(Date.parse(now) + leaseMs).toISOString();
+      const r = await pool.query<OutboxRow>(
+        `UPDATE ${s}.monitoring_outbox SET lease_owner = $1, lease_until = $2 WHERE seq IN (
+           SELECT seq FROM ${s}.monitoring_outbox WHERE status = 'pending' AND available_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+           ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING *`,
+        [owner, until, now, limit],
+      );
+      return r.rows
+        .sort((a, b) => Number(a.seq) - Number(b.seq))
+        .map((x): ClaimedOutboxMessage => ({
+          id: x.id,
+          hazardId: '',
+          eventId: x.id,
+          topic: x.topic,
+          payload: x.payload,
+          createdAt: x.created_at,
+          attempts: x.attempts,
+          leaseOwner: owner,
+          leaseUntil: until,
+        }));
+    },
+    async ackOutbox(owner, ids, now) {
+      const r = await pool.query(
+        `UPDATE ${s}.monitoring_outbox SET status = 'done', done_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = ANY($2::text[]) AND status = 'pending' AND lease_owner = $3`,
+        [now, [...ids], owner],
+      );
+      return r.rowCount ?? 0;
+    },
+    async failOutbox({ id, owner, error, retryAt }) {
+      const r =
+        retryAt === null
+          ? await pool.query(
+              `UPDATE ${s}.monitoring_outbox SET status = 'dead', attempts = attempts + 1, last_error = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2 AND status = 'pending' AND lease_owner = $3`,
+              [error, id, owner],
+            )
+          : await pool.query(
+              `UPDATE ${s}.monitoring_outbox SET attempts = attempts + 1, last_error = $1, available_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND status = 'pending' AND lease_owner = $4`,
+              [error, retryAt, id, owner],
+            );
+      return r.rowCount === 1;
+    },
+    async readNotifications() {
+      const r = await pool.query<OutboxRow>(`SELECT * FROM ${s}.monitoring_outbox ORDER BY seq`);
+      return r.rows.map((x) => ({ id: x.id, topic: x.topic, payload: x.payload, createdAt: x.created_at, status: x.status, attempts: x.attempts }));
+    },
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+}
