@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { ComposedBlock, ComposedDocument, TextRun } from '@anjian/documents';
+import { qrModules, type ComposedBlock, type ComposedDocument, type DocumentVerification, type TextRun } from '@anjian/documents';
 import { fontBytes, PdfFontError, type PdfFont } from './font.js';
 
 /** Options of {@link renderDocumentPdf}. */
@@ -141,6 +141,27 @@ function block(doc: Doc, b: ComposedBlock): void {
   }
 }
 
+/** The verification at the foot: the QR code (22 mm, drawn as squares) beside the code and the hash. */
+function verification(doc: Doc, v: DocumentVerification): void {
+  const side = 22 * MM;
+  const bottom = A4[1] - MARGIN.bottom;
+  if (doc.y + 6 * MM + side > bottom) doc.addPage();
+  const top = Math.max(doc.y + 6 * MM, bottom - side);
+  const rows = qrModules(v.url);
+  const cell = side / (rows.length + 8);
+  rows.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) doc.rect(MARGIN.left + (x + 4) * cell, top + (y + 4) * cell, cell, cell);
+    }),
+  );
+  doc.fillColor('#000000').fill();
+  const x = MARGIN.left + side + 4 * MM;
+  const width = A4[0] - MARGIN.right - x;
+  doc.fontSize(9).text(`验证码：${v.code}（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）`, x, top + 4 * MM, { width });
+  doc.fontSize(7.5).text(`SHA-256：${v.hash}`, x, doc.y + 1 * MM, { width });
+  doc.fontSize(BODY);
+}
+
 /**
  * Render a composed document as an A4 PDF: the host's CJK font embedded as a subset (only
  * the glyphs used), text selectable and searchable, deterministic bytes for the same input
@@ -197,6 +218,7 @@ export async function renderDocumentPdf(composed: ComposedDocument, options: Ren
   doc.moveDown(0.8);
   doc.fontSize(BODY);
   for (const b of composed.blocks) block(doc, b);
+  if (composed.verification) verification(doc, composed.verification);
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

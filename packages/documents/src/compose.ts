@@ -1,5 +1,7 @@
 import { chinaDate, type DocumentData } from './gather.js';
 import { documentIssue } from './issue.js';
+import { formatDocumentNumber } from './numbering.js';
+import type { DocumentVerification } from './verification.js';
 import { JURISDICTION_PLACEHOLDERS, placeholdersOf, splitPlaceholders } from './placeholders.js';
 import type { DocumentIssue, DocumentKind, DocumentResult, LoadedOverride, LoadedTemplate } from './types.js';
 
@@ -23,8 +25,16 @@ export interface ComposedDocument {
   templateVersion: string;
   header: string;
   title: string;
-  /** The document number if the event carries one (文号 allocation is not implemented yet). */
+  /**
+   * The document number (文号): the one the store allocated with the event, formatted with
+   * the override's and the template's prefixes; else a number the event itself carries
+   * (`noticeNo`, `caseNo`); else null.
+   */
   number: string | null;
+  /** The allocated number behind {@link number}, when there is one. */
+  registered: { jurisdiction: string; kind: string; year: number; seq: number } | null;
+  /** Content hash, verification code and QR address, once `sealDocument` added them (printed at the foot). */
+  verification?: DocumentVerification;
   hazardId: string;
   eventId: string;
   issuedAt: string;
@@ -156,6 +166,20 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
       }
     }
   }
+  const registered = data.numbers.find((n) => n.kind === template.kind) ?? null;
+  if (registered && o && registered.jurisdiction !== o.jurisdiction) {
+    issues.push(
+      documentIssue(
+        'NUMBER_JURISDICTION_MISMATCH',
+        {
+          'zh-CN': `文号属于辖区「${registered.jurisdiction}」的编号序列，而覆盖文件是辖区「${o.jurisdiction}」的：请使用该辖区的覆盖文件`,
+          en: `the document number belongs to the series of jurisdiction "${registered.jurisdiction}", the override is for "${o.jurisdiction}": use that jurisdiction's override`,
+        },
+        override?.source,
+        '/jurisdiction',
+      ),
+    );
+  }
   if (issues.length > 0) return { ok: false, issues };
 
   const department = o?.department ?? PLACEHOLDER_DEPARTMENT;
@@ -193,7 +217,8 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
       templateVersion: template.version,
       header: o?.header ?? department,
       title: kindOverride?.title ?? template.title,
-      number: data.values['event.noticeNo'] ?? data.values['event.caseNo'] ?? null,
+      number: registered ? formatDocumentNumber(registered, o?.numberPrefix, template.numberPrefix) : (data.values['event.noticeNo'] ?? data.values['event.caseNo'] ?? null),
+      registered: registered ? { jurisdiction: registered.jurisdiction, kind: registered.kind, year: registered.year, seq: registered.seq } : null,
       hazardId: data.hazardId,
       eventId: data.eventId,
       issuedAt: data.issuedAt,

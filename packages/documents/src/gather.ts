@@ -1,4 +1,5 @@
 import { foldEvents, type ChainEvent, type HazardState, type LocalizedText } from '@anjian/core';
+import type { DocumentNumber } from '@anjian/core/ports';
 import { documentIssue } from './issue.js';
 import { documentKindsFor } from './triggers.js';
 import type { DocumentKind, DocumentResult, FieldSource } from './types.js';
@@ -52,6 +53,8 @@ export interface DocumentData {
   officers: DocumentOfficer[];
   /** Values filled in by hand, by field id. */
   manual: Record<string, string>;
+  /** The numbers (文号) the store allocated for this event, one per kind. */
+  numbers: DocumentNumber[];
   /** When the document is dated: the event's trusted time (ISO). */
   issuedAt: string;
 }
@@ -71,6 +74,8 @@ export interface GatherInput {
   coOfficerIds?: readonly string[];
   /** Values of `manual` fields, by field id. */
   manual?: Record<string, string>;
+  /** The hazard's allocated document numbers (`store.readDocuments(hazardId)`); those of the event are kept. */
+  documents?: readonly DocumentNumber[];
 }
 
 const zh = (t: LocalizedText | undefined): string | undefined => (t ? (t['zh-CN'] ?? t.en ?? undefined) : undefined);
@@ -196,6 +201,9 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
       values,
       officers,
       manual: { ...(input.manual ?? {}) },
+      numbers: (input.documents ?? [])
+        .filter((d) => d.eventId === event.id)
+        .map(({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt }) => ({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt })),
       issuedAt: event.recordedAt,
     },
   };

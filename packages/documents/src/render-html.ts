@@ -1,4 +1,5 @@
 import type { ComposedBlock, ComposedDocument, TextRun } from './compose.js';
+import { qrModules, type DocumentVerification } from './verification.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,6 +31,9 @@ table.fields th { width: 28%; font-weight: normal; text-align: center; white-spa
 .signatures div { flex: 1; border-top: 1px solid #000; padding-top: 1mm; font-size: 11.5pt; }
 .issuer { text-align: right; margin-top: 10mm; }
 .seal { color: #b00; }
+.verification { display: flex; align-items: center; gap: 4mm; margin-top: 8mm; font-size: 9pt; color: #333; }
+.verification svg { width: 22mm; height: 22mm; flex: none; }
+.verification .hash { font-family: monospace; word-break: break-all; }
 @media print { html { background: none; } .page { margin: 0; padding: 0; width: auto; min-height: 0; box-shadow: none; } }
 `;
 
@@ -50,6 +54,19 @@ function block(b: ComposedBlock): string {
     case 'issuer':
       return `<div class="issuer"><p>${escapeHtml(b.department)}</p><p><span class="seal">${escapeHtml(b.seal)}</span>&#12288;${escapeHtml(b.date)}</p></div>`;
   }
+}
+
+/** The QR code as an SVG path of dark modules (crisp at any print resolution). */
+function qrSvg(text: string): string {
+  const rows = qrModules(text);
+  const n = rows.length + 8;
+  let d = '';
+  rows.forEach((row, y) => row.forEach((dark, x) => (d += dark ? `M${x + 4} ${y + 4}h1v1h-1z` : '')));
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" shape-rendering="crispEdges" role="img" aria-label="验证二维码"><rect width="${n}" height="${n}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
+}
+
+function verificationBlock(v: DocumentVerification): string {
+  return `<footer class="verification">${qrSvg(v.url)}<div><p>验证码：<strong>${escapeHtml(v.code)}</strong>（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）</p><p class="hash">SHA-256：${escapeHtml(v.hash)}</p></div></footer>`;
 }
 
 /**
@@ -77,6 +94,7 @@ export function renderDocumentHtml(doc: ComposedDocument): string {
 <h1 class="title">${escapeHtml(doc.title)}</h1>
 <p class="number">${doc.number ? escapeHtml(doc.number) : ''}</p>
 ${doc.blocks.map(block).join('\n')}
+${doc.verification ? verificationBlock(doc.verification) : ''}
 </main>
 </body>
 </html>

@@ -85,6 +85,8 @@ export interface JurisdictionOverride {
   department: string;
   header?: string;
   seal?: string;
+  /** The department's code word (机关代字) opening every document number, e.g. `（东）应急`. */
+  numberPrefix?: string;
   reconsideration: { government: string; court: string };
   wording?: Record<string, string>;
   kinds?: Partial<Record<DocumentKind, { title?: string; wording?: Record<string, string>; labels?: Record<string, string> }>>;
@@ -120,7 +122,8 @@ export type DocumentIssueCode =
   | 'OFFICERS_REQUIRED'
   | 'OFFICER_CERTIFICATE_MISSING'
   | 'EVENT_NOT_FOUND'
-  | 'WRONG_DOCUMENT_FOR_EVENT';
+  | 'WRONG_DOCUMENT_FOR_EVENT'
+  | 'NUMBER_JURISDICTION_MISMATCH';
 
 /** A located, bilingual problem with a template, an override or the data for a document. */
 export interface DocumentIssue {

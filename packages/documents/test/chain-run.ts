@@ -4,6 +4,7 @@ import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, ha
 import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
 import {
   composeDocument,
+  documentNumbering,
   DOCUMENT_KINDS,
   formatDocumentIssues,
   gatherDocumentData,
@@ -12,6 +13,7 @@ import {
   type DocumentDirectory,
   type DocumentKind,
   type EnterpriseDetails,
+  type LoadedOverride,
   type OfficerDetails,
 } from '../src/index.js';
 import { loadBuiltinTemplate } from '../src/node/index.js';
@@ -72,11 +74,21 @@ export interface ChainRun {
   majorHazard: ChainEvent[];
 }
 
-/** Runs the chain on `store` (default: a memory store) and returns each hazard's events. */
-export async function runChain(store: Store = createMemoryStore()): Promise<ChainRun> {
+/**
+ * Runs the chain on `store` (default: a memory store) and returns each hazard's events.
+ * With `numbered`, the store allocates document numbers of jurisdiction D1 with the events.
+ */
+export async function runChain(store: Store = createMemoryStore(), options: { numbered?: boolean } = {}): Promise<ChainRun> {
   const evidenceStore = createMemoryEvidenceStore();
   const clock = createFixedClock('2026-11-02T01:00:00Z');
-  const deps: ChainDeps = { store, clock, directory: createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES), calendar: TEST_CALENDAR_2026, evidence: evidenceStore };
+  const deps: ChainDeps = {
+    store,
+    clock,
+    directory: createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES),
+    calendar: TEST_CALENDAR_2026,
+    evidence: evidenceStore,
+    ...(options.numbered ? { documentNumbers: documentNumbering({ jurisdiction: 'D1' }) } : {}),
+  };
   let n = 0;
   const ok = async (actorId: string, command: object) => {
     const full = stageEvidence(evidenceStore, { commandId: `cmd-${++n}`, ...command } as ChainCommand, actorId, clock.now());
@@ -179,6 +191,10 @@ kinds:
       deadline: 整改完成期限
 `;
 
+/** The D1 override with the department's code word of document numbers. */
+export const TEST_NUMBERED_OVERRIDE_YAML = `${TEST_OVERRIDE_YAML}numberPrefix: （东）应急
+`;
+
 /** Which hazard and event issue each kind in {@link runChain}, and any co-officer to add. */
 export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event: ChainEvent['type']; coOfficerIds?: string[] }> = {
   inspection_record: { hazard: 'officerHazard', event: 'reported', coOfficerIds: ['officer2-gas-d1'] },
@@ -191,16 +207,27 @@ export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event:
   major_hazard_writeoff_approval: { hazard: 'majorHazard', event: 'closed' },
 };
 
-/** Every kind composed from one chain run with the built-in templates and the D1 override. */
-export async function composeAllKinds(store?: Store): Promise<Map<DocumentKind, ComposedDocument>> {
-  const run = await runChain(store);
-  const o = loadOverride(TEST_OVERRIDE_YAML, 'd1.yaml');
-  if (!o.ok) throw new Error(formatDocumentIssues(o.issues));
+/**
+ * Every kind composed from one chain run with the built-in templates and the D1 override
+ * (`numbered`: with the numbers the store allocated, read back from `store`).
+ */
+export async function composeAllKinds(store: Store = createMemoryStore(), options: { numbered?: boolean; override?: LoadedOverride } = {}): Promise<Map<DocumentKind, ComposedDocument>> {
+  const run = await runChain(store, options);
+  const loaded = loadOverride(options.numbered ? TEST_NUMBERED_OVERRIDE_YAML : TEST_OVERRIDE_YAML, 'd1.yaml');
+  if (!loaded.ok) throw new Error(formatDocumentIssues(loaded.issues));
+  const o = { value: options.override ?? loaded.value };
   const out = new Map<DocumentKind, ComposedDocument>();
   for (const kind of DOCUMENT_KINDS) {
     const src = KIND_SOURCES[kind];
     const events = run[src.hazard];
-    const data = await gatherDocumentData({ events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}) });
+    const documents = options.numbered ? await store.readDocuments(events[0]!.hazardId) : [];
+    const data = await gatherDocumentData({
+      events,
+      eventId: eventOf(events, src.event).id,
+      directory: testDocumentDirectory(),
+      documents,
+      ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}),
+    });
     if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
     const doc = composeDocument(loadBuiltinTemplate(kind), data.value, o.value);
     if (!doc.ok) throw new Error(formatDocumentIssues(doc.issues));

@@ -154,7 +154,7 @@ wording:
   });
 
   it('is browser-capable: the entry imports no Node built-ins', () => {
-    const files = ['index', 'types', 'issue', 'load-template', 'placeholders', 'validate-schema', 'triggers', 'gather', 'compose', 'render-html'];
+    const files = ['index', 'types', 'issue', 'load-template', 'placeholders', 'validate-schema', 'triggers', 'gather', 'compose', 'render-html', 'numbering', 'verification'];
     for (const f of files) expect(readFileSync(new URL(`../src/${f}.ts`, import.meta.url), 'utf8')).not.toMatch(/from ['"](node:|fs|path|url|crypto)/);
   });
 });
