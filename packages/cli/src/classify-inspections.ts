@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { resolvePackPath } from './resolve-pack-path.js';
 import { compilePack, isPackCompileError, type Classification, type Inspection, type Issue, type LocalizedText, type PackEvaluator } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { packWithOverlay, readOverlay } from './read-overlay.js';
@@ -62,7 +63,7 @@ export async function classifyInspections(files: string[], options: { cwd: strin
   const root = options.pack ?? options.packs ?? '.';
   let dirs: string[];
   try {
-    dirs = await findPackDirs([resolve(options.cwd, root)]);
+    dirs = await findPackDirs([resolvePackPath(root, options.cwd)]);
   } catch (error) {
     if (!PackPathError.is(error)) throw error;
     const shown = displayPath(options.cwd, error.path);

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import type { Issue, Pack } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { resolvePackPath } from './resolve-pack-path.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
 
@@ -19,7 +19,7 @@ export interface PackSet {
 export async function loadPackSet(root: string, cwd: string, command: string): Promise<PackSet> {
   let dirs: string[];
   try {
-    dirs = await findPackDirs([resolve(cwd, root)]);
+    dirs = await findPackDirs([resolvePackPath(root, cwd)]);
   } catch (error) {
     if (!PackPathError.is(error)) throw error;
     throw new UsageError({ 'zh-CN': `路径不存在：${root}`, en: `no such file or folder: ${root}` }, command);

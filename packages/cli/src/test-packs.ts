@@ -1,4 +1,5 @@
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { resolvePackPath } from './resolve-pack-path.js';
 import { statSync } from 'node:fs';
 import { compilePack, isPackCompileError, runScenarios, type Issue, type ScenarioRun } from '@anjian/core';
 import { conditionSummary } from '@anjian/core/internal';
@@ -55,7 +56,7 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   let dirs: string[];
   try {
-    dirs = await findPackDirs(paths.map((p) => resolve(options.cwd, p)));
+    dirs = await findPackDirs(paths.map((p) => resolvePackPath(p, options.cwd)));
   } catch (error) {
     if (PackPathError.is(error)) {
       const shown = displayPath(options.cwd, error.path);

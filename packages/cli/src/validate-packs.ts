@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolvePackPath } from './resolve-pack-path.js';
 import type { Issue } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { packWithOverlay, readOverlay } from './read-overlay.js';
@@ -56,7 +57,7 @@ export function displayPath(cwd: string, file: string): string {
  * ```
  */
 export async function validatePacks(paths: string[], options: ValidatePacksOptions): Promise<ValidationReport> {
-  const absolute = paths.map((p) => resolve(options.cwd, p));
+  const absolute = paths.map((p) => resolvePackPath(p, options.cwd));
   let dirs: string[];
   try {
     dirs = await findPackDirs(absolute);
