@@ -1,0 +1,147 @@
+// `pnpm bench:sensors`: monitoring through the real broker. N simulated devices each publish
+// one message every `interval` seconds (QoS 1) to Mosquitto at 127.0.0.1:1883 for `minutes`;
+// one ingester (@anjian/sensor-mqtt, persistent session) runs them through core into a SQLite
+// store and device registry (WAL, synchronous=FULL). About 1 % of messages flip an alarm on
+// or off, so findings are opened and reported into the review chain all along.
+// Printed: messages/s sustained, p50/p99 from publish to processed and from publish to
+// finding (an opened warning with its hazard), and how many were lost (published − received).
+// Printed, not asserted (docs/monitoring.md).
+// Options: --devices 10000 --interval 10 --minutes 5 --publishers 4
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import { compilePack, createStaticDirectory, systemClock } from '@anjian/core';
+import { loadPackFromPath } from '@anjian/core/node';
+import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import type { Device } from '@anjian/core/internal';
+import { createSensorIngester, createDeviceTracker } from '@anjian/sensor-mqtt';
+import { createSqliteDeviceRegistry, createSqliteStore } from '@anjian/store-sqlite';
+
+const { values } = parseArgs({
+  options: { devices: { type: 'string', default: '10000' }, interval: { type: 'string', default: '10' }, minutes: { type: 'string', default: '5' }, publishers: { type: 'string', default: '4' } },
+});
+const N = Number(values.devices);
+const intervalMs = Number(values.interval) * 1000;
+const durationMs = Number(values.minutes) * 60_000;
+const PUBLISHERS = Number(values.publishers);
+
+async function main(): Promise<void> {
+  const loaded = await loadPackFromPath(fileURLToPath(new URL('../../checklists/sensors', import.meta.url)));
+  if (!loaded.ok) throw new Error('the sensors pack does not load');
+  const pack = compilePack(loaded.pack);
+  const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-sensors-'));
+  const path = join(dir, 'anjian.db');
+  const store = createSqliteStore({ path });
+  const registry = createSqliteDeviceRegistry({ path });
+  const enterprises = Array.from({ length: Math.max(1, Math.ceil(N / 50)) }, (_, i) => ({ id: `E${i}`, name: `企业${i}`, area: `D1/G${i % 20}` }));
+  const devices: Device[] = Array.from({ length: N }, (_, i) => ({
+    id: `B-${i}`,
+    enterpriseId: `E${Math.floor(i / 50)}`,
+    kind: 'combustible_gas_detector',
+    location: '后厨',
+    place: { id: `P${i}`, name: '燃气间', listed: i % 10 === 0 },
+    principalId: `device:B-${i}`,
+  }));
+  for (const d of devices) await registry.putDevice(d);
+  const directory = createStaticDirectory(
+    devices.map((d) => ({ id: d.principalId, roles: ['system' as const] })),
+    enterprises,
+  );
+  const deps = {
+    registry,
+    clock: systemClock,
+    tracker: createDeviceTracker({ pack }),
+    chain: { store, clock: systemClock, directory, calendar: TEST_CALENDAR_2026, packs: new Map([['sensors', pack]]) },
+  };
+
+  const prefix = `bench-${process.pid}/anjian/v1/devices`;
+  const clientId = `anjian-bench-${process.pid}`;
+  const processedLatency: number[] = [];
+  const findingLatency: number[] = [];
+  let received = 0;
+  const ingester = createSensorIngester({
+    url: 'mqtt://127.0.0.1:1883',
+    clientId,
+    topic: `${prefix}/+/messages`,
+    deps,
+    logger: { warn: () => {}, error: (m, d) => console.error(m, d) },
+    onResult: (result) => {
+      received++;
+      if (result.kind !== 'processed') return;
+      // The publish time travels in the message id: <device>-<sequence>-<ms>.
+      const sent = Number(result.messageId.split('-').at(-1));
+      const latency = Date.now() - sent;
+      processedLatency.push(latency);
+      if (result.opened.length > 0) findingLatency.push(latency);
+    },
+  });
+  await ingester.start();
+
+  const pubs = await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `${clientId}-pub-${i}`, clean: true })));
+  const alarm = new Uint8Array(N);
+  let published = 0;
+  let failed = 0;
+  const started = Date.now();
+  const slotMs = 100;
+  const perSlot = Math.max(1, Math.round((N * slotMs) / intervalMs));
+  let cursor = 0;
+  console.log(
+    `bench:sensors — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 60_000} min, load ${loadavg()[0]!.toFixed(1)}`,
+  );
+  while (Date.now() - started < durationMs) {
+    const slotStart = Date.now();
+    for (let k = 0; k < perSlot; k++) {
+      const i = cursor++ % N;
+      let type = 'heartbeat';
+      if (Math.random() < 0.01) {
+        alarm[i] = alarm[i] ? 0 : 1;
+        type = alarm[i] ? 'alarm' : 'alarm_cleared';
+      }
+      const id = `B-${i}`;
+      const body = JSON.stringify({ v: 1, device: id, id: `${id}-${cursor}-${Date.now()}`, type });
+      published++;
+      pubs[k % PUBLISHERS]!.publish(`${prefix}/${id}/messages`, body, { qos: 1 }, (error) => {
+        if (error) failed++;
+      });
+    }
+    const wait = slotMs - (Date.now() - slotStart);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+  const publishEnded = Date.now();
+  // Drain: wait until every published message was received, or 120 s without progress.
+  let last = -1;
+  let idleSince = Date.now();
+  while (received < published && Date.now() - idleSince < 120_000) {
+    if (received !== last) {
+      last = received;
+      idleSince = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const ended = Date.now();
+  const pct = (xs: number[], p: number) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
+  const stats = ingester.stats();
+  console.log(`published ${published} (${failed} publish errors) in ${((publishEnded - started) / 1000).toFixed(1)} s; received ${received}; lost ${published - received}`);
+  console.log(
+    `sustained ${(received / ((ended - started) / 1000)).toFixed(0)} msg/s (offered ${(published / ((publishEnded - started) / 1000)).toFixed(0)} msg/s); drain after publishing ended ${((ended - publishEnded) / 1000).toFixed(1)} s`,
+  );
+  console.log(`publish → processed: p50 ${pct(processedLatency, 50)} ms, p99 ${pct(processedLatency, 99)} ms (${processedLatency.length} messages)`);
+  console.log(`publish → finding (warning opened, hazard reported): p50 ${pct(findingLatency, 50)} ms, p99 ${pct(findingLatency, 99)} ms (${findingLatency.length} findings)`);
+  console.log(
+    `ingester: processed ${stats.processed}, opened ${stats.opened}, cleared ${stats.cleared}, dropped ${JSON.stringify(stats.dropped)}, errors ${stats.errors}; load ${loadavg()[0]!.toFixed(1)}`,
+  );
+  await Promise.all(pubs.map((p) => p.endAsync()));
+  await ingester.stop();
+  await (await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId, clean: true })).endAsync();
+  registry.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
