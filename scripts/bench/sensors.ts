@@ -7,6 +7,7 @@
 // finding (an opened warning with its hazard), and how many were lost (published − received).
 // Printed, not asserted (docs/monitoring.md).
 // Options: --devices 10000 --interval 10 --minutes 5 --publishers 4
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,14 +22,56 @@ import { createSensorIngester, createDeviceTracker } from '@anjian/sensor-mqtt';
 import { createSqliteDeviceRegistry, createSqliteStore } from '@anjian/store-sqlite';
 
 const { values } = parseArgs({
-  options: { devices: { type: 'string', default: '10000' }, interval: { type: 'string', default: '10' }, minutes: { type: 'string', default: '5' }, publishers: { type: 'string', default: '4' } },
+  options: {
+    devices: { type: 'string', default: '10000' },
+    interval: { type: 'string', default: '10' },
+    minutes: { type: 'string', default: '5' },
+    publishers: { type: 'string', default: '4' },
+    role: { type: 'string' },
+    prefix: { type: 'string' },
+    client: { type: 'string' },
+  },
 });
 const N = Number(values.devices);
 const intervalMs = Number(values.interval) * 1000;
 const durationMs = Number(values.minutes) * 60_000;
 const PUBLISHERS = Number(values.publishers);
 
+/** The publishing side, in a process of its own (`--role publisher`) so it does not share the ingester's event loop. */
+async function publishLoad(prefix: string, clientId: string): Promise<void> {
+  const pubs = await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `${clientId}-pub-${i}`, clean: true })));
+  const alarm = new Uint8Array(N);
+  let published = 0;
+  let failed = 0;
+  const started = Date.now();
+  const slotMs = 100;
+  const perSlot = Math.max(1, Math.round((N * slotMs) / intervalMs));
+  let cursor = 0;
+  while (Date.now() - started < durationMs) {
+    const slotStart = Date.now();
+    for (let k = 0; k < perSlot; k++) {
+      const i = cursor++ % N;
+      let type = 'heartbeat';
+      if (Math.random() < 0.01) {
+        alarm[i] = alarm[i] ? 0 : 1;
+        type = alarm[i] ? 'alarm' : 'alarm_cleared';
+      }
+      const id = `B-${i}`;
+      const body = JSON.stringify({ v: 1, device: id, id: `${id}-${cursor}-${Date.now()}`, type });
+      published++;
+      pubs[k % PUBLISHERS]!.publish(`${prefix}/${id}/messages`, body, { qos: 1 }, (error) => {
+        if (error) failed++;
+      });
+    }
+    const wait = slotMs - (Date.now() - slotStart);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+  await Promise.all(pubs.map((p) => p.endAsync()));
+  console.log(JSON.stringify({ published, failed }));
+}
+
 async function main(): Promise<void> {
+  if (values.role === 'publisher') return publishLoad(values.prefix!, values.client!);
   const loaded = await loadPackFromPath(fileURLToPath(new URL('../../checklists/sensors', import.meta.url)));
   if (!loaded.ok) throw new Error('the sensors pack does not load');
   const pack = compilePack(loaded.pack);
@@ -80,36 +123,15 @@ async function main(): Promise<void> {
   });
   await ingester.start();
 
-  const pubs = await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `${clientId}-pub-${i}`, clean: true })));
-  const alarm = new Uint8Array(N);
-  let published = 0;
-  let failed = 0;
-  const started = Date.now();
-  const slotMs = 100;
-  const perSlot = Math.max(1, Math.round((N * slotMs) / intervalMs));
-  let cursor = 0;
   console.log(
     `bench:sensors — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 60_000} min, load ${loadavg()[0]!.toFixed(1)}`,
   );
-  while (Date.now() - started < durationMs) {
-    const slotStart = Date.now();
-    for (let k = 0; k < perSlot; k++) {
-      const i = cursor++ % N;
-      let type = 'heartbeat';
-      if (Math.random() < 0.01) {
-        alarm[i] = alarm[i] ? 0 : 1;
-        type = alarm[i] ? 'alarm' : 'alarm_cleared';
-      }
-      const id = `B-${i}`;
-      const body = JSON.stringify({ v: 1, device: id, id: `${id}-${cursor}-${Date.now()}`, type });
-      published++;
-      pubs[k % PUBLISHERS]!.publish(`${prefix}/${id}/messages`, body, { qos: 1 }, (error) => {
-        if (error) failed++;
-      });
-    }
-    const wait = slotMs - (Date.now() - slotStart);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  }
+  const started = Date.now();
+  const child = spawn(process.execPath, [process.argv[1]!, ...process.argv.slice(2), '--role', 'publisher', '--prefix', prefix, '--client', clientId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise((r) => child.on('exit', r));
+  const { published, failed } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { published: number; failed: number };
   const publishEnded = Date.now();
   // Drain: wait until every published message was received, or 120 s without progress.
   let last = -1;
@@ -133,7 +155,6 @@ async function main(): Promise<void> {
   console.log(
     `ingester: processed ${stats.processed}, opened ${stats.opened}, cleared ${stats.cleared}, dropped ${JSON.stringify(stats.dropped)}, errors ${stats.errors}; load ${loadavg()[0]!.toFixed(1)}`,
   );
-  await Promise.all(pubs.map((p) => p.endAsync()));
   await ingester.stop();
   await (await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId, clean: true })).endAsync();
   registry.close();
