@@ -1,10 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from '../command.js';
+import type { Lang } from '@anjian/core';
+import type { CliIo } from '../cli-io.js';
+import type { Command, CommandArgs } from '../command.js';
 import { FORMAT_NAMES, FORMATTERS } from '../format/formatters.js';
 import { LANGS } from '../lang.js';
 import { UsageError } from '../usage-error.js';
-import { validatePacks } from '../validate-packs.js';
+import { validatePacks, type ValidationReport } from '../validate-packs.js';
+import { applyBaseline, readBaseline, writeBaseline } from '../warnings-baseline.js';
 
 /** Files larger than this get no code frame (the loader refuses them anyway). */
 const MAX_FRAME_SOURCE = 2_000_000;
@@ -28,8 +31,8 @@ export const validateCommand: Command = {
   usage: 'anjian validate [paths…] [options]',
   details: {
     'zh-CN':
-      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
-    en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
+      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。\n已知、有意保留的警告可写入基线文件（--baseline 与 --update-baseline），之后 CI 只因新警告失败。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
+    en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder.\nKnown, intended warnings can be acknowledged in a baseline file (--baseline, --update-baseline), so CI fails on new warnings only.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
@@ -56,6 +59,18 @@ export const validateCommand: Command = {
       valueName: 'FILE',
       description: { 'zh-CN': '同时检查地方覆盖文件（只能收紧所覆盖的检查表）', en: 'also check a local overlay file (it may only tighten the pack it extends)' },
     },
+    baseline: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        'zh-CN': '基线文件：其中确认过的警告不再报告、不计入 --max-warnings，只有新警告才算',
+        en: 'baseline file: the warnings it acknowledges are not reported nor counted for --max-warnings; only new warnings count',
+      },
+    },
+    'update-baseline': {
+      type: 'boolean',
+      description: { 'zh-CN': '把当前全部警告写入 --baseline 文件（保留已写的 reason）', en: 'write every current warning to the --baseline file (keeping the reasons written)' },
+    },
     quiet: {
       type: 'boolean',
       short: 'q',
@@ -72,7 +87,7 @@ export const validateCommand: Command = {
 
     const progress = io.isTTY;
     let shown = false;
-    const report = await validatePacks(paths, {
+    let report = await validatePacks(paths, {
       cwd: io.cwd,
       ...(typeof values.overlay === 'string' ? { overlay: values.overlay } : {}),
       onProgress(done, total, path) {
@@ -83,6 +98,9 @@ export const validateCommand: Command = {
       },
     });
     if (shown) io.stderr.write('\r\u001b[K');
+    const acknowledged = baseline(report, values, io, lang);
+    if (acknowledged === 'written') return report.summary.errors > 0 ? 1 : 0;
+    report = acknowledged;
 
     io.stdout.write(
       formatter(report, {
@@ -100,6 +118,34 @@ export const validateCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * `--baseline`/`--update-baseline`: write the current warnings, or take the acknowledged ones
+ * out of the report, saying on stderr what the baseline did (stdout stays the document).
+ */
+function baseline(report: ValidationReport, values: CommandArgs['values'], io: CliIo, lang: Lang): ValidationReport | 'written' {
+  const file = typeof values.baseline === 'string' ? values.baseline : undefined;
+  const en = lang === 'en';
+  if (values['update-baseline'] === true) {
+    if (file === undefined) throw new UsageError({ 'zh-CN': '--update-baseline 需要 --baseline <文件>', en: '--update-baseline needs --baseline <file>' }, 'validate');
+    const count = writeBaseline(report, readBaseline(file, io.cwd, true), io.cwd, file);
+    io.stderr.write(en ? `anjian: wrote ${count} warnings to ${file}; review the diff before committing it\n` : `anjian：已把 ${count} 个警告写入 ${file}；提交前请审阅其差异\n`);
+    return 'written';
+  }
+  if (file === undefined) return report;
+  const outcome = applyBaseline(report, readBaseline(file, io.cwd, false), io.cwd, file);
+  const stale = outcome.stale.length;
+  io.stderr.write(
+    (en ? `anjian: ${outcome.suppressed} warnings acknowledged in ${file}` : `anjian：${file} 确认了 ${outcome.suppressed} 个警告`) +
+      (stale > 0
+        ? en
+          ? `; ${stale} ${stale === 1 ? 'entry matches' : 'entries match'} no warning any more (first: ${outcome.stale[0]!.code} in ${outcome.stale[0]!.file}) — drop with --update-baseline`
+          : `；其中 ${stale} 项已不再对应任何警告（第一项：${outcome.stale[0]!.file} 的 ${outcome.stale[0]!.code}），可用 --update-baseline 删去`
+        : '') +
+      '\n',
+  );
+  return outcome.report;
+}
 
 function parseMaxWarnings(value: string | boolean | undefined): number | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
