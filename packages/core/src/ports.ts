@@ -1,8 +1,9 @@
 /**
  * `@anjian/core/ports`: the ports of the review chain with every type and helper an adapter
  * needs — the `Store` facets and their records, the `Notifier`, clocks, directories,
- * evidence stores. Run the matching conformance suite of `@anjian/core/testing`.
+ * evidence stores, the inspection log. Run the matching conformance suite of `@anjian/core/testing`.
  *
  * @packageDocumentation
  */
 export * from './ports/index.js';
+export type { InspectionHazard, InspectionLog, InspectionQuery, InspectionRecord } from './ports/inspection-log.js';

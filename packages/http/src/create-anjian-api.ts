@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { compilePack, isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
+import { documentNumbering } from '@anjian/documents';
+import type { InspectionLog } from '@anjian/core/ports';
 import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
 import { authChallenge } from './auth-challenge.js';
 import { readBodyWithin } from './body-limit.js';
@@ -61,7 +63,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   const logger: ApiLogger = options.logger === false ? () => undefined : (options.logger ?? jsonLineLogger);
   const maxJsonBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxEvidenceBytes = options.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES;
-  const deps: ChainDeps = {
+  const deps: ChainDeps & { inspections?: InspectionLog } = {
     ...options.chain,
     store: options.store,
     directory: options.directory,
@@ -70,6 +72,9 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
     // Compiled once: reports are classified with the server's packs, never the client's.
     packs: new Map(options.packs.map((p) => [p.id, compilePack(p)])),
     ...(options.evidence ? { evidence: options.evidence } : {}),
+    // Documents are numbered in the store transaction of the events that issue them.
+    ...(options.documents ? { documentNumbers: documentNumbering({ jurisdiction: options.documents.override.override.jurisdiction }) } : {}),
+    ...(options.inspections ? { inspections: options.inspections } : {}),
   };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
   const openapi = buildOpenApi(ROUTES, basePath, challenge);

@@ -253,6 +253,7 @@ export const INSPECTION_RESULT: JsonSchema = {
         },
       },
     },
+    inspectionId: { type: 'string', description: "the inspection's record, when the host keeps an inspection log / 检查记录编号" },
   },
 };
 

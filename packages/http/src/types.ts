@@ -4,7 +4,9 @@
  * @module
  */
 import type { Calendar, ChainDeps, Clock, Directory, EvidenceStore, Pack, Store } from '@anjian/core';
+import type { InspectionLog } from '@anjian/core/ports';
 import type { ApiLogger } from './api-logger.js';
+import type { DocumentsApiOptions } from './documents-options.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = Record<string, unknown>;
@@ -20,6 +22,11 @@ export interface AnjianApiOptions {
   clock?: Clock;
   /** Packs the API serves and classifies against (loaded and validated by the host). */
   packs: readonly Pack[];
+  /**
+   * Where submitted inspections are recorded (`POST /inspections?report=true`; the answer then
+   * carries `inspectionId`). Without it, inspections are classified and reported but not kept.
+   */
+  inspections?: InspectionLog;
   /**
    * Who sent the request: the host's session, token or mTLS check. MUST return the actor
    * id, or `null` when the request is not authenticated (the API answers 401). No scheme
@@ -62,6 +69,12 @@ export interface AnjianApiOptions {
   evidence?: EvidenceStore;
   /** Largest evidence upload, in bytes (413 above, enforced while streaming). Default 10 MiB. */
   maxEvidenceBytes?: number;
+  /**
+   * Enforcement documents (执法文书): templates, the jurisdiction's override, the directory
+   * of names, the PDF renderer. Enables the document endpoints, and numbers (文号) every
+   * accepted command's documents in the store transaction of its events.
+   */
+  documents?: DocumentsApiOptions;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }
@@ -89,7 +102,7 @@ export interface RouteContext {
   lang: ResponseLang;
   /** Authenticated actor id (null only on routes with `auth: 'none'`). */
   actorId: string | null;
-  deps: ChainDeps;
+  deps: ChainDeps & { inspections?: InspectionLog };
   options: AnjianApiOptions;
   /** Packs by id. */
   packs: ReadonlyMap<string, Pack>;

@@ -10,5 +10,7 @@ export { createPostgresStore, PostgresStoreError } from './create-postgres-store
 export type { GroupCommitInfo, PostgresStore, PostgresStoreOptions } from './create-postgres-store.js';
 export { InvalidCursorError, StoreError, isStoreError } from '@anjian/core/ports';
 export { PG_MIGRATIONS } from './migrations.js';
+export { createPostgresInspectionLog } from './create-postgres-inspection-log.js';
+export type { PostgresInspectionLog, PostgresInspectionLogOptions } from './create-postgres-inspection-log.js';
 export { createPostgresDeviceRegistry } from './create-postgres-device-registry.js';
 export type { PostgresDeviceRegistry, PostgresDeviceRegistryOptions } from './create-postgres-device-registry.js';

@@ -12,3 +12,5 @@ export { InvalidCursorError, StoreError, isStoreError } from '@anjian/core/ports
 export { MIGRATIONS } from './migrations.js';
 export { createSqliteDeviceRegistry } from './create-sqlite-device-registry.js';
 export type { SqliteDeviceRegistry, SqliteDeviceRegistryOptions } from './create-sqlite-device-registry.js';
+export { createSqliteInspectionLog } from './create-sqlite-inspection-log.js';
+export type { SqliteInspectionLog, SqliteInspectionLogOptions } from './create-sqlite-inspection-log.js';

@@ -7,7 +7,8 @@ import { compilePack, type PackEvaluator } from '../classify/compile-pack.js';
 import type { Inspection } from '../classify/types.js';
 import { loadPackFromPath } from '../node/load-pack-from-path.js';
 import { createHarness } from './chain-harness.test-util.js';
-import { reportHazardId, reportInspection } from './report-inspection.js';
+import { createMemoryInspectionLog } from './memory-inspection-log.js';
+import { inspectionRecordId, reportHazardId, reportInspection } from './report-inspection.js';
 import type { EvidenceRef } from './types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -117,5 +118,25 @@ describe('reportInspection', () => {
     expect((await h.state(r.reports[0]?.hazardId as string)).reportEvidence.map((e) => e.id)).toEqual([a.id]);
     expect((await h.state(r.reports[1]?.hazardId as string)).reportEvidence.map((e) => e.id)).toEqual([b.id]);
     expect((await h.evidence.get(b.id))?.hazardId).toBe(r.reports[1]?.hazardId);
+  });
+
+  it('records the inspection once (a retry keeps the first record), also when nothing is reported; never for an actor who may not report', async () => {
+    const h = setup();
+    const inspections = createMemoryInspectionLog();
+    const deps = { ...h.deps, inspections };
+    const r = await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E1', key: 'visit-9' }, 'grid-g1');
+    if (!r.ok) throw new Error('refused');
+    expect(r.inspectionId).toBe(inspectionRecordId('grid-g1', 'visit-9'));
+    const record = await inspections.readInspection(r.inspectionId!);
+    expect(record).toMatchObject({ enterpriseId: 'E1', area: 'D1/G1', domain: 'gas', source: 'grid_patrol', actorId: 'grid-g1', pack: { id: 'gas', version: gas.pack.version } });
+    expect(record?.inspection.findings).toEqual(inspection.findings);
+    expect(record?.hazards.map((x) => [x.rule, x.hazardId, x.reported])).toEqual(r.reports.map((x) => [x.rule, x.hazardId, true]));
+    await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E1', key: 'visit-9' }, 'grid-g1');
+    expect(await inspections.listInspections({ enterpriseId: 'E1', limit: 10 })).toHaveLength(1);
+    const nothing = await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E1', key: 'visit-10', only: [] }, 'grid-g1');
+    expect(nothing.ok && (await inspections.readInspection(nothing.inspectionId!))?.hazards).toEqual([]);
+    const refused = await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E1', key: 'visit-11' }, 'owner-e2');
+    expect(refused.ok && refused.inspectionId).toBeUndefined();
+    expect(await inspections.listInspections({ enterpriseId: 'E1', limit: 10 })).toHaveLength(2);
   });
 });

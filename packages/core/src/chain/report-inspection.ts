@@ -1,6 +1,7 @@
 import type { Classification, FindingSource, HazardFinding, Inspection } from '../classify/types.js';
 import type { Issue } from '../pack/types.js';
 import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
+import type { InspectionLog } from '../ports/inspection-log.js';
 import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
@@ -43,8 +44,19 @@ export interface ReportOutcome {
   rejection?: Rejection;
 }
 
-/** Result of {@link reportInspection}: issues (nothing reported, HTTP 422) or the classification and one outcome per hazard. */
-export type ReportInspectionResult = { ok: true; classification: Classification; warnings: Issue[]; reports: ReportOutcome[] } | { ok: false; issues: Issue[] };
+/**
+ * Result of {@link reportInspection}: issues (nothing reported, HTTP 422) or the classification
+ * and one outcome per hazard, with the id of the inspection's record when one was kept.
+ */
+export type ReportInspectionResult = { ok: true; classification: Classification; warnings: Issue[]; reports: ReportOutcome[]; inspectionId?: string } | { ok: false; issues: Issue[] };
+
+/** {@link ChainDeps} and, optionally, where submitted inspections are kept. */
+export type ReportInspectionDeps = ChainDeps & { inspections?: InspectionLog };
+
+/** The id of an inspection's record: from the actor and the idempotency key (a retry finds the same one). */
+export function inspectionRecordId(actorId: string, key: string): string {
+  return `in-${sha256Hex(`inspection\n${actorId}\n${key}`).slice(0, 24)}`;
+}
 
 const SOURCE_OF_ROLE: Readonly<Record<string, FindingSource>> = Object.freeze({
   enterprise: 'self_check',
@@ -89,6 +101,10 @@ export function reportHazardId(actorId: string, key: string, rule: string): stri
  * Returns `{ ok: false, issues }` (nothing reported) for an unknown pack or enterprise, a
  * pack mismatch, errors in the answers, or malformed evidence references.
  *
+ * With `deps.inspections` the inspection itself is recorded (an `InspectionRecord`, id
+ * {@link inspectionRecordId}; a retry keeps the first record) — also when it found nothing, as
+ * long as the actor may report for the enterprise and not every report was refused.
+ *
  * @example
  * ```ts
  * const r = await reportInspection(deps, { inspection: body, packId: 'gas-restaurant', enterpriseId: 'E1', key }, actorId);
@@ -96,7 +112,7 @@ export function reportHazardId(actorId: string, key: string, rule: string): stri
  * for (const report of r.reports) if (!report.ok) console.log(report.rule, report.rejection?.code);
  * ```
  */
-export async function reportInspection(deps: ChainDeps, input: ReportInspectionInput, actorId: string): Promise<ReportInspectionResult> {
+export async function reportInspection(deps: ReportInspectionDeps, input: ReportInspectionInput, actorId: string): Promise<ReportInspectionResult> {
   const issues: Issue[] = [];
   const evaluator = typeof input.packId === 'string' ? deps.packs?.get(input.packId) : undefined;
   if (!evaluator) issues.push(issue('UNKNOWN_PACK', '/pack', `服务器上没有检查表 ${JSON.stringify(input.packId)}`, `no pack ${JSON.stringify(input.packId)} on the server`));
@@ -166,7 +182,27 @@ export async function reportInspection(deps: ChainDeps, input: ReportInspectionI
       reports.push({ rule: finding.rule, hazardId, ok: true, ...(last ? { version: last.version } : {}), ...(result.replayed ? { replayed: true } : {}) });
     }
   }
-  return { ok: true, classification, warnings: checked, reports };
+  // The record of the inspection (also when it found nothing), when the actor may report for this enterprise at all.
+  const source = sourceForActor(actor, { level: 'general', domain: evaluator.pack.domain, area: enterprise.area, enterpriseId: enterprise.id });
+  let inspectionId: string | undefined;
+  if (deps.inspections && source !== null && (reports.length === 0 || reports.some((r) => r.ok))) {
+    inspectionId = inspectionRecordId(actorId, input.key);
+    const title = new Map(hazards.map((h) => [h.rule, h]));
+    await deps.inspections.recordInspection({
+      id: inspectionId,
+      enterpriseId: enterprise.id,
+      area: enterprise.area,
+      domain: evaluator.pack.domain,
+      pack: { id: evaluator.pack.id, version: evaluator.pack.version },
+      source,
+      actorId,
+      inspectedAt: typeof input.inspection.inspectedAt === 'string' ? input.inspection.inspectedAt : null,
+      recordedAt: deps.clock.now().toISOString(),
+      inspection: { ...input.inspection, source, subject: { id: enterprise.id, name: enterprise.name, area: enterprise.area } },
+      hazards: reports.map((r) => ({ rule: r.rule, hazardId: r.hazardId, level: title.get(r.rule)!.level, title: title.get(r.rule)!.title, reported: r.ok })),
+    });
+  }
+  return { ok: true, classification, warnings: checked, reports, ...(inspectionId === undefined ? {} : { inspectionId }) };
 }
 
 function assignEvidence(input: ReportInspectionInput, hazards: readonly HazardFinding[], issues: Issue[]): ((rule: string) => EvidenceRef[]) | null {

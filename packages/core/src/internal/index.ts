@@ -16,6 +16,7 @@ export * from '../rules/index.js';
 export * from '../classify/index.js';
 export * from '../chain/index.js';
 export * from '../ports/index.js';
+export type * from '../ports/inspection-log.js';
 export * from '../scenarios/index.js';
 export * from '../interop/index.js';
 export * from '../outbox/index.js';

@@ -99,7 +99,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     const { code, message } = first.rejection;
     throw new HttpProblem(rejectionStatus(code, false), code, { 'zh-CN': '上报被拒绝', en: 'Report refused' }, message);
   }
-  return { classification: result.classification, warnings: result.warnings, reports: result.reports };
+  return { classification: result.classification, warnings: result.warnings, reports: result.reports, ...(result.inspectionId === undefined ? {} : { inspectionId: result.inspectionId }) };
 }
 
 /** `POST /inspections`: classify, and with `?report=true` report each hazard into the chain. */

@@ -3951,6 +3951,8 @@ export interface operations {
                                 message: components["schemas"]["LocalizedText"];
                             };
                         }[];
+                        /** @description the inspection's record, when the host keeps an inspection log / 检查记录编号 */
+                        inspectionId?: string;
                     };
                 };
             };

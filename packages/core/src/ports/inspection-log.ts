@@ -1,0 +1,63 @@
+import type { FindingSource, Inspection } from '../classify/types.js';
+import type { LocalizedText } from '../pack/types.js';
+import type { HazardLevel } from '../pack/types.js';
+
+/** One hazard an inspection found, as reported into the chain. */
+export interface InspectionHazard {
+  rule: string;
+  hazardId: string;
+  level: HazardLevel;
+  title: LocalizedText;
+  /** Whether the report entered the chain (false: refused, e.g. not allowed). */
+  reported: boolean;
+}
+
+/**
+ * A submitted inspection (自查, 巡查, 执法检查) as recorded when it is reported: the answers as
+ * given, and what the server derived — enterprise, area, domain, pack version, source from the
+ * actor's role, the hazards found. A compliant inspection is recorded too (no hazards), so a
+ * patrol leaves a trace that can be opened later.
+ */
+export interface InspectionRecord {
+  /** `in-` and 24 hex digits of SHA-256 over actor and idempotency key ({@link inspectionRecordId}). */
+  id: string;
+  enterpriseId: string;
+  area: string;
+  domain: string;
+  pack: { id: string; version: string };
+  source: FindingSource;
+  actorId: string;
+  /** When the inspection took place, as the inspector recorded it (ISO 8601), or null. */
+  inspectedAt: string | null;
+  /** When the server recorded it (`toISOString()` form). */
+  recordedAt: string;
+  /** The answers (`subject` and `source` as the server derived them, not as sent). */
+  inspection: Inspection;
+  hazards: InspectionHazard[];
+}
+
+/** A page of an enterprise's inspections, newest first. */
+export interface InspectionQuery {
+  enterpriseId: string;
+  /** At most this many (1–500). */
+  limit: number;
+  /** Only records older than this one (the last id of the previous page). */
+  before?: string;
+}
+
+/**
+ * Where submitted inspections are kept (a port: memory in core, SQLite and PostgreSQL in the
+ * store packages; run `runInspectionLogConformance` of `@anjian/core/testing`). Records are
+ * written once and never changed.
+ */
+export interface InspectionLog {
+  /**
+   * Records an inspection. Idempotent on `id`: a retry of the same submission (same actor,
+   * same key) keeps the first record and answers `false`; a new record answers `true`.
+   */
+  recordInspection(record: InspectionRecord): Promise<boolean>;
+  /** One record, or null when there is none with this id. */
+  readInspection(id: string): Promise<InspectionRecord | null>;
+  /** An enterprise's records, newest first (by the order they were recorded). */
+  listInspections(query: InspectionQuery): Promise<InspectionRecord[]>;
+}

@@ -1,0 +1,83 @@
+import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
+import pg from 'pg';
+import { PostgresStoreError } from './postgres-store-error.js';
+
+/** Options of {@link createPostgresInspectionLog}. */
+export interface PostgresInspectionLogOptions {
+  /** A `pg.Pool` the host owns, or a connection string for a pool the log owns. */
+  pool?: pg.Pool;
+  connectionString?: string;
+  /** Schema of the table (the store's schema is fine: the table does not overlap). Default `anjian`. */
+  schema?: string;
+}
+
+/** An {@link InspectionLog} over PostgreSQL, with `migrate()` (creates the table if missing) and `close()`. */
+export interface PostgresInspectionLog extends InspectionLog {
+  readonly schema: string;
+  migrate(): Promise<void>;
+  /** Closes the pool if the log created it. */
+  close(): Promise<void>;
+}
+
+/**
+ * The inspection log over PostgreSQL: one row per submitted inspection, written once
+ * (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per enterprise newest first through an
+ * index on (enterprise, recording order). Its own table, created by `migrate()` if missing,
+ * so it shares the store's schema without touching the store's migrations.
+ *
+ * @example
+ * ```ts
+ * const inspections = createPostgresInspectionLog({ pool, schema: 'anjian' });
+ * await inspections.migrate();
+ * ```
+ */
+export function createPostgresInspectionLog(options: PostgresInspectionLogOptions): PostgresInspectionLog {
+  const schema = options.schema ?? 'anjian';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
+  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
+  const ownsPool = !options.pool;
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
+  const t = `"${schema}".inspection_log`;
+  const parse = (rows: { body: InspectionRecord }[]) => rows.map((r) => r.body);
+  return {
+    schema,
+    async migrate() {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await pool.query(`CREATE TABLE IF NOT EXISTS ${t} (
+        seq           BIGSERIAL PRIMARY KEY,
+        id            TEXT  NOT NULL UNIQUE,
+        enterprise_id TEXT  NOT NULL,
+        recorded_at   TEXT  NOT NULL,
+        body          JSONB NOT NULL
+      )`);
+      await pool.query(`CREATE INDEX IF NOT EXISTS inspection_log_enterprise ON ${t} (enterprise_id, seq)`);
+    },
+    async recordInspection(record) {
+      const result = await pool.query(`INSERT INTO ${t} (id, enterprise_id, recorded_at, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
+        record.id,
+        record.enterpriseId,
+        record.recordedAt,
+        JSON.stringify(record),
+      ]);
+      return result.rowCount === 1;
+    },
+    async readInspection(id) {
+      const result = await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE id = $1`, [id]);
+      return result.rows[0]?.body ?? null;
+    },
+    async listInspections({ enterpriseId, limit, before }) {
+      const result =
+        before === undefined
+          ? await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE enterprise_id = $1 ORDER BY seq DESC LIMIT $2`, [enterpriseId, limit])
+          : await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE enterprise_id = $1 AND seq < (SELECT seq FROM ${t} WHERE id = $2) ORDER BY seq DESC LIMIT $3`, [
+              enterpriseId,
+              before,
+              limit,
+            ]);
+      return parse(result.rows);
+    },
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
+import { openDatabase } from './open-database.js';
+
+/** Options of {@link createSqliteInspectionLog}. */
+export interface SqliteInspectionLogOptions {
+  /** Database file (may be the store's own file: the table does not overlap), or `':memory:'` for tests. */
+  path: string;
+  busyTimeoutMs?: number;
+}
+
+/** An {@link InspectionLog} over SQLite, with `close()`. */
+export interface SqliteInspectionLog extends InspectionLog {
+  close(): void;
+}
+
+// Its own table, created if missing, so the log can share the store's file without touching
+// the store's migrations (the store's user_version stays the store's).
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS inspection_log (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,  -- recording order: lists are newest first
+    id            TEXT    NOT NULL UNIQUE,
+    enterprise_id TEXT    NOT NULL,
+    recorded_at   TEXT    NOT NULL,
+    body          TEXT    NOT NULL                    -- the InspectionRecord as JSON
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS inspection_log_enterprise ON inspection_log (enterprise_id, seq);
+`;
+
+/**
+ * The inspection log over SQLite (better-sqlite3, WAL, `synchronous=FULL`): one row per
+ * submitted inspection, written once (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per
+ * enterprise newest first through an index on (enterprise, recording order).
+ *
+ * @example
+ * ```ts
+ * const inspections = createSqliteInspectionLog({ path: '.data/anjian.db' });
+ * const api = createAnjianApi({ store, inspections, … });
+ * ```
+ */
+export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): SqliteInspectionLog {
+  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  db.exec(SCHEMA);
+  const st = {
+    insert: db.prepare('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+    get: db.prepare('SELECT body FROM inspection_log WHERE id = ?').pluck(),
+    list: db.prepare('SELECT body FROM inspection_log WHERE enterprise_id = ? ORDER BY seq DESC LIMIT ?').pluck(),
+    listBefore: db.prepare('SELECT body FROM inspection_log WHERE enterprise_id = ? AND seq < (SELECT seq FROM inspection_log WHERE id = ?) ORDER BY seq DESC LIMIT ?').pluck(),
+  };
+  const parse = (body: unknown) => JSON.parse(body as string) as InspectionRecord;
+  return {
+    async recordInspection(record) {
+      return st.insert.run(record.id, record.enterpriseId, record.recordedAt, JSON.stringify(record)).changes === 1;
+    },
+    async readInspection(id) {
+      const body = st.get.get(id);
+      return body === undefined ? null : parse(body);
+    },
+    async listInspections({ enterpriseId, limit, before }) {
+      const rows = before === undefined ? st.list.all(enterpriseId, limit) : st.listBefore.all(enterpriseId, before, limit);
+      return rows.map(parse);
+    },
+    close() {
+      db.close();
+    },
+  };
+}
