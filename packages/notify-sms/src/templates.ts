@@ -20,6 +20,7 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<Record<string, string>> = Object.fr
   'hazard.delisted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）已销号并解除挂牌督办（摘牌）。',
   // The daily early warning of monitoring (runDailyWarning in @anjian/core): one a day per enterprise.
   'monitoring.daily_warning': '{enterprise}今日安全提醒：{summary}。请及时处理。',
+  'monitoring.area_digest': '今日预警汇总：{summary}。请安排核查。',
 });
 
 /** Chinese names of hazard levels, for `{levelName}`. */

@@ -16,6 +16,7 @@ export {
   runDailyWarning,
   parseSensorMessage,
   DAILY_WARNING_TOPIC,
+  AREA_DIGEST_TOPIC,
   DEVICE_KINDS,
   MAX_SENSOR_MESSAGE_BYTES,
   SENSORS_PACK_ID,
@@ -34,6 +35,7 @@ export type {
   MonitoringDeps,
   DailyWarningRun,
   DailyWarningPayload,
+  AreaDigestPayload,
   DailyWarningCounts,
   DeviceTickResult,
 } from '@anjian/core/internal';

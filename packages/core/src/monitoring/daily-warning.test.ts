@@ -15,7 +15,7 @@ describe('runDailyWarning', () => {
     const partial = await runDailyWarning(deps, { enterpriseIds: ['E1'], now: f.clock.now() });
     expect(partial.enqueued).toEqual(['E1']);
     const run = await runDailyWarning(deps, { enterpriseIds: ['E1', 'E2', 'E-none'], now: f.clock.now() });
-    expect(run).toEqual({ date: '2026-12-06', enqueued: [], alreadySent: ['E1'], nothing: ['E2'], unknown: ['E-none'] });
+    expect(run).toEqual({ date: '2026-12-06', enqueued: [], alreadySent: ['E1'], nothing: ['E2'], unknown: ['E-none'], digests: [] });
     f.clock.advance(3 * 3_600_000);
     expect((await runDailyWarning(deps, { enterpriseIds: ['E1', 'E2'], now: f.clock.now() })).alreadySent).toEqual(['E1']);
     const sent: Array<{ id: string; summary: unknown }> = [];
@@ -26,6 +26,19 @@ describe('runDailyWarning', () => {
     // The next China day is another message.
     f.clock.advance(24 * 3_600_000);
     expect((await runDailyWarning(deps, { enterpriseIds: ['E1'], now: f.clock.now() })).enqueued).toEqual(['E1']);
+  });
+});
+
+describe('the area digest', () => {
+  it('one digest a day to each grid inspector whose areas hold an enterprise with something to say', async () => {
+    const f = await monitoringFixture('2026-12-06T00:30:00.000Z');
+    await ingestSensorMessage(f.deps, f.msg('D-plain', 'alarm'));
+    const deps = { registry: f.registry, store: f.store, directory: f.directory };
+    const options = { enterpriseIds: ['E1', 'E2'], inspectorIds: ['grid-g1', 'grid-g2', 'owner-e1'], now: f.clock.now() };
+    expect((await runDailyWarning(deps, options)).digests).toEqual(['grid-g1']);
+    expect((await runDailyWarning(deps, options)).digests).toEqual([]);
+    const digest = (await f.registry.readNotifications()).find((n) => n.id === 'area-digest/grid-g1/2026-12-06');
+    expect(digest?.payload).toMatchObject({ inspectorId: 'grid-g1', summary: '辖区1家企业有待办：测试餐馆一', enterprises: [{ enterpriseId: 'E1', summary: '报警设备1台' }] });
   });
 });
 

@@ -8,6 +8,9 @@ import type { DeviceWarning } from './device-state.js';
 /** The outbox topic (and SMS template kind) of the daily early warning. */
 export const DAILY_WARNING_TOPIC = 'monitoring.daily_warning';
 
+/** The outbox topic (and SMS template kind) of a grid inspector's daily area digest. */
+export const AREA_DIGEST_TOPIC = 'monitoring.area_digest';
+
 /** What one enterprise's daily early warning counts. */
 export interface DailyWarningCounts {
   /** Open hazards whose deadline falls within the next `dueWithinDays` days. */
@@ -43,6 +46,22 @@ export interface DailyWarningOptions {
   now: Date;
   /** "Due soon" horizon. Default 3 days. */
   dueWithinDays?: number;
+  /**
+   * Grid inspectors to send an area digest to: each gets one notification
+   * `area-digest/<inspector>/<date>` naming the enterprises of `enterpriseIds` inside their
+   * `gridAreas` (from the Directory) that have something to attend to. Default none.
+   */
+  inspectorIds?: readonly string[];
+}
+
+/** A grid inspector's daily digest: the enterprises of the areas they patrol that have something to attend to. */
+export interface AreaDigestPayload {
+  inspectorId: string;
+  date: string;
+  /** Enterprises with something to say, in the order given. */
+  enterprises: Array<{ enterpriseId: string; enterprise: string; summary: string }>;
+  /** One line in 中文 for the SMS template's `{summary}`. */
+  summary: string;
 }
 
 /** Result of {@link runDailyWarning}. */
@@ -56,6 +75,8 @@ export interface DailyWarningRun {
   nothing: string[];
   /** Enterprises the Directory does not know (skipped). */
   unknown: string[];
+  /** Grid inspectors whose area digest was enqueued now (those of `inspectorIds` with something in their areas). */
+  digests: string[];
 }
 
 const OPEN = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted'] as const;
@@ -116,7 +137,9 @@ async function openHazards(store: Pick<ReadModelStore, 'query'>, enterpriseId: s
  * `daily-warning/<enterprise>/<China date>` in the registry's outbox when there is
  * something to say — none when there is nothing. Enqueuing is idempotent by that id, so a
  * second run the same day, or a run after a crash half-way, sends nothing twice; the outbox
- * relay delivers it at least once with the id as the SMS gateway's idempotency key.
+ * relay delivers it at least once with the id as the SMS gateway's idempotency key. Each grid
+ * inspector of `inspectorIds` gets one area digest a day the same way, naming the enterprises of
+ * their areas with something to say.
  *
  * @example
  * ```ts
@@ -127,7 +150,8 @@ async function openHazards(store: Pick<ReadModelStore, 'query'>, enterpriseId: s
 export async function runDailyWarning(deps: { registry: DeviceRegistry; store: Pick<ReadModelStore, 'query'>; directory: Directory }, options: DailyWarningOptions): Promise<DailyWarningRun> {
   const nowIso = options.now.toISOString();
   const date = chinaPeriod(nowIso, 'day');
-  const run: DailyWarningRun = { date, enqueued: [], alreadySent: [], nothing: [], unknown: [] };
+  const run: DailyWarningRun = { date, enqueued: [], alreadySent: [], nothing: [], unknown: [], digests: [] };
+  const toSay: Array<{ area: string; line: AreaDigestPayload['enterprises'][number] }> = [];
   for (const enterpriseId of options.enterpriseIds) {
     const enterprise = await deps.directory.enterprise(enterpriseId);
     if (!enterprise) {
@@ -140,10 +164,24 @@ export async function runDailyWarning(deps: { registry: DeviceRegistry; store: P
       run.nothing.push(enterpriseId);
       continue;
     }
+    toSay.push({ area: enterprise.area, line: { enterpriseId, enterprise: enterprise.name, summary } });
     const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, summary };
     const notification: DeviceNotification = { id: `daily-warning/${enterpriseId}/${date}`, topic: DAILY_WARNING_TOPIC, payload: { ...payload }, createdAt: nowIso };
     if (await deps.registry.enqueueNotification(notification)) run.enqueued.push(enterpriseId);
     else run.alreadySent.push(enterpriseId);
+  }
+  for (const inspectorId of options.inspectorIds ?? []) {
+    const profile = await deps.directory.resolve(inspectorId);
+    if (!profile?.roles.includes('grid')) continue;
+    const areas = profile.gridAreas ?? [];
+    const mine = toSay.filter((x) => areas.some((a) => x.area === a || x.area.startsWith(`${a}/`))).map((x) => x.line);
+    if (mine.length === 0) continue;
+    const summary = `辖区${mine.length}家企业有待办：${mine
+      .slice(0, 3)
+      .map((m) => m.enterprise)
+      .join('、')}${mine.length > 3 ? '等' : ''}`;
+    const payload: AreaDigestPayload = { inspectorId, date, enterprises: mine, summary };
+    if (await deps.registry.enqueueNotification({ id: `area-digest/${inspectorId}/${date}`, topic: AREA_DIGEST_TOPIC, payload: { ...payload }, createdAt: nowIso })) run.digests.push(inspectorId);
   }
   return run;
 }

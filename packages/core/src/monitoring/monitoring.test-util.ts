@@ -6,7 +6,7 @@ import { createStaticDirectory } from '../chain/static-directory.js';
 import type { ChainDeps } from '../chain/handle-command.js';
 import { loadPackFromPath } from '../node/load-pack-from-path.js';
 import { createFixedClock } from '../testing/fixed-clock.js';
-import { TEST_CALENDAR_2026, TEST_ENTERPRISES } from '../testing/chain-fixtures.js';
+import { TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '../testing/chain-fixtures.js';
 import { testDevice } from '../testing/device-registry-conformance.js';
 import { createDeviceTracker } from './device-tracker.js';
 import { createMemoryDeviceRegistry } from './memory-device-registry.js';
@@ -34,10 +34,7 @@ export async function monitoringFixture(start = '2026-12-06T01:00:00.000Z', recu
     testDevice('D-chem', { place: { id: 'P3', name: '罐区', listed: false }, hazchem: true }),
   ];
   for (const d of devices) await registry.putDevice(d);
-  const directory = createStaticDirectory(
-    devices.map((d) => ({ id: d.principalId, roles: ['system' as const] })),
-    TEST_ENTERPRISES,
-  );
+  const directory = createStaticDirectory([...devices.map((d) => ({ id: d.principalId, roles: ['system' as const] })), ...Object.values(TEST_ACTORS)], TEST_ENTERPRISES);
   const chain: ChainDeps = { store, clock, directory, calendar: TEST_CALENDAR_2026, packs: new Map([['sensors', pack]]) };
   const tracker = createDeviceTracker({ pack, recurrenceWindowMs });
   const deps: MonitoringDeps = { registry, tracker, chain, clock };
