@@ -44,7 +44,7 @@ describe('anjian form', () => {
     const html = await runCli(['form', DEMO_PACK, '--premises', 'canteen', '--format', 'html', '--lang', 'en']);
     expect(html.code).toBe(0);
     expect(html.out).toMatch(/^<!doctype html>/);
-    expect(html.out).toContain('<li><strong>The alarm works</strong> <small>（required；asked only when Combustible-gas alarm installed is yes）</small>');
+    expect(html.out).toContain('<li><strong>The alarm works</strong> <small> (required; asked only when Combustible-gas alarm installed is yes)</small>');
     expect(html.out).not.toContain('<script');
     const bad = await runCli(['form', DEMO_PACK, '--premises', 'office']);
     expect(bad.code).toBe(2);

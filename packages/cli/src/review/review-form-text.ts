@@ -8,6 +8,12 @@ const md = (text: string) =>
     .replace(/([\\`*_[\]|#])/g, '\\$1');
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Brackets, colon and list separator of a language. */
+function punct(lang: Lang) {
+  const zh = lang === 'zh-CN';
+  return { paren: (t: string) => (zh ? `（${t}）` : ` (${t})`), colon: zh ? '：' : ': ', sep: zh ? '；' : '; ', gap: zh ? '\u3000' : '   ' };
+}
+
 function notes(q: ReviewQuestion, lang: Lang): string[] {
   const zh = lang === 'zh-CN';
   const out: string[] = [];
@@ -19,15 +25,20 @@ function notes(q: ReviewQuestion, lang: Lang): string[] {
 /** The review form as Markdown: one heading per section, numbered questions with boxes to tick. */
 export function reviewFormMarkdown(form: ReviewForm, lang: Lang): string {
   const zh = lang === 'zh-CN';
-  const out = [`# ${md(form.title)}`, '', `${zh ? '检查表' : 'Pack'}：${md(form.pack)}\u3000${zh ? '场所类型' : 'Premises'}：${md(form.premises)}`, ''];
+  const p = punct(lang);
+  const out = [`# ${md(form.title)}`, '', `${zh ? '检查表' : 'Pack'}${p.colon}${md(form.pack)}${p.gap}${zh ? '场所类型' : 'Premises'}${p.colon}${md(form.premises)}`, ''];
   let n = 0;
   for (const section of form.sections) {
     out.push(`## ${md(section.title)}`, '');
     for (const q of section.questions) {
       const extra = notes(q, lang);
-      out.push(`${++n}. **${md(q.label)}**${extra.length > 0 ? `（${md(extra.join('；'))}）` : ''}`);
-      if (q.hint) out.push(`   ${zh ? '提示' : 'Hint'}：${md(q.hint)}`);
-      out.push(q.choices.length > 0 ? `   ${q.choices.map((c) => `☐ ${md(c)}`).join('\u3000')}${q.multiple ? `（${zh ? '可多选' : 'tick all that apply'}）` : ''}` : `   ${md(q.answer)}：＿＿＿＿＿＿`);
+      out.push(`${++n}. **${md(q.label)}**${extra.length > 0 ? p.paren(md(extra.join(p.sep))) : ''}`);
+      if (q.hint) out.push(`   ${zh ? '提示' : 'Hint'}${p.colon}${md(q.hint)}`);
+      out.push(
+        q.choices.length > 0
+          ? `   ${q.choices.map((c) => `☐ ${md(c)}`).join(p.gap)}${q.multiple ? p.paren(zh ? '可多选' : 'tick all that apply') : ''}`
+          : `   ${md(q.answer)}${p.colon}${zh ? '＿＿＿＿＿＿' : '______'}`,
+      );
       out.push('');
     }
   }
@@ -38,6 +49,7 @@ export function reviewFormMarkdown(form: ReviewForm, lang: Lang): string {
 /** The review form as one self-contained HTML page (no scripts, every text escaped), for printing. */
 export function reviewFormHtml(form: ReviewForm, lang: Lang): string {
   const zh = lang === 'zh-CN';
+  const p = punct(lang);
   const body: string[] = [];
   for (const section of form.sections) {
     body.push(`<h2>${html(section.title)}</h2>`, '<ol>');
@@ -45,11 +57,11 @@ export function reviewFormHtml(form: ReviewForm, lang: Lang): string {
       const extra = notes(q, lang);
       const answer =
         q.choices.length > 0
-          ? q.choices.map((c) => `<span class="box">☐ ${html(c)}</span>`).join(' ') + (q.multiple ? ` <small>（${zh ? '可多选' : 'tick all that apply'}）</small>` : '')
-          : `${html(q.answer)}：<span class="line"></span>`;
+          ? q.choices.map((c) => `<span class="box">☐ ${html(c)}</span>`).join(' ') + (q.multiple ? ` <small>${p.paren(zh ? '可多选' : 'tick all that apply')}</small>` : '')
+          : `${html(q.answer)}${p.colon}<span class="line"></span>`;
       body.push(
-        `<li><strong>${html(q.label)}</strong>${extra.length > 0 ? ` <small>（${html(extra.join('；'))}）</small>` : ''}` +
-          (q.hint ? `<div class="hint">${zh ? '提示' : 'Hint'}：${html(q.hint)}</div>` : '') +
+        `<li><strong>${html(q.label)}</strong>${extra.length > 0 ? ` <small>${p.paren(html(extra.join(p.sep)))}</small>` : ''}` +
+          (q.hint ? `<div class="hint">${zh ? '提示' : 'Hint'}${p.colon}${html(q.hint)}</div>` : '') +
           `<div>${answer}</div></li>`,
       );
     }
@@ -65,7 +77,7 @@ export function reviewFormHtml(form: ReviewForm, lang: Lang): string {
 </head>
 <body>
 <h1>${html(form.title)}</h1>
-<p>${zh ? '检查表' : 'Pack'}：${html(form.pack)}\u3000${zh ? '场所类型' : 'Premises'}：${html(form.premises)}</p>
+<p>${zh ? '检查表' : 'Pack'}${p.colon}${html(form.pack)}${p.gap}${zh ? '场所类型' : 'Premises'}${p.colon}${html(form.premises)}</p>
 ${body.join('\n')}
 </body>
 </html>

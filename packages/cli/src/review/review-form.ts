@@ -55,8 +55,8 @@ export function reviewForm(pack: Pack, premises: string, lang: Lang): ReviewForm
       boolean: zh ? '是 / 否' : 'yes / no',
       enum: zh ? '选一项' : 'choose one',
       multi: zh ? '可多选' : 'tick all that apply',
-      number: `${zh ? '数值' : 'a number'}${range ? `（${range}）` : unit}`,
-      count: `${zh ? '个数' : 'a count'}${range ? `（${range}）` : unit}`,
+      number: `${zh ? '数值' : 'a number'}${range ? (zh ? `（${range}）` : ` (${range})`) : unit}`,
+      count: `${zh ? '个数' : 'a count'}${range ? (zh ? `（${range}）` : ` (${range})`) : unit}`,
       text: fact.maxLength !== undefined ? (zh ? `文字（不超过 ${fact.maxLength} 字）` : `text (at most ${fact.maxLength} characters)`) : zh ? '文字' : 'text',
       date: zh ? '日期（年-月-日）' : 'a date (year-month-day)',
       datetime: zh ? '日期和时间' : 'a date and time',
@@ -89,5 +89,5 @@ export function reviewForm(pack: Pack, premises: string, lang: Lang): ReviewForm
   if (rest.length > 0) sections.push({ title: zh ? '其他问题' : 'Other questions', questions: rest });
   const notAsked = [...catalogue.values()].filter((f) => f.asked === 'never').length;
   const kind = pack.premises.find((p) => p.id === premises);
-  return { title: text(pack.title), pack: `${pack.id}@${pack.version}`, premises: `${text(kind?.label)}（${premises}）`, sections, notAsked };
+  return { title: text(pack.title), pack: `${pack.id}@${pack.version}`, premises: zh ? `${text(kind?.label)}（${premises}）` : `${text(kind?.label)} (${premises})`, sections, notAsked };
 }
