@@ -100,6 +100,8 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // A heartbeat (durable: false) does not wait for the WAL flush.
+        if (input.durable === false) await client.query('SET LOCAL synchronous_commit = off');
         if (input.messageId !== undefined) {
           const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
             input.deviceId,

@@ -58,6 +58,7 @@ interface OutboxRow {
  * ```
  */
 export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): SqliteDeviceRegistry {
+  const path = options.path;
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const st = {
@@ -146,7 +147,14 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
       return st.hasMessage.get(deviceId, messageId) !== undefined;
     },
     async commit(input) {
-      return commit.immediate(input);
+      if (input.durable !== false) return commit.immediate(input);
+      // A heartbeat: no fsync of its own; the next durable commit flushes the WAL with it.
+      db.pragma('synchronous = NORMAL');
+      try {
+        return commit.immediate(input);
+      } finally {
+        if (path !== ':memory:') db.pragma('synchronous = FULL');
+      }
     },
     async listWarnings(filter = {}) {
       return (st.warnings.all({ enterpriseId: filter.enterpriseId ?? null, deviceId: filter.deviceId ?? null, status: filter.status ?? null }) as string[]).map((b) => JSON.parse(b) as DeviceWarning);

@@ -99,6 +99,8 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
       messageId: message.id,
       warnings: [...step.opened, ...step.updated, ...step.cleared],
       now: now.toISOString(),
+      // A heartbeat that changed no warning only moves the last-message time: idempotent, so it need not wait for the disk.
+      durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0),
     });
     if (result.kind === 'duplicate') return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
     if (result.kind === 'ok') return { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports };

@@ -22,6 +22,13 @@ export interface DeviceCommit {
   warnings: readonly DeviceWarning[];
   /** The caller's clock (ISO). */
   now: string;
+  /**
+   * `false` for a step that changed nothing but the last-message time (a heartbeat): the
+   * registry MAY commit it without waiting for the disk (SQLite `synchronous=NORMAL`,
+   * PostgreSQL `synchronous_commit = off`). It survives a process crash, not a power loss —
+   * harmless, as such a step is idempotent. Default `true`.
+   */
+  durable?: boolean;
 }
 
 /** Result of {@link DeviceRegistry.commit}. */

@@ -99,6 +99,18 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
       expect(await r.listWarnings()).toEqual([warning('D-1', 'SEN-01', 'open')]);
       const tick = await r.commit({ deviceId: 'D-1', expectedVersion: 1, state: { ...state, alarm: false }, warnings: [], now: later(1) });
       expect(tick).toEqual({ kind: 'ok', version: 2 });
+      const heartbeat = await r.commit({
+        deviceId: 'D-1',
+        expectedVersion: 2,
+        state: { ...state, alarm: false, lastMessageAt: later(2) },
+        messageId: 'm-2',
+        warnings: [],
+        now: later(2),
+        durable: false,
+      });
+      expect(heartbeat).toEqual({ kind: 'ok', version: 3 });
+      expect(await r.hasMessage('D-1', 'm-2')).toBe(true);
+      expect((await r.loadState('D-1'))?.lastMessageAt).toBe(later(2));
     });
 
     test('a committed message id is a duplicate and writes nothing', async (r) => {
