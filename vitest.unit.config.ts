@@ -24,6 +24,7 @@ export const UNIT_EXCLUDE = [
   'packages/cli/test/bin.test.ts',
   'packages/cli/test/fail-closed.test.ts',
   'packages/cli/test/new-pack-bin.test.ts',
+  'packages/cli/test/bin-pack-author.test.ts',
   'packages/http/test/consumer-types.test.ts',
   'scripts/check-packages.test.ts',
   // Processes and servers (and system tools: poppler's pdfinfo/pdftotext).
