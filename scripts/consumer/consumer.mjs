@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// The consumer test (issue 18): the packages as a user gets them. Every publishable package is
+// packed with `pnpm pack` (what `pnpm publish` uploads: only `files`, `workspace:*` filled in);
+// a fresh project in a temporary folder installs the tarballs with npm — no workspace links,
+// no `@anjian/source` condition — once, and every check runs in it:
+//
+//   1. README "Use it in your project": the blocks after <!-- consumer:esm --> and
+//      <!-- consumer:cjs --> run verbatim under Node; the <!-- consumer:cli --> lines run
+//      verbatim in a shell (npx anjian validate/test on @anjian/pack-gas by package name,
+//      anjian new pack …); the <!-- consumer:install --> block names only packed packages.
+//   2. A TypeScript consumer (the ESM block, plus every entry point of every package) type-checks
+//      under moduleResolution node16 and bundler (skipLibCheck false).
+//   3. @anjian/core bundled for the browser (esbuild) compiles a pack (loaded in Node, handed
+//      over as JSON) and classifies an inspection in Chromium under a CSP without 'unsafe-eval'
+//      (no page error, no console error such as a CSP violation).
+//   4. A published file removed from an installed pack makes `anjian validate` fail: the checks
+//      above notice when a package's `files` miss something.
+//
+// Needs `pnpm build` first (dist/ is packed). npm reaches the registry for third-party
+// dependencies (install scripts are skipped: no native builds). Exit 0 when every check passes,
+// 1 when one fails (its output is printed), 2 on a setup failure.
+//
+//   node scripts/consumer/consumer.mjs [--keep] [--reuse <folder>]
+//   --keep leaves the temporary folder; --reuse starts from one that --keep left (no pack, no install)
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readmeBlock } from './readme-blocks.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const fromRoot = createRequire(join(ROOT, 'package.json'));
+const keep = process.argv.includes('--keep');
+// --reuse <folder>: start from a folder an earlier --keep run left (no pack, no install; for work on this script).
+const reuse = process.argv.includes('--reuse') ? process.argv[process.argv.indexOf('--reuse') + 1] : undefined;
+const t0 = Date.now();
+const failures = [];
+
+function step(name, started) {
+  console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${name}`);
+}
+
+/** Run a command; resolve to { code, out } (stdout and stderr together), never reject. */
+function sh(command, args, options) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', (error) => resolve({ code: -1, out: out + String(error) }));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    step(`✓ ${name}`, started);
+  } catch (error) {
+    step(`✗ ${name}`, started);
+    failures.push(name);
+    console.log(String(error instanceof Error ? error.message : error).replace(/^/gm, '      '));
+  }
+}
+
+function expectRun(result, what, pattern) {
+  if (result.code !== 0) throw new Error(`${what} exited ${result.code}:\n${result.out}`);
+  if (pattern && !pattern.test(result.out)) throw new Error(`${what}: output does not match ${pattern}:\n${result.out}`);
+}
+
+/** The publishable workspace packages: packages/* and checklists/* that are not private. */
+function publishable() {
+  const list = [];
+  for (const group of ['packages', 'checklists']) {
+    for (const name of readdirSync(join(ROOT, group))) {
+      const file = join(ROOT, group, name, 'package.json');
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, 'utf8'));
+      if (!pkg.private) list.push({ dir: join(group, name), pkg });
+    }
+  }
+  return list;
+}
+
+/** Every import specifier a package's `exports` offers as code (not `./package.json`, not JSON or YAML files). */
+function codeEntries({ pkg }) {
+  if (!pkg.exports) return [];
+  return Object.keys(pkg.exports)
+    .filter((k) => k !== './package.json' && !k.includes('*') && !/\.(json|ya?ml)$/.test(k))
+    .map((k) => (k === '.' ? pkg.name : `${pkg.name}/${k.slice(2)}`));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'anjian-consumer-'));
+const app = join(work, 'app');
+try {
+  const packages = publishable();
+  console.log(`consumer test in ${work}`);
+
+  // — pack —
+  let started = Date.now();
+  if (reuse) {
+    rmSync(work, { recursive: true, force: true });
+    cpSync(reuse, work, { recursive: true, verbatimSymlinks: true });
+  }
+  const tarballs = join(work, 'tarballs');
+  const filters = packages.flatMap(({ dir }) => ['--filter', `./${dir}`]);
+  const packed = reuse ? { code: 0, out: '' } : await sh('pnpm', ['-r', ...filters, 'pack', '--pack-destination', tarballs], { cwd: ROOT });
+  if (packed.code !== 0) throw new Error(`pnpm pack failed:\n${packed.out}`);
+  const files = readdirSync(tarballs).filter((f) => f.endsWith('.tgz'));
+  if (files.length !== packages.length) throw new Error(`pnpm pack wrote ${files.length} tarballs for ${packages.length} packages`);
+  step(`packed ${files.length} packages`, started);
+
+  // — install (once) —
+  started = Date.now();
+  if (!reuse) mkdirSync(app);
+  if (!reuse) writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'anjian-consumer', version: '0.0.0', private: true }, null, 2));
+  const installed = reuse
+    ? { code: 0, out: '' }
+    : await sh(
+        'npm',
+        ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files.map((f) => join(tarballs, f)), 'typescript@5.9.3', '@types/node@20'],
+        { cwd: app, env: { ...process.env, npm_config_update_notifier: 'false' } },
+      );
+  if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.out}`);
+  step('npm install of the tarballs (+ typescript, @types/node)', started);
+
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const env = { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', npm_config_update_notifier: 'false' };
+
+  await check('README install block names packed packages only', async () => {
+    const names = new Set(packages.map((p) => p.pkg.name));
+    const wanted = readmeBlock(readme, 'install')
+      .split(/\s+/)
+      .filter((w) => w.startsWith('@anjian/'));
+    const unknown = wanted.filter((n) => !names.has(n));
+    if (wanted.length === 0 || unknown.length > 0) throw new Error(`install block names ${unknown.join(', ') || 'nothing'}`);
+  });
+
+  await check('README ESM block (node classify.mjs)', async () => {
+    writeFileSync(join(app, 'classify.mjs'), readmeBlock(readme, 'esm'));
+    expectRun(await sh(process.execPath, ['classify.mjs'], { cwd: app, env }), 'node classify.mjs', /^general .*液化石油气/m);
+  });
+
+  await check('README CJS block (node classify.cjs)', async () => {
+    writeFileSync(join(app, 'classify.cjs'), readmeBlock(readme, 'cjs'));
+    expectRun(await sh(process.execPath, ['classify.cjs'], { cwd: app, env }), 'node classify.cjs', /^general .*LPG/m);
+  });
+
+  await check('README CLI block (npx anjian … by package name, new pack)', async () => {
+    const lines = readmeBlock(readme, 'cli')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    for (const line of lines) expectRun(await sh('sh', ['-c', line], { cwd: app, env }), line);
+  });
+
+  await check('every entry point loads under import and require', async () => {
+    const specifiers = packages.flatMap(codeEntries);
+    const esm = specifiers.map((s, i) => `import * as m${i} from '${s}'; if (Object.keys(m${i}).length === 0) throw new Error('${s}: no exports');`).join('\n');
+    writeFileSync(join(app, 'entries.mjs'), esm + "\nconsole.log('ok');\n");
+    const cjs = specifiers.map((s) => `if (Object.keys(require('${s}')).length === 0) throw new Error('${s}: no exports');`).join('\n');
+    writeFileSync(join(app, 'entries.cjs'), cjs + "\nconsole.log('ok');\n");
+    expectRun(await sh(process.execPath, ['entries.mjs'], { cwd: app, env }), 'import every entry', /^ok$/m);
+    expectRun(await sh(process.execPath, ['entries.cjs'], { cwd: app, env }), 'require every entry', /^ok$/m);
+  });
+
+  await check('TypeScript consumer type-checks (node16 and bundler, skipLibCheck false)', async () => {
+    const specifiers = packages.flatMap(codeEntries);
+    const ts = `${readmeBlock(readme, 'esm')}\n${specifiers.map((s, i) => `import * as e${i} from '${s}';\nvoid e${i};`).join('\n')}\nexport {};\n`;
+    mkdirSync(join(app, 'ts'), { recursive: true });
+    writeFileSync(join(app, 'ts', 'consumer.mts'), ts);
+    writeFileSync(join(app, 'ts', 'consumer.ts'), ts);
+    const base = { target: 'ES2022', lib: ['ES2023', 'DOM'], types: ['node'], strict: true, skipLibCheck: false, noEmit: true };
+    const configs = {
+      node16: { compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, files: ['ts/consumer.mts'] },
+      bundler: { compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler' }, files: ['ts/consumer.ts'] },
+    };
+    for (const [name, config] of Object.entries(configs)) {
+      writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
+      expectRun(await sh(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${name}.json`], { cwd: app, env }), `tsc (${name})`);
+    }
+  });
+
+  await check('browser: @anjian/core bundled by esbuild classifies in Chromium under a CSP without unsafe-eval', () => browserCheck(app));
+
+  await check('a published file missing from a pack fails anjian validate', async () => {
+    const copy = join(app, 'node_modules', '@anjian', 'pack-broken');
+    cpSync(join(app, 'node_modules', '@anjian', 'pack-gas'), copy, { recursive: true });
+    const pack = readFileSync(join(copy, 'pack.yaml'), 'utf8');
+    const included = /^\s+-\s+(sections\/\S+\.yaml)/m.exec(pack)?.[1];
+    if (!included) throw new Error('pack-gas includes no sections/*.yaml');
+    rmSync(join(copy, included));
+    const r = await sh('npx', ['anjian', 'validate', 'node_modules/@anjian/pack-broken', '--format', 'json'], { cwd: app, env });
+    if (r.code !== 1 || !r.out.includes('INCLUDE_NOT_FOUND')) throw new Error(`expected exit 1 with INCLUDE_NOT_FOUND, got ${r.code}:\n${r.out}`);
+  });
+} catch (error) {
+  console.error(`consumer test: ${error instanceof Error ? error.message : String(error)}`);
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  process.exit(2);
+}
+if (!keep) rmSync(work, { recursive: true, force: true });
+console.log(`${failures.length === 0 ? '✓' : '✗'} consumer test: ${failures.length} failed, ${((Date.now() - t0) / 1000).toFixed(1)} s${keep ? ` (kept ${work})` : ''}`);
+process.exit(failures.length === 0 ? 0 : 1);
+
+/**
+ * Bundle a page script that compiles the installed @anjian/pack-gas (loaded in Node, embedded
+ * as JSON) and classifies an inspection with @anjian/core; serve it with
+ * `Content-Security-Policy: default-src 'none'; script-src 'self'` and read the result in Chromium.
+ */
+async function browserCheck(dir) {
+  const esbuild = createRequire(fromRoot.resolve('tsup'))('esbuild');
+  const web = join(dir, 'web');
+  mkdirSync(web, { recursive: true });
+  // The server loads the pack (the YAML loader validates with ajv, which compiles code: Node
+  // only) and hands the page the loaded pack as JSON, as a portal does.
+  writeFileSync(
+    join(web, 'load.mjs'),
+    `import { writeFileSync } from 'node:fs';
+import { loadPackFromPackage } from '@anjian/core/node';
+const loaded = await loadPackFromPackage('@anjian/pack-gas', { from: import.meta.url });
+if (!loaded.ok) throw new Error('pack-gas did not load');
+writeFileSync(new URL('./pack.json', import.meta.url), JSON.stringify(loaded.pack));
+`,
+  );
+  expectRun(await sh(process.execPath, [join(web, 'load.mjs')], { cwd: dir }), 'load pack-gas to JSON');
+  writeFileSync(
+    join(web, 'page.js'),
+    `import { compilePack } from '@anjian/core';
+import pack from './pack.json';
+const out = document.getElementById('out');
+try {
+  const result = compilePack(pack).evaluate({ pack: 'gas', premises: 'restaurant', findings: { gas_source: 'lpg_cylinder', gas_room_location: 'semi_basement' } });
+  out.textContent = JSON.stringify(result.hazards.map((h) => [h.rule ?? h.id, h.level]));
+} catch (error) {
+  out.textContent = 'error: ' + (error && error.message);
+}
+out.dataset.done = '1';
+`,
+  );
+  await esbuild.build({
+    entryPoints: [join(web, 'page.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(web, 'bundle.js'),
+    absWorkingDir: dir,
+    logLevel: 'error',
+    minify: true,
+  });
+  const html = `<!doctype html><meta charset="utf-8"><title>anjian</title><pre id="out"></pre><script type="module" src="/bundle.js"></script>`;
+  const csp = "default-src 'none'; script-src 'self'";
+  const bundle = readFileSync(join(web, 'bundle.js'));
+  const server = createServer((req, res) => {
+    const isJs = req.url === '/bundle.js';
+    res.writeHead(isJs || req.url === '/' ? 200 : 404, { 'content-type': isJs ? 'text/javascript' : 'text/html; charset=utf-8', 'content-security-policy': csp });
+    res.end(isJs ? bundle : req.url === '/' ? html : '');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { chromium } = createRequire(join(ROOT, 'examples', 'portal', 'package.json'))('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForSelector('#out[data-done="1"]', { timeout: 30_000 });
+    const text = await page.textContent('#out');
+    if (!text || text.startsWith('error') || !/"general"/.test(text)) throw new Error(`page says: ${text}`);
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
