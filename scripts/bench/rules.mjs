@@ -56,6 +56,18 @@ async function main() {
   values.chunk = Number(values.chunk) > 0 ? Number(values.chunk) : recordCount;
   const runs = Number(values.runs);
 
+  // What each side does per record, so that the ratio is read as what it is.
+  console.log(
+    [
+      'json-rules-engine 7.3.1: one Engine per pack (the pack exported by toJsonRulesEngineRules: rules, named conditions, anjian operators as custom operators,',
+      '  allowUndefinedFacts, the safe path resolver); per record `await engine.run({ ...findings, $premises, $inspectedAt })`, which evaluates every rule and',
+      "  keeps each condition's result, then the host counts the composites from the fired events. Output: the fired rule ids.",
+      "anjian: compilePack once; per record `evaluate(inspection)` builds the whole classification: every item's outcome (pass / hazard / not applicable /",
+      '  not checked with its missing answers), every finding with its observations, bilingual explanation, basis as of the inspection day, party and',
+      '  deadline, composites, summary counts. Explanations are built with the finding (not on read); "explanations read" also reads each one.',
+      'Both: the same records; agreement checked on every record before timing (fired rule and composite ids).',
+    ].join('\n'),
+  );
   let failed = false;
   const summary = [];
   for (const packPath of values.pack) {

@@ -74,7 +74,10 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     const pointer = inNamed ? `/conditions/${escape(issue.condition!)}${issue.pointer}` : atName ? rootPointer : `${rootPointer}${issue.pointer}`;
     problem(issue.code as PackCompileErrorCode, message, pointer, { ...(issue.hint ? { hint: issue.hint } : {}), ...(issue.key || atName ? { key: true } : {}) });
   };
+  // One numbering of fact slots for every condition of the pack: an evaluation reads each answer once.
+  const factSlots = new Map<string, number>();
   const compiler = createConditionCompiler({
+    factSlots,
     conditions: pack.conditions,
     facts: declared,
     premises: pack.premises.map((p) => p.id),
@@ -150,6 +153,13 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     if (fact.required) required.set(fact.id, i);
   });
 
+  /** A required answer's slot (the conditions' numbering; none for `__proto__`, read as the conditions read it). */
+  const slotFor = (id: string): number | undefined => {
+    if (id === '__proto__') return undefined;
+    let slot = factSlots.get(id);
+    if (slot === undefined) factSlots.set(id, (slot = factSlots.size + 1));
+    return slot;
+  };
   const ruleIds = new Map<string, number>();
   const items: CompiledItem[] = [];
   pack.sections.forEach((section, s) => {
@@ -170,7 +180,7 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
         scope: scopeOf(item.premises, `${at}/premises`),
         when: item.when === undefined ? undefined : compile(item.when, `${at}/when`, { zh: `检查项“${item.id}”的适用条件`, en: `the applicability of item "${item.id}"` }),
         // the answer read as the conditions read it (own properties; inherited functions are not answers)
-        required: item.asks.filter((f) => required.has(f)).map((id) => ({ id, index: required.get(id)!, read: factReader(id, undefined) })),
+        required: item.asks.filter((f) => required.has(f)).map((id) => ({ id, index: required.get(id)!, slot: slotFor(id), read: factReader(id, undefined) })),
         rules,
       });
     });
@@ -225,6 +235,7 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     items,
     composites,
     ruleCount: ruleIds.size,
+    slotCount: factSlots.size + 1,
     factWhenByIndex,
     factWhen,
     usesInspectedAt,

@@ -34,7 +34,7 @@ export interface CompiledItem {
   scope: readonly boolean[] | undefined;
   when: CompiledCondition | undefined;
   /** Required facts asked by the item, with their index in `pack.facts`. */
-  required: readonly { id: string; index: number; read: (facts: Readonly<Record<string, unknown>>) => unknown }[];
+  required: readonly { id: string; index: number; slot: number | undefined; read: (facts: Readonly<Record<string, unknown>>) => unknown }[];
   rules: readonly CompiledRule[];
 }
 
@@ -63,6 +63,8 @@ export interface CompiledPack {
   composites: readonly CompiledComposite[];
   /** Number of hazard rules (the size of the fired table). */
   ruleCount: number;
+  /** Size of an evaluation's fact slots (`slotsOver` in rules/condition-nodes; the facts object included): every condition and required answer of the pack. */
+  slotCount: number;
   /** `when` of each fact by index in `pack.facts` (undefined: always applicable). */
   factWhenByIndex: readonly (CompiledCondition | undefined)[];
   /** `when` of each fact that has one, by id. */

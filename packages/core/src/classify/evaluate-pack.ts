@@ -1,5 +1,6 @@
 import { classificationAsOf, inspectionDay } from '../pack/as-of.js';
 import type { HazardLevel } from '../pack/types.js';
+import { slotsOver, valueAt } from '../rules/condition-nodes.js';
 import type { CompiledPack } from './compiled-pack.js';
 import { compositeFinding, mostSevereFirst, ruleFinding } from './hazard-findings.js';
 import type { Classification, HazardFinding, Inspection, ItemOutcome, ItemResult, Observation } from './types.js';
@@ -33,15 +34,10 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
   const dated = day !== undefined && compiled.dated;
   compiled.setReserved(premises, inspectedAt);
 
+  // every condition reads the answers through these slots: each answer once per evaluation
+  const slots = slotsOver(facts, compiled.slotCount);
+  /** Whether each fact's `when` holds, by fact index (computed when a missing answer needs it). */
   let applicable: (boolean | undefined)[] | undefined;
-  const isApplicable = (index: number): boolean => {
-    const when = factWhenByIndex[index];
-    if (when === undefined) return true;
-    applicable ??= new Array<boolean | undefined>(factWhenByIndex.length);
-    let known = applicable[index];
-    if (known === undefined) applicable[index] = known = when.holds(facts);
-    return known;
-  };
 
   const where = premises === undefined ? -1 : (premisesIndex.get(premises) ?? -1);
   const itemResults: ItemResult[] = [];
@@ -55,16 +51,20 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
   let notApplicable = 0;
   let notChecked = 0;
   let passed = 0;
-  for (const item of items) {
-    const result: ItemResult = { item: item.id, section: item.section, outcome: 'not_applicable', hazards: [] };
-    itemResults.push(result);
-    if ((item.scope !== undefined && !(where >= 0 && item.scope[where] === true)) || (item.when && !item.when.holds(facts))) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    // each outcome's result is one object literal (the same key order as before: item,
+    // section, outcome, hazards, then level or missing)
+    if ((item.scope !== undefined && !(where >= 0 && item.scope[where] === true)) || (item.when !== undefined && !item.when.holds(slots))) {
+      itemResults.push({ item: item.id, section: item.section, outcome: 'not_applicable', hazards: [] });
       notApplicable += 1;
       continue;
     }
     let fired: HazardFinding[] | undefined;
-    for (const rule of item.rules) {
-      if (!rule.when.holds(facts)) continue;
+    const rules = item.rules;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r]!;
+      if (!rule.when.holds(slots)) continue;
       const observations: Observation[] = [];
       leaves.length = 0;
       rule.when.record(facts, observations, leaves);
@@ -75,32 +75,40 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
         if (state.drop) drop = true;
         finding = ruleFinding(rule, item.id, observations, explanation, state.basis, state.provisional);
       } else finding = ruleFinding(rule, item.id, observations, explanation, rule.basis, rule.provisional);
-      (fired ??= []).push(finding);
-      if (counted) (firedAt ??= [])[rule.index] = finding;
+      if (fired === undefined) fired = [finding];
+      else fired.push(finding);
+      if (counted) (firedAt ??= new Array<HazardFinding | undefined>(compiled.ruleCount))[rule.index] = finding;
     }
-    if (fired) {
+    if (fired !== undefined) {
       if (fired.length > 1) fired = mostSevereFirst(fired);
-      result.outcome = 'hazard';
-      result.level = fired[0]!.level;
+      const ids: string[] = [];
       for (const f of fired) {
-        result.hazards.push(f.rule);
+        ids.push(f.rule);
         hazards.push(f);
       }
+      itemResults.push({ item: item.id, section: item.section, outcome: 'hazard', hazards: ids, level: fired[0]!.level });
+      continue;
+    }
+    // missing answers matter only when nothing fired (a hazard seen is reported as such)
+    let missing: string[] | undefined;
+    for (const f of item.required) {
+      const value = f.slot === undefined ? f.read(facts) : valueAt(slots, f.slot, f.id); // inherited functions (and __proto__) are not answers
+      if (value !== undefined && value !== null) continue;
+      const when = factWhenByIndex[f.index];
+      if (when !== undefined) {
+        applicable ??= new Array<boolean | undefined>(factWhenByIndex.length);
+        let known = applicable[f.index];
+        if (known === undefined) applicable[f.index] = known = when.holds(slots);
+        if (!known) continue;
+      }
+      (missing ??= []).push(f.id);
+    }
+    if (missing !== undefined) {
+      itemResults.push({ item: item.id, section: item.section, outcome: 'not_checked', hazards: [], missing });
+      notChecked += 1;
     } else {
-      // missing answers matter only when nothing fired (a hazard seen is reported as such)
-      let missing: string[] | undefined;
-      for (const f of item.required) {
-        const value = f.read(facts); // inherited functions (and __proto__) are not answers
-        if ((value === undefined || value === null) && isApplicable(f.index)) (missing ??= []).push(f.id);
-      }
-      if (missing) {
-        result.missing = missing;
-        result.outcome = 'not_checked';
-        notChecked += 1;
-      } else {
-        result.outcome = 'pass';
-        passed += 1;
-      }
+      itemResults.push({ item: item.id, section: item.section, outcome: 'pass', hazards: [] });
+      passed += 1;
     }
   }
 

@@ -265,6 +265,11 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
     return pair;
   };
   explain.leaves = (head: Pair, observations: readonly Observation[], leaves: readonly number[]): Pair => {
+    if (observations.length === 1) {
+      // one record: recordsSentence's result, without its arrays
+      const only = leafClause(observations[0]!, leaves[0]!);
+      return { 'zh-CN': `${head['zh-CN']}${only['zh-CN']}。`, en: `${head.en} ${only.en}.` };
+    }
     const clauses: Pair[] = [];
     for (let i = 0; i < observations.length; i++) clauses.push(leafClause(observations[i]!, leaves[i]!));
     return recordsSentence(head, observations, clauses, bare, group);

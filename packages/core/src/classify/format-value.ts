@@ -20,7 +20,12 @@ export function formatValue(value: unknown, fact: FactLabel | undefined, lang: L
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return zh ? '无' : 'none';
-    return value.map((v) => formatValue(v, fact, lang)).join(zh ? '、' : ', ');
+    // value.map(…).join(…) without the intermediate array (a recorded multi-choice answer, per hazard)
+    const separator = zh ? '、' : ', ';
+    // (a hole in a sparse array reads as nothing, as `map` then `join` read it)
+    let text = 0 in value ? formatValue(value[0], fact, lang) : '';
+    for (let i = 1; i < value.length; i++) text += separator + (i in value ? formatValue(value[i], fact, lang) : '');
+    return text;
   }
   try {
     const text = JSON.stringify(value);

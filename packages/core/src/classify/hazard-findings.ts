@@ -28,7 +28,11 @@ export interface RuleTemplate {
  * (for `JSON.stringify`, spreading and deep equality), built by the caller. @internal
  */
 export function ruleFinding(t: RuleTemplate, item: string, observations: Observation[], explanation: Pair, basis: ResolvedCitation[], provisional: boolean): HazardFinding {
-  const finding: HazardFinding = {
+  // one literal per shape (no property added afterwards): the same keys in the same order
+  if (t.rectification === undefined) {
+    return { rule: t.rule, item, kind: 'rule', level: t.level, provisional, party: t.party, title: t.title, basis, deadline: t.deadline, observations, explanation };
+  }
+  return {
     rule: t.rule,
     item,
     kind: 'rule',
@@ -40,9 +44,8 @@ export function ruleFinding(t: RuleTemplate, item: string, observations: Observa
     deadline: t.deadline,
     observations,
     explanation,
+    rectification: t.rectification,
   };
-  if (t.rectification !== undefined) finding.rectification = t.rectification;
-  return finding;
 }
 
 /** A fired composite's finding, as {@link ruleFinding}; the explanation names the elements. @internal */

@@ -8,7 +8,22 @@ import { CONDITION_LIMITS, RESERVED_FACTS } from './operator-catalogue.js';
 import { OPERATORS, operatorDefinition } from './operators.js';
 import type { Facts, OperatorText } from './operators/define-operator.js';
 import { referenceFactOf } from './operators/duration-operators.js';
-import { allNode, anyNode, atLeastNode, deepFreeze, factReader as reader, leafNode, notNode, onePerEpoch, TRUE_NODE, FALSE_NODE, type ConditionNode as Node } from './condition-nodes.js';
+import {
+  allNode,
+  anyNode,
+  atLeastNode,
+  deepFreeze,
+  factReader as reader,
+  leafNode,
+  notNode,
+  onePerEpoch,
+  slotReader,
+  slotsOver,
+  TRUE_NODE,
+  FALSE_NODE,
+  type ConditionNode as Node,
+  type Slots,
+} from './condition-nodes.js';
 import { compileSafePath, type PathSteps } from './safe-path.js';
 
 /** Options of {@link compileCondition}. */
@@ -38,6 +53,13 @@ export interface CompileConditionOptions {
    * condition of this compiler — the caller promises the facts do not change within one.
    */
   epoch?: { readonly epoch: number };
+  /**
+   * Advanced (used by the classifier): the numbering of fact slots (fact id → index from 1,
+   * see `Slots` in condition-nodes) that the compiler extends as it meets facts. Shared by a
+   * pack's conditions, so that one evaluation reads each answer once for all of them.
+   * @internal
+   */
+  factSlots?: Map<string, number>;
   /**
    * The declared facts of the pack the conditions belong to (`compilePack` passes them).
    * Given: values must have their operator's documented shape and fit the fact (type,
@@ -97,8 +119,14 @@ export interface CompiledCondition {
    * classifier, which caches each leaf's wording by its id. @internal
    */
   readonly record: (facts: Facts, out: Observation[], leaves: number[]) => boolean;
-  /** The condition's test without the guard for a facts argument that is not an object (the caller's promise). @internal */
-  readonly holds: (facts: Facts) => boolean;
+  /**
+   * The condition's test over fact slots (`slotsOver(facts, n)` from condition-nodes, `n`
+   * at least {@link CompiledCondition.slotCount}; the facts object must be an object: the
+   * caller's promise). @internal
+   */
+  readonly holds: (slots: Slots) => boolean;
+  /** How many slots (the facts object included) {@link CompiledCondition.holds} reads. @internal */
+  readonly slotCount: number;
 }
 
 interface Compiled {
@@ -174,6 +202,21 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
           return () => fromReserved(reservedFrom);
         })()
       : reader(name, steps);
+  const factSlots = options.factSlots ?? new Map<string, number>();
+  /** A fact's slot (numbered at first use); none for a reserved fact read from `reservedFrom`, nor for `__proto__`. */
+  const slotOf = (name: string): number | undefined => {
+    if (name === '__proto__' || (reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, name))) return undefined;
+    let slot = factSlots.get(name);
+    if (slot === undefined) factSlots.set(name, (slot = factSlots.size + 1));
+    return slot;
+  };
+  const slotReaderOf = (name: string, steps?: PathSteps): ((slots: Slots) => unknown) => {
+    if (reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, name)) {
+      const fromReserved = reader(name, steps);
+      return () => fromReserved(reservedFrom);
+    }
+    return slotReader(name, slotOf(name), steps);
+  };
   const memo = new Map<string, NamedEntry>();
   const acyclic = new Set<string>();
   let leaves = 0;
@@ -412,10 +455,14 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now, reader: (name) => readerOf(name) },
     );
     const readExpected = valueFact === undefined ? undefined : readerOf(valueFact, valueSteps);
-    // a comparison on a plain read (of the facts, or of `reservedFrom`) fuses into one closure
+    const slotExpected = valueFact === undefined ? undefined : slotReaderOf(valueFact, valueSteps);
+    // a comparison on a plain read (of the slots, or of `reservedFrom`) fuses into one closure
     const from = reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, fact) ? reservedFrom : undefined;
-    const fuse = path === undefined && definition.comparison !== undefined ? { comparison: definition.comparison, fact, ...(from ? { from } : {}) } : undefined;
-    return { node: leafNode(nextLeafId++, fact, operator, readerOf(fact, steps), readExpected, value, test, path as string | undefined, valueFact, reference, fuse), height: 1 };
+    const fuse = path === undefined && definition.comparison !== undefined ? { comparison: definition.comparison, fact, slot: slotOf(fact), ...(from ? { from } : {}) } : undefined;
+    return {
+      node: leafNode(nextLeafId++, fact, operator, readerOf(fact, steps), readExpected, slotReaderOf(fact, steps), slotExpected, value, test, path as string | undefined, valueFact, reference, fuse),
+      height: 1,
+    };
   };
 
   /**
@@ -439,8 +486,14 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     inName = undefined;
     const root = compileNode(condition, '', 1).node;
     const used = Object.freeze([...facts]);
+    // the slots this condition reads: those of its facts (a referenced named condition's included)
+    let size = 1;
+    for (const name of used) {
+      const slot = factSlots.get(name);
+      if (slot !== undefined && slot >= size) size = slot + 1;
+    }
     const safe = (f: Facts): Facts => (f !== null && (typeof f === 'object' || typeof f === 'function') ? f : EMPTY);
-    const compiled = (f: Facts): boolean => root.test(safe(f));
+    const compiled = (f: Facts): boolean => root.test(slotsOver(safe(f), size));
     compiled.explain = (f: Facts): ConditionExplanation => {
       const observations: Observation[] = [];
       const result = root.explain(safe(f), observations);
@@ -449,6 +502,7 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     compiled.facts = used;
     compiled.record = (f: Facts, out: Observation[], leaves: number[]): boolean => root.explain(safe(f), out, leaves);
     compiled.holds = root.test;
+    compiled.slotCount = size;
     return Object.freeze(compiled) as CompiledCondition;
   };
 }

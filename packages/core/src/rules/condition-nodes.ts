@@ -14,8 +14,42 @@ import { readPath, type PathSteps } from './safe-path.js';
  * @internal
  */
 export interface ConditionNode {
-  test(facts: Facts): boolean;
+  /** The test, over the evaluation's fact slots (see {@link Slots}). */
+  test(slots: Slots): boolean;
   explain(facts: Facts, out: Observation[], leaves?: number[]): boolean;
+}
+
+/**
+ * What a condition's test reads: the facts object at index 0, then one slot per fact the
+ * compiler numbered (`CompileConditionOptions.factSlots`), {@link HOLE} until the first
+ * leaf reads that fact in this evaluation. Each answer is then read from the facts object
+ * at most once per evaluation, however many leaves compare it (a read of a large answers
+ * object is a dictionary lookup, the dearest part of a leaf). A slot holds what
+ * {@link factReader} returns. @internal
+ */
+export type Slots = unknown[];
+
+/** A slot not read yet in this evaluation. @internal */
+export const HOLE: unique symbol = Symbol('unread');
+
+/** Fresh slots over a facts object (`size`: the facts object and the slots, as {@link slotCount}). @internal */
+export function slotsOver(facts: Facts, size: number): Slots {
+  const slots: Slots = new Array<unknown>(size).fill(HOLE);
+  slots[0] = facts;
+  return slots;
+}
+
+/**
+ * The value of fact `name` in slot `slot`: read from the facts object (own properties;
+ * inherited functions and `__proto__` count as missing, as {@link factReader}) the first
+ * time, then kept. A read that throws (a hostile getter) leaves the slot unread. @internal
+ */
+export function valueAt(slots: Slots, slot: number, name: string): unknown {
+  const known = slots[slot];
+  if (known !== HOLE) return known;
+  const facts = slots[0] as Facts;
+  const value = facts[name];
+  return (slots[slot] = typeof value === 'function' && !Object.hasOwn(facts, name) ? undefined : value);
 }
 
 type Node = ConditionNode;
@@ -58,7 +92,9 @@ export function factReader(name: string, steps: PathSteps | undefined): (facts: 
 /**
  * A comparison leaf: reads the fact (and the referenced value, when `readExpected` is
  * given; else `literal` is the value), applies the operator; a throw reads as false. The
- * test allocates nothing; only `explain` builds an observation. @internal
+ * test reads through the slots (`slotActual`, `slotExpected`: the same reads as
+ * `readActual`, `readExpected`, over {@link Slots}) and allocates nothing; only `explain`
+ * builds an observation. @internal
  */
 export function leafNode(
   id: number,
@@ -66,12 +102,14 @@ export function leafNode(
   operator: string,
   readActual: (facts: Facts) => unknown,
   readExpected: ((facts: Facts) => unknown) | undefined,
+  slotActual: (slots: Slots) => unknown,
+  slotExpected: ((slots: Slots) => unknown) | undefined,
   literal: unknown,
   test: OperatorTest,
   path: string | undefined,
   valueFact: string | undefined,
   reference: string | undefined,
-  fuse?: { comparison: Comparison; fact: string; from?: Facts },
+  fuse?: { comparison: Comparison; fact: string; slot: number | undefined; from?: Facts },
 ): Node {
   const run = (actual: unknown, expected: unknown, facts: Facts): boolean => {
     try {
@@ -80,21 +118,23 @@ export function leafNode(
       return false; // only hostile values (e.g. objects whose conversion throws) get here
     }
   };
-  const fused = readExpected === undefined && fuse !== undefined ? fusedTest(fuse.comparison, fuse.fact, literal, fuse.from) : undefined;
-  const holds: (facts: Facts) => boolean =
+  /** The observation has only the four keys (one literal, one shape). */
+  const plain = path === undefined && valueFact === undefined && reference === undefined;
+  const fused = slotExpected === undefined && fuse !== undefined ? fusedTest(fuse.comparison, fuse.fact, literal, fuse.slot, fuse.from) : undefined;
+  const holds: (slots: Slots) => boolean =
     fused !== undefined
       ? fused
-      : readExpected === undefined
-        ? (facts) => {
+      : slotExpected === undefined
+        ? (slots) => {
             try {
-              return test(readActual(facts), literal, facts) === true;
+              return test(slotActual(slots), literal, slots[0] as Facts) === true;
             } catch {
               return false;
             }
           }
-        : (facts) => {
+        : (slots) => {
             try {
-              return test(readActual(facts), readExpected(facts), facts) === true;
+              return test(slotActual(slots), slotExpected(slots), slots[0] as Facts) === true;
             } catch {
               return false;
             }
@@ -111,15 +151,20 @@ export function leafNode(
         return false;
       }
       const result = run(actual, expected, facts);
-      const observation: Observation = { fact, operator, actual, expected };
-      if (path !== undefined) observation.path = path;
-      if (valueFact !== undefined) observation.valueFact = valueFact;
-      if (reference !== undefined) observation.reference = reference;
-      out.push(observation);
+      out.push(plain ? { fact, operator, actual, expected } : observationOf(fact, operator, actual, expected, path, valueFact, reference));
       if (leaves !== undefined) leaves.push(id);
       return result;
     },
   };
+}
+
+/** An observation with the optional keys it has, in this order: path, valueFact, reference. */
+function observationOf(fact: string, operator: string, actual: unknown, expected: unknown, path: string | undefined, valueFact: string | undefined, reference: string | undefined): Observation {
+  const observation: Observation = { fact, operator, actual, expected };
+  if (path !== undefined) observation.path = path;
+  if (valueFact !== undefined) observation.valueFact = valueFact;
+  if (reference !== undefined) observation.reference = reference;
+  return observation;
 }
 
 const arrayIndexOf = Array.prototype.indexOf;
@@ -128,12 +173,10 @@ const arrayIndexOf = Array.prototype.indexOf;
  * One closure for "read the fact, compare with the literal" — json-rules-engine's
  * comparisons on a plain fact read (no path): the result equals
  * `comparisonTest(comparison)(factReader(fact)(facts), literal)`. The fact is read from
- * `from` when given (the reserved facts' object), else from the facts. `equal`, `notEqual`
- * and `contains` read `facts[fact]` directly, the same as the own-property reader there: an
- * inherited value is a function (or `__proto__`, left out), which no primitive literal
- * equals and which is not an array; the others use the own-property read. `undefined` when the case is not one of these.
+ * `from` when given (the reserved facts' object), else from its slot ({@link valueAt}).
+ * `undefined` when the case is not one of these.
  */
-function fusedTest(comparison: Comparison, fact: string, literal: unknown, from: Facts | undefined): ((facts: Facts) => boolean) | undefined {
+function fusedTest(comparison: Comparison, fact: string, literal: unknown, slot: number | undefined, from: Facts | undefined): ((slots: Slots) => boolean) | undefined {
   if (fact === '__proto__' || literal === undefined || (literal !== null && typeof literal === 'object' && !(Array.isArray(literal) && (comparison === 'in' || comparison === 'notIn'))))
     return undefined;
   if (from !== undefined) {
@@ -146,61 +189,58 @@ function fusedTest(comparison: Comparison, fact: string, literal: unknown, from:
       }
     };
   }
-  const own = (facts: Facts) => {
-    const value = facts[fact];
-    return typeof value === 'function' && !Object.hasOwn(facts, fact) ? undefined : value;
-  };
+  if (slot === undefined) return undefined;
   const n = literal as number;
   const list = literal as readonly unknown[];
   // each closure catches on its own (hostile getters only): one call per leaf
   switch (comparison) {
     case 'eq':
-      return (facts) => {
+      return (slots) => {
         try {
-          return facts[fact] === literal;
+          return valueAt(slots, slot, fact) === literal;
         } catch {
           return false;
         }
       };
     case 'ne':
-      return (facts) => {
+      return (slots) => {
         try {
-          return facts[fact] !== literal;
+          return valueAt(slots, slot, fact) !== literal;
         } catch {
           return false;
         }
       };
     case 'lt':
-      return (facts) => {
+      return (slots) => {
         try {
-          const v = own(facts);
+          const v = valueAt(slots, slot, fact);
           return isNumberLike(v) && (v as number) < n;
         } catch {
           return false;
         }
       };
     case 'le':
-      return (facts) => {
+      return (slots) => {
         try {
-          const v = own(facts);
+          const v = valueAt(slots, slot, fact);
           return isNumberLike(v) && (v as number) <= n;
         } catch {
           return false;
         }
       };
     case 'gt':
-      return (facts) => {
+      return (slots) => {
         try {
-          const v = own(facts);
+          const v = valueAt(slots, slot, fact);
           return isNumberLike(v) && (v as number) > n;
         } catch {
           return false;
         }
       };
     case 'ge':
-      return (facts) => {
+      return (slots) => {
         try {
-          const v = own(facts);
+          const v = valueAt(slots, slot, fact);
           return isNumberLike(v) && (v as number) >= n;
         } catch {
           return false;
@@ -208,35 +248,35 @@ function fusedTest(comparison: Comparison, fact: string, literal: unknown, from:
       };
     case 'in':
       if (!Array.isArray(literal)) return undefined;
-      return (facts) => {
+      return (slots) => {
         try {
-          return arrayIndexOf.call(list, own(facts)) > -1;
+          return arrayIndexOf.call(list, valueAt(slots, slot, fact)) > -1;
         } catch {
           return false;
         }
       };
     case 'notIn':
       if (!Array.isArray(literal)) return undefined;
-      return (facts) => {
+      return (slots) => {
         try {
-          return arrayIndexOf.call(list, own(facts)) === -1;
+          return arrayIndexOf.call(list, valueAt(slots, slot, fact)) === -1;
         } catch {
           return false;
         }
       };
     case 'has':
-      return (facts) => {
+      return (slots) => {
         try {
-          const v = facts[fact];
+          const v = valueAt(slots, slot, fact);
           return Array.isArray(v) && arrayIndexOf.call(v, literal) > -1;
         } catch {
           return false;
         }
       };
     case 'lacks':
-      return (facts) => {
+      return (slots) => {
         try {
-          const v = facts[fact];
+          const v = valueAt(slots, slot, fact);
           return Array.isArray(v) && arrayIndexOf.call(v, literal) === -1;
         } catch {
           return false;
@@ -245,14 +285,30 @@ function fusedTest(comparison: Comparison, fact: string, literal: unknown, from:
   }
 }
 
+/**
+ * {@link factReader} over {@link Slots}: the fact's slot when it has one (then `path` is
+ * applied to the value kept there), else a read of the facts object. @internal
+ */
+export function slotReader(name: string, slot: number | undefined, steps: PathSteps | undefined): (slots: Slots) => unknown {
+  if (slot === undefined) {
+    const read = factReader(name, steps);
+    return (slots) => read(slots[0] as Facts);
+  }
+  if (!steps) return (slots) => valueAt(slots, slot, name);
+  return (slots) => {
+    const value = valueAt(slots, slot, name);
+    return value !== null && typeof value === 'object' ? readPath(value, steps) : value;
+  };
+}
+
 /** A node that computes its boolean once per epoch (explanations are always computed). @internal */
 export function onePerEpoch(node: Node, clock: { readonly epoch: number }): Node {
   let seen = Number.NaN;
   let value = false;
   return {
-    test: (facts) => {
+    test: (slots) => {
       if (seen === clock.epoch) return value;
-      value = node.test(facts);
+      value = node.test(slots);
       seen = clock.epoch;
       return value;
     },
@@ -268,9 +324,9 @@ export function allNode(nodes: readonly Node[]): Node {
   return {
     test:
       count === 2
-        ? (facts) => first(facts) && second(facts)
-        : (facts) => {
-            for (let i = 0; i < count; i++) if (!tests[i]!(facts)) return false;
+        ? (slots) => first(slots) && second(slots)
+        : (slots) => {
+            for (let i = 0; i < count; i++) if (!tests[i]!(slots)) return false;
             return true;
           },
     explain: (facts, out, leaves) => {
@@ -298,9 +354,9 @@ export function anyNode(nodes: readonly Node[]): Node {
   return {
     test:
       count === 2
-        ? (facts) => first(facts) || second(facts)
-        : (facts) => {
-            for (let i = 0; i < count; i++) if (tests[i]!(facts)) return true;
+        ? (slots) => first(slots) || second(slots)
+        : (slots) => {
+            for (let i = 0; i < count; i++) if (tests[i]!(slots)) return true;
             return false;
           },
     explain: (facts, out, leaves) => {
@@ -324,7 +380,7 @@ export function anyNode(nodes: readonly Node[]): Node {
 export function notNode(inner: Node): Node {
   const test = inner.test;
   return {
-    test: (facts) => !test(facts),
+    test: (slots) => !test(slots),
     explain: (facts, out, leaves) => {
       const start = out.length;
       const result = !inner.explain(facts, out, leaves);
@@ -341,12 +397,12 @@ export function notNode(inner: Node): Node {
 /** `atLeast`: at least n children hold; explains with the true children (or the false ones). @internal */
 export function atLeastNode(n: number, nodes: readonly Node[]): Node {
   return {
-    test: (facts) => {
+    test: (slots) => {
       let yes = 0;
       let left = nodes.length;
       for (const node of nodes) {
         left -= 1;
-        if (node.test(facts)) yes += 1;
+        if (node.test(slots)) yes += 1;
         if (yes >= n) return true;
         if (yes + left < n) return false;
       }
