@@ -52,7 +52,10 @@ export interface TestReport {
  * const report = await testPacks(['examples/packs'], { cwd: process.cwd(), threshold: 100 });
  * ```
  */
-export async function testPacks(paths: string[], options: { cwd: string; threshold?: number; conditionThreshold?: number; overlay?: string }): Promise<TestReport> {
+export async function testPacks(
+  paths: string[],
+  options: { cwd: string; threshold?: number; conditionThreshold?: number; overlay?: string; onProgress?: (done: number, total: number, path: string) => void },
+): Promise<TestReport> {
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   let dirs: string[];
   try {
@@ -69,7 +72,8 @@ export async function testPacks(paths: string[], options: { cwd: string; thresho
     throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'test');
   }
   const packs: PackTestReport[] = [];
-  for (const dir of dirs) {
+  for (const [index, dir] of dirs.entries()) {
+    options.onProgress?.(index, dirs.length, displayPath(options.cwd, dir));
     const tested = await testPack(dir, options, overlay);
     if (tested) packs.push(tested);
   }

@@ -7,6 +7,7 @@ import { LANGS } from '../lang.js';
 import { sourceLines } from '../source-lines.js';
 import { testPacks } from '../test-packs.js';
 import { UsageError } from '../usage-error.js';
+import { progressLine } from '../progress-line.js';
 
 const FORMATS: Readonly<Record<string, TestFormatter>> = Object.freeze({ pretty: formatTestPretty, json: formatTestJson, junit: formatTestJunit });
 
@@ -76,12 +77,15 @@ export const testCommand: Command = {
     const conditionThreshold = parseThreshold(values['condition-threshold'], 'condition-threshold');
     const paths = positionals.length > 0 ? positionals : ['.'];
     const overlay = typeof values.overlay === 'string' ? values.overlay : undefined;
+    const progress = progressLine(io, lang, format === 'pretty', { 'zh-CN': '正在测试', en: 'testing' });
     const report = await testPacks(paths, {
       cwd: io.cwd,
+      onProgress: progress.update,
       ...(threshold !== undefined ? { threshold } : {}),
       ...(conditionThreshold !== undefined ? { conditionThreshold } : {}),
       ...(overlay !== undefined ? { overlay } : {}),
     });
+    progress.end();
     io.stdout.write(formatter(report, { lang, version, colors: io.colors === true && format === 'pretty', lines: sourceLines(io.cwd) }));
     if (report.packs.some((p) => p.issues.some((i) => i.code === 'INTERNAL_ERROR'))) return 2;
     return report.summary.packsFailed > 0 ? 1 : 0;

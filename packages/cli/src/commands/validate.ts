@@ -8,12 +8,10 @@ import { LANGS } from '../lang.js';
 import { UsageError } from '../usage-error.js';
 import { validatePacks, type ValidationReport } from '../validate-packs.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../warnings-baseline.js';
+import { progressLine } from '../progress-line.js';
 
 /** Files larger than this get no code frame (the loader refuses them anyway). */
 const MAX_FRAME_SOURCE = 2_000_000;
-
-/** Packs at or above this count get a progress line on a terminal. */
-const PROGRESS_FROM = 2;
 
 /**
  * `anjian validate [paths…]`: load every pack under the paths with the safe loader and
@@ -85,19 +83,13 @@ export const validateCommand: Command = {
     const quiet = values.quiet === true;
     const paths = positionals.length > 0 ? positionals : ['.'];
 
-    const progress = io.isTTY;
-    let shown = false;
+    const progress = progressLine(io, lang, format === 'pretty', { 'zh-CN': '正在检查', en: 'checking' });
     let report = await validatePacks(paths, {
       cwd: io.cwd,
       ...(typeof values.overlay === 'string' ? { overlay: values.overlay } : {}),
-      onProgress(done, total, path) {
-        if (!progress || total < PROGRESS_FROM) return;
-        const text = lang === 'en' ? `checking ${done + 1}/${total} ${path}` : `正在检查 ${done + 1}/${total} ${path}`;
-        io.stderr.write(`\r\u001b[K${text.slice(0, 200)}`);
-        shown = true;
-      },
+      onProgress: progress.update,
     });
-    if (shown) io.stderr.write('\r\u001b[K');
+    progress.end();
     const acknowledged = baseline(report, values, io, lang);
     if (acknowledged === 'written') return report.summary.errors > 0 ? 1 : 0;
     report = acknowledged;
