@@ -9,6 +9,7 @@ import Fastify from 'fastify';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNodeHandler, type AnjianApi } from '../src/index.js';
+import { mountAnjian } from './fastify-recipe.js';
 import { createHarness, noAlarmInspection, type Harness } from './harness.js';
 
 /** A host listening on 127.0.0.1, with the API under `/api` and its own `POST /other`. */
@@ -45,15 +46,7 @@ const HOSTS: [string, (api: AnjianApi) => Promise<Host>][] = [
     'Fastify 5',
     async (api) => {
       const fastify = Fastify();
-      fastify.register(async (scope) => {
-        scope.removeAllContentTypeParsers();
-        scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
-        const anjian = toNodeHandler(api); // basePath: '/api'
-        scope.all('/api/*', async (request, reply) => {
-          reply.hijack();
-          await anjian(request.raw, reply.raw);
-        });
-      });
+      mountAnjian(fastify, api); // the recipe of docs/http.md (fastify-recipe.ts), no reply.hijack()
       fastify.post('/other', async (request) => ({ host: 'fastify', body: request.body }));
       const base = await fastify.listen({ port: 0, host: '127.0.0.1' });
       return { base, close: () => fastify.close() };
