@@ -6,9 +6,9 @@
 // Printed: messages/s sustained, p50/p99 from publish to processed and from publish to
 // finding (an opened warning with its hazard), and how many were lost (published − received).
 // Printed, not asserted (docs/monitoring.md).
-// Options: --devices 10000 --interval 10 --minutes 5 --publishers 4
+// Options: --devices 10000 --interval 10 --minutes 5 --publishers 4 --broker own|shared
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '5' },
     publishers: { type: 'string', default: '4' },
     role: { type: 'string' },
+    broker: { type: 'string', default: 'own' },
+    url: { type: 'string' },
     prefix: { type: 'string' },
     client: { type: 'string' },
   },
@@ -39,7 +41,7 @@ const PUBLISHERS = Number(values.publishers);
 
 /** The publishing side, in a process of its own (`--role publisher`) so it does not share the ingester's event loop. */
 async function publishLoad(prefix: string, clientId: string): Promise<void> {
-  const pubs = await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `${clientId}-pub-${i}`, clean: true })));
+  const pubs = await Promise.all(Array.from({ length: PUBLISHERS }, (_, i) => mqtt.connectAsync(values.url!, { clientId: `${clientId}-pub-${i}`, clean: true })));
   const alarm = new Uint8Array(N);
   let published = 0;
   let failed = 0;
@@ -100,6 +102,20 @@ async function main(): Promise<void> {
     chain: { store, clock: systemClock, directory, calendar: TEST_CALENDAR_2026, packs: new Map([['sensors', pack]]) },
   };
 
+  // --broker own (default): a Mosquitto of its own on a free port with no queue limit
+  // (max_queued_messages 0), so a lagging ingester is measured as lag, not as loss; --broker
+  // shared: the one on 127.0.0.1:1883 with its configuration (default limit: 1 000 queued).
+  let broker: ReturnType<typeof spawn> | undefined;
+  let url = 'mqtt://127.0.0.1:1883';
+  if (values.broker === 'own') {
+    const port = 18_000 + (process.pid % 1000);
+    const conf = join(dir, 'mosquitto.conf');
+    writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\nmax_inflight_messages 100\npersistence false\n`);
+    broker = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+    process.on('exit', () => broker?.kill());
+    url = `mqtt://127.0.0.1:${port}`;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const prefix = `bench-${process.pid}/anjian/v1/devices`;
   const clientId = `anjian-bench-${process.pid}`;
   const processedLatency: number[] = [];
@@ -107,7 +123,7 @@ async function main(): Promise<void> {
   let received = 0;
   let lastReceivedAt = 0;
   const ingester = createSensorIngester({
-    url: 'mqtt://127.0.0.1:1883',
+    url,
     clientId,
     topic: `${prefix}/+/messages`,
     deps,
@@ -129,7 +145,9 @@ async function main(): Promise<void> {
     `bench:sensors — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 60_000} min, load ${loadavg()[0]!.toFixed(1)}`,
   );
   const started = Date.now();
-  const child = spawn(process.execPath, [process.argv[1]!, ...process.argv.slice(2), '--role', 'publisher', '--prefix', prefix, '--client', clientId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [process.argv[1]!, ...process.argv.slice(2), '--role', 'publisher', '--prefix', prefix, '--client', clientId, '--url', url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise((r) => child.on('exit', r));
@@ -158,7 +176,8 @@ async function main(): Promise<void> {
     `ingester: processed ${stats.processed}, opened ${stats.opened}, cleared ${stats.cleared}, dropped ${JSON.stringify(stats.dropped)}, errors ${stats.errors}; load ${loadavg()[0]!.toFixed(1)}`,
   );
   await ingester.stop();
-  await (await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId, clean: true })).endAsync();
+  await (await mqtt.connectAsync(url, { clientId, clean: true })).endAsync();
+  broker?.kill();
   registry.close();
   store.close();
   rmSync(dir, { recursive: true, force: true });
