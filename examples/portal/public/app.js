@@ -1,16 +1,19 @@
 // The demo portal's UI: hash routes (#/page/arg?query), one page per role, all data from the anjian API.
 // Pages other than the login and the lists are loaded when first shown (fewer bytes and round
-// trips before the first page on a slow network); index.html preloads the modules every page needs.
-import { bootSession, bootUsers } from './boot.js';
+// trips before the first page on a slow network). The server sends this module bundled (one
+// file, src/bundle-portal-ui.ts) and the page with a bootstrap (src/index-page.ts): who is
+// signed in, the demo users and the home page's first answers.
 import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
-import { api, app, entName, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
+import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
+import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from './inspections-page.js';
+import { observationForm } from './observation-form.js';
 import { listHref, worklistPage, worklistTable } from './worklist-page.js';
 
 /** The rows of the user's worklist (GET /worklist: titles, due dates, overdue days), by hazard id. */
 async function worklistRows(queue = 'all') {
-  const res = await fetch(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin' });
+  const res = await getOnce(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin' });
   const body = res.ok ? await readBody(res) : null;
   return { rows: new Map((body?.items ?? []).map((r) => [r.hazardId, r])), counts: body?.counts ?? {} };
 }
@@ -21,6 +24,10 @@ function hazardTable(items, id, rows, emptyKey = 'empty') {
   const full = items.map((h) => rows.get(h.hazardId) ?? { ...h, title: { 'zh-CN': entName(h.enterpriseId) }, enterpriseName: null, daysOverdue: 0, due: h.deadline });
   return worklistTable(full, id);
 }
+
+/** Links to the inspection records of each enterprise the user works with. */
+const recordLinks = (enterprises) =>
+  html`<h2>${t('recordsOf')}</h2><ul class="queues" id="record-links">${enterprises.map((e) => html`<li><a href="${inspectionsHref(e.id)}" data-enterprise="${e.id}">${loc(e.name)}</a></li>`)}</ul>`;
 
 /** Links to the worklist's queues with their counts (the role page's entry to the full lists). */
 const queueLinks = (counts) =>
@@ -86,17 +93,18 @@ function inspectionSection(root, packs, enterprises) {
     form.showIssues([]);
     const hz = r.body.classification.hazards;
     const ids = Object.fromEntries((r.body.reports ?? []).map((x) => [x.rule, x.hazardId]));
+    const record = r.body.inspectionId ? html`<p><a id="view-record" href="${inspectionHref(r.body.inspectionId)}">${t('viewRecord')}</a></p>` : '';
     setHtml(
       out,
       !hz.length
-        ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>`
+        ? html`<p class="message" id="no-hazards">${t('noHazards')}</p>${record}`
         : html`<h3>${t('hazardsFound')}</h3>
       <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th><span class="sr-only">${t('open')}</span></th></tr>
       ${hz.map(
         (h) => html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${loc(h.title)}</td><td>${loc(h.explanation)}</td>
         <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}</td>
         <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td></tr>`,
-      )}</table>`,
+      )}</table>${record}`,
     );
   });
 }
@@ -111,9 +119,10 @@ const pages = {
       app,
       html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
       <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
-      <h2>${t('selfCheck')}</h2><div id="inspection"></div>`,
+      <h2>${t('selfCheck')}</h2><div id="inspection"></div><div id="records"></div>`,
     );
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
+    setHtml(app.querySelector('#records'), recordLinks(ent ? [ent] : []));
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : []);
   },
 
@@ -127,12 +136,12 @@ const pages = {
       <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
       <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue', list.rows)}
       <h2>${t('patrol')}</h2><div id="inspection"></div>
-      <h2>${t('observation')}</h2><div id="observation"></div>`,
+      <h2>${t('observation')}</h2><div id="observation"></div><div id="records"></div>`,
     );
     const packs = await api('/packs');
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine);
-    const { observationForm } = await import('./observation-form.js');
+    setHtml(app.querySelector('#records'), recordLinks(mine));
     observationForm(app.querySelector('#observation'), mine, [...new Set((packs.body?.items ?? []).map((p) => p.domain))]);
   },
 
@@ -142,7 +151,7 @@ const pages = {
       app,
       html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
       <h2>${t('officerInspection')}</h2><div id="inspection"></div>
-      <h2>${t('observation')}</h2><div id="observation"></div>`,
+      <h2>${t('observation')}</h2><div id="observation"></div><div id="records"></div>`,
     );
     // An officer reports what it sees in its own domains, for the enterprises of its areas.
     const departments = me()?.departments ?? [];
@@ -155,13 +164,15 @@ const pages = {
       (packs.body?.items ?? []).filter((p) => domains.includes(p.domain)),
       mine,
     );
-    const { observationForm } = await import('./observation-form.js');
+    setHtml(app.querySelector('#records'), recordLinks(mine));
     observationForm(app.querySelector('#observation'), mine, domains);
   },
 
   dashboard: async (_arg, query) => (await import('./dashboard-page.js')).dashboardPage(query),
   list: (_arg, query) => worklistPage(query),
   hazard: async (id) => (await import('./hazard-page.js')).hazardPage(id),
+  inspections: (_arg, query) => inspectionsPage(query),
+  inspection: (id) => inspectionPage(id),
 };
 
 // ---------------------------------------------------------------- shell
@@ -190,6 +201,7 @@ async function route() {
   app.dataset.page = '';
   const name = !u || page === 'login' ? 'login' : pages[page] ? page : u.home;
   await pages[name](arg, new URLSearchParams(query));
+  dropBootstrap(); // what the page came with served the first page only
   app.dataset.page = name; // set after render: tests wait for it
 }
 
@@ -202,8 +214,24 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   route();
 });
 window.addEventListener('hashchange', route);
-const [demo, current] = await Promise.all([bootUsers.then(readBody), bootSession]);
-session.demo = demo ?? { users: [], enterprises: [] };
-session.me = current.ok ? ((await readBody(current))?.user ?? null) : null;
+// A first visit came with the UI inlined: once the page is drawn, fetch its files for the next visit
+// (src/index-page.ts); the next page links them from the cache.
+const prefetchUi = () => {
+  for (const href of bootstrap?.prefetch ?? []) {
+    const link = document.createElement('link');
+    link.rel = 'prefetch';
+    link.href = href;
+    document.head.append(link);
+  }
+};
+if (bootstrap) {
+  // the page carries who is signed in and the demo users (src/index-page.ts)
+  session.demo = bootstrap.demo ?? { users: [], enterprises: [] };
+  session.me = bootstrap.me ?? null;
+} else {
+  const [demo, current] = await Promise.all([fetch('/demo/users').then(readBody), fetch('/session', { credentials: 'same-origin' })]);
+  session.demo = demo ?? { users: [], enterprises: [] };
+  session.me = current.ok ? ((await readBody(current))?.user ?? null) : null;
+}
 session.route = route;
-route();
+route().then(() => setTimeout(prefetchUi, 500));

@@ -3,7 +3,7 @@
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
-import { api, app, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
+import { api, app, getOnce, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
 import { listHref } from './worklist-page.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
@@ -31,7 +31,7 @@ function statsQuery(f) {
 /** Recent SMS of the demo gateway; none when the route is missing or fails. */
 async function recentSms() {
   try {
-    const res = await fetch('/demo/sms?limit=20', { credentials: 'same-origin' });
+    const res = await getOnce('/demo/sms?limit=20', { credentials: 'same-origin' });
     if (!res.ok) return [];
     const body = await res.json();
     return Array.isArray(body?.messages) ? body.messages : [];

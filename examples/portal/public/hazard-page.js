@@ -4,6 +4,7 @@
 // with a success message after it and one line for each action that is not available and why
 // (core's explainAuthorization). Deciding buttons stay disabled until every evidence photo
 // on the page has loaded.
+import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { allowed, commandsOf, evidenceRequirement, explain, needsSecondOfficer } from './permissions.js';
@@ -259,7 +260,7 @@ export async function hazardPage(id, done) {
   const optional = (sel) => (value(sel) ? textOf(value(sel)) : undefined);
   const send = async (command) => {
     // Every command is recorded for good: the user confirms what it does before it is sent.
-    if (!window.confirm(t('confirmCmd', { action: label(command.type), title: loc(h.title) }))) return;
+    if (!(await confirmAction(label(command.type), t('confirmCmd', { action: label(command.type), title: loc(h.title) })))) return;
     const coOfficerId = value('#co-officer');
     const body = coOfficerId && needsSecondOfficer(h, command) ? { ...command, coOfficerId } : command;
     const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));

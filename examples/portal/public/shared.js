@@ -26,6 +26,32 @@ export const personName = (id) => {
   return u ? loc(u.person ?? u.name) : actorName(id);
 };
 export const newKey = () => crypto.randomUUID();
+
+/**
+ * The page's bootstrap (src/index-page.ts renders it into `<script type="application/json"
+ * id="bootstrap">`): the demo users, who is signed in, and the answers the user's home page
+ * starts with, so a cold start draws the home page without another round trip. Null when the
+ * page came without one.
+ */
+const bootElement = document.getElementById('bootstrap');
+export const bootstrap = bootElement ? JSON.parse(bootElement.textContent) : null;
+
+/**
+ * `fetch(url)` for a GET — answered from the bootstrap when it carries `url` (once: a later
+ * visit asks the server again), else over the network.
+ */
+export function getOnce(url, init) {
+  const kept = bootstrap?.data?.[url];
+  if (!kept) return fetch(url, init);
+  delete bootstrap.data[url];
+  const empty = kept.body === null || kept.status === 204 || kept.status === 304;
+  return Promise.resolve(new Response(empty ? null : JSON.stringify(kept.body), { status: kept.status, headers: { 'content-type': 'application/json' } }));
+}
+
+/** Forgets the bootstrap's answers (after the first page: later pages must not show old data). */
+export const dropBootstrap = () => {
+  if (bootstrap) bootstrap.data = {};
+};
 /** A hash route to a hazard; the id is one encoded path segment. */
 export const hazardHref = (id) => `#/hazard/${encodeURIComponent(id)}`;
 
@@ -51,7 +77,8 @@ export async function api(path, { method = 'GET', body, key, ifMatch } = {}) {
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key) headers['idempotency-key'] = key;
   if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-  const res = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const init = { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+  const res = await (method === 'GET' ? getOnce(`/api${path}`, init) : fetch(`/api${path}`, init));
   if (res.status === 401 && session.me) {
     session.me = null;
     onSignedOut.handler();

@@ -34,7 +34,7 @@ export function worklistTable(items, id) {
     ${items.map(
       (
         r,
-      ) => html`<tr data-hazard="${r.hazardId}" data-status="${r.status}"><td class="title-cell" data-label="${t('title')}"><a href="${hazardHref(r.hazardId)}">${loc(r.title)}</a>${r.pendingExtension ? html` <span class="badge">${t('q_extension')}</span>` : ''}${r.stopWork ? html` <span class="badge">${t('term_stopWork')}</span>` : ''}${r.listed ? html` <span class="badge">${t('term_listed')}</span>` : ''}</td>
+      ) => html`<tr data-hazard="${r.hazardId}" data-status="${r.status}"><td class="title-cell" data-label="${t('title')}"><a href="${hazardHref(r.hazardId)}">${loc(r.title)}</a>${r.ref ? html` <small class="ref">${r.ref}</small>` : ''}${r.pendingExtension ? html` <span class="badge">${t('q_extension')}</span>` : ''}${r.stopWork ? html` <span class="badge">${t('term_stopWork')}</span>` : ''}${r.listed ? html` <span class="badge">${t('term_listed')}</span>` : ''}</td>
       <td data-label="${t('enterpriseCol')}">${loc(r.enterpriseName) || entName(r.enterpriseId)} <small>${r.area}</small></td><td data-label="${t('level')}">${levelCell(r)}</td><td class="status" data-label="${t('status')}">${t(r.status)}</td>
       <td data-label="${t('term_deadline')}">${r.due ? localTime(r.due) : '—'}${r.dueSource === 'report' ? html` <small class="hint">${t('dueProjected')}</small>` : ''}</td><td data-label="${t('overdueCol')}" class="num">${r.daysOverdue ? html`<span class="badge overdue">${t('daysOverdue', { n: r.daysOverdue })}</span>` : '—'}</td></tr>`,
     )}</table></div>`;

@@ -11,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
 import { createFileEvidenceStore, findPackDirs, loadPackFromPath } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
-import { createSqliteStore } from '@anjian/store-sqlite';
+import { createSqliteInspectionLog, createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
+import { bundlePortalUi } from './bundle-portal-ui.js';
 import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
 import { crossSiteRequest } from './cross-site-request.js';
 import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.js';
 import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { createIndexPage } from './index-page.js';
+import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
@@ -101,6 +104,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const evidence = await createFileEvidenceStore(join(dataDir, 'uploads'));
   const { packs, skipped } = await loadPacks();
   const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
+  // Submitted inspections, kept beside the store in the same file (own table; core's InspectionLog port).
+  const inspections = createSqliteInspectionLog({ path: join(dataDir, 'anjian.db') });
   let notifications: DemoNotifications | undefined;
   let checkpoints: DemoCheckpoints | undefined;
   try {
@@ -128,14 +133,17 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       clock,
       packs,
       evidence,
+      inspections,
       basePath: '/api',
       authenticate: async (req) => auth.actorOf(req),
       audit: { verifier: signing.verifier },
     };
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
+    const inspectionRecords = createInspectionRecords({ log: inspections, directory, packTitles: new Map(packs.map((p) => [p.id, p.title])) });
     const worklist = createWorklist({ api, store, directory, calendar, clock, enterprises: DEMO_ENTERPRISES });
     const browserCore = await bundleBrowserCore();
+    const ui = await bundlePortalUi(browserCore);
     // Vendor code: the big files under names carrying their hash (cached for a year), reached
     // through small stable-named modules (revalidated); ECharts only on the dashboard.
     const echarts = staticAsset(readFileSync(createRequire(join(portalDir, 'package.json')).resolve('echarts/dist/echarts.esm.min.mjs')), CONTENT_TYPES['.js']!);
@@ -143,6 +151,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       [`/vendor/echarts.${echarts.hash}.js`, { asset: echarts, cache: IMMUTABLE }],
       ['/vendor/echarts.js', { asset: staticAsset(`export * from './echarts.${echarts.hash}.js';\n`, CONTENT_TYPES['.js']!), cache: REVALIDATE }],
       ['/vendor/anjian-core.js', { asset: staticAsset(browserCore, CONTENT_TYPES['.js']!), cache: REVALIDATE }],
+      // the bundled UI (src/bundle-portal-ui.ts): every name carries its hash
+      ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
     const seeded = options.seed === false ? 0 : await seedAs(api, auth);
     notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
@@ -178,6 +188,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       if (url.pathname === '/session') return auth.current(request);
       if (url.pathname === '/demo/users') return Response.json(users);
       if (url.pathname === '/worklist' || url.pathname === '/worklist.xlsx') return worklist.handle(request, auth.actorOf(request));
+      if (url.pathname === '/inspections' || url.pathname.startsWith('/inspections/')) return inspectionRecords.handle(request, auth.actorOf(request));
       if (url.pathname === '/demo/sms') {
         // The SMS name other enterprises: like GET /api/outbox, only for who reads everything.
         const reader = DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request));
@@ -186,10 +197,19 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
         return Response.json({ messages: started.sent(limit) });
       }
+      // The page itself, with the bundled UI and what the user's home page starts with (src/index-page.ts).
+      if (url.pathname === '/' || url.pathname === '/index.html') return indexPage(request);
       const served = vendor.get(url.pathname);
       if (served) return assetResponse(request, served.asset, served.cache);
       return serveStatic(request, url.pathname);
     };
+
+    const indexPage = createIndexPage({
+      ui,
+      route: (request) => route(request, {}),
+      userOf: (request) => DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request)),
+      demo: users,
+    });
 
     const fetch = async (request: Request, info: RequestInfo = {}): Promise<Response> => {
       let response: Response;
@@ -215,12 +235,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       async close() {
         signing.stop();
         await started.stop();
+        inspections.close();
         store.close();
       },
     };
   } catch (error) {
     checkpoints?.stop();
     await notifications?.stop();
+    inspections.close();
     store.close();
     throw error;
   }

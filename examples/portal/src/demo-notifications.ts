@@ -9,6 +9,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOutboxRelay, runTick, type Calendar, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
 import type { ClaimedOutboxMessage } from '@anjian/core/ports';
+import { hazardRefOf } from '@anjian/core/internal';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 
@@ -22,6 +23,8 @@ export interface DemoSms {
   kind: string;
   text: string;
   hazardId: string;
+  /** The hazard's short reference in the text (隐患编号, core's hazardRef: `YH-0042`), not its 27-character id. */
+  hazardNo: string;
 }
 
 /** Outbox topics that become an SMS, and the template kind each uses; other events send none. */
@@ -93,7 +96,15 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     fetch: gateway as typeof fetch,
     toRequest: ({ phone, text, kind, idempotencyKey, params }) => ({
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: idempotencyKey, at: clock.now().toISOString(), to: maskPhone(phone), kind, text, hazardId: String(params.hazardNo) } satisfies DemoSms),
+      body: JSON.stringify({
+        id: idempotencyKey,
+        at: clock.now().toISOString(),
+        to: maskPhone(phone),
+        kind,
+        text,
+        hazardId: String(params.hazardId),
+        hazardNo: String(params.hazardNo),
+      } satisfies DemoSms),
     }),
   });
 
@@ -105,8 +116,9 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const to = kind === 'hazard.escalated' ? DEMO_PHONES.enforcement : enterprise ? DEMO_PHONES[enterprise.id] : undefined;
     if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
     let reason = '—';
+    const events = await store.readEvents(message.hazardId);
     if (kind === 'hazard.rejected') {
-      const event = (await store.readEvents(message.hazardId)).find((e) => e.id === message.eventId);
+      const event = events.find((e) => e.id === message.eventId);
       const r = (event?.data as { reason?: { 'zh-CN'?: string } } | undefined)?.reason;
       reason = r?.['zh-CN'] ?? reason;
     }
@@ -118,7 +130,9 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       params: {
         enterprise: enterprise?.name['zh-CN'] ?? String(p.enterpriseId),
         hazard: title?.['zh-CN'] ?? '',
-        hazardNo: message.hazardId,
+        // short and derived on the server (YH-0042): an SMS never carries the 27-character id
+        hazardNo: hazardRefOf(events) ?? message.hazardId,
+        hazardId: message.hazardId,
         level: String(p.level),
         due: chinaTime(p.deadline),
         department: 'D1区应急管理局',

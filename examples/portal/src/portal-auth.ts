@@ -55,7 +55,8 @@ export function cookieValue(header: string | null, name: string): string | null 
   return null;
 }
 
-const publicUser = (u: DemoUser) => ({ id: u.profile.id, name: u.name, roles: u.profile.roles, home: u.home });
+/** The user record `GET /session` and `POST /login` answer with (what the page shows of who is signed in). */
+export const publicUser = (u: DemoUser) => ({ id: u.profile.id, name: u.name, roles: u.profile.roles, home: u.home });
 
 async function readCredentials(request: Request): Promise<{ user: string; password: string; form: boolean } | null> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

@@ -7,6 +7,13 @@
 export const PORTAL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/**
+ * {@link PORTAL_CSP} for a page that inlines its script and stylesheet: each allowed by its
+ * SHA-256 only (`'sha256-…'`), never `unsafe-inline` (src/index-page.ts, first visits).
+ */
+export const pageCsp = (hashes: { script: string; style: string }): string =>
+  PORTAL_CSP.replace("script-src 'self'", `script-src 'self' ${hashes.script}`).replace("style-src 'self'", `style-src 'self' ${hashes.style}`);
+
 /** The headers the portal adds to every response that does not set them itself. */
 export const PORTAL_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': PORTAL_CSP,

@@ -39,7 +39,7 @@ export async function worklistXlsx(rows: readonly WorklistRow[], lang: 'zh-CN' |
   book.created = now;
   const sheet = book.addWorksheet(lang === 'en' ? 'Hazards' : '隐患清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   const yes = lang === 'en' ? 'yes' : '是';
-  sheet.columns = HEADINGS[lang].map((header, i) => ({ header, width: [36, 18, 10, 12, 14, 8, 14, 18, 26, 10, 10, 14, 10, 18, 30][i] }));
+  sheet.columns = HEADINGS[lang].map((header, i) => ({ header, width: [36, 18, 10, 12, 14, 8, 14, 18, 26, 10, 10, 14, 10, 18, 12][i] }));
   for (const r of rows) {
     sheet.addRow([
       r.title[lang] ?? r.title['zh-CN'],
@@ -56,7 +56,7 @@ export async function worklistXlsx(rows: readonly WorklistRow[], lang: 'zh-CN' |
       r.stopWork ? term('other', 'stopWork', lang) : '',
       r.listed ? yes : '',
       local(r.createdAt),
-      r.hazardId,
+      r.ref,
     ]);
   }
   sheet.getRow(1).font = { bold: true };

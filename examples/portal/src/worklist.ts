@@ -7,13 +7,15 @@
  * closed hazards, rankings by enterprise and grid area, and an .xlsx export.
  */
 import { foldEvents, type ActorProfile, type Calendar, type Clock, type Directory, type HazardLevel, type HazardState, type HazardStatus, type Store, type LocalizedText } from '@anjian/core';
-import { authorize, dueDate, type CommandType, type DueDate, type DueSource } from '@anjian/core/internal';
+import { authorize, dueDate, hazardRefOf, type CommandType, type DueDate, type DueSource } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
 import { worklistXlsx } from './worklist-xlsx.js';
 
 /** One row of a worklist. */
 export interface WorklistRow {
   hazardId: string;
+  /** The short reference people read and type (隐患编号, `YH-0042`): core's hazardRef. */
+  ref: string;
   title: LocalizedText;
   /** The rule of the pack that found it (searchable), or null for an observation. */
   rule: string | null;
@@ -84,7 +86,7 @@ export interface WorklistDeps {
 }
 
 const matches = (row: WorklistRow, q: string): boolean => {
-  const hay = [row.title['zh-CN'], row.title.en, row.enterpriseName['zh-CN'], row.enterpriseName.en, row.rule, row.hazardId, row.area].filter(Boolean).join('\n').toLowerCase();
+  const hay = [row.title['zh-CN'], row.title.en, row.enterpriseName['zh-CN'], row.enterpriseName.en, row.rule, row.hazardId, row.ref, row.area].filter(Boolean).join('\n').toLowerCase();
   return q
     .split(/\s+/)
     .filter(Boolean)
@@ -148,7 +150,7 @@ function ranking(rows: readonly WorklistRow[], key: (r: WorklistRow) => string, 
 /** Creates the worklist routes. */
 export function createWorklist(deps: WorklistDeps) {
   /** Rows by hazard id, each with the version it was built from (a changed hazard is read again). */
-  const cache = new Map<string, { version: number; state: HazardState; rule: string | null; due: DueDate }>();
+  const cache = new Map<string, { version: number; state: HazardState; ref: string; rule: string | null; due: DueDate }>();
   const entName = (id: string): LocalizedText => deps.enterprises.find((e) => e.id === id)?.name ?? { 'zh-CN': id, en: id };
 
   async function readable(request: Request): Promise<{ hazardId: string; version: number }[]> {
@@ -185,7 +187,7 @@ export function createWorklist(deps: WorklistDeps) {
         const state = events && foldEvents(events);
         if (!events || !state) continue;
         const first = events[0]!.data as { findings?: { rule?: string }[] };
-        hit = { version: state.version, state, rule: first.findings?.[0]?.rule ?? null, due: dueDate(state, events, deps.calendar) };
+        hit = { version: state.version, state, ref: hazardRefOf(events)!, rule: first.findings?.[0]?.rule ?? null, due: dueDate(state, events, deps.calendar) };
         cache.set(hazardId, hit);
       }
       const { state: s, due } = hit;
@@ -194,6 +196,7 @@ export function createWorklist(deps: WorklistDeps) {
       const forMe = DECISIONS.some((c) => (APPLIES[c]?.(s) ?? true) && authorize(actor, c as CommandType, subject).allowed);
       rows.push({
         hazardId,
+        ref: hit.ref,
         title: s.title,
         rule: hit.rule,
         enterpriseId: s.enterpriseId,

@@ -61,6 +61,12 @@ describe('demo notifications', () => {
     const escalated = forHazard.find((m) => m.kind === 'hazard.escalated')!;
     expect(escalated.to).toBe('139****0010');
     expect(escalated.text).toContain('已升级至D1区应急管理局处理');
+    // the text names the hazard by its short reference (core's hazardRef), never by its 27-character id
+    for (const m of forHazard) {
+      expect(m.hazardNo).toMatch(/^YH-\d{4,}$/);
+      expect(m.text).toContain(`编号${m.hazardNo}`);
+      expect(m.text).not.toContain(m.hazardId);
+    }
     // The gateway log has one line per outbox message id.
     const ids = readFileSync(join(dataDir, 'sms.jsonl'), 'utf8')
       .trim()

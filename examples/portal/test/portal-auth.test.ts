@@ -189,7 +189,13 @@ describe('security headers and odd paths', () => {
   });
 
   it('pages get the portal CSP', async () => {
-    expect((await send('/')).headers.get('content-security-policy')).toBe(PORTAL_CSP);
+    // A first visit inlines the bundled script and stylesheet, each allowed by its hash only.
+    const first = (await send('/')).headers.get('content-security-policy')!;
+    expect(first).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='; style-src 'self' 'sha256-[A-Za-z0-9+/]{43}=';/);
+    expect(first.replace(/ 'sha256-[^']+'/g, '')).toBe(PORTAL_CSP);
+    // A later visit (the UI cookie names the current files) links them: the plain CSP.
+    const cookie = /anjian_ui=[^;]+/.exec((await send('/')).headers.get('set-cookie') ?? '')![0];
+    expect((await send('/', { headers: { cookie } })).headers.get('content-security-policy')).toBe(PORTAL_CSP);
     for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "base-uri 'none'", "form-action 'self'"])
       expect(PORTAL_CSP).toContain(d);
   });

@@ -139,9 +139,15 @@ export async function startPortal(): Promise<PortalHarness> {
     async signIn(userId, home, locale = 'zh-CN', options = {}) {
       const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 }, ...options });
       context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      // Every irreversible command asks for confirmation in an in-page dialog (public/confirm-dialog.js);
+      // these flows confirm it as soon as it opens. bootstrap-and-records.e2e.test.ts tests the dialog itself.
+      await context.addInitScript(() => {
+        new MutationObserver(() => {
+          const dialog = document.getElementById('confirm-dialog') as HTMLDialogElement | null;
+          if (dialog?.open) (dialog.querySelector('#confirm-yes') as HTMLButtonElement).click();
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
+      });
       const page = await context.newPage();
-      // Every command asks for confirmation (window.confirm); the tests confirm.
-      page.on('dialog', (d) => void d.accept().catch(() => undefined));
       await page.goto(`${base}/#/login`);
       await page.waitForSelector('#app[data-page="login"] #login-form');
       await page.fill('#login-user', userId);

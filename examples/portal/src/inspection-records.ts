@@ -1,0 +1,66 @@
+/**
+ * Inspections viewable later: `GET /inspections?enterprise=<id>[&before=<id>]` lists an
+ * enterprise's recorded inspections (自查, 巡查, 执法检查), newest first, 20 a page;
+ * `GET /inspections/<id>` answers one. Records come from core's InspectionLog port (the
+ * SQLite log beside the store), filled by core's `reportInspection` when an inspection is
+ * submitted; who may see one is core's read policy (`readScopes`/`canRead`, the same as for
+ * hazards: the enterprise itself, the grid of its area, the officers of its area and domain).
+ */
+import type { Directory, LocalizedText } from '@anjian/core';
+import { canRead, readScopes, type InspectionLog } from '@anjian/core/internal';
+import { portalProblem } from './portal-problem.js';
+
+const PAGE = 20;
+
+/** What {@link createInspectionRecords} reads. */
+export interface InspectionRecordsOptions {
+  log: InspectionLog;
+  directory: Directory;
+  /** Pack titles by id (the list names the checklist, not its id). */
+  packTitles: ReadonlyMap<string, LocalizedText>;
+}
+
+/** The portal's inspection-record routes. */
+export function createInspectionRecords(options: InspectionRecordsOptions): { handle(request: Request, actorId: string | null): Promise<Response> } {
+  const { log, directory } = options;
+  return {
+    async handle(request, actorId) {
+      const url = new URL(request.url);
+      const actor = actorId ? await directory.resolve(actorId) : null;
+      if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
+      const scopes = readScopes(actor);
+      const id = url.pathname.startsWith('/inspections/') ? decodeURIComponent(url.pathname.slice('/inspections/'.length)) : null;
+      if (id !== null) {
+        const record = await log.readInspection(id);
+        // Not readable answers like missing: no hint that another enterprise's record exists.
+        if (!record || !canRead(scopes, record)) return portalProblem(request, 404, 'NOT_FOUND', '没有这条检查记录，或你无权查看。', 'No such inspection record, or not yours to see.');
+        return Response.json({ record, packTitle: options.packTitles.get(record.pack.id) ?? null });
+      }
+      const enterpriseId = url.searchParams.get('enterprise') ?? '';
+      const enterprise = enterpriseId ? await directory.enterprise(enterpriseId) : null;
+      if (!enterprise) return portalProblem(request, 422, 'UNKNOWN_ENTERPRISE', '请指定已登记的企业。', 'Name a registered enterprise.');
+      const before = url.searchParams.get('before') ?? undefined;
+      // More than a page is read so that records outside the reader's domains do not leave the page short.
+      const items = [];
+      let cursor = before;
+      for (let round = 0; round < 5 && items.length < PAGE; round++) {
+        const batch = await log.listInspections({ enterpriseId, limit: PAGE * 2, ...(cursor === undefined ? {} : { before: cursor }) });
+        for (const r of batch) if (canRead(scopes, r) && items.length < PAGE) items.push(r);
+        if (batch.length < PAGE * 2) break;
+        cursor = batch[batch.length - 1]!.id;
+      }
+      const summaries = items.map((r) => ({
+        id: r.id,
+        packTitle: options.packTitles.get(r.pack.id) ?? null,
+        domain: r.domain,
+        source: r.source,
+        actorId: r.actorId,
+        inspectedAt: r.inspectedAt,
+        recordedAt: r.recordedAt,
+        hazards: r.hazards.length,
+        major: r.hazards.filter((h) => h.level === 'major').length,
+      }));
+      return Response.json({ enterprise: { id: enterprise.id, name: enterprise.name, area: enterprise.area }, items: summaries, next: items.length === PAGE ? items[PAGE - 1]!.id : null });
+    },
+  };
+}
