@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDemoPack, runCli } from './run-cli.js';
@@ -52,6 +52,28 @@ describe('anjian test: condition coverage', () => {
       { path: 'when/all/0 › uses_lpg', words: 'gas_type = "lpg"', true: 1, false: 1, covered: true },
       { path: 'when/all/1', words: 'below_ground = true', true: 2, false: 0, covered: false },
     ]);
+  });
+
+  it("a leaf the item's own applicability requires is marked implied and not counted", async () => {
+    const dir = demo();
+    const equipment = join(dir, 'sections', 'equipment.yaml');
+    // DEMO-004 applies only with LPG; its rule repeats that precondition
+    writeFileSync(
+      equipment,
+      readFileSync(equipment, 'utf8').replace(
+        'when: { fact: cylinders_on_site, operator: greaterThan, value: 2 }',
+        'when: { all: [{ condition: uses_lpg }, { fact: cylinders_on_site, operator: greaterThan, value: 2 }] }',
+      ),
+    );
+    const { out } = await runCli(['test', dir, '--format', 'json'], { cwd: dir });
+    const run = (JSON.parse(out) as { packs: { run: { coverage: { rule: string; conditions?: unknown[] }[] } }[] }).packs[0]!.run;
+    expect(run.coverage.find((c) => c.rule === 'DEMO-004-H1')!.conditions).toEqual([
+      { path: 'when/all/0 › uses_lpg', words: 'gas_type = "lpg"', true: 1, false: 0, covered: false, implied: true },
+      { path: 'when/all/1', words: 'cylinders_on_site > 2', true: 0, false: 1, covered: false },
+    ]);
+    const pretty = await runCli(['test', dir], { cwd: dir });
+    expect(pretty.out).not.toContain('DEMO-004-H1 gas_type = "lpg"');
+    expect(pretty.out).toContain('    DEMO-004-H1 cylinders_on_site > 2: never true');
   });
 
   it('rejects a threshold that is not a percentage', async () => {

@@ -77,7 +77,7 @@ function conditionLines(pack: PackTestReport, threshold: number | undefined, lan
       : `  条件覆盖：${leavesCovered}/${leaves} 个条件在检查项适用时既成立过、也不成立过（${conditionPercent}%）`,
   ];
   for (const entry of pack.run!.coverage) {
-    for (const leaf of (entry.conditions ?? []).filter((l) => !l.covered)) {
+    for (const leaf of (entry.conditions ?? []).filter((l) => !l.covered && l.implied !== true)) {
       const never = leaf.true === 0 && leaf.false === 0 ? (en ? 'never evaluated' : '从未求值') : leaf.true === 0 ? (en ? 'never true' : '从未成立') : en ? 'never false' : '从未不成立';
       out.push(`    ${stripControl(entry.rule)} ${stripControl(leaf.words)}: ${never}`);
     }

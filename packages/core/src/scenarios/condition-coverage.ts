@@ -15,11 +15,18 @@ export interface LeafCoverage {
   false: number;
   /** Seen both true and false. */
   covered: boolean;
+  /**
+   * True when the item's own applicability already requires this leaf (its `when` holds it
+   * through `all` and named conditions, or its only premises kind is the one compared): it
+   * cannot be false where the item applies, so it is not counted.
+   */
+  implied?: true;
 }
 
 interface Leaf {
   path: string;
   words: string;
+  implied?: true;
   test: CompiledCondition;
   counts: { true: number; false: number };
 }
@@ -47,9 +54,13 @@ export function createConditionCoverage(pack: Pack): {
   const byRule = new Map<string, { item: string; leaves: Leaf[] }>();
   for (const section of pack.sections) {
     for (const item of section.items) {
+      const required = new Set<string>();
+      if (item.when) necessary(item.when, named, required, 0);
+      if (item.premises?.length === 1) required.add(conditionWords({ fact: '$premises', operator: 'equal', value: item.premises[0] }));
       for (const rule of item.hazards) {
         const leaves: Leaf[] = [];
         collect(rule.when, 'when', named, leaves, 0);
+        for (const leaf of leaves) if (required.has(leaf.words)) leaf.implied = true;
         byRule.set(rule.id, { item: item.id, leaves });
       }
     }
@@ -67,7 +78,14 @@ export function createConditionCoverage(pack: Pack): {
       }
     },
     of(rule) {
-      return (byRule.get(rule)?.leaves ?? []).map((l) => ({ path: l.path, words: l.words, true: l.counts.true, false: l.counts.false, covered: l.counts.true > 0 && l.counts.false > 0 }));
+      return (byRule.get(rule)?.leaves ?? []).map((l) => ({
+        path: l.path,
+        words: l.words,
+        true: l.counts.true,
+        false: l.counts.false,
+        covered: l.counts.true > 0 && l.counts.false > 0,
+        ...(l.implied ? { implied: true as const } : {}),
+      }));
     },
   };
 }
@@ -88,4 +106,15 @@ function collect(condition: Condition, path: string, named: Readonly<Record<stri
     return;
   }
   out.push({ path, words: conditionWords(condition), test: compileCondition(condition), counts: { true: 0, false: 0 } });
+}
+
+/** The leaves a condition cannot hold without: reached from its root through `all` and named conditions only. */
+function necessary(condition: Condition, named: Readonly<Record<string, Condition>>, out: Set<string>, depth: number): void {
+  const c = condition as unknown as Record<string, unknown>;
+  if (depth > 16) return;
+  if (Array.isArray(c.all)) for (const child of c.all as Condition[]) necessary(child, named, out, depth + 1);
+  else if (typeof c.condition === 'string') {
+    const target = Object.hasOwn(named, c.condition) ? named[c.condition] : undefined;
+    if (target !== undefined) necessary(target, named, out, depth + 1);
+  } else if (typeof c.fact === 'string') out.add(conditionWords(condition));
 }

@@ -162,7 +162,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
  * {@link ScenarioRun.summary}, and for a subset of rules (an overlay's).
  */
 export function conditionSummary(coverage: readonly RuleCoverage[]): { leaves: number; leavesCovered: number; conditionPercent: number } {
-  const all = coverage.flatMap((c) => c.conditions ?? []);
+  const all = coverage.flatMap((c) => c.conditions ?? []).filter((l) => l.implied !== true);
   const covered = all.filter((l) => l.covered).length;
   return { leaves: all.length, leavesCovered: covered, conditionPercent: all.length === 0 ? 100 : Math.floor((covered / all.length) * 1000) / 10 };
 }
