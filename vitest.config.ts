@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages export their TypeScript sources under the `@anjian/source` condition, so
@@ -20,5 +21,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine (CI's) that is
+    // one file at a time, while most of the long files wait on Chromium, PostgreSQL or a child
+    // process. Two workers there overlap that waiting with the CPU-bound files.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
