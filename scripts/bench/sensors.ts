@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   // Drain: wait until every published message was received, or 30 s without progress (the broker dropped the rest).
   let last = -1;
   let idleSince = Date.now();
-  while (received < published && Date.now() - idleSince < 30_000) {
+  while (ingester.stats().processed < published && Date.now() - idleSince < 30_000) {
     if (received !== last) {
       last = received;
       idleSince = Date.now();
@@ -166,7 +166,9 @@ async function main(): Promise<void> {
   const ended = Math.max(lastReceivedAt, publishEnded);
   const pct = (xs: number[], p: number) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
   const stats = ingester.stats();
-  console.log(`published ${published} (${failed} publish errors) in ${((publishEnded - started) / 1000).toFixed(1)} s; received ${received}; lost ${published - received}`);
+  console.log(
+    `published ${published} (${failed} publish errors) in ${((publishEnded - started) / 1000).toFixed(1)} s; received ${received} (redelivered duplicates dropped: ${ingester.stats().dropped.duplicate}); lost ${published - ingester.stats().processed}`,
+  );
   console.log(
     `sustained ${(received / ((ended - started) / 1000)).toFixed(0)} msg/s (offered ${(published / ((publishEnded - started) / 1000)).toFixed(0)} msg/s); drain after publishing ended ${((ended - publishEnded) / 1000).toFixed(1)} s`,
   );

@@ -124,7 +124,10 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   return {
     start() {
       return new Promise<void>((resolve, reject) => {
-        const c = mqtt.connect(options.url, { reconnectPeriod: 1000, connectTimeout: 10_000, ...options.mqttOptions, clientId: options.clientId, clean: false, protocolVersion: 4 });
+        // keepalive 300 s: messages are handled one at a time, so under a backlog the broker's PINGRESP
+        // waits behind them; a short keepalive would drop the connection (harmless — redelivery and
+        // deduplication — but wasted work), as bench:sensors showed at 60 s.
+        const c = mqtt.connect(options.url, { reconnectPeriod: 1000, connectTimeout: 10_000, keepalive: 300, ...options.mqttOptions, clientId: options.clientId, clean: false, protocolVersion: 4 });
         client = c;
         c.handleMessage = (packet, callback) => {
           const work = handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload)).then(
