@@ -10,7 +10,8 @@
  * - the in-page confirmation before an irreversible act: a modal dialog named and described,
  *   focus on Cancel, Escape and Cancel send nothing, confirming sends the command.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -39,9 +40,22 @@ afterAll(async () => {
   await portal?.stop();
 });
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page (WCAG 2.1 A/AA, as a11y.e2e.test.ts; needs a context with bypassCSP). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
+
 /** A browser context holding `user`'s session cookie (signed in outside the page). */
-async function contextOf(user: string): Promise<BrowserContext> {
-  const context = await portal.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+async function contextOf(user: string, bypassCSP = false): Promise<BrowserContext> {
+  const context = await portal.browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, bypassCSP });
   const [name, value] = (await portal.cookieOf(user)).split('=') as [string, string];
   await context.addCookies([{ name, value, url: portal.base }]);
   return context;
@@ -92,7 +106,7 @@ describe('the first screen in one response', () => {
 
 describe('inspections viewable later', () => {
   it('a patrol that found nothing, and an officer’s inspection that found a hazard, open as records; the enterprise’s list shows both; others see neither', async () => {
-    const grid = await portal.signIn('grid-wang', 'grid');
+    const grid = await portal.signIn('grid-wang', 'grid', 'zh-CN', { bypassCSP: true }); // bypassCSP: axe-core is injected
     await grid.selectOption('#enterprise-select', 'ent-anping');
     await fillKitchenForm(grid, { premises: 'restaurant', gas_type: 'natural_gas', below_ground: 'false', alarm_installed: 'true', alarm_working: 'true', hose_length_m: '1' });
     await grid.click('#submit-check');
@@ -124,11 +138,13 @@ describe('inspections viewable later', () => {
     await grid.waitForSelector(`#inspection-hazards li[data-hazard="${reports[0]!.hazardId}"] a`);
     expect(await grid.textContent('#inspection-kind')).toBe('执法检查');
     await shot(grid, '20-inspection-record');
+    expect(await seriousViolations(grid)).toEqual([]);
 
     await grid.click('#back-to-inspections');
     await grid.waitForSelector('#app[data-page="inspections"] #inspections');
     const listed = await grid.$$eval('#inspections tr[data-inspection]', (rows) => rows.map((r) => (r as HTMLElement).dataset.inspection));
     expect(listed.slice(0, 2)).toEqual([inspectionId, patrolId]); // newest first
+    expect(await seriousViolations(grid)).toEqual([]);
 
     // another enterprise: the record answers like a missing one, the list holds nothing of ent-anping
     expect((await portal.fetchAs('owner-hongxing', `/inspections/${patrolId}`)).status).toBe(404);
@@ -154,7 +170,7 @@ describe('short hazard numbers and the in-page confirmation', () => {
       `confirm-${Math.random()}`,
     );
     const hazardId = (reported.body as { reports: { hazardId: string }[] }).reports[0]!.hazardId;
-    const context = await contextOf('grid-wang');
+    const context = await contextOf('grid-wang', true); // bypassCSP: axe-core is injected
     const page = await context.newPage();
     await page.goto(`${portal.base}/#/hazard/${encodeURIComponent(hazardId)}`);
     await page.waitForSelector('#app[data-page="hazard"] #cmd-issue_notice');
@@ -176,6 +192,7 @@ describe('short hazard numbers and the in-page confirmation', () => {
     expect(await page.textContent('#confirm-text')).toContain('不能撤回');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-no');
     await shot(page, '21-confirm-dialog');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.waitForSelector('#confirm-dialog', { state: 'detached' });
     await page.click('#cmd-issue_notice');
