@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io.js';
 import type { Command, CommandArgs, OptionSpec } from './command.js';
 import { auditCommand } from './commands/audit.js';
 import { classifyCommand } from './commands/classify.js';
+import { documentCommand } from './commands/document.js';
 import { exportCommand } from './commands/export.js';
 import { formCommand } from './commands/form.js';
 import { replayCommand } from './commands/replay.js';
@@ -23,7 +24,19 @@ export const VERSION: string = packageJson.version;
 /**
  * The command table. A new command is a file in `src/commands/` and an entry here.
  */
-export const COMMANDS: readonly Command[] = [validateCommand, testCommand, classifyCommand, replayCommand, factsCommand, formCommand, exportCommand, newCommand, schemaCommand, auditCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  testCommand,
+  classifyCommand,
+  replayCommand,
+  factsCommand,
+  formCommand,
+  exportCommand,
+  newCommand,
+  schemaCommand,
+  auditCommand,
+  documentCommand,
+];
 
 /**
  * Run the CLI in-process and resolve to the exit code: 0 clean, 1 problems found, 2 usage

@@ -35,3 +35,5 @@ export { documentNumbering, formatDocumentNumber, chinaYear } from './numbering.
 export type { DocumentNumberingOptions } from './numbering.js';
 export { documentContentHash, verificationCodeOf, normalizeVerificationCode, sealDocument, qrModules, verifyDocument } from './verification.js';
 export type { DocumentVerification, DocumentVerdict } from './verification.js';
+export { issueDocument } from './issue-document.js';
+export type { IssueDocumentInput, IssuedDocument } from './issue-document.js';

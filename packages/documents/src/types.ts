@@ -123,7 +123,9 @@ export type DocumentIssueCode =
   | 'OFFICER_CERTIFICATE_MISSING'
   | 'EVENT_NOT_FOUND'
   | 'WRONG_DOCUMENT_FOR_EVENT'
-  | 'NUMBER_JURISDICTION_MISMATCH';
+  | 'NUMBER_JURISDICTION_MISMATCH'
+  | 'DOCUMENT_NOT_ISSUED'
+  | 'DOCUMENT_CHANGED';
 
 /** A located, bilingual problem with a template, an override or the data for a document. */
 export interface DocumentIssue {

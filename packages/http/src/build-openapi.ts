@@ -25,6 +25,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 const TAGS = [
   { name: 'audit', description: 'Verification of the hash-chained audit trail / 审计记录核验' },
   { name: 'dashboard', description: 'Statistics and the notification queue / 统计与通知队列' },
+  { name: 'documents', description: 'Enforcement documents: numbered, rendered, verified / 执法文书' },
   { name: 'evidence', description: 'Photos and documents, uploaded first and referenced by id / 证据文件' },
   { name: 'hazards', description: 'Hazards and the review-chain commands that move them / 隐患与审查链指令' },
   { name: 'inspections', description: 'Classify an inspection and report its hazards / 检查记录与隐患判定' },

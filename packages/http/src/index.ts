@@ -23,6 +23,7 @@ export type { ApiLogEntry, ApiLogger } from './api-logger.js';
 export { buildOpenApi } from './build-openapi.js';
 export { ROUTES } from './route-table.js';
 export type { AuditApiOptions } from './routes/audit-routes.js';
+export type { DocumentsApiOptions } from './documents-options.js';
 export { negotiateLanguage } from './negotiate-language.js';
 export { HttpProblem, problemResponse, pickText } from './problem.js';
 export type { Bilingual, ProblemIssue } from './problem.js';

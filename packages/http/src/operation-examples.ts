@@ -971,4 +971,38 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       components: {},
     },
   },
+  listHazardDocuments: {
+    parameters: { id: 'H-DOC' },
+    response: {
+      items: [
+        {
+          kind: 'rectification_notice',
+          number: '（东）应急隐改〔2026〕1号',
+          jurisdiction: 'D1',
+          year: 2026,
+          seq: 1,
+          eventId: 'H-DOC/2',
+          issuedAt: '2026-11-02T01:00:00.000Z',
+          verificationCode: 'TTCBZ-W9M8D',
+          contentHash: '3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a',
+        },
+      ],
+    },
+  },
+  renderHazardDocument: {
+    parameters: { id: 'H-DOC', kind: 'rectification_notice' },
+  },
+  verifyDocument: {
+    parameters: { code: 'TTCBZ-W9M8D' },
+    response: {
+      status: 'unchanged',
+      document: {
+        kind: 'rectification_notice',
+        number: '（东）应急隐改〔2026〕1号',
+        issuedAt: '2026-11-02T01:00:00.000Z',
+        contentHash: '3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a',
+        hashedAt: '2026-11-02T01:00:00.000Z',
+      },
+    },
+  },
 };

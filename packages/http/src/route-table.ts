@@ -1,6 +1,7 @@
 import { AUDIT_ROUTES } from './routes/audit-routes.js';
 import { COMMAND_ROUTE } from './routes/command-route.js';
 import { DASHBOARD_ROUTES } from './routes/dashboard-routes.js';
+import { DOCUMENT_ROUTES } from './routes/document-routes.js';
 import { EVIDENCE_ROUTES } from './routes/evidence-routes.js';
 import { HAZARD_ROUTES } from './routes/hazard-routes.js';
 import { INSPECTION_ROUTES } from './routes/inspection-routes.js';
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteSpec[] = Object.freeze([
   ...HAZARD_ROUTES,
   COMMAND_ROUTE,
   ...EVIDENCE_ROUTES,
+  ...DOCUMENT_ROUTES,
   ...DASHBOARD_ROUTES,
   ...AUDIT_ROUTES,
   OPENAPI_ROUTE,

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
 import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { DOCUMENT_KINDS, loadOverride, type DocumentDirectory, type EnterpriseDetails } from '@anjian/documents';
+import { loadBuiltinTemplate } from '@anjian/documents/node';
+import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
 import { createAnjianApi, ROUTES } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
@@ -705,6 +708,90 @@ describe('GET /audit/verify, GET /hazards/{id}/audit', () => {
     expect((await h.call('owner-e2', 'GET', '/hazards/H-B/audit')).status).toBe(404);
     expect((await h.call('grid-g1', 'GET', '/hazards/nope/audit')).status).toBe(404);
   });
+});
+
+describe('documents (执法文书): numbered with the command, rendered from the record, verified in public', () => {
+  it('a notice issued over HTTP takes its 文号; the document renders as HTML and PDF, re-renders identically, refuses changed content; the code verifies', async () => {
+    const enterprise: EnterpriseDetails = { id: 'E1', name: '老王饭店', address: '东城区和平里北街18号', legalRepresentative: '王建国' };
+    const names: DocumentDirectory = { enterprise: async (id) => (id === 'E1' ? { ...enterprise } : null), officer: async (id) => ({ id, name: id === 'grid-g1' ? '陈静' : id }) };
+    const override = loadOverride(
+      'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
+      'd1.yaml',
+    );
+    if (!override.ok) throw new Error('override');
+    const font = findSystemCjkFont();
+    const d = await createHarness(undefined, undefined, undefined, undefined, {
+      documents: {
+        templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)),
+        override: override.value,
+        directory: names,
+        verifyUrl: 'https://portal.example/api/documents/verify',
+        ...(font ? { renderPdf: (doc) => renderDocumentPdf(doc, { font }) } : {}),
+      },
+    });
+    const basis = [
+      {
+        regulation: 'gas-regulation',
+        clause: '第十八条',
+        number: '国务院令第583号',
+        edition: '2016',
+        title: { 'zh-CN': '城镇燃气管理条例' },
+        status: 'current' as const,
+        confidence: 'verified' as const,
+      },
+    ];
+    await d.seed('H-DOC', 'grid-g1', { basis });
+    expect((await d.call('grid-g1', 'POST', '/hazards/H-DOC/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'doc-notice-1' } })).status).toBe(200);
+    const list = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { kind: string; number: string; verificationCode: null }) => [i.kind, i.number, i.verificationCode])).toEqual([
+      ['rectification_notice', '（东）应急隐改〔2026〕1号', null],
+    ]);
+    expect((await d.call('grid-g1', 'GET', '/hazards/H-none/documents')).status).toBe(404);
+
+    // A required value missing from the directory: 422, nothing recorded.
+    const address = enterprise.address;
+    delete enterprise.address;
+    const missing = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
+    expect([missing.status, missing.body.code, missing.body.issues[0].code]).toEqual([422, 'DOCUMENT_REFUSED', 'VALUE_MISSING']);
+    enterprise.address = address;
+
+    const html = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
+    expect(html.status, JSON.stringify(html.body.issues ?? '')).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const code = html.headers.get('x-verification-code')!;
+    const hash = html.headers.get('x-content-hash')!;
+    expect(decodeURIComponent(html.headers.get('x-document-number')!)).toBe('（东）应急隐改〔2026〕1号');
+    const page = new TextDecoder().decode(html.body);
+    for (const text of ['（东）应急隐改〔2026〕1号', '老王饭店', code, hash, '<svg']) expect(page).toContain(text);
+    const again = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice?format=html');
+    expect(again.headers.get('x-content-hash')).toBe(hash);
+    if (font) {
+      const pdf = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice?format=pdf');
+      expect([pdf.status, pdf.headers.get('content-type'), new TextDecoder().decode(pdf.body.slice(0, 5))]).toEqual([200, 'application/pdf', '%PDF-']);
+    }
+    expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice?format=docx')).status).toBe(400);
+    expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/no_such_kind')).body.code).toBe('DOCUMENT_KIND_UNKNOWN');
+    expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_order')).body.code).toBe('DOCUMENT_NOT_ISSUED');
+    expect((await d.call('owner-e2', 'GET', '/hazards/H-DOC/documents/rectification_notice')).status).toBe(404);
+    // The directory changed after issue: the issued document stands.
+    enterprise.name = '老王饭店（新）';
+    const changed = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
+    expect([changed.status, changed.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+    expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents')).body.items[0].verificationCode).toBe(code);
+
+    // Verification: public, by code (case and separators as typed) and hash.
+    const ok = await d.call(null, 'GET', `/documents/verify/${code.toLowerCase().replace('-', '')}?hash=${hash}`);
+    expect([ok.status, ok.body.status, ok.body.document.number, ok.body.document.contentHash]).toEqual([200, 'unchanged', '（东）应急隐改〔2026〕1号', hash]);
+    const oneByte = `${hash.slice(0, -1)}${hash.endsWith('0') ? '1' : '0'}`;
+    expect((await d.call(null, 'GET', `/documents/verify/${code}?hash=${oneByte}`)).body.status).toBe('altered');
+    expect((await d.call(null, 'GET', `/documents/verify/${code}`)).body.status).toBe('issued');
+    expect((await d.call(null, 'GET', '/documents/verify/00000-00000')).body).toEqual({ status: 'unknown' });
+    expect((await d.call(null, 'GET', '/documents/verify/not-a-code!')).status).toBe(400);
+    expect((await d.call(null, 'GET', `/documents/verify/${code}?hash=xyz`)).status).toBe(400);
+    // A server without the documents option: 404.
+    expect((await h.call(null, 'GET', `/documents/verify/${code}`)).body.code).toBe('DOCUMENTS_NOT_CONFIGURED');
+  }, 60_000);
 });
 
 // Runs last in this file: the contract tests above have filled SEEN and MISMATCHES.

@@ -9,7 +9,8 @@ import { compilePack, createMemoryEvidenceStore, createMemoryStore, createStatic
 import type { EvidenceKind, MemoryEvidenceStore, ReportCommand } from '@anjian/core/internal';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
-import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry } from '../src/index.js';
+import { documentNumbering } from '@anjian/documents';
+import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry, type DocumentsApiOptions } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
 
 const DEMO_KITCHEN = fileURLToPath(new URL('../../../examples/packs/demo-kitchen', import.meta.url));
@@ -120,20 +121,29 @@ export type Transport = (api: AnjianApi) => (request: Request) => Promise<Respon
 
 /**
  * Build a harness; `store` defaults to a fresh memory store, `transport` to `api.fetch`;
- * `options.evidence: false` leaves the API without an evidence store.
+ * `options.evidence: false` leaves the API without an evidence store; `options.documents`
+ * enables the document endpoints (and numbering, also for `seed`).
  */
 export async function createHarness(
   start = '2026-11-02T01:00:00Z',
   store: Store = createMemoryStore(),
   basePath = '/api',
   transport: Transport = (api) => api.fetch,
-  options: { evidence?: boolean } = {},
+  options: { evidence?: boolean; documents?: DocumentsApiOptions } = {},
 ): Promise<Harness> {
   const clock = createFixedClock(start);
   const directory = createStaticDirectory([...Object.values(TEST_ACTORS), OFFICER_3], ENTERPRISES);
   const evidence = createMemoryEvidenceStore();
   const pack = await demoKitchen();
-  const deps: ChainDeps = { store, directory, calendar: TEST_CALENDAR_2026, clock, evidence, packs: new Map([[pack.id, compilePack(pack)]]) };
+  const deps: ChainDeps = {
+    store,
+    directory,
+    calendar: TEST_CALENDAR_2026,
+    clock,
+    evidence,
+    packs: new Map([[pack.id, compilePack(pack)]]),
+    ...(options.documents ? { documentNumbers: documentNumbering({ jurisdiction: options.documents.override.override.jurisdiction }) } : {}),
+  };
   const api = createAnjianApi({
     store,
     directory,
@@ -141,6 +151,7 @@ export async function createHarness(
     clock,
     packs: [pack],
     ...(options.evidence === false ? {} : { evidence }),
+    ...(options.documents ? { documents: options.documents } : {}),
     basePath,
     maxBodyBytes: 64 * 1024,
     maxEvidenceBytes: 256 * 1024,

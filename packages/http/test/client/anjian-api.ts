@@ -219,6 +219,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hazard's numbered documents / 隐患的执法文书（文号）
+         * @description The document numbers (文号) allocated with the hazard's events, in order, with the verification code once a document was rendered. For whoever may read the hazard.
+         *
+         *     随隐患事件分配的文号（按分配顺序），文书首次生成后附验证码。可读取该隐患的用户可查。
+         */
+        get: operations["listHazardDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render a hazard's document as print-ready HTML or PDF / 生成执法文书（HTML 或 PDF）
+         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), composed on the server from the stored events, the number allocated with the event and the directory; nothing in the request is printed. The first rendering records the content hash and verification code; a later one with other content (the directory changed) is a 409. Headers X-Document-Number, X-Verification-Code, X-Content-Hash. For whoever may read the hazard.
+         *
+         *     由服务器根据已存事件、随事件分配的文号和目录生成文书，请求中的内容不会印在文书上。首次生成时登记内容摘要和验证码；之后内容若不同（如目录已改）返回 409。
+         */
+        get: operations["renderHazardDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a verification code (and hash) against the register; public / 核验文书验证码
+         * @description Whether a document with this verification code was issued, and, with `hash` (from the QR code), whether the presented document is the one issued (`unchanged`) or not (`altered`). Public: the answer carries only the kind, number, issue date and recorded hash.
+         *
+         *     核验验证码是否对应已出具的文书；附 hash（二维码中）时核验是否与出具时一致（unchanged）或被改动（altered）。公开接口，仅返回文书种类、文号、出具日期和登记的摘要。
+         */
+        get: operations["verifyDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queues/{role}": {
         parameters: {
             query?: never;
@@ -2434,7 +2500,7 @@ export interface components {
             status: 404;
             detail: string;
             /** @enum {unknown} */
-            code: "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND";
+            code: "DOCUMENTS_NOT_CONFIGURED" | "DOCUMENT_KIND_UNKNOWN" | "DOCUMENT_NOT_ISSUED" | "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND" | "PDF_NOT_CONFIGURED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2451,7 +2517,7 @@ export interface components {
             status: 409;
             detail: string;
             /** @enum {unknown} */
-            code: "CONFLICT" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+            code: "CONFLICT" | "DOCUMENT_CHANGED" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2519,7 +2585,7 @@ export interface components {
             status: 422;
             detail: string;
             /** @enum {unknown} */
-            code: "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
+            code: "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -4765,6 +4831,248 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    listHazardDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (documents) / 路径参数
+                 * @example H-DOC
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the numbered documents / 文书列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "kind": "rectification_notice",
+                     *           "number": "（东）应急隐改〔2026〕1号",
+                     *           "jurisdiction": "D1",
+                     *           "year": 2026,
+                     *           "seq": 1,
+                     *           "eventId": "H-DOC/2",
+                     *           "issuedAt": "2026-11-02T01:00:00.000Z",
+                     *           "verificationCode": "TTCBZ-W9M8D",
+                     *           "contentHash": "3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @enum {unknown} */
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            /** @description 文号, e.g. （东）应急责改〔2026〕12号 */
+                            number: string;
+                            jurisdiction: string;
+                            year: number;
+                            seq: number;
+                            eventId: string;
+                            /** @description the issuing event’s time (ISO) / 出具时间 */
+                            issuedAt: string;
+                            /** @description null until the document is first rendered / 首次生成前为 null */
+                            verificationCode: string | null;
+                            contentHash: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    renderHazardDocument: {
+        parameters: {
+            query?: {
+                /** @description html (default) or pdf / 格式 */
+                format?: "html" | "pdf";
+                /** @description the issuing event id (default: the latest that issued this kind) / 产生文书的事件 */
+                event?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description id (documents) / 路径参数
+                 * @example H-DOC
+                 */
+                id: string;
+                /**
+                 * @description kind (documents) / 路径参数
+                 * @example rectification_notice
+                 */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the document / 文书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    verifyDocument: {
+        parameters: {
+            query?: {
+                /** @description the SHA-256 printed on the document or held by its QR code / 文书上的摘要 */
+                hash?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description code (documents) / 路径参数
+                 * @example TTCBZ-W9M8D
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the verdict / 核验结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unchanged",
+                     *       "document": {
+                     *         "kind": "rectification_notice",
+                     *         "number": "（东）应急隐改〔2026〕1号",
+                     *         "issuedAt": "2026-11-02T01:00:00.000Z",
+                     *         "contentHash": "3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a",
+                     *         "hashedAt": "2026-11-02T01:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description unknown: no document has this code; issued: it has (no hash presented); unchanged / altered: the presented hash equals / differs from the one recorded at issue
+                         * @enum {unknown}
+                         */
+                        status: "unknown" | "issued" | "unchanged" | "altered";
+                        document?: {
+                            /** @enum {unknown} */
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            number: string;
+                            issuedAt: string;
+                            contentHash: string;
+                            hashedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Not found / 未找到 */
