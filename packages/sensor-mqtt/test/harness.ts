@@ -56,8 +56,8 @@ export function topicPrefix(): string {
   return `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}/anjian/v1/devices`;
 }
 
-export async function publisher(): Promise<MqttClient> {
-  return mqtt.connectAsync(BROKER, { clientId: `pub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, clean: true });
+export async function publisher(url = BROKER): Promise<MqttClient> {
+  return mqtt.connectAsync(url, { clientId: `pub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, clean: true });
 }
 
 let n = 0;

@@ -1,16 +1,16 @@
-// A separate ingesting process for the restart test: `node <bundle> <db> <topic prefix> <client id>`.
+// A separate ingesting process for the restart test: `node <bundle> <db> <topic prefix> <client id> [broker url]`.
 // Prints "ready" once subscribed; the test kills it with SIGKILL mid-run and starts it again.
 import { createSensorIngester } from '../src/index.js';
 import { monitoring } from './harness.js';
 
-const [path, prefix, clientId] = process.argv.slice(2);
+const [path, prefix, clientId, url = 'mqtt://127.0.0.1:1883'] = process.argv.slice(2);
 if (!path || !prefix || !clientId) {
   console.error('usage: ingester-process <db> <topic prefix> <client id>');
   process.exit(2);
 }
 const m = await monitoring(path, { systemClock: true });
 const ingester = createSensorIngester({
-  url: 'mqtt://127.0.0.1:1883',
+  url,
   clientId,
   topic: `${prefix}/+/messages`,
   deps: m.deps,

@@ -1,11 +1,14 @@
-// kill -9 the ingesting process mid-run and start it again: QoS 1 with a persistent session
-// plus deduplication → 0 lost, 0 duplicated findings, checked against what was published.
+// kill -9 the ingesting process mid-run, restart the broker, start the ingester again: QoS 1
+// with a persistent session (kept across the broker's restart by its persistence file) plus
+// deduplication → 0 lost, 0 duplicated findings, checked against what was published. The
+// broker is a Mosquitto of this test's own (a free port, persistence in a temp folder), so
+// restarting it disturbs no other test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDeviceRegistry, createSqliteStore } from '@anjian/store-sqlite';
 import { DEVICES, publisher, tempDir, topicPrefix, until } from './harness.js';
@@ -19,9 +22,38 @@ const db = join(tmp.dir, 'anjian.db');
 const prefix = topicPrefix();
 const clientId = `anjian-restart-${process.pid}`;
 const children: ChildProcess[] = [];
+const port = 19_000 + (process.pid % 1000);
+const url = `mqtt://127.0.0.1:${port}`;
+let broker: ChildProcess | undefined;
+
+const portOpen = () =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
+async function startBroker(): Promise<void> {
+  const conf = join(tmp.dir, 'mosquitto.conf');
+  // Started as root, mosquitto drops to its own user: the persistence folder must be writable to it.
+  const store = join(tmp.dir, 'broker');
+  chmodSync(tmp.dir, 0o755);
+  mkdirSync(store, { recursive: true });
+  chmodSync(store, 0o777);
+  writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location ${store}/\n`);
+  broker = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
+  children.push(broker);
+  await until(portOpen, 10_000, 50);
+}
+
+async function restartBroker(): Promise<void> {
+  const b = broker!;
+  b.kill('SIGTERM'); // mosquitto writes its persistence file on the way out
+  await new Promise((r) => b.once('exit', r));
+  await startBroker();
+}
 
 function startIngester(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bundle, db, prefix, clientId], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bundle, db, prefix, clientId, url], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
@@ -49,15 +81,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await (await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId, clean: true })).endAsync();
+  await new Promise((r) => setTimeout(r, 100));
   tmp.cleanup();
   rmSync(bundleDir, { recursive: true, force: true });
 });
 
-describe('restart: kill -9 the ingester mid-run', () => {
+describe('restart: kill -9 the ingester and restart the broker mid-run', () => {
   it('0 lost, 0 duplicated: every published message committed once, one hazard per alarm episode', async () => {
+    await startBroker();
     const first = await startIngester();
-    const pub = await publisher();
+    const pub = await publisher(url);
     // 3 devices × 30 messages, alternating alarm / alarm_cleared: 15 alarm episodes each.
     const published: Array<{ device: string; id: string; type: string }> = [];
     for (let i = 0; i < 30; i++) for (const d of DEVICES) published.push({ device: d.id, id: `r-${i}`, type: i % 2 === 0 ? 'alarm' : 'alarm_cleared' });
@@ -76,6 +109,7 @@ describe('restart: kill -9 the ingester mid-run', () => {
     await sending;
     await pub.endAsync();
     expect(atKill).toBeLessThan(published.length); // killed mid-run
+    await restartBroker();
     await startIngester();
     await until(async () => (await committed()) === published.length, 30_000, 100);
     const warnings = await registry.listWarnings();
