@@ -18,7 +18,9 @@ export function mountAnjian(fastify: FastifyInstance, api: AnjianApi): void {
         for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
       }
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : (request.body as Buffer | undefined);
-      const response = await api.fetch(new Request(new URL(request.url, `${request.protocol}://${request.host}`), { method: request.method, headers, ...(body ? { body } : {}) }));
+      const response = await api.fetch(
+        new Request(new URL(request.url, `${request.protocol}://${request.host}`), { method: request.method, headers, ...(body ? { body: new Uint8Array(body) } : {}) }),
+      );
       reply.code(response.status);
       response.headers.forEach((value, name) => void reply.header(name, value));
       return reply.send(Buffer.from(await response.arrayBuffer()));
