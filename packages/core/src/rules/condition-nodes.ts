@@ -21,7 +21,7 @@ export interface ConditionNode {
 
 /**
  * What a condition's test reads: the facts object at index 0, then one slot per fact the
- * compiler numbered (`CompileConditionOptions.factSlots`), {@link HOLE} until the first
+ * compiler numbered (`CompileConditionOptions.factSlots`), `HOLE` until the first
  * leaf reads that fact in this evaluation. Each answer is then read from the facts object
  * at most once per evaluation, however many leaves compare it (a read of a large answers
  * object is a dictionary lookup, the dearest part of a leaf). A slot holds what
@@ -30,9 +30,9 @@ export interface ConditionNode {
 export type Slots = unknown[];
 
 /** A slot not read yet in this evaluation. @internal */
-export const HOLE: unique symbol = Symbol('unread');
+const HOLE: unique symbol = Symbol('unread');
 
-/** Fresh slots over a facts object (`size`: the facts object and the slots, as {@link slotCount}). @internal */
+/** Fresh slots over a facts object (`size`: the facts object and the slots, as `CompiledCondition.slotCount`). @internal */
 export function slotsOver(facts: Facts, size: number): Slots {
   const slots: Slots = new Array<unknown>(size).fill(HOLE);
   slots[0] = facts;
