@@ -21,3 +21,4 @@ export * from '../scenarios/index.js';
 export * from '../interop/index.js';
 export * from '../outbox/index.js';
 export * from '../monitoring/index.js';
+export * from '../permits/index.js';

@@ -1,0 +1,271 @@
+import { chainPermitEvent } from './permit-chain.js';
+import { evolvePermit } from './evolve-permit.js';
+import { judgeGasReading, needsLel, type GasVerdict } from './judge-gas-reading.js';
+import { permitRejection as reject } from './permit-rejection.js';
+import { selectPermitRule, type PermitRules } from './permit-rules.js';
+import type {
+  ApplyPermitCommand,
+  GasReadingInput,
+  PermitActor,
+  PermitCommand,
+  PermitDecision,
+  PermitEvent,
+  PermitEventDataMap,
+  PermitEventType,
+  PermitRejection,
+  PermitState,
+  PermitStatus,
+} from './permit-types.js';
+
+const MIN = 60_000;
+const OPEN: ReadonlySet<PermitStatus> = new Set(['applied', 'approved', 'in_progress', 'suspended']);
+const MAX_TEXT = 200;
+const MAX_SAMPLE_AGE_MS = 24 * 60 * MIN;
+const MAX_APPLY_AHEAD_MS = 30 * 24 * 60 * MIN;
+const MAX_APPLY_BEHIND_MS = 5 * MIN;
+
+/** True while a permit can still change (not expired, closed or cancelled). */
+export function isPermitOpen(state: PermitState): boolean {
+  return OPEN.has(state.status);
+}
+
+function text(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT;
+}
+
+function isoMs(value: unknown): number | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function invalid(field: string, zh: string, en: string): PermitRejection {
+  return reject('INVALID_COMMAND', `命令字段 ${field} 无效：${zh}`, `Invalid command field ${field}: ${en}`);
+}
+
+function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null {
+  for (const f of ['permitId', 'kind', 'grade', 'enterpriseId', 'area', 'attendantId'] as const) {
+    if (!text(c[f])) return invalid(f, '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+  }
+  if (c.premises !== 'hazchem' && c.premises !== 'general') return invalid('premises', '须为 hazchem 或 general', 'must be hazchem or general');
+  if (!Array.isArray(c.workerIds) || c.workerIds.length === 0 || c.workerIds.length > 50 || !c.workerIds.every(text)) {
+    return invalid('workerIds', '须为1至50个作业人员编号', 'must list 1 to 50 worker ids');
+  }
+  if (new Set(c.workerIds).size !== c.workerIds.length) return invalid('workerIds', '作业人员重复', 'duplicate worker ids');
+  if (c.workerIds.includes(c.attendantId)) return reject('SEPARATION_OF_DUTIES', '监护人不得同时是作业人员', 'The attendant must not also be a worker');
+  const from = isoMs(c.validFrom);
+  if (from === null) return invalid('validFrom', '须为 ISO 8601 时间', 'must be an ISO 8601 time');
+  if (from < now - MAX_APPLY_BEHIND_MS || from > now + MAX_APPLY_AHEAD_MS) {
+    return reject('INVALID_TIME', '有效期起点须在当前时间前5分钟至30天后之间', 'validFrom must be between 5 minutes ago and 30 days ahead');
+  }
+  const lel = c.flammableLelPctVol;
+  if (lel !== undefined && (typeof lel !== 'number' || !Number.isFinite(lel) || lel <= 0 || lel > 100)) {
+    return invalid('flammableLelPctVol', '爆炸下限须为 0 至 100 之间的 %VOL', 'the LEL must be a % vol between 0 and 100');
+  }
+  return null;
+}
+
+function checkReading(r: GasReadingInput | undefined, now: number): PermitRejection | null {
+  if (typeof r !== 'object' || r === null) return invalid('reading', '缺少读数', 'the reading is missing');
+  if (!text(r.instrument)) return invalid('reading.instrument', '须注明检测仪器', 'name the instrument');
+  if (!text(r.place)) return invalid('reading.place', '须注明检测部位', 'name the sampling place');
+  for (const f of ['flammablePctVol', 'flammablePctLel', 'o2PctVol'] as const) {
+    const v = r[f];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)) return invalid(`reading.${f}`, '须为 0 至 100 之间的数值', 'must be a number from 0 to 100');
+  }
+  const at = isoMs(r.sampledAt);
+  if (at === null) return invalid('reading.sampledAt', '须为 ISO 8601 时间', 'must be an ISO 8601 time');
+  if (at > now || at < now - MAX_SAMPLE_AGE_MS) return reject('INVALID_TIME', '采样时间不得晚于当前时间或早于24小时前', 'The sampling time must not be in the future or more than 24 hours ago');
+  return null;
+}
+
+function wrongStatus(state: PermitState, command: string): PermitRejection {
+  return reject('WRONG_STATUS', `许可证状态为 ${state.status}，不能执行 ${command}`, `The permit is ${state.status}; ${command} is not allowed`);
+}
+
+/** The current gas test counts for a start or resume at `now` (passing, after `since`, inside the window). */
+function testRejection(state: PermitState, now: number, since: number | null): PermitRejection | null {
+  const rule = state.rule.gasTest;
+  if (rule === null) return null;
+  const test = state.lastTest;
+  if (test === null || !test.pass || (since !== null && Date.parse(test.sampledAt) < since)) {
+    return reject(
+      'NO_PASSING_TEST',
+      since === null ? '没有合格的气体分析' : '中断后没有新的合格气体分析',
+      since === null ? 'There is no passing gas test' : 'There is no new passing gas test since the interruption',
+    );
+  }
+  if (now - Date.parse(test.sampledAt) > rule.windowMinutes * MIN) {
+    return reject('GAS_TEST_STALE', `气体分析须在作业开始前 ${rule.windowMinutes} 分钟内`, `The gas test must be at most ${rule.windowMinutes} minutes before the work starts`);
+  }
+  return null;
+}
+
+/** Context for {@link decidePermit}: the permit rules (used when a permit is applied for). */
+export interface PermitDecideContext {
+  rules: PermitRules;
+}
+
+/**
+ * Decides a permit command: the events it produces, hash-chained after `state`, or a
+ * rejection with a code and a message in 中文 and English. Pure and synchronous; `now` is
+ * the host's trusted clock and `actor.roles` come from its directory. An open permit past
+ * its validity refuses every command with `PERMIT_EXPIRED` until `tickPermit` records the
+ * expiry.
+ *
+ * @example
+ * ```ts
+ * const d = decidePermit(null, { type: 'apply', ... }, { id: 'u1', roles: [] }, now, { rules: DEFAULT_PERMIT_RULES });
+ * if (d.ok) for (const e of d.events) state = evolvePermit(state, e);
+ * ```
+ */
+export function decidePermit(state: PermitState | null, command: PermitCommand, actor: PermitActor, now: Date, ctx: PermitDecideContext): PermitDecision {
+  const nowMs = now.getTime();
+  const recordedAt = now.toISOString();
+  if (typeof command !== 'object' || command === null || typeof command.type !== 'string') return { ok: false, rejection: invalid('type', '缺少命令类型', 'the command type is missing') };
+  if (!text(actor?.id) || !Array.isArray(actor.roles)) return { ok: false, rejection: invalid('actor', '缺少操作人', 'the actor is missing') };
+
+  if (command.type === 'apply') {
+    if (state !== null) return { ok: false, rejection: reject('ALREADY_EXISTS', `许可证 ${state.permitId} 已存在`, `Permit ${state.permitId} already exists`) };
+    const bad = checkApply(command, nowMs);
+    if (bad) return { ok: false, rejection: bad };
+    const rule = selectPermitRule(ctx.rules, command.kind, command.grade, command.premises, new Date(command.validFrom));
+    if (rule === null) {
+      return {
+        ok: false,
+        rejection: reject(
+          'NO_RULE_IN_FORCE',
+          `${command.validFrom.slice(0, 10)} 没有适用于 ${command.kind}/${command.grade}（${command.premises}）的许可规则`,
+          `No permit rule for ${command.kind}/${command.grade} (${command.premises}) is in force on ${command.validFrom.slice(0, 10)}`,
+        ),
+      };
+    }
+    const lel = command.flammableLelPctVol ?? null;
+    if (rule.gasTest !== null && needsLel(rule.gasTest) && lel === null) {
+      return { ok: false, rejection: reject('LEL_REQUIRED', '须申报可燃介质的爆炸下限（%VOL），合格标准取决于它', 'Declare the flammable substance’s LEL (% vol): the pass limits depend on it') };
+    }
+    const validFrom = new Date(command.validFrom).toISOString();
+    const data: PermitEventDataMap['applied'] = {
+      kind: command.kind,
+      grade: command.grade,
+      premises: command.premises,
+      enterpriseId: command.enterpriseId,
+      area: command.area,
+      workerIds: [...command.workerIds],
+      attendantId: command.attendantId,
+      validFrom,
+      validUntil: new Date(Date.parse(validFrom) + rule.validityHours * 60 * MIN).toISOString(),
+      flammableLelPctVol: lel,
+      rule,
+      rulesVersion: ctx.rules.version,
+    };
+    return { ok: true, events: [chainPermitEvent(null, command.permitId, 'applied', data, actor.id, recordedAt)] };
+  }
+
+  if (state === null) return { ok: false, rejection: reject('NOT_FOUND', '许可证不存在', 'No such permit') };
+  if (isPermitOpen(state) && nowMs > Date.parse(state.validUntil)) {
+    return { ok: false, rejection: reject('PERMIT_EXPIRED', `许可证已于 ${state.validUntil} 过期，须先记录过期`, `The permit expired at ${state.validUntil}; record the expiry (tick) first`) };
+  }
+
+  const events: PermitEvent[] = [];
+  let cur = state;
+  const emit = <T extends PermitEventType>(type: T, data: PermitEventDataMap[T]): void => {
+    const e = chainPermitEvent(cur, cur.permitId, type, data, actor.id, recordedAt);
+    events.push(e);
+    cur = evolvePermit(cur, e);
+  };
+  const refuse = (r: PermitRejection): PermitDecision => ({ ok: false, rejection: r });
+  const judge = (reading: GasReadingInput): GasVerdict | PermitRejection => {
+    const gas = state.rule.gasTest;
+    if (gas === null) return reject('INVALID_COMMAND', '该类作业的规则不要求气体分析', 'This kind of work has no gas-test rule');
+    const bad = checkReading(reading, nowMs);
+    if (bad) return bad;
+    const verdict = judgeGasReading(gas, state.flammableLelPctVol, reading);
+    if (verdict.missing.length > 0)
+      return reject('READING_INCOMPLETE', `读数缺少规则要求的项目：${verdict.missing.join('、')}`, `The reading lacks what the rule requires: ${verdict.missing.join(', ')}`);
+    return verdict;
+  };
+  const copyReading = (r: GasReadingInput): GasReadingInput => {
+    const out: GasReadingInput = { sampledAt: new Date(r.sampledAt).toISOString(), instrument: r.instrument, place: r.place };
+    if (r.flammablePctVol !== undefined) out.flammablePctVol = r.flammablePctVol;
+    if (r.flammablePctLel !== undefined) out.flammablePctLel = r.flammablePctLel;
+    if (r.o2PctVol !== undefined) out.o2PctVol = r.o2PctVol;
+    return out;
+  };
+
+  switch (command.type) {
+    case 'approve': {
+      if (state.status !== 'applied') return refuse(wrongStatus(state, 'approve'));
+      const role = state.rule.approverRole;
+      if (!actor.roles.includes(role)) return refuse(reject('APPROVER_ROLE', `${state.rule.title['zh-CN']}须由 ${role} 审批`, `${state.rule.title.en} must be approved by ${role}`));
+      if (state.workerIds.includes(actor.id) || actor.id === state.attendantId) {
+        return refuse(reject('SEPARATION_OF_DUTIES', '审批人不得是作业人员或监护人', 'The approver must be neither a worker nor the attendant'));
+      }
+      emit('approved', { role });
+      break;
+    }
+    case 'record_gas_test': {
+      if (state.status !== 'applied' && state.status !== 'approved' && state.status !== 'suspended') return refuse(wrongStatus(state, 'record_gas_test'));
+      const verdict = judge(command.reading);
+      if ('code' in verdict) return refuse(verdict);
+      emit('gas_tested', { reading: copyReading(command.reading), verdict });
+      break;
+    }
+    case 'start': {
+      if (state.status !== 'approved') return refuse(wrongStatus(state, 'start'));
+      if (nowMs < Date.parse(state.validFrom)) return refuse(reject('OUTSIDE_VALIDITY', `许可证自 ${state.validFrom} 起有效`, `The permit is valid from ${state.validFrom}`));
+      if (!state.attendantPresent) return refuse(reject('ATTENDANT_ABSENT', '监护人未到位', 'The attendant is not present'));
+      const bad = testRejection(state, nowMs, null);
+      if (bad) return refuse(bad);
+      emit('started', { testSampledAt: state.lastTest?.sampledAt ?? null });
+      break;
+    }
+    case 'record_reading': {
+      if (state.status !== 'in_progress' && state.status !== 'suspended') return refuse(wrongStatus(state, 'record_reading'));
+      const verdict = judge(command.reading);
+      if ('code' in verdict) return refuse(verdict);
+      const interval = state.rule.monitoringIntervalMinutes;
+      if (state.status === 'in_progress' && interval !== null && state.lastMonitoredAt !== null) {
+        const due = Date.parse(state.lastMonitoredAt) + interval * MIN;
+        if (nowMs > due) emit('suspended', { reason: 'reading_missed', dueAt: new Date(due).toISOString() });
+      }
+      emit('reading_recorded', { reading: copyReading(command.reading), verdict });
+      if (cur.status === 'in_progress' && !verdict.pass) emit('suspended', { reason: 'reading_failed' });
+      break;
+    }
+    case 'attendant_present': {
+      if (!isPermitOpen(state)) return refuse(wrongStatus(state, 'attendant_present'));
+      if (actor.id !== state.attendantId) return refuse(reject('NOT_ATTENDANT', '只有监护人本人可以确认到位', 'Only the attendant can confirm being present'));
+      emit('attendant_present', {});
+      break;
+    }
+    case 'attendant_absent': {
+      if (!isPermitOpen(state)) return refuse(wrongStatus(state, 'attendant_absent'));
+      emit('attendant_absent', {});
+      if (cur.status === 'in_progress') emit('suspended', { reason: 'attendant_absent' });
+      break;
+    }
+    case 'resume': {
+      if (state.status !== 'suspended') return refuse(wrongStatus(state, 'resume'));
+      if (!state.attendantPresent) return refuse(reject('ATTENDANT_ABSENT', '监护人未到位', 'The attendant is not present'));
+      const bad = testRejection(state, nowMs, state.suspendedAt === null ? null : Date.parse(state.suspendedAt));
+      if (bad) return refuse(bad);
+      emit('resumed', { testSampledAt: state.lastTest?.sampledAt ?? null });
+      break;
+    }
+    case 'close': {
+      if (state.status !== 'in_progress' && state.status !== 'suspended' && state.status !== 'expired') return refuse(wrongStatus(state, 'close'));
+      emit('closed', {});
+      break;
+    }
+    case 'cancel': {
+      if (state.status !== 'applied' && state.status !== 'approved' && state.status !== 'suspended') return refuse(wrongStatus(state, 'cancel'));
+      if (!text(command.reason)) return refuse(invalid('reason', '须说明取消原因', 'give a reason'));
+      emit('cancelled', { reason: command.reason });
+      break;
+    }
+    default:
+      return refuse(invalid('type', `未知命令 ${String((command as { type: unknown }).type).slice(0, 40)}`, `unknown command ${String((command as { type: unknown }).type).slice(0, 40)}`));
+  }
+  return { ok: true, events };
+}

@@ -1,0 +1,72 @@
+import type { PermitEvent, PermitEventDataMap, PermitState } from './permit-types.js';
+
+function d<T extends keyof PermitEventDataMap>(event: PermitEvent, _t: T): PermitEventDataMap[T] {
+  return event.data as PermitEventDataMap[T];
+}
+
+/**
+ * Folds one event into a permit's state (`null` before the first). Pure; trusts the event
+ * (decide checked it); the chain is checked by `verifyPermitChain`.
+ */
+export function evolvePermit(state: PermitState | null, event: PermitEvent): PermitState {
+  if (event.type === 'applied') {
+    const a = d(event, 'applied');
+    return {
+      permitId: event.permitId,
+      version: event.version,
+      status: 'applied',
+      rule: a.rule,
+      enterpriseId: a.enterpriseId,
+      area: a.area,
+      applicantId: event.actorId,
+      workerIds: a.workerIds,
+      attendantId: a.attendantId,
+      validFrom: a.validFrom,
+      validUntil: a.validUntil,
+      flammableLelPctVol: a.flammableLelPctVol,
+      approverId: null,
+      lastTest: null,
+      lastMonitoredAt: null,
+      attendantPresent: false,
+      suspendedAt: null,
+      suspendReason: null,
+      lastHash: event.hash,
+      updatedAt: event.recordedAt,
+    };
+  }
+  if (state === null) throw new Error(`permit ${event.permitId}: first event must be applied, got ${event.type}`);
+  const s: PermitState = { ...state, version: event.version, lastHash: event.hash, updatedAt: event.recordedAt };
+  switch (event.type) {
+    case 'approved':
+      return { ...s, status: 'approved', approverId: event.actorId };
+    case 'gas_tested': {
+      const g = d(event, 'gas_tested');
+      return { ...s, lastTest: { sampledAt: g.reading.sampledAt, pass: g.verdict.pass } };
+    }
+    case 'started':
+    case 'resumed':
+      return { ...s, status: 'in_progress', lastMonitoredAt: event.recordedAt, suspendedAt: null, suspendReason: null };
+    case 'reading_recorded':
+      return { ...s, lastMonitoredAt: event.recordedAt };
+    case 'attendant_present':
+      return { ...s, attendantPresent: true };
+    case 'attendant_absent':
+      return { ...s, attendantPresent: false };
+    case 'suspended':
+      return { ...s, status: 'suspended', suspendedAt: event.recordedAt, suspendReason: d(event, 'suspended').reason };
+    case 'expired':
+      return { ...s, status: 'expired' };
+    case 'closed':
+      return { ...s, status: 'closed' };
+    case 'cancelled':
+      return { ...s, status: 'cancelled' };
+  }
+  throw new Error(`permit ${event.permitId}: unknown event type`);
+}
+
+/** Folds a permit's events (in version order). */
+export function foldPermit(events: readonly PermitEvent[]): PermitState | null {
+  let state: PermitState | null = null;
+  for (const e of events) state = evolvePermit(state, e);
+  return state;
+}

@@ -1,0 +1,14 @@
+/**
+ * Hazardous-work permits (危险作业许可): rules as data and a pure decide/evolve lifecycle
+ * over a hash-chained log. See docs/permits.md.
+ *
+ * @packageDocumentation
+ */
+export * from './permit-rules.js';
+export * from './judge-gas-reading.js';
+export type * from './permit-types.js';
+export { decidePermit, isPermitOpen, type PermitDecideContext } from './decide-permit.js';
+export { evolvePermit, foldPermit } from './evolve-permit.js';
+export { tickPermit, PERMIT_SYSTEM_ACTOR } from './tick-permit.js';
+export { chainPermitEvent, hashPermitEvent, verifyPermitChain, type PermitChainCheck } from './permit-chain.js';
+export { permitRejection } from './permit-rejection.js';

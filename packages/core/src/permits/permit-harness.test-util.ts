@@ -1,0 +1,80 @@
+import { decidePermit } from './decide-permit.js';
+import { evolvePermit } from './evolve-permit.js';
+import { DEFAULT_PERMIT_RULES, type PermitRules } from './permit-rules.js';
+import { tickPermit } from './tick-permit.js';
+import type { ApplyPermitCommand, GasReadingInput, PermitActor, PermitCommand, PermitDecision, PermitEvent, PermitState } from './permit-types.js';
+
+export const MIN = 60_000;
+export const T0 = Date.parse('2026-12-07T08:00:00.000Z');
+export const at = (minutes: number): Date => new Date(T0 + minutes * MIN);
+export const iso = (minutes: number): string => at(minutes).toISOString();
+
+export const applicant: PermitActor = { id: 'applicant', roles: [] };
+export const leader: PermitActor = { id: 'leader', roles: ['principal_leader'] };
+export const safety: PermitActor = { id: 'safety', roles: ['safety_department'] };
+export const unit: PermitActor = { id: 'unit', roles: ['unit'] };
+export const attendant: PermitActor = { id: 'attendant', roles: [] };
+export const tester: PermitActor = { id: 'tester', roles: [] };
+
+export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
+  return {
+    type: 'apply',
+    permitId: 'P-1',
+    kind: 'hot_work',
+    grade: 'first',
+    premises: 'hazchem',
+    enterpriseId: 'E-1',
+    area: '330106',
+    workerIds: ['worker-1', 'worker-2'],
+    attendantId: 'attendant',
+    validFrom: iso(0),
+    flammableLelPctVol: 5,
+    ...overrides,
+  };
+}
+
+export function reading(minutes: number, values: Partial<GasReadingInput> = {}): GasReadingInput {
+  return { sampledAt: iso(minutes), instrument: 'PID-7', place: 'inlet', ...values };
+}
+
+/** A permit driven through decide/evolve/tick, keeping its log. */
+export class PermitRun {
+  state: PermitState | null = null;
+  readonly log: PermitEvent[] = [];
+  constructor(readonly rules: PermitRules = DEFAULT_PERMIT_RULES) {}
+
+  do(command: PermitCommand, actor: PermitActor, minutes: number): PermitDecision {
+    const d = decidePermit(this.state, command, actor, at(minutes), { rules: this.rules });
+    if (d.ok) this.record(d.events);
+    return d;
+  }
+
+  ok(command: PermitCommand, actor: PermitActor, minutes: number): PermitEvent[] {
+    const d = this.do(command, actor, minutes);
+    if (!d.ok) throw new Error(`${command.type} at ${minutes} refused: ${d.rejection.code} ${d.rejection.message.en}`);
+    return d.events;
+  }
+
+  code(command: PermitCommand, actor: PermitActor, minutes: number): string {
+    const d = this.do(command, actor, minutes);
+    return d.ok ? 'OK' : d.rejection.code;
+  }
+
+  tick(minutes: number): PermitEvent[] {
+    if (this.state === null) return [];
+    const events = tickPermit(this.state, at(minutes));
+    this.record(events);
+    return events;
+  }
+
+  get status(): string | undefined {
+    return this.state?.status;
+  }
+
+  private record(events: PermitEvent[]): void {
+    for (const e of events) {
+      this.state = evolvePermit(this.state, e);
+      this.log.push(e);
+    }
+  }
+}

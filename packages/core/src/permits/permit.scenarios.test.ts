@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { verifyPermitChain } from './permit-chain.js';
+import { applicant, applyCommand, attendant, iso, leader, PermitRun, reading, safety, tester, unit } from './permit-harness.test-util.js';
+
+/** A permit applied, approved, tested and the attendant present, ready to start at minute 0. */
+function ready(overrides: Parameters<typeof applyCommand>[0] = {}, approver = safety, test = reading(-10, { flammablePctVol: 0.1, o2PctVol: 20.5, flammablePctLel: 1 })) {
+  const run = new PermitRun();
+  run.ok(applyCommand(overrides), applicant, -60);
+  run.ok({ type: 'approve' }, approver, -30);
+  run.ok({ type: 'record_gas_test', reading: test }, tester, -5);
+  run.ok({ type: 'attendant_present' }, attendant, -2);
+  return run;
+}
+
+describe('permits: approver by grade (GB 30871-2022 附录B)', () => {
+  it.each([
+    ['special', leader, [safety, unit]],
+    ['first', safety, [leader, unit]],
+    ['second', unit, [leader, safety]],
+  ] as const)('hot work %s: only the grade’s role approves', (grade, right, wrong) => {
+    for (const w of wrong) {
+      const run = new PermitRun();
+      run.ok(applyCommand({ grade }), applicant, -60);
+      expect(run.code({ type: 'approve' }, w, -30)).toBe('APPROVER_ROLE');
+    }
+    const run = new PermitRun();
+    run.ok(applyCommand({ grade }), applicant, -60);
+    expect(run.code({ type: 'approve' }, right, -30)).toBe('OK');
+    expect(run.state?.approverId).toBe(right.id);
+  });
+
+  it('the approver is neither a worker nor the attendant; the attendant is not a worker', () => {
+    const run = new PermitRun();
+    run.ok(applyCommand(), applicant, -60);
+    expect(run.code({ type: 'approve' }, { id: 'worker-1', roles: ['safety_department'] }, -30)).toBe('SEPARATION_OF_DUTIES');
+    expect(run.code({ type: 'approve' }, { id: 'attendant', roles: ['safety_department'] }, -30)).toBe('SEPARATION_OF_DUTIES');
+    expect(new PermitRun().code(applyCommand({ attendantId: 'worker-2' }), applicant, -60)).toBe('SEPARATION_OF_DUTIES');
+  });
+});
+
+describe('permits: gas test window and limits', () => {
+  it('a test 31 minutes before start is refused; 30 minutes is accepted', () => {
+    const stale = ready({}, safety, reading(-31, { flammablePctVol: 0.1 }));
+    expect(stale.code({ type: 'start' }, applicant, 0)).toBe('GAS_TEST_STALE');
+    const fresh = ready({}, safety, reading(-30, { flammablePctVol: 0.1 }));
+    expect(fresh.code({ type: 'start' }, applicant, 0)).toBe('OK');
+    expect(fresh.status).toBe('in_progress');
+  });
+
+  it('LEL < 4 % gas at 0.3 % vol fails; the same reading passes for LEL ≥ 4 %', () => {
+    const low = ready({ flammableLelPctVol: 2.5 }, safety, reading(-10, { flammablePctVol: 0.3 }));
+    const tested = low.log.find((e) => e.type === 'gas_tested');
+    expect(tested?.data).toMatchObject({ verdict: { pass: false, failures: [{ measure: 'flammable_pct_vol', value: 0.3, max: 0.2 }] } });
+    expect(low.code({ type: 'start' }, applicant, 0)).toBe('NO_PASSING_TEST');
+    const high = ready({ flammableLelPctVol: 5 }, safety, reading(-10, { flammablePctVol: 0.3 }));
+    expect(high.code({ type: 'start' }, applicant, 0)).toBe('OK');
+    const edge = ready({ flammableLelPctVol: 3.9 }, safety, reading(-10, { flammablePctVol: 0.2 }));
+    expect(edge.code({ type: 'start' }, applicant, 0)).toBe('OK');
+  });
+
+  it('a later failing test replaces a passing one', () => {
+    const run = ready();
+    run.ok({ type: 'record_gas_test', reading: reading(-1, { flammablePctVol: 0.9 }) }, tester, -1);
+    expect(run.code({ type: 'start' }, applicant, 0)).toBe('NO_PASSING_TEST');
+  });
+
+  it('fails closed: no LEL declared for hot work, a reading without a required measure, a future sample', () => {
+    expect(new PermitRun().code(applyCommand({ flammableLelPctVol: undefined }), applicant, -60)).toBe('LEL_REQUIRED');
+    const run = new PermitRun();
+    run.ok(applyCommand(), applicant, -60);
+    expect(run.code({ type: 'record_gas_test', reading: reading(-10, { o2PctVol: 20 }) }, tester, -5)).toBe('READING_INCOMPLETE');
+    expect(run.code({ type: 'record_gas_test', reading: reading(0, { flammablePctVol: 0.1 }) }, tester, -5)).toBe('INVALID_TIME');
+    expect(run.code({ type: 'record_gas_test', reading: reading(-10, { flammablePctVol: Number.NaN }) }, tester, -5)).toBe('INVALID_COMMAND');
+  });
+});
+
+describe('permits: validity', () => {
+  it('first-grade hot work is valid 8 h; second grade 72 h; confined space 24 h', () => {
+    const first = ready();
+    expect(first.state?.validUntil).toBe(iso(8 * 60));
+    first.ok({ type: 'start' }, applicant, 0);
+    expect(first.tick(8 * 60)).toEqual([]);
+    expect(first.code({ type: 'close' }, applicant, 8 * 60 + 1)).toBe('PERMIT_EXPIRED');
+    expect(first.tick(8 * 60 + 1).map((e) => e.type)).toEqual(['expired']);
+    expect(first.status).toBe('expired');
+    expect(first.code({ type: 'resume' }, applicant, 8 * 60 + 2)).toBe('WRONG_STATUS');
+    expect(first.code({ type: 'close' }, applicant, 8 * 60 + 2)).toBe('OK');
+    expect(ready({ grade: 'second' }, unit).state?.validUntil).toBe(iso(72 * 60));
+    expect(ready({ kind: 'confined_space', grade: 'none' }, unit, reading(-10, { o2PctVol: 20.5, flammablePctVol: 0.1 })).state?.validUntil).toBe(iso(24 * 60));
+  });
+
+  it('no start before validFrom; expiry before start is recorded too', () => {
+    const run = ready({ validFrom: iso(20) });
+    expect(run.code({ type: 'start' }, applicant, 0)).toBe('OUTSIDE_VALIDITY');
+    expect(run.tick(20 + 8 * 60 + 1).map((e) => e.type)).toEqual(['expired']);
+  });
+
+  it('no rule in force: GB 46768 confined space before 2026-05-01 is refused', () => {
+    const run = new PermitRun();
+    const minutesBefore = (Date.parse('2026-04-20T08:00:00Z') - Date.parse(iso(0))) / 60_000;
+    const d = run.do(applyCommand({ kind: 'confined_space', grade: 'none', premises: 'general', validFrom: new Date(Date.parse('2026-04-20T09:00:00Z')).toISOString() }), applicant, minutesBefore);
+    expect(d.ok ? 'OK' : d.rejection.code).toBe('NO_RULE_IN_FORCE');
+  });
+});
+
+describe('permits: in progress (GB 46768-2025 confined space)', () => {
+  const confined = { kind: 'confined_space', grade: 'none', premises: 'general' } as const;
+  const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
+
+  it('a missed 15-minute reading suspends the job; resuming needs a new passing test', () => {
+    const run = ready(confined, unit, good(-10));
+    run.ok({ type: 'start' }, applicant, 0);
+    run.ok({ type: 'record_reading', reading: good(15) }, attendant, 15);
+    expect(run.tick(30)).toEqual([]);
+    expect(run.tick(30.5).map((e) => [e.type, e.data])).toEqual([['suspended', { reason: 'reading_missed', dueAt: iso(30) }]]);
+    expect(run.code({ type: 'resume' }, applicant, 35)).toBe('NO_PASSING_TEST');
+    run.ok({ type: 'record_gas_test', reading: good(36) }, tester, 36);
+    expect(run.code({ type: 'resume' }, applicant, 37)).toBe('OK');
+    expect(run.status).toBe('in_progress');
+  });
+
+  it('a late reading records the suspension first; a failing reading suspends', () => {
+    const run = ready(confined, unit, good(-10));
+    run.ok({ type: 'start' }, applicant, 0);
+    expect(run.ok({ type: 'record_reading', reading: good(16) }, attendant, 16).map((e) => e.type)).toEqual(['suspended', 'reading_recorded']);
+    const bad = ready(confined, unit, good(-10));
+    bad.ok({ type: 'start' }, applicant, 0);
+    const events = bad.ok({ type: 'record_reading', reading: reading(10, { o2PctVol: 18, flammablePctLel: 2 }) }, attendant, 10);
+    expect(events.map((e) => e.type)).toEqual(['reading_recorded', 'suspended']);
+    expect(bad.state?.suspendReason).toBe('reading_failed');
+  });
+
+  it('the attendant leaving suspends; only the attendant confirms being back', () => {
+    const run = ready(confined, unit, good(-10));
+    run.ok({ type: 'start' }, applicant, 0);
+    expect(run.ok({ type: 'attendant_absent' }, { id: 'officer', roles: [] }, 5).map((e) => e.type)).toEqual(['attendant_absent', 'suspended']);
+    run.ok({ type: 'record_gas_test', reading: good(6) }, tester, 6);
+    expect(run.code({ type: 'resume' }, applicant, 7)).toBe('ATTENDANT_ABSENT');
+    expect(run.code({ type: 'attendant_present' }, applicant, 7)).toBe('NOT_ATTENDANT');
+    run.ok({ type: 'attendant_present' }, attendant, 7);
+    run.ok({ type: 'resume' }, applicant, 8);
+    run.ok({ type: 'close' }, applicant, 20);
+    expect(run.status).toBe('closed');
+    expect(verifyPermitChain(run.log)).toEqual({ ok: true });
+  });
+
+  it('no start without the attendant present', () => {
+    const run = new PermitRun();
+    run.ok(applyCommand(), applicant, -60);
+    run.ok({ type: 'approve' }, safety, -30);
+    run.ok({ type: 'record_gas_test', reading: reading(-10, { flammablePctVol: 0.1 }) }, tester, -5);
+    expect(run.code({ type: 'start' }, applicant, 0)).toBe('ATTENDANT_ABSENT');
+  });
+});
+
+describe('permits: the log', () => {
+  it('is hash-chained and a changed event is detected', () => {
+    const run = ready();
+    run.ok({ type: 'start' }, applicant, 0);
+    expect(verifyPermitChain(run.log)).toEqual({ ok: true });
+    const tampered = run.log.map((e) => (e.version === 3 ? { ...e, actorId: 'someone' } : e));
+    expect(verifyPermitChain(tampered)).toEqual({ ok: false, version: 3, reason: 'hash' });
+    expect(verifyPermitChain([run.log[0]!, run.log[2]!])).toMatchObject({ ok: false, reason: 'version' });
+  });
+
+  it('records the rule it applied, so later rule edits do not change history', () => {
+    const run = ready();
+    expect(run.log[0]?.data).toMatchObject({ rule: { id: 'gb30871.hot_work.first', validityHours: 8 }, rulesVersion: expect.any(String) });
+  });
+
+  it('every rejection carries 中文 and English', () => {
+    const run = new PermitRun();
+    const d = run.do({ type: 'start' }, applicant, 0);
+    expect(d.ok).toBe(false);
+    if (!d.ok) {
+      expect(d.rejection.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.rejection.message.en.length).toBeGreaterThan(0);
+    }
+    expect(run.code({ type: 'nope' } as never, applicant, 0)).toBe('NOT_FOUND');
+    run.ok(applyCommand(), applicant, -60);
+    expect(run.code({ type: 'nope' } as never, applicant, 0)).toBe('INVALID_COMMAND');
+  });
+});
