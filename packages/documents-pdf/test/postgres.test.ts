@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await store?.close();
   // pg is a dependency of the store package: drop the test schema through it.
-  const pg = createRequire(new URL('../../store-postgres/package.json', import.meta.url))('pg') as typeof import('pg');
+  const pg = createRequire(new URL('../../store-postgres/package.json', import.meta.url))('pg') as {
+    Pool: new (options: { connectionString: string }) => { query(sql: string): Promise<unknown>; end(): Promise<void> };
+  };
   const pool = new pg.Pool({ connectionString: PG_URL });
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await pool.end();
