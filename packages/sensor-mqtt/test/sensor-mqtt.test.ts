@@ -107,4 +107,23 @@ describe('sensor-mqtt against Mosquitto', () => {
     await until(() => ingester.stats().processed === s1.processed + 1);
     expect((await m.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).map((w) => w.rule)).toEqual(['SEN-03-H1']);
   });
+  it('a failing registry: the message is not acknowledged, comes again after the reconnect and is processed once', async () => {
+    const s0 = ingester.stats();
+    const commit = m.registry.commit;
+    let failures = 0;
+    m.registry.commit = async (input) => {
+      if (failures++ === 0) throw new Error('database is locked');
+      return commit.call(m.registry, input);
+    };
+    try {
+      await publish('D-chem', message('D-chem', 'battery_low'));
+      await until(() => ingester.stats().processed === s0.processed + 1, 15_000);
+    } finally {
+      m.registry.commit = commit;
+    }
+    const s1 = ingester.stats();
+    expect(s1.errors - s0.errors).toBe(1);
+    expect(log.lines.some((l) => l.level === 'error' && String(l.details.error).includes('database is locked'))).toBe(true);
+    expect((await m.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).filter((w) => w.item === 'SEN-04')).toHaveLength(1);
+  });
 });
