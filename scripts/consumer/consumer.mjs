@@ -13,7 +13,9 @@
 //   3. @anjian/core bundled for the browser (esbuild) compiles a pack (loaded in Node, handed
 //      over as JSON) and classifies an inspection in Chromium under a CSP without 'unsafe-eval'
 //      (no page error, no console error such as a CSP violation).
-//   4. A published file removed from an installed pack makes `anjian validate` fail: the checks
+//   4. The numbered examples (examples/NN-…), each with its dependencies by version, run from
+//      the same install.
+//   5. A published file removed from an installed pack makes `anjian validate` fail: the checks
 //      above notice when a package's `files` miss something.
 //
 // Needs `pnpm build` first (dist/ is packed). npm reaches the registry for third-party
@@ -114,6 +116,22 @@ try {
   if (files.length !== packages.length) throw new Error(`pnpm pack wrote ${files.length} tarballs for ${packages.length} packages`);
   step(`packed ${files.length} packages`, started);
 
+  // The numbered examples (examples/01-…): projects of their own; their third-party
+  // dependencies join the one install, their @anjian/* ones must be packed packages.
+  const examples = readdirSync(join(ROOT, 'examples'))
+    .filter((d) => /^\d\d-/.test(d))
+    .sort()
+    .map((name) => ({ name, pkg: JSON.parse(readFileSync(join(ROOT, 'examples', name, 'package.json'), 'utf8')) }));
+  const thirdParty = [
+    ...new Set(
+      examples.flatMap(({ pkg }) =>
+        Object.entries(pkg.dependencies ?? {})
+          .filter(([n]) => !n.startsWith('@anjian/'))
+          .map(([n, v]) => `${n}@${v}`),
+      ),
+    ),
+  ];
+
   // — install (once) —
   started = Date.now();
   if (!reuse) mkdirSync(app);
@@ -122,11 +140,11 @@ try {
     ? { code: 0, out: '' }
     : await sh(
         'npm',
-        ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files.map((f) => join(tarballs, f)), 'typescript@5.9.3', '@types/node@20'],
+        ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files.map((f) => join(tarballs, f)), 'typescript@5.9.3', '@types/node@20', ...thirdParty],
         { cwd: app, env: { ...process.env, npm_config_update_notifier: 'false' } },
       );
   if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.out}`);
-  step('npm install of the tarballs (+ typescript, @types/node)', started);
+  step(`npm install of the tarballs (+ typescript, @types/node${thirdParty.length > 0 ? `, ${thirdParty.join(', ')}` : ''})`, started);
 
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const env = { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', npm_config_update_notifier: 'false' };
@@ -186,6 +204,10 @@ try {
 
   await check('browser: @anjian/core bundled by esbuild classifies in Chromium under a CSP without unsafe-eval', () => browserCheck(app));
 
+  for (const example of examples) {
+    await check(`example ${example.name}`, () => runExample(example, packages, app, env));
+  }
+
   await check('a published file missing from a pack fails anjian validate', async () => {
     const copy = join(app, 'node_modules', '@anjian', 'pack-broken');
     cpSync(join(app, 'node_modules', '@anjian', 'pack-gas'), copy, { recursive: true });
@@ -204,6 +226,53 @@ try {
 if (!keep) rmSync(work, { recursive: true, force: true });
 console.log(`${failures.length === 0 ? '✓' : '✗'} consumer test: ${failures.length} failed, ${((Date.now() - t0) / 1000).toFixed(1)} s${keep ? ` (kept ${work})` : ''}`);
 process.exit(failures.length === 0 ? 0 : 1);
+
+/**
+ * Run one numbered example inside the consumer project (its dependencies resolve from the one
+ * install): every dependency it declares is installed at that very version, then its check.
+ */
+async function runExample({ name, pkg }, packages, dir, env) {
+  const versions = new Map(packages.map((p) => [p.pkg.name, p.pkg.version]));
+  for (const [dep, wanted] of Object.entries(pkg.dependencies ?? {})) {
+    const manifest = join(dir, 'node_modules', dep, 'package.json');
+    if (dep.startsWith('@anjian/') && !versions.has(dep)) throw new Error(`${name} depends on ${dep}, which is not a packed package`);
+    const got = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : undefined;
+    if (got !== wanted) throw new Error(`${name} depends on ${dep}@${wanted}; installed: ${got ?? 'nothing'}`);
+  }
+  const copy = join(dir, 'examples', name);
+  cpSync(join(ROOT, 'examples', name), copy, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  const checks = {
+    '01-classify-node': async () => expectRun(await sh(process.execPath, ['classify.mjs'], { cwd: copy, env }), 'node classify.mjs', /^general .*\n[\s\S]*^2 hazards$/m),
+    '02-http-express': async () => {
+      writeFileSync(
+        join(copy, 'check.mjs'),
+        `import { createApp } from './app.mjs';
+const app = await createApp();
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = 'http://127.0.0.1:' + server.address().port;
+try {
+  const packs = await fetch(base + '/api/packs', { headers: { 'x-demo-actor': 'owner-1' } });
+  const body = await packs.text();
+  if (packs.status !== 200 || !body.includes('"gas"')) throw new Error('GET /api/packs: ' + packs.status + ' ' + body.slice(0, 300));
+  const anonymous = await fetch(base + '/api/hazards');
+  const problem = await anonymous.json();
+  if (anonymous.status !== 401 || problem.type !== 'urn:anjian:problem:unauthenticated') throw new Error('anonymous: ' + anonymous.status + ' ' + JSON.stringify(problem));
+  const home = await fetch(base + '/');
+  if (home.status !== 200) throw new Error('GET / (the host route): ' + home.status);
+  console.log('ok');
+} finally {
+  server.close();
+}
+`,
+      );
+      expectRun(await sh(process.execPath, ['check.mjs'], { cwd: copy, env }), 'example 02 check', /^ok$/m);
+    },
+  };
+  const run = checks[name];
+  if (!run) throw new Error(`no check for example ${name}: add one to scripts/consumer/consumer.mjs`);
+  await run();
+}
 
 /**
  * Bundle a page script that compiles the installed @anjian/pack-gas (loaded in Node, embedded

@@ -1,0 +1,32 @@
+// The anjian HTTP API inside an Express application: mounted before any body parser (the API
+// reads its own body), with the full URL kept. Authentication is the host's: here a demo
+// header names the actor; use your session or token check instead.
+import express from 'express';
+import { createMemoryStore, createStaticDirectory, createWorkingDayCalendar } from '@anjian/core';
+import { loadPackFromPackage } from '@anjian/core/node';
+import { createAnjianApi, toNodeHandler } from '@anjian/http';
+
+/** An Express app serving the anjian API under /api and its own routes after it. */
+export async function createApp() {
+  const loaded = await loadPackFromPackage('@anjian/pack-gas', { from: import.meta.url });
+  if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message.en).join('\n'));
+  const directory = createStaticDirectory([{ id: 'owner-1', roles: ['enterprise'], enterpriseIds: ['E1'] }], [{ id: 'E1', name: '示例餐馆', area: 'D1/G1' }]);
+  const api = createAnjianApi({
+    store: createMemoryStore(),
+    directory,
+    calendar: createWorkingDayCalendar({ holidays: [], workdays: [] }),
+    packs: [loaded.pack],
+    basePath: '/api',
+    logger: false,
+    authenticate: async (request) => request.headers.get('x-demo-actor'),
+  });
+  const app = express();
+  const anjian = toNodeHandler(api, { logger: false });
+  app.use('/api', (req, res) => {
+    req.url = req.originalUrl;
+    void anjian(req, res);
+  });
+  app.use(express.json());
+  app.get('/', (_req, res) => res.send('anjian example 02: the API is under /api'));
+  return app;
+}
