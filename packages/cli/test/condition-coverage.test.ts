@@ -42,6 +42,11 @@ describe('anjian test: condition coverage', () => {
     expect(strict.out).toMatch(/^ {2}条件覆盖：\d+\/\d+ 个条件在检查项适用时既成立过、也不成立过（[\d.]+%）$/m);
     expect(strict.out).toContain('    DEMO-001-H1 below_ground = true: 从未不成立');
     expect(strict.out).toMatch(/条件覆盖率 [\d.]+% 低于 --condition-threshold 100/);
+    const junit = await runCli(['test', dir, '--condition-threshold', '100', '--format', 'junit'], { cwd: dir });
+    expect(junit.code).toBe(1);
+    expect(junit.out).toMatch(
+      /<testcase classname="demo-kitchen" name="conditions" file="[^"]*">\n {6}<failure type="CONDITION_COVERAGE" message="condition coverage [\d.]+% \(\d+\/\d+\) is below 100">[^<]*DEMO-001-H1 below_ground = true: never false/,
+    );
 
     const json = JSON.parse((await runCli(['test', dir, '--format', 'json'], { cwd: dir })).out) as {
       packs: { run: { coverage: { rule: string; covered: boolean; conditions?: { words: string; true: number; false: number; covered: boolean }[] }[] } }[];

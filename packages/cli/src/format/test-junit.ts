@@ -8,7 +8,8 @@ import { xmlEscape } from './xml-escape.js';
  * (`classname` = pack id, `name` = scenario name, `file`, `line`); a failed scenario has a
  * `<failure>` listing each failed expectation with `file:line:col`; a todo scenario is
  * `<skipped>`. A pack that did not load or has unreadable scenario files gets a failed
- * `load` testcase, and one below `--coverage-threshold` a failed `coverage` testcase.
+ * `load` testcase, and one below `--coverage-threshold` a failed `coverage` testcase (below
+ * `--condition-threshold`, a failed `conditions` testcase).
  *
  * @example
  * ```xml
@@ -18,7 +19,7 @@ import { xmlEscape } from './xml-escape.js';
  * ```
  */
 export const formatTestJunit: TestFormatter = (report, options) => {
-  const suites = report.packs.map((pack) => suite(pack, report.threshold, options.lang));
+  const suites = report.packs.map((pack) => suite(pack, report.threshold, options.lang, report.conditionThreshold));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
@@ -31,7 +32,7 @@ export const formatTestJunit: TestFormatter = (report, options) => {
   ].join('\n');
 };
 
-function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN' | 'en') {
+function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN' | 'en', conditionThreshold?: number) {
   const classname = xmlEscape(pack.id ?? pack.path);
   const cases: string[] = [];
   let failures = 0;
@@ -69,6 +70,19 @@ function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN
         .map((c) => `${c.rule}: ${[c.fired === 0 ? 'never fires' : '', c.heldBack === 0 ? 'never held back' : ''].filter(Boolean).join(', ')}`);
       cases.push(
         `${open}>\n      <failure type="COVERAGE" message="${xmlEscape(`coverage ${percent}% (${covered}/${rules}) is below ${threshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`,
+      );
+    } else cases.push(`${open}/>`);
+  }
+  if (pack.run && conditionThreshold !== undefined) {
+    const { conditionPercent, leavesCovered, leaves } = pack.run.summary;
+    const open = `    <testcase classname="${classname}" name="conditions" file="${xmlEscape(pack.path)}"`;
+    if (pack.belowConditionThreshold) {
+      failures++;
+      const missing = pack.run.coverage.flatMap((c) =>
+        (c.conditions ?? []).filter((l) => !l.covered && l.implied !== true).map((l) => `${c.rule} ${l.words}: ${l.true === 0 ? 'never true' : 'never false'}`),
+      );
+      cases.push(
+        `${open}>\n      <failure type="CONDITION_COVERAGE" message="${xmlEscape(`condition coverage ${conditionPercent}% (${leavesCovered}/${leaves}) is below ${conditionThreshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`,
       );
     } else cases.push(`${open}/>`);
   }
