@@ -22,7 +22,7 @@ describe('local overlays in the CLI', () => {
   it('validate --overlay checks the example overlay with the packs: exit 0', async () => {
     const { code, out } = await runCli(['validate', 'checklists', '--overlay', `${DIR}/overlay.yaml`, '--quiet']);
     expect(code).toBe(0);
-    expect(out).toContain('6 packs checked: 6 passed, 0 with errors');
+    expect(out).toContain('7 packs checked: 7 passed, 0 with errors');
   });
 
   it("test --overlay runs the overlay's scenarios with coverage of the rules it changes", async () => {
