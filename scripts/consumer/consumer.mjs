@@ -125,7 +125,7 @@ try {
   const thirdParty = [
     ...new Set(
       examples.flatMap(({ pkg }) =>
-        Object.entries(pkg.dependencies ?? {})
+        Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
           .filter(([n]) => !n.startsWith('@anjian/'))
           .map(([n, v]) => `${n}@${v}`),
       ),
@@ -233,7 +233,7 @@ process.exit(failures.length === 0 ? 0 : 1);
  */
 async function runExample({ name, pkg }, packages, dir, env) {
   const versions = new Map(packages.map((p) => [p.pkg.name, p.pkg.version]));
-  for (const [dep, wanted] of Object.entries(pkg.dependencies ?? {})) {
+  for (const [dep, wanted] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
     const manifest = join(dir, 'node_modules', dep, 'package.json');
     if (dep.startsWith('@anjian/') && !versions.has(dep)) throw new Error(`${name} depends on ${dep}, which is not a packed package`);
     const got = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : undefined;
@@ -268,6 +268,10 @@ try {
       );
       expectRun(await sh(process.execPath, ['check.mjs'], { cwd: copy, env }), 'example 02 check', /^ok$/m);
     },
+  };
+  checks['03-department-pack-repo'] = async () => {
+    if (!readFileSync(join(copy, '.github', 'workflows', 'packs.yml'), 'utf8').includes('npm test')) throw new Error('the workflow does not run npm test');
+    expectRun(await sh('npm', ['test', '--silent'], { cwd: copy, env }), 'npm test (validate --format github, test --coverage-threshold 100)');
   };
   const run = checks[name];
   if (!run) throw new Error(`no check for example ${name}: add one to scripts/consumer/consumer.mjs`);
