@@ -217,7 +217,13 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       if (!state.attendantPresent) return refuse(reject('ATTENDANT_ABSENT', '监护人未到位', 'The attendant is not present'));
       const bad = testRejection(state, nowMs, null);
       if (bad) return refuse(bad);
-      emit('started', { testSampledAt: state.lastTest?.sampledAt ?? null });
+      const given = command.attachments ?? [];
+      if (!Array.isArray(given) || !given.every((a) => typeof a === 'object' && a !== null && text(a.kind) && text(a.ref))) {
+        return refuse(invalid('attachments', '每个附件须有类型与证据编号', 'each attachment needs a kind and an evidence ref'));
+      }
+      const missing = state.rule.requiredAttachments.filter((k) => !given.some((a) => a.kind === k));
+      if (missing.length > 0) return refuse(reject('ATTACHMENT_MISSING', `开始作业须附：${missing.join('、')}`, `Starting the work needs: ${missing.join(', ')}`));
+      emit('started', { testSampledAt: state.lastTest?.sampledAt ?? null, attachments: given.map((a) => ({ kind: a.kind, ref: a.ref })) });
       break;
     }
     case 'record_reading': {

@@ -20,6 +20,11 @@ const KINDS = [
   { kind: 'work_at_height', grade: 'none', premises: 'general' },
 ] as const;
 
+const ATTACHMENTS = [
+  { kind: 'video', ref: 'EV-1' },
+  { kind: 'signed_briefing', ref: 'EV-2' },
+];
+
 const reading = fc.record({
   ago: fc.integer({ min: 0, max: 45 }),
   flammablePctVol: fc.option(fc.constantFrom(0, 0.1, 0.1, 0.2, 0.3, 0.6), { nil: undefined, freq: 8 }),
@@ -30,10 +35,10 @@ const reading = fc.record({
 const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ type: fc.constant('approve' as const) }) },
   { weight: 4, arbitrary: fc.record({ type: fc.constant('record_gas_test' as const), reading }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('start' as const) }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('start' as const), attach: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ type: fc.constant('record_reading' as const), reading }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('attendant_present' as const) }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('attendant_absent' as const) }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.constant('attendant_absent' as const) }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('resume' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('close' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('cancel' as const) }) },
@@ -88,6 +93,13 @@ function checkEvent(before: PermitState | null, e: PermitEvent, actor: PermitAct
   if (e.type === 'started' || e.type === 'resumed') {
     check(t >= Date.parse(before.validFrom) && t <= Date.parse(before.validUntil), `${e.type} outside the validity`);
     check(before.attendantPresent, `${e.type} without the attendant`);
+    if (e.type === 'started') {
+      const kinds = (e.data as { attachments: { kind: string }[] }).attachments.map((a) => a.kind);
+      check(
+        before.rule.requiredAttachments.every((k) => kinds.includes(k)),
+        'started without a required attachment',
+      );
+    }
     const gas = before.rule.gasTest;
     if (gas !== null) {
       check(before.lastTest?.pass === true, `${e.type} without a passing test`);
@@ -111,7 +123,7 @@ describe('permit lifecycle model (fast-check)', () => {
               { dt: 0, actor: 'boss', op: { type: 'approve' as const } },
               { dt: 0, actor: 'p1', op: { type: 'attendant_present' as const } },
               { dt: 12, actor: 'p1', op: { type: 'record_gas_test' as const, reading: good } },
-              { dt: 0, actor: 'p1', op: { type: 'start' as const } },
+              { dt: 0, actor: 'p1', op: { type: 'start' as const, attach: true } },
             ]
           : [];
         let now = T0;
@@ -169,9 +181,11 @@ describe('permit lifecycle model (fast-check)', () => {
           const command: PermitCommand =
             st.op.type === 'record_gas_test' || st.op.type === 'record_reading'
               ? { type: st.op.type, reading: toReading(st.op.reading, now) }
-              : st.op.type === 'cancel'
-                ? { type: 'cancel', reason: 'weather' }
-                : { type: st.op.type };
+              : st.op.type === 'start'
+                ? { type: 'start', ...(st.op.attach ? { attachments: ATTACHMENTS } : {}) }
+                : st.op.type === 'cancel'
+                  ? { type: 'cancel', reason: 'weather' }
+                  : { type: st.op.type };
           const attendantActor = st.op.type === 'attendant_present' ? actors.find((a) => a.id === s.attendant)! : actor;
           const d = decidePermit(state, command, attendantActor, new Date(now), { rules: DEFAULT_PERMIT_RULES });
           if (d.ok) record(d.events, attendantActor);

@@ -18,6 +18,14 @@ export interface GasReadingInput extends GasValues {
   place: string;
 }
 
+/** Something attached when the work starts (a video, a signed briefing …): its kind and the evidence id. */
+export interface PermitAttachment {
+  /** One of the rule's `requiredAttachments`, e.g. `video`, `signed_briefing`. */
+  kind: string;
+  /** The evidence record's id (stored by the host's evidence store). */
+  ref: string;
+}
+
 /** Apply for a permit. Grade is `none` for kinds without grades. */
 export interface ApplyPermitCommand {
   type: 'apply';
@@ -40,7 +48,7 @@ export type PermitCommand =
   | ApplyPermitCommand
   | { type: 'approve' }
   | { type: 'record_gas_test'; reading: GasReadingInput }
-  | { type: 'start' }
+  | { type: 'start'; attachments?: readonly PermitAttachment[] }
   | { type: 'record_reading'; reading: GasReadingInput }
   | { type: 'attendant_present' }
   | { type: 'attendant_absent' }
@@ -56,7 +64,7 @@ export interface PermitEventDataMap {
   applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol'> & { validUntil: string; flammableLelPctVol: number | null; rule: PermitRule; rulesVersion: string };
   approved: { role: string };
   gas_tested: { reading: GasReadingInput; verdict: GasVerdict };
-  started: { testSampledAt: string | null };
+  started: { testSampledAt: string | null; attachments: PermitAttachment[] };
   reading_recorded: { reading: GasReadingInput; verdict: GasVerdict };
   attendant_present: Record<string, never>;
   attendant_absent: Record<string, never>;
@@ -133,7 +141,8 @@ export type PermitRejectionCode =
   | 'PERMIT_EXPIRED'
   | 'NO_PASSING_TEST'
   | 'GAS_TEST_STALE'
-  | 'ATTENDANT_ABSENT';
+  | 'ATTENDANT_ABSENT'
+  | 'ATTACHMENT_MISSING';
 
 /** A refused command: a code and the reason in both languages. */
 export interface PermitRejection {

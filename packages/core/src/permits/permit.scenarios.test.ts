@@ -89,6 +89,14 @@ describe('permits: validity', () => {
     expect(ready({ kind: 'confined_space', grade: 'none' }, unit, reading(-10, { o2PctVol: 20.5, flammablePctVol: 0.1 })).state?.validUntil).toBe(iso(24 * 60));
   });
 
+  it('special-grade hot work starts only with its video attached', () => {
+    const run = ready({ grade: 'special' }, leader);
+    const d = run.do({ type: 'start' }, applicant, 0);
+    expect(d.ok ? 'OK' : [d.rejection.code, d.rejection.message.en]).toEqual(['ATTACHMENT_MISSING', 'Starting the work needs: video']);
+    run.ok({ type: 'start', attachments: [{ kind: 'video', ref: 'EV-9' }] }, applicant, 0);
+    expect(run.log.at(-1)?.data).toEqual({ testSampledAt: iso(-10), attachments: [{ kind: 'video', ref: 'EV-9' }] });
+  });
+
   it('no start before validFrom; expiry before start is recorded too', () => {
     const run = ready({ validFrom: iso(20) });
     expect(run.code({ type: 'start' }, applicant, 0)).toBe('OUTSIDE_VALIDITY');
@@ -106,10 +114,17 @@ describe('permits: validity', () => {
 describe('permits: in progress (GB 46768-2025 confined space)', () => {
   const confined = { kind: 'confined_space', grade: 'none', premises: 'general' } as const;
   const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
+  const startWithBriefing = { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] } as const;
+
+  it('no start without the signed briefing (GB 46768-2025 5.3)', () => {
+    const run = ready(confined, unit, good(-10));
+    expect(run.code({ type: 'start' }, applicant, 0)).toBe('ATTACHMENT_MISSING');
+    expect(run.code(startWithBriefing, applicant, 0)).toBe('OK');
+  });
 
   it('a missed 15-minute reading suspends the job; resuming needs a new passing test', () => {
     const run = ready(confined, unit, good(-10));
-    run.ok({ type: 'start' }, applicant, 0);
+    run.ok(startWithBriefing, applicant, 0);
     run.ok({ type: 'record_reading', reading: good(15) }, attendant, 15);
     expect(run.tick(30)).toEqual([]);
     expect(run.tick(30.5).map((e) => [e.type, e.data])).toEqual([['suspended', { reason: 'reading_missed', dueAt: iso(30) }]]);
@@ -121,10 +136,10 @@ describe('permits: in progress (GB 46768-2025 confined space)', () => {
 
   it('a late reading records the suspension first; a failing reading suspends', () => {
     const run = ready(confined, unit, good(-10));
-    run.ok({ type: 'start' }, applicant, 0);
+    run.ok(startWithBriefing, applicant, 0);
     expect(run.ok({ type: 'record_reading', reading: good(16) }, attendant, 16).map((e) => e.type)).toEqual(['suspended', 'reading_recorded']);
     const bad = ready(confined, unit, good(-10));
-    bad.ok({ type: 'start' }, applicant, 0);
+    bad.ok(startWithBriefing, applicant, 0);
     const events = bad.ok({ type: 'record_reading', reading: reading(10, { o2PctVol: 18, flammablePctLel: 2 }) }, attendant, 10);
     expect(events.map((e) => e.type)).toEqual(['reading_recorded', 'suspended']);
     expect(bad.state?.suspendReason).toBe('reading_failed');
@@ -132,7 +147,7 @@ describe('permits: in progress (GB 46768-2025 confined space)', () => {
 
   it('the attendant leaving suspends; only the attendant confirms being back', () => {
     const run = ready(confined, unit, good(-10));
-    run.ok({ type: 'start' }, applicant, 0);
+    run.ok(startWithBriefing, applicant, 0);
     expect(run.ok({ type: 'attendant_absent' }, { id: 'officer', roles: [] }, 5).map((e) => e.type)).toEqual(['attendant_absent', 'suspended']);
     run.ok({ type: 'record_gas_test', reading: good(6) }, tester, 6);
     expect(run.code({ type: 'resume' }, applicant, 7)).toBe('ATTENDANT_ABSENT');
