@@ -13,7 +13,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkFindings, compilePack, formModel, type FindingValue, type Pack } from '@anjian/core';
+import { checkFindings, compilePack, formModel, type FindingValue, type Pack, type ScenarioFile } from '@anjian/core';
+import { scenarioInspection } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 
 /** An answer set (fact id → value) with its inspection time. */
@@ -51,7 +52,12 @@ function scenariosIn(dir: string): Scenario[] {
   } catch {
     return [];
   }
-  return files.flatMap((f) => (parse(readFileSync(join(dir, 'tests', f), 'utf8')) as { scenarios?: Scenario[] } | null)?.scenarios ?? []);
+  // a file's `base:` answers count as core counts them (scenarioInspection), so a scenario that
+  // only lists what differs from its base is the whole answer set here too
+  return files.flatMap((f) => {
+    const file = parse(readFileSync(join(dir, 'tests', f), 'utf8')) as (Pick<ScenarioFile, 'base'> & { pack?: string; scenarios?: Scenario[] }) | null;
+    return (file?.scenarios ?? []).map((s) => ({ ...s, ...scenarioInspection(file?.pack ?? '', file ?? {}, s) }));
+  });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
