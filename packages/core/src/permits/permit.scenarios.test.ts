@@ -168,6 +168,29 @@ describe('permits: in progress (GB 46768-2025 confined space)', () => {
   });
 });
 
+describe('permits: other kinds', () => {
+  it('confined space in a hazchem enterprise (GB 30871-2022): O₂ 19.5–21 %, a record every 2 h', () => {
+    const hazchem = { kind: 'confined_space', grade: 'none', premises: 'hazchem', flammableLelPctVol: 5 } as const;
+    const rich = ready(hazchem, unit, reading(-10, { o2PctVol: 22, flammablePctVol: 0.1 }));
+    expect(rich.code({ type: 'start' }, applicant, 0)).toBe('NO_PASSING_TEST');
+    const run = ready(hazchem, unit, reading(-10, { o2PctVol: 20.5, flammablePctVol: 0.1 }));
+    run.ok({ type: 'start' }, applicant, 0);
+    expect(run.tick(120)).toEqual([]);
+    expect(run.tick(121).map((e) => e.data)).toEqual([{ reason: 'reading_missed', dueAt: iso(120) }]);
+  });
+
+  it('work at height: no gas test, valid 7 days, readings refused', () => {
+    const run = new PermitRun();
+    run.ok(applyCommand({ kind: 'work_at_height', grade: 'none', premises: 'general', flammableLelPctVol: undefined }), applicant, -60);
+    run.ok({ type: 'approve' }, unit, -30);
+    run.ok({ type: 'attendant_present' }, attendant, -1);
+    run.ok({ type: 'start' }, applicant, 0);
+    expect(run.state?.validUntil).toBe(iso(7 * 24 * 60));
+    expect(run.code({ type: 'record_reading', reading: reading(5, { o2PctVol: 20 }) }, tester, 5)).toBe('INVALID_COMMAND');
+    expect(run.tick(6 * 24 * 60)).toEqual([]);
+  });
+});
+
 describe('permits: the log', () => {
   it('is hash-chained and a changed event is detected', () => {
     const run = ready();
