@@ -11,8 +11,12 @@
 //  3. Dashboard and work-queue query latency with 1 000 000 events (200 000 hazards) in the
 //     store, seeded in bulk (pre-built event rows; seeding through the chain would take too
 //     long; the queries read only the list rows and their indexes).
-// Options: --clients 16 --hazards 120 (per client) --events 1000000 --only sqlite|postgres
-//          --limit-seconds 2 --groups-in-flight 2 (PostgreSQL)
+//  4. SQLite only, same run: what a savepoint per append costs a group of 16 rows (plain,
+//     a savepoint per row with temp_store=MEMORY, a savepoint per row with temp_store=FILE,
+//     SQLite's default) — the measurement behind the store's group commit without savepoints.
+// Options: --clients 16 --hazards 120 (per client) --events 1000000 (0 skips the queries)
+//          --only sqlite|postgres --limit-seconds 2 --groups-in-flight 2 (PostgreSQL)
+//          --spin (the old client: busy-waits until the clock moves after a notice, for an A/B)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     'limit-seconds': { type: 'string', default: '2' },
     'groups-in-flight': { type: 'string', default: '2' },
     only: { type: 'string' },
+    spin: { type: 'boolean', default: false },
   },
 });
 const clients = Number(values.clients);
@@ -86,7 +91,13 @@ async function transitions(store: Store): Promise<Throughput> {
   };
   const finish = async (hazardId: string, noticeAt: number) => {
     // Photos count only when received after the notice; by now other work has passed.
-    while (Date.now() <= noticeAt) await sleep(1);
+    if (values.spin) {
+      while (Date.now() <= noticeAt) {
+        // the old client, kept for an A/B (--spin): spins the one thread
+      }
+    } else {
+      while (Date.now() <= noticeAt) await sleep(1);
+    }
     const photos = [await upload(hazardId, 'photo_before', 1), await upload(hazardId, 'photo_after', 1), await upload(hazardId, 'photo_after', 2)];
     await run({ type: 'submit_rectification', commandId: `${hazardId}:s`, hazardId, evidence: photos }, 'owner-e1');
     await run({ type: 'verify', commandId: `${hazardId}:v`, hazardId }, 'grid-g1');
@@ -109,15 +120,24 @@ async function transitions(store: Store): Promise<Throughput> {
   return { transitions: count, seconds: Number(process.hrtime.bigint() - start) / 1e9, load: [before, loadavg()[0]!] };
 }
 
-/** One-row durable transactions on the same SQLite file, one connection (SQLite has one writer). */
-function sqliteLimit(path: string, rowsPerTransaction: number): number {
+/**
+ * One-row durable transactions on the same SQLite file, one connection (SQLite has one
+ * writer). `savepoints` wraps each row in its own savepoint (as a group commit with a
+ * savepoint per append did), with temp_store FILE (SQLite's default) or MEMORY.
+ */
+function sqliteLimit(path: string, rowsPerTransaction: number, savepoints?: 'file' | 'memory'): number {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma(`temp_store = ${savepoints === 'file' ? 'FILE' : 'MEMORY'}`);
   db.exec('CREATE TABLE IF NOT EXISTS bench_limit (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO bench_limit (v) VALUES (?)');
+  const row = db.transaction(() => insert.run('x'.repeat(200))); // nested: a savepoint
   const tx = db.transaction((n: number) => {
-    for (let i = 0; i < n; i++) insert.run('x'.repeat(200));
+    for (let i = 0; i < n; i++) {
+      if (savepoints) row();
+      else insert.run('x'.repeat(200));
+    }
   });
   let rows = 0;
   const start = performance.now();
@@ -264,6 +284,7 @@ function print(name: string, t: Throughput, groups: Groups, limit: number, limit
   );
   console.log(`  ratio store ÷ near limit: ${(rate / limit).toFixed(2)}`);
   console.log(`  group commit: ${groups.summary()}`);
+  if (lat.length === 0) return;
   console.log(`  query latency with ${events.toLocaleString('en-US')} events, page of 50 (p50 / p99 ms):`);
   for (const [q, p50, p99] of lat) console.log(`    ${q.padEnd(42)} ${p50.toFixed(2).padStart(7)} / ${p99.toFixed(2).padStart(7)}`);
 }
@@ -285,9 +306,14 @@ async function main() {
       const limit16 = sqliteLimit(path, 16);
       const t = await transitions(store);
       store.close();
-      const seeding = performance.now();
-      seedSqlite(path, hazards, 5);
-      console.log(`\n(SQLite seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
+      const savepointFile = sqliteLimit(path, 16, 'file');
+      const savepointMemory = sqliteLimit(path, 16, 'memory');
+      const plain16 = sqliteLimit(path, 16);
+      if (hazards > 0) {
+        const seeding = performance.now();
+        seedSqlite(path, hazards, 5);
+        console.log(`\n(SQLite seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
+      }
       const seeded = createSqliteStore({ path });
       print(
         'SQLite (WAL, synchronous=FULL, one process)',
@@ -295,8 +321,11 @@ async function main() {
         groups,
         limit,
         `same file, one connection; ${Math.round(limit16)} rows/s at 16 rows per transaction`,
-        await latency(seeded),
+        hazards > 0 ? await latency(seeded) : [],
         hazards * 5 + t.transitions,
+      );
+      console.log(
+        `  16 rows per transaction (200-byte rows, after the transitions; load ${loadavg()[0]!.toFixed(2)}): plain ${Math.round(plain16)} rows/s; a savepoint per row ${Math.round(savepointMemory)} rows/s with temp_store=MEMORY, ${Math.round(savepointFile)} with temp_store=FILE`,
       );
       seeded.close();
     } finally {
@@ -312,10 +341,13 @@ async function main() {
       await store.migrate();
       const limit = await postgresLimit(pool, schema);
       const t = await transitions(store);
-      const seeding = performance.now();
-      await seedPostgres(pool, `${schema}`, hazards, 5);
-      console.log(`\n(PostgreSQL seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
-      print(`PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')})`, t, groups, limit, `same database, ${clients} connections, autocommit INSERT`, await latency(store), hazards * 5 + t.transitions);
+      if (hazards > 0) {
+        const seeding = performance.now();
+        await seedPostgres(pool, `${schema}`, hazards, 5);
+        console.log(`\n(PostgreSQL seeded with ${hazards * 5} events in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
+      }
+      const lat = hazards > 0 ? await latency(store) : [];
+      print(`PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')})`, t, groups, limit, `same database, ${clients} connections, autocommit INSERT`, lat, hazards * 5 + t.transitions);
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await pool.end();
