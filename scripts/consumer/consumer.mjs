@@ -9,7 +9,7 @@
 //      verbatim in a shell (npx anjian validate/test on @anjian/pack-gas by package name,
 //      anjian new pack …); the <!-- consumer:install --> block names only packed packages.
 //   2. A TypeScript consumer (the ESM block, plus every entry point of every package) type-checks
-//      under moduleResolution node16 and bundler (skipLibCheck false).
+//      under moduleResolution node16 (skipLibCheck false: every declaration file) and bundler.
 //   3. @anjian/core bundled for the browser (esbuild) compiles a pack (loaded in Node, handed
 //      over as JSON) and classifies an inspection in Chromium under a CSP without 'unsafe-eval'
 //      (no page error, no console error such as a CSP violation).
@@ -185,7 +185,7 @@ try {
     expectRun(await sh(process.execPath, ['entries.cjs'], { cwd: app, env }), 'require every entry', /^ok$/m);
   });
 
-  await check('TypeScript consumer type-checks (node16 and bundler, skipLibCheck false)', async () => {
+  await check('TypeScript consumer type-checks (node16 with skipLibCheck false, bundler)', async () => {
     const specifiers = packages.flatMap(codeEntries);
     const ts = `${readmeBlock(readme, 'esm')}\n${specifiers.map((s, i) => `import * as e${i} from '${s}';\nvoid e${i};`).join('\n')}\nexport {};\n`;
     mkdirSync(join(app, 'ts'), { recursive: true });
@@ -194,7 +194,8 @@ try {
     const base = { target: 'ES2022', lib: ['ES2023', 'DOM'], types: ['node'], strict: true, skipLibCheck: false, noEmit: true };
     const configs = {
       node16: { compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, files: ['ts/consumer.mts'] },
-      bundler: { compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler' }, files: ['ts/consumer.ts'] },
+      // The declaration files were all checked under node16; bundler checks resolution and the consumer's code.
+      bundler: { compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true }, files: ['ts/consumer.ts'] },
     };
     for (const [name, config] of Object.entries(configs)) {
       writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
