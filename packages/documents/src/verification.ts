@@ -71,13 +71,16 @@ export type DocumentVerdict =
   /** The code names an issued document; the presented hash equals the recorded one (or none was presented). */
   | { status: 'issued' | 'unchanged'; record: DocumentRecord }
   /** The presented hash differs from the hash recorded when the document was issued. */
-  | { status: 'altered'; record: DocumentRecord };
+  | { status: 'altered'; record: DocumentRecord }
+  /** The document was voided (作废): its number stays taken; `record.voided` says when, why and by whom. */
+  | { status: 'voided'; record: DocumentRecord };
 
 /**
  * Check a presented document against the register: `record` is
  * `store.findDocumentByCode(normalizeVerificationCode(code))`. With a presented hash (from the
  * QR code, or computed from a document's content) the verdict is `unchanged` or `altered`;
- * without, `issued` (the reader compares the printed number and date with the record's).
+ * without, `issued` (the reader compares the printed number and date with the record's); a
+ * voided document is `voided` whatever the hash.
  *
  * @example
  * ```ts
@@ -87,6 +90,7 @@ export type DocumentVerdict =
  */
 export function verifyDocument(record: DocumentRecord | null, presented: { hash?: string } = {}): DocumentVerdict {
   if (!record || record.contentHash === null) return { status: 'unknown' };
+  if (record.voided) return { status: 'voided', record };
   if (presented.hash === undefined) return { status: 'issued', record };
   return presented.hash.toLowerCase() === record.contentHash ? { status: 'unchanged', record } : { status: 'altered', record };
 }

@@ -49,5 +49,7 @@ describe('content hash, verification code and QR code', () => {
     const oneByte = `${hash.slice(0, -1)}${hash.endsWith('0') ? '1' : '0'}`;
     expect(verifyDocument(record, { hash: oneByte }).status).toBe('altered');
     expect(verifyDocument(record ? { ...record, contentHash: oneByte } : null, { hash }).status).toBe('altered');
+    expect((await store.voidDocument({ ...r, reason: '送达对象有误', actorId: 'officer-gas-d1', at: '2026-11-03T01:00:00.000Z' })).kind).toBe('voided');
+    expect(verifyDocument(await store.findDocumentByCode(code), { hash }).status).toBe('voided');
   });
 });

@@ -789,6 +789,12 @@ describe('documents (执法文书): numbered with the command, rendered from the
     expect((await d.call(null, 'GET', '/documents/verify/00000-00000')).body).toEqual({ status: 'unknown' });
     expect((await d.call(null, 'GET', '/documents/verify/not-a-code!')).status).toBe(400);
     expect((await d.call(null, 'GET', `/documents/verify/${code}?hash=xyz`)).status).toBe(400);
+    // A voided document keeps its number and says so (voided through the store: no HTTP endpoint yet).
+    expect(
+      (await d.store.voidDocument({ jurisdiction: 'D1', kind: 'rectification_notice', year: 2026, seq: 1, reason: '送达对象有误', actorId: 'grid-g1', at: '2026-11-03T01:00:00.000Z' })).kind,
+    ).toBe('voided');
+    const voided = await d.call(null, 'GET', `/documents/verify/${code}?hash=${hash}`);
+    expect([voided.body.status, voided.body.document.voidReason, voided.body.document.number]).toEqual(['voided', '送达对象有误', '（东）应急隐改〔2026〕1号']);
     // A server without the documents option: 404.
     expect((await h.call(null, 'GET', `/documents/verify/${code}`)).body.code).toBe('DOCUMENTS_NOT_CONFIGURED');
   }, 60_000);

@@ -61,6 +61,7 @@ const toDocument = (r: Row): DocumentRecord => ({
   contentHash: (r.content_hash as string | null) ?? null,
   verificationCode: (r.verification_code as string | null) ?? null,
   hashedAt: (r.hashed_at as string | null) ?? null,
+  voided: r.voided_at === null || r.voided_at === undefined ? null : { at: r.voided_at as string, reason: (r.void_reason as string | null) ?? '', actorId: (r.voided_by as string | null) ?? '' },
 });
 
 const toCheckpoint = (r: Row): StoredCheckpoint => ({
@@ -206,6 +207,24 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       if (!row) return { kind: 'not-found' };
       if (row.outcome === 'recorded') return { kind: 'recorded', record: toDocument(row) };
       return row.content_hash === null ? { kind: 'code-taken' } : { kind: 'exists', record: toDocument(row) };
+    },
+
+    async voidDocument(input) {
+      // One statement: void where not yet voided, then read the row as it is.
+      const result = await pool.query(
+        `WITH upd AS (
+           UPDATE ${s}.documents SET voided_at = $5, void_reason = $6, voided_by = $7
+           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND voided_at IS NULL
+           RETURNING *)
+         SELECT 'voided' AS outcome, upd.* FROM upd
+         UNION ALL
+         SELECT 'existing' AS outcome, d.* FROM ${s}.documents d
+           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND NOT EXISTS (SELECT 1 FROM upd)`,
+        [input.jurisdiction, input.kind, input.year, input.seq, input.at, input.reason, input.actorId],
+      );
+      const row = result.rows[0] as Row | undefined;
+      if (!row) return { kind: 'not-found' };
+      return { kind: row.outcome === 'voided' ? 'voided' : 'already-voided', record: toDocument(row) };
     },
 
     async findDocumentByCode(code) {

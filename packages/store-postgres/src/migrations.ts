@@ -228,4 +228,8 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   );
   CREATE INDEX documents_hazard ON {schema}.documents (hazard_id, ord);
   `,
+  `
+  -- 6: voided document numbers keep their number and say so (Store.voidDocument).
+  ALTER TABLE {schema}.documents ADD COLUMN voided_at text, ADD COLUMN void_reason text, ADD COLUMN voided_by text;
+  `,
 ]);

@@ -18,7 +18,7 @@ import type {
   StoredOutboxMessage,
 } from '@anjian/core/ports';
 import { checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
-import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDocumentHashResult } from '@anjian/core/ports';
+import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
@@ -93,6 +93,9 @@ interface DocumentRow {
   content_hash: string | null;
   verification_code: string | null;
   hashed_at: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+  voided_by: string | null;
 }
 const toDocument = (r: DocumentRow): DocumentRecord => ({
   jurisdiction: r.jurisdiction,
@@ -105,6 +108,7 @@ const toDocument = (r: DocumentRow): DocumentRecord => ({
   contentHash: r.content_hash,
   verificationCode: r.verification_code,
   hashedAt: r.hashed_at,
+  voided: r.voided_at === null ? null : { at: r.voided_at, reason: r.void_reason ?? '', actorId: r.voided_by ?? '' },
 });
 
 const toEvent = (row: EventRow): StoredEvent => ({ ...(JSON.parse(row.body) as Omit<StoredEvent, 'seq'>), seq: row.seq });
@@ -214,6 +218,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     if (st.documentByCode.get(input.verificationCode)) return { kind: 'code-taken' };
     st.recordDocumentHash.run(input.contentHash, input.verificationCode, input.at, input.jurisdiction, input.kind, input.year, input.seq);
     return { kind: 'recorded', record: { ...toDocument(row), contentHash: input.contentHash, verificationCode: input.verificationCode, hashedAt: input.at } };
+  });
+
+  const voidTx = db.transaction((input: VoidDocumentInput): VoidDocumentResult => {
+    const row = st.documentAt.get(input.jurisdiction, input.kind, input.year, input.seq) as DocumentRow | undefined;
+    if (!row) return { kind: 'not-found' };
+    if (row.voided_at !== null) return { kind: 'already-voided', record: toDocument(row) };
+    st.voidDocument.run(input.at, input.reason, input.actorId, input.jurisdiction, input.kind, input.year, input.seq);
+    return { kind: 'voided', record: toDocument({ ...row, voided_at: input.at, void_reason: input.reason, voided_by: input.actorId }) };
   });
 
   const requeueTx = db.transaction((ids: readonly string[] | undefined, now: string) => {
@@ -436,6 +448,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return recordHashTx.immediate(input);
     },
 
+    async voidDocument(input) {
+      return voidTx.immediate(input);
+    },
+
     async findDocumentByCode(code) {
       const row = st.documentByCode.get(code) as DocumentRow | undefined;
       return row ? toDocument(row) : null;
@@ -515,6 +531,8 @@ function prepare(db: Database.Database) {
     documentByCode: db.prepare('SELECT * FROM documents WHERE verification_code = ?'),
     recordDocumentHash: db.prepare(`UPDATE documents SET content_hash = ?, verification_code = ?, hashed_at = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND content_hash IS NULL`),
+    voidDocument: db.prepare(`UPDATE documents SET voided_at = ?, void_reason = ?, voided_by = ?
+      WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND voided_at IS NULL`),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
     requeueAll: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE status = 'dead'`),
     requeueOne: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL

@@ -124,4 +124,10 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   ) STRICT;
   CREATE INDEX documents_hazard ON documents (hazard_id);
   `,
+  `
+  -- 6: voided document numbers keep their number and say so (Store.voidDocument).
+  ALTER TABLE documents ADD COLUMN voided_at TEXT;
+  ALTER TABLE documents ADD COLUMN void_reason TEXT;
+  ALTER TABLE documents ADD COLUMN voided_by TEXT;
+  `,
 ]);

@@ -171,9 +171,10 @@ export function createMemoryStore(): MemoryStore {
           contentHash: null,
           verificationCode: null,
           hashedAt: null,
+          voided: null,
         };
         register.set(`${key}\n${seq}`, record);
-        const { contentHash: _h, verificationCode: _c, hashedAt: _a, ...number } = record;
+        const { contentHash: _h, verificationCode: _c, hashedAt: _a, voided: _v, ...number } = record;
         return number;
       });
       return { kind: 'ok', events: clone(stored), documents: numbers };
@@ -202,6 +203,14 @@ export function createMemoryStore(): MemoryStore {
       record.verificationCode = input.verificationCode;
       record.hashedAt = input.at;
       return { kind: 'recorded', record: clone(record) };
+    },
+
+    async voidDocument(input) {
+      const record = register.get(`${seriesKey(input)}\n${input.seq}`);
+      if (!record) return { kind: 'not-found' };
+      if (record.voided) return { kind: 'already-voided', record: clone(record) };
+      record.voided = { at: input.at, reason: input.reason, actorId: input.actorId };
+      return { kind: 'voided', record: clone(record) };
     },
 
     async findDocumentByCode(code) {

@@ -41,7 +41,23 @@ export interface DocumentRecord extends DocumentNumber {
   verificationCode: string | null;
   /** When the hash was recorded (the caller's clock). */
   hashedAt: string | null;
+  /** Set when the document was voided (作废): the number stays taken and says so. */
+  voided: { at: string; reason: string; actorId: string } | null;
 }
+
+/** Arguments of {@link DocumentRegisterStore.voidDocument}. */
+export interface VoidDocumentInput extends DocumentSeries {
+  seq: number;
+  /** Why (printed by verification). */
+  reason: string;
+  /** Who voided it (the authenticated actor). */
+  actorId: string;
+  /** The caller's clock (ISO). */
+  at: string;
+}
+
+/** Result of {@link DocumentRegisterStore.voidDocument}. */
+export type VoidDocumentResult = { kind: 'voided' | 'already-voided'; record: DocumentRecord } | { kind: 'not-found' };
 
 /** Arguments of {@link DocumentRegisterStore.recordDocumentHash}. */
 export interface RecordDocumentHashInput extends DocumentSeries {
@@ -80,6 +96,12 @@ export interface DocumentRegisterStore {
    * verification code is recorded for another number.
    */
   recordDocumentHash(input: RecordDocumentHashInput): Promise<RecordDocumentHashResult>;
+  /**
+   * Voids an allocated number once: it stays taken (no number is reused) and its record
+   * says when, why and by whom. A second void changes nothing (`already-voided`); a number
+   * never allocated is `not-found`.
+   */
+  voidDocument(input: VoidDocumentInput): Promise<VoidDocumentResult>;
   /** The record whose verification code is `code` (exact match), or `null`. MUST NOT write. */
   findDocumentByCode(code: string): Promise<DocumentRecord | null>;
 }

@@ -40,7 +40,17 @@ export type {
   Store,
   CommandResult,
 } from './store.js';
-export type { DocumentSeries, DocumentNumberRequest, DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDocumentHashResult, DocumentRegisterStore } from './document-register.js';
+export type {
+  DocumentSeries,
+  DocumentNumberRequest,
+  DocumentNumber,
+  DocumentRecord,
+  RecordDocumentHashInput,
+  RecordDocumentHashResult,
+  VoidDocumentInput,
+  VoidDocumentResult,
+  DocumentRegisterStore,
+} from './document-register.js';
 export { checkDocumentRequests } from './document-register.js';
 export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';
 export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';

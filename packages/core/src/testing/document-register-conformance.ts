@@ -18,6 +18,7 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   '16 concurrent issuers of one series: numbers 1..16, no gap, no duplicate',
   'recordDocumentHash records once; findDocumentByCode finds it',
   'invalid document requests throw StoreError INVALID_APPEND and write nothing',
+  'voidDocument voids once; the number stays taken and the next is not reused',
 ] as const);
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
@@ -99,9 +100,9 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       const r2 = await store.append(b.input);
       expect(r2.kind === 'ok' ? r2.documents?.map((d) => d.seq) : null).toEqual([2]);
       const records = await store.readDocuments(`H-${ns}-a`);
-      expect(records.map((r) => [r.kind, r.seq, r.contentHash, r.verificationCode])).toEqual([
-        ['inspection_record', 1, null, null],
-        ['rectification_order', 1, null, null],
+      expect(records.map((r) => [r.kind, r.seq, r.contentHash, r.verificationCode, r.voided])).toEqual([
+        ['inspection_record', 1, null, null, null],
+        ['rectification_order', 1, null, null, null],
       ]);
       const series = await store.readDocumentSeries({ jurisdiction: j, kind: 'inspection_record', year: 2026 }, 1, 10);
       expect(series.map((r) => [r.seq, r.hazardId])).toEqual([
@@ -182,6 +183,24 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       expect((await store.append(b.input)).kind).toBe('ok');
       expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'd'.repeat(64), verificationCode: code, at })).kind).toBe('code-taken');
       expect((await store.readDocuments(`H-${ns}-b`))[0]?.contentHash).toBeNull();
+    });
+
+    test('voidDocument voids once; the number stays taken and the next is not reused', async (store, ns) => {
+      const j = `J${ns}`;
+      const req = (eventId: string) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }];
+      expect((await store.append(reportInput(`H-${ns}-a`, T0, req).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'inspection_record', year: 2026, seq: 1 };
+      const at = '2026-10-13T01:00:00.000Z';
+      const first = await store.voidDocument({ ...key, reason: '文书内容有误', actorId: 'officer-1', at });
+      expect(first.kind).toBe('voided');
+      if (first.kind === 'voided') expect(first.record.voided).toEqual({ at, reason: '文书内容有误', actorId: 'officer-1' });
+      const again = await store.voidDocument({ ...key, reason: 'again', actorId: 'officer-2', at: '2026-10-14T01:00:00.000Z' });
+      expect(again.kind).toBe('already-voided');
+      if (again.kind === 'already-voided') expect(again.record.voided?.reason).toBe('文书内容有误');
+      expect((await store.voidDocument({ ...key, seq: 9, reason: 'x', actorId: 'o', at })).kind).toBe('not-found');
+      expect((await store.readDocuments(`H-${ns}-a`))[0]?.voided?.actorId).toBe('officer-1');
+      const r = await store.append(reportInput(`H-${ns}-b`, T0 + 1, req).input);
+      expect(r.kind === 'ok' ? r.documents?.[0]?.seq : null).toBe(2);
     });
 
     test('invalid document requests throw StoreError INVALID_APPEND and write nothing', async (store, ns) => {

@@ -40,13 +40,22 @@ const VERDICT: JsonSchema = {
   required: ['status'],
   properties: {
     status: {
-      enum: ['unknown', 'issued', 'unchanged', 'altered'],
-      description: 'unknown: no document has this code; issued: it has (no hash presented); unchanged / altered: the presented hash equals / differs from the one recorded at issue',
+      enum: ['unknown', 'issued', 'unchanged', 'altered', 'voided'],
+      description:
+        'unknown: no document has this code; issued: it has (no hash presented); unchanged / altered: the presented hash equals / differs from the one recorded at issue; voided: the document was voided (its number stays taken)',
     },
     document: {
       type: 'object',
       required: ['kind', 'number', 'issuedAt', 'contentHash', 'hashedAt'],
-      properties: { kind: { enum: [...DOCUMENT_KINDS] }, number: { type: 'string' }, issuedAt: { type: 'string' }, contentHash: { type: 'string' }, hashedAt: { type: 'string' } },
+      properties: {
+        kind: { enum: [...DOCUMENT_KINDS] },
+        number: { type: 'string' },
+        issuedAt: { type: 'string' },
+        contentHash: { type: 'string' },
+        hashedAt: { type: 'string' },
+        voidedAt: { type: 'string', description: 'when it was voided / 作废时间' },
+        voidReason: { type: 'string', description: 'why / 作废原因' },
+      },
     },
   },
 };
@@ -209,9 +218,14 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       const verdict = verifyDocument(await ctx.deps.store.findDocumentByCode(code), hash === null ? {} : { hash });
       if (verdict.status === 'unknown') return jsonResponse({ status: 'unknown' }, 200, { 'cache-control': 'no-store' });
       const r = verdict.record;
-      return jsonResponse({ status: verdict.status, document: { kind: r.kind, number: numberOf(documents, r), issuedAt: r.issuedAt, contentHash: r.contentHash, hashedAt: r.hashedAt } }, 200, {
-        'cache-control': 'no-store',
-      });
+      const voided = r.voided ? { voidedAt: r.voided.at, voidReason: r.voided.reason } : {};
+      return jsonResponse(
+        { status: verdict.status, document: { kind: r.kind, number: numberOf(documents, r), issuedAt: r.issuedAt, contentHash: r.contentHash, hashedAt: r.hashedAt, ...voided } },
+        200,
+        {
+          'cache-control': 'no-store',
+        },
+      );
     },
   },
 ];

@@ -5051,10 +5051,10 @@ export interface operations {
                      */
                     "application/json": {
                         /**
-                         * @description unknown: no document has this code; issued: it has (no hash presented); unchanged / altered: the presented hash equals / differs from the one recorded at issue
+                         * @description unknown: no document has this code; issued: it has (no hash presented); unchanged / altered: the presented hash equals / differs from the one recorded at issue; voided: the document was voided (its number stays taken)
                          * @enum {unknown}
                          */
-                        status: "unknown" | "issued" | "unchanged" | "altered";
+                        status: "unknown" | "issued" | "unchanged" | "altered" | "voided";
                         document?: {
                             /** @enum {unknown} */
                             kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
@@ -5062,6 +5062,10 @@ export interface operations {
                             issuedAt: string;
                             contentHash: string;
                             hashedAt: string;
+                            /** @description when it was voided / 作废时间 */
+                            voidedAt?: string;
+                            /** @description why / 作废原因 */
+                            voidReason?: string;
                         };
                     };
                 };
