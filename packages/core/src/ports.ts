@@ -7,3 +7,5 @@
  */
 export * from './ports/index.js';
 export type { InspectionHazard, InspectionLog, InspectionQuery, InspectionRecord } from './ports/inspection-log.js';
+export type { PremisesRecord, TenancyInput, TenancyRecord, TenancyQuery, GroupRentalPoint, RentalDirectory, RentalSeed } from './ports/rental-directory.js';
+export { checkRentalSeed, RentalDirectoryError } from './ports/rental-directory.js';

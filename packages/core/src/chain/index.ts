@@ -86,3 +86,6 @@ export type { RunTickOptions } from './run-tick.js';
 export { createMemoryStore } from './memory-store.js';
 export type { MemoryStore } from './memory-store.js';
 export { createStaticDirectory } from './static-directory.js';
+export { createMemoryRentalDirectory, withLandlordTenancies } from './memory-rental-directory.js';
+export { drawSpotCheck, SpotCheckDrawError } from './draw-spot-check.js';
+export type { SpotCheckScope, SpotCheckDrawInput, SpotCheckDraw } from './draw-spot-check.js';

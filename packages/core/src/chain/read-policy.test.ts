@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HazardLevel } from '../pack/types.js';
 import type { ActorProfile } from '../ports/directory.js';
+import type { TenancyRecord } from '../ports/rental-directory.js';
 import type { HazardFilter } from '../ports/store.js';
 import { TEST_ACTORS } from '../testing/chain-fixtures.js';
 import { canRead, narrow, readScopes } from './read-policy.js';
@@ -14,6 +15,10 @@ const DOMAINS = ['gas', 'fire'] as const;
 const ENTERPRISES = ['E1', 'E2'] as const;
 const CELLS = AREAS.flatMap((area) => DOMAINS.flatMap((domain) => ENTERPRISES.map((enterpriseId) => ({ area, domain, enterpriseId }))));
 
+function tenancy(landlordEnterpriseId: string, tenantEnterpriseId: string, area: string): TenancyRecord {
+  return { premisesId: `P-${landlordEnterpriseId}-${area}`, landlordEnterpriseId, tenantEnterpriseId, area };
+}
+
 // Actors beyond the shared fixtures: jurisdiction fields of a role not held, several roles,
 // a department with two areas, an officer without a department, an admin who also owns.
 const EXTRA_ACTORS: Readonly<Record<string, ActorProfile>> = {
@@ -23,6 +28,12 @@ const EXTRA_ACTORS: Readonly<Record<string, ActorProfile>> = {
   'officer-fire-d2-g2': { id: 'officer-fire-d2-g2', roles: ['enforcement'], departments: [{ id: 'f', domains: ['fire'], areas: ['D2', 'D1/G2'] }] },
   'officer-no-department': { id: 'officer-no-department', roles: ['enforcement'], gridAreas: ['D1'], enterpriseIds: ['E1'] },
   'admin-and-owner': { id: 'admin-and-owner', roles: ['enterprise', 'department_admin'], enterpriseIds: ['E1'] },
+  // Landlords (issue 17): E1 rents premises to E2; a tenancy grants the landlord E2's hazards in the premises' area.
+  'landlord-e1': { id: 'landlord-e1', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1/G1')] },
+  'landlord-e1-two-premises': { id: 'landlord-e1-two-premises', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1/G2'), tenancy('E1', 'E2', 'D2/G1')] },
+  'landlord-e1-foreign-tenancy': { id: 'landlord-e1-foreign-tenancy', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('L9', 'E2', 'D1')] },
+  'landlord-without-enterprise-role': { id: 'landlord-without-enterprise-role', roles: ['grid'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1')] },
+  'tenant-e2-of-e1': { id: 'tenant-e2-of-e1', roles: ['enterprise'], enterpriseIds: ['E2'], tenancies: [tenancy('E1', 'E2', 'D1')] },
 };
 const ACTORS: Readonly<Record<string, ActorProfile>> = { ...TEST_ACTORS, ...EXTRA_ACTORS };
 
@@ -49,6 +60,11 @@ owner-e1-and-grid-d2     | x.x. x.x. x.x. x.x. x.x. xxxx
 officer-fire-d2-g2       | .... .... .... ..xx .... ..xx
 officer-no-department    | .... .... .... .... .... ....
 admin-and-owner          | xxxx xxxx xxxx xxxx xxxx xxxx
+landlord-e1              | x.x. xxxx xxxx x.x. x.x. x.x.
+landlord-e1-two-premises | x.x. x.x. x.x. xxxx x.x. xxxx
+landlord-e1-foreign-tenancy | x.x. x.x. x.x. x.x. x.x. x.x.
+landlord-without-enterprise-role | .... .... .... .... .... ....
+tenant-e2-of-e1          | .x.x .x.x .x.x .x.x .x.x .x.x
 `;
 
 const expectation = new Map(
@@ -117,7 +133,12 @@ describe('narrow', () => {
     area: optional(area),
     level: optional(fc.constantFrom(...LEVELS)),
   });
-  const scope = fc.oneof(fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES) }), fc.record({ area }), fc.record({ area, domain: fc.constantFrom(...DOMAINS) }));
+  const scope = fc.oneof(
+    fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES) }),
+    fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES), area }), // a landlord's scope over a tenant
+    fc.record({ area }),
+    fc.record({ area, domain: fc.constantFrom(...DOMAINS) }),
+  );
   const defined = (f: HazardFilter): HazardFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
 
   it('matches exactly filter ∩ scope (property, against a brute force over the matrix hazards)', () => {

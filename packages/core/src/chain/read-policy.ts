@@ -16,7 +16,8 @@ export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'doma
 /**
  * Who may read which hazards, next to the permission table that says who may act on them.
  * A department admin and the system read everything; an enterprise user the hazards of its
- * own enterprises; a grid inspector those in its grid areas (sub-areas included); an
+ * own enterprises and, as a landlord, those of its tenants in the area of the rented
+ * premises (`ActorProfile.tenancies`); a grid inspector those in its grid areas (sub-areas included); an
  * enforcement officer those of its departments' domains in their areas. The jurisdiction
  * fields of a role the actor does not hold grant nothing. Every host (HTTP, portal, CLI)
  * calls this one function, so a hazard is visible or not the same way everywhere.
@@ -30,7 +31,12 @@ export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'doma
 export function readScopes(actor: ActorProfile): ReadScopes {
   if (actor.roles.includes('department_admin') || actor.roles.includes('system')) return 'all';
   const scopes: HazardFilter[] = [];
-  if (actor.roles.includes('enterprise')) for (const enterpriseId of actor.enterpriseIds ?? []) scopes.push({ enterpriseId });
+  if (actor.roles.includes('enterprise')) {
+    const own = actor.enterpriseIds ?? [];
+    for (const enterpriseId of own) scopes.push({ enterpriseId });
+    // A landlord reads its tenants' hazards in the area of the premises it rents to them.
+    for (const t of actor.tenancies ?? []) if (own.includes(t.landlordEnterpriseId)) scopes.push({ enterpriseId: t.tenantEnterpriseId, area: t.area });
+  }
   if (actor.roles.includes('grid')) for (const area of actor.gridAreas ?? []) scopes.push({ area });
   if (actor.roles.includes('enforcement')) {
     for (const dept of actor.departments ?? []) for (const area of dept.areas) for (const domain of dept.domains) scopes.push({ area, domain });

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { TenancyRecord } from './rental-directory.js';
 
 /** Roles of the review chain. */
 export type Role = 'enterprise' | 'grid' | 'enforcement' | 'department_admin' | 'system';
@@ -37,6 +38,13 @@ export interface ActorProfile {
    * for both officers and record it in the event.
    */
   certificateNo?: string;
+  /**
+   * Tenancies at premises one of `enterpriseIds` holds (the actor's enterprise is the
+   * landlord): with role `enterprise`, the actor reads those tenants' hazards in the
+   * premises' area. Derived from a `RentalDirectory` by `withLandlordTenancies`, never
+   * taken from a request; a tenancy whose landlord is not one of `enterpriseIds` grants nothing.
+   */
+  tenancies?: readonly TenancyRecord[];
 }
 
 /** An enterprise as registered with the supervising departments. */

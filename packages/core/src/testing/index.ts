@@ -21,3 +21,5 @@ export { runDeviceRegistryConformance, DEVICE_REGISTRY_CONFORMANCE_TESTS, testDe
 export type { DeviceRegistryConformanceOptions } from './device-registry-conformance.js';
 export { runInspectionLogConformance, INSPECTION_LOG_CONFORMANCE_TESTS, testInspectionRecord } from './inspection-log-conformance.js';
 export type { InspectionLogConformanceOptions } from './inspection-log-conformance.js';
+export { runRentalDirectoryConformance, RENTAL_DIRECTORY_CONFORMANCE_TESTS } from './rental-directory-conformance.js';
+export type { RentalDirectoryConformanceOptions } from './rental-directory-conformance.js';

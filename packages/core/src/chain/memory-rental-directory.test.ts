@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { RentalDirectoryError } from '../ports/rental-directory.js';
+import type { PremisesRecord } from '../ports/rental-directory.js';
+import { runRentalDirectoryConformance } from '../testing/rental-directory-conformance.js';
+import { createMemoryRentalDirectory, withLandlordTenancies } from './memory-rental-directory.js';
+import { canRead, readScopes } from './read-policy.js';
+
+runRentalDirectoryConformance({ name: 'memory', describe, it, expect, create: createMemoryRentalDirectory });
+
+const premises = (id: string, enterpriseId: string, area: string): PremisesRecord => ({
+  id,
+  enterpriseId,
+  address: `${id} 号`,
+  area,
+  kinds: ['factory'],
+  nineSmall: false,
+  labourIntensive: false,
+  groupRental: false,
+});
+
+describe('landlords in the read policy, derived from the rental directory', () => {
+  // L1 rents P1 (D1/G1) to T1; L2 rents P2 (D1/G2) to T2; T1 also works at its own premises in D2/G1.
+  const rental = createMemoryRentalDirectory({
+    premises: [premises('P1', 'L1', 'D1/G1'), premises('P2', 'L2', 'D1/G2'), premises('P3', 'T1', 'D2/G1')],
+    tenancies: [
+      { premisesId: 'P1', tenantEnterpriseId: 'T1' },
+      { premisesId: 'P2', tenantEnterpriseId: 'T2' },
+    ],
+  });
+  const hazard = (enterpriseId: string, area: string) => ({ enterpriseId, area, domain: 'fire' });
+
+  it("a landlord reads its tenant's hazards at its premises, never the tenant's elsewhere nor another landlord's tenants", async () => {
+    const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'] }, rental);
+    expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1' }]);
+    const scopes = readScopes(landlord);
+    expect(canRead(scopes, hazard('L1', 'D9'))).toBe(true); // its own
+    expect(canRead(scopes, hazard('T1', 'D1/G1'))).toBe(true); // its tenant, at its premises
+    expect(canRead(scopes, hazard('T1', 'D2/G1'))).toBe(false); // its tenant, at another premises
+    expect(canRead(scopes, hazard('T2', 'D1/G2'))).toBe(false); // another landlord's tenant
+  });
+
+  it('tenancies carried in by the caller are replaced; a tenant or a non-enterprise actor gets none', async () => {
+    const forged = { premisesId: 'P2', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T2', area: 'D1/G2' };
+    const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'], tenancies: [forged] }, rental);
+    expect(landlord.tenancies).not.toContain(forged);
+    expect((await withLandlordTenancies({ id: 'u-t1', roles: ['enterprise'], enterpriseIds: ['T1'] }, rental)).tenancies).toBeUndefined();
+    expect((await withLandlordTenancies({ id: 'g', roles: ['grid'], enterpriseIds: ['L1'], tenancies: [forged] }, rental)).tenancies).toBeUndefined();
+  });
+
+  it('invalid rental data is refused with a message in both languages naming the entry', () => {
+    let error: unknown;
+    try {
+      createMemoryRentalDirectory({ premises: [premises('P1', 'L1', 'D1')], tenancies: [{ premisesId: 'P9', tenantEnterpriseId: 'T1' }] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RentalDirectoryError);
+    expect((error as RentalDirectoryError).localized).toEqual({ 'zh-CN': 'tenancies[0]：场所 P9 未登记', en: 'tenancies[0]: premises P9 is not registered' });
+  });
+});

@@ -1,0 +1,144 @@
+import type { PremisesRecord, RentalDirectory, RentalSeed } from '../ports/rental-directory.js';
+import type { ConformanceExpect } from './store-conformance.js';
+
+/** Options of {@link runRentalDirectoryConformance}. */
+export interface RentalDirectoryConformanceOptions {
+  /** Implementation name shown in the test titles. */
+  name: string;
+  /** A directory loaded with `seed` (an empty database per call, or ids unique per call). It MUST reject invalid seeds. */
+  create: (seed: RentalSeed) => RentalDirectory | Promise<RentalDirectory>;
+  describe: (name: string, fn: () => void) => void;
+  it: (name: string, fn: () => Promise<void>, timeout?: number) => void;
+  expect: ConformanceExpect;
+}
+
+/** Names of every test of the rental directory suite. */
+export const RENTAL_DIRECTORY_CONFORMANCE_TESTS = Object.freeze([
+  'a premises is returned as stored, kinds sorted; an unknown one is null',
+  'premisesOf lists the premises an enterprise holds, sorted by id',
+  'tenancies derive the landlord and area from the premises, and every query field narrows',
+  'group-rental points list their tenants, narrowed by area (sub-areas included)',
+  'returned records are copies',
+  'invalid rental data is refused',
+] as const);
+
+const premises = (id: string, enterpriseId: string, area: string, extra: Partial<PremisesRecord> = {}): PremisesRecord => ({
+  id,
+  enterpriseId,
+  address: `${area} 工业路 ${id} 号`,
+  area,
+  kinds: ['factory'],
+  nineSmall: false,
+  labourIntensive: false,
+  groupRental: false,
+  ...extra,
+});
+
+/**
+ * The fixture city: landlord L1 holds a group-rental factory P1 (D1/G1, tenants T1, T2) and
+ * a shop P2 (D1/G2, tenant T3); landlord L2 holds P3 (D2/G1, a group-rental point, tenant
+ * T1); T1 also holds its own premises P4. Ids are prefixed per call.
+ */
+function citySeed(x: string): RentalSeed {
+  return {
+    premises: [
+      premises(`${x}P1`, `${x}L1`, 'D1/G1', { kinds: ['warehouse', 'factory'], labourIntensive: true, groupRental: true }),
+      premises(`${x}P2`, `${x}L1`, 'D1/G2', { kinds: ['shop'], nineSmall: true }),
+      premises(`${x}P3`, `${x}L2`, 'D2/G1', { groupRental: true }),
+      premises(`${x}P4`, `${x}T1`, 'D1/G1/X', { kinds: ['restaurant'], nineSmall: true }),
+    ],
+    tenancies: [
+      { premisesId: `${x}P1`, tenantEnterpriseId: `${x}T2` },
+      { premisesId: `${x}P1`, tenantEnterpriseId: `${x}T1` },
+      { premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3` },
+      { premisesId: `${x}P3`, tenantEnterpriseId: `${x}T1` },
+    ],
+  };
+}
+
+/**
+ * Runs the `RentalDirectory` contract against an implementation: the memory directory runs
+ * it in core's tests, and a database-backed one runs it unchanged.
+ *
+ * @example
+ * ```ts
+ * runRentalDirectoryConformance({ name: 'memory', describe, it, expect, create: createMemoryRentalDirectory });
+ * ```
+ */
+export function runRentalDirectoryConformance(options: RentalDirectoryConformanceOptions): void {
+  const { expect, it } = options;
+  let counter = 0;
+  const fresh = async () => {
+    const x = `c${Date.now().toString(36)}${++counter}-`;
+    return { x, dir: await options.create(citySeed(x)) };
+  };
+
+  options.describe(`RentalDirectory conformance: ${options.name}`, () => {
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[0], async () => {
+      const { x, dir } = await fresh();
+      expect(await dir.premises(`${x}P1`)).toEqual({ ...citySeed(x).premises[0], kinds: ['factory', 'warehouse'] });
+      expect(await dir.premises(`${x}P9`)).toBeNull();
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[1], async () => {
+      const { x, dir } = await fresh();
+      expect((await dir.premisesOf(`${x}L1`)).map((p) => p.id)).toEqual([`${x}P1`, `${x}P2`]);
+      expect((await dir.premisesOf(`${x}T1`)).map((p) => p.id)).toEqual([`${x}P4`]);
+      expect(await dir.premisesOf(`${x}nobody`)).toEqual([]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[2], async () => {
+      const { x, dir } = await fresh();
+      expect(await dir.tenancies({ landlordEnterpriseId: `${x}L1` })).toEqual([
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T1`, area: 'D1/G1' },
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1' },
+        { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2' },
+      ]);
+      expect((await dir.tenancies({ tenantEnterpriseId: `${x}T1` })).map((t) => [t.premisesId, t.landlordEnterpriseId])).toEqual([
+        [`${x}P1`, `${x}L1`],
+        [`${x}P3`, `${x}L2`],
+      ]);
+      expect(await dir.tenancies({ landlordEnterpriseId: `${x}L2`, tenantEnterpriseId: `${x}T2` })).toEqual([]);
+      expect((await dir.tenancies({ premisesId: `${x}P2` })).map((t) => t.tenantEnterpriseId)).toEqual([`${x}T3`]);
+      expect(await dir.tenancies({ landlordEnterpriseId: `${x}T1` })).toEqual([]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[3], async () => {
+      const { x, dir } = await fresh();
+      const all = await dir.groupRentalPoints();
+      const mine = all.filter((g) => g.premises.id.startsWith(x));
+      expect(mine.map((g) => [g.premises.id, g.tenantEnterpriseIds])).toEqual([
+        [`${x}P1`, [`${x}T1`, `${x}T2`]],
+        [`${x}P3`, [`${x}T1`]],
+      ]);
+      expect((await dir.groupRentalPoints('D1')).filter((g) => g.premises.id.startsWith(x)).map((g) => g.premises.id)).toEqual([`${x}P1`]);
+      expect((await dir.groupRentalPoints('D1/G1/X')).filter((g) => g.premises.id.startsWith(x))).toEqual([]);
+      expect((await dir.groupRentalPoints('D')).filter((g) => g.premises.id.startsWith(x))).toEqual([]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[4], async () => {
+      const { x, dir } = await fresh();
+      const p = (await dir.premises(`${x}P1`))!;
+      (p.kinds as string[]).push('mutated');
+      p.area = 'Z9';
+      (await dir.tenancies({ premisesId: `${x}P1` }))[0]!.area = 'Z9';
+      expect((await dir.premises(`${x}P1`))!.area).toBe('D1/G1');
+      expect((await dir.premises(`${x}P1`))!.kinds).toEqual(['factory', 'warehouse']);
+      expect((await dir.tenancies({ premisesId: `${x}P1` }))[0]!.area).toBe('D1/G1');
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[5], async () => {
+      const x = `bad${++counter}-`;
+      const ok = citySeed(x);
+      const bad: RentalSeed[] = [
+        { ...ok, tenancies: [...ok.tenancies, { premisesId: `${x}P9`, tenantEnterpriseId: `${x}T1` }] },
+        { ...ok, tenancies: [...ok.tenancies, { premisesId: `${x}P1`, tenantEnterpriseId: `${x}L1` }] },
+        { ...ok, tenancies: [...ok.tenancies, { premisesId: `${x}P1`, tenantEnterpriseId: `${x}T1` }] },
+        { ...ok, premises: [...ok.premises, premises(`${x}P1`, `${x}L3`, 'D3')] },
+        { ...ok, premises: [premises(`${x}P5`, `${x}L3`, 'D3/', {}), ...ok.premises] },
+        { ...ok, premises: [premises(`${x}P5`, `${x}L3`, 'D3', { address: ' ' }), ...ok.premises] },
+      ];
+      for (const seed of bad) await expect((async () => options.create(seed))()).rejects.toThrow();
+    });
+  });
+}
