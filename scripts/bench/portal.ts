@@ -118,7 +118,11 @@ async function measure(browser: Browser, base: string, user: string | null, hash
   const usable = Date.now() - start;
   const fcp = await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   // A first visit carries the UI inlined in the page (examples/portal/src/index-page.ts): counted as JavaScript too.
-  const inline = await p.evaluate(() => Array.from(document.querySelectorAll('script[type="module"]:not([src])')).map((e) => e.textContent ?? '').join(''));
+  const inline = await p.evaluate(() =>
+    Array.from(document.querySelectorAll('script[type="module"]:not([src])'))
+      .map((e) => e.textContent ?? '')
+      .join(''),
+  );
   const inlineJs = inline ? brotliCompressSync(inline, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }).length : 0;
   await p.waitForTimeout(300); // late responses counted
   await context.close();
