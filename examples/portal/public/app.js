@@ -173,6 +173,7 @@ const pages = {
   hazard: async (id) => (await import('./hazard-page.js')).hazardPage(id),
   inspections: (_arg, query) => inspectionsPage(query),
   inspection: (id) => inspectionPage(id),
+  monitoring: async (_arg, query) => (await import('./monitoring-page.js')).monitoringPage(query),
 };
 
 // ---------------------------------------------------------------- shell
@@ -193,7 +194,7 @@ async function route() {
   const u = me();
   setHtml(document.getElementById('who'), u ? html`<span id="who-name">${loc(u.name)}</span> <button type="button" id="logout" class="link-button">${t('logout')}</button>` : '');
   document.getElementById('logout')?.addEventListener('click', () => signOut());
-  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'dashboard'] : [];
+  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'monitoring', 'dashboard'] : [];
   setHtml(
     document.getElementById('nav'),
     html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`,

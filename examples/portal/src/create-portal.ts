@@ -17,6 +17,8 @@ import { bundlePortalUi } from './bundle-portal-ui.js';
 import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
 import { crossSiteRequest } from './cross-site-request.js';
 import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.js';
+import { DEMO_DEVICE_PRINCIPALS } from './demo-devices.js';
+import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.js';
 import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
@@ -52,6 +54,10 @@ export interface PortalOptions {
   trustIdentityHeader?: boolean;
   /** Mark the session cookie `Secure` even on http URLs (behind a TLS-terminating proxy). */
   secureCookie?: boolean;
+  /** MQTT broker of the devices (`mqtt://127.0.0.1:1883`): the sensor ingester runs only when set. */
+  mqttUrl?: string;
+  /** The ingester's persistent-session client id. Default `anjian-portal`. */
+  mqttClientId?: string;
 }
 
 /** What the host knows about a request that the web `Request` does not carry. */
@@ -77,6 +83,8 @@ export interface Portal {
   notifications: DemoNotifications;
   /** Ed25519 checkpoints of the audit trail, signed on a schedule. */
   checkpoints: DemoCheckpoints;
+  /** Monitoring and early warning: the device registry, its scheduler round and (with `mqttUrl`) the ingester. */
+  monitoring: DemoMonitoring;
   /** Stops the scheduler and the relay, then closes the SQLite store. */
   close(): Promise<void>;
 }
@@ -108,10 +116,11 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const inspections = createSqliteInspectionLog({ path: join(dataDir, 'anjian.db') });
   let notifications: DemoNotifications | undefined;
   let checkpoints: DemoCheckpoints | undefined;
+  let monitoring: DemoMonitoring | undefined;
   try {
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(
-      [...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }],
+      [...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
       DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area })),
     );
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
@@ -158,6 +167,20 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
     const started = notifications;
     await started.runOnce();
+    // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
+    monitoring = await startDemoMonitoring({
+      path: join(dataDir, 'anjian.db'),
+      store,
+      directory,
+      calendar,
+      clock,
+      packs,
+      tickMs: options.tickMs ?? 60_000,
+      mqttUrl: options.mqttUrl,
+      mqttClientId: options.mqttClientId,
+    });
+    const devices = monitoring;
+    await devices.runOnce();
     await signing.tick(); // the seed is covered by a signed checkpoint from the start
     if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
@@ -189,6 +212,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       if (url.pathname === '/demo/users') return Response.json(users);
       if (url.pathname === '/worklist' || url.pathname === '/worklist.xlsx') return worklist.handle(request, auth.actorOf(request));
       if (url.pathname === '/inspections' || url.pathname.startsWith('/inspections/')) return inspectionRecords.handle(request, auth.actorOf(request));
+      if (url.pathname === '/monitoring') return devices.handle(request, auth.actorOf(request));
       if (url.pathname === '/demo/sms') {
         // The SMS name other enterprises: like GET /api/outbox, only for who reads everything.
         const reader = DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request));
@@ -232,8 +256,10 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       dataDir,
       notifications: started,
       checkpoints: signing,
+      monitoring: devices,
       async close() {
         signing.stop();
+        await devices.stop();
         await started.stop();
         inspections.close();
         store.close();
@@ -241,6 +267,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     };
   } catch (error) {
     checkpoints?.stop();
+    await monitoring?.stop();
     await notifications?.stop();
     inspections.close();
     store.close();

@@ -7,7 +7,9 @@
  * default anjian-demo), ANJIAN_SECURE_COOKIE=1 (behind a TLS proxy), ANJIAN_DATA_DIR
  * (default examples/portal/.data), PORTAL_TICK_MS (early-warning scheduler period, default
  * 60000; 0 = once at start), PORTAL_STOP_ON_STDIN_END=1 (stop when stdin closes; used
- * by tests that start the portal as a child process).
+ * by tests that start the portal as a child process), ANJIAN_MQTT_URL (the devices' MQTT broker,
+ * e.g. mqtt://127.0.0.1:1883: the sensor ingester runs only when set; ANJIAN_MQTT_CLIENT_ID
+ * names its persistent session, default anjian-portal).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
@@ -36,9 +38,14 @@ async function main(): Promise<void> {
 
   const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
   if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
-  const portal = await createPortal({ dataDir, tickMs: Number(rawTick), password, secureCookie: process.env.ANJIAN_SECURE_COOKIE === '1' }).catch((error: unknown) =>
-    fail(`无法打开数据目录 ${dataDir}：${String(error)}`, `Cannot open the data folder ${dataDir}: ${String(error)}`),
-  );
+  const portal = await createPortal({
+    dataDir,
+    tickMs: Number(rawTick),
+    password,
+    secureCookie: process.env.ANJIAN_SECURE_COOKIE === '1',
+    mqttUrl: process.env.ANJIAN_MQTT_URL || undefined,
+    mqttClientId: process.env.ANJIAN_MQTT_CLIENT_ID || undefined,
+  }).catch((error: unknown) => fail(`无法打开数据目录 ${dataDir}：${String(error)}`, `Cannot open the data folder ${dataDir}: ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

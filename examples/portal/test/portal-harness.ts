@@ -62,11 +62,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+function startServer(port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1' },
+      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -81,8 +81,8 @@ function startServer(port: number, dataDir: string): Promise<ChildProcess> {
   });
 }
 
-/** Starts a portal with a fresh data dir and a headless Chromium. */
-export async function startPortal(): Promise<PortalHarness> {
+/** Starts a portal with a fresh data dir and a headless Chromium; `env` adds to the server's environment (e.g. `ANJIAN_MQTT_URL`). */
+export async function startPortal(options: { env?: Record<string, string> } = {}): Promise<PortalHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
@@ -101,7 +101,7 @@ export async function startPortal(): Promise<PortalHarness> {
   };
   // Both start at once; whichever started is stopped again when the other fails.
   const [started, launched] = await Promise.allSettled([
-    startServer(port, dataDir),
+    startServer(port, dataDir, options.env ?? {}),
     chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

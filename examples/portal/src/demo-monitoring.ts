@@ -1,0 +1,137 @@
+/**
+ * The portal's monitoring and early warning (监测预警), host side: the SQLite device registry
+ * beside the store (same file, own tables), the demo devices registered at start, core's
+ * `tickDevices` and `runDailyWarning` on the portal's timer (core has no timers), and — only
+ * when a broker URL is given — `createSensorIngester` of `@anjian/sensor-mqtt`.
+ *
+ * `GET /monitoring[?enterprise=<id>]` answers, for each enterprise the reader may see (core's
+ * read policy `readScopes`/`canRead`, with the `sensors` pack's domain), its devices with their
+ * live state (from `loadState`) and its open warnings (`listWarnings({ status: 'open' })`).
+ * Nothing is decided here: states, warnings and levels are core's.
+ */
+import { compilePack, type Calendar, type Clock, type Directory, type Pack, type Store } from '@anjian/core';
+import { canRead, createDeviceTracker, readScopes, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps } from '@anjian/core/internal';
+import { createSensorIngester, type SensorIngester } from '@anjian/sensor-mqtt';
+import { createSqliteDeviceRegistry, type SqliteDeviceRegistry } from '@anjian/store-sqlite';
+import { DEMO_DEVICES } from './demo-devices.js';
+import { DEMO_ENTERPRISES, DEMO_USERS } from './demo-users.js';
+import { portalProblem } from './portal-problem.js';
+
+/** Options of {@link startDemoMonitoring}. */
+export interface DemoMonitoringOptions {
+  /** The SQLite file of the store: the registry keeps its own tables in it. */
+  path: string;
+  store: Store;
+  directory: Directory;
+  calendar: Calendar;
+  clock: Clock;
+  /** The portal's packs; the `sensors` pack among them classifies the device conditions. */
+  packs: readonly Pack[];
+  /** Scheduler period (ms); 0 = only `runOnce` at start. */
+  tickMs: number;
+  /** MQTT broker URL (e.g. `mqtt://127.0.0.1:1883`); without it no ingester runs. */
+  mqttUrl?: string;
+  /** The ingester's persistent-session client id. Default `anjian-portal`. */
+  mqttClientId?: string;
+}
+
+/** The running monitoring of the portal. */
+export interface DemoMonitoring {
+  registry: SqliteDeviceRegistry;
+  /** The ingester, when a broker URL was given. */
+  ingester: SensorIngester | null;
+  /** One scheduler round: `tickDevices`, then `runDailyWarning` for the demo enterprises and grid inspectors. */
+  runOnce(): Promise<void>;
+  /** `GET /monitoring` for the signed-in actor. */
+  handle(request: Request, actorId: string | null): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** Opens the registry, registers the demo devices, starts the timer and (with a URL) the ingester. */
+export async function startDemoMonitoring(options: DemoMonitoringOptions): Promise<DemoMonitoring> {
+  const sensors = options.packs.find((p) => p.id === SENSORS_PACK_ID);
+  if (!sensors) throw new Error(`the ${SENSORS_PACK_ID} pack did not load (checklists/sensors) / 未加载设备检查表 ${SENSORS_PACK_ID}`);
+  const registry = createSqliteDeviceRegistry({ path: options.path });
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let ingester: SensorIngester | null = null;
+  try {
+    for (const device of DEMO_DEVICES) if (!(await registry.getDevice(device.id))) await registry.putDevice(device);
+    const evaluator = compilePack(sensors);
+    const deps: MonitoringDeps = {
+      registry,
+      tracker: createDeviceTracker({ pack: evaluator }),
+      chain: { store: options.store, clock: options.clock, directory: options.directory, calendar: options.calendar, packs: new Map([[SENSORS_PACK_ID, evaluator]]) },
+      clock: options.clock,
+    };
+    const enterpriseIds = DEMO_ENTERPRISES.map((e) => e.id);
+    const inspectorIds = DEMO_USERS.filter((u) => u.profile.roles.includes('grid')).map((u) => u.profile.id);
+    let running: Promise<void> = Promise.resolve();
+    const runOnce = () =>
+      (running = running.then(async () => {
+        try {
+          const now = options.clock.now();
+          await tickDevices(deps, now);
+          await runDailyWarning({ registry, store: options.store, directory: options.directory }, { enterpriseIds, inspectorIds, now });
+        } catch (error) {
+          console.error('portal: monitoring tick failed / 监测定时任务失败:', error);
+        }
+      }));
+    if (options.mqttUrl) {
+      ingester = createSensorIngester({ url: options.mqttUrl, clientId: options.mqttClientId ?? 'anjian-portal', deps });
+      await ingester.start();
+    }
+    if (options.tickMs > 0) timer = setInterval(() => void runOnce(), options.tickMs);
+    const started = ingester;
+    return {
+      registry,
+      ingester: started,
+      runOnce,
+      handle: (request, actorId) => monitoringAnswer(request, actorId, registry, options.directory, sensors.domain),
+      async stop() {
+        clearInterval(timer);
+        await started?.stop();
+        await running;
+        registry.close();
+      },
+    };
+  } catch (error) {
+    clearInterval(timer);
+    await ingester?.stop();
+    registry.close();
+    throw error;
+  }
+}
+
+async function monitoringAnswer(request: Request, actorId: string | null, registry: SqliteDeviceRegistry, directory: Directory, domain: string): Promise<Response> {
+  const actor = actorId ? await directory.resolve(actorId) : null;
+  if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
+  const scopes = readScopes(actor);
+  const readable = DEMO_ENTERPRISES.filter((e) => canRead(scopes, { enterpriseId: e.id, area: e.area, domain }));
+  const wanted = new URL(request.url).searchParams.get('enterprise');
+  const shown = wanted === null ? readable : readable.filter((e) => e.id === wanted);
+  // Not readable answers like unknown: no hint that another enterprise's devices exist.
+  if (wanted !== null && shown.length === 0) return portalProblem(request, 404, 'NOT_FOUND', '没有这家企业，或你无权查看其设备。', 'No such enterprise, or its devices are not yours to see.');
+  const enterprises = await Promise.all(
+    shown.map(async (e) => {
+      const devices = await registry.listDevices({ enterpriseId: e.id });
+      const rows = await Promise.all(
+        devices.map(async (d) => {
+          const s = await registry.loadState(d.id);
+          return {
+            id: d.id,
+            kind: d.kind,
+            location: d.location,
+            place: d.place,
+            disabledAt: d.disabledAt ?? null,
+            lastMessageAt: s?.lastMessageAt ?? null,
+            state: s ? { alarm: s.alarm, fault: s.fault, batteryLow: s.batteryLow, disabled: s.disabled, reading: s.reading, open: Object.keys(s.open).sort() } : null,
+            unit: d.limits?.unit ?? null,
+          };
+        }),
+      );
+      return { id: e.id, name: e.name, area: e.area, devices: rows };
+    }),
+  );
+  const warnings = (await Promise.all(shown.map((e) => registry.listWarnings({ enterpriseId: e.id, status: 'open' })))).flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return Response.json({ enterprises, warnings });
+}

@@ -1,0 +1,95 @@
+/**
+ * Monitoring in the portal, end to end on the real Mosquitto (127.0.0.1:1883) and Chromium: the
+ * portal runs the sensor ingester (ANJIAN_MQTT_URL); an alarm published for a demo device
+ * becomes an open warning on the monitoring page of the grid inspector, with the device's
+ * state and last message time. An enterprise sees only its own devices; a device location
+ * that is an XSS payload is shown as text; axe finds no serious or critical violation.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { createSqliteDeviceRegistry } from '@anjian/store-sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
+import { XSS_PAYLOADS } from './xss-payloads.js';
+
+const BROKER = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+const clientId = `anjian-portal-e2e-${randomUUID().slice(0, 8)}`;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let portal: PortalHarness;
+
+beforeAll(async () => {
+  portal = await startPortal({ env: { ANJIAN_MQTT_URL: BROKER, ANJIAN_MQTT_CLIENT_ID: clientId } });
+  // An attacker-named device of ent-anping, registered beside the portal's (display only: it never reports).
+  const registry = createSqliteDeviceRegistry({ path: join(portal.dataDir, 'anjian.db') });
+  await registry.putDevice({
+    id: 'XSS-01',
+    enterpriseId: 'ent-anping',
+    kind: 'smoke_alarm',
+    location: XSS_PAYLOADS.slice(0, 8).join(' '),
+    place: { id: 'x', name: XSS_PAYLOADS[1]!, listed: false },
+    principalId: 'device:XSS-01',
+  });
+  registry.close();
+});
+
+afterAll(async () => {
+  await portal?.stop();
+  // Remove the ingester's persistent session from the shared broker.
+  const c = await mqtt.connectAsync(BROKER, { clientId, clean: true, reconnectPeriod: 0 }).catch(() => null);
+  await c?.endAsync();
+});
+
+async function publish(device: string, type: string): Promise<void> {
+  const c = await mqtt.connectAsync(BROKER, { clientId: `anjian-e2e-pub-${randomUUID().slice(0, 8)}`, reconnectPeriod: 0 });
+  await c.publishAsync(`anjian/v1/devices/${device}/messages`, JSON.stringify({ v: 1, device, id: `${device}-${randomUUID()}`, type }), { qos: 1 });
+  await c.endAsync();
+}
+
+describe('monitoring page', () => {
+  it('an alarm over MQTT shows as an open warning; enterprises see only their own; device text is escaped; axe passes', async () => {
+    // Read policy: the enterprise sees its own devices only; another's answers like missing.
+    const own = (await (await portal.fetchAs('owner-anping', '/monitoring')).json()) as { enterprises: { id: string; devices: { id: string }[] }[] };
+    expect(own.enterprises.map((e) => e.id)).toEqual(['ent-anping']);
+    expect(own.enterprises[0]!.devices.map((d) => d.id)).toEqual(['ANPING-01', 'ANPING-02', 'XSS-01']);
+    expect((await portal.fetchAs('owner-anping', '/monitoring?enterprise=ent-lvyuan')).status).toBe(404);
+
+    await publish('ANPING-01', 'alarm');
+    let warnings: { key: string; status: string; hazardIds: string[] }[] = [];
+    for (let i = 0; i < 100 && warnings.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      warnings = ((await (await portal.fetchAs('grid-wang', '/monitoring')).json()) as { warnings: typeof warnings }).warnings;
+    }
+    expect(warnings.map((w) => w.key)).toEqual(['ANPING-01/SEN-01/1']);
+    expect(warnings[0]!.hazardIds).toHaveLength(1); // reported into the review chain as the device
+
+    const page = await portal.signIn('grid-wang', 'grid', 'zh-CN', { bypassCSP: true });
+    await page.addInitScript(() => ((window as unknown as { __xss: () => void }).__xss = () => ((window as unknown as { __ran: number }).__ran = 1)));
+    await page.evaluate(() => ((window as unknown as { __xss: () => void }).__xss = () => ((window as unknown as { __ran: number }).__ran = 1)));
+    await goTo(page, 'monitoring');
+    await page.waitForSelector('#warnings tr[data-warning="ANPING-01/SEN-01/1"]');
+    const row = page.locator('table[data-enterprise="ent-anping"] tr[data-device="ANPING-01"]');
+    await expect(row.locator('[data-state="alarm"]').count()).resolves.toBe(1);
+    expect(await row.locator('[data-last]').textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    // Every demo enterprise of the inspector's areas, each with its devices.
+    expect(await page.locator('table.devices').count()).toBe(4);
+    // The payloads are text: nothing ran, nothing was injected.
+    const xss = page.locator('tr[data-device="XSS-01"]');
+    expect(await xss.locator('td').nth(2).textContent()).toContain(XSS_PAYLOADS[0]!.slice(0, 10));
+    expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran ?? 0)).toBe(0);
+    expect(await page.locator('#app img, #app script, #app iframe, #app svg').count()).toBe(0);
+
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+    await page.context().close();
+  }, 60_000);
+});
