@@ -14,3 +14,5 @@ export { createSqliteDeviceRegistry } from './create-sqlite-device-registry.js';
 export type { SqliteDeviceRegistry, SqliteDeviceRegistryOptions } from './create-sqlite-device-registry.js';
 export { createSqliteInspectionLog } from './create-sqlite-inspection-log.js';
 export type { SqliteInspectionLog, SqliteInspectionLogOptions } from './create-sqlite-inspection-log.js';
+export { createSqliteRentalDirectory } from './create-sqlite-rental-directory.js';
+export type { SqliteRentalDirectory, SqliteRentalDirectoryOptions } from './create-sqlite-rental-directory.js';
