@@ -78,7 +78,12 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
       }));
     if (options.mqttUrl) {
       ingester = createSensorIngester({ url: options.mqttUrl, clientId: options.mqttClientId ?? 'anjian-portal', deps });
-      await ingester.start();
+      const url = options.mqttUrl;
+      await ingester.start().catch((error: unknown) => {
+        throw new Error(
+          `无法连接设备的 MQTT 服务器 ${url}（ANJIAN_MQTT_URL）/ cannot connect to the devices' MQTT broker ${url} (ANJIAN_MQTT_URL): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     }
     if (options.tickMs > 0) timer = setInterval(() => void runOnce(), options.tickMs);
     const started = ingester;

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     secureCookie: process.env.ANJIAN_SECURE_COOKIE === '1',
     mqttUrl: process.env.ANJIAN_MQTT_URL || undefined,
     mqttClientId: process.env.ANJIAN_MQTT_CLIENT_ID || undefined,
-  }).catch((error: unknown) => fail(`无法打开数据目录 ${dataDir}：${String(error)}`, `Cannot open the data folder ${dataDir}: ${String(error)}`));
+  }).catch((error: unknown) => fail(`无法启动门户（数据目录 ${dataDir}）：${String(error)}`, `Cannot start the portal (data folder ${dataDir}): ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
