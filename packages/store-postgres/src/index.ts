@@ -14,3 +14,5 @@ export { createPostgresInspectionLog } from './create-postgres-inspection-log.js
 export type { PostgresInspectionLog, PostgresInspectionLogOptions } from './create-postgres-inspection-log.js';
 export { createPostgresDeviceRegistry } from './create-postgres-device-registry.js';
 export type { PostgresDeviceRegistry, PostgresDeviceRegistryOptions } from './create-postgres-device-registry.js';
+export { createPostgresRentalDirectory } from './create-postgres-rental-directory.js';
+export type { PostgresRentalDirectory, PostgresRentalDirectoryOptions } from './create-postgres-rental-directory.js';
