@@ -6,13 +6,14 @@
  * that is an XSS payload is shown as text; axe finds no serious or critical violation.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { createSqliteDeviceRegistry } from '@anjian/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
+import { goTo, shots, startPortal, type PortalHarness } from './portal-harness.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 const BROKER = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
@@ -80,6 +81,11 @@ describe('monitoring page', () => {
     expect(await xss.locator('td').nth(2).textContent()).toContain(XSS_PAYLOADS[0]!.slice(0, 10));
     expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran ?? 0)).toBe(0);
     expect(await page.locator('#app img, #app script, #app iframe, #app svg').count()).toBe(0);
+
+    // The page as docs/portal-story.md shows it (docs/screenshots/ with ANJIAN_DOCS_SCREENSHOTS=1, as story.e2e does).
+    const shot = await page.screenshot({ fullPage: true });
+    writeFileSync(join(shots, '22-monitoring.png'), shot);
+    if (process.env.ANJIAN_DOCS_SCREENSHOTS === '1') writeFileSync(fileURLToPath(new URL('../../../docs/screenshots/22-monitoring.png', import.meta.url)), shot);
 
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
