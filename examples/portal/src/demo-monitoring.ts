@@ -40,7 +40,7 @@ export interface DemoMonitoring {
   registry: SqliteDeviceRegistry;
   /** The ingester, when a broker URL was given. */
   ingester: SensorIngester | null;
-  /** One scheduler round: `tickDevices`, then `runDailyWarning` for the demo enterprises and grid inspectors. */
+  /** One scheduler round: `tickDevices` (only with an ingester), then `runDailyWarning` for the demo enterprises and grid inspectors. */
   runOnce(): Promise<void>;
   /** `GET /monitoring` for the signed-in actor. */
   handle(request: Request, actorId: string | null): Promise<Response>;
@@ -70,7 +70,8 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
       (running = running.then(async () => {
         try {
           const now = options.clock.now();
-          await tickDevices(deps, now);
+          // Without a broker no message can arrive: ticking would declare every device offline after the pack's 30 minutes.
+          if (ingester) await tickDevices(deps, now);
           await runDailyWarning({ registry, store: options.store, directory: options.directory }, { enterpriseIds, inspectorIds, now });
         } catch (error) {
           console.error('portal: monitoring tick failed / 监测定时任务失败:', error);
