@@ -164,9 +164,6 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
     const seeded = options.seed === false ? 0 : await seedAs(api, auth);
-    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs });
-    const started = notifications;
-    await started.runOnce();
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
       path: join(dataDir, 'anjian.db'),
@@ -181,6 +178,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     });
     const devices = monitoring;
     await devices.runOnce();
+    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs, deviceOutbox: devices.registry });
+    const started = notifications;
+    await started.runOnce();
     await signing.tick(); // the seed is covered by a signed checkpoint from the start
     if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
@@ -259,16 +259,16 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       monitoring: devices,
       async close() {
         signing.stop();
-        await devices.stop();
         await started.stop();
+        await devices.stop();
         inspections.close();
         store.close();
       },
     };
   } catch (error) {
     checkpoints?.stop();
-    await monitoring?.stop();
     await notifications?.stop();
+    await monitoring?.stop();
     inspections.close();
     store.close();
     throw error;

@@ -8,8 +8,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOutboxRelay, runTick, type Calendar, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
-import type { ClaimedOutboxMessage } from '@anjian/core/ports';
-import { hazardRefOf } from '@anjian/core/internal';
+import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
+import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf } from '@anjian/core/internal';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 
@@ -56,6 +56,8 @@ export interface DemoNotificationOptions {
   dataDir: string;
   /** How often the scheduler runs; 0 = only once at start. Default 60 s. */
   tickMs?: number;
+  /** The device registry, whose outbox holds the daily early warnings and area digests (core's `runDailyWarning`): relayed as SMS too. */
+  deviceOutbox?: DeviceRegistry;
 }
 
 /** The running loop: the SMS log, one scheduler pass on demand, and stop. */
@@ -142,7 +144,18 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
   };
 
+  // The daily early warning (to the enterprise) and the area digest (to the grid inspector): texts are core's summaries.
+  const deliverDevice = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
+    const p = message.payload as { enterpriseId?: string; enterprise?: string; inspectorId?: string; summary?: string };
+    const to = message.topic === DAILY_WARNING_TOPIC ? DEMO_PHONES[String(p.enterpriseId)] : message.topic === AREA_DIGEST_TOPIC ? DEMO_PHONES[String(p.inspectorId)] : null;
+    if (to === null) return { ok: true }; // not an SMS
+    if (!to) return { ok: false, retryable: false, error: `no phone number for ${String(p.enterpriseId ?? p.inspectorId)}` };
+    const result = await sms.deliver({ id: message.id, kind: message.topic, to, params: { enterprise: p.enterprise ?? '', summary: p.summary ?? '', hazardId: '', hazardNo: '' } });
+    return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+  };
+
   const relay = createOutboxRelay({ store, clock, owner: `portal-${process.pid}`, deliver });
+  const deviceRelay = options.deviceOutbox ? createOutboxRelay({ store: options.deviceOutbox, clock, owner: `portal-devices-${process.pid}`, deliver: deliverDevice }) : null;
   const scheduler = async (): Promise<number> => (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
 
   let running: Promise<unknown> = Promise.resolve();
@@ -155,22 +168,26 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       : null;
   timer?.unref();
   relay.start(2_000);
+  deviceRelay?.start(2_000);
 
   return {
     sent: (limit) => log.slice(-limit).reverse(),
     async runOnce() {
       const recorded = await scheduler();
       let delivered = 0;
-      for (;;) {
-        const pass = await relay.runOnce();
-        delivered += pass.delivered;
-        if (pass.claimed === 0) break;
+      for (const r of [relay, deviceRelay]) {
+        for (;;) {
+          const pass = r ? await r.runOnce() : { claimed: 0, delivered: 0 };
+          delivered += pass.delivered;
+          if (pass.claimed === 0) break;
+        }
       }
       return { recorded, delivered };
     },
     async stop() {
       if (timer) clearInterval(timer);
       await relay.stop();
+      await deviceRelay?.stop();
       await running;
     },
   };

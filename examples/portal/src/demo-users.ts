@@ -69,6 +69,7 @@ export const DEMO_PHONES: Readonly<Record<string, string>> = {
   'ent-anping': '13900000003',
   'ent-ruyi': '13900000004',
   enforcement: '13900000010',
+  'grid-wang': '13900000020',
 };
 
 /**

@@ -41,8 +41,11 @@ describe('demo notifications', () => {
     const { deadline } = await hazard(notice!.hazardId);
     const due = new Date(new Date(deadline).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     expect(notice!.text).toContain(`须于${due}前整改完毕`);
-    // Reports, rectifications and case filings send no SMS in this portal.
-    expect(new Set(messages.map((m) => m.kind))).toEqual(new Set(['hazard.notice_issued']));
+    // Reports, rectifications and case filings send no SMS in this portal; the daily early warning (core's runDailyWarning) does.
+    expect(new Set(messages.map((m) => m.kind))).toEqual(new Set(['hazard.notice_issued', 'monitoring.daily_warning', 'monitoring.area_digest']));
+    const daily = messages.find((m) => m.kind === 'monitoring.daily_warning' && m.to === '139****0001')!;
+    expect(daily.text).toMatch(/^【D1区应急管理局】绿园餐厅今日安全提醒：.+。请及时处理。$/);
+    expect(messages.filter((m) => m.kind === 'monitoring.area_digest').map((m) => m.to)).toEqual(['139****0020']);
   });
 
   it('records overdue and escalation once the deadline has passed, and texts the enterprise and the enforcement desk once each', async () => {
