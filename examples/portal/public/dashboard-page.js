@@ -121,6 +121,18 @@ export async function dashboardPage(query) {
     el.textContent = t('loading');
     el.setAttribute('aria-busy', 'true');
   });
+  // The numbers above are the page; the charts follow when ECharts has arrived, so the page
+  // counts as shown (the router marks it) without waiting for the library.
+  drawCharts(charts, s, daily, drill).catch(() => {
+    charts.forEach((el) => {
+      el.textContent = t('requestFailed');
+      el.removeAttribute('aria-busy');
+    });
+  });
+}
+
+/** Draws the four charts into `charts` once ECharts is loaded (nothing when the page was left meanwhile). */
+async function drawCharts(charts, s, daily, drill) {
   const echarts = await import('/vendor/echarts.js');
   if (!app.contains(charts[0] ?? null)) return; // the user went elsewhere meanwhile
   charts.forEach((el) => {
