@@ -16,3 +16,5 @@ export { createSqliteInspectionLog } from './create-sqlite-inspection-log.js';
 export type { SqliteInspectionLog, SqliteInspectionLogOptions } from './create-sqlite-inspection-log.js';
 export { createSqliteRentalDirectory } from './create-sqlite-rental-directory.js';
 export type { SqliteRentalDirectory, SqliteRentalDirectoryOptions } from './create-sqlite-rental-directory.js';
+export { createSqlitePermitStore } from './create-sqlite-permit-store.js';
+export type { SqlitePermitStore, SqlitePermitStoreOptions } from './create-sqlite-permit-store.js';

@@ -23,3 +23,4 @@ export * from '../interop/index.js';
 export * from '../outbox/index.js';
 export * from '../monitoring/index.js';
 export * from '../permits/index.js';
+export type * from '../ports/permit-store.js';

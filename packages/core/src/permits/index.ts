@@ -12,3 +12,17 @@ export { evolvePermit, foldPermit } from './evolve-permit.js';
 export { tickPermit, PERMIT_SYSTEM_ACTOR } from './tick-permit.js';
 export { chainPermitEvent, hashPermitEvent, verifyPermitChain, type PermitChainCheck } from './permit-chain.js';
 export { permitRejection } from './permit-rejection.js';
+export { permitNextDueAt, checkPermitAppend } from './permit-store-support.js';
+export { createMemoryPermitStore, OPEN_PERMIT_STATUSES, openPermitLimit } from './memory-permit-store.js';
+export {
+  handlePermitCommand,
+  tickPermits,
+  permitNotifications,
+  PERMIT_SUSPENDED_TOPIC,
+  PERMIT_OVERDUE_TOPIC,
+  type PermitServiceDeps,
+  type PermitCommandInput,
+  type PermitCommandResult,
+  type PermitTickRun,
+  type PermitNotificationPayload,
+} from './permit-service.js';

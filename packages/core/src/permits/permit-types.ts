@@ -142,7 +142,9 @@ export type PermitRejectionCode =
   | 'NO_PASSING_TEST'
   | 'GAS_TEST_STALE'
   | 'ATTENDANT_ABSENT'
-  | 'ATTACHMENT_MISSING';
+  | 'ATTACHMENT_MISSING'
+  /** Another command changed the permit at the same time, five times over (try again). */
+  | 'CONFLICT';
 
 /** A refused command: a code and the reason in both languages. */
 export interface PermitRejection {

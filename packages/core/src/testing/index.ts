@@ -23,3 +23,5 @@ export { runInspectionLogConformance, INSPECTION_LOG_CONFORMANCE_TESTS, testInsp
 export type { InspectionLogConformanceOptions } from './inspection-log-conformance.js';
 export { runRentalDirectoryConformance, RENTAL_DIRECTORY_CONFORMANCE_TESTS } from './rental-directory-conformance.js';
 export type { RentalDirectoryConformanceOptions } from './rental-directory-conformance.js';
+export { runPermitStoreConformance, PERMIT_STORE_CONFORMANCE_TESTS } from './permit-store-conformance.js';
+export type { PermitStoreConformanceOptions } from './permit-store-conformance.js';

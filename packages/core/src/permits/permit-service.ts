@@ -1,0 +1,189 @@
+import type { PermitNotification, PermitStore } from '../ports/permit-store.js';
+import { decidePermit } from './decide-permit.js';
+import { evolvePermit } from './evolve-permit.js';
+import { permitRejection } from './permit-rejection.js';
+import type { PermitRules } from './permit-rules.js';
+import { tickPermit } from './tick-permit.js';
+import type { PermitActor, PermitCommand, PermitEvent, PermitRejection, PermitState, SuspendReason } from './permit-types.js';
+
+/** Outbox topic (and SMS template kind) of a job suspended (failing or missed reading, attendant gone). */
+export const PERMIT_SUSPENDED_TOPIC = 'permit.suspended';
+/** Outbox topic (and SMS template kind) of a started job whose permit expired before it was closed. */
+export const PERMIT_OVERDUE_TOPIC = 'permit.overdue_to_close';
+
+/** Payload of a permit notification: who to tell is the host's (the enterprise's and the approver's phones). */
+export interface PermitNotificationPayload {
+  permitId: string;
+  enterpriseId: string;
+  area: string;
+  kind: string;
+  /** The rule's title in 中文 (`特级动火作业`). */
+  title: string;
+  applicantId: string;
+  approverId: string | null;
+  attendantId: string;
+  /** Suspensions: why, as a code and in 中文. */
+  reason?: SuspendReason;
+  reasonText?: string;
+  validUntil: string;
+  at: string;
+}
+
+const REASON_ZH: Record<SuspendReason, string> = {
+  reading_failed: '监测读数不合格',
+  reading_missed: '未按时记录监测读数',
+  attendant_absent: '监护人离开现场',
+};
+
+/**
+ * The notifications a permit's new events call for: a suspension (the job must stop now),
+ * and an expiry of a job that had started and was not closed (overdue to close). Ids are
+ * `permit/<permitId>/<version>/<topic>`, so a retried append enqueues nothing twice.
+ */
+export function permitNotifications(before: PermitState | null, events: readonly PermitEvent[]): PermitNotification[] {
+  const out: PermitNotification[] = [];
+  let s = before;
+  for (const e of events) {
+    const prev = s;
+    s = evolvePermit(s, e);
+    const overdue = e.type === 'expired' && (prev?.status === 'in_progress' || prev?.status === 'suspended');
+    if (e.type !== 'suspended' && !overdue) continue;
+    const topic = e.type === 'suspended' ? PERMIT_SUSPENDED_TOPIC : PERMIT_OVERDUE_TOPIC;
+    const payload: PermitNotificationPayload = {
+      permitId: s.permitId,
+      enterpriseId: s.enterpriseId,
+      area: s.area,
+      kind: s.rule.kind,
+      title: s.rule.title['zh-CN'],
+      applicantId: s.applicantId,
+      approverId: s.approverId,
+      attendantId: s.attendantId,
+      validUntil: s.validUntil,
+      at: e.recordedAt,
+    };
+    if (e.type === 'suspended') {
+      const reason = (e as PermitEvent<'suspended'>).data.reason;
+      payload.reason = reason;
+      payload.reasonText = REASON_ZH[reason];
+    }
+    out.push({ id: `permit/${s.permitId}/${e.version}/${topic}`, topic, payload: { ...payload }, createdAt: e.recordedAt });
+  }
+  return out;
+}
+
+/** What a permit service needs. */
+export interface PermitServiceDeps {
+  store: PermitStore;
+  rules: PermitRules;
+}
+
+/** One command for {@link handlePermitCommand}. */
+export interface PermitCommandInput {
+  permitId: string;
+  command: PermitCommand;
+  /** From the host's session and directory, never from the request body. */
+  actor: PermitActor;
+  /** The host's trusted clock. */
+  now: Date;
+  /** Idempotency: a command id seen before answers the stored state (`replayed`), writing nothing. */
+  commandId?: string;
+}
+
+/** Result of {@link handlePermitCommand}. */
+export type PermitCommandResult = { ok: true; state: PermitState; events: PermitEvent[]; replayed: boolean } | { ok: false; rejection: PermitRejection };
+
+const MAX_TRIES = 5;
+
+async function replay(store: PermitStore, permitId: string): Promise<PermitCommandResult> {
+  const state = await store.loadState(permitId);
+  if (state === null) return { ok: false, rejection: permitRejection('NOT_FOUND', '许可证不存在', 'No such permit') };
+  return { ok: true, state, events: [], replayed: true };
+}
+
+/** Records what the clock decides for one permit (expiry, a missed reading) until nothing is left; returns the new state. */
+async function catchUp(store: PermitStore, state: PermitState, now: Date): Promise<{ state: PermitState; events: PermitEvent[] }> {
+  let cur = state;
+  const all: PermitEvent[] = [];
+  for (let guard = 0; guard < 4; guard++) {
+    const events = tickPermit(cur, now);
+    if (events.length === 0) break;
+    const r = await store.append({ permitId: cur.permitId, expectedVersion: cur.version, events, notifications: permitNotifications(cur, events) });
+    if (r.kind === 'ok') {
+      cur = r.state;
+      all.push(...events);
+      continue;
+    }
+    const fresh = await store.loadState(cur.permitId);
+    if (fresh === null) break;
+    cur = fresh;
+  }
+  return { state: cur, events: all };
+}
+
+/**
+ * Handles one permit command: the clock's due events first (expiry, a missed reading, each
+ * recorded by the system actor), then `decidePermit` on the stored state and one `append`
+ * with the command id and the notifications the events call for. A version conflict
+ * (another command won) re-reads and decides again, up to five times.
+ *
+ * @example
+ * ```ts
+ * const r = await handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES }, { permitId, command: { type: 'approve' }, actor, now: clock.now(), commandId });
+ * ```
+ */
+export async function handlePermitCommand(deps: PermitServiceDeps, input: PermitCommandInput): Promise<PermitCommandResult> {
+  const { store } = deps;
+  if (input.commandId !== undefined) {
+    const seen = await store.commandVersion(input.commandId);
+    if (seen) return replay(store, seen.permitId);
+  }
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    let state = await store.loadState(input.permitId);
+    if (state !== null && input.command?.type !== 'apply') state = (await catchUp(store, state, input.now)).state;
+    const decision = decidePermit(state, input.command, input.actor, input.now, { rules: deps.rules });
+    if (!decision.ok) return decision;
+    const r = await store.append({
+      permitId: input.permitId,
+      expectedVersion: state?.version ?? 0,
+      events: decision.events,
+      ...(input.commandId === undefined ? {} : { commandId: input.commandId }),
+      notifications: permitNotifications(state, decision.events),
+    });
+    if (r.kind === 'ok') return { ok: true, state: r.state, events: decision.events, replayed: false };
+    if (r.kind === 'duplicate') return replay(store, r.permitId);
+    if (r.kind === 'invalid') throw new Error(`permit ${input.permitId}: the store refused the decided events (${r.reason})`);
+    if (state === null && input.command.type === 'apply') {
+      const existing = await store.loadState(input.permitId);
+      if (existing) return { ok: false, rejection: permitRejection('ALREADY_EXISTS', `许可证 ${input.permitId} 已存在`, `Permit ${input.permitId} already exists`) };
+    }
+  }
+  return { ok: false, rejection: permitRejection('CONFLICT', '许可证正被同时修改，请重试', 'The permit is being changed concurrently; try again') };
+}
+
+/** Tally of {@link tickPermits}. */
+export interface PermitTickRun {
+  permits: number;
+  events: number;
+  expired: string[];
+  suspended: string[];
+}
+
+/**
+ * Records what the clock decides at `now` for every permit that is due (`listDue`):
+ * expiries (every one recorded) and missed monitoring readings (the job is suspended),
+ * with their notifications. Run it on the host's timer.
+ */
+export async function tickPermits(deps: Pick<PermitServiceDeps, 'store'>, now: Date, limit = 500): Promise<PermitTickRun> {
+  const run: PermitTickRun = { permits: 0, events: 0, expired: [], suspended: [] };
+  for (const state of await deps.store.listDue(now.toISOString(), limit)) {
+    const r = await catchUp(deps.store, state, now);
+    if (r.events.length === 0) continue;
+    run.permits++;
+    run.events += r.events.length;
+    for (const e of r.events) {
+      if (e.type === 'expired') run.expired.push(e.permitId);
+      if (e.type === 'suspended') run.suspended.push(e.permitId);
+    }
+  }
+  return run;
+}

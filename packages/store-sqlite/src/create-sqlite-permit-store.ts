@@ -1,0 +1,232 @@
+import type Database from 'better-sqlite3';
+import type { ClaimedOutboxMessage } from '@anjian/core/ports';
+import {
+  checkPermitAppend,
+  isPermitOpen,
+  OPEN_PERMIT_STATUSES,
+  openPermitLimit,
+  permitNextDueAt,
+  type OpenPermitCount,
+  type OpenPermitFilter,
+  type PermitAppend,
+  type PermitAppendResult,
+  type PermitEvent,
+  type PermitState,
+  type PermitStatus,
+  type PermitStore,
+} from '@anjian/core/internal';
+import { openDatabase } from './open-database.js';
+
+/** Options of {@link createSqlitePermitStore}. */
+export interface SqlitePermitStoreOptions {
+  /** Database file (may be the store's own file: the tables do not overlap), or `':memory:'` for tests. */
+  path: string;
+  busyTimeoutMs?: number;
+}
+
+/** A {@link PermitStore} over SQLite, with `close()`. */
+export interface SqlitePermitStore extends PermitStore {
+  close(): void;
+}
+
+// Own tables, created if missing (like the device registry), so the permits can share the
+// store's file without touching its migrations.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS permit (
+    id TEXT PRIMARY KEY, enterprise_id TEXT NOT NULL, area TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+    open INTEGER NOT NULL, next_due_at TEXT, version INTEGER NOT NULL, body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS permit_open_area ON permit (area, kind, id) WHERE open = 1;
+  CREATE INDEX IF NOT EXISTS permit_open_kind ON permit (kind, id) WHERE open = 1;
+  CREATE INDEX IF NOT EXISTS permit_open_enterprise ON permit (enterprise_id, id) WHERE open = 1;
+  CREATE INDEX IF NOT EXISTS permit_due ON permit (next_due_at, id) WHERE next_due_at IS NOT NULL;
+  CREATE TABLE IF NOT EXISTS permit_event (
+    permit_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY (permit_id, version)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS permit_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
+    lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS permit_outbox_ready ON permit_outbox (status, available_at, seq);
+`;
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  topic: string;
+  payload: string;
+  created_at: string;
+  status: 'pending' | 'done' | 'dead';
+  attempts: number;
+}
+
+const STATUS_SET = new Set<string>(['applied', 'approved', 'in_progress', 'suspended', 'expired', 'closed', 'cancelled']);
+
+/**
+ * Hazardous-work permits over SQLite (better-sqlite3, WAL, `synchronous=FULL`): each
+ * permit's hash-chained events, its folded state (indexed by area, kind and the next clock
+ * deadline), the command ids and the outbox of permit texts. An `append` is one
+ * `BEGIN IMMEDIATE` transaction — command id, version compare-and-set, the chain check,
+ * events, state, notifications — so a `kill -9` leaves all of it or none.
+ *
+ * @example
+ * ```ts
+ * const permits = createSqlitePermitStore({ path: '.data/anjian.db' });
+ * await handlePermitCommand({ store: permits, rules: DEFAULT_PERMIT_RULES }, input);
+ * ```
+ */
+export function createSqlitePermitStore(options: SqlitePermitStoreOptions): SqlitePermitStore {
+  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  db.exec(SCHEMA);
+  const st = {
+    command: db.prepare('SELECT permit_id AS permitId, version FROM permit_command WHERE command_id = ?'),
+    state: db.prepare('SELECT version, body FROM permit WHERE id = ?'),
+    events: db.prepare('SELECT body FROM permit_event WHERE permit_id = ? ORDER BY version').pluck(),
+    insertPermit: db.prepare(
+      'INSERT INTO permit (id, enterprise_id, area, kind, status, open, next_due_at, version, body) VALUES (@id, @enterpriseId, @area, @kind, @status, @open, @due, @version, @body)',
+    ),
+    updatePermit: db.prepare('UPDATE permit SET status = @status, open = @open, next_due_at = @due, version = @version, body = @body WHERE id = @id AND version = @expected'),
+    insertEvent: db.prepare('INSERT INTO permit_event (permit_id, version, type, recorded_at, body) VALUES (?, ?, ?, ?, ?)'),
+    insertCommand: db.prepare('INSERT INTO permit_command (command_id, permit_id, version) VALUES (?, ?, ?)'),
+    due: db.prepare('SELECT body FROM permit WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?').pluck(),
+    enqueue: db.prepare('INSERT INTO permit_outbox (id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+    ready: db.prepare(`SELECT * FROM permit_outbox WHERE status = 'pending' AND available_at <= @now AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`),
+    lease: db.prepare('UPDATE permit_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+    ack: db.prepare(`UPDATE permit_outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`),
+    retry: db.prepare(
+      `UPDATE permit_outbox SET attempts = attempts + 1, last_error = ?, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
+    ),
+    dead: db.prepare(
+      `UPDATE permit_outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
+    ),
+    all: db.prepare('SELECT * FROM permit_outbox ORDER BY seq'),
+  };
+  const listCache = new Map<string, Database.Statement>();
+  const countCache = new Map<string, Database.Statement>();
+
+  const append = db.transaction((input: PermitAppend): PermitAppendResult => {
+    if (input.commandId !== undefined) {
+      const seen = st.command.get(input.commandId) as { permitId: string; version: number } | undefined;
+      if (seen) return { kind: 'duplicate', permitId: seen.permitId, version: seen.version };
+    }
+    const row = st.state.get(input.permitId) as { version: number; body: string } | undefined;
+    const actual = row?.version ?? 0;
+    if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
+    const current = row ? (JSON.parse(row.body) as PermitState) : null;
+    const checked = checkPermitAppend(current, input.permitId, input.events);
+    if (!checked.ok) return { kind: 'invalid', reason: checked.reason };
+    const s = checked.state;
+    const values = { id: s.permitId, status: s.status, open: isPermitOpen(s) ? 1 : 0, due: permitNextDueAt(s), version: s.version, body: JSON.stringify(s) };
+    if (row) st.updatePermit.run({ ...values, expected: actual });
+    else st.insertPermit.run({ ...values, enterpriseId: s.enterpriseId, area: s.area, kind: s.rule.kind });
+    for (const e of input.events) st.insertEvent.run(e.permitId, e.version, e.type, e.recordedAt, JSON.stringify(e));
+    if (input.commandId !== undefined) st.insertCommand.run(input.commandId, s.permitId, s.version);
+    for (const n of input.notifications ?? []) st.enqueue.run(n.id, n.topic, JSON.stringify(n.payload), n.createdAt, n.createdAt);
+    return { kind: 'ok', version: s.version, state: s };
+  });
+
+  const claim = db.transaction((owner: string, now: string, leaseMs: number, limit: number): ClaimedOutboxMessage[] => {
+    const until = new Date(Date.parse(now) + leaseMs).toISOString();
+    return (st.ready.all({ now, limit }) as OutboxRow[]).map((r) => {
+      st.lease.run(owner, until, r.id);
+      return {
+        id: r.id,
+        hazardId: '',
+        eventId: r.id,
+        topic: r.topic,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        createdAt: r.created_at,
+        attempts: r.attempts,
+        leaseOwner: owner,
+        leaseUntil: until,
+      };
+    });
+  });
+
+  function listStatement(filter: OpenPermitFilter, statuses: readonly PermitStatus[]): Database.Statement {
+    const key = [filter.area !== undefined, filter.kind !== undefined, filter.enterpriseId !== undefined, filter.afterId !== undefined, statuses.length].join(',');
+    let s = listCache.get(key);
+    if (!s) {
+      const where = ['open = 1'];
+      if (filter.area !== undefined) where.push('area = @area');
+      if (filter.kind !== undefined) where.push('kind = @kind');
+      if (filter.enterpriseId !== undefined) where.push('enterprise_id = @enterpriseId');
+      if (filter.afterId !== undefined) where.push('id > @afterId');
+      where.push(`status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`);
+      s = db.prepare(`SELECT body FROM permit WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`).pluck();
+      listCache.set(key, s);
+    }
+    return s;
+  }
+
+  return {
+    async append(input) {
+      return append.immediate(input);
+    },
+    async loadState(id) {
+      const row = st.state.get(id) as { body: string } | undefined;
+      return row ? (JSON.parse(row.body) as PermitState) : null;
+    },
+    async readPermit(id) {
+      const row = st.state.get(id) as { body: string } | undefined;
+      if (!row) return null;
+      return { state: JSON.parse(row.body) as PermitState, events: (st.events.all(id) as string[]).map((b) => JSON.parse(b) as PermitEvent) };
+    },
+    async commandVersion(commandId) {
+      const seen = st.command.get(commandId) as { permitId: string; version: number } | undefined;
+      return seen ? { permitId: seen.permitId, version: seen.version } : null;
+    },
+    async listOpen(filter = {}) {
+      const statuses = (filter.statuses ?? OPEN_PERMIT_STATUSES).filter((x) => STATUS_SET.has(x));
+      if (statuses.length === 0) return [];
+      const params: Record<string, unknown> = { limit: openPermitLimit(filter.limit) };
+      if (filter.area !== undefined) params.area = filter.area;
+      if (filter.kind !== undefined) params.kind = filter.kind;
+      if (filter.enterpriseId !== undefined) params.enterpriseId = filter.enterpriseId;
+      if (filter.afterId !== undefined) params.afterId = filter.afterId;
+      statuses.forEach((x, i) => (params[`s${i}`] = x));
+      return (listStatement(filter, statuses).all(params) as string[]).map((b) => JSON.parse(b) as PermitState);
+    },
+    async countOpen(filter = {}) {
+      const key = filter.area === undefined ? 'all' : 'area';
+      let s = countCache.get(key);
+      if (!s) {
+        s = db.prepare(`SELECT kind, status, COUNT(*) AS count FROM permit WHERE open = 1 ${filter.area === undefined ? '' : 'AND area = @area'} GROUP BY kind, status ORDER BY kind, status`);
+        countCache.set(key, s);
+      }
+      return s.all(filter.area === undefined ? {} : { area: filter.area }) as OpenPermitCount[];
+    },
+    async listDue(now, limit) {
+      return (st.due.all(now, limit) as string[]).map((b) => JSON.parse(b) as PermitState);
+    },
+    async claimOutbox({ owner, now, leaseMs, limit }) {
+      return claim.immediate(owner, now, leaseMs, limit);
+    },
+    async ackOutbox(owner, ids, now) {
+      let n = 0;
+      db.transaction(() => {
+        for (const id of ids) n += st.ack.run(now, id, owner).changes;
+      }).immediate();
+      return n;
+    },
+    async failOutbox({ id, owner, error, retryAt }) {
+      return (retryAt === null ? st.dead.run(error, id, owner) : st.retry.run(error, retryAt, id, owner)).changes === 1;
+    },
+    async readNotifications() {
+      return (st.all.all() as OutboxRow[]).map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        payload: JSON.parse(r.payload) as Record<string, unknown>,
+        createdAt: r.created_at,
+        status: r.status,
+        attempts: r.attempts,
+      }));
+    },
+    close() {
+      db.close();
+    },
+  };
+}
