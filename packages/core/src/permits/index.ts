@@ -26,3 +26,14 @@ export {
   type PermitTickRun,
   type PermitNotificationPayload,
 } from './permit-service.js';
+export {
+  permitObservations,
+  permitFindings,
+  HAZARDOUS_WORK_PACK_ID,
+  type PermitObservation,
+  type PermitObservationKind,
+  type PermitObservationOptions,
+  type PermitEvidence,
+  type PermitFinding,
+  type PermitFindings,
+} from './permit-findings.js';
