@@ -1,6 +1,7 @@
 import { chinaDate, type DocumentData } from './gather.js';
 import { documentIssue } from './issue.js';
-import { formatDocumentNumber } from './numbering.js';
+import { CASE_SERIES_PREFIX, formatDocumentNumber } from './numbering.js';
+import { DOCUMENT_TRIGGERS } from './triggers.js';
 import type { DocumentVerification } from './verification.js';
 import { JURISDICTION_PLACEHOLDERS, placeholdersOf, splitPlaceholders } from './placeholders.js';
 import type { DocumentIssue, DocumentKind, DocumentResult, LoadedOverride, LoadedTemplate } from './types.js';
@@ -55,6 +56,22 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
   const kindOverride = o?.kinds?.[template.kind];
   const issues: DocumentIssue[] = [];
 
+  const wantsSecond = DOCUMENT_TRIGGERS.some((t) => t.kind === template.kind && t.twoOfficers && t.event === data.eventType);
+  if (!data.kinds.includes(template.kind) && wantsSecond && data.officers.length < 2) {
+    // The act was recorded by one officer: it issues no enforcement document, and says how to get one.
+    issues.push(
+      documentIssue(
+        'OFFICERS_REQUIRED',
+        {
+          'zh-CN': `事件「${data.eventId}」只记录了一名执法人员，不产生执法文书「${template.title}」（《行政处罚法》第四十二条：执法人员不得少于两人）：下达该指令时须指定第二名执法人员（coOfficerId）`,
+          en: `event "${data.eventId}" records one officer and issues no "${template.titleEn ?? template.kind}" (Administrative Penalty Law Art. 42: at least two officers): name the second officer (coOfficerId) on the command`,
+        },
+        source,
+        '/enforcement',
+      ),
+    );
+    return { ok: false, issues };
+  }
   if (!data.kinds.includes(template.kind)) {
     issues.push(
       documentIssue(
@@ -116,9 +133,13 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
     }
   }
 
+  // The case number (案号) is the 文号 the store allocated to the hazard's 立案审批表; a number
+  // the file_case command recorded is printed only when none was allocated (numbering off).
+  const caseNumber = data.caseNumber ? formatDocumentNumber(data.caseNumber, o?.numberPrefix, template.kind === 'case_filing_approval' ? template.numberPrefix : CASE_SERIES_PREFIX) : data.values['hazard.caseNo'];
+  const sourced: Partial<Record<string, string>> = { ...data.values, ...(caseNumber === undefined ? {} : { 'case.number': caseNumber }) };
   const values: Record<string, string> = {};
   for (const [id, field] of Object.entries(template.fields)) {
-    const value = field.source === 'manual' ? data.manual[id] : data.values[field.source];
+    const value = field.source === 'manual' ? data.manual[id] : sourced[field.source];
     if (value !== undefined && value.trim() !== '') values[id] = value;
     else if (field.required !== false) {
       issues.push(

@@ -1,6 +1,7 @@
 import { foldEvents, type ChainEvent, type HazardState, type LocalizedText } from '@anjian/core';
-import type { DocumentNumber } from '@anjian/core/ports';
+import type { Directory, DocumentNumber } from '@anjian/core/ports';
 import { documentIssue } from './issue.js';
+import type { DocumentIssue } from './types.js';
 import { documentKindsFor } from './triggers.js';
 import type { DocumentKind, DocumentResult, FieldSource } from './types.js';
 
@@ -23,22 +24,53 @@ export interface OfficerDetails {
 }
 
 /**
- * What documents need from the host's directory beyond core's `Directory`: the
- * enterprise's address and legal representative, the officers' names. (Core's
- * `EnterpriseRecord` and `ActorProfile` do not carry them yet.)
+ * What documents need from the host's directory: the enterprise's name, address and legal
+ * representative, the officers' names and 执法证号. {@link documentDirectoryFrom} reads them
+ * from core's `Directory` (`EnterpriseRecord.address`, `legalRepresentative`, `phone`;
+ * `ActorProfile.name`, `certificateNo`).
  */
 export interface DocumentDirectory {
   enterprise(enterpriseId: string): Promise<EnterpriseDetails | null>;
   officer(actorId: string): Promise<OfficerDetails | null>;
 }
 
-/** An officer on a document, and whether the chain event itself recorded them. */
+/**
+ * The {@link DocumentDirectory} of core's `Directory`: the enterprise record and the actor
+ * profile the chain itself resolves, so a document names exactly whom the directory names
+ * (an actor without a `name` has none, and the document is refused, never printed with an id).
+ *
+ * @example
+ * ```ts
+ * const documents = { templates, override, directory: documentDirectoryFrom(deps.directory) };
+ * ```
+ */
+export function documentDirectoryFrom(directory: Pick<Directory, 'resolve' | 'enterprise'>): DocumentDirectory {
+  return {
+    async enterprise(id) {
+      const e = await directory.enterprise(id);
+      if (!e) return null;
+      return {
+        id: e.id,
+        name: e.name,
+        ...(e.address === undefined ? {} : { address: e.address }),
+        ...(e.legalRepresentative === undefined ? {} : { legalRepresentative: e.legalRepresentative }),
+        ...(e.phone === undefined ? {} : { phone: e.phone }),
+      };
+    },
+    async officer(id) {
+      const p = await directory.resolve(id);
+      if (!p || typeof p.name !== 'string' || p.name.trim() === '') return null;
+      return { id: p.id, name: p.name, ...(p.certificateNo === undefined ? {} : { certificateNo: p.certificateNo }) };
+    },
+  };
+}
+
+/** An officer on a document: one the chain event recorded (its `officers`, else its actor). */
 export interface DocumentOfficer {
   id: string;
   name: string;
+  /** 执法证号 as the event recorded it (else the directory's). */
   certificateNo: string | null;
-  /** True when the producing event names this officer (the actor or its `officers`). */
-  recordedInEvent: boolean;
 }
 
 /** Everything a template can draw on for one event of one hazard. */
@@ -55,6 +87,8 @@ export interface DocumentData {
   manual: Record<string, string>;
   /** The numbers (文号) the store allocated for this event, one per kind. */
   numbers: DocumentNumber[];
+  /** The number the store allocated to the hazard's 立案审批表, if a case was filed (source `case.number`). */
+  caseNumber: DocumentNumber | null;
   /** When the document is dated: the event's trusted time (ISO). */
   issuedAt: string;
 }
@@ -66,12 +100,6 @@ export interface GatherInput {
   /** The event that issues the document (`<hazardId>/<version>`). */
   eventId: string;
   directory: DocumentDirectory;
-  /**
-   * Officers to add when the event records fewer than two (core records both officers on
-   * `case_filed`, `listed_for_supervision`, `stop_work_ordered`, `closed` of a major hazard…,
-   * not yet on `reported` or `notice_issued`). Marked `recordedInEvent: false`.
-   */
-  coOfficerIds?: readonly string[];
   /** Values of `manual` fields, by field id. */
   manual?: Record<string, string>;
   /** The hazard's allocated document numbers (`store.readDocuments(hazardId)`); those of the event are kept. */
@@ -176,20 +204,47 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   set('directory.enterprise.legalRepresentative', enterprise?.legalRepresentative);
   set('directory.enterprise.phone', enterprise?.phone);
 
-  // Officers: those the event recorded (both, on a two-officer act), else its actor; then any added.
+  const issues: DocumentIssue[] = [];
+  if (!enterprise) {
+    issues.push(
+      documentIssue(
+        'ENTERPRISE_UNKNOWN',
+        {
+          'zh-CN': `目录中没有企业「${state.enterpriseId}」（隐患 ${state.hazardId}）：请在目录中登记其名称、地址和法定代表人`,
+          en: `the directory has no enterprise "${state.enterpriseId}" (hazard ${state.hazardId}): register its name, address and legal representative`,
+        },
+        undefined,
+        `/enterprise/${state.enterpriseId}`,
+      ),
+    );
+  }
+  // Officers: those the event recorded (both, on a two-officer act), else its actor. Never added by the caller.
   const recorded = (data.officers as readonly { id: string; certificateNo: string }[] | undefined) ?? [];
-  const people: { id: string; certificateNo?: string; recordedInEvent: boolean }[] =
-    recorded.length > 0
-      ? recorded.map((o) => ({ id: o.id, certificateNo: o.certificateNo, recordedInEvent: true }))
-      : event.actor.role === 'enforcement' || event.actor.role === 'grid'
-        ? [{ id: event.actor.id, recordedInEvent: true }]
-        : [];
-  for (const id of input.coOfficerIds ?? []) if (!people.some((p) => p.id === id)) people.push({ id, recordedInEvent: false });
+  const people: { id: string; certificateNo?: string }[] =
+    recorded.length > 0 ? recorded.map((o) => ({ id: o.id, certificateNo: o.certificateNo })) : event.actor.role === 'enforcement' || event.actor.role === 'grid' ? [{ id: event.actor.id }] : [];
   const officers: DocumentOfficer[] = [];
   for (const p of people) {
     const details = await input.directory.officer(p.id);
-    officers.push({ id: p.id, name: details?.name ?? p.id, certificateNo: p.certificateNo ?? details?.certificateNo ?? null, recordedInEvent: p.recordedInEvent });
+    if (!details) {
+      issues.push(
+        documentIssue(
+          'OFFICER_UNKNOWN',
+          {
+            'zh-CN': `目录中没有人员「${p.id}」的姓名（事件 ${event.id}）：文书须写明执法人员姓名`,
+            en: `the directory has no name for "${p.id}" (event ${event.id}): a document names its officers`,
+          },
+          undefined,
+          `/officers/${p.id}`,
+        ),
+      );
+      continue;
+    }
+    officers.push({ id: p.id, name: details.name, certificateNo: p.certificateNo ?? details.certificateNo ?? null });
   }
+  if (issues.length > 0) return { ok: false, issues };
+  const numbers = input.documents ?? [];
+  const strip = ({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt }: DocumentNumber): DocumentNumber => ({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt });
+  const caseNumber = numbers.find((d) => d.kind === 'case_filing_approval' && upTo.some((e) => e.id === d.eventId));
 
   return {
     ok: true,
@@ -201,9 +256,8 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
       values,
       officers,
       manual: { ...(input.manual ?? {}) },
-      numbers: (input.documents ?? [])
-        .filter((d) => d.eventId === event.id)
-        .map(({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt }) => ({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt })),
+      numbers: numbers.filter((d) => d.eventId === event.id).map(strip),
+      caseNumber: caseNumber ? strip(caseNumber) : null,
       issuedAt: event.recordedAt,
     },
   };

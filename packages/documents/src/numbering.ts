@@ -12,6 +12,12 @@ export interface DocumentNumberingOptions {
   jurisdiction: string | ((state: HazardState) => string);
 }
 
+/**
+ * The series word of the 立案审批表 (`numberPrefix` of its built-in template): other kinds print
+ * the hazard's case number (案号, source `case.number`) with it. A test holds the template to it.
+ */
+export const CASE_SERIES_PREFIX = '立';
+
 /** The calendar year in China time (UTC+8) of an ISO instant. */
 export function chinaYear(iso: string): number {
   return new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();

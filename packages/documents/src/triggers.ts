@@ -9,6 +9,13 @@ export interface DocumentTrigger {
   role?: Role;
   /** Only for a hazard that is or was major (重大事故隐患). */
   majorOnly?: boolean;
+  /**
+   * Only when the event records two officers (`officers`): an enforcement officer's report,
+   * notice or review names its second officer (`coOfficerId`) to issue the enforcement
+   * document; without one the act is recorded and no document is numbered. (The other
+   * enforcement rows come from acts core always records with two officers.)
+   */
+  twoOfficers?: boolean;
   kind: DocumentKind;
   /** Why, in one line (printed in docs/documents.*.md). */
   note: string;
@@ -20,11 +27,11 @@ export interface DocumentTrigger {
  */
 export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze(
   [
-    { event: 'reported', role: 'enforcement', kind: 'inspection_record', note: '执法人员现场检查发现隐患：现场检查记录' },
+    { event: 'reported', role: 'enforcement', twoOfficers: true, kind: 'inspection_record', note: '执法人员现场检查发现隐患：现场检查记录' },
     { event: 'notice_issued', role: 'grid', kind: 'rectification_notice', note: '网格员（或自查路线）下达整改：隐患整改通知书' },
-    { event: 'notice_issued', role: 'enforcement', kind: 'rectification_order', note: '执法人员责令限期整改：责令限期整改指令书' },
-    { event: 'verified', role: 'enforcement', kind: 'review_opinion', note: '复查合格：整改复查意见书' },
-    { event: 'rejected', role: 'enforcement', kind: 'review_opinion', note: '复查不合格：整改复查意见书' },
+    { event: 'notice_issued', role: 'enforcement', twoOfficers: true, kind: 'rectification_order', note: '执法人员责令限期整改：责令限期整改指令书' },
+    { event: 'verified', role: 'enforcement', twoOfficers: true, kind: 'review_opinion', note: '复查合格：整改复查意见书' },
+    { event: 'rejected', role: 'enforcement', twoOfficers: true, kind: 'review_opinion', note: '复查不合格：整改复查意见书' },
     { event: 'case_filed', kind: 'case_filing_approval', note: '立案：立案审批表' },
     { event: 'stop_work_ordered', kind: 'stop_work_order', note: '责令暂时停产停业或停止使用：现场处理措施决定书' },
     { event: 'listed_for_supervision', kind: 'supervision_listing_notice', note: '重大事故隐患挂牌督办：挂牌督办通知书' },
@@ -40,8 +47,13 @@ export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze(
  * documentKindsFor(noticeEvent, state); // ['rectification_order'] when an officer issued it
  * ```
  */
-export function documentKindsFor(event: Pick<ChainEvent, 'type' | 'actor'>, state: Pick<HazardState, 'wasMajor' | 'level'> | null): DocumentKind[] {
+export function documentKindsFor(event: Pick<ChainEvent, 'type' | 'actor'> & { data?: unknown }, state: Pick<HazardState, 'wasMajor' | 'level'> | null): DocumentKind[] {
+  const officers = (event.data as { officers?: readonly unknown[] } | undefined)?.officers;
   return DOCUMENT_TRIGGERS.filter(
-    (t) => t.event === event.type && (t.role === undefined || t.role === event.actor.role) && (!t.majorOnly || (state !== null && (state.wasMajor || state.level === 'major'))),
+    (t) =>
+      t.event === event.type &&
+      (t.role === undefined || t.role === event.actor.role) &&
+      (!t.majorOnly || (state !== null && (state.wasMajor || state.level === 'major'))) &&
+      (!t.twoOfficers || (Array.isArray(officers) && officers.length === 2)),
   ).map((t) => t.kind);
 }

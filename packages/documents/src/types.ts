@@ -27,6 +27,7 @@ export const FIELD_SOURCES = Object.freeze([
   'hazard.domain',
   'hazard.deadline',
   'hazard.caseNo',
+  'case.number',
   'hazard.reportedAt',
   'hazard.planDeadline',
   'event.recordedAt',
@@ -125,7 +126,9 @@ export type DocumentIssueCode =
   | 'WRONG_DOCUMENT_FOR_EVENT'
   | 'NUMBER_JURISDICTION_MISMATCH'
   | 'DOCUMENT_NOT_ISSUED'
-  | 'DOCUMENT_CHANGED';
+  | 'DOCUMENT_CHANGED'
+  | 'ENTERPRISE_UNKNOWN'
+  | 'OFFICER_UNKNOWN';
 
 /** A located, bilingual problem with a template, an override or the data for a document. */
 export interface DocumentIssue {

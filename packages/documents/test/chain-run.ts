@@ -1,46 +1,45 @@
 // A real review-chain run (core's handleCommand on the memory store) that issues every
 // document kind, shared by this package's and documents-pdf's tests.
 import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps, type Store } from '@anjian/core';
+import type { ActorProfile, Directory, EnterpriseRecord } from '@anjian/core/ports';
 import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
 import {
   composeDocument,
   documentNumbering,
   DOCUMENT_KINDS,
+  documentDirectoryFrom,
   formatDocumentIssues,
   gatherDocumentData,
   loadOverride,
   type ComposedDocument,
   type DocumentDirectory,
   type DocumentKind,
-  type EnterpriseDetails,
   type LoadedOverride,
-  type OfficerDetails,
 } from '../src/index.js';
 import { loadBuiltinTemplate } from '../src/node/index.js';
 
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-/** Names and details the documents print, for the test actors and enterprises. */
-export const TEST_DOCUMENT_ENTERPRISES: Record<string, EnterpriseDetails> = {
-  E1: { id: 'E1', name: '测试餐馆一', address: '东城区和平里北街18号', legalRepresentative: '王建国', phone: '010-64000000' },
-  E2: { id: 'E2', name: '测试餐馆二', address: '东城区安定门外大街7号' },
-};
+/** Names the documents print, added to core's test actors (the directory carries them). */
+const NAMES: Record<string, string> = { 'officer-gas-d1': '张明', 'officer2-gas-d1': '李华', 'officer3-gas-d1': '赵强', 'grid-g1': '陈静', 'owner-e1': '王建国' };
 
-export const TEST_DOCUMENT_OFFICERS: Record<string, OfficerDetails> = {
-  'officer-gas-d1': { id: 'officer-gas-d1', name: '张明', certificateNo: 'GAS-D1-0001' },
-  'officer2-gas-d1': { id: 'officer2-gas-d1', name: '李华', certificateNo: 'GAS-D1-0002' },
-  'officer3-gas-d1': { id: 'officer3-gas-d1', name: '赵强', certificateNo: 'GAS-D1-0003' },
-  'grid-g1': { id: 'grid-g1', name: '陈静' },
-};
+/** Core's test enterprises with the address and legal representative documents print. */
+export const TEST_DOCUMENT_ENTERPRISES: readonly EnterpriseRecord[] = TEST_ENTERPRISES.map((e) =>
+  e.id === 'E1' ? { ...e, address: '东城区和平里北街18号', legalRepresentative: '王建国', phone: '010-64000000' } : { ...e, address: '东城区安定门外大街7号' },
+);
 
-/** The test directory for documents (override entries to test missing data). */
-export function testDocumentDirectory(overrides: { enterprises?: Record<string, EnterpriseDetails>; officers?: Record<string, OfficerDetails> } = {}): DocumentDirectory {
-  const enterprises = { ...TEST_DOCUMENT_ENTERPRISES, ...overrides.enterprises };
-  const officers = { ...TEST_DOCUMENT_OFFICERS, ...overrides.officers };
-  return {
-    enterprise: async (id) => enterprises[id] ?? null,
-    officer: async (id) => officers[id] ?? null,
-  };
+/** Core's test actors with their names. */
+export const TEST_DOCUMENT_ACTORS: readonly ActorProfile[] = [...Object.values(TEST_ACTORS), TEST_OFFICER_3].map((p) => (NAMES[p.id] ? { ...p, name: NAMES[p.id] } : p));
+
+/** The chain's directory, with names and addresses (entries replaced to test missing data). */
+export function testDirectory(overrides: { enterprises?: readonly EnterpriseRecord[]; actors?: readonly ActorProfile[] } = {}): Directory {
+  const replace = <T extends { id: string }>(base: readonly T[], by: readonly T[] = []) => [...base.filter((b) => !by.some((x) => x.id === b.id)), ...by];
+  return createStaticDirectory(replace(TEST_DOCUMENT_ACTORS, overrides.actors), replace(TEST_DOCUMENT_ENTERPRISES, overrides.enterprises));
+}
+
+/** The documents' view of {@link testDirectory}. */
+export function testDocumentDirectory(overrides: Parameters<typeof testDirectory>[0] = {}): DocumentDirectory {
+  return documentDirectoryFrom(testDirectory(overrides));
 }
 
 const GAS_BASIS = [
@@ -84,7 +83,7 @@ export async function runChain(store: Store = createMemoryStore(), options: { nu
   const deps: ChainDeps = {
     store,
     clock,
-    directory: createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES),
+    directory: testDirectory(),
     calendar: TEST_CALENDAR_2026,
     evidence: evidenceStore,
     ...(options.numbered ? { documentNumbers: documentNumbering({ jurisdiction: 'D1' }) } : {}),
@@ -102,6 +101,7 @@ export async function runChain(store: Store = createMemoryStore(), options: { nu
     'officer-gas-d1',
     reportCommand('H-ALARM', {
       source: 'enforcement',
+      coOfficerId: 'officer2-gas-d1',
       basis: GAS_BASIS,
       evidence: evidence('H-ALARM', 'photo_before', 1, '2026-11-02T00:55:00Z'),
       findings: [
@@ -122,11 +122,11 @@ export async function runChain(store: Store = createMemoryStore(), options: { nu
       ],
     }),
   );
-  await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', noticeNo: '（东）应急责改〔2026〕12号' });
+  await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', noticeNo: '（东）应急责改〔2026〕12号', coOfficerId: 'officer2-gas-d1' });
   clock.advance(3 * 86_400_000);
   await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
   clock.advance(86_400_000);
-  await ok('officer2-gas-d1', { type: 'verify', hazardId: 'H-ALARM', note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested') });
+  await ok('officer2-gas-d1', { type: 'verify', hazardId: 'H-ALARM', note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested'), coOfficerId: 'officer-gas-d1' });
 
   // 2. A grid inspector's notice.
   await ok('grid-g1', reportCommand('H-HOSE', { title: reason('燃气软管超过两年未更换且有老化裂纹', 'gas hose aged and cracked'), basis: GAS_BASIS, evidence: evidence('H-HOSE', 'photo_before', 1) }));
@@ -195,12 +195,12 @@ kinds:
 export const TEST_NUMBERED_OVERRIDE_YAML = `${TEST_OVERRIDE_YAML}numberPrefix: （东）应急
 `;
 
-/** Which hazard and event issue each kind in {@link runChain}, and any co-officer to add. */
-export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event: ChainEvent['type']; coOfficerIds?: string[] }> = {
-  inspection_record: { hazard: 'officerHazard', event: 'reported', coOfficerIds: ['officer2-gas-d1'] },
+/** Which hazard and event issue each kind in {@link runChain}. */
+export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event: ChainEvent['type'] }> = {
+  inspection_record: { hazard: 'officerHazard', event: 'reported' },
   rectification_notice: { hazard: 'gridHazard', event: 'notice_issued' },
-  rectification_order: { hazard: 'officerHazard', event: 'notice_issued', coOfficerIds: ['officer2-gas-d1'] },
-  review_opinion: { hazard: 'officerHazard', event: 'verified', coOfficerIds: ['officer-gas-d1'] },
+  rectification_order: { hazard: 'officerHazard', event: 'notice_issued' },
+  review_opinion: { hazard: 'officerHazard', event: 'verified' },
   case_filing_approval: { hazard: 'majorHazard', event: 'case_filed' },
   stop_work_order: { hazard: 'majorHazard', event: 'stop_work_ordered' },
   supervision_listing_notice: { hazard: 'majorHazard', event: 'listed_for_supervision' },
@@ -226,7 +226,6 @@ export async function composeAllKinds(store: Store = createMemoryStore(), option
       eventId: eventOf(events, src.event).id,
       directory: testDocumentDirectory(),
       documents,
-      ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}),
     });
     if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
     const doc = composeDocument(loadBuiltinTemplate(kind), data.value, o.value);

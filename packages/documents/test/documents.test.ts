@@ -16,7 +16,9 @@ import {
   type LoadedOverride,
 } from '../src/index.js';
 import { loadBuiltinTemplate, loadBuiltinTemplates } from '../src/node/index.js';
-import { eventOf, KIND_SOURCES, runChain, testDocumentDirectory, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
+import { eventOf, KIND_SOURCES, runChain, testDocumentDirectory, TEST_DOCUMENT_ACTORS, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
+
+const actor = (id: string) => TEST_DOCUMENT_ACTORS.find((a) => a.id === id) as (typeof TEST_DOCUMENT_ACTORS)[number];
 
 let run: ChainRun;
 let override: LoadedOverride;
@@ -31,7 +33,7 @@ beforeAll(async () => {
 async function gather(kind: DocumentKind, extra: Partial<GatherInput> = {}) {
   const src = KIND_SOURCES[kind];
   const events = run[src.hazard];
-  const input: GatherInput = { events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), ...(src.coOfficerIds ? { coOfficerIds: src.coOfficerIds } : {}), ...extra };
+  const input: GatherInput = { events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), ...extra };
   const data = await gatherDocumentData(input);
   if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
   return data.value;
@@ -78,7 +80,12 @@ describe('event → document table', () => {
     expect(documentKindsFor({ type: 'closed', actor: { id: 'g', role: 'grid' } }, { wasMajor: false, level: 'general' })).toEqual([]);
     expect(documentKindsFor({ type: 'closed', actor: { id: 'o', role: 'enforcement' } }, { wasMajor: true, level: 'general' })).toEqual(['major_hazard_writeoff_approval']);
     expect(documentKindsFor({ type: 'verified', actor: { id: 'g', role: 'grid' } }, { wasMajor: false, level: 'general' })).toEqual([]);
-    expect(documentKindsFor({ type: 'rejected', actor: { id: 'o', role: 'enforcement' } }, null)).toEqual(['review_opinion']);
+    const two = { officers: [{ id: 'o', certificateNo: 'C1' }, { id: 'p', certificateNo: 'C2' }] };
+    expect(documentKindsFor({ type: 'rejected', actor: { id: 'o', role: 'enforcement' }, data: two }, null)).toEqual(['review_opinion']);
+    // An officer acting alone records the act; no enforcement document (and no number) comes of it.
+    expect(documentKindsFor({ type: 'rejected', actor: { id: 'o', role: 'enforcement' }, data: {} }, null)).toEqual([]);
+    expect(documentKindsFor({ type: 'notice_issued', actor: { id: 'o', role: 'enforcement' }, data: {} }, null)).toEqual([]);
+    expect(documentKindsFor({ type: 'notice_issued', actor: { id: 'o', role: 'enforcement' }, data: two }, null)).toEqual(['rectification_order']);
   });
 });
 
@@ -118,7 +125,7 @@ describe('HTML', () => {
   });
 
   it('escapes every value: markup in directory data prints as text', async () => {
-    const directory = testDocumentDirectory({ enterprises: { E1: { id: 'E1', name: '<img src=x onerror=alert(1)>&"餐馆\'', address: '<b>地址</b>', legalRepresentative: '王' } } });
+    const directory = testDocumentDirectory({ enterprises: [{ id: 'E1', area: 'D1/G1', name: '<img src=x onerror=alert(1)>&"餐馆\'', address: '<b>地址</b>', legalRepresentative: '王' }] });
     const html = renderDocumentHtml(await compose('rectification_order', { directory }));
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
@@ -161,7 +168,7 @@ wording:
 
 describe('refusals: located, bilingual, nothing rendered', () => {
   it('a missing required value (no address in the Directory) points at the field in the template', async () => {
-    const directory = testDocumentDirectory({ enterprises: { E1: { id: 'E1', name: '测试餐馆一', legalRepresentative: '王建国' } } });
+    const directory = testDocumentDirectory({ enterprises: [{ id: 'E1', area: 'D1/G1', name: '测试餐馆一', legalRepresentative: '王建国' }] });
     const result = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { directory }), override);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -171,19 +178,42 @@ describe('refusals: located, bilingual, nothing rendered', () => {
     expect(result.issues[0]?.message.en).toContain('required field "address"');
   });
 
-  it('an enforcement document with one officer, or an officer without 执法证号, is refused', async () => {
-    const one = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { coOfficerIds: [] }), override);
-    expect(one.ok ? [] : one.issues.map((i) => i.code)).toEqual(['OFFICERS_REQUIRED']);
-    const directory = testDocumentDirectory({ officers: { 'officer2-gas-d1': { id: 'officer2-gas-d1', name: '李华' } } });
-    const noCert = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { directory }), override);
-    expect(noCert.ok ? [] : noCert.issues.map((i) => [i.code, i.line])).toEqual([['OFFICER_CERTIFICATE_MISSING', 9]]);
-    expect(noCert.ok ? '' : noCert.issues[0]?.message['zh-CN']).toContain('李华');
+  it('an enforcement document from an event with one officer, or with an officer without 执法证号, is refused', async () => {
+    const strip = (officers: unknown) => run.officerHazard.map((e) => (e.type === 'notice_issued' ? ({ ...e, data: { ...e.data, officers } } as typeof e) : e));
+    const one = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { events: strip(undefined) }), override);
+    expect(one.ok ? [] : one.issues.map((i) => [i.code, i.pointer])).toEqual([['OFFICERS_REQUIRED', '/enforcement']]);
+    expect(one.ok ? '' : one.issues[0]?.message.en).toContain('coOfficerId');
+    const blank = [
+      { id: 'officer-gas-d1', certificateNo: '' },
+      { id: 'officer2-gas-d1', certificateNo: '' },
+    ];
+    const directory = testDocumentDirectory({ actors: [{ ...actor('officer-gas-d1'), certificateNo: '' }, { ...actor('officer2-gas-d1'), certificateNo: '' }] });
+    const noCert = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { events: strip(blank), directory }), override);
+    expect(noCert.ok ? [] : noCert.issues.map((i) => [i.code, i.line])).toEqual([
+      ['OFFICER_CERTIFICATE_MISSING', 9],
+      ['OFFICER_CERTIFICATE_MISSING', 9],
+    ]);
+    expect(noCert.ok ? '' : noCert.issues[0]?.message['zh-CN']).toContain('张明');
   });
 
   it('certificate numbers recorded in a two-officer event are used even when the directory lacks them', async () => {
-    const directory = testDocumentDirectory({ officers: { 'officer2-gas-d1': { id: 'officer2-gas-d1', name: '李华' } } });
+    const { certificateNo: _c, ...uncertified } = actor('officer2-gas-d1');
+    const directory = testDocumentDirectory({ actors: [uncertified] });
     const r = composeDocument(loadBuiltinTemplate('case_filing_approval'), await gather('case_filing_approval', { directory }), override);
-    expect(r.ok).toBe(true);
+    expect(r.ok && renderDocumentHtml(r.value)).toContain('GAS-D1-0002');
+  });
+
+  it('an enterprise the directory lacks, or an officer without a name, is a located refusal, never an id printed', async () => {
+    const src = KIND_SOURCES.rectification_order;
+    const events = run[src.hazard];
+    const eventId = eventOf(events, src.event).id;
+    const { name: _n, ...nameless } = actor('officer2-gas-d1');
+    const noName = await gatherDocumentData({ events, eventId, directory: testDocumentDirectory({ actors: [nameless] }) });
+    expect(noName.ok ? [] : noName.issues.map((i) => [i.code, i.pointer])).toEqual([['OFFICER_UNKNOWN', '/officers/officer2-gas-d1']]);
+    const directory = testDocumentDirectory();
+    const noEnterprise = await gatherDocumentData({ events, eventId, directory: { ...directory, enterprise: async () => null } });
+    expect(noEnterprise.ok ? [] : noEnterprise.issues.map((i) => [i.code, i.pointer])).toEqual([['ENTERPRISE_UNKNOWN', '/enterprise/E1']]);
+    expect(noEnterprise.ok ? '' : noEnterprise.issues[0]?.message['zh-CN']).toContain('地址');
   });
 
   it('a document for an event that does not issue it is refused', async () => {

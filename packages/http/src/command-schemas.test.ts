@@ -15,13 +15,13 @@ const at = '2026-11-02T09:00:00+08:00';
 
 /** One full body per type: every optional field given. */
 const FULL: Record<string, Record<string, unknown>> = {
-  report_observation: { title: text('t'), description: text('d'), enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: refs },
+  report_observation: { title: text('t'), description: text('d'), enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: refs, coOfficerId: 'o2' },
   reclassify: { level: 'major', reason: text('r'), coOfficerId: 'o2' },
   confirm_level: { level: 'major', reason: text('r'), coOfficerId: 'o2' },
-  issue_notice: { noticeNo: 'N-1', note: text('n') },
+  issue_notice: { noticeNo: 'N-1', note: text('n'), coOfficerId: 'o2' },
   submit_rectification: { evidence: refs, note: text('n') },
-  verify: { note: text('n') },
-  reject: { reason: text('r') },
+  verify: { note: text('n'), coOfficerId: 'o2' },
+  reject: { reason: text('r'), coOfficerId: 'o2' },
   request_extension: { extension: { workingDays: 5 }, reason: text('r') },
   grant_extension: { note: text('n') },
   deny_extension: { reason: text('r') },

@@ -60,6 +60,9 @@ interface Body {
 }
 
 const note = reason('note / 说明');
+const enforcementCoOfficer = id(
+  "an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员",
+);
 const why = reason('reason / 理由');
 
 /** The fields of each command type besides `type`, `expectedVersion` and `occurredAt`. */
@@ -74,14 +77,15 @@ const BODIES: Readonly<Record<string, Body>> = {
       domain: { type: 'string', pattern: DOMAIN_PATTERN.source, description: 'domain, e.g. gas / 领域' },
       level,
       evidence: EVIDENCE_LIST,
+      coOfficerId: enforcementCoOfficer,
     },
   },
   reclassify: { summary: 'Change the level / 调整等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
   confirm_level: { summary: 'Confirm a provisional level / 确认疑似等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
-  issue_notice: { summary: 'Issue a rectification notice (责令限期整改) / 下达整改通知', required: [], properties: { noticeNo: text(64), note } },
+  issue_notice: { summary: 'Issue a rectification notice (责令限期整改) / 下达整改通知', required: [], properties: { noticeNo: text(64), note, coOfficerId: enforcementCoOfficer } },
   submit_rectification: { summary: 'Submit the rectification with evidence / 提交整改', required: ['evidence'], properties: { evidence: EVIDENCE_LIST, note } },
-  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note } },
-  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why } },
+  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note, coOfficerId: enforcementCoOfficer } },
+  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why, coOfficerId: enforcementCoOfficer } },
   request_extension: { summary: 'Ask for more time / 申请延期', required: ['extension', 'reason'], properties: { extension: POLICY, reason: why } },
   grant_extension: { summary: 'Grant the pending extension / 同意延期', required: [], properties: { note } },
   deny_extension: { summary: 'Deny the pending extension / 不同意延期', required: ['reason'], properties: { reason: why } },

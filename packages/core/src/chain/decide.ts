@@ -157,7 +157,7 @@ export function decide(state: HazardState | null, input: ChainCommand, actor: Ac
   const target = command.type === 'reclassify' || command.type === 'confirm_level' ? command.level : undefined;
   const auth = authorize(actor, command.type, subject, target);
   if (!auth.allowed) return reject('FORBIDDEN');
-  const duties = checkSeparationOfDuties(state, command, actor, inputs.coOfficer);
+  const duties = checkSeparationOfDuties(state, command, actor, inputs.coOfficer, { role: auth.role, domain: subject.domain, area: subject.area });
   if ('problem' in duties) return reject('SEPARATION_OF_DUTIES', duties.problem);
 
   // Trusted time never decreases within a hazard; the claimed time is bounded.
@@ -256,7 +256,8 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     if (!validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');
     const evidence = attach(command.evidence);
     if ('rejection' in evidence) return evidence;
-    const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, ...rest } = command;
+    const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, coOfficerId: _co, ...fields } = command;
+    const rest = { ...fields, ...officers };
     const data = { ...rest, evidence: evidence.attached, runningDeadline: runningDeadline(command.deadline, now, ctx) };
     if (command.fixedOnSpot) {
       if (command.level !== 'simple') return reject('INVALID_COMMAND', { 'zh-CN': '只有简易隐患可当场整改', en: 'only simple hazards are fixed on the spot' });
@@ -292,6 +293,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
           evidence: evidence.attached,
           manual: true,
           ...(command.description === undefined ? {} : { description: command.description }),
+          ...officers,
         },
       },
     ];
@@ -315,7 +317,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     }
     case 'issue_notice': {
       const deadline = computeDeadline(s.deadlinePolicy, now, ctx.calendar).toISOString();
-      return [{ type: 'notice_issued', data: { deadline, policy: s.deadlinePolicy, noticeNo: command.noticeNo, note: command.note } }];
+      return [{ type: 'notice_issued', data: { deadline, policy: s.deadlinePolicy, noticeNo: command.noticeNo, note: command.note, ...officers } }];
     }
     case 'submit_rectification': {
       if (s.level === 'major' && !s.planApproved) return reject('PLAN_NOT_APPROVED');
@@ -326,9 +328,9 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       return [{ type: 'rectification_submitted', data: { evidence: evidence.attached, note: command.note } }];
     }
     case 'verify':
-      return [{ type: 'verified', data: { note: command.note } }];
+      return [{ type: 'verified', data: { note: command.note, ...officers } }];
     case 'reject':
-      return [{ type: 'rejected', data: { reason: command.reason } }];
+      return [{ type: 'rejected', data: { reason: command.reason, ...officers } }];
     case 'request_extension':
       if (s.pendingExtension !== null) return reject('EXTENSION_PENDING');
       if (command.extension === 'immediate' || !validPolicy(command.extension, ctx.calendar)) return reject('INVALID_COMMAND');

@@ -69,7 +69,7 @@ export { createMemoryInspectionLog } from './memory-inspection-log.js';
 export { hazardRef, hazardRefOf } from './hazard-ref.js';
 export { attachEvidence } from './attach-evidence.js';
 export type { AttachContext } from './attach-evidence.js';
-export { checkSeparationOfDuties, needsTwoOfficers, TWO_OFFICER_COMMANDS } from './separation-of-duties.js';
+export { checkSeparationOfDuties, ENFORCEMENT_DOCUMENT_COMMANDS, mayNameSecondOfficer, needsTwoOfficers, TWO_OFFICER_COMMANDS, type ActScope } from './separation-of-duties.js';
 export { createMemoryEvidenceStore, sha256OfBytes } from './memory-evidence-store.js';
 export type { MemoryEvidenceStore } from './memory-evidence-store.js';
 export { evolve } from './evolve.js';

@@ -66,7 +66,9 @@ describe('parseCommand', () => {
     expect(issuesOf({ ...VALID.submit_rectification, evidence: [{ id: 'ev-2', kind: 'photo_after', takenAt: '2026-01-01T00:00:00Z' }] })).toEqual([['UNKNOWN_KEY', '/evidence/0/takenAt']]);
     expect(issuesOf({ ...VALID.verify, 'a/b~c': 1 })).toEqual([['UNKNOWN_KEY', '/a~1b~0c']]);
     expect(issuesOf({ ...VALID.request_extension, extension: { workingDays: 3, days: '<img src=x>' } })).toEqual([['WRONG_TYPE', '/extension']]);
-    expect(issuesOf({ ...VALID.verify, coOfficerId: 'officer2' })).toEqual([['UNKNOWN_KEY', '/coOfficerId']]);
+    // A second officer is named only on enforcement acts (verify may be one); never on a rectification.
+    expect(issuesOf({ ...VALID.submit_rectification, coOfficerId: 'officer2' })).toEqual([['UNKNOWN_KEY', '/coOfficerId']]);
+    expect(issuesOf({ ...VALID.verify, coOfficerId: 'officer2' })).toEqual([]);
   });
 
   it('checks ids against the documented pattern', () => {

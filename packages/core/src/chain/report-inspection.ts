@@ -19,6 +19,11 @@ export interface ReportInspectionInput {
   enterpriseId: string;
   unitId?: string;
   /**
+   * The second enforcement officer present at the inspection (an enforcement officer's
+   * 现场检查记录 carries two): resolved through the Directory and recorded with each report.
+   */
+  coOfficerId?: string;
+  /**
    * Uploads (unbound, by the same actor) attached to the reports: a list when the
    * inspection finds at most one hazard, otherwise a record by rule id.
    */
@@ -122,6 +127,9 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   if (input.unitId !== undefined && (typeof input.unitId !== 'string' || !ID_PATTERN.test(input.unitId))) {
     issues.push(issue('PATTERN', '/unitId', '单元编号格式无效', 'invalid unit id'));
   }
+  if (input.coOfficerId !== undefined && (typeof input.coOfficerId !== 'string' || !ID_PATTERN.test(input.coOfficerId))) {
+    issues.push(issue('PATTERN', '/coOfficerId', '第二名执法人员编号格式无效', 'invalid second officer id'));
+  }
   let enterprise: EnterpriseRecord | null = null;
   if (typeof input.enterpriseId !== 'string' || !ID_PATTERN.test(input.enterpriseId)) {
     issues.push(issue('PATTERN', '/enterpriseId', '企业编号格式无效', 'invalid enterprise id'));
@@ -173,6 +181,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       findings: [finding],
       evidence: evidenceOf(finding.rule),
       ...(input.fixedOnSpot?.includes(finding.rule) ? { fixedOnSpot: true } : {}),
+      ...(input.coOfficerId === undefined ? {} : { coOfficerId: input.coOfficerId }),
     };
     const result = await handleCommand(deps, command, actorId);
     if ('rejection' in result) {

@@ -62,6 +62,44 @@ describe('separation of duties', () => {
     expect(codes.filter((c) => c === 'SEPARATION_OF_DUTIES')).toHaveLength(7);
   });
 
+  it("an officer's report, notice and review name their second officer, checked against the directory and recorded (《行政处罚法》第四十二条, issue 15)", async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    const co = { coOfficerId: 'officer2-gas-d1' };
+    const [reported] = await h.ok('officer-gas-d1', reportCommand('H-2', { source: 'enforcement', ...co }));
+    const both = [
+      { id: 'officer-gas-d1', certificateNo: 'GAS-D1-0001' },
+      { id: 'officer2-gas-d1', certificateNo: 'GAS-D1-0002' },
+    ];
+    expect(reported?.data).toMatchObject({ officers: both });
+    expect(reported?.data).not.toHaveProperty('coOfficerId');
+    // The second officer is another person, an enforcement officer with jurisdiction and a 执法证号.
+    await h.refused('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-2', coOfficerId: 'officer-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-2', coOfficerId: 'grid-g1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-2', coOfficerId: 'officer-gas-d2' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-2', coOfficerId: 'nobody' }, 'SEPARATION_OF_DUTIES');
+    const [notice] = await h.ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-2', ...co });
+    expect(notice?.data).toMatchObject({ officers: both });
+    h.clock.advance(86_400_000);
+    await h.ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-2', evidence: [...evidence('s', 'photo_before', 1), ...evidence('s', 'photo_after', 2)] });
+    const [verified] = await h.ok('officer2-gas-d1', { type: 'verify', hazardId: 'H-2', coOfficerId: 'officer-gas-d1' });
+    expect(verified?.data).toMatchObject({ officers: [both[1], both[0]] });
+    // Without a second officer the act is recorded with its actor alone (it issues no enforcement document).
+    await h.ok('officer-gas-d1', reportCommand('H-3', { source: 'enforcement' }));
+    const [alone] = await h.ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-3' });
+    expect(alone?.data).not.toHaveProperty('officers');
+    // A grid inspector's notice is no enforcement act: naming a second officer is refused, not ignored.
+    await h.ok('grid-g1', reportCommand('H-4', {}));
+    await h.refused('grid-g1', { type: 'issue_notice', hazardId: 'H-4', ...co }, 'SEPARATION_OF_DUTIES');
+  });
+
+  it('an officer without a 执法证号 cannot be the second officer of a notice', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    h.directory.set({ id: 'officer9-gas-d1', roles: ['enforcement'], departments: [{ id: 'gas-d1', domains: ['gas'], areas: ['D1'] }] });
+    await h.ok('officer-gas-d1', reportCommand('H-5', { source: 'enforcement' }));
+    await h.refused('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-5', coOfficerId: 'officer9-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    expect((await h.store.readEvents('H-5')).map((e) => e.type)).toEqual(['reported']);
+  });
+
   it('needs two officers exactly where the law asks', () => {
     const base = { commandId: 'c', hazardId: 'H' };
     const state = (level: 'simple' | 'general' | 'major') => ({ level }) as never;

@@ -1,10 +1,32 @@
 import { LEVEL_RANK } from '../pack/types.js';
-import type { ActorProfile } from '../ports/directory.js';
+import type { ActorProfile, Role } from '../ports/directory.js';
 import { areaCovers } from './authorize.js';
 import type { ChainCommand, HazardState, RecordedOfficer } from './types.js';
 
 /** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办, 复产, 摘牌). */
 export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze(['file_case', 'order_stop_work', 'list_for_supervision', 'lift_stop_work', 'delist']);
+
+/**
+ * Commands that are enforcement acts when an enforcement officer performs them (现场检查,
+ * 责令限期整改, 复查): they issue enforcement documents (现场检查记录, 责令限期整改指令书,
+ * 整改复查意见书), which carry two officers. The acting officer names the second one
+ * (`coOfficerId`); it is then checked like any two-officer act and both are recorded in the
+ * event. Without it the event records the actor alone and issues no enforcement document
+ * (no number is allocated for one).
+ */
+export const ENFORCEMENT_DOCUMENT_COMMANDS: readonly ChainCommand['type'][] = Object.freeze(['report', 'report_observation', 'issue_notice', 'verify', 'reject']);
+
+/** True when `command`, performed in `role`, may name a second officer to record (see {@link ENFORCEMENT_DOCUMENT_COMMANDS}). */
+export function mayNameSecondOfficer(command: Pick<ChainCommand, 'type'>, role: Role): boolean {
+  return role === 'enforcement' && ENFORCEMENT_DOCUMENT_COMMANDS.includes(command.type);
+}
+
+/** Where the act takes place: the hazard's domain and area (or, for a report, the reported ones), and the role acted in. */
+export interface ActScope {
+  role: Role;
+  domain: string;
+  area: string;
+}
 
 /**
  * True when the command needs a second enforcement officer (`coOfficerId`):
@@ -35,7 +57,7 @@ function hasCertificate(profile: ActorProfile): profile is ActorProfile & { cert
   return typeof profile.certificateNo === 'string' && profile.certificateNo.trim() !== '';
 }
 
-function hasJurisdiction(profile: ActorProfile, state: HazardState): boolean {
+function hasJurisdiction(profile: ActorProfile, state: Pick<HazardState, 'domain' | 'area'>): boolean {
   return profile.roles.includes('enforcement') && (profile.departments ?? []).some((d) => d.domains.includes(state.domain) && d.areas.some((a) => areaCovers(a, state.area)));
 }
 
@@ -51,16 +73,27 @@ type Problem = { 'zh-CN': string; en: string };
  * - on `accept` / `close` of a major hazard the second officer is neither the reporter nor
  *   a rectifier, and the officer who closes (销号) is not the one who accepted (验收);
  * - a hazard that was ever major is never verified or closed by its reporter;
- * - a manual observation's level is confirmed by someone other than its reporter.
+ * - a manual observation's level is confirmed by someone other than its reporter;
+ * - an enforcement officer's report, notice, verification or rejection
+ *   ({@link ENFORCEMENT_DOCUMENT_COMMANDS}) that names a second officer has it checked the
+ *   same way and recorded; naming one in another role is refused.
  */
 export function checkSeparationOfDuties(
   state: HazardState | null,
   command: ChainCommand,
   actor: ActorProfile,
   coOfficer: ActorProfile | null | undefined,
+  scope?: ActScope,
 ): { officers?: readonly [RecordedOfficer, RecordedOfficer] } | { problem: Problem } {
-  if (state === null) return {};
   const problem = (zh: string, en: string) => ({ problem: { 'zh-CN': zh, en } });
+  const named = (command as { coOfficerId?: unknown }).coOfficerId;
+  const optional = scope !== undefined && ENFORCEMENT_DOCUMENT_COMMANDS.includes(command.type);
+  if (optional && named !== undefined && !mayNameSecondOfficer(command, scope.role)) {
+    return problem('只有执法人员的执法行为可填写第二名执法人员（coOfficerId）', 'only an enforcement officer’s act names a second officer (coOfficerId)');
+  }
+  if (state === null) {
+    return optional && named !== undefined ? secondOfficer(command, actor, coOfficer, scope as ActScope, null) : {};
+  }
   if ((command.type === 'verify' || command.type === 'close') && state.wasMajor && actor.id === state.reporterId) {
     return problem('该隐患曾为重大隐患，上报人不得验证或销号', 'this hazard was major: its reporter may not verify or close it');
   }
@@ -70,17 +103,28 @@ export function checkSeparationOfDuties(
   if (command.type === 'close' && state.level === 'major' && actor.id === state.acceptedBy) {
     return problem('重大隐患的验收与销号须由不同执法人员办理', 'a major hazard is accepted and closed by different officers');
   }
-  if (!needsTwoOfficers(state, command)) return {};
+  if (!needsTwoOfficers(state, command)) return optional && named !== undefined ? secondOfficer(command, actor, coOfficer, state, state) : {};
+  return secondOfficer(command, actor, coOfficer, state, state);
+}
+
+function secondOfficer(
+  command: ChainCommand,
+  actor: ActorProfile,
+  coOfficer: ActorProfile | null | undefined,
+  place: Pick<HazardState, 'domain' | 'area'>,
+  state: HazardState | null,
+): { officers: readonly [RecordedOfficer, RecordedOfficer] } | { problem: Problem } {
+  const problem = (zh: string, en: string) => ({ problem: { 'zh-CN': zh, en } });
   const coOfficerId = (command as { coOfficerId?: unknown }).coOfficerId;
   if (typeof coOfficerId !== 'string') {
     return problem('执法行为须由两名执法人员办理：请填写第二名执法人员（coOfficerId）', 'an enforcement act needs two officers: name the second one (coOfficerId)');
   }
   if (!coOfficer || coOfficer.id !== coOfficerId) return problem(`第二名执法人员 ${coOfficerId} 未知或已停用`, `the second officer ${coOfficerId} is unknown or disabled`);
   if (coOfficer.id === actor.id) return problem('第二名执法人员须为另一人', 'the second officer must be another person');
-  if (!hasJurisdiction(coOfficer, state)) {
+  if (!hasJurisdiction(coOfficer, place)) {
     return problem('第二名执法人员须为对该隐患有管辖权的执法人员', 'the second officer must be an enforcement officer with jurisdiction over the hazard');
   }
-  if ((command.type === 'accept' || command.type === 'close') && (coOfficer.id === state.reporterId || state.rectifierIds.includes(coOfficer.id))) {
+  if (state !== null && (command.type === 'accept' || command.type === 'close') && (coOfficer.id === state.reporterId || state.rectifierIds.includes(coOfficer.id))) {
     return problem('验收或销号的执法人员不得为隐患上报人或整改人', 'officers who accept or close may not be the hazard’s reporter or rectifier');
   }
   if (!hasCertificate(actor) || !hasCertificate(coOfficer)) {

@@ -115,6 +115,11 @@ export interface ReportCommand extends CommandBase {
   evidence: readonly EvidenceRef[];
   /** Simple hazards: fixed on the spot; evidence of the fix is attached and the hazard closes at once. */
   fixedOnSpot?: boolean;
+  /**
+   * An enforcement officer's inspection names the second officer present (现场检查记录 needs
+   * two); checked through the Directory and recorded as `officers` in the event.
+   */
+  coOfficerId?: string;
 }
 
 /**
@@ -131,13 +136,17 @@ export interface ReportObservationCommand extends CommandBase {
   domain: string;
   level: HazardLevel;
   evidence: readonly EvidenceRef[];
+  /** An enforcement officer's observation: the second officer present (see {@link TwoOfficerFields}). */
+  coOfficerId?: string;
 }
 
 /**
  * The second enforcement officer of a two-officer act (执法人员不得少于两人): an actor id
  * resolved through the Directory at command time. Required on `file_case`,
  * `order_stop_work`, `list_for_supervision`, on `accept` and `close` of a major hazard, and
- * on a `reclassify` / `confirm_level` that lowers a major hazard.
+ * on a `reclassify` / `confirm_level` that lowers a major hazard. Optional on an enforcement
+ * officer's `issue_notice`, `verify`, `reject` (and report): named, it is checked the same
+ * way and both officers are recorded, which their enforcement documents need.
  */
 export interface TwoOfficerFields {
   coOfficerId?: string;
@@ -147,10 +156,10 @@ export interface TwoOfficerFields {
 export type FollowUpCommand =
   | (CommandBase & TwoOfficerFields & { type: 'reclassify'; level: HazardLevel; reason: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'confirm_level'; level: HazardLevel; reason: Reason })
-  | (CommandBase & { type: 'issue_notice'; noticeNo?: string; note?: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'issue_notice'; noticeNo?: string; note?: Reason })
   | (CommandBase & { type: 'submit_rectification'; evidence: readonly EvidenceRef[]; note?: Reason })
-  | (CommandBase & { type: 'verify'; note?: Reason })
-  | (CommandBase & { type: 'reject'; reason: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'verify'; note?: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'reject'; reason: Reason })
   | (CommandBase & { type: 'request_extension'; extension: DeadlinePolicy; reason: Reason })
   | (CommandBase & { type: 'grant_extension'; note?: Reason })
   | (CommandBase & { type: 'deny_extension'; reason: Reason })
@@ -214,7 +223,7 @@ export interface OfficersData {
 
 /** Payloads of events, by event type. */
 export interface EventDataMap {
-  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence'> & {
+  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence' | 'coOfficerId'> & OfficersData & {
     evidence: readonly AttachedEvidence[];
     /** A manual observation (`report_observation`), not a pack's classification. */
     manual?: true;
@@ -227,10 +236,10 @@ export interface EventDataMap {
   };
   reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
   level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
-  notice_issued: { deadline: string; policy: DeadlinePolicy; noticeNo?: string; note?: Reason };
+  notice_issued: { deadline: string; policy: DeadlinePolicy; noticeNo?: string; note?: Reason } & OfficersData;
   rectification_submitted: { evidence: readonly AttachedEvidence[]; note?: Reason };
-  verified: { note?: Reason };
-  rejected: { reason: Reason };
+  verified: { note?: Reason } & OfficersData;
+  rejected: { reason: Reason } & OfficersData;
   extension_requested: { extension: DeadlinePolicy; reason: Reason };
   extension_granted: { from: string; to: string; note?: Reason };
   extension_denied: { reason: Reason };

@@ -27,6 +27,8 @@ export interface DepartmentScope {
 export interface ActorProfile {
   id: string;
   roles: readonly Role[];
+  /** The person's name as documents print it (执法人员姓名); enforcement documents need it. */
+  name?: string;
   /** Enterprises the actor may act for (role `enterprise`). */
   enterpriseIds?: readonly string[];
   /** Grid areas the actor patrols (role `grid`). */
@@ -53,6 +55,12 @@ export interface EnterpriseRecord {
   name: string;
   /** Registered area code (e.g. `D1/G1`): a hazard of the enterprise is in this area. */
   area: string;
+  /** Registered address (住所/经营场所), printed on enforcement documents. */
+  address?: string;
+  /** 法定代表人（主要负责人）, printed on enforcement documents. */
+  legalRepresentative?: string;
+  /** Contact telephone, printed where a document asks for it. */
+  phone?: string;
 }
 
 /**

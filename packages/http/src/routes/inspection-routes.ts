@@ -77,6 +77,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     }
     if (mismatches.length > 0) throw invalid('检查记录与登记信息不符', 'the inspection disagrees with what the server records', mismatches);
   }
+  const coOfficerId = ctx.query.get('coOfficerId');
   const result = await reportInspection(
     ctx.deps,
     {
@@ -86,6 +87,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
       ...(subject.unitId === undefined ? {} : { unitId: subject.unitId as string }),
       ...(body.evidence === undefined ? {} : { evidence: body.evidence as readonly EvidenceRef[] }),
       ...(body.fixedOnSpot === undefined ? {} : { fixedOnSpot: body.fixedOnSpot as readonly string[] }),
+      ...(coOfficerId === null ? {} : { coOfficerId }),
       key,
     },
     ctx.actorId as string,
@@ -115,6 +117,13 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     parameters: [
       { name: 'report', in: 'query', description: 'also report each hazard into the review chain / 同时上报每项隐患', schema: { enum: ['true', 'false'] } },
+      {
+        name: 'coOfficerId',
+        in: 'query',
+        description:
+          "with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, recorded with each report / 执法检查的第二名执法人员",
+        schema: { type: 'string', maxLength: 128 },
+      },
       {
         name: 'Idempotency-Key',
         in: 'header',
