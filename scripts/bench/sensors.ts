@@ -4,12 +4,15 @@
 // store and device registry (WAL, synchronous=FULL). About 1 % of messages flip an alarm on
 // or off, so findings are opened and reported into the review chain all along.
 // Printed: messages/s sustained, p50/p99 from publish to processed and from publish to
-// finding (an opened warning with its hazard), and how many were lost (published − received).
-// Printed, not asserted (docs/monitoring.md).
-// Options: --devices 10000 --interval 10 --minutes 5 --publishers 4 --broker own|shared
+// finding (an opened warning with its hazard), how many were lost (published − processed),
+// and the ingester's CPU time per message. Two phases in the same run and conditions: the
+// reference (one message per transaction, `maxBatch: 1`) and the grouped ingester
+// (`--batch`, default 200), then their ratio. Printed, not asserted (docs/monitoring.md).
+// Options: --devices 10000 --interval 10 --duration 5m (or 30s, or seconds) --batch 200
+//          --reference on|off --publishers 4 --broker own|shared
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,7 +28,10 @@ const { values } = parseArgs({
   options: {
     devices: { type: 'string', default: '10000' },
     interval: { type: 'string', default: '10' },
-    minutes: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '5m' },
+    minutes: { type: 'string' },
+    batch: { type: 'string', default: '200' },
+    reference: { type: 'string', default: 'on' },
     publishers: { type: 'string', default: '4' },
     role: { type: 'string' },
     broker: { type: 'string', default: 'own' },
@@ -36,7 +42,14 @@ const { values } = parseArgs({
 });
 const N = Number(values.devices);
 const intervalMs = Number(values.interval) * 1000;
-const durationMs = Number(values.minutes) * 60_000;
+function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|min)?$/.exec(text.trim());
+  if (!m) throw new Error(`--duration: expected e.g. 30s, 5m or 300, got ${JSON.stringify(text)} / 时长格式应如 30s、5m`);
+  const n = Number(m[1]);
+  return m[2] === 'ms' ? n : m[2] === 'm' || m[2] === 'min' ? n * 60_000 : n * 1000;
+}
+const durationMs = values.minutes !== undefined ? Number(values.minutes) * 60_000 : parseDuration(values.duration);
+const BATCH = Number(values.batch);
 const PUBLISHERS = Number(values.publishers);
 
 /** The publishing side, in a process of its own (`--role publisher`) so it does not share the ingester's event loop. */
@@ -46,12 +59,13 @@ async function publishLoad(prefix: string, clientId: string): Promise<void> {
   let published = 0;
   let failed = 0;
   const started = Date.now();
-  const slotMs = 100;
-  const perSlot = Math.max(1, Math.round((N * slotMs) / intervalMs));
+  const slotMs = 50;
   let cursor = 0;
   while (Date.now() - started < durationMs) {
     const slotStart = Date.now();
-    for (let k = 0; k < perSlot; k++) {
+    // On schedule by the clock, not by slots: by time t, N·t/interval messages are due.
+    const due = Math.floor((N * (slotStart - started + slotMs)) / intervalMs) - cursor;
+    for (let k = 0; k < due; k++) {
       const i = cursor++ % N;
       let type = 'heartbeat';
       if (Math.random() < 0.01) {
@@ -72,8 +86,23 @@ async function publishLoad(prefix: string, clientId: string): Promise<void> {
   console.log(JSON.stringify({ published, failed }));
 }
 
-async function main(): Promise<void> {
-  if (values.role === 'publisher') return publishLoad(values.prefix!, values.client!);
+interface PhaseResult {
+  maxBatch: number;
+  published: number;
+  processed: number;
+  lost: number;
+  sustained: number;
+  p50: number;
+  p99: number;
+  findingP50: number;
+  findingP99: number;
+  cpuMsPerMessage: number;
+}
+
+let phases = 0;
+
+async function runPhase(maxBatch: number): Promise<PhaseResult> {
+  const phase = phases++;
   const loaded = await loadPackFromPath(fileURLToPath(new URL('../../checklists/sensors', import.meta.url)));
   if (!loaded.ok) throw new Error('the sensors pack does not load');
   const pack = compilePack(loaded.pack);
@@ -108,7 +137,7 @@ async function main(): Promise<void> {
   let broker: ReturnType<typeof spawn> | undefined;
   let url = 'mqtt://127.0.0.1:1883';
   if (values.broker === 'own') {
-    const port = 18_000 + (process.pid % 1000);
+    const port = 18_000 + ((process.pid * 2 + phase) % 2000);
     const conf = join(dir, 'mosquitto.conf');
     writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\nmax_inflight_messages 100\npersistence false\n`);
     broker = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
@@ -116,8 +145,8 @@ async function main(): Promise<void> {
     url = `mqtt://127.0.0.1:${port}`;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const prefix = `bench-${process.pid}/anjian/v1/devices`;
-  const clientId = `anjian-bench-${process.pid}`;
+  const prefix = `bench-${process.pid}-${phase}/anjian/v1/devices`;
+  const clientId = `anjian-bench-${process.pid}-${phase}`;
   const processedLatency: number[] = [];
   const findingLatency: number[] = [];
   let received = 0;
@@ -127,6 +156,7 @@ async function main(): Promise<void> {
     clientId,
     topic: `${prefix}/+/messages`,
     deps,
+    maxBatch,
     logger: { warn: () => {}, error: (m, d) => console.error(m, d) },
     onResult: (result) => {
       received++;
@@ -141,9 +171,8 @@ async function main(): Promise<void> {
   });
   await ingester.start();
 
-  console.log(
-    `bench:sensors — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 60_000} min, load ${loadavg()[0]!.toFixed(1)}`,
-  );
+  console.log(`— ${maxBatch === 1 ? 'reference: one message per transaction (maxBatch 1)' : `grouped: up to ${maxBatch} messages per transaction`}; load ${loadavg()[0]!.toFixed(1)}`);
+  const cpu0 = process.cpuUsage();
   const started = Date.now();
   const child = spawn(process.execPath, [process.argv[1]!, ...process.argv.slice(2), '--role', 'publisher', '--prefix', prefix, '--client', clientId, '--url', url], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -166,6 +195,7 @@ async function main(): Promise<void> {
   const ended = Math.max(lastReceivedAt, publishEnded);
   const pct = (xs: number[], p: number) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
   const stats = ingester.stats();
+  const cpu = process.cpuUsage(cpu0);
   console.log(
     `published ${published} (${failed} publish errors) in ${((publishEnded - started) / 1000).toFixed(1)} s; received ${received} (redelivered duplicates dropped: ${ingester.stats().dropped.duplicate}); lost ${published - ingester.stats().processed}`,
   );
@@ -175,7 +205,7 @@ async function main(): Promise<void> {
   console.log(`publish → processed: p50 ${pct(processedLatency, 50)} ms, p99 ${pct(processedLatency, 99)} ms (${processedLatency.length} messages)`);
   console.log(`publish → finding (warning opened, hazard reported): p50 ${pct(findingLatency, 50)} ms, p99 ${pct(findingLatency, 99)} ms (${findingLatency.length} findings)`);
   console.log(
-    `ingester: processed ${stats.processed}, opened ${stats.opened}, cleared ${stats.cleared}, dropped ${JSON.stringify(stats.dropped)}, errors ${stats.errors}; load ${loadavg()[0]!.toFixed(1)}`,
+    `ingester: processed ${stats.processed}, opened ${stats.opened}, cleared ${stats.cleared}, dropped ${JSON.stringify(stats.dropped)}, errors ${stats.errors}; ${stats.batches} transactions (largest ${stats.largestBatch}); CPU ${((cpu.user + cpu.system) / 1000 / Math.max(1, stats.processed)).toFixed(2)} ms per message; load ${loadavg()[0]!.toFixed(1)}`,
   );
   await ingester.stop();
   await (await mqtt.connectAsync(url, { clientId, clean: true })).endAsync();
@@ -183,6 +213,42 @@ async function main(): Promise<void> {
   registry.close();
   store.close();
   rmSync(dir, { recursive: true, force: true });
+  return {
+    maxBatch,
+    published,
+    processed: stats.processed,
+    lost: published - stats.processed,
+    sustained: received / ((ended - started) / 1000),
+    p50: pct(processedLatency, 50),
+    p99: pct(processedLatency, 99),
+    findingP50: pct(findingLatency, 50),
+    findingP99: pct(findingLatency, 99),
+    cpuMsPerMessage: (cpu.user + cpu.system) / 1000 / Math.max(1, stats.processed),
+  };
+}
+
+async function main(): Promise<void> {
+  if (values.role === 'publisher') return publishLoad(values.prefix!, values.client!);
+  console.log(
+    `bench:sensors — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 1000} s per phase, ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const results: PhaseResult[] = [];
+  if (values.reference !== 'off') results.push(await runPhase(1));
+  results.push(await runPhase(BATCH));
+  console.log('\nphase                    | msg/s sustained | p50 / p99 publish → processed | p50 / p99 publish → finding | lost | CPU ms/msg');
+  for (const p of results) {
+    console.log(
+      `${(p.maxBatch === 1 ? 'reference (1 per tx)' : `grouped (≤ ${p.maxBatch} per tx)`).padEnd(24)} | ${p.sustained.toFixed(0).padStart(15)} | ${`${p.p50} / ${p.p99} ms`.padStart(29)} | ${`${p.findingP50} / ${p.findingP99} ms`.padStart(27)} | ${String(p.lost).padStart(4)} | ${p.cpuMsPerMessage.toFixed(2)}`,
+    );
+  }
+  if (results.length === 2) {
+    const [a, b] = results as [PhaseResult, PhaseResult];
+    console.log(
+      `grouped / reference: ${(b.sustained / a.sustained).toFixed(2)}× msg/s, ${(b.p99 / a.p99).toFixed(2)}× p99 latency, ${(b.cpuMsPerMessage / a.cpuMsPerMessage).toFixed(2)}× CPU per message; load ${loadavg()[0]!.toFixed(1)}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
-import { ingestSensorMessage, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/internal';
+import { ingestSensorBatch, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/internal';
 
 /** The topic filter devices publish under: `anjian/v1/devices/<device id>/messages`. */
 export const SENSOR_TOPIC_FILTER = 'anjian/v1/devices/+/messages';
@@ -16,8 +16,11 @@ export interface SensorIngestStats {
   cleared: number;
   /** Dropped messages by reason (malformed, oversized, unknown device, replayed id …). */
   dropped: Record<SensorDropReason, number>;
-  /** Passes that failed on the registry or the chain (the message was not acknowledged and comes again). */
+  /** Passes that failed on the registry or the chain (their messages were not acknowledged and come again). */
   errors: number;
+  /** Registry transactions (batches) committed, and the largest batch so far. */
+  batches: number;
+  largestBatch: number;
 }
 
 /** Where the ingester writes what it drops and what fails. */
@@ -41,6 +44,12 @@ export interface SensorIngesterOptions {
   topic?: string;
   /** Largest payload accepted, bytes. Default 4096 (the schema's limit). */
   maxBytes?: number;
+  /**
+   * Most messages processed as one batch (one registry transaction, then their PUBACKs).
+   * The broker's in-flight window (Mosquitto `max_inflight_messages`, default 20) bounds what
+   * can arrive together. Default 200; `1` processes one message at a time.
+   */
+  maxBatch?: number;
   /** More mqtt.js options (username, password, TLS); `clientId`, `clean` and the protocol are fixed here. */
   mqttOptions?: Omit<IClientOptions, 'clientId' | 'clean'>;
   /** Default: `console.warn` / `console.error` with a `[anjian sensor-mqtt]` prefix. */
@@ -58,6 +67,18 @@ export interface SensorIngester {
   stats(): SensorIngestStats;
 }
 
+/** A message received and not yet processed. */
+interface Pending {
+  topic: string;
+  payload: Buffer;
+  qos: number;
+  packetId: number | undefined;
+  stream: MqttClient['stream'];
+}
+
+/** Handed to mqtt.js's `handleMessage` callback: do not acknowledge (this ingester acknowledges after the commit). */
+const DEFERRED = Object.freeze(new Error('acknowledged after the batch is committed'));
+
 const REASONS: readonly SensorDropReason[] = ['oversized', 'not_json', 'invalid', 'topic_mismatch', 'unknown_device', 'duplicate'];
 
 const consoleLogger: SensorIngestLogger = {
@@ -74,10 +95,12 @@ function topicDevice(topic: string): string | undefined {
 
 /**
  * Subscribes to the devices' topic on an MQTT broker with mqtt.js — QoS 1, a persistent
- * session (`clean: false`, fixed client id) — and runs each message through
- * `ingestSensorMessage` of `@anjian/core`: schema validation, device lookup, deduplication
- * by device + message id, the device-condition tracker and the review chain. The broker's
- * acknowledgement (PUBACK) is sent only after the step was committed, so a process killed
+ * session (`clean: false`, fixed client id) — and runs the messages through
+ * `ingestSensorBatch` of `@anjian/core`: schema validation, device lookup, deduplication
+ * by device + message id, the device-condition tracker and the review chain. Messages that
+ * arrive together (up to `maxBatch`, bounded by the broker's in-flight window) are committed
+ * in one registry transaction. The broker's acknowledgement (PUBACK) is sent only after the
+ * batch was committed, in the order the messages came, so a process killed
  * mid-message gets it again on restart, and deduplication plus derived hazard ids make
  * that second delivery change nothing. A malformed, oversized, unknown-device or replayed
  * message is counted, logged and dropped (acknowledged), never a crash; a failing registry
@@ -94,20 +117,29 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   if (!options.clientId) throw new TypeError('clientId is required: a persistent session needs a fixed client id / 持久会话需要固定的 clientId');
   const log = options.logger ?? consoleLogger;
   const topic = options.topic ?? SENSOR_TOPIC_FILTER;
-  const stats: SensorIngestStats = { received: 0, processed: 0, opened: 0, cleared: 0, dropped: Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<SensorDropReason, number>, errors: 0 };
+  const maxBatch = options.maxBatch ?? 200;
+  if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError('maxBatch must be an integer ≥ 1 / maxBatch 须为不小于 1 的整数');
+  const stats: SensorIngestStats = {
+    received: 0,
+    processed: 0,
+    opened: 0,
+    cleared: 0,
+    dropped: Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<SensorDropReason, number>,
+    errors: 0,
+    batches: 0,
+    largestBatch: 0,
+  };
   let client: MqttClient | null = null;
-  let inFlight: Promise<void> = Promise.resolve();
+  /** Received, not yet processed: each with the connection it came on (a PUBACK goes only there). */
+  const queue: Pending[] = [];
+  /** mqtt.js callbacks held back while the queue is full (backpressure: mqtt.js reads no further). */
+  const held: Array<() => void> = [];
+  let draining: Promise<void> | null = null;
 
-  async function handle(packetTopic: string, payload: Buffer): Promise<void> {
-    stats.received++;
-    const device = topicDevice(packetTopic);
-    const result = await ingestSensorMessage(options.deps, payload, {
-      ...(device === undefined ? {} : { topicDevice: device }),
-      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-    });
+  function record(result: IngestResult, packetTopic: string, bytes: number): void {
     if (result.kind === 'dropped') {
       stats.dropped[result.reason]++;
-      log.warn(`dropped a message: ${result.reason} / 丢弃消息`, { topic: packetTopic.slice(0, 200), bytes: payload.byteLength, reason: result.reason, detail: result.detail });
+      log.warn(`dropped a message: ${result.reason} / 丢弃消息`, { topic: packetTopic.slice(0, 200), bytes, reason: result.reason, detail: result.detail });
     } else {
       stats.processed++;
       stats.opened += result.opened.length;
@@ -121,29 +153,73 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
     }
   }
 
+  /** PUBACK (MQTT 3.1.1 §3.4: 0x40, length 2, packet id), on the connection the message came on, only if it is still open. */
+  function acknowledge(p: Pending): void {
+    if (p.qos === 0 || p.packetId === undefined) return;
+    const c = client;
+    if (!c || c.stream !== p.stream || p.stream.destroyed || !c.connected) return; // the broker re-delivers it on the next connection
+    p.stream.write(Buffer.from([0x40, 0x02, p.packetId >> 8, p.packetId & 0xff]));
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      try {
+        const results = await ingestSensorBatch(
+          options.deps,
+          batch.map((p) => {
+            const device = topicDevice(p.topic);
+            return device === undefined ? { raw: p.payload } : { raw: p.payload, topicDevice: device };
+          }),
+          options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
+        );
+        stats.batches++;
+        stats.largestBatch = Math.max(stats.largestBatch, batch.length);
+        for (const [i, p] of batch.entries()) record(results[i]!, p.topic, p.payload.byteLength);
+        // Committed: now, and only now, the PUBACKs, in the order the messages came (MQTT 3.1.1 §4.6).
+        for (const p of batch) acknowledge(p);
+      } catch (error) {
+        stats.errors++;
+        log.error('processing failed; the messages will come again / 处理失败，消息将重新投递', {
+          messages: batch.length,
+          topic: batch[0]!.topic.slice(0, 200),
+          error: error instanceof Error ? error.message : String(error),
+        });
+        // No PUBACK was sent: drop the connection, so the broker re-delivers what is unacknowledged on reconnect;
+        // what is still queued from it would not be acknowledged either.
+        const streams = new Set(batch.map((p) => p.stream));
+        for (const stream of streams) stream.destroy();
+        for (let i = queue.length - 1; i >= 0; i--) if (streams.has(queue[i]!.stream)) queue.splice(i, 1);
+      }
+      while (held.length > 0 && queue.length < maxBatch * 2) held.shift()!();
+    }
+    draining = null;
+  }
+
   return {
     start() {
       return new Promise<void>((resolve, reject) => {
-        // keepalive 300 s: messages are handled one at a time, so under a backlog the broker's PINGRESP
-        // waits behind them; a short keepalive would drop the connection (harmless — redelivery and
-        // deduplication — but wasted work), as bench:sensors showed at 60 s.
+        // keepalive 300 s: while the queue is full mqtt.js reads no further (backpressure), so under a long
+        // backlog the broker's PINGRESP waits behind the messages; a short keepalive would drop the connection
+        // (harmless — redelivery and deduplication — but wasted work), as bench:sensors showed at 60 s.
         const c = mqtt.connect(options.url, { reconnectPeriod: 1000, connectTimeout: 10_000, keepalive: 300, ...options.mqttOptions, clientId: options.clientId, clean: false, protocolVersion: 4 });
         client = c;
         c.handleMessage = (packet, callback) => {
-          const work = handle(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload)).then(
-            () => callback(),
-            (error: unknown) => {
-              stats.errors++;
-              log.error('processing failed; the message will come again / 处理失败，消息将重新投递', {
-                topic: packet.topic.slice(0, 200),
-                error: error instanceof Error ? error.message : String(error),
-              });
-              callback(error instanceof Error ? error : new Error(String(error)));
-              // No PUBACK was sent: drop the connection so the broker re-delivers on reconnect.
-              c.stream?.destroy();
-            },
-          );
-          inFlight = work;
+          stats.received++;
+          queue.push({
+            topic: packet.topic,
+            payload: Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload),
+            qos: packet.qos,
+            packetId: packet.messageId,
+            stream: c.stream,
+          });
+          draining ??= new Promise<void>((resolve) => setImmediate(resolve)).then(drain);
+          // An error to mqtt.js's callback means "send no PUBACK" (mqtt.js 5, handlers/publish): it reads on, so
+          // the messages arriving together queue up and are committed as one batch; acknowledge() sends the
+          // PUBACKs after the commit. While the queue is full the callback waits: mqtt.js reads no further.
+          const next = () => callback(DEFERRED);
+          if (queue.length < maxBatch * 2) next();
+          else held.push(next);
         };
         let started = false;
         c.on('connect', (connack) => {
@@ -169,7 +245,7 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
       const c = client;
       client = null;
       if (!c) return;
-      await inFlight.catch(() => undefined);
+      while (draining) await draining;
       await c.endAsync();
     },
     stats: () => structuredClone(stats),

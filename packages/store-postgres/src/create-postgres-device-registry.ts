@@ -1,4 +1,4 @@
-import type { ClaimedOutboxMessage, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
+import type { ClaimedOutboxMessage, DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
 import pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
@@ -54,6 +54,74 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
   const s = `"${schema}"`;
 
+  /** One step inside an open transaction; the caller rolls back to its savepoint unless `ok`. */
+  async function commitStep(client: pg.PoolClient, input: DeviceCommit): Promise<DeviceCommitResult> {
+    if (input.messageId !== undefined) {
+      const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        input.deviceId,
+        input.messageId,
+        input.now,
+      ]);
+      if (inserted.rowCount === 0) return { kind: 'duplicate' };
+    }
+    const current = await client.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1 FOR UPDATE`, [input.deviceId]);
+    const actual = current.rows[0]?.version ?? 0;
+    if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
+    const version = input.expectedVersion + 1;
+    const body = JSON.stringify({ ...input.state, deviceId: input.deviceId, version });
+    const written =
+      current.rows.length === 0
+        ? ((await client.query(`INSERT INTO ${s}.monitoring_state (device_id, version, body) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [input.deviceId, version, body])).rowCount ?? 0)
+        : ((await client.query(`UPDATE ${s}.monitoring_state SET version = $2, body = $3 WHERE device_id = $1 AND version = $4`, [input.deviceId, version, body, actual])).rowCount ?? 0);
+    if (written !== 1) {
+      // Another transaction inserted the first state meanwhile.
+      const now = await client.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1`, [input.deviceId]);
+      return { kind: 'conflict', actualVersion: now.rows[0]?.version ?? 0 };
+    }
+    for (const w of input.warnings) {
+      await client.query(
+        `INSERT INTO ${s}.monitoring_warning (key, device_id, enterprise_id, status, opened_at, body) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body`,
+        [w.key, w.deviceId, w.enterpriseId, w.status, w.openedAt, JSON.stringify(w)],
+      );
+    }
+    return { kind: 'ok', version };
+  }
+
+  async function commitBatch(inputs: readonly DeviceCommit[]): Promise<DeviceCommitResult[]> {
+    if (inputs.length === 0) return [];
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Heartbeats only (durable: false) do not wait for the WAL flush.
+      if (inputs.every((i) => i.durable === false)) await client.query('SET LOCAL synchronous_commit = off');
+      const results: DeviceCommitResult[] = [];
+      const failed = new Map<string, number>();
+      for (const input of inputs) {
+        const after = failed.get(input.deviceId);
+        if (after !== undefined) {
+          results.push({ kind: 'conflict', actualVersion: after });
+          continue;
+        }
+        // One savepoint per step: a duplicate or a conflict undoes its own writes only.
+        await client.query('SAVEPOINT step');
+        const result = await commitStep(client, input);
+        await client.query(result.kind === 'ok' ? 'RELEASE SAVEPOINT step' : 'ROLLBACK TO SAVEPOINT step');
+        if (result.kind !== 'ok') failed.set(input.deviceId, result.kind === 'conflict' ? result.actualVersion : input.expectedVersion);
+        results.push(result);
+      }
+      await client.query('COMMIT');
+      return results;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      // Two commits of one message id at once: the loser waited on the key and sees it now.
+      if ((error as { code?: string }).code === '23505' && inputs.length === 1 && inputs[0]!.messageId !== undefined) return [{ kind: 'duplicate' }];
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     schema,
     async migrate() {
@@ -97,55 +165,9 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
       return ((await pool.query(`SELECT 1 FROM ${s}.monitoring_message WHERE device_id = $1 AND message_id = $2`, [deviceId, messageId])).rowCount ?? 0) > 0;
     },
     async commit(input): Promise<DeviceCommitResult> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        // A heartbeat (durable: false) does not wait for the WAL flush.
-        if (input.durable === false) await client.query('SET LOCAL synchronous_commit = off');
-        if (input.messageId !== undefined) {
-          const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-            input.deviceId,
-            input.messageId,
-            input.now,
-          ]);
-          if (inserted.rowCount === 0) {
-            await client.query('ROLLBACK');
-            return { kind: 'duplicate' };
-          }
-        }
-        const current = await client.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1 FOR UPDATE`, [input.deviceId]);
-        const actual = current.rows[0]?.version ?? 0;
-        const version = input.expectedVersion + 1;
-        const body = JSON.stringify({ ...input.state, deviceId: input.deviceId, version });
-        const written =
-          actual !== input.expectedVersion
-            ? 0
-            : current.rows.length === 0
-              ? ((await client.query(`INSERT INTO ${s}.monitoring_state (device_id, version, body) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [input.deviceId, version, body])).rowCount ?? 0)
-              : ((await client.query(`UPDATE ${s}.monitoring_state SET version = $2, body = $3 WHERE device_id = $1 AND version = $4`, [input.deviceId, version, body, actual])).rowCount ?? 0);
-        if (written !== 1) {
-          await client.query('ROLLBACK');
-          const now = await pool.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1`, [input.deviceId]);
-          return { kind: 'conflict', actualVersion: now.rows[0]?.version ?? 0 };
-        }
-        for (const w of input.warnings) {
-          await client.query(
-            `INSERT INTO ${s}.monitoring_warning (key, device_id, enterprise_id, status, opened_at, body) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body`,
-            [w.key, w.deviceId, w.enterpriseId, w.status, w.openedAt, JSON.stringify(w)],
-          );
-        }
-        await client.query('COMMIT');
-        return { kind: 'ok', version };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        // Two commits of one message id at once: the loser waited on the key and sees it now.
-        if ((error as { code?: string }).code === '23505' && input.messageId !== undefined) return { kind: 'duplicate' };
-        throw error;
-      } finally {
-        client.release();
-      }
+      return (await commitBatch([input]))[0]!;
     },
+    commitBatch,
     async listWarnings(filter = {}) {
       const r = await pool.query<{ body: DeviceWarning }>(
         `SELECT body FROM ${s}.monitoring_warning WHERE ($1::text IS NULL OR enterprise_id = $1) AND ($2::text IS NULL OR device_id = $2) AND ($3::text IS NULL OR status = $3)

@@ -108,6 +108,16 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
     return { kind: 'ok', version };
   });
 
+  const commitMany = db.transaction((inputs: readonly DeviceCommit[]): DeviceCommitResult[] => {
+    const failed = new Set<string>();
+    return inputs.map((input): DeviceCommitResult => {
+      if (failed.has(input.deviceId)) return { kind: 'conflict', actualVersion: (st.loadState.get(input.deviceId) as { version: number } | undefined)?.version ?? 0 };
+      const r = commit(input);
+      if (r.kind !== 'ok') failed.add(input.deviceId);
+      return r;
+    });
+  });
+
   const claim = db.transaction((owner: string, now: string, leaseMs: number, limit: number): ClaimedOutboxMessage[] => {
     const until = new Date(Date.parse(now) + leaseMs).toISOString();
     const rows = st.ready.all({ now, limit }) as Array<OutboxRow>;
@@ -152,6 +162,16 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
       db.pragma('synchronous = NORMAL');
       try {
         return commit.immediate(input);
+      } finally {
+        if (path !== ':memory:') db.pragma('synchronous = FULL');
+      }
+    },
+    async commitBatch(inputs) {
+      if (inputs.length === 0) return [];
+      if (inputs.some((i) => i.durable !== false)) return commitMany.immediate(inputs);
+      db.pragma('synchronous = NORMAL');
+      try {
+        return commitMany.immediate(inputs);
       } finally {
         if (path !== ':memory:') db.pragma('synchronous = FULL');
       }

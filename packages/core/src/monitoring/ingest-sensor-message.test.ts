@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../chain/handle-command.js';
-import { ingestSensorMessage, tickDevices } from './ingest-sensor-message.js';
+import { ingestSensorBatch, ingestSensorMessage, tickDevices } from './ingest-sensor-message.js';
 import { monitoringFixture } from './monitoring.test-util.js';
 
 describe('ingestSensorMessage: sensor findings into the review chain', () => {
@@ -67,5 +67,47 @@ describe('ingestSensorMessage: sensor findings into the review chain', () => {
     ]);
     expect((await tickDevices(f.deps)).opened).toEqual([]);
     expect(f.store.unsafeLog.length).toBe(3);
+  });
+});
+
+describe('ingestSensorBatch: messages that arrived together, one registry transaction', () => {
+  it('in order per device (alarm then clear in one batch), a replay inside the batch once, bad ones dropped, one commitBatch', async () => {
+    const f = await monitoringFixture();
+    const batches: number[] = [];
+    const commitBatch = f.registry.commitBatch.bind(f.registry);
+    f.registry.commitBatch = async (inputs) => (batches.push(inputs.length), commitBatch(inputs));
+    const replay = f.msg('D-plain', 'heartbeat');
+    const results = await ingestSensorBatch(f.deps, [
+      { raw: f.msg('D-plain', 'alarm'), topicDevice: 'D-plain' },
+      { raw: f.msg('D-listed', 'fault'), topicDevice: 'D-listed' },
+      { raw: replay, topicDevice: 'D-plain' },
+      { raw: replay, topicDevice: 'D-plain' },
+      { raw: '{"v":1', topicDevice: 'D-plain' },
+      { raw: f.msg('D-plain', 'alarm_cleared'), topicDevice: 'D-plain' },
+    ]);
+    expect(results.map((r) => (r.kind === 'dropped' ? r.reason : `${r.opened.length}/${r.cleared.length}`))).toEqual(['1/0', '1/0', '0/0', 'duplicate', 'not_json', '0/1']);
+    expect(batches).toEqual([4]);
+    expect((await f.registry.loadState('D-plain'))?.version).toBe(3);
+    expect((await f.registry.listWarnings({ deviceId: 'D-plain' })).map((w) => [w.item, w.status])).toEqual([['SEN-01', 'cleared']]);
+    expect((await f.registry.listWarnings({ deviceId: 'D-listed', status: 'open' })).map((w) => [w.rule, w.level])).toEqual([['SEN-03-H2', 'major']]);
+    expect(f.store.unsafeLog.length).toBe(2);
+  });
+
+  it('a device moved on by another writer meanwhile: its steps run again alone, nothing lost or doubled', async () => {
+    const f = await monitoringFixture();
+    const commitBatch = f.registry.commitBatch.bind(f.registry);
+    let first = true;
+    f.registry.commitBatch = async (inputs) => {
+      // Another ingester commits a heartbeat of D-plain between this batch's read and its commit.
+      if (first) {
+        first = false;
+        await ingestSensorMessage(f.deps, f.msg('D-plain', 'heartbeat'));
+      }
+      return commitBatch(inputs);
+    };
+    const results = await ingestSensorBatch(f.deps, [{ raw: f.msg('D-plain', 'alarm') }, { raw: f.msg('D-plain', 'alarm') }, { raw: f.msg('D-listed', 'heartbeat') }]);
+    expect(results.map((r) => r.kind)).toEqual(['processed', 'processed', 'processed']);
+    expect((await f.registry.loadState('D-plain'))?.version).toBe(3);
+    expect((await f.registry.listWarnings({ deviceId: 'D-plain', status: 'open' })).map((w) => [w.item, w.messages])).toEqual([['SEN-01', 2]]);
   });
 });

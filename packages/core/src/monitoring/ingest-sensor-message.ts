@@ -3,12 +3,12 @@ import { reportInspection } from '../chain/report-inspection.js';
 import type { ChainDeps } from '../chain/handle-command.js';
 import type { Issue } from '../pack/types.js';
 import type { Clock } from '../ports/clock.js';
-import type { DeviceRegistry } from '../ports/device-registry.js';
+import type { DeviceCommit, DeviceRegistry } from '../ports/device-registry.js';
 import type { Device } from './device.js';
 import { SENSORS_PACK_ID } from './device-facts.js';
 import { initialDeviceState, type DeviceState, type DeviceWarning } from './device-state.js';
 import type { DeviceStep, DeviceTracker } from './device-tracker.js';
-import { parseSensorMessage, type SensorDropReason } from './sensor-message.js';
+import { parseSensorMessage, type SensorDropReason, type SensorMessage } from './sensor-message.js';
 
 /** What monitoring needs: the registry, the tracker, the review chain (its `packs` hold the `sensors` pack) and the server's clock. */
 export interface MonitoringDeps {
@@ -78,14 +78,9 @@ const MAX_ATTEMPTS = 5;
  * ```
  */
 export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
-  const parsed = parseSensorMessage(raw, options.maxBytes);
-  if (!parsed.ok) return { kind: 'dropped', reason: parsed.reason, detail: parsed.detail };
-  const message = parsed.message;
-  if (options.topicDevice !== undefined && options.topicDevice !== message.device) {
-    return { kind: 'dropped', reason: 'topic_mismatch', detail: 'the message names another device than its topic', deviceId: options.topicDevice };
-  }
-  const device = await deps.registry.getDevice(message.device);
-  if (!device || (device.disabledAt ?? null) !== null) return { kind: 'dropped', reason: 'unknown_device', detail: 'no registered device with this id', deviceId: message.device };
+  const checked = await checkMessage(deps, raw, options, new Map());
+  if (checked.kind === 'dropped') return checked;
+  const { device, message } = checked;
   for (let attempt = 1; ; attempt++) {
     if (await deps.registry.hasMessage(device.id, message.id)) return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
     const now = deps.clock.now();
@@ -106,6 +101,99 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
     if (result.kind === 'ok') return { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`device ${device.id}: state changed concurrently ${MAX_ATTEMPTS} times; try again / 设备状态并发修改，请重试`);
   }
+}
+
+type Checked = { kind: 'ok'; device: Device; message: SensorMessage } | Extract<IngestResult, { kind: 'dropped' }>;
+
+/** Schema, topic and registry checks shared by {@link ingestSensorMessage} and {@link ingestSensorBatch}. */
+async function checkMessage(deps: MonitoringDeps, raw: string | Uint8Array, options: IngestOptions, devices: Map<string, Device | null>): Promise<Checked> {
+  const parsed = parseSensorMessage(raw, options.maxBytes);
+  if (!parsed.ok) return { kind: 'dropped', reason: parsed.reason, detail: parsed.detail };
+  const message = parsed.message;
+  if (options.topicDevice !== undefined && options.topicDevice !== message.device) {
+    return { kind: 'dropped', reason: 'topic_mismatch', detail: 'the message names another device than its topic', deviceId: options.topicDevice };
+  }
+  let device = devices.get(message.device);
+  if (device === undefined) devices.set(message.device, (device = await deps.registry.getDevice(message.device)));
+  if (!device || (device.disabledAt ?? null) !== null) return { kind: 'dropped', reason: 'unknown_device', detail: 'no registered device with this id', deviceId: message.device };
+  return { kind: 'ok', device, message };
+}
+
+/** One message of a batch: the raw payload and the device segment of its topic. */
+export interface SensorBatchItem {
+  raw: string | Uint8Array;
+  topicDevice?: string;
+}
+
+/**
+ * Processes messages that arrived together as one step of the registry: each is checked
+ * and run through the tracker as {@link ingestSensorMessage} does — in order, a device's
+ * second message seeing its first — opened warnings are reported into the review chain,
+ * and every step is written by ONE `registry.commitBatch` (one transaction, one wait for
+ * the disk instead of one per message). Results in input order. A step the registry
+ * answers with `conflict` (another writer moved the device on) is processed again alone by
+ * {@link ingestSensorMessage}, with the device's later messages of the batch. Throws like
+ * {@link ingestSensorMessage}: the caller acknowledges none of the batch, the broker
+ * delivers it again, and message ids and derived hazard ids make the second pass a replay.
+ *
+ * @example
+ * ```ts
+ * const results = await ingestSensorBatch(deps, packets.map((p) => ({ raw: p.payload, topicDevice: deviceOf(p.topic) })));
+ * ```
+ */
+export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly SensorBatchItem[], options: { maxBytes?: number } = {}): Promise<IngestResult[]> {
+  const results: Array<IngestResult | undefined> = new Array(items.length);
+  const devices = new Map<string, Device | null>();
+  const working = new Map<string, DeviceState>();
+  const seen = new Map<string, Set<string>>();
+  const pending: Array<{ index: number; commit: DeviceCommit; done: Extract<IngestResult, { kind: 'processed' }> }> = [];
+  for (const [index, item] of items.entries()) {
+    const checked = await checkMessage(deps, item.raw, { ...options, ...(item.topicDevice === undefined ? {} : { topicDevice: item.topicDevice }) }, devices);
+    if (checked.kind === 'dropped') {
+      results[index] = checked;
+      continue;
+    }
+    const { device, message } = checked;
+    let ids = seen.get(device.id);
+    if (!ids) seen.set(device.id, (ids = new Set()));
+    if (ids.has(message.id) || (await deps.registry.hasMessage(device.id, message.id))) {
+      results[index] = { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
+      continue;
+    }
+    ids.add(message.id);
+    const now = deps.clock.now();
+    let state = working.get(device.id);
+    if (!state) state = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
+    const step = deps.tracker.observe(device, state, message, now);
+    const reports = await reportDeviceWarnings(deps.chain, device, step);
+    working.set(device.id, { ...step.state, version: state.version + 1 });
+    pending.push({
+      index,
+      commit: {
+        deviceId: device.id,
+        expectedVersion: state.version,
+        state: step.state,
+        messageId: message.id,
+        warnings: [...step.opened, ...step.updated, ...step.cleared],
+        now: now.toISOString(),
+        durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0),
+      },
+      done: { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports },
+    });
+  }
+  const committed = await deps.registry.commitBatch(pending.map((p) => p.commit));
+  for (const [k, p] of pending.entries()) {
+    const r = committed[k]!;
+    if (r.kind === 'ok') results[p.index] = p.done;
+    else if (r.kind === 'duplicate') results[p.index] = { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: p.commit.deviceId };
+  }
+  // Conflicts: the device changed under the batch; its steps from the conflict on run again, alone and in order.
+  for (const p of pending) {
+    if (results[p.index] !== undefined) continue;
+    const item = items[p.index]!;
+    results[p.index] = await ingestSensorMessage(deps, item.raw, { ...options, ...(item.topicDevice === undefined ? {} : { topicDevice: item.topicDevice }) });
+  }
+  return results as IngestResult[];
 }
 
 /** Result of {@link tickDevices}. */

@@ -26,6 +26,21 @@ export function createMemoryDeviceRegistry(): DeviceRegistry {
   let seq = 0;
   const copy = <T>(v: T): T => structuredClone(v);
 
+  function commit(input: DeviceCommit): DeviceCommitResult {
+    if (input.messageId !== undefined && seen.get(input.deviceId)?.has(input.messageId)) return { kind: 'duplicate' };
+    const actual = states.get(input.deviceId)?.version ?? 0;
+    if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
+    const version = input.expectedVersion + 1;
+    states.set(input.deviceId, { ...copy(input.state), deviceId: input.deviceId, version });
+    if (input.messageId !== undefined) {
+      let set = seen.get(input.deviceId);
+      if (!set) seen.set(input.deviceId, (set = new Set()));
+      set.add(input.messageId);
+    }
+    for (const w of input.warnings) warnings.set(w.key, copy(w));
+    return { kind: 'ok', version };
+  }
+
   return {
     async putDevice(device) {
       devices.set(device.id, copy(device));
@@ -48,18 +63,17 @@ export function createMemoryDeviceRegistry(): DeviceRegistry {
       return seen.get(deviceId)?.has(messageId) ?? false;
     },
     async commit(input: DeviceCommit): Promise<DeviceCommitResult> {
-      if (input.messageId !== undefined && seen.get(input.deviceId)?.has(input.messageId)) return { kind: 'duplicate' };
-      const actual = states.get(input.deviceId)?.version ?? 0;
-      if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
-      const version = input.expectedVersion + 1;
-      states.set(input.deviceId, { ...copy(input.state), deviceId: input.deviceId, version });
-      if (input.messageId !== undefined) {
-        let set = seen.get(input.deviceId);
-        if (!set) seen.set(input.deviceId, (set = new Set()));
-        set.add(input.messageId);
-      }
-      for (const w of input.warnings) warnings.set(w.key, copy(w));
-      return { kind: 'ok', version };
+      return commit(input);
+    },
+    async commitBatch(inputs) {
+      // Synchronous: no other call interleaves, so the batch is one transaction.
+      const failed = new Set<string>();
+      return inputs.map((input): DeviceCommitResult => {
+        if (failed.has(input.deviceId)) return { kind: 'conflict', actualVersion: states.get(input.deviceId)?.version ?? 0 };
+        const r = commit(input);
+        if (r.kind !== 'ok') failed.add(input.deviceId);
+        return r;
+      });
     },
     async listWarnings(filter: WarningFilter = {}) {
       return [...warnings.values()]

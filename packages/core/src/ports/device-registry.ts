@@ -58,7 +58,8 @@ export interface DeviceNotification {
  *
  * - `putDevice` inserts or replaces a device by id; `getDevice` returns `null` for an
  *   unknown id; `listDevices` returns devices ordered by id (of one enterprise when given).
- * - `commit` writes state, message id and warnings in one transaction, or nothing:
+ * - `commit` writes state, message id and warnings in one transaction, or nothing
+ *   (`commitBatch`: several such steps in one transaction):
  *   `duplicate` (nothing written) when `messageId` was already committed for the device —
  *   checked before the version; `conflict` (nothing written) when the stored version is
  *   not `expectedVersion`. A message id is remembered per device, forever.
@@ -75,6 +76,16 @@ export interface DeviceRegistry {
   /** Whether `messageId` was committed for the device. MUST NOT write. */
   hasMessage(deviceId: string, messageId: string): Promise<boolean>;
   commit(input: DeviceCommit): Promise<DeviceCommitResult>;
+  /**
+   * Several commits in ONE transaction (a batch of messages that arrived together): each is
+   * checked and written as by {@link commit}, in order — a later commit of the same device
+   * sees the earlier one (its `expectedVersion` is the earlier one's version + 1) — and one
+   * that is a `duplicate` or a `conflict` writes nothing of its own while the others are
+   * written; the device's later commits in the batch, computed from it, are then `conflict`
+   * too (whatever their versions). Results in input order. `durable` is the transaction's if any input is durable.
+   * Nothing of the batch is visible, or survives a crash, before all of it is committed.
+   */
+  commitBatch(inputs: readonly DeviceCommit[]): Promise<DeviceCommitResult[]>;
   /** Warnings ordered by `openedAt`, then `key`. */
   listWarnings(filter?: WarningFilter): Promise<DeviceWarning[]>;
   enqueueNotification(notification: DeviceNotification): Promise<boolean>;

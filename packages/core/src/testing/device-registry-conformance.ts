@@ -22,6 +22,7 @@ export const DEVICE_REGISTRY_CONFORMANCE_TESTS = Object.freeze([
   'commit stores state, message id and warnings together',
   'a committed message id is a duplicate and writes nothing',
   'a stale expected version conflicts and writes nothing',
+  'commitBatch writes several steps in one transaction, each checked in order',
   'warnings are replaced by key and filtered',
   'enqueueNotification is idempotent by id',
   'the notification outbox claims, acknowledges, retries and dead-letters',
@@ -132,6 +133,39 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
       expect(await r.hasMessage('D-1', 'm-2')).toBe(false);
       expect((await r.loadState('D-1'))?.fault).toBe(false);
       expect(await r.listWarnings()).toEqual([]);
+    });
+
+    test('commitBatch writes several steps in one transaction, each checked in order', async (r) => {
+      expect(await r.commitBatch([])).toEqual([]);
+      const a = initialDeviceState('D-1', new Date(T0));
+      const b = initialDeviceState('D-2', new Date(T0));
+      await r.commit({ deviceId: 'D-2', expectedVersion: 0, state: b, messageId: 'm-0', warnings: [], now: T0 });
+      const results = await r.commitBatch([
+        { deviceId: 'D-1', expectedVersion: 0, state: { ...a, alarm: true }, messageId: 'm-1', warnings: [warning('D-1', 'SEN-01', 'open')], now: later(1) },
+        // the same device again: sees the step before it
+        { deviceId: 'D-1', expectedVersion: 1, state: { ...a, alarm: true, lastMessageAt: later(2) }, messageId: 'm-2', warnings: [], now: later(2), durable: false },
+        // a replayed id and a stale version: nothing of theirs is written, the rest is
+        { deviceId: 'D-2', expectedVersion: 1, state: { ...b, fault: true }, messageId: 'm-0', warnings: [warning('D-2', 'SEN-03', 'open')], now: later(3) },
+        { deviceId: 'D-2', expectedVersion: 0, state: { ...b, fault: true }, messageId: 'm-3', warnings: [warning('D-2', 'SEN-03', 'open')], now: later(3) },
+        { deviceId: 'D-3', expectedVersion: 0, state: initialDeviceState('D-3', new Date(T0)), messageId: 'm-5', warnings: [], now: later(4), durable: false },
+      ]);
+      expect(results).toEqual([{ kind: 'ok', version: 1 }, { kind: 'ok', version: 2 }, { kind: 'duplicate' }, { kind: 'conflict', actualVersion: 1 }, { kind: 'ok', version: 1 }]);
+      // After a failed step of a device, its later steps of the batch conflict, even with a matching version.
+      const chained = await r.commitBatch([
+        { deviceId: 'D-2', expectedVersion: 0, state: { ...b, fault: true }, messageId: 'm-6', warnings: [], now: later(5) },
+        { deviceId: 'D-2', expectedVersion: 1, state: { ...b, batteryLow: true }, messageId: 'm-7', warnings: [], now: later(6) },
+      ]);
+      expect(chained).toEqual([
+        { kind: 'conflict', actualVersion: 1 },
+        { kind: 'conflict', actualVersion: 1 },
+      ]);
+      expect(await r.hasMessage('D-2', 'm-7')).toBe(false);
+      expect(await r.loadState('D-1')).toEqual({ ...a, alarm: true, lastMessageAt: later(2), version: 2 });
+      expect((await r.loadState('D-2'))?.fault).toBe(false);
+      expect((await r.loadState('D-3'))?.version).toBe(1);
+      expect(await r.hasMessage('D-1', 'm-2')).toBe(true);
+      expect(await r.hasMessage('D-2', 'm-3')).toBe(false);
+      expect((await r.listWarnings()).map((w) => w.key)).toEqual(['D-1/SEN-01/1']);
     });
 
     test('warnings are replaced by key and filtered', async (r) => {
