@@ -229,7 +229,9 @@ function seedSqlite(path: string, hazards: number, eventsPerHazard: number) {
   // Seeding is not the measurement: one transaction, no fsync, a large page cache.
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
-  const insertHazard = db.prepare(`INSERT INTO hazards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertHazard = db.prepare(
+    `INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const insertEvent = db.prepare(`INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (let i = 0; i < hazards; i++) {

@@ -291,6 +291,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         domain: r.domain as string,
         area: r.area as string,
         enterpriseId: r.enterprise_id as string,
+        ...(r.premises_id === null || r.premises_id === undefined ? {} : { premisesId: r.premises_id as string }),
         deadline: (r.deadline as string | null) ?? null,
         createdAt: r.created_at as string,
         updatedAt: r.updated_at as string,

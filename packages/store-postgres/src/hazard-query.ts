@@ -31,6 +31,7 @@ export function hazardWhere(filter: HazardFilter, p: Placeholder): string[] {
     where.push(`(area COLLATE "C" = ${p(filter.area)} OR (area COLLATE "C" >= ${p(`${filter.area}/`)} AND area COLLATE "C" < ${p(`${filter.area}0`)}))`);
   }
   if (filter.enterpriseId !== undefined) where.push(`enterprise_id = ${p(filter.enterpriseId)}`);
+  if (filter.premisesId !== undefined) where.push(`premises_id = ${p(filter.premisesId)}`);
   if (filter.provisional !== undefined) where.push(`provisional = ${p(filter.provisional)}`);
   if (filter.deadlineBefore !== undefined) where.push(`deadline IS NOT NULL AND deadline <= ${p(filter.deadlineBefore)}`);
   return where;
@@ -48,6 +49,7 @@ export function buildHazardQuery(table: string, filter: HazardFilter, after: [st
     filter.level === undefined &&
     filter.domain === undefined &&
     filter.enterpriseId === undefined &&
+    filter.premisesId === undefined &&
     filter.provisional === undefined &&
     filter.deadlineBefore === undefined;
   if (isQueue) return workQueueQuery(table, filter.area!, [...(Array.isArray(filter.status) ? filter.status : [filter.status])], after, limit);

@@ -232,4 +232,25 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   -- 6: voided document numbers keep their number and say so (Store.voidDocument).
   ALTER TABLE {schema}.documents ADD COLUMN voided_at text, ADD COLUMN void_reason text, ADD COLUMN voided_by text;
   `,
+  `
+  -- 7: the premises a hazard was found at (HazardSummary.premisesId, issue 17): a landlord
+  -- reads its tenants' hazards at its premises through this column. It is set once, from
+  -- the hazard's 'reported' event, by a trigger in the transaction of append_group (which
+  -- inserts the events after the list row), so append_group itself is unchanged; a
+  -- premises never changes afterwards. Null for hazards found at no named premises.
+  ALTER TABLE {schema}.hazards ADD COLUMN premises_id text;
+  CREATE INDEX hazards_premises ON {schema}.hazards (premises_id, updated_at, hazard_id) WHERE premises_id IS NOT NULL;
+  CREATE FUNCTION {schema}.hazard_premises_from_report() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  DECLARE
+    premises text := NEW.body::jsonb #>> '{data,premisesId}';
+  BEGIN
+    IF premises IS NOT NULL THEN
+      UPDATE {schema}.hazards SET premises_id = premises WHERE hazard_id = NEW.hazard_id;
+    END IF;
+    RETURN NULL;
+  END
+  $fn$;
+  CREATE TRIGGER events_reported_premises AFTER INSERT ON {schema}.events
+    FOR EACH ROW WHEN (NEW.type = 'reported') EXECUTE FUNCTION {schema}.hazard_premises_from_report();
+  `,
 ]);

@@ -182,7 +182,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       st.insertOutbox.run(message.id, message.hazardId, message.eventId, message.topic, JSON.stringify(message.payload), message.createdAt, message.createdAt);
     }
     const s = input.summary;
-    st.upsertHazard.run(s.hazardId, s.version, s.status, s.level, s.provisional ? 1 : 0, s.domain, s.area, s.enterpriseId, s.deadline, s.createdAt, s.updatedAt);
+    st.upsertHazard.run(s.hazardId, s.version, s.status, s.level, s.provisional ? 1 : 0, s.domain, s.area, s.enterpriseId, s.deadline, s.createdAt, s.updatedAt, s.premisesId ?? null);
     if (input.documents === undefined) return { kind: 'ok', events: stored };
     // The next number of each series, inside this transaction: SQLite serialises writers
     // (BEGIN IMMEDIATE), so max + 1 is gapless and unique across processes.
@@ -382,6 +382,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         domain: r.domain,
         area: r.area,
         enterpriseId: r.enterprise_id,
+        ...(r.premises_id === null || r.premises_id === undefined ? {} : { premisesId: r.premises_id }),
         deadline: r.deadline,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
@@ -500,11 +501,11 @@ function prepare(db: Database.Database) {
     insertEvent: db.prepare('INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertCommand: db.prepare('INSERT INTO commands (command_id, fingerprint, hazard_id) VALUES (?, ?, ?)'),
     insertOutbox: db.prepare('INSERT INTO outbox (id, hazard_id, event_id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    upsertHazard: db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    upsertHazard: db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at, premises_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (hazard_id) DO UPDATE SET version = excluded.version, status = excluded.status, level = excluded.level,
         provisional = excluded.provisional, domain = excluded.domain, area = excluded.area, enterprise_id = excluded.enterprise_id,
-        deadline = excluded.deadline, created_at = excluded.created_at, updated_at = excluded.updated_at`),
+        deadline = excluded.deadline, created_at = excluded.created_at, updated_at = excluded.updated_at, premises_id = excluded.premises_id`),
     eventsOfHazard: db.prepare('SELECT seq, body FROM events WHERE hazard_id = ? ORDER BY version'),
     readLog: db.prepare('SELECT seq, body FROM events WHERE seq >= ? ORDER BY seq LIMIT ?'),
     insertDenial: db.prepare('INSERT INTO denials (command_id, hazard_id, command_type, actor_id, code, message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),

@@ -10,6 +10,8 @@ export interface HazardRow {
   domain: string;
   area: string;
   enterprise_id: string;
+  /** Added by migration 7; null when the hazard has no premises. */
+  premises_id?: string | null;
   deadline: string | null;
   created_at: string;
   updated_at: string;
@@ -61,6 +63,10 @@ export function hazardWhere(filter: HazardFilter): HazardWhere {
   if (filter.enterpriseId !== undefined) {
     clauses.push('enterprise_id = ?');
     params.push(filter.enterpriseId);
+  }
+  if (filter.premisesId !== undefined) {
+    clauses.push('premises_id = ?');
+    params.push(filter.premisesId);
   }
   if (filter.provisional !== undefined) {
     clauses.push('provisional = ?');

@@ -130,4 +130,11 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   ALTER TABLE documents ADD COLUMN void_reason TEXT;
   ALTER TABLE documents ADD COLUMN voided_by TEXT;
   `,
+  `
+  -- 7: the premises a hazard was found at (HazardSummary.premisesId, issue 17): a landlord
+  -- reads its tenants' hazards at its premises through this column. Null for hazards found
+  -- at no named premises (every hazard written before this migration).
+  ALTER TABLE hazards ADD COLUMN premises_id TEXT;
+  CREATE INDEX hazards_premises ON hazards (premises_id, updated_at, hazard_id) WHERE premises_id IS NOT NULL;
+  `,
 ]);

@@ -261,6 +261,8 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
     area: required(area),
     enterpriseId: required(id),
     unitId: optional(id),
+    premisesId: optional(id),
+    landlordEnterpriseId: optional(id),
     source: required(oneOf(['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'])),
     findings: optional(opaqueList(100)),
     evidence: required(evidence),

@@ -17,6 +17,8 @@ function initial(event: ChainEvent): HazardState {
     area: d.area,
     enterpriseId: d.enterpriseId,
     unitId: d.unitId ?? null,
+    ...(d.premisesId === undefined ? {} : { premisesId: d.premisesId }),
+    ...(d.landlordEnterpriseId === undefined ? {} : { landlordEnterpriseId: d.landlordEnterpriseId }),
     source: d.source,
     pack: event.pack,
     deadlinePolicy: d.deadline,

@@ -27,16 +27,17 @@ describe('landlords in the read policy, derived from the rental directory', () =
       { premisesId: 'P2', tenantEnterpriseId: 'T2' },
     ],
   });
-  const hazard = (enterpriseId: string, area: string) => ({ enterpriseId, area, domain: 'fire' });
+  const hazard = (enterpriseId: string, area: string, premisesId?: string) => ({ enterpriseId, area, domain: 'fire', ...(premisesId === undefined ? {} : { premisesId }) });
 
   it("a landlord reads its tenant's hazards at its premises, never the tenant's elsewhere nor another landlord's tenants", async () => {
     const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'] }, rental);
     expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1' }]);
     const scopes = readScopes(landlord);
     expect(canRead(scopes, hazard('L1', 'D9'))).toBe(true); // its own
-    expect(canRead(scopes, hazard('T1', 'D1/G1'))).toBe(true); // its tenant, at its premises
-    expect(canRead(scopes, hazard('T1', 'D2/G1'))).toBe(false); // its tenant, at another premises
-    expect(canRead(scopes, hazard('T2', 'D1/G2'))).toBe(false); // another landlord's tenant
+    expect(canRead(scopes, hazard('T1', 'D1/G1', 'P1'))).toBe(true); // its tenant, at its premises
+    expect(canRead(scopes, hazard('T1', 'D1/G1'))).toBe(false); // its tenant, at no named premises (same area)
+    expect(canRead(scopes, hazard('T1', 'D2/G1', 'P3'))).toBe(false); // its tenant, at another premises
+    expect(canRead(scopes, hazard('T2', 'D1/G2', 'P2'))).toBe(false); // another landlord's tenant
   });
 
   it('tenancies carried in by the caller are replaced; a tenant or a non-enterprise actor gets none', async () => {

@@ -399,6 +399,7 @@ function matchesFilter(s: HazardSummary, filter: HazardFilter): boolean {
     (filter.domain === undefined || s.domain === filter.domain) &&
     (filter.area === undefined || areaCovers(filter.area, s.area)) &&
     (filter.enterpriseId === undefined || s.enterpriseId === filter.enterpriseId) &&
+    (filter.premisesId === undefined || s.premisesId === filter.premisesId) &&
     (filter.provisional === undefined || s.provisional === filter.provisional) &&
     (filter.deadlineBefore === undefined || (s.deadline !== null && s.deadline <= filter.deadlineBefore))
   );

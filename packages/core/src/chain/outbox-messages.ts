@@ -23,6 +23,13 @@ export interface OutboxPayload {
   domain: string;
   area: string;
   enterpriseId: string;
+  /** The premises the hazard was found at — present only when it has one. */
+  premisesId?: string;
+  /**
+   * The premises' landlord (出租方) when the enterprise is its tenant — present only then: a
+   * notifier tells the landlord too (安全生产法 Art. 49, the landlord's duty to coordinate).
+   */
+  landlordEnterpriseId?: string;
   /** The running deadline (ISO), or null when no clock runs. */
   deadline: string | null;
   /** Who caused the event (`system` for the tick's warnings and notices). */
@@ -58,6 +65,9 @@ export function outboxMessagesFor(events: readonly ChainEvent[], after: HazardSt
       domain: after.domain,
       area: after.area,
       enterpriseId: after.enterpriseId,
+      // Only when present, so the messages of hazards without a premises stay as they were.
+      ...(after.premisesId === undefined ? {} : { premisesId: after.premisesId }),
+      ...(after.landlordEnterpriseId === undefined ? {} : { landlordEnterpriseId: after.landlordEnterpriseId }),
       deadline: after.deadline,
       actor: event.actor,
     };

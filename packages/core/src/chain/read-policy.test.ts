@@ -15,8 +15,8 @@ const DOMAINS = ['gas', 'fire'] as const;
 const ENTERPRISES = ['E1', 'E2'] as const;
 const CELLS = AREAS.flatMap((area) => DOMAINS.flatMap((domain) => ENTERPRISES.map((enterpriseId) => ({ area, domain, enterpriseId }))));
 
-function tenancy(landlordEnterpriseId: string, tenantEnterpriseId: string, area: string): TenancyRecord {
-  return { premisesId: `P-${landlordEnterpriseId}-${area}`, landlordEnterpriseId, tenantEnterpriseId, area };
+function tenancy(landlordEnterpriseId: string, tenantEnterpriseId: string, area: string, premisesId = `P-${landlordEnterpriseId}-${area}`): TenancyRecord {
+  return { premisesId, landlordEnterpriseId, tenantEnterpriseId, area };
 }
 
 // Actors beyond the shared fixtures: jurisdiction fields of a role not held, several roles,
@@ -28,7 +28,8 @@ const EXTRA_ACTORS: Readonly<Record<string, ActorProfile>> = {
   'officer-fire-d2-g2': { id: 'officer-fire-d2-g2', roles: ['enforcement'], departments: [{ id: 'f', domains: ['fire'], areas: ['D2', 'D1/G2'] }] },
   'officer-no-department': { id: 'officer-no-department', roles: ['enforcement'], gridAreas: ['D1'], enterpriseIds: ['E1'] },
   'admin-and-owner': { id: 'admin-and-owner', roles: ['enterprise', 'department_admin'], enterpriseIds: ['E1'] },
-  // Landlords (issue 17): E1 rents premises to E2; a tenancy grants the landlord E2's hazards in the premises' area.
+  // Landlords (issue 17): E1 rents premises to E2; a tenancy grants the landlord E2's hazards at that premises
+  // only, so none of the hazards of this matrix (found at no premises) — see the premises matrix below.
   'landlord-e1': { id: 'landlord-e1', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1/G1')] },
   'landlord-e1-two-premises': { id: 'landlord-e1-two-premises', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1/G2'), tenancy('E1', 'E2', 'D2/G1')] },
   'landlord-e1-foreign-tenancy': { id: 'landlord-e1-foreign-tenancy', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('L9', 'E2', 'D1')] },
@@ -60,8 +61,8 @@ owner-e1-and-grid-d2     | x.x. x.x. x.x. x.x. x.x. xxxx
 officer-fire-d2-g2       | .... .... .... ..xx .... ..xx
 officer-no-department    | .... .... .... .... .... ....
 admin-and-owner          | xxxx xxxx xxxx xxxx xxxx xxxx
-landlord-e1              | x.x. xxxx xxxx x.x. x.x. x.x.
-landlord-e1-two-premises | x.x. x.x. x.x. xxxx x.x. xxxx
+landlord-e1              | x.x. x.x. x.x. x.x. x.x. x.x.
+landlord-e1-two-premises | x.x. x.x. x.x. x.x. x.x. x.x.
 landlord-e1-foreign-tenancy | x.x. x.x. x.x. x.x. x.x. x.x.
 landlord-without-enterprise-role | .... .... .... .... .... ....
 tenant-e2-of-e1          | .x.x .x.x .x.x .x.x .x.x .x.x
@@ -83,6 +84,58 @@ describe('read policy matrix (role × relation × hazard attributes)', () => {
   const cases = Object.keys(ACTORS).flatMap((actor) => CELLS.map((cell, i) => ({ actor, cell, i })));
   it.each(cases)('$actor reads $cell.enterpriseId $cell.area $cell.domain as expected', ({ actor, cell, i }) => {
     expect(canRead(readScopes(ACTORS[actor]!), cell)).toBe(expectation.get(actor)![i]);
+  });
+});
+
+// Landlords, precisely (issue 17): hazards of the landlord E1 and of the tenant E2 found at no
+// premises (-), at PA (E1's premises, rented by E2), at PB (L9's premises in the same area
+// D1/G1, also rented by E2) — in E2's area D1/G1 and in another area D2/G1 (the hazard's
+// area is the enterprise's; the premises alone decides a landlord's read).
+const PREMISES = [undefined, 'PA', 'PB'] as const;
+const PREMISES_CELLS = (['D1/G1', 'D2/G1'] as const).flatMap((area) =>
+  ENTERPRISES.flatMap((enterpriseId) => PREMISES.map((premisesId) => ({ area, domain: 'gas', enterpriseId, ...(premisesId === undefined ? {} : { premisesId }) }))),
+);
+const PREMISES_ACTORS: Readonly<Record<string, ActorProfile>> = {
+  'owner-e1': TEST_ACTORS['owner-e1']!,
+  'owner-e2': TEST_ACTORS['owner-e2']!,
+  'grid-g1': TEST_ACTORS['grid-g1']!,
+  'landlord-e1-of-pa': { id: 'landlord-e1-of-pa', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1/G1', 'PA')] },
+  'landlord-l9-of-pb': { id: 'landlord-l9-of-pb', roles: ['enterprise'], enterpriseIds: ['L9'], tenancies: [tenancy('L9', 'E2', 'D1/G1', 'PB')] },
+  'landlord-e1-forged-pb': { id: 'landlord-e1-forged-pb', roles: ['enterprise'], enterpriseIds: ['E1'], tenancies: [tenancy('L9', 'E2', 'D1/G1', 'PB')] },
+  'landlord-e1-grid-role': { id: 'landlord-e1-grid-role', roles: ['grid'], enterpriseIds: ['E1'], tenancies: [tenancy('E1', 'E2', 'D1/G1', 'PA')] },
+  'tenant-e2-of-pa': { id: 'tenant-e2-of-pa', roles: ['enterprise'], enterpriseIds: ['E2'], tenancies: [tenancy('E1', 'E2', 'D1/G1', 'PA')] },
+};
+// By hand: per area (D1/G1, D2/G1): E1·- E1·PA E1·PB E2·- E2·PA E2·PB.
+const EXPECTED_PREMISES_READS = `
+owner-e1              | xxx... xxx...
+owner-e2              | ...xxx ...xxx
+grid-g1               | xxxxxx ......
+landlord-e1-of-pa     | xxx.x. xxx.x.
+landlord-l9-of-pb     | .....x .....x
+landlord-e1-forged-pb | xxx... xxx...
+landlord-e1-grid-role | ...... ......
+tenant-e2-of-pa       | ...xxx ...xxx
+`;
+
+describe('read policy matrix: landlords and the premises of a hazard', () => {
+  const rows = new Map(
+    EXPECTED_PREMISES_READS.trim()
+      .split('\n')
+      .map((line) => line.split('|').map((c) => c.trim()))
+      .map(([actor, row]) => [actor as string, [...(row ?? '').replace(/\s+/g, '')].map((c) => c === 'x')]),
+  );
+  it('the expectation has one row per actor and one cell per hazard', () => {
+    expect([...rows.keys()].sort()).toEqual(Object.keys(PREMISES_ACTORS).sort());
+    for (const [actor, row] of rows) expect(row, actor).toHaveLength(PREMISES_CELLS.length);
+  });
+  const cases = Object.keys(PREMISES_ACTORS).flatMap((actor) => PREMISES_CELLS.map((cell, i) => ({ actor, cell, i })));
+  it.each(cases)('$actor reads $cell.enterpriseId $cell.area at $cell.premisesId as expected', ({ actor, cell, i }) => {
+    expect(canRead(readScopes(PREMISES_ACTORS[actor]!), cell)).toBe(rows.get(actor)![i]);
+  });
+  it("a landlord's scope names the tenant and the premises, never an area", () => {
+    expect(readScopes(PREMISES_ACTORS['landlord-e1-of-pa']!)).toEqual([{ enterpriseId: 'E1' }, { enterpriseId: 'E2', premisesId: 'PA' }]);
+    expect(narrow({ premisesId: 'PB' }, { enterpriseId: 'E2', premisesId: 'PA' })).toBeNull();
+    expect(narrow({ level: 'major' }, { enterpriseId: 'E2', premisesId: 'PA' })).toEqual({ level: 'major', enterpriseId: 'E2', premisesId: 'PA' });
   });
 });
 
@@ -116,26 +169,28 @@ describe('narrow', () => {
   });
 
   // Brute force: the narrowed filter matches exactly the hazards the filter and the scope both match.
-  type Row = { enterpriseId: string; area: string; domain: string; level: HazardLevel };
+  type Row = { enterpriseId: string; area: string; domain: string; level: HazardLevel; premisesId?: string };
   const covers = (scope: string, area: string) => area === scope || area.startsWith(`${scope}/`);
   const matches = (f: HazardFilter, r: Row) =>
     (f.enterpriseId === undefined || f.enterpriseId === r.enterpriseId) &&
     (f.domain === undefined || f.domain === r.domain) &&
     (f.area === undefined || covers(f.area, r.area)) &&
+    (f.premisesId === undefined || f.premisesId === r.premisesId) &&
     (f.level === undefined || f.level === r.level);
   const LEVELS: HazardLevel[] = ['simple', 'general', 'major'];
-  const ROWS: Row[] = CELLS.flatMap((c) => LEVELS.map((level) => ({ ...c, level })));
+  const ROWS: Row[] = [...CELLS, ...PREMISES_CELLS].flatMap((c) => LEVELS.map((level) => ({ ...c, level })));
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   const area = fc.constantFrom(...AREAS, 'D1/G1/X/Y', 'D10');
   const filter = fc.record({
     enterpriseId: optional(fc.constantFrom(...ENTERPRISES)),
     domain: optional(fc.constantFrom(...DOMAINS)),
     area: optional(area),
+    premisesId: optional(fc.constantFrom('PA', 'PB')),
     level: optional(fc.constantFrom(...LEVELS)),
   });
   const scope = fc.oneof(
     fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES) }),
-    fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES), area }), // a landlord's scope over a tenant
+    fc.record({ enterpriseId: fc.constantFrom(...ENTERPRISES), premisesId: fc.constantFrom('PA', 'PB') }), // a landlord's scope over a tenant
     fc.record({ area }),
     fc.record({ area, domain: fc.constantFrom(...DOMAINS) }),
   );

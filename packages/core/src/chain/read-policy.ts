@@ -11,13 +11,14 @@ import type { HazardSummary } from './types.js';
 export type ReadScopes = 'all' | HazardFilter[];
 
 /** The fields of a hazard (list row or folded state) the read policy looks at. */
-export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'domain'>;
+export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'domain' | 'premisesId'>;
 
 /**
  * Who may read which hazards, next to the permission table that says who may act on them.
  * A department admin and the system read everything; an enterprise user the hazards of its
- * own enterprises and, as a landlord, those of its tenants in the area of the rented
- * premises (`ActorProfile.tenancies`); a grid inspector those in its grid areas (sub-areas included); an
+ * own enterprises and, as a landlord, those its tenants have at the premises it rents to
+ * them (`ActorProfile.tenancies`; the hazard's `premisesId`, derived from the directory when
+ * the inspection was reported, must be that premises); a grid inspector those in its grid areas (sub-areas included); an
  * enforcement officer those of its departments' domains in their areas. The jurisdiction
  * fields of a role the actor does not hold grant nothing. Every host (HTTP, portal, CLI)
  * calls this one function, so a hazard is visible or not the same way everywhere.
@@ -34,8 +35,8 @@ export function readScopes(actor: ActorProfile): ReadScopes {
   if (actor.roles.includes('enterprise')) {
     const own = actor.enterpriseIds ?? [];
     for (const enterpriseId of own) scopes.push({ enterpriseId });
-    // A landlord reads its tenants' hazards in the area of the premises it rents to them.
-    for (const t of actor.tenancies ?? []) if (own.includes(t.landlordEnterpriseId)) scopes.push({ enterpriseId: t.tenantEnterpriseId, area: t.area });
+    // A landlord reads its tenants' hazards at the premises it rents to them — not elsewhere.
+    for (const t of actor.tenancies ?? []) if (own.includes(t.landlordEnterpriseId)) scopes.push({ enterpriseId: t.tenantEnterpriseId, premisesId: t.premisesId });
   }
   if (actor.roles.includes('grid')) for (const area of actor.gridAreas ?? []) scopes.push({ area });
   if (actor.roles.includes('enforcement')) {
@@ -46,13 +47,17 @@ export function readScopes(actor: ActorProfile): ReadScopes {
 
 /**
  * Whether a hazard lies inside one of the scopes. A scope field that is absent does not
- * constrain; `area` covers sub-areas (`D1` covers `D1/G3`, not `D10`).
+ * constrain; `area` covers sub-areas (`D1` covers `D1/G3`, not `D10`); a scope's
+ * `premisesId` matches only a hazard found at that premises (a hazard without one never).
  */
 export function canRead(scopes: 'all' | readonly HazardFilter[], hazard: ReadableHazard): boolean {
   if (scopes === 'all') return true;
   return scopes.some(
     (s) =>
-      (s.enterpriseId === undefined || s.enterpriseId === hazard.enterpriseId) && (s.area === undefined || areaCovers(s.area, hazard.area)) && (s.domain === undefined || s.domain === hazard.domain),
+      (s.enterpriseId === undefined || s.enterpriseId === hazard.enterpriseId) &&
+      (s.area === undefined || areaCovers(s.area, hazard.area)) &&
+      (s.domain === undefined || s.domain === hazard.domain) &&
+      (s.premisesId === undefined || s.premisesId === hazard.premisesId),
   );
 }
 
@@ -70,6 +75,10 @@ export function narrow(filter: HazardFilter, scope: HazardFilter): HazardFilter 
   if (scope.domain !== undefined) {
     if (filter.domain !== undefined && filter.domain !== scope.domain) return null;
     out.domain = scope.domain;
+  }
+  if (scope.premisesId !== undefined) {
+    if (filter.premisesId !== undefined && filter.premisesId !== scope.premisesId) return null;
+    out.premisesId = scope.premisesId;
   }
   if (scope.area !== undefined) {
     if (filter.area === undefined || areaCovers(filter.area, scope.area)) out.area = scope.area;

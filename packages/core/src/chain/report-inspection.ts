@@ -2,6 +2,7 @@ import type { Classification, FindingSource, HazardFinding, Inspection } from '.
 import type { Issue } from '../pack/types.js';
 import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
 import type { InspectionLog } from '../ports/inspection-log.js';
+import type { RentalDirectory } from '../ports/rental-directory.js';
 import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
@@ -18,6 +19,13 @@ export interface ReportInspectionInput {
   /** The inspected enterprise; its area comes from `Directory.enterprise`. */
   enterpriseId: string;
   unitId?: string;
+  /**
+   * The premises (`RentalDirectory`) the inspection took place at. Checked against the
+   * directory: the enterprise must hold it or rent there (`UNKNOWN_PREMISES`,
+   * `NOT_AT_PREMISES`); the hazards then carry it, and its landlord when the enterprise is
+   * a tenant — derived, so a landlord reads exactly its tenants' hazards at its premises.
+   */
+  premisesId?: string;
   /**
    * The second enforcement officer present at the inspection (an enforcement officer's
    * 现场检查记录 carries two): resolved through the Directory and recorded with each report.
@@ -56,7 +64,37 @@ export interface ReportOutcome {
 export type ReportInspectionResult = { ok: true; classification: Classification; warnings: Issue[]; reports: ReportOutcome[]; inspectionId?: string } | { ok: false; issues: Issue[] };
 
 /** {@link ChainDeps} and, optionally, where submitted inspections are kept. */
-export type ReportInspectionDeps = ChainDeps & { inspections?: InspectionLog };
+export type ReportInspectionDeps = ChainDeps & { inspections?: InspectionLog; rental?: RentalDirectory };
+
+/** Where an inspection took place, as the directory says: the premises and, for a tenant, its landlord. */
+export interface InspectionPremises {
+  premisesId: string;
+  /** Absent when the enterprise holds the premises itself. */
+  landlordEnterpriseId?: string;
+}
+
+/**
+ * The premises of a report, derived from the directory: `null` and an issue when the
+ * premises is unknown or the enterprise neither holds it nor rents there.
+ */
+export async function resolveInspectionPremises(rental: RentalDirectory | undefined, premisesId: unknown, enterpriseId: string, issues: Issue[]): Promise<InspectionPremises | null> {
+  if (typeof premisesId !== 'string' || !ID_PATTERN.test(premisesId)) {
+    issues.push(issue('PATTERN', '/premisesId', '场所编号格式无效', 'invalid premises id'));
+    return null;
+  }
+  const premises = rental ? await rental.premises(premisesId) : null;
+  if (!premises) {
+    issues.push(issue('UNKNOWN_PREMISES', '/premisesId', `名录中没有场所 ${premisesId}`, `premises ${premisesId} is not in the directory`));
+    return null;
+  }
+  if (premises.enterpriseId === enterpriseId) return { premisesId };
+  const tenancy = rental ? (await rental.tenancies({ premisesId, tenantEnterpriseId: enterpriseId }))[0] : undefined;
+  if (!tenancy) {
+    issues.push(issue('NOT_AT_PREMISES', '/premisesId', `企业 ${enterpriseId} 既不持有也不承租场所 ${premisesId}`, `enterprise ${enterpriseId} neither holds nor rents premises ${premisesId}`));
+    return null;
+  }
+  return { premisesId, landlordEnterpriseId: tenancy.landlordEnterpriseId };
+}
 
 /** The id of an inspection's record: from the actor and the idempotency key (a retry finds the same one). */
 export function inspectionRecordId(actorId: string, key: string): string {
@@ -137,6 +175,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
     enterprise = await deps.directory.enterprise(input.enterpriseId);
     if (!enterprise) issues.push(issue('UNKNOWN_ENTERPRISE', '/enterpriseId', `未登记的企业 ${input.enterpriseId}`, `enterprise ${input.enterpriseId} is not registered`));
   }
+  const at = input.premisesId === undefined || !enterprise ? null : await resolveInspectionPremises(deps.rental, input.premisesId, enterprise.id, issues);
   const inspection = input.inspection as unknown;
   if (typeof inspection !== 'object' || inspection === null || Array.isArray(inspection)) {
     issues.push(issue('NOT_AN_OBJECT', '', '检查记录应为对象', 'an inspection is an object'));
@@ -176,6 +215,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       area: enterprise.area,
       enterpriseId: enterprise.id,
       ...(input.unitId === undefined ? {} : { unitId: input.unitId }),
+      ...(at === null ? {} : at),
       // The chain refuses an actor no role allows; the placeholder never reaches an event.
       source: sourceForActor(actor, subject) ?? 'self_check',
       findings: [finding],
@@ -201,6 +241,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       id: inspectionId,
       enterpriseId: enterprise.id,
       area: enterprise.area,
+      ...(at === null ? {} : { premisesId: at.premisesId }),
       domain: evaluator.pack.domain,
       pack: { id: evaluator.pack.id, version: evaluator.pack.version },
       source,

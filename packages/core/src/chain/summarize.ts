@@ -11,6 +11,7 @@ export function summarize(state: HazardState): HazardSummary {
     domain: state.domain,
     area: state.area,
     enterpriseId: state.enterpriseId,
+    ...(state.premisesId === undefined ? {} : { premisesId: state.premisesId }),
     deadline: state.status === 'rectifying' ? state.deadline : null,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,

@@ -110,6 +110,17 @@ export interface ReportCommand extends CommandBase {
   area: string;
   enterpriseId: string;
   unitId?: string;
+  /**
+   * The premises the inspection took place at (`RentalDirectory`), when it named one:
+   * checked by `reportInspection` against the directory (the enterprise holds it or rents
+   * there), never taken from a request as is.
+   */
+  premisesId?: string;
+  /**
+   * The landlord (出租方) of the premises when the enterprise is its tenant: derived from the
+   * directory by `reportInspection`; the landlord reads the hazard and is notified.
+   */
+  landlordEnterpriseId?: string;
   source: FindingSource;
   findings?: readonly HazardFinding[];
   evidence: readonly EvidenceRef[];
@@ -346,6 +357,10 @@ export interface HazardState {
   area: string;
   enterpriseId: string;
   unitId: string | null;
+  /** The premises it was found at (present only when the report named one, checked against the directory). */
+  premisesId?: string;
+  /** The premises' landlord when the enterprise is a tenant there (present only then). */
+  landlordEnterpriseId?: string;
   source: FindingSource;
   pack: { id: string; version: string };
   deadlinePolicy: DeadlinePolicy;
@@ -401,6 +416,8 @@ export interface HazardSummary {
   domain: string;
   area: string;
   enterpriseId: string;
+  /** The premises the hazard was found at; present only when it has one (stores MUST keep it and filter on it). */
+  premisesId?: string;
   /** Running deadline (ISO, `toISOString()` form) or null. */
   deadline: string | null;
   createdAt: string;

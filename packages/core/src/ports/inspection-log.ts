@@ -23,6 +23,8 @@ export interface InspectionRecord {
   id: string;
   enterpriseId: string;
   area: string;
+  /** The premises it took place at, checked against the rental directory (absent when none was named). */
+  premisesId?: string;
   domain: string;
   pack: { id: string; version: string };
   source: FindingSource;

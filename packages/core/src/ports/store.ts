@@ -78,6 +78,8 @@ export interface HazardFilter {
   /** Area code; matches the area and its sub-areas (`D1` matches `D1/G3`). */
   area?: string;
   enterpriseId?: string;
+  /** Only hazards found at this premises (`HazardSummary.premisesId`). */
+  premisesId?: string;
   provisional?: boolean;
   /** Only hazards with a running deadline `<=` this instant (ISO). Use `now` for "overdue". */
   deadlineBefore?: string;

@@ -72,6 +72,7 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'failOutbox reschedules, then dead-letters',
   'denials are a separate log and write no event, outbox row or command',
   'query filters by level, status, domain, area, enterprise, provisional, deadline',
+  'a hazard keeps its premises: the list row carries premisesId, query filters on it, later events keep it',
   'query pages by (updatedAt, hazardId) without repeats or gaps',
   'query rejects a cursor it did not issue with INVALID_CURSOR',
   'readLog pages from a seq',
@@ -642,6 +643,24 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       expect(await ids({ deadlineBefore: '2026-09-28T16:00:00.000Z' })).toEqual([`${s.ns}-b`]);
       expect(await ids({ deadlineBefore: '2027-01-01T00:00:00.000Z' })).toEqual([`${s.ns}-a`, `${s.ns}-b`]);
       expect(await ids({ enterpriseId: `other-${s.ns}` })).toEqual([]);
+    });
+
+    test('a hazard keeps its premises: the list row carries premisesId, query filters on it, later events keep it', async (store) => {
+      const s = scope();
+      const at = s.draft(null, s.report(`${s.ns}-p`, { premisesId: `P-${s.ns}`, landlordEnterpriseId: `L-${s.ns}` }), T0);
+      await store.append(at.input);
+      await store.append(s.draft(at.after, { type: 'issue_notice', commandId: `${s.ns}-p:n`, hazardId: `${s.ns}-p` }, T0 + 1).input);
+      await store.append(s.draft(null, s.report(`${s.ns}-q`), T0 + 2).input);
+      const rows = (await store.query({ enterpriseId: s.enterpriseId }, { limit: 10 })).items;
+      expect(rows.map((r) => r.hazardId).sort()).toEqual([`${s.ns}-p`, `${s.ns}-q`]);
+      expect(rows.find((r) => r.hazardId === `${s.ns}-p`)?.premisesId).toBe(`P-${s.ns}`);
+      expect(rows.find((r) => r.hazardId === `${s.ns}-q`)?.premisesId).toBe(undefined);
+      const ids = async (premisesId: string) => (await store.query({ premisesId }, { limit: 10 })).items.map((i) => i.hazardId);
+      expect(await ids(`P-${s.ns}`)).toEqual([`${s.ns}-p`]);
+      expect(await ids(`P-other-${s.ns}`)).toEqual([]);
+      // The work-queue shape (area + status) with a premises still filters on the premises.
+      expect((await store.query({ area: s.area, status: ['rectifying', 'reported'], premisesId: `P-${s.ns}` }, { limit: 10 })).items.map((i) => i.hazardId)).toEqual([`${s.ns}-p`]);
+      expect((await store.stats({ filter: { premisesId: `P-${s.ns}` }, now: new Date(T0 + 10).toISOString() })).total).toBe(1);
     });
 
     test('query pages by (updatedAt, hazardId) without repeats or gaps', async (store) => {
