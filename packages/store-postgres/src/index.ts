@@ -12,9 +12,15 @@ export { InvalidCursorError, StoreError, isStoreError } from '@anjian/core/ports
 export { PG_MIGRATIONS } from './migrations.js';
 export { createPostgresInspectionLog } from './create-postgres-inspection-log.js';
 export type { PostgresInspectionLog, PostgresInspectionLogOptions } from './create-postgres-inspection-log.js';
+export { createPostgresDocumentServiceLog } from './create-postgres-document-service-log.js';
+export type { PostgresDocumentServiceLog, PostgresDocumentServiceLogOptions } from './create-postgres-document-service-log.js';
 export { createPostgresDeviceRegistry } from './create-postgres-device-registry.js';
 export type { PostgresDeviceRegistry, PostgresDeviceRegistryOptions } from './create-postgres-device-registry.js';
 export { createPostgresRentalDirectory } from './create-postgres-rental-directory.js';
 export type { PostgresRentalDirectory, PostgresRentalDirectoryOptions } from './create-postgres-rental-directory.js';
 export { createPostgresPermitStore } from './create-postgres-permit-store.js';
 export type { PostgresPermitStore, PostgresPermitStoreOptions } from './create-postgres-permit-store.js';
+export { createPostgresReportReadModel } from './create-postgres-report-read-model.js';
+export type { PostgresReportReadModel, PostgresReportReadModelOptions } from './create-postgres-report-read-model.js';
+export { createPostgresBulkLoader } from './create-postgres-bulk-loader.js';
+export type { PostgresBulkHazard, PostgresBulkLoader, PostgresBulkLoaderOptions } from './create-postgres-bulk-loader.js';

@@ -23,4 +23,5 @@ export * from '../interop/index.js';
 export * from '../outbox/index.js';
 export * from '../monitoring/index.js';
 export * from '../permits/index.js';
+export * from '../reports/index.js';
 export type * from '../ports/permit-store.js';

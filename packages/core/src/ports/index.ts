@@ -59,3 +59,18 @@ export { StoreError, isStoreError } from './store-error.js';
 export type { StoreErrorCode } from './store-error.js';
 export type { Notifier, NotifierMessage, NotifierDelivery } from './notifier.js';
 export type { DeviceRegistry, DeviceCommit, DeviceCommitResult, DeviceNotification, WarningFilter } from './device-registry.js';
+export { hazardReportFact } from './report-read-model.js';
+export type {
+  HazardReportFact,
+  ReportFactsQuery,
+  ReportFacts,
+  ReportFoundGroup,
+  ReportClosedGroup,
+  ReportAreaGroup,
+  ReportEnterpriseRow,
+  ReportOverdueRow,
+  ReportDay,
+  ReportReadModel,
+} from './report-read-model.js';
+export type { ServiceMethod, DocumentServiceEntry, DocumentServiceRecord, RecordServiceResult, DocumentServiceLog } from './document-service.js';
+export { SERVICE_METHODS, servicePhase } from './document-service.js';

@@ -1,0 +1,189 @@
+/**
+ * The report read model: the aggregates a periodic report (周研判、月通报、季度考核) needs,
+ * answered by the store that holds the data (SQL `GROUP BY` on SQLite and PostgreSQL), never
+ * by loading every hazard into memory. Facts are derived from the hash-chained event log with
+ * core's own fold ({@link hazardReportFact}), and from the inspection log.
+ *
+ * @module
+ */
+import { evolve } from '../chain/evolve.js';
+import { summarize } from '../chain/summarize.js';
+import type { ChainEvent, HazardState } from '../chain/types.js';
+import type { FindingSource } from '../classify/types.js';
+
+/**
+ * One hazard as the reports see it, derived from its events by {@link hazardReportFact}.
+ * Stores keep one row per hazard (their projection) and refresh it when the hazard's
+ * version moves.
+ */
+export interface HazardReportFact {
+  hazardId: string;
+  /** The hazard's version the fact was derived at. */
+  version: number;
+  enterpriseId: string;
+  area: string;
+  domain: string;
+  /** Current level (after reclassification). */
+  level: string;
+  source: FindingSource;
+  /**
+   * What "the same item" means for recurrence: `pack id:item` (or `pack id:rule` for a
+   * composite) of the reported finding; null for a manual observation (never recurrent).
+   */
+  item: string | null;
+  /** When the hazard was reported (`toISOString()` form). */
+  createdAt: string;
+  /** Running deadline while rectifying (as on the hazard list), else null. */
+  deadline: string | null;
+  /** When it was closed, or null while it is not closed (a reopened hazard is open again). */
+  closedAt: string | null;
+  /**
+   * Closed, and nothing happened to it while it was rectifying after its running deadline
+   * (the rectification came in time). Null while not closed.
+   */
+  onTime: boolean | null;
+}
+
+/**
+ * Derive a hazard's {@link HazardReportFact} from its events (in version order) with the
+ * chain's own `evolve` and `summarize`, so the reports and the hazard list never disagree
+ * about a deadline or a status.
+ */
+export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFact {
+  let state: HazardState | null = null;
+  let closedAt: string | null = null;
+  let late = false;
+  for (const event of events) {
+    const before: HazardState | null = state;
+    if (before !== null) {
+      const running = summarize(before).deadline;
+      if (running !== null && event.recordedAt > running && before.status !== 'closed') late = true;
+    }
+    state = evolve(before, event);
+    if (state.status === 'closed') {
+      if (before?.status !== 'closed') closedAt = event.recordedAt;
+    } else {
+      closedAt = null;
+    }
+  }
+  if (state === null) throw new TypeError('hazardReportFact: a hazard has at least one event');
+  const first = events[0] as ChainEvent<'reported'> | ChainEvent;
+  const finding = first.type === 'reported' ? (first as ChainEvent<'reported'>).data.findings?.[0] : undefined;
+  const summary = summarize(state);
+  return {
+    hazardId: state.hazardId,
+    version: state.version,
+    enterpriseId: state.enterpriseId,
+    area: state.area,
+    domain: state.domain,
+    level: state.level,
+    source: state.source,
+    item: finding === undefined ? null : `${state.pack.id}:${finding.item ?? finding.rule}`,
+    createdAt: state.createdAt,
+    deadline: summary.deadline,
+    closedAt,
+    onTime: closedAt === null ? null : !late,
+  };
+}
+
+/** Arguments of {@link ReportReadModel.reportFacts}. Instants are `toISOString()` strings. */
+export interface ReportFactsQuery {
+  /** Start of the period (inclusive). */
+  from: string;
+  /** End of the period (exclusive). */
+  to: string;
+  /** The instant "overdue" is measured against (the earlier of the period's end and now). */
+  asOf: string;
+  /** Area code: the area and its sub-areas; omitted for the whole city. */
+  area?: string;
+  /** A hazard recurs when a hazard of the same enterprise and item was reported within this many days before it. */
+  recurrenceDays: number;
+  /** How many enterprises to rank and overdue hazards to list (1–500). */
+  limit: number;
+}
+
+/** Hazards reported in the period sharing level, domain and source. */
+export interface ReportFoundGroup {
+  level: string;
+  domain: string;
+  source: string;
+  found: number;
+  /** Of those, closed before the period's end. */
+  closed: number;
+  /** Of those closed, closed on time. */
+  onTime: number;
+}
+
+/** Hazards closed in the period (whenever reported) sharing level, domain and source. */
+export interface ReportClosedGroup {
+  level: string;
+  domain: string;
+  source: string;
+  closed: number;
+  onTime: number;
+}
+
+/** Per exact area code (the report rolls them up). */
+export interface ReportAreaGroup {
+  area: string;
+  found: number;
+  /** Closed in the period (whenever reported). */
+  closed: number;
+  onTime: number;
+  /** Open at `asOf` with a running deadline before it. */
+  overdue: number;
+  recurrent: number;
+  inspections: number;
+}
+
+/** One enterprise of the ranking (most hazards reported in the period first). */
+export interface ReportEnterpriseRow {
+  enterpriseId: string;
+  area: string;
+  found: number;
+  recurrent: number;
+  /** Open and overdue at `asOf` (any reporting date). */
+  overdue: number;
+}
+
+/** One overdue hazard (open at `asOf`, running deadline before it), oldest deadline first. */
+export interface ReportOverdueRow {
+  hazardId: string;
+  enterpriseId: string;
+  area: string;
+  domain: string;
+  level: string;
+  deadline: string;
+  createdAt: string;
+}
+
+/** One day (China Standard Time) of the period. */
+export interface ReportDay {
+  /** `YYYY-MM-DD` in UTC+8. */
+  day: string;
+  found: number;
+  closed: number;
+}
+
+/** What {@link ReportReadModel.reportFacts} answers: grouped counts, never one row per hazard (lists are limited). */
+export interface ReportFacts {
+  found: ReportFoundGroup[];
+  closed: ReportClosedGroup[];
+  areas: ReportAreaGroup[];
+  enterprises: ReportEnterpriseRow[];
+  overdue: { total: number; items: ReportOverdueRow[] };
+  recurrence: { hazards: number; enterprises: number };
+  inspections: { total: number; bySource: Record<string, number> };
+  days: ReportDay[];
+}
+
+/**
+ * Where reports read their aggregates (a facet a store may offer; SQLite and PostgreSQL
+ * implement it over their own projection tables, core has a memory one as the reference).
+ */
+export interface ReportReadModel {
+  /** The aggregates of one period and scope. Brings the projection up to date first. */
+  reportFacts(query: ReportFactsQuery): Promise<ReportFacts>;
+  /** The area codes that have any hazard or inspection, sorted (to tell an unknown area). */
+  areas(): Promise<string[]>;
+}

@@ -1,0 +1,17 @@
+/**
+ * Periodic reports (周研判、月通报、季度考核): periods, the report as data, its HTML
+ * rendering, the in-memory read model and the city-scale demo data.
+ *
+ * @module
+ */
+export { REPORT_KINDS, ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
+export type { ReportKind, ReportPeriod } from './report-period.js';
+export { buildPeriodicReport, rollUpArea } from './build-report.js';
+export type { BuildReportInput, PeriodicReport, ReportAreaRow, ReportBreakdownRow, ReportRoundCoverage } from './build-report.js';
+export { renderReportHtml, escapeHtml } from './render-report-html.js';
+export type { RenderReportHtmlOptions } from './render-report-html.js';
+export { REPORT_WORDS, reportWord, levelWord, sourceWord, percent } from './report-labels.js';
+export { aggregateReportFacts, createMemoryReportReadModel, chinaDay } from './memory-report-read-model.js';
+export type { InspectionReportFact, MemoryReportReadModelOptions } from './memory-report-read-model.js';
+export { generateCity } from './city-seed.js';
+export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './city-seed.js';

@@ -1,0 +1,89 @@
+/**
+ * Words of the periodic reports in both languages: headings, levels, sources. One table, used
+ * by the HTML renderer here and the `.xlsx` renderer of `@anjian/documents`.
+ *
+ * @module
+ */
+import type { Lang } from '../pack/types.js';
+import { FINDING_SOURCE_LABELS } from '../pack/inspection-envelope.js';
+
+type Words = { 'zh-CN': string; en: string };
+
+export const REPORT_WORDS = {
+  scope: { 'zh-CN': '范围', en: 'Scope' },
+  city: { 'zh-CN': '全市', en: 'Whole city' },
+  period: { 'zh-CN': '期间', en: 'Period' },
+  asOf: { 'zh-CN': '逾期统计截至', en: 'Overdue as of' },
+  generatedAt: { 'zh-CN': '生成时间', en: 'Generated' },
+  summary: { 'zh-CN': '总体情况', en: 'Summary' },
+  found: { 'zh-CN': '发现隐患', en: 'Hazards found' },
+  foundClosed: { 'zh-CN': '其中已整改', en: 'of which closed' },
+  closureRate: { 'zh-CN': '整改率', en: 'Closure rate' },
+  closed: { 'zh-CN': '本期整改销号', en: 'Closed in the period' },
+  closedOnTime: { 'zh-CN': '其中按期', en: 'of which on time' },
+  onTimeRate: { 'zh-CN': '按期整改率', en: 'On-time rate' },
+  overdue: { 'zh-CN': '逾期未整改', en: 'Overdue, open' },
+  recurrent: { 'zh-CN': '重复发生', en: 'Recurrent' },
+  recurrentEnterprises: { 'zh-CN': '涉及企业', en: 'enterprises' },
+  inspections: { 'zh-CN': '检查次数', en: 'Inspections' },
+  byLevel: { 'zh-CN': '按等级', en: 'By level' },
+  byDomain: { 'zh-CN': '按领域（行业主管部门）', en: 'By domain (supervising department)' },
+  bySource: { 'zh-CN': '按来源', en: 'By source' },
+  inspectionsBySource: { 'zh-CN': '检查按来源', en: 'Inspections by source' },
+  trend: { 'zh-CN': '每日发现与整改', en: 'Found and closed per day' },
+  areas: { 'zh-CN': '区域排名', en: 'Areas ranked' },
+  enterprises: { 'zh-CN': '企业排名（发现隐患最多）', en: 'Enterprises ranked (most hazards found)' },
+  overdueList: { 'zh-CN': '逾期未整改隐患', en: 'Overdue open hazards' },
+  coverage: { 'zh-CN': '检查轮次覆盖', en: 'Rounds coverage' },
+  noCoverage: { 'zh-CN': '未接入检查轮次数据', en: 'No rounds data connected' },
+  rank: { 'zh-CN': '名次', en: 'Rank' },
+  area: { 'zh-CN': '区域', en: 'Area' },
+  enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
+  hazard: { 'zh-CN': '隐患编号', en: 'Hazard' },
+  domain: { 'zh-CN': '领域', en: 'Domain' },
+  level: { 'zh-CN': '等级', en: 'Level' },
+  source: { 'zh-CN': '来源', en: 'Source' },
+  deadline: { 'zh-CN': '整改期限', en: 'Deadline' },
+  reportedAt: { 'zh-CN': '上报时间', en: 'Reported' },
+  count: { 'zh-CN': '数量', en: 'Count' },
+  day: { 'zh-CN': '日期', en: 'Day' },
+  round: { 'zh-CN': '轮次', en: 'Round' },
+  due: { 'zh-CN': '应检', en: 'Due' },
+  done: { 'zh-CN': '已检', en: 'Done' },
+  shownOf: { 'zh-CN': '列出前 {n} 条，共 {total} 条', en: 'first {n} of {total}' },
+  recurrenceNote: {
+    'zh-CN': '重复发生：同一企业同一检查项在 {days} 天内再次判定为隐患。',
+    en: 'Recurrent: the same item failed again at the same enterprise within {days} days.',
+  },
+  onTimeNote: {
+    'zh-CN': '按期：整改期限内完成整改（期限后未再有任何整改中的处理）。逾期按当前状态统计。',
+    en: 'On time: rectified within the running deadline (nothing happened to it while rectifying after the deadline). Overdue counts the current state.',
+  },
+} as const satisfies Record<string, Words>;
+
+const LEVELS: Record<string, Words> = {
+  simple: { 'zh-CN': '简易隐患', en: 'simple' },
+  general: { 'zh-CN': '一般隐患', en: 'general' },
+  major: { 'zh-CN': '重大隐患', en: 'major' },
+};
+
+/** A report word in `lang`. */
+export function reportWord(key: keyof typeof REPORT_WORDS, lang: Lang): string {
+  return REPORT_WORDS[key][lang === 'en' ? 'en' : 'zh-CN'];
+}
+
+/** A level's name in `lang` (the code itself when unknown). */
+export function levelWord(level: string, lang: Lang): string {
+  return LEVELS[level]?.[lang === 'en' ? 'en' : 'zh-CN'] ?? level;
+}
+
+/** A finding source's name in `lang` (the code itself when unknown). */
+export function sourceWord(source: string, lang: Lang): string {
+  const w = (FINDING_SOURCE_LABELS as Record<string, Words>)[source];
+  return w?.[lang === 'en' ? 'en' : 'zh-CN'] ?? source;
+}
+
+/** A fraction as a percentage with one decimal (`0.9234` → `92.3%`). */
+export function percent(x: number): string {
+  return `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAudit } from '../audit/verify-audit.js';
+import { evolve } from '../chain/evolve.js';
+import { createMemoryStore } from '../chain/memory-store.js';
+import { outboxMessagesFor } from '../chain/outbox-messages.js';
+import { summarize } from '../chain/summarize.js';
+import type { ChainEvent, HazardState } from '../chain/types.js';
+import { hazardReportFact, type HazardReportFact } from '../ports/report-read-model.js';
+import { buildPeriodicReport } from './build-report.js';
+import { generateCity, type CityChunk } from './city-seed.js';
+import { aggregateReportFacts, createMemoryReportReadModel } from './memory-report-read-model.js';
+import { renderReportHtml } from './render-report-html.js';
+import { ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
+
+const CITY = { seed: 'test-city', enterprises: 120, inspectionsPerEnterprise: 40, hazardRate: 0.1 };
+
+let loaded: ReturnType<typeof generate> | undefined;
+const load = () => (loaded ??= generate(CITY));
+
+function generate(options: typeof CITY) {
+  const city = generateCity(options);
+  const chunks: CityChunk[] = [...city.chunks()];
+  const events = chunks.flatMap((c) => c.hazards.flatMap((h) => h.events));
+  const log = events.map((e, i) => ({ ...e, seq: i + 1 }));
+  const inspections = chunks.flatMap((c) => c.inspections);
+  const store = { readLog: async (from: number, limit: number) => log.slice(from - 1, from - 1 + limit) };
+  return { city, chunks, events, inspections, model: createMemoryReportReadModel({ store, inspections: () => inspections }) };
+}
+
+describe('reportPeriod', () => {
+  it('reads months, quarters and ISO weeks in China Standard Time', () => {
+    expect(reportPeriod('monthly', '2026-11')).toEqual({ kind: 'monthly', label: '2026-11', from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
+    expect(reportPeriod('quarterly', '2026-Q4')).toMatchObject({ from: '2026-09-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    // 2026-01-01 is a Thursday: week 1 starts on Monday 2025-12-29.
+    expect(reportPeriod('weekly', '2026-W01')).toMatchObject({ from: '2025-12-28T16:00:00.000Z', to: '2026-01-04T16:00:00.000Z' });
+    expect(reportPeriodOf('weekly', '2026-11-25T04:00:00.000Z').label).toBe('2026-W48');
+    expect(reportPeriodOf('monthly', '2026-10-31T17:00:00.000Z').label).toBe('2026-11');
+  });
+
+  it('refuses a bad period in both languages', () => {
+    for (const [kind, label] of [
+      ['monthly', '2026-13'],
+      ['monthly', '2026/11'],
+      ['quarterly', '2026-Q5'],
+      ['weekly', '2026-W54'],
+    ] as const) {
+      const error = (() => {
+        try {
+          reportPeriod(kind, label);
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(ReportError);
+      expect((error as ReportError).code).toBe('INVALID_PERIOD');
+      expect((error as ReportError).messages['zh-CN']).toContain(label);
+    }
+  });
+});
+
+describe('hazardReportFact', () => {
+  it('folds closure, lateness and reopening with the chain’s evolve', () => {
+    const { chunks } = load();
+    const histories = chunks.flatMap((c) => c.hazards);
+    const onTime = histories.find((h) => h.events.some((e) => e.type === 'closed') && !h.events.some((e) => e.type === 'overdue_noticed'));
+    const late = histories.find((h) => h.events.some((e) => e.type === 'closed') && h.events.some((e) => e.type === 'overdue_noticed'));
+    const open = histories.find((h) => !h.events.some((e) => e.type === 'closed'));
+    expect(hazardReportFact(onTime!.events)).toMatchObject({ onTime: true, closedAt: onTime!.events.at(-1)!.recordedAt, deadline: null });
+    expect(hazardReportFact(late!.events)).toMatchObject({ onTime: false });
+    expect(hazardReportFact(open!.events)).toMatchObject({ onTime: null, closedAt: null, deadline: open!.summary.deadline });
+    const f = hazardReportFact(onTime!.events);
+    expect(f.item).toMatch(/^[a-z-]+:[A-Z]+-\d{3}$/);
+  });
+});
+
+describe('generateCity', () => {
+  it('is deterministic from its seed, and a changed seed changes it', () => {
+    const digest = (seed: string) => {
+      const city = generateCity({ ...CITY, enterprises: 30, seed });
+      const chunks = [...city.chunks()];
+      return JSON.stringify([city.rental.tenancies.length, chunks.map((c) => [c.inspections.map((i) => i.id), c.hazards.map((h) => h.events.at(-1)!.hash)])]);
+    };
+    expect(digest('a')).toBe(digest('a'));
+    expect(digest('a')).not.toBe(digest('b'));
+  });
+
+  it('writes a history the audit accepts: hash chain, list rows, outbox', async () => {
+    const city = generateCity({ ...CITY, enterprises: 25 });
+    const store = createMemoryStore();
+    let n = 0;
+    for (const chunk of city.chunks())
+      for (const h of chunk.hazards) {
+        let state: HazardState | null = null;
+        for (const event of h.events) {
+          state = evolve(state, event);
+          const result = await store.append({
+            hazardId: event.hazardId,
+            expectedVersion: event.version - 1,
+            events: [event],
+            outbox: outboxMessagesFor([event], state),
+            commandId: event.commandId,
+            commandFingerprint: 'seed',
+            summary: summarize(state),
+          });
+          expect(result.kind).toBe('ok');
+        }
+        expect(summarize(state!)).toEqual(h.summary);
+        n++;
+      }
+    expect(n).toBeGreaterThan(10);
+    const audit = await verifyAudit(store, { now: city.until });
+    expect(audit.problems).toEqual([]);
+  });
+});
+
+describe('buildPeriodicReport', () => {
+  it('counts what a brute-force pass over the facts counts', async () => {
+    const { events, inspections, model } = load();
+    const byHazard = new Map<string, ChainEvent[]>();
+    for (const e of events) byHazard.set(e.hazardId, [...(byHazard.get(e.hazardId) ?? []), e]);
+    const facts: HazardReportFact[] = [...byHazard.values()].map((list) => hazardReportFact(list));
+    const period = reportPeriod('monthly', '2026-10');
+    const report = await buildPeriodicReport(model, { kind: 'monthly', period: '2026-10', now: '2026-12-01T00:00:00.000Z', limit: 5 });
+    const inMonth = facts.filter((f) => f.createdAt >= period.from && f.createdAt < period.to);
+    const closedInMonth = facts.filter((f) => f.closedAt !== null && f.closedAt >= period.from && f.closedAt < period.to);
+    expect(report.summary.found).toBe(inMonth.length);
+    expect(report.summary.closed).toBe(closedInMonth.length);
+    expect(report.summary.closedOnTime).toBe(closedInMonth.filter((f) => f.onTime).length);
+    expect(report.summary.inspections).toBe(inspections.filter((i) => i.recordedAt >= period.from && i.recordedAt < period.to).length);
+    expect(report.summary.found).toBeGreaterThan(0);
+    expect(report.byLevel.map((r) => r.key)).toEqual(['simple', 'general', 'major']);
+    expect(report.byLevel.reduce((n, r) => n + r.found, 0)).toBe(report.summary.found);
+    expect(report.areas.every((a) => /^D\d+$/.test(a.area))).toBe(true);
+    expect(report.areas.reduce((n, a) => n + a.found, 0)).toBe(report.summary.found);
+    expect(report.enterprises).toHaveLength(5);
+    expect(report.enterprises[0]!.found).toBeGreaterThanOrEqual(report.enterprises[4]!.found);
+    expect(report.asOf).toBe(period.to);
+    // Recurrence by brute force: same enterprise and item within 30 days before.
+    const recurrent = inMonth.filter((h) =>
+      facts.some((p) => p.item !== null && p.item === h.item && p.enterpriseId === h.enterpriseId && p.createdAt < h.createdAt && Date.parse(p.createdAt) >= Date.parse(h.createdAt) - 30 * 86_400_000),
+    );
+    expect(report.summary.recurrent).toBe(recurrent.length);
+    expect(report.coverage).toBeNull();
+  });
+
+  it('narrows to an area and rolls up to its grids; refuses unknown and malformed areas', async () => {
+    const { model, city } = load();
+    const area = city.enterprises[0]!.area.split('/')[0]!;
+    const report = await buildPeriodicReport(model, { kind: 'quarterly', period: '2026-Q3', area, now: '2026-12-01T00:00:00.000Z' });
+    expect(report.areas.every((a) => a.area.startsWith(`${area}/`))).toBe(true);
+    await expect(buildPeriodicReport(model, { kind: 'monthly', period: '2026-11', area: 'D99', now: '2026-12-01T00:00:00.000Z' })).rejects.toMatchObject({ code: 'UNKNOWN_AREA' });
+    await expect(buildPeriodicReport(model, { kind: 'monthly', period: '2026-11', area: 'D1/../x', now: '2026-12-01T00:00:00.000Z' })).rejects.toMatchObject({ code: 'INVALID_AREA' });
+  });
+
+  it('passes the rounds facet’s coverage through when the host has one', async () => {
+    const { model } = load();
+    const report = await buildPeriodicReport(model, {
+      kind: 'weekly',
+      period: '2026-W45',
+      now: '2026-12-01T00:00:00.000Z',
+      coverage: async (period) => [{ roundId: `r-${period.label}`, title: { 'zh-CN': '第一轮自查' }, due: 10, done: 7, overdue: 3 }],
+    });
+    expect(report.coverage).toEqual([{ roundId: 'r-2026-W45', title: { 'zh-CN': '第一轮自查' }, due: 10, done: 7, overdue: 3 }]);
+  });
+});
+
+describe('renderReportHtml', () => {
+  it('renders tables and SVG charts and escapes every text', async () => {
+    const facts = aggregateReportFacts(
+      [
+        {
+          hazardId: 'hz-1',
+          version: 2,
+          enterpriseId: '<script>alert(1)</script>',
+          area: 'D1/G1',
+          domain: 'fire"&',
+          level: 'general',
+          source: 'grid_patrol',
+          item: 'fire:FIRE-001',
+          createdAt: '2026-11-03T02:00:00.000Z',
+          deadline: '2026-11-10T02:00:00.000Z',
+          closedAt: null,
+          onTime: null,
+        },
+      ],
+      [],
+      { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z', asOf: '2026-11-30T16:00:00.000Z', recurrenceDays: 30, limit: 20 },
+    );
+    const model = { reportFacts: async () => facts, areas: async () => ['D1/G1'] };
+    const report = await buildPeriodicReport(model, { kind: 'monthly', period: '2026-11', now: '2026-12-05T00:00:00.000Z' });
+    expect(report.summary).toMatchObject({ found: 1, overdue: 1 });
+    const html = renderReportHtml(report);
+    expect(html).toContain('<svg');
+    expect(html).toContain('安全生产隐患月通报（2026-11）');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('fire&quot;&amp;');
+    expect(renderReportHtml(report, { lang: 'en', fragment: true })).toMatch(/^<article class="anjian-report" lang="en">.*Monthly hazard bulletin/s);
+  });
+});
