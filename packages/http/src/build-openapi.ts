@@ -31,6 +31,7 @@ const TAGS = [
   { name: 'inspections', description: 'Classify an inspection and report its hazards / 检查记录与隐患判定' },
   { name: 'meta', description: 'This document / 接口文档' },
   { name: 'packs', description: 'Checklist packs: what a form asks and how answers are judged / 检查表' },
+  { name: 'permits', description: 'Hazardous-work permits: apply, approve, test, watch, close / 危险作业许可' },
   { name: 'queues', description: 'Work queues by role / 待办队列' },
 ];
 
@@ -51,7 +52,7 @@ function namedSchemas(): Record<string, JsonSchema> {
 }
 
 /** The problem of one status: {@link PROBLEM} with that status and its codes enumerated. */
-function statusProblem(status: number): JsonSchema {
+function statusProblem(status: number, extra: ReadonlySet<string> = new Set()): JsonSchema {
   // `reason` is only ever set on a 403 (a refused command).
   const { reason, ...others } = PROBLEM.properties as Record<string, JsonSchema>;
   const properties = status === 403 ? { ...others, reason } : others;
@@ -59,7 +60,7 @@ function statusProblem(status: number): JsonSchema {
     ...PROBLEM,
     title: `Problem ${status}`,
     description: `${STATUS_TEXT[status] ?? status} — application/problem+json (RFC 9457) / 错误`,
-    properties: { ...properties, status: { const: status }, code: { enum: [...problemCodes(status)] } },
+    properties: { ...properties, status: { const: status }, code: { enum: [...new Set([...problemCodes(status), ...extra])].sort() } },
   };
 }
 
@@ -121,6 +122,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
     };
   }
   const problems: Record<string, JsonSchema> = {};
+  const extraCodes = new Map<number, Set<string>>();
+  for (const route of routes)
+    for (const [status, codes] of Object.entries(route.problemCodes ?? {}))
+      for (const c of codes) (extraCodes.get(Number(status)) ?? extraCodes.set(Number(status), new Set()).get(Number(status))!).add(c);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const examples = Object.hasOwn(OPERATION_EXAMPLES, route.operationId) ? OPERATION_EXAMPLES[route.operationId] : undefined;
@@ -141,7 +146,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
       },
     };
     for (const status of route.errors) {
-      problems[`Problem${status}`] ??= statusProblem(status);
+      problems[`Problem${status}`] ??= statusProblem(status, extraCodes.get(status));
       responses[status] = {
         description: STATUS_TEXT[status] ?? String(status),
         ...(status === 401 ? { headers: challengeHeader } : {}),

@@ -11,6 +11,7 @@ import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
 import { checkRequestPath, createRouteMatcher, isRoutableMethod, methodNotAllowed } from './request-target.js';
 import { ROUTES } from './route-table.js';
+import { PERMIT_ROUTES } from './routes/permit-routes.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
 import { withSecurityHeaders } from './security-headers.js';
 import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
@@ -77,8 +78,10 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
     ...(options.inspections ? { inspections: options.inspections } : {}),
   };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
-  const openapi = buildOpenApi(ROUTES, basePath, challenge);
-  const match = createRouteMatcher(ROUTES, basePath);
+  // Optional facets add their routes (and their part of the document) only when configured.
+  const routes = options.permits ? [...ROUTES, ...PERMIT_ROUTES] : ROUTES;
+  const openapi = buildOpenApi(routes, basePath, challenge);
+  const match = createRouteMatcher(routes, basePath);
   const app = basePath ? new Hono<Env>().basePath(basePath) : new Hono<Env>();
 
   const log = (level: ApiLogEntry['level'], event: string, request: Request, requestId: string, status: number, extra: Record<string, unknown> = {}) =>
@@ -103,7 +106,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
     return problemResponse(p, lang, p.status === 401 ? { 'www-authenticate': challenge } : undefined);
   };
 
-  for (const route of ROUTES) {
+  for (const route of routes) {
     const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(route.method.toUpperCase(), honoPath, async (c) => {
       const request = c.req.raw;

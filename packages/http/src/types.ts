@@ -7,6 +7,7 @@ import type { Calendar, ChainDeps, Clock, Directory, EvidenceStore, Pack, Store 
 import type { InspectionLog } from '@anjian/core/ports';
 import type { ApiLogger } from './api-logger.js';
 import type { DocumentsApiOptions } from './documents-options.js';
+import type { PermitsApiOptions } from './permits-options.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = Record<string, unknown>;
@@ -75,6 +76,11 @@ export interface AnjianApiOptions {
    * accepted command's documents in the store transaction of its events.
    */
   documents?: DocumentsApiOptions;
+  /**
+   * Hazardous-work permits (危险作业许可): the store, the rules and the permit roles of the
+   * host's directory. Adds the `/permits` endpoints (and their part of the OpenAPI document).
+   */
+  permits?: PermitsApiOptions;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }
@@ -147,5 +153,7 @@ export interface RouteSpec {
   response: { status: number; description: string; schema: JsonSchema; mediaTypes?: readonly string[] };
   /** Documented error statuses (each answered as `application/problem+json`). */
   errors: readonly number[];
+  /** Problem codes this route answers besides the API's own, by status (the document enumerates them). */
+  problemCodes?: Readonly<Record<number, readonly string[]>>;
   handle(ctx: RouteContext): Promise<Response>;
 }

@@ -69,7 +69,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
       await pool.query(`
         CREATE TABLE IF NOT EXISTS ${s}.permit (
-          id TEXT COLLATE "C" PRIMARY KEY, enterprise_id TEXT NOT NULL, area TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+          id TEXT COLLATE "C" PRIMARY KEY, enterprise_id TEXT NOT NULL, area TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
           open BOOLEAN NOT NULL, next_due_at TEXT COLLATE "C", version INTEGER NOT NULL, body TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS permit_open_area ON ${s}.permit (area, kind, id) WHERE open;
         CREATE INDEX IF NOT EXISTS permit_open_kind ON ${s}.permit (kind, id) WHERE open;
@@ -191,9 +191,10 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
       const params: unknown[] = [];
       const add = (sql: string, value: unknown) => {
         params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
+        where.push(sql.replaceAll('?', `$${params.length}`));
       };
-      if (filter.area !== undefined) add('area = ?', filter.area);
+      // The area and its sub-areas (`D1`, `D1/…`): a range the index serves ('0' follows '/').
+      if (filter.area !== undefined) add("(area = ?::text OR (area >= ?::text || '/' AND area < ?::text || '0'))", filter.area);
       if (filter.kind !== undefined) add('kind = ?', filter.kind);
       if (filter.enterpriseId !== undefined) add('enterprise_id = ?', filter.enterpriseId);
       if (filter.afterId !== undefined) add('id > ?', filter.afterId);
@@ -209,7 +210,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
               `SELECT kind, status, COUNT(*) AS count FROM ${s}.permit WHERE open GROUP BY kind, status ORDER BY kind COLLATE "C", status COLLATE "C"`,
             )
           : await pool.query<{ kind: string; status: string; count: string }>(
-              `SELECT kind, status, COUNT(*) AS count FROM ${s}.permit WHERE open AND area = $1 GROUP BY kind, status ORDER BY kind COLLATE "C", status COLLATE "C"`,
+              `SELECT kind, status, COUNT(*) AS count FROM ${s}.permit WHERE open AND (area = $1::text OR (area >= $1::text || '/' AND area < $1::text || '0')) GROUP BY kind, status ORDER BY kind COLLATE "C", status COLLATE "C"`,
               [filter.area],
             );
       return r.rows.map((x) => ({ kind: x.kind, status: x.status, count: Number(x.count) }) as OpenPermitCount);

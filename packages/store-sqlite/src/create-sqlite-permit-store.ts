@@ -151,7 +151,8 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     let s = listCache.get(key);
     if (!s) {
       const where = ['open = 1'];
-      if (filter.area !== undefined) where.push('area = @area');
+      // The area and its sub-areas (`D1`, `D1/…`): a range the index serves ('0' follows '/').
+      if (filter.area !== undefined) where.push("(area = @area OR (area >= @area || '/' AND area < @area || '0'))");
       if (filter.kind !== undefined) where.push('kind = @kind');
       if (filter.enterpriseId !== undefined) where.push('enterprise_id = @enterpriseId');
       if (filter.afterId !== undefined) where.push('id > @afterId');
@@ -194,7 +195,9 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
       const key = filter.area === undefined ? 'all' : 'area';
       let s = countCache.get(key);
       if (!s) {
-        s = db.prepare(`SELECT kind, status, COUNT(*) AS count FROM permit WHERE open = 1 ${filter.area === undefined ? '' : 'AND area = @area'} GROUP BY kind, status ORDER BY kind, status`);
+        s = db.prepare(
+          `SELECT kind, status, COUNT(*) AS count FROM permit WHERE open = 1 ${filter.area === undefined ? '' : "AND (area = @area OR (area >= @area || '/' AND area < @area || '0'))"} GROUP BY kind, status ORDER BY kind, status`,
+        );
         countCache.set(key, s);
       }
       return s.all(filter.area === undefined ? {} : { area: filter.area }) as OpenPermitCount[];

@@ -40,7 +40,7 @@ function isoMs(value: unknown): number | null {
 }
 
 function invalid(field: string, zh: string, en: string): PermitRejection {
-  return reject('INVALID_COMMAND', `命令字段 ${field} 无效：${zh}`, `Invalid command field ${field}: ${en}`);
+  return { ...reject('INVALID_COMMAND', `命令字段 ${field} 无效：${zh}`, `Invalid command field ${field}: ${en}`), pointer: `/${field.replace(/\./g, '/')}` };
 }
 
 function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null {

@@ -18,6 +18,7 @@ export {
   handlePermitCommand,
   tickPermits,
   permitNotifications,
+  permitRef,
   PERMIT_SUSPENDED_TOPIC,
   PERMIT_OVERDUE_TOPIC,
   type PermitServiceDeps,
@@ -37,3 +38,4 @@ export {
   type PermitFinding,
   type PermitFindings,
 } from './permit-findings.js';
+export { canReadPermit, actsForEnterprise, supervisesArea, mayCommandPermit, PERMIT_DOMAIN } from './permit-access.js';

@@ -1,5 +1,6 @@
 import type { OpenPermitCount, OpenPermitFilter, PermitNotification, PermitStore } from '../ports/permit-store.js';
 import type { ClaimedOutboxMessage } from '../ports/store.js';
+import { areaCovers } from '../chain/authorize.js';
 import { isPermitOpen } from './decide-permit.js';
 import { checkPermitAppend, permitNextDueAt } from './permit-store-support.js';
 import type { PermitEvent, PermitState, PermitStatus } from './permit-types.js';
@@ -72,7 +73,7 @@ export function createMemoryPermitStore(): PermitStore {
           (s) =>
             isPermitOpen(s) &&
             statuses.has(s.status) &&
-            (filter.area === undefined || s.area === filter.area) &&
+            (filter.area === undefined || areaCovers(filter.area, s.area)) &&
             (filter.kind === undefined || s.rule.kind === filter.kind) &&
             (filter.enterpriseId === undefined || s.enterpriseId === filter.enterpriseId) &&
             (filter.afterId === undefined || s.permitId > filter.afterId),
@@ -84,7 +85,7 @@ export function createMemoryPermitStore(): PermitStore {
     async countOpen(filter = {}) {
       const counts = new Map<string, OpenPermitCount>();
       for (const s of states.values()) {
-        if (!isPermitOpen(s) || (filter.area !== undefined && s.area !== filter.area)) continue;
+        if (!isPermitOpen(s) || (filter.area !== undefined && !areaCovers(filter.area, s.area))) continue;
         const key = `${s.rule.kind}\u0000${s.status}`;
         const c = counts.get(key) ?? { kind: s.rule.kind, status: s.status, count: 0 };
         c.count++;

@@ -14,6 +14,8 @@ export const PERMIT_OVERDUE_TOPIC = 'permit.overdue_to_close';
 /** Payload of a permit notification: who to tell is the host's (the enterprise's and the approver's phones). */
 export interface PermitNotificationPayload {
   permitId: string;
+  /** A short reference for a text message (`XK-3F9A2C`: the last six characters of the id). */
+  permitNo: string;
   enterpriseId: string;
   area: string;
   kind: string;
@@ -27,6 +29,11 @@ export interface PermitNotificationPayload {
   reasonText?: string;
   validUntil: string;
   at: string;
+}
+
+/** A permit's short reference for texts and forms: `XK-` and the id's last six characters, upper case. */
+export function permitRef(permitId: string): string {
+  return `XK-${permitId.slice(-6).toUpperCase()}`;
 }
 
 const REASON_ZH: Record<SuspendReason, string> = {
@@ -51,6 +58,7 @@ export function permitNotifications(before: PermitState | null, events: readonly
     const topic = e.type === 'suspended' ? PERMIT_SUSPENDED_TOPIC : PERMIT_OVERDUE_TOPIC;
     const payload: PermitNotificationPayload = {
       permitId: s.permitId,
+      permitNo: permitRef(s.permitId),
       enterpriseId: s.enterpriseId,
       area: s.area,
       kind: s.rule.kind,

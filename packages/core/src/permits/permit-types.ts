@@ -150,6 +150,8 @@ export type PermitRejectionCode =
 export interface PermitRejection {
   code: PermitRejectionCode;
   message: PermitText;
+  /** For `INVALID_COMMAND`: the JSON pointer of the field in the command (`/reading/instrument`). */
+  pointer?: string;
 }
 
 /** What `decidePermit` returns. */

@@ -47,7 +47,7 @@ export type PermitAppendProblem = 'empty' | 'permit_id' | 'version' | 'prev_hash
 
 /** Filter of {@link PermitStore.listOpen}; omitted fields do not narrow. */
 export interface OpenPermitFilter {
-  /** Exact area code. */
+  /** An area code; it covers its sub-areas (`D1` covers `D1/G3`, not `D10`). */
   area?: string;
   kind?: PermitKind | string;
   enterpriseId?: string;
@@ -89,6 +89,7 @@ export interface PermitStore {
   /** The version a command id produced, or null. MUST NOT write. */
   commandVersion(commandId: string): Promise<{ permitId: string; version: number } | null>;
   listOpen(filter?: OpenPermitFilter): Promise<PermitState[]>;
+  /** Open permits by kind and status, in an area (sub-areas included) or everywhere. */
   countOpen(filter?: { area?: string }): Promise<OpenPermitCount[]>;
   listDue(now: string, limit: number): Promise<PermitState[]>;
   claimOutbox(input: ClaimOutboxInput): Promise<ClaimedOutboxMessage[]>;

@@ -195,21 +195,25 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       await d.ready('P-d', { area: '330106' }, safety, reading(-5, { flammablePctVol: 0.1 }));
       await d.ok('P-d', { type: 'start' }, applicant, 0);
       await d.ok('P-e', apply('P-e', { area: '330106' }), applicant, -60);
+      await d.ok('P-f', apply('P-f', { area: '330106/G2' }), applicant, -60);
+      await d.ok('P-g', apply('P-g', { area: '3301060' }), applicant, -60);
       await d.ok('P-e', { type: 'cancel', reason: 'weather' }, applicant, -50);
       const ids = (xs: PermitState[]) => xs.map((x) => x.permitId);
-      expect(ids(await s.listOpen({ area: '330106' }))).toEqual(['P-a', 'P-b', 'P-d']);
-      expect(ids(await s.listOpen({ area: '330106', kind: 'hot_work' }))).toEqual(['P-a', 'P-d']);
+      // An area covers its sub-areas (330106/G2), not a longer code (3301060).
+      expect(ids(await s.listOpen({ area: '330106' }))).toEqual(['P-a', 'P-b', 'P-d', 'P-f']);
+      expect(ids(await s.listOpen({ area: '330106/G2' }))).toEqual(['P-f']);
+      expect(ids(await s.listOpen({ area: '330106', kind: 'hot_work' }))).toEqual(['P-a', 'P-d', 'P-f']);
       expect(ids(await s.listOpen({ area: '330106', statuses: ['in_progress'] }))).toEqual(['P-d']);
-      expect(ids(await s.listOpen({ kind: 'hot_work', afterId: 'P-a', limit: 1 }))).toEqual(['P-c']);
+      expect(ids(await s.listOpen({ kind: 'hot_work', afterId: 'P-a', limit: 2 }))).toEqual(['P-c', 'P-d']);
       expect(ids(await s.listOpen({ enterpriseId: 'E-none' }))).toEqual([]);
       expect(await s.countOpen({ area: '330106' })).toEqual([
         { kind: 'confined_space', status: 'applied', count: 1 },
-        { kind: 'hot_work', status: 'applied', count: 1 },
+        { kind: 'hot_work', status: 'applied', count: 2 },
         { kind: 'hot_work', status: 'in_progress', count: 1 },
       ]);
-      expect((await s.countOpen()).reduce((n, c) => n + c.count, 0)).toBe(4);
+      expect((await s.countOpen()).reduce((n, c) => n + c.count, 0)).toBe(6);
       await d.ok('P-d', { type: 'close' }, applicant, 60);
-      expect(ids(await s.listOpen({ area: '330106' }))).toEqual(['P-a', 'P-b']);
+      expect(ids(await s.listOpen({ area: '330106' }))).toEqual(['P-a', 'P-b', 'P-f']);
     });
 
     test('due permits: validity ends and monitoring intervals', async (s) => {

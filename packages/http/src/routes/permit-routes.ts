@@ -1,0 +1,536 @@
+import {
+  actsForEnterprise,
+  canReadPermit,
+  DEFAULT_PERMIT_RULES,
+  handlePermitCommand,
+  HAZARDOUS_WORK_PACK_ID,
+  ID_PATTERN,
+  mayCommandPermit,
+  OPEN_PERMIT_STATUSES,
+  permitFindings,
+  supervisesArea,
+  type PermitCommand,
+  type PermitRejection,
+  type PermitRejectionCode,
+  type PermitState,
+  type PermitStatus,
+} from '@anjian/core/internal';
+import type { ActorProfile } from '@anjian/core';
+import { sha256Hex } from '@anjian/core/audit';
+import { badRequest } from '../bad-request.js';
+import { jsonResponse } from '../json-response.js';
+import { HttpProblem, type ProblemIssue } from '../problem.js';
+import { readJsonObject } from '../read-json-body.js';
+import type { PermitsApiOptions } from '../permits-options.js';
+import type { JsonSchema, RouteContext, RouteSpec } from '../types.js';
+
+/** HTTP status of each permit rejection code. */
+export const PERMIT_REJECTION_STATUS: Readonly<Record<PermitRejectionCode, number>> = Object.freeze({
+  INVALID_COMMAND: 422,
+  READING_INCOMPLETE: 422,
+  INVALID_TIME: 422,
+  LEL_REQUIRED: 422,
+  NO_RULE_IN_FORCE: 422,
+  NOT_FOUND: 404,
+  APPROVER_ROLE: 403,
+  SEPARATION_OF_DUTIES: 403,
+  NOT_ATTENDANT: 403,
+  ALREADY_EXISTS: 409,
+  WRONG_STATUS: 409,
+  OUTSIDE_VALIDITY: 409,
+  PERMIT_EXPIRED: 409,
+  NO_PASSING_TEST: 409,
+  GAS_TEST_STALE: 409,
+  ATTENDANT_ABSENT: 409,
+  ATTACHMENT_MISSING: 409,
+  CONFLICT: 409,
+});
+
+/** Problem codes the permit routes answer, by status (the document enumerates them). */
+export const PERMIT_PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = (() => {
+  const out: Record<number, string[]> = { 403: ['FORBIDDEN', 'UNKNOWN_ACTOR'], 404: ['PERMIT_NOT_FOUND', 'ENTERPRISE_NOT_FOUND', 'PACK_NOT_FOUND'], 422: ['UNKNOWN_FIELD'] };
+  for (const [code, status] of Object.entries(PERMIT_REJECTION_STATUS)) (out[status] ??= []).push(code);
+  return out;
+})();
+
+const BAD = { 'zh-CN': '请求无效', en: 'Bad request' };
+const FORBIDDEN = new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权操作', en: 'Forbidden' }, { 'zh-CN': '您无权对该作业许可执行此操作', en: 'you may not do this on this permit' });
+
+function permitNotFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'PERMIT_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': `没有作业许可 ${id.slice(0, 64)}`, en: `no permit ${id.slice(0, 64)}` });
+}
+
+function permitsOf(ctx: RouteContext): PermitsApiOptions {
+  const permits = ctx.options.permits;
+  if (!permits) throw new HttpProblem(404, 'NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '本服务未启用作业许可', en: 'this server has no permits option' });
+  return permits;
+}
+
+async function actorOf(ctx: RouteContext): Promise<ActorProfile> {
+  const actor = await ctx.deps.directory.resolve(ctx.actorId ?? '');
+  if (!actor) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '无权操作', en: 'Forbidden' }, { 'zh-CN': '目录中没有此用户', en: 'the directory does not know this actor' });
+  return actor;
+}
+
+/** A permit the actor may read, or the same 404 as a missing one (nothing said about its existence). */
+async function readablePermit(ctx: RouteContext, actor: ActorProfile, id: string): Promise<PermitState> {
+  const state = await permitsOf(ctx).store.loadState(id);
+  if (!state || !canReadPermit(actor, state)) throw permitNotFound(id);
+  return state;
+}
+
+function rejectionProblem(r: PermitRejection, strip = ''): HttpProblem {
+  const status = PERMIT_REJECTION_STATUS[r.code] ?? 409;
+  const message = { 'zh-CN': r.message['zh-CN'], en: r.message.en };
+  const pointer = r.pointer === undefined ? undefined : r.pointer.startsWith(strip) && strip !== '' ? r.pointer.slice(strip.length) || '' : r.pointer;
+  const issues: ProblemIssue[] | undefined = status === 422 ? [{ code: r.code, severity: 'error', message, ...(pointer !== undefined ? { pointer } : {}) }] : undefined;
+  return new HttpProblem(status, r.code, { 'zh-CN': '作业许可拒绝了该操作', en: 'The permit refused this' }, message, issues);
+}
+
+function unknownFields(body: Record<string, unknown>, allowed: readonly string[]): void {
+  const extra = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (extra.length === 0) return;
+  throw new HttpProblem(
+    422,
+    'UNKNOWN_FIELD',
+    BAD,
+    { 'zh-CN': `未知字段：${extra.join('、').slice(0, 200)}`, en: `unknown fields: ${extra.join(', ').slice(0, 200)}` },
+    extra.slice(0, 20).map((k) => ({
+      code: 'UNKNOWN_FIELD',
+      severity: 'error' as const,
+      pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      message: { 'zh-CN': `未知字段 ${k.slice(0, 40)}（操作人等由服务器确定）`, en: `unknown field ${k.slice(0, 40)} (the actor and the like come from the server)` },
+    })),
+  );
+}
+
+function idempotencyKey(ctx: RouteContext): string {
+  const key = ctx.request.headers.get('idempotency-key');
+  if (!key || !ID_PATTERN.test(key))
+    throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
+  return key;
+}
+
+async function bodyOf(ctx: RouteContext): Promise<Record<string, unknown>> {
+  const text = await ctx.request.clone().text();
+  return text.trim() === '' ? {} : readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
+}
+
+function result(state: PermitState, events: unknown[], replayed: boolean, status = 200): Response {
+  return jsonResponse({ permit: state, events, replayed }, status, replayed ? { 'idempotent-replayed': 'true' } : undefined);
+}
+
+// ── Schemas ────────────────────────────────────────────────────────────────────
+const TEXT: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
+const ISO: JsonSchema = { type: 'string', maxLength: 40, description: 'ISO 8601 time / 时间' };
+const LOCALIZED: JsonSchema = { type: 'object', required: ['zh-CN', 'en'], properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } } };
+const STATUS: JsonSchema = { enum: ['applied', 'approved', 'in_progress', 'suspended', 'expired', 'closed', 'cancelled'] };
+const SAMPLE: JsonSchema = { type: ['object', 'null'], required: ['sampledAt', 'pass'], properties: { sampledAt: { type: 'string' }, pass: { type: 'boolean' } } };
+const PERMIT: JsonSchema = {
+  type: 'object',
+  description: 'A permit folded from its events; `rule` is the permit rule applied at application (kept with the permit) / 作业许可当前状态',
+  required: ['permitId', 'version', 'status', 'rule', 'enterpriseId', 'area', 'applicantId', 'workerIds', 'attendantId', 'validFrom', 'validUntil', 'attendantPresent', 'lastHash', 'updatedAt'],
+  properties: {
+    permitId: { type: 'string' },
+    version: { type: 'integer', minimum: 1 },
+    status: STATUS,
+    rule: {
+      type: 'object',
+      additionalProperties: true,
+      required: ['id', 'kind', 'grade', 'title'],
+      properties: { id: { type: 'string' }, kind: { type: 'string' }, grade: { type: 'string' }, title: LOCALIZED },
+    },
+    enterpriseId: { type: 'string' },
+    area: { type: 'string' },
+    applicantId: { type: 'string' },
+    workerIds: { type: 'array', items: { type: 'string' } },
+    attendantId: { type: 'string' },
+    validFrom: { type: 'string' },
+    validUntil: { type: 'string' },
+    flammableLelPctVol: { type: ['number', 'null'] },
+    approverId: { type: ['string', 'null'] },
+    lastTest: SAMPLE,
+    lastMonitoredAt: { type: ['string', 'null'] },
+    attendantPresent: { type: 'boolean' },
+    suspendedAt: { type: ['string', 'null'] },
+    suspendReason: { enum: ['reading_failed', 'reading_missed', 'attendant_absent', null] },
+    lastHash: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+};
+const EVENT: JsonSchema = {
+  type: 'object',
+  description: 'One event of the permit’s hash-chained log / 作业许可事件',
+  required: ['id', 'permitId', 'version', 'type', 'actorId', 'recordedAt', 'data', 'prevHash', 'hash'],
+  properties: {
+    id: { type: 'string' },
+    permitId: { type: 'string' },
+    version: { type: 'integer', minimum: 1 },
+    type: { enum: ['applied', 'approved', 'gas_tested', 'started', 'reading_recorded', 'attendant_present', 'attendant_absent', 'suspended', 'resumed', 'expired', 'closed', 'cancelled'] },
+    actorId: { type: 'string' },
+    recordedAt: { type: 'string' },
+    data: { type: 'object', additionalProperties: true },
+    prevHash: { type: 'string' },
+    hash: { type: 'string' },
+  },
+};
+const COMMAND_RESULT: JsonSchema = {
+  type: 'object',
+  required: ['permit', 'events', 'replayed'],
+  properties: { permit: PERMIT, events: { type: 'array', items: EVENT }, replayed: { type: 'boolean', description: 'true: a retry with the same Idempotency-Key; nothing was written / 重放' } },
+};
+const READING_BODY: JsonSchema = {
+  type: 'object',
+  required: ['sampledAt', 'instrument', 'place'],
+  properties: {
+    sampledAt: { ...ISO, description: 'when the sample was taken (not in the future, at most 24 h back) / 采样时间' },
+    instrument: { ...TEXT, description: 'detector / 检测仪器' },
+    place: { ...TEXT, description: 'sampling place / 检测部位' },
+    flammablePctVol: { type: 'number', minimum: 0, maximum: 100, description: 'flammable gas, % vol / 可燃气体 %VOL' },
+    flammablePctLel: { type: 'number', minimum: 0, maximum: 100, description: 'flammable gas, % LEL / 可燃气体 %LEL' },
+    o2PctVol: { type: 'number', minimum: 0, maximum: 100, description: 'oxygen, % vol / 氧含量 %VOL' },
+  },
+};
+const READING_FIELDS = ['sampledAt', 'instrument', 'place', 'flammablePctVol', 'flammablePctLel', 'o2PctVol'];
+const EMPTY_BODY: JsonSchema = { type: 'object', properties: {}, description: 'no fields (an empty body is accepted too) / 无字段' };
+const KEY_HEADER = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: true,
+  description: 'one per intended action; a retry with the same key replays the result (header Idempotent-Replayed) / 幂等键',
+  schema: { type: 'string', pattern: ID_PATTERN.source },
+};
+
+interface CommandRouteDef {
+  path: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  fields: readonly string[];
+  body: JsonSchema;
+  /** The command from the body; `strip` is the pointer prefix core uses for the body's fields. */
+  command(body: Record<string, unknown>): PermitCommand;
+  strip?: string;
+}
+
+function commandRoute(def: CommandRouteDef): RouteSpec {
+  return {
+    method: 'post',
+    path: def.path,
+    operationId: def.operationId,
+    summary: def.summary,
+    description: def.description,
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    parameters: [KEY_HEADER],
+    requestBody: def.body,
+    response: { status: 200, description: 'the permit after the command, and the events written / 操作后的许可与写入的事件', schema: COMMAND_RESULT },
+    errors: [400, 401, 403, 404, 409, 413, 422],
+    async handle(ctx) {
+      const permits = permitsOf(ctx);
+      const key = idempotencyKey(ctx);
+      const body = await bodyOf(ctx);
+      unknownFields(body, def.fields);
+      const actor = await actorOf(ctx);
+      const id = ctx.params.id ?? '';
+      const command = def.command(body);
+      const state = await readablePermit(ctx, actor, id);
+      if (!mayCommandPermit(actor, state, command.type)) throw FORBIDDEN;
+      const roles = await permits.permitRoles(actor.id, state.enterpriseId);
+      const r = await handlePermitCommand(
+        { store: permits.store, rules: permits.rules ?? DEFAULT_PERMIT_RULES },
+        { permitId: id, command, actor: { id: actor.id, roles: [...roles] }, now: ctx.deps.clock.now(), commandId: `pc-${sha256Hex(`${actor.id}\n${key}`).slice(0, 32)}` },
+      );
+      if (!r.ok) throw rejectionProblem(r.rejection, def.strip);
+      return result(r.state, r.events, r.replayed);
+    },
+  };
+}
+
+const reading = (b: Record<string, unknown>) => b as never;
+
+/** The permit endpoints (added to the API when `createAnjianApi` has `permits`). */
+export const PERMIT_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/permits',
+    operationId: 'applyPermit',
+    summary: 'Apply for a hazardous-work permit / 申请危险作业许可',
+    description:
+      'By a person of the enterprise named in the body. The permit id comes from the actor and the Idempotency-Key; the area from the directory’s record of the enterprise; the rule (approver, validity, gas test, monitoring) from the permit rules in force on `validFrom` — none of it from the request.\n\n由企业人员申请。许可编号由用户与幂等键生成，区域取自企业登记信息，规则（审批人、有效期、气体分析、监测）按 validFrom 当日施行的许可规则确定，均不取自请求。',
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    parameters: [KEY_HEADER],
+    requestBody: {
+      type: 'object',
+      required: ['kind', 'grade', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom'],
+      properties: {
+        kind: { type: 'string', description: 'hot_work, confined_space, work_at_height … / 作业类型' },
+        grade: { type: 'string', description: 'special, first, second; none for kinds without grades / 级别' },
+        premises: { enum: ['hazchem', 'general'], description: 'hazchem: GB 30871-2022; general: other premises (GB 46768-2025 confined space) / 场所' },
+        enterpriseId: TEXT,
+        workerIds: { type: 'array', minItems: 1, maxItems: 50, items: TEXT },
+        attendantId: TEXT,
+        validFrom: { ...ISO, description: 'start of validity, 5 min ago to 30 days ahead; the end is derived from the rule / 有效期起点' },
+        flammableLelPctVol: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'LEL of the flammable substance (% vol), when the limits depend on it / 爆炸下限' },
+      },
+    },
+    response: { status: 201, description: 'the permit applied for (a retry with the same key: the same permit, Idempotent-Replayed: true) / 已申请的许可', schema: COMMAND_RESULT },
+    errors: [400, 401, 403, 404, 413, 422],
+    async handle(ctx) {
+      const permits = permitsOf(ctx);
+      const key = idempotencyKey(ctx);
+      const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
+      unknownFields(body, ['kind', 'grade', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
+      const actor = await actorOf(ctx);
+      const enterpriseId = typeof body.enterpriseId === 'string' ? body.enterpriseId : '';
+      if (!actsForEnterprise(actor, enterpriseId)) throw FORBIDDEN;
+      const enterprise = await ctx.deps.directory.enterprise(enterpriseId);
+      if (!enterprise)
+        throw new HttpProblem(404, 'ENTERPRISE_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': `未登记的企业 ${enterpriseId}`, en: `enterprise ${enterpriseId} is not registered` });
+      const permitId = `pm-${sha256Hex(`permit\n${actor.id}\n${key}`).slice(0, 24)}`;
+      const command = { ...body, type: 'apply', permitId, area: enterprise.area } as unknown as PermitCommand;
+      const roles = await permits.permitRoles(actor.id, enterpriseId);
+      const r = await handlePermitCommand(
+        { store: permits.store, rules: permits.rules ?? DEFAULT_PERMIT_RULES },
+        { permitId, command, actor: { id: actor.id, roles: [...roles] }, now: ctx.deps.clock.now(), commandId: `pc-${sha256Hex(`${actor.id}\n${key}`).slice(0, 32)}` },
+      );
+      if (!r.ok) throw rejectionProblem(r.rejection);
+      return result(r.state, r.events, r.replayed, 201);
+    },
+  },
+  commandRoute({
+    path: '/permits/{id}/approve',
+    operationId: 'approvePermit',
+    summary: 'Approve a permit (the approver the grade requires) / 审批作业许可',
+    description:
+      'By a person of the enterprise holding the permit role the rule requires (特级 主管领导, 一级 安全管理部门, 二级 所在基层单位), from the host’s directory; the approver is neither a worker nor the attendant.\n\n须持有规则要求的审批角色（来自宿主目录），且不得是作业人员或监护人。',
+    fields: [],
+    body: EMPTY_BODY,
+    command: () => ({ type: 'approve' }),
+  }),
+  commandRoute({
+    path: '/permits/{id}/gas-tests',
+    operationId: 'recordPermitGasTest',
+    summary: 'Record a gas test before start or resume / 记录气体分析',
+    description:
+      'The reading is judged by the permit rule (limits by the declared LEL); a reading lacking a required measure is refused.\n\n读数按许可规则判定（按申报的爆炸下限选取合格标准）；缺少规则要求的项目即拒绝。',
+    fields: READING_FIELDS,
+    body: READING_BODY,
+    command: (b) => ({ type: 'record_gas_test', reading: reading(b) }),
+    strip: '/reading',
+  }),
+  commandRoute({
+    path: '/permits/{id}/start',
+    operationId: 'startPermit',
+    summary: 'Start the work / 开始作业',
+    description:
+      'Only inside the validity, with the attendant present and the latest gas test passing and inside the rule’s window (30 min), with the rule’s attachments (video for 特级 hot work, the signed briefing for GB 46768 confined space).\n\n须在有效期内、监护人到位、最近一次分析合格且在时限内，并附规则要求的附件。',
+    fields: ['attachments'],
+    body: {
+      type: 'object',
+      properties: { attachments: { type: 'array', maxItems: 20, items: { type: 'object', required: ['kind', 'ref'], properties: { kind: TEXT, ref: TEXT } } } },
+    },
+    command: (b) => ({ type: 'start', ...(b.attachments === undefined ? {} : { attachments: b.attachments as never }) }),
+  }),
+  commandRoute({
+    path: '/permits/{id}/readings',
+    operationId: 'recordPermitReading',
+    summary: 'Record a monitoring reading during the work / 记录作业中监测读数',
+    description:
+      'A failing reading suspends the job; a reading after the monitoring interval (15 min in a GB 46768 confined space) records the suspension first.\n\n读数不合格即暂停作业；超过监测间隔才记录的，先记录暂停。',
+    fields: READING_FIELDS,
+    body: READING_BODY,
+    command: (b) => ({ type: 'record_reading', reading: reading(b) }),
+    strip: '/reading',
+  }),
+  commandRoute({
+    path: '/permits/{id}/attendant-present',
+    operationId: 'permitAttendantPresent',
+    summary: 'The attendant confirms being present (在场) / 监护人确认在场',
+    description: 'Only by the attendant named on the permit, from the session.\n\n只能由许可上的监护人本人确认。',
+    fields: [],
+    body: EMPTY_BODY,
+    command: () => ({ type: 'attendant_present' }),
+  }),
+  commandRoute({
+    path: '/permits/{id}/attendant-left',
+    operationId: 'permitAttendantLeft',
+    summary: 'Record that the attendant left / 记录监护人离开',
+    description: 'By a person of the enterprise, or a supervisor of the area on a spot check. The job in progress is suspended.\n\n由企业人员或本区域监管人员（现场抽查）记录；作业中即暂停。',
+    fields: [],
+    body: EMPTY_BODY,
+    command: () => ({ type: 'attendant_absent' }),
+  }),
+  commandRoute({
+    path: '/permits/{id}/resume',
+    operationId: 'resumePermit',
+    summary: 'Resume a suspended job / 恢复作业',
+    description: 'Needs a passing gas test taken after the suspension and the attendant present.\n\n须有暂停后新的合格分析且监护人到位。',
+    fields: [],
+    body: EMPTY_BODY,
+    command: () => ({ type: 'resume' }),
+  }),
+  commandRoute({
+    path: '/permits/{id}/close',
+    operationId: 'closePermit',
+    summary: 'Close the permit (work finished) / 关闭作业许可',
+    description: 'From in progress, suspended or expired.\n\n作业中、暂停或已过期的许可可关闭。',
+    fields: [],
+    body: EMPTY_BODY,
+    command: () => ({ type: 'close' }),
+  }),
+  commandRoute({
+    path: '/permits/{id}/cancel',
+    operationId: 'cancelPermit',
+    summary: 'Cancel the permit / 取消作业许可',
+    description: 'Before the start or while suspended, with a reason.\n\n开始前或暂停中可取消，须说明原因。',
+    fields: ['reason'],
+    body: { type: 'object', required: ['reason'], properties: { reason: TEXT } },
+    command: (b) => ({ type: 'cancel', reason: b.reason as string }),
+  }),
+  {
+    method: 'get',
+    path: '/permits/{id}',
+    operationId: 'getPermit',
+    summary: 'A permit and its hash-chained events / 作业许可及其事件',
+    description: 'For people of the enterprise and supervisors of its area (the read policy with domain hazardous_work); anyone else gets a 404.\n\n企业人员和本区域监管人员可查；其他用户为 404。',
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    response: { status: 200, description: 'the permit / 许可', schema: { type: 'object', required: ['permit', 'events'], properties: { permit: PERMIT, events: { type: 'array', items: EVENT } } } },
+    errors: [401, 403, 404],
+    async handle(ctx) {
+      const actor = await actorOf(ctx);
+      const id = ctx.params.id ?? '';
+      await readablePermit(ctx, actor, id);
+      const read = await permitsOf(ctx).store.readPermit(id);
+      if (!read) throw permitNotFound(id);
+      return jsonResponse({ permit: read.state, events: read.events });
+    },
+  },
+  {
+    method: 'get',
+    path: '/permits/{id}/findings',
+    operationId: 'getPermitFindings',
+    summary: 'Hazards in the permit record, classified by the hazardous-work pack / 作业许可记录中的隐患',
+    description:
+      'Each moment of the record worth asking about (start, failing reading, attendant gone, expired while open, missed reading) as an inspection of the hazardous-work pack the server serves; the pack decides. Each finding carries the permit’s events up to the observed one as evidence; rule violations the pack has no item for are listed as unclassified.\n\n将许可记录中的关键时刻作为危险作业检查表的检查记录，由检查表判定；每项隐患附许可事件作为证据；检查表未覆盖的违规列为未分类。',
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    response: {
+      status: 200,
+      description: 'findings / 隐患',
+      schema: {
+        type: 'object',
+        required: ['findings', 'unclassified'],
+        properties: {
+          findings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['observation', 'hazard', 'inspection', 'evidence'],
+              properties: {
+                observation: { type: 'string' },
+                hazard: {
+                  type: 'object',
+                  additionalProperties: true,
+                  required: ['rule', 'level', 'title'],
+                  properties: { rule: { type: 'string' }, level: { type: 'string' }, title: { type: 'object', additionalProperties: true } },
+                },
+                inspection: { type: 'object', additionalProperties: true },
+                evidence: {
+                  type: 'object',
+                  additionalProperties: true,
+                  required: ['permitId', 'eventId', 'events'],
+                  properties: { permitId: { type: 'string' }, eventId: { type: 'string' }, events: { type: 'array' } },
+                },
+              },
+            },
+          },
+          unclassified: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+    errors: [401, 403, 404],
+    async handle(ctx) {
+      const actor = await actorOf(ctx);
+      const id = ctx.params.id ?? '';
+      await readablePermit(ctx, actor, id);
+      const pack = ctx.deps.packs?.get(HAZARDOUS_WORK_PACK_ID);
+      if (!pack)
+        throw new HttpProblem(
+          404,
+          'PACK_NOT_FOUND',
+          { 'zh-CN': '未找到', en: 'Not found' },
+          { 'zh-CN': '服务器未提供 hazardous-work 检查表', en: 'the server does not serve the hazardous-work pack' },
+        );
+      const read = await permitsOf(ctx).store.readPermit(id);
+      if (!read) throw permitNotFound(id);
+      return jsonResponse(permitFindings(pack, read.events));
+    },
+  },
+  {
+    method: 'get',
+    path: '/permits',
+    operationId: 'listOpenPermits',
+    summary: 'Open permits now, by area and kind / 当前进行中的作业许可',
+    description:
+      'Supervisors (grid, enforcement with hazardous_work, admins) list an area they cover (sub-areas included); people of an enterprise list their enterprise’s. Ordered by id; `after` continues.\n\n监管人员按其辖区查询（含下级区域）；企业人员查询本企业。按编号排序，after 续查。',
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    parameters: [
+      { name: 'area', in: 'query', description: 'area code (supervisors: required) / 区域', schema: { type: 'string', maxLength: 200 } },
+      { name: 'enterpriseId', in: 'query', description: 'enterprise (people of an enterprise: required) / 企业', schema: { type: 'string', maxLength: 200 } },
+      { name: 'kind', in: 'query', description: 'kind of work / 作业类型', schema: { type: 'string', maxLength: 100 } },
+      { name: 'status', in: 'query', description: 'comma-separated open statuses (default all open) / 状态', schema: { type: 'string', maxLength: 100 } },
+      { name: 'after', in: 'query', description: 'continue after this permit id / 续查', schema: { type: 'string', maxLength: 200 } },
+      { name: 'limit', in: 'query', description: '1–500, default 100 / 条数', schema: { type: 'string', pattern: '^[0-9]{1,3}$' } },
+    ],
+    response: {
+      status: 200,
+      description: 'open permits and counts by kind and status / 许可与统计',
+      schema: {
+        type: 'object',
+        required: ['items', 'counts'],
+        properties: {
+          items: { type: 'array', items: PERMIT },
+          counts: { type: 'array', items: { type: 'object', required: ['kind', 'status', 'count'], properties: { kind: { type: 'string' }, status: STATUS, count: { type: 'integer', minimum: 0 } } } },
+        },
+      },
+    },
+    errors: [400, 401, 403],
+    async handle(ctx) {
+      const permits = permitsOf(ctx);
+      const actor = await actorOf(ctx);
+      const q = ctx.query;
+      const area = q.get('area') ?? undefined;
+      const enterpriseId = q.get('enterpriseId') ?? undefined;
+      const limitText = q.get('limit');
+      const limit = limitText === null ? 100 : Number(limitText);
+      const bad = (zh: string, en: string) => new HttpProblem(400, 'INVALID_QUERY', BAD, { 'zh-CN': zh, en });
+      if (limitText !== null && (!/^[0-9]{1,3}$/.test(limitText) || limit < 1 || limit > 500)) throw bad('limit 须为 1–500', 'limit must be 1–500');
+      const statuses = q.get('status')?.split(',') ?? undefined;
+      if (statuses && !statuses.every((s) => (OPEN_PERMIT_STATUSES as readonly string[]).includes(s)))
+        throw bad(`status 须为 ${OPEN_PERMIT_STATUSES.join('、')}`, `status must be among ${OPEN_PERMIT_STATUSES.join(', ')}`);
+      if (area === undefined && enterpriseId === undefined) throw bad('须给出 area 或 enterpriseId', 'give area or enterpriseId');
+      const allowed = (area !== undefined && supervisesArea(actor, area)) || (enterpriseId !== undefined && actsForEnterprise(actor, enterpriseId));
+      if (!allowed) throw FORBIDDEN;
+      const kind = q.get('kind') ?? undefined;
+      const items = await permits.store.listOpen({
+        ...(area !== undefined ? { area } : {}),
+        ...(enterpriseId !== undefined ? { enterpriseId } : {}),
+        ...(kind !== undefined ? { kind } : {}),
+        ...(statuses ? { statuses: statuses as PermitStatus[] } : {}),
+        ...(q.get('after') !== null ? { afterId: q.get('after') as string } : {}),
+        limit,
+      });
+      const counts = area !== undefined && supervisesArea(actor, area) ? await permits.store.countOpen({ area }) : [];
+      return jsonResponse({ items, counts });
+    },
+  },
+];

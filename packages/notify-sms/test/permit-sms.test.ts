@@ -1,0 +1,90 @@
+// Permit texts end to end: a job suspended (attendant gone) and a started job past its
+// validity queue outbox rows with the events; the outbox relay delivers them through the
+// SMS notifier to a real HTTP gateway on 127.0.0.1 — once each, also when run again.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxRelay } from '@anjian/core';
+import { createMemoryPermitStore, DEFAULT_PERMIT_RULES, handlePermitCommand, tickPermits, type PermitActor, type PermitCommand, type PermitNotificationPayload } from '@anjian/core/internal';
+import { createFixedClock } from '@anjian/core/testing';
+import { createSmsNotifier } from '../src/index.js';
+
+const received: Array<{ key: string; mobile: string; content: string }> = [];
+let server: Server;
+let endpoint: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      const { mobile, content } = JSON.parse(body) as { mobile: string; content: string };
+      const key = String(req.headers['x-request-id']);
+      if (!received.some((r) => r.key === key)) received.push({ key, mobile, content });
+      res.writeHead(200).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('permit texts by SMS', () => {
+  it('suspension and overdue-to-close reach the enterprise once each', async () => {
+    const clock = createFixedClock('2026-12-07T00:00:00.000Z');
+    const store = createMemoryPermitStore();
+    const deps = { store, rules: DEFAULT_PERMIT_RULES };
+    const run = async (command: PermitCommand, actor: PermitActor, minutes: number) => {
+      clock.set(new Date(Date.parse('2026-12-07T00:00:00.000Z') + minutes * 60_000).toISOString());
+      const r = await handlePermitCommand(deps, { permitId: 'pm-0000000000000000003f9a2c', command, actor, now: clock.now() });
+      if (!r.ok) throw new Error(r.rejection.code);
+    };
+    const at = (m: number) => new Date(Date.parse('2026-12-07T00:00:00.000Z') + m * 60_000).toISOString();
+    await run(
+      {
+        type: 'apply',
+        permitId: 'pm-0000000000000000003f9a2c',
+        kind: 'hot_work',
+        grade: 'first',
+        premises: 'hazchem',
+        enterpriseId: 'E1',
+        area: 'D1/G1',
+        workerIds: ['w1'],
+        attendantId: 'att',
+        validFrom: at(0),
+        flammableLelPctVol: 5,
+      },
+      { id: 'foreman', roles: [] },
+      0,
+    );
+    await run({ type: 'approve' }, { id: 'safety', roles: ['safety_department'] }, 1);
+    await run({ type: 'record_gas_test', reading: { sampledAt: at(2), instrument: 'PID', place: 'inlet', flammablePctVol: 0.1 } }, { id: 'tester', roles: [] }, 2);
+    await run({ type: 'attendant_present' }, { id: 'att', roles: [] }, 3);
+    await run({ type: 'start' }, { id: 'foreman', roles: [] }, 4);
+    await run({ type: 'attendant_absent' }, { id: 'grid', roles: [] }, 30);
+    clock.set(at(8 * 60 + 1));
+    await tickPermits({ store }, clock.now());
+
+    const sms = createSmsNotifier({
+      endpoint,
+      signature: '某区应急管理局',
+      toRequest: ({ phone, text, idempotencyKey }) => ({ headers: { 'content-type': 'application/json', 'x-request-id': idempotencyKey }, body: JSON.stringify({ mobile: phone, content: text }) }),
+    });
+    const relay = createOutboxRelay({
+      store,
+      owner: 'sms-1',
+      clock,
+      deliver: (m) => {
+        const p = m.payload as unknown as PermitNotificationPayload;
+        return sms.deliver({ id: m.id, kind: m.topic, to: '13800138001', params: { enterprise: '东方化工', title: p.title, permitNo: p.permitNo, ...(p.reasonText ? { reason: p.reasonText } : {}) } });
+      },
+    });
+    await relay.runOnce();
+    await relay.runOnce();
+    expect(received.map((r) => [r.key, r.content])).toEqual([
+      ['permit/pm-0000000000000000003f9a2c/7/permit.suspended', '【某区应急管理局】东方化工：一级动火作业（XK-3F9A2C）已暂停：监护人离开现场。须复测合格、监护人到位方可恢复。'],
+      ['permit/pm-0000000000000000003f9a2c/8/permit.overdue_to_close', '【某区应急管理局】东方化工：一级动火作业（XK-3F9A2C）已超过有效期仍未关闭，请立即停止作业并关闭作业票。'],
+    ]);
+    for (const r of received) expect(r.content.length).toBeLessThanOrEqual(70);
+    expect((await store.readNotifications()).map((n) => n.status)).toEqual(['done', 'done']);
+  });
+});
