@@ -129,10 +129,12 @@ export const documentCommand: Command = {
       eventType: 'reported',
       kinds: [kind],
       values: d.values ?? {},
-      officers: (d.officers ?? []).map((o, i) => ({ id: `officer-${i + 1}`, name: o.name, certificateNo: o.certificateNo ?? null, recordedInEvent: true })),
+      officers: (d.officers ?? []).map((o, i) => ({ id: `officer-${i + 1}`, name: o.name, certificateNo: o.certificateNo ?? null })),
       manual: d.manual ?? {},
       issuedAt,
       numbers: d.number ? [{ jurisdiction: override?.override.jurisdiction ?? 'PREVIEW', kind, year: d.number.year, seq: d.number.seq, eventId: 'PREVIEW/1', hazardId: 'PREVIEW', issuedAt }] : [],
+      // A preview prints a sample 案号 given as the value of source case.number.
+      caseNumber: null,
     };
     const composed = loadedOrExit(composeDocument(template, data, override), io);
     if (!composed) return 1;
