@@ -9,6 +9,7 @@ import { documentCommand } from './commands/document.js';
 import { exportCommand } from './commands/export.js';
 import { formCommand } from './commands/form.js';
 import { replayCommand } from './commands/replay.js';
+import { reportCommand } from './commands/report.js';
 import { factsCommand } from './commands/facts.js';
 import { newCommand } from './commands/new.js';
 import { schemaCommand } from './commands/schema.js';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   schemaCommand,
   auditCommand,
   documentCommand,
+  reportCommand,
 ];
 
 /**

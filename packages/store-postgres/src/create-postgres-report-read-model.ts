@@ -71,7 +71,9 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
     await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_closed ON ${s}.report_hazards (closed_at, area) WHERE closed_at IS NOT NULL`);
     await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_item ON ${s}.report_hazards (enterprise_id, item, created_at) WHERE item IS NOT NULL`);
     await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_open ON ${s}.report_hazards (deadline, area) WHERE closed_at IS NULL AND deadline IS NOT NULL`);
-    await pool.query(`CREATE TABLE IF NOT EXISTS ${s}.report_inspections (seq bigint PRIMARY KEY, recorded_at text ${c} NOT NULL, area text ${c} NOT NULL, source text ${c} NOT NULL)`);
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.report_inspections (seq bigint PRIMARY KEY, recorded_at text ${c} NOT NULL, area text ${c} NOT NULL, domain text ${c} NOT NULL, source text ${c} NOT NULL)`,
+    );
     await pool.query(`CREATE INDEX IF NOT EXISTS report_inspections_recorded ON ${s}.report_inspections (recorded_at, area, source)`);
     await pool.query(`CREATE TABLE IF NOT EXISTS ${s}.report_areas (area text ${c} PRIMARY KEY)`);
     await pool.query(`CREATE TABLE IF NOT EXISTS ${s}.report_cursor (name text PRIMARY KEY, seq bigint NOT NULL)`);
@@ -141,8 +143,8 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
         // margin below the cursor (the primary key drops what was taken in already).
         const last = await cursorOf('inspections');
         const r = await client.query(
-          `INSERT INTO ${s}.report_inspections (seq, recorded_at, area, source)
-           SELECT seq, recorded_at, body->>'area', body->>'source' FROM ${s}.inspection_log WHERE seq > $1 ON CONFLICT (seq) DO NOTHING`,
+          `INSERT INTO ${s}.report_inspections (seq, recorded_at, area, domain, source)
+           SELECT seq, recorded_at, body->>'area', body->>'domain', body->>'source' FROM ${s}.inspection_log WHERE seq > $1 ON CONFLICT (seq) DO NOTHING`,
           [Math.max(0, last - 10_000)],
         );
         inspections = r.rowCount ?? 0;
@@ -173,6 +175,7 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
         days: Math.floor(q.recurrenceDays),
         limit: q.limit,
         ...(q.area === undefined ? {} : { area: q.area, areaLo: `${q.area}/`, areaHi: `${q.area}0` }),
+        ...(q.domain === undefined ? {} : { domain: q.domain }),
       };
       // Named parameters (@name) become $1, $2 … of the names each statement uses.
       const q_ = async <T>(sql: string): Promise<T[]> => {
@@ -193,9 +196,11 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
       const from = '@from';
       const to = '@to';
       const asOf = '@asOf';
-      const areaSql = (col: string) => (q.area === undefined ? '' : ` AND (${col} = @area OR (${col} >= @areaLo AND ${col} < @areaHi))`);
-      const a = areaSql('area');
-      const ah = areaSql('h.area');
+      // The scope: the area and its sub-areas, and the domain when given.
+      const areaSql = (prefix: string) =>
+        (q.area === undefined ? '' : ` AND (${prefix}area = @area OR (${prefix}area >= @areaLo AND ${prefix}area < @areaHi))`) + (q.domain === undefined ? '' : ` AND ${prefix}domain = @domain`);
+      const a = areaSql('');
+      const ah = areaSql('h.');
       const recurs = `(h.item IS NOT NULL AND EXISTS (SELECT 1 FROM ${s}.report_hazards p WHERE p.enterprise_id = h.enterprise_id AND p.item = h.item
         AND p.created_at < h.created_at
         AND p.created_at >= to_char((h.created_at::timestamptz - make_interval(days => @days::int)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))`;

@@ -42,6 +42,7 @@ describe('PostgreSQL report read model', () => {
       query({}),
       query({ area: area.split('/')[0]! }),
       query({ area, recurrenceDays: 90, limit: 3 }),
+      query({ area: area.split('/')[0]!, domain: 'gas' }),
       query({ from: '2026-06-30T16:00:00.000Z', to: '2026-09-30T16:00:00.000Z', asOf: '2026-09-30T16:00:00.000Z' }),
     ];
     for (const q of queries) {

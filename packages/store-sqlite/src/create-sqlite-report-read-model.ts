@@ -51,6 +51,7 @@ const SCHEMA = `
     seq         INTEGER PRIMARY KEY,             -- the inspection log's seq
     recorded_at TEXT NOT NULL,
     area        TEXT NOT NULL,
+    domain      TEXT NOT NULL,
     source      TEXT NOT NULL
   ) STRICT;
   CREATE INDEX IF NOT EXISTS report_inspections_recorded ON report_inspections (recorded_at, area, source);
@@ -122,8 +123,8 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
       const last = (cursor.get('inspections') as number | undefined) ?? 0;
       inspections = db
         .prepare(
-          `INSERT INTO report_inspections (seq, recorded_at, area, source)
-           SELECT seq, recorded_at, json_extract(body, '$.area'), json_extract(body, '$.source') FROM inspection_log WHERE seq > ? ORDER BY seq`,
+          `INSERT INTO report_inspections (seq, recorded_at, area, domain, source)
+           SELECT seq, recorded_at, json_extract(body, '$.area'), json_extract(body, '$.domain'), json_extract(body, '$.source') FROM inspection_log WHERE seq > ? ORDER BY seq`,
         )
         .run(last).changes;
       if (inspections > 0) {
@@ -134,12 +135,16 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
     return { hazards, inspections };
   });
 
-  const areaClause = (area: string | undefined, col = 'area'): { sql: string; params: string[] } =>
-    area === undefined ? { sql: '', params: [] } : { sql: ` AND (${col} = ? OR (${col} >= ? AND ${col} < ?))`, params: [area, `${area}/`, `${area}0`] };
+  // The scope: the area and its sub-areas, and the domain when given.
+  const areaClause = (q: ReportFactsQuery, prefix = ''): { sql: string; params: string[] } => {
+    const col = `${prefix}area`;
+    const sql = (q.area === undefined ? '' : ` AND (${col} = ? OR (${col} >= ? AND ${col} < ?))`) + (q.domain === undefined ? '' : ` AND ${prefix}domain = ?`);
+    return { sql, params: [...(q.area === undefined ? [] : [q.area, `${q.area}/`, `${q.area}0`]), ...(q.domain === undefined ? [] : [q.domain])] };
+  };
 
   const facts = db.transaction((q: ReportFactsQuery): ReportFacts => {
-    const a = areaClause(q.area);
-    const ah = areaClause(q.area, 'h.area');
+    const a = areaClause(q);
+    const ah = areaClause(q, 'h.');
     const recurs = `h.item IS NOT NULL AND EXISTS (SELECT 1 FROM report_hazards p WHERE p.enterprise_id = h.enterprise_id AND p.item = h.item
       AND p.created_at < h.created_at AND p.created_at >= strftime('%Y-%m-%dT%H:%M:%fZ', h.created_at, '-${Math.floor(q.recurrenceDays)} days'))`;
     const found = db

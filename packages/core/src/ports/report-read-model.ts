@@ -96,6 +96,8 @@ export interface ReportFactsQuery {
   asOf: string;
   /** Area code: the area and its sub-areas; omitted for the whole city. */
   area?: string;
+  /** Only this domain (a department's report); omitted for every domain. */
+  domain?: string;
   /** A hazard recurs when a hazard of the same enterprise and item was reported within this many days before it. */
   recurrenceDays: number;
   /** How many enterprises to rank and overdue hazards to list (1–500). */

@@ -54,6 +54,8 @@ export interface PeriodicReport {
   asOf: string;
   /** Area code of the scope, or null for the whole city. */
   area: string | null;
+  /** The one domain reported on (a department's report), or null for every domain. */
+  domain: string | null;
   generatedAt: string;
   recurrenceDays: number;
   summary: {
@@ -96,6 +98,8 @@ export interface BuildReportInput {
   period: string;
   /** Area code, or omitted for the whole city. Must be a known area (or hold one). */
   area?: string;
+  /** Only this domain (the report of the department supervising it); omitted for every domain. */
+  domain?: string;
   /** The caller's clock (`toISOString()` form). */
   now: string;
   /** Recurrence window in days (default 30). */
@@ -143,8 +147,11 @@ export async function buildPeriodicReport(model: ReportReadModel, input: BuildRe
         `nothing is recorded in area ${area} (known areas include ${known.slice(0, 5).join(', ') || 'none'})`,
       );
   }
+  const domain = input.domain ?? null;
+  if (domain !== null && !/^[a-z][a-z0-9_-]{0,63}$/.test(domain))
+    throw new ReportError('INVALID_OPTION', `领域 ${JSON.stringify(domain)} 无效，应如 gas 或 confined_space`, `the domain ${JSON.stringify(domain)} is not a domain id like gas or confined_space`);
   const asOf = input.now < period.to ? input.now : period.to;
-  const facts = await model.reportFacts({ from: period.from, to: period.to, asOf, ...(area === null ? {} : { area }), recurrenceDays, limit });
+  const facts = await model.reportFacts({ from: period.from, to: period.to, asOf, ...(area === null ? {} : { area }), ...(domain === null ? {} : { domain }), recurrenceDays, limit });
   const breakdown = (pick: (g: { level: string; domain: string; source: string }) => string, keys: readonly string[] = []): ReportBreakdownRow[] => {
     const rows = new Map<string, ReportBreakdownRow>(keys.map((k) => [k, { key: k, found: 0, closed: 0, onTime: 0 }]));
     const row = (k: string) => {
@@ -189,6 +196,7 @@ export async function buildPeriodicReport(model: ReportReadModel, input: BuildRe
     period,
     asOf,
     area,
+    domain,
     generatedAt: input.now,
     recurrenceDays,
     summary: {

@@ -15,3 +15,5 @@ export { aggregateReportFacts, createMemoryReportReadModel, chinaDay } from './m
 export type { InspectionReportFact, MemoryReportReadModelOptions } from './memory-report-read-model.js';
 export { generateCity } from './city-seed.js';
 export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './city-seed.js';
+export { reportSheets } from './report-sheets.js';
+export type { ReportSheet, ReportSheetColumn } from './report-sheets.js';

@@ -30,7 +30,7 @@ export function chinaDay(iso: string): string {
 }
 
 /** The inspection fields the reports read. */
-export type InspectionReportFact = Pick<InspectionRecord, 'enterpriseId' | 'area' | 'source' | 'recordedAt'>;
+export type InspectionReportFact = Pick<InspectionRecord, 'enterpriseId' | 'area' | 'domain' | 'source' | 'recordedAt'>;
 
 /**
  * {@link ReportFacts} of `hazards` and `inspections` for `query`, computed in memory: the
@@ -38,7 +38,7 @@ export type InspectionReportFact = Pick<InspectionRecord, 'enterpriseId' | 'area
  */
 export function aggregateReportFacts(hazards: readonly HazardReportFact[], inspections: Iterable<InspectionReportFact>, query: ReportFactsQuery): ReportFacts {
   const { from, to, asOf } = query;
-  const inScope = (area: string) => query.area === undefined || areaCovers(query.area, area);
+  const inScope = (area: string, domain: string) => (query.area === undefined || areaCovers(query.area, area)) && (query.domain === undefined || query.domain === domain);
   const windowMs = query.recurrenceDays * DAY_MS;
   const byItem = new Map<string, string[]>();
   for (const h of hazards) {
@@ -78,7 +78,7 @@ export function aggregateReportFacts(hazards: readonly HazardReportFact[], inspe
     return e;
   };
   for (const h of hazards) {
-    if (!inScope(h.area)) continue;
+    if (!inScope(h.area, h.domain)) continue;
     const key = `${h.level}\n${h.domain}\n${h.source}`;
     if (h.createdAt >= from && h.createdAt < to) {
       const g = found.get(key) ?? { level: h.level, domain: h.domain, source: h.source, found: 0, closed: 0, onTime: 0 };
@@ -117,7 +117,7 @@ export function aggregateReportFacts(hazards: readonly HazardReportFact[], inspe
   const bySource: Record<string, number> = {};
   let inspectionTotal = 0;
   for (const i of inspections) {
-    if (i.recordedAt < from || i.recordedAt >= to || !inScope(i.area)) continue;
+    if (i.recordedAt < from || i.recordedAt >= to || !inScope(i.area, i.domain)) continue;
     inspectionTotal++;
     bySource[i.source] = (bySource[i.source] ?? 0) + 1;
     area(i.area).inspections++;

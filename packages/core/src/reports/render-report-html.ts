@@ -123,7 +123,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   const parts: string[] = [];
   parts.push(`<h1>${e(title)}</h1>`);
   parts.push(
-    `<p class="meta">${e(w('scope'))}：${e(report.area ?? w('city'))} · ${e(w('period'))}：${e(report.period.label)}（${e(report.period.from)} – ${e(report.period.to)}）· ${e(w('asOf'))}：${e(report.asOf)} · ${e(w('generatedAt'))}：${e(report.generatedAt)}</p>`,
+    `<p class="meta">${e(w('scope'))}：${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}：${e(report.domain)}`} · ${e(w('period'))}：${e(report.period.label)}（${e(report.period.from)} – ${e(report.period.to)}）· ${e(w('asOf'))}：${e(report.asOf)} · ${e(w('generatedAt'))}：${e(report.generatedAt)}</p>`,
   );
   parts.push(`<h2>${e(w('summary'))}</h2><div class="kpis">`);
   parts.push(

@@ -149,6 +149,9 @@ describe('buildPeriodicReport', () => {
     const area = city.enterprises[0]!.area.split('/')[0]!;
     const report = await buildPeriodicReport(model, { kind: 'quarterly', period: '2026-Q3', area, now: '2026-12-01T00:00:00.000Z' });
     expect(report.areas.every((a) => a.area.startsWith(`${area}/`))).toBe(true);
+    const gas = await buildPeriodicReport(model, { kind: 'quarterly', period: '2026-Q3', area, domain: 'gas', now: '2026-12-01T00:00:00.000Z' });
+    expect(gas.byDomain.map((d) => d.key)).toEqual(gas.summary.found > 0 ? ['gas'] : []);
+    expect(gas.summary.found).toBe(report.byDomain.find((d) => d.key === 'gas')?.found ?? 0);
     await expect(buildPeriodicReport(model, { kind: 'monthly', period: '2026-11', area: 'D99', now: '2026-12-01T00:00:00.000Z' })).rejects.toMatchObject({ code: 'UNKNOWN_AREA' });
     await expect(buildPeriodicReport(model, { kind: 'monthly', period: '2026-11', area: 'D1/../x', now: '2026-12-01T00:00:00.000Z' })).rejects.toMatchObject({ code: 'INVALID_AREA' });
   });

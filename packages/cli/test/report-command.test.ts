@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCity } from '@anjian/core/internal';
+import { createSqliteBulkLoader } from '@anjian/store-sqlite';
+import { tempDir } from './fixtures.js';
+import { runCli } from './run-cli.js';
+
+const dir = tempDir('anjian-report-');
+const db = join(dir, 'city.db');
+const NOW = '2026-12-01T00:00:00.000Z';
+
+beforeAll(() => {
+  const city = generateCity({ seed: 'cli-report', enterprises: 40, inspectionsPerEnterprise: 40, hazardRate: 0.1 });
+  const loader = createSqliteBulkLoader({ path: db });
+  for (const chunk of city.chunks()) {
+    loader.writeHazards(chunk.hazards);
+    loader.writeInspections(chunk.inspections);
+  }
+  loader.close();
+});
+
+describe('anjian report', () => {
+  it('prints the monthly bulletin as JSON and HTML, for the city and for an area', async () => {
+    const json = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${db}`, '--format', 'json', '--now', NOW]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report).toMatchObject({ kind: 'monthly', period: { label: '2026-11' }, area: null });
+    expect(report.summary.found).toBeGreaterThan(0);
+    const area = report.areas[0].area as string;
+    const scoped = JSON.parse((await runCli(['report', 'monthly', '--month', '2026-11', '--area', area, '--store', `sqlite:${db}`, '--format', 'json', '--now', NOW])).out);
+    expect(scoped.summary.found).toBe(report.areas[0].found);
+    const html = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${db}`, '--now', NOW, '--lang', 'zh-CN']);
+    expect(html.out).toMatch(/^<!doctype html>/);
+    expect(html.out).toContain('安全生产隐患月通报（2026-11）');
+    expect(html.out).toContain('<svg');
+  });
+
+  it('writes the quarterly assessment as an .xlsx workbook', async () => {
+    const file = join(dir, 'q3.xlsx');
+    const r = await runCli(['report', 'quarterly', '--quarter', '2026-Q3', '--store', `sqlite:${db}`, '--format', 'xlsx', '--output', file, '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/wrote Quarterly hazard assessment \(2026-Q3\)/);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes);
+    expect(book.worksheets.map((s) => s.name)).toContain('Areas ranked');
+  });
+
+  it('refuses a bad month, an unknown area and a missing store, in both languages, with exit 2', async () => {
+    const bad = await runCli(['report', 'monthly', '--month', '2026-13', '--store', `sqlite:${db}`]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('the report period "2026-13" is not valid: expected a month like 2026-11');
+    const zh = await runCli(['report', 'monthly', '--month', '2026-13', '--store', `sqlite:${db}`, '--lang', 'zh-CN']);
+    expect(zh.err).toContain('报表期间 "2026-13" 无效');
+    const unknown = await runCli(['report', 'monthly', '--month', '2026-11', '--area', 'D99', '--store', `sqlite:${db}`]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('nothing is recorded in area D99');
+    const missing = await runCli(['report', 'weekly', '--week', '2026-W47', '--store', `sqlite:${join(dir, 'nope.db')}`]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no such database file');
+    const wrongOption = await runCli(['report', 'weekly', '--month', '2026-11', '--store', `sqlite:${db}`]);
+    expect(wrongOption.code).toBe(2);
+  });
+});
