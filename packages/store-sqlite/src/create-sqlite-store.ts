@@ -22,6 +22,7 @@ import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDoc
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
+import { buildAreaQuery, isAreaQuery } from './area-query.js';
 import { readHazardStats } from './hazard-stats.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -144,6 +145,19 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const db = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   const st = prepare(db);
+
+  /** Hazard queries, prepared once per shape (their SQL differs only with the filter's shape). */
+  const statements = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 256) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const readTx = db.transaction((read: () => HazardRow[]): HazardRow[] => read());
 
   const eventsOfCommand = (commandId: string) => (st.eventsOfCommand.all(commandId) as EventRow[]).map(toEvent);
 
@@ -371,8 +385,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
     async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
       const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)));
-      const { sql, params } = buildHazardQuery(filter, page.after ? decodeKeysetCursor(page.after) : null, limit + 1);
-      const rows = db.prepare(sql).all(...params) as HazardRow[];
+      const after = page.after ? decodeKeysetCursor(page.after) : null;
+      // An area query reads its areas and its rows in one snapshot (see buildAreaQuery).
+      const rows = readTx(() => {
+        const { sql, params } = (isAreaQuery(filter) ? buildAreaQuery(cached, filter, after, limit + 1) : null) ?? buildHazardQuery(filter, after, limit + 1);
+        return cached(sql).all(...params) as HazardRow[];
+      });
       const items: HazardSummary[] = rows.slice(0, limit).map((r) => ({
         hazardId: r.hazard_id,
         version: r.version,
