@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
 import { PostgresStoreError } from './postgres-store-error.js';
 import { buildHazardQuery } from './hazard-query.js';
+import { createReadBatcher, groupRows } from './read-batch.js';
 import { readHazardStats } from './hazard-stats.js';
 import { PG_MIGRATIONS } from './migrations.js';
 
@@ -108,15 +109,21 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
    */
   const named = (key: string, text: string) => ({ name: `anjian_${key}:${schemaName}`, text });
   const sql = {
-    findCommand: named('find_command', `SELECT fingerprint, hazard_id FROM ${s}.commands WHERE command_id = $1`),
     eventsOfCommand: named('events_of_command', `SELECT seq, body FROM ${s}.events WHERE command_id = $1 ORDER BY seq`),
-    eventsOfHazard: named('events_of_hazard', `SELECT seq, body FROM ${s}.events WHERE hazard_id = $1 ORDER BY version`),
     readLog: named('read_log', `SELECT seq, body FROM ${s}.events WHERE seq >= $1 ORDER BY seq LIMIT $2`),
+    // The two point reads of every command, batched per turn of the event loop (read-batch.ts).
+    findCommands: named('find_commands', `SELECT command_id, fingerprint, hazard_id FROM ${s}.commands WHERE command_id = ANY($1::text[])`),
+    eventsOfHazards: named('events_of_hazards', `SELECT hazard_id, seq, body FROM ${s}.events WHERE hazard_id = ANY($1::text[]) ORDER BY hazard_id, version`),
   };
+  const findCommandRow = createReadBatcher<Row | null>(async (ids) => {
+    const rows = groupRows(await pool.query({ ...sql.findCommands, values: [ids] }), 'command_id');
+    return new Map([...rows].map(([id, [row]]) => [id, row ?? null]));
+  }, null);
+  // Rows, not events: each caller parses its own copy.
+  const eventRowsOfHazard = createReadBatcher<Row[]>(async (ids) => groupRows(await pool.query({ ...sql.eventsOfHazards, values: [ids] }), 'hazard_id'), []);
 
   async function commandRecord(commandId: string): Promise<CommandRecord | null> {
-    const command = await pool.query({ ...sql.findCommand, values: [commandId] });
-    const row = command.rows[0] as Row | undefined;
+    const row = await findCommandRow(commandId);
     if (!row) return null;
     const events = await pool.query({ ...sql.eventsOfCommand, values: [commandId] });
     return { commandId, fingerprint: row.fingerprint as string, hazardId: row.hazard_id as string, events: events.rows.map(toEvent) };
@@ -239,8 +246,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async readEvents(hazardId) {
-      const result = await pool.query({ ...sql.eventsOfHazard, values: [hazardId] });
-      return result.rows.map(toEvent);
+      return (await eventRowsOfHazard(hazardId)).map(toEvent);
     },
 
     async readLog(fromSeq, limit) {
