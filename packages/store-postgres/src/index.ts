@@ -18,6 +18,8 @@ export { createPostgresDeviceRegistry } from './create-postgres-device-registry.
 export type { PostgresDeviceRegistry, PostgresDeviceRegistryOptions } from './create-postgres-device-registry.js';
 export { createPostgresRentalDirectory } from './create-postgres-rental-directory.js';
 export type { PostgresRentalDirectory, PostgresRentalDirectoryOptions } from './create-postgres-rental-directory.js';
+export { createPostgresRoundStore } from './create-postgres-round-store.js';
+export type { PostgresRoundStore, PostgresRoundStoreOptions } from './create-postgres-round-store.js';
 export { createPostgresPermitStore } from './create-postgres-permit-store.js';
 export type { PostgresPermitStore, PostgresPermitStoreOptions } from './create-postgres-permit-store.js';
 export { createPostgresReportReadModel } from './create-postgres-report-read-model.js';

@@ -18,6 +18,8 @@ export { createSqliteDocumentServiceLog } from './create-sqlite-document-service
 export type { SqliteDocumentServiceLog, SqliteDocumentServiceLogOptions } from './create-sqlite-document-service-log.js';
 export { createSqliteRentalDirectory } from './create-sqlite-rental-directory.js';
 export type { SqliteRentalDirectory, SqliteRentalDirectoryOptions } from './create-sqlite-rental-directory.js';
+export { createSqliteRoundStore } from './create-sqlite-round-store.js';
+export type { SqliteRoundStore, SqliteRoundStoreOptions } from './create-sqlite-round-store.js';
 export { createSqlitePermitStore } from './create-sqlite-permit-store.js';
 export type { SqlitePermitStore, SqlitePermitStoreOptions } from './create-sqlite-permit-store.js';
 export { createSqliteReportReadModel } from './create-sqlite-report-read-model.js';

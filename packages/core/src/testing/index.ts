@@ -23,5 +23,7 @@ export { runInspectionLogConformance, INSPECTION_LOG_CONFORMANCE_TESTS, testInsp
 export type { InspectionLogConformanceOptions } from './inspection-log-conformance.js';
 export { runRentalDirectoryConformance, RENTAL_DIRECTORY_CONFORMANCE_TESTS } from './rental-directory-conformance.js';
 export type { RentalDirectoryConformanceOptions } from './rental-directory-conformance.js';
+export { runRoundStoreConformance, ROUND_STORE_CONFORMANCE_TESTS } from './round-store-conformance.js';
+export type { RoundStoreConformanceOptions } from './round-store-conformance.js';
 export { runPermitStoreConformance, PERMIT_STORE_CONFORMANCE_TESTS } from './permit-store-conformance.js';
 export type { PermitStoreConformanceOptions } from './permit-store-conformance.js';

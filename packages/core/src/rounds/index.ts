@@ -1,0 +1,16 @@
+/**
+ * Inspection rounds and campaigns (issue 17): scope, coverage from the inspection log, and
+ * 双随机 draws recorded in a hash-chained round log.
+ *
+ * @module
+ */
+export * from './types.js';
+export { sealRoundEntry, roundEntryHash, verifyRoundLog, roundsFromLog } from './round-log.js';
+export type { RoundEntryDraft, RoundLogVerification, RecordedDraw, RoundState } from './round-log.js';
+export { inRoundScope, roundPopulation } from './round-scope.js';
+export { roundCoverage, collectRoundCoverage, coversRound } from './round-coverage.js';
+export { roundUnits } from './round-units.js';
+export { checkRoundInput, mayManageRound, openRound, readRound, drawRoundSample, redrawRoundSample } from './open-round.js';
+export type { RoundDeps, RoundDrawInput } from './open-round.js';
+export { createMemoryRoundStore } from './memory-round-store.js';
+export type { RoundStore } from '../ports/round-store.js';

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { createStaticDirectory } from '../chain/static-directory.js';
+import type { InspectionRecord } from '../ports/inspection-log.js';
+import type { PremisesRecord } from '../ports/rental-directory.js';
+import { runRoundStoreConformance } from '../testing/round-store-conformance.js';
+import { createMemoryRoundStore } from './memory-round-store.js';
+import { checkRoundInput, drawRoundSample, openRound, readRound, redrawRoundSample, type RoundDeps } from './open-round.js';
+import { roundCoverage } from './round-coverage.js';
+import { roundsFromLog, verifyRoundLog } from './round-log.js';
+import { RoundError, type RoundInput, type RoundUnit } from './types.js';
+
+runRoundStoreConformance({ name: 'memory', describe, it, expect, create: createMemoryRoundStore });
+
+const premises = (id: string, enterpriseId: string, extra: Partial<PremisesRecord> = {}): PremisesRecord => ({
+  id,
+  enterpriseId,
+  address: `${id} 号`,
+  area: 'D1/G1',
+  kinds: ['restaurant'],
+  nineSmall: false,
+  labourIntensive: false,
+  groupRental: false,
+  ...extra,
+});
+// Twelve restaurants in D1 (E01–E10 in D1/G1, E11–E12 in D1/G2), one in D2; E01–E04 are 九小场所.
+const UNITS: RoundUnit[] = [
+  ...Array.from({ length: 12 }, (_, i) => {
+    const id = `E${String(i + 1).padStart(2, '0')}`;
+    return { enterprise: { id, name: id, area: i < 10 ? 'D1/G1' : 'D1/G2' }, premises: [premises(`P${id}`, id, { nineSmall: i < 4 })] };
+  }),
+  { enterprise: { id: 'E99', name: 'E99', area: 'D2/G1' }, premises: [premises('PE99', 'E99')] },
+];
+
+const clock = {
+  at: new Date('2026-12-01T02:00:00Z'),
+  now() {
+    return this.at;
+  },
+};
+function deps(): RoundDeps {
+  return {
+    rounds: createMemoryRoundStore(),
+    directory: createStaticDirectory(
+      [
+        { id: 'admin', roles: ['department_admin'] },
+        { id: 'officer-gas-d1', roles: ['enforcement'], departments: [{ id: 'g', domains: ['gas'], areas: ['D1'] }] },
+        { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+      ],
+      UNITS.map((u) => u.enterprise),
+    ),
+    clock,
+    packDomain: (id) => ({ gas: 'gas', fire: 'fire' })[id] ?? null,
+  };
+}
+const ROUND: RoundInput = {
+  id: 'gas-2026-12',
+  kind: 'patrol_coverage',
+  title: { 'zh-CN': '十二月燃气全覆盖巡查' },
+  packId: 'gas',
+  scope: { area: 'D1' },
+  startsOn: '2026-12-01',
+  endsOn: '2026-12-15',
+};
+
+const record = (id: string, enterpriseId: string, recordedAt: string, extra: Partial<InspectionRecord> = {}): InspectionRecord => ({
+  id,
+  enterpriseId,
+  area: 'D1/G1',
+  domain: 'gas',
+  pack: { id: 'gas', version: '1.0.0' },
+  source: 'grid_patrol',
+  actorId: 'grid-g1',
+  inspectedAt: null,
+  recordedAt,
+  inspection: { pack: 'gas', findings: {} },
+  hazards: [],
+  ...extra,
+});
+
+describe('rounds: scope and coverage', () => {
+  it('coverage counts the round’s pack and source inside its days (by recordedAt, UTC+8); the rest is due, then overdue', async () => {
+    const d = deps();
+    const round = await openRound(d, ROUND, 'officer-gas-d1');
+    expect(round.scope).toEqual({ domain: 'gas', area: 'D1' });
+    const records = [
+      record('in-1', 'E01', '2026-12-02T03:00:00.000Z'),
+      record('in-2', 'E02', '2026-11-30T16:30:00.000Z'), // 2026-12-01 00:30 in China: inside
+      record('in-3', 'E03', '2026-11-30T15:30:00.000Z'), // 2026-11-30 23:30 in China: before the round
+      record('in-4', 'E04', '2026-12-03T03:00:00.000Z', { source: 'self_check' }), // a self-check does not cover a patrol round
+      record('in-5', 'E05', '2026-12-03T03:00:00.000Z', { pack: { id: 'fire', version: '1' } }), // another pack
+      record('in-6', 'E99', '2026-12-03T03:00:00.000Z'), // out of scope (D2)
+      record('in-7', 'E01', '2026-12-01T03:00:00.000Z'), // E01's earliest covering inspection
+    ];
+    const during = roundCoverage(round, UNITS, records, new Date('2026-12-10T00:00:00Z'));
+    expect([during.total, during.done, during.due, during.overdue]).toEqual([12, 2, 10, 0]);
+    expect(during.entries[0]).toEqual({ enterpriseId: 'E01', status: 'done', inspectionId: 'in-7', inspectedOn: '2026-12-01' });
+    expect(during.entries.map((e) => e.enterpriseId)).not.toContain('E99');
+    const after = roundCoverage(round, UNITS, records, new Date('2026-12-15T16:00:00Z')); // 12-16 in China
+    expect([after.done, after.due, after.overdue, after.rate]).toEqual([2, 0, 10, 2 / 12]);
+    // Premises flags narrow the population: only 九小场所 (E01–E04).
+    const nine = { ...round, scope: { ...round.scope, nineSmall: true } };
+    expect(roundCoverage(nine, UNITS, records, new Date('2026-12-10T00:00:00Z')).entries.map((e) => `${e.enterpriseId}:${e.status}`)).toEqual(['E01:done', 'E02:done', 'E03:due', 'E04:due']);
+  });
+
+  it('refuses bad rounds with a located message in both languages, and actors outside the domain or area', async () => {
+    const d = deps();
+    const error = (input: Partial<RoundInput>) => {
+      try {
+        checkRoundInput({ ...ROUND, ...input } as RoundInput, d.packDomain);
+        return null;
+      } catch (e) {
+        return e instanceof RoundError ? `${e.code} ${e.pointer}` : String(e);
+      }
+    };
+    expect(error({})).toBeNull();
+    expect(error({ packId: 'nope' })).toBe('UNKNOWN_PACK /packId');
+    expect(error({ endsOn: '2026-11-30' })).toBe('DATE_ORDER /endsOn');
+    expect(error({ startsOn: '2026-02-30' })).toBe('DATE /startsOn');
+    expect(error({ scope: { area: 'D1 G1' } })).toBe('PATTERN /scope/area');
+    expect(error({ scope: { domain: 'fire' } as never })).toBe('UNKNOWN_FIELD /scope/domain');
+    await expect(openRound(d, { ...ROUND, packId: 'fire' }, 'officer-gas-d1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(openRound(d, { ...ROUND, scope: {} }, 'officer-gas-d1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(openRound(d, ROUND, 'grid-g1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await openRound(d, ROUND, 'admin');
+    await expect(openRound(d, ROUND, 'admin')).rejects.toMatchObject({ code: 'ROUND_EXISTS' });
+    expect(await d.rounds.readRoundLog(1, 10)).toHaveLength(1);
+  });
+});
+
+describe('rounds: the 双随机 draw in the round log', () => {
+  it('same seed → same list; the draw is in the hash-chained log; a changed seed is visible; a rewritten draw breaks the chain', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    const first = await drawRoundSample(d, { roundId: ROUND.id, seed: '福彩3D 2026335 417', count: 3, units: UNITS }, 'officer-gas-d1');
+    expect(first.data.selected).toHaveLength(3);
+    expect(first.data.population).toBe(12);
+    // Same seed, register in another order: same list and digest.
+    const round = (await readRound(d.rounds, ROUND.id))!.round;
+    const again = redrawRoundSample(round, first.data, [...UNITS].reverse());
+    expect(again.same).toBe(true);
+    expect(again.draw.selected).toEqual(first.data.selected);
+    // A changed register is told apart by the population digest.
+    expect(redrawRoundSample(round, first.data, UNITS.slice(1)).same).toBe(false);
+
+    const log1 = await d.rounds.readRoundLog(1, 100);
+    expect(log1.map((e) => e.type)).toEqual(['round_opened', 'sample_drawn']);
+    expect(log1[1]).toEqual(first);
+    expect(verifyRoundLog(log1).ok).toBe(true);
+    expect(roundsFromLog(log1)[0]!.draws[0]!.seedChanged).toBe(false);
+
+    // Drawing again with another seed appends; it does not replace, and says the seed changed.
+    clock.at = new Date('2026-12-02T02:00:00Z');
+    const second = await drawRoundSample(d, { roundId: ROUND.id, seed: 'another seed', count: 3, units: UNITS }, 'admin');
+    expect(second.data.digest).not.toBe(first.data.digest);
+    const draws = (await readRound(d.rounds, ROUND.id))!.draws;
+    expect(draws.map((x) => [x.draw.seed, x.seedChanged, x.earlierSeeds])).toEqual([
+      ['福彩3D 2026335 417', false, []],
+      ['another seed', true, ['福彩3D 2026335 417']],
+    ]);
+
+    // Rewriting the first draw's seed in storage is found by the chain.
+    const log2 = await d.rounds.readRoundLog(1, 100);
+    const tampered = log2.map((e) => (e.seq === 2 ? { ...e, data: { ...e.data, seed: 'another seed' } } : e));
+    expect(verifyRoundLog(tampered)).toMatchObject({ ok: false, seq: 2 });
+    expect(verifyRoundLog(log2.filter((e) => e.seq !== 2))).toMatchObject({ ok: false });
+  });
+
+  it('refuses a draw for an unknown round, a bad seed or count, and an actor who may not draw; nothing is recorded', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    await expect(drawRoundSample(d, { roundId: 'nope', seed: 's', count: 1, units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'UNKNOWN_ROUND' });
+    await expect(drawRoundSample(d, { roundId: ROUND.id, seed: ' ', count: 1, units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'INVALID_DRAW' });
+    await expect(drawRoundSample(d, { roundId: ROUND.id, seed: 's', count: -1, units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'INVALID_DRAW' });
+    await expect(drawRoundSample(d, { roundId: ROUND.id, seed: 's', count: 1, units: UNITS }, 'grid-g1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await d.rounds.readRoundLog(1, 10)).toHaveLength(1);
+  });
+});
