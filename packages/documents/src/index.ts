@@ -37,3 +37,5 @@ export { documentContentHash, verificationCodeOf, normalizeVerificationCode, sea
 export type { DocumentVerification, DocumentVerdict } from './verification.js';
 export { issueDocument } from './issue-document.js';
 export type { IssueDocumentInput, IssuedDocument } from './issue-document.js';
+export { checkServiceEntry, documentOfficerIds, parseServiceBody, SERVICE_METHOD_LABELS } from './service.js';
+export type { ServiceProblem } from './service.js';

@@ -1005,4 +1005,49 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       },
     },
   },
+  recordDocumentService: {
+    parameters: { id: 'H-DOC', kind: 'rectification_order', number: '2026-1' },
+    request: { method: 'direct', recipient: '王建国' },
+    response: {
+      number: '（东）应急责改〔2026〕1号',
+      type: 'served',
+      method: 'direct',
+      recipient: '王建国',
+      servedAt: '2026-11-02T01:00:00.000Z',
+      recordedBy: 'officer2-gas-d1',
+      recordedAt: '2026-11-02T01:00:00.000Z',
+    },
+  },
+  recordDocumentReceipt: {
+    parameters: { id: 'H-DOC', kind: 'rectification_order', number: '2026-1' },
+    request: { outcome: 'refused', witness: '刘芳', witnessRole: '和平里社区居委会工作人员', refusedOn: '2026-11-02', note: '负责人拒绝签字，文书留置现场' },
+    response: {
+      number: '（东）应急责改〔2026〕1号',
+      type: 'refused',
+      witness: '刘芳',
+      witnessRole: '和平里社区居委会工作人员',
+      refusedOn: '2026-11-02',
+      note: '负责人拒绝签字，文书留置现场',
+      recordedBy: 'officer-gas-d1',
+      recordedAt: '2026-11-02T01:00:00.000Z',
+    },
+  },
+  voidDocument: {
+    parameters: { id: 'H-DOC', kind: 'rectification_order', number: '2026-1' },
+    request: { reason: '被检查单位名称有误' },
+    response: { number: '（东）应急责改〔2026〕1号', voided: { at: '2026-11-02T01:00:00.000Z', reason: '被检查单位名称有误', actorId: 'officer-gas-d1' } },
+  },
+  verifyDocumentPdf: {
+    parameters: { code: 'TTCBZ-W9M8D' },
+    response: {
+      status: 'altered',
+      document: {
+        kind: 'rectification_order',
+        number: '（东）应急责改〔2026〕1号',
+        issuedAt: '2026-11-02T01:00:00.000Z',
+        contentHash: '3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a',
+        hashedAt: '2026-11-02T01:00:00.000Z',
+      },
+    },
+  },
 };

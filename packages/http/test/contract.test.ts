@@ -7,6 +7,7 @@ import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/in
 import { createAnjianApi, ROUTES } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
+import { defineDocumentServiceTests } from './documents-service.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -799,6 +800,9 @@ describe('documents (执法文书): numbered with the command, rendered from the
     expect((await h.call(null, 'GET', `/documents/verify/${code}`)).body.code).toBe('DOCUMENTS_NOT_CONFIGURED');
   }, 60_000);
 });
+
+// Issue 15: two officers, service, receipt, void, PDF check (defined in documents-service.ts).
+defineDocumentServiceTests();
 
 // Runs last in this file: the contract tests above have filled SEEN and MISMATCHES.
 describe('GET /openapi.json, generated from the route table', () => {

@@ -7,6 +7,8 @@
 export { runStoreConformance, STORE_CONFORMANCE_TESTS } from './store-conformance.js';
 export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect } from './store-conformance.js';
 export { runDocumentRegisterConformance, DOCUMENT_REGISTER_CONFORMANCE_TESTS } from './document-register-conformance.js';
+export { runDocumentServiceConformance, DOCUMENT_SERVICE_CONFORMANCE_TESTS, testServiceRecord } from './document-service-conformance.js';
+export type { DocumentServiceConformanceOptions } from './document-service-conformance.js';
 export { runEvidenceStoreConformance, EVIDENCE_STORE_CONFORMANCE_TESTS } from './evidence-store-conformance.js';
 export type { EvidenceStoreConformanceOptions } from './evidence-store-conformance.js';
 export { runNotifierConformance, NOTIFIER_CONFORMANCE_TESTS } from './notifier-conformance.js';

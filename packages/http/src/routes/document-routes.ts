@@ -1,6 +1,23 @@
-import { DOCUMENT_KINDS, formatDocumentIssues, formatDocumentNumber, issueDocument, normalizeVerificationCode, renderDocumentHtml, verifyDocument, type DocumentIssue } from '@anjian/documents';
-import type { DocumentRecord } from '@anjian/core/ports';
+import {
+  checkServiceEntry,
+  DOCUMENT_KINDS,
+  documentDirectoryFrom,
+  documentOfficerIds,
+  formatDocumentIssues,
+  formatDocumentNumber,
+  issueDocument,
+  normalizeVerificationCode,
+  parseServiceBody,
+  renderDocumentHtml,
+  verifyDocument,
+  type DocumentDirectory,
+  type DocumentIssue,
+  type LoadedTemplate,
+} from '@anjian/documents';
+import type { ChainEvent } from '@anjian/core';
+import { SERVICE_METHODS, type DocumentRecord, type DocumentServiceLog, type DocumentServiceRecord } from '@anjian/core/ports';
 import { jsonResponse } from '../json-response.js';
+import { readJsonObject } from '../read-json-body.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import type { DocumentsApiOptions } from '../documents-options.js';
@@ -19,6 +36,23 @@ function documentsOf(ctx: RouteContext): DocumentsApiOptions {
   return documents;
 }
 
+const SERVICE_ENTRY_PROPERTIES: Record<string, JsonSchema> = {
+  type: { enum: ['served', 'signed', 'refused'], description: 'served 送达; signed 签收; refused 拒签（留置送达）' },
+  method: { enum: [...SERVICE_METHODS] },
+  recipient: { type: 'string' },
+  servedAt: { type: 'string' },
+  signedBy: { type: 'string' },
+  signedOn: { type: 'string' },
+  witness: { type: 'string' },
+  witnessRole: { type: 'string' },
+  refusedOn: { type: 'string' },
+  note: { type: 'string' },
+  recordedBy: { type: 'string', description: 'the officer who recorded it / 登记人' },
+  recordedAt: { type: 'string' },
+};
+const SERVICE_ENTRY_REQUIRED = ['type', 'recordedBy', 'recordedAt'];
+const SERVICE_ENTRY: JsonSchema = { type: ['object', 'null'], required: SERVICE_ENTRY_REQUIRED, properties: SERVICE_ENTRY_PROPERTIES };
+
 const DOCUMENT_ITEM: JsonSchema = {
   type: 'object',
   required: ['kind', 'number', 'jurisdiction', 'year', 'seq', 'eventId', 'issuedAt', 'verificationCode', 'contentHash'],
@@ -32,8 +66,166 @@ const DOCUMENT_ITEM: JsonSchema = {
     issuedAt: { type: 'string', description: 'the issuing event’s time (ISO) / 出具时间' },
     verificationCode: { type: ['string', 'null'], description: 'null until the document is first rendered / 首次生成前为 null' },
     contentHash: { type: ['string', 'null'] },
+    voided: {
+      type: ['object', 'null'],
+      description: 'set when voided: the number stays taken and says so / 作废记录（文号保留）',
+      properties: { at: { type: 'string' }, reason: { type: 'string' }, actorId: { type: 'string' } },
+    },
+    service: {
+      type: 'object',
+      description: 'delivery (送达) and receipt (签收 or refusal with a witness), once recorded / 送达与签收',
+      properties: { served: SERVICE_ENTRY, receipt: SERVICE_ENTRY },
+    },
   },
 };
+
+function sameDocument(a: Pick<DocumentRecord, 'jurisdiction' | 'kind' | 'year' | 'seq'>, b: Pick<DocumentRecord, 'jurisdiction' | 'kind' | 'year' | 'seq'>): boolean {
+  return a.jurisdiction === b.jurisdiction && a.kind === b.kind && a.year === b.year && a.seq === b.seq;
+}
+
+function serviceView(record: DocumentServiceRecord | undefined): Record<string, unknown> | null {
+  return record ? { ...record.entry, recordedBy: record.actorId, recordedAt: record.recordedAt } : null;
+}
+
+const NUMBER_PARAM = /^(\d{4})-(\d{1,9})$/;
+
+const DOCUMENT_PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
+  403: ['DOCUMENT_OFFICERS_ONLY'],
+  404: ['DOCUMENT_NOT_FOUND', 'SERVICE_NOT_CONFIGURED'],
+  409: ['SERVICE_ALREADY_RECORDED', 'DOCUMENT_VOIDED', 'DOCUMENT_NOT_SERVED', 'DOCUMENT_ALREADY_VOIDED', 'DOCUMENT_NOT_ISSUED'],
+  422: ['SERVICE_INVALID'],
+};
+
+/**
+ * The numbered document `/hazards/{id}/documents/{kind}/{number}` (number `2026-12`) of a
+ * hazard the actor may read, its issuing event, and whether the actor is one of the
+ * officers it names (who sign, serve and may void it).
+ */
+async function documentAt(ctx: RouteContext): Promise<{ record: DocumentRecord; event: ChainEvent; documents: DocumentsApiOptions }> {
+  const documents = documentsOf(ctx);
+  const id = ctx.params.id ?? '';
+  const loaded = await loadReadableHazard(ctx, id);
+  if (!loaded) throw hazardNotFound(id);
+  const m = NUMBER_PARAM.exec(ctx.params.number ?? '');
+  const record = m ? (await ctx.deps.store.readDocuments(id)).find((r) => r.kind === ctx.params.kind && r.year === Number(m[1]) && r.seq === Number(m[2])) : undefined;
+  const event = record ? (loaded.events as ChainEvent[]).find((e) => e.id === record.eventId) : undefined;
+  if (!record || !event) {
+    throw new HttpProblem(
+      404,
+      'DOCUMENT_NOT_FOUND',
+      { 'zh-CN': '未找到文书', en: 'Document not found' },
+      {
+        'zh-CN': `隐患 ${id} 没有 ${JSON.stringify((ctx.params.kind ?? '').slice(0, 64))} 第 ${JSON.stringify((ctx.params.number ?? '').slice(0, 20))} 号文书（编号形如 2026-12）`,
+        en: `hazard ${id} has no ${JSON.stringify((ctx.params.kind ?? '').slice(0, 64))} number ${JSON.stringify((ctx.params.number ?? '').slice(0, 20))} (numbers look like 2026-12)`,
+      },
+    );
+  }
+  if (!documentOfficerIds(event).includes(ctx.actorId as string)) {
+    throw new HttpProblem(
+      403,
+      'DOCUMENT_OFFICERS_ONLY',
+      { 'zh-CN': '无权操作该文书', en: 'Not your document' },
+      { 'zh-CN': '只有文书上署名的执法人员（或出具人）可以登记送达、签收或作废', en: 'only the officers the document names (or its issuer) record its service, receipt or void' },
+    );
+  }
+  return { record, event, documents };
+}
+
+function serviceLogOf(documents: DocumentsApiOptions): DocumentServiceLog {
+  if (!documents.service) {
+    throw new HttpProblem(
+      404,
+      'SERVICE_NOT_CONFIGURED',
+      { 'zh-CN': '未启用送达登记', en: 'Service not configured' },
+      { 'zh-CN': '本服务未配置送达记录（documents.service）', en: 'this server records no service (documents.service)' },
+    );
+  }
+  return documents.service;
+}
+
+async function recordServiceRoute(ctx: RouteContext, phase: 'service' | 'receipt'): Promise<Response> {
+  const { record, documents } = await documentAt(ctx);
+  const log = serviceLogOf(documents);
+  const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
+  const now = ctx.deps.clock.now();
+  const parsed = parseServiceBody(body, phase, now);
+  if (!parsed.ok) {
+    const issues: ProblemIssue[] = parsed.problems.map((p) => ({ code: p.code, severity: 'error', message: p.message, ...(p.pointer ? { pointer: p.pointer } : {}) }));
+    throw new HttpProblem(422, 'SERVICE_INVALID', { 'zh-CN': '送达记录无效', en: 'Invalid service entry' }, parsed.problems[0]?.message ?? { 'zh-CN': '无效', en: 'invalid' }, issues);
+  }
+  const problem = checkServiceEntry(record, await log.readService(record.hazardId), parsed.entry);
+  if (problem) {
+    const status = problem.code === 'SERVICE_INVALID' ? 422 : 409;
+    throw new HttpProblem(
+      status,
+      problem.code,
+      { 'zh-CN': '不能登记', en: 'Not recorded' },
+      problem.message,
+      problem.pointer ? [{ code: problem.code, severity: 'error', message: problem.message, pointer: problem.pointer }] : undefined,
+    );
+  }
+  const entry: DocumentServiceRecord = {
+    jurisdiction: record.jurisdiction,
+    kind: record.kind,
+    year: record.year,
+    seq: record.seq,
+    hazardId: record.hazardId,
+    entry: parsed.entry,
+    actorId: ctx.actorId as string,
+    recordedAt: now.toISOString(),
+  };
+  const result = await log.recordService(entry);
+  if (result.kind === 'exists') {
+    throw new HttpProblem(
+      409,
+      'SERVICE_ALREADY_RECORDED',
+      { 'zh-CN': '已登记', en: 'Already recorded' },
+      {
+        'zh-CN': `该文书的${phase === 'service' ? '送达' : '签收'}已于 ${result.record.recordedAt} 登记，不能更改`,
+        en: `this document's ${phase === 'service' ? 'delivery' : 'receipt'} was recorded at ${result.record.recordedAt} and cannot change`,
+      },
+    );
+  }
+  return jsonResponse({ number: numberOf(documents, record), ...serviceView(result.record) }, 201);
+}
+
+function samePdf(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const SERVICE_BODY: JsonSchema = {
+  type: 'object',
+  required: ['method', 'recipient'],
+  properties: {
+    method: { enum: [...SERVICE_METHODS], description: 'direct 直接送达, post 邮寄送达, electronic 电子送达, entrusted 委托送达, public_notice 公告送达' },
+    recipient: { type: 'string', maxLength: 100, description: 'who received it / 受送达人' },
+    servedAt: { type: 'string', description: 'when (ISO 8601 with offset; default now; not before the issue, not in the future) / 送达时间' },
+  },
+};
+
+const RECEIPT_BODY: JsonSchema = {
+  type: 'object',
+  required: ['outcome'],
+  description: 'signed: signedBy and signedOn; refused: witness, witnessRole, refusedOn (留置送达) / 签收或拒签（须有见证人）',
+  properties: {
+    outcome: { enum: ['signed', 'refused'] },
+    signedBy: { type: 'string', maxLength: 100, description: '签收人' },
+    signedOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '签收日期 YYYY-MM-DD' },
+    witness: { type: 'string', maxLength: 100, description: '见证人' },
+    witnessRole: { type: 'string', maxLength: 100, description: '见证人身份（单位、职务）' },
+    refusedOn: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '拒签日期 YYYY-MM-DD' },
+    note: { type: 'string', maxLength: 500 },
+  },
+};
+
+const SERVICE_RESULT: JsonSchema = { type: 'object', required: ['number', ...SERVICE_ENTRY_REQUIRED], properties: { number: { type: 'string' }, ...SERVICE_ENTRY_PROPERTIES } };
+
+/** Templates of the API by kind (for the PDF re-rendering of a verification). */
+function templateOf(documents: DocumentsApiOptions, kind: string): LoadedTemplate | undefined {
+  return documents.templates.find((t) => t.template.kind === kind);
+}
 
 const VERDICT: JsonSchema = {
   type: 'object',
@@ -60,6 +252,10 @@ const VERDICT: JsonSchema = {
   },
 };
 
+function directoryOf(ctx: RouteContext, documents: DocumentsApiOptions): DocumentDirectory {
+  return documents.directory ?? documentDirectoryFrom(ctx.deps.directory);
+}
+
 function numberOf(documents: DocumentsApiOptions, record: DocumentRecord): string {
   const template = documents.templates.find((t) => t.template.kind === record.kind);
   return formatDocumentNumber(record, documents.override.override.numberPrefix, template?.template.numberPrefix);
@@ -80,7 +276,10 @@ function refused(issues: readonly DocumentIssue[]): HttpProblem {
   );
 }
 
-/** `GET /hazards/{id}/documents`, `GET /hazards/{id}/documents/{kind}`, `GET /documents/verify/{code}`. */
+/**
+ * `GET /hazards/{id}/documents`, `GET /hazards/{id}/documents/{kind}`, `GET /documents/verify/{code}`,
+ * `POST …/documents/{kind}/{number}/service|receipt|void`, `POST /documents/verify/{code}/pdf`.
+ */
 export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
   {
     method: 'get',
@@ -98,18 +297,27 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       const id = ctx.params.id ?? '';
       if (!(await loadReadableHazard(ctx, id))) throw hazardNotFound(id);
       const records = await ctx.deps.store.readDocuments(id);
+      const service = documents.service ? await documents.service.readService(id) : [];
       return jsonResponse({
-        items: records.map((r) => ({
-          kind: r.kind,
-          number: numberOf(documents, r),
-          jurisdiction: r.jurisdiction,
-          year: r.year,
-          seq: r.seq,
-          eventId: r.eventId,
-          issuedAt: r.issuedAt,
-          verificationCode: r.verificationCode,
-          contentHash: r.contentHash,
-        })),
+        items: records.map((r) => {
+          const mine = service.filter((e) => sameDocument(e, r));
+          return {
+            kind: r.kind,
+            number: numberOf(documents, r),
+            jurisdiction: r.jurisdiction,
+            year: r.year,
+            seq: r.seq,
+            eventId: r.eventId,
+            issuedAt: r.issuedAt,
+            verificationCode: r.verificationCode,
+            contentHash: r.contentHash,
+            voided: r.voided,
+            service: {
+              served: serviceView(mine.find((e) => e.entry.type === 'served')),
+              receipt: serviceView(mine.find((e) => e.entry.type !== 'served')),
+            },
+          };
+        }),
       });
     },
   },
@@ -161,7 +369,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         hazardId: id,
         template,
         override: documents.override,
-        directory: documents.directory,
+        directory: directoryOf(ctx, documents),
         now: ctx.deps.clock.now().toISOString(),
         ...(event !== null ? { eventId: event } : {}),
         ...(documents.verifyUrl ? { verifyUrl: documents.verifyUrl } : {}),
@@ -225,6 +433,139 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         {
           'cache-control': 'no-store',
         },
+      );
+    },
+  },
+  {
+    method: 'post',
+    path: '/hazards/{id}/documents/{kind}/{number}/service',
+    operationId: 'recordDocumentService',
+    summary: 'Record the delivery (送达) of an issued document / 登记文书送达',
+    description:
+      'By an officer the document names (its two officers, or the grid inspector who issued a notice). The document must have been rendered (its hash recorded) and not voided; a document is served once. `number` is `<year>-<seq>` of its 文号.\n\n由文书署名的执法人员（或出具通知的网格员）登记。文书须已生成且未作废；每份文书只登记一次送达。',
+    tags: ['documents'],
+    auth: 'required',
+    problemCodes: DOCUMENT_PROBLEM_CODES,
+    requestBody: SERVICE_BODY,
+    response: { status: 201, description: 'the recorded delivery / 已登记的送达', schema: SERVICE_RESULT },
+    errors: [400, 401, 403, 404, 409, 413, 422],
+    handle: (ctx) => recordServiceRoute(ctx, 'service'),
+  },
+  {
+    method: 'post',
+    path: '/hazards/{id}/documents/{kind}/{number}/receipt',
+    operationId: 'recordDocumentReceipt',
+    summary: "Record the enterprise's receipt: signature and date, or refusal with a witness / 登记签收或拒签",
+    description:
+      'After the delivery, by an officer the document names: `signed` (who signed, the date written) or `refused` (a named witness and their position: 留置送达). Once per document; not for a voided one.\n\n送达后由文书署名人员登记：签收（签收人、日期）或拒绝签收（见证人及其身份，留置送达）。每份文书一次；作废文书不可登记。',
+    tags: ['documents'],
+    auth: 'required',
+    problemCodes: DOCUMENT_PROBLEM_CODES,
+    requestBody: RECEIPT_BODY,
+    response: { status: 201, description: 'the recorded receipt / 已登记的签收', schema: SERVICE_RESULT },
+    errors: [400, 401, 403, 404, 409, 413, 422],
+    handle: (ctx) => recordServiceRoute(ctx, 'receipt'),
+  },
+  {
+    method: 'post',
+    path: '/hazards/{id}/documents/{kind}/{number}/void',
+    operationId: 'voidDocument',
+    summary: 'Void a document: its number stays taken and says so / 作废文书（文号保留）',
+    description:
+      'By an officer the document names, with a reason. The number is never reused; verification answers `voided` with the time and reason; service can no longer be recorded. Voiding twice is a 409.\n\n由文书署名人员填写原因作废。文号不再使用；核验返回 voided 及作废时间与原因；不能再登记送达。',
+    tags: ['documents'],
+    auth: 'required',
+    problemCodes: DOCUMENT_PROBLEM_CODES,
+    requestBody: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500, description: '作废原因' } } },
+    response: {
+      status: 200,
+      description: 'the voided record / 作废后的记录',
+      schema: { type: 'object', required: ['number', 'voided'], properties: { number: { type: 'string' }, voided: { type: 'object' } } },
+    },
+    errors: [400, 401, 403, 404, 409, 413, 422],
+    async handle(ctx) {
+      const { record, documents } = await documentAt(ctx);
+      const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
+      const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+      const extra = Object.keys(body).filter((k) => k !== 'reason');
+      if (reason === '' || reason.length > 500 || /[\u0000-\u001F\u007F]/.test(reason) || extra.length > 0) {
+        throw new HttpProblem(
+          422,
+          'SERVICE_INVALID',
+          { 'zh-CN': '作废请求无效', en: 'Invalid void' },
+          { 'zh-CN': '须且只须填写作废原因 reason（1–500 个字符）', en: 'give exactly a reason (1–500 characters)' },
+          [{ code: 'SERVICE_INVALID', severity: 'error', pointer: extra.length > 0 ? `/${extra[0]}` : '/reason', message: { 'zh-CN': '作废原因', en: 'reason' } }],
+        );
+      }
+      const result = await ctx.deps.store.voidDocument({
+        jurisdiction: record.jurisdiction,
+        kind: record.kind,
+        year: record.year,
+        seq: record.seq,
+        reason,
+        actorId: ctx.actorId as string,
+        at: ctx.deps.clock.now().toISOString(),
+      });
+      if (result.kind === 'not-found') throw new HttpProblem(404, 'DOCUMENT_NOT_FOUND', { 'zh-CN': '未找到文书', en: 'Document not found' }, { 'zh-CN': '文号不存在', en: 'no such number' });
+      if (result.kind === 'already-voided') {
+        throw new HttpProblem(
+          409,
+          'DOCUMENT_ALREADY_VOIDED',
+          { 'zh-CN': '已作废', en: 'Already voided' },
+          { 'zh-CN': `该文书已于 ${result.record.voided?.at ?? ''} 作废`, en: `the document was voided at ${result.record.voided?.at ?? ''}` },
+        );
+      }
+      return jsonResponse({ number: numberOf(documents, result.record), voided: result.record.voided });
+    },
+  },
+  {
+    method: 'post',
+    path: '/documents/verify/{code}/pdf',
+    operationId: 'verifyDocumentPdf',
+    summary: 'Check a PDF file, byte for byte, against the document issued under a code / 核验 PDF 文件',
+    description:
+      'The PDF is deterministic: the server composes the document again from the record (the same content hash, or the document changed and is refused) and renders it with its font; the uploaded bytes are `unchanged` only when they are exactly those bytes — one altered byte is `altered`. For whoever may read the hazard (rendering costs CPU; the public check is GET /documents/verify/{code}).\n\nPDF 输出是确定的：服务器按登记记录重新生成文书并渲染，上传的文件逐字节相同才为 unchanged，改动一个字节即为 altered。仅可读取该隐患的用户可用。',
+    tags: ['documents'],
+    auth: 'required',
+    problemCodes: DOCUMENT_PROBLEM_CODES,
+    rawBody: { mediaTypes: ['application/pdf'], description: 'the PDF file as received / PDF 文件' },
+    response: { status: 200, description: 'the verdict / 核验结果', schema: VERDICT },
+    errors: [401, 404, 409, 413, 422],
+    async handle(ctx) {
+      const documents = documentsOf(ctx);
+      const code = normalizeVerificationCode(ctx.params.code ?? '');
+      const record = code === null ? null : await ctx.deps.store.findDocumentByCode(code);
+      const template = record ? templateOf(documents, record.kind) : undefined;
+      if (!record || !template || !(await loadReadableHazard(ctx, record.hazardId))) {
+        return jsonResponse({ status: 'unknown' }, 200, { 'cache-control': 'no-store' });
+      }
+      if (!documents.renderPdf) {
+        throw new HttpProblem(
+          404,
+          'PDF_NOT_CONFIGURED',
+          { 'zh-CN': '未启用 PDF', en: 'PDF not configured' },
+          { 'zh-CN': '本服务未配置 PDF 输出（documents.renderPdf）', en: 'this server renders no PDF (documents.renderPdf)' },
+        );
+      }
+      const uploaded = new Uint8Array(await ctx.request.arrayBuffer());
+      const issued = await issueDocument({
+        store: ctx.deps.store,
+        hazardId: record.hazardId,
+        eventId: record.eventId,
+        template,
+        override: documents.override,
+        directory: directoryOf(ctx, documents),
+        now: ctx.deps.clock.now().toISOString(),
+        ...(documents.verifyUrl ? { verifyUrl: documents.verifyUrl } : {}),
+      });
+      if (!issued.ok) throw refused(issued.issues);
+      const expected = await documents.renderPdf(issued.value.document);
+      const verdict = record.voided ? 'voided' : samePdf(uploaded, expected) ? 'unchanged' : 'altered';
+      const voided = record.voided ? { voidedAt: record.voided.at, voidReason: record.voided.reason } : {};
+      return jsonResponse(
+        { status: verdict, document: { kind: record.kind, number: numberOf(documents, record), issuedAt: record.issuedAt, contentHash: record.contentHash, hashedAt: record.hashedAt, ...voided } },
+        200,
+        { 'cache-control': 'no-store' },
       );
     },
   },

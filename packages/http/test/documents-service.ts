@@ -1,0 +1,180 @@
+// Issue 15: an enforcement officer's notice with its second officer over HTTP; the order
+// rendered from the chain's own directory; delivery, receipt (signed / refused with a
+// witness) and void endpoints; a PDF file checked byte for byte. Defined here, run by
+// contract.test.ts (its calls count for the every-documented-status check).
+import { describe, expect, it } from 'vitest';
+import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
+import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
+import { loadBuiltinTemplate } from '@anjian/documents/node';
+import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
+import { createHarness } from './harness.js';
+
+const OVERRIDE =
+  'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n';
+const font = findSystemCjkFont();
+const BASIS = [
+  { regulation: 'gas-regulation', clause: '第十八条', number: '国务院令第583号', edition: '2016', title: { 'zh-CN': '城镇燃气管理条例' }, status: 'current' as const, confidence: 'verified' as const },
+];
+
+async function harness() {
+  const override = loadOverride(OVERRIDE, 'd1.yaml');
+  if (!override.ok) throw new Error('override');
+  const d = await createHarness(undefined, undefined, undefined, undefined, {
+    documents: {
+      templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)),
+      override: override.value,
+      service: createMemoryDocumentServiceLog(),
+      ...(font ? { renderPdf: (doc) => renderDocumentPdf(doc, { font }) } : {}),
+    },
+  });
+  // The chain's own directory carries what the documents print (no separate document directory).
+  for (const [id, name] of [
+    ['officer-gas-d1', '张明'],
+    ['officer2-gas-d1', '李华'],
+  ] as const) {
+    const profile = await d.directory.resolve(id);
+    d.directory.set({ ...profile!, name });
+  }
+  const e1 = await d.directory.enterprise('E1');
+  d.directory.setEnterprise({ ...e1!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+  return d;
+}
+
+/** The document service, void and PDF-verification tests (called once, from contract.test.ts). */
+export function defineDocumentServiceTests(): void {
+  describe('enforcement documents over HTTP (issue 15)', () => {
+    it("an officer's notice names the second officer: both recorded, the order numbered and rendered from the directory; alone, no order", async () => {
+      const d = await harness();
+      await d.seed('H-ORD', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      const cmd = (body: object, key: string, actor = 'officer-gas-d1') => d.call(actor, 'POST', '/hazards/H-ORD/commands', { body, headers: { 'idempotency-key': key } });
+      // The second officer is checked against the directory: not oneself.
+      const self = await cmd({ type: 'issue_notice', coOfficerId: 'officer-gas-d1' }, 'n-0');
+      expect([self.status, self.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
+      expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-ORD/documents')).body.items).toEqual([]);
+      expect((await cmd({ type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, 'n-1')).status).toBe(200);
+      const events = await d.store.readEvents('H-ORD');
+      expect(events.at(-1)?.data).toMatchObject({
+        officers: [
+          { id: 'officer-gas-d1', certificateNo: 'GAS-D1-0001' },
+          { id: 'officer2-gas-d1', certificateNo: 'GAS-D1-0002' },
+        ],
+      });
+      const html = await d.call('officer-gas-d1', 'GET', '/hazards/H-ORD/documents/rectification_order');
+      expect(html.status, JSON.stringify(html.body)).toBe(200);
+      const page = new TextDecoder().decode(html.body);
+      for (const s of ['（东）应急责改〔2026〕1号', '老王饭店', '东城区和平里北街18号', '王建国', '张明', 'GAS-D1-0001', '李华', 'GAS-D1-0002']) expect(page).toContain(s);
+
+      // An officer alone: the notice is recorded, no enforcement document is numbered; asking for one says why.
+      await d.seed('H-ALONE', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-ALONE/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'a-1' } })).status).toBe(200);
+      expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-ALONE/documents')).body.items).toEqual([]);
+      const refused = await d.call('officer-gas-d1', 'GET', '/hazards/H-ALONE/documents/rectification_order');
+      expect([refused.status, refused.body.code]).toEqual([404, 'DOCUMENT_NOT_ISSUED']);
+    }, 60_000);
+
+    it('delivery, then receipt (signed, or refused with a witness), once each, by the officers the document names; a void keeps the number and stops service', async () => {
+      const d = await harness();
+      const post = (actor: string, path: string, body: object) => d.call(actor, 'POST', `/hazards/H-SV${path}`, { body });
+      await d.seed('H-SV', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      await d.call('officer-gas-d1', 'POST', '/hazards/H-SV/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 's-1' } });
+      const doc = '/documents/rectification_order/2026-1';
+      // Not rendered yet: nothing to serve.
+      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'direct', recipient: '王建国' })).body.code).toBe('DOCUMENT_NOT_ISSUED');
+      const rendered = await d.call('officer-gas-d1', 'GET', '/hazards/H-SV/documents/rectification_order');
+      expect(rendered.status, JSON.stringify(rendered.body)).toBe(200);
+      // Receipt before delivery; a stranger; a bad body; an unknown number.
+      expect((await post('officer-gas-d1', `${doc}/receipt`, { outcome: 'signed', signedBy: '王建国', signedOn: '2026-11-02' })).body.code).toBe('DOCUMENT_NOT_SERVED');
+      expect((await post('grid-g1', `${doc}/service`, { method: 'direct', recipient: '王建国' })).body.code).toBe('DOCUMENT_OFFICERS_ONLY');
+      const bad = await post('officer-gas-d1', `${doc}/service`, { method: 'pigeon', recipient: '', level: 'x' });
+      expect([bad.status, bad.body.issues.map((i: { pointer: string }) => i.pointer).sort()]).toEqual([422, ['/level', '/method', '/recipient']]);
+      expect((await post('officer-gas-d1', '/documents/rectification_order/2026-9/service', { method: 'direct', recipient: '王建国' })).status).toBe(404);
+
+      const served = await post('officer2-gas-d1', `${doc}/service`, { method: 'direct', recipient: '王建国' });
+      expect([served.status, served.body.type, served.body.number, served.body.recordedBy]).toEqual([201, 'served', '（东）应急责改〔2026〕1号', 'officer2-gas-d1']);
+      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'post', recipient: '王建国' })).body.code).toBe('SERVICE_ALREADY_RECORDED');
+      const noWitness = await post('officer-gas-d1', `${doc}/receipt`, { outcome: 'refused', refusedOn: '2026-11-02' });
+      expect([noWitness.status, noWitness.body.issues.map((i: { pointer: string }) => i.pointer)]).toEqual([422, ['/witness', '/witnessRole']]);
+      const refused = await post('officer-gas-d1', `${doc}/receipt`, {
+        outcome: 'refused',
+        witness: '刘芳',
+        witnessRole: '和平里社区居委会工作人员',
+        refusedOn: '2026-11-02',
+        note: '负责人拒绝签字，文书留置现场',
+      });
+      expect([refused.status, refused.body.type, refused.body.witness]).toEqual([201, 'refused', '刘芳']);
+      expect((await post('officer-gas-d1', `${doc}/receipt`, { outcome: 'signed', signedBy: '王建国', signedOn: '2026-11-02' })).body.code).toBe('SERVICE_ALREADY_RECORDED');
+      const listed = (await d.call('owner-e1', 'GET', '/hazards/H-SV/documents')).body.items[0];
+      expect([listed.service.served.recipient, listed.service.receipt.type, listed.service.receipt.witnessRole, listed.voided]).toEqual(['王建国', 'refused', '和平里社区居委会工作人员', null]);
+
+      // Void: by an officer it names, with a reason, once; the number stays and says so.
+      expect((await post('owner-e1', `${doc}/void`, { reason: '企业想作废' })).body.code).toBe('DOCUMENT_OFFICERS_ONLY');
+      expect((await post('officer-gas-d1', `${doc}/void`, {})).status).toBe(422);
+      const voided = await post('officer-gas-d1', `${doc}/void`, { reason: '被检查单位名称有误' });
+      expect([voided.status, voided.body.number, voided.body.voided.reason, voided.body.voided.actorId]).toEqual([200, '（东）应急责改〔2026〕1号', '被检查单位名称有误', 'officer-gas-d1']);
+      expect((await post('officer-gas-d1', `${doc}/void`, { reason: '再次' })).body.code).toBe('DOCUMENT_ALREADY_VOIDED');
+      const item = (await d.call('officer-gas-d1', 'GET', '/hazards/H-SV/documents')).body.items[0];
+      expect([item.number, item.voided.reason]).toEqual(['（东）应急责改〔2026〕1号', '被检查单位名称有误']);
+      expect((await d.call(null, 'GET', `/documents/verify/${item.verificationCode}`)).body.status).toBe('voided');
+      // The next order of the series takes number 2: a voided number is never reused.
+      await d.seed('H-SV2', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      await d.call('officer-gas-d1', 'POST', '/hazards/H-SV2/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 's-2' } });
+      expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-SV2/documents')).body.items[0].number).toBe('（东）应急责改〔2026〕2号');
+    }, 60_000);
+
+    it.skipIf(font === null)(
+      'a PDF file verifies byte for byte: the file as issued is unchanged, one altered byte is altered',
+      async () => {
+        const d = await harness();
+        await d.seed('H-PDF', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+        await d.call('officer-gas-d1', 'POST', '/hazards/H-PDF/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'p-1' } });
+        const pdf = await d.call('officer-gas-d1', 'GET', '/hazards/H-PDF/documents/rectification_order?format=pdf');
+        expect(pdf.status).toBe(200);
+        const code = pdf.headers.get('x-verification-code')!;
+        const bytes = new Uint8Array(pdf.body);
+        const check = (body: Uint8Array, actor: string | null = 'officer-gas-d1') => d.call(actor, 'POST', `/documents/verify/${code}/pdf`, { body, headers: { 'content-type': 'application/pdf' } });
+        expect((await check(bytes)).body.status).toBe('unchanged');
+        const altered = bytes.slice();
+        const i = Math.floor(altered.length / 2);
+        altered[i] = (altered[i]! + 1) % 256;
+        expect((await check(altered)).body.status).toBe('altered');
+        expect((await check(bytes.slice(0, -1))).body.status).toBe('altered');
+        // A reader outside the hazard's scope learns nothing; without a login, 401.
+        expect((await check(bytes, 'owner-e2')).body).toEqual({ status: 'unknown' });
+        expect((await check(bytes, null)).status).toBe(401);
+      },
+      60_000,
+    );
+
+    it('every documented refusal of the service, receipt, void and PDF-check routes', async () => {
+      const d = await harness();
+      await d.seed('H-REF', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      await d.call('officer-gas-d1', 'POST', '/hazards/H-REF/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'r-1' } });
+      const rendered = await d.call('officer-gas-d1', 'GET', '/hazards/H-REF/documents/rectification_order?format=html');
+      const code = rendered.headers.get('x-verification-code')!;
+      const huge = 'x'.repeat(70 * 1024);
+      for (const op of ['service', 'receipt', 'void']) {
+        const path = `/hazards/H-REF/documents/rectification_order/2026-1/${op}`;
+        expect((await d.call('officer-gas-d1', 'POST', path, { body: '{not json', headers: { 'content-type': 'application/json' } })).status, op).toBe(400);
+        expect((await d.call('officer-gas-d1', 'POST', path, { body: { reason: huge } })).status, op).toBe(413);
+        expect((await d.call('grid-g1', 'POST', path, { body: { reason: 'x' } })).status, op).toBe(403);
+        expect((await d.call('officer-gas-d1', 'POST', path.replace('2026-1', '2026-7'), { body: { reason: 'x' } })).status, op).toBe(404);
+        expect((await d.call('officer-gas-d1', 'POST', path, { body: { bogus: true } })).status, op).toBe(422);
+      }
+      const pdfPath = `/documents/verify/${code}/pdf`;
+      expect((await d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array(300 * 1024), headers: { 'content-type': 'application/pdf' } })).status).toBe(413);
+      if (font) {
+        // The directory lost a required value since: 422; changed what the document printed: 409.
+        const e1 = await d.directory.enterprise('E1');
+        d.directory.setEnterprise({ ...e1!, address: undefined as never });
+        const missing = await d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
+        expect([missing.status, missing.body.code]).toEqual([422, 'DOCUMENT_REFUSED']);
+        d.directory.setEnterprise({ ...e1!, name: '老王饭店（更名）' });
+        const changed = await d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
+        expect([changed.status, changed.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+      }
+      // A server without documents: 404 on each route.
+      const plain = await createHarness();
+      expect((await plain.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array([1]), headers: { 'content-type': 'application/pdf' } })).body.code).toBe('DOCUMENTS_NOT_CONFIGURED');
+    }, 60_000);
+  });
+}
