@@ -282,4 +282,25 @@ describe('permits over HTTP', () => {
     expect(Object.keys(api.openapi.paths as object).filter((p) => p.startsWith('/api/permits')).length).toBe(12);
     expect((await plain.fetch(new Request('http://x/permits/pm-1'))).status).toBe(404);
   });
+
+  it('the permit part of the document: bilingual descriptions, 4XX documented, every array typed to its items', () => {
+    const missing: string[] = [];
+    const walk = (v: unknown, at: string): void => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}/${i}`));
+      else if (typeof v === 'object' && v !== null) {
+        const node = v as Record<string, unknown>;
+        if ((node.type === 'array' || (Array.isArray(node.type) && node.type.includes('array'))) && !('items' in node)) missing.push(`${at}: array without items`);
+        for (const [k, x] of Object.entries(node)) walk(x, `${at}/${k}`);
+      }
+    };
+    const paths = api.openapi.paths as Record<string, Record<string, { description: string; responses: Record<string, unknown> }>>;
+    for (const [path, ops] of Object.entries(paths).filter(([p]) => p.startsWith('/api/permits'))) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (!/[a-z]{3}/.test(op.description) || !/[\u4e00-\u9fff]/.test(op.description)) missing.push(`${method} ${path}: description`);
+        if (!Object.keys(op.responses).some((s) => s.startsWith('4'))) missing.push(`${method} ${path}: 4XX`);
+        walk(op, `${method} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -446,7 +446,18 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
                   type: 'object',
                   additionalProperties: true,
                   required: ['permitId', 'eventId', 'events'],
-                  properties: { permitId: { type: 'string' }, eventId: { type: 'string' }, events: { type: 'array' } },
+                  properties: {
+                    permitId: { type: 'string' },
+                    eventId: { type: 'string' },
+                    events: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'version', 'type', 'recordedAt', 'hash'],
+                        properties: { id: { type: 'string' }, version: { type: 'integer' }, type: { type: 'string' }, recordedAt: { type: 'string' }, hash: { type: 'string' } },
+                      },
+                    },
+                  },
                 },
               },
             },
