@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
-import { createFileEvidenceStore, findPackDirs, loadPackFromPath } from '@anjian/core/node';
+import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
 import { createSqliteInspectionLog, createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
@@ -33,7 +33,6 @@ import { createWorklist } from './worklist.js';
 export { DEMO_PASSWORD, SESSION_COOKIE } from './portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = resolve(portalDir, '../..');
 
 /** Options of {@link createPortal}. */
 export interface PortalOptions {
@@ -89,14 +88,27 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+/**
+ * The checklist packs the portal serves, by package name: each is a dependency in the portal's
+ * package.json and is resolved from its node_modules, as in any project that installs them.
+ */
+const PORTAL_PACKS: readonly string[] = [
+  '@anjian/pack-chemicals',
+  '@anjian/pack-confined-space',
+  '@anjian/pack-fire',
+  '@anjian/pack-gas',
+  '@anjian/pack-hazardous-work',
+  '@anjian/pack-sensors',
+  '@anjian/pack-demo-kitchen',
+];
+
 async function loadPacks(): Promise<{ packs: Pack[]; skipped: string[] }> {
-  const dirs = await findPackDirs([join(repoRoot, 'checklists'), join(repoRoot, 'examples/packs/demo-kitchen')]);
   const packs: Pack[] = [];
   const skipped: string[] = [];
-  for (const dir of dirs) {
-    const result = await loadPackFromPath(dir);
+  for (const name of PORTAL_PACKS) {
+    const result = await loadPackFromPackage(name, { from: import.meta.url });
     if (result.ok) packs.push(result.pack);
-    else skipped.push(`${dir}: ${result.issues.map((i) => i.message.en ?? i.message['zh-CN']).join('; ')}`);
+    else skipped.push(`${name}: ${result.issues.map((i) => i.message.en ?? i.message['zh-CN']).join('; ')}`);
   }
   return { packs, skipped };
 }
