@@ -45,7 +45,7 @@ describe('anjian report', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toContain('Areas ranked');
   });
 

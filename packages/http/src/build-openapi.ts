@@ -33,6 +33,7 @@ const TAGS = [
   { name: 'packs', description: 'Checklist packs: what a form asks and how answers are judged / 检查表' },
   { name: 'permits', description: 'Hazardous-work permits: apply, approve, test, watch, close / 危险作业许可' },
   { name: 'queues', description: 'Work queues by role / 待办队列' },
+  { name: 'reports', description: 'Weekly analysis, monthly bulletin, quarterly assessment / 周研判、月通报、季度考核' },
 ];
 
 /** Named schemas of the document besides the per-status problems (unreferenced ones are dropped). */
@@ -142,7 +143,13 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
     const responses: Record<string, unknown> = {
       [route.response.status]: {
         description: route.response.description,
-        content: route.response.mediaTypes ? binary(route.response.mediaTypes) : json(route.response.schema, examples?.response),
+        // A route answering JSON among other types (a report as JSON, HTML or .xlsx) documents its JSON schema too.
+        content: route.response.mediaTypes
+          ? {
+              ...(route.response.mediaTypes.includes('application/json') ? json(route.response.schema, examples?.response) : {}),
+              ...binary(route.response.mediaTypes.filter((t) => t !== 'application/json')),
+            }
+          : json(route.response.schema, examples?.response),
       },
     };
     for (const status of route.errors) {

@@ -12,6 +12,7 @@ import { invalidCursor } from './invalid-cursor.js';
 import { checkRequestPath, createRouteMatcher, isRoutableMethod, methodNotAllowed } from './request-target.js';
 import { ROUTES } from './route-table.js';
 import { PERMIT_ROUTES } from './routes/permit-routes.js';
+import { REPORT_ROUTES } from './routes/report-routes.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
 import { withSecurityHeaders } from './security-headers.js';
 import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
@@ -79,7 +80,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
   // Optional facets add their routes (and their part of the document) only when configured.
-  const routes = options.permits ? [...ROUTES, ...PERMIT_ROUTES] : ROUTES;
+  const routes = [...ROUTES, ...(options.permits ? PERMIT_ROUTES : []), ...(options.reports ? REPORT_ROUTES : [])];
   const openapi = buildOpenApi(routes, basePath, challenge);
   const match = createRouteMatcher(routes, basePath);
   const app = basePath ? new Hono<Env>().basePath(basePath) : new Hono<Env>();

@@ -31,3 +31,5 @@ export { rejectionStatus } from './rejection-status.js';
 export type { AnjianApi, AnjianApiOptions, JsonSchema, ParameterSpec, ResponseLang, RouteContext, RouteSpec } from './types.js';
 export type { PermitsApiOptions } from './permits-options.js';
 export { PERMIT_ROUTES, PERMIT_REJECTION_STATUS } from './routes/permit-routes.js';
+export type { ReportsApiOptions } from './reports-options.js';
+export { REPORT_ROUTES } from './routes/report-routes.js';

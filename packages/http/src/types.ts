@@ -8,6 +8,7 @@ import type { InspectionLog } from '@anjian/core/ports';
 import type { ApiLogger } from './api-logger.js';
 import type { DocumentsApiOptions } from './documents-options.js';
 import type { PermitsApiOptions } from './permits-options.js';
+import type { ReportsApiOptions } from './reports-options.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = Record<string, unknown>;
@@ -81,6 +82,11 @@ export interface AnjianApiOptions {
    * host's directory. Adds the `/permits` endpoints (and their part of the OpenAPI document).
    */
   permits?: PermitsApiOptions;
+  /**
+   * Periodic reports (周研判、月通报、季度考核): the store's report read model and an .xlsx writer.
+   * Adds `GET /reports/{kind}` (and its part of the OpenAPI document).
+   */
+  reports?: ReportsApiOptions;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }

@@ -17,3 +17,5 @@ export { generateCity } from './city-seed.js';
 export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './city-seed.js';
 export { reportSheets } from './report-sheets.js';
 export type { ReportSheet, ReportSheetColumn } from './report-sheets.js';
+export { reportScopeFor } from './report-scope.js';
+export type { ReportScope, ReportScopeDecision } from './report-scope.js';

@@ -202,3 +202,40 @@ describe('renderReportHtml', () => {
     expect(renderReportHtml(report, { lang: 'en', fragment: true })).toMatch(/^<article class="anjian-report" lang="en">.*Monthly hazard bulletin/s);
   });
 });
+
+describe('reportScopeFor', () => {
+  it('derives the report scope from the read policy', async () => {
+    const { reportScopeFor } = await import('./report-scope.js');
+    expect(reportScopeFor('all', {})).toEqual({ ok: true, scope: {} });
+    expect(reportScopeFor('all', { area: 'D2' })).toEqual({ ok: true, scope: { area: 'D2' } });
+    // A grid inspector: its area, or inside it; never another.
+    expect(reportScopeFor([{ area: 'D1/G1' }], {})).toEqual({ ok: true, scope: { area: 'D1/G1' } });
+    expect(reportScopeFor([{ area: 'D1/G1' }], { area: 'D1/G1/x' })).toEqual({ ok: true, scope: { area: 'D1/G1/x' } });
+    expect(reportScopeFor([{ area: 'D1/G1' }], { area: 'D1' })).toMatchObject({ ok: false, reason: 'outside' });
+    expect(reportScopeFor([{ area: 'D1/G1' }, { area: 'D1/G2' }], {})).toMatchObject({ ok: false, reason: 'choose', areas: ['D1/G1', 'D1/G2'] });
+    // An officer: narrowed to its department's domain.
+    expect(reportScopeFor([{ area: 'D1', domain: 'gas' }], { area: 'D1/G2' })).toEqual({ ok: true, scope: { area: 'D1/G2', domain: 'gas' } });
+    expect(reportScopeFor([{ area: 'D1', domain: 'gas' }], { area: 'D1', domain: 'fire' })).toMatchObject({ ok: false, reason: 'outside' });
+    expect(
+      reportScopeFor(
+        [
+          { area: 'D1', domain: 'gas' },
+          { area: 'D1', domain: 'fire' },
+        ],
+        { area: 'D1' },
+      ),
+    ).toMatchObject({ ok: false, reason: 'choose' });
+    expect(
+      reportScopeFor(
+        [
+          { area: 'D1', domain: 'gas' },
+          { area: 'D1', domain: 'fire' },
+        ],
+        { area: 'D1', domain: 'fire' },
+      ),
+    ).toEqual({ ok: true, scope: { area: 'D1', domain: 'fire' } });
+    // An enterprise user or a landlord: no report.
+    expect(reportScopeFor([{ enterpriseId: 'E1' }, { enterpriseId: 'E2', premisesId: 'P1' }], {})).toMatchObject({ ok: false, reason: 'none' });
+    expect(reportScopeFor([], { area: 'D1' })).toMatchObject({ ok: false, reason: 'none' });
+  });
+});

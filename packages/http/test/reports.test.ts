@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
+import { createMemoryReportReadModel, generateCity, type ReportSheet } from '@anjian/core/internal';
+import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createAnjianApi, REPORT_ROUTES } from '../src/index.js';
+import { documentValidator } from './openapi-validator.js';
+
+const city = generateCity({ seed: 'http-reports', enterprises: 60, inspectionsPerEnterprise: 40, hazardRate: 0.1, districts: 2, gridsPerDistrict: 2 });
+const chunks = [...city.chunks()];
+const log = chunks.flatMap((c) => c.hazards.flatMap((h) => h.events)).map((e, i) => ({ ...e, seq: i + 1 }));
+const inspections = chunks.flatMap((c) => c.inspections);
+const model = createMemoryReportReadModel({ store: { readLog: async (from, limit) => log.slice(from - 1, from - 1 + limit) }, inspections: () => inspections });
+
+const ACTORS: ActorProfile[] = [
+  { id: 'admin', roles: ['department_admin'] },
+  { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+  { id: 'grid-two', roles: ['grid'], gridAreas: ['D1/G1', 'D2/G1'] },
+  { id: 'officer-gas', roles: ['enforcement'], departments: [{ id: 'gas-d1', domains: ['gas'], areas: ['D1'] }] },
+  { id: 'owner', roles: ['enterprise'], enterpriseIds: [city.enterprises[0]!.id] },
+];
+const sheetsSeen: ReportSheet[][] = [];
+const options = {
+  store: createMemoryStore(),
+  directory: createStaticDirectory(ACTORS),
+  calendar: TEST_CALENDAR_2026,
+  clock: createFixedClock('2026-12-05T02:00:00.000Z'),
+  packs: [],
+  basePath: '/api',
+  logger: false as const,
+  authenticate: async (request: Request) => request.headers.get('x-actor'),
+};
+const api = createAnjianApi({
+  ...options,
+  reports: {
+    model,
+    xlsx: async (sheets) => {
+      sheetsSeen.push(sheets);
+      return new TextEncoder().encode('PK fake workbook');
+    },
+  },
+});
+const SEEN = new Map<string, Set<number>>();
+const MISMATCHES: string[] = [];
+
+async function call(actor: string | null, path: string, headers: Record<string, string> = {}) {
+  const res = await api.fetch(new Request(`http://x/api${path}`, { headers: { 'accept-language': 'en', ...(actor === null ? {} : { 'x-actor': actor }), ...headers } }));
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+  const text = type === REPORT_ROUTES[0]!.response.mediaTypes![2] ? '' : await res.text();
+  const body = type.endsWith('json') ? JSON.parse(text) : text;
+  (SEEN.get('GET /reports/{kind}') ?? SEEN.set('GET /reports/{kind}', new Set()).get('GET /reports/{kind}')!).add(res.status);
+  if (type.endsWith('json')) {
+    const errors = documentValidator(api.openapi).check('GET', '/api/reports/{kind}', res.status, type, body);
+    if (errors) MISMATCHES.push(`${res.status}: ${JSON.stringify(errors)}`);
+  }
+  return { status: res.status, type, headers: res.headers, body };
+}
+
+describe('GET /reports/{kind}', () => {
+  it('answers the monthly bulletin as JSON, HTML or .xlsx, by ?format or Accept', async () => {
+    const json = await call('admin', '/reports/monthly?period=2026-11');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ kind: 'monthly', period: { label: '2026-11' }, area: null, asOf: '2026-11-30T16:00:00.000Z' });
+    expect(json.body.summary.found).toBeGreaterThan(0);
+    const html = await call('admin', '/reports/monthly?period=2026-11', { accept: 'text/html' });
+    expect([html.status, html.type]).toEqual([200, 'text/html']);
+    expect(html.body).toContain('Monthly hazard bulletin (2026-11)');
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const xlsx = await call('admin', '/reports/monthly?period=2026-11&format=xlsx&area=D1');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="monthly-2026-11-D1.xlsx"');
+    expect(sheetsSeen.at(-1)![0]!.rows[0]).toEqual(['Scope', 'D1']);
+    // Without a period: the current one by the server's clock.
+    expect((await call('admin', '/reports/weekly')).body.period.label).toBe('2026-W49');
+  });
+
+  it('limits the report to what the actor may read', async () => {
+    const all = (await call('admin', '/reports/quarterly?period=2026-Q3')).body;
+    const grid = await call('grid-g1', '/reports/quarterly?period=2026-Q3');
+    expect(grid.status).toBe(200);
+    expect(grid.body.area).toBe('D1/G1');
+    expect(grid.body.summary.found).toBeLessThan(all.summary.found);
+    expect((await call('grid-g1', '/reports/quarterly?period=2026-Q3&area=D1')).status).toBe(403);
+    expect((await call('grid-two', '/reports/quarterly?period=2026-Q3')).body.detail).toMatch(/name an area with area= \(one of: D1\/G1, D2\/G1\)/);
+    const gas = await call('officer-gas', '/reports/quarterly?period=2026-Q3&area=D1');
+    expect([gas.status, gas.body.area, gas.body.domain]).toEqual([200, 'D1', 'gas']);
+    expect(gas.body.byDomain.every((d: { key: string }) => d.key === 'gas')).toBe(true);
+    expect((await call('officer-gas', '/reports/quarterly?period=2026-Q3&area=D1&domain=fire')).status).toBe(403);
+    const owner = await call('owner', '/reports/monthly?period=2026-11');
+    expect([owner.status, owner.body.code]).toEqual([403, 'REPORT_SCOPE']);
+    expect((await call(null, '/reports/monthly?period=2026-11')).status).toBe(401);
+  });
+
+  it('refuses a bad kind, period or format, an unknown area, and xlsx without a writer; every status documented', async () => {
+    expect((await call('admin', '/reports/daily')).status).toBe(400);
+    const bad = await call('admin', '/reports/monthly?period=2026-13');
+    expect([bad.status, bad.body.detail]).toEqual([400, 'the report period "2026-13" is not valid: expected a month like 2026-11']);
+    expect((await call('admin', '/reports/monthly?format=pdf')).status).toBe(400);
+    const unknown = await call('admin', '/reports/monthly?period=2026-11&area=D9');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'UNKNOWN_AREA']);
+    const plain = createAnjianApi({ ...options, reports: { model } });
+    const res = await plain.fetch(new Request('http://x/api/reports/monthly?format=xlsx', { headers: { 'x-actor': 'admin' } }));
+    expect(res.status).toBe(406);
+    SEEN.get('GET /reports/{kind}')!.add(406);
+    const none = createAnjianApi(options);
+    expect((await none.fetch(new Request('http://x/api/reports/monthly', { headers: { 'x-actor': 'admin' } }))).status).toBe(404);
+    expect(JSON.stringify(none.openapi)).not.toContain('/reports/');
+    expect(Object.keys((api.openapi as any).paths['/api/reports/{kind}'].get.responses[200].content)).toEqual([
+      'application/json',
+      'text/html',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    const route = REPORT_ROUTES[0]!;
+    expect([...SEEN.get('GET /reports/{kind}')!].sort()).toEqual([route.response.status, ...route.errors].sort());
+    expect(MISMATCHES).toEqual([]);
+  });
+});
