@@ -6,7 +6,11 @@
 //
 // PORT, HOST, ANJIAN_DATA_DIR and ANJIAN_DEMO_PASSWORD are passed through to the portal. The command-line demo
 // (classify the example inspections, walk the review chain) is `pnpm demo:cli`.
+// Monitoring (监测预警): when ANJIAN_MQTT_URL is not set and an MQTT broker answers on
+// 127.0.0.1:1883, the portal is started with it, so `pnpm demo:sensors` in another terminal
+// shows live device alarms on the demo enterprises; without a broker the portal runs without.
 import { spawn, spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,7 +22,25 @@ if (check.status !== 0) {
 }
 console.log('✓ 检查表包校验通过 / checklist packs valid — starting the portal…');
 
-const portal = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], { cwd: root, stdio: 'inherit' });
+/** Whether something listens on 127.0.0.1:1883 (answers within 500 ms). */
+const brokerAnswers = () =>
+  new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: 1883 });
+    const done = (ok) => (socket.destroy(), resolve(ok));
+    socket.setTimeout(500, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+const env = { ...process.env };
+if (env.ANJIAN_MQTT_URL === undefined) {
+  if (await brokerAnswers()) {
+    env.ANJIAN_MQTT_URL = 'mqtt://127.0.0.1:1883';
+    console.log('✓ MQTT 127.0.0.1:1883：设备消息接入已开启，另开终端运行 pnpm demo:sensors / device messages on — run pnpm demo:sensors in another terminal');
+  } else {
+    console.log('· 127.0.0.1:1883 没有 MQTT 服务器：门户不接入设备消息 / no MQTT broker on 127.0.0.1:1883: the portal runs without device messages');
+  }
+}
+const portal = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (portal.exitCode === null && portal.signalCode === null) portal.kill(signal);

@@ -1,76 +1,90 @@
-// `pnpm demo:sensors`: realistic monitoring traffic for a local broker, so a host that runs
-// the ingester (a portal, `createSensorIngester`) shows live device states and alarms.
-// Devices SIM-001… (smoke alarms, gas detectors, H2S detectors, pressure transmitters) of
-// enterprises E1 and E2 send a heartbeat every --interval seconds; now and then one alarms
-// and clears 20–60 s later, faults, reports a low battery, is switched off, or a transmitter
-// reads beyond its limits. With --register FILE the devices are first registered in the
-// SQLite device registry FILE (the host's database), with principals device:<id>.
+// `pnpm demo:sensors`: realistic monitoring traffic for the demo portal's devices, so that
+// `pnpm demo` (which starts its MQTT ingester when a broker answers on 127.0.0.1:1883) shows
+// live device states and alarms on its enterprises' monitoring page (监测预警).
+// The devices are the ones the portal registered in its database (examples/portal/.data, or
+// ANJIAN_DATA_DIR, or --db): each sends a heartbeat every --interval seconds; at the start one
+// gas detector alarms, and now and then a device alarms and clears 20–60 s later, faults,
+// reports a low battery or is switched off and on again; a transmitter sends readings, some
+// beyond its registered limits. Each line printed names the device by enterprise, place and kind.
 //
-//   node scripts/run-ts.mjs scripts/demo/sensors.ts [--url mqtt://127.0.0.1:1883] [--devices 20]
-//        [--interval 10] [--minutes 0 (= until Ctrl-C)] [--register .data/demo/anjian.db]
+//   pnpm demo:sensors [--url mqtt://127.0.0.1:1883] [--db examples/portal/.data/anjian.db]
+//        [--interval 10] [--minutes 0 (= until Ctrl-C)]
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
-import type { Device, DeviceKind } from '@anjian/core/internal';
+import { deviceWords, type Device } from '@anjian/core/internal';
 import { createSqliteDeviceRegistry } from '@anjian/store-sqlite';
 
+const portalData = process.env.ANJIAN_DATA_DIR ?? fileURLToPath(new URL('../../examples/portal/.data', import.meta.url));
 const { values } = parseArgs({
   options: {
     url: { type: 'string', default: 'mqtt://127.0.0.1:1883' },
-    devices: { type: 'string', default: '20' },
+    db: { type: 'string', default: join(portalData, 'anjian.db') },
     interval: { type: 'string', default: '10' },
     minutes: { type: 'string', default: '0' },
-    register: { type: 'string' },
   },
 });
-const KINDS: readonly DeviceKind[] = ['smoke_alarm', 'combustible_gas_detector', 'toxic_gas_detector', 'transmitter'];
-const devices: Device[] = Array.from({ length: Number(values.devices) }, (_, i) => {
-  const kind = KINDS[i % KINDS.length]!;
-  const id = `SIM-${String(i + 1).padStart(3, '0')}`;
-  return {
-    id,
-    enterpriseId: i % 2 === 0 ? 'E1' : 'E2',
-    kind,
-    location: ['后厨', '燃气间', '罐区', '锅炉房'][i % 4]!,
-    place: { id: `P-${id}`, name: ['后厨', '燃气间', '罐区', '锅炉房'][i % 4]!, listed: i % 4 === 1 || i % 4 === 3 },
-    hazchem: i % 4 === 2,
-    ...(kind === 'transmitter' ? { limits: { low: 0.2, high: 1.6, unit: 'MPa' } } : {}),
-    principalId: `device:${id}`,
-  };
-});
+
+function fail(zh: string, en: string): never {
+  console.error(`✗ ${zh}\n  ${en}`);
+  process.exit(2);
+}
+
+async function registeredDevices(path: string): Promise<Device[]> {
+  if (!existsSync(path)) fail(`没有找到门户的数据库 ${path}：请先运行 pnpm demo（或用 --db 指定）。`, `No portal database at ${path}: run pnpm demo first (or give --db).`);
+  const registry = createSqliteDeviceRegistry({ path });
+  try {
+    return (await registry.listDevices()).filter((d) => (d.disabledAt ?? null) === null);
+  } finally {
+    registry.close();
+  }
+}
 
 async function main(): Promise<void> {
-  if (values.register) {
-    const registry = createSqliteDeviceRegistry({ path: values.register });
-    for (const d of devices) await registry.putDevice(d);
-    registry.close();
-    console.log(`registered ${devices.length} devices in ${values.register} (principals device:<id>, role system, must be in the host's directory)`);
-  }
-  const client = await mqtt.connectAsync(values.url!, { clientId: `anjian-demo-sensors-${process.pid}`, clean: true });
+  const intervalMs = Number(values.interval) * 1000;
+  if (!(intervalMs >= 1000)) fail('--interval 应为不小于 1 的秒数。', '--interval must be a number of seconds ≥ 1.');
+  const devices = await registeredDevices(values.db!);
+  if (devices.length === 0) fail(`数据库 ${values.db} 中没有登记的设备：请先运行 pnpm demo。`, `No registered devices in ${values.db}: run pnpm demo first.`);
+  const client = await mqtt
+    .connectAsync(values.url!, { clientId: `anjian-demo-sensors-${process.pid}`, clean: true, reconnectPeriod: 1000, connectTimeout: 5000 })
+    .catch((error: unknown) => fail(`无法连接 MQTT 服务器 ${values.url}：${String(error)}`, `Cannot connect to the MQTT broker ${values.url}: ${String(error)}`));
   const seq = new Map<string, number>();
+  const label = (d: Device) => `${d.enterpriseId} ${deviceWords(d)}（${d.id}，${d.location}）`;
   const send = (d: Device, type: string, extra: Record<string, unknown> = {}) => {
     const n = (seq.get(d.id) ?? 0) + 1;
     seq.set(d.id, n);
     const body = { v: 1, device: d.id, id: `${d.id}-${Date.now().toString(36)}-${n}`, at: new Date().toISOString(), type, ...extra };
-    if (type !== 'heartbeat' && (type !== 'reading' || Number(extra.value) > 1.6))
-      console.log(`${new Date().toLocaleTimeString('zh-CN', { hour12: false })} ${d.id} ${type}${'value' in extra ? ` ${String(extra.value)}` : ''}`);
+    const beyond = type === 'reading' && (Number(extra.value) > (d.limits?.high ?? Infinity) || Number(extra.value) < (d.limits?.low ?? -Infinity));
+    if (type !== 'heartbeat' && (type !== 'reading' || beyond))
+      console.log(`${new Date().toLocaleTimeString('zh-CN', { hour12: false })} ${label(d)} ${type}${'value' in extra ? ` ${String(extra.value)}${d.limits?.unit ?? ''}` : ''}`);
     return client.publishAsync(`anjian/v1/devices/${d.id}/messages`, JSON.stringify(body), { qos: 1 });
   };
-  const intervalMs = Number(values.interval) * 1000;
+  const pending = new Set<ReturnType<typeof setTimeout>>();
+  const alarm = async (d: Device) => {
+    await send(d, 'alarm');
+    const timer = setTimeout(() => (pending.delete(timer), void send(d, 'alarm_cleared')), 20_000 + Math.random() * 40_000);
+    pending.add(timer);
+  };
   const endAt = Number(values.minutes) > 0 ? Date.now() + Number(values.minutes) * 60_000 : Infinity;
   let stopping = false;
-  const pending = new Set<ReturnType<typeof setTimeout>>();
   process.on('SIGINT', () => (stopping = true));
-  console.log(`publishing to ${values.url} for ${devices.length} devices every ${values.interval} s (Ctrl-C stops)`);
+  console.log(`向 ${values.url} 发布 ${devices.length} 台设备的消息，每 ${values.interval} 秒一轮（Ctrl-C 停止）/ publishing for ${devices.length} devices every ${values.interval} s (Ctrl-C stops)`);
+  for (const d of devices) console.log(`  ${label(d)}`);
+  // Something to see at once: the first gas detector alarms.
+  const first = devices.find((d) => d.kind === 'combustible_gas_detector') ?? devices[0]!;
+  await alarm(first);
   while (!stopping && Date.now() < endAt) {
     const started = Date.now();
     for (const d of devices) {
       const r = Math.random();
-      if (d.kind === 'transmitter') await send(d, 'reading', { value: Math.round((r < 0.03 ? 1.7 + Math.random() * 0.3 : 0.6 + Math.random() * 0.6) * 100) / 100 });
-      else if (r < 0.02) {
-        await send(d, 'alarm');
-        const timer = setTimeout(() => (pending.delete(timer), void send(d, 'alarm_cleared')), 20_000 + Math.random() * 40_000);
-        pending.add(timer);
-      } else if (r < 0.025) await send(d, 'fault');
+      if (d.kind === 'transmitter') {
+        const { low = 0, high = 1 } = d.limits ?? {};
+        const span = high - low;
+        await send(d, 'reading', { value: Math.round((r < 0.03 ? high + Math.random() * 0.2 * span : low + (0.3 + Math.random() * 0.4) * span) * 100) / 100 });
+      } else if (r < 0.02) await alarm(d);
+      else if (r < 0.025) await send(d, 'fault');
       else if (r < 0.03) await send(d, 'fault_cleared');
       else if (r < 0.033) await send(d, 'battery_low');
       else if (r < 0.035) await send(d, 'disabled');

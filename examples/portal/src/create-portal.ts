@@ -184,6 +184,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       calendar,
       clock,
       packs,
+      evidence,
       tickMs: options.tickMs ?? 60_000,
       mqttUrl: options.mqttUrl,
       mqttClientId: options.mqttClientId,

@@ -9,7 +9,7 @@
  * live state (from `loadState`) and its open warnings (`listWarnings({ status: 'open' })`).
  * Nothing is decided here: states, warnings and levels are core's.
  */
-import { compilePack, type Calendar, type Clock, type Directory, type Pack, type Store } from '@anjian/core';
+import { compilePack, type Calendar, type Clock, type Directory, type EvidenceStore, type Pack, type Store } from '@anjian/core';
 import { canRead, createDeviceTracker, readScopes, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps } from '@anjian/core/internal';
 import { createSensorIngester, type SensorIngester } from '@anjian/sensor-mqtt';
 import { createSqliteDeviceRegistry, type SqliteDeviceRegistry } from '@anjian/store-sqlite';
@@ -27,6 +27,8 @@ export interface DemoMonitoringOptions {
   clock: Clock;
   /** The portal's packs; the `sensors` pack among them classifies the device conditions. */
   packs: readonly Pack[];
+  /** The portal's uploads: a sensor hazard's readings are stored here and attached to its report as a document. */
+  evidence?: EvidenceStore;
   /** Scheduler period (ms); 0 = only `runOnce` at start. */
   tickMs: number;
   /** MQTT broker URL (e.g. `mqtt://127.0.0.1:1883`); without it no ingester runs. */
@@ -60,7 +62,14 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
     const deps: MonitoringDeps = {
       registry,
       tracker: createDeviceTracker({ pack: evaluator }),
-      chain: { store: options.store, clock: options.clock, directory: options.directory, calendar: options.calendar, packs: new Map([[SENSORS_PACK_ID, evaluator]]) },
+      chain: {
+        store: options.store,
+        clock: options.clock,
+        directory: options.directory,
+        calendar: options.calendar,
+        packs: new Map([[SENSORS_PACK_ID, evaluator]]),
+        ...(options.evidence === undefined ? {} : { evidence: options.evidence }),
+      },
       clock: options.clock,
     };
     const enterpriseIds = DEMO_ENTERPRISES.map((e) => e.id);

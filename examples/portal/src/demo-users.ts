@@ -18,7 +18,10 @@ export const DEMO_ENTERPRISES = [
   { id: 'ent-ruyi', name: { 'zh-CN': '如意宾馆', en: 'Ruyi Hotel' }, area: 'D1/G2', premises: 'crowded_place' },
 ] as const;
 
-const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work'];
+// The district bureau (区应急管理局) also runs the monitoring platform (感知平台): its department covers the
+// `sensors` pack's domain, so its officers read device warnings and sensor hazards and can open a case from
+// them (非现场执法).
+const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work', 'monitoring'];
 
 /**
  * The demo users: one per enterprise, a grid inspector, two enforcement officers (with made-up

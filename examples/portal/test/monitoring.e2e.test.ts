@@ -65,6 +65,13 @@ describe('monitoring page', () => {
     }
     expect(warnings.map((w) => w.key)).toEqual(['ANPING-01/SEN-01/1']);
     expect(warnings[0]!.hazardIds).toHaveLength(1); // reported into the review chain as the device
+    // The enforcement officers' department covers monitoring: they see the warning, the hazard and its readings (evidence).
+    const seen = (await (await portal.fetchAs('officer-li', '/monitoring')).json()) as { warnings: { key: string }[] };
+    expect(seen.warnings.map((w) => w.key)).toEqual(['ANPING-01/SEN-01/1']);
+    const hazard = (await (await portal.fetchAs('officer-li', `/api/hazards/${warnings[0]!.hazardIds[0]}`)).json()) as { state: { source: string; reportEvidence: { id: string; kind: string }[] } };
+    expect([hazard.state.source, hazard.state.reportEvidence.map((e) => e.kind)]).toEqual(['sensor', ['document']]);
+    const readings = (await (await portal.fetchAs('officer-li', `/api/evidence/${hazard.state.reportEvidence[0]!.id}`)).json()) as { device: { id: string }; readings: { type: string }[] };
+    expect([readings.device.id, readings.readings.map((r) => r.type)]).toEqual(['ANPING-01', ['alarm']]);
 
     const page = await portal.signIn('grid-wang', 'grid', 'zh-CN', { bypassCSP: true });
     await page.addInitScript(() => ((window as unknown as { __xss: () => void }).__xss = () => ((window as unknown as { __ran: number }).__ran = 1)));

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, createOutboxRelay, createStaticDirectory } from '@anjian/core';
 import { createMemoryDeviceRegistry, runDailyWarning, type DeviceWarning } from '@anjian/core/internal';
-import { createFixedClock, TEST_ENTERPRISES } from '@anjian/core/testing';
+import { createFixedClock, TEST_ENTERPRISES, testDevice } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
 
 const received: Array<{ key: string; mobile: string; content: string }> = [];
@@ -56,6 +56,9 @@ describe('daily early warning by SMS', () => {
     const registry = createMemoryDeviceRegistry();
     const store = createMemoryStore();
     const directory = createStaticDirectory([], TEST_ENTERPRISES);
+    // The warning names the devices by place and kind.
+    await registry.putDevice(testDevice('D-1'));
+    await registry.putDevice(testDevice('D-2', { kind: 'smoke_alarm', place: { id: 'P2', name: '后厨', listed: false } }));
     await registry.commit({
       deviceId: 'D-1',
       expectedVersion: 0,
@@ -100,7 +103,9 @@ describe('daily early warning by SMS', () => {
     const again = await runDailyWarning(deps, { enterpriseIds: ['E1', 'E2'], now: clock.now() });
     await relay.runOnce();
     expect(again).toMatchObject({ enqueued: [], alreadySent: ['E1'], nothing: ['E2'] });
-    expect(received).toEqual([{ key: 'daily-warning/E1/2026-12-06', mobile: '13800138001', content: '【某区应急管理局】测试餐馆一今日安全提醒：报警设备1台，离线设备1台。请及时处理。' }]);
+    expect(received).toEqual([
+      { key: 'daily-warning/E1/2026-12-06', mobile: '13800138001', content: '【某区应急管理局】测试餐馆一今日安全提醒：燃气间可燃气体探测器报警，后厨烟感报警器离线。请及时处理。' },
+    ]);
     expect(received[0]!.content.length).toBeLessThanOrEqual(70); // one SMS
     expect((await registry.readNotifications()).map((n) => [n.id, n.status])).toEqual([['daily-warning/E1/2026-12-06', 'done']]);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createOutboxRelay } from '../outbox/create-outbox-relay.js';
-import { countDailyWarning, dailyWarningSummary, runDailyWarning } from './daily-warning.js';
+import { countDailyWarning, dailyWarningDevices, dailyWarningSummary, runDailyWarning } from './daily-warning.js';
+import type { DeviceWarning } from './device-state.js';
+import { testDevice } from '../testing/device-registry-conformance.js';
 import type { HazardSummary } from '../chain/types.js';
 import { ingestSensorMessage } from './ingest-sensor-message.js';
 import { monitoringFixture } from './monitoring.test-util.js';
@@ -22,7 +24,7 @@ describe('runDailyWarning', () => {
     const relay = createOutboxRelay({ store: f.registry, owner: 'sms', clock: f.clock, deliver: async (m) => (sent.push({ id: m.id, summary: m.payload.summary }), { ok: true }) });
     await relay.runOnce();
     await relay.runOnce();
-    expect(sent).toEqual([{ id: 'daily-warning/E1/2026-12-06', summary: '报警设备1台，其他设备预警1条' }]);
+    expect(sent).toEqual([{ id: 'daily-warning/E1/2026-12-06', summary: '大堂烟感报警器报警，燃气间可燃气体探测器故障' }]);
     // The next China day is another message.
     f.clock.advance(24 * 3_600_000);
     expect((await runDailyWarning(deps, { enterpriseIds: ['E1'], now: f.clock.now() })).enqueued).toEqual(['E1']);
@@ -38,7 +40,7 @@ describe('the area digest', () => {
     expect((await runDailyWarning(deps, options)).digests).toEqual(['grid-g1']);
     expect((await runDailyWarning(deps, options)).digests).toEqual([]);
     const digest = (await f.registry.readNotifications()).find((n) => n.id === 'area-digest/grid-g1/2026-12-06');
-    expect(digest?.payload).toMatchObject({ inspectorId: 'grid-g1', summary: '辖区1家企业有待办：测试餐馆一', enterprises: [{ enterpriseId: 'E1', summary: '报警设备1台' }] });
+    expect(digest?.payload).toMatchObject({ inspectorId: 'grid-g1', summary: '辖区1家企业有待办：测试餐馆一', enterprises: [{ enterpriseId: 'E1', summary: '大堂烟感报警器报警' }] });
   });
 });
 
@@ -67,5 +69,26 @@ describe('countDailyWarning', () => {
     expect(c).toEqual({ dueSoon: 1, overdue: 1, unanswered: 2, alarming: 0, offline: 0, otherDeviceWarnings: 0 });
     expect(dailyWarningSummary(c)).toBe('逾期隐患1项，即将到期隐患1项，未回复整改通知2份');
     expect(dailyWarningSummary({ ...c, dueSoon: 0, overdue: 0, unanswered: 0 })).toBeNull();
+  });
+});
+
+describe('the daily warning names devices by place and kind in 中文', () => {
+  it('most urgent first, a device’s conditions together, at most two named, an unregistered device by id', () => {
+    const w = (deviceId: string, item: string, status: 'open' | 'cleared' = 'open') => ({ deviceId, item, status }) as DeviceWarning;
+    const devices = new Map([
+      ['G1', testDevice('G1')],
+      ['S1', testDevice('S1', { kind: 'smoke_alarm', place: { id: 'k', name: '后厨', listed: false } })],
+      ['T1', testDevice('T1', { kind: 'transmitter', place: { id: 't', name: '罐区', listed: false } })],
+    ]);
+    const listed = dailyWarningDevices([w('S1', 'SEN-02'), w('G1', 'SEN-04'), w('G1', 'SEN-01'), w('T1', 'SEN-06', 'cleared'), w('X9', 'SEN-99')], devices);
+    expect(listed).toEqual([
+      { deviceId: 'G1', name: '燃气间可燃气体探测器', conditions: ['报警', '电量低'] },
+      { deviceId: 'S1', name: '后厨烟感报警器', conditions: ['离线'] },
+      { deviceId: 'X9', name: '设备X9', conditions: ['有预警'] },
+    ]);
+    const none = { dueSoon: 0, overdue: 1, unanswered: 0, alarming: 1, offline: 1, otherDeviceWarnings: 1 };
+    expect(dailyWarningSummary(none, listed.slice(0, 2))).toBe('逾期隐患1项，燃气间可燃气体探测器报警、电量低，后厨烟感报警器离线');
+    expect(dailyWarningSummary(none, listed)).toBe('逾期隐患1项，燃气间可燃气体探测器报警、电量低，后厨烟感报警器离线等3台设备有预警');
+    expect(dailyWarningSummary({ ...none, overdue: 0 }, [])).toBeNull();
   });
 });

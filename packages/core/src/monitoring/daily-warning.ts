@@ -4,6 +4,72 @@ import type { DeviceNotification, DeviceRegistry } from '../ports/device-registr
 import type { ReadModelStore } from '../ports/store.js';
 import type { HazardSummary } from '../chain/types.js';
 import type { DeviceWarning } from './device-state.js';
+import type { Device, DeviceKind } from './device.js';
+
+/** 中文 words of the device kinds, as the daily warning names a device (its place, then its kind). */
+export const DEVICE_KIND_WORDS: Readonly<Record<DeviceKind, string>> = Object.freeze({
+  smoke_alarm: '烟感报警器',
+  combustible_gas_detector: '可燃气体探测器',
+  toxic_gas_detector: '有毒气体探测器',
+  transmitter: '变送器',
+  video_analytics: '视频监控',
+});
+
+/**
+ * 中文 words of the `sensors` pack's conditions (its items), most urgent first: the order in
+ * which the daily warning names devices and a device's conditions. An item not listed (a
+ * local overlay's) reads “有预警”.
+ */
+export const DEVICE_CONDITION_WORDS: ReadonlyArray<readonly [item: string, word: string]> = Object.freeze([
+  ['SEN-01', '报警'],
+  ['SEN-05', '被关闭'],
+  ['SEN-03', '故障'],
+  ['SEN-06', '读数超限'],
+  ['SEN-02', '离线'],
+  ['SEN-04', '电量低'],
+] as const);
+
+/** One device with open warnings, as the daily warning names it. */
+export interface DailyWarningDevice {
+  deviceId: string;
+  /** Its place and kind in 中文, e.g. `燃气间可燃气体探测器` (the id when the device is no longer registered). */
+  name: string;
+  /** Its open conditions in 中文, most urgent first, e.g. `['报警', '电量低']`. */
+  conditions: string[];
+}
+
+/** 中文 name of a device: the place it protects, then its kind (`燃气间可燃气体探测器`). */
+export function deviceWords(device: Device): string {
+  return `${device.place.name || device.location}${DEVICE_KIND_WORDS[device.kind] ?? '设备'}`;
+}
+
+/**
+ * The devices behind open warnings, named in 中文 by place and kind with their conditions,
+ * most urgent first (then by device id). Pure.
+ */
+export function dailyWarningDevices(warnings: readonly DeviceWarning[], devices: ReadonlyMap<string, Device>): DailyWarningDevice[] {
+  const rank = (item: string) => {
+    const i = DEVICE_CONDITION_WORDS.findIndex(([x]) => x === item);
+    return i < 0 ? DEVICE_CONDITION_WORDS.length : i;
+  };
+  const byDevice = new Map<string, Set<string>>();
+  for (const w of warnings) if (w.status === 'open') (byDevice.get(w.deviceId) ?? byDevice.set(w.deviceId, new Set()).get(w.deviceId)!).add(w.item);
+  return [...byDevice]
+    .map(([deviceId, items]) => {
+      const sorted = [...items].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+      const device = devices.get(deviceId);
+      return {
+        first: rank(sorted[0]!),
+        line: {
+          deviceId,
+          name: device ? deviceWords(device) : `设备${deviceId}`,
+          conditions: [...new Set(sorted.map((i) => DEVICE_CONDITION_WORDS.find(([x]) => x === i)?.[1] ?? '有预警'))],
+        },
+      };
+    })
+    .sort((a, b) => a.first - b.first || (a.line.deviceId < b.line.deviceId ? -1 : 1))
+    .map((x) => x.line);
+}
 
 /** The outbox topic (and SMS template kind) of the daily early warning. */
 export const DAILY_WARNING_TOPIC = 'monitoring.daily_warning';
@@ -34,6 +100,8 @@ export interface DailyWarningPayload {
   /** The day in China Standard Time, `YYYY-MM-DD`. */
   date: string;
   counts: DailyWarningCounts;
+  /** The devices with open warnings, named by place and kind. */
+  devices: DailyWarningDevice[];
   /** One line in 中文 for the SMS template's `{summary}`. */
   summary: string;
 }
@@ -81,15 +149,29 @@ export interface DailyWarningRun {
 
 const OPEN = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted'] as const;
 
-/** The 中文 summary line of the counts, or `null` when there is nothing to say. Pure. */
-export function dailyWarningSummary(c: DailyWarningCounts): string | null {
+/** Devices named one by one in a summary; beyond that, the first ones and “等N台设备有预警” (one SMS). */
+const NAMED_DEVICES = 2;
+
+/**
+ * The 中文 summary line, or `null` when there is nothing to say. Pure. With `devices`
+ * ({@link dailyWarningDevices}) the devices are named by place and kind with their
+ * conditions — `燃气间可燃气体探测器报警，后厨烟感报警器离线` — at most two, then
+ * `等3台设备有预警`; without, the device counts are given (`报警设备1台`).
+ */
+export function dailyWarningSummary(c: DailyWarningCounts, devices?: readonly DailyWarningDevice[]): string | null {
   const parts: string[] = [];
   if (c.overdue > 0) parts.push(`逾期隐患${c.overdue}项`);
   if (c.dueSoon > 0) parts.push(`即将到期隐患${c.dueSoon}项`);
   if (c.unanswered > 0) parts.push(`未回复整改通知${c.unanswered}份`);
-  if (c.alarming > 0) parts.push(`报警设备${c.alarming}台`);
-  if (c.offline > 0) parts.push(`离线设备${c.offline}台`);
-  if (c.otherDeviceWarnings > 0) parts.push(`其他设备预警${c.otherDeviceWarnings}条`);
+  if (devices !== undefined) {
+    const named = devices.map((d) => `${d.name}${d.conditions.join('、')}`);
+    if (named.length <= NAMED_DEVICES) parts.push(...named);
+    else parts.push(`${named.slice(0, NAMED_DEVICES).join('，')}等${named.length}台设备有预警`);
+  } else {
+    if (c.alarming > 0) parts.push(`报警设备${c.alarming}台`);
+    if (c.offline > 0) parts.push(`离线设备${c.offline}台`);
+    if (c.otherDeviceWarnings > 0) parts.push(`其他设备预警${c.otherDeviceWarnings}条`);
+  }
   return parts.length === 0 ? null : parts.join('，');
 }
 
@@ -158,14 +240,17 @@ export async function runDailyWarning(deps: { registry: DeviceRegistry; store: P
       run.unknown.push(enterpriseId);
       continue;
     }
-    const counts = countDailyWarning(await openHazards(deps.store, enterpriseId), await deps.registry.listWarnings({ enterpriseId, status: 'open' }), options.now, options.dueWithinDays ?? 3);
-    const summary = dailyWarningSummary(counts);
+    const warnings = await deps.registry.listWarnings({ enterpriseId, status: 'open' });
+    const counts = countDailyWarning(await openHazards(deps.store, enterpriseId), warnings, options.now, options.dueWithinDays ?? 3);
+    const registered = new Map((await deps.registry.listDevices({ enterpriseId })).map((d) => [d.id, d]));
+    const devices = dailyWarningDevices(warnings, registered);
+    const summary = dailyWarningSummary(counts, devices);
     if (summary === null) {
       run.nothing.push(enterpriseId);
       continue;
     }
     toSay.push({ area: enterprise.area, line: { enterpriseId, enterprise: enterprise.name, summary } });
-    const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, summary };
+    const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, devices, summary };
     const notification: DeviceNotification = { id: `daily-warning/${enterpriseId}/${date}`, topic: DAILY_WARNING_TOPIC, payload: { ...payload }, createdAt: nowIso };
     if (await deps.registry.enqueueNotification(notification)) run.enqueued.push(enterpriseId);
     else run.alreadySent.push(enterpriseId);

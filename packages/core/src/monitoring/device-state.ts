@@ -29,6 +29,22 @@ export interface DeviceWarning {
   hazardIds: string[];
 }
 
+/** One message as the device's record keeps it (the readings attached to a sensor hazard as evidence). */
+export interface DeviceReading {
+  /** When the server received it (its clock). */
+  receivedAt: string;
+  messageId: string;
+  type: string;
+  value?: number;
+  /** The unit: the device's registered `limits.unit`, else the message's `note`. */
+  unit?: string;
+  /** When the device says it sent it (as claimed; never used for timing). */
+  deviceAt?: string;
+}
+
+/** How many of a device's latest messages (other than heartbeats) its state keeps. */
+export const RECENT_READINGS = 10;
+
 /** What the tracker remembers of one device between messages. */
 export interface DeviceState {
   deviceId: string;
@@ -43,6 +59,8 @@ export interface DeviceState {
   batteryLow: boolean;
   disabled: boolean;
   reading: number | null;
+  /** Its latest messages other than heartbeats, oldest first, at most {@link RECENT_READINGS} (absent in states stored before). */
+  recent?: DeviceReading[];
   /** Open warnings by item. */
   open: Record<string, DeviceWarning>;
   /** Episodes so far by item (the next occurrence number is this + 1). */

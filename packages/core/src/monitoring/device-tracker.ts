@@ -3,7 +3,7 @@ import type { Classification, Inspection } from '../classify/types.js';
 import { LEVEL_RANK } from '../pack/types.js';
 import type { Device } from './device.js';
 import { deviceInspection, SENSORS_PACK_ID } from './device-facts.js';
-import type { DeviceState, DeviceWarning } from './device-state.js';
+import { RECENT_READINGS, type DeviceReading, type DeviceState, type DeviceWarning } from './device-state.js';
 import type { SensorMessage } from './sensor-message.js';
 
 /** Options of {@link createDeviceTracker}. */
@@ -103,6 +103,18 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
     if (message) {
       applyMessage(state, message);
       state.lastMessageAt = at;
+      if (message.type !== 'heartbeat') {
+        const unit = device.limits?.unit ?? message.note;
+        const reading: DeviceReading = {
+          receivedAt: at,
+          messageId: message.id,
+          type: message.type,
+          ...(message.value === undefined ? {} : { value: message.value }),
+          ...(unit === undefined ? {} : { unit }),
+          ...(message.at === undefined ? {} : { deviceAt: message.at }),
+        };
+        state.recent = [...(state.recent ?? []), reading].slice(-RECENT_READINGS);
+      }
     }
     const horizon = now.getTime() - windowMs;
     for (const [item, times] of Object.entries(state.recentClears)) {

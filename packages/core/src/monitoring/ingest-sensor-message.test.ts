@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../chain/handle-command.js';
-import { ingestSensorBatch, ingestSensorMessage, tickDevices } from './ingest-sensor-message.js';
+import { createMemoryEvidenceStore } from '../chain/memory-evidence-store.js';
+import { testDevice } from '../testing/device-registry-conformance.js';
+import { ingestSensorBatch, ingestSensorMessage, reportDeviceWarnings, tickDevices } from './ingest-sensor-message.js';
 import { monitoringFixture } from './monitoring.test-util.js';
 
 describe('ingestSensorMessage: sensor findings into the review chain', () => {
@@ -109,5 +111,48 @@ describe('ingestSensorBatch: messages that arrived together, one registry transa
     expect(results.map((r) => r.kind)).toEqual(['processed', 'processed', 'processed']);
     expect((await f.registry.loadState('D-plain'))?.version).toBe(3);
     expect((await f.registry.listWarnings({ deviceId: 'D-plain', status: 'open' })).map((w) => [w.item, w.messages])).toEqual([['SEN-01', 2]]);
+  });
+});
+
+describe('readings as evidence: a sensor hazard carries the readings behind it', () => {
+  it('the report names a document uploaded by the device: value, unit, times, device, place; its SHA-256 is in the event; a retry replays it', async () => {
+    const f = await monitoringFixture();
+    const evidence = createMemoryEvidenceStore();
+    f.deps.chain = { ...f.chain, evidence };
+    // D-chem as a pressure transmitter (its principal is in the fixture's directory).
+    await f.registry.putDevice(
+      testDevice('D-chem', { kind: 'transmitter', location: '罐区 1 号罐', place: { id: 'P3', name: '罐区', listed: false }, limits: { high: 1.6, unit: 'MPa' }, hazchem: true }),
+    );
+    const at = '2026-12-06T08:59:58+08:00';
+    await ingestSensorMessage(f.deps, f.msg('D-chem', 'reading', { value: 1.2 }));
+    const r = await ingestSensorMessage(f.deps, JSON.stringify({ v: 1, device: 'D-chem', id: 'pt-2', at, type: 'reading', value: 1.72 }));
+    if (r.kind !== 'processed') throw new Error(r.detail);
+    const [w] = r.opened;
+    expect(w?.item).toBe('SEN-06');
+    const events = (await f.store.load(w!.hazardIds[0]!))!;
+    const attached = (events[0]!.data as { evidence: Array<{ id: string; kind: string; sha256: string; mime: string }> }).evidence;
+    expect(attached.map((e) => [e.kind, e.mime])).toEqual([['document', 'application/json']]);
+    const record = (await evidence.get(attached[0]!.id))!;
+    expect([record.uploaderId, record.hazardId, record.sha256]).toEqual(['device:D-chem', w!.hazardIds[0], attached[0]!.sha256]);
+    const doc = JSON.parse(new TextDecoder().decode((await evidence.read(record.id))!)) as {
+      device: { id: string; kind: string; location: string; place: { name: string } };
+      readings: Array<{ value: number; unit: string; receivedAt: string; deviceAt?: string; messageId: string }>;
+      facts: Record<string, unknown>;
+      warning: { rule: string };
+    };
+    expect([doc.device.id, doc.device.kind, doc.device.location, doc.device.place.name]).toEqual(['D-chem', 'transmitter', '罐区 1 号罐', '罐区']);
+    expect(doc.readings.map((x) => [x.value, x.unit, x.deviceAt ?? null])).toEqual([
+      [1.2, 'MPa', null],
+      [1.72, 'MPa', at],
+    ]);
+    expect(doc.readings[1]?.receivedAt).toBe(f.clock.now().toISOString());
+    expect([doc.facts.reading, doc.facts.reading_high, doc.warning.rule]).toEqual([1.72, 1.6, w!.rule]);
+    // A crash after the report, before the commit: the redelivered message replays the report with the same upload.
+    const again = await reportDeviceWarnings(f.deps.chain, (await f.registry.getDevice('D-chem'))!, {
+      ...f.tracker.observe((await f.registry.getDevice('D-chem'))!, (await f.registry.loadState('D-chem'))!, { v: 1, device: 'D-chem', id: 'pt-2', type: 'reading', value: 1.72 }, f.clock.now()),
+      opened: [{ ...w!, hazardIds: [] }],
+    });
+    expect(again[0]?.reports.map((x) => [x.ok, x.replayed])).toEqual([[true, true]]);
+    expect(evidence.size).toBe(1);
   });
 });

@@ -1,5 +1,7 @@
 import type { ReportOutcome } from '../chain/report-inspection.js';
-import { reportInspection } from '../chain/report-inspection.js';
+import { reportHazardId, reportInspection } from '../chain/report-inspection.js';
+import type { EvidenceRef } from '../chain/types.js';
+import type { EvidenceStore } from '../ports/evidence-store.js';
 import type { ChainDeps } from '../chain/handle-command.js';
 import type { Issue } from '../pack/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -38,18 +40,57 @@ export interface IngestOptions {
   maxBytes?: number;
 }
 
+/** Media type of the readings document attached to a sensor hazard. */
+export const SENSOR_READINGS_MIME = 'application/json';
+
+/**
+ * The readings behind a device warning, as the evidence document a sensor hazard carries
+ * (`anjian.sensor-readings`, JSON): the device (kind, location, the place it protects, its
+ * enterprise and limits), the warning, the device's facts when it opened (as the `sensors`
+ * pack classified them) and its latest messages other than heartbeats — value, unit, the
+ * server's receipt time and the device's own claimed time — with the time of its last message.
+ */
+export function sensorReadingsDocument(device: Device, warning: DeviceWarning, step: DeviceStep): Record<string, unknown> {
+  return {
+    format: 'anjian.sensor-readings',
+    v: 1,
+    device: {
+      id: device.id,
+      enterpriseId: device.enterpriseId,
+      kind: device.kind,
+      location: device.location,
+      place: device.place,
+      ...(device.limits === undefined ? {} : { limits: device.limits }),
+      principalId: device.principalId,
+    },
+    warning: { key: warning.key, item: warning.item, rule: warning.rule, level: warning.level, openedAt: warning.openedAt, escalated: warning.escalated },
+    facts: step.inspection.findings,
+    lastMessageAt: step.state.lastMessageAt,
+    readings: step.state.recent ?? [],
+  };
+}
+
 /**
  * Reports each opened warning into the review chain as the device's principal: the
  * device's facts are classified again by the server's `sensors` pack
  * ({@link reportInspection}), only the warning's own rule is reported, under the warning's
  * key, so the hazard id is derived from principal, key and rule and a retry after a crash
  * replays instead of reporting twice. The source (`sensor`) comes from the principal's
- * role (`system`). Fills `hazardIds` of the warnings.
+ * role (`system`). When the chain has an evidence store, the readings
+ * ({@link sensorReadingsDocument}) are uploaded as the device and attached to the report as
+ * a `document`: the `reported` event records its SHA-256, and the bytes stay in the store
+ * (a retry finds the hazard and names the same upload, so it stays a replay). Fills
+ * `hazardIds` of the warnings.
  */
 export async function reportDeviceWarnings(chain: ChainDeps, device: Device, step: DeviceStep): Promise<WarningReport[]> {
   const out: WarningReport[] = [];
   for (const warning of step.opened) {
-    const r = await reportInspection(chain, { inspection: step.inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warning.key, only: [warning.rule] }, device.principalId);
+    const evidence = chain.evidence ? await readingsEvidence(chain, chain.evidence, device, warning, step) : undefined;
+    const r = await reportInspection(
+      chain,
+      { inspection: step.inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warning.key, only: [warning.rule], ...(evidence === undefined ? {} : { evidence }) },
+      device.principalId,
+    );
     if (!r.ok) {
       out.push({ warning: warning.key, reports: [], issues: r.issues });
       continue;
@@ -58,6 +99,21 @@ export async function reportDeviceWarnings(chain: ChainDeps, device: Device, ste
     out.push({ warning: warning.key, reports: r.reports });
   }
   return out;
+}
+
+/** The readings upload of a warning: the one its hazard already names (a retry), else a new one. */
+async function readingsEvidence(chain: ChainDeps, store: EvidenceStore, device: Device, warning: DeviceWarning, step: DeviceStep): Promise<EvidenceRef[]> {
+  const events = await chain.store.load(reportHazardId(device.principalId, warning.key, warning.rule));
+  const first = events?.[0];
+  if (first && first.type === 'reported') return (first.data as { evidence: ReadonlyArray<{ id: string; kind: EvidenceRef['kind'] }> }).evidence.map((e) => ({ id: e.id, kind: e.kind }));
+  const record = await store.put({
+    bytes: new TextEncoder().encode(JSON.stringify(sensorReadingsDocument(device, warning, step))),
+    mime: SENSOR_READINGS_MIME,
+    uploaderId: device.principalId,
+    hazardId: null,
+    receivedAt: step.inspection.inspectedAt ?? warning.openedAt,
+  });
+  return [{ id: record.id, kind: 'document' }];
 }
 
 const MAX_ATTEMPTS = 5;
