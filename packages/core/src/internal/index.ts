@@ -19,6 +19,7 @@ export * from '../ports/index.js';
 export type * from '../ports/inspection-log.js';
 export * from '../ports/rental-directory.js';
 export * from '../rounds/index.js';
+export * from '../enterprise-file/index.js';
 export * from '../scenarios/index.js';
 export * from '../interop/index.js';
 export * from '../outbox/index.js';
