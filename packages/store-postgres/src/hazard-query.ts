@@ -37,22 +37,26 @@ export function hazardWhere(filter: HazardFilter, p: Placeholder): string[] {
   return where;
 }
 
+/** The filter keys an area query answers; any other condition keeps the flat query. */
+const AREA_KEYS = new Set(['area', 'status', 'level', 'deadlineBefore']);
+
+/**
+ * Whether {@link areaQuery} answers `filter`: an area, optionally statuses (a work queue),
+ * levels (the enforcement queue) and a deadline bound (overdue), nothing else. @internal
+ */
+export function isAreaQuery(filter: HazardFilter): boolean {
+  if (filter.area === undefined) return false;
+  if ((Array.isArray(filter.status) && filter.status.length === 0) || (Array.isArray(filter.level) && filter.level.length === 0)) return false;
+  return Object.entries(filter).every(([key, value]) => value === undefined || AREA_KEYS.has(key));
+}
+
 /**
  * The keyset-paginated hazard query with numbered parameters; ordered by
  * `(updated_at, hazard_id)`, served by the `hazards_*` indexes. @internal
  */
 export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+  if (isAreaQuery(filter)) return areaQuery(table, filter, after, limit);
   const { params, p } = placeholders();
-  const isQueue =
-    filter.area !== undefined &&
-    filter.status !== undefined &&
-    filter.level === undefined &&
-    filter.domain === undefined &&
-    filter.enterpriseId === undefined &&
-    filter.premisesId === undefined &&
-    filter.provisional === undefined &&
-    filter.deadlineBefore === undefined;
-  if (isQueue) return workQueueQuery(table, filter.area!, [...(Array.isArray(filter.status) ? filter.status : [filter.status])], after, limit);
   const where = hazardWhere(filter, p);
   if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
   const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ${p(limit)}`;
@@ -60,25 +64,32 @@ export function buildHazardQuery(table: string, filter: HazardFilter, after: [st
 }
 
 /**
- * A work queue — an area and some statuses, nothing else — read per (area, status) through
- * `hazards_queue`, whose order within one pair is (updated_at, hazard_id): each status is
- * one ordered index range that stops after `limit` rows, and an empty queue is one probe
- * per status. Sub-areas are a second branch the planner plans on its own. Left with the
- * flat query, the planner walks `hazards_page` hoping for early matches and reads the
- * whole index when the queue is empty. @internal
+ * An area query (the district list, a work queue, the enforcement queue, overdue in an
+ * area) read per stored area — the area itself and each sub-area, found one index probe
+ * each by a recursive `min(area)` walk — and per status when statuses are given: each is
+ * one ordered range of `hazards_queue (area, status, updated_at, hazard_id)` or
+ * `hazards_area (area, updated_at, hazard_id)` that stops after `limit` rows; the outer
+ * sort sees at most `limit` rows per range. An empty queue is one probe per range. The
+ * flat query let the planner walk `hazards_page` in page order hoping for early matches,
+ * and read the whole index when an area matched nothing (381–439 ms at 200 000 hazards
+ * for an empty district queue or enforcement queue). @internal
  */
-function workQueueQuery(table: string, area: string, statuses: string[], after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+function areaQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
   const { params, p } = placeholders();
-  const a = p(area);
-  const st = p(statuses);
+  const area = p(filter.area!);
+  const hi = p(`${filter.area!}0`); // sub-areas are ['D1/', 'D10') in byte order: '0' follows '/'
+  const lo = p(`${filter.area!}/`);
+  const statuses = filter.status === undefined ? null : p([...(Array.isArray(filter.status) ? filter.status : [filter.status])]);
+  const where = [`area COLLATE "C" = x.a`, ...(statuses === null ? [] : ['status = s.st']), ...hazardWhere({ level: filter.level, deadlineBefore: filter.deadlineBefore }, p)];
+  if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
   const l = p(limit);
-  const keyset = after ? ` AND (updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})` : '';
-  const sql = `SELECT * FROM (
-      SELECT h.* FROM unnest(${st}::text[]) AS s(st) CROSS JOIN LATERAL (
-        SELECT * FROM ${table} WHERE area COLLATE "C" = ${a} AND status = s.st${keyset} ORDER BY updated_at, hazard_id LIMIT ${l}) h
+  const sql = `WITH RECURSIVE sub(a) AS (
+      SELECT (SELECT min(area COLLATE "C") FROM ${table} WHERE area COLLATE "C" >= ${lo} AND area COLLATE "C" < ${hi})
       UNION ALL
-      (SELECT * FROM ${table} WHERE area COLLATE "C" >= ${p(`${area}/`)} AND area COLLATE "C" < ${p(`${area}0`)} AND status = ANY(${st}::text[])${keyset}
-        ORDER BY updated_at, hazard_id LIMIT ${l})
-    ) queue ORDER BY updated_at, hazard_id LIMIT ${l}`;
+      SELECT (SELECT min(area COLLATE "C") FROM ${table} WHERE area COLLATE "C" > sub.a AND area COLLATE "C" < ${hi}) FROM sub WHERE sub.a IS NOT NULL)
+    SELECT h.* FROM unnest(ARRAY(SELECT ${area}::text UNION ALL SELECT a FROM sub WHERE a IS NOT NULL)) AS x(a)
+      ${statuses === null ? '' : `CROSS JOIN unnest(${statuses}::text[]) AS s(st)`}
+      CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY updated_at, hazard_id LIMIT ${l}) h
+    ORDER BY h.updated_at, h.hazard_id LIMIT ${l}`;
   return { sql, params };
 }

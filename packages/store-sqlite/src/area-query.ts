@@ -1,5 +1,6 @@
 import type { HazardFilter } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
+import { hazardWhere } from './hazard-query.js';
 
 /** Prepares (or reuses) a statement on the store's connection. @internal */
 export type Prepare = (sql: string) => Database.Statement;
@@ -8,15 +9,16 @@ export type Prepare = (sql: string) => Database.Statement;
 const MAX_ARMS = 200;
 
 /** The filter keys an area query answers; any other condition keeps the flat query. */
-const AREA_KEYS = new Set(['area', 'status', 'deadlineBefore']);
+const AREA_KEYS = new Set(['area', 'status', 'level', 'deadlineBefore']);
 
 /**
  * Whether {@link buildAreaQuery} answers `filter`: an area, optionally statuses (a work
- * queue) and a deadline bound (overdue), nothing else. @internal
+ * queue), levels (the enforcement queue) and a deadline bound (overdue), nothing else.
+ * @internal
  */
 export function isAreaQuery(filter: HazardFilter): boolean {
   if (filter.area === undefined) return false;
-  if (Array.isArray(filter.status) && filter.status.length === 0) return false;
+  if ((Array.isArray(filter.status) && filter.status.length === 0) || (Array.isArray(filter.level) && filter.level.length === 0)) return false;
   return Object.entries(filter).every(([key, value]) => value === undefined || AREA_KEYS.has(key));
 }
 
@@ -67,10 +69,9 @@ export function buildAreaQuery(prepare: Prepare, filter: HazardFilter, after: [s
         where.push('status = ?');
         params.push(status);
       }
-      if (filter.deadlineBefore !== undefined) {
-        where.push('deadline IS NOT NULL AND deadline <= ?');
-        params.push(filter.deadlineBefore);
-      }
+      const rest = hazardWhere({ level: filter.level, deadlineBefore: filter.deadlineBefore });
+      where.push(...rest.clauses);
+      params.push(...rest.params);
       if (after) {
         where.push('(updated_at, hazard_id) > (?, ?)');
         params.push(after[0], after[1]);
