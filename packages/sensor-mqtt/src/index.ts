@@ -15,6 +15,10 @@ export {
   ingestSensorBatch,
   tickDevices,
   runDailyWarning,
+  dailyWarningDevices,
+  deviceWords,
+  sensorReadingsDocument,
+  SENSOR_READINGS_MIME,
   parseSensorMessage,
   DAILY_WARNING_TOPIC,
   AREA_DIGEST_TOPIC,
@@ -39,6 +43,8 @@ export type {
   DailyWarningPayload,
   AreaDigestPayload,
   DailyWarningCounts,
+  DailyWarningDevice,
+  DeviceReading,
   DeviceTickResult,
 } from '@anjian/core/internal';
 export type { DeviceRegistry, DeviceNotification } from '@anjian/core/ports';
