@@ -46,12 +46,20 @@ export const AREA_CASES: readonly HazardFilter[] = [
   { area: 'D1', level: 'major', deadlineBefore: '2026-01-30T00:00:00.000Z' },
 ];
 
+/** City-wide filters led by levels (PostgreSQL reads them per level). */
+export const LEVEL_CASES: readonly HazardFilter[] = [
+  { level: 'major' },
+  { level: ['major', 'simple'], status: 'closed' },
+  { level: 'general', deadlineBefore: '2026-01-15T00:00:00.000Z' },
+  { level: 'simple', status: 'closed', deadlineBefore: '2026-01-15T00:00:00.000Z' },
+];
+
 const list = (v: unknown): string[] | null => (v === undefined ? null : ([] as string[]).concat(v as string | string[]));
 
 export function expectedAreaIds(filter: HazardFilter): string[] {
   const statuses = list(filter.status);
   const levels = list(filter.level);
-  return AREA_CASE_ROWS.filter((r) => r.area === filter.area || r.area.startsWith(`${filter.area}/`))
+  return AREA_CASE_ROWS.filter((r) => filter.area === undefined || r.area === filter.area || r.area.startsWith(`${filter.area}/`))
     .filter((r) => statuses === null || statuses.includes(r.status))
     .filter((r) => levels === null || levels.includes(r.level))
     .filter((r) => filter.deadlineBefore === undefined || (r.deadline !== null && r.deadline <= filter.deadlineBefore))

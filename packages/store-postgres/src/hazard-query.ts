@@ -56,6 +56,7 @@ export function isAreaQuery(filter: HazardFilter): boolean {
  */
 export function buildHazardQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
   if (isAreaQuery(filter)) return areaQuery(table, filter, after, limit);
+  if (isLevelQuery(filter)) return levelQuery(table, filter, after, limit);
   const { params, p } = placeholders();
   const where = hazardWhere(filter, p);
   if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
@@ -89,6 +90,34 @@ function areaQuery(table: string, filter: HazardFilter, after: [string, string] 
       SELECT (SELECT min(area COLLATE "C") FROM ${table} WHERE area COLLATE "C" > sub.a AND area COLLATE "C" < ${hi}) FROM sub WHERE sub.a IS NOT NULL)
     SELECT h.* FROM unnest(ARRAY(SELECT ${area}::text UNION ALL SELECT a FROM sub WHERE a IS NOT NULL)) AS x(a)
       ${statuses === null ? '' : `CROSS JOIN unnest(${statuses}::text[]) AS s(st)`}
+      CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY updated_at, hazard_id LIMIT ${l}) h
+    ORDER BY h.updated_at, h.hazard_id LIMIT ${l}`;
+  return { sql, params };
+}
+
+/**
+ * Whether {@link levelQuery} answers `filter`: levels without an area, an enterprise or a
+ * premises (whose own indexes are narrower). @internal
+ */
+export function isLevelQuery(filter: HazardFilter): boolean {
+  const levels = filter.level === undefined ? [] : Array.isArray(filter.level) ? filter.level : [filter.level];
+  return levels.length > 0 && filter.area === undefined && filter.enterpriseId === undefined && filter.premisesId === undefined;
+}
+
+/**
+ * A city-wide filter with levels ("provisional majors") read per level: one ordered range of
+ * `hazards_level (level, updated_at, hazard_id)` each, stopping after `limit` rows, the
+ * other conditions checked on the way. Left flat, the planner walks `hazards_page` — every
+ * level — in page order (5 790 buffers for a page of provisional majors at 200 000
+ * hazards, against about 900 through the level's own range). @internal
+ */
+function levelQuery(table: string, filter: HazardFilter, after: [string, string] | null, limit: number): { sql: string; params: unknown[] } {
+  const { params, p } = placeholders();
+  const levels = p([...(Array.isArray(filter.level) ? filter.level : [filter.level])]);
+  const where = ['level = l.lv', ...hazardWhere({ ...filter, level: undefined }, p)];
+  if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
+  const l = p(limit);
+  const sql = `SELECT h.* FROM unnest(${levels}::text[]) AS l(lv)
       CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY updated_at, hazard_id LIMIT ${l}) h
     ORDER BY h.updated_at, h.hazard_id LIMIT ${l}`;
   return { sql, params };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardFilter } from '@anjian/core/ports';
-import { AREA_CASE_ROWS, AREA_CASES, expectedAreaIds } from '../../../scripts/test-utils/area-query-cases.js';
+import { AREA_CASE_ROWS, AREA_CASES, LEVEL_CASES, expectedAreaIds } from '../../../scripts/test-utils/area-query-cases.js';
 import { createPostgresStore, type PostgresStore } from '../src/index.js';
-import { isAreaQuery } from '../src/hazard-query.js';
+import { isAreaQuery, isLevelQuery } from '../src/hazard-query.js';
 import { freshSchema } from './pg-env.js';
 
 // Area queries (an area, optionally statuses, levels and a deadline bound) are read per
@@ -43,6 +43,12 @@ const pages = async (filter: HazardFilter, limit: number) => {
 describe('area queries: ordered reads per sub-area and status', () => {
   it.each(AREA_CASES.map((filter) => [JSON.stringify(filter), filter] as const))('%s: every page in order, none repeated or missed', async (_, filter) => {
     expect(isAreaQuery(filter)).toBe(true);
+    const want = expectedAreaIds(filter);
+    for (const limit of [4, 50]) expect(await pages(filter, limit)).toEqual(want);
+  });
+
+  it.each(LEVEL_CASES.map((filter) => [JSON.stringify(filter), filter] as const))('%s (per level): every page in order, none repeated or missed', async (_, filter) => {
+    expect(isLevelQuery(filter)).toBe(true);
     const want = expectedAreaIds(filter);
     for (const limit of [4, 50]) expect(await pages(filter, limit)).toEqual(want);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardFilter } from '@anjian/core/ports';
-import { AREA_CASE_ROWS, AREA_CASES, expectedAreaIds } from '../../../scripts/test-utils/area-query-cases.js';
+import { AREA_CASE_ROWS, AREA_CASES, LEVEL_CASES, expectedAreaIds } from '../../../scripts/test-utils/area-query-cases.js';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';
 import { isAreaQuery } from '../src/area-query.js';
 
@@ -48,6 +48,10 @@ describe('area queries: a merge of ordered reads per sub-area', () => {
     expect(isAreaQuery(filter)).toBe(true);
     const want = expectedAreaIds(filter);
     for (const limit of [4, 50]) expect(await pages(filter, limit)).toEqual(want);
+  });
+
+  it.each(LEVEL_CASES.map((filter) => [JSON.stringify(filter), filter] as const))('%s (city-wide, flat): every page in order', async (_, filter) => {
+    expect(await pages(filter, 50)).toEqual(expectedAreaIds(filter));
   });
 
   it('leaves filters with other conditions, and an empty list, to the flat query', async () => {
