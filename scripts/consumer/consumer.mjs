@@ -14,9 +14,16 @@
 //      over as JSON) and classifies an inspection in Chromium under a CSP without 'unsafe-eval'
 //      (no page error, no console error such as a CSP violation).
 //   4. The numbered examples (examples/NN-…), each with its dependencies by version, run from
-//      the same install.
+//      the same install: 01 classify in Node, 02 the HTTP API in Express, 03 a department's pack
+//      repository (its CI script), 04 the HTTP API in Fastify (its hooks see the API's requests),
+//      05 a browser form from a pack (esbuild; filled in Chromium under a CSP without
+//      'unsafe-eval', its classification equal to Node's), 06 a custom Store passing the
+//      conformance suite @anjian/core/testing ships.
 //   5. A published file removed from an installed pack makes `anjian validate` fail: the checks
 //      above notice when a package's `files` miss something.
+//   6. The release rehearsal (scripts/release-rehearsal.mjs), beside the install: in a temporary
+//      copy, `changeset version`, then every file of these tarballs must be among what the
+//      release would publish.
 //
 // Needs `pnpm build` first (dist/ is packed). npm reaches the registry for third-party
 // dependencies (install scripts are skipped: no native builds). Exit 0 when every check passes,
@@ -30,7 +37,8 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rehearse } from '../release-rehearsal.mjs';
 import { readmeBlock } from './readme-blocks.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +48,8 @@ const keep = process.argv.includes('--keep');
 const reuse = process.argv.includes('--reuse') ? process.argv[process.argv.indexOf('--reuse') + 1] : undefined;
 const t0 = Date.now();
 const failures = [];
+/** One Chromium for every browser check of the run (launched by the first, closed at the end). */
+let browser;
 
 function step(name, started) {
   console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${name}`);
@@ -132,6 +142,10 @@ try {
     ),
   ];
 
+  // The release rehearsal (changeset version + what publish would upload, in a temporary copy)
+  // runs beside the install and checks that the release publishes every file of these tarballs.
+  const rehearsal = reuse ? null : rehearse({ tarballs }).catch((error) => ({ error }));
+
   // — install (once) —
   started = Date.now();
   if (!reuse) mkdirSync(app);
@@ -148,6 +162,19 @@ try {
 
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const env = { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', npm_config_update_notifier: 'false' };
+
+  if (rehearsal) {
+    await check('release rehearsal: changeset version, then the release publishes every file of these tarballs', async () => {
+      const result = await rehearsal;
+      if (result.error) throw result.error;
+      for (const w of result.warnings) console.log(`      ⚠ ${w}`);
+      if (result.problems.length > 0) throw new Error(result.problems.join('\n'));
+      const counts = new Map();
+      for (const p of result.packages) counts.set(`${p.from} → ${p.to}`, (counts.get(`${p.from} → ${p.to}`) ?? 0) + 1);
+      const moves = [...counts].map(([move, n]) => `${n} packages ${move}`);
+      console.log(`      ${moves.join(', ')}; every file of every tarball would be published`);
+    });
+  }
 
   await check('README install block names packed packages only', async () => {
     const names = new Set(packages.map((p) => p.pkg.name));
@@ -221,9 +248,11 @@ try {
   });
 } catch (error) {
   console.error(`consumer test: ${error instanceof Error ? error.message : String(error)}`);
+  await browser?.close();
   if (!keep) rmSync(work, { recursive: true, force: true });
   process.exit(2);
 }
+await browser?.close();
 if (!keep) rmSync(work, { recursive: true, force: true });
 console.log(`${failures.length === 0 ? '✓' : '✗'} consumer test: ${failures.length} failed, ${((Date.now() - t0) / 1000).toFixed(1)} s${keep ? ` (kept ${work})` : ''}`);
 process.exit(failures.length === 0 ? 0 : 1);
@@ -269,6 +298,80 @@ try {
       );
       expectRun(await sh(process.execPath, ['check.mjs'], { cwd: copy, env }), 'example 02 check', /^ok$/m);
     },
+  };
+  checks['04-http-fastify'] = async () => {
+    writeFileSync(
+      join(copy, 'check.mjs'),
+      `import { createApp } from './app.mjs';
+const app = await createApp({ logger: false });
+// The host's hooks see the API's requests with the API's status (no reply.hijack()).
+const seen = [];
+app.addHook('onResponse', async (request, reply) => void seen.push(request.method + ' ' + request.url + ' ' + reply.statusCode));
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = 'http://127.0.0.1:' + app.server.address().port;
+try {
+  const packs = await fetch(base + '/api/packs', { headers: { 'x-demo-actor': 'owner-1' } });
+  const body = await packs.text();
+  if (packs.status !== 200 || !body.includes('"gas"')) throw new Error('GET /api/packs: ' + packs.status + ' ' + body.slice(0, 300));
+  const anonymous = await fetch(base + '/api/hazards');
+  const problem = await anonymous.json();
+  if (anonymous.status !== 401 || problem.type !== 'urn:anjian:problem:unauthenticated') throw new Error('anonymous: ' + anonymous.status + ' ' + JSON.stringify(problem));
+  const home = await fetch(base + '/');
+  if (home.status !== 200) throw new Error('GET / (the host route): ' + home.status);
+  const wanted = ['GET /api/packs 200', 'GET /api/hazards 401', 'GET / 200'];
+  if (JSON.stringify(seen) !== JSON.stringify(wanted)) throw new Error('onResponse saw ' + JSON.stringify(seen) + ', not ' + JSON.stringify(wanted));
+  console.log('ok');
+} finally {
+  await app.close();
+}
+`,
+    );
+    expectRun(await sh(process.execPath, ['check.mjs'], { cwd: copy, env }), 'example 04 check', /^ok$/m);
+  };
+  checks['05-browser-form'] = async () => {
+    expectRun(await sh('npm', ['run', 'build', '--silent'], { cwd: copy, env }), 'npm run build (esbuild)');
+    // What the page must show: the same inspection classified by the installed core in Node.
+    const findings = { gas_source: 'lpg_cylinder', gas_room_location: 'semi_basement' };
+    writeFileSync(
+      join(copy, 'expected.mjs'),
+      `import { readFileSync } from 'node:fs';
+import { compilePack } from '@anjian/core';
+const pack = JSON.parse(readFileSync(new URL('./dist/pack.json', import.meta.url), 'utf8'));
+const { hazards } = compilePack(pack).evaluate({ pack: pack.id, premises: 'restaurant', findings: ${JSON.stringify(findings)} });
+console.log(JSON.stringify(hazards.map((h) => h.level)));
+`,
+    );
+    const expected = await sh(process.execPath, ['expected.mjs'], { cwd: copy, env });
+    expectRun(expected, 'classify in Node', /^\[.+\]$/m);
+    const { createPageServer, CSP } = await import(pathToFileURL(join(copy, 'serve.mjs')).href);
+    if (/unsafe-eval|unsafe-inline/.test(CSP)) throw new Error(`the example's CSP allows too much: ${CSP}`);
+    const server = createPageServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { page, problems } = await newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+      await page.selectOption('#premises', 'restaurant');
+      // Each answer redraws the form (questions come and go): fill them one at a time.
+      for (const [fact, value] of Object.entries(findings)) await page.selectOption(`select[name="${fact}"]`, value);
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('#result[data-state]', { timeout: 30_000 });
+      const state = await page.getAttribute('#result', 'data-state');
+      const levels = await page.$$eval('#result li[data-level]', (items) => items.map((li) => li.dataset.level));
+      const text = await page.textContent('#result');
+      if (state !== 'done' || JSON.stringify(levels) !== expected.out.trim()) throw new Error(`the page shows ${state}: ${JSON.stringify(levels)} (${text}); Node classifies ${expected.out.trim()}`);
+      if (levels.length === 0) throw new Error('the filled form shows no hazard');
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    } finally {
+      await page.close();
+      server.close();
+    }
+  };
+  checks['06-custom-store'] = async () => {
+    const r = await sh('npm', ['test', '--silent'], { cwd: copy, env });
+    expectRun(r, 'npm test (Store conformance suite + reopen)', /^# fail 0$/m);
+    const passed = Number(/^# pass (\d+)$/m.exec(r.out)?.[1] ?? 0);
+    if (passed < 40) throw new Error(`only ${passed} tests passed: the conformance suite did not run whole\n${r.out}`);
   };
   checks['03-department-pack-repo'] = async () => {
     if (!readFileSync(join(copy, '.github', 'workflows', 'packs.yml'), 'utf8').includes('npm test')) throw new Error('the workflow does not run npm test');
@@ -334,25 +437,33 @@ out.dataset.done = '1';
     res.end(isJs ? bundle : req.url === '/' ? html : '');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { chromium } = createRequire(join(ROOT, 'examples', 'portal', 'package.json'))('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const { page, problems } = await newPage();
   try {
-    const page = await browser.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForSelector('#out[data-done="1"]', { timeout: 30_000 });
     const text = await page.textContent('#out');
     if (!text || text.startsWith('error') || !/"general"/.test(text)) throw new Error(`page says: ${text}`);
     if (problems.length > 0) throw new Error(problems.join('\n'));
   } finally {
-    await browser.close();
+    await page.close();
     server.close();
   }
+}
+
+/** A new page, and the page errors and console errors it reports (a CSP violation is one). */
+async function newPage() {
+  if (!browser) {
+    const { chromium } = createRequire(join(ROOT, 'examples', 'portal', 'package.json'))('playwright-core');
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  }
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return { page, problems };
 }

@@ -4,9 +4,11 @@
  * links, no `@anjian/source`), then the README's "Use it in your project" blocks run verbatim
  * (ESM, CJS, `npx anjian` on a pack by package name, `anjian new pack`), every entry point is
  * imported and required, a TypeScript consumer type-checks under node16 and bundler, a browser
- * bundle of @anjian/core classifies in Chromium under a CSP without unsafe-eval, and a file
- * missing from a pack fails validation. One file, so its time shows on its own line. Needs
- * `pnpm build` first and the npm registry for third-party dependencies.
+ * bundle of @anjian/core classifies in Chromium under a CSP without unsafe-eval, the numbered
+ * examples (examples/01-… to 06-…) run, a file missing from a pack fails validation, and the
+ * release rehearsal (scripts/release-rehearsal.mjs: `changeset version` in a temporary copy)
+ * must publish every file of these tarballs. One file, so its time shows on its own line.
+ * Needs `pnpm build` first and the npm registry for third-party dependencies.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
