@@ -135,6 +135,7 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   /** mqtt.js callbacks held back while the queue is full (backpressure: mqtt.js reads no further). */
   const held: Array<() => void> = [];
   let draining: Promise<void> | null = null;
+  let stopping = false;
 
   function record(result: IngestResult, packetTopic: string, bytes: number): void {
     if (result.kind === 'dropped') {
@@ -198,6 +199,7 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
 
   return {
     start() {
+      stopping = false;
       return new Promise<void>((resolve, reject) => {
         // keepalive 300 s: while the queue is full mqtt.js reads no further (backpressure), so under a long
         // backlog the broker's PINGRESP waits behind the messages; a short keepalive would drop the connection
@@ -205,6 +207,8 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
         const c = mqtt.connect(options.url, { reconnectPeriod: 1000, connectTimeout: 10_000, keepalive: 300, ...options.mqttOptions, clientId: options.clientId, clean: false, protocolVersion: 4 });
         client = c;
         c.handleMessage = (packet, callback) => {
+          // Stopping: not taken, not acknowledged — the broker keeps it for the session's next connection.
+          if (stopping) return void callback(DEFERRED);
           stats.received++;
           queue.push({
             topic: packet.topic,
@@ -243,9 +247,11 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
     },
     async stop() {
       const c = client;
-      client = null;
       if (!c) return;
+      // Take nothing new; finish what is queued and acknowledge it (the client is still this one), then disconnect.
+      stopping = true;
       while (draining) await draining;
+      client = null;
       await c.endAsync();
     },
     stats: () => structuredClone(stats),
