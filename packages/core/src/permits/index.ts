@@ -39,3 +39,4 @@ export {
   type PermitFindings,
 } from './permit-findings.js';
 export { canReadPermit, actsForEnterprise, supervisesArea, mayCommandPermit, PERMIT_DOMAIN } from './permit-access.js';
+export { reportPermitFindings, type PermitReport } from './report-permit-findings.js';

@@ -104,3 +104,36 @@ describe('hazards from permit records, classified by the hazardous-work pack', (
     }
   });
 });
+
+describe('reporting the hazards of a permit record into the review chain', () => {
+  it('a grid inspector’s spot check reports HW-003-H1 once, area from the directory, source permit; a second run replays', async () => {
+    const { createMemoryStore } = await import('../chain/memory-store.js');
+    const { createStaticDirectory } = await import('../chain/static-directory.js');
+    const { createFixedClock } = await import('../testing/fixed-clock.js');
+    const { TEST_CALENDAR_2026 } = await import('../testing/chain-fixtures.js');
+    const { reportPermitFindings } = await import('./report-permit-findings.js');
+    const store = createMemoryStore();
+    const deps = {
+      store,
+      directory: createStaticDirectory([{ id: 'grid-1', roles: ['grid'], gridAreas: ['D1/G1'] }], [{ id: 'E-1', name: '东方化工', area: 'D1/G1' }]),
+      calendar: TEST_CALENDAR_2026,
+      clock: createFixedClock(iso(20)),
+      packs: new Map([[pack.pack.id, pack]]),
+    };
+    const run = started();
+    run.ok({ type: 'attendant_absent' }, { id: 'grid-1', roles: [] }, 10);
+    const first = await reportPermitFindings(deps, run.log, 'grid-1');
+    expect(first.map((r) => [r.rule, r.observation, r.evidence.eventId, r.ok, r.rejection?.code])).toEqual([['HW-003-H1', 'attendant_absent', 'P-1/6', true, undefined]]);
+    const hazardId = first[0]!.hazardId;
+    const reported = (await store.load(hazardId))?.[0];
+    expect(reported).toMatchObject({ type: 'reported', actor: { id: 'grid-1' }, data: { area: 'D1/G1', enterpriseId: 'E-1', source: 'permit', level: 'general', pack: { id: 'hazardous-work' } } });
+    expect((reported?.data as { findings: Array<{ observations: Array<{ fact: string; actual: unknown }> }> }).findings[0]!.observations).toEqual([
+      expect.objectContaining({ fact: 'attendant_present', actual: false }),
+    ]);
+    const again = await reportPermitFindings(deps, run.log, 'grid-1');
+    expect(again.map((r) => [r.hazardId, r.replayed])).toEqual([[hazardId, true]]);
+    // Someone the chain does not allow to report here is refused by the chain.
+    const outsider = await reportPermitFindings(deps, run.log, 'nobody');
+    expect(outsider.map((r) => r.ok)).toEqual([false]);
+  });
+});

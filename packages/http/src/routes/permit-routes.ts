@@ -8,6 +8,7 @@ import {
   mayCommandPermit,
   OPEN_PERMIT_STATUSES,
   permitFindings,
+  reportPermitFindings,
   supervisesArea,
   type PermitCommand,
   type PermitRejection,
@@ -482,6 +483,60 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const read = await permitsOf(ctx).store.readPermit(id);
       if (!read) throw permitNotFound(id);
       return jsonResponse(permitFindings(pack, read.events));
+    },
+  },
+  {
+    method: 'post',
+    path: '/permits/{id}/findings/report',
+    operationId: 'reportPermitFindings',
+    summary: 'Report the hazards in the permit record into the review chain / 将作业许可记录中的隐患上报',
+    description:
+      'The findings of GET /permits/{id}/findings, reported as the caller (a supervisor on a spot check, or the enterprise), source `permit`: level, deadline and basis from the pack, area from the directory, the finding’s observations (the permit’s facts) in the event, the permit’s events up to the observed one returned as evidence. Hazard ids derive from the caller, the permit, the observed event and the rule: running it again reports nothing new. The chain authorises each report; a refusal is listed, not thrown.\n\n以调用者身份上报（来源为 permit）：等级、期限、依据取自检查表，区域取自企业登记信息，事件中记录隐患判定所依据的许可事实，返回许可事件作为证据。隐患编号由调用者、许可、事件与规则生成，重复调用不会重复上报。',
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    response: {
+      status: 200,
+      description: 'one entry per finding / 每项隐患的上报结果',
+      schema: {
+        type: 'object',
+        required: ['reports'],
+        properties: {
+          reports: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['rule', 'observation', 'hazardId', 'evidence', 'ok'],
+              properties: {
+                rule: { type: 'string' },
+                observation: { type: 'string' },
+                hazardId: { type: 'string' },
+                evidence: { type: 'object', additionalProperties: true },
+                ok: { type: 'boolean' },
+                replayed: { type: 'boolean' },
+                rejection: { type: 'object', additionalProperties: true },
+              },
+            },
+          },
+        },
+      },
+    },
+    errors: [401, 403, 404],
+    async handle(ctx) {
+      const actor = await actorOf(ctx);
+      const id = ctx.params.id ?? '';
+      await readablePermit(ctx, actor, id);
+      if (!ctx.deps.packs?.get(HAZARDOUS_WORK_PACK_ID)) {
+        throw new HttpProblem(
+          404,
+          'PACK_NOT_FOUND',
+          { 'zh-CN': '未找到', en: 'Not found' },
+          { 'zh-CN': '服务器未提供 hazardous-work 检查表', en: 'the server does not serve the hazardous-work pack' },
+        );
+      }
+      const read = await permitsOf(ctx).store.readPermit(id);
+      if (!read) throw permitNotFound(id);
+      return jsonResponse({ reports: await reportPermitFindings(ctx.deps, read.events, actor.id) });
     },
   },
   {
