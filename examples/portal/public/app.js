@@ -174,6 +174,7 @@ const pages = {
   inspections: (_arg, query) => inspectionsPage(query),
   inspection: (id) => inspectionPage(id),
   monitoring: async (_arg, query) => (await import('./monitoring-page.js')).monitoringPage(query),
+  reports: async (_arg, query) => (await import('./reports-page.js')).reportsPage(query),
 };
 
 // ---------------------------------------------------------------- shell
@@ -194,7 +195,9 @@ async function route() {
   const u = me();
   setHtml(document.getElementById('who'), u ? html`<span id="who-name">${loc(u.name)}</span> <button type="button" id="logout" class="link-button">${t('logout')}</button>` : '');
   document.getElementById('logout')?.addEventListener('click', () => signOut());
-  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'monitoring', 'dashboard'] : [];
+  // Reports aggregate other enterprises' hazards: offered to supervisors only (the API decides the scope).
+  const supervises = u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
+  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'monitoring', 'dashboard', ...(supervises ? ['reports'] : [])] : [];
   setHtml(
     document.getElementById('nav'),
     html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`,

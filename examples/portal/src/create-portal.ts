@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
-import { createSqliteInspectionLog, createSqliteStore } from '@anjian/store-sqlite';
+import { createSqliteInspectionLog, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
 import { bundlePortalUi } from './bundle-portal-ui.js';
 import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
@@ -24,6 +24,7 @@ import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
+import { reportWorkbook } from './report-xlsx.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
@@ -126,6 +127,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
   // Submitted inspections, kept beside the store in the same file (own table; core's InspectionLog port).
   const inspections = createSqliteInspectionLog({ path: join(dataDir, 'anjian.db') });
+  // Periodic reports: a projection of the log and the inspections, in the same file (own tables).
+  const reports = createSqliteReportReadModel({ path: join(dataDir, 'anjian.db') });
   let notifications: DemoNotifications | undefined;
   let checkpoints: DemoCheckpoints | undefined;
   let monitoring: DemoMonitoring | undefined;
@@ -158,6 +161,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       basePath: '/api',
       authenticate: async (req) => auth.actorOf(req),
       audit: { verifier: signing.verifier },
+      reports: { model: reports, xlsx: (sheets) => reportWorkbook(sheets, clock.now()) },
     };
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
@@ -275,6 +279,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         await started.stop();
         await devices.stop();
         inspections.close();
+        reports.close();
         store.close();
       },
     };
@@ -283,6 +288,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     await notifications?.stop();
     await monitoring?.stop();
     inspections.close();
+    reports.close();
     store.close();
     throw error;
   }

@@ -95,6 +95,8 @@ describe('GET /reports/{kind}', () => {
     const bad = await call('admin', '/reports/monthly?period=2026-13');
     expect([bad.status, bad.body.detail]).toEqual([400, 'the report period "2026-13" is not valid: expected a month like 2026-11']);
     expect((await call('admin', '/reports/monthly?format=pdf')).status).toBe(400);
+    expect((await call('admin', '/reports/monthly?format=html&lang=fr')).status).toBe(400);
+    expect((await call('admin', '/reports/monthly?period=2026-11&format=html&lang=zh-CN')).body).toContain('安全生产隐患月通报（2026-11）');
     const unknown = await call('admin', '/reports/monthly?period=2026-11&area=D9');
     expect([unknown.status, unknown.body.code]).toEqual([404, 'UNKNOWN_AREA']);
     const plain = createAnjianApi({ ...options, reports: { model } });

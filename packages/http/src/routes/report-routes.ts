@@ -149,6 +149,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       { name: 'area', in: 'query', description: 'area code (sub-areas included) / 区域代码（含下级）', schema: { type: 'string' } },
       { name: 'domain', in: 'query', description: 'one domain (a department report) / 领域', schema: { type: 'string' } },
       { name: 'format', in: 'query', description: 'json | html | xlsx (else by Accept) / 格式', schema: { enum: [...FORMATS] } },
+      { name: 'lang', in: 'query', description: 'language of the HTML page or workbook (else Accept-Language) / 报表语言', schema: { enum: ['zh-CN', 'en'] } },
       { name: 'limit', in: 'query', description: 'enterprises ranked and overdue hazards listed, 1–500, default 20 / 排名与逾期清单条数', schema: { type: 'string', pattern: '^[0-9]+$' } },
     ],
     response: { status: 200, description: 'the report (JSON, HTML page or .xlsx workbook) / 报表', schema: PERIODIC_REPORT, mediaTypes: ['application/json', 'text/html', XLSX] },
@@ -163,6 +164,10 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       const format = formatOf(query, request.headers.get('accept'));
       if (format === 'xlsx' && !reports.xlsx)
         throw new HttpProblem(406, 'NOT_ACCEPTABLE', { 'zh-CN': '无法提供该格式', en: 'Not acceptable' }, { 'zh-CN': '本服务未配置 Excel 输出', en: 'this server writes no .xlsx' });
+      const langText = query.get('lang');
+      if (langText !== null && langText !== 'zh-CN' && langText !== 'en')
+        throw badRequest(`lang 应为 zh-CN 或 en，实际为 ${JSON.stringify(langText)}`, `lang must be zh-CN or en, got ${JSON.stringify(langText)}`);
+      const reportLang = langText ?? lang;
       const limitText = query.get('limit');
       const limit = limitText === null ? 20 : Number(limitText);
       const actor = await deps.directory.resolve(actorId as string);
@@ -200,7 +205,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       const headers = { 'cache-control': 'private, no-cache', vary: 'Accept, Accept-Language' };
       if (format === 'json') return jsonResponse(report, 200, headers);
       if (format === 'html') {
-        return new Response(renderReportHtml(report, { lang }), {
+        return new Response(renderReportHtml(report, { lang: reportLang }), {
           status: 200,
           headers: {
             ...headers,
@@ -211,7 +216,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           },
         });
       }
-      const bytes = await (reports.xlsx as NonNullable<typeof reports.xlsx>)(reportSheets(report, lang), report);
+      const bytes = await (reports.xlsx as NonNullable<typeof reports.xlsx>)(reportSheets(report, reportLang), report);
       return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, 'content-type': XLSX, 'content-disposition': `attachment; filename="${file}.xlsx"` } });
     },
   },
