@@ -26,6 +26,7 @@ export const PERMIT_STORE_CONFORMANCE_TESTS = Object.freeze([
   'open permits by area and kind, counts, closed ones left out',
   'due permits: validity ends and monitoring intervals',
   'the notification outbox claims, acknowledges, retries and dead-letters',
+  'concurrent commands on one permit: none lost, a repeated command id written once',
   'scenario: the approver the grade requires (GB 30871-2022)',
   'scenario: a gas test 31 minutes before start is refused',
   'scenario: LEL < 4 % gas at 0.3 % vol fails',
@@ -255,6 +256,32 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
         ['n2', 'pending', 1],
         ['n3', 'dead', 1],
       ]);
+    });
+
+    test('concurrent commands on one permit: none lost, a repeated command id written once', async (s) => {
+      const d = driver(s);
+      const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
+      await d.ready('P-c', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
+      await d.ok('P-c', { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] }, applicant, 0);
+      const deps = { store: s, rules: DEFAULT_PERMIT_RULES };
+      const results = await Promise.all(
+        // Five at once: each round one wins and the others re-decide (handlePermitCommand tries five times).
+        Array.from({ length: 5 }, (_, i) =>
+          handlePermitCommand(deps, { permitId: 'P-c', command: { type: 'record_reading', reading: good(1 + i) }, actor: attendant, now: at(10), commandId: `reading-${i}` }),
+        ),
+      );
+      expect(results.map((r) => (r.ok ? 'OK' : r.rejection.code))).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+      const same = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          handlePermitCommand(deps, { permitId: 'P-c', command: { type: 'record_reading', reading: good(9) }, actor: attendant, now: at(11), commandId: 'reading-same' }),
+        ),
+      );
+      expect(same.filter((r) => r.ok && !r.replayed)).toHaveLength(1);
+      expect(same.every((r) => r.ok)).toBe(true);
+      const read = await s.readPermit('P-c');
+      expect(read?.events.filter((e) => e.type === 'reading_recorded')).toHaveLength(6);
+      expect(verifyPermitChain(read?.events ?? [])).toEqual({ ok: true });
+      expect(read?.state.version).toBe(read?.events.length);
     });
 
     test('scenario: the approver the grade requires (GB 30871-2022)', async (s) => {
