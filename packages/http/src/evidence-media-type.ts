@@ -1,6 +1,13 @@
 /** Media types an evidence upload may have: photos (JPEG, PNG, WebP) and PDF documents. */
 export const EVIDENCE_MEDIA_TYPES: readonly string[] = Object.freeze(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
 
+/**
+ * Media types evidence may have as recorded: the uploads' ({@link EVIDENCE_MEDIA_TYPES}) and
+ * `application/json`, the readings document core attaches to a sensor hazard (never an upload
+ * of a client: `POST /evidence` refuses it).
+ */
+export const RECORDED_EVIDENCE_MEDIA_TYPES: readonly string[] = Object.freeze([...EVIDENCE_MEDIA_TYPES, 'application/json']);
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 

@@ -7,7 +7,7 @@
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '@anjian/core';
 import { EVIDENCE_LIST } from './command-schemas.js';
 import { coreRef } from './core-schemas.js';
-import { EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
+import { RECORDED_EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
 import { REFUSAL_REASONS } from './refusal-reason.js';
 import type { JsonSchema } from './types.js';
 
@@ -84,7 +84,7 @@ export const EVIDENCE_RECORD: JsonSchema = {
   properties: {
     id: str,
     sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    mime: { enum: [...EVIDENCE_MEDIA_TYPES] },
+    mime: { enum: [...RECORDED_EVIDENCE_MEDIA_TYPES] },
     size: int,
     uploaderId: str,
     hazardId: { type: ['string', 'null'] },
@@ -165,7 +165,7 @@ export const ATTACHED_EVIDENCE: JsonSchema = {
     id: str,
     kind: { enum: ['photo_before', 'photo_after', 'document'] },
     sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    mime: { enum: [...EVIDENCE_MEDIA_TYPES] },
+    mime: { enum: [...RECORDED_EVIDENCE_MEDIA_TYPES] },
     size: int,
     receivedAt: str,
     claimedTakenAt: str,

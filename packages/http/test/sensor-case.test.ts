@@ -53,7 +53,8 @@ describe('off-site enforcement (非现场执法) from sensor evidence, over HTTP
     const [doc] = hazard.state.reportEvidence;
     expect(doc?.kind).toBe('document');
     const file = await call('officer-mon-1', 'GET', `/evidence/${doc!.id}`);
-    expect([file.status, file.headers.get('etag')]).toEqual([200, `"${doc!.sha256}"`]);
+    expect([file.status, file.headers.get('etag'), file.headers.get('content-type')]).toEqual([200, `"${doc!.sha256}"`, 'application/json']);
+    expect(file.headers.get('content-disposition')).toBe(`inline; filename="${doc!.id}.json"`);
     const readings = JSON.parse(await file.text()) as { device: { id: string; place: { name: string; listed: boolean } }; readings: Array<{ type: string; messageId: string }> };
     expect([readings.device.id, readings.device.place.listed, readings.readings.map((x) => [x.type, x.messageId])]).toEqual(['GD-0001', true, [['disabled', 'g-1']]]);
 

@@ -2,7 +2,7 @@ import type { EvidenceStore } from '@anjian/core';
 import type { EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
-import { EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from '../evidence-media-type.js';
+import { EVIDENCE_MEDIA_TYPES, RECORDED_EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from '../evidence-media-type.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
@@ -147,7 +147,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     tags: ['evidence'],
     auth: 'required',
     parameters: [{ name: 'thumb', in: 'query', description: '1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图', schema: { enum: ['1'] } }],
-    response: { status: 200, description: 'the bytes, with their type; Content-Disposition inline, ETag the SHA-256 / 文件', schema: {}, mediaTypes: EVIDENCE_MEDIA_TYPES },
+    response: { status: 200, description: 'the bytes, with their type; Content-Disposition inline, ETag the SHA-256 / 文件', schema: {}, mediaTypes: RECORDED_EVIDENCE_MEDIA_TYPES },
     errors: [401, 404],
     async handle(ctx) {
       const store = storeOf(ctx);
@@ -160,11 +160,11 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
       }
       const bytes = await store.read(id);
       if (!bytes) throw notFound(id);
-      const ext = record.mime === 'application/pdf' ? 'pdf' : record.mime.replace('image/', '').replace('jpeg', 'jpg');
+      const ext = record.mime === 'application/pdf' ? 'pdf' : record.mime === 'application/json' ? 'json' : record.mime.replace('image/', '').replace('jpeg', 'jpg');
       return new Response(bytes as Uint8Array<ArrayBuffer>, {
         status: 200,
         headers: {
-          'content-type': EVIDENCE_MEDIA_TYPES.includes(record.mime) ? record.mime : 'application/octet-stream',
+          'content-type': RECORDED_EVIDENCE_MEDIA_TYPES.includes(record.mime) ? record.mime : 'application/octet-stream',
           'content-length': String(bytes.byteLength),
           'content-disposition': `inline; filename="${record.id.replace(/[^A-Za-z0-9._:-]/g, '_')}.${ext}"`,
           'x-content-type-options': 'nosniff',

@@ -521,7 +521,7 @@ export interface components {
             kind: "photo_before" | "photo_after" | "document";
             sha256: string;
             /** @enum {unknown} */
-            mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "application/json";
             size: number;
             receivedAt: string;
             claimedTakenAt?: string;
@@ -4599,7 +4599,7 @@ export interface operations {
                         id: string;
                         sha256: string;
                         /** @enum {unknown} */
-                        mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "application/json";
                         size: number;
                         uploaderId?: string;
                         hazardId: string | null;
@@ -4710,7 +4710,7 @@ export interface operations {
                         id: string;
                         sha256: string;
                         /** @enum {unknown} */
-                        mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+                        mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "application/json";
                         size: number;
                         uploaderId?: string;
                         hazardId: string | null;
@@ -4813,6 +4813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": unknown;
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
