@@ -25,6 +25,7 @@ import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
 import { reportWorkbook } from './report-xlsx.js';
+import { loadDemoCity } from './demo-city.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
@@ -58,6 +59,11 @@ export interface PortalOptions {
   mqttUrl?: string;
   /** The ingester's persistent-session client id. Default `anjian-portal`. */
   mqttClientId?: string;
+  /**
+   * Also load a generated city of this many enterprises (districts C1 … C8, a year up to now) for
+   * the reports page; once per data folder. Default 0: the demo's own enterprises only.
+   */
+  cityEnterprises?: number;
 }
 
 /** What the host knows about a request that the web `Request` does not carry. */
@@ -180,6 +186,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
     const seeded = options.seed === false ? 0 : await seedAs(api, auth);
+    if ((options.cityEnterprises ?? 0) > 0) loadDemoCity(dataDir, options.cityEnterprises as number, clock.now().toISOString());
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
       path: join(dataDir, 'anjian.db'),

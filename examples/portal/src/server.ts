@@ -9,7 +9,8 @@
  * 60000; 0 = once at start), PORTAL_STOP_ON_STDIN_END=1 (stop when stdin closes; used
  * by tests that start the portal as a child process), ANJIAN_MQTT_URL (the devices' MQTT broker,
  * e.g. mqtt://127.0.0.1:1883: the sensor ingester runs only when set; ANJIAN_MQTT_CLIENT_ID
- * names its persistent session, default anjian-portal).
+ * names its persistent session, default anjian-portal), ANJIAN_DEMO_CITY (load a generated city of that
+ * many enterprises, districts C1 … C8, for the reports page; default 0).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   const password = process.env.ANJIAN_DEMO_PASSWORD || DEMO_PASSWORD;
   const dataDir = process.env.ANJIAN_DATA_DIR ?? join(portalDir, '.data');
 
+  const rawCity = process.env.ANJIAN_DEMO_CITY ?? '0';
+  if (!/^\d+$/.test(rawCity) || Number(rawCity) > 100_000) fail(`ANJIAN_DEMO_CITY=${rawCity} 应为企业数（0–100000）。`, `ANJIAN_DEMO_CITY=${rawCity} must be a number of enterprises (0–100000).`);
   const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
   if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
   const portal = await createPortal({
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     secureCookie: process.env.ANJIAN_SECURE_COOKIE === '1',
     mqttUrl: process.env.ANJIAN_MQTT_URL || undefined,
     mqttClientId: process.env.ANJIAN_MQTT_CLIENT_ID || undefined,
+    cityEnterprises: Number(rawCity),
   }).catch((error: unknown) => fail(`无法启动门户（数据目录 ${dataDir}）：${String(error)}`, `Cannot start the portal (data folder ${dataDir}): ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 

@@ -1,6 +1,7 @@
 import type { ChainEvent } from '@anjian/core';
 import {
   hazardReportFact,
+  REPORT_FACT_VERSION,
   type HazardReportFact,
   type ReportAreaGroup,
   type ReportClosedGroup,
@@ -88,6 +89,12 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`anjian-report:${schema}`]);
       const cursorOf = async (name: string) => Number((await client.query(`SELECT seq FROM ${s}.report_cursor WHERE name = $1`, [name])).rows[0]?.seq ?? 0);
       const setCursor = (name: string, seq: number) => client.query(`INSERT INTO ${s}.report_cursor (name, seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq`, [name, seq]);
+      // A changed definition of the facts: rebuild the hazards' projection from the log.
+      if ((await cursorOf('fact-version')) !== REPORT_FACT_VERSION) {
+        await client.query(`DELETE FROM ${s}.report_hazards`);
+        await setCursor('events', 0);
+        await setCursor('fact-version', REPORT_FACT_VERSION);
+      }
       const from = await cursorOf('events');
       const head = Number((await client.query(`SELECT coalesce(max(seq), 0) AS seq FROM ${s}.events`)).rows[0].seq);
       let hazards = 0;

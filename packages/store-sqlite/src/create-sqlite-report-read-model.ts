@@ -1,5 +1,6 @@
 import {
   hazardReportFact,
+  REPORT_FACT_VERSION,
   type HazardReportFact,
   type ReportAreaGroup,
   type ReportClosedGroup,
@@ -91,6 +92,12 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
     upsert.run(f.hazardId, f.version, f.enterpriseId, f.area, f.domain, f.level, f.source, f.item, f.createdAt, f.deadline, f.closedAt, f.onTime === null ? null : f.onTime ? 1 : 0);
 
   const refresh = db.transaction(() => {
+    // A changed definition of the facts: rebuild the hazards' projection from the log.
+    if ((cursor.get('fact-version') as number | undefined) !== REPORT_FACT_VERSION) {
+      db.exec('DELETE FROM report_hazards');
+      setCursor.run('events', 0);
+      setCursor.run('fact-version', REPORT_FACT_VERSION);
+    }
     const from = (cursor.get('events') as number | undefined) ?? 0;
     const head = (db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number) ?? 0;
     let hazards = 0;

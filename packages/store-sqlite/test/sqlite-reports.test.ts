@@ -94,3 +94,15 @@ describe('SQLite report read model', () => {
     }
   });
 });
+
+describe('SQLite report projection', () => {
+  it('is rebuilt from the log when the facts’ definition changes', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const before = await model.reportFacts(query({}));
+    const db = new Database(path);
+    db.prepare("UPDATE report_hazards SET level = 'major'").run();
+    db.prepare("UPDATE report_cursor SET seq = 1 WHERE name = 'fact-version'").run();
+    db.close();
+    expect(await model.reportFacts(query({}))).toEqual(before);
+  });
+});

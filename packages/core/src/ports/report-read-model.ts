@@ -33,7 +33,11 @@ export interface HazardReportFact {
   item: string | null;
   /** When the hazard was reported (`toISOString()` form). */
   createdAt: string;
-  /** Running deadline while rectifying (as on the hazard list), else null. */
+  /**
+   * The last running deadline of an open hazard (as on the hazard list while rectifying; kept
+   * when an escalation or a case stops the clock, so an overdue hazard escalated by the tick
+   * still counts as overdue); null when closed or when it never had one.
+   */
   deadline: string | null;
   /** When it was closed, or null while it is not closed (a reopened hazard is open again). */
   closedAt: string | null;
@@ -45,6 +49,12 @@ export interface HazardReportFact {
 }
 
 /**
+ * The version of {@link hazardReportFact}'s definition. A store keeps it with its projection
+ * and rebuilds the projection from the log when it changes.
+ */
+export const REPORT_FACT_VERSION = 2;
+
+/**
  * Derive a hazard's {@link HazardReportFact} from its events (in version order) with the
  * chain's own `evolve` and `summarize`, so the reports and the hazard list never disagree
  * about a deadline or a status.
@@ -53,6 +63,7 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
   let state: HazardState | null = null;
   let closedAt: string | null = null;
   let late = false;
+  let lastDeadline: string | null = null;
   for (const event of events) {
     const before: HazardState | null = state;
     if (before !== null) {
@@ -60,6 +71,9 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
       if (running !== null && event.recordedAt > running && before.status !== 'closed') late = true;
     }
     state = evolve(before, event);
+    const running = summarize(state).deadline;
+    if (state.status === 'closed') lastDeadline = null;
+    else if (running !== null) lastDeadline = running;
     if (state.status === 'closed') {
       if (before?.status !== 'closed') closedAt = event.recordedAt;
     } else {
@@ -69,7 +83,6 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
   if (state === null) throw new TypeError('hazardReportFact: a hazard has at least one event');
   const first = events[0] as ChainEvent<'reported'> | ChainEvent;
   const finding = first.type === 'reported' ? (first as ChainEvent<'reported'>).data.findings?.[0] : undefined;
-  const summary = summarize(state);
   return {
     hazardId: state.hazardId,
     version: state.version,
@@ -80,7 +93,7 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
     source: state.source,
     item: finding === undefined ? null : `${state.pack.id}:${finding.item ?? finding.rule}`,
     createdAt: state.createdAt,
-    deadline: summary.deadline,
+    deadline: lastDeadline,
     closedAt,
     onTime: closedAt === null ? null : !late,
   };

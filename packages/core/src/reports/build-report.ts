@@ -71,7 +71,7 @@ export interface PeriodicReport {
     closedOnTime: number;
     /** `closedOnTime / closed` (按期整改率), 0 when nothing was closed. */
     onTimeRate: number;
-    /** Open hazards past their running deadline at `asOf`. */
+    /** Open hazards past their last running deadline at `asOf` (an escalation does not take them off). */
     overdue: number;
     /** Hazards of the period whose item failed at the same enterprise within `recurrenceDays` before. */
     recurrent: number;

@@ -41,6 +41,10 @@ export interface CitySeedOptions {
   /** Districts × grids per district (default 8 × 12). */
   districts?: number;
   gridsPerDistrict?: number;
+  /** Letter(s) of the district codes (default `D`: areas `D1/G1` …); another prefix keeps a city apart from other data. */
+  districtPrefix?: string;
+  /** Prefix of the enterprise ids (default `ent-`). */
+  idPrefix?: string;
 }
 
 /** An enterprise of the city. */
@@ -132,6 +136,10 @@ export function generateCity(options: CitySeedOptions): City {
   const hazardRate = options.hazardRate ?? 0.05;
   const districts = options.districts ?? 8;
   const grids = options.gridsPerDistrict ?? 12;
+  const prefix = options.districtPrefix ?? 'D';
+  const idPrefix = options.idPrefix ?? 'ent-';
+  if (!/^[A-Za-z]{1,4}$/.test(prefix)) throw new RangeError(`generateCity: districtPrefix must be 1–4 letters, got ${JSON.stringify(prefix)}`);
+  if (!/^[a-z0-9-]{1,16}$/.test(idPrefix)) throw new RangeError(`generateCity: idPrefix must be 1–16 of a-z 0-9 -, got ${JSON.stringify(idPrefix)}`);
   const rnd = prng(`city\n${options.seed}`);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
@@ -139,8 +147,8 @@ export function generateCity(options: CitySeedOptions): City {
   const premises: PremisesRecord[] = [];
   const width = String(options.enterprises).length;
   for (let i = 1; i <= options.enterprises; i++) {
-    const id = `ent-${String(i).padStart(width, '0')}`;
-    const area = `D${1 + Math.floor(rnd() * districts)}/G${1 + Math.floor(rnd() * grids)}`;
+    const id = `${idPrefix}${String(i).padStart(width, '0')}`;
+    const area = `${prefix}${1 + Math.floor(rnd() * districts)}/G${1 + Math.floor(rnd() * grids)}`;
     const pack = pick(PACKS);
     const nineSmall = rnd() < 0.7;
     enterprises.push({ id, name: `${nineSmall ? '小场所' : '企业'} ${i}`, area, domain: pack.domain, nineSmall });

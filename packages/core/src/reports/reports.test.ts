@@ -65,10 +65,21 @@ describe('hazardReportFact', () => {
     const histories = chunks.flatMap((c) => c.hazards);
     const onTime = histories.find((h) => h.events.some((e) => e.type === 'closed') && !h.events.some((e) => e.type === 'overdue_noticed'));
     const late = histories.find((h) => h.events.some((e) => e.type === 'closed') && h.events.some((e) => e.type === 'overdue_noticed'));
-    const open = histories.find((h) => !h.events.some((e) => e.type === 'closed'));
+    const open = histories.find((h) => !h.events.some((e) => e.type === 'closed') && h.summary.deadline !== null);
     expect(hazardReportFact(onTime!.events)).toMatchObject({ onTime: true, closedAt: onTime!.events.at(-1)!.recordedAt, deadline: null });
     expect(hazardReportFact(late!.events)).toMatchObject({ onTime: false });
     expect(hazardReportFact(open!.events)).toMatchObject({ onTime: null, closedAt: null, deadline: open!.summary.deadline });
+    // The tick escalates an overdue hazard (the clock stops): it is still open and overdue.
+    const last = open!.events.at(-1)!;
+    const escalated = {
+      ...last,
+      id: `${last.hazardId}/${last.version + 1}`,
+      version: last.version + 1,
+      type: 'escalated',
+      data: { reason: { 'zh-CN': '逾期' } },
+      recordedAt: '2026-12-31T00:00:00.000Z',
+    } as ChainEvent;
+    expect(hazardReportFact([...open!.events, escalated])).toMatchObject({ closedAt: null, deadline: open!.summary.deadline });
     const f = hazardReportFact(onTime!.events);
     expect(f.item).toMatch(/^[a-z-]+:[A-Z]+-\d{3}$/);
   });
