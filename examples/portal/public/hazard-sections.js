@@ -102,7 +102,7 @@ export function evidenceOf(history) {
 
 /**
  * The evidence: photos as thumbnails (GET /api/evidence/{id}?thumb=1) that open full size in
- * a dialog, documents as links; each with its kind, the step that attached it and when the
+ * a dialog, documents as links (a PDF, or a sensor hazard's readings as JSON); each with its kind, the step that attached it and when the
  * server received it. Says so when there is none.
  */
 export function evidenceSection(history) {
@@ -112,7 +112,7 @@ export function evidenceSection(history) {
     const caption = html`${t(`evk_${r.kind}`)} · ${t(`ev_${r.event}`)} · ${localTime(r.at)}`;
     return html`<li data-evidence="${r.id}" data-kind="${r.kind}"><figure>${
       r.kind === 'document'
-        ? html`<a class="doc" href="${href}" target="_blank" rel="noopener"><span class="doc-mark" aria-hidden="true">PDF</span> ${t('openDocument')}</a>`
+        ? html`<a class="doc" href="${href}" target="_blank" rel="noopener"><span class="doc-mark" aria-hidden="true">${r.mime === 'application/json' ? 'JSON' : 'PDF'}</span> ${t('openDocument')}</a>`
         : html`<button type="button" class="thumb" data-full="${href}" aria-label="${t('openPhoto')}：${t(`evk_${r.kind}`)}"><img src="${href}?thumb=1" alt="${t(`evk_${r.kind}`)}" width="120" height="90"></button>`
     }
       <figcaption>${caption}</figcaption></figure></li>`;
