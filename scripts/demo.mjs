@@ -4,7 +4,8 @@
 // only; HOST=0.0.0.0 serves the network) with its data in examples/portal/.data, and prints
 // the URL, the demo logins and their password (anjian-demo). Ctrl-C stops it.
 //
-// PORT, HOST, ANJIAN_DATA_DIR and ANJIAN_DEMO_PASSWORD are passed through to the portal. The command-line demo
+// PORT, HOST, ANJIAN_DATA_DIR, ANJIAN_DEMO_PASSWORD and ANJIAN_DEMO_CITY (a generated city of that many
+// enterprises for the reports page, docs/reports.md; default none) are passed through to the portal. The command-line demo
 // (classify the example inspections, walk the review chain) is `pnpm demo:cli`.
 // Monitoring (监测预警): when ANJIAN_MQTT_URL is not set and an MQTT broker answers on
 // 127.0.0.1:1883, the portal is started with it, so `pnpm demo:sensors` in another terminal
