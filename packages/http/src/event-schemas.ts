@@ -43,6 +43,8 @@ const DATA: Readonly<Record<string, Data>> = {
       area: str,
       enterpriseId: str,
       unitId: str,
+      premisesId: { ...str, description: 'the premises inspected, checked against the rental directory / 检查的场所' },
+      landlordEnterpriseId: { ...str, description: "the premises' landlord when the enterprise is a tenant / 出租方" },
       source: { enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
       findings: { type: 'array', items: coreRef('Classification', 'hazard') },
       evidence: attached,

@@ -32,4 +32,5 @@ export type { AnjianApi, AnjianApiOptions, JsonSchema, ParameterSpec, ResponseLa
 export type { PermitsApiOptions } from './permits-options.js';
 export { PERMIT_ROUTES, PERMIT_REJECTION_STATUS } from './routes/permit-routes.js';
 export type { ReportsApiOptions } from './reports-options.js';
+export type { RelationsApiOptions } from './relations-options.js';
 export { REPORT_ROUTES } from './routes/report-routes.js';

@@ -9,6 +9,7 @@ import type { ApiLogger } from './api-logger.js';
 import type { DocumentsApiOptions } from './documents-options.js';
 import type { PermitsApiOptions } from './permits-options.js';
 import type { ReportsApiOptions } from './reports-options.js';
+import type { RelationsApiOptions } from './relations-options.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it). */
 export type JsonSchema = Record<string, unknown>;
@@ -87,6 +88,12 @@ export interface AnjianApiOptions {
    * Adds `GET /reports/{kind}` (and its part of the OpenAPI document).
    */
   reports?: ReportsApiOptions;
+  /**
+   * Directory relations (issue 17): rental premises, inspection rounds and the enterprise file.
+   * Adds `/enterprises/{id}/file`, `/landlords/{id}/rental-points` and `/rounds` (and their part
+   * of the OpenAPI document).
+   */
+  relations?: RelationsApiOptions;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }

@@ -14,6 +14,7 @@ import { reportInspection } from '../chain/report-inspection.js';
 import { createMemoryRoundStore } from '../rounds/memory-round-store.js';
 import { openRound } from '../rounds/open-round.js';
 import { buildEnterpriseFile } from './build-enterprise-file.js';
+import { buildLandlordView } from './landlord-view.js';
 import { findRecurrences } from './find-recurrences.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -87,6 +88,12 @@ describe('buildEnterpriseFile (一企一档)', () => {
     // The landlord's file lists its tenant; an unknown enterprise has none.
     expect((await buildEnterpriseFile(deps, 'E2', { asOf: new Date() }))?.premises.tenants.map((t) => t.tenantEnterpriseId)).toEqual(['E1']);
     expect(await buildEnterpriseFile(deps, 'E404', { asOf: new Date() })).toBeNull();
+    // The landlord view: E2's rental point PA with its tenant E1's hazards there rolled up.
+    const view = await buildLandlordView({ rental, store: h.store }, 'E2', { asOf: new Date('2026-11-21T00:00:00Z'), visible: () => true });
+    expect(view.premises.map((l) => [l.premises.id, l.tenants.map((t) => [t.tenantEnterpriseId, t.open])])).toEqual([['PA', [['E1', first.reports.length + second.reports.length]]]]);
+    expect(view.totals).toMatchObject({ premises: 1, tenants: 1, open: first.reports.length + second.reports.length });
+    const none = await buildLandlordView({ rental, store: h.store }, 'E2', { asOf: new Date(), visible: () => false });
+    expect(none.totals.open).toBe(0);
     await expect(buildEnterpriseFile(deps, 'E1', { asOf: new Date(), recurrenceDays: 0 })).rejects.toThrow(RangeError);
   });
 

@@ -7,3 +7,5 @@ export type * from './types.js';
 export { buildEnterpriseFile } from './build-enterprise-file.js';
 export type { EnterpriseFileDeps, EnterpriseFileOptions } from './build-enterprise-file.js';
 export { findRecurrences } from './find-recurrences.js';
+export { buildLandlordView } from './landlord-view.js';
+export type { LandlordView, LandlordPremisesLine, LandlordTenantLine } from './landlord-view.js';

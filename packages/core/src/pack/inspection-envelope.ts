@@ -16,7 +16,7 @@ export const FINDING_SOURCES = Object.freeze(['self_check', 'grid_patrol', 'enfo
 export const INSPECTION_KEYS = Object.freeze(['pack', 'premises', 'inspectedAt', 'source', 'subject', 'findings', 'evidence', 'fixedOnSpot'] as const);
 
 /** The keys `subject` may carry (identification only; never used by classification). */
-export const SUBJECT_KEYS = Object.freeze(['id', 'enterpriseId', 'unitId', 'name', 'address', 'area'] as const);
+export const SUBJECT_KEYS = Object.freeze(['id', 'enterpriseId', 'unitId', 'premisesId', 'name', 'address', 'area'] as const);
 
 /** Labels of {@link FINDING_SOURCES} in both languages (docs, forms, the template command). */
 export const FINDING_SOURCE_LABELS: Readonly<Record<(typeof FINDING_SOURCES)[number], Bilingual>> = Object.freeze({

@@ -79,12 +79,14 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
   }
   const coOfficerId = ctx.query.get('coOfficerId');
   const result = await reportInspection(
-    ctx.deps,
+    // The rental directory checks a named premises and derives its landlord (issue 17).
+    ctx.options.relations ? { ...ctx.deps, rental: ctx.options.relations.rental } : ctx.deps,
     {
       inspection: body as unknown as Inspection,
       packId: evaluator.pack.id,
       enterpriseId,
       ...(subject.unitId === undefined ? {} : { unitId: subject.unitId as string }),
+      ...(subject.premisesId === undefined ? {} : { premisesId: subject.premisesId as string }),
       ...(body.evidence === undefined ? {} : { evidence: body.evidence as readonly EvidenceRef[] }),
       ...(body.fixedOnSpot === undefined ? {} : { fixedOnSpot: body.fixedOnSpot as readonly string[] }),
       ...(coOfficerId === null ? {} : { coOfficerId }),
@@ -120,8 +122,7 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
       {
         name: 'coOfficerId',
         in: 'query',
-        description:
-          "with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, recorded with each report / 执法检查的第二名执法人员",
+        description: "with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, recorded with each report / 执法检查的第二名执法人员",
         schema: { type: 'string', maxLength: 128 },
       },
       {

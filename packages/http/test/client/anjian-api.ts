@@ -1339,6 +1339,10 @@ export interface components {
             area: string;
             enterpriseId: string;
             unitId?: string | null;
+            /** @description the premises it was found at (only when it has one) / 隐患所在场所 */
+            premisesId?: string;
+            /** @description the premises' landlord when the enterprise is a tenant there / 出租方 */
+            landlordEnterpriseId?: string;
             /** @enum {unknown} */
             source: "self_check" | "grid_patrol" | "enforcement" | "sensor" | "permit";
             pack: {
@@ -1396,6 +1400,8 @@ export interface components {
             domain: string;
             area: string;
             enterpriseId: string;
+            /** @description the premises it was found at, when it has one (rental directory) / 隐患所在场所 */
+            premisesId?: string;
             deadline: string | null;
             createdAt: string;
             updatedAt: string;
@@ -2863,6 +2869,10 @@ export interface components {
                 area: string;
                 enterpriseId: string;
                 unitId?: string;
+                /** @description the premises inspected, checked against the rental directory / 检查的场所 */
+                premisesId?: string;
+                /** @description the premises' landlord when the enterprise is a tenant / 出租方 */
+                landlordEnterpriseId?: string;
                 /** @enum {unknown} */
                 source: "self_check" | "grid_patrol" | "enforcement" | "sensor" | "permit";
                 findings?: components["schemas"]["ClassificationHazard"][];
@@ -3857,6 +3867,8 @@ export interface operations {
                         /** @description the inspected enterprise (report=true); its area comes from the directory */
                         enterpriseId?: string;
                         unitId?: string;
+                        /** @description the premises inspected (rental directory): checked on the server, its landlord derived / 检查的场所 */
+                        premisesId?: string;
                         name?: string;
                         address?: string;
                         /** @description ignored for classification; with report=true it must equal the registered area */
@@ -5146,6 +5158,8 @@ export interface operations {
                             domain: string;
                             area: string;
                             enterpriseId: string;
+                            /** @description the premises it was found at, when it has one (rental directory) / 隐患所在场所 */
+                            premisesId?: string;
                             deadline: string | null;
                             createdAt: string;
                             updatedAt: string;

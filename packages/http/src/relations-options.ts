@@ -1,0 +1,19 @@
+import type { DeviceRegistry, EnterpriseRecord, RentalDirectory, RoundStore } from '@anjian/core/internal';
+
+/**
+ * Directory relations over HTTP (issue 17): rental premises, inspection rounds and the
+ * enterprise file. Adds `GET /enterprises/{id}/file`, `GET /landlords/{id}/rental-points`,
+ * `GET|POST /rounds`, `GET /rounds/{id}` and `POST /rounds/{id}/draws` (and their part of the
+ * OpenAPI document). The directory given to the API should add landlords' tenancies to its
+ * profiles (`withLandlordTenancies`), so the hazard routes apply the landlord read rule too.
+ */
+export interface RelationsApiOptions {
+  rental: RentalDirectory;
+  rounds: RoundStore;
+  /** The register of enterprises rounds draw from and cover (the `Directory` port cannot enumerate). */
+  enterprises: () => Promise<readonly EnterpriseRecord[]> | readonly EnterpriseRecord[];
+  /** Monitoring devices, listed in the enterprise file when given. */
+  devices?: Pick<DeviceRegistry, 'listDevices'>;
+  /** Recurrence window of the enterprise file in days (default 90). */
+  recurrenceDays?: number;
+}

@@ -1,0 +1,154 @@
+// Directory relations over HTTP (issue 17): a hazard at a tenant's premises carries the
+// premises; the landlord reads it (GET /hazards, the landlord view, the enterprise file) and
+// nothing else of the tenant; rounds open, draw (same seed → same list, recorded, a changed
+// seed marked) and show coverage. Responses are checked against the OpenAPI document.
+import { describe, expect, it } from 'vitest';
+import { compilePack, createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
+import { createMemoryInspectionLog, createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies } from '@anjian/core/internal';
+import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createAnjianApi } from '../src/index.js';
+import { demoKitchen, noAlarmInspection } from './harness.js';
+import { documentValidator } from './openapi-validator.js';
+
+const ACTORS: ActorProfile[] = [
+  { id: 'admin', roles: ['department_admin'] },
+  { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+  { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
+  { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
+  { id: 'owner-e3', roles: ['enterprise'], enterpriseIds: ['E3'] },
+];
+const ENTERPRISES = [
+  { id: 'E1', name: '老王饭店', area: 'D1/G1' },
+  { id: 'E2', name: '红星厂房', area: 'D1/G1' },
+  { id: 'E3', name: '如意宾馆', area: 'D1/G2' },
+];
+const flags = { kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: true };
+const rental = createMemoryRentalDirectory({
+  premises: [
+    { id: 'PA', enterpriseId: 'E2', address: '工业路 1 号', area: 'D1/G1', ...flags },
+    { id: 'PB', enterpriseId: 'E3', address: '工业路 3 号', area: 'D1/G1', ...flags },
+  ],
+  tenancies: [
+    { premisesId: 'PA', tenantEnterpriseId: 'E1' },
+    { premisesId: 'PB', tenantEnterpriseId: 'E1' },
+  ],
+});
+
+async function setup() {
+  const pack = await demoKitchen();
+  const store = createMemoryStore();
+  const inner = createStaticDirectory(ACTORS, ENTERPRISES);
+  // The host's directory adds the landlord tenancies of the moment, as RelationsApiOptions asks.
+  const directory = {
+    resolve: async (id: string) => {
+      const p = await inner.resolve(id);
+      return p && withLandlordTenancies(p, rental);
+    },
+    enterprise: inner.enterprise,
+  };
+  const api = createAnjianApi({
+    store,
+    directory,
+    calendar: TEST_CALENDAR_2026,
+    clock: createFixedClock('2026-11-02T01:00:00Z'),
+    packs: [pack],
+    inspections: createMemoryInspectionLog(),
+    relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES },
+    basePath: '/api',
+    logger: false,
+    authenticate: async (request) => request.headers.get('x-actor'),
+  });
+  void compilePack;
+  const mismatches: string[] = [];
+  const call = async (actor: string, method: string, path: string, template: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await api.fetch(
+      new Request(`http://x/api${path}`, {
+        method,
+        headers: { 'x-actor': actor, 'accept-language': 'en', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+    const json = (await res.json()) as Record<string, unknown> & { code?: string };
+    const errors = documentValidator(api.openapi).check(method, `/api${template}`, res.status, type, json);
+    if (errors) mismatches.push(`${method} ${template} ${res.status}: ${JSON.stringify(errors)}`);
+    return { status: res.status, body: json };
+  };
+  return { api, call, mismatches };
+}
+
+describe('relations over HTTP', () => {
+  it('a landlord reads its tenant’s hazards at its premises — in GET /hazards, its rental points and the tenant’s file — and nothing else of the tenant', async () => {
+    const { call, mismatches } = await setup();
+    const report = (premisesId: string | undefined, key: string) =>
+      call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection({ subject: { enterpriseId: 'E1', ...(premisesId ? { premisesId } : {}) } }), { 'idempotency-key': key });
+    const atPa = await report('PA', 'k-pa');
+    const atPb = await report('PB', 'k-pb');
+    const nowhere = await report(undefined, 'k-none');
+    expect([atPa.status, atPb.status, nowhere.status]).toEqual([200, 200, 200]);
+    const id = (r: { body: Record<string, unknown> }) => (r.body.reports as Array<{ hazardId: string }>)[0]!.hazardId;
+    expect((await report('P-NONE', 'k-x')).body.code).toBe('INVALID_INSPECTION');
+
+    const hazards = await call('owner-e2', 'GET', '/hazards', '/hazards');
+    expect((hazards.body.items as Array<{ hazardId: string; premisesId?: string }>).map((h) => [h.hazardId, h.premisesId])).toEqual([[id(atPa), 'PA']]);
+    expect((await call('owner-e2', 'GET', `/hazards/${id(atPb)}`, '/hazards/{id}')).status).toBe(404);
+    const detail = await call('owner-e2', 'GET', `/hazards/${id(atPa)}`, '/hazards/{id}');
+    expect((detail.body.state as { premisesId: string; landlordEnterpriseId: string }).landlordEnterpriseId).toBe('E2');
+
+    const view = await call('owner-e2', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points');
+    expect(view.status).toBe(200);
+    expect(view.body.totals).toMatchObject({ premises: 1, tenants: 1, open: 1 });
+    expect((await call('owner-e1', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points')).status).toBe(403);
+    expect((await call('grid-g1', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points')).status).toBe(200);
+
+    const file = await call('owner-e2', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
+    expect(file.status).toBe(200);
+    expect(file.body.complete).toBe(false);
+    expect((file.body.hazards as { open: Array<{ summary: { hazardId: string } }> }).open.map((h) => h.summary.hazardId)).toEqual([id(atPa)]);
+    const own = await call('owner-e1', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
+    expect(own.body.complete).toBe(true);
+    expect((own.body.hazards as { open: unknown[] }).open).toHaveLength(3);
+    expect((own.body.premises as { rented: unknown[] }).rented).toHaveLength(2);
+    expect((await call('owner-e3', 'GET', '/enterprises/E2/file', '/enterprises/{enterpriseId}/file')).status).toBe(403);
+    expect((await call('admin', 'GET', '/enterprises/E404/file', '/enterprises/{enterpriseId}/file')).status).toBe(404);
+    void nowhere;
+    expect(mismatches).toEqual([]);
+  });
+
+  it('rounds: open, draw twice with one seed (same list, both recorded), a changed seed is marked; coverage; enterprise users are refused', async () => {
+    const { call, mismatches } = await setup();
+    const round = {
+      id: 'R-1',
+      kind: 'self_inspection',
+      title: { 'zh-CN': '十一月自查', en: 'November self-inspection' },
+      packId: 'demo-kitchen',
+      scope: { area: 'D1' },
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+    };
+    expect((await call('owner-e1', 'POST', '/rounds', '/rounds', round)).status).toBe(403);
+    expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, endsOn: '2026-10-01' })).body.code).toBe('INVALID_ROUND');
+    expect((await call('admin', 'POST', '/rounds', '/rounds', round)).status).toBe(201);
+    expect((await call('admin', 'POST', '/rounds', '/rounds', round)).body.code).toBe('ROUND_EXISTS');
+    await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection(), { 'idempotency-key': 'self-1' });
+
+    const a = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed: '2026-11-02 福彩', count: 2 });
+    const b = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed: '2026-11-02 福彩', count: 2 });
+    const c = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed: 'another', count: 2 });
+    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+    const data = (r: { body: Record<string, unknown> }) => r.body.data as { selected: string[]; digest: string };
+    expect(data(b).selected).toEqual(data(a).selected);
+    expect(data(b).digest).toBe(data(a).digest);
+    expect((await call('admin', 'POST', '/rounds/R-9/draws', '/rounds/{roundId}/draws', { seed: 's', count: 1 })).body.code).toBe('ROUND_NOT_FOUND');
+
+    const detail = await call('admin', 'GET', '/rounds/R-1', '/rounds/{roundId}');
+    expect((detail.body.draws as Array<{ seedChanged: boolean }>).map((d) => d.seedChanged)).toEqual([false, false, true]);
+    const coverage = detail.body.coverage as { total: number; done: number; entries: Array<{ enterpriseId: string; status: string }> };
+    expect(coverage.entries.map((e) => `${e.enterpriseId}:${e.status}`)).toEqual(['E1:done', 'E2:due', 'E3:due']);
+    const list = await call('grid-g1', 'GET', '/rounds', '/rounds');
+    expect(list.body.log).toEqual({ ok: true, entries: 4 });
+    expect((list.body.rounds as Array<{ coverage: { total: number } }>)[0]!.coverage.total).toBe(2); // the grid reads D1/G1 only
+    expect((await call('owner-e1', 'GET', '/rounds', '/rounds')).status).toBe(403);
+    expect(mismatches).toEqual([]);
+  });
+});
