@@ -109,7 +109,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
    */
   const named = (key: string, text: string) => ({ name: `anjian_${key}:${schemaName}`, text });
   const sql = {
-    eventsOfCommand: named('events_of_command', `SELECT seq, body FROM ${s}.events WHERE command_id = $1 ORDER BY seq`),
+    // Through the command's hazard (UNIQUE (hazard_id, version)): no index on events.command_id.
+    eventsOfCommand: named(
+      'events_of_command',
+      `SELECT e.seq, e.body FROM ${s}.commands c JOIN ${s}.events e ON e.hazard_id = c.hazard_id AND e.command_id = c.command_id
+       WHERE c.command_id = $1 ORDER BY e.seq`,
+    ),
     readLog: named('read_log', `SELECT seq, body FROM ${s}.events WHERE seq >= $1 ORDER BY seq LIMIT $2`),
     // The two point reads of every command, batched per turn of the event loop (read-batch.ts).
     findCommands: named('find_commands', `SELECT command_id, fingerprint, hazard_id FROM ${s}.commands WHERE command_id = ANY($1::text[])`),

@@ -253,4 +253,11 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   CREATE TRIGGER events_reported_premises AFTER INSERT ON {schema}.events
     FOR EACH ROW WHEN (NEW.type = 'reported') EXECUTE FUNCTION {schema}.hazard_premises_from_report();
   `,
+  `
+  -- 8: one index entry fewer per event written (issue 21). events_command served only the
+  -- replay of a command (findCommand of a command id already taken); the events of a
+  -- command are found through its hazard instead (commands.hazard_id, then
+  -- UNIQUE (hazard_id, version)), as on SQLite since its migration 4.
+  DROP INDEX {schema}.events_command;
+  `,
 ]);
