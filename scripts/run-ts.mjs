@@ -31,9 +31,10 @@ await esbuild.build({
   // Scripts find their neighbours relative to their own source file.
   define: { 'import.meta.url': JSON.stringify(pathToFileURL(source).href) },
   // esbuild itself and the native drivers load from node_modules at run time.
-  external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild', 'tsup'],
+  // pdfkit stays outside too: it reads its font metrics from files next to its own code.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild', 'tsup', 'pdfkit'],
 });
-const NODE_PATH = ['packages/store-sqlite/node_modules', 'packages/store-postgres/node_modules'].map((p) => join(root, p)).join(':');
+const NODE_PATH = ['packages/store-sqlite/node_modules', 'packages/store-postgres/node_modules', 'packages/documents-pdf/node_modules'].map((p) => join(root, p)).join(':');
 const child = spawn(process.execPath, [outfile, ...args], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH } });
 // Ctrl-C reaches the script too (same process group): let it stop in its own way, then clean up.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

@@ -7,7 +7,8 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, commandsOf, evidenceRequirement, explain, needsSecondOfficer } from './permissions.js';
+import { allowed, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer } from './permissions.js';
+import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
 import { api, app, daysBetween, hazardHref, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
 import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
 
@@ -110,13 +111,14 @@ function whyNotList(h, offered) {
 /** Renders the hazard page of `id` into #app; `done` names a command that just succeeded. */
 export async function hazardPage(id, done) {
   const path = `/hazards/${encodeURIComponent(id)}`;
-  const [r, audit, row] = await Promise.all([
+  const [r, audit, row, docs] = await Promise.all([
     api(path),
     api(`${path}/audit`),
     fetch(`/worklist?q=${encodeURIComponent(id)}`, { credentials: 'same-origin' })
       .then(readBody)
       .then((b) => b?.items?.find((x) => x.hazardId === id) ?? null)
       .catch(() => null),
+    loadDocuments(id),
   ]);
   if (!r.ok) {
     setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
@@ -197,8 +199,9 @@ export async function hazardPage(id, done) {
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
 
-  // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer.
-  const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level', 'lift_stop_work', 'delist'];
+  // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer;
+  // so do an officer's notice and review, for their enforcement document (责令限期整改指令书, 整改复查意见书).
+  const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level', 'lift_stop_work', 'delist', 'issue_notice', 'verify', 'reject'];
   const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
   const coOfficerPicker =
     roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
@@ -214,11 +217,14 @@ export async function hazardPage(id, done) {
     ${evidenceSection(history)}
     ${historySection(history)}
     ${auditLine(audit, h.version)}
+    ${documentsSection(id, docs, roles)}
     <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
       <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
       ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`}
       ${whyNotList(h, offered)}</section>`,
   );
+
+  wireDocuments(app, id, docs, () => hazardPage(id));
 
   // Evidence first: deciding buttons open only once every photo on the page has loaded.
   const status = app.querySelector('#evidence-status');
@@ -262,7 +268,7 @@ export async function hazardPage(id, done) {
     // Every command is recorded for good: the user confirms what it does before it is sent.
     if (!(await confirmAction(label(command.type), t('confirmCmd', { action: label(command.type), title: loc(h.title) })))) return;
     const coOfficerId = value('#co-officer');
-    const body = coOfficerId && needsSecondOfficer(h, command) ? { ...command, coOfficerId } : command;
+    const body = coOfficerId && (needsSecondOfficer(h, command) || namesSecondOfficer(roles, command.type)) ? { ...command, coOfficerId } : command;
     const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version });
     if (res.ok) {

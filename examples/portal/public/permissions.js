@@ -1,7 +1,7 @@
 // Which review-chain actions the UI offers and why others are not offered: core's own
 // PERMISSION_TABLE and explainAuthorization, bundled for the browser by the portal. The server
 // decides; this only hides buttons that would be refused and says why.
-import { DEFAULT_EVIDENCE_RULES, explainAuthorization, needsTwoOfficers, PERMISSION_TABLE } from '/vendor/anjian-core.js';
+import { DEFAULT_EVIDENCE_RULES, explainAuthorization, mayNameSecondOfficer, needsTwoOfficers, PERMISSION_TABLE } from '/vendor/anjian-core.js';
 import { allowedBy } from './allowed-by.js';
 
 /** True when the user may send `command` on hazard `state` (`target`: a reclassification's level). */
@@ -9,6 +9,8 @@ export const allowed = (roles, userId, command, state, target) => allowedBy(PERM
 
 /** True when `command` (a body with `type`) on `state` is an enforcement act of two officers (core's own rule). */
 export const needsSecondOfficer = (state, command) => needsTwoOfficers(state, command);
+/** True when an enforcement officer's `command` names its second officer for its enforcement document (core's rule). */
+export const namesSecondOfficer = (roles, type) => roles.includes('enforcement') && mayNameSecondOfficer({ type }, 'enforcement');
 
 /** Core's explanation of a denial for the signed-in user's profile: `{ allowed, reason, statuses, levels }`. */
 export const explain = (profile, command, state, target) => explainAuthorization(profile, command, state, target);

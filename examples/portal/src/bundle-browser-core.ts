@@ -12,7 +12,7 @@ interface EsbuildLike {
 
 /**
  * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE`, `explainAuthorization`,
- * `DEFAULT_EVIDENCE_RULES` and `needsTwoOfficers` for the
+ * `DEFAULT_EVIDENCE_RULES`, `needsTwoOfficers` and `mayNameSecondOfficer` for the
  * browser (once, at start), so the form asks the questions and validates with the very code and messages
  * of the server, the hazard page offers exactly the actions the chain allows and asks for a second
  * officer exactly when the chain needs one.
@@ -22,7 +22,8 @@ export async function bundleBrowserCore(): Promise<string> {
   const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const result = await esbuild.build({
     stdin: {
-      contents: "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core/internal';",
+      contents:
+        "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, PERMISSION_TABLE } from '@anjian/core/internal';",
       resolveDir: portalDir,
       loader: 'ts',
     },

@@ -19,7 +19,8 @@ import { crossSiteRequest } from './cross-site-request.js';
 import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.js';
 import { DEMO_DEVICE_PRINCIPALS } from './demo-devices.js';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.js';
-import { DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
@@ -141,8 +142,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   try {
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(
-      [...DEMO_USERS.map((u) => u.profile), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
-      DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area })),
+      // Names, addresses and legal representatives are what enforcement documents print.
+      [...DEMO_USERS.map((u) => ({ ...u.profile, ...(u.person ? { name: u.person['zh-CN'] } : {}) })), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
+      DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, ...DEMO_ENTERPRISE_DETAILS[e.id] })),
     );
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
     const clock = options.clock ?? systemClock;
@@ -167,6 +169,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       basePath: '/api',
       authenticate: async (req) => auth.actorOf(req),
       audit: { verifier: signing.verifier },
+      // Enforcement documents (执法文书): numbered with the command, rendered from the record.
+      documents: createDemoDocuments(dataDir),
       reports: { model: reports, xlsx: (sheets) => reportWorkbook(sheets, clock.now()) },
     };
     const api = createAnjianApi(apiOptions);

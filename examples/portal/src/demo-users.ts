@@ -24,6 +24,17 @@ export const DEMO_ENTERPRISES = [
 const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work', 'monitoring'];
 
 /**
+ * What enforcement documents print of each demo enterprise (made up): address and legal
+ * representative (法定代表人/主要负责人). The directory carries them.
+ */
+export const DEMO_ENTERPRISE_DETAILS: Readonly<Record<string, { address: string; legalRepresentative: string }>> = {
+  'ent-lvyuan': { address: 'D1区和平里北街18号', legalRepresentative: '周绿园' },
+  'ent-hongxing': { address: 'D1区红星路6号', legalRepresentative: '孙红星' },
+  'ent-anping': { address: 'D1区安平街21号', legalRepresentative: '吴安平' },
+  'ent-ruyi': { address: 'D1区如意胡同3号', legalRepresentative: '郑如意' },
+};
+
+/**
  * The demo users: one per enterprise, a grid inspector, two enforcement officers (with made-up
  * 执法证号: enforcement acts need both), an admin.
  */

@@ -394,7 +394,8 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         headers: {
           ...headers,
           'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-modals",
+          // No script ever runs in it (default-src 'none', no allow-scripts); same-origin lets the host's page print it from a frame.
+          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-modals allow-same-origin",
         },
       });
     },

@@ -1,0 +1,136 @@
+// The hazard page's enforcement documents (执法文书, issue 15): one row per document the
+// chain numbered with its events (GET /api/hazards/{id}/documents), with 生成 (render it
+// the first time: the server composes it from the record and records its hash), 预览 (the
+// print-ready HTML in a new tab), 打印 (the same page printed from a hidden frame) and 下载
+// (the PDF). Generating is for the roles that issue documents (enforcement, grid); anyone
+// who reads the hazard previews, prints and downloads a generated one. Everything printed
+// comes from the server; this page only links to it.
+import { html } from './html.js';
+import { lang } from './i18n.js';
+import { api, localTime } from './shared.js';
+
+const L = {
+  'zh-CN': {
+    title: '执法文书',
+    none: '尚无文书：文书在执法行为（由两名执法人员办理）或网格员下达整改通知时编号。',
+    generate: '生成',
+    preview: '预览',
+    print: '打印',
+    download: '下载 PDF',
+    notGenerated: '未生成',
+    code: '验证码',
+    voided: '已作废',
+    served: '已送达',
+    signed: '已签收',
+    refused: '拒签（有见证人）',
+    generated: '已生成：{number}，验证码 {code}',
+  },
+  en: {
+    title: 'Enforcement documents',
+    none: 'No documents yet: a document is numbered when an enforcement act (by two officers) or a grid notice is recorded.',
+    generate: 'Generate',
+    preview: 'Preview',
+    print: 'Print',
+    download: 'Download PDF',
+    notGenerated: 'not generated',
+    code: 'code',
+    voided: 'voided',
+    served: 'served',
+    signed: 'signed for',
+    refused: 'refused (witnessed)',
+    generated: 'Generated: {number}, code {code}',
+  },
+};
+const tr = (key, vars = {}) => (L[lang()] ?? L['zh-CN'])[key].replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+const KINDS = {
+  inspection_record: ['现场检查记录', 'Inspection record'],
+  rectification_notice: ['隐患整改通知书', 'Rectification notice'],
+  rectification_order: ['责令限期整改指令书', 'Rectification order'],
+  review_opinion: ['整改复查意见书', 'Review opinion'],
+  case_filing_approval: ['立案审批表', 'Case filing approval'],
+  stop_work_order: ['现场处理措施决定书', 'On-site measures decision'],
+  supervision_listing_notice: ['重大事故隐患挂牌督办通知书', 'Supervision listing notice'],
+  major_hazard_writeoff_approval: ['重大事故隐患销号审批表', 'Major hazard write-off approval'],
+};
+const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1 : 0] : kind);
+
+/** Roles that issue documents and so may generate them. */
+const ISSUING_ROLES = ['enforcement', 'grid'];
+
+/** The URL of a document as HTML or PDF. */
+export const documentUrl = (hazardId, doc, format = 'html') =>
+  `/api/hazards/${encodeURIComponent(hazardId)}/documents/${encodeURIComponent(doc.kind)}?event=${encodeURIComponent(doc.eventId)}${format === 'pdf' ? '&format=pdf' : ''}`;
+
+/** The section: `items` from GET /documents (or null when the server has no documents). */
+export function documentsSection(hazardId, items, roles) {
+  if (items === null) return '';
+  const issuer = roles.some((r) => ISSUING_ROLES.includes(r));
+  const rows = items.map((d, i) => {
+    const generated = d.verificationCode !== null;
+    const state = d.voided
+      ? html`<span class="badge" data-doc-state="voided">${tr('voided')}</span>`
+      : generated
+        ? html`${tr('code')} <code>${d.verificationCode}</code>`
+        : html`<span data-doc-state="new">${tr('notGenerated')}</span>`;
+    const receipt = d.service?.receipt ? tr(d.service.receipt.type === 'signed' ? 'signed' : 'refused') : d.service?.served ? tr('served') : '';
+    const buttons = [];
+    if (!generated && issuer && !d.voided) buttons.push(html`<button type="button" data-doc-generate="${i}" id="doc-generate-${i}">${tr('generate')}</button>`);
+    if (generated) {
+      buttons.push(html`<a class="button" href="${documentUrl(hazardId, d)}" target="_blank" rel="noopener" id="doc-preview-${i}">${tr('preview')}</a>`);
+      buttons.push(html`<button type="button" data-doc-print="${i}" id="doc-print-${i}">${tr('print')}</button>`);
+      buttons.push(html`<a class="button" href="${documentUrl(hazardId, d, 'pdf')}" download="${d.kind}-${d.year}-${d.seq}.pdf" id="doc-download-${i}">${tr('download')}</a>`);
+    }
+    return html`<li data-doc-kind="${d.kind}" data-doc-number="${d.number}"><b>${kindName(d.kind)}</b> ${d.number} · ${localTime(d.issuedAt)} · ${state}${receipt ? html` · ${receipt}` : ''} ${buttons}</li>`;
+  });
+  return html`<section id="documents" aria-labelledby="documents-h"><h2 id="documents-h">${tr('title')}</h2>
+    <div id="documents-result" role="status" aria-live="polite"></div>
+    ${items.length ? html`<ul id="documents-list">${rows}</ul>` : html`<p class="hint" id="documents-none">${tr('none')}</p>`}</section>`;
+}
+
+/** Wires the section's buttons; `reload` renders the hazard page again. */
+export function wireDocuments(root, hazardId, items, reload) {
+  if (!items) return;
+  const result = root.querySelector('#documents-result');
+  root.querySelectorAll('[data-doc-generate]').forEach((b) =>
+    b.addEventListener('click', async () => {
+      const d = items[Number(b.dataset.docGenerate)];
+      b.disabled = true;
+      const res = await fetch(documentUrl(hazardId, d), { credentials: 'same-origin', headers: { 'accept-language': lang() } });
+      if (!res.ok) {
+        const body = await res.json().catch(() => null);
+        result.innerHTML = '';
+        result.append(Object.assign(document.createElement('p'), { className: 'message error', id: 'documents-error', textContent: body?.detail ?? body?.title ?? String(res.status) }));
+        b.disabled = false;
+        return;
+      }
+      await reload();
+      const number = decodeURIComponent(res.headers.get('x-document-number') ?? '');
+      const again = root.querySelector('#documents-result');
+      again?.append(
+        Object.assign(document.createElement('p'), { className: 'message ok', id: 'documents-done', textContent: tr('generated', { number, code: res.headers.get('x-verification-code') ?? '' }) }),
+      );
+    }),
+  );
+  root.querySelectorAll('[data-doc-print]').forEach((b) =>
+    b.addEventListener('click', () => {
+      const d = items[Number(b.dataset.docPrint)];
+      // A hidden frame of the same origin (the document's sandbox allows same-origin, never scripts).
+      root.querySelector('#doc-print-frame')?.remove();
+      const frame = Object.assign(document.createElement('iframe'), { id: 'doc-print-frame', title: tr('print'), src: documentUrl(hazardId, d) });
+      frame.style.cssText = 'position:absolute;width:0;height:0;border:0;';
+      frame.addEventListener('load', () => {
+        frame.contentWindow?.focus();
+        frame.contentWindow?.print();
+        frame.dataset.printed = '1';
+      });
+      root.append(frame);
+    }),
+  );
+}
+
+/** The hazard's documents, or null when the server issues none (404 DOCUMENTS_NOT_CONFIGURED) or refuses. */
+export async function loadDocuments(hazardId) {
+  const r = await api(`/hazards/${encodeURIComponent(hazardId)}/documents`);
+  return r.ok ? r.body.items : null;
+}
