@@ -109,6 +109,8 @@ describe('permits over HTTP', () => {
     expect(r.body.permit).toMatchObject({ status: 'applied', area: 'D1/G1', applicantId: 'foreman', validUntil: at(60 + 8 * 60) });
     const again = await call('foreman', 'POST', '/permits', apply({}), 'apply-1');
     expect([again.status, again.headers.get('idempotent-replayed'), again.body.permit.permitId, again.body.events]).toEqual([201, 'true', id, []]);
+    const reused = await call('foreman', 'POST', '/permits', apply({ workerIds: ['worker-2'] }), 'apply-1');
+    expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 
   it('bad input is a located problem: unknown fields (the actor is never in the body), a bad time, not JSON, no key', async () => {

@@ -78,7 +78,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
         CREATE TABLE IF NOT EXISTS ${s}.permit_event (
           permit_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
           PRIMARY KEY (permit_id, version));
-        CREATE TABLE IF NOT EXISTS ${s}.permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS ${s}.permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL, fingerprint TEXT);
         CREATE TABLE IF NOT EXISTS ${s}.permit_outbox (
           seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload JSONB NOT NULL, created_at TEXT NOT NULL,
           status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
@@ -139,7 +139,12 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
           ev.map((e) => JSON.stringify(e)),
         ]);
         if (input.commandId !== undefined) {
-          const cmd = await client.query(`INSERT INTO ${s}.permit_command (command_id, permit_id, version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [input.commandId, st.permitId, st.version]);
+          const cmd = await client.query(`INSERT INTO ${s}.permit_command (command_id, permit_id, version, fingerprint) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+            input.commandId,
+            st.permitId,
+            st.version,
+            input.commandFingerprint ?? null,
+          ]);
           if (cmd.rowCount !== 1) {
             await client.query('ROLLBACK');
             const seen = await pool.query<{ permit_id: string; version: number }>(`SELECT permit_id, version FROM ${s}.permit_command WHERE command_id = $1`, [input.commandId]);
@@ -181,8 +186,10 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
       }
     },
     async commandVersion(commandId) {
-      const r = await pool.query<{ permit_id: string; version: number }>(`SELECT permit_id, version FROM ${s}.permit_command WHERE command_id = $1`, [commandId]);
-      return r.rows[0] ? { permitId: r.rows[0].permit_id, version: r.rows[0].version } : null;
+      const r = await pool.query<{ permit_id: string; version: number; fingerprint: string | null }>(`SELECT permit_id, version, fingerprint FROM ${s}.permit_command WHERE command_id = $1`, [
+        commandId,
+      ]);
+      return r.rows[0] ? { permitId: r.rows[0].permit_id, version: r.rows[0].version, fingerprint: r.rows[0].fingerprint } : null;
     },
     async listOpen(filter = {}) {
       const statuses = [...(filter.statuses ?? OPEN_PERMIT_STATUSES)];

@@ -44,7 +44,7 @@ const SCHEMA = `
     permit_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
     PRIMARY KEY (permit_id, version)
   ) STRICT, WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL, fingerprint TEXT) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS permit_outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
@@ -82,7 +82,7 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const st = {
-    command: db.prepare('SELECT permit_id AS permitId, version FROM permit_command WHERE command_id = ?'),
+    command: db.prepare('SELECT permit_id AS permitId, version, fingerprint FROM permit_command WHERE command_id = ?'),
     state: db.prepare('SELECT version, body FROM permit WHERE id = ?'),
     events: db.prepare('SELECT body FROM permit_event WHERE permit_id = ? ORDER BY version').pluck(),
     insertPermit: db.prepare(
@@ -90,7 +90,7 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     ),
     updatePermit: db.prepare('UPDATE permit SET status = @status, open = @open, next_due_at = @due, version = @version, body = @body WHERE id = @id AND version = @expected'),
     insertEvent: db.prepare('INSERT INTO permit_event (permit_id, version, type, recorded_at, body) VALUES (?, ?, ?, ?, ?)'),
-    insertCommand: db.prepare('INSERT INTO permit_command (command_id, permit_id, version) VALUES (?, ?, ?)'),
+    insertCommand: db.prepare('INSERT INTO permit_command (command_id, permit_id, version, fingerprint) VALUES (?, ?, ?, ?)'),
     due: db.prepare('SELECT body FROM permit WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?').pluck(),
     enqueue: db.prepare('INSERT INTO permit_outbox (id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     ready: db.prepare(`SELECT * FROM permit_outbox WHERE status = 'pending' AND available_at <= @now AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`),
@@ -123,7 +123,7 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     if (row) st.updatePermit.run({ ...values, expected: actual });
     else st.insertPermit.run({ ...values, enterpriseId: s.enterpriseId, area: s.area, kind: s.rule.kind });
     for (const e of input.events) st.insertEvent.run(e.permitId, e.version, e.type, e.recordedAt, JSON.stringify(e));
-    if (input.commandId !== undefined) st.insertCommand.run(input.commandId, s.permitId, s.version);
+    if (input.commandId !== undefined) st.insertCommand.run(input.commandId, s.permitId, s.version, input.commandFingerprint ?? null);
     for (const n of input.notifications ?? []) st.enqueue.run(n.id, n.topic, JSON.stringify(n.payload), n.createdAt, n.createdAt);
     return { kind: 'ok', version: s.version, state: s };
   });
@@ -177,8 +177,8 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
       return { state: JSON.parse(row.body) as PermitState, events: (st.events.all(id) as string[]).map((b) => JSON.parse(b) as PermitEvent) };
     },
     async commandVersion(commandId) {
-      const seen = st.command.get(commandId) as { permitId: string; version: number } | undefined;
-      return seen ? { permitId: seen.permitId, version: seen.version } : null;
+      const seen = st.command.get(commandId) as { permitId: string; version: number; fingerprint: string | null } | undefined;
+      return seen ? { permitId: seen.permitId, version: seen.version, fingerprint: seen.fingerprint } : null;
     },
     async listOpen(filter = {}) {
       const statuses = (filter.statuses ?? OPEN_PERMIT_STATUSES).filter((x) => STATUS_SET.has(x));

@@ -31,7 +31,7 @@ const byId = (a: { permitId: string }, b: { permitId: string }) => (a.permitId <
 export function createMemoryPermitStore(): PermitStore {
   const states = new Map<string, PermitState>();
   const logs = new Map<string, PermitEvent[]>();
-  const commands = new Map<string, { permitId: string; version: number }>();
+  const commands = new Map<string, { permitId: string; version: number; fingerprint: string | null }>();
   const outbox = new Map<string, Row>();
   let seq = 0;
   const copy = <T>(v: T): T => structuredClone(v);
@@ -39,7 +39,7 @@ export function createMemoryPermitStore(): PermitStore {
   return {
     async append(input) {
       const done = commands.get(input.commandId ?? '\u0000');
-      if (input.commandId !== undefined && done) return { kind: 'duplicate', ...done };
+      if (input.commandId !== undefined && done) return { kind: 'duplicate', permitId: done.permitId, version: done.version };
       const current = states.get(input.permitId) ?? null;
       const actual = current?.version ?? 0;
       if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
@@ -47,7 +47,7 @@ export function createMemoryPermitStore(): PermitStore {
       if (!checked.ok) return { kind: 'invalid', reason: checked.reason };
       states.set(input.permitId, checked.state);
       logs.set(input.permitId, [...(logs.get(input.permitId) ?? []), ...copy(input.events)]);
-      if (input.commandId !== undefined) commands.set(input.commandId, { permitId: input.permitId, version: checked.state.version });
+      if (input.commandId !== undefined) commands.set(input.commandId, { permitId: input.permitId, version: checked.state.version, fingerprint: input.commandFingerprint ?? null });
       for (const n of input.notifications ?? []) {
         if (outbox.has(n.id)) continue;
         outbox.set(n.id, { ...copy(n), seq: ++seq, status: 'pending', attempts: 0, availableAt: n.createdAt, leaseOwner: null, leaseUntil: null, lastError: null });

@@ -1,4 +1,6 @@
 import type { PermitNotification, PermitStore } from '../ports/permit-store.js';
+import { canonicalJson } from '../chain/canonical-json.js';
+import { sha256Hex } from '../chain/hash-event.js';
 import { decidePermit } from './decide-permit.js';
 import { evolvePermit } from './evolve-permit.js';
 import { permitRejection } from './permit-rejection.js';
@@ -102,7 +104,11 @@ export type PermitCommandResult = { ok: true; state: PermitState; events: Permit
 
 const MAX_TRIES = 5;
 
-async function replay(store: PermitStore, permitId: string): Promise<PermitCommandResult> {
+const REUSED = permitRejection('IDEMPOTENCY_KEY_REUSED', '该指令编号（幂等键）已用于另一条指令', 'This command id (idempotency key) was used for another command');
+
+/** A retried command replays; the same id with another command is refused. */
+async function replay(store: PermitStore, permitId: string, seen: { fingerprint: string | null } | null, fingerprint: string): Promise<PermitCommandResult> {
+  if (seen !== null && seen.fingerprint !== null && seen.fingerprint !== fingerprint) return { ok: false, rejection: REUSED };
   const state = await store.loadState(permitId);
   if (state === null) return { ok: false, rejection: permitRejection('NOT_FOUND', '许可证不存在', 'No such permit') };
   return { ok: true, state, events: [], replayed: true };
@@ -141,9 +147,10 @@ async function catchUp(store: PermitStore, state: PermitState, now: Date): Promi
  */
 export async function handlePermitCommand(deps: PermitServiceDeps, input: PermitCommandInput): Promise<PermitCommandResult> {
   const { store } = deps;
+  const fingerprint = sha256Hex(canonicalJson({ permitId: input.permitId, command: input.command as unknown as Record<string, unknown> }));
   if (input.commandId !== undefined) {
     const seen = await store.commandVersion(input.commandId);
-    if (seen) return replay(store, seen.permitId);
+    if (seen) return replay(store, seen.permitId, seen, fingerprint);
   }
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let state = await store.loadState(input.permitId);
@@ -154,11 +161,11 @@ export async function handlePermitCommand(deps: PermitServiceDeps, input: Permit
       permitId: input.permitId,
       expectedVersion: state?.version ?? 0,
       events: decision.events,
-      ...(input.commandId === undefined ? {} : { commandId: input.commandId }),
+      ...(input.commandId === undefined ? {} : { commandId: input.commandId, commandFingerprint: fingerprint }),
       notifications: permitNotifications(state, decision.events),
     });
     if (r.kind === 'ok') return { ok: true, state: r.state, events: decision.events, replayed: false };
-    if (r.kind === 'duplicate') return replay(store, r.permitId);
+    if (r.kind === 'duplicate') return replay(store, r.permitId, input.commandId === undefined ? null : await store.commandVersion(input.commandId), fingerprint);
     if (r.kind === 'invalid') throw new Error(`permit ${input.permitId}: the store refused the decided events (${r.reason})`);
     if (state === null && input.command.type === 'apply') {
       const existing = await store.loadState(input.permitId);

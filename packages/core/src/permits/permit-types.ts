@@ -144,7 +144,9 @@ export type PermitRejectionCode =
   | 'ATTENDANT_ABSENT'
   | 'ATTACHMENT_MISSING'
   /** Another command changed the permit at the same time, five times over (try again). */
-  | 'CONFLICT';
+  | 'CONFLICT'
+  /** The command id was used before for another command. */
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 /** A refused command: a code and the reason in both languages. */
 export interface PermitRejection {

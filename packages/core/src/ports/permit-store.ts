@@ -31,6 +31,8 @@ export interface PermitAppend {
   events: readonly PermitEvent[];
   /** The command's id: a second append with the same id writes nothing and answers `duplicate`. */
   commandId?: string;
+  /** A digest of the command, kept with its id, so a reused id with another command can be told apart. */
+  commandFingerprint?: string;
   /** Outbox messages written with the events, or not at all. */
   notifications?: readonly PermitNotification[];
 }
@@ -86,8 +88,8 @@ export interface PermitStore {
   append(input: PermitAppend): Promise<PermitAppendResult>;
   loadState(permitId: string): Promise<PermitState | null>;
   readPermit(permitId: string): Promise<{ state: PermitState; events: PermitEvent[] } | null>;
-  /** The version a command id produced, or null. MUST NOT write. */
-  commandVersion(commandId: string): Promise<{ permitId: string; version: number } | null>;
+  /** The version a command id produced and the command's fingerprint (null when none was given), or null. MUST NOT write. */
+  commandVersion(commandId: string): Promise<{ permitId: string; version: number; fingerprint: string | null } | null>;
   listOpen(filter?: OpenPermitFilter): Promise<PermitState[]>;
   /** Open permits by kind and status, in an area (sub-areas included) or everywhere. */
   countOpen(filter?: { area?: string }): Promise<OpenPermitCount[]>;

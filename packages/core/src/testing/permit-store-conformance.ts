@@ -137,7 +137,11 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       expect(first.ok && !first.replayed).toBe(true);
       const again = await d.run('P-1', apply('P-1'), applicant, -59, 'key-1');
       expect(again.ok && again.replayed).toBe(true);
-      expect(await s.commandVersion('key-1')).toEqual({ permitId: 'P-1', version: 1 });
+      const seen = await s.commandVersion('key-1');
+      expect([seen?.permitId, seen?.version, /^[0-9a-f]{64}$/.test(seen?.fingerprint ?? '')]).toEqual(['P-1', 1, true]);
+      // The same id with another command is refused, nothing written.
+      const other = await d.run('P-1', apply('P-1', { area: '330102' }), applicant, -59, 'key-1');
+      expect(other.ok ? 'OK' : other.rejection.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await s.commandVersion('key-none')).toBeNull();
       expect((await s.readPermit('P-1'))?.events).toHaveLength(1);
       // The store itself: a known command id answers duplicate before any version check.

@@ -45,6 +45,7 @@ export const PERMIT_REJECTION_STATUS: Readonly<Record<PermitRejectionCode, numbe
   ATTENDANT_ABSENT: 409,
   ATTACHMENT_MISSING: 409,
   CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
 });
 
 /** Problem codes the permit routes answer, by status (the document enumerates them). */
