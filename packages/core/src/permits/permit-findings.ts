@@ -10,7 +10,7 @@ export const HAZARDOUS_WORK_PACK_ID = 'hazardous-work';
 export type PermitObservationKind =
   /** The work started or resumed: the test it relied on, and when (the pack judges the window and the values). */
   | 'work_started'
-  /** A monitoring reading the permit rules judged failing. */
+  /** A monitoring reading the permit rules judged failing, taken while the work was in progress. */
   | 'reading_over_limit'
   /** The attendant left while the work was in progress. */
   | 'attendant_absent'
@@ -130,7 +130,8 @@ export function permitObservations(events: readonly PermitEvent[], options: Perm
       }
       case 'reading_recorded': {
         const d = (e as PermitEvent<'reading_recorded'>).data;
-        if (d.verdict.pass) break;
+        // Only while the work goes on: a failing reading of a suspended job (people out, ventilating) is what suspension is for.
+        if (d.verdict.pass || before?.status !== 'in_progress') break;
         const inspection = base();
         gasFacts(s, d.reading, inspection.findings);
         push('reading_over_limit', true, inspection);
