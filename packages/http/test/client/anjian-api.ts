@@ -285,6 +285,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards/{id}/documents/{kind}/{number}/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the delivery (送达) of an issued document / 登记文书送达
+         * @description By an officer the document names (its two officers, or the grid inspector who issued a notice). The document must have been rendered (its hash recorded) and not voided; a document is served once. `number` is `<year>-<seq>` of its 文号.
+         *
+         *     由文书署名的执法人员（或出具通知的网格员）登记。文书须已生成且未作废；每份文书只登记一次送达。
+         */
+        post: operations["recordDocumentService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/documents/{kind}/{number}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the enterprise's receipt: signature and date, or refusal with a witness / 登记签收或拒签
+         * @description After the delivery, by an officer the document names: `signed` (who signed, the date written) or `refused` (a named witness and their position: 留置送达). Once per document; not for a voided one.
+         *
+         *     送达后由文书署名人员登记：签收（签收人、日期）或拒绝签收（见证人及其身份，留置送达）。每份文书一次；作废文书不可登记。
+         */
+        post: operations["recordDocumentReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/documents/{kind}/{number}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a document: its number stays taken and says so / 作废文书（文号保留）
+         * @description By an officer the document names, with a reason. The number is never reused; verification answers `voided` with the time and reason; service can no longer be recorded. Voiding twice is a 409.
+         *
+         *     由文书署名人员填写原因作废。文号不再使用；核验返回 voided 及作废时间与原因；不能再登记送达。
+         */
+        post: operations["voidDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/verify/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a PDF file, byte for byte, against the document issued under a code / 核验 PDF 文件
+         * @description The PDF is deterministic: the server composes the document again from the record (the same content hash, or the document changed and is refused) and renders it with its font; the uploaded bytes are `unchanged` only when they are exactly those bytes — one altered byte is `altered`. For whoever may read the hazard (rendering costs CPU; the public check is GET /documents/verify/{code}).
+         *
+         *     PDF 输出是确定的：服务器按登记记录重新生成文书并渲染，上传的文件逐字节相同才为 unchanged，改动一个字节即为 altered。仅可读取该隐患的用户可用。
+         */
+        post: operations["verifyDocumentPdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queues/{role}": {
         parameters: {
             query?: never;
@@ -1434,6 +1522,8 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
+            coOfficerId?: string;
         };
         /**
          * level_confirmed
@@ -1620,6 +1710,12 @@ export interface components {
                 policy: components["schemas"]["ClassificationDeadline"];
                 noticeNo?: string;
                 note?: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -2484,7 +2580,7 @@ export interface components {
             status: 403;
             detail: string;
             /** @enum {unknown} */
-            code: "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
+            code: "DOCUMENT_OFFICERS_ONLY" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2506,7 +2602,7 @@ export interface components {
             status: 404;
             detail: string;
             /** @enum {unknown} */
-            code: "DOCUMENTS_NOT_CONFIGURED" | "DOCUMENT_KIND_UNKNOWN" | "DOCUMENT_NOT_ISSUED" | "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND" | "PDF_NOT_CONFIGURED";
+            code: "DOCUMENTS_NOT_CONFIGURED" | "DOCUMENT_KIND_UNKNOWN" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_NOT_ISSUED" | "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND" | "PDF_NOT_CONFIGURED" | "SERVICE_NOT_CONFIGURED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2523,7 +2619,7 @@ export interface components {
             status: 409;
             detail: string;
             /** @enum {unknown} */
-            code: "CONFLICT" | "DOCUMENT_CHANGED" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT";
+            code: "CONFLICT" | "DOCUMENT_ALREADY_VOIDED" | "DOCUMENT_CHANGED" | "DOCUMENT_NOT_ISSUED" | "DOCUMENT_NOT_SERVED" | "DOCUMENT_VOIDED" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "SERVICE_ALREADY_RECORDED";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2591,7 +2687,7 @@ export interface components {
             status: 422;
             detail: string;
             /** @enum {unknown} */
-            code: "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED";
+            code: "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED" | "SERVICE_INVALID";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2730,6 +2826,8 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
+            coOfficerId?: string;
         };
         /**
          * rejected
@@ -2761,6 +2859,12 @@ export interface components {
             };
             data: {
                 reason: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -2884,6 +2988,12 @@ export interface components {
                 description?: components["schemas"]["LocalizedText"];
                 /** @description the deadline running from the report (the level’s policy from the trusted time) / 自上报起算的整改期限 */
                 runningDeadline?: string;
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -2930,6 +3040,8 @@ export interface components {
                 /** @enum {unknown} */
                 kind: "photo_before" | "photo_after" | "document";
             }[];
+            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
+            coOfficerId?: string;
         };
         /**
          * request_extension
@@ -3218,6 +3330,12 @@ export interface components {
             };
             data: {
                 note?: components["schemas"]["LocalizedText"];
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -3244,6 +3362,8 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
+            coOfficerId?: string;
         };
         /**
          * warn_due_soon
@@ -3826,6 +3946,8 @@ export interface operations {
             query?: {
                 /** @description also report each hazard into the review chain / 同时上报每项隐患 */
                 report?: "true" | "false";
+                /** @description with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, recorded with each report / 执法检查的第二名执法人员 */
+                coOfficerId?: string;
             };
             header?: {
                 /** @description required with report=true; a retry with the same key replays / report=true 时必填 */
@@ -4910,6 +5032,55 @@ export interface operations {
                             /** @description null until the document is first rendered / 首次生成前为 null */
                             verificationCode: string | null;
                             contentHash: string | null;
+                            /** @description set when voided: the number stays taken and says so / 作废记录（文号保留） */
+                            voided?: {
+                                at?: string;
+                                reason?: string;
+                                actorId?: string;
+                            } | null;
+                            /** @description delivery (送达) and receipt (签收 or refusal with a witness), once recorded / 送达与签收 */
+                            service?: {
+                                served?: {
+                                    /**
+                                     * @description served 送达; signed 签收; refused 拒签（留置送达）
+                                     * @enum {unknown}
+                                     */
+                                    type: "served" | "signed" | "refused";
+                                    /** @enum {unknown} */
+                                    method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
+                                    recipient?: string;
+                                    servedAt?: string;
+                                    signedBy?: string;
+                                    signedOn?: string;
+                                    witness?: string;
+                                    witnessRole?: string;
+                                    refusedOn?: string;
+                                    note?: string;
+                                    /** @description the officer who recorded it / 登记人 */
+                                    recordedBy: string;
+                                    recordedAt: string;
+                                } | null;
+                                receipt?: {
+                                    /**
+                                     * @description served 送达; signed 签收; refused 拒签（留置送达）
+                                     * @enum {unknown}
+                                     */
+                                    type: "served" | "signed" | "refused";
+                                    /** @enum {unknown} */
+                                    method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
+                                    recipient?: string;
+                                    servedAt?: string;
+                                    signedBy?: string;
+                                    signedOn?: string;
+                                    witness?: string;
+                                    witnessRole?: string;
+                                    refusedOn?: string;
+                                    note?: string;
+                                    /** @description the officer who recorded it / 登记人 */
+                                    recordedBy: string;
+                                    recordedAt: string;
+                                } | null;
+                            };
                         }[];
                     };
                 };
@@ -5099,6 +5270,564 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+        };
+    };
+    recordDocumentService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (documents) / 路径参数
+                 * @example H-DOC
+                 */
+                id: string;
+                /**
+                 * @description kind (documents) / 路径参数
+                 * @example rectification_order
+                 */
+                kind: string;
+                /**
+                 * @description number (documents) / 路径参数
+                 * @example 2026-1
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "direct",
+                 *       "recipient": "王建国"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description direct 直接送达, post 邮寄送达, electronic 电子送达, entrusted 委托送达, public_notice 公告送达
+                     * @enum {unknown}
+                     */
+                    method: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
+                    /** @description who received it / 受送达人 */
+                    recipient: string;
+                    /** @description when (ISO 8601 with offset; default now; not before the issue, not in the future) / 送达时间 */
+                    servedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the recorded delivery / 已登记的送达 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "（东）应急责改〔2026〕1号",
+                     *       "type": "served",
+                     *       "method": "direct",
+                     *       "recipient": "王建国",
+                     *       "servedAt": "2026-11-02T01:00:00.000Z",
+                     *       "recordedBy": "officer2-gas-d1",
+                     *       "recordedAt": "2026-11-02T01:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        number: string;
+                        /**
+                         * @description served 送达; signed 签收; refused 拒签（留置送达）
+                         * @enum {unknown}
+                         */
+                        type: "served" | "signed" | "refused";
+                        /** @enum {unknown} */
+                        method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
+                        recipient?: string;
+                        servedAt?: string;
+                        signedBy?: string;
+                        signedOn?: string;
+                        witness?: string;
+                        witnessRole?: string;
+                        refusedOn?: string;
+                        note?: string;
+                        /** @description the officer who recorded it / 登记人 */
+                        recordedBy: string;
+                        recordedAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    recordDocumentReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (documents) / 路径参数
+                 * @example H-DOC
+                 */
+                id: string;
+                /**
+                 * @description kind (documents) / 路径参数
+                 * @example rectification_order
+                 */
+                kind: string;
+                /**
+                 * @description number (documents) / 路径参数
+                 * @example 2026-1
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "refused",
+                 *       "witness": "刘芳",
+                 *       "witnessRole": "和平里社区居委会工作人员",
+                 *       "refusedOn": "2026-11-02",
+                 *       "note": "负责人拒绝签字，文书留置现场"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    outcome: "signed" | "refused";
+                    /** @description 签收人 */
+                    signedBy?: string;
+                    /** @description 签收日期 YYYY-MM-DD */
+                    signedOn?: string;
+                    /** @description 见证人 */
+                    witness?: string;
+                    /** @description 见证人身份（单位、职务） */
+                    witnessRole?: string;
+                    /** @description 拒签日期 YYYY-MM-DD */
+                    refusedOn?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the recorded receipt / 已登记的签收 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "（东）应急责改〔2026〕1号",
+                     *       "type": "refused",
+                     *       "witness": "刘芳",
+                     *       "witnessRole": "和平里社区居委会工作人员",
+                     *       "refusedOn": "2026-11-02",
+                     *       "note": "负责人拒绝签字，文书留置现场",
+                     *       "recordedBy": "officer-gas-d1",
+                     *       "recordedAt": "2026-11-02T01:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        number: string;
+                        /**
+                         * @description served 送达; signed 签收; refused 拒签（留置送达）
+                         * @enum {unknown}
+                         */
+                        type: "served" | "signed" | "refused";
+                        /** @enum {unknown} */
+                        method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
+                        recipient?: string;
+                        servedAt?: string;
+                        signedBy?: string;
+                        signedOn?: string;
+                        witness?: string;
+                        witnessRole?: string;
+                        refusedOn?: string;
+                        note?: string;
+                        /** @description the officer who recorded it / 登记人 */
+                        recordedBy: string;
+                        recordedAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    voidDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (documents) / 路径参数
+                 * @example H-DOC
+                 */
+                id: string;
+                /**
+                 * @description kind (documents) / 路径参数
+                 * @example rectification_order
+                 */
+                kind: string;
+                /**
+                 * @description number (documents) / 路径参数
+                 * @example 2026-1
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "被检查单位名称有误"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 作废原因 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the voided record / 作废后的记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "（东）应急责改〔2026〕1号",
+                     *       "voided": {
+                     *         "at": "2026-11-02T01:00:00.000Z",
+                     *         "reason": "被检查单位名称有误",
+                     *         "actorId": "officer-gas-d1"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        number: string;
+                        voided: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    verifyDocumentPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description code (documents) / 路径参数
+                 * @example TTCBZ-W9M8D
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** @description the PDF file as received / PDF 文件 */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description the verdict / 核验结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "altered",
+                     *       "document": {
+                     *         "kind": "rectification_order",
+                     *         "number": "（东）应急责改〔2026〕1号",
+                     *         "issuedAt": "2026-11-02T01:00:00.000Z",
+                     *         "contentHash": "3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a",
+                     *         "hashedAt": "2026-11-02T01:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description unknown: no document has this code; issued: it has (no hash presented); unchanged / altered: the presented hash equals / differs from the one recorded at issue; voided: the document was voided (its number stays taken)
+                         * @enum {unknown}
+                         */
+                        status: "unknown" | "issued" | "unchanged" | "altered" | "voided";
+                        document?: {
+                            /** @enum {unknown} */
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            number: string;
+                            issuedAt: string;
+                            contentHash: string;
+                            hashedAt: string;
+                            /** @description when it was voided / 作废时间 */
+                            voidedAt?: string;
+                            /** @description why / 作废原因 */
+                            voidReason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
         };
