@@ -40,11 +40,14 @@ const queueLinks = (counts) =>
  * server derives level, area and source; the request names only the enterprise.
  */
 function inspectionSection(root, packs, enterprises) {
+  // An officer's inspection names the second officer present: its 现场检查记录 carries both (issue 15).
+  const coOfficers = me()?.roles.includes('enforcement') ? session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== me().id) : [];
   setHtml(
     root,
     html`
     <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
     <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
+    ${coOfficers.length ? html`<label id="check-co-officer-row">${t('coOfficer')} <select id="check-co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label>` : ''}
     <form id="check-form" novalidate><fieldset id="facts"></fieldset>
       <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
     <div id="check-result" aria-live="polite"></div>`,
@@ -78,7 +81,8 @@ function inspectionSection(root, packs, enterprises) {
     const button = root.querySelector('#submit-check');
     button.disabled = true;
     setHtml(out, html`<p class="hint" id="check-pending">${t('submitting')}</p>`);
-    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey() }).finally(() => {
+    const co = root.querySelector('#check-co-officer')?.value;
+    const r = await api(`/inspections?report=true${co ? `&coOfficerId=${encodeURIComponent(co)}` : ''}`, { method: 'POST', body: inspection, key: newKey() }).finally(() => {
       button.disabled = false;
     });
     if (r.status === 422) {

@@ -42,6 +42,8 @@ describe('hazard page: enforcement documents (执法文书)', () => {
     const id = res.body.reports[0].hazardId as string;
 
     const officer = await portal.signIn('officer-li', 'enforcement');
+    // The officer's inspection form on the home page offers the second officer too (sent as coOfficerId).
+    expect(await officer.$eval('#check-co-officer', (s) => (s as HTMLSelectElement).value)).toBe('officer-zhao');
     await openHazard(officer, id);
     await officer.waitForSelector('#documents li[data-doc-kind="inspection_record"]');
     // The notice: the second officer is chosen on the page (officer-zhao, the other officer of the district).
