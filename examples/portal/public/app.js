@@ -179,6 +179,12 @@ const pages = {
   inspection: (id) => inspectionPage(id),
   monitoring: async (_arg, query) => (await import('./monitoring-page.js')).monitoringPage(query),
   reports: async (_arg, query) => (await import('./reports-page.js')).reportsPage(query),
+  // Rental premises, rounds and the enterprise file (issue 17).
+  file: async () => (await import('./relations-page.js')).ownFilePage(),
+  dossier: async (id) => (await import('./relations-page.js')).enterprisePage(id),
+  landlord: async (id) => (await import('./relations-page.js')).landlordPage(id),
+  rounds: async () => (await import('./relations-page.js')).roundsPage(),
+  round: async (id) => (await import('./relations-page.js')).roundPage(id),
 };
 
 // ---------------------------------------------------------------- shell
@@ -201,7 +207,7 @@ async function route() {
   document.getElementById('logout')?.addEventListener('click', () => signOut());
   // Reports aggregate other enterprises' hazards: offered to supervisors only (the API decides the scope).
   const supervises = u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
-  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'monitoring', 'dashboard', ...(supervises ? ['reports'] : [])] : [];
+  const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'monitoring', 'dashboard', ...(supervises ? ['reports', 'rounds'] : []), ...(u.roles.includes('enterprise') ? ['file'] : [])] : [];
   setHtml(
     document.getElementById('nav'),
     html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`,

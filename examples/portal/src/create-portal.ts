@@ -19,6 +19,7 @@ import { crossSiteRequest } from './cross-site-request.js';
 import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.js';
 import { DEMO_DEVICE_PRINCIPALS } from './demo-devices.js';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.js';
+import { startDemoRelations, type DemoRelations } from './demo-relations.js';
 import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
@@ -139,6 +140,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   let notifications: DemoNotifications | undefined;
   let checkpoints: DemoCheckpoints | undefined;
   let monitoring: DemoMonitoring | undefined;
+  let relations: DemoRelations | undefined;
   try {
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(
@@ -158,9 +160,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     // The audit routes check checkpoint signatures with the demo's key (GET /api/audit/verify, /api/hazards/{id}/audit).
     checkpoints = createDemoCheckpoints({ store, clock, dataDir });
     const signing = checkpoints;
+    // Rental premises and rounds (issue 17): the API's directory adds a landlord's tenancies to its profile.
+    const enterpriseRecords = DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area }));
+    relations = await startDemoRelations({ dataDir, directory, clock, packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null, enterprises: enterpriseRecords });
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
       store,
-      directory,
+      directory: relations.directory,
+      relations: { rental: relations.rental, rounds: relations.rounds, enterprises: () => enterpriseRecords },
       calendar,
       clock,
       packs,
@@ -291,6 +297,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         await devices.stop();
         inspections.close();
         reports.close();
+        relations?.close();
         store.close();
       },
     };
@@ -298,6 +305,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     checkpoints?.stop();
     await notifications?.stop();
     await monitoring?.stop();
+    relations?.close();
     inspections.close();
     reports.close();
     store.close();

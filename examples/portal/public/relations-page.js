@@ -1,0 +1,206 @@
+// Rental premises, rounds and the enterprise file (issue 17): #/file (one's own enterprise),
+// #/dossier/<id> (一企一档), #/landlord/<id> (出租方: rental points, tenants, their hazards
+// rolled up), #/rounds and #/round/<id> (coverage, 双随机 draws). Every number, list and
+// permission is the server's (core's buildEnterpriseFile, buildLandlordView, roundCoverage and
+// the read policy); the page only lays them out, through the escaping html template.
+import { html, setHtml } from './html.js';
+import { lang, loc, t } from './i18n.js';
+import { api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText } from './shared.js';
+
+const L = {
+  file: ['企业档案（一企一档）', 'Enterprise file'],
+  profile: ['基本信息', 'Profile'],
+  premisesHeld: ['持有的场所', 'Premises held'],
+  premisesRented: ['承租的场所', 'Premises rented'],
+  tenants: ['承租方', 'Tenants'],
+  landlord: ['出租方', 'Landlord'],
+  packs: ['适用的检查表', 'Packs that apply'],
+  devices: ['监测设备', 'Devices'],
+  inspections: ['检查记录', 'Inspections'],
+  openHazards: ['未销号隐患', 'Open hazards'],
+  closedHazards: ['已销号隐患', 'Closed hazards'],
+  documents: ['文书', 'Documents'],
+  rounds: ['检查轮次', 'Rounds'],
+  covered: ['已覆盖', 'covered'],
+  due: ['待检查', 'due'],
+  missed: ['漏检', 'missed'],
+  overdue: ['逾期未检', 'overdue'],
+  done: ['已检查', 'done'],
+  recurrence: ['重复发生', 'Recurrence'],
+  partial: ['只显示你有权查看的记录（出租方只看到承租方在本场所的隐患）。', 'Only what you may read is shown (a landlord sees its tenant’s hazards at its premises only).'],
+  none: ['无', 'none'],
+  rentalPoints: ['出租点与承租方隐患', 'Rental points and tenants’ hazards'],
+  groupRental: ['群租房', 'group rental'],
+  nineSmall: ['九小场所', 'small premises'],
+  labour: ['劳动密集型', 'labour-intensive'],
+  open: ['未销号', 'open'],
+  major: ['重大', 'major'],
+  totals: ['合计', 'Totals'],
+  address: ['地址', 'Address'],
+  area: ['区域', 'Area'],
+  kinds: ['场所类型', 'Kinds'],
+  round: ['轮次', 'Round'],
+  kind: ['类型', 'Kind'],
+  days: ['日期', 'Days'],
+  coverage: ['覆盖率', 'Coverage'],
+  draws: ['双随机抽查记录', '双随机 draws'],
+  seed: ['随机种子', 'Seed'],
+  count: ['抽取数量', 'How many'],
+  draw: ['抽取并记录', 'Draw and record'],
+  selected: ['抽中企业', 'Selected'],
+  seedChanged: ['种子已变更（前次：{seeds}）', 'seed changed (before: {seeds})'],
+  digest: ['摘要', 'Digest'],
+  logIntact: ['轮次日志哈希链完好（{n} 条）', 'round log hash chain intact ({n} entries)'],
+  logBroken: ['轮次日志被改动：{m}', 'round log altered: {m}'],
+  self_inspection: ['企业自查', 'self-inspection'],
+  patrol_coverage: ['网格全覆盖巡查', 'patrol coverage'],
+  special_campaign: ['专项行动', 'special campaign'],
+  noRounds: ['还没有检查轮次。', 'No rounds yet.'],
+  inspectionCol: ['检查', 'Inspection'],
+  premisesCol: ['场所', 'Premises'],
+};
+const l = (key, vars) => {
+  const [zh, en] = L[key] ?? [key, key];
+  return (lang() === 'en' ? en : zh).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
+};
+const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+const enc = encodeURIComponent;
+const fail = (title, r) => setHtml(app, html`<h1>${title}</h1><p class="message error" id="relations-error">${problemText(r)}</p>`);
+
+const premisesRow = (p, extra = '') =>
+  html`<tr data-premises="${p.id}"><td>${p.id}</td><td>${p.address}</td><td>${p.area}</td><td>${p.kinds.join('、')}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join('、')}</td><td>${extra}</td></tr>`;
+const premisesTable = (id, rows, extraHead) =>
+  html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">ID</th><th scope="col">${l('address')}</th><th scope="col">${l('area')}</th><th scope="col">${l('kinds')}</th><th scope="col"></th><th scope="col">${extraHead}</th></tr>${rows}</table></div>`;
+
+function hazardTable(id, items) {
+  if (items.length === 0) return html`<p class="hint" id="${id}">${l('none')}</p>`;
+  return html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${t('title')}</th><th scope="col">${t('level')}</th><th scope="col">${t('status')}</th><th scope="col">${l('premisesCol')}</th><th scope="col">${l('documents')}</th></tr>
+    ${items.map(
+      (h) =>
+        html`<tr data-hazard="${h.summary.hazardId}"><td><a href="${hazardHref(h.summary.hazardId)}">${h.summary.hazardId}</a></td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ?? '—'}</td><td>${h.documents.map((d) => `${d.kind} ${d.year}-${d.seq}`).join('、') || '—'}</td></tr>`,
+    )}</table></div>`;
+}
+
+/** #/dossier/<id>: the enterprise file. */
+export async function enterprisePage(id) {
+  setHtml(app, html`<h1>${l('file')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
+  const r = await api(`/enterprises/${enc(id ?? '')}/file`);
+  if (!r.ok) return fail(l('file'), r);
+  const f = r.body;
+  const roundRows = (list, status) =>
+    list.map((x) => html`<tr data-round="${x.roundId}" data-status="${status}"><td>${loc(x.title)}</td><td>${l(x.kind)}</td><td>${x.startsOn} – ${x.endsOn}</td><td>${l(status)}</td></tr>`);
+  setHtml(
+    app,
+    html`<h1>${l('file')}：<span id="file-name">${f.profile.name}</span></h1>
+    ${f.complete ? '' : html`<p class="hint" id="file-partial">${l('partial')}</p>`}
+    <h2>${l('profile')}</h2><p id="file-profile">${f.profile.id} · ${l('area')} ${f.profile.area}${f.profile.address ? ` · ${f.profile.address}` : ''}</p>
+    <h2>${l('premisesHeld')}</h2>${
+      f.premises.held.length
+        ? premisesTable(
+            'file-held',
+            f.premises.held.map((p) => premisesRow(p)),
+            '',
+          )
+        : html`<p class="hint">${l('none')}</p>`
+    }
+    <h2>${l('premisesRented')}</h2>${
+      f.premises.rented.length
+        ? premisesTable(
+            'file-rented',
+            f.premises.rented.map((x) => premisesRow(x.premises, html`<a href="#/landlord/${enc(x.landlordEnterpriseId)}">${entName(x.landlordEnterpriseId)}</a>`)),
+            l('landlord'),
+          )
+        : html`<p class="hint">${l('none')}</p>`
+    }
+    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entName(x.tenantEnterpriseId)}（${x.premisesId}）</li>`)}</ul>` : ''}
+    <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${p.premisesKinds.join('、')}）</li>`)}</ul>
+    <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join('、') : l('none')}</p>
+    <h2>${l('openHazards')}</h2>${hazardTable('file-open', f.hazards.open)}
+    <h2>${l('closedHazards')}</h2>${hazardTable('file-closed', f.hazards.closed)}
+    <h2>${l('inspections')}</h2><ul id="file-inspections">${f.inspections.map((i) => html`<li><a href="#/inspection/${enc(i.id)}">${localTime(i.recordedAt)}</a> ${i.pack.id} · ${i.hazards.length}</li>`)}</ul>
+    <h2>${l('rounds')}</h2>
+    <div class="table-wrap"><table id="file-rounds"><tr><th scope="col">${l('round')}</th><th scope="col">${l('kind')}</th><th scope="col">${l('days')}</th><th scope="col"></th></tr>
+      ${roundRows(f.rounds.covered, 'covered')}${roundRows(f.rounds.due, 'due')}${roundRows(f.rounds.missed, 'missed')}</table></div>
+    <h2>${l('recurrence')}（${f.recurrenceDays}）</h2><ul id="file-recurrences">${f.recurrences.map((x) => html`<li data-hazard="${x.hazardId}">${loc(x.explanation)}</li>`)}</ul>`,
+  );
+}
+
+/** #/file: the signed-in enterprise user's own file. */
+export async function ownFilePage() {
+  const id = me()?.enterpriseIds?.[0];
+  return enterprisePage(id ?? '');
+}
+
+/** #/landlord/<id>: rental points with tenants and their hazards rolled up. */
+export async function landlordPage(id) {
+  setHtml(app, html`<h1>${l('rentalPoints')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
+  const r = await api(`/landlords/${enc(id ?? '')}/rental-points`);
+  if (!r.ok) return fail(l('rentalPoints'), r);
+  const v = r.body;
+  setHtml(
+    app,
+    html`<h1>${l('rentalPoints')}：<span id="landlord-name">${v.landlord.name}</span></h1>
+    <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}：${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdue')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
+    ${v.premises.map(
+      (
+        line,
+      ) => html`<section class="card" data-premises="${line.premises.id}"><h2>${line.premises.address}${line.premises.groupRental ? html` <span class="badge">${l('groupRental')}</span>` : ''}</h2>
+        <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdue')}</th><th scope="col">${t('title')}</th></tr>
+        ${line.tenants.map(
+          (x) =>
+            html`<tr data-tenant="${x.tenantEnterpriseId}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a></td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td></tr>`,
+        )}</table></div></section>`,
+    )}`,
+  );
+}
+
+/** #/rounds: every round with its coverage. */
+export async function roundsPage() {
+  setHtml(app, html`<h1>${l('rounds')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
+  const r = await api('/rounds');
+  if (!r.ok) return fail(l('rounds'), r);
+  const { rounds, log } = r.body;
+  setHtml(
+    app,
+    html`<h1>${l('rounds')}</h1>
+    <p id="round-log" class="${log.ok ? 'hint' : 'message error'}">${log.ok ? l('logIntact', { n: log.entries }) : l('logBroken', { m: loc(log.message) })}</p>
+    ${rounds.length === 0 ? html`<p class="hint">${l('noRounds')}</p>` : ''}
+    <div class="table-wrap"><table id="rounds-table"><tr><th scope="col">${l('round')}</th><th scope="col">${l('kind')}</th><th scope="col">${l('days')}</th><th scope="col">${l('coverage')}</th><th scope="col">${l('done')}</th><th scope="col">${l('due')}</th><th scope="col">${l('overdue')}</th></tr>
+    ${rounds.map(
+      (x) =>
+        html`<tr data-round="${x.round.id}"><td><a href="#/round/${enc(x.round.id)}">${loc(x.round.title)}</a></td><td>${l(x.round.kind)}</td><td>${x.round.startsOn} – ${x.round.endsOn}</td><td class="num">${x.coverage ? pct(x.coverage.rate) : '—'}</td><td class="num">${x.coverage?.done ?? '—'}</td><td class="num">${x.coverage?.due ?? '—'}</td><td class="num">${x.coverage?.overdue ?? '—'}</td></tr>`,
+    )}</table></div>`,
+  );
+}
+
+/** #/round/<id>: coverage per enterprise, the draws, and (for those who may) a new draw. */
+export async function roundPage(id) {
+  setHtml(app, html`<h1>${l('round')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
+  const r = await api(`/rounds/${enc(id ?? '')}`);
+  if (!r.ok) return fail(l('round'), r);
+  const { round, draws, coverage, manage } = r.body;
+  setHtml(
+    app,
+    html`<h1 id="round-title">${loc(round.title)}</h1>
+    <p>${l(round.kind)} · ${round.startsOn} – ${round.endsOn} · ${round.packId} · ${round.scope.area ?? ''}</p>
+    ${coverage ? html`<p id="round-coverage" data-done="${coverage.done}" data-total="${coverage.total}">${l('coverage')} ${pct(coverage.rate)}（${coverage.done}/${coverage.total}）</p>` : ''}
+    <div class="table-wrap"><table id="round-entries"><tr><th scope="col">${t('enterpriseCol')}</th><th scope="col">${l('area')}</th><th scope="col"></th><th scope="col">${l('inspectionCol')}</th></tr>
+      ${(coverage?.entries ?? []).map(
+        (e) =>
+          html`<tr data-enterprise="${e.enterpriseId}" data-status="${e.status}"><td><a href="#/dossier/${enc(e.enterpriseId)}">${e.name}</a></td><td>${e.area}</td><td>${l(e.status)}</td><td>${e.inspectionId ? html`<a href="#/inspection/${enc(e.inspectionId)}">${e.inspectedOn}</a>` : '—'}</td></tr>`,
+      )}</table></div>
+    <h2>${l('draws')}</h2>
+    <ol id="round-draws">${draws.map(
+      (d) =>
+        html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected">${d.draw.selected.join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
+    )}</ol>
+    ${manage ? html`<form id="draw-form" class="filters"><label>${l('seed')} <input name="seed" required maxlength="200" size="24"></label><label>${l('count')} <input name="count" type="number" min="0" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
+  );
+  app.querySelector('#draw-form')?.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(event.target);
+    const res = await api(`/rounds/${enc(round.id)}/draws`, { method: 'POST', body: { seed: String(data.get('seed')), count: Number(data.get('count')) }, key: newKey() });
+    if (!res.ok) return setHtml(app.querySelector('#draw-message'), html`<span class="message error">${problemText(res)}</span>`);
+    await roundPage(round.id);
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Rental premises and inspection rounds in the demo (issue 17): the rental directory (which
+ * enterprise holds which premises, who rents there), the round log beside the store (own
+ * table in the same file), one patrol round opened at the first start, and the directory
+ * wrapper that adds a landlord's tenancies to its profile — so the hazard list, the landlord
+ * view and the enterprise file all apply core's landlord read rule.
+ */
+import { join } from 'node:path';
+import { openRound, withLandlordTenancies, type Clock, type Directory, type EnterpriseRecord, type RentalDirectory } from '@anjian/core/internal';
+import { createMemoryRentalDirectory } from '@anjian/core/internal';
+import { createSqliteRoundStore, type SqliteRoundStore } from '@anjian/store-sqlite';
+
+/** Premises of the demo: 绿园餐厅 rents a shopfront to 安平火锅店; 红星 rents rooms of its works to 如意宾馆 (a 群租房 point). */
+export const DEMO_RENTAL = {
+  premises: [
+    { id: 'p-lvyuan-1', enterpriseId: 'ent-lvyuan', address: 'D1区和平里北街18号', area: 'D1/G1', kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false },
+    { id: 'p-lvyuan-2', enterpriseId: 'ent-lvyuan', address: 'D1区和平里北街20号（出租门面）', area: 'D1/G1', kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false },
+    { id: 'p-hongxing-1', enterpriseId: 'ent-hongxing', address: 'D1区红星路6号 厂区', area: 'D1/G2', kinds: ['canteen'], nineSmall: false, labourIntensive: true, groupRental: false },
+    { id: 'p-hongxing-2', enterpriseId: 'ent-hongxing', address: 'D1区红星路6号 3号楼（群租）', area: 'D1/G2', kinds: ['crowded_place'], nineSmall: false, labourIntensive: false, groupRental: true },
+  ],
+  tenancies: [
+    { premisesId: 'p-lvyuan-2', tenantEnterpriseId: 'ent-anping' },
+    { premisesId: 'p-hongxing-2', tenantEnterpriseId: 'ent-ruyi' },
+  ],
+} as const;
+
+/** The demo's round: a gas patrol of D1 over the current month. */
+export const DEMO_ROUND_ID = 'demo-gas-patrol';
+
+export interface DemoRelations {
+  rental: RentalDirectory;
+  rounds: SqliteRoundStore;
+  /** The directory with landlords' tenancies added to their profiles. */
+  directory: Directory;
+  close(): void;
+}
+
+/** Opens the rental directory and the round log; opens the demo round once per data folder. */
+export async function startDemoRelations(options: {
+  dataDir: string;
+  directory: Directory;
+  clock: Clock;
+  packDomain: (id: string) => string | null;
+  enterprises: readonly EnterpriseRecord[];
+}): Promise<DemoRelations> {
+  const rental = createMemoryRentalDirectory({ premises: DEMO_RENTAL.premises.map((p) => ({ ...p, kinds: [...p.kinds] })), tenancies: [...DEMO_RENTAL.tenancies] });
+  const rounds = createSqliteRoundStore({ path: join(options.dataDir, 'anjian.db') });
+  const inner = options.directory;
+  const directory: Directory = {
+    resolve: async (id) => {
+      const profile = await inner.resolve(id);
+      return profile && withLandlordTenancies(profile, rental);
+    },
+    enterprise: (id) => inner.enterprise(id),
+  };
+  if ((await rounds.roundEntries(DEMO_ROUND_ID)).length === 0 && options.packDomain('gas') !== null) {
+    const day = new Date(options.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const [y, m] = day.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    await openRound(
+      { rounds, directory, clock: options.clock, packDomain: options.packDomain },
+      {
+        id: DEMO_ROUND_ID,
+        kind: 'patrol_coverage',
+        title: { 'zh-CN': `${y}年${m}月燃气全覆盖巡查`, en: `Gas patrol coverage ${day.slice(0, 7)}` },
+        packId: 'gas',
+        scope: { area: 'D1' },
+        startsOn: `${day.slice(0, 8)}01`,
+        endsOn: last,
+      },
+      'admin-chen',
+    );
+  }
+  return { rental, rounds, directory, close: () => rounds.close() };
+}

@@ -1,0 +1,79 @@
+/**
+ * Rental premises, rounds and the enterprise file in the portal, end to end in Chromium
+ * (issue 17): a tenant's inspection at its landlord's premises gives hazards that carry the
+ * premises; the landlord sees them rolled up on its rental points and in the tenant's file —
+ * and nothing else of the tenant; the administrator opens the demo round, sees its coverage,
+ * draws twice with one seed (the same list, both recorded) and once with another (marked).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
+
+let portal: PortalHarness;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const inspection = parse(readFileSync(new URL('../../inspections/gas-basement-hotpot-lpg.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+describe('rental premises, rounds and the enterprise file', () => {
+  it('the landlord sees its tenant’s hazards at its premises only; rounds show coverage and recorded 双随机 draws', async () => {
+    // 安平火锅店 rents p-lvyuan-2 from 绿园餐厅: a self-inspection there.
+    const { source: _source, ...answers } = inspection;
+    const body = { ...answers, subject: { enterpriseId: 'ent-anping', premisesId: 'p-lvyuan-2' } };
+    const reported = await portal.api('owner-anping', 'POST', '/inspections?report=true', body, 'relations-e2e-1');
+    expect(reported.status).toBe(200);
+    const ids = (reported.body.reports as Array<{ hazardId: string; ok: boolean }>).filter((r) => r.ok).map((r) => r.hazardId);
+    expect(ids.length).toBeGreaterThan(0);
+
+    const landlord = await portal.signIn('owner-lvyuan', 'enterprise');
+    await goTo(landlord, 'landlord/ent-lvyuan');
+    expect(Number(await landlord.getAttribute('#landlord-totals', 'data-open'))).toBe(ids.length);
+    expect(await landlord.locator('tr[data-tenant="ent-anping"]').count()).toBe(1);
+    await goTo(landlord, 'dossier/ent-anping');
+    await landlord.waitForSelector('#file-partial');
+    const rows = await landlord.locator('#file-open tr[data-hazard]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.hazard));
+    expect(rows.sort()).toEqual([...ids].sort());
+    await landlord.context().close();
+
+    // The tenant's own file: the rented premises with its landlord, and every hazard of its own.
+    const tenant = await portal.signIn('owner-anping', 'enterprise');
+    await goTo(tenant, 'file');
+    expect(await tenant.locator('#file-rented tr[data-premises="p-lvyuan-2"]').count()).toBe(1);
+    expect(await tenant.locator('#file-partial').count()).toBe(0);
+    expect(await tenant.locator('#file-rounds tr[data-round="demo-gas-patrol"]').count()).toBe(1);
+    await tenant.context().close();
+    // Another enterprise may not read 绿园's rental points.
+    expect((await portal.fetchAs('owner-ruyi', '/api/landlords/ent-lvyuan/rental-points')).status).toBe(403);
+
+    // The grid inspector patrols 绿园餐厅: it covers the demo's patrol round (a self-check does not).
+    const patrol = await portal.api('grid-wang', 'POST', '/inspections?report=true', { ...answers, subject: { enterpriseId: 'ent-lvyuan' } }, 'relations-e2e-2');
+    expect(patrol.status).toBe(200);
+
+    const admin = await portal.signIn('admin-chen', 'dashboard');
+    await goTo(admin, 'rounds');
+    expect(await admin.textContent('#round-log')).toContain('哈希链完好');
+    await admin.click('tr[data-round="demo-gas-patrol"] a');
+    await admin.waitForSelector('#app[data-page="round"] #round-entries');
+    expect(await admin.getAttribute('tr[data-enterprise="ent-lvyuan"]', 'data-status')).toBe('done');
+    expect(await admin.getAttribute('tr[data-enterprise="ent-anping"]', 'data-status')).toBe('due');
+    const draw = async (seed: string, n: number) => {
+      await admin.fill('#draw-form input[name=seed]', seed);
+      await admin.click('#draw-form button[type=submit]');
+      await admin.waitForSelector(`#round-draws li:nth-child(${n})`);
+    };
+    await draw('2026 福彩3D 第335期 417', 1);
+    await draw('2026 福彩3D 第335期 417', 2);
+    await draw('another seed', 3);
+    const draws = await admin.locator('#round-draws li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.seedChanged, li.querySelector('.selected')?.textContent]));
+    expect(draws[0]![1]).toBe(draws[1]![1]);
+    expect(draws.map((d) => d[0])).toEqual(['false', 'false', 'true']);
+    await admin.context().close();
+    const log = (await portal.api('admin-chen', 'GET', '/rounds')).body as { log: { ok: boolean; entries: number } };
+    expect(log.log).toEqual({ ok: true, entries: 4 });
+  }, 120_000);
+});
