@@ -199,7 +199,10 @@ function hazardRow(i: number) {
 const QUERIES: Array<[string, HazardFilter]> = [
   ['work queue: grid area, open statuses', { area: 'D2/G2', status: ['reported', 'rectifying', 'submitted'] }],
   ['empty work queue (worst case: no match)', { area: 'D7/G7', status: ['reported', 'rectifying', 'submitted'] }],
+  ['empty district queue (no match)', { area: 'D7', status: ['reported', 'rectifying', 'submitted'] }],
   ['enforcement queue: major in district', { area: 'D4', level: 'major', status: ['escalated', 'case_filed', 'submitted'] }],
+  ['empty enforcement queue (no match)', { area: 'D7', level: 'major', status: ['escalated', 'case_filed', 'submitted'] }],
+  ['district list', { area: 'D3' }],
   ['overdue in district', { area: 'D3', deadlineBefore: '2026-11-28T00:00:00.000Z' }],
   ['enterprise history', { enterpriseId: 'E1234' }],
   ['provisional majors (city)', { level: 'major', provisional: true }],
