@@ -116,3 +116,42 @@ describe('GET /reports/{kind}', () => {
     expect(MISMATCHES).toEqual([]);
   });
 });
+
+describe('GET /reports/{kind} with rounds', () => {
+  it("lists the rounds' coverage of the period when the API has rounds (relations) and an inspection log", async () => {
+    const { demoKitchen } = await import('./harness.js');
+    const { createMemoryInspectionLog, createMemoryRentalDirectory, createMemoryRoundStore } = await import('@anjian/core/internal');
+    const enterprises = city.enterprises.slice(0, 5).map((e) => ({ id: e.id, name: e.name, area: e.area }));
+    const withRounds = createAnjianApi({
+      ...options,
+      packs: [await demoKitchen()],
+      inspections: createMemoryInspectionLog(),
+      relations: { rental: createMemoryRentalDirectory({ premises: [], tenancies: [] }), rounds: createMemoryRoundStore(), enterprises: () => enterprises },
+      reports: { model },
+    });
+    const as = (method: string, path: string, body?: unknown) =>
+      withRounds.fetch(
+        new Request(`http://x/api${path}`, {
+          method,
+          headers: { 'x-actor': 'admin', 'accept-language': 'en', ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': 'round-1' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+      );
+    const created = await as('POST', '/rounds', {
+      id: 'R-11',
+      kind: 'self_inspection',
+      title: { 'zh-CN': '十一月自查', en: 'November self-inspection' },
+      packId: 'demo-kitchen',
+      scope: {},
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+    });
+    expect(created.status).toBe(201);
+    const report = (await (await as('GET', '/reports/monthly?period=2026-11')).json()) as { coverage: Array<{ roundId: string; due: number; done: number }> };
+    expect(report.coverage).toHaveLength(1);
+    expect(report.coverage[0]).toMatchObject({ roundId: 'R-11', done: 0 });
+    expect(report.coverage[0]!.due).toBeGreaterThan(0);
+    // A month without the round: an empty list, not "no rounds data".
+    expect(((await (await as('GET', '/reports/monthly?period=2026-10')).json()) as { coverage: unknown[] }).coverage).toEqual([]);
+  });
+});

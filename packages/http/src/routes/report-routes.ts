@@ -1,4 +1,17 @@
-import { buildPeriodicReport, readScopes, renderReportHtml, REPORT_KINDS, ReportError, reportPeriodOf, reportScopeFor, reportSheets, type ReportKind } from '@anjian/core/internal';
+import {
+  buildPeriodicReport,
+  readScopes,
+  renderReportHtml,
+  REPORT_KINDS,
+  ReportError,
+  reportPeriodOf,
+  reportScopeFor,
+  reportSheets,
+  roundCoverageForReport,
+  roundUnits,
+  type BuildReportInput,
+  type ReportKind,
+} from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
@@ -183,6 +196,15 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
         throw new HttpProblem(403, 'REPORT_SCOPE', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
       }
       const now = deps.clock.now().toISOString();
+      // Rounds' coverage: the host's hook, else the rounds the API has (relations and the inspection log).
+      const relations = options.relations;
+      const inspections = deps.inspections;
+      const coverage: BuildReportInput['coverage'] =
+        reports.coverage ??
+        (relations && inspections
+          ? async (period, area) =>
+              roundCoverageForReport({ rounds: relations.rounds, inspections, units: await roundUnits(await relations.enterprises(), relations.rental) }, period, area, new Date(now))
+          : undefined);
       let report;
       try {
         report = await buildPeriodicReport(reports.model, {
@@ -192,7 +214,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           limit,
           ...decision.scope,
           ...(reports.recurrenceDays === undefined ? {} : { recurrenceDays: reports.recurrenceDays }),
-          ...(reports.coverage === undefined ? {} : { coverage: reports.coverage }),
+          ...(coverage === undefined ? {} : { coverage }),
         });
       } catch (error) {
         if (error instanceof ReportError) {
