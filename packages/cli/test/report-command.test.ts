@@ -65,3 +65,33 @@ describe('anjian report', () => {
     expect(wrongOption.code).toBe(2);
   });
 });
+
+describe('anjian report on PostgreSQL', () => {
+  it('reads the same city from a PostgreSQL schema, and refuses a schema without a store', async () => {
+    const { createPostgresBulkLoader } = await import('@anjian/store-postgres');
+    const pg = (await import('pg')).default;
+    const url = process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `cli_report_${process.pid}`;
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    try {
+      const loader = createPostgresBulkLoader({ pool, schema });
+      await loader.migrate();
+      const city = generateCity({ seed: 'cli-report', enterprises: 40, inspectionsPerEnterprise: 40, hazardRate: 0.1 });
+      for (const chunk of city.chunks()) {
+        await loader.writeHazards(chunk.hazards);
+        await loader.writeInspections(chunk.inspections);
+      }
+      const fromPg = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `postgres:${url}`, '--schema', schema, '--format', 'json', '--now', NOW]);
+      expect(fromPg.code).toBe(0);
+      const fromSqlite = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${db}`, '--format', 'json', '--now', NOW]);
+      const { generatedAt: _a, ...pgReport } = JSON.parse(fromPg.out);
+      const { generatedAt: _b, ...sqliteReport } = JSON.parse(fromSqlite.out);
+      expect(pgReport).toEqual(sqliteReport);
+      const missing = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `postgres:${url}`, '--schema', `${schema}_none`]);
+      expect([missing.code, missing.err]).toEqual([2, expect.stringContaining(`schema ${schema}_none holds no anjian tables`)]);
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+    }
+  }, 60_000);
+});
