@@ -95,3 +95,13 @@ describe('anjian report on PostgreSQL', () => {
     }
   }, 60_000);
 });
+
+describe('anjian report on an empty store', () => {
+  it('says the store holds nothing rather than printing a clean city', async () => {
+    const { createSqliteStore } = await import('@anjian/store-sqlite');
+    const empty = join(dir, 'empty.db');
+    createSqliteStore({ path: empty }).close();
+    const r = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${empty}`]);
+    expect([r.code, r.err]).toEqual([2, expect.stringContaining('holds no hazards and no inspections')]);
+  });
+});

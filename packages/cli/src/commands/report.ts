@@ -79,6 +79,10 @@ export const reportCommand: Command = {
     const opened = await openReportModel(str('store'), str('schema'), io.cwd, NAME);
     let report;
     try {
+      // A store with nothing in it would print a clean city: say so instead.
+      if ((await opened.model.areas()).length === 0) {
+        throw new UsageError({ 'zh-CN': `${opened.label} 中没有任何隐患或检查记录`, en: `${opened.label} holds no hazards and no inspections` }, NAME);
+      }
       const area = str('area');
       const domain = str('domain');
       report = await buildPeriodicReport(opened.model, { kind, period, now, recurrenceDays, limit, ...(area === undefined ? {} : { area }), ...(domain === undefined ? {} : { domain }) });

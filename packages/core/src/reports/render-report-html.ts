@@ -112,6 +112,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   const w = (k: Parameters<typeof reportWord>[0]) => reportWord(k, lang);
   const title = lang === 'en' ? report.title.en : report.title['zh-CN'];
   const s = report.summary;
+  const colon = lang === 'en' ? ': ' : '：';
   const kpi = (label: string, value: string) => `<div class="kpi">${e(label)}<b>${e(value)}</b></div>`;
   const legend: [string, string] = [w('found'), w('closed')];
   const breakdown = (rows: ReportBreakdownRow[], label: (k: string) => string, heading: string) =>
@@ -123,7 +124,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   const parts: string[] = [];
   parts.push(`<h1>${e(title)}</h1>`);
   parts.push(
-    `<p class="meta">${e(w('scope'))}：${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}：${e(report.domain)}`} · ${e(w('period'))}：${e(report.period.label)}（${e(report.period.from)} – ${e(report.period.to)}）· ${e(w('asOf'))}：${e(report.asOf)} · ${e(w('generatedAt'))}：${e(report.generatedAt)}</p>`,
+    `<p class="meta">${e(w('scope'))}${colon}${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}${colon}${e(report.domain)}`} · ${e(w('period'))}${colon}${e(report.period.label)} (${e(report.period.from)} – ${e(report.period.to)}) · ${e(w('asOf'))}${colon}${e(report.asOf)} · ${e(w('generatedAt'))}${colon}${e(report.generatedAt)}</p>`,
   );
   parts.push(`<h2>${e(w('summary'))}</h2><div class="kpis">`);
   parts.push(
@@ -132,7 +133,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
       kpi(w('closed'), String(s.closed)) +
       kpi(w('onTimeRate'), percent(s.onTimeRate)) +
       kpi(w('overdue'), String(s.overdue)) +
-      kpi(w('recurrent'), `${s.recurrent}（${s.recurrentEnterprises} ${w('recurrentEnterprises')}）`) +
+      kpi(w('recurrent'), `${s.recurrent} (${s.recurrentEnterprises} ${w('recurrentEnterprises')})`) +
       kpi(w('inspections'), String(s.inspections)),
   );
   parts.push('</div>');
