@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
+import { roundCoverageForReport, roundUnits } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
 import { createSqliteInspectionLog, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
@@ -162,11 +163,11 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const signing = checkpoints;
     // Rental premises and rounds (issue 17): the API's directory adds a landlord's tenancies to its profile.
     const enterpriseRecords = DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area }));
-    relations = await startDemoRelations({ dataDir, directory, clock, packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null, enterprises: enterpriseRecords });
+    const demoRelations = (relations = await startDemoRelations({ dataDir, directory, clock, packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null, enterprises: enterpriseRecords }));
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
       store,
-      directory: relations.directory,
-      relations: { rental: relations.rental, rounds: relations.rounds, enterprises: () => enterpriseRecords },
+      directory: demoRelations.directory,
+      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, enterprises: () => enterpriseRecords },
       calendar,
       clock,
       packs,
@@ -177,7 +178,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       audit: { verifier: signing.verifier },
       // Enforcement documents (执法文书): numbered with the command, rendered from the record.
       documents: createDemoDocuments(dataDir),
-      reports: { model: reports, xlsx: (sheets) => reportWorkbook(sheets, clock.now()) },
+      reports: {
+        model: reports,
+        xlsx: (sheets) => reportWorkbook(sheets, clock.now()),
+        // Rounds' coverage in the bulletin (issue 17): who was done, due or missed in the period's rounds.
+        coverage: async (period, area) =>
+          roundCoverageForReport({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) }, period, area, clock.now()),
+      },
     };
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).

@@ -75,5 +75,8 @@ describe('rental premises, rounds and the enterprise file', () => {
     await admin.context().close();
     const log = (await portal.api('admin-chen', 'GET', '/rounds')).body as { log: { ok: boolean; entries: number } };
     expect(log.log).toEqual({ ok: true, entries: 4 });
+    // The monthly bulletin lists the round's coverage (core's roundCoverageForReport as the reports' hook).
+    const bulletin = (await portal.api('admin-chen', 'GET', '/reports/monthly')).body as { coverage: Array<{ roundId: string; done: number }> | null };
+    expect(bulletin.coverage?.find((c) => c.roundId === 'demo-gas-patrol')?.done).toBeGreaterThanOrEqual(1);
   }, 120_000);
 });

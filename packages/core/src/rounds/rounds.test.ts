@@ -6,6 +6,8 @@ import { runRoundStoreConformance } from '../testing/round-store-conformance.js'
 import { createMemoryRoundStore } from './memory-round-store.js';
 import { checkRoundInput, drawRoundSample, openRound, readRound, redrawRoundSample, type RoundDeps } from './open-round.js';
 import { roundCoverage } from './round-coverage.js';
+import { roundCoverageForReport } from './report-coverage.js';
+import { createMemoryInspectionLog } from '../chain/memory-inspection-log.js';
 import { roundsFromLog, verifyRoundLog } from './round-log.js';
 import { RoundError, type RoundInput, type RoundUnit } from './types.js';
 
@@ -100,6 +102,19 @@ describe('rounds: scope and coverage', () => {
     // Premises flags narrow the population: only 九小场所 (E01–E04).
     const nine = { ...round, scope: { ...round.scope, nineSmall: true } };
     expect(roundCoverage(nine, UNITS, records, new Date('2026-12-10T00:00:00Z')).entries.map((e) => `${e.enterpriseId}:${e.status}`)).toEqual(['E01:done', 'E02:done', 'E03:due', 'E04:due']);
+  });
+
+  it('feeds the periodic reports: rounds overlapping the period, coverage at its end, narrowed by area', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    const inspections = createMemoryInspectionLog();
+    await inspections.recordInspection(record('in-1', 'E01', '2026-12-02T03:00:00.000Z'));
+    await inspections.recordInspection(record('in-2', 'E11', '2026-12-20T03:00:00.000Z')); // after the round's days
+    const december = { from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' };
+    const now = new Date('2027-01-05T00:00:00Z');
+    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, null, now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 1, overdue: 11 }]);
+    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, 'D1/G2', now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 0, overdue: 2 }]);
+    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' }, null, now)).toEqual([]);
   });
 
   it('refuses bad rounds with a located message in both languages, and actors outside the domain or area', async () => {
