@@ -4,7 +4,7 @@ import { foldEvents } from '@anjian/core';
 import { composeDocument, type ComposedDocument } from './compose.js';
 import { gatherDocumentData, type DocumentDirectory } from './gather.js';
 import { documentIssue } from './issue.js';
-import { documentKindsFor } from './triggers.js';
+import { DOCUMENT_TRIGGERS, documentKindsFor } from './triggers.js';
 import type { DocumentKind, DocumentResult, LoadedOverride, LoadedTemplate } from './types.js';
 import { sealDocument, type DocumentVerification } from './verification.js';
 
@@ -52,6 +52,24 @@ export async function issueDocument(input: IssueDocumentInput): Promise<Document
   const eventId = input.eventId ?? latestIssuing(events, kind);
   const number = numbers.find((n) => n.eventId === eventId && n.kind === kind);
   if (eventId === undefined || number === undefined) {
+    // An officer acted alone: the act is recorded, its enforcement document was never numbered. Say how to get one.
+    const alone = events.find(
+      (e) =>
+        (input.eventId === undefined || e.id === input.eventId) &&
+        DOCUMENT_TRIGGERS.some((t) => t.kind === kind && t.twoOfficers && t.event === e.type && t.role === e.actor.role) &&
+        !((e.data as { officers?: readonly unknown[] }).officers?.length === 2),
+    );
+    if (alone && !numbers.some((n) => n.kind === kind)) {
+      return {
+        ok: false,
+        issues: [
+          documentIssue('OFFICERS_REQUIRED', {
+            'zh-CN': `事件「${alone.id}」只记录了一名执法人员，不产生执法文书「${input.template.template.title}」（《行政处罚法》第四十二条）：办理时须指定第二名执法人员（coOfficerId）`,
+            en: `event "${alone.id}" records one officer and issues no "${input.template.template.titleEn ?? kind}" (Administrative Penalty Law Art. 42): name the second officer (coOfficerId) on the command`,
+          }),
+        ],
+      };
+    }
     return {
       ok: false,
       issues: [

@@ -69,7 +69,8 @@ export function defineDocumentServiceTests(): void {
       expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-ALONE/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'a-1' } })).status).toBe(200);
       expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-ALONE/documents')).body.items).toEqual([]);
       const refused = await d.call('officer-gas-d1', 'GET', '/hazards/H-ALONE/documents/rectification_order');
-      expect([refused.status, refused.body.code]).toEqual([404, 'DOCUMENT_NOT_ISSUED']);
+      expect([refused.status, refused.body.code, refused.body.issues[0].code]).toEqual([422, 'DOCUMENT_REFUSED', 'OFFICERS_REQUIRED']);
+      expect(refused.body.detail).toContain('coOfficerId');
     }, 60_000);
 
     it('delivery, then receipt (signed, or refused with a witness), once each, by the officers the document names; a void keeps the number and stops service', async () => {
