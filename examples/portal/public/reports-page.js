@@ -13,7 +13,7 @@ const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 /** The API path of a report in a format. */
 function reportUrl(kind, params, format) {
   const q = new URLSearchParams();
-  for (const k of ['period', 'area']) if (params.get(k)) q.set(k, params.get(k));
+  for (const k of ['period', 'area', 'domain']) if (params.get(k)) q.set(k, params.get(k));
   q.set('format', format);
   if (format !== 'json') q.set('lang', lang());
   return `/api/reports/${kind}?${q}`;
@@ -23,6 +23,7 @@ const form = (kind, query) => html`<form id="report-form" class="filters">
   <label>${t('reportKind')} <select name="kind">${KINDS.map((k) => html`<option value="${k}" ${raw(k === kind ? 'selected' : '')}>${t(`report_${k}`)}</option>`)}</select></label>
   <label>${t('reportPeriod')} <input name="period" value="${query.get('period') ?? ''}" placeholder="2026-11 / 2026-W48 / 2026-Q4" size="12"></label>
   <label>${t('reportArea')} <input name="area" value="${query.get('area') ?? ''}" placeholder="D1" size="10"></label>
+  <label>${t('reportDomain')} <input name="domain" value="${query.get('domain') ?? ''}" placeholder="gas" size="12"></label>
   <button type="submit">${t('reportShow')}</button></form>`;
 
 /** The page: the form, then the report's key figures, downloads and the report itself. */
@@ -47,7 +48,7 @@ export async function reportsPage(query) {
   }
   const s = body.summary;
   const title = lang() === 'en' ? body.title.en : body.title['zh-CN'];
-  const params = new URLSearchParams({ period: body.period.label, ...(body.area ? { area: body.area } : {}) });
+  const params = new URLSearchParams({ period: body.period.label, ...(body.area ? { area: body.area } : {}), ...(body.domain ? { domain: body.domain } : {}) });
   setHtml(
     app,
     html`<h1>${t('nav_reports')}</h1>${form(kind, query)}

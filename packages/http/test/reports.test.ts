@@ -85,6 +85,13 @@ describe('GET /reports/{kind}', () => {
     expect([gas.status, gas.body.area, gas.body.domain]).toEqual([200, 'D1', 'gas']);
     expect(gas.body.byDomain.every((d: { key: string }) => d.key === 'gas')).toBe(true);
     expect((await call('officer-gas', '/reports/quarterly?period=2026-Q3&area=D1&domain=fire')).status).toBe(403);
+    const twoDomains = createAnjianApi({
+      ...options,
+      directory: createStaticDirectory([{ id: 'officer-two', roles: ['enforcement'], departments: [{ id: 'd1', domains: ['gas', 'fire'], areas: ['D1'] }] }]),
+      reports: { model },
+    });
+    const ask = await twoDomains.fetch(new Request('http://x/api/reports/monthly?period=2026-11&area=D1', { headers: { 'x-actor': 'officer-two', 'accept-language': 'en' } }));
+    expect([ask.status, ((await ask.json()) as { detail: string }).detail]).toEqual([403, 'name a domain with domain= (one of: fire, gas)']);
     const owner = await call('owner', '/reports/monthly?period=2026-11');
     expect([owner.status, owner.body.code]).toEqual([403, 'REPORT_SCOPE']);
     expect((await call(null, '/reports/monthly?period=2026-11')).status).toBe(401);

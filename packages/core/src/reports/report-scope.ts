@@ -16,8 +16,12 @@ export interface ReportScope {
 /** Result of {@link reportScopeFor}. */
 export type ReportScopeDecision =
   | { ok: true; scope: ReportScope }
-  /** `none`: the actor reads no area as a whole (an enterprise user); `outside`: not this area or domain; `choose`: several areas, name one. */
-  | { ok: false; reason: 'none' | 'outside' | 'choose'; areas: string[] };
+  /**
+   * `none`: the actor reads no area as a whole (an enterprise user); `outside`: not this area or
+   * domain; `choose`: several scopes fit — name one of `areas`, or of `domains` when the area is
+   * given and the actor's departments there cover several domains.
+   */
+  | { ok: false; reason: 'none' | 'outside' | 'choose'; areas: string[]; domains: string[] };
 
 /**
  * The report scope an actor may have for a request. A department admin (read scope `all`)
@@ -37,11 +41,15 @@ export function reportScopeFor(scopes: ReadScopes, requested: ReportScope): Repo
   if (scopes === 'all') return { ok: true, scope: { ...requested } };
   const usable = scopes.filter((s) => s.area !== undefined && s.enterpriseId === undefined && s.premisesId === undefined && s.level === undefined && s.status === undefined);
   const areas = [...new Set(usable.map((s) => s.area as string))].sort();
-  if (usable.length === 0) return { ok: false, reason: 'none', areas };
+  const domainsOf = (list: typeof usable) => [...new Set(list.flatMap((s) => (s.domain === undefined ? [] : [s.domain])))].sort();
+  if (usable.length === 0) return { ok: false, reason: 'none', areas, domains: [] };
   const fits = (s: (typeof usable)[number], area: string) => areaCovers(s.area as string, area) && (s.domain === undefined || requested.domain === undefined || requested.domain === s.domain);
   if (requested.area === undefined) {
     const candidates = usable.filter((s) => s.domain === undefined || requested.domain === undefined || requested.domain === s.domain);
-    if (candidates.length !== 1) return { ok: false, reason: candidates.length === 0 ? 'outside' : 'choose', areas };
+    if (candidates.length !== 1) {
+      const oneArea = new Set(candidates.map((s) => s.area)).size === 1;
+      return { ok: false, reason: candidates.length === 0 ? 'outside' : 'choose', areas, domains: oneArea ? domainsOf(candidates) : [] };
+    }
     const only = candidates[0]!;
     const domain = requested.domain ?? only.domain;
     return { ok: true, scope: { area: only.area as string, ...(domain === undefined ? {} : { domain }) } };
@@ -49,8 +57,8 @@ export function reportScopeFor(scopes: ReadScopes, requested: ReportScope): Repo
   // Prefer a scope without a domain (it reads every domain of the area).
   const match = usable.filter((s) => fits(s, requested.area as string)).sort((a, b) => (a.domain === undefined ? -1 : 0) - (b.domain === undefined ? -1 : 0));
   const best = match[0];
-  if (best === undefined) return { ok: false, reason: 'outside', areas };
-  if (best.domain !== undefined && requested.domain === undefined && match.some((s) => s.domain !== best.domain)) return { ok: false, reason: 'choose', areas };
+  if (best === undefined) return { ok: false, reason: 'outside', areas, domains: domainsOf(usable) };
+  if (best.domain !== undefined && requested.domain === undefined && match.some((s) => s.domain !== best.domain)) return { ok: false, reason: 'choose', areas, domains: domainsOf(match) };
   const domain = requested.domain ?? best.domain;
   return { ok: true, scope: { area: requested.area, ...(domain === undefined ? {} : { domain }) } };
 }

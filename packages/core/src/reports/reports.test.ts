@@ -235,7 +235,16 @@ describe('reportScopeFor', () => {
         ],
         { area: 'D1' },
       ),
-    ).toMatchObject({ ok: false, reason: 'choose' });
+    ).toMatchObject({ ok: false, reason: 'choose', domains: ['fire', 'gas'] });
+    expect(
+      reportScopeFor(
+        [
+          { area: 'D1', domain: 'gas' },
+          { area: 'D1', domain: 'fire' },
+        ],
+        {},
+      ),
+    ).toMatchObject({ ok: false, reason: 'choose', domains: ['fire', 'gas'] });
     expect(
       reportScopeFor(
         [

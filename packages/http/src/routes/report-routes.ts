@@ -187,11 +187,16 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       const requested = { ...(query.get('area') ? { area: query.get('area') as string } : {}), ...(query.get('domain') ? { domain: query.get('domain') as string } : {}) };
       const decision = reportScopeFor(actor ? readScopes(actor) : [], requested);
       if (!decision.ok) {
-        const zh = { none: '当前用户无权查看区域报表', outside: '该区域或领域不在当前用户的辖区内', choose: `请用 area 指定区域（可选：${decision.areas.join('、')}）` }[decision.reason];
+        const byDomain = decision.reason === 'choose' && decision.domains.length > 1;
+        const zh = {
+          none: '当前用户无权查看区域报表',
+          outside: '该区域或领域不在当前用户的辖区内',
+          choose: byDomain ? `请用 domain 指定领域（可选：${decision.domains.join('、')}）` : `请用 area 指定区域（可选：${decision.areas.join('、')}）`,
+        }[decision.reason];
         const en = {
           none: 'the actor may not read area reports',
           outside: "the area or domain is outside the actor's jurisdiction",
-          choose: `name an area with area= (one of: ${decision.areas.join(', ')})`,
+          choose: byDomain ? `name a domain with domain= (one of: ${decision.domains.join(', ')})` : `name an area with area= (one of: ${decision.areas.join(', ')})`,
         }[decision.reason];
         throw new HttpProblem(403, 'REPORT_SCOPE', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
       }
