@@ -125,23 +125,24 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       reason = r?.['zh-CN'] ?? reason;
     }
     const title = p.title as { 'zh-CN'?: string } | undefined;
-    const result = await sms.deliver({
-      id: message.id,
-      kind,
-      to,
-      params: {
-        enterprise: enterprise?.name['zh-CN'] ?? String(p.enterpriseId),
-        hazard: title?.['zh-CN'] ?? '',
-        // short and derived on the server (YH-0042): an SMS never carries the 27-character id
-        hazardNo: hazardRefOf(events) ?? message.hazardId,
-        hazardId: message.hazardId,
-        level: String(p.level),
-        due: chinaTime(p.deadline),
-        department: 'D1区应急管理局',
-        reason,
-      },
-    });
-    return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+    const params = {
+      enterprise: enterprise?.name['zh-CN'] ?? String(p.enterpriseId),
+      hazard: title?.['zh-CN'] ?? '',
+      // short and derived on the server (YH-0042): an SMS never carries the 27-character id
+      hazardNo: hazardRefOf(events) ?? message.hazardId,
+      hazardId: message.hazardId,
+      level: String(p.level),
+      due: chinaTime(p.deadline),
+      department: 'D1区应急管理局',
+      reason,
+    };
+    const result = await sms.deliver({ id: message.id, kind, to, params });
+    if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
+    // A hazard at a tenant's premises: a copy to the landlord (抄送出租方, issue 17), named by the payload from the directory.
+    const landlordPhone = typeof p.landlordEnterpriseId === 'string' && kind !== 'hazard.escalated' ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
+    if (!landlordPhone) return { ok: true };
+    const copy = await sms.deliver({ id: `${message.id}:landlord`, kind, to: landlordPhone, params });
+    return copy.ok ? { ok: true } : { ok: false, retryable: copy.retryable, error: copy.error };
   };
 
   // The daily early warning (to the enterprise) and the area digest (to the grid inspector): texts are core's summaries.

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createPortal, type Portal } from '../src/create-portal.js';
 import type { DemoSms } from '../src/demo-notifications.js';
 
@@ -83,6 +84,30 @@ describe('demo notifications', () => {
     const owner = await portal.fetch(new Request('http://portal.test/demo/sms', { headers: { 'x-demo-user': 'owner-lvyuan' } }));
     expect(owner.status).toBe(403);
     expect(((await owner.json()) as { code: string }).code).toBe('FORBIDDEN');
+  });
+
+  it('copies a tenant’s notice to its landlord (a hazard at a rented premises names the landlord)', async () => {
+    // 安平火锅店 rents p-lvyuan-2 from 绿园餐厅 (demo-relations.ts): the grid inspector's patrol there, then a notice.
+    const headers = { 'x-demo-user': 'grid-wang', 'content-type': 'application/json', 'idempotency-key': 'landlord-copy-1', origin: 'http://portal.test' };
+    const example = parse(readFileSync(new URL('../../inspections/gas-basement-hotpot-lpg.yaml', import.meta.url), 'utf8')) as { findings: Record<string, unknown> };
+    const body = { pack: 'gas', premises: 'restaurant', subject: { enterpriseId: 'ent-anping', premisesId: 'p-lvyuan-2' }, findings: example.findings };
+    const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', { method: 'POST', headers, body: JSON.stringify(body) }));
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as { classification: { hazards: Array<{ rule: string; level: string }> }; reports: Array<{ rule: string; hazardId: string; ok: boolean }> };
+    const general = result.classification.hazards.find((h) => h.level === 'general')!.rule;
+    const hazardId = result.reports.find((r) => r.ok && r.rule === general)!.hazardId;
+    const notice = await portal.fetch(
+      new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': 'landlord-copy-2' },
+        body: JSON.stringify({ type: 'issue_notice', noticeNo: '责改〔2026〕99号' }),
+      }),
+    );
+    expect(notice.status).toBeLessThan(300);
+    await portal.notifications.runOnce();
+    const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.notice_issued');
+    expect(texts.map((m) => m.to).sort()).toEqual(['139****0001', '139****0003']); // 绿园餐厅 (the landlord), 安平火锅店
+    expect(texts.every((m) => m.text.startsWith('【D1区应急管理局】安平火锅店：'))).toBe(true);
   });
 
   it('lists the newest SMS first and honours limit', async () => {
