@@ -135,7 +135,9 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
 
   // The case number (案号) is the 文号 the store allocated to the hazard's 立案审批表; a number
   // the file_case command recorded is printed only when none was allocated (numbering off).
-  const caseNumber = data.caseNumber ? formatDocumentNumber(data.caseNumber, o?.numberPrefix, template.kind === 'case_filing_approval' ? template.numberPrefix : CASE_SERIES_PREFIX) : data.values['hazard.caseNo'];
+  const caseNumber = data.caseNumber
+    ? formatDocumentNumber(data.caseNumber, o?.numberPrefix, template.kind === 'case_filing_approval' ? template.numberPrefix : CASE_SERIES_PREFIX)
+    : data.values['hazard.caseNo'];
   const sourced: Partial<Record<string, string>> = { ...data.values, ...(caseNumber === undefined ? {} : { 'case.number': caseNumber }) };
   const values: Record<string, string> = {};
   for (const [id, field] of Object.entries(template.fields)) {

@@ -80,7 +80,12 @@ describe('event → document table', () => {
     expect(documentKindsFor({ type: 'closed', actor: { id: 'g', role: 'grid' } }, { wasMajor: false, level: 'general' })).toEqual([]);
     expect(documentKindsFor({ type: 'closed', actor: { id: 'o', role: 'enforcement' } }, { wasMajor: true, level: 'general' })).toEqual(['major_hazard_writeoff_approval']);
     expect(documentKindsFor({ type: 'verified', actor: { id: 'g', role: 'grid' } }, { wasMajor: false, level: 'general' })).toEqual([]);
-    const two = { officers: [{ id: 'o', certificateNo: 'C1' }, { id: 'p', certificateNo: 'C2' }] };
+    const two = {
+      officers: [
+        { id: 'o', certificateNo: 'C1' },
+        { id: 'p', certificateNo: 'C2' },
+      ],
+    };
     expect(documentKindsFor({ type: 'rejected', actor: { id: 'o', role: 'enforcement' }, data: two }, null)).toEqual(['review_opinion']);
     // An officer acting alone records the act; no enforcement document (and no number) comes of it.
     expect(documentKindsFor({ type: 'rejected', actor: { id: 'o', role: 'enforcement' }, data: {} }, null)).toEqual([]);
@@ -187,7 +192,12 @@ describe('refusals: located, bilingual, nothing rendered', () => {
       { id: 'officer-gas-d1', certificateNo: '' },
       { id: 'officer2-gas-d1', certificateNo: '' },
     ];
-    const directory = testDocumentDirectory({ actors: [{ ...actor('officer-gas-d1'), certificateNo: '' }, { ...actor('officer2-gas-d1'), certificateNo: '' }] });
+    const directory = testDocumentDirectory({
+      actors: [
+        { ...actor('officer-gas-d1'), certificateNo: '' },
+        { ...actor('officer2-gas-d1'), certificateNo: '' },
+      ],
+    });
     const noCert = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { events: strip(blank), directory }), override);
     expect(noCert.ok ? [] : noCert.issues.map((i) => [i.code, i.line])).toEqual([
       ['OFFICER_CERTIFICATE_MISSING', 9],

@@ -234,17 +234,18 @@ export interface OfficersData {
 
 /** Payloads of events, by event type. */
 export interface EventDataMap {
-  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence' | 'coOfficerId'> & OfficersData & {
-    evidence: readonly AttachedEvidence[];
-    /** A manual observation (`report_observation`), not a pack's classification. */
-    manual?: true;
-    /**
-     * The deadline that runs from the report: the level's policy counted from the trusted
-     * time of the report. Absent on events recorded before deadlines ran from the report.
-     */
-    runningDeadline?: string;
-    description?: LocalizedText;
-  };
+  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence' | 'coOfficerId'> &
+    OfficersData & {
+      evidence: readonly AttachedEvidence[];
+      /** A manual observation (`report_observation`), not a pack's classification. */
+      manual?: true;
+      /**
+       * The deadline that runs from the report: the level's policy counted from the trusted
+       * time of the report. Absent on events recorded before deadlines ran from the report.
+       */
+      runningDeadline?: string;
+      description?: LocalizedText;
+    };
   reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
   level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
   notice_issued: { deadline: string; policy: DeadlinePolicy; noticeNo?: string; note?: Reason } & OfficersData;
