@@ -185,6 +185,9 @@ const pages = {
   landlord: async (id) => (await import('./relations-page.js')).landlordPage(id),
   rounds: async () => (await import('./relations-page.js')).roundsPage(),
   round: async (id) => (await import('./relations-page.js')).roundPage(id),
+  // Hazardous-work permits (issue 19): the open jobs, the application, one permit.
+  permits: async () => (await import('./permits-page.js')).permitsPage(),
+  permit: async (id) => (await import('./permits-page.js')).permitPage(id),
 };
 
 // ---------------------------------------------------------------- shell
@@ -208,6 +211,8 @@ async function route() {
   // Reports aggregate other enterprises' hazards: offered to supervisors only (the API decides the scope).
   const supervises = u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
   const links = u ? [...u.roles.filter((r) => pages[r]), 'list', 'monitoring', 'dashboard', ...(supervises ? ['reports', 'rounds'] : []), ...(u.roles.includes('enterprise') ? ['file'] : [])] : [];
+  // Hazardous-work permits: an enterprise's own, a supervisor's open jobs by area.
+  if (u && (supervises || u.roles.includes('enterprise'))) links.push('permits');
   setHtml(
     document.getElementById('nav'),
     html`${links.map((p) => (p === page || (!page && p === u?.home) ? html`<a href="#/${p}" aria-current="page">${t(`nav_${p}`)}</a>` : html`<a href="#/${p}">${t(`nav_${p}`)}</a>`))}`,

@@ -20,6 +20,7 @@ import { crossSiteRequest } from './cross-site-request.js';
 import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.js';
 import { DEMO_DEVICE_PRINCIPALS } from './demo-devices.js';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.js';
+import { startDemoPermits, type DemoPermits } from './demo-permits.js';
 import { startDemoRelations, type DemoRelations } from './demo-relations.js';
 import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { createDemoDocuments } from './demo-documents.js';
@@ -141,6 +142,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   let notifications: DemoNotifications | undefined;
   let checkpoints: DemoCheckpoints | undefined;
   let monitoring: DemoMonitoring | undefined;
+  let permits: DemoPermits | undefined;
   let relations: DemoRelations | undefined;
   try {
     // The registry the server derives a report's area from: the client names only the enterprise.
@@ -161,6 +163,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     // The audit routes check checkpoint signatures with the demo's key (GET /api/audit/verify, /api/hazards/{id}/audit).
     checkpoints = createDemoCheckpoints({ store, clock, dataDir });
     const signing = checkpoints;
+    // Hazardous-work permits (issue 19): own tables in the same file, permit roles from the demo's directory.
+    permits = startDemoPermits({ dataDir, clock, tickMs: options.tickMs ?? 60_000 });
+    const permitPart = permits;
     // Rental premises and rounds (issue 17): the API's directory adds a landlord's tenancies to its profile.
     const enterpriseRecords = DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area }));
     const demoRelations = (relations = await startDemoRelations({ dataDir, directory, clock, packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null, enterprises: enterpriseRecords }));
@@ -185,6 +190,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         coverage: async (period, area) =>
           roundCoverageForReport({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) }, period, area, clock.now()),
       },
+      permits: { store: permitPart.store, permitRoles: permitPart.permitRoles },
     };
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
@@ -222,6 +228,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs, deviceOutbox: devices.registry });
     const started = notifications;
     await started.runOnce();
+    await permitPart.runOnce();
     await signing.tick(); // the seed is covered by a signed checkpoint from the start
     if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
@@ -305,6 +312,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         inspections.close();
         reports.close();
         relations?.close();
+        permitPart.close();
         store.close();
       },
     };
@@ -313,6 +321,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     await notifications?.stop();
     await monitoring?.stop();
     relations?.close();
+    permits?.close();
     inspections.close();
     reports.close();
     store.close();

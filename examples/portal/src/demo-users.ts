@@ -44,6 +44,20 @@ export const DEMO_USERS: readonly DemoUser[] = [
     name: { 'zh-CN': `${e.name['zh-CN']}负责人`, en: `${e.name.en} owner` },
     home: 'enterprise',
   })),
+  // Hazardous-work permits (issue 19): people of 绿园餐厅 besides its owner — the safety officer who
+  // approves (permit roles in demo-permits.ts) and the attendant (监护人) who confirms being on site.
+  {
+    profile: { id: 'safety-lvyuan', roles: ['enterprise'], enterpriseIds: ['ent-lvyuan'] },
+    name: { 'zh-CN': '绿园餐厅安全员 刘洋', en: 'Lvyuan Restaurant safety officer Liu Yang' },
+    person: { 'zh-CN': '刘洋', en: 'Liu Yang' },
+    home: 'enterprise',
+  },
+  {
+    profile: { id: 'attendant-lvyuan', roles: ['enterprise'], enterpriseIds: ['ent-lvyuan'] },
+    name: { 'zh-CN': '绿园餐厅监护人 马军', en: 'Lvyuan Restaurant attendant Ma Jun' },
+    person: { 'zh-CN': '马军', en: 'Ma Jun' },
+    home: 'enterprise',
+  },
   {
     profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'] },
     name: { 'zh-CN': '网格员 王芳（D1/G1、D1/G2）', en: 'Grid inspector Wang Fang (D1/G1, D1/G2)' },

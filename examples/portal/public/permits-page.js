@@ -1,0 +1,281 @@
+// Hazardous-work permits (issue 19), built for a phone: #/permits lists the open jobs (an
+// enterprise's own, with the application form; a supervisor's by area, with counts) and
+// #/permit/<id> is one permit — its state, why it is suspended, the attendant's one-tap
+// 在场/离开, gas tests and readings, approve/start/resume/close, and the hazards its record
+// shows with "report the hazard". Every decision is the API's (core's decidePermit, the
+// permit roles of the host): the page offers what the user's role may ask and shows the
+// server's answer. Ids, names and texts are data: escaped by `html`.
+import { confirmAction } from './confirm-dialog.js';
+import { html, setHtml } from './html.js';
+import { loc, t } from './i18n.js';
+import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
+
+/** A hash link to one permit. */
+export const permitHref = (id) => `#/permit/${encodeURIComponent(id)}`;
+
+const OPEN = ['applied', 'approved', 'in_progress', 'suspended'];
+const statusBadge = (p) => html`<span class="badge${p.status === 'in_progress' ? ' ok' : ''}" data-status="${p.status}">${t(`ps_${p.status}`)}</span>`;
+const supervises = (u) => u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
+/** The areas a supervisor watches: a grid inspector's grids, an officer's department areas; an admin the demo's district. */
+const areasOf = (u) => (u.roles.includes('grid') ? (u.gridAreas ?? []) : u.roles.includes('enforcement') ? [...new Set((u.departments ?? []).flatMap((d) => d.areas))] : ['D1']);
+
+/** Why a job stands still, in one line (the suspension's reason and time from the permit). */
+const suspendedWhy = (p) =>
+  p.status === 'suspended'
+    ? html`<p class="message error" role="status" data-suspended="${p.suspendReason ?? ''}">${t('permitSuspendedWhy', { reason: t(`psr_${p.suspendReason}`), time: localTime(p.suspendedAt) })}</p>`
+    : '';
+
+/** The open permits as cards (a table that turns into cards on a phone). */
+function permitTable(items, id) {
+  if (!items.length) return html`<p id="${id}" data-count="0">${t('permitNone')}</p>`;
+  return html`<div class="table-wrap"><table id="${id}" class="cards" data-count="${items.length}"><caption class="sr-only">${t('permitsTitle')}</caption>
+    <tr><th scope="col">${t('permitKind')}</th><th scope="col">${t('enterpriseCol')}</th><th scope="col">${t('permitStatus')}</th><th scope="col">${t('permitValidUntil')}</th><th scope="col">${t('permitAttendant')}</th></tr>
+    ${items.map(
+      (p) => html`<tr data-permit="${p.permitId}"><td data-label="${t('permitKind')}"><a href="${permitHref(p.permitId)}">${loc(p.rule.title)}</a></td>
+      <td data-label="${t('enterpriseCol')}">${entName(p.enterpriseId)}（${p.area}）</td>
+      <td data-label="${t('permitStatus')}">${statusBadge(p)}${p.status === 'suspended' ? html` <span data-reason="${p.suspendReason ?? ''}">${t(`psr_${p.suspendReason}`)}</span>` : ''}</td>
+      <td data-label="${t('permitValidUntil')}">${localTime(p.validUntil)}</td>
+      <td data-label="${t('permitAttendant')}">${actorName(p.attendantId)}（${p.attendantPresent ? t('permitYes') : t('permitNo')}）</td></tr>`,
+    )}</table></div>`;
+}
+
+/** #/permits: the enterprise's open permits and the application form, or a supervisor's open jobs by area. */
+export async function permitsPage() {
+  const u = me();
+  setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
+  if (supervises(u)) {
+    const areas = areasOf(u);
+    const lists = await Promise.all(areas.map((a) => api(`/permits?area=${encodeURIComponent(a)}`)));
+    setHtml(
+      app,
+      html`<h1>${t('permitsTitle')}</h1>${areas.map((a, i) => {
+        const r = lists[i];
+        if (!r.ok) return html`<h2>${t('permitsOpenIn', { area: a })}</h2><p class="message error">${problemText(r)}</p>`;
+        return html`<section data-area="${a}"><h2>${t('permitsOpenIn', { area: a })}</h2>
+          <ul class="queues permit-counts">${r.body.counts.map((c) => html`<li data-kind="${c.kind}" data-status="${c.status}">${t('permitCount', { kind: t(`pk_${c.kind}`), status: t(`ps_${c.status}`), n: c.count })}</li>`)}</ul>
+          ${permitTable(r.body.items, `open-permits-${i}`)}</section>`;
+      })}`,
+    );
+    return;
+  }
+  const enterpriseId = u?.enterpriseIds[0];
+  if (!enterpriseId) {
+    setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="message error">${t('requestFailed')}</p>`);
+    return;
+  }
+  const r = await api(`/permits?enterpriseId=${encodeURIComponent(enterpriseId)}`);
+  setHtml(
+    app,
+    html`<h1>${t('permitsOfEnt', { name: entName(enterpriseId) })}</h1>
+    ${r.ok ? permitTable(r.body.items, 'my-permits') : html`<p class="message error">${problemText(r)}</p>`}
+    <h2 id="apply-title">${t('permitApply')}</h2><div id="permit-apply"></div>`,
+  );
+  applyForm(app.querySelector('#permit-apply'), enterpriseId);
+}
+
+/** A local datetime-local value (UTC+8) for an instant, and back. */
+const toLocalInput = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+const fromLocalInput = (v) => new Date(Date.parse(`${v}:00+08:00`)).toISOString();
+
+/** The application: kind and grade, premises, workers, the attendant (a person of the enterprise), validity start, LEL. */
+function applyForm(root, enterpriseId) {
+  const staff = session.demo.users.filter((x) => x.roles.includes('enterprise') && x.enterpriseIds.includes(enterpriseId) && x.id !== me()?.id);
+  setHtml(
+    root,
+    html`<form id="apply-form" aria-labelledby="apply-title" novalidate>
+      <div class="field"><label for="pa-kind">${t('permitKind')}</label><select id="pa-kind" name="kind">${['confined_space', 'hot_work', 'work_at_height'].map((k) => html`<option value="${k}">${t(`pk_${k}`)}</option>`)}</select></div>
+      <div class="field"><label for="pa-grade">${t('permitGrade')}</label><select id="pa-grade" name="grade">${['none', 'special', 'first', 'second'].map((g) => html`<option value="${g}">${t(`pg_${g}`)}</option>`)}</select></div>
+      <div class="field"><label for="pa-premises">${t('permitPremises')}</label><select id="pa-premises" name="premises">${['general', 'hazchem'].map((p) => html`<option value="${p}">${t(`pp_${p}`)}</option>`)}</select></div>
+      <div class="field"><label for="pa-workers">${t('permitWorkers')}</label><input id="pa-workers" name="workers" required autocomplete="off"></div>
+      <div class="field"><label for="pa-attendant">${t('permitAttendant')}</label><select id="pa-attendant" name="attendant">${staff.map((x) => html`<option value="${x.id}">${loc(x.name)}</option>`)}</select></div>
+      <div class="field"><label for="pa-from">${t('permitValidFrom')}</label><input id="pa-from" name="validFrom" type="datetime-local" required value="${toLocalInput(Date.now())}"></div>
+      <div class="field"><label for="pa-lel">${t('permitLel')}</label><input id="pa-lel" name="lel" type="number" step="0.1" min="0" max="100" inputmode="decimal"></div>
+      <button type="submit" id="apply-submit">${t('permitSubmitApply')}</button>
+    </form><div id="apply-result" aria-live="polite"></div>`,
+  );
+  root.querySelector('#apply-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const body = {
+      kind: f.kind.value,
+      grade: f.grade.value,
+      premises: f.premises.value,
+      enterpriseId,
+      workerIds: f.workers.value
+        .split(/[,，、]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      attendantId: f.attendant.value,
+      validFrom: f.validFrom.value ? fromLocalInput(f.validFrom.value) : '',
+      ...(f.lel.value !== '' ? { flammableLelPctVol: Number(f.lel.value) } : {}),
+    };
+    const button = root.querySelector('#apply-submit');
+    button.disabled = true;
+    const r = await api('/permits', { method: 'POST', body, key: newKey() }).finally(() => (button.disabled = false));
+    if (!r.ok) {
+      setHtml(root.querySelector('#apply-result'), html`<p class="message error" id="apply-error">${problemText(r)}</p>`);
+      return;
+    }
+    location.hash = permitHref(r.body.permit.permitId);
+  });
+}
+
+/** The fields of a reading: the measures the permit's rule judges (its gas-test limits), nothing else. */
+function readingFields(p) {
+  const measures = [...new Set((p.rule.gasTest?.limits ?? []).map((l) => l.measure))];
+  return html`<div class="field"><label for="pr-at">${t('permitSampledAt')}</label><input id="pr-at" name="sampledAt" type="datetime-local" required value="${toLocalInput(Date.now())}"></div>
+    <div class="field"><label for="pr-instrument">${t('permitInstrument')}</label><input id="pr-instrument" name="instrument" required autocomplete="off"></div>
+    <div class="field"><label for="pr-place">${t('permitPlace')}</label><input id="pr-place" name="place" required autocomplete="off"></div>
+    ${measures.map((m) => html`<div class="field"><label for="pr-${m}">${t(`m_${m}`)}</label><input id="pr-${m}" name="${m}" data-measure="${m}" type="number" step="0.01" min="0" max="100" inputmode="decimal" required></div>`)}`;
+}
+const MEASURE_FIELD = { flammable_pct_vol: 'flammablePctVol', flammable_pct_lel: 'flammablePctLel', o2_pct_vol: 'o2PctVol' };
+
+/** #/permit/<id>: one permit and what the signed-in user may do with it. */
+export async function permitPage(id) {
+  const u = me();
+  const [r, findings] = await Promise.all([api(`/permits/${encodeURIComponent(id)}`), api(`/permits/${encodeURIComponent(id)}/findings`)]);
+  if (!r.ok) {
+    setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="message error" id="permit-error">${problemText(r)}</p><p><a href="#/permits">${t('permitBack')}</a></p>`);
+    return;
+  }
+  const p = r.body.permit;
+  const events = r.body.events;
+  const ofEnterprise = u?.roles.includes('enterprise') && u.enterpriseIds.includes(p.enterpriseId);
+  const isAttendant = u?.id === p.attendantId;
+  const open = OPEN.includes(p.status);
+  const gasRule = p.rule.gasTest !== null;
+  const can = {
+    approve: ofEnterprise && p.status === 'applied',
+    gasTest: ofEnterprise && gasRule && ['applied', 'approved', 'suspended'].includes(p.status),
+    reading: ofEnterprise && gasRule && ['in_progress', 'suspended'].includes(p.status),
+    start: ofEnterprise && p.status === 'approved',
+    resume: ofEnterprise && p.status === 'suspended',
+    close: ofEnterprise && ['in_progress', 'suspended', 'expired'].includes(p.status),
+    // the attendant confirms being on site; the enterprise or a supervisor on a spot check records that the attendant left
+    present: isAttendant && open,
+    left: open && p.attendantPresent && (ofEnterprise || supervises(u)),
+  };
+  setHtml(
+    app,
+    html`<h1 id="permit-title">${loc(p.rule.title)}</h1>
+    <p>${statusBadge(p)} <span class="hint">${p.permitId}</span></p>
+    ${suspendedWhy(p)}
+    ${
+      isAttendant && open
+        ? html`<section id="attendant-duty" aria-labelledby="attendant-duty-title"><h2 id="attendant-duty-title">${t('permitAttendantDuty')}</h2>
+          <p class="action big-actions"><button type="button" id="permit-present" aria-pressed="${p.attendantPresent ? 'true' : 'false'}">${t('permitPresent')}</button>
+          ${p.attendantPresent ? html`<button type="button" id="permit-left" class="danger">${t('permitLeft')}</button>` : html`<button type="button" id="permit-left" class="danger" disabled>${t('permitLeft')}</button>`}</p></section>`
+        : ''
+    }
+    <dl class="facts" id="permit-facts">
+      <dt>${t('enterpriseCol')}</dt><dd>${entName(p.enterpriseId)}（${p.area}）</dd>
+      <dt>${t('permitApplicant')}</dt><dd>${actorName(p.applicantId)}</dd>
+      <dt>${t('permitWorkers')}</dt><dd>${p.workerIds.join('、')}</dd>
+      <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}（<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>）</dd>
+      <dt>${t('permitApprover')}</dt><dd>${p.approverId ? actorName(p.approverId) : '—'}</dd>
+      <dt>${t('permitValidFrom')}</dt><dd>${localTime(p.validFrom)}</dd>
+      <dt>${t('permitValidUntil')}</dt><dd>${localTime(p.validUntil)}</dd>
+      ${gasRule ? html`<dt>${t('permitLastTest')}</dt><dd id="last-test">${p.lastTest ? html`${localTime(p.lastTest.sampledAt)} ${p.lastTest.pass ? t('permitPass') : t('permitFail')}` : '—'}</dd>` : ''}
+    </dl>
+    <div id="permit-result" aria-live="polite"></div>
+    <section id="permit-actions" aria-labelledby="permit-actions-title"><h2 id="permit-actions-title">${t('permitActions')}</h2>
+      <p class="action">
+        ${can.approve ? html`<button type="button" id="permit-approve">${t('permitApprove')}</button>` : ''}
+        ${can.resume ? html`<button type="button" id="permit-resume">${t('permitResume')}</button>` : ''}
+        ${can.left && !isAttendant ? html`<button type="button" id="permit-left-spot" class="danger">${t('permitLeftSpot')}</button>` : ''}
+        ${can.close ? html`<button type="button" id="permit-close" class="danger">${t('permitClose')}</button>` : ''}
+      </p>
+      ${
+        can.start
+          ? html`<form id="start-form" novalidate>${p.rule.requiredAttachments.map((k) => html`<div class="field"><label for="ps-${k}">${t(`att_${k}`)}</label><input id="ps-${k}" name="${k}" data-attachment="${k}" required autocomplete="off"></div>`)}
+            <button type="submit" id="permit-start">${t('permitStart')}</button></form>`
+          : ''
+      }
+      ${
+        can.gasTest || can.reading
+          ? html`<form id="reading-form" novalidate aria-label="${t('permitReadingForm')}">${readingFields(p)}
+            <p class="action">${can.gasTest ? html`<button type="submit" id="permit-gas-test" value="gas-tests">${t('permitGasTest')}</button>` : ''}
+            ${can.reading ? html`<button type="submit" id="permit-reading" value="readings">${t('permitReading')}</button>` : ''}</p></form>`
+          : ''
+      }
+    </section>
+    <section id="permit-findings" aria-labelledby="permit-findings-title"><h2 id="permit-findings-title">${t('permitFindings')}</h2>${findingsList(findings)}</section>
+    <section aria-labelledby="permit-history-title"><h2 id="permit-history-title">${t('permitHistory')}</h2>
+      <ol id="permit-history">${events.map((e) => html`<li data-event="${e.type}" data-version="${e.version}">${localTime(e.recordedAt)} ${t(`pe_${e.type}`)} · ${actorName(e.actorId)}${e.type === 'suspended' ? html`（${t(`psr_${e.data.reason}`)}）` : ''}${e.data?.verdict ? html`（${e.data.verdict.pass ? t('permitPass') : t('permitFail')}）` : ''}</li>`)}</ol></section>
+    <p><a href="#/permits">${t('permitBack')}</a></p>`,
+  );
+  wire(p);
+}
+
+/** The findings of GET /permits/{id}/findings with their evidence, and the report button. */
+function findingsList(r) {
+  if (!r.ok) return html`<p class="message error">${problemText(r)}</p>`;
+  const { findings, unclassified } = r.body;
+  if (!findings.length && !unclassified.length) return html`<p id="no-permit-findings">${t('permitNoFindings')}</p>`;
+  return html`<ul id="permit-finding-list">${findings.map((f) => {
+    const ev = f.evidence.events;
+    return html`<li class="finding" data-rule="${f.hazard.rule}" data-observation="${f.observation}">${levelCell(f.hazard)} ${loc(f.hazard.title)}
+      <br><span class="hint" data-evidence="${f.evidence.eventId}">${t('permitEvidence', { from: ev[0]?.version ?? '', to: ev[ev.length - 1]?.version ?? '' })}</span></li>`;
+  })}</ul>
+  ${unclassified.length ? html`<p class="hint">${t('permitUnclassified')}：${unclassified.map((x) => x.observation).join('、')}</p>` : ''}
+  ${findings.length ? html`<p><button type="button" id="permit-report">${t('permitReport')}</button></p><div id="report-result" aria-live="polite"></div>` : ''}`;
+}
+
+/** Sends one permit command; on success shows the permit again with what was done. */
+async function send(p, path, action, body = {}) {
+  const r = await api(`/permits/${encodeURIComponent(p.permitId)}/${path}`, { method: 'POST', body, key: newKey() });
+  if (!r.ok) {
+    setHtml(app.querySelector('#permit-result'), html`<p class="message error" id="permit-refused">${problemText(r)}</p>`);
+    return;
+  }
+  await permitPage(p.permitId);
+  setHtml(app.querySelector('#permit-result'), html`<p class="message ok" id="permit-done" data-action="${path}">${t('permitDone', { action })}</p>`);
+}
+
+function wire(p) {
+  const on = (sel, fn) => app.querySelector(sel)?.addEventListener('click', fn);
+  on('#permit-present', () => send(p, 'attendant-present', t('permitPresent')));
+  on('#permit-left', async () => {
+    if (await confirmAction(t('permitLeft'), t('permitConfirmLeft'))) await send(p, 'attendant-left', t('permitLeft'));
+  });
+  on('#permit-left-spot', async () => {
+    if (await confirmAction(t('permitLeftSpot'), t('permitConfirmLeft'))) await send(p, 'attendant-left', t('permitLeftSpot'));
+  });
+  on('#permit-approve', async () => {
+    if (await confirmAction(t('permitApprove'), t('permitConfirmApprove'))) await send(p, 'approve', t('permitApprove'));
+  });
+  on('#permit-resume', () => send(p, 'resume', t('permitResume')));
+  on('#permit-close', async () => {
+    if (await confirmAction(t('permitClose'), t('permitConfirmClose'))) await send(p, 'close', t('permitClose'));
+  });
+  app.querySelector('#start-form')?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const attachments = [...e.target.querySelectorAll('[data-attachment]')].map((i) => ({ kind: i.dataset.attachment, ref: i.value.trim() }));
+    if (await confirmAction(t('permitStart'), t('permitConfirmStart'))) await send(p, 'start', t('permitStart'), attachments.length ? { attachments } : {});
+  });
+  app.querySelector('#reading-form')?.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const path = e.submitter?.value === 'readings' ? 'readings' : 'gas-tests';
+    const body = { sampledAt: f.sampledAt.value ? fromLocalInput(f.sampledAt.value) : '', instrument: f.instrument.value.trim(), place: f.place.value.trim() };
+    for (const i of f.querySelectorAll('[data-measure]')) if (i.value !== '') body[MEASURE_FIELD[i.dataset.measure]] = Number(i.value);
+    await send(p, path, path === 'readings' ? t('permitReading') : t('permitGasTest'), body);
+  });
+  on('#permit-report', async () => {
+    if (!(await confirmAction(t('permitReport'), t('permitConfirmReport')))) return;
+    const r = await api(`/permits/${encodeURIComponent(p.permitId)}/findings/report`, { method: 'POST' });
+    const out = app.querySelector('#report-result');
+    if (!r.ok) {
+      setHtml(out, html`<p class="message error" id="report-error">${problemText(r)}</p>`);
+      return;
+    }
+    setHtml(
+      out,
+      html`<ul id="reported-hazards">${r.body.reports.map((x) =>
+        x.ok
+          ? html`<li data-rule="${x.rule}" data-hazard="${x.hazardId}"><a href="${hazardHref(x.hazardId)}">${t('permitReported', { n: x.evidence.events?.length ?? 0 })}</a></li>`
+          : html`<li class="message error" data-rule="${x.rule}">${t('permitReportRefused', { reason: loc(x.rejection?.message) || x.rejection?.code || '' })}</li>`,
+      )}</ul>`,
+    );
+  });
+}

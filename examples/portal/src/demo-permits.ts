@@ -1,0 +1,54 @@
+/**
+ * Hazardous-work permits in the demo portal (issue 19): the permit store beside the portal's
+ * store (own tables in the same SQLite file), the permit roles the demo enterprises give their
+ * people (the host's directory, never a request), and core's `tickPermits` on the portal's
+ * timer (expiries and missed readings recorded without waiting for the next command). The
+ * permit endpoints themselves are the API's (`createAnjianApi({ permits })`).
+ */
+import { join } from 'node:path';
+import { tickPermits, type PermitStore } from '@anjian/core/internal';
+import type { Clock } from '@anjian/core';
+import { createSqlitePermitStore } from '@anjian/store-sqlite';
+
+/**
+ * Who holds which permit role (`principal_leader` 主管领导, `safety_department` 安全管理部门,
+ * `unit` 所在基层单位) in which enterprise. 绿园餐厅: its owner is the 主管领导, its safety officer
+ * speaks for the safety department and the kitchen (the basic-level unit).
+ */
+export const DEMO_PERMIT_ROLES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  'owner-lvyuan': { 'ent-lvyuan': ['principal_leader'] },
+  'safety-lvyuan': { 'ent-lvyuan': ['safety_department', 'unit'] },
+};
+
+/** The permit part of the portal: the store, the roles and the timer. */
+export interface DemoPermits {
+  store: PermitStore;
+  permitRoles(actorId: string, enterpriseId: string): Promise<readonly string[]>;
+  /** Records what the clock decided (expiries, missed readings) now. */
+  runOnce(): Promise<void>;
+  close(): void;
+}
+
+/** Opens the permit tables in `<dataDir>/anjian.db` and starts the tick every `tickMs` (0: never). */
+export function startDemoPermits(options: { dataDir: string; clock: Clock; tickMs: number }): DemoPermits {
+  const store = createSqlitePermitStore({ path: join(options.dataDir, 'anjian.db') });
+  const runOnce = async () => {
+    await tickPermits({ store }, options.clock.now());
+  };
+  const timer =
+    options.tickMs > 0
+      ? setInterval(() => {
+          runOnce().catch((error: unknown) => console.error('portal: permit tick failed:', error));
+        }, options.tickMs)
+      : undefined;
+  timer?.unref();
+  return {
+    store,
+    permitRoles: async (actorId, enterpriseId) => DEMO_PERMIT_ROLES[actorId]?.[enterpriseId] ?? [],
+    runOnce,
+    close() {
+      if (timer) clearInterval(timer);
+      store.close();
+    },
+  };
+}
