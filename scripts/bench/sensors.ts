@@ -10,6 +10,7 @@
 // (`--batch`, default 200), then their ratio. Printed, not asserted (docs/monitoring.md).
 // Options: --devices 10000 --interval 10 --duration 5m (or 30s, or seconds) --batch 200
 //          --reference on|off --publishers 4 --broker own|shared
+//          --store sqlite|postgres (--pg postgres://postgres@127.0.0.1:5432/test or ANJIAN_PG_URL: a schema of its own, dropped after)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,7 +23,9 @@ import { loadPackFromPath } from '@anjian/core/node';
 import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import type { Device } from '@anjian/core/internal';
 import { createSensorIngester, createDeviceTracker } from '@anjian/sensor-mqtt';
+import { createPostgresDeviceRegistry, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteDeviceRegistry, createSqliteStore } from '@anjian/store-sqlite';
+import pg from 'pg';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +35,8 @@ const { values } = parseArgs({
     minutes: { type: 'string' },
     batch: { type: 'string', default: '200' },
     reference: { type: 'string', default: 'on' },
+    store: { type: 'string', default: 'sqlite' },
+    pg: { type: 'string', default: process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     publishers: { type: 'string', default: '4' },
     role: { type: 'string' },
     broker: { type: 'string', default: 'own' },
@@ -108,8 +113,22 @@ async function runPhase(maxBatch: number): Promise<PhaseResult> {
   const pack = compilePack(loaded.pack);
   const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-sensors-'));
   const path = join(dir, 'anjian.db');
-  const store = createSqliteStore({ path });
-  const registry = createSqliteDeviceRegistry({ path });
+  // SQLite: store and registry on one file (WAL, synchronous=FULL). PostgreSQL: one pool, a schema of this phase.
+  const schema = `bench_sensors_${process.pid}_${phase}`;
+  const pool = values.store === 'postgres' ? new pg.Pool({ connectionString: values.pg, max: 8 }) : null;
+  let store: ReturnType<typeof createSqliteStore> | ReturnType<typeof createPostgresStore>;
+  let registry: ReturnType<typeof createSqliteDeviceRegistry> | ReturnType<typeof createPostgresDeviceRegistry>;
+  if (pool) {
+    const s = createPostgresStore({ pool, schema });
+    const r = createPostgresDeviceRegistry({ pool, schema });
+    await s.migrate();
+    await r.migrate();
+    store = s;
+    registry = r;
+  } else {
+    store = createSqliteStore({ path });
+    registry = createSqliteDeviceRegistry({ path });
+  }
   const enterprises = Array.from({ length: Math.max(1, Math.ceil(N / 50)) }, (_, i) => ({ id: `E${i}`, name: `企业${i}`, area: `D1/G${i % 20}` }));
   const devices: Device[] = Array.from({ length: N }, (_, i) => ({
     id: `B-${i}`,
@@ -210,8 +229,12 @@ async function runPhase(maxBatch: number): Promise<PhaseResult> {
   await ingester.stop();
   await (await mqtt.connectAsync(url, { clientId, clean: true })).endAsync();
   broker?.kill();
-  registry.close();
-  store.close();
+  await registry.close();
+  await store.close();
+  if (pool) {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+  }
   rmSync(dir, { recursive: true, force: true });
   return {
     maxBatch,
@@ -230,7 +253,7 @@ async function runPhase(maxBatch: number): Promise<PhaseResult> {
 async function main(): Promise<void> {
   if (values.role === 'publisher') return publishLoad(values.prefix!, values.client!);
   console.log(
-    `bench:sensors — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 1000} s per phase, ${cpus().length} CPUs, load ${loadavg()
+    `bench:sensors (${values.store === 'postgres' ? `PostgreSQL ${values.pg}` : 'SQLite'}) — ${N} devices, one message each per ${intervalMs / 1000} s (${Math.round((N * 1000) / intervalMs)} msg/s offered) for ${durationMs / 1000} s per phase, ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );

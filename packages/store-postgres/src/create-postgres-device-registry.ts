@@ -88,8 +88,112 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
     return { kind: 'ok', version };
   }
 
+  /** Thrown inside the set-based path when another writer got in between: the batch is redone step by step. */
+  class Raced extends Error {}
+
+  /**
+   * A batch in a handful of round trips, whatever its size: lock the devices' state rows and
+   * read which message ids exist (2 queries), decide every step in memory exactly as the
+   * step-by-step path would (in order; duplicate, conflict, a failed device's later steps),
+   * then write states, message ids and warnings with one multi-row statement each. If another
+   * writer inserted a first state or a message id meanwhile, the counts tell, and the caller
+   * redoes the batch step by step.
+   */
+  async function commitSetBased(client: pg.PoolClient, inputs: readonly DeviceCommit[]): Promise<DeviceCommitResult[]> {
+    const ids = [...new Set(inputs.map((i) => i.deviceId))];
+    const rows = await client.query<{ device_id: string; version: number }>(`SELECT device_id, version FROM ${s}.monitoring_state WHERE device_id = ANY($1::text[]) FOR UPDATE`, [ids]);
+    const stored = new Map(rows.rows.map((r) => [r.device_id, r.version]));
+    const withMessage = inputs.filter((i) => i.messageId !== undefined);
+    const seenRows = await client.query<{ device_id: string; message_id: string }>(
+      `SELECT m.device_id, m.message_id FROM ${s}.monitoring_message m JOIN unnest($1::text[], $2::text[]) AS x(device_id, message_id) ON m.device_id = x.device_id AND m.message_id = x.message_id`,
+      [withMessage.map((i) => i.deviceId), withMessage.map((i) => i.messageId!)],
+    );
+    const seen = new Set(seenRows.rows.map((r) => `${r.device_id}\n${r.message_id}`));
+    const version = new Map(ids.map((id) => [id, stored.get(id) ?? 0]));
+    const failed = new Set<string>();
+    const finalState = new Map<string, { version: number; body: string }>();
+    const messages: Array<[string, string, string]> = [];
+    const warnings = new Map<string, { w: DeviceCommit['warnings'][number]; body: string }>();
+    const results = inputs.map((input): DeviceCommitResult => {
+      const current = version.get(input.deviceId)!;
+      if (failed.has(input.deviceId)) return { kind: 'conflict', actualVersion: current };
+      const key = input.messageId === undefined ? null : `${input.deviceId}\n${input.messageId}`;
+      if (key !== null && seen.has(key)) {
+        failed.add(input.deviceId);
+        return { kind: 'duplicate' };
+      }
+      if (current !== input.expectedVersion) {
+        failed.add(input.deviceId);
+        return { kind: 'conflict', actualVersion: current };
+      }
+      const next = input.expectedVersion + 1;
+      version.set(input.deviceId, next);
+      finalState.set(input.deviceId, { version: next, body: JSON.stringify({ ...input.state, deviceId: input.deviceId, version: next }) });
+      if (key !== null) {
+        seen.add(key);
+        messages.push([input.deviceId, input.messageId!, input.now]);
+      }
+      for (const w of input.warnings) warnings.set(w.key, { w, body: JSON.stringify(w) });
+      return { kind: 'ok', version: next };
+    });
+    const fresh = [...finalState].filter(([id]) => !stored.has(id));
+    const known = [...finalState].filter(([id]) => stored.has(id));
+    if (fresh.length > 0) {
+      const inserted = await client.query(
+        `INSERT INTO ${s}.monitoring_state (device_id, version, body) SELECT d, v, b::jsonb FROM unnest($1::text[], $2::int[], $3::text[]) AS x(d, v, b) ON CONFLICT DO NOTHING`,
+        [fresh.map(([id]) => id), fresh.map(([, x]) => x.version), fresh.map(([, x]) => x.body)],
+      );
+      if (inserted.rowCount !== fresh.length) throw new Raced();
+    }
+    if (known.length > 0) {
+      await client.query(`UPDATE ${s}.monitoring_state AS t SET version = x.v, body = x.b::jsonb FROM unnest($1::text[], $2::int[], $3::text[]) AS x(d, v, b) WHERE t.device_id = x.d`, [
+        known.map(([id]) => id),
+        known.map(([, x]) => x.version),
+        known.map(([, x]) => x.body),
+      ]);
+    }
+    if (messages.length > 0) {
+      const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
+        messages.map((m) => m[0]),
+        messages.map((m) => m[1]),
+        messages.map((m) => m[2]),
+      ]);
+      if (inserted.rowCount !== messages.length) throw new Raced();
+    }
+    if (warnings.size > 0) {
+      const ws = [...warnings.values()];
+      await client.query(
+        `INSERT INTO ${s}.monitoring_warning (key, device_id, enterprise_id, status, opened_at, body)
+         SELECT k, d, e, st, o, b::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(k, d, e, st, o, b)
+         ON CONFLICT (key) DO UPDATE SET status = excluded.status, body = excluded.body`,
+        [ws.map((x) => x.w.key), ws.map((x) => x.w.deviceId), ws.map((x) => x.w.enterpriseId), ws.map((x) => x.w.status), ws.map((x) => x.w.openedAt), ws.map((x) => x.body)],
+      );
+    }
+    return results;
+  }
+
   async function commitBatch(inputs: readonly DeviceCommit[]): Promise<DeviceCommitResult[]> {
     if (inputs.length === 0) return [];
+    if (inputs.length > 1) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        if (inputs.every((i) => i.durable === false)) await client.query('SET LOCAL synchronous_commit = off');
+        const results = await commitSetBased(client, inputs);
+        await client.query('COMMIT');
+        return results;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (!(error instanceof Raced)) throw error;
+      } finally {
+        client.release();
+      }
+    }
+    return commitStepwise(inputs);
+  }
+
+  /** One step after another, each under a savepoint (a single commit, or a batch another writer raced). */
+  async function commitStepwise(inputs: readonly DeviceCommit[]): Promise<DeviceCommitResult[]> {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
