@@ -11,6 +11,7 @@ import { generateCity, type CityChunk } from './city-seed.js';
 import { aggregateReportFacts, createMemoryReportReadModel } from './memory-report-read-model.js';
 import { renderReportHtml } from './render-report-html.js';
 import { ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
+import { runReportReadModelConformance } from '../testing/report-read-model-conformance.js';
 
 const CITY = { seed: 'test-city', enterprises: 120, inspectionsPerEnterprise: 40, hazardRate: 0.1 };
 
@@ -257,5 +258,28 @@ describe('reportScopeFor', () => {
     // An enterprise user or a landlord: no report.
     expect(reportScopeFor([{ enterpriseId: 'E1' }, { enterpriseId: 'E2', premisesId: 'P1' }], {})).toMatchObject({ ok: false, reason: 'none' });
     expect(reportScopeFor([], { area: 'D1' })).toMatchObject({ ok: false, reason: 'none' });
+  });
+});
+
+describe('the memory report read model', () => {
+  const events: ChainEvent[] = [];
+  const records: Parameters<typeof aggregateReportFacts>[1] extends Iterable<infer R> ? R[] : never = [];
+  runReportReadModelConformance({
+    name: 'memory',
+    open: () => {
+      events.length = 0;
+      records.length = 0;
+      return {
+        model: createMemoryReportReadModel({
+          store: { readLog: async (from, limit) => events.slice(from - 1, from - 1 + limit).map((e, i) => ({ ...e, seq: from + i })) },
+          inspections: () => records,
+        }),
+        writeHazards: (hazards) => void events.push(...hazards.flatMap((h) => h.events)),
+        writeInspections: (r) => void records.push(...r),
+      };
+    },
+    describe,
+    it,
+    expect,
   });
 });

@@ -29,3 +29,5 @@ export { runRoundStoreConformance, ROUND_STORE_CONFORMANCE_TESTS } from './round
 export type { RoundStoreConformanceOptions } from './round-store-conformance.js';
 export { runPermitStoreConformance, PERMIT_STORE_CONFORMANCE_TESTS } from './permit-store-conformance.js';
 export type { PermitStoreConformanceOptions } from './permit-store-conformance.js';
+export { runReportReadModelConformance, REPORT_READ_MODEL_CONFORMANCE_TESTS } from './report-read-model-conformance.js';
+export type { ReportReadModelConformanceOptions, ReportReadModelUnderTest } from './report-read-model-conformance.js';
