@@ -44,6 +44,8 @@ export const AREA_CASES: readonly HazardFilter[] = [
   { area: 'D1', level: 'major', status: ['reported', 'closed'] },
   { area: 'D1', level: ['major', 'simple'] },
   { area: 'D1', level: 'major', deadlineBefore: '2026-01-30T00:00:00.000Z' },
+  // 4 areas × 5 statuses: more ranges than SQLite merges (it keeps the flat query).
+  { area: 'D1', status: ['reported', 'rectifying', 'submitted', 'closed', 'verified'] },
 ];
 
 /** City-wide filters led by levels (PostgreSQL reads them per level). */

@@ -22,7 +22,7 @@ import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDoc
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
-import { buildAreaQuery, isAreaQuery } from './area-query.js';
+import { isAreaQuery, readAreaPage } from './area-query.js';
 import { readHazardStats } from './hazard-stats.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -156,6 +156,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       statements.set(sql, statement);
     }
     return statement;
+  };
+  /** Several reads of one shape open at once (an area page): a statement each. */
+  const nth = new Map<string, Database.Statement[]>();
+  const cachedNth = (sql: string, index: number): Database.Statement => {
+    let list = nth.get(sql);
+    if (!list) {
+      if (nth.size >= 64) nth.clear();
+      list = [];
+      nth.set(sql, list);
+    }
+    return (list[index] ??= db.prepare(sql));
   };
   const readTx = db.transaction((read: () => HazardRow[]): HazardRow[] => read());
 
@@ -386,9 +397,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     async query(filter: HazardFilter, page: PageRequest): Promise<HazardPage> {
       const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)));
       const after = page.after ? decodeKeysetCursor(page.after) : null;
-      // An area query reads its areas and its rows in one snapshot (see buildAreaQuery).
+      // An area query reads its areas and its rows in one snapshot (see readAreaPage).
       const rows = readTx(() => {
-        const { sql, params } = (isAreaQuery(filter) ? buildAreaQuery(cached, filter, after, limit + 1) : null) ?? buildHazardQuery(filter, after, limit + 1);
+        const merged = isAreaQuery(filter) ? readAreaPage<HazardRow>(cached, cachedNth, filter, after, limit + 1) : null;
+        if (merged) return merged;
+        const { sql, params } = buildHazardQuery(filter, after, limit + 1);
         return cached(sql).all(...params) as HazardRow[];
       });
       const items: HazardSummary[] = rows.slice(0, limit).map((r) => ({
