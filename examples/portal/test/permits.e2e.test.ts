@@ -7,6 +7,8 @@
  * finds it among the open jobs of the grid, reports the hazard the record shows with the
  * permit's events as evidence, and the owner closes the job. Every step is a tap in the page.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { goTo, shots, startPortal, type PortalHarness } from './portal-harness.js';
@@ -16,8 +18,8 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 let portal: PortalHarness;
 /** Script errors in any page: a page that throws while rendering would otherwise only time out. */
 const pageErrors: string[] = [];
-async function signIn(user: string, home: string): Promise<Page> {
-  const page = await portal.signIn(user, home, 'zh-CN', PHONE);
+async function signIn(user: string, home: string, options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const page = await portal.signIn(user, home, 'zh-CN', { ...PHONE, ...options });
   page.on('pageerror', (e) => pageErrors.push(`${user}: ${e.message}`));
   return page;
 }
@@ -27,6 +29,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal?.stop();
 });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's serious and critical violations (WCAG 2.1 A/AA, best practices) on the page, as `id: targets`. */
+async function seriousA11y(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: V[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Inputs and selects without an accessible name. */
+const unlabelled = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+      .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .map((el) => el.id || el.outerHTML.slice(0, 80)),
+  );
 
 /** Nothing wider than the phone: no sideways scrolling. */
 async function fitsPhone(page: Page): Promise<void> {
@@ -61,6 +83,7 @@ describe('a hazardous-work permit, at phone size', () => {
     await owner.fill('#pa-workers', '王师傅，张师傅');
     await owner.selectOption('#pa-attendant', 'attendant-lvyuan');
     await fitsPhone(owner);
+    expect(await unlabelled(owner)).toEqual([]);
     await owner.screenshot({ path: `${shots}/permit-01-apply.png`, fullPage: true });
     await owner.tap('#apply-submit');
     await owner.waitForSelector('#app[data-page="permit"] #permit-title');
@@ -87,6 +110,7 @@ describe('a hazardous-work permit, at phone size', () => {
     await owner.fill('#pr-flammable_pct_lel', '0');
     await tap(owner, '#permit-gas-test', 'gas-tests');
     expect(await owner.textContent('#last-test')).toContain('合格');
+    expect(await unlabelled(owner)).toEqual([]);
     // Starting without the attendant on site is refused, with the reason.
     await owner.fill('#ps-signed_briefing', 'JD-2026-0412');
     await owner.tap('#permit-start');
@@ -130,9 +154,15 @@ describe('a hazardous-work permit, at phone size', () => {
     expect(await status(attendant)).toBe('suspended');
     expect(await attendant.getAttribute('[data-suspended]', 'data-suspended')).toBe('attendant_absent');
     expect(await attendant.textContent('[data-suspended]')).toContain('监护人离开现场');
+    // The same page in English: every label has its English text (no key shows through).
+    await attendant.tap('#lang-switch');
+    await attendant.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('permit-title')?.textContent === 'Confined-space work');
+    expect(await attendant.textContent('[data-suspended]')).toContain('the attendant left');
+    expect(await attendant.textContent('#app')).not.toMatch(/\b(permit[A-Z]\w*|p[segk]_\w+|psr_\w+|m_\w+|att_\w+)\b/);
 
     // 8. The grid inspector: open jobs now in the grid, the suspended job with its reason, the hazard in its record.
-    const grid = await signIn('grid-wang', 'grid');
+    // (Its context lets axe-core in: the CSP would refuse the injected script; the other users' pages run under the CSP.)
+    const grid = await signIn('grid-wang', 'grid', { bypassCSP: true });
     await goTo(grid, 'permits');
     const row = grid.locator(`section[data-area="D1/G1"] tr[data-permit="${permitId}"]`);
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('suspended');
@@ -140,11 +170,13 @@ describe('a hazardous-work permit, at phone size', () => {
     expect(await grid.textContent('section[data-area="D1/G1"] li[data-kind="confined_space"][data-status="suspended"]')).toContain('1');
     await fitsPhone(grid);
     await grid.screenshot({ path: `${shots}/permit-03-supervisor.png`, fullPage: true });
+    expect(await seriousA11y(grid)).toEqual([]);
     await row.locator('a').tap();
     await grid.waitForSelector('#app[data-page="permit"] #permit-finding-list');
     expect(await grid.getAttribute('#permit-finding-list li', 'data-rule')).toBe('HW-003-H1');
     // The evidence: the permit's events up to the attendant leaving (the 7th).
     expect(await grid.getAttribute('#permit-finding-list [data-evidence]', 'data-evidence')).toBe(`${permitId}/7`);
+    expect(await seriousA11y(grid)).toEqual([]);
     await grid.tap('#permit-report');
     await grid.waitForSelector('#reported-hazards li[data-hazard]');
     const hazardId = (await grid.getAttribute('#reported-hazards li[data-hazard]', 'data-hazard'))!;
