@@ -80,7 +80,8 @@ describe('a hazardous-work permit, at phone size', () => {
     await owner.selectOption('#pa-kind', 'confined_space');
     await owner.selectOption('#pa-grade', 'none');
     await owner.selectOption('#pa-premises', 'general');
-    await owner.fill('#pa-workers', '王师傅，张师傅');
+    // A worker's name is data: shown as text, never markup.
+    await owner.fill('#pa-workers', '王师傅，<img src=x onerror="window.__pwned=1">');
     await owner.selectOption('#pa-attendant', 'attendant-lvyuan');
     await fitsPhone(owner);
     expect(await unlabelled(owner)).toEqual([]);
@@ -90,6 +91,8 @@ describe('a hazardous-work permit, at phone size', () => {
     const permitId = decodeURIComponent((await owner.evaluate(() => location.hash)).split('/')[2]!);
     expect(await owner.textContent('#permit-title')).toBe('有限空间作业');
     expect(await status(owner)).toBe('applied');
+    expect(await owner.textContent('#permit-facts')).toContain('王师傅、<img src=x onerror="window.__pwned=1">');
+    expect(await owner.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // The owner is not the grade's approver here (unit): no approve for the owner? The API decides — the owner holds principal_leader only.
     await owner.tap('#permit-approve');
     await owner.waitForSelector('#permit-refused');
