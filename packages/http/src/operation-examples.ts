@@ -849,6 +849,11 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       id: 'ev-c06688df872f0efcf05bcb64e07daed4',
     },
   },
+  getReport: {
+    parameters: {
+      kind: 'monthly',
+    },
+  },
   getQueue: {
     response: {
       role: 'enterprise',

@@ -162,3 +162,19 @@ describe('GET /reports/{kind} with rounds', () => {
     expect(((await (await as('GET', '/reports/monthly?period=2026-10')).json()) as { coverage: unknown[] }).coverage).toEqual([]);
   });
 });
+
+describe('the OpenAPI document with reports', () => {
+  it('passes Spectral (spectral:oas, all rules) and Redocly (recommended) with 0 problems', async () => {
+    const { fileURLToPath } = await import('node:url');
+    const { loadConfig, lintFromString } = await import('@redocly/openapi-core');
+    const { Spectral } = await import('@stoplight/spectral-core');
+    const { oas } = await import('@stoplight/spectral-rulesets');
+    const spectral = new Spectral();
+    spectral.setRuleset({ extends: [[oas as never, 'all']], rules: { 'info-contact': 'off' } });
+    const source = JSON.stringify(api.openapi, null, 2);
+    expect((await spectral.run(source)).map((r) => `${r.code} ${r.path.join('.')}: ${r.message}`)).toEqual([]);
+    const config = await loadConfig({ configPath: fileURLToPath(new URL('../redocly.yaml', import.meta.url)) });
+    const problems = await lintFromString({ source, absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+  }, 60_000);
+});
