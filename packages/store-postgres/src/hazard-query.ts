@@ -37,6 +37,13 @@ export function hazardWhere(filter: HazardFilter, p: Placeholder): string[] {
   return where;
 }
 
+/**
+ * Most ordered ranges (stored areas × statuses) read for one page; a wider area keeps the
+ * flat query. Each range returns up to a page, all sorted together: at 150 sub-areas that
+ * was 8 587 buffers and 74 ms for a page.
+ */
+const MAX_RANGES = 16;
+
 /** The filter keys an area query answers; any other condition keeps the flat query. */
 const AREA_KEYS = new Set(['area', 'status', 'level', 'deadlineBefore']);
 
@@ -80,18 +87,30 @@ function areaQuery(table: string, filter: HazardFilter, after: [string, string] 
   const area = p(filter.area!);
   const hi = p(`${filter.area!}0`); // sub-areas are ['D1/', 'D10') in byte order: '0' follows '/'
   const lo = p(`${filter.area!}/`);
-  const statuses = filter.status === undefined ? null : p([...(Array.isArray(filter.status) ? filter.status : [filter.status])]);
+  const statusList = filter.status === undefined ? null : [...(Array.isArray(filter.status) ? filter.status : [filter.status])];
+  const statuses = statusList === null ? null : p(statusList);
+  const maxAreas = Math.max(1, Math.floor(MAX_RANGES / (statusList?.length ?? 1)));
   const where = [`area COLLATE "C" = x.a`, ...(statuses === null ? [] : ['status = s.st']), ...hazardWhere({ level: filter.level, deadlineBefore: filter.deadlineBefore }, p)];
-  if (after) where.push(`(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})`);
+  const keyset = after ? `(updated_at, hazard_id) > (${p(after[0])}, ${p(after[1])})` : null;
+  if (keyset) where.push(keyset);
   const l = p(limit);
+  const max = p(maxAreas);
+  // The flat query, run only when the area has more than maxAreas stored areas.
+  const flat = hazardWhere(filter, p);
+  if (keyset) flat.push(keyset);
   const sql = `WITH RECURSIVE sub(a) AS (
       SELECT (SELECT min(area COLLATE "C") FROM ${table} WHERE area COLLATE "C" >= ${lo} AND area COLLATE "C" < ${hi})
       UNION ALL
-      SELECT (SELECT min(area COLLATE "C") FROM ${table} WHERE area COLLATE "C" > sub.a AND area COLLATE "C" < ${hi}) FROM sub WHERE sub.a IS NOT NULL)
-    SELECT h.* FROM unnest(ARRAY(SELECT ${area}::text UNION ALL SELECT a FROM sub WHERE a IS NOT NULL)) AS x(a)
-      ${statuses === null ? '' : `CROSS JOIN unnest(${statuses}::text[]) AS s(st)`}
-      CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY updated_at, hazard_id LIMIT ${l}) h
-    ORDER BY h.updated_at, h.hazard_id LIMIT ${l}`;
+      SELECT (SELECT min(area COLLATE "C") FROM ${table} WHERE area COLLATE "C" > sub.a AND area COLLATE "C" < ${hi}) FROM sub WHERE sub.a IS NOT NULL),
+    areas AS (SELECT ARRAY(SELECT ${area}::text UNION ALL (SELECT a FROM sub WHERE a IS NOT NULL LIMIT ${max})) AS list)
+    SELECT * FROM (
+      SELECT h.* FROM areas CROSS JOIN unnest(areas.list) AS x(a)
+        ${statuses === null ? '' : `CROSS JOIN unnest(${statuses}::text[]) AS s(st)`}
+        CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY updated_at, hazard_id LIMIT ${l}) h
+        WHERE cardinality(areas.list) <= ${max}
+      UNION ALL
+      (SELECT * FROM ${table} WHERE ${flat.join(' AND ')} AND (SELECT cardinality(list) FROM areas) > ${max} ORDER BY updated_at, hazard_id LIMIT ${l})
+    ) page ORDER BY updated_at, hazard_id LIMIT ${l}`;
   return { sql, params };
 }
 
