@@ -104,6 +104,7 @@ describe('relations over HTTP', () => {
     const file = await call('owner-e2', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
     expect(file.status).toBe(200);
     expect(file.body.complete).toBe(false);
+    expect((file.body.premises as { rented: Array<{ premises: { id: string } }> }).rented.map((r) => r.premises.id)).toEqual(['PA']); // not PB, the tenant's other premises
     expect((file.body.hazards as { open: Array<{ summary: { hazardId: string } }> }).open.map((h) => h.summary.hazardId)).toEqual([id(atPa)]);
     const own = await call('owner-e1', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
     expect(own.body.complete).toBe(true);

@@ -126,9 +126,11 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       )
         throw forbidden(`你无权查看企业 ${id} 的档案`, `you may not read the file of enterprise ${id}`);
       const visible = new Set([...open, ...closed].map((h) => h.summary.hazardId));
+      const atPremises = new Set(scopes === 'all' ? [] : scopes.flatMap((x) => (x.premisesId === undefined ? [] : [x.premisesId])));
       return jsonResponse({
         ...file,
-        premises: whole ? file.premises : { ...file.premises, tenants: [] },
+        // A partial reader (a landlord) sees only the premises its scopes name, not the tenant's others.
+        premises: whole ? file.premises : { held: file.premises.held.filter((p) => atPremises.has(p.id)), rented: file.premises.rented.filter((r) => atPremises.has(r.premises.id)), tenants: [] },
         devices: whole ? file.devices : [],
         inspections,
         hazards: { open, closed },
