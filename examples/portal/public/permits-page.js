@@ -16,8 +16,16 @@ export const permitHref = (id) => `#/permit/${encodeURIComponent(id)}`;
 const OPEN = ['applied', 'approved', 'in_progress', 'suspended'];
 const statusBadge = (p) => html`<span class="badge${p.status === 'in_progress' ? ' ok' : ''}" data-status="${p.status}">${t(`ps_${p.status}`)}</span>`;
 const supervises = (u) => u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
-/** The areas a supervisor watches: a grid inspector's grids, an officer's department areas; an admin the demo's district. */
-const areasOf = (u) => (u.roles.includes('grid') ? (u.gridAreas ?? []) : u.roles.includes('enforcement') ? [...new Set((u.departments ?? []).flatMap((d) => d.areas))] : ['D1']);
+/**
+ * The areas a supervisor watches: a grid inspector's grids, the areas of an officer's departments that supervise
+ * hazardous work; an admin the districts of the demo's enterprises. The API checks each (403 otherwise).
+ */
+const areasOf = (u) =>
+  u.roles.includes('grid')
+    ? (u.gridAreas ?? [])
+    : u.roles.includes('enforcement')
+      ? [...new Set((u.departments ?? []).filter((d) => d.domains.includes('hazardous_work')).flatMap((d) => d.areas))]
+      : [...new Set(session.demo.enterprises.map((e) => e.area.split('/')[0]))];
 
 /** Why a job stands still, in one line (the suspension's reason and time from the permit). */
 const suspendedWhy = (p) =>

@@ -193,6 +193,12 @@ describe('a hazardous-work permit, at phone size', () => {
     await grid.tap('#reported-hazards a');
     await grid.waitForSelector('#app[data-page="hazard"]');
 
+    // The officer of the district bureau (its department supervises hazardous work in D1) sees it under D1.
+    const officer = await signIn('officer-li', 'enforcement');
+    await goTo(officer, 'permits');
+    expect(await officer.locator(`section[data-area="D1"] tr[data-permit="${permitId}"] [data-status]`).getAttribute('data-status')).toBe('suspended');
+    await officer.context().close();
+
     // 9. The owner closes the job.
     await openPermit(owner, permitId);
     await tap(owner, '#permit-close', 'close');
