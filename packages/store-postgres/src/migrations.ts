@@ -237,7 +237,8 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   -- reads its tenants' hazards at its premises through this column. It is set once, from
   -- the hazard's 'reported' event, by a trigger in the transaction of append_group (which
   -- inserts the events after the list row), so append_group itself is unchanged; a
-  -- premises never changes afterwards. Null for hazards found at no named premises.
+  -- premises never changes afterwards. Null for hazards found at no named premises. The
+  -- trigger's WHEN skips, without parsing JSON, every event that names no premises (bulk loads).
   ALTER TABLE {schema}.hazards ADD COLUMN premises_id text;
   CREATE INDEX hazards_premises ON {schema}.hazards (premises_id, updated_at, hazard_id) WHERE premises_id IS NOT NULL;
   CREATE FUNCTION {schema}.hazard_premises_from_report() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -251,7 +252,7 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   END
   $fn$;
   CREATE TRIGGER events_reported_premises AFTER INSERT ON {schema}.events
-    FOR EACH ROW WHEN (NEW.type = 'reported') EXECUTE FUNCTION {schema}.hazard_premises_from_report();
+    FOR EACH ROW WHEN (NEW.type = 'reported' AND strpos(NEW.body, '"premisesId"') > 0) EXECUTE FUNCTION {schema}.hazard_premises_from_report();
   `,
   `
   -- 8: one index entry fewer per event written (issue 21). events_command served only the
