@@ -178,7 +178,7 @@ export async function permitPage(id) {
     <dl class="facts" id="permit-facts">
       <dt>${t('enterpriseCol')}</dt><dd>${entName(p.enterpriseId)}（${p.area}）</dd>
       <dt>${t('permitApplicant')}</dt><dd>${actorName(p.applicantId)}</dd>
-      <dt>${t('permitWorkers')}</dt><dd>${p.workerIds.join('、')}</dd>
+      <dt>${t('permitWorkerList')}</dt><dd>${p.workerIds.join('、')}</dd>
       <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}（<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>）</dd>
       <dt>${t('permitApprover')}</dt><dd>${p.approverId ? actorName(p.approverId) : '—'}</dd>
       <dt>${t('permitValidFrom')}</dt><dd>${localTime(p.validFrom)}</dd>
@@ -186,7 +186,9 @@ export async function permitPage(id) {
       ${gasRule ? html`<dt>${t('permitLastTest')}</dt><dd id="last-test">${p.lastTest ? html`${localTime(p.lastTest.sampledAt)} ${p.lastTest.pass ? t('permitPass') : t('permitFail')}` : '—'}</dd>` : ''}
     </dl>
     <div id="permit-result" aria-live="polite"></div>
-    <section id="permit-actions" aria-labelledby="permit-actions-title"><h2 id="permit-actions-title">${t('permitActions')}</h2>
+    ${
+      Object.entries(can).some(([k, v]) => v && k !== 'present' && !(k === 'left' && isAttendant))
+        ? html`<section id="permit-actions" aria-labelledby="permit-actions-title"><h2 id="permit-actions-title">${t('permitActions')}</h2>
       <p class="action">
         ${can.approve ? html`<button type="button" id="permit-approve">${t('permitApprove')}</button>` : ''}
         ${can.resume ? html`<button type="button" id="permit-resume">${t('permitResume')}</button>` : ''}
@@ -206,7 +208,9 @@ export async function permitPage(id) {
             ${can.reading ? html`<button type="submit" id="permit-reading" value="readings">${t('permitReading')}</button>` : ''}</p></form>`
           : ''
       }
-    </section>
+    </section>`
+        : ''
+    }
     <section id="permit-findings" aria-labelledby="permit-findings-title"><h2 id="permit-findings-title">${t('permitFindings')}</h2>${findingsList(findings)}</section>
     <section aria-labelledby="permit-history-title"><h2 id="permit-history-title">${t('permitHistory')}</h2>
       <ol id="permit-history">${events.map((e) => html`<li data-event="${e.type}" data-version="${e.version}">${localTime(e.recordedAt)} ${t(`pe_${e.type}`)} · ${actorName(e.actorId)}${e.type === 'suspended' ? html`（${t(`psr_${e.data.reason}`)}）` : ''}${e.data?.verdict ? html`（${e.data.verdict.pass ? t('permitPass') : t('permitFail')}）` : ''}</li>`)}</ol></section>
