@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldEvents } from '@anjian/core';
+import type { FixedClock } from '@anjian/core/testing';
 import mqtt, { type MqttClient } from 'mqtt';
 import { createSensorIngester, tickDevices, type SensorIngester } from '../src/index.js';
 import { message, monitoring, publisher, silentLogger, tempDir, topicPrefix, until } from './harness.js';
@@ -64,14 +65,14 @@ describe('sensor-mqtt against Mosquitto', () => {
     await until(() => ingester.stats().processed >= before + 1);
     const cleared = await m.registry.listWarnings({ deviceId: 'D-plain', status: 'cleared' });
     expect(cleared.map((w) => [w.key, w.messages, w.clearedAt !== null])).toEqual([['D-plain/SEN-01/1', 200, true]]);
-    m.clock.advance(10 * 60_000);
+    (m.clock as FixedClock).advance(10 * 60_000);
     await publish('D-plain', message('D-plain', 'alarm'));
     await until(() => ingester.stats().processed >= before + 2);
     const [again] = await m.registry.listWarnings({ deviceId: 'D-plain', status: 'open' });
     expect([again?.key, again?.escalated, again?.rule, again?.level]).toEqual(['D-plain/SEN-01/2', true, 'SEN-01-H2', 'general']);
     // Silence: 31 minutes later by the test clock, the scheduler's tick finds the devices that went quiet offline
     // (D-chem has sent nothing yet: its tracking starts with this tick).
-    m.clock.advance(31 * 60_000);
+    (m.clock as FixedClock).advance(31 * 60_000);
     const tick = await tickDevices(m.deps);
     expect(tick.opened.map((w) => [w.key, w.level]).sort()).toEqual([
       ['D-listed/SEN-02/1', 'general'],
