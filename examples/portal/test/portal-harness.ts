@@ -1,20 +1,22 @@
 /**
- * Shared harness of the portal's end-to-end tests: starts the portal (scripts/run-ts.mjs,
- * no build) on a free port with a temporary data dir, launches Debian's Chromium through
- * playwright-core, signs demo users in through the login form and navigates by hash. Each test file starts its own
- * portal, so files are independent of each other's data.
+ * Shared harness of the portal's end-to-end tests: starts the portal (its sources bundled by
+ * esbuild once per test run, see global-setup.ts; no package build) on a free port with a
+ * temporary data dir, launches Debian's Chromium through playwright-core, signs demo users in
+ * through the login form and navigates by hash. Each test file starts its own portal, so files
+ * are independent of each other's data.
  *
  * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH); without it `startPortal` throws,
  * so the tests fail rather than skip.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { vi } from 'vitest';
+import { inject, vi } from 'vitest';
+import { bundleNodePath, bundleTs } from '../../../scripts/bundle-ts.mjs';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
 
@@ -62,11 +64,44 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
+const SERVER = 'examples/portal/src/server.ts';
+
+/**
+ * The server bundle this test run shares (global-setup.ts gives the folder): the first file to
+ * start a portal bundles it, files starting meanwhile wait for it. `undefined` without the
+ * global setup or when bundling failed: then each start bundles on its own (scripts/run-ts.mjs),
+ * which shows the error.
+ */
+async function sharedServerBundle(): Promise<string | undefined> {
+  const dir = inject('portalBundleDir');
+  if (!dir) return undefined;
+  const bundle = join(dir, 'server.cjs');
+  const failed = join(dir, 'failed');
+  if (existsSync(bundle)) return bundle;
+  try {
+    mkdirSync(join(dir, 'building'));
+  } catch {
+    // another file is bundling it
+    for (const until = Date.now() + 120_000; !existsSync(bundle) && !existsSync(failed) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
+    return existsSync(bundle) ? bundle : undefined;
+  }
+  try {
+    const partial = join(dir, `server-${process.pid}.cjs`);
+    await bundleTs(SERVER, partial);
+    renameSync(partial, bundle);
+    return bundle;
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    return undefined;
+  }
+}
+
+async function startServer(port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
+  const bundle = await sharedServerBundle();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-ts.mjs', 'examples/portal/src/server.ts'], {
+    const child = spawn(process.execPath, bundle ? [bundle] : ['scripts/run-ts.mjs', SERVER], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1', ...env },
+      env: { ...process.env, ...(bundle ? { NODE_PATH: bundleNodePath } : {}), PORT: String(port), ANJIAN_DATA_DIR: dataDir, PORTAL_STOP_ON_STDIN_END: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -91,7 +126,7 @@ export async function startPortal(options: { env?: Record<string, string> } = {}
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close();
-    // Closing stdin stops the server inside the runner, which then removes its bundle and exits.
+    // Closing stdin stops the server (inside scripts/run-ts.mjs, when used, which then removes its bundle and exits).
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
       server.stdin!.end();

@@ -1,0 +1,23 @@
+/**
+ * Vitest global setup (vitest.config.ts): a folder for this run where the portal's end-to-end
+ * files share one bundle of the server (portal-harness.ts builds it when the first file starts
+ * a portal). Bundling the server with esbuild for every file cost each of them a second or more
+ * of CPU on a 2-core machine. The folder goes when the run ends.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the portal harness keeps the server bundle of this run. */
+    portalBundleDir: string;
+  }
+}
+
+export default function setup(project: TestProject): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'anjian-portal-bundle-'));
+  project.provide('portalBundleDir', dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
