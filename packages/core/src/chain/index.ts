@@ -66,6 +66,7 @@ export type { TextRule } from './command-text.js';
 export { reportInspection, sourceForActor, reportHazardId, inspectionRecordId } from './report-inspection.js';
 export type { ReportInspectionInput, ReportInspectionResult, ReportOutcome, ReportInspectionDeps } from './report-inspection.js';
 export { createMemoryInspectionLog } from './memory-inspection-log.js';
+export { createMemoryDocumentServiceLog } from './memory-document-service-log.js';
 export { hazardRef, hazardRefOf } from './hazard-ref.js';
 export { attachEvidence } from './attach-evidence.js';
 export type { AttachContext } from './attach-evidence.js';
