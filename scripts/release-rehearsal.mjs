@@ -111,7 +111,9 @@ export async function rehearse({ tarballs, publish = false, keep = false, log = 
     const dirOf = new Map(all.map((p) => [p.name, p.dir]));
     for (const p of publishable) {
       const pkg = JSON.parse(readFileSync(join(copy, p.dir, 'package.json'), 'utf8'));
-      for (const [dep, range] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })) {
+      // Each group on its own: a peer range (`>=0.1.0`) must not hide the same package's `workspace:*` dev link.
+      const ranges = [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies].flatMap((group) => Object.entries(group ?? {}));
+      for (const [dep, range] of ranges) {
         if (!String(range).startsWith('workspace:')) continue;
         if (!dirOf.has(dep)) throw new Error(`${p.name} depends on ${dep} (${range}), which is not a workspace package`);
         const link = join(copy, p.dir, 'node_modules', dep);
@@ -140,7 +142,7 @@ export async function rehearse({ tarballs, publish = false, keep = false, log = 
     });
     const jumped = packages.filter((p) => Number(p.to.split('.')[0]) > Number(p.from.split('.')[0]));
     if (!askedMajor && jumped.length > 0) {
-      warnings.push(
+      problems.push(
         `${jumped.length} packages would go to a new major version no changeset asked for (${jumped[0].from} → ${jumped[0].to}): a peerDependency's bump raises its dependents to major, and the "fixed" group carries it to every package (docs/publishing.md)`,
       );
     }
