@@ -4,7 +4,7 @@
  * a portal). Bundling the server with esbuild for every file cost each of them a second or more
  * of CPU on a 2-core machine. The folder goes when the run ends.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -17,7 +17,9 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(join(tmpdir(), 'anjian-portal-bundle-'));
+  // Named here, made by the first file that needs it: a run without portal files (or `vitest
+  // list`, which skips the teardown) leaves nothing behind.
+  const dir = join(tmpdir(), `anjian-portal-bundle-${process.pid}-${Date.now().toString(36)}`);
   project.provide('portalBundleDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -79,6 +79,7 @@ async function sharedServerBundle(): Promise<string | undefined> {
   const failed = join(dir, 'failed');
   if (existsSync(bundle)) return bundle;
   try {
+    mkdirSync(dir, { recursive: true });
     mkdirSync(join(dir, 'building'));
   } catch {
     // another file is bundling it
