@@ -41,6 +41,7 @@ export const UNIT_EXCLUDE = [
   // Services: PostgreSQL at 127.0.0.1:5432; Chromium (playwright-core) against the portal; Mosquitto at 127.0.0.1:1883.
   'packages/store-postgres/**',
   'packages/documents-pdf/test/postgres.test.ts',
+  'packages/documents-pdf/test/concurrent-numbering.test.ts',
   'packages/sensor-mqtt/test/**',
   '**/*.e2e.test.ts',
   // A build: the built CLI bin and the packed tarballs (publint, attw).
@@ -53,7 +54,7 @@ export const UNIT_EXCLUDE = [
   'scripts/consumer/**',
   // Processes and servers (and system tools: poppler's pdfinfo/pdftotext).
   'packages/documents-pdf/test/pdf.test.ts',
-  'packages/documents-pdf/test/numbered.test.ts',
+  'packages/documents-pdf/test/sqlite.test.ts',
   'scripts/demo.test.ts',
   'scripts/demo/**',
   'scripts/crash/**',

@@ -99,8 +99,7 @@ export function wireDocuments(root, hazardId, items, reload) {
       const res = await fetch(documentUrl(hazardId, d), { credentials: 'same-origin', headers: { 'accept-language': lang() } });
       if (!res.ok) {
         const body = await res.json().catch(() => null);
-        result.innerHTML = '';
-        result.append(Object.assign(document.createElement('p'), { className: 'message error', id: 'documents-error', textContent: body?.detail ?? body?.title ?? String(res.status) }));
+        result.replaceChildren(Object.assign(document.createElement('p'), { className: 'message error', id: 'documents-error', textContent: body?.detail ?? body?.title ?? String(res.status) }));
         b.disabled = false;
         return;
       }
