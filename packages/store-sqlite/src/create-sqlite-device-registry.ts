@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedOutboxMessage, DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
+import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
 import { openDatabase } from './open-database.js';
+import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createSqliteDeviceRegistry}. */
 export interface SqliteDeviceRegistryOptions {
@@ -17,7 +18,8 @@ export interface SqliteDeviceRegistry extends DeviceRegistry {
 
 // Own tables, created if missing, so the registry can share the store's file without touching
 // its migrations (the store's user_version stays the store's).
-const SCHEMA = `
+const SCHEMA =
+  `
   CREATE TABLE IF NOT EXISTS monitoring_device (id TEXT PRIMARY KEY, enterprise_id TEXT NOT NULL, body TEXT NOT NULL) STRICT;
   CREATE INDEX IF NOT EXISTS monitoring_device_enterprise ON monitoring_device (enterprise_id, id);
   CREATE TABLE IF NOT EXISTS monitoring_state (device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL) STRICT;
@@ -26,23 +28,7 @@ const SCHEMA = `
     key TEXT PRIMARY KEY, device_id TEXT NOT NULL, enterprise_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, body TEXT NOT NULL
   ) STRICT;
   CREATE INDEX IF NOT EXISTS monitoring_warning_enterprise ON monitoring_warning (enterprise_id, status, opened_at);
-  CREATE TABLE IF NOT EXISTS monitoring_outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
-    lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT
-  ) STRICT;
-  CREATE INDEX IF NOT EXISTS monitoring_outbox_ready ON monitoring_outbox (status, available_at, seq);
-`;
-
-interface OutboxRow {
-  seq: number;
-  id: string;
-  topic: string;
-  payload: string;
-  created_at: string;
-  status: 'pending' | 'done' | 'dead';
-  attempts: number;
-}
+` + sideOutboxSchema('monitoring_outbox');
 
 /**
  * The device registry of monitoring (监测预警) over SQLite (better-sqlite3, WAL,
@@ -81,17 +67,6 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
        AND (@status IS NULL OR status = @status) ORDER BY opened_at, key`,
       )
       .pluck(),
-    enqueue: db.prepare('INSERT INTO monitoring_outbox (id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-    ready: db.prepare(`SELECT * FROM monitoring_outbox WHERE status = 'pending' AND available_at <= @now AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`),
-    lease: db.prepare('UPDATE monitoring_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
-    ack: db.prepare(`UPDATE monitoring_outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`),
-    retry: db.prepare(
-      `UPDATE monitoring_outbox SET attempts = attempts + 1, last_error = ?, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
-    ),
-    dead: db.prepare(
-      `UPDATE monitoring_outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
-    ),
-    all: db.prepare('SELECT * FROM monitoring_outbox ORDER BY seq'),
   };
 
   const commit = db.transaction((input: DeviceCommit): DeviceCommitResult => {
@@ -118,24 +93,7 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
     });
   });
 
-  const claim = db.transaction((owner: string, now: string, leaseMs: number, limit: number): ClaimedOutboxMessage[] => {
-    const until = new Date(Date.parse(now) + leaseMs).toISOString();
-    const rows = st.ready.all({ now, limit }) as Array<OutboxRow>;
-    return rows.map((r) => {
-      st.lease.run(owner, until, r.id);
-      return {
-        id: r.id,
-        hazardId: '',
-        eventId: r.id,
-        topic: r.topic,
-        payload: JSON.parse(r.payload) as Record<string, unknown>,
-        createdAt: r.created_at,
-        attempts: r.attempts,
-        leaseOwner: owner,
-        leaseUntil: until,
-      };
-    });
-  });
+  const outbox = createSideOutbox(db, 'monitoring_outbox');
 
   return {
     async putDevice(device) {
@@ -180,31 +138,12 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
       return (st.warnings.all({ enterpriseId: filter.enterpriseId ?? null, deviceId: filter.deviceId ?? null, status: filter.status ?? null }) as string[]).map((b) => JSON.parse(b) as DeviceWarning);
     },
     async enqueueNotification(n) {
-      return st.enqueue.run(n.id, n.topic, JSON.stringify(n.payload), n.createdAt, n.createdAt).changes === 1;
+      return outbox.enqueue(n);
     },
-    async claimOutbox({ owner, now, leaseMs, limit }) {
-      return claim.immediate(owner, now, leaseMs, limit);
-    },
-    async ackOutbox(owner, ids, now) {
-      let n = 0;
-      db.transaction(() => {
-        for (const id of ids) n += st.ack.run(now, id, owner).changes;
-      }).immediate();
-      return n;
-    },
-    async failOutbox({ id, owner, error, retryAt }) {
-      return (retryAt === null ? st.dead.run(error, id, owner) : st.retry.run(error, retryAt, id, owner)).changes === 1;
-    },
-    async readNotifications() {
-      return (st.all.all() as OutboxRow[]).map((r) => ({
-        id: r.id,
-        topic: r.topic,
-        payload: JSON.parse(r.payload) as Record<string, unknown>,
-        createdAt: r.created_at,
-        status: r.status,
-        attempts: r.attempts,
-      }));
-    },
+    claimOutbox: outbox.claimOutbox,
+    ackOutbox: outbox.ackOutbox,
+    failOutbox: outbox.failOutbox,
+    readNotifications: outbox.readNotifications,
     close() {
       db.close();
     },

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedOutboxMessage } from '@anjian/core/ports';
 import {
   checkPermitAppend,
   isPermitOpen,
@@ -16,6 +15,7 @@ import {
   type PermitStore,
 } from '@anjian/core/internal';
 import { openDatabase } from './open-database.js';
+import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createSqlitePermitStore}. */
 export interface SqlitePermitStoreOptions {
@@ -31,7 +31,8 @@ export interface SqlitePermitStore extends PermitStore {
 
 // Own tables, created if missing (like the device registry), so the permits can share the
 // store's file without touching its migrations.
-const SCHEMA = `
+const SCHEMA =
+  `
   CREATE TABLE IF NOT EXISTS permit (
     id TEXT PRIMARY KEY, enterprise_id TEXT NOT NULL, area TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
     open INTEGER NOT NULL, next_due_at TEXT, version INTEGER NOT NULL, body TEXT NOT NULL
@@ -45,23 +46,7 @@ const SCHEMA = `
     PRIMARY KEY (permit_id, version)
   ) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL, fingerprint TEXT) STRICT, WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS permit_outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
-    lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT
-  ) STRICT;
-  CREATE INDEX IF NOT EXISTS permit_outbox_ready ON permit_outbox (status, available_at, seq);
-`;
-
-interface OutboxRow {
-  seq: number;
-  id: string;
-  topic: string;
-  payload: string;
-  created_at: string;
-  status: 'pending' | 'done' | 'dead';
-  attempts: number;
-}
+` + sideOutboxSchema('permit_outbox');
 
 const STATUS_SET = new Set<string>(['applied', 'approved', 'in_progress', 'suspended', 'expired', 'closed', 'cancelled']);
 
@@ -81,6 +66,7 @@ const STATUS_SET = new Set<string>(['applied', 'approved', 'in_progress', 'suspe
 export function createSqlitePermitStore(options: SqlitePermitStoreOptions): SqlitePermitStore {
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
+  const outbox = createSideOutbox(db, 'permit_outbox');
   const st = {
     command: db.prepare('SELECT permit_id AS permitId, version, fingerprint FROM permit_command WHERE command_id = ?'),
     state: db.prepare('SELECT version, body FROM permit WHERE id = ?'),
@@ -92,17 +78,6 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     insertEvent: db.prepare('INSERT INTO permit_event (permit_id, version, type, recorded_at, body) VALUES (?, ?, ?, ?, ?)'),
     insertCommand: db.prepare('INSERT INTO permit_command (command_id, permit_id, version, fingerprint) VALUES (?, ?, ?, ?)'),
     due: db.prepare('SELECT body FROM permit WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at, id LIMIT ?').pluck(),
-    enqueue: db.prepare('INSERT INTO permit_outbox (id, topic, payload, created_at, available_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
-    ready: db.prepare(`SELECT * FROM permit_outbox WHERE status = 'pending' AND available_at <= @now AND (lease_until IS NULL OR lease_until <= @now) ORDER BY seq LIMIT @limit`),
-    lease: db.prepare('UPDATE permit_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
-    ack: db.prepare(`UPDATE permit_outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`),
-    retry: db.prepare(
-      `UPDATE permit_outbox SET attempts = attempts + 1, last_error = ?, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
-    ),
-    dead: db.prepare(
-      `UPDATE permit_outbox SET status = 'dead', attempts = attempts + 1, last_error = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?`,
-    ),
-    all: db.prepare('SELECT * FROM permit_outbox ORDER BY seq'),
   };
   const listCache = new Map<string, Database.Statement>();
   const countCache = new Map<string, Database.Statement>();
@@ -124,26 +99,8 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     else st.insertPermit.run({ ...values, enterpriseId: s.enterpriseId, area: s.area, kind: s.rule.kind });
     for (const e of input.events) st.insertEvent.run(e.permitId, e.version, e.type, e.recordedAt, JSON.stringify(e));
     if (input.commandId !== undefined) st.insertCommand.run(input.commandId, s.permitId, s.version, input.commandFingerprint ?? null);
-    for (const n of input.notifications ?? []) st.enqueue.run(n.id, n.topic, JSON.stringify(n.payload), n.createdAt, n.createdAt);
+    for (const n of input.notifications ?? []) outbox.enqueue(n);
     return { kind: 'ok', version: s.version, state: s };
-  });
-
-  const claim = db.transaction((owner: string, now: string, leaseMs: number, limit: number): ClaimedOutboxMessage[] => {
-    const until = new Date(Date.parse(now) + leaseMs).toISOString();
-    return (st.ready.all({ now, limit }) as OutboxRow[]).map((r) => {
-      st.lease.run(owner, until, r.id);
-      return {
-        id: r.id,
-        hazardId: '',
-        eventId: r.id,
-        topic: r.topic,
-        payload: JSON.parse(r.payload) as Record<string, unknown>,
-        createdAt: r.created_at,
-        attempts: r.attempts,
-        leaseOwner: owner,
-        leaseUntil: until,
-      };
-    });
   });
 
   function listStatement(filter: OpenPermitFilter, statuses: readonly PermitStatus[]): Database.Statement {
@@ -205,29 +162,10 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     async listDue(now, limit) {
       return (st.due.all(now, limit) as string[]).map((b) => JSON.parse(b) as PermitState);
     },
-    async claimOutbox({ owner, now, leaseMs, limit }) {
-      return claim.immediate(owner, now, leaseMs, limit);
-    },
-    async ackOutbox(owner, ids, now) {
-      let n = 0;
-      db.transaction(() => {
-        for (const id of ids) n += st.ack.run(now, id, owner).changes;
-      }).immediate();
-      return n;
-    },
-    async failOutbox({ id, owner, error, retryAt }) {
-      return (retryAt === null ? st.dead.run(error, id, owner) : st.retry.run(error, retryAt, id, owner)).changes === 1;
-    },
-    async readNotifications() {
-      return (st.all.all() as OutboxRow[]).map((r) => ({
-        id: r.id,
-        topic: r.topic,
-        payload: JSON.parse(r.payload) as Record<string, unknown>,
-        createdAt: r.created_at,
-        status: r.status,
-        attempts: r.attempts,
-      }));
-    },
+    claimOutbox: outbox.claimOutbox,
+    ackOutbox: outbox.ackOutbox,
+    failOutbox: outbox.failOutbox,
+    readNotifications: outbox.readNotifications,
     close() {
       db.close();
     },
