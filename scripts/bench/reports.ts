@@ -9,14 +9,28 @@
 // sample of the same hazards), and the SQL report vs the naive one (read every hazard's
 // projection row into memory and aggregate there). PostgreSQL's own memory is not in the RSS.
 // Printed, not asserted (docs/reports.md).
-// Options: --scale 1 --stores sqlite,postgres --seed city-2026 --pg postgres://postgres@127.0.0.1:5432/test --sample 300
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// The monthly report's found / closed / inspection counts are checked against the generated
+// city's own (counted while seeding, not read back from the store); --out <dir> keeps each
+// store's monthly report as HTML (monthly-2026-11-<store>.html) to open in a browser.
+// Options: --scale 1 --stores sqlite,postgres --seed city-2026 --pg postgres://postgres@127.0.0.1:5432/test --sample 300 --out <dir>
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { HazardState } from '@anjian/core';
-import { aggregateReportFacts, buildPeriodicReport, evolve, generateCity, outboxMessagesFor, renderReportHtml, summarize, type CityHazard, type PeriodicReport } from '@anjian/core/internal';
+import {
+  aggregateReportFacts,
+  buildPeriodicReport,
+  evolve,
+  generateCity,
+  outboxMessagesFor,
+  renderReportHtml,
+  reportPeriod,
+  summarize,
+  type CityHazard,
+  type PeriodicReport,
+} from '@anjian/core/internal';
 import type { HazardReportFact, ReportReadModel, Store } from '@anjian/core/ports';
 import { createPostgresBulkLoader, createPostgresRentalDirectory, createPostgresReportReadModel, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteBulkLoader, createSqliteRentalDirectory, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
@@ -29,6 +43,7 @@ const { values } = parseArgs({
     pg: { type: 'string', default: process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     sample: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -37,6 +52,7 @@ const ENTERPRISES = Math.max(20, Math.round(30_000 * scale));
 const SAMPLE = Number(values.sample);
 const NOW = '2026-12-01T00:00:00.000Z';
 const BATCH = 100; // enterprises per transaction
+const MONTH = reportPeriod('monthly', '2026-11');
 
 // Peak RSS of the current phase, sampled every 50 ms (and at each phase's end).
 let phasePeak = 0;
@@ -171,6 +187,9 @@ async function run(target: Target): Promise<void> {
   let inspections = 0;
   let hazards = 0;
   let events = 0;
+  // The generated city's own counts for the month, to check the report against.
+  const known = { found: 0, closed: 0, inspections: 0 };
+  const inMonth = (iso: string) => iso >= MONTH.from && iso < MONTH.to;
   const sampled: CityHazard[] = [];
   let hazardMs = 0;
   let inspectionMs = 0;
@@ -191,6 +210,11 @@ async function run(target: Target): Promise<void> {
       hz.push(...chunk.hazards);
       ins.push(...chunk.inspections);
       if (sampled.length < SAMPLE) sampled.push(...chunk.hazards.slice(0, SAMPLE - sampled.length));
+      for (const h of chunk.hazards) {
+        if (inMonth(h.summary.createdAt)) known.found++;
+        if (h.summary.status === 'closed' && inMonth(h.events[h.events.length - 1]!.recordedAt)) known.closed++;
+      }
+      for (const r of chunk.inspections) if (inMonth(r.recordedAt)) known.inspections++;
       if (++k % BATCH === 0) {
         await flush(hz, ins);
         hazards += hz.length;
@@ -256,7 +280,19 @@ async function run(target: Target): Promise<void> {
     console.log(
       `report      ${label.padEnd(26)} ${fmt(r.ms).padStart(8)} — found ${n(s.found)}, closed ${n(s.closed)} (on time ${(s.onTimeRate * 100).toFixed(1)}%), overdue ${n(s.overdue)}, recurrent ${n(s.recurrent)}, inspections ${n(s.inspections)}; HTML ${(html.length / 1024).toFixed(0)} KB; peak RSS ${r.peakMb.toFixed(0)} MB`,
     );
+    if (label === 'monthly 2026-11' && values.out) {
+      mkdirSync(values.out, { recursive: true });
+      const file = resolve(values.out, `monthly-2026-11-${target.name.toLowerCase()}.html`);
+      writeFileSync(file, html);
+      console.log(`            written to ${file}`);
+    }
   }
+  const got = { found: monthly!.summary.found, closed: monthly!.summary.closed, inspections: monthly!.summary.inspections };
+  const same = got.found === known.found && got.closed === known.closed && got.inspections === known.inspections;
+  console.log(
+    `  check: the monthly report's found ${n(got.found)}, closed ${n(got.closed)}, inspections ${n(got.inspections)} vs the generated city's for 2026-11: ${n(known.found)}, ${n(known.closed)}, ${n(known.inspections)} — ${same ? 'the same' : 'DIFFERENT'}`,
+  );
+  if (!same) process.exitCode = 1;
   // Reference: the naive report — every hazard's row into memory, aggregated there.
   const naive = await phase(async () => {
     const facts = await target.allFacts();

@@ -1,6 +1,9 @@
 import type { ChainEvent, HazardSummary } from '@anjian/core';
 import type { InspectionRecord, OutboxMessage } from '@anjian/core/ports';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { createPostgresInspectionLog } from './create-postgres-inspection-log.js';
 import { createPostgresStore } from './create-postgres-store.js';
 import { PostgresStoreError } from './postgres-store-error.js';
@@ -23,25 +26,34 @@ export interface PostgresBulkLoaderOptions {
   schema?: string;
 }
 
-/** Writes histories and inspections in large transactions. */
+/** Writes histories and inspections in large transactions, with `COPY`. */
 export interface PostgresBulkLoader {
   readonly schema: string;
   /** Migrates the store's schema and the inspection log's table. Call once first. */
   migrate(): Promise<void>;
   /** Writes the hazards in one transaction (all or nothing); a hazard that already exists fails the batch. */
   writeHazards(hazards: readonly PostgresBulkHazard[]): Promise<void>;
-  /** Records inspections in one statement; ids already recorded are kept. */
+  /** Records inspections in one transaction; ids already recorded are kept. */
   writeInspections(records: readonly InspectionRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * The PostgreSQL store's bulk path, for importing history: per batch, one transaction that
- * takes a block of log positions from the counter row (so live appends queue behind it and
- * the log stays contiguous) and writes events, list rows and delivered outbox rows with one
- * `INSERT … SELECT FROM unnest(arrays)` each; inspections the same way. Checks what `append`
- * would (versions contiguous from 1, list row at the last version); it does not run the
- * chain's decisions — `verifyAudit` tells whether the history is what the chain would write.
+ * The PostgreSQL store's bulk path, for importing history. Rows go in with `COPY … FROM STDIN`
+ * (text format, through `pg-copy-streams`), not with one statement per row or parameter arrays.
+ *
+ * `writeHazards`: one transaction per call that takes a block of log positions from the
+ * counter row (so live appends queue behind it and the log stays contiguous) and copies the
+ * events, the list rows (with the premises of the hazard's report) and the delivered outbox
+ * rows. It checks what `append` would (versions contiguous from 1, list row at the last
+ * version); it does not run the chain's decisions — `verifyAudit` tells whether the history
+ * is what the chain would write. A hazard or event already in the store fails the whole call
+ * (the unique keys stay in place during the copy) and nothing of it is written.
+ *
+ * `writeInspections`: one transaction per call that copies the records straight into the
+ * inspection log; when an id is already there (the copy fails on the unique key and is rolled
+ * back), the call copies into a temporary table instead and inserts from it with
+ * `ON CONFLICT (id) DO NOTHING`, so ids already recorded are kept, in input order, as before.
  */
 export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): PostgresBulkLoader {
   const schema = options.schema ?? 'anjian';
@@ -50,6 +62,22 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
   const ownsPool = !options.pool;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
   const s = `"${schema}"`;
+  /** Runs `work` in one transaction on one connection; a connection that failed mid-copy is discarded, not reused. */
+  async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+  const inspectionRows = (records: readonly InspectionRecord[]) => records.map((r) => [r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)] as const);
   return {
     schema,
     async migrate() {
@@ -57,87 +85,95 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
       await createPostgresInspectionLog({ pool, schema }).migrate();
     },
     async writeHazards(hazards) {
-      const events: ChainEvent[] = [];
+      let eventCount = 0;
       for (const h of hazards) {
         const id = h.summary.hazardId;
         h.events.forEach((e, i) => {
           if (e.hazardId !== id || e.version !== i + 1) {
             throw new PostgresStoreError('INVALID_APPEND', `bulk load: hazard ${id}: event ${i + 1} must be version ${i + 1} of ${id}, got ${e.hazardId} v${e.version}`);
           }
-          events.push(e);
         });
         if (h.events.length === 0 || h.summary.version !== h.events.length) {
           throw new PostgresStoreError('INVALID_APPEND', `bulk load: hazard ${id}: the list row must be at the last version (${h.events.length}), got ${h.summary.version}`);
         }
+        eventCount += h.events.length;
       }
       if (hazards.length === 0) return;
-      const rows = hazards.map((h) => h.summary);
-      const outbox = hazards.flatMap((h) => h.outbox);
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const base = Number((await client.query(`UPDATE ${s}.log_head SET seq = seq + $1 RETURNING seq - $1 AS base`, [events.length])).rows[0].base);
-        await client.query(
-          `INSERT INTO ${s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body)
-           SELECT $1::bigint + ord, h, v, i, t, c, r, b FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS x(h, v, i, t, c, r, b, ord)`,
-          [
-            base,
-            events.map((e) => e.hazardId),
-            events.map((e) => e.version),
-            events.map((e) => e.id),
-            events.map((e) => e.type),
-            events.map((e) => e.commandId),
-            events.map((e) => e.recordedAt),
-            events.map((e) => JSON.stringify(e)),
-          ],
+      await inTransaction(async (client) => {
+        const base = Number((await client.query(`UPDATE ${s}.log_head SET seq = seq + $1 RETURNING seq - $1 AS base`, [eventCount])).rows[0].base);
+        // List rows first: the premises trigger on events (migration 7) then finds its row; the
+        // premises is also copied from the list row, so it is there whichever way.
+        await copyIn(
+          client,
+          `COPY ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at, premises_id) FROM STDIN`,
+          hazards.map(({ summary: r }) => [r.hazardId, r.version, r.status, r.level, r.provisional, r.domain, r.area, r.enterpriseId, r.deadline, r.createdAt, r.updatedAt, r.premisesId ?? null]),
         );
-        await client.query(
-          `INSERT INTO ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-           SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
-          [
-            rows.map((r) => r.hazardId),
-            rows.map((r) => r.version),
-            rows.map((r) => r.status),
-            rows.map((r) => r.level),
-            rows.map((r) => r.provisional),
-            rows.map((r) => r.domain),
-            rows.map((r) => r.area),
-            rows.map((r) => r.enterpriseId),
-            rows.map((r) => r.deadline),
-            rows.map((r) => r.createdAt),
-            rows.map((r) => r.updatedAt),
-          ],
+        let seq = base;
+        await copyIn(
+          client,
+          `COPY ${s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body) FROM STDIN`,
+          hazards.flatMap((h) => h.events.map((e) => [++seq, e.hazardId, e.version, e.id, e.type, e.commandId, e.recordedAt, JSON.stringify(e)] as const)),
         );
-        await client.query(
-          `INSERT INTO ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at, status, done_at)
-           SELECT i, h, e, t, p, c, c, 'done', c FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(i, h, e, t, p, c, ord) ORDER BY ord`,
-          [
-            outbox.map((m) => m.id),
-            outbox.map((m) => m.hazardId),
-            outbox.map((m) => m.eventId),
-            outbox.map((m) => m.topic),
-            outbox.map((m) => JSON.stringify(m.payload)),
-            outbox.map((m) => m.createdAt),
-          ],
+        await copyIn(
+          client,
+          `COPY ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at, status, done_at) FROM STDIN`,
+          hazards.flatMap((h) => h.outbox.map((m) => [m.id, m.hazardId, m.eventId, m.topic, JSON.stringify(m.payload), m.createdAt, m.createdAt, 'done', m.createdAt] as const)),
         );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async writeInspections(records) {
       if (records.length === 0) return;
-      await pool.query(
-        `INSERT INTO ${s}.inspection_log (id, enterprise_id, recorded_at, body)
-         SELECT i, e, r, b::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x(i, e, r, b, ord) ORDER BY ord ON CONFLICT (id) DO NOTHING`,
-        [records.map((r) => r.id), records.map((r) => r.enterpriseId), records.map((r) => r.recordedAt), records.map((r) => JSON.stringify(r))],
-      );
+      const rows = inspectionRows(records);
+      try {
+        await inTransaction((client) => copyIn(client, `COPY ${s}.inspection_log (id, enterprise_id, recorded_at, body) FROM STDIN`, rows));
+        return;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== '23505') throw error;
+      }
+      // Some id is already recorded (or twice in the batch): the slow path keeps the first.
+      await inTransaction(async (client) => {
+        await client.query(`CREATE TEMPORARY TABLE anjian_bulk_inspections (ord bigint, id text, enterprise_id text, recorded_at text, body jsonb) ON COMMIT DROP`);
+        await copyIn(
+          client,
+          `COPY anjian_bulk_inspections (ord, id, enterprise_id, recorded_at, body) FROM STDIN`,
+          rows.map((r, i) => [i, ...r]),
+        );
+        await client.query(
+          `INSERT INTO ${s}.inspection_log (id, enterprise_id, recorded_at, body) SELECT id, enterprise_id, recorded_at, body FROM anjian_bulk_inspections ORDER BY ord ON CONFLICT (id) DO NOTHING`,
+        );
+      });
     },
     async close() {
       if (ownsPool) await pool.end();
     },
   };
+}
+
+type CopyField = string | number | boolean | null;
+
+/** One field in COPY's text format: `\N` for null; backslash, tab, newline and carriage return escaped. */
+function copyField(value: CopyField): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : value;
+}
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** The rows as COPY text, in chunks of about 256 KB. */
+function* copyText(rows: Iterable<readonly CopyField[]>): Generator<string> {
+  let chunk = '';
+  for (const row of rows) {
+    chunk += `${row.map(copyField).join('\t')}\n`;
+    if (chunk.length >= 1 << 18) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** Streams the rows into `COPY … FROM STDIN` on this connection; resolves when the server has taken them all. */
+async function copyIn(client: pg.PoolClient, sql: string, rows: Iterable<readonly CopyField[]>): Promise<void> {
+  await pipeline(Readable.from(copyText(rows), { objectMode: false }), client.query(copyFrom(sql)));
 }

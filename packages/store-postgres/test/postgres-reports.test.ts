@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '@anjian/core/audit';
 import { generateCity } from '@anjian/core/internal';
 import { runReportReadModelConformance } from '@anjian/core/testing';
-import { createPostgresBulkLoader, createPostgresReportReadModel, createPostgresStore } from '../src/index.js';
+import type { ChainEvent } from '@anjian/core';
+import { createPostgresBulkLoader, createPostgresInspectionLog, createPostgresReportReadModel, createPostgresStore } from '../src/index.js';
 import { freshSchema } from './pg-env.js';
 
 let env: Awaited<ReturnType<typeof freshSchema>>;
@@ -42,5 +43,40 @@ describe('PostgreSQL bulk loader', () => {
     await expect(loader.writeHazards([hazards[0]!])).rejects.toThrow();
     const store = createPostgresStore({ pool: env.pool, schema: env.schema });
     expect((await verifyAudit(store, { now: city.until })).problems).toEqual([]);
+  });
+
+  it('copies text with tabs, newlines, backslashes and 中文 as it was, nulls as null, JSON intact; keeps an inspection id already recorded', async () => {
+    const schema = `${env.schema}_copy`;
+    const loader = createPostgresBulkLoader({ pool: env.pool, schema });
+    await loader.migrate();
+    const city = generateCity({ seed: 'postgres-copy', enterprises: 4, inspectionsPerEnterprise: 20, hazardRate: 0.3 });
+    const chunks = [...city.chunks()];
+    const awkward = 'tab\there\nline\r\n back\\slash \\N \\t \\. 隐患整改 "q" 😀';
+    const [first, ...rest] = chunks.flatMap((c) => c.hazards);
+    const hazard = {
+      events: first!.events.map((e, i) => (i === 0 ? ({ ...e, data: { ...e.data, title: { 'zh-CN': awkward, en: awkward } } } as ChainEvent) : e)),
+      summary: { ...first!.summary, premisesId: awkward, deadline: null },
+      outbox: first!.outbox.map((m) => ({ ...m, payload: { ...m.payload, note: awkward } })),
+    };
+    await loader.writeHazards([hazard, ...rest]);
+    const store = createPostgresStore({ pool: env.pool, schema });
+    expect((await store.readEvents(hazard.summary.hazardId)).map(({ seq: _seq, ...e }) => e)).toEqual(hazard.events);
+    const page = await store.query({ premisesId: awkward }, { limit: 10 });
+    expect(page.items).toEqual([expect.objectContaining({ hazardId: hazard.summary.hazardId, premisesId: awkward, deadline: null })]);
+    const outbox = await store.readOutbox(0, 1000);
+    expect(outbox.filter((m) => m.hazardId === hazard.summary.hazardId).map(({ seq: _seq, ...m }) => m)).toEqual(hazard.outbox);
+    expect(outbox.length).toBe([hazard, ...rest].reduce((n, h) => n + h.outbox.length, 0));
+
+    const [a, b, c] = chunks.flatMap((x) => x.inspections);
+    const odd = { ...a!, id: `in-${awkward}`, actorId: awkward };
+    await loader.writeInspections([odd, b!]);
+    // b again with another body, and a new record: b is kept as first recorded, c is added.
+    await loader.writeInspections([{ ...b!, actorId: 'changed' }, c!]);
+    const log = createPostgresInspectionLog({ pool: env.pool, schema });
+    expect(await log.readInspection(odd.id)).toEqual(odd);
+    expect(await log.readInspection(b!.id)).toEqual(b);
+    expect(await log.readInspection(c!.id)).toEqual(c);
+    expect(Number((await env.pool.query(`SELECT count(*) AS n FROM "${schema}".inspection_log`)).rows[0].n)).toBe(3);
+    await env.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   });
 });
