@@ -3,7 +3,8 @@
 // filters, sort, paging, the archive of closed hazards, rankings by enterprise and grid area,
 // and the .xlsx export of the same selection. Rows come from the portal's GET /worklist (core
 // decides the due date and what is "for me"); everything is kept in the hash, so a reload or
-// a link from the dashboard opens the same list.
+// a link from the dashboard opens the same list. Below the hazards, the round members the user
+// still has to inspect (core's round coverage: due, or overdue after the round's end).
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { app, entName, hazardHref, levelCell, localTime, readBody } from './shared.js';
@@ -37,6 +38,25 @@ export function worklistTable(items, id) {
       ) => html`<tr data-hazard="${r.hazardId}" data-status="${r.status}"><td class="title-cell" data-label="${t('title')}"><a href="${hazardHref(r.hazardId)}">${loc(r.title)}</a>${r.ref ? html` <small class="ref">${r.ref}</small>` : ''}${r.pendingExtension ? html` <span class="badge">${t('q_extension')}</span>` : ''}${r.stopWork ? html` <span class="badge">${t('term_stopWork')}</span>` : ''}${r.listed ? html` <span class="badge">${t('term_listed')}</span>` : ''}</td>
       <td data-label="${t('enterpriseCol')}">${loc(r.enterpriseName) || entName(r.enterpriseId)} <small>${r.area}</small></td><td data-label="${t('level')}">${levelCell(r)}</td><td class="status" data-label="${t('status')}">${t(r.status)}</td>
       <td data-label="${t('term_deadline')}">${r.due ? localTime(r.due) : '—'}${r.dueSource === 'report' ? html` <small class="hint">${t('dueProjected')}</small>` : ''}</td><td data-label="${t('overdueCol')}" class="num">${r.daysOverdue ? html`<span class="badge overdue">${t('daysOverdue', { n: r.daysOverdue })}</span>` : '—'}</td></tr>`,
+    )}</table></div>`;
+}
+
+const R = {
+  roundWork: ['轮次待查', 'Rounds still to inspect'],
+  round: ['轮次', 'Round'],
+  endsOn: ['截止日期', 'Last day'],
+  due: ['待检查（剩 {n} 天）', 'due ({n} days left)'],
+  overdue: ['逾期未检 {n} 天', 'overdue by {n} days'],
+};
+const rw = (key, vars = {}) => R[key][lang() === 'en' ? 1 : 0].replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+
+/** The round members still to inspect: one row per round and enterprise, overdue first (the server's order). */
+function roundWorkTable(rounds) {
+  if (!rounds?.length) return '';
+  return html`<h2>${rw('roundWork')}</h2><div class="table-wrap"><table id="worklist-rounds" data-count="${rounds.length}"><tr><th scope="col">${rw('round')}</th><th scope="col">${t('enterpriseCol')}</th><th scope="col">${rw('endsOn')}</th><th scope="col">${t('status')}</th></tr>
+    ${rounds.map(
+      (w) =>
+        html`<tr data-round="${w.roundId}" data-enterprise="${w.enterpriseId}" data-status="${w.status}"><td>${w.kind === 'self_inspection' ? loc(w.title) : html`<a href="#/round/${encodeURIComponent(w.roundId)}">${loc(w.title)}</a>`}</td><td><a href="#/dossier/${encodeURIComponent(w.enterpriseId)}">${w.enterpriseName}</a> <small>${w.area}</small></td><td>${w.endsOn}</td><td>${w.status === 'overdue' ? html`<span class="badge overdue">${rw('overdue', { n: w.daysOverdue })}</span>` : rw('due', { n: w.daysLeft })}</td></tr>`,
     )}</table></div>`;
 }
 
@@ -86,6 +106,7 @@ export async function worklistPage(query) {
     <p id="list-summary" role="status" data-total="${body.total}" data-queue="${queue}">${t('listSummary', { n: body.total, q: t(`q_${queue}`) })}${c.q ? html` · ${t('searchFor', { q: c.q })}` : ''}</p>
     ${body.items.length ? worklistTable(body.items, 'worklist') : html`<p class="message" id="worklist" data-count="0">${t(c.q || c.level || c.domain || c.status || c.enterprise || c.area ? 'emptyFiltered' : `empty_${queue}`)}</p>`}
     ${pages > 1 ? html`<nav class="pager" aria-label="${t('pages')}">${body.page > 1 ? html`<a href="${listHref({ ...base, page: body.page - 1 })}" id="page-prev" rel="prev">${t('prevPage')}</a>` : ''}<span id="page-of">${t('pageOf', { p: body.page, n: pages })}</span>${body.page < pages ? html`<a href="${listHref({ ...base, page: body.page + 1 })}" id="page-next" rel="next">${t('nextPage')}</a>` : ''}</nav>` : ''}
+    ${roundWorkTable(body.rounds)}
     <h2>${t('rankings')}</h2><div class="rankings">
       ${rankingTable('rank-enterprise', t('rankByEnterprise'), body.rankings.byEnterprise, (r) => listHref({ queue: 'open', enterprise: r.key }))}
       ${rankingTable('rank-area', t('rankByArea'), body.rankings.byArea, (r) => listHref({ queue: 'open', area: r.key }))}</div>`,

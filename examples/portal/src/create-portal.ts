@@ -169,6 +169,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     // Rental premises and rounds (issue 17): the API's directory adds a landlord's tenancies to its profile.
     const enterpriseRecords = DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area }));
     const demoRelations = (relations = await startDemoRelations({ dataDir, directory, clock, packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null, enterprises: enterpriseRecords }));
+    // Round coverage (issue 17) for the bulletins, the worklists and the daily warnings: one source, read by core.
+    const roundSource = async () => ({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) });
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
       store,
       directory: demoRelations.directory,
@@ -187,15 +189,14 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         model: reports,
         xlsx: (sheets) => reportWorkbook(sheets, clock.now()),
         // Rounds' coverage in the bulletin (issue 17): who was done, due or missed in the period's rounds.
-        coverage: async (period, area) =>
-          roundCoverageForReport({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) }, period, area, clock.now()),
+        coverage: async (period, area) => roundCoverageForReport(await roundSource(), period, area, clock.now()),
       },
       permits: { store: permitPart.store, permitRoles: permitPart.permitRoles },
     };
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
     const inspectionRecords = createInspectionRecords({ log: inspections, directory, packTitles: new Map(packs.map((p) => [p.id, p.title])) });
-    const worklist = createWorklist({ api, store, directory, calendar, clock, enterprises: DEMO_ENTERPRISES });
+    const worklist = createWorklist({ api, store, directory, calendar, clock, enterprises: DEMO_ENTERPRISES, rounds: roundSource });
     const browserCore = await bundleBrowserCore();
     const ui = await bundlePortalUi(browserCore);
     // Vendor code: the big files under names carrying their hash (cached for a year), reached
@@ -220,6 +221,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       packs,
       evidence,
       tickMs: options.tickMs ?? 60_000,
+      rounds: roundSource,
       mqttUrl: options.mqttUrl,
       mqttClientId: options.mqttClientId,
     });

@@ -10,7 +10,7 @@
  * Nothing is decided here: states, warnings and levels are core's.
  */
 import { compilePack, type Calendar, type Clock, type Directory, type EvidenceStore, type Pack, type Store } from '@anjian/core';
-import { canRead, createDeviceTracker, readScopes, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps } from '@anjian/core/internal';
+import { canRead, createDeviceTracker, readScopes, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps, type RoundWorkSource } from '@anjian/core/internal';
 import { createSensorIngester, type SensorIngester } from '@anjian/sensor-mqtt';
 import { createSqliteDeviceRegistry, type SqliteDeviceRegistry } from '@anjian/store-sqlite';
 import { DEMO_DEVICES } from './demo-devices.js';
@@ -31,6 +31,8 @@ export interface DemoMonitoringOptions {
   evidence?: EvidenceStore;
   /** Scheduler period (ms); 0 = only `runOnce` at start. */
   tickMs: number;
+  /** Rounds' coverage for the daily warning (round members overdue or ending soon); none without it. */
+  rounds?: () => Promise<RoundWorkSource>;
   /** MQTT broker URL (e.g. `mqtt://127.0.0.1:1883`); without it no ingester runs. */
   mqttUrl?: string;
   /** The ingester's persistent-session client id. Default `anjian-portal`. */
@@ -81,7 +83,8 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
           const now = options.clock.now();
           // Without a broker no message can arrive: ticking would declare every device offline after the pack's 30 minutes.
           if (ingester) await tickDevices(deps, now);
-          await runDailyWarning({ registry, store: options.store, directory: options.directory }, { enterpriseIds, inspectorIds, now });
+          const rounds = options.rounds && (await options.rounds());
+          await runDailyWarning({ registry, store: options.store, directory: options.directory, ...(rounds ? { rounds } : {}) }, { enterpriseIds, inspectorIds, now });
         } catch (error) {
           console.error('portal: monitoring tick failed / 监测定时任务失败:', error);
         }

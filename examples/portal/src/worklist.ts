@@ -4,10 +4,12 @@
  * so the read policy is the API's) — with what a person works from: title, enterprise,
  * level, status, due date and days overdue (core's `dueDate`), queues per role (core's
  * `authorize` decides "for me to act on"), search, filters, sort, paging, the archive of
- * closed hazards, rankings by enterprise and grid area, and an .xlsx export.
+ * closed hazards, rankings by enterprise and grid area, and an .xlsx export. Beside the
+ * hazards, `rounds`: the inspection-round members the user still has to inspect (core's
+ * `collectRoundWork` and `roundWorkFor` — due, or overdue after the round's end).
  */
 import { foldEvents, type ActorProfile, type Calendar, type Clock, type Directory, type HazardLevel, type HazardState, type HazardStatus, type Store, type LocalizedText } from '@anjian/core';
-import { authorize, dueDate, hazardRefOf, type CommandType, type DueDate, type DueSource } from '@anjian/core/internal';
+import { authorize, collectRoundWork, dueDate, hazardRefOf, roundWorkFor, type CommandType, type DueDate, type DueSource, type RoundWorkSource } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
 import { worklistXlsx } from './worklist-xlsx.js';
 
@@ -83,6 +85,8 @@ export interface WorklistDeps {
   calendar: Calendar;
   clock: Clock;
   enterprises: readonly { id: string; name: LocalizedText; area: string }[];
+  /** Where the rounds' coverage is read from; without it the worklist lists no round work. */
+  rounds?: () => Promise<RoundWorkSource>;
 }
 
 const matches = (row: WorklistRow, q: string): boolean => {
@@ -273,6 +277,12 @@ export function createWorklist(deps: WorklistDeps) {
       });
     }
     const areaName = (a: string) => a;
+    // Round members still to inspect, by who does the round's inspections; the list's enterprise and area filters apply.
+    const rounds = deps.rounds
+      ? roundWorkFor(actor, await collectRoundWork(await deps.rounds(), new Date(now))).filter(
+          (w) => (!p.get('enterprise') || w.enterpriseId === p.get('enterprise')) && (!p.get('area') || w.area === p.get('area') || w.area.startsWith(`${p.get('area')}/`)),
+        )
+      : [];
     return Response.json(
       {
         items: rows.slice((page - 1) * size, page * size),
@@ -284,6 +294,7 @@ export function createWorklist(deps: WorklistDeps) {
         dir: desc ? 'desc' : 'asc',
         counts,
         rankings: { byEnterprise: ranking(filtered, (r) => r.enterpriseId, entName).slice(0, 10), byArea: ranking(filtered, (r) => r.area, areaName).slice(0, 10) },
+        rounds,
       },
       { headers: { 'cache-control': 'no-store' } },
     );

@@ -3,7 +3,8 @@
  * (issue 17): a tenant's inspection at its landlord's premises gives hazards that carry the
  * premises; the landlord sees them rolled up on its rental points and in the tenant's file —
  * and nothing else of the tenant; the administrator opens the demo round, sees its coverage,
- * draws twice with one seed (the same list, both recorded) and once with another (marked).
+ * draws twice with one seed (the same list, both recorded) and once with another (marked);
+ * the grid inspector's worklist lists the round's members still to patrol.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,12 @@ describe('rental premises, rounds and the enterprise file', () => {
     // The grid inspector patrols 绿园餐厅: it covers the demo's patrol round (a self-check does not).
     const patrol = await portal.api('grid-wang', 'POST', '/inspections?report=true', { ...answers, subject: { enterpriseId: 'ent-lvyuan' } }, 'relations-e2e-2');
     expect(patrol.status).toBe(200);
+    // Coverage drives the inspector's worklist: 安平 is still to patrol this round, 绿园 is done.
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await goTo(grid, 'list?queue=all');
+    await grid.waitForSelector('#worklist-rounds tr[data-round="demo-gas-patrol"][data-enterprise="ent-anping"][data-status="due"]');
+    expect(await grid.locator('#worklist-rounds tr[data-enterprise="ent-lvyuan"]').count()).toBe(0);
+    await grid.context().close();
 
     const admin = await portal.signIn('admin-chen', 'dashboard');
     await goTo(admin, 'rounds');

@@ -152,4 +152,19 @@ describe('relations over HTTP', () => {
     expect((await call('owner-e1', 'GET', '/rounds', '/rounds')).status).toBe(403);
     expect(mismatches).toEqual([]);
   });
+
+  it('work queues list the round members still to inspect, for whoever does the round’s inspections', async () => {
+    const { call, mismatches } = await setup();
+    const round = { title: { 'zh-CN': '十一月' }, packId: 'demo-kitchen', scope: { area: 'D1' }, startsOn: '2026-11-01', endsOn: '2026-11-30' };
+    expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, id: 'R-self', kind: 'self_inspection' })).status).toBe(201);
+    expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, id: 'R-patrol', kind: 'patrol_coverage' })).status).toBe(201);
+    await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection(), { 'idempotency-key': 'self-1' });
+    type Queue = { items: unknown[]; rounds: Array<{ roundId: string; enterpriseId: string; status: string; daysLeft: number }> };
+    const queue = async (actor: string, role: string) => (await call(actor, 'GET', `/queues/${role}`, '/queues/{role}')).body as Queue;
+    // E1 did its self-inspection; E2 has not (28 days left); the patrol is the grid's, in its areas only (not E3 in D1/G2).
+    expect((await queue('owner-e1', 'enterprise')).rounds).toEqual([]);
+    expect((await queue('owner-e2', 'enterprise')).rounds.map((r) => [r.roundId, r.enterpriseId, r.status, r.daysLeft])).toEqual([['R-self', 'E2', 'due', 28]]);
+    expect((await queue('grid-g1', 'grid')).rounds.map((r) => `${r.roundId}:${r.enterpriseId}`)).toEqual(['R-patrol:E1', 'R-patrol:E2']);
+    expect(mismatches).toEqual([]);
+  });
 });

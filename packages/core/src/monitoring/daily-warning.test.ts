@@ -6,6 +6,11 @@ import { testDevice } from '../testing/device-registry-conformance.js';
 import type { HazardSummary } from '../chain/types.js';
 import { ingestSensorMessage } from './ingest-sensor-message.js';
 import { monitoringFixture } from './monitoring.test-util.js';
+import { createMemoryInspectionLog } from '../chain/memory-inspection-log.js';
+import { createMemoryRoundStore } from '../rounds/memory-round-store.js';
+import { openRound } from '../rounds/open-round.js';
+import type { RoundInput } from '../rounds/types.js';
+import { TEST_ENTERPRISES } from '../testing/chain-fixtures.js';
 
 describe('runDailyWarning', () => {
   it('one message per enterprise with something to say, none for the others; a second run and a crashed run send nothing twice', async () => {
@@ -41,6 +46,41 @@ describe('the area digest', () => {
     expect((await runDailyWarning(deps, options)).digests).toEqual([]);
     const digest = (await f.registry.readNotifications()).find((n) => n.id === 'area-digest/grid-g1/2026-12-06');
     expect(digest?.payload).toMatchObject({ inspectorId: 'grid-g1', summary: '辖区1家企业有待办：测试餐馆一', enterprises: [{ enterpriseId: 'E1', summary: '大堂烟感报警器报警' }] });
+  });
+});
+
+describe('round coverage in the daily warnings', () => {
+  it('an enterprise is told of its self-inspection round ending soon; a grid inspector of its areas’ patrol members not yet visited', async () => {
+    const f = await monitoringFixture('2026-12-06T00:30:00.000Z');
+    const rounds = createMemoryRoundStore();
+    const roundDeps = { rounds, directory: f.directory, clock: f.clock, packDomain: (id: string) => (id === 'gas' ? 'gas' : null) };
+    const round = (id: string, kind: RoundInput['kind'], area: string, endsOn: string): RoundInput => ({
+      id,
+      kind,
+      title: { 'zh-CN': id },
+      packId: 'gas',
+      scope: { area },
+      startsOn: '2026-12-01',
+      endsOn,
+    });
+    await openRound(roundDeps, round('self-d1', 'self_inspection', 'D1', '2026-12-07'), 'admin-gas');
+    await openRound(roundDeps, round('patrol-d1', 'patrol_coverage', 'D1', '2026-12-31'), 'admin-gas');
+    const units = TEST_ENTERPRISES.map((enterprise) => ({ enterprise, premises: [] }));
+    const deps = { registry: f.registry, store: f.store, directory: f.directory, rounds: { rounds, inspections: createMemoryInspectionLog(), units } };
+    const run = await runDailyWarning(deps, { enterpriseIds: ['E1', 'E2'], inspectorIds: ['grid-g1'], now: f.clock.now() });
+    expect(run).toMatchObject({ enqueued: ['E1', 'E2'], nothing: [], digests: ['grid-g1'] });
+    const sent = await f.registry.readNotifications();
+    const warning = sent.find((n) => n.id === 'daily-warning/E2/2026-12-06')?.payload;
+    expect(warning).toMatchObject({ summary: '即将截止自查轮次1个', rounds: [{ roundId: 'self-d1', enterpriseId: 'E2', status: 'due', daysLeft: 1 }] });
+    // The patrol ends in 25 days: not in the digest yet (E1's self-inspection is E1's to do, not the inspector's).
+    const digest = sent.find((n) => n.id === 'area-digest/grid-g1/2026-12-06')?.payload;
+    expect(digest).toMatchObject({ summary: '辖区1家企业有待办：测试餐馆一', rounds: [] });
+    // Two days before the patrol's end it is in the digest, with no enterprise warning needed.
+    f.clock.advance(23 * 86_400_000);
+    const later = await runDailyWarning(deps, { enterpriseIds: [], inspectorIds: ['grid-g1', 'grid-g2'], now: f.clock.now() });
+    expect(later.digests).toEqual(['grid-g1', 'grid-g2']);
+    const g1 = (await f.registry.readNotifications()).find((n) => n.id === 'area-digest/grid-g1/2026-12-29')?.payload;
+    expect(g1).toMatchObject({ summary: '轮次待查1家次', enterprises: [], rounds: [{ roundId: 'patrol-d1', enterpriseId: 'E1', status: 'due', daysLeft: 2 }] });
   });
 });
 

@@ -3,6 +3,7 @@ import type { Directory } from '../ports/directory.js';
 import type { DeviceNotification, DeviceRegistry } from '../ports/device-registry.js';
 import type { ReadModelStore } from '../ports/store.js';
 import type { HazardSummary } from '../chain/types.js';
+import { collectRoundWork, roundWorkFor, roundWorkToWarn, type RoundWorkItem, type RoundWorkSource } from '../rounds/round-work.js';
 import type { DeviceWarning } from './device-state.js';
 import type { Device, DeviceKind } from './device.js';
 
@@ -102,6 +103,11 @@ export interface DailyWarningPayload {
   counts: DailyWarningCounts;
   /** The devices with open warnings, named by place and kind. */
   devices: DailyWarningDevice[];
+  /**
+   * The enterprise's self-inspection rounds it has not done: overdue, or ending within
+   * `dueWithinDays` (core's `roundWorkToWarn`). Present when the run was given `rounds`.
+   */
+  rounds?: RoundWorkItem[];
   /** One line in 中文 for the SMS template's `{summary}`. */
   summary: string;
 }
@@ -128,6 +134,12 @@ export interface AreaDigestPayload {
   date: string;
   /** Enterprises with something to say, in the order given. */
   enterprises: Array<{ enterpriseId: string; enterprise: string; summary: string }>;
+  /**
+   * Round members of the inspector's grid areas not yet patrolled (coverage patrols and
+   * campaigns): overdue, or in a round ending within `dueWithinDays`. Present when the run
+   * was given `rounds`.
+   */
+  rounds?: RoundWorkItem[];
   /** One line in 中文 for the SMS template's `{summary}`. */
   summary: string;
 }
@@ -156,13 +168,19 @@ const NAMED_DEVICES = 2;
  * The 中文 summary line, or `null` when there is nothing to say. Pure. With `devices`
  * ({@link dailyWarningDevices}) the devices are named by place and kind with their
  * conditions — `燃气间可燃气体探测器报警，后厨烟感报警器离线` — at most two, then
- * `等3台设备有预警`; without, the device counts are given (`报警设备1台`).
+ * `等3台设备有预警`; without, the device counts are given (`报警设备1台`). With `rounds`
+ * (the enterprise's self-inspection round work) it adds `逾期未完成自查轮次1个` and
+ * `即将截止自查轮次1个`.
  */
-export function dailyWarningSummary(c: DailyWarningCounts, devices?: readonly DailyWarningDevice[]): string | null {
+export function dailyWarningSummary(c: DailyWarningCounts, devices?: readonly DailyWarningDevice[], rounds?: readonly RoundWorkItem[]): string | null {
   const parts: string[] = [];
   if (c.overdue > 0) parts.push(`逾期隐患${c.overdue}项`);
   if (c.dueSoon > 0) parts.push(`即将到期隐患${c.dueSoon}项`);
   if (c.unanswered > 0) parts.push(`未回复整改通知${c.unanswered}份`);
+  const overdueRounds = (rounds ?? []).filter((r) => r.status === 'overdue').length;
+  const dueRounds = (rounds ?? []).length - overdueRounds;
+  if (overdueRounds > 0) parts.push(`逾期未完成自查轮次${overdueRounds}个`);
+  if (dueRounds > 0) parts.push(`即将截止自查轮次${dueRounds}个`);
   if (devices !== undefined) {
     const named = devices.map((d) => `${d.name}${d.conditions.join('、')}`);
     if (named.length <= NAMED_DEVICES) parts.push(...named);
@@ -223,16 +241,28 @@ async function openHazards(store: Pick<ReadModelStore, 'query'>, enterpriseId: s
  * inspector of `inspectorIds` gets one area digest a day the same way, naming the enterprises of
  * their areas with something to say.
  *
+ * With `deps.rounds` the warnings also carry round coverage (`collectRoundWork`, read once
+ * per run): an enterprise is told of its self-inspection rounds overdue or ending within
+ * `dueWithinDays`; a grid inspector of the round members in its areas not yet patrolled
+ * (`roundWorkFor(…, 'grid')`), so an inspector with nothing else to attend to still gets a
+ * digest while a round waits for it.
+ *
  * @example
  * ```ts
  * await runDailyWarning({ registry, store, directory }, { enterpriseIds, now: clock.now() });
  * createOutboxRelay({ store: registry, owner: 'sms', deliver: (m) => sms.deliver({ id: m.id, kind: m.topic, to: phoneOf(m.payload.enterpriseId), params: m.payload }) });
  * ```
  */
-export async function runDailyWarning(deps: { registry: DeviceRegistry; store: Pick<ReadModelStore, 'query'>; directory: Directory }, options: DailyWarningOptions): Promise<DailyWarningRun> {
+export async function runDailyWarning(
+  deps: { registry: DeviceRegistry; store: Pick<ReadModelStore, 'query'>; directory: Directory; rounds?: RoundWorkSource },
+  options: DailyWarningOptions,
+): Promise<DailyWarningRun> {
   const nowIso = options.now.toISOString();
   const date = chinaPeriod(nowIso, 'day');
+  const dueWithinDays = options.dueWithinDays ?? 3;
   const run: DailyWarningRun = { date, enqueued: [], alreadySent: [], nothing: [], unknown: [], digests: [] };
+  // Round coverage, once for the run: what is overdue or ends within the horizon.
+  const work = deps.rounds ? roundWorkToWarn(await collectRoundWork(deps.rounds, options.now), options.now, dueWithinDays) : null;
   const toSay: Array<{ area: string; line: AreaDigestPayload['enterprises'][number] }> = [];
   for (const enterpriseId of options.enterpriseIds) {
     const enterprise = await deps.directory.enterprise(enterpriseId);
@@ -241,16 +271,17 @@ export async function runDailyWarning(deps: { registry: DeviceRegistry; store: P
       continue;
     }
     const warnings = await deps.registry.listWarnings({ enterpriseId, status: 'open' });
-    const counts = countDailyWarning(await openHazards(deps.store, enterpriseId), warnings, options.now, options.dueWithinDays ?? 3);
+    const counts = countDailyWarning(await openHazards(deps.store, enterpriseId), warnings, options.now, dueWithinDays);
     const registered = new Map((await deps.registry.listDevices({ enterpriseId })).map((d) => [d.id, d]));
     const devices = dailyWarningDevices(warnings, registered);
-    const summary = dailyWarningSummary(counts, devices);
+    const rounds = work && roundWorkFor({ id: enterpriseId, roles: ['enterprise'], enterpriseIds: [enterpriseId] }, work);
+    const summary = dailyWarningSummary(counts, devices, rounds ?? undefined);
     if (summary === null) {
       run.nothing.push(enterpriseId);
       continue;
     }
     toSay.push({ area: enterprise.area, line: { enterpriseId, enterprise: enterprise.name, summary } });
-    const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, devices, summary };
+    const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, devices, ...(rounds ? { rounds } : {}), summary };
     const notification: DeviceNotification = { id: `daily-warning/${enterpriseId}/${date}`, topic: DAILY_WARNING_TOPIC, payload: { ...payload }, createdAt: nowIso };
     if (await deps.registry.enqueueNotification(notification)) run.enqueued.push(enterpriseId);
     else run.alreadySent.push(enterpriseId);
@@ -260,12 +291,22 @@ export async function runDailyWarning(deps: { registry: DeviceRegistry; store: P
     if (!profile?.roles.includes('grid')) continue;
     const areas = profile.gridAreas ?? [];
     const mine = toSay.filter((x) => areas.some((a) => x.area === a || x.area.startsWith(`${a}/`))).map((x) => x.line);
-    if (mine.length === 0) continue;
-    const summary = `辖区${mine.length}家企业有待办：${mine
-      .slice(0, 3)
-      .map((m) => m.enterprise)
-      .join('、')}${mine.length > 3 ? '等' : ''}`;
-    const payload: AreaDigestPayload = { inspectorId, date, enterprises: mine, summary };
+    const rounds = work && roundWorkFor(profile, work, 'grid');
+    if (mine.length === 0 && (rounds ?? []).length === 0) continue;
+    const parts: string[] = [];
+    if (mine.length > 0)
+      parts.push(
+        `辖区${mine.length}家企业有待办：${mine
+          .slice(0, 3)
+          .map((m) => m.enterprise)
+          .join('、')}${mine.length > 3 ? '等' : ''}`,
+      );
+    if (rounds && rounds.length > 0) {
+      const overdue = rounds.filter((r) => r.status === 'overdue').length;
+      parts.push(`轮次待查${rounds.length}家次${overdue > 0 ? `（逾期${overdue}家次）` : ''}`);
+    }
+    const summary = parts.join('；');
+    const payload: AreaDigestPayload = { inspectorId, date, enterprises: mine, ...(rounds ? { rounds } : {}), summary };
     if (await deps.registry.enqueueNotification({ id: `area-digest/${inspectorId}/${date}`, topic: AREA_DIGEST_TOPIC, payload: { ...payload }, createdAt: nowIso })) run.digests.push(inspectorId);
   }
   return run;

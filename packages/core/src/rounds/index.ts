@@ -14,5 +14,7 @@ export { checkRoundInput, mayManageRound, openRound, readRound, drawRoundSample,
 export type { RoundDeps, RoundDrawInput } from './open-round.js';
 export { createMemoryRoundStore } from './memory-round-store.js';
 export type { RoundStore } from '../ports/round-store.js';
+export { collectRoundWork, roundWork, roundWorkFor, roundWorkToWarn } from './round-work.js';
+export type { RoundWorkItem, RoundWorkOptions, RoundWorkSource } from './round-work.js';
 export { roundCoverageForReport } from './report-coverage.js';
 export type { RoundCoverageLine } from './report-coverage.js';

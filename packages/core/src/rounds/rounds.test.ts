@@ -7,6 +7,7 @@ import { createMemoryRoundStore } from './memory-round-store.js';
 import { checkRoundInput, drawRoundSample, openRound, readRound, redrawRoundSample, type RoundDeps } from './open-round.js';
 import { roundCoverage } from './round-coverage.js';
 import { roundCoverageForReport } from './report-coverage.js';
+import { collectRoundWork, roundWorkFor, roundWorkToWarn } from './round-work.js';
 import { createMemoryInspectionLog } from '../chain/memory-inspection-log.js';
 import { roundsFromLog, verifyRoundLog } from './round-log.js';
 import { RoundError, type RoundInput, type RoundUnit } from './types.js';
@@ -115,6 +116,47 @@ describe('rounds: scope and coverage', () => {
     expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, null, now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 1, overdue: 11 }]);
     expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, 'D1/G2', now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 0, overdue: 2 }]);
     expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' }, null, now)).toEqual([]);
+  });
+
+  it('drives work lists: due and overdue members, by who does the round’s inspections; gone before the start and a month after the end', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin'); // patrol coverage of D1, 12-01 … 12-15
+    await openRound(d, { ...ROUND, id: 'self-2026-12', kind: 'self_inspection', title: { 'zh-CN': '十二月燃气自查' }, scope: { area: 'D1/G2' }, endsOn: '2026-12-31' }, 'admin');
+    await openRound(d, { ...ROUND, id: 'later', startsOn: '2027-01-01', endsOn: '2027-01-31' }, 'admin');
+    const inspections = createMemoryInspectionLog();
+    await inspections.recordInspection(record('in-1', 'E01', '2026-12-02T03:00:00.000Z'));
+    await inspections.recordInspection(record('in-2', 'E12', '2026-12-02T03:00:00.000Z', { area: 'D1/G2', source: 'self_check', actorId: 'owner-e12' }));
+    const source = { rounds: d.rounds, inspections, units: UNITS };
+
+    const during = await collectRoundWork(source, new Date('2026-12-14T02:00:00Z'));
+    // 11 of the patrol (E01 done), 1 of the self-inspection (E12 done); the later round has not started.
+    expect(during.filter((w) => w.roundId === ROUND.id).map((w) => w.enterpriseId)).toEqual(UNITS.slice(1, 12).map((u) => u.enterprise.id));
+    expect(during.filter((w) => w.roundId === 'self-2026-12')).toMatchObject([{ enterpriseId: 'E11', status: 'due', daysLeft: 17, kind: 'self_inspection' }]);
+    expect(during.find((w) => w.enterpriseId === 'E02')).toMatchObject({
+      status: 'due',
+      daysLeft: 1,
+      daysOverdue: 0,
+      endsAt: '2026-12-15T16:00:00.000Z',
+      enterpriseName: 'E02',
+      area: 'D1/G1',
+      domain: 'gas',
+    });
+    // Who does it: the grid inspector its areas' patrols; the officer campaigns only; an enterprise its own self-inspection.
+    const grid = { id: 'grid-g1', roles: ['grid'] as const, gridAreas: ['D1/G1'] };
+    expect(roundWorkFor(grid, during).map((w) => w.enterpriseId)).toEqual(UNITS.slice(1, 10).map((u) => u.enterprise.id));
+    expect(roundWorkFor({ id: 'o', roles: ['enforcement'], departments: [{ id: 'g', domains: ['gas'], areas: ['D1'] }] }, during)).toEqual([]);
+    expect(roundWorkFor({ id: 'owner-e11', roles: ['enterprise'], enterpriseIds: ['E11'] }, during).map((w) => w.roundId)).toEqual(['self-2026-12']);
+    expect(roundWorkFor({ id: 'both', roles: ['grid', 'enterprise'], gridAreas: ['D1/G2'], enterpriseIds: ['E11'] }, during, 'enterprise').map((w) => w.roundId)).toEqual(['self-2026-12']);
+    // A warning names what is overdue or ends within the horizon: the patrol ends tomorrow, the self-inspection in 17 days.
+    expect(new Set(roundWorkToWarn(during, new Date('2026-12-14T02:00:00Z'), 3).map((w) => w.roundId))).toEqual(new Set([ROUND.id]));
+
+    const after = await collectRoundWork(source, new Date('2026-12-20T02:00:00Z'));
+    expect(after[0]).toMatchObject({ roundId: ROUND.id, status: 'overdue', daysOverdue: 5, daysLeft: 0 }); // overdue first
+    expect(after.filter((w) => w.status === 'overdue')).toHaveLength(11);
+    expect((await collectRoundWork(source, new Date('2027-01-14T02:00:00Z'))).map((w) => w.roundId)).toEqual([...Array(11).fill(ROUND.id), 'self-2026-12', ...Array(12).fill('later')]);
+    // 31 days after its last day a round no longer fills work lists (its report still counts the missed).
+    expect((await collectRoundWork(source, new Date('2027-01-15T02:00:00Z'))).some((w) => w.roundId === ROUND.id)).toBe(false);
+    expect((await collectRoundWork(source, new Date('2027-01-15T02:00:00Z'), { overdueForDays: 60 })).some((w) => w.roundId === ROUND.id)).toBe(true);
   });
 
   it('refuses bad rounds with a located message in both languages, and actors outside the domain or area', async () => {

@@ -1,5 +1,5 @@
 import { isChainError } from '@anjian/core';
-import { readScopes } from '@anjian/core/internal';
+import { collectRoundWork, readScopes, roundUnits, roundWorkFor } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
@@ -32,6 +32,28 @@ const OUTBOX_STATUS: JsonSchema = {
   },
 };
 
+/** Core's `RoundWorkItem`: an enterprise a round still waits for. */
+const ROUND_WORK_ITEM: JsonSchema = {
+  type: 'object',
+  required: ['roundId', 'title', 'kind', 'packId', 'domain', 'enterpriseId', 'enterpriseName', 'area', 'status', 'startsOn', 'endsOn', 'endsAt', 'daysLeft', 'daysOverdue'],
+  properties: {
+    roundId: { type: 'string' },
+    title: { type: 'object', description: 'LocalizedText' },
+    kind: { enum: ['self_inspection', 'patrol_coverage', 'special_campaign'] },
+    packId: { type: 'string' },
+    domain: { type: 'string' },
+    enterpriseId: { type: 'string' },
+    enterpriseName: { type: 'string' },
+    area: { type: 'string' },
+    status: { enum: ['due', 'overdue'], description: 'due while the round runs, overdue after its last day / 待查、逾期' },
+    startsOn: { type: 'string' },
+    endsOn: { type: 'string' },
+    endsAt: { type: 'string', description: 'the instant the round ends (the day after endsOn, 00:00 UTC+8) / 轮次截止时刻' },
+    daysLeft: count,
+    daysOverdue: count,
+  },
+};
+
 /** `GET /queues/{role}`, `GET /stats`, `GET /outbox`. */
 export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
   {
@@ -40,16 +62,24 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     operationId: 'getQueue',
     summary: "The authenticated actor's work queue for a role (grid, enforcement, enterprise) / 待办队列",
     description:
-      "The hazards waiting for the actor in a role: a grid inspector's submitted rectifications, an officer's open major, escalated and provisional hazards, an enterprise's open hazards; soonest deadline first, at most 500.\n\n当前用户在某角色下的待办：网格员待复查的整改、执法人员的重大/移交/疑似隐患、企业自己的未结隐患；按期限排序，最多 500 条。",
+      "The hazards waiting for the actor in a role: a grid inspector's submitted rectifications, an officer's open major, escalated and provisional hazards, an enterprise's open hazards; soonest deadline first, at most 500. With relations configured, `rounds` lists the round members still to inspect in that role (core's collectRoundWork and roundWorkFor): a grid inspector's patrol and campaign members in its areas, an officer's campaign members of its domains and areas, an enterprise's own self-inspection rounds — due, or overdue up to 30 days after the round's end.\n\n当前用户在某角色下的待办：网格员待复查的整改、执法人员的重大/移交/疑似隐患、企业自己的未结隐患；按期限排序，最多 500 条。配置了名录关系时，rounds 列出该角色在检查轮次中尚未检查的对象（待查或逾期）。",
     tags: ['queues'],
     auth: 'required',
     response: {
       status: 200,
       description: `up to ${QUEUE_CAP} hazards, soonest deadline first / 待办隐患`,
-      schema: { type: 'object', required: ['role', 'items'], properties: { role: { enum: [...QUEUE_ROLES] }, items: { type: 'array', items: HAZARD_SUMMARY } } },
+      schema: {
+        type: 'object',
+        required: ['role', 'items'],
+        properties: {
+          role: { enum: [...QUEUE_ROLES] },
+          items: { type: 'array', items: HAZARD_SUMMARY },
+          rounds: { type: 'array', items: ROUND_WORK_ITEM, description: 'round members still to inspect in this role (relations configured) / 轮次待查' },
+        },
+      },
     },
     errors: [400, 401, 403],
-    async handle({ params, deps, actorId }) {
+    async handle({ params, deps, actorId, options }) {
       const role = params.role as QueueRole;
       if (!QUEUE_ROLES.includes(role))
         throw badRequest(`没有角色 "${params.role}" 的队列（可选：${QUEUE_ROLES.join('、')}）`, `no queue for role "${params.role}" (one of: ${QUEUE_ROLES.join(', ')})`);
@@ -58,7 +88,11 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': `当前用户没有“${role}”角色`, en: `the actor does not have the role "${role}"` });
       }
       const items = await collectHazards(deps.store, queueFilters(role, actor), QUEUE_CAP);
-      return jsonResponse({ role, items });
+      const relations = options.relations;
+      if (!relations || !deps.inspections) return jsonResponse({ role, items });
+      const units = await roundUnits(await relations.enterprises(), relations.rental);
+      const rounds = roundWorkFor(actor, await collectRoundWork({ rounds: relations.rounds, inspections: deps.inspections, units }, deps.clock.now()), role);
+      return jsonResponse({ role, items, rounds });
     },
   },
   {

@@ -382,9 +382,9 @@ export interface paths {
         };
         /**
          * The authenticated actor's work queue for a role (grid, enforcement, enterprise) / 待办队列
-         * @description The hazards waiting for the actor in a role: a grid inspector's submitted rectifications, an officer's open major, escalated and provisional hazards, an enterprise's open hazards; soonest deadline first, at most 500.
+         * @description The hazards waiting for the actor in a role: a grid inspector's submitted rectifications, an officer's open major, escalated and provisional hazards, an enterprise's open hazards; soonest deadline first, at most 500. With relations configured, `rounds` lists the round members still to inspect in that role (core's collectRoundWork and roundWorkFor): a grid inspector's patrol and campaign members in its areas, an officer's campaign members of its domains and areas, an enterprise's own self-inspection rounds — due, or overdue up to 30 days after the round's end.
          *
-         *     当前用户在某角色下的待办：网格员待复查的整改、执法人员的重大/移交/疑似隐患、企业自己的未结隐患；按期限排序，最多 500 条。
+         *     当前用户在某角色下的待办：网格员待复查的整改、执法人员的重大/移交/疑似隐患、企业自己的未结隐患；按期限排序，最多 500 条。配置了名录关系时，rounds 列出该角色在检查轮次中尚未检查的对象（待查或逾期）。
          */
         get: operations["getQueue"];
         put?: never;
@@ -5892,6 +5892,30 @@ export interface operations {
                             deadline: string | null;
                             createdAt: string;
                             updatedAt: string;
+                        }[];
+                        /** @description round members still to inspect in this role (relations configured) / 轮次待查 */
+                        rounds?: {
+                            roundId: string;
+                            /** @description LocalizedText */
+                            title: Record<string, never>;
+                            /** @enum {unknown} */
+                            kind: "self_inspection" | "patrol_coverage" | "special_campaign";
+                            packId: string;
+                            domain: string;
+                            enterpriseId: string;
+                            enterpriseName: string;
+                            area: string;
+                            /**
+                             * @description due while the round runs, overdue after its last day / 待查、逾期
+                             * @enum {unknown}
+                             */
+                            status: "due" | "overdue";
+                            startsOn: string;
+                            endsOn: string;
+                            /** @description the instant the round ends (the day after endsOn, 00:00 UTC+8) / 轮次截止时刻 */
+                            endsAt: string;
+                            daysLeft: number;
+                            daysOverdue: number;
                         }[];
                     };
                 };
