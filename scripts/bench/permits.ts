@@ -10,6 +10,8 @@
 // core's decide/evolve/hash cost), so the store's share is the ratio. Printed, not asserted
 // (docs/permits.md). Options: --permits 40000 --stores sqlite,postgres --lanes 8 --queries 2000
 //          --pg postgres://postgres@127.0.0.1:5432/test
+//          --keep (leave the SQLite file and the PostgreSQL schema in place, and print where, to
+//          look at the query plans on the same data: sqlite3 FILE 'EXPLAIN QUERY PLAN …')
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     lanes: { type: 'string', default: '8' },
     queries: { type: 'string', default: '2000' },
     pg: { type: 'string', default: process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.permits);
@@ -210,7 +213,8 @@ async function main(): Promise<void> {
       print(await run('sqlite', s, () => `; file ${(statSync(path).size / 1e6).toFixed(0)} MB`), ref);
     } finally {
       s.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (values.keep) console.log(`${''.padEnd(10)} kept ${path}`);
+      else rmSync(dir, { recursive: true, force: true });
     }
   }
   if (stores.includes('postgres')) {
@@ -221,7 +225,8 @@ async function main(): Promise<void> {
       await s.migrate();
       print(await run('postgres', s, () => ''), ref);
     } finally {
-      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      if (values.keep) console.log(`${''.padEnd(10)} kept schema ${schema}`);
+      else await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await pool.end();
     }
   }

@@ -48,6 +48,29 @@ const SCHEMA =
   CREATE TABLE IF NOT EXISTS permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL, fingerprint TEXT) STRICT, WITHOUT ROWID;
 ` + sideOutboxSchema('permit_outbox');
 
+// An area and its sub-areas (`D1`, `D1/…`, not `D10`), as ONE range of permit_open_area:
+// ['D1', 'D10') holds `D1`, `D1/…` and the codes with a byte below '0' after `D1` (`D1-x`),
+// which the last term leaves out. (`area = @area OR <range of D1/…>` made SQLite walk the
+// primary key in id order over every permit for the ORDER BY id: 10× slower at 40 000.)
+const AREA_RANGE = "area >= @area AND area < @area || '0' AND (area = @area OR substr(area, length(@area) + 1, 1) = '/')";
+
+/**
+ * The statement of `listOpen` for the filters present (named parameters `@area`, `@kind`,
+ * `@enterpriseId`, `@afterId`, `@s0…` for the statuses, `@limit`). Exported for the test that
+ * reads its query plan.
+ */
+export function openPermitListSql(filter: OpenPermitFilter, statusCount: number): string {
+  const where = ['open = 1'];
+  if (filter.area !== undefined) where.push(AREA_RANGE);
+  // With an area, `+kind` keeps the planner on permit_open_area (kind is read from its
+  // entries): on `kind = @kind` it walks permit_open_kind in id order over the whole city.
+  if (filter.kind !== undefined) where.push(filter.area !== undefined ? '+kind = @kind' : 'kind = @kind');
+  if (filter.enterpriseId !== undefined) where.push('enterprise_id = @enterpriseId');
+  if (filter.afterId !== undefined) where.push('id > @afterId');
+  where.push(`status IN (${Array.from({ length: statusCount }, (_, i) => `@s${i}`).join(', ')})`);
+  return `SELECT body FROM permit WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`;
+}
+
 const STATUS_SET = new Set<string>(['applied', 'approved', 'in_progress', 'suspended', 'expired', 'closed', 'cancelled']);
 
 /**
@@ -107,14 +130,7 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
     const key = [filter.area !== undefined, filter.kind !== undefined, filter.enterpriseId !== undefined, filter.afterId !== undefined, statuses.length].join(',');
     let s = listCache.get(key);
     if (!s) {
-      const where = ['open = 1'];
-      // The area and its sub-areas (`D1`, `D1/…`): a range the index serves ('0' follows '/').
-      if (filter.area !== undefined) where.push("(area = @area OR (area >= @area || '/' AND area < @area || '0'))");
-      if (filter.kind !== undefined) where.push('kind = @kind');
-      if (filter.enterpriseId !== undefined) where.push('enterprise_id = @enterpriseId');
-      if (filter.afterId !== undefined) where.push('id > @afterId');
-      where.push(`status IN (${statuses.map((_, i) => `@s${i}`).join(', ')})`);
-      s = db.prepare(`SELECT body FROM permit WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`).pluck();
+      s = db.prepare(openPermitListSql(filter, statuses.length)).pluck();
       listCache.set(key, s);
     }
     return s;
@@ -152,9 +168,7 @@ export function createSqlitePermitStore(options: SqlitePermitStoreOptions): Sqli
       const key = filter.area === undefined ? 'all' : 'area';
       let s = countCache.get(key);
       if (!s) {
-        s = db.prepare(
-          `SELECT kind, status, COUNT(*) AS count FROM permit WHERE open = 1 ${filter.area === undefined ? '' : "AND (area = @area OR (area >= @area || '/' AND area < @area || '0'))"} GROUP BY kind, status ORDER BY kind, status`,
-        );
+        s = db.prepare(`SELECT kind, status, COUNT(*) AS count FROM permit WHERE open = 1 ${filter.area === undefined ? '' : `AND ${AREA_RANGE}`} GROUP BY kind, status ORDER BY kind, status`);
         countCache.set(key, s);
       }
       return s.all(filter.area === undefined ? {} : { area: filter.area }) as OpenPermitCount[];
