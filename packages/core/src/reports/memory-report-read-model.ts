@@ -7,6 +7,7 @@
  */
 import { areaCovers } from '../chain/authorize.js';
 import type { ChainEvent } from '../chain/types.js';
+import { findRecurrences } from '../enterprise-file/find-recurrences.js';
 import type { InspectionRecord } from '../ports/inspection-log.js';
 import {
   hazardReportFact,
@@ -21,7 +22,6 @@ import {
 } from '../ports/report-read-model.js';
 import type { Store } from '../ports/store.js';
 
-const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The UTC+8 day (`YYYY-MM-DD`) of an instant. */
@@ -39,20 +39,8 @@ export type InspectionReportFact = Pick<InspectionRecord, 'enterpriseId' | 'area
 export function aggregateReportFacts(hazards: readonly HazardReportFact[], inspections: Iterable<InspectionReportFact>, query: ReportFactsQuery): ReportFacts {
   const { from, to, asOf } = query;
   const inScope = (area: string, domain: string) => (query.area === undefined || areaCovers(query.area, area)) && (query.domain === undefined || query.domain === domain);
-  const windowMs = query.recurrenceDays * DAY_MS;
-  const byItem = new Map<string, string[]>();
-  for (const h of hazards) {
-    if (h.item === null) continue;
-    const key = `${h.enterpriseId}\n${h.item}`;
-    const list = byItem.get(key) ?? [];
-    list.push(h.createdAt);
-    byItem.set(key, list);
-  }
-  const recurs = (h: HazardReportFact): boolean => {
-    if (h.item === null) return false;
-    const since = new Date(Date.parse(h.createdAt) - windowMs).toISOString();
-    return (byItem.get(`${h.enterpriseId}\n${h.item}`) ?? []).some((t) => t < h.createdAt && t >= since);
-  };
+  // Recurrence is the enterprise file's definition (findRecurrences), over every hazard (an earlier one may be out of scope).
+  const recurrent = new Set(findRecurrences(hazards, query.recurrenceDays).map((r) => r.hazardId));
   const found = new Map<string, ReportFoundGroup>();
   const closed = new Map<string, ReportClosedGroup>();
   const areas = new Map<string, ReportAreaGroup>();
@@ -92,7 +80,7 @@ export function aggregateReportFacts(hazards: readonly HazardReportFact[], inspe
       day(chinaDay(h.createdAt)).found++;
       const e = enterprise(h);
       e.found++;
-      if (recurs(h)) {
+      if (recurrent.has(h.hazardId)) {
         recurrentHazards++;
         recurrentEnterprises.add(h.enterpriseId);
         area(h.area).recurrent++;

@@ -7,6 +7,9 @@ import { summarize } from '../chain/summarize.js';
 import type { ChainEvent, HazardState } from '../chain/types.js';
 import { hazardReportFact, type HazardReportFact } from '../ports/report-read-model.js';
 import { buildPeriodicReport } from './build-report.js';
+import { buildEnterpriseFile } from '../enterprise-file/build-enterprise-file.js';
+import { createStaticDirectory } from '../chain/static-directory.js';
+import type { Store } from '../ports/store.js';
 import { generateCity, type CityChunk } from './city-seed.js';
 import { aggregateReportFacts, createMemoryReportReadModel } from './memory-report-read-model.js';
 import { renderReportHtml } from './render-report-html.js';
@@ -177,6 +180,35 @@ describe('buildPeriodicReport', () => {
       coverage: async (period) => [{ roundId: `r-${period.label}`, title: { 'zh-CN': '第一轮自查' }, due: 10, done: 7, overdue: 3 }],
     });
     expect(report.coverage).toEqual([{ roundId: 'r-2026-W45', title: { 'zh-CN': '第一轮自查' }, due: 10, done: 7, overdue: 3 }]);
+  });
+});
+
+describe('recurrence: one definition for the enterprise file and the reports', () => {
+  it('on a seeded city, the enterprise files’ recurrences and the monthly report’s recurrence counts agree', async () => {
+    const { city, chunks, model } = load();
+    // A store over the seeded histories: what buildEnterpriseFile reads (list rows, events, no documents).
+    const hazardsOf = new Map(chunks.map((c) => [c.enterprise.id, c.hazards]));
+    const byId = new Map(chunks.flatMap((c) => c.hazards.map((h) => [h.summary.hazardId, h] as const)));
+    const store = {
+      query: async (filter: { enterpriseId?: string }) => ({ items: (hazardsOf.get(filter.enterpriseId ?? '') ?? []).map((h) => h.summary), next: null }),
+      readEvents: async (id: string) => byId.get(id)?.events ?? [],
+      readDocuments: async () => [],
+    } as unknown as Store;
+    const directory = createStaticDirectory([], city.enterprises);
+    for (const label of ['2026-10', '2026-11']) {
+      const period = reportPeriod('monthly', label);
+      const report = await buildPeriodicReport(model, { kind: 'monthly', period: label, now: '2026-12-01T00:00:00.000Z', limit: 500, recurrenceDays: 30 });
+      const fromFiles = new Map<string, number>();
+      for (const e of city.enterprises) {
+        const file = await buildEnterpriseFile({ directory, store }, e.id, { asOf: new Date(period.to), recurrenceDays: 30 });
+        const n = file!.recurrences.filter((r) => r.reportedAt >= period.from && r.reportedAt < period.to).length;
+        if (n > 0) fromFiles.set(e.id, n);
+      }
+      expect(report.summary.recurrent).toBeGreaterThan(0);
+      expect([...fromFiles.values()].reduce((a, b) => a + b, 0)).toBe(report.summary.recurrent);
+      expect(fromFiles.size).toBe(report.summary.recurrentEnterprises);
+      expect(new Map(report.enterprises.filter((r) => r.recurrent > 0).map((r) => [r.enterpriseId, r.recurrent]))).toEqual(fromFiles);
+    }
   });
 });
 
