@@ -1,7 +1,8 @@
-import type { ClaimedOutboxMessage, DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
+import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
 import pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
+import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createPostgresDeviceRegistry}. */
 export interface PostgresDeviceRegistryOptions {
@@ -18,18 +19,6 @@ export interface PostgresDeviceRegistry extends DeviceRegistry {
   migrate(): Promise<void>;
   /** Closes the pool if the registry created it. */
   close(): Promise<void>;
-}
-
-interface OutboxRow {
-  seq: string;
-  id: string;
-  topic: string;
-  payload: Record<string, unknown>;
-  created_at: string;
-  status: 'pending' | 'done' | 'dead';
-  attempts: number;
-  lease_owner: string;
-  lease_until: string;
 }
 
 /**
@@ -53,6 +42,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
   const ownsPool = !options.pool;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
   const s = `"${schema}"`;
+  const outbox = createSideOutbox(pool, s, 'monitoring_outbox');
 
   /** One step inside an open transaction; the caller rolls back to its savepoint unless `ok`. */
   async function commitStep(client: pg.PoolClient, input: DeviceCommit): Promise<DeviceCommitResult> {
@@ -237,11 +227,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
         CREATE TABLE IF NOT EXISTS ${s}.monitoring_message (device_id TEXT NOT NULL, message_id TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, message_id));
         CREATE TABLE IF NOT EXISTS ${s}.monitoring_warning (key TEXT PRIMARY KEY, device_id TEXT NOT NULL, enterprise_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, body JSONB NOT NULL);
         CREATE INDEX IF NOT EXISTS monitoring_warning_enterprise ON ${s}.monitoring_warning (enterprise_id, status, opened_at);
-        CREATE TABLE IF NOT EXISTS ${s}.monitoring_outbox (
-          seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload JSONB NOT NULL, created_at TEXT NOT NULL,
-          status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
-          lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT);
-        CREATE INDEX IF NOT EXISTS monitoring_outbox_ready ON ${s}.monitoring_outbox (status, available_at, seq);`);
+        ${sideOutboxSchema(s, 'monitoring_outbox')}`);
     },
     async putDevice(device) {
       await pool.query(`INSERT INTO ${s}.monitoring_device (id, enterprise_id, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET enterprise_id = excluded.enterprise_id, body = excluded.body`, [
@@ -281,60 +267,12 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
       return r.rows.map((x) => x.body);
     },
     async enqueueNotification(n) {
-      const r = await pool.query(`INSERT INTO ${s}.monitoring_outbox (id, topic, payload, created_at, available_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (id) DO NOTHING`, [
-        n.id,
-        n.topic,
-        JSON.stringify(n.payload),
-        n.createdAt,
-      ]);
-      return r.rowCount === 1;
+      return (await outbox.enqueue(pool, [n])) === 1;
     },
-    async claimOutbox({ owner, now, leaseMs, limit }) {
-      const until = new Date(Date.parse(now) + leaseMs).toISOString();
-      const r = await pool.query<OutboxRow>(
-        `UPDATE ${s}.monitoring_outbox SET lease_owner = $1, lease_until = $2 WHERE seq IN (
-           SELECT seq FROM ${s}.monitoring_outbox WHERE status = 'pending' AND available_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-           ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING *`,
-        [owner, until, now, limit],
-      );
-      return r.rows
-        .sort((a, b) => Number(a.seq) - Number(b.seq))
-        .map((x): ClaimedOutboxMessage => ({
-          id: x.id,
-          hazardId: '',
-          eventId: x.id,
-          topic: x.topic,
-          payload: x.payload,
-          createdAt: x.created_at,
-          attempts: x.attempts,
-          leaseOwner: owner,
-          leaseUntil: until,
-        }));
-    },
-    async ackOutbox(owner, ids, now) {
-      const r = await pool.query(
-        `UPDATE ${s}.monitoring_outbox SET status = 'done', done_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = ANY($2::text[]) AND status = 'pending' AND lease_owner = $3`,
-        [now, [...ids], owner],
-      );
-      return r.rowCount ?? 0;
-    },
-    async failOutbox({ id, owner, error, retryAt }) {
-      const r =
-        retryAt === null
-          ? await pool.query(
-              `UPDATE ${s}.monitoring_outbox SET status = 'dead', attempts = attempts + 1, last_error = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2 AND status = 'pending' AND lease_owner = $3`,
-              [error, id, owner],
-            )
-          : await pool.query(
-              `UPDATE ${s}.monitoring_outbox SET attempts = attempts + 1, last_error = $1, available_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND status = 'pending' AND lease_owner = $4`,
-              [error, retryAt, id, owner],
-            );
-      return r.rowCount === 1;
-    },
-    async readNotifications() {
-      const r = await pool.query<OutboxRow>(`SELECT * FROM ${s}.monitoring_outbox ORDER BY seq`);
-      return r.rows.map((x) => ({ id: x.id, topic: x.topic, payload: x.payload, createdAt: x.created_at, status: x.status, attempts: x.attempts }));
-    },
+    claimOutbox: outbox.claimOutbox,
+    ackOutbox: outbox.ackOutbox,
+    failOutbox: outbox.failOutbox,
+    readNotifications: outbox.readNotifications,
     async close() {
       if (ownsPool) await pool.end();
     },

@@ -1,4 +1,3 @@
-import type { ClaimedOutboxMessage } from '@anjian/core/ports';
 import {
   checkPermitAppend,
   isPermitOpen,
@@ -13,6 +12,7 @@ import {
 } from '@anjian/core/internal';
 import pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
+import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createPostgresPermitStore}. */
 export interface PostgresPermitStoreOptions {
@@ -29,16 +29,6 @@ export interface PostgresPermitStore extends PermitStore {
   migrate(): Promise<void>;
   /** Closes the pool if the store created it. */
   close(): Promise<void>;
-}
-
-interface OutboxRow {
-  seq: string;
-  id: string;
-  topic: string;
-  payload: Record<string, unknown>;
-  created_at: string;
-  status: 'pending' | 'done' | 'dead';
-  attempts: number;
 }
 
 /**
@@ -62,6 +52,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
   const ownsPool = !options.pool;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
   const s = `"${schema}"`;
+  const outbox = createSideOutbox(pool, s, 'permit_outbox');
 
   return {
     schema,
@@ -79,11 +70,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
           permit_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
           PRIMARY KEY (permit_id, version));
         CREATE TABLE IF NOT EXISTS ${s}.permit_command (command_id TEXT PRIMARY KEY, permit_id TEXT NOT NULL, version INTEGER NOT NULL, fingerprint TEXT);
-        CREATE TABLE IF NOT EXISTS ${s}.permit_outbox (
-          seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, topic TEXT NOT NULL, payload JSONB NOT NULL, created_at TEXT NOT NULL,
-          status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, available_at TEXT NOT NULL,
-          lease_owner TEXT, lease_until TEXT, last_error TEXT, done_at TEXT);
-        CREATE INDEX IF NOT EXISTS permit_outbox_ready ON ${s}.permit_outbox (status, available_at, seq);`);
+        ${sideOutboxSchema(s, 'permit_outbox')}`);
     },
     async append(input): Promise<PermitAppendResult> {
       const client = await pool.connect();
@@ -151,13 +138,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
             return { kind: 'duplicate', permitId: seen.rows[0]?.permit_id ?? input.permitId, version: seen.rows[0]?.version ?? 0 };
           }
         }
-        const ns = input.notifications ?? [];
-        if (ns.length > 0) {
-          await client.query(
-            `INSERT INTO ${s}.permit_outbox (id, topic, payload, created_at, available_at) SELECT id, topic, payload::jsonb, created_at, created_at FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS n(id, topic, payload, created_at) ON CONFLICT (id) DO NOTHING`,
-            [ns.map((n) => n.id), ns.map((n) => n.topic), ns.map((n) => JSON.stringify(n.payload)), ns.map((n) => n.createdAt)],
-          );
-        }
+        await outbox.enqueue(client, input.notifications ?? []);
         await client.query('COMMIT');
         return { kind: 'ok', version: st.version, state: st };
       } catch (error) {
@@ -226,52 +207,10 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
       const r = await pool.query<{ body: string }>(`SELECT body FROM ${s}.permit WHERE next_due_at IS NOT NULL AND next_due_at <= $1 ORDER BY next_due_at, id LIMIT $2`, [now, limit]);
       return r.rows.map((x) => JSON.parse(x.body) as PermitState);
     },
-    async claimOutbox({ owner, now, leaseMs, limit }) {
-      const until = new Date(Date.parse(now) + leaseMs).toISOString();
-      const r = await pool.query<OutboxRow>(
-        `UPDATE ${s}.permit_outbox SET lease_owner = $1, lease_until = $2 WHERE seq IN (
-           SELECT seq FROM ${s}.permit_outbox WHERE status = 'pending' AND available_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-           ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING *`,
-        [owner, until, now, limit],
-      );
-      return r.rows
-        .sort((a, b) => Number(a.seq) - Number(b.seq))
-        .map((x): ClaimedOutboxMessage => ({
-          id: x.id,
-          hazardId: '',
-          eventId: x.id,
-          topic: x.topic,
-          payload: x.payload,
-          createdAt: x.created_at,
-          attempts: x.attempts,
-          leaseOwner: owner,
-          leaseUntil: until,
-        }));
-    },
-    async ackOutbox(owner, ids, now) {
-      const r = await pool.query(
-        `UPDATE ${s}.permit_outbox SET status = 'done', done_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = ANY($2::text[]) AND status = 'pending' AND lease_owner = $3`,
-        [now, [...ids], owner],
-      );
-      return r.rowCount ?? 0;
-    },
-    async failOutbox({ id, owner, error, retryAt }) {
-      const r =
-        retryAt === null
-          ? await pool.query(
-              `UPDATE ${s}.permit_outbox SET status = 'dead', attempts = attempts + 1, last_error = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2 AND status = 'pending' AND lease_owner = $3`,
-              [error, id, owner],
-            )
-          : await pool.query(
-              `UPDATE ${s}.permit_outbox SET attempts = attempts + 1, last_error = $1, available_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND status = 'pending' AND lease_owner = $4`,
-              [error, retryAt, id, owner],
-            );
-      return r.rowCount === 1;
-    },
-    async readNotifications() {
-      const r = await pool.query<OutboxRow>(`SELECT * FROM ${s}.permit_outbox ORDER BY seq`);
-      return r.rows.map((x) => ({ id: x.id, topic: x.topic, payload: x.payload, createdAt: x.created_at, status: x.status, attempts: x.attempts }));
-    },
+    claimOutbox: outbox.claimOutbox,
+    ackOutbox: outbox.ackOutbox,
+    failOutbox: outbox.failOutbox,
+    readNotifications: outbox.readNotifications,
     async close() {
       if (ownsPool) await pool.end();
     },

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedOutboxMessage } from '@anjian/core/ports';
+import type { ClaimedOutboxMessage, OutboxMessage } from '@anjian/core/ports';
 
 /**
  * The table of a facet's own outbox (the device registry's daily warnings, the permit
@@ -26,13 +26,8 @@ interface OutboxRow {
   attempts: number;
 }
 
-/** A message for a facet's outbox, as the facet's port takes it. */
-export interface SideOutboxMessage {
-  id: string;
-  topic: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+/** A message for a facet's own outbox (the device registry's daily warnings, the permit store's texts): no hazard, no event. */
+type SideOutboxMessage = Pick<OutboxMessage, 'id' | 'topic' | 'payload' | 'createdAt'>;
 
 /**
  * The outbox half of a facet over SQLite — enqueue (idempotent by id), claim with a lease,

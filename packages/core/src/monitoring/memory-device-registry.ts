@@ -1,17 +1,7 @@
-import type { DeviceCommit, DeviceCommitResult, DeviceNotification, DeviceRegistry, WarningFilter } from '../ports/device-registry.js';
-import type { ClaimedOutboxMessage } from '../ports/store.js';
+import { createMemorySideOutbox } from '../outbox/memory-side-outbox.js';
+import type { DeviceCommit, DeviceCommitResult, DeviceRegistry, WarningFilter } from '../ports/device-registry.js';
 import type { Device } from './device.js';
 import type { DeviceState, DeviceWarning } from './device-state.js';
-
-interface Row extends DeviceNotification {
-  seq: number;
-  status: 'pending' | 'done' | 'dead';
-  attempts: number;
-  availableAt: string;
-  leaseOwner: string | null;
-  leaseUntil: string | null;
-  lastError: string | null;
-}
 
 /**
  * A {@link DeviceRegistry} in memory (tests, demos). Values are copied in and out, so a
@@ -22,8 +12,7 @@ export function createMemoryDeviceRegistry(): DeviceRegistry {
   const states = new Map<string, DeviceState>();
   const seen = new Map<string, Set<string>>();
   const warnings = new Map<string, DeviceWarning>();
-  const outbox = new Map<string, Row>();
-  let seq = 0;
+  const outbox = createMemorySideOutbox();
   const copy = <T>(v: T): T => structuredClone(v);
 
   function commit(input: DeviceCommit): DeviceCommitResult {
@@ -87,46 +76,11 @@ export function createMemoryDeviceRegistry(): DeviceRegistry {
         .map(copy);
     },
     async enqueueNotification(n) {
-      if (outbox.has(n.id)) return false;
-      outbox.set(n.id, { ...copy(n), seq: ++seq, status: 'pending', attempts: 0, availableAt: n.createdAt, leaseOwner: null, leaseUntil: null, lastError: null });
-      return true;
+      return outbox.enqueue(n);
     },
-    async claimOutbox({ owner, now, leaseMs, limit }) {
-      const until = new Date(Date.parse(now) + leaseMs).toISOString();
-      const out: ClaimedOutboxMessage[] = [];
-      for (const row of [...outbox.values()].sort((a, b) => a.seq - b.seq)) {
-        if (out.length >= limit) break;
-        if (row.status !== 'pending' || row.availableAt > now || (row.leaseUntil !== null && row.leaseUntil > now)) continue;
-        row.leaseOwner = owner;
-        row.leaseUntil = until;
-        out.push({ id: row.id, hazardId: '', eventId: row.id, topic: row.topic, payload: copy(row.payload), createdAt: row.createdAt, attempts: row.attempts, leaseOwner: owner, leaseUntil: until });
-      }
-      return out;
-    },
-    async ackOutbox(owner, ids, now) {
-      let n = 0;
-      for (const id of ids) {
-        const row = outbox.get(id);
-        if (!row || row.status !== 'pending' || row.leaseOwner !== owner) continue;
-        row.status = 'done';
-        row.leaseOwner = row.leaseUntil = null;
-        row.availableAt = now;
-        n++;
-      }
-      return n;
-    },
-    async failOutbox({ id, owner, error, retryAt }) {
-      const row = outbox.get(id);
-      if (!row || row.status !== 'pending' || row.leaseOwner !== owner) return false;
-      row.attempts += 1;
-      row.lastError = error;
-      row.leaseOwner = row.leaseUntil = null;
-      if (retryAt === null) row.status = 'dead';
-      else row.availableAt = retryAt;
-      return true;
-    },
-    async readNotifications() {
-      return [...outbox.values()].sort((a, b) => a.seq - b.seq).map((r) => ({ id: r.id, topic: r.topic, payload: copy(r.payload), createdAt: r.createdAt, status: r.status, attempts: r.attempts }));
-    },
+    claimOutbox: outbox.claimOutbox,
+    ackOutbox: outbox.ackOutbox,
+    failOutbox: outbox.failOutbox,
+    readNotifications: outbox.readNotifications,
   };
 }

@@ -1,19 +1,9 @@
-import type { OpenPermitCount, OpenPermitFilter, PermitNotification, PermitStore } from '../ports/permit-store.js';
-import type { ClaimedOutboxMessage } from '../ports/store.js';
+import type { OpenPermitCount, OpenPermitFilter, PermitStore } from '../ports/permit-store.js';
 import { areaCovers } from '../chain/authorize.js';
+import { createMemorySideOutbox } from '../outbox/memory-side-outbox.js';
 import { isPermitOpen } from './decide-permit.js';
 import { checkPermitAppend, permitNextDueAt } from './permit-store-support.js';
 import type { PermitEvent, PermitState, PermitStatus } from './permit-types.js';
-
-interface Row extends PermitNotification {
-  seq: number;
-  status: 'pending' | 'done' | 'dead';
-  attempts: number;
-  availableAt: string;
-  leaseOwner: string | null;
-  leaseUntil: string | null;
-  lastError: string | null;
-}
 
 /** Open statuses, the default of `listOpen`. */
 export const OPEN_PERMIT_STATUSES: readonly PermitStatus[] = Object.freeze(['applied', 'approved', 'in_progress', 'suspended']);
@@ -32,8 +22,7 @@ export function createMemoryPermitStore(): PermitStore {
   const states = new Map<string, PermitState>();
   const logs = new Map<string, PermitEvent[]>();
   const commands = new Map<string, { permitId: string; version: number; fingerprint: string | null }>();
-  const outbox = new Map<string, Row>();
-  let seq = 0;
+  const outbox = createMemorySideOutbox();
   const copy = <T>(v: T): T => structuredClone(v);
 
   return {
@@ -48,10 +37,7 @@ export function createMemoryPermitStore(): PermitStore {
       states.set(input.permitId, checked.state);
       logs.set(input.permitId, [...(logs.get(input.permitId) ?? []), ...copy(input.events)]);
       if (input.commandId !== undefined) commands.set(input.commandId, { permitId: input.permitId, version: checked.state.version, fingerprint: input.commandFingerprint ?? null });
-      for (const n of input.notifications ?? []) {
-        if (outbox.has(n.id)) continue;
-        outbox.set(n.id, { ...copy(n), seq: ++seq, status: 'pending', attempts: 0, availableAt: n.createdAt, leaseOwner: null, leaseUntil: null, lastError: null });
-      }
+      for (const n of input.notifications ?? []) outbox.enqueue(n);
       return { kind: 'ok', version: checked.state.version, state: copy(checked.state) };
     },
     async loadState(id) {
@@ -101,42 +87,9 @@ export function createMemoryPermitStore(): PermitStore {
         .slice(0, limit)
         .map((x) => copy(x.s));
     },
-    async claimOutbox({ owner, now, leaseMs, limit }) {
-      const until = new Date(Date.parse(now) + leaseMs).toISOString();
-      const out: ClaimedOutboxMessage[] = [];
-      for (const row of [...outbox.values()].sort((a, b) => a.seq - b.seq)) {
-        if (out.length >= limit) break;
-        if (row.status !== 'pending' || row.availableAt > now || (row.leaseUntil !== null && row.leaseUntil > now)) continue;
-        row.leaseOwner = owner;
-        row.leaseUntil = until;
-        out.push({ id: row.id, hazardId: '', eventId: row.id, topic: row.topic, payload: copy(row.payload), createdAt: row.createdAt, attempts: row.attempts, leaseOwner: owner, leaseUntil: until });
-      }
-      return out;
-    },
-    async ackOutbox(owner, ids, now) {
-      let n = 0;
-      for (const id of ids) {
-        const row = outbox.get(id);
-        if (!row || row.status !== 'pending' || row.leaseOwner !== owner) continue;
-        row.status = 'done';
-        row.leaseOwner = row.leaseUntil = null;
-        row.availableAt = now;
-        n++;
-      }
-      return n;
-    },
-    async failOutbox({ id, owner, error, retryAt }) {
-      const row = outbox.get(id);
-      if (!row || row.status !== 'pending' || row.leaseOwner !== owner) return false;
-      row.attempts += 1;
-      row.lastError = error;
-      row.leaseOwner = row.leaseUntil = null;
-      if (retryAt === null) row.status = 'dead';
-      else row.availableAt = retryAt;
-      return true;
-    },
-    async readNotifications() {
-      return [...outbox.values()].sort((a, b) => a.seq - b.seq).map((r) => ({ id: r.id, topic: r.topic, payload: copy(r.payload), createdAt: r.createdAt, status: r.status, attempts: r.attempts }));
-    },
+    claimOutbox: outbox.claimOutbox,
+    ackOutbox: outbox.ackOutbox,
+    failOutbox: outbox.failOutbox,
+    readNotifications: outbox.readNotifications,
   };
 }
