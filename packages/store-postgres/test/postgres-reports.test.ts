@@ -77,6 +77,12 @@ describe('PostgreSQL bulk loader', () => {
     expect(await log.readInspection(b!.id)).toEqual(b);
     expect(await log.readInspection(c!.id)).toEqual(c);
     expect(Number((await env.pool.query(`SELECT count(*) AS n FROM "${schema}".inspection_log`)).rows[0].n)).toBe(3);
+    // A batch of many COPY chunks that meets a recorded id in its first row takes the same path.
+    const many = generateCity({ seed: 'postgres-copy-many', enterprises: 10, inspectionsPerEnterprise: 150, hazardRate: 0 });
+    const records = [...many.chunks()].flatMap((x) => x.inspections);
+    await loader.writeInspections([b!, ...records]);
+    expect(Number((await env.pool.query(`SELECT count(*) AS n FROM "${schema}".inspection_log`)).rows[0].n)).toBe(3 + records.length);
+    expect(await log.readInspection(b!.id)).toEqual(b);
     await env.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   });
 });
