@@ -113,6 +113,16 @@ describe('relations over HTTP', () => {
     expect((await call('owner-e3', 'GET', '/enterprises/E2/file', '/enterprises/{enterpriseId}/file')).status).toBe(403);
     expect((await call('admin', 'GET', '/enterprises/E404/file', '/enterprises/{enterpriseId}/file')).status).toBe(404);
     void nowhere;
+
+    // The tenancy at PB ends after its hazard was found: E3 (PB's holder) keeps reading it. The one at PA is recorded as
+    // ended before its hazard was found (a back-dated end): E2 no longer reads it, in the list, the detail or the file.
+    await rental.endTenancy({ premisesId: 'PB', tenantEnterpriseId: 'E1', endedAt: '2026-11-02T02:00:00.000Z' });
+    expect((await call('owner-e3', 'GET', `/hazards/${id(atPb)}`, '/hazards/{id}')).status).toBe(200);
+    await rental.endTenancy({ premisesId: 'PA', tenantEnterpriseId: 'E1', endedAt: '2026-11-01T00:00:00.000Z' });
+    expect((await call('owner-e2', 'GET', '/hazards', '/hazards')).body.items).toEqual([]);
+    expect((await call('owner-e2', 'GET', `/hazards/${id(atPa)}`, '/hazards/{id}')).status).toBe(404);
+    const after = await call('owner-e2', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
+    expect(after.body.hazards).toEqual({ open: [], closed: [] });
     expect(mismatches).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { checkRentalSeed, RentalDirectoryError } from '@anjian/core/ports';
+import { checkRentalSeed, checkTenancyEnd, RentalDirectoryError, tenancyEndRefused } from '@anjian/core/ports';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
@@ -47,6 +47,15 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
   const p = `"${schema}".rental_premises`;
   const t = `"${schema}".rental_tenancy`;
+  const e = `"${schema}".rental_tenancy_end`;
+  type TenancyRow = Omit<TenancyRecord, 'endedAt'> & { endedAt: string | null };
+  const tenancyOf = ({ endedAt, ...x }: TenancyRow): TenancyRecord => (endedAt === null ? x : { ...x, endedAt });
+  const select = (where: string, lock = '') =>
+    `SELECT t.premises_id AS "premisesId", p.enterprise_id AS "landlordEnterpriseId", t.tenant_enterprise_id AS "tenantEnterpriseId", p.area AS "area", e.ended_at AS "endedAt"
+       FROM ${t} t JOIN ${p} p ON p.id = t.premises_id
+       LEFT JOIN ${e} e ON e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id
+      WHERE ${where}
+      ORDER BY t.premises_id, t.tenant_enterprise_id${lock}`;
   return {
     schema,
     async migrate() {
@@ -65,6 +74,14 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
         PRIMARY KEY (premises_id, tenant_enterprise_id)
       )`);
       await pool.query(`CREATE INDEX IF NOT EXISTS rental_tenancy_tenant ON ${t} (tenant_enterprise_id, premises_id)`);
+      // Ended tenancies (added later, beside the tenancies: the history stays in rental_tenancy).
+      await pool.query(`CREATE TABLE IF NOT EXISTS ${e} (
+        premises_id          TEXT COLLATE "C" NOT NULL,
+        tenant_enterprise_id TEXT COLLATE "C" NOT NULL,
+        ended_at             TEXT NOT NULL,
+        PRIMARY KEY (premises_id, tenant_enterprise_id),
+        FOREIGN KEY (premises_id, tenant_enterprise_id) REFERENCES ${t} (premises_id, tenant_enterprise_id)
+      )`);
     },
     async load(seed) {
       checkRentalSeed(seed);
@@ -97,18 +114,34 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
       return result.rows.map((r) => r.body);
     },
     async tenancies(query) {
-      const result = await pool.query<TenancyRecord>(
-        `SELECT t.premises_id AS "premisesId", p.enterprise_id AS "landlordEnterpriseId", t.tenant_enterprise_id AS "tenantEnterpriseId", p.area AS "area"
-           FROM ${t} t JOIN ${p} p ON p.id = t.premises_id
-          WHERE ($1::text IS NULL OR p.enterprise_id = $1) AND ($2::text IS NULL OR t.tenant_enterprise_id = $2) AND ($3::text IS NULL OR t.premises_id = $3)
-          ORDER BY t.premises_id, t.tenant_enterprise_id`,
-        [query.landlordEnterpriseId ?? null, query.tenantEnterpriseId ?? null, query.premisesId ?? null],
+      const result = await pool.query<TenancyRow>(
+        select('($1::text IS NULL OR p.enterprise_id = $1) AND ($2::text IS NULL OR t.tenant_enterprise_id = $2) AND ($3::text IS NULL OR t.premises_id = $3) AND ($4 OR e.ended_at IS NULL)'),
+        [query.landlordEnterpriseId ?? null, query.tenantEnterpriseId ?? null, query.premisesId ?? null, query.includeEnded === true],
       );
-      return result.rows;
+      return result.rows.map(tenancyOf);
+    },
+    async endTenancy(end) {
+      checkTenancyEnd(end);
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // The tenancy row is locked, so two ends of one tenancy cannot both pass the check.
+        const found = (await client.query<TenancyRow>(select('t.premises_id = $1 AND t.tenant_enterprise_id = $2', ' FOR UPDATE OF t'), [end.premisesId, end.tenantEnterpriseId])).rows[0];
+        if (!found || found.endedAt !== null) throw tenancyEndRefused(end, found !== undefined);
+        await client.query(`INSERT INTO ${e} (premises_id, tenant_enterprise_id, ended_at) VALUES ($1, $2, $3)`, [end.premisesId, end.tenantEnterpriseId, end.endedAt]);
+        await client.query('COMMIT');
+        return tenancyOf({ ...found, endedAt: end.endedAt });
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async groupRentalPoints(area) {
       const result = await pool.query<{ body: PremisesRecord; tenants: string[] }>(
-        `SELECT p.body, COALESCE((SELECT array_agg(t.tenant_enterprise_id ORDER BY t.tenant_enterprise_id) FROM ${t} t WHERE t.premises_id = p.id), '{}') AS tenants
+        `SELECT p.body, COALESCE((SELECT array_agg(t.tenant_enterprise_id ORDER BY t.tenant_enterprise_id) FROM ${t} t
+                   WHERE t.premises_id = p.id AND NOT EXISTS (SELECT 1 FROM ${e} e WHERE e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id)), '{}') AS tenants
            FROM ${p} p
           WHERE p.group_rental AND ($1::text IS NULL OR p.area = $1 OR left(p.area, length($1) + 1) = $1 || '/')
           ORDER BY p.id`,

@@ -47,7 +47,7 @@ export type { AuthorizationSubject, AuthorizationResult } from './authorize.js';
 export { explainAuthorization } from './explain-authorization.js';
 export type { AuthorizationExplanation, DenialReason } from './explain-authorization.js';
 export { readScopes, canRead, narrow } from './read-policy.js';
-export type { ReadScopes, ReadableHazard } from './read-policy.js';
+export type { ReadScope, ReadScopes, ReadableHazard } from './read-policy.js';
 export { DEFAULT_EVIDENCE_RULES, checkEvidence } from './evidence-rules.js';
 export type { EvidenceRequirement, EvidenceRules } from './evidence-rules.js';
 export { createWorkingDayCalendar } from './working-day-calendar.js';

@@ -3,7 +3,9 @@ import { RentalDirectoryError } from '../ports/rental-directory.js';
 import type { PremisesRecord } from '../ports/rental-directory.js';
 import { runRentalDirectoryConformance } from '../testing/rental-directory-conformance.js';
 import { createMemoryRentalDirectory, withLandlordTenancies } from './memory-rental-directory.js';
-import { canRead, readScopes } from './read-policy.js';
+import { canRead, narrow, readScopes, type ReadScope } from './read-policy.js';
+import { resolveInspectionPremises } from './report-inspection.js';
+import type { Issue } from '../pack/types.js';
 
 runRentalDirectoryConformance({ name: 'memory', describe, it, expect, create: createMemoryRentalDirectory });
 
@@ -46,6 +48,28 @@ describe('landlords in the read policy, derived from the rental directory', () =
     expect(landlord.tenancies).not.toContain(forged);
     expect((await withLandlordTenancies({ id: 'u-t1', roles: ['enterprise'], enterpriseIds: ['T1'] }, rental)).tenancies).toBeUndefined();
     expect((await withLandlordTenancies({ id: 'g', roles: ['grid'], enterpriseIds: ['L1'], tenancies: [forged] }, rental)).tenancies).toBeUndefined();
+  });
+
+  it('an ended tenancy: the landlord keeps what was found before the end, nothing found after; the tenant may no longer report there', async () => {
+    const dir = createMemoryRentalDirectory({ premises: [premises('P1', 'L1', 'D1/G1'), premises('P4', 'L1', 'D1/G1')], tenancies: [{ premisesId: 'P1', tenantEnterpriseId: 'T1' }] });
+    const endedAt = '2026-12-06T04:00:00.000Z';
+    await dir.endTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', endedAt });
+    const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'] }, dir);
+    expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1', endedAt }]);
+    const scopes = readScopes(landlord);
+    expect(scopes).toEqual([{ enterpriseId: 'L1' }, { enterpriseId: 'T1', premisesId: 'P1', foundBefore: endedAt }]);
+    const at = (createdAt?: string) => ({ ...hazard('T1', 'D1/G1', 'P1'), ...(createdAt === undefined ? {} : { createdAt }) });
+    expect(canRead(scopes, at('2026-12-06T03:59:59.999Z'))).toBe(true); // found during the tenancy
+    expect(canRead(scopes, at(endedAt))).toBe(false); // found at the end or after
+    expect(canRead(scopes, at('2027-01-01T00:00:00.000Z'))).toBe(false);
+    expect(canRead(scopes, at())).toBe(false); // when it was found is unknown: fail closed
+    expect(canRead(scopes, { ...hazard('L1', 'D1/G1'), createdAt: '2027-01-01T00:00:00.000Z' })).toBe(true); // its own, any time
+    // narrow leaves the bound out (stores do not know it): the row check above applies it.
+    expect(narrow({}, (scopes as ReadScope[])[1]!)).toEqual({ enterpriseId: 'T1', premisesId: 'P1' });
+    // The former tenant is no longer at P1: an inspection there is refused, so no new hazard carries P1 for it.
+    const issues: Issue[] = [];
+    expect(await resolveInspectionPremises(dir, 'P1', 'T1', issues)).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual(['NOT_AT_PREMISES']);
   });
 
   it('invalid rental data is refused with a message in both languages naming the entry', () => {

@@ -1,6 +1,6 @@
 import { areaCovers } from './authorize.js';
 import type { ActorProfile } from '../ports/directory.js';
-import { checkRentalSeed } from '../ports/rental-directory.js';
+import { checkRentalSeed, checkTenancyEnd, tenancyEndRefused } from '../ports/rental-directory.js';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyRecord } from '../ports/rental-directory.js';
 
 const byTenancy = (a: TenancyRecord, b: TenancyRecord) =>
@@ -47,7 +47,8 @@ export function createMemoryRentalDirectory(seed: RentalSeed): RentalDirectory {
           (t) =>
             (query.landlordEnterpriseId === undefined || t.landlordEnterpriseId === query.landlordEnterpriseId) &&
             (query.tenantEnterpriseId === undefined || t.tenantEnterpriseId === query.tenantEnterpriseId) &&
-            (query.premisesId === undefined || t.premisesId === query.premisesId),
+            (query.premisesId === undefined || t.premisesId === query.premisesId) &&
+            (query.includeEnded === true || t.endedAt === undefined),
         )
         .map((t) => ({ ...t }));
     },
@@ -55,23 +56,31 @@ export function createMemoryRentalDirectory(seed: RentalSeed): RentalDirectory {
       const points: GroupRentalPoint[] = [];
       for (const p of [...premises.values()].sort(byId)) {
         if (!p.groupRental || (area !== undefined && !areaCovers(area, p.area))) continue;
-        points.push({ premises: copy(p), tenantEnterpriseIds: tenancies.filter((t) => t.premisesId === p.id).map((t) => t.tenantEnterpriseId) });
+        points.push({ premises: copy(p), tenantEnterpriseIds: tenancies.filter((t) => t.premisesId === p.id && t.endedAt === undefined).map((t) => t.tenantEnterpriseId) });
       }
       return points;
+    },
+    async endTenancy(end) {
+      checkTenancyEnd(end);
+      const t = tenancies.find((x) => x.premisesId === end.premisesId && x.tenantEnterpriseId === end.tenantEnterpriseId);
+      if (!t || t.endedAt !== undefined) throw tenancyEndRefused(end, t !== undefined);
+      t.endedAt = end.endedAt;
+      return { ...t };
     },
   };
 }
 
 /**
  * The profile with `tenancies` derived from the rental directory: every tenancy whose
- * landlord is one of the actor's enterprises (role `enterprise` only; any `tenancies` the
- * profile carried are replaced). Call it in `Directory.resolve`, so the read policy sees
- * the relations of the moment.
+ * landlord is one of the actor's enterprises, ended ones included with their `endedAt` (role
+ * `enterprise` only; any `tenancies` the profile carried are replaced). Call it in
+ * `Directory.resolve`, so the read policy sees the relations of the moment: a landlord keeps
+ * reading what a former tenant had found at its premises before the end, nothing after.
  */
 export async function withLandlordTenancies(actor: ActorProfile, rental: RentalDirectory): Promise<ActorProfile> {
   const { tenancies: _ignored, ...rest } = actor;
   if (!actor.roles.includes('enterprise') || !actor.enterpriseIds?.length) return rest;
   const found: TenancyRecord[] = [];
-  for (const landlordEnterpriseId of actor.enterpriseIds) found.push(...(await rental.tenancies({ landlordEnterpriseId })));
+  for (const landlordEnterpriseId of actor.enterpriseIds) found.push(...(await rental.tenancies({ landlordEnterpriseId, includeEnded: true })));
   return found.length ? { ...rest, tenancies: found } : rest;
 }

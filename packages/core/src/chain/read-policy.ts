@@ -4,21 +4,34 @@ import { areaCovers } from './authorize.js';
 import type { HazardSummary } from './types.js';
 
 /**
- * What an actor may read: `'all'`, or the filters whose union is readable (an empty list
+ * One readable part: a hazard filter, and for a landlord's ended tenancy `foundBefore` — only
+ * hazards created before that instant (the tenancy's `endedAt`). Stores do not know
+ * `foundBefore` ({@link narrow} leaves it out): whoever reads through a store with such a
+ * scope keeps only the rows {@link canRead} accepts.
+ */
+export type ReadScope = HazardFilter & { foundBefore?: string };
+
+/**
+ * What an actor may read: `'all'`, or the scopes whose union is readable (an empty list
  * reads nothing). Computed by {@link readScopes}, applied by {@link canRead} and
  * {@link narrow}.
  */
-export type ReadScopes = 'all' | HazardFilter[];
+export type ReadScopes = 'all' | ReadScope[];
 
-/** The fields of a hazard (list row or folded state) the read policy looks at. */
-export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'domain' | 'premisesId'>;
+/**
+ * The fields of a hazard (list row or folded state) the read policy looks at. `createdAt`
+ * (when it was found; an inspection's `recordedAt`) is needed only by a scope with
+ * `foundBefore`: without it such a scope grants nothing.
+ */
+export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'domain' | 'premisesId'> & { createdAt?: string };
 
 /**
  * Who may read which hazards, next to the permission table that says who may act on them.
  * A department admin and the system read everything; an enterprise user the hazards of its
  * own enterprises and, as a landlord, those its tenants have at the premises it rents to
  * them (`ActorProfile.tenancies`; the hazard's `premisesId`, derived from the directory when
- * the inspection was reported, must be that premises); a grid inspector those in its grid areas (sub-areas included); an
+ * the inspection was reported, must be that premises) — for an ended tenancy only those found
+ * before its `endedAt`; a grid inspector those in its grid areas (sub-areas included); an
  * enforcement officer those of its departments' domains in their areas. The jurisdiction
  * fields of a role the actor does not hold grant nothing. Every host (HTTP, portal, CLI)
  * calls this one function, so a hazard is visible or not the same way everywhere.
@@ -31,12 +44,15 @@ export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'doma
  */
 export function readScopes(actor: ActorProfile): ReadScopes {
   if (actor.roles.includes('department_admin') || actor.roles.includes('system')) return 'all';
-  const scopes: HazardFilter[] = [];
+  const scopes: ReadScope[] = [];
   if (actor.roles.includes('enterprise')) {
     const own = actor.enterpriseIds ?? [];
     for (const enterpriseId of own) scopes.push({ enterpriseId });
     // A landlord reads its tenants' hazards at the premises it rents to them — not elsewhere.
-    for (const t of actor.tenancies ?? []) if (own.includes(t.landlordEnterpriseId)) scopes.push({ enterpriseId: t.tenantEnterpriseId, premisesId: t.premisesId });
+    for (const t of actor.tenancies ?? []) {
+      if (!own.includes(t.landlordEnterpriseId)) continue;
+      scopes.push({ enterpriseId: t.tenantEnterpriseId, premisesId: t.premisesId, ...(t.endedAt === undefined ? {} : { foundBefore: t.endedAt }) });
+    }
   }
   if (actor.roles.includes('grid')) for (const area of actor.gridAreas ?? []) scopes.push({ area });
   if (actor.roles.includes('enforcement')) {
@@ -48,25 +64,28 @@ export function readScopes(actor: ActorProfile): ReadScopes {
 /**
  * Whether a hazard lies inside one of the scopes. A scope field that is absent does not
  * constrain; `area` covers sub-areas (`D1` covers `D1/G3`, not `D10`); a scope's
- * `premisesId` matches only a hazard found at that premises (a hazard without one never).
+ * `premisesId` matches only a hazard found at that premises (a hazard without one never); a
+ * scope's `foundBefore` only a hazard whose `createdAt` is earlier.
  */
-export function canRead(scopes: 'all' | readonly HazardFilter[], hazard: ReadableHazard): boolean {
+export function canRead(scopes: 'all' | readonly ReadScope[], hazard: ReadableHazard): boolean {
   if (scopes === 'all') return true;
   return scopes.some(
     (s) =>
       (s.enterpriseId === undefined || s.enterpriseId === hazard.enterpriseId) &&
       (s.area === undefined || areaCovers(s.area, hazard.area)) &&
       (s.domain === undefined || s.domain === hazard.domain) &&
-      (s.premisesId === undefined || s.premisesId === hazard.premisesId),
+      (s.premisesId === undefined || s.premisesId === hazard.premisesId) &&
+      (s.foundBefore === undefined || (hazard.createdAt !== undefined && hazard.createdAt < s.foundBefore)),
   );
 }
 
 /**
  * A request's filter narrowed to one scope, so a store's indexes serve the query: the
  * result matches exactly the hazards that match both `filter` and `scope`, or it is `null`
- * when none can (another enterprise, another domain, a disjoint area).
+ * when none can (another enterprise, another domain, a disjoint area). A scope's
+ * `foundBefore` is not a store filter and is left out: check the rows with {@link canRead}.
  */
-export function narrow(filter: HazardFilter, scope: HazardFilter): HazardFilter | null {
+export function narrow(filter: HazardFilter, scope: ReadScope): HazardFilter | null {
   const out: HazardFilter = { ...filter };
   if (scope.enterpriseId !== undefined) {
     if (filter.enterpriseId !== undefined && filter.enterpriseId !== scope.enterpriseId) return null;

@@ -40,6 +40,11 @@ export interface TenancyRecord {
   tenantEnterpriseId: string;
   /** The premises' area: a landlord reads its tenants' hazards in this area only. */
   area: string;
+  /**
+   * When the tenancy ended (ISO instant, `toISOString()` form), for an ended one: the history
+   * is kept, and the landlord no longer reads the former tenant's hazards found from then on.
+   */
+  endedAt?: string;
 }
 
 /** Which tenancies to list: every field narrows; omitted fields do not. */
@@ -47,6 +52,15 @@ export interface TenancyQuery {
   landlordEnterpriseId?: string;
   tenantEnterpriseId?: string;
   premisesId?: string;
+  /** Also list ended tenancies (with their `endedAt`). Default: current tenancies only. */
+  includeEnded?: boolean;
+}
+
+/** Ending a tenancy: which one, and when (ISO instant in `toISOString()` form). */
+export interface TenancyEnd {
+  premisesId: string;
+  tenantEnterpriseId: string;
+  endedAt: string;
 }
 
 /** A group-rental point (群租房) with its tenants, for supervision as a unit (挂牌督办). */
@@ -63,9 +77,14 @@ export interface GroupRentalPoint {
  * - `premises(id)` MUST return `null` for an unknown premises; `premisesOf(enterpriseId)`
  *   the premises the enterprise holds, sorted by id (`[]` for an unknown enterprise).
  * - `tenancies(query)` MUST derive `landlordEnterpriseId` and `area` from the premises;
- *   results are sorted by premises id, then tenant id.
+ *   results are sorted by premises id, then tenant id. Ended tenancies are left out unless
+ *   `includeEnded`; then they carry `endedAt` (current ones never do).
  * - `groupRentalPoints(area?)` lists premises flagged `groupRental` (in `area` and its
- *   sub-areas when given), sorted by id, with their tenants.
+ *   sub-areas when given), sorted by id, with their current tenants.
+ * - `endTenancy(end)` MUST record the end after `checkTenancyEnd`, keep the tenancy (listed
+ *   with `includeEnded`) and answer it with `endedAt`; it MUST refuse, writing nothing, with a
+ *   `RentalDirectoryError`, a tenancy it does not hold or one already ended. A tenant renting
+ *   the same premises again after an end is not supported (one tenancy per premises and tenant).
  * - Returned records are copies: changing them changes nothing stored.
  */
 export interface RentalDirectory {
@@ -73,6 +92,7 @@ export interface RentalDirectory {
   premisesOf(enterpriseId: string): Promise<PremisesRecord[]>;
   tenancies(query: TenancyQuery): Promise<TenancyRecord[]>;
   groupRentalPoints(area?: string): Promise<GroupRentalPoint[]>;
+  endTenancy(end: TenancyEnd): Promise<TenancyRecord>;
 }
 
 /** Rental data to load into a directory: premises and tenancies. */
@@ -131,4 +151,26 @@ export function checkRentalSeed(seed: RentalSeed): void {
       throw new RentalDirectoryError(`${at}：${t.tenantEnterpriseId} 在场所 ${t.premisesId} 的租赁关系重复`, `${at}: the tenancy of ${t.tenantEnterpriseId} at ${t.premisesId} is listed twice`);
     seen.add(key);
   });
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Checks a tenancy end before any implementation records it: non-empty ids and `endedAt` an
+ * instant in `toISOString()` form (so it compares with hazards' `createdAt` as text). Throws
+ * {@link RentalDirectoryError}.
+ */
+export function checkTenancyEnd(end: TenancyEnd): void {
+  if (typeof end !== 'object' || end === null) throw new RentalDirectoryError('租赁关系的终止应为对象', 'a tenancy end is an object');
+  if (typeof end.premisesId !== 'string' || end.premisesId === '') throw new RentalDirectoryError('缺少场所 premisesId', 'premisesId is missing');
+  if (typeof end.tenantEnterpriseId !== 'string' || end.tenantEnterpriseId === '') throw new RentalDirectoryError('缺少承租企业 tenantEnterpriseId', 'tenantEnterpriseId is missing');
+  if (typeof end.endedAt !== 'string' || !INSTANT.test(end.endedAt) || Number.isNaN(Date.parse(end.endedAt)) || new Date(end.endedAt).toISOString() !== end.endedAt)
+    throw new RentalDirectoryError(`终止时间 "${String(end.endedAt)}" 无效，应如 2026-12-06T00:00:00.000Z`, `endedAt "${String(end.endedAt)}" is not an instant like 2026-12-06T00:00:00.000Z`);
+}
+
+/** The refusal for a tenancy the directory does not hold, or holds as ended already: the same words in every implementation. */
+export function tenancyEndRefused(end: TenancyEnd, ended: boolean): RentalDirectoryError {
+  return ended
+    ? new RentalDirectoryError(`${end.tenantEnterpriseId} 在场所 ${end.premisesId} 的租赁关系已终止`, `the tenancy of ${end.tenantEnterpriseId} at ${end.premisesId} has already ended`)
+    : new RentalDirectoryError(`名录中没有 ${end.tenantEnterpriseId} 在场所 ${end.premisesId} 的租赁关系`, `no tenancy of ${end.tenantEnterpriseId} at ${end.premisesId} in the directory`);
 }

@@ -20,6 +20,8 @@ export const RENTAL_DIRECTORY_CONFORMANCE_TESTS = Object.freeze([
   'group-rental points list their tenants, narrowed by area (sub-areas included)',
   'returned records are copies',
   'invalid rental data is refused',
+  'ending a tenancy keeps its history: current lists leave it out, includeEnded lists it with endedAt',
+  'ending an unknown or an ended tenancy, or with a malformed instant, is refused and changes nothing',
 ] as const);
 
 const premises = (id: string, enterpriseId: string, area: string, extra: Partial<PremisesRecord> = {}): PremisesRecord => ({
@@ -139,6 +141,52 @@ export function runRentalDirectoryConformance(options: RentalDirectoryConformanc
         { ...ok, premises: [premises(`${x}P5`, `${x}L3`, 'D3', { address: ' ' }), ...ok.premises] },
       ];
       for (const seed of bad) await expect((async () => options.create(seed))()).rejects.toThrow();
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[6], async () => {
+      const { x, dir } = await fresh();
+      const endedAt = '2026-12-06T04:00:00.000Z';
+      expect(await dir.endTenancy({ premisesId: `${x}P1`, tenantEnterpriseId: `${x}T1`, endedAt })).toEqual({
+        premisesId: `${x}P1`,
+        landlordEnterpriseId: `${x}L1`,
+        tenantEnterpriseId: `${x}T1`,
+        area: 'D1/G1',
+        endedAt,
+      });
+      // Current tenancies: T1 rents only P3 now; P1 keeps T2.
+      expect((await dir.tenancies({ tenantEnterpriseId: `${x}T1` })).map((t) => t.premisesId)).toEqual([`${x}P3`]);
+      expect(await dir.tenancies({ premisesId: `${x}P1` })).toEqual([{ premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1' }]);
+      expect((await dir.groupRentalPoints('D1/G1')).filter((g) => g.premises.id.startsWith(x)).map((g) => g.tenantEnterpriseIds)).toEqual([[`${x}T2`]]);
+      // History: the ended tenancy with its end; current ones without one.
+      expect(await dir.tenancies({ landlordEnterpriseId: `${x}L1`, includeEnded: true })).toEqual([
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T1`, area: 'D1/G1', endedAt },
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1' },
+        { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2' },
+      ]);
+      expect((await dir.tenancies({ tenantEnterpriseId: `${x}T1`, includeEnded: true })).map((t) => [t.premisesId, t.endedAt ?? null])).toEqual([
+        [`${x}P1`, endedAt],
+        [`${x}P3`, null],
+      ]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[7], async () => {
+      const { x, dir } = await fresh();
+      const end = { premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, endedAt: '2026-12-06T04:00:00.000Z' };
+      // The refusal's class name (an instanceof check would fail across bundles of core).
+      const refusal = async (attempt: Promise<unknown>) =>
+        attempt.then(
+          () => 'accepted',
+          (e: unknown) => (e as Error).name,
+        );
+      expect(await refusal(dir.endTenancy({ ...end, tenantEnterpriseId: `${x}T1` }))).toBe('RentalDirectoryError');
+      expect(await refusal(dir.endTenancy({ ...end, premisesId: `${x}P9` }))).toBe('RentalDirectoryError');
+      for (const endedAt of ['2026-12-06', '2026-12-06T04:00:00Z', 'tomorrow', '2026-02-30T00:00:00.000Z']) {
+        expect(await refusal(dir.endTenancy({ ...end, endedAt }))).toBe('RentalDirectoryError');
+      }
+      expect((await dir.tenancies({ premisesId: `${x}P2` })).map((t) => t.tenantEnterpriseId)).toEqual([`${x}T3`]);
+      await dir.endTenancy(end);
+      expect(await refusal(dir.endTenancy({ ...end, endedAt: '2026-12-07T04:00:00.000Z' }))).toBe('RentalDirectoryError');
+      expect((await dir.tenancies({ premisesId: `${x}P2`, includeEnded: true })).map((t) => t.endedAt)).toEqual([end.endedAt]);
     });
   });
 }

@@ -51,8 +51,8 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       // A cursor the store did not issue is INVALID_CURSOR, answered as a 400.
       const after = query.get('after');
       if (scopes === 'all') return jsonResponse(await deps.store.query(filter, { limit, after }));
-      // One scope (the usual case): narrow the query itself so the indexes serve it.
-      if (scopes.length === 1) {
+      // One scope (the usual case): narrow the query itself so the indexes serve it (a time-bounded scope is checked row by row below).
+      if (scopes.length === 1 && scopes[0]!.foundBefore === undefined) {
         const narrowed = narrow(filter, scopes[0]!);
         return jsonResponse(narrowed ? await deps.store.query(narrowed, { limit, after }) : { items: [], next: null });
       }

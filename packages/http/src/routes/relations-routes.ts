@@ -113,11 +113,11 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
         scopes.some(
           (s) => s.premisesId === undefined && s.domain === undefined && (s.enterpriseId === undefined || s.enterpriseId === id) && (s.area === undefined || areaCovers(s.area, file.profile.area)),
         );
-      const readable = (h: { enterpriseId: string; area: string; domain: string; premisesId?: string }) => canRead(scopes, h);
+      const readable = (h: { enterpriseId: string; area: string; domain: string; premisesId?: string; createdAt?: string }) => canRead(scopes, h);
       const open = file.hazards.open.filter((h) => readable(h.summary));
       const closed = file.hazards.closed.filter((h) => readable(h.summary));
       const inspections = file.inspections.filter((i) =>
-        readable({ enterpriseId: i.enterpriseId, area: i.area, domain: i.domain, ...(i.premisesId === undefined ? {} : { premisesId: i.premisesId }) }),
+        readable({ enterpriseId: i.enterpriseId, area: i.area, domain: i.domain, createdAt: i.recordedAt, ...(i.premisesId === undefined ? {} : { premisesId: i.premisesId }) }),
       );
       if (
         !whole &&
