@@ -62,7 +62,7 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
   const ownsPool = !options.pool;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
   const s = `"${schema}"`;
-  /** Runs `work` in one transaction on one connection; a connection that failed mid-copy is discarded, not reused. */
+  /** Runs `work` in one transaction on one connection; a connection whose ROLLBACK fails too is discarded, not reused. */
   async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await pool.connect();
     let broken: Error | undefined;
