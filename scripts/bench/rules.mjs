@@ -10,7 +10,10 @@
 // Checks that both agree on every record (fired hazard rules and composites), then prints
 // the throughput of each (median of several runs) and the ratio, for two record mixes:
 // realistic inspections (compliant scenarios of the pack with a few answers changed) and a
-// stress mix where every answer is random (many more hazards, each with its explanation).
+// stress mix where every answer is random (many more hazards, each with its explanation),
+// and beside them the realistic records as an HTTP host has them: each inspection parsed
+// from its own JSON text (`json`: objects of many shapes, read differently by V8 than the
+// generator's records, which are built key by key).
 // Both engines run all the records in turn, run after run (or, with --chunk N, the same
 // chunks of N records in turn, so that load swings hit both alike), timed in wall-clock
 // and CPU time (waiting for a core on a busy machine does not count in the latter);
@@ -48,7 +51,7 @@ async function main() {
       // anjian only (no json-rules-engine, no ratio): quick rates while profiling, e.g.
       // NODE_OPTIONS=--cpu-prof pnpm bench:rules -- --anjian-only --pack checklists/fire
       'anjian-only': { type: 'boolean', default: false },
-      mix: { type: 'string', multiple: true, default: ['realistic', 'stress'] },
+      mix: { type: 'string', multiple: true, default: ['realistic', 'stress', 'json'] },
     },
   });
   const anjianOnly = values['anjian-only'];
@@ -65,6 +68,7 @@ async function main() {
       "anjian: compilePack once; per record `evaluate(inspection)` builds the whole classification: every item's outcome (pass / hazard / not applicable /",
       '  not checked with its missing answers), every finding with its observations, bilingual explanation, basis as of the inspection day, party and',
       '  deadline, composites, summary counts. Explanations are built with the finding (not on read); "explanations read" also reads each one.',
+      'Mixes: realistic (compliant scenarios, a few answers changed), stress (every answer random), json (the realistic records, each parsed from its own JSON text).',
       'Both: the same records; agreement checked on every record before timing (fired rule and composite ids).',
     ].join('\n'),
   );
@@ -122,9 +126,12 @@ async function main() {
       `pack ${pack.id}@${pack.version}: ${ruleCount} hazard rules, ${pack.composites.length} composites; ` +
         `${recordCount} records per mix, seed ${values.seed}; ${baselines.length} compliant baselines; node ${process.version}`,
     );
+    const realistic = () => generateRecords(pack, recordCount, Number(values.seed), baselines);
     const mixes = [
-      ['realistic', () => generateRecords(pack, recordCount, Number(values.seed), baselines)],
+      ['realistic', realistic],
       ['stress', () => generateRecords(pack, recordCount, Number(values.seed))],
+      // the realistic records, each parsed from its own JSON text (what an HTTP host hands over)
+      ['json', () => realistic().map((record) => JSON.parse(JSON.stringify(record)))],
     ].filter(([mix]) => values.mix.includes(mix));
     for (const [mix, generate] of mixes) {
       const records = generate();

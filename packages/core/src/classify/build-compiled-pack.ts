@@ -213,20 +213,24 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
 
   const labels = factLabels(pack);
   // the basis as of a day, per rule (a day's entries are computed as rules fire; few days
-  // recur, so the memory is small, and bounded)
-  const perDay = new Map<string, (AsOfBasis | undefined)[]>();
-  const asOf = (day: string, index: number, t: RuleTemplate): AsOfBasis => {
-    let entries = perDay.get(day);
-    if (entries === undefined) {
+  // recur, so the memory is small, and bounded); an evaluation looks its day up once
+  const perDay = new Map<string, (index: number, t: RuleTemplate) => AsOfBasis>();
+  const asOfDay = (day: string): ((index: number, t: RuleTemplate) => AsOfBasis) => {
+    let basisOf = perDay.get(day);
+    if (basisOf === undefined) {
       if (perDay.size >= 1024) perDay.clear();
-      perDay.set(day, (entries = []));
+      const entries: (AsOfBasis | undefined)[] = [];
+      basisOf = (index, t) => {
+        let entry = entries[index];
+        if (entry === undefined) {
+          const state = basisAsOf(pack, t.basis, day);
+          entries[index] = entry = { basis: Object.freeze(state.basis) as ResolvedCitation[], provisional: state.provisional, drop: state.notYetLaw };
+        }
+        return entry;
+      };
+      perDay.set(day, basisOf);
     }
-    let entry = entries[index];
-    if (entry === undefined) {
-      const state = basisAsOf(pack, t.basis, day);
-      entries[index] = entry = { basis: Object.freeze(state.basis) as ResolvedCitation[], provisional: state.provisional, drop: state.notYetLaw };
-    }
-    return entry;
+    return basisOf;
   };
   return {
     pack,
@@ -236,13 +240,14 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     composites,
     ruleCount: ruleIds.size,
     slotCount: factSlots.size + 1,
+    slotIndex: factSlots,
     factWhenByIndex,
     factWhen,
     usesInspectedAt,
     scoped: items.some((i) => i.scope) || composites.some((c) => c.scope),
     explain: createExplainer(labels),
     dated: datesEditions(pack),
-    asOf,
+    asOfDay,
     setReserved,
   };
 }

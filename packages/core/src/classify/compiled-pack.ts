@@ -65,6 +65,8 @@ export interface CompiledPack {
   ruleCount: number;
   /** Size of an evaluation's fact slots (`slotsOver` in rules/condition-nodes; the facts object included): every condition and required answer of the pack. */
   slotCount: number;
+  /** Fact id → its slot (of the conditions and required answers). */
+  slotIndex: ReadonlyMap<string, number>;
   /** `when` of each fact by index in `pack.facts` (undefined: always applicable). */
   factWhenByIndex: readonly (CompiledCondition | undefined)[];
   /** `when` of each fact that has one, by id. */
@@ -78,10 +80,10 @@ export interface CompiledPack {
   /** Whether some edition of the pack has dates: then findings cite the law as of the inspection day. */
   dated: boolean;
   /**
-   * A rule's (index < `ruleCount`) or composite's (`ruleCount` + its index) basis as of a
-   * day, computed once per rule and day (see `basisAsOf` in pack/as-of).
+   * The basis as of a day (see `basisAsOf` in pack/as-of), by a rule's index (< `ruleCount`)
+   * or a composite's (`ruleCount` + its index): computed once per rule and day.
    */
-  asOf(day: string, index: number, template: RuleTemplate): AsOfBasis;
+  asOfDay(day: string): (index: number, template: RuleTemplate) => AsOfBasis;
   /** Set the reserved facts the compiled conditions read (before evaluating them). */
   setReserved(premises: unknown, inspectedAt: unknown): void;
 }

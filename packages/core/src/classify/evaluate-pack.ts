@@ -1,6 +1,6 @@
 import { classificationAsOf, inspectionDay } from '../pack/as-of.js';
 import type { HazardLevel } from '../pack/types.js';
-import { slotsOver, valueAt } from '../rules/condition-nodes.js';
+import { fillSlots, slotsOver, valueAt } from '../rules/condition-nodes.js';
 import type { CompiledPack } from './compiled-pack.js';
 import { compositeFinding, mostSevereFirst, ruleFinding } from './hazard-findings.js';
 import type { Classification, HazardFinding, Inspection, ItemOutcome, ItemResult, Observation } from './types.js';
@@ -31,11 +31,13 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
   const premises = typeof envelope.premises === 'string' ? envelope.premises : undefined;
   const inspectedAt = typeof envelope.inspectedAt === 'string' ? envelope.inspectedAt : undefined;
   const day = asOf && inspectedAt !== undefined ? inspectionDay(inspectedAt) : undefined;
-  const dated = day !== undefined && compiled.dated;
+  /** The basis as of the inspection day, per rule (undefined: the pack dates no editions, or no day). */
+  const basisOf = day !== undefined && compiled.dated ? compiled.asOfDay(day) : undefined;
   compiled.setReserved(premises, inspectedAt);
 
   // every condition reads the answers through these slots: each answer once per evaluation
   const slots = slotsOver(facts, compiled.slotCount);
+  fillSlots(slots, compiled.slotIndex);
   /** Whether each fact's `when` holds, by fact index (computed when a missing answer needs it). */
   let applicable: (boolean | undefined)[] | undefined;
 
@@ -67,11 +69,11 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
       if (!rule.when.holds(slots)) continue;
       const observations: Observation[] = [];
       leaves.length = 0;
-      rule.when.record(facts, observations, leaves);
+      rule.when.record(slots, observations, leaves);
       const explanation = explain.leaves(rule.head, observations, leaves);
       let finding: HazardFinding;
-      if (dated) {
-        const state = compiled.asOf(day!, rule.index, rule);
+      if (basisOf !== undefined) {
+        const state = basisOf(rule.index, rule);
         if (state.drop) drop = true;
         finding = ruleFinding(rule, item.id, observations, explanation, state.basis, state.provisional);
       } else finding = ruleFinding(rule, item.id, observations, explanation, rule.basis, rule.provisional);
@@ -127,8 +129,8 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
         elements.push(element.rule);
         for (const o of element.observations) observations.push(o);
       }
-      if (dated) {
-        const state = compiled.asOf(day!, compiled.ruleCount + c, composite);
+      if (basisOf !== undefined) {
+        const state = basisOf(compiled.ruleCount + c, composite);
         if (state.drop) drop = true;
         hazards.push(compositeFinding(composite, elements, observations, composite.explain, state.basis, state.provisional));
       } else hazards.push(compositeFinding(composite, elements, observations, composite.explain, composite.basis, composite.provisional));

@@ -113,12 +113,13 @@ export interface CompiledCondition {
   /** Every fact id the condition reads (references resolved), in first-use order. */
   readonly facts: readonly string[];
   /**
-   * The explanation walk into the caller's arrays, without the result object: pushes the
-   * deciding observations to `out` and, at the same index, the id of the leaf that made
-   * each (ids are numbered per compiler, from 0, fixed at compile time). For the
+   * The explanation walk into the caller's arrays, without the result object, over the
+   * slots of the evaluation that tested the condition (as {@link CompiledCondition.holds}):
+   * pushes the deciding observations to `out` and, at the same index, the id of the leaf
+   * that made each (ids are numbered per compiler, from 0, fixed at compile time). For the
    * classifier, which caches each leaf's wording by its id. @internal
    */
-  readonly record: (facts: Facts, out: Observation[], leaves: number[]) => boolean;
+  readonly record: (slots: Slots, out: Observation[], leaves: number[]) => boolean;
   /**
    * The condition's test over fact slots (`slotsOver(facts, n)` from condition-nodes, `n`
    * at least {@link CompiledCondition.slotCount}; the facts object must be an object: the
@@ -454,13 +455,12 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
       { operator, value, valueIsFact, params: typedParams },
       { invalid: (m, at = '') => fail('INVALID_CONDITION', m['zh-CN'], m.en, `${pointer}${at}`), now, reader: (name) => readerOf(name) },
     );
-    const readExpected = valueFact === undefined ? undefined : readerOf(valueFact, valueSteps);
     const slotExpected = valueFact === undefined ? undefined : slotReaderOf(valueFact, valueSteps);
     // a comparison on a plain read (of the slots, or of `reservedFrom`) fuses into one closure
     const from = reservedFrom !== undefined && Object.hasOwn(RESERVED_FACTS, fact) ? reservedFrom : undefined;
     const fuse = path === undefined && definition.comparison !== undefined ? { comparison: definition.comparison, fact, slot: slotOf(fact), ...(from ? { from } : {}) } : undefined;
     return {
-      node: leafNode(nextLeafId++, fact, operator, readerOf(fact, steps), readExpected, slotReaderOf(fact, steps), slotExpected, value, test, path as string | undefined, valueFact, reference, fuse),
+      node: leafNode(nextLeafId++, fact, operator, slotReaderOf(fact, steps), slotExpected, value, test, path as string | undefined, valueFact, reference, fuse),
       height: 1,
     };
   };
@@ -496,11 +496,11 @@ export function createConditionCompiler(options: CompileConditionOptions = {}): 
     const compiled = (f: Facts): boolean => root.test(slotsOver(safe(f), size));
     compiled.explain = (f: Facts): ConditionExplanation => {
       const observations: Observation[] = [];
-      const result = root.explain(safe(f), observations);
+      const result = root.explain(slotsOver(safe(f), size), observations);
       return { result, observations };
     };
     compiled.facts = used;
-    compiled.record = (f: Facts, out: Observation[], leaves: number[]): boolean => root.explain(safe(f), out, leaves);
+    compiled.record = root.explain as (slots: Slots, out: Observation[], leaves: number[]) => boolean;
     compiled.holds = root.test;
     compiled.slotCount = size;
     return Object.freeze(compiled) as CompiledCondition;

@@ -16,7 +16,8 @@ import { readPath, type PathSteps } from './safe-path.js';
 export interface ConditionNode {
   /** The test, over the evaluation's fact slots (see {@link Slots}). */
   test(slots: Slots): boolean;
-  explain(facts: Facts, out: Observation[], leaves?: number[]): boolean;
+  /** The recording walk, over the same slots: the values the test saw. */
+  explain(slots: Slots, out: Observation[], leaves?: number[]): boolean;
 }
 
 /**
@@ -40,6 +41,26 @@ export function slotsOver(facts: Facts, size: number): Slots {
 }
 
 /**
+ * Fill the slots of the answers the facts object enumerates (`for…in`; `index`: fact id →
+ * slot), each read once, as {@link valueAt} would read it. What it does not reach stays
+ * unread and is read on first use: non-enumerable answers, inherited functions (missing
+ * anyway), and everything after a read that throws (a hostile getter or proxy). @internal
+ */
+export function fillSlots(slots: Slots, index: ReadonlyMap<string, number>): void {
+  const facts = slots[0] as Facts;
+  try {
+    for (const name in facts) {
+      const slot = index.get(name);
+      if (slot === undefined) continue;
+      const value = facts[name];
+      if (typeof value !== 'function') slots[slot] = value;
+    }
+  } catch {
+    // the slots not filled are read on first use, where the leaf reads a throw as false
+  }
+}
+
+/**
  * The value of fact `name` in slot `slot`: read from the facts object (own properties;
  * inherited functions and `__proto__` count as missing, as {@link factReader}) the first
  * time, then kept. A read that throws (a hostile getter) leaves the slot unread. @internal
@@ -48,9 +69,17 @@ export function valueAt(slots: Slots, slot: number, name: string): unknown {
   const known = slots[slot];
   if (known !== HOLE) return known;
   const facts = slots[0] as Facts;
-  const value = facts[name];
-  return (slots[slot] = typeof value === 'function' && !Object.hasOwn(facts, name) ? undefined : value);
+  // An own answer is read as it is. Anything else is inherited, and Object.prototype lends
+  // only functions (missing): for a plain object, an answer it does not have is missing
+  // without a property read, which for an object of one of many shapes (answers from
+  // JSON.parse) is a lookup V8's caches miss.
+  if (Object.hasOwn(facts, name)) return (slots[slot] = facts[name]);
+  if (Object.getPrototypeOf(facts) === OBJECT_PROTOTYPE && !Object.hasOwn(OBJECT_PROTOTYPE, name)) return (slots[slot] = undefined);
+  const inherited = facts[name];
+  return (slots[slot] = typeof inherited === 'function' ? undefined : inherited);
 }
+
+const OBJECT_PROTOTYPE = Object.prototype;
 
 type Node = ConditionNode;
 
@@ -90,18 +119,15 @@ export function factReader(name: string, steps: PathSteps | undefined): (facts: 
 }
 
 /**
- * A comparison leaf: reads the fact (and the referenced value, when `readExpected` is
- * given; else `literal` is the value), applies the operator; a throw reads as false. The
- * test reads through the slots (`slotActual`, `slotExpected`: the same reads as
- * `readActual`, `readExpected`, over {@link Slots}) and allocates nothing; only `explain`
- * builds an observation. @internal
+ * A comparison leaf: reads the fact (and the referenced value, when `slotExpected` is
+ * given; else `literal` is the value) through the slots ({@link slotReader}), applies the
+ * operator; a throw reads as false. The test allocates nothing; only `explain` builds an
+ * observation. @internal
  */
 export function leafNode(
   id: number,
   fact: string,
   operator: string,
-  readActual: (facts: Facts) => unknown,
-  readExpected: ((facts: Facts) => unknown) | undefined,
   slotActual: (slots: Slots) => unknown,
   slotExpected: ((slots: Slots) => unknown) | undefined,
   literal: unknown,
@@ -141,16 +167,16 @@ export function leafNode(
           };
   return {
     test: holds,
-    explain: (facts, out, leaves) => {
+    explain: (slots, out, leaves) => {
       let actual: unknown;
       let expected: unknown;
       try {
-        actual = readActual(facts);
-        expected = readExpected === undefined ? literal : readExpected(facts);
+        actual = slotActual(slots);
+        expected = slotExpected === undefined ? literal : slotExpected(slots);
       } catch {
         return false;
       }
-      const result = run(actual, expected, facts);
+      const result = run(actual, expected, slots[0] as Facts);
       out.push(plain ? { fact, operator, actual, expected } : observationOf(fact, operator, actual, expected, path, valueFact, reference));
       if (leaves !== undefined) leaves.push(id);
       return result;
@@ -329,11 +355,11 @@ export function allNode(nodes: readonly Node[]): Node {
             for (let i = 0; i < count; i++) if (!tests[i]!(slots)) return false;
             return true;
           },
-    explain: (facts, out, leaves) => {
+    explain: (slots, out, leaves) => {
       const start = out.length;
       for (const n of nodes) {
         const mark = out.length;
-        if (!n.explain(facts, out, leaves)) {
+        if (!n.explain(slots, out, leaves)) {
           if (mark > start) {
             out.splice(start, mark - start);
             leaves?.splice(start, mark - start);
@@ -359,11 +385,11 @@ export function anyNode(nodes: readonly Node[]): Node {
             for (let i = 0; i < count; i++) if (tests[i]!(slots)) return true;
             return false;
           },
-    explain: (facts, out, leaves) => {
+    explain: (slots, out, leaves) => {
       const start = out.length;
       for (const n of nodes) {
         const mark = out.length;
-        if (n.explain(facts, out, leaves)) {
+        if (n.explain(slots, out, leaves)) {
           if (mark > start) {
             out.splice(start, mark - start);
             leaves?.splice(start, mark - start);
@@ -381,9 +407,9 @@ export function notNode(inner: Node): Node {
   const test = inner.test;
   return {
     test: (slots) => !test(slots),
-    explain: (facts, out, leaves) => {
+    explain: (slots, out, leaves) => {
       const start = out.length;
-      const result = !inner.explain(facts, out, leaves);
+      const result = !inner.explain(slots, out, leaves);
       for (let i = start; i < out.length; i++) {
         const o = out[i]!;
         if (o.negated) delete o.negated;
@@ -408,7 +434,7 @@ export function atLeastNode(n: number, nodes: readonly Node[]): Node {
       }
       return false;
     },
-    explain: (facts, out, leaves) => {
+    explain: (slots, out, leaves) => {
       const held: Observation[] = [];
       const failed: Observation[] = [];
       const heldLeaves: number[] = [];
@@ -417,7 +443,7 @@ export function atLeastNode(n: number, nodes: readonly Node[]): Node {
       for (const node of nodes) {
         const part: Observation[] = [];
         const partLeaves: number[] = [];
-        if (node.explain(facts, part, partLeaves)) {
+        if (node.explain(slots, part, partLeaves)) {
           yes += 1;
           held.push(...part);
           heldLeaves.push(...partLeaves);
