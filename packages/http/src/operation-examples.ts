@@ -1,7 +1,12 @@
 /**
  * An example of each operation — request, success body, path parameters — as the
- * document shows them: real answers of the demo-kitchen pack on the test server (the
- * contract tests check each one against its schema, strictly).
+ * document shows them. The examples of the chain's operations (packs, inspection, hazard,
+ * command, queue, stats, outbox, audit, evidence) are the real answers of one run on the
+ * test server — the demo-kitchen pack, a fixed clock — written here by
+ * `packages/http/test/operation-examples.test.ts`, which fails when core or the API answer
+ * otherwise (re-write with `UPDATE_OPERATION_EXAMPLES=1`). The pack schema and OpenAPI examples
+ * are abridged; the document endpoints' are written by hand. The contract tests check each
+ * one against its schema, strictly.
  *
  * @module
  */
@@ -559,12 +564,13 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         },
         premises: 'restaurant',
         inspectedAt: '2026-11-02T09:00:00+08:00',
+        asOf: '2026-11-02',
       },
       warnings: [],
       reports: [
         {
           rule: 'DEMO-002-H1',
-          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
           ok: true,
           version: 1,
         },
@@ -575,7 +581,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     response: {
       items: [
         {
-          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
           version: 2,
           status: 'rectifying',
           level: 'general',
@@ -594,7 +600,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
   getHazard: {
     response: {
       state: {
-        hazardId: 'hz-2363e2cd0978a2707bb136dc',
+        hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
         version: 2,
         status: 'rectifying',
         level: 'general',
@@ -640,19 +646,19 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         createdAt: '2026-11-02T01:00:00.000Z',
         updatedAt: '2026-11-02T01:00:00.000Z',
         lastOccurredAt: '2026-11-02T01:00:00.000Z',
-        lastHash: '2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24',
+        lastHash: 'b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463',
       },
       history: [
         {
-          id: 'hz-2363e2cd0978a2707bb136dc/1',
-          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          id: 'hz-6dc6c4b9b45c5aebb531c179/1',
+          hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
           version: 1,
           type: 'reported',
           actor: {
             id: 'owner-e1',
             role: 'enterprise',
           },
-          commandId: 'hz-2363e2cd0978a2707bb136dc:report',
+          commandId: 'hz-6dc6c4b9b45c5aebb531c179:report',
           recordedAt: '2026-11-02T01:00:00.000Z',
           occurredAt: '2026-11-02T01:00:00.000Z',
           pack: {
@@ -734,6 +740,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
               version: '0.1.0',
             },
             provisional: true,
+            runningDeadline: '2026-11-11T15:59:59.999Z',
             source: 'self_check',
             title: {
               en: 'No combustible-gas alarm',
@@ -741,12 +748,12 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
             },
           },
           prevHash: '0000000000000000000000000000000000000000000000000000000000000000',
-          hash: '0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17',
+          hash: '14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9',
           seq: 1,
         },
         {
-          id: 'hz-2363e2cd0978a2707bb136dc/2',
-          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          id: 'hz-6dc6c4b9b45c5aebb531c179/2',
+          hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
           version: 2,
           type: 'notice_issued',
           actor: {
@@ -767,14 +774,14 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
               workingDays: 7,
             },
           },
-          prevHash: '0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17',
-          hash: '2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24',
+          prevHash: '14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9',
+          hash: 'b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463',
           seq: 2,
         },
       ],
     },
     parameters: {
-      id: 'hz-2363e2cd0978a2707bb136dc',
+      id: 'hz-6dc6c4b9b45c5aebb531c179',
     },
   },
   sendCommand: {
@@ -783,12 +790,12 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       noticeNo: '责改〔2026〕1102-07',
     },
     response: {
-      hazardId: 'hz-2363e2cd0978a2707bb136dc',
+      hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
       version: 2,
       events: [
         {
-          id: 'hz-2363e2cd0978a2707bb136dc/2',
-          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          id: 'hz-6dc6c4b9b45c5aebb531c179/2',
+          hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
           version: 2,
           type: 'notice_issued',
           actor: {
@@ -809,33 +816,33 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
               workingDays: 7,
             },
           },
-          prevHash: '0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17',
-          hash: '2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24',
+          prevHash: '14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9',
+          hash: 'b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463',
           seq: 2,
         },
       ],
     },
     parameters: {
-      id: 'hz-2363e2cd0978a2707bb136dc',
+      id: 'hz-6dc6c4b9b45c5aebb531c179',
     },
   },
   uploadHazardEvidence: {
     response: {
-      id: 'ev-c06688df872f0efcf05bcb64e07daed4',
-      sha256: '23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f',
+      id: 'ev-c21be19376b306848c2dba56e247c93c',
+      sha256: 'c21be19376b306848c2dba56e247c93c626dc50ede4aae758e990a74fdb1bff8',
       mime: 'image/jpeg',
-      size: 11,
+      size: 12,
       uploaderId: 'owner-e1',
-      hazardId: 'hz-2363e2cd0978a2707bb136dc',
+      hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
       receivedAt: '2026-11-02T01:00:00.000Z',
     },
     parameters: {
-      id: 'hz-2363e2cd0978a2707bb136dc',
+      id: 'hz-6dc6c4b9b45c5aebb531c179',
     },
   },
   uploadEvidence: {
     response: {
-      id: 'ev-c06688df872f0efcf05bcb64e07daed4',
+      id: 'ev-23e5c96c789570b1a740a7463526bb84',
       sha256: '23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f',
       mime: 'image/jpeg',
       size: 11,
@@ -846,7 +853,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
   },
   getEvidence: {
     parameters: {
-      id: 'ev-c06688df872f0efcf05bcb64e07daed4',
+      id: 'ev-23e5c96c789570b1a740a7463526bb84',
     },
   },
   getReport: {
@@ -859,7 +866,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       role: 'enterprise',
       items: [
         {
-          hazardId: 'hz-2363e2cd0978a2707bb136dc',
+          hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
           version: 2,
           status: 'rectifying',
           level: 'general',
@@ -937,14 +944,14 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         checkpoints: 0,
         signatures: false,
       },
-      head: '12d7da71e5e17cedfa3b1c8fcbd5c0c77aa44bcf4e75dfeced0b9facbadee7ab',
+      head: 'a23bc1c7c2fda41880d1935af29adb71c70bbd871f863d47de0575f077064691',
       problems: [],
       verifiedAt: '2026-11-02T01:00:00.000Z',
     },
   },
   getHazardAudit: {
     response: {
-      hazardId: 'hz-2363e2cd0978a2707bb136dc',
+      hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
       version: 2,
       verifiedAt: '2026-11-02T01:00:00.000Z',
       ok: true,
@@ -962,7 +969,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       },
     },
     parameters: {
-      id: 'hz-2363e2cd0978a2707bb136dc',
+      id: 'hz-6dc6c4b9b45c5aebb531c179',
     },
   },
   getOpenApi: {
@@ -977,7 +984,9 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     },
   },
   listHazardDocuments: {
-    parameters: { id: 'H-DOC' },
+    parameters: {
+      id: 'H-DOC',
+    },
     response: {
       items: [
         {
@@ -995,10 +1004,15 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     },
   },
   renderHazardDocument: {
-    parameters: { id: 'H-DOC', kind: 'rectification_notice' },
+    parameters: {
+      id: 'H-DOC',
+      kind: 'rectification_notice',
+    },
   },
   verifyDocument: {
-    parameters: { code: 'TTCBZ-W9M8D' },
+    parameters: {
+      code: 'TTCBZ-W9M8D',
+    },
     response: {
       status: 'unchanged',
       document: {
@@ -1011,8 +1025,15 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     },
   },
   recordDocumentService: {
-    parameters: { id: 'H-DOC', kind: 'rectification_order', number: '2026-1' },
-    request: { method: 'direct', recipient: '王建国' },
+    parameters: {
+      id: 'H-DOC',
+      kind: 'rectification_order',
+      number: '2026-1',
+    },
+    request: {
+      method: 'direct',
+      recipient: '王建国',
+    },
     response: {
       number: '（东）应急责改〔2026〕1号',
       type: 'served',
@@ -1024,8 +1045,18 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     },
   },
   recordDocumentReceipt: {
-    parameters: { id: 'H-DOC', kind: 'rectification_order', number: '2026-1' },
-    request: { outcome: 'refused', witness: '刘芳', witnessRole: '和平里社区居委会工作人员', refusedOn: '2026-11-02', note: '负责人拒绝签字，文书留置现场' },
+    parameters: {
+      id: 'H-DOC',
+      kind: 'rectification_order',
+      number: '2026-1',
+    },
+    request: {
+      outcome: 'refused',
+      witness: '刘芳',
+      witnessRole: '和平里社区居委会工作人员',
+      refusedOn: '2026-11-02',
+      note: '负责人拒绝签字，文书留置现场',
+    },
     response: {
       number: '（东）应急责改〔2026〕1号',
       type: 'refused',
@@ -1038,12 +1069,27 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     },
   },
   voidDocument: {
-    parameters: { id: 'H-DOC', kind: 'rectification_order', number: '2026-1' },
-    request: { reason: '被检查单位名称有误' },
-    response: { number: '（东）应急责改〔2026〕1号', voided: { at: '2026-11-02T01:00:00.000Z', reason: '被检查单位名称有误', actorId: 'officer-gas-d1' } },
+    parameters: {
+      id: 'H-DOC',
+      kind: 'rectification_order',
+      number: '2026-1',
+    },
+    request: {
+      reason: '被检查单位名称有误',
+    },
+    response: {
+      number: '（东）应急责改〔2026〕1号',
+      voided: {
+        at: '2026-11-02T01:00:00.000Z',
+        reason: '被检查单位名称有误',
+        actorId: 'officer-gas-d1',
+      },
+    },
   },
   verifyDocumentPdf: {
-    parameters: { code: 'TTCBZ-W9M8D' },
+    parameters: {
+      code: 'TTCBZ-W9M8D',
+    },
     response: {
       status: 'altered',
       document: {

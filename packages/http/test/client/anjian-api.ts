@@ -4123,13 +4123,14 @@ export interface operations {
                      *           "highest": "general"
                      *         },
                      *         "premises": "restaurant",
-                     *         "inspectedAt": "2026-11-02T09:00:00+08:00"
+                     *         "inspectedAt": "2026-11-02T09:00:00+08:00",
+                     *         "asOf": "2026-11-02"
                      *       },
                      *       "warnings": [],
                      *       "reports": [
                      *         {
                      *           "rule": "DEMO-002-H1",
-                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *           "ok": true,
                      *           "version": 1
                      *         }
@@ -4246,7 +4247,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *           "version": 2,
                      *           "status": "rectifying",
                      *           "level": "general",
@@ -4300,7 +4301,7 @@ export interface operations {
             path: {
                 /**
                  * @description id (hazards) / 路径参数
-                 * @example hz-2363e2cd0978a2707bb136dc
+                 * @example hz-6dc6c4b9b45c5aebb531c179
                  */
                 id: string;
             };
@@ -4317,7 +4318,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "state": {
-                     *         "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *         "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *         "version": 2,
                      *         "status": "rectifying",
                      *         "level": "general",
@@ -4363,19 +4364,19 @@ export interface operations {
                      *         "createdAt": "2026-11-02T01:00:00.000Z",
                      *         "updatedAt": "2026-11-02T01:00:00.000Z",
                      *         "lastOccurredAt": "2026-11-02T01:00:00.000Z",
-                     *         "lastHash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24"
+                     *         "lastHash": "b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463"
                      *       },
                      *       "history": [
                      *         {
-                     *           "id": "hz-2363e2cd0978a2707bb136dc/1",
-                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "id": "hz-6dc6c4b9b45c5aebb531c179/1",
+                     *           "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *           "version": 1,
                      *           "type": "reported",
                      *           "actor": {
                      *             "id": "owner-e1",
                      *             "role": "enterprise"
                      *           },
-                     *           "commandId": "hz-2363e2cd0978a2707bb136dc:report",
+                     *           "commandId": "hz-6dc6c4b9b45c5aebb531c179:report",
                      *           "recordedAt": "2026-11-02T01:00:00.000Z",
                      *           "occurredAt": "2026-11-02T01:00:00.000Z",
                      *           "pack": {
@@ -4457,6 +4458,7 @@ export interface operations {
                      *               "version": "0.1.0"
                      *             },
                      *             "provisional": true,
+                     *             "runningDeadline": "2026-11-11T15:59:59.999Z",
                      *             "source": "self_check",
                      *             "title": {
                      *               "en": "No combustible-gas alarm",
@@ -4464,12 +4466,12 @@ export interface operations {
                      *             }
                      *           },
                      *           "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
-                     *           "hash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
+                     *           "hash": "14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9",
                      *           "seq": 1
                      *         },
                      *         {
-                     *           "id": "hz-2363e2cd0978a2707bb136dc/2",
-                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "id": "hz-6dc6c4b9b45c5aebb531c179/2",
+                     *           "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *           "version": 2,
                      *           "type": "notice_issued",
                      *           "actor": {
@@ -4490,8 +4492,8 @@ export interface operations {
                      *               "workingDays": 7
                      *             }
                      *           },
-                     *           "prevHash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
-                     *           "hash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24",
+                     *           "prevHash": "14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9",
+                     *           "hash": "b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463",
                      *           "seq": 2
                      *         }
                      *       ]
@@ -4541,7 +4543,7 @@ export interface operations {
             path: {
                 /**
                  * @description id (hazards) / 路径参数
-                 * @example hz-2363e2cd0978a2707bb136dc
+                 * @example hz-6dc6c4b9b45c5aebb531c179
                  */
                 id: string;
             };
@@ -4567,12 +4569,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *       "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *       "version": 2,
                      *       "events": [
                      *         {
-                     *           "id": "hz-2363e2cd0978a2707bb136dc/2",
-                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "id": "hz-6dc6c4b9b45c5aebb531c179/2",
+                     *           "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *           "version": 2,
                      *           "type": "notice_issued",
                      *           "actor": {
@@ -4593,8 +4595,8 @@ export interface operations {
                      *               "workingDays": 7
                      *             }
                      *           },
-                     *           "prevHash": "0f95df6e633d4df6c09d44be6914abe79b9def7a4ad5d3d50ed8a05bb3af7a17",
-                     *           "hash": "2fdd052b35903d1f6f4daced1f0bfba46f1e812be63177284bcd363e7050fa24",
+                     *           "prevHash": "14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9",
+                     *           "hash": "b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463",
                      *           "seq": 2
                      *         }
                      *       ]
@@ -4696,7 +4698,7 @@ export interface operations {
             path: {
                 /**
                  * @description id (evidence) / 路径参数
-                 * @example hz-2363e2cd0978a2707bb136dc
+                 * @example hz-6dc6c4b9b45c5aebb531c179
                  */
                 id: string;
             };
@@ -4720,12 +4722,12 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ev-c06688df872f0efcf05bcb64e07daed4",
-                     *       "sha256": "23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f",
+                     *       "id": "ev-c21be19376b306848c2dba56e247c93c",
+                     *       "sha256": "c21be19376b306848c2dba56e247c93c626dc50ede4aae758e990a74fdb1bff8",
                      *       "mime": "image/jpeg",
-                     *       "size": 11,
+                     *       "size": 12,
                      *       "uploaderId": "owner-e1",
-                     *       "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *       "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *       "receivedAt": "2026-11-02T01:00:00.000Z"
                      *     }
                      */
@@ -4831,7 +4833,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ev-c06688df872f0efcf05bcb64e07daed4",
+                     *       "id": "ev-23e5c96c789570b1a740a7463526bb84",
                      *       "sha256": "23e5c96c789570b1a740a7463526bb846d97506642e12a6a5e6b9b3b7a90cd5f",
                      *       "mime": "image/jpeg",
                      *       "size": 11,
@@ -4933,7 +4935,7 @@ export interface operations {
             path: {
                 /**
                  * @description id (evidence) / 路径参数
-                 * @example ev-c06688df872f0efcf05bcb64e07daed4
+                 * @example ev-23e5c96c789570b1a740a7463526bb84
                  */
                 id: string;
             };
@@ -5858,7 +5860,7 @@ export interface operations {
                      *       "role": "enterprise",
                      *       "items": [
                      *         {
-                     *           "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *           "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *           "version": 2,
                      *           "status": "rectifying",
                      *           "level": "general",
@@ -6193,7 +6195,7 @@ export interface operations {
                      *         "checkpoints": 0,
                      *         "signatures": false
                      *       },
-                     *       "head": "12d7da71e5e17cedfa3b1c8fcbd5c0c77aa44bcf4e75dfeced0b9facbadee7ab",
+                     *       "head": "a23bc1c7c2fda41880d1935af29adb71c70bbd871f863d47de0575f077064691",
                      *       "problems": [],
                      *       "verifiedAt": "2026-11-02T01:00:00.000Z"
                      *     }
@@ -6264,7 +6266,7 @@ export interface operations {
             path: {
                 /**
                  * @description id (audit) / 路径参数
-                 * @example hz-2363e2cd0978a2707bb136dc
+                 * @example hz-6dc6c4b9b45c5aebb531c179
                  */
                 id: string;
             };
@@ -6280,7 +6282,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "hazardId": "hz-2363e2cd0978a2707bb136dc",
+                     *       "hazardId": "hz-6dc6c4b9b45c5aebb531c179",
                      *       "version": 2,
                      *       "verifiedAt": "2026-11-02T01:00:00.000Z",
                      *       "ok": true,
