@@ -1,8 +1,8 @@
 /**
- * The classifier reads the answers of an inspection once per evaluation (enumerated up
- * front, the rest on first use); however the answers object is made, the result is the
- * one a plain object literal gives: parsed from JSON, without a prototype, with answers
- * inherited, non-enumerable or behind getters.
+ * The classifier reads each answer of an inspection once per evaluation, on first use, and
+ * takes an answer a plain object does not have as missing without reading it; however the
+ * answers object is made, the result is the one a plain object literal gives: parsed from
+ * JSON, without a prototype, with answers inherited, non-enumerable or behind getters.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

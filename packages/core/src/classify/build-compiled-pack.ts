@@ -240,7 +240,6 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     composites,
     ruleCount: ruleIds.size,
     slotCount: factSlots.size + 1,
-    slotIndex: factSlots,
     factWhenByIndex,
     factWhen,
     usesInspectedAt,

@@ -65,8 +65,6 @@ export interface CompiledPack {
   ruleCount: number;
   /** Size of an evaluation's fact slots (`slotsOver` in rules/condition-nodes; the facts object included): every condition and required answer of the pack. */
   slotCount: number;
-  /** Fact id → its slot (of the conditions and required answers). */
-  slotIndex: ReadonlyMap<string, number>;
   /** `when` of each fact by index in `pack.facts` (undefined: always applicable). */
   factWhenByIndex: readonly (CompiledCondition | undefined)[];
   /** `when` of each fact that has one, by id. */

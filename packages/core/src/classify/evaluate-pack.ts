@@ -1,6 +1,6 @@
 import { classificationAsOf, inspectionDay } from '../pack/as-of.js';
 import type { HazardLevel } from '../pack/types.js';
-import { fillSlots, slotsOver, valueAt } from '../rules/condition-nodes.js';
+import { slotsOver, valueAt } from '../rules/condition-nodes.js';
 import type { CompiledPack } from './compiled-pack.js';
 import { compositeFinding, mostSevereFirst, ruleFinding } from './hazard-findings.js';
 import type { Classification, HazardFinding, Inspection, ItemOutcome, ItemResult, Observation } from './types.js';
@@ -37,7 +37,6 @@ function run(compiled: CompiledPack, inspection: Inspection, asOf: boolean): Cla
 
   // every condition reads the answers through these slots: each answer once per evaluation
   const slots = slotsOver(facts, compiled.slotCount);
-  fillSlots(slots, compiled.slotIndex);
   /** Whether each fact's `when` holds, by fact index (computed when a missing answer needs it). */
   let applicable: (boolean | undefined)[] | undefined;
 

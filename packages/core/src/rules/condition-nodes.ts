@@ -41,26 +41,6 @@ export function slotsOver(facts: Facts, size: number): Slots {
 }
 
 /**
- * Fill the slots of the answers the facts object enumerates (`for…in`; `index`: fact id →
- * slot), each read once, as {@link valueAt} would read it. What it does not reach stays
- * unread and is read on first use: non-enumerable answers, inherited functions (missing
- * anyway), and everything after a read that throws (a hostile getter or proxy). @internal
- */
-export function fillSlots(slots: Slots, index: ReadonlyMap<string, number>): void {
-  const facts = slots[0] as Facts;
-  try {
-    for (const name in facts) {
-      const slot = index.get(name);
-      if (slot === undefined) continue;
-      const value = facts[name];
-      if (typeof value !== 'function') slots[slot] = value;
-    }
-  } catch {
-    // the slots not filled are read on first use, where the leaf reads a throw as false
-  }
-}
-
-/**
  * The value of fact `name` in slot `slot`: read from the facts object (own properties;
  * inherited functions and `__proto__` count as missing, as {@link factReader}) the first
  * time, then kept. A read that throws (a hostile getter) leaves the slot unread. @internal
