@@ -33,8 +33,10 @@ export interface SqliteBulkLoader {
  * The SQLite store's bulk path, for importing history (a city-year of demo data, a migration
  * from another system): whole hazard histories — events, list row, outbox — and inspections
  * in one transaction per batch, with prepared statements, instead of one `append` per
- * command. It checks what `append` would: versions contiguous from 1, one hazard per history,
- * the list row at the last version; it does not run the chain's decisions (the caller's
+ * command. The list row is written as given, premises included (`summary.premisesId`), so a
+ * landlord finds a bulk-loaded tenant's hazard as it finds an appended one. It checks what
+ * `append` would: versions contiguous from 1, one hazard per history, the list row at the
+ * last version; it does not run the chain's decisions (the caller's
  * events must already be what the chain would have written — `verifyAudit` tells).
  *
  * @example
@@ -50,8 +52,8 @@ export function createSqliteBulkLoader(options: SqliteBulkLoaderOptions): Sqlite
   const db: Database.Database = openDatabase(options.path);
   const st = {
     event: db.prepare('INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    hazard: db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    hazard: db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at, premises_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     outbox: db.prepare(`INSERT INTO outbox (id, hazard_id, event_id, topic, payload, created_at, available_at, status, done_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, 'done', ?)`),
     inspection: db.prepare('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
@@ -69,7 +71,8 @@ export function createSqliteBulkLoader(options: SqliteBulkLoaderOptions): Sqlite
         throw new SqliteStoreError('INVALID_APPEND', `bulk load: hazard ${id}: the list row must be at the last version (${h.events.length}), got ${h.summary.version}`);
       }
       const s = h.summary;
-      st.hazard.run(id, s.version, s.status, s.level, s.provisional ? 1 : 0, s.domain, s.area, s.enterpriseId, s.deadline, s.createdAt, s.updatedAt);
+      // The list row carries the premises the hazard was found at (a landlord reads its tenants' hazards through it).
+      st.hazard.run(id, s.version, s.status, s.level, s.provisional ? 1 : 0, s.domain, s.area, s.enterpriseId, s.deadline, s.createdAt, s.updatedAt, s.premisesId ?? null);
       for (const m of h.outbox) st.outbox.run(m.id, m.hazardId, m.eventId, m.topic, JSON.stringify(m.payload), m.createdAt, m.createdAt, m.createdAt);
     }
   });

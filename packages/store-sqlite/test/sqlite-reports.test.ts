@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '@anjian/core/audit';
-import { buildPeriodicReport, generateCity, type CityChunk } from '@anjian/core/internal';
-import { runReportReadModelConformance } from '@anjian/core/testing';
-import { createSqliteBulkLoader, createSqliteReportReadModel, createSqliteStore, type SqliteReportReadModel } from '../src/index.js';
+import { createMemoryEvidenceStore, createStaticDirectory, handleCommand } from '@anjian/core';
+import { buildPeriodicReport, createMemoryRentalDirectory, generateCity, narrow, readScopes, withLandlordTenancies, type CityChunk } from '@anjian/core/internal';
+import type { HazardFilter } from '@anjian/core/ports';
+import { createFixedClock, reportCommand, runReportReadModelConformance, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '@anjian/core/testing';
+import { createSqliteBulkLoader, createSqliteReportReadModel, createSqliteStore, type SqliteReportReadModel, type SqliteStore } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjian-reports-'));
 let n = 0;
@@ -80,5 +82,68 @@ describe('SQLite bulk loader and report projection', () => {
     db.prepare("UPDATE report_cursor SET seq = 1 WHERE name = 'fact-version'").run();
     db.close();
     expect(await report()).toEqual(before);
+  });
+});
+
+describe('SQLite bulk loader and premises', () => {
+  it('a bulk-loaded hazard at a tenant’s premises is found by the landlord and the premises query exactly like one appended through the chain', async () => {
+    // E2 lets premises PA to E1; the hazard is E1's, found at PA.
+    const flags = { kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false };
+    const rental = createMemoryRentalDirectory({
+      premises: [{ id: 'PA', enterpriseId: 'E2', address: '工业路 1 号', area: 'D1/G1', ...flags }],
+      tenancies: [{ premisesId: 'PA', tenantEnterpriseId: 'E1' }],
+    });
+    const chained = createSqliteStore({ path: join(dir, 'premises-chain.db') });
+    const deps = {
+      store: chained,
+      clock: createFixedClock('2026-11-02T01:00:00Z'),
+      directory: createStaticDirectory(Object.values(TEST_ACTORS), TEST_ENTERPRISES),
+      calendar: TEST_CALENDAR_2026,
+      evidence: createMemoryEvidenceStore(),
+    };
+    for (const [hazardId, at] of [
+      ['h-pa', { premisesId: 'PA', landlordEnterpriseId: 'E2' }],
+      ['h-none', {}],
+    ] as const) {
+      const r = await handleCommand(deps, reportCommand(hazardId, at), 'grid-g1');
+      if ('rejection' in r) throw new Error(r.rejection.message.en);
+    }
+    // The same histories, bulk-loaded into another file.
+    const bulkPath = join(dir, 'premises-bulk.db');
+    const loader = createSqliteBulkLoader({ path: bulkPath });
+    const outbox = await chained.readOutbox(0, 100);
+    const summaries = (await chained.query({}, { limit: 10 })).items;
+    loader.writeHazards(
+      await Promise.all(
+        summaries.map(async (summary) => ({
+          events: (await chained.readEvents(summary.hazardId)).map(({ seq: _seq, ...e }) => e),
+          summary,
+          outbox: outbox.filter((m) => m.hazardId === summary.hazardId).map(({ seq: _seq, ...m }) => m),
+        })),
+      ),
+    );
+    loader.close();
+    const bulk = createSqliteStore({ path: bulkPath });
+    try {
+      const landlord = readScopes(await withLandlordTenancies({ id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] }, rental));
+      if (landlord === 'all') throw new Error('unexpected');
+      const read = async (store: SqliteStore, filter: HazardFilter) => {
+        const rows = [];
+        for (const scope of landlord) {
+          const f = narrow(filter, scope);
+          if (f) rows.push(...(await store.query(f, { limit: 100 })).items);
+        }
+        return rows;
+      };
+      for (const store of [chained, bulk]) {
+        expect((await read(store, {})).map((r) => [r.hazardId, r.premisesId])).toEqual([['h-pa', 'PA']]);
+        expect((await store.query({ premisesId: 'PA' }, { limit: 10 })).items.map((r) => r.hazardId)).toEqual(['h-pa']);
+      }
+      expect(await read(bulk, {})).toEqual(await read(chained, {}));
+      expect((await bulk.query({}, { limit: 10 })).items).toEqual(summaries);
+    } finally {
+      bulk.close();
+      chained.close();
+    }
   });
 });
