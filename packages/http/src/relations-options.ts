@@ -3,8 +3,9 @@ import type { DeviceRegistry, EnterpriseRecord, RentalDirectory, RoundStore } fr
 /**
  * Directory relations over HTTP (issue 17): rental premises, inspection rounds and the
  * enterprise file. Adds `GET /enterprises/{id}/file`, `GET /landlords/{id}/rental-points`,
- * `GET|POST /rounds`, `GET /rounds/{id}` and `POST /rounds/{id}/draws` (and their part of the
- * OpenAPI document). The directory given to the API should add landlords' tenancies to its
+ * `GET|POST /rounds`, `GET /rounds/{id}`, `POST /rounds/{id}/draws`,
+ * `POST /premises/{id}/tenancies` and `POST /premises/{id}/tenancies/{tenant}/end` (and their
+ * part of the OpenAPI document). The directory given to the API should add landlords' tenancies to its
  * profiles (`withLandlordTenancies`), so the hazard routes apply the landlord read rule too.
  */
 export interface RelationsApiOptions {

@@ -4,7 +4,7 @@
 // seed marked) and show coverage. Responses are checked against the OpenAPI document.
 import { describe, expect, it } from 'vitest';
 import { compilePack, createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
-import { createMemoryInspectionLog, createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies } from '@anjian/core/internal';
+import { createMemoryInspectionLog, createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies, type RentalDirectory } from '@anjian/core/internal';
 import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi } from '../src/index.js';
 import { demoKitchen, noAlarmInspection } from './harness.js';
@@ -16,6 +16,8 @@ const ACTORS: ActorProfile[] = [
   { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
   { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
   { id: 'owner-e3', roles: ['enterprise'], enterpriseIds: ['E3'] },
+  { id: 'grid-g2', roles: ['grid'], gridAreas: ['D1/G2'] },
+  { id: 'officer-d1', roles: ['enforcement'], departments: [{ id: 'fire-d1', domains: ['fire'], areas: ['D1'] }] },
 ];
 const ENTERPRISES = [
   { id: 'E1', name: '老王饭店', area: 'D1/G1' },
@@ -34,7 +36,8 @@ const rental = createMemoryRentalDirectory({
   ],
 });
 
-async function setup() {
+async function setup(dir: RentalDirectory = rental, clock = createFixedClock('2026-11-02T01:00:00Z')) {
+  const rental = dir;
   const pack = await demoKitchen();
   const store = createMemoryStore();
   const inner = createStaticDirectory(ACTORS, ENTERPRISES);
@@ -50,7 +53,7 @@ async function setup() {
     store,
     directory,
     calendar: TEST_CALENDAR_2026,
-    clock: createFixedClock('2026-11-02T01:00:00Z'),
+    clock,
     packs: [pack],
     inspections: createMemoryInspectionLog(),
     relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES },
@@ -175,6 +178,90 @@ describe('relations over HTTP', () => {
     expect((await queue('owner-e1', 'enterprise')).rounds).toEqual([]);
     expect((await queue('owner-e2', 'enterprise')).rounds.map((r) => [r.roundId, r.enterpriseId, r.status, r.daysLeft])).toEqual([['R-self', 'E2', 'due', 28]]);
     expect((await queue('grid-g1', 'grid')).rounds.map((r) => `${r.roundId}:${r.enterpriseId}`)).toEqual(['R-patrol:E1', 'R-patrol:E2']);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('tenancies start and end over HTTP, by staff of the premises’ area only; the history keeps every period; refusals are located and write nothing', async () => {
+    const dir = createMemoryRentalDirectory({
+      premises: [{ id: 'PA', enterpriseId: 'E2', address: '工业路 1 号', area: 'D1/G1', ...flags }],
+      tenancies: [{ premisesId: 'PA', tenantEnterpriseId: 'E1' }],
+    });
+    const clock = createFixedClock('2026-11-02T01:00:00Z');
+    const { call, mismatches } = await setup(dir, clock);
+    const end = (actor: string, body: unknown = {}, premises = 'PA', tenant = 'E1') =>
+      call(actor, 'POST', `/premises/${premises}/tenancies/${tenant}/end`, '/premises/{premisesId}/tenancies/{tenantEnterpriseId}/end', body);
+    const start = (actor: string, body: unknown, premises = 'PA') => call(actor, 'POST', `/premises/${premises}/tenancies`, '/premises/{premisesId}/tenancies', body);
+    const history = () => dir.tenancies({ premisesId: 'PA', includeEnded: true });
+    const before = await history();
+
+    // A hazard the tenant finds at PA during its first period.
+    const first = await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection({ subject: { enterpriseId: 'E1', premisesId: 'PA' } }), { 'idempotency-key': 'k-1' });
+    const firstId = (first.body.reports as Array<{ hazardId: string }>)[0]!.hazardId;
+    clock.set('2026-11-03T01:00:00Z');
+
+    // Who: never the landlord or the tenant, nor staff of another area, nor an unknown actor.
+    for (const actor of ['owner-e2', 'owner-e1', 'grid-g2', 'nobody']) {
+      const r = await end(actor);
+      expect([actor, r.status, r.body.code]).toEqual([actor, 403, actor === 'nobody' ? 'UNKNOWN_ACTOR' : 'FORBIDDEN']);
+    }
+    expect((await start('owner-e2', { tenantEnterpriseId: 'E3' })).status).toBe(403);
+    // An enterprise user learns nothing of premises ids: 403 before the lookup.
+    expect((await end('owner-e2', {}, 'P-NONE')).status).toBe(403);
+    // Unknown ids, bad bodies: located, never a 500.
+    expect([(await end('grid-g1', {}, 'P-NONE')).body.code, (await end('grid-g1', {}, 'PA', 'E404')).body.code]).toEqual(['PREMISES_NOT_FOUND', 'TENANCY_NOT_FOUND']);
+    const located = async (r: Promise<{ status: number; body: Record<string, unknown> }>) => {
+      const { status, body } = await r;
+      return [status, body.code, (body.issues as Array<{ pointer: string }> | undefined)?.[0]?.pointer];
+    };
+    expect(await located(end('grid-g1', { endedAt: '2026-11-04T00:00:00.000Z' }))).toEqual([422, 'INVALID_TENANCY', '/endedAt']); // in the future
+    expect(await located(end('grid-g1', { endedAt: 'yesterday' }))).toEqual([422, 'INVALID_TENANCY', '/endedAt']);
+    expect(await located(end('grid-g1', { endedAt: 20261101 }))).toEqual([422, 'INVALID_TENANCY', '/endedAt']);
+    expect(await located(end('grid-g1', { tenantEnterpriseId: 'E3' }))).toEqual([422, 'INVALID_TENANCY', '/tenantEnterpriseId']);
+    expect((await end('grid-g1', [])).status).toBe(400);
+    expect(await located(start('grid-g1', {}))).toEqual([422, 'INVALID_TENANCY', '/tenantEnterpriseId']);
+    expect(await located(start('grid-g1', { tenantEnterpriseId: 'E404' }))).toEqual([422, 'INVALID_TENANCY', '/tenantEnterpriseId']);
+    expect(await located(start('grid-g1', { tenantEnterpriseId: 'E2' }))).toEqual([422, 'INVALID_TENANCY', '/tenantEnterpriseId']); // the landlord itself
+    expect((await start('grid-g1', { tenantEnterpriseId: 'E1' })).body.code).toBe('TENANCY_EXISTS');
+    expect(await history()).toEqual(before);
+
+    // The grid inspector of the area ends it; the end is recorded with who recorded it; ending again is a conflict.
+    const ended = await end('grid-g1', { endedAt: '2026-11-02T12:00:00.000Z' });
+    expect([ended.status, ended.body]).toEqual([
+      200,
+      { premisesId: 'PA', landlordEnterpriseId: 'E2', tenantEnterpriseId: 'E1', area: 'D1/G1', period: 1, endedAt: '2026-11-02T12:00:00.000Z', endedBy: 'grid-g1' },
+    ]);
+    expect((await end('officer-d1')).body.code).toBe('TENANCY_ENDED');
+    // The former tenant may no longer report at PA.
+    const refused = await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection({ subject: { enterpriseId: 'E1', premisesId: 'PA' } }), { 'idempotency-key': 'k-2' });
+    expect(refused.body.code).toBe('INVALID_INSPECTION');
+
+    // Renting again: not before the end (periods never overlap); then a second period, by an officer of the district.
+    expect((await start('officer-d1', { tenantEnterpriseId: 'E1', startedAt: '2026-11-02T11:00:00.000Z' })).body.code).toBe('TENANCY_OVERLAP');
+    const again = await start('officer-d1', { tenantEnterpriseId: 'E1' });
+    expect([again.status, again.body]).toEqual([
+      201,
+      { premisesId: 'PA', landlordEnterpriseId: 'E2', tenantEnterpriseId: 'E1', area: 'D1/G1', period: 2, startedAt: '2026-11-03T01:00:00.000Z', startedBy: 'officer-d1' },
+    ]);
+    expect((await start('grid-g1', { tenantEnterpriseId: 'E1' })).body.code).toBe('TENANCY_EXISTS');
+    // An end before the start of the current period.
+    expect(await located(end('grid-g1', { endedAt: '2026-11-03T00:00:00.000Z' }))).toEqual([422, 'INVALID_TENANCY', '/endedAt']);
+    expect((await history()).map((t) => [t.period, t.endedAt ?? null])).toEqual([
+      [1, '2026-11-02T12:00:00.000Z'],
+      [2, null],
+    ]);
+
+    // The landlord: the current tenant (period 2) and the past period, whose hazard it still reads.
+    const view = await call('owner-e2', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points');
+    const line = (view.body.premises as Array<{ tenants: Array<{ period: number; open: number }>; pastTenancies: Array<{ period: number; endedAt: string; open: number }> }>)[0]!;
+    expect(line.tenants.map((t) => [t.period, t.open])).toEqual([[2, 0]]);
+    expect(line.pastTenancies.map((t) => [t.period, t.endedAt, t.open])).toEqual([[1, '2026-11-02T12:00:00.000Z', 1]]);
+    expect(view.body.manage).toEqual([]);
+    expect((await call('grid-g1', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points')).body.manage).toEqual(['PA']);
+    expect((await call('owner-e2', 'GET', `/hazards/${firstId}`, '/hazards/{id}')).status).toBe(200);
+    // The tenant's file lists the past period.
+    const file = await call('owner-e1', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
+    expect((file.body.premises as { past: Array<{ premisesId: string; period: number }> }).past.map((t) => [t.premisesId, t.period])).toEqual([['PA', 1]]);
+    expect((file.body.premises as { rented: Array<{ period: number }> }).rented.map((r) => r.period)).toEqual([2]);
     expect(mismatches).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { checkRentalSeed, checkTenancyEnd, RentalDirectoryError, tenancyEndRefused } from '@anjian/core/ports';
+import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyStartRefused } from '@anjian/core/ports';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
@@ -48,14 +48,44 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
   const p = `"${schema}".rental_premises`;
   const t = `"${schema}".rental_tenancy`;
   const e = `"${schema}".rental_tenancy_end`;
-  type TenancyRow = Omit<TenancyRecord, 'endedAt'> & { endedAt: string | null };
-  const tenancyOf = ({ endedAt, ...x }: TenancyRow): TenancyRecord => (endedAt === null ? x : { ...x, endedAt });
-  const select = (where: string, lock = '') =>
-    `SELECT t.premises_id AS "premisesId", p.enterprise_id AS "landlordEnterpriseId", t.tenant_enterprise_id AS "tenantEnterpriseId", p.area AS "area", e.ended_at AS "endedAt"
-       FROM ${t} t JOIN ${p} p ON p.id = t.premises_id
-       LEFT JOIN ${e} e ON e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id
+  const r = `"${schema}".rental_tenancy_period`;
+  type TenancyRow = Pick<TenancyRecord, 'premisesId' | 'landlordEnterpriseId' | 'tenantEnterpriseId' | 'area' | 'period'> & {
+    startedAt: string | null;
+    startedBy: string | null;
+    endedAt: string | null;
+    endedBy: string | null;
+  };
+  const tenancyOf = (row: TenancyRow): TenancyRecord => {
+    const x: TenancyRecord = { premisesId: row.premisesId, landlordEnterpriseId: row.landlordEnterpriseId, tenantEnterpriseId: row.tenantEnterpriseId, area: row.area, period: row.period };
+    for (const k of ['startedAt', 'startedBy', 'endedAt', 'endedBy'] as const) if (row[k] !== null) x[k] = row[k];
+    return x;
+  };
+  const select = (where: string, order = 'r.premises_id, r.tenant_enterprise_id, r.period') =>
+    `SELECT r.premises_id AS "premisesId", p.enterprise_id AS "landlordEnterpriseId", r.tenant_enterprise_id AS "tenantEnterpriseId", p.area AS "area", r.period AS "period",
+            r.started_at AS "startedAt", r.started_by AS "startedBy", r.ended_at AS "endedAt", r.ended_by AS "endedBy"
+       FROM ${r} r JOIN ${p} p ON p.id = r.premises_id
       WHERE ${where}
-      ORDER BY t.premises_id, t.tenant_enterprise_id${lock}`;
+      ORDER BY ${order}`;
+  /** The latest period of a tenant at a premises, on `client` (inside the caller's transaction). */
+  const latest = async (client: pg.PoolClient, premisesId: string, tenantEnterpriseId: string): Promise<TenancyRecord | undefined> => {
+    const row = (await client.query<TenancyRow>(select('r.premises_id = $1 AND r.tenant_enterprise_id = $2', 'r.period DESC LIMIT 1'), [premisesId, tenantEnterpriseId])).rows[0];
+    return row && tenancyOf(row);
+  };
+  /** Runs `fn` in a transaction on one connection. */
+  const inTransaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     schema,
     async migrate() {
@@ -74,14 +104,28 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
         PRIMARY KEY (premises_id, tenant_enterprise_id)
       )`);
       await pool.query(`CREATE INDEX IF NOT EXISTS rental_tenancy_tenant ON ${t} (tenant_enterprise_id, premises_id)`);
-      // Ended tenancies (added later, beside the tenancies: the history stays in rental_tenancy).
-      await pool.query(`CREATE TABLE IF NOT EXISTS ${e} (
+      // Every period of a tenancy: 1, 2, … per pair; at most one without an end (the current one).
+      await pool.query(`CREATE TABLE IF NOT EXISTS ${r} (
         premises_id          TEXT COLLATE "C" NOT NULL,
         tenant_enterprise_id TEXT COLLATE "C" NOT NULL,
-        ended_at             TEXT NOT NULL,
-        PRIMARY KEY (premises_id, tenant_enterprise_id),
+        period               INTEGER NOT NULL CHECK (period >= 1),
+        started_at           TEXT,
+        started_by           TEXT,
+        ended_at             TEXT,
+        ended_by             TEXT,
+        PRIMARY KEY (premises_id, tenant_enterprise_id, period),
         FOREIGN KEY (premises_id, tenant_enterprise_id) REFERENCES ${t} (premises_id, tenant_enterprise_id)
       )`);
+      await pool.query(`CREATE UNIQUE INDEX IF NOT EXISTS rental_tenancy_current ON ${r} (premises_id, tenant_enterprise_id) WHERE ended_at IS NULL`);
+      await pool.query(`CREATE INDEX IF NOT EXISTS rental_tenancy_period_tenant ON ${r} (tenant_enterprise_id, premises_id)`);
+      // Tenancies stored before periods existed become period 1, with the end an unreleased
+      // build kept in rental_tenancy_end if that table is there (read here, never written).
+      const legacy = (await pool.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [e])).rows[0]?.found === true;
+      await pool.query(`INSERT INTO ${r} (premises_id, tenant_enterprise_id, period, ended_at)
+        SELECT t.premises_id, t.tenant_enterprise_id, 1, ${legacy ? 'e.ended_at' : 'NULL'}
+          FROM ${t} t ${legacy ? `LEFT JOIN ${e} e ON e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id` : ''}
+         WHERE NOT EXISTS (SELECT 1 FROM ${r} x WHERE x.premises_id = t.premises_id AND x.tenant_enterprise_id = t.tenant_enterprise_id)
+        ON CONFLICT DO NOTHING`);
     },
     async load(seed) {
       checkRentalSeed(seed);
@@ -96,7 +140,10 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
           const record: PremisesRecord = { ...x, kinds: [...new Set(x.kinds)].sort() };
           await client.query(`INSERT INTO ${p} (id, enterprise_id, area, group_rental, body) VALUES ($1, $2, $3, $4, $5)`, [x.id, x.enterpriseId, x.area, x.groupRental, JSON.stringify(record)]);
         }
-        for (const x of seed.tenancies) await client.query(`INSERT INTO ${t} (premises_id, tenant_enterprise_id) VALUES ($1, $2)`, [x.premisesId, x.tenantEnterpriseId]);
+        for (const x of seed.tenancies) {
+          await client.query(`INSERT INTO ${t} (premises_id, tenant_enterprise_id) VALUES ($1, $2)`, [x.premisesId, x.tenantEnterpriseId]);
+          await client.query(`INSERT INTO ${r} (premises_id, tenant_enterprise_id, period) VALUES ($1, $2, 1)`, [x.premisesId, x.tenantEnterpriseId]);
+        }
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
@@ -115,33 +162,57 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
     },
     async tenancies(query) {
       const result = await pool.query<TenancyRow>(
-        select('($1::text IS NULL OR p.enterprise_id = $1) AND ($2::text IS NULL OR t.tenant_enterprise_id = $2) AND ($3::text IS NULL OR t.premises_id = $3) AND ($4 OR e.ended_at IS NULL)'),
+        select('($1::text IS NULL OR p.enterprise_id = $1) AND ($2::text IS NULL OR r.tenant_enterprise_id = $2) AND ($3::text IS NULL OR r.premises_id = $3) AND ($4 OR r.ended_at IS NULL)'),
         [query.landlordEnterpriseId ?? null, query.tenantEnterpriseId ?? null, query.premisesId ?? null, query.includeEnded === true],
       );
       return result.rows.map(tenancyOf);
     },
     async endTenancy(end) {
       checkTenancyEnd(end);
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        // The tenancy row is locked, so two ends of one tenancy cannot both pass the check.
-        const found = (await client.query<TenancyRow>(select('t.premises_id = $1 AND t.tenant_enterprise_id = $2', ' FOR UPDATE OF t'), [end.premisesId, end.tenantEnterpriseId])).rows[0];
-        if (!found || found.endedAt !== null) throw tenancyEndRefused(end, found !== undefined);
-        await client.query(`INSERT INTO ${e} (premises_id, tenant_enterprise_id, ended_at) VALUES ($1, $2, $3)`, [end.premisesId, end.tenantEnterpriseId, end.endedAt]);
-        await client.query('COMMIT');
-        return tenancyOf({ ...found, endedAt: end.endedAt });
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      return inTransaction(async (client) => {
+        // The pair's row is locked, so two changes of one tenancy cannot both pass the check.
+        await client.query(`SELECT 1 FROM ${t} WHERE premises_id = $1 AND tenant_enterprise_id = $2 FOR UPDATE`, [end.premisesId, end.tenantEnterpriseId]);
+        const current = await latest(client, end.premisesId, end.tenantEnterpriseId);
+        const refused = tenancyEndRefused(end, current);
+        if (refused) throw refused;
+        const x = current as TenancyRecord;
+        await client.query(`UPDATE ${r} SET ended_at = $4, ended_by = $5 WHERE premises_id = $1 AND tenant_enterprise_id = $2 AND period = $3 AND ended_at IS NULL`, [
+          x.premisesId,
+          x.tenantEnterpriseId,
+          x.period,
+          end.endedAt,
+          end.endedBy ?? null,
+        ]);
+        return { ...x, endedAt: end.endedAt, ...(end.endedBy === undefined ? {} : { endedBy: end.endedBy }) };
+      });
+    },
+    async startTenancy(start) {
+      checkTenancyStart(start);
+      return inTransaction(async (client) => {
+        // The premises row is locked (shared) so it cannot go away; the pair's row is created
+        // if new and locked, so two starts of one tenancy cannot both pass the check.
+        const holder = (await client.query<{ enterprise_id: string }>(`SELECT enterprise_id FROM ${p} WHERE id = $1 FOR SHARE`, [start.premisesId])).rows[0]?.enterprise_id;
+        const early = tenancyStartRefused(start, holder, undefined);
+        if (early) throw early;
+        await client.query(`INSERT INTO ${t} (premises_id, tenant_enterprise_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [start.premisesId, start.tenantEnterpriseId]);
+        await client.query(`SELECT 1 FROM ${t} WHERE premises_id = $1 AND tenant_enterprise_id = $2 FOR UPDATE`, [start.premisesId, start.tenantEnterpriseId]);
+        const before = await latest(client, start.premisesId, start.tenantEnterpriseId);
+        const refused = tenancyStartRefused(start, holder, before);
+        if (refused) throw refused;
+        await client.query(`INSERT INTO ${r} (premises_id, tenant_enterprise_id, period, started_at, started_by) VALUES ($1, $2, $3, $4, $5)`, [
+          start.premisesId,
+          start.tenantEnterpriseId,
+          (before?.period ?? 0) + 1,
+          start.startedAt,
+          start.startedBy ?? null,
+        ]);
+        return (await latest(client, start.premisesId, start.tenantEnterpriseId)) as TenancyRecord;
+      });
     },
     async groupRentalPoints(area) {
       const result = await pool.query<{ body: PremisesRecord; tenants: string[] }>(
-        `SELECT p.body, COALESCE((SELECT array_agg(t.tenant_enterprise_id ORDER BY t.tenant_enterprise_id) FROM ${t} t
-                   WHERE t.premises_id = p.id AND NOT EXISTS (SELECT 1 FROM ${e} e WHERE e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id)), '{}') AS tenants
+        `SELECT p.body, COALESCE((SELECT array_agg(r.tenant_enterprise_id ORDER BY r.tenant_enterprise_id) FROM ${r} r
+                   WHERE r.premises_id = p.id AND r.ended_at IS NULL), '{}') AS tenants
            FROM ${p} p
           WHERE p.group_rental AND ($1::text IS NULL OR p.area = $1 OR left(p.area, length($1) + 1) = $1 || '/')
           ORDER BY p.id`,

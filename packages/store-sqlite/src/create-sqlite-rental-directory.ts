@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { checkRentalSeed, checkTenancyEnd, RentalDirectoryError, tenancyEndRefused } from '@anjian/core/ports';
-import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyEnd, TenancyRecord } from '@anjian/core/ports';
+import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyStartRefused } from '@anjian/core/ports';
+import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyEnd, TenancyRecord, TenancyStart } from '@anjian/core/ports';
 import { openDatabase } from './open-database.js';
 
 /** Options of {@link createSqliteRentalDirectory}. */
@@ -32,31 +32,55 @@ const SCHEMA = `
     body          TEXT    NOT NULL                    -- the PremisesRecord as JSON
   ) STRICT;
   CREATE INDEX IF NOT EXISTS rental_premises_enterprise ON rental_premises (enterprise_id, id);
+  -- Which tenant ever rented at which premises (one row per pair); the periods are below.
   CREATE TABLE IF NOT EXISTS rental_tenancy (
     premises_id          TEXT NOT NULL REFERENCES rental_premises (id),
     tenant_enterprise_id TEXT NOT NULL,
     PRIMARY KEY (premises_id, tenant_enterprise_id)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS rental_tenancy_tenant ON rental_tenancy (tenant_enterprise_id, premises_id);
-  -- Ended tenancies (added later, beside the tenancies: the history stays in rental_tenancy).
-  CREATE TABLE IF NOT EXISTS rental_tenancy_end (
-    premises_id          TEXT NOT NULL,
-    tenant_enterprise_id TEXT NOT NULL,
-    ended_at             TEXT NOT NULL,
-    PRIMARY KEY (premises_id, tenant_enterprise_id),
+  -- Every period of a tenancy: 1, 2, … per pair; at most one without an end (the current one).
+  CREATE TABLE IF NOT EXISTS rental_tenancy_period (
+    premises_id          TEXT    NOT NULL,
+    tenant_enterprise_id TEXT    NOT NULL,
+    period               INTEGER NOT NULL CHECK (period >= 1),
+    started_at           TEXT,
+    started_by           TEXT,
+    ended_at             TEXT,
+    ended_by             TEXT,
+    PRIMARY KEY (premises_id, tenant_enterprise_id, period),
     FOREIGN KEY (premises_id, tenant_enterprise_id) REFERENCES rental_tenancy (premises_id, tenant_enterprise_id)
   ) STRICT, WITHOUT ROWID;
+  CREATE UNIQUE INDEX IF NOT EXISTS rental_tenancy_current ON rental_tenancy_period (premises_id, tenant_enterprise_id) WHERE ended_at IS NULL;
+  CREATE INDEX IF NOT EXISTS rental_tenancy_period_tenant ON rental_tenancy_period (tenant_enterprise_id, premises_id);
 `;
 
-const TENANCY_SELECT = `SELECT t.premises_id AS premisesId, p.enterprise_id AS landlordEnterpriseId, t.tenant_enterprise_id AS tenantEnterpriseId, p.area AS area, e.ended_at AS endedAt
-  FROM rental_tenancy t JOIN rental_premises p ON p.id = t.premises_id
-  LEFT JOIN rental_tenancy_end e ON e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id
-  WHERE (@landlord IS NULL OR p.enterprise_id = @landlord) AND (@tenant IS NULL OR t.tenant_enterprise_id = @tenant) AND (@premises IS NULL OR t.premises_id = @premises)
-    AND (@ended = 1 OR e.ended_at IS NULL)
-  ORDER BY t.premises_id, t.tenant_enterprise_id`;
+// A file written before periods existed: every tenancy becomes its period 1, with the end an
+// unreleased build kept in rental_tenancy_end, if that table is there (read at open, never written).
+const FIRST_PERIODS = (withEnds: boolean) => `
+  INSERT INTO rental_tenancy_period (premises_id, tenant_enterprise_id, period, ended_at)
+  SELECT t.premises_id, t.tenant_enterprise_id, 1, ${withEnds ? 'e.ended_at' : 'NULL'}
+    FROM rental_tenancy t ${withEnds ? 'LEFT JOIN rental_tenancy_end e ON e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id' : ''}
+   WHERE NOT EXISTS (SELECT 1 FROM rental_tenancy_period x WHERE x.premises_id = t.premises_id AND x.tenant_enterprise_id = t.tenant_enterprise_id)`;
 
-type TenancyRow = Omit<TenancyRecord, 'endedAt'> & { endedAt: string | null };
-const tenancyOf = ({ endedAt, ...t }: TenancyRow): TenancyRecord => (endedAt === null ? t : { ...t, endedAt });
+const TENANCY_SELECT = `SELECT r.premises_id AS premisesId, p.enterprise_id AS landlordEnterpriseId, r.tenant_enterprise_id AS tenantEnterpriseId, p.area AS area, r.period AS period,
+    r.started_at AS startedAt, r.started_by AS startedBy, r.ended_at AS endedAt, r.ended_by AS endedBy
+  FROM rental_tenancy_period r JOIN rental_premises p ON p.id = r.premises_id
+  WHERE (@landlord IS NULL OR p.enterprise_id = @landlord) AND (@tenant IS NULL OR r.tenant_enterprise_id = @tenant) AND (@premises IS NULL OR r.premises_id = @premises)
+    AND (@ended = 1 OR r.ended_at IS NULL)
+  ORDER BY r.premises_id, r.tenant_enterprise_id, r.period`;
+
+type TenancyRow = Pick<TenancyRecord, 'premisesId' | 'landlordEnterpriseId' | 'tenantEnterpriseId' | 'area' | 'period'> & {
+  startedAt: string | null;
+  startedBy: string | null;
+  endedAt: string | null;
+  endedBy: string | null;
+};
+const tenancyOf = (row: TenancyRow): TenancyRecord => {
+  const t: TenancyRecord = { premisesId: row.premisesId, landlordEnterpriseId: row.landlordEnterpriseId, tenantEnterpriseId: row.tenantEnterpriseId, area: row.area, period: row.period };
+  for (const k of ['startedAt', 'startedBy', 'endedAt', 'endedBy'] as const) if (row[k] !== null) t[k] = row[k];
+  return t;
+};
 
 /**
  * Premises and rental relations over SQLite (better-sqlite3, WAL, `synchronous=FULL`);
@@ -72,26 +96,49 @@ const tenancyOf = ({ endedAt, ...t }: TenancyRow): TenancyRecord => (endedAt ===
 export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOptions): SqliteRentalDirectory {
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
+  const legacyEnds = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rental_tenancy_end'").get() !== undefined;
+  db.exec(FIRST_PERIODS(legacyEnds));
   const st = {
     exists: db.prepare('SELECT 1 FROM rental_premises WHERE id = ?').pluck(),
     insertPremises: db.prepare('INSERT INTO rental_premises (id, enterprise_id, area, group_rental, body) VALUES (?, ?, ?, ?, ?)'),
     insertTenancy: db.prepare('INSERT INTO rental_tenancy (premises_id, tenant_enterprise_id) VALUES (?, ?)'),
+    insertPair: db.prepare('INSERT OR IGNORE INTO rental_tenancy (premises_id, tenant_enterprise_id) VALUES (?, ?)'),
+    insertPeriod: db.prepare(
+      'INSERT INTO rental_tenancy_period (premises_id, tenant_enterprise_id, period, started_at, started_by) VALUES (@premisesId, @tenantEnterpriseId, @period, @startedAt, @startedBy)',
+    ),
+    holder: db.prepare('SELECT enterprise_id FROM rental_premises WHERE id = ?').pluck(),
+    latest: db.prepare(`${TENANCY_SELECT.replace('ORDER BY r.premises_id, r.tenant_enterprise_id, r.period', 'ORDER BY r.period DESC LIMIT 1')}`),
     get: db.prepare('SELECT body FROM rental_premises WHERE id = ?').pluck(),
     of: db.prepare('SELECT body FROM rental_premises WHERE enterprise_id = ? ORDER BY id').pluck(),
     groups: db.prepare("SELECT body FROM rental_premises WHERE group_rental = 1 AND (@area IS NULL OR area = @area OR substr(area, 1, length(@area) + 1) = @area || '/') ORDER BY id").pluck(),
-    tenants: db
-      .prepare(
-        'SELECT t.tenant_enterprise_id FROM rental_tenancy t WHERE t.premises_id = ? AND NOT EXISTS (SELECT 1 FROM rental_tenancy_end e WHERE e.premises_id = t.premises_id AND e.tenant_enterprise_id = t.tenant_enterprise_id) ORDER BY t.tenant_enterprise_id',
-      )
-      .pluck(),
+    tenants: db.prepare('SELECT tenant_enterprise_id FROM rental_tenancy_period WHERE premises_id = ? AND ended_at IS NULL ORDER BY tenant_enterprise_id').pluck(),
     tenancies: db.prepare(TENANCY_SELECT),
-    insertEnd: db.prepare('INSERT INTO rental_tenancy_end (premises_id, tenant_enterprise_id, ended_at) VALUES (?, ?, ?)'),
+    setEnd: db.prepare(
+      'UPDATE rental_tenancy_period SET ended_at = @endedAt, ended_by = @endedBy WHERE premises_id = @premisesId AND tenant_enterprise_id = @tenantEnterpriseId AND period = @period AND ended_at IS NULL',
+    ),
   };
+  const latest = (premisesId: string, tenantEnterpriseId: string): TenancyRecord | undefined => {
+    const row = st.latest.get({ landlord: null, tenant: tenantEnterpriseId, premises: premisesId, ended: 1 }) as TenancyRow | undefined;
+    return row && tenancyOf(row);
+  };
+  // One write transaction each (BEGIN IMMEDIATE, `.immediate` below): the check and the write see the same state.
   const endTenancy = db.transaction((end: TenancyEnd): TenancyRecord => {
-    const found = st.tenancies.get({ landlord: null, tenant: end.tenantEnterpriseId, premises: end.premisesId, ended: 1 }) as TenancyRow | undefined;
-    if (!found || found.endedAt !== null) throw tenancyEndRefused(end, found !== undefined);
-    st.insertEnd.run(end.premisesId, end.tenantEnterpriseId, end.endedAt);
-    return tenancyOf({ ...found, endedAt: end.endedAt });
+    const current = latest(end.premisesId, end.tenantEnterpriseId);
+    const refused = tenancyEndRefused(end, current);
+    if (refused) throw refused;
+    const t = current as TenancyRecord;
+    st.setEnd.run({ premisesId: t.premisesId, tenantEnterpriseId: t.tenantEnterpriseId, period: t.period, endedAt: end.endedAt, endedBy: end.endedBy ?? null });
+    return { ...t, endedAt: end.endedAt, ...(end.endedBy === undefined ? {} : { endedBy: end.endedBy }) };
+  });
+  const startTenancy = db.transaction((start: TenancyStart): TenancyRecord => {
+    const holder = st.holder.get(start.premisesId) as string | undefined;
+    const before = latest(start.premisesId, start.tenantEnterpriseId);
+    const refused = tenancyStartRefused(start, holder, before);
+    if (refused) throw refused;
+    const period = (before?.period ?? 0) + 1;
+    st.insertPair.run(start.premisesId, start.tenantEnterpriseId);
+    st.insertPeriod.run({ premisesId: start.premisesId, tenantEnterpriseId: start.tenantEnterpriseId, period, startedAt: start.startedAt, startedBy: start.startedBy ?? null });
+    return latest(start.premisesId, start.tenantEnterpriseId) as TenancyRecord;
   });
   const parse = (body: unknown) => JSON.parse(body as string) as PremisesRecord;
   const load = db.transaction((seed: RentalSeed) => {
@@ -100,7 +147,10 @@ export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOption
       const record: PremisesRecord = { ...p, kinds: [...new Set(p.kinds)].sort() };
       st.insertPremises.run(p.id, p.enterpriseId, p.area, p.groupRental ? 1 : 0, JSON.stringify(record));
     }
-    for (const t of seed.tenancies) st.insertTenancy.run(t.premisesId, t.tenantEnterpriseId);
+    for (const t of seed.tenancies) {
+      st.insertTenancy.run(t.premisesId, t.tenantEnterpriseId);
+      st.insertPeriod.run({ premisesId: t.premisesId, tenantEnterpriseId: t.tenantEnterpriseId, period: 1, startedAt: null, startedBy: null });
+    }
   });
   return {
     load(seed) {
@@ -126,7 +176,11 @@ export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOption
     },
     async endTenancy(end) {
       checkTenancyEnd(end);
-      return endTenancy(end);
+      return endTenancy.immediate(end);
+    },
+    async startTenancy(start) {
+      checkTenancyStart(start);
+      return startTenancy.immediate(start);
     },
     close() {
       db.close();

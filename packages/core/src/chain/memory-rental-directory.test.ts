@@ -33,7 +33,7 @@ describe('landlords in the read policy, derived from the rental directory', () =
 
   it("a landlord reads its tenant's hazards at its premises, never the tenant's elsewhere nor another landlord's tenants", async () => {
     const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'] }, rental);
-    expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1' }]);
+    expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1', period: 1 }]);
     const scopes = readScopes(landlord);
     expect(canRead(scopes, hazard('L1', 'D9'))).toBe(true); // its own
     expect(canRead(scopes, hazard('T1', 'D1/G1', 'P1'))).toBe(true); // its tenant, at its premises
@@ -43,7 +43,7 @@ describe('landlords in the read policy, derived from the rental directory', () =
   });
 
   it('tenancies carried in by the caller are replaced; a tenant or a non-enterprise actor gets none', async () => {
-    const forged = { premisesId: 'P2', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T2', area: 'D1/G2' };
+    const forged = { premisesId: 'P2', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T2', area: 'D1/G2', period: 1 };
     const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'], tenancies: [forged] }, rental);
     expect(landlord.tenancies).not.toContain(forged);
     expect((await withLandlordTenancies({ id: 'u-t1', roles: ['enterprise'], enterpriseIds: ['T1'] }, rental)).tenancies).toBeUndefined();
@@ -55,7 +55,7 @@ describe('landlords in the read policy, derived from the rental directory', () =
     const endedAt = '2026-12-06T04:00:00.000Z';
     await dir.endTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', endedAt });
     const landlord = await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'] }, dir);
-    expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1', endedAt }]);
+    expect(landlord.tenancies).toEqual([{ premisesId: 'P1', landlordEnterpriseId: 'L1', tenantEnterpriseId: 'T1', area: 'D1/G1', period: 1, endedAt }]);
     const scopes = readScopes(landlord);
     expect(scopes).toEqual([{ enterpriseId: 'L1' }, { enterpriseId: 'T1', premisesId: 'P1', foundBefore: endedAt }]);
     const at = (createdAt?: string) => ({ ...hazard('T1', 'D1/G1', 'P1'), ...(createdAt === undefined ? {} : { createdAt }) });
@@ -70,6 +70,39 @@ describe('landlords in the read policy, derived from the rental directory', () =
     const issues: Issue[] = [];
     expect(await resolveInspectionPremises(dir, 'P1', 'T1', issues)).toBeNull();
     expect(issues.map((i) => i.code)).toEqual(['NOT_AT_PREMISES']);
+  });
+
+  it('renting again: the landlord reads exactly what the tenant found inside one of its periods', async () => {
+    const dir = createMemoryRentalDirectory({ premises: [premises('P1', 'L1', 'D1/G1')], tenancies: [{ premisesId: 'P1', tenantEnterpriseId: 'T1' }] });
+    await dir.endTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', endedAt: '2026-03-01T00:00:00.000Z' });
+    await dir.startTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', startedAt: '2026-06-01T00:00:00.000Z' });
+    await dir.endTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', endedAt: '2026-09-01T00:00:00.000Z' });
+    await dir.startTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', startedAt: '2026-11-01T00:00:00.000Z' });
+    const scopes = readScopes(await withLandlordTenancies({ id: 'u-l1', roles: ['enterprise'], enterpriseIds: ['L1'] }, dir));
+    expect(scopes).toEqual([
+      { enterpriseId: 'L1' },
+      { enterpriseId: 'T1', premisesId: 'P1', foundBefore: '2026-03-01T00:00:00.000Z' },
+      { enterpriseId: 'T1', premisesId: 'P1', foundFrom: '2026-06-01T00:00:00.000Z', foundBefore: '2026-09-01T00:00:00.000Z' },
+      { enterpriseId: 'T1', premisesId: 'P1', foundFrom: '2026-11-01T00:00:00.000Z' },
+    ]);
+    const found = (createdAt: string) => canRead(scopes, { ...hazard('T1', 'D1/G1', 'P1'), createdAt });
+    expect(
+      [
+        '2025-12-31T00:00:00.000Z',
+        '2026-02-28T23:59:59.999Z',
+        '2026-03-01T00:00:00.000Z',
+        '2026-05-31T23:59:59.999Z',
+        '2026-06-01T00:00:00.000Z',
+        '2026-08-31T23:59:59.999Z',
+        '2026-09-01T00:00:00.000Z',
+        '2026-10-31T23:59:59.999Z',
+        '2026-11-01T00:00:00.000Z',
+        '2027-01-01T00:00:00.000Z',
+      ].map(found),
+    ).toEqual([true, true, false, false, true, true, false, false, true, true]);
+    expect(canRead(scopes, hazard('T1', 'D1/G1', 'P1'))).toBe(false); // no createdAt: fail closed
+    // The tenant reports at P1 again in its current period.
+    expect(await resolveInspectionPremises(dir, 'P1', 'T1', [])).not.toBeNull();
   });
 
   it('invalid rental data is refused with a message in both languages naming the entry', () => {

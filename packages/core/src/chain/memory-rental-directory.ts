@@ -1,10 +1,10 @@
 import { areaCovers } from './authorize.js';
 import type { ActorProfile } from '../ports/directory.js';
-import { checkRentalSeed, checkTenancyEnd, tenancyEndRefused } from '../ports/rental-directory.js';
+import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, tenancyEndRefused, tenancyStartRefused } from '../ports/rental-directory.js';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyRecord } from '../ports/rental-directory.js';
 
 const byTenancy = (a: TenancyRecord, b: TenancyRecord) =>
-  a.premisesId < b.premisesId ? -1 : a.premisesId > b.premisesId ? 1 : a.tenantEnterpriseId < b.tenantEnterpriseId ? -1 : a.tenantEnterpriseId > b.tenantEnterpriseId ? 1 : 0;
+  a.premisesId < b.premisesId ? -1 : a.premisesId > b.premisesId ? 1 : a.tenantEnterpriseId < b.tenantEnterpriseId ? -1 : a.tenantEnterpriseId > b.tenantEnterpriseId ? 1 : a.period - b.period;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -26,10 +26,13 @@ export function createMemoryRentalDirectory(seed: RentalSeed): RentalDirectory {
   const tenancies: TenancyRecord[] = seed.tenancies
     .map((t) => {
       const p = premises.get(t.premisesId)!;
-      return { premisesId: p.id, landlordEnterpriseId: p.enterpriseId, tenantEnterpriseId: t.tenantEnterpriseId, area: p.area };
+      return { premisesId: p.id, landlordEnterpriseId: p.enterpriseId, tenantEnterpriseId: t.tenantEnterpriseId, area: p.area, period: 1 };
     })
     .sort(byTenancy);
   const copy = (p: PremisesRecord): PremisesRecord => structuredClone(p);
+  // The latest period of a tenant at a premises (the current one, if any: periods never overlap).
+  const latest = (premisesId: string, tenantEnterpriseId: string): TenancyRecord | undefined =>
+    tenancies.filter((x) => x.premisesId === premisesId && x.tenantEnterpriseId === tenantEnterpriseId).at(-1);
   return {
     async premises(premisesId) {
       const p = premises.get(premisesId);
@@ -62,9 +65,32 @@ export function createMemoryRentalDirectory(seed: RentalSeed): RentalDirectory {
     },
     async endTenancy(end) {
       checkTenancyEnd(end);
-      const t = tenancies.find((x) => x.premisesId === end.premisesId && x.tenantEnterpriseId === end.tenantEnterpriseId);
-      if (!t || t.endedAt !== undefined) throw tenancyEndRefused(end, t !== undefined);
-      t.endedAt = end.endedAt;
+      const t = latest(end.premisesId, end.tenantEnterpriseId);
+      const refused = tenancyEndRefused(end, t);
+      if (refused) throw refused;
+      const ended = t as TenancyRecord;
+      ended.endedAt = end.endedAt;
+      if (end.endedBy !== undefined) ended.endedBy = end.endedBy;
+      return { ...ended };
+    },
+    async startTenancy(start) {
+      checkTenancyStart(start);
+      const p = premises.get(start.premisesId);
+      const before = latest(start.premisesId, start.tenantEnterpriseId);
+      const refused = tenancyStartRefused(start, p?.enterpriseId, before);
+      if (refused) throw refused;
+      const holder = p as PremisesRecord;
+      const t: TenancyRecord = {
+        premisesId: holder.id,
+        landlordEnterpriseId: holder.enterpriseId,
+        tenantEnterpriseId: start.tenantEnterpriseId,
+        area: holder.area,
+        period: (before?.period ?? 0) + 1,
+        startedAt: start.startedAt,
+        ...(start.startedBy === undefined ? {} : { startedBy: start.startedBy }),
+      };
+      tenancies.push(t);
+      tenancies.sort(byTenancy);
       return { ...t };
     },
   };
@@ -83,4 +109,17 @@ export async function withLandlordTenancies(actor: ActorProfile, rental: RentalD
   const found: TenancyRecord[] = [];
   for (const landlordEnterpriseId of actor.enterpriseIds) found.push(...(await rental.tenancies({ landlordEnterpriseId, includeEnded: true })));
   return found.length ? { ...rest, tenancies: found } : rest;
+}
+
+/**
+ * Who may start or end a tenancy at `premises`: a department admin; a grid inspector whose
+ * grid areas cover the premises' area; an enforcement officer one of whose departments has
+ * an area covering it (any domain: a tenancy is not a domain's). Never the landlord or the
+ * tenant by itself — the relation decides what a landlord reads, so the parties do not set it.
+ */
+export function mayChangeTenancy(actor: ActorProfile | null, premises: Pick<PremisesRecord, 'area'>): boolean {
+  if (!actor) return false;
+  if (actor.roles.includes('department_admin')) return true;
+  if (actor.roles.includes('grid') && (actor.gridAreas ?? []).some((a) => areaCovers(a, premises.area))) return true;
+  return actor.roles.includes('enforcement') && (actor.departments ?? []).some((d) => d.areas.some((a) => areaCovers(a, premises.area)));
 }

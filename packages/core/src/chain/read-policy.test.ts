@@ -16,7 +16,7 @@ const ENTERPRISES = ['E1', 'E2'] as const;
 const CELLS = AREAS.flatMap((area) => DOMAINS.flatMap((domain) => ENTERPRISES.map((enterpriseId) => ({ area, domain, enterpriseId }))));
 
 function tenancy(landlordEnterpriseId: string, tenantEnterpriseId: string, area: string, premisesId = `P-${landlordEnterpriseId}-${area}`): TenancyRecord {
-  return { premisesId, landlordEnterpriseId, tenantEnterpriseId, area };
+  return { premisesId, landlordEnterpriseId, tenantEnterpriseId, area, period: 1 };
 }
 
 // Actors beyond the shared fixtures: jurisdiction fields of a role not held, several roles,

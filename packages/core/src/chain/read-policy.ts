@@ -4,12 +4,16 @@ import { areaCovers } from './authorize.js';
 import type { HazardSummary } from './types.js';
 
 /**
- * One readable part: a hazard filter, and for a landlord's ended tenancy `foundBefore` — only
- * hazards created before that instant (the tenancy's `endedAt`). Stores do not know
- * `foundBefore` ({@link narrow} leaves it out): whoever reads through a store with such a
- * scope keeps only the rows {@link canRead} accepts.
+ * One readable part: a hazard filter, and for a landlord's tenancy its period — `foundFrom`
+ * (the tenancy's `startedAt`, when known): only hazards created at or after that instant;
+ * `foundBefore` (its `endedAt`, for an ended one): only those created before. Stores do not
+ * know the period ({@link narrow} leaves it out): whoever reads through a store with such a
+ * scope keeps only the rows {@link canRead} accepts ({@link timeBounded} says which scopes).
  */
-export type ReadScope = HazardFilter & { foundBefore?: string };
+export type ReadScope = HazardFilter & { foundFrom?: string; foundBefore?: string };
+
+/** Whether a scope is bounded in time (a landlord's tenancy period), so a store query by it must be checked row by row with {@link canRead}. */
+export const timeBounded = (scope: ReadScope): boolean => scope.foundFrom !== undefined || scope.foundBefore !== undefined;
 
 /**
  * What an actor may read: `'all'`, or the scopes whose union is readable (an empty list
@@ -30,8 +34,9 @@ export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'doma
  * A department admin and the system read everything; an enterprise user the hazards of its
  * own enterprises and, as a landlord, those its tenants have at the premises it rents to
  * them (`ActorProfile.tenancies`; the hazard's `premisesId`, derived from the directory when
- * the inspection was reported, must be that premises) — for an ended tenancy only those found
- * before its `endedAt`; a grid inspector those in its grid areas (sub-areas included); an
+ * the inspection was reported, must be that premises) — and only those found inside the
+ * tenancy's period (from its `startedAt`, when known, to its `endedAt`, for an ended one; a
+ * tenant renting again has one period each time); a grid inspector those in its grid areas (sub-areas included); an
  * enforcement officer those of its departments' domains in their areas. The jurisdiction
  * fields of a role the actor does not hold grant nothing. Every host (HTTP, portal, CLI)
  * calls this one function, so a hazard is visible or not the same way everywhere.
@@ -51,7 +56,12 @@ export function readScopes(actor: ActorProfile): ReadScopes {
     // A landlord reads its tenants' hazards at the premises it rents to them — not elsewhere.
     for (const t of actor.tenancies ?? []) {
       if (!own.includes(t.landlordEnterpriseId)) continue;
-      scopes.push({ enterpriseId: t.tenantEnterpriseId, premisesId: t.premisesId, ...(t.endedAt === undefined ? {} : { foundBefore: t.endedAt }) });
+      scopes.push({
+        enterpriseId: t.tenantEnterpriseId,
+        premisesId: t.premisesId,
+        ...(t.startedAt === undefined ? {} : { foundFrom: t.startedAt }),
+        ...(t.endedAt === undefined ? {} : { foundBefore: t.endedAt }),
+      });
     }
   }
   if (actor.roles.includes('grid')) for (const area of actor.gridAreas ?? []) scopes.push({ area });
@@ -65,7 +75,8 @@ export function readScopes(actor: ActorProfile): ReadScopes {
  * Whether a hazard lies inside one of the scopes. A scope field that is absent does not
  * constrain; `area` covers sub-areas (`D1` covers `D1/G3`, not `D10`); a scope's
  * `premisesId` matches only a hazard found at that premises (a hazard without one never); a
- * scope's `foundBefore` only a hazard whose `createdAt` is earlier.
+ * scope's `foundFrom` only a hazard whose `createdAt` is that instant or later, its
+ * `foundBefore` only one whose `createdAt` is earlier (a hazard without `createdAt` never).
  */
 export function canRead(scopes: 'all' | readonly ReadScope[], hazard: ReadableHazard): boolean {
   if (scopes === 'all') return true;
@@ -75,6 +86,7 @@ export function canRead(scopes: 'all' | readonly ReadScope[], hazard: ReadableHa
       (s.area === undefined || areaCovers(s.area, hazard.area)) &&
       (s.domain === undefined || s.domain === hazard.domain) &&
       (s.premisesId === undefined || s.premisesId === hazard.premisesId) &&
+      (s.foundFrom === undefined || (hazard.createdAt !== undefined && hazard.createdAt >= s.foundFrom)) &&
       (s.foundBefore === undefined || (hazard.createdAt !== undefined && hazard.createdAt < s.foundBefore)),
   );
 }
@@ -82,8 +94,8 @@ export function canRead(scopes: 'all' | readonly ReadScope[], hazard: ReadableHa
 /**
  * A request's filter narrowed to one scope, so a store's indexes serve the query: the
  * result matches exactly the hazards that match both `filter` and `scope`, or it is `null`
- * when none can (another enterprise, another domain, a disjoint area). A scope's
- * `foundBefore` is not a store filter and is left out: check the rows with {@link canRead}.
+ * when none can (another enterprise, another domain, a disjoint area). A scope's period
+ * (`foundFrom`, `foundBefore`) is not a store filter and is left out: check the rows with {@link canRead}.
  */
 export function narrow(filter: HazardFilter, scope: ReadScope): HazardFilter | null {
   const out: HazardFilter = { ...filter };

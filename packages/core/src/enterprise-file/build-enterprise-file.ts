@@ -40,7 +40,8 @@ const MAX_HAZARDS = 5000;
 
 /**
  * 一企一档: builds one enterprise's file from the ports — profile; premises held, rented (with
- * the landlord) and rented out (tenants); the packs that apply (a pack's premises kinds
+ * the landlord and the period) and rented out (tenants); past tenancies on either side, with
+ * their periods; the packs that apply (a pack's premises kinds
  * against the kinds of those premises, decided here, not by a page); devices; inspections;
  * hazards open and closed with their documents (文书); the rounds that cover it — covered,
  * due or missed (coverage as `roundCoverage` computes it); recurrences (`findRecurrences`).
@@ -65,9 +66,24 @@ export async function buildEnterpriseFile(deps: EnterpriseFileDeps, enterpriseId
   const rented = [];
   for (const t of deps.rental ? await deps.rental.tenancies({ tenantEnterpriseId: enterpriseId }) : []) {
     const premises = await deps.rental?.premises(t.premisesId);
-    if (premises) rented.push({ premises, landlordEnterpriseId: t.landlordEnterpriseId });
+    if (premises) rented.push({ premises, landlordEnterpriseId: t.landlordEnterpriseId, period: t.period, ...(t.startedAt === undefined ? {} : { startedAt: t.startedAt }) });
   }
   const tenants = deps.rental ? await deps.rental.tenancies({ landlordEnterpriseId: enterpriseId }) : [];
+  const past = deps.rental
+    ? [...(await deps.rental.tenancies({ tenantEnterpriseId: enterpriseId, includeEnded: true })), ...(await deps.rental.tenancies({ landlordEnterpriseId: enterpriseId, includeEnded: true }))]
+        .filter((t) => t.endedAt !== undefined)
+        .sort((a, b) =>
+          a.premisesId !== b.premisesId
+            ? a.premisesId < b.premisesId
+              ? -1
+              : 1
+            : a.tenantEnterpriseId !== b.tenantEnterpriseId
+              ? a.tenantEnterpriseId < b.tenantEnterpriseId
+                ? -1
+                : 1
+              : a.period - b.period,
+        )
+    : [];
   const unit: RoundUnit = { enterprise: profile, premises: [...held, ...rented.map((r) => r.premises)] };
   const kinds = new Set(unit.premises.flatMap((p) => p.kinds));
   const packs: ApplicablePack[] = (deps.packDefinitions ?? [])
@@ -135,7 +151,7 @@ export async function buildEnterpriseFile(deps: EnterpriseFileDeps, enterpriseId
 
   return {
     profile,
-    premises: { held, rented, tenants },
+    premises: { held, rented, tenants, past },
     packs,
     devices,
     inspections: records.slice(0, inspectionLimit),

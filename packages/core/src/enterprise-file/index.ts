@@ -8,4 +8,4 @@ export { buildEnterpriseFile } from './build-enterprise-file.js';
 export type { EnterpriseFileDeps, EnterpriseFileOptions } from './build-enterprise-file.js';
 export { findRecurrences } from './find-recurrences.js';
 export { buildLandlordView } from './landlord-view.js';
-export type { LandlordView, LandlordPremisesLine, LandlordTenantLine } from './landlord-view.js';
+export type { LandlordView, LandlordPastTenancy, LandlordPremisesLine, LandlordTenantLine } from './landlord-view.js';

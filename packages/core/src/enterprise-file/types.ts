@@ -17,6 +17,10 @@ import type { CoverageStatus, RoundKind } from '../rounds/types.js';
 export interface RentedPremises {
   premises: PremisesRecord;
   landlordEnterpriseId: string;
+  /** Which period of its tenancy there (1, 2, … when it rented the premises again). */
+  period: number;
+  /** When the tenancy started, when recorded. */
+  startedAt?: string;
 }
 
 /** A pack that applies to the enterprise, and through which premises kinds. */
@@ -75,6 +79,11 @@ export interface EnterpriseFile {
     rented: RentedPremises[];
     /** Its tenants, when it is a landlord. */
     tenants: TenancyRecord[];
+    /**
+     * Ended tenancies, with their periods (`startedAt` when recorded, `endedAt`): where it
+     * rented before, and who rented from it — sorted by premises, tenant, period.
+     */
+    past: TenancyRecord[];
   };
   /** Packs whose premises kinds match a premises it holds or rents. */
   packs: ApplicablePack[];

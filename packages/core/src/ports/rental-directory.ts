@@ -33,18 +33,35 @@ export interface TenancyInput {
   tenantEnterpriseId: string;
 }
 
-/** A tenancy as the directory answers it: the landlord and area derived from the premises. */
+/**
+ * A tenancy as the directory answers it: the landlord and area derived from the premises.
+ * A tenancy is one period of one tenant at one premises, identified by `premisesId`,
+ * `tenantEnterpriseId` and `period` (1 for the first, 2 when the tenant rents the premises
+ * again after an end, …): at most one of them is current (has no `endedAt`).
+ */
 export interface TenancyRecord {
   premisesId: string;
   landlordEnterpriseId: string;
   tenantEnterpriseId: string;
   /** The premises' area: a landlord reads its tenants' hazards in this area only. */
   area: string;
+  /** Which period of this tenant at this premises: 1, 2, … in the order they started. */
+  period: number;
+  /**
+   * When the tenancy started (ISO instant, `toISOString()` form), for one started through
+   * `startTenancy`; a loaded tenancy has none (it started before the records): the landlord
+   * reads the tenant's hazards there found from this instant on.
+   */
+  startedAt?: string;
+  /** Who recorded the start (an actor id), when `startTenancy` was told. */
+  startedBy?: string;
   /**
    * When the tenancy ended (ISO instant, `toISOString()` form), for an ended one: the history
    * is kept, and the landlord no longer reads the former tenant's hazards found from then on.
    */
   endedAt?: string;
+  /** Who recorded the end (an actor id), when `endTenancy` was told. */
+  endedBy?: string;
 }
 
 /** Which tenancies to list: every field narrows; omitted fields do not. */
@@ -56,11 +73,22 @@ export interface TenancyQuery {
   includeEnded?: boolean;
 }
 
-/** Ending a tenancy: which one, and when (ISO instant in `toISOString()` form). */
+/** Ending a tenancy: the current one of this tenant at this premises, when (ISO instant in `toISOString()` form) and who records it. */
 export interface TenancyEnd {
   premisesId: string;
   tenantEnterpriseId: string;
   endedAt: string;
+  /** The actor recording the end, kept on the tenancy as `endedBy`. */
+  endedBy?: string;
+}
+
+/** Starting a tenancy: a tenant at a premises from an instant (ISO, `toISOString()` form), and who records it. */
+export interface TenancyStart {
+  premisesId: string;
+  tenantEnterpriseId: string;
+  startedAt: string;
+  /** The actor recording the start, kept on the tenancy as `startedBy`. */
+  startedBy?: string;
 }
 
 /** A group-rental point (群租房) with its tenants, for supervision as a unit (挂牌督办). */
@@ -77,14 +105,20 @@ export interface GroupRentalPoint {
  * - `premises(id)` MUST return `null` for an unknown premises; `premisesOf(enterpriseId)`
  *   the premises the enterprise holds, sorted by id (`[]` for an unknown enterprise).
  * - `tenancies(query)` MUST derive `landlordEnterpriseId` and `area` from the premises;
- *   results are sorted by premises id, then tenant id. Ended tenancies are left out unless
- *   `includeEnded`; then they carry `endedAt` (current ones never do).
+ *   results are sorted by premises id, then tenant id, then period. Ended tenancies are left
+ *   out unless `includeEnded`; then they carry `endedAt` (current ones never do).
  * - `groupRentalPoints(area?)` lists premises flagged `groupRental` (in `area` and its
  *   sub-areas when given), sorted by id, with their current tenants.
- * - `endTenancy(end)` MUST record the end after `checkTenancyEnd`, keep the tenancy (listed
- *   with `includeEnded`) and answer it with `endedAt`; it MUST refuse, writing nothing, with a
- *   `RentalDirectoryError`, a tenancy it does not hold or one already ended. A tenant renting
- *   the same premises again after an end is not supported (one tenancy per premises and tenant).
+ * - `endTenancy(end)` MUST record the end of the current tenancy of the tenant at the premises
+ *   after `checkTenancyEnd`, keep it (listed with `includeEnded`) and answer it with `endedAt`;
+ *   it MUST refuse, writing nothing, with a `RentalDirectoryError` (`code` as in
+ *   {@link tenancyEndRefused}), a tenancy it does not hold, one already ended, and an end not
+ *   after the tenancy's `startedAt`.
+ * - `startTenancy(start)` MUST, after `checkTenancyStart`, record a new current tenancy — the
+ *   next `period` of the tenant at the premises (1 for the first) — and answer it; it MUST
+ *   refuse, writing nothing, an unknown premises (`UNKNOWN`), the holder renting its own
+ *   premises (`INVALID`), a tenant with a current tenancy there (`CONFLICT`) and a start before
+ *   the end of its previous period there (`CONFLICT`): periods never overlap.
  * - Returned records are copies: changing them changes nothing stored.
  */
 export interface RentalDirectory {
@@ -93,6 +127,7 @@ export interface RentalDirectory {
   tenancies(query: TenancyQuery): Promise<TenancyRecord[]>;
   groupRentalPoints(area?: string): Promise<GroupRentalPoint[]>;
   endTenancy(end: TenancyEnd): Promise<TenancyRecord>;
+  startTenancy(start: TenancyStart): Promise<TenancyRecord>;
 }
 
 /** Rental data to load into a directory: premises and tenancies. */
@@ -101,13 +136,22 @@ export interface RentalSeed {
   tenancies: readonly TenancyInput[];
 }
 
-/** Invalid rental data; `localized` holds the message in both languages (`message` is English). */
+/**
+ * Invalid rental data or a refused change; `localized` holds the message in both languages
+ * (`message` is English). `code`: `INVALID` (the input), `UNKNOWN` (no such premises or
+ * tenancy), `CONFLICT` (the state: ended already, rented already, overlapping periods);
+ * `field` names the input field at fault, when one is.
+ */
 export class RentalDirectoryError extends Error {
   override readonly name = 'RentalDirectoryError';
   readonly localized: { 'zh-CN': string; en: string };
-  constructor(zh: string, en: string) {
+  readonly code: 'INVALID' | 'UNKNOWN' | 'CONFLICT';
+  readonly field: string | undefined;
+  constructor(zh: string, en: string, code: 'INVALID' | 'UNKNOWN' | 'CONFLICT' = 'INVALID', field?: string) {
     super(en);
     this.localized = { 'zh-CN': zh, en };
+    this.code = code;
+    this.field = field;
   }
 }
 
@@ -155,22 +199,104 @@ export function checkRentalSeed(seed: RentalSeed): void {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+const isInstant = (v: unknown): v is string => typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
+
+function checkPair(x: { premisesId: unknown; tenantEnterpriseId: unknown }, what: string, whatEn: string): void {
+  if (typeof x !== 'object' || x === null) throw new RentalDirectoryError(`租赁关系的${what}应为对象`, `a tenancy ${whatEn} is an object`);
+  if (typeof x.premisesId !== 'string' || x.premisesId === '') throw new RentalDirectoryError('缺少场所 premisesId', 'premisesId is missing', 'INVALID', 'premisesId');
+  if (typeof x.tenantEnterpriseId !== 'string' || x.tenantEnterpriseId === '')
+    throw new RentalDirectoryError('缺少承租企业 tenantEnterpriseId', 'tenantEnterpriseId is missing', 'INVALID', 'tenantEnterpriseId');
+}
+
+function checkBy(by: unknown, field: string): void {
+  if (by !== undefined && (typeof by !== 'string' || by === '' || by.length > 200))
+    throw new RentalDirectoryError(`${field} 应为 1–200 个字符的用户 id`, `${field} is an actor id of 1–200 characters`, 'INVALID', field);
+}
+
 /**
  * Checks a tenancy end before any implementation records it: non-empty ids and `endedAt` an
  * instant in `toISOString()` form (so it compares with hazards' `createdAt` as text). Throws
  * {@link RentalDirectoryError}.
  */
 export function checkTenancyEnd(end: TenancyEnd): void {
-  if (typeof end !== 'object' || end === null) throw new RentalDirectoryError('租赁关系的终止应为对象', 'a tenancy end is an object');
-  if (typeof end.premisesId !== 'string' || end.premisesId === '') throw new RentalDirectoryError('缺少场所 premisesId', 'premisesId is missing');
-  if (typeof end.tenantEnterpriseId !== 'string' || end.tenantEnterpriseId === '') throw new RentalDirectoryError('缺少承租企业 tenantEnterpriseId', 'tenantEnterpriseId is missing');
-  if (typeof end.endedAt !== 'string' || !INSTANT.test(end.endedAt) || Number.isNaN(Date.parse(end.endedAt)) || new Date(end.endedAt).toISOString() !== end.endedAt)
-    throw new RentalDirectoryError(`终止时间 "${String(end.endedAt)}" 无效，应如 2026-12-06T00:00:00.000Z`, `endedAt "${String(end.endedAt)}" is not an instant like 2026-12-06T00:00:00.000Z`);
+  checkPair(end, '终止', 'end');
+  if (!isInstant(end.endedAt))
+    throw new RentalDirectoryError(
+      `终止时间 "${String(end.endedAt)}" 无效，应如 2026-12-06T00:00:00.000Z`,
+      `endedAt "${String(end.endedAt)}" is not an instant like 2026-12-06T00:00:00.000Z`,
+      'INVALID',
+      'endedAt',
+    );
+  checkBy(end.endedBy, 'endedBy');
 }
 
-/** The refusal for a tenancy the directory does not hold, or holds as ended already: the same words in every implementation. */
-export function tenancyEndRefused(end: TenancyEnd, ended: boolean): RentalDirectoryError {
-  return ended
-    ? new RentalDirectoryError(`${end.tenantEnterpriseId} 在场所 ${end.premisesId} 的租赁关系已终止`, `the tenancy of ${end.tenantEnterpriseId} at ${end.premisesId} has already ended`)
-    : new RentalDirectoryError(`名录中没有 ${end.tenantEnterpriseId} 在场所 ${end.premisesId} 的租赁关系`, `no tenancy of ${end.tenantEnterpriseId} at ${end.premisesId} in the directory`);
+/** Checks a tenancy start as {@link checkTenancyEnd} checks an end (`startedAt` an instant in `toISOString()` form). */
+export function checkTenancyStart(start: TenancyStart): void {
+  checkPair(start, '开始', 'start');
+  if (!isInstant(start.startedAt))
+    throw new RentalDirectoryError(
+      `开始时间 "${String(start.startedAt)}" 无效，应如 2026-12-06T00:00:00.000Z`,
+      `startedAt "${String(start.startedAt)}" is not an instant like 2026-12-06T00:00:00.000Z`,
+      'INVALID',
+      'startedAt',
+    );
+  checkBy(start.startedBy, 'startedBy');
+}
+
+/**
+ * Whether the directory may end `current` (the latest tenancy of the tenant at the premises,
+ * or `undefined`) as `end` asks: the refusal, the same words in every implementation, or `null`.
+ */
+export function tenancyEndRefused(end: TenancyEnd, current: TenancyRecord | undefined): RentalDirectoryError | null {
+  if (current === undefined)
+    return new RentalDirectoryError(
+      `名录中没有 ${end.tenantEnterpriseId} 在场所 ${end.premisesId} 的租赁关系`,
+      `no tenancy of ${end.tenantEnterpriseId} at ${end.premisesId} in the directory`,
+      'UNKNOWN',
+    );
+  if (current.endedAt !== undefined)
+    return new RentalDirectoryError(
+      `${end.tenantEnterpriseId} 在场所 ${end.premisesId} 的租赁关系已终止`,
+      `the tenancy of ${end.tenantEnterpriseId} at ${end.premisesId} has already ended`,
+      'CONFLICT',
+    );
+  if (current.startedAt !== undefined && end.endedAt <= current.startedAt)
+    return new RentalDirectoryError(
+      `终止时间 ${end.endedAt} 应晚于租赁开始时间 ${current.startedAt}`,
+      `endedAt ${end.endedAt} must be after the tenancy's start ${current.startedAt}`,
+      'INVALID',
+      'endedAt',
+    );
+  return null;
+}
+
+/**
+ * Whether the directory may start a tenancy as `start` asks, given the premises' holder
+ * (`undefined`: unknown premises) and the latest tenancy of the tenant there (or `undefined`):
+ * the refusal, the same words in every implementation, or `null`.
+ */
+export function tenancyStartRefused(start: TenancyStart, holder: string | undefined, latest: TenancyRecord | undefined): RentalDirectoryError | null {
+  if (holder === undefined) return new RentalDirectoryError(`场所 ${start.premisesId} 未登记`, `premises ${start.premisesId} is not registered`, 'UNKNOWN', 'premisesId');
+  if (holder === start.tenantEnterpriseId)
+    return new RentalDirectoryError(
+      `企业 ${holder} 不能承租自己持有的场所 ${start.premisesId}`,
+      `enterprise ${holder} cannot rent its own premises ${start.premisesId}`,
+      'INVALID',
+      'tenantEnterpriseId',
+    );
+  if (latest !== undefined && latest.endedAt === undefined)
+    return new RentalDirectoryError(
+      `${start.tenantEnterpriseId} 已在承租场所 ${start.premisesId}`,
+      `${start.tenantEnterpriseId} already rents at ${start.premisesId}`,
+      'CONFLICT',
+      'tenantEnterpriseId',
+    );
+  if (latest?.endedAt !== undefined && start.startedAt < latest.endedAt)
+    return new RentalDirectoryError(
+      `开始时间 ${start.startedAt} 早于上一次租赁的终止时间 ${latest.endedAt}：租期不能重叠`,
+      `startedAt ${start.startedAt} is before the end of the previous tenancy (${latest.endedAt}): periods never overlap`,
+      'CONFLICT',
+      'startedAt',
+    );
+  return null;
 }

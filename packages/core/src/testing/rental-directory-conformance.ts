@@ -22,6 +22,9 @@ export const RENTAL_DIRECTORY_CONFORMANCE_TESTS = Object.freeze([
   'invalid rental data is refused',
   'ending a tenancy keeps its history: current lists leave it out, includeEnded lists it with endedAt',
   'ending an unknown or an ended tenancy, or with a malformed instant, is refused and changes nothing',
+  'a tenant rents the same premises again after an end: a new period, both kept in the history',
+  'starting a tenancy is refused, writing nothing, at an unknown premises, at its own, while rented, or overlapping the previous period',
+  'an end not after the start of its period is refused',
 ] as const);
 
 const premises = (id: string, enterpriseId: string, area: string, extra: Partial<PremisesRecord> = {}): PremisesRecord => ({
@@ -92,9 +95,9 @@ export function runRentalDirectoryConformance(options: RentalDirectoryConformanc
     it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[2], async () => {
       const { x, dir } = await fresh();
       expect(await dir.tenancies({ landlordEnterpriseId: `${x}L1` })).toEqual([
-        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T1`, area: 'D1/G1' },
-        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1' },
-        { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2' },
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T1`, area: 'D1/G1', period: 1 },
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1', period: 1 },
+        { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2', period: 1 },
       ]);
       expect((await dir.tenancies({ tenantEnterpriseId: `${x}T1` })).map((t) => [t.premisesId, t.landlordEnterpriseId])).toEqual([
         [`${x}P1`, `${x}L1`],
@@ -151,17 +154,18 @@ export function runRentalDirectoryConformance(options: RentalDirectoryConformanc
         landlordEnterpriseId: `${x}L1`,
         tenantEnterpriseId: `${x}T1`,
         area: 'D1/G1',
+        period: 1,
         endedAt,
       });
       // Current tenancies: T1 rents only P3 now; P1 keeps T2.
       expect((await dir.tenancies({ tenantEnterpriseId: `${x}T1` })).map((t) => t.premisesId)).toEqual([`${x}P3`]);
-      expect(await dir.tenancies({ premisesId: `${x}P1` })).toEqual([{ premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1' }]);
+      expect(await dir.tenancies({ premisesId: `${x}P1` })).toEqual([{ premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1', period: 1 }]);
       expect((await dir.groupRentalPoints('D1/G1')).filter((g) => g.premises.id.startsWith(x)).map((g) => g.tenantEnterpriseIds)).toEqual([[`${x}T2`]]);
       // History: the ended tenancy with its end; current ones without one.
       expect(await dir.tenancies({ landlordEnterpriseId: `${x}L1`, includeEnded: true })).toEqual([
-        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T1`, area: 'D1/G1', endedAt },
-        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1' },
-        { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2' },
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T1`, area: 'D1/G1', period: 1, endedAt },
+        { premisesId: `${x}P1`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T2`, area: 'D1/G1', period: 1 },
+        { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2', period: 1 },
       ]);
       expect((await dir.tenancies({ tenantEnterpriseId: `${x}T1`, includeEnded: true })).map((t) => [t.premisesId, t.endedAt ?? null])).toEqual([
         [`${x}P1`, endedAt],
@@ -187,6 +191,82 @@ export function runRentalDirectoryConformance(options: RentalDirectoryConformanc
       await dir.endTenancy(end);
       expect(await refusal(dir.endTenancy({ ...end, endedAt: '2026-12-07T04:00:00.000Z' }))).toBe('RentalDirectoryError');
       expect((await dir.tenancies({ premisesId: `${x}P2`, includeEnded: true })).map((t) => t.endedAt)).toEqual([end.endedAt]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[8], async () => {
+      const { x, dir } = await fresh();
+      const base = { premisesId: `${x}P2`, landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, area: 'D1/G2' };
+      const end1 = '2026-03-01T00:00:00.000Z';
+      const start2 = '2026-06-01T00:00:00.000Z';
+      const end2 = '2026-09-01T00:00:00.000Z';
+      expect(await dir.endTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, endedAt: end1, endedBy: 'grid-1' })).toEqual({ ...base, period: 1, endedAt: end1, endedBy: 'grid-1' });
+      expect(await dir.startTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, startedAt: start2, startedBy: 'grid-2' })).toEqual({
+        ...base,
+        period: 2,
+        startedAt: start2,
+        startedBy: 'grid-2',
+      });
+      expect(await dir.tenancies({ premisesId: `${x}P2` })).toEqual([{ ...base, period: 2, startedAt: start2, startedBy: 'grid-2' }]);
+      expect(await dir.endTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, endedAt: end2 })).toEqual({ ...base, period: 2, startedAt: start2, startedBy: 'grid-2', endedAt: end2 });
+      // A third period may start the instant the second ended.
+      await dir.startTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, startedAt: end2 });
+      expect(await dir.tenancies({ landlordEnterpriseId: `${x}L1`, tenantEnterpriseId: `${x}T3`, includeEnded: true })).toEqual([
+        { ...base, period: 1, endedAt: end1, endedBy: 'grid-1' },
+        { ...base, period: 2, startedAt: start2, startedBy: 'grid-2', endedAt: end2 },
+        { ...base, period: 3, startedAt: end2 },
+      ]);
+      expect((await dir.tenancies({ tenantEnterpriseId: `${x}T3` })).map((t) => t.period)).toEqual([3]);
+      // A first tenancy of a tenant new to the premises, listed among the others in order; a group-rental point lists it.
+      expect(await dir.startTenancy({ premisesId: `${x}P1`, tenantEnterpriseId: `${x}T3`, startedAt: start2 })).toEqual({
+        premisesId: `${x}P1`,
+        landlordEnterpriseId: `${x}L1`,
+        tenantEnterpriseId: `${x}T3`,
+        area: 'D1/G1',
+        period: 1,
+        startedAt: start2,
+      });
+      expect((await dir.tenancies({ premisesId: `${x}P1` })).map((t) => t.tenantEnterpriseId)).toEqual([`${x}T1`, `${x}T2`, `${x}T3`]);
+      expect((await dir.groupRentalPoints('D1/G1')).filter((g) => g.premises.id.startsWith(x)).map((g) => g.tenantEnterpriseIds)).toEqual([[`${x}T1`, `${x}T2`, `${x}T3`]]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[9], async () => {
+      const { x, dir } = await fresh();
+      const refusal = async (attempt: Promise<unknown>) =>
+        attempt.then(
+          () => 'accepted',
+          (e: unknown) => `${(e as Error).name}:${(e as { code?: string }).code}`,
+        );
+      const start = { premisesId: `${x}P2`, tenantEnterpriseId: `${x}T9`, startedAt: '2026-06-01T00:00:00.000Z' };
+      expect(await refusal(dir.startTenancy({ ...start, premisesId: `${x}P9` }))).toBe('RentalDirectoryError:UNKNOWN');
+      expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: `${x}L1` }))).toBe('RentalDirectoryError:INVALID');
+      expect(await refusal(dir.startTenancy({ ...start, startedAt: '2026-06-01' }))).toBe('RentalDirectoryError:INVALID');
+      expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: '' }))).toBe('RentalDirectoryError:INVALID');
+      // Rented already (a loaded tenancy), then overlapping the period that ended.
+      expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: `${x}T3` }))).toBe('RentalDirectoryError:CONFLICT');
+      await dir.endTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, endedAt: '2026-07-01T00:00:00.000Z' });
+      expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: `${x}T3` }))).toBe('RentalDirectoryError:CONFLICT');
+      expect(await dir.tenancies({ premisesId: `${x}P2` })).toEqual([]);
+      expect((await dir.tenancies({ premisesId: `${x}P2`, includeEnded: true })).map((t) => t.period)).toEqual([1]);
+      expect(await dir.tenancies({ tenantEnterpriseId: `${x}T9`, includeEnded: true })).toEqual([]);
+      // Ending twice, or ending the tenant's tenancy at a premises it never rented.
+      expect(await refusal(dir.endTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, endedAt: '2026-08-01T00:00:00.000Z' }))).toBe('RentalDirectoryError:CONFLICT');
+      expect(await refusal(dir.endTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T9`, endedAt: '2026-08-01T00:00:00.000Z' }))).toBe('RentalDirectoryError:UNKNOWN');
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[10], async () => {
+      const { x, dir } = await fresh();
+      const startedAt = '2026-06-01T00:00:00.000Z';
+      await dir.startTenancy({ premisesId: `${x}P3`, tenantEnterpriseId: `${x}T9`, startedAt });
+      for (const endedAt of [startedAt, '2026-05-31T23:59:59.999Z']) {
+        const error = await dir.endTenancy({ premisesId: `${x}P3`, tenantEnterpriseId: `${x}T9`, endedAt }).then(
+          () => null,
+          (e: unknown) => e as { name: string; code: string; field: string },
+        );
+        expect(error && [error.name, error.code, error.field]).toEqual(['RentalDirectoryError', 'INVALID', 'endedAt']);
+      }
+      expect(await dir.tenancies({ premisesId: `${x}P3`, tenantEnterpriseId: `${x}T9` })).toEqual([
+        { premisesId: `${x}P3`, landlordEnterpriseId: `${x}L2`, tenantEnterpriseId: `${x}T9`, area: 'D2/G1', period: 1, startedAt },
+      ]);
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { HazardSummary } from '@anjian/core';
 import { encodeKeysetCursor } from '@anjian/core/ports';
-import { canRead, narrow, readScopes } from '@anjian/core/internal';
+import { canRead, narrow, readScopes, timeBounded } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
@@ -52,7 +52,7 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       const after = query.get('after');
       if (scopes === 'all') return jsonResponse(await deps.store.query(filter, { limit, after }));
       // One scope (the usual case): narrow the query itself so the indexes serve it (a time-bounded scope is checked row by row below).
-      if (scopes.length === 1 && scopes[0]!.foundBefore === undefined) {
+      if (scopes.length === 1 && !timeBounded(scopes[0]!)) {
         const narrowed = narrow(filter, scopes[0]!);
         return jsonResponse(narrowed ? await deps.store.query(narrowed, { limit, after }) : { items: [], next: null });
       }

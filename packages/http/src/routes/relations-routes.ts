@@ -5,6 +5,7 @@ import {
   canRead,
   collectRoundCoverage,
   drawRoundSample,
+  mayChangeTenancy,
   mayManageRound,
   openRound,
   readRound,
@@ -19,6 +20,7 @@ import {
   type ReadScopes,
   type RoundDeps,
   type RoundInput,
+  type TenancyRecord,
 } from '@anjian/core/internal';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
@@ -64,6 +66,83 @@ function roundProblem(e: unknown): never {
     throw new HttpProblem(status, code, title, e.localized, status === 422 ? [{ code: e.code, severity: 'error', pointer: e.pointer, message: e.localized }] : undefined);
   }
   throw e;
+}
+
+const TENANCY: JsonSchema = {
+  type: 'object',
+  required: ['premisesId', 'landlordEnterpriseId', 'tenantEnterpriseId', 'area', 'period'],
+  additionalProperties: false,
+  description: 'one period of a tenant at a premises / 一段租赁关系',
+  properties: {
+    premisesId: { type: 'string' },
+    landlordEnterpriseId: { type: 'string' },
+    tenantEnterpriseId: { type: 'string' },
+    area: { type: 'string' },
+    period: { type: 'integer', minimum: 1, description: '1, 2, … each time the tenant rents the premises again / 第几次承租' },
+    startedAt: { type: 'string' },
+    startedBy: { type: 'string', description: 'who recorded the start / 登记开始的用户' },
+    endedAt: { type: 'string' },
+    endedBy: { type: 'string', description: 'who recorded the end / 登记终止的用户' },
+  },
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const invalidTenancy = (pointer: string, zh: string, en: string) =>
+  new HttpProblem(422, 'INVALID_TENANCY', { 'zh-CN': '租赁关系无效', en: 'Invalid tenancy' }, { 'zh-CN': zh, en }, [
+    { code: 'INVALID_TENANCY', severity: 'error', pointer, message: { 'zh-CN': zh, en } },
+  ]);
+
+/**
+ * A tenancy change's body: only `fields`, each a string; `instant` (the time field) an ISO
+ * instant in `toISOString()` form, not after `now` — absent means now. Located 422s.
+ */
+function tenancyBody(body: Record<string, unknown>, fields: readonly string[], instant: string, now: Date): Record<string, string> {
+  for (const key of Object.keys(body)) if (!fields.includes(key)) throw invalidTenancy(`/${key}`, `不认识的字段 ${key}`, `unknown field ${key}`);
+  const out: Record<string, string> = {};
+  for (const key of fields) {
+    const v = body[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v === '' || v.length > 200) throw invalidTenancy(`/${key}`, `${key} 应为 1–200 个字符的字符串`, `${key} must be a string of 1–200 characters`);
+    out[key] = v;
+  }
+  const at = out[instant] ?? now.toISOString();
+  if (!INSTANT.test(at) || Number.isNaN(Date.parse(at)) || new Date(at).toISOString() !== at)
+    throw invalidTenancy(`/${instant}`, `${instant} 应为如 2026-12-06T00:00:00.000Z 的时间`, `${instant} must be an instant like 2026-12-06T00:00:00.000Z`);
+  if (Date.parse(at) > now.getTime()) throw invalidTenancy(`/${instant}`, `${instant} 不能晚于当前时间`, `${instant} cannot be in the future`);
+  out[instant] = at;
+  return out;
+}
+
+/** The directory's refusal of a tenancy change as a problem; anything else is rethrown. */
+function tenancyProblem(e: unknown, kind: 'start' | 'end'): never {
+  // By name, not instanceof: the directory may come from another bundle of core.
+  const x = e as { name?: string; code?: string; field?: string; localized?: { 'zh-CN': string; en: string } };
+  if (x?.name !== 'RentalDirectoryError' || !x.localized) throw e;
+  if (x.code === 'UNKNOWN') throw new HttpProblem(404, kind === 'end' ? 'TENANCY_NOT_FOUND' : 'PREMISES_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, x.localized);
+  if (x.code === 'CONFLICT')
+    throw new HttpProblem(409, kind === 'end' ? 'TENANCY_ENDED' : x.field === 'startedAt' ? 'TENANCY_OVERLAP' : 'TENANCY_EXISTS', { 'zh-CN': '冲突', en: 'Conflict' }, x.localized);
+  const pointer = `/${x.field ?? ''}`;
+  throw new HttpProblem(422, 'INVALID_TENANCY', { 'zh-CN': '租赁关系无效', en: 'Invalid tenancy' }, x.localized, [{ code: 'INVALID_TENANCY', severity: 'error', pointer, message: x.localized }]);
+}
+
+/**
+ * The actor and the premises of a tenancy change, after the permission check
+ * (`mayChangeTenancy`): an actor with no staff role is refused before the premises is looked
+ * up, so an enterprise user learns nothing of premises ids.
+ */
+async function tenancyChange(ctx: RouteContext, r: RelationsApiOptions) {
+  const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
+  if (!actor) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '拒绝访问', en: 'Forbidden' }, { 'zh-CN': '未知的用户', en: 'unknown actor' });
+  const refuse = () =>
+    forbidden(
+      '只有部门管理员或辖区覆盖该场所的网格员、执法人员可以登记租赁关系的开始和终止',
+      "only a department admin, or a grid inspector or officer whose areas cover the premises, may record a tenancy's start or end",
+    );
+  if (!['department_admin', 'grid', 'enforcement'].some((role) => actor.roles.includes(role as never))) throw refuse();
+  const premises = await r.rental.premises(ctx.params.premisesId as string);
+  if (!premises) throw notFound('PREMISES_NOT_FOUND', `没有场所 ${ctx.params.premisesId}`, `no premises ${ctx.params.premisesId}`);
+  if (!mayChangeTenancy(actor, premises)) throw refuse();
+  return { actor, premises };
 }
 
 function roundDeps(ctx: RouteContext, r: RelationsApiOptions): RoundDeps {
@@ -130,7 +209,14 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       return jsonResponse({
         ...file,
         // A partial reader (a landlord) sees only the premises its scopes name, not the tenant's others.
-        premises: whole ? file.premises : { held: file.premises.held.filter((p) => atPremises.has(p.id)), rented: file.premises.rented.filter((r) => atPremises.has(r.premises.id)), tenants: [] },
+        premises: whole
+          ? file.premises
+          : {
+              held: file.premises.held.filter((p) => atPremises.has(p.id)),
+              rented: file.premises.rented.filter((r) => atPremises.has(r.premises.id)),
+              tenants: [],
+              past: file.premises.past.filter((t) => atPremises.has(t.premisesId)),
+            },
         devices: whole ? file.devices : [],
         inspections,
         hazards: { open, closed },
@@ -145,7 +231,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'getLandlordView',
     summary: "A landlord's rental points, tenants and their hazards rolled up (出租方视图)",
     description:
-      'Every premises the landlord holds that has tenants or is a group-rental point (群租房), each tenant with its hazards found at that premises rolled up (open by level, overdue, closed) — for supervision as a unit (挂牌督办). Hazards the actor may not read are not counted; an actor who is neither the landlord nor reads its area gets 403.\n\n出租方名下的出租点及其承租方隐患汇总，可整体挂牌督办。',
+      'Every premises the landlord holds that has tenants, had tenants or is a group-rental point (群租房), each current tenant with its hazards found at that premises rolled up (open by level, overdue, closed), and the past tenancies with their periods and what the tenant found there during them — for supervision as a unit (挂牌督办). Hazards the actor may not read are not counted; an actor who is neither the landlord nor reads its area gets 403. manage lists the premises whose tenancies the actor may start and end.\n\n出租方名下的出租点及其承租方隐患汇总（含历史租赁及租期），可整体挂牌督办；manage 为当前用户可登记租赁开始和终止的场所。',
     tags: ['relations'],
     auth: 'required',
     response: { status: 200, description: 'the landlord view / 出租方视图', schema: obj('LandlordView of @anjian/core/internal') },
@@ -161,7 +247,8 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const reachesArea = scopes === 'all' || scopes.some((s) => s.enterpriseId === undefined && s.area !== undefined && premises.some((p) => areaCovers(s.area as string, p.area)));
       if (!own && !reachesArea) throw forbidden(`你无权查看出租方 ${landlord.id} 的出租点`, `you may not read the rental points of landlord ${landlord.id}`);
       const view = await buildLandlordView({ rental: r.rental, store: ctx.deps.store }, landlord.id, { asOf: ctx.deps.clock.now(), visible: (row) => canRead(scopes, row) });
-      return jsonResponse({ landlord, ...view });
+      // The premises whose tenancies the actor may start and end (the portal shows its actions there).
+      return jsonResponse({ landlord, ...view, manage: premises.filter((p) => mayChangeTenancy(actor, p)).map((p) => p.id) });
     },
   },
   {
@@ -289,6 +376,74 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       } catch (e) {
         return roundProblem(e);
       }
+    },
+  },
+  {
+    method: 'post',
+    path: '/premises/{premisesId}/tenancies',
+    operationId: 'startTenancy',
+    summary: 'Start a tenancy: a tenant renting at the premises (again, after an end) / 登记租赁开始',
+    description:
+      "Records that tenantEnterpriseId rents at the premises from startedAt (default: now; never in the future): a new period of the tenancy — 1 the first time, 2 when the tenant rents again after an end — so the landlord reads the tenant's hazards found there from then on, and the tenant may report there. Who: a department admin, or a grid inspector or enforcement officer whose areas cover the premises' area — never the landlord or the tenant (the relation decides what a landlord reads). The actor is recorded as startedBy. A tenant renting there already is 409 TENANCY_EXISTS; a start before the end of its previous period 409 TENANCY_OVERLAP.\n\n登记承租企业自 startedAt（默认当前时间，不能晚于当前时间）起承租该场所：租赁关系的新一期（首次为 1，终止后再次承租为 2……）。由部门管理员或辖区覆盖该场所的网格员、执法人员登记，出租方和承租方不能自行登记；登记人记为 startedBy。",
+    tags: ['relations'],
+    auth: 'required',
+    requestBody: {
+      type: 'object',
+      required: ['tenantEnterpriseId'],
+      additionalProperties: false,
+      properties: {
+        tenantEnterpriseId: { type: 'string', minLength: 1, maxLength: 200 },
+        startedAt: { type: 'string', description: 'an instant like 2026-12-06T00:00:00.000Z, default now / 时间，默认当前时间' },
+      },
+    },
+    response: { status: 201, description: 'the new tenancy / 新的租赁关系', schema: TENANCY },
+    errors: [400, 401, 403, 404, 409, 422],
+    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'PREMISES_NOT_FOUND'], 409: ['TENANCY_EXISTS', 'TENANCY_OVERLAP'], 422: ['INVALID_TENANCY'] },
+    async handle(ctx) {
+      const r = relations(ctx);
+      const { actor, premises } = await tenancyChange(ctx, r);
+      const body = tenancyBody(await readJsonObject(ctx.request, 4096), ['tenantEnterpriseId', 'startedAt'], 'startedAt', ctx.deps.clock.now());
+      const tenantEnterpriseId = body.tenantEnterpriseId;
+      if (tenantEnterpriseId === undefined) throw invalidTenancy('/tenantEnterpriseId', '缺少承租企业 tenantEnterpriseId', 'tenantEnterpriseId is required');
+      if (!(await ctx.deps.directory.enterprise(tenantEnterpriseId)))
+        throw invalidTenancy('/tenantEnterpriseId', `名录中没有企业 ${tenantEnterpriseId}`, `no enterprise ${tenantEnterpriseId} in the directory`);
+      let tenancy: TenancyRecord;
+      try {
+        tenancy = await r.rental.startTenancy({ premisesId: premises.id, tenantEnterpriseId, startedAt: body.startedAt as string, startedBy: actor.id });
+      } catch (e) {
+        return tenancyProblem(e, 'start');
+      }
+      return jsonResponse(tenancy, 201);
+    },
+  },
+  {
+    method: 'post',
+    path: '/premises/{premisesId}/tenancies/{tenantEnterpriseId}/end',
+    operationId: 'endTenancy',
+    summary: 'End a tenancy (结束租赁): the history is kept / 登记租赁终止',
+    description:
+      "Records that the tenant's current tenancy at the premises ended at endedAt (default: now; never in the future, and after the tenancy's start). The tenancy stays in the history with its period; the landlord keeps reading what the tenant found there during it and nothing found from the end on, and the tenant may no longer report there. Who: as for starting one. The actor is recorded as endedBy. No tenancy of the tenant there is 404 TENANCY_NOT_FOUND; one already ended 409 TENANCY_ENDED; an end not after the start 422 INVALID_TENANCY at /endedAt.\n\n登记承租企业在该场所的当前租赁关系于 endedAt（默认当前时间，不能晚于当前时间，须晚于开始时间）终止；历史保留，出租方仍可读取租期内的隐患，终止后的读不到。登记人记为 endedBy。",
+    tags: ['relations'],
+    auth: 'required',
+    requestBody: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { endedAt: { type: 'string', description: 'an instant like 2026-12-06T00:00:00.000Z, default now / 时间，默认当前时间' } },
+    },
+    response: { status: 200, description: 'the ended tenancy / 已终止的租赁关系', schema: TENANCY },
+    errors: [400, 401, 403, 404, 409, 422],
+    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'PREMISES_NOT_FOUND', 'TENANCY_NOT_FOUND'], 409: ['TENANCY_ENDED'], 422: ['INVALID_TENANCY'] },
+    async handle(ctx) {
+      const r = relations(ctx);
+      const { actor, premises } = await tenancyChange(ctx, r);
+      const body = tenancyBody(await readJsonObject(ctx.request, 4096), ['endedAt'], 'endedAt', ctx.deps.clock.now());
+      let tenancy: TenancyRecord;
+      try {
+        tenancy = await r.rental.endTenancy({ premisesId: premises.id, tenantEnterpriseId: ctx.params.tenantEnterpriseId as string, endedAt: body.endedAt as string, endedBy: actor.id });
+      } catch (e) {
+        return tenancyProblem(e, 'end');
+      }
+      return jsonResponse(tenancy);
     },
   },
 ];
