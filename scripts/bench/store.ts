@@ -8,6 +8,10 @@
 //     received after its notice without anyone waiting (no busy-wait; if the clock has not
 //     moved on, the client yields for a millisecond). Printed with the load average, the
 //     group sizes the store reached, and the ratio to (1).
+//  2b. SQLite only, same run: the transitions again (half the hazards) with a checkpoint every
+//     1 000 pages of WAL (SQLite's default, the store's before) against the store's default
+//     4 000: four pairs on fresh files, alternating which goes first; each pair's ratio and
+//     the median (the load moves between runs; adjacent runs see the most similar load).
 //  3. Dashboard and work-queue query latency with 1 000 000 events (200 000 hazards) in the
 //     store, seeded in bulk (pre-built event rows; seeding through the chain would take too
 //     long; the queries read only the list rows and their indexes).
@@ -71,7 +75,7 @@ class Groups {
   }
 }
 
-async function transitions(store: Store): Promise<Throughput> {
+async function transitions(store: Store, hazardsPerClient = perClient): Promise<Throughput> {
   const evidence = createMemoryEvidenceStore();
   const deps = { store, clock: systemClock, calendar: TEST_CALENDAR_2026, directory: createStaticDirectory(Object.values(TEST_ACTORS)), evidence };
   const upload = async (hazardId: string, kind: EvidenceKind, n: number): Promise<EvidenceRef> => {
@@ -107,9 +111,9 @@ async function transitions(store: Store): Promise<Throughput> {
   // A client carries two hazards: it opens the next one before it finishes the previous.
   const client = async (c: number) => {
     let previous: [string, number] | null = null;
-    for (let n = 0; n <= perClient; n++) {
+    for (let n = 0; n <= hazardsPerClient; n++) {
       const hazardId = `B${c}-${n}-${stamp}`;
-      const opened: [string, number] | null = n < perClient ? [hazardId, await open(hazardId)] : null;
+      const opened: [string, number] | null = n < hazardsPerClient ? [hazardId, await open(hazardId)] : null;
       if (previous) await finish(...previous);
       previous = opened;
     }
@@ -311,6 +315,21 @@ async function main() {
       const limit16 = sqliteLimit(path, 16);
       const t = await transitions(store);
       store.close();
+      // Same run, fresh files: checkpoint every 1 000 pages (SQLite's default) vs the store's
+      // default, in pairs of alternating order; each pair's ratio, and their median.
+      const checkpointPairs: Array<[number, number]> = [];
+      for (let pair = 0; pair < 4; pair++) {
+        const rates = new Map<number, number>();
+        for (const every of pair % 2 === 0 ? [1000, 4000] : [4000, 1000]) {
+          const abPath = join(dir, `ab-${pair}-${every}.db`);
+          const abStore = createSqliteStore({ path: abPath, walAutocheckpoint: every });
+          const r = await transitions(abStore, Math.ceil(perClient / 2));
+          abStore.close();
+          for (const suffix of ['', '-wal', '-shm']) rmSync(abPath + suffix, { force: true });
+          rates.set(every, r.transitions / r.seconds);
+        }
+        checkpointPairs.push([rates.get(1000)!, rates.get(4000)!]);
+      }
       const savepointFile = sqliteLimit(path, 16, 'file');
       const savepointMemory = sqliteLimit(path, 16, 'memory');
       const plain16 = sqliteLimit(path, 16);
@@ -328,6 +347,10 @@ async function main() {
         `same file, one connection; ${Math.round(limit16)} rows/s at 16 rows per transaction`,
         hazards > 0 ? await latency(seeded) : [],
         hazards * 5 + t.transitions,
+      );
+      const pairRatios = checkpointPairs.map(([a, b]) => b / a).sort((x, y) => x - y);
+      console.log(
+        `  checkpoint every 1 000 vs 4 000 WAL pages (4 pairs, alternating order, fresh files, ${clients} × ${Math.ceil(perClient / 2)} hazards; load ${loadavg()[0]!.toFixed(2)}): ${checkpointPairs.map(([a, b]) => `${Math.round(a)} vs ${Math.round(b)}/s`).join(', ')}; ratio 4 000 ÷ 1 000 median ${((pairRatios[1]! + pairRatios[2]!) / 2).toFixed(2)} (${pairRatios.map((r) => r.toFixed(2)).join(' ')})`,
       );
       console.log(
         `  16 rows per transaction (200-byte rows, after the transitions; load ${loadavg()[0]!.toFixed(2)}): plain ${Math.round(plain16)} rows/s; a savepoint per row ${Math.round(savepointMemory)} rows/s with temp_store=MEMORY, ${Math.round(savepointFile)} with temp_store=FILE`,

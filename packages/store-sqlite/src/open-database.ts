@@ -15,12 +15,23 @@ export class SqliteStoreError extends StoreError {
 }
 
 /**
+ * Pages of WAL after which a commit copies them into the database file (a checkpoint).
+ * SQLite's default is 1 000; at 4 000 (16 MB of WAL with 4 KB pages) a page that many commits
+ * rewrite (an index's last leaf, the list rows) is copied once per 4 000 pages of WAL instead of
+ * once per 1 000: on the store benchmark the
+ * database file receives half the bytes (55 → 28 MB for 9 600 transitions) and 16 % fewer
+ * fsyncs, the WAL's own writes unchanged. Durability does not depend on it: a commit is
+ * durable once its WAL frames are synced.
+ */
+const WAL_AUTOCHECKPOINT = 4000;
+
+/**
  * Open (creating if needed) a database file with WAL and `synchronous=FULL`, migrate it to
  * the latest schema, and read both pragmas back: a store that cannot get them refuses to
  * open rather than silently risking acknowledged commands (docs/security.md T14).
  * `':memory:'` is allowed for tests and skips the durability check.
  */
-export function openDatabase(path: string, options: { busyTimeoutMs?: number } = {}): Database.Database {
+export function openDatabase(path: string, options: { busyTimeoutMs?: number; walAutocheckpoint?: number } = {}): Database.Database {
   const db = new Database(path);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
@@ -30,6 +41,7 @@ export function openDatabase(path: string, options: { busyTimeoutMs?: number } =
     if (path !== ':memory:') {
       const mode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
       db.pragma('synchronous = FULL');
+      db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpoint ?? WAL_AUTOCHECKPOINT))}`);
       const sync = Number(db.pragma('synchronous', { simple: true }));
       if (mode !== 'wal' || sync !== 2) {
         throw new SqliteStoreError('DURABILITY_UNAVAILABLE', `SQLite store needs journal_mode=WAL and synchronous=FULL, got ${mode} and ${sync}`);

@@ -23,8 +23,11 @@ describe('opening a database file', () => {
   it('asserts WAL and synchronous=FULL, and migrates to the latest schema', () => {
     const path = tempDb();
     const store = createSqliteStore({ path });
-    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2, walAutocheckpoint: 4000 });
     store.close();
+    const tuned = createSqliteStore({ path, walAutocheckpoint: 1000 });
+    expect(tuned.durability().walAutocheckpoint).toBe(1000);
+    tuned.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     raw.close();
