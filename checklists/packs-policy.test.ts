@@ -53,6 +53,17 @@ describe('checklist packs', () => {
     }
   });
 
+  it('names its domain in both languages (reports show the name, not the code), the same in every pack of a domain', () => {
+    const byDomain = new Map<string, string>();
+    for (const [id, pack] of packs) {
+      expect(pack.domainLabel?.['zh-CN'], `${id}: domainLabel.zh-CN`).toMatch(/\S/);
+      expect(pack.domainLabel?.en, `${id}: domainLabel.en`).toMatch(/\S/);
+      const name = JSON.stringify(pack.domainLabel);
+      expect(byDomain.get(pack.domain) ?? name, `${id}: domainLabel differs from another ${pack.domain} pack's`).toBe(name);
+      byDomain.set(pack.domain, name);
+    }
+  });
+
   it('bases every major rule and composite on a clause of a national determination standard', () => {
     const offenders: string[] = [];
     for (const pack of packs.values()) {

@@ -16,12 +16,14 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { HazardState } from '@anjian/core';
 import {
   aggregateReportFacts,
   buildPeriodicReport,
+  domainLabels,
   evolve,
   generateCity,
   outboxMessagesFor,
@@ -31,6 +33,7 @@ import {
   type CityHazard,
   type PeriodicReport,
 } from '@anjian/core/internal';
+import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 import type { HazardReportFact, ReportReadModel, Store } from '@anjian/core/ports';
 import { createPostgresBulkLoader, createPostgresRentalDirectory, createPostgresReportReadModel, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteBulkLoader, createSqliteRentalDirectory, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
@@ -53,6 +56,11 @@ const SAMPLE = Number(values.sample);
 const NOW = '2026-12-01T00:00:00.000Z';
 const BATCH = 100; // enterprises per transaction
 const MONTH = reportPeriod('monthly', '2026-11');
+// The domains named as the repository's packs name them (燃气 for gas), as the CLI and HTTP do.
+const DOMAINS = (async () => {
+  const dirs = await findPackDirs([fileURLToPath(new URL('../../checklists', import.meta.url))]);
+  return domainLabels((await Promise.all(dirs.map((dir) => loadPackFromPath(dir)))).flatMap((r) => (r.ok ? [r.pack] : [])));
+})();
 
 // Peak RSS of the current phase, sampled every 50 ms (and at each phase's end).
 let phasePeak = 0;
@@ -273,7 +281,7 @@ async function run(target: Target): Promise<void> {
   let monthlyMs = 0;
   for (const [label, make] of reports) {
     const r = await phase(make);
-    const html = renderReportHtml(r.value);
+    const html = renderReportHtml(r.value, { domains: await DOMAINS });
     monthly ??= r.value;
     if (label === 'monthly 2026-11') monthlyMs = r.ms;
     const s = r.value.summary;

@@ -30,15 +30,21 @@ describe('anjian report', () => {
     const area = report.areas[0].area as string;
     const scoped = JSON.parse((await runCli(['report', 'monthly', '--month', '2026-11', '--area', area, '--store', `sqlite:${db}`, '--format', 'json', '--now', NOW])).out);
     expect(scoped.summary.found).toBe(report.areas[0].found);
-    const html = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${db}`, '--now', NOW, '--lang', 'zh-CN']);
+    const html = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${db}`, '--now', NOW, '--lang', 'zh-CN', '--packs', 'checklists']);
     expect(html.out).toMatch(/^<!doctype html>/);
     expect(html.out).toContain('安全生产隐患月通报（2026-11）');
     expect(html.out).toContain('<svg');
+    // The domains as the packs name them, not their codes.
+    for (const name of ['燃气', '消防', '有限空间', '危险化学品', '危险作业']) expect(html.out).toContain(`<td>${name}</td>`);
+    expect(html.out).not.toContain('<td>gas</td>');
+    // Without packs, the codes show, marked.
+    const bare = await runCli(['report', 'monthly', '--month', '2026-11', '--store', `sqlite:${db}`, '--now', NOW, '--lang', 'zh-CN']);
+    expect(bare.out).toContain('<td>gas（无对应检查表）</td>');
   });
 
   it('writes the quarterly assessment as an .xlsx workbook', async () => {
     const file = join(dir, 'q3.xlsx');
-    const r = await runCli(['report', 'quarterly', '--quarter', '2026-Q3', '--store', `sqlite:${db}`, '--format', 'xlsx', '--output', file, '--now', NOW]);
+    const r = await runCli(['report', 'quarterly', '--quarter', '2026-Q3', '--store', `sqlite:${db}`, '--format', 'xlsx', '--output', file, '--now', NOW, '--packs', 'checklists']);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/wrote Quarterly hazard assessment \(2026-Q3\)/);
     const bytes = readFileSync(file);
@@ -47,6 +53,9 @@ describe('anjian report', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toContain('Areas ranked');
+    const byDomain = book.worksheets.find((s) => s.name.startsWith('By domain'))!;
+    const names = byDomain.getColumn(1).values.slice(3);
+    expect(names.sort()).toEqual(['Confined spaces', 'Fire', 'Gas', 'Hazardous chemicals', 'Hazardous work']);
   });
 
   it('refuses a bad month, an unknown area and a missing store, in both languages, with exit 2', async () => {

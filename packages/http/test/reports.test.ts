@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
 import { createMemoryReportReadModel, generateCity, type ReportSheet } from '@anjian/core/internal';
+import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, REPORT_ROUTES } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
@@ -71,6 +73,31 @@ describe('GET /reports/{kind}', () => {
     expect(sheetsSeen.at(-1)![0]!.rows[0]).toEqual(['Scope', 'D1']);
     // Without a period: the current one by the server's clock.
     expect((await call('admin', '/reports/weekly')).body.period.label).toBe('2026-W49');
+  });
+
+  it('names the domains as the served packs do (燃气, 有限空间) in the HTML and the sheets; a domain no pack serves shows as its code, marked', async () => {
+    const packs = await Promise.all(
+      ['gas', 'confined-space'].map(async (dir) => {
+        const loaded = await loadPackFromPath(fileURLToPath(new URL(`../../../checklists/${dir}`, import.meta.url)));
+        if (!loaded.ok) throw new Error(`checklists/${dir} does not load`);
+        return loaded.pack;
+      }),
+    );
+    const sheets: ReportSheet[][] = [];
+    const named = createAnjianApi({ ...options, packs, reports: { model, xlsx: async (s) => (sheets.push(s), new Uint8Array()) } });
+    const get = async (path: string) => (await named.fetch(new Request(`http://x/api${path}`, { headers: { 'x-actor': 'admin' } }))).text();
+    const zh = await get('/reports/monthly?period=2026-11&format=html&lang=zh-CN');
+    expect(zh).toContain('<td>燃气</td>');
+    expect(zh).toContain('<td>有限空间</td>');
+    expect(zh).toContain('<td>fire（无对应检查表）</td>');
+    expect(zh).not.toContain('<td>gas</td>');
+    const en = await get('/reports/monthly?period=2026-11&format=html&lang=en');
+    expect(en).toContain('<td>Confined spaces</td>');
+    expect(en).toContain('<td>fire (no pack loaded)</td>');
+    await get('/reports/monthly?period=2026-11&format=xlsx&lang=zh-CN&domain=gas');
+    const [summary, , byDomain] = sheets.at(-1)!;
+    expect(summary!.rows).toContainEqual(['领域', '燃气']);
+    expect(byDomain!.rows.map((r) => r[0])).toEqual(['燃气']);
   });
 
   it('limits the report to what the actor may read', async () => {

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildPeriodicReport, renderReportHtml, reportPeriodOf, reportSheets, ReportError, REPORT_KINDS, type ReportKind } from '@anjian/core/internal';
+import { buildPeriodicReport, domainLabels, renderReportHtml, reportPeriodOf, reportSheets, ReportError, REPORT_KINDS, type ReportKind } from '@anjian/core/internal';
 import type { Command } from '../command.js';
 import { LANGS } from '../lang.js';
+import { loadPackSet } from '../load-pack-set.js';
 import { openReportModel } from '../report/open-report-model.js';
 import { sheetsXlsx } from '../report/sheets-xlsx.js';
 import { UsageError } from '../usage-error.js';
@@ -12,15 +13,17 @@ const PERIOD_OPTION: Record<ReportKind, 'week' | 'month' | 'quarter'> = { weekly
 
 /**
  * `anjian report weekly|monthly|quarterly --week 2026-W48 | --month 2026-11 | --quarter 2026-Q4
- * [--area D1] [--domain gas] [--format html|xlsx|json] [--output file] --store sqlite:<file>|postgres:<url>`:
+ * [--area D1] [--domain gas] [--packs <folder>] [--format html|xlsx|json] [--output file] --store sqlite:<file>|postgres:<url>`:
  * the weekly analysis (周研判), monthly bulletin (月通报) or quarterly assessment (季度考核) of a
  * store — hazards found and closed by level, domain and source, closure and on-time rates,
  * overdue hazards, areas and enterprises ranked, recurrence — built by core from the store's
- * report read model. Exit 0; 2 on a usage error (bad period, unknown area, no such store).
+ * report read model. The domains are named from the packs under `--packs` (燃气 for `gas`);
+ * a domain without a pack there shows as its code, marked. Exit 0; 2 on a usage error (bad
+ * period, unknown area, no such store, no pack under `--packs`).
  *
  * @example
  * ```sh
- * anjian report monthly --month 2026-11 --store sqlite:.data/anjian.db --format xlsx --output 2026-11.xlsx
+ * anjian report monthly --month 2026-11 --store sqlite:.data/anjian.db --packs checklists --format xlsx --output 2026-11.xlsx
  * ```
  */
 export const reportCommand: Command = {
@@ -29,8 +32,8 @@ export const reportCommand: Command = {
   usage: 'anjian report weekly|monthly|quarterly (--week 2026-W48 | --month 2026-11 | --quarter 2026-Q4) --store sqlite:<file>|postgres:<url> [options]',
   details: {
     'zh-CN':
-      '按期间（中国标准时间）统计：发现与整改隐患（按等级、领域、来源）、整改率与按期整改率、逾期隐患、区域与企业排名、重复发生。--area 限定区域（含下级区域），--domain 限定领域。期间省略时取 --now（默认当前时间）所在的周/月/季。xlsx 须用 --output 写入文件。',
-    en: 'Per period (China Standard Time): hazards found and closed by level, domain and source; closure and on-time rates; overdue hazards; areas and enterprises ranked; recurrence. --area narrows to an area and its sub-areas, --domain to one domain. Without a period, the week/month/quarter holding --now (default: now). xlsx needs --output.',
+      '按期间（中国标准时间）统计：发现与整改隐患（按等级、领域、来源）、整改率与按期整改率、逾期隐患、区域与企业排名、重复发生。--area 限定区域（含下级区域），--domain 限定领域。领域名称取自 --packs 下的检查表（gas 显示为 燃气）；没有对应检查表的领域显示代码并加注。期间省略时取 --now（默认当前时间）所在的周/月/季。xlsx 须用 --output 写入文件。',
+    en: 'Per period (China Standard Time): hazards found and closed by level, domain and source; closure and on-time rates; overdue hazards; areas and enterprises ranked; recurrence. --area narrows to an area and its sub-areas, --domain to one domain. Domains are named from the packs under --packs (gas shows as 燃气 / Gas); a domain without a pack there shows as its code, marked. Without a period, the week/month/quarter holding --now (default: now). xlsx needs --output.',
   },
   positionals: true,
   options: {
@@ -39,6 +42,7 @@ export const reportCommand: Command = {
     quarter: { type: 'string', valueName: 'YYYY-Qn', description: { 'zh-CN': '季度（quarterly）', en: 'the quarter (quarterly)' } },
     area: { type: 'string', valueName: 'AREA', description: { 'zh-CN': '区域代码，如 D1 或 D1/G3', en: 'area code, e.g. D1 or D1/G3' } },
     domain: { type: 'string', valueName: 'DOMAIN', description: { 'zh-CN': '领域，如 gas', en: 'domain, e.g. gas' } },
+    packs: { type: 'string', valueName: 'FOLDER', description: { 'zh-CN': '检查表文件夹，报表按其中的领域名称显示领域', en: 'a folder of packs; the report names the domains as they do' } },
     store: { type: 'string', valueName: 'sqlite:FILE|postgres:URL', description: { 'zh-CN': '数据所在的存储', en: 'the store holding the data' } },
     schema: { type: 'string', valueName: 'NAME', description: { 'zh-CN': 'PostgreSQL 模式名（默认 anjian）', en: 'PostgreSQL schema (default anjian)' } },
     format: { type: 'string', short: 'f', choices: ['html', 'xlsx', 'json'], valueName: 'FORMAT', description: { 'zh-CN': '输出格式（默认 html）', en: 'output format (default html)' } },
@@ -76,6 +80,12 @@ export const reportCommand: Command = {
     const period = str(PERIOD_OPTION[kind]) ?? reportPeriodOf(kind, now).label;
     const recurrenceDays = int('recurrence-days', 30);
     const limit = int('limit', 20);
+    // The domains' names come from the packs; a pack that does not load names nothing (its
+    // domain then shows as its code, marked) and is reported here.
+    const packsDir = str('packs');
+    const packSet = packsDir === undefined ? undefined : await loadPackSet(packsDir, io.cwd, NAME);
+    for (const issue of packSet?.issues ?? []) io.stderr.write(`${issue.file ?? packsDir}: ${issue.message[lang === 'en' ? 'en' : 'zh-CN']}\n`);
+    const domains = domainLabels(packSet?.packs ?? []);
     const opened = await openReportModel(str('store'), str('schema'), io.cwd, NAME);
     let report;
     try {
@@ -94,10 +104,10 @@ export const reportCommand: Command = {
     }
     const body =
       format === 'xlsx'
-        ? await sheetsXlsx(reportSheets(report, lang), 'anjian report', new Date(nowMs))
+        ? await sheetsXlsx(reportSheets(report, lang, { domains }), 'anjian report', new Date(nowMs))
         : format === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`
-          : renderReportHtml(report, { lang });
+          : renderReportHtml(report, { lang, domains });
     if (output === undefined) {
       io.stdout.write(body as string);
       return 0;

@@ -236,6 +236,11 @@ export interface Pack {
   /** Semver. */
   version: string;
   domain: Domain;
+  /**
+   * The domain's name as a reader knows it (燃气 / Gas, 有限空间 / Confined spaces): reports
+   * show it for the domain code (`domainLabels`). Without it they show the pack's `title`.
+   */
+  domainLabel?: LocalizedText;
   title: LocalizedText;
   description?: LocalizedText;
   issuer: LocalizedText;

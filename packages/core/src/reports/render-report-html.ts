@@ -7,11 +7,17 @@
  */
 import type { Lang } from '../pack/types.js';
 import type { PeriodicReport, ReportBreakdownRow } from './build-report.js';
-import { levelWord, percent, reportWord, sourceWord } from './report-labels.js';
+import { domainWord, levelWord, percent, reportWord, sourceWord, type DomainLabels } from './report-labels.js';
 
 /** Options of {@link renderReportHtml}. */
 export interface RenderReportHtmlOptions {
   lang?: Lang;
+  /**
+   * The domains' names (`domainLabels(packs)` of the packs the host loaded): the report shows
+   * 燃气 / Gas for `gas`. A domain without a name here shows as its code, marked
+   * (`gas（无对应检查表）`) — so does every domain when this is left out.
+   */
+  domains?: DomainLabels;
   /** Only the `<article>` (styles included), for embedding in a page; default a whole document. */
   fragment?: boolean;
 }
@@ -110,6 +116,7 @@ const STYLE = `
 export function renderReportHtml(report: PeriodicReport, options: RenderReportHtmlOptions = {}): string {
   const lang: Lang = options.lang ?? 'zh-CN';
   const w = (k: Parameters<typeof reportWord>[0]) => reportWord(k, lang);
+  const d = (code: string) => domainWord(code, lang, options.domains);
   const title = lang === 'en' ? report.title.en : report.title['zh-CN'];
   const s = report.summary;
   const colon = lang === 'en' ? ': ' : '：';
@@ -124,7 +131,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   const parts: string[] = [];
   parts.push(`<h1>${e(title)}</h1>`);
   parts.push(
-    `<p class="meta">${e(w('scope'))}${colon}${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}${colon}${e(report.domain)}`} · ${e(w('period'))}${colon}${e(report.period.label)} (${e(report.period.from)} – ${e(report.period.to)}) · ${e(w('asOf'))}${colon}${e(report.asOf)} · ${e(w('generatedAt'))}${colon}${e(report.generatedAt)}</p>`,
+    `<p class="meta">${e(w('scope'))}${colon}${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}${colon}${e(d(report.domain))}`} · ${e(w('period'))}${colon}${e(report.period.label)} (${e(report.period.from)} – ${e(report.period.to)}) · ${e(w('asOf'))}${colon}${e(report.asOf)} · ${e(w('generatedAt'))}${colon}${e(report.generatedAt)}</p>`,
   );
   parts.push(`<h2>${e(w('summary'))}</h2><div class="kpis">`);
   parts.push(
@@ -150,11 +157,11 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   parts.push(
     `<h2>${e(w('byDomain'))}</h2>${barChart(
       w('byDomain'),
-      report.byDomain.map((r) => ({ label: r.key, a: r.found, b: r.closed })),
+      report.byDomain.map((r) => ({ label: d(r.key), a: r.found, b: r.closed })),
       legend,
     )}`,
   );
-  parts.push(breakdown(report.byDomain, (k) => k, w('domain')));
+  parts.push(breakdown(report.byDomain, d, w('domain')));
   parts.push(
     `<h2>${e(w('bySource'))}</h2>${barChart(
       w('bySource'),
@@ -191,7 +198,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   parts.push(
     table(
       [w('hazard'), w('enterprise'), w('area'), w('domain'), w('level'), w('deadline'), w('reportedAt')],
-      report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, o.domain, levelWord(o.level, lang), o.deadline, o.createdAt]),
+      report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, d(o.domain), levelWord(o.level, lang), o.deadline, o.createdAt]),
     ),
   );
   parts.push(`<h2>${e(w('coverage'))}</h2>`);

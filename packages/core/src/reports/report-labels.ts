@@ -1,10 +1,11 @@
 /**
- * Words of the periodic reports in both languages: headings, levels, sources. One table, used
- * by the HTML renderer here and the `.xlsx` renderer of `@anjian/documents`.
+ * Words of the periodic reports in both languages: headings, levels, sources, and the
+ * domains' names from the loaded packs. One table, used by the HTML renderer and the sheets
+ * the hosts write as `.xlsx`.
  *
  * @module
  */
-import type { Lang } from '../pack/types.js';
+import type { Lang, LocalizedText, Pack } from '../pack/types.js';
 import { FINDING_SOURCE_LABELS } from '../pack/inspection-envelope.js';
 
 type Words = { 'zh-CN': string; en: string };
@@ -51,6 +52,7 @@ export const REPORT_WORDS = {
   due: { 'zh-CN': '应检', en: 'Due' },
   done: { 'zh-CN': '已检', en: 'Done' },
   shownOf: { 'zh-CN': '列出前 {n} 条，共 {total} 条', en: 'first {n} of {total}' },
+  unknownDomain: { 'zh-CN': '{code}（无对应检查表）', en: '{code} (no pack loaded)' },
   recurrenceNote: {
     'zh-CN': '重复发生：同一企业同一检查项在 {days} 天内再次判定为隐患。',
     en: 'Recurrent: the same item failed again at the same enterprise within {days} days.',
@@ -81,6 +83,42 @@ export function levelWord(level: string, lang: Lang): string {
 export function sourceWord(source: string, lang: Lang): string {
   const w = (FINDING_SOURCE_LABELS as Record<string, Words>)[source];
   return w?.[lang === 'en' ? 'en' : 'zh-CN'] ?? source;
+}
+
+/**
+ * The domains' names by domain code (`gas` → 燃气 / Gas), as the reports show them: the
+ * `domains` option of `renderReportHtml` and `reportSheets`. Build it with {@link domainLabels}.
+ */
+export type DomainLabels = Readonly<Record<string, LocalizedText>>;
+
+/**
+ * The names of the loaded packs' domains: each pack's `domainLabel`, or, for a domain none of
+ * whose packs declares one, the title of its first pack (by id). Deterministic whatever the
+ * order of `packs`: for a domain several packs name, the first by pack id wins. A domain with
+ * no pack is not in the table, and the reports show its code marked (see {@link domainWord}).
+ *
+ * @example
+ * ```ts
+ * renderReportHtml(report, { lang: 'zh-CN', domains: domainLabels(packs) }); // 燃气, 有限空间 …
+ * ```
+ */
+export function domainLabels(packs: Iterable<Pick<Pack, 'id' | 'domain' | 'domainLabel' | 'title'>>): DomainLabels {
+  const sorted = [...packs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: Record<string, LocalizedText> = Object.create(null) as Record<string, LocalizedText>;
+  for (const p of sorted) if (p.domainLabel !== undefined && !Object.hasOwn(out, p.domain)) out[p.domain] = p.domainLabel;
+  for (const p of sorted) if (!Object.hasOwn(out, p.domain)) out[p.domain] = p.title;
+  return Object.freeze(out);
+}
+
+/**
+ * A domain's name in `lang` from `labels` (`zh-CN` when it has no `en`); a domain not in
+ * `labels` (no pack loaded for it, or no labels given) is its code, marked — `pipeline（无对应检查表）`
+ * — never dropped or passed off as a name.
+ */
+export function domainWord(domain: string, lang: Lang, labels: DomainLabels | undefined): string {
+  const label = labels !== undefined && Object.hasOwn(labels, domain) ? labels[domain] : undefined;
+  if (label === undefined) return reportWord('unknownDomain', lang).replace('{code}', domain);
+  return lang === 'en' ? (label.en ?? label['zh-CN']) : label['zh-CN'];
 }
 
 /** A fraction as a percentage with one decimal (`0.9234` → `92.3%`). */

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../pack/types.js';
 import type { PeriodicReport, ReportBreakdownRow } from './build-report.js';
-import { levelWord, reportWord, sourceWord } from './report-labels.js';
+import { domainWord, levelWord, reportWord, sourceWord, type DomainLabels } from './report-labels.js';
 
 /** One column of a {@link ReportSheet}. */
 export interface ReportSheetColumn {
@@ -27,9 +27,19 @@ export interface ReportSheet {
   rows: Array<Array<string | number>>;
 }
 
+/** Options of {@link reportSheets}. */
+export interface ReportSheetsOptions {
+  /**
+   * The domains' names (`domainLabels(packs)`), as for `renderReportHtml`: a domain without
+   * one shows as its code, marked — so does every domain when this is left out.
+   */
+  domains?: DomainLabels;
+}
+
 /** The report's sheets: summary, breakdowns, areas, enterprises, overdue hazards, coverage. */
-export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN'): ReportSheet[] {
+export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN', options: ReportSheetsOptions = {}): ReportSheet[] {
   const w = (k: Parameters<typeof reportWord>[0]) => reportWord(k, lang);
+  const d = (code: string) => domainWord(code, lang, options.domains);
   const title = lang === 'en' ? report.title.en : report.title['zh-CN'];
   const s = report.summary;
   const breakdown = (rows: ReportBreakdownRow[], label: (k: string) => string) => rows.map((r) => [label(r.key), r.found, r.closed, r.onTime, r.closed === 0 ? 0 : r.onTime / r.closed]);
@@ -50,7 +60,7 @@ export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN'): Repo
       ],
       rows: [
         [w('scope'), report.area ?? w('city')],
-        ...(report.domain === null ? [] : [[w('domain'), report.domain]]),
+        ...(report.domain === null ? [] : [[w('domain'), d(report.domain)]]),
         [w('period'), `${report.period.label} (${report.period.from} – ${report.period.to})`],
         [w('asOf'), report.asOf],
         [w('generatedAt'), report.generatedAt],
@@ -67,7 +77,7 @@ export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN'): Repo
       ],
     },
     { name: w('byLevel'), title, columns: breakdownColumns(w('level')), rows: breakdown(report.byLevel, (k) => levelWord(k, lang)) },
-    { name: w('byDomain').slice(0, 31), title, columns: breakdownColumns(w('domain')), rows: breakdown(report.byDomain, (k) => k) },
+    { name: w('byDomain').slice(0, 31), title, columns: breakdownColumns(w('domain')), rows: breakdown(report.byDomain, d) },
     { name: w('bySource'), title, columns: breakdownColumns(w('source')), rows: breakdown(report.bySource, (k) => sourceWord(k, lang)) },
     {
       name: w('areas'),
@@ -109,7 +119,7 @@ export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN'): Repo
         { header: w('deadline'), width: 26 },
         { header: w('reportedAt'), width: 26 },
       ],
-      rows: report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, o.domain, levelWord(o.level, lang), o.deadline, o.createdAt]),
+      rows: report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, d(o.domain), levelWord(o.level, lang), o.deadline, o.createdAt]),
     },
     {
       name: w('coverage'),

@@ -13,6 +13,8 @@ import type { Store } from '../ports/store.js';
 import { generateCity, type CityChunk } from './city-seed.js';
 import { aggregateReportFacts, createMemoryReportReadModel } from './memory-report-read-model.js';
 import { renderReportHtml } from './render-report-html.js';
+import { domainLabels, domainWord } from './report-labels.js';
+import { reportSheets } from './report-sheets.js';
 import { ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
 import { runReportReadModelConformance } from '../testing/report-read-model-conformance.js';
 
@@ -244,6 +246,73 @@ describe('renderReportHtml', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('fire&quot;&amp;');
     expect(renderReportHtml(report, { lang: 'en', fragment: true })).toMatch(/^<article class="anjian-report" lang="en">.*Monthly hazard bulletin/s);
+  });
+});
+
+describe('domainLabels', () => {
+  const gas = { id: 'gas', domain: 'gas', domainLabel: { 'zh-CN': '燃气', en: 'Gas' }, title: { 'zh-CN': '燃气安全检查表', en: 'Gas safety checklist' } };
+  const cs = { id: 'confined-space', domain: 'confined_space', domainLabel: { 'zh-CN': '有限空间', en: 'Confined spaces' }, title: { 'zh-CN': '有限空间作业安全检查表' } };
+
+  it('names each loaded domain as its packs do, in both languages; a domain without a pack is its code, marked', () => {
+    const labels = domainLabels([gas, cs]);
+    expect(domainWord('gas', 'zh-CN', labels)).toBe('燃气');
+    expect(domainWord('gas', 'en', labels)).toBe('Gas');
+    expect(domainWord('confined_space', 'zh-CN', labels)).toBe('有限空间');
+    expect(domainWord('confined_space', 'en', labels)).toBe('Confined spaces');
+    expect(domainWord('pipeline', 'zh-CN', labels)).toBe('pipeline（无对应检查表）');
+    expect(domainWord('pipeline', 'en', labels)).toBe('pipeline (no pack loaded)');
+    expect(domainWord('gas', 'en', undefined)).toBe('gas (no pack loaded)');
+    // Nothing inherited passes for a domain.
+    expect(domainWord('constructor', 'en', labels)).toBe('constructor (no pack loaded)');
+  });
+
+  it("falls back to a pack's title (zh-CN when it has no en), and lets the first pack by id win whatever the order", () => {
+    const local = { id: 'gas-local', domain: 'gas', domainLabel: { 'zh-CN': '城镇燃气', en: 'Town gas' }, title: { 'zh-CN': '本地燃气' } };
+    const untitled = { id: 'a-chem', domain: 'chemicals', title: { 'zh-CN': '危险化学品安全检查表' } };
+    expect(domainLabels([local, gas, untitled])).toEqual(domainLabels([untitled, gas, local]));
+    const labels = domainLabels([local, untitled, gas]);
+    expect(domainWord('gas', 'zh-CN', labels)).toBe('燃气');
+    expect(domainWord('chemicals', 'en', labels)).toBe('危险化学品安全检查表');
+    // A declared name beats a title, even of a pack that sorts first.
+    expect(domainWord('gas', 'zh-CN', domainLabels([{ id: 'a-gas', domain: 'gas', title: { 'zh-CN': '甲' } }, local]))).toBe('城镇燃气');
+  });
+
+  it('is what renderReportHtml and reportSheets show for the domains, in both languages', async () => {
+    const fact = (hazardId: string, domain: string): HazardReportFact => ({
+      hazardId,
+      version: 1,
+      enterpriseId: 'E1',
+      area: 'D1/G1',
+      domain,
+      level: 'general',
+      source: 'grid_patrol',
+      item: `${domain}:X-001`,
+      createdAt: '2026-11-03T02:00:00.000Z',
+      deadline: '2026-11-10T02:00:00.000Z',
+      closedAt: null,
+      onTime: null,
+    });
+    const facts = aggregateReportFacts([fact('h1', 'gas'), fact('h2', 'confined_space'), fact('h3', 'pipeline')], [], {
+      from: '2026-10-31T16:00:00.000Z',
+      to: '2026-11-30T16:00:00.000Z',
+      asOf: '2026-11-30T16:00:00.000Z',
+      recurrenceDays: 30,
+      limit: 20,
+    });
+    const report = await buildPeriodicReport({ reportFacts: async () => facts, areas: async () => ['D1/G1'] }, { kind: 'monthly', period: '2026-11', now: '2026-12-05T00:00:00.000Z' });
+    const domains = domainLabels([gas, cs]);
+    const zh = renderReportHtml(report, { domains });
+    for (const cell of ['<td>燃气</td>', '<td>有限空间</td>', '<td>pipeline（无对应检查表）</td>']) expect(zh).toContain(cell);
+    expect(zh).not.toContain('<td>gas</td>');
+    const en = renderReportHtml(report, { lang: 'en', domains });
+    for (const cell of ['<td>Gas</td>', '<td>Confined spaces</td>', '<td>pipeline (no pack loaded)</td>']) expect(en).toContain(cell);
+    const byDomain = (lang: 'zh-CN' | 'en') => reportSheets(report, lang, { domains })[2]!.rows.map((r) => r[0]);
+    expect(byDomain('zh-CN').sort()).toEqual(['pipeline（无对应检查表）', '有限空间', '燃气'].sort());
+    expect(byDomain('en').sort()).toEqual(['Confined spaces', 'Gas', 'pipeline (no pack loaded)']);
+    const overdue = reportSheets(report, 'zh-CN', { domains })[6]!;
+    expect(overdue.rows.map((r) => r[3]).sort()).toEqual(['pipeline（无对应检查表）', '有限空间', '燃气'].sort());
+    // Without labels every domain is marked, never passed off as a name.
+    expect(reportSheets(report, 'en')[2]!.rows.map((r) => r[0])).toContain('gas (no pack loaded)');
   });
 });
 

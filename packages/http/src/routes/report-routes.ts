@@ -1,5 +1,6 @@
 import {
   buildPeriodicReport,
+  domainLabels,
   readScopes,
   renderReportHtml,
   REPORT_KINDS,
@@ -168,7 +169,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
     response: { status: 200, description: 'the report (JSON, HTML page or .xlsx workbook) / 报表', schema: PERIODIC_REPORT, mediaTypes: ['application/json', 'text/html', XLSX] },
     errors: [400, 401, 403, 404, 406],
     problemCodes: { 403: ['REPORT_SCOPE'], 404: ['REPORTS_NOT_CONFIGURED', 'UNKNOWN_AREA'], 406: ['NOT_ACCEPTABLE'] },
-    async handle({ params, query, request, deps, options, actorId, lang }) {
+    async handle({ params, query, request, deps, options, actorId, lang, packs }) {
       const reports = options.reports;
       if (!reports)
         throw new HttpProblem(404, 'REPORTS_NOT_CONFIGURED', { 'zh-CN': '未启用报表', en: 'Reports not configured' }, { 'zh-CN': '本服务未配置报表数据', en: 'this server has no report read model' });
@@ -231,8 +232,10 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       const file = `${kind}-${report.period.label}${report.area === null ? '' : `-${report.area.replaceAll('/', '_')}`}${report.domain === null ? '' : `-${report.domain}`}`;
       const headers = { 'cache-control': 'private, no-cache', vary: 'Accept, Accept-Language' };
       if (format === 'json') return jsonResponse(report, 200, headers);
+      // The domains as the server's packs name them (燃气 for gas); a domain no pack serves shows as its code, marked.
+      const domains = domainLabels(packs.values());
       if (format === 'html') {
-        return new Response(renderReportHtml(report, { lang: reportLang }), {
+        return new Response(renderReportHtml(report, { lang: reportLang, domains }), {
           status: 200,
           headers: {
             ...headers,
@@ -243,7 +246,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           },
         });
       }
-      const bytes = await (reports.xlsx as NonNullable<typeof reports.xlsx>)(reportSheets(report, reportLang), report);
+      const bytes = await (reports.xlsx as NonNullable<typeof reports.xlsx>)(reportSheets(report, reportLang, { domains }), report);
       return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, 'content-type': XLSX, 'content-disposition': `attachment; filename="${file}.xlsx"` } });
     },
   },

@@ -2260,6 +2260,11 @@ export interface components {
              */
             domain: string;
             /**
+             * Domain name / 领域名称
+             * @description 领域的名称，报表和界面按它显示领域，如 燃气 / Gas、有限空间 / Confined spaces；省略时显示检查表名称。 / The domain's name, shown for it in reports and screens, e.g. 燃气 / Gas, 有限空间 / Confined spaces; without it the pack's title is shown.
+             */
+            domainLabel?: components["schemas"]["PackLocalizedText"];
+            /**
              * Title / 名称
              * @description 检查表名称。 / Pack title.
              */
