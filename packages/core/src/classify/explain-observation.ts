@@ -218,17 +218,24 @@ export function createExplainer(labels: ReadonlyMap<string, FactLabel>, maxCache
     }
     return pair;
   };
-  // the bare record of a fact's value (to merge the records of a repeated fact), per fact
-  const bareByFact = new Map<string, Map<unknown, Pair>>();
+  // the bare record of a fact's value (to merge the records of a repeated fact), per fact:
+  // the values seen, and a frame around the value for the others (as a leaf's clauses)
+  const bareByFact = new Map<string, Entry>();
   const bare = (o: Observation): Pair => {
-    if (o.path !== undefined || !cacheable(o.actual, false)) return bareRecord(o, labels);
-    let byActual = bareByFact.get(o.fact);
-    if (byActual === undefined) bareByFact.set(o.fact, (byActual = new Map()));
-    let pair = byActual.get(o.actual);
-    if (pair === undefined) {
-      pair = bareRecord(o, labels);
-      if (byActual.size < MAX_PER_LEAF) byActual.set(o.actual, pair);
+    if (o.path !== undefined) return bareRecord(o, labels);
+    let entry = bareByFact.get(o.fact);
+    if (entry === undefined) bareByFact.set(o.fact, (entry = { byActual: new Map(), frames: [undefined, undefined] }));
+    const remember = cacheable(o.actual, false);
+    let pair = remember ? entry.byActual.get(o.actual) : undefined;
+    if (pair !== undefined) return pair;
+    if (o.actual === undefined || o.actual === null) pair = bareRecord(o, labels);
+    else {
+      const flavour = typeof o.actual === 'boolean' ? 1 : 0;
+      let frame = entry.frames[flavour];
+      if (frame === undefined) entry.frames[flavour] = frame = frameOf(recordOf(o), labels);
+      pair = frame === null ? bareRecord(o, labels) : fillFrame(frame, o.actual, labels.get(o.fact));
     }
+    if (remember && entry.byActual.size < MAX_PER_LEAF) entry.byActual.set(o.actual, pair);
     return pair;
   };
   const group = (members: readonly Observation[]): Pair => listRecord(members, labels);
