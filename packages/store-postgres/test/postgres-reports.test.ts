@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '@anjian/core/audit';
 import { generateCity } from '@anjian/core/internal';
-import { runReportReadModelConformance } from '@anjian/core/testing';
+import { cityLandlordViews, runReportReadModelConformance } from '@anjian/core/testing';
 import type { ChainEvent } from '@anjian/core';
 import { createPostgresBulkLoader, createPostgresInspectionLog, createPostgresReportReadModel, createPostgresStore } from '../src/index.js';
 import { freshSchema } from './pg-env.js';
@@ -34,8 +34,9 @@ runReportReadModelConformance({
 });
 
 describe('PostgreSQL bulk loader', () => {
-  it('loads a history the audit accepts, and refuses a hazard already there', async () => {
-    const city = generateCity({ seed: 'postgres-reports', enterprises: 30, inspectionsPerEnterprise: 40, hazardRate: 0.1 });
+  it('loads a history the audit accepts, and refuses a hazard already there; landlords read their tenants’ hazards at the premises as on the in-memory store', async () => {
+    // One district of two grids, so there are tenants (and hazards at the premises they rent).
+    const city = generateCity({ seed: 'postgres-reports', enterprises: 30, inspectionsPerEnterprise: 40, hazardRate: 0.1, districts: 1, gridsPerDistrict: 2 });
     const loader = createPostgresBulkLoader({ pool: env.pool, schema: env.schema });
     await loader.migrate();
     const hazards = [...city.chunks()].flatMap((c) => c.hazards);
@@ -43,6 +44,9 @@ describe('PostgreSQL bulk loader', () => {
     await expect(loader.writeHazards([hazards[0]!])).rejects.toThrow();
     const store = createPostgresStore({ pool: env.pool, schema: env.schema });
     expect((await verifyAudit(store, { now: city.until })).problems).toEqual([]);
+    const views = await cityLandlordViews(city, store);
+    expect(views.flatMap((v) => v.premises.flatMap((p) => p.tenants)).filter((t) => t.open + t.closed > 0).length).toBeGreaterThan(0);
+    expect(views).toEqual(await cityLandlordViews(city));
   });
 
   it('copies text with tabs, newlines, backslashes and 中文 as it was, nulls as null, JSON intact; keeps an inspection id already recorded', async () => {

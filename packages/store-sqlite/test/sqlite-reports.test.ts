@@ -6,7 +6,7 @@ import { verifyAudit } from '@anjian/core/audit';
 import { createMemoryEvidenceStore, createStaticDirectory, handleCommand } from '@anjian/core';
 import { buildPeriodicReport, createMemoryRentalDirectory, generateCity, narrow, readScopes, withLandlordTenancies, type CityChunk } from '@anjian/core/internal';
 import type { HazardFilter } from '@anjian/core/ports';
-import { createFixedClock, reportCommand, runReportReadModelConformance, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '@anjian/core/testing';
+import { cityLandlordViews, createFixedClock, reportCommand, runReportReadModelConformance, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '@anjian/core/testing';
 import { createSqliteBulkLoader, createSqliteReportReadModel, createSqliteStore, type SqliteReportReadModel, type SqliteStore } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjian-reports-'));
@@ -86,6 +86,22 @@ describe('SQLite bulk loader and report projection', () => {
 });
 
 describe('SQLite bulk loader and premises', () => {
+  it('a seeded city’s landlords read, in their landlord view, their tenants’ hazards at the premises they rent, as on the in-memory store', async () => {
+    const city = generateCity({ seed: 'sqlite-landlords', enterprises: 40, inspectionsPerEnterprise: 20, hazardRate: 0.1, districts: 1, gridsPerDistrict: 2 });
+    const path = join(dir, 'landlords.db');
+    const loader = createSqliteBulkLoader({ path });
+    for (const chunk of city.chunks()) loader.writeHazards(chunk.hazards);
+    loader.close();
+    const store = createSqliteStore({ path });
+    try {
+      const views = await cityLandlordViews(city, store);
+      expect(views.flatMap((v) => v.premises.flatMap((p) => p.tenants)).filter((t) => t.open + t.closed > 0).length).toBeGreaterThan(0);
+      expect(views).toEqual(await cityLandlordViews(city));
+    } finally {
+      store.close();
+    }
+  });
+
   it('a bulk-loaded hazard at a tenant’s premises is found by the landlord and the premises query exactly like one appended through the chain', async () => {
     // E2 lets premises PA to E1; the hazard is E1's, found at PA.
     const flags = { kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false };

@@ -88,6 +88,8 @@ const PACKS: ReadonlyArray<{ id: string; version: string; domain: string; prefix
   { id: 'hazardous-work', version: '0.2.0', domain: 'hazardous_work', prefix: 'HW', zh: '危险作业' },
 ];
 const ITEMS_PER_PACK = 24;
+/** Share of a tenant's inspections (and so of its hazards) that take place at the premises it rents. */
+const AT_RENTED_PREMISES = 0.75;
 const DAY_MS = 86_400_000;
 const OFFSET_MS = 8 * 3_600_000;
 
@@ -181,16 +183,24 @@ export function generateCity(options: CitySeedOptions): City {
     premises.push(p);
     rentals.set(p.area, [...(rentals.get(p.area) ?? []), p]);
   }
+  // Where each tenant rents (one premises each): its inspections mostly take place there.
+  const rented = new Map<string, { premisesId: string; landlordEnterpriseId: string }>();
   for (const e of enterprises) {
     const here = rentals.get(e.area);
     if (here === undefined || !e.nineSmall || rnd() >= 0.4) continue;
     const p = pick(here);
-    if (p.enterpriseId !== e.id) tenancies.push({ premisesId: p.id, tenantEnterpriseId: e.id });
+    if (p.enterpriseId === e.id) continue;
+    tenancies.push({ premisesId: p.id, tenantEnterpriseId: e.id });
+    rented.set(e.id, { premisesId: p.id, landlordEnterpriseId: p.enterpriseId });
   }
 
   function* chunks(): Generator<CityChunk> {
     for (const enterprise of enterprises) {
       const r = prng(`enterprise\n${options.seed}\n${enterprise.id}`);
+      // Whether an inspection of a tenant took place at the premises it rents: drawn from a
+      // numbers stream of its own, so the counts, times and outcomes above stay as they were.
+      const tenancy = rented.get(enterprise.id);
+      const atRented = tenancy === undefined ? null : prng(`premises\n${options.seed}\n${enterprise.id}`);
       const pack = PACKS.find((p) => p.domain === enterprise.domain) as (typeof PACKS)[number];
       // A Poisson-ish count around the mean, spread over the year.
       const count = Math.max(1, Math.round(perEnterprise * (0.6 + 0.8 * r())));
@@ -200,20 +210,21 @@ export function generateCity(options: CitySeedOptions): City {
       // Each enterprise fails a few items of its pack more than others (so items recur).
       const weak = Array.from({ length: 3 }, () => 1 + Math.floor(r() * ITEMS_PER_PACK));
       for (let k = 0; k < times.length; k++) {
-        const at = times[k] as number;
+        const time = times[k] as number;
         const x = r();
         const source: FindingSource = x < 0.55 ? 'self_check' : x < 0.9 ? 'grid_patrol' : x < 0.98 ? 'enforcement' : 'sensor';
         const actorId = source === 'self_check' ? `user-${enterprise.id}` : source === 'sensor' ? `device-${enterprise.id}` : `${source === 'grid_patrol' ? 'grid' : 'officer'}-${enterprise.area}`;
         const key = `${enterprise.id}-${k}`;
-        const recordedAt = iso(at);
+        const recordedAt = iso(time);
         const id = `in-${sha256Hex(`inspection\n${actorId}\n${key}`).slice(0, 24)}`;
+        const place = tenancy !== undefined && atRented !== null && atRented() < AT_RENTED_PREMISES ? tenancy : null;
         const found: InspectionRecord['hazards'] = [];
         if (r() < hazardRate) {
           const itemNo = r() < 0.5 ? pick2(weak, r) : 1 + Math.floor(r() * ITEMS_PER_PACK);
           const item = `${pack.prefix}-${String(itemNo).padStart(3, '0')}`;
           const y = r();
           const level: HazardLevel = y < 0.6 ? 'simple' : y < 0.97 ? 'general' : 'major';
-          const hazard = hazardHistory({ r, enterprise, pack, item, level, source, actorId, key, at, end });
+          const hazard = hazardHistory({ r, enterprise, premises: place, pack, item, level, source, actorId, key, at: time, end });
           hazards.push(hazard);
           found.push({ rule: `${item}-H1`, hazardId: hazard.summary.hazardId, level, title: titleOf(pack, item), reported: true });
         }
@@ -221,6 +232,7 @@ export function generateCity(options: CitySeedOptions): City {
           id,
           enterpriseId: enterprise.id,
           area: enterprise.area,
+          ...(place === null ? {} : { premisesId: place.premisesId }),
           domain: pack.domain,
           pack: { id: pack.id, version: pack.version },
           source,
@@ -249,6 +261,8 @@ function titleOf(pack: (typeof PACKS)[number], item: string) {
 function hazardHistory(input: {
   r: () => number;
   enterprise: CityEnterprise;
+  /** The rented premises the inspection took place at, with its landlord (as `reportInspection` derives them), or null. */
+  premises: { premisesId: string; landlordEnterpriseId: string } | null;
   pack: (typeof PACKS)[number];
   item: string;
   level: HazardLevel;
@@ -282,6 +296,7 @@ function hazardHistory(input: {
       domain: pack.domain,
       area: enterprise.area,
       enterpriseId: enterprise.id,
+      ...(input.premises ?? {}),
       source,
       findings: [
         {

@@ -17,6 +17,7 @@ import { domainLabels, domainWord } from './report-labels.js';
 import { reportSheets } from './report-sheets.js';
 import { ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
 import { runReportReadModelConformance } from '../testing/report-read-model-conformance.js';
+import { cityLandlordViews } from '../testing/city-landlord-views.js';
 
 const CITY = { seed: 'test-city', enterprises: 120, inspectionsPerEnterprise: 40, hazardRate: 0.1 };
 
@@ -102,10 +103,45 @@ describe('generateCity', () => {
     expect(digest('a')).not.toBe(digest('b'));
   });
 
+  it('puts about three in four of a tenant’s inspections at the premises it rents, with the same counts as before; its landlord reads those hazards', async () => {
+    const city = generateCity({ ...CITY, enterprises: 40, districts: 1, gridsPerDistrict: 2 });
+    const chunks = [...city.chunks()];
+    const hazards = chunks.flatMap((c) => c.hazards);
+    const inspections = chunks.flatMap((c) => c.inspections);
+    // The counts of this city before hazards had premises: where is drawn from a stream of its own.
+    expect([city.rental.tenancies.length, inspections.length, hazards.length]).toEqual([7, 1659, 163]);
+    const rents = new Map(city.rental.tenancies.map((t) => [t.tenantEnterpriseId, t.premisesId]));
+    const landlordOf = new Map(city.rental.premises.map((p) => [p.id, p.enterpriseId]));
+    const at = hazards.filter((h) => h.summary.premisesId !== undefined);
+    const tenants = hazards.filter((h) => rents.has(h.summary.enterpriseId));
+    expect(at.length).toBeGreaterThan(tenants.length / 2);
+    expect(at.length).toBeLessThan(tenants.length);
+    const foundIn = new Map(inspections.flatMap((i) => i.hazards.map((f) => [f.hazardId, i.premisesId])));
+    for (const h of at) {
+      const premisesId = rents.get(h.summary.enterpriseId);
+      const landlordEnterpriseId = landlordOf.get(premisesId!);
+      expect(h.summary.premisesId).toBe(premisesId);
+      expect(h.events[0]!.data).toMatchObject({ premisesId, landlordEnterpriseId });
+      for (const m of h.outbox) expect(m.payload).toMatchObject({ premisesId, landlordEnterpriseId });
+      expect(foundIn.get(h.summary.hazardId)).toBe(premisesId);
+    }
+    // The landlord view (as the landlord reads it) lists each tenant with its hazards at the premises.
+    const listed = (await cityLandlordViews(city)).flatMap((v) =>
+      v.premises.flatMap((p) => p.tenants.filter((t) => t.open + t.closed > 0).map((t) => `${v.landlordEnterpriseId} ${p.premises.id} ${t.tenantEnterpriseId} ${t.open + t.closed}`)),
+    );
+    const expected = new Map<string, number>();
+    for (const h of at) {
+      const key = `${landlordOf.get(h.summary.premisesId!)} ${h.summary.premisesId} ${h.summary.enterpriseId}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect(listed.sort()).toEqual([...expected].map(([k, n]) => `${k} ${n}`).sort());
+  });
+
   it('writes a history the audit accepts: hash chain, list rows, outbox', async () => {
-    const city = generateCity({ ...CITY, enterprises: 25 });
+    const city = generateCity({ ...CITY, enterprises: 25, districts: 1, gridsPerDistrict: 2 });
     const store = createMemoryStore();
     let n = 0;
+    let atPremises = 0;
     for (const chunk of city.chunks())
       for (const h of chunk.hazards) {
         let state: HazardState | null = null;
@@ -124,8 +160,10 @@ describe('generateCity', () => {
         }
         expect(summarize(state!)).toEqual(h.summary);
         n++;
+        if (h.summary.premisesId !== undefined) atPremises++;
       }
     expect(n).toBeGreaterThan(10);
+    expect(atPremises).toBeGreaterThan(0);
     const audit = await verifyAudit(store, { now: city.until });
     expect(audit.problems).toEqual([]);
   });

@@ -31,3 +31,4 @@ export { runPermitStoreConformance, PERMIT_STORE_CONFORMANCE_TESTS } from './per
 export type { PermitStoreConformanceOptions } from './permit-store-conformance.js';
 export { runReportReadModelConformance, REPORT_READ_MODEL_CONFORMANCE_TESTS } from './report-read-model-conformance.js';
 export type { ReportReadModelConformanceOptions, ReportReadModelUnderTest } from './report-read-model-conformance.js';
+export { cityLandlordViews } from './city-landlord-views.js';
