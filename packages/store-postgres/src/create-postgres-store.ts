@@ -79,9 +79,10 @@ const toCheckpoint = (r: Row): StoredCheckpoint => ({
  * Guarantees (the same as the SQLite store's): each `append` is atomic — the command-id
  * insert (`PRIMARY KEY`), the hazard's compare-and-set on its version, the events
  * (`UNIQUE(hazard_id, version)`), the outbox rows and the list row — and is acknowledged
- * only after its COMMIT. Appends made while a group is in flight are grouped into the
- * next one, written by one server-side function call in one round trip (group commit: one
- * WAL flush for many commands); groups failing with `40001`/`40P01` are retried a bounded number of times. The global log sequence comes
+ * only after its COMMIT. Appends made in the same turn of the event loop, or while groups
+ * are in flight, are grouped, written by one server-side function call in one round trip
+ * (group commit: one WAL flush for many commands); groups failing with `40001`/`40P01` are
+ * retried a bounded number of times. The global log sequence comes
  * from a one-row counter updated last in the transaction, so it is contiguous and in commit
  * order: a reader following `readLog(fromSeq)` never skips a transaction that commits late.
  * The outbox is claimed with `FOR UPDATE SKIP LOCKED` and leases.
@@ -116,9 +117,10 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
        WHERE c.command_id = $1 ORDER BY e.seq`,
     ),
     readLog: named('read_log', `SELECT seq, body FROM ${s}.events WHERE seq >= $1 ORDER BY seq LIMIT $2`),
-    // The two point reads of every command, batched per turn of the event loop (read-batch.ts).
-    findCommands: named('find_commands', `SELECT command_id, fingerprint, hazard_id FROM ${s}.commands WHERE command_id = ANY($1::text[])`),
-    eventsOfHazards: named('events_of_hazards', `SELECT hazard_id, seq, body FROM ${s}.events WHERE hazard_id = ANY($1::text[]) ORDER BY hazard_id, version`),
+    // The two point reads of every command, batched per turn of the event loop (read-batch.ts),
+    // through functions whose plans stay on the indexes (migration 9).
+    findCommands: named('commands_of', `SELECT command_id, fingerprint, hazard_id FROM ${s}.commands_of($1::text[])`),
+    eventsOfHazards: named('events_of_hazards', `SELECT hazard_id, seq, body FROM ${s}.events_of_hazards($1::text[])`),
   };
   const findCommandRow = createReadBatcher<Row | null>(async (ids) => {
     const rows = groupRows(await pool.query({ ...sql.findCommands, values: [ids] }), 'command_id');

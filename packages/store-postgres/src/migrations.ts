@@ -261,4 +261,235 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   -- UNIQUE (hazard_id, version)), as on SQLite since its migration 4.
   DROP INDEX {schema}.events_command;
   `,
+  `
+  -- 9: a group's writes set-based (issue 21). append_group (migration 4) ran four statements
+  -- per append (the checks, the list row, the command, the outbox) and the premises trigger
+  -- (migration 7) rewrote the list row of every reported event that names premises, so
+  -- each of those hazards got two row versions and two sets of index entries.
+  -- append_group_v2 reads the whole group's state in one statement (one snapshot), decides
+  -- every verdict in memory, in order (an append sees the earlier appends of its group),
+  -- and then writes each table once: the list rows (premises from the summary), the
+  -- commands, the outbox rows, and last, once for the group, the counter row and the events.
+  -- A list row that another transaction moved between the read and the write (the write
+  -- waited for its COMMIT) turns that hazard's appends into conflicts or duplicates from a
+  -- fresh read, as before. A command id committed meanwhile by another instance fails the
+  -- statement with 23505; the client retries the group, which then sees it as a duplicate.
+  -- Event hazard ids and versions are not sent: the store checks that they are the append's
+  -- hazard and expectedVersion + 1, + 2, … before sending.
+  DROP TRIGGER events_reported_premises ON {schema}.events;
+  DROP FUNCTION {schema}.hazard_premises_from_report();
+  CREATE FUNCTION {schema}.append_group_v2(
+    a_hazard text[], a_expected integer[], a_command text[], a_fingerprint text[],
+    s_version integer[], s_status text[], s_level text[], s_provisional boolean[], s_domain text[], s_area text[],
+    s_enterprise text[], s_premises text[], s_deadline text[], s_created text[], s_updated text[],
+    a_events integer[], e_id text[], e_type text[], e_command text[], e_recorded text[], e_body text[],
+    a_outbox integer[], o_id text[], o_hazard text[], o_event text[], o_topic text[], o_payload text[], o_created text[])
+  RETURNS TABLE (r_verdict text, r_actual integer, r_logged integer, r_first bigint)
+  LANGUAGE plpgsql
+  -- Every statement here is a handful of point reads and writes: planned once per
+  -- connection (with custom plans a small group was planned again on every call), and on
+  -- the indexes even when the plan is made while the tables are still small (a plan cached
+  -- then scanned or hashed the whole table on every call until the next ANALYZE). The
+  -- duplicate check is a scalar subquery, not EXISTS, which the planner may hash over the
+  -- whole commands table. No JIT: the disabled plan types' costs would trigger it on every call.
+  SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off SET jit = off
+  AS $fn$
+  DECLARE
+    n integer := coalesce(array_length(a_hazard, 1), 0);
+    verdicts text[] := array_fill(''::text, ARRAY[n]);
+    actuals integer[];
+    loggeds integer[];
+    firsts bigint[] := array_fill(0::bigint, ARRAY[n]);
+    taken boolean[];
+    prev_h integer[];          -- the group's previous append to the same hazard
+    prev_c integer[];          -- the group's previous append with the same command id
+    chain integer[] := array_fill(0, ARRAY[n]);  -- the first accepted append of the hazard's chain in the group
+    is_last boolean[] := array_fill(false, ARRAY[n]); -- the last accepted append of its hazard in the group
+    e_at integer[] := array_fill(0, ARRAY[n]);   -- offset of the append's events in e_*
+    o_at integer[] := array_fill(0, ARRAY[n]);   -- offset of the append's outbox rows in o_*
+    keep integer[] := '{}';
+    lasts integer[] := '{}';
+    done text[];
+    ev_ix integer[] := '{}';
+    ev_app integer[] := '{}';
+    ev_ver integer[] := '{}';
+    dup boolean;
+    cur integer;
+    i integer;
+    j integer;
+    base bigint;
+  BEGIN
+    IF n = 0 THEN RETURN; END IF;
+    -- One statement, so one snapshot: duplicates, list rows and the log agree in time
+    -- even while another group (of this instance or another) commits.
+    SELECT array_agg(x.t ORDER BY x.pos), array_agg(x.c ORDER BY x.pos), array_agg(x.l ORDER BY x.pos),
+           array_agg(x.ph ORDER BY x.pos), array_agg(x.pc ORDER BY x.pos)
+      INTO taken, actuals, loggeds, prev_h, prev_c
+    FROM (
+      SELECT u.pos,
+             (SELECT true FROM {schema}.commands c WHERE c.command_id = u.cmd) IS NOT NULL AS t,
+             coalesce((SELECT h.version FROM {schema}.hazards h WHERE h.hazard_id = u.hz), 0) AS c,
+             coalesce((SELECT max(e.version) FROM {schema}.events e WHERE e.hazard_id = u.hz), 0) AS l,
+             (lag(u.pos) OVER (PARTITION BY u.hz ORDER BY u.pos))::integer AS ph,
+             (lag(u.pos) OVER (PARTITION BY u.cmd ORDER BY u.pos))::integer AS pc
+      FROM unnest(a_hazard, a_command) WITH ORDINALITY AS u(hz, cmd, pos)) x;
+    -- The verdicts, in order, in memory: an accepted append is seen by the later appends
+    -- of the group (its command id is taken, its hazard is at its version).
+    FOR k IN 1 .. n LOOP
+      IF k > 1 THEN
+        e_at[k] := e_at[k - 1] + a_events[k - 1];
+        o_at[k] := o_at[k - 1] + a_outbox[k - 1];
+      END IF;
+      dup := taken[k];
+      j := prev_c[k];
+      WHILE NOT dup AND j IS NOT NULL LOOP
+        IF verdicts[j] = 'ok' THEN dup := true; ELSE j := prev_c[j]; END IF;
+      END LOOP;
+      IF dup THEN
+        verdicts[k] := 'duplicate';
+        actuals[k] := 0;
+        loggeds[k] := 0;
+        CONTINUE;
+      END IF;
+      j := prev_h[k];
+      WHILE j IS NOT NULL AND verdicts[j] <> 'ok' LOOP j := prev_h[j]; END LOOP;
+      IF j IS NOT NULL THEN
+        actuals[k] := s_version[j];
+        loggeds[k] := s_version[j];
+      END IF;
+      IF actuals[k] <> loggeds[k] THEN
+        verdicts[k] := 'mismatch';
+      ELSIF actuals[k] <> a_expected[k] THEN
+        verdicts[k] := 'conflict';
+      ELSE
+        verdicts[k] := 'ok';
+        keep := keep || k;
+        is_last[k] := true;
+        IF j IS NULL THEN
+          chain[k] := k;
+        ELSE
+          chain[k] := chain[j];
+          is_last[j] := false;
+        END IF;
+      END IF;
+    END LOOP;
+    IF cardinality(keep) = 0 THEN
+      RETURN QUERY SELECT * FROM unnest(verdicts, actuals, loggeds, firsts);
+      RETURN;
+    END IF;
+    lasts := ARRAY(SELECT x FROM unnest(keep) AS x WHERE is_last[x] ORDER BY a_hazard[x]);
+    -- Each hazard's list row once, at its last accepted version, compare-and-set on the
+    -- version its first accepted append expected; in hazard order, so that two groups
+    -- touching the same hazards lock them in the same order.
+    WITH w AS (
+      SELECT a_hazard[x] AS hazard, a_expected[chain[x]] AS expected, x FROM unnest(lasts) WITH ORDINALITY AS l(x, ord) ORDER BY l.ord
+    ), ins AS (
+      INSERT INTO {schema}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, premises_id, deadline, created_at, updated_at)
+      SELECT w.hazard, s_version[w.x], s_status[w.x], s_level[w.x], s_provisional[w.x], s_domain[w.x], s_area[w.x], s_enterprise[w.x], s_premises[w.x],
+             s_deadline[w.x], s_created[w.x], s_updated[w.x]
+      FROM w WHERE w.expected = 0
+      ON CONFLICT (hazard_id) DO NOTHING
+      RETURNING hazard_id
+    ), upd AS (
+      UPDATE {schema}.hazards h SET version = s_version[w.x], status = s_status[w.x], level = s_level[w.x], provisional = s_provisional[w.x],
+        domain = s_domain[w.x], area = s_area[w.x], enterprise_id = s_enterprise[w.x], premises_id = coalesce(s_premises[w.x], h.premises_id),
+        deadline = s_deadline[w.x], created_at = s_created[w.x], updated_at = s_updated[w.x]
+      FROM w WHERE w.expected <> 0 AND h.hazard_id = w.hazard AND h.version = w.expected
+      RETURNING h.hazard_id
+    )
+    SELECT ARRAY(SELECT hazard_id FROM ins UNION ALL SELECT hazard_id FROM upd) INTO done;
+    IF cardinality(done) < cardinality(lasts) THEN
+      -- Another transaction wrote one of these hazards after the read (the write waited for
+      -- its COMMIT): its appends here are duplicates or conflicts, from a fresh snapshot.
+      FOR k IN 1 .. cardinality(keep) LOOP
+        i := keep[k];
+        IF NOT (a_hazard[i] = ANY (done)) THEN
+          SELECT (SELECT true FROM {schema}.commands c WHERE c.command_id = a_command[i]) IS NOT NULL,
+                 coalesce((SELECT h.version FROM {schema}.hazards h WHERE h.hazard_id = a_hazard[i]), 0)
+            INTO dup, cur;
+          actuals[i] := cur;
+          verdicts[i] := CASE WHEN dup THEN 'duplicate' ELSE 'conflict' END;
+        END IF;
+      END LOOP;
+      keep := ARRAY(SELECT x FROM unnest(keep) WITH ORDINALITY AS k(x, ord) WHERE verdicts[x] = 'ok' ORDER BY k.ord);
+      IF cardinality(keep) = 0 THEN
+        RETURN QUERY SELECT * FROM unnest(verdicts, actuals, loggeds, firsts);
+        RETURN;
+      END IF;
+    END IF;
+    INSERT INTO {schema}.commands (command_id, fingerprint, hazard_id)
+      SELECT a_command[x], a_fingerprint[x], a_hazard[x] FROM unnest(keep) AS x;
+    INSERT INTO {schema}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at)
+      SELECT o_id[y], o_hazard[y], o_event[y], o_topic[y], o_payload[y], o_created[y], o_created[y]
+      FROM unnest(keep) WITH ORDINALITY AS k(x, ord), generate_series(o_at[x] + 1, o_at[x] + a_outbox[x]) AS y
+      ORDER BY k.ord, y;
+    FOR k IN 1 .. cardinality(keep) LOOP
+      i := keep[k];
+      firsts[i] := cardinality(ev_ix) + 1;
+      FOR v IN 1 .. a_events[i] LOOP
+        ev_ix := ev_ix || (e_at[i] + v);
+        ev_app := ev_app || i;
+        ev_ver := ev_ver || (a_expected[i] + v);
+      END LOOP;
+    END LOOP;
+    -- Last, once for the group: log positions from the counter row (its lock is held until
+    -- COMMIT, so positions are contiguous and in commit order), then the events.
+    UPDATE {schema}.log_head SET seq = seq + cardinality(ev_ix) RETURNING seq - cardinality(ev_ix) INTO base;
+    INSERT INTO {schema}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body)
+      SELECT base + x.ord, a_hazard[x.a], x.v, e_id[x.e], e_type[x.e], e_command[x.e], e_recorded[x.e], e_body[x.e]
+      FROM unnest(ev_ix, ev_app, ev_ver) WITH ORDINALITY AS x(e, a, v, ord) ORDER BY x.ord;
+    FOREACH i IN ARRAY keep LOOP
+      firsts[i] := base + firsts[i];
+    END LOOP;
+    RETURN QUERY SELECT * FROM unnest(verdicts, actuals, loggeds, firsts);
+  END
+  $fn$;
+  -- The old signature, for an instance of the previous release still running during an
+  -- upgrade: the premises the trigger took from a reported event, then append_group_v2.
+  CREATE OR REPLACE FUNCTION {schema}.append_group(
+    a_hazard text[], a_expected integer[], a_command text[], a_fingerprint text[],
+    s_version integer[], s_status text[], s_level text[], s_provisional boolean[], s_domain text[], s_area text[],
+    s_enterprise text[], s_deadline text[], s_created text[], s_updated text[],
+    a_events integer[], e_hazard text[], e_version integer[], e_id text[], e_type text[], e_command text[], e_recorded text[], e_body text[],
+    a_outbox integer[], o_id text[], o_hazard text[], o_event text[], o_topic text[], o_payload text[], o_created text[])
+  RETURNS TABLE (r_verdict text, r_actual integer, r_logged integer, r_first bigint)
+  LANGUAGE plpgsql AS $fn$
+  DECLARE
+    n integer := coalesce(array_length(a_hazard, 1), 0);
+    premises text[] := array_fill(NULL::text, ARRAY[n]);
+    at integer := 0;
+  BEGIN
+    FOR i IN 1 .. n LOOP
+      FOR e IN at + 1 .. at + a_events[i] LOOP
+        IF e_type[e] = 'reported' AND strpos(e_body[e], '"premisesId"') > 0 THEN
+          premises[i] := e_body[e]::jsonb #>> '{data,premisesId}';
+        END IF;
+      END LOOP;
+      at := at + a_events[i];
+    END LOOP;
+    RETURN QUERY SELECT * FROM {schema}.append_group_v2(a_hazard, a_expected, a_command, a_fingerprint, s_version, s_status, s_level, s_provisional,
+      s_domain, s_area, s_enterprise, premises, s_deadline, s_created, s_updated, a_events, e_id, e_type, e_command, e_recorded, e_body,
+      a_outbox, o_id, o_hazard, o_event, o_topic, o_payload, o_created);
+  END
+  $fn$;
+  -- The batched point reads of the command path (findCommand, load), with the same plan
+  -- settings: as plain prepared statements their plan was cached on the first calls, and a
+  -- store started on empty tables kept scanning commands and events on every batch.
+  CREATE FUNCTION {schema}.commands_of(ids text[]) RETURNS TABLE (command_id text, fingerprint text, hazard_id text)
+  LANGUAGE plpgsql STABLE
+  SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off SET jit = off
+  AS $fn$
+  BEGIN
+    RETURN QUERY SELECT c.command_id, c.fingerprint, c.hazard_id FROM {schema}.commands c WHERE c.command_id = ANY (ids);
+  END
+  $fn$;
+  CREATE FUNCTION {schema}.events_of_hazards(ids text[]) RETURNS TABLE (hazard_id text, seq bigint, body text)
+  LANGUAGE plpgsql STABLE
+  SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off SET jit = off
+  AS $fn$
+  BEGIN
+    RETURN QUERY SELECT e.hazard_id, e.seq, e.body FROM {schema}.events e WHERE e.hazard_id = ANY (ids) ORDER BY e.hazard_id, e.version;
+  END
+  $fn$;
+  `,
 ]);

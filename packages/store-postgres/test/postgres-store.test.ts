@@ -47,6 +47,39 @@ describe('PostgreSQL store', () => {
     expect(results.filter((r) => r.kind === 'duplicate-command')).toHaveLength(19);
   });
 
+  it('one group: each append sees the earlier appends of its group (a chain on one hazard, a repeated command id)', async () => {
+    const groups: number[] = [];
+    const grouped = createPostgresStore({ pool: env.pool, schema: env.schema, onGroupCommit: (g) => groups.push(g.appends) });
+    const [first, second, twin, stale] = await Promise.all([
+      grouped.append(appendInput('G-1', 0, 'g1')),
+      grouped.append(appendInput('G-1', 1, 'g2')),
+      grouped.append(appendInput('G-2', 0, 'g1')),
+      grouped.append(appendInput('G-1', 1, 'g3')),
+    ]);
+    expect(groups).toEqual([4]); // appended in one turn: one group
+    expect(first.kind === 'ok' && second.kind === 'ok' && second.events[0]!.seq).toBe(first.kind === 'ok' && first.events[0]!.seq + 1);
+    expect(twin.kind === 'duplicate-command' && twin.original.events.map((e) => e.id)).toEqual(['G-1/1']);
+    expect(stale).toEqual({ kind: 'conflict', actualVersion: 2 });
+    expect((await grouped.load('G-1'))?.map((e) => e.version)).toEqual([1, 2]);
+    expect(await grouped.load('G-2')).toBeNull();
+    expect(await grouped.findCommand('g3')).toBeNull();
+  });
+
+  it("the previous release's append_group still appends during an upgrade, and takes the premises from the reported event", async () => {
+    const input = appendInput('U-1', 0, 'u1');
+    const event = { ...input.events[0]!, data: { premisesId: 'P-U1' } } as (typeof input.events)[0];
+    const [m, o] = [input.summary, input.outbox[0]!];
+    const columns = [
+      ...[input.hazardId, 0, input.commandId, input.commandFingerprint, m.version, m.status, m.level, m.provisional, m.domain, m.area, m.enterpriseId, m.deadline, m.createdAt, m.updatedAt, 1],
+      ...[event.hazardId, event.version, event.id, event.type, event.commandId, event.recordedAt, JSON.stringify(event)],
+      ...[1, o.id, o.hazardId, o.eventId, o.topic, JSON.stringify(o.payload), o.createdAt],
+    ].map((v) => [v]);
+    const { rows } = await env.pool.query(`SELECT * FROM "${env.schema}".append_group(${columns.map((_, i) => `$${i + 1}`).join(', ')})`, columns);
+    expect(rows.map((r: { r_verdict: string }) => r.r_verdict)).toEqual(['ok']);
+    expect((await store.load('U-1'))?.map((e) => e.seq)).toEqual([Number(rows[0].r_first)]);
+    expect((await store.query({ premisesId: 'P-U1' }, { limit: 5 })).items.map((h) => h.hazardId)).toEqual(['U-1']);
+  });
+
   it('keeps the log sequence contiguous and in commit order under concurrent writers', async () => {
     await Promise.all(Array.from({ length: 60 }, (_, i) => store.append(appendInput(`S-${i}`, 0, `s-${i}`))));
     const log = await store.readLog(1, 10_000);
