@@ -1,10 +1,11 @@
 // Rental premises, rounds and the enterprise file (issue 17): #/file (one's own enterprise),
 // #/dossier/<id> (一企一档), #/landlord/<id> (出租方: rental points, tenants, their hazards
-// rolled up), #/rounds and #/round/<id> (coverage, 双随机 draws). Every number, list and
+// rolled up, past tenancies, 结束租赁 for staff of the area), #/rounds and #/round/<id> (coverage, 双随机 draws). Every number, list and
 // permission is the server's (core's buildEnterpriseFile, buildLandlordView, roundCoverage and
 // the read policy); the page only lays them out, through the escaping html template.
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
+import { confirmAction } from './confirm-dialog.js';
 import { api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText } from './shared.js';
 
 const L = {
@@ -58,6 +59,16 @@ const L = {
   noRounds: ['还没有检查轮次。', 'No rounds yet.'],
   inspectionCol: ['检查', 'Inspection'],
   premisesCol: ['场所', 'Premises'],
+  period: ['第 {n} 次承租', 'tenancy #{n}'],
+  pastTenancies: ['历史租赁', 'Past tenancies'],
+  periodCol: ['租期', 'Period'],
+  foundDuring: ['租期内发现的隐患（未销号 / 已销号）', 'Hazards found during it (open / closed)'],
+  endTenancy: ['结束租赁', 'End tenancy'],
+  endTenancyText: [
+    '结束 {tenant} 在 {premises} 的租赁（自现在起）。\n历史保留：出租方仍可查看租期内发现的隐患，之后发现的看不到；{tenant} 不能再以该场所上报检查。',
+    'End the tenancy of {tenant} at {premises} (as of now).\nThe history is kept: the landlord still sees what was found during the tenancy, nothing found after; {tenant} can no longer report inspections there.',
+  ],
+  since: ['自 {d}', 'since {d}'],
 };
 const l = (key, vars) => {
   const [zh, en] = L[key] ?? [key, key];
@@ -112,6 +123,14 @@ export async function enterprisePage(id) {
           )
         : html`<p class="hint">${l('none')}</p>`
     }
+    ${
+      f.premises.past.length
+        ? html`<h2>${l('pastTenancies')}</h2><ul id="file-past">${f.premises.past.map(
+            (x) =>
+              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entName(x.tenantEnterpriseId)} · ${x.premisesId}（${entName(x.landlordEnterpriseId)}）· ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
+          )}</ul>`
+        : ''
+    }
     ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entName(x.tenantEnterpriseId)}（${x.premisesId}）</li>`)}</ul>` : ''}
     <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${p.premisesKinds.join('、')}）</li>`)}</ul>
     <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join('、') : l('none')}</p>
@@ -131,27 +150,47 @@ export async function ownFilePage() {
   return enterprisePage(id ?? '');
 }
 
-/** #/landlord/<id>: rental points with tenants and their hazards rolled up. */
+/** #/landlord/<id>: rental points with tenants and their hazards rolled up, past tenancies, and 结束租赁 for staff who may. */
 export async function landlordPage(id) {
   setHtml(app, html`<h1>${l('rentalPoints')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
   const r = await api(`/landlords/${enc(id ?? '')}/rental-points`);
   if (!r.ok) return fail(l('rentalPoints'), r);
   const v = r.body;
+  const manage = new Set(v.manage ?? []);
   setHtml(
     app,
     html`<h1>${l('rentalPoints')}：<span id="landlord-name">${v.landlord.name}</span></h1>
     <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}：${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdue')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
+    <p id="landlord-message"></p>
     ${v.premises.map(
       (
         line,
       ) => html`<section class="card" data-premises="${line.premises.id}"><h2>${line.premises.address}${line.premises.groupRental ? html` <span class="badge">${l('groupRental')}</span>` : ''}</h2>
-        <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdue')}</th><th scope="col">${t('title')}</th></tr>
+        <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdue')}</th><th scope="col">${t('title')}</th><th scope="col"></th></tr>
         ${line.tenants.map(
           (x) =>
-            html`<tr data-tenant="${x.tenantEnterpriseId}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a></td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td></tr>`,
-        )}</table></div></section>`,
+            html`<tr data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a>${x.period > 1 || x.startedAt ? html`<br><small>${l('period', { n: x.period })}${x.startedAt ? html` · ${l('since', { d: localTime(x.startedAt) })}` : ''}</small>` : ''}</td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td><td>${manage.has(line.premises.id) ? html`<button type="button" class="end-tenancy danger" data-premises="${line.premises.id}" data-tenant="${x.tenantEnterpriseId}">${l('endTenancy')}</button>` : ''}</td></tr>`,
+        )}</table></div>
+        ${
+          line.pastTenancies.length
+            ? html`<h3>${l('pastTenancies')}</h3><div class="table-wrap"><table class="past-tenancies"><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('periodCol')}</th><th scope="col">${l('foundDuring')}</th></tr>
+          ${line.pastTenancies.map(
+            (x) =>
+              html`<tr data-past-tenant="${x.tenantEnterpriseId}" data-period="${x.period}" data-ended-at="${x.endedAt}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a> · ${l('period', { n: x.period })}</td><td>${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</td><td class="num">${x.open} / ${x.closed}</td></tr>`,
+          )}</table></div>`
+            : ''
+        }</section>`,
     )}`,
   );
+  for (const button of app.querySelectorAll('button.end-tenancy')) {
+    button.addEventListener('click', async () => {
+      const { premises, tenant } = button.dataset;
+      if (!(await confirmAction(l('endTenancy'), l('endTenancyText', { tenant: entName(tenant), premises })))) return;
+      const res = await api(`/premises/${enc(premises)}/tenancies/${enc(tenant)}/end`, { method: 'POST', body: {} });
+      if (!res.ok) return setHtml(app.querySelector('#landlord-message'), html`<span class="message error">${problemText(res)}</span>`);
+      await landlordPage(id);
+    });
+  }
 }
 
 /** #/rounds: every round with its coverage. */

@@ -4,7 +4,8 @@
  * premises; the landlord sees them rolled up on its rental points and in the tenant's file —
  * and nothing else of the tenant; the administrator opens the demo round, sees its coverage,
  * draws twice with one seed (the same list, both recorded) and once with another (marked);
- * the grid inspector's worklist lists the round's members still to patrol.
+ * the grid inspector's worklist lists the round's members still to patrol; the grid inspector
+ * ends the tenancy (结束租赁), which stays in the landlord's history with its period.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,7 @@ describe('rental premises, rounds and the enterprise file', () => {
     await goTo(landlord, 'landlord/ent-lvyuan');
     expect(Number(await landlord.getAttribute('#landlord-totals', 'data-open'))).toBe(ids.length);
     expect(await landlord.locator('tr[data-tenant="ent-anping"]').count()).toBe(1);
+    expect(await landlord.locator('button.end-tenancy').count()).toBe(0); // a landlord does not end its tenancies
     await goTo(landlord, 'dossier/ent-anping');
     await landlord.waitForSelector('#file-partial');
     const rows = await landlord.locator('#file-open tr[data-hazard]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.hazard));
@@ -85,5 +87,18 @@ describe('rental premises, rounds and the enterprise file', () => {
     // The monthly bulletin lists the round's coverage (core's roundCoverageForReport as the reports' hook).
     const bulletin = (await portal.api('admin-chen', 'GET', '/reports/monthly')).body as { coverage: Array<{ roundId: string; done: number }> | null };
     expect(bulletin.coverage?.find((c) => c.roundId === 'demo-gas-patrol')?.done).toBeGreaterThanOrEqual(1);
+
+    // 结束租赁: the grid inspector of the area ends 安平's tenancy at 绿园's shopfront; it moves to the
+    // past tenancies with its period and what was found during it; ending it again is a conflict.
+    const staff = await portal.signIn('grid-wang', 'grid');
+    await goTo(staff, 'landlord/ent-lvyuan');
+    await staff.click('button.end-tenancy[data-tenant="ent-anping"]'); // the harness confirms the dialog
+    await staff.waitForSelector('tr[data-past-tenant="ent-anping"][data-period="1"]');
+    expect(await staff.locator('button.end-tenancy[data-tenant="ent-anping"]').count()).toBe(0);
+    expect(await staff.textContent('tr[data-past-tenant="ent-anping"] td.num')).toBe(`${ids.length} / 0`);
+    await goTo(staff, 'dossier/ent-anping');
+    await staff.waitForSelector('#file-past li[data-premises="p-lvyuan-2"][data-period="1"]');
+    await staff.context().close();
+    expect((await portal.api('grid-wang', 'POST', '/premises/p-lvyuan-2/tenancies/ent-anping/end', {})).status).toBe(409);
   }, 120_000);
 });
