@@ -94,6 +94,17 @@ describe('buildEnterpriseFile (一企一档)', () => {
     expect(view.totals).toMatchObject({ premises: 1, tenants: 1, open: first.reports.length + second.reports.length });
     const none = await buildLandlordView({ rental, store: h.store }, 'E2', { asOf: new Date(), visible: () => false });
     expect(none.totals.open).toBe(0);
+    // E1's tenancy is recorded as ended on 11-10 and started again on 11-15: the view counts the first visit's hazards
+    // in the past period and the second visit's in the current one; both files list the past period.
+    await rental.endTenancy({ premisesId: 'PA', tenantEnterpriseId: 'E1', endedAt: '2026-11-10T00:00:00.000Z' });
+    await rental.startTenancy({ premisesId: 'PA', tenantEnterpriseId: 'E1', startedAt: '2026-11-15T00:00:00.000Z', startedBy: 'grid-g1' });
+    const again = await buildLandlordView({ rental, store: h.store }, 'E2', { asOf: new Date('2026-11-21T00:00:00Z'), visible: () => true });
+    expect(again.premises[0]!.tenants.map((t) => [t.tenantEnterpriseId, t.period, t.startedAt, t.open])).toEqual([['E1', 2, '2026-11-15T00:00:00.000Z', second.reports.length]]);
+    expect(again.premises[0]!.pastTenancies).toEqual([{ tenantEnterpriseId: 'E1', period: 1, endedAt: '2026-11-10T00:00:00.000Z', open: first.reports.length, closed: 0 }]);
+    const tenantFile = await buildEnterpriseFile(deps, 'E1', { asOf: new Date() });
+    expect(tenantFile?.premises.rented.map((r) => [r.premises.id, r.period, r.startedAt])).toEqual([['PA', 2, '2026-11-15T00:00:00.000Z']]);
+    expect(tenantFile?.premises.past.map((t) => [t.premisesId, t.period, t.endedAt])).toEqual([['PA', 1, '2026-11-10T00:00:00.000Z']]);
+    expect((await buildEnterpriseFile(deps, 'E2', { asOf: new Date() }))?.premises.past.map((t) => [t.tenantEnterpriseId, t.period])).toEqual([['E1', 1]]);
     await expect(buildEnterpriseFile(deps, 'E1', { asOf: new Date(), recurrenceDays: 0 })).rejects.toThrow(RangeError);
   });
 
