@@ -75,9 +75,11 @@ export function buildHazardQuery(table: string, filter: HazardFilter, after: [st
  * An area query (the district list, a work queue, the enforcement queue, overdue in an
  * area) read per stored area — the area itself and each sub-area, found one index probe
  * each by a recursive `min(area)` walk — and per status when statuses are given: each is
- * one ordered range of `hazards_queue (area, status, updated_at, hazard_id)` or
- * `hazards_area (area, updated_at, hazard_id)` that stops after `limit` rows; the outer
- * sort sees at most `limit` rows per range. An empty queue is one probe per range. The
+ * one ordered range of `hazards_queue (area, status, updated_at, hazard_id)`,
+ * `hazards_area (area, updated_at, hazard_id)` or, with a deadline bound,
+ * `hazards_area_open` (the same keys, only hazards with a deadline) that stops after
+ * `limit` rows; the outer sort sees at most `limit` rows per range. An empty queue is one
+ * probe per range. The
  * flat query let the planner walk `hazards_page` in page order hoping for early matches,
  * and read the whole index when an area matched nothing (381–439 ms at 200 000 hazards
  * for an empty district queue or enforcement queue). @internal

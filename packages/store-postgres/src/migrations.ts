@@ -276,6 +276,12 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   -- statement with 23505; the client retries the group, which then sees it as a duplicate.
   -- Event hazard ids and versions are not sent: the store checks that they are the append's
   -- hazard and expectedVersion + 1, + 2, … before sending.
+  --
+  -- "Overdue in an area" reads each stored area of the area in page order: through
+  -- hazards_area it fetched every hazard of the area, closed ones included, to keep those
+  -- with a deadline (≈ 400 heap rows and 422 buffers for a page of 50 at 200 000 hazards);
+  -- hazards_area_open holds only hazards with a running deadline (64 buffers).
+  CREATE INDEX hazards_area_open ON {schema}.hazards (area COLLATE "C", updated_at, hazard_id) WHERE deadline IS NOT NULL;
   DROP TRIGGER events_reported_premises ON {schema}.events;
   DROP FUNCTION {schema}.hazard_premises_from_report();
   CREATE FUNCTION {schema}.append_group_v2(
