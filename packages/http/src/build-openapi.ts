@@ -33,6 +33,7 @@ const TAGS = [
   { name: 'packs', description: 'Checklist packs: what a form asks and how answers are judged / 检查表' },
   { name: 'permits', description: 'Hazardous-work permits: apply, approve, test, watch, close / 危险作业许可' },
   { name: 'queues', description: 'Work queues by role / 待办队列' },
+  { name: 'relations', description: 'Premises and tenancies, the enterprise file, inspection rounds / 场所与租赁、企业档案、检查轮次' },
   { name: 'reports', description: 'Weekly analysis, monthly bulletin, quarterly assessment / 周研判、月通报、季度考核' },
 ];
 
