@@ -17,10 +17,27 @@ export const SCAFFOLD_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const SCAFFOLD_DOMAIN = /^[a-z][a-z0-9_]{0,63}$/;
 
 /**
+ * The names of the well-known domains, as the bundled packs give them (`domainLabel`), and of
+ * `general`, the default: a new pack of one of these domains gets the same name, so reports
+ * name the domain alike whichever pack is loaded.
+ */
+const KNOWN_DOMAIN_LABELS: Readonly<Record<string, { 'zh-CN': string; en: string }>> = {
+  gas: { 'zh-CN': '燃气', en: 'Gas' },
+  fire: { 'zh-CN': '消防', en: 'Fire' },
+  confined_space: { 'zh-CN': '有限空间', en: 'Confined spaces' },
+  chemicals: { 'zh-CN': '危险化学品', en: 'Hazardous chemicals' },
+  hazardous_work: { 'zh-CN': '危险作业', en: 'Hazardous work' },
+  monitoring: { 'zh-CN': '监测预警', en: 'Monitoring and early warning' },
+  general: { 'zh-CN': '综合安全管理', en: 'General safety management' },
+};
+
+/**
  * The files of a new pack, by path inside the pack folder: `pack.yaml` (metadata, one
  * premises kind, one regulation, one fact), `sections/general.yaml` (one section, one item,
  * one hazard rule), `tests/basic.yaml` (three scenarios: compliant, hazard, answer missing)
- * and a bilingual `README.md`. The files carry the `$schema` modeline for editors. The result
+ * and a bilingual `README.md`. `pack.yaml` names the domain (`domainLabel`, what reports show
+ * for it): the bundled packs' name for a domain they cover, else a placeholder to fill in that
+ * says so. The files carry the `$schema` modeline for editors. The result
  * passes `anjian validate` without an issue and `anjian test --coverage-threshold 100`.
  *
  * @example
@@ -37,6 +54,7 @@ export function packScaffold({ id, domain, schemaDir }: PackScaffoldOptions): Re
   const item = `${prefix || 'PACK'}-001`;
   // The section and the tests are one folder deeper than pack.yaml.
   const deeper = `../${schemaDir}`;
+  const label = KNOWN_DOMAIN_LABELS[domain] ?? { 'zh-CN': `请填写领域名称（${domain}）`, en: `Fill in the domain's name (${domain})` };
   const packYaml = `# yaml-language-server: $schema=${schemaDir}/pack.schema.json
 #
 # 由 anjian new pack 生成。把示例内容换成本检查表真正要查的内容；格式说明见 README.md。
@@ -46,6 +64,11 @@ format: anjian/pack@1
 id: ${id}
 version: 0.1.0
 domain: ${domain}
+# 领域名称：报表和界面按它显示领域；同一领域的检查表写相同的名称。/ The domain's name, shown for it in reports and
+# screens; packs of the same domain give the same name.
+domainLabel:
+  zh-CN: ${label['zh-CN']}
+  en: ${label.en}
 title:
   zh-CN: ${id} 安全检查表
   en: ${id} safety checklist
@@ -160,8 +183,9 @@ In CI, \`npx anjian validate ${id} --format github\` annotates the lines.
 - 把示例事实、检查项和依据换成本检查表真正的内容；依据核对正式文本后，把 \`confidence\` 改为 \`verified\`。
   Replace the example fact, item and basis with the pack's real content; once a basis is checked against the
   official text, set its \`confidence\` to \`verified\`.
-- 填写 \`issuer\`（发布部门）；\`id\` 发布后不再改变，\`version\` 随每次修改提高。
-  Fill in \`issuer\`; the \`id\` never changes once published, the \`version\` goes up with every change.
+- 填写 \`issuer\`（发布部门），检查 \`domainLabel\`（领域名称）；\`id\` 发布后不再改变，\`version\` 随每次修改提高。
+  Fill in \`issuer\` and check \`domainLabel\` (the domain's name); the \`id\` never changes once published, the
+  \`version\` goes up with every change.
 
 编写指南 / Authoring guide: [中文](${docsUrl('authoring-packs.zh-CN.md')}) · [English](${docsUrl('authoring-packs.en.md')}) ·
 问题代码 / issue codes: [issue-codes.md](${docsUrl('issue-codes.md')})

@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPackFromPath } from '@anjian/core/node';
+import { packScaffold } from '../src/pack-scaffold.js';
 import { runCli } from './run-cli.js';
-import { tempDir } from './fixtures.js';
+import { REPO, tempDir } from './fixtures.js';
 
 describe('anjian new pack', () => {
   it('writes a pack that validates clean and tests green with 100 % coverage', async () => {
@@ -29,6 +31,36 @@ describe('anjian new pack', () => {
     expect(tested.err).toBe('');
     expect(tested.code).toBe(0);
     expect(tested.out).toMatch(/3 passed, 0 failed/);
+
+    // The domain is named (reports show the name for the code): general, the default, as such.
+    const loaded = await loadPackFromPath(join(cwd, 'demo-x'));
+    expect(loaded.ok && loaded.pack.domainLabel).toEqual({ 'zh-CN': '综合安全管理', en: 'General safety management' });
+  });
+
+  it('names a well-known domain as the bundled packs do, and asks for the name of another', async () => {
+    const cwd = tempDir('anjian-new-pack-');
+    for (const [id, domain] of [
+      ['gas-x', 'gas'],
+      ['cs-x', 'confined_space'],
+      ['boiler-x', 'boilers'],
+    ])
+      expect((await runCli(['new', 'pack', id!, '--domain', domain!], { cwd })).code).toBe(0);
+    const label = async (id: string) => {
+      const loaded = await loadPackFromPath(join(cwd, id));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      return loaded.pack.domainLabel;
+    };
+    expect(await label('gas-x')).toEqual({ 'zh-CN': '燃气', en: 'Gas' });
+    expect(await label('cs-x')).toEqual({ 'zh-CN': '有限空间', en: 'Confined spaces' });
+    expect(await label('boiler-x')).toEqual({ 'zh-CN': '请填写领域名称（boilers）', en: "Fill in the domain's name (boilers)" });
+    expect((await runCli(['validate', 'boiler-x', '--format', 'json'], { cwd })).code).toBe(0);
+    // Every bundled pack's domain gets the bundled pack's name.
+    for (const dir of ['chemicals', 'confined-space', 'fire', 'gas', 'hazardous-work', 'sensors']) {
+      const bundled = await loadPackFromPath(join(REPO, 'checklists', dir));
+      if (!bundled.ok || bundled.pack.domainLabel === undefined) throw new Error(`checklists/${dir} has no domainLabel`);
+      const { domain, domainLabel } = bundled.pack;
+      expect(packScaffold({ id: 'x', domain, schemaDir: '.' })['pack.yaml'], dir).toContain(`\ndomainLabel:\n  zh-CN: ${domainLabel['zh-CN']}\n  en: ${domainLabel.en}\n`);
+    }
   });
 
   it('takes --domain and --output; the modeline follows the folder depth', async () => {

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
+import { loadPackFromPath } from '@anjian/core/node';
 import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { DOCUMENT_KINDS, loadOverride, type DocumentDirectory, type EnterpriseDetails } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
@@ -27,6 +29,26 @@ describe('GET /packs, /packs/{id}, /schema/pack', () => {
     const r = await h.call(null, 'GET', '/packs');
     expect(r.status).toBe(200);
     expect(r.body.items).toEqual([expect.objectContaining({ id: 'demo-kitchen', version: '0.1.0', domain: 'gas', facts: 6, items: 4 })]);
+    expect(r.body.items[0]).not.toHaveProperty('domainLabel');
+  });
+
+  it('gives each pack’s domain name (domainLabel) when the pack has one, and its premises’ descriptions, as the document describes', async () => {
+    const packs = await Promise.all(
+      ['gas', 'confined-space'].map(async (dir) => {
+        const loaded = await loadPackFromPath(fileURLToPath(new URL(`../../../checklists/${dir}`, import.meta.url)));
+        if (!loaded.ok) throw new Error(`checklists/${dir} does not load`);
+        return loaded.pack;
+      }),
+    );
+    const api = createAnjianApi({ store: createMemoryStore(), directory: createStaticDirectory([]), calendar: TEST_CALENDAR_2026, packs, basePath: '/api', authenticate: async () => null });
+    const res = await api.fetch(new Request('http://test.local/api/packs'));
+    const body = (await res.json()) as { items: { id: string; domain: string; domainLabel?: unknown }[] };
+    expect(res.status).toBe(200);
+    expect(body.items.map(({ id, domain, domainLabel }) => ({ id, domain, domainLabel }))).toEqual([
+      { id: 'gas', domain: 'gas', domainLabel: { 'zh-CN': '燃气', en: 'Gas' } },
+      { id: 'confined-space', domain: 'confined_space', domainLabel: { 'zh-CN': '有限空间', en: 'Confined spaces' } },
+    ]);
+    expect(documentValidator(api.openapi).check('GET', '/api/packs', 200, 'application/json', body)).toBeNull();
   });
 
   it('returns everything a form needs: fact types, units, ranges, options, required, when; sections and items', async () => {

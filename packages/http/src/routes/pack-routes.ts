@@ -13,9 +13,14 @@ const PACK_SUMMARY: JsonSchema = {
     id: { type: 'string' },
     version: { type: 'string' },
     domain: { type: 'string' },
+    domainLabel: {
+      ...LOCALIZED_TEXT,
+      description:
+        "the domain's name as the pack gives it (燃气 / Gas), shown for the domain in reports and screens; absent when the pack gives none / 检查表给出的领域名称（如 燃气），报表和界面按它显示领域；检查表未给出时省略",
+    },
     title: LOCALIZED_TEXT,
     description: LOCALIZED_TEXT,
-    premises: { type: 'array', items: { type: 'object', required: ['id', 'label'], properties: { id: { type: 'string' }, label: LOCALIZED_TEXT } } },
+    premises: { type: 'array', items: { type: 'object', required: ['id', 'label'], properties: { id: { type: 'string' }, label: LOCALIZED_TEXT, description: LOCALIZED_TEXT } } },
     facts: { type: 'integer', description: 'number of facts / 事实数' },
     items: { type: 'integer', description: 'number of checklist items / 检查项数' },
   },
@@ -26,6 +31,7 @@ function summary(pack: Pack): Record<string, unknown> {
     id: pack.id,
     version: pack.version,
     domain: pack.domain,
+    ...(pack.domainLabel ? { domainLabel: pack.domainLabel } : {}),
     title: pack.title,
     ...(pack.description ? { description: pack.description } : {}),
     premises: pack.premises,
@@ -41,7 +47,8 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     path: '/packs',
     operationId: 'listPacks',
     summary: 'List the packs served / 列出检查表',
-    description: 'The packs this server serves, with their premises and counts of facts and items; no authentication.\n\n本服务提供的检查表及其场所类型、事实数与检查项数；无需认证。',
+    description:
+      "The packs this server serves, with their domain's name (when the pack gives one), premises and counts of facts and items; no authentication.\n\n本服务提供的检查表及其领域名称（检查表给出时）、场所类型、事实数与检查项数；无需认证。",
     tags: ['packs'],
     auth: 'none',
     response: { status: 200, description: 'packs / 检查表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: PACK_SUMMARY } } } },

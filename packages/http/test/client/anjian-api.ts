@@ -8,9 +8,9 @@ export interface paths {
         };
         /**
          * List the packs served / 列出检查表
-         * @description The packs this server serves, with their premises and counts of facts and items; no authentication.
+         * @description The packs this server serves, with their domain's name (when the pack gives one), premises and counts of facts and items; no authentication.
          *
-         *     本服务提供的检查表及其场所类型、事实数与检查项数；无需认证。
+         *     本服务提供的检查表及其领域名称（检查表给出时）、场所类型、事实数与检查项数；无需认证。
          */
         get: operations["listPacks"];
         put?: never;
@@ -3453,6 +3453,11 @@ export interface operations {
                             id: string;
                             version: string;
                             domain: string;
+                            /** @description the domain's name as the pack gives it (燃气 / Gas), shown for the domain in reports and screens; absent when the pack gives none / 检查表给出的领域名称（如 燃气），报表和界面按它显示领域；检查表未给出时省略 */
+                            domainLabel?: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
                             /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
                             title: {
                                 "zh-CN": string;
@@ -3467,6 +3472,11 @@ export interface operations {
                                 id: string;
                                 /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
                                 label: {
+                                    "zh-CN": string;
+                                    en?: string;
+                                };
+                                /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                                description?: {
                                     "zh-CN": string;
                                     en?: string;
                                 };
