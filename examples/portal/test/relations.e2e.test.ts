@@ -87,6 +87,8 @@ describe('rental premises, rounds and the enterprise file', () => {
     // The monthly bulletin lists the round's coverage (core's roundCoverageForReport as the reports' hook).
     const bulletin = (await portal.api('admin-chen', 'GET', '/reports/monthly')).body as { coverage: Array<{ roundId: string; done: number }> | null };
     expect(bulletin.coverage?.find((c) => c.roundId === 'demo-gas-patrol')?.done).toBeGreaterThanOrEqual(1);
+    // The printable bulletin names the domain as the served pack does (燃气), not by its code.
+    expect(await (await portal.fetchAs('admin-chen', '/api/reports/monthly?format=html&lang=zh-CN')).text()).toContain('<td>燃气</td>');
 
     // 结束租赁: the grid inspector of the area ends 安平's tenancy at 绿园's shopfront; it moves to the
     // past tenancies with its period and what was found during it; ending it again is a conflict.
