@@ -7,7 +7,9 @@
 //     server's requests arrive: it carries two hazards at once, so a hazard's photos are
 //     received after its notice without anyone waiting (no busy-wait; if the clock has not
 //     moved on, the client yields for a millisecond). Printed with the load average, the
-//     group sizes the store reached, and the ratio to (1).
+//     group sizes the store reached, and the ratio to (1). PostgreSQL also prints the CPU
+//     time per transition of the bench process and of its server backends (/proc, when the
+//     server runs on this machine): a figure the machine's load inflates far less.
 //  2b. SQLite only, same run: the transitions again (half the hazards) with a checkpoint every
 //     1 000 pages of WAL (SQLite's default, the store's before) against the store's default
 //     4 000: four pairs on fresh files, alternating which goes first; each pair's ratio and
@@ -21,7 +23,7 @@
 // Options: --clients 16 --hazards 120 (per client) --events 1000000 (0 skips the queries)
 //          --only sqlite|postgres --limit-seconds 2 --groups-in-flight 2 (PostgreSQL)
 //          --spin (the old client: busy-waits until the clock moves after a notice, for an A/B)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -153,6 +155,23 @@ function sqliteLimit(path: string, rowsPerTransaction: number, savepoints?: 'fil
   db.exec('DROP TABLE bench_limit');
   db.close();
   return perSecond;
+}
+
+/**
+ * CPU time in ms of each backend serving the bench's pool (`application_name`), from
+ * /proc/<pid>/schedstat: empty when PostgreSQL does not run on this machine.
+ */
+async function backendCpuMs(pool: pg.Pool, application: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [application]);
+  const out = new Map<number, number>();
+  for (const { pid } of rows as Array<{ pid: number }>) {
+    try {
+      out.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6);
+    } catch {
+      // not on this machine
+    }
+  }
+  return out;
 }
 
 /** One-row durable transactions (autocommit INSERTs) from `clients` connections on the same database. */
@@ -361,14 +380,16 @@ async function main() {
     }
   }
   if (values.only !== 'sqlite') {
-    const pool = new pg.Pool({ connectionString: pgUrl, max: clients + 4 });
     const schema = `anjian_bench_${process.pid}`;
+    const pool = new pg.Pool({ connectionString: pgUrl, max: clients + 4, application_name: schema });
     try {
       const groups = new Groups();
       const store = createPostgresStore({ pool, schema, onGroupCommit: groups.hook, groupsInFlight: Number(values['groups-in-flight']) });
       await store.migrate();
       const limit = await postgresLimit(pool, schema);
+      const [node0, backends0] = [process.cpuUsage(), await backendCpuMs(pool, schema)];
       const t = await transitions(store);
+      const [node, backends] = [process.cpuUsage(node0), await backendCpuMs(pool, schema)];
       if (hazards > 0) {
         const seeding = performance.now();
         await seedPostgres(pool, `${schema}`, hazards, 5);
@@ -376,6 +397,10 @@ async function main() {
       }
       const lat = hazards > 0 ? await latency(store) : [];
       print(`PostgreSQL (${pgUrl.replace(/\/\/[^@]*@/, '//')})`, t, groups, limit, `same database, ${clients} connections, autocommit INSERT`, lat, hazards * 5 + t.transitions);
+      const backendMs = [...backends].reduce((sum, [pid, ms]) => sum + ms - (backends0.get(pid) ?? 0), 0);
+      console.log(
+        `  CPU per transition (the load does not inflate it much): bench process ${((node.user + node.system) / 1e3 / t.transitions).toFixed(3)} ms, PostgreSQL backends ${backends.size > 0 ? `${(backendMs / t.transitions).toFixed(3)} ms` : 'n/a (server not on this machine)'}`,
+      );
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await pool.end();
