@@ -96,8 +96,11 @@ const tenancyOf = (row: TenancyRow): TenancyRecord => {
 export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOptions): SqliteRentalDirectory {
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
-  const legacyEnds = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rental_tenancy_end'").get() !== undefined;
-  db.exec(FIRST_PERIODS(legacyEnds));
+  // Written only when a tenancy has no period yet, so an open of an up-to-date file takes no write lock.
+  const unperiodised = db
+    .prepare('SELECT 1 FROM rental_tenancy t WHERE NOT EXISTS (SELECT 1 FROM rental_tenancy_period x WHERE x.premises_id = t.premises_id AND x.tenant_enterprise_id = t.tenant_enterprise_id) LIMIT 1')
+    .get();
+  if (unperiodised !== undefined) db.exec(FIRST_PERIODS(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rental_tenancy_end'").get() !== undefined));
   const st = {
     exists: db.prepare('SELECT 1 FROM rental_premises WHERE id = ?').pluck(),
     insertPremises: db.prepare('INSERT INTO rental_premises (id, enterprise_id, area, group_rental, body) VALUES (?, ?, ?, ?, ?)'),
