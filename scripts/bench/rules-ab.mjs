@@ -35,18 +35,19 @@ const { values } = parseArgs({
   },
 });
 
-const work = join(root, 'scripts/.tmp-rules-ab');
+// outside the test globs (vitest skips node_modules), where bare imports still resolve
+const work = join(root, 'node_modules/.cache/rules-ab');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'old'), { recursive: true });
 // the old sources, beside the new ones (imports inside packages/core/src are relative)
-const archive = execFileSync('git', ['archive', values.ref, 'packages/core/src'], { cwd: root, maxBuffer: 1 << 28 });
+const archive = execFileSync('git', ['archive', values.ref, 'packages/core/src', 'packages/core/package.json'], { cwd: root, maxBuffer: 1 << 28 });
 execFileSync('tar', ['-x', '-C', join(work, 'old')], { input: archive });
 const driver = join(work, 'driver.ts');
 writeFileSync(
   driver,
   `import { compilePack as compileOld } from './old/packages/core/src/classify/compile-pack.ts';
-import { compilePack as compileNew } from '../../packages/core/src/classify/compile-pack.ts';
-import { run } from '../bench/rules-ab-driver.mjs';
+import { compilePack as compileNew } from '../../../packages/core/src/classify/compile-pack.ts';
+import { run } from '../../../scripts/bench/rules-ab-driver.mjs';
 run(compileOld, compileNew, JSON.parse(process.argv[2]));
 `,
 );
