@@ -258,6 +258,10 @@ describe('relations over HTTP', () => {
     expect(view.body.manage).toEqual([]);
     expect((await call('grid-g1', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points')).body.manage).toEqual(['PA']);
     expect((await call('owner-e2', 'GET', `/hazards/${firstId}`, '/hazards/{id}')).status).toBe(200);
+    // Its statistics count what it may read (the first period's hazards), no more.
+    const listed = (await call('owner-e2', 'GET', '/hazards', '/hazards')).body.items as unknown[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect((await call('owner-e2', 'GET', '/stats', '/stats')).body.total).toBe(listed.length);
     // The tenant's file lists the past period.
     const file = await call('owner-e1', 'GET', '/enterprises/E1/file', '/enterprises/{enterpriseId}/file');
     expect((file.body.premises as { past: Array<{ premisesId: string; period: number }> }).past.map((t) => [t.premisesId, t.period])).toEqual([['PA', 1]]);
