@@ -6,7 +6,7 @@
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
-import { api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText } from './shared.js';
+import { api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
@@ -69,6 +69,8 @@ const L = {
     'End the tenancy of {tenant} at {premises} (as of now).\nThe history is kept: the landlord still sees what was found during the tenancy, nothing found after; {tenant} can no longer report inspections there.',
   ],
   since: ['自 {d}', 'since {d}'],
+  startTenancy: ['登记承租（含再次承租）', 'Record a tenancy (also renting again)'],
+  startTenancyDo: ['登记', 'Record'],
 };
 const l = (key, vars) => {
   const [zh, en] = L[key] ?? [key, key];
@@ -179,6 +181,13 @@ export async function landlordPage(id) {
               html`<tr data-past-tenant="${x.tenantEnterpriseId}" data-period="${x.period}" data-ended-at="${x.endedAt}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a> · ${l('period', { n: x.period })}</td><td>${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</td><td class="num">${x.open} / ${x.closed}</td></tr>`,
           )}</table></div>`
             : ''
+        }
+        ${
+          manage.has(line.premises.id)
+            ? html`<form class="start-tenancy filters" data-premises="${line.premises.id}"><label>${l('startTenancy')} <select name="tenant">${session.demo.enterprises
+                .filter((e) => e.id !== v.landlord.id && !line.tenants.some((x) => x.tenantEnterpriseId === e.id))
+                .map((e) => html`<option value="${e.id}">${loc(e.name)}</option>`)}</select></label> <button type="submit">${l('startTenancyDo')}</button></form>`
+            : ''
         }</section>`,
     )}`,
   );
@@ -187,6 +196,15 @@ export async function landlordPage(id) {
       const { premises, tenant } = button.dataset;
       if (!(await confirmAction(l('endTenancy'), l('endTenancyText', { tenant: entName(tenant), premises })))) return;
       const res = await api(`/premises/${enc(premises)}/tenancies/${enc(tenant)}/end`, { method: 'POST', body: {} });
+      if (!res.ok) return setHtml(app.querySelector('#landlord-message'), html`<span class="message error">${problemText(res)}</span>`);
+      await landlordPage(id);
+    });
+  }
+  for (const form of app.querySelectorAll('form.start-tenancy')) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const tenantEnterpriseId = String(new FormData(form).get('tenant') ?? '');
+      const res = await api(`/premises/${enc(form.dataset.premises)}/tenancies`, { method: 'POST', body: { tenantEnterpriseId } });
       if (!res.ok) return setHtml(app.querySelector('#landlord-message'), html`<span class="message error">${problemText(res)}</span>`);
       await landlordPage(id);
     });

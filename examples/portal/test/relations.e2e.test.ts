@@ -5,7 +5,8 @@
  * and nothing else of the tenant; the administrator opens the demo round, sees its coverage,
  * draws twice with one seed (the same list, both recorded) and once with another (marked);
  * the grid inspector's worklist lists the round's members still to patrol; the grid inspector
- * ends the tenancy (结束租赁), which stays in the landlord's history with its period.
+ * ends the tenancy (结束租赁), which stays in the landlord's history with its period, and records
+ * the tenant renting again (a second period).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,9 +99,14 @@ describe('rental premises, rounds and the enterprise file', () => {
     await staff.waitForSelector('tr[data-past-tenant="ent-anping"][data-period="1"]');
     expect(await staff.locator('button.end-tenancy[data-tenant="ent-anping"]').count()).toBe(0);
     expect(await staff.textContent('tr[data-past-tenant="ent-anping"] td.num')).toBe(`${ids.length} / 0`);
+    expect((await portal.api('grid-wang', 'POST', '/premises/p-lvyuan-2/tenancies/ent-anping/end', {})).status).toBe(409);
+    // 安平 rents the shopfront again: a second period, the first kept in the history.
+    await staff.selectOption('form.start-tenancy[data-premises="p-lvyuan-2"] select', 'ent-anping');
+    await staff.click('form.start-tenancy[data-premises="p-lvyuan-2"] button[type=submit]');
+    await staff.waitForSelector('tr[data-tenant="ent-anping"][data-period="2"]');
+    expect(await staff.locator('tr[data-past-tenant="ent-anping"][data-period="1"]').count()).toBe(1);
     await goTo(staff, 'dossier/ent-anping');
     await staff.waitForSelector('#file-past li[data-premises="p-lvyuan-2"][data-period="1"]');
     await staff.context().close();
-    expect((await portal.api('grid-wang', 'POST', '/premises/p-lvyuan-2/tenancies/ent-anping/end', {})).status).toBe(409);
   }, 120_000);
 });
