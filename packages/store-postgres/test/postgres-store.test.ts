@@ -86,6 +86,47 @@ describe('PostgreSQL store', () => {
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
   });
 
+  it("a list row another instance moves between the group's read and its write: that append is a duplicate or a conflict, the rest of the group is written", async () => {
+    await store.append(appendInput('F-1', 0, 'f-create'));
+    await store.append(appendInput('F-3', 0, 'f3-create'));
+    // Another instance's transaction: the twin of our command on F-1 and a command on F-3,
+    // both not yet committed while our group reads, then committed while its write waits.
+    const other = await env.pool.connect();
+    const q = (text: string, values: unknown[] = []) => other.query(text.replaceAll('{s}', `"${env.schema}"`), values);
+    await q('BEGIN');
+    await q("INSERT INTO {s}.commands VALUES ('f-twin', 'fp-f-twin', 'F-1'), ('f3-other', 'fp-f3-other', 'F-3')");
+    await q("UPDATE {s}.hazards SET version = 2 WHERE hazard_id IN ('F-1', 'F-3')");
+    const { rows } = await q('UPDATE {s}.log_head SET seq = seq + 2 RETURNING seq - 2 AS base');
+    const base = Number(rows[0].base);
+    for (const [k, [hazard, command]] of [
+      ['F-1', 'f-twin'],
+      ['F-3', 'f3-other'],
+    ].entries()) {
+      const event = { ...appendInput(hazard!, 1, command!).events[0]!, seq: undefined };
+      await q('INSERT INTO {s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body) VALUES ($1, $2, 2, $3, $4, $5, $6, $7)', [
+        base + k + 1,
+        hazard,
+        event.id,
+        event.type,
+        command,
+        event.recordedAt,
+        JSON.stringify(event),
+      ]);
+    }
+    const results = Promise.all([store.append(appendInput('F-1', 1, 'f-twin')), store.append(appendInput('F-2', 0, 'f2-new')), store.append(appendInput('F-3', 1, 'f3-mine'))]);
+    await new Promise((r) => setTimeout(r, 300)); // the group has read and waits for the rows
+    await q('COMMIT');
+    other.release();
+    const [twin, fresh, stale] = await results;
+    expect(twin.kind === 'duplicate-command' && twin.original.events.map((e) => e.id)).toEqual(['F-1/2']);
+    expect(fresh.kind).toBe('ok');
+    expect(stale).toEqual({ kind: 'conflict', actualVersion: 2 });
+    expect(await store.findCommand('f3-mine')).toBeNull();
+    expect((await store.load('F-3'))?.map((e) => e.version)).toEqual([1, 2]);
+    const log = await store.readLog(1, 100_000);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+  });
+
   it('a reader following readLog never skips a transaction that commits late', async () => {
     // A holds the log-head lock (it took its position and has not committed); B commits
     // after it. The reader must see A before B or neither: never B alone with a gap.
