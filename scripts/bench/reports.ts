@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { HazardState } from '@anjian/core';
+import type { ChainEvent, HazardState } from '@anjian/core';
 import {
   aggregateReportFacts,
   buildPeriodicReport,
@@ -56,6 +56,7 @@ const SAMPLE = Number(values.sample);
 const NOW = '2026-12-01T00:00:00.000Z';
 const BATCH = 100; // enterprises per transaction
 const MONTH = reportPeriod('monthly', '2026-11');
+const QUARTER = reportPeriod('quarterly', '2026-Q3');
 // The domains named as the repository's packs name them (燃气 for gas), as the CLI and HTTP do.
 const DOMAINS = (async () => {
   const dirs = await findPackDirs([fileURLToPath(new URL('../../checklists', import.meta.url))]);
@@ -115,7 +116,7 @@ async function sqliteTarget(): Promise<Target> {
     async allFacts() {
       const db = new Database(path, { readonly: true });
       try {
-        return (db.prepare('SELECT * FROM report_hazards').all() as Array<Record<string, unknown>>).map(rowToFact);
+        return withSpans(db.prepare('SELECT * FROM report_hazards').all() as Array<Record<string, unknown>>, db.prepare('SELECT * FROM report_overdue').all() as Array<Record<string, unknown>>);
       } finally {
         db.close();
       }
@@ -152,7 +153,7 @@ async function postgresTarget(): Promise<Target> {
     loadRental: (seed) => rental.load(seed),
     model,
     async allFacts() {
-      return (await pool.query(`SELECT * FROM ${schema}.report_hazards`)).rows.map(rowToFact);
+      return withSpans((await pool.query(`SELECT * FROM ${schema}.report_hazards`)).rows, (await pool.query(`SELECT * FROM ${schema}.report_overdue`)).rows);
     },
     async appendStore() {
       const store = createPostgresStore({ pool, schema: `${schema}_append` });
@@ -172,7 +173,18 @@ async function postgresTarget(): Promise<Target> {
   };
 }
 
-function rowToFact(r: Record<string, unknown>): HazardReportFact {
+/** The projection's rows as facts, each with its overdue spans. */
+function withSpans(rows: Array<Record<string, unknown>>, spans: Array<Record<string, unknown>>): HazardReportFact[] {
+  const byHazard = new Map<string, HazardReportFact['overdue']>();
+  for (const o of spans) {
+    const list = byHazard.get(o.hazard_id as string) ?? [];
+    list.push({ since: o.since as string, until: (o.until as string | null) ?? null, deadline: o.deadline as string });
+    byHazard.set(o.hazard_id as string, list);
+  }
+  return rows.map((r) => ({ ...rowToFact(r), overdue: (byHazard.get(r.hazard_id as string) ?? []).sort((a, b) => (a.since < b.since ? -1 : 1)) }));
+}
+
+function rowToFact(r: Record<string, unknown>): Omit<HazardReportFact, 'overdue'> {
   return {
     hazardId: r.hazard_id as string,
     version: Number(r.version),
@@ -196,7 +208,9 @@ async function run(target: Target): Promise<void> {
   let hazards = 0;
   let events = 0;
   // The generated city's own counts for the month, to check the report against.
-  const known = { found: 0, closed: 0, inspections: 0 };
+  // Overdue at the month's end, from the generator's one path (notice with a deadline, then
+  // rectification, verification, closure; no extension): open at the end, deadline before it.
+  const known = { found: 0, closed: 0, inspections: 0, overdue: 0, overdueQ3: 0 };
   const inMonth = (iso: string) => iso >= MONTH.from && iso < MONTH.to;
   const sampled: CityHazard[] = [];
   let hazardMs = 0;
@@ -221,6 +235,11 @@ async function run(target: Target): Promise<void> {
       for (const h of chunk.hazards) {
         if (inMonth(h.summary.createdAt)) known.found++;
         if (h.summary.status === 'closed' && inMonth(h.events[h.events.length - 1]!.recordedAt)) known.closed++;
+        const notice = h.events.find((e) => e.type === 'notice_issued') as ChainEvent<'notice_issued'> | undefined;
+        const closedAt = h.events.find((e) => e.type === 'closed')?.recordedAt;
+        const overdueAt = (t: string) => notice !== undefined && notice.recordedAt < t && notice.data.deadline < t && (closedAt === undefined || closedAt >= t);
+        if (overdueAt(MONTH.to)) known.overdue++;
+        if (overdueAt(QUARTER.to)) known.overdueQ3++;
       }
       for (const r of chunk.inspections) if (inMonth(r.recordedAt)) known.inspections++;
       if (++k % BATCH === 0) {
@@ -279,10 +298,12 @@ async function run(target: Target): Promise<void> {
   ];
   let monthly: PeriodicReport | null = null;
   let monthlyMs = 0;
+  let overdueQ3 = 0;
   for (const [label, make] of reports) {
     const r = await phase(make);
     const html = renderReportHtml(r.value, { domains: await DOMAINS });
     monthly ??= r.value;
+    if (label === 'quarterly 2026-Q3') overdueQ3 = r.value.summary.overdue;
     if (label === 'monthly 2026-11') monthlyMs = r.ms;
     const s = r.value.summary;
     console.log(
@@ -295,18 +316,22 @@ async function run(target: Target): Promise<void> {
       console.log(`            written to ${file}`);
     }
   }
-  const got = { found: monthly!.summary.found, closed: monthly!.summary.closed, inspections: monthly!.summary.inspections };
-  const same = got.found === known.found && got.closed === known.closed && got.inspections === known.inspections;
+  const got = { found: monthly!.summary.found, closed: monthly!.summary.closed, inspections: monthly!.summary.inspections, overdue: monthly!.summary.overdue };
+  const same = got.found === known.found && got.closed === known.closed && got.inspections === known.inspections && got.overdue === known.overdue;
   console.log(
-    `  check: the monthly report's found ${n(got.found)}, closed ${n(got.closed)}, inspections ${n(got.inspections)} vs the generated city's for 2026-11: ${n(known.found)}, ${n(known.closed)}, ${n(known.inspections)} — ${same ? 'the same' : 'DIFFERENT'}`,
+    `  check: the monthly report's found ${n(got.found)}, closed ${n(got.closed)}, inspections ${n(got.inspections)}, overdue at its end ${n(got.overdue)} vs the generated city's for 2026-11: ${n(known.found)}, ${n(known.closed)}, ${n(known.inspections)}, ${n(known.overdue)} — ${same ? 'the same' : 'DIFFERENT'}`,
   );
-  if (!same) process.exitCode = 1;
+  console.log(
+    `  check: the quarterly report's overdue at the end of 2026-Q3 ${n(overdueQ3)} vs the generated city's ${n(known.overdueQ3)} — ${overdueQ3 === known.overdueQ3 ? 'the same' : 'DIFFERENT'}`,
+  );
+  if (!same || overdueQ3 !== known.overdueQ3) process.exitCode = 1;
   // Reference: the naive report — every hazard's row into memory, aggregated there.
   const naive = await phase(async () => {
     const facts = await target.allFacts();
     return aggregateReportFacts(facts, [], { from: monthly!.period.from, to: monthly!.period.to, asOf: monthly!.asOf, recurrenceDays: 30, limit: 20 });
   });
-  if (naive.value.found.reduce((s, g) => s + g.found, 0) !== monthly!.summary.found) throw new Error('the naive reference disagrees with the SQL report / 朴素参考与 SQL 报表不一致');
+  if (naive.value.found.reduce((s, g) => s + g.found, 0) !== monthly!.summary.found || naive.value.overdue.total !== monthly!.summary.overdue)
+    throw new Error('the naive reference disagrees with the SQL report / 朴素参考与 SQL 报表不一致');
   console.log(
     `  reference: the monthly report's hazard aggregates computed in memory over all ${n(hazards)} rows read from the store (no inspections): ${fmt(naive.ms)}, peak RSS ${naive.peakMb.toFixed(0)} MB — the SQL report takes ${(monthlyMs / naive.ms).toFixed(2)}× its time`,
   );

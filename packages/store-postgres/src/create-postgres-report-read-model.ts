@@ -36,7 +36,7 @@ type Row = Record<string, unknown>;
 
 /**
  * The report read model over PostgreSQL: the same projection as the SQLite one (one row per
- * hazard folded from its events by core's `hazardReportFact`, one row per inspection), its own
+ * hazard folded from its events by core's `hazardReportFact` with its overdue spans, one row per inspection), its own
  * tables in the store's schema, refreshed under an advisory lock before each report, and the
  * aggregates as `GROUP BY` queries. Text columns use the "C" collation so that area prefixes
  * and ISO instants compare byte-wise, as in SQLite and in core.
@@ -71,7 +71,23 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
     await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_area_created ON ${s}.report_hazards (area, created_at)`);
     await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_closed ON ${s}.report_hazards (closed_at, area) WHERE closed_at IS NOT NULL`);
     await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_item ON ${s}.report_hazards (enterprise_id, item, created_at) WHERE item IS NOT NULL`);
-    await pool.query(`CREATE INDEX IF NOT EXISTS report_hazards_open ON ${s}.report_hazards (deadline, area) WHERE closed_at IS NULL AND deadline IS NOT NULL`);
+    // Overdue is read from report_overdue (as of an instant): core's HazardReportFact.overdue,
+    // open and past the running deadline in force from just after since to until inclusive
+    // (null while it lasts), with the hazard's scope and list columns repeated.
+    await pool.query(`DROP INDEX IF EXISTS ${s}.report_hazards_open`);
+    await pool.query(`CREATE TABLE IF NOT EXISTS ${s}.report_overdue (
+      hazard_id     text ${c} NOT NULL,
+      since         text ${c} NOT NULL,
+      until         text ${c},
+      deadline      text ${c} NOT NULL,
+      enterprise_id text ${c} NOT NULL,
+      area          text ${c} NOT NULL,
+      domain        text ${c} NOT NULL,
+      level         text ${c} NOT NULL,
+      created_at    text ${c} NOT NULL,
+      PRIMARY KEY (hazard_id, since)
+    )`);
+    await pool.query(`CREATE INDEX IF NOT EXISTS report_overdue_since ON ${s}.report_overdue (since, area)`);
     await pool.query(
       `CREATE TABLE IF NOT EXISTS ${s}.report_inspections (seq bigint PRIMARY KEY, recorded_at text ${c} NOT NULL, area text ${c} NOT NULL, domain text ${c} NOT NULL, source text ${c} NOT NULL)`,
     );
@@ -92,6 +108,7 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
       // A changed definition of the facts: rebuild the hazards' projection from the log.
       if ((await cursorOf('fact-version')) !== REPORT_FACT_VERSION) {
         await client.query(`DELETE FROM ${s}.report_hazards`);
+        await client.query(`DELETE FROM ${s}.report_overdue`);
         await setCursor('events', 0);
         await setCursor('fact-version', REPORT_FACT_VERSION);
       }
@@ -138,6 +155,25 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
               facts.map((f) => f.onTime),
             ],
           );
+          // The hazards' overdue spans, replaced whole (none to clear from an empty projection).
+          if (from > 0) await client.query(`DELETE FROM ${s}.report_overdue WHERE hazard_id = ANY($1)`, [facts.map((f) => f.hazardId)]);
+          const spans = facts.flatMap((f) => f.overdue.map((o) => ({ f, o })));
+          if (spans.length > 0)
+            await client.query(
+              `INSERT INTO ${s}.report_overdue (hazard_id, since, until, deadline, enterprise_id, area, domain, level, created_at)
+               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+              [
+                spans.map((x) => x.f.hazardId),
+                spans.map((x) => x.o.since),
+                spans.map((x) => x.o.until),
+                spans.map((x) => x.o.deadline),
+                spans.map((x) => x.f.enterpriseId),
+                spans.map((x) => x.f.area),
+                spans.map((x) => x.f.domain),
+                spans.map((x) => x.f.level),
+                spans.map((x) => x.f.createdAt),
+              ],
+            );
           await client.query(`INSERT INTO ${s}.report_areas (area) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING`, [[...new Set(facts.map((f) => f.area))]]);
         }
         hazards = ids.length;
@@ -202,7 +238,8 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
       };
       const from = '@from';
       const to = '@to';
-      const asOf = '@asOf';
+      // A report_overdue span in force at asOf (core's overdueAt: since < asOf <= until).
+      const overdueAt = `since < @asOf AND (until IS NULL OR until >= @asOf)`;
       // The scope: the area and its sub-areas, and the domain when given.
       const areaSql = (prefix: string) =>
         (q.area === undefined ? '' : ` AND (${prefix}area = @area OR (${prefix}area >= @areaLo AND ${prefix}area < @areaHi))`) + (q.domain === undefined ? '' : ` AND ${prefix}domain = @domain`);
@@ -236,10 +273,7 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
         area(r.area).closed = r.n;
         area(r.area).onTime = r.t;
       }
-      for (const r of await q_<{ area: string; n: number }>(
-        `SELECT area, count(*)::int AS n FROM ${s}.report_hazards WHERE closed_at IS NULL AND deadline IS NOT NULL AND deadline < ${asOf}${a} GROUP BY area`,
-      ))
-        area(r.area).overdue = r.n;
+      for (const r of await q_<{ area: string; n: number }>(`SELECT area, count(*)::int AS n FROM ${s}.report_overdue WHERE ${overdueAt}${a} GROUP BY area`)) area(r.area).overdue = r.n;
       let recurrentHazards = 0;
       const recurrentEnterprises = new Set<string>();
       for (const r of await q_<{ area: string; enterprise: string; n: number }>(
@@ -271,7 +305,7 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
         const overdueOf = new Map(
           (
             await q_<{ e: string; n: number }>(
-              `SELECT enterprise_id AS e, count(*)::int AS n FROM ${s}.report_hazards WHERE closed_at IS NULL AND deadline IS NOT NULL AND deadline < ${asOf}${a}
+              `SELECT enterprise_id AS e, count(*)::int AS n FROM ${s}.report_overdue WHERE ${overdueAt}${a}
                AND enterprise_id = ANY(@ids::text[]) GROUP BY enterprise_id`,
             )
           ).map((r) => [r.e, r.n]),
@@ -280,7 +314,7 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
       }
       const items = await q_<ReportFacts['overdue']['items'][number]>(
         `SELECT hazard_id AS "hazardId", enterprise_id AS "enterpriseId", area, domain, level, deadline, created_at AS "createdAt"
-         FROM ${s}.report_hazards WHERE closed_at IS NULL AND deadline IS NOT NULL AND deadline < ${asOf}${a} ORDER BY deadline, hazard_id LIMIT @limit::int`,
+         FROM ${s}.report_overdue WHERE ${overdueAt}${a} ORDER BY deadline, hazard_id LIMIT @limit::int`,
       );
       const byDay = new Map<string, { found: number; closed: number }>();
       for (const r of await q_<{ d: string; n: number }>(

@@ -25,6 +25,7 @@ runReportReadModelConformance({
       model: createPostgresReportReadModel({ pool: env.pool, schema }),
       writeHazards: (h) => loader.writeHazards(h),
       writeInspections: (r) => loader.writeInspections(r),
+      store: createPostgresStore({ pool: env.pool, schema }),
       close: async () => void (await env.pool.query(`DROP SCHEMA "${schema}" CASCADE`)),
     };
   },

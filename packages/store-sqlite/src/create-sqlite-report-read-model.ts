@@ -47,7 +47,23 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS report_hazards_area_created ON report_hazards (area, created_at);
   CREATE INDEX IF NOT EXISTS report_hazards_closed       ON report_hazards (closed_at, area) WHERE closed_at IS NOT NULL;
   CREATE INDEX IF NOT EXISTS report_hazards_item         ON report_hazards (enterprise_id, item, created_at) WHERE item IS NOT NULL;
-  CREATE INDEX IF NOT EXISTS report_hazards_open         ON report_hazards (deadline, area) WHERE closed_at IS NULL AND deadline IS NOT NULL;
+  DROP INDEX IF EXISTS report_hazards_open;             -- overdue is read from report_overdue (as of an instant)
+  -- When each hazard was overdue (core's HazardReportFact.overdue): open, past the running
+  -- deadline in force, from just after since to until inclusive (null while it lasts). The
+  -- hazard's scope and list columns are repeated so that overdue-as-of is one range scan.
+  CREATE TABLE IF NOT EXISTS report_overdue (
+    hazard_id     TEXT NOT NULL,
+    since         TEXT NOT NULL,
+    until         TEXT,
+    deadline      TEXT NOT NULL,
+    enterprise_id TEXT NOT NULL,
+    area          TEXT NOT NULL,
+    domain        TEXT NOT NULL,
+    level         TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    PRIMARY KEY (hazard_id, since)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS report_overdue_since ON report_overdue (since, area);
   CREATE TABLE IF NOT EXISTS report_inspections (
     seq         INTEGER PRIMARY KEY,             -- the inspection log's seq
     recorded_at TEXT NOT NULL,
@@ -60,12 +76,16 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS report_cursor (name TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
 `;
 
+/** A report_overdue span in force at the instant bound twice (core's `overdueAt`: since < t <= until). */
+const OVERDUE_AT = 'since < ? AND (until IS NULL OR until >= ?)';
+
 /** `strftime` of an instant shifted to a UTC+8 day. */
 const DAY = (col: string) => `strftime('%Y-%m-%d', ${col}, '+8 hours')`;
 
 /**
  * The report read model over SQLite. A projection of one row per hazard, derived from the
- * event log by core's `hazardReportFact` (so it agrees with the chain), and one row per
+ * event log by core's `hazardReportFact` (so it agrees with the chain) with its overdue spans
+ * (`report_overdue`, so a past period counts what was overdue at its end), and one row per
  * inspection from the inspection log; `reportFacts` brings both up to date in one write
  * transaction, then answers with `GROUP BY` queries over covering indexes — never loading
  * the hazards of a city-year into memory.
@@ -88,17 +108,24 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
   const setCursor = db.prepare('INSERT INTO report_cursor (name, seq) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq');
   const hasInspectionLog = () => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inspection_log'").get() !== undefined;
 
-  const write = (f: HazardReportFact) =>
+  const clearOverdue = db.prepare('DELETE FROM report_overdue WHERE hazard_id = ?');
+  const insertOverdue = db.prepare('INSERT INTO report_overdue (hazard_id, since, until, deadline, enterprise_id, area, domain, level, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const write = (f: HazardReportFact, fresh: boolean) => {
     upsert.run(f.hazardId, f.version, f.enterpriseId, f.area, f.domain, f.level, f.source, f.item, f.createdAt, f.deadline, f.closedAt, f.onTime === null ? null : f.onTime ? 1 : 0);
+    if (!fresh) clearOverdue.run(f.hazardId);
+    for (const o of f.overdue) insertOverdue.run(f.hazardId, o.since, o.until, o.deadline, f.enterpriseId, f.area, f.domain, f.level, f.createdAt);
+  };
 
   const refresh = db.transaction(() => {
     // A changed definition of the facts: rebuild the hazards' projection from the log.
     if ((cursor.get('fact-version') as number | undefined) !== REPORT_FACT_VERSION) {
-      db.exec('DELETE FROM report_hazards');
+      db.exec('DELETE FROM report_hazards; DELETE FROM report_overdue');
       setCursor.run('events', 0);
       setCursor.run('fact-version', REPORT_FACT_VERSION);
     }
     const from = (cursor.get('events') as number | undefined) ?? 0;
+    // From an empty projection (first catch-up, rebuild) no hazard has spans to clear.
+    const fresh = from === 0;
     const head = (db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number) ?? 0;
     let hazards = 0;
     if (head > from) {
@@ -114,12 +141,12 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
         let current: ChainEvent[] = [];
         for (const row of rows) {
           if (current.length > 0 && current[0]!.hazardId !== row.hazard_id) {
-            write(hazardReportFact(current));
+            write(hazardReportFact(current), fresh);
             current = [];
           }
           current.push(JSON.parse(row.body) as ChainEvent);
         }
-        if (current.length > 0) write(hazardReportFact(current));
+        if (current.length > 0) write(hazardReportFact(current), fresh);
       }
       hazards = ids.length;
       db.prepare('INSERT OR IGNORE INTO report_areas (area) SELECT DISTINCT area FROM report_hazards WHERE hazard_id IN (SELECT hazard_id FROM events WHERE seq > ? AND seq <= ?)').run(from, head);
@@ -185,9 +212,7 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
       area(r.area).closed = r.n;
       area(r.area).onTime = r.t;
     }
-    for (const r of db
-      .prepare(`SELECT area, count(*) AS n FROM report_hazards WHERE closed_at IS NULL AND deadline IS NOT NULL AND deadline < ?${a.sql} GROUP BY area`)
-      .all(q.asOf, ...a.params) as Array<{ area: string; n: number }>)
+    for (const r of db.prepare(`SELECT area, count(*) AS n FROM report_overdue WHERE ${OVERDUE_AT}${a.sql} GROUP BY area`).all(q.asOf, q.asOf, ...a.params) as Array<{ area: string; n: number }>)
       area(r.area).overdue = r.n;
     let recurrentHazards = 0;
     const recurrentEnterprises = new Set<string>();
@@ -223,10 +248,10 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
         (
           db
             .prepare(
-              `SELECT enterprise_id AS e, count(*) AS n FROM report_hazards WHERE closed_at IS NULL AND deadline IS NOT NULL AND deadline < ?${a.sql}
+              `SELECT enterprise_id AS e, count(*) AS n FROM report_overdue WHERE ${OVERDUE_AT}${a.sql}
                AND enterprise_id IN (${enterprises.map(() => '?').join(',')}) GROUP BY enterprise_id`,
             )
-            .all(q.asOf, ...a.params, ...enterprises.map((e) => e.enterpriseId)) as Array<{ e: string; n: number }>
+            .all(q.asOf, q.asOf, ...a.params, ...enterprises.map((e) => e.enterpriseId)) as Array<{ e: string; n: number }>
         ).map((r) => [r.e, r.n]),
       );
       for (const e of enterprises) e.overdue = overdueOf.get(e.enterpriseId) ?? 0;
@@ -234,9 +259,9 @@ export function createSqliteReportReadModel(options: SqliteReportReadModelOption
     const items = db
       .prepare(
         `SELECT hazard_id AS hazardId, enterprise_id AS enterpriseId, area, domain, level, deadline, created_at AS createdAt
-         FROM report_hazards WHERE closed_at IS NULL AND deadline IS NOT NULL AND deadline < ?${a.sql} ORDER BY deadline, hazard_id LIMIT ?`,
+         FROM report_overdue WHERE ${OVERDUE_AT}${a.sql} ORDER BY deadline, hazard_id LIMIT ?`,
       )
-      .all(q.asOf, ...a.params, q.limit) as ReportFacts['overdue']['items'];
+      .all(q.asOf, q.asOf, ...a.params, q.limit) as ReportFacts['overdue']['items'];
     const days = new Map<string, { found: number; closed: number }>();
     for (const r of db
       .prepare(`SELECT ${DAY('created_at')} AS d, count(*) AS n FROM report_hazards WHERE created_at >= ? AND created_at < ?${a.sql} GROUP BY d`)

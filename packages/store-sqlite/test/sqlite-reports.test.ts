@@ -19,13 +19,16 @@ runReportReadModelConformance({
     const path = join(dir, `conformance-${++n}.db`);
     const loader = createSqliteBulkLoader({ path });
     const model = createSqliteReportReadModel({ path });
+    const store = createSqliteStore({ path });
     return {
       model,
       writeHazards: (h) => loader.writeHazards(h),
       writeInspections: (r) => loader.writeInspections(r),
+      store,
       close: () => {
         loader.close();
         model.close();
+        store.close();
       },
     };
   },

@@ -122,6 +122,7 @@ describe('buildEnterpriseFile (一企一档)', () => {
       deadline: null,
       closedAt: null,
       onTime: null,
+      overdue: [],
     });
     const r = findRecurrences(
       [

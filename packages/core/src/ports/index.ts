@@ -59,7 +59,7 @@ export { StoreError, isStoreError } from './store-error.js';
 export type { StoreErrorCode } from './store-error.js';
 export type { Notifier, NotifierMessage, NotifierDelivery } from './notifier.js';
 export type { DeviceRegistry, DeviceCommit, DeviceCommitResult, DeviceNotification, WarningFilter } from './device-registry.js';
-export { hazardReportFact, REPORT_FACT_VERSION } from './report-read-model.js';
+export { hazardReportFact, overdueAt, REPORT_FACT_VERSION } from './report-read-model.js';
 export type {
   HazardReportFact,
   ReportFactsQuery,
@@ -69,6 +69,7 @@ export type {
   ReportAreaGroup,
   ReportEnterpriseRow,
   ReportOverdueRow,
+  ReportOverdueSpan,
   ReportDay,
   ReportReadModel,
 } from './report-read-model.js';

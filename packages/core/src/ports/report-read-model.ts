@@ -46,13 +46,43 @@ export interface HazardReportFact {
    * (the rectification came in time). Null while not closed.
    */
   onTime: boolean | null;
+  /**
+   * When the hazard was overdue, oldest first: each span is a stretch of time in which it was
+   * open with a running deadline in force that had passed. A report counts the hazard overdue
+   * at an instant `t` when a span has `since < t <= until` (or `since < t` while `until` is
+   * null) — so a past period's report counts what was overdue at its end, not what is now.
+   */
+  overdue: ReportOverdueSpan[];
+}
+
+/**
+ * One stretch of time in which a hazard was overdue (see {@link HazardReportFact.overdue}).
+ * Instants are `toISOString()` strings; an event recorded at `t` counts from just after `t`
+ * (the state at `t` is the state after the events recorded before `t`).
+ */
+export interface ReportOverdueSpan {
+  /** Overdue just after this instant: the later of the deadline and the event that put it in force. */
+  since: string;
+  /**
+   * Still overdue at this instant (inclusive): the event that ended the span (the closure, a
+   * new deadline such as an extension, a reclassification or reopening), or null while it lasts.
+   */
+  until: string | null;
+  /** The running deadline in force during the span (the last one of an open hazard, as {@link HazardReportFact.deadline}). */
+  deadline: string;
+}
+
+/** The span of `fact` in which it was overdue at `asOf`, or null when it was not overdue then. */
+export function overdueAt(fact: Pick<HazardReportFact, 'overdue'>, asOf: string): ReportOverdueSpan | null {
+  for (const span of fact.overdue) if (span.since < asOf && (span.until === null || span.until >= asOf)) return span;
+  return null;
 }
 
 /**
  * The version of {@link hazardReportFact}'s definition. A store keeps it with its projection
  * and rebuilds the projection from the log when it changes.
  */
-export const REPORT_FACT_VERSION = 2;
+export const REPORT_FACT_VERSION = 3;
 
 /**
  * Derive a hazard's {@link HazardReportFact} from its events (in version order) with the
@@ -64,6 +94,14 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
   let closedAt: string | null = null;
   let late = false;
   let lastDeadline: string | null = null;
+  // When lastDeadline came into force, and the spans in which it had passed.
+  let inForceFrom = '';
+  const overdue: ReportOverdueSpan[] = [];
+  const endSpan = (until: string | null) => {
+    if (lastDeadline === null) return;
+    const since = inForceFrom > lastDeadline ? inForceFrom : lastDeadline;
+    if (until === null || since < until) overdue.push({ since, until, deadline: lastDeadline });
+  };
   for (const event of events) {
     const before: HazardState | null = state;
     if (before !== null) {
@@ -72,8 +110,12 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
     }
     state = evolve(before, event);
     const running = summarize(state).deadline;
-    if (state.status === 'closed') lastDeadline = null;
-    else if (running !== null) lastDeadline = running;
+    const next: string | null = state.status === 'closed' ? null : (running ?? lastDeadline);
+    if (next !== lastDeadline) {
+      endSpan(event.recordedAt);
+      lastDeadline = next;
+      inForceFrom = event.recordedAt;
+    }
     if (state.status === 'closed') {
       if (before?.status !== 'closed') closedAt = event.recordedAt;
     } else {
@@ -81,6 +123,7 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
     }
   }
   if (state === null) throw new TypeError('hazardReportFact: a hazard has at least one event');
+  endSpan(null);
   const first = events[0] as ChainEvent<'reported'> | ChainEvent;
   const finding = first.type === 'reported' ? (first as ChainEvent<'reported'>).data.findings?.[0] : undefined;
   return {
@@ -96,6 +139,7 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
     deadline: lastDeadline,
     closedAt,
     onTime: closedAt === null ? null : !late,
+    overdue,
   };
 }
 
@@ -105,7 +149,7 @@ export interface ReportFactsQuery {
   from: string;
   /** End of the period (exclusive). */
   to: string;
-  /** The instant "overdue" is measured against (the earlier of the period's end and now). */
+  /** The instant "overdue" is measured at (the earlier of the period's end and now): hazards overdue then, by {@link overdueAt}. */
   asOf: string;
   /** Area code: the area and its sub-areas; omitted for the whole city. */
   area?: string;
@@ -145,7 +189,7 @@ export interface ReportAreaGroup {
   /** Closed in the period (whenever reported). */
   closed: number;
   onTime: number;
-  /** Open at `asOf` with a running deadline before it. */
+  /** Overdue at `asOf` ({@link overdueAt}): open then, past the running deadline in force then. */
   overdue: number;
   recurrent: number;
   inspections: number;
@@ -157,17 +201,18 @@ export interface ReportEnterpriseRow {
   area: string;
   found: number;
   recurrent: number;
-  /** Open and overdue at `asOf` (any reporting date). */
+  /** Overdue at `asOf` ({@link overdueAt}; any reporting date). */
   overdue: number;
 }
 
-/** One overdue hazard (open at `asOf`, running deadline before it), oldest deadline first. */
+/** One hazard overdue at `asOf` ({@link overdueAt}), oldest deadline first. */
 export interface ReportOverdueRow {
   hazardId: string;
   enterpriseId: string;
   area: string;
   domain: string;
   level: string;
+  /** The running deadline in force at `asOf` (a later extension does not change a past report). */
   deadline: string;
   createdAt: string;
 }

@@ -106,8 +106,11 @@ export interface BuildReportInput {
   recurrenceDays?: number;
   /** Enterprises ranked and overdue hazards listed (default 20, at most 500). */
   limit?: number;
-  /** The rounds facet's coverage of the period, when the host has one. */
-  coverage?: (period: ReportPeriod, area: string | null) => Promise<ReportRoundCoverage[]>;
+  /**
+   * The rounds facet's coverage of the period, when the host has one: the report's area and
+   * domain (null for every domain), so a department's report lists the rounds of its domain only.
+   */
+  coverage?: (period: ReportPeriod, area: string | null, domain: string | null) => Promise<ReportRoundCoverage[]>;
 }
 
 const TITLES: Record<ReportKind, { zh: string; en: string }> = {
@@ -189,7 +192,7 @@ export async function buildPeriodicReport(model: ReportReadModel, input: BuildRe
     .map((r) => ({ ...r, onTimeRate: ratio(r.onTime, r.closed) }))
     .sort((a, b) => b.onTimeRate - a.onTimeRate || a.overdue - b.overdue || (a.area < b.area ? -1 : 1))
     .map((r, i) => ({ rank: i + 1, ...r }));
-  const coverage = input.coverage === undefined ? null : await input.coverage(period, area);
+  const coverage = input.coverage === undefined ? null : await input.coverage(period, area, domain);
   return {
     kind: input.kind,
     title: { 'zh-CN': `${TITLES[input.kind].zh}（${period.label}）`, en: `${TITLES[input.kind].en} (${period.label})` },

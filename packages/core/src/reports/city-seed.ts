@@ -281,7 +281,7 @@ function hazardHistory(input: {
   const owner = { id: `user-${enterprise.id}`, role: 'enterprise' as const };
   const reporter = source === 'self_check' ? owner : source === 'grid_patrol' ? grid : source === 'sensor' ? { id: input.actorId, role: 'system' as const } : officer;
   const days = level === 'major' ? 30 : level === 'general' ? 10 : 3;
-  const steps: Array<{ type: EventType; actor: ChainEvent['actor']; at: number; data: EventDataMap[EventType] }> = [];
+  const steps: HistoryStep[] = [];
   steps.push({
     type: 'reported',
     actor: reporter,
@@ -330,12 +330,32 @@ function hazardHistory(input: {
     steps.push({ type: 'verified', actor: grid, at: verifyAt, data: {} });
     steps.push({ type: 'closed', actor: officer, at: verifyAt + Math.floor((0.1 + r()) * DAY_MS), data: {} });
   }
+  return chainHistory(
+    hazardId,
+    { id: pack.id, version: pack.version },
+    steps.filter((step) => step.at < end),
+  );
+}
+
+/** One step of a hazard's history for {@link chainHistory}: an event's type, actor, time (ms) and data. */
+export interface HistoryStep {
+  type: EventType;
+  actor: ChainEvent['actor'];
+  at: number;
+  data: EventDataMap[EventType];
+}
+
+/**
+ * A hazard's whole history from its steps, as the chain would record it: events hash-chained
+ * by `computeEventHash`, folded with `evolve`, the list row by `summarize`, the outbox by
+ * `outboxMessagesFor`. The steps are not checked against the chain's decisions.
+ */
+export function chainHistory(hazardId: string, pack: { id: string; version: string }, steps: readonly HistoryStep[]): CityHazard {
   const events: ChainEvent[] = [];
   const outbox: OutboxMessage[] = [];
   let state: HazardState | null = null;
   let prevHash = GENESIS_HASH;
   for (const step of steps) {
-    if (step.at >= end) break;
     const version = events.length + 1;
     const recordedAt = iso(step.at);
     const body = {

@@ -11,6 +11,7 @@ import { findRecurrences } from '../enterprise-file/find-recurrences.js';
 import type { InspectionRecord } from '../ports/inspection-log.js';
 import {
   hazardReportFact,
+  overdueAt,
   type HazardReportFact,
   type ReportAreaGroup,
   type ReportClosedGroup,
@@ -97,9 +98,11 @@ export function aggregateReportFacts(hazards: readonly HazardReportFact[], inspe
       if (h.onTime === true) a.onTime++;
       day(chinaDay(h.closedAt)).closed++;
     }
-    if (h.closedAt === null && h.deadline !== null && h.deadline < asOf) {
+    // Overdue at asOf: open then and past the deadline in force then (not by the current state).
+    const span = overdueAt(h, asOf);
+    if (span !== null) {
       area(h.area).overdue++;
-      overdueItems.push({ hazardId: h.hazardId, enterpriseId: h.enterpriseId, area: h.area, domain: h.domain, level: h.level, deadline: h.deadline, createdAt: h.createdAt });
+      overdueItems.push({ hazardId: h.hazardId, enterpriseId: h.enterpriseId, area: h.area, domain: h.domain, level: h.level, deadline: span.deadline, createdAt: h.createdAt });
     }
   }
   const bySource: Record<string, number> = {};

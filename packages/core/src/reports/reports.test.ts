@@ -87,6 +87,16 @@ describe('hazardReportFact', () => {
       recordedAt: '2026-12-31T00:00:00.000Z',
     } as ChainEvent;
     expect(hazardReportFact([...open!.events, escalated])).toMatchObject({ closedAt: null, deadline: open!.summary.deadline });
+    // When it was overdue: from its deadline until the closure, or for as long as it is open (an escalation does not end it).
+    const lateDeadline = (late!.events.find((e) => e.type === 'notice_issued') as ChainEvent<'notice_issued'>).data.deadline;
+    expect(hazardReportFact(late!.events).overdue).toEqual([{ since: lateDeadline, until: late!.events.at(-1)!.recordedAt, deadline: lateDeadline }]);
+    expect(hazardReportFact([...open!.events, escalated]).overdue).toEqual([{ since: open!.summary.deadline, until: null, deadline: open!.summary.deadline }]);
+    // A deadline extended after it passed: overdue until the extension, then from the new deadline.
+    const extension = { ...escalated, type: 'extension_granted', data: { to: '2027-01-31T00:00:00.000Z' } } as ChainEvent;
+    expect(hazardReportFact([...open!.events, extension]).overdue).toEqual([
+      { since: open!.summary.deadline, until: '2026-12-31T00:00:00.000Z', deadline: open!.summary.deadline },
+      { since: '2027-01-31T00:00:00.000Z', until: null, deadline: '2027-01-31T00:00:00.000Z' },
+    ]);
     const f = hazardReportFact(onTime!.events);
     expect(f.item).toMatch(/^[a-z-]+:[A-Z]+-\d{3}$/);
   });
@@ -220,6 +230,15 @@ describe('buildPeriodicReport', () => {
       coverage: async (period) => [{ roundId: `r-${period.label}`, title: { 'zh-CN': '第一轮自查' }, due: 10, done: 7, overdue: 3 }],
     });
     expect(report.coverage).toEqual([{ roundId: 'r-2026-W45', title: { 'zh-CN': '第一轮自查' }, due: 10, done: 7, overdue: 3 }]);
+    // The hook is given the report's area and domain (a department's report lists its domain's rounds).
+    const asked: unknown[] = [];
+    const narrowed = { kind: 'weekly', period: '2026-W45', now: '2026-12-01T00:00:00.000Z', coverage: async (_: unknown, ...scope: unknown[]) => (asked.push(scope), []) } as const;
+    await buildPeriodicReport(model, { ...narrowed, domain: 'gas' });
+    await buildPeriodicReport(model, narrowed);
+    expect(asked).toEqual([
+      [null, 'gas'],
+      [null, null],
+    ]);
   });
 });
 
@@ -269,6 +288,7 @@ describe('renderReportHtml', () => {
           deadline: '2026-11-10T02:00:00.000Z',
           closedAt: null,
           onTime: null,
+          overdue: [{ since: '2026-11-10T02:00:00.000Z', until: null, deadline: '2026-11-10T02:00:00.000Z' }],
         },
       ],
       [],
@@ -329,6 +349,7 @@ describe('domainLabels', () => {
       deadline: '2026-11-10T02:00:00.000Z',
       closedAt: null,
       onTime: null,
+      overdue: [{ since: '2026-11-10T02:00:00.000Z', until: null, deadline: '2026-11-10T02:00:00.000Z' }],
     });
     const facts = aggregateReportFacts([fact('h1', 'gas'), fact('h2', 'confined_space'), fact('h3', 'pipeline')], [], {
       from: '2026-10-31T16:00:00.000Z',
@@ -415,6 +436,12 @@ describe('the memory report read model', () => {
         }),
         writeHazards: (hazards) => void events.push(...hazards.flatMap((h) => h.events)),
         writeInspections: (r) => void records.push(...r),
+        store: {
+          append: async (input) => {
+            events.push(...input.events);
+            return { kind: 'ok', events: [] };
+          },
+        },
       };
     },
     describe,

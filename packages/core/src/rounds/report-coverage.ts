@@ -17,7 +17,8 @@ export interface RoundCoverageLine {
 
 /**
  * Rounds' coverage for a periodic report: every round whose days overlap `[from, to)` (UTC+8
- * days), its coverage as of the end of the period (or `now`, when earlier), over the units in
+ * days) — of `domain` only when the report is narrowed to one (a round's domain is its pack's)
+ * — its coverage as of the end of the period (or `now`, when earlier), over the units in
  * `area` (sub-areas included; `null` for the whole city). Plug it into the reports as their
  * `coverage` hook, so a bulletin says who was missed.
  */
@@ -25,6 +26,7 @@ export async function roundCoverageForReport(
   deps: { rounds: RoundStore; inspections: InspectionLog; units: readonly RoundUnit[] },
   period: { from: string; to: string },
   area: string | null,
+  domain: string | null,
   now: Date,
 ): Promise<RoundCoverageLine[]> {
   const end = new Date(Math.min(Date.parse(period.to) - 1, now.getTime()));
@@ -34,6 +36,7 @@ export async function roundCoverageForReport(
   const lines: RoundCoverageLine[] = [];
   for (const { round } of roundsFromLog(await deps.rounds.readRoundLog(1, 100_000))) {
     if (round.startsOn > last || round.endsOn < first) continue;
+    if (domain !== null && round.scope.domain !== domain) continue;
     const c = await collectRoundCoverage(deps.inspections, round, units, end);
     lines.push({ roundId: round.id, title: round.title, due: c.due, done: c.done, overdue: c.overdue });
   }

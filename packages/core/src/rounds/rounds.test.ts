@@ -105,7 +105,7 @@ describe('rounds: scope and coverage', () => {
     expect(roundCoverage(nine, UNITS, records, new Date('2026-12-10T00:00:00Z')).entries.map((e) => `${e.enterpriseId}:${e.status}`)).toEqual(['E01:done', 'E02:done', 'E03:due', 'E04:due']);
   });
 
-  it('feeds the periodic reports: rounds overlapping the period, coverage at its end, narrowed by area', async () => {
+  it('feeds the periodic reports: rounds overlapping the period, coverage at its end, narrowed by area and by domain', async () => {
     const d = deps();
     await openRound(d, ROUND, 'admin');
     const inspections = createMemoryInspectionLog();
@@ -113,9 +113,18 @@ describe('rounds: scope and coverage', () => {
     await inspections.recordInspection(record('in-2', 'E11', '2026-12-20T03:00:00.000Z')); // after the round's days
     const december = { from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' };
     const now = new Date('2027-01-05T00:00:00Z');
-    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, null, now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 1, overdue: 11 }]);
-    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, 'D1/G2', now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 0, overdue: 2 }]);
-    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' }, null, now)).toEqual([]);
+    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, null, null, now)).toEqual([{ roundId: ROUND.id, title: ROUND.title, due: 0, done: 1, overdue: 11 }]);
+    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, 'D1/G2', null, now)).toEqual([
+      { roundId: ROUND.id, title: ROUND.title, due: 0, done: 0, overdue: 2 },
+    ]);
+    expect(await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' }, null, null, now)).toEqual([]);
+    // A department's report (narrowed to a domain) lists the rounds of that domain only: a round's domain is its pack's.
+    await openRound(d, { ...ROUND, id: 'fire-2026-12', title: { 'zh-CN': '十二月消防巡查' }, packId: 'fire' }, 'admin');
+    const ids = async (domain: string | null) => (await roundCoverageForReport({ rounds: d.rounds, inspections, units: UNITS }, december, null, domain, now)).map((l) => l.roundId);
+    expect(await ids(null)).toEqual(['fire-2026-12', ROUND.id]);
+    expect(await ids('gas')).toEqual([ROUND.id]);
+    expect(await ids('fire')).toEqual(['fire-2026-12']);
+    expect(await ids('confined_space')).toEqual([]);
   });
 
   it('drives work lists: due and overdue members, by who does the round’s inspections; gone before the start and a month after the end', async () => {

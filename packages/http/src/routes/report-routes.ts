@@ -208,8 +208,8 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       const coverage: BuildReportInput['coverage'] =
         reports.coverage ??
         (relations && inspections
-          ? async (period, area) =>
-              roundCoverageForReport({ rounds: relations.rounds, inspections, units: await roundUnits(await relations.enterprises(), relations.rental) }, period, area, new Date(now))
+          ? async (period, area, domain) =>
+              roundCoverageForReport({ rounds: relations.rounds, inspections, units: await roundUnits(await relations.enterprises(), relations.rental) }, period, area, domain, new Date(now))
           : undefined);
       let report;
       try {
