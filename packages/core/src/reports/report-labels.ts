@@ -58,8 +58,9 @@ export const REPORT_WORDS = {
     en: 'Recurrent: the same item failed again at the same enterprise within {days} days.',
   },
   onTimeNote: {
-    'zh-CN': '按期：整改期限内完成整改（期限后未再有任何整改中的处理）。逾期：未销号且已过最后一个整改期限（移交、立案后仍计），按当前状态统计。',
-    en: 'On time: rectified within the running deadline (nothing happened to it while rectifying after the deadline). Overdue: open past its last running deadline (still after an escalation or a case), by the current state.',
+    'zh-CN':
+      '按期：整改期限内完成整改（期限后未再有任何整改中的处理）。逾期：在“逾期统计截至”的时刻未销号，且已过当时有效的整改期限（移交、立案后及等待复查期间仍计）；是该时刻的状态，不是现在的状态。',
+    en: 'On time: rectified within the running deadline (nothing happened to it while rectifying after the deadline). Overdue: open at the "overdue as of" instant and past the running deadline then in force (still after an escalation or a case, and while awaiting verification) — the state at that instant, not now.',
   },
 } as const satisfies Record<string, Words>;
 
