@@ -4,6 +4,7 @@
 import { html, raw, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 import { api, app, getOnce, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
+import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
@@ -50,7 +51,7 @@ function outboxPanel(outbox, sms) {
     ? html`<div class="table-wrap"><table id="outbox"><tr><th>${t('smsKind')}</th><th>${t('title')}</th><th>${t('obAttempts')}</th><th>${t('obError')}</th></tr>${dead.map((d) => html`<tr><td data-topic="${d.topic}">${t(`sms_${String(d.topic).replace(/^hazard\./, '')}`)}</td><td><a href="${hazardHref(d.hazardId)}">${t('open')}</a></td><td>${d.attempts}</td><td>${d.lastError}</td></tr>`)}</table></div>`
     : html`<p id="outbox">${t('outboxEmpty')}</p>`;
   const smsTable = sms.length
-    ? html`<div class="table-wrap"><table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td data-kind="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : ''}</td></tr>`)}</table></div>`
+    ? html`<div class="table-wrap"><table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td data-kind="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : m.permitId ? html`<a href="${permitHref(m.permitId)}" data-permit="${m.permitId}">${t('open')}</a>` : ''}</td></tr>`)}</table></div>`
     : html`<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
   return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
 }

@@ -209,7 +209,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       // the bundled UI (src/bundle-portal-ui.ts): every name carries its hash
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
-    const seeded = options.seed === false ? 0 : await seedAs(api, auth);
+    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now());
     if ((options.cityEnterprises ?? 0) > 0) loadDemoCity(dataDir, options.cityEnterprises as number, clock.now().toISOString());
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
@@ -227,10 +227,11 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     });
     const devices = monitoring;
     await devices.runOnce();
-    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs, deviceOutbox: devices.registry });
+    // Expiries and missed readings first, so their texts go out with the first relay pass.
+    await permitPart.runOnce();
+    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs, deviceOutbox: devices.registry, permitOutbox: permitPart.store });
     const started = notifications;
     await started.runOnce();
-    await permitPart.runOnce();
     await signing.tick(); // the seed is covered by a signed checkpoint from the start
     if ((options.tickMs ?? 60_000) > 0) signing.start(options.tickMs ?? 60_000);
     const users = {
@@ -332,14 +333,18 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
 }
 
 /** Runs the seed as the demo users, each with a session minted in process and ended afterwards. */
-async function seedAs(api: AnjianApi, auth: PortalAuth): Promise<number> {
+async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date): Promise<number> {
   const minted = new Map<string, { cookie: string; end(): void }>();
   try {
-    return await seedDemoData(api, (userId) => {
-      let m = minted.get(userId);
-      if (!m) minted.set(userId, (m = auth.mint(userId)));
-      return m.cookie;
-    });
+    return await seedDemoData(
+      api,
+      (userId) => {
+        let m = minted.get(userId);
+        if (!m) minted.set(userId, (m = auth.mint(userId)));
+        return m.cookie;
+      },
+      now,
+    );
   } finally {
     for (const m of minted.values()) m.end();
   }

@@ -3,13 +3,14 @@
  * overdue notices and escalations (`runTick`), and an outbox relay that turns the chain's
  * outbox messages into SMS through `@anjian/notify-sms` — sent to a demo gateway that only
  * writes them to `sms.jsonl` in the data folder (no SMS leaves the machine). A real host
- * passes its provider's endpoint and mapping to `createSmsNotifier` instead.
+ * passes its provider's endpoint and mapping to `createSmsNotifier` instead. The permit store's
+ * side outbox (a hazardous-work job suspended or overdue to close) goes through the same notifier.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOutboxRelay, runTick, type Calendar, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
 import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
-import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf } from '@anjian/core/internal';
+import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitNotificationPayload, type PermitStore } from '@anjian/core/internal';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 
@@ -25,6 +26,9 @@ export interface DemoSms {
   hazardId: string;
   /** The hazard's short reference in the text (隐患编号, core's hazardRef: `YH-0042`), not its 27-character id. */
   hazardNo: string;
+  /** A permit's text (作业许可): the permit and its short reference (core's permitRef: `XK-3F9A2C`); hazardId is then empty. */
+  permitId?: string;
+  permitNo?: string;
 }
 
 /** Outbox topics that become an SMS, and the template kind each uses; other events send none. */
@@ -58,6 +62,8 @@ export interface DemoNotificationOptions {
   tickMs?: number;
   /** The device registry, whose outbox holds the daily early warnings and area digests (core's `runDailyWarning`): relayed as SMS too. */
   deviceOutbox?: DeviceRegistry;
+  /** The permit store, whose side outbox holds the permit texts (core's `permit.suspended`, `permit.overdue_to_close`): relayed as SMS too. */
+  permitOutbox?: PermitStore;
 }
 
 /** The running loop: the SMS log, one scheduler pass on demand, and stop. */
@@ -104,8 +110,9 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
         to: maskPhone(phone),
         kind,
         text,
-        hazardId: String(params.hazardId),
-        hazardNo: String(params.hazardNo),
+        hazardId: String(params.hazardId ?? ''),
+        hazardNo: String(params.hazardNo ?? ''),
+        ...(params.permitId ? { permitId: String(params.permitId), permitNo: String(params.permitNo) } : {}),
       } satisfies DemoSms),
     }),
   });
@@ -155,8 +162,21 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
   };
 
+  // A permit's text (the job suspended, or started and not closed in time) to its enterprise; params are core's payload.
+  const deliverPermit = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
+    if (message.topic !== PERMIT_SUSPENDED_TOPIC && message.topic !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
+    const p = message.payload as unknown as PermitNotificationPayload;
+    const to = DEMO_PHONES[p.enterpriseId];
+    if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
+    const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
+    const params = { enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
+    const result = await sms.deliver({ id: message.id, kind: message.topic, to, params });
+    return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+  };
+
   const relay = createOutboxRelay({ store, clock, owner: `portal-${process.pid}`, deliver });
   const deviceRelay = options.deviceOutbox ? createOutboxRelay({ store: options.deviceOutbox, clock, owner: `portal-devices-${process.pid}`, deliver: deliverDevice }) : null;
+  const permitRelay = options.permitOutbox ? createOutboxRelay({ store: options.permitOutbox, clock, owner: `portal-permits-${process.pid}`, deliver: deliverPermit }) : null;
   const scheduler = async (): Promise<number> => (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
 
   let running: Promise<unknown> = Promise.resolve();
@@ -170,13 +190,14 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
   timer?.unref();
   relay.start(2_000);
   deviceRelay?.start(2_000);
+  permitRelay?.start(2_000);
 
   return {
     sent: (limit) => log.slice(-limit).reverse(),
     async runOnce() {
       const recorded = await scheduler();
       let delivered = 0;
-      for (const r of [relay, deviceRelay]) {
+      for (const r of [relay, deviceRelay, permitRelay]) {
         for (;;) {
           const pass = r ? await r.runOnce() : { claimed: 0, delivered: 0 };
           delivered += pass.delivered;
@@ -189,6 +210,7 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       if (timer) clearInterval(timer);
       await relay.stop();
       await deviceRelay?.stop();
+      await permitRelay?.stop();
       await running;
     },
   };

@@ -29,8 +29,9 @@ const caller =
  * with fixed Idempotency-Keys: a second start replays the reports (same hazard ids) and skips
  * follow-up steps whose hazard has moved on.
  */
-export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn): Promise<number> {
+export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date): Promise<number> {
   const call = caller(api, signIn);
+  await seedDemoPermits(call, now);
   const [lvyuan, hongxing, anping, ruyi] = DEMO_ENTERPRISES;
   const inspections = [
     // 绿园: the alarm is broken → one general hazard, left reported.
@@ -143,4 +144,35 @@ async function stepIfStatus(call: Call, hazardId: string | undefined, status: st
   if (state.body?.state?.status !== status) return;
   const res = await call(user, 'POST', `/hazards/${hazardId}/commands`, command, key);
   if (res.status !== 200) throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/**
+ * Hazardous-work permits of 绿园餐厅 through the permit endpoints (core's permit commands): a
+ * 一级 hot work (gas-pipe bracket welding in the kitchen) approved, gas-tested (passing), the
+ * attendant present and started; and a confined-space job (隔油池清掏) applied for, awaiting the
+ * approval. Keys carry the China date of `now`, so each day's first start has a live job; a later
+ * start the same day finds the key used (replayed or refused as reused) and writes nothing.
+ */
+async function seedDemoPermits(call: Call, now: Date): Promise<void> {
+  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+  const apply = async (key: string, body: Record<string, unknown>): Promise<string | null> => {
+    const res = await call('owner-lvyuan', 'POST', '/permits', { enterpriseId: 'ent-lvyuan', attendantId: 'attendant-lvyuan', ...body }, key);
+    if (res.status === 201 && res.body.replayed === false) return res.body.permit.permitId as string;
+    if (res.body?.replayed === true || res.body?.code === 'IDEMPOTENCY_KEY_REUSED') return null; // seeded earlier today
+    throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const step = async (user: string, id: string, action: string, key: string, body?: unknown): Promise<void> => {
+    const res = await call(user, 'POST', `/permits/${encodeURIComponent(id)}/${action}`, body, key);
+    if (res.status !== 200) throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const hot = await apply(`seed-permit-hot-${day}`, { kind: 'hot_work', grade: 'first', premises: 'hazchem', workerIds: ['张焊工', '刘师傅'], validFrom: at(0), flammableLelPctVol: 5 });
+  if (hot) {
+    await step('safety-lvyuan', hot, 'approve', `seed-permit-hot-approve-${day}`);
+    const reading = { sampledAt: at(0), instrument: '便携式可燃气体检测仪', place: '后厨燃气管道动火点', flammablePctVol: 0.1 };
+    await step('owner-lvyuan', hot, 'gas-tests', `seed-permit-hot-test-${day}`, reading);
+    await step('attendant-lvyuan', hot, 'attendant-present', `seed-permit-hot-present-${day}`);
+    await step('owner-lvyuan', hot, 'start', `seed-permit-hot-start-${day}`);
+  }
+  await apply(`seed-permit-grease-${day}`, { kind: 'confined_space', grade: 'none', premises: 'general', workerIds: ['赵师傅', '钱师傅'], validFrom: at(60) });
 }

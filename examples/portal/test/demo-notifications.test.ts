@@ -49,6 +49,47 @@ describe('demo notifications', () => {
     expect(messages.filter((m) => m.kind === 'monitoring.area_digest').map((m) => m.to)).toEqual(['139****0020']);
   });
 
+  it('seeds 绿园餐厅’s permits through the permit commands: a 一级 hot work in progress (passing gas test), a confined-space job awaiting approval', async () => {
+    const res = await portal.fetch(new Request('http://portal.test/api/permits?enterpriseId=ent-lvyuan', { headers: { 'x-demo-user': 'owner-lvyuan' } }));
+    const { items } = (await res.json()) as {
+      items: Array<{ permitId: string; status: string; rule: { kind: string; grade: string }; lastTest: { pass: boolean } | null; attendantPresent: boolean }>;
+    };
+    expect(items.map((p) => [p.rule.kind, p.rule.grade, p.status]).sort()).toEqual([
+      ['confined_space', 'none', 'applied'],
+      ['hot_work', 'first', 'in_progress'],
+    ]);
+    const hot = items.find((p) => p.rule.kind === 'hot_work')!;
+    expect(hot).toMatchObject({ lastTest: { pass: true }, attendantPresent: true });
+    const events = (
+      (await (await portal.fetch(new Request(`http://portal.test/api/permits/${hot.permitId}`, { headers: { 'x-demo-user': 'owner-lvyuan' } }))).json()) as {
+        events: Array<{ type: string; actorId: string }>;
+      }
+    ).events;
+    expect(events.map((e) => `${e.type}:${e.actorId}`)).toEqual([
+      'applied:owner-lvyuan',
+      'approved:safety-lvyuan',
+      'gas_tested:owner-lvyuan',
+      'attendant_present:attendant-lvyuan',
+      'started:owner-lvyuan',
+    ]);
+  });
+
+  it('relays a permit’s text (the job suspended) from the permit store’s outbox to the enterprise, once', async () => {
+    const list = await portal.fetch(new Request('http://portal.test/api/permits?area=D1/G1', { headers: { 'x-demo-user': 'grid-wang' } }));
+    const hot = ((await list.json()) as { items: Array<{ permitId: string; rule: { kind: string } }> }).items.find((p) => p.rule.kind === 'hot_work')!;
+    // The grid inspector's spot check: the attendant is not on site → core suspends the job and queues the text.
+    const headers = { 'x-demo-user': 'grid-wang', 'content-type': 'application/json', 'idempotency-key': 'permit-sms-1', origin: 'http://portal.test' };
+    const left = await portal.fetch(new Request(`http://portal.test/api/permits/${hot.permitId}/attendant-left`, { method: 'POST', headers, body: '{}' }));
+    expect(left.status).toBe(200);
+    await portal.notifications.runOnce();
+    await portal.notifications.runOnce();
+    const texts = (await sms()).filter((m) => m.permitId === hot.permitId);
+    expect(texts).toHaveLength(1);
+    const [text] = texts;
+    expect(text).toMatchObject({ kind: 'permit.suspended', to: '139****0001', hazardId: '', permitNo: expect.stringMatching(/^XK-[0-9A-F]{6}$/) });
+    expect(text!.text).toBe(`【D1区应急管理局】绿园餐厅：一级动火作业（${text!.permitNo}）已暂停：监护人离开现场。须复测合格、监护人到位方可恢复。`);
+  });
+
   it('records overdue and escalation once the deadline has passed, and texts the enterprise and the enforcement desk once each', async () => {
     const [notice] = (await sms()).filter((m) => m.kind === 'hazard.notice_issued');
     const { deadline } = await hazard(notice!.hazardId);

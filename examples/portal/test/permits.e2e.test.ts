@@ -76,7 +76,8 @@ describe('a hazardous-work permit, at phone size', () => {
     // 1. The owner applies (the enterprise's list and form).
     const owner = await signIn('owner-lvyuan', 'enterprise');
     await goTo(owner, 'permits');
-    expect(await owner.getAttribute('#my-permits', 'data-count')).toBe('0');
+    // The seed's two permits of the day (hot work in progress, confined space awaiting approval).
+    expect(await owner.getAttribute('#my-permits', 'data-count')).toBe('2');
     await owner.selectOption('#pa-kind', 'confined_space');
     await owner.selectOption('#pa-grade', 'none');
     await owner.selectOption('#pa-premises', 'general');
@@ -162,6 +163,19 @@ describe('a hazardous-work permit, at phone size', () => {
     await attendant.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('permit-title')?.textContent === 'Confined-space work');
     expect(await attendant.textContent('[data-suspended]')).toContain('the attendant left');
     expect(await attendant.textContent('#app')).not.toMatch(/\b(permit[A-Z]\w*|p[segk]_\w+|psr_\w+|m_\w+|att_\w+)\b/);
+
+    // The suspension's text: from the permit store's outbox through the portal's SMS relay to the SMS log the dashboard shows.
+    const admin = await signIn('admin-chen', 'dashboard');
+    await admin.waitForFunction(async (id) => ((await (await fetch('/demo/sms?limit=50')).json()) as { messages: { permitId?: string }[] }).messages.some((m) => m.permitId === id), permitId, {
+      polling: 500,
+      timeout: 15_000,
+    });
+    await admin.reload();
+    await admin.waitForSelector('#sms-list');
+    const smsRow = admin.locator('#sms-list tr', { has: admin.locator(`a[data-permit="${permitId}"]`) });
+    expect(await smsRow.locator('[data-kind]').textContent()).toBe('作业暂停');
+    expect(await smsRow.textContent()).toContain('有限空间作业');
+    await admin.context().close();
 
     // 8. The grid inspector: open jobs now in the grid, the suspended job with its reason, the hazard in its record.
     // (Its context lets axe-core in: the CSP would refuse the injected script; the other users' pages run under the CSP.)

@@ -201,7 +201,10 @@ describe('the seed', () => {
       return ((await res.json()) as { total: number }).total;
     };
     try {
-      const first = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0 });
+      // One instant for both starts: the seed's permit keys carry the day, so a restart the same day adds none.
+      const at = new Date();
+      const clock = { now: () => new Date(at) };
+      const first = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0, clock });
       const total = await count(first);
       // The seed is covered by a signed checkpoint, and the whole trail verifies with the demo's key.
       const audit = (await (await first.fetch(new Request('http://portal.test/api/audit/verify', { headers: { 'x-demo-user': 'admin-chen' } }))).json()) as {
@@ -218,12 +221,22 @@ describe('the seed', () => {
         checkpoint: { signed: boolean; coversVersion: number };
       };
       expect(trail).toMatchObject({ ok: true, checkpoint: { signed: true, coversVersion: hazard.version } });
+      // The seeded permits (the day's keys): the same ones after a restart the same day, nothing new written.
+      const permits = async (portal: Portal) =>
+        (
+          (await (await portal.fetch(new Request('http://portal.test/api/permits?enterpriseId=ent-lvyuan', { headers: { 'x-demo-user': 'owner-lvyuan' } }))).json()) as {
+            items: { permitId: string; version: number }[];
+          }
+        ).items;
+      const seededPermits = await permits(first);
+      expect(seededPermits).toHaveLength(2);
       await first.close();
-      const second = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0 });
+      const second = await createPortal({ dataDir: dir, trustIdentityHeader: true, tickMs: 0, clock });
       try {
         expect(second.seeded).toBe(first.seeded);
         expect(first.seeded).toBeGreaterThan(0);
         expect(await count(second)).toBe(total);
+        expect(await permits(second)).toEqual(seededPermits);
       } finally {
         await second.close();
       }
