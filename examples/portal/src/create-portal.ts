@@ -29,7 +29,7 @@ import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
 import { reportWorkbook } from './report-xlsx.js';
-import { loadDemoCity } from './demo-city.js';
+import { demoCity } from './demo-city.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
 import { seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
@@ -145,14 +145,16 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   let permits: DemoPermits | undefined;
   let relations: DemoRelations | undefined;
   try {
+    const clock = options.clock ?? systemClock;
+    // A generated city (ANJIAN_DEMO_CITY): its register joins the directories now, its year is written after the seed.
+    const city = (options.cityEnterprises ?? 0) > 0 ? demoCity(dataDir, options.cityEnterprises as number, clock.now().toISOString()) : null;
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(
       // Names, addresses and legal representatives are what enforcement documents print.
       [...DEMO_USERS.map((u) => ({ ...u.profile, ...(u.person ? { name: u.person['zh-CN'] } : {}) })), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
-      DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, ...DEMO_ENTERPRISE_DETAILS[e.id] })),
+      [...DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, ...DEMO_ENTERPRISE_DETAILS[e.id] })), ...(city?.enterprises ?? [])],
     );
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
-    const clock = options.clock ?? systemClock;
     const auth = await createPortalAuth({
       users: DEMO_USERS,
       password: options.password,
@@ -167,8 +169,15 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     permits = startDemoPermits({ dataDir, clock, tickMs: options.tickMs ?? 60_000 });
     const permitPart = permits;
     // Rental premises and rounds (issue 17): the API's directory adds a landlord's tenancies to its profile.
-    const enterpriseRecords = DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area }));
-    const demoRelations = (relations = await startDemoRelations({ dataDir, directory, clock, packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null, enterprises: enterpriseRecords }));
+    const enterpriseRecords = [...DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area })), ...(city?.enterprises ?? [])];
+    const demoRelations = (relations = await startDemoRelations({
+      dataDir,
+      directory,
+      clock,
+      packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null,
+      enterprises: enterpriseRecords,
+      ...(city ? { more: city.rental } : {}),
+    }));
     // Round coverage (issue 17) for the bulletins, the worklists and the daily warnings: one source, read by core.
     const roundSource = async () => ({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) });
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
@@ -210,7 +219,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
     const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now());
-    if ((options.cityEnterprises ?? 0) > 0) loadDemoCity(dataDir, options.cityEnterprises as number, clock.now().toISOString());
+    city?.load();
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
       path: join(dataDir, 'anjian.db'),

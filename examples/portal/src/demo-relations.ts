@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { openRound, withLandlordTenancies, type Clock, type Directory, type EnterpriseRecord, type RentalDirectory } from '@anjian/core/internal';
 import { createMemoryRentalDirectory } from '@anjian/core/internal';
+import type { RentalSeed } from '@anjian/core/ports';
 import { createSqliteRoundStore, type SqliteRoundStore } from '@anjian/store-sqlite';
 
 /** Premises of the demo: 绿园餐厅 rents a shopfront to 安平火锅店; 红星 rents rooms of its works to 如意宾馆 (a 群租房 point). */
@@ -42,8 +43,13 @@ export async function startDemoRelations(options: {
   clock: Clock;
   packDomain: (id: string) => string | null;
   enterprises: readonly EnterpriseRecord[];
+  /** More premises and tenancies beside the demo's (a generated city's, `ANJIAN_DEMO_CITY`). */
+  more?: RentalSeed;
 }): Promise<DemoRelations> {
-  const rental = createMemoryRentalDirectory({ premises: DEMO_RENTAL.premises.map((p) => ({ ...p, kinds: [...p.kinds] })), tenancies: [...DEMO_RENTAL.tenancies] });
+  const rental = createMemoryRentalDirectory({
+    premises: [...DEMO_RENTAL.premises.map((p) => ({ ...p, kinds: [...p.kinds] })), ...(options.more?.premises ?? [])],
+    tenancies: [...DEMO_RENTAL.tenancies, ...(options.more?.tenancies ?? [])],
+  });
   const rounds = createSqliteRoundStore({ path: join(options.dataDir, 'anjian.db') });
   const inner = options.directory;
   const directory: Directory = {

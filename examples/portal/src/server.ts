@@ -10,7 +10,8 @@
  * by tests that start the portal as a child process), ANJIAN_MQTT_URL (the devices' MQTT broker,
  * e.g. mqtt://127.0.0.1:1883: the sensor ingester runs only when set; ANJIAN_MQTT_CLIENT_ID
  * names its persistent session, default anjian-portal), ANJIAN_DEMO_CITY (load a generated city of that
- * many enterprises, districts C1 … C8, for the reports page; default 0).
+ * many enterprises, districts C1 … C8, for the reports page, its premises and tenancies in the
+ * rental directory for the landlord views; default 0).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
