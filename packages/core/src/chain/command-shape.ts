@@ -46,6 +46,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** An object with exactly these keys (optional ones may be absent). */
 function object(fields: Record<string, Field>): Check {
+  // Each field with its pointer token, escaped once: `pointer + token` is `pointerTo(pointer, key)`.
+  const entries = Object.entries(fields).map(([key, field]) => ({ key, field, token: pointerTo('', key) }));
   return (value, pointer, issues) => {
     if (!isPlainObject(value)) {
       issues.push(commandIssue('WRONG_TYPE', pointer, '应为对象', 'expected an object'));
@@ -60,8 +62,8 @@ function object(fields: Record<string, Field>): Check {
         ok = false;
       }
     }
-    for (const [key, field] of Object.entries(fields)) {
-      const at = pointerTo(pointer, key);
+    for (const { key, field, token } of entries) {
+      const at = pointer + token;
       const v = value[key];
       if (v === undefined) {
         if (!field.optional) {

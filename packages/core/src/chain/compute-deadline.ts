@@ -20,6 +20,23 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+// The `YYYY-MM-DD` of UTC midnights already formatted: a working-day scan formats the same
+// few hundred days over and over (and `validPolicy` scans from 1970 on every report). The
+// values are exactly `toISOString().slice(0, 10)`; the cache is emptied when it grows large.
+const dayStrings = new Map<number, string>();
+const FIRST_FAST_DAY = Date.parse('0001-01-01T00:00:00Z');
+const LAST_FAST_DAY = Date.parse('9998-01-01T00:00:00Z');
+
+function dayString(ms: number): string {
+  let text = dayStrings.get(ms);
+  if (text === undefined) {
+    if (dayStrings.size >= 20_000) dayStrings.clear();
+    text = new Date(ms).toISOString().slice(0, 10);
+    dayStrings.set(ms, text);
+  }
+  return text;
+}
+
 function invalid(policy: unknown): never {
   throw new ChainError('INVALID_POLICY', {
     'zh-CN': `无效的整改时限：${JSON.stringify(policy)}`,
@@ -61,9 +78,19 @@ export function computeDeadline(policy: DeadlinePolicy, from: Date, calendar: Ca
   if (key === 'days') return endOfLocalDay(addDays(date, count), calendar);
   let found = 0;
   const scan = 2 * count + 366;
-  for (let i = 0; i < scan && found < count; i++) {
-    date = addDays(date, 1);
-    if (calendar.isWorkingDay(date)) found++;
+  let ms = Date.parse(`${date}T00:00:00Z`);
+  if (ms >= FIRST_FAST_DAY && ms + scan * DAY_MS < LAST_FAST_DAY) {
+    // Four-digit years: stepping the instant a day at a time is `addDays(date, 1)`.
+    for (let i = 0; i < scan && found < count; i++) {
+      ms += DAY_MS;
+      date = dayString(ms);
+      if (calendar.isWorkingDay(date)) found++;
+    }
+  } else {
+    for (let i = 0; i < scan && found < count; i++) {
+      date = addDays(date, 1);
+      if (calendar.isWorkingDay(date)) found++;
+    }
   }
   if (found < count) {
     throw new ChainError('NO_WORKING_DAY', {

@@ -78,6 +78,8 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
     lastOccurredAt: event.occurredAt,
     lastHash: event.hash,
   };
+  // `s` is a fresh copy: the cases set its fields in place (the same keys in the same order
+  // as spreading it again, one copy of the state per event instead of two).
   switch (event.type) {
     case 'reclassified':
     case 'level_confirmed': {
@@ -86,90 +88,112 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       const restart = event.type === 'reclassified' || changed;
       // A manual observation stays provisional until someone other than its reporter confirms it.
       const confirms = event.type === 'level_confirmed' || (event.actor.role === 'enforcement' && !(state.manual && event.actor.id === state.reporterId));
-      return {
-        ...s,
-        level: d.to,
-        wasMajor: state.wasMajor || d.to === 'major',
-        provisional: confirms ? false : state.provisional,
-        ...(restart ? { status: 'reported' as const, deadline: d.runningDeadline ?? null, noticeIssuedAt: null, pendingExtension: null } : {}),
-      };
+      s.level = d.to;
+      s.wasMajor = state.wasMajor || d.to === 'major';
+      s.provisional = confirms ? false : state.provisional;
+      if (restart) {
+        s.status = 'reported';
+        s.deadline = d.runningDeadline ?? null;
+        s.noticeIssuedAt = null;
+        s.pendingExtension = null;
+      }
+      return s;
     }
     case 'notice_issued': {
       const d = data(event, 'notice_issued');
-      return { ...s, status: 'rectifying', deadline: d.deadline, noticeIssuedAt: event.recordedAt, pendingExtension: null };
+      s.status = 'rectifying';
+      s.deadline = d.deadline;
+      s.noticeIssuedAt = event.recordedAt;
+      s.pendingExtension = null;
+      return s;
     }
     case 'rectification_submitted':
-      return {
-        ...s,
-        status: 'submitted',
-        rectificationEvidence: data(event, 'rectification_submitted').evidence,
-        evidenceIds: addIds(state.evidenceIds, data(event, 'rectification_submitted').evidence),
-        rectifierIds: addRectifier(state.rectifierIds, event.actor.id),
-        pendingExtension: null,
-      };
+      s.status = 'submitted';
+      s.rectificationEvidence = data(event, 'rectification_submitted').evidence;
+      s.evidenceIds = addIds(state.evidenceIds, data(event, 'rectification_submitted').evidence);
+      s.rectifierIds = addRectifier(state.rectifierIds, event.actor.id);
+      s.pendingExtension = null;
+      return s;
     case 'verified':
-      return { ...s, status: 'verified' };
+      s.status = 'verified';
+      return s;
     case 'rejected':
-      return { ...s, status: 'rectifying' };
+      s.status = 'rectifying';
+      return s;
     case 'extension_requested':
-      return { ...s, pendingExtension: data(event, 'extension_requested').extension };
+      s.pendingExtension = data(event, 'extension_requested').extension;
+      return s;
     case 'extension_granted':
-      return { ...s, deadline: data(event, 'extension_granted').to, pendingExtension: null };
+      s.deadline = data(event, 'extension_granted').to;
+      s.pendingExtension = null;
+      return s;
     case 'extension_denied':
-      return { ...s, pendingExtension: null };
+      s.pendingExtension = null;
+      return s;
     case 'escalated':
-      return {
-        ...s,
-        status: 'escalated',
-        escalatedFor: data(event, 'escalated').overdueDeadline ?? state.escalatedFor,
-        deadline: null,
-        pendingExtension: null,
-      };
+      s.status = 'escalated';
+      s.escalatedFor = data(event, 'escalated').overdueDeadline ?? state.escalatedFor;
+      s.deadline = null;
+      s.pendingExtension = null;
+      return s;
     case 'case_filed':
-      return { ...s, status: 'case_filed', caseNo: data(event, 'case_filed').caseNo, noticeIssuedAt: event.recordedAt, deadline: null };
+      s.status = 'case_filed';
+      s.caseNo = data(event, 'case_filed').caseNo;
+      s.noticeIssuedAt = event.recordedAt;
+      s.deadline = null;
+      return s;
     case 'listed_for_supervision':
-      return { ...s, listed: true };
+      s.listed = true;
+      return s;
     case 'plan_submitted': {
-      const plan = data(event, 'plan_submitted').plan;
-      return {
-        ...s,
-        status: 'rectifying',
-        plan,
-        // The enterprise's own date is a proposal: it becomes the deadline when an officer approves the plan.
-        planApproved: false,
-        rectifierIds: addRectifier(state.rectifierIds, event.actor.id),
-      };
+      s.status = 'rectifying';
+      s.plan = data(event, 'plan_submitted').plan;
+      // The enterprise's own date is a proposal: it becomes the deadline when an officer approves the plan.
+      s.planApproved = false;
+      s.rectifierIds = addRectifier(state.rectifierIds, event.actor.id);
+      return s;
     }
     case 'plan_approved':
-      return { ...s, planApproved: true, deadline: data(event, 'plan_approved').deadline, pendingExtension: null };
+      s.planApproved = true;
+      s.deadline = data(event, 'plan_approved').deadline;
+      s.pendingExtension = null;
+      return s;
     case 'stop_work_lifted':
-      return { ...s, stopWork: null, evidenceIds: addIds(state.evidenceIds, data(event, 'stop_work_lifted').evidence) };
+      s.stopWork = null;
+      s.evidenceIds = addIds(state.evidenceIds, data(event, 'stop_work_lifted').evidence);
+      return s;
     case 'delisted':
-      return { ...s, listed: false };
+      s.listed = false;
+      return s;
     case 'stop_work_ordered':
-      return { ...s, stopWork: data(event, 'stop_work_ordered').scope };
+      s.stopWork = data(event, 'stop_work_ordered').scope;
+      return s;
     case 'accepted': {
       const d = data(event, 'accepted');
-      return {
-        ...s,
-        status: 'accepted',
-        acceptedBy: event.actor.id,
-        acceptedOfficers: d.officers ? d.officers.map((o) => o.id) : [event.actor.id],
-        evidenceIds: addIds(state.evidenceIds, d.evidence),
-      };
+      s.status = 'accepted';
+      s.acceptedBy = event.actor.id;
+      s.acceptedOfficers = d.officers ? d.officers.map((o) => o.id) : [event.actor.id];
+      s.evidenceIds = addIds(state.evidenceIds, d.evidence);
+      return s;
     }
     case 'closed':
-      return { ...s, status: 'closed', closedBy: event.actor.id, deadline: null, pendingExtension: null };
+      s.status = 'closed';
+      s.closedBy = event.actor.id;
+      s.deadline = null;
+      s.pendingExtension = null;
+      return s;
     case 'reopened':
-      return { ...s, ...reopened(state, data(event, 'reopened').runningDeadline) };
+      return Object.assign(s, reopened(state, data(event, 'reopened').runningDeadline));
     case 'spot_checked': {
       const d = data(event, 'spot_checked');
-      return d.result === 'fail' ? { ...s, ...reopened(state, d.runningDeadline) } : s;
+      return d.result === 'fail' ? Object.assign(s, reopened(state, d.runningDeadline)) : s;
     }
     case 'due_soon_warned':
-      return { ...s, warnedFor: data(event, 'due_soon_warned').deadline };
+      s.warnedFor = data(event, 'due_soon_warned').deadline;
+      return s;
     case 'overdue_noticed':
-      return { ...s, overdueNoticedFor: data(event, 'overdue_noticed').deadline };
+      s.overdueNoticedFor = data(event, 'overdue_noticed').deadline;
+      return s;
   }
   return s;
 }

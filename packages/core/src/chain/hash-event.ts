@@ -19,9 +19,18 @@ export function sha256Into(bytes: Uint8Array, out: Uint8Array): void {
   work.digestInto(out);
 }
 
+// The UTF-8 of the text being hashed is written into this buffer (at most 3 bytes per UTF-16
+// unit; grown up to 1 MiB) rather than into a fresh array per digest.
+let utf8 = new Uint8Array(4096);
+const MAX_KEPT = 1 << 20;
+
 /** SHA-256 of the UTF-8 of `text` into `out` (32 bytes). */
 export function sha256Utf8Into(text: string, out: Uint8Array): void {
-  sha256Into(encoder.encode(text), out);
+  const needed = text.length * 3;
+  if (needed > MAX_KEPT) return sha256Into(encoder.encode(text), out);
+  if (needed > utf8.length) utf8 = new Uint8Array(Math.min(MAX_KEPT, Math.max(needed, utf8.length * 2)));
+  const { written } = encoder.encodeInto(text, utf8);
+  sha256Into(utf8.subarray(0, written), out);
 }
 
 /** For each byte, its two lower-case hex digits. */

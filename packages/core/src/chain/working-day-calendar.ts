@@ -44,13 +44,24 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions): Ca
   const holidays = new Set(options.holidays);
   const workdays = new Set(options.workdays);
   const utcOffsetMinutes = options.utcOffsetMinutes ?? 480;
+  // Answers already given (the lists never change): deadlines ask about the same days again
+  // and again, and parsing a date for its weekday is the cost. Emptied when it grows large.
+  const answers = new Map<string, boolean>();
   return Object.freeze({
     utcOffsetMinutes,
     isWorkingDay(date: string): boolean {
-      if (workdays.has(date)) return true;
-      if (holidays.has(date)) return false;
-      const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-      return day !== 0 && day !== 6;
+      let working = answers.get(date);
+      if (working === undefined) {
+        if (workdays.has(date)) working = true;
+        else if (holidays.has(date)) working = false;
+        else {
+          const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+          working = day !== 0 && day !== 6;
+        }
+        if (answers.size >= 20_000) answers.clear();
+        answers.set(date, working);
+      }
+      return working;
     },
   });
 }
