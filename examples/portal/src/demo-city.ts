@@ -15,6 +15,9 @@ import { generateCity, type EnterpriseRecord } from '@anjian/core/internal';
 import type { RentalSeed } from '@anjian/core/ports';
 import { createSqliteBulkLoader } from '@anjian/store-sqlite';
 
+/** Ids of the city's enterprises start with this (`city-0001`): the demo has no phone numbers for them. */
+export const CITY_ID_PREFIX = 'city-';
+
 /** The city of one start: its register, and the writing of its year. */
 interface DemoCity {
   /** The city's enterprises, for the portal's directory and the rounds' register. */
@@ -27,7 +30,7 @@ interface DemoCity {
 
 /** The city of `enterprises` enterprises up to `until` (ISO), for the store under `dataDir`. */
 export function demoCity(dataDir: string, enterprises: number, until: string, seed = 'anjian-demo-city'): DemoCity {
-  const city = generateCity({ seed, enterprises, districtPrefix: 'C', idPrefix: 'city-', until, year: Number(until.slice(0, 4)) });
+  const city = generateCity({ seed, enterprises, districtPrefix: 'C', idPrefix: CITY_ID_PREFIX, until, year: Number(until.slice(0, 4)) });
   return {
     enterprises: city.enterprises.map((e) => ({ id: e.id, name: e.name, area: e.area })),
     rental: city.rental,

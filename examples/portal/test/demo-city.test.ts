@@ -55,6 +55,14 @@ describe('the city demo', () => {
     }
   });
 
+  it('texts nothing for the city (no numbers in the demo; D1’s desk is not its bureau): no SMS, no dead letters', async () => {
+    // The scheduler did act on the city at start (the landlord views above show it), and the relay ran.
+    await portal.notifications.runOnce();
+    const outbox = (await get('/outbox')).body as { status: { dead: number; pending: number } };
+    expect(outbox.status).toMatchObject({ dead: 0, pending: 0 });
+    expect(portal.notifications.sent(500).filter((m) => m.kind.startsWith('hazard.'))).toEqual([]);
+  });
+
   it('the city’s enterprises are in the directory (their files open), beside the demo’s own', async () => {
     expect((await get('/enterprises/city-001/file')).status).toBe(200);
     expect((await get('/enterprises/ent-lvyuan/file')).status).toBe(200);
