@@ -165,12 +165,14 @@ describe('a hazardous-work permit, at phone size', () => {
     expect(await attendant.textContent('#app')).not.toMatch(/\b(permit[A-Z]\w*|p[segk]_\w+|psr_\w+|m_\w+|att_\w+)\b/);
 
     // The suspension's text: from the permit store's outbox through the portal's SMS relay to the SMS log the dashboard shows.
-    const admin = await signIn('admin-chen', 'dashboard');
-    await admin.waitForFunction(async (id) => ((await (await fetch('/demo/sms?limit=50')).json()) as { messages: { permitId?: string }[] }).messages.some((m) => m.permitId === id), permitId, {
+    // (Waited for in one session — the relay runs every 2 s — then the dashboard opened afresh in another.)
+    const waiting = await signIn('admin-chen', 'dashboard');
+    await waiting.waitForFunction(async (id) => ((await (await fetch('/demo/sms?limit=50')).json()) as { messages: { permitId?: string }[] }).messages.some((m) => m.permitId === id), permitId, {
       polling: 500,
       timeout: 15_000,
     });
-    await admin.reload();
+    await waiting.context().close();
+    const admin = await signIn('admin-chen', 'dashboard');
     await admin.waitForSelector('#sms-list');
     const smsRow = admin.locator('#sms-list tr', { has: admin.locator(`a[data-permit="${permitId}"]`) });
     expect(await smsRow.locator('[data-kind]').textContent()).toBe('作业暂停');
