@@ -20,7 +20,7 @@
 //  4. SQLite only, same run: what a savepoint per append costs a group of 16 rows (plain,
 //     a savepoint per row with temp_store=MEMORY, a savepoint per row with temp_store=FILE,
 //     SQLite's default) — the measurement behind the store's group commit without savepoints.
-// Options: --clients 16 --hazards 120 (per client) --events 1000000 (0 skips the queries)
+// Options: --clients 16 --hazards 120 (per client) --events 1000000 (0 skips the queries) --samples 1000 (per query)
 //          --only sqlite|postgres --limit-seconds 2 --groups-in-flight 2 (PostgreSQL)
 //          --spin (the old client: busy-waits until the clock moves after a notice, for an A/B)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +44,7 @@ const { values } = parseArgs({
     events: { type: 'string', default: '1000000' },
     'limit-seconds': { type: 'string', default: '2' },
     'groups-in-flight': { type: 'string', default: '2' },
+    samples: { type: 'string', default: '1000' },
     only: { type: 'string' },
     spin: { type: 'boolean', default: false },
   },
@@ -52,6 +53,8 @@ const clients = Number(values.clients);
 const perClient = Number(values.hazards);
 const totalEvents = Number(values.events);
 const limitSeconds = Number(values['limit-seconds']);
+/** Timed queries per filter: with 100, the "p99" would be the slowest sample alone (one GC pause or checkpoint). */
+const querySamples = Number(values.samples);
 const pgUrl = process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Throughput {
@@ -237,7 +240,7 @@ async function latency(store: Store): Promise<Array<[string, number, number]>> {
   for (const [name, filter] of QUERIES) {
     const times: number[] = [];
     let after: string | null = null;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < querySamples; i++) {
       const start = process.hrtime.bigint();
       const page = await store.query(filter, { limit: 50, after });
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -313,7 +316,7 @@ function print(name: string, t: Throughput, groups: Groups, limit: number, limit
   console.log(`  ratio store ÷ near limit: ${(rate / limit).toFixed(2)}`);
   console.log(`  group commit: ${groups.summary()}`);
   if (lat.length === 0) return;
-  console.log(`  query latency with ${events.toLocaleString('en-US')} events, page of 50 (p50 / p99 ms):`);
+  console.log(`  query latency with ${events.toLocaleString('en-US')} events, page of 50, ${querySamples} samples per query (p50 / p99 ms):`);
   for (const [q, p50, p99] of lat) console.log(`    ${q.padEnd(42)} ${p50.toFixed(2).padStart(7)} / ${p99.toFixed(2).padStart(7)}`);
 }
 
