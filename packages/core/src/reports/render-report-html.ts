@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../pack/types.js';
 import type { PeriodicReport, ReportBreakdownRow } from './build-report.js';
-import { domainWord, levelWord, percent, reportWord, sourceWord, type DomainLabels } from './report-labels.js';
+import { domainWord, levelWord, percent, reportPeriodDays, reportTime, reportWord, sourceWord, type DomainLabels } from './report-labels.js';
 
 /** Options of {@link renderReportHtml}. */
 export interface RenderReportHtmlOptions {
@@ -131,7 +131,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   const parts: string[] = [];
   parts.push(`<h1>${e(title)}</h1>`);
   parts.push(
-    `<p class="meta">${e(w('scope'))}${colon}${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}${colon}${e(d(report.domain))}`} · ${e(w('period'))}${colon}${e(report.period.label)} (${e(report.period.from)} – ${e(report.period.to)}) · ${e(w('asOf'))}${colon}${e(report.asOf)} · ${e(w('generatedAt'))}${colon}${e(report.generatedAt)}</p>`,
+    `<p class="meta">${e(w('scope'))}${colon}${e(report.area ?? w('city'))}${report.domain === null ? '' : ` · ${e(w('domain'))}${colon}${e(d(report.domain))}`} · ${e(w('period'))}${colon}${e(report.period.label)} (${e(reportPeriodDays(report.period))}) · ${e(w('asOf'))}${colon}${e(reportTime(report.asOf))} · ${e(w('generatedAt'))}${colon}${e(reportTime(report.generatedAt))} (${e(w('chinaTime'))})</p>`,
   );
   parts.push(`<h2>${e(w('summary'))}</h2><div class="kpis">`);
   parts.push(
@@ -198,7 +198,7 @@ export function renderReportHtml(report: PeriodicReport, options: RenderReportHt
   parts.push(
     table(
       [w('hazard'), w('enterprise'), w('area'), w('domain'), w('level'), w('deadline'), w('reportedAt')],
-      report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, d(o.domain), levelWord(o.level, lang), o.deadline, o.createdAt]),
+      report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, d(o.domain), levelWord(o.level, lang), reportTime(o.deadline), reportTime(o.createdAt)]),
     ),
   );
   parts.push(`<h2>${e(w('coverage'))}</h2>`);

@@ -7,6 +7,8 @@
  */
 import type { Lang, LocalizedText, Pack } from '../pack/types.js';
 import { FINDING_SOURCE_LABELS } from '../pack/inspection-envelope.js';
+import { formatDateTime } from '../classify/format-date-time.js';
+import type { ReportPeriod } from './report-period.js';
 
 type Words = { 'zh-CN': string; en: string };
 
@@ -16,6 +18,7 @@ export const REPORT_WORDS = {
   period: { 'zh-CN': '期间', en: 'Period' },
   asOf: { 'zh-CN': '逾期统计截至', en: 'Overdue as of' },
   generatedAt: { 'zh-CN': '生成时间', en: 'Generated' },
+  chinaTime: { 'zh-CN': '北京时间', en: 'China time, UTC+8' },
   summary: { 'zh-CN': '总体情况', en: 'Summary' },
   found: { 'zh-CN': '发现隐患', en: 'Hazards found' },
   foundClosed: { 'zh-CN': '其中已整改', en: 'of which closed' },
@@ -125,4 +128,22 @@ export function domainWord(domain: string, lang: Lang, labels: DomainLabels | un
 /** A fraction as a percentage with one decimal (`0.9234` → `92.3%`). */
 export function percent(x: number): string {
   return `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+}
+
+/**
+ * An instant of a report as its readers read it: China time, minutes (`2026-11-30T16:00:00.000Z`
+ * → `2026-12-01 00:00`); a value that is not an ISO instant is shown as recorded.
+ */
+export function reportTime(iso: string): string {
+  return formatDateTime(iso, 'datetime') ?? iso;
+}
+
+/**
+ * A period's days in China time, first and last inclusive (`2026-11-01 – 2026-11-30` for a
+ * period from `2026-10-31T16:00:00.000Z` to `2026-11-30T16:00:00.000Z`, its end exclusive).
+ */
+export function reportPeriodDays(period: Pick<ReportPeriod, 'from' | 'to'>): string {
+  const to = Date.parse(period.to);
+  const last = Number.isNaN(to) ? undefined : formatDateTime(new Date(to - 1).toISOString(), 'date');
+  return `${formatDateTime(period.from, 'date') ?? period.from} – ${last ?? period.to}`;
 }

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../pack/types.js';
 import type { PeriodicReport, ReportBreakdownRow } from './build-report.js';
-import { domainWord, levelWord, reportWord, sourceWord, type DomainLabels } from './report-labels.js';
+import { domainWord, levelWord, reportPeriodDays, reportTime, reportWord, sourceWord, type DomainLabels } from './report-labels.js';
 
 /** One column of a {@link ReportSheet}. */
 export interface ReportSheetColumn {
@@ -61,9 +61,9 @@ export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN', optio
       rows: [
         [w('scope'), report.area ?? w('city')],
         ...(report.domain === null ? [] : [[w('domain'), d(report.domain)]]),
-        [w('period'), `${report.period.label} (${report.period.from} – ${report.period.to})`],
-        [w('asOf'), report.asOf],
-        [w('generatedAt'), report.generatedAt],
+        [w('period'), `${report.period.label} (${reportPeriodDays(report.period)}, ${w('chinaTime')})`],
+        [w('asOf'), `${reportTime(report.asOf)} (${w('chinaTime')})`],
+        [w('generatedAt'), `${reportTime(report.generatedAt)} (${w('chinaTime')})`],
         [w('found'), s.found],
         [w('foundClosed'), s.foundClosed],
         [w('closureRate'), s.closureRate],
@@ -119,7 +119,7 @@ export function reportSheets(report: PeriodicReport, lang: Lang = 'zh-CN', optio
         { header: w('deadline'), width: 26 },
         { header: w('reportedAt'), width: 26 },
       ],
-      rows: report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, d(o.domain), levelWord(o.level, lang), o.deadline, o.createdAt]),
+      rows: report.overdue.items.map((o) => [o.hazardId, o.enterpriseId, o.area, d(o.domain), levelWord(o.level, lang), reportTime(o.deadline), reportTime(o.createdAt)]),
     },
     {
       name: w('coverage'),

@@ -13,7 +13,7 @@ import type { Store } from '../ports/store.js';
 import { generateCity, type CityChunk } from './city-seed.js';
 import { aggregateReportFacts, createMemoryReportReadModel } from './memory-report-read-model.js';
 import { renderReportHtml } from './render-report-html.js';
-import { domainLabels, domainWord } from './report-labels.js';
+import { domainLabels, domainWord, reportPeriodDays, reportTime } from './report-labels.js';
 import { reportSheets } from './report-sheets.js';
 import { ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
 import { runReportReadModelConformance } from '../testing/report-read-model-conformance.js';
@@ -42,6 +42,14 @@ describe('reportPeriod', () => {
     expect(reportPeriod('weekly', '2026-W01')).toMatchObject({ from: '2025-12-28T16:00:00.000Z', to: '2026-01-04T16:00:00.000Z' });
     expect(reportPeriodOf('weekly', '2026-11-25T04:00:00.000Z').label).toBe('2026-W48');
     expect(reportPeriodOf('monthly', '2026-10-31T17:00:00.000Z').label).toBe('2026-11');
+  });
+
+  it('shows periods and instants to readers in China time: the days of the period, minutes of an instant', () => {
+    expect(reportPeriodDays(reportPeriod('monthly', '2026-11'))).toBe('2026-11-01 – 2026-11-30');
+    expect(reportPeriodDays(reportPeriod('weekly', '2026-W01'))).toBe('2025-12-29 – 2026-01-04');
+    expect(reportPeriodDays(reportPeriod('quarterly', '2026-Q4'))).toBe('2026-10-01 – 2026-12-31');
+    expect(reportTime('2026-11-30T16:00:00.000Z')).toBe('2026-12-01 00:00');
+    expect(reportTime('not a time')).toBe('not a time');
   });
 
   it('refuses a bad period in both languages', () => {
@@ -300,6 +308,9 @@ describe('renderReportHtml', () => {
     const html = renderReportHtml(report);
     expect(html).toContain('<svg');
     expect(html).toContain('安全生产隐患月通报（2026-11）');
+    expect(html).toContain('2026-11 (2026-11-01 – 2026-11-30)');
+    expect(html).toContain('逾期统计截至：2026-12-01 00:00 · 生成时间：2026-12-05 08:00 (北京时间)');
+    expect(html).not.toContain('T16:00:00.000Z');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('fire&quot;&amp;');
