@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { goTo, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
@@ -165,14 +165,18 @@ describe('a hazardous-work permit, at phone size', () => {
     expect(await attendant.textContent('#app')).not.toMatch(/\b(permit[A-Z]\w*|p[segk]_\w+|psr_\w+|m_\w+|att_\w+)\b/);
 
     // The suspension's text: from the permit store's outbox through the portal's SMS relay to the SMS log the dashboard shows.
-    // (Waited for in one session — the relay runs every 2 s — then the dashboard opened afresh in another.)
-    const waiting = await signIn('admin-chen', 'dashboard');
-    await waiting.waitForFunction(async (id) => ((await (await fetch('/demo/sms?limit=50')).json()) as { messages: { permitId?: string }[] }).messages.some((m) => m.permitId === id), permitId, {
-      polling: 500,
-      timeout: 15_000,
-    });
-    await waiting.context().close();
+    // The administrator has the dashboard open; once the relay (every 2 s) has sent the text — waited for from here, since a
+    // page's waitForFunction takes an async predicate's promise as true at once — a reload in the same session shows it.
     const admin = await signIn('admin-chen', 'dashboard');
+    await admin.waitForSelector('#sms-list');
+    await vi.waitFor(
+      async () => {
+        const sms = (await (await portal.fetchAs('admin-chen', '/demo/sms?limit=50')).json()) as { messages: { permitId?: string }[] };
+        expect(sms.messages.some((m) => m.permitId === permitId)).toBe(true);
+      },
+      { timeout: 15_000, interval: 500 },
+    );
+    await admin.reload();
     await admin.waitForSelector('#sms-list');
     const smsRow = admin.locator('#sms-list tr', { has: admin.locator(`a[data-permit="${permitId}"]`) });
     expect(await smsRow.locator('[data-kind]').textContent()).toBe('作业暂停');
