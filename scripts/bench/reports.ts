@@ -19,21 +19,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { ChainEvent, HazardState } from '@anjian/core';
-import {
-  aggregateReportFacts,
-  buildPeriodicReport,
-  domainLabels,
-  evolve,
-  generateCity,
-  outboxMessagesFor,
-  renderReportHtml,
-  reportPeriod,
-  summarize,
-  type CityHazard,
-  type PeriodicReport,
-} from '@anjian/core/internal';
+import type { ChainEvent } from '@anjian/core';
+import { aggregateReportFacts, buildPeriodicReport, domainLabels, generateCity, renderReportHtml, reportPeriod, type CityHazard, type PeriodicReport } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
+import { appendCityHazard } from '@anjian/core/testing';
 import type { HazardReportFact, ReportReadModel, Store } from '@anjian/core/ports';
 import { createPostgresBulkLoader, createPostgresRentalDirectory, createPostgresReportReadModel, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteBulkLoader, createSqliteRentalDirectory, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
@@ -265,20 +254,8 @@ async function run(target: Target): Promise<void> {
   const reference = await phase(async () => {
     let n = 0;
     for (const h of sampled) {
-      let state: HazardState | null = null;
-      for (const event of h.events) {
-        state = evolve(state, event);
-        await appended.store.append({
-          hazardId: event.hazardId,
-          expectedVersion: event.version - 1,
-          events: [event],
-          outbox: outboxMessagesFor([event], state),
-          commandId: event.commandId,
-          commandFingerprint: 'bench',
-          summary: summarize(state),
-        });
-        n++;
-      }
+      await appendCityHazard(appended.store, h, { fingerprint: 'bench' });
+      n += h.events.length;
     }
     return n;
   });

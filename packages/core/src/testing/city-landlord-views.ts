@@ -1,13 +1,10 @@
 import { createMemoryRentalDirectory, withLandlordTenancies } from '../chain/memory-rental-directory.js';
 import { createMemoryStore } from '../chain/memory-store.js';
-import { outboxMessagesFor } from '../chain/outbox-messages.js';
 import { canRead, readScopes } from '../chain/read-policy.js';
-import { evolve } from '../chain/evolve.js';
-import { summarize } from '../chain/summarize.js';
-import type { HazardState } from '../chain/types.js';
 import { buildLandlordView, type LandlordView } from '../enterprise-file/landlord-view.js';
 import type { ReadModelStore } from '../ports/store.js';
 import type { City } from '../reports/city-seed.js';
+import { appendCityHazard } from './append-city-hazard.js';
 
 /**
  * The landlord view (出租方视图) of every landlord of a generated city that has tenants, as the
@@ -35,22 +32,6 @@ export async function cityLandlordViews(city: City, store?: Pick<ReadModelStore,
 
 async function memoryStoreOf(city: City) {
   const store = createMemoryStore();
-  for (const chunk of city.chunks())
-    for (const h of chunk.hazards) {
-      let state: HazardState | null = null;
-      for (const event of h.events) {
-        state = evolve(state, event);
-        const result = await store.append({
-          hazardId: event.hazardId,
-          expectedVersion: event.version - 1,
-          events: [event],
-          outbox: outboxMessagesFor([event], state),
-          commandId: event.commandId,
-          commandFingerprint: 'city',
-          summary: summarize(state),
-        });
-        if (result.kind !== 'ok') throw new Error(`cityLandlordViews: ${event.id} was not appended (${result.kind})`);
-      }
-    }
+  for (const chunk of city.chunks()) for (const h of chunk.hazards) await appendCityHazard(store, h);
   return store;
 }

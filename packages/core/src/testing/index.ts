@@ -32,3 +32,4 @@ export type { PermitStoreConformanceOptions } from './permit-store-conformance.j
 export { runReportReadModelConformance, REPORT_READ_MODEL_CONFORMANCE_TESTS } from './report-read-model-conformance.js';
 export type { ReportReadModelConformanceOptions, ReportReadModelUnderTest } from './report-read-model-conformance.js';
 export { cityLandlordViews } from './city-landlord-views.js';
+export { appendCityHazard, type AppendCityHazardOptions } from './append-city-hazard.js';

@@ -1,5 +1,4 @@
 import { evolve } from '../chain/evolve.js';
-import { outboxMessagesFor } from '../chain/outbox-messages.js';
 import { summarize } from '../chain/summarize.js';
 import type { HazardState } from '../chain/types.js';
 import type { InspectionRecord } from '../ports/inspection-log.js';
@@ -9,6 +8,7 @@ import { buildPeriodicReport } from '../reports/build-report.js';
 import { chainHistory, generateCity, type CityHazard, type HistoryStep } from '../reports/city-seed.js';
 import { aggregateReportFacts } from '../reports/memory-report-read-model.js';
 import type { ConformanceExpect } from './store-conformance.js';
+import { appendCityHazard } from './append-city-hazard.js';
 
 /** A fresh store with its report read model, and how to write history into it. */
 export interface ReportReadModelUnderTest {
@@ -41,25 +41,6 @@ export const REPORT_READ_MODEL_CONFORMANCE_TESTS = Object.freeze([
 ] as const);
 
 const ms = (iso: string) => Date.parse(iso);
-
-/** Appends `hazard`'s events after version `after` through `store.append`, one event per command, as the chain would. */
-async function appendHistory(store: Pick<Store, 'append'>, hazard: CityHazard, after = 0): Promise<void> {
-  let state: HazardState | null = null;
-  for (const event of hazard.events) {
-    state = evolve(state, event);
-    if (event.version <= after) continue;
-    const result = await store.append({
-      hazardId: event.hazardId,
-      expectedVersion: event.version - 1,
-      events: [event],
-      outbox: outboxMessagesFor([event], state),
-      commandId: event.commandId,
-      commandFingerprint: 'report-read-model-conformance',
-      summary: summarize(state),
-    });
-    if (result.kind !== 'ok') throw new Error(`appendHistory: ${event.id} was not appended (${result.kind})`);
-  }
-}
 
 /**
  * A gas hazard of enterprise `X9-E1` in area `X9/G1` (apart from the generated city): reported,
@@ -225,7 +206,7 @@ export function runReportReadModelConformance(options: ReportReadModelConformanc
         ]);
         await under.writeHazards([{ events: later.events.slice(0, 2), summary: summarize(later.events.slice(0, 2).reduce<HazardState | null>((st, e) => evolve(st, e), null)!), outbox: [] }]);
         expect((await under.model.reportFacts(x9(december))).overdue.items.map((o) => o.hazardId)).toEqual(['hz-x9-later', 'hz-x9-extended']);
-        await appendHistory(under.store, later, 2);
+        await appendCityHazard(under.store, later, { after: 2, fingerprint: 'report-read-model-conformance' });
         expect((await under.model.reportFacts(x9(december))).overdue.items.map((o) => o.hazardId)).toEqual(['hz-x9-extended']);
         expect((await under.model.reportFacts(x9(november))).overdue.items.map((o) => o.hazardId)).toEqual(['hz-x9-late', 'hz-x9-later']);
         const facts3 = [late, extended, later].map((h) => hazardReportFact(h.events));
