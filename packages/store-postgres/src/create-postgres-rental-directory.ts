@@ -1,4 +1,4 @@
-import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyStartRefused } from '@anjian/core/ports';
+import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyFromRow, tenancyStartRefused, type TenancyRow } from '@anjian/core/ports';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { PostgresStoreError } from './postgres-store-error.js';
@@ -49,17 +49,6 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
   const t = `"${schema}".rental_tenancy`;
   const e = `"${schema}".rental_tenancy_end`;
   const r = `"${schema}".rental_tenancy_period`;
-  type TenancyRow = Pick<TenancyRecord, 'premisesId' | 'landlordEnterpriseId' | 'tenantEnterpriseId' | 'area' | 'period'> & {
-    startedAt: string | null;
-    startedBy: string | null;
-    endedAt: string | null;
-    endedBy: string | null;
-  };
-  const tenancyOf = (row: TenancyRow): TenancyRecord => {
-    const x: TenancyRecord = { premisesId: row.premisesId, landlordEnterpriseId: row.landlordEnterpriseId, tenantEnterpriseId: row.tenantEnterpriseId, area: row.area, period: row.period };
-    for (const k of ['startedAt', 'startedBy', 'endedAt', 'endedBy'] as const) if (row[k] !== null) x[k] = row[k];
-    return x;
-  };
   const select = (where: string, order = 'r.premises_id, r.tenant_enterprise_id, r.period') =>
     `SELECT r.premises_id AS "premisesId", p.enterprise_id AS "landlordEnterpriseId", r.tenant_enterprise_id AS "tenantEnterpriseId", p.area AS "area", r.period AS "period",
             r.started_at AS "startedAt", r.started_by AS "startedBy", r.ended_at AS "endedAt", r.ended_by AS "endedBy"
@@ -69,7 +58,7 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
   /** The latest period of a tenant at a premises, on `client` (inside the caller's transaction). */
   const latest = async (client: pg.PoolClient, premisesId: string, tenantEnterpriseId: string): Promise<TenancyRecord | undefined> => {
     const row = (await client.query<TenancyRow>(select('r.premises_id = $1 AND r.tenant_enterprise_id = $2', 'r.period DESC LIMIT 1'), [premisesId, tenantEnterpriseId])).rows[0];
-    return row && tenancyOf(row);
+    return row && tenancyFromRow(row);
   };
   /** Runs `fn` in a transaction on one connection. */
   const inTransaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
@@ -165,7 +154,7 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
         select('($1::text IS NULL OR p.enterprise_id = $1) AND ($2::text IS NULL OR r.tenant_enterprise_id = $2) AND ($3::text IS NULL OR r.premises_id = $3) AND ($4 OR r.ended_at IS NULL)'),
         [query.landlordEnterpriseId ?? null, query.tenantEnterpriseId ?? null, query.premisesId ?? null, query.includeEnded === true],
       );
-      return result.rows.map(tenancyOf);
+      return result.rows.map(tenancyFromRow);
     },
     async endTenancy(end) {
       checkTenancyEnd(end);

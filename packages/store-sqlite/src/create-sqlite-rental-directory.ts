@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyStartRefused } from '@anjian/core/ports';
+import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyFromRow, tenancyStartRefused, type TenancyRow } from '@anjian/core/ports';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyEnd, TenancyRecord, TenancyStart } from '@anjian/core/ports';
 import { openDatabase } from './open-database.js';
 
@@ -70,18 +70,6 @@ const TENANCY_SELECT = `SELECT r.premises_id AS premisesId, p.enterprise_id AS l
     AND (@ended = 1 OR r.ended_at IS NULL)
   ORDER BY r.premises_id, r.tenant_enterprise_id, r.period`;
 
-type TenancyRow = Pick<TenancyRecord, 'premisesId' | 'landlordEnterpriseId' | 'tenantEnterpriseId' | 'area' | 'period'> & {
-  startedAt: string | null;
-  startedBy: string | null;
-  endedAt: string | null;
-  endedBy: string | null;
-};
-const tenancyOf = (row: TenancyRow): TenancyRecord => {
-  const t: TenancyRecord = { premisesId: row.premisesId, landlordEnterpriseId: row.landlordEnterpriseId, tenantEnterpriseId: row.tenantEnterpriseId, area: row.area, period: row.period };
-  for (const k of ['startedAt', 'startedBy', 'endedAt', 'endedBy'] as const) if (row[k] !== null) t[k] = row[k];
-  return t;
-};
-
 /**
  * Premises and rental relations over SQLite (better-sqlite3, WAL, `synchronous=FULL`);
  * passes `runRentalDirectoryConformance`. Landlord and area of a tenancy are read from the
@@ -122,7 +110,7 @@ export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOption
   };
   const latest = (premisesId: string, tenantEnterpriseId: string): TenancyRecord | undefined => {
     const row = st.latest.get({ landlord: null, tenant: tenantEnterpriseId, premises: premisesId, ended: 1 }) as TenancyRow | undefined;
-    return row && tenancyOf(row);
+    return row && tenancyFromRow(row);
   };
   // One write transaction each (BEGIN IMMEDIATE, `.immediate` below): the check and the write see the same state.
   const endTenancy = db.transaction((end: TenancyEnd): TenancyRecord => {
@@ -169,7 +157,7 @@ export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOption
     },
     async tenancies(query) {
       const rows = st.tenancies.all({ landlord: query.landlordEnterpriseId ?? null, tenant: query.tenantEnterpriseId ?? null, premises: query.premisesId ?? null, ended: query.includeEnded ? 1 : 0 });
-      return (rows as TenancyRow[]).map(tenancyOf);
+      return (rows as TenancyRow[]).map(tenancyFromRow);
     },
     async groupRentalPoints(area) {
       return st.groups.all({ area: area ?? null }).map((body): GroupRentalPoint => {

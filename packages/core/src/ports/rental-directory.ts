@@ -208,6 +208,21 @@ function checkPair(x: { premisesId: unknown; tenantEnterpriseId: unknown }, what
     throw new RentalDirectoryError('缺少承租企业 tenantEnterpriseId', 'tenantEnterpriseId is missing', 'INVALID', 'tenantEnterpriseId');
 }
 
+/** A tenancy as an SQL store reads it: the optional fields as `null` when not recorded. */
+export type TenancyRow = Pick<TenancyRecord, 'premisesId' | 'landlordEnterpriseId' | 'tenantEnterpriseId' | 'area' | 'period'> & {
+  startedAt: string | null;
+  startedBy: string | null;
+  endedAt: string | null;
+  endedBy: string | null;
+};
+
+/** A {@link TenancyRow} as the {@link TenancyRecord} every implementation returns (a `null` field left out). */
+export function tenancyFromRow(row: TenancyRow): TenancyRecord {
+  const t: TenancyRecord = { premisesId: row.premisesId, landlordEnterpriseId: row.landlordEnterpriseId, tenantEnterpriseId: row.tenantEnterpriseId, area: row.area, period: row.period };
+  for (const k of ['startedAt', 'startedBy', 'endedAt', 'endedBy'] as const) if (row[k] !== null) t[k] = row[k];
+  return t;
+}
+
 function checkBy(by: unknown, field: string): void {
   if (by !== undefined && (typeof by !== 'string' || by === '' || by.length > 200))
     throw new RentalDirectoryError(`${field} 应为 1–200 个字符的用户 id`, `${field} is an actor id of 1–200 characters`, 'INVALID', field);
