@@ -11,8 +11,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** NODE_PATH for the bundle: the native drivers (and pdfkit) stay outside it and load from these folders. */
 export const bundleNodePath = ['packages/store-sqlite/node_modules', 'packages/store-postgres/node_modules', 'packages/documents-pdf/node_modules'].map((p) => join(root, p)).join(':');
 
-/** Bundles `entry` (a path relative to the repository root, or absolute) into the CommonJS file `outfile`. */
-export async function bundleTs(entry, outfile) {
+/**
+ * Bundles `entry` (a path relative to the repository root, or absolute) into the CommonJS file
+ * `outfile`. `importMetaUrl`: what `import.meta.url` reads in the bundle (default the entry's
+ * own URL; a generated entry in a temporary folder passes the file whose neighbours it reads).
+ */
+export async function bundleTs(entry, outfile, { importMetaUrl } = {}) {
   const source = resolve(root, entry);
   const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild');
   await esbuild.build({
@@ -25,7 +29,7 @@ export async function bundleTs(entry, outfile) {
     logLevel: 'error',
     conditions: ['@anjian/source'],
     // Scripts find their neighbours relative to their own source file.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(source).href) },
+    define: { 'import.meta.url': JSON.stringify(importMetaUrl ?? pathToFileURL(source).href) },
     // esbuild itself and the native drivers load from node_modules at run time; so does pdfkit,
     // which reads its font metrics from files next to its own code.
     external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild', 'tsup', 'pdfkit'],

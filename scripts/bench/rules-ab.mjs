@@ -15,11 +15,10 @@
 // each and the median of the per-run ratios (new / old), with the load average.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleNodePath } from '../bundle-ts.mjs';
+import { bundleNodePath, bundleTs } from '../bundle-ts.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({
@@ -52,19 +51,7 @@ run(compileOld, compileNew, JSON.parse(process.argv[2]));
 `,
 );
 const outfile = join(work, 'driver.cjs');
-const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild');
-await esbuild.build({
-  entryPoints: [driver],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile,
-  logLevel: 'error',
-  conditions: ['@anjian/source'],
-  define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'scripts/bench/rules-ab-driver.mjs')).href) },
-  external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild', 'tsup', 'pdfkit'],
-});
+await bundleTs(driver, outfile, { importMetaUrl: pathToFileURL(join(root, 'scripts/bench/rules-ab-driver.mjs')).href });
 const result = spawnSync(process.execPath, [outfile, JSON.stringify(values)], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: bundleNodePath } });
 rmSync(work, { recursive: true, force: true });
 process.exit(result.status ?? 2);
