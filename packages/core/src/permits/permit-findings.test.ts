@@ -68,17 +68,55 @@ describe('hazards from permit records, classified by the hazardous-work pack', (
     expect(permitFindings(pack, run.log).findings.map((f) => [f.observation, f.hazard.rule])).toEqual([['work_started', 'HW-006-H2']]);
   });
 
-  it('a missed 15-minute reading has no item in the pack: it stays visible as unclassified', () => {
+  function confinedStarted(premises: 'general' | 'hazchem') {
     const run = new PermitRun();
-    run.ok(applyCommand({ kind: 'confined_space', grade: 'none', premises: 'general' }), applicant, -60);
+    run.ok(applyCommand({ kind: 'confined_space', grade: 'none', premises }), applicant, -60);
     run.ok({ type: 'approve' }, unit, -30);
-    run.ok({ type: 'record_gas_test', reading: reading(-5, { o2PctVol: 20.8, flammablePctLel: 2 }) }, tester, -5);
+    run.ok({ type: 'record_gas_test', reading: reading(-5, { o2PctVol: 20.8, flammablePctLel: 2, flammablePctVol: 0.1 }) }, tester, -5);
     run.ok({ type: 'attendant_present' }, attendant, -1);
-    run.ok({ type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] }, applicant, 0);
+    run.ok({ type: 'start', attachments: premises === 'general' ? [{ kind: 'signed_briefing', ref: 'EV-1' }] : [] }, applicant, 0);
+    return run;
+  }
+
+  it('a missed 15-minute reading (GB 46768 confined space) is HW-024-H2, with the record up to the suspension as evidence', () => {
+    const run = confinedStarted('general');
     run.tick(16);
     const r = permitFindings(pack, run.log);
-    expect(r.findings).toEqual([]);
-    expect(r.unclassified.map((u) => [u.observation, u.evidence.eventId])).toEqual([['reading_missed', 'P-1/6']]);
+    expect(r.unclassified).toEqual([]);
+    expect(r.findings.map((f) => [f.observation, f.hazard.rule, f.hazard.level, f.evidence.eventId])).toEqual([['reading_missed', 'HW-024-H2', 'general', 'P-1/6']]);
+    expect(r.findings[0]!.inspection.findings).toMatchObject({ work_type: 'confined_space', cs_last_monitoring_record_at: iso(0) });
+  });
+
+  it('a missed 2-hour record in a hazchem confined space is HW-024-H1; the last reading restarts the interval', () => {
+    const run = confinedStarted('hazchem');
+    run.ok({ type: 'record_reading', reading: reading(100, { o2PctVol: 20.6, flammablePctVol: 0.1 }) }, tester, 100);
+    expect(run.tick(219)).toEqual([]);
+    run.tick(221);
+    expect(permitFindings(pack, run.log).findings.map((f) => [f.observation, f.hazard.rule])).toEqual([['reading_missed', 'HW-024-H1']]);
+  });
+
+  it('the permit rules and the pack agree on the monitoring interval at its edge (suspended 1 ms late, never on time)', () => {
+    for (const [premises, minutes, rule] of [
+      ['general', 15, 'HW-024-H2'],
+      ['hazchem', 120, 'HW-024-H1'],
+    ] as const) {
+      const onTime = confinedStarted(premises);
+      expect(onTime.tick(minutes)).toEqual([]);
+      onTime.ok({ type: 'record_reading', reading: reading(minutes, { o2PctVol: 20.6, flammablePctLel: 2, flammablePctVol: 0.1 }) }, tester, minutes);
+      expect(permitFindings(pack, onTime.log).findings).toEqual([]);
+      const late = confinedStarted(premises);
+      expect(late.tick(minutes + 1 / 60_000).map((e) => e.type)).toEqual(['suspended']);
+      expect(permitFindings(pack, late.log).findings.map((f) => f.hazard.rule)).toEqual([rule]);
+    }
+  });
+
+  it('a job expiring while suspended is not asked about its monitoring records (nobody is inside)', () => {
+    const run = confinedStarted('hazchem');
+    run.ok({ type: 'attendant_absent' }, { id: 'officer', roles: [] }, 10);
+    run.tick(24 * 60 + 1);
+    const { findings } = permitFindings(pack, run.log);
+    expect(findings.map((f) => [f.observation, f.hazard.rule])).toContainEqual(['expired_open', 'HW-002-H3']);
+    expect(findings.filter((f) => f.hazard.rule.startsWith('HW-024'))).toEqual([]);
   });
 
   it('oxygen below 19.5 % in a hazchem confined space is HW-022-H1', () => {

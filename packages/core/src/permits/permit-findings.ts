@@ -75,7 +75,8 @@ function gasFacts(state: PermitState, r: GasReadingInput, findings: Record<strin
  * attendant leaving during the work, an expiry while the work was open, a missed reading.
  * Only what the record shows becomes a fact (work type, grade, the permit's start of
  * validity, the attendant's presence, the test's time and values, the substance's LEL
- * class); the pack decides what is a hazard — no threshold is compared here.
+ * class and, while people are in a confined space, the last monitoring record); the pack
+ * decides what is a hazard — no threshold or interval is compared here.
  * `inspectedAt` is the event's recorded time.
  */
 export function permitObservations(events: readonly PermitEvent[], options: PermitObservationOptions = {}): PermitObservation[] {
@@ -105,6 +106,12 @@ export function permitObservations(events: readonly PermitEvent[], options: Perm
         if (testRelied !== null && startedAt !== null) {
           findings.gas_analysis_at = testRelied;
           findings.work_started_at = startedAt;
+          // While people are in the space (the work was going on, or starts now): the start of the
+          // current monitoring interval (start, resume or last reading, as recorded). The pack
+          // judges whether the gap to this moment is too long (HW-024); a suspended job is not asked.
+          if (s.rule.kind === 'confined_space' && s.lastMonitoredAt !== null && (before?.status === 'in_progress' || s.status === 'in_progress')) {
+            findings.cs_last_monitoring_record_at = s.lastMonitoredAt;
+          }
         }
       }
       return {
