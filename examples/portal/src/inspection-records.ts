@@ -20,6 +20,15 @@ export interface InspectionRecordsOptions {
   packTitles: ReadonlyMap<string, LocalizedText>;
 }
 
+/** A percent-encoded path segment decoded, or undefined when it is not valid UTF-8 (`%zz`, a cut sequence). */
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The portal's inspection-record routes. */
 export function createInspectionRecords(options: InspectionRecordsOptions): { handle(request: Request, actorId: string | null): Promise<Response> } {
   const { log, directory } = options;
@@ -29,7 +38,8 @@ export function createInspectionRecords(options: InspectionRecordsOptions): { ha
       const actor = actorId ? await directory.resolve(actorId) : null;
       if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
       const scopes = readScopes(actor);
-      const id = url.pathname.startsWith('/inspections/') ? decodeURIComponent(url.pathname.slice('/inspections/'.length)) : null;
+      const id = url.pathname.startsWith('/inspections/') ? decodedSegment(url.pathname.slice('/inspections/'.length)) : null;
+      if (id === undefined) return portalProblem(request, 400, 'BAD_REQUEST', '检查记录编号的百分号编码无效。', 'The inspection id is not valid percent-encoded UTF-8.');
       if (id !== null) {
         const record = await log.readInspection(id);
         // Not readable answers like missing: no hint that another enterprise's record exists.

@@ -11,6 +11,8 @@ export interface LoginRateLimiter {
   fail(key: string): void;
   /** Forgets `key`'s failures (after a successful sign-in). */
   reset(key: string): void;
+  /** Takes back one failure of `key` (an attempt counted before its check, which then succeeded). */
+  forgive(key: string): void;
 }
 
 /**
@@ -51,6 +53,10 @@ export function createLoginRateLimiter(options: { now?: () => number; max?: numb
     },
     reset(key) {
       windows.delete(key);
+    },
+    forgive(key) {
+      const w = current(key);
+      if (w && --w.failures <= 0) windows.delete(key);
     },
   };
 }

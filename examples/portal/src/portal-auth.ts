@@ -126,15 +126,19 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
           { 'retry-after': String(wait) },
         );
       }
+      // The attempt counts as failed before the (slow, asynchronous) password check, in the same
+      // turn as the check of the limit above: requests sent at once cannot all pass the limit
+      // while the first ones are still being checked. A success gives the attempt back.
+      perUser.fail(userKey);
+      perAddress.fail(clientAddress);
       const user = byId.get(credentials.user);
       const ok = await verifyPassword(credentials.password, user ? hashes.get(user.profile.id)! : decoy);
       if (!user || !ok) {
-        perUser.fail(userKey);
-        perAddress.fail(clientAddress);
         if (credentials.form) return new Response(null, { status: 303, headers: { location: '/#/login?error=401' } });
         return portalProblem(request, 401, 'LOGIN_FAILED', '用户名或密码错误。', 'Wrong user name or password.');
       }
       perUser.reset(userKey);
+      perAddress.forgive(clientAddress);
       const old = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
       if (old) sessions.delete(old); // a new session id at every sign-in (no fixation)
       const id = sessions.create(user.profile.id);

@@ -104,6 +104,16 @@ describe('POST /login', () => {
     now += 15 * 60_000;
     expect((await login('officer-zhao', DEMO_PASSWORD, {}, '10.0.0.66')).status).toBe(200);
   });
+
+  it('counts sign-ins sent at once: of 12 parallel guesses only 5 are checked, the rest 429 (also the right password after them)', async () => {
+    const guesses = Array.from({ length: 12 }, (_, i) => login('owner-anping', i === 11 ? DEMO_PASSWORD : `guess-${i}`, {}, '10.0.0.70'));
+    const statuses = (await Promise.all(guesses)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    // A success gives its attempt back: signing in right does not use up the address's allowance.
+    const before = await login('owner-anping', DEMO_PASSWORD, {}, '10.0.0.71');
+    expect(before.status).toBe(200);
+  });
 });
 
 describe('sessions', () => {
@@ -222,6 +232,16 @@ describe('security headers and odd paths', () => {
 
   it.each(['DELETE', 'PATCH', 'PUT', 'OPTIONS', 'PROPFIND'])('%s / → 405', async (method) => {
     expect((await send('/', { method })).status).toBe(405);
+  });
+
+  it('an inspection id that is not valid percent-encoding is a 400, never a 500', async () => {
+    const cookie = cookieOf(await login('admin-chen', DEMO_PASSWORD));
+    for (const path of ['/inspections/%zz', '/inspections/%E0%A4%A', '/inspections/%C0%AF']) {
+      const res = await send(path, { headers: { cookie } });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { code: string }).code).toBe('BAD_REQUEST');
+    }
+    expect((await send('/inspections/nope', { headers: { cookie } })).status).toBe(404);
   });
 
   it('HEAD of a file has its headers and no body', async () => {
