@@ -58,11 +58,38 @@ export function cookieValue(header: string | null, name: string): string | null 
 /** The user record `GET /session` and `POST /login` answer with (what the page shows of who is signed in). */
 export const publicUser = (u: DemoUser) => ({ id: u.profile.id, name: u.name, roles: u.profile.roles, home: u.home });
 
+/**
+ * The body as text, read while counting: null when it is longer than {@link MAX_LOGIN_BODY}
+ * (declared or counted as it streams, the stream then cancelled) or the client broke it off.
+ * A sign-in is anonymous, so it never makes the server hold more than a few KB.
+ */
+async function readSmallBody(request: Request): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_LOGIN_BODY) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      total += next.value.byteLength;
+      if (total > MAX_LOGIN_BODY) {
+        reader.cancel().catch(() => undefined);
+        return null;
+      }
+      chunks.push(next.value);
+    }
+  } catch {
+    return null; // the client closed the connection mid-body: nobody is left to answer
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 async function readCredentials(request: Request): Promise<{ user: string; password: string; form: boolean } | null> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_LOGIN_BODY) return null;
-  const text = await request.text();
-  if (text.length > MAX_LOGIN_BODY) return null;
+  const text = await readSmallBody(request);
+  if (text === null) return null;
   let user: unknown;
   let password: unknown;
   const form = type === 'application/x-www-form-urlencoded';

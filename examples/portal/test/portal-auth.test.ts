@@ -94,6 +94,26 @@ describe('POST /login', () => {
     expect((await send('/login')).status).toBe(405);
   });
 
+  it('a sign-in body broken off by the client is a 400, never a 500; a long one is not read past 4 KB', async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"user":"grid-wang",'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit;
+    expect((await send('/login', { ...init, body: broken })).status).toBe(400);
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1024;
+        controller.enqueue(new Uint8Array(1024).fill(0x20));
+      },
+    });
+    expect((await send('/login', { ...init, body: endless })).status).toBe(400);
+    expect(pulled).toBeLessThan(16 * 1024);
+  });
+
   it('limits failed sign-ins per user and address: the 6th try within 15 minutes is 429, also with the right password', async () => {
     for (let i = 0; i < 5; i++) expect((await login('officer-zhao', `guess-${i}`, {}, '10.0.0.66')).status).toBe(401);
     const limited = await login('officer-zhao', DEMO_PASSWORD, {}, '10.0.0.66');
