@@ -16,6 +16,14 @@ const GAP = 6;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** The lowest y content may reach on a page (the footer with the page number is below it). */
+const BOTTOM = A4[1] - MARGIN.bottom;
+
+/** Start a new page unless `height` more points fit on this one (keeps a block whole). */
+function keepTogether(doc: Doc, height: number): void {
+  if (doc.y + height > BOTTOM) doc.addPage();
+}
+
 function runs(doc: Doc, list: readonly TextRun[], options: { indent?: number; align?: 'left' | 'right' | 'center' }): void {
   const parts = list.filter((r) => r.text !== '');
   if (parts.length === 0) return;
@@ -34,9 +42,9 @@ function runs(doc: Doc, list: readonly TextRun[], options: { indent?: number; al
 
 function table(doc: Doc, rows: readonly { label: string; value: string }[]): void {
   const width = A4[0] - MARGIN.left - MARGIN.right;
-  const labelWidth = Math.round(width * 0.28);
+  const labelWidth = Math.round(width * 0.3);
   const valueWidth = width - labelWidth;
-  const pad = 2.5 * MM;
+  const pad = 2 * MM;
   const bottom = A4[1] - MARGIN.bottom;
   const heightOf = (label: string, value: string) =>
     Math.max(doc.heightOfString(label, { width: labelWidth - 2 * pad }), doc.heightOfString(value || ' ', { width: valueWidth - 2 * pad, lineGap: 2 })) + 2 * pad;
@@ -87,6 +95,7 @@ function table(doc: Doc, rows: readonly { label: string; value: string }[]): voi
 
 function block(doc: Doc, b: ComposedBlock): void {
   doc.x = MARGIN.left;
+  const top = doc.y;
   switch (b.type) {
     case 'paragraph':
       runs(doc, b.runs, { indent: b.indent ? 2 * BODY : 0, align: b.align });
@@ -96,57 +105,120 @@ function block(doc: Doc, b: ComposedBlock): void {
       table(doc, b.rows);
       break;
     case 'officers':
-      doc.moveDown(0.3);
-      runs(
-        doc,
-        [
-          { text: '执法人员：' },
-          ...b.officers.flatMap((o, i) => [{ text: o.name, filled: true }, { text: '（执法证号：' }, { text: o.certificateNo, filled: true }, { text: i < b.officers.length - 1 ? '）　' : '）' }]),
-        ],
-        {},
-      );
-      doc.moveDown(0.5);
+      doc.y = top + officersAt(doc, b, top, true);
       break;
-    case 'signatures': {
-      doc.moveDown(1.2);
-      const width = A4[0] - MARGIN.left - MARGIN.right;
-      const gap = 6 * MM;
-      const each = (width - gap * (b.labels.length - 1)) / b.labels.length;
-      const y = doc.y;
-      doc.fontSize(BODY - 1.5);
-      let bottom = y;
-      b.labels.forEach((label, i) => {
-        const x = MARGIN.left + i * (each + gap);
-        doc
-          .lineWidth(0.6)
-          .moveTo(x, y)
-          .lineTo(x + each, y)
-          .stroke();
-        doc.text(label, x, y + 3, { width: each });
-        bottom = Math.max(bottom, doc.y);
-      });
-      doc.fontSize(BODY);
-      doc.x = MARGIN.left;
-      doc.y = bottom + 3 * MM;
+    case 'signatures':
+      doc.y = top + signaturesAt(doc, b, top, true);
       break;
-    }
-    case 'issuer': {
-      doc.moveDown(1.5);
-      const width = A4[0] - MARGIN.left - MARGIN.right - 8 * MM;
-      doc.text(b.department, { align: 'right', width });
-      doc.fillColor('#b00000').text(b.seal, { align: 'right', width });
-      doc.fillColor('#000000').text(b.date, { align: 'right', width });
+    case 'issuer':
+      doc.y = top + issuerAt(doc, b, undefined, top, true);
       break;
-    }
   }
+  doc.x = MARGIN.left;
 }
 
-/** The verification at the foot: the QR code (22 mm, drawn as squares) beside the code and the hash. */
-function verification(doc: Doc, v: DocumentVerification): void {
-  const side = 22 * MM;
-  const bottom = A4[1] - MARGIN.bottom;
-  if (doc.y + 6 * MM + side > bottom) doc.addPage();
-  const top = Math.max(doc.y + 6 * MM, bottom - side);
+// The blocks where a document is signed and sealed are laid out by functions that measure
+// (draw = false) exactly what they draw, so the renderer can keep each whole on one page and
+// move the officers, the signatures and the seal to the next page together rather than leave
+// a signature or the seal on a page of its own. Each returns the height it takes below `top`.
+
+/**
+ * One row per officer: the name and 执法证号 the event recorded, then a blank to sign by hand
+ * (a printed name is not a signature), with room above the line for the handwriting.
+ */
+function officersAt(doc: Doc, b: Extract<ComposedBlock, { type: 'officers' }>, top: number, draw: boolean): number {
+  doc.fontSize(BODY);
+  const width = A4[0] - MARGIN.left - MARGIN.right;
+  const sign = '签名：';
+  const blank = 42 * MM;
+  const signX = MARGIN.left + width - blank - doc.widthOfString(sign);
+  const textWidth = signX - MARGIN.left - 4 * MM;
+  let y = top;
+  for (const o of b.officers) {
+    const line = `执法人员：${o.name}（执法证号：${o.certificateNo}）`;
+    const textTop = y + 3.5 * MM;
+    const h = doc.heightOfString(line, { width: textWidth });
+    if (draw) {
+      doc.text(line, MARGIN.left, textTop, { width: textWidth });
+      doc.text(sign, signX, textTop, { lineBreak: false });
+      doc
+        .lineWidth(0.6)
+        .moveTo(signX + doc.widthOfString(sign), textTop + BODY + 1)
+        .lineTo(MARGIN.left + width, textTop + BODY + 1)
+        .stroke();
+    }
+    y = textTop + Math.max(h, BODY + 2) + 1.5 * MM;
+  }
+  return y - top + 1 * MM;
+}
+
+/** Lines to sign on with their captions under them, side by side. */
+function signaturesAt(doc: Doc, b: Extract<ComposedBlock, { type: 'signatures' }>, top: number, draw: boolean): number {
+  const width = A4[0] - MARGIN.left - MARGIN.right;
+  const gap = 6 * MM;
+  const each = (width - gap * (b.labels.length - 1)) / b.labels.length;
+  doc.fontSize(BODY - 1.5);
+  const captions = Math.max(...b.labels.map((label) => doc.heightOfString(label, { width: each })));
+  const y = top + 10 * MM;
+  if (draw) {
+    b.labels.forEach((label, i) => {
+      const x = MARGIN.left + i * (each + gap);
+      doc
+        .lineWidth(0.6)
+        .moveTo(x, y)
+        .lineTo(x + each, y)
+        .stroke();
+      doc.text(label, x, y + 3, { width: each });
+    });
+  }
+  doc.fontSize(BODY);
+  return 10 * MM + 3 + captions + 3 * MM;
+}
+
+/**
+ * The issuer — department, seal placeholder, date — right-aligned; with the verification QR
+ * code and code beside it on the left when the document is sealed, so the foot needs no page
+ * of its own.
+ */
+function issuerAt(doc: Doc, b: Extract<ComposedBlock, { type: 'issuer' }>, v: DocumentVerification | undefined, top: number, draw: boolean): number {
+  doc.fontSize(BODY);
+  const width = A4[0] - MARGIN.left - MARGIN.right - 8 * MM;
+  const lines = [b.department, b.seal, b.date];
+  const textWidth = Math.min(width * 0.55, Math.max(...lines.map((l) => doc.widthOfString(l))) + 1);
+  const heights = lines.map((l) => doc.heightOfString(l, { width: textWidth }));
+  const y = top + 5 * MM;
+  const x = MARGIN.left + width - textWidth;
+  if (draw) {
+    let at = y;
+    lines.forEach((l, i) => {
+      doc.fillColor(i === 1 ? '#b00000' : '#000000').text(l, x, at, { align: 'right', width: textWidth });
+      at += heights[i] as number;
+    });
+    doc.fillColor('#000000');
+    if (v) verificationAt(doc, v, y, x - 6 * MM);
+  }
+  return (
+    5 * MM +
+    Math.max(
+      heights.reduce((sum, h) => sum + h, 0),
+      v ? QR_SIDE : 0,
+    )
+  );
+}
+
+/** The height of a block kept whole, or null for paragraphs and tables (they flow). */
+function wholeHeight(doc: Doc, b: ComposedBlock, v: DocumentVerification | undefined): number | null {
+  if (b.type === 'officers') return officersAt(doc, b, 0, false);
+  if (b.type === 'signatures') return signaturesAt(doc, b, 0, false);
+  if (b.type === 'issuer') return issuerAt(doc, b, v, 0, false);
+  return null;
+}
+
+const QR_SIDE = 22 * MM;
+
+/** The QR code (22 mm, drawn as squares) at (left margin, `top`), the code and the hash beside it up to `right`. */
+function verificationAt(doc: Doc, v: DocumentVerification, top: number, right: number): void {
+  const side = QR_SIDE;
   const rows = qrModules(v.url);
   const cell = side / (rows.length + 8);
   rows.forEach((row, y) =>
@@ -156,10 +228,33 @@ function verification(doc: Doc, v: DocumentVerification): void {
   );
   doc.fillColor('#000000').fill();
   const x = MARGIN.left + side + 4 * MM;
-  const width = A4[0] - MARGIN.right - x;
-  doc.fontSize(9).text(`验证码：${v.code}（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）`, x, top + 4 * MM, { width });
+  const width = right - x;
+  doc.fontSize(9).text(`验证码：${v.code}（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）`, x, top + 3 * MM, { width });
   doc.fontSize(7.5).text(`SHA-256：${v.hash}`, x, doc.y + 1 * MM, { width });
   doc.fontSize(BODY);
+}
+
+/** The verification at the foot of a document without an issuer block: at the bottom of the last page, or a new page when it does not fit. */
+function verification(doc: Doc, v: DocumentVerification): void {
+  keepTogether(doc, 6 * MM + QR_SIDE);
+  verificationAt(doc, v, Math.max(doc.y + 6 * MM, BOTTOM - QR_SIDE), A4[0] - MARGIN.right);
+}
+
+/**
+ * The foot of every page, in the bottom margin: the document number and 第 n 页 共 m 页, so
+ * a page that is separated from the others still says which document it belongs to.
+ */
+function pageFooters(doc: Doc, number: string | null): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const text = `${number ? `${number}\u3000` : ''}第 ${i - range.start + 1} 页 共 ${range.count} 页`;
+    doc.fontSize(9).fillColor('#000000');
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing in the margin must not start a page
+    doc.text(text, (A4[0] - doc.widthOfString(text)) / 2, A4[1] - MARGIN.bottom + 7 * MM, { lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 /**
@@ -182,6 +277,7 @@ export async function renderDocumentPdf(composed: ComposedDocument, options: Ren
     compress: true,
     pdfVersion: '1.7',
     autoFirstPage: true,
+    bufferPages: true,
     lang: 'zh-CN',
     displayTitle: true,
     info: {
@@ -217,8 +313,28 @@ export async function renderDocumentPdf(composed: ComposedDocument, options: Ren
   doc.fontSize(11).text(composed.number ?? ' ', { align: 'right' });
   doc.moveDown(0.8);
   doc.fontSize(BODY);
-  for (const b of composed.blocks) block(doc, b);
-  if (composed.verification) verification(doc, composed.verification);
+  const blocks = composed.blocks;
+  const lastIssuer = blocks.map((b) => b.type).lastIndexOf('issuer');
+  const v = composed.verification;
+  // The signing tail: the trailing officers, signatures and issuer blocks (and the
+  // verification of a document without an issuer). Kept on one page when it fits on one.
+  let tail = blocks.length;
+  while (tail > 0 && wholeHeight(doc, blocks[tail - 1] as ComposedBlock, undefined) !== null) tail--;
+  blocks.forEach((b, i) => {
+    if (i === tail) {
+      const need = blocks.slice(tail).reduce((sum, x, j) => sum + (wholeHeight(doc, x, tail + j === lastIssuer ? v : undefined) ?? 0), 0) + (v && lastIssuer < 0 ? 6 * MM + QR_SIDE : 0);
+      if (need <= BOTTOM - MARGIN.top) keepTogether(doc, need);
+    }
+    const whole = wholeHeight(doc, b, i === lastIssuer ? v : undefined);
+    if (whole !== null) keepTogether(doc, whole);
+    if (i === lastIssuer && b.type === 'issuer') {
+      const top = doc.y;
+      doc.y = top + issuerAt(doc, b, v, top, true);
+      doc.x = MARGIN.left;
+    } else block(doc, b);
+  });
+  if (v && lastIssuer < 0) verification(doc, v);
+  pageFooters(doc, composed.number);
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

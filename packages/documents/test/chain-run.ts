@@ -18,6 +18,8 @@ import {
 } from '../src/index.js';
 import { loadBuiltinTemplate } from '../src/node/index.js';
 
+type ReportCommand = Extract<ChainCommand, { type: 'report' }>;
+
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
 /** Names the documents print, added to core's test actors (the directory carries them). */
@@ -73,17 +75,27 @@ export interface ChainRun {
   majorHazard: ChainEvent[];
 }
 
+/** Variations of {@link runChain}: other directory entries, other report data (long names, many findings). */
+export interface ChainRunOptions {
+  /** The store allocates document numbers of jurisdiction D1 with the events. */
+  numbered?: boolean;
+  /** Directory entries replacing the test ones (by id). */
+  directory?: Parameters<typeof testDirectory>[0];
+  /** Report fields replacing the defaults of each hazard's report. */
+  reports?: { alarm?: Partial<ReportCommand>; hose?: Partial<ReportCommand>; tank?: Partial<ReportCommand> };
+}
+
 /**
  * Runs the chain on `store` (default: a memory store) and returns each hazard's events.
  * With `numbered`, the store allocates document numbers of jurisdiction D1 with the events.
  */
-export async function runChain(store: Store = createMemoryStore(), options: { numbered?: boolean } = {}): Promise<ChainRun> {
+export async function runChain(store: Store = createMemoryStore(), options: ChainRunOptions = {}): Promise<ChainRun> {
   const evidenceStore = createMemoryEvidenceStore();
   const clock = createFixedClock('2026-11-02T01:00:00Z');
   const deps: ChainDeps = {
     store,
     clock,
-    directory: testDirectory(),
+    directory: testDirectory(options.directory),
     calendar: TEST_CALENDAR_2026,
     evidence: evidenceStore,
     ...(options.numbered ? { documentNumbers: documentNumbering({ jurisdiction: 'D1' }) } : {}),
@@ -120,6 +132,7 @@ export async function runChain(store: Store = createMemoryStore(), options: { nu
           explanation: { 'zh-CN': '用气场所未安装可燃气体报警装置，属一般事故隐患', en: 'no gas alarm where gas is used: a general hazard' },
         },
       ],
+      ...options.reports?.alarm,
     }),
   );
   await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', noticeNo: '（东）应急责改〔2026〕12号', coOfficerId: 'officer2-gas-d1' });
@@ -129,7 +142,15 @@ export async function runChain(store: Store = createMemoryStore(), options: { nu
   await ok('officer2-gas-d1', { type: 'verify', hazardId: 'H-ALARM', note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested'), coOfficerId: 'officer-gas-d1' });
 
   // 2. A grid inspector's notice.
-  await ok('grid-g1', reportCommand('H-HOSE', { title: reason('燃气软管超过两年未更换且有老化裂纹', 'gas hose aged and cracked'), basis: GAS_BASIS, evidence: evidence('H-HOSE', 'photo_before', 1) }));
+  await ok(
+    'grid-g1',
+    reportCommand('H-HOSE', {
+      title: reason('燃气软管超过两年未更换且有老化裂纹', 'gas hose aged and cracked'),
+      basis: GAS_BASIS,
+      evidence: evidence('H-HOSE', 'photo_before', 1),
+      ...options.reports?.hose,
+    }),
+  );
   await ok('grid-g1', { type: 'issue_notice', hazardId: 'H-HOSE' });
 
   // 3. A major hazard: case, listing, stop work, plan, acceptance, write-off.
@@ -143,6 +164,7 @@ export async function runChain(store: Store = createMemoryStore(), options: { nu
       source: 'self_check',
       deadline: { days: 30 },
       basis: TANK_BASIS,
+      ...options.reports?.tank,
     }),
   );
   await ok('owner-e1', { type: 'escalate', hazardId: id, reason: reason('重大隐患报告', 'major hazard reported') });
@@ -211,7 +233,10 @@ export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event:
  * Every kind composed from one chain run with the built-in templates and the D1 override
  * (`numbered`: with the numbers the store allocated, read back from `store`).
  */
-export async function composeAllKinds(store: Store = createMemoryStore(), options: { numbered?: boolean; override?: LoadedOverride } = {}): Promise<Map<DocumentKind, ComposedDocument>> {
+export async function composeAllKinds(
+  store: Store = createMemoryStore(),
+  options: ChainRunOptions & { override?: LoadedOverride; manual?: Record<string, string> } = {},
+): Promise<Map<DocumentKind, ComposedDocument>> {
   const run = await runChain(store, options);
   const loaded = loadOverride(options.numbered ? TEST_NUMBERED_OVERRIDE_YAML : TEST_OVERRIDE_YAML, 'd1.yaml');
   if (!loaded.ok) throw new Error(formatDocumentIssues(loaded.issues));
@@ -224,8 +249,9 @@ export async function composeAllKinds(store: Store = createMemoryStore(), option
     const data = await gatherDocumentData({
       events,
       eventId: eventOf(events, src.event).id,
-      directory: testDocumentDirectory(),
+      directory: testDocumentDirectory(options.directory),
       documents,
+      ...(options.manual ? { manual: options.manual } : {}),
     });
     if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
     const doc = composeDocument(loadBuiltinTemplate(kind), data.value, o.value);

@@ -1,0 +1,68 @@
+// What an officer checks on paper before signing, with hard data (long names, twelve
+// findings, mixed scripts): every page numbered and carrying the 文号, the signing blocks
+// and the seal whole on one page (never a caption or the seal alone on a page), a blank for
+// each officer's handwritten signature. Text-level checks with pdftotext, page by page.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMemoryStore } from '@anjian/core';
+import { sealDocument, type ComposedDocument, type DocumentKind } from '@anjian/documents';
+import { renderDocumentPdf } from '../src/index.js';
+import { composeAllKinds } from '../../documents/test/chain-run.js';
+import { STRESS, STRESS_ENTERPRISE } from '../../documents/test/stress-data.js';
+import { font, hasPoppler } from './tools.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'anjian-pdf-layout-'));
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** Each page's text (pdftotext, white space removed), in order. */
+async function pages(doc: ComposedDocument, name: string): Promise<string[]> {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, await renderDocumentPdf(sealDocument(doc, { verifyUrl: 'https://portal.example/v' }), { font: font! }));
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  return Array.from({ length: count }, (_, i) => squeeze(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', `${i + 1}`, '-l', `${i + 1}`, file, '-'], { encoding: 'utf8' })));
+}
+
+let plain: Map<DocumentKind, ComposedDocument>;
+let hard: Map<DocumentKind, ComposedDocument>;
+beforeAll(async () => {
+  plain = await composeAllKinds(createMemoryStore(), { numbered: true });
+  hard = await composeAllKinds(createMemoryStore(), { numbered: true, ...STRESS });
+}, 60_000);
+
+describe.skipIf(font === null || !hasPoppler)('PDF layout an officer can sign', () => {
+  it('every page says 第 n 页 共 m 页 and the 文号; the grid notice with twelve findings keeps its signature lines and seal together', async () => {
+    const doc = hard.get('rectification_notice')!;
+    const text = await pages(doc, 'notice');
+    expect(text.length).toBeGreaterThanOrEqual(2);
+    text.forEach((page, i) => {
+      expect(page).toContain(doc.number);
+      expect(page).toContain(`第${i + 1}页共${text.length}页`);
+    });
+    expect(text.join('')).toContain(squeeze(STRESS_ENTERPRISE.name));
+    // The three captions, the department, the seal placeholder and the date on one page — the
+    // same page as the verification code (before: a caption on each of four pages, the seal
+    // alone on a fifth).
+    const signing = text.filter((p) => p.includes('网格员（签名）'));
+    expect(signing).toHaveLength(1);
+    for (const s of ['单位负责人（签收）', '签收日期', '北京市东城区应急管理局（东城区应急管理局印章）2026年11月6日', '验证码']) expect(signing[0]).toContain(s);
+  });
+
+  it("each officer's row has a blank to sign; officers, receipt and seal stay on one page when they move to the next", async () => {
+    const doc = hard.get('supervision_listing_notice')!;
+    const text = await pages(doc, 'listing');
+    const last = text[text.length - 1]!;
+    for (const s of ['执法人员：张明（执法证号：GAS-D1-0001）签名：', '执法人员：李华（执法证号：GAS-D1-0002）签名：', '被督办单位负责人（签收）', '（东城区应急管理局印章）2026年11月6日']) {
+      expect(last).toContain(s);
+    }
+  });
+
+  it('a one-page document stays on one page: the verification code sits beside the seal, not on a page of its own', async () => {
+    const text = await pages(plain.get('supervision_listing_notice')!, 'listing-plain');
+    expect(text).toHaveLength(1);
+    expect(text[0]).toContain('验证码');
+    expect(text[0]).toContain('第1页共1页');
+  });
+});
