@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '@anjian/core/ports';
 import { MIGRATIONS } from './migrations.js';
@@ -29,9 +31,11 @@ const WAL_AUTOCHECKPOINT = 4000;
  * Open (creating if needed) a database file with WAL and `synchronous=FULL`, migrate it to
  * the latest schema, and read both pragmas back: a store that cannot get them refuses to
  * open rather than silently risking acknowledged commands (docs/security.md T14).
- * `':memory:'` is allowed for tests and skips the durability check.
+ * `':memory:'` is allowed for tests and skips the durability check. The file's folder is created
+ * when missing (`.data/anjian.db` in a fresh project), as the file itself is.
  */
 export function openDatabase(path: string, options: { busyTimeoutMs?: number; walAutocheckpoint?: number } = {}): Database.Database {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
