@@ -90,7 +90,10 @@ describe('relations over HTTP', () => {
     const nowhere = await report(undefined, 'k-none');
     expect([atPa.status, atPb.status, nowhere.status]).toEqual([200, 200, 200]);
     const id = (r: { body: Record<string, unknown> }) => (r.body.reports as Array<{ hazardId: string }>)[0]!.hazardId;
-    expect((await report('P-NONE', 'k-x')).body.code).toBe('INVALID_INSPECTION');
+    const unknown = await report('P-NONE', 'k-x');
+    expect(unknown.body.code).toBe('INVALID_INSPECTION');
+    // Located where the request carries it (subject.premisesId), not where core's input does.
+    expect((unknown.body.issues as Array<{ code: string; pointer: string }>).map((i) => [i.code, i.pointer])).toEqual([['UNKNOWN_PREMISES', '/subject/premisesId']]);
 
     const hazards = await call('owner-e2', 'GET', '/hazards', '/hazards');
     expect((hazards.body.items as Array<{ hazardId: string; premisesId?: string }>).map((h) => [h.hazardId, h.premisesId])).toEqual([[id(atPa), 'PA']]);
@@ -234,6 +237,7 @@ describe('relations over HTTP', () => {
     // The former tenant may no longer report at PA.
     const refused = await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection({ subject: { enterpriseId: 'E1', premisesId: 'PA' } }), { 'idempotency-key': 'k-2' });
     expect(refused.body.code).toBe('INVALID_INSPECTION');
+    expect((refused.body.issues as Array<{ code: string; pointer: string }>).map((i) => [i.code, i.pointer])).toEqual([['NOT_AT_PREMISES', '/subject/premisesId']]);
 
     // Renting again: not before the end (periods never overlap); then a second period, by an officer of the district.
     expect((await start('officer-d1', { tenantEnterpriseId: 'E1', startedAt: '2026-11-02T11:00:00.000Z' })).body.code).toBe('TENANCY_OVERLAP');

@@ -95,7 +95,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     ctx.actorId as string,
   );
   if (!result.ok) {
-    const issues = result.issues as ProblemIssue[];
+    const issues = (result.issues as ProblemIssue[]).map(locatedInBody(subject));
     throw invalid(`检查记录有 ${issues.length} 处错误，未上报`, `the inspection has ${issues.length} error(s); nothing was reported`, issues);
   }
   const first = result.reports[0];
@@ -104,6 +104,19 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     throw new HttpProblem(rejectionStatus(code, false), code, { 'zh-CN': '上报被拒绝', en: 'Report refused' }, message);
   }
   return { classification: result.classification, warnings: result.warnings, reports: result.reports, ...(result.inspectionId === undefined ? {} : { inspectionId: result.inspectionId }) };
+}
+
+/**
+ * Core's report issues point into its input (`/premisesId`, `/unitId`, `/enterpriseId`); the
+ * request carries those in `subject`, so the issue points there, where the client can show it.
+ */
+function locatedInBody(subject: Record<string, unknown>): (i: ProblemIssue) => ProblemIssue {
+  const inBody: Record<string, string> = {
+    '/premisesId': '/subject/premisesId',
+    '/unitId': '/subject/unitId',
+    '/enterpriseId': subject.enterpriseId === undefined ? '/subject/id' : '/subject/enterpriseId',
+  };
+  return (i) => (i.pointer !== undefined && Object.hasOwn(inBody, i.pointer) ? { ...i, pointer: inBody[i.pointer] } : i);
 }
 
 /** `POST /inspections`: classify, and with `?report=true` report each hazard into the chain. */
