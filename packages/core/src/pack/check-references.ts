@@ -1,6 +1,7 @@
 import { pointerJoin } from './create-issue.js';
 import type { SemanticContext } from './semantic-context.js';
 import type { Citation, HazardLevel, Regulation } from './types.js';
+import { calendarDateProblem } from './value-hints.js';
 
 /**
  * Check the references that are not conditions: facts (range, options), item `asks` and
@@ -25,6 +26,19 @@ export function checkReferences(ctx: SemanticContext): void {
           en: `replacedBy names "${regulation.replacedBy}", which is not another regulation declared under regulations.`,
         },
         { hint: ctx.hint(regulation.replacedBy, [...regulations.keys()]) },
+      );
+    }
+    for (const key of ['effective', 'withdrawn'] as const) {
+      const problem = regulation[key] === undefined ? undefined : calendarDateProblem(regulation[key]);
+      if (problem === undefined) continue;
+      report(
+        'SCHEMA_PATTERN',
+        { file, pointer: `${pointer}/${key}` },
+        {
+          'zh-CN': `法规“${regulation.id}”的 ${key}（${key === 'effective' ? '施行日期' : '废止日期'}）：${problem['zh-CN']}`,
+          en: `the ${key} date of the regulation "${regulation.id}": ${problem.en}`,
+        },
+        { hint: { 'zh-CN': '写实际存在的日期，年-月-日，例如 2026-03-01；按文件上的日期核对。', en: 'Write a day that exists, year-month-day, e.g. 2026-03-01; check it against the document.' } },
       );
     }
     if (regulation.effective !== undefined && regulation.withdrawn !== undefined && regulation.withdrawn <= regulation.effective) {

@@ -1,32 +1,5 @@
-import { OPERATOR_CATALOGUE } from '../rules/operator-catalogue.js';
 import type { Bilingual } from './create-issue.js';
-import { didYouMean } from './did-you-mean.js';
-
-/** Operators as pack authors sometimes write them in Chinese, and the name the pack wants. */
-const OPERATOR_WORDS: Readonly<Record<string, string>> = Object.freeze({
-  等于: 'equal',
-  是: 'equal',
-  不等于: 'notEqual',
-  不是: 'notEqual',
-  大于: 'greaterThan',
-  超过: 'greaterThan',
-  大于等于: 'greaterThanInclusive',
-  不小于: 'greaterThanInclusive',
-  小于: 'lessThan',
-  低于: 'lessThan',
-  小于等于: 'lessThanInclusive',
-  不大于: 'lessThanInclusive',
-  属于: 'in',
-  不属于: 'notIn',
-  包含: 'contains',
-  包括: 'contains',
-  不包含: 'doesNotContain',
-  不包括: 'doesNotContain',
-  介于: 'between',
-  之间: 'between',
-  早于: 'before',
-  晚于: 'after',
-});
+import { operatorHint } from './value-hints.js';
 
 /**
  * The hint of a `pattern` schema error, derived from the pattern and the value written: for
@@ -54,15 +27,6 @@ export function patternHint(pattern: string, value: unknown, pointer: string): B
   const id = /^\^\[([^\]]+)\]\[([^\]]+)\]\*\$$/.exec(pattern.replace('^\\$?', '^'));
   if (!id) return undefined;
   return idHint(id[1]!, id[2]!, value.replace(/^\$/, ''));
-}
-
-function operatorHint(value: string): Bilingual {
-  const names = Object.keys(OPERATOR_CATALOGUE);
-  const meant = OPERATOR_WORDS[value.trim()] ?? didYouMean(value, names);
-  const list = names.join(', ');
-  return meant
-    ? { 'zh-CN': `运算符用英文名称，这里应写 ${meant}。可用的运算符：${list}。`, en: `Operators are written by their English name; here write ${meant}. The operators: ${list}.` }
-    : { 'zh-CN': `运算符用英文名称，从以下选择：${list}。`, en: `Operators are written by their English name; choose one of: ${list}.` };
 }
 
 interface CharClass {

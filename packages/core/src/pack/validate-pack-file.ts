@@ -7,6 +7,7 @@ import { didYouMeanHint } from './did-you-mean.js';
 import type { IssueCode } from './issue-codes.js';
 import { locatePointer } from './locate-pointer.js';
 import { patternHint } from './pattern-hint.js';
+import { deadlineHint, enumWordHint } from './value-hints.js';
 import type { ParsedFile } from './parse-yaml-file.js';
 import type { Issue } from './types.js';
 
@@ -93,7 +94,7 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
   for (const error of errors) {
     if (error.keyword === 'if' || underAnyOf(error)) continue;
     if (error.params && 'propertyName' in error.params && error.keyword !== 'propertyNames') continue;
-    const issue = toIssue(parsed, error);
+    const issue = toIssue(parsed, error, kind);
     const key = `${issue.code}|${issue.pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -103,7 +104,7 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
   return issues;
 }
 
-function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
+function toIssue(parsed: ParsedFile, e: ErrorObject, kind: 'entry' | 'fragment'): Issue {
   const { file, doc, lineCounter } = parsed;
   const parent = (e.parentSchema ?? {}) as { title?: string; description?: string; properties?: Record<string, unknown> };
   const what = splitTitle(parent.title);
@@ -132,7 +133,7 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
       const known = Object.keys(parent.properties ?? {});
       zh = `${whatZh}中没有“${extra}”这一项。允许的项：${known.join('、')}。`;
       en = `${whatEn} has no property "${extra}". Allowed: ${known.join(', ')}.`;
-      hint = didYouMeanHint(extra, known);
+      hint = fullWidthColonHint(extra, known) ?? didYouMeanHint(extra, known);
       if (!hint && known.includes('zh-CN')) {
         hint = {
           'zh-CN': '在 { zh-CN: …, en: … } 这样的写法里，含逗号的文字要用引号括起来，否则逗号后面的部分会被当成新的键。',
@@ -155,7 +156,22 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
         .map((t) => TYPE_EN[t] ?? t)
         .join(' or ');
       en = `${whatEn} must be ${expectedEn}, but found ${TYPE_EN[found] ?? found}.`;
-      if (expected === 'string' && (found === 'number' || found === 'boolean')) {
+      if (e.instancePath === '' && e.data === null) {
+        // an empty file, or one with comments only
+        zh = '文件是空的（或只有注释）。';
+        en = 'the file is empty (or holds comments only).';
+        hint =
+          kind === 'entry'
+            ? {
+                'zh-CN':
+                  'pack.yaml 以 format: anjian/pack@1 开头，接着写 id、version、domain、title、issuer、premises、regulations、facts（见编写指南第 3 节）；或用 anjian new pack <编号> 生成一个再修改。',
+                en: 'A pack.yaml starts with format: anjian/pack@1, then id, version, domain, title, issuer, premises, regulations and facts (authoring guide §3); or run anjian new pack <id> and edit what it writes.',
+              }
+            : {
+                'zh-CN': '被引入的文件里写 facts、conditions、sections 或 composites；若不再需要这个文件，从引入它的文件的 include 中删去。',
+                en: 'An included file holds facts, conditions, sections or composites; if the file is not needed, remove it from the include list that names it.',
+              };
+      } else if (expected === 'string' && (found === 'number' || found === 'boolean')) {
         hint = { 'zh-CN': `用引号括起来，例如 "${String(e.data)}"。`, en: `Put it in quotes, e.g. "${String(e.data)}".` };
       }
       break;
@@ -167,7 +183,7 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
       const shown = allowed.map((v) => String(v));
       zh = `${whatZh}的值“${String(e.data).slice(0, 80)}”不被允许；允许的值：${shown.join('、')}。`;
       en = `${whatEn} is "${String(e.data).slice(0, 80)}", which is not allowed; allowed: ${shown.join(', ')}.`;
-      if (typeof e.data === 'string') hint = didYouMeanHint(e.data, shown);
+      if (typeof e.data === 'string') hint = enumWordHint(e.data, shown) ?? didYouMeanHint(e.data, shown);
       break;
     }
     case 'pattern': {
@@ -190,6 +206,7 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
       code = 'SCHEMA_SHAPE';
       zh = `${whatZh}的写法不对。${descriptionZh(parent.description)}`;
       en = `${whatEn} is not written in a form the format accepts. ${descriptionEn(parent.description)}`;
+      if (/\/deadlines?(\/(simple|general|major))?$/.test(e.instancePath)) hint = deadlineHint(e.data);
       break;
     }
     default: {
@@ -205,8 +222,25 @@ function toIssue(parsed: ParsedFile, e: ErrorObject): Issue {
     }
   }
   const pos = locatePointer(doc, lineCounter, pointer, { key });
-  const where = describePointer(pointer);
-  return createIssue(code, { file, line: pos.line, column: pos.column, pointer }, { 'zh-CN': `${where}：${zh}`, en: `${where}: ${en}` }, hint ? { hint } : {});
+  const where = pointer === '' ? { zh: '顶层', en: 'top level' } : { zh: describePointer(pointer), en: describePointer(pointer) };
+  return createIssue(code, { file, line: pos.line, column: pos.column, pointer }, { 'zh-CN': `${where.zh}：${zh}`, en: `${where.en}: ${en}` }, hint ? { hint } : {});
+}
+
+/**
+ * `zh-CN：报警器` as one key: inside `{ … }` a full-width colon (a Chinese input method's)
+ * does not end the key, so the key and its text are read as one name. The hint names the
+ * key it should be and the line to write.
+ *
+ * @internal
+ */
+export function fullWidthColonHint(extra: string, known: readonly string[]): { 'zh-CN': string; en: string } | undefined {
+  const m = /^\s*([^：:\s]+)\s*：\s*(.*)$/.exec(extra);
+  if (!m || !known.includes(m[1]!)) return undefined;
+  const fixed = `${m[1]}: ${m[2]!.trim()}`.slice(0, 80);
+  return {
+    'zh-CN': `“${m[1]}”后面是全角冒号“：”（中文输入法），所以它和后面的文字被读成了一个键名；换成半角冒号加一个空格：${fixed}`,
+    en: `"${m[1]}" is followed by a full-width colon "：" (typed by a Chinese input method), so it and the text after it are read as one key; use an ASCII colon and a space: ${fixed}`,
+  };
 }
 
 function descriptionZh(description: string | undefined): string {

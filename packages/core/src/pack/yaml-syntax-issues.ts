@@ -99,6 +99,8 @@ function explain(e: YAMLError, line: number, column: number, lines: readonly str
   }
   if (/quote/i.test(message) && e.code === 'MISSING_CHAR') return unclosedQuote(line, column, lines, message.includes("'") ? "'" : '"');
   const flow = /flow (map|sequence|collection)|end with an? [}\]]|between flow/i.exec(message);
+  const wide = fullWidth(lines, line);
+  if (wide) return wide;
   if (flow) return unclosedFlow(line, column, lines, /sequence|\]/i.test(message) ? '[' : '{');
   const colon = unquotedColon(lines, line);
   if (colon) return colon;
@@ -205,6 +207,93 @@ function unclosedFlow(line: number, column: number, lines: readonly string[], op
       en: `Close it with ${close} at the end of the entry; separate entries with commas; quote text that contains a comma or a colon.`,
     },
   };
+}
+
+/** A key: an ASCII name, as every key of a pack and a scenario file is. */
+const KEY = '[A-Za-z_$][\\w.$-]*';
+
+/**
+ * Full-width punctuation where YAML needs the ASCII character — what a Chinese input method
+ * types: a full-width space (U+3000) in the indentation, a full-width dash as the list
+ * marker, `：` after a key, `，` between the entries of `{ … }`, full-width brackets. Looks at
+ * the error line and the two before it (the parser often stops a line after the culprit).
+ */
+function fullWidth(lines: readonly string[], line: number): Cause | undefined {
+  for (const l of [line, line - 1, line - 2]) {
+    const text = lines[l - 1];
+    if (text === undefined) continue;
+    const indent = /^[ \u3000]*(?:-[ \u3000]+)?/.exec(text)![0];
+    if (indent.includes('\u3000')) {
+      return {
+        line: l,
+        column: indent.indexOf('\u3000') + 1,
+        message: {
+          'zh-CN': '这一行开头有全角空格（中文输入法的空格）；YAML 的缩进和“- ”后面只能用半角空格。',
+          en: 'the start of this line contains a full-width space (U+3000, typed by a Chinese input method); YAML indents, and follows a "- ", with ASCII spaces only.',
+        },
+        hint: {
+          'zh-CN': `把第 ${l} 行开头的全角空格换成半角空格，与同级的行对齐（每级 2 个半角空格）；切换到英文输入法再缩进。`,
+          en: `Replace the full-width spaces at the start of line ${l} with ASCII spaces, aligned with the lines of the same level (2 per level); switch the input method to English before indenting.`,
+        },
+      };
+    }
+    const dash = /^(\s*)[－—–]\s*(\S.*)?$/.exec(text);
+    if (dash) {
+      const fixed = `${dash[1]}- ${dash[2] ?? ''}`.trimEnd();
+      return {
+        line: l,
+        column: dash[1]!.length + 1,
+        message: {
+          'zh-CN': `列表项以全角或长破折号“${text.trim()[0]}”开头；YAML 的列表项用半角“-”加一个空格。`,
+          en: `the list entry starts with a full-width or long dash "${text.trim()[0]}"; YAML list entries start with an ASCII "-" and a space.`,
+        },
+        hint: { 'zh-CN': `改为：${shown(fixed.trim())}`, en: `Write: ${shown(fixed.trim())}` },
+      };
+    }
+    const colon = new RegExp(`^(\\s*(?:-\\s+)?)(${KEY})\\s*：\\s*(.*)$`).exec(text) ?? new RegExp(`([{,]\\s*)(${KEY})\\s*：\\s*([^,}]*)`).exec(text);
+    if (colon) {
+      const at = text.indexOf('：', colon.index + colon[1]!.length);
+      const fixed = `${colon[2]}: ${colon[3]!.trim()}`;
+      return {
+        line: l,
+        column: at + 1,
+        message: {
+          'zh-CN': `“${colon[2]}”后面是全角冒号“：”（中文输入法）；YAML 只认半角冒号“:”，所以这里没有被读成“键: 值”。`,
+          en: `"${colon[2]}" is followed by a full-width colon "：" (typed by a Chinese input method); YAML only reads the ASCII colon ":", so this is not read as "key: value".`,
+        },
+        hint: { 'zh-CN': `把“：”换成半角冒号加一个空格：${shown(fixed)}`, en: `Replace "：" with an ASCII colon and a space: ${shown(fixed)}` },
+      };
+    }
+    const comma = new RegExp(`，\\s*(${KEY})\\s*:`).exec(text);
+    if (comma && /[{[]/.test(text.slice(0, comma.index))) {
+      return {
+        line: l,
+        column: comma.index + 1,
+        message: {
+          'zh-CN': `“{ … }”里分隔各项的是全角逗号“，”；YAML 只认半角逗号“,”，所以“${comma[1]}”被读成了前一项文字的一部分。`,
+          en: `the entries inside "{ … }" are separated by a full-width comma "，"; YAML only reads the ASCII comma ",", so "${comma[1]}" is read as part of the text before it.`,
+        },
+        hint: {
+          'zh-CN': '把这个“，”换成半角逗号“,”；若中文文字本身要带逗号，把整段文字放进引号里。',
+          en: 'Replace this "，" with an ASCII comma ","; if the Chinese text itself needs the comma, put the whole text in quotes.',
+        },
+      };
+    }
+    const bracket = /^(\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?)([｛［])/.exec(text);
+    if (bracket) {
+      const ascii = bracket[2] === '｛' ? '{ }' : '[ ]';
+      return {
+        line: l,
+        column: bracket[1]!.length + 1,
+        message: {
+          'zh-CN': `这里用了全角括号“${bracket[2]}”；YAML 的简写形式用半角括号 ${ascii}。`,
+          en: `this is a full-width bracket "${bracket[2]}"; the short form of YAML uses the ASCII brackets ${ascii}.`,
+        },
+        hint: { 'zh-CN': `把全角括号换成半角的 ${ascii}，项与项之间用半角逗号。`, en: `Replace the full-width brackets with ASCII ${ascii}, and separate entries with ASCII commas.` },
+      };
+    }
+  }
+  return undefined;
 }
 
 /** `key: text: more` — a plain value with `: ` in it, on the error line or the line before. */

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { loadPack } from './index.js';
+import { parseYamlSafe } from './parse-yaml-safe.js';
+
+// The mistakes a department's safety engineer makes writing a pack by hand (a Chinese input
+// method, Chinese words for English values, impossible dates, an empty file): each gets a
+// located message and a hint that says what to write, in both languages.
+
+const PACK = `format: anjian/pack@1
+id: lpg-shop
+version: 0.1.0
+domain: gas
+title: { zh-CN: 液化气供应站, en: LPG shop }
+issuer: { zh-CN: 燃气办, en: Gas Office }
+premises:
+  - id: shop
+    label: { zh-CN: 供应站, en: Shop }
+regulations:
+  - id: jcg
+    title: { zh-CN: 判定标准, en: Criteria }
+    number: 建城规〔2023〕4号
+    edition: "2023"
+    status: current
+    confidence: verified
+    determination: true
+    effective: "2023-01-01"
+facts:
+  - id: cylinders
+    type: count
+    max: 500
+    label: { zh-CN: 钢瓶数量, en: Cylinders }
+  - id: last_check
+    type: date
+    label: { zh-CN: 上次检查日期, en: Last checked on }
+sections:
+  - id: storage
+    title: { zh-CN: 存放, en: Storage }
+    items:
+      - id: LPG-001
+        title: { zh-CN: 数量, en: Number }
+        asks: [cylinders, last_check]
+        hazards:
+          - id: LPG-001-H1
+            level: major
+            title: { zh-CN: 过多, en: Too many }
+            when: { fact: cylinders, operator: greaterThan, value: 100 }
+            basis: [{ regulation: jcg, clause: 第六条 }]
+            deadline: { workingDays: 5 }
+          - id: LPG-001-H2
+            level: simple
+            title: { zh-CN: 久未检查, en: Not checked }
+            when: { fact: last_check, operator: olderThanDays, value: 365 }
+            basis: [{ regulation: jcg, clause: 第八条 }]
+`;
+
+/** The pack with one text replaced (which must be there), loaded; its issues as `line:col code`, zh and en message and hint. */
+function mistake(from: string, to: string) {
+  expect(PACK).toContain(from);
+  const result = loadPack({ files: { 'pack.yaml': PACK.replace(from, to) } });
+  expect(result.ok).toBe(false);
+  return result.issues.map((i) => ({ at: `${i.line}:${i.column}`, code: i.code, zh: i.message['zh-CN'], en: i.message.en, hintZh: i.hint?.['zh-CN'], hintEn: i.hint?.en }));
+}
+
+describe('a pack written by hand: the mistakes of a Chinese input method', () => {
+  it('the unchanged pack loads', () => {
+    expect(loadPack({ files: { 'pack.yaml': PACK } }).issues).toEqual([]);
+  });
+
+  it('a full-width colon after a key, in a block and inside { … }', () => {
+    expect(mistake('    type: count', '    type：count')).toEqual([
+      {
+        at: '21:9',
+        code: 'YAML_SYNTAX',
+        zh: '第 21 行第 9 列：“type”后面是全角冒号“：”（中文输入法）；YAML 只认半角冒号“:”，所以这里没有被读成“键: 值”。',
+        en: 'line 21, column 9: "type" is followed by a full-width colon "：" (typed by a Chinese input method); YAML only reads the ASCII colon ":", so this is not read as "key: value".',
+        hintZh: '把“：”换成半角冒号加一个空格：type: count',
+        hintEn: 'Replace "：" with an ASCII colon and a space: type: count',
+      },
+    ]);
+    const inFlow = mistake('{ zh-CN: 钢瓶数量, en: Cylinders }', '{ zh-CN：钢瓶数量, en: Cylinders }').find((i) => i.code === 'SCHEMA_UNKNOWN_PROPERTY');
+    expect(inFlow).toMatchObject({ at: '23:14', hintEn: expect.stringContaining('use an ASCII colon and a space: zh-CN: 钢瓶数量') as string });
+    expect(inFlow!.hintZh).toContain('全角冒号');
+  });
+
+  it('a full-width space in the indentation, a full-width dash, a full-width comma, full-width braces', () => {
+    expect(mistake('    type: count', '\u3000\u3000type: count')[0]).toMatchObject({
+      at: '21:1',
+      zh: expect.stringContaining('第 21 行第 1 列：这一行开头有全角空格') as string,
+      hintEn: expect.stringContaining('Replace the full-width spaces at the start of line 21 with ASCII spaces') as string,
+    });
+    expect(mistake('  - id: cylinders', '  － id: cylinders')[0]).toMatchObject({ at: '20:3', hintZh: '改为：- id: cylinders', hintEn: 'Write: - id: cylinders' });
+    expect(mistake('{ zh-CN: 钢瓶数量, en: Cylinders }', '{ zh-CN: 钢瓶数量，en: Cylinders }')[0]).toMatchObject({
+      at: '23:25',
+      en: expect.stringContaining('separated by a full-width comma "，"') as string,
+    });
+    expect(mistake('{ zh-CN: 钢瓶数量, en: Cylinders }', '｛ zh-CN: 钢瓶数量, en: Cylinders ｝')[0]).toMatchObject({ at: '23:12', hintEn: expect.stringContaining('ASCII { }') as string });
+  });
+});
+
+describe('Chinese words and other names for the English values', () => {
+  it('a level, a fact type, a status written in Chinese: the English value', () => {
+    expect(mistake('level: major', 'level: 重大')).toEqual([
+      expect.objectContaining({ at: '36:20', code: 'SCHEMA_ENUM', hintZh: '这里的取值用英文：“重大”应写 major。', hintEn: 'Values are written in English: write major for "重大".' }),
+    ]);
+    expect(mistake('level: simple', 'level: 一般事故隐患')[0]).toMatchObject({ hintEn: 'Values are written in English: write general for "一般事故隐患".' });
+    expect(mistake('type: count', 'type: 数量')[0]).toMatchObject({ hintEn: 'Values are written in English: write count for "数量".' });
+    expect(mistake('status: current', 'status: 现行')[0]).toMatchObject({ hintEn: 'Values are written in English: write current for "现行".' });
+  });
+
+  it('an operator written as a symbol, a short name or the start of a name', () => {
+    expect(mistake('operator: greaterThan', 'operator: gt')[0]).toMatchObject({
+      code: 'UNKNOWN_OPERATOR',
+      at: '38:48',
+      hintEn: expect.stringMatching(/^Operators are written by their English name; here write greaterThan\./) as string,
+    });
+    expect(mistake('operator: greaterThan', 'operator: ">="')[0]).toMatchObject({ hintZh: expect.stringMatching(/^运算符用英文名称，这里应写 greaterThanInclusive。/) as string });
+    expect(mistake('operator: olderThanDays', 'operator: olderThan')[0]).toMatchObject({ hintEn: expect.stringMatching(/here write olderThanDays or olderThanMinutes\./) as string });
+  });
+
+  it('a deadline in words or with a misspelt unit', () => {
+    expect(mistake('deadline: { workingDays: 5 }', 'deadline: { workdays: 5 }')[0]).toMatchObject({
+      code: 'SCHEMA_SHAPE',
+      hintEn: 'did you mean { workingDays: 5 }?',
+      hintZh: '是不是 { workingDays: 5 }？',
+    });
+    expect(mistake('deadline: { workingDays: 5 }', 'deadline: 立即')[0]).toMatchObject({ hintZh: '当场整改写 immediate（不写“立即”）。' });
+    expect(mistake('deadline: { workingDays: 5 }', 'deadline: 5个工作日')[0]).toMatchObject({ hintEn: 'Write the deadline as { workingDays: 5 }.' });
+  });
+});
+
+describe('dates and numbers', () => {
+  it('a regulation effective on a day that does not exist is an error at the date', () => {
+    expect(mistake('effective: "2023-01-01"', 'effective: "2023-02-29"')).toEqual([
+      expect.objectContaining({
+        at: '18:16',
+        code: 'SCHEMA_PATTERN',
+        zh: '法规“jcg”的 effective（施行日期）：2023-02-29 不是日历上的日期：2023 年 2 月只有 28 天。',
+        en: 'the effective date of the regulation "jcg": 2023-02-29 is not a day of the calendar: February 2023 has 28 days.',
+      }),
+    ]);
+    expect(mistake('effective: "2023-01-01"', 'effective: "2024-02-29"\n    withdrawn: "2025-13-01"')[0]).toMatchObject({ at: '19:16', en: expect.stringContaining('there is no month 13') as string });
+    expect(loadPack({ files: { 'pack.yaml': PACK.replace('effective: "2023-01-01"', 'effective: "2024-02-29"') } }).ok).toBe(true);
+  });
+
+  it('a date comparison: the day that does not exist, or the date rewritten YYYY-MM-DD', () => {
+    const before = (value: string) => mistake('operator: olderThanDays, value: 365', `operator: before, value: ${value}`)[0];
+    expect(before('2026-02-30')).toMatchObject({ code: 'VALUE_SHAPE', at: '44:64', hintZh: '2026-02-30 不是日历上的日期：2026 年 2 月只有 28 天。改成实际存在的日期。' });
+    expect(before('2026/3/1')).toMatchObject({ hintEn: 'Write the date as year-month-day with two-digit month and day: 2026-03-01' });
+    expect(before('2026年3月1日')).toMatchObject({ hintZh: '日期写成 年-月-日，月和日补零：2026-03-01' });
+  });
+
+  it('a number of days written in words', () => {
+    expect(mistake('value: 365', 'value: 一年')[0]).toMatchObject({ code: 'VALUE_SHAPE', hintZh: '写天数（一个数字），例如一个月写 30、一年写 365。' });
+    expect(mistake('value: 365', 'value: 365天')[0]).toMatchObject({ hintEn: 'Write the number alone, without quotes or a unit: 365' });
+  });
+});
+
+describe('an empty file', () => {
+  it('pack.yaml: says it is empty and how a pack starts', () => {
+    const result = loadPack({ files: { 'pack.yaml': '# nothing yet\n' } });
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: 'SCHEMA_TYPE', line: 1, column: 1, message: { 'zh-CN': '顶层：文件是空的（或只有注释）。', en: 'top level: the file is empty (or holds comments only).' } }),
+    ]);
+    expect(result.issues[0]!.hint?.en).toMatch(/^A pack\.yaml starts with format: anjian\/pack@1/);
+  });
+
+  it('an included file: what it may hold, or to remove it from include', () => {
+    const result = loadPack({ files: { 'pack.yaml': `${PACK}include: [more.yaml]\n`, 'more.yaml': '' } });
+    expect(result.issues).toEqual([expect.objectContaining({ file: 'more.yaml', code: 'SCHEMA_TYPE' })]);
+    expect(result.issues[0]!.hint?.['zh-CN']).toBe('被引入的文件里写 facts、conditions、sections 或 composites；若不再需要这个文件，从引入它的文件的 include 中删去。');
+  });
+});
+
+it('a full-width colon inside a value is text, not a mistake', () => {
+  expect(parseYamlSafe('title: 注意：这里\n', { file: 'pack.yaml' }).ok).toBe(true);
+});
