@@ -13,7 +13,7 @@ export const DOCUMENT_CSS = `
 @page { size: A4; margin: 25mm 20mm 20mm 20mm; }
 * { box-sizing: border-box; }
 html { background: #f3f3f3; }
-body { margin: 0; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 12.5pt; line-height: 1.75; color: #000; }
+body { margin: 0; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; font-size: 12.5pt; line-height: 1.6; color: #000; }
 .page { width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 25mm 20mm 20mm; background: #fff; box-shadow: 0 0 4mm rgba(0,0,0,.15); }
 .header { text-align: center; font-size: 18pt; letter-spacing: .1em; margin: 0; }
 .title { text-align: center; font-size: 22pt; font-weight: bold; letter-spacing: .15em; margin: 2mm 0 0; }
@@ -23,13 +23,20 @@ p.indent { text-indent: 2em; }
 p.center { text-align: center; } p.right { text-align: right; }
 .filled { text-decoration: underline; text-underline-offset: 3px; }
 table.fields { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 11.5pt; }
-table.fields th, table.fields td { border: 1px solid #000; padding: 1.5mm 2.5mm; vertical-align: top; }
+table.fields th, table.fields td { border: 1px solid #000; padding: 1mm 2.5mm; vertical-align: top; }
 table.fields th { width: 28%; font-weight: normal; text-align: center; white-space: nowrap; }
-.officers { margin: 4mm 0; }
-.officer { white-space: nowrap; }
-.signatures { display: flex; justify-content: space-between; gap: 8mm; margin: 8mm 0 4mm; }
+.officers { margin: 4mm 0 0; }
+.officer { display: flex; align-items: flex-end; gap: 4mm; margin: 0; padding-top: 4mm; }
+.officer .who { flex: 1; }
+.officer .sign { flex: none; width: 58mm; display: flex; }
+.officer .sign span { flex: 1; border-bottom: 1px solid #000; margin-bottom: .35em; }
+.signatures { display: flex; justify-content: space-between; gap: 8mm; margin: 10mm 0 4mm; }
 .signatures div { flex: 1; border-top: 1px solid #000; padding-top: 1mm; font-size: 11.5pt; }
-.issuer { text-align: right; margin-top: 10mm; }
+.issuer { text-align: right; margin-top: 8mm; }
+.issuer p { margin: 0; }
+tr, .signing { break-inside: avoid; }
+.foot { display: flex; align-items: flex-start; justify-content: space-between; gap: 6mm; margin-top: 8mm; }
+.foot .issuer, .foot .verification { margin-top: 0; }
 .seal { color: #b00; }
 .verification { display: flex; align-items: center; gap: 4mm; margin-top: 8mm; font-size: 9pt; color: #333; }
 .verification svg { width: 22mm; height: 22mm; flex: none; }
@@ -48,7 +55,13 @@ function block(b: ComposedBlock): string {
     case 'table':
       return `<table class="fields"><tbody>${b.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${escapeHtml(r.value).replace(/\n/g, '<br>')}</td></tr>`).join('')}</tbody></table>`;
     case 'officers':
-      return `<p class="officers">执法人员：${b.officers.map((o) => `<span class="officer"><span class="filled">${escapeHtml(o.name)}</span>（执法证号：<span class="filled">${escapeHtml(o.certificateNo)}</span>）</span>`).join('　')}</p>`;
+      // One row per officer with a line for the handwritten signature (a printed name is not a signature).
+      return `<div class="officers">${b.officers
+        .map(
+          (o) =>
+            `<p class="officer"><span class="who">执法人员：<span class="filled">${escapeHtml(o.name)}</span>（执法证号：<span class="filled">${escapeHtml(o.certificateNo)}</span>）</span><span class="sign">签名：<span></span></span></p>`,
+        )
+        .join('')}</div>`;
     case 'signatures':
       return `<div class="signatures">${b.labels.map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</div>`;
     case 'issuer':
@@ -69,6 +82,34 @@ function verificationBlock(v: DocumentVerification): string {
   return `<footer class="verification">${qrSvg(v.url)}<div><p>验证码：<strong>${escapeHtml(v.code)}</strong>（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）</p><p class="hash">SHA-256：${escapeHtml(v.hash)}</p></div></footer>`;
 }
 
+const SIGNING: ReadonlySet<ComposedBlock['type']> = new Set(['officers', 'signatures', 'issuer']);
+
+/**
+ * The blocks, with the signing tail — the trailing officers, signature lines and issuer — in
+ * one element printed whole on one page (the seal never on a page of its own), and the
+ * verification beside the issuer.
+ */
+function body(doc: ComposedDocument): string {
+  let tail = doc.blocks.length;
+  while (tail > 0 && SIGNING.has((doc.blocks[tail - 1] as ComposedBlock).type)) tail--;
+  const v = doc.verification;
+  const last = doc.blocks[doc.blocks.length - 1];
+  const signing = doc.blocks.slice(tail).map((b) => (b === last && b.type === 'issuer' && v ? `<div class="foot">${verificationBlock(v)}${block(b)}</div>` : block(b)));
+  const foot = v && last?.type !== 'issuer' ? verificationBlock(v) : '';
+  return `${doc.blocks.slice(0, tail).map(block).join('\n')}\n<div class="signing">${signing.join('\n')}${foot}</div>`;
+}
+
+/** A CSS string literal: quotes, backslashes, line breaks and `<` escaped (it sits in a <style> element). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** The foot of every printed page: the document number and 第 n 页 共 m 页 (CSS page margin box). */
+function pageFooterCss(doc: ComposedDocument): string {
+  const number = doc.number ? `${cssString(`${doc.number}\u3000`)} ` : '';
+  return `@page { @bottom-center { content: ${number}"第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; } }`;
+}
+
 /**
  * Render a composed document as a complete, print-ready A4 HTML page (inline print CSS, no
  * script, no external resource). Every value is HTML-escaped. Runs in browsers and Node.
@@ -86,15 +127,14 @@ export function renderDocumentHtml(doc: ComposedDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="anjian documents ${escapeHtml(doc.kind)}@${escapeHtml(doc.templateVersion)}">
 <title>${escapeHtml(doc.title)}</title>
-<style>${DOCUMENT_CSS}</style>
+<style>${DOCUMENT_CSS}${pageFooterCss(doc)}</style>
 </head>
 <body>
 <main class="page" data-kind="${escapeHtml(doc.kind)}" data-hazard="${escapeHtml(doc.hazardId)}" data-event="${escapeHtml(doc.eventId)}">
 <p class="header">${escapeHtml(doc.header)}</p>
 <h1 class="title">${escapeHtml(doc.title)}</h1>
 <p class="number">${doc.number ? escapeHtml(doc.number) : ''}</p>
-${doc.blocks.map(block).join('\n')}
-${doc.verification ? verificationBlock(doc.verification) : ''}
+${body(doc)}
 </main>
 </body>
 </html>

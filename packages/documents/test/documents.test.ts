@@ -137,6 +137,16 @@ describe('HTML', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;&quot;餐馆&#39;');
   });
 
+  it('the page footer (文号, 第 n 页 共 m 页) is a CSS string that markup in the number cannot leave', async () => {
+    const doc = await compose('rectification_order');
+    const html = renderDocumentHtml({ ...doc, number: '（东）"应急</style><script>alert(1)</script>\\〔2026〕1号' });
+    expect(html).not.toContain('</style><script>');
+    expect(html).toContain('@bottom-center { content: "（东）\\22 应急\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \\5c 〔2026〕1号　" "第 " counter(page) " 页 共 " counter(pages) " 页"');
+    // One row per officer, each with a line to sign on.
+    expect(html.match(/<p class="officer">/g)).toHaveLength(2);
+    expect(html).toContain('张明</span>（执法证号：<span class="filled">GAS-D1-0001</span>）</span><span class="sign">签名：<span></span></span>');
+  });
+
   it('the jurisdiction override relabels without forking, and a template alone prints placeholders for the bodies', async () => {
     const doc = await compose('rectification_order');
     const table = renderDocumentHtml(doc);

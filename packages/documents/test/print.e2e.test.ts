@@ -7,8 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { DOCUMENT_KINDS, renderDocumentHtml, type ComposedDocument, type DocumentKind } from '../src/index.js';
+import { createMemoryStore } from '@anjian/core';
+import { DOCUMENT_KINDS, renderDocumentHtml, sealDocument, type ComposedDocument, type DocumentKind } from '../src/index.js';
 import { composeAllKinds } from './chain-run.js';
+import { STRESS } from './stress-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjian-print-'));
 let browser: Browser;
@@ -36,6 +38,28 @@ describe('HTML printed by Chromium', () => {
       const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(text).toContain('测试餐馆一');
       expect(text).toContain('北京市东城区应急管理局');
+      // The page footer (CSS page margin box) and, on an enforcement document, a line for each officer to sign.
+      expect(text).toContain('第1页共1页');
+      if (docs.get(kind)!.blocks.some((b) => b.type === 'officers' && b.officers.length === 2)) expect(text.match(/签名：/g)?.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a long sealed notice: every page numbered with the 文号; signature lines, seal and verification code whole on one page', async () => {
+    const doc = sealDocument((await composeAllKinds(createMemoryStore(), { numbered: true, ...STRESS })).get('rectification_notice')!, { verifyUrl: 'https://portal.example/v' });
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    try {
+      await page.setContent(renderDocumentHtml(doc));
+      const file = join(dir, 'long-notice.pdf');
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+      const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+      expect(count).toBeGreaterThanOrEqual(2);
+      const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', `${i + 1}`, '-l', `${i + 1}`, file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+      pages.forEach((text, i) => expect(text).toContain(`${doc.number}第${i + 1}页共${count}页`));
+      const signing = pages.filter((t) => t.includes('网格员（签名）'));
+      expect(signing).toHaveLength(1);
+      for (const s of ['签收日期', '（东城区应急管理局印章）', '2026年11月6日', `验证码：${doc.verification.code}`]) expect(signing[0]).toContain(s);
     } finally {
       await page.close();
     }
