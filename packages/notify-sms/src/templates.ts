@@ -21,7 +21,9 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<Record<string, string>> = Object.fr
   // The daily early warning of monitoring (runDailyWarning in @anjian/core): one a day per enterprise.
   'monitoring.daily_warning': '{enterprise}今日安全提醒：{summary}。请及时处理。',
   'monitoring.area_digest': '今日预警汇总：{summary}。请安排核查。',
-  // Hazardous-work permits (handlePermitCommand / tickPermits in @anjian/core): a job suspended, a started job past its validity.
+  // Hazardous-work permits (handlePermitCommand / tickPermits in @anjian/core): a job suspended, a started job past its validity,
+  // and (to the approver) a permit still waiting for approval near its planned start ({start}: core's payload.validFromText).
+  'permit.approval_due': '{enterprise}：{title}（{permitNo}）计划{start}开始，尚未审批，请审批或取消作业票。',
   'permit.suspended': '{enterprise}：{title}（{permitNo}）已暂停：{reason}。须复测合格、监护人到位方可恢复。',
   'permit.overdue_to_close': '{enterprise}：{title}（{permitNo}）已超过有效期仍未关闭，请立即停止作业并关闭作业票。',
 });

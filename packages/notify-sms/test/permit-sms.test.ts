@@ -5,7 +5,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxRelay } from '@anjian/core';
-import { createMemoryPermitStore, DEFAULT_PERMIT_RULES, handlePermitCommand, tickPermits, type PermitActor, type PermitCommand, type PermitNotificationPayload } from '@anjian/core/internal';
+import {
+  createMemoryPermitStore,
+  DEFAULT_PERMIT_RULES,
+  handlePermitCommand,
+  PERMIT_APPROVAL_DUE_TOPIC,
+  tickPermits,
+  type PermitActor,
+  type PermitCommand,
+  type PermitNotificationPayload,
+} from '@anjian/core/internal';
 import { createFixedClock } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
 
@@ -86,5 +95,58 @@ describe('permit texts by SMS', () => {
     ]);
     for (const r of received) expect(r.content.length).toBeLessThanOrEqual(70);
     expect((await store.readNotifications()).map((n) => n.status)).toEqual(['done', 'done']);
+  });
+
+  it('a permit still waiting for approval near its start texts the approver once', async () => {
+    const clock = createFixedClock('2026-12-07T00:00:00.000Z');
+    const store = createMemoryPermitStore();
+    const r = await handlePermitCommand(
+      { store, rules: DEFAULT_PERMIT_RULES },
+      {
+        permitId: 'pm-00000000000000000000ad01',
+        command: {
+          type: 'apply',
+          permitId: 'pm-00000000000000000000ad01',
+          kind: 'hot_work',
+          grade: 'special',
+          premises: 'hazchem',
+          enterpriseId: 'E1',
+          area: 'D1/G1',
+          workerIds: ['w1'],
+          attendantId: 'att',
+          validFrom: '2026-12-07T02:00:00.000Z',
+          flammableLelPctVol: 5,
+        },
+        actor: { id: 'foreman', roles: [] },
+        now: clock.now(),
+      },
+    );
+    if (!r.ok) throw new Error(r.rejection.code);
+    clock.set('2026-12-07T01:00:00.000Z');
+    expect((await tickPermits({ store }, clock.now())).approvalDue).toEqual(['pm-00000000000000000000ad01']);
+    expect((await tickPermits({ store }, clock.now())).approvalDue).toEqual([]);
+    const sms = createSmsNotifier({
+      endpoint,
+      signature: '某区应急管理局',
+      toRequest: ({ phone, text, idempotencyKey }) => ({ headers: { 'content-type': 'application/json', 'x-request-id': idempotencyKey }, body: JSON.stringify({ mobile: phone, content: text }) }),
+    });
+    const relay = createOutboxRelay({
+      store,
+      owner: 'sms-2',
+      clock,
+      deliver: (m) => {
+        const p = m.payload as unknown as PermitNotificationPayload;
+        // The host picks the approver by p.approverRole (特级: principal_leader) in the enterprise.
+        expect([m.topic, p.approverRole]).toEqual([PERMIT_APPROVAL_DUE_TOPIC, 'principal_leader']);
+        return sms.deliver({ id: m.id, kind: m.topic, to: '13800138002', params: { enterprise: '东方化工', title: p.title, permitNo: p.permitNo, start: String(p.validFromText) } });
+      },
+    });
+    await relay.runOnce();
+    await relay.runOnce();
+    const texts = received.filter((x) => x.key.includes('ad01'));
+    expect(texts.map((x) => [x.key, x.mobile, x.content])).toEqual([
+      ['permit/pm-00000000000000000000ad01/2/permit.approval_due', '13800138002', '【某区应急管理局】东方化工：特级动火作业（XK-00AD01）计划2026-12-07 10:00开始，尚未审批，请审批或取消作业票。'],
+    ]);
+    expect(texts[0]!.content.length).toBeLessThanOrEqual(70);
   });
 });

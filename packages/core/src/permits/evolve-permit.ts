@@ -19,12 +19,14 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
       enterpriseId: a.enterpriseId,
       area: a.area,
       applicantId: event.actorId,
+      appliedAt: event.recordedAt,
       workerIds: a.workerIds,
       attendantId: a.attendantId,
       validFrom: a.validFrom,
       validUntil: a.validUntil,
       flammableLelPctVol: a.flammableLelPctVol,
       approverId: null,
+      approvalDueWarnedAt: null,
       lastTest: null,
       lastMonitoredAt: null,
       attendantPresent: false,
@@ -56,6 +58,8 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
       return { ...s, status: 'suspended', suspendedAt: event.recordedAt, suspendReason: d(event, 'suspended').reason };
     case 'expired':
       return { ...s, status: 'expired' };
+    case 'approval_due':
+      return { ...s, approvalDueWarnedAt: event.recordedAt };
     case 'closed':
       return { ...s, status: 'closed' };
     case 'cancelled':

@@ -9,7 +9,7 @@ export * from './judge-gas-reading.js';
 export type * from './permit-types.js';
 export { decidePermit, isPermitOpen, type PermitDecideContext } from './decide-permit.js';
 export { evolvePermit, foldPermit } from './evolve-permit.js';
-export { tickPermit, PERMIT_SYSTEM_ACTOR } from './tick-permit.js';
+export { tickPermit, permitApprovalDue, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR, PERMIT_APPROVAL_WARNING_MINUTES, PERMIT_APPROVAL_PENDING_MINUTES } from './tick-permit.js';
 export { chainPermitEvent, hashPermitEvent, verifyPermitChain, type PermitChainCheck } from './permit-chain.js';
 export { permitRejection } from './permit-rejection.js';
 export { permitNextDueAt, checkPermitAppend } from './permit-store-support.js';
@@ -21,6 +21,7 @@ export {
   permitRef,
   PERMIT_SUSPENDED_TOPIC,
   PERMIT_OVERDUE_TOPIC,
+  PERMIT_APPROVAL_DUE_TOPIC,
   type PermitServiceDeps,
   type PermitCommandInput,
   type PermitCommandResult,

@@ -71,7 +71,7 @@ export class PermitRun {
     return this.state?.status;
   }
 
-  private record(events: PermitEvent[]): void {
+  record(events: PermitEvent[]): void {
     for (const e of events) {
       this.state = evolvePermit(this.state, e);
       this.log.push(e);

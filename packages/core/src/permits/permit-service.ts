@@ -5,13 +5,16 @@ import { decidePermit } from './decide-permit.js';
 import { evolvePermit } from './evolve-permit.js';
 import { permitRejection } from './permit-rejection.js';
 import type { PermitRules } from './permit-rules.js';
-import { tickPermit } from './tick-permit.js';
+import { formatDateTime } from '../classify/format-date-time.js';
+import { permitApprovalDue, tickPermit } from './tick-permit.js';
 import type { PermitActor, PermitCommand, PermitEvent, PermitRejection, PermitState, SuspendReason } from './permit-types.js';
 
 /** Outbox topic (and SMS template kind) of a job suspended (failing or missed reading, attendant gone). */
 export const PERMIT_SUSPENDED_TOPIC = 'permit.suspended';
 /** Outbox topic (and SMS template kind) of a started job whose permit expired before it was closed. */
 export const PERMIT_OVERDUE_TOPIC = 'permit.overdue_to_close';
+/** Outbox topic (and SMS template kind) of a permit still waiting for approval near (or after) its planned start: tell the approver. */
+export const PERMIT_APPROVAL_DUE_TOPIC = 'permit.approval_due';
 
 /** Payload of a permit notification: who to tell is the host's (the enterprise's and the approver's phones). */
 export interface PermitNotificationPayload {
@@ -29,6 +32,11 @@ export interface PermitNotificationPayload {
   /** Suspensions: why, as a code and in 中文. */
   reason?: SuspendReason;
   reasonText?: string;
+  /** Approval due: the permit role that must approve (the rule's `approverRole`, e.g. `safety_department`) — whom to tell is the host's. */
+  approverRole?: string;
+  /** Approval due: the planned start, and the same in China time for a text (`2026-12-07 16:00`). */
+  validFrom?: string;
+  validFromText?: string;
   validUntil: string;
   at: string;
 }
@@ -46,7 +54,8 @@ const REASON_ZH: Record<SuspendReason, string> = {
 
 /**
  * The notifications a permit's new events call for: a suspension (the job must stop now),
- * and an expiry of a job that had started and was not closed (overdue to close). Ids are
+ * an expiry of a job that had started and was not closed (overdue to close), and a permit
+ * still waiting for approval near its planned start (approval due, for the approver). Ids are
  * `permit/<permitId>/<version>/<topic>`, so a retried append enqueues nothing twice.
  */
 export function permitNotifications(before: PermitState | null, events: readonly PermitEvent[]): PermitNotification[] {
@@ -56,8 +65,8 @@ export function permitNotifications(before: PermitState | null, events: readonly
     const prev = s;
     s = evolvePermit(s, e);
     const overdue = e.type === 'expired' && (prev?.status === 'in_progress' || prev?.status === 'suspended');
-    if (e.type !== 'suspended' && !overdue) continue;
-    const topic = e.type === 'suspended' ? PERMIT_SUSPENDED_TOPIC : PERMIT_OVERDUE_TOPIC;
+    if (e.type !== 'suspended' && e.type !== 'approval_due' && !overdue) continue;
+    const topic = e.type === 'suspended' ? PERMIT_SUSPENDED_TOPIC : e.type === 'approval_due' ? PERMIT_APPROVAL_DUE_TOPIC : PERMIT_OVERDUE_TOPIC;
     const payload: PermitNotificationPayload = {
       permitId: s.permitId,
       permitNo: permitRef(s.permitId),
@@ -75,6 +84,11 @@ export function permitNotifications(before: PermitState | null, events: readonly
       const reason = (e as PermitEvent<'suspended'>).data.reason;
       payload.reason = reason;
       payload.reasonText = REASON_ZH[reason];
+    }
+    if (e.type === 'approval_due') {
+      payload.approverRole = s.rule.approverRole;
+      payload.validFrom = s.validFrom;
+      payload.validFromText = formatDateTime(s.validFrom, 'datetime') ?? s.validFrom;
     }
     out.push({ id: `permit/${s.permitId}/${e.version}/${topic}`, topic, payload: { ...payload }, createdAt: e.recordedAt });
   }
@@ -181,23 +195,40 @@ export interface PermitTickRun {
   events: number;
   expired: string[];
   suspended: string[];
+  /** Permits whose approver was warned that the approval is due (`permit.approval_due`). */
+  approvalDue: string[];
+}
+
+/** Records the approval-due warning for one permit, if due; a concurrent change leaves it to the next tick. */
+async function warnApprovalDue(store: PermitStore, state: PermitState, now: Date): Promise<PermitEvent[]> {
+  const events = permitApprovalDue(state, now);
+  if (events.length === 0) return [];
+  const r = await store.append({ permitId: state.permitId, expectedVersion: state.version, events, notifications: permitNotifications(state, events) });
+  return r.kind === 'ok' ? events : [];
 }
 
 /**
  * Records what the clock decides at `now` for every permit that is due (`listDue`):
  * expiries (every one recorded) and missed monitoring readings (the job is suspended),
- * with their notifications. Run it on the host's timer.
+ * with their notifications; then, for a permit still waiting for approval from
+ * `PERMIT_APPROVAL_WARNING_MINUTES` before its planned start, the one approval-due warning
+ * (`permitApprovalDue`, notification `permit.approval_due`). Run it on the host's timer;
+ * running it again, or from two timers at once, records each warning once (the append's
+ * version check).
  */
 export async function tickPermits(deps: Pick<PermitServiceDeps, 'store'>, now: Date, limit = 500): Promise<PermitTickRun> {
-  const run: PermitTickRun = { permits: 0, events: 0, expired: [], suspended: [] };
+  const run: PermitTickRun = { permits: 0, events: 0, expired: [], suspended: [], approvalDue: [] };
   for (const state of await deps.store.listDue(now.toISOString(), limit)) {
     const r = await catchUp(deps.store, state, now);
-    if (r.events.length === 0) continue;
+    const warned = await warnApprovalDue(deps.store, r.state, now);
+    const events = [...r.events, ...warned];
+    if (events.length === 0) continue;
     run.permits++;
-    run.events += r.events.length;
-    for (const e of r.events) {
+    run.events += events.length;
+    for (const e of events) {
       if (e.type === 'expired') run.expired.push(e.permitId);
       if (e.type === 'suspended') run.suspended.push(e.permitId);
+      if (e.type === 'approval_due') run.approvalDue.push(e.permitId);
     }
   }
   return run;

@@ -3,13 +3,15 @@ import type { PermitAppendProblem } from '../ports/permit-store.js';
 import { isPermitOpen } from './decide-permit.js';
 import { evolvePermit } from './evolve-permit.js';
 import { hashPermitEvent } from './permit-chain.js';
+import { permitApprovalDueAt } from './tick-permit.js';
 import type { PermitEvent, PermitState } from './permit-types.js';
 
 /**
- * The next instant at which `tickPermit` has something to record for an open permit: its
- * validity's end, or — for a job in progress with a monitoring interval — the end of the
- * current interval, whichever is first. `null` for a permit that is no longer open. Stores
- * keep it in an indexed column for `listDue`; this is its one definition.
+ * The next instant at which `tickPermits` has something to record for an open permit: its
+ * validity's end, for a job in progress with a monitoring interval the end of the current
+ * interval, and for a permit still waiting for approval and not warned yet the approval-due
+ * instant (`permitApprovalDueAt`), whichever is first. `null` for a permit that is no longer
+ * open. Stores keep it in an indexed column for `listDue`; this is its one definition.
  */
 export function permitNextDueAt(state: PermitState): string | null {
   if (!isPermitOpen(state)) return null;
@@ -19,7 +21,10 @@ export function permitNextDueAt(state: PermitState): string | null {
     due = Math.min(due, Date.parse(state.lastMonitoredAt) + interval * 60_000);
   }
   // tickPermit acts strictly after the deadline: the first millisecond it acts on.
-  return new Date(due + 1).toISOString();
+  due += 1;
+  // The approval-due warning is due from its instant on (permitApprovalDue).
+  if (state.status === 'applied' && !state.approvalDueWarnedAt) due = Math.min(due, Date.parse(permitApprovalDueAt(state)));
+  return new Date(due).toISOString();
 }
 
 /**

@@ -71,6 +71,8 @@ export interface PermitEventDataMap {
   suspended: { reason: SuspendReason; dueAt?: string };
   resumed: { testSampledAt: string | null };
   expired: { validUntil: string };
+  /** The permit still waits for approval near its planned start (recorded once, by the tick; see `permitApprovalDue`). */
+  approval_due: { validFrom: string; dueAt: string };
   closed: Record<string, never>;
   cancelled: { reason: string };
 }
@@ -108,12 +110,20 @@ export interface PermitState {
   enterpriseId: string;
   area: string;
   applicantId: string;
+  /** When the application was recorded. Absent in states stored before it was kept: read it as long ago. */
+  appliedAt?: string;
   workerIds: readonly string[];
   attendantId: string;
   validFrom: string;
   validUntil: string;
   flammableLelPctVol: number | null;
   approverId: string | null;
+  /**
+   * When the approver was warned that the permit still waits for approval near its planned
+   * start (`approval_due`), or null. Absent in states stored before the warning existed: read it
+   * as null.
+   */
+  approvalDueWarnedAt?: string | null;
   lastTest: LastSample | null;
   /** Start of the current monitoring interval: the start, resume or last reading. */
   lastMonitoredAt: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPermitChain } from './permit-chain.js';
-import { applicant, applyCommand, attendant, iso, leader, PermitRun, reading, safety, tester, unit } from './permit-harness.test-util.js';
+import { applicant, applyCommand, at, attendant, iso, leader, PermitRun, reading, safety, tester, unit } from './permit-harness.test-util.js';
 
 /** A permit applied, approved, tested and the attendant present, ready to start at minute 0. */
 function ready(overrides: Parameters<typeof applyCommand>[0] = {}, approver = safety, test = reading(-10, { flammablePctVol: 0.1, o2PctVol: 20.5, flammablePctLel: 1 })) {
@@ -217,5 +217,67 @@ describe('permits: the log', () => {
     expect(run.code({ type: 'nope' } as never, applicant, 0)).toBe('NOT_FOUND');
     run.ok(applyCommand(), applicant, -60);
     expect(run.code({ type: 'nope' } as never, applicant, 0)).toBe('INVALID_COMMAND');
+  });
+});
+
+describe('permits: the approver is warned when a permit still waits for approval near its planned start', () => {
+  it('one approval_due event from 60 minutes before validFrom, by the system; none once approved, cancelled or expired', async () => {
+    const { permitApprovalDue, PERMIT_APPROVAL_WARNING_MINUTES } = await import('./tick-permit.js');
+    const { permitNextDueAt } = await import('./permit-store-support.js');
+    const { permitNotifications, PERMIT_APPROVAL_DUE_TOPIC } = await import('./permit-service.js');
+    expect(PERMIT_APPROVAL_WARNING_MINUTES).toBe(60);
+    const run = new PermitRun();
+    run.ok(applyCommand({ validFrom: iso(120) }), applicant, -60);
+    const applied = run.state!;
+    // Stores list it (listDue) exactly when the warning becomes due.
+    expect(permitNextDueAt(applied)).toBe(iso(60));
+    expect(permitApprovalDue(applied, at(59.99))).toEqual([]);
+    const [warning, ...more] = permitApprovalDue(applied, at(60));
+    expect(more).toEqual([]);
+    expect(warning).toMatchObject({ type: 'approval_due', actorId: 'system', version: 2, recordedAt: iso(60), data: { validFrom: iso(120), dueAt: iso(60) } });
+    const [note, ...others] = permitNotifications(applied, [warning!]);
+    expect(others).toEqual([]);
+    expect(note).toMatchObject({
+      id: 'permit/P-1/2/permit.approval_due',
+      topic: PERMIT_APPROVAL_DUE_TOPIC,
+      payload: { permitId: 'P-1', permitNo: 'XK-P-1', approverRole: 'safety_department', approverId: null, validFrom: iso(120), validFromText: '2026-12-07 18:00' },
+    });
+    run.record([warning!]);
+    expect(verifyPermitChain(run.log)).toEqual({ ok: true });
+    // Once: warned, it is not due again (before the validity ends, when the expiry is).
+    expect(permitApprovalDue(run.state!, at(200))).toEqual([]);
+    expect(permitNextDueAt(run.state!)).toBe(new Date(Date.parse(run.state!.validUntil) + 1).toISOString());
+    // The warning decides nothing: the approver still approves.
+    expect(run.code({ type: 'approve' }, safety, 90)).toBe('OK');
+    expect(run.log.map((e) => e.type)).toEqual(['applied', 'approval_due', 'approved']);
+  });
+
+  it('a permit applied for a start within the hour is due 15 minutes after its application; an approved, cancelled or expired one never', async () => {
+    const { permitApprovalDue, PERMIT_APPROVAL_PENDING_MINUTES } = await import('./tick-permit.js');
+    expect(PERMIT_APPROVAL_PENDING_MINUTES).toBe(15);
+    const soon = new PermitRun();
+    soon.ok(applyCommand({ validFrom: iso(0) }), applicant, -20);
+    expect(permitApprovalDue(soon.state!, at(-20))).toEqual([]);
+    expect(permitApprovalDue(soon.state!, at(-5.01))).toEqual([]);
+    expect(permitApprovalDue(soon.state!, at(-5)).map((e) => e.type)).toEqual(['approval_due']);
+    // After the planned start too (still waiting), until the validity ends.
+    expect(permitApprovalDue(soon.state!, at(30)).map((e) => e.type)).toEqual(['approval_due']);
+    expect(permitApprovalDue(soon.state!, at(8 * 60 + 1))).toEqual([]);
+    const approved = new PermitRun();
+    approved.ok(applyCommand(), applicant, -60);
+    approved.ok({ type: 'approve' }, safety, -59);
+    expect(permitApprovalDue(approved.state!, at(-30))).toEqual([]);
+    const cancelled = new PermitRun();
+    cancelled.ok(applyCommand(), applicant, -60);
+    cancelled.ok({ type: 'cancel', reason: 'weather' }, applicant, -59);
+    expect(permitApprovalDue(cancelled.state!, at(-30))).toEqual([]);
+  });
+
+  it('a state stored before the warning existed (no approvalDueWarnedAt) is read as not warned', async () => {
+    const { permitApprovalDue } = await import('./tick-permit.js');
+    const run = new PermitRun();
+    run.ok(applyCommand(), applicant, -60);
+    const { approvalDueWarnedAt: _gone, appliedAt: _also, ...old } = run.state!;
+    expect(permitApprovalDue(old, at(-60)).map((e) => e.type)).toEqual(['approval_due']);
   });
 });

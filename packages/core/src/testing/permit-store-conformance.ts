@@ -1,6 +1,6 @@
 import { chainPermitEvent, verifyPermitChain } from '../permits/permit-chain.js';
 import { DEFAULT_PERMIT_RULES } from '../permits/permit-rules.js';
-import { handlePermitCommand, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, tickPermits } from '../permits/permit-service.js';
+import { handlePermitCommand, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, tickPermits } from '../permits/permit-service.js';
 import type { ApplyPermitCommand, GasReadingInput, PermitActor, PermitCommand, PermitEvent, PermitState } from '../permits/permit-types.js';
 import type { PermitStore } from '../ports/permit-store.js';
 import type { ConformanceExpect } from './store-conformance.js';
@@ -25,6 +25,7 @@ export const PERMIT_STORE_CONFORMANCE_TESTS = Object.freeze([
   'events that do not continue the stored chain are refused and write nothing',
   'open permits by area and kind, counts, closed ones left out',
   'due permits: validity ends and monitoring intervals',
+  'approval due: a permit still waiting for approval warns its approver once, from 60 minutes before its start',
   'the notification outbox claims, acknowledges, retries and dead-letters',
   'concurrent commands on one permit: none lost, a repeated command id written once',
   'scenario: the approver the grade requires (GB 30871-2022)',
@@ -227,12 +228,41 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       await d.ready('P-cs', cs, unit, reading(-5, { o2PctVol: 20.8, flammablePctLel: 2 }));
       await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] }, applicant, 0);
       await d.ok('P-hw', apply('P-hw'), applicant, -60);
+      // Approved, so only its validity's end is due (a permit waiting for approval is due earlier: next test).
+      await d.ok('P-hw', { type: 'approve' }, safety, -59);
       expect(await s.listDue(iso(15), 10)).toEqual([]);
       expect((await s.listDue(iso(16), 10)).map((x) => x.permitId)).toEqual(['P-cs']);
       expect((await s.listDue(iso(8 * 60 + 1), 10)).map((x) => x.permitId)).toEqual(['P-cs', 'P-hw']);
       expect((await s.listDue(iso(8 * 60 + 1), 1)).map((x) => x.permitId)).toEqual(['P-cs']);
       await d.ok('P-cs', { type: 'record_reading', reading: reading(10, { o2PctVol: 20.8, flammablePctLel: 2 }) }, attendant, 10);
       expect(await s.listDue(iso(16), 10)).toEqual([]);
+    });
+
+    test('approval due: a permit still waiting for approval warns its approver once, from 60 minutes before its start', async (s) => {
+      const d = driver(s);
+      await d.ok('P-ad', apply('P-ad', { validFrom: iso(120) }), applicant, -60);
+      await d.ok('P-ok', apply('P-ok', { validFrom: iso(120) }), applicant, -60);
+      await d.ok('P-ok', { type: 'approve' }, safety, -50);
+      await d.ok('P-cmd', apply('P-cmd', { validFrom: iso(120) }), applicant, -60);
+      expect(await s.listDue(iso(59), 10)).toEqual([]);
+      expect((await s.listDue(iso(60), 10)).map((x) => x.permitId)).toEqual(['P-ad', 'P-cmd']);
+      // A command does not record the warning first (it decides nothing): only the tick does.
+      await d.ok('P-cmd', { type: 'attendant_present' }, attendant, 61);
+      expect((await s.readPermit('P-cmd'))?.events.map((e) => e.type)).toEqual(['applied', 'attendant_present']);
+      expect((await tickPermits({ store: s }, at(59))).approvalDue).toEqual([]);
+      const run = await tickPermits({ store: s }, at(62));
+      expect([...run.approvalDue].sort()).toEqual(['P-ad', 'P-cmd']);
+      expect(run.events).toBe(2);
+      expect((await tickPermits({ store: s }, at(63))).events).toBe(0);
+      expect(await s.listDue(iso(63), 10)).toEqual([]);
+      expect((await s.readPermit('P-ad'))?.events.map((e) => [e.type, e.actorId])).toEqual([
+        ['applied', 'applicant'],
+        ['approval_due', 'system'],
+      ]);
+      const texts = (await s.readNotifications()).filter((t) => t.payload.permitId === 'P-ad');
+      expect(texts.map((t) => [t.id, t.topic, t.payload.approverRole, t.payload.validFrom])).toEqual([['permit/P-ad/2/permit.approval_due', PERMIT_APPROVAL_DUE_TOPIC, 'safety_department', iso(120)]]);
+      // The warning decides nothing: the approver approves as before.
+      expect((await d.ok('P-ad', { type: 'approve' }, safety, 64)).status).toBe('approved');
     });
 
     test('the notification outbox claims, acknowledges, retries and dead-letters', async (s) => {
