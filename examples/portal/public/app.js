@@ -6,15 +6,16 @@
 import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
-import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, levelCell, me, newKey, onSignedOut, problemText, readBody, session } from './shared.js';
+import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, isAbort, levelCell, me, newKey, onSignedOut, problemText, readBody, session, startNavigation } from './shared.js';
 import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from './inspections-page.js';
 import { observationForm } from './observation-form.js';
 import { listHref, worklistPage, worklistTable } from './worklist-page.js';
 
 /** The rows of the user's worklist (GET /worklist: titles, due dates, overdue days), by hazard id. */
-async function worklistRows(queue = 'all') {
-  const res = await getOnce(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin' });
+async function worklistRows(signal, queue = 'all') {
+  const res = await getOnce(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin', signal });
   const body = res.ok ? await readBody(res) : null;
+  signal.throwIfAborted();
   return { rows: new Map((body?.items ?? []).map((r) => [r.hazardId, r])), counts: body?.counts ?? {} };
 }
 
@@ -37,9 +38,10 @@ const queueLinks = (counts) =>
 /**
  * Pick an enterprise and a pack, fill the form rendered from the pack's facts, submit with
  * report=true: the enterprise's self-check and the grid inspector's patrol share it. The
- * server derives level, area and source; the request names only the enterprise.
+ * server derives level, area and source; the request names only the enterprise. `signal` is
+ * the page's navigation (the checklist's GET stops when the user leaves).
  */
-function inspectionSection(root, packs, enterprises) {
+function inspectionSection(root, packs, enterprises, signal) {
   // An officer's inspection names the second officer present: its 现场检查记录 carries both (issue 15).
   const coOfficers = me()?.roles.includes('enforcement') ? session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== me().id) : [];
   setHtml(
@@ -53,19 +55,30 @@ function inspectionSection(root, packs, enterprises) {
     <div id="check-result" aria-live="polite"></div>`,
   );
   let form = null;
+  let picked = 0; // the latest choice: a slower answer for an earlier one is dropped
   const formModule = import('./form.js'); // fetched now, while the user picks a checklist
   root.querySelector('#pack-select').addEventListener('change', async (e) => {
     const facts = root.querySelector('#facts');
+    const choice = ++picked;
+    const pack = e.target.value;
     delete facts.dataset.pack;
-    if (!e.target.value) {
+    form = null;
+    if (!pack) {
       setHtml(facts, html``);
-      form = null;
       return;
     }
     setHtml(facts, html`<p class="hint">${t('loading')}</p>`);
-    const [r, { renderFactForm }] = await Promise.all([api(`/packs/${encodeURIComponent(e.target.value)}`), formModule]);
+    const [r, { renderFactForm }] = await Promise.all([api(`/packs/${encodeURIComponent(pack)}`, { signal }), formModule]).catch((error) => {
+      if (isAbort(error)) return [null, {}];
+      throw error;
+    });
+    if (!r || choice !== picked) return;
+    if (!r.ok) {
+      setHtml(facts, html`<p class="message error" id="pack-error">${problemText(r)}</p>`);
+      return;
+    }
     form = renderFactForm(facts, r.body);
-    facts.dataset.pack = e.target.value;
+    facts.dataset.pack = pack;
   });
   root.querySelector('#check-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -114,11 +127,22 @@ function inspectionSection(root, packs, enterprises) {
 }
 
 // ---------------------------------------------------------------- pages
+/**
+ * A page whose module is loaded when first shown: `show(module, arg, query, signal)` runs once
+ * it is loaded, unless the user has moved on meanwhile.
+ */
+const lazy = (load, show) => async (arg, query, signal) => {
+  const module = await load();
+  signal.throwIfAborted();
+  return show(module, arg, query, signal);
+};
+
+/** The pages by name: `(arg, query, signal)`, `signal` being the navigation's (shared.js). */
 const pages = {
   login: () => signInPage(),
 
-  async enterprise() {
-    const [queue, packs, list] = await Promise.all([api('/queues/enterprise'), api('/packs'), worklistRows()]);
+  async enterprise(_arg, _query, signal) {
+    const [queue, packs, list] = await Promise.all([api('/queues/enterprise', { signal }), api('/packs', { signal }), worklistRows(signal)]);
     setHtml(
       app,
       html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
@@ -127,12 +151,16 @@ const pages = {
     );
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
     setHtml(app.querySelector('#records'), recordLinks(ent ? [ent] : []));
-    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : []);
+    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : [], signal);
   },
 
-  async grid() {
+  async grid(_arg, _query, signal) {
     const areas = me()?.gridAreas ?? [];
-    const [queue, list, ...verified] = await Promise.all([api('/queues/grid'), worklistRows(), ...areas.map((a) => api(`/hazards?area=${encodeURIComponent(a)}&status=verified`))]);
+    const [queue, list, ...verified] = await Promise.all([
+      api('/queues/grid', { signal }),
+      worklistRows(signal),
+      ...areas.map((a) => api(`/hazards?area=${encodeURIComponent(a)}&status=verified`, { signal })),
+    ]);
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
     setHtml(
       app,
@@ -142,15 +170,15 @@ const pages = {
       <h2>${t('patrol')}</h2><div id="inspection"></div>
       <h2>${t('observation')}</h2><div id="observation"></div><div id="records"></div>`,
     );
-    const packs = await api('/packs');
+    const packs = await api('/packs', { signal });
     const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
-    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine);
+    inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine, signal);
     setHtml(app.querySelector('#records'), recordLinks(mine));
     observationForm(app.querySelector('#observation'), mine, [...new Set((packs.body?.items ?? []).map((p) => p.domain))]);
   },
 
-  async enforcement() {
-    const [queue, list, packs] = await Promise.all([api('/queues/enforcement'), worklistRows(), api('/packs')]);
+  async enforcement(_arg, _query, signal) {
+    const [queue, list, packs] = await Promise.all([api('/queues/enforcement', { signal }), worklistRows(signal), api('/packs', { signal })]);
     setHtml(
       app,
       html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
@@ -167,31 +195,71 @@ const pages = {
       app.querySelector('#inspection'),
       (packs.body?.items ?? []).filter((p) => domains.includes(p.domain)),
       mine,
+      signal,
     );
     setHtml(app.querySelector('#records'), recordLinks(mine));
     observationForm(app.querySelector('#observation'), mine, domains);
   },
 
-  dashboard: async (_arg, query) => (await import('./dashboard-page.js')).dashboardPage(query),
-  list: (_arg, query) => worklistPage(query),
-  hazard: async (id) => (await import('./hazard-page.js')).hazardPage(id),
-  inspections: (_arg, query) => inspectionsPage(query),
-  inspection: (id) => inspectionPage(id),
-  monitoring: async (_arg, query) => (await import('./monitoring-page.js')).monitoringPage(query),
-  reports: async (_arg, query) => (await import('./reports-page.js')).reportsPage(query),
+  dashboard: lazy(
+    () => import('./dashboard-page.js'),
+    (m, _arg, query, signal) => m.dashboardPage(query, signal),
+  ),
+  list: (_arg, query, signal) => worklistPage(query, signal),
+  hazard: lazy(
+    () => import('./hazard-page.js'),
+    (m, id, _query, signal) => m.hazardPage(id, signal),
+  ),
+  inspections: (_arg, query, signal) => inspectionsPage(query, signal),
+  inspection: (id, _query, signal) => inspectionPage(id, signal),
+  monitoring: lazy(
+    () => import('./monitoring-page.js'),
+    (m, _arg, query, signal) => m.monitoringPage(query, signal),
+  ),
+  reports: lazy(
+    () => import('./reports-page.js'),
+    (m, _arg, query, signal) => m.reportsPage(query, signal),
+  ),
   // Rental premises, rounds and the enterprise file (issue 17).
-  file: async () => (await import('./relations-page.js')).ownFilePage(),
-  dossier: async (id) => (await import('./relations-page.js')).enterprisePage(id),
-  landlord: async (id) => (await import('./relations-page.js')).landlordPage(id),
-  rounds: async () => (await import('./relations-page.js')).roundsPage(),
-  round: async (id) => (await import('./relations-page.js')).roundPage(id),
+  file: lazy(
+    () => import('./relations-page.js'),
+    (m, _arg, _query, signal) => m.ownFilePage(signal),
+  ),
+  dossier: lazy(
+    () => import('./relations-page.js'),
+    (m, id, _query, signal) => m.enterprisePage(id, signal),
+  ),
+  landlord: lazy(
+    () => import('./relations-page.js'),
+    (m, id, _query, signal) => m.landlordPage(id, signal),
+  ),
+  rounds: lazy(
+    () => import('./relations-page.js'),
+    (m, _arg, _query, signal) => m.roundsPage(signal),
+  ),
+  round: lazy(
+    () => import('./relations-page.js'),
+    (m, id, _query, signal) => m.roundPage(id, signal),
+  ),
   // Hazardous-work permits (issue 19): the open jobs, the application, one permit.
-  permits: async () => (await import('./permits-page.js')).permitsPage(),
-  permit: async (id) => (await import('./permits-page.js')).permitPage(id),
+  permits: lazy(
+    () => import('./permits-page.js'),
+    (m, _arg, _query, signal) => m.permitsPage(signal),
+  ),
+  permit: lazy(
+    () => import('./permits-page.js'),
+    (m, id, _query, signal) => m.permitPage(id, signal),
+  ),
 };
 
 // ---------------------------------------------------------------- shell
+/**
+ * Shows the page of the hash. Each call is one navigation with its own AbortController: it
+ * aborts the one before, whose GETs then reject and which draws nothing more, sets no
+ * `data-page` and keeps the bootstrap (that was for the page still to be drawn).
+ */
 async function route() {
+  const signal = startNavigation();
   const [path, query = ''] = location.hash.slice(1).split('?');
   const [, page = '', rawArg] = path.split('/');
   let arg = rawArg;
@@ -219,7 +287,13 @@ async function route() {
   );
   app.dataset.page = '';
   const name = !u || page === 'login' ? 'login' : pages[page] ? page : u.home;
-  await pages[name](arg, new URLSearchParams(query));
+  try {
+    await pages[name](arg, new URLSearchParams(query), signal);
+  } catch (error) {
+    if (signal.aborted && isAbort(error)) return; // superseded: the next navigation draws
+    throw error;
+  }
+  if (signal.aborted) return;
   dropBootstrap(); // what the page came with served the first page only
   app.dataset.page = name; // set after render: tests wait for it
 }
@@ -233,6 +307,11 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   route();
 });
 window.addEventListener('hashchange', route);
+// A redraw a page started itself (after a command, "refresh") ends in an AbortError when the
+// user has moved on meanwhile: nothing to report.
+window.addEventListener('unhandledrejection', (e) => {
+  if (isAbort(e.reason)) e.preventDefault();
+});
 // A first visit came with the UI inlined: once the page is drawn, fetch its files for the next visit
 // (src/index-page.ts); the next page links them from the cache.
 const prefetchUi = () => {

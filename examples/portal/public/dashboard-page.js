@@ -3,7 +3,7 @@
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
-import { api, app, getOnce, hazardHref, localTime, session, startOfLocalDay } from './shared.js';
+import { api, app, getOnce, hazardHref, isAbort, localTime, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
 
@@ -29,14 +29,15 @@ function statsQuery(f) {
   return q;
 }
 
-/** Recent SMS of the demo gateway; none when the route is missing or fails. */
-async function recentSms() {
+/** Recent SMS of the demo gateway; none when the route is missing or fails (an aborted navigation rejects). */
+async function recentSms(signal) {
   try {
-    const res = await getOnce('/demo/sms?limit=20', { credentials: 'same-origin' });
+    const res = await getOnce('/demo/sms?limit=20', { credentials: 'same-origin', signal });
     if (!res.ok) return [];
     const body = await res.json();
     return Array.isArray(body?.messages) ? body.messages : [];
-  } catch {
+  } catch (error) {
+    if (isAbort(error)) throw error;
     return [];
   }
 }
@@ -65,12 +66,18 @@ function auditResult(r) {
     ${a.problems?.length ? html`<ul id="audit-problems">${a.problems.map((p) => html`<li data-kind="${p.kind}"><code>${p.kind} ${p.code}</code> ${loc(p.message)} <small>${JSON.stringify(p.position ?? {})}</small></li>`)}</ul>` : ''}</div>`;
 }
 
-/** Renders the dashboard under the filters of `query` (the hash's URLSearchParams). */
-export async function dashboardPage(query) {
+/** Renders the dashboard under the filters of `query` (the hash's URLSearchParams); `signal` is the navigation's. */
+export async function dashboardPage(query, signal) {
   const f = filtersOf(query);
   const q = statsQuery(f);
   const sep = q.toString() ? '&' : '';
-  const [stats, daily, outbox, sms, packs] = await Promise.all([api(`/stats?${q}`), api(`/stats?${q}${sep}groupBy=day`), api('/outbox'), recentSms(), api('/packs')]);
+  const [stats, daily, outbox, sms, packs] = await Promise.all([
+    api(`/stats?${q}`, { signal }),
+    api(`/stats?${q}${sep}groupBy=day`, { signal }),
+    api('/outbox', { signal }),
+    recentSms(signal),
+    api('/packs', { signal }),
+  ]);
   const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
   const areas = [...new Set(['D1', ...session.demo.enterprises.map((e) => e.area)])].sort();
   const select = (name, values, label) =>
@@ -124,7 +131,7 @@ export async function dashboardPage(query) {
   });
   // The numbers above are the page; the charts follow when ECharts has arrived, so the page
   // counts as shown (the router marks it) without waiting for the library.
-  drawCharts(charts, s, daily, drill).catch(() => {
+  drawCharts(charts, s, daily, drill, signal).catch(() => {
     charts.forEach((el) => {
       el.textContent = t('requestFailed');
       el.removeAttribute('aria-busy');
@@ -133,9 +140,9 @@ export async function dashboardPage(query) {
 }
 
 /** Draws the four charts into `charts` once ECharts is loaded (nothing when the page was left meanwhile). */
-async function drawCharts(charts, s, daily, drill) {
+async function drawCharts(charts, s, daily, drill, signal) {
   const echarts = await import('/vendor/echarts.js');
-  if (!app.contains(charts[0] ?? null)) return; // the user went elsewhere meanwhile
+  if (signal.aborted || !app.contains(charts[0] ?? null)) return; // the user went elsewhere meanwhile
   charts.forEach((el) => {
     el.textContent = '';
     el.removeAttribute('aria-busy');

@@ -128,8 +128,8 @@ export function wireDocuments(root, hazardId, items, reload) {
   );
 }
 
-/** The hazard's documents, or null when the server issues none (404 DOCUMENTS_NOT_CONFIGURED) or refuses. */
-export async function loadDocuments(hazardId) {
-  const r = await api(`/hazards/${encodeURIComponent(hazardId)}/documents`);
+/** The hazard's documents, or null when the server issues none (404 DOCUMENTS_NOT_CONFIGURED) or refuses; `signal` is the navigation's. */
+export async function loadDocuments(hazardId, signal) {
+  const r = await api(`/hazards/${encodeURIComponent(hazardId)}/documents`, { signal });
   return r.ok ? r.body.items : null;
 }

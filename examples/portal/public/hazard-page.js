@@ -9,7 +9,7 @@ import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { allowed, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer } from './permissions.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
-import { api, app, daysBetween, hazardHref, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
+import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
 import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
 
 const LEVELS = ['simple', 'general', 'major'];
@@ -108,17 +108,23 @@ function whyNotList(h, offered) {
   return html`<details id="why-not"><summary>${t('whyNotTitle', { n: lines.length })}</summary><ul>${lines}</ul></details>`;
 }
 
-/** Renders the hazard page of `id` into #app; `done` names a command that just succeeded. */
-export async function hazardPage(id, done) {
+/**
+ * Renders the hazard page of `id` into #app; `signal` is the navigation's (shared.js: the page
+ * draws nothing once the user has left it, also when it redraws itself after a command);
+ * `done` names a command that just succeeded.
+ */
+export async function hazardPage(id, signal, done) {
   const path = `/hazards/${encodeURIComponent(id)}`;
   const [r, audit, row, docs] = await Promise.all([
-    api(path),
-    api(`${path}/audit`),
-    fetch(`/worklist?q=${encodeURIComponent(id)}`, { credentials: 'same-origin' })
-      .then(readBody)
-      .then((b) => b?.items?.find((x) => x.hazardId === id) ?? null)
-      .catch(() => null),
-    loadDocuments(id),
+    api(path, { signal }),
+    api(`${path}/audit`, { signal }),
+    getJson(`/worklist?q=${encodeURIComponent(id)}`, signal)
+      .then(({ body }) => body?.items?.find((x) => x.hazardId === id) ?? null)
+      .catch((error) => {
+        if (isAbort(error)) throw error;
+        return null;
+      }),
+    loadDocuments(id, signal),
   ]);
   if (!r.ok) {
     setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
@@ -224,12 +230,13 @@ export async function hazardPage(id, done) {
       ${whyNotList(h, offered)}</section>`,
   );
 
-  wireDocuments(app, id, docs, () => hazardPage(id));
+  wireDocuments(app, id, docs, () => hazardPage(id, signal));
 
   // Evidence first: deciding buttons open only once every photo on the page has loaded.
   const status = app.querySelector('#evidence-status');
   const imgs = [...app.querySelectorAll('#evidence-list img')];
   const gate = () => {
+    if (!app.contains(status)) return; // a photo of a page the user has left: not this page's state
     const failed = imgs.filter((i) => i.complete && i.naturalWidth === 0).length;
     const pending = imgs.filter((i) => !i.complete).length;
     const ready = !failed && !pending;
@@ -272,7 +279,7 @@ export async function hazardPage(id, done) {
     const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version });
     if (res.ok) {
-      await hazardPage(id, command.type);
+      await hazardPage(id, signal, command.type);
       app.querySelector('#action-result')?.focus?.();
       return;
     }
@@ -283,7 +290,7 @@ export async function hazardPage(id, done) {
     );
     result.querySelector('#reload-hazard')?.addEventListener('click', (e) => {
       e.preventDefault();
-      hazardPage(id);
+      hazardPage(id, signal);
     });
   };
   /** A required reason from an input; shows the message, marks the field and returns null when empty. */

@@ -3,8 +3,8 @@
 // hazards it reported (links to their pages). Records come from the portal's GET /inspections
 // (core's inspection log; who may see one is core's read policy).
 import { html, setHtml } from './html.js';
-import { lang, loc, t } from './i18n.js';
-import { api, app, entName, hazardHref, levelCell, localTime, personName, readBody } from './shared.js';
+import { loc, t } from './i18n.js';
+import { api, app, entName, getJson, hazardHref, levelCell, localTime, personName } from './shared.js';
 
 const SOURCE_TERM = { self_check: 'term_selfInspection', grid_patrol: 'term_patrol', enforcement: 'term_enforcementInspection' };
 const sourceName = (s) => t(SOURCE_TERM[s] ?? s);
@@ -13,17 +13,12 @@ export const inspectionHref = (id) => `#/inspection/${encodeURIComponent(id)}`;
 /** A hash link to an enterprise's records. */
 export const inspectionsHref = (enterpriseId) => `#/inspections?enterprise=${encodeURIComponent(enterpriseId)}`;
 
-async function getJson(path) {
-  const res = await fetch(path, { credentials: 'same-origin', headers: { 'accept-language': lang() } });
-  return { ok: res.ok, status: res.status, body: await readBody(res) };
-}
-
-/** An enterprise's inspections, newest first (20 a page; `before` pages on). */
-export async function inspectionsPage(query) {
+/** An enterprise's inspections, newest first (20 a page; `before` pages on); `signal` is the navigation's. */
+export async function inspectionsPage(query, signal) {
   const enterprise = query.get('enterprise') ?? '';
   const before = query.get('before');
   setHtml(app, html`<h1>${t('term_inspectionRecord')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const r = await getJson(`/inspections?enterprise=${encodeURIComponent(enterprise)}${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+  const r = await getJson(`/inspections?enterprise=${encodeURIComponent(enterprise)}${before ? `&before=${encodeURIComponent(before)}` : ''}`, signal);
   if (!r.ok) {
     setHtml(app, html`<h1>${t('term_inspectionRecord')}</h1><p class="message error" id="inspections-error">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`);
     return;
@@ -59,16 +54,16 @@ function answerText(fact, value) {
   return String(value);
 }
 
-/** One inspection: who, when, which checklist, the answers and the hazards it reported. */
-export async function inspectionPage(id) {
+/** One inspection: who, when, which checklist, the answers and the hazards it reported; `signal` is the navigation's. */
+export async function inspectionPage(id, signal) {
   setHtml(app, html`<h1>${t('term_inspectionRecord')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const r = await getJson(`/inspections/${encodeURIComponent(id ?? '')}`);
+  const r = await getJson(`/inspections/${encodeURIComponent(id ?? '')}`, signal);
   if (!r.ok) {
     setHtml(app, html`<h1>${t('term_inspectionRecord')}</h1><p class="message error" id="inspection-error">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`);
     return;
   }
   const { record, packTitle } = r.body;
-  const pack = await api(`/packs/${encodeURIComponent(record.pack.id)}`);
+  const pack = await api(`/packs/${encodeURIComponent(record.pack.id)}`, { signal });
   const facts = new Map((pack.ok ? pack.body.facts : []).map((f) => [f.id, f]));
   const premises = pack.ok ? pack.body.premises?.find((p) => p.id === record.inspection.premises) : undefined;
   const answers = Object.entries(record.inspection.findings ?? {});

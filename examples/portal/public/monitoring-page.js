@@ -3,8 +3,8 @@
 // from the portal's GET /monitoring (core's device registry; who may see which enterprise is
 // core's read policy). Device ids, locations and warning texts are data: escaped by `html`.
 import { html, setHtml } from './html.js';
-import { lang, loc, t } from './i18n.js';
-import { app, entName, levelCell, localTime, readBody } from './shared.js';
+import { loc, t } from './i18n.js';
+import { app, entName, getJson, levelCell, localTime } from './shared.js';
 
 /** A hash link to the monitoring page (of one enterprise when given). */
 export const monitoringHref = (enterpriseId) => (enterpriseId ? `#/monitoring?enterprise=${encodeURIComponent(enterpriseId)}` : '#/monitoring');
@@ -40,13 +40,12 @@ const devicesTable = (e) =>
       )}</table></div>`
     : html`<p class="devices" data-enterprise="${e.id}" data-count="0">${t('noDevices')}</p>`;
 
-/** The page: open warnings first (what needs attention), then the devices by enterprise. */
-export async function monitoringPage(query) {
+/** The page: open warnings first (what needs attention), then the devices by enterprise; `signal` is the navigation's. */
+export async function monitoringPage(query, signal) {
   const enterprise = query.get('enterprise');
   setHtml(app, html`<h1>${t('nav_monitoring')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const res = await fetch(`/monitoring${enterprise ? `?enterprise=${encodeURIComponent(enterprise)}` : ''}`, { credentials: 'same-origin', headers: { 'accept-language': lang() } });
-  const body = await readBody(res);
-  if (!res.ok) {
+  const { ok, body } = await getJson(`/monitoring${enterprise ? `?enterprise=${encodeURIComponent(enterprise)}` : ''}`, signal);
+  if (!ok) {
     setHtml(app, html`<h1>${t('nav_monitoring')}</h1><p class="message error" id="monitoring-error">${body?.detail || body?.title || t('requestFailed')}</p>`);
     return;
   }
@@ -57,5 +56,5 @@ export async function monitoringPage(query) {
     <h2>${t('openWarnings')}</h2>${warningsTable(body.warnings)}
     ${body.enterprises.map((e) => html`<h2>${enterprise ? t('devices') : html`<a href="${monitoringHref(e.id)}">${loc(e.name)}</a>`}</h2>${devicesTable(e)}`)}`,
   );
-  app.querySelector('#monitoring-refresh').addEventListener('click', () => monitoringPage(query));
+  app.querySelector('#monitoring-refresh').addEventListener('click', () => monitoringPage(query, signal));
 }

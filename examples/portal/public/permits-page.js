@@ -47,13 +47,13 @@ function permitTable(items, id) {
     )}</table></div>`;
 }
 
-/** #/permits: the enterprise's open permits and the application form, or a supervisor's open jobs by area. */
-export async function permitsPage() {
+/** #/permits: the enterprise's open permits and the application form, or a supervisor's open jobs by area; `signal` is the navigation's. */
+export async function permitsPage(signal) {
   const u = me();
   setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
   if (supervises(u)) {
     const areas = areasOf(u);
-    const lists = await Promise.all(areas.map((a) => api(`/permits?area=${encodeURIComponent(a)}`)));
+    const lists = await Promise.all(areas.map((a) => api(`/permits?area=${encodeURIComponent(a)}`, { signal })));
     setHtml(
       app,
       html`<h1>${t('permitsTitle')}</h1>${areas.map((a, i) => {
@@ -71,7 +71,7 @@ export async function permitsPage() {
     setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="message error">${t('requestFailed')}</p>`);
     return;
   }
-  const r = await api(`/permits?enterpriseId=${encodeURIComponent(enterpriseId)}`);
+  const r = await api(`/permits?enterpriseId=${encodeURIComponent(enterpriseId)}`, { signal });
   setHtml(
     app,
     html`<h1>${t('permitsOfEnt', { name: entName(enterpriseId) })}</h1>
@@ -138,10 +138,10 @@ function readingFields(p) {
 }
 const MEASURE_FIELD = { flammable_pct_vol: 'flammablePctVol', flammable_pct_lel: 'flammablePctLel', o2_pct_vol: 'o2PctVol' };
 
-/** #/permit/<id>: one permit and what the signed-in user may do with it. */
-export async function permitPage(id) {
+/** #/permit/<id>: one permit and what the signed-in user may do with it; `signal` is the navigation's (also for its redraws). */
+export async function permitPage(id, signal) {
   const u = me();
-  const [r, findings] = await Promise.all([api(`/permits/${encodeURIComponent(id)}`), api(`/permits/${encodeURIComponent(id)}/findings`)]);
+  const [r, findings] = await Promise.all([api(`/permits/${encodeURIComponent(id)}`, { signal }), api(`/permits/${encodeURIComponent(id)}/findings`, { signal })]);
   if (!r.ok) {
     setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="message error" id="permit-error">${problemText(r)}</p><p><a href="#/permits">${t('permitBack')}</a></p>`);
     return;
@@ -216,7 +216,7 @@ export async function permitPage(id) {
       <ol id="permit-history">${events.map((e) => html`<li data-event="${e.type}" data-version="${e.version}">${localTime(e.recordedAt)} ${t(`pe_${e.type}`)} · ${actorName(e.actorId)}${e.type === 'suspended' ? html`（${t(`psr_${e.data.reason}`)}）` : ''}${e.data?.verdict ? html`（${e.data.verdict.pass ? t('permitPass') : t('permitFail')}）` : ''}</li>`)}</ol></section>
     <p><a href="#/permits">${t('permitBack')}</a></p>`,
   );
-  wire(p);
+  wire(p, signal);
 }
 
 /** The findings of GET /permits/{id}/findings with their evidence, and the report button. */
@@ -234,36 +234,36 @@ function findingsList(r) {
 }
 
 /** Sends one permit command; on success shows the permit again with what was done. */
-async function send(p, path, action, body = {}) {
+async function send(p, signal, path, action, body = {}) {
   const r = await api(`/permits/${encodeURIComponent(p.permitId)}/${path}`, { method: 'POST', body, key: newKey() });
   if (!r.ok) {
     setHtml(app.querySelector('#permit-result'), html`<p class="message error" id="permit-refused">${problemText(r)}</p>`);
     return;
   }
-  await permitPage(p.permitId);
+  await permitPage(p.permitId, signal);
   setHtml(app.querySelector('#permit-result'), html`<p class="message ok" id="permit-done" data-action="${path}">${t('permitDone', { action })}</p>`);
 }
 
-function wire(p) {
+function wire(p, signal) {
   const on = (sel, fn) => app.querySelector(sel)?.addEventListener('click', fn);
-  on('#permit-present', () => send(p, 'attendant-present', t('permitPresent')));
+  on('#permit-present', () => send(p, signal, 'attendant-present', t('permitPresent')));
   on('#permit-left', async () => {
-    if (await confirmAction(t('permitLeft'), t('permitConfirmLeft'))) await send(p, 'attendant-left', t('permitLeft'));
+    if (await confirmAction(t('permitLeft'), t('permitConfirmLeft'))) await send(p, signal, 'attendant-left', t('permitLeft'));
   });
   on('#permit-left-spot', async () => {
-    if (await confirmAction(t('permitLeftSpot'), t('permitConfirmLeft'))) await send(p, 'attendant-left', t('permitLeftSpot'));
+    if (await confirmAction(t('permitLeftSpot'), t('permitConfirmLeft'))) await send(p, signal, 'attendant-left', t('permitLeftSpot'));
   });
   on('#permit-approve', async () => {
-    if (await confirmAction(t('permitApprove'), t('permitConfirmApprove'))) await send(p, 'approve', t('permitApprove'));
+    if (await confirmAction(t('permitApprove'), t('permitConfirmApprove'))) await send(p, signal, 'approve', t('permitApprove'));
   });
-  on('#permit-resume', () => send(p, 'resume', t('permitResume')));
+  on('#permit-resume', () => send(p, signal, 'resume', t('permitResume')));
   on('#permit-close', async () => {
-    if (await confirmAction(t('permitClose'), t('permitConfirmClose'))) await send(p, 'close', t('permitClose'));
+    if (await confirmAction(t('permitClose'), t('permitConfirmClose'))) await send(p, signal, 'close', t('permitClose'));
   });
   app.querySelector('#start-form')?.addEventListener('submit', async (e) => {
     e.preventDefault();
     const attachments = [...e.target.querySelectorAll('[data-attachment]')].map((i) => ({ kind: i.dataset.attachment, ref: i.value.trim() }));
-    if (await confirmAction(t('permitStart'), t('permitConfirmStart'))) await send(p, 'start', t('permitStart'), attachments.length ? { attachments } : {});
+    if (await confirmAction(t('permitStart'), t('permitConfirmStart'))) await send(p, signal, 'start', t('permitStart'), attachments.length ? { attachments } : {});
   });
   app.querySelector('#reading-form')?.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -271,7 +271,7 @@ function wire(p) {
     const path = e.submitter?.value === 'readings' ? 'readings' : 'gas-tests';
     const body = { sampledAt: f.sampledAt.value ? fromLocalInput(f.sampledAt.value) : '', instrument: f.instrument.value.trim(), place: f.place.value.trim() };
     for (const i of f.querySelectorAll('[data-measure]')) if (i.value !== '') body[MEASURE_FIELD[i.dataset.measure]] = Number(i.value);
-    await send(p, path, path === 'readings' ? t('permitReading') : t('permitGasTest'), body);
+    await send(p, signal, path, path === 'readings' ? t('permitReading') : t('permitGasTest'), body);
   });
   on('#permit-report', async () => {
     if (!(await confirmAction(t('permitReport'), t('permitConfirmReport')))) return;

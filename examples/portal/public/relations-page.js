@@ -94,10 +94,10 @@ function hazardTable(id, items) {
     )}</table></div>`;
 }
 
-/** #/dossier/<id>: the enterprise file. */
-export async function enterprisePage(id) {
+/** #/dossier/<id>: the enterprise file; `signal` is the navigation's (shared.js), as on every page here. */
+export async function enterprisePage(id, signal) {
   setHtml(app, html`<h1>${l('file')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const r = await api(`/enterprises/${enc(id ?? '')}/file`);
+  const r = await api(`/enterprises/${enc(id ?? '')}/file`, { signal });
   if (!r.ok) return fail(l('file'), r);
   const f = r.body;
   const roundRows = (list, status) =>
@@ -147,15 +147,15 @@ export async function enterprisePage(id) {
 }
 
 /** #/file: the signed-in enterprise user's own file. */
-export async function ownFilePage() {
+export async function ownFilePage(signal) {
   const id = me()?.enterpriseIds?.[0];
-  return enterprisePage(id ?? '');
+  return enterprisePage(id ?? '', signal);
 }
 
 /** #/landlord/<id>: rental points with tenants and their hazards rolled up, past tenancies, and 结束租赁 for staff who may. */
-export async function landlordPage(id) {
+export async function landlordPage(id, signal) {
   setHtml(app, html`<h1>${l('rentalPoints')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const r = await api(`/landlords/${enc(id ?? '')}/rental-points`);
+  const r = await api(`/landlords/${enc(id ?? '')}/rental-points`, { signal });
   if (!r.ok) return fail(l('rentalPoints'), r);
   const v = r.body;
   const manage = new Set(v.manage ?? []);
@@ -197,7 +197,7 @@ export async function landlordPage(id) {
       if (!(await confirmAction(l('endTenancy'), l('endTenancyText', { tenant: entName(tenant), premises })))) return;
       const res = await api(`/premises/${enc(premises)}/tenancies/${enc(tenant)}/end`, { method: 'POST', body: {} });
       if (!res.ok) return setHtml(app.querySelector('#landlord-message'), html`<span class="message error">${problemText(res)}</span>`);
-      await landlordPage(id);
+      await landlordPage(id, signal);
     });
   }
   for (const form of app.querySelectorAll('form.start-tenancy')) {
@@ -206,15 +206,15 @@ export async function landlordPage(id) {
       const tenantEnterpriseId = String(new FormData(form).get('tenant') ?? '');
       const res = await api(`/premises/${enc(form.dataset.premises)}/tenancies`, { method: 'POST', body: { tenantEnterpriseId } });
       if (!res.ok) return setHtml(app.querySelector('#landlord-message'), html`<span class="message error">${problemText(res)}</span>`);
-      await landlordPage(id);
+      await landlordPage(id, signal);
     });
   }
 }
 
 /** #/rounds: every round with its coverage. */
-export async function roundsPage() {
+export async function roundsPage(signal) {
   setHtml(app, html`<h1>${l('rounds')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const r = await api('/rounds');
+  const r = await api('/rounds', { signal });
   if (!r.ok) return fail(l('rounds'), r);
   const { rounds, log } = r.body;
   setHtml(
@@ -231,9 +231,9 @@ export async function roundsPage() {
 }
 
 /** #/round/<id>: coverage per enterprise, the draws, and (for those who may) a new draw. */
-export async function roundPage(id) {
+export async function roundPage(id, signal) {
   setHtml(app, html`<h1>${l('round')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const r = await api(`/rounds/${enc(id ?? '')}`);
+  const r = await api(`/rounds/${enc(id ?? '')}`, { signal });
   if (!r.ok) return fail(l('round'), r);
   const { round, draws, coverage, manage } = r.body;
   setHtml(
@@ -258,6 +258,6 @@ export async function roundPage(id) {
     const data = new FormData(event.target);
     const res = await api(`/rounds/${enc(round.id)}/draws`, { method: 'POST', body: { seed: String(data.get('seed')), count: Number(data.get('count')) }, key: newKey() });
     if (!res.ok) return setHtml(app.querySelector('#draw-message'), html`<span class="message error">${problemText(res)}</span>`);
-    await roundPage(round.id);
+    await roundPage(round.id, signal);
   });
 }

@@ -5,7 +5,7 @@
 // picks the period, shows the key figures, the report in a frame, and the downloads.
 import { html, raw, setHtml } from './html.js';
 import { lang, t } from './i18n.js';
-import { app, readBody } from './shared.js';
+import { app, getJson } from './shared.js';
 
 const KINDS = ['weekly', 'monthly', 'quarterly'];
 const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
@@ -26,8 +26,8 @@ const form = (kind, query) => html`<form id="report-form" class="filters">
   <label>${t('reportDomain')} <input name="domain" value="${query.get('domain') ?? ''}" placeholder="gas" size="12"></label>
   <button type="submit">${t('reportShow')}</button></form>`;
 
-/** The page: the form, then the report's key figures, downloads and the report itself. */
-export async function reportsPage(query) {
+/** The page: the form, then the report's key figures, downloads and the report itself; `signal` is the navigation's. */
+export async function reportsPage(query, signal) {
   const kind = KINDS.includes(query.get('kind')) ? query.get('kind') : 'monthly';
   setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query)}<p class="hint" aria-busy="true">${t('loading')}</p>`);
   const bind = () =>
@@ -39,9 +39,8 @@ export async function reportsPage(query) {
       location.hash = `#/reports?${q}`;
     });
   bind();
-  const res = await fetch(reportUrl(kind, query, 'json'), { credentials: 'same-origin', headers: { 'accept-language': lang() } });
-  const body = await readBody(res);
-  if (!res.ok) {
+  const { ok, body } = await getJson(reportUrl(kind, query, 'json'), signal);
+  if (!ok) {
     setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query)}<p class="message error" id="report-error">${body?.detail || body?.title || t('requestFailed')}</p>`);
     bind();
     return;

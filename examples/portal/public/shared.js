@@ -28,6 +28,23 @@ export const personName = (id) => {
 export const newKey = () => crypto.randomUUID();
 
 /**
+ * The navigation being shown. route() (app.js) starts one per hash change with
+ * {@link startNavigation}, which aborts the one before: a page passes the signal to every GET it
+ * makes for itself and to the redraws it starts (after a command, "refresh"), so a page the
+ * user has left stops loading and draws nothing — its GETs reject with an AbortError, which
+ * the router and {@link isAbort} treat as "superseded", not as an error.
+ */
+let navigation = new AbortController();
+/** Aborts the navigation before and returns the new one's signal. */
+export function startNavigation() {
+  navigation.abort();
+  navigation = new AbortController();
+  return navigation.signal;
+}
+/** True for the rejection of a GET whose navigation was superseded (nothing to show). */
+export const isAbort = (error) => error?.name === 'AbortError';
+
+/**
  * The page's bootstrap (src/index-page.ts renders it into `<script type="application/json"
  * id="bootstrap">`): the demo users, who is signed in, and the answers the user's home page
  * starts with, so a cold start draws the home page without another round trip. Null when the
@@ -38,11 +55,13 @@ export const bootstrap = bootElement ? JSON.parse(bootElement.textContent) : nul
 
 /**
  * `fetch(url)` for a GET — answered from the bootstrap when it carries `url` (once: a later
- * visit asks the server again), else over the network.
+ * visit asks the server again), else over the network. `init.signal` (the navigation's) is
+ * honoured either way: an aborted navigation gets an AbortError, never an answer.
  */
 export function getOnce(url, init) {
   const kept = bootstrap?.data?.[url];
   if (!kept) return fetch(url, init);
+  if (init?.signal?.aborted) return Promise.reject(init.signal.reason);
   delete bootstrap.data[url];
   const empty = kept.body === null || kept.status === 204 || kept.status === 304;
   return Promise.resolve(new Response(empty ? null : JSON.stringify(kept.body), { status: kept.status, headers: { 'content-type': 'application/json' } }));
@@ -70,20 +89,36 @@ export const onSignedOut = { handler: () => {} };
 
 /**
  * Calls the API with the session cookie (same-origin); never throws on HTTP errors. `path`
- * segments that come from data must already be encoded (encodeURIComponent).
+ * segments that come from data must already be encoded (encodeURIComponent). A GET takes the
+ * navigation's `signal` and rejects with an AbortError once it is aborted (also when the answer
+ * arrived just before), so a superseded page never gets data to draw; other methods run to
+ * their end (a command sent is not withdrawn by leaving the page).
  */
-export async function api(path, { method = 'GET', body, key, ifMatch } = {}) {
+export async function api(path, { method = 'GET', body, key, ifMatch, signal } = {}) {
   const headers = { 'accept-language': lang() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key) headers['idempotency-key'] = key;
   if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
   const init = { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
-  const res = await (method === 'GET' ? getOnce(`/api${path}`, init) : fetch(`/api${path}`, init));
+  const res = await (method === 'GET' ? getOnce(`/api${path}`, { ...init, signal }) : fetch(`/api${path}`, init));
   if (res.status === 401 && session.me) {
     session.me = null;
     onSignedOut.handler();
   }
-  return { ok: res.ok, status: res.status, body: await readBody(res) };
+  const answer = { ok: res.ok, status: res.status, body: await readBody(res) };
+  if (method === 'GET') signal?.throwIfAborted();
+  return answer;
+}
+
+/**
+ * GET of a portal path outside /api (the worklist, inspections, monitoring, reports) as
+ * `{ ok, status, body }`, with the UI language and the navigation's `signal` (as {@link api}).
+ */
+export async function getJson(path, signal) {
+  const res = await fetch(path, { credentials: 'same-origin', headers: { 'accept-language': lang() }, signal });
+  const answer = { ok: res.ok, status: res.status, body: await readBody(res) };
+  signal?.throwIfAborted();
+  return answer;
 }
 
 /** A problem+json answer as one line: status, title, detail (already in the UI's language). */

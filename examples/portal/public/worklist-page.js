@@ -7,7 +7,7 @@
 // still has to inspect (core's round coverage: due, or overdue after the round's end).
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { app, entName, hazardHref, levelCell, localTime, readBody } from './shared.js';
+import { app, entName, getJson, hazardHref, levelCell, localTime } from './shared.js';
 
 const QUEUES = ['todo', 'new', 'extension', 'overdue', 'open', 'closed', 'all'];
 const SORTS = ['due', 'updated', 'created', 'level', 'enterprise', 'overdue'];
@@ -60,17 +60,16 @@ function roundWorkTable(rounds) {
     )}</table></div>`;
 }
 
-/** Renders the worklist for the hash's query. */
-export async function worklistPage(query) {
+/** Renders the worklist for the hash's query; `signal` is the navigation's (shared.js). */
+export async function worklistPage(query, signal) {
   const c = current(query);
   const queue = QUEUES.includes(c.queue) ? c.queue : 'todo';
   const params = new URLSearchParams();
   for (const k of [...KEEP, 'page']) if (c[k]) params.set(k, c[k]);
   params.set('queue', queue);
   setHtml(app, html`<h1>${t('worklist')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const res = await fetch(`/worklist?${params}`, { credentials: 'same-origin', headers: { 'accept-language': lang() } });
-  const body = await readBody(res);
-  if (!res.ok) {
+  const { ok, body } = await getJson(`/worklist?${params}`, signal);
+  if (!ok) {
     setHtml(app, html`<h1>${t('worklist')}</h1><p class="message error" id="list-error">${body?.detail ?? t('requestFailed')}</p>`);
     return;
   }
