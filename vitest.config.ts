@@ -51,6 +51,7 @@ export const UNIT_EXCLUDE = [
   'packages/cli/test/bin-pack-author.test.ts',
   'packages/http/test/consumer-types.test.ts',
   'scripts/check-packages.test.ts',
+  'scripts/check-doc-snippets.test.ts',
   'scripts/consumer/**',
   // Processes and servers (and system tools: poppler's pdfinfo/pdftotext).
   'packages/documents-pdf/test/pdf.test.ts',

@@ -21,7 +21,10 @@
 //      conformance suite @anjian/core/testing ships.
 //   5. A published file removed from an installed pack makes `anjian validate` fail: the checks
 //      above notice when a package's `files` miss something.
-//   6. The release rehearsal (scripts/release-rehearsal.mjs), beside the install: in a temporary
+//   6. Every ```ts snippet of the docs a host developer follows (README.md, docs/adapters.md,
+//      docs/http.md, …, packages/*/README.md: scripts/check-doc-snippets.mjs) type-checks against
+//      the installed packages under moduleResolution node16 and bundler.
+//   7. The release rehearsal (scripts/release-rehearsal.mjs), beside the install: in a temporary
 //      copy, `changeset version`, then every file of these tarballs must be among what the
 //      release would publish.
 //
@@ -38,6 +41,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkDocSnippets } from '../check-doc-snippets.mjs';
 import { rehearse } from '../release-rehearsal.mjs';
 import { readmeBlock } from './readme-blocks.mjs';
 
@@ -154,11 +158,23 @@ try {
     ? { code: 0, out: '' }
     : await sh(
         'npm',
-        ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files.map((f) => join(tarballs, f)), 'typescript@5.9.3', '@types/node@20', ...thirdParty],
+        [
+          'install',
+          '--ignore-scripts',
+          '--no-audit',
+          '--no-fund',
+          '--prefer-offline',
+          '--loglevel=error',
+          ...files.map((f) => join(tarballs, f)),
+          'typescript@5.9.3',
+          '@types/node@20',
+          '@types/express@5',
+          ...thirdParty,
+        ],
         { cwd: app, env: { ...process.env, npm_config_update_notifier: 'false' } },
       );
   if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.out}`);
-  step(`npm install of the tarballs (+ typescript, @types/node${thirdParty.length > 0 ? `, ${thirdParty.join(', ')}` : ''})`, started);
+  step(`npm install of the tarballs (+ typescript, @types/node, @types/express${thirdParty.length > 0 ? `, ${thirdParty.join(', ')}` : ''})`, started);
 
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const env = { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', npm_config_update_notifier: 'false' };
@@ -228,6 +244,14 @@ try {
       writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
       expectRun(await sh(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${name}.json`], { cwd: app, env }), `tsc (${name})`);
     }
+  });
+
+  await check('doc snippets (```ts in README.md, docs/*.md, packages/*/README.md) type-check against the installed packages', () => {
+    const result = checkDocSnippets({ projectDir: app });
+    const seen = new Set(result.problems.map((p) => `${p.file}:${p.line}  ${p.code}  ${p.message.replace(/\n\s*/g, ' ')}`));
+    if (seen.size > 0) throw new Error([...seen].join('\n'));
+    if (result.checked < 20) throw new Error(`only ${result.checked} snippets compiled: the extraction found too few`);
+    console.log(`      ${result.checked} snippets compiled (node16, bundler), ${result.skipped.length} skipped by marker`);
   });
 
   await check('browser: @anjian/core bundled by esbuild classifies in Chromium under a CSP without unsafe-eval', () => browserCheck(app));
