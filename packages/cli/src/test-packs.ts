@@ -6,6 +6,7 @@ import { conditionSummary } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { loadScenarios } from './load-scenarios.js';
 import { packWithOverlay, readOverlay, type OverlayFile } from './read-overlay.js';
+import { misnamedPackIssue, misnamedPacks } from './find-misnamed-packs.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
 
@@ -58,8 +59,9 @@ export async function testPacks(
 ): Promise<TestReport> {
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   let dirs: string[];
+  const absolute = paths.map((p) => resolvePackPath(p, options.cwd));
   try {
-    dirs = await findPackDirs(paths.map((p) => resolvePackPath(p, options.cwd)));
+    dirs = await findPackDirs(absolute);
   } catch (error) {
     if (PackPathError.is(error)) {
       const shown = displayPath(options.cwd, error.path);
@@ -67,13 +69,22 @@ export async function testPacks(
     }
     throw error;
   }
-  if (dirs.length === 0) {
+  // a pack whose entry file is misnamed (pack.yml, Pack.yaml…) fails, rather than being left out (not with an overlay: only its pack is tested)
+  const misnamed = new Map(overlay === undefined ? misnamedPacks(absolute, dirs).map((m) => [m.dir, m]) : []);
+  if (dirs.length === 0 && misnamed.size === 0) {
     const shown = paths.join(' ');
     throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'test');
   }
   const packs: PackTestReport[] = [];
-  for (const [index, dir] of dirs.entries()) {
-    options.onProgress?.(index, dirs.length, displayPath(options.cwd, dir));
+  const all = [...dirs, ...misnamed.keys()].sort();
+  for (const [index, dir] of all.entries()) {
+    const path = displayPath(options.cwd, dir);
+    options.onProgress?.(index, all.length, path);
+    const wrongName = misnamed.get(dir);
+    if (wrongName) {
+      packs.push({ path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false, belowConditionThreshold: false, issues: [misnamedPackIssue(wrongName, options.cwd)] });
+      continue;
+    }
     const tested = await testPack(dir, options, overlay);
     if (tested) packs.push(tested);
   }

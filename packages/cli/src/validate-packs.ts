@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { resolvePackPath } from './resolve-pack-path.js';
 import type { Issue } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { misnamedPackIssue, misnamedPacks } from './find-misnamed-packs.js';
 import { packWithOverlay, readOverlay } from './read-overlay.js';
 import { UsageError } from './usage-error.js';
 
@@ -68,16 +69,24 @@ export async function validatePacks(paths: string[], options: ValidatePacksOptio
     }
     throw error;
   }
-  if (dirs.length === 0) {
+  // a folder whose entry file is named pack.yml, Pack.yaml, pack.json… is a pack left unchecked: an error, never silence
+  const misnamed = new Map(misnamedPacks(absolute, dirs).map((m) => [m.dir, m]));
+  if (dirs.length === 0 && misnamed.size === 0) {
     const shown = paths.join(' ');
     throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'validate');
   }
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'validate');
   let overlaid = false;
   const packs: PackReport[] = [];
-  for (const [index, dir] of dirs.entries()) {
+  const all = [...dirs, ...misnamed.keys()].sort();
+  for (const [index, dir] of all.entries()) {
     const path = displayPath(options.cwd, dir);
-    options.onProgress?.(index, dirs.length, path);
+    options.onProgress?.(index, all.length, path);
+    const wrongName = misnamed.get(dir);
+    if (wrongName) {
+      packs.push({ path, id: null, version: null, ok: false, issues: [{ ...misnamedPackIssue(wrongName, options.cwd), pack: path }] });
+      continue;
+    }
     const result = await loadPackFromPath(dir);
     const issues = result.issues.map((issue): ReportIssue => ({
       ...issue,
