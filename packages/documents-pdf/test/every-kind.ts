@@ -30,9 +30,9 @@ const CASE_NO = '（东）应急立〔2026〕1号';
  */
 export const REQUIRED: Record<DocumentKind, string[]> = {
   inspection_record: [...ENTERPRISE, ...OFFICERS, ...GAS, '王建国', '现场检查记录'],
-  rectification_notice: [...ENTERPRISE, '燃气软管超过两年未更换且有老化裂纹', '《城镇燃气管理条例》第十八条', '2026年11月17日', '隐患整改通知书'],
+  rectification_notice: [...ENTERPRISE, '隐患来源：网格巡查', '燃气软管超过两年未更换且有老化裂纹', '《城镇燃气管理条例》第十八条', '2026年11月17日', '隐患整改通知书'],
   rectification_order: [...ENTERPRISE, ...OFFICERS, ...RECONSIDERATION, ...GAS, '王建国', '2026年11月11日', '责令限期整改指令书'],
-  review_opinion: [...ENTERPRISE, ...OFFICERS, ...RECONSIDERATION, ...GAS, '2026年11月11日', '整改合格', '整改复查意见书'],
+  review_opinion: [...ENTERPRISE, ...OFFICERS, ...RECONSIDERATION, ...GAS, '责令整改文书文号', '（东）应急责改〔2026〕1号', '2026年11月11日', '整改合格', '整改复查意见书'],
   case_filing_approval: [...ENTERPRISE, ...OFFICERS, ...TANK, '王建国', CASE_NO, '立案审批表'],
   stop_work_order: [...ENTERPRISE, ...OFFICERS, ...RECONSIDERATION, ...TANK, '王建国', '停止一切有限空间作业', '现场处理措施决定书'],
   supervision_listing_notice: [...ENTERPRISE, ...OFFICERS, ...TANK, '王建国', '东城区安全生产委员会办公室', CASE_NO, '2026年11月6日', '挂牌督办通知书'],

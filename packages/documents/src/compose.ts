@@ -1,6 +1,6 @@
 import { chinaDate, type DocumentData } from './gather.js';
 import { documentIssue } from './issue.js';
-import { CASE_SERIES_PREFIX, formatDocumentNumber } from './numbering.js';
+import { CASE_SERIES_PREFIX, formatDocumentNumber, NOTICE_SERIES_PREFIXES } from './numbering.js';
 import { DOCUMENT_TRIGGERS } from './triggers.js';
 import type { DocumentVerification } from './verification.js';
 import { JURISDICTION_PLACEHOLDERS, placeholdersOf, splitPlaceholders } from './placeholders.js';
@@ -138,7 +138,15 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
   const caseNumber = data.caseNumber
     ? formatDocumentNumber(data.caseNumber, o?.numberPrefix, template.kind === 'case_filing_approval' ? template.numberPrefix : CASE_SERIES_PREFIX)
     : data.values['hazard.caseNo'];
-  const sourced: Partial<Record<string, string>> = { ...data.values, ...(caseNumber === undefined ? {} : { 'case.number': caseNumber }) };
+  // The running notice's or order's 文号 (a review opinion names what it reviews); the number
+  // the notice_issued command declared only when none was allocated.
+  const notice = data.noticeNumber;
+  const noticeNumber = notice ? formatDocumentNumber(notice, o?.numberPrefix, NOTICE_SERIES_PREFIXES[notice.kind as keyof typeof NOTICE_SERIES_PREFIXES]) : data.values['notice.number'];
+  const sourced: Partial<Record<string, string>> = {
+    ...data.values,
+    ...(caseNumber === undefined ? {} : { 'case.number': caseNumber }),
+    ...(noticeNumber === undefined ? {} : { 'notice.number': noticeNumber }),
+  };
   const values: Record<string, string> = {};
   for (const [id, field] of Object.entries(template.fields)) {
     const value = field.source === 'manual' ? data.manual[id] : sourced[field.source];

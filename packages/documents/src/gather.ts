@@ -89,6 +89,11 @@ export interface DocumentData {
   numbers: DocumentNumber[];
   /** The number the store allocated to the hazard's 立案审批表, if a case was filed (source `case.number`). */
   caseNumber: DocumentNumber | null;
+  /**
+   * The number the store allocated to the notice or order that set the hazard's running
+   * rectification deadline, up to this event (source `notice.number`).
+   */
+  noticeNumber?: DocumentNumber | null;
   /** When the document is dated: the event's trusted time (ISO). */
   issuedAt: string;
 }
@@ -112,6 +117,14 @@ const zh = (t: LocalizedText | undefined): string | undefined => (t ? (t['zh-CN'
 export function chinaDate(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3_600_000);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** How the hazard was found (source `hazard.source`), from the report's `source`. */
+const SOURCE_ZH: Record<string, string> = { grid_patrol: '网格巡查', self_check: '企业自查上报', enforcement: '执法检查', sensor: '监测预警', permit: '作业许可检查' };
+
+/** Several texts as one: numbered （1）…；（2）… when there is more than one. */
+function numbered(texts: readonly string[]): string {
+  return texts.length > 1 ? texts.map((t, i) => `（${i + 1}）${t}`).join('；') : (texts[0] ?? '');
 }
 
 const LEVEL_ZH: Record<string, string> = { simple: '一般隐患（可立即整改）', general: '一般事故隐患', major: '重大事故隐患' };
@@ -170,6 +183,10 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   set('hazard.caseNo', state.caseNo);
   set('hazard.reportedAt', chinaDate(state.createdAt));
   set('hazard.planDeadline', state.plan ? chinaDate(state.plan.deadline) : undefined);
+  set('hazard.source', SOURCE_ZH[state.source] ?? state.source);
+  // The running notice: its declared number here; the allocated one replaces it at composition.
+  const lastNotice = [...upTo].reverse().find((e) => e.type === 'notice_issued') as ChainEvent<'notice_issued'> | undefined;
+  set('notice.number', lastNotice?.data.noticeNo);
   set('event.recordedAt', chinaDate(event.recordedAt));
   set('event.deadline', typeof data.deadline === 'string' ? chinaDate(data.deadline) : undefined);
   set('event.noticeNo', data.noticeNo as string | undefined);
@@ -182,22 +199,8 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
     const basis = reported.data.basis.map(citationText);
     set('classification.basis', basis.length > 0 ? [...new Set(basis)].join('；') : undefined);
     const findings = reported.data.findings ?? [];
-    set(
-      'classification.explanation',
-      findings
-        .map((f) => zh(f.explanation))
-        .filter(Boolean)
-        .join('；') ||
-        zh(reported.data.description) ||
-        zh(reported.data.title),
-    );
-    set(
-      'classification.rectification',
-      findings
-        .map((f) => zh(f.rectification))
-        .filter(Boolean)
-        .join('；'),
-    );
+    set('classification.explanation', numbered(findings.map((f) => zh(f.explanation)).filter((t): t is string => Boolean(t))) || zh(reported.data.description) || zh(reported.data.title));
+    set('classification.rectification', numbered(findings.map((f) => zh(f.rectification)).filter((t): t is string => Boolean(t))));
   }
   set('directory.enterprise.name', enterprise?.name);
   set('directory.enterprise.address', enterprise?.address);
@@ -245,6 +248,7 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   const numbers = input.documents ?? [];
   const strip = ({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt }: DocumentNumber): DocumentNumber => ({ jurisdiction, kind, year, seq, eventId, hazardId, issuedAt });
   const caseNumber = numbers.find((d) => d.kind === 'case_filing_approval' && upTo.some((e) => e.id === d.eventId));
+  const noticeNumber = lastNotice ? numbers.find((d) => (d.kind === 'rectification_order' || d.kind === 'rectification_notice') && d.eventId === lastNotice.id) : undefined;
 
   return {
     ok: true,
@@ -258,6 +262,7 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
       manual: { ...(input.manual ?? {}) },
       numbers: numbers.filter((d) => d.eventId === event.id).map(strip),
       caseNumber: caseNumber ? strip(caseNumber) : null,
+      noticeNumber: noticeNumber ? strip(noticeNumber) : null,
       issuedAt: event.recordedAt,
     },
   };

@@ -31,7 +31,7 @@ export { composeDocument } from './compose.js';
 export type { ComposedDocument, ComposedBlock, TextRun } from './compose.js';
 export { renderDocumentHtml, escapeHtml, DOCUMENT_CSS } from './render-html.js';
 export { JURISDICTION_PLACEHOLDERS } from './placeholders.js';
-export { CASE_SERIES_PREFIX, documentNumbering, formatDocumentNumber, chinaYear } from './numbering.js';
+export { CASE_SERIES_PREFIX, NOTICE_SERIES_PREFIXES, documentNumbering, formatDocumentNumber, chinaYear } from './numbering.js';
 export type { DocumentNumberingOptions } from './numbering.js';
 export { documentContentHash, verificationCodeOf, normalizeVerificationCode, sealDocument, qrModules, verifyDocument } from './verification.js';
 export type { DocumentVerification, DocumentVerdict } from './verification.js';

@@ -18,6 +18,16 @@ export interface DocumentNumberingOptions {
  */
 export const CASE_SERIES_PREFIX = '立';
 
+/**
+ * The series words of the two documents that set a hazard's rectification deadline (the
+ * `numberPrefix` of their built-in templates): source `notice.number` prints the running
+ * notice's or order's 文号 with them. A test holds the templates to them.
+ */
+export const NOTICE_SERIES_PREFIXES: Readonly<Record<'rectification_order' | 'rectification_notice', string>> = Object.freeze({
+  rectification_order: '责改',
+  rectification_notice: '隐改',
+});
+
 /** The calendar year in China time (UTC+8) of an ISO instant. */
 export function chinaYear(iso: string): number {
   return new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();

@@ -30,6 +30,8 @@ export const FIELD_SOURCES = Object.freeze([
   'case.number',
   'hazard.reportedAt',
   'hazard.planDeadline',
+  'hazard.source',
+  'notice.number',
   'event.recordedAt',
   'event.deadline',
   'event.noticeNo',

@@ -9,6 +9,7 @@ import {
   gatherDocumentData,
   loadOverride,
   loadTemplate,
+  NOTICE_SERIES_PREFIXES,
   renderDocumentHtml,
   type ComposedDocument,
   type DocumentKind,
@@ -16,7 +17,9 @@ import {
   type LoadedOverride,
 } from '../src/index.js';
 import { loadBuiltinTemplate, loadBuiltinTemplates } from '../src/node/index.js';
-import { eventOf, KIND_SOURCES, runChain, testDocumentDirectory, TEST_DOCUMENT_ACTORS, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
+import { createMemoryStore } from '@anjian/core';
+import { STRESS } from './stress-data.js';
+import { composeAllKinds, eventOf, KIND_SOURCES, runChain, testDocumentDirectory, TEST_DOCUMENT_ACTORS, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
 
 const actor = (id: string) => TEST_DOCUMENT_ACTORS.find((a) => a.id === id) as (typeof TEST_DOCUMENT_ACTORS)[number];
 
@@ -178,6 +181,44 @@ wording:
   it('is browser-capable: the entry imports no Node built-ins', () => {
     const files = ['index', 'types', 'issue', 'load-template', 'placeholders', 'validate-schema', 'triggers', 'gather', 'compose', 'render-html', 'numbering', 'verification'];
     for (const f of files) expect(readFileSync(new URL(`../src/${f}.ts`, import.meta.url), 'utf8')).not.toMatch(/from ['"](node:|fs|path|url|crypto)/);
+  });
+});
+
+describe('what an officer reads before signing', () => {
+  const text = (doc: ComposedDocument) =>
+    doc.blocks
+      .map((b) =>
+        b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.type === 'table' ? b.rows.map((r) => `${r.label}=${r.value}`).join('|') : b.type === 'signatures' ? b.labels.join('|') : '',
+      )
+      .join('\n');
+  const row = (doc: ComposedDocument, label: string) => doc.blocks.flatMap((b) => (b.type === 'table' ? b.rows : [])).find((r) => r.label === label)?.value;
+
+  it('the grid notice states how the hazard was found, not an alternative to strike out by hand', async () => {
+    const doc = await compose('rectification_notice');
+    expect(text(doc)).toContain('经查，你单位存在下列事故隐患（隐患来源：网格巡查）：燃气软管超过两年未更换且有老化裂纹。');
+    expect(text(doc)).not.toContain('（或你单位自查上报）');
+  });
+
+  it('the review opinion names the order it reviews: the allocated 文号, else the one the notice declared', async () => {
+    const numbered = await composeAllKinds(createMemoryStore(), { numbered: true });
+    expect(row(numbered.get('review_opinion')!, '责令整改文书文号')).toBe('（东）应急责改〔2026〕1号');
+    expect(row(await compose('review_opinion'), '责令整改文书文号')).toBe('（东）应急责改〔2026〕12号');
+    // The series words are the templates' own.
+    for (const [kind, prefix] of Object.entries(NOTICE_SERIES_PREFIXES)) expect(loadBuiltinTemplate(kind as DocumentKind).template.numberPrefix).toBe(prefix);
+  });
+
+  it('twelve findings print numbered （1）…；（12）…, not run together', async () => {
+    const docs = await composeAllKinds(createMemoryStore(), { numbered: true, ...STRESS });
+    const rectification = row(docs.get('rectification_notice')!, '整改要求')!;
+    expect(rectification).toMatch(/^（1）在用气场所安装可燃气体泄漏报警装置/);
+    expect(rectification).toContain('；（12）对锈蚀管段进行更换');
+    expect(text(docs.get('inspection_record')!)).toContain('判定说明：（1）检查发现未安装可燃气体报警装置');
+  });
+
+  it('the inspection record has no second 执法人员（签名） line: each officer signs on their own row', async () => {
+    const doc = await compose('inspection_record');
+    expect(text(doc)).not.toContain('执法人员（签名）');
+    expect(doc.blocks.some((b) => b.type === 'officers' && b.officers.length === 2)).toBe(true);
   });
 });
 
