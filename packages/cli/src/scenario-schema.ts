@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Issue } from '@anjian/core';
-import { didYouMean, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
+import { describePointer, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
 
 /** What the CLI uses of an ajv error (ajv's own `ErrorObject`, `verbose: true`). */
 interface AjvError {
@@ -55,10 +55,15 @@ export function scenarioSchemaIssues(value: unknown, file: string, locate: (poin
   const errors = (validate.errors ?? []).slice(0, 500);
   // An anyOf that failed explains its value better than the errors of each branch.
   const anyOfAt = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  // "expected:" for "expect:" is one mistake: the unknown key (with its "did you mean") says it, not also the missing one
+  const misspelt = new Set(
+    errors.filter((e) => e.keyword === 'additionalProperties').map((e) => `${e.instancePath}|${didYouMean(String(e.params.additionalProperty), Object.keys(e.parentSchema?.properties ?? {})) ?? ''}`),
+  );
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && anyOfAt.some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
     const issue = toIssue(error, file, locate);
     const key = `${issue.code}|${issue.pointer}`;
     if (seen.has(key)) continue;
@@ -99,18 +104,31 @@ function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: 
       if (near) hint = { 'zh-CN': `是不是“${near}”？`, en: `did you mean "${near}"?` };
       break;
     }
-    case 'type':
+    case 'type': {
       code = 'SCHEMA_TYPE';
-      zh = `${what.zh}的类型应为 ${String(e.params.type)}，实际为 ${shown(e.data)}`;
-      en = `${what.en} must be of type ${String(e.params.type)}; got ${shown(e.data)}`;
+      const types = String(e.params.type).split(',');
+      zh = `${what.zh}应为${types.map((t) => TYPE_ZH[t] ?? t).join('或')}，但这里是 ${shown(e.data)}`;
+      en = `${what.en} must be ${types.map((t) => TYPE_EN[t] ?? t).join(' or ')}; got ${shown(e.data)}`;
+      if (e.instancePath === '' && e.data === null) {
+        zh = '文件是空的（或只有注释）';
+        en = 'the file is empty (or holds comments only)';
+        hint = {
+          'zh-CN': '场景文件以 pack: <检查表编号> 开头，接着是 scenarios: 列表（见编写指南第 13 节）；不需要的文件请删除。',
+          en: 'A scenario file starts with pack: <pack id>, then a scenarios: list (authoring guide §13); delete the file if it is not needed.',
+        };
+      } else if (types.includes('boolean') && typeof e.data === 'string' && BOOLEAN_WORDS[e.data.trim()] !== undefined) {
+        const meant = String(BOOLEAN_WORDS[e.data.trim()]);
+        hint = { 'zh-CN': `是否值写 true（是）或 false（否），不加引号；这里应写：${meant}`, en: `Write yes/no as true or false, without quotes; here write: ${meant}` };
+      }
       break;
+    }
     case 'enum': {
       code = 'SCHEMA_ENUM';
       const allowed = ((e.params.allowedValues as unknown[] | undefined) ?? []).map(String);
       zh = `${what.zh}的值 ${shown(e.data)} 不被允许（可选：${allowed.join('、')}）`;
       en = `${what.en} is ${shown(e.data)}, which is not allowed (one of: ${allowed.join(', ')})`;
       const near = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
-      if (near) hint = { 'zh-CN': `是不是“${near}”？`, en: `did you mean "${near}"?` };
+      hint = enumWordHint(e.data, allowed) ?? (near ? { 'zh-CN': `是不是“${near}”？`, en: `did you mean "${near}"?` } : undefined);
       break;
     }
     default:
@@ -124,16 +142,29 @@ function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: 
       }
   }
   const at = locate(pointer, { key });
-  const where = pointer === '' ? '/' : pointer;
+  const where = pointer === '' ? { zh: '顶层', en: 'top level' } : { zh: describePointer(pointer), en: describePointer(pointer) };
   return {
     code,
     severity: 'error',
-    message: { 'zh-CN': `${where}：${zh}`, en: `${where}: ${en}` },
+    message: { 'zh-CN': `${where.zh}：${zh}`, en: `${where.en}: ${en}` },
     file,
     line: at.line,
     column: at.column,
     pointer,
-    ...(hint ? { hint } : {}),
+    hint: hint ?? { ...ISSUE_CODES[code].fix },
     docs: issueDocsUrl(code),
   };
 }
+
+const TYPE_EN: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value pairs)',
+  array: 'a list',
+  null: 'empty',
+};
+const TYPE_ZH: Record<string, string> = { string: '文字', number: '数字', integer: '整数', boolean: '布尔值（true/false）', object: '键值对象', array: '列表', null: '空值' };
+/** Yes/no written as words or quoted, and the boolean meant. */
+const BOOLEAN_WORDS: Record<string, boolean> = { 是: true, 否: false, 有: true, 无: false, 对: true, 错: false, true: true, false: false, yes: true, no: false };

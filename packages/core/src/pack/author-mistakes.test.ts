@@ -174,3 +174,11 @@ describe('an empty file', () => {
 it('a full-width colon inside a value is text, not a mistake', () => {
   expect(parseYamlSafe('title: 注意：这里\n', { file: 'pack.yaml' }).ok).toBe(true);
 });
+
+it('a misspelt required key is one issue (the unknown key with its "did you mean"), not also "missing type"', () => {
+  expect(mistake('    type: count', '    typ: count').map((i) => `${i.at} ${i.code} ${i.hintEn}`)).toEqual(['21:5 SCHEMA_UNKNOWN_PROPERTY did you mean "type"?']);
+  expect(mistake('    confidence: verified', '    confidance: verified').map((i) => i.code)).toEqual(['SCHEMA_UNKNOWN_PROPERTY']);
+  expect(mistake('{ zh-CN: 钢瓶数量, en: Cylinders }', '{ zh-CN：钢瓶数量, en: Cylinders }').map((i) => i.code)).toEqual(['SCHEMA_UNKNOWN_PROPERTY']);
+  // a key that resembles nothing leaves the missing one reported
+  expect(mistake('    type: count', '    kind_of_answer: count').map((i) => i.code)).toEqual(['SCHEMA_REQUIRED', 'SCHEMA_UNKNOWN_PROPERTY']);
+});

@@ -11,6 +11,8 @@ export { DOCS_BASE, docsUrl, repositoryDocsBase } from './docs-url.js';
 export type { RepositoryField } from './docs-url.js';
 export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
+export { describePointer } from './describe-pointer.js';
+export { enumWordHint } from './value-hints.js';
 export { PACK_SCHEMA_ID } from './validate-pack-file.js';
 export { renderIssueCodesMarkdown } from './render-issue-codes.js';
 export { parseYamlSafe } from './parse-yaml-safe.js';

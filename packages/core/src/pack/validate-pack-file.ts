@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import packSchema from '../../schema/pack.schema.json';
 import { createIssue } from './create-issue.js';
 import { describePointer, splitTitle } from './describe-pointer.js';
-import { didYouMeanHint } from './did-you-mean.js';
+import { didYouMean, didYouMeanHint } from './did-you-mean.js';
 import type { IssueCode } from './issue-codes.js';
 import { locatePointer } from './locate-pointer.js';
 import { patternHint } from './pattern-hint.js';
@@ -89,10 +89,13 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
   // An anyOf that failed explains its value better than the errors of each branch.
   const anyOfAt = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
   const underAnyOf = (e: ErrorObject) => e.keyword !== 'anyOf' && anyOfAt.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/'));
+  // `typ: count` for `type: count` is one mistake: the unknown key (with its "did you mean") says it, not also the missing one
+  const misspelt = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => `${e.instancePath}|${meantKey(e) ?? ''}`));
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === 'if' || underAnyOf(error)) continue;
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}|${String((error.params as { missingProperty: string }).missingProperty)}`)) continue;
     if (error.params && 'propertyName' in error.params && error.keyword !== 'propertyNames') continue;
     const issue = toIssue(parsed, error, kind);
     const key = `${issue.code}|${issue.pointer}`;
@@ -102,6 +105,15 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
     if (issues.length >= 100) break;
   }
   return issues;
+}
+
+/** The property an unknown one was meant to be: misspelt (`typ`), or written with a full-width colon (`zh-CN：报警器`). */
+function meantKey(e: ErrorObject): string | undefined {
+  const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+  const known = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  const wide = /^\s*([^：:\s]+)\s*：/.exec(extra)?.[1];
+  if (wide !== undefined && known.includes(wide)) return wide;
+  return didYouMean(extra, known);
 }
 
 function toIssue(parsed: ParsedFile, e: ErrorObject, kind: 'entry' | 'fragment'): Issue {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { MINIMAL_PACK, tempDir, writeFiles } from './fixtures.js';
+import { runCli } from './run-cli.js';
+
+// The scenario file as a safety engineer writes it: the messages of its format checks read
+// like the pack's (a path such as scenarios[0].expect, type names in the reader's language,
+// a hint for each), and Chinese words for English values are told the value.
+const SCENARIO = `pack: tiny
+scenarios:
+  - name: 未装报警器 / no alarm
+    premises: shop
+    findings: { alarm_installed: false }
+    expect:
+      hazards:
+        - { rule: T-001-H1, level: general, provisional: false }
+`;
+
+async function testWith(scenario: string, lang: 'en' | 'zh-CN' = 'en') {
+  const cwd = tempDir();
+  writeFiles(cwd, { 'tiny/pack.yaml': MINIMAL_PACK, 'tiny/tests/basic.yaml': scenario });
+  return runCli(['test', 'tiny', '--lang', lang], { cwd });
+}
+
+describe('scenario file format errors', () => {
+  it('the unchanged scenario passes', async () => {
+    expect((await testWith(SCENARIO)).code).toBe(0);
+  });
+
+  it('a level in Chinese: the path in the file and the English value', async () => {
+    const en = await testWith(SCENARIO.replace('level: general', 'level: 一般'));
+    expect(en.code).toBe(1);
+    expect(en.out).toContain('tiny/tests/basic.yaml:8:36  error  SCHEMA_ENUM  scenarios[0].expect.hazards[0].level: the hazard level is "一般", which is not allowed (one of: simple, general, major)');
+    expect(en.out).toContain('hint: Values are written in English: write general for "一般".');
+    const zh = await testWith(SCENARIO.replace('level: general', 'level: 一般'), 'zh-CN');
+    expect(zh.out).toContain('提示：这里的取值用英文：“一般”应写 general。');
+  });
+
+  it('yes/no as a word: type names in the language read, and true/false to write', async () => {
+    const zh = await testWith(SCENARIO.replace('provisional: false', 'provisional: 否'), 'zh-CN');
+    expect(zh.out).toContain('scenarios[0].expect.hazards[0].provisional：“疑似”应为布尔值（true/false），但这里是 "否"');
+    expect(zh.out).toContain('提示：是否值写 true（是）或 false（否），不加引号；这里应写：false');
+  });
+
+  it('a misspelt key is one issue with "did you mean", not also the missing key', async () => {
+    const r = await testWith(SCENARIO.replace('    expect:', '    expected:'));
+    expect(r.out).toContain('scenarios[0].expected: the scenario has no property "expected"');
+    expect(r.out).toContain('hint: did you mean "expect"?');
+    expect(r.out).not.toContain('SCHEMA_REQUIRED');
+  });
+
+  it('an empty scenario file says it is empty and what it holds; every issue has a hint', async () => {
+    const r = await testWith('# to do\n');
+    expect(r.out).toContain('tiny/tests/basic.yaml:1:1  error  SCHEMA_TYPE  top level: the file is empty (or holds comments only)');
+    expect(r.out).toContain('hint: A scenario file starts with pack: <pack id>, then a scenarios: list (authoring guide §13)');
+    const other = await testWith(SCENARIO.replace('pack: tiny', 'pack: [tiny]'));
+    expect(other.out).toContain('pack: the pack id must be text; got ["tiny"]');
+    expect(other.out).toMatch(/pack: the pack id must be text; got \["tiny"\]\n(.*\n)*? {4}hint: /);
+  });
+});
