@@ -2,7 +2,7 @@
  * The sample outputs printed in the docs are real: they are compared with what the CLI
  * prints for the same input.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli-io.js';
@@ -39,6 +39,16 @@ describe('docs/cli.md', () => {
       .trimEnd();
     const { out } = await run(['validate', 'examples/packs/demo-kitchen', '--format', 'github', '--lang', 'en'], REPO);
     expect(out.split('\n')).toContain(sample);
+  });
+  it('the test --format github sample is what example 03 prints with one expected level changed', async () => {
+    const sample = fenced(doc, 'text').find((b) => b.startsWith('::error file=packs/boiler-room/'))!;
+    const dir = join(tempDir(), 'repo');
+    cpSync(join(REPO, 'examples', '03-department-pack-repo', 'packs'), join(dir, 'packs'), { recursive: true });
+    const scenarios = join(dir, 'packs', 'boiler-room', 'tests', 'basic.yaml');
+    writeFileSync(scenarios, readFileSync(scenarios, 'utf8').replace('BOILERRO-001-H1, level: general', 'BOILERRO-001-H1, level: major'));
+    const { code, out } = await run(['test', 'packs', '--format', 'github', '--lang', 'en'], dir);
+    expect(code).toBe(1);
+    expect(out).toBe(sample);
   });
   it('the json sample has the document shape and the demo pack first issue', async () => {
     const sample = JSON.parse(fenced(doc, 'json')[0]!);

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { formatTestGithub } from '../format/test-github.js';
 import { formatTestJson } from '../format/test-json.js';
 import { formatTestJunit } from '../format/test-junit.js';
 import { formatTestPretty } from '../format/test-pretty.js';
@@ -9,7 +10,7 @@ import { testPacks } from '../test-packs.js';
 import { UsageError } from '../usage-error.js';
 import { progressLine } from '../progress-line.js';
 
-const FORMATS: Readonly<Record<string, TestFormatter>> = Object.freeze({ pretty: formatTestPretty, json: formatTestJson, junit: formatTestJunit });
+const FORMATS: Readonly<Record<string, TestFormatter>> = Object.freeze({ pretty: formatTestPretty, json: formatTestJson, junit: formatTestJunit, github: formatTestGithub });
 
 /**
  * `anjian test [paths…]`: run the scenario files (`tests/*.yaml` beside `pack.yaml`) of
