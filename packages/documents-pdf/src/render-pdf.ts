@@ -257,6 +257,54 @@ function pageFooters(doc: Doc, number: string | null): void {
   }
 }
 
+/** Every text of a document passed through `f` (what the PDF prints). */
+function mapText(d: ComposedDocument, f: (text: string) => string): ComposedDocument {
+  const blocks = d.blocks.map((b): ComposedBlock => {
+    switch (b.type) {
+      case 'paragraph':
+        return { ...b, runs: b.runs.map((r) => ({ ...r, text: f(r.text) })) };
+      case 'table':
+        return { ...b, rows: b.rows.map((r) => ({ label: f(r.label), value: f(r.value) })) };
+      case 'officers':
+        return { ...b, officers: b.officers.map((o) => ({ name: f(o.name), certificateNo: f(o.certificateNo) })) };
+      case 'signatures':
+        return { ...b, labels: b.labels.map(f) };
+      case 'issuer':
+        return { ...b, department: f(b.department), seal: f(b.seal), date: f(b.date) };
+    }
+  });
+  return { ...d, header: f(d.header), title: f(d.title), number: d.number === null ? null : f(d.number), blocks };
+}
+
+/**
+ * The document as the font can print it. An invisible format character the font lacks (a
+ * zero-width space or joiner, a byte-order mark, a soft hyphen pasted with a name) is left
+ * out — it prints nothing either way; any other character the font lacks refuses the
+ * document with a {@link PdfFontError} naming it, rather than print a box in place of part
+ * of a name.
+ */
+function printable(d: ComposedDocument, hasGlyph: (codePoint: number) => boolean, family: string | undefined): ComposedDocument {
+  const missing = new Map<string, string>();
+  const out = mapText(d, (text) =>
+    [...text]
+      .filter((ch) => {
+        const cp = ch.codePointAt(0) as number;
+        if (ch === '\n' || hasGlyph(cp)) return true;
+        if (!/\p{Cf}/u.test(ch) && !missing.has(ch)) missing.set(ch, text);
+        return false;
+      })
+      .join(''),
+  );
+  if (missing.size > 0) {
+    const list = [...missing].map(([ch, text]) => `${ch}（U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}，「${text.length > 30 ? `${text.slice(0, 30)}…` : text}」）`);
+    throw new PdfFontError({
+      'zh-CN': `字体${family ? `「${family}」` : ''}中没有以下字符，打印出来会是方框：${list.join('、')}：请更正目录或记录中的文字，或换用包含这些字符的字体`,
+      en: `the font${family ? ` "${family}"` : ''} has no glyph for these characters, which would print as boxes: ${list.join(', ')}: correct the text in the directory or record, or use a font that has them`,
+    });
+  }
+  return out;
+}
+
 /**
  * Render a composed document as an A4 PDF: the host's CJK font embedded as a subset (only
  * the glyphs used), text selectable and searchable, deterministic bytes for the same input
@@ -268,7 +316,8 @@ function pageFooters(doc: Doc, number: string | null): void {
  * const pdf = await renderDocumentPdf(composed, { font: findSystemCjkFont() ?? { path: '/srv/fonts/NotoSansSC-Regular.otf' } });
  * ```
  */
-export async function renderDocumentPdf(composed: ComposedDocument, options: RenderPdfOptions): Promise<Uint8Array> {
+export async function renderDocumentPdf(document: ComposedDocument, options: RenderPdfOptions): Promise<Uint8Array> {
+  let composed = document;
   const bytes = fontBytes(options.font);
   const issued = new Date(composed.issuedAt);
   const doc = new PDFDocument({
@@ -307,6 +356,10 @@ export async function renderDocumentPdf(composed: ComposedDocument, options: Ren
       { cause: error },
     );
   }
+  // pdfkit's embedded font is a fontkit font: it says which code points it has glyphs for.
+  const face = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (cp: number) => boolean } } })._font?.font;
+  if (typeof face?.hasGlyphForCodePoint !== 'function') throw new PdfFontError({ 'zh-CN': '无法检查字体包含哪些字符', en: 'cannot check which characters the font has' });
+  composed = printable(composed, (cp) => face.hasGlyphForCodePoint!(cp), options.font.family);
   doc.fontSize(16).text(composed.header, { align: 'center', characterSpacing: 1 });
   doc.moveDown(0.2);
   doc.fontSize(21).text(composed.title, { align: 'center', characterSpacing: 3 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '@anjian/core';
 import { sealDocument, type ComposedDocument, type DocumentKind } from '@anjian/documents';
-import { renderDocumentPdf } from '../src/index.js';
+import { PdfFontError, renderDocumentPdf } from '../src/index.js';
 import { composeAllKinds } from '../../documents/test/chain-run.js';
 import { STRESS, STRESS_ENTERPRISE } from '../../documents/test/stress-data.js';
 import { font, hasPoppler } from './tools.js';
@@ -64,5 +64,22 @@ describe.skipIf(font === null || !hasPoppler)('PDF layout an officer can sign', 
     expect(text).toHaveLength(1);
     expect(text[0]).toContain('验证码');
     expect(text[0]).toContain('第1页共1页');
+  });
+
+  it('a character the font lacks refuses the PDF, naming it, instead of printing a box in a name; an invisible one is left out', async () => {
+    const named = async (name: string) =>
+      (await composeAllKinds(createMemoryStore(), { directory: { enterprises: [{ id: 'E1', area: 'D1/G1', name, address: '东城区和平里北街18号', legalRepresentative: '王建国' }] } })).get(
+        'rectification_order',
+      )!;
+    const error = await renderDocumentPdf(await named('老王🍜面馆'), { font: font! }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(PdfFontError.is(error)).toBe(true);
+    expect((error as PdfFontError).messages['zh-CN']).toContain('🍜（U+1F35C，「老王🍜面馆」）');
+    expect((error as PdfFontError).messages.en).toContain('no glyph');
+    // A zero-width space pasted with the name prints nothing (before: a box).
+    await pages(await named('老王\u200b面馆'), 'zwsp');
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'zwsp.pdf'), '-'], { encoding: 'utf8' })).toContain('老王面馆（法定代表人');
   });
 });
