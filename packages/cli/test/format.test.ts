@@ -90,11 +90,11 @@ describe('pretty', () => {
   it('--quiet hides warnings but says how many', () => {
     const out = FORMATTERS.pretty!(report([issue({}), warning]), options({ quiet: true }));
     expect(out).not.toContain('TEXT_MISSING_EN');
-    expect(out).toContain('1 warnings and info hidden by --quiet');
+    expect(out).toContain('(1 warning hidden by --quiet)');
   });
   it('reports warnings over --max-warnings', () => {
     const out = FORMATTERS.pretty!(report([warning]), options({ maxWarnings: 0 }));
-    expect(out).toContain('1 warnings exceed --max-warnings 0');
+    expect(out).toContain('1 warning exceeds --max-warnings 0');
     expect(out.trimEnd().split('\n').at(-1)).toMatch(/^✖/);
   });
   it('colours only when asked', () => {

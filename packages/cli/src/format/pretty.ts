@@ -47,9 +47,9 @@ function summary(report: ValidationReport, options: FormatOptions, paint: (code:
       : `${total} ${plural(total, 'pack')} checked: ${passed} passed, ${failed} with errors; ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}, ${infos} info.`,
   );
   const hidden = options.quiet ? warnings + infos : 0;
-  if (hidden > 0) parts.push(zh ? `（--quiet 隐藏了 ${hidden} 个警告和提示）` : `(${hidden} warnings and info hidden by --quiet)`);
+  if (hidden > 0) parts.push(zh ? `（--quiet 隐藏了 ${hidden} 个警告和提示）` : `(${hidden} ${hidden === 1 ? (warnings === 1 ? 'warning' : 'info') : 'warnings and info'} hidden by --quiet)`);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    parts.push(zh ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。` : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}.`);
+    parts.push(zh ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。` : `${warnings} ${warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${options.maxWarnings}.`);
   }
   const mark = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? paint('31', '✖') : paint('32', '✔');
   return `${mark} ${parts.join(zh ? '' : ' ')}`;

@@ -182,3 +182,19 @@ it('a misspelt required key is one issue (the unknown key with its "did you mean
   // a key that resembles nothing leaves the missing one reported
   expect(mistake('    type: count', '    kind_of_answer: count').map((i) => i.code)).toEqual(['SCHEMA_REQUIRED', 'SCHEMA_UNKNOWN_PROPERTY']);
 });
+
+it('a pack written as JSON with a comma missing: the line without it, and the line to write', () => {
+  const json = '{\n  "format": "anjian/pack@1",\n  "id": "x",\n  "version": "1.0.0"\n  "domain": "gas"\n}\n';
+  const parsed = parseYamlSafe(json, { file: 'pack.yaml' });
+  expect(parsed.ok).toBe(false);
+  if (parsed.ok) return;
+  expect(parsed.issues[0]).toMatchObject({
+    code: 'YAML_SYNTAX',
+    line: 4,
+    column: 21,
+    hint: { 'zh-CN': '在第 4 行末尾加逗号："version": "1.0.0",', en: 'Add a comma at the end of line 4: "version": "1.0.0",' },
+  });
+  expect(parsed.issues[0]!.message.en).toMatch(/^line 4, column 21: this file is written as JSON \(\{ … \}\) and line 4 lacks a comma at its end/);
+  // the same file with the comma is a pack file like any other
+  expect(parseYamlSafe(json.replace('"1.0.0"\n', '"1.0.0",\n'), { file: 'pack.yaml' }).ok).toBe(true);
+});

@@ -99,6 +99,8 @@ function explain(e: YAMLError, line: number, column: number, lines: readonly str
   }
   if (/quote/i.test(message) && e.code === 'MISSING_CHAR') return unclosedQuote(line, column, lines, message.includes("'") ? "'" : '"');
   const flow = /flow (map|sequence|collection)|end with an? [}\]]|between flow/i.exec(message);
+  const comma = missingJsonComma(lines, line);
+  if (comma) return comma;
   const wide = fullWidth(lines, line);
   if (wide) return wide;
   if (flow) return unclosedFlow(line, column, lines, /sequence|\]/i.test(message) ? '[' : '{');
@@ -207,6 +209,33 @@ function unclosedFlow(line: number, column: number, lines: readonly string[], op
       en: `Close it with ${close} at the end of the entry; separate entries with commas; quote text that contains a comma or a colon.`,
     },
   };
+}
+
+/**
+ * A file written as JSON (`{` first) with a comma missing between two entries: the parser
+ * reads the next line as more of the value and stops a line or two later. Finds the line
+ * that ends with a value and is followed by a `"key"` line, up to three lines back.
+ */
+function missingJsonComma(lines: readonly string[], line: number): Cause | undefined {
+  const first = lines.find((l) => isContent(l.replace(/^\uFEFF/, '')));
+  if (first === undefined || !/^\s*[{[]/.test(first.replace(/^\uFEFF/, ''))) return undefined;
+  for (let l = line; l >= Math.max(1, line - 3); l--) {
+    const text = (lines[l - 1] ?? '').trimEnd();
+    if (!isContent(text) || !/("|\d|true|false|null|[}\]])$/.test(text)) continue;
+    let next = l + 1;
+    while (next <= lines.length && !isContent(lines[next - 1])) next++;
+    if (!/^\s*"/.test(lines[next - 1] ?? '')) continue;
+    return {
+      line: l,
+      column: text.length + 1,
+      message: {
+        'zh-CN': `这个文件用 JSON 写法（{ … }），第 ${l} 行末尾少了逗号，下一行的“${shown((lines[next - 1] ?? '').trim())}”被读成了这一项的一部分。`,
+        en: `this file is written as JSON ({ … }) and line ${l} lacks a comma at its end, so the next line, ${shown((lines[next - 1] ?? '').trim())}, is read as part of this entry.`,
+      },
+      hint: { 'zh-CN': `在第 ${l} 行末尾加逗号：${shown(`${text.trim()},`)}`, en: `Add a comma at the end of line ${l}: ${shown(`${text.trim()},`)}` },
+    };
+  }
+  return undefined;
 }
 
 /** A key: an ASCII name, as every key of a pack and a scenario file is. */
