@@ -4,7 +4,7 @@
 // contract.test.ts (its calls count for the every-documented-status check).
 import { describe, expect, it } from 'vitest';
 import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
-import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
+import { DOCUMENT_KINDS, loadOverride, type ComposedDocument } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
 import { createHarness } from './harness.js';
@@ -16,7 +16,7 @@ const BASIS = [
   { regulation: 'gas-regulation', clause: '第十八条', number: '国务院令第583号', edition: '2016', title: { 'zh-CN': '城镇燃气管理条例' }, status: 'current' as const, confidence: 'verified' as const },
 ];
 
-async function harness() {
+async function harness(renderPdf: ((doc: ComposedDocument) => Promise<Uint8Array>) | null = font ? (doc) => renderDocumentPdf(doc, { font }) : null) {
   const override = loadOverride(OVERRIDE, 'd1.yaml');
   if (!override.ok) throw new Error('override');
   const d = await createHarness(undefined, undefined, undefined, undefined, {
@@ -24,7 +24,7 @@ async function harness() {
       templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)),
       override: override.value,
       service: createMemoryDocumentServiceLog(),
-      ...(font ? { renderPdf: (doc) => renderDocumentPdf(doc, { font }) } : {}),
+      ...(renderPdf ? { renderPdf } : {}),
     },
   });
   // The chain's own directory carries what the documents print (no separate document directory).
@@ -121,6 +121,29 @@ export function defineDocumentServiceTests(): void {
       await d.call('officer-gas-d1', 'POST', '/hazards/H-SV2/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 's-2' } });
       expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-SV2/documents')).body.items[0].number).toBe('（东）应急责改〔2026〕2号');
     }, 60_000);
+
+    it('a document is rendered as PDF once, however often (and at once) its readers ask for it or verify a file against it', async () => {
+      const rendered: string[] = [];
+      const d = await harness(async (doc) => {
+        rendered.push(doc.hazardId);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return new TextEncoder().encode(`%PDF-1.4 ${doc.hazardId} ${doc.verification?.code ?? ''}`);
+      });
+      for (const id of ['H-P1', 'H-P2']) {
+        await d.seed(id, 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+        await d.call('officer-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': `pc-${id}` } });
+      }
+      const get = (id: string, actor = 'officer-gas-d1') => d.call(actor, 'GET', `/hazards/${id}/documents/rectification_order?format=pdf`);
+      const first = await get('H-P1');
+      expect(first.status).toBe(200);
+      const [a, b, c] = await Promise.all([get('H-P1'), get('H-P1', 'owner-e1'), get('H-P1', 'officer2-gas-d1')]);
+      expect([a.status, b.status, c.status]).toEqual([200, 200, 200]);
+      const code = first.headers.get('x-verification-code')!;
+      const verified = await d.call('officer-gas-d1', 'POST', `/documents/verify/${code}/pdf`, { body: new Uint8Array(first.body), headers: { 'content-type': 'application/pdf' } });
+      expect(verified.body.status).toBe('unchanged');
+      expect((await get('H-P2')).status).toBe(200);
+      expect(rendered).toEqual(['H-P1', 'H-P2']);
+    });
 
     it.skipIf(font === null)(
       'a PDF file verifies byte for byte: the file as issued is unchanged, one altered byte is altered',

@@ -10,11 +10,13 @@ import {
   parseServiceBody,
   renderDocumentHtml,
   verifyDocument,
+  type ComposedDocument,
   type DocumentDirectory,
   type DocumentIssue,
   type LoadedTemplate,
 } from '@anjian/documents';
 import type { ChainEvent } from '@anjian/core';
+import { sha256Hex } from '@anjian/core/audit';
 import { SERVICE_METHODS, type DocumentRecord, type DocumentServiceLog, type DocumentServiceRecord } from '@anjian/core/ports';
 import { jsonResponse } from '../json-response.js';
 import { readJsonObject } from '../read-json-body.js';
@@ -29,6 +31,35 @@ const NOT_CONFIGURED = new HttpProblem(
   { 'zh-CN': '未启用执法文书', en: 'Documents not configured' },
   { 'zh-CN': '本服务未配置执法文书（createAnjianApi 的 documents 选项）', en: 'this server has no documents option (createAnjianApi documents)' },
 );
+
+/** Rendered PDFs kept per API (its `documents` option): at most this many, newest kept. */
+const PDF_CACHE_ENTRIES = 64;
+const pdfCaches = new WeakMap<DocumentsApiOptions, Map<string, Promise<Uint8Array>>>();
+
+/**
+ * The PDF of a composed document, rendered once per content: rendering (font subsetting)
+ * costs hundreds of milliseconds of the event loop, the bytes are deterministic for the same
+ * document, and anyone who may read a hazard may ask for its documents again and again — so
+ * the same document is never rendered twice while it is among the last
+ * {@link PDF_CACHE_ENTRIES}, and requests for it at the same time share one rendering.
+ */
+function renderPdfOnce(documents: DocumentsApiOptions, document: ComposedDocument): Promise<Uint8Array> {
+  const render = documents.renderPdf as NonNullable<DocumentsApiOptions['renderPdf']>;
+  let cache = pdfCaches.get(documents);
+  if (!cache) pdfCaches.set(documents, (cache = new Map()));
+  const key = sha256Hex(JSON.stringify(document));
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit;
+  }
+  const rendering = render(document);
+  cache.set(key, rendering);
+  rendering.catch(() => cache.delete(key)); // a failed rendering is not kept
+  if (cache.size > PDF_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return rendering;
+}
 
 function documentsOf(ctx: RouteContext): DocumentsApiOptions {
   const documents = ctx.options.documents;
@@ -385,7 +416,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         'content-disposition': `inline; filename="${kind}-${document.registered?.year ?? ''}-${document.registered?.seq ?? ''}.${format}"`,
       };
       if (format === 'pdf') {
-        const pdf = await (documents.renderPdf as NonNullable<DocumentsApiOptions['renderPdf']>)(document);
+        const pdf = await renderPdfOnce(documents, document);
         return new Response(pdf as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...headers, 'content-type': 'application/pdf', 'content-security-policy': "default-src 'none'; sandbox" } });
       }
       // The page is self-contained: inline print CSS and an inline SVG QR code, no script.
@@ -560,7 +591,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         ...(documents.verifyUrl ? { verifyUrl: documents.verifyUrl } : {}),
       });
       if (!issued.ok) throw refused(issued.issues);
-      const expected = await documents.renderPdf(issued.value.document);
+      const expected = await renderPdfOnce(documents, issued.value.document);
       const verdict = record.voided ? 'voided' : samePdf(uploaded, expected) ? 'unchanged' : 'altered';
       const voided = record.voided ? { voidedAt: record.voided.at, voidReason: record.voided.reason } : {};
       return jsonResponse(
