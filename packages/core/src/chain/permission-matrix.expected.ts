@@ -32,7 +32,7 @@ deny_extension       | major                | rectifying                        
 escalate             | simple general       | reported rectifying                                | grid system
 escalate             | major                | reported                                           | enterprise grid system
 file_case            | simple general major | escalated                                          | enforcement
-file_case            | major                | reported                                           | enforcement
+file_case            | general major        | reported                                           | enforcement
 list_for_supervision | major                | case_filed rectifying submitted                    | enforcement
 submit_plan          | major                | case_filed rectifying                              | enterprise
 approve_plan         | major                | rectifying                                         | enforcement:!rectifier

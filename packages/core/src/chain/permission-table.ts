@@ -151,7 +151,10 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
     ],
   ),
   ...rows('file_case', ALL, ['escalated'], [['enforcement', 'jurisdiction']]),
-  ...rows('file_case', MAJOR, ['reported'], [['enforcement', 'jurisdiction']]),
+  // An officer who finds a general or major hazard may open a case at once (安全生产法 2021: the order to
+  // eliminate a hazard comes with a fine; 行政处罚法 第五十四条: a case when a penalty is due). A simple
+  // hazard — fixed on the spot — only after escalation (行政处罚法 第三十三条: minor and corrected, no penalty).
+  ...rows('file_case', ['general', 'major'], ['reported'], [['enforcement', 'jurisdiction']]),
   ...rows('list_for_supervision', MAJOR, ['case_filed', 'rectifying', 'submitted'], [['enforcement', 'jurisdiction']]),
   ...rows('submit_plan', MAJOR, ['case_filed', 'rectifying'], [['enterprise', 'own_enterprise']]),
   ...rows('approve_plan', MAJOR, ['rectifying'], [['enforcement', 'jurisdiction', { notRectifier: true }]]),

@@ -54,7 +54,21 @@ interface Spec {
   coPick: number;
 }
 
-const PROGRESS: CommandType[] = ['report', 'issue_notice', 'escalate', 'file_case', 'submit_plan', 'approve_plan', 'submit_rectification', 'verify', 'accept', 'close', 'confirm_level'];
+const PROGRESS: CommandType[] = [
+  'report',
+  'issue_notice',
+  'escalate',
+  'file_case',
+  'submit_plan',
+  'approve_plan',
+  'submit_rectification',
+  'verify',
+  'accept',
+  'close',
+  'confirm_level',
+  'grant_extension',
+  'deny_extension',
+];
 
 const specArb: fc.Arbitrary<Spec> = fc.record({
   // Mostly forward (generation bias only): the major path to 销号 and 复产 is long.
@@ -80,11 +94,13 @@ function buildCommand(m: Model, h: Harness, spec: Spec): { actorId: string; comm
   const level = s?.level ?? spec.level;
   const candidates = [...new Set(TRANSITIONS.filter((t) => t.levels.includes(level) && t.from.includes(status(s))).map((t) => t.command))];
   // Often prefer commands that move along a path, so long paths (major to 销号) are reached.
-  // (A plan waiting for approval is approved next; an approved plan is not resubmitted.)
+  // (A plan waiting for approval is approved next; an approved plan is not resubmitted; a
+  // requested extension is answered next.)
   const forward = candidates
     .filter((c) => PROGRESS.includes(c))
     .filter((c) => !(s?.plan && !s.planApproved && c === 'submit_rectification') && !(s?.planApproved && c === 'submit_plan'))
-    .filter((c) => c !== 'approve_plan' || (s?.plan && !s.planApproved));
+    .filter((c) => c !== 'approve_plan' || (s?.plan && !s.planApproved))
+    .filter((c) => (c !== 'grant_extension' && c !== 'deny_extension') || s?.pendingExtension);
   const from = spec.progress && forward.length > 0 ? forward : candidates;
   const type = (from[spec.pick % from.length] ?? 'report') as CommandType;
   // Half the time pick among actors some row of the table could allow (generation bias only).

@@ -63,4 +63,31 @@ describe('monitoring: who reads device warnings and sensor hazards, and the off-
     expect('rejection' in filed ? filed.rejection.code : 'ok').toBe('ok');
     expect(foldEvents(await f.store.load(hazardId))).toMatchObject({ status: 'case_filed', caseNo: '非现〔2026〕1号' });
   });
+
+  it('a general sensor hazard (a detector switched off, not at a listed place) is filed as a case at once too; a simple one (an alarm) is not', async () => {
+    const f = await monitoringFixture();
+    const directory = createStaticDirectory([...f.devices.map((d) => ({ id: d.principalId, roles: ['system' as const] })), ...Object.values(TEST_ACTORS), MON_1, MON_2], TEST_ENTERPRISES);
+    f.deps.chain = { ...f.chain, directory };
+    const opened = async (device: string, type: 'disabled' | 'alarm') => {
+      const r = await ingestSensorMessage(f.deps, f.msg(device, type));
+      if (r.kind !== 'processed') throw new Error(r.detail);
+      return r.opened[0]!.hazardIds[0]!;
+    };
+    const fileCase = (hazardId: string, n: string) =>
+      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: 'officer-mon-2' }, 'officer-mon-1');
+    const general = await opened('D-plain', 'disabled');
+    expect(foldEvents(await f.store.load(general))).toMatchObject({ level: 'general', source: 'sensor', status: 'reported' });
+    const filed = await fileCase(general, '7');
+    expect('rejection' in filed ? filed.rejection.code : 'ok').toBe('ok');
+    expect(foldEvents(await f.store.load(general))).toMatchObject({ status: 'case_filed', caseNo: '非现〔2026〕7号' });
+    // The case then orders the rectification (责令限期整改) as on the escalated path.
+    const notice = await handleCommand(f.deps.chain, { type: 'issue_notice', commandId: 'notice-7', hazardId: general }, 'officer-mon-1');
+    expect('rejection' in notice ? notice.rejection.code : 'ok').toBe('ok');
+    expect(foldEvents(await f.store.load(general))?.status).toBe('rectifying');
+    const simple = await opened('D-chem', 'alarm');
+    expect(foldEvents(await f.store.load(simple))).toMatchObject({ level: 'simple', status: 'reported' });
+    const refused = await fileCase(simple, '8');
+    expect('rejection' in refused && refused.rejection.code).toBe('INVALID_TRANSITION');
+    expect(foldEvents(await f.store.load(simple))?.status).toBe('reported');
+  });
 });
