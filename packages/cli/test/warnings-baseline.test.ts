@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MINIMAL_PACK, tempDir, writeFiles } from './fixtures.js';
 import { copyDemoPack, runCli } from './run-cli.js';
 
 // Issue 22, pack authors 6: a known, intended warning is acknowledged in a baseline file
@@ -60,4 +61,13 @@ describe('anjian validate --baseline', () => {
     expect(bad.err).toContain('b.yaml:3:5: this entry lacks the text field "file"');
     expect((await runCli(['validate', '.', '--update-baseline'], { cwd: dir })).err).toContain('--update-baseline needs --baseline <file>');
   });
+});
+
+it('one acknowledged warning is "1 warning" on stderr, not "1 warnings"', async () => {
+  const dir = tempDir();
+  writeFiles(dir, { 'tiny/pack.yaml': MINIMAL_PACK.replace('confidence: verified', 'confidence: unverified') });
+  const write = await runCli(['validate', 'tiny', '--baseline', 'b.json', '--update-baseline'], { cwd: dir });
+  expect(write.err).toBe('anjian: wrote 1 warning to b.json; review the diff before committing it\n');
+  const quiet = await runCli(['validate', 'tiny', '--baseline', 'b.json', '--max-warnings', '0'], { cwd: dir });
+  expect(quiet).toMatchObject({ code: 0, err: 'anjian: 1 warning acknowledged in b.json\n' });
 });

@@ -121,14 +121,16 @@ function baseline(report: ValidationReport, values: CommandArgs['values'], io: C
   if (values['update-baseline'] === true) {
     if (file === undefined) throw new UsageError({ 'zh-CN': '--update-baseline 需要 --baseline <文件>', en: '--update-baseline needs --baseline <file>' }, 'validate');
     const count = writeBaseline(report, readBaseline(file, io.cwd, true), io.cwd, file);
-    io.stderr.write(en ? `anjian: wrote ${count} warnings to ${file}; review the diff before committing it\n` : `anjian：已把 ${count} 个警告写入 ${file}；提交前请审阅其差异\n`);
+    io.stderr.write(
+      en ? `anjian: wrote ${count} ${count === 1 ? 'warning' : 'warnings'} to ${file}; review the diff before committing it\n` : `anjian：已把 ${count} 个警告写入 ${file}；提交前请审阅其差异\n`,
+    );
     return 'written';
   }
   if (file === undefined) return report;
   const outcome = applyBaseline(report, readBaseline(file, io.cwd, false), io.cwd, file);
   const stale = outcome.stale.length;
   io.stderr.write(
-    (en ? `anjian: ${outcome.suppressed} warnings acknowledged in ${file}` : `anjian：${file} 确认了 ${outcome.suppressed} 个警告`) +
+    (en ? `anjian: ${outcome.suppressed} ${outcome.suppressed === 1 ? 'warning' : 'warnings'} acknowledged in ${file}` : `anjian：${file} 确认了 ${outcome.suppressed} 个警告`) +
       (stale > 0
         ? en
           ? `; ${stale} ${stale === 1 ? 'entry matches' : 'entries match'} no warning any more (first: ${outcome.stale[0]!.code} in ${outcome.stale[0]!.file}) — drop with --update-baseline`
