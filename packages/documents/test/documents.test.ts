@@ -215,6 +215,10 @@ describe('what an officer reads before signing', () => {
     expect(text(docs.get('inspection_record')!)).toContain('判定说明：（1）检查发现未安装可燃气体报警装置');
   });
 
+  it("the case filing form's 案件来源 is the report's source, not a blank", async () => {
+    expect(row(await compose('case_filing_approval'), '案件来源')).toBe('企业自查上报');
+  });
+
   it('the inspection record has no second 执法人员（签名） line: each officer signs on their own row', async () => {
     const doc = await compose('inspection_record');
     expect(text(doc)).not.toContain('执法人员（签名）');
