@@ -145,6 +145,16 @@ describe('relations over HTTP', () => {
     };
     expect((await call('owner-e1', 'POST', '/rounds', '/rounds', round)).status).toBe(403);
     expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, endsOn: '2026-10-01' })).body.code).toBe('INVALID_ROUND');
+    // A title is one line of text like a command's: no bidi override (Trojan Source), no line break, not blank.
+    for (const [title, pointer] of [
+      [{ 'zh-CN': '十一月\u202e查自' }, '/title/zh-CN'],
+      [{ 'zh-CN': '十一月自查\r\nSet-Cookie: a=b' }, '/title/zh-CN'],
+      [{ 'zh-CN': '\u200b\u3000' }, '/title/zh-CN'],
+      [{ 'zh-CN': '十一月自查', en: 'Nov\u2066ember' }, '/title/en'],
+    ] as const) {
+      const refused = await call('admin', 'POST', '/rounds', '/rounds', { ...round, title });
+      expect([refused.status, refused.body.code, (refused.body.issues as Array<{ pointer: string }>)[0]!.pointer], JSON.stringify(title)).toEqual([422, 'INVALID_ROUND', pointer]);
+    }
     expect((await call('admin', 'POST', '/rounds', '/rounds', round)).status).toBe(201);
     expect((await call('admin', 'POST', '/rounds', '/rounds', round)).body.code).toBe('ROUND_EXISTS');
     await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection(), { 'idempotency-key': 'self-1' });

@@ -1,4 +1,6 @@
 import { areaCovers } from '../chain/authorize.js';
+import type { CommandIssue } from '../chain/command-issue.js';
+import { checkText, type TextRule } from '../chain/command-text.js';
 import { drawSpotCheck, SpotCheckDrawError, type SpotCheckDraw } from '../chain/draw-spot-check.js';
 import type { ActorProfile, Directory } from '../ports/directory.js';
 import type { Clock } from '../ports/clock.js';
@@ -19,6 +21,7 @@ export interface RoundDeps {
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const AREA = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TITLE_RULE: TextRule = { max: 200 };
 const validDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /**
@@ -33,10 +36,16 @@ export function checkRoundInput(input: RoundInput, packDomain: (packId: string) 
   if (typeof input !== 'object' || input === null) fail('NOT_AN_OBJECT', '', '轮次应为对象', 'a round is an object');
   if (typeof input.id !== 'string' || !ID.test(input.id)) fail('PATTERN', '/id', '轮次编号须为 1–128 个字母、数字或 . _ : -', 'the round id must be 1–128 letters, digits or . _ : -');
   if (!ROUND_KINDS.includes(input.kind)) fail('UNKNOWN_KIND', '/kind', `轮次类型须为 ${ROUND_KINDS.join('、')} 之一`, `the kind must be one of ${ROUND_KINDS.join(', ')}`);
-  const zh = input.title?.['zh-CN'];
-  if (typeof zh !== 'string' || zh.trim() === '' || zh.length > 200) fail('TITLE', '/title/zh-CN', '轮次名称（中文）须为 1–200 个字符', 'the title (zh-CN) must be 1–200 characters');
-  if (input.title.en !== undefined && (typeof input.title.en !== 'string' || input.title.en.length > 200))
-    fail('TITLE', '/title/en', '英文名称至多 200 个字符', 'the English title is at most 200 characters');
+  // The title is shown on worklists, reports and pages: one line of text, held to the same rule as a command's texts (checkText).
+  if (typeof input.title !== 'object' || input.title === null) fail('TITLE', '/title', '轮次名称须为 { "zh-CN": 名称 }', 'the title must be { "zh-CN": title }');
+  for (const lang of ['zh-CN', 'en'] as const) {
+    if (lang === 'en' && input.title.en === undefined) continue;
+    const issues: CommandIssue[] = [];
+    if (checkText(input.title[lang], `/title/${lang}`, TITLE_RULE, issues) === undefined) {
+      const why = issues[0]!.message;
+      fail('TITLE', `/title/${lang}`, `轮次名称 ${why['zh-CN']}`, `round title ${why.en}`);
+    }
+  }
   const domain = typeof input.packId === 'string' ? packDomain(input.packId) : null;
   if (domain === null) fail('UNKNOWN_PACK', '/packId', `服务器上没有检查表 ${JSON.stringify(input.packId)}`, `no pack ${JSON.stringify(input.packId)} on the server`);
   if (!validDay(input.startsOn)) fail('DATE', '/startsOn', '开始日期须为 YYYY-MM-DD', 'startsOn must be a date YYYY-MM-DD');
@@ -115,7 +124,7 @@ export async function openRound(deps: RoundDeps, input: RoundInput, actorId: str
   const round: RoundRecord = {
     id: input.id,
     kind: input.kind,
-    title: input.title.en === undefined ? { 'zh-CN': input.title['zh-CN'] } : { 'zh-CN': input.title['zh-CN'], en: input.title.en },
+    title: input.title.en === undefined ? { 'zh-CN': input.title['zh-CN'].trim() } : { 'zh-CN': input.title['zh-CN'].trim(), en: input.title.en.trim() },
     packId: input.packId,
     scope,
     startsOn: input.startsOn,
