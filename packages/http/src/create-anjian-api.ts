@@ -61,6 +61,7 @@ type Env = { Bindings: { requestId: string } };
  * ```
  */
 export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
+  checkApiOptions(options);
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const challenge = authChallenge(options.authChallenge);
   const logger: ApiLogger = options.logger === false ? () => undefined : (options.logger ?? jsonLineLogger);
@@ -170,4 +171,28 @@ function pathOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * What a JavaScript host can get wrong before the first request: without these checks a
+ * missing `authenticate` made every actor route a 500, and a load result or a compiled
+ * evaluator in `packs` failed with "pack.facts is not iterable".
+ */
+function checkApiOptions(options: AnjianApiOptions): void {
+  const missing = (['store', 'directory', 'calendar'] as const).filter((key) => !options[key]);
+  if (missing.length > 0) throw new TypeError(`createAnjianApi: ${missing.join(', ')} missing / 缺少 ${missing.join('、')}`);
+  if (typeof options.authenticate !== 'function') {
+    throw new TypeError(
+      'createAnjianApi: authenticate(request) is required — return the actor id, or null for 401; no scheme is built in / 须提供 authenticate(request)：返回操作人编号，未认证时返回 null',
+    );
+  }
+  if (!Array.isArray(options.packs)) throw new TypeError('createAnjianApi: packs must be an array of loaded packs / packs 须为已加载检查表的数组');
+  options.packs.forEach((pack: unknown, i) => {
+    const p = pack as Partial<Pack> | null;
+    if (!p || typeof p.id !== 'string' || !Array.isArray(p.facts)) {
+      throw new TypeError(
+        `createAnjianApi: packs[${i}] is not a loaded pack — pass loaded.pack once loaded.ok is true, not the load result or compilePack's evaluator / packs[${i}] 不是已加载的检查表：请传入 loaded.pack`,
+      );
+    }
+  });
 }
