@@ -184,7 +184,7 @@ function issuerAt(doc: Doc, b: Extract<ComposedBlock, { type: 'issuer' }>, v: Do
   doc.fontSize(BODY);
   const width = A4[0] - MARGIN.left - MARGIN.right - 8 * MM;
   const lines = [b.department, b.seal, b.date];
-  const textWidth = Math.min(width * 0.55, Math.max(...lines.map((l) => doc.widthOfString(l))) + 1);
+  const textWidth = Math.min(width * 0.48, Math.max(...lines.map((l) => doc.widthOfString(l))) + 1);
   const heights = lines.map((l) => doc.heightOfString(l, { width: textWidth }));
   const y = top + 5 * MM;
   const x = MARGIN.left + width - textWidth;
@@ -201,7 +201,7 @@ function issuerAt(doc: Doc, b: Extract<ComposedBlock, { type: 'issuer' }>, v: Do
     5 * MM +
     Math.max(
       heights.reduce((sum, h) => sum + h, 0),
-      v ? QR_SIDE : 0,
+      v ? verificationAt(doc, v, y, x - 6 * MM, false) : 0,
     )
   );
 }
@@ -217,27 +217,37 @@ function wholeHeight(doc: Doc, b: ComposedBlock, v: DocumentVerification | undef
 const QR_SIDE = 22 * MM;
 
 /** The QR code (22 mm, drawn as squares) at (left margin, `top`), the code and the hash beside it up to `right`. */
-function verificationAt(doc: Doc, v: DocumentVerification, top: number, right: number): void {
+function verificationAt(doc: Doc, v: DocumentVerification, top: number, right: number, draw = true): number {
   const side = QR_SIDE;
-  const rows = qrModules(v.url);
-  const cell = side / (rows.length + 8);
-  rows.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (dark) doc.rect(MARGIN.left + (x + 4) * cell, top + (y + 4) * cell, cell, cell);
-    }),
-  );
-  doc.fillColor('#000000').fill();
   const x = MARGIN.left + side + 4 * MM;
   const width = right - x;
-  doc.fontSize(9).text(`验证码：${v.code}（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）`, x, top + 3 * MM, { width });
-  doc.fontSize(7.5).text(`SHA-256：${v.hash}`, x, doc.y + 1 * MM, { width });
+  // The code on a line of its own: never broken at its hyphen.
+  const code = `验证码：${v.code}\n（扫码或输入验证码核验本文书是否由本机关出具、是否被改动）`;
+  const hash = `SHA-256：${v.hash}`;
+  const codeHeight = doc.fontSize(9).heightOfString(code, { width });
+  const hashHeight = doc.fontSize(7.5).heightOfString(hash, { width });
+  if (draw) {
+    const rows = qrModules(v.url);
+    const cell = side / (rows.length + 8);
+    rows.forEach((row, y) =>
+      row.forEach((dark, x) => {
+        if (dark) doc.rect(MARGIN.left + (x + 4) * cell, top + (y + 4) * cell, cell, cell);
+      }),
+    );
+    doc.fillColor('#000000').fill();
+    doc.fontSize(9).text(code, x, top + 3 * MM, { width });
+    doc.fontSize(7.5).text(hash, x, top + 3 * MM + codeHeight + 1 * MM, { width });
+  }
   doc.fontSize(BODY);
+  // The QR code, or the text beside it when that is taller (a narrow column beside a long department name).
+  return Math.max(side, 3 * MM + codeHeight + 1 * MM + hashHeight);
 }
 
 /** The verification at the foot of a document without an issuer block: at the bottom of the last page, or a new page when it does not fit. */
 function verification(doc: Doc, v: DocumentVerification): void {
-  keepTogether(doc, 6 * MM + QR_SIDE);
-  verificationAt(doc, v, Math.max(doc.y + 6 * MM, BOTTOM - QR_SIDE), A4[0] - MARGIN.right);
+  const height = verificationAt(doc, v, 0, A4[0] - MARGIN.right, false);
+  keepTogether(doc, 6 * MM + height);
+  verificationAt(doc, v, Math.max(doc.y + 6 * MM, BOTTOM - height), A4[0] - MARGIN.right);
 }
 
 /**
@@ -375,7 +385,9 @@ export async function renderDocumentPdf(document: ComposedDocument, options: Ren
   while (tail > 0 && wholeHeight(doc, blocks[tail - 1] as ComposedBlock, undefined) !== null) tail--;
   blocks.forEach((b, i) => {
     if (i === tail) {
-      const need = blocks.slice(tail).reduce((sum, x, j) => sum + (wholeHeight(doc, x, tail + j === lastIssuer ? v : undefined) ?? 0), 0) + (v && lastIssuer < 0 ? 6 * MM + QR_SIDE : 0);
+      const need =
+        blocks.slice(tail).reduce((sum, x, j) => sum + (wholeHeight(doc, x, tail + j === lastIssuer ? v : undefined) ?? 0), 0) +
+        (v && lastIssuer < 0 ? 6 * MM + verificationAt(doc, v, 0, A4[0] - MARGIN.right, false) : 0);
       if (need <= BOTTOM - MARGIN.top) keepTogether(doc, need);
     }
     const whole = wholeHeight(doc, b, i === lastIssuer ? v : undefined);

@@ -8,9 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '@anjian/core';
-import { sealDocument, type ComposedDocument, type DocumentKind } from '@anjian/documents';
+import { loadOverride, sealDocument, type ComposedDocument, type DocumentKind } from '@anjian/documents';
 import { PdfFontError, renderDocumentPdf } from '../src/index.js';
-import { composeAllKinds } from '../../documents/test/chain-run.js';
+import { composeAllKinds, TEST_NUMBERED_OVERRIDE_YAML } from '../../documents/test/chain-run.js';
 import { STRESS, STRESS_ENTERPRISE } from '../../documents/test/stress-data.js';
 import { font, hasPoppler } from './tools.js';
 
@@ -81,5 +81,31 @@ describe.skipIf(font === null || !hasPoppler)('PDF layout an officer can sign', 
     // A zero-width space pasted with the name prints nothing (before: a box).
     await pages(await named('老王\u200b面馆'), 'zwsp');
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'zwsp.pdf'), '-'], { encoding: 'utf8' })).toContain('老王面馆（法定代表人');
+  });
+
+  it('beside a long department name the verification text is measured, not assumed: nothing after it overlaps it', async () => {
+    const yaml = TEST_NUMBERED_OVERRIDE_YAML.replace('department: 北京市东城区应急管理局', 'department: 北京市东城区应急管理局（北京市东城区安全生产委员会办公室、北京市东城区消防安全委员会办公室）');
+    const override = loadOverride(yaml, 'd1-long.yaml');
+    if (!override.ok) throw new Error('override');
+    const composed = (await composeAllKinds(createMemoryStore(), { numbered: true, override: override.value })).get('rectification_order')!;
+    // A template may print a note after the issuer (here: 附注).
+    const note = { type: 'paragraph' as const, runs: [{ text: '附注：本文书一式两份' }], indent: false, align: 'left' as const };
+    const doc = sealDocument({ ...composed, blocks: [...composed.blocks, note] }, { verifyUrl: 'https://portal.example/v' });
+    const file = join(dir, 'long-department.pdf');
+    writeFileSync(file, await renderDocumentPdf(doc, { font: font! }));
+    // Word boxes (points from the top of the page).
+    const words = [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</g)].map((m) => ({
+      yMin: Number(m[1]),
+      yMax: Number(m[2]),
+      text: m[3]!,
+    }));
+    // The hash's lines: the word that starts with SHA-256： and the hex words right after it.
+    const start = words.findIndex((w) => w.text.startsWith('SHA-256：'));
+    let end = start + 1;
+    while (end < words.length && /^[0-9a-f]+$/.test(words[end]!.text)) end++;
+    const hashParts = words.slice(start, end);
+    expect(hashParts.map((w) => w.text).join('')).toBe(`SHA-256：${doc.verification.hash}`);
+    const after = words.find((w) => w.text.startsWith('附注'))!;
+    for (const w of hashParts) expect(w.yMax).toBeLessThanOrEqual(after.yMin);
   });
 });
