@@ -30,6 +30,6 @@ describe('loadPackFromPackage', () => {
     expect(error).toBeInstanceOf(PackPackageError);
     expect((error as PackPackageError).code).toBe('PACKAGE_NOT_FOUND');
     expect((error as PackPackageError).localized['zh-CN']).toContain('找不到检查表包 @anjian/pack-nonexistent');
-    expect((error as PackPackageError).message).toContain('pnpm add @anjian/pack-nonexistent');
+    expect((error as PackPackageError).message).toContain('npm install @anjian/pack-nonexistent');
   });
 });

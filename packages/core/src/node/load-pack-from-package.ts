@@ -24,11 +24,11 @@ export class PackPackageError extends Error {
   readonly localized: { 'zh-CN': string; en: string };
 
   constructor(packageName: string, from: string, cause: unknown) {
-    const en = `pack package ${packageName} not found from ${from}: install it (pnpm add ${packageName}) or pass { from: import.meta.url }`;
+    const en = `pack package ${packageName} not found from ${from}: install it (npm install ${packageName}) or pass { from: import.meta.url } (CommonJS: { from: __filename })`;
     super(en, { cause });
     this.name = 'PackPackageError';
     this.packageName = packageName;
-    this.localized = { 'zh-CN': `从 ${from} 找不到检查表包 ${packageName}：请先安装（pnpm add ${packageName}），或传入 { from: import.meta.url }`, en };
+    this.localized = { 'zh-CN': `从 ${from} 找不到检查表包 ${packageName}：请先安装（npm install ${packageName}），或传入 { from: import.meta.url }（CommonJS：{ from: __filename }）`, en };
   }
 }
 
