@@ -167,6 +167,11 @@ describe('relations over HTTP', () => {
     expect(data(b).selected).toEqual(data(a).selected);
     expect(data(b).digest).toBe(data(a).digest);
     expect((await call('admin', 'POST', '/rounds/R-9/draws', '/rounds/{roundId}/draws', { seed: 's', count: 1 })).body.code).toBe('ROUND_NOT_FOUND');
+    // The seed is published to be re-drawn by hand: nothing that displays differently from what was used.
+    for (const seed of ['2026-11-02 \u202e彩福', '2026-11-02\n福彩', ' 2026-11-02 福彩', '\u200b']) {
+      const refused = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed, count: 2 });
+      expect([refused.status, refused.body.code, (refused.body.issues as Array<{ pointer: string }>)[0]!.pointer], JSON.stringify(seed)).toEqual([422, 'INVALID_ROUND', '/seed']);
+    }
 
     const detail = await call('admin', 'GET', '/rounds/R-1', '/rounds/{roundId}');
     expect((detail.body.draws as Array<{ seedChanged: boolean }>).map((d) => d.seedChanged)).toEqual([false, false, true]);

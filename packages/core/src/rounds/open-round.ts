@@ -22,6 +22,7 @@ const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const AREA = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TITLE_RULE: TextRule = { max: 200 };
+const SEED_RULE: TextRule = { max: 200 };
 const validDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /**
@@ -162,6 +163,12 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
   const state = await readRound(deps.rounds, input.roundId);
   if (!state) throw new RoundError('UNKNOWN_ROUND', '/roundId', `没有轮次 ${input.roundId}`, `no round ${input.roundId}`);
   await actorFor(deps, actorId, state.round.scope);
+  // The seed is published for anyone to re-draw by hand: what is shown must be what was used —
+  // one line, no bidi controls or invisible padding that would make the two differ.
+  const issues: CommandIssue[] = [];
+  const seed = checkText(input.seed, '/seed', SEED_RULE, issues);
+  if (seed === undefined) throw new RoundError('INVALID_DRAW', '/seed', `抽查种子 ${issues[0]!.message['zh-CN']}`, `seed ${issues[0]!.message.en}`);
+  if (seed !== input.seed) throw new RoundError('INVALID_DRAW', '/seed', '抽查种子首尾不能有空白', 'the seed must not start or end with white space');
   let draw: SpotCheckDraw;
   try {
     draw = drawSpotCheck({ seed: input.seed, count: input.count, scope: {}, enterprises: roundPopulation(state.round.scope, input.units).map((u) => u.enterprise) });
