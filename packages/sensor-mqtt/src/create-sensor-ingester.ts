@@ -240,7 +240,10 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
           log.error('MQTT client error / MQTT 客户端错误', { error: error.message });
           if (!started) {
             started = true;
-            reject(error);
+            // The first connection failed: stop here (no reconnecting in the background after start() rejected).
+            client = null;
+            c.end(true);
+            reject(new Error(`MQTT broker ${options.url} unreachable / 无法连接 MQTT 服务器: ${error.message}`, { cause: error }));
           }
         });
       });
