@@ -7,6 +7,7 @@ import { handleCommand, foldEvents, type ChainDeps } from './handle-command.js';
 import { createFixedClock } from '../testing/fixed-clock.js';
 import { stageEvidence, TEST_ACTORS, TEST_OFFICER_3, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '../testing/chain-fixtures.js';
 import type { ChainCommand, ChainEvent, HazardState, RejectionCode } from './types.js';
+import type { Calendar } from '../ports/calendar.js';
 
 let counter = 0;
 
@@ -20,6 +21,8 @@ export interface HarnessOptions {
    * actor would have. Default true; false to test the evidence rules themselves.
    */
   stage?: boolean;
+  /** The working-day calendar (default the 2026 test calendar); e.g. one that counts the days it is asked about. */
+  calendar?: Calendar;
 }
 
 /** A memory store and evidence store, a fixed clock at `start`, the test directory and calendar, and helpers. */
@@ -28,7 +31,7 @@ export function createHarness(start: string, options: HarnessOptions = {}) {
   const evidence = createMemoryEvidenceStore();
   const clock = createFixedClock(start);
   const directory = createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES);
-  const deps: ChainDeps = { store, clock, directory, calendar: TEST_CALENDAR_2026, evidence };
+  const deps: ChainDeps = { store, clock, directory, calendar: options.calendar ?? TEST_CALENDAR_2026, evidence };
   const send = (actorId: string, command: CommandInput) => {
     const full = { commandId: `cmd-${++counter}`, ...command } as ChainCommand;
     return handleCommand(deps, options.stage === false ? full : stageEvidence(evidence, full, actorId, clock.now()), actorId);
