@@ -86,6 +86,8 @@ export interface AttackServer {
   loop(): Promise<LoopReport>;
   /** CPU time the server process has used so far, in ms. */
   cpuMs(): Promise<number>;
+  /** Calendar days the server's API has asked about so far (its calendar counts them). */
+  calendarDaysAsked(): Promise<number>;
   resetLoop(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -214,6 +216,9 @@ export async function startAttackServer(): Promise<AttackServer> {
     },
     async cpuMs() {
       return ((await (await fetch(`${base}/__test/cpu`)).json()) as { cpuMs: number }).cpuMs;
+    },
+    async calendarDaysAsked() {
+      return ((await (await fetch(`${base}/__test/calendar`)).json()) as { daysAsked: number }).daysAsked;
     },
     async resetLoop() {
       await (await fetch(`${base}/__test/loop/reset`, { method: 'POST' })).arrayBuffer();

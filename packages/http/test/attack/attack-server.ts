@@ -11,6 +11,8 @@
 //                             and stalls > 100 ms during which this process was busy on CPU
 //   POST /__test/loop/reset   start a new measurement
 //   GET  /__test/cpu          CPU time this process has used (ms)
+//   GET  /__test/calendar     calendar days the API has asked about so far (a counting
+//                             wrapper around the test calendar: deadline work, counted)
 // Exits when its stdin closes (the test ended, however it ended) or on SIGTERM.
 //
 //   node attack-server.cjs <dataDir> <packDir>
@@ -34,11 +36,13 @@ async function main(): Promise<void> {
   if (!loaded.ok) throw new Error(`pack: ${JSON.stringify(loaded.issues.slice(0, 3))}`);
   const store = createSqliteStore({ path: join(dataDir, 'anjian.db') });
   const evidence = await createFileEvidenceStore(join(dataDir, 'evidence'));
+  let daysAsked = 0;
+  const calendar = { utcOffsetMinutes: TEST_CALENDAR_2026.utcOffsetMinutes, isWorkingDay: (day: string) => (daysAsked++, TEST_CALENDAR_2026.isWorkingDay(day)) };
   const api = createAnjianApi({
     store,
     evidence,
     directory: createStaticDirectory(ACTORS, ENTERPRISES),
-    calendar: TEST_CALENDAR_2026,
+    calendar,
     packs: [loaded.pack],
     basePath: '/api',
     logger: (entry) => process.stdout.write(`log ${JSON.stringify(entry)}\n`),
@@ -83,6 +87,8 @@ async function main(): Promise<void> {
     } else if (req.url === '/__test/cpu' && req.method === 'GET') {
       const { user, system } = process.cpuUsage();
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ cpuMs: (user + system) / 1000 }));
+    } else if (req.url === '/__test/calendar' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ daysAsked }));
     } else if (req.url === '/__test/loop/reset' && req.method === 'POST') {
       histogram.disable();
       histogram = monitorEventLoopDelay({ resolution: 10 });

@@ -89,7 +89,7 @@ describe('item 6: an unbounded body before authentication', () => {
 });
 
 describe('item 1: deadline payloads that froze the server', () => {
-  it('every one is a 422 in < 50 ms, and the hazard keeps working', async () => {
+  it('every one is a 422 before any calendar day is looked at, and the hazard keeps working', async () => {
     const id = await a.rectifyingGeneral();
     const ext = (extension: unknown) => ({ type: 'request_extension', extension, reason: reason('需要更多时间', 'need more time') });
     const bodies: unknown[] = [
@@ -133,31 +133,27 @@ describe('item 1: deadline payloads that froze the server', () => {
       { type: 'submit_plan', plan: plan('9999-99-99T00:00:00Z') },
       { type: 'escalate', reason: reason(), overdueDeadline: '+275760-09-13T00:00:00Z' },
     ];
-    let slowest = 0;
+    // The work is counted, not timed (a timed bound failed on a loaded machine): the server's
+    // calendar counts the days it is asked about, and a payload that reached the deadline
+    // loop would ask about millions. The CPU each one cost is printed, not asserted.
     let mostCpu = 0;
     await a.unchanged(async () => {
       for (const body of bodies) {
-        // A payload that loops is slow every time and burns the server's CPU; an answer
-        // delayed by other processes on a busy shared machine is neither. Up to five tries:
-        // the fastest round trip counts, and the server's CPU time for it.
-        let best = { wall: Infinity, cpu: Infinity };
-        for (let attempt = 0; attempt < 5 && best.wall >= 50; attempt++) {
-          const cpuBefore = await server.cpuMs();
-          const reply = await a.command('1 deadline payloads', 'owner-e1', id, body);
-          const cpu = (await server.cpuMs()) - cpuBefore;
-          expect(reply.status, `${JSON.stringify(body)} → ${reply.text}`).toBe(422);
-          if (reply.ms < best.wall) best = { wall: reply.ms, cpu };
-        }
-        slowest = Math.max(slowest, best.wall);
-        mostCpu = Math.max(mostCpu, best.cpu);
-        expect(best.cpu, `${JSON.stringify(body)} cost the server ${best.cpu} ms of CPU`).toBeLessThan(50);
-        expect(best.wall < 50 || best.cpu < 50, `${JSON.stringify(body)} took ${best.wall} ms`).toBe(true);
+        const daysBefore = await server.calendarDaysAsked();
+        const cpuBefore = await server.cpuMs();
+        const reply = await a.command('1 deadline payloads', 'owner-e1', id, body);
+        mostCpu = Math.max(mostCpu, (await server.cpuMs()) - cpuBefore);
+        expect(reply.status, `${JSON.stringify(body)} → ${reply.text}`).toBe(422);
+        expect((await server.calendarDaysAsked()) - daysBefore, `${JSON.stringify(body)} made the server look at calendar days`).toBe(0);
       }
     });
-    notes.push(`item 1: ${bodies.length} deadline payloads, all 422; slowest answer ${slowest.toFixed(1)} ms (fastest of up to 5 tries), most server CPU for one ${mostCpu.toFixed(1)} ms`);
+    notes.push(`item 1: ${bodies.length} deadline payloads, all 422 with no calendar day looked at; most server CPU for one ${mostCpu.toFixed(1)} ms (printed, not asserted)`);
     // The hazard was not poisoned: a sane extension is requested and granted.
     await a.must('owner-e1', id, { type: 'request_extension', extension: { workingDays: 3 }, reason: reason('需要更多时间', 'need more time') });
+    const daysBeforeGrant = await server.calendarDaysAsked();
     await a.must('grid-g1', id, { type: 'grant_extension' });
+    // the counter sees real work: granting 3 working days looked at the calendar
+    expect((await server.calendarDaysAsked()) - daysBeforeGrant).toBeGreaterThan(0);
     const after = await server.call('owner-e1', 'GET', `/api/hazards/${id}`);
     expect(after.status).toBe(200);
     expect(Number.isNaN(Date.parse(after.body.state.deadline))).toBe(false);
