@@ -20,8 +20,8 @@ export interface SnippetProblem {
 export declare const DOC_FILES: string[];
 /** The ```ts blocks of a Markdown text. */
 export declare function snippetsOf(markdown: string): DocSnippet[];
-/** Compile the snippets of `files` (repository-relative or absolute) in `projectDir` (default: the workspace's built packages). */
-export declare function checkDocSnippets(options?: { files?: string[]; projectDir?: string; keep?: boolean }): {
+/** Compile the snippets of `files` (repository-relative or absolute) in `projectDir` (default: the workspace's built packages), under `configs` (default both). */
+export declare function checkDocSnippets(options?: { files?: string[]; projectDir?: string; keep?: boolean; configs?: ('node16' | 'bundler')[] }): {
   checked: number;
   skipped: { file: string; line: number; why: string }[];
   problems: SnippetProblem[];
