@@ -125,6 +125,7 @@ export const TERMS = {
     suspended: { 'zh-CN': '暂停', en: 'Suspended' },
     resumed: { 'zh-CN': '恢复', en: 'Resumed' },
     expired: { 'zh-CN': '过期', en: 'Expired' },
+    approval_due: { 'zh-CN': '审批提醒', en: 'Approval due', note: '待审批的许可临近计划开始时间 / still awaiting approval near its planned start' },
     closed: { 'zh-CN': '关闭', en: 'Closed' },
     cancelled: { 'zh-CN': '取消', en: 'Cancelled' },
   },
