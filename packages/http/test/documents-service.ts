@@ -169,6 +169,28 @@ export function defineDocumentServiceTests(): void {
       60_000,
     );
 
+    it.skipIf(font === null)(
+      'a character the PDF font cannot print is a 422 naming it (the HTML still renders), not a server error; the verify route says the same',
+      async () => {
+        const d = await harness();
+        const e1 = await d.directory.enterprise('E1');
+        d.directory.setEnterprise({ ...e1!, name: '老王饭店\u{1F600}' });
+        await d.seed('H-GLYPH', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+        await d.call('officer-gas-d1', 'POST', '/hazards/H-GLYPH/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'g-1' } });
+        const html = await d.call('officer-gas-d1', 'GET', '/hazards/H-GLYPH/documents/rectification_order');
+        expect(html.status).toBe(200);
+        const pdf = await d.call('officer-gas-d1', 'GET', '/hazards/H-GLYPH/documents/rectification_order?format=pdf');
+        expect([pdf.status, pdf.body.code]).toEqual([422, 'PDF_FONT_MISSING']);
+        // the officer reads which character, in which text, and what to do
+        expect(pdf.body.detail).toContain('U+1F600');
+        expect(pdf.body.detail).toContain('请更正目录或记录中的文字');
+        const code = html.headers.get('x-verification-code')!;
+        const verify = await d.call('officer-gas-d1', 'POST', `/documents/verify/${code}/pdf`, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
+        expect([verify.status, verify.body.code]).toEqual([422, 'PDF_FONT_MISSING']);
+      },
+      60_000,
+    );
+
     it('every documented refusal of the service, receipt, void and PDF-check routes', async () => {
       const d = await harness();
       await d.seed('H-REF', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });

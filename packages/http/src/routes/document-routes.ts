@@ -54,11 +54,27 @@ function renderPdfOnce(documents: DocumentsApiOptions, document: ComposedDocumen
     cache.set(key, hit); // most recently used last
     return hit;
   }
-  const rendering = render(document);
+  const rendering = render(document).catch((error: unknown) => {
+    throw refusedRendering(error);
+  });
   cache.set(key, rendering);
   rendering.catch(() => cache.delete(key)); // a failed rendering is not kept
   if (cache.size > PDF_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   return rendering;
+}
+
+/**
+ * A renderer's refusal that explains itself — an error with an upper-case `code` and
+ * `messages` in both languages, as `@anjian/documents-pdf`'s `PDF_FONT_MISSING` (a character
+ * of the document, say an emoji in an enterprise's name, that the font cannot print) — is a
+ * 422 with that code and those words: the document is fine as HTML, the PDF cannot be made
+ * until the directory or the font changes. Anything else stays a server error.
+ */
+function refusedRendering(error: unknown): unknown {
+  if (error === null || typeof error !== 'object') return error;
+  const { code, messages } = error as { code?: unknown; messages?: { 'zh-CN'?: unknown; en?: unknown } };
+  if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]{2,63}$/.test(code) || typeof messages?.['zh-CN'] !== 'string' || typeof messages.en !== 'string') return error;
+  return new HttpProblem(422, code, { 'zh-CN': '无法生成 PDF', en: 'Cannot render the PDF' }, { 'zh-CN': messages['zh-CN'], en: messages.en });
 }
 
 function documentsOf(ctx: RouteContext): DocumentsApiOptions {
@@ -124,7 +140,7 @@ const DOCUMENT_PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
   403: ['DOCUMENT_OFFICERS_ONLY'],
   404: ['DOCUMENT_NOT_FOUND', 'SERVICE_NOT_CONFIGURED'],
   409: ['SERVICE_ALREADY_RECORDED', 'DOCUMENT_VOIDED', 'DOCUMENT_NOT_SERVED', 'DOCUMENT_ALREADY_VOIDED', 'DOCUMENT_NOT_ISSUED'],
-  422: ['SERVICE_INVALID'],
+  422: ['SERVICE_INVALID', 'PDF_FONT_MISSING'],
 };
 
 /**
