@@ -35,9 +35,21 @@ const md = new MarkdownIt({ html: true });
 /** The Markdown a host developer follows (repository-relative); others opt in by passing files. */
 export const DOC_FILES = [
   'README.md',
-  ...['adapters', 'http', 'outbox', 'classification-output', 'monitoring', 'permits', 'reports', 'directory', 'publishing', 'http-or-handle-command', 'replay-example'].map(
-    (name) => `docs/${name}.md`,
-  ),
+  ...[
+    'adapters',
+    'http',
+    'outbox',
+    'classification-output',
+    'monitoring',
+    'permits',
+    'reports',
+    'directory',
+    'publishing',
+    'http-or-handle-command',
+    'replay-example',
+    'review-chain.en',
+    'review-chain.zh-CN',
+  ].map((name) => `docs/${name}.md`),
   ...readdirSync(join(ROOT, 'packages'))
     .filter((name) => existsSync(join(ROOT, 'packages', name, 'README.md')))
     .sort()
