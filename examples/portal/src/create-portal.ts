@@ -95,6 +95,8 @@ export interface Portal {
   checkpoints: DemoCheckpoints;
   /** Monitoring and early warning: the device registry, its scheduler round and (with `mqttUrl`) the ingester. */
   monitoring: DemoMonitoring;
+  /** Hazardous-work permits: the permit store, the demo's permit roles and core's permit tick (`runOnce`). */
+  permits: DemoPermits;
   /** Stops the scheduler and the relay, then closes the SQLite store. */
   close(): Promise<void>;
 }
@@ -317,6 +319,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       notifications: started,
       checkpoints: signing,
       monitoring: devices,
+      permits: permitPart,
       async close() {
         signing.stop();
         await started.stop();

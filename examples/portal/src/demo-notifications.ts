@@ -4,15 +4,27 @@
  * outbox messages into SMS through `@anjian/notify-sms` — sent to a demo gateway that only
  * writes them to `sms.jsonl` in the data folder (no SMS leaves the machine). A real host
  * passes its provider's endpoint and mapping to `createSmsNotifier` instead. The permit store's
- * side outbox (a hazardous-work job suspended or overdue to close) goes through the same notifier.
+ * side outbox goes through the same notifier: a hazardous-work job suspended or overdue to close
+ * (to the enterprise), and a permit still waiting for approval near its start (to the holders of
+ * the approver role core names, `payload.approverRole`, in the enterprise: the demo's permit roles).
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOutboxRelay, runTick, type Calendar, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
 import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
-import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitNotificationPayload, type PermitStore } from '@anjian/core/internal';
+import {
+  AREA_DIGEST_TOPIC,
+  DAILY_WARNING_TOPIC,
+  hazardRefOf,
+  PERMIT_APPROVAL_DUE_TOPIC,
+  PERMIT_OVERDUE_TOPIC,
+  PERMIT_SUSPENDED_TOPIC,
+  type PermitNotificationPayload,
+  type PermitStore,
+} from '@anjian/core/internal';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
+import { permitRoleHolders } from './demo-permits.js';
 import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 
 /** One SMS as the demo gateway logged it. */
@@ -63,7 +75,7 @@ export interface DemoNotificationOptions {
   tickMs?: number;
   /** The device registry, whose outbox holds the daily early warnings and area digests (core's `runDailyWarning`): relayed as SMS too. */
   deviceOutbox?: DeviceRegistry;
-  /** The permit store, whose side outbox holds the permit texts (core's `permit.suspended`, `permit.overdue_to_close`): relayed as SMS too. */
+  /** The permit store, whose side outbox holds the permit texts (core's `permit.suspended`, `permit.overdue_to_close`, `permit.approval_due`): relayed as SMS too. */
   permitOutbox?: PermitStore;
 }
 
@@ -165,16 +177,37 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
   };
 
-  // A permit's text (the job suspended, or started and not closed in time) to its enterprise; params are core's payload.
+  // A permit's text (the job suspended, or started and not closed in time) to its enterprise; a permit still waiting for
+  // approval near its start to each holder of the approver role core names (payload.approverRole). Params are core's payload.
   const deliverPermit = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
-    if (message.topic !== PERMIT_SUSPENDED_TOPIC && message.topic !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
+    const approval = message.topic === PERMIT_APPROVAL_DUE_TOPIC;
+    if (!approval && message.topic !== PERMIT_SUSPENDED_TOPIC && message.topic !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
     const p = message.payload as unknown as PermitNotificationPayload;
-    const to = DEMO_PHONES[p.enterpriseId];
-    if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
     const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
     const params = { enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
-    const result = await sms.deliver({ id: message.id, kind: message.topic, to, params });
-    return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+    if (!approval) {
+      const to = DEMO_PHONES[p.enterpriseId];
+      if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
+      const result = await sms.deliver({ id: message.id, kind: message.topic, to, params });
+      return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
+    }
+    // Whom to tell is the host's: the demo's permit roles. No holder, or a holder without a number, is a dead letter, not silence.
+    const holders = typeof p.approverRole === 'string' ? permitRoleHolders(p.enterpriseId, p.approverRole) : [];
+    if (holders.length === 0) return { ok: false, retryable: false, error: `nobody holds the permit role ${String(p.approverRole)} at enterprise ${String(p.enterpriseId)}` };
+    const unreachable = holders.filter((actorId) => !DEMO_PHONES[actorId]);
+    if (unreachable.length > 0) return { ok: false, retryable: false, error: `no phone number for ${unreachable.join(', ')} (permit role ${String(p.approverRole)})` };
+    for (const actorId of holders) {
+      // one idempotency key per recipient: a retry after a partial failure does not text anyone twice
+      // (the start is core's text; without it the template fails: a dead letter, not a text with a gap)
+      const result = await sms.deliver({
+        id: `${message.id}:${actorId}`,
+        kind: message.topic,
+        to: DEMO_PHONES[actorId]!,
+        params: p.validFromText === undefined ? params : { ...params, start: p.validFromText },
+      });
+      if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
+    }
+    return { ok: true };
   };
 
   const relay = createOutboxRelay({ store, clock, owner: `portal-${process.pid}`, deliver });

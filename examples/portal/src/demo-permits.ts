@@ -20,6 +20,13 @@ export const DEMO_PERMIT_ROLES: Readonly<Record<string, Readonly<Record<string, 
   'safety-lvyuan': { 'ent-lvyuan': ['safety_department', 'unit'] },
 };
 
+/** Who holds the permit role `role` in `enterpriseId` (from {@link DEMO_PERMIT_ROLES}), e.g. whom to text about a permit waiting for approval. */
+export function permitRoleHolders(enterpriseId: string, role: string): string[] {
+  return Object.entries(DEMO_PERMIT_ROLES)
+    .filter(([, byEnterprise]) => byEnterprise[enterpriseId]?.includes(role) === true)
+    .map(([actorId]) => actorId);
+}
+
 /** The permit part of the portal: the store, the roles and the timer. */
 export interface DemoPermits {
   store: PermitStore;

@@ -89,7 +89,8 @@ export const SYSTEM_ACTOR_ID = 'system-scheduler';
 
 /**
  * Made-up mobile numbers for the demo SMS (they only reach the demo gateway's log): one per
- * enterprise, and the enforcement desk that receives escalations.
+ * enterprise, the enforcement desk that receives escalations, the grid inspector (area digest)
+ * and 绿园餐厅's holders of permit roles (a permit waiting for approval is texted to them).
  */
 export const DEMO_PHONES: Readonly<Record<string, string>> = {
   'ent-lvyuan': '13900000001',
@@ -98,6 +99,8 @@ export const DEMO_PHONES: Readonly<Record<string, string>> = {
   'ent-ruyi': '13900000004',
   enforcement: '13900000010',
   'grid-wang': '13900000020',
+  'owner-lvyuan': '13900000031',
+  'safety-lvyuan': '13900000032',
 };
 
 /**

@@ -90,6 +90,27 @@ describe('demo notifications', () => {
     expect(text!.text).toBe(`【D1区应急管理局】绿园餐厅：一级动火作业（${text!.permitNo}）已暂停：监护人离开现场。须复测合格、监护人到位方可恢复。`);
   });
 
+  it('texts a permit still waiting for approval near its start to the holder of the approver role core names, once', async () => {
+    // The seed's confined-space job (隔油池清掏) was applied for at 09:00 for a 10:00 start; core warns from 15 minutes after the application.
+    const list = await portal.fetch(new Request('http://portal.test/api/permits?enterpriseId=ent-lvyuan', { headers: { 'x-demo-user': 'owner-lvyuan' } }));
+    const waiting = ((await list.json()) as { items: Array<{ permitId: string; status: string; rule: { kind: string; approverRole: string } }> }).items.find((p) => p.rule.kind === 'confined_space')!;
+    expect([waiting.status, waiting.rule.approverRole]).toEqual(['applied', 'unit']);
+    const before = now;
+    now = new Date(before.getTime() + 20 * 60_000);
+    try {
+      await portal.permits.runOnce();
+      await portal.notifications.runOnce();
+      await portal.permits.runOnce();
+      await portal.notifications.runOnce();
+    } finally {
+      now = before;
+    }
+    const texts = (await sms()).filter((m) => m.permitId === waiting.permitId);
+    // 所在基层单位 (unit) at 绿园餐厅 is its safety officer (demo-permits.ts), not the owner who applied nor the enterprise's number
+    expect(texts.map((m) => [m.kind, m.to])).toEqual([['permit.approval_due', '139****0032']]);
+    expect(texts[0]!.text).toBe(`【D1区应急管理局】绿园餐厅：有限空间作业（${texts[0]!.permitNo}）计划2026-11-30 10:00开始，尚未审批，请审批或取消作业票。`);
+  });
+
   it('records overdue and escalation once the deadline has passed, and texts the enterprise and the enforcement desk once each', async () => {
     const [notice] = (await sms()).filter((m) => m.kind === 'hazard.notice_issued');
     const { deadline } = await hazard(notice!.hazardId);
