@@ -198,3 +198,13 @@ it('a pack written as JSON with a comma missing: the line without it, and the li
   // the same file with the comma is a pack file like any other
   expect(parseYamlSafe(json.replace('"1.0.0"\n', '"1.0.0",\n'), { file: 'pack.yaml' }).ok).toBe(true);
 });
+
+it('a hazard rule with no basis at all is a warning at its id; an explicit basis: [] is a choice and is not', () => {
+  const omitted = loadPack({ files: { 'pack.yaml': PACK.replace('            basis: [{ regulation: jcg, clause: 第八条 }]\n', '') } });
+  expect(omitted.ok).toBe(true);
+  expect(omitted.issues.map((i) => ({ at: `${i.line}:${i.column}`, code: i.code, severity: i.severity, en: i.message.en }))).toEqual([
+    { at: '41:17', code: 'RULE_WITHOUT_BASIS', severity: 'warning', en: '"LPG-001-H2" has no basis, so the rectification notice will cite no legal basis.' },
+  ]);
+  expect(omitted.issues[0]!.hint?.['zh-CN']).toContain('写 basis: [] 表示有意如此');
+  expect(loadPack({ files: { 'pack.yaml': PACK.replace('[{ regulation: jcg, clause: 第八条 }]', '[]') } }).issues).toEqual([]);
+});

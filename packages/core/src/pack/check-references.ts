@@ -1,6 +1,7 @@
 import { pointerJoin } from './create-issue.js';
 import type { SemanticContext } from './semantic-context.js';
 import type { Citation, HazardLevel, Regulation } from './types.js';
+import { BASIS_OMITTED } from './merge-pack-files.js';
 import { calendarDateProblem } from './value-hints.js';
 
 /**
@@ -137,7 +138,19 @@ export function checkReferences(ctx: SemanticContext): void {
         });
       }
     });
-    if (what.level !== 'major') return;
+    if (what.level !== 'major') {
+      if (BASIS_OMITTED.has(what)) {
+        report(
+          'RULE_WITHOUT_BASIS',
+          { file, pointer: pointer + '/id' },
+          {
+            'zh-CN': `“${what.id}”没有写依据（basis），整改通知上将没有法律依据。`,
+            en: `"${what.id}" has no basis, so the rectification notice will cite no legal basis.`,
+          },
+        );
+      }
+      return;
+    }
     if (what.basis.length === 0) {
       report(
         'MAJOR_WITHOUT_BASIS',

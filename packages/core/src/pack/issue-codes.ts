@@ -144,6 +144,13 @@ export const ISSUE_CODES = Object.freeze({
   FACT_OPTIONS_MISSING: c('error', '枚举事实缺少选项', 'Enum fact without options', '为 enum / multi 事实列出 options。', 'List options for enum / multi facts.'),
   // — basis and citations —
   MAJOR_WITHOUT_BASIS: c('error', '重大隐患缺少依据', 'Major hazard without basis', '在 basis 中引用判定标准的条款。', 'Cite the clause of a determination standard under basis.'),
+  RULE_WITHOUT_BASIS: c(
+    'warning',
+    '隐患规则没有写依据',
+    'Hazard rule without basis',
+    '在 basis 中引用它依据的法规条款（regulation 和 clause）；若确实没有条款可依，写 basis: [] 表示有意如此。',
+    'Cite the clause it rests on under basis (regulation and clause); if no clause applies on purpose, write basis: [] to say so.',
+  ),
   MAJOR_WITHOUT_DETERMINATION: c(
     'warning',
     '重大隐患未引用判定标准',

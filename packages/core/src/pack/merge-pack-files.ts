@@ -2,6 +2,12 @@ import { pointerJoin } from './create-issue.js';
 import type { ParsedFile } from './parse-yaml-file.js';
 import type { Composite, Condition, Fact, HazardRule, Item, Pack, PremisesKind, Regulation, Section } from './types.js';
 
+/**
+ * The merged rules and composites whose file has no `basis` at all (it defaults to `[]`):
+ * the loader warns about them (`RULE_WITHOUT_BASIS`), while an explicit `basis: []` says
+ * on purpose that no clause applies. @internal
+ */
+export const BASIS_OMITTED = new WeakSet<object>();
 /** A value of the merged pack and where it came from. @internal */
 export interface Located<T> {
   value: T;
@@ -78,6 +84,7 @@ export function mergePackFiles(files: ParsedFile[], entryFile: string): PackInde
         const item = { ...it, hazards: [] as HazardRule[] } as unknown as Item;
         asArray(it.hazards).forEach((h, k) => {
           const rule = { ...h, basis: h.basis ?? [], party: h.party ?? 'user' } as unknown as HazardRule;
+          if (h.basis === undefined) BASIS_OMITTED.add(rule);
           item.hazards.push(rule);
           index.rules.push({ value: rule, item, file: f.file, pointer: `${itemPointer}/hazards/${k}` });
         });
@@ -89,6 +96,7 @@ export function mergePackFiles(files: ParsedFile[], entryFile: string): PackInde
     });
     asArray(raw.composites).forEach((c, i) => {
       const value = { ...c, basis: c.basis ?? [], party: c.party ?? 'user' } as unknown as Composite;
+      if (c.basis === undefined) BASIS_OMITTED.add(value);
       index.composites.push({ value, file: f.file, pointer: `/composites/${i}` });
     });
   }
