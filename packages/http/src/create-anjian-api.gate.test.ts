@@ -56,7 +56,7 @@ describe('security headers', () => {
       api.fetch(new Request('http://x/api/hazards')),
       api.fetch(new Request('http://x/api/nothing')),
       api.fetch(new Request('http://x/api/packs', { method: 'DELETE' })),
-      api.fetch(new Request('http://x/api/inspections', { method: 'POST', body: 'x'.repeat(2000) })),
+      api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'x-actor': 'grid-g1' }, body: 'x'.repeat(2000) })),
       api.fetch(new Request('http://x/api/hazards', { headers: { 'x-actor': 'grid-g1' } })),
     ]);
     expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 405, 413, 500]);
@@ -193,6 +193,20 @@ describe('body limits, before authenticate', () => {
       expect(r.status, length).toBe(400);
     }
     expect(authCalls()).toBe(0);
+  });
+
+  it('an anonymous request to a route that needs an actor is a 401 before a byte of its body is read; a signed-in one is authenticated once', async () => {
+    let asked = 0;
+    const { api } = setup({ authenticate: async (request) => (asked++, request.headers.get('x-actor')) });
+    for (const path of ['/api/inspections', '/api/hazards/H-1/commands']) {
+      const body = countingStream(100); // 100 KiB, within no limit here; never read
+      const r = await api.fetch(new Request(`http://x${path}`, { method: 'POST', body: body.stream, duplex: 'half' } as RequestInit));
+      expect([r.status, r.headers.get('www-authenticate')], path).toEqual([401, 'Bearer realm="anjian"']);
+      expect(body.pulled(), path).toBeLessThanOrEqual(1);
+    }
+    asked = 0;
+    const signedIn = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'x-actor': 'grid-g1' }, body: '{"pack":"nope","findings":{}}' }));
+    expect([signedIn.status, asked]).toEqual([422, 1]);
   });
 
   it('a body within the limit reaches the route', async () => {

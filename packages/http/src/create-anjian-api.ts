@@ -4,7 +4,7 @@ import { documentNumbering } from '@anjian/documents';
 import type { InspectionLog } from '@anjian/core/ports';
 import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
 import { authChallenge } from './auth-challenge.js';
-import { readBodyWithin } from './body-limit.js';
+import { declaredLength, payloadTooLarge, readBodyWithin } from './body-limit.js';
 import { buildOpenApi } from './build-openapi.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
@@ -36,7 +36,7 @@ function toProblem(error: unknown): HttpProblem {
 }
 
 /** What the Hono app receives besides the request. */
-type Env = { Bindings: { requestId: string } };
+type Env = { Bindings: { requestId: string; actorId?: string } };
 
 /**
  * The anjian REST API as a web-standard handler (`Request → Response`), with its OpenAPI
@@ -115,7 +115,8 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       const request = c.req.raw;
       const lang = negotiateLanguage(request.headers.get('accept-language'));
       try {
-        const actorId = route.auth === 'required' ? await options.authenticate(request) : null;
+        // A request with a body was authenticated by the gate, before its body was read.
+        const actorId = route.auth === 'required' ? (c.env.actorId ?? (await options.authenticate(request))) : null;
         if (route.auth === 'required' && actorId === null) throw UNAUTHENTICATED;
         const ctx: RouteContext = { request, params: c.req.param() as Record<string, string>, query: new URL(request.url).searchParams, lang, actorId, deps, options, packs, openapi };
         const response = await route.handle(ctx);
@@ -142,10 +143,24 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         if (!route && allow.length === 0 && !isRoutableMethod(incoming.method)) throw methodNotAllowed(incoming.method, []);
         checkRequestPath(pathname);
         let request = incoming;
-        // The body is read (and bounded) before routing and authentication: a request no
-        // route accepts still cannot make the server hold more than the limit.
+        // The body is bounded before any route runs: a declared length over the limit is refused
+        // unread, a request no route accepts is read only up to the limit, and one whose route
+        // needs an actor is authenticated first (below).
+        let actorId: string | undefined;
         if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
-          const body = await readBodyWithin(incoming, route?.rawBody ? maxEvidenceBytes : maxJsonBytes);
+          const limit = route?.rawBody ? maxEvidenceBytes : maxJsonBytes;
+          const declared = declaredLength(incoming.headers);
+          if (declared !== null && declared > limit) throw payloadTooLarge(limit);
+          // Who sends it is known from the headers: a route that needs an actor refuses an
+          // anonymous request before reading a byte of its body (an upload route takes 10 MiB,
+          // and anonymous uploads read first made the server hold 10 MiB each). `authenticate`
+          // sees the headers only.
+          if (route?.auth === 'required') {
+            const actor = await options.authenticate(new Request(incoming.url, { method: incoming.method, headers: incoming.headers }));
+            if (actor === null) throw UNAUTHENTICATED;
+            actorId = actor;
+          }
+          const body = await readBodyWithin(incoming, limit);
           request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body, signal: incoming.signal });
         }
         if (!route) {
@@ -155,7 +170,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
             response = problemResponse(NOT_FOUND, lang);
           }
         } else {
-          response = await app.fetch(request, { requestId });
+          response = await app.fetch(request, { requestId, ...(actorId === undefined ? {} : { actorId }) });
         }
       } catch (error) {
         response = await failure(error, incoming, requestId, lang);

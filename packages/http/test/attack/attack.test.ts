@@ -86,6 +86,41 @@ describe('item 6: an unbounded body before authentication', () => {
     figures.record('6 100 MB Content-Length, no login', { status: reply });
     expect(reply).toBe(413);
   });
+
+  it('12 anonymous uploads of 9 MB at once (each within the upload limit): 401 without reading them, server RSS growth < 40 MB', async () => {
+    const body = Buffer.alloc(9 * 1024 * 1024, 0x41);
+    body.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const upload = () =>
+      new Promise<number>((resolve) => {
+        let status = 0;
+        const req = httpRequest({
+          host: '127.0.0.1',
+          port: Number(new URL(server.base).port),
+          path: '/api/evidence',
+          method: 'POST',
+          headers: { 'content-type': 'image/png', 'content-length': String(body.length) },
+        });
+        req.on('response', (res) => {
+          status = res.statusCode ?? 0;
+          res.resume();
+          res.on('end', () => resolve(status));
+        });
+        // The server answers and closes without reading: the client may still be writing.
+        req.on('error', () => resolve(status));
+        req.end(body);
+      });
+    const before = server.vmRssKb();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, server.vmRssKb())), 5);
+    const statuses = await Promise.all(Array.from({ length: 12 }, upload));
+    clearInterval(sampler);
+    peak = Math.max(peak, server.vmRssKb());
+    for (const status of statuses) figures.record('6 anonymous 9 MB uploads', { status });
+    notes.push(`item 6: 12 anonymous 9 MB uploads → ${statuses.join(' ')}; server VmRSS ${before} kB → peak ${peak} kB (+${((peak - before) / 1024).toFixed(1)} MB)`);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 401 || s === 0)).toBe(true);
+    expect((peak - before) / 1024).toBeLessThan(40);
+  });
 });
 
 describe('item 1: deadline payloads that froze the server', () => {
