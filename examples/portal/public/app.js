@@ -3,6 +3,7 @@
 // trips before the first page on a slow network). The server sends this module bundled (one
 // file, src/bundle-portal-ui.ts) and the page with a bootstrap (src/index-page.ts): who is
 // signed in, the demo users and the home page's first answers.
+import { cancelConfirm } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
@@ -11,10 +12,13 @@ import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from
 import { observationForm } from './observation-form.js';
 import { listHref, worklistPage, worklistTable } from './worklist-page.js';
 
-/** The rows of the user's worklist (GET /worklist: titles, due dates, overdue days), by hazard id. */
+/** The rows of the user's worklist (GET /worklist: titles, due dates, overdue days), by hazard id; none when it cannot be had. */
 async function worklistRows(signal, queue = 'all') {
-  const res = await getOnce(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin', signal });
-  const body = res.ok ? await readBody(res) : null;
+  const res = await getOnce(`/worklist?queue=${queue}&size=100`, { credentials: 'same-origin', signal }).catch((error) => {
+    if (isAbort(error)) throw error;
+    return null; // offline: the queues below say so
+  });
+  const body = res?.ok ? await readBody(res) : null;
   signal.throwIfAborted();
   return { rows: new Map((body?.items ?? []).map((r) => [r.hazardId, r])), counts: body?.counts ?? {} };
 }
@@ -260,6 +264,7 @@ const pages = {
  */
 async function route() {
   const signal = startNavigation();
+  cancelConfirm(); // a confirmation belongs to the page it was asked on
   const [path, query = ''] = location.hash.slice(1).split('?');
   const [, page = '', rawArg] = path.split('/');
   let arg = rawArg;

@@ -6,6 +6,16 @@ import { html, setHtml } from './html.js';
 import { t } from './i18n.js';
 
 /**
+ * Cancels the confirmation that is open, if any (as "Cancel" would): the router calls it on
+ * every navigation, so a dialog asked on a page the user has left (browser back, a link, the
+ * session ending) can no longer send that page's command.
+ */
+export function cancelConfirm() {
+  const dialog = document.getElementById('confirm-dialog');
+  if (dialog?.open) dialog.close('no');
+}
+
+/**
  * Asks the user to confirm `action` (the command's name) with `text` (what it does; lines
  * split at \n). Resolves true when confirmed, false when cancelled (button, Escape).
  */

@@ -41,16 +41,18 @@ function input(q, describedBy) {
 }
 
 /**
- * Renders the form of `pack` into `root`; returns `{ collect, showIssues, browserCheck, model }`.
+ * Renders the form of `pack` into `host`; returns `{ collect, showIssues, browserCheck, model }`.
  * Every question is rendered once; choosing a premises kind and answering show and hide
- * them as `formModel` says.
+ * them as `formModel` says. The form lives in an element of its own inside `host`, with its
+ * listeners: rendering another pack into the same host replaces it, listeners and all (a
+ * listener of the form before would otherwise run on the new form's answers).
  */
-export function renderFactForm(root, pack) {
+export function renderFactForm(host, pack) {
   const initial = formModel(pack, {});
   const hintIds = (q) => [`h-${q.id}`, `e-${q.id}`].join(' ');
   setHtml(
-    root,
-    html`
+    host,
+    html`<div class="fact-form">
     <div class="form-errors" id="form-errors" role="alert" hidden></div>
     <div class="field" data-field="premises"><label for="f-premises">${t('premises')}${initial.premisesMatters ? html` <span class="required-mark" aria-hidden="true">*</span>` : ''}</label>
       <select id="f-premises" name="premises" aria-describedby="e-premises"${initial.premisesMatters ? html` aria-required="true"` : ''}><option value="">${t('choose')}</option>${initial.premises.map((p) => html`<option value="${p.id}">${loc(p.label)}</option>`)}</select>
@@ -67,8 +69,9 @@ export function renderFactForm(root, pack) {
         <div class="hint" id="h-${q.id}">${[q.range ? loc(q.range) : '', q.hint ? loc(q.hint) : ''].filter(Boolean).join('。')}</div>
         <div class="error" id="e-${q.id}"></div>
       </div>`,
-    )}`,
+    )}</div>`,
   );
+  const root = host.firstElementChild;
 
   const evidenceIds = new Map();
   const control = (id) => root.querySelector(byAttr('data-fact', id));
@@ -118,7 +121,7 @@ export function renderFactForm(root, pack) {
     const { asked, answered, requiredMissing } = model.counts;
     root.querySelector('#form-progress').textContent =
       premises || !model.premisesMatters ? t('formProgress').replace('{answered}', answered).replace('{asked}', asked).replace('{missing}', requiredMissing) : t('choosePremisesFirst');
-    root.dataset.asked = String(asked);
+    host.dataset.asked = String(asked);
     return { premises, inspectedAt, answers };
   };
 

@@ -354,50 +354,82 @@ export async function hazardPage(id, signal, done) {
       return reason && send({ type: 'reclassify', level, reason });
     },
   };
-  app.querySelectorAll('[data-cmd]').forEach((b) => b.addEventListener('click', () => (handlers[b.dataset.cmd] ?? (() => send({ type: b.dataset.cmd })))()));
-
-  app.querySelector('#extension-form')?.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (!h.deadline) return fail('errNoDeadline');
-    const date = value('#extension-date');
-    if (!date) return fail('errDateRequired');
-    const days = daysBetween(localDate(h.deadline), date);
-    if (days <= 0) return fail('errDateAfterDeadline', { d: localDate(h.deadline) });
-    const reason = reasonFrom('#extension-reason');
-    // The chain extends from the running deadline by a policy; whole days to the chosen date.
-    return reason && send({ type: 'request_extension', extension: { days }, reason });
-  });
-  app.querySelector('#rectify-form')?.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    let evidence;
+  // One action at a time: a second click or tap while one is under way (uploading, asking for
+  // confirmation, sending) does nothing — no photo uploaded twice, no second dialog, no second command.
+  let busy = false;
+  const exclusive = (action) => async (e) => {
+    e?.preventDefault?.();
+    if (busy) return;
+    busy = true;
     try {
-      evidence = [
-        ...(await uploadAll(id, app.querySelector('#photo-before').files, 'photo_before')),
-        ...(await uploadAll(id, app.querySelector('#photo-after').files, 'photo_after')),
-        ...(await uploadAll(id, app.querySelector('#docs')?.files ?? [], 'document')),
-      ];
-    } catch (error) {
-      // A refused photo: show the server's problem and send no command.
-      const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
-      setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`);
-      return;
+      await action(e);
+    } finally {
+      busy = false;
     }
-    send({ type: 'submit_rectification', evidence, note: optional('#rectify-note') });
-  });
-  app.querySelector('#plan-form')?.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = (n) => textOf(e.target.elements[n].value);
-    send({
-      type: 'submit_plan',
-      plan: {
-        objectives: v('objectives'),
-        measures: v('measures'),
-        fundsAndMaterials: v('funds'),
-        responsible: v('responsible'),
-        milestones: v('milestones'),
-        safetyAndEmergency: v('safety'),
-        deadline: `${e.target.elements.deadline.value}T17:00:00+08:00`,
-      },
-    });
-  });
+  };
+  app.querySelectorAll('[data-cmd]').forEach((b) =>
+    b.addEventListener(
+      'click',
+      exclusive(() => (handlers[b.dataset.cmd] ?? (() => send({ type: b.dataset.cmd })))()),
+    ),
+  );
+
+  app.querySelector('#extension-form')?.addEventListener(
+    'submit',
+    exclusive(() => {
+      if (!h.deadline) return fail('errNoDeadline');
+      const date = value('#extension-date');
+      if (!date) return fail('errDateRequired');
+      const days = daysBetween(localDate(h.deadline), date);
+      if (days <= 0) return fail('errDateAfterDeadline', { d: localDate(h.deadline) });
+      const reason = reasonFrom('#extension-reason');
+      // The chain extends from the running deadline by a policy; whole days to the chosen date.
+      return reason && send({ type: 'request_extension', extension: { days }, reason });
+    }),
+  );
+  app.querySelector('#rectify-form')?.addEventListener(
+    'submit',
+    exclusive(async () => {
+      const button = app.querySelector('#submit-rectification');
+      button.disabled = true; // and says so while the photos go up
+      setHtml(result, html`<p class="hint" id="upload-pending">${t('uploading')}</p>`);
+      try {
+        let evidence;
+        try {
+          evidence = [
+            ...(await uploadAll(id, app.querySelector('#photo-before').files, 'photo_before')),
+            ...(await uploadAll(id, app.querySelector('#photo-after').files, 'photo_after')),
+            ...(await uploadAll(id, app.querySelector('#docs')?.files ?? [], 'document')),
+          ];
+        } catch (error) {
+          // A refused photo: show the server's problem and send no command.
+          const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
+          setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`);
+          return;
+        }
+        setHtml(result, html``);
+        await send({ type: 'submit_rectification', evidence, note: optional('#rectify-note') });
+      } finally {
+        button.disabled = false;
+      }
+    }),
+  );
+  app.querySelector('#plan-form')?.addEventListener(
+    'submit',
+    exclusive((e) => {
+      const v = (n) => textOf(e.target.elements[n].value);
+      return send({
+        type: 'submit_plan',
+        plan: {
+          objectives: v('objectives'),
+          measures: v('measures'),
+          fundsAndMaterials: v('funds'),
+          responsible: v('responsible'),
+          milestones: v('milestones'),
+          safetyAndEmergency: v('safety'),
+          deadline: `${e.target.elements.deadline.value}T17:00:00+08:00`,
+        },
+      });
+    }),
+  );
 }

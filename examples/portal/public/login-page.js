@@ -33,12 +33,18 @@ export function signInPage() {
       setHtml(out, html`<p class="message error" id="form-error">${t('errLoginMissing')}</p>`);
       return;
     }
-    const res = await fetch('/login', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'accept-language': lang() },
-      body: JSON.stringify({ user: userId, password }),
-    });
+    let res;
+    try {
+      res = await fetch('/login', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'accept-language': lang() },
+        body: JSON.stringify({ user: userId, password }),
+      });
+    } catch {
+      setHtml(out, html`<p class="message error" id="form-error" data-status="0">${t('networkError')}</p>`);
+      return;
+    }
     const body = await readBody(res);
     if (!res.ok) {
       form.elements.password.value = '';

@@ -10,12 +10,18 @@ import { api, hazardHref, newKey, problemText, readBody, textOf } from './shared
 export async function uploadUnbound(files, kind) {
   const refs = [];
   for (const file of files) {
-    const res = await fetch('/api/evidence', {
-      method: 'POST',
-      body: file,
-      credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() },
-    });
+    let res;
+    try {
+      res = await fetch('/api/evidence', {
+        method: 'POST',
+        body: file,
+        credentials: 'same-origin',
+        headers: { 'content-type': file.type || 'application/octet-stream', 'accept-language': lang() },
+      });
+    } catch {
+      // no answer (offline, or an oversized upload cut off before the server answered)
+      throw { response: { status: 0, body: { title: file.name, detail: t('networkError') } } };
+    }
     const body = await readBody(res);
     if (!res.ok) throw { response: { status: res.status, body } };
     refs.push({ id: body.id, kind });
@@ -41,8 +47,19 @@ export function observationForm(root, enterprises, domains) {
   const form = root.querySelector('#observation-form');
   const out = form.querySelector('#observation-result');
   const fail = (message) => setHtml(out, html`<p class="message error" id="observation-error">${message}</p>`);
+  const button = form.querySelector('#submit-observation');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    // One report per press: a second press while the photos go up would report the hazard twice.
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await submit();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  async function submit() {
     const value = (sel) => form.querySelector(sel).value.trim();
     if (!value('#obs-title')) return fail(t('errTitleRequired'));
     if (!value('#obs-level')) return fail(t('errLevelRequired'));
@@ -69,5 +86,5 @@ export function observationForm(root, enterprises, domains) {
     });
     if (!res.ok) return fail(problemText(res));
     location.hash = hazardHref(hazardId);
-  });
+  }
 }

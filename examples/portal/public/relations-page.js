@@ -6,7 +6,7 @@
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
-import { api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
+import { api, app, entName, entNameOr, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
@@ -104,7 +104,7 @@ export async function enterprisePage(id, signal) {
     list.map((x) => html`<tr data-round="${x.roundId}" data-status="${status}"><td>${loc(x.title)}</td><td>${l(x.kind)}</td><td>${x.startsOn} – ${x.endsOn}</td><td>${l(status)}</td></tr>`);
   setHtml(
     app,
-    html`<h1>${l('file')}：<span id="file-name">${f.profile.name}</span></h1>
+    html`<h1>${l('file')}：<span id="file-name">${entNameOr(f.profile.id, f.profile.name)}</span></h1>
     ${f.complete ? '' : html`<p class="hint" id="file-partial">${l('partial')}</p>`}
     <h2>${l('profile')}</h2><p id="file-profile">${f.profile.id} · ${l('area')} ${f.profile.area}${f.profile.address ? ` · ${f.profile.address}` : ''}</p>
     <h2>${l('premisesHeld')}</h2>${
@@ -161,7 +161,7 @@ export async function landlordPage(id, signal) {
   const manage = new Set(v.manage ?? []);
   setHtml(
     app,
-    html`<h1>${l('rentalPoints')}：<span id="landlord-name">${v.landlord.name}</span></h1>
+    html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
     <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}：${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdue')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
     <p id="landlord-message"></p>
     ${v.premises.map(
@@ -244,7 +244,7 @@ export async function roundPage(id, signal) {
     <div class="table-wrap"><table id="round-entries"><tr><th scope="col">${t('enterpriseCol')}</th><th scope="col">${l('area')}</th><th scope="col"></th><th scope="col">${l('inspectionCol')}</th></tr>
       ${(coverage?.entries ?? []).map(
         (e) =>
-          html`<tr data-enterprise="${e.enterpriseId}" data-status="${e.status}"><td><a href="#/dossier/${enc(e.enterpriseId)}">${e.name}</a></td><td>${e.area}</td><td>${l(e.status)}</td><td>${e.inspectionId ? html`<a href="#/inspection/${enc(e.inspectionId)}">${e.inspectedOn}</a>` : '—'}</td></tr>`,
+          html`<tr data-enterprise="${e.enterpriseId}" data-status="${e.status}"><td><a href="#/dossier/${enc(e.enterpriseId)}">${entNameOr(e.enterpriseId, e.name)}</a></td><td>${e.area}</td><td>${l(e.status)}</td><td>${e.inspectionId ? html`<a href="#/inspection/${enc(e.inspectionId)}">${e.inspectedOn}</a>` : '—'}</td></tr>`,
       )}</table></div>
     <h2>${l('draws')}</h2>
     <ol id="round-draws">${draws.map(

@@ -2,10 +2,13 @@
 // bulletin and quarterly assessment of the API's GET /api/reports/{kind}. The numbers, the
 // scope (a grid inspector gets its grid, an officer its department's domain) and the HTML with
 // its SVG charts are the server's (core's buildPeriodicReport and renderReportHtml); this page
-// picks the period, shows the key figures, the report in a frame, and the downloads.
+// picks the period, the area and the domain (from the user's own: a grid inspector opens on its
+// first grid, an officer on its first domain, both of which the API asks them to name), shows
+// the key figures, the report in a frame, and the downloads.
 import { html, raw, setHtml } from './html.js';
 import { lang, t } from './i18n.js';
-import { app, getJson } from './shared.js';
+import { app, getJson, me, session } from './shared.js';
+import { TERMS } from './terms.js';
 
 const KINDS = ['weekly', 'monthly', 'quarterly'];
 const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
@@ -19,17 +22,55 @@ function reportUrl(kind, params, format) {
   return `/api/reports/${kind}?${q}`;
 }
 
-const form = (kind, query) => html`<form id="report-form" class="filters">
+const unique = (xs) => [...new Set(xs)];
+/** An area and the areas above it (D1/G1 → D1, D1/G1). */
+const withParents = (area) => area.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+
+/**
+ * The areas and domains the form offers: the user's own (a grid inspector's grids, an officer's
+ * departments' areas and domains), any for an admin. `all` says whether "all" may be left
+ * (the whole scope) or one must be named; the server decides what may be read either way.
+ */
+function choices(u) {
+  const everyDomain = Object.keys(TERMS.domain);
+  if (u?.roles.includes('grid')) return { areas: u.gridAreas ?? [], allAreas: false, domains: everyDomain, allDomains: true };
+  if (u?.roles.includes('enforcement')) {
+    const departments = u.departments ?? [];
+    return { areas: unique(departments.flatMap((d) => d.areas)), allAreas: true, domains: unique(departments.flatMap((d) => d.domains)), allDomains: false };
+  }
+  return { areas: unique(session.demo.enterprises.flatMap((e) => withParents(e.area))).sort(), allAreas: true, domains: everyDomain, allDomains: true };
+}
+
+/** The report's scope: the hash's area and domain, else the first of the user's own when one must be named. */
+function scopeOf(query, c) {
+  return {
+    area: query.get('area') ?? (c.allAreas ? '' : (c.areas[0] ?? '')),
+    domain: query.get('domain') ?? (c.allDomains ? '' : (c.domains[0] ?? '')),
+  };
+}
+
+/** A select of `values` (labelled by `label`) with `current` selected; "all" first when `all`. A value not offered (typed into the hash) is kept. */
+function choice(name, values, current, all, label) {
+  const list = current && !values.includes(current) ? [...values, current] : values;
+  const option = (v, text) => (v === current ? html`<option value="${v}" selected>${text}</option>` : html`<option value="${v}">${text}</option>`);
+  return html`<select name="${name}" id="report-${name}">${all ? option('', t('allOption')) : ''}${list.map((v) => option(v, label(v)))}</select>`;
+}
+
+const form = (kind, query, c, scope) => html`<form id="report-form" class="filters">
   <label>${t('reportKind')} <select name="kind">${KINDS.map((k) => html`<option value="${k}" ${raw(k === kind ? 'selected' : '')}>${t(`report_${k}`)}</option>`)}</select></label>
   <label>${t('reportPeriod')} <input name="period" value="${query.get('period') ?? ''}" placeholder="2026-11 / 2026-W48 / 2026-Q4" size="12"></label>
-  <label>${t('reportArea')} <input name="area" value="${query.get('area') ?? ''}" placeholder="D1" size="10"></label>
-  <label>${t('reportDomain')} <input name="domain" value="${query.get('domain') ?? ''}" placeholder="gas" size="12"></label>
+  <label>${t('reportArea')} ${choice('area', c.areas, scope.area, c.allAreas, (a) => a)}</label>
+  <label>${t('reportDomain')} ${choice('domain', c.domains, scope.domain, c.allDomains, (d) => t(d))}</label>
   <button type="submit">${t('reportShow')}</button></form>`;
 
 /** The page: the form, then the report's key figures, downloads and the report itself; `signal` is the navigation's. */
 export async function reportsPage(query, signal) {
   const kind = KINDS.includes(query.get('kind')) ? query.get('kind') : 'monthly';
-  setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query)}<p class="hint" aria-busy="true">${t('loading')}</p>`);
+  const c = choices(me());
+  const scope = scopeOf(query, c);
+  const asked = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(scope)) if (v) asked.set(k, v);
+  setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, c, scope)}<p class="hint" aria-busy="true">${t('loading')}</p>`);
   const bind = () =>
     app.querySelector('#report-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -39,9 +80,9 @@ export async function reportsPage(query, signal) {
       location.hash = `#/reports?${q}`;
     });
   bind();
-  const { ok, body } = await getJson(reportUrl(kind, query, 'json'), signal);
+  const { ok, body } = await getJson(reportUrl(kind, asked, 'json'), signal);
   if (!ok) {
-    setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query)}<p class="message error" id="report-error">${body?.detail || body?.title || t('requestFailed')}</p>`);
+    setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, c, scope)}<p class="message error" id="report-error">${body?.detail || body?.title || t('requestFailed')}</p>`);
     bind();
     return;
   }
@@ -50,7 +91,7 @@ export async function reportsPage(query, signal) {
   const params = new URLSearchParams({ period: body.period.label, ...(body.area ? { area: body.area } : {}), ...(body.domain ? { domain: body.domain } : {}) });
   setHtml(
     app,
-    html`<h1>${t('nav_reports')}</h1>${form(kind, query)}
+    html`<h1>${t('nav_reports')}</h1>${form(kind, query, c, scope)}
     <h2 id="report-title" data-period="${body.period.label}">${title}</h2>
     <div class="table-wrap"><table id="report-summary"><caption class="sr-only">${title}</caption>
       <tr><th scope="col">${t('reportFound')}</th><th scope="col">${t('reportClosureRate')}</th><th scope="col">${t('reportClosed')}</th><th scope="col">${t('reportOnTime')}</th><th scope="col">${t('reportOverdue')}</th><th scope="col">${t('reportRecurrent')}</th><th scope="col">${t('reportInspections')}</th></tr>

@@ -44,6 +44,9 @@ export function startNavigation() {
 /** True for the rejection of a GET whose navigation was superseded (nothing to show). */
 export const isAbort = (error) => error?.name === 'AbortError';
 
+/** The problem of a request the network never delivered (offline, connection cut): status 0. */
+export const unreachable = () => ({ ok: false, status: 0, body: { title: t('networkError') } });
+
 /**
  * The page's bootstrap (src/index-page.ts renders it into `<script type="application/json"
  * id="bootstrap">`): the demo users, who is signed in, and the answers the user's home page
@@ -88,7 +91,9 @@ export async function readBody(res) {
 export const onSignedOut = { handler: () => {} };
 
 /**
- * Calls the API with the session cookie (same-origin); never throws on HTTP errors. `path`
+ * Calls the API with the session cookie (same-origin); never throws on HTTP errors, nor when
+ * the network fails (then `{ ok: false, status: 0 }` with a message: the page shows it and
+ * keeps what the user entered). `path`
  * segments that come from data must already be encoded (encodeURIComponent). A GET takes the
  * navigation's `signal` and rejects with an AbortError once it is aborted (also when the answer
  * arrived just before), so a superseded page never gets data to draw; other methods run to
@@ -100,7 +105,13 @@ export async function api(path, { method = 'GET', body, key, ifMatch, signal } =
   if (key) headers['idempotency-key'] = key;
   if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
   const init = { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
-  const res = await (method === 'GET' ? getOnce(`/api${path}`, { ...init, signal }) : fetch(`/api${path}`, init));
+  let res;
+  try {
+    res = await (method === 'GET' ? getOnce(`/api${path}`, { ...init, signal }) : fetch(`/api${path}`, init));
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    return unreachable();
+  }
   if (res.status === 401 && session.me) {
     session.me = null;
     onSignedOut.handler();
@@ -115,7 +126,13 @@ export async function api(path, { method = 'GET', body, key, ifMatch, signal } =
  * `{ ok, status, body }`, with the UI language and the navigation's `signal` (as {@link api}).
  */
 export async function getJson(path, signal) {
-  const res = await fetch(path, { credentials: 'same-origin', headers: { 'accept-language': lang() }, signal });
+  let res;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', headers: { 'accept-language': lang() }, signal });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    return unreachable();
+  }
   const answer = { ok: res.ok, status: res.status, body: await readBody(res) };
   signal?.throwIfAborted();
   return answer;
@@ -127,6 +144,8 @@ export const problemText = (r) => html`${r.body?.detail || r.body?.title || t('r
 const LEVEL_CLASS = { simple: 'level-simple', general: 'level-general', major: 'level-major' };
 export const levelCell = (h) => html`<span class="${LEVEL_CLASS[h.level] ?? ''}">${t(h.level)}</span>${h.provisional ? html` <span class="badge">${t('provisional')}</span>` : ''}`;
 export const entName = (id) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || id;
+/** An enterprise's name in the UI language when the demo directory has it, else the name the server sent (one language). */
+export const entNameOr = (id, sent) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || loc(sent) || id;
 
 const UTC8 = 8 * 3_600_000;
 const validTime = (iso) => typeof iso === 'string' && Number.isFinite(Date.parse(iso));

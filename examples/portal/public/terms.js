@@ -29,6 +29,7 @@ export const TERMS = {
     confined_space: { 'zh-CN': '有限空间', en: 'Confined spaces' },
     chemicals: { 'zh-CN': '危险化学品', en: 'Hazardous chemicals' },
     hazardous_work: { 'zh-CN': '危险作业', en: 'Hazardous work' },
+    monitoring: { 'zh-CN': '监测预警', en: 'Monitoring and early warning', note: '设备报警、离线、故障（sensors 检查表）/ device alarms, offline, faults (the sensors pack)' },
   },
   command: {
     issue_notice: { 'zh-CN': '下达整改通知', en: 'Issue rectification notice', note: '《责令限期整改指令书》' },

@@ -7,7 +7,8 @@
 // still has to inspect (core's round coverage: due, or overdue after the round's end).
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { app, entName, getJson, hazardHref, levelCell, localTime } from './shared.js';
+import { app, entName, entNameOr, getJson, hazardHref, levelCell, localTime } from './shared.js';
+import { TERMS } from './terms.js';
 
 const QUEUES = ['todo', 'new', 'extension', 'overdue', 'open', 'closed', 'all'];
 const SORTS = ['due', 'updated', 'created', 'level', 'enterprise', 'overdue'];
@@ -56,7 +57,7 @@ function roundWorkTable(rounds) {
   return html`<h2>${rw('roundWork')}</h2><div class="table-wrap"><table id="worklist-rounds" data-count="${rounds.length}"><tr><th scope="col">${rw('round')}</th><th scope="col">${t('enterpriseCol')}</th><th scope="col">${rw('endsOn')}</th><th scope="col">${t('status')}</th></tr>
     ${rounds.map(
       (w) =>
-        html`<tr data-round="${w.roundId}" data-enterprise="${w.enterpriseId}" data-status="${w.status}"><td>${w.kind === 'self_inspection' ? loc(w.title) : html`<a href="#/round/${encodeURIComponent(w.roundId)}">${loc(w.title)}</a>`}</td><td><a href="#/dossier/${encodeURIComponent(w.enterpriseId)}">${w.enterpriseName}</a> <small>${w.area}</small></td><td>${w.endsOn}</td><td>${w.status === 'overdue' ? html`<span class="badge overdue">${rw('overdue', { n: w.daysOverdue })}</span>` : rw('due', { n: w.daysLeft })}</td></tr>`,
+        html`<tr data-round="${w.roundId}" data-enterprise="${w.enterpriseId}" data-status="${w.status}"><td>${w.kind === 'self_inspection' ? loc(w.title) : html`<a href="#/round/${encodeURIComponent(w.roundId)}">${loc(w.title)}</a>`}</td><td><a href="#/dossier/${encodeURIComponent(w.enterpriseId)}">${entNameOr(w.enterpriseId, w.enterpriseName)}</a> <small>${w.area}</small></td><td>${w.endsOn}</td><td>${w.status === 'overdue' ? html`<span class="badge overdue">${rw('overdue', { n: w.daysOverdue })}</span>` : rw('due', { n: w.daysLeft })}</td></tr>`,
     )}</table></div>`;
 }
 
@@ -70,7 +71,7 @@ export async function worklistPage(query, signal) {
   setHtml(app, html`<h1>${t('worklist')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
   const { ok, body } = await getJson(`/worklist?${params}`, signal);
   if (!ok) {
-    setHtml(app, html`<h1>${t('worklist')}</h1><p class="message error" id="list-error">${body?.detail ?? t('requestFailed')}</p>`);
+    setHtml(app, html`<h1>${t('worklist')}</h1><p class="message error" id="list-error">${body?.detail || body?.title || t('requestFailed')}</p>`);
     return;
   }
   const base = { ...c, queue, page: '' };
@@ -94,7 +95,7 @@ export async function worklistPage(query, signal) {
     )}</ul></nav>
     <form id="list-form" class="list-controls" role="search">
       <label>${t('search')} <input type="search" name="q" id="list-q" value="${c.q}" placeholder="${t('searchHint')}"></label>
-      ${select('level', ['simple', 'general', 'major'], t)} ${select('domain', ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work'], t)}
+      ${select('level', ['simple', 'general', 'major'], t)} ${select('domain', Object.keys(TERMS.domain), t)}
       ${select('status', ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted', 'closed'], t)}
       ${select('sort', SORTS, (s) => t(`sort_${s}`))}
       <label>${t('sortDir')} <select name="dir" id="list-dir">${option('asc', t('asc'), c.dir !== 'desc')}${option('desc', t('desc'), c.dir === 'desc')}</select></label>
