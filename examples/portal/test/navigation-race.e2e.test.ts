@@ -139,7 +139,7 @@ describe('a page the user already left draws nothing', () => {
     await page.evaluate(() => {
       const w = window as unknown as { __aImgs: HTMLImageElement[]; __aFailed: number };
       w.__aFailed = 0;
-      w.__aImgs = [...document.querySelectorAll<HTMLImageElement>('#evidence-list img')];
+      w.__aImgs = Array.from(document.querySelectorAll<HTMLImageElement>('#evidence-list img'));
       for (const img of w.__aImgs) img.addEventListener('error', () => setTimeout(() => w.__aFailed++));
     });
     await page.evaluate((id) => (location.hash = `#/hazard/${encodeURIComponent(id)}`), b);
@@ -148,7 +148,7 @@ describe('a page the user already left draws nothing', () => {
       page.evaluate(() => ({
         evidence: document.getElementById('app')!.dataset.evidence,
         status: document.getElementById('evidence-status')?.textContent,
-        disabled: [...document.querySelectorAll<HTMLButtonElement>('[data-on-evidence]')].map((x) => x.disabled),
+        disabled: Array.from(document.querySelectorAll<HTMLButtonElement>('[data-on-evidence]')).map((x) => x.disabled),
       }));
     const before = await state();
     expect(before.evidence).toBe('shown');
