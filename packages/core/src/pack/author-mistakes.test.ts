@@ -208,3 +208,14 @@ it('a hazard rule with no basis at all is a warning at its id; an explicit basis
   expect(omitted.issues[0]!.hint?.['zh-CN']).toContain('写 basis: [] 表示有意如此');
   expect(loadPack({ files: { 'pack.yaml': PACK.replace('[{ regulation: jcg, clause: 第八条 }]', '[]') } }).issues).toEqual([]);
 });
+
+it('text where a yes/no or a number belongs: the value to write, not "quote text that looks like a number"', () => {
+  expect(mistake('    determination: true', '    determination: 是')[0]).toMatchObject({
+    code: 'SCHEMA_TYPE',
+    at: '17:20',
+    hintZh: '是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：true',
+  });
+  expect(mistake('    max: 500', '    max: "500"')[0]).toMatchObject({ at: '22:10', hintEn: 'Write the number alone, in ASCII digits, without quotes or a unit: 500' });
+  expect(mistake('    max: 500', '    max: ５００')[0]).toMatchObject({ hintZh: '只写半角数字，不加引号、不带单位：500' });
+  expect(mistake('    max: 500', '    max: 很多')[0]).toMatchObject({ hintEn: 'Write a number here (ASCII digits), e.g. 1.5.' });
+});

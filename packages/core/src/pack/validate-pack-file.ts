@@ -107,6 +107,38 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
   return issues;
 }
 
+/** Yes/no written as words, and the boolean meant. */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = Object.freeze({
+  是: true,
+  否: false,
+  有: true,
+  无: false,
+  对: true,
+  错: false,
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+  on: true,
+  off: false,
+});
+
+/** The hint for text where a yes/no or a number belongs: `是` → `true`, `"500"` or `５００` → `500`. */
+function typeHint(expected: string, text: string): { 'zh-CN': string; en: string } {
+  const word = text.trim();
+  if (expected === 'boolean') {
+    const meant = BOOLEAN_WORDS[word] ?? BOOLEAN_WORDS[word.toLowerCase()];
+    return meant === undefined
+      ? { 'zh-CN': '这里写 true（是）或 false（否），不加引号。', en: 'Write true or false here, without quotes.' }
+      : { 'zh-CN': `是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：${meant}`, en: `Write yes/no as true or false, without quotes or words; here write: ${meant}` };
+  }
+  const ascii = word.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const number = /^-?\d+(\.\d+)?/.exec(ascii)?.[0];
+  return number !== undefined
+    ? { 'zh-CN': `只写半角数字，不加引号、不带单位：${number}`, en: `Write the number alone, in ASCII digits, without quotes or a unit: ${number}` }
+    : { 'zh-CN': `这里写一个数字（半角），例如 ${expected === 'integer' ? '5' : '1.5'}。`, en: `Write a number here (ASCII digits), e.g. ${expected === 'integer' ? '5' : '1.5'}.` };
+}
+
 /** The property an unknown one was meant to be: misspelt (`typ`), or written with a full-width colon (`zh-CN：报警器`). */
 function meantKey(e: ErrorObject): string | undefined {
   const extra = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -183,6 +215,8 @@ function toIssue(parsed: ParsedFile, e: ErrorObject, kind: 'entry' | 'fragment')
                 'zh-CN': '被引入的文件里写 facts、conditions、sections 或 composites；若不再需要这个文件，从引入它的文件的 include 中删去。',
                 en: 'An included file holds facts, conditions, sections or composites; if the file is not needed, remove it from the include list that names it.',
               };
+      } else if (found === 'string' && (expected === 'boolean' || expected === 'number' || expected === 'integer')) {
+        hint = typeHint(expected, String(e.data));
       } else if (expected === 'string' && (found === 'number' || found === 'boolean')) {
         hint = { 'zh-CN': `用引号括起来，例如 "${String(e.data)}"。`, en: `Put it in quotes, e.g. "${String(e.data)}".` };
       }
