@@ -219,3 +219,12 @@ it('text where a yes/no or a number belongs: the value to write, not "quote text
   expect(mistake('    max: 500', '    max: ５００')[0]).toMatchObject({ hintZh: '只写半角数字，不加引号、不带单位：500' });
   expect(mistake('    max: 500', '    max: 很多')[0]).toMatchObject({ hintEn: 'Write a number here (ASCII digits), e.g. 1.5.' });
 });
+
+it('a list dash without a space after it: the dash, and the line to write', () => {
+  expect(mistake('  - id: cylinders', '  -id: cylinders')[0]).toMatchObject({
+    code: 'YAML_SYNTAX',
+    at: '20:4',
+    en: expect.stringMatching(/^line 20, column 4: there is no space after the list dash "-", so this line is not read as a list entry\./) as string,
+    hintEn: 'Add a space after the dash: - id: cylinders',
+  });
+});

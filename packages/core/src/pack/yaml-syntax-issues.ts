@@ -101,6 +101,8 @@ function explain(e: YAMLError, line: number, column: number, lines: readonly str
   const flow = /flow (map|sequence|collection)|end with an? [}\]]|between flow/i.exec(message);
   const comma = missingJsonComma(lines, line);
   if (comma) return comma;
+  const dash = dashWithoutSpace(lines, line);
+  if (dash) return dash;
   const wide = fullWidth(lines, line);
   if (wide) return wide;
   if (flow) return unclosedFlow(line, column, lines, /sequence|\]/i.test(message) ? '[' : '{');
@@ -233,6 +235,21 @@ function missingJsonComma(lines: readonly string[], line: number): Cause | undef
         en: `this file is written as JSON ({ … }) and line ${l} lacks a comma at its end, so the next line, ${shown((lines[next - 1] ?? '').trim())}, is read as part of this entry.`,
       },
       hint: { 'zh-CN': `在第 ${l} 行末尾加逗号：${shown(`${text.trim()},`)}`, en: `Add a comma at the end of line ${l}: ${shown(`${text.trim()},`)}` },
+    };
+  }
+  return undefined;
+}
+
+/** `-id: x` — a list dash with no space after it, so the line is a key named "-id". Looks at the error line and the two before it. */
+function dashWithoutSpace(lines: readonly string[], line: number): Cause | undefined {
+  for (const l of [line, line - 1, line - 2]) {
+    const m = /^(\s*)-([A-Za-z_$][\w.$-]*\s*:.*)$/.exec(lines[l - 1] ?? '');
+    if (!m) continue;
+    return {
+      line: l,
+      column: m[1]!.length + 2,
+      message: { 'zh-CN': '列表的“-”后面缺一个空格，这一行没有被读成列表项。', en: 'there is no space after the list dash "-", so this line is not read as a list entry.' },
+      hint: { 'zh-CN': `在“-”后加一个空格：${shown(`- ${m[2]!.trim()}`)}`, en: `Add a space after the dash: ${shown(`- ${m[2]!.trim()}`)}` },
     };
   }
   return undefined;
