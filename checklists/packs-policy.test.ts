@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, type Inspection, type Pack, type ScenarioFile } from '@anjian/core';
-import { scenarioInspection } from '@anjian/core/internal';
+import { generateCity, scenarioInspection } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -182,6 +182,20 @@ describe('checklists/editions.yaml', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('the generated demo city (core generateCity) records its hazards under each pack at its shipped version', () => {
+    // A version raised here (docs/authoring-packs.*.md §3: items or facts added → second number) is raised there too.
+    const named = new Set<string>();
+    for (const chunk of generateCity({ seed: 'packs-policy', enterprises: 60, inspectionsPerEnterprise: 20, hazardRate: 0.2 }).chunks()) {
+      for (const hazard of chunk.hazards) {
+        const { pack } = hazard.events[0]!.data as { pack: { id: string; version: string } };
+        named.add(`${pack.id}@${pack.version}`);
+      }
+    }
+    const shipped = [...packs.values()].map((p) => `${p.id}@${p.version}`);
+    expect(named.size).toBeGreaterThan(0);
+    for (const ref of named) expect(shipped, `generateCity names ${ref}`).toContain(ref);
   });
 });
 
