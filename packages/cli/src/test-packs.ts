@@ -7,6 +7,7 @@ import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node
 import { loadScenarios } from './load-scenarios.js';
 import { packWithOverlay, readOverlay, type OverlayFile } from './read-overlay.js';
 import { misnamedPackIssue, misnamedPacks } from './find-misnamed-packs.js';
+import { refusePartOfPack } from './part-of-pack.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
 
@@ -60,6 +61,7 @@ export async function testPacks(
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   let dirs: string[];
   const absolute = paths.map((p) => resolvePackPath(p, options.cwd));
+  for (const path of absolute) refusePartOfPack(path, options.cwd, 'test');
   try {
     dirs = await findPackDirs(absolute);
   } catch (error) {

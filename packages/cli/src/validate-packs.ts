@@ -3,6 +3,7 @@ import { resolvePackPath } from './resolve-pack-path.js';
 import type { Issue } from '@anjian/core';
 import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
 import { misnamedPackIssue, misnamedPacks } from './find-misnamed-packs.js';
+import { refusePartOfPack } from './part-of-pack.js';
 import { packWithOverlay, readOverlay } from './read-overlay.js';
 import { UsageError } from './usage-error.js';
 
@@ -59,6 +60,7 @@ export function displayPath(cwd: string, file: string): string {
  */
 export async function validatePacks(paths: string[], options: ValidatePacksOptions): Promise<ValidationReport> {
   const absolute = paths.map((p) => resolvePackPath(p, options.cwd));
+  for (const path of absolute) refusePartOfPack(path, options.cwd, 'validate');
   let dirs: string[];
   try {
     dirs = await findPackDirs(absolute);

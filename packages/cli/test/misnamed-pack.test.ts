@@ -56,3 +56,41 @@ describe('a pack folder whose entry file is not named pack.yaml', () => {
     expect(none.err).toContain('no pack (a folder with pack.yaml) found under b');
   });
 });
+
+describe('one file of a pack given as the path', () => {
+  function pack(): string {
+    const cwd = tempDir();
+    const [head, sections] = MINIMAL_PACK.split('sections:\n');
+    writeFiles(cwd, {
+      'packs/tiny/pack.yaml': `${head}include: [sections/alarm.yaml]\n`,
+      'packs/tiny/sections/alarm.yaml': `sections:\n${sections}`,
+      'packs/tiny/tests/basic.yaml': 'pack: tiny\nscenarios: []\n',
+    });
+    return cwd;
+  }
+
+  it('an included section file: a usage error naming the pack folder to give (was: "lacks format, id, title…")', async () => {
+    const cwd = pack();
+    expect((await runCli(['validate', 'packs/tiny'], { cwd })).code).toBe(0);
+    const r = await runCli(['validate', 'packs/tiny/sections/alarm.yaml'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(
+      "packs/tiny/sections/alarm.yaml is part of the pack packs/tiny (an included file, without a format line) and cannot be checked alone; give the pack's folder: anjian validate packs/tiny",
+    );
+    expect(r.err).toContain('packs/tiny/sections/alarm.yaml 是检查表 packs/tiny 的一部分');
+  });
+
+  it('a scenario file: the anjian test command to run', async () => {
+    const r = await runCli(['test', 'packs/tiny/tests/basic.yaml'], { cwd: pack() });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('packs/tiny/tests/basic.yaml is a scenario file of the pack packs/tiny; run: anjian test packs/tiny');
+  });
+
+  it('pack.yaml itself, and a one-file pack under another name, are still packs', async () => {
+    const cwd = pack();
+    expect((await runCli(['validate', 'packs/tiny/pack.yaml'], { cwd })).code).toBe(0);
+    writeFiles(cwd, { 'single/gas.yaml': MINIMAL_PACK });
+    expect((await runCli(['validate', 'single/gas.yaml'], { cwd })).code).toBe(0);
+  });
+});

@@ -1,0 +1,55 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from './usage-error.js';
+import { displayPath } from './validate-packs.js';
+
+/**
+ * Refuse a path that is one file of a pack — an included section file or a scenario file —
+ * given where the pack's folder belongs (`anjian validate packs/gas/sections/alarm.yaml`):
+ * read alone, it was reported as a pack lacking `format`, `id`, `title`… The usage error
+ * names the pack's folder and the command to run. A YAML file with a `format:` line is an
+ * entry file and passes; so does any path not inside a pack folder.
+ *
+ * @throws {UsageError} for a file of a pack.
+ */
+export function refusePartOfPack(absolute: string, cwd: string, command: 'validate' | 'test'): void {
+  if (!/\.ya?ml$/i.test(absolute) || basename(absolute) === 'pack.yaml') return;
+  try {
+    if (!statSync(absolute).isFile()) return;
+  } catch {
+    return;
+  }
+  const head = readHead(absolute);
+  if (/^format\s*:/m.test(head)) return;
+  let dir = dirname(absolute);
+  for (let up = 0; up < 5; up++, dir = dirname(dir)) {
+    if (!existsSync(join(dir, 'pack.yaml'))) {
+      if (dirname(dir) === dir) return;
+      continue;
+    }
+    const file = displayPath(cwd, absolute);
+    const pack = displayPath(cwd, dir);
+    const scenario = /^scenarios\s*:/m.test(head) || basename(dirname(absolute)) === 'tests';
+    throw new UsageError(
+      scenario
+        ? { 'zh-CN': `${file} 是检查表 ${pack} 的测试场景文件，请运行：anjian test ${pack}`, en: `${file} is a scenario file of the pack ${pack}; run: anjian test ${pack}` }
+        : {
+            'zh-CN': `${file} 是检查表 ${pack} 的一部分（被 include 的文件，没有 format 行），不能单独检查；请给出检查表文件夹：anjian ${command} ${pack}`,
+            en: `${file} is part of the pack ${pack} (an included file, without a format line) and cannot be checked alone; give the pack's folder: anjian ${command} ${pack}`,
+          },
+      command,
+    );
+  }
+}
+
+/** The first 64 KiB of a file, as text. */
+function readHead(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(65536);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
