@@ -56,8 +56,12 @@ export function signInPage() {
     }
     session.me = body.user;
     const home = session.demo.users.find((u) => u.id === body.user.id)?.home ?? 'dashboard';
-    if (location.hash === `#/${home}`) session.route();
-    else location.hash = `#/${home}`;
+    // After a session that ended under the user, back to the page they were on (the same user only).
+    const back = session.returnTo?.user === body.user.id && !session.returnTo.hash.startsWith('#/login') ? session.returnTo.hash : null;
+    session.returnTo = null;
+    const target = back || `#/${home}`;
+    if (location.hash === target) session.route();
+    else location.hash = target;
   });
 }
 

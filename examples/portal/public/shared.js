@@ -7,9 +7,10 @@ import { lang, loc, t } from './i18n.js';
 export const app = document.getElementById('app');
 /**
  * The demo users and enterprises (`GET /demo/users`, loaded once at start) and the signed-in
- * user (`GET /session`; the session cookie is HttpOnly, so the page asks the server).
+ * user (`GET /session`; the session cookie is HttpOnly, so the page asks the server);
+ * `returnTo`: where a session that ended under its user was (`{ user, hash }`), until they sign in again.
  */
-export const session = { demo: { users: [], enterprises: [] }, me: null };
+export const session = { demo: { users: [], enterprises: [] }, me: null, returnTo: null };
 
 /** The signed-in user's id, or null. */
 export const user = () => session.me?.id ?? null;
@@ -91,6 +92,17 @@ export async function readBody(res) {
 export const onSignedOut = { handler: () => {} };
 
 /**
+ * The session ended under a signed-in user (a 401): remembers the page they were on (for the
+ * same user signing in again: login-page.js goes back there), then shows the login page.
+ */
+function sessionEnded() {
+  if (!session.me) return;
+  session.returnTo = { user: session.me.id, hash: location.hash };
+  session.me = null;
+  onSignedOut.handler();
+}
+
+/**
  * Calls the API with the session cookie (same-origin); never throws on HTTP errors, nor when
  * the network fails (then `{ ok: false, status: 0 }` with a message: the page shows it and
  * keeps what the user entered). `path`
@@ -112,10 +124,7 @@ export async function api(path, { method = 'GET', body, key, ifMatch, signal } =
     if (isAbort(error)) throw error;
     return unreachable();
   }
-  if (res.status === 401 && session.me) {
-    session.me = null;
-    onSignedOut.handler();
-  }
+  if (res.status === 401) sessionEnded();
   const answer = { ok: res.ok, status: res.status, body: await readBody(res) };
   if (method === 'GET') signal?.throwIfAborted();
   return answer;
@@ -133,6 +142,7 @@ export async function getJson(path, signal) {
     if (isAbort(error)) throw error;
     return unreachable();
   }
+  if (res.status === 401) sessionEnded();
   const answer = { ok: res.ok, status: res.status, body: await readBody(res) };
   signal?.throwIfAborted();
   return answer;

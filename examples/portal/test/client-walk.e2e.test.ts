@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/portal-auth.js';
 import { fillKitchenForm, goTo, png, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
@@ -112,6 +113,20 @@ describe('supervisors', () => {
     expect(sent).toEqual([]);
     expect((await portal.api('grid-wang', 'GET', `/hazards/${encodeURIComponent(id)}`)).body.state.status).toBe('reported');
     await context.close();
+  });
+
+  it('a session that ends under the user brings them back to the same page once signed in again', async () => {
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await goTo(grid, 'monitoring');
+    await grid.context().clearCookies(); // the session is gone (expired, or ended elsewhere)
+    await grid.evaluate(() => (location.hash = '#/list?queue=overdue'));
+    await grid.waitForSelector('#app[data-page="login"] #login-form');
+    await grid.fill('#login-user', 'grid-wang');
+    await grid.fill('#login-password', DEMO_PASSWORD);
+    await grid.click('#login-submit');
+    await grid.waitForSelector('#app[data-page="list"] #list-summary[data-queue="overdue"]');
+    expect(new URL(grid.url()).hash).toBe('#/list?queue=overdue');
+    await grid.context().close();
   });
 
   it('the grid inspector and the officer open 报表 on a report of their own scope, chosen from lists', async () => {
