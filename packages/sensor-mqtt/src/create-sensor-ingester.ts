@@ -40,7 +40,12 @@ export interface SensorIngesterOptions {
   clientId: string;
   /** Registry, tracker, review chain and clock. */
   deps: MonitoringDeps;
-  /** Topic filter. Default {@link SENSOR_TOPIC_FILTER}; the device id is the segment after `devices/`. */
+  /**
+   * Topic filter. Default {@link SENSOR_TOPIC_FILTER}. It must have exactly one `+` level — the
+   * device id — and no `#` (else the constructor throws): a message is taken only on its own
+   * device's topic and its `device` must equal that level; a message on any other topic (one a
+   * persistent session kept from an older filter) is dropped as `topic_mismatch`.
+   */
   topic?: string;
   /** Largest payload accepted, bytes. Default 4096 (the schema's limit). */
   maxBytes?: number;
@@ -86,11 +91,29 @@ const consoleLogger: SensorIngestLogger = {
   error: (message, details) => console.error(`[anjian sensor-mqtt] ${message}`, details),
 };
 
-/** The device segment of a topic under `…/devices/<id>/…`, or undefined. */
-function topicDevice(topic: string): string | undefined {
+/**
+ * The topic filter, parsed: its levels and the index of the device level (its single `+`).
+ * A filter with no `+`, two of them or a `#` has no one place for the device: refused, so the
+ * device a message speaks for always comes from the topic the broker authorised it on, never
+ * from the payload alone.
+ */
+function parseTopicFilter(filter: string): { levels: string[]; device: number } {
+  const levels = filter.split('/');
+  const plus = levels.flatMap((l, i) => (l === '+' ? [i] : []));
+  if (plus.length !== 1 || levels.some((l) => l.includes('#') || (l !== '+' && l.includes('+')))) {
+    throw new TypeError(
+      `topic ${JSON.stringify(filter)}: the filter must have exactly one '+' level — the device id — and no '#' (e.g. ${SENSOR_TOPIC_FILTER}) / 主题过滤器须恰有一个 '+' 层级（设备编号），且不得含 '#'`,
+    );
+  }
+  return { levels, device: plus[0]! };
+}
+
+/** The device level of a topic matching the filter, or undefined for a topic outside it (a subscription the persistent session kept from before). */
+function deviceOfTopic(filter: { levels: string[]; device: number }, topic: string): string | undefined {
   const parts = topic.split('/');
-  const i = parts.indexOf('devices');
-  return i >= 0 && i + 1 < parts.length ? parts[i + 1] : undefined;
+  if (parts.length !== filter.levels.length) return undefined;
+  for (const [i, level] of filter.levels.entries()) if (i !== filter.device && parts[i] !== level) return undefined;
+  return parts[filter.device] || undefined;
 }
 
 /**
@@ -102,8 +125,11 @@ function topicDevice(topic: string): string | undefined {
  * in one registry transaction. The broker's acknowledgement (PUBACK) is sent only after the
  * batch was committed, in the order the messages came, so a process killed
  * mid-message gets it again on restart, and deduplication plus derived hazard ids make
- * that second delivery change nothing. A malformed, oversized, unknown-device or replayed
- * message is counted, logged and dropped (acknowledged), never a crash; a failing registry
+ * that second delivery change nothing. The device a message speaks for is the `+` level of
+ * its topic — the topic the broker let that device publish to (docs/monitoring.md, 设备认证) —
+ * and the payload's `device` must equal it. A malformed, oversized, unknown-device, replayed
+ * or other-device message is counted, logged (with the device named) and dropped
+ * (acknowledged), never a crash; a failing registry
  * or chain is logged, counted in `errors` and the message is not acknowledged (the
  * connection is reset so the broker delivers it again).
  *
@@ -117,6 +143,7 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   if (!options.clientId) throw new TypeError('clientId is required: a persistent session needs a fixed client id / 持久会话需要固定的 clientId');
   const log = options.logger ?? consoleLogger;
   const topic = options.topic ?? SENSOR_TOPIC_FILTER;
+  const filter = parseTopicFilter(topic);
   const maxBatch = options.maxBatch ?? 200;
   if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError('maxBatch must be an integer ≥ 1 / maxBatch 须为不小于 1 的整数');
   const stats: SensorIngestStats = {
@@ -140,7 +167,13 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   function record(result: IngestResult, packetTopic: string, bytes: number): void {
     if (result.kind === 'dropped') {
       stats.dropped[result.reason]++;
-      log.warn(`dropped a message: ${result.reason} / 丢弃消息`, { topic: packetTopic.slice(0, 200), bytes, reason: result.reason, detail: result.detail });
+      log.warn(`dropped a message: ${result.reason} / 丢弃消息`, {
+        topic: packetTopic.slice(0, 200),
+        bytes,
+        reason: result.reason,
+        detail: result.detail,
+        ...(result.deviceId === undefined ? {} : { device: result.deviceId }),
+      });
     } else {
       stats.processed++;
       stats.opened += result.opened.length;
@@ -166,13 +199,14 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       try {
-        const results = await ingestSensorBatch(
-          options.deps,
-          batch.map((p) => {
-            const device = topicDevice(p.topic);
-            return device === undefined ? { raw: p.payload } : { raw: p.payload, topicDevice: device };
-          }),
-          options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
+        // Only messages on a device's own topic go to core, always with that device: core then refuses a payload
+        // naming another device (topic_mismatch) or an unregistered one (unknown_device).
+        const devices = batch.map((p) => deviceOfTopic(filter, p.topic));
+        const inTopic = batch.flatMap((p, i) => (devices[i] === undefined ? [] : [{ raw: p.payload, topicDevice: devices[i]! }]));
+        const checked = inTopic.length === 0 ? [] : await ingestSensorBatch(options.deps, inTopic, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
+        let k = 0;
+        const results = devices.map((d): IngestResult =>
+          d === undefined ? { kind: 'dropped', reason: 'topic_mismatch', detail: `topic outside ${topic.slice(0, 120)}: no device level` } : checked[k++]!,
         );
         stats.batches++;
         stats.largestBatch = Math.max(stats.largestBatch, batch.length);
