@@ -228,3 +228,17 @@ it('a list dash without a space after it: the dash, and the line to write', () =
     hintEn: 'Add a space after the dash: - id: cylinders',
   });
 });
+
+it('a file too large says its size in MB (and bytes) against the limit', () => {
+  const big = `${PACK}# ${'x'.repeat(1_100_000)}\n`;
+  const result = loadPack({ files: { 'pack.yaml': big } });
+  expect(result.issues[0]).toMatchObject({
+    code: 'FILE_TOO_LARGE',
+    line: 1,
+    column: 1,
+    message: {
+      'zh-CN': `pack.yaml：文件大小为 1.1 MB（${Buffer.byteLength(big)} 字节），超过上限 1 MB（1000000 字节）。`,
+      en: `pack.yaml: the file is 1.1 MB (${Buffer.byteLength(big)} bytes), over the limit of 1 MB (1000000 bytes).`,
+    },
+  });
+});

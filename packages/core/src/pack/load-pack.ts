@@ -1,4 +1,5 @@
 import { checkPack } from './check-pack.js';
+import { sizeText } from './value-hints.js';
 import { createIssue } from './create-issue.js';
 import { deepFreeze } from './deep-freeze.js';
 import { locatePointer } from './locate-pointer.js';
@@ -182,8 +183,8 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
           'FILE_TOO_LARGE',
           { file: path, line: 1, column: 1, pointer: '' },
           {
-            'zh-CN': `${path}：文件大小为 ${size} 字节，超过上限 ${limits.maxFileSize} 字节。`,
-            en: `${path}: the file is ${size} bytes, over the limit of ${limits.maxFileSize} bytes.`,
+            'zh-CN': `${path}：文件大小为 ${sizeText(size)['zh-CN']}，超过上限 ${sizeText(limits.maxFileSize)['zh-CN']}。`,
+            en: `${path}: the file is ${sizeText(size).en}, over the limit of ${sizeText(limits.maxFileSize).en}.`,
           },
         ),
       );
@@ -224,8 +225,8 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
     if (total > limits.maxTotalSize && text.length <= limits.maxFileSize) {
       issues.push(
         createIssue('PACK_TOO_LARGE', fromAt(), {
-          'zh-CN': `检查表的文件总量超过 ${limits.maxTotalSize} 字节。`,
-          en: `the pack's files together exceed ${limits.maxTotalSize} bytes.`,
+          'zh-CN': `检查表的文件总量超过 ${sizeText(limits.maxTotalSize)['zh-CN']}。`,
+          en: `the pack's files together exceed ${sizeText(limits.maxTotalSize).en}.`,
         }),
       );
       break;

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, YAMLError } from 'yaml';
+import { sizeText } from './value-hints.js';
 import { createIssue, pointerJoin, type IssueLocation } from './create-issue.js';
 import type { IssueCode } from './issue-codes.js';
 import { locatePointer, pointerAtOffset } from './locate-pointer.js';
@@ -73,13 +74,14 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
   const at = (line?: number, column?: number, pointer?: string): IssueLocation => ({ file, line, column, pointer });
 
   if (text.length > limits.maxFileSize || utf8Length(text) > limits.maxFileSize) {
-    const size = text.length > limits.maxFileSize * 4 ? `> ${limits.maxFileSize}` : String(utf8Length(text));
+    const size = text.length > limits.maxFileSize * 4 ? undefined : sizeText(utf8Length(text));
+    const limit = sizeText(limits.maxFileSize);
     return {
       ok: false,
       issues: [
         createIssue('FILE_TOO_LARGE', at(1, 1, ''), {
-          'zh-CN': `${file}：文件大小为 ${size} 字节，超过上限 ${limits.maxFileSize} 字节。`,
-          en: `${file}: the file is ${size} bytes, over the limit of ${limits.maxFileSize} bytes.`,
+          'zh-CN': `${file}：文件大小为 ${size?.['zh-CN'] ?? `超过 ${sizeText(limits.maxFileSize * 4)['zh-CN']}`}，超过上限 ${limit['zh-CN']}。`,
+          en: `${file}: the file is ${size?.en ?? `more than ${sizeText(limits.maxFileSize * 4).en}`}, over the limit of ${limit.en}.`,
         }),
       ],
     };

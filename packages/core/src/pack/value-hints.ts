@@ -296,3 +296,14 @@ export function durationValueHint(value: unknown, unit: 'days' | 'minutes'): Bil
     ? { 'zh-CN': '写天数（一个数字），例如一个月写 30、一年写 365。', en: 'Write the number of days (a number), e.g. 30 for a month, 365 for a year.' }
     : { 'zh-CN': '写分钟数（一个数字），例如半小时写 30。', en: 'Write the number of minutes (a number), e.g. 30 for half an hour.' };
 }
+
+/**
+ * A size as a reader takes it in, with the exact count: `3.3 MB (3286677 bytes)`,
+ * `980 KB (1003520 bytes)`; in Chinese `3.3 MB（3286677 字节）`.
+ *
+ * @internal
+ */
+export function sizeText(bytes: number): Bilingual {
+  const unit = bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1).replace(/\.0$/, '')} MB` : bytes >= 1e3 ? `${Math.round(bytes / 1e3)} KB` : undefined;
+  return unit === undefined ? { 'zh-CN': `${bytes} 字节`, en: `${bytes} bytes` } : { 'zh-CN': `${unit}（${bytes} 字节）`, en: `${unit} (${bytes} bytes)` };
+}
