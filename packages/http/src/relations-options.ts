@@ -15,6 +15,12 @@ export interface RelationsApiOptions {
   enterprises: () => Promise<readonly EnterpriseRecord[]> | readonly EnterpriseRecord[];
   /** Monitoring devices, listed in the enterprise file when given. */
   devices?: Pick<DeviceRegistry, 'listDevices'>;
+  /**
+   * The server's round seed key (T33): at least 32 random bytes, secret, the same across
+   * restarts. Rounds opened with it publish a commitment to their draw seeds and can be drawn
+   * (`POST /rounds/{id}/draws`); without it rounds open without one and draws are refused.
+   */
+  roundSeedKey?: Uint8Array;
   /** Recurrence window of the enterprise file in days (default 90). */
   recurrenceDays?: number;
 }

@@ -1,7 +1,8 @@
 // Directory relations over HTTP (issue 17): a hazard at a tenant's premises carries the
 // premises; the landlord reads it (GET /hazards, the landlord view, the enterprise file) and
-// nothing else of the tenant; rounds open, draw (same seed → same list, recorded, a changed
-// seed marked) and show coverage. Responses are checked against the OpenAPI document.
+// nothing else of the tenant; rounds open with a committed seed, draw (the seed revealed,
+// idempotent by key; a re-draw reasoned and marked) and show coverage. Responses are checked against the OpenAPI document.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { compilePack, createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
 import { createMemoryInspectionLog, createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies, type RentalDirectory } from '@anjian/core/internal';
@@ -56,7 +57,7 @@ async function setup(dir: RentalDirectory = rental, clock = createFixedClock('20
     clock,
     packs: [pack],
     inspections: createMemoryInspectionLog(),
-    relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES },
+    relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES, roundSeedKey: new Uint8Array(32).fill(5) },
     basePath: '/api',
     logger: false,
     authenticate: async (request) => request.headers.get('x-actor'),
@@ -132,7 +133,7 @@ describe('relations over HTTP', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('rounds: open, draw twice with one seed (same list, both recorded), a changed seed is marked; coverage; enterprise users are refused', async () => {
+  it('rounds: open (seed committed), draw (seed revealed, verifies), re-draw with a reason (marked); a request seed is refused; coverage; enterprise users are refused', async () => {
     const { call, mismatches } = await setup();
     const round = {
       id: 'R-1',
@@ -159,28 +160,59 @@ describe('relations over HTTP', () => {
     expect((await call('admin', 'POST', '/rounds', '/rounds', round)).body.code).toBe('ROUND_EXISTS');
     await call('owner-e1', 'POST', '/inspections?report=true', '/inspections', noAlarmInspection(), { 'idempotency-key': 'self-1' });
 
-    const a = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed: '2026-11-02 福彩', count: 2 });
-    const b = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed: '2026-11-02 福彩', count: 2 });
-    const c = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed: 'another', count: 2 });
-    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
-    const data = (r: { body: Record<string, unknown> }) => r.body.data as { selected: string[]; digest: string };
-    expect(data(b).selected).toEqual(data(a).selected);
-    expect(data(b).digest).toBe(data(a).digest);
-    expect((await call('admin', 'POST', '/rounds/R-9/draws', '/rounds/{roundId}/draws', { seed: 's', count: 1 })).body.code).toBe('ROUND_NOT_FOUND');
-    // The seed is published to be re-drawn by hand: nothing that displays differently from what was used.
-    for (const seed of ['2026-11-02 \u202e彩福', '2026-11-02\n福彩', ' 2026-11-02 福彩', '\u200b']) {
-      const refused = await call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', { seed, count: 2 });
-      expect([refused.status, refused.body.code, (refused.body.issues as Array<{ pointer: string }>)[0]!.pointer], JSON.stringify(seed)).toEqual([422, 'INVALID_ROUND', '/seed']);
-    }
+    const draw = (body: unknown, key?: string) => call('admin', 'POST', '/rounds/R-1/draws', '/rounds/{roundId}/draws', body, key === undefined ? {} : { 'idempotency-key': key });
+    const opened = (await call('admin', 'GET', '/rounds/R-1', '/rounds/{roundId}')).body.round as { seeds: { commitment: string } };
+    // The drawer cannot choose: a seed in the request is refused, located, in both languages; so is a draw without a key.
+    const seeded = await draw({ seed: '2026-11-02 福彩', count: 2 }, 'd-0');
+    expect([seeded.status, seeded.body.code, (seeded.body.issues as Array<{ code: string; pointer: string }>)[0]]).toMatchObject([
+      422,
+      'INVALID_ROUND',
+      { code: 'SEED_NOT_ACCEPTED', pointer: '/seed' },
+    ]);
+    expect((seeded.body.detail as string) + JSON.stringify(seeded.body.issues)).toContain('承诺');
+    expect((await draw({ count: 2 })).status).toBe(400);
+    const a = await draw({ count: 2 }, 'd-1');
+    const replay = await draw({ count: 2 }, 'd-1');
+    expect([a.status, replay.status]).toEqual([201, 201]);
+    expect(replay.body).toEqual(a.body);
+    expect((await draw({ count: 3 }, 'd-1')).body).toMatchObject({ code: 'INVALID_ROUND', issues: [{ code: 'IDEMPOTENCY_KEY_REUSED' }] });
+    const data = (r: { body: Record<string, unknown> }) => r.body.data as { seed: string; selected: string[]; commitment: string; nextCommitment: string };
+    // The revealed seed answers the commitment published when the round opened.
+    expect(createHash('sha256').update(data(a).seed).digest('hex')).toBe(opened.seeds.commitment);
+    expect((await draw({ count: 2 }, 'd-2')).body).toMatchObject({ code: 'INVALID_ROUND', issues: [{ code: 'REASON_REQUIRED', pointer: '/reason' }] });
+    const c = await draw({ count: 2, reason: 'E2 停业' }, 'd-2');
+    expect(c.status).toBe(201);
+    expect(createHash('sha256').update(data(c).seed).digest('hex')).toBe(data(a).nextCommitment);
+    expect((await call('admin', 'POST', '/rounds/R-9/draws', '/rounds/{roundId}/draws', { count: 1 }, { 'idempotency-key': 'd-3' })).body.code).toBe('ROUND_NOT_FOUND');
+    // Only count and reason come from the request.
+    expect((await draw({ count: 2, reason: 'x', units: [] }, 'd-4')).body).toMatchObject({ code: 'INVALID_ROUND', issues: [{ code: 'UNKNOWN_FIELD', pointer: '/units' }] });
 
     const detail = await call('admin', 'GET', '/rounds/R-1', '/rounds/{roundId}');
-    expect((detail.body.draws as Array<{ seedChanged: boolean }>).map((d) => d.seedChanged)).toEqual([false, false, true]);
+    expect((detail.body.draws as Array<{ seedChanged: boolean; seedCheck: string }>).map((d) => [d.seedChanged, d.seedCheck])).toEqual([
+      [false, 'verified'],
+      [true, 'verified'],
+    ]);
     const coverage = detail.body.coverage as { total: number; done: number; entries: Array<{ enterpriseId: string; status: string }> };
     expect(coverage.entries.map((e) => `${e.enterpriseId}:${e.status}`)).toEqual(['E1:done', 'E2:due', 'E3:due']);
     const list = await call('grid-g1', 'GET', '/rounds', '/rounds');
-    expect(list.body.log).toEqual({ ok: true, entries: 4 });
+    expect(list.body.log).toEqual({ ok: true, entries: 3 });
     expect((list.body.rounds as Array<{ coverage: { total: number } }>)[0]!.coverage.total).toBe(2); // the grid reads D1/G1 only
     expect((await call('owner-e1', 'GET', '/rounds', '/rounds')).status).toBe(403);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('draws are idempotent by Idempotency-Key: six parallel draws with one key record one draw and answer it six times', async () => {
+    const { call, mismatches } = await setup();
+    const round = { id: 'R-2', kind: 'special_campaign', title: { 'zh-CN': '专项' }, packId: 'demo-kitchen', scope: { area: 'D1' }, startsOn: '2026-11-01', endsOn: '2026-11-30' };
+    expect((await call('admin', 'POST', '/rounds', '/rounds', round)).status).toBe(201);
+    // A reason on each, so that without idempotency all six would be recorded (draw 1 and five re-draws).
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => call('admin', 'POST', '/rounds/R-2/draws', '/rounds/{roundId}/draws', { count: 2, reason: '首次' }, { 'idempotency-key': 'same-key' })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.hash)).size).toBe(1);
+    const detail = await call('admin', 'GET', '/rounds/R-2', '/rounds/{roundId}');
+    expect(detail.body.draws).toHaveLength(1);
     expect(mismatches).toEqual([]);
   });
 

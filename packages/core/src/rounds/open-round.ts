@@ -1,12 +1,15 @@
 import { areaCovers } from '../chain/authorize.js';
 import type { CommandIssue } from '../chain/command-issue.js';
+import { canonicalJson } from '../chain/canonical-json.js';
 import { checkText, type TextRule } from '../chain/command-text.js';
+import { sha256Hex } from '../chain/hash-event.js';
 import { drawSpotCheck, SpotCheckDrawError, type SpotCheckDraw } from '../chain/draw-spot-check.js';
 import type { ActorProfile, Directory } from '../ports/directory.js';
 import type { Clock } from '../ports/clock.js';
 import type { RoundStore } from '../ports/round-store.js';
 import { roundsFromLog, sealRoundEntry, type RoundEntryDraft, type RoundState } from './round-log.js';
 import { roundPopulation } from './round-scope.js';
+import { newRoundSeedCommitment, roundSeed, seedCommitment, validSeedKey } from './round-seed.js';
 import { ROUND_KINDS, RoundError, type RoundEntryType, type RoundInput, type RoundLogEntry, type RoundRecord, type RoundUnit } from './types.js';
 
 /** What the round functions need from the host. */
@@ -16,13 +19,19 @@ export interface RoundDeps {
   clock: Clock;
   /** The domain of a pack on the server, or `null` for an unknown pack (rounds name server packs only). */
   packDomain: (packId: string) => string | null;
+  /**
+   * The server's round seed key (T33): random bytes, at least 32, kept secret and kept the
+   * same across restarts. With it a round opens with a commitment to its draw seeds and can be
+   * drawn; without it rounds open without one and cannot be drawn (coverage works either way).
+   */
+  seedKey?: Uint8Array;
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const AREA = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TITLE_RULE: TextRule = { max: 200 };
-const SEED_RULE: TextRule = { max: 200 };
+const REASON_RULE: TextRule = { max: 200 };
 const validDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /**
@@ -120,6 +129,7 @@ async function actorFor(deps: RoundDeps, actorId: string, scope: RoundRecord['sc
 export async function openRound(deps: RoundDeps, input: RoundInput, actorId: string): Promise<RoundRecord> {
   const scope = checkRoundInput(input, deps.packDomain);
   await actorFor(deps, actorId, scope);
+  if (deps.seedKey !== undefined && !validSeedKey(deps.seedKey)) throw invalidSeedKey();
   if ((await deps.rounds.roundEntries(input.id)).length > 0) throw new RoundError('ROUND_EXISTS', '/id', `轮次 ${input.id} 已存在`, `round ${input.id} exists`);
   const openedAt = deps.clock.now().toISOString();
   const round: RoundRecord = {
@@ -132,6 +142,7 @@ export async function openRound(deps: RoundDeps, input: RoundInput, actorId: str
     endsOn: input.endsOn,
     openedBy: actorId,
     openedAt,
+    ...(deps.seedKey === undefined ? {} : { seeds: newRoundSeedCommitment(deps.seedKey, input.id) }),
   };
   await append(deps.rounds, { type: 'round_opened', roundId: round.id, actorId, recordedAt: openedAt, data: round });
   return round;
@@ -142,41 +153,159 @@ export async function readRound(rounds: RoundStore, roundId: string): Promise<Ro
   return roundsFromLog(await rounds.roundEntries(roundId))[0] ?? null;
 }
 
-/** Input of {@link drawRoundSample}. */
+/** Input of {@link drawRoundSample}. There is no seed: the round's committed seed is revealed (T33). */
 export interface RoundDrawInput {
   roundId: string;
-  /** The published seed. */
-  seed: string;
   count: number;
+  /** Why the round is drawn again: required for every draw after the first, recorded with it (1–200 characters, one line). */
+  reason?: string;
+  /** The request's Idempotency-Key (1–128 of A–Z a–z 0–9 . _ : -): a retry with it answers the draw it recorded. */
+  key: string;
   /** The register (e.g. from `roundUnits`); the round's scope picks the population. */
   units: readonly RoundUnit[];
 }
 
+/** What {@link drawRoundSample} answers: the recorded draw, and whether it was recorded by an earlier request with the same key. */
+export interface RoundDrawResult {
+  entry: RoundLogEntry<'sample_drawn'>;
+  replayed: boolean;
+}
+
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+const DRAW_FIELDS = new Set(['roundId', 'count', 'reason', 'key', 'units']);
+
+function invalidSeedKey(): RoundError {
+  return new RoundError(
+    'SEED_KEY_INVALID',
+    '',
+    '服务器的轮次种子密钥无效（须为至少 32 字节的随机数）：请运维人员配置后重试',
+    "the server's round seed key is invalid (it must be at least 32 random bytes): ask the operator to configure it",
+  );
+}
+
+/** The draw id of an actor's Idempotency-Key: the same actor and key find the same draw. */
+const drawIdOf = (actorId: string, key: string) => `rd-${sha256Hex(`round-draw\n${actorId}\n${key}`).slice(0, 32)}`;
+
 /**
  * 双随机 for a round: draws `count` enterprises from the round's population with
- * `drawSpotCheck` (seeded, re-drawable) and records the whole draw — seed, population digest,
- * list, digest — as a `sample_drawn` entry of the hash-chained round log, before answering.
- * Drawing again with another seed is allowed but never silent: the new entry stands next to
- * the earlier ones and `roundsFromLog` marks it `seedChanged`.
+ * `drawSpotCheck` (`sha256-rank-v1`) and the round's **committed** seed, and records the whole
+ * draw as a `sample_drawn` entry of the hash-chained round log before answering.
+ *
+ * Nobody chooses the seed (T33): draw `n` reveals the seed committed to before it — by the
+ * round's opening for the first draw, by the previous draw's `nextCommitment` after — so anyone
+ * can check `sha256(seed) = commitment` and re-draw the list by hand. A request carrying a
+ * `seed` is refused (`SEED_NOT_ACCEPTED`). Drawing again is allowed but never silent: it needs a
+ * `reason`, reveals the next committed seed, and `roundsFromLog` marks it `seedChanged`.
+ * Fails closed on a round opened without a commitment (`NO_SEED_COMMITMENT`), a server
+ * without its seed key (`NO_SEED_KEY`), or a key that no longer answers the commitment
+ * (`SEED_KEY_CHANGED`).
+ *
+ * Idempotent: the same actor and `key` answer the draw recorded first (`replayed: true`),
+ * also when several requests race (each appends only after re-reading the round's draws);
+ * the same key asking for another count or reason is `IDEMPOTENCY_KEY_REUSED`.
+ *
+ * @example
+ * ```ts
+ * const { entry } = await drawRoundSample(deps, { roundId: 'gas-2026-12', count: 5, key: 'draw-1', units }, 'officer-li');
+ * entry.data.seed; // revealed: sha256(seed) === round.seeds.commitment
+ * ```
  */
-export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, actorId: string): Promise<RoundLogEntry<'sample_drawn'>> {
-  const state = await readRound(deps.rounds, input.roundId);
-  if (!state) throw new RoundError('UNKNOWN_ROUND', '/roundId', `没有轮次 ${input.roundId}`, `no round ${input.roundId}`);
-  await actorFor(deps, actorId, state.round.scope);
-  // The seed is published for anyone to re-draw by hand: what is shown must be what was used —
-  // one line, no bidi controls or invisible padding that would make the two differ.
-  const issues: CommandIssue[] = [];
-  const seed = checkText(input.seed, '/seed', SEED_RULE, issues);
-  if (seed === undefined) throw new RoundError('INVALID_DRAW', '/seed', `抽查种子 ${issues[0]!.message['zh-CN']}`, `seed ${issues[0]!.message.en}`);
-  if (seed !== input.seed) throw new RoundError('INVALID_DRAW', '/seed', '抽查种子首尾不能有空白', 'the seed must not start or end with white space');
-  let draw: SpotCheckDraw;
-  try {
-    draw = drawSpotCheck({ seed: input.seed, count: input.count, scope: {}, enterprises: roundPopulation(state.round.scope, input.units).map((u) => u.enterprise) });
-  } catch (e) {
-    if (e instanceof SpotCheckDrawError) throw new RoundError('INVALID_DRAW', '', e.localized['zh-CN'], e.localized.en);
-    throw e;
+export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, actorId: string): Promise<RoundDrawResult> {
+  const fail = (code: string, pointer: string, zh: string, en: string): never => {
+    throw new RoundError(code, pointer, zh, en);
+  };
+  if (typeof input !== 'object' || input === null) fail('INVALID_DRAW', '', '抽取请求应为对象', 'a draw request is an object');
+  if ('seed' in input)
+    fail(
+      'SEED_NOT_ACCEPTED',
+      '/seed',
+      '抽查种子不能由抽取人提供：服务器在开启轮次时已生成种子并公布其 SHA-256 承诺值，抽取时揭示，任何人可核验。请去掉 seed，只填写抽取数量（重新抽取时填写原因）',
+      'the drawer cannot give a seed: the server generated it when the round opened and published its SHA-256 commitment; the draw reveals it for anyone to check. Leave out seed and give count (and reason for a re-draw)',
+    );
+  for (const field of Object.keys(input)) if (!DRAW_FIELDS.has(field)) fail('UNKNOWN_FIELD', `/${field}`, `抽取请求中没有字段 ${field}`, `a draw request has no field ${field}`);
+  if (typeof input.key !== 'string' || !KEY.test(input.key)) fail('INVALID_DRAW', '/key', '幂等键须为 1–128 个字母、数字或 . _ : -', 'the idempotency key must be 1–128 letters, digits or . _ : -');
+  if (!Number.isInteger(input.count) || input.count < 0)
+    fail('INVALID_DRAW', '/count', `抽取数量 count 必须是非负整数，收到 ${String(input.count)}`, `count must be a non-negative integer, got ${String(input.count)}`);
+  let reason: string | undefined;
+  if (input.reason !== undefined) {
+    const issues: CommandIssue[] = [];
+    reason = checkText(input.reason, '/reason', REASON_RULE, issues);
+    if (reason === undefined) fail('INVALID_DRAW', '/reason', `重新抽取原因 ${issues[0]!.message['zh-CN']}`, `reason ${issues[0]!.message.en}`);
   }
-  return append(deps.rounds, { type: 'sample_drawn', roundId: input.roundId, actorId, recordedAt: deps.clock.now().toISOString(), data: { ...draw, roundId: input.roundId } });
+  const opened = await readRound(deps.rounds, input.roundId);
+  if (!opened) return fail('UNKNOWN_ROUND', '/roundId', `没有轮次 ${input.roundId}`, `no round ${input.roundId}`);
+  await actorFor(deps, actorId, opened.round.scope);
+  const drawId = drawIdOf(actorId, input.key);
+  const requestDigest = sha256Hex(canonicalJson({ count: input.count, reason: reason ?? null }));
+
+  // Another writer may take the next seq (or record this key's draw) between the reads and the
+  // append: read the head first, then the round, seal after that head — an append after a
+  // newer entry fails, and the next attempt sees it (bounded).
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const last = await deps.rounds.lastRoundEntry();
+    const entries = await deps.rounds.roundEntries(input.roundId);
+    const earlier = entries.find((e): e is RoundLogEntry<'sample_drawn'> => e.type === 'sample_drawn' && (e.data as { drawId?: string }).drawId === drawId);
+    if (earlier) {
+      if (earlier.data.requestDigest !== requestDigest)
+        fail(
+          'IDEMPOTENCY_KEY_REUSED',
+          '/key',
+          '该幂等键已用于另一次抽取（数量或原因不同）：新的抽取请使用新的幂等键',
+          'this Idempotency-Key was used for another draw (another count or reason): use a new key for a new draw',
+        );
+      return { entry: earlier, replayed: true };
+    }
+    const state = roundsFromLog(entries)[0] as RoundState;
+    const seeds = state.round.seeds;
+    if (!seeds)
+      return fail(
+        'NO_SEED_COMMITMENT',
+        '/roundId',
+        `轮次 ${input.roundId} 开启时没有公布种子承诺值（在种子承诺启用前开启，或服务器未配置种子密钥），不能抽取：请开启新的轮次`,
+        `round ${input.roundId} was opened without a seed commitment (before commitments, or on a server without a seed key) and cannot be drawn: open a new round`,
+      );
+    if (deps.seedKey === undefined)
+      fail('NO_SEED_KEY', '', '服务器未配置轮次种子密钥，不能抽取：请运维人员配置后重试', 'this server has no round seed key, so it cannot draw: ask the operator to configure one');
+    if (!validSeedKey(deps.seedKey)) throw invalidSeedKey();
+    const drawNo = state.draws.length + 1;
+    if (drawNo > 1 && reason === undefined)
+      fail(
+        'REASON_REQUIRED',
+        '/reason',
+        `本轮次已抽取 ${drawNo - 1} 次：重新抽取须填写原因，新的抽取会与原抽取一并公开并标记“种子已变更”`,
+        `this round was drawn ${drawNo - 1} time(s): a re-draw needs a reason, and is shown next to the earlier draws, marked seedChanged`,
+      );
+    const previous = state.draws[state.draws.length - 1]?.draw;
+    const commitment = drawNo === 1 ? seeds.commitment : previous?.nextCommitment;
+    const seed = roundSeed(deps.seedKey as Uint8Array, input.roundId, seeds.nonce, drawNo);
+    if (commitment === undefined || seedCommitment(seed) !== commitment)
+      fail(
+        'SEED_KEY_CHANGED',
+        '',
+        `服务器的种子密钥与轮次 ${input.roundId} 公布的承诺值不符（密钥已更换？），不能抽取：请开启新的轮次`,
+        `the server's seed key does not answer the commitment round ${input.roundId} published (was the key changed?), so it cannot draw: open a new round`,
+      );
+    let draw: SpotCheckDraw;
+    try {
+      draw = drawSpotCheck({ seed, count: input.count, scope: {}, enterprises: roundPopulation(state.round.scope, input.units).map((u) => u.enterprise) });
+    } catch (e) {
+      if (e instanceof SpotCheckDrawError) throw new RoundError('INVALID_DRAW', '', e.localized['zh-CN'], e.localized.en);
+      throw e;
+    }
+    const data = {
+      ...draw,
+      roundId: input.roundId,
+      drawNo,
+      commitment: commitment as string,
+      nextCommitment: seedCommitment(roundSeed(deps.seedKey as Uint8Array, input.roundId, seeds.nonce, drawNo + 1)),
+      ...(reason === undefined ? {} : { reason }),
+      drawId,
+      requestDigest,
+    };
+    const entry = sealRoundEntry(last, { type: 'sample_drawn', roundId: input.roundId, actorId, recordedAt: deps.clock.now().toISOString(), data });
+    if (await deps.rounds.appendRoundEntry(entry)) return { entry, replayed: false };
+  }
+  return fail('CONFLICT', '', '轮次日志写入冲突，请重试', 'the round log is busy: try again');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { canonicalJson } from '../chain/canonical-json.js';
 import { sha256Hex } from '../chain/hash-event.js';
-import type { SpotCheckDraw } from '../chain/draw-spot-check.js';
 import type { RoundEntryDataMap, RoundEntryType, RoundLogEntry, RoundRecord } from './types.js';
 
 /** An entry before it is sealed: what happened, by whom, when. */
@@ -50,17 +49,33 @@ export interface RecordedDraw {
   seq: number;
   actorId: string;
   recordedAt: string;
-  draw: SpotCheckDraw & { roundId: string };
+  draw: RoundEntryDataMap['sample_drawn'];
   /** True when an earlier draw of the same round used another seed: a changed seed is visible, never silent. */
   seedChanged: boolean;
   /** The seeds of the round's earlier draws, oldest first. */
   earlierSeeds: string[];
+  /**
+   * `verified`: the seed was committed before the draw (SHA-256 of the seed is the round's
+   * commitment, or the previous draw's `nextCommitment`) — the drawer could not choose it;
+   * `mismatch`: it was not (the record or the server is not to be trusted);
+   * `typed`: a draw recorded before commitments, with a seed a person typed (T33).
+   */
+  seedCheck: 'verified' | 'mismatch' | 'typed';
 }
 
 /** A round and its draws, folded from the log. */
 export interface RoundState {
   round: RoundRecord;
   draws: RecordedDraw[];
+}
+
+/** Whether a draw's seed answers the commitment in force before it (see {@link RecordedDraw.seedCheck}). */
+function seedCheck(state: RoundState, draw: RoundEntryDataMap['sample_drawn']): RecordedDraw['seedCheck'] {
+  if (draw.commitment === undefined) return 'typed';
+  const previous = state.draws[state.draws.length - 1]?.draw;
+  const expected = previous === undefined ? state.round.seeds?.commitment : previous.nextCommitment;
+  const drawNo = state.draws.length + 1;
+  return expected !== undefined && draw.drawNo === drawNo && draw.commitment === expected && sha256Hex(draw.seed) === expected ? 'verified' : 'mismatch';
 }
 
 /** Folds a round log (any order of rounds) into rounds with their draws, sorted by round id. */
@@ -73,7 +88,7 @@ export function roundsFromLog(entries: readonly RoundLogEntry[]): RoundState[] {
       if (!state) continue;
       const draw = e.data as RoundEntryDataMap['sample_drawn'];
       const earlierSeeds = state.draws.map((d) => d.draw.seed);
-      state.draws.push({ seq: e.seq, actorId: e.actorId, recordedAt: e.recordedAt, draw, seedChanged: earlierSeeds.some((s) => s !== draw.seed), earlierSeeds });
+      state.draws.push({ seq: e.seq, actorId: e.actorId, recordedAt: e.recordedAt, draw, seedChanged: earlierSeeds.some((s) => s !== draw.seed), earlierSeeds, seedCheck: seedCheck(state, draw) });
     }
   }
   return [...rounds.values()].sort((a, b) => (a.round.id < b.round.id ? -1 : a.round.id > b.round.id ? 1 : 0));

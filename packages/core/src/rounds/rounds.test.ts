@@ -1,16 +1,18 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { drawSpotCheck } from '../chain/draw-spot-check.js';
 import { createStaticDirectory } from '../chain/static-directory.js';
 import type { InspectionRecord } from '../ports/inspection-log.js';
 import type { PremisesRecord } from '../ports/rental-directory.js';
 import { runRoundStoreConformance } from '../testing/round-store-conformance.js';
 import { createMemoryRoundStore } from './memory-round-store.js';
-import { checkRoundInput, drawRoundSample, openRound, readRound, redrawRoundSample, type RoundDeps } from './open-round.js';
+import { checkRoundInput, drawRoundSample, openRound, readRound, redrawRoundSample, type RoundDeps, type RoundDrawInput } from './open-round.js';
 import { roundCoverage } from './round-coverage.js';
 import { roundCoverageForReport } from './report-coverage.js';
 import { collectRoundWork, roundWorkFor, roundWorkToWarn } from './round-work.js';
 import { createMemoryInspectionLog } from '../chain/memory-inspection-log.js';
-import { roundsFromLog, verifyRoundLog } from './round-log.js';
-import { RoundError, type RoundInput, type RoundUnit } from './types.js';
+import { roundsFromLog, sealRoundEntry, verifyRoundLog } from './round-log.js';
+import { RoundError, type RoundInput, type RoundLogEntry, type RoundUnit } from './types.js';
 
 runRoundStoreConformance({ name: 'memory', describe, it, expect, create: createMemoryRoundStore });
 
@@ -53,6 +55,7 @@ function deps(): RoundDeps {
     ),
     clock,
     packDomain: (id) => ({ gas: 'gas', fire: 'fire' })[id] ?? null,
+    seedKey: new Uint8Array(32).fill(7),
   };
 }
 const ROUND: RoundInput = {
@@ -194,50 +197,125 @@ describe('rounds: scope and coverage', () => {
 });
 
 describe('rounds: the 双随机 draw in the round log', () => {
-  it('same seed → same list; the draw is in the hash-chained log; a changed seed is visible; a rewritten draw breaks the chain', async () => {
+  const hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  // Re-drawn by hand as docs/security.md T33 tells a reader to: SHA-256 of `seed\nid` per enterprise, lowest first.
+  const byHand = (seed: string, ids: string[], count: number) =>
+    ids
+      .map((id) => [hex(`${seed}\n${id}`), id] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .slice(0, count)
+      .map(([, id]) => id);
+  const D1 = UNITS.filter((u) => u.enterprise.area.startsWith('D1')).map((u) => u.enterprise.id);
+
+  it('the seed is committed when the round opens and revealed by the draw: it verifies, and the list is re-drawn by hand', async () => {
     const d = deps();
-    await openRound(d, ROUND, 'admin');
-    const first = await drawRoundSample(d, { roundId: ROUND.id, seed: '福彩3D 2026335 417', count: 3, units: UNITS }, 'officer-gas-d1');
-    expect(first.data.selected).toHaveLength(3);
-    expect(first.data.population).toBe(12);
-    // Same seed, register in another order: same list and digest.
-    const round = (await readRound(d.rounds, ROUND.id))!.round;
-    const again = redrawRoundSample(round, first.data, [...UNITS].reverse());
-    expect(again.same).toBe(true);
-    expect(again.draw.selected).toEqual(first.data.selected);
-    // A changed register is told apart by the population digest.
+    const round = await openRound(d, ROUND, 'admin');
+    expect(round.seeds).toMatchObject({ method: 'hmac-sha256-commit-v1', nonce: expect.stringMatching(/^[0-9a-f]{64}$/), commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Another opening with the same key and id commits to another seed (a fresh CSPRNG nonce).
+    expect((await openRound({ ...deps(), seedKey: d.seedKey! }, ROUND, 'admin')).seeds!.commitment).not.toBe(round.seeds!.commitment);
+
+    const { entry: first, replayed } = await drawRoundSample(d, { roundId: ROUND.id, count: 3, key: 'draw-1', units: UNITS }, 'officer-gas-d1');
+    expect(replayed).toBe(false);
+    expect(first.data).toMatchObject({ drawNo: 1, commitment: round.seeds!.commitment, population: 12 });
+    expect(hex(first.data.seed)).toBe(round.seeds!.commitment);
+    expect(first.data.selected).toEqual(byHand(first.data.seed, D1, 3));
+    // The register in another order: the same list; a changed register is told apart by the population digest.
+    expect(redrawRoundSample(round, first.data, [...UNITS].reverse()).same).toBe(true);
     expect(redrawRoundSample(round, first.data, UNITS.slice(1)).same).toBe(false);
 
     const log1 = await d.rounds.readRoundLog(1, 100);
     expect(log1.map((e) => e.type)).toEqual(['round_opened', 'sample_drawn']);
     expect(log1[1]).toEqual(first);
     expect(verifyRoundLog(log1).ok).toBe(true);
-    expect(roundsFromLog(log1)[0]!.draws[0]!.seedChanged).toBe(false);
+    expect(roundsFromLog(log1)[0]!.draws[0]).toMatchObject({ seedChanged: false, seedCheck: 'verified' });
 
-    // Drawing again with another seed appends; it does not replace, and says the seed changed.
+    // Drawing again needs a reason; it reveals the seed committed by the first draw, appends, and is marked.
     clock.at = new Date('2026-12-02T02:00:00Z');
-    const second = await drawRoundSample(d, { roundId: ROUND.id, seed: 'another seed', count: 3, units: UNITS }, 'admin');
-    expect(second.data.digest).not.toBe(first.data.digest);
+    await expect(drawRoundSample(d, { roundId: ROUND.id, count: 3, key: 'draw-2', units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'REASON_REQUIRED', pointer: '/reason' });
+    const { entry: second } = await drawRoundSample(d, { roundId: ROUND.id, count: 3, key: 'draw-2', reason: '抽中企业已停业', units: UNITS }, 'admin');
+    expect(second.data).toMatchObject({ drawNo: 2, commitment: first.data.nextCommitment, reason: '抽中企业已停业' });
+    expect(hex(second.data.seed)).toBe(first.data.nextCommitment);
+    expect(second.data.selected).toEqual(byHand(second.data.seed, D1, 3));
     const draws = (await readRound(d.rounds, ROUND.id))!.draws;
-    expect(draws.map((x) => [x.draw.seed, x.seedChanged, x.earlierSeeds])).toEqual([
-      ['福彩3D 2026335 417', false, []],
-      ['another seed', true, ['福彩3D 2026335 417']],
+    expect(draws.map((x) => [x.draw.seed, x.seedChanged, x.earlierSeeds, x.seedCheck])).toEqual([
+      [first.data.seed, false, [], 'verified'],
+      [second.data.seed, true, [first.data.seed], 'verified'],
     ]);
 
-    // Rewriting the first draw's seed in storage is found by the chain.
+    // Rewriting the first draw's seed in storage is found by the chain; re-sealed, by the commitment.
     const log2 = await d.rounds.readRoundLog(1, 100);
-    const tampered = log2.map((e) => (e.seq === 2 ? { ...e, data: { ...e.data, seed: 'another seed' } } : e));
+    const tampered = log2.map((e) => (e.seq === 2 ? { ...e, data: { ...e.data, seed: 'chosen' } } : e));
     expect(verifyRoundLog(tampered)).toMatchObject({ ok: false, seq: 2 });
     expect(verifyRoundLog(log2.filter((e) => e.seq !== 2))).toMatchObject({ ok: false });
+    const resealed = tampered.reduce<RoundLogEntry[]>((out, e) => [...out, sealRoundEntry(out[out.length - 1] ?? null, e)], []);
+    expect(verifyRoundLog(resealed).ok).toBe(true);
+    expect(roundsFromLog(resealed)[0]!.draws[0]!.seedCheck).toBe('mismatch');
   });
 
-  it('refuses a draw for an unknown round, a bad seed or count, and an actor who may not draw; nothing is recorded', async () => {
+  it('the drawer cannot choose: a request with a seed is refused in both languages, and nothing is recorded', async () => {
     const d = deps();
     await openRound(d, ROUND, 'admin');
-    await expect(drawRoundSample(d, { roundId: 'nope', seed: 's', count: 1, units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'UNKNOWN_ROUND' });
-    await expect(drawRoundSample(d, { roundId: ROUND.id, seed: ' ', count: 1, units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'INVALID_DRAW' });
-    await expect(drawRoundSample(d, { roundId: ROUND.id, seed: 's', count: -1, units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'INVALID_DRAW' });
-    await expect(drawRoundSample(d, { roundId: ROUND.id, seed: 's', count: 1, units: UNITS }, 'grid-g1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const refused = await drawRoundSample(d, { roundId: ROUND.id, seed: '福彩3D 2026335 417', count: 3, key: 'k', units: UNITS } as RoundDrawInput, 'officer-gas-d1').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RoundError);
+    expect(refused).toMatchObject({ code: 'SEED_NOT_ACCEPTED', pointer: '/seed' });
+    expect((refused as RoundError).localized['zh-CN']).toContain('承诺');
+    expect((refused as RoundError).localized.en).toContain('commitment');
+    expect(await d.rounds.readRoundLog(1, 10)).toHaveLength(1);
+  });
+
+  it('one Idempotency-Key records one draw: a retry replays it, six at once record it once, another count with the key is refused', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    const input = { roundId: ROUND.id, count: 3, key: 'draw-once', reason: '首次抽取', units: UNITS };
+    const results = await Promise.all(Array.from({ length: 6 }, () => drawRoundSample(d, input, 'officer-gas-d1')));
+    expect(new Set(results.map((r) => r.entry.hash)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect((await d.rounds.readRoundLog(1, 100)).filter((e) => e.type === 'sample_drawn')).toHaveLength(1);
+    const retry = await drawRoundSample(d, input, 'officer-gas-d1');
+    expect(retry).toEqual({ entry: results[0]!.entry, replayed: true });
+    await expect(drawRoundSample(d, { ...input, count: 4 }, 'officer-gas-d1')).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    // The key is the drawer's: another officer's request with it is its own (a re-draw, with its reason).
+    const other = await drawRoundSample(d, { ...input, reason: '复核' }, 'admin');
+    expect([other.replayed, other.entry.data.drawNo]).toEqual([false, 2]);
+  });
+
+  it('fails closed without a commitment: a round opened before commitments (typed seeds) is read, never drawn again', async () => {
+    const d = deps();
+    // A log written before T33: the round without `seeds`, a draw with a typed seed.
+    const { seeds: _none, ...legacyRound } = await openRound({ ...d, seedKey: undefined }, ROUND, 'admin');
+    expect(_none).toBeUndefined();
+    const opened = (await d.rounds.readRoundLog(1, 1))[0]!;
+    const typed = drawSpotCheck({ seed: '福彩3D 2026335 417', count: 3, scope: {}, enterprises: UNITS.map((u) => u.enterprise).filter((e) => D1.includes(e.id)) });
+    await d.rounds.appendRoundEntry(
+      sealRoundEntry(opened, { type: 'sample_drawn', roundId: ROUND.id, actorId: 'admin', recordedAt: '2026-12-01T03:00:00.000Z', data: { ...typed, roundId: ROUND.id } }),
+    );
+    const state = (await readRound(d.rounds, ROUND.id))!;
+    expect(state.round).toEqual(legacyRound);
+    expect(state.draws.map((x) => [x.draw.seed, x.seedCheck])).toEqual([['福彩3D 2026335 417', 'typed']]);
+    expect(redrawRoundSample(state.round, state.draws[0]!.draw, UNITS).same).toBe(true);
+    const refused = await drawRoundSample(d, { roundId: ROUND.id, count: 3, key: 'k', reason: '再抽', units: UNITS }, 'admin').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'NO_SEED_COMMITMENT', pointer: '/roundId' });
+    expect((refused as RoundError).localized['zh-CN']).toContain('请开启新的轮次');
+
+    // A committed round on a server without its key, or with another key, cannot draw either.
+    const e = deps();
+    await openRound(e, ROUND, 'admin');
+    await expect(drawRoundSample({ ...e, seedKey: undefined }, { roundId: ROUND.id, count: 3, key: 'k', units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'NO_SEED_KEY' });
+    await expect(drawRoundSample({ ...e, seedKey: new Uint8Array(32).fill(9) }, { roundId: ROUND.id, count: 3, key: 'k', units: UNITS }, 'admin')).rejects.toMatchObject({ code: 'SEED_KEY_CHANGED' });
+    await expect(openRound({ ...deps(), seedKey: new Uint8Array(16) }, ROUND, 'admin')).rejects.toMatchObject({ code: 'SEED_KEY_INVALID' });
+    expect(await e.rounds.readRoundLog(1, 10)).toHaveLength(1);
+  });
+
+  it('refuses a draw for an unknown round, a bad count, key or reason, an unknown field, and an actor who may not draw; nothing is recorded', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    const draw = (extra: Partial<RoundDrawInput>, actor = 'admin') => drawRoundSample(d, { roundId: ROUND.id, count: 1, key: 'k', units: UNITS, ...extra }, actor);
+    await expect(draw({ roundId: 'nope' })).rejects.toMatchObject({ code: 'UNKNOWN_ROUND' });
+    await expect(draw({ count: -1 })).rejects.toMatchObject({ code: 'INVALID_DRAW', pointer: '/count' });
+    await expect(draw({ key: 'a b' })).rejects.toMatchObject({ code: 'INVALID_DRAW', pointer: '/key' });
+    await expect(draw({ reason: '原因\u202e' })).rejects.toMatchObject({ code: 'INVALID_DRAW', pointer: '/reason' });
+    await expect(draw({ seedHint: 'x' } as Partial<RoundDrawInput>)).rejects.toMatchObject({ code: 'UNKNOWN_FIELD', pointer: '/seedHint' });
+    await expect(draw({}, 'grid-g1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await d.rounds.readRoundLog(1, 10)).toHaveLength(1);
   });
 });

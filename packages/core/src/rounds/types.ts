@@ -9,6 +9,7 @@ import type { SpotCheckDraw } from '../chain/draw-spot-check.js';
 import type { LocalizedText } from '../pack/types.js';
 import type { EnterpriseRecord } from '../ports/directory.js';
 import type { PremisesRecord } from '../ports/rental-directory.js';
+import type { RoundSeedCommitment } from './round-seed.js';
 
 /**
  * The kind of a round: `self_inspection` (企业自查轮次: every enterprise in scope inspects
@@ -66,13 +67,38 @@ export interface RoundRecord extends Omit<RoundInput, 'scope'> {
   scope: RoundScope;
   openedBy: string;
   openedAt: string;
+  /**
+   * The commitment to the round's draw seeds (T33), recorded when the round opened on a server
+   * with a round seed key. A round without it (opened before commitments, or on a server
+   * without a key) cannot be drawn: its draws, if any, used seeds a person typed.
+   */
+  seeds?: RoundSeedCommitment;
+}
+
+/**
+ * What a committed draw adds to the `sha256-rank-v1` record (draws recorded before T33 had a
+ * typed seed and none of these fields).
+ */
+export interface CommittedDrawFields {
+  /** 1 for the round's first draw, 2 for the first re-draw, … */
+  drawNo: number;
+  /** The commitment the revealed `seed` answers: the round's (`seeds.commitment`) for draw 1, the previous draw's `nextCommitment` after. */
+  commitment: string;
+  /** SHA-256 hex of the next draw's seed, published with this one. */
+  nextCommitment: string;
+  /** Why the round was drawn again: required for every draw after the first. */
+  reason?: string;
+  /** From the drawer and its Idempotency-Key: a retry with the same key finds this draw. */
+  drawId: string;
+  /** SHA-256 hex of the canonical JSON of what was asked (`{ count, reason }`): the same key asking otherwise is refused. */
+  requestDigest: string;
 }
 
 /** A round entry's payload, by type. */
 export interface RoundEntryDataMap {
   round_opened: RoundRecord;
   /** A 双随机 draw for the round: the whole record, so anyone can re-draw and compare. */
-  sample_drawn: SpotCheckDraw & { roundId: string };
+  sample_drawn: SpotCheckDraw & { roundId: string } & Partial<CommittedDrawFields>;
 }
 
 /** Types of round log entries. */

@@ -15,13 +15,16 @@ import {
   roundUnits,
   verifyRoundLog,
   withLandlordTenancies,
+  ID_PATTERN,
   type ActorProfile,
   type HazardFilter,
   type ReadScopes,
   type RoundDeps,
+  type RoundDrawInput,
   type RoundInput,
   type TenancyRecord,
 } from '@anjian/core/internal';
+import { badRequest } from '../bad-request.js';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
@@ -146,7 +149,13 @@ async function tenancyChange(ctx: RouteContext, r: RelationsApiOptions) {
 }
 
 function roundDeps(ctx: RouteContext, r: RelationsApiOptions): RoundDeps {
-  return { rounds: r.rounds, directory: ctx.deps.directory, clock: ctx.deps.clock, packDomain: (id) => ctx.deps.packs?.get(id)?.pack.domain ?? null };
+  return {
+    rounds: r.rounds,
+    directory: ctx.deps.directory,
+    clock: ctx.deps.clock,
+    packDomain: (id) => ctx.deps.packs?.get(id)?.pack.domain ?? null,
+    ...(r.roundSeedKey === undefined ? {} : { seedKey: r.roundSeedKey }),
+  };
 }
 
 /** Directory relations (issue 17) — only when `createAnjianApi({ relations })` is configured. */
@@ -351,28 +360,45 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/rounds/{roundId}/draws',
     operationId: 'drawRoundSample',
-    summary: '双随机: draw enterprises for spot checks with a published seed, recorded in the round log',
+    summary: '双随机: draw enterprises for spot checks with the seed committed when the round opened, recorded in the round log',
     description:
-      "Draws count enterprises of the round's population with the seed (sha256-rank-v1: anyone can re-draw); the whole draw (seed, population digest, list, digest) is appended to the hash-chained round log before the answer. Drawing again with another seed is recorded next to the earlier draw, never in its place.\n\n用公开种子从轮次范围内抽取企业，整个抽取记录写入带哈希链的轮次日志后才返回；换种子重抽会另行记录，不会覆盖。",
+      "Draws count enterprises of the round's population with the round's committed seed (T33): the server generated it when the round opened and published only its SHA-256 (round.seeds.commitment); the draw reveals it, so anyone checks sha256(seed) = commitment and re-draws the list by hand (sha256-rank-v1). Nobody types a seed: a body with `seed` is 422 SEED_NOT_ACCEPTED. A re-draw needs a reason and reveals the seed the previous draw committed to (nextCommitment); it is recorded next to the earlier draw, marked seedChanged, never in its place. The Idempotency-Key makes a retry answer the draw it recorded (header Idempotent-Replayed), also when requests race; the same key with another count or reason is 422 IDEMPOTENCY_KEY_REUSED. A round opened without a commitment, or a server without its round seed key, cannot draw (422, fail closed).\n\n用开启轮次时由服务器生成的种子抽取：开启时只公布其 SHA-256 承诺值，抽取时揭示种子，任何人可核验 sha256(种子) 等于承诺值并手工复抽。抽取人不能提供种子（请求含 seed 返回 422 SEED_NOT_ACCEPTED）。重新抽取须填写原因，揭示上次抽取公布承诺值的下一个种子，与原抽取一并记录并标记种子已变更。相同幂等键的重试（包括并发请求）返回已记录的抽取；相同键不同数量或原因为 422。轮次开启时没有承诺值、或服务器未配置种子密钥时不能抽取。",
     tags: ['relations'],
     auth: 'required',
-    requestBody: { type: 'object', required: ['seed', 'count'], properties: { seed: { type: 'string', minLength: 1, maxLength: 200 }, count: { type: 'integer', minimum: 0 } } },
-    response: { status: 201, description: 'the recorded draw (a round log entry) / 抽取记录', schema: obj('RoundLogEntry<sample_drawn>') },
+    parameters: [
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description: 'one per intended draw; a retry with the same key answers the recorded draw (header Idempotent-Replayed) / 幂等键',
+        schema: { type: 'string', pattern: ID_PATTERN.source },
+      },
+    ],
+    requestBody: {
+      type: 'object',
+      required: ['count'],
+      additionalProperties: false,
+      properties: {
+        count: { type: 'integer', minimum: 0, description: 'how many enterprises to draw / 抽取数量' },
+        reason: { type: 'string', minLength: 1, maxLength: 200, description: 'why the round is drawn again: required for every draw after the first / 重新抽取原因' },
+      },
+    },
+    response: { status: 201, description: 'the recorded draw (a round log entry; a replay answers the same one) / 抽取记录', schema: obj('RoundLogEntry<sample_drawn>') },
     errors: [400, 401, 403, 404, 409, 422],
     problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ROUND_NOT_FOUND'], 409: ['CONFLICT'], 422: ['INVALID_ROUND'] },
     async handle(ctx) {
       const r = relations(ctx);
+      const key = ctx.request.headers.get('idempotency-key');
+      if (!key || !ID_PATTERN.test(key))
+        throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
       const body = await readJsonObject(ctx.request, 4096);
-      if (typeof body.seed !== 'string' || body.seed.length > 200 || typeof body.count !== 'number')
-        throw new HttpProblem(
-          422,
-          'INVALID_ROUND',
-          { 'zh-CN': '抽取无效', en: 'Invalid draw' },
-          { 'zh-CN': '需要 seed（1–200 个字符）和 count（整数）', en: 'seed (1–200 characters) and count (an integer) are required' },
-        );
       const units = await roundUnits(await r.enterprises(), r.rental);
       try {
-        return jsonResponse(await drawRoundSample(roundDeps(ctx, r), { roundId: ctx.params.roundId as string, seed: body.seed, count: body.count, units }, ctx.actorId as string), 201);
+        // The body's fields as sent (core refuses a seed and unknown fields); the round, key and register only from the server.
+        for (const field of ['roundId', 'key', 'units']) if (field in body) throw new RoundError('UNKNOWN_FIELD', `/${field}`, `抽取请求中没有字段 ${field}`, `a draw request has no field ${field}`);
+        const input = { ...body, roundId: ctx.params.roundId as string, key, units } as unknown as RoundDrawInput;
+        const { entry, replayed } = await drawRoundSample(roundDeps(ctx, r), input, ctx.actorId as string);
+        return jsonResponse(entry, 201, replayed ? { 'idempotent-replayed': 'true' } : undefined);
       } catch (e) {
         return roundProblem(e);
       }
