@@ -104,7 +104,7 @@ function planOf(i: number): { id: string; steps: Step[] } {
   ];
   if (kind !== 'height') steps.push({ command: { type: 'record_gas_test', reading: gas(-10) }, actor: applicant, minute: -9 });
   steps.push({ command: { type: 'attendant_present' }, actor: attendant, minute: -5 });
-  steps.push({ command: { type: 'start', ...(kind === 'confined' ? { attachments: [{ kind: 'signed_briefing', ref: `EV-${i}` }] } : {}) }, actor: applicant, minute: 0 });
+  steps.push({ command: { type: 'start', ...(kind === 'confined' ? { attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: `JD-${i}` }] } : {}) }, actor: applicant, minute: 0 });
   const readings = kind === 'confined' ? 8 : kind === 'hot' ? 2 : 0;
   for (let r = 1; r <= readings; r++) steps.push({ command: { type: 'record_reading', reading: gas(r * 14) }, actor: attendant, minute: r * 14 });
   if (i % 20 !== 4 && i % 20 !== 7) steps.push({ command: { type: 'close' }, actor: applicant, minute: readings * 14 + 5 });
@@ -130,7 +130,9 @@ interface RunResult {
 }
 
 async function run(name: string, store: PermitStore, extra: () => string): Promise<RunResult> {
-  const deps = { store, rules: DEFAULT_PERMIT_RULES };
+  // The attendant is a person of every enterprise in the directory; the workers are not in it (stored as declared).
+  const attendantProfile = { id: 'attendant', roles: ['enterprise' as const], enterpriseIds: Array.from({ length: 3000 }, (_, i) => `E${i}`) };
+  const deps = { store, rules: DEFAULT_PERMIT_RULES, directory: { resolve: async (id: string) => (id === 'attendant' ? attendantProfile : null) } };
   const lat: number[] = [];
   let refused = 0;
   let next = 0;

@@ -178,11 +178,12 @@ export async function permitPage(id, signal) {
     <dl class="facts" id="permit-facts">
       <dt>${t('enterpriseCol')}</dt><dd>${entName(p.enterpriseId)}（${p.area}）</dd>
       <dt>${t('permitApplicant')}</dt><dd>${actorName(p.applicantId)}</dd>
-      <dt>${t('permitWorkerList')}</dt><dd>${p.workerIds.join('、')}</dd>
+      <dt>${t('permitWorkerList')}</dt><dd id="permit-workers">${p.workerIds.map((w, i) => html`${i ? '、' : ''}${w}${(p.declaredWorkerIds ?? []).includes(w) ? html`<span class="hint" data-declared="${w}">（${t('permitDeclared')}）</span>` : ''}`)}</dd>
       <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}（<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>）</dd>
       <dt>${t('permitApprover')}</dt><dd>${p.approverId ? actorName(p.approverId) : '—'}</dd>
       <dt>${t('permitValidFrom')}</dt><dd>${localTime(p.validFrom)}</dd>
       <dt>${t('permitValidUntil')}</dt><dd>${localTime(p.validUntil)}</dd>
+      ${p.attachments?.length ? html`<dt>${t('permitAttachments')}</dt><dd id="permit-attachments">${p.attachments.map((a) => attachmentItem(p, a))}</dd>` : ''}
       ${gasRule ? html`<dt>${t('permitLastTest')}</dt><dd id="last-test">${p.lastTest ? html`${localTime(p.lastTest.sampledAt)} ${p.lastTest.pass ? t('permitPass') : t('permitFail')}` : '—'}</dd>` : ''}
     </dl>
     <div id="permit-result" aria-live="polite"></div>
@@ -217,6 +218,15 @@ export async function permitPage(id, signal) {
     <p><a href="#/permits">${t('permitBack')}</a></p>`,
   );
   wire(p, signal);
+}
+
+/** One recorded attachment: an upload (checked by the server, its file linked) or a paper record / an old bare ref (declared, marked as such). */
+function attachmentItem(p, a) {
+  const label = t(`att_${a.kind}`);
+  if (a.source === 'upload') {
+    return html`<div data-attachment-source="upload">${label}：<a href="/api/permits/${encodeURIComponent(p.permitId)}/attachments/${encodeURIComponent(a.evidenceId)}" target="_blank" rel="noopener">${a.evidenceId}</a>（${t('permitUploaded')}）</div>`;
+  }
+  return html`<div data-attachment-source="paper">${label}：${a.recordNo ?? a.ref}（${t('permitPaperDeclared')}）</div>`;
 }
 
 /** The findings of GET /permits/{id}/findings with their evidence, and the report button. */
@@ -262,7 +272,8 @@ function wire(p, signal) {
   });
   app.querySelector('#start-form')?.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const attachments = [...e.target.querySelectorAll('[data-attachment]')].map((i) => ({ kind: i.dataset.attachment, ref: i.value.trim() }));
+    // The portal registers paper record numbers (declared; the server marks them so); uploads go through the API's `source: 'upload'`.
+    const attachments = [...e.target.querySelectorAll('[data-attachment]')].map((i) => ({ kind: i.dataset.attachment, source: 'paper', recordNo: i.value.trim() }));
     if (await confirmAction(t('permitStart'), t('permitConfirmStart'))) await send(p, signal, 'start', t('permitStart'), attachments.length ? { attachments } : {});
   });
   app.querySelector('#reading-form')?.addEventListener('submit', async (e) => {

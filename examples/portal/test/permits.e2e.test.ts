@@ -92,7 +92,9 @@ describe('a hazardous-work permit, at phone size', () => {
     const permitId = decodeURIComponent((await owner.evaluate(() => location.hash)).split('/')[2]!);
     expect(await owner.textContent('#permit-title')).toBe('有限空间作业');
     expect(await status(owner)).toBe('applied');
-    expect(await owner.textContent('#permit-facts')).toContain('王师傅、<img src=x onerror="window.__pwned=1">');
+    // Workers the directory does not know (a contractor's hands) are stored as declared and shown as such.
+    expect(await owner.textContent('#permit-workers')).toBe('王师傅（申报，目录中无此人）、<img src=x onerror="window.__pwned=1">（申报，目录中无此人）');
+    expect(await owner.$$eval('#permit-workers [data-declared]', (els) => els.length)).toBe(2);
     expect(await owner.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // The owner is not the grade's approver here (unit): no approve for the owner? The API decides — the owner holds principal_leader only.
     await owner.tap('#permit-approve');
@@ -136,6 +138,8 @@ describe('a hazardous-work permit, at phone size', () => {
     await owner.fill('#ps-signed_briefing', 'JD-2026-0412');
     await tap(owner, '#permit-start', 'start');
     expect(await status(owner)).toBe('in_progress');
+    // The briefing's number is a paper record: recorded as declared, and shown so to whoever checks the permit.
+    expect(await owner.textContent('#permit-attachments [data-attachment-source="paper"]')).toBe('签字的安全交底（纸质记录编号）：JD-2026-0412（纸质记录（申报，未经系统核验，须现场核对））');
 
     // 6. A reading during the work.
     await owner.fill('#pr-instrument', '四合一气体检测仪 MX4');

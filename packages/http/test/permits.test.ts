@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticDirectory, type ActorProfile } from '@anjian/core';
+import { createMemoryEvidenceStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
 import { createMemoryPermitStore, PERMIT_SUSPENDED_TOPIC, verifyPermitChain, type PermitStore } from '@anjian/core/internal';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
@@ -30,7 +30,7 @@ const ACTORS: ActorProfile[] = [
   { id: 'officer-d1', roles: ['enforcement'], departments: [{ id: 'hw-d1', domains: ['hazardous_work'], areas: ['D1'] }] },
   { id: 'officer-gas', roles: ['enforcement'], departments: [{ id: 'gas-d1', domains: ['gas'], areas: ['D1'] }] },
 ];
-const PERMIT_ROLES: Record<string, string[]> = { boss: ['principal_leader'], safety: ['safety_department'], 'worker-1': ['safety_department'] };
+const PERMIT_ROLES: Record<string, string[]> = { boss: ['principal_leader', 'unit'], safety: ['safety_department'], 'worker-1': ['safety_department'] };
 
 const clock = createFixedClock('2026-12-07T00:00:00.000Z');
 let store: PermitStore;
@@ -54,6 +54,7 @@ beforeAll(async () => {
     logger: false,
     authenticate: async (request) => request.headers.get('x-actor'),
     permits: { store, permitRoles: async (actorId) => PERMIT_ROLES[actorId] ?? [] },
+    evidence: createMemoryEvidenceStore(),
   });
   server = createServer(toNodeHandler(api));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,7 +72,7 @@ async function call(actor: string | null, method: string, path: string, body?: u
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
   const text = await res.text();
-  const parsed = text === '' ? null : JSON.parse(text);
+  const parsed = text === '' ? null : /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
   const route = PERMIT_ROUTES.find((r) => r.method === method.toLowerCase() && new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path.split('?')[0]!));
   if (route) {
     const k = `${route.method.toUpperCase()} ${route.path}`;
@@ -228,6 +229,59 @@ describe('permits over HTTP', () => {
     expect((await call('grid-g1', 'GET', '/permits?area=D1/G1')).body.items).toEqual([]);
   });
 
+  it('named persons: the attendant must be of the enterprise in the directory; unknown workers are stored as declared', async () => {
+    goTo(3000);
+    const e2 = await call('foreman', 'POST', '/permits', apply({ validFrom: at(3000), attendantId: 'owner-e2' }));
+    expect([e2.status, e2.body.code, e2.body.issues[0].pointer]).toEqual([422, 'PERSON_NOT_OF_ENTERPRISE', '/attendantId']);
+    expect(e2.body.issues[0].message['zh-CN']).toContain('不是 E1 的人员');
+    const worker = await call('foreman', 'POST', '/permits', apply({ validFrom: at(3000), workerIds: ['worker-1', 'owner-e2'] }));
+    expect([worker.status, worker.body.code, worker.body.issues[0].pointer]).toEqual([422, 'PERSON_NOT_OF_ENTERPRISE', '/workerIds/1']);
+    const declared = await call('foreman', 'POST', '/permits', apply({ validFrom: at(3000), workerIds: ['worker-1', 'contractor-9'] }));
+    expect([declared.status, declared.body.permit.declaredWorkerIds]).toEqual([201, ['contractor-9']]);
+  });
+
+  it('attachments (T34): a phantom upload is refused at the field; a real upload is checked, bound and readable with the permit; paper is declared', async () => {
+    goTo(4000);
+    const confined = { kind: 'confined_space', grade: 'none', premises: 'general', flammableLelPctVol: undefined, validFrom: at(4000) };
+    const ready = async () => {
+      const p = (await call('foreman', 'POST', '/permits', apply(confined))).body.permit.permitId as string;
+      expect((await call('boss', 'POST', `/permits/${p}/approve`)).status).toBe(200);
+      expect((await call('foreman', 'POST', `/permits/${p}/gas-tests`, reading(3999, { o2PctVol: 20.8, flammablePctLel: 1 }))).status).toBe(200);
+      expect((await call('attendant', 'POST', `/permits/${p}/attendant-present`)).status).toBe(200);
+      return p;
+    };
+    const p = await ready();
+    const phantom = await call('foreman', 'POST', `/permits/${p}/start`, { attachments: [{ kind: 'signed_briefing', source: 'upload', evidenceId: 'no-such-upload-anywhere' }] });
+    expect([phantom.status, phantom.body.code, phantom.body.issues[0].pointer]).toEqual([422, 'ATTACHMENT_INVALID', '/attachments/0/evidenceId']);
+    const bare = await call('foreman', 'POST', `/permits/${p}/start`, { attachments: [{ kind: 'signed_briefing', ref: 'no-such-upload-anywhere' }] });
+    expect([bare.status, bare.body.code, bare.body.issues[0].pointer]).toEqual([422, 'INVALID_COMMAND', '/attachments/0/source']);
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% signed briefing\n');
+    const up = await fetch(`${base}/evidence`, { method: 'POST', headers: { 'x-actor': 'foreman', 'content-type': 'application/pdf' }, body: pdf });
+    expect(up.status).toBe(201);
+    const evidenceId = ((await up.json()) as { id: string }).id;
+    const theirs = await call('safety', 'POST', `/permits/${p}/start`, { attachments: [{ kind: 'signed_briefing', source: 'upload', evidenceId }] });
+    expect([theirs.status, theirs.body.code]).toEqual([422, 'ATTACHMENT_INVALID']);
+    const started = await call('foreman', 'POST', `/permits/${p}/start`, { attachments: [{ kind: 'signed_briefing', source: 'upload', evidenceId }] });
+    expect([started.status, started.body.permit.status, started.body.permit.attachments[0]]).toMatchObject([
+      200,
+      'in_progress',
+      { kind: 'signed_briefing', source: 'upload', evidenceId, mime: 'application/pdf' },
+    ]);
+    const file = await fetch(`${base}/permits/${p}/attachments/${evidenceId}`, { headers: { 'x-actor': 'grid-g1' } });
+    expect([file.status, file.headers.get('content-type'), new Uint8Array(await file.arrayBuffer())]).toEqual([200, 'application/pdf', pdf]);
+    await call('grid-g1', 'GET', `/permits/${p}/attachments/${evidenceId}`);
+    expect((await call('owner-e2', 'GET', `/permits/${p}/attachments/${evidenceId}`)).status).toBe(404);
+    expect((await call('grid-g1', 'GET', `/permits/${p}/attachments/other`)).body.code).toBe('ATTACHMENT_NOT_FOUND');
+    expect((await call(null, 'GET', `/permits/${p}/attachments/${evidenceId}`)).status).toBe(401);
+    expect((await call('stranger', 'GET', `/permits/${p}/attachments/${evidenceId}`)).status).toBe(403);
+    // Bound to the permit: no second permit can present the same upload.
+    const q = await ready();
+    const reused = await call('foreman', 'POST', `/permits/${q}/start`, { attachments: [{ kind: 'signed_briefing', source: 'upload', evidenceId }] });
+    expect([reused.status, reused.body.code]).toEqual([422, 'ATTACHMENT_INVALID']);
+    const paper = await call('foreman', 'POST', `/permits/${q}/start`, { attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }] });
+    expect([paper.status, paper.body.permit.attachments]).toEqual([200, [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }]]);
+  });
+
   it('every documented status of every permit route was answered, each body matching the served document', async () => {
     // Statuses the story above does not reach on every route, exercised here.
     for (const route of PERMIT_ROUTES.filter((r) => r.method === 'post' && r.path !== '/permits' && !r.path.endsWith('/report'))) {
@@ -294,7 +348,7 @@ describe('permits over HTTP', () => {
       authenticate: async () => 'foreman',
     });
     expect(Object.keys(plain.openapi.paths as object).some((p) => p.startsWith('/permits'))).toBe(false);
-    expect(Object.keys(api.openapi.paths as object).filter((p) => p.startsWith('/api/permits')).length).toBe(13);
+    expect(Object.keys(api.openapi.paths as object).filter((p) => p.startsWith('/api/permits')).length).toBe(14);
     expect((await plain.fetch(new Request('http://x/permits/pm-1'))).status).toBe(404);
   });
 

@@ -18,6 +18,8 @@ import {
 import { createFixedClock } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
 
+// Everyone named on the permits is a person of E1 (the apply checks the attendant and the workers against the directory).
+const staff = { resolve: async (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E1'] }) };
 const received: Array<{ key: string; mobile: string; content: string }> = [];
 let server: Server;
 let endpoint: string;
@@ -41,7 +43,7 @@ describe('permit texts by SMS', () => {
   it('suspension and overdue-to-close reach the enterprise once each', async () => {
     const clock = createFixedClock('2026-12-07T00:00:00.000Z');
     const store = createMemoryPermitStore();
-    const deps = { store, rules: DEFAULT_PERMIT_RULES };
+    const deps = { store, rules: DEFAULT_PERMIT_RULES, directory: staff };
     const run = async (command: PermitCommand, actor: PermitActor, minutes: number) => {
       clock.set(new Date(Date.parse('2026-12-07T00:00:00.000Z') + minutes * 60_000).toISOString());
       const r = await handlePermitCommand(deps, { permitId: 'pm-0000000000000000003f9a2c', command, actor, now: clock.now() });
@@ -101,7 +103,7 @@ describe('permit texts by SMS', () => {
     const clock = createFixedClock('2026-12-07T00:00:00.000Z');
     const store = createMemoryPermitStore();
     const r = await handlePermitCommand(
-      { store, rules: DEFAULT_PERMIT_RULES },
+      { store, rules: DEFAULT_PERMIT_RULES, directory: staff },
       {
         permitId: 'pm-00000000000000000000ad01',
         command: {

@@ -13,6 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const applicant: PermitActor = { id: 'applicant', roles: [] };
 const now = new Date('2026-12-07T07:00:00.000Z');
 
+// Everyone named on the permits is a person of E-1 (the apply checks the attendant and the workers against the directory).
+const staff = { resolve: async (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1'] }) };
+
 // The area filter is one index range ['330106', '3301060') with a last term for the codes
 // that sort inside it without being sub-areas ('330106-x': '-' sorts before '/').
 it('an area covers itself and its sub-areas, not a code that shares its prefix; served by the area index', async () => {
@@ -23,7 +26,7 @@ it('an area covers itself and its sub-areas, not a code that shares its prefix; 
     const kind =
       permitId === 'P-2' ? ({ kind: 'confined_space', grade: 'none', premises: 'general' } as const) : ({ kind: 'hot_work', grade: 'first', premises: 'hazchem', flammableLelPctVol: 5 } as const);
     const command = { type: 'apply', permitId, enterpriseId: 'E-1', area, workerIds: ['w-1'], attendantId: 'attendant', validFrom: '2026-12-07T08:00:00.000Z', ...kind } as const;
-    const r = await handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES }, { permitId, command, actor: applicant, now, commandId: `c-${permitId}` });
+    const r = await handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES, directory: staff }, { permitId, command, actor: applicant, now, commandId: `c-${permitId}` });
     expect(r.ok).toBe(true);
   }
   const ids = async (filter: Parameters<typeof store.listOpen>[0]) => (await store.listOpen(filter)).map((s) => s.permitId);

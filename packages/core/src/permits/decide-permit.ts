@@ -1,3 +1,7 @@
+import type { EvidenceRecord } from '../ports/evidence-store.js';
+import type { ActorProfile } from '../ports/directory.js';
+import { checkPermitAttachments } from './permit-attachments.js';
+import { checkPermitPersons } from './permit-persons.js';
 import { chainPermitEvent } from './permit-chain.js';
 import { evolvePermit } from './evolve-permit.js';
 import { judgeGasReading, needsLel, type GasVerdict } from './judge-gas-reading.js';
@@ -101,9 +105,20 @@ function testRejection(state: PermitState, now: number, since: number | null): P
   return null;
 }
 
-/** Context for {@link decidePermit}: the permit rules (used when a permit is applied for). */
+/** Context for {@link decidePermit}: the permit rules and what the host looked up for the command. */
 export interface PermitDecideContext {
   rules: PermitRules;
+  /**
+   * For an apply: the directory's profile of each person it names (`permitPersonIds`), `null`
+   * for one the directory does not know. Without it an apply is refused (`PERSON_NOT_OF_ENTERPRISE`).
+   */
+  persons?: ReadonlyMap<string, ActorProfile | null>;
+  /**
+   * For a start: the evidence store's record of each upload it names (`permitUploadIds`);
+   * an id without a record names no upload. Without it (no evidence store) every uploaded
+   * attachment is refused (`ATTACHMENT_INVALID`); paper records need none.
+   */
+  evidence?: ReadonlyMap<string, EvidenceRecord>;
 }
 
 /**
@@ -144,6 +159,8 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
     if (rule.gasTest !== null && needsLel(rule.gasTest) && lel === null) {
       return { ok: false, rejection: reject('LEL_REQUIRED', '须申报可燃介质的爆炸下限（%VOL），合格标准取决于它', 'Declare the flammable substance’s LEL (% vol): the pass limits depend on it') };
     }
+    const persons = checkPermitPersons(command, ctx.persons);
+    if (!persons.ok) return { ok: false, rejection: persons.rejection };
     const validFrom = new Date(command.validFrom).toISOString();
     const data: PermitEventDataMap['applied'] = {
       kind: command.kind,
@@ -158,6 +175,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       flammableLelPctVol: lel,
       rule,
       rulesVersion: ctx.rules.version,
+      declaredWorkerIds: persons.declaredWorkerIds,
     };
     return { ok: true, events: [chainPermitEvent(null, command.permitId, 'applied', data, actor.id, recordedAt)] };
   }
@@ -217,13 +235,21 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       if (!state.attendantPresent) return refuse(reject('ATTENDANT_ABSENT', '监护人未到位', 'The attendant is not present'));
       const bad = testRejection(state, nowMs, null);
       if (bad) return refuse(bad);
-      const given = command.attachments ?? [];
-      if (!Array.isArray(given) || !given.every((a) => typeof a === 'object' && a !== null && text(a.kind) && text(a.ref))) {
-        return refuse(invalid('attachments', '每个附件须有类型与证据编号', 'each attachment needs a kind and an evidence ref'));
-      }
+      const checked = checkPermitAttachments(command.attachments, { permitId: state.permitId, actorId: actor.id, evidence: ctx.evidence });
+      if (!checked.ok) return refuse(checked.rejection);
+      const given = checked.attachments;
       const missing = state.rule.requiredAttachments.filter((k) => !given.some((a) => a.kind === k));
-      if (missing.length > 0) return refuse(reject('ATTACHMENT_MISSING', `开始作业须附：${missing.join('、')}`, `Starting the work needs: ${missing.join(', ')}`));
-      emit('started', { testSampledAt: state.lastTest?.sampledAt ?? null, attachments: given.map((a) => ({ kind: a.kind, ref: a.ref })) });
+      if (missing.length > 0) {
+        return refuse({
+          ...reject(
+            'ATTACHMENT_MISSING',
+            `开始作业须附：${missing.join('、')}（已上传文件或纸质记录编号）`,
+            `Starting the work needs: ${missing.join(', ')} (an uploaded file or a paper record number)`,
+          ),
+          pointer: '/attachments',
+        });
+      }
+      emit('started', { testSampledAt: state.lastTest?.sampledAt ?? null, attachments: given });
       break;
     }
     case 'record_reading': {

@@ -21,6 +21,7 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
       applicantId: event.actorId,
       appliedAt: event.recordedAt,
       workerIds: a.workerIds,
+      ...(a.declaredWorkerIds === undefined ? {} : { declaredWorkerIds: a.declaredWorkerIds }),
       attendantId: a.attendantId,
       validFrom: a.validFrom,
       validUntil: a.validUntil,
@@ -46,6 +47,7 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
       return { ...s, lastTest: { sampledAt: g.reading.sampledAt, pass: g.verdict.pass } };
     }
     case 'started':
+      return { ...s, status: 'in_progress', lastMonitoredAt: event.recordedAt, suspendedAt: null, suspendReason: null, attachments: d(event, 'started').attachments ?? [] };
     case 'resumed':
       return { ...s, status: 'in_progress', lastMonitoredAt: event.recordedAt, suspendedAt: null, suspendReason: null };
     case 'reading_recorded':

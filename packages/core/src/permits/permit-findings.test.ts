@@ -74,7 +74,7 @@ describe('hazards from permit records, classified by the hazardous-work pack', (
     run.ok({ type: 'approve' }, unit, -30);
     run.ok({ type: 'record_gas_test', reading: reading(-5, { o2PctVol: 20.8, flammablePctLel: 2, flammablePctVol: 0.1 }) }, tester, -5);
     run.ok({ type: 'attendant_present' }, attendant, -1);
-    run.ok({ type: 'start', attachments: premises === 'general' ? [{ kind: 'signed_briefing', ref: 'EV-1' }] : [] }, applicant, 0);
+    run.ok({ type: 'start', attachments: premises === 'general' ? [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] : [] }, applicant, 0);
     return run;
   }
 

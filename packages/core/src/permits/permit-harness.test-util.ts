@@ -1,3 +1,5 @@
+import type { ActorProfile } from '../ports/directory.js';
+import type { EvidenceRecord } from '../ports/evidence-store.js';
 import { decidePermit } from './decide-permit.js';
 import { evolvePermit } from './evolve-permit.js';
 import { DEFAULT_PERMIT_RULES, type PermitRules } from './permit-rules.js';
@@ -15,6 +17,9 @@ export const safety: PermitActor = { id: 'safety', roles: ['safety_department'] 
 export const unit: PermitActor = { id: 'unit', roles: ['unit'] };
 export const attendant: PermitActor = { id: 'attendant', roles: [] };
 export const tester: PermitActor = { id: 'tester', roles: [] };
+
+/** A directory in which every id is a person of E-1. */
+export const STAFF = { get: (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1'] }) } as unknown as ReadonlyMap<string, ActorProfile | null>;
 
 export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
   return {
@@ -41,10 +46,14 @@ export function reading(minutes: number, values: Partial<GasReadingInput> = {}):
 export class PermitRun {
   state: PermitState | null = null;
   readonly log: PermitEvent[] = [];
+  /** The directory's profiles of named persons (default: every id a person of E-1; `null` for one it does not know). */
+  persons: ReadonlyMap<string, ActorProfile | null> = STAFF;
+  /** The evidence store's records (undefined: no evidence store). */
+  evidence: ReadonlyMap<string, EvidenceRecord> | undefined = undefined;
   constructor(readonly rules: PermitRules = DEFAULT_PERMIT_RULES) {}
 
   do(command: PermitCommand, actor: PermitActor, minutes: number): PermitDecision {
-    const d = decidePermit(this.state, command, actor, at(minutes), { rules: this.rules });
+    const d = decidePermit(this.state, command, actor, at(minutes), { rules: this.rules, persons: this.persons, ...(this.evidence ? { evidence: this.evidence } : {}) });
     if (d.ok) this.record(d.events);
     return d;
   }

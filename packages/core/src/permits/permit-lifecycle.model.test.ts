@@ -6,6 +6,7 @@ import { verifyPermitChain } from './permit-chain.js';
 import { DEFAULT_PERMIT_RULES } from './permit-rules.js';
 import { tickPermit } from './tick-permit.js';
 import type { GasReadingInput, PermitActor, PermitCommand, PermitEvent, PermitState } from './permit-types.js';
+import type { ActorProfile } from '../ports/directory.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-12-07T08:00:00.000Z');
@@ -21,9 +22,12 @@ const KINDS = [
 ] as const;
 
 const ATTACHMENTS = [
-  { kind: 'video', ref: 'EV-1' },
-  { kind: 'signed_briefing', ref: 'EV-2' },
-];
+  { kind: 'video', source: 'paper', recordNo: 'SP-1' },
+  { kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2' },
+] as const;
+
+/** Every id resolves to a person of enterprise E (the apply checks the named persons). */
+const STAFF = { get: (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E'] }) } as unknown as ReadonlyMap<string, ActorProfile>;
 
 const reading = fc.record({
   ago: fc.integer({ min: 0, max: 45 }),
@@ -151,7 +155,7 @@ describe('permit lifecycle model (fast-check)', () => {
           },
           { id: 'applicant', roles: [] },
           new Date(now),
-          { rules: DEFAULT_PERMIT_RULES },
+          { rules: DEFAULT_PERMIT_RULES, persons: STAFF },
         );
         if (!apply.ok) {
           check(apply.rejection.code === 'SEPARATION_OF_DUTIES' && s.workers.includes(s.attendant), `apply refused: ${apply.rejection.code}`);

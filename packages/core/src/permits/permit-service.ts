@@ -1,4 +1,8 @@
 import type { PermitNotification, PermitStore } from '../ports/permit-store.js';
+import type { ActorProfile, Directory } from '../ports/directory.js';
+import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
+import { permitEvidenceBinding, permitUploadIds } from './permit-attachments.js';
+import { permitPersonIds } from './permit-persons.js';
 import { canonicalJson } from '../chain/canonical-json.js';
 import { sha256Hex } from '../chain/hash-event.js';
 import { decidePermit } from './decide-permit.js';
@@ -99,6 +103,17 @@ export function permitNotifications(before: PermitState | null, events: readonly
 export interface PermitServiceDeps {
   store: PermitStore;
   rules: PermitRules;
+  /**
+   * Resolves the persons an apply names (the attendant must be a person of the enterprise;
+   * a worker the directory knows too — see `checkPermitPersons`).
+   */
+  directory: Pick<Directory, 'resolve'>;
+  /**
+   * Where uploads are kept: an uploaded attachment of a start is resolved and then bound to
+   * the permit through it. Without it every uploaded attachment is refused (paper records
+   * still work).
+   */
+  evidence?: Pick<EvidenceStore, 'get' | 'bind'>;
 }
 
 /** One command for {@link handlePermitCommand}. */
@@ -117,6 +132,27 @@ export interface PermitCommandInput {
 export type PermitCommandResult = { ok: true; state: PermitState; events: PermitEvent[]; replayed: boolean } | { ok: false; rejection: PermitRejection };
 
 const MAX_TRIES = 5;
+
+/** What `decidePermit` needs from the ports: the named persons' profiles (apply), the uploads' records (start). */
+async function lookUp(deps: PermitServiceDeps, command: PermitCommand): Promise<{ persons?: Map<string, ActorProfile | null>; evidence?: Map<string, EvidenceRecord> }> {
+  if (command?.type === 'apply') {
+    const persons = new Map<string, ActorProfile | null>();
+    for (const id of permitPersonIds(command)) {
+      const profile = await deps.directory.resolve(id);
+      persons.set(id, profile !== null && profile.id === id ? profile : null);
+    }
+    return { persons };
+  }
+  if (command?.type === 'start' && deps.evidence !== undefined) {
+    const evidence = new Map<string, EvidenceRecord>();
+    for (const id of permitUploadIds(command.attachments)) {
+      const record = await deps.evidence.get(id);
+      if (record !== null) evidence.set(id, record);
+    }
+    return { evidence };
+  }
+  return {};
+}
 
 const REUSED = permitRejection('IDEMPOTENCY_KEY_REUSED', '该指令编号（幂等键）已用于另一条指令', 'This command id (idempotency key) was used for another command');
 
@@ -166,11 +202,22 @@ export async function handlePermitCommand(deps: PermitServiceDeps, input: Permit
     const seen = await store.commandVersion(input.commandId);
     if (seen) return replay(store, seen.permitId, seen, fingerprint);
   }
+  const looked = await lookUp(deps, input.command);
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     let state = await store.loadState(input.permitId);
     if (state !== null && input.command?.type !== 'apply') state = (await catchUp(store, state, input.now)).state;
-    const decision = decidePermit(state, input.command, input.actor, input.now, { rules: deps.rules });
+    const decision = decidePermit(state, input.command, input.actor, input.now, { rules: deps.rules, ...looked });
     if (!decision.ok) return decision;
+    // Uploads are bound before the append (as a hazard report's are): a retry after a crash finds them bound to this permit.
+    const uploads = decision.events
+      .flatMap((e) => (e.type === 'started' ? (e as PermitEvent<'started'>).data.attachments : []))
+      .flatMap((a) => ('source' in a && a.source === 'upload' ? [a.evidenceId] : []));
+    if (uploads.length > 0 && !(await (deps.evidence as EvidenceStore).bind(uploads, permitEvidenceBinding(input.permitId)))) {
+      return {
+        ok: false,
+        rejection: { ...permitRejection('ATTACHMENT_INVALID', '上传的附件刚被用于其他许可或隐患', 'an uploaded attachment was just used for another permit or hazard'), pointer: '/attachments' },
+      };
+    }
     const r = await store.append({
       permitId: input.permitId,
       expectedVersion: state?.version ?? 0,

@@ -18,13 +18,45 @@ export interface GasReadingInput extends GasValues {
   place: string;
 }
 
-/** Something attached when the work starts (a video, a signed briefing …): its kind and the evidence id. */
-export interface PermitAttachment {
-  /** One of the rule's `requiredAttachments`, e.g. `video`, `signed_briefing`. */
+/**
+ * Something attached when the work starts (a video, a signed briefing …), as the start
+ * command gives it: its kind (one of the rule's `requiredAttachments`) and where it is —
+ * an upload the server holds (`evidenceId`, checked: it exists, the starter uploaded it for
+ * this permit, its type suits the kind) or a paper record (`recordNo`, the number under which
+ * the enterprise keeps it; recorded as declared, marked `paper`).
+ */
+export type PermitAttachment = { kind: string; source: 'upload'; evidenceId: string } | { kind: string; source: 'paper'; recordNo: string };
+
+/** An uploaded attachment as the `started` event records it (from the evidence store's record, not the request). */
+export interface UploadedPermitAttachment {
   kind: string;
-  /** The evidence record's id (stored by the host's evidence store). */
+  source: 'upload';
+  evidenceId: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  /** When the server received the upload. */
+  receivedAt: string;
+}
+
+/** A paper record as the `started` event records it: declared by the starter, not checked by the server. */
+export interface PaperPermitAttachment {
+  kind: string;
+  source: 'paper';
+  recordNo: string;
+}
+
+/**
+ * An attachment recorded before attachments had a source (a free-text `ref` nobody
+ * checked): read it as declared, like a paper record.
+ */
+export interface LegacyPermitAttachment {
+  kind: string;
   ref: string;
 }
+
+/** An attachment as a `started` event records it. */
+export type RecordedPermitAttachment = UploadedPermitAttachment | PaperPermitAttachment | LegacyPermitAttachment;
 
 /** Apply for a permit. Grade is `none` for kinds without grades. */
 export interface ApplyPermitCommand {
@@ -61,10 +93,17 @@ export type SuspendReason = 'reading_failed' | 'reading_missed' | 'attendant_abs
 
 /** Event data by type. */
 export interface PermitEventDataMap {
-  applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol'> & { validUntil: string; flammableLelPctVol: number | null; rule: PermitRule; rulesVersion: string };
+  applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol'> & {
+    validUntil: string;
+    flammableLelPctVol: number | null;
+    rule: PermitRule;
+    rulesVersion: string;
+    /** Workers the directory does not know, stored as declared. Absent in events recorded before the check. */
+    declaredWorkerIds?: string[];
+  };
   approved: { role: string };
   gas_tested: { reading: GasReadingInput; verdict: GasVerdict };
-  started: { testSampledAt: string | null; attachments: PermitAttachment[] };
+  started: { testSampledAt: string | null; attachments: RecordedPermitAttachment[] };
   reading_recorded: { reading: GasReadingInput; verdict: GasVerdict };
   attendant_present: Record<string, never>;
   attendant_absent: Record<string, never>;
@@ -113,10 +152,18 @@ export interface PermitState {
   /** When the application was recorded. Absent in states stored before it was kept: read it as long ago. */
   appliedAt?: string;
   workerIds: readonly string[];
+  /**
+   * The workers the directory did not know at application, stored as declared (a
+   * contractor's worker): show them as such. Absent in states recorded before persons were
+   * checked: read it as "not checked".
+   */
+  declaredWorkerIds?: readonly string[];
   attendantId: string;
   validFrom: string;
   validUntil: string;
   flammableLelPctVol: number | null;
+  /** The attachments the start recorded (uploads checked, paper records declared). Absent before the start, and in states stored before it was kept. */
+  attachments?: readonly RecordedPermitAttachment[];
   approverId: string | null;
   /**
    * When the approver was warned that the permit still waits for approval near its planned
@@ -153,6 +200,10 @@ export type PermitRejectionCode =
   | 'GAS_TEST_STALE'
   | 'ATTENDANT_ABSENT'
   | 'ATTACHMENT_MISSING'
+  /** An attachment names no upload, someone else's, one used elsewhere, or a type its kind does not accept (or there is no evidence store). */
+  | 'ATTACHMENT_INVALID'
+  /** A named person (attendant, worker) the directory knows is not of the applying enterprise, or the attendant is unknown to it. */
+  | 'PERSON_NOT_OF_ENTERPRISE'
   /** Another command changed the permit at the same time, five times over (try again). */
   | 'CONFLICT'
   /** The command id was used before for another command. */
@@ -162,7 +213,7 @@ export type PermitRejectionCode =
 export interface PermitRejection {
   code: PermitRejectionCode;
   message: PermitText;
-  /** For `INVALID_COMMAND`: the JSON pointer of the field in the command (`/reading/instrument`). */
+  /** The JSON pointer of the field in the command (`/reading/instrument`, `/attachments/0/evidenceId`, `/workerIds/2`), when one field is at fault. */
   pointer?: string;
 }
 

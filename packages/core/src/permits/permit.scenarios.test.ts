@@ -92,9 +92,9 @@ describe('permits: validity', () => {
   it('special-grade hot work starts only with its video attached', () => {
     const run = ready({ grade: 'special' }, leader);
     const d = run.do({ type: 'start' }, applicant, 0);
-    expect(d.ok ? 'OK' : [d.rejection.code, d.rejection.message.en]).toEqual(['ATTACHMENT_MISSING', 'Starting the work needs: video']);
-    run.ok({ type: 'start', attachments: [{ kind: 'video', ref: 'EV-9' }] }, applicant, 0);
-    expect(run.log.at(-1)?.data).toEqual({ testSampledAt: iso(-10), attachments: [{ kind: 'video', ref: 'EV-9' }] });
+    expect(d.ok ? 'OK' : [d.rejection.code, d.rejection.message.en]).toEqual(['ATTACHMENT_MISSING', 'Starting the work needs: video (an uploaded file or a paper record number)']);
+    run.ok({ type: 'start', attachments: [{ kind: 'video', source: 'paper', recordNo: 'SP-9' }] }, applicant, 0);
+    expect(run.log.at(-1)?.data).toEqual({ testSampledAt: iso(-10), attachments: [{ kind: 'video', source: 'paper', recordNo: 'SP-9' }] });
   });
 
   it('no start before validFrom; expiry before start is recorded too', () => {
@@ -114,7 +114,7 @@ describe('permits: validity', () => {
 describe('permits: in progress (GB 46768-2025 confined space)', () => {
   const confined = { kind: 'confined_space', grade: 'none', premises: 'general' } as const;
   const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
-  const startWithBriefing = { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] } as const;
+  const startWithBriefing = { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] } as const;
 
   it('no start without the signed briefing (GB 46768-2025 5.3)', () => {
     const run = ready(confined, unit, good(-10));

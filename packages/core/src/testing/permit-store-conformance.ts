@@ -2,6 +2,7 @@ import { chainPermitEvent, verifyPermitChain } from '../permits/permit-chain.js'
 import { DEFAULT_PERMIT_RULES } from '../permits/permit-rules.js';
 import { handlePermitCommand, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, tickPermits } from '../permits/permit-service.js';
 import type { ApplyPermitCommand, GasReadingInput, PermitActor, PermitCommand, PermitEvent, PermitState } from '../permits/permit-types.js';
+import type { ActorProfile } from '../ports/directory.js';
 import type { PermitStore } from '../ports/permit-store.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
@@ -33,12 +34,16 @@ export const PERMIT_STORE_CONFORMANCE_TESTS = Object.freeze([
   'scenario: LEL < 4 % gas at 0.3 % vol fails',
   'scenario: 8 h validity, the expiry recorded and an overdue text queued',
   'scenario: a missed 15-minute reading in a confined space suspends the job and queues a text',
+  'attachments and declared workers are kept with the state; a permit stored with a bare attachment ref still reads',
 ] as const);
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-12-07T08:00:00.000Z');
 const at = (m: number) => new Date(T0 + m * MIN);
 const iso = (m: number) => at(m).toISOString();
+
+/** The directory of the suite: everyone is a person of E-1. */
+const STAFF = { resolve: async (id: string): Promise<ActorProfile> => ({ id, roles: ['enterprise'], enterpriseIds: ['E-1'] }) };
 
 const applicant: PermitActor = { id: 'applicant', roles: [] };
 const leader: PermitActor = { id: 'leader', roles: ['principal_leader'] };
@@ -69,7 +74,7 @@ const reading = (m: number, v: Partial<GasReadingInput>): GasReadingInput => ({ 
 function driver(store: PermitStore) {
   let n = 0;
   const run = async (permitId: string, command: PermitCommand, actor: PermitActor, m: number, commandId?: string) =>
-    handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES }, { permitId, command, actor, now: at(m), commandId: commandId ?? `cmd-${permitId}-${++n}` });
+    handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES, directory: STAFF }, { permitId, command, actor, now: at(m), commandId: commandId ?? `cmd-${permitId}-${++n}` });
   return {
     run,
     async code(permitId: string, command: PermitCommand, actor: PermitActor, m: number): Promise<string> {
@@ -226,7 +231,7 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       const d = driver(s);
       const cs = { kind: 'confined_space', grade: 'none', premises: 'general' } as const;
       await d.ready('P-cs', cs, unit, reading(-5, { o2PctVol: 20.8, flammablePctLel: 2 }));
-      await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] }, applicant, 0);
+      await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] }, applicant, 0);
       await d.ok('P-hw', apply('P-hw'), applicant, -60);
       // Approved, so only its validity's end is due (a permit waiting for approval is due earlier: next test).
       await d.ok('P-hw', { type: 'approve' }, safety, -59);
@@ -296,8 +301,8 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       const d = driver(s);
       const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
       await d.ready('P-c', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
-      await d.ok('P-c', { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] }, applicant, 0);
-      const deps = { store: s, rules: DEFAULT_PERMIT_RULES };
+      await d.ok('P-c', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] }, applicant, 0);
+      const deps = { store: s, rules: DEFAULT_PERMIT_RULES, directory: STAFF };
       const results = await Promise.all(
         // Five at once: each round one wins and the others re-decide (handlePermitCommand tries five times).
         Array.from({ length: 5 }, (_, i) =>
@@ -385,7 +390,7 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       const d = driver(s);
       const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
       await d.ready('P-cs', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
-      await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', ref: 'EV-1' }] }, applicant, 0);
+      await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] }, applicant, 0);
       await d.ok('P-cs', { type: 'record_reading', reading: good(15) }, attendant, 15);
       expect((await tickPermits({ store: s }, at(30))).events).toBe(0);
       expect(await s.readNotifications()).toEqual([]);
@@ -399,6 +404,32 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       await d.ok('P-cs', { type: 'record_gas_test', reading: good(36) }, tester, 36);
       expect(await d.code('P-cs', { type: 'resume' }, applicant, 37)).toBe('OK');
       expect(verifyPermitChain((await s.readPermit('P-cs'))?.events ?? [])).toEqual({ ok: true });
+    });
+
+    test('attachments and declared workers are kept with the state; a permit stored with a bare attachment ref still reads', async (s) => {
+      const d = driver(s);
+      const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
+      // The directory of the suite knows every id; a worker it did not know would be listed here.
+      await d.ready('P-a', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
+      const started = await d.ok('P-a', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }] }, applicant, 0);
+      expect(started.declaredWorkerIds).toEqual([]);
+      expect(started.attachments).toEqual([{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }]);
+      expect((await s.loadState('P-a'))?.attachments).toEqual(started.attachments);
+      // What an older release wrote: no declaredWorkerIds, attachments as { kind, ref }.
+      const { declaredWorkerIds: _dropped, ...oldApplied } = (await s.readPermit('P-a'))?.events[0]?.data as { declaredWorkerIds?: unknown };
+      const first = chainPermitEvent(null, 'P-old', 'applied', oldApplied as never, 'applicant', iso(-60));
+      const startedOld = chainPermitEvent(
+        { version: 1, lastHash: first.hash },
+        'P-old',
+        'started',
+        { testSampledAt: null, attachments: [{ kind: 'signed_briefing', ref: 'JD-1' }] },
+        'applicant',
+        iso(0),
+      );
+      expect((await s.append({ permitId: 'P-old', expectedVersion: 0, events: [first, startedOld] })).kind).toBe('ok');
+      const old = await s.readPermit('P-old');
+      expect([old?.state.status, old?.state.declaredWorkerIds, old?.state.attachments]).toEqual(['in_progress', undefined, [{ kind: 'signed_briefing', ref: 'JD-1' }]]);
+      expect(verifyPermitChain(old?.events ?? [])).toEqual({ ok: true });
     });
   });
 }

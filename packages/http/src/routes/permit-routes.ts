@@ -1,6 +1,7 @@
 import {
   actsForEnterprise,
   canReadPermit,
+  DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES,
   DEFAULT_PERMIT_RULES,
   handlePermitCommand,
   HAZARDOUS_WORK_PACK_ID,
@@ -11,6 +12,7 @@ import {
   reportPermitFindings,
   supervisesArea,
   type PermitCommand,
+  type PermitServiceDeps,
   type PermitRejection,
   type PermitRejectionCode,
   type PermitState,
@@ -22,6 +24,7 @@ import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import { readJsonObject } from '../read-json-body.js';
+import { API_CONTENT_SECURITY_POLICY } from '../security-headers.js';
 import type { PermitsApiOptions } from '../permits-options.js';
 import type { JsonSchema, RouteContext, RouteSpec } from '../types.js';
 
@@ -44,13 +47,19 @@ export const PERMIT_REJECTION_STATUS: Readonly<Record<PermitRejectionCode, numbe
   GAS_TEST_STALE: 409,
   ATTENDANT_ABSENT: 409,
   ATTACHMENT_MISSING: 409,
+  ATTACHMENT_INVALID: 422,
+  PERSON_NOT_OF_ENTERPRISE: 422,
   CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
 });
 
 /** Problem codes the permit routes answer, by status (the document enumerates them). */
 export const PERMIT_PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = (() => {
-  const out: Record<number, string[]> = { 403: ['FORBIDDEN', 'UNKNOWN_ACTOR'], 404: ['PERMIT_NOT_FOUND', 'ENTERPRISE_NOT_FOUND', 'PACK_NOT_FOUND'], 422: ['UNKNOWN_FIELD'] };
+  const out: Record<number, string[]> = {
+    403: ['FORBIDDEN', 'UNKNOWN_ACTOR'],
+    404: ['PERMIT_NOT_FOUND', 'ENTERPRISE_NOT_FOUND', 'PACK_NOT_FOUND', 'ATTACHMENT_NOT_FOUND'],
+    422: ['UNKNOWN_FIELD'],
+  };
   for (const [code, status] of Object.entries(PERMIT_REJECTION_STATUS)) (out[status] ??= []).push(code);
   return out;
 })();
@@ -118,6 +127,11 @@ async function bodyOf(ctx: RouteContext): Promise<Record<string, unknown>> {
   return text.trim() === '' ? {} : readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
 }
 
+/** What `handlePermitCommand` needs from the API: the permit store and rules, the directory (named persons), the evidence store (uploaded attachments). */
+function serviceDeps(ctx: RouteContext, permits: PermitsApiOptions): PermitServiceDeps {
+  return { store: permits.store, rules: permits.rules ?? DEFAULT_PERMIT_RULES, directory: ctx.deps.directory, ...(ctx.deps.evidence ? { evidence: ctx.deps.evidence } : {}) };
+}
+
 function result(state: PermitState, events: unknown[], replayed: boolean, status = 200): Response {
   return jsonResponse({ permit: state, events, replayed }, status, replayed ? { 'idempotent-replayed': 'true' } : undefined);
 }
@@ -128,6 +142,23 @@ const ISO: JsonSchema = { type: 'string', maxLength: 40, description: 'ISO 8601 
 const LOCALIZED: JsonSchema = { type: 'object', required: ['zh-CN', 'en'], properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } } };
 const STATUS: JsonSchema = { enum: ['applied', 'approved', 'in_progress', 'suspended', 'expired', 'closed', 'cancelled'] };
 const SAMPLE: JsonSchema = { type: ['object', 'null'], required: ['sampledAt', 'pass'], properties: { sampledAt: { type: 'string' }, pass: { type: 'boolean' } } };
+const RECORDED_ATTACHMENT: JsonSchema = {
+  type: 'object',
+  description:
+    'upload: a file the server holds, checked (read it at GET /permits/{id}/attachments/{evidenceId}); paper: a record number as declared, not checked by the server; ref: recorded before attachments had a source, as declared / 附件：upload 为服务器已核验的上传文件；paper 为申报的纸质记录编号，服务器无法核验；ref 为旧记录',
+  required: ['kind'],
+  properties: {
+    kind: { type: 'string' },
+    source: { enum: ['upload', 'paper'] },
+    evidenceId: { type: 'string' },
+    sha256: { type: 'string' },
+    mime: { type: 'string' },
+    size: { type: 'integer', minimum: 0 },
+    receivedAt: { type: 'string' },
+    recordNo: { type: 'string' },
+    ref: { type: 'string' },
+  },
+};
 const PERMIT: JsonSchema = {
   type: 'object',
   description: 'A permit folded from its events; `rule` is the permit rule applied at application (kept with the permit) / 作业许可当前状态',
@@ -147,11 +178,17 @@ const PERMIT: JsonSchema = {
     applicantId: { type: 'string' },
     appliedAt: { type: 'string' },
     workerIds: { type: 'array', items: { type: 'string' } },
+    declaredWorkerIds: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'workers the directory did not know at application, stored as declared (absent: recorded before the check) / 目录中没有、按申报记录的作业人员',
+    },
     attendantId: { type: 'string' },
     validFrom: { type: 'string' },
     validUntil: { type: 'string' },
     flammableLelPctVol: { type: ['number', 'null'] },
     approverId: { type: ['string', 'null'] },
+    attachments: { type: 'array', items: RECORDED_ATTACHMENT, description: 'recorded at the start / 开始作业时记录的附件' },
     approvalDueWarnedAt: { type: ['string', 'null'] },
     lastTest: SAMPLE,
     lastMonitoredAt: { type: ['string', 'null'] },
@@ -244,10 +281,13 @@ function commandRoute(def: CommandRouteDef): RouteSpec {
       const state = await readablePermit(ctx, actor, id);
       if (!mayCommandPermit(actor, state, command.type)) throw FORBIDDEN;
       const roles = await permits.permitRoles(actor.id, state.enterpriseId);
-      const r = await handlePermitCommand(
-        { store: permits.store, rules: permits.rules ?? DEFAULT_PERMIT_RULES },
-        { permitId: id, command, actor: { id: actor.id, roles: [...roles] }, now: ctx.deps.clock.now(), commandId: `pc-${sha256Hex(`${actor.id}\n${key}`).slice(0, 32)}` },
-      );
+      const r = await handlePermitCommand(serviceDeps(ctx, permits), {
+        permitId: id,
+        command,
+        actor: { id: actor.id, roles: [...roles] },
+        now: ctx.deps.clock.now(),
+        commandId: `pc-${sha256Hex(`${actor.id}\n${key}`).slice(0, 32)}`,
+      });
       if (!r.ok) throw rejectionProblem(r.rejection, def.strip);
       return result(r.state, r.events, r.replayed);
     },
@@ -264,7 +304,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'applyPermit',
     summary: 'Apply for a hazardous-work permit / 申请危险作业许可',
     description:
-      'By a person of the enterprise named in the body. The permit id comes from the actor and the Idempotency-Key; the area from the directory’s record of the enterprise; the rule (approver, validity, gas test, monitoring) from the permit rules in force on `validFrom` — none of it from the request.\n\n由企业人员申请。许可编号由用户与幂等键生成，区域取自企业登记信息，规则（审批人、有效期、气体分析、监测）按 validFrom 当日施行的许可规则确定，均不取自请求。',
+      'By a person of the enterprise named in the body. The permit id comes from the actor and the Idempotency-Key; the area from the directory’s record of the enterprise; the rule (approver, validity, gas test, monitoring) from the permit rules in force on `validFrom` — none of it from the request. The attendant must be a person of the enterprise in the directory; a worker the directory knows must be too, a worker it does not know (a contractor’s) is stored as declared (`declaredWorkerIds`); otherwise 422 PERSON_NOT_OF_ENTERPRISE at the field.\n\n由企业人员申请。许可编号由用户与幂等键生成，区域取自企业登记信息，规则（审批人、有效期、气体分析、监测）按 validFrom 当日施行的许可规则确定，均不取自请求。监护人须为目录中本企业人员；目录中有记录的作业人员也须为本企业人员，目录中没有的（如承包商人员）按申报记录（declaredWorkerIds）。',
     tags: ['permits'],
     auth: 'required',
     problemCodes: PERMIT_PROBLEM_CODES,
@@ -299,10 +339,13 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const permitId = `pm-${sha256Hex(`permit\n${actor.id}\n${key}`).slice(0, 24)}`;
       const command = { ...body, type: 'apply', permitId, area: enterprise.area } as unknown as PermitCommand;
       const roles = await permits.permitRoles(actor.id, enterpriseId);
-      const r = await handlePermitCommand(
-        { store: permits.store, rules: permits.rules ?? DEFAULT_PERMIT_RULES },
-        { permitId, command, actor: { id: actor.id, roles: [...roles] }, now: ctx.deps.clock.now(), commandId: `pc-${sha256Hex(`${actor.id}\n${key}`).slice(0, 32)}` },
-      );
+      const r = await handlePermitCommand(serviceDeps(ctx, permits), {
+        permitId,
+        command,
+        actor: { id: actor.id, roles: [...roles] },
+        now: ctx.deps.clock.now(),
+        commandId: `pc-${sha256Hex(`${actor.id}\n${key}`).slice(0, 32)}`,
+      });
       if (!r.ok) throw rejectionProblem(r.rejection);
       return result(r.state, r.events, r.replayed, 201);
     },
@@ -333,11 +376,32 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'startPermit',
     summary: 'Start the work / 开始作业',
     description:
-      'Only inside the validity, with the attendant present and the latest gas test passing and inside the rule’s window (30 min), with the rule’s attachments (video for 特级 hot work, the signed briefing for GB 46768 confined space).\n\n须在有效期内、监护人到位、最近一次分析合格且在时限内，并附规则要求的附件。',
+      'Only inside the validity, with the attendant present and the latest gas test passing and inside the rule’s window (30 min), with the rule’s attachments (video for 特级 hot work, the signed briefing for GB 46768 confined space). Each attachment says what it is: `upload` — the id of a file uploaded with POST /evidence by the person starting the work (checked: it exists, it is theirs, not used for another permit or hazard, its type suits the kind; then bound to this permit; without an evidence store refused) — or `paper` — the number of a paper record, recorded as declared and shown as such (the server cannot check it). A video cannot be uploaded yet: give its record number.\n\n须在有效期内、监护人到位、最近一次分析合格且在时限内，并附规则要求的附件。每个附件注明来源：upload 为开始作业者本人经 POST /evidence 上传的文件编号（服务器核验存在、本人上传、未用于其他许可或隐患、类型相符，随后关联到本许可）；paper 为纸质记录编号，按申报记录并标明，服务器无法核验。视频暂不能上传，请登记其记录编号。',
     fields: ['attachments'],
     body: {
       type: 'object',
-      properties: { attachments: { type: 'array', maxItems: 20, items: { type: 'object', required: ['kind', 'ref'], properties: { kind: TEXT, ref: TEXT } } } },
+      properties: {
+        attachments: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            oneOf: [
+              {
+                type: 'object',
+                required: ['kind', 'source', 'evidenceId'],
+                additionalProperties: false,
+                properties: { kind: TEXT, source: { const: 'upload' }, evidenceId: { type: 'string', pattern: ID_PATTERN.source, description: 'the id POST /evidence returned / 上传文件编号' } },
+              },
+              {
+                type: 'object',
+                required: ['kind', 'source', 'recordNo'],
+                additionalProperties: false,
+                properties: { kind: TEXT, source: { const: 'paper' }, recordNo: { ...TEXT, description: 'the paper record’s number, as declared / 纸质记录编号（申报）' } },
+              },
+            ],
+          },
+        },
+      },
     },
     command: (b) => ({ type: 'start', ...(b.attachments === undefined ? {} : { attachments: b.attachments as never }) }),
   }),
@@ -415,6 +479,49 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const read = await permitsOf(ctx).store.readPermit(id);
       if (!read) throw permitNotFound(id);
       return jsonResponse({ permit: read.state, events: read.events });
+    },
+  },
+  {
+    method: 'get',
+    path: '/permits/{id}/attachments/{evidenceId}',
+    operationId: 'getPermitAttachment',
+    summary: 'The file of an uploaded permit attachment (the signed briefing …) / 作业许可附件文件',
+    description:
+      'The bytes of an upload the permit’s start recorded (`source: upload`), for whoever may read the permit (the enterprise, supervisors of its area); ETag its SHA-256. Anything else — another upload, a paper record, a permit you cannot read — answers 404.\n\n许可开始作业时记录的上传附件文件，可读取该许可的用户可查看；其他情况为 404。',
+    tags: ['permits'],
+    auth: 'required',
+    problemCodes: PERMIT_PROBLEM_CODES,
+    response: { status: 200, description: 'the bytes, with their type; Content-Disposition inline / 文件', schema: {}, mediaTypes: [...DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES] },
+    errors: [401, 403, 404],
+    async handle(ctx) {
+      const actor = await actorOf(ctx);
+      const id = ctx.params.id ?? '';
+      const evidenceId = ctx.params.evidenceId ?? '';
+      const state = await readablePermit(ctx, actor, id);
+      const notFound = new HttpProblem(
+        404,
+        'ATTACHMENT_NOT_FOUND',
+        { 'zh-CN': '未找到', en: 'Not found' },
+        { 'zh-CN': `该许可没有上传的附件 ${evidenceId.slice(0, 128)}`, en: `this permit has no uploaded attachment ${evidenceId.slice(0, 128)}` },
+      );
+      const attached = (state.attachments ?? []).find((a) => 'source' in a && a.source === 'upload' && a.evidenceId === evidenceId);
+      if (!attached || !('sha256' in attached) || !ctx.deps.evidence) throw notFound;
+      const bytes = await ctx.deps.evidence.read(evidenceId);
+      if (!bytes) throw notFound;
+      const ext = attached.mime === 'application/pdf' ? 'pdf' : attached.mime.replace('image/', '').replace('jpeg', 'jpg');
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'content-type': DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES.includes(attached.mime) ? attached.mime : 'application/octet-stream',
+          'content-length': String(bytes.byteLength),
+          'content-disposition': `inline; filename="${evidenceId.replace(/[^A-Za-z0-9._:-]/g, '_')}.${ext}"`,
+          'x-content-type-options': 'nosniff',
+          // A file opened on its own runs nothing, even if a browser were to take it for a page.
+          'content-security-policy': `${API_CONTENT_SECURITY_POLICY}; sandbox`,
+          etag: `"${attached.sha256}"`,
+          'cache-control': 'private, no-cache',
+        },
+      });
     },
   },
   {
