@@ -84,7 +84,7 @@ interface Pending {
 /** Handed to mqtt.js's `handleMessage` callback: do not acknowledge (this ingester acknowledges after the commit). */
 const DEFERRED = Object.freeze(new Error('acknowledged after the batch is committed'));
 
-const REASONS: readonly SensorDropReason[] = ['oversized', 'not_json', 'invalid', 'topic_mismatch', 'unknown_device', 'duplicate'];
+const REASONS: readonly SensorDropReason[] = ['oversized', 'not_json', 'invalid', 'topic_mismatch', 'unknown_device', 'unauthenticated', 'duplicate'];
 
 const consoleLogger: SensorIngestLogger = {
   warn: (message, details) => console.warn(`[anjian sensor-mqtt] ${message}`, details),

@@ -25,6 +25,10 @@ export {
   DEVICE_KINDS,
   MAX_SENSOR_MESSAGE_BYTES,
   SENSORS_PACK_ID,
+  signSensorMessage,
+  sensorMessageSigningInput,
+  checkMessageSignature,
+  DEFAULT_SIGNATURE_WINDOW_MS,
 } from '@anjian/core/internal';
 export type {
   Device,
@@ -46,5 +50,6 @@ export type {
   DailyWarningDevice,
   DeviceReading,
   DeviceTickResult,
+  DeviceKeyResolver,
 } from '@anjian/core/internal';
 export type { DeviceRegistry, DeviceNotification } from '@anjian/core/ports';

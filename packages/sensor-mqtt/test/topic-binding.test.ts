@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { createSensorIngester, type MonitoringDeps, type SensorIngester } from '../src/index.js';
+import { testDevice } from '@anjian/core/testing';
+import { createSensorIngester, signSensorMessage, type MonitoringDeps, type SensorIngester } from '../src/index.js';
 import { BROKER, message, monitoring, publisher, silentLogger, tempDir, until } from './harness.js';
 
 // T32 (docs/security.md), the adapter's half: the device a message speaks for comes from the topic the broker let
@@ -60,6 +61,24 @@ describe('the device of a message is its topic’s device level', () => {
       expect(await m.registry.listWarnings({ deviceId: 'D-listed' })).toEqual([]);
       expect((await m.registry.listWarnings({ deviceId: 'D-plain', status: 'open' })).map((w) => w.item)).toEqual(['SEN-01']);
       expect(log.lines.filter((l) => l.details.reason === 'topic_mismatch').map((l) => l.details.topic)).toEqual([`${run}/spoof`, `${run}/anjian/v1/devices/D-listed/x/messages`]);
+    });
+
+    it('a device registered with messageAuth: an unsigned message is refused as unauthenticated (counted, logged), a signed one processed', async () => {
+      const key = new TextEncoder().encode('device-key-of-D-signed-0123456789');
+      await m.registry.putDevice(testDevice('D-signed', { messageAuth: { scheme: 'hmac-sha256', keyId: 'D-signed/1' } }));
+      m.deps.deviceKeys = (keyId) => (keyId === 'D-signed/1' ? key : null);
+      const body = (id: string) => ({ v: 1 as const, device: 'D-signed', id, at: m.clock.now().toISOString(), type: 'heartbeat' as const });
+      const s0 = ingester.stats();
+      const pub = await publisher();
+      try {
+        await pub.publishAsync(`${run}/anjian/v1/devices/D-signed/messages`, JSON.stringify(body('u1')), { qos: 1 });
+        await pub.publishAsync(`${run}/anjian/v1/devices/D-signed/messages`, JSON.stringify({ ...body('s1'), sig: signSensorMessage(body('s1'), key) }), { qos: 1 });
+        await until(() => ingester.stats().processed === s0.processed + 1);
+      } finally {
+        await pub.endAsync();
+      }
+      expect(ingester.stats().dropped.unauthenticated - s0.dropped.unauthenticated).toBe(1);
+      expect(log.lines.some((l) => l.details.reason === 'unauthenticated' && l.details.device === 'D-signed')).toBe(true);
     });
 
     it('an unknown device on its own topic is refused, counted and logged with its id', async () => {

@@ -29,6 +29,14 @@ export interface Device {
   limits?: { low?: number; high?: number; unit?: string };
   /** The actor id it reports as: a Directory profile with role `system` (a device principal). */
   principalId: string;
+  /**
+   * Per-message authentication, opt-in, for a broker that cannot restrict each device to its
+   * own topic: every message must carry `at` and `sig`, an HMAC-SHA-256 with the key the host's
+   * `DeviceKeyResolver` (`MonitoringDeps.deviceKeys`) finds by `keyId` (the secret itself is never in the registry).
+   * Messages without it, with a bad one, outside the time window or without a key are
+   * dropped as `unauthenticated`.
+   */
+  messageAuth?: { scheme: 'hmac-sha256'; keyId: string };
   /** Deregistered at (ISO): its messages are dropped as unknown. */
   disabledAt?: string | null;
 }

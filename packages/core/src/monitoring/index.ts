@@ -10,6 +10,7 @@ export * from './device.js';
 export * from './device-state.js';
 export * from './device-facts.js';
 export * from './sensor-message.js';
+export * from './message-auth.js';
 export * from './device-tracker.js';
 export * from './memory-device-registry.js';
 export * from './ingest-sensor-message.js';

@@ -10,6 +10,7 @@ import type { Device } from './device.js';
 import { SENSORS_PACK_ID } from './device-facts.js';
 import { initialDeviceState, type DeviceState, type DeviceWarning } from './device-state.js';
 import type { DeviceStep, DeviceTracker } from './device-tracker.js';
+import { checkMessageSignature, type DeviceKeyResolver } from './message-auth.js';
 import { parseSensorMessage, type SensorDropReason, type SensorMessage } from './sensor-message.js';
 
 /** What monitoring needs: the registry, the tracker, the review chain (its `packs` hold the `sensors` pack) and the server's clock. */
@@ -18,6 +19,10 @@ export interface MonitoringDeps {
   tracker: DeviceTracker;
   chain: ChainDeps;
   clock: Clock;
+  /** The message keys of devices registered with `messageAuth` (opt-in); without it their messages are refused. */
+  deviceKeys?: DeviceKeyResolver;
+  /** How far a signed message's `at` may be from the clock, ms. Default 5 minutes. */
+  signatureWindowMs?: number;
 }
 
 /** The review chain's answer for one opened warning. */
@@ -120,7 +125,8 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Processes one raw MQTT payload: validates it against the published schema, checks the
- * topic's device, looks the device up, drops a message id already processed, runs the
+ * topic's device, looks the device up, checks the signature of a device registered with
+ * `messageAuth` ({@link checkMessageSignature}), drops a message id already processed, runs the
  * tracker, reports opened warnings into the review chain and commits state, message id
  * and warnings in one registry transaction. A bad message is a `dropped` result with its
  * reason — never a throw. Errors of the registry or the chain (a database down) do throw:
@@ -172,6 +178,8 @@ async function checkMessage(deps: MonitoringDeps, raw: string | Uint8Array, opti
   let device = devices.get(message.device);
   if (device === undefined) devices.set(message.device, (device = await deps.registry.getDevice(message.device)));
   if (!device || (device.disabledAt ?? null) !== null) return { kind: 'dropped', reason: 'unknown_device', detail: 'no registered device with this id', deviceId: message.device };
+  const unauthenticated = await checkMessageSignature(device, message, deps.clock.now(), deps.deviceKeys, deps.signatureWindowMs);
+  if (unauthenticated !== null) return { kind: 'dropped', reason: 'unauthenticated', detail: unauthenticated, deviceId: device.id };
   return { kind: 'ok', device, message };
 }
 
@@ -238,6 +246,11 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
     const device = live(message.device);
     if (!device) {
       results[index] = { kind: 'dropped', reason: 'unknown_device', detail: 'no registered device with this id', deviceId: message.device };
+      continue;
+    }
+    const unauthenticated = await checkMessageSignature(device, message, deps.clock.now(), deps.deviceKeys, deps.signatureWindowMs);
+    if (unauthenticated !== null) {
+      results[index] = { kind: 'dropped', reason: 'unauthenticated', detail: unauthenticated, deviceId: device.id };
       continue;
     }
     const pair = `${device.id}\n${message.id}`;

@@ -18,10 +18,12 @@ export interface SensorMessage {
   /** The reading, for `type: reading`. */
   value?: number;
   note?: string;
+  /** HMAC-SHA-256 of the message, for devices registered with `messageAuth` (see `checkMessageSignature`). */
+  sig?: string;
 }
 
 /** Why a message was dropped. */
-export type SensorDropReason = 'oversized' | 'not_json' | 'invalid' | 'topic_mismatch' | 'unknown_device' | 'duplicate';
+export type SensorDropReason = 'oversized' | 'not_json' | 'invalid' | 'topic_mismatch' | 'unknown_device' | 'unauthenticated' | 'duplicate';
 
 /** Result of {@link parseSensorMessage}. */
 export type ParsedSensorMessage = { ok: true; message: SensorMessage } | { ok: false; reason: SensorDropReason; detail: string };
