@@ -21,7 +21,8 @@ export interface ChainDeps extends DecideContext {
   directory: Directory;
   /**
    * Compiled packs by id: `reportInspection` classifies with them, and a manual
-   * observation's domain must be one of theirs. Without it `reportInspection` knows no pack.
+   * observation's domain must be one of theirs. Without it `reportInspection` knows no pack
+   * and every `report_observation` is refused (`INVALID_COMMAND`: fail closed).
    */
   packs?: ReadonlyMap<string, PackEvaluator>;
   /**
@@ -79,7 +80,14 @@ async function lookUp(deps: ChainDeps, command: ChainCommand): Promise<DecideInp
   if (typeof coOfficerId === 'string' && ID_PATTERN.test(coOfficerId)) inputs.coOfficer = await deps.directory.resolve(coOfficerId);
   if (command.type === 'report_observation' && typeof command.enterpriseId === 'string' && ID_PATTERN.test(command.enterpriseId)) {
     inputs.enterprise = await deps.directory.enterprise(command.enterpriseId);
-    if (deps.packs && ![...deps.packs.values()].some((p) => p.pack.domain === command.domain)) {
+    // fail closed: without the packs no domain can be checked, so none is accepted
+    if (!deps.packs) {
+      return reject('INVALID_COMMAND', {
+        'zh-CN': '本服务未配置检查表（ChainDeps.packs），无法核对现场发现的领域：请在创建时传入已编译的检查表',
+        en: "this service has no packs (ChainDeps.packs), so an observation's domain cannot be checked: pass the compiled packs when wiring it",
+      }).rejection;
+    }
+    if (![...deps.packs.values()].some((p) => p.pack.domain === command.domain)) {
       return reject('INVALID_COMMAND', { 'zh-CN': `没有检查表覆盖领域 ${String(command.domain)}`, en: `no pack covers the domain ${String(command.domain)}` }).rejection;
     }
   }

@@ -115,9 +115,18 @@ describe('separation of duties', () => {
   });
 });
 
+/** Packs of these domains, as a server has them (only `pack.domain` is read for an observation). */
+function packsOf(...domains: string[]): NonNullable<ReturnType<typeof createHarness>['deps']['packs']> {
+  const unused = () => {
+    throw new Error('unused');
+  };
+  return new Map(domains.map((domain) => [domain, { pack: { id: domain, version: '1.0.0', domain }, evaluate: unused, check: () => [] }]));
+}
+
 describe('report_observation', () => {
   it('is always provisional, takes the area from the directory, the source from the role and the default deadline', async () => {
     const h = createHarness('2026-11-02T01:00:00Z');
+    h.deps.packs = packsOf('gas');
     const observe = {
       type: 'report_observation' as const,
       hazardId: 'H-OBS',
@@ -139,6 +148,7 @@ describe('report_observation', () => {
 
   it('is confirmed by a second person, never by its reporter', async () => {
     const h = createHarness('2026-11-02T01:00:00Z');
+    h.deps.packs = packsOf('gas');
     const observe = { type: 'report_observation' as const, hazardId: 'H-OBS', title: why('疑似泄漏'), enterpriseId: 'E1', domain: 'gas', level: 'major' as const, evidence: [] };
     await h.ok('officer-gas-d1', observe);
     await h.refused('officer-gas-d1', { type: 'file_case', hazardId: 'H-OBS', caseNo: '案', coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
@@ -150,21 +160,12 @@ describe('report_observation', () => {
     expect(await h.state('H-OBS')).toMatchObject({ provisional: false, level: 'general', wasMajor: true });
   });
 
-  it('is limited to the domains of the server’s packs when packs are configured', async () => {
+  it('is limited to the domains of the server’s packs, and refused when the server has no packs (fail closed)', async () => {
     const h = createHarness('2026-11-02T01:00:00Z');
-    h.deps.packs = new Map([
-      [
-        'fire',
-        {
-          pack: { id: 'fire', version: '1.0.0', domain: 'fire' },
-          evaluate: () => {
-            throw new Error('unused');
-          },
-          check: () => [],
-        },
-      ],
-    ]);
+    const fire = { type: 'report_observation' as const, hazardId: 'H-F', title: why('消防通道堵塞'), enterpriseId: 'E1', domain: 'fire', level: 'simple' as const, evidence: [] };
+    await h.refused('grid-g1', fire, 'INVALID_COMMAND');
+    h.deps.packs = packsOf('fire');
     await h.refused('grid-g1', { type: 'report_observation', hazardId: 'H-N', title: why('核'), enterpriseId: 'E1', domain: 'nuclear', level: 'simple', evidence: [] }, 'INVALID_COMMAND');
-    await h.ok('grid-g1', { type: 'report_observation', hazardId: 'H-F', title: why('消防通道堵塞'), enterpriseId: 'E1', domain: 'fire', level: 'simple', evidence: [] });
+    await h.ok('grid-g1', fire);
   });
 });
