@@ -36,12 +36,32 @@ const accepts = (port: number) =>
     s.on('error', () => resolve(false));
   });
 
-describe('the shipped Mosquitto configuration (deploy/mosquitto.conf, deploy/anjian.acl)', () => {
+/** Writes the ACL and `conf` (with the ACL's and the persistence's paths in `dir`) and starts a private Mosquitto on `port`. */
+async function startBroker(conf: string, dir: string, port: number): Promise<ChildProcess> {
+  // Started as root, Mosquitto drops to its own user, which must be able to read the files and write its database.
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'anjian.acl'), ACL);
+  mkdirSync(join(dir, 'broker'), { mode: 0o777 });
+  chmodSync(join(dir, 'broker'), 0o777);
+  conf = swap(conf, 'acl_file /etc/mosquitto/anjian.acl', `acl_file ${join(dir, 'anjian.acl')}`);
+  conf = swap(conf, 'persistence_location /var/lib/mosquitto/', `persistence_location ${join(dir, 'broker')}/`);
+  writeFileSync(join(dir, 'mosquitto.conf'), conf);
+  const broker = spawn('mosquitto', ['-c', join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  broker.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  broker.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  await until(() => accepts(port), 5000, 25).catch(() => {
+    broker.kill();
+    throw new Error(`the private Mosquitto did not start: ${output}`);
+  });
+  return broker;
+}
+
+describe('the shipped password configuration (deploy/mosquitto.conf, deploy/anjian.acl)', () => {
   const tmp = tempDir();
   const log = silentLogger();
   const PASSWORDS = { 'anjian-ingest': 'ingest-secret', 'D-listed': 'listed-secret', 'D-plain': 'plain-secret' } as const;
   let broker: ChildProcess;
-  let brokerOutput = '';
   let url = '';
   let m: Awaited<ReturnType<typeof monitoring>>;
   let ingester: SensorIngester;
@@ -58,24 +78,11 @@ describe('the shipped Mosquitto configuration (deploy/mosquitto.conf, deploy/anj
     for (const [i, [user, password]] of Object.entries(PASSWORDS).entries()) {
       execFileSync('mosquitto_passwd', [...(i === 0 ? ['-c'] : []), '-b', passwd, user, password], { stdio: 'ignore' });
     }
-    writeFileSync(join(tmp.dir, 'anjian.acl'), ACL);
-    // Started as root, Mosquitto drops to its own user, which must be able to read the files.
-    chmodSync(tmp.dir, 0o755);
     chmodSync(passwd, 0o644);
     const port = await freePort();
     let conf = swap(CONF, 'password_file /etc/mosquitto/anjian.passwd', `password_file ${passwd}`);
-    conf = swap(conf, 'acl_file /etc/mosquitto/anjian.acl', `acl_file ${join(tmp.dir, 'anjian.acl')}`);
     conf = swap(conf, 'listener 1883 127.0.0.1', `listener ${port} 127.0.0.1`);
-    mkdirSync(join(tmp.dir, 'broker'), { mode: 0o777 });
-    chmodSync(join(tmp.dir, 'broker'), 0o777);
-    conf = swap(conf, 'persistence_location /var/lib/mosquitto/', `persistence_location ${join(tmp.dir, 'broker')}/`);
-    writeFileSync(join(tmp.dir, 'mosquitto.conf'), conf);
-    broker = spawn('mosquitto', ['-c', join(tmp.dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
-    broker.stdout!.on('data', (d: Buffer) => (brokerOutput += d.toString()));
-    broker.stderr!.on('data', (d: Buffer) => (brokerOutput += d.toString()));
-    await until(() => accepts(port), 5000, 25).catch(() => {
-      throw new Error(`the private Mosquitto did not start: ${brokerOutput}`);
-    });
+    broker = await startBroker(conf, tmp.dir, port);
     url = `mqtt://127.0.0.1:${port}`;
     m = await monitoring(join(tmp.dir, 'anjian.db'));
     ingester = createSensorIngester({
@@ -136,5 +143,76 @@ describe('the shipped Mosquitto configuration (deploy/mosquitto.conf, deploy/anj
     const docs = readFileSync(fileURLToPath(new URL('../../../docs/monitoring.md', import.meta.url)), 'utf8');
     expect(docs).toContain(CONF.trimEnd());
     expect(docs).toContain(ACL.trimEnd());
+    expect(docs).toContain(deploy('mosquitto-certs.conf').trimEnd());
+  });
+});
+
+describe('the shipped client-certificate configuration (deploy/mosquitto-certs.conf)', () => {
+  const tmp = tempDir();
+  const log = silentLogger();
+  let broker: ChildProcess;
+  let url = '';
+  let m: Awaited<ReturnType<typeof monitoring>>;
+  let ingester: SensorIngester;
+  const clients: MqttClient[] = [];
+  const file = (name: string) => readFileSync(join(tmp.dir, name));
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: tmp.dir, stdio: 'ignore' });
+  /** A P-256 key and a certificate with CN `cn`, issued by the CA `ca` (`ca.crt`/`ca.key` in the temp dir). */
+  const issue = (cn: string, ca = 'ca', ext?: string) => {
+    openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${cn}.key`, '-out', `${cn}.csr`, '-subj', `/CN=${cn}`);
+    openssl('x509', '-req', '-in', `${cn}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${cn}.crt`, '-days', '2', ...(ext ? ['-extfile', ext] : []));
+    chmodSync(join(tmp.dir, `${cn}.key`), 0o644);
+  };
+  const newCa = (name: string) =>
+    openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '2', '-subj', `/CN=${name}`);
+  const tls = (cn: string): IClientOptions => ({ ca: file('ca.crt'), key: file(`${cn}.key`), cert: file(`${cn}.crt`), rejectUnauthorized: true });
+  const device = async (cn: string) => {
+    const c = await mqtt.connectAsync(url, { ...tls(cn), clean: true, reconnectPeriod: 0 });
+    clients.push(c);
+    return c;
+  };
+  const topicOf = (id: string) => `anjian/v1/devices/${id}/messages`;
+
+  beforeAll(async () => {
+    newCa('ca');
+    writeFileSync(join(tmp.dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\n');
+    issue('server', 'ca', 'server.ext');
+    for (const cn of ['anjian-ingest', 'D-listed', 'D-plain']) issue(cn);
+    // A certificate for D-listed from a CA the broker does not trust.
+    newCa('rogue-ca');
+    openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'rogue.key', '-out', 'rogue.csr', '-subj', '/CN=D-listed');
+    openssl('x509', '-req', '-in', 'rogue.csr', '-CA', 'rogue-ca.crt', '-CAkey', 'rogue-ca.key', '-CAcreateserial', '-out', 'rogue.crt', '-days', '2');
+    const port = await freePort();
+    let conf = deploy('mosquitto-certs.conf');
+    conf = swap(conf, 'listener 8883', `listener ${port} 127.0.0.1`);
+    conf = swap(conf, 'cafile /etc/mosquitto/certs/devices-ca.crt', `cafile ${join(tmp.dir, 'ca.crt')}`);
+    conf = swap(conf, 'certfile /etc/mosquitto/certs/server.crt', `certfile ${join(tmp.dir, 'server.crt')}`);
+    conf = swap(conf, 'keyfile /etc/mosquitto/certs/server.key', `keyfile ${join(tmp.dir, 'server.key')}`);
+    broker = await startBroker(conf, tmp.dir, port);
+    url = `mqtts://127.0.0.1:${port}`;
+    m = await monitoring(join(tmp.dir, 'anjian.db'));
+    ingester = createSensorIngester({ url, clientId: 'anjian-ingest', deps: m.deps, logger: log.logger, mqttOptions: tls('anjian-ingest') });
+    await ingester.start();
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.endAsync(true).catch(() => undefined);
+    await ingester?.stop();
+    broker?.kill();
+    m?.close();
+    tmp.cleanup();
+  });
+
+  it('refuses a client without a certificate and one whose certificate another CA issued (though its CN is a device id)', async () => {
+    await expect(mqtt.connectAsync(url, { ca: file('ca.crt'), rejectUnauthorized: true, clean: true, reconnectPeriod: 0, connectTimeout: 3000 })).rejects.toThrow();
+    const rogue = { ca: file('ca.crt'), key: file('rogue.key'), cert: file('rogue.crt'), rejectUnauthorized: true };
+    await expect(mqtt.connectAsync(url, { ...rogue, clean: true, reconnectPeriod: 0, connectTimeout: 3000 })).rejects.toThrow();
+  });
+
+  it('the certificate’s CN is the username the ACL checks: a device cannot publish for another; its own messages reach the ingester', async () => {
+    await (await device('D-plain')).publishAsync(topicOf('D-listed'), message('D-listed', 'disabled'), { qos: 1 });
+    await (await device('D-listed')).publishAsync(topicOf('D-listed'), message('D-listed', 'fault'), { qos: 1 });
+    await until(() => ingester.stats().processed >= 1);
+    expect([ingester.stats().received, ingester.stats().processed]).toEqual([1, 1]);
+    expect((await m.registry.listWarnings({ deviceId: 'D-listed' })).map((w) => w.item)).toEqual(['SEN-03']);
   });
 });
