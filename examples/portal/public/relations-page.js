@@ -46,6 +46,11 @@ const L = {
   coverage: ['覆盖率', 'Coverage'],
   draws: ['双随机抽查记录', '双随机 draws'],
   seed: ['随机种子', 'Seed'],
+  commitment: ['种子承诺值（开启时公布的 SHA-256）', 'Seed commitment (SHA-256 published at opening)'],
+  noCommitment: ['本轮次开启时没有种子承诺值，不能抽取', 'This round has no seed commitment and cannot be drawn'],
+  reason: ['重新抽取原因', 'Reason for the re-draw'],
+  seedTyped: ['人工输入的种子（承诺机制之前）', 'typed seed (before commitments)'],
+  seedMismatch: ['种子与承诺值不符', 'seed does not match its commitment'],
   count: ['抽取数量', 'How many'],
   draw: ['抽取并记录', 'Draw and record'],
   selected: ['抽中企业', 'Selected'],
@@ -249,14 +254,17 @@ export async function roundPage(id, signal) {
     <h2>${l('draws')}</h2>
     <ol id="round-draws">${draws.map(
       (d) =>
-        html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected">${d.draw.selected.join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
+        html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected">${d.draw.selected.join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
     )}</ol>
-    ${manage ? html`<form id="draw-form" class="filters"><label>${l('seed')} <input name="seed" required maxlength="200" size="24"></label><label>${l('count')} <input name="count" type="number" min="0" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
+    <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
+    ${manage && round.seeds ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="0" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
   );
   app.querySelector('#draw-form')?.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(event.target);
-    const res = await api(`/rounds/${enc(round.id)}/draws`, { method: 'POST', body: { seed: String(data.get('seed')), count: Number(data.get('count')) }, key: newKey() });
+    // No seed: the server reveals the one it committed to when the round opened (T33); a re-draw gives its reason.
+    const body = { count: Number(data.get('count')), ...(data.has('reason') ? { reason: String(data.get('reason')) } : {}) };
+    const res = await api(`/rounds/${enc(round.id)}/draws`, { method: 'POST', body, key: newKey() });
     if (!res.ok) return setHtml(app.querySelector('#draw-message'), html`<span class="message error">${problemText(res)}</span>`);
     await roundPage(round.id, signal);
   });

@@ -185,7 +185,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
       store,
       directory: demoRelations.directory,
-      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, enterprises: () => enterpriseRecords },
+      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, roundSeedKey: demoRelations.roundSeedKey, enterprises: () => enterpriseRecords },
       calendar,
       clock,
       packs,

@@ -5,6 +5,8 @@
  * wrapper that adds a landlord's tenancies to its profile — so the hazard list, the landlord
  * view and the enterprise file all apply core's landlord read rule.
  */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRound, withLandlordTenancies, type Clock, type Directory, type EnterpriseRecord, type RentalDirectory } from '@anjian/core/internal';
 import { createMemoryRentalDirectory } from '@anjian/core/internal';
@@ -31,6 +33,8 @@ export const DEMO_ROUND_ID = 'demo-gas-patrol';
 export interface DemoRelations {
   rental: RentalDirectory;
   rounds: SqliteRoundStore;
+  /** The round seed key (T33): rounds opened with it commit to their draw seeds, draws reveal them. */
+  roundSeedKey: Uint8Array;
   /** The directory with landlords' tenancies added to their profiles. */
   directory: Directory;
   close(): void;
@@ -51,6 +55,14 @@ export async function startDemoRelations(options: {
     tenancies: [...DEMO_RENTAL.tenancies, ...(options.more?.tenancies ?? [])],
   });
   const rounds = createSqliteRoundStore({ path: join(options.dataDir, 'anjian.db') });
+  // The round seed key (T33), made at the first start and kept in the data folder beside the
+  // round log. A demo's compromise: a real host keeps it in its secret store, away from the database.
+  const keyFile = join(options.dataDir, 'round-seed.key');
+  if (!existsSync(keyFile)) {
+    writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+    chmodSync(keyFile, 0o600);
+  }
+  const roundSeedKey = new Uint8Array(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex'));
   const inner = options.directory;
   const directory: Directory = {
     resolve: async (id) => {
@@ -64,7 +76,7 @@ export async function startDemoRelations(options: {
     const [y, m] = day.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     await openRound(
-      { rounds, directory, clock: options.clock, packDomain: options.packDomain },
+      { rounds, directory, clock: options.clock, packDomain: options.packDomain, seedKey: roundSeedKey },
       {
         id: DEMO_ROUND_ID,
         kind: 'patrol_coverage',
@@ -77,5 +89,5 @@ export async function startDemoRelations(options: {
       'admin-chen',
     );
   }
-  return { rental, rounds, directory, close: () => rounds.close() };
+  return { rental, rounds, roundSeedKey, directory, close: () => rounds.close() };
 }

@@ -2,12 +2,13 @@
  * Rental premises, rounds and the enterprise file in the portal, end to end in Chromium
  * (issue 17): a tenant's inspection at its landlord's premises gives hazards that carry the
  * premises; the landlord sees them rolled up on its rental points and in the tenant's file —
- * and nothing else of the tenant; the administrator opens the demo round, sees its coverage,
- * draws twice with one seed (the same list, both recorded) and once with another (marked);
+ * and nothing else of the tenant; the administrator opens the demo round, sees its coverage and
+ * seed commitment, draws (the committed seed is revealed and verifies), re-draws with a reason (marked);
  * the grid inspector's worklist lists the round's members still to patrol; the grid inspector
  * ends the tenancy (结束租赁), which stays in the landlord's history with its period, and records
  * the tenant renting again (a second period).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -71,20 +72,26 @@ describe('rental premises, rounds and the enterprise file', () => {
     await admin.waitForSelector('#app[data-page="round"] #round-entries');
     expect(await admin.getAttribute('tr[data-enterprise="ent-lvyuan"]', 'data-status')).toBe('done');
     expect(await admin.getAttribute('tr[data-enterprise="ent-anping"]', 'data-status')).toBe('due');
-    const draw = async (seed: string, n: number) => {
-      await admin.fill('#draw-form input[name=seed]', seed);
-      await admin.click('#draw-form button[type=submit]');
-      await admin.waitForSelector(`#round-draws li:nth-child(${n})`);
-    };
-    await draw('2026 福彩3D 第335期 417', 1);
-    await draw('2026 福彩3D 第335期 417', 2);
-    await draw('another seed', 3);
-    const draws = await admin.locator('#round-draws li').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.seedChanged, li.querySelector('.selected')?.textContent]));
-    expect(draws[0]![1]).toBe(draws[1]![1]);
-    expect(draws.map((d) => d[0])).toEqual(['false', 'false', 'true']);
+    // 双随机 (T33): the round shows the commitment published when it opened; the officer gives only a count — the draw
+    // reveals the committed seed (sha256 checks); a re-draw asks for a reason and is marked.
+    const commitment = (await admin.textContent('#round-commitment code')) ?? '';
+    expect(await admin.locator('#draw-form input[name=seed]').count()).toBe(0);
+    await admin.click('#draw-form button[type=submit]');
+    await admin.waitForSelector('#round-draws li:nth-child(1)');
+    await admin.fill('#draw-form input[name=reason]', '抽中企业已停业');
+    await admin.click('#draw-form button[type=submit]');
+    await admin.waitForSelector('#round-draws li:nth-child(2)');
+    const draws = await admin
+      .locator('#round-draws li')
+      .evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.seedChanged, (li as HTMLElement).dataset.seedCheck, li.querySelector('code')?.textContent]));
+    expect(draws.map((d) => [d[0], d[1]])).toEqual([
+      ['false', 'verified'],
+      ['true', 'verified'],
+    ]);
+    expect(createHash('sha256').update(draws[0]![2]!).digest('hex')).toBe(commitment);
     await admin.context().close();
     const log = (await portal.api('admin-chen', 'GET', '/rounds')).body as { log: { ok: boolean; entries: number } };
-    expect(log.log).toEqual({ ok: true, entries: 4 });
+    expect(log.log).toEqual({ ok: true, entries: 3 });
     // The monthly bulletin lists the round's coverage (core's roundCoverageForReport as the reports' hook).
     const bulletin = (await portal.api('admin-chen', 'GET', '/reports/monthly')).body as { coverage: Array<{ roundId: string; done: number }> | null };
     expect(bulletin.coverage?.find((c) => c.roundId === 'demo-gas-patrol')?.done).toBeGreaterThanOrEqual(1);
