@@ -33,6 +33,12 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new WebhookConfigError(`webhook url must be http(s), got ${url.protocol}`);
   }
+  // Messages carry names, phone numbers and hazards: plain http only to this machine, or when asked for.
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && options.allowInsecureHttp !== true) {
+    throw new WebhookConfigError(
+      `webhook url must be https for a receiver on another machine (${url.host}): messages carry personal data and the signature does not hide them; set allowInsecureHttp: true only inside a trusted network`,
+    );
+  }
   if (typeof options.secret !== 'string' || options.secret.length < 16) {
     throw new WebhookConfigError('webhook secret must be a string of at least 16 characters');
   }
@@ -85,4 +91,9 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
       }
     },
   });
+}
+
+/** localhost, 127.0.0.0/8 or ::1 (as `URL` writes them). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname === '[::1]';
 }

@@ -33,8 +33,17 @@ export type DeliveryResult =
 
 /** Options of {@link createWebhookNotifier}. */
 export interface WebhookNotifierOptions {
-  /** Receiver URL (https in production). */
+  /**
+   * Receiver URL: `https:`, or `http:` to this machine (localhost, 127.0.0.0/8, ::1). Plain
+   * `http:` to another host is refused unless {@link allowInsecureHttp}.
+   */
   url: string;
+  /**
+   * Allow a plain `http:` URL to another machine (e.g. a receiver inside a closed network
+   * behind a TLS-terminating gateway). Messages then cross the network readable by anyone on
+   * the path. Default false.
+   */
+  allowInsecureHttp?: boolean;
   /** Shared secret for the HMAC-SHA256 signature. At least 16 characters. */
   secret: string;
   /** Abort an attempt after this many milliseconds. Default 10 000. */

@@ -111,6 +111,16 @@ describe('createWebhookNotifier', () => {
     expect(() => createWebhookNotifier({ url: 'ftp://x', secret })).toThrow(WebhookConfigError);
     expect(() => createWebhookNotifier({ url: base, secret: 'short' })).toThrow(/16 characters/);
   });
+
+  it('sends plain http only to this machine unless allowInsecureHttp says otherwise', () => {
+    for (const url of ['http://portal.example/hook', 'http://10.0.0.5:8080/hook', 'http://[2001:db8::1]/hook', 'http://127.example/hook']) {
+      expect(() => createWebhookNotifier({ url, secret }), url).toThrow(/must be https for a receiver on another machine/);
+      expect(() => createWebhookNotifier({ url, secret, allowInsecureHttp: true }), url).not.toThrow();
+    }
+    for (const url of ['https://portal.example/hook', 'http://localhost:3000/hook', 'http://127.0.0.1:9/hook', 'http://127.1.2.3/hook', 'http://[::1]:8080/hook']) {
+      expect(() => createWebhookNotifier({ url, secret }), url).not.toThrow();
+    }
+  });
 });
 
 describe('verifyWebhook', () => {
