@@ -8,6 +8,7 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
+import { uploadUnbound } from './observation-form.js';
 import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
 
 /** A hash link to one permit. */
@@ -198,7 +199,10 @@ export async function permitPage(id, signal) {
       </p>
       ${
         can.start
-          ? html`<form id="start-form" novalidate>${p.rule.requiredAttachments.map((k) => html`<div class="field"><label for="ps-${k}">${t(`att_${k}`)}</label><input id="ps-${k}" name="${k}" data-attachment="${k}" required autocomplete="off"></div>`)}
+          ? html`<form id="start-form" novalidate>${p.rule.requiredAttachments.map(
+              (k) => html`<div class="field"><label for="ps-${k}">${t(`att_${k}`)}</label><input id="ps-${k}" name="${k}" data-attachment="${k}" autocomplete="off"></div>
+              <div class="field"><label for="psf-${k}">${t('permitAttachmentFile')}</label><input id="psf-${k}" type="file" data-attachment-file="${k}" accept="image/jpeg,image/png,image/webp,application/pdf"></div>`,
+            )}
             <button type="submit" id="permit-start">${t('permitStart')}</button></form>`
           : ''
       }
@@ -272,9 +276,22 @@ function wire(p, signal) {
   });
   app.querySelector('#start-form')?.addEventListener('submit', async (e) => {
     e.preventDefault();
-    // The portal registers paper record numbers (declared; the server marks them so); uploads go through the API's `source: 'upload'`.
-    const attachments = [...e.target.querySelectorAll('[data-attachment]')].map((i) => ({ kind: i.dataset.attachment, source: 'paper', recordNo: i.value.trim() }));
-    if (await confirmAction(t('permitStart'), t('permitConfirmStart'))) await send(p, signal, 'start', t('permitStart'), attachments.length ? { attachments } : {});
+    // Each attachment: the file chosen (uploaded first, POST /api/evidence; the server checks it and binds it to the permit),
+    // else the paper record's number (recorded as declared). The server decides what counts.
+    if (!(await confirmAction(t('permitStart'), t('permitConfirmStart')))) return;
+    const attachments = [];
+    try {
+      for (const i of e.target.querySelectorAll('[data-attachment]')) {
+        const kind = i.dataset.attachment;
+        const file = e.target.querySelector(`[data-attachment-file="${kind}"]`)?.files?.[0];
+        if (file) attachments.push({ kind, source: 'upload', evidenceId: (await uploadUnbound([file], 'document'))[0].id });
+        else attachments.push({ kind, source: 'paper', recordNo: i.value.trim() });
+      }
+    } catch (error) {
+      setHtml(app.querySelector('#permit-result'), html`<p class="message error" id="permit-refused">${problemText(error.response ?? { status: 0, body: {} })}</p>`);
+      return;
+    }
+    await send(p, signal, 'start', t('permitStart'), attachments.length ? { attachments } : {});
   });
   app.querySelector('#reading-form')?.addEventListener('submit', async (e) => {
     e.preventDefault();

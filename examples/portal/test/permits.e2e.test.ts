@@ -245,4 +245,34 @@ describe('a hazardous-work permit, at phone size', () => {
     expect(pageErrors).toEqual([]);
     for (const p of [owner, safety, attendant, grid]) await p.context().close();
   });
+
+  it('the signed briefing uploaded on the start form: the server checks it, binds it to the permit, and the page links the file', async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const applied = await portal.api(
+      'owner-lvyuan',
+      'POST',
+      '/permits',
+      { kind: 'confined_space', grade: 'none', premises: 'general', enterpriseId: 'ent-lvyuan', workerIds: ['孙师傅'], attendantId: 'attendant-lvyuan', validFrom: ago(60_000) },
+      'e2e-upload-apply',
+    );
+    expect(applied.status).toBe(201);
+    const id = encodeURIComponent(applied.body.permit.permitId as string);
+    expect((await portal.api('safety-lvyuan', 'POST', `/permits/${id}/approve`, {}, 'e2e-upload-approve')).status).toBe(200);
+    const test = { sampledAt: ago(30_000), instrument: '四合一气体检测仪 MX4', place: '隔油池入口', o2PctVol: 20.8, flammablePctLel: 0 };
+    expect((await portal.api('owner-lvyuan', 'POST', `/permits/${id}/gas-tests`, test, 'e2e-upload-test')).status).toBe(200);
+    expect((await portal.api('attendant-lvyuan', 'POST', `/permits/${id}/attendant-present`, {}, 'e2e-upload-present')).status).toBe(200);
+
+    const owner = await signIn('owner-lvyuan', 'enterprise');
+    await openPermit(owner, applied.body.permit.permitId as string);
+    expect(await unlabelled(owner)).toEqual([]);
+    await owner.setInputFiles('#psf-signed_briefing', { name: 'briefing.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 安全交底 signed\n') });
+    await tap(owner, '#permit-start', 'start');
+    expect(await status(owner)).toBe('in_progress');
+    const link = await owner.getAttribute('#permit-attachments [data-attachment-source="upload"] a', 'href');
+    expect(link).toMatch(/^\/api\/permits\/.+\/attachments\/.+/);
+    expect(await owner.evaluate(async (href) => (await fetch(href!)).headers.get('content-type'), link)).toBe('application/pdf');
+    expect((await portal.api('owner-lvyuan', 'POST', `/permits/${id}/close`, {}, 'e2e-upload-close')).status).toBe(200);
+    expect(pageErrors).toEqual([]);
+    await owner.context().close();
+  });
 });
