@@ -15,7 +15,6 @@ import {
   roundUnits,
   verifyRoundLog,
   withLandlordTenancies,
-  ID_PATTERN,
   type ActorProfile,
   type HazardFilter,
   type ReadScopes,
@@ -24,7 +23,7 @@ import {
   type RoundInput,
   type TenancyRecord,
 } from '@anjian/core/internal';
-import { badRequest } from '../bad-request.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
@@ -365,15 +364,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       "Draws count enterprises of the round's population with the round's committed seed (T33): the server generated it when the round opened and published only its SHA-256 (round.seeds.commitment); the draw reveals it, so anyone checks sha256(seed) = commitment and re-draws the list by hand (sha256-rank-v1). Nobody types a seed: a body with `seed` is 422 SEED_NOT_ACCEPTED. A re-draw needs a reason and reveals the seed the previous draw committed to (nextCommitment); it is recorded next to the earlier draw, marked seedChanged, never in its place. The Idempotency-Key makes a retry answer the draw it recorded (header Idempotent-Replayed), also when requests race; the same key with another count or reason is 422 IDEMPOTENCY_KEY_REUSED. A round opened without a commitment, or a server without its round seed key, cannot draw (422, fail closed).\n\n用开启轮次时由服务器生成的种子抽取：开启时只公布其 SHA-256 承诺值，抽取时揭示种子，任何人可核验 sha256(种子) 等于承诺值并手工复抽。抽取人不能提供种子（请求含 seed 返回 422 SEED_NOT_ACCEPTED）。重新抽取须填写原因，揭示上次抽取公布承诺值的下一个种子，与原抽取一并记录并标记种子已变更。相同幂等键的重试（包括并发请求）返回已记录的抽取；相同键不同数量或原因为 422。轮次开启时没有承诺值、或服务器未配置种子密钥时不能抽取。",
     tags: ['relations'],
     auth: 'required',
-    parameters: [
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: true,
-        description: 'one per intended draw; a retry with the same key answers the recorded draw (header Idempotent-Replayed) / 幂等键',
-        schema: { type: 'string', pattern: ID_PATTERN.source },
-      },
-    ],
+    parameters: [IDEMPOTENCY_KEY_HEADER],
     requestBody: {
       type: 'object',
       required: ['count'],
@@ -388,9 +379,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ROUND_NOT_FOUND'], 409: ['CONFLICT'], 422: ['INVALID_ROUND'] },
     async handle(ctx) {
       const r = relations(ctx);
-      const key = ctx.request.headers.get('idempotency-key');
-      if (!key || !ID_PATTERN.test(key))
-        throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
+      const key = idempotencyKey(ctx);
       const body = await readJsonObject(ctx.request, 4096);
       const units = await roundUnits(await r.enterprises(), r.rental);
       try {
