@@ -19,7 +19,7 @@ export const attendant: PermitActor = { id: 'attendant', roles: [] };
 export const tester: PermitActor = { id: 'tester', roles: [] };
 
 /** A directory in which every id is a person of E-1. */
-export const STAFF = { get: (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1'] }) } as unknown as ReadonlyMap<string, ActorProfile | null>;
+const STAFF = { get: (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1'] }) } as unknown as ReadonlyMap<string, ActorProfile | null>;
 
 export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
   return {
