@@ -200,12 +200,17 @@ describe('anjian test on the packs under checklists/', () => {
 });
 
 describe('docs/cli.md', () => {
-  it('the anjian test sample is what the CLI prints for the wrong-level demo copy', async () => {
+  it('the anjian test sample is what the CLI prints for the demo copy whose LPG basement is above ground (why the rule did not fire), in both languages', async () => {
     const doc = readFileSync(join(DEMO_PACK, '..', '..', '..', 'docs', 'cli.md'), 'utf8');
     const sample = [...doc.matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).find((b) => b.startsWith('demo-kitchen  demo-kitchen@'))!;
     const dir = copyDemoPack();
-    writeFileSync(join(dir, 'tests', 'basic.yaml'), DEMO_SCENARIOS.replace('{ rule: DEMO-002-H1, level: general }', '{ rule: DEMO-002-H1, level: major }'));
+    const mutated = DEMO_SCENARIOS.replace('      below_ground: true\n      alarm_installed: false', '      below_ground: false\n      alarm_installed: false');
+    expect(mutated).not.toBe(DEMO_SCENARIOS);
+    writeFileSync(join(dir, 'tests', 'basic.yaml'), mutated);
     const { out } = await runCli(['test', 'demo-kitchen'], { cwd: join(dir, '..') });
     expect(out.trimEnd()).toBe(sample.trimEnd());
+    const zh = await runCli(['test', 'demo-kitchen', '--lang', 'zh-CN'], { cwd: join(dir, '..') });
+    const line = /「(隐患规则 DEMO-001-H1 [^」]*)」/.exec(doc)![1]!;
+    expect(zh.out).toContain(`${line}\n`);
   });
 });

@@ -16,7 +16,7 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
  *
  * @example
  * ```text
- * ::error file=packs/gas/tests/basic.yaml,line=20,col=11,title=SCENARIO_FAILED::scenario "too many": rule GAS-002-H1 should fire (general) but did not
+ * ::error file=packs/gas/tests/basic.yaml,line=20,col=11,title=SCENARIO_FAILED::scenario "too many": rule GAS-002-H1 should fire (general) but did not: Cylinders on site: 2, not above 2 (the rule needs cylinders_on_site > 2)
  * 3 passed, 1 failed
  * ```
  */

@@ -77,11 +77,12 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   // once per answer as "not applicable" or "required".
   const applicabilityKnown = !envelope.some((i) => i.code === 'PREMISES_MISSING' || i.code === 'UNKNOWN_PREMISES');
   if (inspectedAt !== undefined && parseIsoTime(inspectedAt)?.ms === undefined) {
+    const noDay = noSuchDay(inspectedAt);
     add(
       'BAD_INSPECTED_AT',
       '/inspectedAt',
-      `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`,
-      `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`,
+      noDay ? `检查时间 ${JSON.stringify(inspectedAt)} 的日期不存在：${noDay['zh-CN']}` : `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`,
+      noDay ? `inspectedAt ${JSON.stringify(inspectedAt)} names a day that does not exist: ${noDay.en}` : `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`,
       TYPE_NAMES.datetime,
     );
   } else if (inspectedAt === undefined && compiled.usesInspectedAt) {
@@ -168,11 +169,31 @@ function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; 
       const parsed = parseIsoTime(value);
       const ok = parsed !== undefined && (fact.type === 'date' ? parsed.ms === undefined : parsed.ms !== undefined);
       if (!ok) {
-        add('BAD_DATE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${describe(value).zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${describe(value).en}`);
+        const noDay = noSuchDay(value);
+        const zh = noDay ? `（该日期不存在：${noDay['zh-CN']}）` : '';
+        const en = noDay ? ` (no such day: ${noDay.en})` : '';
+        add('BAD_DATE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${describe(value).zh}${zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${describe(value).en}${en}`);
       }
       return;
     }
   }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * For a text written as a date (`YYYY-MM-DD`, alone or before `T`) whose month or day does
+ * not exist (`2026-02-30`, `2026-06-31T10:00:00+08:00`, month 13): what is wrong with it.
+ */
+function noSuchDay(value: unknown): Bilingual | undefined {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt])/.exec(value) : null;
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return { 'zh-CN': `没有 ${month} 月`, en: `there is no month ${month}` };
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day >= 1 && day <= days) return undefined;
+  return { 'zh-CN': `${year} 年 ${month} 月只有 ${days} 天`, en: `${MONTHS[month - 1]!} ${year} has ${days} days` };
 }
 
 function describe(value: unknown): { zh: string; en: string } {

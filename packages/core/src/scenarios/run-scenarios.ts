@@ -3,6 +3,7 @@ import type { Classification, FindingValue, Inspection } from '../classify/types
 import { didYouMean } from '../pack/did-you-mean.js';
 import type { Pack } from '../pack/types.js';
 import { createConditionCoverage } from './condition-coverage.js';
+import { createMissExplainer, type Asked, type MissExplainer } from './explain-miss.js';
 import type { RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
 
 /** A parsed scenario file, with an optional pointer → position mapper for messages. */
@@ -71,13 +72,14 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
   const ruleIds = [...itemOfRule.keys(), ...pack.composites.map((c) => c.id)];
   const knownRules = new Set(ruleIds);
   const leaves = createConditionCoverage(pack);
+  const why = createMissExplainer(pack);
 
   for (const source of sources) {
     source.content.scenarios.forEach((scenario, index) => {
       const base = `/scenarios/${index}`;
       const at = (pointer: string) => source.locate?.(pointer);
       const failures: ScenarioFailure[] = [];
-      const fail = (pointer: string, zh: string, en: string) => failures.push({ pointer, ...at(pointer), message: { 'zh-CN': zh, en } });
+      const fail: Fail = (pointer, zh, en, because) => failures.push({ pointer, ...at(pointer), message: { 'zh-CN': zh, en }, ...(because ? { because } : {}) });
 
       if (source.content.pack !== pack.id) {
         fail('/pack', `场景文件针对检查表“${source.content.pack}”，而不是“${pack.id}”`, `scenario file is for pack "${source.content.pack}", not "${pack.id}"`);
@@ -90,11 +92,15 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         key === 'findings'
           ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(shared.findings ?? {}, fact)
           : scenario[key] === undefined && shared[key] !== undefined;
+      /** Facts whose answers the check refused. */
+      const invalid = new Set<string>();
       for (const issue of checkFindings(pack, inspection)) {
         if (issue.severity !== 'error' || issue.code === 'REQUIRED_MISSING' || issue.code === 'PACK_MISMATCH') continue;
         const pointer = issue.pointer ?? '';
         const [, key, fact] = /^\/(premises|inspectedAt|findings)(?:\/([^/]+))?/.exec(pointer) ?? [];
         const unescaped = fact?.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (key === 'findings' && unescaped !== undefined) invalid.add(unescaped);
+        else if (key === 'inspectedAt') invalid.add('$inspectedAt');
         const at = key !== undefined && fromBase(key as 'premises' | 'inspectedAt' | 'findings', unescaped) ? `/base${pointer}` : `${base}${pointer}`;
         fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`);
       }
@@ -106,7 +112,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         fail(`${base}/findings`, `分类失败：${why}`, `classification failed: ${why}`);
       }
       if (result) {
-        checkExpectations(scenario, result, base, fail, knownRules, ruleIds);
+        checkExpectations(scenario, result, base, fail, knownRules, ruleIds, { why, asked: { inspection, invalid } });
         if (scenario.todo === undefined) {
           const firedHere = new Set(result.hazards.map((h) => h.rule));
           const checkedItems = new Set(result.items.filter((i) => i.outcome === 'pass' || i.outcome === 'hazard').map((i) => i.item));
@@ -173,13 +179,24 @@ function entry(rule: string, kind: RuleCoverage['kind'], fired: Map<string, numb
   return { rule, kind, ...(item ? { item } : {}), fired: f, heldBack: h, covered: f > 0 && h > 0 };
 }
 
+/** Record a failed expectation; `because`, when known, is already at the end of the message too. */
+type Fail = (pointer: string, zh: string, en: string, because?: Bilingual) => void;
+type Bilingual = { 'zh-CN': string; en: string };
+
+/** The message with its reason after a colon (the reason is kept apart in `because` too). */
+function withReason(fail: Fail, pointer: string, zh: string, en: string, because: Bilingual | undefined): void {
+  if (because === undefined) fail(pointer, zh, en);
+  else fail(pointer, `${zh}：${because['zh-CN']}`, `${en}: ${because.en}`, because);
+}
+
 function checkExpectations(
   scenario: ScenarioFile['scenarios'][number],
   result: Classification,
   base: string,
-  fail: (pointer: string, zh: string, en: string) => void,
+  fail: Fail,
   knownRules: ReadonlySet<string>,
   ruleIds: readonly string[],
+  explain: { why: MissExplainer; asked: Asked },
 ): void {
   const expect = scenario.expect ?? {};
   const byItem = new Map(result.items.map((i) => [i.item, i]));
@@ -198,7 +215,17 @@ function checkExpectations(
     } else if (actual.outcome !== outcome) {
       const missing = actual.missing?.length ? `（缺少：${actual.missing.join('、')}）` : '';
       const missingEn = actual.missing?.length ? ` (missing: ${actual.missing.join(', ')})` : '';
-      fail(pointer, `检查项 ${item} 应为 ${outcome}，实际为 ${actual.outcome}${missing}`, `item ${item}: expected ${outcome}, got ${actual.outcome}${missingEn}`);
+      const fired = actual.outcome === 'hazard' ? `（触发：${actual.hazards.join('、')}）` : '';
+      const firedEn = actual.outcome === 'hazard' ? ` (fired: ${actual.hazards.join(', ')})` : '';
+      // a gate that shut: which premises scope or which condition of the item's `when`
+      const because = actual.outcome === 'not_applicable' ? explain.why.item(item, explain.asked) : undefined;
+      withReason(
+        fail,
+        pointer,
+        `检查项 ${item} 应为 ${outcome}，实际为 ${actual.outcome}${missing}${fired}`,
+        `item ${item}: expected ${outcome}, got ${actual.outcome}${missingEn}${firedEn}`,
+        because,
+      );
     }
   }
   const firedById = new Map(result.hazards.map((h) => [h.rule, h]));
@@ -210,7 +237,8 @@ function checkExpectations(
       if (unknownRule(want.rule, `${pointer}/rule`)) return;
       const got = firedById.get(want.rule);
       if (!got) {
-        fail(pointer, `隐患规则 ${want.rule} 应触发（${want.level}），但未触发`, `rule ${want.rule} should fire (${want.level}) but did not`);
+        const because = explain.why.rule(want.rule, explain.asked, new Set(firedById.keys()));
+        withReason(fail, pointer, `隐患规则 ${want.rule} 应触发（${want.level}），但未触发`, `rule ${want.rule} should fire (${want.level}) but did not`, because);
         return;
       }
       if (got.level !== want.level) {
@@ -226,15 +254,21 @@ function checkExpectations(
     });
     for (const hazard of result.hazards) {
       if (!expected.has(hazard.rule)) {
-        fail(`${base}/expect/hazards`, `隐患规则 ${hazard.rule}（${hazard.level}）触发了，但不在预期列表中`, `rule ${hazard.rule} (${hazard.level}) fired but is not among the expected hazards`);
+        // what made it fire: the classifier's own explanation
+        withReason(
+          fail,
+          `${base}/expect/hazards`,
+          `隐患规则 ${hazard.rule}（${hazard.level}）触发了，但不在预期列表中`,
+          `rule ${hazard.rule} (${hazard.level}) fired but is not among the expected hazards`,
+          hazard.explanation,
+        );
       }
     }
   }
   (expect.absent ?? []).forEach((rule, k) => {
     if (unknownRule(rule, `${base}/expect/absent/${k}`)) return;
-    if (firedById.has(rule)) {
-      fail(`${base}/expect/absent/${k}`, `隐患规则 ${rule} 不应触发，但触发了`, `rule ${rule} should not fire but did`);
-    }
+    const got = firedById.get(rule);
+    if (got) withReason(fail, `${base}/expect/absent/${k}`, `隐患规则 ${rule} 不应触发，但触发了`, `rule ${rule} should not fire but did`, got.explanation);
   });
 }
 

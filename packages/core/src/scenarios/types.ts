@@ -61,7 +61,16 @@ export interface ScenarioFailure {
   pointer: string;
   line?: number;
   column?: number;
+  /**
+   * The message, ending with the reason when one is known (after 「：」 / ": "): for a
+   * hazard that should fire but did not, the conditions that were false with the recorded
+   * value and the threshold (at most three), or that its item did not apply and why
+   * (premises scope or the item's `when`); for a hazard that fired unexpectedly, the
+   * classifier's explanation of it.
+   */
   message: LocalizedText & { en: string };
+  /** The reason alone, when one is known (it ends `message` too). */
+  because?: LocalizedText & { en: string };
 }
 
 /** Outcome of one scenario. */
