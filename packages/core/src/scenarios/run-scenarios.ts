@@ -54,6 +54,10 @@ export function scenarioInspection(packId: string, file: Pick<ScenarioFile, 'bas
  * A file's `base` gives answers every scenario starts from; a scenario's own answers
  * override them (`null` removes one); problems in a base answer point at the base.
  *
+ * A failure says why when it can (in `message`, and alone in `because`): an expected hazard
+ * that did not fire names the conditions that were false (recorded value, threshold) or why
+ * its item did not apply; an unexpected one carries the classifier's explanation.
+ *
  * @example
  * ```ts
  * const run = runScenarios(pack, compilePack(pack).evaluate, [{ file: 'tests/basic.yaml', content }]);
