@@ -5,8 +5,8 @@ import type { RouteContext } from './types.js';
 /**
  * The `Idempotency-Key` header of a command request (1–128 of A–Z a–z 0–9 . _ : -), or a 400
  * in both languages when it is missing or invalid. One per intended action: a retry with the
- * same key answers what the first request recorded. (The review-chain and permit routes
- * check the same rule with the same words; this is the one definition for new routes.)
+ * same key answers what the first request recorded. The one definition: the review-chain,
+ * permit and round routes read the header through it.
  */
 export function idempotencyKey(ctx: RouteContext): string {
   const key = ctx.request.headers.get('idempotency-key');

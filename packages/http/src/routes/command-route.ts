@@ -1,11 +1,11 @@
 import { foldEvents, handleCommand, parseCommand } from '@anjian/core';
 import { ID_PATTERN } from '@anjian/core/internal';
-import { badRequest } from '../bad-request.js';
 import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { parseIfMatch } from '../parse-if-match.js';
+import { idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { refusalReason } from '../refusal-reason.js';
 import { rejectionStatus } from '../rejection-status.js';
@@ -45,10 +45,7 @@ export const COMMAND_ROUTE: RouteSpec = {
   errors: [400, 401, 403, 404, 409, 412, 413, 422],
   async handle(ctx) {
     const hazardId = ctx.params.id ?? '';
-    const key = ctx.request.headers.get('idempotency-key');
-    if (!key || !ID_PATTERN.test(key)) {
-      throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
-    }
+    const key = idempotencyKey(ctx);
     const ifMatch = parseIfMatch(ctx.request.headers.get('if-match'));
     const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
     const parsed = parseCommand(body, { hazardId, commandId: key });

@@ -20,9 +20,9 @@ import {
 } from '@anjian/core/internal';
 import type { ActorProfile } from '@anjian/core';
 import { sha256Hex } from '@anjian/core/audit';
-import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
+import { idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { API_CONTENT_SECURITY_POLICY } from '../security-headers.js';
 import type { PermitsApiOptions } from '../permits-options.js';
@@ -113,13 +113,6 @@ function unknownFields(body: Record<string, unknown>, allowed: readonly string[]
       message: { 'zh-CN': `未知字段 ${k.slice(0, 40)}（操作人等由服务器确定）`, en: `unknown field ${k.slice(0, 40)} (the actor and the like come from the server)` },
     })),
   );
-}
-
-function idempotencyKey(ctx: RouteContext): string {
-  const key = ctx.request.headers.get('idempotency-key');
-  if (!key || !ID_PATTERN.test(key))
-    throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
-  return key;
 }
 
 async function bodyOf(ctx: RouteContext): Promise<Record<string, unknown>> {
