@@ -31,6 +31,33 @@ const KNOWN_DOMAIN_LABELS: Readonly<Record<string, { 'zh-CN': string; en: string
   general: { 'zh-CN': '综合安全管理', en: 'General safety management' },
 };
 
+/** Ids of items and rules may be this long at most (the pack schema's `maxLength`). */
+const ID_MAX = 64;
+
+/**
+ * The prefix of a new pack's item ids: the pack id upper-cased (`warehouse-fire` →
+ * `WAREHOUSE-FIRE`), so that the rule id `<prefix>-001-H1` fits the pack schema's 64
+ * characters; a longer pack id gives the initials of its `-`-separated words
+ * (`…-warehouse-fire` → `…WF`), and a pack id with neither gives `PACK`.
+ *
+ * @example
+ * ```ts
+ * itemPrefix('warehouse-fire'); // 'WAREHOUSE-FIRE'
+ * ```
+ */
+export function itemPrefix(id: string): string {
+  const words = id.split('-').filter((w) => w !== '');
+  const whole = words.join('-').toUpperCase();
+  const room = ID_MAX - '-001-H1'.length;
+  if (whole !== '' && whole.length <= room) return whole;
+  const initials = words
+    .map((w) => w[0]!)
+    .join('')
+    .toUpperCase()
+    .slice(0, room);
+  return initials || 'PACK';
+}
+
 /**
  * The files of a new pack, by path inside the pack folder: `pack.yaml` (metadata, one
  * premises kind, one regulation, one fact), `sections/general.yaml` (one section, one item,
@@ -47,11 +74,7 @@ const KNOWN_DOMAIN_LABELS: Readonly<Record<string, { 'zh-CN': string; en: string
  * ```
  */
 export function packScaffold({ id, domain, schemaDir }: PackScaffoldOptions): Record<string, string> {
-  const prefix = id
-    .replace(/[^a-z0-9]/g, '')
-    .slice(0, 8)
-    .toUpperCase();
-  const item = `${prefix || 'PACK'}-001`;
+  const item = `${itemPrefix(id)}-001`;
   // The section and the tests are one folder deeper than pack.yaml.
   const deeper = `../${schemaDir}`;
   const label = KNOWN_DOMAIN_LABELS[domain] ?? { 'zh-CN': `请填写领域名称（${domain}）`, en: `Fill in the domain's name (${domain})` };

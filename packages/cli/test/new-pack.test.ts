@@ -72,6 +72,27 @@ describe('anjian new pack', () => {
     expect((await runCli(['test', 'packs/boiler-room', '--coverage-threshold', '100'], { cwd })).code).toBe(0);
   });
 
+  it('names the items after the whole pack id, or its initials when that would not fit an id; each validates and tests green', async () => {
+    const cwd = tempDir('anjian-new-pack-');
+    const long = `${'warehouse-'.repeat(5)}fire-store`; // 60 characters: WAREHOUSE-…-001-H1 would pass 64
+    for (const [id, item] of [
+      ['warehouse-fire', 'WAREHOUSE-FIRE-001'],
+      ['9-lives', '9-LIVES-001'],
+      [long, 'WWWWWFS-001'],
+    ] as const) {
+      expect((await runCli(['new', 'pack', id], { cwd })).code, id).toBe(0);
+      const section = readFileSync(join(cwd, id, 'sections/general.yaml'), 'utf8');
+      expect(section, id).toContain(`      - id: ${item}\n`);
+      expect(section, id).toContain(`          - id: ${item}-H1\n`);
+      const validated = await runCli(['validate', id, '--format', 'json'], { cwd });
+      expect((JSON.parse(validated.out) as { issues: unknown[] }).issues, id).toEqual([]);
+      expect(validated.code, id).toBe(0);
+      const tested = await runCli(['test', id, '--coverage-threshold', '100'], { cwd });
+      expect(tested.out, id).toMatch(/3 passed, 0 failed/);
+      expect(tested.code, id).toBe(0);
+    }
+  });
+
   it('refuses a non-empty folder, a bad id, a bad domain and options of new inspection (exit 2, nothing written)', async () => {
     const cwd = tempDir('anjian-new-pack-');
     mkdirSync(join(cwd, 'taken'));
