@@ -1,7 +1,7 @@
 import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
 import pg from 'pg';
-import { PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createPostgresDeviceRegistry}. */
@@ -40,7 +40,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
   if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const s = `"${schema}"`;
   const outbox = createSideOutbox(pool, s, 'monitoring_outbox');
 

@@ -1,6 +1,6 @@
 import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
 import pg from 'pg';
-import { PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresInspectionLog}. */
 export interface PostgresInspectionLogOptions {
@@ -36,7 +36,7 @@ export function createPostgresInspectionLog(options: PostgresInspectionLogOption
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
   if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const t = `"${schema}".inspection_log`;
   const parse = (rows: { body: InspectionRecord }[]) => rows.map((r) => r.body);
   return {

@@ -11,7 +11,7 @@ import {
   type PermitStore,
 } from '@anjian/core/internal';
 import pg from 'pg';
-import { PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createPostgresPermitStore}. */
@@ -50,7 +50,7 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
   if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const s = `"${schema}"`;
   const outbox = createSideOutbox(pool, s, 'permit_outbox');
 
@@ -162,6 +162,10 @@ export function createPostgresPermitStore(options: PostgresPermitStoreOptions): 
         await client.query('COMMIT');
         if (!r.rows[0] || !events) return null;
         return { state: JSON.parse(r.rows[0].body) as PermitState, events: events.rows.map((x) => JSON.parse(x.body) as PermitEvent) };
+      } catch (error) {
+        // Never hand the pool a connection inside an aborted transaction.
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
       } finally {
         client.release();
       }

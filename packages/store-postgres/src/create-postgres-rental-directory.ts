@@ -1,7 +1,7 @@
 import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyFromRow, tenancyStartRefused, type TenancyRow } from '@anjian/core/ports';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyRecord } from '@anjian/core/ports';
 import pg from 'pg';
-import { PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresRentalDirectory}. */
 export interface PostgresRentalDirectoryOptions {
@@ -44,7 +44,7 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
   if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 });
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const p = `"${schema}".rental_premises`;
   const t = `"${schema}".rental_tenancy`;
   const e = `"${schema}".rental_tenancy_end`;

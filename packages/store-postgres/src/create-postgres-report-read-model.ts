@@ -11,7 +11,7 @@ import {
   type ReportReadModel,
 } from '@anjian/core/ports';
 import pg from 'pg';
-import { PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresReportReadModel}. */
 export interface PostgresReportReadModelOptions {
@@ -46,7 +46,7 @@ export function createPostgresReportReadModel(options: PostgresReportReadModelOp
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
   if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 }), schema);
   const s = `"${schema}"`;
   let migrated = false;
 

@@ -4,7 +4,7 @@ import { checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encod
 import type { DocumentRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
-import { PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 import { buildHazardQuery } from './hazard-query.js';
 import { createReadBatcher, groupRows } from './read-batch.js';
 import { readHazardStats } from './hazard-stats.js';
@@ -100,7 +100,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   }
   if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 20 });
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 20 }), schemaName);
   const s = `"${schemaName}"`;
   const maxRetries = options.maxRetries ?? 5;
 

@@ -8,9 +8,10 @@ import type { LocalizedText } from '../pack/types.js';
  *   outside the store; run `anjian audit verify`);
  * - `CONFIG_INVALID`, `SCHEMA_TOO_NEW`, `DURABILITY_UNAVAILABLE` — the store cannot be
  *   opened as configured (bad options, a schema from a newer release, a database that
- *   cannot promise durable commits).
+ *   cannot promise durable commits);
+ * - `NOT_MIGRATED` — the store's tables are not there yet: run `await store.migrate()` first.
  */
-export type StoreErrorCode = 'INVALID_APPEND' | 'TRAIL_MISMATCH' | 'CONFIG_INVALID' | 'SCHEMA_TOO_NEW' | 'DURABILITY_UNAVAILABLE';
+export type StoreErrorCode = 'INVALID_APPEND' | 'TRAIL_MISMATCH' | 'CONFIG_INVALID' | 'SCHEMA_TOO_NEW' | 'DURABILITY_UNAVAILABLE' | 'NOT_MIGRATED';
 
 const BRAND = Symbol.for('anjian.StoreError');
 
@@ -47,6 +48,7 @@ const ZH: Record<StoreErrorCode, string> = {
   CONFIG_INVALID: '存储配置无效',
   SCHEMA_TOO_NEW: '数据库结构版本高于当前版本所知，请升级',
   DURABILITY_UNAVAILABLE: '数据库无法保证提交持久',
+  NOT_MIGRATED: '数据库表尚未创建，请先运行 await store.migrate()',
 };
 
 /** True when `error` is a {@link StoreError} (across realms and bundled copies). */
