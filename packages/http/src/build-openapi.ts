@@ -55,9 +55,9 @@ function namedSchemas(): Record<string, JsonSchema> {
 
 /** The problem of one status: {@link PROBLEM} with that status and its codes enumerated. */
 function statusProblem(status: number, extra: ReadonlySet<string> = new Set()): JsonSchema {
-  // `reason` is only ever set on a 403 (a refused command).
-  const { reason, ...others } = PROBLEM.properties as Record<string, JsonSchema>;
-  const properties = status === 403 ? { ...others, reason } : others;
+  // `reason` is only ever set on a 403 (a refused command), `choices` on a 400 (a report scope to name).
+  const { reason, choices, ...others } = PROBLEM.properties as Record<string, JsonSchema>;
+  const properties = status === 403 ? { ...others, reason } : status === 400 ? { ...others, choices } : others;
   return {
     ...PROBLEM,
     title: `Problem ${status}`,

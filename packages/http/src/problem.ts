@@ -27,6 +27,8 @@ export class HttpProblem extends Error {
     readonly issues?: readonly ProblemIssue[],
     /** A 403 command refusal's machine-readable reason (`ROLE`, `SCOPE`, `STATE`…; see `RefusalReason`). */
     readonly reason?: string,
+    /** A 400 `REPORT_SCOPE_REQUIRED`: the scopes the actor may name instead (`{ area, domain? }`). */
+    readonly choices?: readonly { area?: string; domain?: string }[],
   ) {
     super(detail.en);
   }
@@ -39,7 +41,7 @@ export function pickText(text: LocalizedText, lang: ResponseLang): string {
 
 /**
  * Render a problem as `application/problem+json`:
- * `{ type, title, status, detail, code, issues?, instance? }`, title and detail in `lang`;
+ * `{ type, title, status, detail, code, issues?, reason?, choices?, instance? }`, title and detail in `lang`;
  * `instance` (RFC 9457 §3.1.5) names this occurrence, e.g. the request id of a 500 that
  * the log records with the error.
  */
@@ -53,6 +55,7 @@ export function problemResponse(problem: HttpProblem, lang: ResponseLang, header
   };
   if (problem.issues) body.issues = problem.issues;
   if (problem.reason !== undefined) body.reason = problem.reason;
+  if (problem.choices !== undefined) body.choices = problem.choices;
   if (instance !== undefined) body.instance = instance;
   const h = new Headers(headers);
   h.set('content-type', 'application/problem+json; charset=utf-8');

@@ -55,6 +55,11 @@ export const PROBLEM: JsonSchema = {
       description:
         'a 403 command refusal: why — UNKNOWN_ACTOR, ROLE (no role of the actor may send it), LEVEL (not for this level), STATE (not in this status), SCOPE (outside the enterprise, grid or jurisdiction), SEPARATION_OF_DUTIES (reporter, rectifier or a lone officer), DOWNGRADE / 拒绝原因',
     },
+    choices: {
+      type: 'array',
+      description: 'a 400 REPORT_SCOPE_REQUIRED: the scopes the actor may name instead (area=, domain=), from the read policy, sorted by area then domain / 可选的报表范围',
+      items: { type: 'object', required: ['area'], additionalProperties: false, properties: { area: { type: 'string' }, domain: { type: 'string' } } },
+    },
   },
 };
 

@@ -107,7 +107,11 @@ describe('GET /reports/{kind}', () => {
     expect(grid.body.area).toBe('D1/G1');
     expect(grid.body.summary.found).toBeLessThan(all.summary.found);
     expect((await call('grid-g1', '/reports/quarterly?period=2026-Q3&area=D1')).status).toBe(403);
-    expect((await call('grid-two', '/reports/quarterly?period=2026-Q3')).body.detail).toMatch(/name an area with area= \(one of: D1\/G1, D2\/G1\)/);
+    // Several grids and none named: a request to complete (400), with the choices machine-readable.
+    const choose = await call('grid-two', '/reports/quarterly?period=2026-Q3');
+    expect([choose.status, choose.body.code, choose.body.choices]).toEqual([400, 'REPORT_SCOPE_REQUIRED', [{ area: 'D1/G1' }, { area: 'D2/G1' }]]);
+    expect(choose.body.detail).toMatch(/name an area with area= \(one of: D1\/G1, D2\/G1\)/);
+    expect((await call('grid-two', `/reports/quarterly?period=2026-Q3&area=${encodeURIComponent(choose.body.choices[1].area)}`)).status).toBe(200);
     const gas = await call('officer-gas', '/reports/quarterly?period=2026-Q3&area=D1');
     expect([gas.status, gas.body.area, gas.body.domain]).toEqual([200, 'D1', 'gas']);
     expect(gas.body.byDomain.every((d: { key: string }) => d.key === 'gas')).toBe(true);
@@ -118,7 +122,12 @@ describe('GET /reports/{kind}', () => {
       reports: { model },
     });
     const ask = await twoDomains.fetch(new Request('http://x/api/reports/monthly?period=2026-11&area=D1', { headers: { 'x-actor': 'officer-two', 'accept-language': 'en' } }));
-    expect([ask.status, ((await ask.json()) as { detail: string }).detail]).toEqual([403, 'name a domain with domain= (one of: fire, gas)']);
+    const asked = (await ask.json()) as { detail: string; code: string; choices: unknown };
+    expect([ask.status, asked.code, asked.detail]).toEqual([400, 'REPORT_SCOPE_REQUIRED', 'name a domain with domain= (one of: fire, gas)']);
+    expect(asked.choices).toEqual([
+      { area: 'D1', domain: 'fire' },
+      { area: 'D1', domain: 'gas' },
+    ]);
     const owner = await call('owner', '/reports/monthly?period=2026-11');
     expect([owner.status, owner.body.code]).toEqual([403, 'REPORT_SCOPE']);
     expect((await call(null, '/reports/monthly?period=2026-11')).status).toBe(401);

@@ -383,6 +383,42 @@ describe('reportScopeFor', () => {
     expect(reportScopeFor([{ area: 'D1/G1' }], { area: 'D1/G1/x' })).toEqual({ ok: true, scope: { area: 'D1/G1/x' } });
     expect(reportScopeFor([{ area: 'D1/G1' }], { area: 'D1' })).toMatchObject({ ok: false, reason: 'outside' });
     expect(reportScopeFor([{ area: 'D1/G1' }, { area: 'D1/G2' }], {})).toMatchObject({ ok: false, reason: 'choose', areas: ['D1/G1', 'D1/G2'] });
+    // The choices, machine-readable: what the actor may name instead.
+    expect(reportScopeFor([{ area: 'D1/G2' }, { area: 'D1/G1' }, { area: 'D1/G1' }], {})).toMatchObject({ choices: [{ area: 'D1/G1' }, { area: 'D1/G2' }] });
+    expect(reportScopeFor([{ area: 'D1/G1' }], { area: 'D2' })).toMatchObject({ reason: 'outside', choices: [{ area: 'D1/G1' }] });
+    expect(
+      reportScopeFor(
+        [
+          { area: 'D2', domain: 'gas' },
+          { area: 'D1', domain: 'gas' },
+          { area: 'D1', domain: 'fire' },
+        ],
+        {},
+      ),
+    ).toMatchObject({
+      reason: 'choose',
+      choices: [
+        { area: 'D1', domain: 'fire' },
+        { area: 'D1', domain: 'gas' },
+        { area: 'D2', domain: 'gas' },
+      ],
+    });
+    expect(
+      reportScopeFor(
+        [
+          { area: 'D1', domain: 'gas' },
+          { area: 'D1', domain: 'fire' },
+        ],
+        { area: 'D1/G3' },
+      ),
+    ).toMatchObject({
+      reason: 'choose',
+      choices: [
+        { area: 'D1/G3', domain: 'fire' },
+        { area: 'D1/G3', domain: 'gas' },
+      ],
+    });
+    expect(reportScopeFor([{ enterpriseId: 'E1' }], {})).toMatchObject({ reason: 'none', choices: [] });
     // An officer: narrowed to its department's domain.
     expect(reportScopeFor([{ area: 'D1', domain: 'gas' }], { area: 'D1/G2' })).toEqual({ ok: true, scope: { area: 'D1/G2', domain: 'gas' } });
     expect(reportScopeFor([{ area: 'D1', domain: 'gas' }], { area: 'D1', domain: 'fire' })).toMatchObject({ ok: false, reason: 'outside' });

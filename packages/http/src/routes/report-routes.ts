@@ -155,7 +155,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
     operationId: 'getReport',
     summary: 'Weekly analysis, monthly bulletin or quarterly assessment, as JSON, HTML or .xlsx / 周研判、月通报、季度考核',
     description:
-      "The periodic report of a period (UTC+8) and scope: hazards found and closed by level, domain and source, closure and on-time rates, overdue hazards, areas and enterprises ranked, recurrence. kind is weekly (period 2026-W48), monthly (2026-11) or quarterly (2026-Q4); without period, the current one. The format follows ?format, else Accept (text/html or the .xlsx media type), else JSON. Who may read it derives from the read policy: a department admin any area or the whole city; a grid inspector its grid areas; an enforcement officer its departments' domains in their areas (the report is narrowed to the domain); an enterprise user none.\n\n按期间（中国标准时间）和范围生成报表：按等级、领域、来源的发现与整改数，整改率与按期整改率，逾期隐患，区域与企业排名，重复发生。kind 为 weekly（period 如 2026-W48）、monthly（2026-11）或 quarterly（2026-Q4），省略 period 取当前期间。格式取 ?format，否则按 Accept（text/html 或 xlsx 类型），默认 JSON。读取权限由读取规则推导：管理部门可看任意区域或全市；网格员看其网格；执法人员看其部门领域在其区域内的报表；企业用户不可看。",
+      "The periodic report of a period (UTC+8) and scope: hazards found and closed by level, domain and source, closure and on-time rates, overdue hazards, areas and enterprises ranked, recurrence. kind is weekly (period 2026-W48), monthly (2026-11) or quarterly (2026-Q4); without period, the current one. The format follows ?format, else Accept (text/html or the .xlsx media type), else JSON. Who may read it derives from the read policy: a department admin any area or the whole city; a grid inspector its grid areas; an enforcement officer its departments' domains in their areas (the report is narrowed to the domain); an enterprise user none (403 REPORT_SCOPE, also for an area or domain outside the actor's). An actor with several scopes who names none (or an area where several domains are its) gets 400 REPORT_SCOPE_REQUIRED whose choices list the scopes it may name ({ area, domain? }); ask again with one.\n\n按期间（中国标准时间）和范围生成报表：按等级、领域、来源的发现与整改数，整改率与按期整改率，逾期隐患，区域与企业排名，重复发生。kind 为 weekly（period 如 2026-W48）、monthly（2026-11）或 quarterly（2026-Q4），省略 period 取当前期间。格式取 ?format，否则按 Accept（text/html 或 xlsx 类型），默认 JSON。读取权限由读取规则推导：管理部门可看任意区域或全市；网格员看其网格；执法人员看其部门领域在其区域内的报表；企业用户不可看（403 REPORT_SCOPE，范围外的区域或领域亦同）。有多个范围而未指定时返回 400 REPORT_SCOPE_REQUIRED，choices 列出可选的范围（area、domain），选一个重新请求。",
     tags: ['reports'],
     auth: 'required',
     parameters: [
@@ -168,7 +168,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
     ],
     response: { status: 200, description: 'the report (JSON, HTML page or .xlsx workbook) / 报表', schema: PERIODIC_REPORT, mediaTypes: ['application/json', 'text/html', XLSX] },
     errors: [400, 401, 403, 404, 406],
-    problemCodes: { 403: ['REPORT_SCOPE'], 404: ['REPORTS_NOT_CONFIGURED', 'UNKNOWN_AREA'], 406: ['NOT_ACCEPTABLE'] },
+    problemCodes: { 400: ['REPORT_SCOPE_REQUIRED'], 403: ['REPORT_SCOPE'], 404: ['REPORTS_NOT_CONFIGURED', 'UNKNOWN_AREA'], 406: ['NOT_ACCEPTABLE'] },
     async handle({ params, query, request, deps, options, actorId, lang, packs }) {
       const reports = options.reports;
       if (!reports)
@@ -199,6 +199,9 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           outside: "the area or domain is outside the actor's jurisdiction",
           choose: byDomain ? `name a domain with domain= (one of: ${decision.domains.join(', ')})` : `name an area with area= (one of: ${decision.areas.join(', ')})`,
         }[decision.reason];
+        // "You must choose" is a request to complete (400, with the choices to pick from); "you may not" is a 403.
+        if (decision.reason === 'choose')
+          throw new HttpProblem(400, 'REPORT_SCOPE_REQUIRED', { 'zh-CN': '请指定报表范围', en: 'Report scope required' }, { 'zh-CN': zh, en }, undefined, undefined, decision.choices);
         throw new HttpProblem(403, 'REPORT_SCOPE', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
       }
       const now = deps.clock.now().toISOString();

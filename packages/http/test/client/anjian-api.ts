@@ -2556,6 +2556,11 @@ export interface components {
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
+            /** @description a 400 REPORT_SCOPE_REQUIRED: the scopes the actor may name instead (area=, domain=), from the read policy, sorted by area then domain / 可选的报表范围 */
+            choices?: {
+                area: string;
+                domain?: string;
+            }[];
         };
         /**
          * Problem 401
