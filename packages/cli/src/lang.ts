@@ -13,9 +13,28 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
  * ```
  */
 export function resolveLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  return knownLang(flag, env) ?? 'en';
+}
+
+/**
+ * The language the user asked for, if they said: `--lang` when it is `zh-CN` or `en`, else
+ * the locale of the environment (`LC_ALL`, then `LC_MESSAGES`, then `LANG`) when it names a
+ * language — `zh…` gives `zh-CN`, another language `en`. No locale, or the language-less `C`
+ * and `POSIX` (what CI runners and containers often have), is `undefined`: messages are then
+ * shown in both languages (`bilingual`).
+ *
+ * @example
+ * ```ts
+ * knownLang(undefined, { LANG: 'C.UTF-8' }); // undefined
+ * knownLang(undefined, { LANG: 'en_US.UTF-8' }); // 'en'
+ * ```
+ */
+export function knownLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang | undefined {
   if (flag === 'zh-CN' || flag === 'en') return flag;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh-CN' : 'en';
+  if (/^zh/i.test(locale)) return 'zh-CN';
+  if (locale === '' || /^(C|POSIX)([._@]|$)/i.test(locale)) return undefined;
+  return 'en';
 }
 
 /** Pick the text of one language, falling back to the other when it is missing. */
@@ -27,4 +46,9 @@ export function localize(text: LocalizedText | undefined, lang: Lang): string {
 /** Both languages on one line, `中文 / English`, for messages shown before the language is known. */
 export function bilingual(text: LocalizedText & { en: string }): string {
   return `${text['zh-CN']} / ${text.en}`;
+}
+
+/** A message in the user's language (`knownLang`), or in both when the language is not known. */
+export function say(text: LocalizedText & { en: string }, lang: Lang | undefined): string {
+  return lang === undefined ? bilingual(text) : localize(text, lang);
 }

@@ -16,7 +16,7 @@ import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { commandHelp, GLOBAL_OPTIONS, mainHelp } from './help.js';
-import { bilingual, resolveLang } from './lang.js';
+import { knownLang, say } from './lang.js';
 import { UsageError } from './usage-error.js';
 
 /** Version of the CLI (from its package.json). */
@@ -42,8 +42,9 @@ export const COMMANDS: readonly Command[] = [
 
 /**
  * Run the CLI in-process and resolve to the exit code: 0 clean, 1 problems found, 2 usage
- * error or internal failure. Never throws and never calls `process.exit`; a crash prints a
- * bilingual one-line message (the stack only with `--debug`).
+ * error or internal failure. Never throws and never calls `process.exit`; a usage error or a
+ * crash prints a one-line message (the stack only with `--debug`) in the language of `--lang`
+ * or the locale, in both languages when neither names one (`knownLang`).
  *
  * @param argv the arguments after the program name, e.g. `['validate', 'checklists']`.
  * @example
@@ -57,8 +58,11 @@ export const COMMANDS: readonly Command[] = [
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const debug = argv.includes('--debug');
   let commandName: string | undefined;
+  // Messages before and after the command is known are in the language the user asked for
+  // (`--lang`, else the locale), in both when neither says.
+  const asked = knownLang(langFlag(argv), io.env);
   try {
-    const lang = resolveLang(langFlag(argv), io.env);
+    const lang = asked ?? 'en';
     const index = argv.findIndex((a) => COMMANDS.some((c) => c.name === a));
     const first = argv[0];
     if (index === -1) {
@@ -106,13 +110,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (UsageError.is(error)) {
       const name = error.command ?? commandName;
       const help = name ? `anjian ${name} --help` : 'anjian --help';
-      io.stderr.write(`anjian: ${bilingual(error.text)}\n${bilingual({ 'zh-CN': `运行 ${help} 查看用法`, en: `run ${help} for usage` })}\n`);
+      io.stderr.write(`anjian: ${say(error.text, asked)}\n${say({ 'zh-CN': `运行 ${help} 查看用法`, en: `run ${help} for usage` }, asked)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(
-      `anjian: ${bilingual({ 'zh-CN': `内部错误：${oneLine(message)}`, en: `internal error: ${oneLine(message)}` })}` +
-        (debug ? '' : ` ${bilingual({ 'zh-CN': '（加 --debug 查看调用栈）', en: '(add --debug for the stack trace)' })}`) +
+      `anjian: ${say({ 'zh-CN': `内部错误：${oneLine(message)}`, en: `internal error: ${oneLine(message)}` }, asked)}` +
+        (debug ? '' : ` ${say({ 'zh-CN': '（加 --debug 查看调用栈）', en: '(add --debug for the stack trace)' }, asked)}`) +
         '\n',
     );
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

@@ -4,7 +4,8 @@ const BRAND = Symbol.for('anjian.UsageError');
 
 /**
  * Thrown by a command when its arguments are wrong (unknown flag, bad value, missing path).
- * `main()` prints the bilingual message and exits with code 2.
+ * `main()` prints the message (in the language of `--lang` or the locale, in both when neither
+ * names one) and exits with code 2.
  */
 export class UsageError extends Error {
   /** Always `USAGE`. */

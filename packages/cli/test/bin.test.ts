@@ -48,11 +48,17 @@ describe('the built bin', () => {
     expect(debug.status).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
-  it('exit 2 and a bilingual one-liner for an unknown flag', () => {
+  it('exit 2 and a one-liner for an unknown flag: in the language of the locale, bilingual under a language-less locale', () => {
     const r = anjian(['validate', DEMO_PACK, '--frobnicate']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('未知选项：--frobnicate / unknown option: --frobnicate');
+    expect(r.stderr).toBe('anjian: unknown option: --frobnicate\nrun anjian validate --help for usage\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8', NO_COLOR: '1' };
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    const c = spawnSync(process.execPath, [BIN, 'validate', DEMO_PACK, '--frobnicate'], { cwd: REPO, encoding: 'utf8', env });
+    expect(c.status).toBe(2);
+    expect(c.stderr).toContain('未知选项：--frobnicate / unknown option: --frobnicate');
   });
 });
 

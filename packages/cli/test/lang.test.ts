@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stripControl } from '../src/format/strip-control.js';
 import { textWidth } from '../src/format/text-width.js';
-import { bilingual, localize, resolveLang } from '../src/lang.js';
+import { bilingual, knownLang, localize, resolveLang, say } from '../src/lang.js';
 
 describe('resolveLang', () => {
   it.each([
@@ -15,6 +15,27 @@ describe('resolveLang', () => {
     ['zh-CN', {}, 'zh-CN'],
   ] as const)('--lang %s with %j → %s', (flag, env, expected) => {
     expect(resolveLang(flag, env)).toBe(expected);
+  });
+});
+
+describe('knownLang', () => {
+  it.each([
+    [undefined, {}, undefined],
+    [undefined, { LANG: 'C.UTF-8' }, undefined],
+    [undefined, { LANG: 'C' }, undefined],
+    [undefined, { LC_ALL: 'POSIX' }, undefined],
+    [undefined, { LANG: 'zh_CN.UTF-8' }, 'zh-CN'],
+    [undefined, { LANG: 'en_US.UTF-8' }, 'en'],
+    [undefined, { LANG: 'fr_FR.UTF-8' }, 'en'],
+    ['fr', {}, undefined],
+    ['en', { LC_ALL: 'zh_CN' }, 'en'],
+  ] as const)('--lang %s with %j → %s', (flag, env, expected) => {
+    expect(knownLang(flag, env)).toBe(expected);
+  });
+  it('say gives one language when known, both when not', () => {
+    expect(say({ 'zh-CN': '甲', en: 'A' }, 'en')).toBe('A');
+    expect(say({ 'zh-CN': '甲', en: 'A' }, 'zh-CN')).toBe('甲');
+    expect(say({ 'zh-CN': '甲', en: 'A' }, undefined)).toBe('甲 / A');
   });
 });
 

@@ -48,13 +48,32 @@ describe('exit codes', () => {
     [['valdate'], 'unknown command: valdate (did you mean validate?)'],
     [['schema', 'extra'], 'unexpected argument: extra'],
     [[], 'missing command'],
-  ])('2 for usage error %j, with a bilingual message and no stack', async (argv, english) => {
-    const { code, out, err } = await run(argv);
+  ])('2 for usage error %j, bilingual where no language is known, English only with an English locale; no stack', async (argv, english) => {
+    const { code, out, err } = await run(argv, { env: {} });
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain(english);
     expect(err).toMatch(/[\u4e00-\u9fff]/);
     expect(err).not.toMatch(/\n\s+at /);
+    const en = await run(argv);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain(english);
+    expect(en.err).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+  it('a usage error speaks the language of --lang, else of the locale; both only when neither names one', async () => {
+    const argv = ['validate', '--nope'];
+    const english = 'anjian: unknown option: --nope\nrun anjian validate --help for usage\n';
+    const chinese = 'anjian: 未知选项：--nope\n运行 anjian validate --help 查看用法\n';
+    const both = 'anjian: 未知选项：--nope / unknown option: --nope\n运行 anjian validate --help 查看用法 / run anjian validate --help for usage\n';
+    expect((await run([...argv, '--lang', 'en'], { env: { LC_ALL: 'zh_CN.UTF-8' } })).err).toBe(english);
+    expect((await run([...argv, '--lang=zh-CN'], { env: { LANG: 'en_US.UTF-8' } })).err).toBe(chinese);
+    expect((await run(argv, { env: { LANG: 'zh_CN.UTF-8' } })).err).toBe(chinese);
+    expect((await run(argv, { env: { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' } })).err).toBe(english);
+    expect((await run(argv, { env: { LANG: 'de_DE.UTF-8' } })).err).toBe(english);
+    for (const env of [{}, { LANG: 'C.UTF-8' }, { LC_ALL: 'POSIX' }]) expect((await run(argv, { env })).err, JSON.stringify(env)).toBe(both);
+    // An unknown --lang is itself the usage error; the locale still decides its language.
+    expect((await run(['validate', '--lang', 'fr'], { env: { LANG: 'zh_CN.UTF-8' } })).err).toContain('anjian: --lang 的取值“fr”无效');
+    expect((await run(['valdate', '--lang', 'zh-CN'])).err).toBe('anjian: 未知命令：valdate（是不是 validate？）\n运行 anjian --help 查看用法\n');
   });
   it('2 when no pack is found under the paths', async () => {
     const dir = packs({ 'readme.txt': 'nothing here' });

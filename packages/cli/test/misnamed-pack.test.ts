@@ -72,7 +72,8 @@ describe('one file of a pack given as the path', () => {
   it('an included section file: a usage error naming the pack folder to give (was: "lacks format, id, title…")', async () => {
     const cwd = pack();
     expect((await runCli(['validate', 'packs/tiny'], { cwd })).code).toBe(0);
-    const r = await runCli(['validate', 'packs/tiny/sections/alarm.yaml'], { cwd });
+    // No locale: the usage error is in both languages.
+    const r = await runCli(['validate', 'packs/tiny/sections/alarm.yaml'], { cwd, env: {} });
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(

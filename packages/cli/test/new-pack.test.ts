@@ -97,7 +97,8 @@ describe('anjian new pack', () => {
     const cwd = tempDir('anjian-new-pack-');
     mkdirSync(join(cwd, 'taken'));
     writeFileSync(join(cwd, 'taken', 'pack.yaml'), 'mine\n');
-    const taken = await runCli(['new', 'pack', 'taken'], { cwd });
+    // No locale: usage errors in both languages.
+    const taken = await runCli(['new', 'pack', 'taken'], { cwd, env: {} });
     expect(taken.code).toBe(2);
     expect(taken.err).toContain('文件夹已存在且不为空，不覆盖：taken / the folder exists and is not empty; nothing is overwritten: taken');
     expect(readFileSync(join(cwd, 'taken', 'pack.yaml'), 'utf8')).toBe('mine\n');
@@ -109,7 +110,7 @@ describe('anjian new pack', () => {
       ['new', 'pack', 'x', '--premises', 'a'],
       ['new', 'pack', 'x', 'y'],
     ]) {
-      const r = await runCli(argv, { cwd });
+      const r = await runCli(argv, { cwd, env: {} });
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err, argv.join(' ')).toMatch(/^anjian: .* \/ .*\n/);
     }
