@@ -45,7 +45,7 @@ const ID_MAX = 64;
  * itemPrefix('warehouse-fire'); // 'WAREHOUSE-FIRE'
  * ```
  */
-export function itemPrefix(id: string): string {
+function itemPrefix(id: string): string {
   const words = id.split('-').filter((w) => w !== '');
   const whole = words.join('-').toUpperCase();
   const room = ID_MAX - '-001-H1'.length;
