@@ -8,6 +8,17 @@
 export * from './ports/index.js';
 export type { InspectionHazard, InspectionLog, InspectionQuery, InspectionRecord } from './ports/inspection-log.js';
 export type { PremisesRecord, TenancyInput, TenancyRecord, TenancyQuery, TenancyEnd, TenancyStart, GroupRentalPoint, RentalDirectory, RentalSeed } from './ports/rental-directory.js';
-export { checkRentalSeed, checkTenancyEnd, checkTenancyStart, tenancyEndRefused, tenancyFromRow, tenancyStartRefused, RentalDirectoryError, type TenancyRow } from './ports/rental-directory.js';
+export {
+  checkRentalSeed,
+  checkTenancyEnd,
+  checkTenancyStart,
+  tenancyEndRefused,
+  tenancyFromRow,
+  tenancyInstantRefused,
+  tenancyStartRefused,
+  RentalDirectoryError,
+  TENANCY_EARLIEST,
+  type TenancyRow,
+} from './ports/rental-directory.js';
 export type { RoundStore } from './ports/round-store.js';
 export type { RoundLogEntry, RoundRecord, RoundScope, RoundKind, RoundEntryType, RoundEntryDataMap } from './rounds/types.js';

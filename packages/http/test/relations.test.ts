@@ -272,6 +272,10 @@ describe('relations over HTTP', () => {
     expect(await located(start('grid-g1', { tenantEnterpriseId: 'E404' }))).toEqual([422, 'INVALID_TENANCY', '/tenantEnterpriseId']);
     expect(await located(start('grid-g1', { tenantEnterpriseId: 'E2' }))).toEqual([422, 'INVALID_TENANCY', '/tenantEnterpriseId']); // the landlord itself
     expect((await start('grid-g1', { tenantEnterpriseId: 'E1' })).body.code).toBe('TENANCY_EXISTS');
+    // A defaulted 1970 date: core's floor (TENANCY_EARLIEST), located, in the request's language.
+    const ancient = await start('grid-g1', { tenantEnterpriseId: 'E1', startedAt: '1970-01-01T00:00:00.000Z' });
+    expect(await located(Promise.resolve(ancient))).toEqual([422, 'INVALID_TENANCY', '/startedAt']);
+    expect(String(ancient.body.detail)).toMatch(/早于 2000-01-01T00:00:00.000Z|before 2000-01-01T00:00:00.000Z/);
     expect(await history()).toEqual(before);
 
     // The grid inspector of the area ends it; the end is recorded with who recorded it; ending again is a conflict.

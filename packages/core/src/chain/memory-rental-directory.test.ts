@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RentalDirectoryError } from '../ports/rental-directory.js';
+import { checkTenancyStart, RentalDirectoryError, TENANCY_EARLIEST, tenancyInstantRefused } from '../ports/rental-directory.js';
 import type { PremisesRecord } from '../ports/rental-directory.js';
 import { runRentalDirectoryConformance } from '../testing/rental-directory-conformance.js';
 import { createMemoryRentalDirectory, withLandlordTenancies } from './memory-rental-directory.js';
@@ -114,5 +114,25 @@ describe('landlords in the read policy, derived from the rental directory', () =
     }
     expect(error).toBeInstanceOf(RentalDirectoryError);
     expect((error as RentalDirectoryError).localized).toEqual({ 'zh-CN': 'tenancies[0]：场所 P9 未登记', en: 'tenancies[0]: premises P9 is not registered' });
+  });
+
+  it('a tenancy dated before 2000 (TENANCY_EARLIEST) or, given now, in the future is refused, located and in both languages; the floor itself is accepted', async () => {
+    const dir = createMemoryRentalDirectory({ premises: [premises('P1', 'L1', 'D1/G1')], tenancies: [] });
+    const refused = async (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e as RentalDirectoryError,
+      );
+    const e = await refused(dir.startTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', startedAt: '1970-01-01T00:00:00.000Z' }));
+    expect(e).toBeInstanceOf(RentalDirectoryError);
+    expect([e?.code, e?.field]).toEqual(['INVALID', 'startedAt']);
+    expect(e?.localized.en).toMatch(/^startedAt 1970-01-01T00:00:00.000Z is before 2000-01-01T00:00:00.000Z: give the real date/);
+    expect(e?.localized['zh-CN']).toMatch(/^开始时间 startedAt 1970-01-01T00:00:00.000Z 早于 2000-01-01T00:00:00.000Z/);
+    expect(await dir.tenancies({ premisesId: 'P1', includeEnded: true })).toEqual([]);
+    expect(tenancyInstantRefused('startedAt', '2026-12-07T00:00:00.000Z', new Date('2026-12-06T00:00:00.000Z'))?.localized.en).toBe(
+      'startedAt 2026-12-07T00:00:00.000Z is after now (2026-12-06T00:00:00.000Z): it cannot be in the future',
+    );
+    expect(() => checkTenancyStart({ premisesId: 'P1', tenantEnterpriseId: 'T1', startedAt: '2026-12-07T00:00:00.000Z' }, new Date('2026-12-06T00:00:00.000Z'))).toThrow(/in the future/);
+    expect((await dir.startTenancy({ premisesId: 'P1', tenantEnterpriseId: 'T1', startedAt: TENANCY_EARLIEST })).period).toBe(1);
   });
 });

@@ -116,7 +116,7 @@ export interface GroupRentalPoint {
  *   after the tenancy's `startedAt`.
  * - `startTenancy(start)` MUST, after `checkTenancyStart`, record a new current tenancy — the
  *   next `period` of the tenant at the premises (1 for the first) — and answer it; it MUST
- *   refuse, writing nothing, an unknown premises (`UNKNOWN`), the holder renting its own
+ *   refuse, writing nothing, a start before `TENANCY_EARLIEST` (`INVALID`), an unknown premises (`UNKNOWN`), the holder renting its own
  *   premises (`INVALID`), a tenant with a current tenancy there (`CONFLICT`) and a start before
  *   the end of its previous period there (`CONFLICT`): periods never overlap.
  * - Returned records are copies: changing them changes nothing stored.
@@ -201,6 +201,38 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const isInstant = (v: unknown): v is string => typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
 
+/**
+ * The earliest instant a tenancy may start or end: 2000-01-01 (UTC). The directory knows no
+ * registration date of a premises or an enterprise, so this is the documented floor — a
+ * start in 1970 is a mistyped or defaulted date, never a rental anjian supervises (the
+ * 安全生产法 dates from 2002). A tenancy older than that is loaded without `startedAt`.
+ */
+export const TENANCY_EARLIEST = '2000-01-01T00:00:00.000Z';
+
+/**
+ * Why `at` (an instant in `toISOString()` form) cannot be a tenancy's `startedAt` or
+ * `endedAt`, or `null`: before {@link TENANCY_EARLIEST}, or (given the clock's `now`) in the
+ * future. The one rule for every directory and the HTTP routes.
+ */
+export function tenancyInstantRefused(field: 'startedAt' | 'endedAt', at: string, now?: Date): RentalDirectoryError | null {
+  const zh = field === 'startedAt' ? '开始时间' : '终止时间';
+  if (at < TENANCY_EARLIEST)
+    return new RentalDirectoryError(
+      `${zh} ${field} ${at} 早于 ${TENANCY_EARLIEST}：请填写实际的${zh}（更早开始的租赁关系在导入名录时登记，不带开始时间）`,
+      `${field} ${at} is before ${TENANCY_EARLIEST}: give the real date (a tenancy older than that is loaded with the directory, without startedAt)`,
+      'INVALID',
+      field,
+    );
+  if (now !== undefined && Date.parse(at) > now.getTime())
+    return new RentalDirectoryError(
+      `${zh} ${field} ${at} 晚于当前时间 ${now.toISOString()}：不能登记将来的时间`,
+      `${field} ${at} is after now (${now.toISOString()}): it cannot be in the future`,
+      'INVALID',
+      field,
+    );
+  return null;
+}
+
 function checkPair(x: { premisesId: unknown; tenantEnterpriseId: unknown }, what: string, whatEn: string): void {
   if (typeof x !== 'object' || x === null) throw new RentalDirectoryError(`租赁关系的${what}应为对象`, `a tenancy ${whatEn} is an object`);
   if (typeof x.premisesId !== 'string' || x.premisesId === '') throw new RentalDirectoryError('缺少场所 premisesId', 'premisesId is missing', 'INVALID', 'premisesId');
@@ -230,10 +262,11 @@ function checkBy(by: unknown, field: string): void {
 
 /**
  * Checks a tenancy end before any implementation records it: non-empty ids and `endedAt` an
- * instant in `toISOString()` form (so it compares with hazards' `createdAt` as text). Throws
- * {@link RentalDirectoryError}.
+ * instant in `toISOString()` form (so it compares with hazards' `createdAt` as text), not
+ * before {@link TENANCY_EARLIEST} and, given the clock's `now`, not in the future
+ * ({@link tenancyInstantRefused}). Throws {@link RentalDirectoryError} (`INVALID`, `field`).
  */
-export function checkTenancyEnd(end: TenancyEnd): void {
+export function checkTenancyEnd(end: TenancyEnd, now?: Date): void {
   checkPair(end, '终止', 'end');
   if (!isInstant(end.endedAt))
     throw new RentalDirectoryError(
@@ -242,11 +275,13 @@ export function checkTenancyEnd(end: TenancyEnd): void {
       'INVALID',
       'endedAt',
     );
+  const refused = tenancyInstantRefused('endedAt', end.endedAt, now);
+  if (refused) throw refused;
   checkBy(end.endedBy, 'endedBy');
 }
 
-/** Checks a tenancy start as {@link checkTenancyEnd} checks an end (`startedAt` an instant in `toISOString()` form). */
-export function checkTenancyStart(start: TenancyStart): void {
+/** Checks a tenancy start as {@link checkTenancyEnd} checks an end (`startedAt` an instant in `toISOString()` form, not before {@link TENANCY_EARLIEST}, not after `now` when given). */
+export function checkTenancyStart(start: TenancyStart, now?: Date): void {
   checkPair(start, '开始', 'start');
   if (!isInstant(start.startedAt))
     throw new RentalDirectoryError(
@@ -255,6 +290,8 @@ export function checkTenancyStart(start: TenancyStart): void {
       'INVALID',
       'startedAt',
     );
+  const refused = tenancyInstantRefused('startedAt', start.startedAt, now);
+  if (refused) throw refused;
   checkBy(start.startedBy, 'startedBy');
 }
 

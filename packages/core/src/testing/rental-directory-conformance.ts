@@ -23,7 +23,7 @@ export const RENTAL_DIRECTORY_CONFORMANCE_TESTS = Object.freeze([
   'ending a tenancy keeps its history: current lists leave it out, includeEnded lists it with endedAt',
   'ending an unknown or an ended tenancy, or with a malformed instant, is refused and changes nothing',
   'a tenant rents the same premises again after an end: a new period, both kept in the history',
-  'starting a tenancy is refused, writing nothing, at an unknown premises, at its own, while rented, or overlapping the previous period',
+  'starting a tenancy is refused, writing nothing, at an unknown premises, at its own, while rented, overlapping the previous period, or dated before TENANCY_EARLIEST (2000)',
   'an end not after the start of its period is refused',
 ] as const);
 
@@ -240,6 +240,10 @@ export function runRentalDirectoryConformance(options: RentalDirectoryConformanc
       expect(await refusal(dir.startTenancy({ ...start, premisesId: `${x}P9` }))).toBe('RentalDirectoryError:UNKNOWN');
       expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: `${x}L1` }))).toBe('RentalDirectoryError:INVALID');
       expect(await refusal(dir.startTenancy({ ...start, startedAt: '2026-06-01' }))).toBe('RentalDirectoryError:INVALID');
+      // 1970 (a defaulted date) and the last instant before the floor; the floor itself is a start.
+      expect(await refusal(dir.startTenancy({ ...start, startedAt: '1970-01-01T00:00:00.000Z' }))).toBe('RentalDirectoryError:INVALID');
+      expect(await refusal(dir.startTenancy({ ...start, startedAt: '1999-12-31T23:59:59.999Z' }))).toBe('RentalDirectoryError:INVALID');
+      expect(await refusal(dir.endTenancy({ premisesId: `${x}P2`, tenantEnterpriseId: `${x}T3`, endedAt: '1999-12-31T23:59:59.999Z' }))).toBe('RentalDirectoryError:INVALID');
       expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: '' }))).toBe('RentalDirectoryError:INVALID');
       // Rented already (a loaded tenancy), then overlapping the period that ended.
       expect(await refusal(dir.startTenancy({ ...start, tenantEnterpriseId: `${x}T3` }))).toBe('RentalDirectoryError:CONFLICT');

@@ -23,6 +23,7 @@ import {
   type RoundInput,
   type TenancyRecord,
 } from '@anjian/core/internal';
+import { tenancyInstantRefused } from '@anjian/core/ports';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
@@ -98,7 +99,7 @@ const invalidTenancy = (pointer: string, zh: string, en: string) =>
  * A tenancy change's body: only `fields`, each a string; `instant` (the time field) an ISO
  * instant in `toISOString()` form, not after `now` — absent means now. Located 422s.
  */
-function tenancyBody(body: Record<string, unknown>, fields: readonly string[], instant: string, now: Date): Record<string, string> {
+function tenancyBody(body: Record<string, unknown>, fields: readonly string[], instant: 'startedAt' | 'endedAt', now: Date): Record<string, string> {
   for (const key of Object.keys(body)) if (!fields.includes(key)) throw invalidTenancy(`/${key}`, `不认识的字段 ${key}`, `unknown field ${key}`);
   const out: Record<string, string> = {};
   for (const key of fields) {
@@ -110,7 +111,9 @@ function tenancyBody(body: Record<string, unknown>, fields: readonly string[], i
   const at = out[instant] ?? now.toISOString();
   if (!INSTANT.test(at) || Number.isNaN(Date.parse(at)) || new Date(at).toISOString() !== at)
     throw invalidTenancy(`/${instant}`, `${instant} 应为如 2026-12-06T00:00:00.000Z 的时间`, `${instant} must be an instant like 2026-12-06T00:00:00.000Z`);
-  if (Date.parse(at) > now.getTime()) throw invalidTenancy(`/${instant}`, `${instant} 不能晚于当前时间`, `${instant} cannot be in the future`);
+  // Core's one rule for a tenancy's instants: not before TENANCY_EARLIEST, not after now.
+  const refused = tenancyInstantRefused(instant, at, now);
+  if (refused) throw invalidTenancy(`/${instant}`, refused.localized['zh-CN'], refused.localized.en);
   out[instant] = at;
   return out;
 }
@@ -399,7 +402,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'startTenancy',
     summary: 'Start a tenancy: a tenant renting at the premises (again, after an end) / 登记租赁开始',
     description:
-      "Records that tenantEnterpriseId rents at the premises from startedAt (default: now; never in the future): a new period of the tenancy — 1 the first time, 2 when the tenant rents again after an end — so the landlord reads the tenant's hazards found there from then on, and the tenant may report there. Who: a department admin, or a grid inspector or enforcement officer whose areas cover the premises' area — never the landlord or the tenant (the relation decides what a landlord reads). The actor is recorded as startedBy. A tenant renting there already is 409 TENANCY_EXISTS; a start before the end of its previous period 409 TENANCY_OVERLAP.\n\n登记承租企业自 startedAt（默认当前时间，不能晚于当前时间）起承租该场所：租赁关系的新一期（首次为 1，终止后再次承租为 2……）。由部门管理员或辖区覆盖该场所的网格员、执法人员登记，出租方和承租方不能自行登记；登记人记为 startedBy。",
+      "Records that tenantEnterpriseId rents at the premises from startedAt (default: now; never in the future, never before 2000-01-01T00:00:00.000Z — TENANCY_EARLIEST; else 422 INVALID_TENANCY at /startedAt): a new period of the tenancy — 1 the first time, 2 when the tenant rents again after an end — so the landlord reads the tenant's hazards found there from then on, and the tenant may report there. Who: a department admin, or a grid inspector or enforcement officer whose areas cover the premises' area — never the landlord or the tenant (the relation decides what a landlord reads). The actor is recorded as startedBy. A tenant renting there already is 409 TENANCY_EXISTS; a start before the end of its previous period 409 TENANCY_OVERLAP.\n\n登记承租企业自 startedAt（默认当前时间，不能晚于当前时间）起承租该场所（不能早于 2000-01-01T00:00:00.000Z，否则 422 INVALID_TENANCY）：租赁关系的新一期（首次为 1，终止后再次承租为 2……）。由部门管理员或辖区覆盖该场所的网格员、执法人员登记，出租方和承租方不能自行登记；登记人记为 startedBy。",
     tags: ['relations'],
     auth: 'required',
     requestBody: {
