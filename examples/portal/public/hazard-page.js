@@ -9,7 +9,7 @@ import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { allowed, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer } from './permissions.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
-import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, problemText, readBody, session, textOf, user } from './shared.js';
+import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, session, textOf, user } from './shared.js';
 import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
 
 const LEVELS = ['simple', 'general', 'major'];
@@ -354,19 +354,8 @@ export async function hazardPage(id, signal, done) {
       return reason && send({ type: 'reclassify', level, reason });
     },
   };
-  // One action at a time: a second click or tap while one is under way (uploading, asking for
-  // confirmation, sending) does nothing — no photo uploaded twice, no second dialog, no second command.
-  let busy = false;
-  const exclusive = (action) => async (e) => {
-    e?.preventDefault?.();
-    if (busy) return;
-    busy = true;
-    try {
-      await action(e);
-    } finally {
-      busy = false;
-    }
-  };
+  // One action at a time (shared.js): a second press while one is under way does nothing.
+  const exclusive = oneAtATime();
   app.querySelectorAll('[data-cmd]').forEach((b) =>
     b.addEventListener(
       'click',

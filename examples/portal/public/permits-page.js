@@ -9,7 +9,7 @@ import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
-import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
+import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, oneAtATime, problemText, session } from './shared.js';
 
 /** A hash link to one permit. */
 export const permitHref = (id) => `#/permit/${encodeURIComponent(id)}`;
@@ -259,7 +259,9 @@ async function send(p, signal, path, action, body = {}) {
 }
 
 function wire(p, signal) {
-  const on = (sel, fn) => app.querySelector(sel)?.addEventListener('click', fn);
+  // One action at a time, the pressed button disabled while it runs (shared.js, as on the hazard page).
+  const exclusive = oneAtATime();
+  const on = (sel, fn) => app.querySelector(sel)?.addEventListener('click', exclusive(fn));
   on('#permit-present', () => send(p, signal, 'attendant-present', t('permitPresent')));
   on('#permit-left', async () => {
     if (await confirmAction(t('permitLeft'), t('permitConfirmLeft'))) await send(p, signal, 'attendant-left', t('permitLeft'));
@@ -274,33 +276,37 @@ function wire(p, signal) {
   on('#permit-close', async () => {
     if (await confirmAction(t('permitClose'), t('permitConfirmClose'))) await send(p, signal, 'close', t('permitClose'));
   });
-  app.querySelector('#start-form')?.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    // Each attachment: the file chosen (uploaded first, POST /api/evidence; the server checks it and binds it to the permit),
-    // else the paper record's number (recorded as declared). The server decides what counts.
-    if (!(await confirmAction(t('permitStart'), t('permitConfirmStart')))) return;
-    const attachments = [];
-    try {
-      for (const i of e.target.querySelectorAll('[data-attachment]')) {
-        const kind = i.dataset.attachment;
-        const file = e.target.querySelector(`[data-attachment-file="${kind}"]`)?.files?.[0];
-        if (file) attachments.push({ kind, source: 'upload', evidenceId: (await uploadUnbound([file], 'document'))[0].id });
-        else attachments.push({ kind, source: 'paper', recordNo: i.value.trim() });
+  app.querySelector('#start-form')?.addEventListener(
+    'submit',
+    exclusive(async (e) => {
+      // Each attachment: the file chosen (uploaded first, POST /api/evidence; the server checks it and binds it to the permit),
+      // else the paper record's number (recorded as declared). The server decides what counts.
+      if (!(await confirmAction(t('permitStart'), t('permitConfirmStart')))) return;
+      const attachments = [];
+      try {
+        for (const i of e.target.querySelectorAll('[data-attachment]')) {
+          const kind = i.dataset.attachment;
+          const file = e.target.querySelector(`[data-attachment-file="${kind}"]`)?.files?.[0];
+          if (file) attachments.push({ kind, source: 'upload', evidenceId: (await uploadUnbound([file], 'document'))[0].id });
+          else attachments.push({ kind, source: 'paper', recordNo: i.value.trim() });
+        }
+      } catch (error) {
+        setHtml(app.querySelector('#permit-result'), html`<p class="message error" id="permit-refused">${problemText(error.response ?? { status: 0, body: {} })}</p>`);
+        return;
       }
-    } catch (error) {
-      setHtml(app.querySelector('#permit-result'), html`<p class="message error" id="permit-refused">${problemText(error.response ?? { status: 0, body: {} })}</p>`);
-      return;
-    }
-    await send(p, signal, 'start', t('permitStart'), attachments.length ? { attachments } : {});
-  });
-  app.querySelector('#reading-form')?.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const f = e.target;
-    const path = e.submitter?.value === 'readings' ? 'readings' : 'gas-tests';
-    const body = { sampledAt: f.sampledAt.value ? fromLocalInput(f.sampledAt.value) : '', instrument: f.instrument.value.trim(), place: f.place.value.trim() };
-    for (const i of f.querySelectorAll('[data-measure]')) if (i.value !== '') body[MEASURE_FIELD[i.dataset.measure]] = Number(i.value);
-    await send(p, signal, path, path === 'readings' ? t('permitReading') : t('permitGasTest'), body);
-  });
+      await send(p, signal, 'start', t('permitStart'), attachments.length ? { attachments } : {});
+    }),
+  );
+  app.querySelector('#reading-form')?.addEventListener(
+    'submit',
+    exclusive(async (e) => {
+      const f = e.target;
+      const path = e.submitter?.value === 'readings' ? 'readings' : 'gas-tests';
+      const body = { sampledAt: f.sampledAt.value ? fromLocalInput(f.sampledAt.value) : '', instrument: f.instrument.value.trim(), place: f.place.value.trim() };
+      for (const i of f.querySelectorAll('[data-measure]')) if (i.value !== '') body[MEASURE_FIELD[i.dataset.measure]] = Number(i.value);
+      await send(p, signal, path, path === 'readings' ? t('permitReading') : t('permitGasTest'), body);
+    }),
+  );
   on('#permit-report', async () => {
     if (!(await confirmAction(t('permitReport'), t('permitConfirmReport')))) return;
     const r = await api(`/permits/${encodeURIComponent(p.permitId)}/findings/report`, { method: 'POST' });

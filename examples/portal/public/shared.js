@@ -29,6 +29,32 @@ export const personName = (id) => {
 export const newKey = () => crypto.randomUUID();
 
 /**
+ * One action at a time on a page: `const exclusive = oneAtATime()` gives a wrapper for event
+ * handlers; while one wrapped action runs (uploading, asking for confirmation, sending) a
+ * second click, tap or submit does nothing — no photo uploaded twice, no second dialog, no
+ * second command — and the button pressed (the clicked button, or the form's submitter) is
+ * disabled until the action ends. The hazard and permit pages share this one guard.
+ */
+export function oneAtATime() {
+  let busy = false;
+  return (action) => async (e) => {
+    e?.preventDefault?.();
+    if (busy) return;
+    busy = true;
+    // read now: `currentTarget` is gone once the event has been dispatched
+    const target = e?.submitter ?? e?.currentTarget;
+    const button = target instanceof HTMLButtonElement && !target.disabled ? target : null;
+    if (button) button.disabled = true;
+    try {
+      await action(e);
+    } finally {
+      busy = false;
+      if (button) button.disabled = false;
+    }
+  };
+}
+
+/**
  * The navigation being shown. route() (app.js) starts one per hash change with
  * {@link startNavigation}, which aborts the one before: a page passes the signal to every GET it
  * makes for itself and to the redraws it starts (after a command, "refresh"), so a page the
