@@ -10,6 +10,11 @@ import { api, app, entName, entNameOr, hazardHref, levelCell, localTime, me, new
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
+  fileNotForRole: [
+    '“我的企业档案”只对企业用户开放：您的账号不属于任何企业。要看某家企业的档案，请从检查记录或出租点页面中的企业名称进入。',
+    '“My enterprise file” is for enterprise users: your account belongs to no enterprise. To see an enterprise’s file, open it from its name on the inspection records or rental points pages.',
+  ],
+  goHome: ['回到首页', 'Back to your home page'],
   profile: ['基本信息', 'Profile'],
   premisesHeld: ['持有的场所', 'Premises held'],
   premisesRented: ['承租的场所', 'Premises rented'],
@@ -153,8 +158,14 @@ export async function enterprisePage(id, signal) {
 
 /** #/file: the signed-in enterprise user's own file. */
 export async function ownFilePage(signal) {
-  const id = me()?.enterpriseIds?.[0];
-  return enterprisePage(id ?? '', signal);
+  const u = me();
+  const id = u?.enterpriseIds?.[0];
+  // Not an enterprise user: there is no own file to ask for (the request would name no enterprise).
+  if (!id) {
+    setHtml(app, html`<h1>${l('file')}</h1><p class="message" id="file-not-for-role">${l('fileNotForRole')}</p><p><a id="go-home" href="#/${u?.home ?? ''}">${l('goHome')}</a></p>`);
+    return;
+  }
+  return enterprisePage(id, signal);
 }
 
 /** #/landlord/<id>: rental points with tenants and their hazards rolled up, past tenancies, and 结束租赁 for staff who may. */
