@@ -8,6 +8,7 @@ import { html, setHtml } from './html.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
 import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, isAbort, levelCell, me, newKey, onSignedOut, problemText, readBody, session, startNavigation } from './shared.js';
+import { keepInput, restoreInput } from './keep-input.js';
 import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from './inspections-page.js';
 import { observationForm } from './observation-form.js';
 import { listHref, worklistPage, worklistTable } from './worklist-page.js';
@@ -264,6 +265,8 @@ const pages = {
  */
 async function route() {
   const signal = startNavigation();
+  const kept = keptForRedraw;
+  keptForRedraw = null;
   cancelConfirm(); // a confirmation belongs to the page it was asked on
   const [path, query = ''] = location.hash.slice(1).split('?');
   const [, page = '', rawArg] = path.split('/');
@@ -300,14 +303,19 @@ async function route() {
   }
   if (signal.aborted) return;
   dropBootstrap(); // what the page came with served the first page only
+  // Unsent input of the page redrawn in the other language goes back into its forms.
+  if (kept?.length) restoreInput(app, kept, signal);
   app.dataset.page = name; // set after render: tests wait for it
 }
+/** The input of the page as it was before a language switch, for route() to write back (none for other navigations). */
+let keptForRedraw = null;
 
 onSignedOut.handler = () => {
   location.hash = '#/login';
   route();
 };
 document.getElementById('lang-switch').addEventListener('click', () => {
+  keptForRedraw = keepInput(app);
   setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN');
   route();
 });
