@@ -67,7 +67,7 @@ export function observationForm(root, enterprises, domains) {
     try {
       evidence = await uploadUnbound(form.querySelector('#obs-photos').files, 'photo_before');
     } catch (error) {
-      return fail(html`${t('uploadFailed')}：${problemText(error.response)}`);
+      return fail(html`${t('obsUploadFailed')}：${problemText(error.response)}`);
     }
     const hazardId = `obs-${newKey()}`;
     const description = value('#obs-description');
