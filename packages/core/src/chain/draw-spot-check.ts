@@ -11,7 +11,7 @@ export interface SpotCheckScope {
 
 /** Input of {@link drawSpotCheck}. */
 export interface SpotCheckDrawInput {
-  /** The published seed (e.g. a lottery number or a notarised string); non-empty. */
+  /** A seed the drawer could not choose (a round's revealed seed, a recorded draw's); non-empty. */
   seed: string;
   /** How many enterprises to select; a non-negative integer (fewer are selected when the scope has fewer). */
   count: number;
@@ -52,6 +52,14 @@ export class SpotCheckDrawError extends Error {
 }
 
 /**
+ * **Low-level and pure: the ranking rule of a 双随机 draw, for a seed its caller already has.**
+ * It neither makes, commits to nor records the seed, so it does not stop a drawer from trying
+ * seeds until one leaves an enterprise out (T33 in docs/security.md). For a draw someone asks
+ * for, use the rounds' `drawRoundSample`: the server commits to the seed when the round opens
+ * and reveals it at the draw (commit–reveal), and refuses a request `seed`. Call this directly
+ * only with a seed the drawer cannot choose (a replay of a recorded draw, a host's own
+ * commit–reveal or a public lottery result fixed before the register was known).
+ *
  * 双随机 (random objects, random inspectors): a seeded, deterministic selection of
  * enterprises for spot checks. The same seed and register give the same list whatever the
  * order of `enterprises`; a changed seed gives another list and another `digest`. Anyone
@@ -62,8 +70,9 @@ export class SpotCheckDrawError extends Error {
  *
  * @example
  * ```ts
- * const draw = drawSpotCheck({ seed: '2026-12-06 福彩3D 417', count: 5, scope: { area: 'D1' }, enterprises });
- * host.audit.record(draw); // seed, population digest, list, digest
+ * // Re-draw a recorded draw by hand to check its list (the seed is the one it revealed):
+ * const again = drawSpotCheck({ seed: recorded.seed, count: recorded.count, scope: {}, enterprises });
+ * again.digest === recorded.digest; // same register, same list
  * ```
  */
 export function drawSpotCheck(input: SpotCheckDrawInput): SpotCheckDraw {
