@@ -146,6 +146,27 @@ for (const doc of DOCS) {
       }
     });
 
+    // The guide recommends `anjian test --coverage-threshold 100` for CI: the tutorial's tests
+    // file (the scenario example with the editor's $schema line, saved as tests/basic.yaml) and
+    // the other scenario examples of its pack fire and hold back every rule and composite.
+    it("the tutorial pack's scenario examples cover every rule (100 %)", () => {
+      const scenarioFiles = all.filter((b) => b.kind === 'scenario').map((b) => ({ block: b, content: parse(b.text) as ScenarioFile }));
+      const tutorial = scenarioFiles.filter((f) => f.block.text.includes('# yaml-language-server:')).map((f) => f.content.pack);
+      expect(tutorial).toEqual(['tutorial-gas']);
+      for (const id of tutorial) {
+        const pack = [...packs].reverse().find((p) => p.id === id);
+        expect(pack, `no pack example ${id}`).toBeDefined();
+        const files = scenarioFiles.filter((f) => f.content.pack === id).map((f, i) => ({ file: `example-${i}.yaml`, content: f.content }));
+        const run = runScenarios(pack!, compilePack(pack!).evaluate, files);
+        expect(run.summary.failed).toBe(0);
+        expect(
+          run.coverage.filter((c) => !c.covered).map((c) => c.rule),
+          `${run.summary.covered}/${run.summary.rules}`,
+        ).toEqual([]);
+        expect(run.summary.percent).toBe(100);
+      }
+    });
+
     it('the checked pack examples use every operator of the catalogue, and both reserved facts', () => {
       const checked = all
         .filter((b) => b.kind === 'pack' || b.kind === 'file')
