@@ -45,7 +45,7 @@ describe('docs/cli.md', () => {
     const dir = join(tempDir(), 'repo');
     cpSync(join(REPO, 'examples', '03-department-pack-repo', 'packs'), join(dir, 'packs'), { recursive: true });
     const scenarios = join(dir, 'packs', 'boiler-room', 'tests', 'basic.yaml');
-    writeFileSync(scenarios, readFileSync(scenarios, 'utf8').replace('BOILERRO-001-H1, level: general', 'BOILERRO-001-H1, level: major'));
+    writeFileSync(scenarios, readFileSync(scenarios, 'utf8').replace('BOILER-ROOM-001-H1, level: general', 'BOILER-ROOM-001-H1, level: major'));
     const { code, out } = await run(['test', 'packs', '--format', 'github', '--lang', 'en'], dir);
     expect(code).toBe(1);
     expect(out).toBe(sample);
