@@ -44,12 +44,15 @@ export function oneAtATime() {
     // read now: `currentTarget` is gone once the event has been dispatched
     const target = e?.submitter ?? e?.currentTarget;
     const button = target instanceof HTMLButtonElement && !target.disabled ? target : null;
+    const hadFocus = button !== null && document.activeElement === button;
     if (button) button.disabled = true;
     try {
       await action(e);
     } finally {
       busy = false;
       if (button) button.disabled = false;
+      // A disabled button cannot take the focus back (from a confirmation dialog, say): it gets it now.
+      if (hadFocus && button.isConnected && (document.activeElement === null || document.activeElement === document.body)) button.focus();
     }
   };
 }
