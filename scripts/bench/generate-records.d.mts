@@ -1,4 +1,5 @@
-import type { Pack } from '@anjian/core';
+// (from the internal entry: a declaration file importing the package root breaks core's declaration build)
+import type { Pack } from '@anjian/core/internal';
 
 /** A seeded generator of floats in [0, 1) (mulberry32). */
 export function rng(seed: number): () => number;
