@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Issue } from '@anjian/core';
-import { describePointer, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, type IssueCode } from '@anjian/core/internal';
+import { describePointer, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, JSON_TYPE_EN, JSON_TYPE_ZH, type IssueCode } from '@anjian/core/internal';
 
 /** What the CLI uses of an ajv error (ajv's own `ErrorObject`, `verbose: true`). */
 interface AjvError {
@@ -107,8 +107,8 @@ function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: 
     case 'type': {
       code = 'SCHEMA_TYPE';
       const types = String(e.params.type).split(',');
-      zh = `${what.zh}应为${types.map((t) => TYPE_ZH[t] ?? t).join('或')}，但这里是 ${shown(e.data)}`;
-      en = `${what.en} must be ${types.map((t) => TYPE_EN[t] ?? t).join(' or ')}; got ${shown(e.data)}`;
+      zh = `${what.zh}应为${types.map((t) => JSON_TYPE_ZH[t] ?? t).join('或')}，但这里是 ${shown(e.data)}`;
+      en = `${what.en} must be ${types.map((t) => JSON_TYPE_EN[t] ?? t).join(' or ')}; got ${shown(e.data)}`;
       if (e.instancePath === '' && e.data === null) {
         zh = '文件是空的（或只有注释）';
         en = 'the file is empty (or holds comments only)';
@@ -156,15 +156,5 @@ function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: 
   };
 }
 
-const TYPE_EN: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  object: 'a mapping (key: value pairs)',
-  array: 'a list',
-  null: 'empty',
-};
-const TYPE_ZH: Record<string, string> = { string: '文字', number: '数字', integer: '整数', boolean: '布尔值（true/false）', object: '键值对象', array: '列表', null: '空值' };
 /** Yes/no written as words or quoted, and the boolean meant. */
 const BOOLEAN_WORDS: Record<string, boolean> = { 是: true, 否: false, 有: true, 无: false, 对: true, 错: false, true: true, false: false, yes: true, no: false };

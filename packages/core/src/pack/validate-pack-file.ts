@@ -10,6 +10,7 @@ import { patternHint } from './pattern-hint.js';
 import { deadlineHint, enumWordHint } from './value-hints.js';
 import type { ParsedFile } from './parse-yaml-file.js';
 import type { Issue } from './types.js';
+import { JSON_TYPE_EN, JSON_TYPE_ZH } from './json-type-words.js';
 
 /** The `$id` of the pack schema. */
 export const PACK_SCHEMA_ID = 'urn:anjian:schema:pack';
@@ -55,26 +56,6 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   return typeof value;
 }
-
-const TYPE_EN: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  object: 'a mapping (key: value pairs)',
-  array: 'a list',
-  null: 'empty',
-};
-
-const TYPE_ZH: Record<string, string> = {
-  string: '文字',
-  number: '数字',
-  integer: '整数',
-  boolean: '布尔值（true/false）',
-  object: '键值对象',
-  array: '列表',
-  null: '空值',
-};
 
 /**
  * Validate one parsed file against the pack schema (entry file or included fragment) and
@@ -192,14 +173,14 @@ function toIssue(parsed: ParsedFile, e: ErrorObject, kind: 'entry' | 'fragment')
       const found = typeOf(e.data);
       const expectedZh = expected
         .split(',')
-        .map((t) => TYPE_ZH[t] ?? t)
+        .map((t) => JSON_TYPE_ZH[t] ?? t)
         .join('或');
-      zh = `${whatZh}应为${expectedZh}，但这里是${TYPE_ZH[found] ?? found}。`;
+      zh = `${whatZh}应为${expectedZh}，但这里是${JSON_TYPE_ZH[found] ?? found}。`;
       const expectedEn = expected
         .split(',')
-        .map((t) => TYPE_EN[t] ?? t)
+        .map((t) => JSON_TYPE_EN[t] ?? t)
         .join(' or ');
-      en = `${whatEn} must be ${expectedEn}, but found ${TYPE_EN[found] ?? found}.`;
+      en = `${whatEn} must be ${expectedEn}, but found ${JSON_TYPE_EN[found] ?? found}.`;
       if (e.instancePath === '' && e.data === null) {
         // an empty file, or one with comments only
         zh = '文件是空的（或只有注释）。';
