@@ -34,6 +34,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 # The PDF tests of @anjian/documents-pdf extract text and page images with poppler.
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# The secured-broker tests of @anjian/sensor-mqtt make device passwords and certificates.
+command -v mosquitto_passwd >/dev/null 2>&1 || missing+=(mosquitto)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
     echo "test-setup: please install ${missing[*]} (Debian packages); the browser tests need them" >&2
