@@ -7,8 +7,8 @@ import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { EVIDENCE_RECORD } from '../schemas.js';
-import { API_CONTENT_SECURITY_POLICY } from '../security-headers.js';
 import type { RouteContext, RouteSpec } from '../types.js';
+import { uploadedFileResponse } from '../uploaded-file-response.js';
 
 /** Default {@link AnjianApiOptions.maxEvidenceBytes}. */
 export const DEFAULT_MAX_EVIDENCE_BYTES = 10 * 1_048_576;
@@ -160,20 +160,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
       }
       const bytes = await store.read(id);
       if (!bytes) throw notFound(id);
-      const ext = record.mime === 'application/pdf' ? 'pdf' : record.mime === 'application/json' ? 'json' : record.mime.replace('image/', '').replace('jpeg', 'jpg');
-      return new Response(bytes as Uint8Array<ArrayBuffer>, {
-        status: 200,
-        headers: {
-          'content-type': RECORDED_EVIDENCE_MEDIA_TYPES.includes(record.mime) ? record.mime : 'application/octet-stream',
-          'content-length': String(bytes.byteLength),
-          'content-disposition': `inline; filename="${record.id.replace(/[^A-Za-z0-9._:-]/g, '_')}.${ext}"`,
-          'x-content-type-options': 'nosniff',
-          // A file opened on its own runs nothing, even if a browser were to take it for a page.
-          'content-security-policy': `${API_CONTENT_SECURITY_POLICY}; sandbox`,
-          etag: `"${record.sha256}"`,
-          'cache-control': 'private, no-cache',
-        },
-      });
+      return uploadedFileResponse(bytes, record, RECORDED_EVIDENCE_MEDIA_TYPES);
     },
   },
 ];

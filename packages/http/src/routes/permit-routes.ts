@@ -23,8 +23,8 @@ import { sha256Hex } from '@anjian/core/audit';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import { idempotencyKey } from '../idempotency-key.js';
+import { uploadedFileResponse } from '../uploaded-file-response.js';
 import { readJsonObject } from '../read-json-body.js';
-import { API_CONTENT_SECURITY_POLICY } from '../security-headers.js';
 import type { PermitsApiOptions } from '../permits-options.js';
 import type { JsonSchema, RouteContext, RouteSpec } from '../types.js';
 
@@ -501,20 +501,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       if (!attached || !('sha256' in attached) || !ctx.deps.evidence) throw notFound;
       const bytes = await ctx.deps.evidence.read(evidenceId);
       if (!bytes) throw notFound;
-      const ext = attached.mime === 'application/pdf' ? 'pdf' : attached.mime.replace('image/', '').replace('jpeg', 'jpg');
-      return new Response(bytes as Uint8Array<ArrayBuffer>, {
-        status: 200,
-        headers: {
-          'content-type': DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES.includes(attached.mime) ? attached.mime : 'application/octet-stream',
-          'content-length': String(bytes.byteLength),
-          'content-disposition': `inline; filename="${evidenceId.replace(/[^A-Za-z0-9._:-]/g, '_')}.${ext}"`,
-          'x-content-type-options': 'nosniff',
-          // A file opened on its own runs nothing, even if a browser were to take it for a page.
-          'content-security-policy': `${API_CONTENT_SECURITY_POLICY}; sandbox`,
-          etag: `"${attached.sha256}"`,
-          'cache-control': 'private, no-cache',
-        },
-      });
+      return uploadedFileResponse(bytes, { id: evidenceId, mime: attached.mime, sha256: attached.sha256 }, DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES);
     },
   },
   {
