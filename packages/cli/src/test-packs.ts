@@ -1,15 +1,14 @@
 import { dirname } from 'node:path';
-import { resolvePackPath } from './resolve-pack-path.js';
 import { statSync } from 'node:fs';
 import { compilePack, isPackCompileError, runScenarios, type Issue, type ScenarioRun } from '@anjian/core';
 import { conditionSummary } from '@anjian/core/internal';
-import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
+import { loadPackFromPath } from '@anjian/core/node';
 import { loadScenarios } from './load-scenarios.js';
 import { packWithOverlay, readOverlay, type OverlayFile } from './read-overlay.js';
-import { misnamedPackIssue, misnamedPacks } from './find-misnamed-packs.js';
-import { refusePartOfPack } from './part-of-pack.js';
+import { misnamedPackIssue } from './find-misnamed-packs.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
+import { walkPackFolders } from './walk-pack-folders.js';
 
 /** The outcome of one pack under `anjian test`. */
 export interface PackTestReport {
@@ -59,32 +58,13 @@ export async function testPacks(
   options: { cwd: string; threshold?: number; conditionThreshold?: number; overlay?: string; onProgress?: (done: number, total: number, path: string) => void },
 ): Promise<TestReport> {
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
-  let dirs: string[];
-  const absolute = paths.map((p) => resolvePackPath(p, options.cwd));
-  for (const path of absolute) refusePartOfPack(path, options.cwd, 'test');
-  try {
-    dirs = await findPackDirs(absolute);
-  } catch (error) {
-    if (PackPathError.is(error)) {
-      const shown = displayPath(options.cwd, error.path);
-      throw new UsageError({ 'zh-CN': `路径不存在：${shown}`, en: `no such file or folder: ${shown}` }, 'test');
-    }
-    throw error;
-  }
   // a pack whose entry file is misnamed (pack.yml, Pack.yaml…) fails, rather than being left out (not with an overlay: only its pack is tested)
-  const misnamed = new Map(overlay === undefined ? misnamedPacks(absolute, dirs).map((m) => [m.dir, m]) : []);
-  if (dirs.length === 0 && misnamed.size === 0) {
-    const shown = paths.join(' ');
-    throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'test');
-  }
+  const folders = await walkPackFolders(paths, { cwd: options.cwd, command: 'test', misnamed: overlay === undefined });
   const packs: PackTestReport[] = [];
-  const all = [...dirs, ...misnamed.keys()].sort();
-  for (const [index, dir] of all.entries()) {
-    const path = displayPath(options.cwd, dir);
-    options.onProgress?.(index, all.length, path);
-    const wrongName = misnamed.get(dir);
-    if (wrongName) {
-      packs.push({ path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false, belowConditionThreshold: false, issues: [misnamedPackIssue(wrongName, options.cwd)] });
+  for (const [index, { dir, path, misnamed }] of folders.entries()) {
+    options.onProgress?.(index, folders.length, path);
+    if (misnamed) {
+      packs.push({ path, id: null, version: null, files: [], run: null, ok: false, belowThreshold: false, belowConditionThreshold: false, issues: [misnamedPackIssue(misnamed, options.cwd)] });
       continue;
     }
     const tested = await testPack(dir, options, overlay);

@@ -1,11 +1,10 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { resolvePackPath } from './resolve-pack-path.js';
 import type { Issue } from '@anjian/core';
-import { findPackDirs, loadPackFromPath, PackPathError } from '@anjian/core/node';
-import { misnamedPackIssue, misnamedPacks } from './find-misnamed-packs.js';
-import { refusePartOfPack } from './part-of-pack.js';
+import { loadPackFromPath } from '@anjian/core/node';
+import { misnamedPackIssue } from './find-misnamed-packs.js';
 import { packWithOverlay, readOverlay } from './read-overlay.js';
 import { UsageError } from './usage-error.js';
+import { walkPackFolders } from './walk-pack-folders.js';
 
 /** The outcome of one pack. */
 export interface PackReport {
@@ -59,34 +58,15 @@ export function displayPath(cwd: string, file: string): string {
  * ```
  */
 export async function validatePacks(paths: string[], options: ValidatePacksOptions): Promise<ValidationReport> {
-  const absolute = paths.map((p) => resolvePackPath(p, options.cwd));
-  for (const path of absolute) refusePartOfPack(path, options.cwd, 'validate');
-  let dirs: string[];
-  try {
-    dirs = await findPackDirs(absolute);
-  } catch (error) {
-    if (PackPathError.is(error)) {
-      const shown = displayPath(options.cwd, error.path);
-      throw new UsageError({ 'zh-CN': `路径不存在：${shown}`, en: `no such file or folder: ${shown}` }, 'validate');
-    }
-    throw error;
-  }
   // a folder whose entry file is named pack.yml, Pack.yaml, pack.json… is a pack left unchecked: an error, never silence
-  const misnamed = new Map(misnamedPacks(absolute, dirs).map((m) => [m.dir, m]));
-  if (dirs.length === 0 && misnamed.size === 0) {
-    const shown = paths.join(' ');
-    throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, 'validate');
-  }
+  const folders = await walkPackFolders(paths, { cwd: options.cwd, command: 'validate', misnamed: true });
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'validate');
   let overlaid = false;
   const packs: PackReport[] = [];
-  const all = [...dirs, ...misnamed.keys()].sort();
-  for (const [index, dir] of all.entries()) {
-    const path = displayPath(options.cwd, dir);
-    options.onProgress?.(index, all.length, path);
-    const wrongName = misnamed.get(dir);
-    if (wrongName) {
-      packs.push({ path, id: null, version: null, ok: false, issues: [{ ...misnamedPackIssue(wrongName, options.cwd), pack: path }] });
+  for (const [index, { dir, path, misnamed }] of folders.entries()) {
+    options.onProgress?.(index, folders.length, path);
+    if (misnamed) {
+      packs.push({ path, id: null, version: null, ok: false, issues: [{ ...misnamedPackIssue(misnamed, options.cwd), pack: path }] });
       continue;
     }
     const result = await loadPackFromPath(dir);
