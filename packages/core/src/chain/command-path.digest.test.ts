@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { selectSha256 } from './hash-event.js';
 import { createHarness } from './chain-harness.test-util.js';
 import { evidence, reportCommand } from '../testing/chain-fixtures.js';
 import type { CommandInput } from './chain-harness.test-util.js';
@@ -9,11 +10,17 @@ const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 // One SHA-256 over everything a fixed sequence of commands writes and returns: events with
 // their hashes, outbox rows, list rows, denials with their messages. The digest was taken
 // before the command path was made cheaper (docs/decisions/003-stores.md, "command path");
-// any change to an event, a hash, an outbox row or an error message changes it.
+// any change to an event, a hash, an outbox row or an error message changes it. It was
+// taken with @noble/hashes; node:crypto (the default on Node) must write the same chains.
 const EXPECTED = '26881017c37fce4e1c6fd870666573eea59bbcedb03fb210faf5b046d1fdb0dc';
 
 describe('the command path writes byte-identical output', () => {
-  it('a fixed sequence of accepted and refused commands', async () => {
+  afterAll(() => {
+    selectSha256('native');
+  });
+
+  it.each(['noble', 'native'] as const)('a fixed sequence of accepted and refused commands (SHA-256 from %s)', async (implementation) => {
+    expect(selectSha256(implementation)).toBe(implementation);
     const h = createHarness('2026-09-29T02:00:00Z');
     const results: unknown[] = [];
     const send = async (actorId: string, command: CommandInput) => results.push(await h.send(actorId, { commandId: `c-${results.length}`, ...command } as CommandInput));

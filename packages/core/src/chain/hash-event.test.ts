@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { sha256Hex } from './hash-event.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectSha256, sha256Hex } from './hash-event.js';
 import { hexEqualsDigest, writeHexAscii } from './hex-digest.js';
 import { nextLogHead } from './verify-chain.js';
 
@@ -10,7 +10,29 @@ const native = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const noble = (text: string) => Buffer.from(sha256(new TextEncoder().encode(text))).toString('hex');
 const digestOf = (text: string) => Uint8Array.from(Buffer.from(native(text), 'hex'));
 
-describe('sha256Hex (@noble/hashes on a reused instance)', () => {
+describe('selectSha256', () => {
+  it('uses node:crypto on Node, @noble/hashes where the runtime has no process.getBuiltinModule (browsers)', () => {
+    const { getBuiltinModule } = process;
+    try {
+      Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true, writable: true });
+      expect(selectSha256('native')).toBe('noble');
+      expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    } finally {
+      Object.defineProperty(process, 'getBuiltinModule', { value: getBuiltinModule, configurable: true, writable: true });
+    }
+    expect(selectSha256('noble')).toBe('noble');
+    expect(selectSha256('native')).toBe('native');
+  });
+});
+
+describe.each(['noble', 'native'] as const)('sha256Hex (%s)', (implementation) => {
+  beforeAll(() => {
+    expect(selectSha256(implementation)).toBe(implementation);
+  });
+  afterAll(() => {
+    selectSha256('native');
+  });
+
   it('matches the FIPS 180-4 test vectors', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');

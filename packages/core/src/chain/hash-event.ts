@@ -5,6 +5,45 @@ import type { ChainEvent } from './types.js';
 /** `prevHash` of every hazard's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The part of `node:crypto` used here. */
+interface NativeCrypto {
+  createHash(algorithm: 'sha256'): { update(data: string | Uint8Array): { digest(): Uint8Array; digest(encoding: 'hex'): string } };
+}
+
+/**
+ * `node:crypto` when the runtime hands it out synchronously without an import
+ * (`process.getBuiltinModule`: Node ≥ 20.16, Deno, Bun), else `undefined` (browsers). Core
+ * imports no Node built-in, so browser bundles stay as they are; looked up here rather than
+ * installed from `@anjian/core/node` because the CommonJS build gives each entry point its
+ * own copy of this module (a setter in one entry would not reach the others).
+ */
+function findNativeCrypto(): NativeCrypto | undefined {
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    const crypto = runtime?.getBuiltinModule?.('node:crypto') as Partial<NativeCrypto> | undefined;
+    return typeof crypto?.createHash === 'function' ? (crypto as NativeCrypto) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// node:crypto's SHA-256 where the runtime has it: 0.4–0.6× the CPU of @noble/hashes on the
+// texts the command path hashes (docs/decisions/006-hash-choice.md, `pnpm bench:sha256`).
+let native = findNativeCrypto();
+
+/**
+ * Which SHA-256 the chain uses: `'native'` (`node:crypto`, the default where the runtime
+ * offers it) or `'noble'` (`@noble/hashes`, the default elsewhere). Both give the same
+ * bytes; the switch exists for tests and benchmarks that compare them. Returns the one now
+ * in use (`'noble'` when `'native'` was asked for but the runtime has none).
+ *
+ * @internal
+ */
+export function selectSha256(implementation: 'native' | 'noble'): 'native' | 'noble' {
+  native = implementation === 'native' ? findNativeCrypto() : undefined;
+  return native === undefined ? 'noble' : 'native';
+}
+
 // One SHA-256 instance is reset from a pristine one for every digest (`_cloneInto`), so
 // hashing a log allocates no hash objects: 1.25× the CPU time of a hand-unrolled SHA-256
 // where `sha256(bytes)` per event takes 2.2× (docs/decisions, hash choice; `pnpm bench:chain`).
@@ -14,6 +53,10 @@ const encoder = new TextEncoder();
 
 /** SHA-256 of `bytes` into `out` (32 bytes). Synchronous; reuses one hash instance. */
 export function sha256Into(bytes: Uint8Array, out: Uint8Array): void {
+  if (native !== undefined) {
+    out.set(native.createHash('sha256').update(bytes).digest());
+    return;
+  }
   pristine._cloneInto(work);
   work.update(bytes);
   work.digestInto(out);
@@ -26,6 +69,10 @@ const MAX_KEPT = 1 << 20;
 
 /** SHA-256 of the UTF-8 of `text` into `out` (32 bytes). */
 export function sha256Utf8Into(text: string, out: Uint8Array): void {
+  if (native !== undefined) {
+    out.set(native.createHash('sha256').update(text).digest());
+    return;
+  }
   const needed = text.length * 3;
   if (needed > MAX_KEPT) return sha256Into(encoder.encode(text), out);
   if (needed > utf8.length) utf8 = new Uint8Array(Math.min(MAX_KEPT, Math.max(needed, utf8.length * 2)));
@@ -45,8 +92,12 @@ export function bytesToHexLower(bytes: Uint8Array): string {
 
 const digest = new Uint8Array(32);
 
-/** SHA-256 of a UTF-8 string, lower-case hex. Synchronous; works in browsers (`@noble/hashes`). */
+/**
+ * SHA-256 of a UTF-8 string, lower-case hex. Synchronous; `node:crypto` where the runtime
+ * offers it, `@noble/hashes` elsewhere (browsers) — the same bytes either way.
+ */
 export function sha256Hex(text: string): string {
+  if (native !== undefined) return native.createHash('sha256').update(text).digest('hex');
   sha256Utf8Into(text, digest);
   return bytesToHexLower(digest);
 }

@@ -27,3 +27,4 @@ export * from '../monitoring/index.js';
 export * from '../permits/index.js';
 export * from '../reports/index.js';
 export type * from '../ports/permit-store.js';
+export { selectSha256 } from '../chain/hash-event.js';
