@@ -1,4 +1,5 @@
 import type { PackEvaluator } from '../classify/compile-pack.js';
+import { hazardIdRefusal } from '../permits/evidence-binding.js';
 import type { Clock } from '../ports/clock.js';
 import type { ActorProfile, Directory, EnterpriseRecord } from '../ports/directory.js';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
@@ -145,6 +146,9 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   if (typeof command?.commandId !== 'string' || command.commandId === '' || typeof command.hazardId !== 'string') {
     return denied(reject('INVALID_COMMAND').rejection);
   }
+  // A hazard id in the permit bindings' namespace would share its uploads with that permit (T34).
+  const reservedId = hazardIdRefusal(command.hazardId);
+  if (reservedId) return denied(reject('INVALID_COMMAND', reservedId).rejection);
   const pinned = command.expectedVersion as unknown;
   if (pinned !== undefined && !(typeof pinned === 'number' && Number.isSafeInteger(pinned) && pinned >= 0)) {
     return denied(reject('INVALID_COMMAND', { 'zh-CN': 'expectedVersion 须为非负整数', en: 'expectedVersion must be a non-negative integer' }).rejection);

@@ -1,4 +1,5 @@
 import { commandIssue, type CommandIssue } from './command-issue.js';
+import { hazardIdRefusal } from '../permits/evidence-binding.js';
 import { checkCommandShape, ID_PATTERN, isKnownCommandType } from './command-shape.js';
 import type { UntrustedCommand } from './types.js';
 
@@ -44,6 +45,9 @@ export function parseCommand(body: unknown, ids: ParseCommandIds): ParseCommandR
   }
   if (typeof ids.hazardId !== 'string' || !ID_PATTERN.test(ids.hazardId)) {
     issues.push(commandIssue('PATTERN', '', '隐患编号须为 1–128 个字母、数字或 . _ : -', 'the hazard id must be 1–128 letters, digits or . _ : -'));
+  } else {
+    const reserved = hazardIdRefusal(ids.hazardId);
+    if (reserved) issues.push(commandIssue('PATTERN', '', reserved['zh-CN'], reserved.en));
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [...issues, commandIssue('NOT_AN_OBJECT', '', '指令应为 JSON 对象', 'a command is a JSON object')] };

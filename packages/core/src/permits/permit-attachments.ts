@@ -1,6 +1,7 @@
 import { attachEvidence } from '../chain/attach-evidence.js';
 import { ID_PATTERN } from '../chain/command-shape.js';
 import { PHOTO_MIME_TYPES, type EvidenceRecord } from '../ports/evidence-store.js';
+import { permitEvidenceBinding } from './evidence-binding.js';
 import { permitRejection as reject } from './permit-rejection.js';
 import type { PermitAttachment, PermitRejection, RecordedPermitAttachment } from './permit-types.js';
 
@@ -19,15 +20,6 @@ export const PERMIT_ATTACHMENT_MEDIA_TYPES: Readonly<Record<string, readonly str
 
 /** Media types of an uploaded attachment whose kind has no entry of its own: photos and PDF. */
 export const DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES: readonly string[] = Object.freeze([...PHOTO_MIME_TYPES, 'application/pdf']);
-
-/**
- * The evidence store's binding of a permit's uploads (`EvidenceStore.bind`): `permit:` and the
- * permit id. An upload bound to a permit cannot be attached to another permit or reported
- * with a hazard.
- */
-export function permitEvidenceBinding(permitId: string): string {
-  return `permit:${permitId}`;
-}
 
 /** The evidence ids a start command's upload attachments name (well-formed ones, at most 20), for the host to look up. */
 export function permitUploadIds(attachments: unknown): string[] {

@@ -1,7 +1,8 @@
 import type { PermitNotification, PermitStore } from '../ports/permit-store.js';
 import type { ActorProfile, Directory } from '../ports/directory.js';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
-import { permitEvidenceBinding, permitUploadIds } from './permit-attachments.js';
+import { permitEvidenceBinding } from './evidence-binding.js';
+import { permitUploadIds } from './permit-attachments.js';
 import { permitPersonIds } from './permit-persons.js';
 import { canonicalJson } from '../chain/canonical-json.js';
 import { sha256Hex } from '../chain/hash-event.js';
