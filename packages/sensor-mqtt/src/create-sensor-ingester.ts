@@ -1,5 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
-import { ingestSensorBatch, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/internal';
+import { createSensorDropLog, ingestSensorBatch, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/internal';
 
 /** The topic filter devices publish under: `anjian/v1/devices/<device id>/messages`. */
 export const SENSOR_TOPIC_FILTER = 'anjian/v1/devices/+/messages';
@@ -59,6 +59,14 @@ export interface SensorIngesterOptions {
   mqttOptions?: Omit<IClientOptions, 'clientId' | 'clean'>;
   /** Default: `console.warn` / `console.error` with a `[anjian sensor-mqtt]` prefix. */
   logger?: SensorIngestLogger;
+  /**
+   * How dropped messages are logged, so junk from the broker cannot flood the log: per interval
+   * (of `deps.clock`), the first drop of each device and reason is written in full, the rest are
+   * counted and written as one line each when the interval ends or the ingester stops; past
+   * `maxKeys` pairs only per reason (core's `createSensorDropLog`). Default 60 000 ms, 64 pairs.
+   * Every drop is still counted in {@link SensorIngestStats.dropped}.
+   */
+  dropLog?: { intervalMs?: number; maxKeys?: number };
   /** Called with every result (after it was committed or dropped). A throw is logged. */
   onResult?: (result: IngestResult, topic: string) => void;
 }
@@ -128,8 +136,8 @@ function deviceOfTopic(filter: { levels: string[]; device: number }, topic: stri
  * that second delivery change nothing. The device a message speaks for is the `+` level of
  * its topic — the topic the broker let that device publish to (docs/monitoring.md, 设备认证) —
  * and the payload's `device` must equal it. A malformed, oversized, unknown-device, replayed
- * or other-device message is counted, logged (with the device named) and dropped
- * (acknowledged), never a crash; a failing registry
+ * or other-device message is counted, logged (with the device named; once per device and
+ * reason per interval, the rest counted — `dropLog`) and dropped (acknowledged), never a crash; a failing registry
  * or chain is logged, counted in `errors` and the message is not acknowledged (the
  * connection is reset so the broker delivers it again).
  *
@@ -164,16 +172,14 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   let draining: Promise<void> | null = null;
   let stopping = false;
 
+  const drops = createSensorDropLog({ warn: (message, details) => log.warn(message, details), now: () => options.deps.clock.now().getTime(), ...options.dropLog });
+
   function record(result: IngestResult, packetTopic: string, bytes: number): void {
     if (result.kind === 'dropped') {
       stats.dropped[result.reason]++;
-      log.warn(`dropped a message: ${result.reason} / 丢弃消息`, {
-        topic: packetTopic.slice(0, 200),
-        bytes,
-        reason: result.reason,
-        detail: result.detail,
-        ...(result.deviceId === undefined ? {} : { device: result.deviceId }),
-      });
+      // Named by its topic's device level when the payload named none (not JSON, oversized, invalid).
+      const deviceId = result.deviceId ?? deviceOfTopic(filter, packetTopic);
+      drops.record({ topic: packetTopic, bytes, reason: result.reason, detail: result.detail, ...(deviceId === undefined ? {} : { deviceId }) });
     } else {
       stats.processed++;
       stats.opened += result.opened.length;
@@ -288,6 +294,7 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
       // Take nothing new; finish what is queued and acknowledge it (the client is still this one), then disconnect.
       stopping = true;
       while (draining) await draining;
+      drops.flush();
       client = null;
       await c.endAsync();
     },

@@ -60,7 +60,8 @@ describe('the device of a message is its topic’s device level', () => {
       expect([s.processed, s.dropped.topic_mismatch]).toEqual([1, 2]);
       expect(await m.registry.listWarnings({ deviceId: 'D-listed' })).toEqual([]);
       expect((await m.registry.listWarnings({ deviceId: 'D-plain', status: 'open' })).map((w) => w.item)).toEqual(['SEN-01']);
-      expect(log.lines.filter((l) => l.details.reason === 'topic_mismatch').map((l) => l.details.topic)).toEqual([`${run}/spoof`, `${run}/anjian/v1/devices/D-listed/x/messages`]);
+      // Logged once (no device level to name): the second drop of the same reason is counted, written when the interval ends (dropLog).
+      expect(log.lines.filter((l) => l.details.reason === 'topic_mismatch').map((l) => l.details.topic)).toEqual([`${run}/spoof`]);
     });
 
     it('a device registered with messageAuth: an unsigned message is refused as unauthenticated (counted, logged), a signed one processed', async () => {

@@ -15,3 +15,4 @@ export * from './device-tracker.js';
 export * from './memory-device-registry.js';
 export * from './ingest-sensor-message.js';
 export * from './daily-warning.js';
+export * from './sensor-drop-log.js';
