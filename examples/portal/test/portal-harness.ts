@@ -117,8 +117,12 @@ async function startServer(port: number, dataDir: string, env: Record<string, st
   });
 }
 
-/** Starts a portal with a fresh data dir and a headless Chromium; `env` adds to the server's environment (e.g. `ANJIAN_MQTT_URL`). */
-export async function startPortal(options: { env?: Record<string, string> } = {}): Promise<PortalHarness> {
+/**
+ * Starts a portal with a fresh data dir and a headless Chromium; `env` adds to the server's
+ * environment (e.g. `ANJIAN_MQTT_URL`); `browser: false` starts no Chromium (HTTP-only
+ * tests: `browser` and `signIn` must not be used then).
+ */
+export async function startPortal(options: { env?: Record<string, string>; browser?: boolean } = {}): Promise<PortalHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
@@ -138,10 +142,12 @@ export async function startPortal(options: { env?: Record<string, string> } = {}
   // Both start at once; whichever started is stopped again when the other fails.
   const [started, launched] = await Promise.allSettled([
     startServer(port, dataDir, options.env ?? {}),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }),
+    options.browser === false
+      ? Promise.resolve(undefined)
+      : chromium.launch({
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        }),
   ]);
   if (started.status === 'fulfilled') server = started.value;
   if (launched.status === 'fulfilled') browser = launched.value;

@@ -1,4 +1,5 @@
 import type { EvidenceRecord } from '../ports/evidence-store.js';
+import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { ActorProfile } from '../ports/directory.js';
 import { checkPermitAttachments } from './permit-attachments.js';
 import { checkPermitPersons } from './permit-persons.js';
@@ -37,10 +38,14 @@ function text(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT;
 }
 
+/**
+ * The instant of a date-time the request declares, or `null`: only an ISO 8601 date-time with
+ * an offset (`Z` or `±hh:mm`) and a real calendar date — core's one time parser. Without an
+ * offset the instant would be the server's local time (eight hours off on a UTC host), and
+ * `Date.parse` rolls `2026-02-30` over into March (docs/security.md T19).
+ */
 function isoMs(value: unknown): number | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : null;
+  return parseIsoTime(value)?.ms ?? null;
 }
 
 function invalid(field: string, zh: string, en: string): PermitRejection {
@@ -58,7 +63,7 @@ function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null 
   if (new Set(c.workerIds).size !== c.workerIds.length) return invalid('workerIds', '作业人员重复', 'duplicate worker ids');
   if (c.workerIds.includes(c.attendantId)) return reject('SEPARATION_OF_DUTIES', '监护人不得同时是作业人员', 'The attendant must not also be a worker');
   const from = isoMs(c.validFrom);
-  if (from === null) return invalid('validFrom', '须为 ISO 8601 时间', 'must be an ISO 8601 time');
+  if (from === null) return invalid('validFrom', '须为带时区的 ISO 8601 时间（如 2026-11-02T09:00:00+08:00 或 …Z）', 'must be an ISO 8601 time with an offset (e.g. 2026-11-02T09:00:00+08:00 or …Z)');
   if (from < now - MAX_APPLY_BEHIND_MS || from > now + MAX_APPLY_AHEAD_MS) {
     return reject('INVALID_TIME', '有效期起点须在当前时间前5分钟至30天后之间', 'validFrom must be between 5 minutes ago and 30 days ahead');
   }
@@ -78,7 +83,8 @@ function checkReading(r: GasReadingInput | undefined, now: number): PermitReject
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)) return invalid(`reading.${f}`, '须为 0 至 100 之间的数值', 'must be a number from 0 to 100');
   }
   const at = isoMs(r.sampledAt);
-  if (at === null) return invalid('reading.sampledAt', '须为 ISO 8601 时间', 'must be an ISO 8601 time');
+  if (at === null)
+    return invalid('reading.sampledAt', '须为带时区的 ISO 8601 时间（如 2026-11-02T09:00:00+08:00 或 …Z）', 'must be an ISO 8601 time with an offset (e.g. 2026-11-02T09:00:00+08:00 or …Z)');
   if (at > now || at < now - MAX_SAMPLE_AGE_MS) return reject('INVALID_TIME', '采样时间不得晚于当前时间或早于24小时前', 'The sampling time must not be in the future or more than 24 hours ago');
   return null;
 }
