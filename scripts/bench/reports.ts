@@ -225,8 +225,9 @@ async function run(target: Target): Promise<void> {
         if (inMonth(h.summary.createdAt)) known.found++;
         if (h.summary.status === 'closed' && inMonth(h.events[h.events.length - 1]!.recordedAt)) known.closed++;
         const notice = h.events.find((e) => e.type === 'notice_issued') as ChainEvent<'notice_issued'> | undefined;
-        const closedAt = h.events.find((e) => e.type === 'closed')?.recordedAt;
-        const overdueAt = (t: string) => notice !== undefined && notice.recordedAt < t && notice.data.deadline < t && (closedAt === undefined || closedAt >= t);
+        // The city's one path: overdue from the notice's deadline until the rectification is submitted (then it waits for the officers).
+        const submittedAt = h.events.find((e) => e.type === 'rectification_submitted')?.recordedAt;
+        const overdueAt = (t: string) => notice !== undefined && notice.recordedAt < t && notice.data.deadline < t && (submittedAt === undefined || submittedAt >= t);
         if (overdueAt(MONTH.to)) known.overdue++;
         if (overdueAt(QUARTER.to)) known.overdueQ3++;
       }

@@ -59,7 +59,7 @@ export { StoreError, isStoreError } from './store-error.js';
 export type { StoreErrorCode } from './store-error.js';
 export type { Notifier, NotifierMessage, NotifierDelivery } from './notifier.js';
 export type { DeviceRegistry, DeviceCommit, DeviceCommitResult, DeviceNotification, WarningFilter } from './device-registry.js';
-export { hazardReportFact, overdueAt, REPORT_FACT_VERSION } from './report-read-model.js';
+export { AWAITING_OFFICERS, hazardReportFact, overdueAt, REPORT_FACT_VERSION } from './report-read-model.js';
 export type {
   HazardReportFact,
   ReportFactsQuery,

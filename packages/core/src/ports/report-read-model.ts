@@ -48,7 +48,10 @@ export interface HazardReportFact {
   onTime: boolean | null;
   /**
    * When the hazard was overdue, oldest first: each span is a stretch of time in which it was
-   * open with a running deadline in force that had passed. A report counts the hazard overdue
+   * open with a running deadline in force that had passed, and the rectification was the
+   * enterprise's to do — not while a rectification it submitted waits for the officers
+   * (`submitted`, `verified`, `accepted`: {@link AWAITING_OFFICERS}); a rejection hands it back,
+   * overdue from the rejection when the deadline has passed. A report counts the hazard overdue
    * at an instant `t` when a span has `since < t <= until` (or `since < t` while `until` is
    * null) — so a past period's report counts what was overdue at its end, not what is now.
    */
@@ -72,6 +75,13 @@ export interface ReportOverdueSpan {
   deadline: string;
 }
 
+/**
+ * Statuses in which the rectification is with the officers, not the enterprise: submitted and
+ * waiting for verification (or, for a major hazard, acceptance), verified or accepted and
+ * waiting for closure (销号). A deadline that passes meanwhile is not the enterprise's overdue.
+ */
+export const AWAITING_OFFICERS: ReadonlySet<string> = new Set(['submitted', 'verified', 'accepted']);
+
 /** The span of `fact` in which it was overdue at `asOf`, or null when it was not overdue then. */
 export function overdueAt(fact: Pick<HazardReportFact, 'overdue'>, asOf: string): ReportOverdueSpan | null {
   for (const span of fact.overdue) if (span.since < asOf && (span.until === null || span.until >= asOf)) return span;
@@ -82,7 +92,7 @@ export function overdueAt(fact: Pick<HazardReportFact, 'overdue'>, asOf: string)
  * The version of {@link hazardReportFact}'s definition. A store keeps it with its projection
  * and rebuilds the projection from the log when it changes.
  */
-export const REPORT_FACT_VERSION = 3;
+export const REPORT_FACT_VERSION = 4;
 
 /**
  * Derive a hazard's {@link HazardReportFact} from its events (in version order) with the
@@ -94,13 +104,15 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
   let closedAt: string | null = null;
   let late = false;
   let lastDeadline: string | null = null;
-  // When lastDeadline came into force, and the spans in which it had passed.
-  let inForceFrom = '';
+  // The deadline the enterprise owes (null while closed, without one, or awaiting the officers),
+  // since when it owes it, and the spans in which it had passed.
+  let owed: string | null = null;
+  let owedFrom = '';
   const overdue: ReportOverdueSpan[] = [];
   const endSpan = (until: string | null) => {
-    if (lastDeadline === null) return;
-    const since = inForceFrom > lastDeadline ? inForceFrom : lastDeadline;
-    if (until === null || since < until) overdue.push({ since, until, deadline: lastDeadline });
+    if (owed === null) return;
+    const since = owedFrom > owed ? owedFrom : owed;
+    if (until === null || since < until) overdue.push({ since, until, deadline: owed });
   };
   for (const event of events) {
     const before: HazardState | null = state;
@@ -110,11 +122,12 @@ export function hazardReportFact(events: readonly ChainEvent[]): HazardReportFac
     }
     state = evolve(before, event);
     const running = summarize(state).deadline;
-    const next: string | null = state.status === 'closed' ? null : (running ?? lastDeadline);
-    if (next !== lastDeadline) {
+    lastDeadline = state.status === 'closed' ? null : (running ?? lastDeadline);
+    const next = AWAITING_OFFICERS.has(state.status) ? null : lastDeadline;
+    if (next !== owed) {
       endSpan(event.recordedAt);
-      lastDeadline = next;
-      inForceFrom = event.recordedAt;
+      owed = next;
+      owedFrom = event.recordedAt;
     }
     if (state.status === 'closed') {
       if (before?.status !== 'closed') closedAt = event.recordedAt;

@@ -62,8 +62,8 @@ export const REPORT_WORDS = {
   },
   onTimeNote: {
     'zh-CN':
-      '按期：整改期限内完成整改（期限后未再有任何整改中的处理）。逾期：在“逾期统计截至”的时刻未销号，且已过当时有效的整改期限（移交、立案后及等待复查期间仍计）；是该时刻的状态，不是现在的状态。',
-    en: 'On time: rectified within the running deadline (nothing happened to it while rectifying after the deadline). Overdue: open at the "overdue as of" instant and past the running deadline then in force (still after an escalation or a case, and while awaiting verification) — the state at that instant, not now.',
+      '按期：整改期限内完成整改（期限后未再有任何整改中的处理）。逾期：在“逾期统计截至”的时刻未销号，且已过当时有效的整改期限，整改在企业手中（移交、立案后仍计；已提交整改、等待复查或验收、等待销号期间不计，退回整改后再计）；是该时刻的状态，不是现在的状态。',
+    en: 'On time: rectified within the running deadline (nothing happened to it while rectifying after the deadline). Overdue: open at the "overdue as of" instant and past the running deadline then in force with the rectification the enterprise’s to do (still after an escalation or a case; not while a submitted rectification awaits verification, acceptance or closure; again once it is rejected) — the state at that instant, not now.',
   },
 } as const satisfies Record<string, Words>;
 

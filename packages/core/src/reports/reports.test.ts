@@ -94,9 +94,11 @@ describe('hazardReportFact', () => {
       recordedAt: '2026-12-31T00:00:00.000Z',
     } as ChainEvent;
     expect(hazardReportFact([...open!.events, escalated])).toMatchObject({ closedAt: null, deadline: open!.summary.deadline });
-    // When it was overdue: from its deadline until the closure, or for as long as it is open (an escalation does not end it).
+    // When it was overdue: from its deadline until the rectification is submitted (then it waits for the officers),
+    // or for as long as the enterprise owes it (an escalation does not end it).
     const lateDeadline = (late!.events.find((e) => e.type === 'notice_issued') as ChainEvent<'notice_issued'>).data.deadline;
-    expect(hazardReportFact(late!.events).overdue).toEqual([{ since: lateDeadline, until: late!.events.at(-1)!.recordedAt, deadline: lateDeadline }]);
+    const submitted = late!.events.find((e) => e.type === 'rectification_submitted')!;
+    expect(hazardReportFact(late!.events).overdue).toEqual([{ since: lateDeadline, until: submitted.recordedAt, deadline: lateDeadline }]);
     expect(hazardReportFact([...open!.events, escalated]).overdue).toEqual([{ since: open!.summary.deadline, until: null, deadline: open!.summary.deadline }]);
     // A deadline extended after it passed: overdue until the extension, then from the new deadline.
     const extension = { ...escalated, type: 'extension_granted', data: { to: '2027-01-31T00:00:00.000Z' } } as ChainEvent;

@@ -154,7 +154,7 @@ export function runReportReadModelConformance(options: ReportReadModelConformanc
       const grid = { id: 'grid-X9/G1', role: 'grid' as const };
       const owner = { id: 'user-X9-E1', role: 'enterprise' as const };
       const officer = { id: 'officer-X9', role: 'enforcement' as const };
-      // Overdue from 20 November, closed on 3 December (China time).
+      // Overdue from 20 November until its (late) rectification is submitted on 2 December; verified, closed on 3 December.
       const late = overdueCase('hz-x9-late', '2026-11-02T02:00:00.000Z', '2026-11-20T03:00:00.000Z', [
         { type: 'rectification_submitted', actor: owner, at: ms('2026-12-02T02:00:00.000Z'), data: { evidence: [] } as HistoryStep['data'] },
         { type: 'verified', actor: grid, at: ms('2026-12-02T08:00:00.000Z'), data: {} as HistoryStep['data'] },
@@ -184,8 +184,10 @@ export function runReportReadModelConformance(options: ReportReadModelConformanc
       expect(await overdueOf(x9(december))).toEqual(['hz-x9-extended 2026-12-10T03:00:00.000Z']);
       // Mid-November, before the extension: overdue at the deadline then in force.
       expect(await overdueOf(x9({ ...november, asOf: '2026-11-11T00:00:00.000Z' }))).toEqual(['hz-x9-extended 2026-11-10T03:00:00.000Z']);
-      // At the instant of the closure it is still open (counted from just after an event); after it, not.
-      expect(await overdueOf(x9({ ...december, asOf: '2026-12-03T02:00:00.000Z' }))).toEqual(['hz-x9-late 2026-11-20T03:00:00.000Z']);
+      // At the instant of the submission it is still overdue (counted from just after an event); after it the
+      // rectification waits for the officers and is not the enterprise's overdue, nor after the closure.
+      expect(await overdueOf(x9({ ...december, asOf: '2026-12-02T02:00:00.000Z' }))).toEqual(['hz-x9-late 2026-11-20T03:00:00.000Z']);
+      expect(await overdueOf(x9({ ...december, asOf: '2026-12-02T02:00:00.001Z' }))).toEqual([]);
       expect(await overdueOf(x9({ ...december, asOf: '2026-12-03T02:00:00.001Z' }))).toEqual([]);
       // The whole report, generated on 6 December: November's bulletin says what was overdue at its end.
       const now = '2026-12-06T00:00:00.000Z';
