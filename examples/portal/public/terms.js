@@ -53,6 +53,9 @@ export const TERMS = {
     approve_plan: { 'zh-CN': '批准治理方案', en: 'Approve treatment plan' },
     lift_stop_work: { 'zh-CN': '复产', en: 'Lift stop-work (resume production)', note: '经审查同意恢复生产经营 / production resumes after review' },
     delist: { 'zh-CN': '摘牌', en: 'End the listing', note: '解除挂牌督办 / the supervision listing ends' },
+    notify_penalty: { 'zh-CN': '行政处罚告知', en: 'Notify the intended penalty', note: '告知拟处罚及陈述申辩权 / the party may state and defend itself' },
+    record_statement: { 'zh-CN': '记录陈述申辩', en: 'Record the statement and defence' },
+    decide_penalty: { 'zh-CN': '作出处罚决定', en: 'Decide the penalty' },
   },
   event: {
     reported: { 'zh-CN': '上报', en: 'Reported' },
@@ -79,6 +82,9 @@ export const TERMS = {
     plan_approved: { 'zh-CN': '批准治理方案', en: 'Treatment plan approved' },
     stop_work_lifted: { 'zh-CN': '复产', en: 'Stop-work lifted' },
     delisted: { 'zh-CN': '摘牌', en: 'Listing ended' },
+    penalty_notified: { 'zh-CN': '告知拟处罚', en: 'Penalty notified' },
+    statement_recorded: { 'zh-CN': '陈述申辩', en: 'Statement recorded' },
+    penalty_decided: { 'zh-CN': '处罚决定', en: 'Penalty decided' },
   },
   evidence: {
     photo_before: { 'zh-CN': '整改前照片', en: 'Photos before' },

@@ -39,6 +39,9 @@ const FULL: Record<string, Record<string, unknown>> = {
   spot_check: { result: 'pass', note: text('n') },
   warn_due_soon: { deadline: at },
   notice_overdue: { deadline: at },
+  notify_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 }, coOfficerId: 'o2' },
+  record_statement: { statement: text('s'), hearingRequested: false },
+  decide_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 }, coOfficerId: 'o2' },
 };
 
 describe('command body schemas agree with core parseCommand', () => {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { COMMAND_TYPES, DOMAIN_PATTERN, ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from '@anjian/core/internal';
+import { COMMAND_TYPES, DOMAIN_PATTERN, ID_PATTERN, MAX_EVIDENCE_PER_COMMAND, PENALTY_ARTICLES, PENALTY_KINDS } from '@anjian/core/internal';
 import type { JsonSchema } from './types.js';
 
 /** An ISO 8601 time with an explicit offset (`Z` or `±hh:mm`). */
@@ -51,6 +51,19 @@ const POLICY: JsonSchema = {
     { type: 'object', title: 'Days', required: ['days'], additionalProperties: false, properties: { days: count(3650) } },
     { type: 'object', title: 'Hours', required: ['hours'], additionalProperties: false, properties: { hours: count(8760) } },
   ],
+};
+
+/** A penalty: an article of core's law table, a kind, a fine in whole yuan (its range is checked by the chain, per article). */
+const PENALTY: JsonSchema = {
+  type: 'object',
+  description: 'the penalty and the article of the law it rests on; a fine in whole yuan, inside the article’s range / 处罚种类、依据和罚款数额',
+  required: ['article', 'kind'],
+  additionalProperties: false,
+  properties: {
+    article: { enum: Object.keys(PENALTY_ARTICLES), description: 'the article (《安全生产法》第一百零一、一百零二条) / 处罚依据' },
+    kind: { enum: [...PENALTY_KINDS], description: 'warning 警告, fine 罚款, suspend_production 责令停产停业整顿' },
+    fineAmount: { type: 'integer', minimum: 1, maximum: 100_000_000, description: 'fine in yuan / 罚款（元）' },
+  },
 };
 
 interface Body {
@@ -135,6 +148,21 @@ const BODIES: Readonly<Record<string, Body>> = {
   spot_check: { summary: 'Spot-check a closed hazard / 抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note } },
   warn_due_soon: { summary: 'Warn that the deadline is near (system) / 到期提醒', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
   notice_overdue: { summary: 'Record that the deadline passed (system) / 逾期记录', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
+  notify_penalty: {
+    summary: 'Notify the intended penalty of a filed case (行政处罚告知), two officers; the reply period is computed by the server / 行政处罚告知',
+    required: ['penalty'],
+    properties: { penalty: PENALTY, coOfficerId },
+  },
+  record_statement: {
+    summary: 'Record the party’s statement and defence (陈述申辩) or its waiver, and whether it asks for a hearing / 陈述申辩',
+    required: ['statement', 'hearingRequested'],
+    properties: { statement: reason('what the party stated, or that it waived the right / 陈述申辩内容'), hearingRequested: { type: 'boolean' } },
+  },
+  decide_penalty: {
+    summary: 'Decide the penalty (行政处罚决定), two officers; not before the reply period ends or the party was heard, never heavier than notified / 行政处罚决定',
+    required: ['penalty'],
+    properties: { penalty: PENALTY, coOfficerId },
+  },
 };
 
 /** The command types a body may carry (`report` is refused: reports come from inspections). */

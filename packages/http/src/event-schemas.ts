@@ -19,6 +19,11 @@ const officers: JsonSchema = {
   maxItems: 2,
   items: { type: 'object', required: ['id', 'certificateNo'], properties: { id: str, certificateNo: { type: 'string', description: '执法证号' } } },
 };
+const PENALTY: JsonSchema = {
+  type: 'object',
+  required: ['article', 'kind'],
+  properties: { article: str, kind: { enum: ['warning', 'fine', 'suspend_production'] }, fineAmount: { type: 'integer' } },
+};
 const attached: JsonSchema = { type: 'array', description: 'evidence as the server recorded it / 服务器记录的证据', items: { $ref: '#/components/schemas/AttachedEvidence' } };
 
 interface Data {
@@ -96,6 +101,21 @@ const DATA: Readonly<Record<string, Data>> = {
   spot_checked: { description: 'spot-checked / 已抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note: text, runningDeadline: str } },
   due_soon_warned: { description: 'deadline near / 到期提醒', required: ['deadline'], properties: { deadline: str } },
   overdue_noticed: { description: 'deadline passed / 已逾期', required: ['deadline'], properties: { deadline: str } },
+  penalty_notified: {
+    description: 'penalty notified (行政处罚告知): reply deadlines computed by the server / 已告知拟处罚',
+    required: ['penalty', 'statementDeadline', 'hearingRight'],
+    properties: { penalty: PENALTY, statementDeadline: str, hearingRight: { type: 'boolean' }, hearingDeadline: str, officers },
+  },
+  statement_recorded: {
+    description: 'statement and defence recorded (陈述申辩) / 已记录陈述申辩',
+    required: ['statement', 'hearingRequested'],
+    properties: { statement: text, hearingRequested: { type: 'boolean' } },
+  },
+  penalty_decided: {
+    description: 'penalty decided (行政处罚决定) / 已作出处罚决定',
+    required: ['penalty', 'statementHeard'],
+    properties: { penalty: PENALTY, statementHeard: { type: 'boolean' }, officers },
+  },
 };
 
 /** The event types, in the order of the review chain. */

@@ -1,5 +1,6 @@
 import { commandIssue, pointerTo, type CommandIssue } from './command-issue.js';
 import { checkText, type TextRule } from './command-text.js';
+import { PENALTY_ARTICLES, PENALTY_KINDS } from './penalty-articles.js';
 
 /**
  * The shape of every command, as data: one definition read by `parseCommand` (untrusted
@@ -249,6 +250,8 @@ const storedId = pattern(
 );
 const ids: Record<string, Field> = { commandId: required(storedId), hazardId: required(storedId) };
 const coOfficer: Record<string, Field> = { coOfficerId: optional(id) };
+/** A penalty: an article of the law table, a kind, a fine in whole yuan (its range is checked by `decide` against the article). */
+const penalty = object({ article: required(oneOf(Object.keys(PENALTY_ARTICLES))), kind: required(oneOf(PENALTY_KINDS)), fineAmount: optional(integer(1, 100_000_000)) });
 
 /** The fields of each command type besides `type`, `expectedVersion`, `occurredAt` (and the ids). */
 const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
@@ -315,6 +318,9 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   spot_check: { result: required(oneOf(['pass', 'fail'])), note: optional(reason) },
   warn_due_soon: { deadline: required(time) },
   notice_overdue: { deadline: required(time) },
+  notify_penalty: { penalty: required(penalty), ...coOfficer },
+  record_statement: { statement: required(reason), hearingRequested: required(boolean) },
+  decide_penalty: { penalty: required(penalty), ...coOfficer },
 };
 
 const compiled = new Map<string, Check>();

@@ -16,6 +16,7 @@ import { computeEventHash, GENESIS_HASH } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
+import { hearingRight, PENALTY_REPLY_DAYS, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
 import {
   COMMAND_TYPES,
   type AttachedEvidence,
@@ -248,6 +249,70 @@ interface DraftContext {
   officers: readonly [RecordedOfficer, RecordedOfficer] | undefined;
 }
 
+type PenaltyCommand = Extract<ChainCommand, { type: 'notify_penalty' | 'record_statement' | 'decide_penalty' }>;
+
+/**
+ * The administrative penalty of a filed case (《行政处罚法》第四十四、四十五、六十三、六十四条):
+ * a notice before any decision, with the reply periods computed here from the trusted time;
+ * the party's statement; a decision once the periods have run or the party has been heard,
+ * never heavier than the notice and never while a requested hearing is pending.
+ */
+function draftPenalty(s: HazardState, command: PenaltyCommand, ctx: DecideContext, now: Date, officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] }): Draft[] | Refusal {
+  const located = (p: { pointer: string; 'zh-CN': string; en: string }) => reject('INVALID_COMMAND', { 'zh-CN': `${p.pointer}：${p['zh-CN']}`, en: `${p.pointer}: ${p.en}` });
+  if (s.caseNo === null) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未立案，不能实施行政处罚', en: 'no case has been filed for this hazard' });
+  const proceeding = s.penalty;
+  if (proceeding?.decided) return reject('INVALID_TRANSITION', { 'zh-CN': '已作出行政处罚决定', en: 'the penalty has already been decided' });
+  if (command.type === 'notify_penalty') {
+    const problem = penaltyProblem(command.penalty);
+    if (problem) return located(problem);
+    const due = (days: number) => computeDeadline({ days }, now, ctx.calendar).toISOString();
+    const hearing = hearingRight(command.penalty);
+    return [
+      {
+        type: 'penalty_notified',
+        data: {
+          penalty: command.penalty,
+          statementDeadline: due(PENALTY_REPLY_DAYS.statement),
+          hearingRight: hearing,
+          ...(hearing ? { hearingDeadline: due(PENALTY_REPLY_DAYS.hearing) } : {}),
+          ...officers,
+        },
+      },
+    ];
+  }
+  if (!proceeding) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未送达行政处罚告知书', en: 'no penalty notice has been issued' });
+  if (command.type === 'record_statement') {
+    if (proceeding.statement) return reject('INVALID_TRANSITION', { 'zh-CN': '当事人的陈述、申辩已记录', en: 'the party’s statement is already recorded' });
+    if (command.hearingRequested && !proceeding.hearingRight) {
+      return located({ pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' });
+    }
+    return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];
+  }
+  if (proceeding.statement?.hearingRequested) {
+    return reject('NOT_DUE', {
+      'zh-CN': '当事人已要求听证，须经听证后方可作出决定（听证程序尚未纳入本系统）',
+      en: 'the party asked for a hearing; no decision before it is held (hearings are not recorded yet)',
+    });
+  }
+  const replyEnds = proceeding.hearingDeadline ?? proceeding.statementDeadline;
+  if (!proceeding.statement && now.getTime() < Date.parse(replyEnds)) {
+    return reject('NOT_DUE', {
+      'zh-CN': `陈述、申辩期限至 ${replyEnds} 届满，当事人陈述前不得作出决定`,
+      en: `the period to state and defend runs until ${replyEnds}; no decision before it ends or the party has been heard`,
+    });
+  }
+  const problem = penaltyProblem(command.penalty);
+  if (problem) return located(problem);
+  if (penaltyHeavier(command.penalty, proceeding.notified)) {
+    return located({
+      pointer: '/penalty',
+      'zh-CN': '决定的处罚不得重于告知的处罚（《行政处罚法》第四十五条）；加重须重新告知',
+      en: 'the penalty decided may not be heavier than the one notified (Administrative Penalty Law Art. 45); notify again to change it',
+    });
+  }
+  return [{ type: 'penalty_decided', data: { penalty: command.penalty, statementHeard: proceeding.statement !== null, ...officers } }];
+}
+
 function draftEvents(state: HazardState | null, command: ChainCommand, ctx: DecideContext, now: Date, d: DraftContext): Draft[] | Refusal {
   const rules = ctx.evidenceRules ?? DEFAULT_EVIDENCE_RULES;
   const officers = d.officers ? { officers: d.officers } : {};
@@ -412,6 +477,10 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       if (s.deadline === null || Date.parse(command.deadline) !== Date.parse(s.deadline) || now.getTime() < Date.parse(s.deadline)) return reject('NOT_DUE');
       if (s.overdueNoticedFor === s.deadline) return [];
       return [{ type: 'overdue_noticed', data: { deadline: s.deadline } }];
+    case 'notify_penalty':
+    case 'record_statement':
+    case 'decide_penalty':
+      return draftPenalty(s, command, ctx, now, officers);
   }
   return reject('INVALID_COMMAND');
 }

@@ -194,6 +194,26 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
     case 'overdue_noticed':
       s.overdueNoticedFor = data(event, 'overdue_noticed').deadline;
       return s;
+    case 'penalty_notified': {
+      const d = data(event, 'penalty_notified');
+      s.penalty = {
+        notified: d.penalty,
+        notifiedAt: event.recordedAt,
+        statementDeadline: d.statementDeadline,
+        hearingRight: d.hearingRight,
+        hearingDeadline: d.hearingDeadline ?? null,
+        statement: null,
+        decided: null,
+        decidedAt: null,
+      };
+      return s;
+    }
+    case 'statement_recorded':
+      if (state.penalty) s.penalty = { ...state.penalty, statement: { recordedAt: event.recordedAt, hearingRequested: data(event, 'statement_recorded').hearingRequested } };
+      return s;
+    case 'penalty_decided':
+      if (state.penalty) s.penalty = { ...state.penalty, decided: data(event, 'penalty_decided').penalty, decidedAt: event.recordedAt };
+      return s;
   }
   return s;
 }

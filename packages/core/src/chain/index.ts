@@ -33,8 +33,21 @@ export type {
   Decision,
   HazardState,
   HazardSummary,
+  PenaltyProceeding,
 } from './types.js';
 export { HAZARD_STATUSES, COMMAND_TYPES } from './types.js';
+export {
+  hearingRight,
+  LARGE_FINE_FOR_UNIT,
+  PENALTY_ARTICLES,
+  PENALTY_KINDS,
+  PENALTY_REPLY_DAYS,
+  penaltyHeavier,
+  penaltyProblem,
+  type Penalty,
+  type PenaltyArticle,
+  type PenaltyKind,
+} from './penalty-articles.js';
 export { ChainError, isChainError } from './chain-error.js';
 export type { ChainErrorCode } from './chain-error.js';
 export { REJECTION_MESSAGES } from './rejection-messages.js';

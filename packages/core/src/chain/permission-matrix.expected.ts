@@ -48,6 +48,9 @@ spot_check           | simple general       | closed                            
 spot_check           | major                | closed                                             | enforcement
 warn_due_soon        | simple general major | reported rectifying                                | system
 notice_overdue       | simple general major | reported rectifying                                | system
+notify_penalty       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
+record_statement     | simple general major | case_filed rectifying submitted verified accepted closed | enterprise enforcement
+decide_penalty       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
 `;
 
 // Two-officer acts (《行政处罚法》第四十二条：执法人员不得少于两人), written by hand from the issue:
@@ -62,6 +65,8 @@ accept               | major                | any
 close                | major                | any
 lift_stop_work       | major                | any
 delist               | major                | any
+notify_penalty       | simple general major | any
+decide_penalty       | simple general major | any
 reclassify           | major                | simple general
 confirm_level        | major                | simple general
 `;

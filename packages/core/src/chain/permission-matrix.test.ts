@@ -91,7 +91,22 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
     warnedFor: null,
     overdueNoticedFor: null,
     escalatedFor: null,
-    caseNo: null,
+    // The penalty commands need a filed case, and after the notice a proceeding whose reply period has run.
+    caseNo: command !== undefined && PENALTY_COMMANDS.includes(command) ? 'C-1' : null,
+    ...(command === 'record_statement' || command === 'decide_penalty'
+      ? {
+          penalty: {
+            notified: FINE,
+            notifiedAt: '2026-11-02T00:00:00.000Z',
+            statementDeadline: '2026-11-05T15:59:59.999Z',
+            hearingRight: false,
+            hearingDeadline: null,
+            statement: null,
+            decided: null,
+            decidedAt: null,
+          },
+        }
+      : {}),
     listed: true,
     stopWork: 'whole',
     // A plan waiting for approval for `approve_plan`, an approved one for everything else.
@@ -109,6 +124,8 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
 }
 
 const why = { 'zh-CN': '理由', en: 'reason' };
+const FINE = { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 10_000 } as const;
+const PENALTY_COMMANDS: readonly CommandType[] = ['notify_penalty', 'record_statement', 'decide_penalty'];
 
 /** The second officer an actor names on a two-officer act (the other gas officer of D1). */
 function coOfficerOf(actorId: string): string {
@@ -174,6 +191,11 @@ function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, 
       return { ...base, type, note: why, ...co };
     case 'approve_plan':
       return { ...base, type };
+    case 'notify_penalty':
+    case 'decide_penalty':
+      return { ...base, type, penalty: FINE, ...co };
+    case 'record_statement':
+      return { ...base, type, statement: why, hearingRequested: false };
     case 'spot_check':
       return { ...base, type, result: 'pass' };
     case 'warn_due_soon':
@@ -253,7 +275,7 @@ describe('permission matrix', () => {
               const without = decide(state, alone as ChainCommand, actor, NOW, { calendar: TEST_CALENDAR_2026 }, { ...inputs, coOfficer: undefined });
               const withSelf = decide(state, { ...alone, coOfficerId: actorId } as ChainCommand, actor, NOW, { calendar: TEST_CALENDAR_2026 }, { ...inputs, coOfficer: actor });
               const need = twoOfficers(command, level, target);
-              const carriesCoOfficer = ['reclassify', 'confirm_level', 'file_case', 'list_for_supervision', 'order_stop_work', 'accept', 'close'].includes(command);
+              const carriesCoOfficer = ['reclassify', 'confirm_level', 'file_case', 'list_for_supervision', 'order_stop_work', 'accept', 'close', 'notify_penalty', 'decide_penalty'].includes(command);
               for (const [name, result] of carriesCoOfficer
                 ? ([
                     ['without', without],

@@ -31,6 +31,7 @@ const ALL: readonly HazardLevel[] = ['simple', 'general', 'major'];
 const SG: readonly HazardLevel[] = ['simple', 'general'];
 const MAJOR: readonly HazardLevel[] = ['major'];
 const OPEN: readonly StatusOrNew[] = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted'];
+const CASE: readonly StatusOrNew[] = ['case_filed', 'rectifying', 'submitted', 'verified', 'accepted', 'closed'];
 
 function rows(
   command: CommandType,
@@ -194,4 +195,12 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
   ...rows('spot_check', MAJOR, ['closed'], [['enforcement', 'jurisdiction']]),
   ...rows('warn_due_soon', ALL, ['reported', 'rectifying'], [['system', 'any']]),
   ...rows('notice_overdue', ALL, ['reported', 'rectifying'], [['system', 'any']]),
+  // The penalty of a filed case (行政处罚): notice and decision are the officers' (two, checked by
+  // checkSeparationOfDuties); the party states and defends itself, or an officer records what it said.
+  ...rows('notify_penalty', ALL, CASE, [['enforcement', 'jurisdiction']]),
+  ...rows('record_statement', ALL, CASE, [
+    ['enterprise', 'own_enterprise'],
+    ['enforcement', 'jurisdiction'],
+  ]),
+  ...rows('decide_penalty', ALL, CASE, [['enforcement', 'jurisdiction']]),
 ]);

@@ -3,8 +3,16 @@ import type { ActorProfile, Role } from '../ports/directory.js';
 import { areaCovers } from './authorize.js';
 import type { ChainCommand, HazardState, RecordedOfficer } from './types.js';
 
-/** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办, 复产, 摘牌). */
-export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze(['file_case', 'order_stop_work', 'list_for_supervision', 'lift_stop_work', 'delist']);
+/** Commands that are always enforcement acts by two officers (立案, 责令停产停业, 挂牌督办, 复产, 摘牌, 行政处罚告知, 行政处罚决定). */
+export const TWO_OFFICER_COMMANDS: readonly ChainCommand['type'][] = Object.freeze([
+  'file_case',
+  'order_stop_work',
+  'list_for_supervision',
+  'lift_stop_work',
+  'delist',
+  'notify_penalty',
+  'decide_penalty',
+]);
 
 /**
  * Commands that are enforcement acts when an enforcement officer performs them (现场检查,
@@ -30,7 +38,8 @@ export interface ActScope {
 
 /**
  * True when the command needs a second enforcement officer (`coOfficerId`):
- * `file_case`, `order_stop_work`, `list_for_supervision`, `lift_stop_work`, `delist` always; `accept` and `close` of a
+ * `file_case`, `order_stop_work`, `list_for_supervision`, `lift_stop_work`, `delist`, `notify_penalty`, `decide_penalty`
+ * always; `accept` and `close` of a
  * major hazard; a `reclassify` or `confirm_level` that lowers a major hazard.
  */
 export function needsTwoOfficers(state: HazardState | null, command: ChainCommand): boolean {
@@ -41,6 +50,8 @@ export function needsTwoOfficers(state: HazardState | null, command: ChainComman
     case 'list_for_supervision':
     case 'lift_stop_work':
     case 'delist':
+    case 'notify_penalty':
+    case 'decide_penalty':
       return true;
     case 'accept':
     case 'close':

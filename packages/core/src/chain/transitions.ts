@@ -13,6 +13,8 @@ const ALL: readonly HazardLevel[] = ['simple', 'general', 'major'];
 const SG: readonly HazardLevel[] = ['simple', 'general'];
 const MAJOR: readonly HazardLevel[] = ['major'];
 const OPEN: readonly HazardStatus[] = ['reported', 'rectifying', 'submitted', 'verified', 'escalated', 'case_filed', 'accepted'];
+/** Where a hazard with a filed case can be: its administrative penalty runs in any of them. */
+const CASE: readonly HazardStatus[] = ['case_filed', 'rectifying', 'submitted', 'verified', 'accepted', 'closed'];
 
 /**
  * The state machine of the review chain, as data. A command is possible only on a declared
@@ -55,6 +57,10 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   { command: 'spot_check', levels: ALL, from: ['closed'], to: ['closed', 'reported'] },
   { command: 'warn_due_soon', levels: ALL, from: ['reported', 'rectifying'], to: ['reported', 'rectifying'] },
   { command: 'notice_overdue', levels: ALL, from: ['reported', 'rectifying'], to: ['reported', 'rectifying'] },
+  // The penalty of a filed case runs beside rectification and leaves the status alone; decide() refuses it without a case.
+  { command: 'notify_penalty', levels: ALL, from: CASE, to: CASE },
+  { command: 'record_statement', levels: ALL, from: CASE, to: CASE },
+  { command: 'decide_penalty', levels: ALL, from: CASE, to: CASE },
 ] satisfies TransitionRule[]);
 
 /** The declared edge for a command on a hazard, or undefined when none exists. */

@@ -6,6 +6,7 @@
 import type { DeadlinePolicy, HazardLevel, LocalizedText } from '../pack/types.js';
 import type { FindingSource, HazardFinding, ResolvedCitation } from '../classify/types.js';
 import type { Role } from '../ports/directory.js';
+import type { Penalty } from './penalty-articles.js';
 
 /**
  * Where a hazard is in its path. `new` is the pseudo-state before the first event
@@ -187,7 +188,10 @@ export type FollowUpCommand =
   | (CommandBase & { type: 'reopen'; reason: Reason })
   | (CommandBase & { type: 'spot_check'; result: 'pass' | 'fail'; note?: Reason })
   | (CommandBase & { type: 'warn_due_soon'; deadline: string })
-  | (CommandBase & { type: 'notice_overdue'; deadline: string });
+  | (CommandBase & { type: 'notice_overdue'; deadline: string })
+  | (CommandBase & TwoOfficerFields & { type: 'notify_penalty'; penalty: Penalty })
+  | (CommandBase & { type: 'record_statement'; statement: Reason; hearingRequested: boolean })
+  | (CommandBase & TwoOfficerFields & { type: 'decide_penalty'; penalty: Penalty });
 
 /** Every command of the review chain. */
 export type ChainCommand = ReportCommand | ReportObservationCommand | FollowUpCommand;
@@ -225,6 +229,9 @@ export const COMMAND_TYPES: readonly CommandType[] = Object.freeze([
   'spot_check',
   'warn_due_soon',
   'notice_overdue',
+  'notify_penalty',
+  'record_statement',
+  'decide_penalty',
 ] as const);
 
 /** The two officers of a two-officer act, as recorded in its event: the actor first. */
@@ -269,6 +276,16 @@ export interface EventDataMap {
   spot_checked: { result: 'pass' | 'fail'; note?: Reason; runningDeadline?: string };
   due_soon_warned: { deadline: string };
   overdue_noticed: { deadline: string };
+  /**
+   * 行政处罚告知书: the proposed penalty and, computed on the server from the notice's time,
+   * the end of the period to state and defend (陈述、申辩) and, when the penalty carries the
+   * hearing right (《行政处罚法》第六十三条), the end of the period to ask for one.
+   */
+  penalty_notified: { penalty: Penalty; statementDeadline: string; hearingRight: boolean; hearingDeadline?: string } & OfficersData;
+  /** The party's statement and defence (陈述、申辩), or its waiver, as recorded. */
+  statement_recorded: { statement: Reason; hearingRequested: boolean };
+  /** 行政处罚决定书: the penalty decided (never heavier than the one notified). */
+  penalty_decided: { penalty: Penalty; statementHeard: boolean } & OfficersData;
 }
 
 /** Event type names. */
@@ -400,11 +417,26 @@ export interface HazardState {
   /** Both officers of the acceptance, or empty. */
   acceptedOfficers: readonly string[];
   closedBy: string | null;
+  /** The administrative-penalty proceeding of the hazard's case; present once a penalty was notified. */
+  penalty?: PenaltyProceeding;
   reopenCount: number;
   createdAt: string;
   updatedAt: string;
   lastOccurredAt: string;
   lastHash: string;
+}
+
+/** Where a case's administrative penalty stands (行政处罚告知 → 陈述申辩 → 决定). */
+export interface PenaltyProceeding {
+  notified: Penalty;
+  notifiedAt: string;
+  statementDeadline: string;
+  hearingRight: boolean;
+  hearingDeadline: string | null;
+  /** The party's statement, when recorded. */
+  statement: { recordedAt: string; hearingRequested: boolean } | null;
+  decided: Penalty | null;
+  decidedAt: string | null;
 }
 
 /** A row of the hazard list a store keeps for queries (a projection of the state). */

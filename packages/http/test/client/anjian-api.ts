@@ -1079,6 +1079,38 @@ export interface components {
             coOfficerId?: string;
         };
         /**
+         * decide_penalty
+         * @description Decide the penalty (行政处罚决定), two officers; not before the reply period ends or the party was heard, never heavier than notified / 行政处罚决定
+         */
+        DecidePenaltyCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "decide_penalty";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description the penalty and the article of the law it rests on; a fine in whole yuan, inside the article’s range / 处罚种类、依据和罚款数额 */
+            penalty: {
+                /**
+                 * @description the article (《安全生产法》第一百零一、一百零二条) / 处罚依据
+                 * @enum {unknown}
+                 */
+                article: "work-safety-law-2021/102" | "work-safety-law-2021/102-refusal" | "work-safety-law-2021/101" | "work-safety-law-2021/101-overdue";
+                /**
+                 * @description warning 警告, fine 罚款, suspend_production 责令停产停业整顿
+                 * @enum {unknown}
+                 */
+                kind: "warning" | "fine" | "suspend_production";
+                /** @description fine in yuan / 罚款（元） */
+                fineAmount?: number;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
+        };
+        /**
          * delist
          * @description End the listing for supervision (摘牌), two officers / 摘牌
          */
@@ -1739,6 +1771,38 @@ export interface components {
             occurredAt?: string;
             /** @description ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间 */
             deadline: string;
+        };
+        /**
+         * notify_penalty
+         * @description Notify the intended penalty of a filed case (行政处罚告知), two officers; the reply period is computed by the server / 行政处罚告知
+         */
+        NotifyPenaltyCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notify_penalty";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description the penalty and the article of the law it rests on; a fine in whole yuan, inside the article’s range / 处罚种类、依据和罚款数额 */
+            penalty: {
+                /**
+                 * @description the article (《安全生产法》第一百零一、一百零二条) / 处罚依据
+                 * @enum {unknown}
+                 */
+                article: "work-safety-law-2021/102" | "work-safety-law-2021/102-refusal" | "work-safety-law-2021/101" | "work-safety-law-2021/101-overdue";
+                /**
+                 * @description warning 警告, fine 罚款, suspend_production 责令停产停业整顿
+                 * @enum {unknown}
+                 */
+                kind: "warning" | "fine" | "suspend_production";
+                /** @description fine in yuan / 罚款（元） */
+                fineAmount?: number;
+            };
+            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
+            coOfficerId?: string;
         };
         /**
          * order_stop_work
@@ -2458,6 +2522,106 @@ export interface components {
             items: components["schemas"]["PackItem"][];
         };
         /**
+         * penalty_decided
+         * @description penalty decided (行政处罚决定) / 已作出处罚决定
+         */
+        PenaltyDecidedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "penalty_decided";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                penalty: {
+                    article: string;
+                    /** @enum {unknown} */
+                    kind: "warning" | "fine" | "suspend_production";
+                    fineAmount?: number;
+                };
+                statementHeard: boolean;
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * penalty_notified
+         * @description penalty notified (行政处罚告知): reply deadlines computed by the server / 已告知拟处罚
+         */
+        PenaltyNotifiedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "penalty_notified";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                penalty: {
+                    article: string;
+                    /** @enum {unknown} */
+                    kind: "warning" | "fine" | "suspend_production";
+                    fineAmount?: number;
+                };
+                statementDeadline: string;
+                hearingRight: boolean;
+                hearingDeadline?: string;
+                /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
+                officers?: {
+                    id: string;
+                    /** @description 执法证号 */
+                    certificateNo: string;
+                }[];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
          * plan_approved
          * @description treatment plan approved / 治理方案已批准
          */
@@ -2777,6 +2941,27 @@ export interface components {
             };
             /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
             coOfficerId?: string;
+        };
+        /**
+         * record_statement
+         * @description Record the party’s statement and defence (陈述申辩) or its waiver, and whether it asks for a hearing / 陈述申辩
+         */
+        RecordStatementCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_statement";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description what the party stated, or that it waived the right / 陈述申辩内容 */
+            statement: {
+                "zh-CN": string;
+                en?: string;
+            };
+            hearingRequested: boolean;
         };
         /**
          * rectification_submitted
@@ -3144,6 +3329,44 @@ export interface components {
             seq: number;
         };
         /**
+         * statement_recorded
+         * @description statement and defence recorded (陈述申辩) / 已记录陈述申辩
+         */
+        StatementRecordedEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "statement_recorded";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                statement: components["schemas"]["LocalizedText"];
+                hearingRequested: boolean;
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
          * stop_work_lifted
          * @description stop-work lifted (复产) / 已复产
          */
@@ -3233,7 +3456,7 @@ export interface components {
             /** @description global log position / 全局序号 */
             seq: number;
         };
-        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"];
+        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"] | components["schemas"]["PenaltyNotifiedEvent"] | components["schemas"]["StatementRecordedEvent"] | components["schemas"]["PenaltyDecidedEvent"];
         /**
          * submit_plan
          * @description Submit the treatment plan of a major hazard (治理方案) / 提交治理方案
@@ -4577,7 +4800,7 @@ export interface operations {
                  *       "noticeNo": "责改〔2026〕1102-07"
                  *     }
                  */
-                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"];
+                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"] | components["schemas"]["NotifyPenaltyCommand"] | components["schemas"]["RecordStatementCommand"] | components["schemas"]["DecidePenaltyCommand"];
             };
         };
         responses: {

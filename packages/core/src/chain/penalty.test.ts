@@ -1,0 +1,114 @@
+// The administrative penalty of a filed case: notice (告知) → statement (陈述申辩) or the
+// period running out → decision (决定), on real hazards through handleCommand and the memory store.
+import { describe, expect, it } from 'vitest';
+import { createHarness } from './chain-harness.test-util.js';
+import { computeDeadline } from './compute-deadline.js';
+import { parseCommand } from './parse-command.js';
+import { reportCommand, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
+import type { ChainEvent } from './types.js';
+
+const why = { 'zh-CN': '理由', en: 'reason' };
+const co = { coOfficerId: 'officer2-gas-d1' };
+const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kind: 'fine' as const, fineAmount });
+const DAY = 86_400_000;
+
+/** A general hazard a grid inspector reported and escalated, on which two officers filed a case. */
+async function caseFiled(id = 'H-P') {
+  const h = createHarness('2026-11-02T01:00:00Z');
+  await h.ok('grid-g1', reportCommand(id, { level: 'general' }));
+  await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: why });
+  await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '（东）应急立〔2026〕7号', ...co });
+  return { h, id };
+}
+
+describe('penalty notice (行政处罚告知)', () => {
+  it('needs a filed case, two officers of the jurisdiction, an article of the law table and a fine inside its range', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    await h.ok('grid-g1', reportCommand('H-N', { level: 'general' }));
+    await h.refused('officer-gas-d1', { type: 'notify_penalty', hazardId: 'H-N', penalty: fine(1000), ...co }, 'INVALID_TRANSITION');
+    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-N' });
+    const noCase = await h.send('officer-gas-d1', { type: 'notify_penalty', hazardId: 'H-N', penalty: fine(1000), ...co });
+    expect('rejection' in noCase && noCase.rejection.message['zh-CN']).toContain('尚未立案');
+
+    const { h: c, id } = await caseFiled();
+    await c.refused('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(1000) }, 'SEPARATION_OF_DUTIES');
+    await c.refused('owner-e1', { type: 'notify_penalty', hazardId: id, penalty: fine(1000), ...co }, 'FORBIDDEN');
+    await c.refused('officer-gas-d2', { type: 'notify_penalty', hazardId: id, penalty: fine(1000), coOfficerId: 'officer-gas-d1' }, 'FORBIDDEN');
+    const over = await c.send('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_001), ...co });
+    expect('rejection' in over && [over.rejection.code, over.rejection.message.en]).toEqual([
+      'INVALID_COMMAND',
+      'the command is invalid: /penalty/fineAmount: under Work Safety Law of the PRC (2021), Art. 102 the fine must be between 1 and 50000 yuan',
+    ]);
+    const noAmount = await c.send('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'fine' }, ...co });
+    expect('rejection' in noAmount && noAmount.rejection.message['zh-CN']).toContain('/penalty/fineAmount');
+    const wrongKind = await c.send('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'suspend_production' }, ...co });
+    expect('rejection' in wrongKind && wrongKind.rejection.message['zh-CN']).toContain('/penalty/kind');
+    expect(c.store.unsafeLog.filter((e) => e.hazardId === id).map((e) => e.type)).toEqual(['reported', 'escalated', 'case_filed']);
+  });
+
+  it('an untrusted body cannot name its own reply deadline or an article outside the table', () => {
+    const ids = { hazardId: 'H-P', commandId: 'k-1' };
+    const withDeadline = parseCommand({ type: 'notify_penalty', penalty: fine(1000), statementDeadline: '2027-01-01T00:00:00Z', ...co }, ids);
+    expect(withDeadline.ok ? [] : withDeadline.issues.map((i) => i.pointer)).toEqual(['/statementDeadline']);
+    const unknown = parseCommand({ type: 'notify_penalty', penalty: { article: 'made-up/1', kind: 'fine', fineAmount: 1 }, ...co }, ids);
+    expect(unknown.ok ? [] : unknown.issues.map((i) => [i.code, i.pointer])).toEqual([['NOT_ALLOWED_VALUE', '/penalty/article']]);
+  });
+
+  it('records the two officers and the reply period computed from the trusted time; no hearing right for a small fine', async () => {
+    const { h, id } = await caseFiled();
+    const [event] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    expect(event?.data).toEqual({
+      penalty: fine(20_000),
+      statementDeadline: computeDeadline({ days: 3 }, h.clock.now(), TEST_CALENDAR_2026).toISOString(),
+      hearingRight: false,
+      officers: [
+        { id: 'officer-gas-d1', certificateNo: expect.any(String) },
+        { id: 'officer2-gas-d1', certificateNo: expect.any(String) },
+      ],
+    });
+    expect((await h.state(id)).status).toBe('case_filed');
+  });
+});
+
+describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
+  it('no decision before the period ends unless the party was heard; never heavier than the notice; once', async () => {
+    const { h, id } = await caseFiled();
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co }, 'INVALID_TRANSITION');
+    await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co }, 'NOT_DUE');
+    // A small fine carries no hearing right: asking for one is refused at its pointer.
+    const hearing = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    expect('rejection' in hearing && hearing.rejection.message.en).toContain('/hearingRequested');
+    await h.refused('owner-e2', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'FORBIDDEN');
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '已于次日更换软管，请求从轻处罚' }, hearingRequested: false });
+    await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+    const heavier = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_001), ...co });
+    expect('rejection' in heavier && heavier.rejection.message['zh-CN']).toContain('第四十五条');
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/101', kind: 'fine', fineAmount: 1000 }, ...co }, 'INVALID_COMMAND');
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(15_000) }, 'SEPARATION_OF_DUTIES');
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(15_000), ...co });
+    expect(decided?.data).toMatchObject({ penalty: fine(15_000), statementHeard: true });
+    expect((await h.state(id)).penalty).toMatchObject({ notified: fine(20_000), decided: fine(15_000), statement: { hearingRequested: false } });
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(15_000), ...co }, 'INVALID_TRANSITION');
+    await h.refused('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(10_000), ...co }, 'INVALID_TRANSITION');
+  });
+
+  it('a large fine carries the hearing right: the decision waits for the hearing period, and a requested hearing stops it', async () => {
+    const { h, id } = await caseFiled();
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    expect(notice?.data).toMatchObject({ hearingRight: true, hearingDeadline: computeDeadline({ days: 5 }, h.clock.now(), TEST_CALENDAR_2026).toISOString() });
+    h.clock.set(new Date(Date.parse(notice!.data.statementDeadline) + 1).toISOString());
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co }, 'NOT_DUE');
+    h.clock.set(new Date(Date.parse(notice!.data.hearingDeadline!) + 1).toISOString());
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: false });
+
+    const { h: h2, id: id2 } = await caseFiled('H-Q');
+    await h2.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id2, penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, ...co });
+    await h2.ok('officer-gas-d1', { type: 'record_statement', hazardId: id2, statement: { 'zh-CN': '当事人口头要求听证' }, hearingRequested: true });
+    h2.clock.advance(30 * DAY);
+    const pending = await h2.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, ...co });
+    expect('rejection' in pending && [pending.rejection.code, pending.rejection.message['zh-CN'].includes('听证')]).toEqual(['NOT_DUE', true]);
+  });
+});
