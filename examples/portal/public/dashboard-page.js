@@ -6,6 +6,7 @@ import { loc, t } from './i18n.js';
 import { api, app, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
+import { readScopes } from '/vendor/anjian-core.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
 const FILTERS = ['domain', 'level', 'area', 'createdFrom', 'createdTo'];
@@ -72,8 +73,9 @@ export async function dashboardPage(query, signal) {
   const q = statsQuery(f);
   const sep = q.toString() ? '&' : '';
   // The outbox and the SMS log name every enterprise's hazards: the server shows them only to
-  // who reads everything (a department admin, as the session says); others are not asked (each a 403).
-  const readsAll = me()?.roles.includes('department_admin') ?? false;
+  // who reads everything (core's read policy, the same function the server asks); others are not asked (each a 403).
+  const profile = me();
+  const readsAll = profile ? readScopes(profile) === 'all' : false;
   const [stats, daily, outbox, sms, packs] = await Promise.all([
     api(`/stats?${q}`, { signal }),
     api(`/stats?${q}${sep}groupBy=day`, { signal }),

@@ -2,13 +2,15 @@
 // bulletin and quarterly assessment of the API's GET /api/reports/{kind}. The numbers, the
 // scope (a grid inspector gets its grid, an officer its department's domain) and the HTML with
 // its SVG charts are the server's (core's buildPeriodicReport and renderReportHtml); this page
-// picks the period, the area and the domain (from the user's own: a grid inspector opens on its
-// first grid, an officer on its first domain, both of which the API asks them to name), shows
-// the key figures, the report in a frame, and the downloads.
+// picks the period, the area and the domain, shows the key figures, the report in a frame, and
+// the downloads. Which areas and domains a user may name is the server's answer too: a user with
+// several scopes (a grid inspector's grids, an officer's domains) who names none gets 400
+// REPORT_SCOPE_REQUIRED with its choices; the page opens on the first and offers them all.
 import { html, raw, setHtml } from './html.js';
 import { lang, t } from './i18n.js';
 import { app, getJson, me, session } from './shared.js';
 import { TERMS } from './terms.js';
+import { readScopes } from '/vendor/anjian-core.js';
 
 const KINDS = ['weekly', 'monthly', 'quarterly'];
 const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
@@ -27,26 +29,35 @@ const unique = (xs) => [...new Set(xs)];
 const withParents = (area) => area.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
 
 /**
- * The areas and domains the form offers: the user's own (a grid inspector's grids, an officer's
- * departments' areas and domains), any for an admin. `all` says whether "all" may be left
- * (the whole scope) or one must be named; the server decides what may be read either way.
+ * The scopes the signed-in user may name, as the server listed them in its 400
+ * REPORT_SCOPE_REQUIRED (`[{ area, domain? }]`, from core's read policy) — kept for the
+ * user's later visits. `null`: not known yet; `'all'`: the user reads everything (core's
+ * `readScopes`), so any area and domain may be named and none must be.
  */
-function choices(u) {
-  const everyDomain = Object.keys(TERMS.domain);
-  if (u?.roles.includes('grid')) return { areas: u.gridAreas ?? [], allAreas: false, domains: everyDomain, allDomains: true };
-  if (u?.roles.includes('enforcement')) {
-    const departments = u.departments ?? [];
-    return { areas: unique(departments.flatMap((d) => d.areas)), allAreas: true, domains: unique(departments.flatMap((d) => d.domains)), allDomains: false };
-  }
-  return { areas: unique(session.demo.enterprises.flatMap((e) => withParents(e.area))).sort(), allAreas: true, domains: everyDomain, allDomains: true };
+let known = { user: null, choices: null };
+
+/** The scopes of `u`: `'all'`, the server's choices when already known, else `null`. */
+function knownChoices(u) {
+  if (u && readScopes(u) === 'all') return 'all';
+  return known.user === u?.id ? known.choices : null;
 }
 
-/** The report's scope: the hash's area and domain, else the first of the user's own when one must be named. */
-function scopeOf(query, c) {
-  return {
-    area: query.get('area') ?? (c.allAreas ? '' : (c.areas[0] ?? '')),
-    domain: query.get('domain') ?? (c.allDomains ? '' : (c.domains[0] ?? '')),
-  };
+/**
+ * The areas and domains the form offers: the server's choices (a dimension every choice names
+ * must be named; one a choice leaves open offers "all" and every domain), or for a user who reads
+ * everything the directory's areas and every domain, "all" allowed.
+ */
+function formChoices(choices) {
+  const everyDomain = Object.keys(TERMS.domain);
+  if (choices === 'all' || !choices?.length) return { areas: unique(session.demo.enterprises.flatMap((e) => withParents(e.area))).sort(), allAreas: true, domains: everyDomain, allDomains: true };
+  const open = choices.some((c) => !c.domain);
+  return { areas: unique(choices.map((c) => c.area)), allAreas: false, domains: open ? everyDomain : unique(choices.map((c) => c.domain)), allDomains: open };
+}
+
+/** The first of the server's choices that keeps what the hash named, completed by it; none when no choice fits. */
+function completed(named, choices) {
+  const fit = choices.find((c) => (!named.area || c.area === named.area) && (!named.domain || !c.domain || c.domain === named.domain));
+  return fit ? { ...fit, ...named } : null;
 }
 
 /** A select of `values` (labelled by `label`) with `current` selected; "all" first when `all`. A value not offered (typed into the hash) is kept. */
@@ -66,12 +77,12 @@ const form = (kind, query, c, scope) => html`<form id="report-form" class="filte
 /** The page: the form, then the report's key figures, downloads and the report itself; `signal` is the navigation's. */
 export async function reportsPage(query, signal) {
   const kind = KINDS.includes(query.get('kind')) ? query.get('kind') : 'monthly';
-  const c = choices(me());
-  const scope = scopeOf(query, c);
-  const asked = new URLSearchParams(query);
-  for (const [k, v] of Object.entries(scope)) if (v) asked.set(k, v);
-  setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, c, scope)}<p class="hint" aria-busy="true">${t('loading')}</p>`);
-  const bind = () =>
+  const u = me();
+  const named = { ...(query.get('area') ? { area: query.get('area') } : {}), ...(query.get('domain') ? { domain: query.get('domain') } : {}) };
+  let choices = knownChoices(u);
+  let scope = { area: named.area ?? '', domain: named.domain ?? '' };
+  const draw = (rest) => {
+    setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, formChoices(choices), scope)}${rest}`);
     app.querySelector('#report-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const data = new FormData(event.target);
@@ -79,20 +90,40 @@ export async function reportsPage(query, signal) {
       for (const [k, v] of data) if (String(v).trim()) q.set(k, String(v).trim());
       location.hash = `#/reports?${q}`;
     });
-  bind();
-  const { ok, body } = await getJson(reportUrl(kind, asked, 'json'), signal);
-  if (!ok) {
-    setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, c, scope)}<p class="message error" id="report-error">${body?.detail || body?.title || t('requestFailed')}</p>`);
-    bind();
+  };
+  draw(html`<p class="hint" aria-busy="true">${t('loading')}</p>`);
+  const ask = (s) => getJson(reportUrl(kind, new URLSearchParams({ ...(query.get('period') ? { period: query.get('period') } : {}), ...s }), 'json'), signal);
+  // Which scope to ask for is the server's to say: it answers 400 REPORT_SCOPE_REQUIRED with the
+  // scopes this user may name when one must be named (asked once, without a scope, when not known yet).
+  let r = null;
+  if (choices === null) {
+    r = await ask({});
+    if (r.status === 400 && r.body?.code === 'REPORT_SCOPE_REQUIRED' && Array.isArray(r.body.choices)) {
+      choices = r.body.choices;
+      r = null;
+    } else if (r.ok) {
+      // Answered without a scope: the user's only one.
+      choices = [{ area: r.body.area, ...(r.body.domain === null ? {} : { domain: r.body.domain }) }];
+      if (Object.keys(named).length) r = null;
+    }
+    if (Array.isArray(choices)) known = { user: u?.id ?? null, choices };
+  }
+  if (r === null) {
+    const asked = Array.isArray(choices) ? (completed(named, choices) ?? named) : named;
+    scope = { area: asked.area ?? '', domain: asked.domain ?? '' };
+    r = await ask(asked);
+  }
+  if (!r.ok) {
+    draw(html`<p class="message error" id="report-error" data-code="${r.body?.code ?? ''}">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`);
     return;
   }
+  const body = r.body;
+  scope = { area: body.area ?? '', domain: body.domain ?? '' };
   const s = body.summary;
   const title = lang() === 'en' ? body.title.en : body.title['zh-CN'];
   const params = new URLSearchParams({ period: body.period.label, ...(body.area ? { area: body.area } : {}), ...(body.domain ? { domain: body.domain } : {}) });
-  setHtml(
-    app,
-    html`<h1>${t('nav_reports')}</h1>${form(kind, query, c, scope)}
-    <h2 id="report-title" data-period="${body.period.label}">${title}</h2>
+  draw(
+    html`<h2 id="report-title" data-period="${body.period.label}">${title}</h2>
     <div class="table-wrap"><table id="report-summary"><caption class="sr-only">${title}</caption>
       <tr><th scope="col">${t('reportFound')}</th><th scope="col">${t('reportClosureRate')}</th><th scope="col">${t('reportClosed')}</th><th scope="col">${t('reportOnTime')}</th><th scope="col">${t('reportOverdue')}</th><th scope="col">${t('reportRecurrent')}</th><th scope="col">${t('reportInspections')}</th></tr>
       <tr><td class="num" data-found>${s.found}</td><td class="num">${pct(s.closureRate)}</td><td class="num">${s.closed}</td><td class="num">${pct(s.onTimeRate)}</td><td class="num">${s.overdue}</td><td class="num">${s.recurrent}</td><td class="num">${s.inspections}</td></tr>
@@ -101,5 +132,4 @@ export async function reportsPage(query, signal) {
     <a class="button-link" id="report-html" href="${reportUrl(kind, params, 'html')}" target="_blank" rel="noopener">${t('reportOpenHtml')}</a></p>
     <iframe id="report-frame" class="report-frame" title="${title}" src="${reportUrl(kind, params, 'html')}"></iframe>`,
   );
-  bind();
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
-import { roundCoverageForReport, roundUnits } from '@anjian/core/internal';
+import { readScopes, roundCoverageForReport, roundUnits } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
 import { createSqliteInspectionLog, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
@@ -276,10 +276,10 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       if (url.pathname === '/inspections' || url.pathname.startsWith('/inspections/')) return inspectionRecords.handle(request, auth.actorOf(request));
       if (url.pathname === '/monitoring') return devices.handle(request, auth.actorOf(request));
       if (url.pathname === '/demo/sms') {
-        // The SMS name other enterprises: like GET /api/outbox, only for who reads everything.
+        // The SMS name other enterprises: like GET /api/outbox, only for who reads everything (core's read policy).
         const reader = DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request));
         if (!reader) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
-        if (!reader.profile.roles.includes('department_admin')) return portalProblem(request, 403, 'FORBIDDEN', '短信记录只对部门管理员开放。', 'The SMS log is for department admins only.');
+        if (readScopes(reader.profile) !== 'all') return portalProblem(request, 403, 'FORBIDDEN', '短信记录只对部门管理员开放。', 'The SMS log is for department admins only.');
         const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
         return Response.json({ messages: started.sent(limit) });
       }

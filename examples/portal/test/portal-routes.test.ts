@@ -137,6 +137,18 @@ describe('browser bundles', () => {
     const byPointer = (list: { pointer?: string; message: unknown }[]) => Object.fromEntries(list.map((i) => [i.pointer, i.message]));
     expect(byPointer(inBrowser)).toEqual(byPointer(problem.issues));
   });
+
+  it("serves core's readScopes: the dashboard asks for the outbox and the SMS log exactly when the server shows them", async () => {
+    const file = join(dataDir, 'anjian-core-read.mjs');
+    writeFileSync(file, await (await get('/vendor/anjian-core.js')).text());
+    const { readScopes } = (await import(pathToFileURL(file).href)) as { readScopes: (actor: unknown) => unknown };
+    const users = ((await (await get('/demo/users')).json()) as { users: { id: string }[] }).users;
+    const rows = await Promise.all(
+      users.map(async (u) => [u.id, readScopes(u) === 'all', (await get('/api/outbox', { 'x-demo-user': u.id })).status, (await get('/demo/sms', { 'x-demo-user': u.id })).status]),
+    );
+    expect(rows.filter(([, all]) => all).map(([id]) => id)).toEqual(['admin-chen']);
+    for (const [id, all, outbox, sms] of rows) expect([id, outbox, sms]).toEqual([id, all ? 200 : 403, all ? 200 : 403]);
+  });
 });
 
 describe("evidence through the portal (the API's evidence endpoints, the session cookie)", () => {

@@ -44,4 +44,39 @@ describe('reports page', () => {
     expect((await portal.fetchAs('grid-wang', '/api/reports/monthly?area=D2')).status).toBe(403);
     expect((await portal.fetchAs('owner-anping', '/api/reports/monthly')).status).toBe(403);
   }, 120_000);
+
+  it("opens on the first of the server's REPORT_SCOPE_REQUIRED choices and offers only those (no scope rules of its own)", async () => {
+    const page = await portal.signIn('grid-wang', 'grid');
+    // The server's answer decides: here it lists only the second grid, which the page's user record does not put first.
+    const asked: string[] = [];
+    await page.route('**/api/reports/**', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.get('format') === 'json') asked.push(url.search);
+      if (!url.searchParams.has('area') && url.searchParams.get('format') === 'json')
+        return route.fulfill({
+          status: 400,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ status: 400, code: 'REPORT_SCOPE_REQUIRED', title: '请指定报表范围', choices: [{ area: 'D1/G2' }] }),
+        });
+      return route.continue();
+    });
+    await goTo(page, 'reports?kind=monthly');
+    await page.waitForSelector('#report-summary');
+    expect(await page.$$eval('#report-area option', (os) => os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).selected]))).toEqual([['D1/G2', true]]);
+    expect(asked).toEqual(['?format=json', '?area=D1%2FG2&format=json']);
+    // The choices are kept: the next visit asks for the report only.
+    await goTo(page, 'reports?kind=weekly');
+    await page.waitForSelector('#report-summary');
+    expect(asked.slice(2)).toEqual(['?area=D1%2FG2&format=json']);
+    // An officer: area and domain pairs; the domain select offers the choices' domains, no "all".
+    const officer = await portal.signIn('officer-li', 'enforcement');
+    await goTo(officer, 'reports?kind=monthly');
+    await officer.waitForSelector('#report-summary');
+    const real = (await portal.api('officer-li', 'GET', '/reports/monthly')).body as { code: string; choices: { area: string; domain: string }[] };
+    expect(real.code).toBe('REPORT_SCOPE_REQUIRED');
+    expect(await officer.$$eval('#report-domain option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(real.choices.map((c) => c.domain));
+    expect(await officer.inputValue('#report-domain')).toBe(real.choices[0]!.domain);
+    await page.context().close();
+    await officer.context().close();
+  }, 120_000);
 });
