@@ -11,16 +11,19 @@
  * e.g. mqtt://127.0.0.1:1883: the sensor ingester runs only when set; ANJIAN_MQTT_CLIENT_ID
  * names its persistent session, default anjian-portal), ANJIAN_DEMO_CITY (load a generated city of that
  * many enterprises, districts C1 … C8, for the reports page, its premises and tenancies in the
- * rental directory for the landlord views; default 0).
+ * rental directory for the landlord views; default 0), PORTAL_HEADERS_TIMEOUT_MS, PORTAL_REQUEST_TIMEOUT_MS,
+ * PORTAL_IDLE_TIMEOUT_MS (how long a client may take: 10 s for the headers, 120 s for the whole
+ * request, 30 s of silence; see portal-server.ts).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toNodeHandler } from '@anjian/http';
 import { createPortal, DEMO_PASSWORD } from './create-portal.js';
 import { DEMO_USERS } from './demo-users.js';
+import { createPortalServer, portalServerLimits } from './portal-server.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
   if (!/^\d+$/.test(rawCity) || Number(rawCity) > 100_000) fail(`ANJIAN_DEMO_CITY=${rawCity} 应为企业数（0–100000）。`, `ANJIAN_DEMO_CITY=${rawCity} must be a number of enterprises (0–100000).`);
   const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
   if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
+  const limits = portalServerLimits(process.env, fail);
   const portal = await createPortal({
     dataDir,
     tickMs: Number(rawTick),
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
   }).catch((error: unknown) => fail(`无法启动门户（数据目录 ${dataDir}）：${String(error)}`, `Cannot start the portal (data folder ${dataDir}): ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createPortalServer((req: IncomingMessage, res: ServerResponse) => {
     // Methods a web Request cannot carry (TRACE, TRACK, CONNECT) are answered here, not as a 500.
     if (!/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(req.method ?? '')) {
       res.writeHead(405, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'content-type': 'application/problem+json; charset=utf-8', 'x-content-type-options': 'nosniff' });
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
     }
     const clientAddress = req.socket.remoteAddress ?? 'unknown';
     void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress }) })(req, res);
-  });
+  }, limits);
   server.on('error', (error: NodeJS.ErrnoException) => {
     void portal.close();
     if (error.code === 'EADDRINUSE') {

@@ -1,11 +1,13 @@
 /**
  * Hostile requests against the real demo portal (a server process on a free port, a
  * temporary data folder, no browser) aimed at the features added last: hazardous-work
- * hazardous-work permits. Each case is a defect found by attacking the
+ * permits, and the server's own socket limits. Each case is a defect found by attacking the
  * running portal over HTTP; the test replays the attack and checks the answer and that a
- * refusal wrote nothing (docs/security.md T19).
+ * refusal wrote nothing (docs/security.md T19, T35).
  */
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPortalServer, PORTAL_SERVER_LIMITS, portalServerLimits } from '../src/portal-server.js';
 import { startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
@@ -76,5 +78,76 @@ describe('permit times are instants, never guessed (T19)', () => {
     expect(await permitIds()).toEqual(before);
     const ok = await portal.api('owner-lvyuan', 'POST', `/permits/${id}/gas-tests`, { ...reading, sampledAt: new Date(Date.now() - 60_000).toISOString() }, key());
     expect(ok.status, JSON.stringify(ok.body).slice(0, 300)).toBe(200);
+  });
+});
+
+describe('slow clients are cut off (T35)', () => {
+  let slow: PortalHarness;
+  beforeAll(async () => {
+    // The same server with short limits, so the test waits for seconds, not for the defaults.
+    slow = await startPortal({ browser: false, env: { PORTAL_HEADERS_TIMEOUT_MS: '800', PORTAL_REQUEST_TIMEOUT_MS: '2000', PORTAL_IDLE_TIMEOUT_MS: '1500' } });
+  });
+  afterAll(async () => {
+    await slow?.stop();
+  });
+
+  /**
+   * Opens `n` sockets that each write `head`, then `drip` every 100 ms, forever; resolves with
+   * what the server sent on each once every socket is closed (the test's timeout is the limit).
+   */
+  function dribble(n: number, head: string, drip: string): Promise<string[]> {
+    const { port } = new URL(slow.base);
+    const sockets: Socket[] = [];
+    return new Promise((resolve) => {
+      const answers: string[] = Array.from({ length: n }, () => '');
+      let open = n;
+      const timer = setInterval(() => {
+        for (const s of sockets) if (!s.destroyed && s.writable) s.write(drip);
+      }, 100);
+      for (let i = 0; i < n; i++) {
+        const s = connect(Number(port), '127.0.0.1');
+        sockets.push(s);
+        s.on('data', (d) => (answers[i] += d.toString()));
+        s.on('error', () => undefined);
+        s.on('close', () => {
+          if (--open === 0) {
+            clearInterval(timer);
+            resolve(answers);
+          }
+        });
+        if (head) s.write(head);
+      }
+    });
+  }
+
+  it('headers sent a line at a time: 408 and closed (Node alone kept them 60–90 s)', async () => {
+    const answers = await dribble(20, 'GET / HTTP/1.1\r\nHost: portal\r\n', 'X-Slow: 1\r\n');
+    expect(answers.map((a) => a.split('\r\n')[0])).toEqual(Array.from({ length: 20 }, () => 'HTTP/1.1 408 Request Timeout'));
+  });
+
+  it('a sign-in body sent a byte at a time: 408 and closed (Node alone kept it 300 s)', async () => {
+    const answers = await dribble(20, 'POST /login HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{', ' ');
+    expect(answers.map((a) => a.split('\r\n')[0])).toEqual(Array.from({ length: 20 }, () => 'HTTP/1.1 408 Request Timeout'));
+  });
+
+  it('a socket that sends nothing is closed; the server still answers', async () => {
+    const answers = await dribble(20, '', '');
+    expect(answers).toEqual(Array.from({ length: 20 }, () => ''));
+    const res = await fetch(`${slow.base}/session`);
+    expect(res.status).toBe(200);
+  });
+
+  it('the defaults are far below Node’s (10 s for headers, 120 s per request, 30 s idle); a bad setting is refused in both languages', () => {
+    const server = createPortalServer(() => undefined);
+    expect([server.headersTimeout, server.requestTimeout, server.timeout]).toEqual([PORTAL_SERVER_LIMITS.headersTimeoutMs, PORTAL_SERVER_LIMITS.requestTimeoutMs, PORTAL_SERVER_LIMITS.idleTimeoutMs]);
+    expect([server.headersTimeout, server.requestTimeout, server.timeout]).toEqual([10_000, 120_000, 30_000]);
+    const refused: string[] = [];
+    const refuse = (zh: string, en: string): never => {
+      refused.push(`${zh} | ${en}`);
+      throw new Error(en);
+    };
+    expect(() => portalServerLimits({ PORTAL_REQUEST_TIMEOUT_MS: '5m' }, refuse)).toThrow(/milliseconds/);
+    expect(refused[0]).toMatch(/毫秒/);
+    expect(portalServerLimits({ PORTAL_HEADERS_TIMEOUT_MS: '20000', PORTAL_REQUEST_TIMEOUT_MS: '1000' }, refuse)).toMatchObject({ headersTimeoutMs: 20_000, requestTimeoutMs: 20_000 });
   });
 });
