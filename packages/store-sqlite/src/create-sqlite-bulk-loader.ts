@@ -62,8 +62,8 @@ export function createSqliteBulkLoader(options: SqliteBulkLoaderOptions): Sqlite
     for (const h of hazards) {
       const id = h.summary.hazardId;
       h.events.forEach((e, i) => {
-        if (e.hazardId !== id || e.version !== i + 1) {
-          throw new SqliteStoreError('INVALID_APPEND', `bulk load: hazard ${id}: event ${i + 1} must be version ${i + 1} of ${id}, got ${e.hazardId} v${e.version}`);
+        if (e.hazardId !== id || e.version !== i + 1 || e.id !== `${id}/${i + 1}`) {
+          throw new SqliteStoreError('INVALID_APPEND', `bulk load: hazard ${id}: event ${i + 1} must be version ${i + 1} of ${id} with id ${id}/${i + 1}, got ${e.hazardId} v${e.version} (${e.id})`);
         }
         st.event.run(e.hazardId, e.version, e.id, e.type, e.commandId, e.recordedAt, JSON.stringify(e));
       });

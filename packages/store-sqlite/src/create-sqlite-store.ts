@@ -357,6 +357,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (input.events.length === 0) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'append needs at least one event'));
       const misfit = input.events.some((event, i) => event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1);
       if (misfit) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard'));
+      // The log keeps ids unique through UNIQUE (hazard_id, version) alone (migration 8).
+      if (input.events.some((event) => event.id !== `${event.hazardId}/${event.version}`)) return Promise.reject(new SqliteStoreError('INVALID_APPEND', 'an event id must be <hazardId>/<version>'));
       try {
         checkDocumentRequests(input.events, input.documents);
       } catch (error) {

@@ -137,4 +137,27 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   ALTER TABLE hazards ADD COLUMN premises_id TEXT;
   CREATE INDEX hazards_premises ON hazards (premises_id, updated_at, hazard_id) WHERE premises_id IS NOT NULL;
   `,
+  `
+  -- 8: one b-tree page fewer per append. UNIQUE (id) on events duplicated UNIQUE (hazard_id,
+  -- version): an event's id is <hazardId>/<version> (the store refuses any other), nothing
+  -- looks an event up by id, and each append wrote one more random leaf of it (16 % of a
+  -- group commit's pages). SQLite drops a UNIQUE constraint only by rebuilding the table:
+  -- this copies the log once, in seq order, inside the migration's transaction (a crash
+  -- leaves the version-7 table as it was). No trigger, view or foreign key names events.
+  CREATE TABLE events_v8 (
+    seq         INTEGER PRIMARY KEY,            -- global log order, contiguous from 1
+    hazard_id   TEXT    NOT NULL,
+    version     INTEGER NOT NULL,
+    id          TEXT    NOT NULL,               -- <hazard_id>/<version>
+    type        TEXT    NOT NULL,
+    command_id  TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    body        TEXT    NOT NULL,               -- the event exactly as appended (JSON)
+    UNIQUE (hazard_id, version)
+  ) STRICT;
+  INSERT INTO events_v8 (seq, hazard_id, version, id, type, command_id, recorded_at, body)
+    SELECT seq, hazard_id, version, id, type, command_id, recorded_at, body FROM events ORDER BY seq;
+  DROP TABLE events;
+  ALTER TABLE events_v8 RENAME TO events;
+  `,
 ]);
