@@ -153,6 +153,15 @@ export async function readRound(rounds: RoundStore, roundId: string): Promise<Ro
   return roundsFromLog(await rounds.roundEntries(roundId))[0] ?? null;
 }
 
+/**
+ * How many times a round may be drawn again after its first draw. Each re-draw reveals a fresh
+ * committed seed, so a drawer who re-draws until he likes the list would choose the sample;
+ * the cap bounds that choice to the best of three, and every draw stays on the record with its
+ * reason. A sample that still cannot be inspected is explained on the inspection record, or the
+ * department opens a new round (itself on the round log).
+ */
+export const MAX_ROUND_REDRAWS = 2;
+
 /** Input of {@link drawRoundSample}. There is no seed: the round's committed seed is revealed (T33). */
 export interface RoundDrawInput {
   roundId: string;
@@ -195,7 +204,8 @@ const drawIdOf = (actorId: string, key: string) => `rd-${sha256Hex(`round-draw\n
  * round's opening for the first draw, by the previous draw's `nextCommitment` after — so anyone
  * can check `sha256(seed) = commitment` and re-draw the list by hand. A request carrying a
  * `seed` is refused (`SEED_NOT_ACCEPTED`). Drawing again is allowed but never silent: it needs a
- * `reason`, reveals the next committed seed, and `roundsFromLog` marks it `seedChanged`.
+ * `reason`, reveals the next committed seed, and `roundsFromLog` marks it `seedChanged`; a round is
+ * drawn again at most {@link MAX_ROUND_REDRAWS} times (`REDRAW_LIMIT`).
  * Fails closed on a round opened without a commitment (`NO_SEED_COMMITMENT`), a server
  * without its seed key (`NO_SEED_KEY`), or a key that no longer answers the commitment
  * (`SEED_KEY_CHANGED`).
@@ -275,6 +285,15 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
         `本轮次已抽取 ${drawNo - 1} 次：重新抽取须填写原因，新的抽取会与原抽取一并公开并标记“种子已变更”`,
         `this round was drawn ${drawNo - 1} time(s): a re-draw needs a reason, and is shown next to the earlier draws, marked seedChanged`,
       );
+    if (drawNo > MAX_ROUND_REDRAWS + 1) {
+      const reasons = state.draws.flatMap((d) => (d.draw.reason === undefined ? [] : [d.draw.reason]));
+      fail(
+        'REDRAW_LIMIT',
+        '/roundId',
+        `轮次 ${input.roundId} 已抽取 ${drawNo - 1} 次（首次抽取后最多重新抽取 ${MAX_ROUND_REDRAWS} 次，原因：${reasons.join('；')}），不能再抽取：请按最近一次抽取的名单检查，无法检查的企业在检查记录中说明原因；确需另行抽取的，由部门开启新的轮次`,
+        `round ${input.roundId} was drawn ${drawNo - 1} times (at most ${MAX_ROUND_REDRAWS} re-draws after the first draw; reasons: ${reasons.join('; ')}) and cannot be drawn again: inspect the latest draw's list and explain on the inspection record why an enterprise could not be inspected; if another draw is really needed, the department opens a new round`,
+      );
+    }
     const previous = state.draws[state.draws.length - 1]?.draw;
     const commitment = drawNo === 1 ? seeds.commitment : previous?.nextCommitment;
     const seed = roundSeed(deps.seedKey as Uint8Array, input.roundId, seeds.nonce, drawNo);

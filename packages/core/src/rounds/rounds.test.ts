@@ -279,6 +279,32 @@ describe('rounds: the 双随机 draw in the round log', () => {
     expect([other.replayed, other.entry.data.drawNo]).toEqual([false, 2]);
   });
 
+  it('re-draws are capped: at most two after the first, each with its reason on the record; a fourth draw is refused, says what to do and records nothing', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    const draw = (key: string, reason?: string, actor = 'officer-gas-d1') => drawRoundSample(d, { roundId: ROUND.id, count: 3, key, units: UNITS, ...(reason === undefined ? {} : { reason }) }, actor);
+    await draw('d-1');
+    await draw('d-2', '抽中企业已停业');
+    await draw('d-3', '抽中企业已搬迁', 'admin');
+    const refused = await draw('d-4', '再抽一次').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RoundError);
+    expect(refused).toMatchObject({ code: 'REDRAW_LIMIT', pointer: '/roundId' });
+    expect((refused as RoundError).localized['zh-CN']).toContain('新的轮次');
+    expect((refused as RoundError).localized.en).toContain('new round');
+    // Another person cannot lift the cap either; nothing was appended.
+    await expect(draw('d-5', '复核', 'admin')).rejects.toMatchObject({ code: 'REDRAW_LIMIT' });
+    const log = await d.rounds.readRoundLog(1, 100);
+    expect(log.map((e) => e.type)).toEqual(['round_opened', 'sample_drawn', 'sample_drawn', 'sample_drawn']);
+    expect(verifyRoundLog(log).ok).toBe(true);
+    // The trail: every draw, who drew it, why, in order.
+    const draws = (await readRound(d.rounds, ROUND.id))!.draws;
+    expect(draws.map((x) => [x.draw.drawNo, x.actorId, x.draw.reason ?? null, x.seedCheck])).toEqual([
+      [1, 'officer-gas-d1', null, 'verified'],
+      [2, 'officer-gas-d1', '抽中企业已停业', 'verified'],
+      [3, 'admin', '抽中企业已搬迁', 'verified'],
+    ]);
+  });
+
   it('fails closed without a commitment: a round opened before commitments (typed seeds) is read, never drawn again', async () => {
     const d = deps();
     // A log written before T33: the round without `seeds`, a draw with a typed seed.
