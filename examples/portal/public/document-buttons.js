@@ -1,10 +1,11 @@
 // The hazard page's enforcement documents (执法文书, issue 15): one row per document the
-// chain numbered with its events (GET /api/hazards/{id}/documents), with 生成 (render it
-// the first time: the server composes it from the record and records its hash), 预览 (the
-// print-ready HTML in a new tab), 打印 (the same page printed from a hidden frame) and 下载
-// (the PDF). Generating is for the roles that issue documents (enforcement, grid); anyone
-// who reads the hazard previews, prints and downloads a generated one. Everything printed
-// comes from the server; this page only links to it.
+// chain numbered with its events (GET /api/hazards/{id}/documents). A document is issued by
+// the command of its act (the server composes it from the record and registers its hash);
+// anyone who reads the hazard then has 预览 (the print-ready HTML in a new tab), 打印 (the
+// same page printed from a hidden frame) and 下载 (the PDF). When issuing was refused at the
+// command (the directory lacked a value), the row says 未出具 and the issuing roles get 出具
+// (POST …/issue; the server lets only the officers the document names). Reading never issues.
+// Everything printed comes from the server; this page only links to it.
 import { html } from './html.js';
 import { lang } from './i18n.js';
 import { api, localTime } from './shared.js';
@@ -13,32 +14,32 @@ const L = {
   'zh-CN': {
     title: '执法文书',
     none: '尚无文书：文书在执法行为（由两名执法人员办理）或网格员下达整改通知时编号。',
-    generate: '生成',
+    issue: '出具',
     preview: '预览',
     print: '打印',
     download: '下载 PDF',
-    notGenerated: '未生成',
+    notIssued: '未出具（出具时被拒绝，补全信息后由署名人员出具）',
     code: '验证码',
     voided: '已作废',
     served: '已送达',
     signed: '已签收',
     refused: '拒签（有见证人）',
-    generated: '已生成：{number}，验证码 {code}',
+    issued: '已出具：{number}，验证码 {code}',
   },
   en: {
     title: 'Enforcement documents',
     none: 'No documents yet: a document is numbered when an enforcement act (by two officers) or a grid notice is recorded.',
-    generate: 'Generate',
+    issue: 'Issue',
     preview: 'Preview',
     print: 'Print',
     download: 'Download PDF',
-    notGenerated: 'not generated',
+    notIssued: 'not issued (refused at the act; an officer it names issues it once the data is complete)',
     code: 'code',
     voided: 'voided',
     served: 'served',
     signed: 'signed for',
     refused: 'refused (witnessed)',
-    generated: 'Generated: {number}, code {code}',
+    issued: 'Issued: {number}, code {code}',
   },
 };
 const tr = (key, vars = {}) => (L[lang()] ?? L['zh-CN'])[key].replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
@@ -55,7 +56,7 @@ const KINDS = {
 };
 const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1 : 0] : kind);
 
-/** Roles that issue documents and so may generate them. */
+/** Roles that issue documents and so may complete a refused issue. */
 const ISSUING_ROLES = ['enforcement', 'grid'];
 
 /** The URL of a document as HTML or PDF. */
@@ -67,16 +68,16 @@ export function documentsSection(hazardId, items, roles) {
   if (items === null) return '';
   const issuer = roles.some((r) => ISSUING_ROLES.includes(r));
   const rows = items.map((d, i) => {
-    const generated = d.verificationCode !== null;
+    const issued = d.verificationCode !== null;
     const state = d.voided
       ? html`<span class="badge" data-doc-state="voided">${tr('voided')}</span>`
-      : generated
+      : issued
         ? html`${tr('code')} <code>${d.verificationCode}</code>`
-        : html`<span data-doc-state="new">${tr('notGenerated')}</span>`;
+        : html`<span data-doc-state="not-issued">${tr('notIssued')}</span>`;
     const receipt = d.service?.receipt ? tr(d.service.receipt.type === 'signed' ? 'signed' : 'refused') : d.service?.served ? tr('served') : '';
     const buttons = [];
-    if (!generated && issuer && !d.voided) buttons.push(html`<button type="button" data-doc-generate="${i}" id="doc-generate-${i}">${tr('generate')}</button>`);
-    if (generated) {
+    if (!issued && issuer && !d.voided) buttons.push(html`<button type="button" data-doc-issue="${i}" id="doc-issue-${i}">${tr('issue')}</button>`);
+    if (issued) {
       buttons.push(html`<a class="button" href="${documentUrl(hazardId, d)}" target="_blank" rel="noopener" id="doc-preview-${i}">${tr('preview')}</a>`);
       buttons.push(html`<button type="button" data-doc-print="${i}" id="doc-print-${i}">${tr('print')}</button>`);
       buttons.push(html`<a class="button" href="${documentUrl(hazardId, d, 'pdf')}" download="${d.kind}-${d.year}-${d.seq}.pdf" id="doc-download-${i}">${tr('download')}</a>`);
@@ -92,23 +93,24 @@ export function documentsSection(hazardId, items, roles) {
 export function wireDocuments(root, hazardId, items, reload) {
   if (!items) return;
   const result = root.querySelector('#documents-result');
-  root.querySelectorAll('[data-doc-generate]').forEach((b) =>
+  root.querySelectorAll('[data-doc-issue]').forEach((b) =>
     b.addEventListener('click', async () => {
-      const d = items[Number(b.dataset.docGenerate)];
+      const d = items[Number(b.dataset.docIssue)];
       b.disabled = true;
-      const res = await fetch(documentUrl(hazardId, d), { credentials: 'same-origin', headers: { 'accept-language': lang() } });
+      const res = await api(`/hazards/${encodeURIComponent(hazardId)}/documents/${encodeURIComponent(d.kind)}/${d.year}-${d.seq}/issue`, { method: 'POST' });
       if (!res.ok) {
-        const body = await res.json().catch(() => null);
-        result.replaceChildren(Object.assign(document.createElement('p'), { className: 'message error', id: 'documents-error', textContent: body?.detail ?? body?.title ?? String(res.status) }));
+        result.replaceChildren(
+          Object.assign(document.createElement('p'), { className: 'message error', id: 'documents-error', textContent: res.body?.detail ?? res.body?.title ?? String(res.status) }),
+        );
         b.disabled = false;
         return;
       }
       await reload();
-      const number = decodeURIComponent(res.headers.get('x-document-number') ?? '');
-      const again = root.querySelector('#documents-result');
-      again?.append(
-        Object.assign(document.createElement('p'), { className: 'message ok', id: 'documents-done', textContent: tr('generated', { number, code: res.headers.get('x-verification-code') ?? '' }) }),
-      );
+      root
+        .querySelector('#documents-result')
+        ?.append(
+          Object.assign(document.createElement('p'), { className: 'message ok', id: 'documents-done', textContent: tr('issued', { number: res.body.number, code: res.body.verificationCode }) }),
+        );
     }),
   );
   root.querySelectorAll('[data-doc-print]').forEach((b) =>

@@ -1,7 +1,8 @@
 /**
  * End-to-end (issue 15): an officer's inspection and notice with the second officer chosen on
- * the page number two enforcement documents; the hazard page offers 生成 to the issuing
- * roles, then 预览 / 打印 / 下载 (PDF); the enterprise sees the generated document without 生成.
+ * the page number and issue two enforcement documents with the acts themselves; the hazard page
+ * offers 预览 / 打印 / 下载 (PDF) at once, to the officer and to the enterprise; nobody reads a
+ * document into being (no 出具 for an issued one).
  * One portal, one Chromium for the file.
  */
 import { randomUUID } from 'node:crypto';
@@ -24,7 +25,7 @@ async function openHazard(page: Page, id: string): Promise<void> {
 }
 
 describe('hazard page: enforcement documents (执法文书)', () => {
-  it('two officers number the documents; 生成, then 预览 / 打印 / 下载 for the issuer; the enterprise previews without 生成', async () => {
+  it('two officers number and issue the documents with their acts; 预览 / 打印 / 下载 at once for the officer and the enterprise', async () => {
     // An officer's inspection with the second officer present: the 现场检查记录 is numbered with the report.
     const res = await portal.api(
       'officer-li',
@@ -40,6 +41,8 @@ describe('hazard page: enforcement documents (执法文书)', () => {
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const id = res.body.reports[0].hazardId as string;
+    // Issued with the report: numbered, composed and registered in the officer's request.
+    expect(res.body.reports[0].documents.map((d: { kind: string; issued: boolean }) => [d.kind, d.issued])).toEqual([['inspection_record', true]]);
 
     const officer = await portal.signIn('officer-li', 'enforcement');
     // The officer's inspection form on the home page offers the second officer too (sent as coOfficerId).
@@ -54,11 +57,11 @@ describe('hazard page: enforcement documents (执法文书)', () => {
     const order = officer.locator('#documents li[data-doc-kind="rectification_order"]');
     expect(await order.getAttribute('data-doc-number')).toBe('（D1）应急责改〔2026〕1号');
 
-    // 生成: the server composes it and records its hash; then 预览 / 打印 / 下载.
-    await order.locator('[data-doc-generate]').click();
-    await officer.waitForSelector('#documents-done');
-    expect(await officer.textContent('#documents-done')).toContain('（D1）应急责改〔2026〕1号');
+    // Issued with the notice: its code is shown and 预览 / 打印 / 下载 are there; nothing to issue by hand.
     const row = officer.locator('#documents li[data-doc-kind="rectification_order"]');
+    await row.locator('a[id^="doc-preview-"]').waitFor();
+    expect(await row.locator('code').textContent()).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(await officer.locator('#documents [data-doc-issue]').count()).toBe(0);
     const preview = await row.locator('a[id^="doc-preview-"]').getAttribute('href');
     const page = await officer.context().request.get(new URL(preview!, portal.base).href);
     const text = await page.text();
@@ -78,11 +81,11 @@ describe('hazard page: enforcement documents (执法文书)', () => {
     expect(await officer.frameLocator('#doc-print-frame').locator('h1.title').textContent()).toBe('责令限期整改指令书');
     await officer.screenshot({ path: join(shots, 'hazard-documents-officer.png'), fullPage: true });
 
-    // The enterprise reads its documents: previews the generated one, generates none.
+    // The enterprise reads its documents: previews the issued one, issues none.
     const owner = await portal.signIn('owner-anping', 'enterprise');
     await openHazard(owner, id);
     const ownRow = owner.locator('#documents li[data-doc-kind="rectification_order"]');
     await ownRow.locator('a[id^="doc-preview-"]').waitFor();
-    expect(await owner.locator('#documents [data-doc-generate]').count()).toBe(0);
+    expect(await owner.locator('#documents [data-doc-issue]').count()).toBe(0);
   }, 120_000);
 });

@@ -37,5 +37,9 @@ export { documentContentHash, verificationCodeOf, normalizeVerificationCode, sea
 export type { DocumentVerification, DocumentVerdict } from './verification.js';
 export { issueDocument } from './issue-document.js';
 export type { IssueDocumentInput, IssuedDocument } from './issue-document.js';
+export { readIssuedDocument } from './read-issued-document.js';
+export type { ReadIssuedDocumentInput } from './compose-numbered.js';
+export { issueEventDocuments } from './issue-event-documents.js';
+export type { IssueEventDocumentsInput, EventDocumentOutcome } from './issue-event-documents.js';
 export { checkServiceEntry, documentOfficerIds, parseServiceBody, SERVICE_METHOD_LABELS } from './service.js';
 export type { ServiceProblem } from './service.js';

@@ -48,12 +48,25 @@ export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze(
  * ```
  */
 export function documentKindsFor(event: Pick<ChainEvent, 'type' | 'actor'> & { data?: unknown }, state: Pick<HazardState, 'wasMajor' | 'level'> | null): DocumentKind[] {
-  const officers = (event.data as { officers?: readonly unknown[] } | undefined)?.officers;
   return DOCUMENT_TRIGGERS.filter(
-    (t) =>
-      t.event === event.type &&
-      (t.role === undefined || t.role === event.actor.role) &&
-      (!t.majorOnly || (state !== null && (state.wasMajor || state.level === 'major'))) &&
-      (!t.twoOfficers || (Array.isArray(officers) && officers.length === 2)),
+    (t) => matchesEvent(t, event) && (!t.majorOnly || (state !== null && (state.wasMajor || state.level === 'major'))) && (!t.twoOfficers || recordsTwoOfficers(event)),
   ).map((t) => t.kind);
+}
+
+/**
+ * The enforcement documents an event would have issued had the officer named a second one
+ * (`twoOfficers` rows of its type and role, the event recording fewer than two officers):
+ * why asking for such a document says `OFFICERS_REQUIRED`, not "not issued". @internal
+ */
+export function kindsWithoutSecondOfficer(event: Pick<ChainEvent, 'type' | 'actor'> & { data?: unknown }): DocumentKind[] {
+  return DOCUMENT_TRIGGERS.filter((t) => t.twoOfficers && matchesEvent(t, event) && !recordsTwoOfficers(event)).map((t) => t.kind);
+}
+
+function matchesEvent(t: DocumentTrigger, event: Pick<ChainEvent, 'type' | 'actor'>): boolean {
+  return t.event === event.type && (t.role === undefined || t.role === event.actor.role);
+}
+
+function recordsTwoOfficers(event: { data?: unknown }): boolean {
+  const officers = (event.data as { officers?: readonly unknown[] } | undefined)?.officers;
+  return Array.isArray(officers) && officers.length === 2;
 }

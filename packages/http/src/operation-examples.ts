@@ -1068,6 +1068,19 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       recordedAt: '2026-11-02T01:00:00.000Z',
     },
   },
+  issueDocument: {
+    parameters: {
+      id: 'H-DOC',
+      kind: 'rectification_order',
+      number: '2026-1',
+    },
+    response: {
+      number: '（东）应急责改〔2026〕1号',
+      verificationCode: 'TTCBZ-W9M8D',
+      contentHash: '3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a',
+      hashedAt: '2026-11-02T01:00:00.000Z',
+    },
+  },
   voidDocument: {
     parameters: {
       id: 'H-DOC',

@@ -6,6 +6,7 @@
  */
 import { HAZARD_LEVELS, HAZARD_STATUSES } from '@anjian/core';
 import { EVIDENCE_LIST } from './command-schemas.js';
+import { ISSUED_DOCUMENTS } from './issue-command-documents.js';
 import { coreRef } from './core-schemas.js';
 import { RECORDED_EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
 import { REFUSAL_REASONS } from './refusal-reason.js';
@@ -201,7 +202,7 @@ export const HAZARD_DETAIL: JsonSchema = {
 export const COMMAND_RESULT: JsonSchema = {
   type: 'object',
   required: ['hazardId', 'version', 'events'],
-  properties: { hazardId: str, version: int, events: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' } } },
+  properties: { hazardId: str, version: int, events: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' } }, documents: ISSUED_DOCUMENTS },
 };
 
 /** An inspection: the answers recorded against one pack. */
@@ -259,6 +260,7 @@ export const INSPECTION_RESULT: JsonSchema = {
           version: int,
           replayed: { type: 'boolean' },
           rejection: { type: 'object', required: ['code', 'message'], properties: { code: str, message: { $ref: '#/components/schemas/LocalizedText' } } },
+          documents: ISSUED_DOCUMENTS,
         },
       },
     },

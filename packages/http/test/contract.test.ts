@@ -764,15 +764,18 @@ describe('documents (执法文书): numbered with the command, rendered from the
       },
     ];
     await d.seed('H-DOC', 'grid-g1', { basis });
-    expect((await d.call('grid-g1', 'POST', '/hazards/H-DOC/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'doc-notice-1' } })).status).toBe(200);
+    const notice = await d.call('grid-g1', 'POST', '/hazards/H-DOC/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'doc-notice-1' } });
+    expect(notice.status).toBe(200);
+    // Issued with the notice: numbered, composed, its hash and code registered.
+    expect(notice.body.documents.map((i: { kind: string; number: string; issued: boolean }) => [i.kind, i.number, i.issued])).toEqual([['rectification_notice', '（东）应急隐改〔2026〕1号', true]]);
     const list = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((i: { kind: string; number: string; verificationCode: null }) => [i.kind, i.number, i.verificationCode])).toEqual([
-      ['rectification_notice', '（东）应急隐改〔2026〕1号', null],
+    expect(list.body.items.map((i: { kind: string; number: string; verificationCode: string }) => [i.kind, i.number, i.verificationCode])).toEqual([
+      ['rectification_notice', '（东）应急隐改〔2026〕1号', notice.body.documents[0].verificationCode],
     ]);
     expect((await d.call('grid-g1', 'GET', '/hazards/H-none/documents')).status).toBe(404);
 
-    // A required value missing from the directory: 422, nothing recorded.
+    // A required value missing from the directory since: 422, nothing served.
     const address = enterprise.address;
     delete enterprise.address;
     const missing = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
@@ -784,6 +787,7 @@ describe('documents (执法文书): numbered with the command, rendered from the
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const code = html.headers.get('x-verification-code')!;
     const hash = html.headers.get('x-content-hash')!;
+    expect([code, hash]).toEqual([notice.body.documents[0].verificationCode, notice.body.documents[0].contentHash]);
     expect(decodeURIComponent(html.headers.get('x-document-number')!)).toBe('（东）应急隐改〔2026〕1号');
     const page = new TextDecoder().decode(html.body);
     for (const text of ['（东）应急隐改〔2026〕1号', '老王饭店', code, hash, '<svg']) expect(page).toContain(text);

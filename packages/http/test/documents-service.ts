@@ -73,16 +73,116 @@ export function defineDocumentServiceTests(): void {
       expect(refused.body.detail).toContain('coOfficerId');
     }, 60_000);
 
+    it('a document is issued by the command of its act, never by a reader: the register holds the content of the issue, GET serves only that, a reader fixes nothing', async () => {
+      const d = await harness();
+      const writes: string[] = [];
+      const record = d.store.recordDocumentHash.bind(d.store);
+      d.store.recordDocumentHash = async (input) => {
+        writes.push(`${input.kind} ${input.seq}`);
+        return record(input);
+      };
+      await d.seed('H-IS', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      const cmd = await d.call('officer-gas-d1', 'POST', '/hazards/H-IS/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'is-1' } });
+      // Issued with the command: numbered, composed, registered — the QR code verifies before anyone reads it.
+      expect(cmd.status).toBe(200);
+      const [issued] = cmd.body.documents;
+      expect([issued.kind, issued.number, issued.issued, issued.verificationCode]).toEqual([
+        'rectification_order',
+        '（东）应急责改〔2026〕1号',
+        true,
+        expect.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/),
+      ]);
+      expect(writes).toEqual(['rectification_order 1']);
+      expect((await d.call('owner-e1', 'GET', '/hazards/H-IS/documents')).body.items[0].contentHash).toBe(issued.contentHash);
+      expect((await d.call(null, 'GET', `/documents/verify/${issued.verificationCode}?hash=${issued.contentHash}`)).body.status).toBe('unchanged');
+      // Readers — the enterprise, the officers — get exactly what was issued, again and again, and write nothing.
+      for (const actor of ['owner-e1', 'officer2-gas-d1', 'owner-e1']) {
+        const read = await d.call(actor, 'GET', '/hazards/H-IS/documents/rectification_order');
+        expect([read.status, read.headers.get('x-content-hash'), read.headers.get('x-verification-code')]).toEqual([200, issued.contentHash, issued.verificationCode]);
+      }
+      expect(writes).toEqual(['rectification_order 1']);
+      // The directory changes after the issue: a reader does not re-fix the document with the new name; the issued one stands.
+      const e1 = await d.directory.enterprise('E1');
+      d.directory.setEnterprise({ ...e1!, name: '老王饭店（更名）' });
+      const changed = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/rectification_order');
+      expect([changed.status, changed.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+      expect(writes).toEqual(['rectification_order 1']);
+      // A replay of the command answers the same issued document and writes nothing.
+      const replay = await d.call('officer-gas-d1', 'POST', '/hazards/H-IS/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'is-1' } });
+      expect([replay.headers.get('idempotent-replayed'), replay.body.documents[0].contentHash]).toEqual(['true', issued.contentHash]);
+      expect(writes).toEqual(['rectification_order 1']);
+      d.directory.setEnterprise(e1!);
+
+      // An event that issued no document of the kind: a 404 that says so, in both languages.
+      for (const [lang, text] of [
+        ['zh-CN', '没有出具「整改复查意见书」'],
+        ['en', 'issued no'],
+      ] as const) {
+        const none = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/review_opinion', { headers: { 'accept-language': lang } });
+        expect([none.status, none.body.code]).toEqual([404, 'DOCUMENT_NOT_ISSUED']);
+        expect(none.body.detail).toContain(text);
+      }
+    }, 60_000);
+
+    it('a refused issue leaves the act and its number; readers cannot issue it; the officers it names do, once the directory is complete (or by retrying the command)', async () => {
+      const d = await harness();
+      const e1 = await d.directory.enterprise('E1');
+      d.directory.setEnterprise({ ...e1!, address: undefined as never });
+      for (const id of ['H-RF', 'H-RF2']) {
+        await d.seed(id, 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+        const cmd = await d.call('officer-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': `rf-${id}` } });
+        expect(cmd.status).toBe(200);
+        const [doc] = cmd.body.documents;
+        expect([doc.issued, doc.verificationCode, doc.issues[0].code, doc.issues[0].pointer]).toEqual([false, null, 'VALUE_MISSING', '/fields/address']);
+        expect(doc.issues[0].message['zh-CN']).toBeTruthy();
+        expect(doc.issues[0].message.en).toBeTruthy();
+      }
+      d.directory.setEnterprise(e1!);
+      // The directory is complete now, yet a reader still gets nothing issued — and registers nothing.
+      const read = await d.call('owner-e1', 'GET', '/hazards/H-RF/documents/rectification_order?format=html');
+      expect([read.status, read.body.code]).toEqual([404, 'DOCUMENT_NOT_ISSUED']);
+      expect(read.body.detail).toContain('阅读不会出具文书');
+      expect((await d.call('owner-e1', 'GET', '/hazards/H-RF/documents')).body.items[0].verificationCode).toBeNull();
+      expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-RF/documents/rectification_order/2026-1/service', { body: { method: 'direct', recipient: '王建国' } })).body.code).toBe(
+        'DOCUMENT_NOT_ISSUED',
+      );
+      // Only an officer the document names issues it.
+      const issuePath = '/hazards/H-RF/documents/rectification_order/2026-1/issue';
+      expect((await d.call(null, 'POST', issuePath)).status).toBe(401);
+      expect((await d.call('owner-e1', 'POST', issuePath)).body.code).toBe('DOCUMENT_OFFICERS_ONLY');
+      expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-RF/documents/rectification_order/2026-9/issue')).status).toBe(404);
+      d.directory.setEnterprise({ ...e1!, address: undefined as never });
+      const stillMissing = await d.call('officer2-gas-d1', 'POST', issuePath);
+      expect([stillMissing.status, stillMissing.body.code]).toEqual([422, 'DOCUMENT_REFUSED']);
+      d.directory.setEnterprise(e1!);
+      const issued = await d.call('officer2-gas-d1', 'POST', issuePath);
+      expect([issued.status, issued.body.number]).toEqual([201, '（东）应急责改〔2026〕1号']);
+      expect((await d.call('officer-gas-d1', 'POST', issuePath)).body.contentHash).toBe(issued.body.contentHash);
+      const served = await d.call('owner-e1', 'GET', '/hazards/H-RF/documents/rectification_order');
+      expect([served.status, served.headers.get('x-content-hash')]).toEqual([200, issued.body.contentHash]);
+      // Issued is issued: another name in the directory now is a conflict, not a new document.
+      d.directory.setEnterprise({ ...e1!, name: '老王饭店（更名）' });
+      expect((await d.call('officer-gas-d1', 'POST', issuePath)).body.code).toBe('DOCUMENT_CHANGED');
+      d.directory.setEnterprise(e1!);
+      // The officer's retry of the command issues what its first run could not.
+      const retry = await d.call('officer-gas-d1', 'POST', '/hazards/H-RF2/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'rf-H-RF2' } });
+      expect([retry.headers.get('idempotent-replayed'), retry.body.documents[0].issued, retry.body.documents[0].number]).toEqual(['true', true, '（东）应急责改〔2026〕2号']);
+      // A voided number is not issued.
+      await d.seed('H-RF3', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
+      d.directory.setEnterprise({ ...e1!, address: undefined as never });
+      await d.call('officer-gas-d1', 'POST', '/hazards/H-RF3/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'rf-3' } });
+      d.directory.setEnterprise(e1!);
+      expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-RF3/documents/rectification_order/2026-3/void', { body: { reason: '地址有误' } })).status).toBe(200);
+      expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-RF3/documents/rectification_order/2026-3/issue')).body.code).toBe('DOCUMENT_VOIDED');
+    }, 60_000);
+
     it('delivery, then receipt (signed, or refused with a witness), once each, by the officers the document names; a void keeps the number and stops service', async () => {
       const d = await harness();
       const post = (actor: string, path: string, body: object) => d.call(actor, 'POST', `/hazards/H-SV${path}`, { body });
       await d.seed('H-SV', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
       await d.call('officer-gas-d1', 'POST', '/hazards/H-SV/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 's-1' } });
       const doc = '/documents/rectification_order/2026-1';
-      // Not rendered yet: nothing to serve.
-      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'direct', recipient: '王建国' })).body.code).toBe('DOCUMENT_NOT_ISSUED');
-      const rendered = await d.call('officer-gas-d1', 'GET', '/hazards/H-SV/documents/rectification_order');
-      expect(rendered.status, JSON.stringify(rendered.body)).toBe(200);
+      // Issued with the command (an unissued number cannot be served: the refused-issue test above).
       // Receipt before delivery; a stranger; a bad body; an unknown number.
       expect((await post('officer-gas-d1', `${doc}/receipt`, { outcome: 'signed', signedBy: '王建国', signedOn: '2026-11-02' })).body.code).toBe('DOCUMENT_NOT_SERVED');
       expect((await post('grid-g1', `${doc}/service`, { method: 'direct', recipient: '王建国' })).body.code).toBe('DOCUMENT_OFFICERS_ONLY');

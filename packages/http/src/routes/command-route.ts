@@ -6,6 +6,7 @@ import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { parseIfMatch } from '../parse-if-match.js';
 import { idempotencyKey } from '../idempotency-key.js';
+import { issueCommandDocuments } from '../issue-command-documents.js';
 import { readJsonObject } from '../read-json-body.js';
 import { refusalReason } from '../refusal-reason.js';
 import { rejectionStatus } from '../rejection-status.js';
@@ -83,7 +84,13 @@ export const COMMAND_ROUTE: RouteSpec = {
       const version = last?.version ?? foldEvents(await ctx.deps.store.load(hazardId))?.version ?? 0;
       const headers: Record<string, string> = { etag: `"${version}"` };
       if (result.replayed) headers['idempotent-replayed'] = 'true';
-      return jsonResponse({ hazardId, version, events: result.events }, 200, headers);
+      // The documents these events issue are issued now, by the acting officer's command (a replay issues what is still unissued).
+      const documents = await issueCommandDocuments(
+        ctx,
+        hazardId,
+        result.events.map((e) => e.id),
+      );
+      return jsonResponse({ hazardId, version, events: result.events, ...(ctx.options.documents ? { documents } : {}) }, 200, headers);
     } finally {
       running.delete(key);
     }

@@ -1,23 +1,22 @@
 import {
   checkServiceEntry,
   DOCUMENT_KINDS,
-  documentDirectoryFrom,
   documentOfficerIds,
   formatDocumentIssues,
-  formatDocumentNumber,
   issueDocument,
   normalizeVerificationCode,
   parseServiceBody,
+  readIssuedDocument,
   renderDocumentHtml,
   verifyDocument,
   type ComposedDocument,
-  type DocumentDirectory,
   type DocumentIssue,
   type LoadedTemplate,
 } from '@anjian/documents';
 import type { ChainEvent } from '@anjian/core';
 import { sha256Hex } from '@anjian/core/audit';
 import { SERVICE_METHODS, type DocumentRecord, type DocumentServiceLog, type DocumentServiceRecord } from '@anjian/core/ports';
+import { documentDirectoryOf, documentNumberOf } from '../document-context.js';
 import { jsonResponse } from '../json-response.js';
 import { readJsonObject } from '../read-json-body.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
@@ -111,7 +110,7 @@ const DOCUMENT_ITEM: JsonSchema = {
     seq: { type: 'integer', minimum: 1 },
     eventId: { type: 'string' },
     issuedAt: { type: 'string', description: 'the issuing event’s time (ISO) / 出具时间' },
-    verificationCode: { type: ['string', 'null'], description: 'null until the document is first rendered / 首次生成前为 null' },
+    verificationCode: { type: ['string', 'null'], description: 'null while the document is numbered but not issued / 未出具时为 null' },
     contentHash: { type: ['string', 'null'] },
     voided: {
       type: ['object', 'null'],
@@ -233,7 +232,7 @@ async function recordServiceRoute(ctx: RouteContext, phase: 'service' | 'receipt
       },
     );
   }
-  return jsonResponse({ number: numberOf(documents, record), ...serviceView(result.record) }, 201);
+  return jsonResponse({ number: documentNumberOf(documents, record), ...serviceView(result.record) }, 201);
 }
 
 function samePdf(a: Uint8Array, b: Uint8Array): boolean {
@@ -299,15 +298,6 @@ const VERDICT: JsonSchema = {
   },
 };
 
-function directoryOf(ctx: RouteContext, documents: DocumentsApiOptions): DocumentDirectory {
-  return documents.directory ?? documentDirectoryFrom(ctx.deps.directory);
-}
-
-function numberOf(documents: DocumentsApiOptions, record: DocumentRecord): string {
-  const template = documents.templates.find((t) => t.template.kind === record.kind);
-  return formatDocumentNumber(record, documents.override.override.numberPrefix, template?.template.numberPrefix);
-}
-
 function refused(issues: readonly DocumentIssue[]): HttpProblem {
   const changed = issues.some((i) => i.code === 'DOCUMENT_CHANGED');
   const missing = issues.some((i) => i.code === 'DOCUMENT_NOT_ISSUED' || i.code === 'EVENT_NOT_FOUND');
@@ -334,7 +324,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     operationId: 'listHazardDocuments',
     summary: "A hazard's numbered documents / 隐患的执法文书（文号）",
     description:
-      "The document numbers (文号) allocated with the hazard's events, in order, with the verification code once a document was rendered. For whoever may read the hazard.\n\n随隐患事件分配的文号（按分配顺序），文书首次生成后附验证码。可读取该隐患的用户可查。",
+      "The document numbers (文号) allocated with the hazard's events, in order, with the verification code once the document was issued (with the command of its act). For whoever may read the hazard.\n\n随隐患事件分配的文号（按分配顺序），文书出具（随执法行为的指令）后附验证码。可读取该隐患的用户可查。",
     tags: ['documents'],
     auth: 'required',
     response: { status: 200, description: 'the numbered documents / 文书列表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: DOCUMENT_ITEM } } } },
@@ -350,7 +340,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
           const mine = service.filter((e) => sameDocument(e, r));
           return {
             kind: r.kind,
-            number: numberOf(documents, r),
+            number: documentNumberOf(documents, r),
             jurisdiction: r.jurisdiction,
             year: r.year,
             seq: r.seq,
@@ -374,7 +364,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     operationId: 'renderHazardDocument',
     summary: "Render a hazard's document as print-ready HTML or PDF / 生成执法文书（HTML 或 PDF）",
     description:
-      "The document of this kind issued by the hazard's latest event that issues it (or `event`), composed on the server from the stored events, the number allocated with the event and the directory; nothing in the request is printed. The first rendering records the content hash and verification code; a later one with other content (the directory changed) is a 409. Headers X-Document-Number, X-Verification-Code, X-Content-Hash. For whoever may read the hazard.\n\n由服务器根据已存事件、随事件分配的文号和目录生成文书，请求中的内容不会印在文书上。首次生成时登记内容摘要和验证码；之后内容若不同（如目录已改）返回 409。",
+      "The document of this kind issued by the hazard's latest event that issues it (or `event`), composed on the server from the stored events, the number allocated with the event and the directory; nothing in the request is printed. Reading never issues: the document was issued (its content hash and verification code registered) by the command of the act that issued it, and only that content is served — composed now with other content (the directory changed since) it is a 409; numbered but not issued, or never issued by the hazard's events, a 404. Headers X-Document-Number, X-Verification-Code, X-Content-Hash. For whoever may read the hazard.\n\n由服务器根据已存事件、随事件分配的文号和目录生成文书，请求中的内容不会印在文书上。阅读不出具文书：文书在产生它的执法行为（指令）中出具并登记摘要和验证码，此处只提供出具时的内容；内容若已不同（如目录已改）返回 409；已编号未出具或未出具过该文书返回 404。",
     tags: ['documents'],
     auth: 'required',
     parameters: [
@@ -411,13 +401,13 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
           { 'zh-CN': '本服务未配置 PDF 输出（documents.renderPdf）', en: 'this server renders no PDF (documents.renderPdf)' },
         );
       const event = ctx.query.get('event');
-      const issued = await issueDocument({
+      // Reading never issues: only what was registered at issue is served (the same hash, the same bytes).
+      const issued = await readIssuedDocument({
         store: ctx.deps.store,
         hazardId: id,
         template,
         override: documents.override,
-        directory: directoryOf(ctx, documents),
-        now: ctx.deps.clock.now().toISOString(),
+        directory: documentDirectoryOf(ctx, documents),
         ...(event !== null ? { eventId: event } : {}),
         ...(documents.verifyUrl ? { verifyUrl: documents.verifyUrl } : {}),
       });
@@ -476,7 +466,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       const r = verdict.record;
       const voided = r.voided ? { voidedAt: r.voided.at, voidReason: r.voided.reason } : {};
       return jsonResponse(
-        { status: verdict.status, document: { kind: r.kind, number: numberOf(documents, r), issuedAt: r.issuedAt, contentHash: r.contentHash, hashedAt: r.hashedAt, ...voided } },
+        { status: verdict.status, document: { kind: r.kind, number: documentNumberOf(documents, r), issuedAt: r.issuedAt, contentHash: r.contentHash, hashedAt: r.hashedAt, ...voided } },
         200,
         {
           'cache-control': 'no-store',
@@ -513,6 +503,59 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     response: { status: 201, description: 'the recorded receipt / 已登记的签收', schema: SERVICE_RESULT },
     errors: [400, 401, 403, 404, 409, 413, 422],
     handle: (ctx) => recordServiceRoute(ctx, 'receipt'),
+  },
+  {
+    method: 'post',
+    path: '/hazards/{id}/documents/{kind}/{number}/issue',
+    operationId: 'issueDocument',
+    summary: 'Issue a numbered document whose issue was refused at its command / 补办出具已编号的文书',
+    description:
+      'A document is issued with the command of the act that issues it. When that was refused (the directory lacked a required value, e.g. the enterprise address) the act stands and its number is taken; once the directory is complete, an officer the document names issues it here: composed from the record, hash and verification code registered (201). Already issued with the same content: the same answer; other content: 409 DOCUMENT_CHANGED. No body.\n\n文书随产生它的执法行为出具；出具被拒（如目录缺少企业地址）时行为仍有效、文号已占用，补全目录后由文书署名人员在此出具（201）。已出具且内容相同返回相同结果，内容不同返回 409。',
+    tags: ['documents'],
+    auth: 'required',
+    problemCodes: DOCUMENT_PROBLEM_CODES,
+    response: {
+      status: 201,
+      description: 'the issued document / 已出具的文书',
+      schema: {
+        type: 'object',
+        required: ['number', 'verificationCode', 'contentHash', 'hashedAt'],
+        properties: { number: { type: 'string' }, verificationCode: { type: 'string' }, contentHash: { type: 'string' }, hashedAt: { type: 'string' } },
+      },
+    },
+    errors: [401, 403, 404, 409, 422],
+    async handle(ctx) {
+      const { record, documents } = await documentAt(ctx);
+      if (record.voided) {
+        throw new HttpProblem(
+          409,
+          'DOCUMENT_VOIDED',
+          { 'zh-CN': '已作废', en: 'Voided' },
+          { 'zh-CN': `该文号已于 ${record.voided.at} 作废，不再出具`, en: `this number was voided at ${record.voided.at} and is not issued` },
+        );
+      }
+      const template = templateOf(documents, record.kind);
+      if (!template)
+        throw new HttpProblem(
+          404,
+          'DOCUMENT_NOT_FOUND',
+          { 'zh-CN': '未找到文书', en: 'Document not found' },
+          { 'zh-CN': '本服务没有该文书种类的模板', en: 'this server has no template of that kind' },
+        );
+      const issued = await issueDocument({
+        store: ctx.deps.store,
+        hazardId: record.hazardId,
+        eventId: record.eventId,
+        template,
+        override: documents.override,
+        directory: documentDirectoryOf(ctx, documents),
+        now: ctx.deps.clock.now().toISOString(),
+        ...(documents.verifyUrl ? { verifyUrl: documents.verifyUrl } : {}),
+      });
+      if (!issued.ok) throw refused(issued.issues);
+      const r = issued.value.record;
+      return jsonResponse({ number: documentNumberOf(documents, r), verificationCode: r.verificationCode, contentHash: r.contentHash, hashedAt: r.hashedAt }, 201);
+    },
   },
   {
     method: 'post',
@@ -563,7 +606,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
           { 'zh-CN': `该文书已于 ${result.record.voided?.at ?? ''} 作废`, en: `the document was voided at ${result.record.voided?.at ?? ''}` },
         );
       }
-      return jsonResponse({ number: numberOf(documents, result.record), voided: result.record.voided });
+      return jsonResponse({ number: documentNumberOf(documents, result.record), voided: result.record.voided });
     },
   },
   {
@@ -596,14 +639,13 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         );
       }
       const uploaded = new Uint8Array(await ctx.request.arrayBuffer());
-      const issued = await issueDocument({
+      const issued = await readIssuedDocument({
         store: ctx.deps.store,
         hazardId: record.hazardId,
         eventId: record.eventId,
         template,
         override: documents.override,
-        directory: directoryOf(ctx, documents),
-        now: ctx.deps.clock.now().toISOString(),
+        directory: documentDirectoryOf(ctx, documents),
         ...(documents.verifyUrl ? { verifyUrl: documents.verifyUrl } : {}),
       });
       if (!issued.ok) throw refused(issued.issues);
@@ -611,7 +653,10 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       const verdict = record.voided ? 'voided' : samePdf(uploaded, expected) ? 'unchanged' : 'altered';
       const voided = record.voided ? { voidedAt: record.voided.at, voidReason: record.voided.reason } : {};
       return jsonResponse(
-        { status: verdict, document: { kind: record.kind, number: numberOf(documents, record), issuedAt: record.issuedAt, contentHash: record.contentHash, hashedAt: record.hashedAt, ...voided } },
+        {
+          status: verdict,
+          document: { kind: record.kind, number: documentNumberOf(documents, record), issuedAt: record.issuedAt, contentHash: record.contentHash, hashedAt: record.hashedAt, ...voided },
+        },
         200,
         { 'cache-control': 'no-store' },
       );

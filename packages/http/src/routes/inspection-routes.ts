@@ -2,6 +2,7 @@ import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator
 import { sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
+import { issueCommandDocuments } from '../issue-command-documents.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import { readJsonObject } from '../read-json-body.js';
@@ -103,7 +104,17 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     const { code, message } = first.rejection;
     throw new HttpProblem(rejectionStatus(code, false), code, { 'zh-CN': '上报被拒绝', en: 'Report refused' }, message);
   }
-  return { classification: result.classification, warnings: result.warnings, reports: result.reports, ...(result.inspectionId === undefined ? {} : { inspectionId: result.inspectionId }) };
+  // An officer's report with the second officer issues the 现场检查记录: issued now, by this request.
+  const reports = ctx.options.documents
+    ? await Promise.all(result.reports.map(async (r) => (r.ok ? { ...r, documents: await issueCommandDocuments(ctx, r.hazardId, await reportedEventIds(ctx, r.hazardId)) } : r)))
+    : result.reports;
+  return { classification: result.classification, warnings: result.warnings, reports, ...(result.inspectionId === undefined ? {} : { inspectionId: result.inspectionId }) };
+}
+
+/** The id of a hazard's `reported` event (the one a report writes). */
+async function reportedEventIds(ctx: RouteContext, hazardId: string): Promise<string[]> {
+  const events = await ctx.deps.store.readEvents(hazardId);
+  return events.filter((e) => e.type === 'reported').map((e) => e.id);
 }
 
 /**

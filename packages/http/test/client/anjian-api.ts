@@ -228,9 +228,9 @@ export interface paths {
         };
         /**
          * A hazard's numbered documents / 隐患的执法文书（文号）
-         * @description The document numbers (文号) allocated with the hazard's events, in order, with the verification code once a document was rendered. For whoever may read the hazard.
+         * @description The document numbers (文号) allocated with the hazard's events, in order, with the verification code once the document was issued (with the command of its act). For whoever may read the hazard.
          *
-         *     随隐患事件分配的文号（按分配顺序），文书首次生成后附验证码。可读取该隐患的用户可查。
+         *     随隐患事件分配的文号（按分配顺序），文书出具（随执法行为的指令）后附验证码。可读取该隐患的用户可查。
          */
         get: operations["listHazardDocuments"];
         put?: never;
@@ -250,9 +250,9 @@ export interface paths {
         };
         /**
          * Render a hazard's document as print-ready HTML or PDF / 生成执法文书（HTML 或 PDF）
-         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), composed on the server from the stored events, the number allocated with the event and the directory; nothing in the request is printed. The first rendering records the content hash and verification code; a later one with other content (the directory changed) is a 409. Headers X-Document-Number, X-Verification-Code, X-Content-Hash. For whoever may read the hazard.
+         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), composed on the server from the stored events, the number allocated with the event and the directory; nothing in the request is printed. Reading never issues: the document was issued (its content hash and verification code registered) by the command of the act that issued it, and only that content is served — composed now with other content (the directory changed since) it is a 409; numbered but not issued, or never issued by the hazard's events, a 404. Headers X-Document-Number, X-Verification-Code, X-Content-Hash. For whoever may read the hazard.
          *
-         *     由服务器根据已存事件、随事件分配的文号和目录生成文书，请求中的内容不会印在文书上。首次生成时登记内容摘要和验证码；之后内容若不同（如目录已改）返回 409。
+         *     由服务器根据已存事件、随事件分配的文号和目录生成文书，请求中的内容不会印在文书上。阅读不出具文书：文书在产生它的执法行为（指令）中出具并登记摘要和验证码，此处只提供出具时的内容；内容若已不同（如目录已改）返回 409；已编号未出具或未出具过该文书返回 404。
          */
         get: operations["renderHazardDocument"];
         put?: never;
@@ -323,6 +323,28 @@ export interface paths {
          *     送达后由文书署名人员登记：签收（签收人、日期）或拒绝签收（见证人及其身份，留置送达）。每份文书一次；作废文书不可登记。
          */
         post: operations["recordDocumentReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/documents/{kind}/{number}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a numbered document whose issue was refused at its command / 补办出具已编号的文书
+         * @description A document is issued with the command of the act that issues it. When that was refused (the directory lacked a required value, e.g. the enterprise address) the act stands and its number is taken; once the directory is complete, an officer the document names issues it here: composed from the record, hash and verification code registered (201). Already issued with the same content: the same answer; other content: 409 DOCUMENT_CHANGED. No body.
+         *
+         *     文书随产生它的执法行为出具；出具被拒（如目录缺少企业地址）时行为仍有效、文号已占用，补全目录后由文书署名人员在此出具（201）。已出具且内容相同返回相同结果，内容不同返回 409。
+         */
+        post: operations["issueDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4394,6 +4416,23 @@ export interface operations {
                                 code: string;
                                 message: components["schemas"]["LocalizedText"];
                             };
+                            /** @description The documents the command's events issued (执法文书), issued with it: numbered, composed from the record, hash and verification code registered. `issued: false` with `issues` when issuing was refused (e.g. the directory lacks the enterprise's address): the act is recorded, the number taken; an officer the document names issues it later (POST …/documents/{kind}/{number}/issue) / 本指令出具的文书 */
+                            documents?: {
+                                /** @enum {unknown} */
+                                kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                                /** @description 文号 */
+                                number: string;
+                                eventId: string;
+                                issued: boolean;
+                                verificationCode: string | null;
+                                contentHash: string | null;
+                                issues?: {
+                                    code: string;
+                                    severity?: string;
+                                    message: Record<string, never>;
+                                    pointer?: string;
+                                }[];
+                            }[];
                         }[];
                         /** @description the inspection's record, when the host keeps an inspection log / 检查记录编号 */
                         inspectionId?: string;
@@ -4849,6 +4888,23 @@ export interface operations {
                         hazardId: string;
                         version: number;
                         events: components["schemas"]["StoredEvent"][];
+                        /** @description The documents the command's events issued (执法文书), issued with it: numbered, composed from the record, hash and verification code registered. `issued: false` with `issues` when issuing was refused (e.g. the directory lacks the enterprise's address): the act is recorded, the number taken; an officer the document names issues it later (POST …/documents/{kind}/{number}/issue) / 本指令出具的文书 */
+                        documents?: {
+                            /** @enum {unknown} */
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            /** @description 文号 */
+                            number: string;
+                            eventId: string;
+                            issued: boolean;
+                            verificationCode: string | null;
+                            contentHash: string | null;
+                            issues?: {
+                                code: string;
+                                severity?: string;
+                                message: Record<string, never>;
+                                pointer?: string;
+                            }[];
+                        }[];
                     };
                 };
             };
@@ -5274,7 +5330,7 @@ export interface operations {
                             eventId: string;
                             /** @description the issuing event’s time (ISO) / 出具时间 */
                             issuedAt: string;
-                            /** @description null until the document is first rendered / 首次生成前为 null */
+                            /** @description null while the document is numbered but not issued / 未出具时为 null */
                             verificationCode: string | null;
                             contentHash: string | null;
                             /** @description set when voided: the number stays taken and says so / 作废记录（文号保留） */
@@ -5824,6 +5880,105 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    issueDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description id (documents) / 路径参数
+                 * @example H-DOC
+                 */
+                id: string;
+                /**
+                 * @description kind (documents) / 路径参数
+                 * @example rectification_order
+                 */
+                kind: string;
+                /**
+                 * @description number (documents) / 路径参数
+                 * @example 2026-1
+                 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the issued document / 已出具的文书 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "number": "（东）应急责改〔2026〕1号",
+                     *       "verificationCode": "TTCBZ-W9M8D",
+                     *       "contentHash": "3e98bff1344374a7cc639e980c04fd314127ad6e192ab41d25f4f81fe883275a",
+                     *       "hashedAt": "2026-11-02T01:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        number: string;
+                        verificationCode: string;
+                        contentHash: string;
+                        hashedAt: string;
+                    };
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
