@@ -139,6 +139,23 @@ describe('the shipped password configuration (deploy/mosquitto.conf, deploy/anji
     expect(seen).toEqual([]);
   });
 
+  it('a message over 4 KB (here 1 MB) is refused by the broker: the sender is disconnected, the ingester receives nothing of it', async () => {
+    // Without max_packet_size Mosquitto accepts packets up to 256 MB and delivers them to the ingester, which
+    // must read each one whole before it can drop it as oversized: 4 messages of 50 MB from one anonymous
+    // client of the demo broker grew the running portal by 160 MB.
+    const big = await device('D-plain');
+    const closed = new Promise<void>((resolve) => big.once('close', () => resolve()));
+    big.on('error', () => undefined);
+    const before = ingester.stats();
+    big.publish(topicOf('D-plain'), Buffer.alloc(1 << 20, 0x20), { qos: 0 });
+    await closed;
+    const listed = await device('D-listed');
+    await listed.publishAsync(topicOf('D-listed'), message('D-listed', 'heartbeat'), { qos: 1 });
+    await until(() => ingester.stats().processed === before.processed + 1);
+    const after = ingester.stats();
+    expect([after.received - before.received, after.dropped.oversized ?? 0]).toEqual([1, before.dropped.oversized ?? 0]);
+  });
+
   it('docs/monitoring.md prints the shipped files verbatim', () => {
     const docs = readFileSync(fileURLToPath(new URL('../../../docs/monitoring.md', import.meta.url)), 'utf8');
     expect(docs).toContain(CONF.trimEnd());
