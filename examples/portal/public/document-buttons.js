@@ -53,6 +53,8 @@ const KINDS = {
   stop_work_order: ['现场处理措施决定书', 'On-site measures decision'],
   supervision_listing_notice: ['重大事故隐患挂牌督办通知书', 'Supervision listing notice'],
   major_hazard_writeoff_approval: ['重大事故隐患销号审批表', 'Major hazard write-off approval'],
+  penalty_notice: ['行政处罚告知书', 'Notice of intended penalty'],
+  penalty_decision: ['行政处罚决定书', 'Penalty decision'],
 };
 const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1 : 0] : kind);
 

@@ -3,6 +3,7 @@ import type { Directory, DocumentNumber } from '@anjian/core/ports';
 import { documentIssue } from './issue.js';
 import type { DocumentIssue } from './types.js';
 import { documentKindsFor } from './triggers.js';
+import { penaltyValues } from './penalty-values.js';
 import type { DocumentKind, DocumentResult, FieldSource } from './types.js';
 
 /** An enterprise as a document names it (the Directory's record plus what documents print). */
@@ -194,6 +195,8 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   set('event.reason', zh((data.reason ?? data.note) as LocalizedText | undefined));
   set('event.note', zh((data.note ?? data.reason) as LocalizedText | undefined));
   set('event.authority', zh(data.authority as LocalizedText | undefined));
+  // The penalty of the case (行政处罚告知书, 行政处罚决定书): the event's penalty, the law table's wording, the party's statement.
+  for (const [k, v] of Object.entries(penaltyValues(upTo, chinaDate))) set(k as keyof DocumentData['values'], v);
   set('event.scope', data.scope === 'whole' ? '全部停产停业' : data.scope === 'partial' ? '局部停产停业（停止相关区域、设备或作业）' : undefined);
   if (reported) {
     const basis = reported.data.basis.map(citationText);

@@ -36,6 +36,8 @@ export const DOCUMENT_TRIGGERS: readonly DocumentTrigger[] = Object.freeze(
     { event: 'stop_work_ordered', kind: 'stop_work_order', note: '责令暂时停产停业或停止使用：现场处理措施决定书' },
     { event: 'listed_for_supervision', kind: 'supervision_listing_notice', note: '重大事故隐患挂牌督办：挂牌督办通知书' },
     { event: 'closed', majorOnly: true, kind: 'major_hazard_writeoff_approval', note: '重大事故隐患销号：重大事故隐患销号审批表' },
+    { event: 'penalty_notified', kind: 'penalty_notice', note: '行政处罚告知（两名执法人员）：行政处罚告知书' },
+    { event: 'penalty_decided', kind: 'penalty_decision', note: '行政处罚决定（两名执法人员）：行政处罚决定书' },
   ].map((t) => Object.freeze(t as DocumentTrigger)),
 );
 

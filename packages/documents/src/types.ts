@@ -14,6 +14,8 @@ export const DOCUMENT_KINDS = Object.freeze([
   'stop_work_order',
   'supervision_listing_notice',
   'major_hazard_writeoff_approval',
+  'penalty_notice',
+  'penalty_decision',
 ] as const);
 
 /** A document kind (现场检查记录 = `inspection_record`, 责令限期整改指令书 = `rectification_order`, …). */
@@ -47,6 +49,14 @@ export const FIELD_SOURCES = Object.freeze([
   'directory.enterprise.address',
   'directory.enterprise.legalRepresentative',
   'directory.enterprise.phone',
+  'penalty.conduct',
+  'penalty.article',
+  'penalty.text',
+  'penalty.statementDeadline',
+  'penalty.hearing',
+  'penalty.noticeDate',
+  'penalty.statement',
+  'penalty.performance',
   'manual',
 ] as const);
 

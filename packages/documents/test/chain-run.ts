@@ -184,6 +184,16 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
   clock.set('2026-11-20T02:00:00Z');
   await ok('officer-gas-d1', { type: 'accept', hazardId: id, note: reason('现场验收合格', 'accepted on site'), ...co });
   await ok('officer2-gas-d1', { type: 'close', hazardId: id, note: reason('经验收合格，同意销号', 'written off'), coOfficerId: 'officer-gas-d1' });
+  // The case ends in a penalty: notice (the reply period computed by the chain), the party's statement, a lighter decision.
+  await ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 30_000 }, ...co });
+  clock.advance(86_400_000);
+  await ok('owner-e1', {
+    type: 'record_statement',
+    hazardId: id,
+    statement: reason('发现隐患后已主动停止作业并全部整改，请求从轻处罚', 'stopped work at once and rectified'),
+    hearingRequested: false,
+  });
+  await ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 }, ...co });
 
   return {
     officerHazard: (await store.readEvents('H-ALARM')) as ChainEvent[],
@@ -227,6 +237,8 @@ export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event:
   stop_work_order: { hazard: 'majorHazard', event: 'stop_work_ordered' },
   supervision_listing_notice: { hazard: 'majorHazard', event: 'listed_for_supervision' },
   major_hazard_writeoff_approval: { hazard: 'majorHazard', event: 'closed' },
+  penalty_notice: { hazard: 'majorHazard', event: 'penalty_notified' },
+  penalty_decision: { hazard: 'majorHazard', event: 'penalty_decided' },
 };
 
 /**

@@ -76,6 +76,8 @@ describe('event → document table', () => {
       'majorHazard:listed_for_supervision:enforcement': ['supervision_listing_notice'],
       'majorHazard:stop_work_ordered:enforcement': ['stop_work_order'],
       'majorHazard:closed:enforcement': ['major_hazard_writeoff_approval'],
+      'majorHazard:penalty_notified:enforcement': ['penalty_notice'],
+      'majorHazard:penalty_decided:enforcement': ['penalty_decision'],
     });
   });
 

@@ -4419,7 +4419,7 @@ export interface operations {
                             /** @description The documents the command's events issued (执法文书), issued with it: numbered, composed from the record, hash and verification code registered. `issued: false` with `issues` when issuing was refused (e.g. the directory lacks the enterprise's address): the act is recorded, the number taken; an officer the document names issues it later (POST …/documents/{kind}/{number}/issue) / 本指令出具的文书 */
                             documents?: {
                                 /** @enum {unknown} */
-                                kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                                kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval" | "penalty_notice" | "penalty_decision";
                                 /** @description 文号 */
                                 number: string;
                                 eventId: string;
@@ -4891,7 +4891,7 @@ export interface operations {
                         /** @description The documents the command's events issued (执法文书), issued with it: numbered, composed from the record, hash and verification code registered. `issued: false` with `issues` when issuing was refused (e.g. the directory lacks the enterprise's address): the act is recorded, the number taken; an officer the document names issues it later (POST …/documents/{kind}/{number}/issue) / 本指令出具的文书 */
                         documents?: {
                             /** @enum {unknown} */
-                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval" | "penalty_notice" | "penalty_decision";
                             /** @description 文号 */
                             number: string;
                             eventId: string;
@@ -5321,7 +5321,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {unknown} */
-                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval" | "penalty_notice" | "penalty_decision";
                             /** @description 文号, e.g. （东）应急责改〔2026〕12号 */
                             number: string;
                             jurisdiction: string;
@@ -5542,7 +5542,7 @@ export interface operations {
                         status: "unknown" | "issued" | "unchanged" | "altered" | "voided";
                         document?: {
                             /** @enum {unknown} */
-                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval" | "penalty_notice" | "penalty_decision";
                             number: string;
                             issuedAt: string;
                             contentHash: string;
@@ -6167,7 +6167,7 @@ export interface operations {
                         status: "unknown" | "issued" | "unchanged" | "altered" | "voided";
                         document?: {
                             /** @enum {unknown} */
-                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval";
+                            kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval" | "penalty_notice" | "penalty_decision";
                             number: string;
                             issuedAt: string;
                             contentHash: string;
