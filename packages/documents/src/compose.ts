@@ -235,8 +235,12 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
   const blocks: ComposedBlock[] = [];
   for (const block of template.body) {
     if ('text' in block) blocks.push({ type: 'paragraph', runs: runsOf(block.text), indent: block.indent ?? false, align: block.align ?? 'left' });
-    else if ('table' in block) blocks.push({ type: 'table', rows: block.table.map((id) => ({ label: label(id), value: values[id] ?? '' })) });
-    else if ('wording' in block) blocks.push({ type: 'paragraph', runs: runsOf(wording[block.wording] as string), indent: true, align: 'left' });
+    else if ('table' in block) {
+      // An optional value the record lacks leaves its row out: a labelled blank on an issued (hashed) document reads as a value
+      // the server forgot and invites handwriting the hash does not cover. Only `manual` fields keep their blank, to fill in by hand.
+      const rows = block.table.filter((id) => id in values || template.fields[id]?.source === 'manual');
+      blocks.push({ type: 'table', rows: rows.map((id) => ({ label: label(id), value: values[id] ?? '' })) });
+    } else if ('wording' in block) blocks.push({ type: 'paragraph', runs: runsOf(wording[block.wording] as string), indent: true, align: 'left' });
     else if ('officers' in block) blocks.push({ type: 'officers', officers: data.officers.map((x) => ({ name: x.name, certificateNo: x.certificateNo ?? '' })) });
     else if ('signatures' in block) blocks.push({ type: 'signatures', labels: [...block.signatures] });
     else blocks.push({ type: 'issuer', department, date: chinaDate(data.issuedAt), seal: o?.seal ?? '（印章）' });
