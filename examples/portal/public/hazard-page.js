@@ -178,8 +178,8 @@ export async function hazardPage(id, signal, done) {
       ),
     );
   if (can('confirm_level')) actions.push(cmd('confirm_level'));
-  if (can('file_case')) actions.push(cmd('file_case', field('case-no', t('caseNo'))));
-  if (can('list_for_supervision')) actions.push(cmd('list_for_supervision'));
+  if (can('file_case')) actions.push(cmd('file_case', field('case-no', t('caseNo'), { required: true })));
+  if (can('list_for_supervision')) actions.push(cmd('list_for_supervision', field('listing-authority', t('authority'), { required: true })));
   if (can('order_stop_work')) {
     actions.push(
       cmd(
@@ -293,19 +293,24 @@ export async function hazardPage(id, signal, done) {
       hazardPage(id, signal);
     });
   };
-  /** A required reason from an input; shows the message, marks the field and returns null when empty. */
-  const reasonFrom = (sel) => {
+  /** A required input's text; shows the message `key`, marks the field and returns null when empty. */
+  const filled = (sel, key) => {
     const v = value(sel);
     const input = app.querySelector(sel);
     if (!v) {
-      fail('errReasonRequired');
+      fail(key);
       input?.setAttribute('aria-invalid', 'true');
       input?.setAttribute('aria-describedby', 'form-error');
       input?.focus();
       return null;
     }
     input?.removeAttribute('aria-invalid');
-    return textOf(v);
+    return v;
+  };
+  /** A required reason from an input, as text of the UI's language; null (the field marked) when empty. */
+  const reasonFrom = (sel) => {
+    const v = filled(sel, 'errReasonRequired');
+    return v === null ? null : textOf(v);
   };
 
   const handlers = {
@@ -315,8 +320,15 @@ export async function hazardPage(id, signal, done) {
       return reason && send({ type: 'reject', reason });
     },
     confirm_level: () => send({ type: 'confirm_level', level: h.level, reason: { 'zh-CN': '经现场核查确认等级', en: 'level confirmed on site' } }),
-    file_case: () => send({ type: 'file_case', caseNo: value('#case-no') || `D1-${Date.now()}` }),
-    list_for_supervision: () => send({ type: 'list_for_supervision', authority: { 'zh-CN': 'D1 区安全生产委员会办公室', en: 'D1 district work-safety committee office' } }),
+    // The case number and the listing authority are the officer's to give: none is made up here.
+    file_case: () => {
+      const caseNo = filled('#case-no', 'errCaseNoRequired');
+      return caseNo && send({ type: 'file_case', caseNo });
+    },
+    list_for_supervision: () => {
+      const authority = filled('#listing-authority', 'errAuthorityRequired');
+      return authority && send({ type: 'list_for_supervision', authority: textOf(authority) });
+    },
     spot_check: () => send({ type: 'spot_check', result: value('#spot-result') }),
     accept: () => send({ type: 'accept', note: textOf(value('#accept-note') || (lang() === 'en' ? 'accepted' : '验收合格')) }),
     close: () => send({ type: 'close', note: optional('#close-note') }),

@@ -6,7 +6,7 @@
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
-import { api, app, entName, entNameOr, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
+import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
@@ -69,6 +69,7 @@ const L = {
   noRounds: ['还没有检查轮次。', 'No rounds yet.'],
   inspectionCol: ['检查', 'Inspection'],
   premisesCol: ['场所', 'Premises'],
+  hazardsN: ['发现隐患 {n} 项', '{n} hazard(s) found'],
   period: ['第 {n} 次承租', 'tenancy #{n}'],
   pastTenancies: ['历史租赁', 'Past tenancies'],
   periodCol: ['租期', 'Period'],
@@ -90,18 +91,48 @@ const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 const enc = encodeURIComponent;
 const fail = (title, r) => setHtml(app, html`<h1>${title}</h1><p class="message error" id="relations-error">${problemText(r)}</p>`);
 
-const premisesRow = (p, extra = '') =>
-  html`<tr data-premises="${p.id}"><td>${p.id}</td><td>${p.address}</td><td>${p.area}</td><td>${p.kinds.join('、')}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join('、')}</td><td>${extra}</td></tr>`;
+/** A premises kind in the words of the checklist that defines it (`kindName`), else its code. */
+const kindsText = (kinds, kindName) => kinds.map((k) => kindName?.(k) ?? k).join('、');
+const premisesRow = (p, extra = '', kindName) =>
+  html`<tr data-premises="${p.id}"><td>${p.id}</td><td>${p.address}</td><td>${p.area}</td><td data-kinds="${p.kinds.join(' ')}">${kindsText(p.kinds, kindName)}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join('、')}</td><td>${extra}</td></tr>`;
 const premisesTable = (id, rows, extraHead) =>
   html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">ID</th><th scope="col">${l('address')}</th><th scope="col">${l('area')}</th><th scope="col">${l('kinds')}</th><th scope="col"></th><th scope="col">${extraHead}</th></tr>${rows}</table></div>`;
 
-function hazardTable(id, items) {
+/**
+ * What names an enterprise's file leaves as ids, in the user's words: the checklists (title, premises
+ * kinds' labels, by GET /api/packs/{id}) and the hazards (title and 隐患编号, by the worklist of the
+ * enterprise, which the read policy already narrows). A name that cannot be had stays an id.
+ */
+async function fileNames(f, signal) {
+  const packIds = [...new Set([...f.packs.map((p) => p.id), ...f.inspections.map((i) => i.pack.id)])];
+  const [packs, rows] = await Promise.all([Promise.all(packIds.map((id) => api(`/packs/${enc(id)}`, { signal }))), getJson(`/worklist?queue=all&size=100&enterprise=${enc(f.profile.id)}`, signal)]);
+  const kinds = new Map();
+  const titles = new Map();
+  for (const p of packs) {
+    if (!p.ok) continue;
+    titles.set(p.body.id, p.body.title);
+    for (const k of p.body.premises ?? []) if (!kinds.has(k.id)) kinds.set(k.id, k.label);
+  }
+  return {
+    kindName: (k) => (kinds.has(k) ? loc(kinds.get(k)) : undefined),
+    packName: (id) => (titles.has(id) ? loc(titles.get(id)) : id),
+    hazard: new Map(rows.ok ? (rows.body?.items ?? []).map((r) => [r.hazardId, r]) : []),
+  };
+}
+
+function hazardTable(id, items, names) {
   if (items.length === 0) return html`<p class="hint" id="${id}">${l('none')}</p>`;
   return html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${t('title')}</th><th scope="col">${t('level')}</th><th scope="col">${t('status')}</th><th scope="col">${l('premisesCol')}</th><th scope="col">${l('documents')}</th></tr>
     ${items.map(
       (h) =>
-        html`<tr data-hazard="${h.summary.hazardId}"><td><a href="${hazardHref(h.summary.hazardId)}">${h.summary.hazardId}</a></td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ?? '—'}</td><td>${h.documents.map((d) => `${d.kind} ${d.year}-${d.seq}`).join('、') || '—'}</td></tr>`,
+        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ?? '—'}</td><td>${h.documents.map((d) => `${d.kind} ${d.year}-${d.seq}`).join('、') || '—'}</td></tr>`,
     )}</table></div>`;
+}
+
+/** A hazard's title with its 隐患编号 when the worklist names it, else its id; a link to its page. */
+function hazardName(id, names) {
+  const row = names.hazard.get(id);
+  return row ? html`<a href="${hazardHref(id)}">${loc(row.title)}</a> <small>${row.ref}</small>` : html`<a href="${hazardHref(id)}">${id}</a>`;
 }
 
 /** #/dossier/<id>: the enterprise file; `signal` is the navigation's (shared.js), as on every page here. */
@@ -110,6 +141,7 @@ export async function enterprisePage(id, signal) {
   const r = await api(`/enterprises/${enc(id ?? '')}/file`, { signal });
   if (!r.ok) return fail(l('file'), r);
   const f = r.body;
+  const names = await fileNames(f, signal);
   const roundRows = (list, status) =>
     list.map((x) => html`<tr data-round="${x.roundId}" data-status="${status}"><td>${loc(x.title)}</td><td>${l(x.kind)}</td><td>${x.startsOn} – ${x.endsOn}</td><td>${l(status)}</td></tr>`);
   setHtml(
@@ -121,7 +153,7 @@ export async function enterprisePage(id, signal) {
       f.premises.held.length
         ? premisesTable(
             'file-held',
-            f.premises.held.map((p) => premisesRow(p)),
+            f.premises.held.map((p) => premisesRow(p, '', names.kindName)),
             '',
           )
         : html`<p class="hint">${l('none')}</p>`
@@ -130,7 +162,7 @@ export async function enterprisePage(id, signal) {
       f.premises.rented.length
         ? premisesTable(
             'file-rented',
-            f.premises.rented.map((x) => premisesRow(x.premises, html`<a href="#/landlord/${enc(x.landlordEnterpriseId)}">${entName(x.landlordEnterpriseId)}</a>`)),
+            f.premises.rented.map((x) => premisesRow(x.premises, html`<a href="#/landlord/${enc(x.landlordEnterpriseId)}">${entName(x.landlordEnterpriseId)}</a>`, names.kindName)),
             l('landlord'),
           )
         : html`<p class="hint">${l('none')}</p>`
@@ -144,11 +176,11 @@ export async function enterprisePage(id, signal) {
         : ''
     }
     ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entName(x.tenantEnterpriseId)}（${x.premisesId}）</li>`)}</ul>` : ''}
-    <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${p.premisesKinds.join('、')}）</li>`)}</ul>
+    <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${kindsText(p.premisesKinds, names.kindName)}）</li>`)}</ul>
     <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join('、') : l('none')}</p>
-    <h2>${l('openHazards')}</h2>${hazardTable('file-open', f.hazards.open)}
-    <h2>${l('closedHazards')}</h2>${hazardTable('file-closed', f.hazards.closed)}
-    <h2>${l('inspections')}</h2><ul id="file-inspections">${f.inspections.map((i) => html`<li><a href="#/inspection/${enc(i.id)}">${localTime(i.recordedAt)}</a> ${i.pack.id} · ${i.hazards.length}</li>`)}</ul>
+    <h2>${l('openHazards')}</h2>${hazardTable('file-open', f.hazards.open, names)}
+    <h2>${l('closedHazards')}</h2>${hazardTable('file-closed', f.hazards.closed, names)}
+    <h2>${l('inspections')}</h2><ul id="file-inspections">${f.inspections.map((i) => html`<li data-inspection="${i.id}"><a href="#/inspection/${enc(i.id)}">${localTime(i.inspectedAt ?? i.recordedAt)}</a> ${names.packName(i.pack.id)} · ${l('hazardsN', { n: i.hazards.length })}</li>`)}</ul>
     <h2>${l('rounds')}</h2>
     <div class="table-wrap"><table id="file-rounds"><tr><th scope="col">${l('round')}</th><th scope="col">${l('kind')}</th><th scope="col">${l('days')}</th><th scope="col"></th></tr>
       ${roundRows(f.rounds.covered, 'covered')}${roundRows(f.rounds.due, 'due')}${roundRows(f.rounds.missed, 'missed')}</table></div>

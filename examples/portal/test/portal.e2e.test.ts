@@ -180,9 +180,16 @@ describe('demo portal', () => {
     await officer.screenshot({ path: join(shots, 'enforcement.png'), fullPage: true });
     await officer.click(`#major-queue tr[data-hazard="${hazardId}"] a`);
     await officer.waitForSelector('#hazard-state[data-status="reported"]');
+    // The case number and the listing authority are the officer's: left empty, nothing is sent (none is made up).
+    await officer.click('#cmd-file_case');
+    expect(await officer.textContent('#form-error')).toBe('请填写案号');
+    expect(await officer.getAttribute('#case-no', 'aria-invalid')).toBe('true');
     await officer.fill('#case-no', 'D1-2026-E2E');
     await officer.click('#cmd-file_case');
     await officer.waitForSelector('#hazard-state[data-status="case_filed"]');
+    await officer.click('#cmd-list_for_supervision');
+    expect(await officer.textContent('#form-error')).toBe('请填写督办机关');
+    await officer.fill('#listing-authority', 'D1 区安全生产委员会办公室');
     await officer.click('#cmd-list_for_supervision');
     await officer.waitForSelector('#cmd-list_for_supervision', { state: 'detached' });
 

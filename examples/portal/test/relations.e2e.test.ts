@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { demoPng } from '../src/demo-png.js';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
@@ -115,5 +116,47 @@ describe('rental premises, rounds and the enterprise file', () => {
     await goTo(staff, 'dossier/ent-anping');
     await staff.waitForSelector('#file-past li[data-premises="p-lvyuan-2"][data-period="1"]');
     await staff.context().close();
+  }, 120_000);
+
+  it("the file names checklists, premises kinds and hazards in words, times inspections as the record does; the record shows an answer's photos", async () => {
+    // 如意宾馆 (a hotel renting a crowded place of 红星) inspects itself with the fire checklist: a locked exit, a site photo.
+    const photo = await portal.fetchAs('owner-ruyi', '/api/evidence?kind=photo_before', { method: 'POST', headers: { 'content-type': 'image/png' }, body: demoPng(`ruyi ${Math.random()}`) });
+    const photoId = ((await photo.json()) as { id: string }).id;
+    const hotel = (
+      parse(readFileSync(new URL('../../../checklists/fire/tests/compliant.yaml', import.meta.url), 'utf8')) as {
+        scenarios: Array<{ premises: string; inspectedAt: string; findings: Record<string, unknown> }>;
+      }
+    ).scenarios[0]!;
+    const body = {
+      pack: 'fire',
+      premises: hotel.premises,
+      inspectedAt: hotel.inspectedAt,
+      subject: { enterpriseId: 'ent-ruyi' },
+      findings: { ...hotel.findings, exit_obstruction: 'locked', site_photos: [photoId] },
+    };
+    const reported = await portal.api('owner-ruyi', 'POST', '/inspections?report=true', body, 'relations-e2e-file-names');
+    expect(reported.status).toBe(200);
+    const inspectionId = reported.body.inspectionId as string;
+    const hazardId = (reported.body.reports as Array<{ hazardId: string }>)[0]!.hazardId;
+
+    const owner = await portal.signIn('owner-ruyi', 'enterprise');
+    await goTo(owner, 'file');
+    expect(await owner.textContent('#file-packs li[data-pack="fire"]')).toBe('消防安全检查表（人员密集场所）');
+    expect(await owner.textContent('#file-rented tr[data-premises="p-hongxing-2"] td[data-kinds]')).toBe('人员密集场所');
+    expect(await owner.textContent(`#file-open tr[data-hazard="${hazardId}"] td`)).toMatch(/^疏散通道.* YH-\d{4}$/);
+    // The same time as the record's 检查时间 (when it was inspected, not when the server stored it).
+    expect(await owner.textContent(`#file-inspections li[data-inspection="${inspectionId}"]`)).toBe('2026-11-20 10:00 消防安全检查表 · 发现隐患 1 项');
+    await goTo(owner, `inspection/${inspectionId}`);
+    const thumb = owner.locator('#inspection-answers [data-photos="1"] img');
+    await thumb.waitFor();
+    expect(await thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    expect(await owner.textContent('#inspection-answers')).not.toContain(photoId);
+    await owner.context().close();
+    // The grid inspector reads the record but not the photo (the API shows an unattached upload to its uploader): it is told so.
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await goTo(grid, `inspection/${inspectionId}`);
+    expect(await grid.textContent('#inspection-answers [data-photos="1"]')).toMatch(/^1 张照片（/);
+    expect(await grid.locator('#inspection-answers img').count()).toBe(0);
+    await grid.context().close();
   }, 120_000);
 });

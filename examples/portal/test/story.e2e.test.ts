@@ -146,6 +146,7 @@ describe('story per role', () => {
     await act(li, 'file_case');
     await li.fill('#stop-reason', '液化石油气钢瓶置于地下室，停止使用燃气的后厨作业');
     await act(li, 'order_stop_work');
+    await li.fill('#listing-authority', 'D1 区安全生产委员会办公室');
     await act(li, 'list_for_supervision');
     await li.waitForSelector('#listed');
     await shot(li, '13-officer-case-stop-work-listed');
