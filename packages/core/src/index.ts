@@ -63,6 +63,8 @@ export type { EvidenceStore } from './ports/evidence-store.js';
 
 // Notifications: the outbox relay, its messages, the Notifier port.
 export { createOutboxRelay } from './outbox/create-outbox-relay.js';
+export { toOutboxEnvelope, OutboxKindError } from './outbox/to-outbox-envelope.js';
+export type { OutboxEnvelope } from './outbox/outbox-envelope.js';
 export type { OutboxTopic, OutboxPayload, WebhookEnvelope } from './chain/outbox-messages.js';
 export type { Notifier, NotifierMessage, NotifierDelivery } from './ports/notifier.js';
 export type { OutboxRelay, OutboxRelayOptions, RelayDelivery } from './outbox/create-outbox-relay.js';

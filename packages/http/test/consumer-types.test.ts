@@ -20,7 +20,7 @@ const typesNode = realpathSync(dirname(require.resolve('@types/node/package.json
 const CONSUMER = `
 import { createServer } from 'node:http';
 import { createAnjianApi, toNodeHandler, problemResponse } from '@anjian/http';
-import { createMemoryStore, createOutboxRelay, systemClock, type Store, type WebhookEnvelope, type Notifier } from '@anjian/core';
+import { createMemoryStore, createOutboxRelay, systemClock, toOutboxEnvelope, type Store, type WebhookEnvelope, type Notifier } from '@anjian/core';
 import { loadPackFromPackage } from '@anjian/core/node';
 import { verifyAudit } from '@anjian/core/audit';
 import { StoreError, type OutboxStore } from '@anjian/core/ports';
@@ -33,7 +33,7 @@ const store: Store = process.env.PG ? createPostgresStore({ connectionString: pr
 const outbox: OutboxStore = createMemoryStore();
 const webhook: Notifier<WebhookEnvelope> = createWebhookNotifier({ url: 'https://example.org/hook', secret: 'a-secret-of-16-chars' });
 const sms = createSmsNotifier({ endpoint: 'https://sms.example/send', signature: '某市应急管理局', toRequest: (i) => ({ body: i.text }) });
-createOutboxRelay({ store: outbox, owner: 'p1', clock: systemClock, deliver: (m) => webhook.deliver({ id: m.id, kind: m.topic as WebhookEnvelope['kind'], payload: m.payload as unknown as WebhookEnvelope['payload'] }), onError: (e) => console.error(e) });
+createOutboxRelay({ store: outbox, owner: 'p1', clock: systemClock, deliver: (m) => webhook.deliver(toOutboxEnvelope(m)), onError: (e) => console.error(e) });
 void sms;
 void loadPackFromPackage('@anjian/pack-gas', { from: import.meta.url });
 void verifyAudit(store).then((r) => r.ok);

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore, createOutboxRelay, createStaticDirectory } from '@anjian/core';
+import { createMemoryStore, createOutboxRelay, createStaticDirectory, toOutboxEnvelope } from '@anjian/core';
 import { createMemoryDeviceRegistry, runDailyWarning, type DeviceWarning } from '@anjian/core/internal';
 import { createFixedClock, TEST_ENTERPRISES, testDevice } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
@@ -88,9 +88,10 @@ describe('daily early warning by SMS', () => {
       store: registry,
       owner: 'sms-1',
       clock,
-      deliver: (m) => {
-        const p = m.payload as { enterpriseId: string; enterprise: string; summary: string };
-        return sms.deliver({ id: m.id, kind: m.topic, to: PHONES[p.enterpriseId] ?? '', params: { enterprise: p.enterprise, summary: p.summary } });
+      deliver: async (m) => {
+        const e = toOutboxEnvelope(m); // narrowed by kind: no cast of the payload
+        if (e.kind !== 'monitoring.daily_warning') return { ok: false, retryable: false, error: `unexpected ${e.kind}` };
+        return sms.deliver({ id: e.id, kind: e.kind, to: PHONES[e.payload.enterpriseId] ?? '', params: { enterprise: e.payload.enterprise, summary: e.payload.summary } });
       },
     });
     const deps = { registry, store, directory };

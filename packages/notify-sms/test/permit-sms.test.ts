@@ -4,17 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOutboxRelay } from '@anjian/core';
-import {
-  createMemoryPermitStore,
-  DEFAULT_PERMIT_RULES,
-  handlePermitCommand,
-  PERMIT_APPROVAL_DUE_TOPIC,
-  tickPermits,
-  type PermitActor,
-  type PermitCommand,
-  type PermitNotificationPayload,
-} from '@anjian/core/internal';
+import { createOutboxRelay, toOutboxEnvelope } from '@anjian/core';
+import { createMemoryPermitStore, DEFAULT_PERMIT_RULES, handlePermitCommand, PERMIT_APPROVAL_DUE_TOPIC, tickPermits, type PermitActor, type PermitCommand } from '@anjian/core/internal';
 import { createFixedClock } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
 
@@ -84,9 +75,11 @@ describe('permit texts by SMS', () => {
       store,
       owner: 'sms-1',
       clock,
-      deliver: (m) => {
-        const p = m.payload as unknown as PermitNotificationPayload;
-        return sms.deliver({ id: m.id, kind: m.topic, to: '13800138001', params: { enterprise: '东方化工', title: p.title, permitNo: p.permitNo, ...(p.reasonText ? { reason: p.reasonText } : {}) } });
+      deliver: async (m) => {
+        const e = toOutboxEnvelope(m); // switch on e.kind narrows the payload: no cast
+        if (e.kind !== 'permit.suspended' && e.kind !== 'permit.overdue_to_close') return { ok: false, retryable: false, error: `unexpected ${e.kind}` };
+        const p = e.payload;
+        return sms.deliver({ id: e.id, kind: e.kind, to: '13800138001', params: { enterprise: '东方化工', title: p.title, permitNo: p.permitNo, ...(p.reasonText ? { reason: p.reasonText } : {}) } });
       },
     });
     await relay.runOnce();
@@ -136,11 +129,17 @@ describe('permit texts by SMS', () => {
       store,
       owner: 'sms-2',
       clock,
-      deliver: (m) => {
-        const p = m.payload as unknown as PermitNotificationPayload;
-        // The host picks the approver by p.approverRole (特级: principal_leader) in the enterprise.
-        expect([m.topic, p.approverRole]).toEqual([PERMIT_APPROVAL_DUE_TOPIC, 'principal_leader']);
-        return sms.deliver({ id: m.id, kind: m.topic, to: '13800138002', params: { enterprise: '东方化工', title: p.title, permitNo: p.permitNo, start: String(p.validFromText) } });
+      deliver: async (m) => {
+        const e = toOutboxEnvelope(m);
+        if (e.kind !== PERMIT_APPROVAL_DUE_TOPIC) return { ok: false, retryable: false, error: `unexpected ${e.kind}` };
+        // The host picks the approver by approverRole (特级: principal_leader) in the enterprise.
+        expect(e.payload.approverRole).toBe('principal_leader');
+        return sms.deliver({
+          id: e.id,
+          kind: e.kind,
+          to: '13800138002',
+          params: { enterprise: '东方化工', title: e.payload.title, permitNo: e.payload.permitNo, start: String(e.payload.validFromText) },
+        });
       },
     });
     await relay.runOnce();

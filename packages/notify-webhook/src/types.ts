@@ -5,7 +5,11 @@
  */
 import type { Notifier } from '@anjian/core/ports';
 
-/** What the notifier sends: one outbox message. */
+/**
+ * What the notifier sends: one outbox message. Core's `toOutboxEnvelope(m)` turns a message
+ * the relay claimed into exactly this shape, typed by kind (`OutboxEnvelope`, docs/outbox.md):
+ * `deliver: (m) => webhook.deliver(toOutboxEnvelope(m))`.
+ */
 export interface WebhookMessage {
   /**
    * Stable id of the outbox message. It is sent as the `Idempotency-Key` header and MUST be

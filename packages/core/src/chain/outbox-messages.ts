@@ -1,5 +1,6 @@
 import type { HazardLevel, LocalizedText } from '../pack/types.js';
 import type { OutboxMessage } from '../ports/store.js';
+import { outboxContent, type OutboxEnvelope } from '../outbox/outbox-envelope.js';
 import type { ChainEvent, EventActor, EventType, HazardState, HazardStatus } from './types.js';
 
 /** The topic of an outbox message: `hazard.` and the event type (`hazard.overdue_noticed`). */
@@ -37,15 +38,11 @@ export interface OutboxPayload {
 }
 
 /**
- * What `@anjian/notify-webhook` POSTs (the body) for one outbox message, when the relay
- * passes `{ id: m.id, kind: m.topic, payload: m.payload }`. Schema: docs/outbox.md.
+ * What `@anjian/notify-webhook` POSTs (the body) for one outbox message: the
+ * {@link OutboxEnvelope} the relay's message becomes with `toOutboxEnvelope(m)` — every kind,
+ * discriminated by `kind`. Its `id` is also the `Idempotency-Key` header. Schema: docs/outbox.md.
  */
-export interface WebhookEnvelope {
-  /** The outbox message id (= the event id `<hazardId>/<version>`), also the `Idempotency-Key` header. */
-  id: string;
-  kind: OutboxTopic;
-  payload: OutboxPayload;
-}
+export type WebhookEnvelope = OutboxEnvelope;
 
 /**
  * One outbox message per event, written in the same append: the notifier adapters (SMS,
@@ -71,7 +68,6 @@ export function outboxMessagesFor(events: readonly ChainEvent[], after: HazardSt
       deadline: after.deadline,
       actor: event.actor,
     };
-    const topic: OutboxTopic = `hazard.${event.type}`;
-    return { id: event.id, hazardId: event.hazardId, eventId: event.id, topic, payload: payload as unknown as Record<string, unknown>, createdAt: event.recordedAt };
+    return { id: event.id, hazardId: event.hazardId, eventId: event.id, ...outboxContent(`hazard.${event.type}`, payload), createdAt: event.recordedAt };
   });
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { reportCommand } from '../testing/chain-fixtures.js';
 import { createHarness } from './chain-harness.test-util.js';
 import type { WebhookEnvelope } from './outbox-messages.js';
+import { toOutboxEnvelope } from '../outbox/to-outbox-envelope.js';
 
 type AjvClass = typeof Ajv2020Import;
 const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import) as AjvClass;
@@ -34,7 +35,7 @@ describe('docs/outbox.md schemas', () => {
     const messages = await h.store.readOutbox(1, 100);
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) {
-      const body: WebhookEnvelope = { id: m.id, kind: m.topic as WebhookEnvelope['kind'], payload: m.payload as unknown as WebhookEnvelope['payload'] };
+      const body: WebhookEnvelope = toOutboxEnvelope(m);
       expect(envelope(body), JSON.stringify(envelope.errors)).toBe(true);
     }
     const example = /```json\n(\{ "id"[\s\S]*?)\n```/.exec(doc);

@@ -1,4 +1,5 @@
 import { chinaPeriod } from '../ports/hazard-stats.js';
+import { outboxContent } from '../outbox/outbox-envelope.js';
 import type { Directory } from '../ports/directory.js';
 import type { DeviceNotification, DeviceRegistry } from '../ports/device-registry.js';
 import type { ReadModelStore } from '../ports/store.js';
@@ -282,7 +283,7 @@ export async function runDailyWarning(
     }
     toSay.push({ area: enterprise.area, line: { enterpriseId, enterprise: enterprise.name, summary } });
     const payload: DailyWarningPayload = { enterpriseId, enterprise: enterprise.name, date, counts, devices, ...(rounds ? { rounds } : {}), summary };
-    const notification: DeviceNotification = { id: `daily-warning/${enterpriseId}/${date}`, topic: DAILY_WARNING_TOPIC, payload: { ...payload }, createdAt: nowIso };
+    const notification: DeviceNotification = { id: `daily-warning/${enterpriseId}/${date}`, ...outboxContent(DAILY_WARNING_TOPIC, payload), createdAt: nowIso };
     if (await deps.registry.enqueueNotification(notification)) run.enqueued.push(enterpriseId);
     else run.alreadySent.push(enterpriseId);
   }
@@ -307,7 +308,7 @@ export async function runDailyWarning(
     }
     const summary = parts.join('；');
     const payload: AreaDigestPayload = { inspectorId, date, enterprises: mine, ...(rounds ? { rounds } : {}), summary };
-    if (await deps.registry.enqueueNotification({ id: `area-digest/${inspectorId}/${date}`, topic: AREA_DIGEST_TOPIC, payload: { ...payload }, createdAt: nowIso })) run.digests.push(inspectorId);
+    if (await deps.registry.enqueueNotification({ id: `area-digest/${inspectorId}/${date}`, ...outboxContent(AREA_DIGEST_TOPIC, payload), createdAt: nowIso })) run.digests.push(inspectorId);
   }
   return run;
 }

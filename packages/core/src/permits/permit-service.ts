@@ -1,4 +1,5 @@
 import type { PermitNotification, PermitStore } from '../ports/permit-store.js';
+import { outboxContent } from '../outbox/outbox-envelope.js';
 import type { ActorProfile, Directory } from '../ports/directory.js';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
 import { permitEvidenceBinding } from './evidence-binding.js';
@@ -95,7 +96,7 @@ export function permitNotifications(before: PermitState | null, events: readonly
       payload.validFrom = s.validFrom;
       payload.validFromText = formatDateTime(s.validFrom, 'datetime') ?? s.validFrom;
     }
-    out.push({ id: `permit/${s.permitId}/${e.version}/${topic}`, topic, payload: { ...payload }, createdAt: e.recordedAt });
+    out.push({ id: `permit/${s.permitId}/${e.version}/${topic}`, ...outboxContent(topic, payload), createdAt: e.recordedAt });
   }
   return out;
 }
