@@ -4,11 +4,14 @@
  * bundler), and a snippet naming an export that does not exist is reported at its Markdown line.
  * Needs `pnpm build` first (the consumer test runs the same check on the packed tarballs).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkDocSnippets, DOC_FILES, snippetsOf } from './check-doc-snippets.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 describe('doc snippet extraction', () => {
   it('reads ```ts blocks with their first line, skip reasons and stacked context markers', () => {
@@ -47,6 +50,17 @@ describe('doc snippet extraction', () => {
 
   it('a skip marker without a reason is an error', () => {
     expect(() => snippetsOf('<!-- doc-snippet: skip -->\n```ts\nx\n```\n')).toThrow(/must say why/);
+  });
+});
+
+describe('host docs use public entry points', () => {
+  it('no snippet of the host docs (nor its hidden context) imports @anjian/core/internal — hosts never need it', () => {
+    const offending = DOC_FILES.flatMap((file) =>
+      snippetsOf(readFileSync(join(ROOT, file), 'utf8'))
+        .filter((s) => /from\s+['"]@anjian\/core\/internal['"]/.test(`${s.context}\n${s.code}`))
+        .map((s) => `${file}:${s.line}`),
+    );
+    expect(offending).toEqual([]);
   });
 });
 

@@ -9,6 +9,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'ports/index': 'src/ports.ts',
     'audit/index': 'src/audit/index.ts',
+    'reports/index': 'src/reports.ts',
+    'permits/index': 'src/permits.ts',
     'node/index': 'src/node/index.ts',
     'testing/index': 'src/testing/index.ts',
   },
