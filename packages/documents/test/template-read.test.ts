@@ -49,4 +49,10 @@ describe('templates as an officer reads them', () => {
     expect(text(doc)).toContain('经查，你单位存在下列重大事故隐患（隐患来源：企业自查上报）');
     expect(text(doc)).not.toContain('在现场检查中发现');
   });
+
+  it('the penalty decision names no 现场检查记录 as evidence of a case that began with a self-report', async () => {
+    const doc = (await composeAllKinds(createMemoryStore(), { numbered: true })).get('penalty_decision')!;
+    expect(text(doc)).toContain('隐患来源：企业自查上报）。以上事实有本案在案证据证实');
+    expect(text(doc)).not.toContain('现场检查记录');
+  });
 });
