@@ -103,6 +103,13 @@ export const EVIDENCE_RECORD: JsonSchema = {
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 const evidenceList = (description: string): JsonSchema => ({ type: 'array', description, items: { $ref: '#/components/schemas/AttachedEvidence' } });
 
+/** A penalty: an article of core's law table, its kind and the fine in whole yuan. */
+const PENALTY: JsonSchema = {
+  type: 'object',
+  required: ['article', 'kind'],
+  properties: { article: str, kind: { enum: ['warning', 'fine', 'suspend_production'] }, fineAmount: int },
+};
+
 /** A hazard's state, folded from its events (core's `HazardState`). */
 export const HAZARD_STATE: JsonSchema = {
   type: 'object',
@@ -157,6 +164,21 @@ export const HAZARD_STATE: JsonSchema = {
     acceptedBy: { type: ['string', 'null'] },
     acceptedOfficers: { type: 'array', items: str },
     closedBy: { type: ['string', 'null'] },
+    penalty: {
+      type: 'object',
+      description: 'the administrative penalty of the case, once notified (行政处罚告知 → 陈述申辩 → 决定) / 行政处罚',
+      required: ['notified', 'notifiedAt', 'statementDeadline', 'hearingRight', 'hearingDeadline', 'statement', 'decided', 'decidedAt'],
+      properties: {
+        notified: PENALTY,
+        notifiedAt: str,
+        statementDeadline: { type: 'string', description: 'end of the period to state and defend, computed by the server / 陈述申辩期限' },
+        hearingRight: { type: 'boolean', description: 'the penalty carries the right to a hearing / 听证权利' },
+        hearingDeadline: { type: ['string', 'null'] },
+        statement: nullable({ type: 'object', required: ['recordedAt', 'hearingRequested'], properties: { recordedAt: str, hearingRequested: { type: 'boolean' } } }),
+        decided: nullable(PENALTY),
+        decidedAt: { type: ['string', 'null'] },
+      },
+    },
     reopenCount: int,
     createdAt: str,
     updatedAt: str,

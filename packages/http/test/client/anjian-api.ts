@@ -1525,6 +1525,32 @@ export interface components {
             acceptedBy?: string | null;
             acceptedOfficers?: string[];
             closedBy?: string | null;
+            /** @description the administrative penalty of the case, once notified (行政处罚告知 → 陈述申辩 → 决定) / 行政处罚 */
+            penalty?: {
+                notified: {
+                    article: string;
+                    /** @enum {unknown} */
+                    kind: "warning" | "fine" | "suspend_production";
+                    fineAmount?: number;
+                };
+                notifiedAt: string;
+                /** @description end of the period to state and defend, computed by the server / 陈述申辩期限 */
+                statementDeadline: string;
+                /** @description the penalty carries the right to a hearing / 听证权利 */
+                hearingRight: boolean;
+                hearingDeadline: string | null;
+                statement: {
+                    recordedAt: string;
+                    hearingRequested: boolean;
+                } | null;
+                decided: {
+                    article: string;
+                    /** @enum {unknown} */
+                    kind: "warning" | "fine" | "suspend_production";
+                    fineAmount?: number;
+                } | null;
+                decidedAt: string | null;
+            };
             reopenCount?: number;
             createdAt: string;
             updatedAt: string;

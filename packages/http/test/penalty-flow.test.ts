@@ -1,0 +1,114 @@
+// The whole penalty story over HTTP: a self-inspection reports a hazard, two officers file a
+// case, notify the intended penalty (the reply deadline computed by the server), the party
+// states its defence, two officers decide; the 行政处罚告知书 and 行政处罚决定书 are issued with
+// their commands and read back as PDF (pdftotext). Every response is checked against the
+// OpenAPI document the API serves.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
+import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
+import { loadBuiltinTemplate } from '@anjian/documents/node';
+import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
+import { createHarness, MISMATCHES, noAlarmInspection } from './harness.js';
+
+const OVERRIDE =
+  'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n';
+const font = findSystemCjkFont();
+const dir = mkdtempSync(join(tmpdir(), 'anjian-penalty-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const co = { coOfficerId: 'officer2-gas-d1' };
+const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kind: 'fine', fineAmount });
+
+describe.skipIf(!font)('penalty over HTTP: report → case → notice → statement → decision → documents', () => {
+  it('runs the story; the server computes the deadline, checks the range, refuses an early or heavier decision; both documents print', async () => {
+    const override = loadOverride(OVERRIDE, 'd1.yaml');
+    if (!override.ok) throw new Error('override');
+    const d = await createHarness('2026-11-02T01:00:00Z', undefined, undefined, undefined, {
+      documents: {
+        templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)),
+        override: override.value,
+        service: createMemoryDocumentServiceLog(),
+        renderPdf: (doc) => renderDocumentPdf(doc, { font: font! }),
+      },
+    });
+    for (const [id, name] of [
+      ['officer-gas-d1', '张明'],
+      ['officer2-gas-d1', '李华'],
+    ] as const)
+      d.directory.set({ ...(await d.directory.resolve(id))!, name });
+    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+    let n = 0;
+    const cmd = (actor: string, id: string, body: object) => d.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `pf-${++n}` } });
+
+    const inspection = await d.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection(), headers: { 'idempotency-key': 'pf-self' } });
+    expect(inspection.status).toBe(200);
+    const id: string = inspection.body.reports[0].hazardId;
+    expect((await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co })).body.code).toBe('INVALID_TRANSITION');
+    // The demo pack's level rests on an unverified clause: an officer confirms it before a case is filed.
+    expect((await cmd('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: { 'zh-CN': '现场核实' } })).status).toBe(200);
+    const filed = await cmd('officer-gas-d1', id, { type: 'file_case', caseNo: '（东）应急立〔2026〕3号', ...co });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+
+    // The client cannot send the deadline, nor a fine above the article's range, nor notify alone.
+    const declared = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), statementDeadline: '2027-01-01T00:00:00Z', ...co });
+    expect([declared.status, declared.body.code, JSON.stringify(declared.body)]).toEqual([422, 'INVALID_COMMAND', expect.stringContaining('/statementDeadline')]);
+    const over = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(60_000), ...co });
+    expect([over.status, over.body.code]).toEqual([422, 'INVALID_COMMAND']);
+    expect(over.body.detail).toContain('/penalty/fineAmount');
+    expect((await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000) })).body.code).toBe('SEPARATION_OF_DUTIES');
+    expect((await cmd('owner-e1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co })).status).toBe(403);
+
+    const notice = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co });
+    expect(notice.status).toBe(200);
+    expect(notice.body.events[0].data).toMatchObject({ statementDeadline: '2026-11-05T15:59:59.999Z', hearingRight: false });
+    expect(notice.body.documents.map((x: { kind: string; number: string }) => [x.kind, x.number])).toEqual([['penalty_notice', '（东）应急罚告〔2026〕1号']]);
+    expect((await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co })).body.code).toBe('NOT_DUE');
+
+    d.clock.set('2026-11-03T02:00:00Z');
+    expect((await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '报警装置已于次日安装，请求从轻处罚' }, hearingRequested: false })).status).toBe(200);
+    const heavier = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(25_000), ...co });
+    expect([heavier.status, heavier.body.code]).toEqual([422, 'INVALID_COMMAND']);
+    const decision = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(10_000), ...co });
+    expect(decision.status).toBe(200);
+    expect(decision.body.documents.map((x: { kind: string; number: string }) => [x.kind, x.number])).toEqual([['penalty_decision', '（东）应急罚〔2026〕1号']]);
+
+    const state = (await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.state;
+    expect(state.penalty).toMatchObject({ notified: fine(20_000), decided: fine(10_000), statement: { hearingRequested: false } });
+
+    const text = async (kind: string) => {
+      const pdf = await d.call('owner-e1', 'GET', `/hazards/${id}/documents/${kind}?format=pdf`);
+      expect(pdf.status, JSON.stringify(pdf.body)).toBe(200);
+      const file = join(dir, `${kind}.pdf`);
+      writeFileSync(file, pdf.body as Uint8Array);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    };
+    const noticeText = await text('penalty_notice');
+    for (const s of [
+      '行政处罚告知书',
+      '（东）应急罚告〔2026〕1号',
+      '老王饭店',
+      '《中华人民共和国安全生产法》第一百零二条',
+      '罚款人民币20000元（大写：贰万元整）',
+      '2026年11月5日前向本机关提出陈述、申辩',
+      '张明',
+      'GAS-D1-0002',
+    ])
+      expect(noticeText).toContain(s);
+    const decisionText = await text('penalty_decision');
+    for (const s of [
+      '行政处罚决定书',
+      '（东）应急罚〔2026〕1号',
+      '本机关于2026年11月2日告知',
+      '请求从轻处罚',
+      '罚款人民币10000元（大写：壹万元整）',
+      '十五日内',
+      '六十日内向北京市东城区人民政府申请行政复议',
+      '六个月内依法向北京市东城区人民法院提起行政诉讼',
+    ])
+      expect(decisionText).toContain(s);
+    expect(MISMATCHES).toEqual([]);
+  }, 60_000);
+});
