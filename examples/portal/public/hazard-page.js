@@ -165,7 +165,8 @@ export async function hazardPage(id, signal, done) {
   }
   if (can('grant_extension')) actions.push(cmd('grant_extension', field('grant-note', t('note'))));
   if (can('deny_extension')) actions.push(cmd('deny_extension', field('deny-reason', t('reason'), { required: true })));
-  if (can('issue_notice')) actions.push(cmd('issue_notice', field('notice-no', t('noticeNo'))));
+  // The notice's number is the documents register's (printed on the notice), not typed here.
+  if (can('issue_notice')) actions.push(cmd('issue_notice', html` <span class="hint" id="notice-no-hint">${t('noticeNoByRegister')}</span>`));
   if (can('verify')) actions.push(cmd('verify', field('verify-note', t('note'))));
   if (can('reject')) actions.push(cmd('reject', field('reject-reason', t('reason'), { required: true })));
   if (can('approve_plan')) actions.push(cmd('approve_plan', field('approve-note', t('note'))));
@@ -221,7 +222,7 @@ export async function hazardPage(id, signal, done) {
     ${findingSection(history)}
     ${planSection(h)}
     ${evidenceSection(history)}
-    ${historySection(history)}
+    ${historySection(history, docs)}
     ${auditLine(audit, h.version)}
     ${documentsSection(id, docs, roles)}
     <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
@@ -341,7 +342,7 @@ export async function hazardPage(id, signal, done) {
       const note = reasonFrom('#delist-note');
       return note && send({ type: 'delist', note });
     },
-    issue_notice: () => send({ type: 'issue_notice', noticeNo: value('#notice-no') || undefined }),
+    issue_notice: () => send({ type: 'issue_notice' }),
     grant_extension: () => send({ type: 'grant_extension', note: optional('#grant-note') }),
     deny_extension: () => {
       const reason = reasonFrom('#deny-reason');

@@ -123,12 +123,19 @@ export function evidenceSection(history) {
     <dialog id="lightbox" aria-label="${t('photo')}"><img id="lightbox-img" alt="${t('photo')}"><p><a id="lightbox-link" href="#" target="_blank" rel="noopener">${t('openFull')}</a> <button type="button" id="lightbox-close">${t('closeDialog')}</button></p></dialog></section>`;
 }
 
-/** What an event adds to its history line: levels, deadlines, scope, case number, officers, reason or note. */
-function eventDetail(e) {
+/**
+ * What an event adds to its history line: levels, deadlines, scope, case number, officers, reason or note.
+ * A notice is named by the number its document was registered under (the one printed on it, `docs`
+ * of GET /api/hazards/{id}/documents), else by the number the command gave.
+ */
+function eventDetail(e, docs) {
   const d = e.data ?? {};
   const parts = [];
   if (e.type === 'reclassified' || e.type === 'level_confirmed') parts.push(html`${t(d.from)} → ${t(d.to)}`);
-  if (e.type === 'notice_issued') parts.push(html`${d.noticeNo ? html`${d.noticeNo} · ` : ''}${t('term_deadline')}: ${localTime(d.deadline)}`);
+  if (e.type === 'notice_issued') {
+    const number = (docs ?? []).find((doc) => doc.eventId === e.id && !doc.voided)?.number ?? d.noticeNo;
+    parts.push(html`${number ? html`<span class="notice-no">${number}</span> · ` : ''}${t('term_deadline')}: ${localTime(d.deadline)}`);
+  }
   if (e.type === 'extension_requested') parts.push(policyText(d.extension));
   if (e.type === 'extension_granted') parts.push(html`${localTime(d.from)} → ${localTime(d.to)}`);
   if (e.type === 'plan_approved' && d.deadline) parts.push(html`${t('term_deadline')}: ${localTime(d.deadline)}`);
@@ -152,7 +159,7 @@ function eventDetail(e) {
   return join(parts, ' · ');
 }
 
-/** The history: time, event, who, details with reasons; oldest first. */
-export function historySection(history) {
-  return html`<section aria-labelledby="history-h"><h2 id="history-h">${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}"><time datetime="${e.recordedAt}">${localTime(e.recordedAt)}</time> <b>${t(`ev_${e.type}`)}</b> <span class="actor" data-actor="${e.actor?.id ?? ''}" data-role="${e.actor?.role ?? ''}">${actorName(e.actor?.id)}</span> ${eventDetail(e)}</li>`)}</ol></section>`;
+/** The history: time, event, who, details with reasons; oldest first. `docs`: the hazard's registered documents (or null). */
+export function historySection(history, docs) {
+  return html`<section aria-labelledby="history-h"><h2 id="history-h">${t('history')}</h2><ol id="history">${history.map((e) => html`<li data-type="${e.type}"><time datetime="${e.recordedAt}">${localTime(e.recordedAt)}</time> <b>${t(`ev_${e.type}`)}</b> <span class="actor" data-actor="${e.actor?.id ?? ''}" data-role="${e.actor?.role ?? ''}">${actorName(e.actor?.id)}</span> ${eventDetail(e, docs)}</li>`)}</ol></section>`;
 }

@@ -200,7 +200,6 @@ describe('short hazard numbers and the in-page confirmation', () => {
     await page.waitForSelector('#confirm-dialog', { state: 'detached' });
     expect(sent).toEqual([]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('cmd-issue_notice');
-    await page.fill('#notice-no', '（D1）安责改〔2026〕E2E号');
     await page.click('#cmd-issue_notice');
     await page.click('#confirm-yes');
     await page.waitForSelector('#hazard-state[data-status="rectifying"]');

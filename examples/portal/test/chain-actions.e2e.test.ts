@@ -73,9 +73,13 @@ describe('hazard page: the rest of the review chain', () => {
     const id = await reportHazard('owner-anping', 'anping', 'general');
     const grid = await portal.signIn('grid-wang', 'grid');
     await openHazard(grid, id);
-    await grid.fill('#notice-no', '（D1）安责改〔2026〕E2E号');
+    // The notice is numbered by the documents register: no number is typed, and the history names the notice by the number printed on it.
+    expect(await grid.locator('#notice-no').count()).toBe(0);
     await grid.click('#cmd-issue_notice');
     await grid.waitForSelector('#hazard-state[data-status="rectifying"]');
+    const printed = await grid.getAttribute('#documents-list li[data-doc-kind="rectification_notice"]', 'data-doc-number');
+    expect(printed).toMatch(/^（D1）.+〔\d{4}〕\d+号$/);
+    expect(await grid.textContent('#history li[data-type="notice_issued"] .notice-no')).toBe(printed);
     const before = (await grid.getAttribute('#hazard-deadline', 'data-deadline'))!;
     expect(before).not.toBe('');
 

@@ -78,7 +78,6 @@ describe('story per role', () => {
     expect(await grid.textContent(`#worklist tr[data-hazard="${id}"] .title-cell`)).toContain('报警');
     await shot(grid, '02-grid-worklist-new');
     await open(grid, id, 'reported');
-    await grid.fill('#notice-no', '（D1）安责改〔2026〕101号');
     await act(grid, 'issue_notice');
     await grid.waitForSelector('#hazard-state[data-status="rectifying"]');
     await shot(grid, '03-grid-notice-issued');
