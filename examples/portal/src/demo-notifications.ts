@@ -10,18 +10,9 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOutboxRelay, runTick, type Calendar, type Clock, type Directory, type RelayDelivery, type Store } from '@anjian/core';
+import { createOutboxRelay, runTick, toOutboxEnvelope, type Calendar, type Clock, type Directory, type OutboxEnvelope, type OutboxTopic, type RelayDelivery, type Store } from '@anjian/core';
 import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
-import {
-  AREA_DIGEST_TOPIC,
-  DAILY_WARNING_TOPIC,
-  hazardRefOf,
-  PERMIT_APPROVAL_DUE_TOPIC,
-  PERMIT_OVERDUE_TOPIC,
-  PERMIT_SUSPENDED_TOPIC,
-  type PermitNotificationPayload,
-  type PermitStore,
-} from '@anjian/core/internal';
+import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitStore } from '@anjian/core/internal';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
 import { permitRoleHolders } from './demo-permits.js';
@@ -57,6 +48,9 @@ const SMS_KIND: Readonly<Record<string, string>> = {
   'hazard.stop_work_lifted': 'hazard.stop_work_lifted',
   'hazard.delisted': 'hazard.delisted',
 };
+
+/** A review-chain message (`hazard.*`): its payload is the hazard after the event. */
+const isHazardMessage = (e: OutboxEnvelope): e is OutboxEnvelope<OutboxTopic> => e.kind.startsWith('hazard.');
 
 /** `2026-11-30 17:00` in China time. */
 function chinaTime(iso: unknown): string {
@@ -131,14 +125,15 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
   });
 
   const deliver = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
-    const kind = SMS_KIND[message.topic];
-    if (!kind) return { ok: true }; // this event sends no SMS
-    const p = message.payload as Record<string, unknown>;
+    const e = toOutboxEnvelope(message); // { id, kind, payload }, typed by kind
+    const kind = SMS_KIND[e.kind];
+    if (!kind || !isHazardMessage(e)) return { ok: true }; // this event sends no SMS
+    const p = e.payload;
     // The generated city (ANJIAN_DEMO_CITY) has no numbers here, and D1's desk is not its bureau: its hazards are not texted.
     if (String(p.enterpriseId).startsWith(CITY_ID_PREFIX)) return { ok: true };
     const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
     const to = kind === 'hazard.escalated' ? DEMO_PHONES.enforcement : enterprise ? DEMO_PHONES[enterprise.id] : undefined;
-    if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
+    if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${p.enterpriseId}` };
     let reason = '—';
     const events = await store.readEvents(message.hazardId);
     if (kind === 'hazard.rejected') {
@@ -146,14 +141,13 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       const r = (event?.data as { reason?: { 'zh-CN'?: string } } | undefined)?.reason;
       reason = r?.['zh-CN'] ?? reason;
     }
-    const title = p.title as { 'zh-CN'?: string } | undefined;
     const params = {
-      enterprise: enterprise?.name['zh-CN'] ?? String(p.enterpriseId),
-      hazard: title?.['zh-CN'] ?? '',
+      enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId,
+      hazard: p.title['zh-CN'],
       // short and derived on the server (YH-0042): an SMS never carries the 27-character id
       hazardNo: hazardRefOf(events) ?? message.hazardId,
       hazardId: message.hazardId,
-      level: String(p.level),
+      level: p.level,
       due: chinaTime(p.deadline),
       department: 'D1区应急管理局',
       reason,
@@ -161,7 +155,7 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const result = await sms.deliver({ id: message.id, kind, to, params });
     if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
     // A hazard at a tenant's premises: a copy to the landlord (抄送出租方, issue 17), named by the payload from the directory.
-    const landlordPhone = typeof p.landlordEnterpriseId === 'string' && kind !== 'hazard.escalated' ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
+    const landlordPhone = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
     if (!landlordPhone) return { ok: true };
     const copy = await sms.deliver({ id: `${message.id}:landlord`, kind, to: landlordPhone, params });
     return copy.ok ? { ok: true } : { ok: false, retryable: copy.retryable, error: copy.error };
@@ -169,26 +163,29 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
 
   // The daily early warning (to the enterprise) and the area digest (to the grid inspector): texts are core's summaries.
   const deliverDevice = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
-    const p = message.payload as { enterpriseId?: string; enterprise?: string; inspectorId?: string; summary?: string };
-    const to = message.topic === DAILY_WARNING_TOPIC ? DEMO_PHONES[String(p.enterpriseId)] : message.topic === AREA_DIGEST_TOPIC ? DEMO_PHONES[String(p.inspectorId)] : null;
-    if (to === null) return { ok: true }; // not an SMS
-    if (!to) return { ok: false, retryable: false, error: `no phone number for ${String(p.enterpriseId ?? p.inspectorId)}` };
-    const result = await sms.deliver({ id: message.id, kind: message.topic, to, params: { enterprise: p.enterprise ?? '', summary: p.summary ?? '', hazardId: '', hazardNo: '' } });
+    const e = toOutboxEnvelope(message);
+    if (e.kind !== DAILY_WARNING_TOPIC && e.kind !== AREA_DIGEST_TOPIC) return { ok: true }; // not an SMS
+    const recipient = e.kind === DAILY_WARNING_TOPIC ? e.payload.enterpriseId : e.payload.inspectorId;
+    const to = DEMO_PHONES[recipient];
+    if (!to) return { ok: false, retryable: false, error: `no phone number for ${recipient}` };
+    const enterprise = e.kind === DAILY_WARNING_TOPIC ? e.payload.enterprise : '';
+    const result = await sms.deliver({ id: e.id, kind: e.kind, to, params: { enterprise, summary: e.payload.summary, hazardId: '', hazardNo: '' } });
     return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
   };
 
   // A permit's text (the job suspended, or started and not closed in time) to its enterprise; a permit still waiting for
   // approval near its start to each holder of the approver role core names (payload.approverRole). Params are core's payload.
   const deliverPermit = async (message: ClaimedOutboxMessage): Promise<RelayDelivery> => {
-    const approval = message.topic === PERMIT_APPROVAL_DUE_TOPIC;
-    if (!approval && message.topic !== PERMIT_SUSPENDED_TOPIC && message.topic !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
-    const p = message.payload as unknown as PermitNotificationPayload;
+    const e = toOutboxEnvelope(message);
+    if (e.kind !== PERMIT_APPROVAL_DUE_TOPIC && e.kind !== PERMIT_SUSPENDED_TOPIC && e.kind !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
+    const approval = e.kind === PERMIT_APPROVAL_DUE_TOPIC;
+    const p = e.payload;
     const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
     const params = { enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
     if (!approval) {
       const to = DEMO_PHONES[p.enterpriseId];
-      if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${String(p.enterpriseId)}` };
-      const result = await sms.deliver({ id: message.id, kind: message.topic, to, params });
+      if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${p.enterpriseId}` };
+      const result = await sms.deliver({ id: e.id, kind: e.kind, to, params });
       return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
     }
     // Whom to tell is the host's: the demo's permit roles. No holder, or a holder without a number, is a dead letter, not silence.
@@ -201,7 +198,7 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       // (the start is core's text; without it the template fails: a dead letter, not a text with a gap)
       const result = await sms.deliver({
         id: `${message.id}:${actorId}`,
-        kind: message.topic,
+        kind: e.kind,
         to: DEMO_PHONES[actorId]!,
         params: p.validFromText === undefined ? params : { ...params, start: p.validFromText },
       });
