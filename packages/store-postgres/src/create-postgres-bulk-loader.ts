@@ -77,7 +77,11 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
       client.release(broken);
     }
   }
-  const inspectionRows = (records: readonly InspectionRecord[]) => records.map((r) => [r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)] as const);
+  // Rows are generated as COPY reads them, never as arrays of the whole call: what a call holds
+  // beyond its input is one chunk of COPY text (docs/decisions/003-stores.md, bulk memory).
+  function* inspectionRows(records: readonly InspectionRecord[]): Generator<readonly CopyField[]> {
+    for (const r of records) yield [r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)];
+  }
   return {
     schema,
     async migrate() {
@@ -106,26 +110,32 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
         await copyIn(
           client,
           `COPY ${s}.hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at, premises_id) FROM STDIN`,
-          hazards.map(({ summary: r }) => [r.hazardId, r.version, r.status, r.level, r.provisional, r.domain, r.area, r.enterpriseId, r.deadline, r.createdAt, r.updatedAt, r.premisesId ?? null]),
+          (function* () {
+            for (const { summary: r } of hazards)
+              yield [r.hazardId, r.version, r.status, r.level, r.provisional, r.domain, r.area, r.enterpriseId, r.deadline, r.createdAt, r.updatedAt, r.premisesId ?? null];
+          })(),
         );
-        let seq = base;
         await copyIn(
           client,
           `COPY ${s}.events (seq, hazard_id, version, id, type, command_id, recorded_at, body) FROM STDIN`,
-          hazards.flatMap((h) => h.events.map((e) => [++seq, e.hazardId, e.version, e.id, e.type, e.commandId, e.recordedAt, JSON.stringify(e)] as const)),
+          (function* () {
+            let seq = base;
+            for (const h of hazards) for (const e of h.events) yield [++seq, e.hazardId, e.version, e.id, e.type, e.commandId, e.recordedAt, JSON.stringify(e)];
+          })(),
         );
         await copyIn(
           client,
           `COPY ${s}.outbox (id, hazard_id, event_id, topic, payload, created_at, available_at, status, done_at) FROM STDIN`,
-          hazards.flatMap((h) => h.outbox.map((m) => [m.id, m.hazardId, m.eventId, m.topic, JSON.stringify(m.payload), m.createdAt, m.createdAt, 'done', m.createdAt] as const)),
+          (function* () {
+            for (const h of hazards) for (const m of h.outbox) yield [m.id, m.hazardId, m.eventId, m.topic, JSON.stringify(m.payload), m.createdAt, m.createdAt, 'done', m.createdAt];
+          })(),
         );
       });
     },
     async writeInspections(records) {
       if (records.length === 0) return;
-      const rows = inspectionRows(records);
       try {
-        await inTransaction((client) => copyIn(client, `COPY ${s}.inspection_log (id, enterprise_id, recorded_at, body) FROM STDIN`, rows));
+        await inTransaction((client) => copyIn(client, `COPY ${s}.inspection_log (id, enterprise_id, recorded_at, body) FROM STDIN`, inspectionRows(records)));
         return;
       } catch (error) {
         if ((error as { code?: unknown }).code !== '23505') throw error;
@@ -136,7 +146,10 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
         await copyIn(
           client,
           `COPY anjian_bulk_inspections (ord, id, enterprise_id, recorded_at, body) FROM STDIN`,
-          rows.map((r, i) => [i, ...r]),
+          (function* () {
+            let i = 0;
+            for (const row of inspectionRows(records)) yield [i++, ...row];
+          })(),
         );
         await client.query(
           `INSERT INTO ${s}.inspection_log (id, enterprise_id, recorded_at, body) SELECT id, enterprise_id, recorded_at, body FROM anjian_bulk_inspections ORDER BY ord ON CONFLICT (id) DO NOTHING`,

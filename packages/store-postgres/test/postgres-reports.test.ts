@@ -90,4 +90,24 @@ describe('PostgreSQL bulk loader', () => {
     expect(await log.readInspection(b!.id)).toEqual(b);
     await env.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
   });
+
+  it('rows are written as COPY reads them: an event that is not JSON deep in a many-chunk call fails the call mid-copy and writes nothing of it', async () => {
+    const schema = `${env.schema}_midcopy`;
+    const loader = createPostgresBulkLoader({ pool: env.pool, schema });
+    await loader.migrate();
+    const hazards = [...generateCity({ seed: 'postgres-midcopy', enterprises: 200, inspectionsPerEnterprise: 1, hazardRate: 1 }).chunks()].flatMap((c) => c.hazards);
+    const last = hazards.length - 1;
+    const broken = hazards.map((h, i) => (i === last ? { ...h, events: h.events.map((e, j) => (j === 0 ? ({ ...e, data: { n: 1n } } as unknown as ChainEvent) : e)) } : h));
+    // More than one 256 KB chunk of COPY text comes before the bad event.
+    expect(hazards.reduce((n, h) => n + h.events.reduce((m, e) => m + JSON.stringify(e).length, 0), 0)).toBeGreaterThan(1 << 19);
+    await expect(loader.writeHazards(broken)).rejects.toThrow(/BigInt/);
+    const count = async (table: string) => Number((await env.pool.query(`SELECT count(*) AS n FROM "${schema}".${table}`)).rows[0].n);
+    expect([await count('events'), await count('hazards'), await count('outbox')]).toEqual([0, 0, 0]);
+    // The log position block was not taken either, and the pool's connections still work.
+    await loader.writeHazards(hazards);
+    const store = createPostgresStore({ pool: env.pool, schema });
+    expect((await store.readLog(1, 1)).map((e) => e.seq)).toEqual([1]);
+    expect(await count('events')).toBe(hazards.reduce((n, h) => n + h.events.length, 0));
+    await env.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+  });
 });
