@@ -81,6 +81,50 @@ describe('permit times are instants, never guessed (T19)', () => {
   });
 });
 
+describe('the inspection time is the server’s unless claimed, and never in the future (T19)', () => {
+  // $inspectedAt decides which standard is in force (GB 46768 from 2026-05-01 in the confined-space and
+  // chemicals packs) and which deadlines have passed. Before, a report without it was classified with every
+  // such condition false, and one dated next year was classified as of next year.
+  const kitchen = (extra: Record<string, unknown> = {}) => ({
+    pack: 'demo-kitchen',
+    premises: 'restaurant',
+    subject: { enterpriseId: 'ent-lvyuan' },
+    findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 1 },
+    ...extra,
+  });
+  const file = async () => (await portal.api('owner-lvyuan', 'GET', '/enterprises/ent-lvyuan/file')).body as { inspections: { id: string; inspectedAt: string | null }[]; hazards: unknown };
+  /** The enterprise's inspections and hazards (its file without the times of reading). */
+  const recorded = async () => {
+    const f = await file();
+    return JSON.stringify([f.inspections, f.hazards]);
+  };
+
+  it('a claimed inspection time in the future: 422 at /inspectedAt, no inspection and no hazard recorded', async () => {
+    const before = await recorded();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const r = await portal.api(
+      'owner-lvyuan',
+      'POST',
+      '/inspections?report=true',
+      kitchen({ inspectedAt: tomorrow, findings: { gas_type: 'natural_gas', below_ground: false, alarm_installed: false, hose_length_m: 1 } }),
+      key(),
+    );
+    expect([r.status, r.body.code, r.body.issues?.[0]?.code, r.body.issues?.[0]?.pointer]).toEqual([422, 'INVALID_INSPECTION', 'INSPECTED_AT_IN_FUTURE', '/inspectedAt']);
+    expect(r.body.issues[0].message['zh-CN']).toMatch(/将来/);
+    expect(await recorded()).toBe(before);
+  });
+
+  it('no claimed time: classified and recorded as of the server’s clock', async () => {
+    const from = Date.now();
+    const r = await portal.api('owner-lvyuan', 'POST', '/inspections?report=true', kitchen(), key());
+    expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+    const record = (await file()).inspections.find((i) => i.id === r.body.inspectionId);
+    expect(record?.inspectedAt).toEqual(expect.any(String));
+    expect(Date.parse(record!.inspectedAt!)).toBeGreaterThanOrEqual(from - 1000);
+    expect(Date.parse(record!.inspectedAt!)).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+});
+
 describe('slow clients are cut off (T35)', () => {
   let slow: PortalHarness;
   beforeAll(async () => {

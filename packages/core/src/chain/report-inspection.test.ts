@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 
 function setup() {
-  const h = createHarness('2026-11-02T01:00:00Z', { stage: false });
+  // An hour after the example's inspection (2026-11-18 15:20 北京时间): a claimed inspection time lies in the chain's window.
+  const h = createHarness('2026-11-18T08:20:00Z', { stage: false });
   h.deps.packs = new Map([[gas.pack.id, gas]]);
   return h;
 }
@@ -138,5 +139,27 @@ describe('reportInspection', () => {
     const refused = await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E1', key: 'visit-11' }, 'owner-e2');
     expect(refused.ok && refused.inspectionId).toBeUndefined();
     expect(await inspections.listInspections({ enterpriseId: 'E1', limit: 10 })).toHaveLength(2);
+  });
+
+  it('classifies as of the claimed inspection time, never a future one; without one, as of the server clock', async () => {
+    const h = setup();
+    const inspections = createMemoryInspectionLog();
+    const deps = { ...h.deps, inspections };
+    const now = h.clock.now().getTime();
+    // Six minutes ahead: past the chain's 5-minute skew. $inspectedAt picks the standard in force and the deadlines passed.
+    const ahead = { ...inspection, inspectedAt: new Date(now + 6 * 60_000).toISOString() };
+    const future = await reportInspection(deps, { inspection: ahead, packId: 'gas', enterpriseId: 'E1', key: 'visit-f' }, 'grid-g1');
+    expect(future.ok ? 'reported' : future.issues.map((i) => [i.code, i.pointer])).toEqual([['INSPECTED_AT_IN_FUTURE', '/inspectedAt']]);
+    expect([h.store.unsafeLog.length, (await inspections.listInspections({ enterpriseId: 'E1', limit: 10 })).length]).toEqual([0, 0]);
+    // Within the skew, as claimed.
+    const skew = { ...inspection, inspectedAt: new Date(now + 4 * 60_000).toISOString() };
+    const near = await reportInspection(deps, { inspection: skew, packId: 'gas', enterpriseId: 'E1', key: 'visit-n' }, 'grid-g1');
+    expect(near.ok && (await inspections.readInspection(near.inspectionId!))?.inspectedAt).toBe(skew.inspectedAt);
+    // None claimed: the server's time is the inspection time (before: recorded as null, every $inspectedAt condition false).
+    const { inspectedAt: _at, ...untimed } = inspection;
+    const none = await reportInspection(deps, { inspection: untimed, packId: 'gas', enterpriseId: 'E1', key: 'visit-u' }, 'grid-g1');
+    if (!none.ok) throw new Error(JSON.stringify(none.issues));
+    expect((await inspections.readInspection(none.inspectionId!))?.inspectedAt).toBe(h.clock.now().toISOString());
+    expect(none.warnings.map((w) => w.code)).not.toContain('INSPECTED_AT_MISSING');
   });
 });

@@ -6,9 +6,11 @@ import type { RentalDirectory } from '../ports/rental-directory.js';
 import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
+import { DEFAULT_TIME_LIMITS, type TimeLimits } from './decide.js';
 import { handleCommand, type ChainDeps } from './handle-command.js';
 import { sha256Hex } from './hash-event.js';
 import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
+import { parseIsoTime } from '../rules/parse-iso-time.js';
 
 /** What {@link reportInspection} reports: the untrusted part is the inspection and the references. */
 export interface ReportInspectionInput {
@@ -187,10 +189,18 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   }
   if (issues.length > 0 || !evaluator || !enterprise) return { ok: false, issues };
 
-  const checked = evaluator.check(input.inspection);
-  const errors = checked.filter((i) => i.severity === 'error');
+  const claimed = evaluator.check(input.inspection);
+  const errors = claimed.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: errors };
-  const classification = evaluator.evaluate(input.inspection);
+  // The inspection time decides which law is in force and which deadlines have passed ($inspectedAt): a claimed
+  // one must not lie in the future, a missing one is the server's clock (never "no time", under which every such
+  // condition is false).
+  const inspectedAt = inspectionTime(input.inspection.inspectedAt, deps.clock.now(), { ...DEFAULT_TIME_LIMITS, ...deps.limits });
+  if (!inspectedAt.ok) return { ok: false, issues: [inspectedAt.issue] };
+  const classified: Inspection = { ...input.inspection, inspectedAt: inspectedAt.at };
+  // Its warnings are those of what is classified (no "inspectedAt missing" once the server's time stands in).
+  const checked = input.inspection.inspectedAt === undefined ? evaluator.check(classified) : claimed;
+  const classification = evaluator.evaluate(classified);
   const hazards = input.only === undefined ? classification.hazards : classification.hazards.filter((h) => input.only?.includes(h.rule));
 
   const evidenceOf = assignEvidence(input, hazards, issues);
@@ -246,7 +256,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       pack: { id: evaluator.pack.id, version: evaluator.pack.version },
       source,
       actorId,
-      inspectedAt: typeof input.inspection.inspectedAt === 'string' ? input.inspection.inspectedAt : null,
+      inspectedAt: classified.inspectedAt ?? null,
       recordedAt: deps.clock.now().toISOString(),
       inspection: { ...input.inspection, source, subject: { id: enterprise.id, name: enterprise.name, area: enterprise.area } },
       hazards: reports.map((r) => ({ rule: r.rule, hazardId: r.hazardId, level: title.get(r.rule)!.level, title: title.get(r.rule)!.title, reported: r.ok })),
@@ -291,4 +301,25 @@ function assignEvidence(input: ReportInspectionInput, hazards: readonly HazardFi
   }
   issues.push(...commandIssues.map(fromCommandIssue));
   return issues.length > 0 ? null : (rule) => byRule.get(rule) ?? [];
+}
+
+/**
+ * The inspection time classification uses: the claimed `inspectedAt` unless it is more than
+ * `maxFutureSkewMs` after `now` (then an `INSPECTED_AT_IN_FUTURE` issue); `now` when none is
+ * claimed (docs/security.md T19). A backdated one is not bounded yet: an inspection on paper is
+ * entered days later, and the window for that is undecided (docs/security.md, T19).
+ */
+function inspectionTime(claimed: string | undefined, now: Date, limits: TimeLimits): { ok: true; at: string } | { ok: false; issue: Issue } {
+  if (claimed === undefined) return { ok: true, at: now.toISOString() };
+  const ms = parseIsoTime(claimed)?.ms;
+  if (ms !== undefined && ms <= now.getTime() + limits.maxFutureSkewMs) return { ok: true, at: claimed };
+  return {
+    ok: false,
+    issue: issue(
+      'INSPECTED_AT_IN_FUTURE',
+      '/inspectedAt',
+      `检查时间 ${JSON.stringify(claimed.slice(0, 40))} 晚于当前时间：检查时间决定适用的标准和期限，不能是将来的时间`,
+      `inspectedAt ${JSON.stringify(claimed.slice(0, 40))} is in the future: the inspection time decides which standard and deadlines apply`,
+    ),
+  };
 }
