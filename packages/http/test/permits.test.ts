@@ -27,6 +27,7 @@ const ACTORS: ActorProfile[] = [
   ent('owner-e2', 'E2'),
   ent('ghost', 'E404'),
   { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+  { id: 'grid-d2', roles: ['grid'], gridAreas: ['D2/G1'] },
   { id: 'officer-d1', roles: ['enforcement'], departments: [{ id: 'hw-d1', domains: ['hazardous_work'], areas: ['D1'] }] },
   { id: 'officer-gas', roles: ['enforcement'], departments: [{ id: 'gas-d1', domains: ['gas'], areas: ['D1'] }] },
 ];
@@ -278,6 +279,21 @@ describe('permits over HTTP', () => {
     const q = await ready();
     const reused = await call('foreman', 'POST', `/permits/${q}/start`, { attachments: [{ kind: 'signed_briefing', source: 'upload', evidenceId }] });
     expect([reused.status, reused.body.code]).toEqual([422, 'ATTACHMENT_INVALID']);
+    // Nor can a hazard named after its binding: an inspector of another area reporting a hazard at
+    // /hazards/permit:<id> shared the permit's evidence namespace, and GET /evidence/{id} then served
+    // the permit's signed briefing to whoever could read that hazard. Such a hazard id is refused.
+    const spoof = await call('grid-d2', 'POST', `/hazards/permit:${p}/commands`, {
+      type: 'report_observation',
+      title: { 'zh-CN': '冒名隐患' },
+      enterpriseId: 'E2',
+      domain: 'hazardous_work',
+      level: 'general',
+      evidence: [],
+    });
+    expect([spoof.status, spoof.body.code]).toEqual([422, 'INVALID_COMMAND']);
+    expect(JSON.stringify(spoof.body)).toContain('permit:');
+    expect((await call('grid-d2', 'GET', `/evidence/${evidenceId}`)).status).toBe(404);
+    expect((await call('grid-d2', 'GET', `/hazards/permit:${p}`)).status).toBe(404);
     const paper = await call('foreman', 'POST', `/permits/${q}/start`, { attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }] });
     expect([paper.status, paper.body.permit.attachments]).toEqual([200, [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }]]);
   });
