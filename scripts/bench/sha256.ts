@@ -4,7 +4,7 @@
 // alternate which goes first, and the median of the per-round CPU ratios (node ÷ noble) is
 // printed for each size, with the load average (the CPU time is less inflated by others' load).
 // Options: --rounds 7 --bytes 4000000 (hashed per size, per variant, per round)
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sha256Hex } from '@anjian/core/audit';
@@ -26,6 +26,7 @@ const variants: Record<string, (text: string) => string> = {
   noble: sha256Hex,
   native: sha256Hex,
   'createHash direct': (text) => createHash('sha256').update(text).digest('hex'),
+  'crypto.hash direct': (text) => hash('sha256', text, 'hex'),
 };
 const select = (name: string) => selectSha256(name === 'noble' ? 'noble' : 'native');
 const names = Object.keys(variants);

@@ -23,6 +23,20 @@ describe('selectSha256', () => {
     expect(selectSha256('noble')).toBe('noble');
     expect(selectSha256('native')).toBe('native');
   });
+
+  it('uses createHash where node:crypto has no one-shot hash (Node before 20.12), with the same bytes', () => {
+    const { getBuiltinModule } = process;
+    try {
+      const lookup = (id: string) => (id === 'node:crypto' ? { createHash } : undefined);
+      Object.defineProperty(process, 'getBuiltinModule', { value: lookup, configurable: true, writable: true });
+      expect(selectSha256('native')).toBe('native');
+      for (const text of ['', 'abc', 'x中😀é"\n'.repeat(40), '\ud800 lone']) expect(sha256Hex(text)).toBe(native(text));
+      expect(nextLogHead('0'.repeat(64), native('abc'))).toBe(native(`${'0'.repeat(64)}${native('abc')}`));
+    } finally {
+      Object.defineProperty(process, 'getBuiltinModule', { value: getBuiltinModule, configurable: true, writable: true });
+      selectSha256('native');
+    }
+  });
 });
 
 describe.each(['noble', 'native'] as const)('sha256Hex (%s)', (implementation) => {

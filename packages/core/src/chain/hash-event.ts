@@ -5,31 +5,43 @@ import type { ChainEvent } from './types.js';
 /** `prevHash` of every hazard's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The part of `node:crypto` used here. */
-interface NativeCrypto {
+/** The part of `node:crypto` used here (`hash` is Node ≥ 20.12's one-shot digest). */
+interface NodeCrypto {
+  hash?(algorithm: 'sha256', data: string | Uint8Array, outputEncoding: 'hex' | 'buffer'): string | Uint8Array;
   createHash(algorithm: 'sha256'): { update(data: string | Uint8Array): { digest(): Uint8Array; digest(encoding: 'hex'): string } };
 }
 
+/** A native SHA-256: the hex, or the 32 bytes, of a string's UTF-8 or of bytes. */
+interface NativeSha256 {
+  hex(data: string): string;
+  bytes(data: string | Uint8Array): Uint8Array;
+}
+
 /**
- * `node:crypto` when the runtime hands it out synchronously without an import
- * (`process.getBuiltinModule`: Node ≥ 20.16, Deno, Bun), else `undefined` (browsers). Core
- * imports no Node built-in, so browser bundles stay as they are; looked up here rather than
- * installed from `@anjian/core/node` because the CommonJS build gives each entry point its
- * own copy of this module (a setter in one entry would not reach the others).
+ * `node:crypto`'s SHA-256 when the runtime hands the module out synchronously without an
+ * import (`process.getBuiltinModule`: Node ≥ 20.16, Deno, Bun), else `undefined` (browsers).
+ * Core imports no Node built-in, so browser bundles stay as they are; looked up here rather
+ * than installed from `@anjian/core/node` because the CommonJS build gives each entry point
+ * its own copy of this module (a setter in one entry would not reach the others). The
+ * one-shot `crypto.hash` costs half of `createHash` on short texts (no hash object).
  */
-function findNativeCrypto(): NativeCrypto | undefined {
+function findNativeSha256(): NativeSha256 | undefined {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  let crypto: Partial<NodeCrypto> | undefined;
   try {
-    const crypto = runtime?.getBuiltinModule?.('node:crypto') as Partial<NativeCrypto> | undefined;
-    return typeof crypto?.createHash === 'function' ? (crypto as NativeCrypto) : undefined;
+    crypto = runtime?.getBuiltinModule?.('node:crypto') as Partial<NodeCrypto> | undefined;
   } catch {
     return undefined;
   }
+  const { hash, createHash } = crypto ?? {};
+  if (typeof hash === 'function') return { hex: (data) => hash('sha256', data, 'hex') as string, bytes: (data) => hash('sha256', data, 'buffer') as Uint8Array };
+  if (typeof createHash === 'function') return { hex: (data) => createHash('sha256').update(data).digest('hex'), bytes: (data) => createHash('sha256').update(data).digest() };
+  return undefined;
 }
 
-// node:crypto's SHA-256 where the runtime has it: 0.4–0.6× the CPU of @noble/hashes on the
+// node:crypto's SHA-256 where the runtime has it: 0.2–0.3× the CPU of @noble/hashes on the
 // texts the command path hashes (docs/decisions/006-hash-choice.md, `pnpm bench:sha256`).
-let native = findNativeCrypto();
+let native = findNativeSha256();
 
 /**
  * Which SHA-256 the chain uses: `'native'` (`node:crypto`, the default where the runtime
@@ -40,7 +52,7 @@ let native = findNativeCrypto();
  * @internal
  */
 export function selectSha256(implementation: 'native' | 'noble'): 'native' | 'noble' {
-  native = implementation === 'native' ? findNativeCrypto() : undefined;
+  native = implementation === 'native' ? findNativeSha256() : undefined;
   return native === undefined ? 'noble' : 'native';
 }
 
@@ -54,7 +66,7 @@ const encoder = new TextEncoder();
 /** SHA-256 of `bytes` into `out` (32 bytes). Synchronous; reuses one hash instance. */
 export function sha256Into(bytes: Uint8Array, out: Uint8Array): void {
   if (native !== undefined) {
-    out.set(native.createHash('sha256').update(bytes).digest());
+    out.set(native.bytes(bytes));
     return;
   }
   pristine._cloneInto(work);
@@ -70,7 +82,7 @@ const MAX_KEPT = 1 << 20;
 /** SHA-256 of the UTF-8 of `text` into `out` (32 bytes). */
 export function sha256Utf8Into(text: string, out: Uint8Array): void {
   if (native !== undefined) {
-    out.set(native.createHash('sha256').update(text).digest());
+    out.set(native.bytes(text));
     return;
   }
   const needed = text.length * 3;
@@ -97,7 +109,7 @@ const digest = new Uint8Array(32);
  * offers it, `@noble/hashes` elsewhere (browsers) — the same bytes either way.
  */
 export function sha256Hex(text: string): string {
-  if (native !== undefined) return native.createHash('sha256').update(text).digest('hex');
+  if (native !== undefined) return native.hex(text);
   sha256Utf8Into(text, digest);
   return bytesToHexLower(digest);
 }
