@@ -6,7 +6,7 @@ import type { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_
  * The payload of each outbox message kind, keyed by the topics their builders write: the review
  * chain's `hazard.<event type>` (`outboxMessagesFor`), monitoring's daily warning and area digest
  * (`runDailyWarning`), the permits' texts (`permitNotifications`). Every builder goes through
- * {@link outboxContent}, so a payload that does not fit its kind fails to compile there.
+ * `outboxContent`, so a payload that does not fit its kind fails to compile there.
  */
 export type OutboxPayloads = { [K in OutboxTopic]: OutboxPayload } & {
   [DAILY_WARNING_TOPIC]: DailyWarningPayload;

@@ -99,7 +99,7 @@ export type DomainLabels = Readonly<Record<string, LocalizedText>>;
  * The names of the loaded packs' domains: each pack's `domainLabel`, or, for a domain none of
  * whose packs declares one, the title of its first pack (by id). Deterministic whatever the
  * order of `packs`: for a domain several packs name, the first by pack id wins. A domain with
- * no pack is not in the table, and the reports show its code marked (see {@link domainWord}).
+ * no pack is not in the table, and the reports show its code marked (see `domainWord`).
  *
  * @example
  * ```ts
