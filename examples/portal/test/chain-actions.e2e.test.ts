@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png, shots, startPortal, type PortalHarness } from './portal-harness.js';
 
@@ -245,9 +245,22 @@ describe('a manual observation', () => {
     expect(await grid.$('#cmd-confirm_level')).toBeNull();
 
     const officer = await portal.signIn('officer-li', 'enforcement');
-    await openHazard(officer, id);
+    // Confirming the level rests on the photo: the button stays disabled until the officer's page has shown it.
+    const held: Route[] = [];
+    await officer.route('**/api/evidence/**', (route) => (route.request().url().includes('thumb=1') ? held.push(route) : route.continue()));
+    await officer.evaluate((h) => (location.hash = `#/hazard/${h}`), id);
+    await officer.waitForSelector('#app[data-page="hazard"][data-evidence="loading"]');
+    expect(await officer.isDisabled('#cmd-confirm_level')).toBe(true);
+    for (const route of held) await route.continue();
+    await officer.unroute('**/api/evidence/**');
+    await officer.waitForSelector('#app[data-page="hazard"][data-evidence="shown"]');
+    // Why the level holds is the officer's to say: without a reason nothing is sent.
+    await officer.click('#cmd-confirm_level');
+    expect(await officer.textContent('#form-error')).toBe('请填写理由');
+    await officer.fill('#confirm-reason', '现场查看照片，管道锈蚀属实');
     await officer.click('#cmd-confirm_level');
     await officer.waitForSelector('#history li[data-type="level_confirmed"]');
+    expect(await officer.textContent('#history li[data-type="level_confirmed"] .reason')).toBe('现场查看照片，管道锈蚀属实');
     expect(await officer.textContent('#hazard-state')).not.toContain('疑似');
     for (const p of [grid, officer]) await p.context().close();
   });
