@@ -140,6 +140,9 @@ describe('story per role', () => {
     await goTo(li, 'list?queue=todo');
     await li.waitForSelector(`#worklist tr[data-hazard="${id}"]`);
     await open(li, id, 'reported');
+    // Before a case is filed the penalty of a case does not apply: no "why not" line for it.
+    await li.click('#why-not summary').catch(() => undefined);
+    expect(await li.locator('#why-not li[data-command$="_penalty"], #why-not li[data-command="record_statement"]').count()).toBe(0);
     expect(await li.inputValue('#co-officer')).toBe('officer-zhao');
     await li.fill('#case-no', 'D1-2026-STORY');
     await act(li, 'file_case');
