@@ -14,7 +14,7 @@ import { evidenceSection, factsCard, findingSection, historySection, planSection
 
 const LEVELS = ['simple', 'general', 'major'];
 /** Decisions taken on the strength of the evidence: disabled until the photos have loaded. */
-const ON_EVIDENCE = ['verify', 'reject', 'accept', 'close', 'spot_check', 'lift_stop_work', 'delist', 'approve_plan'];
+const ON_EVIDENCE = ['verify', 'reject', 'accept', 'close', 'spot_check', 'lift_stop_work', 'delist', 'approve_plan', 'confirm_level'];
 /** Commands the "why not" list never mentions (timers, reports, reading-level work). */
 const NOT_EXPLAINED = new Set(['report', 'report_observation', 'warn_due_soon', 'notice_overdue']);
 /** Commands whose state (not the table) decides whether they apply at all. */
@@ -182,7 +182,7 @@ export async function hazardPage(id, signal, done) {
         html` <label class="inline-field">${t('spotResult')} <select id="spot-result"><option value="pass">${t('pass')}</option><option value="fail">${t('fail')}</option></select></label>`,
       ),
     );
-  if (can('confirm_level')) actions.push(cmd('confirm_level'));
+  if (can('confirm_level')) actions.push(cmd('confirm_level', field('confirm-reason', t('reason'), { required: true })));
   if (can('file_case')) actions.push(cmd('file_case', field('case-no', t('caseNo'), { required: true })));
   if (can('list_for_supervision')) actions.push(cmd('list_for_supervision', field('listing-authority', t('authority'), { required: true })));
   if (can('order_stop_work')) {
@@ -324,7 +324,11 @@ export async function hazardPage(id, signal, done) {
       const reason = reasonFrom('#reject-reason');
       return reason && send({ type: 'reject', reason });
     },
-    confirm_level: () => send({ type: 'confirm_level', level: h.level, reason: { 'zh-CN': '经现场核查确认等级', en: 'level confirmed on site' } }),
+    // Why the level holds is the officer's to say (the page claimed an on-site check before).
+    confirm_level: () => {
+      const reason = reasonFrom('#confirm-reason');
+      return reason && send({ type: 'confirm_level', level: h.level, reason });
+    },
     // The case number and the listing authority are the officer's to give: none is made up here.
     file_case: () => {
       const caseNo = filled('#case-no', 'errCaseNoRequired');
