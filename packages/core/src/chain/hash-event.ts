@@ -19,7 +19,7 @@ interface NativeSha256 {
 
 /**
  * `node:crypto`'s SHA-256 when the runtime hands the module out synchronously without an
- * import (`process.getBuiltinModule`: Node ≥ 20.16, Deno, Bun), else `undefined` (browsers).
+ * import (`process.getBuiltinModule`: Node ≥ 20.16; other runtimes only if they offer it), else `undefined` (browsers).
  * Core imports no Node built-in, so browser bundles stay as they are; looked up here rather
  * than installed from `@anjian/core/node` because the CommonJS build gives each entry point
  * its own copy of this module (a setter in one entry would not reach the others). The
