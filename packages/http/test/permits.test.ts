@@ -215,6 +215,12 @@ describe('permits over HTTP', () => {
     expect((await call('owner-e2', 'POST', `/permits/${id}/findings/report`, undefined, null)).status).toBe(404);
     expect((await call(null, 'POST', `/permits/${id}/findings/report`, undefined, null)).status).toBe(401);
     expect((await call('stranger', 'POST', `/permits/${id}/findings/report`, undefined, null)).status).toBe(403);
+    // Nothing comes from the request: a body naming a hazard, a level or a rule is refused, not ignored (it was
+    // answered 200 and the body dropped); a body that is not JSON is a 400. Nothing more is reported.
+    const declared = await call('grid-g1', 'POST', `/permits/${id}/findings/report`, { level: 'simple', rule: 'HW-010-H1' }, null);
+    expect([declared.status, declared.body.code, declared.body.issues.map((i: { pointer: string }) => i.pointer)]).toEqual([422, 'UNKNOWN_FIELD', ['/level', '/rule']]);
+    expect((await call('grid-g1', 'POST', `/permits/${id}/findings/report`, '{', null)).status).toBe(400);
+    expect((await call('grid-g1', 'POST', `/permits/${id}/findings/report`, JSON.stringify({ pad: 'x'.repeat(2_000_000) }), null)).status).toBe(413);
     expect((await call('owner-e2', 'GET', `/permits/${id}/findings`)).status).toBe(404);
     expect((await call(null, 'GET', `/permits/${id}/findings`)).status).toBe(401);
     expect((await call('stranger', 'GET', `/permits/${id}/findings`)).status).toBe(403);

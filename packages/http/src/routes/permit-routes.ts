@@ -613,8 +613,11 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
         },
       },
     },
-    errors: [401, 403, 404],
+    requestBody: EMPTY_BODY,
+    errors: [400, 401, 403, 404, 413, 422],
     async handle(ctx) {
+      // Nothing is taken from the request: a body naming anything (a hazard id, a level, a rule) is refused, not ignored.
+      unknownFields(await bodyOf(ctx), []);
       const actor = await actorOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
