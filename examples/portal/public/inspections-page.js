@@ -4,7 +4,7 @@
 // (core's inspection log; who may see one is core's read policy).
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
-import { api, app, entName, getJson, hazardHref, levelCell, localTime, personName, user } from './shared.js';
+import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, personName, user } from './shared.js';
 
 const SOURCE_TERM = { self_check: 'term_selfInspection', grid_patrol: 'term_patrol', enforcement: 'term_enforcementInspection' };
 const sourceName = (s) => t(SOURCE_TERM[s] ?? s);
@@ -26,7 +26,7 @@ export async function inspectionsPage(query, signal) {
   const { items, next } = r.body;
   setHtml(
     app,
-    html`<h1>${t('inspectionsOf', { name: loc(r.body.enterprise.name) || entName(enterprise) })}</h1>
+    html`<h1>${t('inspectionsOf', { name: entNameOr(enterprise, r.body.enterprise.name) })}</h1>
     ${
       items.length
         ? html`<div class="table-wrap"><table id="inspections" class="cards" data-count="${items.length}"><tr><th scope="col">${t('inspectedAt')}</th><th scope="col">${t('checklist')}</th><th scope="col">${t('inspectionKind')}</th><th scope="col">${t('inspector')}</th><th scope="col" class="num">${t('hazardsFound')}</th></tr>

@@ -151,6 +151,10 @@ describe('rental premises, rounds and the enterprise file', () => {
     await thumb.waitFor();
     expect(await thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
     expect(await owner.textContent('#inspection-answers')).not.toContain(photoId);
+    // In English the records are of the enterprise's English name (the server's name is one language).
+    await owner.click('#lang-switch');
+    await goTo(owner, 'inspections?enterprise=ent-ruyi');
+    expect(await owner.textContent('h1')).toBe('Inspection records of Ruyi Hotel');
     await owner.context().close();
     // The grid inspector reads the record but not the photo (the API shows an unattached upload to its uploader): it is told so.
     const grid = await portal.signIn('grid-wang', 'grid');
