@@ -27,6 +27,9 @@ export interface PostgresRentalDirectory extends RentalDirectory {
   close(): Promise<void>;
 }
 
+/** Rows per statement when `load` writes a seed. */
+const LOAD_ROWS = 1000;
+
 /**
  * Premises and rental relations over PostgreSQL; passes `runRentalDirectoryConformance`.
  * Landlord and area of a tenancy are read from the premises row (a join), never stored
@@ -125,13 +128,25 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
         const taken = await client.query<{ id: string }>(`SELECT id FROM ${p} WHERE id = ANY($1::text[]) ORDER BY id LIMIT 1`, [ids]);
         const first = taken.rows[0]?.id;
         if (first !== undefined) throw new RentalDirectoryError(`场所 ${first} 已登记`, `premises ${first} is already registered`);
-        for (const x of seed.premises) {
-          const record: PremisesRecord = { ...x, kinds: [...new Set(x.kinds)].sort() };
-          await client.query(`INSERT INTO ${p} (id, enterprise_id, area, group_rental, body) VALUES ($1, $2, $3, $4, $5)`, [x.id, x.enterpriseId, x.area, x.groupRental, JSON.stringify(record)]);
+        // LOAD_ROWS rows per statement (parameter arrays through unnest), not one round trip per
+        // row: a city's 31 500 premises and 7 000 tenancies are 46 statements, not 45 500.
+        for (let i = 0; i < seed.premises.length; i += LOAD_ROWS) {
+          const part = seed.premises.slice(i, i + LOAD_ROWS);
+          const body = part.map((x) => JSON.stringify({ ...x, kinds: [...new Set(x.kinds)].sort() } satisfies PremisesRecord));
+          await client.query(
+            `INSERT INTO ${p} (id, enterprise_id, area, group_rental, body)
+             SELECT id, enterprise_id, area, group_rental, body::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[]) AS u (id, enterprise_id, area, group_rental, body)`,
+            [part.map((x) => x.id), part.map((x) => x.enterpriseId), part.map((x) => x.area), part.map((x) => x.groupRental), body],
+          );
         }
-        for (const x of seed.tenancies) {
-          await client.query(`INSERT INTO ${t} (premises_id, tenant_enterprise_id) VALUES ($1, $2)`, [x.premisesId, x.tenantEnterpriseId]);
-          await client.query(`INSERT INTO ${r} (premises_id, tenant_enterprise_id, period) VALUES ($1, $2, 1)`, [x.premisesId, x.tenantEnterpriseId]);
+        for (let i = 0; i < seed.tenancies.length; i += LOAD_ROWS) {
+          const part = seed.tenancies.slice(i, i + LOAD_ROWS);
+          const pairs = [part.map((x) => x.premisesId), part.map((x) => x.tenantEnterpriseId)];
+          await client.query(`INSERT INTO ${t} (premises_id, tenant_enterprise_id) SELECT * FROM unnest($1::text[], $2::text[])`, pairs);
+          await client.query(
+            `INSERT INTO ${r} (premises_id, tenant_enterprise_id, period) SELECT premises_id, tenant_enterprise_id, 1 FROM unnest($1::text[], $2::text[]) AS u (premises_id, tenant_enterprise_id)`,
+            pairs,
+          );
         }
         await client.query('COMMIT');
       } catch (error) {
