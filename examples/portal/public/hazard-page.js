@@ -30,6 +30,7 @@ const APPLIES = {
   // The penalty of a case (docs/penalties.md): only with a filed case, a notice before the rest, nothing after the decision.
   notify_penalty: (h) => !!h.caseNo && !h.penalty?.decided,
   record_statement: (h) => !!h.penalty && !h.penalty.statement && !h.penalty.decided,
+  record_hearing: (h) => !!h.penalty?.statement?.hearingRequested && !h.penalty.hearing && !h.penalty.decided,
   decide_penalty: (h) => !!h.penalty && !h.penalty.decided,
 };
 const label = (type) => t(`cmd_${type}`);

@@ -55,6 +55,7 @@ export const TERMS = {
     delist: { 'zh-CN': '摘牌', en: 'End the listing', note: '解除挂牌督办 / the supervision listing ends' },
     notify_penalty: { 'zh-CN': '行政处罚告知', en: 'Notify the intended penalty', note: '告知拟处罚及陈述申辩权 / the party may state and defend itself' },
     record_statement: { 'zh-CN': '记录陈述申辩', en: 'Record the statement and defence' },
+    record_hearing: { 'zh-CN': '记录听证', en: 'Record the hearing', note: '由非本案调查人员主持 / presided by someone who did not investigate' },
     decide_penalty: { 'zh-CN': '作出处罚决定', en: 'Decide the penalty' },
   },
   event: {
@@ -84,6 +85,7 @@ export const TERMS = {
     delisted: { 'zh-CN': '摘牌', en: 'Listing ended' },
     penalty_notified: { 'zh-CN': '告知拟处罚', en: 'Penalty notified' },
     statement_recorded: { 'zh-CN': '陈述申辩', en: 'Statement recorded' },
+    hearing_held: { 'zh-CN': '听证', en: 'Hearing held' },
     penalty_decided: { 'zh-CN': '处罚决定', en: 'Penalty decided' },
   },
   evidence: {

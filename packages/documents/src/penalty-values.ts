@@ -94,6 +94,8 @@ export function penaltyValues(upTo: readonly ChainEvent[], date: (iso: string) =
   out['penalty.statement'] = statement
     ? `你单位于${date(statement.recordedAt)}提出陈述、申辩：${zh(statement.data.statement) ?? ''}。本机关对你单位提出的事实、理由和证据进行了复核。`
     : '你单位在规定期限内未提出陈述、申辩。';
+  const hearing = upTo.slice(noticeAt + 1).find((e) => e.type === 'hearing_held');
+  if (hearing) out['penalty.statement'] += `应你单位要求，本机关于${date(hearing.recordedAt)}依法举行了听证。`;
   out['penalty.performance'] = performance(penalty);
   return out;
 }

@@ -41,6 +41,7 @@ const FULL: Record<string, Record<string, unknown>> = {
   notice_overdue: { deadline: at },
   notify_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 }, coOfficerId: 'o2' },
   record_statement: { statement: text('s'), hearingRequested: false },
+  record_hearing: { report: text('r') },
   decide_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 }, coOfficerId: 'o2' },
 };
 

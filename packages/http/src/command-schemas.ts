@@ -158,6 +158,11 @@ const BODIES: Readonly<Record<string, Body>> = {
     required: ['statement', 'hearingRequested'],
     properties: { statement: reason('what the party stated, or that it waived the right / 陈述申辩内容'), hearingRequested: { type: 'boolean' } },
   },
+  record_hearing: {
+    summary: 'Record the hearing the party asked for (听证), presided by an officer who investigated nothing of the case / 听证',
+    required: ['report'],
+    properties: { report: reason('what the hearing found (听证报告) / 听证情况') },
+  },
   decide_penalty: {
     summary: 'Decide the penalty (行政处罚决定), two officers; not before the reply period ends or the party was heard, never heavier than notified / 行政处罚决定',
     required: ['penalty'],

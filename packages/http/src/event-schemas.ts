@@ -111,6 +111,7 @@ const DATA: Readonly<Record<string, Data>> = {
     required: ['statement', 'hearingRequested'],
     properties: { statement: text, hearingRequested: { type: 'boolean' } },
   },
+  hearing_held: { description: 'hearing held (听证) / 已听证', required: ['report'], properties: { report: text } },
   penalty_decided: {
     description: 'penalty decided (行政处罚决定) / 已作出处罚决定',
     required: ['penalty', 'statementHeard'],

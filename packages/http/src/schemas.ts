@@ -167,7 +167,7 @@ export const HAZARD_STATE: JsonSchema = {
     penalty: {
       type: 'object',
       description: 'the administrative penalty of the case, once notified (行政处罚告知 → 陈述申辩 → 决定) / 行政处罚',
-      required: ['notified', 'notifiedAt', 'statementDeadline', 'hearingRight', 'hearingDeadline', 'statement', 'decided', 'decidedAt'],
+      required: ['notified', 'notifiedAt', 'statementDeadline', 'hearingRight', 'hearingDeadline', 'statement', 'notifiedBy', 'hearing', 'decided', 'decidedAt'],
       properties: {
         notified: PENALTY,
         notifiedAt: str,
@@ -175,6 +175,8 @@ export const HAZARD_STATE: JsonSchema = {
         hearingRight: { type: 'boolean', description: 'the penalty carries the right to a hearing / 听证权利' },
         hearingDeadline: { type: ['string', 'null'] },
         statement: nullable({ type: 'object', required: ['recordedAt', 'hearingRequested'], properties: { recordedAt: str, hearingRequested: { type: 'boolean' } } }),
+        notifiedBy: { type: 'array', items: str, description: 'the officers of the notice (they do not preside the hearing) / 告知的执法人员' },
+        hearing: nullable({ type: 'object', required: ['recordedAt', 'presidedBy'], properties: { recordedAt: str, presidedBy: str } }),
         decided: nullable(PENALTY),
         decidedAt: { type: ['string', 'null'] },
       },

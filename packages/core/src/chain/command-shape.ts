@@ -320,6 +320,7 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   notice_overdue: { deadline: required(time) },
   notify_penalty: { penalty: required(penalty), ...coOfficer },
   record_statement: { statement: required(reason), hearingRequested: required(boolean) },
+  record_hearing: { report: required(reason) },
   decide_penalty: { penalty: required(penalty), ...coOfficer },
 };
 

@@ -249,7 +249,7 @@ interface DraftContext {
   officers: readonly [RecordedOfficer, RecordedOfficer] | undefined;
 }
 
-type PenaltyCommand = Extract<ChainCommand, { type: 'notify_penalty' | 'record_statement' | 'decide_penalty' }>;
+type PenaltyCommand = Extract<ChainCommand, { type: 'notify_penalty' | 'record_statement' | 'record_hearing' | 'decide_penalty' }>;
 
 /**
  * The administrative penalty of a filed case (《行政处罚法》第四十四、四十五、六十三、六十四条):
@@ -257,7 +257,14 @@ type PenaltyCommand = Extract<ChainCommand, { type: 'notify_penalty' | 'record_s
  * the party's statement; a decision once the periods have run or the party has been heard,
  * never heavier than the notice and never while a requested hearing is pending.
  */
-function draftPenalty(s: HazardState, command: PenaltyCommand, ctx: DecideContext, now: Date, officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] }): Draft[] | Refusal {
+function draftPenalty(
+  s: HazardState,
+  command: PenaltyCommand,
+  ctx: DecideContext,
+  now: Date,
+  actorId: string,
+  officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] },
+): Draft[] | Refusal {
   const located = (p: { pointer: string; 'zh-CN': string; en: string }) => reject('INVALID_COMMAND', { 'zh-CN': `${p.pointer}：${p['zh-CN']}`, en: `${p.pointer}: ${p.en}` });
   if (s.caseNo === null) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未立案，不能实施行政处罚', en: 'no case has been filed for this hazard' });
   const proceeding = s.penalty;
@@ -286,12 +293,30 @@ function draftPenalty(s: HazardState, command: PenaltyCommand, ctx: DecideContex
     if (command.hearingRequested && !proceeding.hearingRight) {
       return located({ pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' });
     }
+    if (command.hearingRequested && proceeding.hearingDeadline !== null && now.getTime() > Date.parse(proceeding.hearingDeadline)) {
+      return located({
+        pointer: '/hearingRequested',
+        'zh-CN': `听证须在告知后五日内提出（《行政处罚法》第六十四条），期限已于 ${proceeding.hearingDeadline} 届满`,
+        en: `a hearing is asked for within five days of the notice (Administrative Penalty Law Art. 64); the period ended ${proceeding.hearingDeadline}`,
+      });
+    }
     return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];
   }
-  if (proceeding.statement?.hearingRequested) {
+  if (command.type === 'record_hearing') {
+    if (!proceeding.statement?.hearingRequested) return reject('INVALID_TRANSITION', { 'zh-CN': '当事人未要求听证', en: 'the party asked for no hearing' });
+    if (proceeding.hearing) return reject('INVALID_TRANSITION', { 'zh-CN': '听证已记录', en: 'the hearing is already recorded' });
+    if (proceeding.notifiedBy.includes(actorId)) {
+      return reject('SEPARATION_OF_DUTIES', {
+        'zh-CN': '听证由非本案调查人员主持（《行政处罚法》第六十四条）：告知书的执法人员不得主持',
+        en: 'a hearing is presided by someone who did not investigate the case (Administrative Penalty Law Art. 64): not an officer of the notice',
+      });
+    }
+    return [{ type: 'hearing_held', data: { report: command.report } }];
+  }
+  if (proceeding.statement?.hearingRequested && !proceeding.hearing) {
     return reject('NOT_DUE', {
-      'zh-CN': '当事人已要求听证，须经听证后方可作出决定（听证程序尚未纳入本系统）',
-      en: 'the party asked for a hearing; no decision before it is held (hearings are not recorded yet)',
+      'zh-CN': '当事人已要求听证，须经听证（record_hearing）后方可作出决定',
+      en: 'the party asked for a hearing; no decision before it is held (record_hearing)',
     });
   }
   const replyEnds = proceeding.hearingDeadline ?? proceeding.statementDeadline;
@@ -479,8 +504,9 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       return [{ type: 'overdue_noticed', data: { deadline: s.deadline } }];
     case 'notify_penalty':
     case 'record_statement':
+    case 'record_hearing':
     case 'decide_penalty':
-      return draftPenalty(s, command, ctx, now, officers);
+      return draftPenalty(s, command, ctx, now, d.actor.id, officers);
   }
   return reject('INVALID_COMMAND');
 }

@@ -203,6 +203,8 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
         hearingRight: d.hearingRight,
         hearingDeadline: d.hearingDeadline ?? null,
         statement: null,
+        notifiedBy: d.officers ? d.officers.map((o) => o.id) : [event.actor.id],
+        hearing: null,
         decided: null,
         decidedAt: null,
       };
@@ -210,6 +212,9 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
     }
     case 'statement_recorded':
       if (state.penalty) s.penalty = { ...state.penalty, statement: { recordedAt: event.recordedAt, hearingRequested: data(event, 'statement_recorded').hearingRequested } };
+      return s;
+    case 'hearing_held':
+      if (state.penalty) s.penalty = { ...state.penalty, hearing: { recordedAt: event.recordedAt, presidedBy: event.actor.id } };
       return s;
     case 'penalty_decided':
       if (state.penalty) s.penalty = { ...state.penalty, decided: data(event, 'penalty_decided').penalty, decidedAt: event.recordedAt };

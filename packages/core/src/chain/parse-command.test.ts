@@ -35,6 +35,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   notice_overdue: { type: 'notice_overdue', deadline: '2026-11-07T15:59:59.999Z', expectedVersion: 3, occurredAt: '2026-11-08T09:00:00+08:00' },
   notify_penalty: { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 }, coOfficerId: 'officer2' },
   record_statement: { type: 'record_statement', statement: why, hearingRequested: false },
+  record_hearing: { type: 'record_hearing', report: why },
   decide_penalty: { type: 'decide_penalty', penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, coOfficerId: 'officer2' },
 };
 

@@ -108,7 +108,26 @@ describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
     await h2.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id2, penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, ...co });
     await h2.ok('officer-gas-d1', { type: 'record_statement', hazardId: id2, statement: { 'zh-CN': '当事人口头要求听证' }, hearingRequested: true });
     h2.clock.advance(30 * DAY);
-    const pending = await h2.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, ...co });
+    const suspend = { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' as const };
+    const pending = await h2.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: suspend, ...co });
     expect('rejection' in pending && [pending.rejection.code, pending.rejection.message['zh-CN'].includes('听证')]).toEqual(['NOT_DUE', true]);
+    // The hearing is presided by an officer who investigated nothing of the case (《行政处罚法》第六十四条).
+    await h2.refused('officer2-gas-d1', { type: 'record_hearing', hazardId: id2, report: why }, 'SEPARATION_OF_DUTIES');
+    await h2.refused('owner-e1', { type: 'record_hearing', hazardId: id2, report: why }, 'FORBIDDEN');
+    await h2.ok('officer3-gas-d1', { type: 'record_hearing', hazardId: id2, report: { 'zh-CN': '听证会于11月10日举行，当事人陈述了整改情况' } });
+    await h2.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id2, report: why }, 'INVALID_TRANSITION');
+    expect((await h2.state(id2)).penalty).toMatchObject({ notifiedBy: ['officer-gas-d1', 'officer2-gas-d1'], hearing: { presidedBy: 'officer3-gas-d1' } });
+    await h2.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: suspend, ...co });
+  });
+
+  it('a hearing is asked for within five days of the notice; none is recorded when none was asked', async () => {
+    const { h, id } = await caseFiled();
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    await h.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }, 'INVALID_TRANSITION');
+    h.clock.advance(10 * DAY);
+    const late = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    expect('rejection' in late && [late.rejection.code, late.rejection.message['zh-CN'].includes('五日内')]).toEqual(['INVALID_COMMAND', true]);
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+    await h.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }, 'INVALID_TRANSITION');
   });
 });

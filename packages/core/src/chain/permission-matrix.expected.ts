@@ -50,6 +50,7 @@ warn_due_soon        | simple general major | reported rectifying               
 notice_overdue       | simple general major | reported rectifying                                | system
 notify_penalty       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
 record_statement     | simple general major | case_filed rectifying submitted verified accepted closed | enterprise enforcement
+record_hearing       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
 decide_penalty       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
 `;
 

@@ -93,7 +93,7 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
     escalatedFor: null,
     // The penalty commands need a filed case, and after the notice a proceeding whose reply period has run.
     caseNo: command !== undefined && PENALTY_COMMANDS.includes(command) ? 'C-1' : null,
-    ...(command === 'record_statement' || command === 'decide_penalty'
+    ...(command === 'record_statement' || command === 'record_hearing' || command === 'decide_penalty'
       ? {
           penalty: {
             notified: FINE,
@@ -101,7 +101,10 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
             statementDeadline: '2026-11-05T15:59:59.999Z',
             hearingRight: false,
             hearingDeadline: null,
-            statement: null,
+            // record_hearing: the party asked for one; the notice's officers are not among the actors tested.
+            statement: command === 'record_hearing' ? { recordedAt: '2026-11-03T00:00:00.000Z', hearingRequested: true } : null,
+            notifiedBy: ['officer-x', 'officer-y'],
+            hearing: null,
             decided: null,
             decidedAt: null,
           },
@@ -125,7 +128,7 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
 
 const why = { 'zh-CN': '理由', en: 'reason' };
 const FINE = { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 10_000 } as const;
-const PENALTY_COMMANDS: readonly CommandType[] = ['notify_penalty', 'record_statement', 'decide_penalty'];
+const PENALTY_COMMANDS: readonly CommandType[] = ['notify_penalty', 'record_statement', 'record_hearing', 'decide_penalty'];
 
 /** The second officer an actor names on a two-officer act (the other gas officer of D1). */
 function coOfficerOf(actorId: string): string {
@@ -196,6 +199,8 @@ function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, 
       return { ...base, type, penalty: FINE, ...co };
     case 'record_statement':
       return { ...base, type, statement: why, hearingRequested: false };
+    case 'record_hearing':
+      return { ...base, type, report: why };
     case 'spot_check':
       return { ...base, type, result: 'pass' };
     case 'warn_due_soon':

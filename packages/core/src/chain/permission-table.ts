@@ -202,5 +202,7 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
     ['enterprise', 'own_enterprise'],
     ['enforcement', 'jurisdiction'],
   ]),
+  // The hearing is presided by an officer who investigated nothing of the case (decide() checks the notice's officers).
+  ...rows('record_hearing', ALL, CASE, [['enforcement', 'jurisdiction']]),
   ...rows('decide_penalty', ALL, CASE, [['enforcement', 'jurisdiction']]),
 ]);

@@ -60,6 +60,7 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   // The penalty of a filed case runs beside rectification and leaves the status alone; decide() refuses it without a case.
   { command: 'notify_penalty', levels: ALL, from: CASE, to: CASE },
   { command: 'record_statement', levels: ALL, from: CASE, to: CASE },
+  { command: 'record_hearing', levels: ALL, from: CASE, to: CASE },
   { command: 'decide_penalty', levels: ALL, from: CASE, to: CASE },
 ] satisfies TransitionRule[]);
 

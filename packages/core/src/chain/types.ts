@@ -191,6 +191,7 @@ export type FollowUpCommand =
   | (CommandBase & { type: 'notice_overdue'; deadline: string })
   | (CommandBase & TwoOfficerFields & { type: 'notify_penalty'; penalty: Penalty })
   | (CommandBase & { type: 'record_statement'; statement: Reason; hearingRequested: boolean })
+  | (CommandBase & { type: 'record_hearing'; report: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'decide_penalty'; penalty: Penalty });
 
 /** Every command of the review chain. */
@@ -231,6 +232,7 @@ export const COMMAND_TYPES: readonly CommandType[] = Object.freeze([
   'notice_overdue',
   'notify_penalty',
   'record_statement',
+  'record_hearing',
   'decide_penalty',
 ] as const);
 
@@ -284,6 +286,8 @@ export interface EventDataMap {
   penalty_notified: { penalty: Penalty; statementDeadline: string; hearingRight: boolean; hearingDeadline?: string } & OfficersData;
   /** The party's statement and defence (陈述、申辩), or its waiver, as recorded. */
   statement_recorded: { statement: Reason; hearingRequested: boolean };
+  /** The hearing the party asked for was held (听证); the presiding officer (the actor) investigated nothing of the case. */
+  hearing_held: { report: Reason };
   /** 行政处罚决定书: the penalty decided (never heavier than the one notified). */
   penalty_decided: { penalty: Penalty; statementHeard: boolean } & OfficersData;
 }
@@ -435,6 +439,10 @@ export interface PenaltyProceeding {
   hearingDeadline: string | null;
   /** The party's statement, when recorded. */
   statement: { recordedAt: string; hearingRequested: boolean } | null;
+  /** The officers of the notice: the hearing is presided by someone else (《行政处罚法》第六十四条第（四）项). */
+  notifiedBy: readonly string[];
+  /** The hearing, once held: when and who presided. */
+  hearing: { recordedAt: string; presidedBy: string } | null;
   decided: Penalty | null;
   decidedAt: string | null;
 }

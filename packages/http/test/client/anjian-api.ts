@@ -1543,6 +1543,12 @@ export interface components {
                     recordedAt: string;
                     hearingRequested: boolean;
                 } | null;
+                /** @description the officers of the notice (they do not preside the hearing) / 告知的执法人员 */
+                notifiedBy: string[];
+                hearing: {
+                    recordedAt: string;
+                    presidedBy: string;
+                } | null;
                 decided: {
                     article: string;
                     /** @enum {unknown} */
@@ -1573,6 +1579,43 @@ export interface components {
             deadline: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        /**
+         * hearing_held
+         * @description hearing held (听证) / 已听证
+         */
+        HearingHeldEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hearing_held";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                report: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
         };
         Issue: {
             code: string;
@@ -2991,6 +3034,26 @@ export interface components {
             coOfficerId?: string;
         };
         /**
+         * record_hearing
+         * @description Record the hearing the party asked for (听证), presided by an officer who investigated nothing of the case / 听证
+         */
+        RecordHearingCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_hearing";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description what the hearing found (听证报告) / 听证情况 */
+            report: {
+                "zh-CN": string;
+                en?: string;
+            };
+        };
+        /**
          * record_statement
          * @description Record the party’s statement and defence (陈述申辩) or its waiver, and whether it asks for a hearing / 陈述申辩
          */
@@ -3504,7 +3567,7 @@ export interface components {
             /** @description global log position / 全局序号 */
             seq: number;
         };
-        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"] | components["schemas"]["PenaltyNotifiedEvent"] | components["schemas"]["StatementRecordedEvent"] | components["schemas"]["PenaltyDecidedEvent"];
+        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"] | components["schemas"]["PenaltyNotifiedEvent"] | components["schemas"]["StatementRecordedEvent"] | components["schemas"]["HearingHeldEvent"] | components["schemas"]["PenaltyDecidedEvent"];
         /**
          * submit_plan
          * @description Submit the treatment plan of a major hazard (治理方案) / 提交治理方案
@@ -4865,7 +4928,7 @@ export interface operations {
                  *       "noticeNo": "责改〔2026〕1102-07"
                  *     }
                  */
-                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"] | components["schemas"]["NotifyPenaltyCommand"] | components["schemas"]["RecordStatementCommand"] | components["schemas"]["DecidePenaltyCommand"];
+                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"] | components["schemas"]["NotifyPenaltyCommand"] | components["schemas"]["RecordStatementCommand"] | components["schemas"]["RecordHearingCommand"] | components["schemas"]["DecidePenaltyCommand"];
             };
         };
         responses: {
