@@ -10,10 +10,12 @@ import { html, raw, setHtml } from './html.js';
 import { lang, t } from './i18n.js';
 import { app, getJson, me, session } from './shared.js';
 import { TERMS } from './terms.js';
-import { readScopes } from '/vendor/anjian-core.js';
+import { percent, readScopes, reportWord } from '/vendor/anjian-core.js';
 
 const KINDS = ['weekly', 'monthly', 'quarterly'];
-const pct = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+/** The key figures shown above the report, in its order; their words and percentages are the report's own (core's reportWord, percent). */
+const FIGURES = ['found', 'closureRate', 'closed', 'onTimeRate', 'overdue', 'recurrent', 'inspections'];
+const RATES = ['closureRate', 'onTimeRate'];
 
 /** The API path of a report in a format. */
 function reportUrl(kind, params, format) {
@@ -125,8 +127,8 @@ export async function reportsPage(query, signal) {
   draw(
     html`<h2 id="report-title" data-period="${body.period.label}">${title}</h2>
     <div class="table-wrap"><table id="report-summary"><caption class="sr-only">${title}</caption>
-      <tr><th scope="col">${t('reportFound')}</th><th scope="col">${t('reportClosureRate')}</th><th scope="col">${t('reportClosed')}</th><th scope="col">${t('reportOnTime')}</th><th scope="col">${t('reportOverdue')}</th><th scope="col">${t('reportRecurrent')}</th><th scope="col">${t('reportInspections')}</th></tr>
-      <tr><td class="num" data-found>${s.found}</td><td class="num">${pct(s.closureRate)}</td><td class="num">${s.closed}</td><td class="num">${pct(s.onTimeRate)}</td><td class="num">${s.overdue}</td><td class="num">${s.recurrent}</td><td class="num">${s.inspections}</td></tr>
+      <tr>${FIGURES.map((k) => html`<th scope="col" data-figure="${k}">${reportWord(k, lang())}</th>`)}</tr>
+      <tr>${FIGURES.map((k) => html`<td class="num" data-figure="${k}" ${raw(k === 'found' ? 'data-found' : '')}>${RATES.includes(k) ? percent(s[k]) : s[k]}</td>`)}</tr>
     </table></div>
     <p><a class="button-link" id="report-xlsx" href="${reportUrl(kind, params, 'xlsx')}" download>${t('reportDownloadXlsx')}</a>
     <a class="button-link" id="report-html" href="${reportUrl(kind, params, 'html')}" target="_blank" rel="noopener">${t('reportOpenHtml')}</a></p>

@@ -12,11 +12,13 @@ interface EsbuildLike {
 
 /**
  * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE`, `explainAuthorization`,
- * `DEFAULT_EVIDENCE_RULES`, `needsTwoOfficers`, `mayNameSecondOfficer` and the read policy's `readScopes` for the
+ * `DEFAULT_EVIDENCE_RULES`, `needsTwoOfficers`, `mayNameSecondOfficer`, the read policy's `readScopes` and the reports'
+ * `reportWord` and `percent` for the
  * browser (once, at start), so the form asks the questions and validates with the very code and messages
  * of the server, the hazard page offers exactly the actions the chain allows and asks for a second
  * officer exactly when the chain needs one, and the dashboard asks for what only who reads everything
- * may see exactly when the read policy says so.
+ * may see exactly when the read policy says so; the reports page labels and formats its key figures as
+ * the report itself does.
  */
 export async function bundleBrowserCore(): Promise<string> {
   const req = createRequire(join(repoRoot, 'package.json'));
@@ -24,7 +26,7 @@ export async function bundleBrowserCore(): Promise<string> {
   const result = await esbuild.build({
     stdin: {
       contents:
-        "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, PERMISSION_TABLE, readScopes } from '@anjian/core/internal';",
+        "export { checkFindings, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, percent, PERMISSION_TABLE, readScopes, reportWord } from '@anjian/core/internal';",
       resolveDir: portalDir,
       loader: 'ts',
     },

@@ -27,6 +27,12 @@ describe('reports page', () => {
     const frame = page.frameLocator('#report-frame');
     await frame.locator('svg.chart').first().waitFor();
     expect(await frame.locator('h1').textContent()).toMatch(/^安全生产隐患月通报/);
+    // The key figures are named and formatted as the report names them (core's words, one table).
+    const heads = await page.$$eval('#report-summary th', (ths) => ths.map((th) => th.textContent));
+    expect(heads).toEqual(['发现隐患', '整改率', '本期整改销号', '按期整改率', '逾期未整改', '重复发生', '检查次数']);
+    const printed = (await frame.locator('body').textContent())!;
+    for (const h of heads) expect(printed).toContain(h);
+    expect(await page.textContent('#report-summary td[data-figure="closureRate"]')).toMatch(/^\d+\.\d%$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-xlsx')]);
     expect(download.suggestedFilename()).toMatch(/^monthly-\d{4}-\d{2}\.xlsx$/);
     const bytes = readFileSync((await download.path())!);
