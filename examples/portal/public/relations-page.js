@@ -69,6 +69,7 @@ const L = {
   noRounds: ['还没有检查轮次。', 'No rounds yet.'],
   inspectionCol: ['检查', 'Inspection'],
   premisesCol: ['场所', 'Premises'],
+  statusCol: ['检查情况', 'Status'],
   hazardsN: ['发现隐患 {n} 项', '{n} hazard(s) found'],
   period: ['第 {n} 次承租', 'tenancy #{n}'],
   pastTenancies: ['历史租赁', 'Past tenancies'],
@@ -284,12 +285,15 @@ export async function roundPage(id, signal) {
   const r = await api(`/rounds/${enc(id ?? '')}`, { signal });
   if (!r.ok) return fail(l('round'), r);
   const { round, draws, coverage, manage } = r.body;
+  // The checklist by its title (its id when the server no longer serves it).
+  const pack = round.packId ? await api(`/packs/${enc(round.packId)}`, { signal }) : null;
+  const packName = pack?.ok ? loc(pack.body.title) : round.packId;
   setHtml(
     app,
     html`<h1 id="round-title">${loc(round.title)}</h1>
-    <p>${l(round.kind)} · ${round.startsOn} – ${round.endsOn} · ${round.packId} · ${round.scope.area ?? ''}</p>
+    <p>${l(round.kind)} · ${round.startsOn} – ${round.endsOn}${packName ? html` · <span id="round-pack">${packName}</span>` : ''}${round.scope.area ? ` · ${round.scope.area}` : ''}</p>
     ${coverage ? html`<p id="round-coverage" data-done="${coverage.done}" data-total="${coverage.total}">${l('coverage')} ${pct(coverage.rate)}（${coverage.done}/${coverage.total}）</p>` : ''}
-    <div class="table-wrap"><table id="round-entries"><tr><th scope="col">${t('enterpriseCol')}</th><th scope="col">${l('area')}</th><th scope="col"></th><th scope="col">${l('inspectionCol')}</th></tr>
+    <div class="table-wrap"><table id="round-entries"><tr><th scope="col">${t('enterpriseCol')}</th><th scope="col">${l('area')}</th><th scope="col">${l('statusCol')}</th><th scope="col">${l('inspectionCol')}</th></tr>
       ${(coverage?.entries ?? []).map(
         (e) =>
           html`<tr data-enterprise="${e.enterpriseId}" data-status="${e.status}"><td><a href="#/dossier/${enc(e.enterpriseId)}">${entNameOr(e.enterpriseId, e.name)}</a></td><td>${e.area}</td><td>${l(e.status)}</td><td>${e.inspectionId ? html`<a href="#/inspection/${enc(e.inspectionId)}">${e.inspectedOn}</a>` : '—'}</td></tr>`,
@@ -297,7 +301,7 @@ export async function roundPage(id, signal) {
     <h2>${l('draws')}</h2>
     <ol id="round-draws">${draws.map(
       (d) =>
-        html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected">${d.draw.selected.join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
+        html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entName(e)).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
     )}</ol>
     <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
     ${manage && round.seeds ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="0" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,

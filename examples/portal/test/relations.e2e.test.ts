@@ -90,6 +90,15 @@ describe('rental premises, rounds and the enterprise file', () => {
       ['true', 'verified'],
     ]);
     expect(createHash('sha256').update(draws[0]![2]!).digest('hex')).toBe(commitment);
+    // The round's checklist and the drawn enterprises are named in words (ids stay in data attributes).
+    expect(await admin.textContent('#round-pack')).toBe(((await portal.api('admin-chen', 'GET', '/packs/gas')).body as { title: { 'zh-CN': string } }).title['zh-CN']);
+    const drawn = await admin
+      .locator('#round-draws li .selected')
+      .first()
+      .evaluate((el) => [(el as HTMLElement).dataset.selected, el.textContent]);
+    expect(drawn[0]!.split(' ').length).toBe(2);
+    expect(drawn[1]).not.toMatch(/ent-/);
+    expect(drawn[1]!.split('、').length).toBe(2);
     await admin.context().close();
     const log = (await portal.api('admin-chen', 'GET', '/rounds')).body as { log: { ok: boolean; entries: number } };
     expect(log.log).toEqual({ ok: true, entries: 3 });
