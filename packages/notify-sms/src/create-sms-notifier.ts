@@ -1,3 +1,4 @@
+import { isTransientHttpStatus } from '@anjian/core/ports';
 import { maskPhone, normalizeMainlandPhone } from './normalize-phone.js';
 import { DEFAULT_SMS_TEMPLATES, renderSmsTemplate, SmsTemplateError } from './templates.js';
 import type { SmsDeliveryResult, SmsMessage, SmsNotifier, SmsNotifierOptions } from './types.js';
@@ -8,8 +9,19 @@ export class SmsConfigError extends Error {
   readonly code = 'SMS_CONFIG_INVALID';
 }
 
-const defaultParse = (status: number): SmsDeliveryResult =>
-  status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, retryable: status >= 500 || status === 408 || status === 429, error: `gateway answered HTTP ${status}` };
+/** Any 2xx is sent; otherwise permanent or transient as core's Notifier port defines it (`isTransientHttpStatus`). */
+const defaultParse = (status: number): SmsDeliveryResult => {
+  if (status >= 200 && status < 300) return { ok: true, status };
+  const retryable = isTransientHttpStatus(status);
+  return {
+    ok: false,
+    status,
+    retryable,
+    error: retryable
+      ? `SMS gateway answered HTTP ${status}, try again later / 短信网关返回 HTTP ${status}，稍后重试`
+      : `SMS gateway refused the message: HTTP ${status} / 短信网关拒绝发送：HTTP ${status}`,
+  };
+};
 
 /**
  * Create an SMS notifier for a generic HTTP gateway. The host supplies the provider
@@ -47,7 +59,10 @@ export function createSmsNotifier(options: SmsNotifierOptions): SmsNotifier {
   return Object.freeze({
     async deliver(message: SmsMessage): Promise<SmsDeliveryResult> {
       const phone = normalizeMainlandPhone(message.to);
-      if (!phone) return { ok: false, retryable: false, error: `not a mainland mobile number: ${JSON.stringify(message.to).slice(0, 40)}` };
+      if (!phone) {
+        const shown = JSON.stringify(message.to).slice(0, 40);
+        return { ok: false, retryable: false, error: `not a mainland mobile number: ${shown} / 不是中国大陆手机号码：${shown}` };
+      }
       let body: string;
       try {
         body = renderSmsTemplate(templates, message.kind, message.params);
@@ -79,8 +94,8 @@ export function createSmsNotifier(options: SmsNotifierOptions): SmsNotifier {
           ok: false,
           retryable: true,
           error: controller.signal.aborted
-            ? `SMS gateway did not answer within ${timeoutMs} ms (to ${maskPhone(phone)})`
-            : `SMS request failed: ${error instanceof Error ? error.message : String(error)}`,
+            ? `SMS gateway did not answer within ${timeoutMs} ms (to ${maskPhone(phone)}) / 短信网关 ${timeoutMs} 毫秒内无应答`
+            : `SMS request failed: ${error instanceof Error ? error.message : String(error)} / 短信请求失败`,
         };
       } finally {
         clearTimeout(timer);

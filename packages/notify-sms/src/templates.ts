@@ -47,14 +47,14 @@ export class SmsTemplateError extends Error {
  */
 export function renderSmsTemplate(templates: Readonly<Record<string, string>>, kind: string, params: Readonly<Record<string, string | number>>): string {
   const template = Object.hasOwn(templates, kind) ? templates[kind] : undefined;
-  if (template === undefined) throw new SmsTemplateError(`no SMS template for message kind "${kind}"`);
+  if (template === undefined) throw new SmsTemplateError(`no SMS template for message kind "${kind}" / 没有消息类型“${kind}”的短信模板`);
   const values: Record<string, string | number> = { ...params };
   if (values.levelName === undefined && typeof params.level === 'string' && Object.hasOwn(LEVEL_NAMES_ZH, params.level)) {
     values.levelName = LEVEL_NAMES_ZH[params.level]!;
   }
   return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
     const value = Object.hasOwn(values, name) ? values[name] : undefined;
-    if (value === undefined) throw new SmsTemplateError(`SMS template "${kind}" needs the parameter "${name}"`);
+    if (value === undefined) throw new SmsTemplateError(`SMS template "${kind}" needs the parameter "${name}" / 短信模板“${kind}”缺少参数“${name}”`);
     return String(value);
   });
 }

@@ -133,7 +133,7 @@ const conformanceFetch = (receiver: NotifierTestReceiver): typeof fetch =>
     const key = new Headers(init?.headers).get('X-Idempotency-Key') ?? '';
     const answer = receiver(key);
     if (answer === 'unreachable') throw new TypeError('fetch failed: connect ECONNREFUSED');
-    return new Response('{}', { status: answer === 'accept' ? 200 : answer === 'transient' ? 503 : 400 });
+    return new Response('{}', { status: typeof answer === 'object' ? answer.status : answer === 'accept' ? 200 : answer === 'transient' ? 503 : 400 });
   }) as typeof fetch;
 
 runNotifierConformance({
@@ -142,6 +142,7 @@ runNotifierConformance({
   it,
   expect,
   message: (id) => ({ id, kind: 'hazard.overdue', to: '13800138000', params }),
+  undeliverable: (id) => ({ id, kind: 'hazard.overdue', to: '010-12345678', params }),
   createNotifier: (receiver) =>
     createSmsNotifier({
       endpoint: 'https://sms.example/send',

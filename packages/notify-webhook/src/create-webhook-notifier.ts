@@ -1,3 +1,4 @@
+import { isTransientHttpStatus } from '@anjian/core/ports';
 import { signWebhook, WEBHOOK_HEADERS } from './sign-webhook.js';
 import type { DeliveryResult, WebhookMessage, WebhookNotifier, WebhookNotifierOptions } from './types.js';
 
@@ -7,14 +8,14 @@ export class WebhookConfigError extends Error {
   readonly code = 'WEBHOOK_CONFIG_INVALID';
 }
 
-const RETRYABLE = new Set([408, 425, 429]);
-
 /**
  * Create a notifier that POSTs each outbox message as JSON to a receiver, signed with
  * HMAC-SHA256 and carrying the message id as `Idempotency-Key`.
  *
  * Delivery is at least once: the outbox relay calls `deliver` again after a failure or a
- * crash, with the same id, so receivers MUST deduplicate by `Idempotency-Key`.
+ * crash, with the same id, so receivers MUST deduplicate by `Idempotency-Key`. A refusal
+ * (HTTP 4xx but 408, 425, 429) is permanent — the relay dead-letters the message at once; no
+ * answer, 5xx, 408, 425 and 429 are transient (core's `isTransientHttpStatus`).
  *
  * @example
  * ```ts
@@ -72,11 +73,15 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
         await response.arrayBuffer().catch(() => undefined);
         if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
         const retryAfter = Number(response.headers.get('retry-after'));
+        // One definition of permanent vs transient: core's Notifier port.
+        const retryable = isTransientHttpStatus(response.status);
         return {
           ok: false,
           status: response.status,
-          retryable: response.status >= 500 || RETRYABLE.has(response.status),
-          error: `receiver answered HTTP ${response.status}`,
+          retryable,
+          error: retryable
+            ? `receiver answered HTTP ${response.status}, try again later / 接收方返回 HTTP ${response.status}，稍后重试`
+            : `receiver refused the message: HTTP ${response.status} / 接收方拒收此消息：HTTP ${response.status}`,
           ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
         };
       } catch (error) {
@@ -84,7 +89,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
         return {
           ok: false,
           retryable: true,
-          error: aborted ? `no answer within ${timeoutMs} ms` : `request failed: ${error instanceof Error ? error.message : String(error)}`,
+          error: aborted ? `no answer within ${timeoutMs} ms / ${timeoutMs} 毫秒内无应答` : `request failed: ${error instanceof Error ? error.message : String(error)} / 请求失败`,
         };
       } finally {
         clearTimeout(timer);

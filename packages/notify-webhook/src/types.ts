@@ -27,9 +27,13 @@ export type DeliveryResult =
   | { ok: true; status: number }
   | {
       ok: false;
-      /** True when a later attempt may succeed (timeouts, network errors, 408, 425, 429, 5xx). */
+      /**
+       * True when a later attempt may succeed (timeouts, network errors, 408, 425, 429, 5xx);
+       * false for a refusal (any other 4xx): the relay dead-letters the message at once.
+       */
       retryable: boolean;
       status?: number;
+      /** What went wrong, `<en> / <中文>`. */
       error: string;
       /** Seconds the receiver asked us to wait (`Retry-After`), when it did. */
       retryAfter?: number;

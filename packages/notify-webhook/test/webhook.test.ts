@@ -148,7 +148,7 @@ const conformanceFetch = (receiver: NotifierTestReceiver): typeof fetch =>
     const key = new Headers(init?.headers).get('Idempotency-Key') ?? '';
     const answer = receiver(key);
     if (answer === 'unreachable') throw new TypeError('fetch failed: connect ECONNREFUSED');
-    return new Response('', { status: answer === 'accept' ? 200 : answer === 'transient' ? 503 : 400 });
+    return new Response('', { status: typeof answer === 'object' ? answer.status : answer === 'accept' ? 200 : answer === 'transient' ? 503 : 400 });
   }) as typeof fetch;
 
 runNotifierConformance({

@@ -3,7 +3,9 @@ import { seededRandom } from '../../../../scripts/test-utils/seeded-random.js';
 import { appendInput } from '../../../../scripts/test-utils/store-fixtures.js';
 import { createMemoryStore } from '../chain/memory-store.js';
 import type { ClaimedOutboxMessage } from '../ports/store.js';
+import { PermanentDeliveryError } from '../ports/notifier.js';
 import { createOutboxRelay, type RelayDelivery } from './create-outbox-relay.js';
+import { OutboxKindError, toOutboxEnvelope } from './to-outbox-envelope.js';
 
 function steppingClock(start = Date.parse('2026-11-28T02:00:00Z')) {
   let t = start;
@@ -91,5 +93,75 @@ describe('createOutboxRelay', () => {
       },
     });
     expect(await relay.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
+  });
+
+  it('dead-letters a message of an unknown kind at its first attempt, says why in both languages and reports it to onError', async () => {
+    const store = createMemoryStore();
+    const kinds: Array<[string, Record<string, unknown>]> = [
+      ['hazard.reported', { hazardId: 'H-0', type: 'reported' }],
+      ['billing.invoice_sent', { hazardId: 'H-1' }],
+      ['hazard.closed', { hazardId: 'H-2', type: 'reported' }],
+    ];
+    for (const [i, [topic, payload]] of kinds.entries()) {
+      const input = appendInput(`H-${i}`, 0, `c-${i}`);
+      await store.append({ ...input, outbox: input.outbox.map((m) => ({ ...m, topic, payload })) });
+    }
+    const clock = steppingClock();
+    const errors: unknown[] = [];
+    const delivered: string[] = [];
+    const relay = createOutboxRelay({
+      store,
+      owner: 'r',
+      clock,
+      onError: (error) => errors.push(error),
+      deliver: async (m) => {
+        const e = toOutboxEnvelope(m);
+        delivered.push(e.kind);
+        return { ok: true };
+      },
+    });
+    expect(await relay.runOnce()).toMatchObject({ claimed: 3, delivered: 1, dead: 2, retried: 0 });
+    expect(delivered).toEqual(['hazard.reported']);
+    const dead = await store.readDeadLetters(10);
+    expect(dead.map((d) => [d.id, d.attempts])).toEqual([
+      ['out-c-1', 1],
+      ['out-c-2', 1],
+    ]);
+    for (const d of dead) expect(d.lastError).toMatch(/^permanent failure, not retried \/ 永久性失败，不再重试: outbox message .*外发消息/);
+    expect(dead[0]?.lastError).toContain('unknown kind "billing.invoice_sent"');
+    expect(errors).toHaveLength(2);
+    expect(errors.every((e) => OutboxKindError.is(e) && PermanentDeliveryError.is(e))).toBe(true);
+    clock.advance(86_400_000);
+    expect(await relay.runOnce()).toMatchObject({ claimed: 0 });
+  });
+
+  it('dead-letters a host’s PermanentDeliveryError at once; another throw is retried and reported only when its last attempt fails', async () => {
+    const store = await storeWith(2);
+    const clock = steppingClock();
+    const errors: unknown[] = [];
+    const relay = createOutboxRelay({
+      store,
+      owner: 'r',
+      clock,
+      maxAttempts: 3,
+      backoffBaseMs: 10,
+      onError: (error) => errors.push(error),
+      deliver: async (m) => {
+        if (m.id === 'out-c-0') throw new PermanentDeliveryError({ en: 'no phone number for E1', 'zh-CN': '企业 E1 没有手机号码' });
+        throw new Error('socket hang up');
+      },
+    });
+    expect(await relay.runOnce()).toMatchObject({ dead: 1, retried: 1 });
+    expect(errors).toHaveLength(1);
+    for (let i = 0; i < 3; i++) {
+      clock.advance(3_600_000);
+      await relay.runOnce();
+    }
+    const dead = await store.readDeadLetters(10);
+    expect(dead.map((d) => [d.id, d.attempts, d.lastError])).toEqual([
+      ['out-c-0', 1, 'permanent failure, not retried / 永久性失败，不再重试: no phone number for E1 / 企业 E1 没有手机号码'],
+      ['out-c-1', 3, 'socket hang up'],
+    ]);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['no phone number for E1 / 企业 E1 没有手机号码', 'socket hang up']);
   });
 });

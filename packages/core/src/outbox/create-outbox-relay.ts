@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../ports/clock.js';
-import type { NotifierDelivery } from '../ports/notifier.js';
+import { PermanentDeliveryError, type NotifierDelivery } from '../ports/notifier.js';
 import type { ClaimedOutboxMessage, OutboxStore } from '../ports/store.js';
 
 /** What a delivery attempt reports back; the notifiers of `@anjian/notify-*` return this (the `Notifier` port's result). */
@@ -9,7 +9,12 @@ export type RelayDelivery = NotifierDelivery;
 export interface OutboxRelayOptions {
   /** The outbox facet of a store (only these three methods are used). */
   store: Pick<OutboxStore, 'claimOutbox' | 'ackOutbox' | 'failOutbox'>;
-  /** Deliver one message. MUST pass `message.id` on as the idempotency key. May throw (treated as retryable). */
+  /**
+   * Deliver one message. MUST pass `message.id` on as the idempotency key. A result with
+   * `retryable: false` or a thrown `PermanentDeliveryError` (such as `toOutboxEnvelope`'s
+   * `OutboxKindError`) is permanent: the message goes to the dead letters at once. Any other
+   * throw is transient, retried with backoff like `retryable: true`.
+   */
   deliver: (message: ClaimedOutboxMessage) => Promise<RelayDelivery>;
   /** This relay instance's id; leases are held in its name. */
   owner: string;
@@ -36,7 +41,10 @@ export interface OutboxRelayOptions {
    * Called when a pass of {@link OutboxRelay.start}'s loop fails (the store unreachable, a
    * lease lost mid-write…); the loop waits `idleMs` and tries again. Without it errors are
    * written to `console.error` — never swallowed. A failed delivery is not an error: it is
-   * retried or dead-lettered and counted in {@link RelayPass}.
+   * retried or dead-lettered and counted in {@link RelayPass} — except an error `deliver`
+   * threw whose message goes to the dead letters (a `PermanentDeliveryError`, or the last
+   * attempt): it is reported here too, with the pass going on, so a message of a kind this
+   * release does not know shows up in the logs, not only on the dashboard.
    */
   onError?: (error: unknown) => void;
 }
@@ -87,10 +95,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const maxAttempts = options.maxAttempts ?? 12;
   const random = options.random ?? Math.random;
   let running: Promise<void> | null = null;
-  const report = (error: unknown): void => {
+  const report = (error: unknown, what = 'pass failed / 外发队列处理失败'): void => {
     try {
       if (options.onError) options.onError(error);
-      else console.error('[anjian outbox relay] pass failed / 外发队列处理失败:', error);
+      else console.error(`[anjian outbox relay] ${what}:`, error);
     } catch (hookError) {
       console.error('[anjian outbox relay] onError threw / onError 抛出异常:', hookError, 'while reporting', error);
     }
@@ -110,10 +118,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const done: string[] = [];
     for (const message of batch) {
       let outcome: RelayDelivery;
+      let thrown: { error: unknown } | null = null;
       try {
         outcome = await options.deliver(message);
       } catch (error) {
-        outcome = { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+        thrown = { error };
+        const permanent = PermanentDeliveryError.is(error);
+        const text = error instanceof Error ? error.message : String(error);
+        outcome = { ok: false, retryable: !permanent, error: permanent ? `permanent failure, not retried / 永久性失败，不再重试: ${text}` : text };
       }
       if (outcome.ok) {
         done.push(message.id);
@@ -121,6 +133,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       const attempts = message.attempts + 1;
       const dead = !outcome.retryable || attempts >= maxAttempts;
+      if (thrown && dead) report(thrown.error, `message ${message.id} dead-lettered / 消息 ${message.id} 转入死信`);
       const retryAt = dead ? null : new Date(clock.now().getTime() + backoff(message.attempts, outcome.retryAfter)).toISOString();
       const kept = await options.store.failOutbox({ id: message.id, owner: options.owner, error: outcome.error.slice(0, 500), retryAt });
       if (!kept) pass.lost++;

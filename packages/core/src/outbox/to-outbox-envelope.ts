@@ -1,3 +1,4 @@
+import { PermanentDeliveryError } from '../ports/notifier.js';
 import type { OutboxMessage } from '../ports/store.js';
 import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '../monitoring/daily-warning.js';
 import { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC } from '../permits/permit-service.js';
@@ -14,16 +15,19 @@ const KEY_FIELD: Readonly<Record<string, string>> = Object.freeze({
 
 const BRAND = Symbol.for('anjian.OutboxKindError');
 
-/** Thrown by {@link toOutboxEnvelope} for a message of no known kind, or whose payload does not fit its kind. Code `OUTBOX_KIND_UNKNOWN`. */
-export class OutboxKindError extends Error {
+/**
+ * Thrown by {@link toOutboxEnvelope} for a message of no known kind, or whose payload does not fit its kind. Code
+ * `OUTBOX_KIND_UNKNOWN`. A permanent failure (a `PermanentDeliveryError`): the relay dead-letters the message at once.
+ */
+export class OutboxKindError extends PermanentDeliveryError {
   override readonly name = 'OutboxKindError';
   /** Always `OUTBOX_KIND_UNKNOWN`. */
-  readonly code = 'OUTBOX_KIND_UNKNOWN' as const;
+  override readonly code = 'OUTBOX_KIND_UNKNOWN' as const;
   /** Brand shared across copies of the package. */
   readonly [BRAND] = true;
 
   /** True for any `OutboxKindError`, even from another copy of the package. */
-  static is(value: unknown): value is OutboxKindError {
+  static override is(value: unknown): value is OutboxKindError {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }
@@ -33,8 +37,8 @@ export class OutboxKindError extends Error {
  * {@link OutboxEnvelope}: `{ id, kind, payload }` with `kind` its topic, so `switch (e.kind)`
  * narrows the payload — no cast. Fails closed: a topic no anjian builder writes, a payload that
  * is not an object, a `hazard.` payload whose `type` is not its topic's event, or one without
- * its kind's key field throws {@link OutboxKindError} (bilingual); the relay retries it and
- * dead-letters it in the end, where the dashboard shows it. A hazard event type added in a
+ * its kind's key field throws {@link OutboxKindError} (bilingual), a permanent failure: the relay
+ * dead-letters the message at once, with this reason, where the dashboard shows it. A hazard event type added in a
  * later release passes (its payload has the same shape).
  *
  * @example

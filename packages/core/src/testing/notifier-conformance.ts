@@ -1,11 +1,13 @@
-import type { Notifier, NotifierDelivery, NotifierMessage } from '../ports/notifier.js';
+import { isTransientHttpStatus, type Notifier, type NotifierDelivery, type NotifierMessage } from '../ports/notifier.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
 /**
  * How the test receiver answers one attempt: `accept` (2xx), `transient` (5xx: try again),
- * `permanent` (4xx: never succeeds), `unreachable` (the transport fails: connection refused).
+ * `permanent` (4xx: never succeeds), `unreachable` (the transport fails: connection refused),
+ * or `{ status }`: that HTTP status (a notifier over another transport answers as its
+ * receiver would for it — the suite expects what `isTransientHttpStatus` says).
  */
-export type NotifierTestAnswer = 'accept' | 'transient' | 'permanent' | 'unreachable';
+export type NotifierTestAnswer = 'accept' | 'transient' | 'permanent' | 'unreachable' | { status: number };
 
 /**
  * The receiver the suite plays: the adapter's test wires it into the notifier's transport
@@ -19,6 +21,12 @@ export interface NotifierConformanceOptions<M extends NotifierMessage> {
   name: string;
   /** A valid message for this notifier with the given outbox id. */
   message: (id: string) => M;
+  /**
+   * A message this notifier can never send whatever the receiver does (an SMS to a number that
+   * is no mobile number), if there is such a thing: it MUST fail permanently without reaching
+   * the receiver. Without it, that test is skipped.
+   */
+  undeliverable?: (id: string) => M;
   /** A notifier whose transport asks `receiver` how to answer each attempt. */
   createNotifier: (receiver: NotifierTestReceiver) => Notifier<M>;
   describe: (name: string, fn: () => void) => void;
@@ -34,11 +42,20 @@ export const NOTIFIER_CONFORMANCE_TESTS = Object.freeze([
   'a permanent refusal is not retryable',
   'an unreachable receiver is a retryable failure, never a throw',
   'deliver does not change the message',
+  'a refusal (HTTP 4xx but 408, 425, 429) is permanent; 5xx, 408, 425 and 429 are transient',
+  'a permanent failure says why in 中文 and English',
+  'a message that can never be sent fails permanently without reaching the receiver',
 ] as const);
+
+/** An HTTP status a receiver refuses a message with for good, and one after which it may take it. */
+const PERMANENT_STATUSES = [400, 401, 403, 404, 405, 409, 410, 413, 415, 422] as const;
+const TRANSIENT_STATUSES = [408, 425, 429, 500, 502, 503, 504] as const;
 
 /**
  * Runs the `Notifier` port's contract against an adapter (see `Notifier`): the webhook and
- * SMS notifiers run it in their tests, and so should any notifier a host writes.
+ * SMS notifiers run it in their tests, and so should any notifier a host writes. It checks
+ * the port's one definition of permanent and transient failures status by status, and that a
+ * permanent failure says why in both languages (the dead-letter list shows it).
  *
  * @example
  * ```ts
@@ -125,5 +142,32 @@ export function runNotifierConformance<M extends NotifierMessage>(options: Notif
       await options.createNotifier(receiver).deliver(message);
       expect(JSON.stringify(message)).toBe(before);
     });
+
+    options.it('a refusal (HTTP 4xx but 408, 425, 429) is permanent; 5xx, 408, 425 and 429 are transient', async () => {
+      const seen: Array<[number, boolean]> = [];
+      for (const status of [...PERMANENT_STATUSES, ...TRANSIENT_STATUSES]) {
+        const { receiver } = scripted({ status });
+        seen.push([status, failure(await options.createNotifier(receiver).deliver(options.message(nextId()))).retryable]);
+      }
+      expect(seen).toEqual([...PERMANENT_STATUSES.map((s) => [s, false]), ...TRANSIENT_STATUSES.map((s) => [s, true])]);
+      expect(seen.every(([status, retryable]) => retryable === isTransientHttpStatus(status))).toBe(true);
+    });
+
+    options.it('a permanent failure says why in 中文 and English', async () => {
+      const { receiver } = scripted('permanent');
+      const { error } = failure(await options.createNotifier(receiver).deliver(options.message(nextId())));
+      expect(/[\u4e00-\u9fff]/.test(error) && /[A-Za-z]{3}/.test(error)).toBe(true);
+    });
+
+    if (options.undeliverable) {
+      const undeliverable = options.undeliverable;
+      options.it('a message that can never be sent fails permanently without reaching the receiver', async () => {
+        const { keys, receiver } = scripted('accept');
+        const result = failure(await options.createNotifier(receiver).deliver(undeliverable(nextId())));
+        expect(result.retryable).toBe(false);
+        expect(/[\u4e00-\u9fff]/.test(result.error)).toBe(true);
+        expect(keys).toEqual([]);
+      });
+    }
   });
 }
