@@ -304,7 +304,7 @@ export async function roundPage(id, signal) {
         html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entName(e)).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
     )}</ol>
     <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
-    ${manage && round.seeds ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="0" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
+    ${manage && round.seeds ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="1" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
   );
   app.querySelector('#draw-form')?.addEventListener('submit', async (event) => {
     event.preventDefault();

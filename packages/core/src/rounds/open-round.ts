@@ -33,6 +33,20 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TITLE_RULE: TextRule = { max: 200 };
 const REASON_RULE: TextRule = { max: 200 };
 const validDay = (d: unknown): d is string => typeof d === 'string' && DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The earliest first day of a round (`startsOn`), as for tenancies (`TENANCY_EARLIEST`):
+ * supervision records on this platform start in this century, and an older date is a typo.
+ */
+export const ROUND_EARLIEST_DAY = '2000-01-01';
+
+/**
+ * The longest round, first and last day included: 1,096 days, three years with a leap day —
+ * three-year campaigns (三年行动) are real, longer ones are not rounds. Coverage reads a
+ * round's inspections back to its first day, so the bound also bounds that work.
+ */
+export const MAX_ROUND_DAYS = 1096;
 
 /**
  * Checks a round before it is opened (fail closed, the first problem thrown as a
@@ -61,6 +75,21 @@ export function checkRoundInput(input: RoundInput, packDomain: (packId: string) 
   if (!validDay(input.startsOn)) fail('DATE', '/startsOn', '开始日期须为 YYYY-MM-DD', 'startsOn must be a date YYYY-MM-DD');
   if (!validDay(input.endsOn)) fail('DATE', '/endsOn', '结束日期须为 YYYY-MM-DD', 'endsOn must be a date YYYY-MM-DD');
   if (input.endsOn < input.startsOn) fail('DATE_ORDER', '/endsOn', '结束日期早于开始日期', 'endsOn is before startsOn');
+  if (input.startsOn < ROUND_EARLIEST_DAY)
+    fail(
+      'DATE_RANGE',
+      '/startsOn',
+      `开始日期 ${input.startsOn} 早于 ${ROUND_EARLIEST_DAY}：请填写轮次实际的开始日期`,
+      `startsOn ${input.startsOn} is before ${ROUND_EARLIEST_DAY}: give the round's real first day`,
+    );
+  const days = dayNumber(input.endsOn) - dayNumber(input.startsOn) + 1;
+  if (days > MAX_ROUND_DAYS)
+    fail(
+      'DATE_RANGE',
+      '/endsOn',
+      `轮次共 ${days} 天，超过上限 ${MAX_ROUND_DAYS} 天（三年）：请缩短轮次，更长的工作分为几个轮次开启`,
+      `the round lasts ${days} days, more than the ${MAX_ROUND_DAYS}-day (three-year) limit: shorten it, or open longer work as several rounds`,
+    );
   const scope = (typeof input.scope === 'object' && input.scope !== null ? input.scope : {}) as RoundInput['scope'];
   if (scope.area !== undefined && (typeof scope.area !== 'string' || !AREA.test(scope.area))) fail('PATTERN', '/scope/area', '区域代码无效，应如 D1/G1', 'the area must be an area code like D1/G1');
   if (scope.premisesKinds !== undefined && (!Array.isArray(scope.premisesKinds) || scope.premisesKinds.length === 0 || scope.premisesKinds.some((k) => typeof k !== 'string' || !ID.test(k)))) {
@@ -165,6 +194,7 @@ export const MAX_ROUND_REDRAWS = 2;
 /** Input of {@link drawRoundSample}. There is no seed: the round's committed seed is revealed (T33). */
 export interface RoundDrawInput {
   roundId: string;
+  /** How many enterprises to select: a positive integer, at most the round's population. */
   count: number;
   /** Why the round is drawn again: required for every draw after the first, recorded with it (1–200 characters, one line). */
   reason?: string;
@@ -206,6 +236,8 @@ const drawIdOf = (actorId: string, key: string) => `rd-${sha256Hex(`round-draw\n
  * `seed` is refused (`SEED_NOT_ACCEPTED`). Drawing again is allowed but never silent: it needs a
  * `reason`, reveals the next committed seed, and `roundsFromLog` marks it `seedChanged`; a round is
  * drawn again at most {@link MAX_ROUND_REDRAWS} times (`REDRAW_LIMIT`).
+ * `count` is a positive integer no larger than the round's population (`INVALID_DRAW`,
+ * `COUNT_ABOVE_POPULATION` at `/count`; nothing is appended).
  * Fails closed on a round opened without a commitment (`NO_SEED_COMMITMENT`), a server
  * without its seed key (`NO_SEED_KEY`), or a key that no longer answers the commitment
  * (`SEED_KEY_CHANGED`).
@@ -234,8 +266,8 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
     );
   for (const field of Object.keys(input)) if (!DRAW_FIELDS.has(field)) fail('UNKNOWN_FIELD', `/${field}`, `抽取请求中没有字段 ${field}`, `a draw request has no field ${field}`);
   if (typeof input.key !== 'string' || !KEY.test(input.key)) fail('INVALID_DRAW', '/key', '幂等键须为 1–128 个字母、数字或 . _ : -', 'the idempotency key must be 1–128 letters, digits or . _ : -');
-  if (!Number.isInteger(input.count) || input.count < 0)
-    fail('INVALID_DRAW', '/count', `抽取数量 count 必须是非负整数，收到 ${String(input.count)}`, `count must be a non-negative integer, got ${String(input.count)}`);
+  if (!Number.isInteger(input.count) || input.count < 1)
+    fail('INVALID_DRAW', '/count', `抽取数量 count 必须是正整数，收到 ${String(input.count)}`, `count must be a positive integer, got ${String(input.count)}`);
   let reason: string | undefined;
   if (input.reason !== undefined) {
     const issues: CommandIssue[] = [];
@@ -266,6 +298,19 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
       return { entry: earlier, replayed: true };
     }
     const state = roundsFromLog(entries)[0] as RoundState;
+    // A draw selects some of the round's population, never more than it holds (a replay above answers what it recorded).
+    const population = roundPopulation(state.round.scope, input.units);
+    if (input.count > population.length)
+      fail(
+        'COUNT_ABOVE_POPULATION',
+        '/count',
+        population.length === 0
+          ? `本轮次范围内没有企业，不能抽取：请核对名录或轮次范围`
+          : `抽取数量 ${input.count} 超过本轮次范围内的企业数 ${population.length}：请填写 1–${population.length} 之间的数量`,
+        population.length === 0
+          ? `the round's scope holds no enterprise, so nothing can be drawn: check the register or the round's scope`
+          : `count ${input.count} is more than the ${population.length} enterprises in the round's scope: give a count from 1 to ${population.length}`,
+      );
     const seeds = state.round.seeds;
     if (!seeds)
       return fail(
@@ -306,7 +351,7 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
       );
     let draw: SpotCheckDraw;
     try {
-      draw = drawSpotCheck({ seed, count: input.count, scope: {}, enterprises: roundPopulation(state.round.scope, input.units).map((u) => u.enterprise) });
+      draw = drawSpotCheck({ seed, count: input.count, scope: {}, enterprises: population.map((u) => u.enterprise) });
     } catch (e) {
       if (e instanceof SpotCheckDrawError) throw new RoundError('INVALID_DRAW', '', e.localized['zh-CN'], e.localized.en);
       throw e;

@@ -185,6 +185,22 @@ describe('rounds: scope and coverage', () => {
     expect(error({ packId: 'nope' })).toBe('UNKNOWN_PACK /packId');
     expect(error({ endsOn: '2026-11-30' })).toBe('DATE_ORDER /endsOn');
     expect(error({ startsOn: '2026-02-30' })).toBe('DATE /startsOn');
+    // Dates bound the coverage's reading: from 2000-01-01, at most 1,096 days (a three-year campaign fits).
+    expect(error({ startsOn: '1000-01-01', endsOn: '9999-12-31' })).toBe('DATE_RANGE /startsOn');
+    expect(error({ startsOn: '1999-12-31', endsOn: '2000-01-31' })).toBe('DATE_RANGE /startsOn');
+    expect(error({ startsOn: '2000-01-01', endsOn: '2000-01-31' })).toBeNull();
+    expect(error({ startsOn: '2020-01-01', endsOn: '2022-12-31' })).toBeNull();
+    expect(error({ startsOn: '2024-01-01', endsOn: '2026-12-31' })).toBeNull();
+    expect(error({ startsOn: '2024-01-01', endsOn: '2027-01-01' })).toBe('DATE_RANGE /endsOn');
+    expect(error({ startsOn: '2026-12-01', endsOn: '9999-12-31' })).toBe('DATE_RANGE /endsOn');
+    const long = (() => {
+      try {
+        checkRoundInput({ ...ROUND, startsOn: '2026-12-01', endsOn: '9999-12-31' }, d.packDomain);
+      } catch (e) {
+        return (e as RoundError).localized;
+      }
+    })();
+    expect(long).toEqual({ 'zh-CN': expect.stringContaining('1096 天'), en: expect.stringContaining('1096-day') });
     expect(error({ scope: { area: 'D1 G1' } })).toBe('PATTERN /scope/area');
     expect(error({ scope: { domain: 'fire' } as never })).toBe('UNKNOWN_FIELD /scope/domain');
     await expect(openRound(d, { ...ROUND, packId: 'fire' }, 'officer-gas-d1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -261,6 +277,29 @@ describe('rounds: the 双随机 draw in the round log', () => {
     expect((refused as RoundError).localized['zh-CN']).toContain('承诺');
     expect((refused as RoundError).localized.en).toContain('commitment');
     expect(await d.rounds.readRoundLog(1, 10)).toHaveLength(1);
+  });
+
+  it('count is a positive integer no larger than the population (1e9 is refused, located, in both languages), and nothing is recorded', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin');
+    const draw = (count: number) => drawRoundSample(d, { roundId: ROUND.id, count, key: `k-${count}`, units: UNITS }, 'officer-gas-d1').catch((e: unknown) => e as RoundError);
+    for (const [count, code] of [
+      [1e9, 'COUNT_ABOVE_POPULATION'],
+      [13, 'COUNT_ABOVE_POPULATION'],
+      [0, 'INVALID_DRAW'],
+      [-1, 'INVALID_DRAW'],
+      [2.5, 'INVALID_DRAW'],
+    ] as const) {
+      const refused = await draw(count);
+      expect(refused).toBeInstanceOf(RoundError);
+      expect(refused).toMatchObject({ code, pointer: '/count' });
+      expect((refused as RoundError).localized['zh-CN']).toMatch(/抽取数量/);
+      expect((refused as RoundError).localized.en).toMatch(/count/);
+    }
+    expect((await d.rounds.readRoundLog(1, 10)).map((e) => e.type)).toEqual(['round_opened']);
+    // The whole population (D1 holds 12) is a count the law allows: drawn and recorded.
+    const all = (await draw(12)) as Awaited<ReturnType<typeof drawRoundSample>>;
+    expect([all.entry.data.count, all.entry.data.selected.length, all.entry.data.population]).toEqual([12, 12, 12]);
   });
 
   it('one Idempotency-Key records one draw: a retry replays it, six at once record it once, another count with the key is refused', async () => {

@@ -341,7 +341,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'openRound',
     summary: 'Open an inspection round or campaign / 开启检查轮次',
     description:
-      "Opens a round (kind, title, pack, scope, days): checked by core's openRound, the domain derived from the server's pack, recorded in the hash-chained round log. A department admin, or an officer supervising the pack's domain in the round's area.\n\n开启检查轮次：由核心校验，领域取自服务器上的检查表，写入带哈希链的轮次日志。",
+      "Opens a round (kind, title, pack, scope, days): checked by core's openRound, the domain derived from the server's pack, recorded in the hash-chained round log. A department admin, or an officer supervising the pack's domain in the round's area. startsOn is no earlier than 2000-01-01 (ROUND_EARLIEST_DAY) and a round lasts at most 1,096 days, both days included (MAX_ROUND_DAYS: a three-year campaign fits); else 422 INVALID_ROUND, issue DATE_RANGE at /startsOn or /endsOn, nothing recorded.\n\n开启检查轮次：由核心校验，领域取自服务器上的检查表，写入带哈希链的轮次日志。开始日期不早于 2000-01-01，轮次最长 1096 天（含首尾，三年行动可以开启），否则返回 422（DATE_RANGE），不记录。",
     tags: ['relations'],
     auth: 'required',
     requestBody: obj('RoundInput: { id, kind, title, packId, scope, startsOn, endsOn }'),
@@ -373,7 +373,12 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       required: ['count'],
       additionalProperties: false,
       properties: {
-        count: { type: 'integer', minimum: 0, description: 'how many enterprises to draw / 抽取数量' },
+        count: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            "how many enterprises to draw: 1 up to the round's population, else 422 (issue COUNT_ABOVE_POPULATION or INVALID_DRAW at /count), nothing recorded / 抽取数量：1 至轮次范围内的企业数",
+        },
         reason: { type: 'string', minLength: 1, maxLength: 200, description: 'why the round is drawn again: required for every draw after the first / 重新抽取原因' },
       },
     },
