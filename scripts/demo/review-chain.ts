@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   };
   let step = 0;
   const run = async (actor: string, command: ChainCommand, zh: string, en: string) => {
-    const result = await handleCommand(deps, command, actor);
+    // The second officer a command names is there and confirms with his own credential.
+    const named = (command as { coOfficerId?: unknown }).coOfficerId;
+    const result = await handleCommand(deps, command, actor, typeof named === 'string' ? { coSignerId: named } : {});
     if ('rejection' in result) throw new Error(`${command.type}: ${result.rejection.code} ${result.rejection.message.en}`);
     const event = result.events[result.events.length - 1]!;
     console.log(`  ${String(++step).padStart(2)}. ${new Date(now).toISOString().slice(0, 16)}Z  ${actor.padEnd(9)} ${zh} / ${en}  → v${event.version} ${event.type}`);

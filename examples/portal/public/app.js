@@ -54,7 +54,7 @@ function inspectionSection(root, packs, enterprises, signal) {
     html`
     <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
     <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
-    ${coOfficers.length ? html`<label id="check-co-officer-row">${t('coOfficer')} <select id="check-co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label>` : ''}
+    ${coOfficers.length ? html`<label id="check-co-officer-row">${t('coOfficer')} <select id="check-co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <label>${t('coOfficerPassword')} <input id="check-co-officer-password" type="password" autocomplete="off" maxlength="1024"></label>` : ''}
     <form id="check-form" novalidate><fieldset id="facts"></fieldset>
       <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
     <div id="check-result" aria-live="polite"></div>`,
@@ -100,7 +100,8 @@ function inspectionSection(root, packs, enterprises, signal) {
     button.disabled = true;
     setHtml(out, html`<p class="hint" id="check-pending">${t('submitting')}</p>`);
     const co = root.querySelector('#check-co-officer')?.value;
-    const r = await api(`/inspections?report=true${co ? `&coOfficerId=${encodeURIComponent(co)}` : ''}`, { method: 'POST', body: inspection, key: newKey() }).finally(() => {
+    const coOfficer = co ? { id: co, password: root.querySelector('#check-co-officer-password')?.value ?? '' } : undefined;
+    const r = await api(`/inspections?report=true${co ? `&coOfficerId=${encodeURIComponent(co)}` : ''}`, { method: 'POST', body: inspection, key: newKey(), coOfficer }).finally(() => {
       button.disabled = false;
     });
     if (r.status === 422) {

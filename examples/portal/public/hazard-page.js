@@ -217,7 +217,7 @@ export async function hazardPage(id, signal, done) {
   const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
   const coOfficerPicker =
     roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
-      ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <span class="hint">${t('coOfficerHint')}</span></p>`
+      ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <label>${t('coOfficerPassword')} <input id="co-officer-password" type="password" autocomplete="off" maxlength="1024"></label> <span class="hint">${t('coOfficerHint')}</span></p>`
       : '';
 
   setHtml(
@@ -283,7 +283,9 @@ export async function hazardPage(id, signal, done) {
     const coOfficerId = value('#co-officer');
     const body = coOfficerId && (needsSecondOfficer(h, command) || namesSecondOfficer(roles, command.type)) ? { ...command, coOfficerId } : command;
     const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version });
+    // The second officer confirms his part with his own password (《行政处罚法》第四十二条); it is sent only with the act that names him.
+    const coOfficer = body.coOfficerId ? { id: body.coOfficerId, password: app.querySelector('#co-officer-password')?.value ?? '' } : undefined;
+    const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version, coOfficer });
     if (res.ok) {
       await hazardPage(id, signal, command.type);
       app.querySelector('#action-result')?.focus?.();

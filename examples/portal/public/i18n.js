@@ -247,7 +247,9 @@ const STRINGS = {
     evidence: '证据照片与文件',
     documentFile: '文件',
     coOfficer: '第二名执法人员',
-    coOfficerHint: '立案、停产停业、挂牌督办、重大隐患验收和销号须两名执法人员办理（《行政处罚法》第四十二条）；执法人员下达整改指令、复查时也请选择，执法文书须载明两名执法人员。',
+    coOfficerPassword: '其本人密码',
+    coOfficerHint:
+      '立案、停产停业、挂牌督办、重大隐患验收和销号须两名执法人员办理（《行政处罚法》第四十二条）；执法人员下达整改指令、复查时也请选择，执法文书须载明两名执法人员。第二名执法人员须在场并由本人输入密码确认参与。',
     enterprise: '企业',
     grid: '网格员',
     enforcement: '执法',
@@ -699,8 +701,9 @@ const STRINGS = {
     evidence: 'Evidence',
     documentFile: 'document',
     coOfficer: 'Second officer',
+    coOfficerPassword: 'his own password',
     coOfficerHint:
-      'Case filing, stop-work, listing, and acceptance and closure of a major hazard need two officers (Administrative Penalty Law, art. 42); choose one for an officer’s order and review too: their enforcement documents name both officers.',
+      'Case filing, stop-work, listing, and acceptance and closure of a major hazard need two officers (Administrative Penalty Law, art. 42); choose one for an officer’s order and review too: their enforcement documents name both officers. The second officer is present and confirms by typing his own password.',
     enterprise: 'Enterprise',
     grid: 'Grid',
     enforcement: 'Enforcement',

@@ -26,7 +26,7 @@ import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, S
 import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
-import { createPortalAuth, type PortalAuth } from './portal-auth.js';
+import { createPortalAuth, DEMO_PASSWORD, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
 import { reportWorkbook } from './report-xlsx.js';
 import { demoCity } from './demo-city.js';
@@ -193,6 +193,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       inspections,
       basePath: '/api',
       authenticate: async (req) => auth.actorOf(req),
+      // The second officer of a two-officer act types his own password on the first officer's page.
+      authenticateCoOfficer: (req) => auth.coOfficerOf(req),
       audit: { verifier: signing.verifier },
       // Enforcement documents (执法文书): numbered with the command, rendered from the record.
       documents: createDemoDocuments(dataDir),
@@ -220,7 +222,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       // the bundled UI (src/bundle-portal-ui.ts): every name carries its hash
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
-    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now());
+    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now(), options.password ?? DEMO_PASSWORD);
     city?.load();
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
@@ -344,8 +346,13 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   }
 }
 
+/** `Basic base64(user:password)` (RFC 7617, UTF-8). */
+function basicAuthHeader(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
 /** Runs the seed as the demo users, each with a session minted in process and ended afterwards. */
-async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date): Promise<number> {
+async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date, password: string): Promise<number> {
   const minted = new Map<string, { cookie: string; end(): void }>();
   try {
     return await seedDemoData(
@@ -356,6 +363,7 @@ async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date): Promise<numb
         return m.cookie;
       },
       now,
+      (userId) => basicAuthHeader(userId, password),
     );
   } finally {
     for (const m of minted.values()) m.end();

@@ -5,6 +5,9 @@ import { DEMO_ENTERPRISES } from './demo-users.js';
 /** Signs a demo user in without a password (in process) and returns its session cookie. */
 export type SeedSignIn = (userId: string) => string;
 
+/** A demo user's own credential for `Co-Officer-Authorization` (the second officer of a two-officer act confirms with it). */
+export type SeedCoOfficer = (userId: string) => string;
+
 // The API's JSON bodies, read field by field as the seed needs them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Call = (user: string, method: string, path: string, body?: unknown, key?: string) => Promise<{ status: number; body: any }>;
@@ -14,11 +17,14 @@ type Call = (user: string, method: string, path: string, body?: unknown, key?: s
  * status. A `Uint8Array` body is sent as a PNG upload, anything else as JSON.
  */
 const caller =
-  (api: AnjianApi, signIn: SeedSignIn): Call =>
+  (api: AnjianApi, signIn: SeedSignIn, coOfficer: SeedCoOfficer): Call =>
   async (user, method, path, body, key) => {
     const upload = body instanceof Uint8Array;
     const headers: Record<string, string> = { cookie: signIn(user), 'content-type': upload ? 'image/png' : 'application/json' };
     if (key) headers['idempotency-key'] = key;
+    // The second officer a seed step names is there and confirms with his own credential.
+    const named = !upload && typeof body === 'object' && body !== null ? (body as { coOfficerId?: unknown }).coOfficerId : undefined;
+    if (typeof named === 'string') headers['co-officer-authorization'] = coOfficer(named);
     const payload = body === undefined ? {} : { body: upload ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) };
     const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...payload }));
     return { status: res.status, body: await res.json() };
@@ -29,8 +35,8 @@ const caller =
  * with fixed Idempotency-Keys: a second start replays the reports (same hazard ids) and skips
  * follow-up steps whose hazard has moved on.
  */
-export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date): Promise<number> {
-  const call = caller(api, signIn);
+export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date, coOfficer: SeedCoOfficer): Promise<number> {
+  const call = caller(api, signIn, coOfficer);
   await seedDemoPermits(call, now);
   const [lvyuan, hongxing, anping, ruyi] = DEMO_ENTERPRISES;
   const inspections = [

@@ -189,6 +189,14 @@ export async function startPortal(options: { env?: Record<string, string>; brows
           if (dialog?.open) (dialog.querySelector('#confirm-yes') as HTMLButtonElement).click();
         }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
       });
+      // The second officer of a two-officer act is there and types his own password (every demo user has the same one).
+      await context.addInitScript((password) => {
+        new MutationObserver(() => {
+          document.querySelectorAll<HTMLInputElement>('#co-officer-password, #check-co-officer-password').forEach((input) => {
+            if (input.value === '') input.value = password;
+          });
+        }).observe(document, { subtree: true, childList: true });
+      }, DEMO_PASSWORD);
       const page = await context.newPage();
       await page.goto(`${base}/#/login`);
       await page.waitForSelector('#app[data-page="login"] #login-form');
@@ -201,6 +209,9 @@ export async function startPortal(options: { env?: Record<string, string>; brows
     async api(user, method, path, body, key) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (key) headers['idempotency-key'] = key;
+      // The second officer a request names is there and confirms with his own password.
+      const named = (typeof body === 'object' && body !== null ? (body as { coOfficerId?: unknown }).coOfficerId : undefined) ?? new URLSearchParams(path.split('?')[1] ?? '').get('coOfficerId');
+      if (typeof named === 'string') headers['co-officer-authorization'] = `Basic ${Buffer.from(`${named}:${DEMO_PASSWORD}`, 'utf8').toString('base64')}`;
       const res = await fetchAs(user, `/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };

@@ -40,7 +40,7 @@ export type { HazardStatus, EvidenceRef, ChainCommand, ChainEvent, StoredEvent, 
 export { HAZARD_STATUSES } from './chain/types.js';
 export { ChainError, isChainError } from './chain/chain-error.js';
 export { handleCommand, foldEvents } from './chain/handle-command.js';
-export type { ChainDeps } from './chain/handle-command.js';
+export type { ChainDeps, HandleCommandOptions } from './chain/handle-command.js';
 export type { CommandResult } from './ports/store.js';
 export { StoreError, isStoreError } from './ports/store-error.js';
 export { parseCommand } from './chain/parse-command.js';

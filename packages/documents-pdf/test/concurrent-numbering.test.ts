@@ -36,7 +36,7 @@ async function writer(store: Store, w: number): Promise<string[]> {
     const reported = await handleCommand(deps, report, actor);
     if ('rejection' in reported) throw new Error(reported.rejection.message.en);
     const notice = { type: 'issue_notice', commandId: `${hazardId}:n`, hazardId, ...(officer ? { coOfficerId: 'officer2-gas-d1' } : {}) } as ChainCommand;
-    const issued = await handleCommand(deps, notice, actor);
+    const issued = await handleCommand(deps, notice, actor, officer ? { coSignerId: 'officer2-gas-d1' } : {});
     if ('rejection' in issued) throw new Error(issued.rejection.message.en);
     ids.push(hazardId);
   }

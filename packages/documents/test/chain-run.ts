@@ -103,7 +103,9 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
   let n = 0;
   const ok = async (actorId: string, command: object) => {
     const full = stageEvidence(evidenceStore, { commandId: `cmd-${++n}`, ...command } as ChainCommand, actorId, clock.now());
-    const r = await handleCommand(deps, full, actorId);
+    // The second officer a command names is there and confirms with his own credential.
+    const named = (command as { coOfficerId?: unknown }).coOfficerId;
+    const r = await handleCommand(deps, full, actorId, typeof named === 'string' ? { coSignerId: named } : {});
     if ('rejection' in r) throw new Error(`${actorId} ${String((command as { type?: unknown }).type)}: ${r.rejection.code} ${r.rejection.message.en}`);
     return r.events;
   };

@@ -24,7 +24,14 @@ async function penaltyRun(penalty: Penalty, days: number, statement?: string): P
   const deps = { store, clock, directory: testDirectory(), calendar: TEST_CALENDAR_2026, evidence };
   let n = 0;
   const ok = async (actorId: string, command: object) => {
-    const r = await handleCommand(deps, stageEvidence(evidence, { commandId: `p-${++n}`, ...command } as ChainCommand, actorId, clock.now()), actorId);
+    // The second officer a command names is there and confirms with his own credential.
+    const named = (command as { coOfficerId?: unknown }).coOfficerId;
+    const r = await handleCommand(
+      deps,
+      stageEvidence(evidence, { commandId: `p-${++n}`, ...command } as ChainCommand, actorId, clock.now()),
+      actorId,
+      typeof named === 'string' ? { coSignerId: named } : {},
+    );
     if ('rejection' in r) throw new Error(`${String((command as { type: string }).type)}: ${r.rejection.message.en}`);
   };
   await ok('officer-gas-d1', reportCommand('H-F', { level: 'general', source: 'enforcement', basis: BASIS, ...co }));

@@ -37,6 +37,16 @@ export interface AnjianApiOptions {
    */
   authenticate(request: Request): Promise<string | null>;
   /**
+   * Who the request's `Co-Officer-Authorization` header authenticates: the second officer of a
+   * two-officer act, confirming with his own credential that he takes part (《行政处罚法》第四十二条).
+   * MUST return his actor id, or `null`. Default: {@link AnjianApiOptions.authenticate} run on a
+   * request whose `Authorization` is that header — right for token schemes; a host whose
+   * sessions are cookies verifies the second officer's credential here (e.g. his password or a
+   * one-time code from his own device). A `coOfficerId` that is not the one authenticated is
+   * refused, and nothing is written.
+   */
+  authenticateCoOfficer?(request: Request): Promise<string | null>;
+  /**
    * The `WWW-Authenticate` header sent with every 401 (RFC 9110 §11.6.1, §15.5.2): the
    * challenge of the host's scheme, e.g. `Basic realm="portal", charset="UTF-8"`, or several
    * challenges separated by commas. Printable ASCII; a value that is not a challenge makes

@@ -55,7 +55,10 @@ function as(actor: string): Api {
 }
 
 async function command(actor: string, id: string, key: string, body: Command, version: number) {
-  const r = await as(actor).POST('/api/hazards/{id}/commands', { params: { path: { id }, header: { 'Idempotency-Key': key, 'If-Match': `"${version}"` } }, body });
+  // The second officer a command names confirms with his own credential (the test scheme: his id).
+  const co = (body as { coOfficerId?: string }).coOfficerId;
+  const header = { 'Idempotency-Key': key, 'If-Match': `"${version}"`, ...(co === undefined ? {} : { 'Co-Officer-Authorization': co }) };
+  const r = await as(actor).POST('/api/hazards/{id}/commands', { params: { path: { id }, header }, body });
   expect(r.response.status, `${actor} ${body.type}: ${JSON.stringify(r.error)}`).toBe(200);
   return r.data!;
 }

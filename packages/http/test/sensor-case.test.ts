@@ -36,7 +36,17 @@ describe('off-site enforcement (非现场执法) from sensor evidence, over HTTP
     if (r.kind !== 'processed') throw new Error(r.detail);
     const hazardId = r.opened[0]!.hazardIds[0]!;
 
-    const api = createAnjianApi({ store, directory, calendar: TEST_CALENDAR_2026, clock, packs: [loaded.pack], evidence, authenticate: async (req) => req.headers.get('x-actor') });
+    const api = createAnjianApi({
+      store,
+      directory,
+      calendar: TEST_CALENDAR_2026,
+      clock,
+      packs: [loaded.pack],
+      evidence,
+      authenticate: async (req) => req.headers.get('x-actor'),
+      // The test scheme for the second officer's own credential: his id.
+      authenticateCoOfficer: async (req) => req.headers.get('co-officer-authorization'),
+    });
     const call = (actor: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
       api.fetch(
         new Request(`http://test.local${path}`, {
@@ -72,7 +82,7 @@ describe('off-site enforcement (非现场执法) from sensor evidence, over HTTP
       'POST',
       `/hazards/${hazardId}/commands`,
       { type: 'file_case', caseNo: '应急非现〔2026〕1号', coOfficerId: 'officer-mon-2' },
-      { 'idempotency-key': 'c-1', 'if-match': '"1"' },
+      { 'idempotency-key': 'c-1', 'if-match': '"1"', 'co-officer-authorization': 'officer-mon-2' },
     );
     expect(filed.status, await filed.clone().text()).toBe(200);
     const after = (await (await call('officer-mon-2', 'GET', `/hazards/${hazardId}`)).json()) as {

@@ -32,9 +32,15 @@ export function createHarness(start: string, options: HarnessOptions = {}) {
   const clock = createFixedClock(start);
   const directory = createStaticDirectory([...Object.values(TEST_ACTORS), TEST_OFFICER_3], TEST_ENTERPRISES);
   const deps: ChainDeps = { store, clock, directory, calendar: options.calendar ?? TEST_CALENDAR_2026, evidence };
-  const send = (actorId: string, command: CommandInput) => {
+  /**
+   * Sends as `actorId`. The second officer a command names confirms by default (as if he had
+   * authenticated on the act); `confirm.coSignerId` says who did instead (`null`: nobody).
+   */
+  const send = (actorId: string, command: CommandInput, confirm: { coSignerId?: string | null } = {}) => {
     const full = { commandId: `cmd-${++counter}`, ...command } as ChainCommand;
-    return handleCommand(deps, options.stage === false ? full : stageEvidence(evidence, full, actorId, clock.now()), actorId);
+    const named = (command as { coOfficerId?: unknown }).coOfficerId;
+    const coSignerId = 'coSignerId' in confirm ? confirm.coSignerId : typeof named === 'string' ? named : null;
+    return handleCommand(deps, options.stage === false ? full : stageEvidence(evidence, full, actorId, clock.now()), actorId, coSignerId === null ? {} : { coSignerId });
   };
   return {
     store,
@@ -44,15 +50,15 @@ export function createHarness(start: string, options: HarnessOptions = {}) {
     deps,
     send,
     /** Sends and expects events; returns them. */
-    async ok(actorId: string, command: CommandInput): Promise<ChainEvent[]> {
-      const r = await send(actorId, command);
+    async ok(actorId: string, command: CommandInput, confirm?: { coSignerId?: string | null }): Promise<ChainEvent[]> {
+      const r = await send(actorId, command, confirm);
       if ('rejection' in r) throw new Error(`${actorId} ${command.type} refused: ${r.rejection.code} ${r.rejection.message.en}`);
       return r.events;
     },
     /** Sends and expects a rejection with `code` and no new event. */
-    async refused(actorId: string, command: CommandInput, code: RejectionCode) {
+    async refused(actorId: string, command: CommandInput, code: RejectionCode, confirm?: { coSignerId?: string | null }) {
       const before = store.unsafeLog.length;
-      const r = await send(actorId, command);
+      const r = await send(actorId, command, confirm);
       expect('rejection' in r ? r.rejection.code : `accepted ${command.type}`).toBe(code);
       expect(store.unsafeLog.length).toBe(before);
     },

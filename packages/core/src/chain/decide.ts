@@ -52,14 +52,20 @@ export interface DecideContext {
 /**
  * What `handleCommand` looked up for `decide` (which stays pure and synchronous): the
  * records of the command's evidence references, the second officer's profile, the
- * enterprise of a manual observation. Missing entries fail closed: an evidence reference
- * without its record is `EVIDENCE_INVALID`, a two-officer act without a co-officer is
+ * enterprise of a manual observation, and whom the host authenticated as the second officer.
+ * Missing entries fail closed: an evidence reference without its record is
+ * `EVIDENCE_INVALID`, a two-officer act without a co-officer, or one he did not confirm, is
  * `SEPARATION_OF_DUTIES`, an observation without its enterprise is `INVALID_COMMAND`.
  */
 export interface DecideInputs {
   evidence?: ReadonlyMap<string, EvidenceRecord>;
   coOfficer?: ActorProfile | null;
   enterprise?: EnterpriseRecord | null;
+  /**
+   * Who authenticated, with his own credential, as the second officer present at this act
+   * (`handleCommand`'s options, `HandleCommandOptions`); a named `coOfficerId` must be him.
+   */
+  coSignerId?: string;
 }
 
 /** Default {@link TimeLimits}. */
@@ -165,7 +171,7 @@ export function decide(state: HazardState | null, input: ChainCommand, actor: Ac
   const target = command.type === 'reclassify' || command.type === 'confirm_level' ? command.level : undefined;
   const auth = authorize(actor, command.type, subject, target);
   if (!auth.allowed) return reject('FORBIDDEN');
-  const duties = checkSeparationOfDuties(state, command, actor, inputs.coOfficer, { role: auth.role, domain: subject.domain, area: subject.area });
+  const duties = checkSeparationOfDuties(state, command, actor, inputs.coOfficer, { role: auth.role, domain: subject.domain, area: subject.area }, inputs.coSignerId);
   if ('problem' in duties) return reject('SEPARATION_OF_DUTIES', duties.problem);
 
   // Trusted time never decreases within a hazard; the claimed time is bounded.

@@ -45,6 +45,20 @@ export interface ChainDeps extends DecideContext {
   documentNumbers?: (events: readonly ChainEvent[], after: HazardState) => readonly DocumentNumberRequest[];
 }
 
+/**
+ * What the host established about the request besides its actor.
+ *
+ * `coSignerId`: the second officer of a two-officer act (《行政处罚法》第四十二条: both officers
+ * present) as the host authenticated him **with his own credential in this request** — over
+ * HTTP the `Co-Officer-Authorization` header run through the host's own `authenticate`; on a
+ * device, his password, one-time code or QR. Never a field of the command: the first officer
+ * names `coOfficerId`, and the act is refused (`SEPARATION_OF_DUTIES`) unless the named officer
+ * is the one who authenticated.
+ */
+export interface HandleCommandOptions {
+  coSignerId?: string;
+}
+
 /** Folds stored events into a state (`null` for none). */
 export function foldEvents(events: readonly Parameters<typeof evolve>[1][] | null): HazardState | null {
   if (!events) return null;
@@ -62,8 +76,9 @@ function evidenceIdsOf(command: ChainCommand): string[] | null {
 }
 
 /** Looks up what `decide` needs from ports: evidence records, the co-officer, the observed enterprise. */
-async function lookUp(deps: ChainDeps, command: ChainCommand): Promise<DecideInputs | Rejection> {
-  const inputs: { evidence?: Map<string, EvidenceRecord>; coOfficer?: ActorProfile | null; enterprise?: EnterpriseRecord | null } = {};
+async function lookUp(deps: ChainDeps, command: ChainCommand, options: HandleCommandOptions): Promise<DecideInputs | Rejection> {
+  const inputs: { evidence?: Map<string, EvidenceRecord>; coOfficer?: ActorProfile | null; enterprise?: EnterpriseRecord | null; coSignerId?: string } = {};
+  if (typeof options.coSignerId === 'string') inputs.coSignerId = options.coSignerId;
   const ids = evidenceIdsOf(command);
   // Malformed references are left to decide's shape check (INVALID_COMMAND).
   if (ids !== null && ids.length > 0) {
@@ -102,7 +117,8 @@ function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvide
 
 /**
  * Runs one command through the chain: replay check by command id → who is the actor
- * (Directory) → look-ups (evidence records through `deps.evidence`, the co-officer and,
+ * (Directory) → look-ups (evidence records through `deps.evidence`, the co-officer — who
+ * must be the one the host authenticated, `options.coSignerId` — and,
  * for an observation, the enterprise through the Directory) → load → expected version →
  * `decide` → for a report, bind its uploads to the hazard → one atomic `append` of events,
  * outbox messages, command record and summary. Every rejection (denial, conflict, key
@@ -127,7 +143,7 @@ function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvide
  * }
  * ```
  */
-export async function handleCommand(deps: ChainDeps, command: ChainCommand, actorId: string): Promise<CommandResult> {
+export async function handleCommand(deps: ChainDeps, command: ChainCommand, actorId: string, options: HandleCommandOptions = {}): Promise<CommandResult> {
   const { store } = deps;
   let fingerprint: string;
   const denied = async (rejection: Rejection): Promise<CommandResult> => {
@@ -166,7 +182,7 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   }
   const actor = await deps.directory.resolve(actorId);
   if (!actor || actor.id !== actorId) return denied(reject('UNKNOWN_ACTOR').rejection);
-  const inputs = await lookUp(deps, command);
+  const inputs = await lookUp(deps, command, options);
   if ('code' in inputs) return denied(inputs);
 
   const attempts = command.expectedVersion === undefined ? (deps.conflictRetries ?? 3) + 1 : 1;

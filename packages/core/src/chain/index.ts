@@ -92,7 +92,7 @@ export { outboxMessagesFor } from './outbox-messages.js';
 export type { OutboxTopic, OutboxPayload, WebhookEnvelope } from './outbox-messages.js';
 export { commandFingerprint } from './command-fingerprint.js';
 export { handleCommand, foldEvents } from './handle-command.js';
-export type { ChainDeps } from './handle-command.js';
+export type { ChainDeps, HandleCommandOptions } from './handle-command.js';
 export { tick, DEFAULT_TICK_OPTIONS } from './tick.js';
 export type { TickOptions, TickAction } from './tick.js';
 export { runTick } from './run-tick.js';

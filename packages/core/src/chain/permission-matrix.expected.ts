@@ -58,8 +58,8 @@ decide_penalty       | simple general major | case_filed rectifying submitted ve
 // command | levels of the hazard | target levels (reclassify / confirm_level), or `any`.
 // Each needs `coOfficerId`: another enforcement officer of the hazard's domain and area, both
 // with a certificate number; anywhere else a co-officer is neither needed nor recorded.
-// "Needs" means named and checked against the directory: that he confirms his part is decided in
-// the addendum of docs/decisions/002-review-chain.md and not built yet (this table will not change).
+// "Needs" means named, checked against the directory and confirmed by him on the act (coSignerId:
+// his own credential; docs/decisions/002-review-chain.md, addendum) — each cell is checked both ways.
 export const EXPECTED_TWO_OFFICER_ACTS = `
 file_case            | simple general major | any
 list_for_supervision | major                | any

@@ -143,7 +143,8 @@ function inputsFor(actorId: string): DecideInputs {
       testEvidenceRecord(ref, actorId, 'H-M', '2026-11-09T00:00:00.000Z'),
     ]),
   );
-  return { evidence: records, coOfficer: TEST_ACTORS[coOfficerOf(actorId)] ?? null, enterprise: { id: 'E1', name: 'E1', area: 'D1/G1' } };
+  // The named second officer authenticated on the act (handleCommand's coSignerId).
+  return { evidence: records, coOfficer: TEST_ACTORS[coOfficerOf(actorId)] ?? null, coSignerId: coOfficerOf(actorId), enterprise: { id: 'E1', name: 'E1', area: 'D1/G1' } };
 }
 
 const strip = <T extends { takenAt?: string }>(refs: T[]) => refs.map(({ takenAt: _t, ...ref }) => ref);
@@ -294,6 +295,9 @@ describe('permission matrix', () => {
               const recorded = (r: typeof without) => ('events' in r ? (r.events[0]?.data as { officers?: unknown }).officers : undefined);
               const withCo = decide(state, commandFor(command, level, target, state, actorId), actor, NOW, { calendar: TEST_CALENDAR_2026 }, inputs);
               if ('events' in withCo && (recorded(withCo) !== undefined) !== need) mismatches.push(`${cell}: officers ${need ? 'missing' : 'recorded'}`);
+              // Named but not confirmed: the second officer did not authenticate on the act.
+              const unconfirmed = decide(state, commandFor(command, level, target, state, actorId), actor, NOW, { calendar: TEST_CALENDAR_2026 }, { ...inputs, coSignerId: undefined });
+              if (need && !('rejection' in unconfirmed && unconfirmed.rejection.code === 'SEPARATION_OF_DUTIES')) mismatches.push(`${cell}: accepted a second officer who did not confirm`);
               checked++;
             }
           }

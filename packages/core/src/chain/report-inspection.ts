@@ -7,7 +7,7 @@ import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from './decide.js';
-import { handleCommand, type ChainDeps } from './handle-command.js';
+import { handleCommand, type ChainDeps, type HandleCommandOptions } from './handle-command.js';
 import { sha256Hex } from './hash-event.js';
 import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
@@ -30,7 +30,9 @@ export interface ReportInspectionInput {
   premisesId?: string;
   /**
    * The second enforcement officer present at the inspection (an enforcement officer's
-   * 现场检查记录 carries two): resolved through the Directory and recorded with each report.
+   * 现场检查记录 carries two): resolved through the Directory and recorded with each report —
+   * only when he authenticated on it himself (`options.coSignerId` of {@link reportInspection},
+   * as for {@link handleCommand}).
    */
   coOfficerId?: string;
   /**
@@ -157,7 +159,7 @@ export function reportHazardId(actorId: string, key: string, rule: string): stri
  * for (const report of r.reports) if (!report.ok) console.log(report.rule, report.rejection?.code);
  * ```
  */
-export async function reportInspection(deps: ReportInspectionDeps, input: ReportInspectionInput, actorId: string): Promise<ReportInspectionResult> {
+export async function reportInspection(deps: ReportInspectionDeps, input: ReportInspectionInput, actorId: string, options: HandleCommandOptions = {}): Promise<ReportInspectionResult> {
   const issues: Issue[] = [];
   const evaluator = typeof input.packId === 'string' ? deps.packs?.get(input.packId) : undefined;
   if (!evaluator) issues.push(issue('UNKNOWN_PACK', '/pack', `服务器上没有检查表 ${JSON.stringify(input.packId)}`, `no pack ${JSON.stringify(input.packId)} on the server`));
@@ -233,7 +235,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       ...(input.fixedOnSpot?.includes(finding.rule) ? { fixedOnSpot: true } : {}),
       ...(input.coOfficerId === undefined ? {} : { coOfficerId: input.coOfficerId }),
     };
-    const result = await handleCommand(deps, command, actorId);
+    const result = await handleCommand(deps, command, actorId, options);
     if ('rejection' in result) {
       reports.push({ rule: finding.rule, hazardId, ok: false, rejection: result.rejection });
     } else {

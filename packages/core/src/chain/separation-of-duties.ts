@@ -80,7 +80,9 @@ type Problem = { 'zh-CN': string; en: string };
  * (`SEPARATION_OF_DUTIES`):
  *
  * - a two-officer act needs a second officer: another person, enforcement with
- *   jurisdiction over the hazard, both officers with a certificate number (执法证号);
+ *   jurisdiction over the hazard, both officers with a certificate number (执法证号), and
+ *   present — he authenticated on this act with his own credential (`coSignerId`, from the
+ *   host), so the first officer cannot put a colleague's name on it alone;
  * - on `accept` / `close` of a major hazard the second officer is neither the reporter nor
  *   a rectifier, and the officer who closes (销号) is not the one who accepted (验收);
  * - a hazard that was ever major is never verified or closed by its reporter;
@@ -95,6 +97,7 @@ export function checkSeparationOfDuties(
   actor: ActorProfile,
   coOfficer: ActorProfile | null | undefined,
   scope?: ActScope,
+  coSignerId?: string,
 ): { officers?: readonly [RecordedOfficer, RecordedOfficer] } | { problem: Problem } {
   const problem = (zh: string, en: string) => ({ problem: { 'zh-CN': zh, en } });
   const named = (command as { coOfficerId?: unknown }).coOfficerId;
@@ -103,7 +106,7 @@ export function checkSeparationOfDuties(
     return problem('只有执法人员的执法行为可填写第二名执法人员（coOfficerId）', 'only an enforcement officer’s act names a second officer (coOfficerId)');
   }
   if (state === null) {
-    return optional && named !== undefined ? secondOfficer(command, actor, coOfficer, scope as ActScope, null) : {};
+    return optional && named !== undefined ? secondOfficer(command, actor, coOfficer, scope as ActScope, null, coSignerId) : {};
   }
   if ((command.type === 'verify' || command.type === 'close') && state.wasMajor && actor.id === state.reporterId) {
     return problem('该隐患曾为重大隐患，上报人不得验证或销号', 'this hazard was major: its reporter may not verify or close it');
@@ -114,8 +117,8 @@ export function checkSeparationOfDuties(
   if (command.type === 'close' && state.level === 'major' && actor.id === state.acceptedBy) {
     return problem('重大隐患的验收与销号须由不同执法人员办理', 'a major hazard is accepted and closed by different officers');
   }
-  if (!needsTwoOfficers(state, command)) return optional && named !== undefined ? secondOfficer(command, actor, coOfficer, state, state) : {};
-  return secondOfficer(command, actor, coOfficer, state, state);
+  if (!needsTwoOfficers(state, command)) return optional && named !== undefined ? secondOfficer(command, actor, coOfficer, state, state, coSignerId) : {};
+  return secondOfficer(command, actor, coOfficer, state, state, coSignerId);
 }
 
 function secondOfficer(
@@ -124,6 +127,7 @@ function secondOfficer(
   coOfficer: ActorProfile | null | undefined,
   place: Pick<HazardState, 'domain' | 'area'>,
   state: HazardState | null,
+  coSignerId: string | undefined,
 ): { officers: readonly [RecordedOfficer, RecordedOfficer] } | { problem: Problem } {
   const problem = (zh: string, en: string) => ({ problem: { 'zh-CN': zh, en } });
   const coOfficerId = (command as { coOfficerId?: unknown }).coOfficerId;
@@ -140,6 +144,13 @@ function secondOfficer(
   }
   if (!hasCertificate(actor) || !hasCertificate(coOfficer)) {
     return problem('两名执法人员均须持有执法证号', 'both officers need a law-enforcement certificate number');
+  }
+  // Named is not present: he confirms on the act with his own credential (《行政处罚法》第四十二条).
+  if (coSignerId !== coOfficer.id) {
+    return problem(
+      `第二名执法人员 ${coOfficer.id} 须本人确认参与：请其在本次操作中以本人账号认证（Co-Officer-Authorization），仅填写其编号不够`,
+      `the second officer ${coOfficer.id} confirms his part himself: he authenticates on this act with his own credential (Co-Officer-Authorization); naming him is not enough`,
+    );
   }
   return {
     officers: [

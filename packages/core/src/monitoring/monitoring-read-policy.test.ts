@@ -56,7 +56,7 @@ describe('monitoring: who reads device warnings and sensor hazards, and the off-
     const hazardId = r.opened[0]!.hazardIds[0]!;
     expect(foldEvents(await f.store.load(hazardId))).toMatchObject({ level: 'major', source: 'sensor', status: 'reported' });
     const fileCase = (actor: string, co: string, n: string) =>
-      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: co }, actor);
+      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: co }, actor, { coSignerId: co });
     const refused = await fileCase('officer-gas-d1', 'officer2-gas-d1', '0');
     expect('rejection' in refused && refused.rejection.code).toBe('FORBIDDEN');
     const filed = await fileCase('officer-mon-1', 'officer-mon-2', '1');
@@ -74,7 +74,9 @@ describe('monitoring: who reads device warnings and sensor hazards, and the off-
       return r.opened[0]!.hazardIds[0]!;
     };
     const fileCase = (hazardId: string, n: string) =>
-      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: 'officer-mon-2' }, 'officer-mon-1');
+      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: 'officer-mon-2' }, 'officer-mon-1', {
+        coSignerId: 'officer-mon-2',
+      });
     const general = await opened('D-plain', 'disabled');
     expect(foldEvents(await f.store.load(general))).toMatchObject({ level: 'general', source: 'sensor', status: 'reported' });
     const filed = await fileCase(general, '7');

@@ -139,7 +139,7 @@ function scope() {
     const refs = ((command as { evidence?: TestEvidenceRef[] }).evidence ?? []) as TestEvidenceRef[];
     const records = new Map(refs.map((r) => [r.id, testEvidenceRecord(r, actor.id, state === null ? null : command.hazardId, new Date(at).toISOString())]));
     const plain = 'evidence' in command ? ({ ...command, evidence: refs.map(({ takenAt: _t, ...ref }) => ref) } as ChainCommand) : command;
-    const decision = decide(state, plain, actor, new Date(at), { calendar: TEST_CALENDAR_2026 }, { evidence: records, coOfficer });
+    const decision = decide(state, plain, actor, new Date(at), { calendar: TEST_CALENDAR_2026 }, { evidence: records, coOfficer, coSignerId: coOfficer.id });
     if ('rejection' in decision) throw new Error(`fixture command refused: ${decision.rejection.code} ${command.type}`);
     let after = state;
     for (const e of decision.events) after = evolve(after, e);
@@ -748,7 +748,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       for (let step = 0; step < 7; step++) {
         for (const id of ids) {
           clock.advance(1000);
-          const result = await handleCommand(deps, steps(id)[step] as ChainCommand, s.actor.id);
+          const result = await handleCommand(deps, steps(id)[step] as ChainCommand, s.actor.id, { coSignerId: s.coOfficer.id });
           expect('rejection' in result ? result.rejection.code + ' ' + String(step) : 'ok').toBe('ok');
         }
       }

@@ -2,6 +2,7 @@ import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator
 import { sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
+import { coSignerOf, CO_OFFICER_PARAMETER } from '../co-signer.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
@@ -94,6 +95,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
       key,
     },
     ctx.actorId as string,
+    await coSignerOf(ctx),
   );
   if (!result.ok) {
     const issues = (result.issues as ProblemIssue[]).map(locatedInBody(subject));
@@ -146,9 +148,11 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
       {
         name: 'coOfficerId',
         in: 'query',
-        description: "with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, recorded with each report / 执法检查的第二名执法人员",
+        description:
+          "with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, confirmed by his own credential in Co-Officer-Authorization, recorded with each report / 执法检查的第二名执法人员（须本人在 Co-Officer-Authorization 中认证）",
         schema: { type: 'string', maxLength: 128 },
       },
+      CO_OFFICER_PARAMETER,
       {
         name: 'Idempotency-Key',
         in: 'header',

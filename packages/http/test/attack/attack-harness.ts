@@ -139,6 +139,12 @@ export async function startAttackServer(): Promise<AttackServer> {
   const call: AttackServer['call'] = async (actor, method, path, options = {}) => {
     const headers = new Headers(options.headers);
     if (actor !== null) headers.set('x-actor', actor);
+    // The second officer a request names is there and authenticates himself (the test scheme: his id),
+    // unless the attack sets the header itself (an empty value: nobody confirms).
+    const named = typeof options.body === 'object' && options.body !== null && !(options.body instanceof Uint8Array) ? (options.body as { coOfficerId?: unknown }).coOfficerId : undefined;
+    const inQuery = path.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)).get('coOfficerId') : null;
+    const co = typeof named === 'string' ? named : inQuery;
+    if (co !== null && !headers.has('co-officer-authorization')) headers.set('co-officer-authorization', co);
     let body: string | Uint8Array | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);

@@ -437,9 +437,9 @@ describe('item 4: evidence that was never uploaded, foreign or counted twice', (
 describe('item 5: one officer alone cannot close a major hazard', () => {
   const solo: string[] = [];
   /** A refused step: 403 SEPARATION_OF_DUTIES or FORBIDDEN, nothing stored. */
-  async function refused(what: string, actor: string, id: string, body: Record<string, unknown>): Promise<void> {
+  async function refused(what: string, actor: string, id: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
     await a.unchanged(async () => {
-      const reply = await a.command('5 one officer alone', actor, id, body);
+      const reply = await a.command('5 one officer alone', actor, id, body, headers);
       solo.push(`  ${what}: ${reply.status} ${reply.body?.code ?? ''}`);
       expect([403, 422], `${what}: ${reply.text.slice(0, 300)}`).toContain(reply.status);
     });
@@ -481,6 +481,9 @@ describe('item 5: one officer alone cannot close a major hazard', () => {
     await refused('file_case with a grid inspector', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'grid-g1' });
     await refused('file_case with an officer without 执法证号', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer-nocert-d1' });
     await refused('file_case by the officer without 执法证号', 'officer-nocert-d1', id, { ...fileCase, coOfficerId: 'officer2-gas-d1' });
+    // Naming a colleague is not his taking part: without his own credential, or with another's, it is refused.
+    await refused('file_case naming a colleague who did not confirm', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' }, { 'co-officer-authorization': '' });
+    await refused('file_case confirmed by someone else', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' }, { 'co-officer-authorization': 'officer-gas-d1' });
     const filed = await a.must('officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' });
     expect(filed.body.events[0].data.officers.map((o: { id: string }) => o.id)).toEqual(['officer2-gas-d1', 'officer3-gas-d1']);
     await a.must('owner-e1', id, { type: 'submit_plan', plan: plan() });

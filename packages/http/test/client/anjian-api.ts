@@ -142,9 +142,9 @@ export interface paths {
         put?: never;
         /**
          * Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令
-         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number.
+         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number, who confirms with his own credential in the Co-Officer-Authorization header.
          *
-         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId。
+         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId，并由其本人在 Co-Officer-Authorization 请求头中认证。
          */
         post: operations["sendCommand"];
         delete?: never;
@@ -4300,10 +4300,12 @@ export interface operations {
             query?: {
                 /** @description also report each hazard into the review chain / 同时上报每项隐患 */
                 report?: "true" | "false";
-                /** @description with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, recorded with each report / 执法检查的第二名执法人员 */
+                /** @description with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, confirmed by his own credential in Co-Officer-Authorization, recorded with each report / 执法检查的第二名执法人员（须本人在 Co-Officer-Authorization 中认证） */
                 coOfficerId?: string;
             };
             header?: {
+                /** @description the second officer's own credential, in the host's scheme (as Authorization), when the body or query names coOfficerId: he confirms that he takes part (《行政处罚法》第四十二条); without it, or with another officer's, the act is refused (403 SEPARATION_OF_DUTIES) / 第二名执法人员本人的凭证：指定 coOfficerId 时须附上，由其本人确认参与 */
+                "Co-Officer-Authorization"?: string;
                 /** @description required with report=true; a retry with the same key replays / report=true 时必填 */
                 "Idempotency-Key"?: string;
             };
@@ -4908,6 +4910,8 @@ export interface operations {
             header: {
                 /** @description high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键 */
                 "Idempotency-Key": string;
+                /** @description the second officer's own credential, in the host's scheme (as Authorization), when the body or query names coOfficerId: he confirms that he takes part (《行政处罚法》第四十二条); without it, or with another officer's, the act is refused (403 SEPARATION_OF_DUTIES) / 第二名执法人员本人的凭证：指定 coOfficerId 时须附上，由其本人确认参与 */
+                "Co-Officer-Authorization"?: string;
                 /** @description the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本 */
                 "If-Match"?: string;
             };
