@@ -31,6 +31,8 @@ const L = {
   due: ['待检查', 'due'],
   missed: ['漏检', 'missed'],
   overdue: ['逾期未检', 'overdue'],
+  overdueHazards: ['逾期未整改', 'overdue, open'],
+  rentalPremises: ['出租点', 'rental points'],
   done: ['已检查', 'done'],
   recurrence: ['重复发生', 'Recurrence'],
   partial: ['只显示你有权查看的记录（出租方只看到承租方在本场所的隐患）。', 'Only what you may read is shown (a landlord sees its tenant’s hazards at its premises only).'],
@@ -211,13 +213,13 @@ export async function landlordPage(id, signal) {
   setHtml(
     app,
     html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
-    <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}：${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdue')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
+    <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}：${l('rentalPremises')} ${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdueHazards')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
     <p id="landlord-message"></p>
     ${v.premises.map(
       (
         line,
       ) => html`<section class="card" data-premises="${line.premises.id}"><h2>${line.premises.address}${line.premises.groupRental ? html` <span class="badge">${l('groupRental')}</span>` : ''}</h2>
-        <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdue')}</th><th scope="col">${t('title')}</th><th scope="col"></th></tr>
+        <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdueHazards')}</th><th scope="col">${t('title')}</th><th scope="col"></th></tr>
         ${line.tenants.map(
           (x) =>
             html`<tr data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a>${x.period > 1 || x.startedAt ? html`<br><small>${l('period', { n: x.period })}${x.startedAt ? html` · ${l('since', { d: localTime(x.startedAt) })}` : ''}</small>` : ''}</td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td><td>${manage.has(line.premises.id) ? html`<button type="button" class="end-tenancy danger" data-premises="${line.premises.id}" data-tenant="${x.tenantEnterpriseId}">${l('endTenancy')}</button>` : ''}</td></tr>`,

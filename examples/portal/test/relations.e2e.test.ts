@@ -38,6 +38,8 @@ describe('rental premises, rounds and the enterprise file', () => {
     const landlord = await portal.signIn('owner-lvyuan', 'enterprise');
     await goTo(landlord, 'landlord/ent-lvyuan');
     expect(Number(await landlord.getAttribute('#landlord-totals', 'data-open'))).toBe(ids.length);
+    // Each count says what it counts: overdue hazards are 逾期未整改 (逾期未检 is a round's word for an enterprise not yet inspected).
+    expect(await landlord.textContent('#landlord-totals')).toMatch(new RegExp(`^合计：出租点 1 · 承租方 1 · 未销号 ${ids.length} · 逾期未整改 0 · 重大 \\d+$`));
     expect(await landlord.locator('tr[data-tenant="ent-anping"]').count()).toBe(1);
     expect(await landlord.locator('button.end-tenancy').count()).toBe(0); // a landlord does not end its tenancies
     await goTo(landlord, 'dossier/ent-anping');
