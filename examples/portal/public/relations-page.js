@@ -56,6 +56,7 @@ const L = {
   commitment: ['种子承诺值（开启时公布的 SHA-256）', 'Seed commitment (SHA-256 published at opening)'],
   noCommitment: ['本轮次开启时没有种子承诺值，不能抽取', 'This round has no seed commitment and cannot be drawn'],
   reason: ['重新抽取原因', 'Reason for the re-draw'],
+  drawnBy: ['抽取人', 'drawn by'],
   seedTyped: ['人工输入的种子（承诺机制之前）', 'typed seed (before commitments)'],
   seedMismatch: ['种子与承诺值不符', 'seed does not match its commitment'],
   count: ['抽取数量', 'How many'],
@@ -303,7 +304,7 @@ export async function roundPage(id, signal) {
     <h2>${l('draws')}</h2>
     <ol id="round-draws">${draws.map(
       (d) =>
-        html`<li data-seq="${d.seq}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entName(e)).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
+        html`<li data-seq="${d.seq}" data-actor="${d.actorId}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('drawnBy')} ${d.actorId} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entName(e)).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
     )}</ol>
     <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
     ${manage && round.seeds ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="1" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,

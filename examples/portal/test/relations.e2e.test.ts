@@ -86,7 +86,11 @@ describe('rental premises, rounds and the enterprise file', () => {
     await admin.waitForSelector('#round-draws li:nth-child(2)');
     const draws = await admin
       .locator('#round-draws li')
-      .evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.seedChanged, (li as HTMLElement).dataset.seedCheck, li.querySelector('code')?.textContent]));
+      .evaluateAll((lis) =>
+        lis.map((li) => [(li as HTMLElement).dataset.seedChanged, (li as HTMLElement).dataset.seedCheck, li.querySelector('code')?.textContent, (li as HTMLElement).dataset.actor]),
+      );
+    // Each draw shows who drew it (the trail: drawer, seed, list, reason).
+    expect(draws.map((d) => d[3])).toEqual(['admin-chen', 'admin-chen']);
     expect(draws.map((d) => [d[0], d[1]])).toEqual([
       ['false', 'verified'],
       ['true', 'verified'],
