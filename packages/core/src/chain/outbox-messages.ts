@@ -40,7 +40,8 @@ export interface OutboxPayload {
 /**
  * What `@anjian/notify-webhook` POSTs (the body) for one outbox message: the
  * {@link OutboxEnvelope} the relay's message becomes with `toOutboxEnvelope(m)` — every kind,
- * discriminated by `kind`. Its `id` is also the `Idempotency-Key` header. Schema: docs/outbox.md.
+ * discriminated by `kind`. Its `id` is also the `Idempotency-Key` header. JSON Schema:
+ * `@anjian/core/schema/outbox-envelope.schema.json` (docs/outbox.md).
  */
 export type WebhookEnvelope = OutboxEnvelope;
 

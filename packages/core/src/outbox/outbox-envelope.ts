@@ -23,7 +23,8 @@ export type OutboxKind = keyof OutboxPayloads;
  * One outbox message as a notifier sees it — `{ id, kind, payload }`, also the body
  * `@anjian/notify-webhook` POSTs — discriminated by `kind`: `switch (envelope.kind)` narrows
  * `payload` to that kind's type. Get one from a stored message with `toOutboxEnvelope`.
- * Schemas: docs/outbox.md. Receivers must ignore fields they do not know.
+ * JSON Schema of every kind: `@anjian/core/schema/outbox-envelope.schema.json` (docs/outbox.md).
+ * Receivers must ignore fields they do not know.
  *
  * @example
  * ```ts
