@@ -30,6 +30,7 @@ const READS = new Set([
   'readDocuments',
   'readDocumentSeries',
   'findDocumentByCode',
+  'readDocumentContent',
 ]);
 
 /**

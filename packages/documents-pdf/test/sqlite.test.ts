@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '@anjian/store-sqlite';
 import { DOCUMENT_KINDS } from '@anjian/documents';
 import { checkEveryKind } from './every-kind.js';
+import { checkIssuedStands } from '../../documents/test/issued-stands.js';
+import { renderDocumentPdf } from '../src/index.js';
 import { font, hasPoppler } from './tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjian-docs-sqlite-'));
@@ -24,6 +27,32 @@ describe.skipIf(font === null || !hasPoppler)('every kind from a chain run on a 
         expect(r.fonts, kind).toMatch(/[A-Z]{6}\+NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
       }
     } finally {
+      store.close();
+    }
+  }, 120_000);
+});
+
+describe('issued documents on a SQLite file stand byte for byte', () => {
+  it('the directory and every template change after the issue: each issued document reads the same content, hash, HTML and PDF bytes; one issued before the register kept contents is re-composed only while its hash matches', async () => {
+    const path = join(dir, 'issued.db');
+    const store = createSqliteStore({ path });
+    // A second connection to the file (better-sqlite3, the store's dependency) deletes a content row, as a database migrated from schema 8 has none.
+    const Database = createRequire(new URL('../../store-sqlite/package.json', import.meta.url))('better-sqlite3') as new (path: string) => {
+      prepare(sql: string): { run(...values: unknown[]): unknown };
+      close(): void;
+    };
+    const raw = new Database(path);
+    try {
+      const snapshots = await checkIssuedStands(
+        store,
+        async (k) => {
+          raw.prepare('DELETE FROM document_contents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?').run(k.jurisdiction, k.kind, k.year, k.seq);
+        },
+        font ? (doc) => renderDocumentPdf(doc, { font: font! }) : undefined,
+      );
+      expect(snapshots.length).toBe(DOCUMENT_KINDS.length);
+    } finally {
+      raw.close();
       store.close();
     }
   }, 120_000);

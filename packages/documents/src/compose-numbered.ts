@@ -10,18 +10,22 @@ import { sealDocument, type DocumentVerification } from './verification.js';
 
 /** Input of `readIssuedDocument` (and, with a clock and a writable store, `issueDocument`): the record, never the request. */
 export interface ReadIssuedDocumentInput {
-  store: Pick<Store, 'readEvents' | 'readDocuments'>;
+  /** The register: the content stored at issue is what a reader is served. */
+  store: Pick<Store, 'readEvents' | 'readDocuments' | 'readDocumentContent'>;
   hazardId: string;
   /** The kind's template; its `kind` is the document composed. */
   template: LoadedTemplate;
-  /** The jurisdiction's override: department, prefixes, legal bodies. Its jurisdiction must own the number. */
+  /** The jurisdiction's override: department, prefixes, legal bodies. Its jurisdiction must own the number. Read only to compose (issuing, or serving a document issued before stores kept contents). */
   override: LoadedOverride;
   directory: DocumentDirectory;
   /** The issuing event; default: the hazard's latest event that issued this kind. */
   eventId?: string;
-  /** The host's public verify address, printed in the QR code. */
+  /** The host's public verify address, printed in the QR code when the document is composed (an issued document keeps the one it was issued with). */
   verifyUrl?: string;
 }
+
+/** What composing a numbered document reads: the input of a read without the stored contents. @internal */
+export type ComposeNumberedInput = Omit<ReadIssuedDocumentInput, 'store'> & { store: Pick<Store, 'readEvents' | 'readDocuments'> };
 
 /** A numbered document composed and sealed from the record, with its register record (the hash once issued). */
 export interface IssuedDocument {
@@ -29,12 +33,20 @@ export interface IssuedDocument {
   record: DocumentRecord;
 }
 
+/** The number a document of `template.kind` was allocated with its event, and the record it was found in. @internal */
+export interface FoundNumber {
+  events: ChainEvent[];
+  numbers: DocumentRecord[];
+  eventId: string;
+  record: DocumentRecord;
+}
+
 /**
- * Compose and seal the document of `template.kind` from the stored events, the number the
- * store allocated with its event and the directory. Writes nothing. No number for the kind →
+ * The register record of the document of `template.kind` issued by `eventId` (default: the
+ * hazard's latest event that issued this kind). Writes nothing. No number for the kind →
  * `OFFICERS_REQUIRED` (the officer acted alone) or `DOCUMENT_NOT_ISSUED`. @internal
  */
-export async function composeNumberedDocument(input: ReadIssuedDocumentInput): Promise<DocumentResult<IssuedDocument>> {
+export async function findDocumentNumber(input: Pick<ComposeNumberedInput, 'store' | 'hazardId' | 'template' | 'eventId'>): Promise<DocumentResult<FoundNumber>> {
   const kind: DocumentKind = input.template.template.kind;
   const events = (await input.store.readEvents(input.hazardId)) as ChainEvent[];
   const numbers = await input.store.readDocuments(input.hazardId);
@@ -64,11 +76,27 @@ export async function composeNumberedDocument(input: ReadIssuedDocumentInput): P
       ],
     };
   }
-  const data = await gatherDocumentData({ events, eventId, directory: input.directory, documents: numbers });
+  return { ok: true, value: { events, numbers, eventId, record: number } };
+}
+
+/**
+ * Compose and seal the document of `template.kind` from the stored events, the number the
+ * store allocated with its event and the directory — today's directory and templates: what
+ * issuing does, once. Writes nothing. @internal
+ */
+export async function composeNumberedDocument(input: ComposeNumberedInput): Promise<DocumentResult<IssuedDocument>> {
+  const found = await findDocumentNumber(input);
+  if (!found.ok) return found;
+  return composeFound(input, found.value);
+}
+
+/** {@link composeNumberedDocument} of a number already found. @internal */
+export async function composeFound(input: ComposeNumberedInput, found: FoundNumber): Promise<DocumentResult<IssuedDocument>> {
+  const data = await gatherDocumentData({ events: found.events, eventId: found.eventId, directory: input.directory, documents: found.numbers });
   if (!data.ok) return data;
   const composed = composeDocument(input.template, data.value, input.override);
   if (!composed.ok) return composed;
-  return { ok: true, value: { document: sealDocument(composed.value, input.verifyUrl ? { verifyUrl: input.verifyUrl } : {}), record: number } };
+  return { ok: true, value: { document: sealDocument(composed.value, input.verifyUrl ? { verifyUrl: input.verifyUrl } : {}), record: found.record } };
 }
 
 function latestIssuing(events: readonly ChainEvent[], kind: DocumentKind): string | undefined {

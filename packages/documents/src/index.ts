@@ -38,6 +38,8 @@ export type { DocumentVerification, DocumentVerdict } from './verification.js';
 export { issueDocument } from './issue-document.js';
 export type { IssueDocumentInput, IssuedDocument } from './issue-document.js';
 export { readIssuedDocument } from './read-issued-document.js';
+export type { ServedDocument } from './read-issued-document.js';
+export { issuedContentText } from './issued-content.js';
 export type { ReadIssuedDocumentInput } from './compose-numbered.js';
 export { issueEventDocuments } from './issue-event-documents.js';
 export type { IssueEventDocumentsInput, EventDocumentOutcome } from './issue-event-documents.js';

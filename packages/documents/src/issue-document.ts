@@ -1,10 +1,11 @@
 import type { Store } from '@anjian/core';
-import { composeNumberedDocument, type IssuedDocument, type ReadIssuedDocumentInput } from './compose-numbered.js';
+import { composeNumberedDocument, type ComposeNumberedInput, type IssuedDocument } from './compose-numbered.js';
+import { issuedContentText } from './issued-content.js';
 import { documentIssue } from './issue.js';
 import type { DocumentResult } from './types.js';
 
 /** Input of {@link issueDocument}. Everything printed comes from the store and the directory. */
-export interface IssueDocumentInput extends Omit<ReadIssuedDocumentInput, 'store'> {
+export interface IssueDocumentInput extends Omit<ComposeNumberedInput, 'store'> {
   store: Pick<Store, 'readEvents' | 'readDocuments' | 'recordDocumentHash'>;
   /** The caller's clock (ISO), recorded with the hash. */
   now: string;
@@ -15,12 +16,15 @@ export type { IssuedDocument };
 /**
  * Issue a hazard's document: compose it from the record (the events the store kept, the
  * number it allocated with the issuing event, the directory's names), seal it and record its
- * content hash and verification code in the register — once. This is the act of issuing: run
+ * content hash, verification code and content (the sealed document, {@link issuedContentText})
+ * in the register — once: readers are served that content ever after, whatever the directory
+ * and templates become. This is the act of issuing: run
  * it for the acting officer's command that issued the document ({@link issueEventDocuments}
  * does, for every number of a command's events), never for a reader — readers get
  * {@link readIssuedDocument}, which writes nothing. Issuing again with the same content
- * answers the issued document; with other content (the directory changed since) it is refused
- * with `DOCUMENT_CHANGED` and the issued document stands. No number for the kind →
+ * answers the issued document (and stores its content if it was issued before stores kept
+ * contents); with other content (the directory changed since) it is refused with
+ * `DOCUMENT_CHANGED` and the issued document stands. No number for the kind →
  * `DOCUMENT_NOT_ISSUED` (or `OFFICERS_REQUIRED` when the officer acted alone). Never throws
  * for bad data.
  *
@@ -35,7 +39,7 @@ export async function issueDocument(input: IssueDocumentInput): Promise<Document
   if (!composed.ok) return composed;
   const { document, record: number } = composed.value;
   const { hash, code } = document.verification;
-  const recorded = await input.store.recordDocumentHash({ ...number, contentHash: hash, verificationCode: code, at: input.now });
+  const recorded = await input.store.recordDocumentHash({ ...number, contentHash: hash, verificationCode: code, content: issuedContentText(document), at: input.now });
   if (recorded.kind === 'recorded') return { ok: true, value: { document, record: recorded.record } };
   if (recorded.kind === 'exists' && recorded.record.contentHash === hash) return { ok: true, value: { document, record: recorded.record } };
   return {

@@ -140,6 +140,7 @@ export type DocumentIssueCode =
   | 'DOCUMENT_NOT_ISSUED'
   | 'DOCUMENT_CHANGED'
   | 'ENTERPRISE_UNKNOWN'
+  | 'DOCUMENT_CONTENT_ALTERED'
   | 'OFFICER_UNKNOWN';
 
 /** A located, bilingual problem with a template, an override or the data for a document. */

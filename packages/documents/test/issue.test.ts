@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, issueEventDocuments, loadOverride, readIssuedDocument, renderDocumentHtml } from '../src/index.js';
 import { loadBuiltinTemplate, loadBuiltinTemplates } from '../src/node/index.js';
 import { runChain, TEST_DOCUMENT_ENTERPRISES, TEST_NUMBERED_OVERRIDE_YAML, testDocumentDirectory } from './chain-run.js';
+import { checkIssuedStands } from './issued-stands.js';
 
 const override = loadOverride(TEST_NUMBERED_OVERRIDE_YAML, 'd1.yaml');
 if (!override.ok) throw new Error('override');
@@ -55,7 +56,7 @@ describe('issuing (the act) and reading (anyone)', () => {
     expect(writes.length).toBe(issuedWrites);
   });
 
-  it('a number not issued is not served (and reading does not issue it); content other than the issued one is refused', async () => {
+  it('a number not issued is not served (and reading does not issue it); an issued one is served as issued after the directory changed', async () => {
     const store = createMemoryStore();
     await runChain(store, { numbered: true });
     const template = loadBuiltinTemplate('rectification_order');
@@ -71,9 +72,14 @@ describe('issuing (the act) and reading (anyone)', () => {
 
     const eventIds = (await store.readEvents('H-ALARM')).map((e) => e.id);
     await issueEventDocuments({ store, hazardId: 'H-ALARM', eventIds, templates, override: override.value, directory, now: '2026-11-06T00:00:00.000Z' });
+    const issued = await readIssuedDocument({ store, hazardId: 'H-ALARM', template, override: override.value, directory });
+    // The directory changes after the issue: the issued document is served as issued, not composed anew.
     const renamed = testDocumentDirectory({ enterprises: TEST_DOCUMENT_ENTERPRISES.filter((e) => e.id === 'E1').map((e) => ({ ...e, name: '老王饭店（更名）' })) });
-    const changed = await readIssuedDocument({ store, hazardId: 'H-ALARM', template, override: override.value, directory: renamed });
-    expect(changed.ok ? [] : changed.issues.map((i) => i.code)).toEqual(['DOCUMENT_CHANGED']);
+    const after = await readIssuedDocument({ store, hazardId: 'H-ALARM', template, override: override.value, directory: renamed });
+    if (!issued.ok || !after.ok) throw new Error(JSON.stringify([issued, after]));
+    expect([after.value.source, after.value.document.verification.hash]).toEqual(['register', issued.value.document.verification.hash]);
+    expect(renderDocumentHtml(after.value.document)).toBe(renderDocumentHtml(issued.value.document));
+    expect(renderDocumentHtml(after.value.document)).not.toContain('更名');
   });
 
   it('a refused issue is an outcome with located issues, the number kept unissued', async () => {
@@ -84,5 +90,35 @@ describe('issuing (the act) and reading (anyone)', () => {
     const [outcome] = await issueEventDocuments({ store, hazardId: 'H-HOSE', eventIds, templates, override: override.value, directory: noAddress, now: '2026-11-06T00:00:00.000Z' });
     expect([outcome?.issued, outcome?.record.contentHash, outcome?.issues?.map((i) => i.code)]).toEqual([false, null, ['VALUE_MISSING']]);
     expect((await store.readDocuments('H-HOSE'))[0]?.contentHash).toBeNull();
+  });
+});
+
+describe('the register keeps what was issued', () => {
+  it('a template or directory change after the issue changes no issued document (every kind); one issued before contents were kept is re-composed, marked, while its hash matches', async () => {
+    const store = createMemoryStore();
+    await checkIssuedStands(store, async (key) => {
+      store.unsafeDocumentContents.delete(`${key.jurisdiction}\n${key.kind}\n${key.year}\n${key.seq}`);
+    });
+  });
+
+  it('stored content altered outside the store is not served: DOCUMENT_CONTENT_ALTERED, in both languages', async () => {
+    const store = createMemoryStore();
+    await runChain(store, { numbered: true });
+    const directory = testDocumentDirectory();
+    const eventIds = (await store.readEvents('H-ALARM')).map((e) => e.id);
+    await issueEventDocuments({ store, hazardId: 'H-ALARM', eventIds, templates, override: override.value, directory, now: '2026-11-06T00:00:00.000Z' });
+    const template = loadBuiltinTemplate('rectification_order');
+    const key = [...store.unsafeDocumentContents.keys()].find((k) => k.includes('rectification_order'))!;
+    const original = store.unsafeDocumentContents.get(key)!;
+    const reads: string[] = [];
+    for (const altered of [original.replace('测试餐馆一', '测试餐馆二'), original.replace('"hash":"', '"hash":"0'), 'not json', '{}']) {
+      store.unsafeDocumentContents.set(key, altered);
+      const served = await readIssuedDocument({ store, hazardId: 'H-ALARM', template, override: override.value, directory });
+      reads.push(served.ok ? 'served' : served.issues.map((i) => i.code).join());
+      if (!served.ok) expect([served.issues[0]!.message['zh-CN'], served.issues[0]!.message.en].every((m) => m.includes('（东）应急责改〔2026〕1号'))).toBe(true);
+    }
+    expect(reads).toEqual(Array(4).fill('DOCUMENT_CONTENT_ALTERED'));
+    store.unsafeDocumentContents.set(key, original);
+    expect((await readIssuedDocument({ store, hazardId: 'H-ALARM', template, override: override.value, directory })).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { createMemoryStore } from '@anjian/core';
 import { describe, expect, it } from 'vitest';
-import { documentContentHash, normalizeVerificationCode, qrModules, renderDocumentHtml, sealDocument, verificationCodeOf, verifyDocument } from '../src/index.js';
+import { documentContentHash, issuedContentText, normalizeVerificationCode, qrModules, renderDocumentHtml, sealDocument, verificationCodeOf, verifyDocument } from '../src/index.js';
 import { composeAllKinds } from './chain-run.js';
 
 describe('content hash, verification code and QR code', () => {
@@ -41,7 +41,7 @@ describe('content hash, verification code and QR code', () => {
     const { hash, code } = sealed.verification;
     expect(verifyDocument(await store.findDocumentByCode(code), { hash })).toEqual({ status: 'unknown' });
     const r = doc.registered!;
-    const recorded = await store.recordDocumentHash({ ...r, contentHash: hash, verificationCode: code, at: '2026-11-02T02:00:00.000Z' });
+    const recorded = await store.recordDocumentHash({ ...r, contentHash: hash, verificationCode: code, content: issuedContentText(sealed), at: '2026-11-02T02:00:00.000Z' });
     expect(recorded.kind).toBe('recorded');
     const record = await store.findDocumentByCode(normalizeVerificationCode(code.toLowerCase())!);
     expect(verifyDocument(record, { hash }).status).toBe('unchanged');

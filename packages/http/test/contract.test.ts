@@ -775,13 +775,6 @@ describe('documents (执法文书): numbered with the command, rendered from the
     ]);
     expect((await d.call('grid-g1', 'GET', '/hazards/H-none/documents')).status).toBe(404);
 
-    // A required value missing from the directory since: 422, nothing served.
-    const address = enterprise.address;
-    delete enterprise.address;
-    const missing = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
-    expect([missing.status, missing.body.code, missing.body.issues[0].code]).toEqual([422, 'DOCUMENT_REFUSED', 'VALUE_MISSING']);
-    enterprise.address = address;
-
     const html = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
     expect(html.status, JSON.stringify(html.body.issues ?? '')).toBe(200);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -801,10 +794,22 @@ describe('documents (执法文书): numbered with the command, rendered from the
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/no_such_kind')).body.code).toBe('DOCUMENT_KIND_UNKNOWN');
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_order')).body.code).toBe('DOCUMENT_NOT_ISSUED');
     expect((await d.call('owner-e2', 'GET', '/hazards/H-DOC/documents/rectification_notice')).status).toBe(404);
-    // The directory changed after issue: the issued document stands.
+    // The directory changed after issue: the issued document stands, byte for byte.
     enterprise.name = '老王饭店（新）';
     const changed = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
-    expect([changed.status, changed.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+    expect([changed.status, changed.headers.get('x-content-hash'), Buffer.compare(Buffer.from(changed.body), Buffer.from(html.body))]).toEqual([200, hash, 0]);
+    // Issued before the store kept contents (none stored): composed again it differs — 409, saying so.
+    const readContent = d.store.readDocumentContent.bind(d.store);
+    d.store.readDocumentContent = async () => null;
+    const legacy = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
+    expect([legacy.status, legacy.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+    // … and with a required value missing from the directory since, it cannot compose: 422, nothing served.
+    const address = enterprise.address;
+    delete enterprise.address;
+    const missing = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
+    expect([missing.status, missing.body.code, missing.body.issues[0].code]).toEqual([422, 'DOCUMENT_REFUSED', 'VALUE_MISSING']);
+    enterprise.address = address;
+    d.store.readDocumentContent = readContent;
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents')).body.items[0].verificationCode).toBe(code);
 
     // Verification: public, by code (case and separators as typed) and hash.

@@ -4,7 +4,7 @@
 // contract.test.ts (its calls count for the every-documented-status check).
 import { describe, expect, it } from 'vitest';
 import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
-import { DOCUMENT_KINDS, loadOverride, type ComposedDocument } from '@anjian/documents';
+import { DOCUMENT_KINDS, loadOverride, type ComposedDocument, type LoadedTemplate } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
 import { createHarness } from './harness.js';
@@ -19,9 +19,11 @@ const BASIS = [
 async function harness(renderPdf: ((doc: ComposedDocument) => Promise<Uint8Array>) | null = font ? (doc) => renderDocumentPdf(doc, { font }) : null) {
   const override = loadOverride(OVERRIDE, 'd1.yaml');
   if (!override.ok) throw new Error('override');
+  // The API reads this array on each request: a test changes the templates after an issue by replacing its items.
+  const templates: LoadedTemplate[] = DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k));
   const d = await createHarness(undefined, undefined, undefined, undefined, {
     documents: {
-      templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)),
+      templates,
       override: override.value,
       service: createMemoryDocumentServiceLog(),
       ...(renderPdf ? { renderPdf } : {}),
@@ -37,7 +39,7 @@ async function harness(renderPdf: ((doc: ComposedDocument) => Promise<Uint8Array
   }
   const e1 = await d.directory.enterprise('E1');
   d.directory.setEnterprise({ ...e1!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
-  return d;
+  return Object.assign(d, { templates });
 }
 
 /** The document service, void and PDF-verification tests (called once, from contract.test.ts). */
@@ -101,17 +103,46 @@ export function defineDocumentServiceTests(): void {
         expect([read.status, read.headers.get('x-content-hash'), read.headers.get('x-verification-code')]).toEqual([200, issued.contentHash, issued.verificationCode]);
       }
       expect(writes).toEqual(['rectification_order 1']);
-      // The directory changes after the issue: a reader does not re-fix the document with the new name; the issued one stands.
+      // The directory and the templates change after the issue: the issued document is served as issued, byte for byte.
+      const before = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/rectification_order');
+      expect(before.headers.get('x-document-source')).toBe('register');
       const e1 = await d.directory.enterprise('E1');
       d.directory.setEnterprise({ ...e1!, name: '老王饭店（更名）' });
-      const changed = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/rectification_order');
-      expect([changed.status, changed.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+      const officer = await d.directory.resolve('officer2-gas-d1');
+      d.directory.set({ ...officer!, name: '李华华', certificateNo: 'GAS-D1-9999' });
+      const templates = d.templates;
+      const shipped = [...templates];
+      templates.splice(0, templates.length, ...shipped.map((t) => ({ ...t, template: { ...t.template, version: '9.0.0', title: `${t.template.title}（新版）` } })));
+      const after = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/rectification_order');
+      expect([after.status, after.headers.get('x-content-hash'), after.headers.get('x-document-source')]).toEqual([200, issued.contentHash, 'register']);
+      expect(Buffer.compare(Buffer.from(after.body), Buffer.from(before.body))).toBe(0);
+      expect(new TextDecoder().decode(after.body)).not.toMatch(/更名|新版|李华华/);
+      expect((await d.call(null, 'GET', `/documents/verify/${issued.verificationCode}?hash=${issued.contentHash}`)).body.status).toBe('unchanged');
+      expect(writes).toEqual(['rectification_order 1']);
+      // A document issued before the store kept contents (none stored): composed again, it differs now — a 409 that says why and what to do.
+      const readContent = d.store.readDocumentContent.bind(d.store);
+      d.store.readDocumentContent = async () => null;
+      for (const [lang, text] of [
+        ['zh-CN', '当时存储尚未保存文书原文'],
+        ['en', 'before the store kept issued contents'],
+      ] as const) {
+        const legacy = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/rectification_order', { headers: { 'accept-language': lang } });
+        expect([legacy.status, legacy.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+        expect(legacy.body.detail).toContain(text);
+      }
+      // … and served, marked, while it composes to the registered hash.
+      templates.splice(0, templates.length, ...shipped);
+      d.directory.setEnterprise(e1!);
+      d.directory.set(officer!);
+      const recomposed = await d.call('owner-e1', 'GET', '/hazards/H-IS/documents/rectification_order');
+      expect([recomposed.status, recomposed.headers.get('x-content-hash'), recomposed.headers.get('x-document-source')]).toEqual([200, issued.contentHash, 'recomposed']);
+      expect(Buffer.compare(Buffer.from(recomposed.body), Buffer.from(before.body))).toBe(0);
+      d.store.readDocumentContent = readContent;
       expect(writes).toEqual(['rectification_order 1']);
       // A replay of the command answers the same issued document and writes nothing.
       const replay = await d.call('officer-gas-d1', 'POST', '/hazards/H-IS/commands', { body: { type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': 'is-1' } });
       expect([replay.headers.get('idempotent-replayed'), replay.body.documents[0].contentHash]).toEqual(['true', issued.contentHash]);
       expect(writes).toEqual(['rectification_order 1']);
-      d.directory.setEnterprise(e1!);
 
       // An event that issued no document of the kind: a 404 that says so, in both languages.
       for (const [lang, text] of [
@@ -309,14 +340,21 @@ export function defineDocumentServiceTests(): void {
       const pdfPath = `/documents/verify/${code}/pdf`;
       expect((await d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array(300 * 1024), headers: { 'content-type': 'application/pdf' } })).status).toBe(413);
       if (font) {
-        // The directory lost a required value since: 422; changed what the document printed: 409.
+        const check = () => d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
+        // The directory lost a required value or changed a printed name since: the document checked is the one issued.
         const e1 = await d.directory.enterprise('E1');
         d.directory.setEnterprise({ ...e1!, address: undefined as never });
-        const missing = await d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
+        expect([(await check()).status, (await check()).body.status]).toEqual([200, 'altered']);
+        // Issued before the store kept contents (none stored), the document must compose again: 422 while a value is missing, 409 once it composes to other content.
+        const readContent = d.store.readDocumentContent.bind(d.store);
+        d.store.readDocumentContent = async () => null;
+        const missing = await check();
         expect([missing.status, missing.body.code]).toEqual([422, 'DOCUMENT_REFUSED']);
         d.directory.setEnterprise({ ...e1!, name: '老王饭店（更名）' });
-        const changed = await d.call('officer-gas-d1', 'POST', pdfPath, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
+        const changed = await check();
         expect([changed.status, changed.body.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+        d.store.readDocumentContent = readContent;
+        d.directory.setEnterprise(e1!);
       }
       // A server without documents: 404 on each route.
       const plain = await createHarness();

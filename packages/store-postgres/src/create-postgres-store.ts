@@ -1,6 +1,6 @@
 import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
 import type { AppendInput, AppendResult, ClaimedOutboxMessage, CommandRecord, HazardPage, OutboxMessage, OutboxStatus, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
-import { checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
+import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
 import type { DocumentRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
@@ -197,19 +197,28 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async recordDocumentHash(input) {
-      // One statement: set the hash where none is recorded and the code is free, then read the row as it is.
+      checkDocumentContent(input.content);
+      // One statement: set the hash where none is recorded and the code is free, store the
+      // content with it — or, for a number issued before contents were kept, when the hash
+      // recorded is this one (never over a stored content) — then read the row as it is.
       const result = await pool
         .query(
           `WITH upd AS (
            UPDATE ${s}.documents SET content_hash = $5, verification_code = $6, hashed_at = $7
            WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND content_hash IS NULL
              AND NOT EXISTS (SELECT 1 FROM ${s}.documents WHERE verification_code = $6)
-           RETURNING *)
+           RETURNING *),
+         ins AS (
+           INSERT INTO ${s}.document_contents (jurisdiction, kind, year, seq, content)
+           SELECT $1, $2, $3, $4, $8
+           WHERE EXISTS (SELECT 1 FROM upd)
+              OR EXISTS (SELECT 1 FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND content_hash = $5)
+           ON CONFLICT DO NOTHING)
          SELECT 'recorded' AS outcome, upd.* FROM upd
          UNION ALL
          SELECT 'existing' AS outcome, d.* FROM ${s}.documents d
            WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND NOT EXISTS (SELECT 1 FROM upd)`,
-          [input.jurisdiction, input.kind, input.year, input.seq, input.contentHash, input.verificationCode, input.at],
+          [input.jurisdiction, input.kind, input.year, input.seq, input.contentHash, input.verificationCode, input.at, input.content],
         )
         .catch((error: unknown) => {
           // A concurrent recorder took the code between the check and the write.
@@ -221,6 +230,11 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       if (!row) return { kind: 'not-found' };
       if (row.outcome === 'recorded') return { kind: 'recorded', record: toDocument(row) };
       return row.content_hash === null ? { kind: 'code-taken' } : { kind: 'exists', record: toDocument(row) };
+    },
+
+    async readDocumentContent(key) {
+      const result = await pool.query(`SELECT content FROM ${s}.document_contents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4`, [key.jurisdiction, key.kind, key.year, key.seq]);
+      return (result.rows[0] as { content: string } | undefined)?.content ?? null;
     },
 
     async voidDocument(input) {

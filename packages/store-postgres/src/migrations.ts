@@ -498,4 +498,20 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   END
   $fn$;
   `,
+  `
+  -- 10: the content of each issued document (Store.readDocumentContent), written with its
+  -- hash in recordDocumentHash's statement and served byte for byte ever after: a reader no
+  -- longer composes the document again from today's directory and templates. text, not
+  -- jsonb (jsonb would re-serialise it); a table of its own, so the register's lists never
+  -- read contents. The migration only creates it: documents issued before have no row
+  -- (their content is stored when they are issued again with the same hash).
+  CREATE TABLE {schema}.document_contents (
+    jurisdiction text    NOT NULL,
+    kind         text    NOT NULL,
+    year         integer NOT NULL,
+    seq          integer NOT NULL,
+    content      text    NOT NULL,
+    PRIMARY KEY (jurisdiction, kind, year, seq)
+  );
+  `,
 ]);

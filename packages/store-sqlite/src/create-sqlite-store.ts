@@ -17,7 +17,7 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '@anjian/core/ports';
-import { checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
+import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
 import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
@@ -249,9 +249,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const recordHashTx = db.transaction((input: RecordDocumentHashInput): RecordDocumentHashResult => {
     const row = st.documentAt.get(input.jurisdiction, input.kind, input.year, input.seq) as DocumentRow | undefined;
     if (!row) return { kind: 'not-found' };
-    if (row.content_hash !== null) return { kind: 'exists', record: toDocument(row) };
+    if (row.content_hash !== null) {
+      // Issued before contents were kept: the same hash stores the same document's content (INSERT OR IGNORE: never over one).
+      if (row.content_hash === input.contentHash) st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
+      return { kind: 'exists', record: toDocument(row) };
+    }
     if (st.documentByCode.get(input.verificationCode)) return { kind: 'code-taken' };
     st.recordDocumentHash.run(input.contentHash, input.verificationCode, input.at, input.jurisdiction, input.kind, input.year, input.seq);
+    st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
     return { kind: 'recorded', record: { ...toDocument(row), contentHash: input.contentHash, verificationCode: input.verificationCode, hashedAt: input.at } };
   });
 
@@ -489,7 +494,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     async recordDocumentHash(input) {
+      checkDocumentContent(input.content);
       return recordHashTx.immediate(input);
+    },
+
+    async readDocumentContent(key) {
+      const row = st.documentContent.get(key.jurisdiction, key.kind, key.year, key.seq) as { content: string } | undefined;
+      return row?.content ?? null;
     },
 
     async voidDocument(input) {
@@ -576,6 +587,8 @@ function prepare(db: Database.Database) {
     documentByCode: db.prepare('SELECT * FROM documents WHERE verification_code = ?'),
     recordDocumentHash: db.prepare(`UPDATE documents SET content_hash = ?, verification_code = ?, hashed_at = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND content_hash IS NULL`),
+    insertDocumentContent: db.prepare('INSERT OR IGNORE INTO document_contents (jurisdiction, kind, year, seq, content) VALUES (?, ?, ?, ?, ?)'),
+    documentContent: db.prepare('SELECT content FROM document_contents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?'),
     voidDocument: db.prepare(`UPDATE documents SET voided_at = ?, void_reason = ?, voided_by = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND voided_at IS NULL`),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),

@@ -160,4 +160,20 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   DROP TABLE events;
   ALTER TABLE events_v8 RENAME TO events;
   `,
+  `
+  -- 9: the content of each issued document (Store.readDocumentContent), written with its hash
+  -- in recordDocumentHash's transaction and served byte for byte ever after: a reader no
+  -- longer composes the document again from today's directory and templates. A table of
+  -- its own, so the register's lists (SELECT * FROM documents) never read contents, and
+  -- the migration only creates it: documents issued before have no row (their content is
+  -- stored when they are issued again with the same hash).
+  CREATE TABLE document_contents (
+    jurisdiction TEXT    NOT NULL,
+    kind         TEXT    NOT NULL,
+    year         INTEGER NOT NULL,
+    seq          INTEGER NOT NULL,
+    content      TEXT    NOT NULL,              -- exactly as recordDocumentHash got it
+    PRIMARY KEY (jurisdiction, kind, year, seq)
+  ) STRICT;
+  `,
 ]);

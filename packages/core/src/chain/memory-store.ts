@@ -18,7 +18,7 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '../ports/store.js';
-import { checkDocumentRequests, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
+import { checkDocumentContent, checkDocumentRequests, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
@@ -43,6 +43,11 @@ export interface MemoryStore extends Store {
   readonly unsafeSummaries: Map<string, HazardSummary>;
   /** The outbox rows by id, for tamper tests ONLY (edit a `payload` in place). */
   readonly unsafeOutbox: ReadonlyMap<string, OutboxMessage>;
+  /**
+   * The issued documents' contents by `jurisdiction\nkind\nyear\nseq`, for tamper tests ONLY
+   * (delete one to stand for a document issued before stores kept contents, edit one to alter it).
+   */
+  readonly unsafeDocumentContents: Map<string, string>;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -79,6 +84,7 @@ export function createMemoryStore(): MemoryStore {
   const checkpoints: StoredCheckpoint[] = [];
   // Document numbers by `series key\nseq`, in allocation order, and the last number of each series.
   const register = new Map<string, DocumentRecord>();
+  const contents = new Map<string, string>();
   const seriesLast = new Map<string, number>();
 
   // Index by hazard; rebuilt when a tamper test edits `unsafeLog` directly (length or identity change).
@@ -103,6 +109,7 @@ export function createMemoryStore(): MemoryStore {
     unsafeLog: log,
     unsafeSummaries: summaries,
     unsafeOutbox: outbox,
+    unsafeDocumentContents: contents,
 
     async append(input: AppendInput): Promise<AppendResult> {
       if (input.events.length === 0) invalidAppend('append needs at least one event', '追加至少需要一个事件');
@@ -195,14 +202,25 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async recordDocumentHash(input) {
-      const record = register.get(`${seriesKey(input)}\n${input.seq}`);
+      checkDocumentContent(input.content);
+      const key = `${seriesKey(input)}\n${input.seq}`;
+      const record = register.get(key);
       if (!record) return { kind: 'not-found' };
-      if (record.contentHash !== null) return { kind: 'exists', record: clone(record) };
+      if (record.contentHash !== null) {
+        // Issued before contents were kept: the same hash stores the same document's content.
+        if (record.contentHash === input.contentHash && !contents.has(key)) contents.set(key, input.content);
+        return { kind: 'exists', record: clone(record) };
+      }
       if ([...register.values()].some((r) => r.verificationCode === input.verificationCode)) return { kind: 'code-taken' };
       record.contentHash = input.contentHash;
       record.verificationCode = input.verificationCode;
       record.hashedAt = input.at;
+      contents.set(key, input.content);
       return { kind: 'recorded', record: clone(record) };
+    },
+
+    async readDocumentContent(key) {
+      return contents.get(`${seriesKey(key)}\n${key.seq}`) ?? null;
     },
 
     async voidDocument(input) {

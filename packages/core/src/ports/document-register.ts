@@ -1,7 +1,7 @@
 /**
  * The document register facet of a Store: enforcement-document numbers (文号) allocated in
- * the transaction of the event that issues the document, and the content hash and
- * verification code of each issued document.
+ * the transaction of the event that issues the document, and the content hash, verification
+ * code and content of each issued document.
  *
  * @module
  */
@@ -33,7 +33,7 @@ export interface DocumentNumber extends DocumentNumberRequest {
   issuedAt: string;
 }
 
-/** A document number with what was recorded when the document was first rendered. */
+/** A document number with what was recorded when the document was issued. */
 export interface DocumentRecord extends DocumentNumber {
   /** Hex SHA-256 of the composed document (`documentContentHash`), once recorded. */
   contentHash: string | null;
@@ -59,11 +59,21 @@ export interface VoidDocumentInput extends DocumentSeries {
 /** Result of {@link DocumentRegisterStore.voidDocument}. */
 export type VoidDocumentResult = { kind: 'voided' | 'already-voided'; record: DocumentRecord } | { kind: 'not-found' };
 
-/** Arguments of {@link DocumentRegisterStore.recordDocumentHash}. */
-export interface RecordDocumentHashInput extends DocumentSeries {
+/** One numbered document: its series and its number within it. */
+export interface DocumentKey extends DocumentSeries {
   seq: number;
+}
+
+/** Arguments of {@link DocumentRegisterStore.recordDocumentHash}. */
+export interface RecordDocumentHashInput extends DocumentKey {
   contentHash: string;
   verificationCode: string;
+  /**
+   * The issued document as it was sealed (`@anjian/documents` stores the canonical JSON of
+   * the sealed composed document, whose hash is `contentHash`): what every later reader is
+   * served, byte for byte. Opaque to the store, kept as given.
+   */
+  content: string;
   /** The caller's clock (ISO). */
   at: string;
 }
@@ -71,7 +81,7 @@ export interface RecordDocumentHashInput extends DocumentSeries {
 /** Result of {@link DocumentRegisterStore.recordDocumentHash}. */
 export type RecordDocumentHashResult =
   | { kind: 'recorded'; record: DocumentRecord }
-  /** A hash was recorded before (the same or another): nothing changed. Compare `record.contentHash`. */
+  /** A hash was recorded before (the same or another): nothing changed but, for the same hash, a missing content stored. Compare `record.contentHash`. */
   | { kind: 'exists'; record: DocumentRecord }
   | { kind: 'not-found' }
   /** The verification code is recorded for another number (a hash-prefix collision): nothing changed. */
@@ -90,12 +100,27 @@ export interface DocumentRegisterStore {
   /** At most `limit` numbers of a series with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
   readDocumentSeries(series: DocumentSeries, fromSeq: number, limit: number): Promise<DocumentRecord[]>;
   /**
-   * Records the content hash and verification code of an allocated number, once: MUST NOT
-   * overwrite a recorded hash (returns `exists` with the record as it is), returns
-   * `not-found` for a number never allocated and `code-taken` (writing nothing) when the
-   * verification code is recorded for another number.
+   * Issues an allocated number, once: records its content hash, verification code and
+   * content together — all three or nothing (a crash or a refusal writes none). MUST NOT
+   * overwrite a recorded hash or a stored content: a number with a hash returns `exists`
+   * with the record as it is. The one write to an issued number: when it has a hash but no
+   * content (issued before the store kept contents) and `input.contentHash` equals the
+   * recorded hash, the content is stored — the same document, proven by its hash — and the
+   * answer is still `exists`. Returns `not-found` for a number never allocated and
+   * `code-taken` (writing nothing) when the verification code is recorded for another
+   * number. Concurrent calls for one number store at most one content, and it is never
+   * replaced. Throws `StoreError` `INVALID_DOCUMENT` (writing nothing) for a content that is
+   * not text of 1 to {@link MAX_DOCUMENT_CONTENT_LENGTH} characters without U+0000 or a lone
+   * surrogate ({@link checkDocumentContent}).
    */
   recordDocumentHash(input: RecordDocumentHashInput): Promise<RecordDocumentHashResult>;
+  /**
+   * The content stored with the number's hash, exactly as `recordDocumentHash` got it (the
+   * same characters: stores keep it as text, never as a re-serialised JSON value), or `null`
+   * when the number was never allocated, is not issued yet, or was issued before the store
+   * kept contents (its record has a hash, then). MUST NOT write.
+   */
+  readDocumentContent(key: DocumentKey): Promise<string | null>;
   /**
    * Voids an allocated number once: it stays taken (no number is reused) and its record
    * says when, why and by whom. A second void changes nothing (`already-voided`); a number
@@ -107,6 +132,27 @@ export interface DocumentRegisterStore {
 }
 
 const CODE = /^[A-Za-z0-9_./-]{1,64}$/;
+
+/** Longest content {@link DocumentRegisterStore.recordDocumentHash} stores: 1 MiB characters (a composed document is a few KB). */
+export const MAX_DOCUMENT_CONTENT_LENGTH = 1_048_576;
+
+// U+0000 (PostgreSQL text cannot hold it) and lone surrogates (UTF-8 cannot: a driver would
+// store U+FFFD instead) — JSON escapes both, so a document's canonical JSON has neither.
+const NOT_STORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Checks the content of a `recordDocumentHash` before anything is written: a string of 1 to
+ * {@link MAX_DOCUMENT_CONTENT_LENGTH} characters that every store keeps as it is (no U+0000,
+ * no lone surrogate). Throws {@link StoreError} `INVALID_DOCUMENT`.
+ * Stores call it first in `recordDocumentHash`. @internal
+ */
+export function checkDocumentContent(content: unknown): void {
+  if (typeof content === 'string' && content.length > 0 && content.length <= MAX_DOCUMENT_CONTENT_LENGTH && !NOT_STORABLE.test(content)) return;
+  throw new StoreError('INVALID_DOCUMENT', {
+    'zh-CN': `出具文书须同时登记文书内容（1–${MAX_DOCUMENT_CONTENT_LENGTH} 个字符的文本，不含 U+0000 和孤立代理项），收到的是${typeof content === 'string' ? ` ${content.length} 个字符` : ` ${typeof content}`}：未写入任何内容`,
+    en: `issuing a document registers its content with its hash (text of 1–${MAX_DOCUMENT_CONTENT_LENGTH} characters without U+0000 or a lone surrogate), got ${typeof content === 'string' ? `${content.length} characters` : typeof content}: nothing was written`,
+  });
+}
 
 /**
  * Checks the document requests of an append before anything is written: each names one

@@ -45,13 +45,14 @@ export type {
   DocumentNumberRequest,
   DocumentNumber,
   DocumentRecord,
+  DocumentKey,
   RecordDocumentHashInput,
   RecordDocumentHashResult,
   VoidDocumentInput,
   VoidDocumentResult,
   DocumentRegisterStore,
 } from './document-register.js';
-export { checkDocumentRequests } from './document-register.js';
+export { checkDocumentRequests, checkDocumentContent, MAX_DOCUMENT_CONTENT_LENGTH } from './document-register.js';
 export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';
 export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';
 export { encodeKeysetCursor, decodeKeysetCursor, InvalidCursorError } from './keyset-cursor.js';

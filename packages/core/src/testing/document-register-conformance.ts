@@ -1,5 +1,5 @@
 import type { AppendInput, Store } from '../ports/store.js';
-import type { DocumentNumberRequest } from '../ports/document-register.js';
+import { MAX_DOCUMENT_CONTENT_LENGTH, type DocumentNumberRequest } from '../ports/document-register.js';
 import { decide } from '../chain/decide.js';
 import { evolve } from '../chain/evolve.js';
 import { commandFingerprint } from '../chain/command-fingerprint.js';
@@ -19,6 +19,8 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   'recordDocumentHash records once; findDocumentByCode finds it',
   'invalid document requests throw StoreError INVALID_APPEND and write nothing',
   'voidDocument voids once; the number stays taken and the next is not reused',
+  'the content is stored with the hash and read back byte for byte; issuing again never overwrites it',
+  'a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing',
 ] as const);
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
@@ -168,12 +170,12 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       const at = '2026-10-12T02:00:00.000Z';
       const key = { jurisdiction: j, kind: 'inspection_record', year: 2026, seq: 1 };
       const code = `C${ns}`;
-      const first = await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: code, at });
+      const first = await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: code, content: '{"a":1}', at });
       expect(first.kind).toBe('recorded');
-      const again = await store.recordDocumentHash({ ...key, contentHash: 'b'.repeat(64), verificationCode: `D${ns}`, at });
+      const again = await store.recordDocumentHash({ ...key, contentHash: 'b'.repeat(64), verificationCode: `D${ns}`, content: '{"b":1}', at });
       expect(again.kind).toBe('exists');
       if (again.kind === 'exists') expect([again.record.contentHash, again.record.verificationCode, again.record.hashedAt]).toEqual(['a'.repeat(64), code, at]);
-      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'c'.repeat(64), verificationCode: `E${ns}`, at })).kind).toBe('not-found');
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'c'.repeat(64), verificationCode: `E${ns}`, content: '{"c":1}', at })).kind).toBe('not-found');
       const found = await store.findDocumentByCode(code);
       expect(found?.hazardId).toBe(`H-${ns}`);
       expect(found?.contentHash).toBe('a'.repeat(64));
@@ -181,7 +183,7 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       // Another number cannot take a recorded code.
       const b = reportInput(`H-${ns}-b`, T0 + 1, (eventId) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }]);
       expect((await store.append(b.input)).kind).toBe('ok');
-      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'd'.repeat(64), verificationCode: code, at })).kind).toBe('code-taken');
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'd'.repeat(64), verificationCode: code, content: '{"d":1}', at })).kind).toBe('code-taken');
       expect((await store.readDocuments(`H-${ns}-b`))[0]?.contentHash).toBeNull();
     });
 
@@ -201,6 +203,63 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       expect((await store.readDocuments(`H-${ns}-a`))[0]?.voided?.actorId).toBe('officer-1');
       const r = await store.append(reportInput(`H-${ns}-b`, T0 + 1, req).input);
       expect(r.kind === 'ok' ? r.documents?.[0]?.seq : null).toBe(2);
+    });
+
+    test('the content is stored with the hash and read back byte for byte; issuing again never overwrites it', async (store, ns) => {
+      const j = `J${ns}`;
+      const req = (eventId: string) => [{ jurisdiction: j, kind: 'rectification_order', year: 2026, eventId }];
+      expect((await store.append(reportInput(`H-${ns}-a`, T0, req).input)).kind).toBe('ok');
+      expect((await store.append(reportInput(`H-${ns}-b`, T0 + 1, req).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'rectification_order', year: 2026, seq: 1 };
+      // Not issued yet, or never allocated: no content.
+      expect(await store.readDocumentContent(key)).toBeNull();
+      expect(await store.readDocumentContent({ ...key, seq: 9 })).toBeNull();
+      // Text as given: key order, spacing, escapes and astral characters survive (never re-serialised as JSON).
+      const content = `{"z":1,  "a":"老王饭店\\u0022 \u{20BB7}\u{1F600}","n":1.50,"e":"\\u0000"}\n`;
+      const at = '2026-10-12T02:00:00.000Z';
+      const issued = await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: `C${ns}`, content, at });
+      expect(issued.kind).toBe('recorded');
+      expect(await store.readDocumentContent(key)).toBe(content);
+      // Again with other content — another hash, or the same hash — changes nothing.
+      expect((await store.recordDocumentHash({ ...key, contentHash: 'b'.repeat(64), verificationCode: `D${ns}`, content: '{"other":1}', at })).kind).toBe('exists');
+      expect((await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: `C${ns}`, content: '{"same-hash":1}', at })).kind).toBe('exists');
+      expect(await store.readDocumentContent(key)).toBe(content);
+      // A refused issue (the code is another number's) stores no content either.
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'c'.repeat(64), verificationCode: `C${ns}`, content: '{"taken":1}', at })).kind).toBe('code-taken');
+      expect(await store.readDocumentContent({ ...key, seq: 2 })).toBeNull();
+      // A voided document keeps its content: what was issued stays readable.
+      expect((await store.voidDocument({ ...key, reason: '有误', actorId: 'officer-1', at })).kind).toBe('voided');
+      expect(await store.readDocumentContent(key)).toBe(content);
+      // Concurrent issuers of one number: one records its hash and content, the content is that one's and stays.
+      expect((await store.append(reportInput(`H-${ns}-c`, T0 + 2, req).input)).kind).toBe('ok');
+      const racers = Array.from({ length: 8 }, (_, i) => ({ ...key, seq: 3, contentHash: String(i).repeat(64), verificationCode: `R${i}${ns}`, content: `{"racer":${i}}`, at }));
+      const results = await Promise.all(racers.map((input) => store.recordDocumentHash(input)));
+      const winners = results.flatMap((r, i) => (r.kind === 'recorded' ? [i] : []));
+      expect(winners.length).toBe(1);
+      expect(await store.readDocumentContent({ ...key, seq: 3 })).toBe(`{"racer":${winners[0]}}`);
+      expect((await store.readDocuments(`H-${ns}-c`))[0]?.contentHash).toBe(String(winners[0]).repeat(64));
+      // Contents are per number.
+      const large = `{"blocks":"${'隐'.repeat(200_000)}"}`;
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'e'.repeat(64), verificationCode: `E${ns}`, content: large, at })).kind).toBe('recorded');
+      expect(await store.readDocumentContent({ ...key, seq: 2 })).toBe(large);
+      expect(await store.readDocumentContent(key)).toBe(content);
+    });
+
+    test('a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing', async (store, ns) => {
+      const j = `J${ns}`;
+      expect((await store.append(reportInput(`H-${ns}`, T0, (eventId) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }]).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'inspection_record', year: 2026, seq: 1 };
+      for (const content of ['', 'x'.repeat(MAX_DOCUMENT_CONTENT_LENGTH + 1), 'a\u0000b', 'lone \uD800 surrogate', undefined, null, 42]) {
+        let error: unknown;
+        try {
+          await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: `C${ns}`, content: content as string, at: '2026-10-12T02:00:00.000Z' });
+        } catch (e) {
+          error = e;
+        }
+        expect(isStoreError(error) ? error.code : error).toBe('INVALID_DOCUMENT');
+        expect((await store.readDocuments(`H-${ns}`))[0]?.contentHash).toBeNull();
+        expect(await store.readDocumentContent(key)).toBeNull();
+      }
     });
 
     test('invalid document requests throw StoreError INVALID_APPEND and write nothing', async (store, ns) => {

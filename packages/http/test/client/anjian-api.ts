@@ -250,9 +250,9 @@ export interface paths {
         };
         /**
          * Render a hazard's document as print-ready HTML or PDF / 生成执法文书（HTML 或 PDF）
-         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), composed on the server from the stored events, the number allocated with the event and the directory; nothing in the request is printed. Reading never issues: the document was issued (its content hash and verification code registered) by the command of the act that issued it, and only that content is served — composed now with other content (the directory changed since) it is a 409; numbered but not issued, or never issued by the hazard's events, a 404. Headers X-Document-Number, X-Verification-Code, X-Content-Hash. For whoever may read the hazard.
+         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), as it was issued: the content the register stored when the command of its act issued it (composed then on the server from the stored events, the number allocated with the event and the directory; nothing in a request is ever printed), byte for byte — the same content hash, verification and bytes whatever the directory and templates became since. Reading never issues: numbered but not issued, or never issued by the hazard's events, a 404. A document issued before the store kept contents is composed again and served only while its hash is the registered one (header X-Document-Source: recomposed, else register), else a 409 that says so; a stored content that does not match its hash (changed outside the store) is a 409 too. Headers X-Document-Number, X-Verification-Code, X-Content-Hash, X-Document-Source. For whoever may read the hazard.
          *
-         *     由服务器根据已存事件、随事件分配的文号和目录生成文书，请求中的内容不会印在文书上。阅读不出具文书：文书在产生它的执法行为（指令）中出具并登记摘要和验证码，此处只提供出具时的内容；内容若已不同（如目录已改）返回 409；已编号未出具或未出具过该文书返回 404。
+         *     按出具时的原样提供文书：文书由产生它的执法行为（指令）出具时组装（由服务器根据已存事件、随事件分配的文号和目录生成，请求中的内容不会印在文书上），登记摘要、验证码并保存原文；此后无论目录或模板如何变更，均提供该原文（摘要、验证码和字节不变）。阅读不出具文书：已编号未出具或未出具过该文书返回 404。存储保存原文之前出具的文书按记录重新生成，仅当摘要与登记一致时提供（响应头 X-Document-Source: recomposed），否则返回 409 并说明原因；保存的原文与摘要不符（被绕过系统修改）亦返回 409。
          */
         get: operations["renderHazardDocument"];
         put?: never;
@@ -340,9 +340,9 @@ export interface paths {
         put?: never;
         /**
          * Issue a numbered document whose issue was refused at its command / 补办出具已编号的文书
-         * @description A document is issued with the command of the act that issues it. When that was refused (the directory lacked a required value, e.g. the enterprise address) the act stands and its number is taken; once the directory is complete, an officer the document names issues it here: composed from the record, hash and verification code registered (201). Already issued with the same content: the same answer; other content: 409 DOCUMENT_CHANGED. No body.
+         * @description A document is issued with the command of the act that issues it. When that was refused (the directory lacked a required value, e.g. the enterprise address) the act stands and its number is taken; once the directory is complete, an officer the document names issues it here: composed from the record, hash, verification code and content registered (201). Already issued with the same content: the same answer (and a document issued before the store kept contents has its content stored now); other content: 409 DOCUMENT_CHANGED. No body.
          *
-         *     文书随产生它的执法行为出具；出具被拒（如目录缺少企业地址）时行为仍有效、文号已占用，补全目录后由文书署名人员在此出具（201）。已出具且内容相同返回相同结果，内容不同返回 409。
+         *     文书随产生它的执法行为出具；出具被拒（如目录缺少企业地址）时行为仍有效、文号已占用，补全目录后由文书署名人员在此出具（201，登记摘要、验证码并保存原文）。已出具且内容相同返回相同结果（存储保存原文之前出具的文书此时补存原文），内容不同返回 409。
          */
         post: operations["issueDocument"];
         delete?: never;
@@ -384,9 +384,9 @@ export interface paths {
         put?: never;
         /**
          * Check a PDF file, byte for byte, against the document issued under a code / 核验 PDF 文件
-         * @description The PDF is deterministic: the server composes the document again from the record (the same content hash, or the document changed and is refused) and renders it with its font; the uploaded bytes are `unchanged` only when they are exactly those bytes — one altered byte is `altered`. For whoever may read the hazard (rendering costs CPU; the public check is GET /documents/verify/{code}).
+         * @description The PDF is deterministic: the server renders the document as issued (the content the register stored at issue; one issued before the store kept contents is composed again and must give the registered content hash, else 409 DOCUMENT_CHANGED) with its font; the uploaded bytes are `unchanged` only when they are exactly those bytes — one altered byte is `altered`. For whoever may read the hazard (rendering costs CPU; the public check is GET /documents/verify/{code}).
          *
-         *     PDF 输出是确定的：服务器按登记记录重新生成文书并渲染，上传的文件逐字节相同才为 unchanged，改动一个字节即为 altered。仅可读取该隐患的用户可用。
+         *     PDF 输出是确定的：服务器用其字体渲染出具时保存的文书原文（保存原文之前出具的文书按记录重新生成，摘要须与登记一致，否则 409），上传的文件逐字节相同才为 unchanged，改动一个字节即为 altered。仅可读取该隐患的用户可用。
          */
         post: operations["verifyDocumentPdf"];
         delete?: never;
