@@ -11,6 +11,7 @@ export default defineConfig({
     'audit/index': 'src/audit/index.ts',
     'reports/index': 'src/reports.ts',
     'permits/index': 'src/permits.ts',
+    'rounds/index': 'src/rounds.ts',
     'node/index': 'src/node/index.ts',
     'testing/index': 'src/testing/index.ts',
   },

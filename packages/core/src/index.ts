@@ -8,6 +8,8 @@
  * - `@anjian/core/node` — loading packs from files and packages, file evidence, keys;
  * - `@anjian/core/audit` — verifying the hash chain, checkpoints, canonical JSON, SHA-256;
  * - `@anjian/core/ports` — the port types and helpers store and notifier adapters need;
+ * - `@anjian/core/reports`, `/permits`, `/rounds` — periodic reports, hazardous-work permits,
+ *   inspection rounds and campaigns;
  * - `@anjian/core/testing` — conformance suites and fixtures for adapters;
  * - `@anjian/core/internal` — shared by this repository's packages, no semver promise.
  *
@@ -27,6 +29,7 @@ export { compilePack } from './classify/compile-pack.js';
 export type { CompilePackOptions, PackEvaluator } from './classify/compile-pack.js';
 export { PackCompileError, isPackCompileError } from './classify/pack-compile-error.js';
 export { checkFindings } from './classify/check-findings.js';
+export { FINDINGS_ISSUE_CODES } from './classify/check-inspection.js';
 export { formModel } from './classify/form-model.js';
 export type { FormModel } from './classify/form-model.js';
 
@@ -51,6 +54,7 @@ export { runTick } from './chain/run-tick.js';
 export { createMemoryStore } from './chain/memory-store.js';
 export { createMemoryEvidenceStore } from './chain/memory-evidence-store.js';
 export { createStaticDirectory } from './chain/static-directory.js';
+export { createMemoryRentalDirectory } from './chain/memory-rental-directory.js';
 export { createWorkingDayCalendar } from './chain/working-day-calendar.js';
 
 // Ports a host provides (adapters: `@anjian/core/ports`).

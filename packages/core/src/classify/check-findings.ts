@@ -13,7 +13,7 @@ const cache = new WeakMap<Pack, PackEvaluator>();
  * `/findings/<fact>` (and `/findings/<fact>/<i>` for an element of a list).
  *
  * The pack is compiled once and cached per pack object. The codes and severities are in
- * `FINDINGS_ISSUE_CODES` (`@anjian/core/internal`).
+ * `FINDINGS_ISSUE_CODES` (`@anjian/core`).
  *
  * @example
  * ```ts
