@@ -64,7 +64,8 @@ function performance(p: Penalty): string {
 
 /**
  * The values of the `penalty.*` sources for the last event of `upTo` (the issuing one):
- * for `penalty_notified` the proposed penalty, its article and the reply deadlines the chain
+ * for `penalty_notified` the proposed penalty, its article, the provision it punishes the breach of
+ * (`penalty.violated`, the law table's `violates`) and the reply deadlines the chain
  * computed; for `penalty_decided` the decided penalty, the notice's date, what the party
  * stated and how the penalty is carried out. Other events: none.
  */
@@ -77,6 +78,8 @@ export function penaltyValues(upTo: readonly ChainEvent[], date: (iso: string) =
   if (article) {
     out['penalty.article'] = article.citation['zh-CN'];
     out['penalty.conduct'] = article.conduct['zh-CN'];
+    // The duty the article punishes the breach of (违反了…的规定), from the law table — not the hazard's basis, often a 判定标准.
+    out['penalty.violated'] = article.violates.citation['zh-CN'];
   }
   if (event.type === 'penalty_notified') {
     const d = (event as ChainEvent<'penalty_notified'>).data;

@@ -50,6 +50,7 @@ export const FIELD_SOURCES = Object.freeze([
   'directory.enterprise.legalRepresentative',
   'directory.enterprise.phone',
   'penalty.conduct',
+  'penalty.violated',
   'penalty.article',
   'penalty.text',
   'penalty.statementDeadline',

@@ -67,6 +67,19 @@ describe('penalty documents', () => {
     expect(decision).toContain('六十日内向北京市东城区人民政府申请行政复议');
   });
 
+  it("the 违反 line cites the duty the article punishes (安全生产法 第四十一条第二款); the hazard's basis is the finding's ground", async () => {
+    const events = await penaltyRun({ article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 1_000 }, 4);
+    for (const [type, kind] of [
+      ['penalty_notified', 'penalty_notice'],
+      ['penalty_decided', 'penalty_decision'],
+    ] as const) {
+      const doc = await text(events, type, kind);
+      expect(doc).toContain('违反了《中华人民共和国安全生产法》第四十一条第二款的规定');
+      expect(doc).toMatch(/（认定依据：[^）]*城镇燃气管理条例[^）]*第十八条/);
+      expect(doc).not.toMatch(/违反了[^的]*城镇燃气管理条例/);
+    }
+  });
+
   it('责令停产停业整顿 on refusal: no fine, no payment wording; a small fine: no hearing sentence', async () => {
     const events = await penaltyRun({ article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, 0, '已整改完毕');
     const decision = await text(events, 'penalty_decided', 'penalty_decision');

@@ -46,6 +46,7 @@ export {
   penaltyProblem,
   type Penalty,
   type PenaltyArticle,
+  type PenaltyDuty,
   type PenaltyKind,
 } from './penalty-articles.js';
 export { ChainError, isChainError } from './chain-error.js';

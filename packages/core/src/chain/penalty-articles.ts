@@ -22,6 +22,35 @@ export interface Penalty {
   fineAmount?: number;
 }
 
+/**
+ * A duty of the party that a penalty article punishes the breach of — what a penalty document's
+ * 违反 line cites (`违反了《中华人民共和国安全生产法》第四十一条第二款的规定`). Not the hazard's
+ * determination standard (判定标准), which classifies the hazard and is cited as the finding's ground.
+ */
+export interface PenaltyDuty {
+  /** The provision (`《中华人民共和国安全生产法》第四十一条第二款`). */
+  citation: LocalizedText & { en: string };
+  /** What the provision requires, in brief. */
+  duty: LocalizedText & { en: string };
+  /** False when the wording was read from a republished text, not an official source (docs/penalties.md). */
+  verified: boolean;
+}
+
+/**
+ * 《安全生产法》(2021) 第四十一条第二款: the unit establishes and implements a system of hazard
+ * investigation and treatment and removes hazards in time; records them; reports the treatment
+ * of major hazards. The duty both 第一百零一条 (no system, major hazard not reported) and
+ * 第一百零二条 (hazard not removed) punish the breach of.
+ */
+const HAZARD_TREATMENT_DUTY: PenaltyDuty = Object.freeze({
+  citation: { 'zh-CN': '《中华人民共和国安全生产法》第四十一条第二款', en: 'Work Safety Law of the PRC (2021), Art. 41(2)' },
+  duty: {
+    'zh-CN': '生产经营单位应当建立健全并落实生产安全事故隐患排查治理制度，采取技术、管理措施，及时发现并消除事故隐患',
+    en: 'the unit establishes and implements a system of hazard investigation and treatment and finds and removes accident hazards in time',
+  },
+  verified: false,
+});
+
 /** One penalty article of the law, as data: what conduct it punishes, with which kinds, in which range. */
 export interface PenaltyArticle {
   id: string;
@@ -29,6 +58,8 @@ export interface PenaltyArticle {
   citation: LocalizedText & { en: string };
   /** The conduct the article punishes, in the words a document prints after 经查. */
   conduct: LocalizedText & { en: string };
+  /** The duty whose breach the article punishes: the provision a document says was violated (违反了…的规定). */
+  violates: PenaltyDuty;
   /** The kinds this article allows. */
   kinds: readonly PenaltyKind[];
   /** The fine on the unit, in whole yuan, when the article sets one (`min` 1 when it says only 以下). */
@@ -53,6 +84,7 @@ export const PENALTY_ARTICLES: Readonly<Record<string, PenaltyArticle>> = Object
     id: 'work-safety-law-2021/102',
     citation: { 'zh-CN': `${LAW}第一百零二条`, en: `${LAW_EN}, Art. 102` },
     conduct: { 'zh-CN': '未采取措施消除事故隐患', en: 'failing to take measures to eliminate an accident hazard' },
+    violates: HAZARD_TREATMENT_DUTY,
     kinds: ['fine'],
     fine: { min: 1, max: 50_000 },
     verified: true,
@@ -61,6 +93,7 @@ export const PENALTY_ARTICLES: Readonly<Record<string, PenaltyArticle>> = Object
     id: 'work-safety-law-2021/102-refusal',
     citation: { 'zh-CN': `${LAW}第一百零二条`, en: `${LAW_EN}, Art. 102` },
     conduct: { 'zh-CN': '拒不执行消除事故隐患的责令', en: 'refusing to carry out the order to eliminate an accident hazard' },
+    violates: HAZARD_TREATMENT_DUTY,
     kinds: ['suspend_production'],
     verified: true,
   },
@@ -71,6 +104,7 @@ export const PENALTY_ARTICLES: Readonly<Record<string, PenaltyArticle>> = Object
       'zh-CN': '未建立事故隐患排查治理制度，或者重大事故隐患排查治理情况未按照规定报告',
       en: 'no system of hazard identification and treatment, or major-hazard treatment not reported as required',
     },
+    violates: HAZARD_TREATMENT_DUTY,
     kinds: ['fine'],
     fine: { min: 1, max: 100_000 },
     verified: false,
@@ -79,6 +113,7 @@ export const PENALTY_ARTICLES: Readonly<Record<string, PenaltyArticle>> = Object
     id: 'work-safety-law-2021/101-overdue',
     citation: { 'zh-CN': `${LAW}第一百零一条`, en: `${LAW_EN}, Art. 101` },
     conduct: { 'zh-CN': '逾期未改正（未建立事故隐患排查治理制度等）', en: 'not corrected within the time limit (no hazard-treatment system etc.)' },
+    violates: HAZARD_TREATMENT_DUTY,
     kinds: ['suspend_production'],
     fine: { min: 100_000, max: 200_000 },
     verified: false,
