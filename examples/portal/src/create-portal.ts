@@ -242,7 +242,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     await devices.runOnce();
     // Expiries and missed readings first, so their texts go out with the first relay pass.
     await permitPart.runOnce();
-    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs, deviceOutbox: devices.registry, permitOutbox: permitPart.store });
+    notifications = startDemoNotifications({ store, clock, calendar, directory, dataDir, tickMs: options.tickMs, deviceOutbox: devices.registry, permitOutbox: permitPart.store, evidence });
     const started = notifications;
     await started.runOnce();
     await signing.tick(); // the seed is covered by a signed checkpoint from the start

@@ -10,7 +10,19 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOutboxRelay, runTick, toOutboxEnvelope, type Calendar, type Clock, type Directory, type OutboxEnvelope, type OutboxTopic, type RelayDelivery, type Store } from '@anjian/core';
+import {
+  createOutboxRelay,
+  runTick,
+  toOutboxEnvelope,
+  type Calendar,
+  type Clock,
+  type Directory,
+  type EvidenceStore,
+  type OutboxEnvelope,
+  type OutboxTopic,
+  type RelayDelivery,
+  type Store,
+} from '@anjian/core';
 import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
 import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitStore } from '@anjian/core/internal';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
@@ -47,6 +59,8 @@ const SMS_KIND: Readonly<Record<string, string>> = {
   'hazard.plan_approved': 'hazard.plan_approved',
   'hazard.stop_work_lifted': 'hazard.stop_work_lifted',
   'hazard.delisted': 'hazard.delisted',
+  // A penalty notice (行政处罚告知书): its 陈述申辩 deadline and, when the notice carries it, the hearing right (payload.penalty, core's).
+  'hazard.penalty_notified': 'hazard.penalty_notified',
 };
 
 /** A review-chain message (`hazard.*`): its payload is the hazard after the event. */
@@ -71,6 +85,8 @@ export interface DemoNotificationOptions {
   deviceOutbox?: DeviceRegistry;
   /** The permit store, whose side outbox holds the permit texts (core's `permit.suspended`, `permit.overdue_to_close`, `permit.approval_due`): relayed as SMS too. */
   permitOutbox?: PermitStore;
+  /** The evidence store: each scheduler pass deletes the uploads never reported once they are older than its policy's `maxAgeMs` (T38). */
+  evidence?: EvidenceStore;
 }
 
 /** The running loop: the SMS log, one scheduler pass on demand, and stop. */
@@ -152,10 +168,19 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       department: 'D1区应急管理局',
       reason,
     };
-    const result = await sms.deliver({ id: message.id, kind, to, params });
+    // The notice's deadlines are core's (the event's, in the payload); the hearing right picks its own template.
+    const penalty = e.kind === 'hazard.penalty_notified' ? e.payload.penalty : undefined;
+    const text = penalty
+      ? {
+          kind: penalty.hearingRight ? 'hazard.penalty_notified_hearing' : kind,
+          params: { ...params, article: penalty.citation['zh-CN'], statementDue: chinaTime(penalty.statementDeadline), hearingDue: chinaTime(penalty.hearingDeadline) },
+        }
+      : { kind, params };
+    const result = await sms.deliver({ id: message.id, to, ...text });
     if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
     // A hazard at a tenant's premises: a copy to the landlord (抄送出租方, issue 17), named by the payload from the directory.
-    const landlordPhone = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
+    // A penalty is the tenant's own proceeding: no copy.
+    const landlordPhone = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' && !penalty ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
     if (!landlordPhone) return { ok: true };
     const copy = await sms.deliver({ id: `${message.id}:landlord`, kind, to: landlordPhone, params });
     return copy.ok ? { ok: true } : { ok: false, retryable: copy.retryable, error: copy.error };
@@ -210,7 +235,12 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
   const relay = createOutboxRelay({ store, clock, owner: `portal-${process.pid}`, deliver });
   const deviceRelay = options.deviceOutbox ? createOutboxRelay({ store: options.deviceOutbox, clock, owner: `portal-devices-${process.pid}`, deliver: deliverDevice }) : null;
   const permitRelay = options.permitOutbox ? createOutboxRelay({ store: options.permitOutbox, clock, owner: `portal-permits-${process.pid}`, deliver: deliverPermit }) : null;
-  const scheduler = async (): Promise<number> => (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
+  const scheduler = async (): Promise<number> => {
+    const recorded = (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
+    // Uploads never reported do not stay: the store deletes them by the same clock (the quota frees with them).
+    await options.evidence?.expireUnbound(clock.now().toISOString());
+    return recorded;
+  };
 
   let running: Promise<unknown> = Promise.resolve();
   const tickMs = options.tickMs ?? 60_000;

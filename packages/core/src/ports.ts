@@ -21,5 +21,15 @@ export {
   TENANCY_EARLIEST,
   type TenancyRow,
 } from './ports/rental-directory.js';
+export {
+  checkUnboundBudget,
+  unboundEvidencePolicy,
+  unboundExpired,
+  isEvidenceBudgetError,
+  EvidenceBudgetError,
+  DEFAULT_UNBOUND_EVIDENCE_POLICY,
+  type UnboundEvidencePolicy,
+  type EvidenceStoreOptions,
+} from './ports/evidence-store.js';
 export type { RoundStore } from './ports/round-store.js';
 export type { RoundLogEntry, RoundRecord, RoundScope, RoundKind, RoundEntryType, RoundEntryDataMap } from './rounds/types.js';

@@ -16,9 +16,10 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   409: 'Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突',
   412: 'Stale If-Match version (code CONFLICT) / 版本已变化',
   405: 'Method not allowed on this path (header Allow) / 不支持的请求方法',
-  413: 'Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大',
+  413: "Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大",
   415: 'Content-Type is not an accepted media type / 不支持的文件类型',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
+  429: "Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多",
 };
 
 /** The tags of the document, each described, in alphabetical order. */

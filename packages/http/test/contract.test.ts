@@ -487,6 +487,10 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     });
     expect(report.status).toBe(200);
     expect((await h.call('grid-g1', 'GET', `/evidence/${r.body.id}`)).status).toBe(200);
+    // Uploads never reported are held to the store's budget (default 20 files): the next one is 429 (T38).
+    const answers: number[] = [];
+    for (let i = 0; i < 21 && !answers.includes(429); i++) answers.push((await upload('grid-g1', '/evidence', FILE_BYTES['image/webp'], 'image/webp')).status);
+    expect(answers.at(-1)).toBe(429);
   });
 
   it('401 without an actor; 404 on every evidence route when the API has no evidence store', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryEvidenceStore } from './memory-evidence-store.js';
 import { runEvidenceStoreConformance } from '../testing/evidence-store-conformance.js';
 
-runEvidenceStoreConformance({ name: 'memory', createStore: () => createMemoryEvidenceStore(), describe, it, expect });
+runEvidenceStoreConformance({ name: 'memory', createStore: (options) => createMemoryEvidenceStore(options), describe, it, expect });
 
 describe('createMemoryEvidenceStore', () => {
   it('refuses misuse with a TypeError', async () => {

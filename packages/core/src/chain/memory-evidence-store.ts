@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { EvidenceRecord, EvidenceStore, EvidenceUpload } from '../ports/evidence-store.js';
+import { checkUnboundBudget, unboundEvidencePolicy, unboundExpired, type EvidenceRecord, type EvidenceStore, type EvidenceStoreOptions, type EvidenceUpload } from '../ports/evidence-store.js';
 
 /** An in-memory {@link EvidenceStore} (tests, demos), with a count of what it holds. */
 export interface MemoryEvidenceStore extends EvidenceStore {
@@ -68,7 +68,8 @@ export function recordUpload(upload: EvidenceUpload): { record: EvidenceRecord; 
 
 /**
  * An {@link EvidenceStore} in memory. Records and bytes are copied in and out, so callers
- * cannot change what is stored.
+ * cannot change what is stored. Unbound uploads are held to `options.unbound` (default
+ * `DEFAULT_UNBOUND_EVIDENCE_POLICY`: 20 files, 100 MiB, 24 h per uploader).
  *
  * @example
  * ```ts
@@ -76,15 +77,36 @@ export function recordUpload(upload: EvidenceUpload): { record: EvidenceRecord; 
  * const photo = await evidence.put({ bytes, mime: 'image/jpeg', uploaderId: 'owner-e1', hazardId: 'H1', receivedAt: clock.now().toISOString() });
  * ```
  */
-export function createMemoryEvidenceStore(): MemoryEvidenceStore {
+export function createMemoryEvidenceStore(options: EvidenceStoreOptions = {}): MemoryEvidenceStore {
+  const policy = unboundEvidencePolicy(options.unbound);
   const records = new Map<string, EvidenceRecord>();
   const contents = new Map<string, Uint8Array>();
+  // Unbound upload ids by uploader: the budget is counted from these alone.
+  const unbound = new Map<string, Set<string>>();
+  const remove = (id: string) => {
+    const r = records.get(id);
+    records.delete(id);
+    contents.delete(id);
+    if (r) unbound.get(r.uploaderId)?.delete(id);
+  };
   return {
     get size() {
       return records.size;
     },
     async put(upload) {
       const { record, bytes } = recordUpload(upload);
+      // Synchronous from here on: concurrent puts of one uploader are decided one at a time.
+      if (record.hazardId === null) {
+        const mine = unbound.get(record.uploaderId) ?? unbound.set(record.uploaderId, new Set()).get(record.uploaderId)!;
+        for (const id of [...mine]) if (unboundExpired(records.get(id)!, record.receivedAt, policy)) remove(id);
+        const refused = checkUnboundBudget(
+          [...mine].map((id) => records.get(id)!),
+          record,
+          policy,
+        );
+        if (refused) throw refused;
+        mine.add(record.id);
+      }
       records.set(record.id, record);
       contents.set(record.id, bytes);
       return { ...record };
@@ -92,6 +114,7 @@ export function createMemoryEvidenceStore(): MemoryEvidenceStore {
     seed(record, bytes = new Uint8Array()) {
       if (records.has(record.id)) throw new TypeError(`evidence ${record.id} exists`);
       records.set(record.id, { ...record });
+      if (record.hazardId === null) (unbound.get(record.uploaderId) ?? unbound.set(record.uploaderId, new Set()).get(record.uploaderId)!).add(record.id);
       contents.set(record.id, bytes.slice());
     },
     has(id) {
@@ -108,8 +131,23 @@ export function createMemoryEvidenceStore(): MemoryEvidenceStore {
     async bind(ids, hazardId) {
       const found = ids.map((id) => records.get(id));
       if (found.some((r) => r === undefined || (r.hazardId !== null && r.hazardId !== hazardId))) return false;
-      for (const r of found as EvidenceRecord[]) records.set(r.id, { ...r, hazardId });
+      for (const r of found as EvidenceRecord[]) {
+        records.set(r.id, { ...r, hazardId });
+        unbound.get(r.uploaderId)?.delete(r.id);
+      }
       return true;
+    },
+    async expireUnbound(now) {
+      if (Number.isNaN(Date.parse(now))) throw new TypeError('now must be an ISO 8601 time');
+      let deleted = 0;
+      for (const ids of unbound.values()) {
+        for (const id of [...ids]) {
+          if (!unboundExpired(records.get(id)!, now, policy)) continue;
+          remove(id);
+          deleted++;
+        }
+      }
+      return deleted;
     },
   };
 }

@@ -9,7 +9,7 @@ const root = mkdtempSync(join(tmpdir(), 'anjian-evidence-'));
 let n = 0;
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-runEvidenceStoreConformance({ name: 'files', createStore: () => createFileEvidenceStore(join(root, `s${++n}`)), describe, it, expect });
+runEvidenceStoreConformance({ name: 'files', createStore: (options) => createFileEvidenceStore(join(root, `s${++n}`), options), describe, it, expect });
 
 describe('createFileEvidenceStore', () => {
   it('keeps the bytes and a JSON sidecar per upload, no temporary files, and reopens them', async () => {

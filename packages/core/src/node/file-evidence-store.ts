@@ -1,6 +1,6 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
+import { checkUnboundBudget, unboundEvidencePolicy, unboundExpired, type EvidenceRecord, type EvidenceStore, type EvidenceStoreOptions } from '../ports/evidence-store.js';
 import { recordUpload } from '../chain/memory-evidence-store.js';
 
 const ID = /^ev-[0-9a-f]{32}$/;
@@ -35,13 +35,19 @@ async function readJson(path: string): Promise<EvidenceRecord | null> {
  *
  * `bind` is serialised within this process; run one writer process per directory.
  *
+ * Unbound uploads are held to `options.unbound` (default `DEFAULT_UNBOUND_EVIDENCE_POLICY`:
+ * 20 files, 100 MiB, 24 h per uploader): opening reads every sidecar once to count them (and
+ * removes bytes a crash left without their record); unbound `put`s, `bind` and `expireUnbound`
+ * run one at a time. `expireUnbound` deletes the record first, then the bytes.
+ *
  * @example
  * ```ts
  * import { createFileEvidenceStore } from '@anjian/core/node';
  * const evidence = await createFileEvidenceStore('./data/evidence');
  * ```
  */
-export async function createFileEvidenceStore(dir: string): Promise<EvidenceStore> {
+export async function createFileEvidenceStore(dir: string, options: EvidenceStoreOptions = {}): Promise<EvidenceStore> {
+  const policy = unboundEvidencePolicy(options.unbound);
   await mkdir(dir, { recursive: true });
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -50,19 +56,52 @@ export async function createFileEvidenceStore(dir: string): Promise<EvidenceStor
     return run;
   };
   const recordPath = (id: string) => join(dir, `${id}.json`);
+  // Unbound uploads by uploader (records as stored): the budget and the expiry read these only.
+  const unbound = new Map<string, Map<string, EvidenceRecord>>();
+  const hold = (r: EvidenceRecord) => (unbound.get(r.uploaderId) ?? unbound.set(r.uploaderId, new Map()).get(r.uploaderId)!).set(r.id, r);
+  const names = await readdir(dir);
+  const sidecars = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
+  for (const id of sidecars) {
+    const r = ID.test(id) ? await readJson(recordPath(id)) : null;
+    if (r && r.hazardId === null) hold(r);
+  }
+  for (const n of names) if (n.endsWith('.bin') && ID.test(n.slice(0, -4)) && !sidecars.has(n.slice(0, -4))) await rm(join(dir, n), { force: true });
+  const remove = async (r: EvidenceRecord) => {
+    await rm(recordPath(r.id), { force: true });
+    await rm(join(dir, `${r.id}.bin`), { force: true });
+    unbound.get(r.uploaderId)?.delete(r.id);
+  };
+  const store = async (record: EvidenceRecord, bytes: Uint8Array) => {
+    await writeDurably(join(dir, `${record.id}.bin`), bytes);
+    await writeDurably(recordPath(record.id), JSON.stringify(record));
+    return record;
+  };
   return {
     async put(upload) {
       const { record, bytes } = recordUpload(upload);
-      await writeDurably(join(dir, `${record.id}.bin`), bytes);
-      await writeDurably(recordPath(record.id), JSON.stringify(record));
-      return record;
+      if (record.hazardId !== null) return store(record, bytes);
+      return serial(async () => {
+        const mine = [...(unbound.get(record.uploaderId)?.values() ?? [])];
+        for (const r of mine) if (unboundExpired(r, record.receivedAt, policy)) await remove(r);
+        const refused = checkUnboundBudget([...(unbound.get(record.uploaderId)?.values() ?? [])], record, policy);
+        if (refused) throw refused;
+        await store(record, bytes);
+        hold(record);
+        return record;
+      });
     },
     async get(id) {
       return typeof id === 'string' && ID.test(id) ? readJson(recordPath(id)) : null;
     },
     async read(id) {
       if (typeof id !== 'string' || !ID.test(id) || (await readJson(recordPath(id))) === null) return null;
-      return new Uint8Array(await readFile(join(dir, `${id}.bin`)));
+      try {
+        return new Uint8Array(await readFile(join(dir, `${id}.bin`)));
+      } catch (error) {
+        // Expired and deleted between the two reads.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
     },
     bind(ids, hazardId) {
       return serial(async () => {
@@ -72,8 +111,26 @@ export async function createFileEvidenceStore(dir: string): Promise<EvidenceStor
           if (!r || (r.hazardId !== null && r.hazardId !== hazardId)) return false;
           records.push(r);
         }
-        for (const r of records) if (r.hazardId === null) await writeDurably(recordPath(r.id), JSON.stringify({ ...r, hazardId }));
+        for (const r of records) {
+          if (r.hazardId !== null) continue;
+          await writeDurably(recordPath(r.id), JSON.stringify({ ...r, hazardId }));
+          unbound.get(r.uploaderId)?.delete(r.id);
+        }
         return true;
+      });
+    },
+    expireUnbound(now) {
+      if (Number.isNaN(Date.parse(now))) return Promise.reject(new TypeError('now must be an ISO 8601 time'));
+      return serial(async () => {
+        let deleted = 0;
+        for (const mine of unbound.values()) {
+          for (const r of [...mine.values()]) {
+            if (!unboundExpired(r, now, policy)) continue;
+            await remove(r);
+            deleted++;
+          }
+        }
+        return deleted;
       });
     },
   };

@@ -42,6 +42,121 @@ export interface EvidenceRecord {
 }
 
 /**
+ * How many uploads not yet bound to a hazard or permit (`hazardId: null`, uploaded for a
+ * report to come) one uploader may hold, and for how long. Anyone signed in who reports may
+ * upload before reporting; without a budget an upload that is never reported stays forever
+ * (40 uploads of 5 MB grew the demo portal's data by 200 MB — T38 in docs/security.md).
+ */
+export interface UnboundEvidencePolicy {
+  /** Most unbound uploads one uploader holds at a time. */
+  files: number;
+  /** Most bytes of unbound uploads one uploader holds at a time. */
+  bytes: number;
+  /** How long an unbound upload is kept after its receipt (ms): then it no longer counts and {@link EvidenceStore.expireUnbound} deletes it. */
+  maxAgeMs: number;
+}
+
+/**
+ * The default {@link UnboundEvidencePolicy}: 20 files and 100 MiB per uploader, kept 24 hours
+ * — a day's inspection with its photos fits; a report binds them, so they stop counting.
+ */
+export const DEFAULT_UNBOUND_EVIDENCE_POLICY: Readonly<UnboundEvidencePolicy> = Object.freeze({ files: 20, bytes: 100 * 1_048_576, maxAgeMs: 24 * 3_600_000 });
+
+/**
+ * A policy from options, each field defaulting to {@link DEFAULT_UNBOUND_EVIDENCE_POLICY}'s.
+ * Throws a `TypeError` for a field that is not a positive safe integer (misuse).
+ */
+export function unboundEvidencePolicy(options: Partial<UnboundEvidencePolicy> = {}): Readonly<UnboundEvidencePolicy> {
+  const policy = { ...DEFAULT_UNBOUND_EVIDENCE_POLICY, ...options };
+  for (const key of ['files', 'bytes', 'maxAgeMs'] as const) {
+    if (!Number.isSafeInteger(policy[key]) || policy[key] < 1) throw new TypeError(`unbound evidence policy: ${key} must be a positive integer, got ${String(policy[key])}`);
+  }
+  return Object.freeze(policy);
+}
+
+/** Whether an upload is unbound and its age reached the policy's `maxAgeMs` at `now`. Bound uploads never expire. */
+export function unboundExpired(record: Pick<EvidenceRecord, 'hazardId' | 'receivedAt'>, now: string, policy: Readonly<UnboundEvidencePolicy>): boolean {
+  return record.hazardId === null && Date.parse(record.receivedAt) + policy.maxAgeMs <= Date.parse(now);
+}
+
+const BUDGET_BRAND = Symbol.for('anjian.EvidenceBudgetError');
+const MIB = 1_048_576;
+const mib = (bytes: number) => `${Math.ceil((bytes / MIB) * 10) / 10} MB`;
+
+/**
+ * An unbound upload over its uploader's {@link UnboundEvidencePolicy}: `UNBOUND_EVIDENCE_FILES`
+ * (too many files; HTTP 429) or `UNBOUND_EVIDENCE_BYTES` (too many bytes; HTTP 413). The
+ * message says what to do: report with the uploads held, or wait until `freesAt`, when the
+ * oldest of them expires.
+ */
+export class EvidenceBudgetError extends Error {
+  override readonly name = 'EvidenceBudgetError';
+  readonly code: 'UNBOUND_EVIDENCE_FILES' | 'UNBOUND_EVIDENCE_BYTES';
+  /** The message in both languages (`message` is the English one). */
+  readonly localized: { 'zh-CN': string; en: string };
+  /** What the uploader held, unbound and not expired, before this upload. */
+  readonly held: { files: number; bytes: number };
+  readonly policy: Readonly<UnboundEvidencePolicy>;
+  /** When the oldest upload held expires (ISO 8601), or `null` when none is held (the upload alone is over the byte budget). */
+  readonly freesAt: string | null;
+  readonly [BUDGET_BRAND] = true;
+
+  constructor(code: EvidenceBudgetError['code'], held: { files: number; bytes: number }, size: number, policy: Readonly<UnboundEvidencePolicy>, freesAt: string | null) {
+    const hours = Math.round((policy.maxAgeMs / 3_600_000) * 10) / 10;
+    const what =
+      code === 'UNBOUND_EVIDENCE_FILES'
+        ? {
+            zh: `你已上传 ${held.files} 个尚未随上报提交的文件，上限 ${policy.files} 个`,
+            en: `You hold ${held.files} uploads not yet used in a report; the limit is ${policy.files}`,
+          }
+        : freesAt === null
+          ? { zh: `该文件 ${mib(size)} 超过待上报文件的总量上限 ${mib(policy.bytes)}`, en: `This file (${mib(size)}) is larger than the ${mib(policy.bytes)} allowed for uploads not yet reported` }
+          : {
+              zh: `你尚未随上报提交的文件共 ${mib(held.bytes)}，加上该文件 ${mib(size)} 超过上限 ${mib(policy.bytes)}`,
+              en: `Your uploads not yet used in a report take ${mib(held.bytes)}; with this file (${mib(size)}) that is over the ${mib(policy.bytes)} limit`,
+            };
+    const todo =
+      freesAt === null
+        ? { zh: '请压缩或缩小文件后重新上传', en: 'Compress or shrink the file and upload it again' }
+        : {
+            zh: `请先提交引用这些文件的上报（提交后不再计入），或等待：未上报的文件上传 ${hours} 小时后自动删除，最早一个于 ${freesAt} 删除`,
+            en: `Submit the report that uses them first (reported files no longer count), or wait: uploads not reported are deleted ${hours} h after upload, the oldest at ${freesAt}`,
+          };
+    const localized = { 'zh-CN': `${what.zh}。${todo.zh}。`, en: `${what.en}. ${todo.en}.` };
+    super(localized.en);
+    this.code = code;
+    this.localized = localized;
+    this.held = held;
+    this.policy = policy;
+    this.freesAt = freesAt;
+  }
+}
+
+/** True when `error` is an {@link EvidenceBudgetError} (across realms and bundled copies). */
+export function isEvidenceBudgetError(error: unknown): error is EvidenceBudgetError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BUDGET_BRAND] === true;
+}
+
+/**
+ * The one budget rule every {@link EvidenceStore} applies in `put`: `held` are the uploader's
+ * unbound uploads; those expired at the upload's `receivedAt` do not count. Answers the error
+ * to throw when the upload, with them, would exceed the policy's files or bytes, else `null`.
+ */
+export function checkUnboundBudget(
+  held: readonly Pick<EvidenceRecord, 'size' | 'receivedAt' | 'hazardId'>[],
+  upload: Pick<EvidenceRecord, 'size' | 'receivedAt'>,
+  policy: Readonly<UnboundEvidencePolicy>,
+): EvidenceBudgetError | null {
+  const live = held.filter((r) => r.hazardId === null && !unboundExpired(r, upload.receivedAt, policy));
+  const sum = { files: live.length, bytes: live.reduce((n, r) => n + r.size, 0) };
+  const oldest = live.reduce<number | null>((min, r) => (min === null || Date.parse(r.receivedAt) < min ? Date.parse(r.receivedAt) : min), null);
+  const freesAt = oldest === null ? null : new Date(oldest + policy.maxAgeMs).toISOString();
+  if (sum.files + 1 > policy.files) return new EvidenceBudgetError('UNBOUND_EVIDENCE_FILES', sum, upload.size, policy, freesAt);
+  if (sum.bytes + upload.size > policy.bytes) return new EvidenceBudgetError('UNBOUND_EVIDENCE_BYTES', sum, upload.size, policy, upload.size > policy.bytes ? null : freesAt);
+  return null;
+}
+
+/**
  * Photos and documents of hazards.
  *
  * - `put` MUST store the bytes and return a record with a fresh id that no other upload
@@ -56,6 +171,19 @@ export interface EvidenceRecord {
  *   to another hazard. Under concurrency, two `bind` calls for different hazards over a
  *   common id: exactly one returns `true`.
  * - Records are immutable except for the `null` → hazard binding.
+ * - **Unbound budget.** An upload with `hazardId: null` counts against its uploader's
+ *   {@link UnboundEvidencePolicy} (the store's; {@link DEFAULT_UNBOUND_EVIDENCE_POLICY} unless the
+ *   host configured one) until it is bound or expires. `put` of such an upload MUST throw the
+ *   {@link EvidenceBudgetError} that {@link checkUnboundBudget} answers for the uploader's
+ *   unbound uploads, storing nothing; under concurrency an uploader never holds more than the
+ *   policy allows (`put`s of one uploader are decided one at a time). An upload given with a
+ *   `hazardId` does not count. A store MAY delete the uploader's expired uploads in `put`.
+ * - `expireUnbound(now)` MUST delete, record and bytes, every upload still unbound whose age
+ *   at `now` (an ISO 8601 instant from the host's clock) reached the policy's `maxAgeMs`
+ *   ({@link unboundExpired}), and answer how many it deleted. It MUST NOT delete a bound upload:
+ *   against a concurrent `bind` of an expired upload, either the bind returns `true` and the
+ *   upload stays, or the upload is deleted and the bind returns `false`. Afterwards `get` and
+ *   `read` answer `null` for a deleted id. Hosts call it on their scheduler (core has no timer).
  * - Errors of the backend (disk full, network) are thrown.
  */
 export interface EvidenceStore {
@@ -63,6 +191,13 @@ export interface EvidenceStore {
   get(id: string): Promise<EvidenceRecord | null>;
   read(id: string): Promise<Uint8Array | null>;
   bind(ids: readonly string[], hazardId: string): Promise<boolean>;
+  expireUnbound(now: string): Promise<number>;
+}
+
+/** Options of the evidence stores core ships (`createMemoryEvidenceStore`, `createFileEvidenceStore`). */
+export interface EvidenceStoreOptions {
+  /** The budget of unbound uploads per uploader; fields left out take {@link DEFAULT_UNBOUND_EVIDENCE_POLICY}'s. */
+  unbound?: Partial<UnboundEvidencePolicy>;
 }
 
 /** Media types accepted for `photo_before` / `photo_after` evidence. */

@@ -1,12 +1,12 @@
-import type { EvidenceStore } from '../ports/evidence-store.js';
+import { isEvidenceBudgetError, type EvidenceStore, type EvidenceStoreOptions } from '../ports/evidence-store.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
 /** Options of {@link runEvidenceStoreConformance}. */
 export interface EvidenceStoreConformanceOptions {
   /** Adapter name shown in the test titles. */
   name: string;
-  /** A fresh evidence store per test. */
-  createStore: () => EvidenceStore | Promise<EvidenceStore>;
+  /** A fresh evidence store per test, created with `options` (the unbound budget the test sets; absent: the store's default). */
+  createStore: (options?: EvidenceStoreOptions) => EvidenceStore | Promise<EvidenceStore>;
   describe: (name: string, fn: () => void) => void;
   it: (name: string, fn: () => Promise<void>, timeout?: number) => void;
   expect: ConformanceExpect;
@@ -20,6 +20,10 @@ export const EVIDENCE_STORE_CONFORMANCE_TESTS = Object.freeze([
   'bind binds unbound uploads, all or nothing',
   'concurrent binds of one upload to two hazards: exactly one wins',
   'stored bytes and records cannot be changed through returned values',
+  'unbound uploads are held to the budget per uploader (files, then bytes); bound uploads and other uploaders do not count; a bind frees',
+  'concurrent unbound uploads of one uploader never exceed the files budget',
+  'expireUnbound deletes unbound uploads at maxAgeMs, never a bound one; an expired upload does not count',
+  'a bind racing an expiry: either bound and kept, or deleted and refused',
 ] as const);
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -38,7 +42,18 @@ const bytes = (text: string) => new TextEncoder().encode(text);
  */
 export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOptions): void {
   const { describe, it, expect } = options;
-  const test = (name: (typeof EVIDENCE_STORE_CONFORMANCE_TESTS)[number], fn: (store: EvidenceStore) => Promise<void>) => it(name, async () => fn(await options.createStore()));
+  const test = (name: (typeof EVIDENCE_STORE_CONFORMANCE_TESTS)[number], fn: (store: EvidenceStore) => Promise<void>, storeOptions?: EvidenceStoreOptions) =>
+    it(name, async () => fn(await options.createStore(storeOptions)));
+  const HOUR = 3_600_000;
+  const at = (hours: number) => new Date(Date.parse(RECEIVED) + hours * HOUR).toISOString();
+  const unbound = (uploaderId: string, size: number, receivedAt = RECEIVED) => ({ bytes: new Uint8Array(size).fill(1), mime: 'image/jpeg', uploaderId, hazardId: null, receivedAt });
+  const refusal = async (p: Promise<unknown>) => {
+    const e = await p.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    return isEvidenceBudgetError(e) ? e.code : e;
+  };
 
   describe(`EvidenceStore conformance: ${options.name}`, () => {
     test('put stores the bytes and returns a record with their SHA-256', async (store) => {
@@ -107,5 +122,78 @@ export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOpt
       expect(Array.from((await store.read(record.id)) ?? [])).toEqual([120, 121, 122]);
       expect((await store.get(record.id))?.hazardId).toBeNull();
     });
+
+    test(
+      'unbound uploads are held to the budget per uploader (files, then bytes); bound uploads and other uploaders do not count; a bind frees',
+      async (store) => {
+        const first = await store.put(unbound('u', 4));
+        await store.put(unbound('u', 4));
+        await store.put(unbound('u', 4));
+        expect(await refusal(store.put(unbound('u', 1)))).toBe('UNBOUND_EVIDENCE_FILES');
+        // Uploads for a hazard and another uploader's are not this budget.
+        await store.put({ ...unbound('u', 50), hazardId: 'H-1' });
+        await store.put(unbound('v', 4));
+        // Reported: bound, it no longer counts.
+        expect(await store.bind([first.id], 'H-1')).toBe(true);
+        expect(await refusal(store.put(unbound('u', 13)))).toBe('UNBOUND_EVIDENCE_BYTES');
+        const fits = await store.put(unbound('u', 12));
+        expect(fits.hazardId).toBeNull();
+        expect(await refusal(store.put(unbound('w', 21)))).toBe('UNBOUND_EVIDENCE_BYTES');
+        const refused = await store.put(unbound('u', 1)).catch((e: unknown) => e);
+        expect(isEvidenceBudgetError(refused) && refused.localized['zh-CN'] !== '' && refused.localized.en !== '' && refused.freesAt).toBe(at(24));
+      },
+      { unbound: { files: 3, bytes: 20, maxAgeMs: 24 * HOUR } },
+    );
+
+    test(
+      'concurrent unbound uploads of one uploader never exceed the files budget',
+      async (store) => {
+        const results = await Promise.allSettled(Array.from({ length: 12 }, () => store.put(unbound('u', 2))));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+        expect(results.every((r) => r.status === 'fulfilled' || isEvidenceBudgetError(r.reason))).toBe(true);
+      },
+      { unbound: { files: 5, bytes: 1000, maxAgeMs: HOUR } },
+    );
+
+    test(
+      'expireUnbound deletes unbound uploads at maxAgeMs, never a bound one; an expired upload does not count',
+      async (store) => {
+        const old = await store.put(unbound('u', 3, at(0)));
+        const kept = await store.put(unbound('u', 3, at(0)));
+        expect(await store.bind([kept.id], 'H-1')).toBe(true);
+        const young = await store.put(unbound('u', 3, at(2)));
+        expect(await refusal(store.put(unbound('u', 3, at(2))))).toBe('UNBOUND_EVIDENCE_FILES');
+        // At 24 h the first upload no longer counts: the same uploader may upload again.
+        const later = await store.put(unbound('u', 3, at(24)));
+        expect(await store.expireUnbound(at(25))).toBeLessThanOrEqual(1);
+        expect(await store.get(old.id)).toBeNull();
+        expect(await store.read(old.id)).toBeNull();
+        expect(await store.expireUnbound(at(25.9))).toBe(0);
+        expect(await store.expireUnbound(at(26))).toBe(1);
+        expect(await store.get(young.id)).toBeNull();
+        expect(await store.bind([young.id], 'H-2')).toBe(false);
+        expect((await store.get(kept.id))?.hazardId).toBe('H-1');
+        expect(Array.from((await store.read(kept.id)) ?? [])).toEqual([1, 1, 1]);
+        expect(await store.expireUnbound(at(10_000))).toBe(1);
+        expect(await store.get(later.id)).toBeNull();
+        expect((await store.get(kept.id))?.hazardId).toBe('H-1');
+      },
+      { unbound: { files: 2, bytes: 1000, maxAgeMs: 24 * HOUR } },
+    );
+
+    test(
+      'a bind racing an expiry: either bound and kept, or deleted and refused',
+      async (store) => {
+        const uploads = await Promise.all(Array.from({ length: 6 }, () => store.put(unbound('u', 1, at(0)))));
+        const [bound, deleted] = await Promise.all([Promise.all(uploads.map((u, i) => store.bind([u.id], `H-${i}`))), store.expireUnbound(at(1))]);
+        for (const [i, u] of uploads.entries()) {
+          const r = await store.get(u.id);
+          if (bound[i]) expect(r?.hazardId).toBe(`H-${i}`);
+          else expect(r).toBeNull();
+        }
+        expect(bound.filter((b) => !b)).toHaveLength(deleted);
+      },
+      { unbound: { files: 10, bytes: 1000, maxAgeMs: HOUR } },
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type { EvidenceStore } from '@anjian/core';
-import type { EvidenceRecord } from '@anjian/core/ports';
+import { isEvidenceBudgetError, type EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
 import { EVIDENCE_MEDIA_TYPES, RECORDED_EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from '../evidence-media-type.js';
@@ -67,14 +67,27 @@ async function receiveUpload(ctx: RouteContext, hazardId: string | null): Promis
     const shown = bytes.byteLength === 0 ? { zh: '文件为空', en: 'the file is empty' } : { zh: `文件内容不是 ${declared}`, en: `the bytes are not ${declared}` };
     throw new HttpProblem(422, 'EVIDENCE_CONTENT_MISMATCH', { 'zh-CN': '文件内容与类型不符', en: 'Content does not match its type' }, { 'zh-CN': shown.zh, en: shown.en });
   }
-  const record = await store.put({
-    bytes,
-    mime: declared,
-    uploaderId: ctx.actorId as string,
-    hazardId,
-    receivedAt: ctx.deps.clock.now().toISOString(),
-    ...(takenAt === null ? {} : { claimedTakenAt: takenAt }),
-  });
+  let record: EvidenceRecord;
+  try {
+    record = await store.put({
+      bytes,
+      mime: declared,
+      uploaderId: ctx.actorId as string,
+      hazardId,
+      receivedAt: ctx.deps.clock.now().toISOString(),
+      ...(takenAt === null ? {} : { claimedTakenAt: takenAt }),
+    });
+  } catch (e) {
+    // The store's unbound budget (T38): too many files waits (429), too many bytes is too large (413).
+    if (!isEvidenceBudgetError(e)) throw e;
+    const files = e.code === 'UNBOUND_EVIDENCE_FILES';
+    throw new HttpProblem(
+      files ? 429 : 413,
+      e.code,
+      files ? { 'zh-CN': '待上报的文件过多', en: 'Too many uploads not yet reported' } : { 'zh-CN': '待上报的文件过大', en: 'Uploads not yet reported too large' },
+      e.localized,
+    );
+  }
   const base = (ctx.options.basePath ?? '').replace(/\/+$/, '');
   return jsonResponse(record, 201, { location: `${base}/evidence/${encodeURIComponent(record.id)}` });
 }
@@ -116,13 +129,14 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'uploadEvidence',
     summary: 'Upload a photo or document for a report to come (bound to its hazard when reported) / 上传待上报的证据',
     description:
-      'An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports.\n\n上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。',
+      "An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports. Each uploader holds a budget of such uploads, set by the evidence store (default 20 files and 100 MiB): one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES, the detail saying when the oldest frees; a report binds its uploads and frees them, and uploads never reported are deleted after the store's maxAgeMs (default 24 h) by the host's scheduler.\n\n上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。每位上传者待上报的文件有上限（默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413，并说明最早一个何时释放；上报后不再计入，始终未上报的文件在上传 24 小时后删除。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
     rawBody: UPLOAD,
     response: { status: 201, description: 'the stored record, hazardId null; header Location / 已保存（未关联隐患）', schema: EVIDENCE_RECORD },
-    errors: [400, 401, 403, 404, 413, 415, 422],
+    errors: [400, 401, 403, 404, 413, 415, 422, 429],
+    problemCodes: { 413: ['UNBOUND_EVIDENCE_BYTES'], 429: ['UNBOUND_EVIDENCE_FILES'] },
     async handle(ctx) {
       storeOf(ctx);
       const actor = await ctx.deps.directory.resolve(ctx.actorId as string);

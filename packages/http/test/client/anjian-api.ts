@@ -186,9 +186,9 @@ export interface paths {
         put?: never;
         /**
          * Upload a photo or document for a report to come (bound to its hazard when reported) / 上传待上报的证据
-         * @description An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports.
+         * @description An upload not yet bound to a hazard, by a role that reports (enterprise, grid, enforcement): referenced in POST /inspections?report=true and bound to the hazard it reports. Each uploader holds a budget of such uploads, set by the evidence store (default 20 files and 100 MiB): one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES, the detail saying when the oldest frees; a report binds its uploads and frees them, and uploads never reported are deleted after the store's maxAgeMs (default 24 h) by the host's scheduler.
          *
-         *     上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。
+         *     上报前上传、尚未关联隐患的证据（企业、网格员、执法人员）；在 POST /inspections?report=true 中引用后关联到所报隐患。每位上传者待上报的文件有上限（默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413，并说明最早一个何时释放；上报后不再计入，始终未上报的文件在上传 24 小时后删除。
          */
         post: operations["uploadEvidence"];
         delete?: never;
@@ -2909,7 +2909,7 @@ export interface components {
         };
         /**
          * Problem 413
-         * @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 — application/problem+json (RFC 9457) / 错误
+         * @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 — application/problem+json (RFC 9457) / 错误
          */
         Problem413: {
             type: string;
@@ -2918,7 +2918,7 @@ export interface components {
             status: 413;
             detail: string;
             /** @enum {unknown} */
-            code: "PAYLOAD_TOO_LARGE";
+            code: "PAYLOAD_TOO_LARGE" | "UNBOUND_EVIDENCE_BYTES";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2953,6 +2953,23 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PDF_FONT_MISSING" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED" | "SERVICE_INVALID";
+            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            issues?: components["schemas"]["Issue"][];
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
+        };
+        /**
+         * Problem 429
+         * @description Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多 — application/problem+json (RFC 9457) / 错误
+         */
+        Problem429: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 429;
+            detail: string;
+            /** @enum {unknown} */
+            code: "UNBOUND_EVIDENCE_FILES";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -4562,7 +4579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5060,7 +5077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem412"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5168,7 +5185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5288,7 +5305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5313,6 +5330,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
         };
@@ -5803,7 +5829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5966,7 +5992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6194,7 +6220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6305,7 +6331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
-            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming / 请求体过大 */
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
                     [name: string]: unknown;

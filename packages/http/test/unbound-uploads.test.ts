@@ -1,0 +1,125 @@
+/**
+ * T38 (docs/security.md) on a real `node:http` server over the file evidence store: uploads
+ * never reported no longer fill the disk. Each uploader holds at most the store's budget of
+ * unbound uploads (files 429, bytes 413, bilingual, saying what to do); a report binds its
+ * uploads and frees the budget; uploads never reported expire after `maxAgeMs` on the host's
+ * scheduler (`expireUnbound` with the injected clock) and the data folder shrinks back;
+ * bound uploads are never deleted.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore, createStaticDirectory, type EvidenceStore } from '@anjian/core';
+import { createFileEvidenceStore } from '@anjian/core/node';
+import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createAnjianApi, toNodeHandler } from '../src/index.js';
+import { basementLpgInspection, demoKitchen, FILE_BYTES } from './harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'anjian-unbound-'));
+const clock = createFixedClock('2026-11-02T01:00:00.000Z');
+const KIB = 1024;
+let evidence: EvidenceStore;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  // A small budget so the test stays cheap: 4 files, 1 MiB, 24 h (the defaults are 20 files, 100 MiB, 24 h).
+  evidence = await createFileEvidenceStore(dir, { unbound: { files: 4, bytes: 1024 * KIB, maxAgeMs: 24 * 3_600_000 } });
+  const api = createAnjianApi({
+    store: createMemoryStore(),
+    directory: createStaticDirectory(
+      [
+        { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
+        { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
+      ],
+      [
+        { id: 'E1', name: '老王饭店', area: 'D1/G1' },
+        { id: 'E2', name: '红星厂房', area: 'D1/G1' },
+      ],
+    ),
+    calendar: TEST_CALENDAR_2026,
+    clock,
+    packs: [await demoKitchen()],
+    evidence,
+    basePath: '/api',
+    logger: false,
+    authenticate: async (request) => request.headers.get('x-actor'),
+  });
+  server = createServer(toNodeHandler(api));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const photo = (size: number) => {
+  const bytes = new Uint8Array(size);
+  bytes.set(FILE_BYTES['image/jpeg']);
+  return bytes;
+};
+async function upload(actor: string, size: number, lang = 'en', path = '/evidence'): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'x-actor': actor, 'content-type': 'image/jpeg', 'accept-language': lang }, body: photo(size) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+const folder = () => {
+  const names = readdirSync(dir);
+  return { files: names.filter((n) => n.endsWith('.bin')).length, bytes: names.reduce((n, name) => n + statSync(join(dir, name)).size, 0) };
+};
+
+describe('unbound uploads over HTTP (T38)', () => {
+  it('one uploader holds at most the budget: the next file is 429, more bytes 413, each saying what to do; nothing more reaches the disk', async () => {
+    const held = [];
+    for (let i = 0; i < 4; i++) held.push(await upload('owner-e1', 10 * KIB));
+    expect(held.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const before = folder();
+    // The attacker's loop: every further upload is refused, and the folder does not grow.
+    const refused = await Promise.all(Array.from({ length: 10 }, () => upload('owner-e1', 10 * KIB)));
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 10 }, () => [429, 'UNBOUND_EVIDENCE_FILES']));
+    expect(refused[0]!.body.detail).toContain('Submit the report');
+    expect(refused[0]!.body.detail).toContain('2026-11-03T01:00:00.000Z');
+    const zh = await upload('owner-e1', 10 * KIB, 'zh-CN');
+    expect(zh.body.detail).toContain('请先提交引用这些文件的上报');
+    expect(folder()).toEqual(before);
+    // Another uploader has its own budget; its bytes run out before its files.
+    expect((await upload('owner-e2', 600 * KIB)).status).toBe(201);
+    const tooBig = await upload('owner-e2', 600 * KIB);
+    expect([tooBig.status, tooBig.body.code]).toEqual([413, 'UNBOUND_EVIDENCE_BYTES']);
+    expect(tooBig.body.detail).toMatch(/over the 1 MB limit/);
+  });
+
+  it('a report binds its upload and frees the budget; never-reported uploads expire on the scheduler, bound ones stay', async () => {
+    expect((await upload('owner-e1', 10 * KIB)).status).toBe(429); // still full from the first test
+    const files = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    const records = await Promise.all(files.map((n) => evidence.get(n.slice(0, -5))));
+    const firstOfE1 = records.find((r) => r?.uploaderId === 'owner-e1')!;
+    const report = await fetch(`${base}/inspections?report=true`, {
+      method: 'POST',
+      headers: { 'x-actor': 'owner-e1', 'content-type': 'application/json', 'idempotency-key': 'with-photo' },
+      body: JSON.stringify(basementLpgInspection({ evidence: [{ id: firstOfE1.id, kind: 'photo_before' }] })),
+    });
+    expect(report.status).toBe(200);
+    expect((await evidence.get(firstOfE1.id))?.hazardId).not.toBeNull();
+    clock.advance(3_600_000);
+    expect((await upload('owner-e1', 10 * KIB)).status).toBe(201); // the bound one freed a place
+    expect((await upload('owner-e1', 10 * KIB)).status).toBe(429);
+
+    // A day after the first uploads they are gone: the scheduler's pass deletes them with the host's clock.
+    const full = folder();
+    clock.advance(22 * 3_600_000);
+    expect(await evidence.expireUnbound(clock.now().toISOString())).toBe(0);
+    clock.advance(3_600_000);
+    expect(await evidence.expireUnbound(clock.now().toISOString())).toBe(4); // owner-e1's three and owner-e2's one (the fifth is younger)
+    const after = folder();
+    expect(after.files).toBe(full.files - 4);
+    expect(after.bytes).toBeLessThan(full.bytes - 600 * KIB);
+    expect((await evidence.get(firstOfE1.id))?.hazardId).not.toBeNull();
+    expect((await evidence.read(firstOfE1.id))?.length).toBe(10 * KIB);
+    // The user is not locked out: the budget is free again.
+    expect((await upload('owner-e2', 600 * KIB)).status).toBe(201);
+  });
+});
