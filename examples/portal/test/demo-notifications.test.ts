@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createPortal, type Portal } from '../src/create-portal.js';
+import { createPortal, DEMO_PASSWORD, type Portal } from '../src/create-portal.js';
 import type { DemoSms } from '../src/demo-notifications.js';
 
 let dataDir: string;
@@ -170,6 +170,35 @@ describe('demo notifications', () => {
     const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.notice_issued');
     expect(texts.map((m) => m.to).sort()).toEqual(['139****0001', '139****0003']); // 绿园餐厅 (the landlord), 安平火锅店
     expect(texts.every((m) => m.text.startsWith('【D1区应急管理局】安平火锅店：'))).toBe(true);
+  });
+
+  it("texts a penalty notice to the enterprise with its 陈述申辩 deadline and, for a 50 000 yuan fine, the hearing right (core's deadlines)", async () => {
+    // 红星's major hazard has a case (seed); two officers notify a penalty, the second confirming with his own password.
+    const list = (await (await portal.fetch(new Request('http://portal.test/api/hazards?enterpriseId=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
+      items: Array<{ hazardId: string; status: string }>;
+    };
+    const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;
+    const co = `Basic ${Buffer.from(`officer-zhao:${DEMO_PASSWORD}`, 'utf8').toString('base64')}`;
+    const res = await portal.fetch(
+      new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
+        method: 'POST',
+        headers: { 'x-demo-user': 'officer-li', 'content-type': 'application/json', 'idempotency-key': 'penalty-sms-1', origin: 'http://portal.test', 'co-officer-authorization': co },
+        body: JSON.stringify({ type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 }, coOfficerId: 'officer-zhao' }),
+      }),
+    );
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+    await portal.notifications.runOnce();
+    const state = (
+      (await (await portal.fetch(new Request(`http://portal.test/api/hazards/${hazardId}`, { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
+        state: { penalty: { statementDeadline: string; hearingDeadline: string } };
+      }
+    ).state;
+    const china = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.penalty_notified_hearing');
+    expect(texts.map((m) => m.to)).toEqual(['139****0002']); // 红星机械厂食堂
+    expect(texts[0]!.text).toContain('拟依据《中华人民共和国安全生产法》第一百零二条作出行政处罚');
+    expect(texts[0]!.text).toContain(`可于${china(state.penalty.statementDeadline)}前提出陈述、申辩`);
+    expect(texts[0]!.text).toContain(`有权要求听证，须于${china(state.penalty.hearingDeadline)}前提出`);
   });
 
   it('lists the newest SMS first and honours limit', async () => {

@@ -31,7 +31,18 @@ const params = { enterprise: '某某餐饮店', hazard: '未安装可燃气体�
 
 describe('templates', () => {
   it('renders every default template with a complete parameter set, in 中文', () => {
-    const full = { ...params, department: '市应急管理局执法支队', reason: '照片未显示报警器', summary: '报警设备1台', title: '一级动火作业', permitNo: 'XK-3F9A2C', start: '2026-12-07 18:00' };
+    const full = {
+      ...params,
+      department: '市应急管理局执法支队',
+      reason: '照片未显示报警器',
+      summary: '报警设备1台',
+      title: '一级动火作业',
+      permitNo: 'XK-3F9A2C',
+      start: '2026-12-07 18:00',
+      article: '《中华人民共和国安全生产法》第一百零二条',
+      statementDue: '2026-12-10 23:59',
+      hearingDue: '2026-12-12 23:59',
+    };
     for (const kind of Object.keys(DEFAULT_SMS_TEMPLATES)) {
       const text = renderSmsTemplate(DEFAULT_SMS_TEMPLATES, kind, full);
       expect(text).not.toMatch(/[{}]/);

@@ -90,7 +90,7 @@ export type { MemoryEvidenceStore } from './memory-evidence-store.js';
 export { evolve } from './evolve.js';
 export { summarize } from './summarize.js';
 export { outboxMessagesFor } from './outbox-messages.js';
-export type { OutboxTopic, OutboxPayload, WebhookEnvelope } from './outbox-messages.js';
+export type { OutboxTopic, OutboxPayload, PenaltyNoticeFacts, PenaltyNoticePayload, PlainHazardTopic, WebhookEnvelope } from './outbox-messages.js';
 export { commandFingerprint } from './command-fingerprint.js';
 export { handleCommand, foldEvents } from './handle-command.js';
 export type { ChainDeps, HandleCommandOptions } from './handle-command.js';

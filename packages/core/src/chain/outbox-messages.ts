@@ -1,10 +1,14 @@
 import type { HazardLevel, LocalizedText } from '../pack/types.js';
 import type { OutboxMessage } from '../ports/store.js';
 import { outboxContent, type OutboxEnvelope } from '../outbox/outbox-envelope.js';
+import { PENALTY_ARTICLES, type PenaltyKind } from './penalty-articles.js';
 import type { ChainEvent, EventActor, EventType, HazardState, HazardStatus } from './types.js';
 
 /** The topic of an outbox message: `hazard.` and the event type (`hazard.overdue_noticed`). */
 export type OutboxTopic = `hazard.${EventType}`;
+
+/** The `hazard.*` topics whose payload is the plain {@link OutboxPayload} (all but `hazard.penalty_notified`). */
+export type PlainHazardTopic = Exclude<OutboxTopic, 'hazard.penalty_notified'>;
 
 /**
  * The payload of every outbox message: the event's identity and the hazard as it stands
@@ -38,6 +42,51 @@ export interface OutboxPayload {
 }
 
 /**
+ * The penalty a notice proposed and the party's rights, as the `penalty_notified` event recorded
+ * them (the server computed the deadlines): what a text to the enterprise names.
+ */
+export interface PenaltyNoticeFacts {
+  /** The article's id in the law table (`work-safety-law-2021/102`). */
+  article: string;
+  /** The article as documents cite it (`《中华人民共和国安全生产法》第一百零二条`). */
+  citation: LocalizedText;
+  kind: PenaltyKind;
+  /** Whole yuan; present exactly when the penalty carries a fine. */
+  fineAmount?: number;
+  /** Until when (ISO) the party may state and defend (陈述、申辩). */
+  statementDeadline: string;
+  /** Whether the party may ask for a hearing (听证). */
+  hearingRight: boolean;
+  /** Until when (ISO) it may ask for one — present exactly when `hearingRight`. */
+  hearingDeadline?: string;
+}
+
+/**
+ * The payload of `hazard.penalty_notified`: the hazard as every `hazard.*` message carries it,
+ * and the notice's `penalty` — so a notifier tells the enterprise its 陈述申辩 deadline and, when
+ * given, its hearing right without reading the log.
+ */
+export interface PenaltyNoticePayload extends OutboxPayload {
+  type: 'penalty_notified';
+  penalty: PenaltyNoticeFacts;
+}
+
+/** The notice's facts from its event (the citation from the law table; an article no longer in it keeps its id). */
+function penaltyNoticeFacts(event: ChainEvent<'penalty_notified'>): PenaltyNoticeFacts {
+  const { penalty, statementDeadline, hearingRight, hearingDeadline } = event.data;
+  const article = Object.hasOwn(PENALTY_ARTICLES, penalty.article) ? PENALTY_ARTICLES[penalty.article] : undefined;
+  return {
+    article: penalty.article,
+    citation: article ? { ...article.citation } : { 'zh-CN': penalty.article, en: penalty.article },
+    kind: penalty.kind,
+    ...(penalty.fineAmount === undefined ? {} : { fineAmount: penalty.fineAmount }),
+    statementDeadline,
+    hearingRight,
+    ...(hearingRight && hearingDeadline !== undefined ? { hearingDeadline } : {}),
+  };
+}
+
+/**
  * What `@anjian/notify-webhook` POSTs (the body) for one outbox message: the
  * {@link OutboxEnvelope} the relay's message becomes with `toOutboxEnvelope(m)` — every kind,
  * discriminated by `kind`. Its `id` is also the `Idempotency-Key` header. JSON Schema:
@@ -48,7 +97,8 @@ export type WebhookEnvelope = OutboxEnvelope;
 /**
  * One outbox message per event, written in the same append: the notifier adapters (SMS,
  * webhook) turn `topic` and `payload` into messages. The id is the event id, so a
- * receiver deduplicates redeliveries by it.
+ * receiver deduplicates redeliveries by it. A `penalty_notified` event's message also carries
+ * the notice's penalty and deadlines ({@link PenaltyNoticePayload}).
  */
 export function outboxMessagesFor(events: readonly ChainEvent[], after: HazardState): OutboxMessage[] {
   return events.map((event) => {
@@ -69,6 +119,10 @@ export function outboxMessagesFor(events: readonly ChainEvent[], after: HazardSt
       deadline: after.deadline,
       actor: event.actor,
     };
-    return { id: event.id, hazardId: event.hazardId, eventId: event.id, ...outboxContent(`hazard.${event.type}`, payload), createdAt: event.recordedAt };
+    const content =
+      event.type === 'penalty_notified'
+        ? outboxContent('hazard.penalty_notified', { ...payload, type: 'penalty_notified', penalty: penaltyNoticeFacts(event as ChainEvent<'penalty_notified'>) })
+        : outboxContent(`hazard.${event.type}` as PlainHazardTopic, payload);
+    return { id: event.id, hazardId: event.hazardId, eventId: event.id, ...content, createdAt: event.recordedAt };
   });
 }

@@ -11,7 +11,7 @@ import Ajv2020Import from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { reportCommand, TEST_ENTERPRISES } from '../testing/chain-fixtures.js';
 import { createHarness } from '../chain/chain-harness.test-util.js';
-import type { OutboxPayload } from '../chain/outbox-messages.js';
+import type { OutboxPayload, PenaltyNoticeFacts, PenaltyNoticePayload } from '../chain/outbox-messages.js';
 import type { EventActor } from '../chain/types.js';
 import { HAZARD_STATUSES } from '../chain/types.js';
 import { createMemoryInspectionLog } from '../chain/memory-inspection-log.js';
@@ -26,7 +26,7 @@ import type { RoundWorkItem } from '../rounds/round-work.js';
 import { permitApprovalDue } from '../permits/tick-permit.js';
 import { permitNotifications, type PermitNotificationPayload } from '../permits/permit-service.js';
 import { applicant, applyCommand, iso, at, PermitRun } from '../permits/permit-harness.test-util.js';
-import type { OutboxKind, OutboxPayloads } from './outbox-envelope.js';
+import type { OutboxEnvelope, OutboxKind, OutboxPayloads } from './outbox-envelope.js';
 import { toOutboxEnvelope } from './to-outbox-envelope.js';
 
 type AjvClass = typeof Ajv2020Import;
@@ -40,6 +40,8 @@ const doc = readFileSync(new URL('../../../../docs/outbox.md', import.meta.url),
 /** The types behind the schema's `$defs`, by name. */
 interface DefTypes {
   hazardPayload: OutboxPayload;
+  penaltyNoticePayload: PenaltyNoticePayload;
+  penaltyNotice: PenaltyNoticeFacts;
   dailyWarningPayload: DailyWarningPayload;
   areaDigestPayload: AreaDigestPayload;
   permitPayload: PermitNotificationPayload;
@@ -76,6 +78,24 @@ const FIELDS: { [D in keyof DefTypes]: Fields<DefTypes[D]> } = {
     deadline: R,
     actor: R,
   },
+  penaltyNoticePayload: {
+    hazardId: R,
+    type: R,
+    version: R,
+    level: R,
+    provisional: R,
+    status: R,
+    title: R,
+    domain: R,
+    area: R,
+    enterpriseId: R,
+    premisesId: O,
+    landlordEnterpriseId: O,
+    deadline: R,
+    actor: R,
+    penalty: R,
+  },
+  penaltyNotice: { article: R, citation: R, kind: R, fineAmount: O, statementDeadline: R, hearingRight: R, hearingDeadline: O },
   dailyWarningPayload: { enterpriseId: R, enterprise: R, date: R, counts: R, devices: R, rounds: O, summary: R },
   areaDigestPayload: { inspectorId: R, date: R, enterprises: R, rounds: O, summary: R },
   permitPayload: {
@@ -145,7 +165,7 @@ const KIND_DEF: { [K in OutboxKind]: DefOf<K> } = {
   'hazard.spot_checked': 'hazardPayload',
   'hazard.due_soon_warned': 'hazardPayload',
   'hazard.overdue_noticed': 'hazardPayload',
-  'hazard.penalty_notified': 'hazardPayload',
+  'hazard.penalty_notified': 'penaltyNoticePayload',
   'hazard.statement_recorded': 'hazardPayload',
   'hazard.hearing_held': 'hazardPayload',
   'hazard.penalty_decided': 'hazardPayload',
@@ -201,7 +221,24 @@ describe('outbox-envelope.schema.json', () => {
     const h = createHarness('2026-03-02T01:00:00Z');
     await h.ok('grid-g1', reportCommand('H-OUT'));
     await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-OUT', noticeNo: '责改〔2026〕1号' });
+    // a penalty notice with the hearing right, and one without
+    const co = { coOfficerId: 'officer2-gas-d1' };
+    for (const [id, fineAmount] of [
+      ['H-PEN', 50_000],
+      ['H-PEN2', 1_000],
+    ] as const) {
+      await h.ok('grid-g1', reportCommand(id, { level: 'general' }));
+      await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: { 'zh-CN': '逾期', en: 'overdue' } });
+      await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: `C-${id}`, ...co });
+      await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount }, ...co });
+    }
     for (const m of await h.store.readOutbox(1, 100)) bodies.push(toOutboxEnvelope(m));
+    const notices = bodies.filter((b): b is OutboxEnvelope<'hazard.penalty_notified'> => (b as OutboxEnvelope).kind === 'hazard.penalty_notified');
+    expect(notices.map((n) => [n.payload.penalty.citation['zh-CN'], n.payload.penalty.fineAmount, n.payload.penalty.hearingRight, typeof n.payload.penalty.hearingDeadline])).toEqual([
+      ['《中华人民共和国安全生产法》第一百零二条', 50_000, true, 'string'],
+      ['《中华人民共和国安全生产法》第一百零二条', 1_000, false, 'undefined'],
+    ]);
+    expect(notices[0]!.payload.penalty.statementDeadline < notices[0]!.payload.penalty.hearingDeadline!).toBe(true);
     // monitoring: a daily warning with devices and rounds, an area digest
     const f = await monitoringFixture('2026-12-06T00:30:00.000Z');
     await ingestSensorMessage(f.deps, f.msg('D-plain', 'alarm'));
@@ -228,7 +265,8 @@ describe('outbox-envelope.schema.json', () => {
     bodies.push({ id: 'permit/P-1/4/permit.suspended', kind: 'permit.suspended', payload: JSON.parse(JSON.stringify(suspended)) });
 
     const kinds = bodies.map((b) => (b as { kind: string }).kind);
-    for (const kind of ['hazard.reported', 'hazard.notice_issued', 'monitoring.daily_warning', 'monitoring.area_digest', 'permit.approval_due', 'permit.suspended']) expect(kinds).toContain(kind);
+    for (const kind of ['hazard.reported', 'hazard.notice_issued', 'hazard.penalty_notified', 'monitoring.daily_warning', 'monitoring.area_digest', 'permit.approval_due', 'permit.suspended'])
+      expect(kinds).toContain(kind);
     expect(bodies.some((b) => Array.isArray((b as { payload: { rounds?: unknown[] } }).payload.rounds) && (b as { payload: { rounds: unknown[] } }).payload.rounds.length > 0)).toBe(true);
     for (const body of bodies) ok(body);
 

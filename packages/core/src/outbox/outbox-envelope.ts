@@ -1,4 +1,4 @@
-import type { OutboxPayload, OutboxTopic } from '../chain/outbox-messages.js';
+import type { OutboxPayload, PenaltyNoticePayload, PlainHazardTopic } from '../chain/outbox-messages.js';
 import type { AREA_DIGEST_TOPIC, AreaDigestPayload, DAILY_WARNING_TOPIC, DailyWarningPayload } from '../monitoring/daily-warning.js';
 import type { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, PermitNotificationPayload } from '../permits/permit-service.js';
 
@@ -6,9 +6,11 @@ import type { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_
  * The payload of each outbox message kind, keyed by the topics their builders write: the review
  * chain's `hazard.<event type>` (`outboxMessagesFor`), monitoring's daily warning and area digest
  * (`runDailyWarning`), the permits' texts (`permitNotifications`). Every builder goes through
- * `outboxContent`, so a payload that does not fit its kind fails to compile there.
+ * `outboxContent`, so a payload that does not fit its kind fails to compile there. Every `hazard.*`
+ * payload is the hazard after the event; `hazard.penalty_notified` adds the notice's `penalty`.
  */
-export type OutboxPayloads = { [K in OutboxTopic]: OutboxPayload } & {
+export type OutboxPayloads = { [K in PlainHazardTopic]: OutboxPayload } & {
+  'hazard.penalty_notified': PenaltyNoticePayload;
   [DAILY_WARNING_TOPIC]: DailyWarningPayload;
   [AREA_DIGEST_TOPIC]: AreaDigestPayload;
   [PERMIT_SUSPENDED_TOPIC]: PermitNotificationPayload;

@@ -60,13 +60,15 @@ describe('toOutboxEnvelope', () => {
     expect(seen[3]).toBe('XK-P-1 2026-12-07 18:00');
   });
 
-  it('fails closed, bilingual: an unknown kind, a payload of another kind, a payload that is not an object', () => {
+  it('fails closed, bilingual: an unknown kind, a payload of another kind, a payload that is not an object, a penalty notice without its penalty', () => {
     const bad = [
       { id: 'm1', topic: 'hazard.closed', payload: { hazardId: 'H', type: 'reported' } },
       { id: 'm2', topic: 'monitoring.nightly_warning', payload: { enterpriseId: 'E1' } },
       { id: 'm3', topic: 'permit.suspended', payload: { enterpriseId: 'E1' } },
       { id: 'm4', topic: 'constructor', payload: {} },
       { id: 'm5', topic: 'hazard.closed', payload: null as unknown as Record<string, unknown> },
+      // a penalty notice's text names its deadlines: one without them is not sent
+      { id: 'm6', topic: 'hazard.penalty_notified', payload: { hazardId: 'H', type: 'penalty_notified' } },
     ];
     for (const m of bad) {
       let error: unknown;

@@ -37,7 +37,7 @@ export class OutboxKindError extends PermanentDeliveryError {
  * {@link OutboxEnvelope}: `{ id, kind, payload }` with `kind` its topic, so `switch (e.kind)`
  * narrows the payload — no cast. Fails closed: a topic no anjian builder writes, a payload that
  * is not an object, a `hazard.` payload whose `type` is not its topic's event, or one without
- * its kind's key field throws {@link OutboxKindError} (bilingual), a permanent failure: the relay
+ * its kind's key field (a `hazard.penalty_notified` without its `penalty`) throws {@link OutboxKindError} (bilingual), a permanent failure: the relay
  * dead-letters the message at once, with this reason, where the dashboard shows it. A hazard event type added in a
  * later release passes (its payload has the same shape).
  *
@@ -58,6 +58,8 @@ export function toOutboxEnvelope(message: Pick<OutboxMessage, 'id' | 'topic' | '
     if (payload.type !== topic.slice('hazard.'.length) || typeof payload.hazardId !== 'string') {
       throw unknown(`its payload is not a ${topic} event (type ${JSON.stringify(payload.type)})`, `载荷与主题 ${topic} 不符`);
     }
+    // A penalty notice's text names the notice's deadlines: a message without them is not one to send.
+    if (topic === 'hazard.penalty_notified' && (typeof payload.penalty !== 'object' || payload.penalty === null)) throw unknown(`its payload has no penalty (kind ${topic})`, '载荷缺少 penalty');
   } else {
     const key = typeof topic === 'string' && Object.hasOwn(KEY_FIELD, topic) ? KEY_FIELD[topic] : undefined;
     if (key === undefined) throw unknown(`unknown kind ${JSON.stringify(topic).slice(0, 80)}`, `未知的消息类型 ${String(topic).slice(0, 80)}`);
