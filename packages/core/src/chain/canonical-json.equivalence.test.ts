@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChainError, isChainError } from './chain-error.js';
-import { canonicalEventBodyJson, canonicalJson } from './canonical-json.js';
+import { canonicalEventBodyJson, canonicalJson, canonicalJsonCopy } from './canonical-json.js';
 
 // The implementation canonicalJson had before the one-pass writer (validate, then
 // JSON.stringify with a key-sorting replacer, or a hand-written writer for index-like keys),
@@ -239,5 +239,98 @@ describe('canonicalEventBodyJson', () => {
     const event = { id: 'H/1', hash: 'x', seq: 3, data: { when: new Date(0) } };
     expect(() => canonicalEventBodyJson(event)).toThrow(ChainError);
     expect(outcome(() => canonicalEventBodyJson(event), null)).toEqual(outcome(referenceCanonicalJson, { id: 'H/1', data: { when: new Date(0) } }));
+  });
+});
+
+/**
+ * Whether `a` and `b` are the same JSON data down to what a store could observe: own keys in
+ * the same order, the same prototypes, numbers equal by Object.is (so -0 differs from 0).
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Reflect.ownKeys(a);
+  const kb = Reflect.ownKeys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => k === 'length' || sameData((a as Record<PropertyKey, unknown>)[k], (b as Record<PropertyKey, unknown>)[k]));
+}
+
+/** Every object and array inside `value`. */
+function objectsOf(value: unknown, into = new Set<object>()): Set<object> {
+  if (value !== null && typeof value === 'object') {
+    into.add(value);
+    for (const item of Object.values(value)) objectsOf(item, into);
+  }
+  return into;
+}
+
+// decide seals event data with canonicalJsonCopy where it took JSON.parse(canonicalJson(data)):
+// the copy must be exactly what the round trip gave (stores write and hash that object).
+describe('canonicalJsonCopy equals the JSON.parse round trip of canonicalJson', () => {
+  it('gives the same text and an exactly equal copy that shares nothing with the value (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(jsonish, (value) => {
+        const { json, copy } = canonicalJsonCopy(value);
+        expect(json).toBe(canonicalJson(value));
+        expect(sameData(copy, JSON.parse(json))).toBe(true);
+        const inside = objectsOf(value);
+        for (const o of objectsOf(copy)) expect(inside.has(o)).toBe(false);
+      }),
+      { seed: 20261206, numRuns: 3000 },
+    );
+  });
+
+  it('keeps -0 as 0, an own "__proto__", index-like keys first, lone surrogates, and drops undefined properties', () => {
+    const value = JSON.parse('{"__proto__":{"x":-0},"b":"\\ud800","10":1,"2":[-0]}') as Record<string, unknown>;
+    value.u = undefined;
+    const { json, copy } = canonicalJsonCopy(value);
+    expect(json).toBe('{"10":1,"2":[0],"__proto__":{"x":0},"b":"\\ud800"}');
+    expect(sameData(copy, JSON.parse(json))).toBe(true);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy as object)).toEqual(['2', '10', '__proto__', 'b']);
+    expect(Object.is((copy as { 2: number[] })[2][0], 0)).toBe(true);
+  });
+
+  it('copies a null-prototype object as a plain one, and drops array extras and symbol keys', () => {
+    const bare = Object.assign(Object.create(null) as object, { k: 1 });
+    const list = Object.assign([1, 2], { extra: 3 });
+    const { copy } = canonicalJsonCopy({ bare, list, [Symbol('s')]: 1 });
+    expect(sameData(copy, { bare: { k: 1 }, list: [1, 2] })).toBe(true);
+  });
+
+  it('reads each getter once: the copy holds the values the text was written from', () => {
+    let reads = 0;
+    const value = {
+      get n() {
+        reads += 1;
+        return reads;
+      },
+    };
+    const { json, copy } = canonicalJsonCopy(value);
+    expect(reads).toBe(1);
+    expect(sameData(copy, JSON.parse(json))).toBe(true);
+  });
+
+  it('rejects the same values with the same error and path (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(jsonish, bad, fc.array(fc.nat(), { maxLength: 5 }), (value, poison, path) => {
+        const planted = plant(value, poison, path);
+        expect(outcome((v) => canonicalJsonCopy(v).json, planted)).toEqual(outcome(canonicalJson, planted));
+      }),
+      { seed: 1206, numRuns: 2000 },
+    );
+    const nest = (depth: number): unknown => (depth === 0 ? 1 : depth % 2 ? [nest(depth - 1)] : { k: nest(depth - 1) });
+    for (const depth of [256, 257, 400]) expect(outcome((v) => canonicalJsonCopy(v).json, nest(depth))).toEqual(outcome(canonicalJson, nest(depth)));
+  });
+
+  it('its text, given to canonicalEventBodyJson for the data, gives the body text the copy gives (property, fixed seed)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, jsonish, { maxKeys: 8 }), jsonish, (record, data) => {
+        const { json, copy } = canonicalJsonCopy(data);
+        const event = { ...record, data: copy, hash: 'h' };
+        expect(canonicalEventBodyJson(event, json)).toBe(canonicalEventBodyJson(event));
+      }),
+      { seed: 61206, numRuns: 1000 },
+    );
   });
 });

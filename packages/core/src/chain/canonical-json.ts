@@ -24,11 +24,13 @@ export function canonicalJson(value: unknown): string {
 /**
  * The canonical JSON of an event's hashed body: `event` without its own `hash` and `seq`
  * properties, as `canonicalJson({ ...event } minus hash and seq)` but without the copy.
- * Internal to the chain (see `computeEventHash`).
+ * `dataJson`, when given, is written for `event.data` instead of serialising it again: it
+ * must be `canonicalJson` of that very value (what {@link canonicalJsonCopy} returned with
+ * it), so the text is the same. Internal to the chain (see `computeEventHash`).
  */
-export function canonicalEventBodyJson(event: object): string {
+export function canonicalEventBodyJson(event: object, dataJson?: string): string {
   try {
-    return writeObject(event as Record<string, unknown>, 0, true);
+    return writeObject(event as Record<string, unknown>, 0, true, dataJson);
   } catch (error) {
     if (error === INVALID) {
       const { hash: _hash, seq: _seq, ...body } = event as Record<string, unknown>;
@@ -89,8 +91,11 @@ function writeArray(array: readonly unknown[], depth: number): string {
   return `${out}]`;
 }
 
-/** `omitHashAndSeq`: the event-body case — skip those two keys and accept any prototype at this level. */
-function writeObject(record: Record<string, unknown>, depth: number, omitHashAndSeq: boolean): string {
+/**
+ * `omitHashAndSeq`: the event-body case — skip those two keys and accept any prototype at this
+ * level; there `dataJson` (if given) is the text written for the `data` key.
+ */
+function writeObject(record: Record<string, unknown>, depth: number, omitHashAndSeq: boolean, dataJson?: string): string {
   if (!omitHashAndSeq) {
     const proto: unknown = Object.getPrototypeOf(record);
     if (proto !== Object.prototype && proto !== null) throw INVALID;
@@ -105,9 +110,98 @@ function writeObject(record: Record<string, unknown>, depth: number, omitHashAnd
     const item = record[key];
     if (item === undefined) continue;
     out += empty ? shape.prefix[i] : shape.commaPrefix[i];
-    out += writeValue(item, depth + 1);
+    out += dataJson !== undefined && key === 'data' ? dataJson : writeValue(item, depth + 1);
     empty = false;
   }
+  return `${out}}`;
+}
+
+/**
+ * `canonicalJson(value)` and, from the same walk, what `JSON.parse` of that text gives: a
+ * fresh plain copy (no object shared with `value`) with `undefined` properties dropped, keys
+ * inserted in canonical order, `-0` as `0`, prototypes `Object.prototype` (an own
+ * `"__proto__"` key stays an own property), only array indices and own enumerable string
+ * keys kept, every getter read once (the copy holds the values the text was written from).
+ * Rejects what `canonicalJson` rejects, with the same error. Internal to the chain: `decide`
+ * seals event data with it and hashes the event with the text (`canonicalEventBodyJson`).
+ */
+export function canonicalJsonCopy(value: unknown): { json: string; copy: unknown } {
+  try {
+    const json = copyValue(value, 0);
+    const copy = copied;
+    copied = undefined;
+    return { json, copy };
+  } catch (error) {
+    copied = undefined;
+    if (error === INVALID) reportInvalid(value);
+    throw error;
+  }
+}
+
+// The copy of the value `copyValue` last wrote (one slot rather than a pair per value).
+let copied: unknown;
+
+function copyValue(value: unknown, depth: number): string {
+  switch (typeof value) {
+    case 'string':
+      copied = value;
+      return writeString(value);
+    case 'number':
+      if (value - value !== 0) throw INVALID;
+      // JSON.parse of String(-0), "0", is 0.
+      copied = value === 0 ? 0 : value;
+      return String(value);
+    case 'boolean':
+      copied = value;
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) {
+        copied = null;
+        return 'null';
+      }
+      if (depth > 256) throw INVALID;
+      if (Array.isArray(value)) return copyArray(value, depth);
+      return copyObject(value as Record<string, unknown>, depth);
+    default:
+      throw INVALID;
+  }
+}
+
+function copyArray(array: readonly unknown[], depth: number): string {
+  const length = array.length;
+  const target: unknown[] = [];
+  let out = '[';
+  for (let i = 0; i < length; i++) {
+    const item = array[i];
+    if (item === undefined) throw INVALID;
+    if (i > 0) out += ',';
+    out += copyValue(item, depth + 1);
+    target.push(copied);
+  }
+  copied = target;
+  return `${out}]`;
+}
+
+function copyObject(record: Record<string, unknown>, depth: number): string {
+  const proto: unknown = Object.getPrototypeOf(record);
+  if (proto !== Object.prototype && proto !== null) throw INVALID;
+  const shape = shapeOf(Object.keys(record));
+  const sorted = shape.sorted;
+  const target: Record<string, unknown> = {};
+  let out = '{';
+  let empty = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i] as string;
+    const item = record[key];
+    if (item === undefined) continue;
+    out += empty ? shape.prefix[i] : shape.commaPrefix[i];
+    out += copyValue(item, depth + 1);
+    // As JSON.parse: an own property, also for "__proto__" (assignment would set the prototype).
+    if (key === '__proto__') Object.defineProperty(target, key, { value: copied, writable: true, enumerable: true, configurable: true });
+    else target[key] = copied;
+    empty = false;
+  }
+  copied = target;
   return `${out}}`;
 }
 

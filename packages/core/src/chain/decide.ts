@@ -6,13 +6,13 @@ import type { FindingSource } from '../classify/types.js';
 import { DEFAULT_DEADLINES } from '../classify/default-deadlines.js';
 import { attachEvidence } from './attach-evidence.js';
 import { authorize, type AuthorizationSubject } from './authorize.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalEventBodyJson, canonicalJsonCopy } from './canonical-json.js';
 import { isChainError } from './chain-error.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkCommandShape } from './command-shape.js';
 import { computeDeadline, extendDeadline } from './compute-deadline.js';
 import { checkEvidence, DEFAULT_EVIDENCE_RULES, type EvidenceRequirement, type EvidenceRules } from './evidence-rules.js';
-import { computeEventHash, GENESIS_HASH } from './hash-event.js';
+import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
@@ -209,6 +209,11 @@ function seal(state: HazardState | null, command: ChainCommand, role: Role, acto
   const events: ChainEvent[] = [];
   for (const draft of drafts) {
     version += 1;
+    // Through canonical JSON: `data` is what JSON.parse of its canonical text would give
+    // (undefined dropped, NaN and class instances refused, keys in canonical order, -0 as 0,
+    // nothing shared with the command), so stores round-trip it exactly; the text, written
+    // once in the same walk, is reused for the event's hash.
+    const { json, copy } = canonicalJsonCopy(draft.data);
     const body = {
       id: `${command.hazardId}/${version}`,
       hazardId: command.hazardId,
@@ -219,11 +224,10 @@ function seal(state: HazardState | null, command: ChainCommand, role: Role, acto
       recordedAt,
       occurredAt,
       pack: { id: pack.id, version: pack.version },
-      // Through canonical JSON: drops undefined, rejects NaN, so stores round-trip it exactly.
-      data: JSON.parse(canonicalJson(draft.data)) as EventDataMap[EventType],
+      data: copy as EventDataMap[EventType],
       prevHash,
     };
-    const hash = computeEventHash(body);
+    const hash = sha256Hex(canonicalEventBodyJson(body, json));
     events.push({ ...body, hash } as ChainEvent);
     prevHash = hash;
   }
