@@ -71,26 +71,41 @@ function addRectifier(ids: readonly string[], id: string): readonly string[] {
  */
 export function evolve(state: HazardState | null, event: ChainEvent): HazardState {
   if (state === null || event.type === 'reported') return initial(event);
-  const s: HazardState = {
-    ...state,
-    version: event.version,
-    updatedAt: event.recordedAt,
-    lastOccurredAt: event.occurredAt,
-    lastHash: event.hash,
-  };
-  // `s` is a fresh copy: the cases set its fields in place (the same keys in the same order
-  // as spreading it again, one copy of the state per event instead of two).
+  return apply({ ...state }, event);
+}
+
+/**
+ * `evolve` for a state its caller alone holds (one it folded itself and has handed to no
+ * one): the event is applied to `state` in place rather than to a copy — one copy of the
+ * ~45 fields per fold instead of one per event. Same result, the same keys in the same
+ * order; nested values are replaced, never changed, so anything that took one of them
+ * from an earlier state still sees it unchanged. Internal (`foldEvents`, `handleCommand`).
+ */
+export function evolveOwned(state: HazardState | null, event: ChainEvent): HazardState {
+  if (state === null || event.type === 'reported') return initial(event);
+  return apply(state, event);
+}
+
+/**
+ * Applies a non-first event to `s`, which it changes. Each case reads a field before it
+ * writes it, so `s` may be the previous state itself (`evolveOwned`) or a copy (`evolve`).
+ */
+function apply(s: HazardState, event: ChainEvent): HazardState {
+  s.version = event.version;
+  s.updatedAt = event.recordedAt;
+  s.lastOccurredAt = event.occurredAt;
+  s.lastHash = event.hash;
   switch (event.type) {
     case 'reclassified':
     case 'level_confirmed': {
       const d = data(event, 'reclassified');
-      const changed = d.to !== state.level;
+      const changed = d.to !== s.level;
       const restart = event.type === 'reclassified' || changed;
       // A manual observation stays provisional until someone other than its reporter confirms it.
-      const confirms = event.type === 'level_confirmed' || (event.actor.role === 'enforcement' && !(state.manual && event.actor.id === state.reporterId));
+      const confirms = event.type === 'level_confirmed' || (event.actor.role === 'enforcement' && !(s.manual && event.actor.id === s.reporterId));
       s.level = d.to;
-      s.wasMajor = state.wasMajor || d.to === 'major';
-      s.provisional = confirms ? false : state.provisional;
+      s.wasMajor = s.wasMajor || d.to === 'major';
+      s.provisional = confirms ? false : s.provisional;
       if (restart) {
         s.status = 'reported';
         s.deadline = d.runningDeadline ?? null;
@@ -110,8 +125,8 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
     case 'rectification_submitted':
       s.status = 'submitted';
       s.rectificationEvidence = data(event, 'rectification_submitted').evidence;
-      s.evidenceIds = addIds(state.evidenceIds, data(event, 'rectification_submitted').evidence);
-      s.rectifierIds = addRectifier(state.rectifierIds, event.actor.id);
+      s.evidenceIds = addIds(s.evidenceIds, data(event, 'rectification_submitted').evidence);
+      s.rectifierIds = addRectifier(s.rectifierIds, event.actor.id);
       s.pendingExtension = null;
       return s;
     case 'verified':
@@ -132,7 +147,7 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       return s;
     case 'escalated':
       s.status = 'escalated';
-      s.escalatedFor = data(event, 'escalated').overdueDeadline ?? state.escalatedFor;
+      s.escalatedFor = data(event, 'escalated').overdueDeadline ?? s.escalatedFor;
       s.deadline = null;
       s.pendingExtension = null;
       return s;
@@ -150,7 +165,7 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       s.plan = data(event, 'plan_submitted').plan;
       // The enterprise's own date is a proposal: it becomes the deadline when an officer approves the plan.
       s.planApproved = false;
-      s.rectifierIds = addRectifier(state.rectifierIds, event.actor.id);
+      s.rectifierIds = addRectifier(s.rectifierIds, event.actor.id);
       return s;
     }
     case 'plan_approved':
@@ -160,7 +175,7 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       return s;
     case 'stop_work_lifted':
       s.stopWork = null;
-      s.evidenceIds = addIds(state.evidenceIds, data(event, 'stop_work_lifted').evidence);
+      s.evidenceIds = addIds(s.evidenceIds, data(event, 'stop_work_lifted').evidence);
       return s;
     case 'delisted':
       s.listed = false;
@@ -173,7 +188,7 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       s.status = 'accepted';
       s.acceptedBy = event.actor.id;
       s.acceptedOfficers = d.officers ? d.officers.map((o) => o.id) : [event.actor.id];
-      s.evidenceIds = addIds(state.evidenceIds, d.evidence);
+      s.evidenceIds = addIds(s.evidenceIds, d.evidence);
       return s;
     }
     case 'closed':
@@ -183,10 +198,10 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       s.pendingExtension = null;
       return s;
     case 'reopened':
-      return Object.assign(s, reopened(state, data(event, 'reopened').runningDeadline));
+      return Object.assign(s, reopened(s, data(event, 'reopened').runningDeadline));
     case 'spot_checked': {
       const d = data(event, 'spot_checked');
-      return d.result === 'fail' ? Object.assign(s, reopened(state, d.runningDeadline)) : s;
+      return d.result === 'fail' ? Object.assign(s, reopened(s, d.runningDeadline)) : s;
     }
     case 'due_soon_warned':
       s.warnedFor = data(event, 'due_soon_warned').deadline;
@@ -211,13 +226,13 @@ export function evolve(state: HazardState | null, event: ChainEvent): HazardStat
       return s;
     }
     case 'statement_recorded':
-      if (state.penalty) s.penalty = { ...state.penalty, statement: { recordedAt: event.recordedAt, hearingRequested: data(event, 'statement_recorded').hearingRequested } };
+      if (s.penalty) s.penalty = { ...s.penalty, statement: { recordedAt: event.recordedAt, hearingRequested: data(event, 'statement_recorded').hearingRequested } };
       return s;
     case 'hearing_held':
-      if (state.penalty) s.penalty = { ...state.penalty, hearing: { recordedAt: event.recordedAt, presidedBy: event.actor.id } };
+      if (s.penalty) s.penalty = { ...s.penalty, hearing: { recordedAt: event.recordedAt, presidedBy: event.actor.id } };
       return s;
     case 'penalty_decided':
-      if (state.penalty) s.penalty = { ...state.penalty, decided: data(event, 'penalty_decided').penalty, decidedAt: event.recordedAt };
+      if (s.penalty) s.penalty = { ...s.penalty, decided: data(event, 'penalty_decided').penalty, decidedAt: event.recordedAt };
       return s;
   }
   return s;

@@ -9,7 +9,7 @@ import { isChainError } from './chain-error.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
 import { decide, type DecideContext, type DecideInputs } from './decide.js';
-import { evolve } from './evolve.js';
+import { evolveOwned } from './evolve.js';
 import { outboxMessagesFor } from './outbox-messages.js';
 import { reject } from './rejection-messages.js';
 import { summarize } from './summarize.js';
@@ -59,11 +59,12 @@ export interface HandleCommandOptions {
   coSignerId?: string;
 }
 
-/** Folds stored events into a state (`null` for none). */
-export function foldEvents(events: readonly Parameters<typeof evolve>[1][] | null): HazardState | null {
+/** Folds stored events into a state (`null` for none): a fresh object, the caller's to keep. */
+export function foldEvents(events: readonly ChainEvent[] | null): HazardState | null {
   if (!events) return null;
   let state: HazardState | null = null;
-  for (const event of events) state = evolve(state, event);
+  // The state is this fold's own until returned: each event is applied to it in place.
+  for (const event of events) state = evolveOwned(state, event);
   return state;
 }
 
@@ -208,8 +209,10 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     if (uploads.length > 0 && !(await (deps.evidence as EvidenceStore).bind(uploads, command.hazardId))) {
       return denied(reject('EVIDENCE_INVALID', { 'zh-CN': '证据已被用于另一隐患', en: 'the evidence was attached to another hazard meanwhile' }).rejection);
     }
+    // `state` (folded above, given to no one but decide, which keeps nothing) is not read
+    // again in this attempt: the new events are applied to it in place.
     let after = state;
-    for (const event of decision.events) after = evolve(after, event);
+    for (const event of decision.events) after = evolveOwned(after, event);
     const documents = deps.documentNumbers?.(decision.events, after as HazardState);
     const result = await store.append({
       ...(documents && documents.length > 0 ? { documents } : {}),
