@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory } from '@anjian/core';
 import { createMemoryInspectionLog, createMemoryRentalDirectory, createMemoryRoundStore, type RoundStore } from '@anjian/core/internal';
-import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import type { InspectionLog } from '@anjian/core/ports';
+import { createFixedClock, TEST_CALENDAR_2026, testInspectionRecord } from '@anjian/core/testing';
 import { createAnjianApi, toNodeHandler } from '../src/index.js';
 import { demoKitchen } from './harness.js';
 
@@ -24,6 +25,19 @@ const ROUND = { id: 'R-1', kind: 'special_campaign', title: { 'zh-CN': '十一�
 let server: Server;
 let base: string;
 let rounds: RoundStore;
+const clock = createFixedClock('2026-11-02T01:00:00Z');
+// The inspection log, counting the records it hands out: the work a coverage does.
+const log = createMemoryInspectionLog();
+let rowsRead = 0;
+const counted: InspectionLog = {
+  recordInspection: (r) => log.recordInspection(r),
+  readInspection: (id) => log.readInspection(id),
+  listInspections: async (q) => {
+    const page = await log.listInspections(q);
+    rowsRead += page.length;
+    return page;
+  },
+};
 
 beforeAll(async () => {
   rounds = createMemoryRoundStore();
@@ -31,9 +45,9 @@ beforeAll(async () => {
     store: createMemoryStore(),
     directory: createStaticDirectory([{ id: 'admin', roles: ['department_admin'] }], ENTERPRISES),
     calendar: TEST_CALENDAR_2026,
-    clock: createFixedClock('2026-11-02T01:00:00Z'),
+    clock,
     packs: [await demoKitchen()],
-    inspections: createMemoryInspectionLog(),
+    inspections: counted,
     relations: { rental: createMemoryRentalDirectory({ premises: [], tenancies: [] }), rounds, enterprises: () => ENTERPRISES, roundSeedKey: new Uint8Array(32).fill(5) },
     basePath: '/api',
     logger: false,
@@ -91,5 +105,20 @@ describe('round and draw bounds over HTTP', () => {
     expect(await rounds.readRoundLog(1, 100)).toHaveLength(before);
     const all = await post('/rounds/R-1/draws', { count: 3 }, 'k-all');
     expect([all.status, (all.body.data as { selected: string[] }).selected.length]).toEqual([201, 3]);
+  });
+
+  it('coverage reads the round’s window only: a year of later inspections is not read on GET /rounds/{id}', async () => {
+    const record = (id: string, recordedAt: string) => testInspectionRecord(id, { enterpriseId: 'E1', pack: { id: 'demo-kitchen', version: '1.0.0' }, source: 'grid_patrol', recordedAt });
+    // R-1 runs 2026-11-01 … 2026-11-30 (China time): one patrol inside it, then 600 after it (a busy year).
+    await log.recordInspection(record('in-window', '2026-11-10T02:00:00.000Z'));
+    await log.recordInspection(record('in-last-hour', '2026-11-30T15:59:59.000Z')); // 23:59:59 on the last day
+    await log.recordInspection(record('in-after', '2026-11-30T16:00:00.000Z')); // 00:00 on 12-01
+    for (let i = 0; i < 600; i++) await log.recordInspection(record(`in-later-${i}`, new Date(Date.parse('2026-12-01T00:00:00Z') + i * 12 * 3_600_000).toISOString()));
+    clock.set('2027-03-01T00:00:00Z');
+    rowsRead = 0;
+    const res = await fetch(`${base}/rounds/R-1`, { headers: { 'x-actor': 'admin' } });
+    const body = (await res.json()) as { coverage: { entries: Array<{ enterpriseId: string; status: string; inspectionId?: string }> } };
+    expect(body.coverage.entries.find((e) => e.enterpriseId === 'E1')).toMatchObject({ status: 'done', inspectionId: 'in-window' });
+    expect(rowsRead).toBe(2); // the two in its days, not the 601 after
   });
 });

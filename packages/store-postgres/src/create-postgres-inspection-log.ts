@@ -65,15 +65,12 @@ export function createPostgresInspectionLog(options: PostgresInspectionLogOption
       const result = await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE id = $1`, [id]);
       return result.rows[0]?.body ?? null;
     },
-    async listInspections({ enterpriseId, limit, before }) {
-      const result =
-        before === undefined
-          ? await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE enterprise_id = $1 ORDER BY seq DESC LIMIT $2`, [enterpriseId, limit])
-          : await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE enterprise_id = $1 AND seq < (SELECT seq FROM ${t} WHERE id = $2) ORDER BY seq DESC LIMIT $3`, [
-              enterpriseId,
-              before,
-              limit,
-            ]);
+    async listInspections({ enterpriseId, limit, before, recordedBefore }) {
+      // $2 the cursor id (NULL: from the newest), $3 the recordedBefore bound (NULL: none).
+      const result = await pool.query<{ body: InspectionRecord }>(
+        `SELECT body FROM ${t} WHERE enterprise_id = $1 AND ($2::text IS NULL OR seq < (SELECT seq FROM ${t} WHERE id = $2)) AND ($3::text IS NULL OR recorded_at < $3) ORDER BY seq DESC LIMIT $4`,
+        [enterpriseId, before ?? null, recordedBefore ?? null, limit],
+      );
       return parse(result.rows);
     },
     async close() {

@@ -44,8 +44,12 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
   const st = {
     insert: db.prepare('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     get: db.prepare('SELECT body FROM inspection_log WHERE id = ?').pluck(),
-    list: db.prepare('SELECT body FROM inspection_log WHERE enterprise_id = ? ORDER BY seq DESC LIMIT ?').pluck(),
-    listBefore: db.prepare('SELECT body FROM inspection_log WHERE enterprise_id = ? AND seq < (SELECT seq FROM inspection_log WHERE id = ?) ORDER BY seq DESC LIMIT ?').pluck(),
+    // `@before` is the cursor id (NULL: from the newest), `@recordedBefore` the bound (NULL: none).
+    list: db
+      .prepare(
+        'SELECT body FROM inspection_log WHERE enterprise_id = @enterpriseId AND (@before IS NULL OR seq < (SELECT seq FROM inspection_log WHERE id = @before)) AND (@recordedBefore IS NULL OR recorded_at < @recordedBefore) ORDER BY seq DESC LIMIT @limit',
+      )
+      .pluck(),
   };
   const parse = (body: unknown) => JSON.parse(body as string) as InspectionRecord;
   return {
@@ -56,8 +60,8 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
       const body = st.get.get(id);
       return body === undefined ? null : parse(body);
     },
-    async listInspections({ enterpriseId, limit, before }) {
-      const rows = before === undefined ? st.list.all(enterpriseId, limit) : st.listBefore.all(enterpriseId, before, limit);
+    async listInspections({ enterpriseId, limit, before, recordedBefore }) {
+      const rows = st.list.all({ enterpriseId, before: before ?? null, recordedBefore: recordedBefore ?? null, limit });
       return rows.map(parse);
     },
     close() {

@@ -20,10 +20,13 @@ export function createMemoryInspectionLog(): InspectionLog {
       const r = byId.get(id);
       return r ? copy(r) : null;
     },
-    async listInspections({ enterpriseId, limit, before }) {
+    async listInspections({ enterpriseId, limit, before, recordedBefore }) {
       const end = before === undefined ? records.length : records.findIndex((r) => r.id === before);
       const out: InspectionRecord[] = []; // an unknown `before` has nothing older: []
-      for (let i = end - 1; i >= 0 && out.length < limit; i--) if (records[i]!.enterpriseId === enterpriseId) out.push(copy(records[i]!));
+      for (let i = end - 1; i >= 0 && out.length < limit; i--) {
+        const r = records[i]!;
+        if (r.enterpriseId === enterpriseId && (recordedBefore === undefined || r.recordedAt < recordedBefore)) out.push(copy(r));
+      }
       return out;
     },
   };

@@ -45,6 +45,12 @@ export interface InspectionQuery {
   limit: number;
   /** Only records older than this one (the last id of the previous page). */
   before?: string;
+  /**
+   * Only records the server recorded before this instant (`toISOString()` form, compared with
+   * `recordedAt`), newest first among them: a reader of a past window (a round's days) skips
+   * what came after it without reading it. Stores MUST apply it in the query.
+   */
+  recordedBefore?: string;
 }
 
 /**

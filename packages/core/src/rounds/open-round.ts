@@ -43,8 +43,8 @@ export const ROUND_EARLIEST_DAY = '2000-01-01';
 
 /**
  * The longest round, first and last day included: 1,096 days, three years with a leap day —
- * three-year campaigns (三年行动) are real, longer ones are not rounds. Coverage reads a
- * round's inspections back to its first day, so the bound also bounds that work.
+ * three-year campaigns (三年行动) are real, longer ones are not rounds. Coverage reads the
+ * inspections recorded within a round's days only, so the bound also bounds that work.
  */
 export const MAX_ROUND_DAYS = 1096;
 

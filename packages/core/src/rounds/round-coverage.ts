@@ -48,14 +48,18 @@ export function roundCoverage(round: RoundRecord, units: readonly RoundUnit[], i
 
 /**
  * {@link roundCoverage} over an {@link InspectionLog}: reads each in-scope enterprise's
- * inspections, newest first, back to the round's first day (pages of 500).
+ * inspections recorded within the round's days only — newest first from the end of its last
+ * day (`recordedBefore`), back to its first (pages of 500) — so the work is bounded by the
+ * round's window (at most `MAX_ROUND_DAYS`), not by what was recorded since.
  */
 export async function collectRoundCoverage(inspections: InspectionLog, round: RoundRecord, units: readonly RoundUnit[], asOf: Date): Promise<RoundCoverage> {
   const records: InspectionRecord[] = [];
+  // The instant after the round's last day in China time (UTC+8).
+  const recordedBefore = new Date(Date.parse(`${round.endsOn}T00:00:00+08:00`) + 86_400_000).toISOString();
   for (const { enterprise } of roundPopulation(round.scope, units)) {
     let before: string | undefined;
     for (;;) {
-      const page = await inspections.listInspections({ enterpriseId: enterprise.id, limit: 500, ...(before === undefined ? {} : { before }) });
+      const page = await inspections.listInspections({ enterpriseId: enterprise.id, limit: 500, recordedBefore, ...(before === undefined ? {} : { before }) });
       records.push(...page);
       const last = page[page.length - 1];
       if (page.length < 500 || !last || chinaDay(last.recordedAt) < round.startsOn) break;

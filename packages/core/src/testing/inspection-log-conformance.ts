@@ -18,6 +18,7 @@ export const INSPECTION_LOG_CONFORMANCE_TESTS = Object.freeze([
   'records an inspection and reads it back as written',
   'a second record with the same id keeps the first',
   'lists an enterprise’s inspections newest first, in pages',
+  'recordedBefore leaves out what was recorded at or after the instant, with pages',
 ] as const);
 
 /** A test record (`E1`, the demo kitchen pack, one hazard). */
@@ -85,6 +86,18 @@ export function runInspectionLogConformance(options: InspectionLogConformanceOpt
       expect((await log.listInspections({ enterpriseId: 'E1', limit: 2, before: 'in-c2' })).map((r) => r.id)).toEqual(['in-c0']);
       expect((await log.listInspections({ enterpriseId: 'E2', limit: 10 })).map((r) => r.id)).toEqual(['in-c4', 'in-c1']);
       expect(await log.listInspections({ enterpriseId: 'E9', limit: 10 })).toEqual([]);
+    });
+
+    test('recordedBefore leaves out what was recorded at or after the instant, with pages', async (log) => {
+      for (const [i, enterpriseId] of ['E1', 'E2', 'E1', 'E1', 'E1'].entries()) {
+        await log.recordInspection(testInspectionRecord(`in-d${i}`, { enterpriseId, recordedAt: `2026-12-06T01:0${i}:00.000Z` }));
+      }
+      const list = (before?: string) => log.listInspections({ enterpriseId: 'E1', limit: 1, recordedBefore: '2026-12-06T01:03:00.000Z', ...(before === undefined ? {} : { before }) });
+      expect((await list()).map((r) => r.id)).toEqual(['in-d2']);
+      expect((await list('in-d2')).map((r) => r.id)).toEqual(['in-d0']);
+      expect(await list('in-d0')).toEqual([]);
+      expect((await log.listInspections({ enterpriseId: 'E1', limit: 10, recordedBefore: '2026-12-06T01:00:00.000Z' })).map((r) => r.id)).toEqual([]);
+      expect((await log.listInspections({ enterpriseId: 'E1', limit: 10, recordedBefore: '2027-01-01T00:00:00.000Z' })).map((r) => r.id)).toEqual(['in-d4', 'in-d3', 'in-d2', 'in-d0']);
     });
   });
 }
