@@ -58,6 +58,15 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
     const over = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(60_000), ...co });
     expect([over.status, over.body.code]).toEqual([422, 'INVALID_COMMAND']);
     expect(over.body.detail).toContain('/penalty/fineAmount');
+    // located: the refusal names the field as an issue, in both languages (a form marks the field)
+    expect(over.body.issues).toEqual([
+      {
+        code: 'INVALID_COMMAND',
+        severity: 'error',
+        pointer: '/penalty/fineAmount',
+        message: { 'zh-CN': expect.stringContaining('1–50000 元'), en: expect.stringContaining('between 1 and 50000 yuan') },
+      },
+    ]);
     expect((await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000) })).body.code).toBe('SEPARATION_OF_DUTIES');
     expect((await cmd('owner-e1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co })).status).toBe(403);
 

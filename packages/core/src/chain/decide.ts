@@ -17,6 +17,7 @@ import { reject } from './rejection-messages.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
 import { hearingRight, PENALTY_REPLY_DAYS, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
+import { penaltyStepRefusal } from './penalty-step.js';
 import {
   COMMAND_TYPES,
   type AttachedEvidence,
@@ -275,10 +276,15 @@ function draftPenalty(
   actorId: string,
   officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] },
 ): Draft[] | Refusal {
-  const located = (p: { pointer: string; 'zh-CN': string; en: string }) => reject('INVALID_COMMAND', { 'zh-CN': `${p.pointer}：${p['zh-CN']}`, en: `${p.pointer}: ${p.en}` });
-  if (s.caseNo === null) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未立案，不能实施行政处罚', en: 'no case has been filed for this hazard' });
+  // A refusal that names the field at fault carries its pointer (the HTTP problem lists it as an issue).
+  const located = (p: { pointer: string; 'zh-CN': string; en: string }): Refusal => {
+    const { rejection } = reject('INVALID_COMMAND', { 'zh-CN': `${p.pointer}：${p['zh-CN']}`, en: `${p.pointer}: ${p.en}` });
+    return { rejection: { ...rejection, pointer: p.pointer } };
+  };
+  // Where the proceeding stands (one rule, also read by pages that offer the next step).
+  const step = penaltyStepRefusal(s, command.type, now, actorId);
+  if (step) return reject(step.code, step.detail);
   const proceeding = s.penalty;
-  if (proceeding?.decided) return reject('INVALID_TRANSITION', { 'zh-CN': '已作出行政处罚决定', en: 'the penalty has already been decided' });
   if (command.type === 'notify_penalty') {
     const problem = penaltyProblem(command.penalty);
     if (problem) return located(problem);
@@ -297,9 +303,8 @@ function draftPenalty(
       },
     ];
   }
-  if (!proceeding) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未送达行政处罚告知书', en: 'no penalty notice has been issued' });
+  if (!proceeding) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未送达行政处罚告知书', en: 'no penalty notice has been issued' }); // (the step check said so)
   if (command.type === 'record_statement') {
-    if (proceeding.statement) return reject('INVALID_TRANSITION', { 'zh-CN': '当事人的陈述、申辩已记录', en: 'the party’s statement is already recorded' });
     if (command.hearingRequested && !proceeding.hearingRight) {
       return located({ pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' });
     }
@@ -312,30 +317,7 @@ function draftPenalty(
     }
     return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];
   }
-  if (command.type === 'record_hearing') {
-    if (!proceeding.statement?.hearingRequested) return reject('INVALID_TRANSITION', { 'zh-CN': '当事人未要求听证', en: 'the party asked for no hearing' });
-    if (proceeding.hearing) return reject('INVALID_TRANSITION', { 'zh-CN': '听证已记录', en: 'the hearing is already recorded' });
-    if (proceeding.notifiedBy.includes(actorId)) {
-      return reject('SEPARATION_OF_DUTIES', {
-        'zh-CN': '听证由非本案调查人员主持（《行政处罚法》第六十四条）：告知书的执法人员不得主持',
-        en: 'a hearing is presided by someone who did not investigate the case (Administrative Penalty Law Art. 64): not an officer of the notice',
-      });
-    }
-    return [{ type: 'hearing_held', data: { report: command.report } }];
-  }
-  if (proceeding.statement?.hearingRequested && !proceeding.hearing) {
-    return reject('NOT_DUE', {
-      'zh-CN': '当事人已要求听证，须经听证（record_hearing）后方可作出决定',
-      en: 'the party asked for a hearing; no decision before it is held (record_hearing)',
-    });
-  }
-  const replyEnds = proceeding.hearingDeadline ?? proceeding.statementDeadline;
-  if (!proceeding.statement && now.getTime() < Date.parse(replyEnds)) {
-    return reject('NOT_DUE', {
-      'zh-CN': `陈述、申辩期限至 ${replyEnds} 届满，当事人陈述前不得作出决定`,
-      en: `the period to state and defend runs until ${replyEnds}; no decision before it ends or the party has been heard`,
-    });
-  }
+  if (command.type === 'record_hearing') return [{ type: 'hearing_held', data: { report: command.report } }];
   const problem = penaltyProblem(command.penalty);
   if (problem) return located(problem);
   if (penaltyHeavier(command.penalty, proceeding.notified)) {

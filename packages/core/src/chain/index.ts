@@ -49,6 +49,7 @@ export {
   type PenaltyDuty,
   type PenaltyKind,
 } from './penalty-articles.js';
+export { penaltyStepRefusal, type PenaltyCommandType, type PenaltyStepRefusal } from './penalty-step.js';
 export { ChainError, isChainError } from './chain-error.js';
 export type { ChainErrorCode } from './chain-error.js';
 export { REJECTION_MESSAGES } from './rejection-messages.js';

@@ -6,6 +6,8 @@ import { computeDeadline } from './compute-deadline.js';
 import { parseCommand } from './parse-command.js';
 import { reportCommand, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
 import type { ChainEvent } from './types.js';
+import { penaltyStepRefusal } from './penalty-step.js';
+import { REJECTION_MESSAGES } from './rejection-messages.js';
 
 const why = { 'zh-CN': '理由', en: 'reason' };
 const co = { coOfficerId: 'officer2-gas-d1' };
@@ -129,5 +131,48 @@ describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
     expect('rejection' in late && [late.rejection.code, late.rejection.message['zh-CN'].includes('五日内')]).toEqual(['INVALID_COMMAND', true]);
     await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
     await h.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }, 'INVALID_TRANSITION');
+  });
+});
+
+describe('penaltyStepRefusal (what a page reads to offer the next step)', () => {
+  it('refuses exactly where the chain refuses on the state, with the same code and words, at every step of a run', async () => {
+    const { h, id } = await caseFiled();
+    const suspend = { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' as const };
+    const probes = [
+      ['officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: suspend, ...co }],
+      ['owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }],
+      ['officer-gas-d1', { type: 'record_hearing', hazardId: id, report: why }],
+      ['officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }],
+      ['officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: suspend, ...co }],
+    ] as const;
+    const seen: string[] = [];
+    const compare = async () => {
+      const state = await h.state(id);
+      for (const [actor, command] of probes) {
+        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor);
+        seen.push(`${command.type}:${step?.code ?? 'open'}`);
+        // An open step is taken below (h.ok); a refused one is sent: the chain refuses it with the same code and words, recording nothing.
+        if (!step) continue;
+        const r = await h.send(actor, command);
+        expect('rejection' in r ? [r.rejection.code, r.rejection.message['zh-CN']] : 'recorded', `${command.type} by ${actor}`).toEqual([
+          step.code,
+          `${REJECTION_MESSAGES[step.code]['zh-CN']}：${step.detail['zh-CN']}`,
+        ]);
+      }
+    };
+    await compare();
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: suspend, ...co });
+    await compare();
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    await compare();
+    await h.ok('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why });
+    await compare();
+    await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: suspend, ...co });
+    await compare();
+    for (const code of ['NOT_DUE', 'SEPARATION_OF_DUTIES', 'INVALID_TRANSITION', 'open'])
+      expect(
+        seen.some((s) => s.endsWith(`:${code}`)),
+        code,
+      ).toBe(true);
   });
 });

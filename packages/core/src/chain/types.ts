@@ -362,6 +362,8 @@ export type RejectionCode =
 export interface Rejection {
   code: RejectionCode;
   message: LocalizedText & { en: string };
+  /** The JSON pointer of the command's field at fault, when the refusal names one (`/penalty/fineAmount`). */
+  pointer?: string;
 }
 
 /** What `decide` returns. */

@@ -79,7 +79,9 @@ export const COMMAND_ROUTE: RouteSpec = {
         if (code === 'HAZARD_NOT_FOUND') throw hazardNotFound(hazardId);
         const status = rejectionStatus(code, pinned);
         const reason = status === 403 ? await refusalReason(code, command, ctx.actorId as string, existing?.state ?? null, ctx.deps.directory) : undefined;
-        throw new HttpProblem(status, code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message, undefined, reason);
+        // A refusal that names the field at fault lists it as an issue, as a refused body does (both languages, its pointer).
+        const issues = result.rejection.pointer === undefined ? undefined : [{ code, severity: 'error' as const, pointer: result.rejection.pointer, message }];
+        throw new HttpProblem(status, code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message, issues, reason);
       }
       const last = result.events[result.events.length - 1];
       // A command that changes nothing (already in that state) writes no event: answer the current version.

@@ -1,0 +1,55 @@
+import type { HazardState, RejectionCode } from './types.js';
+
+/** The commands of a case's administrative penalty (docs/penalties.md). */
+export type PenaltyCommandType = 'notify_penalty' | 'record_statement' | 'record_hearing' | 'decide_penalty';
+
+/** Why a penalty command cannot be taken in the proceeding's present state: the chain's code and its words. */
+export interface PenaltyStepRefusal {
+  /** `INVALID_TRANSITION` (not at this step: no case, no notice, done already), `NOT_DUE` (not yet), `SEPARATION_OF_DUTIES` (not by this officer). */
+  code: Extract<RejectionCode, 'INVALID_TRANSITION' | 'NOT_DUE' | 'SEPARATION_OF_DUTIES'>;
+  detail: { 'zh-CN': string; en: string };
+}
+
+const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): PenaltyStepRefusal => ({ code, detail: { 'zh-CN': zh, en } });
+
+/**
+ * Whether the proceeding's state lets `actorId` take penalty step `type` at `now`, before
+ * anything the command itself says (the article, the fine, a hearing asked late) is looked at:
+ * a case is filed; nothing follows the decision; statement, hearing and decision follow a
+ * notice; one statement and one hearing; the hearing is presided by none of the notice's
+ * officers; no decision while a requested hearing is pending, nor before the reply period has
+ * run unless the party was heard. `null` when the step is open. `decide` refuses by it, and a
+ * page shows by it which step is next and why another is not yet (the server decides again).
+ */
+export function penaltyStepRefusal(s: Pick<HazardState, 'caseNo' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string): PenaltyStepRefusal | null {
+  if (s.caseNo === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
+  const p = s.penalty;
+  if (p?.decided) return refuse('INVALID_TRANSITION', '已作出行政处罚决定', 'the penalty has already been decided');
+  if (type === 'notify_penalty') return null;
+  if (!p) return refuse('INVALID_TRANSITION', '尚未送达行政处罚告知书', 'no penalty notice has been issued');
+  if (type === 'record_statement') return p.statement ? refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded') : null;
+  if (type === 'record_hearing') {
+    if (!p.statement?.hearingRequested) return refuse('INVALID_TRANSITION', '当事人未要求听证', 'the party asked for no hearing');
+    if (p.hearing) return refuse('INVALID_TRANSITION', '听证已记录', 'the hearing is already recorded');
+    if (p.notifiedBy.includes(actorId)) {
+      return refuse(
+        'SEPARATION_OF_DUTIES',
+        '听证由非本案调查人员主持（《行政处罚法》第六十四条）：告知书的执法人员不得主持',
+        'a hearing is presided by someone who did not investigate the case (Administrative Penalty Law Art. 64): not an officer of the notice',
+      );
+    }
+    return null;
+  }
+  if (p.statement?.hearingRequested && !p.hearing) {
+    return refuse('NOT_DUE', '当事人已要求听证，须经听证（record_hearing）后方可作出决定', 'the party asked for a hearing; no decision before it is held (record_hearing)');
+  }
+  const replyEnds = p.hearingDeadline ?? p.statementDeadline;
+  if (!p.statement && now.getTime() < Date.parse(replyEnds)) {
+    return refuse(
+      'NOT_DUE',
+      `陈述、申辩期限至 ${replyEnds} 届满，当事人陈述前不得作出决定`,
+      `the period to state and defend runs until ${replyEnds}; no decision before it ends or the party has been heard`,
+    );
+  }
+  return null;
+}
