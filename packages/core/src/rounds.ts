@@ -19,3 +19,4 @@
 export * from './rounds/index.js';
 export { drawSpotCheck, SpotCheckDrawError } from './chain/draw-spot-check.js';
 export type { SpotCheckScope, SpotCheckDrawInput, SpotCheckDraw } from './chain/draw-spot-check.js';
+export type { RoundWorker } from './rounds/round-work.js';

@@ -120,7 +120,7 @@ export async function collectRoundWork(deps: RoundWorkSource, asOf: Date, option
 }
 
 /** The roles that do a round's inspections, from the sources that count for its kind. */
-type RoundWorker = 'enterprise' | 'grid' | 'enforcement';
+export type RoundWorker = 'enterprise' | 'grid' | 'enforcement';
 
 /**
  * The part of `items` that is `actor`'s to do, in one role or (without `role`) in any of the
