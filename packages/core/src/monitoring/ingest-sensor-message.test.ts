@@ -115,6 +115,22 @@ describe('ingestSensorBatch: messages that arrived together, one registry transa
 });
 
 describe('readings as evidence: a sensor hazard carries the readings behind it', () => {
+  it('a device over its budget of unbound uploads still reports the alarm, without the readings document, and does not throw', async () => {
+    const f = await monitoringFixture();
+    const evidence = createMemoryEvidenceStore({ unbound: { files: 1 } });
+    // Left unbound by an earlier refused report of the same device.
+    evidence.seed({ id: 'ev-left', sha256: '0'.repeat(64), mime: 'application/json', size: 2, uploaderId: 'device:D-chem', hazardId: null, receivedAt: f.clock.now().toISOString() });
+    f.deps.chain = { ...f.chain, evidence };
+    await f.registry.putDevice(
+      testDevice('D-chem', { kind: 'transmitter', location: '罐区 1 号罐', place: { id: 'P3', name: '罐区', listed: false }, limits: { high: 1.6, unit: 'MPa' }, hazchem: true }),
+    );
+    const r = await ingestSensorMessage(f.deps, f.msg('D-chem', 'reading', { value: 1.72 }));
+    if (r.kind !== 'processed') throw new Error(r.detail);
+    const events = (await f.store.load(r.opened[0]!.hazardIds[0]!))!;
+    expect([events[0]!.type, (events[0]!.data as { evidence: unknown[] }).evidence]).toEqual(['reported', []]);
+    expect(evidence.size).toBe(1);
+  });
+
   it('the report names a document uploaded by the device: value, unit, times, device, place; its SHA-256 is in the event; a retry replays it', async () => {
     const f = await monitoringFixture();
     const evidence = createMemoryEvidenceStore();

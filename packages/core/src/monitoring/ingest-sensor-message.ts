@@ -1,7 +1,7 @@
 import type { ReportOutcome } from '../chain/report-inspection.js';
 import { reportHazardId, reportInspection } from '../chain/report-inspection.js';
 import type { EvidenceRef } from '../chain/types.js';
-import type { EvidenceStore } from '../ports/evidence-store.js';
+import { isEvidenceBudgetError, type EvidenceStore } from '../ports/evidence-store.js';
 import type { ChainDeps } from '../chain/handle-command.js';
 import type { Issue } from '../pack/types.js';
 import type { Clock } from '../ports/clock.js';
@@ -84,8 +84,8 @@ export function sensorReadingsDocument(device: Device, warning: DeviceWarning, s
  * role (`system`). When the chain has an evidence store, the readings
  * ({@link sensorReadingsDocument}) are uploaded as the device and attached to the report as
  * a `document`: the `reported` event records its SHA-256, and the bytes stay in the store
- * (a retry finds the hazard and names the same upload, so it stays a replay). Fills
- * `hazardIds` of the warnings.
+ * (a retry finds the hazard and names the same upload, so it stays a replay); a device over
+ * its budget of unbound uploads reports without the document. Fills `hazardIds` of the warnings.
  */
 export async function reportDeviceWarnings(chain: ChainDeps, device: Device, step: DeviceStep): Promise<WarningReport[]> {
   const out: WarningReport[] = [];
@@ -111,14 +111,22 @@ async function readingsEvidence(chain: ChainDeps, store: EvidenceStore, device: 
   const events = await chain.store.load(reportHazardId(device.principalId, warning.key, warning.rule));
   const first = events?.[0];
   if (first && first.type === 'reported') return (first.data as { evidence: ReadonlyArray<{ id: string; kind: EvidenceRef['kind'] }> }).evidence.map((e) => ({ id: e.id, kind: e.kind }));
-  const record = await store.put({
-    bytes: new TextEncoder().encode(JSON.stringify(sensorReadingsDocument(device, warning, step))),
-    mime: SENSOR_READINGS_MIME,
-    uploaderId: device.principalId,
-    hazardId: null,
-    receivedAt: step.inspection.inspectedAt ?? warning.openedAt,
-  });
-  return [{ id: record.id, kind: 'document' }];
+  try {
+    const record = await store.put({
+      bytes: new TextEncoder().encode(JSON.stringify(sensorReadingsDocument(device, warning, step))),
+      mime: SENSOR_READINGS_MIME,
+      uploaderId: device.principalId,
+      hazardId: null,
+      receivedAt: step.inspection.inspectedAt ?? warning.openedAt,
+    });
+    return [{ id: record.id, kind: 'document' }];
+  } catch (e) {
+    // The device holds its budget of unbound uploads (reports of it that were refused): the
+    // alarm is reported without its readings document rather than thrown back to the broker,
+    // which would redeliver it until the uploads expire. The event shows no evidence.
+    if (isEvidenceBudgetError(e)) return [];
+    throw e;
+  }
 }
 
 const MAX_ATTEMPTS = 5;
