@@ -245,6 +245,11 @@ describe('refusals: located, bilingual, nothing rendered', () => {
     const one = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { events: strip(undefined) }), override);
     expect(one.ok ? [] : one.issues.map((i) => [i.code, i.pointer])).toEqual([['OFFICERS_REQUIRED', '/enforcement']]);
     expect(one.ok ? '' : one.issues[0]?.message.en).toContain('coOfficerId');
+    // naming him is not enough: he confirms with his own credential (ADR 002 addendum)
+    expect(one.ok ? [] : [one.issues[0]?.message.en, one.issues[0]?.message['zh-CN']]).toEqual([
+      expect.stringContaining('confirm with his own credential (Co-Officer-Authorization)'),
+      expect.stringContaining('并由其以本人凭据确认'),
+    ]);
     const blank = [
       { id: 'officer-gas-d1', certificateNo: '' },
       { id: 'officer2-gas-d1', certificateNo: '' },
