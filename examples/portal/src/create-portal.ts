@@ -31,7 +31,7 @@ import { portalProblem } from './portal-problem.js';
 import { reportWorkbook } from './report-xlsx.js';
 import { demoCity } from './demo-city.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
-import { seedDemoData } from './seed.js';
+import { SeedStepError, seedDemoData } from './seed.js';
 import { CONTENT_TYPES, serveStatic } from './serve-static.js';
 import { assetResponse, IMMUTABLE, REVALIDATE, staticAsset, type StaticAsset } from './static-asset.js';
 import { createWorklist } from './worklist.js';
@@ -222,7 +222,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       // the bundled UI (src/bundle-portal-ui.ts): every name carries its hash
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
-    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now(), options.password ?? DEMO_PASSWORD);
+    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now(), options.password ?? DEMO_PASSWORD).catch((error: unknown) => seedFailed(error, dataDir));
     city?.load();
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
@@ -349,6 +349,23 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
 /** `Basic base64(user:password)` (RFC 7617, UTF-8). */
 function basicAuthHeader(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
+/**
+ * A refused seed step as what happened and what to do, in both languages, naming the data
+ * folder: the folder's demo data differs from this build's (a folder written by an older build
+ * holds the same Idempotency-Keys for other content), and starting over means deleting it.
+ */
+function seedFailed(error: unknown, dataDir: string): never {
+  if (!(error instanceof SeedStepError)) throw error;
+  const seen = `${error.step}: HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`;
+  const reused = error.code === 'IDEMPOTENCY_KEY_REUSED';
+  throw new Error(
+    `演示数据写入失败（${seen}）：数据目录 ${dataDir} 中的演示数据${reused ? '由另一版本写入，同一步骤的内容不同' : '与本版本不一致'}。请删除该目录（或用 ANJIAN_DATA_DIR 指定新目录）后重新启动。\n` +
+      `Seeding the demo data failed (${seen}): the data folder ${dataDir} holds demo data ${reused ? 'written by another build, with other content for the same step' : 'that does not fit this build'}. Delete the folder (or point ANJIAN_DATA_DIR at a new one) and start again.` +
+      (error.detail ? `\n${error.detail}` : ''),
+    { cause: error },
+  );
 }
 
 /** Runs the seed as the demo users, each with a session minted in process and ended afterwards. */

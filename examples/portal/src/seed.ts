@@ -2,6 +2,30 @@ import type { AnjianApi } from '@anjian/http';
 import { demoPng } from './demo-png.js';
 import { DEMO_ENTERPRISES } from './demo-users.js';
 
+/**
+ * A seed step the API refused: the step (its Idempotency-Key), the HTTP status and the
+ * problem's code. On a data folder written by another build the same key may stand for other
+ * content (`IDEMPOTENCY_KEY_REUSED`); `createPortal` names the folder and says to delete it.
+ */
+export class SeedStepError extends Error {
+  constructor(
+    readonly step: string,
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly detail: string | undefined,
+  ) {
+    super(`seed ${step}: HTTP ${status} ${code ?? ''}${detail ? ` — ${detail}` : ''}`.trim());
+    this.name = 'SeedStepError';
+  }
+}
+
+/** Throws the step's {@link SeedStepError} (the body's problem code and detail, when it has them). */
+function refused(step: string, res: { status: number; body: { code?: unknown; detail?: unknown } | null }): never {
+  const code = typeof res.body?.code === 'string' ? res.body.code : undefined;
+  const detail = typeof res.body?.detail === 'string' ? res.body.detail : undefined;
+  throw new SeedStepError(step, res.status, code, detail);
+}
+
 /** Signs a demo user in without a password (in process) and returns its session cookie. */
 export type SeedSignIn = (userId: string) => string;
 
@@ -102,7 +126,7 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date
       },
       i.key,
     );
-    if (res.status !== 200) throw new Error(`seed ${i.key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200) refused(i.key, res);
     hazardOf[i.key] = (res.body.reports ?? []).map((r: { hazardId: string }) => r.hazardId);
     reported += hazardOf[i.key]!.length;
   }
@@ -118,7 +142,7 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date
         ['after-2', 'photo_after'],
       ] as const) {
         const up = await call('owner-anping', 'POST', `/hazards/${anpingHazard}/evidence`, demoPng(`seed-anping-${name}`));
-        if (up.status !== 201) throw new Error(`seed evidence ${name}: HTTP ${up.status} ${JSON.stringify(up.body)}`);
+        if (up.status !== 201) refused(`seed-anping-${name}`, up);
         evidence.push({ id: up.body.id as string, kind });
       }
       const res = await call(
@@ -132,7 +156,7 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date
         },
         'seed-anping-rectify',
       );
-      if (res.status !== 200) throw new Error(`seed seed-anping-rectify: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200) refused('seed-anping-rectify', res);
     }
   }
   // 绿园's hazard: the grid inspector issues a rectification notice (deadline running).
@@ -149,7 +173,7 @@ async function stepIfStatus(call: Call, hazardId: string | undefined, status: st
   const state = await call(user, 'GET', `/hazards/${hazardId}`);
   if (state.body?.state?.status !== status) return;
   const res = await call(user, 'POST', `/hazards/${hazardId}/commands`, command, key);
-  if (res.status !== 200) throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200) refused(key, res);
 }
 
 /**
@@ -166,11 +190,11 @@ async function seedDemoPermits(call: Call, now: Date): Promise<void> {
     const res = await call('owner-lvyuan', 'POST', '/permits', { enterpriseId: 'ent-lvyuan', attendantId: 'attendant-lvyuan', ...body }, key);
     if (res.status === 201 && res.body.replayed === false) return res.body.permit.permitId as string;
     if (res.body?.replayed === true || res.body?.code === 'IDEMPOTENCY_KEY_REUSED') return null; // seeded earlier today
-    throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    refused(key, res);
   };
   const step = async (user: string, id: string, action: string, key: string, body?: unknown): Promise<void> => {
     const res = await call(user, 'POST', `/permits/${encodeURIComponent(id)}/${action}`, body, key);
-    if (res.status !== 200) throw new Error(`seed ${key}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200) refused(key, res);
   };
   const hot = await apply(`seed-permit-hot-${day}`, { kind: 'hot_work', grade: 'first', premises: 'hazchem', workerIds: ['张焊工', '刘师傅'], validFrom: at(0), flammableLelPctVol: 5 });
   if (hot) {
