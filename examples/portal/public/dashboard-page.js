@@ -6,7 +6,7 @@ import { loc, t } from './i18n.js';
 import { api, app, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
-import { readScopes } from '/vendor/anjian-core.js';
+import { areaCovers, readScopes } from '/vendor/anjian-core.js';
 
 /** Filters of the hash, in this order; dates are local (UTC+8) `YYYY-MM-DD`. */
 const FILTERS = ['domain', 'level', 'area', 'createdFrom', 'createdTo'];
@@ -67,6 +67,24 @@ function auditResult(r) {
     ${a.problems?.length ? html`<ul id="audit-problems">${a.problems.map((p) => html`<li data-kind="${p.kind}"><code>${p.kind} ${p.code}</code> ${loc(p.message)} <small>${JSON.stringify(p.position ?? {})}</small></li>`)}</ul>` : ''}</div>`;
 }
 
+/**
+ * The areas the area filter offers, derived with core's read policy: of the areas the
+ * directory knows (each user's grid and department areas, each enterprise's area), those the
+ * user reads — every one for who reads everything, else those a scope's area covers (its
+ * sub-areas too) and the areas of the enterprises an enterprise scope names.
+ */
+function areaChoices(profile) {
+  const scopes = profile ? readScopes(profile) : [];
+  const known = new Set(session.demo.enterprises.map((e) => e.area));
+  for (const u of session.demo.users) {
+    const s = readScopes(u);
+    if (s !== 'all') for (const scope of s) if (scope.area) known.add(scope.area);
+  }
+  const reads = (area) =>
+    scopes === 'all' || scopes.some((scope) => (scope.area ? areaCovers(scope.area, area) : session.demo.enterprises.some((e) => e.id === scope.enterpriseId && e.area === area)));
+  return [...known].filter(reads).sort();
+}
+
 /** Renders the dashboard under the filters of `query` (the hash's URLSearchParams); `signal` is the navigation's. */
 export async function dashboardPage(query, signal) {
   const f = filtersOf(query);
@@ -84,7 +102,7 @@ export async function dashboardPage(query, signal) {
     api('/packs', { signal }),
   ]);
   const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
-  const areas = [...new Set(['D1', ...session.demo.enterprises.map((e) => e.area)])].sort();
+  const areas = areaChoices(profile);
   const select = (name, values, label) =>
     html`<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => html`<option value="${v}"${f.get(name) === v && raw(' selected')}>${label(v)}</option>`)}</select></label>`;
   const s = stats.ok ? stats.body : null;

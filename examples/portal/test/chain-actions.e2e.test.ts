@@ -329,4 +329,22 @@ describe('dashboard filters and the SMS panel', () => {
     expect(await owner.$('#outbox-status')).toBeNull();
     await owner.context().close();
   });
+
+  it("the area filter offers the areas the user reads (core's readScopes), not a fixed district", async () => {
+    const choices = async (user: string, home: string) => {
+      const page = await portal.signIn(user, home);
+      await page.evaluate(() => (location.hash = '#/dashboard'));
+      await page.waitForSelector('#app[data-page="dashboard"] #filter-area');
+      const values = await page.$$eval('#filter-area option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+      await page.context().close();
+      return values;
+    };
+    // 如意宾馆 lies in D1/G2: its owner reads nothing of D1 as a whole, nor of D1/G1.
+    expect(await choices('owner-ruyi', 'enterprise')).toEqual(['', 'D1/G2']);
+    // The grid inspector's grids, not the district around them.
+    expect(await choices('grid-wang', 'grid')).toEqual(['', 'D1/G1', 'D1/G2']);
+    // The district's officer and the admin: the district and the grids in it.
+    expect(await choices('officer-li', 'enforcement')).toEqual(['', 'D1', 'D1/G1', 'D1/G2']);
+    expect(await choices('admin-chen', 'dashboard')).toEqual(['', 'D1', 'D1/G1', 'D1/G2']);
+  });
 });
