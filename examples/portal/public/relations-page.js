@@ -61,6 +61,10 @@ const L = {
   seedMismatch: ['种子与承诺值不符', 'seed does not match its commitment'],
   count: ['抽取数量', 'How many'],
   draw: ['抽取并记录', 'Draw and record'],
+  drawLimit: [
+    '本轮次已抽取 {n} 次（首次抽取后最多重新抽取 {max} 次），不能再抽取：请按最近一次抽取的名单检查，无法检查的企业在检查记录中说明原因；确需另行抽取的，由部门开启新的轮次。',
+    'This round was drawn {n} times (at most {max} re-draws after the first) and cannot be drawn again: inspect the latest list and explain on the inspection record why an enterprise could not be inspected; if another draw is really needed, the department opens a new round.',
+  ],
   selected: ['抽中企业', 'Selected'],
   seedChanged: ['种子已变更（前次：{seeds}）', 'seed changed (before: {seeds})'],
   digest: ['摘要', 'Digest'],
@@ -287,7 +291,7 @@ export async function roundPage(id, signal) {
   setHtml(app, html`<h1>${l('round')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
   const r = await api(`/rounds/${enc(id ?? '')}`, { signal });
   if (!r.ok) return fail(l('round'), r);
-  const { round, draws, coverage, manage } = r.body;
+  const { round, draws, coverage, manage, drawsLeft } = r.body;
   // The checklist by its title (its id when the server no longer serves it).
   const pack = round.packId ? await api(`/packs/${enc(round.packId)}`, { signal }) : null;
   const packName = pack?.ok ? loc(pack.body.title) : round.packId;
@@ -307,7 +311,8 @@ export async function roundPage(id, signal) {
         html`<li data-seq="${d.seq}" data-actor="${d.actorId}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('drawnBy')} ${d.actorId} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entName(e)).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
     )}</ol>
     <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
-    ${manage && round.seeds ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="1" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
+    ${manage && round.seeds && drawsLeft === 0 ? html`<p class="hint" id="draw-limit">${l('drawLimit', { n: draws.length, max: draws.length - 1 })}</p>` : ''}
+    ${manage && round.seeds && drawsLeft > 0 ? html`<form id="draw-form" class="filters">${draws.length ? html`<label>${l('reason')} <input name="reason" required maxlength="200" size="24"></label>` : ''}<label>${l('count')} <input name="count" type="number" min="1" value="2" size="4"></label><button type="submit">${l('draw')}</button></form><p id="draw-message"></p>` : ''}`,
   );
   app.querySelector('#draw-form')?.addEventListener('submit', async (event) => {
     event.preventDefault();

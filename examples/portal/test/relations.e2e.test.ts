@@ -105,9 +105,17 @@ describe('rental premises, rounds and the enterprise file', () => {
     expect(drawn[0]!.split(' ').length).toBe(2);
     expect(drawn[1]).not.toMatch(/ent-/);
     expect(drawn[1]!.split('、').length).toBe(2);
+    // The last re-draw core allows (MAX_ROUND_REDRAWS): then the form is gone and the page says why.
+    expect(await admin.$('#draw-limit')).toBeNull();
+    await admin.fill('#draw-form input[name=reason]', '抽中企业正在搬迁');
+    await admin.click('#draw-form button[type=submit]');
+    await admin.waitForSelector('#round-draws li:nth-child(3)');
+    await admin.waitForSelector('#draw-limit');
+    expect(await admin.$('#draw-form')).toBeNull();
+    expect(await admin.textContent('#draw-limit')).toContain('最多重新抽取 2 次');
     await admin.context().close();
     const log = (await portal.api('admin-chen', 'GET', '/rounds')).body as { log: { ok: boolean; entries: number } };
-    expect(log.log).toEqual({ ok: true, entries: 3 });
+    expect(log.log).toEqual({ ok: true, entries: 4 });
     // The monthly bulletin lists the round's coverage (core's roundCoverageForReport as the reports' hook).
     const bulletin = (await portal.api('admin-chen', 'GET', '/reports/monthly')).body as { coverage: Array<{ roundId: string; done: number }> | null };
     expect(bulletin.coverage?.find((c) => c.roundId === 'demo-gas-patrol')?.done).toBeGreaterThanOrEqual(1);

@@ -192,10 +192,15 @@ describe('relations over HTTP', () => {
       [false, 'verified'],
       [true, 'verified'],
     ]);
+    // core says how many draws are left (a page offers the form, or says why not): one re-draw more, then none, then REDRAW_LIMIT
+    expect(detail.body.drawsLeft).toBe(1);
+    expect((await draw({ count: 2, reason: 'E3 搬迁' }, 'd-5')).status).toBe(201);
+    expect((await call('admin', 'GET', '/rounds/R-1', '/rounds/{roundId}')).body.drawsLeft).toBe(0);
+    expect((await draw({ count: 2, reason: '再抽一次' }, 'd-6')).body).toMatchObject({ code: 'INVALID_ROUND', issues: [{ code: 'REDRAW_LIMIT', pointer: '/roundId' }] });
     const coverage = detail.body.coverage as { total: number; done: number; entries: Array<{ enterpriseId: string; status: string }> };
     expect(coverage.entries.map((e) => `${e.enterpriseId}:${e.status}`)).toEqual(['E1:done', 'E2:due', 'E3:due']);
     const list = await call('grid-g1', 'GET', '/rounds', '/rounds');
-    expect(list.body.log).toEqual({ ok: true, entries: 3 });
+    expect(list.body.log).toEqual({ ok: true, entries: 4 });
     expect((list.body.rounds as Array<{ coverage: { total: number } }>)[0]!.coverage.total).toBe(2); // the grid reads D1/G1 only
     expect((await call('owner-e1', 'GET', '/rounds', '/rounds')).status).toBe(403);
     expect(mismatches).toEqual([]);

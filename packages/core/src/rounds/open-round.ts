@@ -191,6 +191,15 @@ export async function readRound(rounds: RoundStore, roundId: string): Promise<Ro
  */
 export const MAX_ROUND_REDRAWS = 2;
 
+/**
+ * How many more times a round drawn `drawCount` times may be drawn: the first draw and
+ * {@link MAX_ROUND_REDRAWS} re-draws, then none (`drawRoundSample` refuses with `REDRAW_LIMIT`).
+ * What a page reads to offer the draw form, or to say why it does not.
+ */
+export function roundDrawsLeft(drawCount: number): number {
+  return Math.max(0, MAX_ROUND_REDRAWS + 1 - drawCount);
+}
+
 /** Input of {@link drawRoundSample}. There is no seed: the round's committed seed is revealed (T33). */
 export interface RoundDrawInput {
   roundId: string;
@@ -330,7 +339,7 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
         `本轮次已抽取 ${drawNo - 1} 次：重新抽取须填写原因，新的抽取会与原抽取一并公开并标记“种子已变更”`,
         `this round was drawn ${drawNo - 1} time(s): a re-draw needs a reason, and is shown next to the earlier draws, marked seedChanged`,
       );
-    if (drawNo > MAX_ROUND_REDRAWS + 1) {
+    if (roundDrawsLeft(state.draws.length) === 0) {
       const reasons = state.draws.flatMap((d) => (d.draw.reason === undefined ? [] : [d.draw.reason]));
       fail(
         'REDRAW_LIMIT',

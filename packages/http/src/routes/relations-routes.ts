@@ -11,6 +11,7 @@ import {
   readRound,
   readScopes,
   RoundError,
+  roundDrawsLeft,
   roundsFromLog,
   roundUnits,
   verifyRoundLog,
@@ -313,10 +314,10 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'getRound',
     summary: 'One round: its draws (seed changes marked) and coverage per enterprise / 轮次详情与覆盖情况',
     description:
-      'The round, every 双随机 draw recorded for it (a draw whose seed differs from an earlier one is marked seedChanged), and its coverage per enterprise the actor may read (done with the covering inspection, due, overdue).\n\n轮次、全部抽查记录（种子变更会被标出）及按企业的覆盖情况。',
+      'The round, every 双随机 draw recorded for it (a draw whose seed differs from an earlier one is marked seedChanged), drawsLeft (how many more draws the round allows: the first and MAX_ROUND_REDRAWS = 2 re-draws, then 0 — a draw is then 422 REDRAW_LIMIT), and its coverage per enterprise the actor may read (done with the covering inspection, due, overdue).\n\n轮次、全部抽查记录（种子变更会被标出）、drawsLeft（还可抽取的次数：首次抽取后最多重新抽取 2 次，为 0 时再抽取返回 REDRAW_LIMIT）及按企业的覆盖情况。',
     tags: ['relations'],
     auth: 'required',
-    response: { status: 200, description: 'the round / 轮次', schema: obj('{ round, draws, coverage }') },
+    response: { status: 200, description: 'the round / 轮次', schema: obj('{ round, draws, drawsLeft, manage, coverage }') },
     errors: [401, 403, 404],
     problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ROUND_NOT_FOUND'] },
     async handle(ctx) {
@@ -332,7 +333,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const entries = (coverage?.entries ?? [])
         .filter((e) => canRead(scopes, { enterpriseId: e.enterpriseId, area: area.get(e.enterpriseId)?.area ?? '', domain: state.round.scope.domain }))
         .map((e) => ({ ...e, name: area.get(e.enterpriseId)?.name ?? e.enterpriseId, area: area.get(e.enterpriseId)?.area ?? '' }));
-      return jsonResponse({ ...state, manage: mayManageRound(actor, state.round.scope), coverage: coverage && { ...coverage, entries } });
+      return jsonResponse({ ...state, drawsLeft: roundDrawsLeft(state.draws.length), manage: mayManageRound(actor, state.round.scope), coverage: coverage && { ...coverage, entries } });
     },
   },
   {
@@ -364,7 +365,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'drawRoundSample',
     summary: '双随机: draw enterprises for spot checks with the seed committed when the round opened, recorded in the round log',
     description:
-      "Draws count enterprises of the round's population with the round's committed seed (T33): the server generated it when the round opened and published only its SHA-256 (round.seeds.commitment); the draw reveals it, so anyone checks sha256(seed) = commitment and re-draws the list by hand (sha256-rank-v1). Nobody types a seed: a body with `seed` is 422 SEED_NOT_ACCEPTED. A re-draw needs a reason and reveals the seed the previous draw committed to (nextCommitment); it is recorded next to the earlier draw, marked seedChanged, never in its place. The Idempotency-Key makes a retry answer the draw it recorded (header Idempotent-Replayed), also when requests race; the same key with another count or reason is 422 IDEMPOTENCY_KEY_REUSED. A round opened without a commitment, or a server without its round seed key, cannot draw (422, fail closed).\n\n用开启轮次时由服务器生成的种子抽取：开启时只公布其 SHA-256 承诺值，抽取时揭示种子，任何人可核验 sha256(种子) 等于承诺值并手工复抽。抽取人不能提供种子（请求含 seed 返回 422 SEED_NOT_ACCEPTED）。重新抽取须填写原因，揭示上次抽取公布承诺值的下一个种子，与原抽取一并记录并标记种子已变更。相同幂等键的重试（包括并发请求）返回已记录的抽取；相同键不同数量或原因为 422。轮次开启时没有承诺值、或服务器未配置种子密钥时不能抽取。",
+      "Draws count enterprises of the round's population with the round's committed seed (T33): the server generated it when the round opened and published only its SHA-256 (round.seeds.commitment); the draw reveals it, so anyone checks sha256(seed) = commitment and re-draws the list by hand (sha256-rank-v1). Nobody types a seed: a body with `seed` is 422 SEED_NOT_ACCEPTED. A re-draw needs a reason and reveals the seed the previous draw committed to (nextCommitment); it is recorded next to the earlier draw, marked seedChanged, never in its place. A round is drawn at most three times — the first draw and MAX_ROUND_REDRAWS = 2 re-draws (GET /rounds/{roundId} says drawsLeft); one more is 422 INVALID_ROUND with issue REDRAW_LIMIT at /roundId, naming the earlier reasons, nothing recorded (inspect the latest list, or the department opens a new round). The Idempotency-Key makes a retry answer the draw it recorded (header Idempotent-Replayed), also when requests race; the same key with another count or reason is 422 IDEMPOTENCY_KEY_REUSED. A round opened without a commitment, or a server without its round seed key, cannot draw (422, fail closed).\n\n用开启轮次时由服务器生成的种子抽取：开启时只公布其 SHA-256 承诺值，抽取时揭示种子，任何人可核验 sha256(种子) 等于承诺值并手工复抽。抽取人不能提供种子（请求含 seed 返回 422 SEED_NOT_ACCEPTED）。重新抽取须填写原因，揭示上次抽取公布承诺值的下一个种子，与原抽取一并记录并标记种子已变更。首次抽取后最多重新抽取 2 次，再抽取返回 422（REDRAW_LIMIT），不记录。相同幂等键的重试（包括并发请求）返回已记录的抽取；相同键不同数量或原因为 422。轮次开启时没有承诺值、或服务器未配置种子密钥时不能抽取。",
     tags: ['relations'],
     auth: 'required',
     parameters: [IDEMPOTENCY_KEY_HEADER],
