@@ -7,7 +7,8 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer } from './permissions.js';
+import { allowed, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal } from './permissions.js';
+import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
 import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, session, textOf, user } from './shared.js';
 import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
@@ -27,11 +28,9 @@ const APPLIES = {
   lift_stop_work: (h) => !!h.stopWork,
   delist: (h) => h.listed,
   approve_plan: (h) => !!h.plan && h.planApproved === false,
-  // The penalty of a case (docs/penalties.md): only with a filed case, a notice before the rest, nothing after the decision.
-  notify_penalty: (h) => !!h.caseNo && !h.penalty?.decided,
-  record_statement: (h) => !!h.penalty && !h.penalty.statement && !h.penalty.decided,
-  record_hearing: (h) => !!h.penalty?.statement?.hearingRequested && !h.penalty.hearing && !h.penalty.decided,
-  decide_penalty: (h) => !!h.penalty && !h.penalty.decided,
+  // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open (a case, a notice before the
+  // rest, the period run or the party heard, nothing after the decision).
+  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h) => !penaltyRefusal(h, c, user())])),
 };
 const label = (type) => t(`cmd_${type}`);
 
@@ -86,6 +85,31 @@ function requirementText(level) {
   return html`<p class="hint" id="evidence-requirement">${t('evidenceNeeded')}：${parts.join('，')}${r.afterTakenAfterNotice ? t('afterNoticeRule') : ''}。</p>`;
 }
 
+/** The server's issues of a refused command (pointer, message in both languages), the UI's language first. */
+function issueList(issues) {
+  if (!Array.isArray(issues) || !issues.length) return '';
+  const other = lang() === 'en' ? 'zh-CN' : 'en';
+  return html`<ul id="command-issues">${issues.map(
+    (i) =>
+      html`<li data-pointer="${i.pointer ?? ''}"><code>${i.pointer ?? ''}</code> ${loc(i.message)}${i.message?.[other] && i.message[other] !== loc(i.message) ? html` <span lang="${other}" class="hint">/ ${i.message[other]}</span>` : ''}</li>`,
+  )}</ul>`;
+}
+
+/** Marks the fields of `action` (an `.action` form) the issues point at (`data-pointer`; `/penalty` marks all of a penalty). */
+function locateIssues(action, issues) {
+  if (!action || !Array.isArray(issues)) return;
+  for (const issue of issues) {
+    const fields = [...action.querySelectorAll('[data-pointer]')].filter(
+      (f) => typeof issue.pointer === 'string' && (f.dataset.pointer === issue.pointer || f.dataset.pointer.startsWith(`${issue.pointer}/`)),
+    );
+    for (const f of fields) {
+      f.setAttribute('aria-invalid', 'true');
+      f.setAttribute('aria-describedby', 'command-error');
+    }
+    fields[0]?.focus();
+  }
+}
+
 /** One line per action of the user's roles that this hazard does not offer now, and why (core's explanation). */
 function whyNotList(h, offered) {
   const profile = me();
@@ -93,7 +117,14 @@ function whyNotList(h, offered) {
   const lines = [];
   for (const command of commandsOf(profile.roles)) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
-    if (APPLIES[command] && !APPLIES[command](h)) continue;
+    if (APPLIES[command] && !APPLIES[command](h)) {
+      // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
+      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user()) : null;
+      if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
+        lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
+      }
+      continue;
+    }
     const e = explain(profile, command, h);
     if (e.allowed || e.reason === 'role') continue;
     let why;
@@ -210,10 +241,26 @@ export async function hazardPage(id, signal, done) {
     );
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
+  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c))) actions.push(form);
 
   // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer;
   // so do an officer's notice and review, for their enforcement document (责令限期整改指令书, 整改复查意见书).
-  const ENFORCEMENT_ACTS = ['file_case', 'order_stop_work', 'list_for_supervision', 'accept', 'close', 'reclassify', 'confirm_level', 'lift_stop_work', 'delist', 'issue_notice', 'verify', 'reject'];
+  const ENFORCEMENT_ACTS = [
+    'file_case',
+    'order_stop_work',
+    'list_for_supervision',
+    'accept',
+    'close',
+    'reclassify',
+    'confirm_level',
+    'lift_stop_work',
+    'delist',
+    'issue_notice',
+    'verify',
+    'reject',
+    'notify_penalty',
+    'decide_penalty',
+  ];
   const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
   const coOfficerPicker =
     roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
@@ -226,6 +273,7 @@ export async function hazardPage(id, signal, done) {
     ${factsCard(h, row)}
     ${findingSection(history)}
     ${planSection(h)}
+    ${penaltyStatus(h)}
     ${evidenceSection(history)}
     ${historySection(history, docs)}
     ${auditLine(audit, h.version)}
@@ -237,6 +285,7 @@ export async function hazardPage(id, signal, done) {
   );
 
   wireDocuments(app, id, docs, () => hazardPage(id, signal));
+  wirePenaltyForms(app, setHtml);
 
   // Evidence first: deciding buttons open only once every photo on the page has loaded.
   const status = app.querySelector('#evidence-status');
@@ -294,8 +343,9 @@ export async function hazardPage(id, signal, done) {
     const stale = res.status === 412;
     setHtml(
       result,
-      html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>`,
+      html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>${issueList(res.body?.issues)}`,
     );
+    locateIssues(app.querySelector(`[data-action="${command.type}"]`), res.body?.issues);
     result.querySelector('#reload-hazard')?.addEventListener('click', (e) => {
       e.preventDefault();
       hazardPage(id, signal);
@@ -322,6 +372,7 @@ export async function hazardPage(id, signal, done) {
   };
 
   const handlers = {
+    ...penaltyHandlers({ app, value, filled, reasonFrom, send }),
     verify: () => send({ type: 'verify', note: optional('#verify-note') }),
     reject: () => {
       const reason = reasonFrom('#reject-reason');

@@ -382,6 +382,8 @@ const STRINGS = {
     errNoDeadline: '当前没有正在计时的期限，无法申请延期',
     errReasonRequired: '请填写理由',
     errCaseNoRequired: '请填写案号',
+    errFineRequired: '请填写罚款金额',
+    errReportRequired: '请填写听证报告',
     errAuthorityRequired: '请填写督办机关',
     errLevelRequired: '请选择新等级',
     errCaseNo: '请填写案号',
@@ -836,6 +838,8 @@ const STRINGS = {
     errNoDeadline: 'No deadline is running; nothing to extend',
     errReasonRequired: 'Give a reason',
     errCaseNoRequired: 'Give the case number',
+    errFineRequired: 'Give the amount of the fine',
+    errReportRequired: 'Give the hearing report',
     errAuthorityRequired: 'Give the authority that lists the hazard',
     errLevelRequired: 'Choose the new level',
     errCaseNo: 'Enter the case number',
@@ -914,7 +918,21 @@ const STRINGS = {
 };
 
 // The terminology table wins over the strings above: one term per concept everywhere.
-const PREFIX = { level: '', status: '', domain: '', event: 'ev_', command: 'cmd_', evidence: 'evk_', due: 'due_', queue: 'q_', role: 'role_', other: 'term_', permitStatus: 'ps_', permitEvent: 'pe_' };
+const PREFIX = {
+  level: '',
+  status: '',
+  domain: '',
+  event: 'ev_',
+  command: 'cmd_',
+  evidence: 'evk_',
+  due: 'due_',
+  queue: 'q_',
+  role: 'role_',
+  other: 'term_',
+  permitStatus: 'ps_',
+  permitEvent: 'pe_',
+  penaltyKind: 'pen_',
+};
 for (const [group, entries] of Object.entries(TERMS)) {
   for (const [code, entry] of Object.entries(entries)) for (const l of ['zh-CN', 'en']) STRINGS[l][`${PREFIX[group]}${code}`] = entry[l];
 }

@@ -1,7 +1,7 @@
 // Which review-chain actions the UI offers and why others are not offered: core's own
 // PERMISSION_TABLE and explainAuthorization, bundled for the browser by the portal. The server
 // decides; this only hides buttons that would be refused and says why.
-import { DEFAULT_EVIDENCE_RULES, explainAuthorization, mayNameSecondOfficer, needsTwoOfficers, PERMISSION_TABLE } from '/vendor/anjian-core.js';
+import { DEFAULT_EVIDENCE_RULES, explainAuthorization, mayNameSecondOfficer, needsTwoOfficers, PENALTY_ARTICLES, penaltyStepRefusal, PERMISSION_TABLE } from '/vendor/anjian-core.js';
 import { allowedBy } from './allowed-by.js';
 
 /** True when the user may send `command` on hazard `state` (`target`: a reclassification's level). */
@@ -17,6 +17,15 @@ export const explain = (profile, command, state, target) => explainAuthorization
 
 /** The commands any of `roles` has a row for (the ones a "why not" line may be about). */
 export const commandsOf = (roles) => [...new Set(PERMISSION_TABLE.filter((r) => roles.includes(r.role)).map((r) => r.command))];
+
+/** Core's law table of penalty articles (citation, conduct, kinds, fine range, the duty violated): what the penalty forms offer. */
+export { PENALTY_ARTICLES };
+
+/**
+ * Why penalty step `type` is not open on `state` for `userId` now (core's penaltyStepRefusal:
+ * `{ code, detail }`), or null. The page's clock: it only decides what is offered; the server decides again.
+ */
+export const penaltyRefusal = (state, type, userId) => penaltyStepRefusal(state, type, new Date(), userId);
 
 /** The evidence a rectification of a hazard of `level` needs (core's default rules, which the server applies). */
 export const evidenceRequirement = (level) => DEFAULT_EVIDENCE_RULES.submit[level];

@@ -138,6 +138,12 @@ export const TERMS = {
     closed: { 'zh-CN': '关闭', en: 'Closed' },
     cancelled: { 'zh-CN': '取消', en: 'Cancelled' },
   },
+  // The kinds of administrative penalty (core's PenaltyKind; docs/penalties.md).
+  penaltyKind: {
+    warning: { 'zh-CN': '警告', en: 'Warning' },
+    fine: { 'zh-CN': '罚款', en: 'Fine' },
+    suspend_production: { 'zh-CN': '责令停产停业整顿', en: 'Suspension of production for rectification' },
+  },
   other: {
     deadline: { 'zh-CN': '整改期限', en: 'Deadline' },
     provisional: { 'zh-CN': '疑似', en: 'provisional', note: '等级依据已废止或未核实，须执法人员确认 / level to be confirmed' },

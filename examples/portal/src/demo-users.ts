@@ -35,8 +35,8 @@ export const DEMO_ENTERPRISE_DETAILS: Readonly<Record<string, { address: string;
 };
 
 /**
- * The demo users: one per enterprise, a grid inspector, two enforcement officers (with made-up
- * 执法证号: enforcement acts need both), an admin.
+ * The demo users: one per enterprise, a grid inspector, three enforcement officers (with made-up
+ * 执法证号: enforcement acts need two; the third presides hearings), an admin.
  */
 export const DEMO_USERS: readonly DemoUser[] = [
   ...DEMO_ENTERPRISES.map((e): DemoUser => ({
@@ -74,6 +74,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     profile: { id: 'officer-zhao', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0102', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] },
     name: { 'zh-CN': '执法人员 赵敏（D1 应急管理局）', en: 'Officer Zhao Min (D1 emergency management)' },
     person: { 'zh-CN': '赵敏', en: 'Zhao Min' },
+    home: 'enforcement',
+  },
+  // A third officer of the bureau who investigates none of the demo's cases: a hearing (听证) is presided by
+  // someone who did not investigate (《行政处罚法》第六十四条), so the officers of a notice cannot record it.
+  {
+    profile: { id: 'officer-sun', roles: ['enforcement'], certificateNo: 'D1-ZF-2026-0103', departments: [{ id: 'd1-yjj', domains: D1_DOMAINS, areas: ['D1'] }] },
+    name: { 'zh-CN': '执法人员 孙洁（D1 应急管理局，听证主持）', en: 'Officer Sun Jie (D1 emergency management, hearings)' },
+    person: { 'zh-CN': '孙洁', en: 'Sun Jie' },
     home: 'enforcement',
   },
   {

@@ -1,0 +1,172 @@
+// The penalty of a filed case on the hazard page (docs/penalties.md): 行政处罚告知 (article,
+// kind and fine chosen from core's law table, PENALTY_ARTICLES — no copy here), the party's
+// 陈述申辩 (the enterprise records its own, or an officer what it said), 听证, 处罚决定.
+// Which step is open, and why another is not yet, is core's penaltyStepRefusal; the articles'
+// kinds and fine ranges are shown as the table states them and checked by the server, whose
+// refusals come back located (issues with a pointer) and are shown beside their field.
+import { html } from './html.js';
+import { lang, loc, t } from './i18n.js';
+import { PENALTY_ARTICLES } from './permissions.js';
+import { localTime, textOf } from './shared.js';
+
+/** The penalty commands, in the order of the proceeding. */
+export const PENALTY_COMMANDS = ['notify_penalty', 'record_statement', 'record_hearing', 'decide_penalty'];
+
+const L = {
+  'zh-CN': {
+    title: '行政处罚',
+    article: '处罚依据',
+    violates: '违反的规定',
+    kind: '处罚种类',
+    fine: '罚款金额（元）',
+    range: '法定幅度 {min}–{max} 元',
+    noFine: '该条款对单位不设罚款',
+    unverified: '（条款幅度未经官方文本核实）',
+    statement: '陈述、申辩内容',
+    hearingRequested: '要求举行听证',
+    report: '听证报告（听证情况和处理意见）',
+    notified: '已告知：{article}，{penalty}（{at}）',
+    statementDue: '陈述申辩期限：{due}',
+    hearingDue: '有权要求听证，期限：{due}',
+    stated: '当事人已陈述申辩（{at}）{hearing}',
+    askedHearing: '，要求听证',
+    heard: '已举行听证（{at}）',
+    decided: '已作出处罚决定：{penalty}（{at}）',
+    yuan: '{n} 元',
+  },
+  en: {
+    title: 'Administrative penalty',
+    article: 'Article',
+    violates: 'Provision violated',
+    kind: 'Kind of penalty',
+    fine: 'Fine (yuan)',
+    range: 'range set by law: {min}–{max} yuan',
+    noFine: 'the article sets no fine on the unit',
+    unverified: ' (range not checked against an official text)',
+    statement: 'Statement and defence',
+    hearingRequested: 'Asks for a hearing',
+    report: 'Hearing report (what was heard, the proposal)',
+    notified: 'Notified: {article}, {penalty} ({at})',
+    statementDue: 'Statement and defence until {due}',
+    hearingDue: 'Hearing right: ask until {due}',
+    stated: 'The party stated its defence ({at}){hearing}',
+    askedHearing: ' and asked for a hearing',
+    heard: 'Hearing held ({at})',
+    decided: 'Penalty decided: {penalty} ({at})',
+    yuan: '{n} yuan',
+  },
+};
+const tr = (key, vars = {}) => (L[lang()] ?? L['zh-CN'])[key].replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+const articleOf = (id) => (Object.hasOwn(PENALTY_ARTICLES, id) ? PENALTY_ARTICLES[id] : undefined);
+/** A penalty in words: its kind (terminology table) and fine. */
+const penaltyWords = (p) => `${t(`pen_${p.kind}`)}${p.fineAmount === undefined ? '' : ` ${tr('yuan', { n: p.fineAmount })}`}`;
+
+/** Where the proceeding stands, from the state the server sent (nothing computed here). */
+export function penaltyStatus(h) {
+  const p = h.penalty;
+  if (!p) return '';
+  const a = articleOf(p.notified.article);
+  const lines = [html`<li>${tr('notified', { article: a ? loc(a.citation) : p.notified.article, penalty: penaltyWords(p.notified), at: localTime(p.notifiedAt) })}</li>`];
+  lines.push(html`<li>${tr('statementDue', { due: localTime(p.statementDeadline) })}</li>`);
+  if (p.hearingRight && p.hearingDeadline) lines.push(html`<li>${tr('hearingDue', { due: localTime(p.hearingDeadline) })}</li>`);
+  if (p.statement) lines.push(html`<li>${tr('stated', { at: localTime(p.statement.recordedAt), hearing: p.statement.hearingRequested ? tr('askedHearing') : '' })}</li>`);
+  if (p.hearing) lines.push(html`<li>${tr('heard', { at: localTime(p.hearing.recordedAt) })}</li>`);
+  if (p.decided) lines.push(html`<li>${tr('decided', { penalty: penaltyWords(p.decided), at: localTime(p.decidedAt) })}</li>`);
+  return html`<div id="penalty-status"><h3>${tr('title')}</h3><ul>${lines}</ul></div>`;
+}
+
+/** The kind options and fine field of `articleId` (`prefix`: the form's id prefix; `preset`: a penalty to start from). */
+function penaltyFields(prefix, articleId, preset) {
+  const a = articleOf(articleId);
+  if (!a) return '';
+  const kinds = a.kinds.map((k) => (preset?.kind === k ? html`<option value="${k}" selected>${t(`pen_${k}`)}</option>` : html`<option value="${k}">${t(`pen_${k}`)}</option>`));
+  const fine = a.fine
+    ? html`<label class="inline-field">${tr('fine')}<span class="required-mark" aria-hidden="true">*</span> <input id="${prefix}-fine" type="number" inputmode="numeric" step="1" min="${a.fine.min}" max="${a.fine.max}" value="${preset?.fineAmount ?? ''}" aria-required="true" data-pointer="/penalty/fineAmount"></label> <span class="hint" id="${prefix}-range">${tr('range', a.fine)}${a.verified ? '' : tr('unverified')}</span>`
+    : html`<span class="hint" id="${prefix}-range">${tr('noFine')}</span>`;
+  return html`<label class="inline-field">${tr('kind')} <select id="${prefix}-kind" data-pointer="/penalty/kind">${kinds}</select></label> ${fine}
+    <p class="hint" id="${prefix}-violates">${tr('violates')}：${loc(a.violates.citation)}（${loc(a.violates.duty)}）</p>`;
+}
+
+/**
+ * The forms of the penalty steps `can(type)` offers (the permission table and core's
+ * penaltyStepRefusal decided that), each an `.action` with its button.
+ */
+export function penaltyForms(h, can) {
+  const forms = [];
+  if (can('notify_penalty')) {
+    const ids = Object.keys(PENALTY_ARTICLES);
+    const options = ids.map((id) => html`<option value="${id}">${loc(PENALTY_ARTICLES[id].citation)}：${loc(PENALTY_ARTICLES[id].conduct)}</option>`);
+    forms.push(
+      html`<div class="action" data-action="notify_penalty"><label class="inline-field">${tr('article')} <select id="notify-article" data-pointer="/penalty/article">${options}</select></label>
+      <span id="notify-fields">${penaltyFields('notify', ids[0])}</span>
+      <button type="button" data-cmd="notify_penalty" id="cmd-notify_penalty">${t('cmd_notify_penalty')}</button></div>`,
+    );
+  }
+  if (can('record_statement')) {
+    // The hearing box only when the notice carried the right (the server refuses it otherwise, and late).
+    const hearing = h.penalty?.hearingRight ? html` <label class="inline-field"><input type="checkbox" id="statement-hearing" data-pointer="/hearingRequested"> ${tr('hearingRequested')}</label>` : '';
+    forms.push(
+      html`<div class="action" data-action="record_statement"><label class="inline-field">${tr('statement')}<span class="required-mark" aria-hidden="true">*</span> <input id="statement-text" aria-required="true" data-pointer="/statement"></label>${hearing}
+      <button type="button" data-cmd="record_statement" id="cmd-record_statement">${t('cmd_record_statement')}</button></div>`,
+    );
+  }
+  if (can('record_hearing')) {
+    forms.push(
+      html`<div class="action" data-action="record_hearing"><label class="inline-field">${tr('report')}<span class="required-mark" aria-hidden="true">*</span> <input id="hearing-report" aria-required="true" data-pointer="/report"></label>
+      <button type="button" data-cmd="record_hearing" id="cmd-record_hearing">${t('cmd_record_hearing')}</button></div>`,
+    );
+  }
+  if (can('decide_penalty') && h.penalty) {
+    // The decision keeps the notice's article (a heavier penalty needs a new notice, the server says so at /penalty).
+    const notified = h.penalty.notified;
+    const a = articleOf(notified.article);
+    forms.push(
+      html`<div class="action" data-action="decide_penalty"><span class="inline-field" id="decide-article" data-article="${notified.article}">${tr('article')}：${a ? loc(a.citation) : notified.article}</span>
+      ${penaltyFields('decide', notified.article, notified)}
+      <button type="button" data-cmd="decide_penalty" id="cmd-decide_penalty">${t('cmd_decide_penalty')}</button></div>`,
+    );
+  }
+  return forms;
+}
+
+/** Redraws the notice form's kind and fine when another article is chosen. */
+export function wirePenaltyForms(app, setHtml) {
+  const select = app.querySelector('#notify-article');
+  select?.addEventListener('change', () => setHtml(app.querySelector('#notify-fields'), penaltyFields('notify', select.value)));
+}
+
+/**
+ * The penalty commands' handlers: each reads its form and sends the body core expects
+ * (`{ penalty: { article, kind, fineAmount } }`, `{ statement, hearingRequested }`, `{ report }`);
+ * `filled` and `reasonFrom` mark an empty required field as the page's other forms do.
+ */
+export function penaltyHandlers({ app, value, filled, reasonFrom, send }) {
+  const penaltyOf = (prefix, article) => {
+    const kind = value(`#${prefix}-kind`);
+    const fineInput = app.querySelector(`#${prefix}-fine`);
+    if (!fineInput) return { article, kind };
+    const amount = filled(`#${prefix}-fine`, 'errFineRequired');
+    if (amount === null) return null;
+    // A number as typed: the server checks it is whole and within the article's range.
+    return { article, kind, fineAmount: Number(amount) };
+  };
+  return {
+    notify_penalty: () => {
+      const penalty = penaltyOf('notify', value('#notify-article'));
+      return penalty && send({ type: 'notify_penalty', penalty });
+    },
+    record_statement: () => {
+      const statement = reasonFrom('#statement-text');
+      return statement && send({ type: 'record_statement', statement, hearingRequested: app.querySelector('#statement-hearing')?.checked === true });
+    },
+    record_hearing: () => {
+      const report = filled('#hearing-report', 'errReportRequired');
+      return report && send({ type: 'record_hearing', report: textOf(report) });
+    },
+    decide_penalty: () => {
+      const penalty = penaltyOf('decide', app.querySelector('#decide-article')?.dataset.article ?? '');
+      return penalty && send({ type: 'decide_penalty', penalty });
+    },
+  };
+}
