@@ -229,7 +229,13 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const row = result.rows[0] as Row | undefined;
       if (!row) return { kind: 'not-found' };
       if (row.outcome === 'recorded') return { kind: 'recorded', record: toDocument(row) };
-      return row.content_hash === null ? { kind: 'code-taken' } : { kind: 'exists', record: toDocument(row) };
+      if (row.content_hash !== null) return { kind: 'exists', record: toDocument(row) };
+      // No hash in the statement's snapshot, yet nothing updated: either the code is another
+      // number's, or a concurrent issue of this number committed while our UPDATE waited for
+      // its row (a command and its retry) — then the number is issued, with its content.
+      const current = await pool.query(`SELECT * FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4`, [input.jurisdiction, input.kind, input.year, input.seq]);
+      const now = current.rows[0] as Row | undefined;
+      return now && now.content_hash !== null ? { kind: 'exists', record: toDocument(now) } : { kind: 'code-taken' };
     },
 
     async readDocumentContent(key) {

@@ -108,10 +108,12 @@ export interface DocumentRegisterStore {
    * recorded hash, the content is stored — the same document, proven by its hash — and the
    * answer is still `exists`. Returns `not-found` for a number never allocated and
    * `code-taken` (writing nothing) when the verification code is recorded for another
-   * number. Concurrent calls for one number store at most one content, and it is never
-   * replaced. Throws `StoreError` `INVALID_DOCUMENT` (writing nothing) for a content that is
-   * not text of 1 to {@link MAX_DOCUMENT_CONTENT_LENGTH} characters without U+0000 or a lone
-   * surrogate ({@link checkDocumentContent}).
+   * number. Concurrent calls for one number: one records (its hash, code and content, never
+   * replaced); the others answer `exists` unless their code is another number's — the same
+   * issue twice at once (a command and its retry) MUST NOT be `code-taken`. Throws
+   * `StoreError` `INVALID_DOCUMENT` (writing nothing) for a content that is not text of 1 to
+   * {@link MAX_DOCUMENT_CONTENT_LENGTH} characters without U+0000 or a lone surrogate
+   * ({@link checkDocumentContent}).
    */
   recordDocumentHash(input: RecordDocumentHashInput): Promise<RecordDocumentHashResult>;
   /**

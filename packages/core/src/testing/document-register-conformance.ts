@@ -238,6 +238,12 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       expect(winners.length).toBe(1);
       expect(await store.readDocumentContent({ ...key, seq: 3 })).toBe(`{"racer":${winners[0]}}`);
       expect((await store.readDocuments(`H-${ns}-c`))[0]?.contentHash).toBe(String(winners[0]).repeat(64));
+      // The same issue at once (a command and its retry): one records, the others find it issued — none is refused.
+      expect((await store.append(reportInput(`H-${ns}-d`, T0 + 3, req).input)).kind).toBe('ok');
+      const same = { ...key, seq: 4, contentHash: 'f'.repeat(64), verificationCode: `S${ns}`, content: '{"same":1}', at };
+      const kinds = (await Promise.all(Array.from({ length: 8 }, () => store.recordDocumentHash(same)))).map((r) => r.kind).sort();
+      expect(kinds).toEqual(['exists', 'exists', 'exists', 'exists', 'exists', 'exists', 'exists', 'recorded']);
+      expect(await store.readDocumentContent({ ...key, seq: 4 })).toBe('{"same":1}');
       // Contents are per number.
       const large = `{"blocks":"${'隐'.repeat(200_000)}"}`;
       expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'e'.repeat(64), verificationCode: `E${ns}`, content: large, at })).kind).toBe('recorded');
