@@ -4,6 +4,7 @@
 // history with reasons. The hazard page puts all of it above its action buttons.
 import { html, join } from './html.js';
 import { loc, t } from './i18n.js';
+import { inspectionHref } from './inspections-page.js';
 import { actorName, entName, levelCell, localTime, personName } from './shared.js';
 
 /** A deadline policy as text: "延长 5 天" / "5 more days". */
@@ -53,7 +54,7 @@ export function factsCard(h, row) {
 const citation = (b) =>
   html`${loc(b.title)} ${b.number ?? ''} ${b.clause ?? ''}${b.status === 'superseded' ? html`（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? html` ⚠ ${t('unverified')}` : ''}`;
 
-/** The finding: what was found, why it is this level (the explanation), the basis, how to fix it. */
+/** The finding: what was found, why it is this level (the explanation), the basis, how to fix it, and the inspection record that found it (the `reported` event's inspectionId). */
 export function findingSection(history) {
   const report = history.find((e) => e.type === 'reported');
   const d = report?.data ?? {};
@@ -68,7 +69,8 @@ export function findingSection(history) {
       )
     : html`<p>${d.description ? loc(d.description) : t('manualNoBasis')}</p>${Array.isArray(d.basis) && d.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(d.basis.map(citation), '；')}</p>` : ''}`;
   return html`<section id="finding" aria-labelledby="finding-h"><h2 id="finding-h">${t('finding')}</h2>${body}
-    ${report ? html`<p class="hint">${t('reportedBy', { who: actorName(report.actor?.id), at: localTime(report.recordedAt) })}</p>` : ''}</section>`;
+    ${report ? html`<p class="hint">${t('reportedBy', { who: actorName(report.actor?.id), at: localTime(report.recordedAt) })}</p>` : ''}
+    ${typeof d.inspectionId === 'string' ? html`<p><a id="hazard-inspection" href="${inspectionHref(d.inspectionId)}">${t('viewRecord')}</a></p>` : ''}</section>`;
 }
 
 const PLAN_FIELDS = [

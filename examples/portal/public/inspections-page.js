@@ -44,8 +44,9 @@ export async function inspectionsPage(query, signal) {
 
 /**
  * The photos of an evidence question: thumbnails (GET /api/evidence/{id}?thumb=1) for who took
- * them; for anyone else the count and why they are not shown — the API shows an upload no hazard
- * holds to its uploader only, and an inspection's answers do not attach their photos to its hazards.
+ * them; for anyone else the count and why they are not shown here — the API shows an upload no
+ * hazard holds to its uploader only (the photos of a question whose item reported a hazard are
+ * attached to it, and shown on the hazard's page).
  */
 function photosAnswer(ids, takenBy) {
   if (!ids.length) return '—';

@@ -11,12 +11,18 @@ export interface AttachContext {
   /** Ids already attached to the hazard (they count once toward the quota). */
   attached: readonly string[];
   quota?: number;
+  /**
+   * A report's sibling hazards (`ReportCommand.sameInspection`): an upload of the actor bound
+   * to one of them is accepted too — an inspection's photo that serves several of its hazards
+   * is bound to the first and shown with each.
+   */
+  shared?: readonly string[];
 }
 
 /**
  * Resolves a command's evidence references against the store's records: every reference
  * must name an upload (`EVIDENCE_INVALID` otherwise) by the acting user, bound to this
- * hazard (or, for a report, not yet bound); photos must be images; the same upload or the
+ * hazard (or, for a report, not yet bound or bound to a hazard of the same inspection); photos must be images; the same upload or the
  * same bytes (SHA-256) named twice count once; the hazard's quota of distinct uploads
  * holds. Returns the evidence as events record it, or a rejection.
  */
@@ -28,7 +34,7 @@ export function attachEvidence(refs: readonly EvidenceRef[], records: ReadonlyMa
   for (const ref of refs) {
     const record = records.get(ref.id);
     if (!record || record.id !== ref.id) return invalid(`证据 ${ref.id} 不存在（须先上传）`, `evidence ${ref.id} does not exist (upload it first)`);
-    const bound = record.hazardId === ctx.hazardId || (ctx.creating && record.hazardId === null);
+    const bound = record.hazardId === ctx.hazardId || (ctx.creating && (record.hazardId === null || ctx.shared?.includes(record.hazardId) === true));
     if (!bound || record.uploaderId !== ctx.actorId) {
       return invalid(`证据 ${ref.id} 不属于该隐患或不是本人上传`, `evidence ${ref.id} belongs to another hazard or was uploaded by someone else`);
     }

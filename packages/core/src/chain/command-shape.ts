@@ -272,6 +272,8 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
     findings: optional(opaqueList(100)),
     evidence: required(evidence),
     fixedOnSpot: optional(boolean),
+    inspectionId: optional(id),
+    sameInspection: optional(list(storedId, 1000)),
     ...coOfficer,
   },
   report_observation: {

@@ -340,12 +340,13 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       creating: state === null,
       attached: state?.evidenceIds ?? [],
       quota: ctx.evidenceQuota,
+      ...(command.type === 'report' && command.sameInspection ? { shared: command.sameInspection } : {}),
     });
   if (command.type === 'report') {
     if (!validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');
     const evidence = attach(command.evidence);
     if ('rejection' in evidence) return evidence;
-    const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, coOfficerId: _co, ...fields } = command;
+    const { commandId: _c, hazardId: _h, expectedVersion: _e, occurredAt: _o, type: _t, coOfficerId: _co, sameInspection: _si, ...fields } = command;
     const rest = { ...fields, ...officers };
     const data = { ...rest, evidence: evidence.attached, runningDeadline: runningDeadline(command.deadline, now, ctx) };
     if (command.fixedOnSpot) {

@@ -205,7 +205,14 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     if ('rejection' in decision) return denied(decision.rejection);
     if (decision.events.length === 0) return { events: [] };
     // A report's uploads are bound before the append: a retry after a crash finds them bound to this hazard id.
-    const uploads = state === null ? reportedEvidence(decision.events).map((e) => e.id) : [];
+    // An upload already bound to a hazard of the same inspection (ReportCommand.sameInspection) stays bound there.
+    const shared = command.type === 'report' ? (command.sameInspection ?? []) : [];
+    const uploads =
+      state === null
+        ? reportedEvidence(decision.events)
+            .map((e) => e.id)
+            .filter((id) => !shared.includes(inputs.evidence?.get(id)?.hazardId ?? ''))
+        : [];
     if (uploads.length > 0 && !(await (deps.evidence as EvidenceStore).bind(uploads, command.hazardId))) {
       return denied(reject('EVIDENCE_INVALID', { 'zh-CN': '证据已被用于另一隐患', en: 'the evidence was attached to another hazard meanwhile' }).rejection);
     }

@@ -3,6 +3,8 @@ import type { Issue } from '../pack/types.js';
 import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
 import type { InspectionLog } from '../ports/inspection-log.js';
 import type { RentalDirectory } from '../ports/rental-directory.js';
+import { PHOTO_MIME_TYPES } from '../ports/evidence-store.js';
+import { answerEvidence, type AnswerUpload } from '../classify/answer-evidence.js';
 import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
@@ -207,8 +209,15 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
 
   const evidenceOf = assignEvidence(input, hazards, issues);
   if (issues.length > 0 || !evidenceOf) return { ok: false, issues };
+  // The photos taken while answering go to the hazards the answers produced (answerEvidence), each checked here first.
+  const hazardIds = new Map(classification.hazards.map((h) => [h.rule, reportHazardId(actorId, input.key, h.rule)]));
+  const answers = answerEvidence(evaluator.evidence, input.inspection.findings as Record<string, unknown>, hazards);
+  const kinds = await answerUploadKinds(deps, answers.all, actorId, new Set(hazardIds.values()), issues);
+  if (issues.length > 0) return { ok: false, issues };
 
   const actor = await deps.directory.resolve(actorId);
+  // The hazards link to the record kept of the inspection (written below, its id derived from actor and key).
+  const recordId = deps.inspections ? inspectionRecordId(actorId, input.key) : undefined;
   const reports: ReportOutcome[] = [];
   for (const finding of hazards) {
     const hazardId = reportHazardId(actorId, input.key, finding.rule);
@@ -231,7 +240,14 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       // The chain refuses an actor no role allows; the placeholder never reaches an event.
       source: sourceForActor(actor, subject) ?? 'self_check',
       findings: [finding],
-      evidence: evidenceOf(finding.rule),
+      ...withAnswerEvidence(
+        evidenceOf(finding.rule),
+        answers.of(finding.rule),
+        kinds,
+        hazardId,
+        hazards.map((h) => hazardIds.get(h.rule)!),
+      ),
+      ...(recordId === undefined ? {} : { inspectionId: recordId }),
       ...(input.fixedOnSpot?.includes(finding.rule) ? { fixedOnSpot: true } : {}),
       ...(input.coOfficerId === undefined ? {} : { coOfficerId: input.coOfficerId }),
     };
@@ -247,7 +263,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   const source = sourceForActor(actor, { level: 'general', domain: evaluator.pack.domain, area: enterprise.area, enterpriseId: enterprise.id });
   let inspectionId: string | undefined;
   if (deps.inspections && source !== null && (reports.length === 0 || reports.some((r) => r.ok))) {
-    inspectionId = inspectionRecordId(actorId, input.key);
+    inspectionId = recordId ?? inspectionRecordId(actorId, input.key);
     const title = new Map(hazards.map((h) => [h.rule, h]));
     await deps.inspections.recordInspection({
       id: inspectionId,
@@ -265,6 +281,85 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
     });
   }
   return { ok: true, classification, warnings: checked, reports, ...(inspectionId === undefined ? {} : { inspectionId }) };
+}
+
+/**
+ * Checks every upload the inspection's evidence answers name, before anything is written: it
+ * exists in the evidence store, the reporter uploaded it, and it is unbound or bound to a
+ * hazard of this very inspection (a retry). Answers each upload's kind: a photo
+ * (`photo_before`, what was found) or a document. Issues are located at the answer.
+ */
+async function answerUploadKinds(
+  deps: ReportInspectionDeps,
+  uploads: readonly AnswerUpload[],
+  actorId: string,
+  ownHazards: ReadonlySet<string>,
+  issues: Issue[],
+): Promise<Map<string, EvidenceRef['kind']>> {
+  const kinds = new Map<string, EvidenceRef['kind']>();
+  for (const { id, pointer } of uploads) {
+    if (!deps.evidence) {
+      issues.push(issue('EVIDENCE_INVALID', pointer, '本服务未配置证据存储，检查记录不能引用照片', 'this server keeps no evidence (no evidence store): an inspection cannot name photos'));
+      continue;
+    }
+    const record = ID_PATTERN.test(id) ? await deps.evidence.get(id) : null;
+    if (!record || record.id !== id) {
+      issues.push(
+        issue(
+          'EVIDENCE_INVALID',
+          pointer,
+          `证据 ${JSON.stringify(id.slice(0, 128))} 不存在：照片须先上传，再在答案中引用其编号`,
+          `evidence ${JSON.stringify(id.slice(0, 128))} does not exist: upload the photo first and name its id in the answer`,
+        ),
+      );
+    } else if (record.uploaderId !== actorId) {
+      issues.push(
+        issue(
+          'EVIDENCE_INVALID',
+          pointer,
+          `证据 ${id} 不是你上传的：检查记录只能引用上报人本人上传的照片`,
+          `evidence ${id} was uploaded by someone else: an inspection names only its reporter's uploads`,
+        ),
+      );
+    } else if (record.hazardId !== null && !ownHazards.has(record.hazardId)) {
+      issues.push(
+        issue(
+          'EVIDENCE_INVALID',
+          pointer,
+          `证据 ${id} 已用于另一隐患或作业许可，不能再用于本次检查`,
+          `evidence ${id} is already attached to another hazard or permit and cannot serve this inspection`,
+        ),
+      );
+    } else {
+      kinds.set(id, PHOTO_MIME_TYPES.includes(record.mime) ? 'photo_before' : 'document');
+    }
+  }
+  return kinds;
+}
+
+/**
+ * A report's evidence: what the request attached by rule, then the answers' uploads it did
+ * not name (each once, of the kind its type gives). With answers' uploads, the other hazards
+ * of the inspection are its siblings (`sameInspection`): an upload several of them get is
+ * bound to the first and attached to each.
+ */
+function withAnswerEvidence(
+  given: EvidenceRef[],
+  answered: readonly AnswerUpload[],
+  kinds: ReadonlyMap<string, EvidenceRef['kind']>,
+  hazardId: string,
+  all: readonly string[],
+): { evidence: EvidenceRef[]; sameInspection?: string[] } {
+  const named = new Set(given.map((r) => r.id));
+  const derived: EvidenceRef[] = [];
+  for (const { id } of answered) {
+    if (named.has(id)) continue;
+    named.add(id);
+    derived.push({ id, kind: kinds.get(id) ?? 'photo_before' });
+  }
+  if (derived.length === 0) return { evidence: given };
+  const siblings = all.filter((h) => h !== hazardId);
+  return { evidence: [...given, ...derived], ...(siblings.length === 0 ? {} : { sameInspection: siblings }) };
 }
 
 function assignEvidence(input: ReportInspectionInput, hazards: readonly HazardFinding[], issues: Issue[]): ((rule: string) => EvidenceRef[]) | null {

@@ -120,7 +120,9 @@ function packsOf(...domains: string[]): NonNullable<ReturnType<typeof createHarn
   const unused = () => {
     throw new Error('unused');
   };
-  return new Map(domains.map((domain) => [domain, { pack: { id: domain, version: '1.0.0', domain }, evaluate: unused, check: () => [] }]));
+  return new Map(
+    domains.map((domain) => [domain, { pack: { id: domain, version: '1.0.0', domain }, evidence: { facts: [], ofRule: new Map(), inspectionWide: [] }, evaluate: unused, check: () => [] }]),
+  );
 }
 
 describe('report_observation', () => {

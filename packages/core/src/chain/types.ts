@@ -132,6 +132,18 @@ export interface ReportCommand extends CommandBase {
    * two); checked through the Directory and recorded as `officers` in the event.
    */
   coOfficerId?: string;
+  /**
+   * The inspection record (`InspectionRecord.id`) that reported the hazard: derived by
+   * `reportInspection` (the record's id), recorded in the `reported` event so the hazard links
+   * to the answers and photos it was found with.
+   */
+  inspectionId?: string;
+  /**
+   * The other hazards the same inspection reports (ids): an upload of the reporter bound to one
+   * of them may be attached to this one too (an answer's photo that serves several hazards stays
+   * bound to the first). Set by `reportInspection`; not recorded in the event.
+   */
+  sameInspection?: readonly string[];
 }
 
 /**
@@ -243,7 +255,7 @@ export interface OfficersData {
 
 /** Payloads of events, by event type. */
 export interface EventDataMap {
-  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence' | 'coOfficerId'> &
+  reported: Omit<ReportCommand, keyof CommandBase | 'type' | 'evidence' | 'coOfficerId' | 'sameInspection'> &
     OfficersData & {
       evidence: readonly AttachedEvidence[];
       /** A manual observation (`report_observation`), not a pack's classification. */

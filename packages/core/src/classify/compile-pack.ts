@@ -1,5 +1,6 @@
 import type { Issue, Pack } from '../pack/types.js';
 import { buildCompiledPack, type PackIssue } from './build-compiled-pack.js';
+import { evidenceRouting, type EvidenceRouting } from './answer-evidence.js';
 import { checkInspection } from './check-inspection.js';
 import { evaluatePack } from './evaluate-pack.js';
 import type { Classification, Inspection } from './types.js';
@@ -16,6 +17,8 @@ export interface CompilePackOptions {
 /** A compiled pack: immutable, evaluates inspections synchronously. */
 export interface PackEvaluator {
   readonly pack: { readonly id: string; readonly version: string; readonly domain: string };
+  /** Which `evidence` answers go to the hazards of which rule (`reportInspection` attaches them). */
+  readonly evidence: EvidenceRouting;
   /**
    * Classify an inspection. Never throws for any findings (values that fail
    * {@link PackEvaluator.check} simply do not satisfy the conditions that expect them).
@@ -68,6 +71,7 @@ export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackE
   const compiled = buildCompiledPack(pack, options.now ? { now: options.now } : {});
   return Object.freeze({
     pack: Object.freeze({ id: pack.id, version: pack.version, domain: pack.domain }),
+    evidence: evidenceRouting(pack),
     // the law in force on the inspection day (pack/as-of): editions' dates decide the basis
     evaluate: (inspection: Inspection) => evaluatePack(compiled, inspection),
     check: (inspection: Inspection) => checkInspection(compiled, inspection),

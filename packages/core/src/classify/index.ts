@@ -6,6 +6,8 @@
 export { compilePack } from './compile-pack.js';
 export { LEVEL_RANK } from '../pack/types.js';
 export type { CompilePackOptions, PackEvaluator } from './compile-pack.js';
+export { answerEvidence, evidenceRouting } from './answer-evidence.js';
+export type { AnswerEvidence, AnswerUpload, EvidenceRouting } from './answer-evidence.js';
 export { checkFindings } from './check-findings.js';
 export { FINDINGS_ISSUE_CODES } from './check-inspection.js';
 export { PackCompileError, isPackCompileError } from './pack-compile-error.js';
