@@ -140,8 +140,8 @@ export type DocumentIssueCode =
   | 'NUMBER_JURISDICTION_MISMATCH'
   | 'DOCUMENT_NOT_ISSUED'
   | 'DOCUMENT_CHANGED'
-  | 'ENTERPRISE_UNKNOWN'
   | 'DOCUMENT_CONTENT_ALTERED'
+  | 'ENTERPRISE_UNKNOWN'
   | 'OFFICER_UNKNOWN';
 
 /** A located, bilingual problem with a template, an override or the data for a document. */
