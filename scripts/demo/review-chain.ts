@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       'officer confirms the level',
     );
   }
-  await run('officer-a', { type: 'file_case', commandId: `${m}:case`, hazardId: m, caseNo: '燃执〔2026〕201号', ...b }, '立案（两名执法人员）', 'case filed (two officers)');
+  await run('officer-a', { type: 'file_case', commandId: `${m}:case`, hazardId: m, ...b }, '立案（两名执法人员）', 'case filed (two officers)');
   await run(
     'officer-a',
     { type: 'list_for_supervision', commandId: `${m}:listed`, hazardId: m, authority: reason('区安委会办公室', 'district safety committee office'), ...b },

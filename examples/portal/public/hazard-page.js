@@ -215,7 +215,8 @@ export async function hazardPage(id, signal, done) {
       ),
     );
   if (can('confirm_level')) actions.push(cmd('confirm_level', field('confirm-reason', t('reason'), { required: true })));
-  if (can('file_case')) actions.push(cmd('file_case', field('case-no', t('caseNo'), { required: true })));
+  // No case number to type: the server numbers the case (its 立案审批表's 文号, listed with the documents).
+  if (can('file_case')) actions.push(cmd('file_case'));
   if (can('list_for_supervision')) actions.push(cmd('list_for_supervision', field('listing-authority', t('authority'), { required: true })));
   if (can('order_stop_work')) {
     actions.push(
@@ -383,11 +384,8 @@ export async function hazardPage(id, signal, done) {
       const reason = reasonFrom('#confirm-reason');
       return reason && send({ type: 'confirm_level', level: h.level, reason });
     },
-    // The case number and the listing authority are the officer's to give: none is made up here.
-    file_case: () => {
-      const caseNo = filled('#case-no', 'errCaseNoRequired');
-      return caseNo && send({ type: 'file_case', caseNo });
-    },
+    // The listing authority is the officer's to give (none is made up here); the case number is the server's.
+    file_case: () => send({ type: 'file_case' }),
     list_for_supervision: () => {
       const authority = filled('#listing-authority', 'errAuthorityRequired');
       return authority && send({ type: 'list_for_supervision', authority: textOf(authority) });

@@ -142,7 +142,8 @@ function eventDetail(e, docs) {
   if (e.type === 'extension_granted') parts.push(html`${localTime(d.from)} → ${localTime(d.to)}`);
   if (e.type === 'plan_approved' && d.deadline) parts.push(html`${t('term_deadline')}: ${localTime(d.deadline)}`);
   if (e.type === 'stop_work_ordered') parts.push(t(d.scope));
-  if (e.type === 'case_filed') parts.push(html`${t('caseNo')}: ${d.caseNo}`);
+  // Only a case filed before the server numbered cases carries a typed number; since, it is its 立案审批表's 文号.
+  if (e.type === 'case_filed' && d.caseNo) parts.push(html`${t('caseNo')}: ${d.caseNo}`);
   if (e.type === 'listed_for_supervision') parts.push(html`${t('authority')}: ${loc(d.authority)}`);
   if (e.type === 'spot_checked') parts.push(t(d.result));
   if (e.type === 'due_soon_warned' || e.type === 'overdue_noticed') parts.push(html`${t('term_deadline')}: ${localTime(d.deadline)}`);

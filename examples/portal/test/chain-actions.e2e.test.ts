@@ -113,7 +113,7 @@ describe('hazard page: the rest of the review chain', () => {
 
   it('enforcement orders stop-work on a major hazard; the card shows it to the officer and the enterprise', async () => {
     const id = await reportHazard('owner-ruyi', 'ruyi', 'major');
-    await command('officer-li', id, { type: 'file_case', caseNo: 'D1-2026-E2E-STOP', coOfficerId: 'officer-zhao' });
+    await command('officer-li', id, { type: 'file_case', coOfficerId: 'officer-zhao' });
     const officer = await portal.signIn('officer-li', 'enforcement');
     await openHazard(officer, id);
     await officer.waitForSelector('#hazard-state[data-status="case_filed"]');

@@ -180,13 +180,13 @@ describe('demo portal', () => {
     await officer.screenshot({ path: join(shots, 'enforcement.png'), fullPage: true });
     await officer.click(`#major-queue tr[data-hazard="${hazardId}"] a`);
     await officer.waitForSelector('#hazard-state[data-status="reported"]');
-    // The case number and the listing authority are the officer's: left empty, nothing is sent (none is made up).
-    await officer.click('#cmd-file_case');
-    expect(await officer.textContent('#form-error')).toBe('请填写案号');
-    expect(await officer.getAttribute('#case-no', 'aria-invalid')).toBe('true');
-    await officer.fill('#case-no', 'D1-2026-E2E');
+    // The case number is the server's: nothing to type; the case has one number, its 立案审批表's 文号.
+    expect(await officer.$('#case-no')).toBeNull();
     await officer.click('#cmd-file_case');
     await officer.waitForSelector('#hazard-state[data-status="case_filed"]');
+    const caseNumber = await officer.getAttribute('#documents li[data-doc-kind="case_filing_approval"]', 'data-doc-number');
+    expect(caseNumber).toMatch(/^（D1）应急立〔2026〕\d+号$/);
+    // The listing authority is the officer's: left empty, nothing is sent (none is made up).
     await officer.click('#cmd-list_for_supervision');
     expect(await officer.textContent('#form-error')).toBe('请填写督办机关');
     await officer.fill('#listing-authority', 'D1 区安全生产委员会办公室');

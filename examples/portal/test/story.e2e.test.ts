@@ -144,7 +144,6 @@ describe('story per role', () => {
     await li.click('#why-not summary').catch(() => undefined);
     expect(await li.locator('#why-not li[data-command$="_penalty"], #why-not li[data-command="record_statement"]').count()).toBe(0);
     expect(await li.inputValue('#co-officer')).toBe('officer-zhao');
-    await li.fill('#case-no', 'D1-2026-STORY');
     await act(li, 'file_case');
     await li.fill('#stop-reason', '液化石油气钢瓶置于地下室，停止使用燃气的后厨作业');
     await act(li, 'order_stop_work');

@@ -87,7 +87,8 @@ export interface ChainRunOptions {
 
 /**
  * Runs the chain on `store` (default: a memory store) and returns each hazard's events.
- * With `numbered`, the store allocates document numbers of jurisdiction D1 with the events.
+ * The store allocates document numbers of jurisdiction D1 with the events (`numbered` is read
+ * by {@link composeAllKinds}).
  */
 export async function runChain(store: Store = createMemoryStore(), options: ChainRunOptions = {}): Promise<ChainRun> {
   const evidenceStore = createMemoryEvidenceStore();
@@ -98,7 +99,9 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
     directory: testDirectory(options.directory),
     calendar: TEST_CALENDAR_2026,
     evidence: evidenceStore,
-    ...(options.numbered ? { documentNumbers: documentNumbering({ jurisdiction: 'D1' }) } : {}),
+    // The store numbers documents with their events, as a host with documents does: a case's number
+    // (案号) exists only as its 立案审批表's 文号.
+    documentNumbers: documentNumbering({ jurisdiction: 'D1' }),
   };
   let n = 0;
   const ok = async (actorId: string, command: object) => {
@@ -171,7 +174,7 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
   );
   await ok('owner-e1', { type: 'escalate', hazardId: id, reason: reason('重大隐患报告', 'major hazard reported') });
   const co = { coOfficerId: 'officer2-gas-d1' };
-  await ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '（东）应急立〔2026〕58号', ...co });
+  await ok('officer-gas-d1', { type: 'file_case', hazardId: id, ...co });
   await ok('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('东城区安全生产委员会办公室', 'district safety committee office'), ...co });
   await ok('officer-gas-d1', { type: 'order_stop_work', hazardId: id, scope: 'partial', reason: reason('停止一切有限空间作业，撤出作业人员', 'stop confined-space work'), ...co });
   clock.advance(2 * 86_400_000);
@@ -259,7 +262,9 @@ export async function composeAllKinds(
   for (const kind of DOCUMENT_KINDS) {
     const src = KIND_SOURCES[kind];
     const events = run[src.hazard];
-    const documents = options.numbered ? await store.readDocuments(events[0]!.hazardId) : [];
+    // Unnumbered: only the case's number (the 案号 has no other source); other documents print no 文号.
+    const registered = await store.readDocuments(events[0]!.hazardId);
+    const documents = options.numbered ? registered : registered.filter((d) => d.kind === 'case_filing_approval');
     const data = await gatherDocumentData({
       events,
       eventId: eventOf(events, src.event).id,

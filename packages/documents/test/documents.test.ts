@@ -25,9 +25,10 @@ const actor = (id: string) => TEST_DOCUMENT_ACTORS.find((a) => a.id === id) as (
 
 let run: ChainRun;
 let override: LoadedOverride;
+const store = createMemoryStore();
 
 beforeAll(async () => {
-  run = await runChain();
+  run = await runChain(store);
   const o = loadOverride(TEST_OVERRIDE_YAML, 'd1.yaml');
   if (!o.ok) throw new Error(formatDocumentIssues(o.issues));
   override = o.value;
@@ -36,7 +37,9 @@ beforeAll(async () => {
 async function gather(kind: DocumentKind, extra: Partial<GatherInput> = {}) {
   const src = KIND_SOURCES[kind];
   const events = run[src.hazard];
-  const input: GatherInput = { events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), ...extra };
+  // The case's number (案号) is its 立案审批表's 文号 in the register; no other document is numbered here.
+  const documents = (await store.readDocuments(events[0]!.hazardId)).filter((d) => d.kind === 'case_filing_approval');
+  const input: GatherInput = { events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), documents, ...extra };
   const data = await gatherDocumentData(input);
   if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
   return data.value;
@@ -266,6 +269,11 @@ describe('refusals: located, bilingual, nothing rendered', () => {
       ['OFFICER_CERTIFICATE_MISSING', 9],
     ]);
     expect(noCert.ok ? '' : noCert.issues[0]?.message['zh-CN']).toContain('张明');
+  });
+
+  it('a case the register did not number has no 案号: the case filing form refuses, no number is made up or typed in', async () => {
+    const r = composeDocument(loadBuiltinTemplate('case_filing_approval'), await gather('case_filing_approval', { documents: [] }), override);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message.en])).toEqual([['VALUE_MISSING', 'required field "caseNo" (案号, source case.number) has no value']]);
   });
 
   it('certificate numbers recorded in a two-officer event are used even when the directory lacks them', async () => {

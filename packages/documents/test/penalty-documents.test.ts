@@ -2,8 +2,9 @@
 // records it, the decision's statement and performance by penalty kind; amounts in capitals.
 import { describe, expect, it } from 'vitest';
 import { createMemoryEvidenceStore, createMemoryStore, handleCommand, type ChainCommand, type ChainEvent } from '@anjian/core';
+import type { DocumentNumber } from '@anjian/core/ports';
 import { createFixedClock, reportCommand, stageEvidence, TEST_CALENDAR_2026 } from '@anjian/core/testing';
-import { composeDocument, formatDocumentIssues, gatherDocumentData, loadOverride, renderDocumentHtml, type DocumentKind } from '../src/index.js';
+import { composeDocument, documentNumbering, formatDocumentIssues, gatherDocumentData, loadOverride, renderDocumentHtml, type DocumentKind } from '../src/index.js';
 import { loadBuiltinTemplate } from '../src/node/index.js';
 import { penaltyValues } from '../src/penalty-values.js';
 import { chinaDate } from '../src/gather.js';
@@ -15,13 +16,15 @@ const BASIS = [
   { regulation: 'gas-regulation', clause: '第十八条', number: '国务院令第583号', edition: '2016', title: why('城镇燃气管理条例'), status: 'current' as const, confidence: 'verified' as const },
 ];
 type Penalty = { article: string; kind: 'fine' | 'suspend_production'; fineAmount?: number };
+/** The numbers the store gave each run's documents (the case's 案号 is its 立案审批表's). */
+const registered = new WeakMap<ChainEvent[], DocumentNumber[]>();
 
 /** A general hazard with a case, then `penalty` notified; the decision after `days` (with a statement when given). */
 async function penaltyRun(penalty: Penalty, days: number, statement?: string): Promise<ChainEvent[]> {
   const store = createMemoryStore();
   const evidence = createMemoryEvidenceStore();
   const clock = createFixedClock('2026-11-02T01:00:00Z');
-  const deps = { store, clock, directory: testDirectory(), calendar: TEST_CALENDAR_2026, evidence };
+  const deps = { store, clock, directory: testDirectory(), calendar: TEST_CALENDAR_2026, evidence, documentNumbers: documentNumbering({ jurisdiction: 'D1' }) };
   let n = 0;
   const ok = async (actorId: string, command: object) => {
     // The second officer a command names is there and confirms with his own credential.
@@ -35,16 +38,18 @@ async function penaltyRun(penalty: Penalty, days: number, statement?: string): P
     if ('rejection' in r) throw new Error(`${String((command as { type: string }).type)}: ${r.rejection.message.en}`);
   };
   await ok('officer-gas-d1', reportCommand('H-F', { level: 'general', source: 'enforcement', basis: BASIS, ...co }));
-  await ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-F', caseNo: 'C-9', ...co });
+  await ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-F', ...co });
   await ok('officer-gas-d1', { type: 'notify_penalty', hazardId: 'H-F', penalty, ...co });
   clock.advance(days * 86_400_000);
   if (statement) await ok('owner-e1', { type: 'record_statement', hazardId: 'H-F', statement: why(statement), hearingRequested: false });
   await ok('officer-gas-d1', { type: 'decide_penalty', hazardId: 'H-F', penalty, ...co });
-  return (await store.readEvents('H-F')) as ChainEvent[];
+  const events = (await store.readEvents('H-F')) as ChainEvent[];
+  registered.set(events, await store.readDocuments('H-F'));
+  return events;
 }
 
 async function text(events: ChainEvent[], type: ChainEvent['type'], kind: DocumentKind): Promise<string> {
-  const data = await gatherDocumentData({ events, eventId: events.find((e) => e.type === type)!.id, directory: testDocumentDirectory() });
+  const data = await gatherDocumentData({ events, eventId: events.find((e) => e.type === type)!.id, directory: testDocumentDirectory(), documents: registered.get(events) ?? [] });
   if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
   const o = loadOverride(TEST_OVERRIDE_YAML, 'd1.yaml');
   if (!o.ok) throw new Error('override');

@@ -26,7 +26,7 @@ const FULL: Record<string, Record<string, unknown>> = {
   grant_extension: { note: text('n') },
   deny_extension: { reason: text('r') },
   escalate: { reason: text('r'), overdueDeadline: at },
-  file_case: { caseNo: 'C-1', coOfficerId: 'o2' },
+  file_case: { coOfficerId: 'o2' },
   list_for_supervision: { authority: text('a'), note: text('n'), coOfficerId: 'o2' },
   submit_plan: { plan: { objectives: text('o'), measures: text('m'), fundsAndMaterials: text('f'), responsible: text('r'), deadline: at, milestones: text('m'), safetyAndEmergency: text('s') } },
   approve_plan: { note: text('n') },

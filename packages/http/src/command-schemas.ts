@@ -103,7 +103,13 @@ const BODIES: Readonly<Record<string, Body>> = {
   grant_extension: { summary: 'Grant the pending extension / 同意延期', required: [], properties: { note } },
   deny_extension: { summary: 'Deny the pending extension / 不同意延期', required: ['reason'], properties: { reason: why } },
   escalate: { summary: 'Escalate to enforcement / 移交执法', required: ['reason'], properties: { reason: why, overdueDeadline: TIME_WITH_OFFSET } },
-  file_case: { summary: 'File a case (立案), two officers / 立案', required: ['caseNo'], properties: { caseNo: text(64), coOfficerId } },
+  file_case: {
+    summary:
+      "File a case (立案), two officers; no number in the body — the case's number is the 文号 the document register gives its 立案审批表 (a body with caseNo is 422 SERVER_ASSIGNED) / 立案（案号由服务器分配，即立案审批表的文号）",
+    required: [],
+    properties: { coOfficerId },
+  },
+
   list_for_supervision: {
     summary: 'List a major hazard for supervision (挂牌督办) / 挂牌督办',
     required: ['authority'],

@@ -82,7 +82,11 @@ const DATA: Readonly<Record<string, Data>> = {
   extension_granted: { description: 'extension granted / 已同意延期', required: ['from', 'to'], properties: { from: str, to: str, note: text } },
   extension_denied: { description: 'extension denied / 不同意延期', required: ['reason'], properties: { reason: text } },
   escalated: { description: 'escalated to enforcement / 已移交执法', required: ['reason'], properties: { reason: text, overdueDeadline: str } },
-  case_filed: { description: 'case filed / 已立案', required: ['caseNo'], properties: { caseNo: str, officers } },
+  case_filed: {
+    description: "case filed / 已立案 — the case's number is its 立案审批表's 文号 in the document register; caseNo only in events recorded before that (typed by the officer)",
+    required: [],
+    properties: { caseNo: { ...str, deprecated: true }, officers },
+  },
   listed_for_supervision: { description: 'listed for supervision / 已挂牌督办', required: ['authority'], properties: { authority: text, note: text, officers } },
   plan_submitted: {
     description: 'treatment plan submitted / 已提交治理方案',

@@ -634,6 +634,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         warnedFor: null,
         overdueNoticedFor: null,
         escalatedFor: null,
+        caseFiledAt: null,
         caseNo: null,
         listed: false,
         stopWork: null,

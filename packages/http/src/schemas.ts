@@ -144,7 +144,8 @@ export const HAZARD_STATE: JsonSchema = {
     warnedFor: { type: ['string', 'null'] },
     overdueNoticedFor: { type: ['string', 'null'] },
     escalatedFor: { type: ['string', 'null'] },
-    caseNo: { type: ['string', 'null'] },
+    caseFiledAt: { type: ['string', 'null'], description: 'when the case was filed (立案), or null; its number is the 文号 of its 立案审批表 (GET /hazards/{id}/documents) / 立案时间' },
+    caseNo: { type: ['string', 'null'], deprecated: true, description: 'a number typed when filing a case before the server numbered cases; null since / 旧版手填案号' },
     listed: { type: 'boolean' },
     stopWork: { enum: ['partial', 'whole', null] },
     plan: nullable({

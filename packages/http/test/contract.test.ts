@@ -363,7 +363,7 @@ describe('POST /hazards/{id}/commands', () => {
     const attempts = [
       command('grid-g2', 'H-1', 'k-g2', { type: 'issue_notice' }),
       command('grid-g2', 'H-1', 'k-g2-stale', { type: 'issue_notice' }, { 'if-match': '"7"' }),
-      command('officer-fire-d1', 'H-1', 'k-fire', { type: 'file_case', caseNo: '(2026)1', coOfficerId: 'officer-gas-d1' }),
+      command('officer-fire-d1', 'H-1', 'k-fire', { type: 'file_case', coOfficerId: 'officer-gas-d1' }),
       command('owner-e2', 'H-1', 'k-e2', { type: 'issue_notice', expectedVersion: 3 }),
       command('stranger', 'H-1', 'k-x', { type: 'issue_notice' }),
       command('grid-g2', 'H-1', 'k-g2-obs', { type: 'report_observation', title: { 'zh-CN': '阀门漏气' }, enterpriseId: 'E2', domain: 'gas', level: 'general', evidence: [] }),

@@ -110,7 +110,7 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     expect((await h.call('officer-gas-d1', 'GET', '/queues/enforcement')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
 
     // Enforcement acts are done by two officers (执法人员不得少于两人).
-    await send(h, 'officer-gas-d1', id, 'case-1', { type: 'file_case', caseNo: '燃执〔2026〕130号', coOfficerId: 'officer2-gas-d1' }, 1);
+    await send(h, 'officer-gas-d1', id, 'case-1', { type: 'file_case', coOfficerId: 'officer2-gas-d1' }, 1);
     await send(h, 'officer-gas-d1', id, 'stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' }, 2);
     h.clock.advance(86_400_000);
     await send(h, 'owner-e1', id, 'plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);

@@ -137,7 +137,7 @@ describe('a generated client (openapi-typescript + openapi-fetch) against a runn
     const queue = await as('officer-gas-d1').GET('/api/queues/{role}', { params: { path: { role: 'enforcement' } } });
     expect(queue.data!.items.map((i) => i.hazardId)).toContain(id);
 
-    await command('officer-gas-d1', id, 'client-case-1', { type: 'file_case', caseNo: '燃执〔2026〕131号', coOfficerId: 'officer2-gas-d1' }, 1);
+    await command('officer-gas-d1', id, 'client-case-1', { type: 'file_case', coOfficerId: 'officer2-gas-d1' }, 1);
     await command(
       'officer-gas-d1',
       id,

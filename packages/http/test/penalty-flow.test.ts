@@ -49,8 +49,18 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
     expect((await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co })).body.code).toBe('INVALID_TRANSITION');
     // The demo pack's level rests on an unverified clause: an officer confirms it before a case is filed.
     expect((await cmd('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: { 'zh-CN': '现场核实' } })).status).toBe(200);
-    const filed = await cmd('officer-gas-d1', id, { type: 'file_case', caseNo: '（东）应急立〔2026〕3号', ...co });
+    // The case number is the server's: a typed one is refused at its field, in both languages, and nothing is recorded.
+    const typed = await cmd('officer-gas-d1', id, { type: 'file_case', caseNo: 'D1-2026-017', ...co });
+    expect([typed.status, typed.body.code, typed.body.issues?.map((i: { code: string; pointer: string }) => [i.code, i.pointer])]).toEqual([422, 'INVALID_COMMAND', [['SERVER_ASSIGNED', '/caseNo']]]);
+    expect(typed.body.issues[0].message).toEqual({ 'zh-CN': expect.stringContaining('案号由服务器分配'), en: expect.stringContaining('the case number is assigned by the server') });
+    const before = (await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.state;
+    expect([before.status, before.caseFiledAt]).toEqual(['reported', null]);
+    const filed = await cmd('officer-gas-d1', id, { type: 'file_case', ...co });
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    // One number: the register's 文号 of the 立案审批表; the hazard keeps when, not a second number.
+    expect(filed.body.documents.map((x: { kind: string; number: string }) => [x.kind, x.number])).toEqual([['case_filing_approval', '（东）应急立〔2026〕1号']]);
+    const afterCase = (await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.state;
+    expect([afterCase.status, afterCase.caseNo, afterCase.caseFiledAt]).toEqual(['case_filed', null, filed.body.events[0].recordedAt]);
 
     // The client cannot send the deadline, nor a fine above the article's range, nor notify alone.
     const declared = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), statementDeadline: '2027-01-01T00:00:00Z', ...co });
@@ -98,6 +108,7 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
     for (const s of [
       '行政处罚告知书',
       '（东）应急罚告〔2026〕1号',
+      '案号：（东）应急立〔2026〕1号', // the case's number, as its 立案审批表 prints it
       '老王饭店',
       '《中华人民共和国安全生产法》第一百零二条',
       '罚款人民币20000元（大写：贰万元整）',

@@ -12,7 +12,7 @@ describe('the second officer confirms, he is not only named', () => {
     const h = createHarness('2026-11-02T01:00:00Z');
     const id = 'H-CO-1';
     await h.ok('grid-g1', reportCommand(id));
-    const fileCase = { type: 'file_case' as const, hazardId: id, caseNo: '燃执〔2026〕31号', coOfficerId: 'officer2-gas-d1' };
+    const fileCase = { type: 'file_case' as const, hazardId: id, coOfficerId: 'officer2-gas-d1' };
     // Named only: the first officer alone sends it.
     const alone = await h.send('officer-gas-d1', { ...fileCase, commandId: 'c-alone' }, { coSignerId: null });
     expect('rejection' in alone && alone.rejection.code).toBe('SEPARATION_OF_DUTIES');

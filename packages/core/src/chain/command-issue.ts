@@ -21,7 +21,9 @@ export type CommandIssueCode =
   | 'TIME_WITHOUT_OFFSET'
   | 'INVALID_TIME'
   | 'OUT_OF_RANGE'
-  | 'NOT_ALLOWED_VALUE';
+  | 'NOT_ALLOWED_VALUE'
+  /** A field the server assigns (a file_case's `caseNo`: the register numbers the case). */
+  | 'SERVER_ASSIGNED';
 
 /** One problem of a command, located by a JSON pointer (RFC 6901) into the body. */
 export interface CommandIssue {

@@ -295,7 +295,7 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   grant_extension: { note: optional(reason) },
   deny_extension: { reason: required(reason) },
   escalate: { reason: required(reason), overdueDeadline: optional(time) },
-  file_case: { caseNo: required(text(LIMITS.number)), ...coOfficer },
+  file_case: { ...coOfficer },
   list_for_supervision: { authority: required(localized(LIMITS.label)), note: optional(reason), ...coOfficer },
   submit_plan: {
     plan: required(
@@ -334,6 +334,19 @@ export function isKnownCommandType(type: unknown): boolean {
 }
 
 /**
+ * Fields a client once sent that the server now assigns: a command carrying one is refused
+ * (fail closed) with this reason at its pointer, not read and not ignored.
+ */
+const SERVER_ASSIGNED: Readonly<Record<string, Readonly<Record<string, { 'zh-CN': string; en: string }>>>> = {
+  file_case: {
+    caseNo: {
+      'zh-CN': '案号由服务器分配：即立案审批表在文书登记簿中的文号（与文书打印的编号同一序列），请求中不得填写 caseNo，请删除该字段',
+      en: 'the case number is assigned by the server: it is the 文号 the document register gives the case filing approval (立案审批表), the number the documents print; remove caseNo from the request',
+    },
+  },
+};
+
+/**
  * Checks a command object against its type's shape. `withIds`: `commandId` and `hazardId`
  * are part of the object (the decider's view) rather than supplied separately (a body).
  * Returns the normalized command (texts trimmed) or the issues. The type must be known.
@@ -346,7 +359,10 @@ export function checkCommandShape(value: Record<string, unknown>, withIds: boole
   let check = compiled.get(key);
   if (!check) compiled.set(key, (check = object({ ...common, ...(withIds ? ids : {}), ...fields })));
   const issues: CommandIssue[] = [];
-  const command = check(value, '', issues);
+  for (const [field, why] of Object.entries(SERVER_ASSIGNED[type] ?? {})) {
+    if (Object.hasOwn(value, field)) issues.push(commandIssue('SERVER_ASSIGNED', pointerTo('', field), why['zh-CN'], why.en));
+  }
+  const command = issues.length > 0 ? undefined : check(value, '', issues);
   if (issues.length > 0 || command === undefined) return { issues: issues.slice(0, MAX_ISSUES) };
   return { command: command as Record<string, unknown> };
 }

@@ -441,7 +441,8 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       }
       return [{ type: 'escalated', data: { reason: command.reason, overdueDeadline: command.overdueDeadline === undefined ? undefined : (s.deadline as string) } }];
     case 'file_case':
-      return [{ type: 'case_filed', data: { caseNo: command.caseNo, ...officers } }];
+      // No number here: the case's number is the 文号 the register gives its 立案审批表 with this event.
+      return [{ type: 'case_filed', data: { ...officers } }];
     case 'list_for_supervision':
       return [{ type: 'listed_for_supervision', data: { authority: command.authority, note: command.note, ...officers } }];
     case 'submit_plan': {

@@ -26,7 +26,7 @@ describe('dueDate', () => {
   it('a major hazard: due by the pack policy counted from the report while the case is filed', async () => {
     const h = createHarness('2026-11-03T01:30:00Z');
     await h.ok('officer-gas-d1', reportCommand('M1', { level: 'major', source: 'enforcement', deadline: { days: 30 } }));
-    await h.ok('officer2-gas-d1', { type: 'file_case', hazardId: 'M1', caseNo: 'D1-1', coOfficerId: 'officer-gas-d1' });
+    await h.ok('officer2-gas-d1', { type: 'file_case', hazardId: 'M1', coOfficerId: 'officer-gas-d1' });
     expect(await dueDate(await h.state('M1'), (await h.store.load('M1')) ?? [], TEST_CALENDAR_2026)).toEqual({ deadline: '2026-12-03T15:59:59.999Z', source: 'report' });
   });
 });

@@ -35,6 +35,7 @@ function initial(event: ChainEvent): HazardState {
     warnedFor: null,
     overdueNoticedFor: null,
     escalatedFor: null,
+    caseFiledAt: null,
     caseNo: null,
     listed: false,
     stopWork: null,
@@ -153,7 +154,8 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     case 'case_filed':
       s.status = 'case_filed';
-      s.caseNo = data(event, 'case_filed').caseNo;
+      s.caseFiledAt = event.recordedAt;
+      s.caseNo = data(event, 'case_filed').caseNo ?? null; // a number typed before it was derived
       s.noticeIssuedAt = event.recordedAt;
       s.deadline = null;
       return s;

@@ -20,7 +20,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   grant_extension: { type: 'grant_extension', note: why },
   deny_extension: { type: 'deny_extension', reason: why },
   escalate: { type: 'escalate', reason: why, overdueDeadline: '2026-11-07T23:59:59.999+08:00' },
-  file_case: { type: 'file_case', caseNo: '燃执〔2026〕117号', coOfficerId: 'officer2' },
+  file_case: { type: 'file_case', coOfficerId: 'officer2' },
   list_for_supervision: { type: 'list_for_supervision', authority: why, coOfficerId: 'officer2' },
   submit_plan: { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00+08:00') },
   approve_plan: { type: 'approve_plan', note: why },
@@ -51,6 +51,22 @@ describe('parseCommand', () => {
       const r = parseCommand(body, ids);
       expect(r.ok ? r.command : r.issues, String(body.type)).toEqual({ ...body, ...ids });
     }
+  });
+
+  it("refuses a file_case that brings its own case number: the server assigns it (the 立案审批表's 文号)", () => {
+    const r = parseCommand({ type: 'file_case', caseNo: 'D1-2026-017', coOfficerId: 'officer2' }, ids);
+    expect(r.ok ? r.command : r.issues).toEqual([
+      {
+        code: 'SERVER_ASSIGNED',
+        pointer: '/caseNo',
+        message: {
+          'zh-CN': '/caseNo: 案号由服务器分配：即立案审批表在文书登记簿中的文号（与文书打印的编号同一序列），请求中不得填写 caseNo，请删除该字段',
+          en: '/caseNo: the case number is assigned by the server: it is the 文号 the document register gives the case filing approval (立案审批表), the number the documents print; remove caseNo from the request',
+        },
+      },
+    ]);
+    // Also an empty or null one: the field itself is refused, whatever it holds.
+    expect(issuesOf({ type: 'file_case', caseNo: null, coOfficerId: 'officer2' })).toEqual([['SERVER_ASSIGNED', '/caseNo']]);
   });
 
   it('refuses report (use inspections), unknown types and non-objects', () => {

@@ -21,8 +21,8 @@ const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): Penal
  * run unless the party was heard. `null` when the step is open. `decide` refuses by it, and a
  * page shows by it which step is next and why another is not yet (the server decides again).
  */
-export function penaltyStepRefusal(s: Pick<HazardState, 'caseNo' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string): PenaltyStepRefusal | null {
-  if (s.caseNo === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
+export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string): PenaltyStepRefusal | null {
+  if (s.caseFiledAt === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
   const p = s.penalty;
   if (p?.decided) return refuse('INVALID_TRANSITION', '已作出行政处罚决定', 'the penalty has already been decided');
   if (type === 'notify_penalty') return null;

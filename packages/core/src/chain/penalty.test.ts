@@ -19,7 +19,7 @@ async function caseFiled(id = 'H-P') {
   const h = createHarness('2026-11-02T01:00:00Z');
   await h.ok('grid-g1', reportCommand(id, { level: 'general' }));
   await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: why });
-  await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '（东）应急立〔2026〕7号', ...co });
+  await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, ...co });
   return { h, id };
 }
 

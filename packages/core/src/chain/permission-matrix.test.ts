@@ -92,7 +92,8 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
     overdueNoticedFor: null,
     escalatedFor: null,
     // The penalty commands need a filed case, and after the notice a proceeding whose reply period has run.
-    caseNo: command !== undefined && PENALTY_COMMANDS.includes(command) ? 'C-1' : null,
+    caseFiledAt: command !== undefined && PENALTY_COMMANDS.includes(command) ? '2026-01-01T00:00:00.000Z' : null,
+    caseNo: null,
     ...(command === 'record_statement' || command === 'record_hearing' || command === 'decide_penalty'
       ? {
           penalty: {
@@ -182,7 +183,7 @@ function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, 
     case 'escalate':
       return { ...base, type, reason: why };
     case 'file_case':
-      return { ...base, type, caseNo: 'C-1', ...co };
+      return { ...base, type, ...co };
     case 'list_for_supervision':
       return { ...base, type, authority: why, ...co };
     case 'submit_plan':
@@ -355,11 +356,11 @@ async function reach(level: HazardLevel, status: HazardStatus) {
       escalated: [['grid-g1', { type: 'escalate', reason: why } as never]],
       case_filed: [
         ['grid-g1', { type: 'escalate', reason: why } as never],
-        ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never],
+        ['officer-gas-d1', { type: 'file_case', coOfficerId: 'officer2-gas-d1' } as never],
       ],
     };
   }
-  const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', caseNo: 'C', coOfficerId: 'officer2-gas-d1' } as never];
+  const fc: [string, never] = ['officer-gas-d1', { type: 'file_case', coOfficerId: 'officer2-gas-d1' } as never];
   const submitPlan: [string, never] = ['owner-e1', { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00.000Z') } as never];
   const approvePlan: [string, never] = ['officer-gas-d1', { type: 'approve_plan' } as never];
   const accept: [string, never] = ['officer-gas-d1', { type: 'accept', note: why, coOfficerId: 'officer2-gas-d1' } as never];

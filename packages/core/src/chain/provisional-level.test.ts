@@ -11,7 +11,7 @@ describe('a provisional level holds back the acts that rest on it', () => {
     const h = createHarness('2026-11-02T01:00:00Z');
     const id = 'H-PROV-GEN';
     await h.ok('grid-g1', reportCommand(id, { level: 'general', provisional: true }));
-    const fileCase = { type: 'file_case' as const, hazardId: id, caseNo: '燃执〔2026〕7号', coOfficerId: 'officer2-gas-d1' };
+    const fileCase = { type: 'file_case' as const, hazardId: id, coOfficerId: 'officer2-gas-d1' };
     await h.refused('officer-gas-d1', fileCase, 'PROVISIONAL_UNCONFIRMED');
     const refusal = await h.send('officer-gas-d1', { ...fileCase, commandId: 'c-prov-msg' });
     expect('rejection' in refusal && refusal.rejection.message).toMatchObject({
@@ -29,7 +29,7 @@ describe('a provisional level holds back the acts that rest on it', () => {
     const id = 'H-PROV-SIMPLE';
     await h.ok('grid-g1', reportCommand(id, { level: 'simple', deadline: 'immediate', provisional: true }));
     await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: reason('拒不整改', 'refuses to fix') });
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕8号', coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
   });
 
   it('a provisional general hazard still follows the notice path (the notice does not rest on an officer’s determination)', async () => {

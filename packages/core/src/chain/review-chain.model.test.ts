@@ -153,7 +153,7 @@ function buildCommand(m: Model, h: Harness, spec: Spec): { actorId: string; comm
       command = { ...base, type, reason: why };
       break;
     case 'file_case':
-      command = { ...base, type, caseNo: `C-${commandId}`, ...co };
+      command = { ...base, type, ...co };
       break;
     case 'list_for_supervision':
       command = { ...base, type, authority: why, ...co };

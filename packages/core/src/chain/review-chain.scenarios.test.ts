@@ -130,8 +130,8 @@ describe('a day on the platform', () => {
     const types = (await h.store.readEvents(id)).map((e) => e.type);
     expect(types).toEqual(['reported', 'notice_issued', 'due_soon_warned', 'overdue_noticed', 'escalated']);
     // Enforcement takes over: case filed, a new notice (责令限期整改).
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕117号' }, 'SEPARATION_OF_DUTIES');
-    const [filed] = await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕117号', coOfficerId: 'officer2-gas-d1' });
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id }, 'SEPARATION_OF_DUTIES');
+    const [filed] = await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer2-gas-d1' });
     expect((filed?.data as { officers?: unknown }).officers).toEqual([
       { id: 'officer-gas-d1', certificateNo: 'GAS-D1-0001' },
       { id: 'officer2-gas-d1', certificateNo: 'GAS-D1-0002' },
@@ -169,22 +169,22 @@ describe('a day on the platform', () => {
     });
     await h.ok('owner-e1', major);
     // The enterprise reports its major hazard to the authority (安全生产法 Art. 41(2)).
-    await h.refused('owner-e1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
+    await h.refused('owner-e1', { type: 'file_case', hazardId: id }, 'FORBIDDEN');
     await h.ok('owner-e1', { type: 'escalate', hazardId: id, reason: reason('重大隐患报告', 'major hazard reported to the authority') });
-    await h.refused('grid-g1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
-    await h.refused('officer-fire-d1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
-    await h.refused('officer-gas-d2', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'FORBIDDEN');
+    await h.refused('grid-g1', { type: 'file_case', hazardId: id }, 'FORBIDDEN');
+    await h.refused('officer-fire-d1', { type: 'file_case', hazardId: id }, 'FORBIDDEN');
+    await h.refused('officer-gas-d2', { type: 'file_case', hazardId: id }, 'FORBIDDEN');
     const co = { coOfficerId: 'officer2-gas-d1' };
     // Two officers (执法人员不得少于两人): another person, of the department, with a certificate.
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x' }, 'SEPARATION_OF_DUTIES');
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer-gas-d1' }, 'SEPARATION_OF_DUTIES');
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer-gas-d2' }, 'SEPARATION_OF_DUTIES');
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'grid-g1' }, 'SEPARATION_OF_DUTIES');
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'no-such-officer' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer-gas-d2' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'grid-g1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'no-such-officer' }, 'SEPARATION_OF_DUTIES');
     h.directory.set({ ...TEST_OFFICER_3, certificateNo: undefined });
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer3-gas-d1' }, 'SEPARATION_OF_DUTIES');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer3-gas-d1' }, 'SEPARATION_OF_DUTIES');
     h.directory.set(TEST_OFFICER_3);
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '应急立〔2026〕58号', ...co });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, ...co });
     await h.refused('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('区安委会办公室', 'district safety committee office') }, 'SEPARATION_OF_DUTIES');
     await h.ok('officer-gas-d1', { type: 'list_for_supervision', hazardId: id, authority: reason('区安委会办公室', 'district safety committee office'), ...co });
     await h.refused('officer-gas-d1', { type: 'order_stop_work', hazardId: id, scope: 'partial', reason: reason('停止有限空间作业', 'confined-space work stopped') }, 'SEPARATION_OF_DUTIES');
@@ -260,7 +260,7 @@ describe('a day on the platform', () => {
     const h = createHarness('2026-11-02T01:00:00Z');
     const id = 'H-FURNACE';
     await h.ok('officer-gas-d1', reportCommand(id, { level: 'major', source: 'enforcement' }));
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕120号', coOfficerId: 'officer2-gas-d1' });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer2-gas-d1' });
     await h.ok('owner-e1', { type: 'submit_plan', hazardId: id, plan: treatmentPlan('2026-11-30T00:00:00.000Z') });
     await h.ok('officer2-gas-d1', { type: 'approve_plan', hazardId: id });
     h.clock.advance(86_400_000);
@@ -285,7 +285,7 @@ describe('a day on the platform', () => {
     const id = 'H-SUSPECT';
     await h.ok('grid-g1', reportCommand(id, { level: 'major', provisional: true }));
     await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: reason('疑似重大隐患', 'suspected major hazard') });
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: 'x', coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
     await h.refused('grid-g1', { type: 'confirm_level', hazardId: id, level: 'major', reason: reason('确认', 'confirmed') }, 'FORBIDDEN');
     await h.refused('owner-e1', { type: 'confirm_level', hazardId: id, level: 'general', reason: reason('我认为一般', 'I think general') }, 'FORBIDDEN');
     await h.refused('officer-gas-d1', { type: 'confirm_level', hazardId: id, level: 'major', reason: { 'zh-CN': '' } }, 'REASON_REQUIRED');
@@ -293,7 +293,7 @@ describe('a day on the platform', () => {
     expect((await h.state(id)).provisional).toBe(false);
     expect((await h.state(id)).status).toBe('escalated');
     await h.refused('officer-gas-d1', { type: 'confirm_level', hazardId: id, level: 'major', reason: reason('再次', 'again') }, 'NOT_PROVISIONAL');
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: '燃执〔2026〕121号', coOfficerId: 'officer2-gas-d1' });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, coOfficerId: 'officer2-gas-d1' });
 
     // A second suspect is confirmed as general instead (a downgrade from major: two officers): it restarts on the general path.
     const id2 = 'H-SUSPECT-2';

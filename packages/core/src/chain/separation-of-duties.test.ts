@@ -30,13 +30,13 @@ describe('separation of duties', () => {
     const h = createHarness('2026-11-02T01:00:00Z');
     await h.ok('grid-g1', reportCommand('H-M', { level: 'major' }));
     for (const command of [
-      { type: 'file_case' as const, hazardId: 'H-M', caseNo: '案1' },
+      { type: 'file_case' as const, hazardId: 'H-M' },
       { type: 'order_stop_work' as const, hazardId: 'H-M', scope: 'whole' as const, reason: why('停产') },
       { type: 'list_for_supervision' as const, hazardId: 'H-M', authority: why('安委办') },
     ]) {
       await h.refused('officer-gas-d1', command, command.type === 'file_case' ? 'SEPARATION_OF_DUTIES' : 'INVALID_TRANSITION');
     }
-    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-M', caseNo: '案1', coOfficerId: 'officer2-gas-d1' });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-M', coOfficerId: 'officer2-gas-d1' });
     await h.refused('officer-gas-d1', { type: 'order_stop_work', hazardId: 'H-M', scope: 'whole', reason: why('停产') }, 'SEPARATION_OF_DUTIES');
     await h.refused('officer-gas-d1', { type: 'list_for_supervision', hazardId: 'H-M', authority: why('安委办') }, 'SEPARATION_OF_DUTIES');
     await h.ok('owner-e1', { type: 'submit_plan', hazardId: 'H-M', plan: treatmentPlan('2026-12-31T00:00:00.000Z') });
@@ -104,7 +104,7 @@ describe('separation of duties', () => {
     const base = { commandId: 'c', hazardId: 'H' };
     const state = (level: 'simple' | 'general' | 'major') => ({ level }) as never;
     expect(needsTwoOfficers(null, { ...base, type: 'verify' })).toBe(false);
-    expect(needsTwoOfficers(state('general'), { ...base, type: 'file_case', caseNo: 'x' })).toBe(true);
+    expect(needsTwoOfficers(state('general'), { ...base, type: 'file_case' })).toBe(true);
     expect(needsTwoOfficers(state('general'), { ...base, type: 'close' })).toBe(false);
     expect(needsTwoOfficers(state('major'), { ...base, type: 'close' })).toBe(true);
     expect(needsTwoOfficers(state('major'), { ...base, type: 'accept', note: why('x') })).toBe(true);
@@ -153,7 +153,7 @@ describe('report_observation', () => {
     h.deps.packs = packsOf('gas');
     const observe = { type: 'report_observation' as const, hazardId: 'H-OBS', title: why('疑似泄漏'), enterpriseId: 'E1', domain: 'gas', level: 'major' as const, evidence: [] };
     await h.ok('officer-gas-d1', observe);
-    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: 'H-OBS', caseNo: '案', coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
+    await h.refused('officer-gas-d1', { type: 'file_case', hazardId: 'H-OBS', coOfficerId: 'officer2-gas-d1' }, 'PROVISIONAL_UNCONFIRMED');
     await h.refused('officer-gas-d1', { type: 'confirm_level', hazardId: 'H-OBS', level: 'major', reason: why('确认') }, 'SEPARATION_OF_DUTIES');
     // Reclassifying one's own observation does not confirm it either.
     await h.ok('officer-gas-d1', { type: 'reclassify', hazardId: 'H-OBS', level: 'general', reason: why('改为一般'), coOfficerId: 'officer2-gas-d1' });

@@ -188,7 +188,7 @@ export type FollowUpCommand =
   | (CommandBase & { type: 'grant_extension'; note?: Reason })
   | (CommandBase & { type: 'deny_extension'; reason: Reason })
   | (CommandBase & { type: 'escalate'; reason: Reason; overdueDeadline?: string })
-  | (CommandBase & TwoOfficerFields & { type: 'file_case'; caseNo: string })
+  | (CommandBase & TwoOfficerFields & { type: 'file_case' })
   | (CommandBase & TwoOfficerFields & { type: 'list_for_supervision'; authority: LocalizedText; note?: Reason })
   | (CommandBase & { type: 'submit_plan'; plan: TreatmentPlan })
   | (CommandBase & { type: 'approve_plan'; note?: Reason })
@@ -277,7 +277,11 @@ export interface EventDataMap {
   extension_granted: { from: string; to: string; note?: Reason };
   extension_denied: { reason: Reason };
   escalated: { reason: Reason; overdueDeadline?: string };
-  case_filed: { caseNo: string } & OfficersData;
+  /**
+   * `caseNo` only in events recorded before the case number was derived (a number the officer
+   * typed); a case filed since has its number in the document register: the 文号 of its 立案审批表.
+   */
+  case_filed: { caseNo?: string } & OfficersData;
   listed_for_supervision: { authority: LocalizedText; note?: Reason } & OfficersData;
   plan_submitted: { plan: TreatmentPlan };
   plan_approved: { deadline: string; note?: Reason };
@@ -424,6 +428,17 @@ export interface HazardState {
   warnedFor: string | null;
   overdueNoticedFor: string | null;
   escalatedFor: string | null;
+  /**
+   * When the case was filed (立案), or null: no case. The case number (案号) is not kept here —
+   * it is the 文号 the document register gave the case's 立案审批表 (`case_filing_approval`), the
+   * number the case's documents print.
+   */
+  caseFiledAt: string | null;
+  /**
+   * @deprecated The number an officer typed when filing a case before the number was derived
+   * (recorded in its `case_filed` event); null for cases filed since — their number is the
+   * 立案审批表's 文号 in the document register.
+   */
   caseNo: string | null;
   listed: boolean;
   stopWork: 'partial' | 'whole' | null;

@@ -55,13 +55,12 @@ describe('monitoring: who reads device warnings and sensor hazards, and the off-
     if (r.kind !== 'processed') throw new Error(r.detail);
     const hazardId = r.opened[0]!.hazardIds[0]!;
     expect(foldEvents(await f.store.load(hazardId))).toMatchObject({ level: 'major', source: 'sensor', status: 'reported' });
-    const fileCase = (actor: string, co: string, n: string) =>
-      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: co }, actor, { coSignerId: co });
+    const fileCase = (actor: string, co: string, n: string) => handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, coOfficerId: co }, actor, { coSignerId: co });
     const refused = await fileCase('officer-gas-d1', 'officer2-gas-d1', '0');
     expect('rejection' in refused && refused.rejection.code).toBe('FORBIDDEN');
     const filed = await fileCase('officer-mon-1', 'officer-mon-2', '1');
     expect('rejection' in filed ? filed.rejection.code : 'ok').toBe('ok');
-    expect(foldEvents(await f.store.load(hazardId))).toMatchObject({ status: 'case_filed', caseNo: '非现〔2026〕1号' });
+    expect(foldEvents(await f.store.load(hazardId))).toMatchObject({ status: 'case_filed' });
   });
 
   it('a general sensor hazard (a detector switched off, not at a listed place) is filed as a case at once too; a simple one (an alarm) is not', async () => {
@@ -74,14 +73,14 @@ describe('monitoring: who reads device warnings and sensor hazards, and the off-
       return r.opened[0]!.hazardIds[0]!;
     };
     const fileCase = (hazardId: string, n: string) =>
-      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, caseNo: `非现〔2026〕${n}号`, coOfficerId: 'officer-mon-2' }, 'officer-mon-1', {
+      handleCommand(f.deps.chain, { type: 'file_case', commandId: `case-${n}`, hazardId, coOfficerId: 'officer-mon-2' }, 'officer-mon-1', {
         coSignerId: 'officer-mon-2',
       });
     const general = await opened('D-plain', 'disabled');
     expect(foldEvents(await f.store.load(general))).toMatchObject({ level: 'general', source: 'sensor', status: 'reported' });
     const filed = await fileCase(general, '7');
     expect('rejection' in filed ? filed.rejection.code : 'ok').toBe('ok');
-    expect(foldEvents(await f.store.load(general))).toMatchObject({ status: 'case_filed', caseNo: '非现〔2026〕7号' });
+    expect(foldEvents(await f.store.load(general))).toMatchObject({ status: 'case_filed' });
     // The case then orders the rectification (责令限期整改) as on the escalated path.
     const notice = await handleCommand(f.deps.chain, { type: 'issue_notice', commandId: 'notice-7', hazardId: general }, 'officer-mon-1');
     expect('rejection' in notice ? notice.rejection.code : 'ok').toBe('ok');

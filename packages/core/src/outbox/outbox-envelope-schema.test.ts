@@ -229,7 +229,7 @@ describe('outbox-envelope.schema.json', () => {
     ] as const) {
       await h.ok('grid-g1', reportCommand(id, { level: 'general' }));
       await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: { 'zh-CN': '逾期', en: 'overdue' } });
-      await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, caseNo: `C-${id}`, ...co });
+      await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, ...co });
       await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount }, ...co });
     }
     for (const m of await h.store.readOutbox(1, 100)) bodies.push(toOutboxEnvelope(m));

@@ -742,7 +742,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         { type: 'request_extension', commandId: `${id}:x`, hazardId: id, extension: { days: 3 }, reason: { 'zh-CN': '等待配件' } },
         { type: 'grant_extension', commandId: `${id}:g`, hazardId: id },
         { type: 'escalate', commandId: `${id}:e`, hazardId: id, reason: { 'zh-CN': '拒不整改' } },
-        { type: 'file_case', commandId: `${id}:c`, hazardId: id, caseNo: `案-${id}`, coOfficerId: s.coOfficer.id },
+        { type: 'file_case', commandId: `${id}:c`, hazardId: id, coOfficerId: s.coOfficer.id },
         { type: 'issue_notice', commandId: `${id}:n2`, hazardId: id },
       ];
       for (let step = 0; step < 7; step++) {

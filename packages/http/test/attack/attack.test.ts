@@ -476,7 +476,7 @@ describe('item 5: one officer alone cannot close a major hazard', () => {
 
   it('case → stop-work → listing → acceptance → 销号: every act needs two officers, acceptance ≠ 销号', async () => {
     const id = await a.reported('officer-gas-d1', basementLpg());
-    const fileCase = { type: 'file_case', caseNo: `AJ-${Date.now()}` };
+    const fileCase = { type: 'file_case' };
     await refused('file_case alone', 'officer2-gas-d1', id, fileCase);
     await refused('file_case with a grid inspector', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'grid-g1' });
     await refused('file_case with an officer without 执法证号', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer-nocert-d1' });

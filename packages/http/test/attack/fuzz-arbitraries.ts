@@ -182,7 +182,7 @@ function shapes(pool: FuzzPool): Record<string, Record<string, fc.Arbitrary<unkn
     grant_extension: { note: validText },
     deny_extension: { reason: validText },
     escalate: { reason: validText, overdueDeadline: validTime },
-    file_case: { caseNo: fc.constantFrom('AJ-1', '案-2'), coOfficerId: actorId },
+    file_case: { coOfficerId: actorId },
     list_for_supervision: { authority: validText, note: validText, coOfficerId: actorId },
     submit_plan: { plan },
     approve_plan: { note: validText },

@@ -638,7 +638,7 @@ export interface components {
         };
         /**
          * case_filed
-         * @description case filed / 已立案
+         * @description case filed / 已立案 — the case's number is its 立案审批表's 文号 in the document register; caseNo only in events recorded before that (typed by the officer)
          */
         CaseFiledEvent: {
             /** @description <hazardId>/<version> */
@@ -665,7 +665,8 @@ export interface components {
                 version: string;
             };
             data: {
-                caseNo: string;
+                /** @deprecated */
+                caseNo?: string;
                 /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
                 officers?: {
                     id: string;
@@ -1430,7 +1431,7 @@ export interface components {
         };
         /**
          * file_case
-         * @description File a case (立案), two officers / 立案
+         * @description File a case (立案), two officers; no number in the body — the case's number is the 文号 the document register gives its 立案审批表 (a body with caseNo is 422 SERVER_ASSIGNED) / 立案（案号由服务器分配，即立案审批表的文号）
          */
         FileCaseCommand: {
             /**
@@ -1442,7 +1443,6 @@ export interface components {
             expectedVersion?: number;
             /** @description when it happened, if not now; bounded by the chain / 发生时间 */
             occurredAt?: string;
-            caseNo: string;
             /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
             coOfficerId?: string;
         };
@@ -1507,6 +1507,12 @@ export interface components {
             warnedFor?: string | null;
             overdueNoticedFor?: string | null;
             escalatedFor?: string | null;
+            /** @description when the case was filed (立案), or null; its number is the 文号 of its 立案审批表 (GET /hazards/{id}/documents) / 立案时间 */
+            caseFiledAt?: string | null;
+            /**
+             * @deprecated
+             * @description a number typed when filing a case before the server numbered cases; null since / 旧版手填案号
+             */
             caseNo?: string | null;
             listed?: boolean;
             /** @enum {unknown} */
@@ -4744,6 +4750,7 @@ export interface operations {
                      *         "warnedFor": null,
                      *         "overdueNoticedFor": null,
                      *         "escalatedFor": null,
+                     *         "caseFiledAt": null,
                      *         "caseNo": null,
                      *         "listed": false,
                      *         "stopWork": null,
