@@ -2,6 +2,8 @@
 // of @anjian/core: the working tree's, or another revision's for a same-process A/B (--ref).
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type * as CoreModule from '@anjian/core';
 import type * as CoreTesting from '@anjian/core/testing';
 import type { ChainCommand, EvidenceRef, Store, StoredEvent } from '@anjian/core';
@@ -46,6 +48,13 @@ function createThinStore(): { store: Store; written: unknown[] } {
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
 
+// A full collection before a run starts and another inside its timed span: each run starts
+// from the same heap and pays for all the garbage it made, not for the previous run's (with
+// the heap carried over, the build timed after the memory store's runs paid for their
+// garbage: a build measured against itself came out 1.06–1.10×).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
 /** The command mix of `pnpm bench:store` for `count` hazards; with `onResult`, replays and refusals too. */
 async function runMix(core: Core, store: Store, count: number, onResult?: (r: unknown) => void): Promise<{ transitions: number; ms: number; cpuMs: number }> {
   let t = T0;
@@ -69,6 +78,7 @@ async function runMix(core: Core, store: Store, count: number, onResult?: (r: un
     }
     transitions += result.events.length;
   };
+  collect();
   const start = performance.now();
   const cpu = process.cpuUsage();
   for (let n = 0; n < count; n++) {
@@ -89,6 +99,7 @@ async function runMix(core: Core, store: Store, count: number, onResult?: (r: un
       await exec(core.reportCommand(`${hazardId}-bad`, { commandId: `${hazardId}:b`, deadline: { workingDays: -1 } }), 'grid-g1', true);
     }
   }
+  collect();
   const used = process.cpuUsage(cpu);
   return { transitions, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
@@ -145,9 +156,9 @@ export async function measure(cores: Record<string, Core>, kinds: readonly Store
 }
 
 /** The A/B driver's entry (`--ref`): both builds must write the same bytes, then both are timed. */
-export async function abMain(old: Core, current: Core, options: { ref: string; hazards: number; rounds: number; kinds: StoreKind[] }): Promise<void> {
+export async function abMain(old: Core, current: Core, options: { ref: string; against: string; hazards: number; rounds: number; kinds: StoreKind[] }): Promise<void> {
   const [a, b] = [await digestOf(old, 200), await digestOf(current, 200)];
-  console.log(`digest ${options.ref}: ${a}\ndigest working tree: ${b}`);
+  console.log(`digest ${options.ref}: ${a}\ndigest ${options.against}: ${b}`);
   if (a !== b) {
     console.error('the two builds write different output');
     process.exit(1);
