@@ -1,5 +1,5 @@
 import { foldEvents, type HazardState, type StoredEvent } from '@anjian/core';
-import { canRead, isPermitEvidenceBinding, readScopes } from '@anjian/core/internal';
+import { canRead, hazardIdRefusal, readScopes } from '@anjian/core/internal';
 import { HttpProblem } from './problem.js';
 import type { RouteContext } from './types.js';
 
@@ -14,12 +14,13 @@ export function hazardNotFound(hazardId: string): HttpProblem {
 
 /**
  * A hazard's folded state and history when it exists and the request's actor may read it
- * (core's read policy); `null` otherwise (unknown actor included). An id in the permit
- * attachments' namespace (`permit:…`, which core refuses for hazards) is never a readable
- * hazard, even one a store kept from before that rule: its evidence would be a permit's.
+ * (core's read policy); `null` otherwise (unknown actor included). An id in the permit or
+ * inspection bindings' namespace (`permit:…`, `inspection:…`, which core refuses for hazards) is
+ * never a readable hazard, even one a store kept from before that rule: its evidence would be a
+ * permit's or an inspection record's.
  */
 export async function loadReadableHazard(ctx: Pick<RouteContext, 'deps' | 'actorId'>, hazardId: string): Promise<{ state: HazardState; events: StoredEvent[] } | null> {
-  if (isPermitEvidenceBinding(hazardId)) return null;
+  if (hazardIdRefusal(hazardId) !== null) return null;
   const events = await ctx.deps.store.load(hazardId);
   const state = foldEvents(events);
   if (!events || !state || ctx.actorId === null) return null;

@@ -5,6 +5,8 @@ import type { InspectionLog } from '../ports/inspection-log.js';
 import type { RentalDirectory } from '../ports/rental-directory.js';
 import { PHOTO_MIME_TYPES } from '../ports/evidence-store.js';
 import { answerEvidence, type AnswerUpload } from '../classify/answer-evidence.js';
+import type { PackEvaluator } from '../classify/compile-pack.js';
+import { inspectionEvidenceBinding } from '../permits/evidence-binding.js';
 import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
@@ -212,12 +214,14 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   // The photos taken while answering go to the hazards the answers produced (answerEvidence), each checked here first.
   const hazardIds = new Map(classification.hazards.map((h) => [h.rule, reportHazardId(actorId, input.key, h.rule)]));
   const answers = answerEvidence(evaluator.evidence, input.inspection.findings as Record<string, unknown>, hazards);
-  const kinds = await answerUploadKinds(deps, answers.all, actorId, new Set(hazardIds.values()), issues);
+  // The hazards link to the record kept of the inspection (written below, its id derived from actor and key).
+  const recordId = deps.inspections ? inspectionRecordId(actorId, input.key) : undefined;
+  // An upload may already be bound to a hazard of this inspection or to its record (a retry).
+  const ownBindings = new Set([...hazardIds.values(), ...(recordId === undefined ? [] : [inspectionEvidenceBinding(recordId)])]);
+  const kinds = await answerUploadKinds(deps, answers.all, actorId, ownBindings, issues);
   if (issues.length > 0) return { ok: false, issues };
 
   const actor = await deps.directory.resolve(actorId);
-  // The hazards link to the record kept of the inspection (written below, its id derived from actor and key).
-  const recordId = deps.inspections ? inspectionRecordId(actorId, input.key) : undefined;
   const reports: ReportOutcome[] = [];
   for (const finding of hazards) {
     const hazardId = reportHazardId(actorId, input.key, finding.rule);
@@ -265,7 +269,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   if (deps.inspections && source !== null && (reports.length === 0 || reports.some((r) => r.ok))) {
     inspectionId = recordId ?? inspectionRecordId(actorId, input.key);
     const title = new Map(hazards.map((h) => [h.rule, h]));
-    await deps.inspections.recordInspection({
+    const created = await deps.inspections.recordInspection({
       id: inspectionId,
       enterpriseId: enterprise.id,
       area: enterprise.area,
@@ -279,21 +283,45 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       inspection: { ...input.inspection, source, subject: { id: enterprise.id, name: enterprise.name, area: enterprise.area } },
       hazards: reports.map((r) => ({ rule: r.rule, hazardId: r.hazardId, level: title.get(r.rule)!.level, title: title.get(r.rule)!.title, reported: r.ok })),
     });
+    await bindToRecord(deps, evaluator, answers.all, inspectionId, created);
   }
   return { ok: true, classification, warnings: checked, reports, ...(inspectionId === undefined ? {} : { inspectionId }) };
 }
 
 /**
+ * Binds the answers' uploads that no hazard holds (an item that passed, a hazard refused) to the
+ * inspection record ({@link inspectionEvidenceBinding}), so that they stay with it: never expired
+ * as unbound uploads, out of the uploader's unbound budget, readable by whoever reads the record.
+ * On a retry (`created` false: the first record stands) only the uploads the stored record's
+ * answers name. Each was checked by {@link answerUploadKinds}; one that a concurrent request of
+ * the same uploader bound elsewhere meanwhile stays there (bound, so not lost).
+ */
+async function bindToRecord(deps: ReportInspectionDeps, evaluator: PackEvaluator, uploads: readonly AnswerUpload[], inspectionId: string, created: boolean): Promise<void> {
+  if (!deps.evidence || uploads.length === 0) return;
+  let ids = new Set(uploads.map((u) => u.id));
+  if (!created) {
+    const stored = await deps.inspections?.readInspection(inspectionId);
+    const named = stored ? answerEvidence(evaluator.evidence, stored.inspection.findings as Record<string, unknown>, []).all.map((u) => u.id) : [];
+    ids = new Set(named.filter((id) => ids.has(id)));
+  }
+  const binding = inspectionEvidenceBinding(inspectionId);
+  for (const id of ids) {
+    const record = await deps.evidence.get(id);
+    if (record?.hazardId === null) await deps.evidence.bind([id], binding);
+  }
+}
+
+/**
  * Checks every upload the inspection's evidence answers name, before anything is written: it
  * exists in the evidence store, the reporter uploaded it, and it is unbound or bound to a
- * hazard of this very inspection (a retry). Answers each upload's kind: a photo
+ * hazard of this very inspection or to its record (a retry). Answers each upload's kind: a photo
  * (`photo_before`, what was found) or a document. Issues are located at the answer.
  */
 async function answerUploadKinds(
   deps: ReportInspectionDeps,
   uploads: readonly AnswerUpload[],
   actorId: string,
-  ownHazards: ReadonlySet<string>,
+  ownBindings: ReadonlySet<string>,
   issues: Issue[],
 ): Promise<Map<string, EvidenceRef['kind']>> {
   const kinds = new Map<string, EvidenceRef['kind']>();
@@ -321,13 +349,13 @@ async function answerUploadKinds(
           `evidence ${id} was uploaded by someone else: an inspection names only its reporter's uploads`,
         ),
       );
-    } else if (record.hazardId !== null && !ownHazards.has(record.hazardId)) {
+    } else if (record.hazardId !== null && !ownBindings.has(record.hazardId)) {
       issues.push(
         issue(
           'EVIDENCE_INVALID',
           pointer,
-          `证据 ${id} 已用于另一隐患或作业许可，不能再用于本次检查`,
-          `evidence ${id} is already attached to another hazard or permit and cannot serve this inspection`,
+          `证据 ${id} 已用于另一隐患、作业许可或检查记录，不能再用于本次检查`,
+          `evidence ${id} is already attached to another hazard, permit or inspection record and cannot serve this inspection`,
         ),
       );
     } else {

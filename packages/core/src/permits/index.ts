@@ -13,7 +13,15 @@ export { tickPermit, permitApprovalDue, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR
 export { chainPermitEvent, hashPermitEvent, verifyPermitChain, type PermitChainCheck } from './permit-chain.js';
 export { permitRejection } from './permit-rejection.js';
 export { checkPermitAttachments, permitUploadIds, PERMIT_ATTACHMENT_MEDIA_TYPES, DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES, type PermitAttachmentContext } from './permit-attachments.js';
-export { permitEvidenceBinding, isPermitEvidenceBinding, hazardIdRefusal, PERMIT_BINDING_PREFIX } from './evidence-binding.js';
+export {
+  permitEvidenceBinding,
+  isPermitEvidenceBinding,
+  hazardIdRefusal,
+  PERMIT_BINDING_PREFIX,
+  inspectionEvidenceBinding,
+  inspectionOfEvidenceBinding,
+  INSPECTION_BINDING_PREFIX,
+} from './evidence-binding.js';
 export { checkPermitPersons, permitPersonIds } from './permit-persons.js';
 export { permitNextDueAt, checkPermitAppend } from './permit-store-support.js';
 export { createMemoryPermitStore, OPEN_PERMIT_STATUSES, openPermitLimit } from './memory-permit-store.js';

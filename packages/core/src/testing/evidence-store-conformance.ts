@@ -1,4 +1,5 @@
 import { isEvidenceBudgetError, type EvidenceStore, type EvidenceStoreOptions } from '../ports/evidence-store.js';
+import { inspectionEvidenceBinding, permitEvidenceBinding } from '../permits/evidence-binding.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
 /** Options of {@link runEvidenceStoreConformance}. */
@@ -24,6 +25,7 @@ export const EVIDENCE_STORE_CONFORMANCE_TESTS = Object.freeze([
   'concurrent unbound uploads of one uploader never exceed the files budget',
   'expireUnbound deletes unbound uploads at maxAgeMs, never a bound one; an expired upload does not count',
   'a bind racing an expiry: either bound and kept, or deleted and refused',
+  'an upload bound to an inspection record or a permit never expires and stops counting against the budget',
 ] as const);
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -194,6 +196,28 @@ export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOpt
         expect(bound.filter((b) => !b)).toHaveLength(deleted);
       },
       { unbound: { files: 10, bytes: 1000, maxAgeMs: HOUR } },
+    );
+
+    test(
+      'an upload bound to an inspection record or a permit never expires and stops counting against the budget',
+      async (store) => {
+        // The photo of an item that passed: no hazard holds it, the inspection record does.
+        const passed = await store.put(unbound('u', 3, at(0)));
+        const permit = await store.put(unbound('u', 3, at(0)));
+        expect(await refusal(store.put(unbound('u', 3, at(0))))).toBe('UNBOUND_EVIDENCE_FILES');
+        expect(await store.bind([passed.id], inspectionEvidenceBinding('in-1'))).toBe(true);
+        expect(await store.bind([permit.id], permitEvidenceBinding('P-1'))).toBe(true);
+        // Bound, they no longer count: two more unbound uploads fit.
+        const loose = [await store.put(unbound('u', 3, at(1))), await store.put(unbound('u', 3, at(1)))];
+        // Another inspection, a hazard or a permit cannot take it over.
+        expect(await store.bind([passed.id], inspectionEvidenceBinding('in-2'))).toBe(false);
+        expect(await store.bind([passed.id], 'H-1')).toBe(false);
+        expect(await store.expireUnbound(at(10_000))).toBe(loose.length);
+        expect((await store.get(passed.id))?.hazardId).toBe(inspectionEvidenceBinding('in-1'));
+        expect(Array.from((await store.read(passed.id)) ?? [])).toEqual([1, 1, 1]);
+        expect((await store.get(permit.id))?.hazardId).toBe(permitEvidenceBinding('P-1'));
+      },
+      { unbound: { files: 2, bytes: 1000, maxAgeMs: 24 * HOUR } },
     );
   });
 }

@@ -1,4 +1,5 @@
 import type { EvidenceStore } from '@anjian/core';
+import { canRead, inspectionOfEvidenceBinding, readScopes } from '@anjian/core/internal';
 import { isEvidenceBudgetError, type EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
@@ -92,10 +93,28 @@ async function receiveUpload(ctx: RouteContext, hazardId: string | null): Promis
   return jsonResponse(record, 201, { location: `${base}/evidence/${encodeURIComponent(record.id)}` });
 }
 
-/** Whether the actor may see an upload: who may read its hazard, or, unbound, its uploader. */
+/**
+ * Whether the actor may see an upload: who may read its hazard; bound to an inspection record
+ * (`inspection:<id>`, the photos of its answers no hazard holds), who may read that record —
+ * core's read policy, as for the enterprise file's inspections; unbound, its uploader.
+ */
 async function mayRead(ctx: RouteContext, record: EvidenceRecord): Promise<boolean> {
   if (record.hazardId === null) return record.uploaderId === ctx.actorId;
-  return (await loadReadableHazard(ctx, record.hazardId)) !== null;
+  const inspectionId = inspectionOfEvidenceBinding(record.hazardId);
+  if (inspectionId === null) return (await loadReadableHazard(ctx, record.hazardId)) !== null;
+  const inspection = ctx.actorId === null ? null : await ctx.deps.inspections?.readInspection(inspectionId);
+  const actor = inspection ? await ctx.deps.directory.resolve(ctx.actorId as string) : null;
+  return (
+    !!inspection &&
+    !!actor &&
+    canRead(readScopes(actor), {
+      enterpriseId: inspection.enterpriseId,
+      area: inspection.area,
+      domain: inspection.domain,
+      createdAt: inspection.recordedAt,
+      ...(inspection.premisesId === undefined ? {} : { premisesId: inspection.premisesId }),
+    })
+  );
 }
 
 const UPLOAD = { mediaTypes: EVIDENCE_MEDIA_TYPES, description: 'the file itself (raw bytes); the type must match its content / 文件本身' };
@@ -157,7 +176,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'getEvidence',
     summary: 'The file of an upload, for whoever may read its hazard (or its uploader while unbound); thumb=1 for a thumbnail / 查看证据',
     description:
-      'The stored bytes of an upload, for whoever may read its hazard, or its uploader while it is unbound; Content-Disposition inline, ETag its SHA-256.\n\n证据文件内容：可读取其隐患的用户，或未关联时的上传者；ETag 为 SHA-256。',
+      'The stored bytes of an upload, for whoever may read its hazard; bound to an inspection record (the photos of its answers that no hazard holds, e.g. of items that passed), for whoever may read that record; or its uploader while it is unbound. Content-Disposition inline, ETag its SHA-256.\n\n证据文件内容：可读取其隐患的用户；属于检查记录的照片（未判定出隐患的检查项的照片），可读取该检查记录的用户；或未关联时的上传者；ETag 为 SHA-256。',
     tags: ['evidence'],
     auth: 'required',
     parameters: [{ name: 'thumb', in: 'query', description: '1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图', schema: { enum: ['1'] } }],

@@ -206,9 +206,9 @@ export interface paths {
         };
         /**
          * The file of an upload, for whoever may read its hazard (or its uploader while unbound); thumb=1 for a thumbnail / 查看证据
-         * @description The stored bytes of an upload, for whoever may read its hazard, or its uploader while it is unbound; Content-Disposition inline, ETag its SHA-256.
+         * @description The stored bytes of an upload, for whoever may read its hazard; bound to an inspection record (the photos of its answers that no hazard holds, e.g. of items that passed), for whoever may read that record; or its uploader while it is unbound. Content-Disposition inline, ETag its SHA-256.
          *
-         *     证据文件内容：可读取其隐患的用户，或未关联时的上传者；ETag 为 SHA-256。
+         *     证据文件内容：可读取其隐患的用户；属于检查记录的照片（未判定出隐患的检查项的照片），可读取该检查记录的用户；或未关联时的上传者；ETag 为 SHA-256。
          */
         get: operations["getEvidence"];
         put?: never;
