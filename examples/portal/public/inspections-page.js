@@ -4,7 +4,7 @@
 // (core's inspection log; who may see one is core's read policy).
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
-import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, personName, user } from './shared.js';
+import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, personName } from './shared.js';
 
 const SOURCE_TERM = { self_check: 'term_selfInspection', grid_patrol: 'term_patrol', enforcement: 'term_enforcementInspection' };
 const sourceName = (s) => t(SOURCE_TERM[s] ?? s);
@@ -43,14 +43,12 @@ export async function inspectionsPage(query, signal) {
 }
 
 /**
- * The photos of an evidence question: thumbnails (GET /api/evidence/{id}?thumb=1) for who took
- * them; for anyone else the count and why they are not shown here — the API shows an upload no
- * hazard holds to its uploader only (the photos of a question whose item reported a hazard are
- * attached to it, and shown on the hazard's page).
+ * The photos of an evidence question: thumbnails (GET /api/evidence/{id}?thumb=1) for whoever
+ * reads the record — the server binds the photos of an answer to the hazard its item reported,
+ * or else to the inspection record, and shows them to whoever may read that (core's read policy).
  */
-function photosAnswer(ids, takenBy) {
+function photosAnswer(ids) {
   if (!ids.length) return '—';
-  if (takenBy !== user()) return html`<span data-photos="${ids.length}">${t('photosN', { n: ids.length })}（${t('photosUploaderOnly')}）</span>`;
   return html`<ul class="evidence-thumbs" data-photos="${ids.length}">${ids.map((id) => {
     const href = `/api/evidence/${encodeURIComponent(id)}`;
     return html`<li><a href="${href}" target="_blank" rel="noopener"><img src="${href}?thumb=1" alt="${t('photo')}" width="120" height="90"></a></li>`;
@@ -58,9 +56,9 @@ function photosAnswer(ids, takenBy) {
 }
 
 /** One answer in the checklist's words: option labels, 是/否, numbers with their unit, photos. */
-function answerText(fact, value, takenBy) {
+function answerText(fact, value) {
   if (value === null || value === undefined || value === '') return '—';
-  if (fact?.type === 'evidence' && Array.isArray(value)) return photosAnswer(value, takenBy);
+  if (fact?.type === 'evidence' && Array.isArray(value)) return photosAnswer(value);
   const option = (v) => loc(fact?.options?.find((o) => o.value === v)?.label) || String(v);
   if (Array.isArray(value)) return value.length ? value.map(option).join('、') : t('noneOfThese');
   if (typeof value === 'boolean') return t(value ? 'yes' : 'no');
@@ -101,6 +99,6 @@ export async function inspectionPage(id, signal) {
         : html`<p id="inspection-hazards" data-count="0">${t('noHazards')}</p>`
     }
     <h2>${t('answers')}</h2>
-    <table id="inspection-answers" class="cards">${answers.map(([factId, value]) => html`<tr><th scope="row">${loc(facts.get(factId)?.label) || factId}</th><td>${answerText(facts.get(factId), value, record.actorId)}</td></tr>`)}</table>`,
+    <table id="inspection-answers" class="cards">${answers.map(([factId, value]) => html`<tr><th scope="row">${loc(facts.get(factId)?.label) || factId}</th><td>${answerText(facts.get(factId), value)}</td></tr>`)}</table>`,
   );
 }
