@@ -1,6 +1,7 @@
 import type { OutboxPayload, PenaltyNoticePayload, PlainHazardTopic } from '../chain/outbox-messages.js';
 import type { AREA_DIGEST_TOPIC, AreaDigestPayload, DAILY_WARNING_TOPIC, DailyWarningPayload } from '../monitoring/daily-warning.js';
-import type { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, PermitNotificationPayload } from '../permits/permit-service.js';
+import type { PermitNotificationPayload } from '../permits/permit-service.js';
+import type { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC } from '../permits/permit-topics.js';
 
 /**
  * The payload of each outbox message kind, keyed by the topics their builders write: the review

@@ -1,7 +1,7 @@
 import { PermanentDeliveryError } from '../ports/notifier.js';
 import type { OutboxMessage } from '../ports/store.js';
 import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '../monitoring/daily-warning.js';
-import { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC } from '../permits/permit-service.js';
+import { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC } from '../permits/permit-topics.js';
 import type { OutboxEnvelope } from './outbox-envelope.js';
 
 /** The field each non-hazard kind's payload always carries (a cheap check that the payload is of its kind). */

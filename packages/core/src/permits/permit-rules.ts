@@ -135,7 +135,7 @@ function loadDefault(): PermitRules {
  * 2026-05-01. Every clause reference is marked `verified: false` until checked against the
  * official text (docs/permits.md). Lifting is not encoded yet.
  */
-export const DEFAULT_PERMIT_RULES: PermitRules = loadDefault();
+export const DEFAULT_PERMIT_RULES: PermitRules = /* @__PURE__ */ loadDefault();
 
 /** Does a rule cover `premises`? */
 function covers(rule: PermitRule, premises: 'hazchem' | 'general'): boolean {

@@ -15,12 +15,9 @@ import { formatDateTime } from '../classify/format-date-time.js';
 import { permitApprovalDue, tickPermit } from './tick-permit.js';
 import type { PermitActor, PermitCommand, PermitEvent, PermitRejection, PermitState, SuspendReason } from './permit-types.js';
 
-/** Outbox topic (and SMS template kind) of a job suspended (failing or missed reading, attendant gone). */
-export const PERMIT_SUSPENDED_TOPIC = 'permit.suspended';
-/** Outbox topic (and SMS template kind) of a started job whose permit expired before it was closed. */
-export const PERMIT_OVERDUE_TOPIC = 'permit.overdue_to_close';
-/** Outbox topic (and SMS template kind) of a permit still waiting for approval near (or after) its planned start: tell the approver. */
-export const PERMIT_APPROVAL_DUE_TOPIC = 'permit.approval_due';
+import { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC } from './permit-topics.js';
+
+export { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC };
 
 /** Payload of a permit notification: who to tell is the host's (the enterprise's and the approver's phones). */
 export interface PermitNotificationPayload {

@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { createContext, runInContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+// A page under a Content Security Policy without 'unsafe-eval' (the portal's, example 05's)
+// cannot evaluate strings as code. Every module the package root reaches runs its top level
+// when the root is imported, so nothing reached from it may compile code at load time (ajv
+// compiles JSON Schemas with `new Function`: the permit rules' default table once loaded at
+// import through the outbox envelope's topic names, and example 05's page stayed blank).
+// The root is bundled for the browser without tree-shaking (the built package's chunks group
+// modules, so a page's bundler cannot always drop what the root reaches), then run in a
+// context where string evaluation throws EvalError, as under that CSP.
+const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as typeof import('esbuild');
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+async function bundle(entry: string): Promise<string> {
+  const out = await esbuild.build({
+    stdin: { contents: `export * from ${JSON.stringify(SRC + entry)};`, resolveDir: SRC, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'anjianCore',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+    // as a bundler that does not tree-shake would (or tsup's chunks, which group modules):
+    // every module the entry reaches runs its top level, whatever `sideEffects` and
+    // `/* @__PURE__ */` say
+    ignoreAnnotations: true,
+  });
+  return out.outputFiles[0]!.text;
+}
+
+function runWithoutEval(code: string): Record<string, unknown> {
+  const quiet = { log() {}, warn() {}, error() {}, info() {}, debug() {} };
+  const context = createContext({ TextEncoder, TextDecoder, crypto: globalThis.crypto, console: quiet }, { codeGeneration: { strings: false, wasm: false } });
+  // the context itself refuses string evaluation (the check that this test can fail)
+  expect(() => runInContext('new Function("return 1")()', context)).toThrow(/Code generation from strings disallowed/);
+  runInContext(code, context);
+  return runInContext('anjianCore', context) as Record<string, unknown>;
+}
+
+describe('browser entries under a CSP without unsafe-eval', () => {
+  it('the package root loads without evaluating code, and classifies', async () => {
+    const core = runWithoutEval(await bundle('index.ts'));
+    expect(typeof core.compilePack).toBe('function');
+    expect(typeof core.toOutboxEnvelope).toBe('function');
+  }, 30_000);
+
+  it('@anjian/core/permits, whose default rules compile their schema at load, would not (the check is not vacuous)', async () => {
+    const permits = await bundle('permits.ts');
+    expect(() => runWithoutEval(permits)).toThrow(/Code generation from strings disallowed|EvalError/);
+  }, 30_000);
+});
