@@ -374,7 +374,10 @@ console.log(JSON.stringify(hazards.map((h) => h.level)));
     const { page, problems } = await newPage();
     try {
       await page.goto(`http://127.0.0.1:${server.address().port}/`);
-      await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
+      // a script error (e.g. a CSP refusal) leaves the page unready: say which, not only "timeout"
+      await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 }).catch((error) => {
+        throw new Error(`the page never got ready: ${problems.join('\n') || error.message}`);
+      });
       await page.selectOption('#premises', 'restaurant');
       // Each answer redraws the form (questions come and go): fill them one at a time.
       for (const [fact, value] of Object.entries(findings)) await page.selectOption(`select[name="${fact}"]`, value);
