@@ -99,3 +99,20 @@ describe("reportInspection binds the answers' photos no hazard holds to the insp
     expect(hazardIdRefusal('H-inspection:1')).toBeNull();
   });
 });
+
+describe('a retry after a refused report', () => {
+  it('attaches a photo its first attempt bound to the record to the hazard now reported (it stays the record’s)', async () => {
+    const { h, deps, upload } = setup();
+    const photo = await upload('owner-e1');
+    // What a first attempt whose report of this hazard was refused left: the photo bound to the record.
+    expect(await h.evidence.bind([photo], inspectionEvidenceBinding(inspectionRecordId('owner-e1', 'refused-once')))).toBe(true);
+    const locked = { ...passing([photo]), findings: { ...passing([photo]).findings, exit_obstruction: 'locked' } };
+    const r = await reportInspection(deps, { inspection: locked, packId: 'fire', enterpriseId: 'E1', key: 'refused-once' }, 'owner-e1');
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const [report] = r.reports;
+    expect(report?.ok).toBe(true);
+    const reported = (await h.store.load(report!.hazardId))![0]!.data as { evidence: Array<{ id: string }> };
+    expect(reported.evidence.map((e) => e.id)).toContain(photo);
+    expect((await h.evidence.get(photo))?.hazardId).toBe(inspectionEvidenceBinding(r.inspectionId!));
+  });
+});

@@ -249,7 +249,8 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
         answers.of(finding.rule),
         kinds,
         hazardId,
-        hazards.map((h) => hazardIds.get(h.rule)!),
+        // A retry after a refused report: its photos went to the record meanwhile (bindToRecord), and stay there.
+        [...hazards.map((h) => hazardIds.get(h.rule)!), ...(recordId === undefined ? [] : [inspectionEvidenceBinding(recordId)])],
       ),
       ...(recordId === undefined ? {} : { inspectionId: recordId }),
       ...(input.fixedOnSpot?.includes(finding.rule) ? { fixedOnSpot: true } : {}),
@@ -368,8 +369,9 @@ async function answerUploadKinds(
 /**
  * A report's evidence: what the request attached by rule, then the answers' uploads it did
  * not name (each once, of the kind its type gives). With answers' uploads, the other hazards
- * of the inspection are its siblings (`sameInspection`): an upload several of them get is
- * bound to the first and attached to each.
+ * of the inspection and its record's binding are its siblings (`sameInspection`): an upload
+ * several of them get is bound to the first and attached to each; one a first attempt bound
+ * to the record (its hazard's report was refused) is attached from there on a retry.
  */
 function withAnswerEvidence(
   given: EvidenceRef[],
