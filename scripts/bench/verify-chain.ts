@@ -58,7 +58,7 @@ async function buildLog(target: number): Promise<StoredEvent[]> {
     }
     for (const id of ids) {
       clock.advance(1_000);
-      await run('grid-g1', { type: 'issue_notice', hazardId: id, noticeNo: `责改〔2026〕${id}` });
+      await run('grid-g1', { type: 'issue_notice', hazardId: id });
     }
     clock.advance(3_600_000);
     const takenAt = clock.now().toISOString();

@@ -99,12 +99,7 @@ async function main(): Promise<void> {
 
   const g = hazardOf(general.rule);
   console.log(`\n${g}  一般事故隐患 / general: ${general.title['zh-CN']} / ${general.title.en}`);
-  await run(
-    'grid',
-    { type: 'issue_notice', commandId: `${g}:notice`, hazardId: g, noticeNo: '整改通知 2026-031' },
-    '下达整改通知（按工作日计算期限）',
-    'rectification notice, deadline in working days',
-  );
+  await run('grid', { type: 'issue_notice', commandId: `${g}:notice`, hazardId: g }, '下达整改通知（按工作日计算期限）', 'rectification notice, deadline in working days');
   later(72);
   await run('owner', { type: 'submit_rectification', commandId: `${g}:submit`, hazardId: g, evidence: await photos('owner', g, 2) }, '企业提交整改照片', 'enterprise submits photos of the fix');
   later(24);

@@ -160,7 +160,7 @@ export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date
     }
   }
   // 绿园's hazard: the grid inspector issues a rectification notice (deadline running).
-  await stepIfStatus(call, hazardOf['seed-lvyuan-1']?.[0], 'reported', 'grid-wang', { type: 'issue_notice', noticeNo: '（D1）安责改〔2026〕001号' }, 'seed-lvyuan-notice');
+  await stepIfStatus(call, hazardOf['seed-lvyuan-1']?.[0], 'reported', 'grid-wang', { type: 'issue_notice' }, 'seed-lvyuan-notice');
   // 红星's major hazard: a case is filed by two officers (enforcement path under way).
   const major = (await Promise.all((hazardOf['seed-hongxing-1'] ?? []).map((id) => call('officer-li', 'GET', `/hazards/${id}`)))).find((r) => r.body?.state?.level === 'major');
   await stepIfStatus(call, major?.body.state.hazardId, 'reported', 'officer-li', { type: 'file_case', coOfficerId: 'officer-zhao' }, 'seed-hongxing-case');

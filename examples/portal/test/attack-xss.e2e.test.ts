@@ -240,13 +240,8 @@ describe('stored XSS through every free text', () => {
     const state = await portal.api('officer-li', 'GET', `/hazards/${generalId}`);
     if (state.body.state.provisional) await step('confirm_level reason', 'officer-zhao', generalId, (p) => ({ type: 'confirm_level', level: 'general', reason: both(p) }));
     await step('escalate reason', 'grid-wang', generalId, (p) => ({ type: 'escalate', reason: both(p) }));
-    await step(
-      'issue_notice number',
-      'officer-li',
-      generalId,
-      (p) => ({ type: 'issue_notice', noticeNo: p }),
-      () => ({ type: 'issue_notice', noticeNo: 'N-1' }),
-    );
+    // The notice's number is the register's (noticeNo is refused): the payload goes into its note.
+    await step('issue_notice note (officer)', 'officer-li', generalId, (p) => ({ type: 'issue_notice', note: both(p) }));
     const submitted = await evidence(generalId, 2);
     await step('submit_rectification note', 'owner-anping', generalId, (p) => ({ type: 'submit_rectification', evidence: submitted, note: both(p) }));
     await step('verify note', 'grid-wang', generalId, (p) => ({ type: 'verify', note: both(p) }));

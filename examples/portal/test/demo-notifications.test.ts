@@ -162,7 +162,7 @@ describe('demo notifications', () => {
       new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': 'landlord-copy-2' },
-        body: JSON.stringify({ type: 'issue_notice', noticeNo: '责改〔2026〕99号' }),
+        body: JSON.stringify({ type: 'issue_notice' }),
       }),
     );
     expect(notice.status).toBeLessThan(300);

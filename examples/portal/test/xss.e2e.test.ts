@@ -105,7 +105,7 @@ describe('stored payloads', () => {
       expect([200, 422], `${JSON.stringify(body).slice(0, 120)} → ${status}`).toContain(status);
       if (status === 200) accepted.push(text);
     };
-    await store('grid-wang', first!, { type: 'issue_notice', noticeNo: first! });
+    await store('grid-wang', first!, { type: 'issue_notice', note: { 'zh-CN': first! } });
     await store('owner-anping', second!, {
       type: 'submit_rectification',
       note: { 'zh-CN': second! },

@@ -140,7 +140,7 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
       ...options.reports?.alarm,
     }),
   );
-  await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', noticeNo: '（东）应急责改〔2026〕12号', coOfficerId: 'officer2-gas-d1' });
+  await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', coOfficerId: 'officer2-gas-d1' });
   clock.advance(3 * 86_400_000);
   await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
   clock.advance(86_400_000);
@@ -247,6 +247,15 @@ export const KIND_SOURCES: Record<DocumentKind, { hazard: keyof ChainRun; event:
 };
 
 /**
+ * The register's numbers that are a case's or a notice's only number (the 立案审批表's 案号, the
+ * 文号 of a 隐患整改通知书 or 责令限期整改指令书): the commands carry none, so a document run
+ * "unnumbered" still needs these.
+ */
+export function onlyServerNumbered<T extends { kind: string }>(documents: readonly T[]): T[] {
+  return documents.filter((d) => d.kind === 'case_filing_approval' || d.kind === 'rectification_order' || d.kind === 'rectification_notice');
+}
+
+/**
  * Every kind composed from one chain run with the built-in templates and the D1 override
  * (`numbered`: with the numbers the store allocated, read back from `store`).
  */
@@ -262,9 +271,9 @@ export async function composeAllKinds(
   for (const kind of DOCUMENT_KINDS) {
     const src = KIND_SOURCES[kind];
     const events = run[src.hazard];
-    // Unnumbered: only the case's number (the 案号 has no other source); other documents print no 文号.
+    // Unnumbered: only the case's and the notices' numbers (they have no other source); other documents print no 文号.
     const registered = await store.readDocuments(events[0]!.hazardId);
-    const documents = options.numbered ? registered : registered.filter((d) => d.kind === 'case_filing_approval');
+    const documents = options.numbered ? registered : onlyServerNumbered(registered);
     const data = await gatherDocumentData({
       events,
       eventId: eventOf(events, src.event).id,

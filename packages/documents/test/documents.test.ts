@@ -19,7 +19,7 @@ import {
 import { loadBuiltinTemplate, loadBuiltinTemplates } from '../src/node/index.js';
 import { createMemoryStore } from '@anjian/core';
 import { STRESS } from './stress-data.js';
-import { composeAllKinds, eventOf, KIND_SOURCES, runChain, testDocumentDirectory, TEST_DOCUMENT_ACTORS, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
+import { composeAllKinds, eventOf, KIND_SOURCES, onlyServerNumbered, runChain, testDocumentDirectory, TEST_DOCUMENT_ACTORS, TEST_OVERRIDE_YAML, type ChainRun } from './chain-run.js';
 
 const actor = (id: string) => TEST_DOCUMENT_ACTORS.find((a) => a.id === id) as (typeof TEST_DOCUMENT_ACTORS)[number];
 
@@ -37,8 +37,8 @@ beforeAll(async () => {
 async function gather(kind: DocumentKind, extra: Partial<GatherInput> = {}) {
   const src = KIND_SOURCES[kind];
   const events = run[src.hazard];
-  // The case's number (案号) is its 立案审批表's 文号 in the register; no other document is numbered here.
-  const documents = (await store.readDocuments(events[0]!.hazardId)).filter((d) => d.kind === 'case_filing_approval');
+  // The case's number (案号) and the notices' are their 文号 in the register; no other document is numbered here.
+  const documents = onlyServerNumbered(await store.readDocuments(events[0]!.hazardId));
   const input: GatherInput = { events, eventId: eventOf(events, src.event).id, directory: testDocumentDirectory(), documents, ...extra };
   const data = await gatherDocumentData(input);
   if (!data.ok) throw new Error(formatDocumentIssues(data.issues));
@@ -129,7 +129,7 @@ describe('HTML', () => {
       '张明',
       '李华',
       '王建国',
-      '（东）应急责改〔2026〕12号',
+      '责改〔2026〕1号', // the register's number (this override has no 机关代字); the officer typed none
       '六十日内向北京市东城区人民政府申请行政复议',
       '六个月内依法向北京市东城区人民法院提起行政诉讼',
       '（东城区应急管理局印章）',
@@ -204,10 +204,14 @@ describe('what an officer reads before signing', () => {
     expect(text(doc)).not.toContain('（或你单位自查上报）');
   });
 
-  it('the review opinion names the order it reviews: the allocated 文号, else the one the notice declared', async () => {
+  it('the review opinion names the order it reviews: the allocated 文号, else (an order issued before notices were numbered) the one it recorded', async () => {
     const numbered = await composeAllKinds(createMemoryStore(), { numbered: true });
     expect(row(numbered.get('review_opinion')!, '责令整改文书文号')).toBe('（东）应急责改〔2026〕1号');
-    expect(row(await compose('review_opinion'), '责令整改文书文号')).toBe('（东）应急责改〔2026〕12号');
+    expect(row(await compose('review_opinion'), '责令整改文书文号')).toBe('责改〔2026〕1号');
+    const events = run[KIND_SOURCES.review_opinion.hazard].map((e) =>
+      e.type === 'notice_issued' ? { ...e, data: { ...e.data, noticeNo: '（东）应急责改〔2026〕12号' } } : e,
+    ) as GatherInput['events'];
+    expect(row(await compose('review_opinion', { events, documents: [] }), '责令整改文书文号')).toBe('（东）应急责改〔2026〕12号');
     // The series words are the templates' own.
     for (const [kind, prefix] of Object.entries(NOTICE_SERIES_PREFIXES)) expect(loadBuiltinTemplate(kind as DocumentKind).template.numberPrefix).toBe(prefix);
   });

@@ -18,7 +18,7 @@ const FULL: Record<string, Record<string, unknown>> = {
   report_observation: { title: text('t'), description: text('d'), enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: refs, coOfficerId: 'o2' },
   reclassify: { level: 'major', reason: text('r'), coOfficerId: 'o2' },
   confirm_level: { level: 'major', reason: text('r'), coOfficerId: 'o2' },
-  issue_notice: { noticeNo: 'N-1', note: text('n'), coOfficerId: 'o2' },
+  issue_notice: { note: text('n'), coOfficerId: 'o2' },
   submit_rectification: { evidence: refs, note: text('n') },
   verify: { note: text('n'), coOfficerId: 'o2' },
   reject: { reason: text('r'), coOfficerId: 'o2' },

@@ -95,7 +95,12 @@ const BODIES: Readonly<Record<string, Body>> = {
   },
   reclassify: { summary: 'Change the level / 调整等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
   confirm_level: { summary: 'Confirm a provisional level / 确认疑似等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
-  issue_notice: { summary: 'Issue a rectification notice (责令限期整改) / 下达整改通知', required: [], properties: { noticeNo: text(64), note, coOfficerId: enforcementCoOfficer } },
+  issue_notice: {
+    summary:
+      "Issue a rectification notice (责令限期整改); no number in the body — the notice's number is the 文号 the document register gives its 隐患整改通知书 or 责令限期整改指令书 (a body with noticeNo is 422 SERVER_ASSIGNED) / 下达整改通知（文号由服务器分配）",
+    required: [],
+    properties: { note, coOfficerId: enforcementCoOfficer },
+  },
   submit_rectification: { summary: 'Submit the rectification with evidence / 提交整改', required: ['evidence'], properties: { evidence: EVIDENCE_LIST, note } },
   verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note, coOfficerId: enforcementCoOfficer } },
   reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why, coOfficerId: enforcementCoOfficer } },

@@ -74,7 +74,12 @@ const DATA: Readonly<Record<string, Data>> = {
     required: ['from', 'to', 'reason'],
     properties: { from: level, to: level, reason: text, runningDeadline: str, officers },
   },
-  notice_issued: { description: 'rectification notice issued / 已下达整改通知', required: ['deadline', 'policy'], properties: { deadline: str, policy, noticeNo: str, note: text, officers } },
+  notice_issued: {
+    description:
+      "rectification notice issued / 已下达整改通知 — the notice's number is its document's 文号 in the document register; noticeNo only in events recorded before that (typed by the officer or grid inspector)",
+    required: ['deadline', 'policy'],
+    properties: { deadline: str, policy, noticeNo: { ...str, deprecated: true }, note: text, officers },
+  },
   rectification_submitted: { description: 'rectification submitted / 已提交整改', required: ['evidence'], properties: { evidence: attached, note: text } },
   verified: { description: 'rectification verified / 复查通过', required: [], properties: { note: text, officers } },
   rejected: { description: 'rectification rejected / 复查不通过', required: ['reason'], properties: { reason: text, officers } },

@@ -647,7 +647,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         createdAt: '2026-11-02T01:00:00.000Z',
         updatedAt: '2026-11-02T01:00:00.000Z',
         lastOccurredAt: '2026-11-02T01:00:00.000Z',
-        lastHash: 'b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463',
+        lastHash: '2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c',
       },
       history: [
         {
@@ -770,13 +770,12 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
           },
           data: {
             deadline: '2026-11-11T15:59:59.999Z',
-            noticeNo: '责改〔2026〕1102-07',
             policy: {
               workingDays: 7,
             },
           },
           prevHash: '14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9',
-          hash: 'b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463',
+          hash: '2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c',
           seq: 2,
         },
       ],
@@ -788,7 +787,6 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
   sendCommand: {
     request: {
       type: 'issue_notice',
-      noticeNo: '责改〔2026〕1102-07',
     },
     response: {
       hazardId: 'hz-6dc6c4b9b45c5aebb531c179',
@@ -812,13 +810,12 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
           },
           data: {
             deadline: '2026-11-11T15:59:59.999Z',
-            noticeNo: '责改〔2026〕1102-07',
             policy: {
               workingDays: 7,
             },
           },
           prevHash: '14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9',
-          hash: 'b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463',
+          hash: '2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c',
           seq: 2,
         },
       ],
@@ -945,7 +942,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         checkpoints: 0,
         signatures: false,
       },
-      head: 'a23bc1c7c2fda41880d1935af29adb71c70bbd871f863d47de0575f077064691',
+      head: 'ec53ea454d58b02514a908f0d178e6595a0d9f4a0446537e4153575a209bc0c6',
       problems: [],
       verifiedAt: '2026-11-02T01:00:00.000Z',
     },

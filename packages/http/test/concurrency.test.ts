@@ -27,7 +27,7 @@ describe.each(STORES)('parallel transitions on one hazard and version over HTTP 
       const replies = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
           h.call(i % 2 === 0 ? 'grid-g1' : 'officer-gas-d1', 'POST', '/hazards/H-RACE/commands', {
-            body: { type: 'issue_notice', noticeNo: `N-${i}` },
+            body: { type: 'issue_notice', note: { 'zh-CN': `N-${i}` } },
             headers: { 'idempotency-key': `race-${i}`, 'if-match': '"1"' },
           }),
         ),
@@ -40,7 +40,7 @@ describe.each(STORES)('parallel transitions on one hazard and version over HTTP 
       // Every accepted key replays to the one result; nothing more is written.
       const winner = replies.findIndex((r) => r.status === 200);
       const replay = await h.call(winner % 2 === 0 ? 'grid-g1' : 'officer-gas-d1', 'POST', '/hazards/H-RACE/commands', {
-        body: { type: 'issue_notice', noticeNo: `N-${winner}` },
+        body: { type: 'issue_notice', note: { 'zh-CN': `N-${winner}` } },
         headers: { 'idempotency-key': `race-${winner}`, 'if-match': '"1"' },
       });
       expect(replay.headers.get('idempotent-replayed')).toBe('true');

@@ -228,7 +228,7 @@ describe('GET /hazards', () => {
 describe('GET /hazards/{id}', () => {
   it('returns the folded state, the history and ETag = version', async () => {
     await reported('H-1');
-    await command('grid-g1', 'H-1', 'n-1', { type: 'issue_notice', noticeNo: '责改〔2026〕1102-01' });
+    await command('grid-g1', 'H-1', 'n-1', { type: 'issue_notice' });
     const r = await h.call('owner-e1', 'GET', '/hazards/H-1');
     expect(r.status).toBe(200);
     expect(r.headers.get('etag')).toBe('"2"');
@@ -247,7 +247,7 @@ describe('GET /hazards/{id}', () => {
 describe('POST /hazards/{id}/commands', () => {
   it('200 with the events; a replay with the same key and body returns the original result, Idempotent-Replayed, no new event', async () => {
     await reported('H-1');
-    const body = { type: 'issue_notice', noticeNo: 'N-1' };
+    const body = { type: 'issue_notice', note: { 'zh-CN': 'N-1' } };
     const first = await command('grid-g1', 'H-1', 'key-1', body, { 'if-match': '"1"' });
     expect(first.status).toBe(200);
     expect(first.headers.get('etag')).toBe('"2"');
@@ -264,8 +264,8 @@ describe('POST /hazards/{id}/commands', () => {
 
   it('422 IDEMPOTENCY_KEY_REUSED for the same key with a different body, and no event', async () => {
     await reported('H-1');
-    await command('grid-g1', 'H-1', 'key-1', { type: 'issue_notice', noticeNo: 'N-1' });
-    const r = await command('grid-g1', 'H-1', 'key-1', { type: 'issue_notice', noticeNo: 'N-2' });
+    await command('grid-g1', 'H-1', 'key-1', { type: 'issue_notice', note: { 'zh-CN': 'N-1' } });
+    const r = await command('grid-g1', 'H-1', 'key-1', { type: 'issue_notice', note: { 'zh-CN': 'N-2' } });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await h.store.readEvents('H-1')).length).toBe(2);
@@ -311,7 +311,7 @@ describe('POST /hazards/{id}/commands', () => {
       { type: 'reject', reason: { 'zh-CN': '不合格\u202e' } },
       { type: 'request_extension', workingDays: 3, days: '<img src=x onerror=alert(1)>', reason: { 'zh-CN': '缺件' } },
       { type: 'issue_notice', occurredAt: '2026-11-02T09:00:00' },
-      { type: 'issue_notice', noticeNo: { toString: 1 } },
+      { type: 'issue_notice', note: { toString: 1 } },
       { type: 'submit_rectification', evidence: [{ id: 'x', kind: 'photo_after', takenAt: '2020-01-01T00:00:00Z' }] },
       JSON.parse('{"type":"issue_notice","__proto__":{"admin":true}}'),
     ];

@@ -68,7 +68,7 @@ describe.each(STORES)('full flow over HTTP — %s', (_name, makeStore, transport
     expect(version).toBe(1);
 
     expect((await h.call('owner-e1', 'GET', '/queues/enterprise')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual([id]);
-    const notice = await send(h, 'grid-g1', id, 'notice-1', { type: 'issue_notice', noticeNo: '责改〔2026〕1102-07' }, 1);
+    const notice = await send(h, 'grid-g1', id, 'notice-1', { type: 'issue_notice' }, 1);
     const deadline = notice.body.events[0].data.deadline;
     expect(deadline).toBe('2026-11-11T15:59:59.999Z'); // 7 working days from Mon 2 Nov, end of day in Beijing
 

@@ -32,7 +32,7 @@ async function realExamples(): Promise<Record<string, OperationExamples>> {
   const submitted = (await ok(200, 'owner-e1', 'POST', '/inspections?report=true', { body: inspection, headers: { 'idempotency-key': 'inspection-1' } })) as { reports: { hazardId: string }[] };
   out.submitInspection = { request: inspection, response: submitted };
   const id = submitted.reports[0]!.hazardId;
-  const notice = { type: 'issue_notice', noticeNo: '责改〔2026〕1102-07' };
+  const notice = { type: 'issue_notice' };
   out.sendCommand = { request: notice, response: await ok(200, 'grid-g1', 'POST', `/hazards/${id}/commands`, { body: notice, headers: { 'idempotency-key': 'notice-1' } }), parameters: { id } };
   out.listHazards = { response: await ok(200, 'owner-e1', 'GET', '/hazards') };
   out.getHazard = { response: await ok(200, 'owner-e1', 'GET', `/hazards/${id}`), parameters: { id } };

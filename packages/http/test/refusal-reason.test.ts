@@ -23,7 +23,7 @@ describe('403 refusal reasons', () => {
   it('answers a role refusal with reason ROLE in the problem body, documented in the OpenAPI problem schema', async () => {
     const h = await createHarness();
     const id = await h.seed('H-REASON');
-    const refused = await h.call('owner-e1', 'POST', `/hazards/${id}/commands`, { body: { type: 'issue_notice', noticeNo: '责改〔2026〕9号' }, headers: { 'idempotency-key': 'owner-notice' } });
+    const refused = await h.call('owner-e1', 'POST', `/hazards/${id}/commands`, { body: { type: 'issue_notice' }, headers: { 'idempotency-key': 'owner-notice' } });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE' });
     const openapi = (await h.call(null, 'GET', '/openapi.json')).body;

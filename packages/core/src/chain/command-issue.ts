@@ -22,7 +22,7 @@ export type CommandIssueCode =
   | 'INVALID_TIME'
   | 'OUT_OF_RANGE'
   | 'NOT_ALLOWED_VALUE'
-  /** A field the server assigns (a file_case's `caseNo`: the register numbers the case). */
+  /** A field the server assigns (a file_case's `caseNo`, an issue_notice's `noticeNo`: the register numbers them). */
   | 'SERVER_ASSIGNED';
 
 /** One problem of a command, located by a JSON pointer (RFC 6901) into the body. */

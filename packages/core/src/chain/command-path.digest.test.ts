@@ -12,7 +12,10 @@ const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 // before the command path was made cheaper (docs/decisions/003-stores.md, "command path");
 // any change to an event, a hash, an outbox row or an error message changes it. It was
 // taken with @noble/hashes; node:crypto (the default on Node) must write the same chains.
-const EXPECTED = '26881017c37fce4e1c6fd870666573eea59bbcedb03fb210faf5b046d1fdb0dc';
+// Re-taken when issue_notice stopped taking a typed noticeNo (the register numbers notices):
+// the sequence sends none now, and the command path before that change wrote this same digest
+// for it.
+const EXPECTED = '7e53867e522b0f1926456565c6e013e7598115971d7b733c356f51e0de83c761';
 
 describe('the command path writes byte-identical output', () => {
   afterAll(() => {
@@ -28,7 +31,7 @@ describe('the command path writes byte-identical output', () => {
     for (let n = 0; n < 10; n++) {
       const id = `H-${n}`;
       await send('grid-g1', reportCommand(id, { deadline: policies[n % policies.length], evidence: evidence(id, 'photo_before', 1, '2026-09-29T01:55:00Z') }));
-      await send('grid-g1', { type: 'issue_notice', hazardId: id, noticeNo: `责改〔2026〕0929-${n}` });
+      await send('grid-g1', { type: 'issue_notice', hazardId: id });
       if (n % 3 === 0) {
         await send('owner-e1', { type: 'request_extension', hazardId: id, extension: { workingDays: 5 }, reason: reason('报警器缺货', 'alarm out of stock') });
         await send('owner-e1', { type: 'grant_extension', hazardId: id });

@@ -24,7 +24,6 @@ export const MAX_EVIDENCE_PER_COMMAND = 60;
 const LIMITS = {
   title: { max: 200 },
   label: { max: 200 },
-  number: { max: 64 },
   reason: { max: 2000, multiLine: true },
   description: { max: 4000, multiLine: true },
 } satisfies Record<string, TextRule>;
@@ -287,7 +286,7 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   },
   reclassify: { level: required(level), reason: required(reason), ...coOfficer },
   confirm_level: { level: required(level), reason: required(reason), ...coOfficer },
-  issue_notice: { noticeNo: optional(text(LIMITS.number)), note: optional(reason), ...coOfficer },
+  issue_notice: { note: optional(reason), ...coOfficer },
   submit_rectification: { evidence: required(evidence), note: optional(reason) },
   verify: { note: optional(reason), ...coOfficer },
   reject: { reason: required(reason), ...coOfficer },
@@ -338,6 +337,12 @@ export function isKnownCommandType(type: unknown): boolean {
  * (fail closed) with this reason at its pointer, not read and not ignored.
  */
 const SERVER_ASSIGNED: Readonly<Record<string, Readonly<Record<string, { 'zh-CN': string; en: string }>>>> = {
+  issue_notice: {
+    noticeNo: {
+      'zh-CN': '通知书编号由服务器分配：即文书登记簿随下达整改通知为隐患整改通知书或责令限期整改指令书分配的文号（与文书打印的编号同一序列），请求中不得填写 noticeNo，请删除该字段',
+      en: 'the notice number is assigned by the server: it is the 文号 the document register gives the notice (隐患整改通知书 or 责令限期整改指令书) when it is issued, the number the document prints; remove noticeNo from the request',
+    },
+  },
   file_case: {
     caseNo: {
       'zh-CN': '案号由服务器分配：即立案审批表在文书登记簿中的文号（与文书打印的编号同一序列），请求中不得填写 caseNo，请删除该字段',

@@ -407,7 +407,8 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     }
     case 'issue_notice': {
       const deadline = computeDeadline(s.deadlinePolicy, now, ctx.calendar).toISOString();
-      return [{ type: 'notice_issued', data: { deadline, policy: s.deadlinePolicy, noticeNo: command.noticeNo, note: command.note, ...officers } }];
+      // No number here: the notice's number is the 文号 the register gives its document with this event.
+      return [{ type: 'notice_issued', data: { deadline, policy: s.deadlinePolicy, note: command.note, ...officers } }];
     }
     case 'submit_rectification': {
       if (s.level === 'major' && !s.planApproved) return reject('PLAN_NOT_APPROVED');

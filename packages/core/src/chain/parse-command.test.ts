@@ -12,7 +12,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   report_observation: { type: 'report_observation', title: why, description: why, enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [{ id: 'ev-1', kind: 'photo_before' }] },
   reclassify: { type: 'reclassify', level: 'general', reason: why, coOfficerId: 'officer2' },
   confirm_level: { type: 'confirm_level', level: 'major', reason: why },
-  issue_notice: { type: 'issue_notice', noticeNo: '责改〔2026〕1号', note: why },
+  issue_notice: { type: 'issue_notice', note: why },
   submit_rectification: { type: 'submit_rectification', evidence: [{ id: 'ev-2', kind: 'photo_after' }], note: why },
   verify: { type: 'verify' },
   reject: { type: 'reject', reason: why },
@@ -67,6 +67,23 @@ describe('parseCommand', () => {
     ]);
     // Also an empty or null one: the field itself is refused, whatever it holds.
     expect(issuesOf({ type: 'file_case', caseNo: null, coOfficerId: 'officer2' })).toEqual([['SERVER_ASSIGNED', '/caseNo']]);
+  });
+
+  it("refuses an issue_notice that brings its own notice number: the server assigns it (the notice's 文号)", () => {
+    const r = parseCommand({ type: 'issue_notice', noticeNo: '责改〔2026〕1102-07', note: why }, ids);
+    expect(r.ok ? r.command : r.issues).toEqual([
+      {
+        code: 'SERVER_ASSIGNED',
+        pointer: '/noticeNo',
+        message: {
+          'zh-CN': '/noticeNo: 通知书编号由服务器分配：即文书登记簿随下达整改通知为隐患整改通知书或责令限期整改指令书分配的文号（与文书打印的编号同一序列），请求中不得填写 noticeNo，请删除该字段',
+          en: '/noticeNo: the notice number is assigned by the server: it is the 文号 the document register gives the notice (隐患整改通知书 or 责令限期整改指令书) when it is issued, the number the document prints; remove noticeNo from the request',
+        },
+      },
+    ]);
+    // Also an empty or null one: the field itself is refused, whatever it holds.
+    expect(issuesOf({ type: 'issue_notice', noticeNo: '' })).toEqual([['SERVER_ASSIGNED', '/noticeNo']]);
+    expect(issuesOf({ type: 'issue_notice', noticeNo: null, coOfficerId: 'officer2' })).toEqual([['SERVER_ASSIGNED', '/noticeNo']]);
   });
 
   it('refuses report (use inspections), unknown types and non-objects', () => {

@@ -38,7 +38,7 @@ describe('a day on the platform', () => {
     const h = createHarness('2026-09-29T02:00:00Z');
     const id = 'H-GAS-ALARM';
     await h.ok('grid-g1', reportCommand(id, { evidence: evidence(id, 'photo_before', 1, '2026-09-29T01:55:00Z') }));
-    const [notice] = await h.ok('grid-g1', { type: 'issue_notice', hazardId: id, noticeNo: '责改〔2026〕0929-01' });
+    const [notice] = await h.ok('grid-g1', { type: 'issue_notice', hazardId: id });
     // Sep 30 (1), Oct 1–8 off, Fri Oct 9 (2), Sat Oct 10 make-up day (3), Oct 12–15 (4–7): end of Thu Oct 15, Beijing.
     expect(notice?.type).toBe('notice_issued');
     expect((notice?.data as { deadline: string }).deadline).toBe('2026-10-15T15:59:59.999Z');

@@ -180,7 +180,7 @@ export interface TwoOfficerFields {
 export type FollowUpCommand =
   | (CommandBase & TwoOfficerFields & { type: 'reclassify'; level: HazardLevel; reason: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'confirm_level'; level: HazardLevel; reason: Reason })
-  | (CommandBase & TwoOfficerFields & { type: 'issue_notice'; noticeNo?: string; note?: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'issue_notice'; note?: Reason })
   | (CommandBase & { type: 'submit_rectification'; evidence: readonly EvidenceRef[]; note?: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'verify'; note?: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'reject'; reason: Reason })
@@ -269,7 +269,17 @@ export interface EventDataMap {
     };
   reclassified: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
   level_confirmed: { from: HazardLevel; to: HazardLevel; reason: Reason; runningDeadline?: string } & OfficersData;
-  notice_issued: { deadline: string; policy: DeadlinePolicy; noticeNo?: string; note?: Reason } & OfficersData;
+  notice_issued: {
+    deadline: string;
+    policy: DeadlinePolicy;
+    /**
+     * @deprecated Only in events recorded before the notice number was derived (a number the
+     * officer or grid inspector typed); a notice issued since has its number in the document
+     * register: the 文号 of its 隐患整改通知书 or 责令限期整改指令书.
+     */
+    noticeNo?: string;
+    note?: Reason;
+  } & OfficersData;
   rectification_submitted: { evidence: readonly AttachedEvidence[]; note?: Reason };
   verified: { note?: Reason } & OfficersData;
   rejected: { reason: Reason } & OfficersData;

@@ -220,7 +220,7 @@ describe('outbox-envelope.schema.json', () => {
     // the review chain
     const h = createHarness('2026-03-02T01:00:00Z');
     await h.ok('grid-g1', reportCommand('H-OUT'));
-    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-OUT', noticeNo: '责改〔2026〕1号' });
+    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-OUT' });
     // a penalty notice with the hearing right, and one without
     const co = { coOfficerId: 'officer2-gas-d1' };
     for (const [id, fineAmount] of [

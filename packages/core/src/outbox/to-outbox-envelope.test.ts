@@ -44,7 +44,7 @@ describe('toOutboxEnvelope', () => {
     // the review chain
     const h = createHarness('2026-03-02T01:00:00Z');
     await h.ok('grid-g1', reportCommand('H-OUT'));
-    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-OUT', noticeNo: '责改〔2026〕1号' });
+    await h.ok('grid-g1', { type: 'issue_notice', hazardId: 'H-OUT' });
     await createOutboxRelay({ store: h.store, owner: 'r', clock: h.clock, deliver }).runOnce();
     expect(seen).toEqual(['hazard.reported v1', expect.stringMatching(/^H-OUT due 2026-/)]);
     // monitoring

@@ -174,7 +174,7 @@ function shapes(pool: FuzzPool): Record<string, Record<string, fc.Arbitrary<unkn
     report_observation: { title: validText, description: validText, enterpriseId: fc.constantFrom('E1', 'E2', 'E3'), domain: fc.constantFrom('gas', 'fire'), level, evidence },
     reclassify: { level, reason: validText, coOfficerId: actorId },
     confirm_level: { level, reason: validText, coOfficerId: actorId },
-    issue_notice: { noticeNo: fc.constantFrom('N-1', '第1号'), note: validText },
+    issue_notice: { note: validText },
     submit_rectification: { evidence, note: validText },
     verify: { note: validText },
     reject: { reason: validText },

@@ -1633,7 +1633,7 @@ export interface components {
         };
         /**
          * issue_notice
-         * @description Issue a rectification notice (责令限期整改) / 下达整改通知
+         * @description Issue a rectification notice (责令限期整改); no number in the body — the notice's number is the 文号 the document register gives its 隐患整改通知书 or 责令限期整改指令书 (a body with noticeNo is 422 SERVER_ASSIGNED) / 下达整改通知（文号由服务器分配）
          */
         IssueNoticeCommand: {
             /**
@@ -1645,7 +1645,6 @@ export interface components {
             expectedVersion?: number;
             /** @description when it happened, if not now; bounded by the chain / 发生时间 */
             occurredAt?: string;
-            noticeNo?: string;
             /** @description note / 说明 */
             note?: {
                 "zh-CN": string;
@@ -1808,7 +1807,7 @@ export interface components {
         };
         /**
          * notice_issued
-         * @description rectification notice issued / 已下达整改通知
+         * @description rectification notice issued / 已下达整改通知 — the notice's number is its document's 文号 in the document register; noticeNo only in events recorded before that (typed by the officer or grid inspector)
          */
         NoticeIssuedEvent: {
             /** @description <hazardId>/<version> */
@@ -1837,6 +1836,7 @@ export interface components {
             data: {
                 deadline: string;
                 policy: components["schemas"]["ClassificationDeadline"];
+                /** @deprecated */
                 noticeNo?: string;
                 note?: components["schemas"]["LocalizedText"];
                 /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
@@ -4763,7 +4763,7 @@ export interface operations {
                      *         "createdAt": "2026-11-02T01:00:00.000Z",
                      *         "updatedAt": "2026-11-02T01:00:00.000Z",
                      *         "lastOccurredAt": "2026-11-02T01:00:00.000Z",
-                     *         "lastHash": "b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463"
+                     *         "lastHash": "2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c"
                      *       },
                      *       "history": [
                      *         {
@@ -4886,13 +4886,12 @@ export interface operations {
                      *           },
                      *           "data": {
                      *             "deadline": "2026-11-11T15:59:59.999Z",
-                     *             "noticeNo": "责改〔2026〕1102-07",
                      *             "policy": {
                      *               "workingDays": 7
                      *             }
                      *           },
                      *           "prevHash": "14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9",
-                     *           "hash": "b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463",
+                     *           "hash": "2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c",
                      *           "seq": 2
                      *         }
                      *       ]
@@ -4954,8 +4953,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "type": "issue_notice",
-                 *       "noticeNo": "责改〔2026〕1102-07"
+                 *       "type": "issue_notice"
                  *     }
                  */
                 "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"] | components["schemas"]["NotifyPenaltyCommand"] | components["schemas"]["RecordStatementCommand"] | components["schemas"]["RecordHearingCommand"] | components["schemas"]["DecidePenaltyCommand"];
@@ -4991,13 +4989,12 @@ export interface operations {
                      *           },
                      *           "data": {
                      *             "deadline": "2026-11-11T15:59:59.999Z",
-                     *             "noticeNo": "责改〔2026〕1102-07",
                      *             "policy": {
                      *               "workingDays": 7
                      *             }
                      *           },
                      *           "prevHash": "14eac2571b9b55b559d33767e11038eb7f424aa59f18bf3c4230a8d3719968e9",
-                     *           "hash": "b056b64c28076aeaac344fb676eedd0230081d7c4d36fee334c61f0742f79463",
+                     *           "hash": "2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c",
                      *           "seq": 2
                      *         }
                      *       ]
@@ -6721,7 +6718,7 @@ export interface operations {
                      *         "checkpoints": 0,
                      *         "signatures": false
                      *       },
-                     *       "head": "a23bc1c7c2fda41880d1935af29adb71c70bbd871f863d47de0575f077064691",
+                     *       "head": "ec53ea454d58b02514a908f0d178e6595a0d9f4a0446537e4153575a209bc0c6",
                      *       "problems": [],
                      *       "verifiedAt": "2026-11-02T01:00:00.000Z"
                      *     }
