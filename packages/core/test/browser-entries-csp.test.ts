@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 // The root is bundled for the browser without tree-shaking (the built package's chunks group
 // modules, so a page's bundler cannot always drop what the root reaches), then run in a
 // context where string evaluation throws EvalError, as under that CSP.
-const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as typeof import('esbuild');
+/** The part of esbuild's API used here (esbuild comes with tsup; core does not depend on it directly). */
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
+}
+const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as Esbuild;
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 async function bundle(entry: string): Promise<string> {
