@@ -87,7 +87,7 @@ export const PENALTY_ARTICLES: Readonly<Record<string, PenaltyArticle>> = Object
     violates: HAZARD_TREATMENT_DUTY,
     kinds: ['fine'],
     fine: { min: 1, max: 50_000 },
-    verified: true,
+    verified: false,
   },
   'work-safety-law-2021/102-refusal': {
     id: 'work-safety-law-2021/102-refusal',
@@ -95,7 +95,7 @@ export const PENALTY_ARTICLES: Readonly<Record<string, PenaltyArticle>> = Object
     conduct: { 'zh-CN': '拒不执行消除事故隐患的责令', en: 'refusing to carry out the order to eliminate an accident hazard' },
     violates: HAZARD_TREATMENT_DUTY,
     kinds: ['suspend_production'],
-    verified: true,
+    verified: false,
   },
   'work-safety-law-2021/101': {
     id: 'work-safety-law-2021/101',
