@@ -84,7 +84,10 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
     expect(notice.status).toBe(200);
     expect(notice.body.events[0].data).toMatchObject({ statementDeadline: '2026-11-05T15:59:59.999Z', hearingRight: false });
     expect(notice.body.documents.map((x: { kind: string; number: string }) => [x.kind, x.number])).toEqual([['penalty_notice', '（东）应急罚告〔2026〕1号']]);
-    expect((await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co })).body.code).toBe('NOT_DUE');
+    // Not due: the problem names the end of the reply period as people read it (UTC+8), not the stored instant.
+    const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
+    expect([early.body.code, early.body.detail]).toEqual(['NOT_DUE', expect.stringContaining('2026-11-05 23:59:59（北京时间）')]);
+    expect(JSON.stringify(early.body)).not.toContain('2026-11-05T15:59:59.999Z');
 
     d.clock.set('2026-11-03T02:00:00Z');
     expect((await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '报警装置已于次日安装，请求从轻处罚' }, hearingRequested: false })).status).toBe(200);

@@ -4,6 +4,7 @@ import type { EvidenceRecord } from '../ports/evidence-store.js';
 import type { DeadlinePolicy } from '../pack/types.js';
 import type { FindingSource } from '../classify/types.js';
 import { DEFAULT_DEADLINES } from '../classify/default-deadlines.js';
+import { formatChinaTime } from '../classify/format-date-time.js';
 import { attachEvidence } from './attach-evidence.js';
 import { authorize, type AuthorizationSubject } from './authorize.js';
 import { canonicalEventBodyJson, canonicalJsonCopy } from './canonical-json.js';
@@ -309,10 +310,11 @@ function draftPenalty(
       return located({ pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' });
     }
     if (command.hearingRequested && proceeding.hearingDeadline !== null && now.getTime() > Date.parse(proceeding.hearingDeadline)) {
+      const ended = formatChinaTime(proceeding.hearingDeadline);
       return located({
         pointer: '/hearingRequested',
-        'zh-CN': `听证须在告知后五日内提出（《行政处罚法》第六十四条），期限已于 ${proceeding.hearingDeadline} 届满`,
-        en: `a hearing is asked for within five days of the notice (Administrative Penalty Law Art. 64); the period ended ${proceeding.hearingDeadline}`,
+        'zh-CN': `听证须在告知后五日内提出（《行政处罚法》第六十四条），期限已于 ${ended['zh-CN']}届满`,
+        en: `a hearing is asked for within five days of the notice (Administrative Penalty Law Art. 64); the period ended ${ended.en}`,
       });
     }
     return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];

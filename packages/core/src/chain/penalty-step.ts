@@ -1,3 +1,4 @@
+import { formatChinaTime } from '../classify/format-date-time.js';
 import type { HazardState, RejectionCode } from './types.js';
 
 /** The commands of a case's administrative penalty (docs/penalties.md). */
@@ -45,10 +46,11 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
   }
   const replyEnds = p.hearingDeadline ?? p.statementDeadline;
   if (!p.statement && now.getTime() < Date.parse(replyEnds)) {
+    const ends = formatChinaTime(replyEnds);
     return refuse(
       'NOT_DUE',
-      `陈述、申辩期限至 ${replyEnds} 届满，当事人陈述前不得作出决定`,
-      `the period to state and defend runs until ${replyEnds}; no decision before it ends or the party has been heard`,
+      `陈述、申辩期限至 ${ends['zh-CN']}届满，当事人陈述前不得作出决定`,
+      `the period to state and defend runs until ${ends.en}; no decision before it ends or the party has been heard`,
     );
   }
   return null;

@@ -134,6 +134,42 @@ describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
   });
 });
 
+describe('times in the refusals (read in China time, both languages)', () => {
+  /** `2026-11-05 23:59:59` for an instant, in UTC+8, computed here without core's formatter. */
+  const beijing = (iso: string) => {
+    const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+    const seconds = local.slice(17, 19);
+    return `${local.slice(0, 10)} ${local.slice(11, 16)}${seconds === '00' ? '' : `:${seconds}`}`;
+  };
+
+  it('NOT_DUE names the end of the reply period as a Beijing date-time, never the raw ISO instant', async () => {
+    const { h, id } = await caseFiled();
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    const deadline = notice!.data.statementDeadline;
+    const r = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect('rejection' in r && r.rejection.code).toBe('NOT_DUE');
+    const message = 'rejection' in r ? r.rejection.message : { 'zh-CN': '', en: '' };
+    expect(message['zh-CN']).toContain(`陈述、申辩期限至 ${beijing(deadline)}（北京时间）届满`);
+    expect(message.en).toContain(`runs until ${beijing(deadline)} (China time)`);
+    for (const text of [message['zh-CN'], message.en]) expect(text).not.toContain(deadline);
+    // The same words where a page reads them.
+    const step = penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1');
+    expect(step?.detail['zh-CN']).toContain(`${beijing(deadline)}（北京时间）`);
+  });
+
+  it('a hearing asked late names the end of the hearing period as a Beijing date-time', async () => {
+    const { h, id } = await caseFiled();
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    const deadline = notice!.data.hearingDeadline!;
+    h.clock.advance(10 * DAY);
+    const r = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    const message = 'rejection' in r ? r.rejection.message : { 'zh-CN': '', en: '' };
+    expect(message['zh-CN']).toContain(`期限已于 ${beijing(deadline)}（北京时间）届满`);
+    expect(message.en).toContain(`the period ended ${beijing(deadline)} (China time)`);
+    for (const text of [message['zh-CN'], message.en]) expect(text).not.toContain(deadline);
+  });
+});
+
 describe('penaltyStepRefusal (what a page reads to offer the next step)', () => {
   it('refuses exactly where the chain refuses on the state, with the same code and words, at every step of a run', async () => {
     const { h, id } = await caseFiled();

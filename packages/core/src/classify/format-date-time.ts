@@ -28,6 +28,18 @@ export function formatDateTime(value: string, type: 'date' | 'datetime'): string
   return `${ymd(day)} ${pad(hh)}:${pad(mm)}${ss === 0 ? '' : `:${pad(ss)}`}`;
 }
 
+/**
+ * An instant as a message shows it, in China time (UTC+8) with the zone named in each
+ * language: `2026-11-05 23:59:59（北京时间）` / `2026-11-05 23:59:59 (China time)` — the digits
+ * of {@link formatDateTime}. A text that is not an ISO 8601 date-time with an offset is
+ * shown as it came.
+ * @internal
+ */
+export function formatChinaTime(iso: string): { 'zh-CN': string; en: string } {
+  const text = formatDateTime(iso, 'datetime');
+  return text === undefined ? { 'zh-CN': iso, en: iso } : { 'zh-CN': `${text}（北京时间）`, en: `${text} (China time)` };
+}
+
 /** `YYYY-MM-DD` of a day number (days since 1970-01-01). */
 function ymd(day: number): string {
   const d = new Date(day * DAY_MS);
