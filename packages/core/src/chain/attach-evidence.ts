@@ -1,5 +1,6 @@
 import { PHOTO_MIME_TYPES, DEFAULT_EVIDENCE_QUOTA, type EvidenceRecord } from '../ports/evidence-store.js';
 import { reject } from './rejection-messages.js';
+import { uploadMissing } from './upload-messages.js';
 import type { AttachedEvidence, EvidenceRef, Rejection } from './types.js';
 
 /** Where evidence is being attached, for {@link attachEvidence}. */
@@ -33,7 +34,7 @@ export function attachEvidence(refs: readonly EvidenceRef[], records: ReadonlyMa
   const invalid = (zh: string, en: string) => reject('EVIDENCE_INVALID', { 'zh-CN': zh, en });
   for (const ref of refs) {
     const record = records.get(ref.id);
-    if (!record || record.id !== ref.id) return invalid(`证据 ${ref.id} 不存在（须先上传）`, `evidence ${ref.id} does not exist (upload it first)`);
+    if (!record || record.id !== ref.id) return reject('EVIDENCE_INVALID', uploadMissing(ref.id));
     const bound = record.hazardId === ctx.hazardId || (ctx.creating && (record.hazardId === null || ctx.shared?.includes(record.hazardId) === true));
     if (!bound || record.uploaderId !== ctx.actorId) {
       return invalid(`证据 ${ref.id} 不属于该隐患或不是本人上传`, `evidence ${ref.id} belongs to another hazard or was uploaded by someone else`);

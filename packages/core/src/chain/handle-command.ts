@@ -14,6 +14,7 @@ import { outboxMessagesFor } from './outbox-messages.js';
 import { reject } from './rejection-messages.js';
 import { summarize } from './summarize.js';
 import type { AttachedEvidence, ChainCommand, ChainEvent, HazardState, Rejection } from './types.js';
+import { uploadBoundMeanwhile, uploadExpiredMeanwhile } from './upload-messages.js';
 
 /** What {@link handleCommand} needs: the store, the trusted clock, the directory, the decider context. */
 export interface ChainDeps extends DecideContext {
@@ -129,6 +130,21 @@ function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvide
  *
  * `command` is trusted to be well-typed only as far as `decide` re-checks it: every shape
  * and bound of `parseCommand` is checked again here, so a host passing a client's JSON
+/**
+ * Why `bind` refused uploads the look-up had found: one is gone (the scheduler deleted it as an
+ * expired unbound upload meanwhile) or another report bound it first. Read again after the
+ * refusal; the first upload that explains it is named.
+ */
+async function whyUnbound(evidence: EvidenceStore, ids: readonly string[], hazardId: string): Promise<{ 'zh-CN': string; en: string }> {
+  let elsewhere: string | undefined;
+  for (const id of ids) {
+    const record = await evidence.get(id);
+    if (!record) return uploadExpiredMeanwhile(id);
+    if (elsewhere === undefined && record.hazardId !== null && record.hazardId !== hazardId) elsewhere = id;
+  }
+  return uploadBoundMeanwhile(elsewhere ?? ids[0]!);
+}
+
  * gets `INVALID_COMMAND`, never a stall or a corrupt hazard. A `report` is still trusted
  * in what it says (see `ReportCommand`): build it with `reportInspection`, never from a
  * request.
@@ -214,7 +230,7 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
             .filter((id) => !shared.includes(inputs.evidence?.get(id)?.hazardId ?? ''))
         : [];
     if (uploads.length > 0 && !(await (deps.evidence as EvidenceStore).bind(uploads, command.hazardId))) {
-      return denied(reject('EVIDENCE_INVALID', { 'zh-CN': '证据已被用于另一隐患', en: 'the evidence was attached to another hazard meanwhile' }).rejection);
+      return denied(reject('EVIDENCE_INVALID', await whyUnbound(deps.evidence as EvidenceStore, uploads, command.hazardId)).rejection);
     }
     // `state` (folded above, given to no one but decide, which keeps nothing) is not read
     // again in this attempt: the new events are applied to it in place.

@@ -15,6 +15,7 @@ import { handleCommand, type ChainDeps, type HandleCommandOptions } from './hand
 import { sha256Hex } from './hash-event.js';
 import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
+import { uploadMissing } from './upload-messages.js';
 
 /** What {@link reportInspection} reports: the untrusted part is the inspection and the references. */
 export interface ReportInspectionInput {
@@ -333,14 +334,8 @@ async function answerUploadKinds(
     }
     const record = ID_PATTERN.test(id) ? await deps.evidence.get(id) : null;
     if (!record || record.id !== id) {
-      issues.push(
-        issue(
-          'EVIDENCE_INVALID',
-          pointer,
-          `证据 ${JSON.stringify(id.slice(0, 128))} 不存在：照片须先上传，再在答案中引用其编号`,
-          `evidence ${JSON.stringify(id.slice(0, 128))} does not exist: upload the photo first and name its id in the answer`,
-        ),
-      );
+      const missing = uploadMissing(JSON.stringify(id.slice(0, 128)));
+      issues.push(issue('EVIDENCE_INVALID', pointer, missing['zh-CN'], missing.en));
     } else if (record.uploaderId !== actorId) {
       issues.push(
         issue(
