@@ -112,6 +112,21 @@ async function lookUp(deps: ChainDeps, command: ChainCommand, options: HandleCom
   return inputs;
 }
 
+/**
+ * Why `bind` refused uploads the look-up had found: one is gone (the scheduler deleted it as an
+ * expired unbound upload meanwhile) or another report bound it first. Read again after the
+ * refusal; the first upload that explains it is named.
+ */
+async function whyUnbound(evidence: EvidenceStore, ids: readonly string[], hazardId: string): Promise<{ 'zh-CN': string; en: string }> {
+  let elsewhere: string | undefined;
+  for (const id of ids) {
+    const record = await evidence.get(id);
+    if (!record) return uploadExpiredMeanwhile(id);
+    if (elsewhere === undefined && record.hazardId !== null && record.hazardId !== hazardId) elsewhere = id;
+  }
+  return uploadBoundMeanwhile(elsewhere ?? ids[0]!);
+}
+
 function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvidence[] {
   const first = events[0];
   return first?.type === 'reported' ? (first.data as { evidence: readonly AttachedEvidence[] }).evidence : [];
@@ -130,21 +145,6 @@ function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvide
  *
  * `command` is trusted to be well-typed only as far as `decide` re-checks it: every shape
  * and bound of `parseCommand` is checked again here, so a host passing a client's JSON
-/**
- * Why `bind` refused uploads the look-up had found: one is gone (the scheduler deleted it as an
- * expired unbound upload meanwhile) or another report bound it first. Read again after the
- * refusal; the first upload that explains it is named.
- */
-async function whyUnbound(evidence: EvidenceStore, ids: readonly string[], hazardId: string): Promise<{ 'zh-CN': string; en: string }> {
-  let elsewhere: string | undefined;
-  for (const id of ids) {
-    const record = await evidence.get(id);
-    if (!record) return uploadExpiredMeanwhile(id);
-    if (elsewhere === undefined && record.hazardId !== null && record.hazardId !== hazardId) elsewhere = id;
-  }
-  return uploadBoundMeanwhile(elsewhere ?? ids[0]!);
-}
-
  * gets `INVALID_COMMAND`, never a stall or a corrupt hazard. A `report` is still trusted
  * in what it says (see `ReportCommand`): build it with `reportInspection`, never from a
  * request.
