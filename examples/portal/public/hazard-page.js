@@ -7,7 +7,7 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal } from './permissions.js';
+import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
 import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, session, textOf, user } from './shared.js';
@@ -126,6 +126,9 @@ function whyNotList(h, offered) {
       continue;
     }
     const e = explain(profile, command, h);
+    // Allowed to the user, but not before an officer confirms the provisional level: core's words.
+    const waits = e.allowed ? awaitsLevel(h, command) : null;
+    if (waits) lines.push(html`<li data-command="${command}" data-reason="PROVISIONAL_UNCONFIRMED"><b>${label(command)}</b>：${loc(waits)}</li>`);
     if (e.allowed || e.reason === 'role') continue;
     let why;
     if (e.reason === 'status')
@@ -168,7 +171,7 @@ export async function hazardPage(id, signal, done) {
   }
   const { state: h, history } = r.body;
   const roles = me()?.roles ?? [];
-  const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && allowed(roles, user(), command, h, target);
+  const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
   const offered = new Set();
   const field = (inputId, name, { required = false, type = 'text' } = {}) =>
     html` <label class="inline-field">${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''} ${required ? html`<input id="${inputId}" type="${type}" aria-required="true">` : html`<input id="${inputId}" type="${type}">`}</label>`;

@@ -1,7 +1,17 @@
 // Which review-chain actions the UI offers and why others are not offered: core's own
 // PERMISSION_TABLE and explainAuthorization, bundled for the browser by the portal. The server
 // decides; this only hides buttons that would be refused and says why.
-import { DEFAULT_EVIDENCE_RULES, explainAuthorization, mayNameSecondOfficer, needsTwoOfficers, PENALTY_ARTICLES, penaltyStepRefusal, PERMISSION_TABLE } from '/vendor/anjian-core.js';
+import {
+  awaitsConfirmedLevel,
+  DEFAULT_EVIDENCE_RULES,
+  explainAuthorization,
+  mayNameSecondOfficer,
+  needsTwoOfficers,
+  PENALTY_ARTICLES,
+  penaltyStepRefusal,
+  PERMISSION_TABLE,
+  REJECTION_MESSAGES,
+} from '/vendor/anjian-core.js';
 import { allowedBy } from './allowed-by.js';
 
 /** True when the user may send `command` on hazard `state` (`target`: a reclassification's level). */
@@ -11,6 +21,12 @@ export const allowed = (roles, userId, command, state, target) => allowedBy(PERM
 export const needsSecondOfficer = (state, command) => needsTwoOfficers(state, command);
 /** True when an enforcement officer's `command` names its second officer for its enforcement document (core's rule). */
 export const namesSecondOfficer = (roles, type) => roles.includes('enforcement') && mayNameSecondOfficer({ type }, 'enforcement');
+
+/**
+ * Core's words (`{ 'zh-CN', en }`) for why `command` waits for an officer to confirm the provisional
+ * level of `state` (core's awaitsConfirmedLevel, the rule the server applies), or null when it does not.
+ */
+export const awaitsLevel = (state, command) => (awaitsConfirmedLevel(state, command) ? REJECTION_MESSAGES.PROVISIONAL_UNCONFIRMED : null);
 
 /** Core's explanation of a denial for the signed-in user's profile: `{ allowed, reason, statuses, levels }`. */
 export const explain = (profile, command, state, target) => explainAuthorization(profile, command, state, target);

@@ -15,6 +15,7 @@ import { computeDeadline, extendDeadline } from './compute-deadline.js';
 import { checkEvidence, DEFAULT_EVIDENCE_RULES, type EvidenceRequirement, type EvidenceRules } from './evidence-rules.js';
 import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
+import { awaitsConfirmedLevel } from './provisional-gate.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
 import { hearingRight, PENALTY_REPLY_DAYS, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
@@ -76,14 +77,6 @@ export const DEFAULT_TIME_LIMITS: TimeLimits = Object.freeze({ maxFutureSkewMs: 
 /** The pack recorded on a manual observation's events (no pack classified it). */
 export const MANUAL_PACK: Readonly<{ id: string; version: string }> = Object.freeze({ id: 'manual', version: '0' });
 
-const MAJOR_PATH = new Set(['file_case', 'list_for_supervision', 'submit_plan', 'approve_plan', 'order_stop_work', 'accept', 'close']);
-/**
- * Enforcement acts that rest on the hazard's level at every level: a case is filed for what the
- * level says the hazard is, so a provisional (疑似) level is confirmed first. The general path's
- * notice, rectification and verification do not wait: they are the unit's duty whatever an
- * officer later confirms.
- */
-const LEVEL_ACTS = new Set(['file_case']);
 const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = { enterprise: 'self_check', grid: 'grid_patrol', enforcement: 'enforcement', system: 'sensor' };
 const MAX_PLAN_MS = 3650 * 86_400_000;
 
@@ -391,7 +384,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     ];
   }
   const s = state as HazardState;
-  if (s.provisional && ((s.level === 'major' && MAJOR_PATH.has(command.type)) || LEVEL_ACTS.has(command.type))) return reject('PROVISIONAL_UNCONFIRMED');
+  if (awaitsConfirmedLevel(s, command.type)) return reject('PROVISIONAL_UNCONFIRMED');
   switch (command.type) {
     case 'reclassify':
       if (command.level === s.level) return reject('LEVEL_UNCHANGED');

@@ -50,6 +50,7 @@ export {
   type PenaltyKind,
 } from './penalty-articles.js';
 export { penaltyStepRefusal, type PenaltyCommandType, type PenaltyStepRefusal } from './penalty-step.js';
+export { awaitsConfirmedLevel } from './provisional-gate.js';
 export { ChainError, isChainError } from './chain-error.js';
 export type { ChainErrorCode } from './chain-error.js';
 export { REJECTION_MESSAGES } from './rejection-messages.js';

@@ -14,9 +14,11 @@ describe('a provisional level holds back the acts that rest on it', () => {
     const fileCase = { type: 'file_case' as const, hazardId: id, coOfficerId: 'officer2-gas-d1' };
     await h.refused('officer-gas-d1', fileCase, 'PROVISIONAL_UNCONFIRMED');
     const refusal = await h.send('officer-gas-d1', { ...fileCase, commandId: 'c-prov-msg' });
+    // In words a user of any UI reads, not the command's id.
+    expect(JSON.stringify('rejection' in refusal && refusal.rejection.message)).not.toContain('confirm_level');
     expect('rejection' in refusal && refusal.rejection.message).toMatchObject({
-      'zh-CN': expect.stringContaining('confirm_level'),
-      en: expect.stringContaining('confirm_level'),
+      'zh-CN': expect.stringContaining('请先由有管辖权的执法人员“确认等级”'),
+      en: expect.stringContaining('first confirms the level ("confirm level"'),
     });
     // The ordinary general path does not rest on an officer's confirmation: the grid still issues its notice.
     await h.ok('officer-gas-d1', { type: 'confirm_level', hazardId: id, level: 'general', reason: reason('依据已核实', 'basis verified') });
