@@ -93,8 +93,11 @@ export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): Po
       for (const h of hazards) {
         const id = h.summary.hazardId;
         h.events.forEach((e, i) => {
-          if (e.hazardId !== id || e.version !== i + 1) {
-            throw new PostgresStoreError('INVALID_APPEND', `bulk load: hazard ${id}: event ${i + 1} must be version ${i + 1} of ${id}, got ${e.hazardId} v${e.version}`);
+          if (e.hazardId !== id || e.version !== i + 1 || e.id !== `${id}/${i + 1}`) {
+            throw new PostgresStoreError(
+              'INVALID_APPEND',
+              `bulk load: hazard ${id}: event ${i + 1} must be version ${i + 1} of ${id} with id ${id}/${i + 1}, got ${e.hazardId} v${e.version} (${e.id})`,
+            );
           }
         });
         if (h.events.length === 0 || h.summary.version !== h.events.length) {

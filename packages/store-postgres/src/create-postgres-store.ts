@@ -175,6 +175,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         if (event.hazardId !== input.hazardId || event.version !== input.expectedVersion + i + 1) {
           throw new PostgresStoreError('INVALID_APPEND', 'event versions must follow expectedVersion, for the same hazard');
         }
+        // Ids stay unique through UNIQUE (hazard_id, version) since migration 11 (no index on id).
+        if (event.id !== `${event.hazardId}/${event.version}`) throw new PostgresStoreError('INVALID_APPEND', 'an event id must be <hazardId>/<version>');
       });
       checkDocumentRequests(input.events, input.documents);
       return writeAppend(input);

@@ -514,4 +514,26 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     PRIMARY KEY (jurisdiction, kind, year, seq)
   );
   `,
+  `
+  -- 11: one index entry fewer per event written, as on SQLite since its schema 8. UNIQUE (id)
+  -- on events duplicated UNIQUE (hazard_id, version): an event's id is <hazardId>/<version>
+  -- (the store and the bulk loader refuse any other, and so does this CHECK for every
+  -- writer, an instance of the previous release included), and nothing looks an event up by
+  -- id; each event wrote one more random leaf of it. Dropping the index is one statement (no
+  -- rewrite); the CHECK reads the log once. A log holding an id of another form — none the
+  -- chain writes, verifyChain checks it — stops the migration at version 10, naming the
+  -- first such event.
+  DO $mig$
+  DECLARE
+    bad record;
+  BEGIN
+    SELECT seq, id, hazard_id, version INTO bad FROM {schema}.events WHERE id <> hazard_id || '/' || version ORDER BY seq LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'migration 11: the event at seq % has id %, not <hazard_id>/<version> (%/%); nothing migrated / 迁移 11：日志位置 % 的事件编号 % 不是 <hazard_id>/<version>（%/%），未迁移',
+        bad.seq, bad.id, bad.hazard_id, bad.version, bad.seq, bad.id, bad.hazard_id, bad.version;
+    END IF;
+  END
+  $mig$;
+  ALTER TABLE {schema}.events ADD CONSTRAINT events_id_derived CHECK (id = hazard_id || '/' || version), DROP CONSTRAINT events_id_key;
+  `,
 ]);
