@@ -462,6 +462,10 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     const photo = new Uint8Array(100 * 1024);
     photo.set(FILE_BYTES['image/jpeg']);
     expect((await upload('grid-g1', '/hazards/H-1/evidence', photo, 'image/jpeg')).status).toBe(201);
+    // Uploads given with their hazard count against the same budget for 24 h (T38): the 21st is 429.
+    const answers: number[] = [];
+    for (let i = 0; i < 21 && !answers.includes(429); i++) answers.push((await upload('grid-g1', '/hazards/H-1/evidence', FILE_BYTES['image/png'], 'image/png')).status);
+    expect(answers.at(-1)).toBe(429);
   });
 
   it('POST /evidence: an unbound upload only its uploader sees until a report binds it; 403 for roles that do not report', async () => {

@@ -34,10 +34,12 @@ beforeAll(async () => {
       [
         { id: 'owner-e1', roles: ['enterprise'], enterpriseIds: ['E1'] },
         { id: 'owner-e2', roles: ['enterprise'], enterpriseIds: ['E2'] },
+        { id: 'owner-e3', roles: ['enterprise'], enterpriseIds: ['E3'] },
       ],
       [
         { id: 'E1', name: '老王饭店', area: 'D1/G1' },
         { id: 'E2', name: '红星厂房', area: 'D1/G1' },
+        { id: 'E3', name: '安平火锅店', area: 'D1/G1' },
       ],
     ),
     calendar: TEST_CALENDAR_2026,
@@ -121,5 +123,42 @@ describe('unbound uploads over HTTP (T38)', () => {
     expect((await evidence.read(firstOfE1.id))?.length).toBe(10 * KIB);
     // The user is not locked out: the budget is free again.
     expect((await upload('owner-e2', 600 * KIB)).status).toBe(201);
+  });
+});
+
+describe('uploads given with a hazard (T38, second route)', () => {
+  // Found by attacking the running demo portal: POST /hazards/{id}/evidence binds the upload to the hazard at once, and
+  // bound uploads neither counted against the budget nor expired — 30 uploads of 5 MB by one enterprise user to its own
+  // hazard grew the data folder from 3 to 154 MB in seconds, the unbound budget notwithstanding.
+  it('count against the same budget for maxAgeMs after their receipt: the attacker loop is refused, the folder does not grow; a day later the budget frees and nothing is deleted', async () => {
+    const report = await fetch(`${base}/inspections?report=true`, {
+      method: 'POST',
+      headers: { 'x-actor': 'owner-e3', 'content-type': 'application/json', 'idempotency-key': 'e3-hazard' },
+      body: JSON.stringify(basementLpgInspection({ subject: { enterpriseId: 'E3', name: '安平火锅店' } })),
+    });
+    expect(report.status).toBe(200);
+    const hazardId = ((await report.json()) as { reports: { hazardId: string }[] }).reports[0]!.hazardId;
+    const toHazard = `/hazards/${encodeURIComponent(hazardId)}/evidence`;
+    const held = [];
+    for (let i = 0; i < 4; i++) held.push(await upload('owner-e3', 10 * KIB, 'en', toHazard));
+    expect(held.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(held.every((r) => r.body.hazardId === hazardId)).toBe(true);
+    const before = folder();
+    const refused = await Promise.all(Array.from({ length: 10 }, () => upload('owner-e3', 10 * KIB, 'en', toHazard)));
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array.from({ length: 10 }, () => [429, 'UNBOUND_EVIDENCE_FILES']));
+    // The same budget: the route of unbound uploads is full too.
+    expect((await upload('owner-e3', 10 * KIB)).status).toBe(429);
+    expect(refused[0]!.body.detail).toMatch(/uploaded to a hazard count for 24 h/);
+    const zh = await upload('owner-e3', 10 * KIB, 'zh-CN', toHazard);
+    expect(zh.body.detail).toMatch(/上传到隐患的文件在上传后 24 小时内计入/);
+    expect(folder()).toEqual(before);
+    // Bytes: one file over what is left is 413.
+    clock.advance(24 * 3_600_000);
+    expect((await upload('owner-e3', 600 * KIB, 'en', toHazard)).status).toBe(201);
+    const tooBig = await upload('owner-e3', 600 * KIB, 'en', toHazard);
+    expect([tooBig.status, tooBig.body.code]).toEqual([413, 'UNBOUND_EVIDENCE_BYTES']);
+    // A day later the hazard's uploads no longer count, and the expiry deleted none of them.
+    await evidence.expireUnbound(clock.now().toISOString());
+    for (const r of held) expect((await evidence.get(r.body.id as string))?.hazardId).toBe(hazardId);
   });
 });

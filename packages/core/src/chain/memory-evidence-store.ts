@@ -68,8 +68,9 @@ export function recordUpload(upload: EvidenceUpload): { record: EvidenceRecord; 
 
 /**
  * An {@link EvidenceStore} in memory. Records and bytes are copied in and out, so callers
- * cannot change what is stored. Unbound uploads are held to `options.unbound` (default
- * `DEFAULT_UNBOUND_EVIDENCE_POLICY`: 20 files, 100 MiB, 24 h per uploader).
+ * cannot change what is stored. Unbound uploads, and for 24 h those given with a hazard, are
+ * held to `options.unbound` (default `DEFAULT_UNBOUND_EVIDENCE_POLICY`: 20 files, 100 MiB,
+ * 24 h per uploader).
  *
  * @example
  * ```ts
@@ -81,8 +82,9 @@ export function createMemoryEvidenceStore(options: EvidenceStoreOptions = {}): M
   const policy = unboundEvidencePolicy(options.unbound);
   const records = new Map<string, EvidenceRecord>();
   const contents = new Map<string, Uint8Array>();
-  // Unbound upload ids by uploader: the budget is counted from these alone.
+  // Unbound upload ids by uploader, and the uploads each gave with a hazard (counted for maxAgeMs): the budget is counted from these alone.
   const unbound = new Map<string, Set<string>>();
+  const direct = new Map<string, EvidenceRecord[]>();
   const remove = (id: string) => {
     const r = records.get(id);
     records.delete(id);
@@ -96,17 +98,15 @@ export function createMemoryEvidenceStore(options: EvidenceStoreOptions = {}): M
     async put(upload) {
       const { record, bytes } = recordUpload(upload);
       // Synchronous from here on: concurrent puts of one uploader are decided one at a time.
-      if (record.hazardId === null) {
-        const mine = unbound.get(record.uploaderId) ?? unbound.set(record.uploaderId, new Set()).get(record.uploaderId)!;
-        for (const id of [...mine]) if (unboundExpired(records.get(id)!, record.receivedAt, policy)) remove(id);
-        const refused = checkUnboundBudget(
-          [...mine].map((id) => records.get(id)!),
-          record,
-          policy,
-        );
-        if (refused) throw refused;
-        mine.add(record.id);
-      }
+      const mine = unbound.get(record.uploaderId) ?? unbound.set(record.uploaderId, new Set()).get(record.uploaderId)!;
+      for (const id of [...mine]) if (unboundExpired(records.get(id)!, record.receivedAt, policy)) remove(id);
+      // Uploads given with a hazard count for maxAgeMs after receipt (then they stop counting; they are never deleted).
+      const given = (direct.get(record.uploaderId) ?? []).filter((r) => Date.parse(r.receivedAt) + policy.maxAgeMs > Date.parse(record.receivedAt));
+      const refused = checkUnboundBudget([...[...mine].map((id) => records.get(id)!), ...given], record, policy);
+      if (refused) throw refused;
+      if (record.hazardId === null) mine.add(record.id);
+      else given.push({ ...record });
+      direct.set(record.uploaderId, given);
       records.set(record.id, record);
       contents.set(record.id, bytes);
       return { ...record };

@@ -22,4 +22,19 @@ describe('createFileEvidenceStore', () => {
     expect(await again.get(record.id)).toEqual({ ...record, hazardId: 'H-1' });
     expect(Array.from((await again.read(record.id)) ?? [])).toEqual([1, 2, 3]);
   });
+
+  it('reopened, it still counts the uploads given with a hazard (not those a report bound) and serves their records without the marker', async () => {
+    const dir = join(root, 'given');
+    const policy = { unbound: { files: 2, bytes: 1000, maxAgeMs: 24 * 3_600_000 } };
+    const store = await createFileEvidenceStore(dir, policy);
+    const put = (hazardId: string | null) => store.put({ bytes: new Uint8Array([1]), mime: 'image/png', uploaderId: 'u', hazardId, receivedAt: '2026-11-02T01:00:00Z' });
+    const reported = await put(null);
+    expect(await store.bind([reported.id], 'H-1')).toBe(true);
+    const given = await put('H-1');
+    const again = await createFileEvidenceStore(dir, policy);
+    expect(await again.get(given.id)).toEqual(given);
+    const later = { bytes: new Uint8Array([2]), mime: 'image/png', uploaderId: 'u', hazardId: 'H-1', receivedAt: '2026-11-02T02:00:00Z' };
+    await again.put(later);
+    await expect(again.put(later)).rejects.toMatchObject({ code: 'UNBOUND_EVIDENCE_FILES' });
+  });
 });

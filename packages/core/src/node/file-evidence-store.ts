@@ -17,13 +17,19 @@ async function writeDurably(path: string, data: Uint8Array | string): Promise<vo
   await rename(tmp, path);
 }
 
-async function readJson(path: string): Promise<EvidenceRecord | null> {
+/** A sidecar: the record, and whether it was given with its hazard (`put` with a `hazardId`; counted by the budget). */
+async function readSidecar(path: string): Promise<{ record: EvidenceRecord; given: boolean } | null> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as EvidenceRecord;
+    const { given, ...record } = JSON.parse(await readFile(path, 'utf8')) as EvidenceRecord & { given?: true };
+    return { record, given: given === true };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+async function readJson(path: string): Promise<EvidenceRecord | null> {
+  return (await readSidecar(path))?.record ?? null;
 }
 
 /**
@@ -35,10 +41,11 @@ async function readJson(path: string): Promise<EvidenceRecord | null> {
  *
  * `bind` is serialised within this process; run one writer process per directory.
  *
- * Unbound uploads are held to `options.unbound` (default `DEFAULT_UNBOUND_EVIDENCE_POLICY`:
- * 20 files, 100 MiB, 24 h per uploader): opening reads every sidecar once to count them (and
- * removes bytes a crash left without their record); unbound `put`s, `bind` and `expireUnbound`
- * run one at a time. `expireUnbound` deletes the record first, then the bytes.
+ * Unbound uploads, and for 24 h those given with a hazard (their sidecar says `given`), are
+ * held to `options.unbound` (default `DEFAULT_UNBOUND_EVIDENCE_POLICY`: 20 files, 100 MiB, 24 h
+ * per uploader): opening reads every sidecar once to count them (and removes bytes a crash
+ * left without their record); `put`s, `bind` and `expireUnbound` run one at a time.
+ * `expireUnbound` deletes the record first, then the bytes.
  *
  * @example
  * ```ts
@@ -56,14 +63,17 @@ export async function createFileEvidenceStore(dir: string, options: EvidenceStor
     return run;
   };
   const recordPath = (id: string) => join(dir, `${id}.json`);
-  // Unbound uploads by uploader (records as stored): the budget and the expiry read these only.
+  // Unbound uploads by uploader (records as stored): the budget and the expiry read these only;
+  // and the uploads each gave with a hazard (the sidecar says `given`), counted by the budget for maxAgeMs after receipt.
   const unbound = new Map<string, Map<string, EvidenceRecord>>();
   const hold = (r: EvidenceRecord) => (unbound.get(r.uploaderId) ?? unbound.set(r.uploaderId, new Map()).get(r.uploaderId)!).set(r.id, r);
+  const given = new Map<string, EvidenceRecord[]>();
   const names = await readdir(dir);
   const sidecars = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
   for (const id of sidecars) {
-    const r = ID.test(id) ? await readJson(recordPath(id)) : null;
-    if (r && r.hazardId === null) hold(r);
+    const r = ID.test(id) ? await readSidecar(recordPath(id)) : null;
+    if (r && r.record.hazardId === null) hold(r.record);
+    else if (r?.given) given.set(r.record.uploaderId, [...(given.get(r.record.uploaderId) ?? []), r.record]);
   }
   for (const n of names) if (n.endsWith('.bin') && ID.test(n.slice(0, -4)) && !sidecars.has(n.slice(0, -4))) await rm(join(dir, n), { force: true });
   const remove = async (r: EvidenceRecord) => {
@@ -73,20 +83,23 @@ export async function createFileEvidenceStore(dir: string, options: EvidenceStor
   };
   const store = async (record: EvidenceRecord, bytes: Uint8Array) => {
     await writeDurably(join(dir, `${record.id}.bin`), bytes);
-    await writeDurably(recordPath(record.id), JSON.stringify(record));
+    await writeDurably(recordPath(record.id), JSON.stringify(record.hazardId === null ? record : { ...record, given: true }));
     return record;
   };
   return {
     async put(upload) {
       const { record, bytes } = recordUpload(upload);
-      if (record.hazardId !== null) return store(record, bytes);
       return serial(async () => {
         const mine = [...(unbound.get(record.uploaderId)?.values() ?? [])];
         for (const r of mine) if (unboundExpired(r, record.receivedAt, policy)) await remove(r);
-        const refused = checkUnboundBudget([...(unbound.get(record.uploaderId)?.values() ?? [])], record, policy);
+        // Uploads given with a hazard count for maxAgeMs after receipt (then they stop counting; they are never deleted).
+        const recent = (given.get(record.uploaderId) ?? []).filter((r) => Date.parse(r.receivedAt) + policy.maxAgeMs > Date.parse(record.receivedAt));
+        given.set(record.uploaderId, recent);
+        const refused = checkUnboundBudget([...(unbound.get(record.uploaderId)?.values() ?? []), ...recent], record, policy);
         if (refused) throw refused;
         await store(record, bytes);
-        hold(record);
+        if (record.hazardId === null) hold(record);
+        else recent.push(record);
         return record;
       });
     },

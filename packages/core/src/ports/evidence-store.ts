@@ -46,6 +46,12 @@ export interface EvidenceRecord {
  * report to come) one uploader may hold, and for how long. Anyone signed in who reports may
  * upload before reporting; without a budget an upload that is never reported stays forever
  * (40 uploads of 5 MB grew the demo portal's data by 200 MB — T38 in docs/security.md).
+ *
+ * Uploads given with their hazard (`put` with a `hazardId`: bound at once, never deleted)
+ * count against the same budget for `maxAgeMs` after their receipt: without that, anyone who
+ * may read a hazard filled the disk through it (30 uploads of 5 MB to one's own hazard grew
+ * the demo portal's data by 150 MB in seconds). One uploader so adds at most `files` and
+ * `bytes` per `maxAgeMs` that no report has used.
  */
 export interface UnboundEvidencePolicy {
   /** Most unbound uploads one uploader holds at a time. */
@@ -101,20 +107,29 @@ export class EvidenceBudgetError extends Error {
   readonly freesAt: string | null;
   readonly [BUDGET_BRAND] = true;
 
-  constructor(code: EvidenceBudgetError['code'], held: { files: number; bytes: number }, size: number, policy: Readonly<UnboundEvidencePolicy>, freesAt: string | null) {
+  /**
+   * `direct`: the upload is given with its hazard, or the uploader's uploads given with a hazard
+   * are among those held — the message then says that those count for `maxAgeMs` after upload.
+   */
+  constructor(code: EvidenceBudgetError['code'], held: { files: number; bytes: number }, size: number, policy: Readonly<UnboundEvidencePolicy>, freesAt: string | null, direct = false) {
     const hours = Math.round((policy.maxAgeMs / 3_600_000) * 10) / 10;
     const what =
-      code === 'UNBOUND_EVIDENCE_FILES'
+      direct && code === 'UNBOUND_EVIDENCE_FILES'
         ? {
-            zh: `你已上传 ${held.files} 个尚未随上报提交的文件，上限 ${policy.files} 个`,
-            en: `You hold ${held.files} uploads not yet used in a report; the limit is ${policy.files}`,
+            zh: `你已有 ${held.files} 个计入上限的文件（尚未随上报提交的，及 ${hours} 小时内上传到隐患的），上限 ${policy.files} 个`,
+            en: `You have ${held.files} uploads that count against your limit of ${policy.files} (not yet used in a report, or uploaded to a hazard in the last ${hours} h)`,
           }
-        : freesAt === null
-          ? { zh: `该文件 ${mib(size)} 超过待上报文件的总量上限 ${mib(policy.bytes)}`, en: `This file (${mib(size)}) is larger than the ${mib(policy.bytes)} allowed for uploads not yet reported` }
-          : {
-              zh: `你尚未随上报提交的文件共 ${mib(held.bytes)}，加上该文件 ${mib(size)} 超过上限 ${mib(policy.bytes)}`,
-              en: `Your uploads not yet used in a report take ${mib(held.bytes)}; with this file (${mib(size)}) that is over the ${mib(policy.bytes)} limit`,
-            };
+        : code === 'UNBOUND_EVIDENCE_FILES'
+          ? {
+              zh: `你已上传 ${held.files} 个尚未随上报提交的文件，上限 ${policy.files} 个`,
+              en: `You hold ${held.files} uploads not yet used in a report; the limit is ${policy.files}`,
+            }
+          : freesAt === null
+            ? { zh: `该文件 ${mib(size)} 超过待上报文件的总量上限 ${mib(policy.bytes)}`, en: `This file (${mib(size)}) is larger than the ${mib(policy.bytes)} allowed for uploads not yet reported` }
+            : {
+                zh: `你尚未随上报提交的文件共 ${mib(held.bytes)}，加上该文件 ${mib(size)} 超过上限 ${mib(policy.bytes)}`,
+                en: `Your uploads not yet used in a report take ${mib(held.bytes)}; with this file (${mib(size)}) that is over the ${mib(policy.bytes)} limit`,
+              };
     const todo =
       freesAt === null
         ? { zh: '请压缩或缩小文件后重新上传', en: 'Compress or shrink the file and upload it again' }
@@ -122,7 +137,10 @@ export class EvidenceBudgetError extends Error {
             zh: `请先提交引用这些文件的上报（提交后不再计入），或等待：未上报的文件上传 ${hours} 小时后自动删除，最早一个于 ${freesAt} 删除`,
             en: `Submit the report that uses them first (reported files no longer count), or wait: uploads not reported are deleted ${hours} h after upload, the oldest at ${freesAt}`,
           };
-    const localized = { 'zh-CN': `${what.zh}。${todo.zh}。`, en: `${what.en}. ${todo.en}.` };
+    const hazardNote = direct
+      ? { zh: `上传到隐患的文件在上传后 ${hours} 小时内计入，到期不删除。`, en: ` Files uploaded to a hazard count for ${hours} h after upload and are not deleted then.` }
+      : { zh: '', en: '' };
+    const localized = { 'zh-CN': `${what.zh}。${todo.zh}。${hazardNote.zh}`, en: `${what.en}. ${todo.en}.${hazardNote.en}` };
     super(localized.en);
     this.code = code;
     this.localized = localized;
@@ -137,22 +155,30 @@ export function isEvidenceBudgetError(error: unknown): error is EvidenceBudgetEr
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BUDGET_BRAND] === true;
 }
 
+/** Whether an upload counts against its uploader's budget at `now`: younger than the policy's `maxAgeMs` (unbound, or given with its hazard). */
+function counting(record: Pick<EvidenceRecord, 'receivedAt'>, now: string, policy: Readonly<UnboundEvidencePolicy>): boolean {
+  return Date.parse(record.receivedAt) + policy.maxAgeMs > Date.parse(now);
+}
+
 /**
- * The one budget rule every {@link EvidenceStore} applies in `put`: `held` are the uploader's
- * unbound uploads; those expired at the upload's `receivedAt` do not count. Answers the error
- * to throw when the upload, with them, would exceed the policy's files or bytes, else `null`.
+ * The one budget rule every {@link EvidenceStore} applies in `put`, to every upload: `held`
+ * are the uploader's unbound uploads and the uploads it gave with a hazard (`put` with a
+ * `hazardId`, not those bound later by a report); those received `maxAgeMs` or more before the
+ * upload's `receivedAt` do not count. Answers the error to throw when the upload, with them,
+ * would exceed the policy's files or bytes, else `null`.
  */
 export function checkUnboundBudget(
   held: readonly Pick<EvidenceRecord, 'size' | 'receivedAt' | 'hazardId'>[],
-  upload: Pick<EvidenceRecord, 'size' | 'receivedAt'>,
+  upload: Pick<EvidenceRecord, 'size' | 'receivedAt'> & { hazardId?: string | null },
   policy: Readonly<UnboundEvidencePolicy>,
 ): EvidenceBudgetError | null {
-  const live = held.filter((r) => r.hazardId === null && !unboundExpired(r, upload.receivedAt, policy));
+  const live = held.filter((r) => counting(r, upload.receivedAt, policy));
+  const direct = (upload.hazardId ?? null) !== null || live.some((r) => r.hazardId !== null);
   const sum = { files: live.length, bytes: live.reduce((n, r) => n + r.size, 0) };
   const oldest = live.reduce<number | null>((min, r) => (min === null || Date.parse(r.receivedAt) < min ? Date.parse(r.receivedAt) : min), null);
   const freesAt = oldest === null ? null : new Date(oldest + policy.maxAgeMs).toISOString();
-  if (sum.files + 1 > policy.files) return new EvidenceBudgetError('UNBOUND_EVIDENCE_FILES', sum, upload.size, policy, freesAt);
-  if (sum.bytes + upload.size > policy.bytes) return new EvidenceBudgetError('UNBOUND_EVIDENCE_BYTES', sum, upload.size, policy, upload.size > policy.bytes ? null : freesAt);
+  if (sum.files + 1 > policy.files) return new EvidenceBudgetError('UNBOUND_EVIDENCE_FILES', sum, upload.size, policy, freesAt, direct);
+  if (sum.bytes + upload.size > policy.bytes) return new EvidenceBudgetError('UNBOUND_EVIDENCE_BYTES', sum, upload.size, policy, upload.size > policy.bytes ? null : freesAt, direct);
   return null;
 }
 
@@ -177,7 +203,9 @@ export function checkUnboundBudget(
  *   {@link EvidenceBudgetError} that {@link checkUnboundBudget} answers for the uploader's
  *   unbound uploads, storing nothing; under concurrency an uploader never holds more than the
  *   policy allows (`put`s of one uploader are decided one at a time). An upload given with a
- *   `hazardId` does not count. A store MAY delete the uploader's expired uploads in `put`.
+ *   `hazardId` counts too, for `maxAgeMs` after its receipt, and its `put` is held to the same
+ *   rule (it is never deleted: it is its hazard's). A store MAY delete the uploader's expired
+ *   uploads in `put`.
  * - `expireUnbound(now)` MUST delete, record and bytes, every upload still unbound whose age
  *   at `now` (an ISO 8601 instant from the host's clock) reached the policy's `maxAgeMs`
  *   ({@link unboundExpired}), and answer how many it deleted. It MUST NOT delete a bound upload:

@@ -22,6 +22,7 @@ export const EVIDENCE_STORE_CONFORMANCE_TESTS = Object.freeze([
   'concurrent binds of one upload to two hazards: exactly one wins',
   'stored bytes and records cannot be changed through returned values',
   'unbound uploads are held to the budget per uploader (files, then bytes); bound uploads and other uploaders do not count; a bind frees',
+  'uploads given with a hazard count against the same budget for maxAgeMs after receipt, and are never deleted',
   'concurrent unbound uploads of one uploader never exceed the files budget',
   'expireUnbound deletes unbound uploads at maxAgeMs, never a bound one; an expired upload does not count',
   'a bind racing an expiry: either bound and kept, or deleted and refused',
@@ -132,8 +133,7 @@ export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOpt
         await store.put(unbound('u', 4));
         await store.put(unbound('u', 4));
         expect(await refusal(store.put(unbound('u', 1)))).toBe('UNBOUND_EVIDENCE_FILES');
-        // Uploads for a hazard and another uploader's are not this budget.
-        await store.put({ ...unbound('u', 50), hazardId: 'H-1' });
+        // Another uploader's are not this budget.
         await store.put(unbound('v', 4));
         // Reported: bound, it no longer counts.
         expect(await store.bind([first.id], 'H-1')).toBe(true);
@@ -143,6 +143,30 @@ export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOpt
         expect(await refusal(store.put(unbound('w', 21)))).toBe('UNBOUND_EVIDENCE_BYTES');
         const refused = await store.put(unbound('u', 1)).catch((e: unknown) => e);
         expect(isEvidenceBudgetError(refused) && refused.localized['zh-CN'] !== '' && refused.localized.en !== '' && refused.freesAt).toBe(at(24));
+      },
+      { unbound: { files: 3, bytes: 20, maxAgeMs: 24 * HOUR } },
+    );
+
+    test(
+      'uploads given with a hazard count against the same budget for maxAgeMs after receipt, and are never deleted',
+      async (store) => {
+        // Before, anyone who may read a hazard filled the disk through it: bound at once, they neither counted nor expired.
+        const given = (size: number, receivedAt: string) => ({ ...unbound('u', size, receivedAt), hazardId: 'H-1' });
+        const first = await store.put(given(4, at(0)));
+        await store.put(unbound('u', 4, at(1)));
+        await store.put(given(4, at(2)));
+        expect(await refusal(store.put(given(1, at(3))))).toBe('UNBOUND_EVIDENCE_FILES');
+        expect(await refusal(store.put(unbound('u', 1, at(3))))).toBe('UNBOUND_EVIDENCE_FILES');
+        const refused = await store.put(given(1, at(3))).catch((e: unknown) => e);
+        expect(isEvidenceBudgetError(refused) && refused.localized.en).toContain('uploaded to a hazard count for 24 h');
+        // Concurrent: never more than the budget.
+        const results = await Promise.allSettled(Array.from({ length: 6 }, () => store.put(given(1, at(24)))));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1); // the first one stopped counting at 24 h
+        expect(await refusal(store.put(given(30, at(50))))).toBe('UNBOUND_EVIDENCE_BYTES');
+        // Never deleted: the expiry takes the unbound upload only (a put may have taken it already).
+        expect(await store.expireUnbound(at(10_000))).toBeLessThanOrEqual(1);
+        expect((await store.get(first.id))?.hazardId).toBe('H-1');
+        expect(Array.from((await store.read(first.id)) ?? [])).toEqual([1, 1, 1, 1]);
       },
       { unbound: { files: 3, bytes: 20, maxAgeMs: 24 * HOUR } },
     );

@@ -128,13 +128,14 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'uploadHazardEvidence',
     summary: 'Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据',
     description:
-      'The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id.\n\n为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。',
+      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES.\n\n为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
     rawBody: UPLOAD,
     response: { status: 201, description: 'the stored record; header Location / 已保存', schema: EVIDENCE_RECORD },
-    errors: [400, 401, 404, 413, 415, 422],
+    errors: [400, 401, 404, 413, 415, 422, 429],
+    problemCodes: { 413: ['UNBOUND_EVIDENCE_BYTES'], 429: ['UNBOUND_EVIDENCE_FILES'] },
     async handle(ctx) {
       storeOf(ctx);
       const hazardId = ctx.params.id ?? '';
