@@ -83,6 +83,17 @@ describe('round and draw bounds over HTTP', () => {
       expect(refused.body.issues[0]!.message['zh-CN']).toMatch(/2000-01-01|1096 天/);
       expect(refused.body.issues[0]!.message.en).toMatch(/2000-01-01|1096-day/);
     }
+    // What the server derives, declared by the client: refused at its pointer, not silently dropped (201 before).
+    for (const [extra, pointer] of [
+      [{ seeds: { commitment: 'a'.repeat(64) } }, '/seeds'],
+      [{ openedBy: 'someone-else' }, '/openedBy'],
+      [{ openedAt: '2020-01-01T00:00:00Z' }, '/openedAt'],
+    ] as const) {
+      const refused = await post('/rounds', { ...ROUND, id: `declared${pointer.replace('/', '-')}`, ...extra });
+      expect([refused.status, refused.body.code, refused.body.issues[0]!.code, refused.body.issues[0]!.pointer]).toEqual([422, 'INVALID_ROUND', 'UNKNOWN_FIELD', pointer]);
+      expect(refused.body.issues[0]!.message['zh-CN']).toContain('轮次中没有字段');
+      expect(refused.body.issues[0]!.message.en).toContain('a round has no field');
+    }
     expect(await rounds.readRoundLog(1, 10)).toEqual([]);
     expect((await post('/rounds', { ...ROUND, id: 'three-years', startsOn: '2026-01-01', endsOn: '2028-12-31' })).status).toBe(201);
   });

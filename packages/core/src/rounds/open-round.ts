@@ -58,6 +58,8 @@ export function checkRoundInput(input: RoundInput, packDomain: (packId: string) 
     throw new RoundError(code, pointer, zh, en);
   };
   if (typeof input !== 'object' || input === null) fail('NOT_AN_OBJECT', '', '轮次应为对象', 'a round is an object');
+  // Fail closed: what the server derives (the seed commitment, who opened the round, when) is refused, never silently dropped.
+  for (const key of Object.keys(input)) if (!ROUND_FIELDS.has(key)) fail('UNKNOWN_FIELD', `/${key}`, `轮次中没有字段 ${key}`, `a round has no field ${key}`);
   if (typeof input.id !== 'string' || !ID.test(input.id)) fail('PATTERN', '/id', '轮次编号须为 1–128 个字母、数字或 . _ : -', 'the round id must be 1–128 letters, digits or . _ : -');
   if (!ROUND_KINDS.includes(input.kind)) fail('UNKNOWN_KIND', '/kind', `轮次类型须为 ${ROUND_KINDS.join('、')} 之一`, `the kind must be one of ${ROUND_KINDS.join(', ')}`);
   // The title is shown on worklists, reports and pages: one line of text, held to the same rule as a command's texts (checkText).
@@ -220,6 +222,8 @@ export interface RoundDrawResult {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+/** The fields of a round a request may give (RoundInput); anything else is `UNKNOWN_FIELD`. */
+const ROUND_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'title', 'packId', 'scope', 'startsOn', 'endsOn']);
 const DRAW_FIELDS = new Set(['roundId', 'count', 'reason', 'key', 'units']);
 
 function invalidSeedKey(): RoundError {

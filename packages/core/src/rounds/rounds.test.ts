@@ -203,6 +203,10 @@ describe('rounds: scope and coverage', () => {
     expect(long).toEqual({ 'zh-CN': expect.stringContaining('1096 天'), en: expect.stringContaining('1096-day') });
     expect(error({ scope: { area: 'D1 G1' } })).toBe('PATTERN /scope/area');
     expect(error({ scope: { domain: 'fire' } as never })).toBe('UNKNOWN_FIELD /scope/domain');
+    // What the server derives is refused, not silently dropped: a commitment, who opened it and when (POST /rounds answered 201 before).
+    expect(error({ seeds: { commitment: 'a'.repeat(64) } } as never)).toBe('UNKNOWN_FIELD /seeds');
+    expect(error({ openedBy: 'admin' } as never)).toBe('UNKNOWN_FIELD /openedBy');
+    expect(error({ openedAt: '2020-01-01T00:00:00Z' } as never)).toBe('UNKNOWN_FIELD /openedAt');
     await expect(openRound(d, { ...ROUND, packId: 'fire' }, 'officer-gas-d1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(openRound(d, { ...ROUND, scope: {} }, 'officer-gas-d1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(openRound(d, ROUND, 'grid-g1')).rejects.toMatchObject({ code: 'FORBIDDEN' });
