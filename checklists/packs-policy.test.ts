@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePack, type Inspection, type Pack, type ScenarioFile } from '@anjian/core';
-import { generateCity, scenarioInspection } from '@anjian/core/internal';
+import { scenarioInspection } from '@anjian/core/internal';
+import { generateCity } from '@anjian/core/testing';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

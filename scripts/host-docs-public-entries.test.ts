@@ -46,6 +46,10 @@ describe('host docs point to public entry points', () => {
       }
     }
     expect([...(placed.get('@anjian/core/rounds') ?? [])]).toContain('drawSpotCheck');
+    // Hosts run the daily early warning themselves (core has no timers): the monitoring guide places it in a public entry.
+    expect([...(placed.get('@anjian/core/monitoring') ?? [])]).toContain('runDailyWarning');
+    // The synthetic city is test and demo data: the reports guide places it in /testing, not in /reports.
+    expect([...(placed.get('@anjian/core/testing') ?? [])]).toContain('generateCity');
     const missing: string[] = [];
     for (const [entry, names] of placed) {
       const target = exportsField[`.${entry.slice('@anjian/core'.length)}`];
@@ -58,5 +62,10 @@ describe('host docs point to public entry points', () => {
       for (const name of names) if (!exported.has(name)) missing.push(`${name} is not exported by ${entry}`);
     }
     expect(missing).toEqual([]);
+  }, 60_000);
+
+  it('@anjian/core/reports promises reports, not the synthetic demo city (that is /testing)', () => {
+    const reports = new Set(exportedNames(join(CORE, 'src/reports.ts')).map((n: { name: string }) => n.name));
+    expect(['generateCity', 'City', 'CityHazard'].filter((n) => reports.has(n))).toEqual([]);
   }, 60_000);
 });

@@ -12,6 +12,7 @@ export default defineConfig({
     'reports/index': 'src/reports.ts',
     'permits/index': 'src/permits.ts',
     'rounds/index': 'src/rounds.ts',
+    'monitoring/index': 'src/monitoring.ts',
     'node/index': 'src/node/index.ts',
     'testing/index': 'src/testing/index.ts',
   },

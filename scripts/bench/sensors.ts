@@ -21,7 +21,7 @@ import mqtt from 'mqtt';
 import { compilePack, createStaticDirectory, systemClock } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
 import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
-import type { Device } from '@anjian/core/internal';
+import type { Device } from '@anjian/core/monitoring';
 import { createSensorIngester, createDeviceTracker } from '@anjian/sensor-mqtt';
 import { createPostgresDeviceRegistry, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteDeviceRegistry, createSqliteStore } from '@anjian/store-sqlite';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
-import { deviceWords, type Device } from '@anjian/core/internal';
+import { deviceWords, type Device } from '@anjian/core/monitoring';
 import { createSqliteDeviceRegistry } from '@anjian/store-sqlite';
 
 const portalData = process.env.ANJIAN_DATA_DIR ?? fileURLToPath(new URL('../../examples/portal/.data', import.meta.url));

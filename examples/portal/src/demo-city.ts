@@ -11,7 +11,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCity, type EnterpriseRecord } from '@anjian/core/internal';
+import type { EnterpriseRecord } from '@anjian/core/internal';
+import { generateCity } from '@anjian/core/testing';
 import type { RentalSeed } from '@anjian/core/ports';
 import { createSqliteBulkLoader } from '@anjian/store-sqlite';
 

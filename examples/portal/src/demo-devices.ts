@@ -6,7 +6,7 @@
  * `system` ({@link DEMO_DEVICE_PRINCIPALS}).
  */
 import type { ActorProfile } from '@anjian/core';
-import type { Device } from '@anjian/core/internal';
+import type { Device } from '@anjian/core/monitoring';
 import { DEMO_ENTERPRISES } from './demo-users.js';
 
 type DemoEnterprise = (typeof DEMO_ENTERPRISES)[number];

@@ -10,7 +10,8 @@
  * Nothing is decided here: states, warnings and levels are core's.
  */
 import { compilePack, type Calendar, type Clock, type Directory, type EvidenceStore, type Pack, type Store } from '@anjian/core';
-import { canRead, createDeviceTracker, readScopes, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps, type RoundWorkSource } from '@anjian/core/internal';
+import { canRead, readScopes } from '@anjian/core/internal';
+import { createDeviceTracker, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps, type RoundWorkSource } from '@anjian/core/monitoring';
 import { createSensorIngester, type SensorIngester } from '@anjian/sensor-mqtt';
 import { createSqliteDeviceRegistry, type SqliteDeviceRegistry } from '@anjian/store-sqlite';
 import { DEMO_DEVICES } from './demo-devices.js';

@@ -24,7 +24,8 @@ import {
   type Store,
 } from '@anjian/core';
 import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
-import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, hazardRefOf, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitStore } from '@anjian/core/internal';
+import { hazardRefOf, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitStore } from '@anjian/core/internal';
+import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '@anjian/core/monitoring';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
 import { permitRoleHolders } from './demo-permits.js';

@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCity } from '@anjian/core/internal';
-import { cityLandlordViews } from '@anjian/core/testing';
+import { cityLandlordViews, generateCity } from '@anjian/core/testing';
 import { createPortal, type Portal } from '../src/create-portal.js';
 
 const NOW = '2026-11-30T01:00:00.000Z';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCity } from '@anjian/core/internal';
+import { generateCity } from '@anjian/core/testing';
 import { createSqliteBulkLoader } from '@anjian/store-sqlite';
 import { tempDir } from './fixtures.js';
 import { runCli } from './run-cli.js';

@@ -28,6 +28,4 @@ export { reportScopeFor } from './reports/report-scope.js';
 export type { ReportScope, ReportScopeDecision } from './reports/report-scope.js';
 export { createMemoryReportReadModel } from './reports/memory-report-read-model.js';
 export type { InspectionReportFact, MemoryReportReadModelOptions } from './reports/memory-report-read-model.js';
-export { generateCity } from './reports/city-seed.js';
-export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './reports/city-seed.js';
 export type { ReportReadModel, ReportFacts, ReportFactsQuery } from './ports/report-read-model.js';

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
-import { createMemoryReportReadModel, generateCity, type ReportSheet } from '@anjian/core/internal';
+import { createMemoryReportReadModel, type ReportSheet } from '@anjian/core/internal';
 import { loadPackFromPath } from '@anjian/core/node';
-import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import { createFixedClock, TEST_CALENDAR_2026, generateCity } from '@anjian/core/testing';
 import { createAnjianApi, REPORT_ROUTES } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
 

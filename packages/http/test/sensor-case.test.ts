@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compilePack, createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, type ActorProfile } from '@anjian/core';
-import { createDeviceTracker, createMemoryDeviceRegistry, ingestSensorMessage } from '@anjian/core/internal';
+import { createDeviceTracker, createMemoryDeviceRegistry, ingestSensorMessage } from '@anjian/core/monitoring';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, testDevice } from '@anjian/core/testing';
 import { createAnjianApi } from '../src/index.js';

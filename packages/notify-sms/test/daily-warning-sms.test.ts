@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, createOutboxRelay, createStaticDirectory, toOutboxEnvelope } from '@anjian/core';
-import { createMemoryDeviceRegistry, runDailyWarning, type DeviceWarning } from '@anjian/core/internal';
+import { createMemoryDeviceRegistry, runDailyWarning, type DeviceWarning } from '@anjian/core/monitoring';
 import { createFixedClock, TEST_ENTERPRISES, testDevice } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
 

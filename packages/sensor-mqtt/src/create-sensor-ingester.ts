@@ -1,5 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
-import { createSensorDropLog, ingestSensorBatch, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/internal';
+import { createSensorDropLog, ingestSensorBatch, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/monitoring';
 
 /** The topic filter devices publish under: `anjian/v1/devices/<device id>/messages`. */
 export const SENSOR_TOPIC_FILTER = 'anjian/v1/devices/+/messages';

@@ -2,7 +2,7 @@
  * `@anjian/sensor-mqtt`: monitoring and early warning (监测预警) over MQTT. The ingester
  * subscribes with mqtt.js (QoS 1, persistent session) and hands each message to core;
  * the domain — schema, tracker, the `sensors` pack, the review chain, the daily warning — is
- * `@anjian/core`'s, re-exported here for hosts.
+ * `@anjian/core`'s public `@anjian/core/monitoring` entry, re-exported here for hosts.
  *
  * @packageDocumentation
  */
@@ -29,7 +29,7 @@ export {
   sensorMessageSigningInput,
   checkMessageSignature,
   DEFAULT_SIGNATURE_WINDOW_MS,
-} from '@anjian/core/internal';
+} from '@anjian/core/monitoring';
 export type {
   Device,
   DeviceKind,
@@ -51,5 +51,5 @@ export type {
   DeviceReading,
   DeviceTickResult,
   DeviceKeyResolver,
-} from '@anjian/core/internal';
-export type { DeviceRegistry, DeviceNotification } from '@anjian/core/ports';
+} from '@anjian/core/monitoring';
+export type { DeviceRegistry, DeviceNotification } from '@anjian/core/monitoring';

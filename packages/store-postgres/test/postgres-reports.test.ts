@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '@anjian/core/audit';
-import { generateCity } from '@anjian/core/internal';
-import { cityLandlordViews, runReportReadModelConformance } from '@anjian/core/testing';
+import { cityLandlordViews, runReportReadModelConformance, generateCity } from '@anjian/core/testing';
 import type { ChainEvent } from '@anjian/core';
 import { createPostgresBulkLoader, createPostgresInspectionLog, createPostgresReportReadModel, createPostgresStore } from '../src/index.js';
 import { freshSchema } from './pg-env.js';

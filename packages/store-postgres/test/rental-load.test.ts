@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryRentalDirectory, generateCity } from '@anjian/core/internal';
+import { createMemoryRentalDirectory } from '@anjian/core/internal';
+import { generateCity } from '@anjian/core/testing';
 import { createPostgresRentalDirectory } from '../src/index.js';
 import { freshSchema } from './pg-env.js';
 

@@ -4,9 +4,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '@anjian/core/audit';
 import { createMemoryEvidenceStore, createStaticDirectory, handleCommand } from '@anjian/core';
-import { buildPeriodicReport, createMemoryRentalDirectory, generateCity, narrow, readScopes, withLandlordTenancies, type CityChunk } from '@anjian/core/internal';
+import { buildPeriodicReport, createMemoryRentalDirectory, narrow, readScopes, withLandlordTenancies } from '@anjian/core/internal';
 import type { HazardFilter } from '@anjian/core/ports';
-import { cityLandlordViews, createFixedClock, reportCommand, runReportReadModelConformance, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES } from '@anjian/core/testing';
+import {
+  cityLandlordViews,
+  createFixedClock,
+  reportCommand,
+  runReportReadModelConformance,
+  TEST_ACTORS,
+  TEST_CALENDAR_2026,
+  TEST_ENTERPRISES,
+  generateCity,
+  type CityChunk,
+} from '@anjian/core/testing';
 import { createSqliteBulkLoader, createSqliteReportReadModel, createSqliteStore, type SqliteReportReadModel, type SqliteStore } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjian-reports-'));

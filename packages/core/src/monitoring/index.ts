@@ -1,8 +1,8 @@
 /**
  * Monitoring and early warning (监测预警): devices, sensor messages, the device-condition
  * tracker over the `sensors` pack, ingestion into the review chain and the daily early
- * warning. Exported through `@anjian/core/internal`; `@anjian/sensor-mqtt` re-exports
- * what hosts need.
+ * warning. Exported whole through `@anjian/core/internal`; what hosts need is the public
+ * entry `@anjian/core/monitoring` (`src/monitoring.ts`), which `@anjian/sensor-mqtt` re-exports.
  *
  * @module
  */

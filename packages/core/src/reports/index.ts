@@ -1,6 +1,7 @@
 /**
  * Periodic reports (周研判、月通报、季度考核): periods, the report as data, its HTML
- * rendering, the in-memory read model and the city-scale demo data.
+ * rendering and the in-memory read model (the city-scale demo data is `@anjian/core/testing`'s
+ * `generateCity`).
  *
  * @module
  */
@@ -14,8 +15,6 @@ export { REPORT_WORDS, reportWord, levelWord, sourceWord, domainLabels, percent 
 export type { DomainLabels } from './report-labels.js';
 export { aggregateReportFacts, createMemoryReportReadModel, chinaDay } from './memory-report-read-model.js';
 export type { InspectionReportFact, MemoryReportReadModelOptions } from './memory-report-read-model.js';
-export { generateCity } from './city-seed.js';
-export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './city-seed.js';
 export { reportSheets } from './report-sheets.js';
 export type { ReportSheet, ReportSheetColumn, ReportSheetsOptions } from './report-sheets.js';
 export { reportScopeFor } from './report-scope.js';

@@ -8,7 +8,7 @@ import { buildPeriodicReport } from './build-report.js';
 import { buildEnterpriseFile } from '../enterprise-file/build-enterprise-file.js';
 import { createStaticDirectory } from '../chain/static-directory.js';
 import type { Store } from '../ports/store.js';
-import { generateCity, type CityChunk } from './city-seed.js';
+import { generateCity, type CityChunk } from '../testing/city-seed.js';
 import { aggregateReportFacts, createMemoryReportReadModel } from './memory-report-read-model.js';
 import { renderReportHtml } from './render-report-html.js';
 import { domainLabels, domainWord, reportPeriodDays, reportTime } from './report-labels.js';

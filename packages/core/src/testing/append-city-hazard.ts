@@ -3,7 +3,7 @@ import { outboxMessagesFor } from '../chain/outbox-messages.js';
 import { summarize } from '../chain/summarize.js';
 import type { HazardState } from '../chain/types.js';
 import type { Store } from '../ports/store.js';
-import type { CityHazard } from '../reports/city-seed.js';
+import type { CityHazard } from './city-seed.js';
 
 /** Options of {@link appendCityHazard}. */
 export interface AppendCityHazardOptions {

@@ -3,7 +3,7 @@ import { createMemoryStore } from '../chain/memory-store.js';
 import { canRead, readScopes } from '../chain/read-policy.js';
 import { buildLandlordView, type LandlordView } from '../enterprise-file/landlord-view.js';
 import type { ReadModelStore } from '../ports/store.js';
-import type { City } from '../reports/city-seed.js';
+import type { City } from './city-seed.js';
 import { appendCityHazard } from './append-city-hazard.js';
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Conformance suites every adapter runs unchanged, and test helpers
- * (`@anjian/core/testing`). Never imports a test runner: pass `describe`, `it`, `expect`.
+ * (`@anjian/core/testing`): fixtures, and `generateCity`, a deterministic synthetic city
+ * (enterprises, premises, a year of inspections and hazards with their whole history) for
+ * demos, tests and benchmarks — test data, not a report. Never imports a test runner: pass `describe`, `it`, `expect`.
  *
  * @packageDocumentation
  */
@@ -33,3 +35,5 @@ export { runReportReadModelConformance, REPORT_READ_MODEL_CONFORMANCE_TESTS } fr
 export type { ReportReadModelConformanceOptions, ReportReadModelUnderTest } from './report-read-model-conformance.js';
 export { cityLandlordViews } from './city-landlord-views.js';
 export { appendCityHazard, type AppendCityHazardOptions } from './append-city-hazard.js';
+export { generateCity } from './city-seed.js';
+export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './city-seed.js';

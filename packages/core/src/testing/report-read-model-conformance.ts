@@ -5,7 +5,7 @@ import type { InspectionRecord } from '../ports/inspection-log.js';
 import type { Store } from '../ports/store.js';
 import { hazardReportFact, type ReportFactsQuery, type ReportReadModel } from '../ports/report-read-model.js';
 import { buildPeriodicReport } from '../reports/build-report.js';
-import { chainHistory, generateCity, type CityHazard, type HistoryStep } from '../reports/city-seed.js';
+import { chainHistory, generateCity, type CityHazard, type HistoryStep } from './city-seed.js';
 import { aggregateReportFacts } from '../reports/memory-report-read-model.js';
 import type { ConformanceExpect } from './store-conformance.js';
 import { appendCityHazard } from './append-city-hazard.js';

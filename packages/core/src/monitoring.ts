@@ -1,0 +1,38 @@
+/**
+ * `@anjian/core/monitoring`: monitoring and early warning (监测预警) for hosts — devices and
+ * their conditions, sensor messages (schema, size limit, Ed25519 signatures), the device
+ * tracker over the `sensors` pack, ingestion into the review chain (`ingestSensorMessage`,
+ * `ingestSensorBatch`), the offline check (`tickDevices`) and the daily early warning
+ * (`runDailyWarning`) a host runs on its own timer (core has no timers), and the in-memory
+ * device registry that defines the contract. The store adapters implement `DeviceRegistry`
+ * (`createSqliteDeviceRegistry`, `createPostgresDeviceRegistry`); `@anjian/sensor-mqtt`
+ * subscribes over MQTT and re-exports what it needs from here. See docs/monitoring.md.
+ *
+ * @example
+ * ```ts
+ * import { runDailyWarning, tickDevices } from '@anjian/core/monitoring';
+ * await tickDevices(deps, clock.now());
+ * await runDailyWarning({ registry, store, directory }, { enterpriseIds: ['E1'], now: clock.now() });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { DEVICE_KINDS } from './monitoring/device.js';
+export type { Device, DeviceKind } from './monitoring/device.js';
+export type { DeviceReading, DeviceState, DeviceWarning } from './monitoring/device-state.js';
+export { SENSORS_PACK_ID } from './monitoring/device-facts.js';
+export { MAX_SENSOR_MESSAGE_BYTES, parseSensorMessage } from './monitoring/sensor-message.js';
+export type { ParsedSensorMessage, SensorDropReason, SensorMessage, SensorMessageType } from './monitoring/sensor-message.js';
+export { checkMessageSignature, DEFAULT_SIGNATURE_WINDOW_MS, sensorMessageSigningInput, signSensorMessage } from './monitoring/message-auth.js';
+export type { DeviceKeyResolver } from './monitoring/message-auth.js';
+export { createDeviceTracker, DEFAULT_RECURRENCE_WINDOW_MS } from './monitoring/device-tracker.js';
+export type { DeviceStep, DeviceTracker, DeviceTrackerOptions } from './monitoring/device-tracker.js';
+export { createMemoryDeviceRegistry } from './monitoring/memory-device-registry.js';
+export { ingestSensorBatch, ingestSensorMessage, sensorReadingsDocument, SENSOR_READINGS_MIME, tickDevices } from './monitoring/ingest-sensor-message.js';
+export type { DeviceTickResult, IngestOptions, IngestResult, MonitoringDeps, SensorBatchItem, WarningReport } from './monitoring/ingest-sensor-message.js';
+export { createSensorDropLog } from './monitoring/sensor-drop-log.js';
+export type { SensorDrop, SensorDropLog, SensorDropLogOptions } from './monitoring/sensor-drop-log.js';
+export { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC, dailyWarningDevices, deviceWords, runDailyWarning } from './monitoring/daily-warning.js';
+export type { AreaDigestPayload, DailyWarningCounts, DailyWarningDevice, DailyWarningOptions, DailyWarningPayload, DailyWarningRun } from './monitoring/daily-warning.js';
+export type { DeviceCommit, DeviceCommitResult, DeviceNotification, DeviceRegistry, WarningFilter } from './ports/device-registry.js';
+export type { RoundWorkSource } from './rounds/round-work.js';
