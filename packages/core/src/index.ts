@@ -53,6 +53,8 @@ export { tick } from './chain/tick.js';
 export { runTick } from './chain/run-tick.js';
 export { createMemoryStore } from './chain/memory-store.js';
 export { createMemoryEvidenceStore } from './chain/memory-evidence-store.js';
+export { issueCoSignCode } from './chain/co-sign-code.js';
+export { createMemoryCoSignCodeStore } from './chain/memory-co-sign-code-store.js';
 export { createStaticDirectory } from './chain/static-directory.js';
 export { createMemoryRentalDirectory } from './chain/memory-rental-directory.js';
 export { createWorkingDayCalendar } from './chain/working-day-calendar.js';

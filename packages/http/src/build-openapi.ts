@@ -19,7 +19,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   413: "Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大",
   415: 'Content-Type is not an accepted media type / 不支持的文件类型',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
-  429: "Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多",
+  429: "Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多",
 };
 
 /** The tags of the document, each described, in alphabetical order. */

@@ -27,7 +27,6 @@ const localized = (maxLength: number, description: string): JsonSchema => ({
 const reason = (description: string) => localized(2000, description);
 const id = (description: string): JsonSchema => ({ type: 'string', pattern: ID_PATTERN.source, description });
 const level: JsonSchema = { enum: ['simple', 'general', 'major'], description: 'hazard level / 隐患等级' };
-const coOfficerId = id('the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员');
 const count = (max: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: max });
 
 /** `{ id, kind }` references to uploads (`POST /evidence`, `POST /hazards/{id}/evidence`), at most 60. */
@@ -73,9 +72,6 @@ interface Body {
 }
 
 const note = reason('note / 说明');
-const enforcementCoOfficer = id(
-  "an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员",
-);
 const why = reason('reason / 理由');
 
 /** The fields of each command type besides `type`, `expectedVersion` and `occurredAt`. */
@@ -90,20 +86,19 @@ const BODIES: Readonly<Record<string, Body>> = {
       domain: { type: 'string', pattern: DOMAIN_PATTERN.source, description: 'domain, e.g. gas / 领域' },
       level,
       evidence: EVIDENCE_LIST,
-      coOfficerId: enforcementCoOfficer,
     },
   },
-  reclassify: { summary: 'Change the level / 调整等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
-  confirm_level: { summary: 'Confirm a provisional level / 确认疑似等级', required: ['level', 'reason'], properties: { level, reason: why, coOfficerId } },
+  reclassify: { summary: 'Change the level / 调整等级', required: ['level', 'reason'], properties: { level, reason: why } },
+  confirm_level: { summary: 'Confirm a provisional level / 确认疑似等级', required: ['level', 'reason'], properties: { level, reason: why } },
   issue_notice: {
     summary:
       "Issue a rectification notice (责令限期整改); no number in the body — the notice's number is the 文号 the document register gives its 隐患整改通知书 or 责令限期整改指令书 (a body with noticeNo is 422 SERVER_ASSIGNED) / 下达整改通知（文号由服务器分配）",
     required: [],
-    properties: { note, coOfficerId: enforcementCoOfficer },
+    properties: { note },
   },
   submit_rectification: { summary: 'Submit the rectification with evidence / 提交整改', required: ['evidence'], properties: { evidence: EVIDENCE_LIST, note } },
-  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note, coOfficerId: enforcementCoOfficer } },
-  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why, coOfficerId: enforcementCoOfficer } },
+  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note } },
+  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why } },
   request_extension: { summary: 'Ask for more time / 申请延期', required: ['extension', 'reason'], properties: { extension: POLICY, reason: why } },
   grant_extension: { summary: 'Grant the pending extension / 同意延期', required: [], properties: { note } },
   deny_extension: { summary: 'Deny the pending extension / 不同意延期', required: ['reason'], properties: { reason: why } },
@@ -112,13 +107,13 @@ const BODIES: Readonly<Record<string, Body>> = {
     summary:
       "File a case (立案), two officers; no number in the body — the case's number is the 文号 the document register gives its 立案审批表 (a body with caseNo is 422 SERVER_ASSIGNED) / 立案（案号由服务器分配，即立案审批表的文号）",
     required: [],
-    properties: { coOfficerId },
+    properties: {},
   },
 
   list_for_supervision: {
     summary: 'List a major hazard for supervision (挂牌督办) / 挂牌督办',
     required: ['authority'],
-    properties: { authority: localized(200, 'the listing authority / 督办机关'), note, coOfficerId },
+    properties: { authority: localized(200, 'the listing authority / 督办机关'), note },
   },
   submit_plan: {
     summary: 'Submit the treatment plan of a major hazard (治理方案) / 提交治理方案',
@@ -146,15 +141,15 @@ const BODIES: Readonly<Record<string, Body>> = {
     required: [],
     properties: { note },
   },
-  order_stop_work: { summary: 'Order work stopped, two officers / 责令停产停业', required: ['scope', 'reason'], properties: { scope: { enum: ['partial', 'whole'] }, reason: why, coOfficerId } },
-  accept: { summary: 'Accept the rectification of a major hazard / 验收', required: ['note'], properties: { note, evidence: EVIDENCE_LIST, coOfficerId } },
-  close: { summary: 'Close (销号) / 销号', required: [], properties: { note, coOfficerId } },
+  order_stop_work: { summary: 'Order work stopped, two officers / 责令停产停业', required: ['scope', 'reason'], properties: { scope: { enum: ['partial', 'whole'] }, reason: why } },
+  accept: { summary: 'Accept the rectification of a major hazard / 验收', required: ['note'], properties: { note, evidence: EVIDENCE_LIST } },
+  close: { summary: 'Close (销号) / 销号', required: [], properties: { note } },
   lift_stop_work: {
     summary: 'Lift the stop-work order after review (复产), two officers / 复产',
     required: ['note'],
-    properties: { note, evidence: EVIDENCE_LIST, coOfficerId },
+    properties: { note, evidence: EVIDENCE_LIST },
   },
-  delist: { summary: 'End the listing for supervision (摘牌), two officers / 摘牌', required: ['note'], properties: { note, coOfficerId } },
+  delist: { summary: 'End the listing for supervision (摘牌), two officers / 摘牌', required: ['note'], properties: { note } },
   reopen: { summary: 'Reopen a closed hazard / 重新打开', required: ['reason'], properties: { reason: why } },
   spot_check: { summary: 'Spot-check a closed hazard / 抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note } },
   warn_due_soon: { summary: 'Warn that the deadline is near (system) / 到期提醒', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
@@ -162,7 +157,7 @@ const BODIES: Readonly<Record<string, Body>> = {
   notify_penalty: {
     summary: 'Notify the intended penalty of a filed case (行政处罚告知), two officers; the reply period is computed by the server / 行政处罚告知',
     required: ['penalty'],
-    properties: { penalty: PENALTY, coOfficerId },
+    properties: { penalty: PENALTY },
   },
   record_statement: {
     summary: 'Record the party’s statement and defence (陈述申辩) or its waiver, and whether it asks for a hearing / 陈述申辩',
@@ -177,7 +172,7 @@ const BODIES: Readonly<Record<string, Body>> = {
   decide_penalty: {
     summary: 'Decide the penalty (行政处罚决定), two officers; not before the reply period ends or the party was heard, never heavier than notified / 行政处罚决定',
     required: ['penalty'],
-    properties: { penalty: PENALTY, coOfficerId },
+    properties: { penalty: PENALTY },
   },
 };
 

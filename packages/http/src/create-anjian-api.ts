@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { compilePack, isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
+import { compilePack, createMemoryCoSignCodeStore, isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
 import { documentNumbering } from '@anjian/documents';
 import type { InspectionLog } from '@anjian/core/ports';
 import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
@@ -79,6 +79,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
     // Documents are numbered in the store transaction of the events that issue them.
     ...(options.documents ? { documentNumbers: documentNumbering({ jurisdiction: options.documents.override.override.jurisdiction }) } : {}),
     ...(options.inspections ? { inspections: options.inspections } : {}),
+    coSignCodes: options.coSignCodes ?? createMemoryCoSignCodeStore(),
   };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
   // Optional facets add their routes (and their part of the document) only when configured.

@@ -838,6 +838,16 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       id: 'hz-6dc6c4b9b45c5aebb531c179',
     },
   },
+  issueCoSignCode: {
+    request: { act: 'file_case' },
+    response: { code: '40718263', act: 'file_case', hazardId: 'hz-3f1c9a0b7e2d4c5a9b1e', expiresAt: '2026-11-02T01:05:00.000Z' },
+    parameters: { id: 'hz-3f1c9a0b7e2d4c5a9b1e' },
+  },
+  issueReportCoSignCode: {
+    request: { act: 'report' },
+    response: { code: '93015847', act: 'report', enterpriseId: 'E1', expiresAt: '2026-11-02T01:05:00.000Z' },
+    parameters: { id: 'E1' },
+  },
   uploadEvidence: {
     response: {
       id: 'ev-23e5c96c789570b1a740a7463526bb84',

@@ -32,6 +32,8 @@ const REJECTION_CODES = Object.keys({
   PLAN_NOT_APPROVED: 1,
   NO_STOP_WORK: 1,
   NOT_LISTED: 1,
+  CO_SIGN_CODE_INVALID: 1,
+  CO_SIGN_CODE_LIMITED: 1,
 } satisfies Record<RejectionCode, 1>) as RejectionCode[];
 
 /** The codes the HTTP layer answers itself, by status. */

@@ -1,5 +1,6 @@
 import { AUDIT_ROUTES } from './routes/audit-routes.js';
 import { COMMAND_ROUTE } from './routes/command-route.js';
+import { CO_SIGN_CODE_ROUTES } from './routes/co-sign-code-routes.js';
 import { DASHBOARD_ROUTES } from './routes/dashboard-routes.js';
 import { DOCUMENT_ROUTES } from './routes/document-routes.js';
 import { EVIDENCE_ROUTES } from './routes/evidence-routes.js';
@@ -18,6 +19,7 @@ export const ROUTES: readonly RouteSpec[] = Object.freeze([
   ...INSPECTION_ROUTES,
   ...HAZARD_ROUTES,
   COMMAND_ROUTE,
+  ...CO_SIGN_CODE_ROUTES,
   ...EVIDENCE_ROUTES,
   ...DOCUMENT_ROUTES,
   ...DASHBOARD_ROUTES,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Calendar, ChainDeps, Clock, Directory, EvidenceStore, Pack, Store } from '@anjian/core';
-import type { InspectionLog } from '@anjian/core/ports';
+import type { CoSignCodeStore, InspectionLog } from '@anjian/core/ports';
 import type { ApiLogger } from './api-logger.js';
 import type { DocumentsApiOptions } from './documents-options.js';
 import type { PermitsApiOptions } from './permits-options.js';
@@ -37,15 +37,13 @@ export interface AnjianApiOptions {
    */
   authenticate(request: Request): Promise<string | null>;
   /**
-   * Who the request's `Co-Officer-Authorization` header authenticates: the second officer of a
-   * two-officer act, confirming with his own credential that he takes part (《行政处罚法》第四十二条).
-   * MUST return his actor id, or `null`. Default: {@link AnjianApiOptions.authenticate} run on a
-   * request whose `Authorization` is that header — right for token schemes; a host whose
-   * sessions are cookies verifies the second officer's credential here (e.g. his password or a
-   * one-time code from his own device). A `coOfficerId` that is not the one authenticated is
-   * refused, and nothing is written.
+   * Where the co-sign codes of two-officer acts are kept (core's `CoSignCodeStore`): the second
+   * officer generates one in his own session (`POST /hazards/{id}/co-sign-codes`) and the first
+   * officer sends the act with it (`Co-Sign-Code`). Default: `createMemoryCoSignCodeStore()`,
+   * one per API — right for one server process; hosts that run several behind a balancer pass
+   * one store they share, or a code given by one process is refused by the others.
    */
-  authenticateCoOfficer?(request: Request): Promise<string | null>;
+  coSignCodes?: CoSignCodeStore;
   /**
    * The `WWW-Authenticate` header sent with every 401 (RFC 9110 §11.6.1, §15.5.2): the
    * challenge of the host's scheme, e.g. `Basic realm="portal", charset="UTF-8"`, or several

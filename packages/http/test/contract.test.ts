@@ -9,6 +9,7 @@ import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/in
 import { createAnjianApi, ROUTES } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
+import { defineCoSignContractTests } from './co-sign-contract.js';
 import { defineDocumentServiceTests } from './documents-service.js';
 
 let h: Harness;
@@ -842,6 +843,7 @@ describe('documents (执法文书): numbered with the command, rendered from the
 
 // Issue 15: two officers, service, receipt, void, PDF check (defined in documents-service.ts).
 defineDocumentServiceTests();
+defineCoSignContractTests();
 
 // Runs last in this file: the contract tests above have filled SEEN and MISMATCHES.
 describe('GET /openapi.json, generated from the route table', () => {

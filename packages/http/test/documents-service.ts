@@ -49,9 +49,9 @@ export function defineDocumentServiceTests(): void {
       const d = await harness();
       await d.seed('H-ORD', 'officer-gas-d1', { source: 'enforcement', basis: BASIS });
       const cmd = (body: object, key: string, actor = 'officer-gas-d1') => d.call(actor, 'POST', '/hazards/H-ORD/commands', { body, headers: { 'idempotency-key': key } });
-      // The second officer is checked against the directory: not oneself.
+      // The second officer is another person: the officer's own co-sign code is refused.
       const self = await cmd({ type: 'issue_notice', coOfficerId: 'officer-gas-d1' }, 'n-0');
-      expect([self.status, self.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
+      expect([self.status, self.body.code]).toEqual([403, 'CO_SIGN_CODE_INVALID']);
       expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-ORD/documents')).body.items).toEqual([]);
       expect((await cmd({ type: 'issue_notice', coOfficerId: 'officer2-gas-d1' }, 'n-1')).status).toBe(200);
       const events = await d.store.readEvents('H-ORD');

@@ -54,10 +54,17 @@ function as(actor: string): Api {
   return client;
 }
 
-async function command(actor: string, id: string, key: string, body: Command, version: number) {
-  // The second officer a command names confirms with his own credential (the test scheme: his id).
-  const co = (body as { coOfficerId?: string }).coOfficerId;
-  const header = { 'Idempotency-Key': key, 'If-Match': `"${version}"`, ...(co === undefined ? {} : { 'Co-Officer-Authorization': co }) };
+/** The co-sign code `officer` generates in his own session for `act` on hazard `id`. */
+async function coSignCode(officer: string, id: string, act: string): Promise<string> {
+  const r = await as(officer).POST('/api/hazards/{id}/co-sign-codes', { params: { path: { id } }, body: { act } as never });
+  expect(r.response.status, JSON.stringify(r.error)).toBe(201);
+  return r.data!.code;
+}
+
+async function command(actor: string, id: string, key: string, body: Command, version: number, secondOfficer?: string) {
+  // The second officer confirms from his own session: his co-sign code goes with the act.
+  const code = secondOfficer === undefined ? undefined : await coSignCode(secondOfficer, id, body.type);
+  const header = { 'Idempotency-Key': key, 'If-Match': `"${version}"`, ...(code === undefined ? {} : { 'Co-Sign-Code': code }) };
   const r = await as(actor).POST('/api/hazards/{id}/commands', { params: { path: { id }, header }, body });
   expect(r.response.status, `${actor} ${body.type}: ${JSON.stringify(r.error)}`).toBe(200);
   return r.data!;
@@ -137,14 +144,8 @@ describe('a generated client (openapi-typescript + openapi-fetch) against a runn
     const queue = await as('officer-gas-d1').GET('/api/queues/{role}', { params: { path: { role: 'enforcement' } } });
     expect(queue.data!.items.map((i) => i.hazardId)).toContain(id);
 
-    await command('officer-gas-d1', id, 'client-case-1', { type: 'file_case', coOfficerId: 'officer2-gas-d1' }, 1);
-    await command(
-      'officer-gas-d1',
-      id,
-      'client-stop-1',
-      { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once'), coOfficerId: 'officer2-gas-d1' },
-      2,
-    );
+    await command('officer-gas-d1', id, 'client-case-1', { type: 'file_case' }, 1, 'officer2-gas-d1');
+    await command('officer-gas-d1', id, 'client-stop-1', { type: 'order_stop_work', scope: 'whole', reason: reason('立即停止使用液化气', 'stop using LPG at once') }, 2, 'officer2-gas-d1');
     h.clock.advance(86_400_000);
     await command('owner-e1', id, 'client-plan-1', { type: 'submit_plan', plan: treatmentPlan('2026-11-20T09:00:00.000Z') }, 3);
     await command('officer2-gas-d1', id, 'client-approve-1', { type: 'approve_plan' }, 4);
@@ -154,12 +155,12 @@ describe('a generated client (openapi-typescript + openapi-fetch) against a runn
     await command('owner-e1', id, 'client-rectify-m', { type: 'submit_rectification', evidence }, 5);
     h.clock.set('2026-11-12T02:00:00Z');
     const refused = await as('officer-gas-d1').POST('/api/hazards/{id}/commands', {
-      params: { path: { id }, header: { 'Idempotency-Key': 'client-accept-by-reporter' } },
-      body: { type: 'accept', note: reason('验收', 'accepted'), coOfficerId: 'officer3-gas-d1' },
+      params: { path: { id }, header: { 'Idempotency-Key': 'client-accept-by-reporter', 'Co-Sign-Code': await coSignCode('officer3-gas-d1', id, 'accept') } },
+      body: { type: 'accept', note: reason('验收', 'accepted') },
     });
     expect(refused.error).toMatchObject({ status: 403 });
-    await command('officer2-gas-d1', id, 'client-accept-1', { type: 'accept', note: reason('现场验收合格', 'accepted on site'), coOfficerId: 'officer3-gas-d1' }, 6);
-    const closed = await command('officer3-gas-d1', id, 'client-close-m', { type: 'close', note: reason('销号', 'written off'), coOfficerId: 'officer2-gas-d1' }, 7);
+    await command('officer2-gas-d1', id, 'client-accept-1', { type: 'accept', note: reason('现场验收合格', 'accepted on site') }, 6, 'officer3-gas-d1');
+    const closed = await command('officer3-gas-d1', id, 'client-close-m', { type: 'close', note: reason('销号', 'written off') }, 7, 'officer2-gas-d1');
     const event = closed.events[0]!;
     expect(event.type === 'closed' && event.data.officers?.map((o) => o.id)).toEqual(['officer3-gas-d1', 'officer2-gas-d1']);
 

@@ -11,6 +11,7 @@ import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { documentNumbering } from '@anjian/documents';
 import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry, type DocumentsApiOptions } from '../src/index.js';
+import { coSigned } from './co-signed.js';
 import { documentValidator } from './openapi-validator.js';
 
 const DEMO_KITCHEN = fileURLToPath(new URL('../../../examples/packs/demo-kitchen', import.meta.url));
@@ -124,14 +125,6 @@ export type Transport = (api: AnjianApi) => (request: Request) => Promise<Respon
  * `options.evidence: false` leaves the API without an evidence store; `options.documents`
  * enables the document endpoints (and numbering, also for `seed`).
  */
-/** The second officer a request names (`coOfficerId` in a JSON body or the query), or null. */
-export function coOfficerNamed(path: string, body: unknown): string | null {
-  const inBody = typeof body === 'object' && body !== null && !(body instanceof Uint8Array) ? (body as { coOfficerId?: unknown }).coOfficerId : undefined;
-  if (typeof inBody === 'string') return inBody;
-  const query = path.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)).get('coOfficerId') : null;
-  return query;
-}
-
 export async function createHarness(
   start = '2026-11-02T01:00:00Z',
   store: Store = createMemoryStore(),
@@ -166,7 +159,6 @@ export async function createHarness(
     logger: (entry) => LOGS.push(entry),
     authenticate: async (request) => request.headers.get('x-actor'),
     // The test scheme for the second officer's own credential: his id, like x-actor.
-    authenticateCoOfficer: async (request) => request.headers.get('co-officer-authorization'),
   });
   const send = transport(api);
   const harness: Harness = {
@@ -176,12 +168,13 @@ export async function createHarness(
     clock,
     directory,
     deps,
-    async call(actor, method, path, options = {}) {
-      const headers = new Headers(options.headers);
+    async call(actor, method, path, givenOptions = {}) {
+      const headers = new Headers(givenOptions.headers);
       if (actor !== null) headers.set('x-actor', actor);
-      // The second officer a request names is there and authenticates himself, unless the test says otherwise.
-      const named = coOfficerNamed(path, options.body);
-      if (named !== null && !headers.has('co-officer-authorization')) headers.set('co-officer-authorization', named);
+      // The second officer a test names gives his co-sign code from his own session (co-signed.ts).
+      const signed = await coSigned(path, givenOptions.body, headers, (officer, p, body) => harness.call(officer, 'POST', p, { body }));
+      path = signed.path;
+      const options = { ...givenOptions, body: signed.body };
       const raw = options.body instanceof Uint8Array;
       if (options.body !== undefined && !raw && !headers.has('content-type')) headers.set('content-type', 'application/json');
       const url = `http://test.local${basePath}${path}`;

@@ -44,8 +44,6 @@ describe('off-site enforcement (非现场执法) from sensor evidence, over HTTP
       packs: [loaded.pack],
       evidence,
       authenticate: async (req) => req.headers.get('x-actor'),
-      // The test scheme for the second officer's own credential: his id.
-      authenticateCoOfficer: async (req) => req.headers.get('co-officer-authorization'),
     });
     const call = (actor: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
       api.fetch(
@@ -71,16 +69,14 @@ describe('off-site enforcement (非现场执法) from sensor evidence, over HTTP
     // An officer whose department does not cover monitoring sees neither the hazard nor its readings.
     expect((await call('officer-gas-d1', 'GET', `/hazards/${hazardId}`)).status).toBe(404);
     expect((await call('officer-gas-d1', 'GET', `/evidence/${doc!.id}`)).status).toBe(404);
-    expect((await call('officer-gas-d1', 'POST', `/hazards/${hazardId}/commands`, { type: 'file_case', coOfficerId: 'officer2-gas-d1' }, { 'idempotency-key': 'c-0' })).status).not.toBe(200);
+    expect((await call('officer-gas-d1', 'POST', `/hazards/${hazardId}/commands`, { type: 'file_case' }, { 'idempotency-key': 'c-0' })).status).not.toBe(200);
+    expect((await call('officer2-gas-d1', 'POST', `/hazards/${hazardId}/co-sign-codes`, { act: 'file_case' })).status).toBe(404);
 
-    // Two officers file the case from the sensor evidence (立案), no site visit first.
-    const filed = await call(
-      'officer-mon-1',
-      'POST',
-      `/hazards/${hazardId}/commands`,
-      { type: 'file_case', coOfficerId: 'officer-mon-2' },
-      { 'idempotency-key': 'c-1', 'if-match': '"1"', 'co-officer-authorization': 'officer-mon-2' },
-    );
+    // Two officers file the case from the sensor evidence (立案), no site visit first: the second gives his co-sign code.
+    const issued = await call('officer-mon-2', 'POST', `/hazards/${hazardId}/co-sign-codes`, { act: 'file_case' });
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const { code } = (await issued.json()) as { code: string };
+    const filed = await call('officer-mon-1', 'POST', `/hazards/${hazardId}/commands`, { type: 'file_case' }, { 'idempotency-key': 'c-1', 'if-match': '"1"', 'co-sign-code': code });
     expect(filed.status, await filed.clone().text()).toBe(200);
     const after = (await (await call('officer-mon-2', 'GET', `/hazards/${hazardId}`)).json()) as {
       state: { status: string; caseNo: string | null; caseFiledAt: string | null };

@@ -19,7 +19,7 @@ describe('the second officer confirms, he is not only named', () => {
     const message = 'rejection' in alone ? alone.rejection.message : { 'zh-CN': '', en: '' };
     expect(message['zh-CN']).toContain('officer2-gas-d1');
     expect(message['zh-CN']).toContain('本人');
-    expect(message.en).toContain('own credential');
+    expect(message.en).toContain('own session');
     // Someone else authenticated (the first officer's own second login, a third colleague): refused too.
     for (const coSignerId of ['officer-gas-d1', 'officer3-gas-d1']) {
       const other = await h.send('officer-gas-d1', { ...fileCase, commandId: `c-${coSignerId}` }, { coSignerId });
@@ -38,9 +38,12 @@ describe('the second officer confirms, he is not only named', () => {
     const notice = { type: 'issue_notice' as const, hazardId: id, coOfficerId: 'officer2-gas-d1' };
     const alone = await h.send('officer-gas-d1', { ...notice, commandId: 'c-n1' }, { coSignerId: null });
     expect('rejection' in alone && alone.rejection.code).toBe('SEPARATION_OF_DUTIES');
-    // Confirmation without naming anyone is not a second officer either: nothing is recorded for it.
-    const [unnamed] = await h.ok('officer-gas-d1', { type: 'issue_notice', hazardId: id }, { coSignerId: 'officer2-gas-d1' });
-    expect(unnamed?.data).not.toHaveProperty('officers');
+    // Without a confirmation the officer acts alone; a confirmation without a name derives the second officer from it.
+    const [alone2] = await h.ok('officer-gas-d1', { type: 'issue_notice', hazardId: id }, { coSignerId: null });
+    expect(alone2?.data).not.toHaveProperty('officers');
+    await h.ok('grid-g1', reportCommand(`${id}b`));
+    const [derived] = await h.ok('officer-gas-d1', { type: 'issue_notice', hazardId: `${id}b` }, { coSignerId: 'officer2-gas-d1' });
+    expect((derived?.data as unknown as { officers: { id: string }[] }).officers.map((o) => o.id)).toEqual(['officer-gas-d1', 'officer2-gas-d1']);
   });
 
   it('a downgrade from major needs the second officer’s own confirmation as well', async () => {

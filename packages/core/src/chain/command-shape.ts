@@ -351,6 +351,12 @@ const SERVER_ASSIGNED: Readonly<Record<string, Readonly<Record<string, { 'zh-CN'
   },
 };
 
+/** Why a request body may not name `coOfficerId` (see {@link checkCommandShape}). */
+export const CO_OFFICER_DERIVED = Object.freeze({
+  'zh-CN': '第二名执法人员由其确认码认定，请求中不得填写 coOfficerId：请删除该字段，由第二名执法人员在本人账号中为此隐患和此行为生成确认码，随请求提交（HTTP：Co-Sign-Code 请求头）',
+  en: 'the second officer is derived from his co-sign code, a request does not name him: remove coOfficerId; he generates a code for this hazard and act in his own session, and it is sent with the request (HTTP: the Co-Sign-Code header)',
+});
+
 /**
  * Checks a command object against its type's shape. `withIds`: `commandId` and `hazardId`
  * are part of the object (the decider's view) rather than supplied separately (a body).
@@ -367,6 +373,8 @@ export function checkCommandShape(value: Record<string, unknown>, withIds: boole
   for (const [field, why] of Object.entries(SERVER_ASSIGNED[type] ?? {})) {
     if (Object.hasOwn(value, field)) issues.push(commandIssue('SERVER_ASSIGNED', pointerTo('', field), why['zh-CN'], why.en));
   }
+  // An untrusted body never names the second officer: he is derived from his co-sign code (HandleCommandOptions).
+  if (!withIds && Object.hasOwn(value, 'coOfficerId')) issues.push(commandIssue('SERVER_ASSIGNED', '/coOfficerId', CO_OFFICER_DERIVED['zh-CN'], CO_OFFICER_DERIVED.en));
   const command = issues.length > 0 ? undefined : check(value, '', issues);
   if (issues.length > 0 || command === undefined) return { issues: issues.slice(0, MAX_ISSUES) };
   return { command: command as Record<string, unknown> };

@@ -4,17 +4,19 @@ import type { Clock } from '../ports/clock.js';
 import type { ActorProfile, Directory, EnterpriseRecord } from '../ports/directory.js';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
 import type { CommandResult, Store } from '../ports/store.js';
+import type { CoSignCodeStore } from '../ports/co-sign-code-store.js';
 import type { DocumentNumberRequest } from '../ports/document-register.js';
 import { isChainError } from './chain-error.js';
 import { commandFingerprint } from './command-fingerprint.js';
+import { coSignSubjectOf, redeemCoSignCode, type RedeemedCoSignCode } from './co-sign-code.js';
 import { ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
 import { decide, type DecideContext, type DecideInputs } from './decide.js';
 import { evolveOwned } from './evolve.js';
 import { outboxMessagesFor } from './outbox-messages.js';
 import { reject } from './rejection-messages.js';
+import { uploadBoundMeanwhile, uploadExpiredMeanwhile } from './upload-messages.js';
 import { summarize } from './summarize.js';
 import type { AttachedEvidence, ChainCommand, ChainEvent, HazardState, Rejection } from './types.js';
-import { uploadBoundMeanwhile, uploadExpiredMeanwhile } from './upload-messages.js';
 
 /** What {@link handleCommand} needs: the store, the trusted clock, the directory, the decider context. */
 export interface ChainDeps extends DecideContext {
@@ -44,19 +46,35 @@ export interface ChainDeps extends DecideContext {
    * builds it from the event → document table. Without it nothing is numbered.
    */
   documentNumbers?: (events: readonly ChainEvent[], after: HazardState) => readonly DocumentNumberRequest[];
+  /**
+   * Where co-sign codes are kept (`issueCoSignCode`, `createMemoryCoSignCodeStore`). Without
+   * it no code can be generated and every act sent with one is refused
+   * (`CO_SIGN_CODE_INVALID`: fail closed).
+   */
+  coSignCodes?: CoSignCodeStore;
 }
 
 /**
- * What the host established about the request besides its actor.
- *
- * `coSignerId`: the second officer of a two-officer act (《行政处罚法》第四十二条: both officers
- * present) as the host authenticated him **with his own credential in this request** — over
- * HTTP the `Co-Officer-Authorization` header run through the host's own `authenticate`; on a
- * device, his password, one-time code or QR. Never a field of the command: the first officer
- * names `coOfficerId`, and the act is refused (`SEPARATION_OF_DUTIES`) unless the named officer
- * is the one who authenticated.
+ * How the second officer of a two-officer act (《行政处罚法》第四十二条: both officers present)
+ * confirmed it — never a field the first officer fills in. The second officer is derived from
+ * it: a command that names no `coOfficerId` gets him, one that names another is refused
+ * (`SEPARATION_OF_DUTIES`).
  */
 export interface HandleCommandOptions {
+  /**
+   * The co-sign code the second officer generated in his own session for this hazard (for a
+   * report: this enterprise) and this act (`issueCoSignCode`), as the first officer submits it.
+   * Checked after the replay check (a retry of an accepted act replays without it), counted
+   * against the first officer's attempts, used up when the act is accepted. Wrong, used,
+   * expired, bound elsewhere or the actor's own: `CO_SIGN_CODE_INVALID`; too many attempts:
+   * `CO_SIGN_CODE_LIMITED`. Takes precedence over `coSignerId`.
+   */
+  coSignCode?: string;
+  /**
+   * The second officer as the host itself confirmed him **from his own session** (e.g. a
+   * pending request he approved in his own queue). MUST NOT come from a credential of his typed
+   * on the first officer's device or session. Over HTTP it is never set: the API uses codes.
+   */
   coSignerId?: string;
 }
 
@@ -199,6 +217,18 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   }
   const actor = await deps.directory.resolve(actorId);
   if (!actor || actor.id !== actorId) return denied(reject('UNKNOWN_ACTOR').rejection);
+  // The second officer is who confirmed: from the code (or the host), never from the request alone.
+  let coSign: RedeemedCoSignCode | undefined;
+  let consumed = false;
+  if (typeof options.coSignCode === 'string') {
+    const redeemed = await redeemCoSignCode(deps, actorId, { act: command.type, subject: coSignSubjectOf(command), code: options.coSignCode });
+    if (!redeemed.ok) return denied(redeemed.rejection);
+    coSign = redeemed.redeemed;
+    options = { ...options, coSignerId: coSign.officerId };
+  }
+  if (typeof options.coSignerId === 'string' && (command as { coOfficerId?: unknown }).coOfficerId === undefined) {
+    command = { ...command, coOfficerId: options.coSignerId } as ChainCommand;
+  }
   const inputs = await lookUp(deps, command, options);
   if ('code' in inputs) return denied(inputs);
 
@@ -220,6 +250,10 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     }
     if ('rejection' in decision) return denied(decision.rejection);
     if (decision.events.length === 0) return { events: [] };
+    // The code is used up once the act is accepted (an act refused for another reason keeps it); once, across conflict retries.
+    if (coSign && !consumed && !(consumed = await coSign.consume())) {
+      return denied(reject('CO_SIGN_CODE_INVALID', { 'zh-CN': '该确认码刚被另一操作使用', en: 'the co-sign code was used by another act meanwhile' }).rejection);
+    }
     // A report's uploads are bound before the append: a retry after a crash finds them bound to this hazard id.
     // An upload already bound to a hazard of the same inspection (ReportCommand.sameInspection) stays bound there.
     const shared = command.type === 'report' ? (command.sameInspection ?? []) : [];
@@ -247,7 +281,10 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
       commandFingerprint: fingerprint,
       summary: summarize(after as HazardState),
     });
-    if (result.kind === 'ok') return result.documents ? { events: result.events, documents: result.documents } : { events: result.events };
+    if (result.kind === 'ok') {
+      await coSign?.forget();
+      return result.documents ? { events: result.events, documents: result.documents } : { events: result.events };
+    }
     if (result.kind === 'duplicate-command') {
       if (result.original.fingerprint !== fingerprint) return denied(reject('IDEMPOTENCY_KEY_REUSED').rejection);
       return { events: result.original.events, replayed: true };

@@ -76,7 +76,7 @@ export type { DecideContext, DecideInputs, TimeLimits } from './decide.js';
 export { parseCommand } from './parse-command.js';
 export type { ParseCommandResult, ParseCommandIds } from './parse-command.js';
 export type { CommandIssue, CommandIssueCode } from './command-issue.js';
-export { ID_PATTERN, DOMAIN_PATTERN, AREA_PATTERN, DEADLINE_LIMITS, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
+export { ID_PATTERN, DOMAIN_PATTERN, AREA_PATTERN, DEADLINE_LIMITS, MAX_EVIDENCE_PER_COMMAND, CO_OFFICER_DERIVED } from './command-shape.js';
 export { checkText, INVISIBLE_CHARACTERS, BIDI_CONTROLS } from './command-text.js';
 export type { TextRule } from './command-text.js';
 export { reportInspection, sourceForActor, reportHazardId, inspectionRecordId } from './report-inspection.js';
@@ -96,6 +96,9 @@ export type { OutboxTopic, OutboxPayload, PenaltyNoticeFacts, PenaltyNoticePaylo
 export { commandFingerprint } from './command-fingerprint.js';
 export { handleCommand, foldEvents } from './handle-command.js';
 export type { ChainDeps, HandleCommandOptions } from './handle-command.js';
+export { CO_SIGN_ACTS, CO_SIGN_POLICY, coSignSubjectOf, issueCoSignCode, redeemCoSignCode } from './co-sign-code.js';
+export type { CoSignSubject, IssuedCoSignCode, RedeemedCoSignCode } from './co-sign-code.js';
+export { createMemoryCoSignCodeStore } from './memory-co-sign-code-store.js';
 export { tick, DEFAULT_TICK_OPTIONS } from './tick.js';
 export type { TickOptions, TickAction } from './tick.js';
 export { runTick } from './run-tick.js';

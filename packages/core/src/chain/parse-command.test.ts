@@ -10,7 +10,7 @@ const why = { 'zh-CN': '理由', en: 'reason' };
 /** One valid body per type parseCommand accepts. */
 const VALID: Record<string, Record<string, unknown>> = {
   report_observation: { type: 'report_observation', title: why, description: why, enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [{ id: 'ev-1', kind: 'photo_before' }] },
-  reclassify: { type: 'reclassify', level: 'general', reason: why, coOfficerId: 'officer2' },
+  reclassify: { type: 'reclassify', level: 'general', reason: why },
   confirm_level: { type: 'confirm_level', level: 'major', reason: why },
   issue_notice: { type: 'issue_notice', note: why },
   submit_rectification: { type: 'submit_rectification', evidence: [{ id: 'ev-2', kind: 'photo_after' }], note: why },
@@ -20,20 +20,20 @@ const VALID: Record<string, Record<string, unknown>> = {
   grant_extension: { type: 'grant_extension', note: why },
   deny_extension: { type: 'deny_extension', reason: why },
   escalate: { type: 'escalate', reason: why, overdueDeadline: '2026-11-07T23:59:59.999+08:00' },
-  file_case: { type: 'file_case', coOfficerId: 'officer2' },
-  list_for_supervision: { type: 'list_for_supervision', authority: why, coOfficerId: 'officer2' },
+  file_case: { type: 'file_case' },
+  list_for_supervision: { type: 'list_for_supervision', authority: why },
   submit_plan: { type: 'submit_plan', plan: treatmentPlan('2026-12-31T00:00:00+08:00') },
   approve_plan: { type: 'approve_plan', note: why },
-  order_stop_work: { type: 'order_stop_work', scope: 'whole', reason: why, coOfficerId: 'officer2' },
-  lift_stop_work: { type: 'lift_stop_work', note: why, evidence: [], coOfficerId: 'officer2' },
-  delist: { type: 'delist', note: why, coOfficerId: 'officer2' },
-  accept: { type: 'accept', note: why, evidence: [], coOfficerId: 'officer2' },
-  close: { type: 'close', note: why, coOfficerId: 'officer2' },
+  order_stop_work: { type: 'order_stop_work', scope: 'whole', reason: why },
+  lift_stop_work: { type: 'lift_stop_work', note: why, evidence: [] },
+  delist: { type: 'delist', note: why },
+  accept: { type: 'accept', note: why, evidence: [] },
+  close: { type: 'close', note: why },
   reopen: { type: 'reopen', reason: why },
   spot_check: { type: 'spot_check', result: 'fail', note: why },
   warn_due_soon: { type: 'warn_due_soon', deadline: '2026-11-07T15:59:59.999Z' },
   notice_overdue: { type: 'notice_overdue', deadline: '2026-11-07T15:59:59.999Z', expectedVersion: 3, occurredAt: '2026-11-08T09:00:00+08:00' },
-  notify_penalty: { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 }, coOfficerId: 'officer2' },
+  notify_penalty: { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 } },
   record_statement: { type: 'record_statement', statement: why, hearingRequested: false },
   record_hearing: { type: 'record_hearing', report: why },
   decide_penalty: { type: 'decide_penalty', penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, coOfficerId: 'officer2' },
@@ -54,7 +54,7 @@ describe('parseCommand', () => {
   });
 
   it("refuses a file_case that brings its own case number: the server assigns it (the 立案审批表's 文号)", () => {
-    const r = parseCommand({ type: 'file_case', caseNo: 'D1-2026-017', coOfficerId: 'officer2' }, ids);
+    const r = parseCommand({ type: 'file_case', caseNo: 'D1-2026-017' }, ids);
     expect(r.ok ? r.command : r.issues).toEqual([
       {
         code: 'SERVER_ASSIGNED',
@@ -66,7 +66,10 @@ describe('parseCommand', () => {
       },
     ]);
     // Also an empty or null one: the field itself is refused, whatever it holds.
-    expect(issuesOf({ type: 'file_case', caseNo: null, coOfficerId: 'officer2' })).toEqual([['SERVER_ASSIGNED', '/caseNo']]);
+    expect(issuesOf({ type: 'file_case', caseNo: null, coOfficerId: 'officer2' })).toEqual([
+      ['SERVER_ASSIGNED', '/caseNo'],
+      ['SERVER_ASSIGNED', '/coOfficerId'],
+    ]);
   });
 
   it("refuses an issue_notice that brings its own notice number: the server assigns it (the notice's 文号)", () => {
@@ -83,7 +86,10 @@ describe('parseCommand', () => {
     ]);
     // Also an empty or null one: the field itself is refused, whatever it holds.
     expect(issuesOf({ type: 'issue_notice', noticeNo: '' })).toEqual([['SERVER_ASSIGNED', '/noticeNo']]);
-    expect(issuesOf({ type: 'issue_notice', noticeNo: null, coOfficerId: 'officer2' })).toEqual([['SERVER_ASSIGNED', '/noticeNo']]);
+    expect(issuesOf({ type: 'issue_notice', noticeNo: null, coOfficerId: 'officer2' })).toEqual([
+      ['SERVER_ASSIGNED', '/noticeNo'],
+      ['SERVER_ASSIGNED', '/coOfficerId'],
+    ]);
   });
 
   it('refuses report (use inspections), unknown types and non-objects', () => {
@@ -104,14 +110,16 @@ describe('parseCommand', () => {
     expect(issuesOf({ ...VALID.verify, 'a/b~c': 1 })).toEqual([['UNKNOWN_KEY', '/a~1b~0c']]);
     expect(issuesOf({ ...VALID.request_extension, extension: { workingDays: 3, days: '<img src=x>' } })).toEqual([['WRONG_TYPE', '/extension']]);
     // A second officer is named only on enforcement acts (verify may be one); never on a rectification.
-    expect(issuesOf({ ...VALID.submit_rectification, coOfficerId: 'officer2' })).toEqual([['UNKNOWN_KEY', '/coOfficerId']]);
-    expect(issuesOf({ ...VALID.verify, coOfficerId: 'officer2' })).toEqual([]);
+    // A body never names the second officer, on any command: he is derived from his co-sign code.
+    for (const type of ['submit_rectification', 'verify', 'file_case', 'decide_penalty'] as const) {
+      expect(issuesOf({ ...VALID[type], coOfficerId: 'officer2' })).toEqual([['SERVER_ASSIGNED', '/coOfficerId']]);
+    }
   });
 
   it('checks ids against the documented pattern', () => {
     expect(issuesOf(VALID.verify, { hazardId: 'x"><img src=x onerror=alert(1)>', commandId: 'k' })).toEqual([['PATTERN', '']]);
     expect(issuesOf(VALID.verify, { hazardId: 'H-1', commandId: 'k'.repeat(129) })).toEqual([['PATTERN', '']]);
-    expect(issuesOf({ ...VALID.file_case, coOfficerId: '../admin' })).toEqual([['PATTERN', '/coOfficerId']]);
+    expect(issuesOf({ ...VALID.file_case, coOfficerId: '../admin' })).toEqual([['SERVER_ASSIGNED', '/coOfficerId']]);
     expect(issuesOf({ ...VALID.report_observation, enterpriseId: 'E 1' })).toEqual([['PATTERN', '/enterpriseId']]);
     expect(issuesOf({ ...VALID.report_observation, domain: 'Nuclear!' })).toEqual([['PATTERN', '/domain']]);
   });

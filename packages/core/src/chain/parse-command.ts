@@ -28,6 +28,8 @@ export interface ParseCommandIds {
  * - Numbers are integers within limits: deadline `days` and `workingDays` 1–3 650, `hours`
  *   1–8 760, `expectedVersion` 0–10⁹.
  * - Evidence references are `{ id, kind }` only, at most 60 per command.
+ * - `coOfficerId` is refused (`SERVER_ASSIGNED`): the second officer of a two-officer act is
+ *   derived from the co-sign code he generated (`handleCommand`'s `coSignCode`), never named.
  *
  * Runs in time linear in the body's size; never throws for any JSON value.
  *

@@ -46,6 +46,8 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionCode, { 'zh-CN': strin
   },
   NO_STOP_WORK: { 'zh-CN': '该隐患没有生效的停产停业决定', en: 'no stop-work order is in force for this hazard' },
   NOT_LISTED: { 'zh-CN': '该隐患未挂牌督办或已摘牌', en: 'the hazard is not listed for supervision' },
+  CO_SIGN_CODE_INVALID: { 'zh-CN': '第二名执法人员的确认码无效', en: 'the second officer’s co-sign code is not valid' },
+  CO_SIGN_CODE_LIMITED: { 'zh-CN': '确认码尝试次数过多', en: 'too many co-sign code attempts' },
 });
 
 /** Builds a rejection; `detail` (both languages) is appended to the default message. */

@@ -12,10 +12,12 @@ import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from './decide.js';
 import { handleCommand, type ChainDeps, type HandleCommandOptions } from './handle-command.js';
+import { redeemCoSignCode } from './co-sign-code.js';
+import { reject } from './rejection-messages.js';
 import { sha256Hex } from './hash-event.js';
+import { uploadMissing } from './upload-messages.js';
 import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
-import { uploadMissing } from './upload-messages.js';
 
 /** What {@link reportInspection} reports: the untrusted part is the inspection and the references. */
 export interface ReportInspectionInput {
@@ -36,8 +38,9 @@ export interface ReportInspectionInput {
   /**
    * The second enforcement officer present at the inspection (an enforcement officer's
    * 现场检查记录 carries two): resolved through the Directory and recorded with each report —
-   * only when he authenticated on it himself (`options.coSignerId` of {@link reportInspection},
-   * as for {@link handleCommand}).
+   * only when he confirmed it himself (`options.coSignCode`, a code he generated for this
+   * enterprise and `report`, or the host's `options.coSignerId`). Derived from that
+   * confirmation when absent; another officer than the one who confirmed is refused.
    */
   coOfficerId?: string;
   /**
@@ -223,6 +226,15 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   if (issues.length > 0) return { ok: false, issues };
 
   const actor = await deps.directory.resolve(actorId);
+  const confirmed = await coSignOfInspection(deps, actorId, enterprise.id, hazards.length > 0 ? reportHazardId(actorId, input.key, (hazards[0] as HazardFinding).rule) : null, options);
+  if ('rejection' in confirmed)
+    return {
+      ok: true,
+      classification,
+      warnings: checked,
+      reports: hazards.map((h) => ({ rule: h.rule, hazardId: reportHazardId(actorId, input.key, h.rule), ok: false, rejection: confirmed.rejection })),
+    };
+  options = confirmed;
   const reports: ReportOutcome[] = [];
   for (const finding of hazards) {
     const hazardId = reportHazardId(actorId, input.key, finding.rule);
@@ -288,6 +300,29 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
     await bindToRecord(deps, evaluator, answers.all, inspectionId, created);
   }
   return { ok: true, classification, warnings: checked, reports, ...(inspectionId === undefined ? {} : { inspectionId }) };
+}
+
+/**
+ * The second officer of an inspection's reports, from the co-sign code he gave for this
+ * enterprise and `report` (one code confirms all of the inspection's reports): checked and used
+ * up before the first report, so two submissions cannot share it. A retry of an inspection
+ * whose reports were recorded replays them without a code. No code: the options as given.
+ */
+async function coSignOfInspection(
+  deps: ReportInspectionDeps,
+  actorId: string,
+  enterpriseId: string,
+  firstHazardId: string | null,
+  options: HandleCommandOptions,
+): Promise<HandleCommandOptions | { rejection: Rejection }> {
+  const { coSignCode, ...rest } = options;
+  if (coSignCode === undefined || firstHazardId === null) return rest;
+  if (await deps.store.findCommand(`${firstHazardId}:report`)) return rest;
+  const redeemed = await redeemCoSignCode(deps, actorId, { act: 'report', subject: { enterpriseId }, code: coSignCode });
+  if (!redeemed.ok) return { rejection: redeemed.rejection };
+  if (!(await redeemed.redeemed.consume())) return reject('CO_SIGN_CODE_INVALID', { 'zh-CN': '该确认码刚被另一操作使用', en: 'the co-sign code was used by another act meanwhile' });
+  await redeemed.redeemed.forget();
+  return { ...rest, coSignerId: redeemed.redeemed.officerId };
 }
 
 /**

@@ -68,7 +68,8 @@ function hasCertificate(profile: ActorProfile): profile is ActorProfile & { cert
   return typeof profile.certificateNo === 'string' && profile.certificateNo.trim() !== '';
 }
 
-function hasJurisdiction(profile: ActorProfile, state: Pick<HazardState, 'domain' | 'area'>): boolean {
+/** True when `profile` is an enforcement officer whose department covers the hazard's domain and area. */
+export function hasJurisdiction(profile: ActorProfile, state: Pick<HazardState, 'domain' | 'area'>): boolean {
   return profile.roles.includes('enforcement') && (profile.departments ?? []).some((d) => d.domains.includes(state.domain) && d.areas.some((a) => areaCovers(a, state.area)));
 }
 
@@ -81,8 +82,9 @@ type Problem = { 'zh-CN': string; en: string };
  *
  * - a two-officer act needs a second officer: another person, enforcement with
  *   jurisdiction over the hazard, both officers with a certificate number (执法证号), and
- *   present — he authenticated on this act with his own credential (`coSignerId`, from the
- *   host), so the first officer cannot put a colleague's name on it alone;
+ *   present — he confirmed this act from his own session (`coSignerId`: the officer whose
+ *   co-sign code came with the act, or whom the host confirmed), so the first officer cannot
+ *   put a colleague's name on it alone;
  * - on `accept` / `close` of a major hazard the second officer is neither the reporter nor
  *   a rectifier, and the officer who closes (销号) is not the one who accepted (验收);
  * - a hazard that was ever major is never verified or closed by its reporter;
@@ -145,11 +147,11 @@ function secondOfficer(
   if (!hasCertificate(actor) || !hasCertificate(coOfficer)) {
     return problem('两名执法人员均须持有执法证号', 'both officers need a law-enforcement certificate number');
   }
-  // Named is not present: he confirms on the act with his own credential (《行政处罚法》第四十二条).
+  // Named is not present: he confirms the act from his own session (《行政处罚法》第四十二条).
   if (coSignerId !== coOfficer.id) {
     return problem(
-      `第二名执法人员 ${coOfficer.id} 须本人确认参与：请其在本次操作中以本人账号认证（Co-Officer-Authorization），仅填写其编号不够`,
-      `the second officer ${coOfficer.id} confirms his part himself: he authenticates on this act with his own credential (Co-Officer-Authorization); naming him is not enough`,
+      `第二名执法人员 ${coOfficer.id} 须本人确认参与：请其在本人账号中为此隐患和此行为生成确认码，随本次操作提交；仅填写其编号不够`,
+      `the second officer ${coOfficer.id} confirms his part himself: he generates a co-sign code for this hazard and act in his own session, and it is sent with the act; naming him is not enough`,
     );
   }
   return {

@@ -382,7 +382,9 @@ export type RejectionCode =
   | 'NO_PENDING_PLAN'
   | 'PLAN_NOT_APPROVED'
   | 'NO_STOP_WORK'
-  | 'NOT_LISTED';
+  | 'NOT_LISTED'
+  | 'CO_SIGN_CODE_INVALID'
+  | 'CO_SIGN_CODE_LIMITED';
 
 /** A refusal: a code and a message in both languages. No event is written. */
 export interface Rejection {

@@ -1,6 +1,6 @@
 import { foldEvents, handleCommand, parseCommand } from '@anjian/core';
 import { ID_PATTERN } from '@anjian/core/internal';
-import { coSignerOf, CO_OFFICER_PARAMETER } from '../co-signer.js';
+import { coSignCodeOf, CO_SIGN_CODE_PARAMETER } from '../co-sign-code-header.js';
 import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
@@ -29,7 +29,7 @@ export const COMMAND_ROUTE: RouteSpec = {
   operationId: 'sendCommand',
   summary: 'Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令',
   description:
-    'One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number, who confirms with his own credential in the Co-Officer-Authorization header.\n\n审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId，并由其本人在 Co-Officer-Authorization 请求头中认证。',
+    'One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need a second enforcement officer with a certificate number, who confirms from his own session: he generates a co-sign code (POST /hazards/{id}/co-sign-codes) and the first officer sends it in the Co-Sign-Code header; the server derives him from the code, and a body that names coOfficerId is a 422 (SERVER_ASSIGNED).\n\n审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证的执法人员在本人账号中生成确认码（POST /hazards/{id}/co-sign-codes），由第一名执法人员在 Co-Sign-Code 请求头中提交；服务器据此认定第二名执法人员，请求体填写 coOfficerId 为 422（SERVER_ASSIGNED）。',
   tags: ['hazards'],
   auth: 'required',
   parameters: [
@@ -40,12 +40,12 @@ export const COMMAND_ROUTE: RouteSpec = {
       description: 'high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键',
       schema: { type: 'string', pattern: ID_PATTERN.source },
     },
-    CO_OFFICER_PARAMETER,
+    CO_SIGN_CODE_PARAMETER,
     { name: 'If-Match', in: 'header', description: 'the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本', schema: { type: 'string', pattern: '^(\\*|"(0|[1-9][0-9]{0,9})")$' } },
   ],
   requestBody: COMMAND_BODY,
   response: { status: 200, description: 'events written (or, replayed, the original ones with Idempotent-Replayed: true) / 写入的事件', schema: COMMAND_RESULT },
-  errors: [400, 401, 403, 404, 409, 412, 413, 422],
+  errors: [400, 401, 403, 404, 409, 412, 413, 422, 429],
   async handle(ctx) {
     const hazardId = ctx.params.id ?? '';
     const key = idempotencyKey(ctx);
@@ -73,7 +73,7 @@ export const COMMAND_ROUTE: RouteSpec = {
     }
     running.add(key);
     try {
-      const result = await handleCommand(ctx.deps, command, ctx.actorId as string, await coSignerOf(ctx));
+      const result = await handleCommand(ctx.deps, command, ctx.actorId as string, coSignCodeOf(ctx));
       if ('rejection' in result) {
         const { code, message } = result.rejection;
         if (code === 'HAZARD_NOT_FOUND') throw hazardNotFound(hazardId);

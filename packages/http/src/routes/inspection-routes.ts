@@ -2,7 +2,7 @@ import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator
 import { sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
-import { coSignerOf, CO_OFFICER_PARAMETER } from '../co-signer.js';
+import { coSignCodeOf, CO_SIGN_CODE_PARAMETER, namedCoOfficer } from '../co-sign-code-header.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
@@ -79,7 +79,8 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     }
     if (mismatches.length > 0) throw invalid('检查记录与登记信息不符', 'the inspection disagrees with what the server records', mismatches);
   }
-  const coOfficerId = ctx.query.get('coOfficerId');
+  // The second officer is derived from his co-sign code, never named by the request.
+  if (ctx.query.has('coOfficerId')) throw namedCoOfficer('/coOfficerId');
   const result = await reportInspection(
     // The rental directory checks a named premises and derives its landlord (issue 17).
     ctx.options.relations ? { ...ctx.deps, rental: ctx.options.relations.rental } : ctx.deps,
@@ -91,11 +92,10 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
       ...(subject.premisesId === undefined ? {} : { premisesId: subject.premisesId as string }),
       ...(body.evidence === undefined ? {} : { evidence: body.evidence as readonly EvidenceRef[] }),
       ...(body.fixedOnSpot === undefined ? {} : { fixedOnSpot: body.fixedOnSpot as readonly string[] }),
-      ...(coOfficerId === null ? {} : { coOfficerId }),
       key,
     },
     ctx.actorId as string,
-    await coSignerOf(ctx),
+    coSignCodeOf(ctx),
   );
   if (!result.ok) {
     const issues = (result.issues as ProblemIssue[]).map(locatedInBody(subject));
@@ -145,14 +145,7 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     parameters: [
       { name: 'report', in: 'query', description: 'also report each hazard into the review chain / 同时上报每项隐患', schema: { enum: ['true', 'false'] } },
-      {
-        name: 'coOfficerId',
-        in: 'query',
-        description:
-          "with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, confirmed by his own credential in Co-Officer-Authorization, recorded with each report / 执法检查的第二名执法人员（须本人在 Co-Officer-Authorization 中认证）",
-        schema: { type: 'string', maxLength: 128 },
-      },
-      CO_OFFICER_PARAMETER,
+      CO_SIGN_CODE_PARAMETER,
       {
         name: 'Idempotency-Key',
         in: 'header',

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { bundleHarness } from '../../../../scripts/test-utils/bundle-harness.js';
 import type { ApiLogEntry } from '../../src/index.js';
+import { coSigned } from '../co-signed.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '../../../..');
@@ -139,12 +140,11 @@ export async function startAttackServer(): Promise<AttackServer> {
   const call: AttackServer['call'] = async (actor, method, path, options = {}) => {
     const headers = new Headers(options.headers);
     if (actor !== null) headers.set('x-actor', actor);
-    // The second officer a request names is there and authenticates himself (the test scheme: his id),
-    // unless the attack sets the header itself (an empty value: nobody confirms).
-    const named = typeof options.body === 'object' && options.body !== null && !(options.body instanceof Uint8Array) ? (options.body as { coOfficerId?: unknown }).coOfficerId : undefined;
-    const inQuery = path.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)).get('coOfficerId') : null;
-    const co = typeof named === 'string' ? named : inQuery;
-    if (co !== null && !headers.has('co-officer-authorization')) headers.set('co-officer-authorization', co);
+    // The second officer an attack names gives his co-sign code from his own session (co-signed.ts),
+    // unless the attack sets Co-Sign-Code itself (an empty value: no code).
+    const signed = await coSigned(path, options.body, headers, async (officer, p, b) => call(officer, 'POST', p, { body: b }));
+    path = signed.path;
+    options = { ...options, body: signed.body };
     let body: string | Uint8Array | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);

@@ -47,8 +47,6 @@ async function main(): Promise<void> {
     basePath: '/api',
     logger: (entry) => process.stdout.write(`log ${JSON.stringify(entry)}\n`),
     authenticate: async (request) => request.headers.get('x-actor'),
-    // The test scheme for the second officer's own credential: his id, like x-actor.
-    authenticateCoOfficer: async (request) => request.headers.get('co-officer-authorization'),
   });
   const handler = toNodeHandler(api, { logger: (entry) => process.stdout.write(`log ${JSON.stringify(entry)}\n`) });
 

@@ -481,9 +481,10 @@ describe('item 5: one officer alone cannot close a major hazard', () => {
     await refused('file_case with a grid inspector', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'grid-g1' });
     await refused('file_case with an officer without 执法证号', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer-nocert-d1' });
     await refused('file_case by the officer without 执法证号', 'officer-nocert-d1', id, { ...fileCase, coOfficerId: 'officer2-gas-d1' });
-    // Naming a colleague is not his taking part: without his own credential, or with another's, it is refused.
-    await refused('file_case naming a colleague who did not confirm', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' }, { 'co-officer-authorization': '' });
-    await refused('file_case confirmed by someone else', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' }, { 'co-officer-authorization': 'officer-gas-d1' });
+    // Naming a colleague is not his taking part: without his co-sign code, naming him in the body, or a made-up code, it is refused.
+    await refused('file_case without a co-sign code', 'officer2-gas-d1', id, fileCase, { 'co-sign-code': '' });
+    await refused('file_case naming a colleague in the body', 'officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' }, { 'co-sign-code': '' });
+    await refused('file_case with a made-up co-sign code', 'officer2-gas-d1', id, fileCase, { 'co-sign-code': '12345678' });
     const filed = await a.must('officer2-gas-d1', id, { ...fileCase, coOfficerId: 'officer3-gas-d1' });
     expect(filed.body.events[0].data.officers.map((o: { id: string }) => o.id)).toEqual(['officer2-gas-d1', 'officer3-gas-d1']);
     await a.must('owner-e1', id, { type: 'submit_plan', plan: plan() });

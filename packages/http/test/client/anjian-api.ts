@@ -142,11 +142,55 @@ export interface paths {
         put?: never;
         /**
          * Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令
-         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need `coOfficerId` of a second officer with a certificate number, who confirms with his own credential in the Co-Officer-Authorization header.
+         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need a second enforcement officer with a certificate number, who confirms from his own session: he generates a co-sign code (POST /hazards/{id}/co-sign-codes) and the first officer sends it in the Co-Sign-Code header; the server derives him from the code, and a body that names coOfficerId is a 422 (SERVER_ASSIGNED).
          *
-         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证人员的 coOfficerId，并由其本人在 Co-Officer-Authorization 请求头中认证。
+         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证的执法人员在本人账号中生成确认码（POST /hazards/{id}/co-sign-codes），由第一名执法人员在 Co-Sign-Code 请求头中提交；服务器据此认定第二名执法人员，请求体填写 coOfficerId 为 422（SERVER_ASSIGNED）。
          */
         post: operations["sendCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/co-sign-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the second officer's co-sign code for an act on this hazard / 生成第二名执法人员确认码
+         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this hazard (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same hazard and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403).
+         *
+         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与该隐患的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。
+         */
+        post: operations["issueCoSignCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/co-sign-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the second officer's co-sign code for a report (inspection, observation) at this enterprise / 生成上报确认码
+         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403).
+         *
+         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与对该企业的上报（检查记录或现场发现）的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。
+         */
+        post: operations["issueReportCoSignCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -556,8 +600,6 @@ export interface components {
                 /** @enum {unknown} */
                 kind: "photo_before" | "photo_after" | "document";
             }[];
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * accepted
@@ -1027,8 +1069,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * closed
@@ -1098,8 +1138,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * decide_penalty
@@ -1130,8 +1168,6 @@ export interface components {
                 /** @description fine in yuan / 罚款（元） */
                 fineAmount?: number;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * delist
@@ -1152,8 +1188,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * delisted
@@ -1443,8 +1477,6 @@ export interface components {
             expectedVersion?: number;
             /** @description when it happened, if not now; bounded by the chain / 发生时间 */
             occurredAt?: string;
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * grant_extension
@@ -1650,8 +1682,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * level_confirmed
@@ -1726,8 +1756,6 @@ export interface components {
                 /** @enum {unknown} */
                 kind: "photo_before" | "photo_after" | "document";
             }[];
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * listed_for_supervision
@@ -1797,8 +1825,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
         LocalizedText: {
@@ -1898,8 +1924,6 @@ export interface components {
                 /** @description fine in yuan / 罚款（元） */
                 fineAmount?: number;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * order_stop_work
@@ -1922,8 +1946,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * overdue_noticed
@@ -2851,7 +2873,7 @@ export interface components {
             status: 403;
             detail: string;
             /** @enum {unknown} */
-            code: "DOCUMENT_OFFICERS_ONLY" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
+            code: "CO_SIGN_CODE_INVALID" | "DOCUMENT_OFFICERS_ONLY" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -2966,7 +2988,7 @@ export interface components {
         };
         /**
          * Problem 429
-         * @description Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多 — application/problem+json (RFC 9457) / 错误
+         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 — application/problem+json (RFC 9457) / 错误
          */
         Problem429: {
             type: string;
@@ -2975,7 +2997,7 @@ export interface components {
             status: 429;
             detail: string;
             /** @enum {unknown} */
-            code: "UNBOUND_EVIDENCE_FILES";
+            code: "CO_SIGN_CODE_LIMITED" | "UNBOUND_EVIDENCE_FILES";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -3053,8 +3075,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the second enforcement officer of a two-officer act (执法人员不得少于两人); resolved through the directory, needs a certificateNo / 第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * record_hearing
@@ -3155,8 +3175,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * rejected
@@ -3371,8 +3389,6 @@ export interface components {
                 /** @enum {unknown} */
                 kind: "photo_before" | "photo_after" | "document";
             }[];
-            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * request_extension
@@ -3731,8 +3747,6 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description an enforcement officer's second officer (its enforcement document — 现场检查记录, 责令限期整改指令书, 整改复查意见书 — needs two): checked like a two-officer act and recorded; without it no such document is issued; refused in another role / 执法文书所需的第二名执法人员 */
-            coOfficerId?: string;
         };
         /**
          * warn_due_soon
@@ -4325,12 +4339,10 @@ export interface operations {
             query?: {
                 /** @description also report each hazard into the review chain / 同时上报每项隐患 */
                 report?: "true" | "false";
-                /** @description with report=true, an enforcement officer's second officer present (现场检查记录 needs two): resolved through the directory, confirmed by his own credential in Co-Officer-Authorization, recorded with each report / 执法检查的第二名执法人员（须本人在 Co-Officer-Authorization 中认证） */
-                coOfficerId?: string;
             };
             header?: {
-                /** @description the second officer's own credential, in the host's scheme (as Authorization), when the body or query names coOfficerId: he confirms that he takes part (《行政处罚法》第四十二条); without it, or with another officer's, the act is refused (403 SEPARATION_OF_DUTIES) / 第二名执法人员本人的凭证：指定 coOfficerId 时须附上，由其本人确认参与 */
-                "Co-Officer-Authorization"?: string;
+                /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
+                "Co-Sign-Code"?: string;
                 /** @description required with report=true; a retry with the same key replays / report=true 时必填 */
                 "Idempotency-Key"?: string;
             };
@@ -4935,8 +4947,8 @@ export interface operations {
             header: {
                 /** @description high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键 */
                 "Idempotency-Key": string;
-                /** @description the second officer's own credential, in the host's scheme (as Authorization), when the body or query names coOfficerId: he confirms that he takes part (《行政处罚法》第四十二条); without it, or with another officer's, the act is refused (403 SEPARATION_OF_DUTIES) / 第二名执法人员本人的凭证：指定 coOfficerId 时须附上，由其本人确认参与 */
-                "Co-Officer-Authorization"?: string;
+                /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
+                "Co-Sign-Code"?: string;
                 /** @description the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本 */
                 "If-Match"?: string;
             };
@@ -5127,6 +5139,206 @@ export interface operations {
                 "image/webp": string;
                 "application/pdf": string;
             };
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+        };
+    };
+    issueCoSignCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id (hazards) / 路径参数 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the act the code confirms (a command type) / 确认的执法行为
+                     * @enum {unknown}
+                     */
+                    act: "file_case" | "order_stop_work" | "list_for_supervision" | "lift_stop_work" | "delist" | "notify_penalty" | "decide_penalty" | "accept" | "close" | "reclassify" | "confirm_level" | "issue_notice" | "verify" | "reject";
+                };
+            };
+        };
+        responses: {
+            /** @description the code, shown once / 确认码（仅显示一次） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description shown once; the server keeps only its salted hash / 仅显示一次 */
+                        code: string;
+                        act: string;
+                        hazardId?: string;
+                        enterpriseId?: string;
+                        /** @description ISO 8601, the server clock / 失效时间 */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Not found / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+        };
+    };
+    issueReportCoSignCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id (inspections) / 路径参数 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the act the code confirms (a command type) / 确认的执法行为
+                     * @enum {unknown}
+                     */
+                    act: "report" | "report_observation";
+                };
+            };
+        };
+        responses: {
+            /** @description the code, shown once / 确认码（仅显示一次） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description shown once; the server keeps only its salted hash / 仅显示一次 */
+                        code: string;
+                        act: string;
+                        hazardId?: string;
+                        enterpriseId?: string;
+                        /** @description ISO 8601, the server clock / 失效时间 */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Not authenticated / 未认证 */
+            401: {
+                headers: {
+                    /**
+                     * @description Challenge of the authentication scheme the host uses (RFC 9110 §11.6.1) / 认证质询
+                     * @example Bearer realm="anjian"
+                     */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
         };
         responses: {
             /** @description the stored record; header Location / 已保存 */
@@ -5218,7 +5430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,7 +5559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over the uploader's budget of unreported uploads: report with them, or wait until the oldest expires (the detail says when) / 待上报文件过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,51 @@
+/**
+ * One co-sign code as kept: who gave it, for what, until when — and the SHA-256 of the code
+ * with a salt of its own, never the code itself.
+ */
+export interface CoSignCodeRecord {
+  /** Random id of this issue (not derived from the code). */
+  id: string;
+  /** The officer who generated the code in his own session: the second officer it confirms. */
+  officerId: string;
+  /** What it is bound to: `hazard:<hazardId>`, or `enterprise:<enterpriseId>` for an inspection's or an observation's report. */
+  subject: string;
+  /** The act (command type) it confirms, e.g. `file_case`. */
+  act: string;
+  /** Hex salt, 32 characters. */
+  salt: string;
+  /** Lower-case hex SHA-256 of `salt:code`. */
+  hash: string;
+  /** When it was issued and when it stops being accepted (`toISOString()` form). */
+  issuedAt: string;
+  expiresAt: string;
+  /** When it was used, or null. */
+  usedAt: string | null;
+}
+
+/**
+ * Where co-sign codes and the attempts to use them are kept (see `issueCoSignCode`). Core
+ * decides everything about a code; the store only keeps records and counts attempts, with
+ * these guarantees:
+ *
+ * - `issue` MUST withdraw (delete or mark used) every unused code of the same officer,
+ *   subject and act before the new one counts: at most one live code per officer, subject
+ *   and act, so generating again never widens what a guess can hit.
+ * - `live` returns the codes of `subject` and `act` that are unused and expire after `now`.
+ * - `consume` marks one code used if it is unused and not expired at `now`: of any number of
+ *   concurrent callers for one id, exactly one receives `true`.
+ * - `countAttempt` records one attempt of `key` at `now` and returns how many attempts of
+ *   `key` fall in `(now - windowMs, now]`, this one included — atomically, so parallel
+ *   attempts each see a distinct count and a limit cannot be passed by sending them at once.
+ * - `forgetAttempt` removes one attempt of `key` recorded at `at` (a successful use, which
+ *   should not count against the officer).
+ *
+ * A store shared by several server processes (PostgreSQL) lets a code given to one be used
+ * through another; the memory store serves a single process.
+ */
+export interface CoSignCodeStore {
+  issue(record: CoSignCodeRecord): Promise<void>;
+  live(subject: string, act: string, now: string): Promise<readonly CoSignCodeRecord[]>;
+  consume(id: string, now: string): Promise<boolean>;
+  countAttempt(key: string, now: string, windowMs: number): Promise<number>;
+  forgetAttempt(key: string, at: string): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import { issueCoSignCode, type Rejection } from '@anjian/core';
+import { CO_SIGN_ACTS, CO_SIGN_POLICY, ID_PATTERN } from '@anjian/core/internal';
+import { jsonResponse } from '../json-response.js';
+import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
+import { HttpProblem } from '../problem.js';
+import { readJsonObject } from '../read-json-body.js';
+import { rejectionStatus } from '../rejection-status.js';
+import type { JsonSchema, RouteContext, RouteSpec } from '../types.js';
+
+const minutes = CO_SIGN_POLICY.ttlMs / 60_000;
+
+const requestBody = (acts: readonly string[]): JsonSchema => ({
+  type: 'object',
+  required: ['act'],
+  additionalProperties: false,
+  properties: { act: { enum: [...acts], description: 'the act the code confirms (a command type) / 确认的执法行为' } },
+});
+
+const ISSUED: JsonSchema = {
+  type: 'object',
+  required: ['code', 'act', 'expiresAt'],
+  properties: {
+    code: { type: 'string', pattern: `^[0-9]{${CO_SIGN_POLICY.digits}}$`, description: 'shown once; the server keeps only its salted hash / 仅显示一次' },
+    act: { type: 'string' },
+    hazardId: { type: 'string' },
+    enterpriseId: { type: 'string' },
+    expiresAt: { type: 'string', description: 'ISO 8601, the server clock / 失效时间' },
+  },
+};
+
+function refused(rejection: Rejection): HttpProblem {
+  const issues = rejection.pointer === undefined ? undefined : [{ code: rejection.code, severity: 'error' as const, pointer: rejection.pointer, message: rejection.message }];
+  return new HttpProblem(rejectionStatus(rejection.code, false), rejection.code, { 'zh-CN': '不能生成确认码', en: 'No co-sign code' }, rejection.message, issues);
+}
+
+async function issue(ctx: RouteContext, subject: { hazardId: string } | { enterpriseId: string }): Promise<Response> {
+  const body = await readJsonObject(ctx.request, 4096);
+  const extra = Object.keys(body).filter((k) => k !== 'act');
+  if (extra.length > 0 || typeof body.act !== 'string') {
+    const pointer = typeof body.act !== 'string' ? '/act' : `/${extra[0]!.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    throw new HttpProblem(
+      422,
+      'INVALID_COMMAND',
+      { 'zh-CN': '不能生成确认码', en: 'No co-sign code' },
+      { 'zh-CN': '请求体只含 act（要确认的执法行为）', en: 'the body holds only act (the act to confirm)' },
+      [
+        {
+          code: typeof body.act !== 'string' ? 'REQUIRED' : 'UNKNOWN_KEY',
+          severity: 'error',
+          pointer,
+          message: { 'zh-CN': '请求体只含 act（要确认的执法行为）', en: 'the body holds only act (the act to confirm)' },
+        },
+      ],
+    );
+  }
+  const result = await issueCoSignCode(ctx.deps, ctx.actorId as string, { act: body.act, subject });
+  if (!result.ok) throw refused(result.rejection);
+  const { code, act, expiresAt } = result.issued;
+  return jsonResponse({ code, act, ...subject, expiresAt }, 201, { 'cache-control': 'no-store' });
+}
+
+const DESCRIPTION = (what: string, zh: string) =>
+  `The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on ${what} (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is ${CO_SIGN_POLICY.digits} digits, single use, valid ${minutes} minutes, stored only as a salted hash; generating again withdraws his earlier code for the same ${what.replace(/^this /, '')} and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403).\n\n第二名执法人员在本人账号中生成一次性确认码，确认其参与${zh}的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 ${CO_SIGN_POLICY.digits} 位数字，一次有效，${minutes} 分钟内有效，只保存加盐哈希。`;
+
+/** `POST /hazards/{id}/co-sign-codes` and `POST /enterprises/{id}/co-sign-codes`: the second officer's co-sign code. */
+export const CO_SIGN_CODE_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/hazards/{id}/co-sign-codes',
+    operationId: 'issueCoSignCode',
+    summary: "Generate the second officer's co-sign code for an act on this hazard / 生成第二名执法人员确认码",
+    description: DESCRIPTION('this hazard', '该隐患'),
+    tags: ['hazards'],
+    auth: 'required',
+    requestBody: requestBody(CO_SIGN_ACTS.filter((a) => a !== 'report' && a !== 'report_observation')),
+    response: { status: 201, description: 'the code, shown once / 确认码（仅显示一次）', schema: ISSUED },
+    errors: [400, 401, 403, 404, 413, 422],
+    async handle(ctx) {
+      const hazardId = ctx.params.id ?? '';
+      // A hazard the officer may not read is a 404, as everywhere.
+      if (!(await loadReadableHazard(ctx, hazardId))) throw hazardNotFound(hazardId);
+      return issue(ctx, { hazardId });
+    },
+  },
+  {
+    method: 'post',
+    path: '/enterprises/{id}/co-sign-codes',
+    operationId: 'issueReportCoSignCode',
+    summary: "Generate the second officer's co-sign code for a report (inspection, observation) at this enterprise / 生成上报确认码",
+    description: DESCRIPTION('this enterprise (an inspection reported with POST /inspections?report=true, or a report_observation)', '对该企业的上报（检查记录或现场发现）'),
+    tags: ['inspections'],
+    auth: 'required',
+    requestBody: requestBody(['report', 'report_observation']),
+    response: { status: 201, description: 'the code, shown once / 确认码（仅显示一次）', schema: ISSUED },
+    errors: [400, 401, 403, 413, 422],
+    async handle(ctx) {
+      const enterpriseId = ctx.params.id ?? '';
+      if (!ID_PATTERN.test(enterpriseId)) {
+        throw new HttpProblem(422, 'INVALID_COMMAND', { 'zh-CN': '不能生成确认码', en: 'No co-sign code' }, { 'zh-CN': '企业编号格式无效', en: 'invalid enterprise id' });
+      }
+      return issue(ctx, { enterpriseId });
+    },
+  },
+];
