@@ -193,8 +193,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       inspections,
       basePath: '/api',
       authenticate: async (req) => auth.actorOf(req),
-      // The second officer of a two-officer act types his own password on the first officer's page.
-      authenticateCoOfficer: (req) => auth.coOfficerOf(req),
+      // The second officer of a two-officer act confirms from his own session with a co-sign code
+      // (POST /api/hazards/{id}/co-sign-codes); his password is never typed on another's page.
       audit: { verifier: signing.verifier },
       // Enforcement documents (执法文书): numbered with the command, rendered from the record.
       documents: createDemoDocuments(dataDir),
