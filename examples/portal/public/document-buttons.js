@@ -56,7 +56,8 @@ const KINDS = {
   penalty_notice: ['行政处罚告知书', 'Notice of intended penalty'],
   penalty_decision: ['行政处罚决定书', 'Penalty decision'],
 };
-const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1 : 0] : kind);
+/** A document kind's name in the UI language (the kind itself for one this page does not know). */
+export const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1 : 0] : kind);
 
 /** Roles that issue documents and so may complete a refused issue. */
 const ISSUING_ROLES = ['enforcement', 'grid'];

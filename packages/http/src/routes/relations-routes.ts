@@ -24,7 +24,8 @@ import {
   type RoundInput,
   type TenancyRecord,
 } from '@anjian/core/internal';
-import { tenancyInstantRefused } from '@anjian/core/ports';
+import { tenancyInstantRefused, type DocumentRecord } from '@anjian/core/ports';
+import { documentNumberOf } from '../document-context.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
@@ -169,7 +170,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'getEnterpriseFile',
     summary: 'One file per enterprise (一企一档): profile, premises, packs, devices, inspections, hazards, rounds, recurrence',
     description:
-      "The enterprise's file as core's buildEnterpriseFile builds it, narrowed by the read policy: hazards and inspections the actor may not read are left out (a landlord sees its tenant's at its premises only; an officer those of its domains). An actor who may read nothing of the enterprise gets 403.\n\n企业档案（一企一档），按读取规则收窄：无权读取的隐患和检查记录不列出（出租方只看到承租方在其场所的记录）。",
+      "The enterprise's file as core's buildEnterpriseFile builds it, narrowed by the read policy: hazards and inspections the actor may not read are left out (a landlord sees its tenant's at its premises only; an officer those of its domains). An actor who may read nothing of the enterprise gets 403. With documents configured, each hazard's document carries `number`, its 文号 as printed.\n\n企业档案（一企一档），按读取规则收窄：无权读取的隐患和检查记录不列出（出租方只看到承租方在其场所的记录）。启用执法文书时，每份文书带 `number`（文号）。",
     tags: ['relations'],
     auth: 'required',
     parameters: [{ name: 'recurrenceDays', in: 'query', description: 'recurrence window, 1–366 days / 复发期限（天）', schema: { type: 'string', pattern: '^[0-9]+$' } }],
@@ -217,6 +218,10 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       )
         throw forbidden(`你无权查看企业 ${id} 的档案`, `you may not read the file of enterprise ${id}`);
       const visible = new Set([...open, ...closed].map((h) => h.summary.hazardId));
+      // Each document with its 文号 as printed (as GET /hazards/{id}/documents lists it), when the API has documents.
+      const documents = ctx.options.documents;
+      const numbered = <H extends { documents: readonly DocumentRecord[] }>(h: H): H =>
+        documents ? { ...h, documents: h.documents.map((d) => ({ ...d, number: documentNumberOf(documents, d) })) } : h;
       const atPremises = new Set(scopes === 'all' ? [] : scopes.flatMap((x) => (x.premisesId === undefined ? [] : [x.premisesId])));
       return jsonResponse({
         ...file,
@@ -231,7 +236,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
             },
         devices: whole ? file.devices : [],
         inspections,
-        hazards: { open, closed },
+        hazards: { open: open.map(numbered), closed: closed.map(numbered) },
         recurrences: file.recurrences.filter((x) => visible.has(x.hazardId)),
         complete: whole,
       });
