@@ -31,6 +31,7 @@ const READS = new Set([
   'readDocumentSeries',
   'findDocumentByCode',
   'readDocumentContent',
+  'readDocumentTrail',
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
 import type { AppendInput, AppendResult, ClaimedOutboxMessage, CommandRecord, HazardPage, OutboxMessage, OutboxStatus, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
-import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
-import type { DocumentRecord } from '@anjian/core/ports';
+import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, documentContentDigest, encodeKeysetCursor, sealDocumentTrailEntry } from '@anjian/core/ports';
+import type { DocumentRecord, DocumentTrailEntry, RecordDocumentHashResult } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
 import { guardPool, PostgresStoreError } from './postgres-store-error.js';
@@ -63,6 +63,23 @@ const toDocument = (r: Row): DocumentRecord => ({
   verificationCode: (r.verification_code as string | null) ?? null,
   hashedAt: (r.hashed_at as string | null) ?? null,
   voided: r.voided_at === null || r.voided_at === undefined ? null : { at: r.voided_at as string, reason: (r.void_reason as string | null) ?? '', actorId: (r.voided_by as string | null) ?? '' },
+});
+
+const toTrailEntry = (r: Row): DocumentTrailEntry => ({
+  seq: Number(r.seq),
+  prevHash: r.prev_hash as string,
+  jurisdiction: r.jurisdiction as string,
+  kind: r.kind as string,
+  year: Number(r.year),
+  documentSeq: Number(r.document_seq),
+  hazardId: r.hazard_id as string,
+  eventId: r.event_id as string,
+  contentHash: r.content_hash as string,
+  verificationCode: r.verification_code as string,
+  contentDigest: r.content_digest as string,
+  issuedAt: r.issued_at as string,
+  logSize: Number(r.log_size),
+  hash: r.hash as string,
 });
 
 const toCheckpoint = (r: Row): StoredCheckpoint => ({
@@ -128,6 +145,38 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   }, null);
   // Rows, not events: each caller parses its own copy.
   const eventRowsOfHazard = createReadBatcher<Row[]>(async (ids) => groupRows(await pool.query({ ...sql.eventsOfHazards, values: [ids] }), 'hazard_id'), []);
+
+  // One entry of the document trail per issued number, chained to the last one, in the issuing
+  // transaction that holds the trail's lock (decision 009).
+  async function chainDocument(client: pg.PoolClient, record: DocumentRecord, content: string): Promise<void> {
+    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4`, [
+      record.jurisdiction,
+      record.kind,
+      record.year,
+      record.seq,
+    ]);
+    if (has.rows.length > 0) return;
+    const last = (await client.query(`SELECT seq, hash FROM ${s}.document_trail ORDER BY seq DESC LIMIT 1`)).rows[0] as Row | undefined;
+    const size = (await client.query(`SELECT coalesce(max(seq), 0) AS n FROM ${s}.events`)).rows[0] as Row;
+    const e = sealDocumentTrailEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, {
+      jurisdiction: record.jurisdiction,
+      kind: record.kind,
+      year: record.year,
+      documentSeq: record.seq,
+      hazardId: record.hazardId,
+      eventId: record.eventId,
+      contentHash: record.contentHash as string,
+      verificationCode: record.verificationCode as string,
+      contentDigest: documentContentDigest(content),
+      issuedAt: record.hashedAt as string,
+      logSize: Number(size.n),
+    });
+    await client.query(
+      `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [e.seq, e.prevHash, e.hash, e.jurisdiction, e.kind, e.year, e.documentSeq, e.hazardId, e.eventId, e.contentHash, e.verificationCode, e.contentDigest, e.issuedAt, e.logSize],
+    );
+  }
 
   async function commandRecord(commandId: string): Promise<CommandRecord | null> {
     const row = await findCommandRow(commandId);
@@ -200,44 +249,51 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
     async recordDocumentHash(input) {
       checkDocumentContent(input.content);
-      // One statement: set the hash where none is recorded and the code is free, store the
-      // content with it — or, for a number issued before contents were kept, when the hash
-      // recorded is this one (never over a stored content) — then read the row as it is.
-      const result = await pool
-        .query(
-          `WITH upd AS (
-           UPDATE ${s}.documents SET content_hash = $5, verification_code = $6, hashed_at = $7
-           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND content_hash IS NULL
-             AND NOT EXISTS (SELECT 1 FROM ${s}.documents WHERE verification_code = $6)
-           RETURNING *),
-         ins AS (
-           INSERT INTO ${s}.document_contents (jurisdiction, kind, year, seq, content)
-           SELECT $1, $2, $3, $4, $8
-           WHERE EXISTS (SELECT 1 FROM upd)
-              OR EXISTS (SELECT 1 FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND content_hash = $5)
-           ON CONFLICT DO NOTHING)
-         SELECT 'recorded' AS outcome, upd.* FROM upd
-         UNION ALL
-         SELECT 'existing' AS outcome, d.* FROM ${s}.documents d
-           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND NOT EXISTS (SELECT 1 FROM upd)`,
-          [input.jurisdiction, input.kind, input.year, input.seq, input.contentHash, input.verificationCode, input.at, input.content],
-        )
-        .catch((error: unknown) => {
-          // A concurrent recorder took the code between the check and the write.
-          if ((error as { code?: string }).code === '23505') return null;
-          throw error;
-        });
-      if (result === null) return { kind: 'code-taken' };
-      const row = result.rows[0] as Row | undefined;
-      if (!row) return { kind: 'not-found' };
-      if (row.outcome === 'recorded') return { kind: 'recorded', record: toDocument(row) };
-      if (row.content_hash !== null) return { kind: 'exists', record: toDocument(row) };
-      // No hash in the statement's snapshot, yet nothing updated: either the code is another
-      // number's, or a concurrent issue of this number committed while our UPDATE waited for
-      // its row (a command and its retry) — then the number is issued, with its content.
-      const current = await pool.query(`SELECT * FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4`, [input.jurisdiction, input.kind, input.year, input.seq]);
-      const now = current.rows[0] as Row | undefined;
-      return now && now.content_hash !== null ? { kind: 'exists', record: toDocument(now) } : { kind: 'code-taken' };
+      // One transaction that first locks the document trail (SHARE ROW EXCLUSIVE: issuers run
+      // one at a time, readers are not blocked), so every statement after it sees every issue
+      // committed before, and the trail entry it appends follows the last one (decision 009).
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`LOCK TABLE ${s}.document_trail IN SHARE ROW EXCLUSIVE MODE`);
+        const key = [input.jurisdiction, input.kind, input.year, input.seq];
+        const found = await client.query(`SELECT * FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4`, key);
+        const row = found.rows[0] as Row | undefined;
+        let result: RecordDocumentHashResult;
+        if (!row) result = { kind: 'not-found' };
+        else if (row.content_hash !== null) {
+          // Issued before contents (or the trail) were kept: the same hash stores the same
+          // document's content (never over one) and chains it.
+          if (row.content_hash === input.contentHash) {
+            await client.query(`INSERT INTO ${s}.document_contents (jurisdiction, kind, year, seq, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [...key, input.content]);
+            await chainDocument(client, toDocument(row), input.content);
+          }
+          result = { kind: 'exists', record: toDocument(row) };
+        } else if ((await client.query(`SELECT 1 FROM ${s}.documents WHERE verification_code = $1`, [input.verificationCode])).rows.length > 0) {
+          result = { kind: 'code-taken' };
+        } else {
+          const updated = await client.query(
+            `UPDATE ${s}.documents SET content_hash = $5, verification_code = $6, hashed_at = $7 WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 RETURNING *`,
+            [...key, input.contentHash, input.verificationCode, input.at],
+          );
+          await client.query(`INSERT INTO ${s}.document_contents (jurisdiction, kind, year, seq, content) VALUES ($1, $2, $3, $4, $5)`, [...key, input.content]);
+          const record = toDocument(updated.rows[0] as Row);
+          await chainDocument(client, record, input.content);
+          result = { kind: 'recorded', record };
+        }
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async readDocumentTrail(fromSeq, limit) {
+      const result = await pool.query(`SELECT * FROM ${s}.document_trail WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      return (result.rows as Row[]).map(toTrailEntry);
     },
 
     async readDocumentContent(key) {

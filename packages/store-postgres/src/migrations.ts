@@ -536,4 +536,29 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   $mig$;
   ALTER TABLE {schema}.events ADD CONSTRAINT events_id_derived CHECK (id = hazard_id || '/' || version), DROP CONSTRAINT events_id_key;
   `,
+  `
+  -- 12: the document trail (decision 009): one hash-chained entry per issued document,
+  -- appended in recordDocumentHash's transaction (which locks this table, so the chain has
+  -- no fork) and signed by checkpoints: a rewrite of a register row's hash and content
+  -- together is caught by anjian audit verify. The migration only creates it: documents
+  -- issued before have no entry (the audit reports them as issued before documents were
+  -- chained; issuing one again with its hash chains it).
+  CREATE TABLE {schema}.document_trail (
+    seq               bigint  PRIMARY KEY,
+    prev_hash         text    NOT NULL,
+    hash              text    NOT NULL,
+    jurisdiction      text    NOT NULL,
+    kind              text    NOT NULL,
+    year              integer NOT NULL,
+    document_seq      integer NOT NULL,
+    hazard_id         text    NOT NULL,
+    event_id          text    NOT NULL,
+    content_hash      text    NOT NULL,
+    verification_code text    NOT NULL,
+    content_digest    text    NOT NULL,
+    issued_at         text    NOT NULL,
+    log_size          bigint  NOT NULL,
+    UNIQUE (jurisdiction, kind, year, document_seq)
+  );
+  `,
 ]);

@@ -17,8 +17,8 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '@anjian/core/ports';
-import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, encodeKeysetCursor } from '@anjian/core/ports';
-import type { DocumentNumber, DocumentRecord, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
+import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, documentContentDigest, encodeKeysetCursor, sealDocumentTrailEntry } from '@anjian/core/ports';
+import type { DocumentNumber, DocumentRecord, DocumentTrailEntry, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
@@ -105,6 +105,40 @@ interface DocumentRow {
   void_reason: string | null;
   voided_by: string | null;
 }
+interface TrailRow {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  jurisdiction: string;
+  kind: string;
+  year: number;
+  document_seq: number;
+  hazard_id: string;
+  event_id: string;
+  content_hash: string;
+  verification_code: string;
+  content_digest: string;
+  issued_at: string;
+  log_size: number;
+}
+
+const toTrailEntry = (r: TrailRow): DocumentTrailEntry => ({
+  seq: r.seq,
+  prevHash: r.prev_hash,
+  jurisdiction: r.jurisdiction,
+  kind: r.kind,
+  year: r.year,
+  documentSeq: r.document_seq,
+  hazardId: r.hazard_id,
+  eventId: r.event_id,
+  contentHash: r.content_hash,
+  verificationCode: r.verification_code,
+  contentDigest: r.content_digest,
+  issuedAt: r.issued_at,
+  logSize: r.log_size,
+  hash: r.hash,
+});
+
 const toDocument = (r: DocumentRow): DocumentRecord => ({
   jurisdiction: r.jurisdiction,
   kind: r.kind,
@@ -246,18 +280,43 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return n;
   });
 
+  // One entry of the document trail per issued number, chained to the last one, in the issuing transaction (decision 009).
+  const chainDocument = (record: DocumentRecord, content: string): void => {
+    if (st.trailEntryOf.get(record.jurisdiction, record.kind, record.year, record.seq)) return;
+    const last = st.lastTrailEntry.get() as { seq: number; hash: string } | undefined;
+    const entry = sealDocumentTrailEntry(last ?? null, {
+      jurisdiction: record.jurisdiction,
+      kind: record.kind,
+      year: record.year,
+      documentSeq: record.seq,
+      hazardId: record.hazardId,
+      eventId: record.eventId,
+      contentHash: record.contentHash as string,
+      verificationCode: record.verificationCode as string,
+      contentDigest: documentContentDigest(content),
+      issuedAt: record.hashedAt as string,
+      logSize: (st.logSize.get() as { n: number }).n,
+    });
+    st.insertTrailEntry.run(entry);
+  };
+
   const recordHashTx = db.transaction((input: RecordDocumentHashInput): RecordDocumentHashResult => {
     const row = st.documentAt.get(input.jurisdiction, input.kind, input.year, input.seq) as DocumentRow | undefined;
     if (!row) return { kind: 'not-found' };
     if (row.content_hash !== null) {
-      // Issued before contents were kept: the same hash stores the same document's content (INSERT OR IGNORE: never over one).
-      if (row.content_hash === input.contentHash) st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
+      // Issued before contents (or the trail) were kept: the same hash stores the same document's content (INSERT OR IGNORE: never over one) and chains it.
+      if (row.content_hash === input.contentHash) {
+        st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
+        chainDocument(toDocument(row), input.content);
+      }
       return { kind: 'exists', record: toDocument(row) };
     }
     if (st.documentByCode.get(input.verificationCode)) return { kind: 'code-taken' };
     st.recordDocumentHash.run(input.contentHash, input.verificationCode, input.at, input.jurisdiction, input.kind, input.year, input.seq);
     st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
-    return { kind: 'recorded', record: { ...toDocument(row), contentHash: input.contentHash, verificationCode: input.verificationCode, hashedAt: input.at } };
+    const record = { ...toDocument(row), contentHash: input.contentHash, verificationCode: input.verificationCode, hashedAt: input.at };
+    chainDocument(record, input.content);
+    return { kind: 'recorded', record };
   });
 
   const voidTx = db.transaction((input: VoidDocumentInput): VoidDocumentResult => {
@@ -498,6 +557,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return recordHashTx.immediate(input);
     },
 
+    async readDocumentTrail(fromSeq, limit) {
+      return (st.documentTrail.all(fromSeq, Math.max(0, Math.floor(limit))) as TrailRow[]).map(toTrailEntry);
+    },
+
     async readDocumentContent(key) {
       const row = st.documentContent.get(key.jurisdiction, key.kind, key.year, key.seq) as { content: string } | undefined;
       return row?.content ?? null;
@@ -588,6 +651,13 @@ function prepare(db: Database.Database) {
     recordDocumentHash: db.prepare(`UPDATE documents SET content_hash = ?, verification_code = ?, hashed_at = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND content_hash IS NULL`),
     insertDocumentContent: db.prepare('INSERT OR IGNORE INTO document_contents (jurisdiction, kind, year, seq, content) VALUES (?, ?, ?, ?, ?)'),
+    trailEntryOf: db.prepare('SELECT seq FROM document_trail WHERE jurisdiction = ? AND kind = ? AND year = ? AND document_seq = ?'),
+    lastTrailEntry: db.prepare('SELECT seq, hash FROM document_trail ORDER BY seq DESC LIMIT 1'),
+    logSize: db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events'),
+    insertTrailEntry:
+      db.prepare(`INSERT INTO document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size)
+      VALUES (@seq, @prevHash, @hash, @jurisdiction, @kind, @year, @documentSeq, @hazardId, @eventId, @contentHash, @verificationCode, @contentDigest, @issuedAt, @logSize)`),
+    documentTrail: db.prepare('SELECT * FROM document_trail WHERE seq >= ? ORDER BY seq LIMIT ?'),
     documentContent: db.prepare('SELECT content FROM document_contents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?'),
     voidDocument: db.prepare(`UPDATE documents SET voided_at = ?, void_reason = ?, voided_by = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND voided_at IS NULL`),

@@ -176,4 +176,28 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
     PRIMARY KEY (jurisdiction, kind, year, seq)
   ) STRICT;
   `,
+  `
+  -- 10: the document trail (decision 009): one hash-chained entry per issued document,
+  -- appended in recordDocumentHash's transaction and signed by checkpoints, so that a
+  -- rewrite of a register row's hash and content together is caught by anjian audit verify.
+  -- The migration only creates it: documents issued before have no entry (the audit reports
+  -- them as issued before documents were chained; issuing one again with its hash chains it).
+  CREATE TABLE document_trail (
+    seq               INTEGER PRIMARY KEY,       -- 1, 2, 3 … (written by the store, never AUTOINCREMENT-skipped)
+    prev_hash         TEXT    NOT NULL,
+    hash              TEXT    NOT NULL,
+    jurisdiction      TEXT    NOT NULL,
+    kind              TEXT    NOT NULL,
+    year              INTEGER NOT NULL,
+    document_seq      INTEGER NOT NULL,
+    hazard_id         TEXT    NOT NULL,
+    event_id          TEXT    NOT NULL,
+    content_hash      TEXT    NOT NULL,
+    verification_code TEXT    NOT NULL,
+    content_digest    TEXT    NOT NULL,
+    issued_at         TEXT    NOT NULL,
+    log_size          INTEGER NOT NULL,
+    UNIQUE (jurisdiction, kind, year, document_seq)
+  ) STRICT;
+  `,
 ]);

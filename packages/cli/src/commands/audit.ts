@@ -32,7 +32,8 @@ function keyError(file: string, error: unknown): UsageError {
 
 /**
  * `anjian audit verify | checkpoint`: verify a store's audit trail (chain, global order,
- * signed checkpoints, the hazard list against a rebuild, outbox payloads, the denial log),
+ * signed checkpoints, the hazard list against a rebuild, outbox payloads, the denial log,
+ * issued documents against the document trail),
  * or sign a checkpoint of it. Exit 0 clean / signed, 1 problems found / refused to sign,
  * 2 bad usage.
  *
@@ -44,12 +45,15 @@ function keyError(file: string, error: unknown): UsageError {
  */
 export const auditCommand: Command = {
   name: NAME,
-  summary: { 'zh-CN': '核验审计记录（哈希链、检查点、隐患列表、发件箱），或签发检查点', en: 'Verify the audit trail (hash chain, checkpoints, hazard list, outbox), or sign a checkpoint' },
+  summary: {
+    'zh-CN': '核验审计记录（哈希链、检查点、隐患列表、发件箱、已出具文书），或签发检查点',
+    en: 'Verify the audit trail (hash chain, checkpoints, hazard list, outbox, issued documents), or sign a checkpoint',
+  },
   usage: 'anjian audit verify|checkpoint (--sqlite <file> | --postgres <url>) [options]',
   details: {
     'zh-CN':
-      'verify：报告每类问题的第一个出错位置（seq、隐患、版本）；退出码 0 完好，1 有问题，2 用法错误。给 --public-key 才验检查点签名。\ncheckpoint：用 --key 的 Ed25519 私钥签发检查点并存入数据库，检查点正文输出到标准输出，请另存一份到数据库之外。',
-    en: 'verify: reports the first bad position (seq, hazard, version) of each kind of problem; exit 0 intact, 1 problems, 2 usage. Checkpoint signatures are checked only with --public-key.\ncheckpoint: signs a checkpoint with the Ed25519 private key of --key and stores it; the note goes to stdout — keep a copy outside the database.',
+      'verify：报告每类问题的第一个出错位置（seq、隐患、版本），并逐份列出已出具文书与文书链不符之处（入链之前出具的文书为提示，不影响退出码）；退出码 0 完好，1 有问题，2 用法错误。给 --public-key 才验检查点签名。\ncheckpoint：用 --key 的 Ed25519 私钥签发检查点并存入数据库，检查点正文输出到标准输出，请另存一份到数据库之外。',
+    en: 'verify: reports the first bad position (seq, hazard, version) of each kind of problem, and every issued document that differs from the document trail (those issued before documents were chained are notices and do not change the exit code); exit 0 intact, 1 problems, 2 usage. Checkpoint signatures are checked only with --public-key.\ncheckpoint: signs a checkpoint with the Ed25519 private key of --key and stores it; the note goes to stdout — keep a copy outside the database.',
   },
   positionals: true,
   options: {

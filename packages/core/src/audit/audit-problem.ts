@@ -7,7 +7,7 @@ export interface ProblemSink {
   list(): AuditProblem[];
 }
 
-const ORDER: readonly AuditProblemKind[] = ['log_order', 'event_hash', 'chain_link', 'checkpoint', 'projection', 'outbox', 'denials'];
+const ORDER: readonly AuditProblemKind[] = ['log_order', 'event_hash', 'chain_link', 'checkpoint', 'projection', 'outbox', 'denials', 'document_trail', 'documents'];
 
 /** A {@link ProblemSink}: a later problem of a kind already seen is dropped. @internal */
 export function problemSink(): ProblemSink {

@@ -20,7 +20,7 @@ export { readFullLog } from '../chain/read-full-log.js';
 export { createCheckpoint, openCheckpoint, readCheckpointUnverified, verifyAgainstCheckpoint } from '../chain/checkpoint.js';
 export type { Checkpoint, CheckpointVerification } from '../chain/checkpoint.js';
 export { verifyAudit } from './verify-audit.js';
-export type { AuditProblemKind, AuditPosition, AuditProblem, AuditChecked, AuditResult, VerifyAuditOptions } from './types.js';
+export type { AuditProblemKind, AuditPosition, AuditProblem, AuditChecked, AuditResult, VerifyAuditOptions, AuditDocumentKey, AuditDocumentFinding } from './types.js';
 export { verifyHazardTrail } from './verify-hazard-trail.js';
 export type { HazardTrailStatus } from './verify-hazard-trail.js';
 export { signStoreCheckpoint, DEFAULT_CHECKPOINT_ORIGIN } from './sign-store-checkpoint.js';
@@ -28,3 +28,6 @@ export type { SignStoreCheckpointOptions, SignStoreCheckpointResult } from './si
 export { createCheckpointScheduler } from './create-checkpoint-scheduler.js';
 export type { CheckpointScheduler, CheckpointSchedulerOptions } from './create-checkpoint-scheduler.js';
 export { nextDenialHead, denialsExtension, readDenialsExtension, EMPTY_DENIAL_HEAD } from './denial-head.js';
+export { documentsExtension, readDocumentsExtension, EMPTY_DOCUMENTS_HEAD } from './document-trail-head.js';
+export { documentTrailEntryHash, documentContentDigest } from '../ports/document-trail.js';
+export type { DocumentTrailEntry } from '../ports/document-trail.js';

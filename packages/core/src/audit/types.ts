@@ -13,14 +13,30 @@ import type { Verifier } from '../ports/signer.js';
  * - `projection` — the `hazards` list row differs from a rebuild of the hazard from its events.
  * - `outbox` — an outbox message differs from what its events derive, or has no event, or is missing.
  * - `denials` — the denial log differs from what a checkpoint signed.
+ * - `document_trail` — the document trail's chain is broken (an entry edited, deleted or
+ *   renumbered) or differs from what a checkpoint signed (`seq` = the trail entry).
+ * - `documents` — an issued document of the register differs from its trail entry (hash or
+ *   content rewritten, deleted), or has none though it was issued after the trail began. The
+ *   first is here; `AuditResult.documents` lists every one.
  */
-export type AuditProblemKind = 'log_order' | 'event_hash' | 'chain_link' | 'checkpoint' | 'projection' | 'outbox' | 'denials';
+export type AuditProblemKind = 'log_order' | 'event_hash' | 'chain_link' | 'checkpoint' | 'projection' | 'outbox' | 'denials' | 'document_trail' | 'documents';
+
+/** A document number: its series (jurisdiction, kind, year) and its number in it. */
+export interface AuditDocumentKey {
+  jurisdiction: string;
+  kind: string;
+  year: number;
+  seq: number;
+}
 
 /**
  * Where a problem is: the event's global `seq`, the hazard and its version, the checkpoint
- * number. For kind `denials`, `seq` and `toSeq` are positions in the denial log instead.
+ * number. For kind `denials`, `seq` and `toSeq` are positions in the denial log instead; for
+ * `document_trail`, positions in the document trail; `document` names the document concerned.
  */
 export interface AuditPosition {
+  /** The document concerned (kinds `document_trail` and `documents`), with `hazardId`. */
+  document?: AuditDocumentKey;
   seq?: number;
   hazardId?: string;
   version?: number;
@@ -50,6 +66,29 @@ export interface AuditChecked {
   checkpoints: number;
   /** Whether checkpoint signatures were checked (a verifier was given). */
   signatures: boolean;
+  /** Issued documents of the register compared with the document trail. */
+  documents: number;
+  /** Entries of the document trail. */
+  documentTrail: number;
+}
+
+/**
+ * What the audit found about one issued document: a `problem` (`ok` is false) or a `notice`
+ * (`ISSUED_BEFORE_CHAINING`: issued before the store kept the document trail — its register
+ * row cannot be checked against the signed record; `ok` stays true).
+ *
+ * Codes: `DOCUMENT_REWRITTEN` (the register's hash, code, hazard or event differs from the
+ * trail), `CONTENT_REWRITTEN` (the stored content is not the one chained), `CONTENT_MISSING`,
+ * `DOCUMENT_MISSING` (chained, but gone from the register or its hash erased),
+ * `DOCUMENT_UNCHAINED` (issued after the trail began, yet no entry), `ISSUED_BEFORE_CHAINING`.
+ */
+export interface AuditDocumentFinding {
+  severity: 'problem' | 'notice';
+  code: 'DOCUMENT_REWRITTEN' | 'CONTENT_REWRITTEN' | 'CONTENT_MISSING' | 'DOCUMENT_MISSING' | 'DOCUMENT_UNCHAINED' | 'ISSUED_BEFORE_CHAINING';
+  document: AuditDocumentKey & { hazardId: string; eventId: string; verificationCode: string | null };
+  /** The document's entry in the trail, when it has one. */
+  trailSeq?: number;
+  message: { 'zh-CN': string; en: string };
 }
 
 /** Result of {@link verifyAudit}. `ok` is true exactly when `problems` is empty. */
@@ -60,6 +99,8 @@ export interface AuditResult {
   head: string;
   /** At most one per kind, in the order of {@link AuditProblemKind}. */
   problems: AuditProblem[];
+  /** Every finding about an issued document (problems and notices), by hazard in log order. */
+  documents: AuditDocumentFinding[];
   /** When the audit ran (ISO), from `options.now` or the system time. */
   verifiedAt: string;
 }

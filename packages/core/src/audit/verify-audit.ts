@@ -6,6 +6,8 @@ import { problemSink } from './audit-problem.js';
 import { auditProjection } from './audit-projection.js';
 import { compareCheckpoints, readCheckpointsToCheck } from './audit-checkpoints.js';
 import { readDenialsExtension } from './denial-head.js';
+import { auditDocumentTrail } from './audit-document-trail.js';
+import { auditDocuments, compareDocumentCheckpoints } from './audit-documents.js';
 import type { AuditResult, VerifyAuditOptions } from './types.js';
 
 /**
@@ -36,6 +38,13 @@ import type { AuditResult, VerifyAuditOptions } from './types.js';
  *   event without its message. Delivery state (attempts, leases) is not audited.
  * - **denials** (`denials`): the denial log has no chain; a checkpoint signs its head, so
  *   edits and deletions of denials a checkpoint covered are caught (as a range).
+ * - **document trail** (`document_trail`): the trail of issued documents is chained like the
+ *   events (seq, hash, link) and signed by checkpoints (`anjian-documents <count> <head>`).
+ * - **documents** (`documents`): every issued document of the register must match its trail
+ *   entry (hash, code, hazard, event, content digest), and every entry its document — catches
+ *   a rewrite of a register row's hash and content together, a deleted document or content,
+ *   a document without its entry. Documents issued before the trail began are notices
+ *   (`ISSUED_BEFORE_CHAINING`), not problems; `result.documents` lists every finding.
  *
  * None of it stops someone holding both the database and the signing key from rewriting
  * everything consistently; only checkpoint copies kept elsewhere (a witness) catch that.
@@ -73,6 +82,9 @@ export async function verifyAudit(store: Store, options: VerifyAuditOptions = {}
   }
   const projectionRows = await auditProjection(store, log, sink, pageSize);
   const outboxMessages = await auditOutbox(store, log, sink, pageSize);
+  const trail = await auditDocumentTrail(store, sink, pageSize);
+  compareDocumentCheckpoints(checkpoints, trail, sink);
+  const documents = await auditDocuments(store, trail, log.hazards.keys(), checkpoints, sink);
   const problems = sink.list();
   return {
     ok: problems.length === 0,
@@ -84,9 +96,12 @@ export async function verifyAudit(store: Store, options: VerifyAuditOptions = {}
       denials: denials.count,
       checkpoints: checkpoints.length,
       signatures: options.verifier !== undefined,
+      documents: documents.documents,
+      documentTrail: trail.count,
     },
     head: log.head,
     problems,
+    documents: documents.findings,
     verifiedAt,
   };
 }

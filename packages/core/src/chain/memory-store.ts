@@ -19,6 +19,7 @@ import type {
   StoredOutboxMessage,
 } from '../ports/store.js';
 import { checkDocumentContent, checkDocumentRequests, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
+import { documentContentDigest, sealDocumentTrailEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
@@ -48,6 +49,10 @@ export interface MemoryStore extends Store {
    * (delete one to stand for a document issued before stores kept contents, edit one to alter it).
    */
   readonly unsafeDocumentContents: Map<string, string>;
+  /** The document register's records by `jurisdiction\nkind\nyear\nseq`, for tamper tests ONLY (edit a hash, delete a record). */
+  readonly unsafeDocumentRegister: Map<string, DocumentRecord>;
+  /** The document trail's entries in `seq` order, for tamper tests ONLY (edit, delete, or remove the tail). */
+  readonly unsafeDocumentTrail: DocumentTrailEntry[];
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -85,6 +90,7 @@ export function createMemoryStore(): MemoryStore {
   // Document numbers by `series key\nseq`, in allocation order, and the last number of each series.
   const register = new Map<string, DocumentRecord>();
   const contents = new Map<string, string>();
+  const trail: DocumentTrailEntry[] = [];
   const seriesLast = new Map<string, number>();
 
   // Index by hazard; rebuilt when a tamper test edits `unsafeLog` directly (length or identity change).
@@ -110,6 +116,8 @@ export function createMemoryStore(): MemoryStore {
     unsafeSummaries: summaries,
     unsafeOutbox: outbox,
     unsafeDocumentContents: contents,
+    unsafeDocumentRegister: register,
+    unsafeDocumentTrail: trail,
 
     async append(input: AppendInput): Promise<AppendResult> {
       if (input.events.length === 0) invalidAppend('append needs at least one event', '追加至少需要一个事件');
@@ -206,9 +214,31 @@ export function createMemoryStore(): MemoryStore {
       const key = `${seriesKey(input)}\n${input.seq}`;
       const record = register.get(key);
       if (!record) return { kind: 'not-found' };
+      // One entry of the document trail per issued number, chained to the last one.
+      const chain = (issued: DocumentRecord): void => {
+        if (trail.some((t) => t.jurisdiction === issued.jurisdiction && t.kind === issued.kind && t.year === issued.year && t.documentSeq === issued.seq)) return;
+        trail.push(
+          sealDocumentTrailEntry(trail[trail.length - 1] ?? null, {
+            jurisdiction: issued.jurisdiction,
+            kind: issued.kind,
+            year: issued.year,
+            documentSeq: issued.seq,
+            hazardId: issued.hazardId,
+            eventId: issued.eventId,
+            contentHash: issued.contentHash as string,
+            verificationCode: issued.verificationCode as string,
+            contentDigest: documentContentDigest(input.content),
+            issuedAt: issued.hashedAt as string,
+            logSize: log.length,
+          }),
+        );
+      };
       if (record.contentHash !== null) {
-        // Issued before contents were kept: the same hash stores the same document's content.
-        if (record.contentHash === input.contentHash && !contents.has(key)) contents.set(key, input.content);
+        // Issued before contents (or the trail) were kept: the same hash stores the same document's content and chains it.
+        if (record.contentHash === input.contentHash) {
+          if (!contents.has(key)) contents.set(key, input.content);
+          chain(record);
+        }
         return { kind: 'exists', record: clone(record) };
       }
       if ([...register.values()].some((r) => r.verificationCode === input.verificationCode)) return { kind: 'code-taken' };
@@ -216,11 +246,16 @@ export function createMemoryStore(): MemoryStore {
       record.verificationCode = input.verificationCode;
       record.hashedAt = input.at;
       contents.set(key, input.content);
+      chain(record);
       return { kind: 'recorded', record: clone(record) };
     },
 
     async readDocumentContent(key) {
       return contents.get(`${seriesKey(key)}\n${key.seq}`) ?? null;
+    },
+
+    async readDocumentTrail(fromSeq, limit) {
+      return clone(trail.filter((t) => t.seq >= fromSeq).slice(0, Math.max(0, Math.floor(limit))));
     },
 
     async voidDocument(input) {

@@ -6,6 +6,7 @@
  * @module
  */
 import type { ChainEvent } from '../chain/types.js';
+import type { DocumentTrailStore } from './document-trail.js';
 import { StoreError } from './store-error.js';
 
 /** A numbering series: one jurisdiction, one document kind, one calendar year (China time). */
@@ -94,7 +95,7 @@ export type RecordDocumentHashResult =
  * allocates nothing, so a series is 1, 2, 3 … without gap or duplicate under any
  * concurrency, across processes and instances.
  */
-export interface DocumentRegisterStore {
+export interface DocumentRegisterStore extends DocumentTrailStore {
   /** The numbers allocated for a hazard's events, in allocation order. MUST NOT write. */
   readDocuments(hazardId: string): Promise<DocumentRecord[]>;
   /** At most `limit` numbers of a series with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
@@ -114,6 +115,15 @@ export interface DocumentRegisterStore {
    * `StoreError` `INVALID_DOCUMENT` (writing nothing) for a content that is not text of 1 to
    * {@link MAX_DOCUMENT_CONTENT_LENGTH} characters without U+0000 or a lone surrogate
    * ({@link checkDocumentContent}).
+   *
+   * The document trail: in the same transaction, a `recorded` issue appends one entry to the
+   * trail ({@link DocumentTrailStore.readDocumentTrail}), sealed with `sealDocumentTrailEntry`
+   * after the trail's last entry: the number's fields, the recorded hash and code,
+   * `contentDigest` of `input.content`, `issuedAt` = `input.at` and `logSize` = the events in
+   * the log. An `exists` answer for the recorded hash appends one for a number that has none
+   * (issued before stores kept the trail: it is chained now, `issuedAt` = the record's
+   * `hashedAt`). One entry per number, never changed; writers of the trail run one at a time
+   * (the chain has no fork), a refusal or a crash appends none.
    */
   recordDocumentHash(input: RecordDocumentHashInput): Promise<RecordDocumentHashResult>;
   /**

@@ -4,6 +4,8 @@ import { outboxMessagesFor } from '../chain/outbox-messages.js';
 import { summarize } from '../chain/summarize.js';
 import type { ChainEvent, EventType, HazardState } from '../chain/types.js';
 import type { Store } from '../ports/store.js';
+import type { DocumentNumberRequest } from '../ports/document-register.js';
+import { documentContentDigest } from '../ports/document-trail.js';
 
 /** Options of {@link seedAuditTrail}. */
 export interface SeedAuditTrailOptions {
@@ -13,6 +15,13 @@ export interface SeedAuditTrailOptions {
   start?: string;
   /** Denials to record (default 3). */
   denials?: number;
+  /**
+   * Number and issue a `rectification_order` of this jurisdiction (year 2026) with every
+   * notice: allocated in the notice's append, then issued with `recordDocumentHash` (content
+   * `{"hazardId":…,"kind":…,"number":…}`, its SHA-256 as the hash, code `DOC-<hazard>`).
+   * Default: no documents.
+   */
+  documents?: string;
 }
 
 /**
@@ -34,7 +43,7 @@ export async function seedAuditTrail(store: Store, options: SeedAuditTrailOption
   const states = new Map<string, HazardState>();
   let events = 0;
   let n = 0;
-  const append = async (hazardId: string, drafts: Array<{ type: EventType; data: unknown; actor: { id: string; role: ChainEvent['actor']['role'] } }>) => {
+  const append = async (hazardId: string, drafts: Array<{ type: EventType; data: unknown; actor: { id: string; role: ChainEvent['actor']['role'] } }>, document?: string) => {
     const commandId = `seed-${hazardId}-${++n}`;
     let state = states.get(hazardId) ?? null;
     const made: ChainEvent[] = [];
@@ -60,6 +69,8 @@ export async function seedAuditTrail(store: Store, options: SeedAuditTrailOption
       made.push(event);
     }
     const after = state as HazardState;
+    const first = made[0] as ChainEvent;
+    const requests: DocumentNumberRequest[] | undefined = document === undefined ? undefined : [{ jurisdiction: document, kind: 'rectification_order', year: 2026, eventId: first.id }];
     const result = await store.append({
       hazardId,
       expectedVersion: states.get(hazardId)?.version ?? 0,
@@ -68,8 +79,20 @@ export async function seedAuditTrail(store: Store, options: SeedAuditTrailOption
       commandId,
       commandFingerprint: `fp-${commandId}`,
       summary: summarize(after),
+      ...(requests ? { documents: requests } : {}),
     });
     if (result.kind !== 'ok') throw new Error(`seedAuditTrail: append ${commandId} gave ${result.kind}`);
+    for (const number of result.documents ?? []) {
+      const content = JSON.stringify({ hazardId, kind: number.kind, number: number.seq });
+      const issued = await store.recordDocumentHash({
+        ...number,
+        contentHash: documentContentDigest(content),
+        verificationCode: `DOC-${hazardId}`,
+        content,
+        at: new Date(Date.parse(first.recordedAt) + 1_000).toISOString(),
+      });
+      if (issued.kind !== 'recorded') throw new Error(`seedAuditTrail: issuing ${number.kind} ${number.seq} gave ${issued.kind}`);
+    }
     states.set(hazardId, after);
     events += made.length;
   };
@@ -96,7 +119,7 @@ export async function seedAuditTrail(store: Store, options: SeedAuditTrailOption
     ]);
   }
   for (const id of ids) {
-    await append(id, [{ type: 'notice_issued', actor: grid, data: { deadline: new Date(at + 7 * 86_400_000).toISOString(), policy: { days: 7 } } }]);
+    await append(id, [{ type: 'notice_issued', actor: grid, data: { deadline: new Date(at + 7 * 86_400_000).toISOString(), policy: { days: 7 } } }], options.documents);
   }
   for (const id of ids.filter((_, i) => i % 2 === 1)) {
     const owner = { id: 'owner-e1', role: 'enterprise' as const };

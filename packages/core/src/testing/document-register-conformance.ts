@@ -1,5 +1,7 @@
 import type { AppendInput, Store } from '../ports/store.js';
 import { MAX_DOCUMENT_CONTENT_LENGTH, type DocumentNumberRequest } from '../ports/document-register.js';
+import { documentContentDigest, documentTrailEntryHash, type DocumentTrailEntry } from '../ports/document-trail.js';
+import { GENESIS_HASH } from '../chain/hash-event.js';
 import { decide } from '../chain/decide.js';
 import { evolve } from '../chain/evolve.js';
 import { commandFingerprint } from '../chain/command-fingerprint.js';
@@ -21,6 +23,7 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   'voidDocument voids once; the number stays taken and the next is not reused',
   'the content is stored with the hash and read back byte for byte; issuing again never overwrites it',
   'a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing',
+  'issuing appends one entry to the document trail, chained, once per number; refusals and concurrent issuers append no other',
 ] as const);
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
@@ -249,6 +252,66 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'e'.repeat(64), verificationCode: `E${ns}`, content: large, at })).kind).toBe('recorded');
       expect(await store.readDocumentContent({ ...key, seq: 2 })).toBe(large);
       expect(await store.readDocumentContent(key)).toBe(content);
+    });
+
+    test('issuing appends one entry to the document trail, chained, once per number; refusals and concurrent issuers append no other', async (store, ns) => {
+      const j = `J${ns}`;
+      const req = (eventId: string) => [{ jurisdiction: j, kind: 'rectification_order', year: 2026, eventId }];
+      for (const [i, h] of ['a', 'b', 'c'].entries()) expect((await store.append(reportInput(`H-${ns}-${h}`, T0 + i, req).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'rectification_order', year: 2026, seq: 1 };
+      const at = '2026-10-12T02:00:00.000Z';
+      const mine = async (): Promise<DocumentTrailEntry[]> => {
+        const all: DocumentTrailEntry[] = [];
+        for (let from = 1; ;) {
+          const page = await store.readDocumentTrail(from, 100);
+          all.push(...page);
+          if (page.length < 100) break;
+          from = (page[page.length - 1] as DocumentTrailEntry).seq + 1;
+        }
+        // The whole trail is one chain: seq 1, 2, 3 …, each entry hashed and linked to the one before.
+        all.forEach((e, i) => {
+          expect(e.seq).toBe(i + 1);
+          expect(e.prevHash).toBe(i === 0 ? GENESIS_HASH : all[i - 1]?.hash);
+          expect(documentTrailEntryHash(e)).toBe(e.hash);
+        });
+        return all.filter((e) => e.jurisdiction === j);
+      };
+      expect(await mine()).toEqual([]);
+      const content = '{"issued":1}';
+      expect((await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: `C${ns}`, content, at })).kind).toBe('recorded');
+      const [first] = await store.readDocuments(`H-${ns}-a`);
+      const [entry, ...others] = await mine();
+      expect(others).toEqual([]);
+      const { seq: _seq, prevHash: _prev, hash: _hash, logSize, ...fields } = entry as DocumentTrailEntry;
+      expect(fields).toEqual({
+        jurisdiction: j,
+        kind: 'rectification_order',
+        year: 2026,
+        documentSeq: 1,
+        hazardId: `H-${ns}-a`,
+        eventId: first?.eventId,
+        contentHash: 'a'.repeat(64),
+        verificationCode: `C${ns}`,
+        contentDigest: documentContentDigest(content),
+        issuedAt: at,
+      });
+      expect(logSize).toBeGreaterThan(2);
+      // Issued again (same or other hash), a refused code, a number never allocated: no entry.
+      await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: `C${ns}`, content, at });
+      await store.recordDocumentHash({ ...key, contentHash: 'b'.repeat(64), verificationCode: `D${ns}`, content: '{"other":1}', at });
+      expect((await store.recordDocumentHash({ ...key, seq: 2, contentHash: 'c'.repeat(64), verificationCode: `C${ns}`, content: '{"taken":1}', at })).kind).toBe('code-taken');
+      expect((await store.recordDocumentHash({ ...key, seq: 9, contentHash: 'c'.repeat(64), verificationCode: `N${ns}`, content: '{"none":1}', at })).kind).toBe('not-found');
+      expect((await mine()).map((e) => e.documentSeq)).toEqual([1]);
+      // Concurrent issuers of one number: one entry, the winner's.
+      const racers = Array.from({ length: 8 }, (_, i) => ({ ...key, seq: 2, contentHash: String(i).repeat(64), verificationCode: `R${i}${ns}`, content: `{"racer":${i}}`, at }));
+      const results = await Promise.all(racers.map((input) => store.recordDocumentHash(input)));
+      const winner = results.findIndex((r) => r.kind === 'recorded');
+      const entries = await mine();
+      expect(entries.map((e) => e.documentSeq)).toEqual([1, 2]);
+      expect([entries[1]?.contentHash, entries[1]?.contentDigest]).toEqual([String(winner).repeat(64), documentContentDigest(`{"racer":${winner}}`)]);
+      // Voiding writes no entry.
+      expect((await store.voidDocument({ ...key, reason: '有误', actorId: 'officer-1', at })).kind).toBe('voided');
+      expect((await mine()).length).toBe(2);
     });
 
     test('a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing', async (store, ns) => {

@@ -27,17 +27,47 @@ function auditOptions(options: AnjianApiOptions): AuditApiOptions {
 const lastAudits = new WeakMap<Store, AuditResult>();
 
 const count = { type: 'integer', minimum: 0 } as const;
+const DOCUMENT_KEY = {
+  type: 'object',
+  required: ['jurisdiction', 'kind', 'year', 'seq'],
+  additionalProperties: false,
+  properties: { jurisdiction: { type: 'string' }, kind: { type: 'string' }, year: count, seq: count },
+} as const;
 const POSITION: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { seq: count, hazardId: { type: 'string' }, version: count, checkpoint: count, toSeq: count },
+  properties: {
+    seq: count,
+    hazardId: { type: 'string' },
+    version: count,
+    checkpoint: count,
+    toSeq: count,
+    document: { ...DOCUMENT_KEY, description: 'the document concerned (kinds document_trail, documents); `seq` is then a position in the document trail / 涉及的文书' },
+  },
+};
+const DOCUMENT_FINDING: JsonSchema = {
+  type: 'object',
+  required: ['severity', 'code', 'document', 'message'],
+  additionalProperties: false,
+  properties: {
+    severity: { enum: ['problem', 'notice'] },
+    code: { enum: ['DOCUMENT_REWRITTEN', 'CONTENT_REWRITTEN', 'CONTENT_MISSING', 'DOCUMENT_MISSING', 'DOCUMENT_UNCHAINED', 'ISSUED_BEFORE_CHAINING'] },
+    document: {
+      type: 'object',
+      required: ['jurisdiction', 'kind', 'year', 'seq', 'hazardId', 'eventId', 'verificationCode'],
+      additionalProperties: false,
+      properties: { ...DOCUMENT_KEY.properties, hazardId: { type: 'string' }, eventId: { type: 'string' }, verificationCode: { type: ['string', 'null'] } },
+    },
+    trailSeq: count,
+    message: LOCALIZED_TEXT,
+  },
 };
 const AUDIT_PROBLEM: JsonSchema = {
   type: 'object',
   required: ['kind', 'code', 'position', 'message'],
   additionalProperties: false,
   properties: {
-    kind: { enum: ['log_order', 'event_hash', 'chain_link', 'checkpoint', 'projection', 'outbox', 'denials'] },
+    kind: { enum: ['log_order', 'event_hash', 'chain_link', 'checkpoint', 'projection', 'outbox', 'denials', 'document_trail', 'documents'] },
     code: { type: 'string' },
     position: POSITION,
     message: LOCALIZED_TEXT,
@@ -45,18 +75,34 @@ const AUDIT_PROBLEM: JsonSchema = {
 };
 const AUDIT_RESULT: JsonSchema = {
   type: 'object',
-  required: ['ok', 'checked', 'head', 'problems', 'verifiedAt'],
+  required: ['ok', 'checked', 'head', 'problems', 'documents', 'verifiedAt'],
   additionalProperties: false,
   properties: {
     ok: { type: 'boolean' },
     checked: {
       type: 'object',
-      required: ['events', 'hazards', 'projectionRows', 'outboxMessages', 'denials', 'checkpoints', 'signatures'],
+      required: ['events', 'hazards', 'projectionRows', 'outboxMessages', 'denials', 'checkpoints', 'signatures', 'documents', 'documentTrail'],
       additionalProperties: false,
-      properties: { events: count, hazards: count, projectionRows: count, outboxMessages: count, denials: count, checkpoints: count, signatures: { type: 'boolean' } },
+      properties: {
+        events: count,
+        hazards: count,
+        projectionRows: count,
+        outboxMessages: count,
+        denials: count,
+        checkpoints: count,
+        signatures: { type: 'boolean' },
+        documents: { ...count, description: 'issued documents of the register compared with the document trail / 已核对的已出具文书' },
+        documentTrail: { ...count, description: 'entries of the document trail / 文书链条数' },
+      },
     },
     head: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     problems: { type: 'array', items: AUDIT_PROBLEM, description: 'the first bad position of each kind / 每类问题的第一个出错位置' },
+    documents: {
+      type: 'array',
+      items: DOCUMENT_FINDING,
+      description:
+        'every finding about an issued document: problems (rewritten, deleted, unchained) and notices (ISSUED_BEFORE_CHAINING: issued before the store kept the document trail; `ok` stays true) / 每份已出具文书的核验发现',
+    },
     verifiedAt: { type: 'string' },
   },
 };
@@ -92,9 +138,9 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     method: 'get',
     path: '/audit/verify',
     operationId: 'verifyAudit',
-    summary: 'Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials / 核验全部审计记录',
+    summary: 'Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials, issued documents / 核验全部审计记录',
     description:
-      "Department admins only. Recomputes every event hash and chain link, the global log order, each signed checkpoint (with the host's verifier), the hazard list against the log, the outbox and the denials; answers the first bad position of each kind.\n\n仅部门管理员可调用。重新计算每个事件的哈希与链接、全局日志顺序、每个签名检查点、隐患列表、通知队列与拒绝记录；每类问题给出第一个出错位置。",
+      "Department admins only. Recomputes every event hash and chain link, the global log order, each signed checkpoint (with the host's verifier), the hazard list against the log, the outbox, the denials, and every issued document of the register against the document trail; answers the first bad position of each kind, and every finding about an issued document.\n\n仅部门管理员可调用。重新计算每个事件的哈希与链接、全局日志顺序、每个签名检查点、隐患列表、通知队列、拒绝记录，并核对登记簿中每份已出具文书与文书链；每类问题给出第一个出错位置，并逐份列出文书的问题。",
     tags: ['audit'],
     auth: 'required',
     response: { status: 200, description: 'the audit result; `ok: false` names the first bad position of each kind / 核验结果', schema: AUDIT_RESULT },

@@ -513,10 +513,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials / 核验全部审计记录
-         * @description Department admins only. Recomputes every event hash and chain link, the global log order, each signed checkpoint (with the host's verifier), the hazard list against the log, the outbox and the denials; answers the first bad position of each kind.
+         * Verify the whole audit trail: hash chain, log order, signed checkpoints, hazard list, outbox, denials, issued documents / 核验全部审计记录
+         * @description Department admins only. Recomputes every event hash and chain link, the global log order, each signed checkpoint (with the host's verifier), the hazard list against the log, the outbox, the denials, and every issued document of the register against the document trail; answers the first bad position of each kind, and every finding about an issued document.
          *
-         *     仅部门管理员可调用。重新计算每个事件的哈希与链接、全局日志顺序、每个签名检查点、隐患列表、通知队列与拒绝记录；每类问题给出第一个出错位置。
+         *     仅部门管理员可调用。重新计算每个事件的哈希与链接、全局日志顺序、每个签名检查点、隐患列表、通知队列、拒绝记录，并核对登记簿中每份已出具文书与文书链；每类问题给出第一个出错位置，并逐份列出文书的问题。
          */
         get: operations["verifyAudit"];
         put?: never;
@@ -6937,10 +6937,13 @@ export interface operations {
                      *         "outboxMessages": 2,
                      *         "denials": 0,
                      *         "checkpoints": 0,
-                     *         "signatures": false
+                     *         "signatures": false,
+                     *         "documents": 0,
+                     *         "documentTrail": 0
                      *       },
                      *       "head": "ec53ea454d58b02514a908f0d178e6595a0d9f4a0446537e4153575a209bc0c6",
                      *       "problems": [],
+                     *       "documents": [],
                      *       "verifiedAt": "2026-11-02T01:00:00.000Z"
                      *     }
                      */
@@ -6954,12 +6957,16 @@ export interface operations {
                             denials: number;
                             checkpoints: number;
                             signatures: boolean;
+                            /** @description issued documents of the register compared with the document trail / 已核对的已出具文书 */
+                            documents: number;
+                            /** @description entries of the document trail / 文书链条数 */
+                            documentTrail: number;
                         };
                         head: string;
                         /** @description the first bad position of each kind / 每类问题的第一个出错位置 */
                         problems: {
                             /** @enum {unknown} */
-                            kind: "log_order" | "event_hash" | "chain_link" | "checkpoint" | "projection" | "outbox" | "denials";
+                            kind: "log_order" | "event_hash" | "chain_link" | "checkpoint" | "projection" | "outbox" | "denials" | "document_trail" | "documents";
                             code: string;
                             position: {
                                 seq?: number;
@@ -6967,7 +6974,36 @@ export interface operations {
                                 version?: number;
                                 checkpoint?: number;
                                 toSeq?: number;
+                                /** @description the document concerned (kinds document_trail, documents); `seq` is then a position in the document trail / 涉及的文书 */
+                                document?: {
+                                    jurisdiction: string;
+                                    kind: string;
+                                    year: number;
+                                    seq: number;
+                                };
                             };
+                            /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                            message: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
+                        }[];
+                        /** @description every finding about an issued document: problems (rewritten, deleted, unchained) and notices (ISSUED_BEFORE_CHAINING: issued before the store kept the document trail; `ok` stays true) / 每份已出具文书的核验发现 */
+                        documents: {
+                            /** @enum {unknown} */
+                            severity: "problem" | "notice";
+                            /** @enum {unknown} */
+                            code: "DOCUMENT_REWRITTEN" | "CONTENT_REWRITTEN" | "CONTENT_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_UNCHAINED" | "ISSUED_BEFORE_CHAINING";
+                            document: {
+                                jurisdiction: string;
+                                kind: string;
+                                year: number;
+                                seq: number;
+                                hazardId: string;
+                                eventId: string;
+                                verificationCode: string | null;
+                            };
+                            trailSeq?: number;
                             /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
                             message: {
                                 "zh-CN": string;
@@ -7072,7 +7108,7 @@ export interface operations {
                             ok: boolean;
                             problems: {
                                 /** @enum {unknown} */
-                                kind: "log_order" | "event_hash" | "chain_link" | "checkpoint" | "projection" | "outbox" | "denials";
+                                kind: "log_order" | "event_hash" | "chain_link" | "checkpoint" | "projection" | "outbox" | "denials" | "document_trail" | "documents";
                                 code: string;
                                 position: {
                                     seq?: number;
@@ -7080,6 +7116,13 @@ export interface operations {
                                     version?: number;
                                     checkpoint?: number;
                                     toSeq?: number;
+                                    /** @description the document concerned (kinds document_trail, documents); `seq` is then a position in the document trail / 涉及的文书 */
+                                    document?: {
+                                        jurisdiction: string;
+                                        kind: string;
+                                        year: number;
+                                        seq: number;
+                                    };
                                 };
                                 /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
                                 message: {

@@ -1,0 +1,182 @@
+import { documentContentDigest } from '../ports/document-trail.js';
+import type { DocumentRecord } from '../ports/document-register.js';
+import type { Store } from '../ports/store.js';
+import type { ProblemSink } from './audit-problem.js';
+import type { CheckpointToCheck } from './audit-checkpoints.js';
+import { documentKey, type DocumentTrailAudit } from './audit-document-trail.js';
+import { readDocumentsExtension } from './document-trail-head.js';
+import type { AuditDocumentFinding } from './types.js';
+
+type Code = AuditDocumentFinding['code'];
+
+/**
+ * Compares every issued document of the register with its entry in the document trail:
+ * the register's hash, code, hazard and event, and the digest of the stored content. A
+ * document without an entry is a problem when its issuing event comes after the trail began
+ * (the first entry's `logSize`, or the size of the first checkpoint that signed the trail),
+ * otherwise a notice: issued before documents were chained. Every entry must still find its
+ * document. Register rows are read per hazard (the log's hazards and the trail's). @internal
+ */
+export async function auditDocuments(
+  store: Store,
+  trail: DocumentTrailAudit,
+  hazardIds: Iterable<string>,
+  checkpoints: readonly CheckpointToCheck[],
+  sink: ProblemSink,
+): Promise<{ documents: number; findings: AuditDocumentFinding[] }> {
+  const findings: AuditDocumentFinding[] = [];
+  // The trail began no later than its first entry, and no later than a checkpoint that signed it.
+  const signedSizes = checkpoints.filter((c) => readDocumentsExtension(c.checkpoint.extensions) !== null).map((c) => c.checkpoint.size);
+  const bounds = [...signedSizes, ...(trail.firstLogSize === undefined ? [] : [trail.firstLogSize])];
+  const chainedFrom = bounds.length === 0 ? Infinity : Math.min(...bounds);
+
+  const add = (severity: AuditDocumentFinding['severity'], code: Code, r: DocumentRecord, zh: string, en: string, trailSeq?: number) => {
+    const name = `${r.kind} ${r.jurisdiction} ${r.year} #${r.seq}`;
+    const message = { 'zh-CN': `文书 ${name}（隐患 ${r.hazardId}，事件 ${r.eventId}）${zh}`, en: `document ${name} (hazard ${r.hazardId}, event ${r.eventId}) ${en}` };
+    const document = { jurisdiction: r.jurisdiction, kind: r.kind, year: r.year, seq: r.seq, hazardId: r.hazardId, eventId: r.eventId, verificationCode: r.verificationCode };
+    findings.push({ severity, code, document, ...(trailSeq === undefined ? {} : { trailSeq }), message });
+    if (severity === 'problem') {
+      sink.add(
+        'documents',
+        code,
+        { hazardId: r.hazardId, document: { jurisdiction: r.jurisdiction, kind: r.kind, year: r.year, seq: r.seq }, ...(trailSeq === undefined ? {} : { seq: trailSeq }) },
+        message['zh-CN'],
+        message.en,
+      );
+    }
+  };
+
+  const seen = new Set<string>();
+  const hazards = new Set(hazardIds);
+  for (const e of trail.byKey.values()) hazards.add(e.hazardId);
+  let documents = 0;
+  for (const hazardId of hazards) {
+    const records = await store.readDocuments(hazardId);
+    for (const r of records) {
+      const key = documentKey(r, r.seq);
+      const entry = trail.byKey.get(key);
+      if (entry) seen.add(key);
+      if (r.contentHash === null) {
+        if (entry)
+          add(
+            'problem',
+            'DOCUMENT_MISSING',
+            r,
+            `已于 ${entry.issuedAt} 出具并记入文书链（第 ${entry.seq} 条），登记簿中的哈希却被清除`,
+            `was issued at ${entry.issuedAt} and chained (trail entry ${entry.seq}), yet the register lost its hash`,
+            entry.seq,
+          );
+        continue;
+      }
+      documents += 1;
+      if (!entry) {
+        const events = (await store.load(r.hazardId)) ?? [];
+        const issuing = events.find((e) => e.id === r.eventId);
+        if (issuing && issuing.seq <= chainedFrom) {
+          add(
+            'notice',
+            'ISSUED_BEFORE_CHAINING',
+            r,
+            `出具于文书入链之前（存储升级前）：没有文书链记录，登记簿中的哈希与内容只能相互核对，二者被一并改写时无法发现；重新出具（内容不变）即可入链`,
+            `was issued before documents were chained (before the store upgrade): it has no trail entry, so its register hash and content can only be checked against each other, and a rewrite of both is not detectable; issuing it again (same content) chains it`,
+          );
+        } else {
+          add(
+            'problem',
+            'DOCUMENT_UNCHAINED',
+            r,
+            issuing ? `出具于文书入链之后（事件 seq ${issuing.seq}），文书链中却没有它的记录（记录被删除，或登记簿被绕过存储写入）` : `没有文书链记录，其出具事件也不在日志中（登记簿被绕过存储写入）`,
+            issuing
+              ? `was issued after documents were chained (its event is seq ${issuing.seq}) but has no trail entry (the entry was deleted, or the register written outside the store)`
+              : `has no trail entry and its issuing event is not in the log (the register was written outside the store)`,
+          );
+        }
+        continue;
+      }
+      const differs: string[] = [];
+      if (r.contentHash !== entry.contentHash) differs.push(`contentHash ${r.contentHash.slice(0, 12)}… ≠ ${entry.contentHash.slice(0, 12)}…`);
+      if (r.verificationCode !== entry.verificationCode) differs.push(`verificationCode ${r.verificationCode} ≠ ${entry.verificationCode}`);
+      if (r.hazardId !== entry.hazardId) differs.push(`hazardId ${r.hazardId} ≠ ${entry.hazardId}`);
+      if (r.eventId !== entry.eventId) differs.push(`eventId ${r.eventId} ≠ ${entry.eventId}`);
+      if (differs.length > 0) {
+        add(
+          'problem',
+          'DOCUMENT_REWRITTEN',
+          r,
+          `的登记与文书链第 ${entry.seq} 条不同（登记簿被改写）：${differs.join('，')}`,
+          `differs from trail entry ${entry.seq} (the register was rewritten): ${differs.join(', ')}`,
+          entry.seq,
+        );
+        continue;
+      }
+      const content = await store.readDocumentContent(r);
+      if (content === null) {
+        add('problem', 'CONTENT_MISSING', r, `的内容已从登记簿删除（文书链第 ${entry.seq} 条记有其摘要）`, `has lost its stored content (trail entry ${entry.seq} holds its digest)`, entry.seq);
+      } else if (documentContentDigest(content) !== entry.contentDigest) {
+        add(
+          'problem',
+          'CONTENT_REWRITTEN',
+          r,
+          `的内容与出具时记入文书链（第 ${entry.seq} 条）的不同：内容被改写`,
+          `has a stored content other than the one chained at issue (trail entry ${entry.seq}): the content was rewritten`,
+          entry.seq,
+        );
+      }
+    }
+  }
+  for (const [key, entry] of trail.byKey) {
+    if (seen.has(key)) continue;
+    const r: DocumentRecord = {
+      jurisdiction: entry.jurisdiction,
+      kind: entry.kind,
+      year: entry.year,
+      seq: entry.documentSeq,
+      hazardId: entry.hazardId,
+      eventId: entry.eventId,
+      issuedAt: entry.issuedAt,
+      contentHash: entry.contentHash,
+      verificationCode: entry.verificationCode,
+      hashedAt: entry.issuedAt,
+      voided: null,
+    };
+    add(
+      'problem',
+      'DOCUMENT_MISSING',
+      r,
+      `已于 ${entry.issuedAt} 出具并记入文书链（第 ${entry.seq} 条），登记簿中却没有它（被删除）`,
+      `was issued at ${entry.issuedAt} and chained (trail entry ${entry.seq}), yet the register has no such number (deleted)`,
+      entry.seq,
+    );
+  }
+  return { documents, findings };
+}
+
+/**
+ * Compares the `anjian-documents` line of each checkpoint with the trail: a count beyond the
+ * trail means entries were removed; another head, that an entry it covered changed. @internal
+ */
+export function compareDocumentCheckpoints(checkpoints: readonly CheckpointToCheck[], trail: DocumentTrailAudit, sink: ProblemSink): void {
+  for (const { checkpoint: cp, stored } of [...checkpoints].sort((a, b) => a.checkpoint.size - b.checkpoint.size)) {
+    const signed = readDocumentsExtension(cp.extensions);
+    if (!signed) continue;
+    const base = stored === undefined ? {} : { checkpoint: stored };
+    const name = stored === undefined ? '外部检查点 / external checkpoint' : `#${stored}`;
+    if (signed.count > trail.count) {
+      sink.add(
+        'document_trail',
+        'DOCUMENTS_TRUNCATED',
+        { ...base, seq: trail.count + 1, toSeq: signed.count },
+        `检查点 ${name} 签了 ${signed.count} 条文书记录，文书链只有 ${trail.count} 条（第 ${trail.count + 1}–${signed.count} 条被删除）`,
+        `checkpoint ${name} signed ${signed.count} document trail entries, the trail holds ${trail.count} (entries ${trail.count + 1}–${signed.count} deleted)`,
+      );
+    } else if (trail.headAt(signed.count) !== signed.head) {
+      sink.add(
+        'document_trail',
+        'DOCUMENTS_CHANGED',
+        { ...base, seq: 1, toSeq: signed.count },
+        `文书链前 ${signed.count} 条与检查点 ${name} 签的不同（被改动、替换或删除）`,
+        `the first ${signed.count} document trail entries differ from what checkpoint ${name} signed (edited, replaced or deleted)`,
+      );
+    }
+  }
+}

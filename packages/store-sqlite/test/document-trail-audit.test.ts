@@ -1,0 +1,113 @@
+// Decision 009 on a real SQLite file: each tamper of the document register or trail edits the
+// file with a second connection (as a DBA would), then `verifyAudit` and `anjian audit verify`
+// must report it, located (document, hazard), with exit code 1.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { verifyAudit } from '@anjian/core/audit';
+import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
+import { main, memoryIo } from '@anjian/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
+import type { RawSql } from '../../../scripts/test-utils/audit-tampers.js';
+import { DOCUMENT_TAMPERS, seedSignedDocuments } from '../../../scripts/test-utils/document-tampers.js';
+import { createSqliteStore } from '../src/index.js';
+
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'anjian-doc-audit-'));
+const keys = generateEd25519KeyPair();
+const signer = createEd25519Signer(keys.privateKeyPem);
+const verifier = createEd25519Verifier(keys.publicKeyPem);
+const publicKeyFile = join(dir, 'checkpoint.pub');
+let cli = '';
+let n = 0;
+
+beforeAll(async () => {
+  writeFileSync(publicKeyFile, keys.publicKeyPem);
+  cli = await bundleHarness(join(PACKAGE, '../../scripts/test-utils/anjian-cli.ts'), { external: ['better-sqlite3', 'pg', 'pg-native'], outDir: join(PACKAGE, '.tmp-doc') });
+}, 60_000);
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(join(cli, '..'), { recursive: true, force: true });
+});
+
+async function seededFile(): Promise<string> {
+  const path = join(dir, `documents-${++n}.db`);
+  const store = createSqliteStore({ path });
+  await seedSignedDocuments(store, signer);
+  store.close();
+  return path;
+}
+
+function rawSql(db: Database.Database): RawSql {
+  return {
+    all: async (sql, params = []) => db.prepare(sql.replaceAll('{t}', '')).all(...params) as Record<string, unknown>[],
+    run: async (sql, params = []) => void db.prepare(sql.replaceAll('{t}', '')).run(...params),
+  };
+}
+
+async function audit(path: string) {
+  const store = createSqliteStore({ path });
+  try {
+    return await verifyAudit(store, { verifier });
+  } finally {
+    store.close();
+  }
+}
+
+async function cliVerify(path: string) {
+  const io = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
+  const code = await main(['audit', 'verify', '--sqlite', path, '--public-key', publicKeyFile, '--format', 'json'], io);
+  return { code, doc: JSON.parse(io.out()) as Awaited<ReturnType<typeof verifyAudit>> };
+}
+
+describe('issued documents in the audit of a real SQLite file', () => {
+  it('the untouched register and trail verify (library and CLI, exit 0): 9 documents, 9 trail entries', async () => {
+    const path = await seededFile();
+    const result = await audit(path);
+    expect(result).toMatchObject({ ok: true, problems: [], documents: [], checked: { events: 26, documents: 9, documentTrail: 9, checkpoints: 2 } });
+    const { code, doc } = await cliVerify(path);
+    expect(code).toBe(0);
+    expect(doc.checked.documents).toBe(9);
+  });
+
+  for (const tamper of DOCUMENT_TAMPERS) {
+    it(`${tamper.name}: detected, located, exit 1`, async () => {
+      const path = await seededFile();
+      const db = new Database(path);
+      await tamper.apply(rawSql(db));
+      db.close();
+      const result = await audit(path);
+      expect(result.ok).toBe(false);
+      for (const expected of tamper.expected) expect(result.problems).toContainEqual(expect.objectContaining(expected));
+      for (const finding of tamper.findings) expect(result.documents).toContainEqual(expect.objectContaining({ ...finding, document: expect.objectContaining(finding.document) }));
+      for (const p of result.problems) expect(p.message['zh-CN']).not.toBe(p.message.en);
+      const { code, doc } = await cliVerify(path);
+      expect(code).toBe(1);
+      for (const expected of tamper.expected) expect(doc.problems).toContainEqual(expect.objectContaining(expected));
+    });
+  }
+
+  it('anjian audit verify as a child process names the rewritten document and its hazard, in both languages', async () => {
+    const path = await seededFile();
+    const db = new Database(path);
+    await DOCUMENT_TAMPERS[0]!.apply(rawSql(db));
+    db.close();
+    const run = (lang: string) =>
+      spawnSync(process.execPath, [cli, 'audit', 'verify', '--sqlite', path, '--public-key', publicKeyFile, '--lang', lang], {
+        encoding: 'utf8',
+        cwd: PACKAGE,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const en = run('en');
+    expect(en.status).toBe(1);
+    expect(en.stdout).toContain('documents DOCUMENT_REWRITTEN  rectification_order D1 2026 #2, H-B, trail entry 2');
+    expect(en.stdout).toContain('document rectification_order D1 2026 #2 (hazard H-B, event H-B/2) differs from trail entry 2 (the register was rewritten): contentHash');
+    const zh = run('zh-CN');
+    expect(zh.status).toBe(1);
+    expect(zh.stdout).toContain('文书 rectification_order D1 2026 #2（隐患 H-B，事件 H-B/2）的登记与文书链第 2 条不同（登记簿被改写）');
+  }, 30_000);
+});

@@ -1,0 +1,154 @@
+// Tampers of the document register and the document trail, run against a real database by
+// the SQLite and PostgreSQL tests (decision 009): each edits the tables directly, as someone
+// with database access would, and names what `verifyAudit` / `anjian audit verify` must report.
+import type { Store } from '@anjian/core';
+import type { Signer } from '@anjian/core/ports';
+import { documentContentDigest, documentTrailEntryHash, signStoreCheckpoint, type AuditDocumentFinding, type DocumentTrailEntry } from '@anjian/core/audit';
+import { seedAuditTrail } from '@anjian/core/testing';
+import type { ExpectedProblem, RawSql } from './audit-tampers.js';
+
+/**
+ * The trail every document tamper starts from: hazards H-A … H-F with a numbered and issued
+ * `rectification_order` each (D1 2026 #1–#6, trail entries 1–6), signed as checkpoint #1;
+ * H-G, H-H (#7, #8) signed as checkpoint #2; then H-I (#9, trail entry 9) not signed yet.
+ * 26 events, 9 documents.
+ */
+export async function seedSignedDocuments(store: Store, signer: Signer): Promise<void> {
+  await seedAuditTrail(store, { documents: 'D1' });
+  const first = await signStoreCheckpoint(store, signer, { now: '2026-11-10T00:00:00.000Z' });
+  if (first.kind !== 'signed') throw new Error(`checkpoint 1: ${first.kind}`);
+  await seedAuditTrail(store, { hazardIds: ['H-G', 'H-H'], start: '2026-11-20T00:00:00.000Z', denials: 1, documents: 'D1' });
+  const second = await signStoreCheckpoint(store, signer, { now: '2026-11-30T00:00:00.000Z' });
+  if (second.kind !== 'signed') throw new Error(`checkpoint 2: ${second.kind}`);
+  await seedAuditTrail(store, { hazardIds: ['H-I'], start: '2026-12-01T00:00:00.000Z', denials: 0, documents: 'D1' });
+}
+
+/** A document of the seed: D1 2026 rectification_order #n. */
+export const seededDocument = (seq: number) => ({ jurisdiction: 'D1', kind: 'rectification_order', year: 2026, seq });
+
+export interface DocumentTamper {
+  name: string;
+  apply(sql: RawSql): Promise<void>;
+  /** The problems `verifyAudit` must report (one per kind). */
+  expected: ExpectedProblem[];
+  /** The findings `result.documents` must hold. */
+  findings: Array<Pick<AuditDocumentFinding, 'severity' | 'code'> & { document: { hazardId: string; seq: number } }>;
+}
+
+const WHERE = "jurisdiction = 'D1' AND kind = 'rectification_order' AND year = 2026";
+
+async function rewriteEntry(sql: RawSql, seq: number, edit: (e: DocumentTrailEntry) => void): Promise<string> {
+  const [row] = await sql.all('SELECT * FROM {t}document_trail WHERE seq = ?', [seq]);
+  if (!row) throw new Error(`no trail entry ${seq}`);
+  const entry: DocumentTrailEntry = {
+    seq: Number(row.seq),
+    prevHash: String(row.prev_hash),
+    jurisdiction: String(row.jurisdiction),
+    kind: String(row.kind),
+    year: Number(row.year),
+    documentSeq: Number(row.document_seq),
+    hazardId: String(row.hazard_id),
+    eventId: String(row.event_id),
+    contentHash: String(row.content_hash),
+    verificationCode: String(row.verification_code),
+    contentDigest: String(row.content_digest),
+    issuedAt: String(row.issued_at),
+    logSize: Number(row.log_size),
+    hash: String(row.hash),
+  };
+  edit(entry);
+  entry.hash = documentTrailEntryHash(entry);
+  await sql.run('UPDATE {t}document_trail SET prev_hash = ?, content_hash = ?, content_digest = ?, hash = ? WHERE seq = ?', [entry.prevHash, entry.contentHash, entry.contentDigest, entry.hash, seq]);
+  return entry.hash;
+}
+
+/** Rewrites document #n's content and its register hash together (what the register alone cannot catch). */
+async function rewriteDocument(sql: RawSql, n: number, chain: 'register only' | 'its entry' | 'relink'): Promise<void> {
+  const forged = JSON.stringify({ hazardId: 'forged', kind: 'rectification_order', number: n });
+  const hash = documentContentDigest(forged);
+  await sql.run(`UPDATE {t}documents SET content_hash = ? WHERE ${WHERE} AND seq = ?`, [hash, n]);
+  await sql.run(`UPDATE {t}document_contents SET content = ? WHERE ${WHERE} AND seq = ?`, [forged, n]);
+  if (chain === 'register only') return;
+  const rehashed = await rewriteEntry(sql, n, (e) => ((e.contentHash = hash), (e.contentDigest = documentContentDigest(forged))));
+  if (chain === 'its entry') return;
+  // Relink the entries after it, as a thorough forger would: only a checkpoint still sees it.
+  const later = await sql.all('SELECT seq FROM {t}document_trail WHERE seq > ? ORDER BY seq', [n]);
+  let prev = rehashed;
+  for (const row of later) prev = await rewriteEntry(sql, Number(row.seq), (e) => (e.prevHash = prev));
+}
+
+const at = (hazardId: string, seq: number) => ({ hazardId, document: seededDocument(seq) });
+
+export const DOCUMENT_TAMPERS: readonly DocumentTamper[] = [
+  {
+    name: "rewrite a document's content and its hash in the register",
+    apply: (sql) => rewriteDocument(sql, 2, 'register only'),
+    expected: [{ kind: 'documents', code: 'DOCUMENT_REWRITTEN', position: { ...at('H-B', 2), seq: 2 } }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_REWRITTEN', document: { hazardId: 'H-B', seq: 2 } }],
+  },
+  {
+    name: "rewrite a document's content only",
+    apply: (sql) => sql.run(`UPDATE {t}document_contents SET content = ? WHERE ${WHERE} AND seq = 3`, ['{"hazardId":"H-C","kind":"rectification_order","number":33}']),
+    expected: [{ kind: 'documents', code: 'CONTENT_REWRITTEN', position: { ...at('H-C', 3), seq: 3 } }],
+    findings: [{ severity: 'problem', code: 'CONTENT_REWRITTEN', document: { hazardId: 'H-C', seq: 3 } }],
+  },
+  {
+    name: "delete a document's content",
+    apply: (sql) => sql.run(`DELETE FROM {t}document_contents WHERE ${WHERE} AND seq = 5`),
+    expected: [{ kind: 'documents', code: 'CONTENT_MISSING', position: { ...at('H-E', 5), seq: 5 } }],
+    findings: [{ severity: 'problem', code: 'CONTENT_MISSING', document: { hazardId: 'H-E', seq: 5 } }],
+  },
+  {
+    name: 'delete a document from the register',
+    apply: async (sql) => {
+      await sql.run(`DELETE FROM {t}document_contents WHERE ${WHERE} AND seq = 4`);
+      await sql.run(`DELETE FROM {t}documents WHERE ${WHERE} AND seq = 4`);
+    },
+    expected: [{ kind: 'documents', code: 'DOCUMENT_MISSING', position: { ...at('H-D', 4), seq: 4 } }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_MISSING', document: { hazardId: 'H-D', seq: 4 } }],
+  },
+  {
+    name: "erase a document's hash (unissue it)",
+    apply: (sql) => sql.run(`UPDATE {t}documents SET content_hash = NULL, verification_code = NULL, hashed_at = NULL WHERE ${WHERE} AND seq = 6`),
+    expected: [{ kind: 'documents', code: 'DOCUMENT_MISSING', position: { ...at('H-F', 6), seq: 6 } }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_MISSING', document: { hazardId: 'H-F', seq: 6 } }],
+  },
+  {
+    name: 'delete the newest trail entry (not signed yet)',
+    apply: (sql) => sql.run('DELETE FROM {t}document_trail WHERE seq = 9'),
+    expected: [{ kind: 'documents', code: 'DOCUMENT_UNCHAINED', position: at('H-I', 9) }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_UNCHAINED', document: { hazardId: 'H-I', seq: 9 } }],
+  },
+  {
+    name: 'rewrite a document and its trail entry, recomputing the entry hash',
+    apply: (sql) => rewriteDocument(sql, 2, 'its entry'),
+    // Entry 3 no longer links to entry 2.
+    expected: [{ kind: 'document_trail', code: 'PREV_HASH_MISMATCH', position: { ...at('H-C', 3), seq: 3 } }],
+    findings: [],
+  },
+  {
+    name: 'rewrite a signed document and its trail entry, recomputing and relinking every later entry',
+    apply: (sql) => rewriteDocument(sql, 8, 'relink'),
+    // The chain holds again, but checkpoint #2 signed the trail's head after entry 8.
+    expected: [{ kind: 'document_trail', code: 'DOCUMENTS_CHANGED', position: { checkpoint: 2, seq: 1, toSeq: 8 } }],
+    findings: [],
+  },
+  {
+    name: 'edit a trail entry without recomputing its hash',
+    apply: (sql) => sql.run("UPDATE {t}document_trail SET verification_code = 'FORGED' WHERE seq = 7"),
+    expected: [{ kind: 'document_trail', code: 'HASH_MISMATCH', position: { ...at('H-G', 7), seq: 7 } }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_REWRITTEN', document: { hazardId: 'H-G', seq: 7 } }],
+  },
+  {
+    name: "cut the trail's signed tail",
+    apply: (sql) => sql.run('DELETE FROM {t}document_trail WHERE seq >= 8'),
+    expected: [
+      { kind: 'document_trail', code: 'DOCUMENTS_TRUNCATED', position: { checkpoint: 2, seq: 8, toSeq: 8 } },
+      { kind: 'documents', code: 'DOCUMENT_UNCHAINED', position: at('H-H', 8) },
+    ],
+    findings: [
+      { severity: 'problem', code: 'DOCUMENT_UNCHAINED', document: { hazardId: 'H-H', seq: 8 } },
+      { severity: 'problem', code: 'DOCUMENT_UNCHAINED', document: { hazardId: 'H-I', seq: 9 } },
+    ],
+  },
+];
