@@ -157,6 +157,9 @@ describe('uploads given with a hazard (T38, second route)', () => {
     expect((await upload('owner-e3', 600 * KIB, 'en', toHazard)).status).toBe(201);
     const tooBig = await upload('owner-e3', 600 * KIB, 'en', toHazard);
     expect([tooBig.status, tooBig.body.code]).toEqual([413, 'UNBOUND_EVIDENCE_BYTES']);
+    // It does not promise that the hazard's uploads will be deleted: they stop counting.
+    expect(tooBig.body.detail).toMatch(/the oldest stops counting at 2026-11-05T01:00:00.000Z/);
+    expect(tooBig.body.detail).not.toMatch(/are deleted 24 h after upload/);
     // A day later the hazard's uploads no longer count, and the expiry deleted none of them.
     await evidence.expireUnbound(clock.now().toISOString());
     for (const r of held) expect((await evidence.get(r.body.id as string))?.hazardId).toBe(hazardId);

@@ -113,19 +113,26 @@ export class EvidenceBudgetError extends Error {
    */
   constructor(code: EvidenceBudgetError['code'], held: { files: number; bytes: number }, size: number, policy: Readonly<UnboundEvidencePolicy>, freesAt: string | null, direct = false) {
     const hours = Math.round((policy.maxAgeMs / 3_600_000) * 10) / 10;
+    // Uploads given with a hazard among those counted: they stop counting after maxAgeMs and are never deleted.
+    const counted = { zh: `尚未随上报提交的，及 ${hours} 小时内上传到隐患的`, en: `not yet used in a report, or uploaded to a hazard in the last ${hours} h` };
     const what =
-      direct && code === 'UNBOUND_EVIDENCE_FILES'
-        ? {
-            zh: `你已有 ${held.files} 个计入上限的文件（尚未随上报提交的，及 ${hours} 小时内上传到隐患的），上限 ${policy.files} 个`,
-            en: `You have ${held.files} uploads that count against your limit of ${policy.files} (not yet used in a report, or uploaded to a hazard in the last ${hours} h)`,
-          }
-        : code === 'UNBOUND_EVIDENCE_FILES'
+      code === 'UNBOUND_EVIDENCE_FILES'
+        ? direct
           ? {
+              zh: `你已有 ${held.files} 个计入上限的文件（${counted.zh}），上限 ${policy.files} 个`,
+              en: `You have ${held.files} uploads that count against your limit of ${policy.files} (${counted.en})`,
+            }
+          : {
               zh: `你已上传 ${held.files} 个尚未随上报提交的文件，上限 ${policy.files} 个`,
               en: `You hold ${held.files} uploads not yet used in a report; the limit is ${policy.files}`,
             }
-          : freesAt === null
-            ? { zh: `该文件 ${mib(size)} 超过待上报文件的总量上限 ${mib(policy.bytes)}`, en: `This file (${mib(size)}) is larger than the ${mib(policy.bytes)} allowed for uploads not yet reported` }
+        : freesAt === null
+          ? { zh: `该文件 ${mib(size)} 超过待上报文件的总量上限 ${mib(policy.bytes)}`, en: `This file (${mib(size)}) is larger than the ${mib(policy.bytes)} allowed for uploads not yet reported` }
+          : direct
+            ? {
+                zh: `你计入上限的文件（${counted.zh}）共 ${mib(held.bytes)}，加上该文件 ${mib(size)} 超过上限 ${mib(policy.bytes)}`,
+                en: `Your uploads that count against the limit (${counted.en}) take ${mib(held.bytes)}; with this file (${mib(size)}) that is over the ${mib(policy.bytes)} limit`,
+              }
             : {
                 zh: `你尚未随上报提交的文件共 ${mib(held.bytes)}，加上该文件 ${mib(size)} 超过上限 ${mib(policy.bytes)}`,
                 en: `Your uploads not yet used in a report take ${mib(held.bytes)}; with this file (${mib(size)}) that is over the ${mib(policy.bytes)} limit`,
@@ -133,10 +140,15 @@ export class EvidenceBudgetError extends Error {
     const todo =
       freesAt === null
         ? { zh: '请压缩或缩小文件后重新上传', en: 'Compress or shrink the file and upload it again' }
-        : {
-            zh: `请先提交引用这些文件的上报（提交后不再计入），或等待：未上报的文件上传 ${hours} 小时后自动删除，最早一个于 ${freesAt} 删除`,
-            en: `Submit the report that uses them first (reported files no longer count), or wait: uploads not reported are deleted ${hours} h after upload, the oldest at ${freesAt}`,
-          };
+        : direct
+          ? {
+              zh: `尚未上报的文件可随上报提交（提交后不再计入）；或等待：最早一个于 ${freesAt} 起不再计入（尚未上报的届时删除）`,
+              en: `Use the uploads not yet reported in a report (they then stop counting), or wait: the oldest stops counting at ${freesAt} (one not reported is then deleted)`,
+            }
+          : {
+              zh: `请先提交引用这些文件的上报（提交后不再计入），或等待：未上报的文件上传 ${hours} 小时后自动删除，最早一个于 ${freesAt} 删除`,
+              en: `Submit the report that uses them first (reported files no longer count), or wait: uploads not reported are deleted ${hours} h after upload, the oldest at ${freesAt}`,
+            };
     const hazardNote = direct
       ? { zh: `上传到隐患的文件在上传后 ${hours} 小时内计入，到期不删除。`, en: ` Files uploaded to a hazard count for ${hours} h after upload and are not deleted then.` }
       : { zh: '', en: '' };
