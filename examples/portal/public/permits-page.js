@@ -154,7 +154,8 @@ export async function permitPage(id, signal) {
   const open = OPEN.includes(p.status);
   const gasRule = p.rule.gasTest !== null;
   const can = {
-    approve: ofEnterprise && p.status === 'applied',
+    // the server says whether this reader may approve (core's permitApprovalRefusal with the reader's permit roles)
+    approve: r.body.approval?.allowed === true,
     gasTest: ofEnterprise && gasRule && ['applied', 'approved', 'suspended'].includes(p.status),
     reading: ofEnterprise && gasRule && ['in_progress', 'suspended'].includes(p.status),
     start: ofEnterprise && p.status === 'approved',
@@ -188,6 +189,7 @@ export async function permitPage(id, signal) {
       ${gasRule ? html`<dt>${t('permitLastTest')}</dt><dd id="last-test">${p.lastTest ? html`${localTime(p.lastTest.sampledAt)} ${p.lastTest.pass ? t('permitPass') : t('permitFail')}` : '—'}</dd>` : ''}
     </dl>
     <div id="permit-result" aria-live="polite"></div>
+    ${r.body.approval?.allowed === false ? html`<p class="hint" id="permit-approve-why" data-reason="${r.body.approval.code}">${loc(r.body.approval.message)}</p>` : ''}
     ${
       Object.entries(can).some(([k, v]) => v && k !== 'present' && !(k === 'left' && isAttendant))
         ? html`<section id="permit-actions" aria-labelledby="permit-actions-title"><h2 id="permit-actions-title">${t('permitActions')}</h2>

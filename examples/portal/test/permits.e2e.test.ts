@@ -96,10 +96,12 @@ describe('a hazardous-work permit, at phone size', () => {
     expect(await owner.textContent('#permit-workers')).toBe('王师傅（申报，目录中无此人）、<img src=x onerror="window.__pwned=1">（申报，目录中无此人）');
     expect(await owner.$$eval('#permit-workers [data-declared]', (els) => els.length)).toBe(2);
     expect(await owner.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    // The owner is not the grade's approver here (unit): no approve for the owner? The API decides — the owner holds principal_leader only.
-    await owner.tap('#permit-approve');
-    await owner.waitForSelector('#permit-refused');
-    expect(await owner.textContent('#permit-refused')).toContain('unit');
+    // The owner is not this permit's approver (the rule names 所在基层单位; the owner holds 主管领导 only): the server says so
+    // (core's permitApprovalRefusal), so no 审批 button is offered and the page says who approves, in words.
+    expect(await owner.locator('#permit-approve').count()).toBe(0);
+    expect(await owner.getAttribute('#permit-approve-why', 'data-reason')).toBe('APPROVER_ROLE');
+    expect(await owner.textContent('#permit-approve-why')).toContain('有限空间作业须由所在基层单位审批');
+    expect(await owner.textContent('#permit-approve-why')).not.toContain('unit');
 
     // 2. The safety officer approves.
     const safety = await signIn('safety-lvyuan', 'enterprise');

@@ -21,6 +21,7 @@ export { judgeGasReading } from './permits/judge-gas-reading.js';
 export type { GasFailure, GasValues, GasVerdict } from './permits/judge-gas-reading.js';
 export type * from './permits/permit-types.js';
 export { decidePermit, isPermitOpen, type PermitDecideContext } from './permits/decide-permit.js';
+export { permitApprovalRefusal } from './permits/permit-approval.js';
 export { evolvePermit, foldPermit } from './permits/evolve-permit.js';
 export { tickPermit, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR, PERMIT_APPROVAL_WARNING_MINUTES, PERMIT_APPROVAL_PENDING_MINUTES } from './permits/tick-permit.js';
 export { verifyPermitChain, type PermitChainCheck } from './permits/permit-chain.js';

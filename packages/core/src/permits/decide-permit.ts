@@ -6,6 +6,7 @@ import { checkPermitPersons } from './permit-persons.js';
 import { chainPermitEvent } from './permit-chain.js';
 import { evolvePermit } from './evolve-permit.js';
 import { judgeGasReading, needsLel, type GasVerdict } from './judge-gas-reading.js';
+import { permitApprovalRefusal } from './permit-approval.js';
 import { permitRejection as reject } from './permit-rejection.js';
 import { selectPermitRule, type PermitRules } from './permit-rules.js';
 import type {
@@ -220,12 +221,9 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
   switch (command.type) {
     case 'approve': {
       if (state.status !== 'applied') return refuse(wrongStatus(state, 'approve'));
-      const role = state.rule.approverRole;
-      if (!actor.roles.includes(role)) return refuse(reject('APPROVER_ROLE', `${state.rule.title['zh-CN']}须由 ${role} 审批`, `${state.rule.title.en} must be approved by ${role}`));
-      if (state.workerIds.includes(actor.id) || actor.id === state.attendantId) {
-        return refuse(reject('SEPARATION_OF_DUTIES', '审批人不得是作业人员或监护人', 'The approver must be neither a worker nor the attendant'));
-      }
-      emit('approved', { role });
+      const refusal = permitApprovalRefusal(state, actor, ctx.rules);
+      if (refusal) return refuse(refusal);
+      emit('approved', { role: state.rule.approverRole });
       break;
     }
     case 'record_gas_test': {

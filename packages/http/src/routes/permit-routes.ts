@@ -8,6 +8,7 @@ import {
   ID_PATTERN,
   mayCommandPermit,
   OPEN_PERMIT_STATUSES,
+  permitApprovalRefusal,
   permitFindings,
   reportPermitFindings,
   supervisesArea,
@@ -226,6 +227,13 @@ const READING_BODY: JsonSchema = {
     flammablePctLel: { type: 'number', minimum: 0, maximum: 100, description: 'flammable gas, % LEL / 可燃气体 %LEL' },
     o2PctVol: { type: 'number', minimum: 0, maximum: 100, description: 'oxygen, % vol / 氧含量 %VOL' },
   },
+};
+const APPROVAL: JsonSchema = {
+  type: ['object', 'null'],
+  required: ['allowed'],
+  properties: { allowed: { type: 'boolean' }, code: { type: 'string' }, message: LOCALIZED },
+  description:
+    'For a person of the enterprise while the permit waits for approval: whether they may approve it (their permit roles against the rule’s approver, separation of duties — what POST …/approve decides), and if not why, in 中文 and English; null otherwise.\n\n待审批时对本企业人员：能否审批及原因；其他情况为 null。',
 };
 const READING_FIELDS = ['sampledAt', 'instrument', 'place', 'flammablePctVol', 'flammablePctLel', 'o2PctVol'];
 const EMPTY_BODY: JsonSchema = { type: 'object', properties: {}, description: 'no fields (an empty body is accepted too) / 无字段' };
@@ -463,15 +471,27 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     tags: ['permits'],
     auth: 'required',
     problemCodes: PERMIT_PROBLEM_CODES,
-    response: { status: 200, description: 'the permit / 许可', schema: { type: 'object', required: ['permit', 'events'], properties: { permit: PERMIT, events: { type: 'array', items: EVENT } } } },
+    response: {
+      status: 200,
+      description: 'the permit / 许可',
+      schema: { type: 'object', required: ['permit', 'events', 'approval'], properties: { permit: PERMIT, events: { type: 'array', items: EVENT }, approval: APPROVAL } },
+    },
     errors: [401, 403, 404],
     async handle(ctx) {
       const actor = await actorOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
-      const read = await permitsOf(ctx).store.readPermit(id);
+      const permits = permitsOf(ctx);
+      const read = await permits.store.readPermit(id);
       if (!read) throw permitNotFound(id);
-      return jsonResponse({ permit: read.state, events: read.events });
+      // Whether the reader may approve it (core's permitApprovalRefusal with the host's permit roles): a person of the enterprise, while it waits.
+      let approval: { allowed: true } | { allowed: false; code: PermitRejectionCode; message: PermitRejection['message'] } | null = null;
+      if (read.state.status === 'applied' && actsForEnterprise(actor, read.state.enterpriseId)) {
+        const roles = await permits.permitRoles(actor.id, read.state.enterpriseId);
+        const refusal = permitApprovalRefusal(read.state, { id: actor.id, roles: [...roles] }, permits.rules ?? DEFAULT_PERMIT_RULES);
+        approval = refusal ? { allowed: false, code: refusal.code, message: refusal.message } : { allowed: true };
+      }
+      return jsonResponse({ permit: read.state, events: read.events, approval });
     },
   },
   {
