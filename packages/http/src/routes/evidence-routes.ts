@@ -4,6 +4,7 @@ import { isEvidenceBudgetError, type EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
 import { EVIDENCE_MEDIA_TYPES, RECORDED_EVIDENCE_MEDIA_TYPES, sniffEvidenceType } from '../evidence-media-type.js';
+import { unsupportedUploadMessage } from '../unsupported-upload-message.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
@@ -48,15 +49,7 @@ async function receiveUpload(ctx: RouteContext, hazardId: string | null): Promis
   const store = storeOf(ctx);
   const declared = (ctx.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!EVIDENCE_MEDIA_TYPES.includes(declared)) {
-    throw new HttpProblem(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      { 'zh-CN': '不支持的文件类型', en: 'Unsupported media type' },
-      {
-        'zh-CN': `证据须为 ${EVIDENCE_MEDIA_TYPES.join('、')}，收到 ${JSON.stringify(declared.slice(0, 60))}`,
-        en: `evidence must be ${EVIDENCE_MEDIA_TYPES.join(', ')}; got ${JSON.stringify(declared.slice(0, 60))}`,
-      },
-    );
+    throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', { 'zh-CN': '不支持的文件类型', en: 'Unsupported media type' }, unsupportedUploadMessage(declared));
   }
   const takenAt = ctx.query.get('takenAt');
   if (takenAt !== null && (!INSTANT.test(takenAt) || Number.isNaN(Date.parse(takenAt)))) {
