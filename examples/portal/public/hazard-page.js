@@ -169,7 +169,7 @@ export async function hazardPage(id, signal, done) {
     setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
     return;
   }
-  const { state: h, history } = r.body;
+  const { state: h, history, caseNumber } = r.body;
   const roles = me()?.roles ?? [];
   const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
   const offered = new Set();
@@ -274,7 +274,7 @@ export async function hazardPage(id, signal, done) {
   setHtml(
     app,
     html`<h1 id="hazard-title">${loc(h.title)}</h1>
-    ${factsCard(h, row)}
+    ${factsCard(h, row, caseNumber)}
     ${findingSection(history)}
     ${planSection(h)}
     ${penaltyStatus(h)}

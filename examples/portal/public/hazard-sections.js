@@ -27,8 +27,12 @@ export function dueLine(h, row) {
   return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${row.dueSource}`)}）</span>` : ''}`;
 }
 
-/** The facts card: level (with 疑似), status, enterprise, area, domain, deadline, case no., flags. */
-export function factsCard(h, row) {
+/**
+ * The facts card: level (with 疑似), status, enterprise, area, domain, deadline, case no., flags.
+ * `caseNumber` is the API's (GET /hazards/{id}): the register's 文号 of the case's 立案审批表, or
+ * the number typed for a case filed before the server numbered cases.
+ */
+export function factsCard(h, row, caseNumber = h.caseNo) {
   const p = h.pendingExtension;
   const requestedTo = p && 'days' in p && h.deadline ? ` → ${localTime(new Date(Date.parse(h.deadline) + Number(p.days) * 86_400_000).toISOString()).slice(0, 10)}` : '';
   const flags = [
@@ -45,7 +49,7 @@ export function factsCard(h, row) {
       <div><dt>${t('enterpriseCol')}</dt><dd>${entName(h.enterpriseId)}（${h.area}）</dd></div>
       <div><dt>${t('domain')}</dt><dd>${t(h.domain)}</dd></div>
       <div><dt>${t('term_deadline')}</dt><dd>${dueLine(h, row)}</dd></div>
-      ${h.caseNo ? html`<div><dt>${t('caseNo')}</dt><dd>${h.caseNo}</dd></div>` : ''}
+      ${caseNumber ? html`<div><dt id="hazard-case-no-label">${t('caseNo')}</dt><dd id="hazard-case-no">${caseNumber}</dd></div>` : ''}
     </dl>
     ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}
   </section>`;

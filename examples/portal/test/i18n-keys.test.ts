@@ -25,7 +25,7 @@ const saved = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
 beforeAll(async () => {
   // i18n.js reads the language from localStorage when `t` is called.
   Object.defineProperty(globalThis, 'localStorage', { configurable: true, value: { getItem: () => language, setItem() {} } });
-  ({ UI_STRINGS, t } = (await import('../public/i18n.js')) as unknown as { UI_STRINGS: Strings; t: (key: string) => string });
+  ({ UI_STRINGS, t } = (await import(new URL('../public/i18n.js', import.meta.url).href)) as { UI_STRINGS: Strings; t: (key: string) => string });
 });
 afterAll(() => {
   if (saved) Object.defineProperty(globalThis, 'localStorage', saved);

@@ -779,6 +779,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
           seq: 2,
         },
       ],
+      caseNumber: null,
     },
     parameters: {
       id: 'hz-6dc6c4b9b45c5aebb531c179',

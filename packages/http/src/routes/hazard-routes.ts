@@ -2,6 +2,7 @@ import type { HazardSummary } from '@anjian/core';
 import { encodeKeysetCursor } from '@anjian/core/ports';
 import { canRead, narrow, readScopes, timeBounded } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
+import { caseNumberOf } from '../document-context.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
@@ -89,7 +90,9 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       const found = await loadReadableHazard(ctx, id);
       if (!found) throw hazardNotFound(id);
       const { state, events } = found;
-      return jsonResponse({ state, history: events }, 200, { etag: `"${state.version}"` });
+      // The case number (案号) is derived, read-only: the 文号 the register gave the case's 立案审批表.
+      const caseNumber = caseNumberOf(ctx.options.documents, state, events, ctx.options.documents ? await ctx.deps.store.readDocuments(id) : []);
+      return jsonResponse({ state, history: events, caseNumber }, 200, { etag: `"${state.version}"` });
     },
   },
 ];

@@ -4913,6 +4913,11 @@ export interface operations {
                         state: components["schemas"]["HazardState"];
                         /** @description every event, oldest first / 全部事件 */
                         history: components["schemas"]["StoredEvent"][];
+                        /**
+                         * @description the case number (案号), derived by the server: the 文号 the document register gave the case's 立案审批表 (case_filing_approval, GET /hazards/{id}/documents), the number every document of the case prints, e.g. （东）应急立〔2026〕1号; for a case filed before the server numbered cases, the number typed then (state.caseNo); null before a case is filed or when the API numbers no documents. Never sent: a command with it is refused / 案号（服务器根据文书登记派生，即立案审批表的文号；旧案件为当时填写的案号；未立案或未启用文书编号时为 null）
+                         * @example （东）应急立〔2026〕1号
+                         */
+                        readonly caseNumber: string | null;
                     };
                 };
             };
