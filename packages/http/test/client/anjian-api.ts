@@ -4906,7 +4906,8 @@ export interface operations {
                      *           "hash": "2937ead326b7540d0efb51c9d98ad9b8f6e286174ebb887a3be2817b30357d8c",
                      *           "seq": 2
                      *         }
-                     *       ]
+                     *       ],
+                     *       "caseNumber": null
                      *     }
                      */
                     "application/json": {
