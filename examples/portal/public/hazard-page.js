@@ -7,7 +7,7 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal } from './permissions.js';
+import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
 import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, session, textOf, user } from './shared.js';
@@ -18,7 +18,7 @@ const LEVELS = ['simple', 'general', 'major'];
 const ON_EVIDENCE = ['verify', 'reject', 'accept', 'close', 'spot_check', 'lift_stop_work', 'delist', 'approve_plan', 'confirm_level'];
 /** Commands the "why not" list never mentions (timers, reports, reading-level work). */
 const NOT_EXPLAINED = new Set(['report', 'report_observation', 'warn_due_soon', 'notice_overdue']);
-/** Commands whose state (not the table) decides whether they apply at all. */
+/** Commands whose state (not the table) decides whether they apply at all; `at` is the server's clock when it sent the state. */
 const APPLIES = {
   grant_extension: (h) => !!h.pendingExtension,
   deny_extension: (h) => !!h.pendingExtension,
@@ -28,9 +28,10 @@ const APPLIES = {
   lift_stop_work: (h) => !!h.stopWork,
   delist: (h) => h.listed,
   approve_plan: (h) => !!h.plan && h.planApproved === false,
-  // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open (a case, a notice before the
-  // rest, the period run or the party heard, nothing after the decision).
-  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h) => !penaltyRefusal(h, c, user())])),
+  // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open at the server's time (a case,
+  // a notice before the rest, the period run or the party heard, a hearing request withdrawn only while pending, nothing
+  // after the decision).
+  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at)])),
 };
 const label = (type) => t(`cmd_${type}`);
 
@@ -111,15 +112,15 @@ function locateIssues(action, issues) {
 }
 
 /** One line per action of the user's roles that this hazard does not offer now, and why (core's explanation). */
-function whyNotList(h, offered) {
+function whyNotList(h, offered, at) {
   const profile = me();
   if (!profile) return '';
   const lines = [];
   for (const command of commandsOf(profile.roles)) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
-    if (APPLIES[command] && !APPLIES[command](h)) {
+    if (APPLIES[command] && !APPLIES[command](h, at)) {
       // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
-      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user()) : null;
+      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at) : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
         lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
       }
@@ -170,8 +171,10 @@ export async function hazardPage(id, signal, done) {
     return;
   }
   const { state: h, history, caseNumber } = r.body;
+  // The server's clock when it read the hazard: what the proceeding's deadlines are weighed against (not the browser's).
+  const at = serverTime(r);
   const roles = me()?.roles ?? [];
-  const can = (command, target) => (!APPLIES[command] || APPLIES[command](h)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
+  const can = (command, target) => (!APPLIES[command] || APPLIES[command](h, at)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
   const offered = new Set();
   const field = (inputId, name, { required = false, type = 'text' } = {}) =>
     html` <label class="inline-field">${name}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : ''} ${required ? html`<input id="${inputId}" type="${type}" aria-required="true">` : html`<input id="${inputId}" type="${type}">`}</label>`;
@@ -245,7 +248,7 @@ export async function hazardPage(id, signal, done) {
     );
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
-  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c))) actions.push(form);
+  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c), at)) actions.push(form);
 
   // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer;
   // so do an officer's notice and review, for their enforcement document (责令限期整改指令书, 整改复查意见书).
@@ -285,7 +288,7 @@ export async function hazardPage(id, signal, done) {
     <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
       <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
       ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`}
-      ${whyNotList(h, offered)}</section>`,
+      ${whyNotList(h, offered, at)}</section>`,
   );
 
   wireDocuments(app, id, docs, () => hazardPage(id, signal));

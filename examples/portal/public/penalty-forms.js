@@ -1,16 +1,18 @@
 // The penalty of a filed case on the hazard page (docs/penalties.md): 行政处罚告知 (article,
 // kind and fine chosen from core's law table, PENALTY_ARTICLES — no copy here), the party's
-// 陈述申辩 (the enterprise records its own, or an officer what it said), 听证, 处罚决定.
-// Which step is open, and why another is not yet, is core's penaltyStepRefusal; the articles'
+// 陈述申辩 (the enterprise records its own, or an officer what it said), 听证 or the withdrawal of
+// the hearing request (撤回听证要求), 处罚决定. Which step is open, and why another is not yet, is
+// core's penaltyStepRefusal at the server's clock; whether the statement may still ask for a
+// hearing is core's hearingRequestRefusal; the articles'
 // kinds and fine ranges are shown as the table states them and checked by the server, whose
 // refusals come back located (issues with a pointer) and are shown beside their field.
 import { html } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { PENALTY_ARTICLES } from './permissions.js';
+import { hearingRefusal, PENALTY_ARTICLES } from './permissions.js';
 import { localTime, textOf } from './shared.js';
 
 /** The penalty commands, in the order of the proceeding. */
-export const PENALTY_COMMANDS = ['notify_penalty', 'record_statement', 'record_hearing', 'decide_penalty'];
+export const PENALTY_COMMANDS = ['notify_penalty', 'record_statement', 'record_hearing', 'withdraw_hearing', 'decide_penalty'];
 
 const L = {
   'zh-CN': {
@@ -25,6 +27,8 @@ const L = {
     statement: '陈述、申辩内容',
     hearingRequested: '要求举行听证',
     report: '听证报告（听证情况和处理意见）',
+    withdrawReason: '撤回听证要求的意思表示',
+    withdrawn: '当事人已撤回听证要求（{at}）',
     notified: '已告知：{article}，{penalty}（{at}）',
     statementDue: '陈述申辩期限：{due}',
     hearingDue: '有权要求听证，期限：{due}',
@@ -46,6 +50,8 @@ const L = {
     statement: 'Statement and defence',
     hearingRequested: 'Asks for a hearing',
     report: 'Hearing report (what was heard, the proposal)',
+    withdrawReason: 'What the party declares in withdrawing',
+    withdrawn: 'The party withdrew its hearing request ({at})',
     notified: 'Notified: {article}, {penalty} ({at})',
     statementDue: 'Statement and defence until {due}',
     hearingDue: 'Hearing right: ask until {due}',
@@ -72,6 +78,7 @@ export function penaltyStatus(h) {
   if (p.hearingRight && p.hearingDeadline) lines.push(html`<li>${tr('hearingDue', { due: localTime(p.hearingDeadline) })}</li>`);
   if (p.statement) lines.push(html`<li>${tr('stated', { at: localTime(p.statement.recordedAt), hearing: p.statement.hearingRequested ? tr('askedHearing') : '' })}</li>`);
   if (p.hearing) lines.push(html`<li>${tr('heard', { at: localTime(p.hearing.recordedAt) })}</li>`);
+  if (p.hearingWithdrawn) lines.push(html`<li id="penalty-hearing-withdrawn">${tr('withdrawn', { at: localTime(p.hearingWithdrawn.recordedAt) })}</li>`);
   if (p.decided) lines.push(html`<li>${tr('decided', { penalty: penaltyWords(p.decided), at: localTime(p.decidedAt) })}</li>`);
   return html`<div id="penalty-status"><h3>${tr('title')}</h3><ul>${lines}</ul></div>`;
 }
@@ -90,9 +97,10 @@ function penaltyFields(prefix, articleId, preset) {
 
 /**
  * The forms of the penalty steps `can(type)` offers (the permission table and core's
- * penaltyStepRefusal decided that), each an `.action` with its button.
+ * penaltyStepRefusal decided that), each an `.action` with its button; `at` is the server's clock
+ * when it sent the state (whether a hearing may still be asked for).
  */
-export function penaltyForms(h, can) {
+export function penaltyForms(h, can, at) {
   const forms = [];
   if (can('notify_penalty')) {
     const ids = Object.keys(PENALTY_ARTICLES);
@@ -104,8 +112,14 @@ export function penaltyForms(h, can) {
     );
   }
   if (can('record_statement')) {
-    // The hearing box only when the notice carried the right (the server refuses it otherwise, and late).
-    const hearing = h.penalty?.hearingRight ? html` <label class="inline-field"><input type="checkbox" id="statement-hearing" data-pointer="/hearingRequested"> ${tr('hearingRequested')}</label>` : '';
+    // The hearing box only while core says a hearing may be asked for (the notice's right, within its five days); once
+    // the days have run, why not, in core's words (the server refuses it then).
+    const closed = h.penalty ? hearingRefusal(h.penalty, at) : null;
+    const hearing = !h.penalty?.hearingRight
+      ? ''
+      : closed
+        ? html` <span class="hint" id="statement-hearing-closed">${loc(closed)}</span>`
+        : html` <label class="inline-field"><input type="checkbox" id="statement-hearing" data-pointer="/hearingRequested"> ${tr('hearingRequested')}</label>`;
     forms.push(
       html`<div class="action" data-action="record_statement"><label class="inline-field">${tr('statement')}<span class="required-mark" aria-hidden="true">*</span> <input id="statement-text" aria-required="true" data-pointer="/statement"></label>${hearing}
       <button type="button" data-cmd="record_statement" id="cmd-record_statement">${t('cmd_record_statement')}</button></div>`,
@@ -115,6 +129,12 @@ export function penaltyForms(h, can) {
     forms.push(
       html`<div class="action" data-action="record_hearing"><label class="inline-field">${tr('report')}<span class="required-mark" aria-hidden="true">*</span> <input id="hearing-report" aria-required="true" data-pointer="/report"></label>
       <button type="button" data-cmd="record_hearing" id="cmd-record_hearing">${t('cmd_record_hearing')}</button></div>`,
+    );
+  }
+  if (can('withdraw_hearing')) {
+    forms.push(
+      html`<div class="action" data-action="withdraw_hearing"><label class="inline-field">${tr('withdrawReason')}<span class="required-mark" aria-hidden="true">*</span> <input id="withdraw-reason" aria-required="true" data-pointer="/reason"></label>
+      <button type="button" data-cmd="withdraw_hearing" id="cmd-withdraw_hearing">${t('cmd_withdraw_hearing')}</button></div>`,
     );
   }
   if (can('decide_penalty') && h.penalty) {
@@ -138,7 +158,7 @@ export function wirePenaltyForms(app, setHtml) {
 
 /**
  * The penalty commands' handlers: each reads its form and sends the body core expects
- * (`{ penalty: { article, kind, fineAmount } }`, `{ statement, hearingRequested }`, `{ report }`);
+ * (`{ penalty: { article, kind, fineAmount } }`, `{ statement, hearingRequested }`, `{ report }`, `{ reason }`);
  * `filled` and `reasonFrom` mark an empty required field as the page's other forms do.
  */
 export function penaltyHandlers({ app, value, filled, reasonFrom, send }) {
@@ -163,6 +183,10 @@ export function penaltyHandlers({ app, value, filled, reasonFrom, send }) {
     record_hearing: () => {
       const report = filled('#hearing-report', 'errReportRequired');
       return report && send({ type: 'record_hearing', report: textOf(report) });
+    },
+    withdraw_hearing: () => {
+      const reason = reasonFrom('#withdraw-reason');
+      return reason && send({ type: 'withdraw_hearing', reason });
     },
     decide_penalty: () => {
       const penalty = penaltyOf('decide', app.querySelector('#decide-article')?.dataset.article ?? '');

@@ -5,6 +5,7 @@ import {
   awaitsConfirmedLevel,
   DEFAULT_EVIDENCE_RULES,
   explainAuthorization,
+  hearingRequestRefusal,
   mayNameSecondOfficer,
   needsTwoOfficers,
   PENALTY_ARTICLES,
@@ -38,10 +39,28 @@ export const commandsOf = (roles) => [...new Set(PERMISSION_TABLE.filter((r) => 
 export { PENALTY_ARTICLES };
 
 /**
- * Why penalty step `type` is not open on `state` for `userId` now (core's penaltyStepRefusal:
- * `{ code, detail }`), or null. The page's clock: it only decides what is offered; the server decides again.
+ * Why penalty step `type` is not open on `state` for `userId` at `at` (core's penaltyStepRefusal:
+ * `{ code, detail }`), or null. `at` is the server's clock when it sent the state (the hazard's
+ * Date header, see {@link serverTime}), so the page offers what the server would accept then; the
+ * server decides again.
  */
-export const penaltyRefusal = (state, type, userId) => penaltyStepRefusal(state, type, new Date(), userId);
+export const penaltyRefusal = (state, type, userId, at) => penaltyStepRefusal(state, type, at, userId);
+
+/**
+ * Why the party's statement may not ask for a hearing at `at` (core's hearingRequestRefusal:
+ * `{ pointer, 'zh-CN', en }` — no hearing right, or its five days have run), or null.
+ */
+export const hearingRefusal = (penalty, at) => hearingRequestRefusal(penalty, at);
+
+/**
+ * The server's clock when it answered (`answer.date`, the response's Date header): the instant
+ * the page weighs deadlines against. The browser's clock only when the answer carried none (an
+ * answer from the bootstrap).
+ */
+export const serverTime = (answer) => {
+  const ms = typeof answer?.date === 'string' ? Date.parse(answer.date) : Number.NaN;
+  return Number.isFinite(ms) ? new Date(ms) : new Date();
+};
 
 /** The evidence a rectification of a hazard of `level` needs (core's default rules, which the server applies). */
 export const evidenceRequirement = (level) => DEFAULT_EVIDENCE_RULES.submit[level];

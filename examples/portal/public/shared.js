@@ -164,7 +164,8 @@ export async function api(path, { method = 'GET', body, key, ifMatch, signal, co
     return unreachable();
   }
   if (res.status === 401) sessionEnded();
-  const answer = { ok: res.ok, status: res.status, body: await readBody(res) };
+  // `date`: the server's clock when it answered (the Date header), what deadlines are weighed against.
+  const answer = { ok: res.ok, status: res.status, body: await readBody(res), date: res.headers.get('date') };
   if (method === 'GET') signal?.throwIfAborted();
   return answer;
 }

@@ -56,6 +56,7 @@ export const TERMS = {
     notify_penalty: { 'zh-CN': '行政处罚告知', en: 'Notify the intended penalty', note: '告知拟处罚及陈述申辩权 / the party may state and defend itself' },
     record_statement: { 'zh-CN': '记录陈述申辩', en: 'Record the statement and defence' },
     record_hearing: { 'zh-CN': '记录听证', en: 'Record the hearing', note: '由非本案调查人员主持 / presided by someone who did not investigate' },
+    withdraw_hearing: { 'zh-CN': '撤回听证要求', en: 'Withdraw the hearing request', note: '听证举行前，当事人撤回 / by the party, before the hearing' },
     decide_penalty: { 'zh-CN': '作出处罚决定', en: 'Decide the penalty' },
   },
   event: {
@@ -86,6 +87,7 @@ export const TERMS = {
     penalty_notified: { 'zh-CN': '告知拟处罚', en: 'Penalty notified' },
     statement_recorded: { 'zh-CN': '陈述申辩', en: 'Statement recorded' },
     hearing_held: { 'zh-CN': '听证', en: 'Hearing held' },
+    hearing_withdrawn: { 'zh-CN': '撤回听证', en: 'Hearing request withdrawn' },
     penalty_decided: { 'zh-CN': '处罚决定', en: 'Penalty decided' },
   },
   evidence: {

@@ -14,11 +14,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import type { Clock } from '@anjian/core';
+import { toNodeHandler } from '@anjian/http';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, vi } from 'vitest';
 import { bundleNodePath, bundleTs } from '../../../scripts/bundle-ts.mjs';
+import { createPortal } from '../src/create-portal.js';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
+import { createPortalServer } from '../src/portal-server.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(portalDir, '../..');
@@ -50,6 +55,11 @@ export interface PortalHarness {
   cookieOf(user: string): Promise<string>;
   /** Uploads a unique PNG as evidence of a hazard (as `user`); returns the evidence id. */
   uploadPhoto(user: string, hazardId: string, name: string): Promise<string>;
+  /**
+   * Forgets the sessions {@link cookieOf} keeps, so the next API call signs in again (after a
+   * test moved the clock of an in-process portal past the sessions' lifetime).
+   */
+  forgetSessions(): void;
   /** Closes the browser, stops the portal, removes the data dir. */
   stop(): Promise<void>;
 }
@@ -117,20 +127,40 @@ async function startServer(port: number, dataDir: string, env: Record<string, st
   });
 }
 
+/** A portal of this process on `port` (createPortal + the server of server.ts), answering by `clock`; resolves its stop. */
+async function startInProcess(port: number, dataDir: string, clock: Clock): Promise<() => Promise<void>> {
+  const portal = await createPortal({ dataDir, clock, tickMs: 0 });
+  const server: Server = createPortalServer(
+    (req, res) => void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress: req.socket.remoteAddress ?? 'unknown' }) })(req, res),
+  );
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  return async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await portal.close();
+  };
+}
+
 /**
  * Starts a portal with a fresh data dir and a headless Chromium; `env` adds to the server's
  * environment (e.g. `ANJIAN_MQTT_URL`); `browser: false` starts no Chromium (HTTP-only
- * tests: `browser` and `signIn` must not be used then).
+ * tests: `browser` and `signIn` must not be used then). With `clock`, the portal runs in this
+ * process on that clock instead of as a child process (`env` then does not apply): the only way
+ * a test can let a deadline pass — move the clock, and the server answers as of then.
  */
-export async function startPortal(options: { env?: Record<string, string>; browser?: boolean } = {}): Promise<PortalHarness> {
+export async function startPortal(options: { env?: Record<string, string>; browser?: boolean; clock?: Clock } = {}): Promise<PortalHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
+  let stopInProcess: (() => Promise<void>) | undefined;
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close();
+    await stopInProcess?.();
     // Closing stdin stops the server (inside scripts/run-ts.mjs, when used, which then removes its bundle and exits).
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
@@ -141,7 +171,7 @@ export async function startPortal(options: { env?: Record<string, string>; brows
   };
   // Both start at once; whichever started is stopped again when the other fails.
   const [started, launched] = await Promise.allSettled([
-    startServer(port, dataDir, options.env ?? {}),
+    options.clock ? startInProcess(port, dataDir, options.clock) : startServer(port, dataDir, options.env ?? {}),
     options.browser === false
       ? Promise.resolve(undefined)
       : chromium.launch({
@@ -149,7 +179,10 @@ export async function startPortal(options: { env?: Record<string, string>; brows
           args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
         }),
   ]);
-  if (started.status === 'fulfilled') server = started.value;
+  if (started.status === 'fulfilled') {
+    if (typeof started.value === 'function') stopInProcess = started.value;
+    else server = started.value;
+  }
   if (launched.status === 'fulfilled') browser = launched.value;
   if (started.status === 'rejected' || launched.status === 'rejected') {
     await stop().catch(() => undefined);
@@ -218,6 +251,7 @@ export async function startPortal(options: { env?: Record<string, string>; brows
     },
     fetchAs,
     cookieOf,
+    forgetSessions: () => cookies.clear(),
     async uploadPhoto(user, hazardId, name) {
       const res = await fetchAs(user, `/api/hazards/${encodeURIComponent(hazardId)}/evidence`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: demoPng(`${name} ${Math.random()}`) });
       const body = (await res.json()) as { id: string };

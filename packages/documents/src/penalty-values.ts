@@ -99,6 +99,9 @@ export function penaltyValues(upTo: readonly ChainEvent[], date: (iso: string) =
     : '你单位在规定期限内未提出陈述、申辩。';
   const hearing = upTo.slice(noticeAt + 1).find((e) => e.type === 'hearing_held');
   if (hearing) out['penalty.statement'] += `应你单位要求，本机关于${date(hearing.recordedAt)}依法举行了听证。`;
+  // A request withdrawn before the hearing: no hearing was held, and the decision says why.
+  const withdrawn = upTo.slice(noticeAt + 1).find((e) => e.type === 'hearing_withdrawn');
+  if (withdrawn && !hearing) out['penalty.statement'] += `你单位于${date(withdrawn.recordedAt)}撤回了听证要求。`;
   out['penalty.performance'] = performance(penalty);
   return out;
 }

@@ -1,4 +1,4 @@
-// The decision states that the hearing the party asked for was held (when the record has one).
+// The decision states that the hearing the party asked for was held, or that the party withdrew its request (when the record says so).
 import { describe, expect, it } from 'vitest';
 import type { ChainEvent } from '@anjian/core';
 import { chinaDate } from '../src/gather.js';
@@ -16,5 +16,11 @@ describe('penalty decision values', () => {
     expect(held['penalty.statement']).toBe('你单位于2026年11月3日提出陈述、申辩：要求听证。本机关对你单位提出的事实、理由和证据进行了复核。应你单位要求，本机关于2026年11月10日依法举行了听证。');
     expect(held['penalty.performance']).toBe('你单位应当自收到本决定书之日起停产停业整顿，经本机关审查同意后方可恢复生产经营。');
     expect(penaltyValues([notice, statement, decided], chinaDate)['penalty.statement']).not.toContain('举行了听证');
+  });
+
+  it('name the withdrawal of the hearing request when the party withdrew it, and hold no hearing', () => {
+    const withdrawn = penaltyValues([notice, statement, event('hearing_withdrawn', '2026-11-06T01:00:00.000Z', { reason: { 'zh-CN': '书面撤回' } }), decided], chinaDate);
+    expect(withdrawn['penalty.statement']).toBe('你单位于2026年11月3日提出陈述、申辩：要求听证。本机关对你单位提出的事实、理由和证据进行了复核。你单位于2026年11月6日撤回了听证要求。');
+    expect(penaltyValues([notice, statement, decided], chinaDate)['penalty.statement']).not.toContain('撤回');
   });
 });

@@ -42,6 +42,7 @@ const FULL: Record<string, Record<string, unknown>> = {
   notify_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 } },
   record_statement: { statement: text('s'), hearingRequested: false },
   record_hearing: { report: text('r') },
+  withdraw_hearing: { reason: text('w') },
   decide_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 }, coOfficerId: 'o2' },
 };
 

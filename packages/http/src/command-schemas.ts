@@ -169,6 +169,11 @@ const BODIES: Readonly<Record<string, Body>> = {
     required: ['report'],
     properties: { report: reason('what the hearing found (听证报告) / 听证情况') },
   },
+  withdraw_hearing: {
+    summary: 'Withdraw the hearing request before the hearing (撤回听证要求): the party itself, or an officer recording its written declaration / 撤回听证要求',
+    required: ['reason'],
+    properties: { reason: reason('what the party declared (撤回听证的意思表示) / 撤回理由') },
+  },
   decide_penalty: {
     summary: 'Decide the penalty (行政处罚决定), two officers; not before the reply period ends or the party was heard, never heavier than notified / 行政处罚决定',
     required: ['penalty'],

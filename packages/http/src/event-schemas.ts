@@ -125,6 +125,7 @@ const DATA: Readonly<Record<string, Data>> = {
     properties: { statement: text, hearingRequested: { type: 'boolean' } },
   },
   hearing_held: { description: 'hearing held (听证) / 已听证', required: ['report'], properties: { report: text } },
+  hearing_withdrawn: { description: 'hearing request withdrawn by the party before the hearing (撤回听证要求) / 已撤回听证要求', required: ['reason'], properties: { reason: text } },
   penalty_decided: {
     description: 'penalty decided (行政处罚决定) / 已作出处罚决定',
     required: ['penalty', 'statementHeard'],

@@ -168,7 +168,7 @@ export const HAZARD_STATE: JsonSchema = {
     penalty: {
       type: 'object',
       description: 'the administrative penalty of the case, once notified (行政处罚告知 → 陈述申辩 → 决定) / 行政处罚',
-      required: ['notified', 'notifiedAt', 'statementDeadline', 'hearingRight', 'hearingDeadline', 'statement', 'notifiedBy', 'hearing', 'decided', 'decidedAt'],
+      required: ['notified', 'notifiedAt', 'statementDeadline', 'hearingRight', 'hearingDeadline', 'statement', 'notifiedBy', 'hearing', 'hearingWithdrawn', 'decided', 'decidedAt'],
       properties: {
         notified: PENALTY,
         notifiedAt: str,
@@ -178,6 +178,12 @@ export const HAZARD_STATE: JsonSchema = {
         statement: nullable({ type: 'object', required: ['recordedAt', 'hearingRequested'], properties: { recordedAt: str, hearingRequested: { type: 'boolean' } } }),
         notifiedBy: { type: 'array', items: str, description: 'the officers of the notice (they do not preside the hearing) / 告知的执法人员' },
         hearing: nullable({ type: 'object', required: ['recordedAt', 'presidedBy'], properties: { recordedAt: str, presidedBy: str } }),
+        hearingWithdrawn: nullable({
+          type: 'object',
+          description: 'the party withdrew its hearing request, before the hearing / 当事人撤回听证要求',
+          required: ['recordedAt'],
+          properties: { recordedAt: str },
+        }),
         decided: nullable(PENALTY),
         decidedAt: { type: ['string', 'null'] },
       },

@@ -90,6 +90,8 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
     expect(JSON.stringify(early.body)).not.toContain('2026-11-05T15:59:59.999Z');
 
     d.clock.set('2026-11-03T02:00:00Z');
+    // The hazard is read as of the server's clock (Date): what a page weighs the proceeding's deadlines against.
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).headers.get('date')).toBe('Tue, 03 Nov 2026 02:00:00 GMT');
     expect((await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '报警装置已于次日安装，请求从轻处罚' }, hearingRequested: false })).status).toBe(200);
     const heavier = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(25_000), ...co });
     expect([heavier.status, heavier.body.code]).toEqual([422, 'INVALID_COMMAND']);

@@ -322,6 +322,7 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   notify_penalty: { penalty: required(penalty), ...coOfficer },
   record_statement: { statement: required(reason), hearingRequested: required(boolean) },
   record_hearing: { report: required(reason) },
+  withdraw_hearing: { reason: required(reason) },
   decide_penalty: { penalty: required(penalty), ...coOfficer },
 };
 

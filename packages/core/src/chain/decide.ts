@@ -4,7 +4,6 @@ import type { EvidenceRecord } from '../ports/evidence-store.js';
 import type { DeadlinePolicy } from '../pack/types.js';
 import type { FindingSource } from '../classify/types.js';
 import { DEFAULT_DEADLINES } from '../classify/default-deadlines.js';
-import { formatChinaTime } from '../classify/format-date-time.js';
 import { attachEvidence } from './attach-evidence.js';
 import { authorize, type AuthorizationSubject } from './authorize.js';
 import { canonicalEventBodyJson, canonicalJsonCopy } from './canonical-json.js';
@@ -19,7 +18,7 @@ import { awaitsConfirmedLevel } from './provisional-gate.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
 import { hearingRight, PENALTY_REPLY_DAYS, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
-import { penaltyStepRefusal } from './penalty-step.js';
+import { hearingRequestRefusal, penaltyStepRefusal, type PenaltyCommandType } from './penalty-step.js';
 import {
   COMMAND_TYPES,
   type AttachedEvidence,
@@ -254,13 +253,14 @@ interface DraftContext {
   officers: readonly [RecordedOfficer, RecordedOfficer] | undefined;
 }
 
-type PenaltyCommand = Extract<ChainCommand, { type: 'notify_penalty' | 'record_statement' | 'record_hearing' | 'decide_penalty' }>;
+type PenaltyCommand = Extract<ChainCommand, { type: PenaltyCommandType }>;
 
 /**
  * The administrative penalty of a filed case (《行政处罚法》第四十四、四十五、六十三、六十四条):
  * a notice before any decision, with the reply periods computed here from the trusted time;
- * the party's statement; a decision once the periods have run or the party has been heard,
- * never heavier than the notice and never while a requested hearing is pending.
+ * the party's statement; its hearing (or the withdrawal of its request); a decision once the
+ * periods have run or the party has been heard, never heavier than the notice and never while
+ * a requested hearing is pending.
  */
 function draftPenalty(
   s: HazardState,
@@ -299,20 +299,13 @@ function draftPenalty(
   }
   if (!proceeding) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未送达行政处罚告知书', en: 'no penalty notice has been issued' }); // (the step check said so)
   if (command.type === 'record_statement') {
-    if (command.hearingRequested && !proceeding.hearingRight) {
-      return located({ pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' });
-    }
-    if (command.hearingRequested && proceeding.hearingDeadline !== null && now.getTime() > Date.parse(proceeding.hearingDeadline)) {
-      const ended = formatChinaTime(proceeding.hearingDeadline);
-      return located({
-        pointer: '/hearingRequested',
-        'zh-CN': `听证须在告知后五日内提出（《行政处罚法》第六十四条），期限已于 ${ended['zh-CN']}届满`,
-        en: `a hearing is asked for within five days of the notice (Administrative Penalty Law Art. 64); the period ended ${ended.en}`,
-      });
-    }
+    // A hearing only with the notice's right and within its five days (one rule, also read by the page's hearing box).
+    const hearingClosed = command.hearingRequested ? hearingRequestRefusal(proceeding, now) : null;
+    if (hearingClosed) return located(hearingClosed);
     return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];
   }
   if (command.type === 'record_hearing') return [{ type: 'hearing_held', data: { report: command.report } }];
+  if (command.type === 'withdraw_hearing') return [{ type: 'hearing_withdrawn', data: { reason: command.reason } }];
   const problem = penaltyProblem(command.penalty);
   if (problem) return located(problem);
   if (penaltyHeavier(command.penalty, proceeding.notified)) {
@@ -495,6 +488,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'notify_penalty':
     case 'record_statement':
     case 'record_hearing':
+    case 'withdraw_hearing':
     case 'decide_penalty':
       return draftPenalty(s, command, ctx, now, d.actor.id, officers);
   }

@@ -222,6 +222,7 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
         statement: null,
         notifiedBy: d.officers ? d.officers.map((o) => o.id) : [event.actor.id],
         hearing: null,
+        hearingWithdrawn: null,
         decided: null,
         decidedAt: null,
       };
@@ -232,6 +233,9 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     case 'hearing_held':
       if (s.penalty) s.penalty = { ...s.penalty, hearing: { recordedAt: event.recordedAt, presidedBy: event.actor.id } };
+      return s;
+    case 'hearing_withdrawn':
+      if (s.penalty) s.penalty = { ...s.penalty, hearingWithdrawn: { recordedAt: event.recordedAt } };
       return s;
     case 'penalty_decided':
       if (s.penalty) s.penalty = { ...s.penalty, decided: data(event, 'penalty_decided').penalty, decidedAt: event.recordedAt };

@@ -49,7 +49,7 @@ export {
   type PenaltyDuty,
   type PenaltyKind,
 } from './penalty-articles.js';
-export { penaltyStepRefusal, type PenaltyCommandType, type PenaltyStepRefusal } from './penalty-step.js';
+export { hearingRequestRefusal, penaltyStepRefusal, type PenaltyCommandType, type PenaltyFieldRefusal, type PenaltyStepRefusal } from './penalty-step.js';
 export { awaitsConfirmedLevel } from './provisional-gate.js';
 export { ChainError, isChainError } from './chain-error.js';
 export type { ChainErrorCode } from './chain-error.js';

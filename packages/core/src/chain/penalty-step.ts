@@ -1,8 +1,8 @@
 import { formatChinaTime } from '../classify/format-date-time.js';
-import type { HazardState, RejectionCode } from './types.js';
+import type { HazardState, PenaltyProceeding, RejectionCode } from './types.js';
 
 /** The commands of a case's administrative penalty (docs/penalties.md). */
-export type PenaltyCommandType = 'notify_penalty' | 'record_statement' | 'record_hearing' | 'decide_penalty';
+export type PenaltyCommandType = 'notify_penalty' | 'record_statement' | 'record_hearing' | 'withdraw_hearing' | 'decide_penalty';
 
 /** Why a penalty command cannot be taken in the proceeding's present state: the chain's code and its words. */
 export interface PenaltyStepRefusal {
@@ -11,16 +11,45 @@ export interface PenaltyStepRefusal {
   detail: { 'zh-CN': string; en: string };
 }
 
+/** Why one field of a penalty command cannot say what it says: the field's JSON pointer and the chain's words. */
+export interface PenaltyFieldRefusal {
+  pointer: string;
+  'zh-CN': string;
+  en: string;
+}
+
 const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): PenaltyStepRefusal => ({ code, detail: { 'zh-CN': zh, en } });
+
+/**
+ * Whether the party's statement may ask for a hearing (`record_statement` with
+ * `hearingRequested: true`) at `now`: only when the notice carried the hearing right
+ * (《行政处罚法》第六十三条) and its five days (第六十四条) have not run. `null` when it may;
+ * otherwise the refusal at `/hearingRequested`, naming the period's end in China time. `decide`
+ * refuses by it, and a page offers the hearing box by it (the server decides again).
+ */
+export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' | 'hearingDeadline'>, now: Date): PenaltyFieldRefusal | null {
+  if (!p.hearingRight) return { pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' };
+  if (p.hearingDeadline !== null && now.getTime() > Date.parse(p.hearingDeadline)) {
+    const ended = formatChinaTime(p.hearingDeadline);
+    return {
+      pointer: '/hearingRequested',
+      'zh-CN': `听证须在告知后五日内提出（《行政处罚法》第六十四条），期限已于 ${ended['zh-CN']}届满`,
+      en: `a hearing is asked for within five days of the notice (Administrative Penalty Law Art. 64); the period ended ${ended.en}`,
+    };
+  }
+  return null;
+}
 
 /**
  * Whether the proceeding's state lets `actorId` take penalty step `type` at `now`, before
  * anything the command itself says (the article, the fine, a hearing asked late) is looked at:
- * a case is filed; nothing follows the decision; statement, hearing and decision follow a
- * notice; one statement and one hearing; the hearing is presided by none of the notice's
- * officers; no decision while a requested hearing is pending, nor before the reply period has
- * run unless the party was heard. `null` when the step is open. `decide` refuses by it, and a
- * page shows by it which step is next and why another is not yet (the server decides again).
+ * a case is filed; nothing follows the decision; statement, hearing, withdrawal and decision
+ * follow a notice; one statement and one hearing; the hearing is presided by none of the
+ * notice's officers; a hearing request is withdrawn only while it is pending (asked, neither
+ * held nor withdrawn); no decision while a requested hearing is pending, nor before the reply
+ * period has run unless the party was heard. `null` when the step is open. `decide` refuses by
+ * it, and a page shows by it which step is next and why another is not yet (the server decides
+ * again).
  */
 export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string): PenaltyStepRefusal | null {
   if (s.caseFiledAt === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
@@ -29,10 +58,16 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
   if (type === 'notify_penalty') return null;
   if (!p) return refuse('INVALID_TRANSITION', '尚未送达行政处罚告知书', 'no penalty notice has been issued');
   if (type === 'record_statement') return p.statement ? refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded') : null;
-  if (type === 'record_hearing') {
+  const withdrawn = p.hearingWithdrawn !== null;
+  if (type === 'record_hearing' || type === 'withdraw_hearing') {
     if (!p.statement?.hearingRequested) return refuse('INVALID_TRANSITION', '当事人未要求听证', 'the party asked for no hearing');
-    if (p.hearing) return refuse('INVALID_TRANSITION', '听证已记录', 'the hearing is already recorded');
-    if (p.notifiedBy.includes(actorId)) {
+    if (withdrawn) return refuse('INVALID_TRANSITION', '当事人已撤回听证要求', 'the party has withdrawn its hearing request');
+    if (p.hearing) {
+      return type === 'record_hearing'
+        ? refuse('INVALID_TRANSITION', '听证已记录', 'the hearing is already recorded')
+        : refuse('INVALID_TRANSITION', '听证已举行，不能撤回听证要求', 'the hearing has been held; the request can no longer be withdrawn');
+    }
+    if (type === 'record_hearing' && p.notifiedBy.includes(actorId)) {
       return refuse(
         'SEPARATION_OF_DUTIES',
         '听证由非本案调查人员主持（《行政处罚法》第六十四条）：告知书的执法人员不得主持',
@@ -41,8 +76,12 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
     }
     return null;
   }
-  if (p.statement?.hearingRequested && !p.hearing) {
-    return refuse('NOT_DUE', '当事人已要求听证，须经听证（record_hearing）后方可作出决定', 'the party asked for a hearing; no decision before it is held (record_hearing)');
+  if (p.statement?.hearingRequested && !p.hearing && !withdrawn) {
+    return refuse(
+      'NOT_DUE',
+      '当事人已要求听证，须经听证（record_hearing）或当事人撤回听证要求（withdraw_hearing）后方可作出决定',
+      'the party asked for a hearing; no decision before it is held (record_hearing) or the party withdraws the request (withdraw_hearing)',
+    );
   }
   const replyEnds = p.hearingDeadline ?? p.statementDeadline;
   if (!p.statement && now.getTime() < Date.parse(replyEnds)) {

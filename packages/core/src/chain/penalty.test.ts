@@ -6,7 +6,7 @@ import { computeDeadline } from './compute-deadline.js';
 import { parseCommand } from './parse-command.js';
 import { reportCommand, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
 import type { ChainEvent } from './types.js';
-import { penaltyStepRefusal } from './penalty-step.js';
+import { hearingRequestRefusal, penaltyStepRefusal } from './penalty-step.js';
 import { REJECTION_MESSAGES } from './rejection-messages.js';
 
 const why = { 'zh-CN': '理由', en: 'reason' };
@@ -50,9 +50,10 @@ describe('penalty notice (行政处罚告知)', () => {
 
   it('an untrusted body cannot name its own reply deadline or an article outside the table', () => {
     const ids = { hazardId: 'H-P', commandId: 'k-1' };
-    const withDeadline = parseCommand({ type: 'notify_penalty', penalty: fine(1000), statementDeadline: '2027-01-01T00:00:00Z', ...co }, ids);
+    // (A body never names the second officer either: he is derived from his co-sign code.)
+    const withDeadline = parseCommand({ type: 'notify_penalty', penalty: fine(1000), statementDeadline: '2027-01-01T00:00:00Z' }, ids);
     expect(withDeadline.ok ? [] : withDeadline.issues.map((i) => i.pointer)).toEqual(['/statementDeadline']);
-    const unknown = parseCommand({ type: 'notify_penalty', penalty: { article: 'made-up/1', kind: 'fine', fineAmount: 1 }, ...co }, ids);
+    const unknown = parseCommand({ type: 'notify_penalty', penalty: { article: 'made-up/1', kind: 'fine', fineAmount: 1 } }, ids);
     expect(unknown.ok ? [] : unknown.issues.map((i) => [i.code, i.pointer])).toEqual([['NOT_ALLOWED_VALUE', '/penalty/article']]);
   });
 
@@ -170,6 +171,89 @@ describe('times in the refusals (read in China time, both languages)', () => {
   });
 });
 
+describe('hearingRequestRefusal (whether a statement may still ask for a hearing)', () => {
+  it('open within the five days of a notice that carries the right; located at /hearingRequested otherwise, in the chain’s own words', async () => {
+    const { h, id } = await caseFiled();
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    const small = (await h.state(id)).penalty!;
+    const noRight = hearingRequestRefusal(small, h.clock.now());
+    expect(noRight?.pointer).toBe('/hearingRequested');
+    const refusedNoRight = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    expect('rejection' in refusedNoRight && refusedNoRight.rejection.message['zh-CN']).toBe(`${REJECTION_MESSAGES.INVALID_COMMAND['zh-CN']}：/hearingRequested：${noRight?.['zh-CN']}`);
+
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    const large = (await h.state(id)).penalty!;
+    expect(hearingRequestRefusal(large, h.clock.now())).toBeNull();
+    expect(hearingRequestRefusal(large, new Date(Date.parse(large.hearingDeadline!)))).toBeNull();
+    const late = new Date(Date.parse(large.hearingDeadline!) + 1);
+    const closed = hearingRequestRefusal(large, late);
+    expect(closed?.pointer).toBe('/hearingRequested');
+    h.clock.set(late.toISOString());
+    const refusedLate = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    expect('rejection' in refusedLate && refusedLate.rejection.message.en).toBe(`${REJECTION_MESSAGES.INVALID_COMMAND.en}: /hearingRequested: ${closed?.en}`);
+    // Without asking for one, the late statement is still recorded.
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+  });
+});
+
+describe('withdraw_hearing (the party withdraws its hearing request before the hearing)', () => {
+  const withdraw = { type: 'withdraw_hearing' as const, reason: { 'zh-CN': '当事人书面撤回听证申请' } };
+
+  /** A case whose notice carried the hearing right and whose party asked for a hearing. */
+  async function hearingAsked(hid = 'H-W') {
+    const { h, id } = await caseFiled(hid);
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    return { h, id };
+  }
+
+  it('the party (or an officer recording its declaration) withdraws; the case is then decided without a hearing record', async () => {
+    const { h, id } = await hearingAsked();
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co }, 'NOT_DUE');
+    await h.refused('owner-e2', { ...withdraw, hazardId: id }, 'FORBIDDEN');
+    await h.refused('grid-g1', { ...withdraw, hazardId: id }, 'FORBIDDEN');
+    await h.refused('owner-e1', { type: 'withdraw_hearing', hazardId: id, reason: { 'zh-CN': '  ' } }, 'REASON_REQUIRED');
+    const [event] = await h.ok('owner-e1', { ...withdraw, hazardId: id });
+    expect([event?.type, event?.data]).toEqual(['hearing_withdrawn', { reason: withdraw.reason }]);
+    expect((await h.state(id)).penalty).toMatchObject({ statement: { hearingRequested: true }, hearing: null, hearingWithdrawn: { recordedAt: event!.recordedAt } });
+    await h.refused('owner-e1', { ...withdraw, hazardId: id }, 'INVALID_TRANSITION');
+    // No hearing to hold any more.
+    const held = await h.send('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why });
+    expect('rejection' in held && [held.rejection.code, held.rejection.message['zh-CN'].includes('撤回')]).toEqual(['INVALID_TRANSITION', true]);
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(40_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: true });
+
+    const { h: h2, id: id2 } = await hearingAsked('H-W2');
+    await h2.ok('officer-gas-d1', { type: 'withdraw_hearing', hazardId: id2, reason: { 'zh-CN': '当事人于听证前提交书面撤回申请' } });
+    await h2.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: fine(50_000), ...co });
+  });
+
+  it('only a hearing asked for and not yet held can be withdrawn; nothing after the decision', async () => {
+    const { h, id } = await caseFiled('H-X');
+    await h.refused('owner-e1', { ...withdraw, hazardId: id }, 'INVALID_TRANSITION');
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    await h.refused('owner-e1', { ...withdraw, hazardId: id }, 'INVALID_TRANSITION');
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+    const none = await h.send('owner-e1', { ...withdraw, hazardId: id });
+    expect('rejection' in none && [none.rejection.code, none.rejection.message['zh-CN'].includes('未要求听证')]).toEqual(['INVALID_TRANSITION', true]);
+
+    const { h: h2, id: id2 } = await hearingAsked('H-Y');
+    await h2.ok('officer3-gas-d1', { type: 'record_hearing', hazardId: id2, report: why });
+    const after = await h2.send('owner-e1', { ...withdraw, hazardId: id2 });
+    expect('rejection' in after && [after.rejection.code, after.rejection.message['zh-CN'].includes('听证已举行')]).toEqual(['INVALID_TRANSITION', true]);
+    await h2.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: fine(50_000), ...co });
+    await h2.refused('owner-e1', { ...withdraw, hazardId: id2 }, 'INVALID_TRANSITION');
+    expect(h2.store.unsafeLog.filter((e) => e.hazardId === id2 && e.type === 'hearing_withdrawn')).toEqual([]);
+  });
+
+  it('a body carries only the reason: another field is refused at its pointer', () => {
+    const parsed = parseCommand({ type: 'withdraw_hearing', reason: why, hearingHeld: false }, { hazardId: 'H-W', commandId: 'k-w' });
+    expect(parsed.ok ? [] : parsed.issues.map((i) => i.pointer)).toEqual(['/hearingHeld']);
+    const missing = parseCommand({ type: 'withdraw_hearing' }, { hazardId: 'H-W', commandId: 'k-w2' });
+    expect(missing.ok ? [] : missing.issues.map((i) => i.pointer)).toEqual(['/reason']);
+  });
+});
+
 describe('penaltyStepRefusal (what a page reads to offer the next step)', () => {
   it('refuses exactly where the chain refuses on the state, with the same code and words, at every step of a run', async () => {
     const { h, id } = await caseFiled();
@@ -179,6 +263,7 @@ describe('penaltyStepRefusal (what a page reads to offer the next step)', () => 
       ['owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }],
       ['officer-gas-d1', { type: 'record_hearing', hazardId: id, report: why }],
       ['officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }],
+      ['owner-e1', { type: 'withdraw_hearing', hazardId: id, reason: why }],
       ['officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: suspend, ...co }],
     ] as const;
     const seen: string[] = [];

@@ -94,7 +94,7 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
     // The penalty commands need a filed case, and after the notice a proceeding whose reply period has run.
     caseFiledAt: command !== undefined && PENALTY_COMMANDS.includes(command) ? '2026-01-01T00:00:00.000Z' : null,
     caseNo: null,
-    ...(command === 'record_statement' || command === 'record_hearing' || command === 'decide_penalty'
+    ...(command === 'record_statement' || command === 'record_hearing' || command === 'withdraw_hearing' || command === 'decide_penalty'
       ? {
           penalty: {
             notified: FINE,
@@ -103,9 +103,10 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
             hearingRight: false,
             hearingDeadline: null,
             // record_hearing: the party asked for one; the notice's officers are not among the actors tested.
-            statement: command === 'record_hearing' ? { recordedAt: '2026-11-03T00:00:00.000Z', hearingRequested: true } : null,
+            statement: command === 'record_hearing' || command === 'withdraw_hearing' ? { recordedAt: '2026-11-03T00:00:00.000Z', hearingRequested: true } : null,
             notifiedBy: ['officer-x', 'officer-y'],
             hearing: null,
+            hearingWithdrawn: null,
             decided: null,
             decidedAt: null,
           },
@@ -129,7 +130,7 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
 
 const why = { 'zh-CN': '理由', en: 'reason' };
 const FINE = { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 10_000 } as const;
-const PENALTY_COMMANDS: readonly CommandType[] = ['notify_penalty', 'record_statement', 'record_hearing', 'decide_penalty'];
+const PENALTY_COMMANDS: readonly CommandType[] = ['notify_penalty', 'record_statement', 'record_hearing', 'withdraw_hearing', 'decide_penalty'];
 
 /** The second officer an actor names on a two-officer act (the other gas officer of D1). */
 function coOfficerOf(actorId: string): string {
@@ -203,6 +204,8 @@ function commandFor(type: CommandType, level: HazardLevel, target: HazardLevel, 
       return { ...base, type, statement: why, hearingRequested: false };
     case 'record_hearing':
       return { ...base, type, report: why };
+    case 'withdraw_hearing':
+      return { ...base, type, reason: why };
     case 'spot_check':
       return { ...base, type, result: 'pass' };
     case 'warn_due_soon':

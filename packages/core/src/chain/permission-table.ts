@@ -204,5 +204,10 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
   ]),
   // The hearing is presided by an officer who investigated nothing of the case (decide() checks the notice's officers).
   ...rows('record_hearing', ALL, CASE, [['enforcement', 'jurisdiction']]),
+  // The party withdraws its hearing request itself, or an officer records its written declaration (as with record_statement).
+  ...rows('withdraw_hearing', ALL, CASE, [
+    ['enterprise', 'own_enterprise'],
+    ['enforcement', 'jurisdiction'],
+  ]),
   ...rows('decide_penalty', ALL, CASE, [['enforcement', 'jurisdiction']]),
 ]);

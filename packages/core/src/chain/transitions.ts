@@ -61,6 +61,7 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   { command: 'notify_penalty', levels: ALL, from: CASE, to: CASE },
   { command: 'record_statement', levels: ALL, from: CASE, to: CASE },
   { command: 'record_hearing', levels: ALL, from: CASE, to: CASE },
+  { command: 'withdraw_hearing', levels: ALL, from: CASE, to: CASE },
   { command: 'decide_penalty', levels: ALL, from: CASE, to: CASE },
 ] satisfies TransitionRule[]);
 

@@ -204,6 +204,7 @@ export type FollowUpCommand =
   | (CommandBase & TwoOfficerFields & { type: 'notify_penalty'; penalty: Penalty })
   | (CommandBase & { type: 'record_statement'; statement: Reason; hearingRequested: boolean })
   | (CommandBase & { type: 'record_hearing'; report: Reason })
+  | (CommandBase & { type: 'withdraw_hearing'; reason: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'decide_penalty'; penalty: Penalty });
 
 /** Every command of the review chain. */
@@ -245,6 +246,7 @@ export const COMMAND_TYPES: readonly CommandType[] = Object.freeze([
   'notify_penalty',
   'record_statement',
   'record_hearing',
+  'withdraw_hearing',
   'decide_penalty',
 ] as const);
 
@@ -314,6 +316,11 @@ export interface EventDataMap {
   statement_recorded: { statement: Reason; hearingRequested: boolean };
   /** The hearing the party asked for was held (听证); the presiding officer (the actor) investigated nothing of the case. */
   hearing_held: { report: Reason };
+  /**
+   * The party withdrew its hearing request before the hearing: `reason` is what it declared
+   * (recorded by the party itself, or by an officer from its written declaration).
+   */
+  hearing_withdrawn: { reason: Reason };
   /** 行政处罚决定书: the penalty decided (never heavier than the one notified). */
   penalty_decided: { penalty: Penalty; statementHeard: boolean } & OfficersData;
 }
@@ -484,6 +491,8 @@ export interface PenaltyProceeding {
   notifiedBy: readonly string[];
   /** The hearing, once held: when and who presided. */
   hearing: { recordedAt: string; presidedBy: string } | null;
+  /** The party's withdrawal of its hearing request, once recorded (then no hearing is held, and the decision need not wait for one). */
+  hearingWithdrawn: { recordedAt: string } | null;
   decided: Penalty | null;
   decidedAt: string | null;
 }

@@ -168,6 +168,7 @@ const KIND_DEF: { [K in OutboxKind]: DefOf<K> } = {
   'hazard.penalty_notified': 'penaltyNoticePayload',
   'hazard.statement_recorded': 'hazardPayload',
   'hazard.hearing_held': 'hazardPayload',
+  'hazard.hearing_withdrawn': 'hazardPayload',
   'hazard.penalty_decided': 'hazardPayload',
   'monitoring.daily_warning': 'dailyWarningPayload',
   'monitoring.area_digest': 'areaDigestPayload',

@@ -79,10 +79,15 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     operationId: 'getHazard',
     summary: 'A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录',
     description:
-      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match. A hazard the actor may not read is a 404, like an unknown one.\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传。无权读取的隐患与不存在的一样为 404。",
+      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one.\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。",
     tags: ['hazards'],
     auth: 'required',
-    response: { status: 200, description: 'state and history; header ETag: "<version>" / 状态与历史', schema: HAZARD_DETAIL },
+    response: {
+      status: 200,
+      description:
+        'state and history; header ETag: "<version>", header Date: the server\'s clock at the read (what the state\'s deadlines are weighed against) / 状态与历史；Date 为读取时的服务器时间',
+      schema: HAZARD_DETAIL,
+    },
     errors: [401, 404],
     async handle(ctx) {
       const id = ctx.params.id ?? '';
@@ -92,7 +97,8 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       const { state, events } = found;
       // The case number (案号) is derived, read-only: the 文号 the register gave the case's 立案审批表.
       const caseNumber = caseNumberOf(ctx.options.documents, state, events, ctx.options.documents ? await ctx.deps.store.readDocuments(id) : []);
-      return jsonResponse({ state, history: events, caseNumber }, 200, { etag: `"${state.version}"` });
+      // Date is the server's clock at the read: a page weighs the state's deadlines against it, not against the browser's clock.
+      return jsonResponse({ state, history: events, caseNumber }, 200, { etag: `"${state.version}"`, date: ctx.deps.clock.now().toUTCString() });
     },
   },
 ];

@@ -118,9 +118,9 @@ export interface paths {
         };
         /**
          * A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录
-         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match. A hazard the actor may not read is a 404, like an unknown one.
+         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one.
          *
-         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传。无权读取的隐患与不存在的一样为 404。
+         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。
          */
         get: operations["getHazard"];
         put?: never;
@@ -1587,6 +1587,9 @@ export interface components {
                     recordedAt: string;
                     presidedBy: string;
                 } | null;
+                hearingWithdrawn: {
+                    recordedAt: string;
+                } | null;
                 decided: {
                     article: string;
                     /** @enum {unknown} */
@@ -1648,6 +1651,43 @@ export interface components {
             };
             data: {
                 report: components["schemas"]["LocalizedText"];
+            };
+            prevHash: string;
+            /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
+            hash: string;
+            /** @description global log position / 全局序号 */
+            seq: number;
+        };
+        /**
+         * hearing_withdrawn
+         * @description hearing request withdrawn by the party before the hearing (撤回听证要求) / 已撤回听证要求
+         */
+        HearingWithdrawnEvent: {
+            /** @description <hazardId>/<version> */
+            id: string;
+            hazardId: string;
+            version: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hearing_withdrawn";
+            actor: {
+                id: string;
+                /** @enum {unknown} */
+                role: "enterprise" | "grid" | "enforcement" | "department_admin" | "system";
+            };
+            commandId: string;
+            /** @description trusted server time / 服务器记录时间 */
+            recordedAt: string;
+            /** @description claimed time, bounded by the chain / 声称的发生时间 */
+            occurredAt: string;
+            pack: {
+                id: string;
+                version: string;
+            };
+            data: {
+                reason: components["schemas"]["LocalizedText"];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -3608,7 +3648,7 @@ export interface components {
             /** @description global log position / 全局序号 */
             seq: number;
         };
-        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"] | components["schemas"]["PenaltyNotifiedEvent"] | components["schemas"]["StatementRecordedEvent"] | components["schemas"]["HearingHeldEvent"] | components["schemas"]["PenaltyDecidedEvent"];
+        StoredEvent: components["schemas"]["ReportedEvent"] | components["schemas"]["ReclassifiedEvent"] | components["schemas"]["LevelConfirmedEvent"] | components["schemas"]["NoticeIssuedEvent"] | components["schemas"]["RectificationSubmittedEvent"] | components["schemas"]["VerifiedEvent"] | components["schemas"]["RejectedEvent"] | components["schemas"]["ExtensionRequestedEvent"] | components["schemas"]["ExtensionGrantedEvent"] | components["schemas"]["ExtensionDeniedEvent"] | components["schemas"]["EscalatedEvent"] | components["schemas"]["CaseFiledEvent"] | components["schemas"]["ListedForSupervisionEvent"] | components["schemas"]["PlanSubmittedEvent"] | components["schemas"]["PlanApprovedEvent"] | components["schemas"]["StopWorkOrderedEvent"] | components["schemas"]["AcceptedEvent"] | components["schemas"]["ClosedEvent"] | components["schemas"]["StopWorkLiftedEvent"] | components["schemas"]["DelistedEvent"] | components["schemas"]["ReopenedEvent"] | components["schemas"]["SpotCheckedEvent"] | components["schemas"]["DueSoonWarnedEvent"] | components["schemas"]["OverdueNoticedEvent"] | components["schemas"]["PenaltyNotifiedEvent"] | components["schemas"]["StatementRecordedEvent"] | components["schemas"]["HearingHeldEvent"] | components["schemas"]["HearingWithdrawnEvent"] | components["schemas"]["PenaltyDecidedEvent"];
         /**
          * submit_plan
          * @description Submit the treatment plan of a major hazard (治理方案) / 提交治理方案
@@ -3764,6 +3804,26 @@ export interface components {
             occurredAt?: string;
             /** @description ISO 8601 with offset, e.g. 2026-11-02T09:00:00+08:00 / 带时区的时间 */
             deadline: string;
+        };
+        /**
+         * withdraw_hearing
+         * @description Withdraw the hearing request before the hearing (撤回听证要求): the party itself, or an officer recording its written declaration / 撤回听证要求
+         */
+        WithdrawHearingCommand: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "withdraw_hearing";
+            /** @description the version the client saw (or header If-Match) / 期望版本 */
+            expectedVersion?: number;
+            /** @description when it happened, if not now; bounded by the chain / 发生时间 */
+            occurredAt?: string;
+            /** @description what the party declared (撤回听证的意思表示) / 撤回理由 */
+            reason: {
+                "zh-CN": string;
+                en?: string;
+            };
         };
     };
     responses: never;
@@ -4719,7 +4779,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description state and history; header ETag: "<version>" / 状态与历史 */
+            /** @description state and history; header ETag: "<version>", header Date: the server's clock at the read (what the state's deadlines are weighed against) / 状态与历史；Date 为读取时的服务器时间 */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4974,7 +5034,7 @@ export interface operations {
                  *       "type": "issue_notice"
                  *     }
                  */
-                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"] | components["schemas"]["NotifyPenaltyCommand"] | components["schemas"]["RecordStatementCommand"] | components["schemas"]["RecordHearingCommand"] | components["schemas"]["DecidePenaltyCommand"];
+                "application/json": components["schemas"]["ReportObservationCommand"] | components["schemas"]["ReclassifyCommand"] | components["schemas"]["ConfirmLevelCommand"] | components["schemas"]["IssueNoticeCommand"] | components["schemas"]["SubmitRectificationCommand"] | components["schemas"]["VerifyCommand"] | components["schemas"]["RejectCommand"] | components["schemas"]["RequestExtensionCommand"] | components["schemas"]["GrantExtensionCommand"] | components["schemas"]["DenyExtensionCommand"] | components["schemas"]["EscalateCommand"] | components["schemas"]["FileCaseCommand"] | components["schemas"]["ListForSupervisionCommand"] | components["schemas"]["SubmitPlanCommand"] | components["schemas"]["ApprovePlanCommand"] | components["schemas"]["OrderStopWorkCommand"] | components["schemas"]["AcceptCommand"] | components["schemas"]["CloseCommand"] | components["schemas"]["LiftStopWorkCommand"] | components["schemas"]["DelistCommand"] | components["schemas"]["ReopenCommand"] | components["schemas"]["SpotCheckCommand"] | components["schemas"]["WarnDueSoonCommand"] | components["schemas"]["NoticeOverdueCommand"] | components["schemas"]["NotifyPenaltyCommand"] | components["schemas"]["RecordStatementCommand"] | components["schemas"]["RecordHearingCommand"] | components["schemas"]["WithdrawHearingCommand"] | components["schemas"]["DecidePenaltyCommand"];
             };
         };
         responses: {
@@ -5119,32 +5179,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-        };
-    };
-    uploadHazardEvidence: {
-        parameters: {
-            query?: {
-                /** @description capture time the device claims (EXIF), with offset; shown, never trusted / 声称的拍摄时间 */
-                takenAt?: string;
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description id (evidence) / 路径参数
-                 * @example hz-6dc6c4b9b45c5aebb531c179
-                 */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /** @description the file itself (raw bytes); the type must match its content / 文件本身 */
-        requestBody: {
-            content: {
-                "image/jpeg": string;
-                "image/png": string;
-                "image/webp": string;
-                "application/pdf": string;
-            };
             /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
             429: {
                 headers: {
@@ -5161,13 +5195,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description id (hazards) / 路径参数 */
+                /**
+                 * @description id (hazards) / 路径参数
+                 * @example hz-3f1c9a0b7e2d4c5a9b1e
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "act": "file_case"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description the act the code confirms (a command type) / 确认的执法行为
@@ -5184,6 +5226,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "40718263",
+                     *       "act": "file_case",
+                     *       "hazardId": "hz-3f1c9a0b7e2d4c5a9b1e",
+                     *       "expiresAt": "2026-11-02T01:05:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description shown once; the server keeps only its salted hash / 仅显示一次 */
                         code: string;
@@ -5261,13 +5311,21 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description id (inspections) / 路径参数 */
+                /**
+                 * @description id (inspections) / 路径参数
+                 * @example E1
+                 */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "act": "report"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description the act the code confirms (a command type) / 确认的执法行为
@@ -5284,6 +5342,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "93015847",
+                     *       "act": "report",
+                     *       "enterpriseId": "E1",
+                     *       "expiresAt": "2026-11-02T01:05:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @description shown once; the server keeps only its salted hash / 仅显示一次 */
                         code: string;
@@ -5344,6 +5410,32 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
+            };
+        };
+    };
+    uploadHazardEvidence: {
+        parameters: {
+            query?: {
+                /** @description capture time the device claims (EXIF), with offset; shown, never trusted / 声称的拍摄时间 */
+                takenAt?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description id (evidence) / 路径参数
+                 * @example hz-6dc6c4b9b45c5aebb531c179
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description the file itself (raw bytes); the type must match its content / 文件本身 */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/pdf": string;
             };
         };
         responses: {

@@ -1,0 +1,135 @@
+/**
+ * The penalty forms offer what the server would accept at that moment (docs/penalties.md), in
+ * Chromium against a portal of this process whose clock the test moves past the notice's
+ * periods: once the five days to ask for a hearing have run, the enterprise's statement form has
+ * no hearing box and says why in core's words (the end of the period in China time); the officers
+ * are offered the decision by the server's clock, not the browser's (which is still before the
+ * period's end). Then the enterprise asks for a hearing and withdraws the request before it is
+ * held (撤回听证要求): no hearing is offered any more, and the officers decide without one — the
+ * 行政处罚决定书 says the request was withdrawn. The officers' two-officer acts go over the API with
+ * the second officer's co-sign code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
+
+const DAY = 86_400_000;
+let now = Date.now();
+const clock = { now: () => new Date(now) };
+let portal: PortalHarness;
+let id: string;
+let keys = 0;
+
+type PortalPage = Awaited<ReturnType<PortalHarness['signIn']>>;
+const open = async (page: PortalPage) => {
+  await goTo(page, `hazard/${encodeURIComponent(id)}?at=${Date.now()}`);
+  await page.waitForSelector('#hazard-state');
+};
+/**
+ * A two-officer act of 李强 over the API: 赵敏 generates a co-sign code for it in his own session
+ * and 李强 sends the act with it (the page's co-sign flow is another page's work).
+ */
+const coSigned = async (body: { type: string; [field: string]: unknown }) => {
+  const path = `/hazards/${encodeURIComponent(id)}`;
+  const issued = await portal.api('officer-zhao', 'POST', `${path}/co-sign-codes`, { act: body.type });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  const headers = { 'content-type': 'application/json', 'idempotency-key': `penalty-deadlines-${++keys}`, 'co-sign-code': issued.body.code as string };
+  const res = await portal.fetchAs('officer-li', `/api${path}/commands`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const answer = await res.json();
+  expect(res.status, JSON.stringify(answer)).toBe(200);
+  return answer;
+};
+/** `2026-12-09 23:59:59` for an instant, in UTC+8 (seconds only when not zero). */
+const beijing = (iso: string) => {
+  const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}${local.slice(17, 19) === '00' ? '' : `:${local.slice(17, 19)}`}`;
+};
+const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kind: 'fine', fineAmount });
+
+beforeAll(async () => {
+  portal = await startPortal({ clock });
+  const list = await portal.api('officer-li', 'GET', '/hazards?enterpriseId=ent-hongxing');
+  id = list.body.items.find((h: { status: string }) => h.status === 'case_filed').hazardId;
+});
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+describe('penalty forms by the server’s clock', () => {
+  it('after the five days no hearing box (and why, in China time); the decision is offered when the server says the period ran', async () => {
+    const notice = await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
+    const hearingDeadline: string = notice.events[0].data.hearingDeadline;
+
+    // Within the five days the enterprise may ask for a hearing.
+    const early = await portal.signIn('owner-hongxing', 'enterprise');
+    await open(early);
+    expect(await early.$('#statement-hearing')).not.toBeNull();
+    await early.context().close();
+
+    // Six days on (by the server's clock; the browser's has not moved).
+    now += 6 * DAY;
+    portal.forgetSessions();
+    const owner = await portal.signIn('owner-hongxing', 'enterprise');
+    await open(owner);
+    expect(await owner.$('#cmd-record_statement')).not.toBeNull();
+    expect(await owner.$('#statement-hearing')).toBeNull();
+    const closed = (await owner.textContent('#statement-hearing-closed')) ?? '';
+    expect(closed).toContain('听证');
+    expect(closed).toContain(`${beijing(hearingDeadline)}（北京时间）`);
+
+    // The reply period has run: the officers are offered the decision, with nothing said against it.
+    const li = await portal.signIn('officer-li', 'enforcement');
+    await open(li);
+    expect(await li.$('#cmd-decide_penalty')).not.toBeNull();
+    expect(await li.$('#why-not li[data-command="decide_penalty"]')).toBeNull();
+
+    // The statement without a hearing is what the server accepts now.
+    await owner.fill('#statement-text', '逾期陈述：已停用地下室钢瓶');
+    await owner.click('#cmd-record_statement');
+    await owner.waitForSelector('#command-done[data-command="record_statement"]');
+    for (const p of [owner, li]) await p.context().close();
+  });
+
+  it('the enterprise withdraws the hearing it asked for; no hearing is then offered, and the case is decided without one', async () => {
+    // A new notice (the proceeding starts again; the first statement was made).
+    await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
+    const act = async (page: PortalPage, type: string) => {
+      await page.click(`#cmd-${type}`);
+      await page.waitForSelector(`#command-done[data-command="${type}"]`);
+    };
+    const owner = await portal.signIn('owner-hongxing', 'enterprise');
+    await open(owner);
+    expect(await owner.$('#cmd-withdraw_hearing')).toBeNull();
+    await owner.fill('#statement-text', '请求听证');
+    await owner.check('#statement-hearing');
+    await act(owner, 'record_statement');
+    // Asked for: the party may withdraw it; the hearing is offered to an officer outside the case; the decision waits.
+    expect(await owner.$('#cmd-withdraw_hearing')).not.toBeNull();
+    const sun = await portal.signIn('officer-sun', 'enforcement');
+    await open(sun);
+    expect(await sun.$('#cmd-record_hearing')).not.toBeNull();
+    const li = await portal.signIn('officer-li', 'enforcement');
+    await open(li);
+    expect(await li.$('#cmd-decide_penalty')).toBeNull();
+    expect(await li.textContent('#why-not li[data-command="decide_penalty"]')).toContain('撤回听证要求');
+
+    await owner.fill('#withdraw-reason', '已与执法机关沟通，书面撤回听证申请');
+    await act(owner, 'withdraw_hearing');
+    expect(await owner.textContent('#penalty-hearing-withdrawn')).toContain('撤回听证要求');
+    expect(await owner.$('#cmd-withdraw_hearing')).toBeNull();
+    await open(sun);
+    expect(await sun.$('#cmd-record_hearing')).toBeNull();
+
+    await open(li);
+    expect(await li.$('#cmd-decide_penalty')).not.toBeNull();
+    expect(await li.$('#why-not li[data-command="decide_penalty"]')).toBeNull();
+    await coSigned({ type: 'decide_penalty', penalty: fine(40_000) });
+    await open(li);
+    await li.waitForSelector('#documents-list li[data-doc-kind="penalty_decision"]');
+    const href = (await li.getAttribute('#documents-list li[data-doc-kind="penalty_decision"] a[id^="doc-preview-"]', 'href'))!;
+    const decision = (await (await portal.fetchAs('officer-li', href)).text()).replace(/<[^>]+>/g, '');
+    expect(decision).toContain('撤回了听证要求');
+    expect(decision).not.toContain('举行了听证');
+    for (const p of [owner, sun, li]) await p.context().close();
+  });
+});
