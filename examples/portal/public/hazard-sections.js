@@ -44,7 +44,7 @@ export function factsCard(h, row, caseNumber = h.caseNo) {
   return html`<section class="card" id="hazard-state" aria-labelledby="hazard-title" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">
     <dl class="facts">
       ${row?.ref ? html`<div><dt>${t('term_hazardNo')}</dt><dd id="hazard-ref">${row.ref}</dd></div>` : ''}
-      <div><dt>${t('level')}</dt><dd>${levelCell(h)}${h.provisional ? html` <span class="hint">${t('provisionalHint')}</span>` : ''}</dd></div>
+      <div><dt>${t('level')}</dt><dd>${levelCell(h)}${h.provisional ? html` <span class="hint" id="provisional-hint" data-manual="${h.manual ? 'true' : 'false'}">${t(h.manual ? 'manualProvisionalHint' : 'provisionalHint')}</span>` : ''}</dd></div>
       <div><dt>${t('status')}</dt><dd><b class="status">${t(h.status)}</b></dd></div>
       <div><dt>${t('enterpriseCol')}</dt><dd>${entName(h.enterpriseId)}（${h.area}）</dd></div>
       <div><dt>${t('domain')}</dt><dd>${t(h.domain)}</dd></div>
