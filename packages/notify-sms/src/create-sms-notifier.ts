@@ -23,6 +23,38 @@ const defaultParse = (status: number): SmsDeliveryResult => {
   };
 };
 
+/** The most of a gateway's answer read: a provider answers in a few hundred bytes. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/**
+ * The gateway's answer as text, or `null` when it is longer than {@link MAX_ANSWER_BYTES} (the
+ * rest is not read: `text()` read it whole, so a gateway answering gigabytes grew the sending
+ * process by as much).
+ */
+async function readAnswer(response: Response): Promise<string | null> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.byteLength;
+    if (read > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(read);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
 /**
  * Create an SMS notifier for a generic HTTP gateway. The host supplies the provider
  * mapping (`toRequest`, optionally `parseResponse`); anjian supplies templates in 中文, the
@@ -88,7 +120,12 @@ export function createSmsNotifier(options: SmsNotifierOptions): SmsNotifier {
           signal: controller.signal,
           redirect: 'manual',
         });
-        return parse(response.status, await response.text());
+        const answer = await readAnswer(response);
+        if (answer === null) {
+          const error = `SMS gateway answered HTTP ${response.status} with more than 64 KiB; not read (to ${maskPhone(phone)}), check the gateway / 短信网关返回 HTTP ${response.status}，应答超过 64 KiB，未读取，请检查网关`;
+          return { ok: false, status: response.status, retryable: false, error };
+        }
+        return parse(response.status, answer);
       } catch (error) {
         return {
           ok: false,

@@ -113,6 +113,40 @@ describe('createSmsNotifier against an HTTP gateway', () => {
     expect(await sms.deliver({ id: '1', kind: 'hazard.closed', to: '13800138000', params })).toMatchObject({ ok: false, retryable: true });
   });
 
+  it('reads at most 64 KiB of the gateway answer: a gateway streaming 64 MB is cut off and the message fails permanently, in both languages', async () => {
+    // Found by attacking the relay: the answer was read with text(), whole — a gateway answering 1.5 GB would
+    // grow the sending process by as much (the webhook notifier grew by 1.6 GB the same way).
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let written = 0;
+    let closed: () => void = () => undefined;
+    const cut = new Promise<void>((resolve) => (closed = resolve));
+    const huge = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.on('close', () => closed());
+      const pump = () => {
+        while (written < 64 * 1024 * 1024 && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => huge.listen(0, '127.0.0.1', resolve));
+    try {
+      const sms = createSmsNotifier({ endpoint: `http://127.0.0.1:${(huge.address() as AddressInfo).port}/send`, signature: '测试', ...mapping });
+      const result = await sms.deliver({ id: 'outbox-huge', kind: 'hazard.closed', to: '13800138000', params });
+      expect(result).toMatchObject({ ok: false, retryable: false, status: 200 });
+      expect(result.ok ? '' : result.error).toMatch(/more than 64 KiB.*超过 64 KiB/);
+      await cut;
+      expect(written).toBeLessThan(16 * 1024 * 1024);
+    } finally {
+      huge.closeAllConnections();
+      await new Promise((resolve) => huge.close(resolve));
+    }
+  });
+
   it('fails permanently, without calling the gateway, for a bad number or a broken template', async () => {
     got.length = 0;
     const sms = createSmsNotifier({ endpoint, signature: '测试', ...mapping });

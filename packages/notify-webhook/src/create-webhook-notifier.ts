@@ -69,8 +69,8 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
             [WEBHOOK_HEADERS.signature]: signature,
           },
         });
-        // Drain the body so the connection can be reused; its content is not needed.
-        await response.arrayBuffer().catch(() => undefined);
+        // Only the status counts: a short answer is drained so the connection can be reused, a longer one is cut off.
+        await discardAnswer(response);
         if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
         const retryAfter = Number(response.headers.get('retry-after'));
         // One definition of permanent vs transient: core's Notifier port.
@@ -96,6 +96,29 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
       }
     },
   });
+}
+
+/**
+ * The most of a receiver's answer read before the connection is closed. Reading it whole
+ * (`arrayBuffer()`) let a receiver that answered 200 with 1.5 GB grow the sending process by
+ * 1.6 GB: one hostile or broken receiver could take the host down.
+ */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** Reads and drops up to {@link MAX_ANSWER_BYTES} of the answer's body, then cancels the rest. */
+async function discardAnswer(response: Response): Promise<void> {
+  const reader = response.body?.getReader();
+  if (!reader) return;
+  try {
+    for (let read = 0; read <= MAX_ANSWER_BYTES;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The body of the answer does not matter; its status was read.
+  }
 }
 
 /** localhost, 127.0.0.0/8 or ::1 (as `URL` writes them). */

@@ -90,6 +90,32 @@ describe('createWebhookNotifier', () => {
     expect(result).toMatchObject({ ok: false, retryable: true, retryAfter: 30 });
   });
 
+  it('reads no more than a little of what the receiver answers: a receiver streaming 64 MB is cut off, the answer still counts', async () => {
+    // Found by attacking the relay: the body was drained with arrayBuffer(), so a receiver that answered 200 with
+    // 1.5 GB grew the sending process by 1.6 GB — one such receiver could take the host down with memory.
+    const chunk = Buffer.alloc(64 * 1024);
+    let written = 0;
+    let closed: () => void = () => undefined;
+    const cut = new Promise<void>((resolve) => (closed = resolve));
+    behaviour = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.on('close', () => closed());
+      const pump = () => {
+        while (written < 64 * 1024 * 1024 && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    };
+    const result = await createWebhookNotifier({ url: base, secret }).deliver(message);
+    expect(result).toEqual({ ok: true, status: 200 });
+    await cut;
+    // What the sockets' buffers held when the sender stopped reading, not the 64 MB.
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
+
   it('gives up on a receiver that does not answer within the timeout, as a retryable failure', async () => {
     behaviour = () => undefined; // never answers
     const result = await createWebhookNotifier({ url: base, secret, timeoutMs: 200 }).deliver(message);
