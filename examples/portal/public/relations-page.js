@@ -6,7 +6,7 @@
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
-import { kindName } from './document-buttons.js';
+import { kindName as documentKindName } from './document-buttons.js';
 import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
 
 const L = {
@@ -134,7 +134,7 @@ function hazardTable(id, items, names) {
   return html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${t('title')}</th><th scope="col">${t('level')}</th><th scope="col">${t('status')}</th><th scope="col">${l('premisesCol')}</th><th scope="col">${l('documents')}</th></tr>
     ${items.map(
       (h) =>
-        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ?? '—'}</td><td>${h.documents.map((d) => `${kindName(d.kind)} ${d.number ?? `${d.year}-${d.seq}`}`).join('、') || '—'}</td></tr>`,
+        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ?? '—'}</td><td>${h.documents.map((d) => `${documentKindName(d.kind)} ${d.number ?? `${d.year}-${d.seq}`}`).join('、') || '—'}</td></tr>`,
     )}</table></div>`;
 }
 
