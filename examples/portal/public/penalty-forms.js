@@ -8,7 +8,7 @@
 // refusals come back located (issues with a pointer) and are shown beside their field.
 import { html } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { hearingRefusal, PENALTY_ARTICLES } from './permissions.js';
+import { decisionLimits, hearingRefusal, PENALTY_ARTICLES } from './permissions.js';
 import { localTime, textOf } from './shared.js';
 
 /** The penalty commands, in the order of the proceeding. */
@@ -22,6 +22,7 @@ const L = {
     kind: '处罚种类',
     fine: '罚款金额（元）',
     range: '法定幅度 {min}–{max} 元',
+    notHeavier: '不得重于告知的处罚：罚款不超过 {max} 元（《行政处罚法》第四十五条）',
     noFine: '该条款对单位不设罚款',
     unverified: '（条款幅度未经官方文本核实）',
     statement: '陈述、申辩内容',
@@ -45,6 +46,7 @@ const L = {
     kind: 'Kind of penalty',
     fine: 'Fine (yuan)',
     range: 'range set by law: {min}–{max} yuan',
+    notHeavier: 'no heavier than notified: a fine of at most {max} yuan (Administrative Penalty Law Art. 45)',
     noFine: 'the article sets no fine on the unit',
     unverified: ' (range not checked against an official text)',
     statement: 'Statement and defence',
@@ -83,13 +85,20 @@ export function penaltyStatus(h) {
   return html`<div id="penalty-status"><h3>${tr('title')}</h3><ul>${lines}</ul></div>`;
 }
 
-/** The kind options and fine field of `articleId` (`prefix`: the form's id prefix; `preset`: a penalty to start from). */
-function penaltyFields(prefix, articleId, preset) {
+/**
+ * The kind options and fine field of `articleId` (`prefix`: the form's id prefix; `preset`: a
+ * penalty to start from; `bounds`: for a decision, core's decisionBounds of the notice — the kinds
+ * and fine it may impose).
+ */
+function penaltyFields(prefix, articleId, preset, bounds) {
   const a = articleOf(articleId);
   if (!a) return '';
-  const kinds = a.kinds.map((k) => (preset?.kind === k ? html`<option value="${k}" selected>${t(`pen_${k}`)}</option>` : html`<option value="${k}">${t(`pen_${k}`)}</option>`));
-  const fine = a.fine
-    ? html`<label class="inline-field">${tr('fine')}<span class="required-mark" aria-hidden="true">*</span> <input id="${prefix}-fine" type="number" inputmode="numeric" step="1" min="${a.fine.min}" max="${a.fine.max}" value="${preset?.fineAmount ?? ''}" aria-required="true" data-pointer="/penalty/fineAmount"></label> <span class="hint" id="${prefix}-range">${tr('range', a.fine)}${a.verified ? '' : tr('unverified')}</span>`
+  const offered = bounds ? bounds.kinds : a.kinds;
+  const kinds = offered.map((k) => (preset?.kind === k ? html`<option value="${k}" selected>${t(`pen_${k}`)}</option>` : html`<option value="${k}">${t(`pen_${k}`)}</option>`));
+  const range = bounds ? bounds.fines[preset?.kind ?? offered[0]] : a.fine;
+  const hint = bounds && range && range.max < (a.fine?.max ?? 0) ? tr('notHeavier', range) : `${tr('range', a.fine ?? range ?? {})}${a.verified ? '' : tr('unverified')}`;
+  const fine = range
+    ? html`<label class="inline-field">${tr('fine')}<span class="required-mark" aria-hidden="true">*</span> <input id="${prefix}-fine" type="number" inputmode="numeric" step="1" min="${range.min}" max="${range.max}" value="${preset?.fineAmount ?? ''}" aria-required="true" data-pointer="/penalty/fineAmount"></label> <span class="hint" id="${prefix}-range">${hint}</span>`
     : html`<span class="hint" id="${prefix}-range">${tr('noFine')}</span>`;
   return html`<label class="inline-field">${tr('kind')} <select id="${prefix}-kind" data-pointer="/penalty/kind">${kinds}</select></label> ${fine}
     <p class="hint" id="${prefix}-violates">${tr('violates')}：${loc(a.violates.citation)}（${loc(a.violates.duty)}）</p>`;
@@ -138,12 +147,13 @@ export function penaltyForms(h, can, at) {
     );
   }
   if (can('decide_penalty') && h.penalty) {
-    // The decision keeps the notice's article (a heavier penalty needs a new notice, the server says so at /penalty).
+    // The decision keeps the notice's article and is never heavier (core's decisionBounds; a heavier penalty needs a new
+    // notice, the server says so at /penalty).
     const notified = h.penalty.notified;
     const a = articleOf(notified.article);
     forms.push(
       html`<div class="action" data-action="decide_penalty"><span class="inline-field" id="decide-article" data-article="${notified.article}">${tr('article')}：${a ? loc(a.citation) : notified.article}</span>
-      ${penaltyFields('decide', notified.article, notified)}
+      ${penaltyFields('decide', notified.article, notified, decisionLimits(notified))}
       <button type="button" data-cmd="decide_penalty" id="cmd-decide_penalty">${t('cmd_decide_penalty')}</button></div>`,
     );
   }

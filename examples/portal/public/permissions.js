@@ -3,6 +3,7 @@
 // decides; this only hides buttons that would be refused and says why.
 import {
   awaitsConfirmedLevel,
+  decisionBounds,
   DEFAULT_EVIDENCE_RULES,
   explainAuthorization,
   hearingRequestRefusal,
@@ -51,6 +52,12 @@ export const penaltyRefusal = (state, type, userId, at) => penaltyStepRefusal(st
  * `{ pointer, 'zh-CN', en }` — no hearing right, or its five days have run), or null.
  */
 export const hearingRefusal = (penalty, at) => hearingRequestRefusal(penalty, at);
+
+/**
+ * What a decision may impose after the notified penalty (core's decisionBounds: the notice's
+ * article, kinds no heavier, a fine up to the notice's): what the decision form offers.
+ */
+export const decisionLimits = (notified) => decisionBounds(notified);
 
 /**
  * The server's clock when it answered (`answer.date`, the response's Date header): the instant

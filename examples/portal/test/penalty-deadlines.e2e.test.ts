@@ -6,7 +6,8 @@
  * are offered the decision by the server's clock, not the browser's (which is still before the
  * period's end). Then the enterprise asks for a hearing and withdraws the request before it is
  * held (撤回听证要求): no hearing is offered any more, and the officers decide without one — the
- * 行政处罚决定书 says the request was withdrawn. The officers' two-officer acts go over the API with
+ * 行政处罚决定书 says the request was withdrawn; the decision form offers a fine no larger than the
+ * notice's (core's decisionBounds), not the article's whole range. The officers' two-officer acts go over the API with
  * the second officer's co-sign code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,8 +92,9 @@ describe('penalty forms by the server’s clock', () => {
   });
 
   it('the enterprise withdraws the hearing it asked for; no hearing is then offered, and the case is decided without one', async () => {
-    // A new notice (the proceeding starts again; the first statement was made).
-    await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
+    // A new notice (the proceeding starts again; the first statement was made): 60 000 yuan under 第一百零一条 (up to 100 000).
+    const art101 = (fineAmount: number) => ({ article: 'work-safety-law-2021/101', kind: 'fine', fineAmount });
+    await coSigned({ type: 'notify_penalty', penalty: art101(60_000) });
     const act = async (page: PortalPage, type: string) => {
       await page.click(`#cmd-${type}`);
       await page.waitForSelector(`#command-done[data-command="${type}"]`);
@@ -123,7 +125,10 @@ describe('penalty forms by the server’s clock', () => {
     await open(li);
     expect(await li.$('#cmd-decide_penalty')).not.toBeNull();
     expect(await li.$('#why-not li[data-command="decide_penalty"]')).toBeNull();
-    await coSigned({ type: 'decide_penalty', penalty: fine(40_000) });
+    // Never heavier than the notice: the fine is offered up to the notified 60 000, not the article's 100 000.
+    expect(await li.getAttribute('#decide-fine', 'max')).toBe('60000');
+    expect(await li.textContent('#decide-range')).toContain('60000');
+    await coSigned({ type: 'decide_penalty', penalty: art101(40_000) });
     await open(li);
     await li.waitForSelector('#documents-list li[data-doc-kind="penalty_decision"]');
     const href = (await li.getAttribute('#documents-list li[data-doc-kind="penalty_decision"] a[id^="doc-preview-"]', 'href'))!;

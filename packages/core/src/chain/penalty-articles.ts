@@ -168,6 +168,35 @@ export function hearingRight(p: Penalty): boolean {
   return p.kind === 'suspend_production' || (p.fineAmount ?? 0) >= LARGE_FINE_FOR_UNIT;
 }
 
+/** What a decision may impose after a notice: its article, and per kind the fine allowed (see {@link decisionBounds}). */
+export interface DecisionBounds {
+  article: string;
+  /** The article's kinds no heavier than the notice's, lightest first. */
+  kinds: readonly PenaltyKind[];
+  /** The fine allowed with each of `kinds` (whole yuan), present when the article sets one. */
+  fines: Readonly<Partial<Record<PenaltyKind, { min: number; max: number }>>>;
+}
+
+/**
+ * The penalties a decision may impose after `notified` and the chain accepts: the notice's
+ * article; its kinds no heavier than the notice's; with the notice's kind a fine from the
+ * article's minimum up to the notice's amount, with a lighter kind the article's range
+ * (《行政处罚法》第四十五条: never heavier — exactly what {@link penaltyHeavier} and
+ * {@link penaltyProblem} let through). A page offers the decision's fields by it; the server
+ * decides again.
+ */
+export function decisionBounds(notified: Penalty): DecisionBounds {
+  const article = Object.hasOwn(PENALTY_ARTICLES, notified.article) ? PENALTY_ARTICLES[notified.article] : undefined;
+  if (!article) return { article: notified.article, kinds: [], fines: {} };
+  const rank = PENALTY_KINDS.indexOf(notified.kind);
+  const kinds = PENALTY_KINDS.filter((k) => article.kinds.includes(k) && PENALTY_KINDS.indexOf(k) <= rank);
+  const fines: Partial<Record<PenaltyKind, { min: number; max: number }>> = {};
+  if (article.fine) {
+    for (const k of kinds) fines[k] = { min: article.fine.min, max: k === notified.kind ? Math.min(article.fine.max, notified.fineAmount ?? 0) : article.fine.max };
+  }
+  return { article: article.id, kinds, fines };
+}
+
 /**
  * True when `decided` is heavier than `notified`: another article, a heavier kind or a
  * larger fine. 《行政处罚法》第四十五条: a statement never makes a penalty heavier; a

@@ -7,6 +7,7 @@ import { parseCommand } from './parse-command.js';
 import { reportCommand, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
 import type { ChainEvent } from './types.js';
 import { hearingRequestRefusal, penaltyStepRefusal } from './penalty-step.js';
+import { decisionBounds, PENALTY_ARTICLES, penaltyHeavier, penaltyProblem, type Penalty } from './penalty-articles.js';
 import { REJECTION_MESSAGES } from './rejection-messages.js';
 
 const why = { 'zh-CN': '理由', en: 'reason' };
@@ -251,6 +252,32 @@ describe('withdraw_hearing (the party withdraws its hearing request before the h
     expect(parsed.ok ? [] : parsed.issues.map((i) => i.pointer)).toEqual(['/hearingHeld']);
     const missing = parseCommand({ type: 'withdraw_hearing' }, { hazardId: 'H-W', commandId: 'k-w2' });
     expect(missing.ok ? [] : missing.issues.map((i) => i.pointer)).toEqual(['/reason']);
+  });
+});
+
+describe('decisionBounds (what a decision may impose after a notice)', () => {
+  it('offers exactly the penalties the chain accepts: the article’s kinds no heavier than the notice’s, a fine up to the notice’s', () => {
+    for (const article of Object.values(PENALTY_ARTICLES)) {
+      for (const kind of article.kinds) {
+        const amounts = article.fine ? [article.fine.min, Math.floor((article.fine.min + article.fine.max) / 2), article.fine.max] : [undefined];
+        for (const fineAmount of amounts) {
+          const notified: Penalty = { article: article.id, kind, ...(fineAmount === undefined ? {} : { fineAmount }) };
+          const bounds = decisionBounds(notified);
+          expect(bounds.article).toBe(article.id);
+          for (const k of article.kinds) {
+            const candidates = article.fine ? [article.fine.min, fineAmount ?? article.fine.min, (fineAmount ?? article.fine.min) + 1, article.fine.max] : [undefined];
+            for (const amount of candidates) {
+              const decided: Penalty = { article: article.id, kind: k, ...(amount === undefined ? {} : { fineAmount: amount }) };
+              const accepted = penaltyProblem(decided) === null && !penaltyHeavier(decided, notified);
+              const range = bounds.fines[k];
+              const offered = bounds.kinds.includes(k) && (amount === undefined ? range === undefined : range !== undefined && amount >= range.min && amount <= range.max);
+              expect(offered, `${article.id} ${k} ${String(amount)} after ${String(fineAmount)}`).toBe(accepted);
+            }
+          }
+        }
+      }
+    }
+    expect(decisionBounds(fine(30_000))).toEqual({ article: 'work-safety-law-2021/102', kinds: ['fine'], fines: { fine: { min: 1, max: 30_000 } } });
   });
 });
 
