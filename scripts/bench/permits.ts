@@ -87,7 +87,8 @@ function planOf(i: number): { id: string; steps: Step[] } {
             type: 'apply',
             permitId: id,
             kind: 'work_at_height',
-            grade: 'none',
+            // grade Ⅰ (4 m, nothing raising it), derived by the server: approved by the unit
+            height: { heightM: 4, fallFactors: [], situations: [] },
             premises: 'general',
             enterpriseId: `E${i % 3000}`,
             area,

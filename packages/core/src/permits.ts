@@ -22,6 +22,8 @@ export type { GasFailure, GasValues, GasVerdict } from './permits/judge-gas-read
 export type * from './permits/permit-types.js';
 export { decidePermit, isPermitOpen, type PermitDecideContext } from './permits/decide-permit.js';
 export { permitApprovalRefusal } from './permits/permit-approval.js';
+export { deriveHeightGrade, heightGradeName, heightGradeReason, HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS } from './permits/height-grade.js';
+export type { DerivedHeight, HeightFact, HeightGrade, HeightObservation, HeightSituation } from './permits/height-grade.js';
 export { evolvePermit, foldPermit } from './permits/evolve-permit.js';
 export { tickPermit, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR, PERMIT_APPROVAL_WARNING_MINUTES, PERMIT_APPROVAL_PENDING_MINUTES } from './permits/tick-permit.js';
 export { verifyPermitChain, type PermitChainCheck } from './permits/permit-chain.js';

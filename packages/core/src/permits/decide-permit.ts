@@ -5,6 +5,7 @@ import { checkPermitAttachments } from './permit-attachments.js';
 import { checkPermitPersons } from './permit-persons.js';
 import { chainPermitEvent } from './permit-chain.js';
 import { evolvePermit } from './evolve-permit.js';
+import { deriveHeightGrade, type DerivedHeight } from './height-grade.js';
 import { judgeGasReading, needsLel, type GasVerdict } from './judge-gas-reading.js';
 import { permitApprovalRefusal } from './permit-approval.js';
 import { permitRejection as reject } from './permit-rejection.js';
@@ -29,6 +30,7 @@ const MAX_TEXT = 200;
 const MAX_SAMPLE_AGE_MS = 24 * 60 * MIN;
 const MAX_APPLY_AHEAD_MS = 30 * 24 * 60 * MIN;
 const MAX_APPLY_BEHIND_MS = 5 * MIN;
+const HEIGHT = 'work_at_height';
 
 /** True while a permit can still change (not expired, closed or cancelled). */
 export function isPermitOpen(state: PermitState): boolean {
@@ -54,8 +56,20 @@ function invalid(field: string, zh: string, en: string): PermitRejection {
 }
 
 function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null {
-  for (const f of ['permitId', 'kind', 'grade', 'enterpriseId', 'area', 'attendantId'] as const) {
+  for (const f of ['permitId', 'kind', 'enterpriseId', 'area', 'attendantId'] as const) {
     if (!text(c[f])) return invalid(f, '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+  }
+  if (c.kind === HEIGHT) {
+    if (c.grade !== undefined && c.grade !== 'none') {
+      return invalid(
+        'grade',
+        '高处作业级别由服务器按 height 所申报的作业高度与情形推导（GB 30871-2022 8.1、附录B 表B.1），不得申报',
+        'the grade of work at height is derived by the server from the height and situations given in height (GB 30871-2022 8.1, Annex B Table B.1); do not declare it',
+      );
+    }
+  } else {
+    if (!text(c.grade)) return invalid('grade', '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+    if (c.height !== undefined) return invalid('height', '只有高处作业申报作业高度与情形', 'only work at height gives a height and situations');
   }
   if (c.premises !== 'hazchem' && c.premises !== 'general') return invalid('premises', '须为 hazchem 或 general', 'must be hazchem or general');
   if (!Array.isArray(c.workerIds) || c.workerIds.length === 0 || c.workerIds.length > 50 || !c.workerIds.every(text)) {
@@ -151,14 +165,21 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
     if (state !== null) return { ok: false, rejection: reject('ALREADY_EXISTS', `许可证 ${state.permitId} 已存在`, `Permit ${state.permitId} already exists`) };
     const bad = checkApply(command, nowMs);
     if (bad) return { ok: false, rejection: bad };
-    const rule = selectPermitRule(ctx.rules, command.kind, command.grade, command.premises, new Date(command.validFrom));
+    let height: DerivedHeight | undefined;
+    if (command.kind === HEIGHT) {
+      const derived = deriveHeightGrade(command.height);
+      if (!derived.ok) return derived;
+      height = derived.height;
+    }
+    const grade = height?.grade ?? (command.grade as string);
+    const rule = selectPermitRule(ctx.rules, command.kind, grade, command.premises, new Date(command.validFrom));
     if (rule === null) {
       return {
         ok: false,
         rejection: reject(
           'NO_RULE_IN_FORCE',
-          `${command.validFrom.slice(0, 10)} 没有适用于 ${command.kind}/${command.grade}（${command.premises}）的许可规则`,
-          `No permit rule for ${command.kind}/${command.grade} (${command.premises}) is in force on ${command.validFrom.slice(0, 10)}`,
+          `${command.validFrom.slice(0, 10)} 没有适用于 ${command.kind}/${grade}（${command.premises}）的许可规则`,
+          `No permit rule for ${command.kind}/${grade} (${command.premises}) is in force on ${command.validFrom.slice(0, 10)}`,
         ),
       };
     }
@@ -171,7 +192,8 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
     const validFrom = new Date(command.validFrom).toISOString();
     const data: PermitEventDataMap['applied'] = {
       kind: command.kind,
-      grade: command.grade,
+      grade,
+      ...(height === undefined ? {} : { height }),
       premises: command.premises,
       enterpriseId: command.enterpriseId,
       area: command.area,

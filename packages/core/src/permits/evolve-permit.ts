@@ -26,6 +26,7 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
       validFrom: a.validFrom,
       validUntil: a.validUntil,
       flammableLelPctVol: a.flammableLelPctVol,
+      ...(a.height === undefined ? {} : { height: a.height }),
       approverId: null,
       approvalDueWarnedAt: null,
       lastTest: null,

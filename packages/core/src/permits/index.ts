@@ -9,6 +9,7 @@ export * from './judge-gas-reading.js';
 export type * from './permit-types.js';
 export { decidePermit, isPermitOpen, type PermitDecideContext } from './decide-permit.js';
 export { permitApprovalRefusal } from './permit-approval.js';
+export * from './height-grade.js';
 export { evolvePermit, foldPermit } from './evolve-permit.js';
 export { tickPermit, permitApprovalDue, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR, PERMIT_APPROVAL_WARNING_MINUTES, PERMIT_APPROVAL_PENDING_MINUTES } from './tick-permit.js';
 export { chainPermitEvent, hashPermitEvent, verifyPermitChain, type PermitChainCheck } from './permit-chain.js';

@@ -11,14 +11,17 @@ import type { ActorProfile } from '../ports/directory.js';
 const MIN = 60_000;
 const T0 = Date.parse('2026-12-07T08:00:00.000Z');
 const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5'] as const;
-const ROLES = ['principal_leader', 'safety_department', 'unit'] as const;
+const ROLES = ['principal_leader', 'safety_department', 'unit', 'specialist_department', 'plant_leader'] as const;
 const KINDS = [
   { kind: 'hot_work', grade: 'special', premises: 'hazchem' },
   { kind: 'hot_work', grade: 'first', premises: 'hazchem' },
   { kind: 'hot_work', grade: 'second', premises: 'hazchem' },
   { kind: 'confined_space', grade: 'none', premises: 'hazchem' },
   { kind: 'confined_space', grade: 'none', premises: 'general' },
-  { kind: 'work_at_height', grade: 'none', premises: 'general' },
+  // work at height declares no grade: the server derives Ⅰ, Ⅱ (a Note 2 situation) and Ⅳ (method B at 20 m)
+  { kind: 'work_at_height', premises: 'general', height: { heightM: 4, fallFactors: [], situations: [] } },
+  { kind: 'work_at_height', premises: 'hazchem', height: { heightM: 10, fallFactors: [], situations: ['near_opening'] } },
+  { kind: 'work_at_height', premises: 'general', height: { heightM: 20, fallFactors: ['poor_light'], situations: [] } },
 ] as const;
 
 const ATTACHMENTS = [

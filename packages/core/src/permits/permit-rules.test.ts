@@ -31,7 +31,7 @@ describe('permit rules as data', () => {
     const limits = (bad.kinds[3]!.gasTest as { limits: { min?: number; max?: number }[] }).limits;
     limits[0]!.min = 30;
     const loaded = loadPermitRules(bad);
-    expect(loaded.ok ? [] : loaded.issues.map((i) => i.path)).toEqual(['/kinds/0/approverRole', '/kinds/3/gasTest/limits/0', '/kinds/6']);
+    expect(loaded.ok ? [] : loaded.issues.map((i) => i.path)).toEqual(['/kinds/0/approverRole', '/kinds/3/gasTest/limits/0', `/kinds/${bad.kinds.length - 1}`]);
   });
 
   it('selects by kind, grade, premises and effective date', () => {
@@ -39,7 +39,15 @@ describe('permit rules as data', () => {
     expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'confined_space', 'none', 'general', d('2026-04-30T23:00:00Z'))).toBeNull();
     expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'confined_space', 'none', 'general', d('2026-05-01T00:00:00Z'))?.monitoringIntervalMinutes).toBe(15);
     expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'confined_space', 'none', 'hazchem', d('2026-05-01T00:00:00Z'))?.standard).toBe('gb30871-2022');
-    expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'work_at_height', 'none', 'general', d('2026-05-01T00:00:00Z'))?.validityHours).toBe(168);
+    expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'work_at_height', 'i', 'general', d('2026-05-01T00:00:00Z'))?.validityHours).toBe(168);
+    // GB 30871-2022 附录B 表B.1: the approver of work at height by its (derived) grade
+    expect(['i', 'ii', 'iii', 'iv'].map((g) => selectPermitRule(DEFAULT_PERMIT_RULES, 'work_at_height', g, 'hazchem', d('2026-05-01T00:00:00Z'))?.approverRole)).toEqual([
+      'unit',
+      'specialist_department',
+      'specialist_department',
+      'plant_leader',
+    ]);
+    expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'work_at_height', 'none', 'general', d('2026-05-01T00:00:00Z'))).toBeNull();
     expect(selectPermitRule(DEFAULT_PERMIT_RULES, 'lifting', 'none', 'hazchem', d('2026-05-01T00:00:00Z'))).toBeNull();
   });
 

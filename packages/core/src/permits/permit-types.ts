@@ -1,4 +1,5 @@
 import type { GasValues, GasVerdict } from './judge-gas-reading.js';
+import type { DerivedHeight, HeightObservation } from './height-grade.js';
 import type { PermitRule, PermitText } from './permit-rules.js';
 
 /** Where a permit is in its life. `expired` is recorded by `tickPermit`; `closed`/`cancelled` end it. */
@@ -58,12 +59,19 @@ export interface LegacyPermitAttachment {
 /** An attachment as a `started` event records it. */
 export type RecordedPermitAttachment = UploadedPermitAttachment | PaperPermitAttachment | LegacyPermitAttachment;
 
-/** Apply for a permit. Grade is `none` for kinds without grades. */
+/**
+ * Apply for a permit. Grade is `none` for kinds without grades. Work at height declares no
+ * grade (absent, or `none`): it gives `height`, what the applicant observed, and the server
+ * derives the grade and so the approver (`deriveHeightGrade`).
+ */
 export interface ApplyPermitCommand {
   type: 'apply';
   permitId: string;
   kind: string;
-  grade: string;
+  /** Hot work: `special`, `first`, `second`; `none` for kinds without grades; absent (or `none`) for work at height. */
+  grade?: string;
+  /** Work at height only: the height, the 8.1.2 fall hazards and the Note 2 situations observed (required for it, refused for other kinds). */
+  height?: HeightObservation;
   premises: 'hazchem' | 'general';
   enterpriseId: string;
   area: string;
@@ -93,7 +101,11 @@ export type SuspendReason = 'reading_failed' | 'reading_missed' | 'attendant_abs
 
 /** Event data by type. */
 export interface PermitEventDataMap {
-  applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol'> & {
+  applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol' | 'grade' | 'height'> & {
+    /** The grade of the rule applied: as declared (hot work), or derived (work at height). */
+    grade: string;
+    /** Work at height: what was observed and the grade derived from it. Absent for other kinds and for height permits recorded before grades were derived. */
+    height?: DerivedHeight;
     validUntil: string;
     flammableLelPctVol: number | null;
     rule: PermitRule;
@@ -162,6 +174,8 @@ export interface PermitState {
   validFrom: string;
   validUntil: string;
   flammableLelPctVol: number | null;
+  /** Work at height: the observation and the derived grade the approver follows from. Absent for other kinds and for height permits recorded before grades were derived. */
+  height?: DerivedHeight;
   /** The attachments the start recorded (uploads checked, paper records declared). Absent before the start, and in states stored before it was kept. */
   attachments?: readonly RecordedPermitAttachment[];
   approverId: string | null;

@@ -181,7 +181,7 @@ describe('permits: other kinds', () => {
 
   it('work at height: no gas test, valid 7 days, readings refused', () => {
     const run = new PermitRun();
-    run.ok(applyCommand({ kind: 'work_at_height', grade: 'none', premises: 'general', flammableLelPctVol: undefined }), applicant, -60);
+    run.ok(applyCommand({ kind: 'work_at_height', grade: undefined, premises: 'general', flammableLelPctVol: undefined, height: { heightM: 4, fallFactors: [], situations: [] } }), applicant, -60);
     run.ok({ type: 'approve' }, unit, -30);
     run.ok({ type: 'attendant_present' }, attendant, -1);
     run.ok({ type: 'start' }, applicant, 0);
