@@ -24,6 +24,8 @@ const ACTORS: ActorProfile[] = [
   ent('safety'),
   ent('attendant'),
   ent('worker-1'),
+  ent('chief'),
+  ent('specialist'),
   ent('owner-e2', 'E2'),
   ent('ghost', 'E404'),
   { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
@@ -31,7 +33,13 @@ const ACTORS: ActorProfile[] = [
   { id: 'officer-d1', roles: ['enforcement'], departments: [{ id: 'hw-d1', domains: ['hazardous_work'], areas: ['D1'] }] },
   { id: 'officer-gas', roles: ['enforcement'], departments: [{ id: 'gas-d1', domains: ['gas'], areas: ['D1'] }] },
 ];
-const PERMIT_ROLES: Record<string, string[]> = { boss: ['principal_leader', 'unit'], safety: ['safety_department'], 'worker-1': ['safety_department'] };
+const PERMIT_ROLES: Record<string, string[]> = {
+  boss: ['principal_leader', 'unit'],
+  safety: ['safety_department'],
+  'worker-1': ['safety_department'],
+  chief: ['plant_leader'],
+  specialist: ['specialist_department'],
+};
 
 const clock = createFixedClock('2026-12-07T00:00:00.000Z');
 let store: PermitStore;
@@ -302,6 +310,56 @@ describe('permits over HTTP', () => {
     expect((await call('grid-d2', 'GET', `/hazards/permit:${p}`)).status).toBe(404);
     const paper = await call('foreman', 'POST', `/permits/${q}/start`, { attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }] });
     expect([paper.status, paper.body.permit.attachments]).toEqual([200, [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }]]);
+  });
+
+  it('work at height: the grade and so the approver are derived from what the applicant observed; below the level is refused at the fact', async () => {
+    goTo(1500);
+    const height = (observed: Record<string, unknown>, o: Record<string, unknown> = {}) => {
+      const { grade: _g, flammableLelPctVol: _l, ...rest } = apply({ kind: 'work_at_height', validFrom: at(1560), ...o });
+      return { ...rest, height: { fallFactors: [], situations: [], ...observed } };
+    };
+    // The request never declares the grade or who approves; what it must observe is required.
+    const declared = await call('foreman', 'POST', '/permits', { ...height({ heightM: 4 }), grade: 'i' });
+    expect([declared.status, declared.body.code, declared.body.issues[0].pointer]).toEqual([422, 'INVALID_COMMAND', '/grade']);
+    const inside = await call('foreman', 'POST', '/permits', height({ heightM: 4, grade: 'i' }));
+    expect([inside.status, inside.body.issues[0].pointer]).toEqual([422, '/height/grade']);
+    const none = await call('foreman', 'POST', '/permits', (({ height: _h, ...rest }) => rest)(height({})));
+    expect([none.status, none.body.code, none.body.issues[0].pointer]).toEqual([422, 'INVALID_COMMAND', '/height']);
+    const factor = await call('foreman', 'POST', '/permits', height({ heightM: 4, fallFactors: ['windy'] }));
+    expect([factor.status, factor.body.issues[0].pointer]).toEqual([422, '/height/fallFactors/0']);
+    expect(factor.body.issues[0].message['zh-CN']).toMatch(/gust_force_5/);
+    const approver = await call('foreman', 'POST', '/permits', { ...height({ heightM: 4 }), approverRole: 'unit' });
+    expect([approver.status, approver.body.code, approver.body.issues[0].pointer]).toEqual([422, 'UNKNOWN_FIELD', '/approverRole']);
+
+    // 4 m in the rain: Note 2 of Table B.1 makes it grade Ⅳ, approved by the plant manager or chief engineer.
+    const applied = await call('foreman', 'POST', '/permits', height({ heightM: 4, situations: ['raining'] }));
+    expect(applied.status).toBe(201);
+    const p = applied.body.permit.permitId;
+    expect(applied.body.permit.rule).toMatchObject({ id: 'gb30871.work_at_height.iv', grade: 'iv', approverRole: 'plant_leader' });
+    expect(applied.body.permit.height).toEqual({ heightM: 4, fallFactors: [], situations: ['raining'], method: 'A', heightGrade: 'i', grade: 'iv', raisedBy: ['raining'] });
+    goTo(1510);
+    for (const below of ['boss', 'specialist']) {
+      const refused = await call(below, 'POST', `/permits/${p}/approve`);
+      expect([refused.status, refused.body.code]).toEqual([403, 'APPROVER_ROLE']);
+      expect(refused.body.detail).toContain('chief engineer');
+      expect(refused.body.detail).toContain('while it rains');
+      expect(refused.body.issues[0].pointer).toBe('/height/situations/0');
+      const zh = await fetch(`${base}/permits/${p}/approve`, { method: 'POST', headers: { 'x-actor': below, 'idempotency-key': `zh-${below}`, 'accept-language': 'zh-CN' } });
+      expect(((await zh.json()) as { detail: string }).detail).toMatch(/Ⅳ级高处作业须由主管厂长或总工程师审批.*降雨时作业/);
+    }
+    const view = await call('boss', 'GET', `/permits/${p}`);
+    expect(view.body.approval?.allowed).toBe(false);
+    const ok = await call('chief', 'POST', `/permits/${p}/approve`);
+    expect([ok.status, ok.body.permit.status, ok.body.permit.approverId]).toEqual([200, 'approved', 'chief']);
+    expect(ok.body.events[0].data).toEqual({ role: 'plant_leader' });
+
+    // 20 m with poor light: method B, grade Ⅳ, pointed at the factor; 8 m: grade Ⅱ by height, the specialist department approves.
+    const dark = (await call('foreman', 'POST', '/permits', height({ heightM: 20, fallFactors: ['poor_light'] }))).body.permit.permitId;
+    expect((await call('specialist', 'POST', `/permits/${dark}/approve`)).body.issues[0].pointer).toBe('/height/fallFactors/0');
+    const mid = await call('foreman', 'POST', '/permits', height({ heightM: 8 }));
+    expect(mid.body.permit.rule.approverRole).toBe('specialist_department');
+    expect((await call('boss', 'POST', `/permits/${mid.body.permit.permitId}/approve`)).body.issues[0].pointer).toBe('/height/heightM');
+    expect((await call('specialist', 'POST', `/permits/${mid.body.permit.permitId}/approve`)).status).toBe(200);
   });
 
   it('every documented status of every permit route was answered, each body matching the served document', async () => {

@@ -5,6 +5,8 @@ import {
   DEFAULT_PERMIT_RULES,
   handlePermitCommand,
   HAZARDOUS_WORK_PACK_ID,
+  HEIGHT_FALL_FACTORS,
+  HEIGHT_SITUATIONS,
   ID_PATTERN,
   mayCommandPermit,
   OPEN_PERMIT_STATUSES,
@@ -95,7 +97,9 @@ function rejectionProblem(r: PermitRejection, strip = ''): HttpProblem {
   const status = PERMIT_REJECTION_STATUS[r.code] ?? 409;
   const message = { 'zh-CN': r.message['zh-CN'], en: r.message.en };
   const pointer = r.pointer === undefined ? undefined : r.pointer.startsWith(strip) && strip !== '' ? r.pointer.slice(strip.length) || '' : r.pointer;
-  const issues: ProblemIssue[] | undefined = status === 422 ? [{ code: r.code, severity: 'error', message, ...(pointer !== undefined ? { pointer } : {}) }] : undefined;
+  // A refusal located at a fact (a 422 field, or the fact of the permit that set its approver) carries its pointer.
+  const issues: ProblemIssue[] | undefined =
+    status === 422 || (r.code === 'APPROVER_ROLE' && pointer !== undefined) ? [{ code: r.code, severity: 'error', message, ...(pointer !== undefined ? { pointer } : {}) }] : undefined;
   return new HttpProblem(status, r.code, { 'zh-CN': '作业许可拒绝了该操作', en: 'The permit refused this' }, message, issues);
 }
 
@@ -153,6 +157,37 @@ const RECORDED_ATTACHMENT: JsonSchema = {
     ref: { type: 'string' },
   },
 };
+const HEIGHT_IDS = (ids: readonly { id: string }[], what: string): JsonSchema => ({
+  type: 'array',
+  uniqueItems: true,
+  items: { enum: ids.map((x) => x.id) },
+  description: what,
+});
+const HEIGHT_FIELDS = {
+  heightM: { type: 'number', exclusiveMinimum: 0, maximum: 1000, description: 'working height above the fall reference plane, m (GB 30871-2022 3.8, 8.1.1) / 作业高度（米）' },
+  fallFactors: HEIGHT_IDS(HEIGHT_FALL_FACTORS, 'objective fall hazards present (GB 30871-2022 8.1.2 a)–i)); any one grades by method B; [] when none / 存在的坠落客观危险因素，没有则为空列表'),
+  situations: HEIGHT_IDS(HEIGHT_SITUATIONS, 'situations of Note 2 of Annex B Table B.1 present (each raises the grade to at least Ⅰ, Ⅱ or Ⅳ); [] when none / 附录B表B.1说明2所列情形，没有则为空列表'),
+} as const;
+const HEIGHT_OBSERVATION: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['heightM', 'fallFactors', 'situations'],
+  properties: HEIGHT_FIELDS,
+  description:
+    'work at height only (required for it): what the applicant observed; the server derives the grade (Ⅰ–Ⅳ) and so the approver (附录B 表B.1) / 仅高处作业（必填）：申请人观察到的事实，级别与审批人由服务器推导',
+};
+const DERIVED_HEIGHT: JsonSchema = {
+  type: 'object',
+  required: ['heightM', 'fallFactors', 'situations', 'method', 'heightGrade', 'grade', 'raisedBy'],
+  properties: {
+    ...HEIGHT_FIELDS,
+    method: { enum: ['A', 'B'] },
+    heightGrade: { enum: ['i', 'ii', 'iii', 'iv'] },
+    grade: { enum: ['i', 'ii', 'iii', 'iv'] },
+    raisedBy: { type: 'array', items: { type: 'string' } },
+  },
+  description: 'work at height: the observation and the grade derived from it (absent for other kinds and for height permits recorded before 2026.12-draft.3) / 高处作业：申报的事实与推导出的级别',
+};
 const PERMIT: JsonSchema = {
   type: 'object',
   description: 'A permit folded from its events; `rule` is the permit rule applied at application (kept with the permit) / 作业许可当前状态',
@@ -181,6 +216,7 @@ const PERMIT: JsonSchema = {
     validFrom: { type: 'string' },
     validUntil: { type: 'string' },
     flammableLelPctVol: { type: ['number', 'null'] },
+    height: DERIVED_HEIGHT,
     approverId: { type: ['string', 'null'] },
     attachments: { type: 'array', items: RECORDED_ATTACHMENT, description: 'recorded at the start / 开始作业时记录的附件' },
     approvalDueWarnedAt: { type: ['string', 'null'] },
@@ -312,10 +348,15 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     parameters: [KEY_HEADER],
     requestBody: {
       type: 'object',
-      required: ['kind', 'grade', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom'],
+      required: ['kind', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom'],
       properties: {
         kind: { type: 'string', description: 'hot_work, confined_space, work_at_height … / 作业类型' },
-        grade: { type: 'string', description: 'special, first, second; none for kinds without grades / 级别' },
+        grade: {
+          type: 'string',
+          description:
+            'hot work: special, first, second; none for kinds without grades; required except for work at height, whose grade the server derives from `height` (a grade other than none is refused at /grade) / 级别：动火为特级、一级、二级，无分级为 none；高处作业的级别由服务器按 height 推导，不得申报',
+        },
+        height: HEIGHT_OBSERVATION,
         premises: { enum: ['hazchem', 'general'], description: 'hazchem: GB 30871-2022; general: other premises (GB 46768-2025 confined space) / 场所' },
         enterpriseId: TEXT,
         workerIds: { type: 'array', minItems: 1, maxItems: 50, items: TEXT },
@@ -330,7 +371,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const permits = permitsOf(ctx);
       const key = idempotencyKey(ctx);
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
-      unknownFields(body, ['kind', 'grade', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
+      unknownFields(body, ['kind', 'grade', 'height', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
       const actor = await actorOf(ctx);
       const enterpriseId = typeof body.enterpriseId === 'string' ? body.enterpriseId : '';
       if (!actsForEnterprise(actor, enterpriseId)) throw FORBIDDEN;
@@ -356,7 +397,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'approvePermit',
     summary: 'Approve a permit (the approver the grade requires) / 审批作业许可',
     description:
-      'By a person of the enterprise holding the permit role the rule requires (特级 主管领导, 一级 安全管理部门, 二级 所在基层单位), from the host’s directory; the approver is neither a worker nor the attendant.\n\n须持有规则要求的审批角色（来自宿主目录），且不得是作业人员或监护人。',
+      'By a person of the enterprise holding the permit role the rule requires (hot work: 特级 主管领导, 一级 安全管理部门, 二级 所在基层单位; work at height by the grade the server derived: Ⅰ 所在基层单位, Ⅱ–Ⅲ 所在单位专业部门, Ⅳ 主管厂长或总工程师 — GB 30871-2022 附录B 表B.1), from the host’s directory; the approver is neither a worker nor the attendant. For work at height a 403 APPROVER_ROLE says why the job is at its grade and points (issues[0].pointer) at the fact of the permit that decided it: /height/heightM, /height/fallFactors/<i> or /height/situations/<i>.\n\n须持有规则要求的审批角色（来自宿主目录），且不得是作业人员或监护人。高处作业按服务器推导的级别审批；级别不够时 403 APPROVER_ROLE 说明级别的由来，并指向决定级别的许可事实。',
     fields: [],
     body: EMPTY_BODY,
     command: () => ({ type: 'approve' }),
