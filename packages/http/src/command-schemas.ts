@@ -170,7 +170,7 @@ const BODIES: Readonly<Record<string, Body>> = {
     properties: { report: reason('what the hearing found (听证报告) / 听证情况') },
   },
   withdraw_hearing: {
-    summary: 'Withdraw the hearing request before the hearing (撤回听证要求): the party itself, or an officer recording its written declaration / 撤回听证要求',
+    summary: 'Withdraw the hearing request before the hearing (撤回听证要求): the party itself only / 撤回听证要求（仅当事人本人）',
     required: ['reason'],
     properties: { reason: reason('what the party declared (撤回听证的意思表示) / 撤回理由') },
   },

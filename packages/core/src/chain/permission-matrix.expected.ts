@@ -51,7 +51,7 @@ notice_overdue       | simple general major | reported rectifying               
 notify_penalty       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
 record_statement     | simple general major | case_filed rectifying submitted verified accepted closed | enterprise enforcement
 record_hearing       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
-withdraw_hearing     | simple general major | case_filed rectifying submitted verified accepted closed | enterprise enforcement
+withdraw_hearing     | simple general major | case_filed rectifying submitted verified accepted closed | enterprise
 decide_penalty       | simple general major | case_filed rectifying submitted verified accepted closed | enforcement
 `;
 

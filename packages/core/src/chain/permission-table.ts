@@ -204,10 +204,8 @@ export const PERMISSION_TABLE: readonly PermissionRule[] = Object.freeze([
   ]),
   // The hearing is presided by an officer who investigated nothing of the case (decide() checks the notice's officers).
   ...rows('record_hearing', ALL, CASE, [['enforcement', 'jurisdiction']]),
-  // The party withdraws its hearing request itself, or an officer records its written declaration (as with record_statement).
-  ...rows('withdraw_hearing', ALL, CASE, [
-    ['enterprise', 'own_enterprise'],
-    ['enforcement', 'jurisdiction'],
-  ]),
+  // Only the party withdraws its hearing request (waiving the hearing is its right alone, 《行政处罚法》第六十三、六十四条):
+  // no officer records a withdrawal for it — not even from a declaration, which would let the notice's officers waive it.
+  ...rows('withdraw_hearing', ALL, CASE, [['enterprise', 'own_enterprise']]),
   ...rows('decide_penalty', ALL, CASE, [['enforcement', 'jurisdiction']]),
 ]);

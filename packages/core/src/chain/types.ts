@@ -316,10 +316,7 @@ export interface EventDataMap {
   statement_recorded: { statement: Reason; hearingRequested: boolean };
   /** The hearing the party asked for was held (听证); the presiding officer (the actor) investigated nothing of the case. */
   hearing_held: { report: Reason };
-  /**
-   * The party withdrew its hearing request before the hearing: `reason` is what it declared
-   * (recorded by the party itself, or by an officer from its written declaration).
-   */
+  /** The party withdrew its hearing request before the hearing (itself, in its own session): `reason` is what it declared. */
   hearing_withdrawn: { reason: Reason };
   /** 行政处罚决定书: the penalty decided (never heavier than the one notified). */
   penalty_decided: { penalty: Penalty; statementHeard: boolean } & OfficersData;

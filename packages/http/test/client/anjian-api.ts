@@ -3807,7 +3807,7 @@ export interface components {
         };
         /**
          * withdraw_hearing
-         * @description Withdraw the hearing request before the hearing (撤回听证要求): the party itself, or an officer recording its written declaration / 撤回听证要求
+         * @description Withdraw the hearing request before the hearing (撤回听证要求): the party itself only / 撤回听证要求（仅当事人本人）
          */
         WithdrawHearingCommand: {
             /**
