@@ -27,13 +27,19 @@ const inspection = parse(readFileSync(new URL('../../inspections/gas-basement-ho
 
 describe('rental premises, rounds and the enterprise file', () => {
   it('the landlord sees its tenant’s hazards at its premises only; rounds show coverage and recorded 双随机 draws', async () => {
-    // 安平火锅店 rents p-lvyuan-2 from 绿园餐厅: a self-inspection there.
+    // 安平火锅店 rents p-lvyuan-2 from 绿园餐厅 (its one premises: the seed's report there names none, the server derives it): a self-inspection there.
+    const seeded = await portal.api('owner-anping', 'GET', '/hazards?enterpriseId=ent-anping');
+    const seedIds = (seeded.body.items as Array<{ hazardId: string; premisesId?: string; status: string }>)
+      .filter((h) => h.premisesId === 'p-lvyuan-2' && h.status !== 'closed')
+      .map((h) => h.hazardId);
+    expect(seedIds.length).toBe(1);
     const { source: _source, ...answers } = inspection;
     const body = { ...answers, subject: { enterpriseId: 'ent-anping', premisesId: 'p-lvyuan-2' } };
     const reported = await portal.api('owner-anping', 'POST', '/inspections?report=true', body, 'relations-e2e-1');
     expect(reported.status).toBe(200);
-    const ids = (reported.body.reports as Array<{ hazardId: string; ok: boolean }>).filter((r) => r.ok).map((r) => r.hazardId);
-    expect(ids.length).toBeGreaterThan(0);
+    const reportedIds = (reported.body.reports as Array<{ hazardId: string; ok: boolean }>).filter((r) => r.ok).map((r) => r.hazardId);
+    expect(reportedIds.length).toBeGreaterThan(0);
+    const ids = [...seedIds, ...reportedIds];
 
     const landlord = await portal.signIn('owner-lvyuan', 'enterprise');
     await goTo(landlord, 'landlord/ent-lvyuan');

@@ -103,4 +103,21 @@ describe('reportInspection at a premises', () => {
     const r = await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E2', premisesId: 'PA', key: 'own' }, 'owner-e2');
     expect(r.ok && r.reports.every((x) => x.ok)).toBe(true);
   });
+
+  it('derives the premises of an enterprise with one place only (renting at one premises, holding none) when the report names none', async () => {
+    const { h, deps } = setup();
+    // E2 rents PC from L9 and holds nothing else there.
+    const one = createMemoryRentalDirectory({
+      premises: [{ id: 'PC', enterpriseId: 'L9', address: '工业路 7 号', area: 'D1/G2', ...flags }],
+      tenancies: [{ premisesId: 'PC', tenantEnterpriseId: 'E2' }],
+    });
+    const r = await reportInspection({ ...deps, rental: one }, { inspection, packId: 'gas', enterpriseId: 'E2', key: 'e2' }, 'owner-e2');
+    if (!r.ok) throw new Error('report refused');
+    expect(await h.state(r.reports[0]!.hazardId)).toMatchObject({ premisesId: 'PC', landlordEnterpriseId: 'L9', enterpriseId: 'E2' });
+    expect((await deps.inspections.readInspection(r.inspectionId!))?.premisesId).toBe('PC');
+    // E1 works at three places (holds PE1, rents PA and PB): nothing to derive, the report names none.
+    const e1 = await reportInspection(deps, { inspection, packId: 'gas', enterpriseId: 'E1', key: 'e1' }, 'grid-g1');
+    if (!e1.ok) throw new Error('report refused');
+    expect(await h.state(e1.reports[0]!.hazardId)).not.toHaveProperty('premisesId');
+  });
 });

@@ -33,6 +33,8 @@ export interface ReportInspectionInput {
    * directory: the enterprise must hold it or rent there (`UNKNOWN_PREMISES`,
    * `NOT_AT_PREMISES`); the hazards then carry it, and its landlord when the enterprise is
    * a tenant — derived, so a landlord reads exactly its tenants' hazards at its premises.
+   * Absent, it is derived when the enterprise has one place only ({@link onlyPremisesOf}:
+   * the one premises it holds or currently rents); an enterprise with several names it.
    */
   premisesId?: string;
   /**
@@ -106,6 +108,22 @@ export async function resolveInspectionPremises(rental: RentalDirectory | undefi
     return null;
   }
   return { premisesId, landlordEnterpriseId: tenancy.landlordEnterpriseId };
+}
+
+/**
+ * The premises of a report that names none, derived from the directory: the enterprise's one
+ * place — the one premises it holds or the one it currently rents, when it has no other —
+ * with its landlord for a tenant; `null` without a rental directory or when the enterprise
+ * has no place or several (then only the report can say where it took place).
+ */
+export async function onlyPremisesOf(rental: RentalDirectory | undefined, enterpriseId: string): Promise<InspectionPremises | null> {
+  if (!rental) return null;
+  const [held, rented] = await Promise.all([rental.premisesOf(enterpriseId), rental.tenancies({ tenantEnterpriseId: enterpriseId })]);
+  if (held.length + rented.length !== 1) return null;
+  const [own] = held;
+  if (own) return { premisesId: own.id };
+  const [tenancy] = rented;
+  return tenancy ? { premisesId: tenancy.premisesId, landlordEnterpriseId: tenancy.landlordEnterpriseId } : null;
 }
 
 /** The id of an inspection's record: from the actor and the idempotency key (a retry finds the same one). */
@@ -187,7 +205,11 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
     enterprise = await deps.directory.enterprise(input.enterpriseId);
     if (!enterprise) issues.push(issue('UNKNOWN_ENTERPRISE', '/enterpriseId', `未登记的企业 ${input.enterpriseId}`, `enterprise ${input.enterpriseId} is not registered`));
   }
-  const at = input.premisesId === undefined || !enterprise ? null : await resolveInspectionPremises(deps.rental, input.premisesId, enterprise.id, issues);
+  const at = !enterprise
+    ? null
+    : input.premisesId === undefined
+      ? await onlyPremisesOf(deps.rental, enterprise.id)
+      : await resolveInspectionPremises(deps.rental, input.premisesId, enterprise.id, issues);
   const inspection = input.inspection as unknown;
   if (typeof inspection !== 'object' || inspection === null || Array.isArray(inspection)) {
     issues.push(issue('NOT_AN_OBJECT', '', '检查记录应为对象', 'an inspection is an object'));
