@@ -24,13 +24,24 @@ const SCHEMA = `
     recorded_at   TEXT    NOT NULL,
     body          TEXT    NOT NULL                    -- the InspectionRecord as JSON
   ) STRICT;
-  CREATE INDEX IF NOT EXISTS inspection_log_enterprise ON inspection_log (enterprise_id, seq);
+`;
+// An enterprise's records in recording order, with the recording time in the index: a list
+// with `recordedBefore` steps past what came after the cutoff in the index instead of reading
+// each such row of the table (a first-quarter round read in December: 0.23 of the time at a
+// county city's 3.5 M inspections, scripts/bench/inspection-cutoff.ts). It replaces the
+// previous release's (enterprise_id, seq), in one transaction, once per file.
+const INDEX = `
+  CREATE INDEX IF NOT EXISTS inspection_log_enterprise_recorded ON inspection_log (enterprise_id, seq, recorded_at);
+  DROP INDEX IF EXISTS inspection_log_enterprise;
 `;
 
 /**
  * The inspection log over SQLite (better-sqlite3, WAL, `synchronous=FULL`): one row per
  * submitted inspection, written once (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per
- * enterprise newest first through an index on (enterprise, recording order).
+ * enterprise newest first through an index on (enterprise, recording order, recording time),
+ * which also answers `recordedBefore` without reading the rows it leaves out. Opening a file
+ * of a release before that index builds it once (in proportion to the records, ≈ a minute
+ * for a few million on a loaded machine), holding the file's write lock meanwhile.
  *
  * @example
  * ```ts
@@ -41,6 +52,8 @@ const SCHEMA = `
 export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): SqliteInspectionLog {
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
+  const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'inspection_log'").pluck().all() as string[];
+  if (!indexes.includes('inspection_log_enterprise_recorded') || indexes.includes('inspection_log_enterprise')) db.transaction(() => db.exec(INDEX)).immediate();
   const st = {
     insert: db.prepare('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     get: db.prepare('SELECT body FROM inspection_log WHERE id = ?').pluck(),
