@@ -23,6 +23,7 @@ export {
 } from './ports/rental-directory.js';
 export {
   checkUnboundBudget,
+  sameGivenUpload,
   unboundEvidencePolicy,
   unboundExpired,
   isEvidenceBudgetError,

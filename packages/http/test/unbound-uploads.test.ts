@@ -59,9 +59,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// Each upload a different file (the same bytes given again with the same hazard are the same upload).
+let uploads = 0;
 const photo = (size: number) => {
   const bytes = new Uint8Array(size);
   bytes.set(FILE_BYTES['image/jpeg']);
+  new DataView(bytes.buffer).setUint32(size - 4, ++uploads);
   return bytes;
 };
 async function upload(actor: string, size: number, lang = 'en', path = '/evidence'): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -1,6 +1,15 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { checkUnboundBudget, unboundEvidencePolicy, unboundExpired, type EvidenceRecord, type EvidenceStore, type EvidenceStoreOptions, type EvidenceUpload } from '../ports/evidence-store.js';
+import {
+  checkUnboundBudget,
+  sameGivenUpload,
+  unboundEvidencePolicy,
+  unboundExpired,
+  type EvidenceRecord,
+  type EvidenceStore,
+  type EvidenceStoreOptions,
+  type EvidenceUpload,
+} from '../ports/evidence-store.js';
 
 /** An in-memory {@link EvidenceStore} (tests, demos), with a count of what it holds. */
 export interface MemoryEvidenceStore extends EvidenceStore {
@@ -102,6 +111,9 @@ export function createMemoryEvidenceStore(options: EvidenceStoreOptions = {}): M
       for (const id of [...mine]) if (unboundExpired(records.get(id)!, record.receivedAt, policy)) remove(id);
       // Uploads given with a hazard count for maxAgeMs after receipt (then they stop counting; they are never deleted).
       const given = (direct.get(record.uploaderId) ?? []).filter((r) => Date.parse(r.receivedAt) + policy.maxAgeMs > Date.parse(record.receivedAt));
+      // The same bytes given again with the same hazard (a retry): the first upload, no second file.
+      const again = sameGivenUpload(given, record);
+      if (again) return { ...again };
       const refused = checkUnboundBudget([...[...mine].map((id) => records.get(id)!), ...given], record, policy);
       if (refused) throw refused;
       if (record.hazardId === null) mine.add(record.id);

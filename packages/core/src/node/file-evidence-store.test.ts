@@ -35,6 +35,6 @@ describe('createFileEvidenceStore', () => {
     expect(await again.get(given.id)).toEqual(given);
     const later = { bytes: new Uint8Array([2]), mime: 'image/png', uploaderId: 'u', hazardId: 'H-1', receivedAt: '2026-11-02T02:00:00Z' };
     await again.put(later);
-    await expect(again.put(later)).rejects.toMatchObject({ code: 'UNBOUND_EVIDENCE_FILES' });
+    await expect(again.put({ ...later, bytes: new Uint8Array([3]) })).rejects.toMatchObject({ code: 'UNBOUND_EVIDENCE_FILES' });
   });
 });

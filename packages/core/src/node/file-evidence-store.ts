@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkUnboundBudget, unboundEvidencePolicy, unboundExpired, type EvidenceRecord, type EvidenceStore, type EvidenceStoreOptions } from '../ports/evidence-store.js';
+import { checkUnboundBudget, sameGivenUpload, unboundEvidencePolicy, unboundExpired, type EvidenceRecord, type EvidenceStore, type EvidenceStoreOptions } from '../ports/evidence-store.js';
 import { recordUpload } from '../chain/memory-evidence-store.js';
 
 const ID = /^ev-[0-9a-f]{32}$/;
@@ -95,6 +95,9 @@ export async function createFileEvidenceStore(dir: string, options: EvidenceStor
         // Uploads given with a hazard count for maxAgeMs after receipt (then they stop counting; they are never deleted).
         const recent = (given.get(record.uploaderId) ?? []).filter((r) => Date.parse(r.receivedAt) + policy.maxAgeMs > Date.parse(record.receivedAt));
         given.set(record.uploaderId, recent);
+        // The same bytes given again with the same hazard (a retry): the first upload, no second file.
+        const again = sameGivenUpload(recent, record);
+        if (again) return { ...again };
         const refused = checkUnboundBudget([...(unbound.get(record.uploaderId)?.values() ?? []), ...recent], record, policy);
         if (refused) throw refused;
         await store(record, bytes);

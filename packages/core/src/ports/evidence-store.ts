@@ -195,11 +195,26 @@ export function checkUnboundBudget(
 }
 
 /**
+ * The upload among `given` (the uploader's uploads given with a hazard, still counted by the
+ * budget) that `upload` repeats — the same bytes (SHA-256) and type for the same hazard — or
+ * `null`. Every store's `put` answers it instead of storing the upload again: a retry of a
+ * refused command (a rectification with too few photos) re-sends the photos it had uploaded,
+ * and they are the same uploads, costing no budget.
+ */
+export function sameGivenUpload(given: readonly EvidenceRecord[], upload: Pick<EvidenceRecord, 'sha256' | 'mime' | 'uploaderId' | 'hazardId'>): EvidenceRecord | null {
+  if (upload.hazardId === null) return null;
+  return given.find((r) => r.hazardId === upload.hazardId && r.uploaderId === upload.uploaderId && r.sha256 === upload.sha256 && r.mime === upload.mime) ?? null;
+}
+
+/**
  * Photos and documents of hazards.
  *
  * - `put` MUST store the bytes and return a record with a fresh id that no other upload
  *   had, and the SHA-256 of exactly the stored bytes. Two uploads of the same bytes get
- *   two ids (the chain counts them once, by hash). It MUST NOT return before the bytes are
+ *   two ids (the chain counts them once, by hash) — except the same bytes given again with
+ *   the same hazard by the same uploader while the first still counts against the budget
+ *   (`maxAgeMs`): `put` then answers the first upload ({@link sameGivenUpload}), storing
+ *   nothing and costing no budget (a retry re-sends what it had uploaded). It MUST NOT return before the bytes are
  *   durable (a crash after `put` returns keeps them).
  * - `get` returns the record, or `null` for an unknown id (never throws for one).
  * - `read` returns the bytes, or `null` for an unknown id.

@@ -17,6 +17,7 @@ export interface EvidenceStoreConformanceOptions {
 export const EVIDENCE_STORE_CONFORMANCE_TESTS = Object.freeze([
   'put stores the bytes and returns a record with their SHA-256',
   'two uploads of the same bytes get two ids and one hash',
+  'the same bytes given again with the same hazard by the same uploader within maxAgeMs answer the first upload and cost no budget',
   'get and read return null for unknown and malformed ids',
   'bind binds unbound uploads, all or nothing',
   'concurrent binds of one upload to two hazards: exactly one wins',
@@ -82,6 +83,30 @@ export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOpt
       expect(a.id).not.toBe(b.id);
       expect(a.sha256).toBe(b.sha256);
     });
+
+    test(
+      'the same bytes given again with the same hazard by the same uploader within maxAgeMs answer the first upload and cost no budget',
+      async (store) => {
+        const given = (text: string, hazardId: string, uploaderId = 'u', receivedAt = RECEIVED) => store.put({ bytes: bytes(text), mime: 'image/png', uploaderId, hazardId, receivedAt });
+        const first = await given('photo', 'H-1');
+        // A retry of a refused rectification uploads the same photo again: the same upload, no second file.
+        expect(await given('photo', 'H-1', 'u', at(1))).toEqual(first);
+        expect(await given('photo', 'H-1', 'u', at(2))).toEqual(first);
+        const other = await given('other', 'H-1');
+        expect(other.id).not.toBe(first.id);
+        // The budget (2 files) holds two distinct uploads: a third distinct file is refused.
+        expect(await refusal(given('third', 'H-1'))).toBe('UNBOUND_EVIDENCE_FILES');
+        // Another hazard or another uploader is another upload.
+        const elsewhere = await given('photo', 'H-2', 'w');
+        expect(elsewhere.id).not.toBe(first.id);
+        const byOther = await given('photo', 'H-1', 'w');
+        expect([first.id, elsewhere.id]).not.toContain(byOther.id);
+        // After maxAgeMs the upload no longer counts: the same bytes are a new upload.
+        const later = await given('photo', 'H-1', 'u', at(25));
+        expect(later.id).not.toBe(first.id);
+      },
+      { unbound: { files: 2 } },
+    );
 
     test('get and read return null for unknown and malformed ids', async (store) => {
       for (const id of ['ev-00000000000000000000000000000000', '../../etc/passwd', '', 'x'.repeat(300)]) {
@@ -151,7 +176,9 @@ export function runEvidenceStoreConformance(options: EvidenceStoreConformanceOpt
       'uploads given with a hazard count against the same budget for maxAgeMs after receipt, and are never deleted',
       async (store) => {
         // Before, anyone who may read a hazard filled the disk through it: bound at once, they neither counted nor expired.
-        const given = (size: number, receivedAt: string) => ({ ...unbound('u', size, receivedAt), hazardId: 'H-1' });
+        // Each a different file (the same bytes given again would be the same upload).
+        let n = 0;
+        const given = (size: number, receivedAt: string) => ({ ...unbound('u', size, receivedAt), bytes: new Uint8Array(size).fill(++n), hazardId: 'H-1' });
         const first = await store.put(given(4, at(0)));
         await store.put(unbound('u', 4, at(1)));
         await store.put(given(4, at(2)));
