@@ -2,7 +2,7 @@
 // the SQLite and PostgreSQL tests (decision 009): each edits the tables directly, as someone
 // with database access would, and names what `verifyAudit` / `anjian audit verify` must report.
 import type { Store } from '@anjian/core';
-import type { Signer } from '@anjian/core/ports';
+import { sealDocumentTrailEntry, type Signer } from '@anjian/core/ports';
 import { documentContentDigest, documentTrailEntryHash, signStoreCheckpoint, type AuditDocumentFinding, type DocumentTrailEntry } from '@anjian/core/audit';
 import { seedAuditTrail } from '@anjian/core/testing';
 import type { ExpectedProblem, RawSql } from './audit-tampers.js';
@@ -40,7 +40,7 @@ const WHERE = "jurisdiction = 'D1' AND kind = 'rectification_order' AND year = 2
 async function rewriteEntry(sql: RawSql, seq: number, edit: (e: DocumentTrailEntry) => void): Promise<string> {
   const [row] = await sql.all('SELECT * FROM {t}document_trail WHERE seq = ?', [seq]);
   if (!row) throw new Error(`no trail entry ${seq}`);
-  const entry: DocumentTrailEntry = {
+  const common = {
     seq: Number(row.seq),
     prevHash: String(row.prev_hash),
     jurisdiction: String(row.jurisdiction),
@@ -49,16 +49,19 @@ async function rewriteEntry(sql: RawSql, seq: number, edit: (e: DocumentTrailEnt
     documentSeq: Number(row.document_seq),
     hazardId: String(row.hazard_id),
     eventId: String(row.event_id),
-    contentHash: String(row.content_hash),
-    verificationCode: String(row.verification_code),
-    contentDigest: String(row.content_digest),
-    issuedAt: String(row.issued_at),
     logSize: Number(row.log_size),
     hash: String(row.hash),
+    ...(row.chained_at === null || row.chained_at === undefined ? {} : { chainedAt: String(row.chained_at) }),
   };
+  const entry: DocumentTrailEntry =
+    row.entry_type === 'voided'
+      ? { ...common, type: 'voided', voidedAt: String(row.voided_at), reason: String(row.void_reason), actorId: String(row.voided_by), chainedAt: String(row.chained_at) }
+      : { ...common, contentHash: String(row.content_hash), verificationCode: String(row.verification_code), contentDigest: String(row.content_digest), issuedAt: String(row.issued_at) };
   edit(entry);
   entry.hash = documentTrailEntryHash(entry);
-  await sql.run('UPDATE {t}document_trail SET prev_hash = ?, content_hash = ?, content_digest = ?, hash = ? WHERE seq = ?', [entry.prevHash, entry.contentHash, entry.contentDigest, entry.hash, seq]);
+  const contentHash = entry.type === undefined ? entry.contentHash : null;
+  const contentDigest = entry.type === undefined ? entry.contentDigest : null;
+  await sql.run('UPDATE {t}document_trail SET prev_hash = ?, content_hash = ?, content_digest = ?, hash = ? WHERE seq = ?', [entry.prevHash, contentHash, contentDigest, entry.hash, seq]);
   return entry.hash;
 }
 
@@ -69,7 +72,11 @@ async function rewriteDocument(sql: RawSql, n: number, chain: 'register only' | 
   await sql.run(`UPDATE {t}documents SET content_hash = ? WHERE ${WHERE} AND seq = ?`, [hash, n]);
   await sql.run(`UPDATE {t}document_contents SET content = ? WHERE ${WHERE} AND seq = ?`, [forged, n]);
   if (chain === 'register only') return;
-  const rehashed = await rewriteEntry(sql, n, (e) => ((e.contentHash = hash), (e.contentDigest = documentContentDigest(forged))));
+  const rehashed = await rewriteEntry(sql, n, (e) => {
+    if (e.type !== undefined) return;
+    e.contentHash = hash;
+    e.contentDigest = documentContentDigest(forged);
+  });
   if (chain === 'its entry') return;
   // Relink the entries after it, as a thorough forger would: only a checkpoint still sees it.
   const later = await sql.all('SELECT seq FROM {t}document_trail WHERE seq > ? ORDER BY seq', [n]);
@@ -152,3 +159,88 @@ export const DOCUMENT_TAMPERS: readonly DocumentTamper[] = [
     ],
   },
 ];
+
+/** The void of the seed: D1 2026 #3 (H-C), voided through the store after {@link seedSignedDocuments} — trail entry 10. */
+export const SEEDED_VOID = { at: '2026-12-02T00:00:00.000Z', reason: '文书内容有误', actorId: 'officer-1' };
+
+/** {@link seedSignedDocuments}, then #3 voided through the store ({@link SEEDED_VOID}: trail entry 10, not signed yet). */
+export async function seedSignedVoid(store: Store, signer: Signer): Promise<void> {
+  await seedSignedDocuments(store, signer);
+  const voided = await store.voidDocument({ ...seededDocument(3), ...SEEDED_VOID });
+  if (voided.kind !== 'voided') throw new Error(`void: ${voided.kind}`);
+}
+
+/** Tampers of voids (decision 009, voids), from {@link seedSignedVoid}. */
+export const VOID_TAMPERS: readonly DocumentTamper[] = [
+  {
+    name: 'un-void a voided document in the register',
+    apply: (sql) => sql.run(`UPDATE {t}documents SET voided_at = NULL, void_reason = NULL, voided_by = NULL WHERE ${WHERE} AND seq = 3`),
+    expected: [{ kind: 'documents', code: 'VOID_UNDONE', position: { ...at('H-C', 3), seq: 10 } }],
+    findings: [{ severity: 'problem', code: 'VOID_UNDONE', document: { hazardId: 'H-C', seq: 3 } }],
+  },
+  {
+    name: 'un-void a document, then void it again with another date, reason and officer',
+    apply: async (sql) => {
+      await sql.run(`UPDATE {t}documents SET voided_at = NULL, void_reason = NULL, voided_by = NULL WHERE ${WHERE} AND seq = 3`);
+      await sql.run(`UPDATE {t}documents SET voided_at = ?, void_reason = ?, voided_by = ? WHERE ${WHERE} AND seq = 3`, ['2026-12-04T00:00:00.000Z', '企业申请撤回', 'officer-2']);
+    },
+    expected: [{ kind: 'documents', code: 'VOID_REWRITTEN', position: { ...at('H-C', 3), seq: 10 } }],
+    findings: [{ severity: 'problem', code: 'VOID_REWRITTEN', document: { hazardId: 'H-C', seq: 3 } }],
+  },
+  {
+    name: 'void a document in the register, outside the store',
+    apply: (sql) => sql.run(`UPDATE {t}documents SET voided_at = ?, void_reason = ?, voided_by = ? WHERE ${WHERE} AND seq = 5`, ['2026-12-03T00:00:00.000Z', '作废', 'officer-1']),
+    expected: [{ kind: 'documents', code: 'VOID_UNCHAINED', position: at('H-E', 5) }],
+    findings: [{ severity: 'problem', code: 'VOID_UNCHAINED', document: { hazardId: 'H-E', seq: 5 } }],
+  },
+  {
+    name: 'void a document outside the store, dated before the trail began',
+    // Its issue entry was written by a store that chains voids: its void cannot be older.
+    apply: (sql) => sql.run(`UPDATE {t}documents SET voided_at = ?, void_reason = ?, voided_by = ? WHERE ${WHERE} AND seq = 1`, ['2020-01-01T00:00:00.000Z', '作废', 'officer-1']),
+    expected: [{ kind: 'documents', code: 'VOID_UNCHAINED', position: at('H-A', 1) }],
+    findings: [{ severity: 'problem', code: 'VOID_UNCHAINED', document: { hazardId: 'H-A', seq: 1 } }],
+  },
+  {
+    name: 'delete the void entry (the newest, not signed yet)',
+    apply: (sql) => sql.run('DELETE FROM {t}document_trail WHERE seq = 10'),
+    expected: [{ kind: 'documents', code: 'VOID_UNCHAINED', position: at('H-C', 3) }],
+    findings: [{ severity: 'problem', code: 'VOID_UNCHAINED', document: { hazardId: 'H-C', seq: 3 } }],
+  },
+  {
+    name: "edit the void entry's reason without recomputing its hash",
+    apply: (sql) => sql.run("UPDATE {t}document_trail SET void_reason = '伪造' WHERE seq = 10"),
+    expected: [{ kind: 'document_trail', code: 'HASH_MISMATCH', position: { ...at('H-C', 3), seq: 10 } }],
+    findings: [{ severity: 'problem', code: 'VOID_REWRITTEN', document: { hazardId: 'H-C', seq: 3 } }],
+  },
+];
+
+/**
+ * Rewrites the trail as a store before voids were chained left it (SQLite schema 10,
+ * PostgreSQL before migration 13): `rows` (read before) without their void entries, the issue
+ * entries re-sealed without `chainedAt`, inserted into `{t}document_trail` (its original
+ * columns only). For the migration tests of voids.
+ */
+export async function insertTrailAsBeforeVoids(sql: RawSql, rows: readonly Record<string, unknown>[]): Promise<void> {
+  let previous: { seq: number; hash: string } | null = null;
+  for (const row of rows.filter((r) => (r.entry_type ?? 'issued') === 'issued')) {
+    const e = sealDocumentTrailEntry(previous, {
+      jurisdiction: String(row.jurisdiction),
+      kind: String(row.kind),
+      year: Number(row.year),
+      documentSeq: Number(row.document_seq),
+      hazardId: String(row.hazard_id),
+      eventId: String(row.event_id),
+      contentHash: String(row.content_hash),
+      verificationCode: String(row.verification_code),
+      contentDigest: String(row.content_digest),
+      issuedAt: String(row.issued_at),
+      logSize: Number(row.log_size),
+    });
+    await sql.run(
+      `INSERT INTO {t}document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [e.seq, e.prevHash, e.hash, e.jurisdiction, e.kind, e.year, e.documentSeq, e.hazardId, e.eventId, e.contentHash, e.verificationCode, e.contentDigest, e.issuedAt, e.logSize],
+    );
+    previous = e;
+  }
+}

@@ -1,7 +1,16 @@
 import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
 import type { AppendInput, AppendResult, ClaimedOutboxMessage, CommandRecord, HazardPage, OutboxMessage, OutboxStatus, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
-import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, documentContentDigest, encodeKeysetCursor, sealDocumentTrailEntry } from '@anjian/core/ports';
-import type { DocumentRecord, DocumentTrailEntry, RecordDocumentHashResult } from '@anjian/core/ports';
+import {
+  checkDocumentContent,
+  checkDocumentRequests,
+  checkHazardStatsQuery,
+  decodeKeysetCursor,
+  documentContentDigest,
+  encodeKeysetCursor,
+  sealDocumentTrailEntry,
+  sealDocumentVoidEntry,
+} from '@anjian/core/ports';
+import type { DocumentRecord, DocumentTrailEntry, RecordDocumentHashResult, VoidDocumentResult } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
 import { guardPool, PostgresStoreError } from './postgres-store-error.js';
@@ -65,22 +74,31 @@ const toDocument = (r: Row): DocumentRecord => ({
   voided: r.voided_at === null || r.voided_at === undefined ? null : { at: r.voided_at as string, reason: (r.void_reason as string | null) ?? '', actorId: (r.voided_by as string | null) ?? '' },
 });
 
-const toTrailEntry = (r: Row): DocumentTrailEntry => ({
-  seq: Number(r.seq),
-  prevHash: r.prev_hash as string,
-  jurisdiction: r.jurisdiction as string,
-  kind: r.kind as string,
-  year: Number(r.year),
-  documentSeq: Number(r.document_seq),
-  hazardId: r.hazard_id as string,
-  eventId: r.event_id as string,
-  contentHash: r.content_hash as string,
-  verificationCode: r.verification_code as string,
-  contentDigest: r.content_digest as string,
-  issuedAt: r.issued_at as string,
-  logSize: Number(r.log_size),
-  hash: r.hash as string,
-});
+const toTrailEntry = (r: Row): DocumentTrailEntry => {
+  const common = {
+    seq: Number(r.seq),
+    prevHash: r.prev_hash as string,
+    jurisdiction: r.jurisdiction as string,
+    kind: r.kind as string,
+    year: Number(r.year),
+    documentSeq: Number(r.document_seq),
+    hazardId: r.hazard_id as string,
+    eventId: r.event_id as string,
+    logSize: Number(r.log_size),
+    hash: r.hash as string,
+  };
+  if (r.entry_type === 'voided') {
+    return { ...common, type: 'voided', voidedAt: r.voided_at as string, reason: r.void_reason as string, actorId: r.voided_by as string, chainedAt: r.chained_at as string };
+  }
+  return {
+    ...common,
+    contentHash: r.content_hash as string,
+    verificationCode: r.verification_code as string,
+    contentDigest: r.content_digest as string,
+    issuedAt: r.issued_at as string,
+    ...(r.chained_at === null || r.chained_at === undefined ? {} : { chainedAt: r.chained_at as string }),
+  };
+};
 
 const toCheckpoint = (r: Row): StoredCheckpoint => ({
   seq: Number(r.seq),
@@ -148,8 +166,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
   // One entry of the document trail per issued number, chained to the last one, in the issuing
   // transaction that holds the trail's lock (decision 009).
-  async function chainDocument(client: pg.PoolClient, record: DocumentRecord, content: string): Promise<void> {
-    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4`, [
+  async function chainDocument(client: pg.PoolClient, record: DocumentRecord, content: string, at: string): Promise<void> {
+    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4 AND entry_type = 'issued'`, [
       record.jurisdiction,
       record.kind,
       record.year,
@@ -170,11 +188,44 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       contentDigest: documentContentDigest(content),
       issuedAt: record.hashedAt as string,
       logSize: Number(size.n),
+      chainedAt: at,
     });
     await client.query(
-      `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [e.seq, e.prevHash, e.hash, e.jurisdiction, e.kind, e.year, e.documentSeq, e.hazardId, e.eventId, e.contentHash, e.verificationCode, e.contentDigest, e.issuedAt, e.logSize],
+      `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, chained_at, log_size)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [e.seq, e.prevHash, e.hash, e.jurisdiction, e.kind, e.year, e.documentSeq, e.hazardId, e.eventId, e.contentHash, e.verificationCode, e.contentDigest, e.issuedAt, at, e.logSize],
+    );
+  }
+
+  // One void entry per voided number, in the voiding transaction that holds the trail's lock (decision 009, voids).
+  async function chainVoid(client: pg.PoolClient, record: DocumentRecord, at: string): Promise<void> {
+    if (!record.voided) return;
+    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4 AND entry_type = 'voided'`, [
+      record.jurisdiction,
+      record.kind,
+      record.year,
+      record.seq,
+    ]);
+    if (has.rows.length > 0) return;
+    const last = (await client.query(`SELECT seq, hash FROM ${s}.document_trail ORDER BY seq DESC LIMIT 1`)).rows[0] as Row | undefined;
+    const size = (await client.query(`SELECT coalesce(max(seq), 0) AS n FROM ${s}.events`)).rows[0] as Row;
+    const e = sealDocumentVoidEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, {
+      jurisdiction: record.jurisdiction,
+      kind: record.kind,
+      year: record.year,
+      documentSeq: record.seq,
+      hazardId: record.hazardId,
+      eventId: record.eventId,
+      voidedAt: record.voided.at,
+      reason: record.voided.reason,
+      actorId: record.voided.actorId,
+      chainedAt: at,
+      logSize: Number(size.n),
+    });
+    await client.query(
+      `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, entry_type, jurisdiction, kind, year, document_seq, hazard_id, event_id, voided_at, void_reason, voided_by, chained_at, log_size)
+       VALUES ($1, $2, $3, 'voided', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [e.seq, e.prevHash, e.hash, e.jurisdiction, e.kind, e.year, e.documentSeq, e.hazardId, e.eventId, e.voidedAt, e.reason, e.actorId, e.chainedAt, e.logSize],
     );
   }
 
@@ -266,7 +317,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           // document's content (never over one) and chains it.
           if (row.content_hash === input.contentHash) {
             await client.query(`INSERT INTO ${s}.document_contents (jurisdiction, kind, year, seq, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [...key, input.content]);
-            await chainDocument(client, toDocument(row), input.content);
+            await chainDocument(client, toDocument(row), input.content, input.at);
           }
           result = { kind: 'exists', record: toDocument(row) };
         } else if ((await client.query(`SELECT 1 FROM ${s}.documents WHERE verification_code = $1`, [input.verificationCode])).rows.length > 0) {
@@ -278,7 +329,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
           );
           await client.query(`INSERT INTO ${s}.document_contents (jurisdiction, kind, year, seq, content) VALUES ($1, $2, $3, $4, $5)`, [...key, input.content]);
           const record = toDocument(updated.rows[0] as Row);
-          await chainDocument(client, record, input.content);
+          await chainDocument(client, record, input.content, input.at);
           result = { kind: 'recorded', record };
         }
         await client.query('COMMIT');
@@ -302,21 +353,40 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
 
     async voidDocument(input) {
-      // One statement: void where not yet voided, then read the row as it is.
-      const result = await pool.query(
-        `WITH upd AS (
-           UPDATE ${s}.documents SET voided_at = $5, void_reason = $6, voided_by = $7
-           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND voided_at IS NULL
-           RETURNING *)
-         SELECT 'voided' AS outcome, upd.* FROM upd
-         UNION ALL
-         SELECT 'existing' AS outcome, d.* FROM ${s}.documents d
-           WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND NOT EXISTS (SELECT 1 FROM upd)`,
-        [input.jurisdiction, input.kind, input.year, input.seq, input.at, input.reason, input.actorId],
-      );
-      const row = result.rows[0] as Row | undefined;
-      if (!row) return { kind: 'not-found' };
-      return { kind: row.outcome === 'voided' ? 'voided' : 'already-voided', record: toDocument(row) };
+      // One transaction that first locks the document trail, as recordDocumentHash does (its
+      // writers run one at a time): void where not yet voided, read the row as it is, chain the
+      // void once (decision 009, voids).
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`LOCK TABLE ${s}.document_trail IN SHARE ROW EXCLUSIVE MODE`);
+        const result = await client.query(
+          `WITH upd AS (
+             UPDATE ${s}.documents SET voided_at = $5, void_reason = $6, voided_by = $7
+             WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND voided_at IS NULL
+             RETURNING *)
+           SELECT 'voided' AS outcome, upd.* FROM upd
+           UNION ALL
+           SELECT 'existing' AS outcome, d.* FROM ${s}.documents d
+             WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4 AND NOT EXISTS (SELECT 1 FROM upd)`,
+          [input.jurisdiction, input.kind, input.year, input.seq, input.at, input.reason, input.actorId],
+        );
+        const row = result.rows[0] as Row | undefined;
+        let answer: VoidDocumentResult;
+        if (!row) answer = { kind: 'not-found' };
+        else {
+          const record = toDocument(row);
+          await chainVoid(client, record, input.at);
+          answer = { kind: row.outcome === 'voided' ? 'voided' : 'already-voided', record };
+        }
+        await client.query('COMMIT');
+        return answer;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
 
     async findDocumentByCode(code) {

@@ -561,4 +561,26 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     UNIQUE (jurisdiction, kind, year, document_seq)
   );
   `,
+  `
+  -- 13: voids join the document trail (decision 009): an entry of type 'voided' per voided
+  -- number (when, why, by whom), appended in voidDocument's transaction (which locks the
+  -- trail as recordDocumentHash does), so that a database edit un-voiding or re-voiding a
+  -- document is caught by anjian audit verify; chained_at (when the store wrote an entry)
+  -- marks the entries written since. A number has at most one entry of each type. Existing
+  -- rows keep their values (their hashes do not cover the new columns, which stay NULL); the
+  -- migration invents no entry: voids written before have none (the audit reports them as
+  -- voided before voids were chained; voiding one again chains it).
+  ALTER TABLE {schema}.document_trail
+    ADD COLUMN entry_type text NOT NULL DEFAULT 'issued' CHECK (entry_type IN ('issued', 'voided')),
+    ADD COLUMN voided_at text,
+    ADD COLUMN void_reason text,
+    ADD COLUMN voided_by text,
+    ADD COLUMN chained_at text,
+    ALTER COLUMN content_hash DROP NOT NULL,
+    ALTER COLUMN verification_code DROP NOT NULL,
+    ALTER COLUMN content_digest DROP NOT NULL,
+    ALTER COLUMN issued_at DROP NOT NULL,
+    DROP CONSTRAINT document_trail_jurisdiction_kind_year_document_seq_key,
+    ADD CONSTRAINT document_trail_number_type_key UNIQUE (jurisdiction, kind, year, document_seq, entry_type);
+  `,
 ]);

@@ -17,7 +17,16 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '@anjian/core/ports';
-import { checkDocumentContent, checkDocumentRequests, checkHazardStatsQuery, decodeKeysetCursor, documentContentDigest, encodeKeysetCursor, sealDocumentTrailEntry } from '@anjian/core/ports';
+import {
+  checkDocumentContent,
+  checkDocumentRequests,
+  checkHazardStatsQuery,
+  decodeKeysetCursor,
+  documentContentDigest,
+  encodeKeysetCursor,
+  sealDocumentTrailEntry,
+  sealDocumentVoidEntry,
+} from '@anjian/core/ports';
 import type { DocumentNumber, DocumentRecord, DocumentTrailEntry, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
@@ -115,29 +124,43 @@ interface TrailRow {
   document_seq: number;
   hazard_id: string;
   event_id: string;
-  content_hash: string;
-  verification_code: string;
-  content_digest: string;
-  issued_at: string;
+  entry_type: 'issued' | 'voided';
+  content_hash: string | null;
+  verification_code: string | null;
+  content_digest: string | null;
+  issued_at: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+  voided_by: string | null;
+  chained_at: string | null;
   log_size: number;
 }
 
-const toTrailEntry = (r: TrailRow): DocumentTrailEntry => ({
-  seq: r.seq,
-  prevHash: r.prev_hash,
-  jurisdiction: r.jurisdiction,
-  kind: r.kind,
-  year: r.year,
-  documentSeq: r.document_seq,
-  hazardId: r.hazard_id,
-  eventId: r.event_id,
-  contentHash: r.content_hash,
-  verificationCode: r.verification_code,
-  contentDigest: r.content_digest,
-  issuedAt: r.issued_at,
-  logSize: r.log_size,
-  hash: r.hash,
-});
+const toTrailEntry = (r: TrailRow): DocumentTrailEntry => {
+  const common = {
+    seq: r.seq,
+    prevHash: r.prev_hash,
+    jurisdiction: r.jurisdiction,
+    kind: r.kind,
+    year: r.year,
+    documentSeq: r.document_seq,
+    hazardId: r.hazard_id,
+    eventId: r.event_id,
+    logSize: r.log_size,
+    hash: r.hash,
+  };
+  if (r.entry_type === 'voided') {
+    return { ...common, type: 'voided', voidedAt: r.voided_at ?? '', reason: r.void_reason ?? '', actorId: r.voided_by ?? '', chainedAt: r.chained_at ?? '' };
+  }
+  return {
+    ...common,
+    contentHash: r.content_hash ?? '',
+    verificationCode: r.verification_code ?? '',
+    contentDigest: r.content_digest ?? '',
+    issuedAt: r.issued_at ?? '',
+    ...(r.chained_at === null ? {} : { chainedAt: r.chained_at }),
+  };
+};
 
 const toDocument = (r: DocumentRow): DocumentRecord => ({
   jurisdiction: r.jurisdiction,
@@ -281,8 +304,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   });
 
   // One entry of the document trail per issued number, chained to the last one, in the issuing transaction (decision 009).
-  const chainDocument = (record: DocumentRecord, content: string): void => {
-    if (st.trailEntryOf.get(record.jurisdiction, record.kind, record.year, record.seq)) return;
+  const chainDocument = (record: DocumentRecord, content: string, at: string): void => {
+    if (st.trailEntryOf.get(record.jurisdiction, record.kind, record.year, record.seq, 'issued')) return;
     const last = st.lastTrailEntry.get() as { seq: number; hash: string } | undefined;
     const entry = sealDocumentTrailEntry(last ?? null, {
       jurisdiction: record.jurisdiction,
@@ -296,8 +319,29 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       contentDigest: documentContentDigest(content),
       issuedAt: record.hashedAt as string,
       logSize: (st.logSize.get() as { n: number }).n,
+      chainedAt: at,
     });
     st.insertTrailEntry.run(entry);
+  };
+
+  // One void entry per voided number, chained in the voiding transaction (decision 009, voids).
+  const chainVoid = (record: DocumentRecord, at: string): void => {
+    if (!record.voided || st.trailEntryOf.get(record.jurisdiction, record.kind, record.year, record.seq, 'voided')) return;
+    const last = st.lastTrailEntry.get() as { seq: number; hash: string } | undefined;
+    const entry = sealDocumentVoidEntry(last ?? null, {
+      jurisdiction: record.jurisdiction,
+      kind: record.kind,
+      year: record.year,
+      documentSeq: record.seq,
+      hazardId: record.hazardId,
+      eventId: record.eventId,
+      voidedAt: record.voided.at,
+      reason: record.voided.reason,
+      actorId: record.voided.actorId,
+      chainedAt: at,
+      logSize: (st.logSize.get() as { n: number }).n,
+    });
+    st.insertVoidEntry.run(entry);
   };
 
   const recordHashTx = db.transaction((input: RecordDocumentHashInput): RecordDocumentHashResult => {
@@ -307,7 +351,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       // Issued before contents (or the trail) were kept: the same hash stores the same document's content (INSERT OR IGNORE: never over one) and chains it.
       if (row.content_hash === input.contentHash) {
         st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
-        chainDocument(toDocument(row), input.content);
+        chainDocument(toDocument(row), input.content, input.at);
       }
       return { kind: 'exists', record: toDocument(row) };
     }
@@ -315,16 +359,22 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     st.recordDocumentHash.run(input.contentHash, input.verificationCode, input.at, input.jurisdiction, input.kind, input.year, input.seq);
     st.insertDocumentContent.run(input.jurisdiction, input.kind, input.year, input.seq, input.content);
     const record = { ...toDocument(row), contentHash: input.contentHash, verificationCode: input.verificationCode, hashedAt: input.at };
-    chainDocument(record, input.content);
+    chainDocument(record, input.content, input.at);
     return { kind: 'recorded', record };
   });
 
   const voidTx = db.transaction((input: VoidDocumentInput): VoidDocumentResult => {
     const row = st.documentAt.get(input.jurisdiction, input.kind, input.year, input.seq) as DocumentRow | undefined;
     if (!row) return { kind: 'not-found' };
-    if (row.voided_at !== null) return { kind: 'already-voided', record: toDocument(row) };
+    if (row.voided_at !== null) {
+      // Voided before voids were chained: chained now, as the register has it.
+      chainVoid(toDocument(row), input.at);
+      return { kind: 'already-voided', record: toDocument(row) };
+    }
     st.voidDocument.run(input.at, input.reason, input.actorId, input.jurisdiction, input.kind, input.year, input.seq);
-    return { kind: 'voided', record: toDocument({ ...row, voided_at: input.at, void_reason: input.reason, voided_by: input.actorId }) };
+    const record = toDocument({ ...row, voided_at: input.at, void_reason: input.reason, voided_by: input.actorId });
+    chainVoid(record, input.at);
+    return { kind: 'voided', record };
   });
 
   const requeueTx = db.transaction((ids: readonly string[] | undefined, now: string) => {
@@ -651,12 +701,15 @@ function prepare(db: Database.Database) {
     recordDocumentHash: db.prepare(`UPDATE documents SET content_hash = ?, verification_code = ?, hashed_at = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND content_hash IS NULL`),
     insertDocumentContent: db.prepare('INSERT OR IGNORE INTO document_contents (jurisdiction, kind, year, seq, content) VALUES (?, ?, ?, ?, ?)'),
-    trailEntryOf: db.prepare('SELECT seq FROM document_trail WHERE jurisdiction = ? AND kind = ? AND year = ? AND document_seq = ?'),
+    trailEntryOf: db.prepare('SELECT seq FROM document_trail WHERE jurisdiction = ? AND kind = ? AND year = ? AND document_seq = ? AND entry_type = ?'),
     lastTrailEntry: db.prepare('SELECT seq, hash FROM document_trail ORDER BY seq DESC LIMIT 1'),
     logSize: db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events'),
     insertTrailEntry:
-      db.prepare(`INSERT INTO document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size)
-      VALUES (@seq, @prevHash, @hash, @jurisdiction, @kind, @year, @documentSeq, @hazardId, @eventId, @contentHash, @verificationCode, @contentDigest, @issuedAt, @logSize)`),
+      db.prepare(`INSERT INTO document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, chained_at, log_size)
+      VALUES (@seq, @prevHash, @hash, @jurisdiction, @kind, @year, @documentSeq, @hazardId, @eventId, @contentHash, @verificationCode, @contentDigest, @issuedAt, @chainedAt, @logSize)`),
+    insertVoidEntry:
+      db.prepare(`INSERT INTO document_trail (seq, prev_hash, hash, entry_type, jurisdiction, kind, year, document_seq, hazard_id, event_id, voided_at, void_reason, voided_by, chained_at, log_size)
+      VALUES (@seq, @prevHash, @hash, 'voided', @jurisdiction, @kind, @year, @documentSeq, @hazardId, @eventId, @voidedAt, @reason, @actorId, @chainedAt, @logSize)`),
     documentTrail: db.prepare('SELECT * FROM document_trail WHERE seq >= ? ORDER BY seq LIMIT ?'),
     documentContent: db.prepare('SELECT content FROM document_contents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?'),
     voidDocument: db.prepare(`UPDATE documents SET voided_at = ?, void_reason = ?, voided_by = ?

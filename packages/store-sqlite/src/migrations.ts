@@ -200,4 +200,40 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
     UNIQUE (jurisdiction, kind, year, document_seq)
   ) STRICT;
   `,
+  `
+  -- 11: voids join the document trail (decision 009): an entry of type 'voided' per voided
+  -- number (when, why, by whom), appended in voidDocument's transaction, so that a database
+  -- edit un-voiding or re-voiding a document is caught by anjian audit verify; chained_at
+  -- (when the store wrote an entry) marks the entries written since. A number has at most one
+  -- entry of each type. SQLite cannot change a table's UNIQUE: the table is rebuilt, its rows
+  -- copied as they are (their hashes do not cover the new columns, which stay NULL). The
+  -- migration invents no entry: voids written before have none (the audit reports them as
+  -- voided before voids were chained; voiding one again chains it).
+  CREATE TABLE document_trail_11 (
+    seq               INTEGER PRIMARY KEY,
+    prev_hash         TEXT    NOT NULL,
+    hash              TEXT    NOT NULL,
+    entry_type        TEXT    NOT NULL DEFAULT 'issued' CHECK (entry_type IN ('issued', 'voided')),
+    jurisdiction      TEXT    NOT NULL,
+    kind              TEXT    NOT NULL,
+    year              INTEGER NOT NULL,
+    document_seq      INTEGER NOT NULL,
+    hazard_id         TEXT    NOT NULL,
+    event_id          TEXT    NOT NULL,
+    content_hash      TEXT,                      -- issued entries
+    verification_code TEXT,
+    content_digest    TEXT,
+    issued_at         TEXT,
+    voided_at         TEXT,                      -- voided entries
+    void_reason       TEXT,
+    voided_by         TEXT,
+    chained_at        TEXT,                      -- NULL in entries written before schema 11
+    log_size          INTEGER NOT NULL,
+    UNIQUE (jurisdiction, kind, year, document_seq, entry_type)
+  ) STRICT;
+  INSERT INTO document_trail_11 (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size)
+    SELECT seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, log_size FROM document_trail;
+  DROP TABLE document_trail;
+  ALTER TABLE document_trail_11 RENAME TO document_trail;
+  `,
 ]);

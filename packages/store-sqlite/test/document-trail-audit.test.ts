@@ -13,7 +13,7 @@ import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
 import type { RawSql } from '../../../scripts/test-utils/audit-tampers.js';
-import { DOCUMENT_TAMPERS, seedSignedDocuments } from '../../../scripts/test-utils/document-tampers.js';
+import { DOCUMENT_TAMPERS, SEEDED_VOID, seedSignedDocuments, seedSignedVoid, VOID_TAMPERS } from '../../../scripts/test-utils/document-tampers.js';
 import { createSqliteStore } from '../src/index.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
@@ -34,10 +34,10 @@ afterAll(() => {
   rmSync(join(cli, '..'), { recursive: true, force: true });
 });
 
-async function seededFile(): Promise<string> {
+async function seededFile(seed = seedSignedDocuments): Promise<string> {
   const path = join(dir, `documents-${++n}.db`);
   const store = createSqliteStore({ path });
-  await seedSignedDocuments(store, signer);
+  await seed(store, signer);
   store.close();
   return path;
 }
@@ -90,6 +90,51 @@ describe('issued documents in the audit of a real SQLite file', () => {
       for (const expected of tamper.expected) expect(doc.problems).toContainEqual(expect.objectContaining(expected));
     });
   }
+
+  it('a void through the store is chained and verifies (exit 0): 10 trail entries', async () => {
+    const path = await seededFile(seedSignedVoid);
+    const result = await audit(path);
+    expect(result).toMatchObject({ ok: true, problems: [], documents: [], checked: { documents: 9, documentTrail: 10 } });
+    expect((await cliVerify(path)).code).toBe(0);
+  });
+
+  for (const tamper of VOID_TAMPERS) {
+    it(`void: ${tamper.name}: detected, located, bilingual, exit 1`, async () => {
+      const path = await seededFile(seedSignedVoid);
+      const db = new Database(path);
+      await tamper.apply(rawSql(db));
+      db.close();
+      const result = await audit(path);
+      expect(result.ok).toBe(false);
+      for (const expected of tamper.expected) expect(result.problems).toContainEqual(expect.objectContaining(expected));
+      for (const finding of tamper.findings) expect(result.documents).toContainEqual(expect.objectContaining({ ...finding, document: expect.objectContaining(finding.document) }));
+      for (const f of result.documents) expect(f.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      for (const f of result.documents) expect(f.message.en).toMatch(/^document /);
+      const { code, doc } = await cliVerify(path);
+      expect(code).toBe(1);
+      for (const expected of tamper.expected) expect(doc.problems).toContainEqual(expect.objectContaining(expected));
+    });
+  }
+
+  it('an un-voided document: the CLI names it, its hazard and its void entry in both languages (child process)', async () => {
+    const path = await seededFile(seedSignedVoid);
+    const db = new Database(path);
+    await VOID_TAMPERS[0]!.apply(rawSql(db));
+    db.close();
+    const run = (lang: string) =>
+      spawnSync(process.execPath, [cli, 'audit', 'verify', '--sqlite', path, '--public-key', publicKeyFile, '--lang', lang], {
+        encoding: 'utf8',
+        cwd: PACKAGE,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const en = run('en');
+    expect(en.status).toBe(1);
+    expect(en.stdout).toContain('VOID_UNDONE  rectification_order D1 2026 #3, H-C, trail entry 10');
+    expect(en.stdout).toContain(`document rectification_order D1 2026 #3 (hazard H-C, event H-C/2) was voided at ${SEEDED_VOID.at} and chained (trail entry 10), yet the register shows it in force`);
+    const zh = run('zh-CN');
+    expect(zh.status).toBe(1);
+    expect(zh.stdout).toContain(`文书 rectification_order D1 2026 #3（隐患 H-C，事件 H-C/2）已于 ${SEEDED_VOID.at} 作废并记入文书链（第 10 条），登记簿却显示未作废`);
+  }, 30_000);
 
   it('anjian audit verify as a child process names the rewritten document and its hazard, in both languages', async () => {
     const path = await seededFile();

@@ -42,10 +42,11 @@ export function auditPretty(result: AuditResult, label: string, lang: Lang): str
     }
   }
   const before = result.documents.filter((f) => f.code === 'ISSUED_BEFORE_CHAINING').length;
+  const voidedBefore = result.documents.filter((f) => f.code === 'VOIDED_BEFORE_CHAINING').length;
   const docs =
     lang === 'en'
-      ? `${c.documents} issued documents (${c.documentTrail} trail entries${before > 0 ? `, ${before} issued before documents were chained` : ''})`
-      : `${c.documents} 份已出具文书（文书链 ${c.documentTrail} 条${before > 0 ? `，${before} 份出具于文书入链之前` : ''}）`;
+      ? `${c.documents} issued documents (${c.documentTrail} trail entries${before > 0 ? `, ${before} issued before documents were chained` : ''}${voidedBefore > 0 ? `, ${voidedBefore} voided before voids were chained` : ''})`
+      : `${c.documents} 份已出具文书（文书链 ${c.documentTrail} 条${before > 0 ? `，${before} 份出具于文书入链之前` : ''}${voidedBefore > 0 ? `，${voidedBefore} 份作废于作废入链之前` : ''}）`;
   const counts =
     lang === 'en'
       ? `${c.events} events, ${c.hazards} hazards, ${c.projectionRows} list rows, ${c.outboxMessages} outbox messages, ${c.denials} denials, ${docs}, ${c.checkpoints} checkpoints (${c.signatures ? 'signatures checked' : 'signatures NOT checked: no --public-key'})`

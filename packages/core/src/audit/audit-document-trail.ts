@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '../chain/hash-event.js';
-import { documentTrailEntryHash, type DocumentTrailEntry, type DocumentTrailStore } from '../ports/document-trail.js';
+import { documentTrailEntryHash, type DocumentIssuedEntry, type DocumentTrailEntry, type DocumentTrailStore, type DocumentVoidedEntry } from '../ports/document-trail.js';
 import type { ProblemSink } from './audit-problem.js';
 
 /** The key of a document number: `jurisdiction\nkind\nyear\nseq`. @internal */
@@ -13,7 +13,8 @@ export function documentTrailBreak(entries: readonly DocumentTrailEntry[]): { se
     if (e.seq !== i + 1) return { seq: i + 1, code: 'SEQ_GAP' };
     if (documentTrailEntryHash(e) !== e.hash) return { seq: e.seq, code: 'HASH_MISMATCH' };
     if (e.prevHash !== prev) return { seq: e.seq, code: 'PREV_HASH_MISMATCH' };
-    const key = documentKey(e, e.documentSeq);
+    // One issue entry and one void entry at most per number.
+    const key = `${documentKey(e, e.documentSeq)}\n${e.type ?? 'issued'}`;
     if (seen.has(key)) return { seq: e.seq, code: 'DUPLICATE_ENTRY' };
     seen.add(key);
     prev = e.hash;
@@ -24,12 +25,19 @@ export function documentTrailBreak(entries: readonly DocumentTrailEntry[]): { se
 /** What {@link auditDocumentTrail} learnt. @internal */
 export interface DocumentTrailAudit {
   count: number;
-  /** The entry of each document number (the first, when a number has two). */
-  byKey: Map<string, DocumentTrailEntry>;
+  /** The issue entry of each document number (the first, when a number has two). */
+  byKey: Map<string, DocumentIssuedEntry>;
+  /** The void entry of each voided document number (the first, when a number has two). */
+  voidByKey: Map<string, DocumentVoidedEntry>;
   /** The trail's head (the `hash` of entry `n`, or the genesis hash) for every `n` ≤ count. */
   headAt(n: number): string | undefined;
   /** `logSize` of the first entry: documents of later events were issued after the trail began. */
   firstLogSize: number | undefined;
+  /**
+   * The earliest `chainedAt` of the trail: voids were chained from then on (entries written
+   * before voids were chained have none). `undefined` when no entry has one.
+   */
+  voidsChainedFrom: string | undefined;
 }
 
 /**
@@ -55,7 +63,7 @@ export async function auditDocumentTrail(store: DocumentTrailStore, sink: Proble
       SEQ_GAP: ['之前有条目被删除或重新编号', 'an entry before it was deleted or renumbered'],
       HASH_MISMATCH: ['的内容与其哈希不符（被改动）', 'does not hash to its stored hash (edited)'],
       PREV_HASH_MISMATCH: ['没有链接到上一条（上一条被改动并重算了哈希、被替换或被删除）', 'does not link to the previous entry (edited with a recomputed hash, replaced or deleted)'],
-      DUPLICATE_ENTRY: ['重复登记了同一文号', 'records a number already recorded'],
+      DUPLICATE_ENTRY: ['重复登记了同一文号（或同一作废）', 'records a number (or a void) already recorded'],
     }[broken.code];
     sink.add(
       'document_trail',
@@ -65,14 +73,21 @@ export async function auditDocumentTrail(store: DocumentTrailStore, sink: Proble
       `document trail entry ${broken.seq}${docEn} ${what[1]}`,
     );
   }
-  const byKey = new Map<string, DocumentTrailEntry>();
+  const byKey = new Map<string, DocumentIssuedEntry>();
+  const voidByKey = new Map<string, DocumentVoidedEntry>();
+  let voidsChainedFrom: string | undefined;
   for (const e of entries) {
     const key = documentKey(e, e.documentSeq);
-    if (!byKey.has(key)) byKey.set(key, e);
+    if (e.type === 'voided') {
+      if (!voidByKey.has(key)) voidByKey.set(key, e);
+    } else if (!byKey.has(key)) byKey.set(key, e);
+    if (e.chainedAt !== undefined && (voidsChainedFrom === undefined || Date.parse(e.chainedAt) < Date.parse(voidsChainedFrom))) voidsChainedFrom = e.chainedAt;
   }
   return {
     count: entries.length,
     byKey,
+    voidByKey,
+    voidsChainedFrom,
     headAt: (n) => (n === 0 ? GENESIS_HASH : entries[n - 1]?.hash),
     firstLogSize: entries[0]?.logSize,
   };

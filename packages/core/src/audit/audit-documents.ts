@@ -18,7 +18,10 @@ const READ_BATCH = 16;
  * document without an entry is a problem when its issuing event comes after the trail began
  * (the first entry's `logSize`, or the size of the first checkpoint that signed the trail),
  * otherwise a notice: issued before documents were chained. Every entry must still find its
- * document. Register rows are read per hazard (the log's hazards and the trail's). @internal
+ * document. The register's void of every number is compared with its void entry: undone,
+ * rewritten, or without entry although voids were chained then (a notice before). Register
+ * rows are read per hazard (the log's hazards and the trail's); `onlyHazard` checks one
+ * hazard's numbers and the trail's entries about it. @internal
  */
 export async function auditDocuments(
   store: Store,
@@ -26,6 +29,7 @@ export async function auditDocuments(
   hazardIds: Iterable<string>,
   checkpoints: readonly CheckpointToCheck[],
   sink: ProblemSink,
+  options: { onlyHazard?: string } = {},
 ): Promise<{ documents: number; findings: AuditDocumentFinding[] }> {
   const findings: AuditDocumentFinding[] = [];
   // The trail began no later than its first entry, and no later than a checkpoint that signed it.
@@ -49,9 +53,63 @@ export async function auditDocuments(
     }
   };
 
+  // The register's void against the trail's void entry (decision 009, voids).
+  const auditVoid = (r: DocumentRecord, issuedWhileVoidsChained: boolean): void => {
+    const v = trail.voidByKey.get(documentKey(r, r.seq));
+    if (v && r.voided) {
+      const differs: string[] = [];
+      if (r.voided.at !== v.voidedAt) differs.push(`at ${r.voided.at} ≠ ${v.voidedAt}`);
+      if (r.voided.reason !== v.reason) differs.push(`reason ${JSON.stringify(r.voided.reason)} ≠ ${JSON.stringify(v.reason)}`);
+      if (r.voided.actorId !== v.actorId) differs.push(`actorId ${r.voided.actorId} ≠ ${v.actorId}`);
+      if (r.hazardId !== v.hazardId) differs.push(`hazardId ${r.hazardId} ≠ ${v.hazardId}`);
+      if (r.eventId !== v.eventId) differs.push(`eventId ${r.eventId} ≠ ${v.eventId}`);
+      if (differs.length > 0) {
+        add(
+          'problem',
+          'VOID_REWRITTEN',
+          r,
+          `的作废记录与文书链第 ${v.seq} 条不同（作废被改写或重新作废）：${differs.join('，')}`,
+          `has a void other than trail entry ${v.seq} (the void was rewritten, or voided again): ${differs.join(', ')}`,
+          v.seq,
+        );
+      }
+    } else if (v) {
+      add(
+        'problem',
+        'VOID_UNDONE',
+        r,
+        `已于 ${v.voidedAt} 作废并记入文书链（第 ${v.seq} 条），登记簿却显示未作废（作废被撤销）`,
+        `was voided at ${v.voidedAt} and chained (trail entry ${v.seq}), yet the register shows it in force (the void was undone)`,
+        v.seq,
+      );
+    } else if (r.voided) {
+      const from = trail.voidsChainedFrom;
+      if (issuedWhileVoidsChained || (from !== undefined && Date.parse(r.voided.at) >= Date.parse(from))) {
+        add(
+          'problem',
+          'VOID_UNCHAINED',
+          r,
+          `在登记簿中于 ${r.voided.at} 作废，文书链中却没有作废记录（作废自 ${from ?? '本文书出具时'} 起入链；作废被绕过存储写入，或其记录被删除）`,
+          `is voided in the register at ${r.voided.at} but the trail has no void entry (voids are chained since ${from ?? 'its issue'}: the void was written outside the store, or its entry deleted)`,
+        );
+      } else {
+        add(
+          'notice',
+          'VOIDED_BEFORE_CHAINING',
+          r,
+          `作废于作废入链之前（${r.voided.at}，存储升级前）：没有作废记录，作废只能以登记簿为准；再次作废即可入链`,
+          `was voided before voids were chained (${r.voided.at}, before the store upgrade): it has no void entry, so only the register tells of its void; voiding it again chains it`,
+        );
+      }
+    }
+  };
+
   const seen = new Set<string>();
-  const hazards = new Set(hazardIds);
-  for (const e of trail.byKey.values()) hazards.add(e.hazardId);
+  const seenVoids = new Set<string>();
+  // One hazard (GET /hazards/{id}/audit): its register rows and the trail's entries about it.
+  const mine = (hazardId: string) => options.onlyHazard === undefined || hazardId === options.onlyHazard;
+  const hazards = new Set(options.onlyHazard === undefined ? hazardIds : [options.onlyHazard]);
+  for (const e of [...trail.byKey.values(), ...trail.voidByKey.values()]) if (mine(e.hazardId)) hazards.add(e.hazardId);
   let documents = 0;
   // Reads go out a batch of hazards at a time (a pooled database answers them side by side); findings stay in hazard order.
   const list = [...hazards];
@@ -62,6 +120,8 @@ export async function auditDocuments(
       const key = documentKey(r, r.seq);
       const entry = trail.byKey.get(key);
       if (entry) seen.add(key);
+      if (trail.voidByKey.has(key)) seenVoids.add(key);
+      auditVoid(r, entry?.chainedAt !== undefined);
       if (r.contentHash === null) {
         if (entry)
           add(
@@ -131,7 +191,7 @@ export async function auditDocuments(
     }
   }
   for (const [key, entry] of trail.byKey) {
-    if (seen.has(key)) continue;
+    if (seen.has(key) || !mine(entry.hazardId)) continue;
     const r: DocumentRecord = {
       jurisdiction: entry.jurisdiction,
       kind: entry.kind,
@@ -152,6 +212,31 @@ export async function auditDocuments(
       `已于 ${entry.issuedAt} 出具并记入文书链（第 ${entry.seq} 条），登记簿中却没有它（被删除）`,
       `was issued at ${entry.issuedAt} and chained (trail entry ${entry.seq}), yet the register has no such number (deleted)`,
       entry.seq,
+    );
+  }
+  for (const [key, v] of trail.voidByKey) {
+    // A number whose issue entry found no document is reported above, once.
+    if (seenVoids.has(key) || !mine(v.hazardId) || (trail.byKey.has(key) && !seen.has(key))) continue;
+    const r: DocumentRecord = {
+      jurisdiction: v.jurisdiction,
+      kind: v.kind,
+      year: v.year,
+      seq: v.documentSeq,
+      hazardId: v.hazardId,
+      eventId: v.eventId,
+      issuedAt: v.voidedAt,
+      contentHash: null,
+      verificationCode: null,
+      hashedAt: null,
+      voided: { at: v.voidedAt, reason: v.reason, actorId: v.actorId },
+    };
+    add(
+      'problem',
+      'DOCUMENT_MISSING',
+      r,
+      `已于 ${v.voidedAt} 作废并记入文书链（第 ${v.seq} 条），登记簿中却没有这个文号（被删除）`,
+      `was voided at ${v.voidedAt} and chained (trail entry ${v.seq}), yet the register has no such number (deleted)`,
+      v.seq,
     );
   }
   return { documents, findings };

@@ -22,6 +22,7 @@ export type { Checkpoint, CheckpointVerification } from '../chain/checkpoint.js'
 export { verifyAudit } from './verify-audit.js';
 export type { AuditProblemKind, AuditPosition, AuditProblem, AuditChecked, AuditResult, VerifyAuditOptions, AuditDocumentKey, AuditDocumentFinding } from './types.js';
 export { verifyHazardTrail } from './verify-hazard-trail.js';
+export { verifyHazardDocuments } from './verify-hazard-documents.js';
 export type { HazardTrailStatus } from './verify-hazard-trail.js';
 export { signStoreCheckpoint, DEFAULT_CHECKPOINT_ORIGIN } from './sign-store-checkpoint.js';
 export type { SignStoreCheckpointOptions, SignStoreCheckpointResult } from './sign-store-checkpoint.js';
@@ -30,4 +31,4 @@ export type { CheckpointScheduler, CheckpointSchedulerOptions } from './create-c
 export { nextDenialHead, denialsExtension, readDenialsExtension, EMPTY_DENIAL_HEAD } from './denial-head.js';
 export { documentsExtension, readDocumentsExtension, EMPTY_DOCUMENTS_HEAD } from './document-trail-head.js';
 export { documentTrailEntryHash, documentContentDigest } from '../ports/document-trail.js';
-export type { DocumentTrailEntry } from '../ports/document-trail.js';
+export type { DocumentTrailEntry, DocumentIssuedEntry, DocumentVoidedEntry } from '../ports/document-trail.js';

@@ -75,16 +75,31 @@ export interface AuditChecked {
 /**
  * What the audit found about one issued document: a `problem` (`ok` is false) or a `notice`
  * (`ISSUED_BEFORE_CHAINING`: issued before the store kept the document trail — its register
- * row cannot be checked against the signed record; `ok` stays true).
+ * row cannot be checked against the signed record; `VOIDED_BEFORE_CHAINING`: likewise for a
+ * void; `ok` stays true).
  *
  * Codes: `DOCUMENT_REWRITTEN` (the register's hash, code, hazard or event differs from the
  * trail), `CONTENT_REWRITTEN` (the stored content is not the one chained), `CONTENT_MISSING`,
  * `DOCUMENT_MISSING` (chained, but gone from the register or its hash erased),
- * `DOCUMENT_UNCHAINED` (issued after the trail began, yet no entry), `ISSUED_BEFORE_CHAINING`.
+ * `DOCUMENT_UNCHAINED` (issued after the trail began, yet no entry), `ISSUED_BEFORE_CHAINING`;
+ * of voids (decision 009): `VOID_UNDONE` (chained void, the register shows the number in
+ * force), `VOID_REWRITTEN` (the register's void differs from its entry: rewritten or voided
+ * again), `VOID_UNCHAINED` (voided after voids were chained, yet no entry), and the notice
+ * `VOIDED_BEFORE_CHAINING` (voided before the store chained voids; `ok` stays true).
  */
 export interface AuditDocumentFinding {
   severity: 'problem' | 'notice';
-  code: 'DOCUMENT_REWRITTEN' | 'CONTENT_REWRITTEN' | 'CONTENT_MISSING' | 'DOCUMENT_MISSING' | 'DOCUMENT_UNCHAINED' | 'ISSUED_BEFORE_CHAINING';
+  code:
+    | 'DOCUMENT_REWRITTEN'
+    | 'CONTENT_REWRITTEN'
+    | 'CONTENT_MISSING'
+    | 'DOCUMENT_MISSING'
+    | 'DOCUMENT_UNCHAINED'
+    | 'ISSUED_BEFORE_CHAINING'
+    | 'VOID_UNDONE'
+    | 'VOID_REWRITTEN'
+    | 'VOID_UNCHAINED'
+    | 'VOIDED_BEFORE_CHAINING';
   document: AuditDocumentKey & { hazardId: string; eventId: string; verificationCode: string | null };
   /** The document's entry in the trail, when it has one. */
   trailSeq?: number;

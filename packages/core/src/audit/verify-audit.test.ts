@@ -158,6 +158,7 @@ describe('verifyHazardTrail', () => {
       chain: { ok: true },
       projection: { ok: true },
       checkpoint: { seq: 1, createdAt: NOW, size: 18, coversVersion: 4, signed: true },
+      documents: [],
     });
     store.unsafeSummaries.set('H-B', { ...store.unsafeSummaries.get('H-B')!, level: 'simple' });
     expect(await verifyHazardTrail(store, 'H-B', { now: NOW })).toMatchObject({ ok: false, projection: { ok: false }, checkpoint: { signed: false } });

@@ -104,4 +104,30 @@ describe('verifyAudit: issued documents against the document trail', () => {
     expect(after.documents.filter((f) => f.severity === 'problem').map((f) => [f.code, f.document.hazardId])).toEqual([['DOCUMENT_UNCHAINED', 'H-H']]);
     expect(after.documents.filter((f) => f.severity === 'notice')).toHaveLength(6);
   });
+
+  it('voids: a void through the store is chained; un-voided, re-voided or voided outside the store is named at the document, hazard and void entry', async () => {
+    const store = await seeded();
+    const key = { jurisdiction: 'D1', kind: 'rectification_order', year: 2026, seq: 3 };
+    expect((await store.voidDocument({ ...key, reason: '有误', actorId: 'officer-1', at: '2026-12-02T00:00:00.000Z' })).kind).toBe('voided');
+    expect(await verifyAudit(store, { verifier, now: NOW })).toMatchObject({ ok: true, documents: [], checked: { documentTrail: 7 } });
+    const record = store.unsafeDocumentRegister.get(KEY(3));
+    if (!record) throw new Error('no #3');
+    record.voided = null;
+    const undone = await verifyAudit(store, { verifier, now: NOW });
+    expect(undone.ok).toBe(false);
+    expect(undone.documents).toEqual([
+      expect.objectContaining({ severity: 'problem', code: 'VOID_UNDONE', trailSeq: 7, document: expect.objectContaining({ hazardId: 'H-C', seq: 3, eventId: 'H-C/2' }) }),
+    ]);
+    expect(undone.problems).toContainEqual(expect.objectContaining({ kind: 'documents', code: 'VOID_UNDONE', position: { hazardId: 'H-C', document: key, seq: 7 } }));
+    record.voided = { at: '2026-12-03T00:00:00.000Z', reason: '撤回', actorId: 'officer-2' };
+    const revoided = await verifyAudit(store, { verifier, now: NOW });
+    expect(revoided.documents.map((f) => f.code)).toEqual(['VOID_REWRITTEN']);
+    expect(revoided.documents[0]?.message.en).toContain('reason "撤回" ≠ "有误"');
+    record.voided = { at: '2026-12-02T00:00:00.000Z', reason: '有误', actorId: 'officer-1' };
+    const other = store.unsafeDocumentRegister.get(KEY(5));
+    if (other) other.voided = { at: '2026-12-04T00:00:00.000Z', reason: '作废', actorId: 'officer-1' };
+    const unchained = await verifyAudit(store, { verifier, now: NOW });
+    expect(unchained.documents.map((f) => [f.code, f.document.hazardId])).toEqual([['VOID_UNCHAINED', 'H-E']]);
+    expect(unchained.documents[0]?.message['zh-CN']).toContain('文书链中却没有作废记录');
+  });
 });

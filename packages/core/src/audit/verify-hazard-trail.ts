@@ -6,6 +6,8 @@ import { verifyChain, type ChainBreakReason } from '../chain/verify-chain.js';
 import type { Verifier } from '../ports/signer.js';
 import type { HazardPage, Store } from '../ports/store.js';
 import type { HazardSummary } from '../chain/types.js';
+import type { AuditDocumentFinding } from './types.js';
+import { verifyHazardDocuments } from './verify-hazard-documents.js';
 
 /** Result of {@link verifyHazardTrail}: what the hazard page shows ("trail verified at …"). */
 export interface HazardTrailStatus {
@@ -14,7 +16,7 @@ export interface HazardTrailStatus {
   version: number;
   /** When this check ran (ISO). */
   verifiedAt: string;
-  /** The hazard's own chain (hashes and links) verifies, and its list row equals the rebuild. */
+  /** The hazard's own chain (hashes and links) verifies, its list row equals the rebuild, and its documents have no problem. */
   ok: boolean;
   chain: { ok: true } | { ok: false; reason: ChainBreakReason; version: number };
   projection: { ok: boolean };
@@ -24,11 +26,14 @@ export interface HazardTrailStatus {
    * given and the signature verified.
    */
   checkpoint: { seq: number; createdAt: string; size: number; coversVersion: number; signed: boolean } | null;
+  /** What the full audit finds about this hazard's documents ({@link verifyHazardDocuments}): problems and notices. */
+  documents: AuditDocumentFinding[];
 }
 
 /**
  * Checks one hazard's trail now: its events' hashes and links, its list row against a
- * rebuild, and which of its events the newest checkpoint covers. Cheap (one hazard's
+ * rebuild, its issued and voided documents against the document trail (the full audit's
+ * check, for this hazard), and which of its events the newest checkpoint covers. Cheap (one hazard's
  * events); it does not compare the checkpoint's head with the log — that needs the whole
  * log ({@link verifyAudit}). Returns `null` when the hazard has no events.
  */
@@ -59,13 +64,15 @@ export async function verifyHazardTrail(store: Store, hazardId: string, options:
       signed: options.verifier !== undefined && opened !== null,
     };
   }
+  const documents = await verifyHazardDocuments(store, hazardId, options.verifier ? { verifier: options.verifier } : {});
   return {
     hazardId,
     version: events.length,
     verifiedAt: options.now,
-    ok: chain.ok && projectionOk,
+    ok: chain.ok && projectionOk && documents.every((f) => f.severity !== 'problem'),
     chain: chain.ok ? { ok: true } : { ok: false, reason: chain.reason, version: events[chain.brokenAt]?.version ?? chain.brokenAt + 1 },
     projection: { ok: projectionOk },
     checkpoint,
+    documents,
   };
 }

@@ -122,7 +122,7 @@ export interface DocumentRegisterStore extends DocumentTrailStore {
    * `contentDigest` of `input.content`, `issuedAt` = `input.at` and `logSize` = the events in
    * the log. An `exists` answer for the recorded hash appends one for a number that has none
    * (issued before stores kept the trail: it is chained now, `issuedAt` = the record's
-   * `hashedAt`). One entry per number, never changed; writers of the trail run one at a time
+   * `hashedAt`). One issue entry per number, never changed; writers of the trail run one at a time
    * (the chain has no fork), a refusal or a crash appends none.
    */
   recordDocumentHash(input: RecordDocumentHashInput): Promise<RecordDocumentHashResult>;
@@ -135,8 +135,15 @@ export interface DocumentRegisterStore extends DocumentTrailStore {
   readDocumentContent(key: DocumentKey): Promise<string | null>;
   /**
    * Voids an allocated number once: it stays taken (no number is reused) and its record
-   * says when, why and by whom. A second void changes nothing (`already-voided`); a number
-   * never allocated is `not-found`.
+   * says when, why and by whom. A second void changes nothing in the register
+   * (`already-voided`); a number never allocated is `not-found`.
+   *
+   * The document trail: in the same transaction, a `voided` answer appends one entry
+   * (`sealDocumentVoidEntry`: `type: 'voided'`, the number's fields, the void's `at`, `reason`
+   * and `actorId`, `chainedAt` = `input.at`, `logSize`). An `already-voided` answer appends one
+   * for a number whose void has none (voided before voids were chained: it is chained now,
+   * with the register's void as it is and `chainedAt` = `input.at`). One void entry per number,
+   * never changed; the trail's writers run one at a time, as in `recordDocumentHash`.
    */
   voidDocument(input: VoidDocumentInput): Promise<VoidDocumentResult>;
   /** The record whose verification code is `code` (exact match), or `null`. MUST NOT write. */

@@ -30,10 +30,34 @@ export interface DocumentTrailFields {
   issuedAt: string;
   /** Events in the log when the entry was written: places the entry in the log's order. */
   logSize: number;
+  /**
+   * When the store wrote the entry (the caller's clock of the `recordDocumentHash` that
+   * chained it). Absent from entries written before voids were chained (decision 009, second
+   * part): its presence tells that the store chained voids too.
+   */
+  chainedAt?: string;
 }
 
-/** One entry of the document trail: {@link DocumentTrailFields} chained to the previous entry. */
-export interface DocumentTrailEntry extends DocumentTrailFields {
+/** The void of a document number an entry of the document trail is about (decision 009: voids are chained too). */
+export interface DocumentVoidFields {
+  jurisdiction: string;
+  kind: string;
+  year: number;
+  documentSeq: number;
+  hazardId: string;
+  /** The issuing event of the voided number. */
+  eventId: string;
+  /** The register's `voided.at`, `voided.reason`, `voided.actorId`. */
+  voidedAt: string;
+  reason: string;
+  actorId: string;
+  /** When the store wrote the entry (the caller's clock): `voidedAt` for a void, later for a void chained afterwards. */
+  chainedAt: string;
+  /** Events in the log when the entry was written. */
+  logSize: number;
+}
+
+interface ChainedEntry {
   /** 1, 2, 3 … without gap. */
   seq: number;
   /** The previous entry's `hash` ({@link GENESIS_HASH} for the first). */
@@ -42,7 +66,20 @@ export interface DocumentTrailEntry extends DocumentTrailFields {
   hash: string;
 }
 
-/** The document trail facet of a Store (read side; entries are written by `recordDocumentHash`). */
+/** An entry of the document trail for an issued document: {@link DocumentTrailFields} chained to the previous entry. */
+export interface DocumentIssuedEntry extends DocumentTrailFields, ChainedEntry {
+  type?: undefined;
+}
+
+/** An entry of the document trail for a voided document number: {@link DocumentVoidFields}, `type: 'voided'`. */
+export interface DocumentVoidedEntry extends DocumentVoidFields, ChainedEntry {
+  type: 'voided';
+}
+
+/** One entry of the document trail: an issue (no `type`) or a void (`type: 'voided'`); one of each at most per number. */
+export type DocumentTrailEntry = DocumentIssuedEntry | DocumentVoidedEntry;
+
+/** The document trail facet of a Store (read side; entries are written by `recordDocumentHash` and `voidDocument`). */
 export interface DocumentTrailStore {
   /** At most `limit` entries with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
   readDocumentTrail(fromSeq: number, limit: number): Promise<DocumentTrailEntry[]>;
@@ -54,9 +91,11 @@ export function documentContentDigest(content: string): string {
 }
 
 /** The hash of an entry: SHA-256 over the canonical JSON of every field but `hash`. */
-export function documentTrailEntryHash(entry: Omit<DocumentTrailEntry, 'hash'> & { hash?: string }): string {
+export function documentTrailEntryHash(entry: (Omit<DocumentIssuedEntry, 'hash'> | Omit<DocumentVoidedEntry, 'hash'>) & { hash?: string }): string {
   const { hash: _ignored, ...body } = entry;
-  return sha256Hex(canonicalJson(body));
+  // An issue entry written before voids were chained has neither `type` nor `chainedAt`: hashed without them.
+  const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  return sha256Hex(canonicalJson(clean));
 }
 
 /**
@@ -64,7 +103,7 @@ export function documentTrailEntryHash(entry: Omit<DocumentTrailEntry, 'hash'> &
  * by `prevHash`, hashed. Stores call it inside the transaction that records the hash, with
  * the trail's last entry read in that transaction (writers of the trail run one at a time).
  */
-export function sealDocumentTrailEntry(previous: Pick<DocumentTrailEntry, 'seq' | 'hash'> | null, fields: DocumentTrailFields): DocumentTrailEntry {
+export function sealDocumentTrailEntry(previous: Pick<ChainedEntry, 'seq' | 'hash'> | null, fields: DocumentTrailFields): DocumentIssuedEntry {
   const body = {
     seq: (previous?.seq ?? 0) + 1,
     prevHash: previous?.hash ?? GENESIS_HASH,
@@ -78,6 +117,32 @@ export function sealDocumentTrailEntry(previous: Pick<DocumentTrailEntry, 'seq' 
     verificationCode: fields.verificationCode,
     contentDigest: fields.contentDigest,
     issuedAt: fields.issuedAt,
+    logSize: fields.logSize,
+    ...(fields.chainedAt === undefined ? {} : { chainedAt: fields.chainedAt }),
+  };
+  return { ...body, hash: documentTrailEntryHash(body) };
+}
+
+/**
+ * The next entry of the trail for a void (decision 009, voids): `type: 'voided'`, the
+ * number's fields and the register's void, chained after `previous`. Stores call it in the
+ * transaction that voids the number (or that chains a void written before voids were chained).
+ */
+export function sealDocumentVoidEntry(previous: Pick<ChainedEntry, 'seq' | 'hash'> | null, fields: DocumentVoidFields): DocumentVoidedEntry {
+  const body = {
+    seq: (previous?.seq ?? 0) + 1,
+    prevHash: previous?.hash ?? GENESIS_HASH,
+    type: 'voided' as const,
+    jurisdiction: fields.jurisdiction,
+    kind: fields.kind,
+    year: fields.year,
+    documentSeq: fields.documentSeq,
+    hazardId: fields.hazardId,
+    eventId: fields.eventId,
+    voidedAt: fields.voidedAt,
+    reason: fields.reason,
+    actorId: fields.actorId,
+    chainedAt: fields.chainedAt,
     logSize: fields.logSize,
   };
   return { ...body, hash: documentTrailEntryHash(body) };

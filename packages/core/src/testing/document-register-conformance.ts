@@ -24,6 +24,7 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   'the content is stored with the hash and read back byte for byte; issuing again never overwrites it',
   'a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing',
   'issuing appends one entry to the document trail, chained, once per number; refusals and concurrent issuers append no other',
+  'voiding appends one void entry to the document trail, once per number; a void written before voids were chained is chained by voiding again',
 ] as const);
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
@@ -294,6 +295,7 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
         verificationCode: `C${ns}`,
         contentDigest: documentContentDigest(content),
         issuedAt: at,
+        chainedAt: at,
       });
       expect(logSize).toBeGreaterThan(2);
       // Issued again (same or other hash), a refused code, a number never allocated: no entry.
@@ -308,10 +310,67 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       const winner = results.findIndex((r) => r.kind === 'recorded');
       const entries = await mine();
       expect(entries.map((e) => e.documentSeq)).toEqual([1, 2]);
-      expect([entries[1]?.contentHash, entries[1]?.contentDigest]).toEqual([String(winner).repeat(64), documentContentDigest(`{"racer":${winner}}`)]);
-      // Voiding writes no entry.
-      expect((await store.voidDocument({ ...key, reason: '有误', actorId: 'officer-1', at })).kind).toBe('voided');
+      const second = entries[1]?.type === undefined ? entries[1] : undefined;
+      expect([second?.contentHash, second?.contentDigest]).toEqual([String(winner).repeat(64), documentContentDigest(`{"racer":${winner}}`)]);
+    });
+
+    test('voiding appends one void entry to the document trail, once per number; a void written before voids were chained is chained by voiding again', async (store, ns) => {
+      const j = `V${ns}`;
+      const req = (eventId: string) => [{ jurisdiction: j, kind: 'rectification_order', year: 2026, eventId }];
+      for (const [i, h] of ['a', 'b'].entries()) expect((await store.append(reportInput(`H-${ns}-${h}`, T0 + i, req).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'rectification_order', year: 2026, seq: 1 };
+      const at = '2026-10-12T03:00:00.000Z';
+      const mine = async (): Promise<DocumentTrailEntry[]> => {
+        const all: DocumentTrailEntry[] = [];
+        for (let from = 1; ;) {
+          const page = await store.readDocumentTrail(from, 100);
+          all.push(...page);
+          if (page.length < 100) break;
+          from = (page[page.length - 1] as DocumentTrailEntry).seq + 1;
+        }
+        all.forEach((e, i) => {
+          expect(e.seq).toBe(i + 1);
+          expect(e.prevHash).toBe(i === 0 ? GENESIS_HASH : all[i - 1]?.hash);
+          expect(documentTrailEntryHash(e)).toBe(e.hash);
+        });
+        return all.filter((e) => e.jurisdiction === j);
+      };
+      expect((await store.recordDocumentHash({ ...key, contentHash: 'a'.repeat(64), verificationCode: `W${ns}`, content: '{"v":1}', at })).kind).toBe('recorded');
+      // Eight voids of one number at once: one is the void, one entry.
+      const voids = await Promise.all(Array.from({ length: 8 }, (_, i) => store.voidDocument({ ...key, reason: `有误 ${i}`, actorId: `officer-${i}`, at: `2026-10-12T04:00:0${i}.000Z` })));
+      const won = voids.findIndex((r) => r.kind === 'voided');
+      expect(voids.filter((r) => r.kind === 'voided').length).toBe(1);
+      const [issued, voided, ...rest] = await mine();
+      expect(rest).toEqual([]);
+      expect(issued?.type).toBe(undefined);
+      const [first] = await store.readDocuments(`H-${ns}-a`);
+      const { seq: _seq, prevHash: _prev, hash: _hash, logSize, ...fields } = voided as DocumentTrailEntry;
+      expect(fields).toEqual({
+        type: 'voided',
+        jurisdiction: j,
+        kind: 'rectification_order',
+        year: 2026,
+        documentSeq: 1,
+        hazardId: `H-${ns}-a`,
+        eventId: first?.eventId,
+        voidedAt: `2026-10-12T04:00:0${won}.000Z`,
+        reason: `有误 ${won}`,
+        actorId: `officer-${won}`,
+        chainedAt: `2026-10-12T04:00:0${won}.000Z`,
+      });
+      expect(first?.voided).toEqual({ at: fields.type === 'voided' ? fields.voidedAt : '', reason: `有误 ${won}`, actorId: `officer-${won}` });
+      expect(logSize).toBeGreaterThan(1);
+      // Voided again, a number never allocated: no entry.
+      expect((await store.voidDocument({ ...key, reason: 'again', actorId: 'officer-9', at: '2026-10-13T00:00:00.000Z' })).kind).toBe('already-voided');
+      expect((await store.voidDocument({ ...key, seq: 9, reason: 'none', actorId: 'officer-9', at })).kind).toBe('not-found');
       expect((await mine()).length).toBe(2);
+      // A number allocated but never issued is voided and chained too.
+      expect((await store.voidDocument({ ...key, seq: 2, reason: '未出具', actorId: 'officer-1', at: '2026-10-13T01:00:00.000Z' })).kind).toBe('voided');
+      expect((await mine()).map((e) => [e.type ?? 'issued', e.documentSeq])).toEqual([
+        ['issued', 1],
+        ['voided', 1],
+        ['voided', 2],
+      ]);
     });
 
     test('a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing', async (store, ns) => {

@@ -51,7 +51,20 @@ const DOCUMENT_FINDING: JsonSchema = {
   additionalProperties: false,
   properties: {
     severity: { enum: ['problem', 'notice'] },
-    code: { enum: ['DOCUMENT_REWRITTEN', 'CONTENT_REWRITTEN', 'CONTENT_MISSING', 'DOCUMENT_MISSING', 'DOCUMENT_UNCHAINED', 'ISSUED_BEFORE_CHAINING'] },
+    code: {
+      enum: [
+        'DOCUMENT_REWRITTEN',
+        'CONTENT_REWRITTEN',
+        'CONTENT_MISSING',
+        'DOCUMENT_MISSING',
+        'DOCUMENT_UNCHAINED',
+        'ISSUED_BEFORE_CHAINING',
+        'VOID_UNDONE',
+        'VOID_REWRITTEN',
+        'VOID_UNCHAINED',
+        'VOIDED_BEFORE_CHAINING',
+      ],
+    },
     document: {
       type: 'object',
       required: ['jurisdiction', 'kind', 'year', 'seq', 'hazardId', 'eventId', 'verificationCode'],
@@ -101,14 +114,14 @@ const AUDIT_RESULT: JsonSchema = {
       type: 'array',
       items: DOCUMENT_FINDING,
       description:
-        'every finding about an issued document: problems (rewritten, deleted, unchained) and notices (ISSUED_BEFORE_CHAINING: issued before the store kept the document trail; `ok` stays true) / 每份已出具文书的核验发现',
+        'every finding about an issued or voided document: problems (rewritten, deleted, unchained; a void undone, rewritten or unchained) and notices (ISSUED_BEFORE_CHAINING, VOIDED_BEFORE_CHAINING: issued or voided before the store chained them; `ok` stays true) / 每份已出具或作废文书的核验发现',
     },
     verifiedAt: { type: 'string' },
   },
 };
 const HAZARD_AUDIT: JsonSchema = {
   type: 'object',
-  required: ['hazardId', 'version', 'verifiedAt', 'ok', 'chain', 'projection', 'checkpoint', 'lastFullAudit'],
+  required: ['hazardId', 'version', 'verifiedAt', 'ok', 'chain', 'projection', 'checkpoint', 'documents', 'lastFullAudit'],
   additionalProperties: false,
   properties: {
     hazardId: { type: 'string' },
@@ -122,6 +135,11 @@ const HAZARD_AUDIT: JsonSchema = {
       description: 'the newest signed checkpoint and how many of this hazard’s events it covers / 最新检查点及其覆盖的本隐患事件数',
       required: ['seq', 'createdAt', 'size', 'coversVersion', 'signed'],
       properties: { seq: count, createdAt: { type: 'string' }, size: count, coversVersion: count, signed: { type: 'boolean' } },
+    },
+    documents: {
+      type: 'array',
+      items: DOCUMENT_FINDING,
+      description: "what the full audit finds about this hazard's issued and voided documents, checked now (problems make `ok` false; notices do not) / 本隐患文书（出具与作废）的核验发现",
     },
     lastFullAudit: {
       type: ['object', 'null'],
@@ -167,7 +185,7 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'getHazardAudit',
     summary: "When this hazard's trail was verified, and whether it holds / 隐患记录的核验状态",
     description:
-      "For whoever may read the hazard (else 404, as GET /hazards/{id}). Checks this hazard's chain and list row now, and says how far the newest signed checkpoint covers it and what the last full audit on this server found.\n\n可读取该隐患的用户可调用（否则 404）。立即核验本隐患的哈希链与列表行，并说明最新签名检查点覆盖到哪个版本、本服务最近一次全量核验的结论。",
+      "For whoever may read the hazard (else 404, as GET /hazards/{id}). Checks this hazard's chain, list row and documents (issued and voided, against the document trail: the full audit's check) now, and says how far the newest signed checkpoint covers it and what the last full audit on this server found.\n\n可读取该隐患的用户可调用（否则 404）。立即核验本隐患的哈希链、列表行与文书（出具与作废，对照文书链，与全量核验同一检查），并说明最新签名检查点覆盖到哪个版本、本服务最近一次全量核验的结论。",
     tags: ['audit'],
     auth: 'required',
     response: { status: 200, description: "the hazard's chain, list row and checkpoint coverage / 本隐患的核验状态", schema: HAZARD_AUDIT },

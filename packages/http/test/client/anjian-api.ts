@@ -536,9 +536,9 @@ export interface paths {
         };
         /**
          * When this hazard's trail was verified, and whether it holds / 隐患记录的核验状态
-         * @description For whoever may read the hazard (else 404, as GET /hazards/{id}). Checks this hazard's chain and list row now, and says how far the newest signed checkpoint covers it and what the last full audit on this server found.
+         * @description For whoever may read the hazard (else 404, as GET /hazards/{id}). Checks this hazard's chain, list row and documents (issued and voided, against the document trail: the full audit's check) now, and says how far the newest signed checkpoint covers it and what the last full audit on this server found.
          *
-         *     可读取该隐患的用户可调用（否则 404）。立即核验本隐患的哈希链与列表行，并说明最新签名检查点覆盖到哪个版本、本服务最近一次全量核验的结论。
+         *     可读取该隐患的用户可调用（否则 404）。立即核验本隐患的哈希链、列表行与文书（出具与作废，对照文书链，与全量核验同一检查），并说明最新签名检查点覆盖到哪个版本、本服务最近一次全量核验的结论。
          */
         get: operations["getHazardAudit"];
         put?: never;
@@ -7086,12 +7086,12 @@ export interface operations {
                                 en?: string;
                             };
                         }[];
-                        /** @description every finding about an issued document: problems (rewritten, deleted, unchained) and notices (ISSUED_BEFORE_CHAINING: issued before the store kept the document trail; `ok` stays true) / 每份已出具文书的核验发现 */
+                        /** @description every finding about an issued or voided document: problems (rewritten, deleted, unchained; a void undone, rewritten or unchained) and notices (ISSUED_BEFORE_CHAINING, VOIDED_BEFORE_CHAINING: issued or voided before the store chained them; `ok` stays true) / 每份已出具或作废文书的核验发现 */
                         documents: {
                             /** @enum {unknown} */
                             severity: "problem" | "notice";
                             /** @enum {unknown} */
-                            code: "DOCUMENT_REWRITTEN" | "CONTENT_REWRITTEN" | "CONTENT_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_UNCHAINED" | "ISSUED_BEFORE_CHAINING";
+                            code: "DOCUMENT_REWRITTEN" | "CONTENT_REWRITTEN" | "CONTENT_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_UNCHAINED" | "ISSUED_BEFORE_CHAINING" | "VOID_UNDONE" | "VOID_REWRITTEN" | "VOID_UNCHAINED" | "VOIDED_BEFORE_CHAINING";
                             document: {
                                 jurisdiction: string;
                                 kind: string;
@@ -7200,6 +7200,28 @@ export interface operations {
                             coversVersion: number;
                             signed: boolean;
                         } | null;
+                        /** @description what the full audit finds about this hazard's issued and voided documents, checked now (problems make `ok` false; notices do not) / 本隐患文书（出具与作废）的核验发现 */
+                        documents: {
+                            /** @enum {unknown} */
+                            severity: "problem" | "notice";
+                            /** @enum {unknown} */
+                            code: "DOCUMENT_REWRITTEN" | "CONTENT_REWRITTEN" | "CONTENT_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_UNCHAINED" | "ISSUED_BEFORE_CHAINING" | "VOID_UNDONE" | "VOID_REWRITTEN" | "VOID_UNCHAINED" | "VOIDED_BEFORE_CHAINING";
+                            document: {
+                                jurisdiction: string;
+                                kind: string;
+                                year: number;
+                                seq: number;
+                                hazardId: string;
+                                eventId: string;
+                                verificationCode: string | null;
+                            };
+                            trailSeq?: number;
+                            /** @description text in Chinese (zh-CN, always) and English (en) / 中英文文本 */
+                            message: {
+                                "zh-CN": string;
+                                en?: string;
+                            };
+                        }[];
                         /** @description the last GET /audit/verify on this server, and its problems at this hazard / 本服务最近一次全量核验 */
                         lastFullAudit: {
                             verifiedAt: string;
