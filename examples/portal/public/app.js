@@ -5,9 +5,10 @@
 // signed in, the demo users and the home page's first answers.
 import { cancelConfirm } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
+import { citation } from './hazard-sections.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
-import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, isAbort, levelCell, me, newKey, onSignedOut, problemText, readBody, session, startNavigation } from './shared.js';
+import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, isAbort, levelCell, localTime, me, newKey, onSignedOut, problemText, readBody, session, startNavigation } from './shared.js';
 import { keepInput, restoreInput } from './keep-input.js';
 import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from './inspections-page.js';
 import { observationForm } from './observation-form.js';
@@ -47,18 +48,30 @@ const queueLinks = (counts) =>
  * the page's navigation (the checklist's GET stops when the user leaves).
  */
 function inspectionSection(root, packs, enterprises, signal) {
-  // An officer's inspection names the second officer present: its 现场检查记录 carries both (issue 15).
-  const coOfficers = me()?.roles.includes('enforcement') ? session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== me().id) : [];
+  // An officer's inspection has the second officer present: its 现场检查记录 carries both (issue 15). He gives a
+  // co-sign code for the enterprise from his own session (the button, on his device); the first officer types it.
+  const officer = !!me()?.roles.includes('enforcement');
   setHtml(
     root,
     html`
     <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
     <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
-    ${coOfficers.length ? html`<label id="check-co-officer-row">${t('coOfficer')} <select id="check-co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <label>${t('coOfficerPassword')} <input id="check-co-officer-password" type="password" autocomplete="off" maxlength="1024"></label>` : ''}
+    ${officer ? html`<p id="check-co-sign-row"><label>${t('coSignCode')} <input id="check-co-sign-code" inputmode="numeric" autocomplete="one-time-code" maxlength="12" pattern="[0-9 ]*"></label> <button type="button" id="check-co-sign-give">${t('coSignGiveReport')}</button> <span id="check-co-sign-issued" role="status" aria-live="polite"></span></p>` : ''}
     <form id="check-form" novalidate><fieldset id="facts"></fieldset>
       <button type="submit" id="submit-check">${t('submitCheck')}</button></form>
     <div id="check-result" aria-live="polite"></div>`,
   );
+  // As the second officer: a co-sign code for the chosen enterprise's inspection, to tell the first officer.
+  root.querySelector('#check-co-sign-give')?.addEventListener('click', async () => {
+    const enterpriseId = root.querySelector('#enterprise-select').value;
+    const res = await api(`/enterprises/${encodeURIComponent(enterpriseId)}/co-sign-codes`, { method: 'POST', body: { act: 'report' } });
+    setHtml(
+      root.querySelector('#check-co-sign-issued'),
+      res.ok
+        ? html`<span class="message ok" id="check-co-sign-code-given" data-code="${res.body.code}">${t('coSignIssuedReport', { code: `${res.body.code.slice(0, 4)} ${res.body.code.slice(4)}`, time: localTime(res.body.expiresAt) })}</span>`
+        : html`<span class="message error">${problemText(res)}</span>`,
+    );
+  });
   let form = null;
   let picked = 0; // the latest choice: a slower answer for an earlier one is dropped
   const formModule = import('./form.js'); // fetched now, while the user picks a checklist
@@ -99,9 +112,8 @@ function inspectionSection(root, packs, enterprises, signal) {
     const button = root.querySelector('#submit-check');
     button.disabled = true;
     setHtml(out, html`<p class="hint" id="check-pending">${t('submitting')}</p>`);
-    const co = root.querySelector('#check-co-officer')?.value;
-    const coOfficer = co ? { id: co, password: root.querySelector('#check-co-officer-password')?.value ?? '' } : undefined;
-    const r = await api(`/inspections?report=true${co ? `&coOfficerId=${encodeURIComponent(co)}` : ''}`, { method: 'POST', body: inspection, key: newKey(), coOfficer }).finally(() => {
+    const coSignCode = root.querySelector('#check-co-sign-code')?.value.trim() || undefined;
+    const r = await api('/inspections?report=true', { method: 'POST', body: inspection, key: newKey(), coSignCode }).finally(() => {
       button.disabled = false;
     });
     if (r.status === 422) {
@@ -125,7 +137,7 @@ function inspectionSection(root, packs, enterprises, signal) {
       <table id="found-hazards"><tr><th>${t('level')}</th><th>${t('title')}</th><th>${t('explanation')}</th><th>${t('basis')}</th><th><span class="sr-only">${t('open')}</span></th></tr>
       ${hz.map(
         (h) => html`<tr class="found" data-level="${h.level}" data-rule="${h.rule}"><td>${levelCell(h)}</td><td>${loc(h.title)}</td><td>${loc(h.explanation)}</td>
-        <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${loc(b.title)} ${b.number} ${b.clause ?? ''}${b.status === 'superseded' ? `（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? ` ⚠ ${t('unverified')}` : ''}`)}</td>
+        <td>${h.basis.map((b, i) => html`${i ? html`<br>` : ''}${citation(b)}`)}</td>
         <td>${ids[h.rule] ? html`<a href="${hazardHref(ids[h.rule])}">${t('open')}</a>` : ''}</td></tr>`,
       )}</table>${record}`,
     );

@@ -10,7 +10,7 @@ import { lang, loc, t } from './i18n.js';
 import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
-import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, session, textOf, user } from './shared.js';
+import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, textOf, user } from './shared.js';
 import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
 
 const LEVELS = ['simple', 'general', 'major'];
@@ -268,11 +268,20 @@ export async function hazardPage(id, signal, done) {
     'notify_penalty',
     'decide_penalty',
   ];
-  const coOfficers = session.demo.users.filter((u) => u.roles.includes('enforcement') && u.id !== user());
+  // The second officer confirms from his own session: he gives a one-time co-sign code (below, on his own device),
+  // the first officer types it here; the server derives who co-signed from it. No colleague's password on this page.
   const coOfficerPicker =
-    roles.includes('enforcement') && coOfficers.length && ENFORCEMENT_ACTS.some((c) => offered.has(c))
-      ? html`<p id="co-officer-row"><label>${t('coOfficer')} <select id="co-officer">${coOfficers.map((u) => html`<option value="${u.id}">${loc(u.name)}</option>`)}</select></label> <label>${t('coOfficerPassword')} <input id="co-officer-password" type="password" autocomplete="off" maxlength="1024"></label> <span class="hint">${t('coOfficerHint')}</span></p>`
+    roles.includes('enforcement') && ENFORCEMENT_ACTS.some((c) => offered.has(c))
+      ? html`<p id="co-sign-row"><label>${t('coSignCode')} <input id="co-sign-code" inputmode="numeric" autocomplete="one-time-code" maxlength="12" pattern="[0-9 ]*"></label> <span class="hint">${t('coSignHint')}</span></p>`
       : '';
+  // Any officer may be the second one here: he gives his code for one act on this hazard.
+  const coSignGive = roles.includes('enforcement')
+    ? html`<section id="co-sign-give" aria-labelledby="co-sign-give-h"><h2 id="co-sign-give-h">${t('coSignGiveTitle')}</h2>
+      <p class="hint">${t('coSignGiveHint')}</p>
+      <label>${t('coSignAct')} <select id="co-sign-act">${ENFORCEMENT_ACTS.map((c) => html`<option value="${c}">${label(c)}</option>`)}</select></label>
+      <button type="button" id="co-sign-give-button">${t('coSignGive')}</button>
+      <div id="co-sign-issued" role="status" aria-live="polite"></div></section>`
+    : '';
 
   setHtml(
     app,
@@ -288,7 +297,8 @@ export async function hazardPage(id, signal, done) {
     <section id="actions" aria-labelledby="actions-h"><h2 id="actions-h">${t('actionsTitle')}</h2>
       <div id="action-result" role="status" aria-live="polite">${done ? html`<p class="message ok" id="command-done" data-command="${done}">${t('doneCmd', { action: label(done) })}</p>` : ''}</div>
       ${actions.length ? html`${coOfficerPicker}${join(actions, raw('<hr>'))}` : html`<p id="no-actions">${t('noActions')}</p>`}
-      ${whyNotList(h, offered, at)}</section>`,
+      ${whyNotList(h, offered, at)}</section>
+    ${coSignGive}`,
   );
 
   wireDocuments(app, id, docs, () => hazardPage(id, signal));
@@ -336,12 +346,11 @@ export async function hazardPage(id, signal, done) {
   const send = async (command) => {
     // Every command is recorded for good: the user confirms what it does before it is sent.
     if (!(await confirmAction(label(command.type), t('confirmCmd', { action: label(command.type), title: loc(h.title) })))) return;
-    const coOfficerId = value('#co-officer');
-    const body = coOfficerId && (needsSecondOfficer(h, command) || namesSecondOfficer(roles, command.type)) ? { ...command, coOfficerId } : command;
-    const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    // The second officer confirms his part with his own password (《行政处罚法》第四十二条); it is sent only with the act that names him.
-    const coOfficer = body.coOfficerId ? { id: body.coOfficerId, password: app.querySelector('#co-officer-password')?.value ?? '' } : undefined;
-    const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version, coOfficer });
+    const clean = Object.fromEntries(Object.entries(command).filter(([, v]) => v !== undefined));
+    // The second officer's co-sign code goes with an act that takes one (《行政处罚法》第四十二条); the body never names him.
+    const code = value('#co-sign-code');
+    const coSignCode = code && (needsSecondOfficer(h, command) || namesSecondOfficer(roles, command.type)) ? code : undefined;
+    const res = await api(`${path}/commands`, { method: 'POST', body: clean, key: newKey(), ifMatch: h.version, coSignCode });
     if (res.ok) {
       await hazardPage(id, signal, command.type);
       app.querySelector('#action-result')?.focus?.();
@@ -435,6 +444,20 @@ export async function hazardPage(id, signal, done) {
   };
   // One action at a time (shared.js): a second press while one is under way does nothing.
   const exclusive = oneAtATime();
+  app.querySelector('#co-sign-give-button')?.addEventListener(
+    'click',
+    exclusive(async () => {
+      const act = value('#co-sign-act');
+      const out = app.querySelector('#co-sign-issued');
+      const res = await api(`${path}/co-sign-codes`, { method: 'POST', body: { act } });
+      setHtml(
+        out,
+        res.ok
+          ? html`<p class="message ok" id="co-sign-issued-code" data-code="${res.body.code}">${t('coSignIssued', { action: label(act), code: `${res.body.code.slice(0, 4)} ${res.body.code.slice(4)}`, time: localTime(res.body.expiresAt) })}</p>`
+          : html`<p class="message error" id="co-sign-error">${problemText(res)}</p>`,
+      );
+    }),
+  );
   app.querySelectorAll('[data-cmd]').forEach((b) =>
     b.addEventListener(
       'click',

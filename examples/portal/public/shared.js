@@ -132,29 +132,21 @@ function sessionEnded() {
 }
 
 /**
- * A `Basic` credential (RFC 7617, UTF-8): how the second officer of a two-officer act confirms
- * with his own password on the first officer's page (`Co-Officer-Authorization`).
- */
-export function basicAuth(user, password) {
-  const bytes = new TextEncoder().encode(`${user}:${password}`);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-
-/**
  * Calls the API with the session cookie (same-origin); never throws on HTTP errors, nor when
  * the network fails (then `{ ok: false, status: 0 }` with a message: the page shows it and
  * keeps what the user entered). `path`
  * segments that come from data must already be encoded (encodeURIComponent). A GET takes the
  * navigation's `signal` and rejects with an AbortError once it is aborted (also when the answer
  * arrived just before), so a superseded page never gets data to draw; other methods run to
- * their end (a command sent is not withdrawn by leaving the page).
+ * their end (a command sent is not withdrawn by leaving the page). `coSignCode`: the co-sign code the
+ * second officer of a two-officer act gave from his own session (header `Co-Sign-Code`).
  */
-export async function api(path, { method = 'GET', body, key, ifMatch, signal, coOfficer } = {}) {
+export async function api(path, { method = 'GET', body, key, ifMatch, signal, coSignCode } = {}) {
   const headers = { 'accept-language': lang() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key) headers['idempotency-key'] = key;
   if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-  if (coOfficer) headers['co-officer-authorization'] = basicAuth(coOfficer.id, coOfficer.password);
+  if (coSignCode) headers['co-sign-code'] = coSignCode;
   const init = { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
   let res;
   try {

@@ -26,7 +26,7 @@ import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, S
 import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
-import { createPortalAuth, DEMO_PASSWORD, type PortalAuth } from './portal-auth.js';
+import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
 import { reportWorkbook } from './report-xlsx.js';
 import { demoCity } from './demo-city.js';
@@ -222,7 +222,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       // the bundled UI (src/bundle-portal-ui.ts): every name carries its hash
       ...[...ui.assets].map(([path, asset]) => [path, { asset, cache: IMMUTABLE }] as const),
     ]);
-    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now(), options.password ?? DEMO_PASSWORD).catch((error: unknown) => seedFailed(error, dataDir));
+    const seeded = options.seed === false ? 0 : await seedAs(api, auth, clock.now()).catch((error: unknown) => seedFailed(error, dataDir));
     city?.load();
     // Devices: registry beside the store, core's tick and daily warning on the portal's timer, MQTT only when configured.
     monitoring = await startDemoMonitoring({
@@ -346,11 +346,6 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   }
 }
 
-/** `Basic base64(user:password)` (RFC 7617, UTF-8). */
-function basicAuthHeader(user: string, password: string): string {
-  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-}
-
 /**
  * A refused seed step as what happened and what to do, in both languages, naming the data
  * folder: the folder's demo data differs from this build's (a folder written by an older build
@@ -369,7 +364,7 @@ function seedFailed(error: unknown, dataDir: string): never {
 }
 
 /** Runs the seed as the demo users, each with a session minted in process and ended afterwards. */
-async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date, password: string): Promise<number> {
+async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date): Promise<number> {
   const minted = new Map<string, { cookie: string; end(): void }>();
   try {
     return await seedDemoData(
@@ -380,7 +375,6 @@ async function seedAs(api: AnjianApi, auth: PortalAuth, now: Date, password: str
         return m.cookie;
       },
       now,
-      (userId) => basicAuthHeader(userId, password),
     );
   } finally {
     for (const m of minted.values()) m.end();

@@ -43,28 +43,7 @@ export interface PortalAuth {
   current(request: Request): Response;
   /** Starts a session without a password (the in-process seed); returns the cookie header value. */
   mint(userId: string): { cookie: string; end(): void };
-  /**
-   * The second officer of a two-officer act, confirming on the first officer's device with his
-   * own password: `Co-Officer-Authorization: Basic base64(user:password)` (the API's
-   * `authenticateCoOfficer`). His id, or null for a wrong or missing credential — failures count
-   * against his sign-in limit like a failed sign-in.
-   */
-  coOfficerOf(request: Request): Promise<string | null>;
   sessions: SessionStore;
-}
-
-/** `{ user, password }` of a `Basic` credential (RFC 7617, UTF-8), or null. */
-export function basicCredential(header: string | null): { user: string; password: string } | null {
-  const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/.exec((header ?? '').trim());
-  if (!match) return null;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(match[1] as string), (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-  const colon = text.indexOf(':');
-  return colon <= 0 ? null : { user: text.slice(0, colon).trim().slice(0, 128), password: text.slice(colon + 1).slice(0, 1024) };
 }
 
 /** The value of cookie `name` in a Cookie header, or null. */
@@ -157,18 +136,6 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
   return {
     actorOf,
     sessions,
-    async coOfficerOf(request) {
-      const credentials = basicCredential(request.headers.get('co-officer-authorization'));
-      if (!credentials) return null;
-      const key = `co-officer\n${credentials.user.toLowerCase()}`;
-      if (perUser.retryAfter(key) > 0) return null;
-      perUser.fail(key);
-      const user = byId.get(credentials.user);
-      const ok = await verifyPassword(credentials.password, user ? hashes.get(user.profile.id)! : decoy);
-      if (!user || !ok) return null;
-      perUser.reset(key);
-      return user.profile.id;
-    },
     async login(request, clientAddress) {
       const credentials = await readCredentials(request);
       if (!credentials) {

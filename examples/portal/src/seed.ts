@@ -29,9 +29,6 @@ function refused(step: string, res: { status: number; body: { code?: unknown; de
 /** Signs a demo user in without a password (in process) and returns its session cookie. */
 export type SeedSignIn = (userId: string) => string;
 
-/** A demo user's own credential for `Co-Officer-Authorization` (the second officer of a two-officer act confirms with it). */
-export type SeedCoOfficer = (userId: string) => string;
-
 // The API's JSON bodies, read field by field as the seed needs them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Call = (user: string, method: string, path: string, body?: unknown, key?: string) => Promise<{ status: number; body: any }>;
@@ -41,14 +38,25 @@ type Call = (user: string, method: string, path: string, body?: unknown, key?: s
  * status. A `Uint8Array` body is sent as a PNG upload, anything else as JSON.
  */
 const caller =
-  (api: AnjianApi, signIn: SeedSignIn, coOfficer: SeedCoOfficer): Call =>
+  (api: AnjianApi, signIn: SeedSignIn): Call =>
   async (user, method, path, body, key) => {
     const upload = body instanceof Uint8Array;
     const headers: Record<string, string> = { cookie: signIn(user), 'content-type': upload ? 'image/png' : 'application/json' };
     if (key) headers['idempotency-key'] = key;
-    // The second officer a seed step names is there and confirms with his own credential.
-    const named = !upload && typeof body === 'object' && body !== null ? (body as { coOfficerId?: unknown }).coOfficerId : undefined;
-    if (typeof named === 'string') headers['co-officer-authorization'] = coOfficer(named);
+    // The second officer a seed step names (`coOfficerId`, not sent) gives his co-sign code from his own session.
+    const { coOfficerId: named, ...rest } = !upload && typeof body === 'object' && body !== null ? (body as { coOfficerId?: unknown }) : {};
+    if (typeof named === 'string') {
+      const hazard = /^\/hazards\/([^/]+)\/commands$/.exec(path)?.[1] ?? '';
+      const issued = await api.fetch(
+        new Request(`http://portal.local/api/hazards/${hazard}/co-sign-codes`, {
+          method: 'POST',
+          headers: { cookie: signIn(named), 'content-type': 'application/json' },
+          body: JSON.stringify({ act: (rest as { type?: unknown }).type }),
+        }),
+      );
+      if (issued.status === 201) headers['co-sign-code'] = ((await issued.json()) as { code: string }).code;
+      body = rest;
+    }
     const payload = body === undefined ? {} : { body: upload ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) };
     const res = await api.fetch(new Request(`http://portal.local/api${path}`, { method, headers, ...payload }));
     return { status: res.status, body: await res.json() };
@@ -59,8 +67,8 @@ const caller =
  * with fixed Idempotency-Keys: a second start replays the reports (same hazard ids) and skips
  * follow-up steps whose hazard has moved on.
  */
-export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date, coOfficer: SeedCoOfficer): Promise<number> {
-  const call = caller(api, signIn, coOfficer);
+export async function seedDemoData(api: AnjianApi, signIn: SeedSignIn, now: Date): Promise<number> {
+  const call = caller(api, signIn);
   await seedDemoPermits(call, now);
   const [lvyuan, hongxing, anping, ruyi] = DEMO_ENTERPRISES;
   const inspections = [

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createPortal, DEMO_PASSWORD, type Portal } from '../src/create-portal.js';
+import { createPortal, type Portal } from '../src/create-portal.js';
 import type { DemoSms } from '../src/demo-notifications.js';
 
 let dataDir: string;
@@ -173,17 +173,25 @@ describe('demo notifications', () => {
   });
 
   it("texts a penalty notice to the enterprise with its 陈述申辩 deadline and, for a 50 000 yuan fine, the hearing right (core's deadlines)", async () => {
-    // 红星's major hazard has a case (seed); two officers notify a penalty, the second confirming with his own password.
+    // 红星's major hazard has a case (seed); two officers notify a penalty, the second confirming with a co-sign code from his own session.
     const list = (await (await portal.fetch(new Request('http://portal.test/api/hazards?enterpriseId=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
       items: Array<{ hazardId: string; status: string }>;
     };
     const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;
-    const co = `Basic ${Buffer.from(`officer-zhao:${DEMO_PASSWORD}`, 'utf8').toString('base64')}`;
+    const issued = await portal.fetch(
+      new Request(`http://portal.test/api/hazards/${hazardId}/co-sign-codes`, {
+        method: 'POST',
+        headers: { 'x-demo-user': 'officer-zhao', 'content-type': 'application/json', origin: 'http://portal.test' },
+        body: JSON.stringify({ act: 'notify_penalty' }),
+      }),
+    );
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const { code } = (await issued.json()) as { code: string };
     const res = await portal.fetch(
       new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
         method: 'POST',
-        headers: { 'x-demo-user': 'officer-li', 'content-type': 'application/json', 'idempotency-key': 'penalty-sms-1', origin: 'http://portal.test', 'co-officer-authorization': co },
-        body: JSON.stringify({ type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 }, coOfficerId: 'officer-zhao' }),
+        headers: { 'x-demo-user': 'officer-li', 'content-type': 'application/json', 'idempotency-key': 'penalty-sms-1', origin: 'http://portal.test', 'co-sign-code': code },
+        body: JSON.stringify({ type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } }),
       }),
     );
     expect(res.status, await res.clone().text()).toBeLessThan(300);

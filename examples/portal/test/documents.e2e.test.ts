@@ -45,12 +45,13 @@ describe('hazard page: enforcement documents (执法文书)', () => {
     expect(res.body.reports[0].documents.map((d: { kind: string; issued: boolean }) => [d.kind, d.issued])).toEqual([['inspection_record', true]]);
 
     const officer = await portal.signIn('officer-li', 'enforcement');
-    // The officer's inspection form on the home page offers the second officer too (sent as coOfficerId).
-    expect(await officer.$eval('#check-co-officer', (s) => (s as HTMLSelectElement).value)).toBe('officer-zhao');
+    // The officer's inspection form on the home page takes the second officer's co-sign code too (no password field).
+    expect(await officer.$('#check-co-sign-code')).not.toBeNull();
+    expect(await officer.$('input[type="password"]')).toBeNull();
     await openHazard(officer, id);
     await officer.waitForSelector('#documents li[data-doc-kind="inspection_record"]');
-    // The notice: the second officer is chosen on the page (officer-zhao, the other officer of the district).
-    expect(await officer.$eval('#co-officer', (s) => (s as HTMLSelectElement).value)).toBe('officer-zhao');
+    // The notice: the second officer (officer-zhao, standing by) gives his co-sign code; the page sends it.
+    expect(await officer.$('#co-sign-code')).not.toBeNull();
     await officer.click('#cmd-issue_notice');
     await officer.waitForSelector('#hazard-state[data-status="rectifying"]');
     await officer.waitForSelector('#documents li[data-doc-kind="rectification_order"]');

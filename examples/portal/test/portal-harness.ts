@@ -37,6 +37,28 @@ const BROWSER_TIMEOUT_MS = 90_000;
 export const shots = join(portalDir, 'test-results');
 
 /** A running portal and browser. */
+/** Who stands by as second officer for a demo officer in the browser flows (the other officer of D1). */
+export const DEFAULT_CO_SIGNER: Readonly<Record<string, string>> = { 'officer-li': 'officer-zhao', 'officer-zhao': 'officer-li', 'officer-sun': 'officer-li' };
+
+/** What the harness puts in an empty co-sign code field; replaced on the way out by the standing-by officer's code. */
+const CO_SIGN_MARK = '0000 0000';
+
+/**
+ * The co-sign code `officer` generates in his own session for the act `body` sends to `apiPath`
+ * (`/api/hazards/{id}/commands`: its type on the hazard; `/api/inspections`: a report at its
+ * enterprise). An officer who may not give one gives none (the act then goes with an empty code).
+ */
+async function coSignCodeFor(fetchAs: (user: string, path: string, init?: RequestInit) => Promise<Response>, officer: string, apiPath: string, body: unknown): Promise<string> {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as { type?: string; enterpriseId?: string; subject?: { enterpriseId?: string; id?: string } };
+  const hazard = /^\/api\/hazards\/([^/]+)\/commands$/.exec(apiPath)?.[1];
+  const target =
+    hazard !== undefined && b.type !== 'report_observation'
+      ? { path: `/api/hazards/${hazard}/co-sign-codes`, act: b.type }
+      : { path: `/api/enterprises/${encodeURIComponent(b.enterpriseId ?? b.subject?.enterpriseId ?? b.subject?.id ?? '')}/co-sign-codes`, act: b.type ?? 'report' };
+  const res = await fetchAs(officer, target.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ act: target.act }) });
+  return res.status === 201 ? ((await res.json()) as { code: string }).code : '';
+}
+
 export interface PortalHarness {
   /** `http://127.0.0.1:<port>` */
   base: string;
@@ -44,9 +66,11 @@ export interface PortalHarness {
   dataDir: string;
   /**
    * A new browser context signed in as `userId` through the login form, waiting for its home page `home` to render;
-   * `context` adds browser context options (a phone viewport, `bypassCSP` to inject axe-core).
+   * `context` adds browser context options (a phone viewport, `bypassCSP` to inject axe-core). `coSigner`: the
+   * officer who stands by as second officer and tells his co-sign code when an act needs one (default: the other
+   * demo officer, see {@link DEFAULT_CO_SIGNER}; `null`: nobody — the test types codes itself).
    */
-  signIn(userId: string, home: string, locale?: string, context?: BrowserContextOptions): Promise<Page>;
+  signIn(userId: string, home: string, locale?: string, context?: BrowserContextOptions & { coSigner?: string | null }): Promise<Page>;
   /** Calls the portal's API as a demo user (a session from POST /login); `key` becomes the Idempotency-Key. */
   api(user: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
   /** Fetches any portal path as a demo user (its session cookie added). */
@@ -211,7 +235,7 @@ export async function startPortal(options: { env?: Record<string, string>; brows
     base,
     browser: b,
     dataDir,
-    async signIn(userId, home, locale = 'zh-CN', options = {}) {
+    async signIn(userId, home, locale = 'zh-CN', { coSigner = DEFAULT_CO_SIGNER[userId] ?? null, ...options } = {}) {
       const context = await b.newContext({ locale, viewport: { width: 1200, height: 900 }, ...options });
       context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
       // Every irreversible command asks for confirmation in an in-page dialog (public/confirm-dialog.js);
@@ -222,14 +246,27 @@ export async function startPortal(options: { env?: Record<string, string>; brows
           if (dialog?.open) (dialog.querySelector('#confirm-yes') as HTMLButtonElement).click();
         }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['open'] });
       });
-      // The second officer of a two-officer act is there and types his own password (every demo user has the same one).
-      await context.addInitScript((password) => {
-        new MutationObserver(() => {
-          document.querySelectorAll<HTMLInputElement>('#co-officer-password, #check-co-officer-password').forEach((input) => {
-            if (input.value === '') input.value = password;
-          });
-        }).observe(document, { subtree: true, childList: true });
-      }, DEMO_PASSWORD);
+      // The second officer of a two-officer act stands by: the code field is marked, and when the page sends the act
+      // with it, he generates his code for that act in his own session (co-sign.e2e.test.ts does it through his page).
+      if (coSigner) {
+        await context.addInitScript((mark) => {
+          new MutationObserver(() => {
+            document.querySelectorAll<HTMLInputElement>('#co-sign-code, #check-co-sign-code').forEach((input) => {
+              if (input.value === '') input.value = mark;
+            });
+          }).observe(document, { subtree: true, childList: true });
+        }, CO_SIGN_MARK);
+        await context.route(
+          (url) => url.pathname.startsWith('/api/'),
+          async (route) => {
+            const request = route.request();
+            const headers = request.headers();
+            if (headers['co-sign-code'] !== CO_SIGN_MARK) return route.continue();
+            const code = await coSignCodeFor(fetchAs, coSigner, new URL(request.url()).pathname, request.postDataJSON());
+            return route.continue({ headers: { ...headers, 'co-sign-code': code } });
+          },
+        );
+      }
       const page = await context.newPage();
       await page.goto(`${base}/#/login`);
       await page.waitForSelector('#app[data-page="login"] #login-form');
@@ -242,9 +279,18 @@ export async function startPortal(options: { env?: Record<string, string>; brows
     async api(user, method, path, body, key) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (key) headers['idempotency-key'] = key;
-      // The second officer a request names is there and confirms with his own password.
-      const named = (typeof body === 'object' && body !== null ? (body as { coOfficerId?: unknown }).coOfficerId : undefined) ?? new URLSearchParams(path.split('?')[1] ?? '').get('coOfficerId');
-      if (typeof named === 'string') headers['co-officer-authorization'] = `Basic ${Buffer.from(`${named}:${DEMO_PASSWORD}`, 'utf8').toString('base64')}`;
+      // The second officer a test names (`coOfficerId`, not sent) gives his co-sign code from his own session.
+      const query = new URLSearchParams(path.split('?')[1] ?? '');
+      const named = (typeof body === 'object' && body !== null ? (body as { coOfficerId?: unknown }).coOfficerId : undefined) ?? query.get('coOfficerId');
+      if (typeof named === 'string') {
+        if (typeof body === 'object' && body !== null) {
+          const { coOfficerId: _named, ...rest } = body as Record<string, unknown>;
+          body = rest;
+        }
+        query.delete('coOfficerId');
+        path = `${path.split('?')[0]}${query.size ? `?${query}` : ''}`;
+        headers['co-sign-code'] = await coSignCodeFor(fetchAs, named, `/api${path.split('?')[0]}`, body);
+      }
       const res = await fetchAs(user, `/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };

@@ -134,7 +134,10 @@ function secondOfficer(
   const problem = (zh: string, en: string) => ({ problem: { 'zh-CN': zh, en } });
   const coOfficerId = (command as { coOfficerId?: unknown }).coOfficerId;
   if (typeof coOfficerId !== 'string') {
-    return problem('执法行为须由两名执法人员办理：请填写第二名执法人员（coOfficerId）', 'an enforcement act needs two officers: name the second one (coOfficerId)');
+    return problem(
+      '执法行为须由两名执法人员办理：请第二名执法人员在本人账号中为此隐患和此行为生成确认码，随本次操作提交',
+      'an enforcement act needs two officers: the second one generates a co-sign code for this hazard and act in his own session, and it is sent with the act',
+    );
   }
   if (!coOfficer || coOfficer.id !== coOfficerId) return problem(`第二名执法人员 ${coOfficerId} 未知或已停用`, `the second officer ${coOfficerId} is unknown or disabled`);
   if (coOfficer.id === actor.id) return problem('第二名执法人员须为另一人', 'the second officer must be another person');
