@@ -227,7 +227,11 @@ export type PermitRejectionCode =
 export interface PermitRejection {
   code: PermitRejectionCode;
   message: PermitText;
-  /** The JSON pointer of the field in the command (`/reading/instrument`, `/attachments/0/evidenceId`, `/workerIds/2`), when one field is at fault. */
+  /**
+   * The JSON pointer of the field in the command (`/reading/instrument`, `/attachments/0/evidenceId`, `/workerIds/2`), when one
+   * field is at fault. For `APPROVER_ROLE` on work at height: the fact of the permit's application (and of `PermitState.height`)
+   * that set its grade — `/height/heightM`, `/height/fallFactors/<i>` or `/height/situations/<i>`.
+   */
   pointer?: string;
 }
 
