@@ -3,7 +3,8 @@
 // treatment plan's six elements, the evidence (thumbnails that open full size) and the
 // history with reasons. The hazard page puts all of it above its action buttons.
 import { html, join } from './html.js';
-import { loc, t } from './i18n.js';
+import { citationText } from '/vendor/anjian-core.js';
+import { lang, loc, t } from './i18n.js';
 import { inspectionHref } from './inspections-page.js';
 import { actorName, entName, levelCell, localTime, personName } from './shared.js';
 
@@ -55,8 +56,8 @@ export function factsCard(h, row, caseNumber = h.caseNo) {
   </section>`;
 }
 
-const citation = (b) =>
-  html`${loc(b.title)} ${b.number ?? ''} ${b.clause ?? ''}${b.status === 'superseded' ? html`（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? html` ⚠ ${t('unverified')}` : ''}`;
+/** One citation of a basis: core's citationText (the short name 消防法 not again after 中华人民共和国消防法), then its status. */
+export const citation = (b) => html`${citationText(b, lang())}${b.status === 'superseded' ? html`（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? html` ⚠ ${t('unverified')}` : ''}`;
 
 /** The finding: what was found, why it is this level (the explanation), the basis, how to fix it, and the inspection record that found it (the `reported` event's inspectionId). */
 export function findingSection(history) {

@@ -29,6 +29,8 @@ export { compilePack } from './classify/compile-pack.js';
 export type { CompilePackOptions, PackEvaluator } from './classify/compile-pack.js';
 export { PackCompileError, isPackCompileError } from './classify/pack-compile-error.js';
 export { checkFindings } from './classify/check-findings.js';
+export { citationText } from './classify/citation-text.js';
+export type { CitationParts } from './classify/citation-text.js';
 export { FINDINGS_ISSUE_CODES } from './classify/check-inspection.js';
 export { formModel } from './classify/form-model.js';
 export type { FormModel } from './classify/form-model.js';

@@ -14,6 +14,8 @@ export { PackCompileError, isPackCompileError } from './pack-compile-error.js';
 export type { PackCompileErrorCode } from './pack-compile-error.js';
 export { DEFAULT_DEADLINES, deadlineFor } from './default-deadlines.js';
 export { resolveBasis, isProvisional } from './resolve-basis.js';
+export { citationText } from './citation-text.js';
+export type { CitationParts } from './citation-text.js';
 export { createExplainer, explainHazard, explainObservation } from './explain-observation.js';
 export type { Pair as BilingualText } from './explanation-sentence.js';
 export { formatValue } from './format-value.js';
