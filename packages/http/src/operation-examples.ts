@@ -974,6 +974,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
         ok: true,
       },
       checkpoint: null,
+      documents: [],
       lastFullAudit: {
         verifiedAt: '2026-11-02T01:00:00.000Z',
         ok: true,
