@@ -7,7 +7,9 @@
 //   one walk) and the hash over the body with that text spliced in (now);
 // - fold: `events.reduce(evolve, null)`, one copy of the state per event (before) — against
 //   `foldEvents`, which applies the events to one state of its own (now); on each hazard's
-//   5 events and on a 40-event history.
+//   5 events and on a 40-event history;
+// - seal's last step (seventh pass): the event as a copy of its body with the hash, against
+//   the hash set on the body itself (same keys, same order).
 //
 // Both sides must give the same hashes and the same states (checked first). CPU time of
 // alternating batches (old, new, new, old …), the median of the per-round ratios new ÷ old.
@@ -74,6 +76,40 @@ function sealNow(bodies: readonly Body[], out: string[]): void {
   }
 }
 
+/**
+ * Seal as `decide` does it since the sixth pass — the body built fresh from the draft's data
+ * (text and copy in one walk) and hashed — ending with the event: a copy of the body with the
+ * hash (before the seventh pass) or the hash set on the body itself (now; same keys, same order).
+ */
+function sealEvent(inPlace: boolean): (bodies: readonly Body[], out: ChainEvent[]) => void {
+  return (bodies, out) => {
+    for (let i = 0; i < bodies.length; i++) {
+      const b = bodies[i]!;
+      const { json, copy } = canonicalJsonCopy(b.data);
+      const body = {
+        id: b.id,
+        hazardId: b.hazardId,
+        version: b.version,
+        type: b.type,
+        actor: { id: b.actor.id, role: b.actor.role },
+        commandId: b.commandId,
+        recordedAt: b.recordedAt,
+        occurredAt: b.occurredAt,
+        pack: { id: b.pack.id, version: b.pack.version },
+        data: copy as Body['data'],
+        prevHash: b.prevHash,
+      };
+      const hash = sha256Hex(canonicalEventBodyJson(body as Body, json));
+      if (inPlace) {
+        (body as typeof body & { hash: string }).hash = hash;
+        out[i] = body as unknown as ChainEvent;
+      } else out[i] = { ...body, hash } as unknown as ChainEvent;
+    }
+  };
+}
+const sealSpread = sealEvent(false);
+const sealInPlace = sealEvent(true);
+
 /** The hazards' logs, folded one by one; the states are kept (as a caller would) so none is optimised away. */
 function foldWith(fold: (events: readonly ChainEvent[]) => HazardState | null): (logs: readonly ChainEvent[][], out: (HazardState | null)[]) => void {
   return (logs, out) => {
@@ -127,6 +163,10 @@ async function main(): Promise<void> {
   sealBefore(bodies, h1);
   sealNow(bodies, h2);
   if (h1.some((h, i) => h !== h2[i] || h !== mix[i]!.hash)) throw new Error('seal: the hashes differ');
+  const [e1, e2] = [new Array<ChainEvent>(bodies.length), new Array<ChainEvent>(bodies.length)];
+  sealSpread(bodies, e1);
+  sealInPlace(bodies, e2);
+  if (JSON.stringify(e1) !== JSON.stringify(e2) || JSON.stringify(e1) !== JSON.stringify(mix)) throw new Error('seal: the events differ');
   const byHazard = new Map<string, ChainEvent[]>();
   for (const e of mix) byHazard.set(e.hazardId, [...(byHazard.get(e.hazardId) ?? []), e]);
   const logs = [...byHazard.values()];
@@ -143,6 +183,13 @@ async function main(): Promise<void> {
     bodies.length,
     () => sealBefore(bodies, out as string[]),
     () => sealNow(bodies, out as string[]),
+    10,
+  );
+  compare(
+    `seal with its event (${bodies.length} events): { ...body, hash } → hash set on the body`,
+    bodies.length,
+    () => sealSpread(bodies, out as ChainEvent[]),
+    () => sealInPlace(bodies, out as ChainEvent[]),
     10,
   );
   compare(
