@@ -31,9 +31,11 @@ const APPLIES = {
   // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open at the server's time (a case,
   // a notice before the rest, the period run or the party heard, a hearing request withdrawn only while pending, nothing
   // after the decision).
-  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at)])),
+  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at, asParty())])),
 };
 const label = (type) => t(`cmd_${type}`);
+/** The user acts as the party of a penalty (an enterprise user; the permission table keeps it to its own enterprise). */
+const asParty = () => (me()?.roles ?? []).includes('enterprise');
 
 /**
  * Uploads files as evidence of hazard `hazardId` (`POST /api/hazards/{id}/evidence`, the raw
@@ -120,7 +122,7 @@ function whyNotList(h, offered, at) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
     if (APPLIES[command] && !APPLIES[command](h, at)) {
       // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
-      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at) : null;
+      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty()) : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
         lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
       }

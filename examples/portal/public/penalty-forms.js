@@ -34,6 +34,7 @@ const L = {
     statementDue: '陈述申辩期限：{due}',
     hearingDue: '有权要求听证，期限：{due}',
     stated: '当事人已陈述申辩（{at}）{hearing}',
+    byOfficer: '（执法人员记录，当事人仍可在期限内自行陈述申辩）',
     askedHearing: '，要求听证',
     heard: '已举行听证（{at}）',
     decided: '已作出处罚决定：{penalty}（{at}）',
@@ -58,6 +59,7 @@ const L = {
     statementDue: 'Statement and defence until {due}',
     hearingDue: 'Hearing right: ask until {due}',
     stated: 'The party stated its defence ({at}){hearing}',
+    byOfficer: ' (recorded by an officer; the party may still state its own within the period)',
     askedHearing: ' and asked for a hearing',
     heard: 'Hearing held ({at})',
     decided: 'Penalty decided: {penalty} ({at})',
@@ -78,7 +80,10 @@ export function penaltyStatus(h) {
   const lines = [html`<li>${tr('notified', { article: a ? loc(a.citation) : p.notified.article, penalty: penaltyWords(p.notified), at: localTime(p.notifiedAt) })}</li>`];
   lines.push(html`<li>${tr('statementDue', { due: localTime(p.statementDeadline) })}</li>`);
   if (p.hearingRight && p.hearingDeadline) lines.push(html`<li>${tr('hearingDue', { due: localTime(p.hearingDeadline) })}</li>`);
-  if (p.statement) lines.push(html`<li>${tr('stated', { at: localTime(p.statement.recordedAt), hearing: p.statement.hearingRequested ? tr('askedHearing') : '' })}</li>`);
+  if (p.statement) {
+    const by = p.statement.byParty === false ? tr('byOfficer') : '';
+    lines.push(html`<li id="penalty-statement">${tr('stated', { at: localTime(p.statement.recordedAt), hearing: p.statement.hearingRequested ? tr('askedHearing') : '' })}${by}</li>`);
+  }
   if (p.hearing) lines.push(html`<li>${tr('heard', { at: localTime(p.hearing.recordedAt) })}</li>`);
   if (p.hearingWithdrawn) lines.push(html`<li id="penalty-hearing-withdrawn">${tr('withdrawn', { at: localTime(p.hearingWithdrawn.recordedAt) })}</li>`);
   if (p.decided) lines.push(html`<li>${tr('decided', { penalty: penaltyWords(p.decided), at: localTime(p.decidedAt) })}</li>`);

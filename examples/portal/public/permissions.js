@@ -42,10 +42,10 @@ export { PENALTY_ARTICLES };
 /**
  * Why penalty step `type` is not open on `state` for `userId` at `at` (core's penaltyStepRefusal:
  * `{ code, detail }`), or null. `at` is the server's clock when it sent the state (the hazard's
- * Date header, see {@link serverTime}), so the page offers what the server would accept then; the
- * server decides again.
+ * Date header, see {@link serverTime}), so the page offers what the server would accept then;
+ * `party`: the user acts as the party (an enterprise user). The server decides again.
  */
-export const penaltyRefusal = (state, type, userId, at) => penaltyStepRefusal(state, type, at, userId);
+export const penaltyRefusal = (state, type, userId, at, party) => penaltyStepRefusal(state, type, at, userId, party);
 
 /**
  * Why the party's statement may not ask for a hearing at `at` (core's hearingRequestRefusal:

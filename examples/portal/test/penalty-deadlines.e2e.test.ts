@@ -5,7 +5,8 @@
  * no hearing box and says why in core's words (the end of the period in China time); the officers
  * are offered the decision by the server's clock, not the browser's (which is still before the
  * period's end). Then the enterprise asks for a hearing and withdraws the request before it is
- * held (撤回听证要求): no hearing is offered any more, and the officers decide without one — the
+ * held (撤回听证要求) — after the notice's officer had recorded "no objection" for it, which waives
+ * nothing (the party still states and asks itself, the decision still waits): no hearing is offered any more, and the officers decide without one — the
  * 行政处罚决定书 says the request was withdrawn; the decision form offers a fine no larger than the
  * notice's (core's decisionBounds), not the article's whole range. The officers' two-officer acts go over the API with
  * the second officer's co-sign code.
@@ -99,8 +100,23 @@ describe('penalty forms by the server’s clock', () => {
       await page.click(`#cmd-${type}`);
       await page.waitForSelector(`#command-done[data-command="${type}"]`);
     };
+    // The notice's officer records "no objection, no hearing" for the party: that waives nothing (docs/security.md T40).
+    const recorded = await portal.api(
+      'officer-li',
+      'POST',
+      `/hazards/${encodeURIComponent(id)}/commands`,
+      { type: 'record_statement', statement: { 'zh-CN': '当事人口头表示无异议' }, hearingRequested: false },
+      `penalty-deadlines-${++keys}`,
+    );
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    const early = await portal.signIn('officer-li', 'enforcement');
+    await open(early);
+    expect(await early.$('#cmd-decide_penalty')).toBeNull();
+    expect(await early.getAttribute('#why-not li[data-command="decide_penalty"]', 'data-reason')).toBe('NOT_DUE');
+    await early.context().close();
     const owner = await portal.signIn('owner-hongxing', 'enterprise');
     await open(owner);
+    expect(await owner.textContent('#penalty-statement')).toContain('执法人员记录');
     expect(await owner.$('#cmd-withdraw_hearing')).toBeNull();
     await owner.fill('#statement-text', '请求听证');
     await owner.check('#statement-hearing');

@@ -93,7 +93,11 @@ export function penaltyValues(upTo: readonly ChainEvent[], date: (iso: string) =
   const noticeAt = upTo.map((e) => e.type).lastIndexOf('penalty_notified');
   const notice = upTo[noticeAt];
   if (notice) out['penalty.noticeDate'] = date(notice.recordedAt);
-  const statement = upTo.slice(noticeAt + 1).find((e) => e.type === 'statement_recorded') as ChainEvent<'statement_recorded'> | undefined;
+  // The party's own statement when it stated after an officer's record of what it said (the last one).
+  const statement = upTo
+    .slice(noticeAt + 1)
+    .reverse()
+    .find((e) => e.type === 'statement_recorded') as ChainEvent<'statement_recorded'> | undefined;
   out['penalty.statement'] = statement
     ? `你单位于${date(statement.recordedAt)}提出陈述、申辩：${zh(statement.data.statement) ?? ''}。本机关对你单位提出的事实、理由和证据进行了复核。`
     : '你单位在规定期限内未提出陈述、申辩。';

@@ -18,6 +18,13 @@ describe('penalty decision values', () => {
     expect(penaltyValues([notice, statement, decided], chinaDate)['penalty.statement']).not.toContain('举行了听证');
   });
 
+  it('print the party’s own statement when it stated after an officer’s record of what it said', () => {
+    const officers = event('statement_recorded', '2026-11-02T09:00:00.000Z', { statement: { 'zh-CN': '当事人口头表示无异议' }, hearingRequested: false });
+    const values = penaltyValues([notice, officers, statement, decided], chinaDate);
+    expect(values['penalty.statement']).toContain('你单位于2026年11月3日提出陈述、申辩：要求听证。');
+    expect(values['penalty.statement']).not.toContain('口头表示无异议');
+  });
+
   it('name the withdrawal of the hearing request when the party withdrew it, and hold no hearing', () => {
     const withdrawn = penaltyValues([notice, statement, event('hearing_withdrawn', '2026-11-06T01:00:00.000Z', { reason: { 'zh-CN': '书面撤回' } }), decided], chinaDate);
     expect(withdrawn['penalty.statement']).toBe('你单位于2026年11月3日提出陈述、申辩：要求听证。本机关对你单位提出的事实、理由和证据进行了复核。你单位于2026年11月6日撤回了听证要求。');

@@ -175,7 +175,15 @@ export const HAZARD_STATE: JsonSchema = {
         statementDeadline: { type: 'string', description: 'end of the period to state and defend, computed by the server / 陈述申辩期限' },
         hearingRight: { type: 'boolean', description: 'the penalty carries the right to a hearing / 听证权利' },
         hearingDeadline: { type: ['string', 'null'] },
-        statement: nullable({ type: 'object', required: ['recordedAt', 'hearingRequested'], properties: { recordedAt: str, hearingRequested: { type: 'boolean' } } }),
+        statement: nullable({
+          type: 'object',
+          required: ['recordedAt', 'hearingRequested', 'byParty'],
+          properties: {
+            recordedAt: str,
+            hearingRequested: { type: 'boolean' },
+            byParty: { type: 'boolean', description: "recorded by the enterprise itself (an officer's record waives nothing) / 当事人本人记录" },
+          },
+        }),
         notifiedBy: { type: 'array', items: str, description: 'the officers of the notice (they do not preside the hearing) / 告知的执法人员' },
         hearing: nullable({ type: 'object', required: ['recordedAt', 'presidedBy'], properties: { recordedAt: str, presidedBy: str } }),
         hearingWithdrawn: nullable({

@@ -271,6 +271,7 @@ function draftPenalty(
   ctx: DecideContext,
   now: Date,
   actorId: string,
+  party: boolean,
   officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] },
 ): Draft[] | Refusal {
   // A refusal that names the field at fault carries its pointer (the HTTP problem lists it as an issue).
@@ -279,7 +280,7 @@ function draftPenalty(
     return { rejection: { ...rejection, pointer: p.pointer } };
   };
   // Where the proceeding stands (one rule, also read by pages that offer the next step).
-  const step = penaltyStepRefusal(s, command.type, now, actorId);
+  const step = penaltyStepRefusal(s, command.type, now, actorId, party);
   if (step) return reject(step.code, step.detail);
   const proceeding = s.penalty;
   if (command.type === 'notify_penalty') {
@@ -493,7 +494,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'record_hearing':
     case 'withdraw_hearing':
     case 'decide_penalty':
-      return draftPenalty(s, command, ctx, now, d.actor.id, officers);
+      return draftPenalty(s, command, ctx, now, d.actor.id, d.role === 'enterprise', officers);
   }
   return reject('INVALID_COMMAND');
 }

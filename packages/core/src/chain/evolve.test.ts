@@ -132,8 +132,18 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
       for (let i = 1; i <= events.length; i++) {
         const { caseFiledAt, ...before } = foldEvents(events.slice(0, i))!;
         if (before.penalty) {
+          // … and before the statement said whether the party recorded it itself (byParty, left out: checked against its event).
           const { hearingWithdrawn, ...proceeding } = before.penalty;
           expect(hearingWithdrawn).toBeNull();
+          if (proceeding.statement) {
+            const { byParty, ...statement } = proceeding.statement;
+            const last = events
+              .slice(0, i)
+              .reverse()
+              .find((e) => e.type === 'statement_recorded');
+            expect(byParty).toBe(last?.actor.role === 'enterprise');
+            proceeding.statement = statement as typeof proceeding.statement;
+          }
           before.penalty = proceeding as typeof before.penalty;
         }
         // the latest case_filed since the (last) reported event, which starts the state afresh

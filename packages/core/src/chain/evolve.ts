@@ -229,7 +229,10 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     }
     case 'statement_recorded':
-      if (s.penalty) s.penalty = { ...s.penalty, statement: { recordedAt: event.recordedAt, hearingRequested: data(event, 'statement_recorded').hearingRequested } };
+      if (s.penalty) {
+        const byParty = event.actor.role === 'enterprise';
+        s.penalty = { ...s.penalty, statement: { recordedAt: event.recordedAt, hearingRequested: data(event, 'statement_recorded').hearingRequested, byParty } };
+      }
       return s;
     case 'hearing_held':
       if (s.penalty) s.penalty = { ...s.penalty, hearing: { recordedAt: event.recordedAt, presidedBy: event.actor.id } };

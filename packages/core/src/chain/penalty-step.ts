@@ -42,23 +42,31 @@ export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' 
 
 /**
  * Whether the proceeding's state lets `actorId` take penalty step `type` at `now`, before
- * anything the command itself says (the article, the fine, a hearing asked late) is looked at:
- * a case is filed; nothing follows the decision; statement, hearing, withdrawal and decision
- * follow a notice; one statement and one hearing; the hearing is presided by none of the
+ * anything the command itself says (the article, the fine, a hearing asked late) is looked at;
+ * `party`: the actor acts as the party (an enterprise user of the hazard's enterprise). A case is
+ * filed; nothing follows the decision; statement, hearing, withdrawal and decision follow a
+ * notice; one statement by an officer and one by the party — the party states itself after an
+ * officer's record (which waives nothing: the reply period still runs, and the party may still
+ * ask for a hearing), until a hearing is held or withdrawn; one hearing; the hearing is presided by none of the
  * notice's officers; a hearing request is withdrawn only while it is pending (asked, neither
  * held nor withdrawn); no decision while a requested hearing is pending, nor before the reply
  * period has run unless the party was heard. `null` when the step is open. `decide` refuses by
  * it, and a page shows by it which step is next and why another is not yet (the server decides
  * again).
  */
-export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string): PenaltyStepRefusal | null {
+export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string, party = false): PenaltyStepRefusal | null {
   if (s.caseFiledAt === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
   const p = s.penalty;
   if (p?.decided) return refuse('INVALID_TRANSITION', '已作出行政处罚决定', 'the penalty has already been decided');
   if (type === 'notify_penalty') return null;
   if (!p) return refuse('INVALID_TRANSITION', '尚未送达行政处罚告知书', 'no penalty notice has been issued');
-  if (type === 'record_statement') return p.statement ? refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded') : null;
   const withdrawn = p.hearingWithdrawn !== null;
+  if (type === 'record_statement') {
+    const recorded = refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded');
+    if (!p.statement) return null;
+    // After an officer's record the party still states itself, while nothing of a hearing has happened.
+    return p.statement.byParty || !party || p.hearing || withdrawn ? recorded : null;
+  }
   if (type === 'record_hearing' || type === 'withdraw_hearing') {
     if (!p.statement?.hearingRequested) return refuse('INVALID_TRANSITION', '当事人未要求听证', 'the party asked for no hearing');
     if (withdrawn) return refuse('INVALID_TRANSITION', '当事人已撤回听证要求', 'the party has withdrawn its hearing request');
@@ -84,7 +92,8 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
     );
   }
   const replyEnds = p.hearingDeadline ?? p.statementDeadline;
-  if (!p.statement && now.getTime() < Date.parse(replyEnds)) {
+  // Only the party's own statement ends the period early (waiving the rest of it is the party's alone).
+  if (!p.statement?.byParty && now.getTime() < Date.parse(replyEnds)) {
     const ends = formatChinaTime(replyEnds);
     return refuse(
       'NOT_DUE',

@@ -172,6 +172,35 @@ describe('times in the refusals (read in China time, both languages)', () => {
   });
 });
 
+describe('a statement an officer records for the party waives nothing', () => {
+  it('neither ends the reply period early nor closes the hearing: the party may still state and ask within the five days', async () => {
+    const { h, id } = await caseFiled('H-O');
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    // The notice's officer records "no hearing asked" and tries to decide at once (docs/security.md T40).
+    await h.ok('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '当事人口头表示无异议' }, hearingRequested: false });
+    expect((await h.state(id)).penalty?.statement).toMatchObject({ hearingRequested: false, byParty: false });
+    const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    expect('rejection' in early && early.rejection.code).toBe('NOT_DUE');
+    // An officer records once; the party's own statement follows, and asks for the hearing.
+    await h.refused('officer3-gas-d1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true)).toBeNull();
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '我单位要求听证' }, hearingRequested: true });
+    expect((await h.state(id)).penalty?.statement).toMatchObject({ hearingRequested: true, byParty: true });
+    await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+    const pending = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    expect('rejection' in pending && [pending.rejection.code, pending.rejection.message['zh-CN'].includes('听证')]).toEqual(['NOT_DUE', true]);
+  });
+
+  it('after the reply period the officer’s record stands and the decision follows', async () => {
+    const { h, id } = await caseFiled('H-O2');
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    await h.ok('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '当事人口头陈述' }, hearingRequested: false });
+    h.clock.set(new Date(Date.parse(notice!.data.statementDeadline) + 1).toISOString());
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: true });
+  });
+});
+
 describe('hearingRequestRefusal (whether a statement may still ask for a hearing)', () => {
   it('open within the five days of a notice that carries the right; located at /hearingRequested otherwise, in the chain’s own words', async () => {
     const { h, id } = await caseFiled();
@@ -296,7 +325,7 @@ describe('penaltyStepRefusal (what a page reads to offer the next step)', () => 
     const compare = async () => {
       const state = await h.state(id);
       for (const [actor, command] of probes) {
-        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor);
+        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor, actor.startsWith('owner-'));
         seen.push(`${command.type}:${step?.code ?? 'open'}`);
         // An open step is taken below (h.ok); a refused one is sent: the chain refuses it with the same code and words, recording nothing.
         if (!step) continue;

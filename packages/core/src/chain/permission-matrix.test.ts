@@ -103,7 +103,7 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
             hearingRight: false,
             hearingDeadline: null,
             // record_hearing: the party asked for one; the notice's officers are not among the actors tested.
-            statement: command === 'record_hearing' || command === 'withdraw_hearing' ? { recordedAt: '2026-11-03T00:00:00.000Z', hearingRequested: true } : null,
+            statement: command === 'record_hearing' || command === 'withdraw_hearing' ? { recordedAt: '2026-11-03T00:00:00.000Z', hearingRequested: true, byParty: true } : null,
             notifiedBy: ['officer-x', 'officer-y'],
             hearing: null,
             hearingWithdrawn: null,

@@ -482,8 +482,12 @@ export interface PenaltyProceeding {
   statementDeadline: string;
   hearingRight: boolean;
   hearingDeadline: string | null;
-  /** The party's statement, when recorded. */
-  statement: { recordedAt: string; hearingRequested: boolean } | null;
+  /**
+   * The party's statement, when recorded; `byParty` when the enterprise recorded it itself (an
+   * officer's record of what it said waives nothing: it neither ends the reply period early nor
+   * keeps the party from stating, and asking for a hearing, itself).
+   */
+  statement: { recordedAt: string; hearingRequested: boolean; byParty: boolean } | null;
   /** The officers of the notice: the hearing is presided by someone else (《行政处罚法》第六十四条第（四）项). */
   notifiedBy: readonly string[];
   /** The hearing, once held: when and who presided. */

@@ -1580,6 +1580,8 @@ export interface components {
                 statement: {
                     recordedAt: string;
                     hearingRequested: boolean;
+                    /** @description recorded by the enterprise itself (an officer's record waives nothing) / 当事人本人记录 */
+                    byParty: boolean;
                 } | null;
                 /** @description the officers of the notice (they do not preside the hearing) / 告知的执法人员 */
                 notifiedBy: string[];
