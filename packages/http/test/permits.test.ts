@@ -349,6 +349,9 @@ describe('permits over HTTP', () => {
     }
     const view = await call('boss', 'GET', `/permits/${p}`);
     expect(view.body.approval?.allowed).toBe(false);
+    // Who must approve, named by the server's rules, for any reader (the portal shows it without knowing the roles).
+    expect(view.body.approver).toEqual({ role: 'plant_leader', name: { 'zh-CN': '主管厂长或总工程师', en: 'Plant manager in charge or chief engineer' } });
+    expect((await call('chief', 'GET', `/permits/${p}`)).body.approver.role).toBe('plant_leader');
     const ok = await call('chief', 'POST', `/permits/${p}/approve`);
     expect([ok.status, ok.body.permit.status, ok.body.permit.approverId]).toEqual([200, 'approved', 'chief']);
     expect(ok.body.events[0].data).toEqual({ role: 'plant_leader' });

@@ -271,6 +271,13 @@ const APPROVAL: JsonSchema = {
   description:
     'For a person of the enterprise while the permit waits for approval: whether they may approve it (their permit roles against the rule’s approver, separation of duties — what POST …/approve decides), and if not why, in 中文 and English; null otherwise.\n\n待审批时对本企业人员：能否审批及原因；其他情况为 null。',
 };
+const APPROVER: JsonSchema = {
+  type: 'object',
+  required: ['role', 'name'],
+  properties: { role: { type: 'string' }, name: LOCALIZED },
+  description:
+    'Who must approve the permit: the approver role of its rule (for work at height, the one its derived grade sets) and the role’s name in the server’s permit rules, for any reader.\n\n审批人：许可规则要求的审批角色（高处作业按推导的级别）及其名称。',
+};
 const READING_FIELDS = ['sampledAt', 'instrument', 'place', 'flammablePctVol', 'flammablePctLel', 'o2PctVol'];
 const EMPTY_BODY: JsonSchema = { type: 'object', properties: {}, description: 'no fields (an empty body is accepted too) / 无字段' };
 const KEY_HEADER = {
@@ -515,7 +522,11 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     response: {
       status: 200,
       description: 'the permit / 许可',
-      schema: { type: 'object', required: ['permit', 'events', 'approval'], properties: { permit: PERMIT, events: { type: 'array', items: EVENT }, approval: APPROVAL } },
+      schema: {
+        type: 'object',
+        required: ['permit', 'events', 'approval', 'approver'],
+        properties: { permit: PERMIT, events: { type: 'array', items: EVENT }, approval: APPROVAL, approver: APPROVER },
+      },
     },
     errors: [401, 403, 404],
     async handle(ctx) {
@@ -526,13 +537,17 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const read = await permits.store.readPermit(id);
       if (!read) throw permitNotFound(id);
       // Whether the reader may approve it (core's permitApprovalRefusal with the host's permit roles): a person of the enterprise, while it waits.
+      const rules = permits.rules ?? DEFAULT_PERMIT_RULES;
       let approval: { allowed: true } | { allowed: false; code: PermitRejectionCode; message: PermitRejection['message'] } | null = null;
       if (read.state.status === 'applied' && actsForEnterprise(actor, read.state.enterpriseId)) {
         const roles = await permits.permitRoles(actor.id, read.state.enterpriseId);
-        const refusal = permitApprovalRefusal(read.state, { id: actor.id, roles: [...roles] }, permits.rules ?? DEFAULT_PERMIT_RULES);
+        const refusal = permitApprovalRefusal(read.state, { id: actor.id, roles: [...roles] }, rules);
         approval = refusal ? { allowed: false, code: refusal.code, message: refusal.message } : { allowed: true };
       }
-      return jsonResponse({ permit: read.state, events: read.events, approval });
+      // Who must approve, named as the rules name the role (the refusal above words it the same way).
+      const role = read.state.rule.approverRole;
+      const approver = { role, name: rules.roles[role] ?? { 'zh-CN': role, en: role } };
+      return jsonResponse({ permit: read.state, events: read.events, approval, approver });
     },
   },
   {
