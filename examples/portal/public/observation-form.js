@@ -1,10 +1,15 @@
 // A manual observation (现场发现): a hazard the grid inspector or an officer sees outside any
 // checklist. Its own command, `report_observation`, with a bounded field set; it starts
-// provisional until someone other than the reporter confirms the level. Photos are uploaded
+// provisional until an enforcement officer other than the reporter confirms the level (core's
+// permission table says who; the note names them). Photos are uploaded
 // first (POST /api/evidence, unbound until the report binds them).
+import { PERMISSION_TABLE } from '/vendor/anjian-core.js';
 import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { api, hazardHref, newKey, problemText, readBody, textOf } from './shared.js';
+
+/** Who may confirm an observation's level: the roles core's permission table allows confirm_level, in words. */
+const levelConfirmers = () => [...new Set(PERMISSION_TABLE.filter((r) => r.command === 'confirm_level').map((r) => r.role))].map((role) => t(`role_${role}`)).join(lang() === 'en' ? ', ' : '、');
 
 /** Uploads files for a report to come; returns `{ id, kind }` refs or throws `{ response }`. */
 export async function uploadUnbound(files, kind) {
@@ -41,7 +46,7 @@ export function observationForm(root, enterprises, domains) {
       <label>${t('description')} <textarea id="obs-description" maxlength="4000" rows="3"></textarea></label><br>
       <label>${t('photoBefore')} <input type="file" id="obs-photos" accept="image/*" multiple></label><br>
       <button type="submit" id="submit-observation">${t('reportObservation')}</button>
-      <p class="hint">${t('observationHint')}</p>
+      <p class="hint" id="observation-note">${t('observationHint', { who: levelConfirmers() })}</p>
       <div id="observation-result"></div></form>`,
   );
   const form = root.querySelector('#observation-form');
