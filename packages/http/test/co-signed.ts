@@ -4,7 +4,7 @@
  * his own session for the hazard (or, for a report, the enterprise) and the act; the request
  * goes without `coOfficerId` and with the code in `Co-Sign-Code`. An X who may not generate
  * one (no such officer, another district, no 执法证号, not an officer) gives none, so the act
- * goes with a code nobody gave. A test that sets `Co-Sign-Code` itself sends the
+ * goes without a second officer (no made-up code: that would count against the sender's attempts). A test that sets `Co-Sign-Code` itself sends the
  * request as written (an empty value: no code at all).
  */
 export async function coSigned(
@@ -42,7 +42,6 @@ export async function coSigned(
   }
   if (issuePath === null) return { path: sendPath, body: sendBody };
   const issued = await issue(named, issuePath, { act });
-  const code = issued.status === 201 ? (issued.body as { code: string }).code : '00000000';
-  headers.set('co-sign-code', code);
+  if (issued.status === 201) headers.set('co-sign-code', (issued.body as { code: string }).code);
   return { path: sendPath, body: sendBody };
 }
