@@ -60,8 +60,8 @@ export async function findDocumentNumber(input: Pick<ComposeNumberedInput, 'stor
         ok: false,
         issues: [
           documentIssue('OFFICERS_REQUIRED', {
-            'zh-CN': `事件「${alone.id}」只记录了一名执法人员，不产生执法文书「${input.template.template.title}」（《行政处罚法》第四十二条）：办理时须指定第二名执法人员（coOfficerId），并由其以本人凭据确认（Co-Officer-Authorization）`,
-            en: `event "${alone.id}" records one officer and issues no "${input.template.template.titleEn ?? kind}" (Administrative Penalty Law Art. 42): name the second officer (coOfficerId) on the command, and have him confirm with his own credential (Co-Officer-Authorization)`,
+            'zh-CN': `事件「${alone.id}」只记录了一名执法人员，不产生执法文书「${input.template.template.title}」（《行政处罚法》第四十二条）：办理时第二名执法人员须在本人账号中为该行为生成确认码，随指令提交（Co-Sign-Code）`,
+            en: `event "${alone.id}" records one officer and issues no "${input.template.template.titleEn ?? kind}" (Administrative Penalty Law Art. 42): the second officer generates a co-sign code for the act in his own session, and it is sent with the command (Co-Sign-Code)`,
           }),
         ],
       };

@@ -63,8 +63,8 @@ export function composeDocument(loaded: LoadedTemplate, data: DocumentData, over
       documentIssue(
         'OFFICERS_REQUIRED',
         {
-          'zh-CN': `事件「${data.eventId}」只记录了一名执法人员，不产生执法文书「${template.title}」（《行政处罚法》第四十二条：执法人员不得少于两人）：下达该指令时须指定第二名执法人员（coOfficerId），并由其以本人凭据确认（Co-Officer-Authorization）`,
-          en: `event "${data.eventId}" records one officer and issues no "${template.titleEn ?? template.kind}" (Administrative Penalty Law Art. 42: at least two officers): name the second officer (coOfficerId) on the command, and have him confirm with his own credential (Co-Officer-Authorization)`,
+          'zh-CN': `事件「${data.eventId}」只记录了一名执法人员，不产生执法文书「${template.title}」（《行政处罚法》第四十二条：执法人员不得少于两人）：下达该指令时第二名执法人员须在本人账号中为该行为生成确认码，随指令提交（Co-Sign-Code）`,
+          en: `event "${data.eventId}" records one officer and issues no "${template.titleEn ?? template.kind}" (Administrative Penalty Law Art. 42: at least two officers): the second officer generates a co-sign code for the act in his own session, and it is sent with the command (Co-Sign-Code)`,
         },
         source,
         '/enforcement',

@@ -251,11 +251,10 @@ describe('refusals: located, bilingual, nothing rendered', () => {
     const strip = (officers: unknown) => run.officerHazard.map((e) => (e.type === 'notice_issued' ? ({ ...e, data: { ...e.data, officers } } as typeof e) : e));
     const one = composeDocument(loadBuiltinTemplate('rectification_order'), await gather('rectification_order', { events: strip(undefined) }), override);
     expect(one.ok ? [] : one.issues.map((i) => [i.code, i.pointer])).toEqual([['OFFICERS_REQUIRED', '/enforcement']]);
-    expect(one.ok ? '' : one.issues[0]?.message.en).toContain('coOfficerId');
-    // naming him is not enough: he confirms with his own credential (ADR 002 addendum)
+    // the second officer confirms from his own session with a co-sign code (decision 010)
     expect(one.ok ? [] : [one.issues[0]?.message.en, one.issues[0]?.message['zh-CN']]).toEqual([
-      expect.stringContaining('confirm with his own credential (Co-Officer-Authorization)'),
-      expect.stringContaining('并由其以本人凭据确认'),
+      expect.stringContaining('the second officer generates a co-sign code for the act in his own session'),
+      expect.stringContaining('在本人账号中为该行为生成确认码'),
     ]);
     const blank = [
       { id: 'officer-gas-d1', certificateNo: '' },

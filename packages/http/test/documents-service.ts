@@ -72,7 +72,7 @@ export function defineDocumentServiceTests(): void {
       expect((await d.call('officer-gas-d1', 'GET', '/hazards/H-ALONE/documents')).body.items).toEqual([]);
       const refused = await d.call('officer-gas-d1', 'GET', '/hazards/H-ALONE/documents/rectification_order');
       expect([refused.status, refused.body.code, refused.body.issues[0].code]).toEqual([422, 'DOCUMENT_REFUSED', 'OFFICERS_REQUIRED']);
-      expect(refused.body.detail).toContain('coOfficerId');
+      expect(refused.body.detail).toContain('Co-Sign-Code');
     }, 60_000);
 
     it('a document is issued by the command of its act, never by a reader: the register holds the content of the issue, GET serves only that, a reader fixes nothing', async () => {

@@ -5768,6 +5768,11 @@ export interface operations {
                         items: {
                             /** @enum {unknown} */
                             kind: "inspection_record" | "rectification_notice" | "rectification_order" | "review_opinion" | "case_filing_approval" | "stop_work_order" | "supervision_listing_notice" | "major_hazard_writeoff_approval" | "penalty_notice" | "penalty_decision";
+                            /**
+                             * @description who issues the kind (@anjian/documents' documentIssuer): grid — a grid inspector's 隐患整改通知书; enforcement — an officers' enforcement document (执法文书) / 出具方：grid 为网格员的隐患整改通知书，enforcement 为执法文书
+                             * @enum {unknown}
+                             */
+                            readonly issuedBy: "grid" | "enforcement";
                             /** @description 文号, e.g. （东）应急责改〔2026〕12号 */
                             number: string;
                             jurisdiction: string;
