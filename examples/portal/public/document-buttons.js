@@ -1,4 +1,5 @@
-// The hazard page's enforcement documents (执法文书, issue 15): one row per document the
+// The hazard page's documents (issue 15), under who issues them — 执法文书 of the officers, the grid
+// inspector's 隐患整改通知书 apart (the server's issuedBy): one row per document the
 // chain numbered with its events (GET /api/hazards/{id}/documents). A document is issued by
 // the command of its act (the server composes it from the record and registers its hash);
 // anyone who reads the hazard then has 预览 (the print-ready HTML in a new tab), 打印 (the
@@ -12,7 +13,9 @@ import { api, localTime } from './shared.js';
 
 const L = {
   'zh-CN': {
-    title: '执法文书',
+    title: '文书',
+    enforcement: '执法文书',
+    grid: '网格员整改通知',
     none: '尚无文书：文书在执法行为（由两名执法人员办理）或网格员下达整改通知时编号。',
     issue: '出具',
     preview: '预览',
@@ -27,7 +30,9 @@ const L = {
     issued: '已出具：{number}，验证码 {code}',
   },
   en: {
-    title: 'Enforcement documents',
+    title: 'Documents',
+    enforcement: 'Enforcement documents',
+    grid: 'Grid inspector notices',
     none: 'No documents yet: a document is numbered when an enforcement act (by two officers) or a grid notice is recorded.',
     issue: 'Issue',
     preview: 'Preview',
@@ -85,11 +90,20 @@ export function documentsSection(hazardId, items, roles) {
       buttons.push(html`<button type="button" data-doc-print="${i}" id="doc-print-${i}">${tr('print')}</button>`);
       buttons.push(html`<a class="button" href="${documentUrl(hazardId, d, 'pdf')}" download="${d.kind}-${d.year}-${d.seq}.pdf" id="doc-download-${i}">${tr('download')}</a>`);
     }
-    return html`<li data-doc-kind="${d.kind}" data-doc-number="${d.number}"><b>${kindName(d.kind)}</b> ${d.number} · ${localTime(d.issuedAt)} · ${state}${receipt ? html` · ${receipt}` : ''} ${buttons}</li>`;
+    return {
+      issuedBy: d.issuedBy,
+      row: html`<li data-doc-kind="${d.kind}" data-doc-number="${d.number}"><b>${kindName(d.kind)}</b> ${d.number} · ${localTime(d.issuedAt)} · ${state}${receipt ? html` · ${receipt}` : ''}${buttons.length ? html` <span class="doc-actions">${buttons}</span>` : ''}</li>`,
+    };
   });
+  // Under the heading of who issues them (the server's issuedBy): a grid inspector's notice is no enforcement document.
+  const groups = ['enforcement', 'grid'].map((by) => ({ by, rows: rows.filter((r) => (r.issuedBy === 'grid' ? 'grid' : 'enforcement') === by).map((r) => r.row) })).filter((g) => g.rows.length);
   return html`<section id="documents" aria-labelledby="documents-h"><h2 id="documents-h">${tr('title')}</h2>
     <div id="documents-result" role="status" aria-live="polite"></div>
-    ${items.length ? html`<ul id="documents-list">${rows}</ul>` : html`<p class="hint" id="documents-none">${tr('none')}</p>`}</section>`;
+    ${
+      items.length
+        ? html`<div id="documents-list">${groups.map((g) => html`<h3 data-doc-group="${g.by}">${tr(g.by)}</h3><ul data-issued-by="${g.by}">${g.rows}</ul>`)}</div>`
+        : html`<p class="hint" id="documents-none">${tr('none')}</p>`
+    }</section>`;
 }
 
 /** Wires the section's buttons; `reload` renders the hazard page again. */

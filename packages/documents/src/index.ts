@@ -23,7 +23,7 @@ export type {
 } from './types.js';
 export { DocumentError, formatDocumentIssues } from './issue.js';
 export { loadTemplate, loadOverride } from './load-template.js';
-export { DOCUMENT_TRIGGERS, documentKindsFor } from './triggers.js';
+export { DOCUMENT_TRIGGERS, documentIssuer, documentKindsFor } from './triggers.js';
 export type { DocumentTrigger } from './triggers.js';
 export { documentDirectoryFrom, gatherDocumentData, chinaDate } from './gather.js';
 export type { DocumentData, DocumentDirectory, DocumentOfficer, EnterpriseDetails, OfficerDetails, GatherInput } from './gather.js';

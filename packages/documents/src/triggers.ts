@@ -72,3 +72,19 @@ function recordsTwoOfficers(event: { data?: unknown }): boolean {
   const officers = (event.data as { officers?: readonly unknown[] } | undefined)?.officers;
   return Array.isArray(officers) && officers.length === 2;
 }
+
+/**
+ * Who issues documents of a kind, from {@link DOCUMENT_TRIGGERS}: `grid` when every row of the
+ * kind is a grid inspector's act (the 隐患整改通知书), else `enforcement` — an enforcement
+ * document (执法文书) of the officers. A page lists documents under the heading this says.
+ *
+ * @example
+ * ```ts
+ * documentIssuer('rectification_notice'); // 'grid'
+ * documentIssuer('rectification_order'); // 'enforcement'
+ * ```
+ */
+export function documentIssuer(kind: DocumentKind): 'grid' | 'enforcement' {
+  const rows = DOCUMENT_TRIGGERS.filter((t) => t.kind === kind);
+  return rows.length > 0 && rows.every((t) => t.role === 'grid') ? 'grid' : 'enforcement';
+}

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
   composeDocument,
+  documentIssuer,
   documentKindsFor,
   DOCUMENT_KINDS,
   DOCUMENT_TRIGGERS,
@@ -82,6 +83,12 @@ describe('event → document table', () => {
       'majorHazard:penalty_notified:enforcement': ['penalty_notice'],
       'majorHazard:penalty_decided:enforcement': ['penalty_decision'],
     });
+  });
+
+  it('documentIssuer: only the grid inspector’s 隐患整改通知书 is not an enforcement document', () => {
+    expect(DOCUMENT_KINDS.filter((k) => documentIssuer(k) === 'grid')).toEqual(['rectification_notice']);
+    expect(documentIssuer('rectification_order')).toBe('enforcement');
+    expect(documentIssuer('penalty_decision')).toBe('enforcement');
   });
 
   it('closing a general hazard issues no write-off form; a grid verification no review opinion', () => {

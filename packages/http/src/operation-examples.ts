@@ -1004,6 +1004,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       items: [
         {
           kind: 'rectification_notice',
+          issuedBy: 'grid',
           number: '（东）应急隐改〔2026〕1号',
           jurisdiction: 'D1',
           year: 2026,

@@ -1,6 +1,7 @@
 import {
   checkServiceEntry,
   DOCUMENT_KINDS,
+  documentIssuer,
   documentOfficerIds,
   formatDocumentIssues,
   issueDocument,
@@ -101,9 +102,15 @@ const SERVICE_ENTRY: JsonSchema = { type: ['object', 'null'], required: SERVICE_
 
 const DOCUMENT_ITEM: JsonSchema = {
   type: 'object',
-  required: ['kind', 'number', 'jurisdiction', 'year', 'seq', 'eventId', 'issuedAt', 'verificationCode', 'contentHash'],
+  required: ['kind', 'issuedBy', 'number', 'jurisdiction', 'year', 'seq', 'eventId', 'issuedAt', 'verificationCode', 'contentHash'],
   properties: {
     kind: { enum: [...DOCUMENT_KINDS] },
+    issuedBy: {
+      enum: ['grid', 'enforcement'],
+      readOnly: true,
+      description:
+        "who issues the kind (@anjian/documents' documentIssuer): grid — a grid inspector's 隐患整改通知书; enforcement — an officers' enforcement document (执法文书) / 出具方：grid 为网格员的隐患整改通知书，enforcement 为执法文书",
+    },
     number: { type: 'string', description: '文号, e.g. （东）应急责改〔2026〕12号' },
     jurisdiction: { type: 'string' },
     year: { type: 'integer' },
@@ -341,6 +348,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
           const mine = service.filter((e) => sameDocument(e, r));
           return {
             kind: r.kind,
+            issuedBy: documentIssuer(r.kind),
             number: documentNumberOf(documents, r),
             jurisdiction: r.jurisdiction,
             year: r.year,
