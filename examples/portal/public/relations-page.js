@@ -35,7 +35,8 @@ const L = {
   overdueHazards: ['逾期未整改', 'overdue, open'],
   rentalPremises: ['出租点', 'rental points'],
   done: ['已检查', 'done'],
-  recurrence: ['重复发生', 'Recurrence'],
+  recurrence: ['重复发生（{days} 天内）', 'Recurring within {days} days'],
+  noRecurrence: ['{days} 天内没有重复发生的隐患', 'No hazard recurred within {days} days'],
   partial: ['只显示你有权查看的记录（出租方只看到承租方在本场所的隐患）。', 'Only what you may read is shown (a landlord sees its tenant’s hazards at its premises only).'],
   none: ['无', 'none'],
   rentalPoints: ['出租点与承租方隐患', 'Rental points and tenants’ hazards'],
@@ -103,9 +104,9 @@ const fail = (title, r) => setHtml(app, html`<h1>${title}</h1><p class="message 
 /** A premises kind in the words of the checklist that defines it (`kindName`), else its code. */
 const kindsText = (kinds, kindName) => kinds.map((k) => kindName?.(k) ?? k).join('、');
 const premisesRow = (p, extra = '', kindName) =>
-  html`<tr data-premises="${p.id}"><td>${p.id}</td><td>${p.address}</td><td>${p.area}</td><td data-kinds="${p.kinds.join(' ')}">${kindsText(p.kinds, kindName)}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join('、')}</td><td>${extra}</td></tr>`;
+  html`<tr data-premises="${p.id}"><td>${p.address}</td><td>${p.area}</td><td data-kinds="${p.kinds.join(' ')}">${kindsText(p.kinds, kindName)}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join('、')}</td><td>${extra}</td></tr>`;
 const premisesTable = (id, rows, extraHead) =>
-  html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">ID</th><th scope="col">${l('address')}</th><th scope="col">${l('area')}</th><th scope="col">${l('kinds')}</th><th scope="col"></th><th scope="col">${extraHead}</th></tr>${rows}</table></div>`;
+  html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${l('address')}</th><th scope="col">${l('area')}</th><th scope="col">${l('kinds')}</th><th scope="col"></th><th scope="col">${extraHead}</th></tr>${rows}</table></div>`;
 
 /**
  * What names an enterprise's file leaves as ids, in the user's words: the checklists (title, premises
@@ -129,12 +130,15 @@ async function fileNames(f, signal) {
   };
 }
 
+/** A premises in words: its address when the file lists it (held or rented), else its id. */
+const premisesName = (f, id) => [...f.premises.held, ...f.premises.rented.map((x) => x.premises)].find((p) => p.id === id)?.address ?? id;
+
 function hazardTable(id, items, names) {
   if (items.length === 0) return html`<p class="hint" id="${id}">${l('none')}</p>`;
   return html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${t('title')}</th><th scope="col">${t('level')}</th><th scope="col">${t('status')}</th><th scope="col">${l('premisesCol')}</th><th scope="col">${l('documents')}</th></tr>
     ${items.map(
       (h) =>
-        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ?? '—'}</td><td>${h.documents.map((d) => `${documentKindName(d.kind)} ${d.number ?? `${d.year}-${d.seq}`}`).join('、') || '—'}</td></tr>`,
+        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ? names.premisesName(h.summary.premisesId) : '—'}</td><td>${h.documents.map((d) => `${documentKindName(d.kind)} ${d.number ?? `${d.year}-${d.seq}`}`).join('、') || '—'}</td></tr>`,
     )}</table></div>`;
 }
 
@@ -150,14 +154,14 @@ export async function enterprisePage(id, signal) {
   const r = await api(`/enterprises/${enc(id ?? '')}/file`, { signal });
   if (!r.ok) return fail(l('file'), r);
   const f = r.body;
-  const names = await fileNames(f, signal);
+  const names = { ...(await fileNames(f, signal)), premisesName: (p) => premisesName(f, p) };
   const roundRows = (list, status) =>
     list.map((x) => html`<tr data-round="${x.roundId}" data-status="${status}"><td>${loc(x.title)}</td><td>${l(x.kind)}</td><td>${x.startsOn} – ${x.endsOn}</td><td>${l(status)}</td></tr>`);
   setHtml(
     app,
     html`<h1>${l('file')}：<span id="file-name">${entNameOr(f.profile.id, f.profile.name)}</span></h1>
     ${f.complete ? '' : html`<p class="hint" id="file-partial">${l('partial')}</p>`}
-    <h2>${l('profile')}</h2><p id="file-profile">${f.profile.id} · ${l('area')} ${f.profile.area}${f.profile.address ? ` · ${f.profile.address}` : ''}</p>
+    <h2>${l('profile')}</h2><p id="file-profile">${l('area')} ${f.profile.area}${f.profile.address ? ` · ${f.profile.address}` : ''}</p>
     <h2>${l('premisesHeld')}</h2>${
       f.premises.held.length
         ? premisesTable(
@@ -180,11 +184,11 @@ export async function enterprisePage(id, signal) {
       f.premises.past.length
         ? html`<h2>${l('pastTenancies')}</h2><ul id="file-past">${f.premises.past.map(
             (x) =>
-              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entName(x.tenantEnterpriseId)} · ${x.premisesId}（${entName(x.landlordEnterpriseId)}）· ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
+              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entName(x.tenantEnterpriseId)} · ${premisesName(f, x.premisesId)}（${entName(x.landlordEnterpriseId)}）· ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
           )}</ul>`
         : ''
     }
-    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entName(x.tenantEnterpriseId)}（${x.premisesId}）</li>`)}</ul>` : ''}
+    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entName(x.tenantEnterpriseId)}（${premisesName(f, x.premisesId)}）</li>`)}</ul>` : ''}
     <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${kindsText(p.premisesKinds, names.kindName)}）</li>`)}</ul>
     <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join('、') : l('none')}</p>
     <h2>${l('openHazards')}</h2>${hazardTable('file-open', f.hazards.open, names)}
@@ -193,7 +197,11 @@ export async function enterprisePage(id, signal) {
     <h2>${l('rounds')}</h2>
     <div class="table-wrap"><table id="file-rounds"><tr><th scope="col">${l('round')}</th><th scope="col">${l('kind')}</th><th scope="col">${l('days')}</th><th scope="col"></th></tr>
       ${roundRows(f.rounds.covered, 'covered')}${roundRows(f.rounds.due, 'due')}${roundRows(f.rounds.missed, 'missed')}</table></div>
-    <h2>${l('recurrence')}（${f.recurrenceDays}）</h2><ul id="file-recurrences">${f.recurrences.map((x) => html`<li data-hazard="${x.hazardId}">${loc(x.explanation)}</li>`)}</ul>`,
+    <h2>${l('recurrence', { days: f.recurrenceDays })}</h2>${
+      f.recurrences.length
+        ? html`<ul id="file-recurrences">${f.recurrences.map((x) => html`<li data-hazard="${x.hazardId}">${loc(x.explanation)}</li>`)}</ul>`
+        : html`<p class="hint" id="file-recurrences" data-count="0">${l('noRecurrence', { days: f.recurrenceDays })}</p>`
+    }`,
   );
 }
 
