@@ -5,8 +5,10 @@
 //                readDocumentContent of their documents side by side;
 //   paged      — a prototype of the paged read, outside the port: the register joined with its
 //                contents, keyset-paged by (jurisdiction, kind, year, seq), 5 000 rows a page;
-//   audit      — the whole verifyAudit, for scale.
-// Prints each as ms and the ratios paged ÷ per-hazard and per-hazard ÷ audit (same run).
+//   audit      — the whole verifyAudit, with the store's readDocumentRegister (paged) and
+//                without it (per hazard), alternating.
+// Prints each as ms and the ratios paged ÷ per-hazard, per-hazard ÷ audit and audit with ÷
+// without readDocumentRegister (same run).
 // SQLite file always; with `pg`, a PostgreSQL schema (127.0.0.1:5432 db test, or ANJIAN_PG_URL).
 // Arguments: [hazards 2000] [rounds 3] [pg]
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -47,16 +49,24 @@ async function time(f: () => Promise<unknown>): Promise<number> {
 async function run(label: string, store: Store, paged: Paged) {
   if ((await perHazard(store)) !== hazards || (await paged()) !== hazards) throw new Error('reads disagree');
   const rows: Array<{ per: number; paged: number; audit: number }> = [];
+  const audited: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const out = { per: 0, paged: 0, audit: 0 };
     const order = r % 2 === 0 ? (['per', 'paged'] as const) : (['paged', 'per'] as const);
     for (const k of order) out[k] = await time(k === 'per' ? () => perHazard(store) : paged);
-    out.audit = await time(() => verifyAudit(store));
+    // The whole audit with the port's paged read and without it (the store without readDocumentRegister), alternating.
+    const withoutPages: Store = { ...store, readDocumentRegister: undefined };
+    const audits = r % 2 === 0 ? [store, withoutPages] : [withoutPages, store];
+    const [first, second] = [await time(() => verifyAudit(audits[0] as Store)), await time(() => verifyAudit(audits[1] as Store))];
+    out.audit = r % 2 === 0 ? first : second;
+    const auditPerHazard = r % 2 === 0 ? second : first;
+    audited.push(out.audit / auditPerHazard);
     rows.push(out);
     console.log(
-      `${label} round ${r + 1}: per-hazard ${out.per.toFixed(0)} ms, paged ${out.paged.toFixed(0)} ms, audit ${out.audit.toFixed(0)} ms; paged ÷ per-hazard ${(out.paged / out.per).toFixed(2)}, per-hazard ÷ audit ${(out.per / out.audit).toFixed(2)}`,
+      `${label} round ${r + 1}: per-hazard ${out.per.toFixed(0)} ms, paged ${out.paged.toFixed(0)} ms, audit ${out.audit.toFixed(0)} ms (per hazard ${auditPerHazard.toFixed(0)} ms); paged ÷ per-hazard ${(out.paged / out.per).toFixed(2)}, per-hazard ÷ audit ${(out.per / out.audit).toFixed(2)}, audit paged ÷ per hazard ${(out.audit / auditPerHazard).toFixed(2)}`,
     );
   }
+  console.log(`${label}: median audit with readDocumentRegister ÷ without ${[...audited].sort((x, y) => x - y)[Math.floor(audited.length / 2)]?.toFixed(2)}`);
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
   console.log(
     `${label}: median paged ÷ per-hazard ${median(rows.map((x) => x.paged / x.per)).toFixed(2)}, per-hazard ÷ audit ${median(rows.map((x) => x.per / x.audit)).toFixed(2)}, saving ≈ ${median(rows.map((x) => (x.per - x.paged) / x.audit)).toFixed(2)} of the audit (${hazards} hazards, load ${loadavg()[0]?.toFixed(1)})`,

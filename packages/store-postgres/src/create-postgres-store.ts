@@ -287,6 +287,18 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return (result.rows as Row[]).map(toDocument);
     },
 
+    async readDocumentRegister(after, limit) {
+      // Keyset on the primary key: the row comparison and the order use the same collation.
+      const key = after === null ? null : [after.jurisdiction, after.kind, after.year, after.seq];
+      const result = await pool.query(
+        `SELECT d.*, c.content FROM ${s}.documents d LEFT JOIN ${s}.document_contents c USING (jurisdiction, kind, year, seq)
+         ${key === null ? '' : 'WHERE (d.jurisdiction, d.kind, d.year, d.seq) > ($2, $3, $4, $5)'}
+         ORDER BY d.jurisdiction, d.kind, d.year, d.seq LIMIT $1`,
+        [Math.max(0, Math.floor(limit)), ...(key ?? [])],
+      );
+      return (result.rows as Row[]).map((r) => ({ ...toDocument(r), content: (r.content as string | null) ?? null }));
+    },
+
     async readDocumentSeries(series, fromSeq, limit) {
       const result = await pool.query(`SELECT * FROM ${s}.documents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq >= $4 ORDER BY seq LIMIT $5`, [
         series.jurisdiction,

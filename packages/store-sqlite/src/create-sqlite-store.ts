@@ -598,6 +598,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return (st.documentsOfHazard.all(hazardId) as DocumentRow[]).map(toDocument);
     },
 
+    async readDocumentRegister(after, limit) {
+      const n = Math.max(0, Math.floor(limit));
+      const rows = (after === null ? st.registerFirst.all(n) : st.registerAfter.all(after.jurisdiction, after.kind, after.year, after.seq, n)) as Array<DocumentRow & { content: string | null }>;
+      return rows.map((r) => ({ ...toDocument(r), content: r.content }));
+    },
+
     async readDocumentSeries(series, fromSeq, limit) {
       return (st.documentSeries.all(series.jurisdiction, series.kind, series.year, fromSeq, Math.max(0, Math.floor(limit))) as DocumentRow[]).map(toDocument);
     },
@@ -697,6 +703,10 @@ function prepare(db: Database.Database) {
     documentsOfHazard: db.prepare('SELECT * FROM documents WHERE hazard_id = ? ORDER BY rowid'),
     documentSeries: db.prepare('SELECT * FROM documents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq >= ? ORDER BY seq LIMIT ?'),
     documentAt: db.prepare('SELECT * FROM documents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?'),
+    registerFirst: db.prepare(`SELECT d.*, c.content FROM documents d LEFT JOIN document_contents c USING (jurisdiction, kind, year, seq)
+      ORDER BY d.jurisdiction, d.kind, d.year, d.seq LIMIT ?`),
+    registerAfter: db.prepare(`SELECT d.*, c.content FROM documents d LEFT JOIN document_contents c USING (jurisdiction, kind, year, seq)
+      WHERE (d.jurisdiction, d.kind, d.year, d.seq) > (?, ?, ?, ?) ORDER BY d.jurisdiction, d.kind, d.year, d.seq LIMIT ?`),
     documentByCode: db.prepare('SELECT * FROM documents WHERE verification_code = ?'),
     recordDocumentHash: db.prepare(`UPDATE documents SET content_hash = ?, verification_code = ?, hashed_at = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND content_hash IS NULL`),

@@ -1,5 +1,5 @@
 import { documentContentDigest } from '../ports/document-trail.js';
-import type { DocumentRecord } from '../ports/document-register.js';
+import type { DocumentKey, DocumentRecord } from '../ports/document-register.js';
 import type { Store } from '../ports/store.js';
 import type { ProblemSink } from './audit-problem.js';
 import type { CheckpointToCheck } from './audit-checkpoints.js';
@@ -11,6 +11,8 @@ type Code = AuditDocumentFinding['code'];
 
 /** Hazards whose register rows (and their documents' contents) are read at once. */
 const READ_BATCH = 16;
+/** Register rows per page when the store reads the register by pages. */
+const REGISTER_PAGE = 2_000;
 
 /**
  * Compares every issued document of the register with its entry in the document trail:
@@ -18,9 +20,9 @@ const READ_BATCH = 16;
  * document without an entry is a problem when its issuing event comes after the trail began
  * (the first entry's `logSize`, or the size of the first checkpoint that signed the trail),
  * otherwise a notice: issued before documents were chained. Every entry must still find its
- * document. The register's void of every number is compared with its void entry: undone,
- * rewritten, or without entry although voids were chained then (a notice before). Register
- * rows are read per hazard (the log's hazards and the trail's); `onlyHazard` checks one
+ * document. The register is read by pages when the store can (`readDocumentRegister`), else per
+ * hazard (the log's hazards and the trail's). The register's void of every number is compared with its void entry: undone,
+ * rewritten, or without entry although voids were chained then (a notice before). `onlyHazard` checks one
  * hazard's numbers and the trail's entries about it. @internal
  */
 export async function auditDocuments(
@@ -111,12 +113,28 @@ export async function auditDocuments(
   const hazards = new Set(options.onlyHazard === undefined ? hazardIds : [options.onlyHazard]);
   for (const e of [...trail.byKey.values(), ...trail.voidByKey.values()]) if (mine(e.hazardId)) hazards.add(e.hazardId);
   let documents = 0;
-  // Reads go out a batch of hazards at a time (a pooled database answers them side by side); findings stay in hazard order.
-  const list = [...hazards];
-  for (let i = 0; i < list.length; i += READ_BATCH) {
-    const records = (await Promise.all(list.slice(i, i + READ_BATCH).map((h) => store.readDocuments(h)))).flat();
-    const contents = await Promise.all(records.map((r) => (r.contentHash !== null && trail.byKey.has(documentKey(r, r.seq)) ? store.readDocumentContent(r) : null)));
-    for (const [k, r] of records.entries()) {
+  // The register, a page at a time when the store reads it so (the whole audit), else per
+  // hazard: a batch of hazards at a time (a pooled database answers them side by side), then
+  // their documents' contents side by side.
+  async function* registerPages(): AsyncGenerator<Array<{ r: DocumentRecord; content: string | null }>> {
+    if (options.onlyHazard === undefined && store.readDocumentRegister) {
+      for (let after: DocumentKey | null = null; ;) {
+        const page = await store.readDocumentRegister(after, REGISTER_PAGE);
+        yield page.map(({ content, ...r }) => ({ r, content }));
+        const last = page[page.length - 1];
+        if (page.length < REGISTER_PAGE || !last) return;
+        after = { jurisdiction: last.jurisdiction, kind: last.kind, year: last.year, seq: last.seq };
+      }
+    }
+    const list = [...hazards];
+    for (let i = 0; i < list.length; i += READ_BATCH) {
+      const records = (await Promise.all(list.slice(i, i + READ_BATCH).map((h) => store.readDocuments(h)))).flat();
+      const contents = await Promise.all(records.map((r) => (r.contentHash !== null && trail.byKey.has(documentKey(r, r.seq)) ? store.readDocumentContent(r) : null)));
+      yield records.map((r, k) => ({ r, content: contents[k] ?? null }));
+    }
+  }
+  for await (const page of registerPages()) {
+    for (const { r, content } of page) {
       const key = documentKey(r, r.seq);
       const entry = trail.byKey.get(key);
       if (entry) seen.add(key);
@@ -175,7 +193,6 @@ export async function auditDocuments(
         );
         continue;
       }
-      const content = contents[k] ?? null;
       if (content === null) {
         add('problem', 'CONTENT_MISSING', r, `的内容已从登记簿删除（文书链第 ${entry.seq} 条记有其摘要）`, `has lost its stored content (trail entry ${entry.seq} holds its digest)`, entry.seq);
       } else if (documentContentDigest(content) !== entry.contentDigest) {

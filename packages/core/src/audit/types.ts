@@ -114,7 +114,7 @@ export interface AuditResult {
   head: string;
   /** At most one per kind, in the order of {@link AuditProblemKind}. */
   problems: AuditProblem[];
-  /** Every finding about an issued document (problems and notices), by hazard in log order. */
+  /** Every finding about an issued or voided document (problems and notices): in the register's order (series, number) when the store reads it by pages, else by hazard in log order. */
   documents: AuditDocumentFinding[];
   /** When the audit ran (ISO), from `options.now` or the system time. */
   verifiedAt: string;

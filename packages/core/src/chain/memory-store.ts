@@ -18,7 +18,7 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '../ports/store.js';
-import { checkDocumentContent, checkDocumentRequests, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
+import { checkDocumentContent, checkDocumentRequests, type DocumentKey, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
 import { documentContentDigest, sealDocumentTrailEntry, sealDocumentVoidEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
@@ -197,6 +197,16 @@ export function createMemoryStore(): MemoryStore {
 
     async readDocuments(hazardId) {
       return clone([...register.values()].filter((r) => r.hazardId === hazardId));
+    },
+
+    async readDocumentRegister(after, limit) {
+      const order = (a: DocumentKey, b: DocumentKey): number =>
+        a.jurisdiction !== b.jurisdiction ? (a.jurisdiction < b.jurisdiction ? -1 : 1) : a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.year !== b.year ? a.year - b.year : a.seq - b.seq;
+      return [...register.values()]
+        .filter((r) => after === null || order(r, after) > 0)
+        .sort(order)
+        .slice(0, Math.max(0, Math.floor(limit)))
+        .map((r) => ({ ...clone(r), content: contents.get(`${seriesKey(r)}\n${r.seq}`) ?? null }));
     },
 
     async readDocumentSeries(series, fromSeq, limit) {

@@ -46,6 +46,11 @@ export interface DocumentRecord extends DocumentNumber {
   voided: { at: string; reason: string; actorId: string } | null;
 }
 
+/** A row of {@link DocumentRegisterStore.readDocumentRegister}: the record and its stored content (`null` when none). */
+export interface DocumentRecordWithContent extends DocumentRecord {
+  content: string | null;
+}
+
 /** Arguments of {@link DocumentRegisterStore.voidDocument}. */
 export interface VoidDocumentInput extends DocumentSeries {
   seq: number;
@@ -100,6 +105,15 @@ export interface DocumentRegisterStore extends DocumentTrailStore {
   readDocuments(hazardId: string): Promise<DocumentRecord[]>;
   /** At most `limit` numbers of a series with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
   readDocumentSeries(series: DocumentSeries, fromSeq: number, limit: number): Promise<DocumentRecord[]>;
+  /**
+   * Optional: a page of the whole register — at most `limit` numbers after the number `after`
+   * (`null`: from the first), in the store's order of (jurisdiction, kind, year, seq), each with
+   * the content `readDocumentContent` would answer. Pass the last row's key for the next page;
+   * a page shorter than `limit` is the last. MUST NOT write. The audit reads the register with
+   * it when the store has it (one round trip per page instead of one per hazard and one per
+   * document), and per hazard otherwise.
+   */
+  readDocumentRegister?(after: DocumentKey | null, limit: number): Promise<DocumentRecordWithContent[]>;
   /**
    * Issues an allocated number, once: records its content hash, verification code and
    * content together — all three or nothing (a crash or a refusal writes none). MUST NOT

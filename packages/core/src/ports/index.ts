@@ -46,6 +46,7 @@ export type {
   DocumentNumberRequest,
   DocumentNumber,
   DocumentRecord,
+  DocumentRecordWithContent,
   DocumentKey,
   RecordDocumentHashInput,
   RecordDocumentHashResult,

@@ -25,6 +25,7 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   'a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing',
   'issuing appends one entry to the document trail, chained, once per number; refusals and concurrent issuers append no other',
   'voiding appends one void entry to the document trail, once per number; a void written before voids were chained is chained by voiding again',
+  'readDocumentRegister (when the store has it) pages the whole register once, each number with its content',
 ] as const);
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
@@ -371,6 +372,34 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
         ['voided', 1],
         ['voided', 2],
       ]);
+    });
+
+    test('readDocumentRegister (when the store has it) pages the whole register once, each number with its content', async (store, ns) => {
+      if (!store.readDocumentRegister) return;
+      const j = `P${ns}`;
+      const kinds = ['inspection_record', 'rectification_order'];
+      const req = (eventId: string) => kinds.map((kind) => ({ jurisdiction: j, kind, year: 2026, eventId }));
+      for (const [i, h] of ['a', 'b', 'c'].entries()) expect((await store.append(reportInput(`H-${ns}-${h}`, T0 + i, req).input)).kind).toBe('ok');
+      const at = '2026-10-12T05:00:00.000Z';
+      expect(
+        (await store.recordDocumentHash({ jurisdiction: j, kind: 'rectification_order', year: 2026, seq: 2, contentHash: 'd'.repeat(64), verificationCode: `G${ns}`, content: '{"page":2}', at })).kind,
+      ).toBe('recorded');
+      const seen: string[] = [];
+      const mine: Array<[string, number, string, string | null]> = [];
+      for (let after: { jurisdiction: string; kind: string; year: number; seq: number } | null = null; ;) {
+        const page = await store.readDocumentRegister(after, 2);
+        for (const r of page) {
+          seen.push(`${r.jurisdiction}\n${r.kind}\n${r.year}\n${r.seq}`);
+          if (r.jurisdiction === j) mine.push([r.kind, r.seq, r.hazardId, r.content]);
+        }
+        const last = page[page.length - 1];
+        if (page.length < 2 || !last) break;
+        after = { jurisdiction: last.jurisdiction, kind: last.kind, year: last.year, seq: last.seq };
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      const expected: Array<[string, number, string, string | null]> = [];
+      for (const kind of kinds) for (const [i, h] of ['a', 'b', 'c'].entries()) expected.push([kind, i + 1, `H-${ns}-${h}`, kind === 'rectification_order' && i === 1 ? '{"page":2}' : null]);
+      expect(mine.sort((x, y) => (x[0] === y[0] ? x[1] - y[1] : x[0] < y[0] ? -1 : 1))).toEqual(expected);
     });
 
     test('a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing', async (store, ns) => {
