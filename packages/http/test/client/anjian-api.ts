@@ -7178,6 +7178,7 @@ export interface operations {
                      *         "ok": true
                      *       },
                      *       "checkpoint": null,
+                     *       "documents": [],
                      *       "lastFullAudit": {
                      *         "verifiedAt": "2026-11-02T01:00:00.000Z",
                      *         "ok": true,
