@@ -130,4 +130,20 @@ describe('verifyAudit: issued documents against the document trail', () => {
     expect(unchained.documents.map((f) => [f.code, f.document.hazardId])).toEqual([['VOID_UNCHAINED', 'H-E']]);
     expect(unchained.documents[0]?.message['zh-CN']).toContain('文书链中却没有作废记录');
   });
+
+  it('a store without readDocumentRegister is read per hazard, with the same findings', async () => {
+    const store = await seeded();
+    const key = { jurisdiction: 'D1', kind: 'rectification_order', year: 2026, seq: 3 };
+    expect((await store.voidDocument({ ...key, reason: '有误', actorId: 'officer-1', at: '2026-12-02T00:00:00.000Z' })).kind).toBe('voided');
+    const three = store.unsafeDocumentRegister.get(KEY(3));
+    if (three) three.voided = null;
+    store.unsafeDocumentContents.set(KEY(5), '{"rewritten":5}');
+    const paged = await verifyAudit(store, { verifier, now: NOW });
+    const perHazard = await verifyAudit({ ...store, readDocumentRegister: undefined }, { verifier, now: NOW });
+    expect(paged.documents.map((f) => [f.code, f.document.hazardId])).toEqual([
+      ['VOID_UNDONE', 'H-C'],
+      ['CONTENT_REWRITTEN', 'H-E'],
+    ]);
+    expect(perHazard).toEqual(paged);
+  });
 });
