@@ -1,5 +1,6 @@
 // What every page shares: the signed-in user, the API call and small renderers. All markup
 // goes through html`…` (./html.js), which escapes every interpolation.
+import { PERMIT_SYSTEM_ACTOR } from '/vendor/anjian-core.js';
 import { html } from './html.js';
 import { lang, loc, t } from './i18n.js';
 
@@ -19,7 +20,9 @@ export const me = () => session.demo.users.find((u) => u.id === user());
 /** A demo user's name in the UI language (the id when it is not a demo login, e.g. the scheduler). */
 export const actorName = (id) => {
   const u = session.demo.users.find((x) => x.id === id);
-  return u ? loc(u.name) : id === 'system-scheduler' ? t('systemScheduler') : id;
+  if (u) return loc(u.name);
+  // The chain's scheduler, and core's permit clock (expiries, missed readings) under its own id.
+  return id === 'system-scheduler' ? t('systemScheduler') : id === PERMIT_SYSTEM_ACTOR ? t('systemPermits') : id;
 };
 /** A demo user's own name (李强), for lines that already say the role; else as {@link actorName}. */
 export const personName = (id) => {
