@@ -4,7 +4,10 @@
 // 在场/离开, gas tests and readings, approve/start/resume/close, and the hazards its record
 // shows with "report the hazard". Every decision is the API's (core's decidePermit, the
 // permit roles of the host): the page offers what the user's role may ask and shows the
-// server's answer. Ids, names and texts are data: escaped by `html`.
+// server's answer. Work at height asks what the applicant observed (height, fall hazards, Note 2
+// situations — core's lists and words); the server derives its grade and approver, and the permit
+// page shows what the server answered. Ids, names and texts are data: escaped by `html`.
+import { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName } from '/vendor/anjian-core.js';
 import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
@@ -86,14 +89,26 @@ export async function permitsPage(signal) {
 const toLocalInput = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
 const fromLocalInput = (v) => new Date(Date.parse(`${v}:00+08:00`)).toISOString();
 
-/** The application: kind and grade, premises, workers, the attendant (a person of the enterprise), validity start, LEL. */
+/** Checkboxes for the ids of core's facts (`HEIGHT_FALL_FACTORS` or `HEIGHT_SITUATIONS`), each with core's words and its clause. */
+const factChecks = (name, facts) =>
+  html`<fieldset class="checks" id="pa-${name}"><legend>${t(`permit_${name}`)}</legend>${facts.map(
+    (x) => html`<label><input type="checkbox" name="${name}" value="${x.id}"> ${loc(x.label)} <span class="hint">${x.clause}</span></label>`,
+  )}</fieldset>`;
+
+/**
+ * The application: kind, premises, workers, the attendant (a person of the enterprise), validity start, LEL; the grade for
+ * hot work; for work at height no grade but what was observed (the server derives the grade and so the approver).
+ */
 function applyForm(root, enterpriseId) {
   const staff = session.demo.users.filter((x) => x.roles.includes('enterprise') && x.enterpriseIds.includes(enterpriseId) && x.id !== me()?.id);
   setHtml(
     root,
     html`<form id="apply-form" aria-labelledby="apply-title" novalidate>
       <div class="field"><label for="pa-kind">${t('permitKind')}</label><select id="pa-kind" name="kind">${['confined_space', 'hot_work', 'work_at_height'].map((k) => html`<option value="${k}">${t(`pk_${k}`)}</option>`)}</select></div>
-      <div class="field"><label for="pa-grade">${t('permitGrade')}</label><select id="pa-grade" name="grade">${['none', 'special', 'first', 'second'].map((g) => html`<option value="${g}">${t(`pg_${g}`)}</option>`)}</select></div>
+      <div class="field" id="pa-grade-field"><label for="pa-grade">${t('permitGrade')}</label><select id="pa-grade" name="grade">${['none', 'special', 'first', 'second'].map((g) => html`<option value="${g}">${t(`pg_${g}`)}</option>`)}</select></div>
+      <div id="pa-height-fields" hidden><p class="hint">${t('permitHeightHint')}</p>
+        <div class="field"><label for="pa-height">${t('permitHeightM')}</label><input id="pa-height" name="heightM" type="number" step="0.1" min="0" max="1000" inputmode="decimal"></div>
+        ${factChecks('fallFactors', HEIGHT_FALL_FACTORS)}${factChecks('situations', HEIGHT_SITUATIONS)}</div>
       <div class="field"><label for="pa-premises">${t('permitPremises')}</label><select id="pa-premises" name="premises">${['general', 'hazchem'].map((p) => html`<option value="${p}">${t(`pp_${p}`)}</option>`)}</select></div>
       <div class="field"><label for="pa-workers">${t('permitWorkers')}</label><input id="pa-workers" name="workers" required autocomplete="off"></div>
       <div class="field"><label for="pa-attendant">${t('permitAttendant')}</label><select id="pa-attendant" name="attendant">${staff.map((x) => html`<option value="${x.id}">${loc(x.name)}</option>`)}</select></div>
@@ -102,12 +117,25 @@ function applyForm(root, enterpriseId) {
       <button type="submit" id="apply-submit">${t('permitSubmitApply')}</button>
     </form><div id="apply-result" aria-live="polite"></div>`,
   );
-  root.querySelector('#apply-form').addEventListener('submit', async (e) => {
+  const form = root.querySelector('#apply-form');
+  // Height work declares no grade: the grade field gives way to the facts the grade is derived from.
+  const showKind = () => {
+    const height = form.kind.value === 'work_at_height';
+    form.querySelector('#pa-grade-field').hidden = height;
+    form.querySelector('#pa-height-fields').hidden = !height;
+  };
+  form.kind.addEventListener('change', showKind);
+  showKind();
+  form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = e.target;
+    const checked = (name) => [...f.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
     const body = {
       kind: f.kind.value,
-      grade: f.grade.value,
+      // an empty height is sent as null: the server refuses it at /height/heightM
+      ...(f.kind.value === 'work_at_height'
+        ? { height: { heightM: f.heightM.value === '' ? null : Number(f.heightM.value), fallFactors: checked('fallFactors'), situations: checked('situations') } }
+        : { grade: f.grade.value }),
       premises: f.premises.value,
       enterpriseId,
       workerIds: f.workers.value
@@ -182,6 +210,8 @@ export async function permitPage(id, signal) {
       <dt>${t('permitApplicant')}</dt><dd>${actorName(p.applicantId)}</dd>
       <dt>${t('permitWorkerList')}</dt><dd id="permit-workers">${p.workerIds.map((w, i) => html`${i ? '、' : ''}${w}${(p.declaredWorkerIds ?? []).includes(w) ? html`<span class="hint" data-declared="${w}">（${t('permitDeclared')}）</span>` : ''}`)}</dd>
       <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}（<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>）</dd>
+      ${p.height ? heightFacts(p.height) : ''}
+      <dt>${t('permitApproverRole')}</dt><dd id="permit-approver-role" data-role="${r.body.approver?.role ?? ''}">${loc(r.body.approver?.name) || '—'}</dd>
       <dt>${t('permitApprover')}</dt><dd>${p.approverId ? actorName(p.approverId) : '—'}</dd>
       <dt>${t('permitValidFrom')}</dt><dd>${localTime(p.validFrom)}</dd>
       <dt>${t('permitValidUntil')}</dt><dd>${localTime(p.validUntil)}</dd>
@@ -224,6 +254,14 @@ export async function permitPage(id, signal) {
     <p><a href="#/permits">${t('permitBack')}</a></p>`,
   );
   wire(p, signal);
+}
+
+/** A height permit's grade as the server derived it, and the facts it was derived from (worded by core). */
+function heightFacts(h) {
+  const words = (facts, ids) => ids.map((id) => loc(facts.find((x) => x.id === id)?.label) || id);
+  const observed = [...words(HEIGHT_FALL_FACTORS, h.fallFactors), ...words(HEIGHT_SITUATIONS, h.situations)];
+  return html`<dt>${t('permitHeightGrade')}</dt><dd id="permit-grade" data-grade="${h.grade}">${loc(heightGradeName(h.grade))}</dd>
+    <dt>${t('permitHeightFacts')}</dt><dd id="permit-height">${h.heightM} m${observed.map((w) => html` · ${w}`)}</dd>`;
 }
 
 /** One recorded attachment: an upload (checked by the server, its file linked) or a paper record / an old bare ref (declared, marked as such). */

@@ -13,7 +13,8 @@ interface EsbuildLike {
 /**
  * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE`, `explainAuthorization`,
  * `DEFAULT_EVIDENCE_RULES`, `needsTwoOfficers`, `mayNameSecondOfficer`, `areaCovers` (the dashboard's area choices), the law table `PENALTY_ARTICLES`,
- * `penaltyStepRefusal`, `hearingRequestRefusal` and `decisionBounds` (the penalty forms), `awaitsConfirmedLevel` with the `REJECTION_MESSAGES` it words (an act that waits
+ * `penaltyStepRefusal`, `hearingRequestRefusal` and `decisionBounds` (the penalty forms), the facts a height permit asks
+ * (`HEIGHT_FALL_FACTORS`, `HEIGHT_SITUATIONS`, with their words and clauses) and `heightGradeName` (the permit forms), `awaitsConfirmedLevel` with the `REJECTION_MESSAGES` it words (an act that waits
  * for a confirmed level), the read policy's `readScopes` and the reports'
  * `reportWord` and `percent` for the
  * browser (once, at start), so the form asks the questions and validates with the very code and messages
@@ -28,7 +29,7 @@ export async function bundleBrowserCore(): Promise<string> {
   const result = await esbuild.build({
     stdin: {
       contents:
-        "export { areaCovers, awaitsConfirmedLevel, checkFindings, citationText, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, hearingRequestRefusal, PENALTY_ARTICLES, penaltyStepRefusal, percent, PERMISSION_TABLE, PERMIT_SYSTEM_ACTOR, readScopes, REJECTION_MESSAGES, reportWord } from '@anjian/core/internal';",
+        "export { areaCovers, awaitsConfirmedLevel, checkFindings, citationText, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, hearingRequestRefusal, PENALTY_ARTICLES, penaltyStepRefusal, percent, PERMISSION_TABLE, PERMIT_SYSTEM_ACTOR, readScopes, REJECTION_MESSAGES, reportWord } from '@anjian/core/internal';",
       resolveDir: portalDir,
       loader: 'ts',
     },
