@@ -73,7 +73,12 @@ function auditLine(audit, version) {
   if (!audit.ok || !audit.body) return '';
   const a = audit.body;
   const cp = a.checkpoint;
-  const coverage = !cp ? t('auditNoCheckpoint') : t(cp.signed ? 'auditCheckpoint' : 'auditCheckpointUnsigned', { v: cp.coversVersion, n: version, at: localTime(cp.createdAt) });
+  // A checkpoint made before the hazard was reported covers none of it: say so, not "up to version 0".
+  const coverage = !cp
+    ? t('auditNoCheckpoint')
+    : cp.coversVersion === 0
+      ? t('auditCheckpointBefore', { at: localTime(cp.createdAt) })
+      : t(cp.signed ? 'auditCheckpoint' : 'auditCheckpointUnsigned', { v: cp.coversVersion, n: version, at: localTime(cp.createdAt) });
   const last = a.lastFullAudit
     ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}：${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}`
     : '';
