@@ -43,9 +43,14 @@ describe('work at height from the portal', () => {
     expect(await safety.isVisible('#pa-grade')).toBe(false);
     expect(await checkboxes(safety, 'fallFactors')).toEqual(HEIGHT_FALL_FACTORS.map((f) => `${f.id}: ${f.label['zh-CN']} ${f.clause}`));
     expect(await checkboxes(safety, 'situations')).toEqual(HEIGHT_SITUATIONS.map((s) => `${s.id}: ${s.label['zh-CN']} ${s.clause}`));
+    // No height given: the server's located words, nothing applied.
+    await safety.fill('#pa-workers', '赵师傅');
+    await safety.tap('#apply-submit');
+    await safety.waitForSelector('#apply-error');
+    expect(await safety.textContent('#apply-error')).toContain('/height/heightM');
+    expect(await safety.getAttribute('#my-permits', 'data-count')).toBe('2');
     await safety.fill('#pa-height', '4');
     await safety.check('#apply-form input[name="situations"][value="raining"]');
-    await safety.fill('#pa-workers', '赵师傅');
     await safety.selectOption('#pa-attendant', 'attendant-lvyuan');
     expect(await safety.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await safety.screenshot({ path: `${shots}/permit-height-01-apply.png`, fullPage: true });
