@@ -59,6 +59,9 @@ function barChart(title: string, rows: Array<{ label: string; a: number; b: numb
   return `<svg class="chart" role="img" aria-label="${e(title)}" viewBox="0 0 ${labelW + barW + 80} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg"><title>${e(title)}</title>${key}${bars}</svg>`;
 }
 
+/** The widest a day's slot in the daily chart gets (its column is 70% of it), in SVG units. */
+const DAY_STEP_MAX = 40;
+
 /** Columns per day (found) with a line (closed) as SVG. */
 function dayChart(title: string, days: PeriodicReport['days'], legend: [string, string]): string {
   if (days.length === 0) return '';
@@ -66,7 +69,8 @@ function dayChart(title: string, days: PeriodicReport['days'], legend: [string, 
   const h = 180;
   const pad = 30;
   const max = Math.max(1, ...days.map((d) => Math.max(d.found, d.closed)));
-  const step = (w - 2 * pad) / days.length;
+  // A day is at most DAY_STEP_MAX wide: a report of one or a few days is not stretched across the chart.
+  const step = Math.min((w - 2 * pad) / days.length, DAY_STEP_MAX);
   const y = (v: number) => h - pad - (v / max) * (h - 2 * pad);
   const cols = days
     .map(
@@ -83,7 +87,7 @@ function dayChart(title: string, days: PeriodicReport['days'], legend: [string, 
     `<text x="${pad - 4}" y="${pad}" text-anchor="end" font-size="11">${max}</text><text x="${pad - 4}" y="${h - pad}" text-anchor="end" font-size="11">0</text>` +
     cols +
     `<polyline points="${line}" fill="none" stroke="${COLORS[3]}" stroke-width="2"/>` +
-    `<text x="${pad}" y="${h - 8}" font-size="11">${e(first)}</text><text x="${w - pad}" y="${h - 8}" text-anchor="end" font-size="11">${e(last)}</text>` +
+    `<text x="${pad}" y="${h - 8}" font-size="11">${e(first)}</text>${days.length > 1 ? `<text x="${(pad + days.length * step).toFixed(1)}" y="${h - 8}" text-anchor="end" font-size="11">${e(last)}</text>` : ''}` +
     `<rect x="${w - 200}" y="4" width="10" height="10" fill="${COLORS[0]}"/><text x="${w - 186}" y="13" font-size="11">${e(legend[0])}</text>` +
     `<rect x="${w - 110}" y="8" width="10" height="3" fill="${COLORS[3]}"/><text x="${w - 96}" y="13" font-size="11">${e(legend[1])}</text></svg>`
   );
