@@ -10,7 +10,7 @@ import { html, raw, setHtml } from './html.js';
 import { lang, t } from './i18n.js';
 import { app, getJson, me, session } from './shared.js';
 import { TERMS } from './terms.js';
-import { percent, readScopes, reportWord } from '/vendor/anjian-core.js';
+import { percent, readScopes, reportScopeFor, reportWord } from '/vendor/anjian-core.js';
 
 const KINDS = ['weekly', 'monthly', 'quarterly'];
 /** The key figures shown above the report, in its order; their words and percentages are the report's own (core's reportWord, percent). */
@@ -38,10 +38,19 @@ const withParents = (area) => area.split('/').map((_, i, parts) => parts.slice(0
  */
 let known = { user: null, choices: null };
 
-/** The scopes of `u`: `'all'`, the server's choices when already known, else `null`. */
+/**
+ * The scopes of `u`: `'all'`, the server's choices when already known, else core's
+ * reportScopeFor over the user's read scopes (the rule the server applies, bundled) — so the
+ * first visit asks for a scope the server accepts instead of a deliberate 400 that the browser
+ * logs as an error; `null` when core grants none (the server then says why).
+ */
 function knownChoices(u) {
   if (u && readScopes(u) === 'all') return 'all';
-  return known.user === u?.id ? known.choices : null;
+  if (known.user === u?.id && known.choices) return known.choices;
+  if (!u) return null;
+  const decision = reportScopeFor(readScopes(u), {});
+  if (decision.ok) return [decision.scope];
+  return decision.choices.length ? decision.choices : null;
 }
 
 /**

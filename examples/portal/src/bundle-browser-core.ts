@@ -29,7 +29,7 @@ export async function bundleBrowserCore(): Promise<string> {
   const result = await esbuild.build({
     stdin: {
       contents:
-        "export { areaCovers, awaitsConfirmedLevel, checkFindings, citationText, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, hearingRequestRefusal, PENALTY_ARTICLES, penaltyStepRefusal, percent, PERMISSION_TABLE, PERMIT_SYSTEM_ACTOR, readScopes, REJECTION_MESSAGES, reportWord } from '@anjian/core/internal';",
+        "export { areaCovers, awaitsConfirmedLevel, checkFindings, citationText, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, formModel, HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, issueForUsers, mayNameSecondOfficer, needsTwoOfficers, hearingRequestRefusal, PENALTY_ARTICLES, penaltyStepRefusal, percent, PERMISSION_TABLE, PERMIT_SYSTEM_ACTOR, readScopes, REJECTION_MESSAGES, reportScopeFor, reportWord } from '@anjian/core/internal';",
       resolveDir: portalDir,
       loader: 'ts',
     },

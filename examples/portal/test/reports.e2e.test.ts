@@ -51,29 +51,27 @@ describe('reports page', () => {
     expect((await portal.fetchAs('owner-anping', '/api/reports/monthly')).status).toBe(403);
   }, 120_000);
 
-  it("opens on the first of the server's REPORT_SCOPE_REQUIRED choices and offers only those (no scope rules of its own)", async () => {
+  it("opens on the first of the scopes core's reportScopeFor gives (the server's rule, bundled) and offers only those — no deliberate 400 to learn them", async () => {
     const page = await portal.signIn('grid-wang', 'grid');
-    // The server's answer decides: here it lists only the second grid, which the page's user record does not put first.
     const asked: string[] = [];
     await page.route('**/api/reports/**', async (route) => {
       const url = new URL(route.request().url());
       if (url.searchParams.get('format') === 'json') asked.push(url.search);
-      if (!url.searchParams.has('area') && url.searchParams.get('format') === 'json')
-        return route.fulfill({
-          status: 400,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ status: 400, code: 'REPORT_SCOPE_REQUIRED', title: '请指定报表范围', choices: [{ area: 'D1/G2' }] }),
-        });
       return route.continue();
     });
     await goTo(page, 'reports?kind=monthly');
     await page.waitForSelector('#report-summary');
-    expect(await page.$$eval('#report-area option', (os) => os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).selected]))).toEqual([['D1/G2', true]]);
-    expect(asked).toEqual(['?format=json', '?area=D1%2FG2&format=json']);
-    // The choices are kept: the next visit asks for the report only.
+    expect(await page.$$eval('#report-area option', (os) => os.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).selected]))).toEqual([
+      ['D1/G1', true],
+      ['D1/G2', false],
+    ]);
+    expect(asked).toEqual(['?area=D1%2FG1&format=json']);
+    // The server agrees: without a scope it would have listed the same choices.
+    const probe = (await portal.api('grid-wang', 'GET', '/reports/monthly')).body as { code: string; choices: { area: string }[] };
+    expect(probe.choices.map((c) => c.area)).toEqual(['D1/G1', 'D1/G2']);
     await goTo(page, 'reports?kind=weekly');
     await page.waitForSelector('#report-summary');
-    expect(asked.slice(2)).toEqual(['?area=D1%2FG2&format=json']);
+    expect(asked.slice(1)).toEqual(['?area=D1%2FG1&format=json']);
     // An officer: area and domain pairs; the domain select offers the choices' domains, no "all".
     const officer = await portal.signIn('officer-li', 'enforcement');
     await goTo(officer, 'reports?kind=monthly');
