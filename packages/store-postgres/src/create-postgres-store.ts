@@ -17,7 +17,7 @@ import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 import { buildHazardQuery } from './hazard-query.js';
 import { createReadBatcher, groupRows } from './read-batch.js';
 import { readHazardStats } from './hazard-stats.js';
-import { PG_MIGRATIONS } from './migrations.js';
+import { migrateSchema } from './migrate-schema.js';
 
 export { PostgresStoreError };
 export type { GroupCommitInfo };
@@ -242,31 +242,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     schema: schemaName,
 
     async migrate() {
-      const client = await pool.connect();
-      try {
-        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`anjian-migrate:${schemaName}`]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-        await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-        const done = await client.query(`SELECT coalesce(max(version), 0) AS v FROM ${s}.schema_migrations`);
-        const current = Number((done.rows[0] as Row).v);
-        if (current > PG_MIGRATIONS.length) {
-          throw new PostgresStoreError('SCHEMA_TOO_NEW', `schema ${schemaName} is at version ${current}, newer than this release knows (${PG_MIGRATIONS.length})`);
-        }
-        for (let version = current + 1; version <= PG_MIGRATIONS.length; version++) {
-          await client.query('BEGIN');
-          try {
-            await client.query(PG_MIGRATIONS[version - 1]!.replaceAll('{schema}', s));
-            await client.query(`INSERT INTO ${s}.schema_migrations (version) VALUES ($1)`, [version]);
-            await client.query('COMMIT');
-          } catch (error) {
-            await client.query('ROLLBACK');
-            throw error;
-          }
-        }
-      } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`anjian-migrate:${schemaName}`]).catch(() => undefined);
-        client.release();
-      }
+      await migrateSchema(pool, schemaName);
     },
 
     async append(input: AppendInput): Promise<AppendResult> {

@@ -24,5 +24,7 @@ export { createPostgresPermitStore } from './create-postgres-permit-store.js';
 export type { PostgresPermitStore, PostgresPermitStoreOptions } from './create-postgres-permit-store.js';
 export { createPostgresReportReadModel } from './create-postgres-report-read-model.js';
 export type { PostgresReportReadModel, PostgresReportReadModelOptions } from './create-postgres-report-read-model.js';
+export { createPostgresCoSignCodeStore } from './create-postgres-co-sign-code-store.js';
+export type { PostgresCoSignCodeStore, PostgresCoSignCodeStoreOptions } from './create-postgres-co-sign-code-store.js';
 export { createPostgresBulkLoader } from './create-postgres-bulk-loader.js';
 export type { PostgresBulkHazard, PostgresBulkLoader, PostgresBulkLoaderOptions } from './create-postgres-bulk-loader.js';

@@ -583,4 +583,33 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     DROP CONSTRAINT document_trail_jurisdiction_kind_year_document_seq_key,
     ADD CONSTRAINT document_trail_number_type_key UNIQUE (jurisdiction, kind, year, document_seq, entry_type);
   `,
+  `
+  -- 14: co-sign codes of two-officer acts (decision 010), shared by every instance: a code as
+  -- its salted SHA-256 only (never the code), at most one unused code per officer, subject and
+  -- act (the partial unique index: issuing again replaces it in one upsert, also when two
+  -- instances issue at once), and the attempts to use codes (ms since the epoch), counted per
+  -- officer within a window under a transaction-level advisory lock on the officer's key.
+  -- Expired codes and attempts outside the window are deleted as new ones come in.
+  CREATE TABLE {schema}.co_sign_codes (
+    id         text PRIMARY KEY,
+    officer_id text NOT NULL,
+    subject    text NOT NULL,
+    act        text NOT NULL,
+    salt       text NOT NULL,
+    hash       text NOT NULL,
+    issued_at  text COLLATE "C" NOT NULL,          -- toISOString() form: compared as text, byte order
+    expires_at text COLLATE "C" NOT NULL,
+    used_at    text COLLATE "C"
+  );
+  CREATE UNIQUE INDEX co_sign_codes_unused ON {schema}.co_sign_codes (officer_id, subject, act) WHERE used_at IS NULL;
+  CREATE INDEX co_sign_codes_subject ON {schema}.co_sign_codes (subject, act, expires_at);
+  CREATE INDEX co_sign_codes_expiry ON {schema}.co_sign_codes (expires_at);
+  CREATE TABLE {schema}.co_sign_attempts (
+    seq   bigserial PRIMARY KEY,
+    key   text   NOT NULL,
+    at_ms bigint NOT NULL
+  );
+  CREATE INDEX co_sign_attempts_key ON {schema}.co_sign_attempts (key, at_ms);
+  CREATE INDEX co_sign_attempts_at ON {schema}.co_sign_attempts (at_ms);
+  `,
 ]);

@@ -115,6 +115,8 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
       await seedAuditTrail(store, { documents: 'D1' });
       // Back to the schema before the trail's migration: its table gone, its version not applied.
       await env.pool.query(`DROP TABLE ${s}.document_trail`);
+      // (and the co-sign code tables of migration 14, which then runs again)
+      await env.pool.query(`DROP TABLE ${s}.co_sign_codes, ${s}.co_sign_attempts`);
       await env.pool.query(`DELETE FROM ${s}.schema_migrations WHERE version >= $1`, [12]);
       expect(PG_MIGRATIONS[11]).toContain('CREATE TABLE {schema}.document_trail');
       await store.migrate();
@@ -168,8 +170,10 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
            ADD CONSTRAINT document_trail_jurisdiction_kind_year_document_seq_key UNIQUE (jurisdiction, kind, year, document_seq)`,
       );
       await insertTrailAsBeforeVoids(sql, rows);
-      await env.pool.query(`DELETE FROM ${s}.schema_migrations WHERE version = 13`);
-      expect(PG_MIGRATIONS.length).toBe(13);
+      // (and the co-sign code tables of migration 14, which then runs again)
+      await env.pool.query(`DROP TABLE ${s}.co_sign_codes, ${s}.co_sign_attempts`);
+      await env.pool.query(`DELETE FROM ${s}.schema_migrations WHERE version >= 13`);
+      expect(PG_MIGRATIONS[12]).toContain('-- 13: voids join the document trail');
       await store.migrate();
       const before = await verifyAudit(store);
       expect(before).toMatchObject({ ok: true, problems: [] });

@@ -24,5 +24,7 @@ export { createSqlitePermitStore } from './create-sqlite-permit-store.js';
 export type { SqlitePermitStore, SqlitePermitStoreOptions } from './create-sqlite-permit-store.js';
 export { createSqliteReportReadModel } from './create-sqlite-report-read-model.js';
 export type { SqliteReportReadModel, SqliteReportReadModelOptions } from './create-sqlite-report-read-model.js';
+export { createSqliteCoSignCodeStore } from './create-sqlite-co-sign-code-store.js';
+export type { SqliteCoSignCodeStore, SqliteCoSignCodeStoreOptions } from './create-sqlite-co-sign-code-store.js';
 export { createSqliteBulkLoader } from './create-sqlite-bulk-loader.js';
 export type { BulkHazard, SqliteBulkLoader, SqliteBulkLoaderOptions } from './create-sqlite-bulk-loader.js';

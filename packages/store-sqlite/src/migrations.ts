@@ -236,4 +236,32 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   DROP TABLE document_trail;
   ALTER TABLE document_trail_11 RENAME TO document_trail;
   `,
+  `
+  -- 12: co-sign codes of two-officer acts (decision 010), shared by every process on the file:
+  -- a code as its salted SHA-256 only (never the code), at most one unused code per officer,
+  -- subject and act (the partial unique index: issuing again replaces it in one statement),
+  -- and the attempts to use codes (times in ms since the epoch), counted per officer within a
+  -- window. Expired codes and attempts outside the window are deleted as new ones come in.
+  CREATE TABLE co_sign_codes (
+    id         TEXT PRIMARY KEY,
+    officer_id TEXT NOT NULL,
+    subject    TEXT NOT NULL,                  -- hazard:<id> | enterprise:<id>
+    act        TEXT NOT NULL,
+    salt       TEXT NOT NULL,
+    hash       TEXT NOT NULL,                  -- hex SHA-256 of salt:code
+    issued_at  TEXT NOT NULL,
+    expires_at TEXT NOT NULL,                  -- toISOString() form: compared as text
+    used_at    TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX co_sign_codes_unused ON co_sign_codes (officer_id, subject, act) WHERE used_at IS NULL;
+  CREATE INDEX co_sign_codes_subject ON co_sign_codes (subject, act, expires_at);
+  CREATE INDEX co_sign_codes_expiry ON co_sign_codes (expires_at);
+  CREATE TABLE co_sign_attempts (
+    seq   INTEGER PRIMARY KEY,
+    key   TEXT    NOT NULL,
+    at_ms INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX co_sign_attempts_key ON co_sign_attempts (key, at_ms);
+  CREATE INDEX co_sign_attempts_at ON co_sign_attempts (at_ms);
+  `,
 ]);

@@ -25,6 +25,8 @@ async function version9File(): Promise<string> {
   // Migration 10 only creates document_trail: take it away and the file is what schema 9 left.
   const db = new Database(path);
   db.exec('DROP TABLE document_trail');
+  // … and the later migrations' tables (12: co-sign codes), which run again.
+  db.exec('DROP TABLE co_sign_codes; DROP TABLE co_sign_attempts');
   db.pragma('user_version = 9');
   db.close();
   return path;

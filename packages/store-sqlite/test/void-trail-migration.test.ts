@@ -35,6 +35,8 @@ async function version10File(): Promise<string> {
   db.exec('DROP TABLE document_trail');
   db.exec(MIGRATIONS[9] as string);
   await insertTrailAsBeforeVoids(sql, rows);
+  // The later migrations' tables (12: co-sign codes) go too: they run again.
+  db.exec('DROP TABLE co_sign_codes; DROP TABLE co_sign_attempts');
   db.pragma('user_version = 10');
   db.close();
   return path;
@@ -42,7 +44,7 @@ async function version10File(): Promise<string> {
 
 describe('migration 11: voids in the document trail', () => {
   it('voids written before are notices; voided again they are chained; a later void without its entry is a problem', async () => {
-    expect(MIGRATIONS.length).toBe(11);
+    expect(MIGRATIONS[10]).toContain('-- 11: voids join the document trail');
     const path = await version10File();
     const store = createSqliteStore({ path });
     try {

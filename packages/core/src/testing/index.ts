@@ -11,6 +11,8 @@ export type { StoreConformanceOptions, StoreConformanceTest, ConformanceExpect }
 export { runDocumentRegisterConformance, DOCUMENT_REGISTER_CONFORMANCE_TESTS } from './document-register-conformance.js';
 export { runDocumentServiceConformance, DOCUMENT_SERVICE_CONFORMANCE_TESTS, testServiceRecord } from './document-service-conformance.js';
 export type { DocumentServiceConformanceOptions } from './document-service-conformance.js';
+export { runCoSignCodeStoreConformance, CO_SIGN_CODE_STORE_CONFORMANCE_TESTS } from './co-sign-code-store-conformance.js';
+export type { CoSignCodeStoreConformanceOptions, CoSignCodeStoreRows } from './co-sign-code-store-conformance.js';
 export { runEvidenceStoreConformance, EVIDENCE_STORE_CONFORMANCE_TESTS } from './evidence-store-conformance.js';
 export type { EvidenceStoreConformanceOptions } from './evidence-store-conformance.js';
 export { runNotifierConformance, NOTIFIER_CONFORMANCE_TESTS } from './notifier-conformance.js';

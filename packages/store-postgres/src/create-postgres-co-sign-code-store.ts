@@ -1,0 +1,137 @@
+import type { CoSignCodeRecord, CoSignCodeStore } from '@anjian/core/ports';
+import pg from 'pg';
+import { migrateSchema } from './migrate-schema.js';
+import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+
+/** Options of {@link createPostgresCoSignCodeStore}. */
+export interface PostgresCoSignCodeStoreOptions {
+  /** A `pg.Pool` the host owns, or a connection string for a pool the code store owns. */
+  pool?: pg.Pool;
+  connectionString?: string;
+  /** Schema of the store (the tables are its migration 14). Default `anjian`. */
+  schema?: string;
+}
+
+/** A {@link CoSignCodeStore} over PostgreSQL, with `migrate()` and `close()`. */
+export interface PostgresCoSignCodeStore extends CoSignCodeStore {
+  readonly schema: string;
+  /** Runs the store's pending migrations (the same as `PostgresStore.migrate()`: the tables are its migration 14). */
+  migrate(): Promise<void>;
+  /** Closes the pool if the code store created it. */
+  close(): Promise<void>;
+}
+
+interface CodeRow {
+  id: string;
+  officer_id: string;
+  subject: string;
+  act: string;
+  salt: string;
+  hash: string;
+  issued_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+const toRecord = (r: CodeRow): CoSignCodeRecord => ({
+  id: r.id,
+  officerId: r.officer_id,
+  subject: r.subject,
+  act: r.act,
+  salt: r.salt,
+  hash: r.hash,
+  issuedAt: r.issued_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+});
+
+/**
+ * Co-sign codes of two-officer acts (decision 010) over PostgreSQL, shared by every server
+ * instance on the schema: a code given through one is used through another, and the attempt
+ * limit holds across all of them. Tables of the store's migration 14.
+ *
+ * - `issue` replaces the officer's unused code for the subject and act in one upsert on a
+ *   partial unique index (two instances issuing at once leave one), and deletes every code
+ *   expired at its `issuedAt`.
+ * - `consume` is one `UPDATE … WHERE used_at IS NULL AND expires_at > now`: of concurrent
+ *   callers, one changes the row.
+ * - `countAttempt` takes a transaction-level advisory lock on the key, then inserts and counts:
+ *   parallel attempts of one officer on any instance each see a distinct count. It deletes
+ *   attempts of every key that fell out of the window (core uses one window).
+ *
+ * Only the time passed in is compared (`toISOString()` text in byte order, ms for attempts):
+ * never the server's clock.
+ *
+ * @example
+ * ```ts
+ * const coSignCodes = createPostgresCoSignCodeStore({ pool, schema: 'anjian' });
+ * await coSignCodes.migrate();
+ * ```
+ */
+export function createPostgresCoSignCodeStore(options: PostgresCoSignCodeStoreOptions): PostgresCoSignCodeStore {
+  const schema = options.schema ?? 'anjian';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
+  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
+  const ownsPool = !options.pool;
+  const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
+  const codes = `"${schema}".co_sign_codes`;
+  const attempts = `"${schema}".co_sign_attempts`;
+  const lockSpace = `anjian-co-sign:${schema}`;
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    schema,
+    async migrate() {
+      await migrateSchema(pool, schema);
+    },
+    async issue(record) {
+      await inTransaction(async (client) => {
+        await client.query(`DELETE FROM ${codes} WHERE expires_at <= $1`, [record.issuedAt]);
+        await client.query(
+          `INSERT INTO ${codes} (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
+           DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at`,
+          [record.id, record.officerId, record.subject, record.act, record.salt, record.hash, record.issuedAt, record.expiresAt, record.usedAt],
+        );
+      });
+    },
+    async live(subject, act, now) {
+      const result = await pool.query<CodeRow>(`SELECT * FROM ${codes} WHERE subject = $1 AND act = $2 AND expires_at > $3 AND used_at IS NULL ORDER BY issued_at, id`, [subject, act, now]);
+      return result.rows.map(toRecord);
+    },
+    async consume(id, now) {
+      const result = await pool.query(`UPDATE ${codes} SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND expires_at > $1`, [now, id]);
+      return result.rowCount === 1;
+    },
+    async countAttempt(key, now, windowMs) {
+      const atMs = Date.parse(now);
+      return inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [lockSpace, key]);
+        await client.query(`DELETE FROM ${attempts} WHERE at_ms <= $1`, [atMs - windowMs]);
+        await client.query(`INSERT INTO ${attempts} (key, at_ms) VALUES ($1, $2)`, [key, atMs]);
+        const counted = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${attempts} WHERE key = $1 AND at_ms > $2`, [key, atMs - windowMs]);
+        return Number(counted.rows[0]?.n ?? 0);
+      });
+    },
+    async forgetAttempt(key, at) {
+      await pool.query(`DELETE FROM ${attempts} WHERE seq = (SELECT seq FROM ${attempts} WHERE key = $1 AND at_ms = $2 ORDER BY seq DESC LIMIT 1)`, [key, Date.parse(at)]);
+    },
+    async close() {
+      if (ownsPool) await pool.end();
+    },
+  };
+}

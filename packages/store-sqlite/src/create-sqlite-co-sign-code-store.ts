@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import type { CoSignCodeRecord, CoSignCodeStore } from '@anjian/core/ports';
+import { openDatabase } from './open-database.js';
+
+/** Options of {@link createSqliteCoSignCodeStore}. */
+export interface SqliteCoSignCodeStoreOptions {
+  /** Database file — the store's own file is the usual choice (its tables come with the store's schema 12). */
+  path: string;
+  busyTimeoutMs?: number;
+}
+
+/** A {@link CoSignCodeStore} over SQLite, with `close()`. */
+export interface SqliteCoSignCodeStore extends CoSignCodeStore {
+  close(): void;
+}
+
+interface CodeRow {
+  id: string;
+  officer_id: string;
+  subject: string;
+  act: string;
+  salt: string;
+  hash: string;
+  issued_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+const toRecord = (r: CodeRow): CoSignCodeRecord => ({
+  id: r.id,
+  officerId: r.officer_id,
+  subject: r.subject,
+  act: r.act,
+  salt: r.salt,
+  hash: r.hash,
+  issuedAt: r.issued_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+});
+
+/**
+ * Co-sign codes of two-officer acts (decision 010) over SQLite: every process that opens the
+ * file sees the same codes and attempt counts, and they survive a restart. Tables of the
+ * store's schema 12 (`co_sign_codes`, `co_sign_attempts`), created when any store of this
+ * package opens the file.
+ *
+ * - `issue` replaces the officer's unused code for the subject and act in one upsert (a
+ *   partial unique index keeps one), and deletes every code expired at its `issuedAt`.
+ * - `consume` is one `UPDATE … WHERE used_at IS NULL AND expires_at > now`: of concurrent
+ *   callers (any process), one changes the row.
+ * - `countAttempt` inserts and counts in one `BEGIN IMMEDIATE` transaction, so processes
+ *   counting at once each see a distinct count; it deletes attempts of every key that fell
+ *   out of the window (core uses one window).
+ *
+ * Only the time passed in is compared (`toISOString()` text, ms for attempts): never the
+ * wall clock.
+ *
+ * @example
+ * ```ts
+ * const coSignCodes = createSqliteCoSignCodeStore({ path: '.data/anjian.db' });
+ * const api = createAnjianApi({ store, coSignCodes, ... });
+ * ```
+ */
+export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOptions): SqliteCoSignCodeStore {
+  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const st = {
+    dropExpired: db.prepare('DELETE FROM co_sign_codes WHERE expires_at <= ?'),
+    upsert: db.prepare(`INSERT INTO co_sign_codes (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at)
+      VALUES (@id, @officerId, @subject, @act, @salt, @hash, @issuedAt, @expiresAt, @usedAt)
+      ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
+      DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at`),
+    live: db.prepare('SELECT * FROM co_sign_codes WHERE subject = ? AND act = ? AND expires_at > ? AND used_at IS NULL ORDER BY issued_at, id'),
+    consume: db.prepare('UPDATE co_sign_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?'),
+    dropAttempts: db.prepare('DELETE FROM co_sign_attempts WHERE at_ms <= ?'),
+    insertAttempt: db.prepare('INSERT INTO co_sign_attempts (key, at_ms) VALUES (?, ?)'),
+    countAttempts: db.prepare('SELECT count(*) FROM co_sign_attempts WHERE key = ? AND at_ms > ?').pluck(),
+    forgetAttempt: db.prepare('DELETE FROM co_sign_attempts WHERE seq = (SELECT seq FROM co_sign_attempts WHERE key = ? AND at_ms = ? ORDER BY seq DESC LIMIT 1)'),
+  };
+  const issue = db.transaction((record: CoSignCodeRecord) => {
+    st.dropExpired.run(record.issuedAt);
+    st.upsert.run(record);
+  });
+  const countAttempt = db.transaction((key: string, atMs: number, windowMs: number): number => {
+    st.dropAttempts.run(atMs - windowMs);
+    st.insertAttempt.run(key, atMs);
+    return Number(st.countAttempts.get(key, atMs - windowMs));
+  });
+  return {
+    async issue(record) {
+      issue.immediate({ ...record });
+    },
+    async live(subject, act, now) {
+      return (st.live.all(subject, act, now) as CodeRow[]).map(toRecord);
+    },
+    async consume(id, now) {
+      return st.consume.run(now, id, now).changes === 1;
+    },
+    async countAttempt(key, now, windowMs) {
+      return countAttempt.immediate(key, Date.parse(now), windowMs);
+    },
+    async forgetAttempt(key, at) {
+      st.forgetAttempt.run(key, Date.parse(at));
+    },
+    close() {
+      db.close();
+    },
+  };
+}
