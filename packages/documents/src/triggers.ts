@@ -76,7 +76,8 @@ function recordsTwoOfficers(event: { data?: unknown }): boolean {
 /**
  * Who issues documents of a kind, from {@link DOCUMENT_TRIGGERS}: `grid` when every row of the
  * kind is a grid inspector's act (the 隐患整改通知书), else `enforcement` — an enforcement
- * document (执法文书) of the officers. A page lists documents under the heading this says.
+ * document (执法文书) of the officers (so is a kind the table does not know). A page lists
+ * documents under the heading this says.
  *
  * @example
  * ```ts
@@ -84,7 +85,7 @@ function recordsTwoOfficers(event: { data?: unknown }): boolean {
  * documentIssuer('rectification_order'); // 'enforcement'
  * ```
  */
-export function documentIssuer(kind: DocumentKind): 'grid' | 'enforcement' {
+export function documentIssuer(kind: string): 'grid' | 'enforcement' {
   const rows = DOCUMENT_TRIGGERS.filter((t) => t.kind === kind);
   return rows.length > 0 && rows.every((t) => t.role === 'grid') ? 'grid' : 'enforcement';
 }

@@ -116,7 +116,7 @@ export async function resolveInspectionPremises(rental: RentalDirectory | undefi
  * with its landlord for a tenant; `null` without a rental directory or when the enterprise
  * has no place or several (then only the report can say where it took place).
  */
-export async function onlyPremisesOf(rental: RentalDirectory | undefined, enterpriseId: string): Promise<InspectionPremises | null> {
+async function onlyPremisesOf(rental: RentalDirectory | undefined, enterpriseId: string): Promise<InspectionPremises | null> {
   if (!rental) return null;
   const [held, rented] = await Promise.all([rental.premisesOf(enterpriseId), rental.tenancies({ tenantEnterpriseId: enterpriseId })]);
   if (held.length + rented.length !== 1) return null;
