@@ -33,7 +33,7 @@ export interface ReportInspectionInput {
    * directory: the enterprise must hold it or rent there (`UNKNOWN_PREMISES`,
    * `NOT_AT_PREMISES`); the hazards then carry it, and its landlord when the enterprise is
    * a tenant — derived, so a landlord reads exactly its tenants' hazards at its premises.
-   * Absent, it is derived when the enterprise has one place only ({@link onlyPremisesOf}:
+   * Absent, it is derived when the enterprise has one place only (`onlyPremisesOf`:
    * the one premises it holds or currently rents); an enterprise with several names it.
    */
   premisesId?: string;
