@@ -12,7 +12,7 @@ import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Cloc
 import { readScopes, roundCoverageForReport, roundUnits } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
-import { createSqliteInspectionLog, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
+import { createSqliteCoSignCodeStore, createSqliteInspectionLog, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
 import { bundlePortalUi } from './bundle-portal-ui.js';
 import { startDemoNotifications, type DemoNotifications } from './demo-notifications.js';
@@ -141,6 +141,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const inspections = createSqliteInspectionLog({ path: join(dataDir, 'anjian.db') });
   // Periodic reports: a projection of the log and the inspections, in the same file (own tables).
   const reports = createSqliteReportReadModel({ path: join(dataDir, 'anjian.db') });
+  // Co-sign codes and the attempts to use them, in the same file: a code survives a restart and holds across processes.
+  const coSignCodes = createSqliteCoSignCodeStore({ path: join(dataDir, 'anjian.db') });
   let notifications: DemoNotifications | undefined;
   let checkpoints: DemoCheckpoints | undefined;
   let monitoring: DemoMonitoring | undefined;
@@ -195,6 +197,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       authenticate: async (req) => auth.actorOf(req),
       // The second officer of a two-officer act confirms from his own session with a co-sign code
       // (POST /api/hazards/{id}/co-sign-codes); his password is never typed on another's page.
+      coSignCodes,
       audit: { verifier: signing.verifier },
       // Enforcement documents (执法文书): numbered with the command, rendered from the record.
       documents: createDemoDocuments(dataDir),
@@ -328,6 +331,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         await devices.stop();
         inspections.close();
         reports.close();
+        coSignCodes.close();
         relations?.close();
         permitPart.close();
         store.close();
@@ -341,6 +345,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     permits?.close();
     inspections.close();
     reports.close();
+    coSignCodes.close();
     store.close();
     throw error;
   }
