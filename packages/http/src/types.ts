@@ -41,7 +41,9 @@ export interface AnjianApiOptions {
    * officer generates one in his own session (`POST /hazards/{id}/co-sign-codes`) and the first
    * officer sends the act with it (`Co-Sign-Code`). Default: `createMemoryCoSignCodeStore()`,
    * one per API — right for one server process; hosts that run several behind a balancer pass
-   * one store they share, or a code given by one process is refused by the others.
+   * one store they share, or a code given by one process is refused by the others:
+   * `createSqliteCoSignCodeStore` (`@anjian/store-sqlite`) or `createPostgresCoSignCodeStore`
+   * (`@anjian/store-postgres`), which also keep codes and attempt counts across a restart.
    */
   coSignCodes?: CoSignCodeStore;
   /**
