@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '@anjian/store-sqlite';
+import { createSqliteCoSignCodeStore, createSqliteStore } from '@anjian/store-sqlite';
 import { CO_SIGN_POLICY } from '@anjian/core/internal';
 import { toNodeHandler } from '../src/index.js';
 import { basementLpgInspection, createHarness, MISMATCHES, type Transport } from './harness.js';
@@ -166,5 +166,33 @@ describe('co-sign codes over HTTP (real server, SQLite)', () => {
     expect([retry.status, retry.body.reports[0].replayed]).toEqual([200, true]);
     const again = await h.call('officer-gas-d1', 'POST', '/inspections?report=true', { body: basementLpgInspection(), headers: { 'idempotency-key': 'insp-2', 'co-sign-code': issued.body.code } });
     expect([again.status, again.body.code]).toEqual([403, 'CO_SIGN_CODE_INVALID']);
+  });
+});
+
+describe('co-sign codes shared by two servers on one SQLite file (createSqliteCoSignCodeStore)', () => {
+  it('a code given through one server confirms the act through the other; 20 parallel guesses spread over both — 5 checked, 15 answered 429', async () => {
+    const path = join(dir, `co-sign-shared-${++n}.db`);
+    const server = () => createHarness('2026-11-02T01:00:00Z', createSqliteStore({ path }), '/api', overNodeServer, { coSignCodes: createSqliteCoSignCodeStore({ path }) });
+    const [a, b] = [await server(), await server()];
+    const id = await a.seed('H-SH', 'officer-gas-d1', { level: 'major' });
+    const code = async (h: typeof a) => {
+      const r = await h.call('officer2-gas-d1', 'POST', `/hazards/${id}/co-sign-codes`, { body: { act: 'file_case' } });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return r.body.code as string;
+    };
+    const act = (h: typeof a, c: string, key: string) =>
+      h.call('officer-gas-d1', 'POST', `/hazards/${id}/commands`, { body: { type: 'file_case' }, headers: { 'idempotency-key': key, 'co-sign-code': c } });
+    const right = await code(a);
+    const wrong = right === '00000000' ? '00000001' : '00000000';
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => act(i % 2 === 0 ? a : b, wrong, `shared-guess-${i}`)));
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((s) => s === 403)).toHaveLength(CO_SIGN_POLICY.maxAttempts);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20 - CO_SIGN_POLICY.maxAttempts);
+    // After the window, the code server A gave (generated again: the first has expired) files the case through server B.
+    a.clock.advance(CO_SIGN_POLICY.windowMs);
+    b.clock.advance(CO_SIGN_POLICY.windowMs);
+    const filed = await act(b, await code(a), 'shared-file');
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(officersOf(filed.body as never, 'case_filed')).toEqual(['officer-gas-d1', 'officer2-gas-d1']);
   });
 });

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { compilePack, createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ActorProfile, type ChainDeps, type Pack, type Store } from '@anjian/core';
 import type { EvidenceKind, MemoryEvidenceStore, ReportCommand } from '@anjian/core/internal';
+import type { CoSignCodeStore } from '@anjian/core/ports';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { documentNumbering } from '@anjian/documents';
@@ -123,14 +124,15 @@ export type Transport = (api: AnjianApi) => (request: Request) => Promise<Respon
 /**
  * Build a harness; `store` defaults to a fresh memory store, `transport` to `api.fetch`;
  * `options.evidence: false` leaves the API without an evidence store; `options.documents`
- * enables the document endpoints (and numbering, also for `seed`).
+ * enables the document endpoints (and numbering, also for `seed`); `options.coSignCodes` the
+ * API's co-sign code store (default: the API's memory store).
  */
 export async function createHarness(
   start = '2026-11-02T01:00:00Z',
   store: Store = createMemoryStore(),
   basePath = '/api',
   transport: Transport = (api) => api.fetch,
-  options: { evidence?: boolean; documents?: DocumentsApiOptions } = {},
+  options: { evidence?: boolean; documents?: DocumentsApiOptions; coSignCodes?: CoSignCodeStore } = {},
 ): Promise<Harness> {
   const clock = createFixedClock(start);
   const directory = createStaticDirectory([...Object.values(TEST_ACTORS), OFFICER_3], ENTERPRISES);
@@ -153,6 +155,7 @@ export async function createHarness(
     packs: [pack],
     ...(options.evidence === false ? {} : { evidence }),
     ...(options.documents ? { documents: options.documents } : {}),
+    ...(options.coSignCodes ? { coSignCodes: options.coSignCodes } : {}),
     basePath,
     maxBodyBytes: 64 * 1024,
     maxEvidenceBytes: 256 * 1024,
