@@ -13,6 +13,7 @@ export default defineConfig({
     'permits/index': 'src/permits.ts',
     'rounds/index': 'src/rounds.ts',
     'monitoring/index': 'src/monitoring.ts',
+    'review/index': 'src/review.ts',
     'node/index': 'src/node/index.ts',
     'testing/index': 'src/testing/index.ts',
   },

@@ -20,7 +20,7 @@ export { buildPeriodicReport } from './reports/build-report.js';
 export type { BuildReportInput, PeriodicReport, ReportAreaRow, ReportBreakdownRow, ReportRoundCoverage } from './reports/build-report.js';
 export { renderReportHtml } from './reports/render-report-html.js';
 export type { RenderReportHtmlOptions } from './reports/render-report-html.js';
-export { domainLabels } from './reports/report-labels.js';
+export { domainLabels, percent, reportWord, REPORT_WORDS } from './reports/report-labels.js';
 export type { DomainLabels } from './reports/report-labels.js';
 export { reportSheets } from './reports/report-sheets.js';
 export type { ReportSheet, ReportSheetColumn, ReportSheetsOptions } from './reports/report-sheets.js';

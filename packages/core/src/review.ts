@@ -1,0 +1,39 @@
+/**
+ * `@anjian/core/review`: the review chain's rules a user interface asks before it offers an
+ * act, so that it offers exactly what the server will accept and says why not in the
+ * server's own words — who may do what (`PERMISSION_TABLE`, `explainAuthorization`), what a
+ * user may read (`readScopes`, `areaCovers`), when an act needs a second officer
+ * (`needsTwoOfficers`, `mayNameSecondOfficer`) or a confirmed level first
+ * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`), the
+ * administrative-penalty steps (`penaltyStepRefusal`, `hearingRequestRefusal`,
+ * `decisionBounds` over the law table `PENALTY_ARTICLES`) and the bilingual words of every
+ * refusal (`REJECTION_MESSAGES`). Everything here is isomorphic (no Node built-ins, no
+ * `eval`): the demo portal bundles it for the browser. `handleCommand` applies the same
+ * rules on the server; see docs/review-chain.en.md.
+ *
+ * @example
+ * ```ts
+ * import { awaitsConfirmedLevel, explainAuthorization } from '@anjian/core/review';
+ * const why = explainAuthorization(actor, 'file_case', hazard);
+ * const offerFileCase = why.allowed && !awaitsConfirmedLevel(hazard, 'file_case');
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { PERMISSION_TABLE } from './chain/permission-table.js';
+export type { PermissionRule, Relation } from './chain/permission-table.js';
+export { explainAuthorization } from './chain/explain-authorization.js';
+export type { AuthorizationExplanation, DenialReason } from './chain/explain-authorization.js';
+export { areaCovers } from './chain/authorize.js';
+export type { AuthorizationSubject } from './chain/authorize.js';
+export { readScopes } from './chain/read-policy.js';
+export type { ReadScope, ReadScopes } from './chain/read-policy.js';
+export { mayNameSecondOfficer, needsTwoOfficers } from './chain/separation-of-duties.js';
+export { awaitsConfirmedLevel } from './chain/provisional-gate.js';
+export { DEFAULT_EVIDENCE_RULES } from './chain/evidence-rules.js';
+export type { EvidenceRequirement, EvidenceRules } from './chain/evidence-rules.js';
+export { decisionBounds, PENALTY_ARTICLES, PENALTY_KINDS, PENALTY_REPLY_DAYS } from './chain/penalty-articles.js';
+export type { DecisionBounds, Penalty, PenaltyArticle, PenaltyDuty, PenaltyKind } from './chain/penalty-articles.js';
+export { hearingRequestRefusal, penaltyStepRefusal } from './chain/penalty-step.js';
+export type { PenaltyCommandType, PenaltyFieldRefusal, PenaltyStepRefusal } from './chain/penalty-step.js';
+export { REJECTION_MESSAGES } from './chain/rejection-messages.js';
