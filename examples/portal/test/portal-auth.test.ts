@@ -12,9 +12,6 @@ import { createPortal, DEMO_PASSWORD, SESSION_COOKIE, type Portal } from '../src
 import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '../src/password-hash.js';
 import { PORTAL_CSP } from '../src/portal-security-headers.js';
 import { createSessionStore } from '../src/session-store.js';
-import { createPortalAuth } from '../src/portal-auth.js';
-import { DEMO_USERS } from '../src/demo-users.js';
-import { LOGIN_MAX_FAILURES } from '../src/login-rate-limit.js';
 
 let dataDir: string;
 let portal: Portal;
