@@ -43,7 +43,7 @@ const FULL: Record<string, Record<string, unknown>> = {
   record_statement: { statement: text('s'), hearingRequested: false },
   record_hearing: { report: text('r') },
   withdraw_hearing: { reason: text('w') },
-  decide_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 }, coOfficerId: 'o2' },
+  decide_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 } },
 };
 
 describe('command body schemas agree with core parseCommand', () => {

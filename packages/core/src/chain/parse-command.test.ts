@@ -37,7 +37,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   record_statement: { type: 'record_statement', statement: why, hearingRequested: false },
   record_hearing: { type: 'record_hearing', report: why },
   withdraw_hearing: { type: 'withdraw_hearing', reason: why },
-  decide_penalty: { type: 'decide_penalty', penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' }, coOfficerId: 'officer2' },
+  decide_penalty: { type: 'decide_penalty', penalty: { article: 'work-safety-law-2021/102-refusal', kind: 'suspend_production' } },
 };
 
 function issuesOf(body: unknown, at = ids): [string, string][] {
