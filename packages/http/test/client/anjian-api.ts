@@ -5752,6 +5752,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "kind": "rectification_notice",
+                     *           "issuedBy": "grid",
                      *           "number": "（东）应急隐改〔2026〕1号",
                      *           "jurisdiction": "D1",
                      *           "year": 2026,
