@@ -32,6 +32,7 @@ const READS = new Set([
   'findDocumentByCode',
   'readDocumentContent',
   'readDocumentTrail',
+  'readDocumentRegister',
 ]);
 
 /**
