@@ -456,6 +456,8 @@ export async function hazardPage(id, signal, done) {
     exclusive(async () => {
       const act = value('#co-sign-act');
       const out = app.querySelector('#co-sign-issued');
+      // a new code withdraws the one shown: never leave it on screen while the new one comes
+      out?.replaceChildren();
       const res = await api(`${path}/co-sign-codes`, { method: 'POST', body: { act } });
       setHtml(
         out,

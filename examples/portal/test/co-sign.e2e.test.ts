@@ -70,6 +70,12 @@ describe('two-officer acts: the second officer gives a co-sign code from his own
     const zhao = await portal.signIn('officer-zhao', 'enforcement', 'zh-CN', { coSigner: null });
     await openHazard(li, id);
     await openHazard(zhao, id);
+    // A slow server (as under load): while a new code is on its way, the page must not still show
+    // the one it withdraws — 李 once typed 赵's withdrawn code and the case was refused.
+    await zhao.route('**/co-sign-codes', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
     for (const page of [li, zhao]) expect(await page.$('input[type="password"]')).toBeNull();
     await li.waitForSelector('#co-sign-code');
 
