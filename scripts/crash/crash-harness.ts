@@ -73,6 +73,8 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   });
   const errors: string[] = [];
   const children = new Map<number, ChildProcess>();
+  /** Resolves when `child` has exited — also when it already had (a writer that failed on its own). */
+  const exitOf = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)));
   let generation = 0;
   const startWriter = (slot: number) => {
     const ackFile = join(ackDir, `w${slot}-g${generation++}.jsonl`);
@@ -95,16 +97,17 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     await new Promise((r) => setTimeout(r, 50 + random() * 250));
     const slot = Math.floor(random() * options.writers);
     const child = children.get(slot)!;
-    const exited = new Promise((r) => child.once('exit', r));
+    const exited = exitOf(child);
     child.kill('SIGKILL');
     await exited;
+    if (errors.length > 0) break; // a writer failed on its own: report it, do not restart it
     kills++;
     startWriter(slot);
     if (kills % 10 === 0) log(`${kills} kills, ${acknowledged()} commands acknowledged`);
   }
   await Promise.all(
     [...children.values()].map((child) => {
-      const exited = new Promise((r) => child.once('exit', r));
+      const exited = exitOf(child);
       child.kill('SIGKILL');
       return exited;
     }),
