@@ -20,7 +20,8 @@ describe('the observation form’s note', () => {
     await grid.waitForSelector('#observation-form p.hint');
     expect(await grid.textContent('#observation-form p.hint')).toBe('不在检查表内的隐患：等级为疑似，须由执法人员确认（不能是上报人本人）。');
     await grid.click('#lang-switch');
-    await grid.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#observation-form p.hint') !== null);
+    // the page is drawn again in English after the lang attribute changes: wait for the note itself
+    await grid.waitForFunction(() => document.documentElement.lang === 'en' && /^A /.test(document.querySelector('#observation-form p.hint')?.textContent ?? ''));
     expect(await grid.textContent('#observation-form p.hint')).toBe('A hazard outside the checklists: its level stays provisional until confirmed by: Enforcement officer (not the reporter).');
     await grid.context().close();
   });
