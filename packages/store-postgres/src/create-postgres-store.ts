@@ -5,7 +5,8 @@ import {
   checkDocumentRequests,
   checkHazardStatsQuery,
   decodeKeysetCursor,
-  documentContentDigest,
+  documentTrailInput,
+  documentVoidInput,
   encodeKeysetCursor,
   sealDocumentTrailEntry,
   sealDocumentVoidEntry,
@@ -176,20 +177,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     if (has.rows.length > 0) return;
     const last = (await client.query(`SELECT seq, hash FROM ${s}.document_trail ORDER BY seq DESC LIMIT 1`)).rows[0] as Row | undefined;
     const size = (await client.query(`SELECT coalesce(max(seq), 0) AS n FROM ${s}.events`)).rows[0] as Row;
-    const e = sealDocumentTrailEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, {
-      jurisdiction: record.jurisdiction,
-      kind: record.kind,
-      year: record.year,
-      documentSeq: record.seq,
-      hazardId: record.hazardId,
-      eventId: record.eventId,
-      contentHash: record.contentHash as string,
-      verificationCode: record.verificationCode as string,
-      contentDigest: documentContentDigest(content),
-      issuedAt: record.hashedAt as string,
-      logSize: Number(size.n),
-      chainedAt: at,
-    });
+    const e = sealDocumentTrailEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, documentTrailInput(record, content, Number(size.n), at));
     await client.query(
       `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, chained_at, log_size)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
@@ -209,19 +197,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     if (has.rows.length > 0) return;
     const last = (await client.query(`SELECT seq, hash FROM ${s}.document_trail ORDER BY seq DESC LIMIT 1`)).rows[0] as Row | undefined;
     const size = (await client.query(`SELECT coalesce(max(seq), 0) AS n FROM ${s}.events`)).rows[0] as Row;
-    const e = sealDocumentVoidEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, {
-      jurisdiction: record.jurisdiction,
-      kind: record.kind,
-      year: record.year,
-      documentSeq: record.seq,
-      hazardId: record.hazardId,
-      eventId: record.eventId,
-      voidedAt: record.voided.at,
-      reason: record.voided.reason,
-      actorId: record.voided.actorId,
-      chainedAt: at,
-      logSize: Number(size.n),
-    });
+    const e = sealDocumentVoidEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, documentVoidInput(record, Number(size.n), at));
     await client.query(
       `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, entry_type, jurisdiction, kind, year, document_seq, hazard_id, event_id, voided_at, void_reason, voided_by, chained_at, log_size)
        VALUES ($1, $2, $3, 'voided', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,

@@ -22,7 +22,8 @@ import {
   checkDocumentRequests,
   checkHazardStatsQuery,
   decodeKeysetCursor,
-  documentContentDigest,
+  documentTrailInput,
+  documentVoidInput,
   encodeKeysetCursor,
   sealDocumentTrailEntry,
   sealDocumentVoidEntry,
@@ -307,20 +308,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const chainDocument = (record: DocumentRecord, content: string, at: string): void => {
     if (st.trailEntryOf.get(record.jurisdiction, record.kind, record.year, record.seq, 'issued')) return;
     const last = st.lastTrailEntry.get() as { seq: number; hash: string } | undefined;
-    const entry = sealDocumentTrailEntry(last ?? null, {
-      jurisdiction: record.jurisdiction,
-      kind: record.kind,
-      year: record.year,
-      documentSeq: record.seq,
-      hazardId: record.hazardId,
-      eventId: record.eventId,
-      contentHash: record.contentHash as string,
-      verificationCode: record.verificationCode as string,
-      contentDigest: documentContentDigest(content),
-      issuedAt: record.hashedAt as string,
-      logSize: (st.logSize.get() as { n: number }).n,
-      chainedAt: at,
-    });
+    const entry = sealDocumentTrailEntry(last ?? null, documentTrailInput(record, content, (st.logSize.get() as { n: number }).n, at));
     st.insertTrailEntry.run(entry);
   };
 
@@ -328,19 +316,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const chainVoid = (record: DocumentRecord, at: string): void => {
     if (!record.voided || st.trailEntryOf.get(record.jurisdiction, record.kind, record.year, record.seq, 'voided')) return;
     const last = st.lastTrailEntry.get() as { seq: number; hash: string } | undefined;
-    const entry = sealDocumentVoidEntry(last ?? null, {
-      jurisdiction: record.jurisdiction,
-      kind: record.kind,
-      year: record.year,
-      documentSeq: record.seq,
-      hazardId: record.hazardId,
-      eventId: record.eventId,
-      voidedAt: record.voided.at,
-      reason: record.voided.reason,
-      actorId: record.voided.actorId,
-      chainedAt: at,
-      logSize: (st.logSize.get() as { n: number }).n,
-    });
+    const entry = sealDocumentVoidEntry(last ?? null, documentVoidInput(record, (st.logSize.get() as { n: number }).n, at));
     st.insertVoidEntry.run(entry);
   };
 

@@ -19,7 +19,7 @@ import type {
   StoredOutboxMessage,
 } from '../ports/store.js';
 import { checkDocumentContent, checkDocumentRequests, type DocumentKey, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
-import { documentContentDigest, sealDocumentTrailEntry, sealDocumentVoidEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
+import { documentTrailInput, documentVoidInput, sealDocumentTrailEntry, sealDocumentVoidEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
@@ -227,22 +227,7 @@ export function createMemoryStore(): MemoryStore {
       // One entry of the document trail per issued number, chained to the last one.
       const chain = (issued: DocumentRecord): void => {
         if (trail.some((t) => t.type === undefined && t.jurisdiction === issued.jurisdiction && t.kind === issued.kind && t.year === issued.year && t.documentSeq === issued.seq)) return;
-        trail.push(
-          sealDocumentTrailEntry(trail[trail.length - 1] ?? null, {
-            jurisdiction: issued.jurisdiction,
-            kind: issued.kind,
-            year: issued.year,
-            documentSeq: issued.seq,
-            hazardId: issued.hazardId,
-            eventId: issued.eventId,
-            contentHash: issued.contentHash as string,
-            verificationCode: issued.verificationCode as string,
-            contentDigest: documentContentDigest(input.content),
-            issuedAt: issued.hashedAt as string,
-            logSize: log.length,
-            chainedAt: input.at,
-          }),
-        );
+        trail.push(sealDocumentTrailEntry(trail[trail.length - 1] ?? null, documentTrailInput(issued, input.content, log.length, input.at)));
       };
       if (record.contentHash !== null) {
         // Issued before contents (or the trail) were kept: the same hash stores the same document's content and chains it.
@@ -273,30 +258,16 @@ export function createMemoryStore(): MemoryStore {
       const record = register.get(`${seriesKey(input)}\n${input.seq}`);
       if (!record) return { kind: 'not-found' };
       // One void entry per number, chained with the void — or, for a void written before voids were chained, when it is voided again.
-      const chainVoid = (voided: NonNullable<DocumentRecord['voided']>): void => {
+      const chainVoid = (): void => {
         if (trail.some((t) => t.type === 'voided' && t.jurisdiction === record.jurisdiction && t.kind === record.kind && t.year === record.year && t.documentSeq === record.seq)) return;
-        trail.push(
-          sealDocumentVoidEntry(trail[trail.length - 1] ?? null, {
-            jurisdiction: record.jurisdiction,
-            kind: record.kind,
-            year: record.year,
-            documentSeq: record.seq,
-            hazardId: record.hazardId,
-            eventId: record.eventId,
-            voidedAt: voided.at,
-            reason: voided.reason,
-            actorId: voided.actorId,
-            chainedAt: input.at,
-            logSize: log.length,
-          }),
-        );
+        trail.push(sealDocumentVoidEntry(trail[trail.length - 1] ?? null, documentVoidInput(record, log.length, input.at)));
       };
       if (record.voided) {
-        chainVoid(record.voided);
+        chainVoid();
         return { kind: 'already-voided', record: clone(record) };
       }
       record.voided = { at: input.at, reason: input.reason, actorId: input.actorId };
-      chainVoid(record.voided);
+      chainVoid();
       return { kind: 'voided', record: clone(record) };
     },
 

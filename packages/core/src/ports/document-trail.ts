@@ -10,6 +10,8 @@
  */
 import { canonicalJson } from '../chain/canonical-json.js';
 import { GENESIS_HASH, sha256Hex } from '../chain/hash-event.js';
+import type { DocumentRecord } from './document-register.js';
+import { StoreError } from './store-error.js';
 
 /** The issued document an entry of the document trail is about. */
 export interface DocumentTrailFields {
@@ -96,6 +98,67 @@ export function documentTrailEntryHash(entry: (Omit<DocumentIssuedEntry, 'hash'>
   // An issue entry written before voids were chained has neither `type` nor `chainedAt`: hashed without them.
   const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
   return sha256Hex(canonicalJson(clean));
+}
+
+/**
+ * The fields of the issue entry for `record`, as every store chains them: the record's number,
+ * hazard, issuing event, hash, code and `hashedAt`, the digest of `content` (the text the
+ * register stored with the hash), `logSize` (events in the log, read in the same transaction)
+ * and `at` (the caller's clock of the `recordDocumentHash` that chains it). One definition, so
+ * that the memory and SQL stores cannot chain different entries for one document.
+ *
+ * @throws {StoreError} `INVALID_DOCUMENT` when the record has no recorded hash (nothing is issued to chain).
+ */
+export function documentTrailInput(record: DocumentRecord, content: string, logSize: number, at: string): DocumentTrailFields {
+  if (record.contentHash === null || record.verificationCode === null || record.hashedAt === null) {
+    throw new StoreError('INVALID_DOCUMENT', {
+      'zh-CN': `文书 ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} 尚未记录哈希，不能写入文书链`,
+      en: `document ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} has no recorded hash: nothing to chain`,
+    });
+  }
+  return {
+    jurisdiction: record.jurisdiction,
+    kind: record.kind,
+    year: record.year,
+    documentSeq: record.seq,
+    hazardId: record.hazardId,
+    eventId: record.eventId,
+    contentHash: record.contentHash,
+    verificationCode: record.verificationCode,
+    contentDigest: documentContentDigest(content),
+    issuedAt: record.hashedAt,
+    logSize,
+    chainedAt: at,
+  };
+}
+
+/**
+ * The fields of the void entry for `record`, as every store chains them: the record's number,
+ * hazard and issuing event, its `voided` (when, why, who), `logSize` and `at` (the caller's
+ * clock of the `voidDocument` that chains it).
+ *
+ * @throws {StoreError} `INVALID_DOCUMENT` when the record is not voided.
+ */
+export function documentVoidInput(record: DocumentRecord, logSize: number, at: string): DocumentVoidFields {
+  if (record.voided === null) {
+    throw new StoreError('INVALID_DOCUMENT', {
+      'zh-CN': `文书 ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} 未作废，不能写入作废条目`,
+      en: `document ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} is not voided: no void to chain`,
+    });
+  }
+  return {
+    jurisdiction: record.jurisdiction,
+    kind: record.kind,
+    year: record.year,
+    documentSeq: record.seq,
+    hazardId: record.hazardId,
+    eventId: record.eventId,
+    voidedAt: record.voided.at,
+    reason: record.voided.reason,
+    actorId: record.voided.actorId,
+    chainedAt: at,
+    logSize,
+  };
 }
 
 /**

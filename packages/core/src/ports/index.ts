@@ -56,7 +56,7 @@ export type {
 } from './document-register.js';
 export { checkDocumentRequests, checkDocumentContent, MAX_DOCUMENT_CONTENT_LENGTH } from './document-register.js';
 export type { DocumentTrailFields, DocumentVoidFields, DocumentTrailEntry, DocumentIssuedEntry, DocumentVoidedEntry, DocumentTrailStore } from './document-trail.js';
-export { sealDocumentTrailEntry, sealDocumentVoidEntry, documentTrailEntryHash, documentContentDigest } from './document-trail.js';
+export { sealDocumentTrailEntry, sealDocumentVoidEntry, documentTrailEntryHash, documentContentDigest, documentTrailInput, documentVoidInput } from './document-trail.js';
 export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';
 export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';
 export { encodeKeysetCursor, decodeKeysetCursor, InvalidCursorError } from './keyset-cursor.js';
