@@ -61,7 +61,7 @@ function planOf(i: number): { id: string; steps: Step[] } {
           type: 'apply',
           permitId: id,
           kind: 'hot_work',
-          grade: 'first',
+          hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
           premises: 'hazchem',
           enterpriseId: `E${i % 3000}`,
           area,

@@ -24,7 +24,9 @@ it('an area covers itself and its sub-areas, not a code that shares its prefix; 
   const areas: Record<string, string> = { 'P-1': '330106', 'P-2': '330106/G2', 'P-3': '330106-x', 'P-4': '3301060', 'P-5': '330106/G2/x', 'P-6': '33010', 'P-7': '330106.1' };
   for (const [permitId, area] of Object.entries(areas)) {
     const kind =
-      permitId === 'P-2' ? ({ kind: 'confined_space', grade: 'none', premises: 'general' } as const) : ({ kind: 'hot_work', grade: 'first', premises: 'hazchem', flammableLelPctVol: 5 } as const);
+      permitId === 'P-2'
+        ? ({ kind: 'confined_space', grade: 'none', premises: 'general' } as const)
+        : ({ kind: 'hot_work', hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] }, premises: 'hazchem', flammableLelPctVol: 5 } as const);
     const command = { type: 'apply', permitId, enterpriseId: 'E-1', area, workerIds: ['w-1'], attendantId: 'attendant', validFrom: '2026-12-07T08:00:00.000Z', ...kind } as const;
     const r = await handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES, directory: staff }, { permitId, command, actor: applicant, now, commandId: `c-${permitId}` });
     expect(r.ok).toBe(true);

@@ -6,8 +6,9 @@ import { checkPermitPersons } from './permit-persons.js';
 import { chainPermitEvent } from './permit-chain.js';
 import { evolvePermit } from './evolve-permit.js';
 import { deriveHeightGrade, type DerivedHeight } from './height-grade.js';
+import { deriveHotWorkGrade, type DerivedHotWork } from './hot-work-grade.js';
 import { judgeGasReading, needsLel, type GasVerdict } from './judge-gas-reading.js';
-import { permitApprovalRefusal } from './permit-approval.js';
+import { permitApprovalRefusal, permitApproverRole } from './permit-approval.js';
 import { permitRejection as reject } from './permit-rejection.js';
 import { selectPermitRule, type PermitRules } from './permit-rules.js';
 import type {
@@ -31,6 +32,7 @@ const MAX_SAMPLE_AGE_MS = 24 * 60 * MIN;
 const MAX_APPLY_AHEAD_MS = 30 * 24 * 60 * MIN;
 const MAX_APPLY_BEHIND_MS = 5 * MIN;
 const HEIGHT = 'work_at_height';
+const HOT = 'hot_work';
 
 /** True while a permit can still change (not expired, closed or cancelled). */
 export function isPermitOpen(state: PermitState): boolean {
@@ -59,18 +61,23 @@ function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null 
   for (const f of ['permitId', 'kind', 'enterpriseId', 'area', 'attendantId'] as const) {
     if (!text(c[f])) return invalid(f, '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
   }
-  if (c.kind === HEIGHT) {
+  if (c.kind === HEIGHT || c.kind === HOT) {
     if (c.grade !== undefined && c.grade !== 'none') {
-      return invalid(
-        'grade',
-        '高处作业级别由服务器按 height 所申报的作业高度与情形推导（GB 30871-2022 8.1、附录B 表B.1），不得申报',
-        'the grade of work at height is derived by the server from the height and situations given in height (GB 30871-2022 8.1, Annex B Table B.1); do not declare it',
-      );
+      return c.kind === HEIGHT
+        ? invalid(
+            'grade',
+            '高处作业级别由服务器按 height 所申报的作业高度与情形推导（GB 30871-2022 8.1、附录B 表B.1），不得申报',
+            'the grade of work at height is derived by the server from the height and situations given in height (GB 30871-2022 8.1, Annex B Table B.1); do not declare it',
+          )
+        : invalid(
+            'grade',
+            '动火级别由服务器按 hotWork 所申报的现场情形、风力与停车条件推导（GB 30871-2022 5.1、5.2.15），不得申报',
+            'the grade of hot work is derived by the server from the site situations, wind and shut-down conditions given in hotWork (GB 30871-2022 5.1, 5.2.15); do not declare it',
+          );
     }
-  } else {
-    if (!text(c.grade)) return invalid('grade', '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
-    if (c.height !== undefined) return invalid('height', '只有高处作业申报作业高度与情形', 'only work at height gives a height and situations');
-  }
+  } else if (!text(c.grade)) return invalid('grade', '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+  if (c.kind !== HEIGHT && c.height !== undefined) return invalid('height', '只有高处作业申报作业高度与情形', 'only work at height gives a height and situations');
+  if (c.kind !== HOT && c.hotWork !== undefined) return invalid('hotWork', '只有动火作业申报动火现场情形', 'only hot work gives hot-work site facts');
   if (c.premises !== 'hazchem' && c.premises !== 'general') return invalid('premises', '须为 hazchem 或 general', 'must be hazchem or general');
   if (!Array.isArray(c.workerIds) || c.workerIds.length === 0 || c.workerIds.length > 50 || !c.workerIds.every(text)) {
     return invalid('workerIds', '须为1至50个作业人员编号', 'must list 1 to 50 worker ids');
@@ -171,7 +178,13 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       if (!derived.ok) return derived;
       height = derived.height;
     }
-    const grade = height?.grade ?? (command.grade as string);
+    let hotWork: DerivedHotWork | undefined;
+    if (command.kind === HOT) {
+      const derived = deriveHotWorkGrade(command.hotWork);
+      if (!derived.ok) return derived;
+      hotWork = derived.hotWork;
+    }
+    const grade = height?.grade ?? hotWork?.grade ?? (command.grade as string);
     const rule = selectPermitRule(ctx.rules, command.kind, grade, command.premises, new Date(command.validFrom));
     if (rule === null) {
       return {
@@ -194,6 +207,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       kind: command.kind,
       grade,
       ...(height === undefined ? {} : { height }),
+      ...(hotWork === undefined ? {} : { hotWork }),
       premises: command.premises,
       enterpriseId: command.enterpriseId,
       area: command.area,
@@ -245,7 +259,9 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       if (state.status !== 'applied') return refuse(wrongStatus(state, 'approve'));
       const refusal = permitApprovalRefusal(state, actor, ctx.rules);
       if (refusal) return refuse(refusal);
-      emit('approved', { role: state.rule.approverRole });
+      const role = permitApproverRole(state);
+      if (role !== state.rule.approverRole) emit('downgrade_approved', { role });
+      else emit('approved', { role });
       break;
     }
     case 'record_gas_test': {

@@ -27,6 +27,8 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
       validUntil: a.validUntil,
       flammableLelPctVol: a.flammableLelPctVol,
       ...(a.height === undefined ? {} : { height: a.height }),
+      ...(a.hotWork === undefined ? {} : { hotWork: a.hotWork }),
+      ...(a.hotWork?.downgraded === true ? { downgradeApproverId: null } : {}),
       approverId: null,
       approvalDueWarnedAt: null,
       lastTest: null,
@@ -43,6 +45,8 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
   switch (event.type) {
     case 'approved':
       return { ...s, status: 'approved', approverId: event.actorId };
+    case 'downgrade_approved':
+      return { ...s, downgradeApproverId: event.actorId };
     case 'gas_tested': {
       const g = d(event, 'gas_tested');
       return { ...s, lastTest: { sampledAt: g.reading.sampledAt, pass: g.verdict.pass } };

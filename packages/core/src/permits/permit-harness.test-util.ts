@@ -4,6 +4,7 @@ import { decidePermit } from './decide-permit.js';
 import { evolvePermit } from './evolve-permit.js';
 import { DEFAULT_PERMIT_RULES, type PermitRules } from './permit-rules.js';
 import { tickPermit } from './tick-permit.js';
+import type { HotWorkObservation } from './hot-work-grade.js';
 import type { ApplyPermitCommand, GasReadingInput, PermitActor, PermitCommand, PermitDecision, PermitEvent, PermitState } from './permit-types.js';
 
 export const MIN = 60_000;
@@ -21,12 +22,25 @@ export const tester: PermitActor = { id: 'tester', roles: [] };
 /** A directory in which every id is a person of E-1. */
 const STAFF = { get: (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1'] }) } as unknown as ReadonlyMap<string, ActorProfile | null>;
 
+/** Hot-work site facts from which the server derives each grade (GB 30871-2022 5.1.2–5.1.4): a running tank, a hazardous area, neither. */
+export const HOT_WORK_FACTS: Record<string, HotWorkObservation> = {
+  special: { situations: ['in_service_equipment'], openAir: false, shutDown: [] },
+  first: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
+  second: { situations: [], openAir: false, shutDown: [] },
+};
+
+/**
+ * An apply command (hot work, first grade by default). For hot work a `grade` override names the
+ * grade the test wants: the command carries the facts that derive it ({@link HOT_WORK_FACTS}), never the grade.
+ */
 export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
+  const { grade: declared, ...rest } = overrides;
+  const grade = 'grade' in overrides ? declared : 'first';
+  const hot = (rest.kind ?? 'hot_work') === 'hot_work';
   return {
     type: 'apply',
     permitId: 'P-1',
     kind: 'hot_work',
-    grade: 'first',
     premises: 'hazchem',
     enterpriseId: 'E-1',
     area: '330106',
@@ -34,7 +48,8 @@ export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): Apply
     attendantId: 'attendant',
     validFrom: iso(0),
     flammableLelPctVol: 5,
-    ...overrides,
+    ...(hot ? { hotWork: HOT_WORK_FACTS[grade ?? 'first']! } : grade === undefined ? {} : { grade }),
+    ...rest,
   };
 }
 

@@ -13,9 +13,11 @@ const T0 = Date.parse('2026-12-07T08:00:00.000Z');
 const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5'] as const;
 const ROLES = ['principal_leader', 'safety_department', 'unit', 'specialist_department', 'plant_leader'] as const;
 const KINDS = [
-  { kind: 'hot_work', grade: 'special', premises: 'hazchem' },
-  { kind: 'hot_work', grade: 'first', premises: 'hazchem' },
-  { kind: 'hot_work', grade: 'second', premises: 'hazchem' },
+  // hot work declares no grade either: 特级 (a running tank), 一级 (a hazardous area), 二级 (neither), 特级 (a pipe rack in force-6 wind)
+  { kind: 'hot_work', premises: 'hazchem', hotWork: { situations: ['in_service_equipment'], openAir: false, shutDown: [] } },
+  { kind: 'hot_work', premises: 'hazchem', hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] } },
+  { kind: 'hot_work', premises: 'hazchem', hotWork: { situations: [], openAir: true, windForce: 3, shutDown: [] } },
+  { kind: 'hot_work', premises: 'hazchem', hotWork: { situations: ['pipe_rack'], openAir: true, windForce: 6, shutDown: [] } },
   { kind: 'confined_space', grade: 'none', premises: 'hazchem' },
   { kind: 'confined_space', grade: 'none', premises: 'general' },
   // work at height declares no grade: the server derives Ⅰ, Ⅱ (a Note 2 situation) and Ⅳ (method B at 20 m)

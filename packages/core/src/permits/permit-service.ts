@@ -13,6 +13,7 @@ import { permitRejection } from './permit-rejection.js';
 import type { PermitRules } from './permit-rules.js';
 import { formatDateTime } from '../classify/format-date-time.js';
 import { permitApprovalDue, tickPermit } from './tick-permit.js';
+import { permitApproverRole } from './permit-approval.js';
 import type { PermitActor, PermitCommand, PermitEvent, PermitRejection, PermitState, SuspendReason } from './permit-types.js';
 
 import { PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC } from './permit-topics.js';
@@ -35,7 +36,7 @@ export interface PermitNotificationPayload {
   /** Suspensions: why, as a code and in 中文. */
   reason?: SuspendReason;
   reasonText?: string;
-  /** Approval due: the permit role that must approve (the rule's `approverRole`, e.g. `safety_department`) — whom to tell is the host's. */
+  /** Approval due: the permit role that must approve next (`permitApproverRole`: the rule's `approverRole`, e.g. `safety_department`, or the downgrade's approver first) — whom to tell is the host's. */
   approverRole?: string;
   /** Approval due: the planned start, and the same in China time for a text (`2026-12-07 16:00`). */
   validFrom?: string;
@@ -89,7 +90,7 @@ export function permitNotifications(before: PermitState | null, events: readonly
       payload.reasonText = REASON_ZH[reason];
     }
     if (e.type === 'approval_due') {
-      payload.approverRole = s.rule.approverRole;
+      payload.approverRole = permitApproverRole(s);
       payload.validFrom = s.validFrom;
       payload.validFromText = formatDateTime(s.validFrom, 'datetime') ?? s.validFrom;
     }

@@ -1,5 +1,6 @@
 import type { GasValues, GasVerdict } from './judge-gas-reading.js';
 import type { DerivedHeight, HeightObservation } from './height-grade.js';
+import type { DerivedHotWork, HotWorkObservation } from './hot-work-grade.js';
 import type { PermitRule, PermitText } from './permit-rules.js';
 
 /** Where a permit is in its life. `expired` is recorded by `tickPermit`; `closed`/`cancelled` end it. */
@@ -60,18 +61,21 @@ export interface LegacyPermitAttachment {
 export type RecordedPermitAttachment = UploadedPermitAttachment | PaperPermitAttachment | LegacyPermitAttachment;
 
 /**
- * Apply for a permit. Grade is `none` for kinds without grades. Work at height declares no
- * grade (absent, or `none`): it gives `height`, what the applicant observed, and the server
- * derives the grade and so the approver (`deriveHeightGrade`).
+ * Apply for a permit. Grade is `none` for kinds without grades. Work at height and hot work
+ * declare no grade (absent, or `none`): they give `height` or `hotWork`, what the applicant
+ * observed, and the server derives the grade and so the approver (`deriveHeightGrade`,
+ * `deriveHotWorkGrade`).
  */
 export interface ApplyPermitCommand {
   type: 'apply';
   permitId: string;
   kind: string;
-  /** Hot work: `special`, `first`, `second`; `none` for kinds without grades; absent (or `none`) for work at height. */
+  /** `none` for kinds without grades; absent (or `none`) for work at height and hot work, whose grades the server derives. */
   grade?: string;
   /** Work at height only: the height, the 8.1.2 fall hazards and the Note 2 situations observed (required for it, refused for other kinds). */
   height?: HeightObservation;
+  /** Hot work only: the site situations (5.1.2, 5.1.3), open air and wind (5.2.15), the shut-down conditions (5.1.4) observed (required for it, refused for other kinds). */
+  hotWork?: HotWorkObservation;
   premises: 'hazchem' | 'general';
   enterpriseId: string;
   area: string;
@@ -101,11 +105,13 @@ export type SuspendReason = 'reading_failed' | 'reading_missed' | 'attendant_abs
 
 /** Event data by type. */
 export interface PermitEventDataMap {
-  applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol' | 'grade' | 'height'> & {
-    /** The grade of the rule applied: as declared (hot work), or derived (work at height). */
+  applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol' | 'grade' | 'height' | 'hotWork'> & {
+    /** The grade of the rule applied: derived (work at height, hot work), `none`, or as declared in events recorded before grades were derived. */
     grade: string;
     /** Work at height: what was observed and the grade derived from it. Absent for other kinds and for height permits recorded before grades were derived. */
     height?: DerivedHeight;
+    /** Hot work: what was observed and the grade derived from it. Absent for other kinds and for hot-work permits recorded before rule set 2026.12-draft.4. */
+    hotWork?: DerivedHotWork;
     validUntil: string;
     flammableLelPctVol: number | null;
     rule: PermitRule;
@@ -114,6 +120,8 @@ export interface PermitEventDataMap {
     declaredWorkerIds?: string[];
   };
   approved: { role: string };
+  /** A hot-work permit downgraded to 二级 after a shut-down (GB 30871-2022 5.1.4): the downgrade approved by the role named. */
+  downgrade_approved: { role: string };
   gas_tested: { reading: GasReadingInput; verdict: GasVerdict };
   started: { testSampledAt: string | null; attachments: RecordedPermitAttachment[] };
   reading_recorded: { reading: GasReadingInput; verdict: GasVerdict };
@@ -176,6 +184,10 @@ export interface PermitState {
   flammableLelPctVol: number | null;
   /** Work at height: the observation and the derived grade the approver follows from. Absent for other kinds and for height permits recorded before grades were derived. */
   height?: DerivedHeight;
+  /** Hot work: the observation and the derived grade the approver follows from. Absent for other kinds and for hot-work permits recorded before rule set 2026.12-draft.4. */
+  hotWork?: DerivedHotWork;
+  /** Who approved the downgrade of a shut-down unit's hot work to 二级, or null. Absent when there was none to approve. */
+  downgradeApproverId?: string | null;
   /** The attachments the start recorded (uploads checked, paper records declared). Absent before the start, and in states stored before it was kept. */
   attachments?: readonly RecordedPermitAttachment[];
   approverId: string | null;
@@ -230,7 +242,8 @@ export interface PermitRejection {
   /**
    * The JSON pointer of the field in the command (`/reading/instrument`, `/attachments/0/evidenceId`, `/workerIds/2`), when one
    * field is at fault. For `APPROVER_ROLE` on work at height: the fact of the permit's application (and of `PermitState.height`)
-   * that set its grade — `/height/heightM`, `/height/fallFactors/<i>` or `/height/situations/<i>`.
+   * that set its grade — `/height/heightM`, `/height/fallFactors/<i>` or `/height/situations/<i>`; on hot work
+   * `/hotWork/situations/<i>`, `/hotWork/situations` (none: 二级), `/hotWork/windForce` or `/hotWork/shutDown`.
    */
   pointer?: string;
 }

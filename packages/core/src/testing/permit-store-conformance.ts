@@ -2,6 +2,7 @@ import { chainPermitEvent, verifyPermitChain } from '../permits/permit-chain.js'
 import { DEFAULT_PERMIT_RULES } from '../permits/permit-rules.js';
 import { handlePermitCommand, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, tickPermits } from '../permits/permit-service.js';
 import type { ApplyPermitCommand, GasReadingInput, PermitActor, PermitCommand, PermitEvent, PermitState } from '../permits/permit-types.js';
+import type { HotWorkObservation } from '../permits/hot-work-grade.js';
 import type { ActorProfile } from '../ports/directory.js';
 import type { PermitStore } from '../ports/permit-store.js';
 import type { ConformanceExpect } from './store-conformance.js';
@@ -52,12 +53,21 @@ const unit: PermitActor = { id: 'unit', roles: ['unit'] };
 const attendant: PermitActor = { id: 'attendant', roles: [] };
 const tester: PermitActor = { id: 'tester', roles: [] };
 
-function apply(permitId: string, o: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
+/** Hot-work site facts from which the server derives each grade (the grade itself is never sent). */
+const HOT_WORK_FACTS: Record<string, HotWorkObservation> = {
+  special: { situations: ['in_service_equipment'], openAir: false, shutDown: [] },
+  first: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
+  second: { situations: [], openAir: false, shutDown: [] },
+};
+
+/** An apply (first-grade hot work by default); for hot work a `grade` names the grade wanted and the facts that derive it are sent. */
+function apply(permitId: string, over: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
+  const { grade = 'first', ...o } = over;
   return {
     type: 'apply',
     permitId,
     kind: 'hot_work',
-    grade: 'first',
+    ...((o.kind ?? 'hot_work') === 'hot_work' ? { hotWork: HOT_WORK_FACTS[grade]! } : { grade }),
     premises: 'hazchem',
     enterpriseId: 'E-1',
     area: '330106',
