@@ -2,7 +2,8 @@
  * Bounds of rounds and 双随机 draws on a real `node:http` server: a draw's count is 1 up to the
  * round's population (`count: 1e9` was recorded as asked and selected everyone), and a round's
  * days start no earlier than 2000-01-01 and last at most 1,096 days (1000-01-01 … 9999-12-31
- * was accepted, and coverage then read every inspection of the area on each GET /rounds).
+ * was accepted, and coverage then read every inspection of the area on each GET /rounds); a
+ * round's coverage reads the inspections of its days only, not those before or after them.
  * Refusals are 422, located, in both languages, and append nothing to the round log.
  */
 import { createServer, type Server } from 'node:http';
@@ -131,5 +132,18 @@ describe('round and draw bounds over HTTP', () => {
     const body = (await res.json()) as { coverage: { entries: Array<{ enterpriseId: string; status: string; inspectionId?: string }> } };
     expect(body.coverage.entries.find((e) => e.enterpriseId === 'E1')).toMatchObject({ status: 'done', inspectionId: 'in-window' });
     expect(rowsRead).toBe(2); // the two in its days, not the 601 after
+  });
+
+  it('coverage reads the round’s window only: the inspections before its first day are not read either', async () => {
+    const record = (id: string, recordedAt: string) => testInspectionRecord(id, { enterpriseId: 'E2', pack: { id: 'demo-kitchen', version: '1.0.0' }, source: 'grid_patrol', recordedAt });
+    // E2 was patrolled every 12 hours for 300 days before R-1 (2026-11-01 … 11-30, China time), then once in it.
+    for (let i = 0; i < 600; i++) await log.recordInspection(record(`in-earlier-${i}`, new Date(Date.parse('2026-01-05T00:00:00Z') + i * 12 * 3_600_000).toISOString()));
+    await log.recordInspection(record('in-last-before', '2026-10-31T15:59:59.000Z')); // 23:59:59 on 10-31
+    await log.recordInspection(record('in-first-hour', '2026-10-31T16:00:00.000Z')); // 00:00 on 11-01
+    rowsRead = 0;
+    const res = await fetch(`${base}/rounds/R-1`, { headers: { 'x-actor': 'admin' } });
+    const body = (await res.json()) as { coverage: { entries: Array<{ enterpriseId: string; status: string; inspectionId?: string }> } };
+    expect(body.coverage.entries.find((e) => e.enterpriseId === 'E2')).toMatchObject({ status: 'done', inspectionId: 'in-first-hour' });
+    expect(rowsRead).toBe(3); // E1's two and E2's one in its days, not a page of 500 of E2's earlier ones
   });
 });

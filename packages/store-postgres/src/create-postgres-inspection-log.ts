@@ -72,11 +72,12 @@ export function createPostgresInspectionLog(options: PostgresInspectionLogOption
       const result = await pool.query<{ body: InspectionRecord }>(`SELECT body FROM ${t} WHERE id = $1`, [id]);
       return result.rows[0]?.body ?? null;
     },
-    async listInspections({ enterpriseId, limit, before, recordedBefore }) {
-      // $2 the cursor id (NULL: from the newest), $3 the recordedBefore bound (NULL: none).
+    async listInspections({ enterpriseId, limit, before, recordedBefore, recordedSince }) {
+      // $2 the cursor id (NULL: from the newest), $3 the recordedBefore and $5 the recordedSince
+      // bound (NULL: none), both conditions of the index scan on recorded_at.
       const result = await pool.query<{ body: InspectionRecord }>(
-        `SELECT body FROM ${t} WHERE enterprise_id = $1 AND ($2::text IS NULL OR seq < (SELECT seq FROM ${t} WHERE id = $2)) AND ($3::text IS NULL OR recorded_at < $3) ORDER BY seq DESC LIMIT $4`,
-        [enterpriseId, before ?? null, recordedBefore ?? null, limit],
+        `SELECT body FROM ${t} WHERE enterprise_id = $1 AND ($2::text IS NULL OR seq < (SELECT seq FROM ${t} WHERE id = $2)) AND ($3::text IS NULL OR recorded_at < $3) AND ($5::text IS NULL OR recorded_at >= $5) ORDER BY seq DESC LIMIT $4`,
+        [enterpriseId, before ?? null, recordedBefore ?? null, limit, recordedSince ?? null],
       );
       return parse(result.rows);
     },

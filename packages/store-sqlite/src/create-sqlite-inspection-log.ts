@@ -39,7 +39,7 @@ const INDEX = `
  * The inspection log over SQLite (better-sqlite3, WAL, `synchronous=FULL`): one row per
  * submitted inspection, written once (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per
  * enterprise newest first through an index on (enterprise, recording order, recording time),
- * which also answers `recordedBefore` without reading the rows it leaves out. Opening a file
+ * which also answers `recordedBefore` and `recordedSince` without reading the rows they leave out. Opening a file
  * of a release before that index builds it once (in proportion to the records, ≈ a minute
  * for a few million on a loaded machine), holding the file's write lock meanwhile.
  *
@@ -57,10 +57,11 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
   const st = {
     insert: db.prepare('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     get: db.prepare('SELECT body FROM inspection_log WHERE id = ?').pluck(),
-    // `@before` is the cursor id (NULL: from the newest), `@recordedBefore` the bound (NULL: none).
+    // `@before` is the cursor id (NULL: from the newest), `@recordedBefore` and `@recordedSince`
+    // the window's bounds (NULL: none), both checked on the index's recorded_at.
     list: db
       .prepare(
-        'SELECT body FROM inspection_log WHERE enterprise_id = @enterpriseId AND (@before IS NULL OR seq < (SELECT seq FROM inspection_log WHERE id = @before)) AND (@recordedBefore IS NULL OR recorded_at < @recordedBefore) ORDER BY seq DESC LIMIT @limit',
+        'SELECT body FROM inspection_log WHERE enterprise_id = @enterpriseId AND (@before IS NULL OR seq < (SELECT seq FROM inspection_log WHERE id = @before)) AND (@recordedBefore IS NULL OR recorded_at < @recordedBefore) AND (@recordedSince IS NULL OR recorded_at >= @recordedSince) ORDER BY seq DESC LIMIT @limit',
       )
       .pluck(),
   };
@@ -73,8 +74,8 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
       const body = st.get.get(id);
       return body === undefined ? null : parse(body);
     },
-    async listInspections({ enterpriseId, limit, before, recordedBefore }) {
-      const rows = st.list.all({ enterpriseId, before: before ?? null, recordedBefore: recordedBefore ?? null, limit });
+    async listInspections({ enterpriseId, limit, before, recordedBefore, recordedSince }) {
+      const rows = st.list.all({ enterpriseId, before: before ?? null, recordedBefore: recordedBefore ?? null, recordedSince: recordedSince ?? null, limit });
       return rows.map(parse);
     },
     close() {

@@ -20,12 +20,12 @@ export function createMemoryInspectionLog(): InspectionLog {
       const r = byId.get(id);
       return r ? copy(r) : null;
     },
-    async listInspections({ enterpriseId, limit, before, recordedBefore }) {
+    async listInspections({ enterpriseId, limit, before, recordedBefore, recordedSince }) {
       const end = before === undefined ? records.length : records.findIndex((r) => r.id === before);
       const out: InspectionRecord[] = []; // an unknown `before` has nothing older: []
       for (let i = end - 1; i >= 0 && out.length < limit; i--) {
         const r = records[i]!;
-        if (r.enterpriseId === enterpriseId && (recordedBefore === undefined || r.recordedAt < recordedBefore)) out.push(copy(r));
+        if (r.enterpriseId === enterpriseId && (recordedBefore === undefined || r.recordedAt < recordedBefore) && (recordedSince === undefined || r.recordedAt >= recordedSince)) out.push(copy(r));
       }
       return out;
     },

@@ -51,6 +51,16 @@ export interface InspectionQuery {
    * what came after it without reading it. Stores MUST apply it in the query.
    */
   recordedBefore?: string;
+  /**
+   * Only records the server recorded at or after this instant (`toISOString()` form, compared
+   * with `recordedAt`; inclusive, so `[recordedSince, recordedBefore)` is a half-open window),
+   * newest first among them: a reader of a window (a round's days) reads none of what came
+   * before it. Stores MUST apply it in the query — on every record, not by stopping at the
+   * first older one (`recordedAt` need not follow the recording order across servers) — and
+   * MUST NOT hand out, or read the content of, a record recorded before it. Order, `limit` and
+   * `before` are as without it.
+   */
+  recordedSince?: string;
 }
 
 /**

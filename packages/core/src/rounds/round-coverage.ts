@@ -48,21 +48,23 @@ export function roundCoverage(round: RoundRecord, units: readonly RoundUnit[], i
 
 /**
  * {@link roundCoverage} over an {@link InspectionLog}: reads each in-scope enterprise's
- * inspections recorded within the round's days only — newest first from the end of its last
- * day (`recordedBefore`), back to its first (pages of 500) — so the work is bounded by the
- * round's window (at most `MAX_ROUND_DAYS`), not by what was recorded since.
+ * inspections recorded within the round's days only — `recordedSince` the start of its first
+ * day, `recordedBefore` the end of its last (China time), pages of 500 — so the work is
+ * bounded by the round's window (at most `MAX_ROUND_DAYS`), not by what was recorded before
+ * or since.
  */
 export async function collectRoundCoverage(inspections: InspectionLog, round: RoundRecord, units: readonly RoundUnit[], asOf: Date): Promise<RoundCoverage> {
   const records: InspectionRecord[] = [];
-  // The instant after the round's last day in China time (UTC+8).
+  // The round's first instant and the instant after its last day, in China time (UTC+8).
+  const recordedSince = new Date(Date.parse(`${round.startsOn}T00:00:00+08:00`)).toISOString();
   const recordedBefore = new Date(Date.parse(`${round.endsOn}T00:00:00+08:00`) + 86_400_000).toISOString();
   for (const { enterprise } of roundPopulation(round.scope, units)) {
     let before: string | undefined;
     for (;;) {
-      const page = await inspections.listInspections({ enterpriseId: enterprise.id, limit: 500, recordedBefore, ...(before === undefined ? {} : { before }) });
+      const page = await inspections.listInspections({ enterpriseId: enterprise.id, limit: 500, recordedSince, recordedBefore, ...(before === undefined ? {} : { before }) });
       records.push(...page);
       const last = page[page.length - 1];
-      if (page.length < 500 || !last || chinaDay(last.recordedAt) < round.startsOn) break;
+      if (page.length < 500 || !last) break;
       before = last.id;
     }
   }

@@ -19,6 +19,7 @@ export const INSPECTION_LOG_CONFORMANCE_TESTS = Object.freeze([
   'a second record with the same id keeps the first',
   'lists an enterprise’s inspections newest first, in pages',
   'recordedBefore leaves out what was recorded at or after the instant, with pages',
+  'recordedSince leaves out what was recorded before the instant, with pages and with recordedBefore',
 ] as const);
 
 /** A test record (`E1`, the demo kitchen pack, one hazard). */
@@ -42,7 +43,8 @@ export function testInspectionRecord(id: string, overrides: Partial<InspectionRe
 /**
  * Runs the conformance suite of the {@link InspectionLog} port against an implementation:
  * records read back exactly (nested answers, text with quotes and markup), idempotency on
- * the id, an enterprise's list newest first with `limit` and `before`.
+ * the id, an enterprise's list newest first with `limit` and `before`, and the window
+ * `recordedSince` … `recordedBefore` applied to every record.
  *
  * @example
  * ```ts
@@ -98,6 +100,32 @@ export function runInspectionLogConformance(options: InspectionLogConformanceOpt
       expect(await list('in-d0')).toEqual([]);
       expect((await log.listInspections({ enterpriseId: 'E1', limit: 10, recordedBefore: '2026-12-06T01:00:00.000Z' })).map((r) => r.id)).toEqual([]);
       expect((await log.listInspections({ enterpriseId: 'E1', limit: 10, recordedBefore: '2027-01-01T00:00:00.000Z' })).map((r) => r.id)).toEqual(['in-d4', 'in-d3', 'in-d2', 'in-d0']);
+    });
+
+    test('recordedSince leaves out what was recorded before the instant, with pages and with recordedBefore', async (log) => {
+      // Recording order e0 … e5; e4's clock was behind (recorded after e3, stamped before the window).
+      for (const [i, [enterpriseId, minute]] of (
+        [
+          ['E1', 0],
+          ['E1', 3],
+          ['E2', 4],
+          ['E1', 5],
+          ['E1', 1],
+          ['E1', 7],
+        ] as const
+      ).entries()) {
+        await log.recordInspection(testInspectionRecord(`in-e${i}`, { enterpriseId, recordedAt: `2026-12-06T01:0${minute}:00.000Z` }));
+      }
+      const since = '2026-12-06T01:03:00.000Z';
+      const list = (q: { limit: number; before?: string; recordedBefore?: string }) => log.listInspections({ enterpriseId: 'E1', recordedSince: since, ...q }).then((page) => page.map((r) => r.id));
+      expect(await list({ limit: 10 })).toEqual(['in-e5', 'in-e3', 'in-e1']); // inclusive at e1's instant; e4 and e0 are before it
+      expect(await list({ limit: 2 })).toEqual(['in-e5', 'in-e3']);
+      expect(await list({ limit: 2, before: 'in-e3' })).toEqual(['in-e1']);
+      expect(await list({ limit: 2, before: 'in-e1' })).toEqual([]);
+      expect(await list({ limit: 10, recordedBefore: '2026-12-06T01:07:00.000Z' })).toEqual(['in-e3', 'in-e1']);
+      expect(await list({ limit: 10, recordedBefore: since })).toEqual([]);
+      expect((await log.listInspections({ enterpriseId: 'E1', limit: 10, recordedSince: '2026-12-06T01:08:00.000Z' })).map((r) => r.id)).toEqual([]);
+      expect((await log.listInspections({ enterpriseId: 'E2', limit: 10, recordedSince: since })).map((r) => r.id)).toEqual(['in-e2']);
     });
   });
 }
