@@ -9,7 +9,10 @@
 //     through the same `valueAt`), nothing else.
 // The ratio json-rules-engine ÷ "conditions only" is the ceiling of the pack-level ratio if
 // building the classification (item results, findings, observations, explanations, the
-// basis as of the day, the summary) cost nothing.
+// basis as of the day, the summary) cost nothing. A fourth line, "conditions as generated
+// JavaScript", decides the same with the probe of generated-conditions-probe.ts (the
+// decisions written out as one function: what ahead-of-time generated code could gain;
+// the library generates none), after checking it fires the same rules on every record.
 //
 //   pnpm bench:rules-floor
 //   pnpm bench:rules-floor -- --pack checklists/fire --records 3000 --runs 9
@@ -29,6 +32,7 @@ import { loadPackFromPath } from '@anjian/core/node';
 import { buildCompiledPack } from '../../packages/core/src/classify/build-compiled-pack.js';
 import { evaluatePack } from '../../packages/core/src/classify/evaluate-pack.js';
 import { slotsOver, valueAt } from '../../packages/core/src/rules/condition-nodes.js';
+import { generatedConditionsProbe } from './generated-conditions-probe.js';
 import { generateRecords } from './generate-records.mjs';
 import { createReferenceEngine, firedByReference } from './json-rules-engine-reference.mjs';
 
@@ -86,6 +90,19 @@ async function main(): Promise<number> {
       }
       return fired;
     };
+    const firedByClosures = (r: BenchRecord) => {
+      compiled.setReserved(r.premises, r.inspectedAt);
+      const slots = slotsOver(r.findings, compiled.slotCount);
+      const at = where(r.premises);
+      const list: number[] = [];
+      for (const item of compiled.items) {
+        if ((item.scope !== undefined && !(at >= 0 && item.scope[at] === true)) || (item.when !== undefined && !item.when.holds(slots))) continue;
+        for (const rule of item.rules) if (rule.when.holds(slots)) list.push(rule.index);
+      }
+      return list;
+    };
+    const probe = generatedConditionsProbe(pack, compiled);
+    const generated = (r: BenchRecord) => probe.count(r.findings, r.premises, r.inspectedAt);
     const answersOnly = (r: BenchRecord) => {
       const slots = slotsOver(r.findings, compiled.slotCount);
       let present = 0;
@@ -94,6 +111,7 @@ async function main(): Promise<number> {
     };
 
     console.log(`\npack ${pack.id}@${pack.version}: ${compiled.items.length} items, ${ruleCount} hazard rules, ${readable.length} answer slots read by items; ${recordCount} records per mix`);
+    console.log(`  generated-code probe: ${probe.inline} conditions written out, ${probe.fallbacks} left to the compiled closures`);
     for (const mix of values.mix) {
       const realistic = () => generateRecords(pack, recordCount, Number(values.seed), baselines) as BenchRecord[];
       const records: BenchRecord[] =
@@ -102,8 +120,10 @@ async function main(): Promise<number> {
           : mix === 'stress'
             ? (generateRecords(pack, recordCount, Number(values.seed)) as BenchRecord[])
             : realistic().map((r) => JSON.parse(JSON.stringify(r)) as BenchRecord);
+      let disagreements = 0;
+      for (const r of records) if (firedByClosures(r).join() !== probe.fired(r.findings, r.premises, r.inspectedAt).join()) disagreements += 1;
       const jre: number[] = [];
-      const best = { full: Infinity, conditions: Infinity, answers: Infinity };
+      const best = { full: Infinity, conditions: Infinity, generated: Infinity, answers: Infinity };
       let sink = 0;
       const time = (fn: (r: BenchRecord) => number) => {
         const start = process.hrtime.bigint();
@@ -116,6 +136,7 @@ async function main(): Promise<number> {
         jre.push(Number(process.hrtime.bigint() - start) / 1e3 / records.length);
         best.full = Math.min(best.full, time(full));
         best.conditions = Math.min(best.conditions, time(conditionsOnly));
+        best.generated = Math.min(best.generated, time(generated));
         best.answers = Math.min(best.answers, time(answersOnly));
       }
       const reference = Math.min(...jre);
@@ -124,6 +145,9 @@ async function main(): Promise<number> {
       console.log(`  ${'json-rules-engine 7.3.1'.padEnd(44)} ${reference.toFixed(1).padStart(8)} µs`);
       console.log(line('anjian evaluate (the classification)', best.full));
       console.log(line('anjian conditions only (no result)', best.conditions));
+      console.log(
+        line('conditions as generated JavaScript (probe)', best.generated) + `   ${(best.conditions / best.generated).toFixed(2)}× the closures; ${disagreements} records decided differently`,
+      );
       console.log(line('anjian answers only (each slot read once)', best.answers));
       console.log(`  a 250× ratio needs ${(reference / 250).toFixed(2)} µs per record, 150× ${(reference / 150).toFixed(2)} µs`);
       if (sink < 0) console.log(sink);
