@@ -14,6 +14,8 @@ export async function createApp({ logger = true } = {}) {
   if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message.en).join('\n'));
   const directory = createStaticDirectory([{ id: 'owner-1', roles: ['enterprise'], enterpriseIds: ['E1'] }], [{ id: 'E1', name: '示例餐馆', area: 'D1/G1' }]);
   const api = createAnjianApi({
+    // In memory for the example: everything is gone when the process stops. A host keeps its
+    // records in @anjian/store-sqlite (createSqliteStore({ path })) or @anjian/store-postgres.
     store: createMemoryStore(),
     directory,
     calendar: createWorkingDayCalendar({ holidays: [], workdays: [] }),
