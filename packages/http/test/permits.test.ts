@@ -37,7 +37,7 @@ const PERMIT_ROLES: Record<string, string[]> = {
   boss: ['principal_leader', 'unit'],
   safety: ['safety_department'],
   'worker-1': ['safety_department'],
-  chief: ['plant_leader'],
+  chief: ['plant_leader', 'production_safety_head'],
   specialist: ['specialist_department'],
 };
 
@@ -95,9 +95,10 @@ async function call(actor: string | null, method: string, path: string, body?: u
 const at = (minutes: number) => new Date(Date.parse('2026-12-07T00:00:00.000Z') + minutes * 60_000).toISOString();
 const goTo = (minutes: number) => clock.set(at(minutes));
 const reading = (m: number, v: Record<string, number>) => ({ sampledAt: at(m), instrument: 'PID-7', place: 'inlet', ...v });
+/** An apply; hot work (the default) gives the site facts that make it 一级 (a fire/explosion hazardous area), never a grade. */
 const apply = (o: Record<string, unknown> = {}) => ({
   kind: 'hot_work',
-  grade: 'first',
+  ...((o.kind ?? 'hot_work') === 'hot_work' ? { hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] } } : {}),
   premises: 'hazchem',
   enterpriseId: 'E1',
   workerIds: ['worker-1'],
@@ -363,6 +364,66 @@ describe('permits over HTTP', () => {
     expect(mid.body.permit.rule.approverRole).toBe('specialist_department');
     expect((await call('boss', 'POST', `/permits/${mid.body.permit.permitId}/approve`)).body.issues[0].pointer).toBe('/height/heightM');
     expect((await call('specialist', 'POST', `/permits/${mid.body.permit.permitId}/approve`)).status).toBe(200);
+  });
+
+  it('hot work: a declared grade is refused; a running tank in a fire/explosion area is 特级 whatever the client says, and its approver applies', async () => {
+    goTo(1700);
+    const hot = (observed: Record<string, unknown>, o: Record<string, unknown> = {}) => apply({ validFrom: at(1760), hotWork: { situations: [], openAir: false, shutDown: [], ...observed }, ...o });
+    const tank = { situations: ['hazardous_area', 'in_service_equipment'] };
+    // The attacker declares 二级 for work on a running tank: refused at /grade, nothing applied.
+    const before = (await call('grid-g1', 'GET', '/permits?area=D1/G1')).body.items.length;
+    for (const grade of ['二级', 'second']) {
+      const declared = await call('foreman', 'POST', '/permits', hot(tank, { grade }));
+      expect([declared.status, declared.body.code, declared.body.issues[0].pointer]).toEqual([422, 'INVALID_COMMAND', '/grade']);
+      expect(declared.body.issues[0].message.en).toMatch(/derived by the server/);
+      expect(declared.body.issues[0].message['zh-CN']).toMatch(/由服务器.*推导/);
+    }
+    const inside = await call('foreman', 'POST', '/permits', hot({ ...tank, grade: 'second' }));
+    expect([inside.status, inside.body.issues[0].pointer]).toEqual([422, '/hotWork/grade']);
+    const legacy = await call('foreman', 'POST', '/permits', (({ hotWork: _h, ...rest }) => ({ ...rest, grade: 'second' }))(hot({})));
+    expect([legacy.status, legacy.body.issues[0].pointer]).toEqual([422, '/grade']);
+    const missing = await call('foreman', 'POST', '/permits', (({ hotWork: _h, ...rest }) => rest)(hot({})));
+    expect([missing.status, missing.body.code, missing.body.issues[0].pointer]).toEqual([422, 'INVALID_COMMAND', '/hotWork']);
+    const unknown = await call('foreman', 'POST', '/permits', hot({ situations: ['running_tank'] }));
+    expect([unknown.status, unknown.body.issues[0].pointer]).toEqual([422, '/hotWork/situations/0']);
+    const noWind = await call('foreman', 'POST', '/permits', hot({ openAir: true }));
+    expect([noWind.status, noWind.body.issues[0].pointer]).toEqual([422, '/hotWork/windForce']);
+    expect((await call('grid-g1', 'GET', '/permits?area=D1/G1')).body.items.length).toBe(before);
+
+    // The same job without a grade: the server derives 特级, approved by the principal leader only.
+    const applied = await call('foreman', 'POST', '/permits', hot(tank));
+    expect(applied.status).toBe(201);
+    const p = applied.body.permit.permitId;
+    expect(applied.body.permit.rule).toMatchObject({ id: 'gb30871.hot_work.special', grade: 'special', approverRole: 'principal_leader', validityHours: 8 });
+    expect(applied.body.permit.hotWork).toEqual({ ...tank, openAir: false, shutDown: [], siteGrade: 'special', downgraded: false, windRaised: false, grade: 'special' });
+    expect(applied.body.permit.validUntil).toBe(at(1760 + 8 * 60));
+    const view = await call('safety', 'GET', `/permits/${p}`);
+    expect(view.body.approver).toEqual({ role: 'principal_leader', name: { 'zh-CN': '主管领导', en: 'Principal leader in charge' } });
+    expect(view.body.approval).toMatchObject({ allowed: false, code: 'APPROVER_ROLE' });
+    const refused = await call('safety', 'POST', `/permits/${p}/approve`);
+    expect([refused.status, refused.body.code, refused.body.issues[0].pointer]).toEqual([403, 'APPROVER_ROLE', '/hotWork/situations/1']);
+    expect(refused.body.detail).toContain('in service');
+    const zh = await fetch(`${base}/permits/${p}/approve`, { method: 'POST', headers: { 'x-actor': 'safety', 'idempotency-key': 'zh-hot', 'accept-language': 'zh-CN' } });
+    expect(((await zh.json()) as { detail: string }).detail).toMatch(/特级动火作业须由主管领导审批.*运行状态下/);
+    const ok = await call('boss', 'POST', `/permits/${p}/approve`);
+    expect([ok.status, ok.body.permit.status, ok.body.events[0].data]).toEqual([200, 'approved', { role: 'principal_leader' }]);
+
+    // A pipe rack in the open at wind force 6: one grade up (一级 → 特级), pointed at the wind.
+    const windy = await call('foreman', 'POST', '/permits', hot({ situations: ['pipe_rack'], openAir: true, windForce: 6 }));
+    expect([windy.body.permit.rule.grade, windy.body.permit.hotWork.windRaised]).toEqual(['special', true]);
+    expect((await call('safety', 'POST', `/permits/${windy.body.permit.permitId}/approve`)).body.issues[0].pointer).toBe('/hotWork/windForce');
+
+    // A shut-down unit, every condition met: 二级 once the head of production or safety approved the downgrade, then the unit.
+    const down = await call('foreman', 'POST', '/permits', hot({ ...tank, shutDown: ['shut_down', 'cleaned', 'purged', 'gas_tested', 'isolated'] }));
+    const d = down.body.permit.permitId;
+    expect(down.body.permit.rule).toMatchObject({ grade: 'second', approverRole: 'unit', validityHours: 72 });
+    expect((await call('boss', 'GET', `/permits/${d}`)).body.approver.role).toBe('production_safety_head');
+    const early = await call('boss', 'POST', `/permits/${d}/approve`);
+    expect([early.status, early.body.issues[0].pointer]).toEqual([403, '/hotWork/shutDown']);
+    const head = await call('chief', 'POST', `/permits/${d}/approve`);
+    expect([head.status, head.body.permit.status, head.body.permit.downgradeApproverId, head.body.events[0].type]).toEqual([200, 'applied', 'chief', 'downgrade_approved']);
+    expect((await call('boss', 'GET', `/permits/${d}`)).body.approver.role).toBe('unit');
+    expect((await call('boss', 'POST', `/permits/${d}/approve`)).body.permit.status).toBe('approved');
   });
 
   it('every documented status of every permit route was answered, each body matching the served document', async () => {

@@ -7,10 +7,13 @@ import {
   HAZARDOUS_WORK_PACK_ID,
   HEIGHT_FALL_FACTORS,
   HEIGHT_SITUATIONS,
+  HOT_WORK_SHUTDOWN_CONDITIONS,
+  HOT_WORK_SITUATIONS,
   ID_PATTERN,
   mayCommandPermit,
   OPEN_PERMIT_STATUSES,
   permitApprovalRefusal,
+  permitApproverRole,
   permitFindings,
   reportPermitFindings,
   supervisesArea,
@@ -188,6 +191,43 @@ const DERIVED_HEIGHT: JsonSchema = {
   },
   description: 'work at height: the observation and the grade derived from it (absent for other kinds and for height permits recorded before 2026.12-draft.3) / 高处作业：申报的事实与推导出的级别',
 };
+const HOT_WORK_FIELDS = {
+  situations: HEIGHT_IDS(
+    HOT_WORK_SITUATIONS,
+    'situations of GB 30871-2022 5.1.2 (特级: in-service unit, pipe, tank or vessel in a fire/explosion hazardous area; hot tapping without purge; inside a major-hazard tank-farm dike) and 5.1.3 (一级: other hot work in such an area; a pipe rack) present; [] when none (二级) / 5.1.2、5.1.3 所列情形，没有则为空列表（二级）',
+  ),
+  openAir: { type: 'boolean', description: 'the work is in the open air / 是否露天动火' },
+  windForce: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 12,
+    description: 'open air only (required then): the wind force at the site, Beaufort 0–12; force 5 or more raises the grade one level (5.2.15) / 仅露天动火（必填）：现场风力等级，五级及以上升级管理',
+  },
+  shutDown: HEIGHT_IDS(
+    HOT_WORK_SHUTDOWN_CONDITIONS,
+    'a shut-down unit (5.1.4): every one of shut_down, cleaned, purged, gas_tested, isolated to manage the work as 二级 — the downgrade is then approved first by the head of production or safety management (production_safety_head); [] otherwise / 停车降级条件：须全部满足，降级须先经生产负责人或安全管理负责人批准；否则为空列表',
+  ),
+} as const;
+const HOT_WORK_OBSERVATION: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['situations', 'openAir', 'shutDown'],
+  properties: HOT_WORK_FIELDS,
+  description:
+    'hot work only (required for it): what the applicant observed at the site; the server derives the grade (特级 / 一级 / 二级) and so the approver (附录B 表B.1) / 仅动火作业（必填）：申请人观察到的现场事实，级别与审批人由服务器推导',
+};
+const DERIVED_HOT_WORK: JsonSchema = {
+  type: 'object',
+  required: ['situations', 'openAir', 'shutDown', 'siteGrade', 'downgraded', 'windRaised', 'grade'],
+  properties: {
+    ...HOT_WORK_FIELDS,
+    siteGrade: { enum: ['special', 'first', 'second'], description: 'the grade by the situations alone / 按现场情形的级别' },
+    downgraded: { type: 'boolean', description: 'managed as 二级 after a shut-down (5.1.4) / 停车降级' },
+    windRaised: { type: 'boolean', description: 'raised one grade for open-air work at wind force ≥ 5 (5.2.15) / 大风升级' },
+    grade: { enum: ['special', 'first', 'second'], description: 'the grade the permit is managed and approved at / 管理与审批所按的级别' },
+  },
+  description: 'hot work: the observation and the grade derived from it (absent for other kinds and for hot-work permits recorded before 2026.12-draft.4) / 动火作业：申报的事实与推导出的级别',
+};
 const PERMIT: JsonSchema = {
   type: 'object',
   description: 'A permit folded from its events; `rule` is the permit rule applied at application (kept with the permit) / 作业许可当前状态',
@@ -217,6 +257,11 @@ const PERMIT: JsonSchema = {
     validUntil: { type: 'string' },
     flammableLelPctVol: { type: ['number', 'null'] },
     height: DERIVED_HEIGHT,
+    hotWork: DERIVED_HOT_WORK,
+    downgradeApproverId: {
+      type: ['string', 'null'],
+      description: 'hot work downgraded after a shut-down: who approved the downgrade, null until then (absent without a downgrade) / 批准停车降级的人',
+    },
     approverId: { type: ['string', 'null'] },
     attachments: { type: 'array', items: RECORDED_ATTACHMENT, description: 'recorded at the start / 开始作业时记录的附件' },
     approvalDueWarnedAt: { type: ['string', 'null'] },
@@ -238,7 +283,22 @@ const EVENT: JsonSchema = {
     permitId: { type: 'string' },
     version: { type: 'integer', minimum: 1 },
     type: {
-      enum: ['applied', 'approved', 'gas_tested', 'started', 'reading_recorded', 'attendant_present', 'attendant_absent', 'suspended', 'resumed', 'expired', 'approval_due', 'closed', 'cancelled'],
+      enum: [
+        'applied',
+        'downgrade_approved',
+        'approved',
+        'gas_tested',
+        'started',
+        'reading_recorded',
+        'attendant_present',
+        'attendant_absent',
+        'suspended',
+        'resumed',
+        'expired',
+        'approval_due',
+        'closed',
+        'cancelled',
+      ],
     },
     actorId: { type: 'string' },
     recordedAt: { type: 'string' },
@@ -276,7 +336,7 @@ const APPROVER: JsonSchema = {
   required: ['role', 'name'],
   properties: { role: { type: 'string' }, name: LOCALIZED },
   description:
-    'Who must approve the permit: the approver role of its rule (for work at height, the one its derived grade sets) and the role’s name in the server’s permit rules, for any reader.\n\n审批人：许可规则要求的审批角色（高处作业按推导的级别）及其名称。',
+    'Who must approve the permit next: the approver role of its rule (for work at height and hot work, the one its derived grade sets; for hot work downgraded after a shut-down, first production_safety_head, who approves the downgrade) and the role’s name in the server’s permit rules, for any reader.\n\n下一步审批人：许可规则要求的审批角色（高处作业、动火作业按推导的级别；停车降级的动火先由生产负责人或安全管理负责人批准降级）及其名称。',
 };
 const READING_FIELDS = ['sampledAt', 'instrument', 'place', 'flammablePctVol', 'flammablePctLel', 'o2PctVol'];
 const EMPTY_BODY: JsonSchema = { type: 'object', properties: {}, description: 'no fields (an empty body is accepted too) / 无字段' };
@@ -361,9 +421,10 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
         grade: {
           type: 'string',
           description:
-            'hot work: special, first, second; none for kinds without grades; required except for work at height, whose grade the server derives from `height` (a grade other than none is refused at /grade) / 级别：动火为特级、一级、二级，无分级为 none；高处作业的级别由服务器按 height 推导，不得申报',
+            'none for kinds without grades (confined space), required for them; work at height and hot work declare no grade — the server derives it from `height` or `hotWork`, and a grade other than none is refused at /grade (since 2026.12-draft.4 for hot work: a client that still sends special/first/second gets 422) / 无分级作业为 none；高处作业与动火作业的级别由服务器按 height、hotWork 推导，申报级别即拒绝',
         },
         height: HEIGHT_OBSERVATION,
+        hotWork: HOT_WORK_OBSERVATION,
         premises: { enum: ['hazchem', 'general'], description: 'hazchem: GB 30871-2022; general: other premises (GB 46768-2025 confined space) / 场所' },
         enterpriseId: TEXT,
         workerIds: { type: 'array', minItems: 1, maxItems: 50, items: TEXT },
@@ -378,7 +439,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const permits = permitsOf(ctx);
       const key = idempotencyKey(ctx);
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
-      unknownFields(body, ['kind', 'grade', 'height', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
+      unknownFields(body, ['kind', 'grade', 'height', 'hotWork', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
       const actor = await actorOf(ctx);
       const enterpriseId = typeof body.enterpriseId === 'string' ? body.enterpriseId : '';
       if (!actsForEnterprise(actor, enterpriseId)) throw FORBIDDEN;
@@ -404,7 +465,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'approvePermit',
     summary: 'Approve a permit (the approver the grade requires) / 审批作业许可',
     description:
-      'By a person of the enterprise holding the permit role the rule requires (hot work: 特级 主管领导, 一级 安全管理部门, 二级 所在基层单位; work at height by the grade the server derived: Ⅰ 所在基层单位, Ⅱ–Ⅲ 所在单位专业部门, Ⅳ 主管厂长或总工程师 — GB 30871-2022 附录B 表B.1), from the host’s directory; the approver is neither a worker nor the attendant. For work at height a 403 APPROVER_ROLE says why the job is at its grade and points (issues[0].pointer) at the fact of the permit that decided it: /height/heightM, /height/fallFactors/<i> or /height/situations/<i>.\n\n须持有规则要求的审批角色（来自宿主目录），且不得是作业人员或监护人。高处作业按服务器推导的级别审批；级别不够时 403 APPROVER_ROLE 说明级别的由来，并指向决定级别的许可事实。',
+      'By a person of the enterprise holding the permit role the rule requires, by the grade the server derived (hot work: 特级 主管领导, 一级 安全管理部门, 二级 所在基层单位; work at height: Ⅰ 所在基层单位, Ⅱ–Ⅲ 所在单位专业部门, Ⅳ 主管厂长或总工程师 — GB 30871-2022 附录B 表B.1), from the host’s directory; the approver is neither a worker nor the attendant. Hot work downgraded to 二级 after a shut-down (5.1.4) is approved twice: first the downgrade by production_safety_head (event downgrade_approved, the permit stays applied), then the permit by the unit, another person. A 403 APPROVER_ROLE says why the job is at its grade and points (issues[0].pointer) at the fact of the permit that decided it: /height/heightM, /height/fallFactors/<i>, /height/situations/<i>, /hotWork/situations/<i>, /hotWork/situations (none: 二级), /hotWork/windForce or /hotWork/shutDown.\n\n须持有规则要求的审批角色（来自宿主目录），且不得是作业人员或监护人。高处作业、动火作业按服务器推导的级别审批；停车降级的动火先由生产负责人或安全管理负责人批准降级，再由所在基层单位（另一人）审批。级别不够时 403 APPROVER_ROLE 说明级别的由来，并指向决定级别的许可事实。',
     fields: [],
     body: EMPTY_BODY,
     command: () => ({ type: 'approve' }),
@@ -545,7 +606,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
         approval = refusal ? { allowed: false, code: refusal.code, message: refusal.message } : { allowed: true };
       }
       // Who must approve, named as the rules name the role (the refusal above words it the same way).
-      const role = read.state.rule.approverRole;
+      const role = permitApproverRole(read.state);
       const approver = { role, name: rules.roles[role] ?? { 'zh-CN': role, en: role } };
       return jsonResponse({ permit: read.state, events: read.events, approval, approver });
     },
