@@ -147,6 +147,24 @@ export const DOCUMENT_TAMPERS: readonly DocumentTamper[] = [
     findings: [{ severity: 'problem', code: 'DOCUMENT_REWRITTEN', document: { hazardId: 'H-G', seq: 7 } }],
   },
   {
+    name: 'forge a document numbered after chained ones, naming an event from before the trail (backdated)',
+    // H-A/1 (the report, log seq 1) precedes the trail's first entry (logSize 7): a document of
+    // it without an entry read as issued before chaining — a notice, exit 0 — though its number
+    // (#10) comes after #9, whose event is long after the trail began. Numbers are allocated
+    // in the log's order, so #10 cannot be older than #9.
+    apply: async (sql) => {
+      const content = JSON.stringify({ hazardId: 'H-A', kind: 'rectification_order', number: 10 });
+      await sql.run(
+        `INSERT INTO {t}documents (jurisdiction, kind, year, seq, hazard_id, event_id, issued_at, content_hash, verification_code, hashed_at)
+         VALUES ('D1', 'rectification_order', 2026, 10, 'H-A', 'H-A/1', '2026-11-02T01:01:00.000Z', ?, 'FORGED-10', '2026-11-02T01:01:30.000Z')`,
+        [documentContentDigest(content)],
+      );
+      await sql.run(`INSERT INTO {t}document_contents (jurisdiction, kind, year, seq, content) VALUES ('D1', 'rectification_order', 2026, 10, ?)`, [content]);
+    },
+    expected: [{ kind: 'documents', code: 'DOCUMENT_UNCHAINED', position: at('H-A', 10) }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_UNCHAINED', document: { hazardId: 'H-A', seq: 10 } }],
+  },
+  {
     name: "cut the trail's signed tail",
     apply: (sql) => sql.run('DELETE FROM {t}document_trail WHERE seq >= 8'),
     expected: [

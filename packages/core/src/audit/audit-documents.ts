@@ -5,6 +5,7 @@ import type { ProblemSink } from './audit-problem.js';
 import type { CheckpointToCheck } from './audit-checkpoints.js';
 import { documentKey, type DocumentTrailAudit } from './audit-document-trail.js';
 import { readDocumentsExtension } from './document-trail-head.js';
+import type { DocumentIssuedEntry } from '../ports/document-trail.js';
 import type { AuditDocumentFinding } from './types.js';
 
 type Code = AuditDocumentFinding['code'];
@@ -106,6 +107,26 @@ export async function auditDocuments(
     }
   };
 
+  // A number is allocated in its issuing event's append, so within a series the numbers follow
+  // the log's order. A document that claims an event before the trail began cannot be numbered
+  // after a chained number whose event is later: it was written outside the store (backdated).
+  let bySeries: Map<string, DocumentIssuedEntry[]> | null = null;
+  const chainedNumberAfter = async (r: DocumentRecord, eventSeq: number): Promise<{ documentSeq: number; eventSeq: number } | null> => {
+    if (!bySeries) {
+      bySeries = new Map();
+      for (const e of trail.byKey.values()) {
+        const series = documentKey(e, 0);
+        bySeries.set(series, [...(bySeries.get(series) ?? []), e]);
+      }
+      for (const list of bySeries.values()) list.sort((a, b) => b.documentSeq - a.documentSeq);
+    }
+    // The chained number just below r's: by the log's order, its event is the latest of the lower chained ones.
+    const below = (bySeries.get(documentKey(r, 0)) ?? []).find((e) => e.documentSeq < r.seq);
+    if (!below) return null;
+    const event = ((await store.load(below.hazardId)) ?? []).find((e) => e.id === below.eventId);
+    return event && event.seq > eventSeq ? { documentSeq: below.documentSeq, eventSeq: event.seq } : null;
+  };
+
   const seen = new Set<string>();
   const seenVoids = new Set<string>();
   // One hazard (GET /hazards/{id}/audit): its register rows and the trail's entries about it.
@@ -156,7 +177,16 @@ export async function auditDocuments(
       if (!entry) {
         const events = (await store.load(r.hazardId)) ?? [];
         const issuing = events.find((e) => e.id === r.eventId);
-        if (issuing && issuing.seq <= chainedFrom) {
+        const after = issuing && issuing.seq <= chainedFrom ? await chainedNumberAfter(r, issuing.seq) : null;
+        if (after) {
+          add(
+            'problem',
+            'DOCUMENT_UNCHAINED',
+            r,
+            `没有文书链记录，其出具事件（seq ${issuing?.seq}）早于文书入链，文号却排在已入链的第 ${after.documentSeq} 号之后（该号的事件 seq ${after.eventSeq}）：文号按日志顺序分配，此文书不可能出具于入链之前（登记簿被绕过存储写入，或其记录被删除）`,
+            `has no trail entry and names an event from before documents were chained (seq ${issuing?.seq}), yet its number comes after chained #${after.documentSeq} (event seq ${after.eventSeq}): numbers are allocated in the log's order, so it cannot predate the trail (the register was written outside the store, or its entry deleted)`,
+          );
+        } else if (issuing && issuing.seq <= chainedFrom) {
           add(
             'notice',
             'ISSUED_BEFORE_CHAINING',
