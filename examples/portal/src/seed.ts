@@ -204,7 +204,15 @@ async function seedDemoPermits(call: Call, now: Date): Promise<void> {
     const res = await call(user, 'POST', `/permits/${encodeURIComponent(id)}/${action}`, body, key);
     if (res.status !== 200) refused(key, res);
   };
-  const hot = await apply(`seed-permit-hot-${day}`, { kind: 'hot_work', grade: 'first', premises: 'hazchem', workerIds: ['张焊工', '刘师傅'], validFrom: at(0), flammableLelPctVol: 5 });
+  const hot = await apply(`seed-permit-hot-${day}`, {
+    kind: 'hot_work',
+    // what the applicant observed; the server derives 一级 from it (a fire/explosion hazardous area, GB 30871-2022 5.1.3)
+    hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
+    premises: 'hazchem',
+    workerIds: ['张焊工', '刘师傅'],
+    validFrom: at(0),
+    flammableLelPctVol: 5,
+  });
   if (hot) {
     await step('safety-lvyuan', hot, 'approve', `seed-permit-hot-approve-${day}`);
     const reading = { sampledAt: at(0), instrument: '便携式可燃气体检测仪', place: '后厨燃气管道动火点', flammablePctVol: 0.1 };

@@ -32,7 +32,7 @@ describe('starting on a folder whose seed conflicts', () => {
       enterpriseId: 'ent-lvyuan',
       attendantId: 'attendant-lvyuan',
       kind: 'hot_work',
-      grade: 'first',
+      hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
       premises: 'hazchem',
       workerIds: ['张焊工'],
       validFrom: clock.now().toISOString(),
