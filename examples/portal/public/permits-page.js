@@ -4,10 +4,11 @@
 // 在场/离开, gas tests and readings, approve/start/resume/close, and the hazards its record
 // shows with "report the hazard". Every decision is the API's (core's decidePermit, the
 // permit roles of the host): the page offers what the user's role may ask and shows the
-// server's answer. Work at height asks what the applicant observed (height, fall hazards, Note 2
-// situations — core's lists and words); the server derives its grade and approver, and the permit
-// page shows what the server answered. Ids, names and texts are data: escaped by `html`.
-import { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName } from '/vendor/anjian-core.js';
+// server's answer. Work at height and hot work ask what the applicant observed (height, fall hazards,
+// Note 2 situations; the hot-work site situations, open air and wind, the shut-down conditions —
+// core's lists and words); the server derives the grade and approver, and the permit page shows what
+// the server answered. Ids, names and texts are data: escaped by `html`.
+import { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, HOT_WORK_SHUTDOWN_CONDITIONS, HOT_WORK_SITUATIONS, hotWorkGradeName } from '/vendor/anjian-core.js';
 import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
@@ -89,15 +90,15 @@ export async function permitsPage(signal) {
 const toLocalInput = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
 const fromLocalInput = (v) => new Date(Date.parse(`${v}:00+08:00`)).toISOString();
 
-/** Checkboxes for the ids of core's facts (`HEIGHT_FALL_FACTORS` or `HEIGHT_SITUATIONS`), each with core's words and its clause. */
+/** Checkboxes for the ids of core's facts (`HEIGHT_FALL_FACTORS`, `HEIGHT_SITUATIONS`, `HOT_WORK_SITUATIONS`, `HOT_WORK_SHUTDOWN_CONDITIONS`), each with core's words and its clause. */
 const factChecks = (name, facts) =>
   html`<fieldset class="checks" id="pa-${name}"><legend>${t(`permit_${name}`)}</legend>${facts.map(
     (x) => html`<label><input type="checkbox" name="${name}" value="${x.id}"> ${loc(x.label)} <span class="hint">${x.clause}</span></label>`,
   )}</fieldset>`;
 
 /**
- * The application: kind, premises, workers, the attendant (a person of the enterprise), validity start, LEL; the grade for
- * hot work; for work at height no grade but what was observed (the server derives the grade and so the approver).
+ * The application: kind, premises, workers, the attendant (a person of the enterprise), validity start, LEL; for work at
+ * height and hot work no grade but what was observed (the server derives the grade and so the approver); `none` otherwise.
  */
 function applyForm(root, enterpriseId) {
   const staff = session.demo.users.filter((x) => x.roles.includes('enterprise') && x.enterpriseIds.includes(enterpriseId) && x.id !== me()?.id);
@@ -105,10 +106,15 @@ function applyForm(root, enterpriseId) {
     root,
     html`<form id="apply-form" aria-labelledby="apply-title" novalidate>
       <div class="field"><label for="pa-kind">${t('permitKind')}</label><select id="pa-kind" name="kind">${['confined_space', 'hot_work', 'work_at_height'].map((k) => html`<option value="${k}">${t(`pk_${k}`)}</option>`)}</select></div>
-      <div class="field" id="pa-grade-field"><label for="pa-grade">${t('permitGrade')}</label><select id="pa-grade" name="grade">${['none', 'special', 'first', 'second'].map((g) => html`<option value="${g}">${t(`pg_${g}`)}</option>`)}</select></div>
+      <div class="field" id="pa-grade-field"><label for="pa-grade">${t('permitGrade')}</label><select id="pa-grade" name="grade"><option value="none">${t('pg_none')}</option></select></div>
       <div id="pa-height-fields" hidden><p class="hint">${t('permitHeightHint')}</p>
         <div class="field"><label for="pa-height">${t('permitHeightM')}</label><input id="pa-height" name="heightM" type="number" step="0.1" min="0" max="1000" inputmode="decimal"></div>
         ${factChecks('fallFactors', HEIGHT_FALL_FACTORS)}${factChecks('situations', HEIGHT_SITUATIONS)}</div>
+      <div id="pa-hot-fields" hidden><p class="hint">${t('permitHotHint')}</p>
+        ${factChecks('hotSituations', HOT_WORK_SITUATIONS)}
+        <div class="field"><label for="pa-open-air">${t('permitOpenAir')}</label><select id="pa-open-air" name="openAir"><option value="">${t('choose')}</option><option value="yes">${t('yes')}</option><option value="no">${t('no')}</option></select></div>
+        <div class="field" id="pa-wind-field" hidden><label for="pa-wind">${t('permitWindForce')}</label><input id="pa-wind" name="windForce" type="number" step="1" min="0" max="12" inputmode="numeric"></div>
+        ${factChecks('shutDown', HOT_WORK_SHUTDOWN_CONDITIONS)}</div>
       <div class="field"><label for="pa-premises">${t('permitPremises')}</label><select id="pa-premises" name="premises">${['general', 'hazchem'].map((p) => html`<option value="${p}">${t(`pp_${p}`)}</option>`)}</select></div>
       <div class="field"><label for="pa-workers">${t('permitWorkers')}</label><input id="pa-workers" name="workers" required autocomplete="off"></div>
       <div class="field"><label for="pa-attendant">${t('permitAttendant')}</label><select id="pa-attendant" name="attendant">${staff.map((x) => html`<option value="${x.id}">${loc(x.name)}</option>`)}</select></div>
@@ -118,24 +124,38 @@ function applyForm(root, enterpriseId) {
     </form><div id="apply-result" aria-live="polite"></div>`,
   );
   const form = root.querySelector('#apply-form');
-  // Height work declares no grade: the grade field gives way to the facts the grade is derived from.
+  // Height work and hot work declare no grade: the grade field gives way to the facts the grade is derived from;
+  // the wind force is asked for open-air hot work only.
   const showKind = () => {
     const height = form.kind.value === 'work_at_height';
-    form.querySelector('#pa-grade-field').hidden = height;
+    const hot = form.kind.value === 'hot_work';
+    form.querySelector('#pa-grade-field').hidden = height || hot;
     form.querySelector('#pa-height-fields').hidden = !height;
+    form.querySelector('#pa-hot-fields').hidden = !hot;
+    form.querySelector('#pa-wind-field').hidden = form.openAir.value !== 'yes';
   };
   form.kind.addEventListener('change', showKind);
+  form.openAir.addEventListener('change', showKind);
   showKind();
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = e.target;
     const checked = (name) => [...f.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+    // an unanswered open air or wind force is sent as null: the server refuses it at /hotWork/openAir or /hotWork/windForce
+    const hotWork = () => ({
+      situations: checked('hotSituations'),
+      openAir: f.openAir.value === '' ? null : f.openAir.value === 'yes',
+      ...(f.openAir.value === 'yes' ? { windForce: f.windForce.value === '' ? null : Number(f.windForce.value) } : {}),
+      shutDown: checked('shutDown'),
+    });
     const body = {
       kind: f.kind.value,
       // an empty height is sent as null: the server refuses it at /height/heightM
       ...(f.kind.value === 'work_at_height'
         ? { height: { heightM: f.heightM.value === '' ? null : Number(f.heightM.value), fallFactors: checked('fallFactors'), situations: checked('situations') } }
-        : { grade: f.grade.value }),
+        : f.kind.value === 'hot_work'
+          ? { hotWork: hotWork() }
+          : { grade: f.grade.value }),
       premises: f.premises.value,
       enterpriseId,
       workerIds: f.workers.value
@@ -211,6 +231,7 @@ export async function permitPage(id, signal) {
       <dt>${t('permitWorkerList')}</dt><dd id="permit-workers">${p.workerIds.map((w, i) => html`${i ? '、' : ''}${w}${(p.declaredWorkerIds ?? []).includes(w) ? html`<span class="hint" data-declared="${w}">（${t('permitDeclared')}）</span>` : ''}`)}</dd>
       <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}（<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>）</dd>
       ${p.height ? heightFacts(p.height) : ''}
+      ${p.hotWork ? hotWorkFacts(p.hotWork, p.downgradeApproverId) : ''}
       <dt>${t('permitApproverRole')}</dt><dd id="permit-approver-role" data-role="${r.body.approver?.role ?? ''}">${loc(r.body.approver?.name) || '—'}</dd>
       <dt>${t('permitApprover')}</dt><dd>${p.approverId ? actorName(p.approverId) : '—'}</dd>
       <dt>${t('permitValidFrom')}</dt><dd>${localTime(p.validFrom)}</dd>
@@ -262,6 +283,15 @@ function heightFacts(h) {
   const observed = [...words(HEIGHT_FALL_FACTORS, h.fallFactors), ...words(HEIGHT_SITUATIONS, h.situations)];
   return html`<dt>${t('permitHeightGrade')}</dt><dd id="permit-grade" data-grade="${h.grade}">${loc(heightGradeName(h.grade))}</dd>
     <dt>${t('permitHeightFacts')}</dt><dd id="permit-height">${h.heightM} m${observed.map((w) => html` · ${w}`)}</dd>`;
+}
+
+/** A hot-work permit's grade as the server derived it, and the facts it was derived from (worded by core). */
+function hotWorkFacts(h, downgradeApproverId) {
+  const words = (facts, ids) => ids.map((id) => loc(facts.find((x) => x.id === id)?.label) || id);
+  const observed = [...words(HOT_WORK_SITUATIONS, h.situations), h.openAir ? t('permitOpenAirWind', { force: h.windForce }) : t('permitIndoors'), ...(h.downgraded ? [t('permitShutDownAll')] : [])];
+  return html`<dt>${t('permitHotGrade')}</dt><dd id="permit-grade" data-grade="${h.grade}">${loc(hotWorkGradeName(h.grade))}</dd>
+    <dt>${t('permitHotFacts')}</dt><dd id="permit-hot-work">${observed.map((w, i) => html`${i ? ' · ' : ''}${w}`)}</dd>
+    ${h.downgraded ? html`<dt>${t('permitDowngradeApprover')}</dt><dd id="permit-downgrade-approver">${downgradeApproverId ? actorName(downgradeApproverId) : '—'}</dd>` : ''}`;
 }
 
 /** One recorded attachment: an upload (checked by the server, its file linked) or a paper record / an old bare ref (declared, marked as such). */

@@ -128,6 +128,11 @@ export const TERMS = {
   permitEvent: {
     applied: { 'zh-CN': '申请', en: 'Applied' },
     approved: { 'zh-CN': '审批', en: 'Approved' },
+    downgrade_approved: {
+      'zh-CN': '批准停车降级',
+      en: 'Downgrade approved',
+      note: '停车降级的动火经生产负责人或安全管理负责人批准按二级管理 / a shut-down unit’s hot work approved to be managed as second grade',
+    },
     gas_tested: { 'zh-CN': '气体分析', en: 'Gas test' },
     started: { 'zh-CN': '开始作业', en: 'Started' },
     reading_recorded: { 'zh-CN': '监测读数', en: 'Reading' },
