@@ -165,19 +165,28 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   // Rows, not events: each caller parses its own copy.
   const eventRowsOfHazard = createReadBatcher<Row[]>(async (ids) => groupRows(await pool.query({ ...sql.eventsOfHazards, values: [ids] }), 'hazard_id'), []);
 
-  // One entry of the document trail per issued number, chained to the last one, in the issuing
-  // transaction that holds the trail's lock (decision 009).
-  async function chainDocument(client: pg.PoolClient, record: DocumentRecord, content: string, at: string): Promise<void> {
-    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4 AND entry_type = 'issued'`, [
+  // What the next trail entry of a number chains to — the trail's last entry and the log's size —
+  // or null when the number already has an entry of this type (one of each per number).
+  async function trailTail(client: pg.PoolClient, record: DocumentRecord, type: 'issued' | 'voided'): Promise<{ previous: { seq: number; hash: string } | null; logSize: number } | null> {
+    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4 AND entry_type = $5`, [
       record.jurisdiction,
       record.kind,
       record.year,
       record.seq,
+      type,
     ]);
-    if (has.rows.length > 0) return;
+    if (has.rows.length > 0) return null;
     const last = (await client.query(`SELECT seq, hash FROM ${s}.document_trail ORDER BY seq DESC LIMIT 1`)).rows[0] as Row | undefined;
     const size = (await client.query(`SELECT coalesce(max(seq), 0) AS n FROM ${s}.events`)).rows[0] as Row;
-    const e = sealDocumentTrailEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, documentTrailInput(record, content, Number(size.n), at));
+    return { previous: last ? { seq: Number(last.seq), hash: last.hash as string } : null, logSize: Number(size.n) };
+  }
+
+  // One entry of the document trail per issued number, chained to the last one, in the issuing
+  // transaction that holds the trail's lock (decision 009).
+  async function chainDocument(client: pg.PoolClient, record: DocumentRecord, content: string, at: string): Promise<void> {
+    const tail = await trailTail(client, record, 'issued');
+    if (!tail) return;
+    const e = sealDocumentTrailEntry(tail.previous, documentTrailInput(record, content, tail.logSize, at));
     await client.query(
       `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, jurisdiction, kind, year, document_seq, hazard_id, event_id, content_hash, verification_code, content_digest, issued_at, chained_at, log_size)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
@@ -188,16 +197,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   // One void entry per voided number, in the voiding transaction that holds the trail's lock (decision 009, voids).
   async function chainVoid(client: pg.PoolClient, record: DocumentRecord, at: string): Promise<void> {
     if (!record.voided) return;
-    const has = await client.query(`SELECT 1 FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq = $4 AND entry_type = 'voided'`, [
-      record.jurisdiction,
-      record.kind,
-      record.year,
-      record.seq,
-    ]);
-    if (has.rows.length > 0) return;
-    const last = (await client.query(`SELECT seq, hash FROM ${s}.document_trail ORDER BY seq DESC LIMIT 1`)).rows[0] as Row | undefined;
-    const size = (await client.query(`SELECT coalesce(max(seq), 0) AS n FROM ${s}.events`)).rows[0] as Row;
-    const e = sealDocumentVoidEntry(last ? { seq: Number(last.seq), hash: last.hash as string } : null, documentVoidInput(record, Number(size.n), at));
+    const tail = await trailTail(client, record, 'voided');
+    if (!tail) return;
+    const e = sealDocumentVoidEntry(tail.previous, documentVoidInput(record, tail.logSize, at));
     await client.query(
       `INSERT INTO ${s}.document_trail (seq, prev_hash, hash, entry_type, jurisdiction, kind, year, document_seq, hazard_id, event_id, voided_at, void_reason, voided_by, chained_at, log_size)
        VALUES ($1, $2, $3, 'voided', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
