@@ -11,6 +11,7 @@ export { DOCS_BASE, docsUrl, repositoryDocsBase } from './docs-url.js';
 export type { RepositoryField } from './docs-url.js';
 export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
+export { cutInput, ECHO_MAX_CHARACTERS, quoteInput } from './quote-input.js';
 export { describePointer } from './describe-pointer.js';
 export { enumWordHint } from './value-hints.js';
 export { JSON_TYPE_EN, JSON_TYPE_ZH } from './json-type-words.js';

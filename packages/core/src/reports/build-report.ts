@@ -7,6 +7,8 @@
  */
 import { HAZARD_LEVELS, type LocalizedText } from '../pack/types.js';
 import type { ReportDay, ReportOverdueRow, ReportReadModel } from '../ports/report-read-model.js';
+import { cutInput, quoteInput } from '../pack/quote-input.js';
+import { formatChinaTime } from '../classify/format-date-time.js';
 import { ReportError, reportPeriod, type ReportKind, type ReportPeriod } from './report-period.js';
 
 const AREA = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
@@ -134,6 +136,17 @@ export function rollUpArea(scope: string | null, area: string): string {
  */
 export async function buildPeriodicReport(model: ReportReadModel, input: BuildReportInput): Promise<PeriodicReport> {
   const period = reportPeriod(input.kind, input.period);
+  // A period that has not begun by the server's clock has nothing to report (9999-W52 would answer an empty
+  // report as if it were one); the current, unfinished period is a report to date (asOf is now).
+  if (Date.parse(period.from) > Date.parse(input.now)) {
+    const starts = formatChinaTime(period.from);
+    const clock = formatChinaTime(input.now);
+    throw new ReportError(
+      'INVALID_PERIOD',
+      `报表期间 ${period.label} 尚未开始：自 ${starts['zh-CN']}起，服务器时间为 ${clock['zh-CN']}`,
+      `the report period ${period.label} has not begun: it starts ${starts.en}; the server's clock reads ${clock.en}`,
+    );
+  }
   const recurrenceDays = input.recurrenceDays ?? 30;
   const limit = input.limit ?? 20;
   if (!Number.isInteger(recurrenceDays) || recurrenceDays < 1 || recurrenceDays > 366)
@@ -141,18 +154,18 @@ export async function buildPeriodicReport(model: ReportReadModel, input: BuildRe
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new ReportError('INVALID_OPTION', `排名条数应为 1–500，实际为 ${limit}`, `the ranking length must be 1–500, got ${limit}`);
   const area = input.area ?? null;
   if (area !== null) {
-    if (!AREA.test(area)) throw new ReportError('INVALID_AREA', `区域代码 ${JSON.stringify(area)} 无效，应如 D1 或 D1/G1`, `the area ${JSON.stringify(area)} is not an area code like D1 or D1/G1`);
+    if (!AREA.test(area)) throw new ReportError('INVALID_AREA', `区域代码 ${quoteInput(area)} 无效，应如 D1 或 D1/G1`, `the area ${quoteInput(area)} is not an area code like D1 or D1/G1`);
     const known = await model.areas();
     if (!known.some((k) => k === area || k.startsWith(`${area}/`)))
       throw new ReportError(
         'UNKNOWN_AREA',
-        `没有区域 ${area} 的隐患或检查记录（已知区域如 ${known.slice(0, 5).join('、') || '无'}）`,
-        `nothing is recorded in area ${area} (known areas include ${known.slice(0, 5).join(', ') || 'none'})`,
+        `没有区域 ${cutInput(area)} 的隐患或检查记录（已知区域如 ${known.slice(0, 5).join('、') || '无'}）`,
+        `nothing is recorded in area ${cutInput(area)} (known areas include ${known.slice(0, 5).join(', ') || 'none'})`,
       );
   }
   const domain = input.domain ?? null;
   if (domain !== null && !/^[a-z][a-z0-9_-]{0,63}$/.test(domain))
-    throw new ReportError('INVALID_OPTION', `领域 ${JSON.stringify(domain)} 无效，应如 gas 或 confined_space`, `the domain ${JSON.stringify(domain)} is not a domain id like gas or confined_space`);
+    throw new ReportError('INVALID_OPTION', `领域 ${quoteInput(domain)} 无效，应如 gas 或 confined_space`, `the domain ${quoteInput(domain)} is not a domain id like gas or confined_space`);
   const asOf = input.now < period.to ? input.now : period.to;
   const facts = await model.reportFacts({ from: period.from, to: period.to, asOf, ...(area === null ? {} : { area }), ...(domain === null ? {} : { domain }), recurrenceDays, limit });
   const breakdown = (pick: (g: { level: string; domain: string; source: string }) => string, keys: readonly string[] = []): ReportBreakdownRow[] => {

@@ -6,6 +6,7 @@
  * @module
  */
 import type { LocalizedText } from '../pack/types.js';
+import { quoteInput } from '../pack/quote-input.js';
 
 /** The three report kinds: 周研判、月通报、季度考核. */
 export type ReportKind = 'weekly' | 'monthly' | 'quarterly';
@@ -53,14 +54,10 @@ const EXPECTED: Record<ReportKind, { zh: string; en: string }> = {
  */
 export function reportPeriod(kind: ReportKind, label: string): ReportPeriod {
   if (!REPORT_KINDS.includes(kind))
-    throw new ReportError(
-      'INVALID_KIND',
-      `报表类型应为 weekly、monthly 或 quarterly，实际为 ${JSON.stringify(kind)}`,
-      `the report kind must be weekly, monthly or quarterly, got ${JSON.stringify(kind)}`,
-    );
+    throw new ReportError('INVALID_KIND', `报表类型应为 weekly、monthly 或 quarterly，实际为 ${quoteInput(kind)}`, `the report kind must be weekly, monthly or quarterly, got ${quoteInput(kind)}`);
   const bad = (): never => {
     const e = EXPECTED[kind];
-    throw new ReportError('INVALID_PERIOD', `报表期间 ${JSON.stringify(label)} 无效：应为${e.zh}`, `the report period ${JSON.stringify(label)} is not valid: expected ${e.en}`);
+    throw new ReportError('INVALID_PERIOD', `报表期间 ${quoteInput(label)} 无效：应为${e.zh}`, `the report period ${quoteInput(label)} is not valid: expected ${e.en}`);
   };
   let from: number;
   let to: number;

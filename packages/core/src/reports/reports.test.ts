@@ -485,3 +485,35 @@ describe('the memory report read model', () => {
     expect,
   });
 });
+
+describe('a report of a period that has not begun (by `now`, the server’s clock)', () => {
+  const model = { reportFacts: async (q: Parameters<typeof aggregateReportFacts>[2]) => aggregateReportFacts([], [], q), areas: async () => ['D1/G1'] };
+  const now = '2026-12-05T02:00:00.000Z';
+  it('is refused (INVALID_PERIOD, both languages, naming its start and the clock in China time); the current period is a report to date', async () => {
+    for (const [kind, period] of [
+      ['weekly', '9999-W52'],
+      ['weekly', '2026-W50'],
+      ['monthly', '2027-01'],
+      ['quarterly', '2027-Q1'],
+    ] as const) {
+      await expect(buildPeriodicReport(model, { kind, period, now })).rejects.toMatchObject({
+        code: 'INVALID_PERIOD',
+        messages: { en: expect.stringContaining("the server's clock reads 2026-12-05 10:00 (China time)") },
+      });
+    }
+    const error = await buildPeriodicReport(model, { kind: 'monthly', period: '2027-01', now }).catch((e: unknown) => e);
+    expect(error instanceof ReportError && error.messages['zh-CN']).toBe('报表期间 2027-01 尚未开始：自 2027-01-01 00:00（北京时间）起，服务器时间为 2026-12-05 10:00（北京时间）');
+    const current = await buildPeriodicReport(model, { kind: 'monthly', period: '2026-12', now });
+    expect([current.asOf, current.period.from]).toEqual([now, '2026-11-30T16:00:00.000Z']);
+    // Its first instant has begun.
+    expect((await buildPeriodicReport(model, { kind: 'monthly', period: '2026-12', now: '2026-11-30T16:00:00.000Z' })).asOf).toBe('2026-11-30T16:00:00.000Z');
+  });
+
+  it('echoes a long period, area or domain cut to 64 characters', async () => {
+    const long = 'D'.repeat(5_000);
+    for (const input of [{ period: long }, { period: '2026-11', area: `${long}.` }, { period: '2026-11', domain: `x${long}.` }]) {
+      const error = await buildPeriodicReport(model, { kind: 'monthly', now, ...input }).catch((e: unknown) => e);
+      expect(error instanceof ReportError && error.messages.en.length < 200).toBe(true);
+    }
+  });
+});
