@@ -18,7 +18,7 @@ import { awaitsConfirmedLevel } from './provisional-gate.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
 import { hearingRight, PENALTY_REPLY_DAYS, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
-import { hearingRequestRefusal, penaltyStepRefusal, type PenaltyCommandType } from './penalty-step.js';
+import { hearingRequestRefusal, penaltyStepRefusal, replyPeriodOver, type PenaltyCommandType } from './penalty-step.js';
 import {
   COMMAND_TYPES,
   type AttachedEvidence,
@@ -281,7 +281,12 @@ function draftPenalty(
   };
   // Where the proceeding stands (one rule, also read by pages that offer the next step).
   const step = penaltyStepRefusal(s, command.type, now, actorId, party);
-  if (step) return reject(step.code, step.detail);
+  if (step) {
+    // A statement after the reply period that asks for a hearing is told why at its field: the hearing's five days have run.
+    const late = command.type === 'record_statement' && command.hearingRequested && s.penalty && !s.penalty.decided && replyPeriodOver(s.penalty, now);
+    const hearingClosed = late && s.penalty ? hearingRequestRefusal(s.penalty, now) : null;
+    return hearingClosed ? located(hearingClosed) : reject(step.code, step.detail);
+  }
   const proceeding = s.penalty;
   if (command.type === 'notify_penalty') {
     const problem = penaltyProblem(command.penalty);

@@ -18,6 +18,20 @@ export interface PenaltyFieldRefusal {
   en: string;
 }
 
+/**
+ * When the party's reply period ends: the hearing's five days when the notice carried the hearing
+ * right (a statement may ask for the hearing until then), else the statement's days. One rule for
+ * the statement (refused after it) and the decision (not before it, unless the party stated).
+ */
+function replyPeriodEnd(p: Pick<PenaltyProceeding, 'hearingDeadline' | 'statementDeadline'>): string {
+  return p.hearingDeadline ?? p.statementDeadline;
+}
+
+/** Whether the party's reply period has ended at `now` (its last instant still inside it). */
+export function replyPeriodOver(p: Pick<PenaltyProceeding, 'hearingDeadline' | 'statementDeadline'>, now: Date): boolean {
+  return now.getTime() > Date.parse(replyPeriodEnd(p));
+}
+
 const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): PenaltyStepRefusal => ({ code, detail: { 'zh-CN': zh, en } });
 
 /**
@@ -45,7 +59,8 @@ export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' 
  * anything the command itself says (the article, the fine, a hearing asked late) is looked at;
  * `party`: the actor acts as the party (an enterprise user of the hazard's enterprise). A case is
  * filed; nothing follows the decision; statement, hearing, withdrawal and decision follow a
- * notice; one statement by an officer and one by the party — the party states itself after an
+ * notice; a statement only until the reply period ends (by China time, named in the refusal);
+ * one statement by an officer and one by the party — the party states itself after an
  * officer's record (which waives nothing: the reply period still runs, and the party may still
  * ask for a hearing), until a hearing is held or withdrawn; one hearing; the hearing is presided by none of the
  * notice's officers; a hearing request is withdrawn only while it is pending (asked, neither
@@ -61,11 +76,18 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
   if (type === 'notify_penalty') return null;
   if (!p) return refuse('INVALID_TRANSITION', '尚未送达行政处罚告知书', 'no penalty notice has been issued');
   const withdrawn = p.hearingWithdrawn !== null;
+  const replyEnds = replyPeriodEnd(p);
   if (type === 'record_statement') {
     const recorded = refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded');
-    if (!p.statement) return null;
     // After an officer's record the party still states itself, while nothing of a hearing has happened.
-    return p.statement.byParty || !party || p.hearing || withdrawn ? recorded : null;
+    if (p.statement && (p.statement.byParty || !party || p.hearing || withdrawn)) return recorded;
+    // Within the reply period only (the deadline's instant included), by the party or an officer recording what it
+    // said: a statement after it would make the decision print one the party did not make in time.
+    if (replyPeriodOver(p, now)) {
+      const ended = formatChinaTime(replyEnds);
+      return refuse('INVALID_TRANSITION', `陈述、申辩期限已于 ${ended['zh-CN']}届满，不再记录陈述、申辩`, `the period to state and defend ended ${ended.en}; a statement is no longer recorded`);
+    }
+    return null;
   }
   if (type === 'record_hearing' || type === 'withdraw_hearing') {
     if (!p.statement?.hearingRequested) return refuse('INVALID_TRANSITION', '当事人未要求听证', 'the party asked for no hearing');
@@ -91,7 +113,6 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
       'the party asked for a hearing; no decision before it is held (record_hearing) or the party withdraws the request (withdraw_hearing)',
     );
   }
-  const replyEnds = p.hearingDeadline ?? p.statementDeadline;
   // Only the party's own statement ends the period early (waiving the rest of it is the party's alone).
   if (!p.statement?.byParty && now.getTime() < Date.parse(replyEnds)) {
     const ends = formatChinaTime(replyEnds);

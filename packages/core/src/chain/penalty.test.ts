@@ -131,7 +131,8 @@ describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
     h.clock.advance(10 * DAY);
     const late = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
     expect('rejection' in late && [late.rejection.code, late.rejection.message['zh-CN'].includes('五日内')]).toEqual(['INVALID_COMMAND', true]);
-    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+    // Nor a statement without one: the reply period (the hearing's five days) has run.
+    await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
     await h.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }, 'INVALID_TRANSITION');
   });
 });
@@ -221,7 +222,38 @@ describe('hearingRequestRefusal (whether a statement may still ask for a hearing
     h.clock.set(late.toISOString());
     const refusedLate = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
     expect('rejection' in refusedLate && refusedLate.rejection.message.en).toBe(`${REJECTION_MESSAGES.INVALID_COMMAND.en}: /hearingRequested: ${closed?.en}`);
-    // Without asking for one, the late statement is still recorded.
+    // Without asking for one, the late statement is refused too: the reply period ended with the five days.
+    await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+  });
+});
+
+describe('a statement after the reply period (陈述申辩逾期)', () => {
+  it('is refused by the trusted clock, for the party and for an officer recording it, naming the deadline in China time; its last instant is inside', async () => {
+    const { h, id } = await caseFiled('H-LATE');
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    const deadline = notice!.data.statementDeadline;
+    expect(deadline).toBe('2026-11-05T15:59:59.999Z');
+    h.clock.set(new Date(Date.parse(deadline) + 1).toISOString());
+    const r = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+    expect('rejection' in r && [r.rejection.code, r.rejection.message]).toEqual([
+      'INVALID_TRANSITION',
+      {
+        'zh-CN': expect.stringContaining('陈述、申辩期限已于 2026-11-05 23:59:59（北京时间）届满，不再记录陈述、申辩'),
+        en: expect.stringContaining('the period to state and defend ended 2026-11-05 23:59:59 (China time); a statement is no longer recorded'),
+      },
+    ]);
+    await h.refused('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true)?.detail.en).toContain('2026-11-05 23:59:59 (China time)');
+    // At the deadline's last instant a statement is still in time.
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', new Date(deadline), 'owner-e1', true)).toBeNull();
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: false });
+  });
+
+  it('with the hearing right the period is the hearing’s five days: a statement on the fourth day is recorded', async () => {
+    const { h, id } = await caseFiled('H-LATE5');
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    h.clock.set(new Date(Date.parse(notice!.data.statementDeadline) + 1).toISOString());
     await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
   });
 });

@@ -91,7 +91,8 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
     warnedFor: null,
     overdueNoticedFor: null,
     escalatedFor: null,
-    // The penalty commands need a filed case, and after the notice a proceeding whose reply period has run.
+    // The penalty commands need a filed case, and after the notice a proceeding whose reply period has run — except
+    // record_statement, taken within it (a statement after the period is refused whoever sends it).
     caseFiledAt: command !== undefined && PENALTY_COMMANDS.includes(command) ? '2026-01-01T00:00:00.000Z' : null,
     caseNo: null,
     ...(command === 'record_statement' || command === 'record_hearing' || command === 'withdraw_hearing' || command === 'decide_penalty'
@@ -99,7 +100,7 @@ function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: stri
           penalty: {
             notified: FINE,
             notifiedAt: '2026-11-02T00:00:00.000Z',
-            statementDeadline: '2026-11-05T15:59:59.999Z',
+            statementDeadline: command === 'record_statement' ? '2026-11-12T15:59:59.999Z' : '2026-11-05T15:59:59.999Z',
             hearingRight: false,
             hearingDeadline: null,
             // record_hearing: the party asked for one; the notice's officers are not among the actors tested.
