@@ -254,11 +254,15 @@ export const COMMAND_RESULT: JsonSchema = {
 /** An inspection: the answers recorded against one pack. */
 export const INSPECTION: JsonSchema = {
   type: 'object',
-  required: ['pack', 'premises', 'findings'],
+  required: ['pack', 'findings'],
   additionalProperties: false,
   properties: {
     pack: str,
-    premises: str,
+    premises: {
+      type: 'string',
+      description:
+        "the premises kind. With report=true at a place of the directory (subject.premisesId, or the enterprise's only place) it is the place's kind the pack has questions for, derived on the server: leave it out (give one only to choose among several); another kind is 422 PREMISES_KIND_MISMATCH / 场所类型：在名录中的场所由服务器按名录推导，不同的类型被拒绝",
+    },
     inspectedAt: str,
     source: { description: "derived from the actor's role; when given it must agree", enum: ['self_check', 'grid_patrol', 'enforcement', 'sensor', 'permit'] },
     subject: {

@@ -18,6 +18,7 @@ import { sha256Hex } from './hash-event.js';
 import { uploadMissing } from './upload-messages.js';
 import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
+import { withPremisesKind } from './premises-kind.js';
 
 /** What {@link reportInspection} reports: the untrusted part is the inspection and the references. */
 export interface ReportInspectionInput {
@@ -35,6 +36,9 @@ export interface ReportInspectionInput {
    * a tenant — derived, so a landlord reads exactly its tenants' hazards at its premises.
    * Absent, it is derived when the enterprise has one place only (`onlyPremisesOf`:
    * the one premises it holds or currently rents); an enterprise with several names it.
+   * At a place the premises kind is the directory's (the place's kinds the pack has
+   * questions for): a declared other kind is `PREMISES_KIND_MISMATCH`, a named place the
+   * pack asks nothing at is `PACK_NOT_AT_PREMISES` (see `withPremisesKind`).
    */
   premisesId?: string;
   /**
@@ -220,18 +224,21 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
     }
   }
   if (issues.length > 0 || !evaluator || !enterprise) return { ok: false, issues };
+  // At a place of the directory the premises kind is the directory's (withPremisesKind), never the request's.
+  const placed = at === null ? input.inspection : await withPremisesKind(deps.rental, at.premisesId, input.premisesId !== undefined, evaluator.pack, input.inspection, issues);
+  if (!placed) return { ok: false, issues };
 
-  const claimed = evaluator.check(input.inspection);
+  const claimed = evaluator.check(placed);
   const errors = claimed.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ok: false, issues: errors };
   // The inspection time decides which law is in force and which deadlines have passed ($inspectedAt): a claimed
   // one must not lie in the future, a missing one is the server's clock (never "no time", under which every such
   // condition is false).
-  const inspectedAt = inspectionTime(input.inspection.inspectedAt, deps.clock.now(), { ...DEFAULT_TIME_LIMITS, ...deps.limits });
+  const inspectedAt = inspectionTime(placed.inspectedAt, deps.clock.now(), { ...DEFAULT_TIME_LIMITS, ...deps.limits });
   if (!inspectedAt.ok) return { ok: false, issues: [inspectedAt.issue] };
-  const classified: Inspection = { ...input.inspection, inspectedAt: inspectedAt.at };
+  const classified: Inspection = { ...placed, inspectedAt: inspectedAt.at };
   // Its warnings are those of what is classified (no "inspectedAt missing" once the server's time stands in).
-  const checked = input.inspection.inspectedAt === undefined ? evaluator.check(classified) : claimed;
+  const checked = placed.inspectedAt === undefined ? evaluator.check(classified) : claimed;
   const classification = evaluator.evaluate(classified);
   const hazards = input.only === undefined ? classification.hazards : classification.hazards.filter((h) => input.only?.includes(h.rule));
 
@@ -316,7 +323,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
       actorId,
       inspectedAt: classified.inspectedAt ?? null,
       recordedAt: deps.clock.now().toISOString(),
-      inspection: { ...input.inspection, source, subject: { id: enterprise.id, name: enterprise.name, area: enterprise.area } },
+      inspection: { ...placed, source, subject: { id: enterprise.id, name: enterprise.name, area: enterprise.area } },
       hazards: reports.map((r) => ({ rule: r.rule, hazardId: r.hazardId, level: title.get(r.rule)!.level, title: title.get(r.rule)!.title, reported: r.ok })),
     });
     await bindToRecord(deps, evaluator, answers.all, inspectionId, created);

@@ -16,7 +16,8 @@ export interface CompilePackOptions {
 
 /** A compiled pack: immutable, evaluates inspections synchronously. */
 export interface PackEvaluator {
-  readonly pack: { readonly id: string; readonly version: string; readonly domain: string };
+  /** The pack's id, version, domain and premises kinds (ids; `reportInspection` takes a place's kind among them). */
+  readonly pack: { readonly id: string; readonly version: string; readonly domain: string; readonly premises?: readonly string[] };
   /** Which `evidence` answers go to the hazards of which rule (`reportInspection` attaches them). */
   readonly evidence: EvidenceRouting;
   /**
@@ -70,7 +71,7 @@ export interface PackEvaluator {
 export function compilePack(pack: Pack, options: CompilePackOptions = {}): PackEvaluator {
   const compiled = buildCompiledPack(pack, options.now ? { now: options.now } : {});
   return Object.freeze({
-    pack: Object.freeze({ id: pack.id, version: pack.version, domain: pack.domain }),
+    pack: Object.freeze({ id: pack.id, version: pack.version, domain: pack.domain, premises: Object.freeze(pack.premises.map((p) => p.id)) }),
     evidence: evidenceRouting(pack),
     // the law in force on the inspection day (pack/as-of): editions' dates decide the basis
     evaluate: (inspection: Inspection) => evaluatePack(compiled, inspection),

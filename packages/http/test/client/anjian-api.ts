@@ -4432,7 +4432,8 @@ export interface operations {
                  */
                 "application/json": {
                     pack: string;
-                    premises: string;
+                    /** @description the premises kind. With report=true at a place of the directory (subject.premisesId, or the enterprise's only place) it is the place's kind the pack has questions for, derived on the server: leave it out (give one only to choose among several); another kind is 422 PREMISES_KIND_MISMATCH / 场所类型：在名录中的场所由服务器按名录推导，不同的类型被拒绝 */
+                    premises?: string;
                     inspectedAt?: string;
                     /**
                      * @description derived from the actor's role; when given it must agree
