@@ -840,13 +840,30 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
     },
   },
   issueCoSignCode: {
-    request: { act: 'file_case' },
-    response: { code: '40718263', act: 'file_case', hazardId: 'hz-3f1c9a0b7e2d4c5a9b1e', expiresAt: '2026-11-02T01:05:00.000Z' },
+    request: { act: 'notify_penalty', content: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 } } },
+    response: {
+      code: '40718263',
+      act: 'notify_penalty',
+      hazardId: 'hz-3f1c9a0b7e2d4c5a9b1e',
+      expiresAt: '2026-11-02T01:05:00.000Z',
+      content: {
+        facts: {
+          enterpriseId: 'E1',
+          title: { 'zh-CN': '液化石油气钢瓶存放在地下室', en: 'LPG cylinders stored below ground' },
+          level: 'major',
+          provisional: false,
+          domain: 'gas',
+          pack: { id: 'demo-kitchen', version: '1.0.0' },
+          evidence: ['ev-23e5c96c789570b1a740a7463526bb84'],
+        },
+        penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 },
+      },
+    },
     parameters: { id: 'hz-3f1c9a0b7e2d4c5a9b1e' },
   },
   issueReportCoSignCode: {
     request: { act: 'report' },
-    response: { code: '93015847', act: 'report', enterpriseId: 'E1', expiresAt: '2026-11-02T01:05:00.000Z' },
+    response: { code: '93015847', act: 'report', enterpriseId: 'E1', expiresAt: '2026-11-02T01:05:00.000Z', content: {} },
     parameters: { id: 'E1' },
   },
   uploadEvidence: {

@@ -34,6 +34,7 @@ const REJECTION_CODES = Object.keys({
   NOT_LISTED: 1,
   CO_SIGN_CODE_INVALID: 1,
   CO_SIGN_CODE_LIMITED: 1,
+  CO_SIGN_CONTENT_MISMATCH: 1,
 } satisfies Record<RejectionCode, 1>) as RejectionCode[];
 
 /** The codes the HTTP layer answers itself, by status. */

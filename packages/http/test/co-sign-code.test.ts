@@ -38,7 +38,9 @@ const overNodeServer: Transport = (api) => {
 let n = 0;
 async function setUp() {
   const h = await createHarness('2026-11-02T01:00:00Z', createSqliteStore({ path: join(dir, `co-sign-${++n}.db`) }), '/api', overNodeServer);
-  const issue = (officer: string, hazardId: string, act: string) => h.call(officer, 'POST', `/hazards/${hazardId}/co-sign-codes`, { body: { act } });
+  // A stop order's code binds its scope (decision 010, update): the second officer confirms 'whole'.
+  const issue = (officer: string, hazardId: string, act: string) =>
+    h.call(officer, 'POST', `/hazards/${hazardId}/co-sign-codes`, { body: act === 'order_stop_work' ? { act, content: { scope: 'whole' } } : { act } });
   const codeOf = async (officer: string, hazardId: string, act: string) => {
     const r = await issue(officer, hazardId, act);
     expect(r.status, JSON.stringify(r.body)).toBe(201);

@@ -1,3 +1,5 @@
+import { coSignContentFields } from '@anjian/core/internal';
+
 /**
  * Test helper: how a test that says "with officer X as second officer" (`coOfficerId` in the
  * body or the query, as requests once named him) is sent now. X generates a co-sign code in
@@ -11,7 +13,7 @@ export async function coSigned(
   path: string,
   body: unknown,
   headers: Headers,
-  issue: (officer: string, path: string, body: { act: string }) => Promise<{ status: number; body: unknown }>,
+  issue: (officer: string, path: string, body: { act: string; content?: Record<string, unknown> }) => Promise<{ status: number; body: unknown }>,
 ): Promise<{ path: string; body: unknown }> {
   const object = typeof body === 'object' && body !== null && !(body instanceof Uint8Array) ? (body as Record<string, unknown>) : null;
   const query = path.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)) : null;
@@ -41,7 +43,10 @@ export async function coSigned(
     issuePath = `${inspection[1]}/enterprises/${String(subject.enterpriseId ?? subject.id)}/co-sign-codes`;
   }
   if (issuePath === null) return { path: sendPath, body: sendBody };
-  const issued = await issue(named, issuePath, { act });
+  // X confirms what the act binds (decision 010, update): the body's bound fields, as he is shown them.
+  const fields = coSignContentFields(act);
+  const content = Object.fromEntries(fields.filter((f) => object?.[f] !== undefined).map((f) => [f, object?.[f]]));
+  const issued = await issue(named, issuePath, fields.length === 0 ? { act } : { act, content });
   if (issued.status === 201) headers.set('co-sign-code', (issued.body as { code: string }).code);
   return { path: sendPath, body: sendBody };
 }

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coSignContentFields } from '@anjian/core/internal';
 import { verifyChain } from '@anjian/core/audit';
 import { treatmentPlan } from '@anjian/core/testing';
 import { toNodeHandler } from '../src/index.js';
@@ -54,16 +55,18 @@ function as(actor: string): Api {
   return client;
 }
 
-/** The co-sign code `officer` generates in his own session for `act` on hazard `id`. */
-async function coSignCode(officer: string, id: string, act: string): Promise<string> {
-  const r = await as(officer).POST('/api/hazards/{id}/co-sign-codes', { params: { path: { id } }, body: { act } as never });
+/** The co-sign code `officer` generates in his own session for `body`'s act on hazard `id`, confirming the fields the act binds. */
+async function coSignCode(officer: string, id: string, body: Command): Promise<string> {
+  const fields = coSignContentFields(body.type);
+  const content = Object.fromEntries(fields.map((f) => [f, (body as Record<string, unknown>)[f]]));
+  const r = await as(officer).POST('/api/hazards/{id}/co-sign-codes', { params: { path: { id } }, body: (fields.length === 0 ? { act: body.type } : { act: body.type, content }) as never });
   expect(r.response.status, JSON.stringify(r.error)).toBe(201);
   return r.data!.code;
 }
 
 async function command(actor: string, id: string, key: string, body: Command, version: number, secondOfficer?: string) {
   // The second officer confirms from his own session: his co-sign code goes with the act.
-  const code = secondOfficer === undefined ? undefined : await coSignCode(secondOfficer, id, body.type);
+  const code = secondOfficer === undefined ? undefined : await coSignCode(secondOfficer, id, body);
   const header = { 'Idempotency-Key': key, 'If-Match': `"${version}"`, ...(code === undefined ? {} : { 'Co-Sign-Code': code }) };
   const r = await as(actor).POST('/api/hazards/{id}/commands', { params: { path: { id }, header }, body });
   expect(r.response.status, `${actor} ${body.type}: ${JSON.stringify(r.error)}`).toBe(200);
@@ -154,9 +157,10 @@ describe('a generated client (openapi-typescript + openapi-fetch) against a runn
     h.clock.set('2026-11-10T02:00:00Z');
     await command('owner-e1', id, 'client-rectify-m', { type: 'submit_rectification', evidence }, 5);
     h.clock.set('2026-11-12T02:00:00Z');
+    const byReporter: Command = { type: 'accept', note: reason('验收', 'accepted') };
     const refused = await as('officer-gas-d1').POST('/api/hazards/{id}/commands', {
-      params: { path: { id }, header: { 'Idempotency-Key': 'client-accept-by-reporter', 'Co-Sign-Code': await coSignCode('officer3-gas-d1', id, 'accept') } },
-      body: { type: 'accept', note: reason('验收', 'accepted') },
+      params: { path: { id }, header: { 'Idempotency-Key': 'client-accept-by-reporter', 'Co-Sign-Code': await coSignCode('officer3-gas-d1', id, byReporter) } },
+      body: byReporter,
     });
     expect(refused.error).toMatchObject({ status: 403 });
     await command('officer2-gas-d1', id, 'client-accept-1', { type: 'accept', note: reason('现场验收合格', 'accepted on site') }, 6, 'officer3-gas-d1');

@@ -31,6 +31,8 @@ interface CodeRow {
   issued_at: string;
   expires_at: string;
   used_at: string | null;
+  content: string;
+  content_digest: string;
 }
 
 const toRecord = (r: CodeRow): CoSignCodeRecord => ({
@@ -43,12 +45,14 @@ const toRecord = (r: CodeRow): CoSignCodeRecord => ({
   issuedAt: r.issued_at,
   expiresAt: r.expires_at,
   usedAt: r.used_at,
+  content: r.content,
+  contentDigest: r.content_digest,
 });
 
 /**
  * Co-sign codes of two-officer acts (decision 010) over PostgreSQL, shared by every server
  * instance on the schema: a code given through one is used through another, and the attempt
- * limit holds across all of them. Tables of the store's migration 14.
+ * limit holds across all of them. Tables of the store's migration 14 (15 adds what a code binds).
  *
  * - `issue` replaces the officer's unused code for the subject and act in one upsert on a
  *   partial unique index (two instances issuing at once leave one), and deletes every code
@@ -102,10 +106,11 @@ export function createPostgresCoSignCodeStore(options: PostgresCoSignCodeStoreOp
       await inTransaction(async (client) => {
         await client.query(`DELETE FROM ${codes} WHERE expires_at <= $1`, [record.issuedAt]);
         await client.query(
-          `INSERT INTO ${codes} (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          `INSERT INTO ${codes} (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at, content, content_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
-           DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at`,
-          [record.id, record.officerId, record.subject, record.act, record.salt, record.hash, record.issuedAt, record.expiresAt, record.usedAt],
+           DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at,
+             content = excluded.content, content_digest = excluded.content_digest`,
+          [record.id, record.officerId, record.subject, record.act, record.salt, record.hash, record.issuedAt, record.expiresAt, record.usedAt, record.content, record.contentDigest],
         );
       });
     },

@@ -612,4 +612,12 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX co_sign_attempts_key ON {schema}.co_sign_attempts (key, at_ms);
   CREATE INDEX co_sign_attempts_at ON {schema}.co_sign_attempts (at_ms);
   `,
+  `
+  -- 15: what a co-sign code binds (decision 010, update): the canonical JSON of the content the
+  -- second officer co-signs, and its SHA-256. Codes issued before keep '' in both: they confirm
+  -- nothing (core refuses a code without a digest), and they expire within minutes anyway.
+  ALTER TABLE {schema}.co_sign_codes
+    ADD COLUMN content text NOT NULL DEFAULT '',
+    ADD COLUMN content_digest text NOT NULL DEFAULT '';
+  `,
 ]);

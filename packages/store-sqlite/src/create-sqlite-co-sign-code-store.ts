@@ -4,7 +4,7 @@ import { openDatabase } from './open-database.js';
 
 /** Options of {@link createSqliteCoSignCodeStore}. */
 export interface SqliteCoSignCodeStoreOptions {
-  /** Database file — the store's own file is the usual choice (its tables come with the store's schema 12). */
+  /** Database file — the store's own file is the usual choice (its tables come with the store's schemas 12 and 13). */
   path: string;
   busyTimeoutMs?: number;
 }
@@ -24,6 +24,8 @@ interface CodeRow {
   issued_at: string;
   expires_at: string;
   used_at: string | null;
+  content: string;
+  content_digest: string;
 }
 
 const toRecord = (r: CodeRow): CoSignCodeRecord => ({
@@ -36,12 +38,14 @@ const toRecord = (r: CodeRow): CoSignCodeRecord => ({
   issuedAt: r.issued_at,
   expiresAt: r.expires_at,
   usedAt: r.used_at,
+  content: r.content,
+  contentDigest: r.content_digest,
 });
 
 /**
  * Co-sign codes of two-officer acts (decision 010) over SQLite: every process that opens the
  * file sees the same codes and attempt counts, and they survive a restart. Tables of the
- * store's schema 12 (`co_sign_codes`, `co_sign_attempts`), created when any store of this
+ * store's schema 12 (`co_sign_codes`, `co_sign_attempts`; schema 13 adds what a code binds), created when any store of this
  * package opens the file.
  *
  * - `issue` replaces the officer's unused code for the subject and act in one upsert (a
@@ -65,10 +69,11 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   const st = {
     dropExpired: db.prepare('DELETE FROM co_sign_codes WHERE expires_at <= ?'),
-    upsert: db.prepare(`INSERT INTO co_sign_codes (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at)
-      VALUES (@id, @officerId, @subject, @act, @salt, @hash, @issuedAt, @expiresAt, @usedAt)
+    upsert: db.prepare(`INSERT INTO co_sign_codes (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at, content, content_digest)
+      VALUES (@id, @officerId, @subject, @act, @salt, @hash, @issuedAt, @expiresAt, @usedAt, @content, @contentDigest)
       ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
-      DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at`),
+      DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at,
+        content = excluded.content, content_digest = excluded.content_digest`),
     live: db.prepare('SELECT * FROM co_sign_codes WHERE subject = ? AND act = ? AND expires_at > ? AND used_at IS NULL ORDER BY issued_at, id'),
     consume: db.prepare('UPDATE co_sign_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?'),
     dropAttempts: db.prepare('DELETE FROM co_sign_attempts WHERE at_ms <= ?'),

@@ -264,4 +264,11 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX co_sign_attempts_key ON co_sign_attempts (key, at_ms);
   CREATE INDEX co_sign_attempts_at ON co_sign_attempts (at_ms);
   `,
+  `
+  -- 13: what a co-sign code binds (decision 010, update): the canonical JSON of the content the
+  -- second officer co-signs, and its SHA-256. Codes issued before keep '' in both: they confirm
+  -- nothing (core refuses a code without a digest), and they expire within minutes anyway.
+  ALTER TABLE co_sign_codes ADD COLUMN content TEXT NOT NULL DEFAULT '';
+  ALTER TABLE co_sign_codes ADD COLUMN content_digest TEXT NOT NULL DEFAULT '';
+  `,
 ]);

@@ -6,6 +6,8 @@ import type { ChainDeps } from './handle-command.js';
 import { reject } from './rejection-messages.js';
 import { ENFORCEMENT_DOCUMENT_COMMANDS, hasJurisdiction, TWO_OFFICER_COMMANDS } from './separation-of-duties.js';
 import { areaCovers } from './authorize.js';
+import { canonicalJson } from './canonical-json.js';
+import { coSignContentDifference, coSignContentDigest, coSignContentIssues, coSignContentOf } from './co-sign-content.js';
 import { evolveOwned } from './evolve.js';
 import type { ChainCommand, HazardState, Rejection } from './types.js';
 
@@ -31,6 +33,8 @@ export interface IssuedCoSignCode {
   act: ChainCommand['type'];
   subject: CoSignSubject;
   expiresAt: string;
+  /** What he co-signs with it, as the server bound it (`coSignContentOf`): show it to him beside the code. */
+  content: Record<string, unknown>;
 }
 
 const subjectKey = (s: CoSignSubject): string => ('hazardId' in s ? `hazard:${s.hazardId}` : `enterprise:${s.enterpriseId}`);
@@ -77,11 +81,18 @@ function hasCertificate(p: ActorProfile): boolean {
  * (执法证号) and jurisdiction over the hazard (or an area covering the enterprise's), `act` is
  * one of {@link CO_SIGN_ACTS}, the hazard or enterprise exists and `deps.coSignCodes` is set
  * (fail closed). The code is returned once; only its salted SHA-256 is stored.
+ *
+ * The code binds the act's content (decision 010, update): `request.content` holds the fields
+ * the act binds (`CO_SIGN_CONTENT_FIELDS`: a penalty's article, kind and fine, a stop order's
+ * scope, a level) as the second officer confirms them — required, and checked as the command
+ * checks them — and for an act on a hazard the server adds the hazard's facts as it holds them.
+ * The digest of that content is stored with the code; the content comes back in `issued` for
+ * his page to show.
  */
 export async function issueCoSignCode(
   deps: Pick<ChainDeps, 'store' | 'clock' | 'directory' | 'coSignCodes'>,
   actorId: string,
-  request: { act: string; subject: CoSignSubject },
+  request: { act: string; subject: CoSignSubject; content?: unknown },
 ): Promise<{ ok: true; issued: IssuedCoSignCode } | { ok: false; rejection: Rejection }> {
   const fail = (r: { rejection: Rejection }) => ({ ok: false as const, rejection: r.rejection });
   if (!deps.coSignCodes) {
@@ -117,13 +128,15 @@ export async function issueCoSignCode(
       }),
     );
   }
+  const contentIssue = coSignContentIssues(act, request.content)[0];
+  if (contentIssue) return fail({ rejection: { ...reject('INVALID_COMMAND', contentIssue.message).rejection, pointer: contentIssue.pointer } });
   const officer = await deps.directory.resolve(actorId);
   if (!officer || officer.id !== actorId) return fail(reject('UNKNOWN_ACTOR'));
   let covered: boolean;
+  let state: HazardState | null = null;
   if ('hazardId' in subject) {
     const events = await deps.store.load(subject.hazardId);
     if (!events || events.length === 0) return fail(reject('HAZARD_NOT_FOUND'));
-    let state: HazardState | null = null;
     for (const event of events) state = evolveOwned(state, event);
     covered = state !== null && hasJurisdiction(officer, state);
   } else {
@@ -140,6 +153,8 @@ export async function issueCoSignCode(
     );
   }
   const now = deps.clock.now();
+  const content = coSignContentOf(act, (request.content ?? {}) as Record<string, unknown>, state);
+  const contentJson = canonicalJson(content);
   const code = randomDigits(CO_SIGN_POLICY.digits);
   const salt = randomHex(16);
   const record: CoSignCodeRecord = {
@@ -152,14 +167,22 @@ export async function issueCoSignCode(
     issuedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + CO_SIGN_POLICY.ttlMs).toISOString(),
     usedAt: null,
+    content: contentJson,
+    contentDigest: coSignContentDigest(content),
   };
   await deps.coSignCodes.issue(record);
-  return { ok: true, issued: { code, act, subject, expiresAt: record.expiresAt } };
+  return { ok: true, issued: { code, act, subject, expiresAt: record.expiresAt, content: JSON.parse(contentJson) as Record<string, unknown> } };
 }
 
 /** A code that matched: who gave it, and how to use it up (`consume`, once the act is accepted; false when used meanwhile). */
 export interface RedeemedCoSignCode {
   officerId: string;
+  /**
+   * Null when `content` (the act's `coSignContentOf`, from the command submitted and the
+   * hazard as it is now) is what the second officer co-signed; otherwise `CO_SIGN_CONTENT_MISMATCH`
+   * naming the first field that differs. The code is kept and the attempt stays counted.
+   */
+  checkContent(content: Record<string, unknown>): Rejection | null;
   consume(): Promise<boolean>;
   /** Un-counts the attempt (after a successful act). */
   forget(): Promise<void>;
@@ -224,6 +247,7 @@ export async function redeemCoSignCode(
     ok: true,
     redeemed: {
       officerId: match.officerId,
+      checkContent: (content) => contentMismatch(match, content),
       consume: () => store.consume(match.id, deps.clock.now().toISOString()),
       forget: () => store.forgetAttempt(key, at),
     },
@@ -233,4 +257,30 @@ export async function redeemCoSignCode(
 /** The subject a command's code is bound to: its hazard, or for a report (an inspection's, an observation's) the enterprise it names. */
 export function coSignSubjectOf(command: ChainCommand): CoSignSubject {
   return command.type === 'report_observation' || command.type === 'report' ? { enterpriseId: String(command.enterpriseId) } : { hazardId: command.hazardId };
+}
+
+function contentMismatch(record: CoSignCodeRecord, content: Record<string, unknown>): Rejection | null {
+  if (record.contentDigest !== '' && coSignContentDigest(content) === record.contentDigest) return null;
+  let bound: unknown;
+  try {
+    bound = record.content === '' ? null : JSON.parse(record.content);
+  } catch {
+    bound = null;
+  }
+  const pointer = (bound === null ? null : coSignContentDifference(bound, content)) ?? '';
+  const facts = pointer.startsWith('/facts');
+  const where = pointer === '' ? { zh: '（该确认码未绑定内容）', en: '(the code binds no content)' } : { zh: pointer, en: pointer };
+  const rejection = reject(
+    'CO_SIGN_CONTENT_MISMATCH',
+    facts
+      ? {
+          'zh-CN': `第二名执法人员生成确认码后，系统中的隐患事实已改变（${where.zh}）：请第二名执法人员核对后重新生成确认码`,
+          en: `the hazard's facts changed after the second officer generated the code (${where.en}): ask him to check them and generate a new one`,
+        }
+      : {
+          'zh-CN': `${where.zh} 与第二名执法人员确认的不同：请按其确认的内容提交，或请其确认新内容后重新生成确认码`,
+          en: `${where.en} is not what the second officer co-signed: submit what he confirmed, or ask him to confirm the new content and generate a new code`,
+        },
+  ).rejection;
+  return facts || pointer === '' ? rejection : { ...rejection, pointer };
 }

@@ -9,6 +9,7 @@ import type { DocumentNumberRequest } from '../ports/document-register.js';
 import { isChainError } from './chain-error.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { coSignSubjectOf, redeemCoSignCode, type RedeemedCoSignCode } from './co-sign-code.js';
+import { coSignContentOf } from './co-sign-content.js';
 import { ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
 import { decide, type DecideContext, type DecideInputs } from './decide.js';
 import { evolveOwned } from './evolve.js';
@@ -239,6 +240,9 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
     if (command.expectedVersion !== undefined && command.expectedVersion !== version) {
       return denied(reject('CONFLICT', { 'zh-CN': `当前版本 ${version}`, en: `current version ${version}` }).rejection);
     }
+    // What the second officer co-signed (the act's bound fields, the hazard's facts), against this command and this state.
+    const mismatch = coSign?.checkContent(coSignContentOf(command.type, command as unknown as Record<string, unknown>, state));
+    if (mismatch) return denied(mismatch);
     let decision;
     try {
       decision = decide(state, command, actor, deps.clock.now(), deps, inputs);

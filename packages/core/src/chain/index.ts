@@ -101,6 +101,7 @@ export type { ChainDeps, HandleCommandOptions } from './handle-command.js';
 export { CO_SIGN_ACTS, CO_SIGN_POLICY, coSignSubjectOf, issueCoSignCode, redeemCoSignCode } from './co-sign-code.js';
 export type { CoSignSubject, IssuedCoSignCode, RedeemedCoSignCode } from './co-sign-code.js';
 export { createMemoryCoSignCodeStore } from './memory-co-sign-code-store.js';
+export { CO_SIGN_CONTENT_FIELDS, coSignContentDifference, coSignContentDigest, coSignContentFields, coSignContentIssues, coSignContentOf, coSignFacts } from './co-sign-content.js';
 export { tick, DEFAULT_TICK_OPTIONS } from './tick.js';
 export type { TickOptions, TickAction } from './tick.js';
 export { runTick } from './run-tick.js';

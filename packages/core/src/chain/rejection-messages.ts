@@ -48,6 +48,7 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionCode, { 'zh-CN': strin
   NOT_LISTED: { 'zh-CN': '该隐患未挂牌督办或已摘牌', en: 'the hazard is not listed for supervision' },
   CO_SIGN_CODE_INVALID: { 'zh-CN': '第二名执法人员的确认码无效', en: 'the second officer’s co-sign code is not valid' },
   CO_SIGN_CODE_LIMITED: { 'zh-CN': '确认码尝试次数过多', en: 'too many co-sign code attempts' },
+  CO_SIGN_CONTENT_MISMATCH: { 'zh-CN': '提交的内容与第二名执法人员确认的内容不一致', en: 'the act differs from what the second officer co-signed' },
 });
 
 /** Builds a rejection; `detail` (both languages) is appended to the default message. */

@@ -13,6 +13,7 @@ import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from './decide.js';
 import { handleCommand, type ChainDeps, type HandleCommandOptions } from './handle-command.js';
 import { redeemCoSignCode } from './co-sign-code.js';
+import { coSignContentOf } from './co-sign-content.js';
 import { reject } from './rejection-messages.js';
 import { sha256Hex } from './hash-event.js';
 import { uploadMissing } from './upload-messages.js';
@@ -349,6 +350,9 @@ async function coSignOfInspection(
   if (await deps.store.findCommand(`${firstHazardId}:report`)) return rest;
   const redeemed = await redeemCoSignCode(deps, actorId, { act: 'report', subject: { enterpriseId }, code: coSignCode });
   if (!redeemed.ok) return { rejection: redeemed.rejection };
+  // An inspection's report binds no field of its own (CO_SIGN_CONTENT_FIELDS): the code's content is empty.
+  const mismatch = redeemed.redeemed.checkContent(coSignContentOf('report', {}, null));
+  if (mismatch) return { rejection: mismatch };
   if (!(await redeemed.redeemed.consume())) return reject('CO_SIGN_CODE_INVALID', { 'zh-CN': '该确认码刚被另一操作使用', en: 'the co-sign code was used by another act meanwhile' });
   await redeemed.redeemed.forget();
   return { ...rest, coSignerId: redeemed.redeemed.officerId };

@@ -388,7 +388,8 @@ export type RejectionCode =
   | 'NO_STOP_WORK'
   | 'NOT_LISTED'
   | 'CO_SIGN_CODE_INVALID'
-  | 'CO_SIGN_CODE_LIMITED';
+  | 'CO_SIGN_CODE_LIMITED'
+  | 'CO_SIGN_CONTENT_MISMATCH';
 
 /** A refusal: a code and a message in both languages. No event is written. */
 export interface Rejection {

@@ -20,6 +20,13 @@ export interface CoSignCodeRecord {
   expiresAt: string;
   /** When it was used, or null. */
   usedAt: string | null;
+  /**
+   * What the second officer co-signs with it (decision 010, update): the canonical JSON of the
+   * act's bound content (`coSignContentOf`), as he saw it when he generated the code.
+   */
+  content: string;
+  /** Lower-case hex SHA-256 of `content`: redeeming recomputes it from the command submitted. A code kept without one (`''`) confirms nothing. */
+  contentDigest: string;
 }
 
 /**

@@ -56,6 +56,7 @@ const at = (base: string, ms: number) => new Date(Date.parse(base) + ms).toISOSt
 const PAST = '2020-03-01T08:00:00.000Z';
 const FUTURE = '2099-03-01T08:00:00.000Z';
 
+const CONTENT = '{"facts":{"level":"major","title":{"zh-CN":"燃气报警器未安装"}},"penalty":{"article":"安全生产法-99","fineAmount":20000,"kind":"fine"}}';
 let serial = 0;
 /** A code record as core keeps it (the hash is of a made-up code: the store never sees one). */
 function record(overrides: Partial<CoSignCodeRecord> & { issuedAt: string }): CoSignCodeRecord {
@@ -70,6 +71,9 @@ function record(overrides: Partial<CoSignCodeRecord> & { issuedAt: string }): Co
     hash: sha256Hex(`${salt}:${String(n).padStart(8, '0')}`),
     expiresAt: at(overrides.issuedAt, 5 * MINUTE),
     usedAt: null,
+    // What the second officer co-signs, kept as given (non-ASCII text, a number, nesting).
+    content: CONTENT,
+    contentDigest: sha256Hex(CONTENT),
     ...overrides,
   };
 }
@@ -196,7 +200,9 @@ export function runCoSignCodeStoreConformance(options: CoSignCodeStoreConformanc
       const code = issued.ok ? issued.issued.code : '';
       const [kept] = await s.live('enterprise:E1', 'report', at(PAST, 1));
       expect(kept?.hash).toBe(sha256Hex(`${kept?.salt}:${code}`));
-      expect(Object.keys(kept ?? {}).sort()).toEqual(['act', 'expiresAt', 'hash', 'id', 'issuedAt', 'officerId', 'salt', 'subject', 'usedAt']);
+      expect(Object.keys(kept ?? {}).sort()).toEqual(['act', 'content', 'contentDigest', 'expiresAt', 'hash', 'id', 'issuedAt', 'officerId', 'salt', 'subject', 'usedAt']);
+      // What he co-signs is kept as core wrote it, with its digest (an inspection's report binds no field: {}).
+      expect([kept?.content, kept?.contentDigest]).toEqual(['{}', sha256Hex('{}')]);
       const rows = options.rows ? await options.rows(s) : { codes: [kept], attempts: [] };
       expect(rows.codes).toHaveLength(1);
       const values = rows.codes.flatMap((row) => Object.values(row ?? {}).map(String));

@@ -164,9 +164,9 @@ export interface paths {
         put?: never;
         /**
          * Generate the second officer's co-sign code for an act on this hazard / 生成第二名执法人员确认码
-         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this hazard (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same hazard and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403).
+         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this hazard (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same hazard and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in `content` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's `content` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).
          *
-         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与该隐患的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。
+         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与该隐患的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。
          */
         post: operations["issueCoSignCode"];
         delete?: never;
@@ -186,9 +186,9 @@ export interface paths {
         put?: never;
         /**
          * Generate the second officer's co-sign code for a report (inspection, observation) at this enterprise / 生成上报确认码
-         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403).
+         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in `content` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's `content` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).
          *
-         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与对该企业的上报（检查记录或现场发现）的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。
+         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与对该企业的上报（检查记录或现场发现）的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。
          */
         post: operations["issueReportCoSignCode"];
         delete?: never;
@@ -3022,7 +3022,7 @@ export interface components {
             status: 422;
             detail: string;
             /** @enum {unknown} */
-            code: "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PDF_FONT_MISSING" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED" | "SERVICE_INVALID";
+            code: "CO_SIGN_CONTENT_MISMATCH" | "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PDF_FONT_MISSING" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED" | "SERVICE_INVALID";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -4403,7 +4403,7 @@ export interface operations {
                 report?: "true" | "false";
             };
             header?: {
-                /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
+                /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; the act's content not what the second officer co-signed (a penalty's article, kind or fine, a stop order's scope, a level, the hazard's facts): 422 CO_SIGN_CONTENT_MISMATCH at the field, the code kept; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
                 "Co-Sign-Code"?: string;
                 /** @description required with report=true; a retry with the same key replays / report=true 时必填 */
                 "Idempotency-Key"?: string;
@@ -5016,7 +5016,7 @@ export interface operations {
             header: {
                 /** @description high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键 */
                 "Idempotency-Key": string;
-                /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
+                /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; the act's content not what the second officer co-signed (a penalty's article, kind or fine, a stop order's scope, a level, the hazard's facts): 422 CO_SIGN_CONTENT_MISMATCH at the field, the code kept; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
                 "Co-Sign-Code"?: string;
                 /** @description the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本 */
                 "If-Match"?: string;
@@ -5210,7 +5210,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "act": "file_case"
+                 *       "act": "notify_penalty",
+                 *       "content": {
+                 *         "penalty": {
+                 *           "article": "work-safety-law-2021/102",
+                 *           "kind": "fine",
+                 *           "fineAmount": 20000
+                 *         }
+                 *       }
                  *     }
                  */
                 "application/json": {
@@ -5234,7 +5241,31 @@ export interface operations {
                      *       "code": "40718263",
                      *       "act": "file_case",
                      *       "hazardId": "hz-3f1c9a0b7e2d4c5a9b1e",
-                     *       "expiresAt": "2026-11-02T01:05:00.000Z"
+                     *       "expiresAt": "2026-11-02T01:05:00.000Z",
+                     *       "content": {
+                     *         "facts": {
+                     *           "enterpriseId": "E1",
+                     *           "title": {
+                     *             "zh-CN": "液化石油气钢瓶存放在地下室",
+                     *             "en": "LPG cylinders stored below ground"
+                     *           },
+                     *           "level": "major",
+                     *           "provisional": false,
+                     *           "domain": "gas",
+                     *           "pack": {
+                     *             "id": "demo-kitchen",
+                     *             "version": "1.0.0"
+                     *           },
+                     *           "evidence": [
+                     *             "ev-23e5c96c789570b1a740a7463526bb84"
+                     *           ]
+                     *         },
+                     *         "penalty": {
+                     *           "article": "work-safety-law-2021/102",
+                     *           "kind": "fine",
+                     *           "fineAmount": 20000
+                     *         }
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -5257,6 +5288,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
+                    /** @description what the second officer co-signs: the fields of the act's command the code binds, with the values he confirms (notify_penalty: penalty; decide_penalty: penalty; order_stop_work: scope; reclassify: level; confirm_level: level; report_observation: domain, level; checked as the command checks them). Required for those acts; other acts bind none of their own — leave it out. A command later submitted with other values is refused (422 CO_SIGN_CONTENT_MISMATCH at the field) / 第二名执法人员确认的内容：该行为指令中确认码绑定的字段及其确认的值；提交的指令与之不同则拒绝 */
+                    content?: {
+                        [key: string]: unknown;
+                    };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -5283,6 +5318,10 @@ export interface operations {
             /** @description Not found / 未找到 */
             404: {
                 headers: {
+                        /** @description what the code binds, as the server holds it: the confirmed fields, and for an act on a hazard `facts` (enterprise, title, level, domain, pack, the report's evidence): show it to the second officer beside the code / 确认码绑定的内容（服务器所存）：确认的字段及隐患事实，与确认码一并显示给第二名执法人员 */
+                        content: {
+                            [key: string]: unknown;
+                        };
                     [name: string]: unknown;
                 };
                 content: {
@@ -5350,7 +5389,8 @@ export interface operations {
                      *       "code": "93015847",
                      *       "act": "report",
                      *       "enterpriseId": "E1",
-                     *       "expiresAt": "2026-11-02T01:05:00.000Z"
+                     *       "expiresAt": "2026-11-02T01:05:00.000Z",
+                     *       "content": {}
                      *     }
                      */
                     "application/json": {
@@ -5373,6 +5413,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
+                    /** @description what the second officer co-signs: the fields of the act's command the code binds, with the values he confirms (notify_penalty: penalty; decide_penalty: penalty; order_stop_work: scope; reclassify: level; confirm_level: level; report_observation: domain, level; checked as the command checks them). Required for those acts; other acts bind none of their own — leave it out. A command later submitted with other values is refused (422 CO_SIGN_CONTENT_MISMATCH at the field) / 第二名执法人员确认的内容：该行为指令中确认码绑定的字段及其确认的值；提交的指令与之不同则拒绝 */
+                    content?: {
+                        [key: string]: unknown;
+                    };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -5399,6 +5443,10 @@ export interface operations {
             /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
+                        /** @description what the code binds, as the server holds it: the confirmed fields, and for an act on a hazard `facts` (enterprise, title, level, domain, pack, the report's evidence): show it to the second officer beside the code / 确认码绑定的内容（服务器所存）：确认的字段及隐患事实，与确认码一并显示给第二名执法人员 */
+                        content: {
+                            [key: string]: unknown;
+                        };
                     [name: string]: unknown;
                 };
                 content: {
