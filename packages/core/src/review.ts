@@ -6,7 +6,8 @@
  * (`needsTwoOfficers`, `mayNameSecondOfficer`) or a confirmed level first
  * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`), the
  * administrative-penalty steps (`penaltyStepRefusal`, `hearingRequestRefusal`,
- * `decisionBounds` over the law table `PENALTY_ARTICLES`) and the bilingual words of every
+ * `decisionBounds` over the law table `PENALTY_ARTICLES`), a treatment plan's dates at the
+ * server's clock (`planDeadlineWindow`, `planDeadlineRefusal`, `planApprovalRefusal`) and the bilingual words of every
  * refusal (`REJECTION_MESSAGES`). Everything here is isomorphic (no Node built-ins, no
  * `eval`): the demo portal bundles it for the browser. `handleCommand` applies the same
  * rules on the server; see docs/review-chain.en.md.
@@ -37,3 +38,5 @@ export type { DecisionBounds, Penalty, PenaltyArticle, PenaltyDuty, PenaltyKind 
 export { hearingRequestRefusal, penaltyStepRefusal } from './chain/penalty-step.js';
 export type { PenaltyCommandType, PenaltyFieldRefusal, PenaltyStepRefusal } from './chain/penalty-step.js';
 export { REJECTION_MESSAGES } from './chain/rejection-messages.js';
+export { MAX_PLAN_MS, planApprovalRefusal, planDeadlineRefusal, planDeadlineWindow } from './chain/plan-deadline.js';
+export type { PlanStepRefusal } from './chain/plan-deadline.js';

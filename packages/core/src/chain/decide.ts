@@ -1,3 +1,4 @@
+import { planApprovalRefusal, planDeadlineRefusal } from './plan-deadline.js';
 import type { Calendar } from '../ports/calendar.js';
 import type { ActorProfile, EnterpriseRecord, Role } from '../ports/directory.js';
 import type { EvidenceRecord } from '../ports/evidence-store.js';
@@ -77,7 +78,6 @@ export const DEFAULT_TIME_LIMITS: TimeLimits = Object.freeze({ maxFutureSkewMs: 
 export const MANUAL_PACK: Readonly<{ id: string; version: string }> = Object.freeze({ id: 'manual', version: '0' });
 
 const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = { enterprise: 'self_check', grid: 'grid_patrol', enforcement: 'enforcement', system: 'sensor' };
-const MAX_PLAN_MS = 3650 * 86_400_000;
 
 type Draft = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
 type Refusal = { rejection: Rejection };
@@ -444,17 +444,16 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'list_for_supervision':
       return [{ type: 'listed_for_supervision', data: { authority: command.authority, note: command.note, ...officers } }];
     case 'submit_plan': {
-      const due = Date.parse(command.plan.deadline);
-      if (!(due > now.getTime()) || due > now.getTime() + MAX_PLAN_MS) return reject('PLAN_INCOMPLETE');
+      // The same window the plan form offers (planDeadlineWindow), at the server's clock.
+      const late = planDeadlineRefusal(command.plan.deadline, now);
+      if (late) return reject(late.code, late.detail);
       return [{ type: 'plan_submitted', data: { plan: command.plan } }];
     }
     case 'approve_plan': {
       if (s.plan === null || s.planApproved) return reject('NO_PENDING_PLAN');
-      const due = Date.parse(s.plan.deadline);
-      if (!(due > now.getTime())) {
-        return reject('PLAN_INCOMPLETE', { 'zh-CN': '方案的完成时限已过，请企业重新提交方案', en: 'the plan’s completion date has passed; the enterprise must submit a new plan' });
-      }
-      return [{ type: 'plan_approved', data: { deadline: new Date(due).toISOString(), note: command.note } }];
+      const passed = planApprovalRefusal(s, now);
+      if (passed) return reject(passed.code, passed.detail);
+      return [{ type: 'plan_approved', data: { deadline: new Date(Date.parse(s.plan.deadline)).toISOString(), note: command.note } }];
     }
     case 'order_stop_work':
       return [{ type: 'stop_work_ordered', data: { scope: command.scope, reason: command.reason, ...officers } }];
