@@ -9,6 +9,7 @@ import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
+import { coSignContentFrom, coSignContentInputs, coSignContentView } from './co-sign-content.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
 import { api, app, daysBetween, getJson, hazardHref, isAbort, localDate, localTime, me, newKey, oneAtATime, problemText, readBody, textOf, user } from './shared.js';
 import { evidenceSection, factsCard, findingSection, historySection, planSection } from './hazard-sections.js';
@@ -287,6 +288,7 @@ export async function hazardPage(id, signal, done) {
       <p class="hint">${t('coSignGiveHint')}</p>
       <label>${t('coSignAct')} <select id="co-sign-act">${ENFORCEMENT_ACTS.map((c) => html`<option value="${c}">${label(c)}</option>`)}</select></label>
       <button type="button" id="co-sign-give-button">${t('coSignGive')}</button>
+      <div id="co-sign-content">${coSignContentInputs(ENFORCEMENT_ACTS[0])}</div>
       <div id="co-sign-issued" role="status" aria-live="polite"></div></section>`
     : '';
 
@@ -452,17 +454,21 @@ export async function hazardPage(id, signal, done) {
   // One action at a time (shared.js): a second press while one is under way does nothing.
   const exclusive = oneAtATime();
   app.querySelector('#co-sign-give-button')?.addEventListener(
+  // The act chosen asks what its code binds (a penalty's article, kind and fine; a scope; a level).
+  app.querySelector('#co-sign-act')?.addEventListener('change', () => setHtml(app.querySelector('#co-sign-content'), coSignContentInputs(value('#co-sign-act'))));
     'click',
     exclusive(async () => {
       const act = value('#co-sign-act');
       const out = app.querySelector('#co-sign-issued');
       // a new code withdraws the one shown: never leave it on screen while the new one comes
       out?.replaceChildren();
-      const res = await api(`${path}/co-sign-codes`, { method: 'POST', body: { act } });
+      const content = coSignContentFrom(app, act);
+      const res = await api(`${path}/co-sign-codes`, { method: 'POST', body: content === undefined ? { act } : { act, content } });
+      // Beside the code, what it binds as the server answered it (not the fields above).
       setHtml(
         out,
         res.ok
-          ? html`<p class="message ok" id="co-sign-issued-code" data-code="${res.body.code}">${t('coSignIssued', { action: label(act), code: `${res.body.code.slice(0, 4)} ${res.body.code.slice(4)}`, time: localTime(res.body.expiresAt) })}</p>`
+          ? html`<p class="message ok" id="co-sign-issued-code" data-code="${res.body.code}">${t('coSignIssued', { action: label(act), code: `${res.body.code.slice(0, 4)} ${res.body.code.slice(4)}`, time: localTime(res.body.expiresAt) })}</p>${coSignContentView(res.body.content)}`
           : html`<p class="message error" id="co-sign-error">${problemText(res)}</p>`,
       );
     }),

@@ -3,6 +3,7 @@
 // decides; this only hides buttons that would be refused and says why.
 import {
   awaitsConfirmedLevel,
+  CO_SIGN_CONTENT_FIELDS,
   decisionBounds,
   DEFAULT_EVIDENCE_RULES,
   explainAuthorization,
@@ -37,7 +38,7 @@ export const explain = (profile, command, state, target) => explainAuthorization
 export const commandsOf = (roles) => [...new Set(PERMISSION_TABLE.filter((r) => roles.includes(r.role)).map((r) => r.command))];
 
 /** Core's law table of penalty articles (citation, conduct, kinds, fine range, the duty violated): what the penalty forms offer. */
-export { PENALTY_ARTICLES };
+export { CO_SIGN_CONTENT_FIELDS, PENALTY_ARTICLES };
 
 /**
  * Why penalty step `type` is not open on `state` for `userId` at `at` (core's penaltyStepRefusal:

@@ -35,6 +35,8 @@ export async function bundleBrowserCore(): Promise<string> {
         "export { percent, reportScopeFor, reportWord } from '@anjian/core/reports';",
         // the one name not in a public entry yet: a pack issue in the words of the form's field
         "export { issueForUsers } from '@anjian/core/internal';",
+        // the fields a co-sign code binds (decision 010, update): the second officer's page asks them
+        "export { CO_SIGN_CONTENT_FIELDS } from '@anjian/core/internal';",
       ].join('\n'),
       resolveDir: portalDir,
       loader: 'ts',

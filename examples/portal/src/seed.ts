@@ -1,6 +1,13 @@
 import type { AnjianApi } from '@anjian/http';
 import { demoPng } from './demo-png.js';
 import { DEMO_ENTERPRISES } from './demo-users.js';
+import { coSignContentFields } from '@anjian/core/internal';
+
+/** The co-sign code request of the second officer a seed step names: the act, and what it binds taken from the step (decision 010, update). */
+function coSignIssue(step: Record<string, unknown>): { act: unknown; content?: Record<string, unknown> } {
+  const fields = coSignContentFields(String(step.type));
+  return fields.length === 0 ? { act: step.type } : { act: step.type, content: Object.fromEntries(fields.map((f) => [f, step[f]])) };
+}
 
 /**
  * A seed step the API refused: the step (its Idempotency-Key), the HTTP status and the
@@ -51,7 +58,7 @@ const caller =
         new Request(`http://portal.local/api/hazards/${hazard}/co-sign-codes`, {
           method: 'POST',
           headers: { cookie: signIn(named), 'content-type': 'application/json' },
-          body: JSON.stringify({ act: (rest as { type?: unknown }).type }),
+          body: JSON.stringify(coSignIssue(rest as Record<string, unknown>)),
         }),
       );
       if (issued.status === 201) headers['co-sign-code'] = ((await issued.json()) as { code: string }).code;

@@ -38,7 +38,10 @@ describe('co-sign codes in the portal’s SQLite file', () => {
       items: Array<{ hazardId: string; status: string }>;
     };
     const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;
-    const issued = await post(first, 'officer-zhao', `/hazards/${hazardId}/co-sign-codes`, { act: 'notify_penalty' });
+    const issued = await post(first, 'officer-zhao', `/hazards/${hazardId}/co-sign-codes`, {
+      act: 'notify_penalty',
+      content: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } },
+    });
     expect(issued.status, await issued.clone().text()).toBe(201);
     const { code } = (await issued.json()) as { code: string };
     await first.close();

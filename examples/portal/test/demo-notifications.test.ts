@@ -182,7 +182,8 @@ describe('demo notifications', () => {
       new Request(`http://portal.test/api/hazards/${hazardId}/co-sign-codes`, {
         method: 'POST',
         headers: { 'x-demo-user': 'officer-zhao', 'content-type': 'application/json', origin: 'http://portal.test' },
-        body: JSON.stringify({ act: 'notify_penalty' }),
+        // He confirms the fine he co-signs (decision 010, update): the notice below must carry it.
+        body: JSON.stringify({ act: 'notify_penalty', content: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } } }),
       }),
     );
     expect(issued.status, await issued.clone().text()).toBe(201);

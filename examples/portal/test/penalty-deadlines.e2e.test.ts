@@ -12,6 +12,7 @@
  * the second officer's co-sign code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coSignContentFields } from '@anjian/core/internal';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
 const DAY = 86_400_000;
@@ -32,7 +33,10 @@ const open = async (page: PortalPage) => {
  */
 const coSigned = async (body: { type: string; [field: string]: unknown }) => {
   const path = `/hazards/${encodeURIComponent(id)}`;
-  const issued = await portal.api('officer-zhao', 'POST', `${path}/co-sign-codes`, { act: body.type });
+  // 赵敏 confirms what the act binds (its penalty), as he is shown it.
+  const fields = coSignContentFields(body.type);
+  const content = Object.fromEntries(fields.map((f) => [f, body[f]]));
+  const issued = await portal.api('officer-zhao', 'POST', `${path}/co-sign-codes`, fields.length === 0 ? { act: body.type } : { act: body.type, content });
   expect(issued.status, JSON.stringify(issued.body)).toBe(201);
   const headers = { 'content-type': 'application/json', 'idempotency-key': `penalty-deadlines-${++keys}`, 'co-sign-code': issued.body.code as string };
   const res = await portal.fetchAs('officer-li', `/api${path}/commands`, { method: 'POST', headers, body: JSON.stringify(body) });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { Clock } from '@anjian/core';
+import { coSignContentFields } from '@anjian/core/internal';
 import { toNodeHandler } from '@anjian/http';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, vi } from 'vitest';
@@ -49,13 +50,17 @@ const CO_SIGN_MARK = '0000 0000';
  * enterprise). An officer who may not give one gives none (the act then goes with an empty code).
  */
 async function coSignCodeFor(fetchAs: (user: string, path: string, init?: RequestInit) => Promise<Response>, officer: string, apiPath: string, body: unknown): Promise<string> {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as { type?: string; enterpriseId?: string; subject?: { enterpriseId?: string; id?: string } };
+  const b = (typeof body === 'object' && body !== null ? body : {}) as { type?: string; enterpriseId?: string; subject?: { enterpriseId?: string; id?: string }; [field: string]: unknown };
   const hazard = /^\/api\/hazards\/([^/]+)\/commands$/.exec(apiPath)?.[1];
   const target =
     hazard !== undefined && b.type !== 'report_observation'
       ? { path: `/api/hazards/${hazard}/co-sign-codes`, act: b.type }
       : { path: `/api/enterprises/${encodeURIComponent(b.enterpriseId ?? b.subject?.enterpriseId ?? b.subject?.id ?? '')}/co-sign-codes`, act: b.type ?? 'report' };
-  const res = await fetchAs(officer, target.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ act: target.act }) });
+  // He confirms what the act binds (decision 010, update): the body's bound fields, as he is shown them.
+  const fields = coSignContentFields(target.act ?? '');
+  const content = Object.fromEntries(fields.filter((f) => b[f] !== undefined).map((f) => [f, b[f]]));
+  const issue = fields.length === 0 ? { act: target.act } : { act: target.act, content };
+  const res = await fetchAs(officer, target.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(issue) });
   return res.status === 201 ? ((await res.json()) as { code: string }).code : '';
 }
 
