@@ -86,17 +86,30 @@ function inspectionSection(root, packs, enterprises, signal) {
       return;
     }
     setHtml(facts, html`<p class="hint">${t('loading')}</p>`);
-    const [r, { renderFactForm }] = await Promise.all([api(`/packs/${encodeURIComponent(pack)}`, { signal }), formModule]).catch((error) => {
-      if (isAbort(error)) return [null, {}];
+    // The enterprise's places in the directory: the form offers exactly these (the server derives their kinds).
+    const enterpriseId = root.querySelector('#enterprise-select').value;
+    const [r, placesRes, { renderFactForm }] = await Promise.all([
+      api(`/packs/${encodeURIComponent(pack)}`, { signal }),
+      getOnce(`/places?enterprise=${encodeURIComponent(enterpriseId)}`, { credentials: 'same-origin', signal }),
+      formModule,
+    ]).catch((error) => {
+      if (isAbort(error)) return [null, null, {}];
       throw error;
     });
     if (!r || choice !== picked) return;
-    if (!r.ok) {
-      setHtml(facts, html`<p class="message error" id="pack-error">${problemText(r)}</p>`);
+    const placesBody = placesRes ? await readBody(placesRes) : null;
+    if (choice !== picked) return;
+    if (!r.ok || !placesRes?.ok) {
+      setHtml(facts, html`<p class="message error" id="pack-error">${r.ok ? problemText({ status: placesRes?.status ?? 0, body: placesBody }) : problemText(r)}</p>`);
       return;
     }
-    form = renderFactForm(facts, r.body);
+    form = renderFactForm(facts, r.body, placesBody.places);
     facts.dataset.pack = pack;
+    facts.dataset.enterprise = enterpriseId;
+  });
+  // Another enterprise has other places: its form is drawn again.
+  root.querySelector('#enterprise-select').addEventListener('change', () => {
+    if (root.querySelector('#pack-select').value) root.querySelector('#pack-select').dispatchEvent(new Event('change'));
   });
   root.querySelector('#check-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -108,7 +121,8 @@ function inspectionSection(root, packs, enterprises, signal) {
       return;
     }
     const ent = enterprises.find((x) => x.id === root.querySelector('#enterprise-select').value);
-    const inspection = { ...form.collect(), subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name) } };
+    const premisesId = form.place();
+    const inspection = { ...form.collect(), subject: { id: ent.id, enterpriseId: ent.id, name: loc(ent.name), ...(premisesId ? { premisesId } : {}) } };
     const button = root.querySelector('#submit-check');
     button.disabled = true;
     setHtml(out, html`<p class="hint" id="check-pending">${t('submitting')}</p>`);

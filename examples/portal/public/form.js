@@ -41,22 +41,40 @@ function input(q, describedBy) {
 }
 
 /**
- * Renders the form of `pack` into `host`; returns `{ collect, showIssues, browserCheck, model }`.
- * Every question is rendered once; choosing a premises kind and answering show and hide
- * them as `formModel` says. The form lives in an element of its own inside `host`, with its
+ * Renders the form of `pack` into `host`; returns `{ collect, place, showIssues, browserCheck, model }`.
+ * Every question is rendered once; choosing a place (or, for an enterprise without places in
+ * the directory, a premises kind) and answering show and hide them as `formModel` says.
+ *
+ * `places` are the enterprise's places in the directory (`GET /places`, each with its kinds):
+ * the form offers exactly these, and a place's premises kind is the one of its kinds the pack
+ * has questions for — shown, not chosen (a choice only among the place's own kinds when it has
+ * several). The request names the place (`place()`), never the kind; the server derives it. The form lives in an element of its own inside `host`, with its
  * listeners: rendering another pack into the same host replaces it, listeners and all (a
  * listener of the form before would otherwise run on the new form's answers).
  */
-export function renderFactForm(host, pack) {
+export function renderFactForm(host, pack, places = []) {
   const initial = formModel(pack, {});
+  const atPlaces = places.length > 0;
+  const kindLabel = (id) => loc(initial.premises.find((p) => p.id === id)?.label) || id;
+  /** The place's kinds the pack has questions for. */
+  const kindsAt = (placeId) => (places.find((p) => p.id === placeId)?.kinds ?? []).filter((k) => initial.premises.some((p) => p.id === k));
   const hintIds = (q) => [`h-${q.id}`, `e-${q.id}`].join(' ');
   setHtml(
     host,
     html`<div class="fact-form">
     <div class="form-errors" id="form-errors" role="alert" hidden></div>
-    <div class="field" data-field="premises"><label for="f-premises">${t('premises')}${initial.premisesMatters ? html` <span class="required-mark" aria-hidden="true">*</span>` : ''}</label>
+    ${
+      atPlaces
+        ? html`<div class="field" data-field="premisesId"><label for="f-place">${t('place')} <span class="required-mark" aria-hidden="true">*</span></label>
+      <select id="f-place" name="premisesId" aria-describedby="e-premisesId" aria-required="true"><option value="">${t('choose')}</option>${places.map((p) => html`<option value="${p.id}" data-kinds="${p.kinds.join(' ')}">${loc(p.name)}</option>`)}</select>
+      <div class="error" id="e-premisesId"></div></div>
+    <div class="field" data-field="premises" hidden><label for="f-premises">${t('placeKind')}</label>
+      <select id="f-premises" name="premises" aria-describedby="e-premises"></select>
+      <div class="error" id="e-premises"></div></div>`
+        : html`<div class="field" data-field="premises"><label for="f-premises">${t('premises')}${initial.premisesMatters ? html` <span class="required-mark" aria-hidden="true">*</span>` : ''}</label>
       <select id="f-premises" name="premises" aria-describedby="e-premises"${initial.premisesMatters ? html` aria-required="true"` : ''}><option value="">${t('choose')}</option>${initial.premises.map((p) => html`<option value="${p.id}">${loc(p.label)}</option>`)}</select>
-      <div class="error" id="e-premises"></div></div>
+      <div class="error" id="e-premises"></div></div>`
+    }
     <div class="field" data-field="inspectedAt"><label for="f-inspectedAt">${t('inspectedAt')}</label>
       <input type="datetime-local" id="f-inspectedAt" name="inspectedAt" value="${nowInChina()}" aria-describedby="e-inspectedAt">
       <div class="error" id="e-inspectedAt"></div></div>
@@ -96,6 +114,7 @@ export function renderFactForm(host, pack) {
   /** The answers to asked questions only: an answer to a hidden question opens nothing. */
   const refresh = () => {
     const premises = root.querySelector('#f-premises').value || undefined;
+    const placeId = atPlaces ? root.querySelector('#f-place').value || undefined : undefined;
     const at = root.querySelector('#f-inspectedAt').value;
     const inspectedAt = at ? withOffset(at) : undefined;
     const all = {};
@@ -120,15 +139,37 @@ export function renderFactForm(host, pack) {
     }
     const { asked, answered, requiredMissing } = model.counts;
     root.querySelector('#form-progress').textContent =
-      premises || !model.premisesMatters ? t('formProgress').replace('{answered}', answered).replace('{asked}', asked).replace('{missing}', requiredMissing) : t('choosePremisesFirst');
+      premises || !model.premisesMatters
+        ? t('formProgress').replace('{answered}', answered).replace('{asked}', asked).replace('{missing}', requiredMissing)
+        : t(atPlaces ? 'choosePlaceFirst' : 'choosePremisesFirst');
     host.dataset.asked = String(asked);
-    return { premises, inspectedAt, answers };
+    host.dataset.premises = premises ?? '';
+    return { premises, placeId, inspectedAt, answers };
   };
 
-  const collect = () => {
-    const { premises, inspectedAt, answers } = refresh();
-    return { pack: pack.id, ...(premises ? { premises } : {}), ...(inspectedAt ? { inspectedAt } : {}), findings: answers };
+  /** At a place: its kinds the pack asks about become the kind field (shown; a choice only among several). */
+  const showPlaceKinds = () => {
+    const field = root.querySelector('[data-field="premises"]');
+    const select = root.querySelector('#f-premises');
+    const placeId = root.querySelector('#f-place').value;
+    const kinds = placeId ? kindsAt(placeId) : [];
+    setHtml(select, html`${kinds.length > 1 ? html`<option value="">${t('choose')}</option>` : ''}${kinds.map((k) => html`<option value="${k}">${kindLabel(k)}</option>`)}`);
+    select.disabled = kinds.length <= 1;
+    field.hidden = !placeId || (kinds.length === 0 && !initial.premisesMatters);
+    const error = root.querySelector('#e-premises');
+    const notHere = placeId && kinds.length === 0 && initial.premisesMatters;
+    error.textContent = notHere ? t('packNotAtPlace').replace('{kinds}', (places.find((p) => p.id === placeId)?.kinds ?? []).join('、') || '—') : '';
+    field.classList.toggle('invalid', !!notHere);
   };
+
+  /** The inspection as sent: at a place no premises kind (the server derives it) but the one chosen among the place's several. */
+  const collect = () => {
+    const { premises, placeId, inspectedAt, answers } = refresh();
+    const sendKind = premises && (!atPlaces || kindsAt(placeId).length > 1);
+    return { pack: pack.id, ...(sendKind ? { premises } : {}), ...(inspectedAt ? { inspectedAt } : {}), findings: answers };
+  };
+  /** The place chosen (its id in the directory), if the form offers places. */
+  const place = () => (atPlaces ? root.querySelector('#f-place').value || undefined : undefined);
 
   const clearIssues = () => {
     root.querySelectorAll('.field').forEach((el) => {
@@ -155,12 +196,14 @@ export function renderFactForm(host, pack) {
       if (!blocking) continue;
       errors++;
       const factId =
-        issue.pointer === '/premises' || issue.pointer === '/inspectedAt'
-          ? issue.pointer.slice(1)
-          : /^\/findings\/([^/]+)/
-              .exec(issue.pointer ?? '')?.[1]
-              ?.replace(/~1/g, '/')
-              .replace(/~0/g, '~');
+        issue.pointer === '/subject/premisesId' || (atPlaces && issue.pointer === '/premises' && !place())
+          ? 'premisesId'
+          : issue.pointer === '/premises' || issue.pointer === '/inspectedAt'
+            ? issue.pointer.slice(1)
+            : /^\/findings\/([^/]+)/
+                .exec(issue.pointer ?? '')?.[1]
+                ?.replace(/~1/g, '/')
+                .replace(/~0/g, '~');
       const words = loc(issueForUsers(pack, issue));
       const field = factId === undefined ? null : root.querySelector(byAttr('data-field', factId));
       if (!field || field.hidden) {
@@ -170,7 +213,10 @@ export function renderFactForm(host, pack) {
       field.classList.add('invalid');
       const box = field.querySelector('.error');
       box.textContent = [box.textContent, words].filter(Boolean).join('；');
-      (factId === 'premises' || factId === 'inspectedAt' ? root.querySelector(`#f-${factId}`) : control(factId)).setAttribute('aria-invalid', 'true');
+      (factId === 'premisesId' ? root.querySelector('#f-place') : factId === 'premises' || factId === 'inspectedAt' ? root.querySelector(`#f-${factId}`) : control(factId)).setAttribute(
+        'aria-invalid',
+        'true',
+      );
     }
     if (elsewhere.length) {
       const box = root.querySelector('#form-errors');
@@ -182,7 +228,22 @@ export function renderFactForm(host, pack) {
     return errors;
   };
 
-  const browserCheck = () => checkFindings(pack, collect());
+  /** core's check of what the server will classify: at a place, with the kind it derives. */
+  const browserCheck = () => {
+    const { premises, inspectedAt, answers } = refresh();
+    const issues = checkFindings(pack, { pack: pack.id, ...(premises ? { premises } : {}), ...(inspectedAt ? { inspectedAt } : {}), findings: answers });
+    const placeId = place();
+    if (atPlaces && placeId && initial.premisesMatters && kindsAt(placeId).length === 0) {
+      const kinds = (places.find((p) => p.id === placeId)?.kinds ?? []).join('、') || '—';
+      issues.push({
+        code: 'PACK_NOT_AT_PREMISES',
+        severity: 'error',
+        pointer: '/subject/premisesId',
+        message: { 'zh-CN': t('packNotAtPlace').replace('{kinds}', kinds), en: t('packNotAtPlace').replace('{kinds}', kinds) },
+      });
+    }
+    return issues;
+  };
 
   root.addEventListener('change', async (e) => {
     const el = e.target.closest('[data-fact]');
@@ -208,8 +269,9 @@ export function renderFactForm(host, pack) {
         status.textContent = t('uploadRetry');
       }
     }
+    if (e.target.id === 'f-place') showPlaceKinds();
     refresh();
   });
   refresh();
-  return { collect, showIssues, browserCheck, model: () => model };
+  return { collect, place, showIssues, browserCheck, model: () => model };
 }

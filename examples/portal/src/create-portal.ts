@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
 import { readScopes, roundCoverageForReport, roundUnits } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
+import type { RentalSeed } from '@anjian/core/ports';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
 import { createSqliteCoSignCodeStore, createSqliteInspectionLog, createSqliteReportReadModel, createSqliteStore } from '@anjian/store-sqlite';
 import { bundleBrowserCore } from './bundle-browser-core.js';
@@ -21,7 +22,8 @@ import { createDemoCheckpoints, type DemoCheckpoints } from './demo-checkpoints.
 import { DEMO_DEVICE_PRINCIPALS } from './demo-devices.js';
 import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.js';
 import { startDemoPermits, type DemoPermits } from './demo-permits.js';
-import { startDemoRelations, type DemoRelations } from './demo-relations.js';
+import { DEMO_PREMISES_NAMES, startDemoRelations, type DemoRelations } from './demo-relations.js';
+import { createEnterprisePlaces } from './enterprise-places.js';
 import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
@@ -68,6 +70,8 @@ export interface PortalOptions {
    * the reports page; once per data folder. Default 0: the demo's own enterprises only.
    */
   cityEnterprises?: number;
+  /** More premises and tenancies of the demo's enterprises (checked by core's `checkRentalSeed` like the demo's own). */
+  morePremises?: RentalSeed;
 }
 
 /** What the host knows about a request that the web `Request` does not carry. */
@@ -180,8 +184,17 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       clock,
       packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null,
       enterprises: enterpriseRecords,
-      ...(city ? { more: city.rental } : {}),
+      ...(city || options.morePremises
+        ? {
+            more: {
+              premises: [...(city?.rental.premises ?? []), ...(options.morePremises?.premises ?? [])],
+              tenancies: [...(city?.rental.tenancies ?? []), ...(options.morePremises?.tenancies ?? [])],
+            },
+          }
+        : {}),
     }));
+    // The places an inspection of an enterprise can take place at, for the forms (GET /places).
+    const places = createEnterprisePlaces({ rental: demoRelations.rental, directory: demoRelations.directory, names: DEMO_PREMISES_NAMES });
     // Round coverage (issue 17) for the bulletins, the worklists and the daily warnings: one source, read by core.
     const roundSource = async () => ({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) });
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
@@ -279,6 +292,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       if (url.pathname === '/demo/users') return Response.json(users);
       if (url.pathname === '/worklist' || url.pathname === '/worklist.xlsx') return worklist.handle(request, auth.actorOf(request));
       if (url.pathname === '/inspections' || url.pathname.startsWith('/inspections/')) return inspectionRecords.handle(request, auth.actorOf(request));
+      if (url.pathname === '/places') return places.handle(request, auth.actorOf(request));
       if (url.pathname === '/monitoring') return devices.handle(request, auth.actorOf(request));
       if (url.pathname === '/demo/sms') {
         // The SMS name other enterprises: like GET /api/outbox, only for who reads everything (core's read policy).

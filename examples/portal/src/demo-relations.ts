@@ -16,16 +16,64 @@ import { createSqliteRoundStore, type SqliteRoundStore } from '@anjian/store-sql
 /** Premises of the demo: 绿园餐厅 rents a shopfront to 安平火锅店; 红星 rents rooms of its works to 如意宾馆 (a 群租房 point). */
 export const DEMO_RENTAL = {
   premises: [
-    { id: 'p-lvyuan-1', enterpriseId: 'ent-lvyuan', address: 'D1区和平里北街18号', area: 'D1/G1', kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false },
-    { id: 'p-lvyuan-2', enterpriseId: 'ent-lvyuan', address: 'D1区和平里北街20号（出租门面）', area: 'D1/G1', kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false },
-    { id: 'p-hongxing-1', enterpriseId: 'ent-hongxing', address: 'D1区红星路6号 厂区', area: 'D1/G2', kinds: ['canteen'], nineSmall: false, labourIntensive: true, groupRental: false },
-    { id: 'p-hongxing-2', enterpriseId: 'ent-hongxing', address: 'D1区红星路6号 3号楼（群租）', area: 'D1/G2', kinds: ['crowded_place'], nineSmall: false, labourIntensive: false, groupRental: true },
+    {
+      id: 'p-lvyuan-1',
+      enterpriseId: 'ent-lvyuan',
+      address: 'D1区和平里北街18号',
+      area: 'D1/G1',
+      kinds: ['restaurant', 'small_premises'],
+      nineSmall: true,
+      labourIntensive: false,
+      groupRental: false,
+    },
+    {
+      id: 'p-lvyuan-2',
+      enterpriseId: 'ent-lvyuan',
+      address: 'D1区和平里北街20号（出租门面）',
+      area: 'D1/G1',
+      kinds: ['restaurant', 'small_premises'],
+      nineSmall: true,
+      labourIntensive: false,
+      groupRental: false,
+    },
+    {
+      id: 'p-hongxing-1',
+      enterpriseId: 'ent-hongxing',
+      address: 'D1区红星路6号 厂区',
+      area: 'D1/G2',
+      kinds: ['canteen', 'factory_warehouse'],
+      nineSmall: false,
+      labourIntensive: true,
+      groupRental: false,
+    },
+    {
+      id: 'p-hongxing-2',
+      enterpriseId: 'ent-hongxing',
+      address: 'D1区红星路6号 3号楼（群租）',
+      area: 'D1/G2',
+      kinds: ['crowded_place', 'hotel'],
+      nineSmall: false,
+      labourIntensive: false,
+      groupRental: true,
+    },
   ],
   tenancies: [
     { premisesId: 'p-lvyuan-2', tenantEnterpriseId: 'ent-anping' },
     { premisesId: 'p-hongxing-2', tenantEnterpriseId: 'ent-ruyi' },
   ],
 } as const;
+
+/**
+ * The demo premises' names in both languages, as the forms offer them. Each place's `kinds`
+ * give one premises kind per pack it is inspected with (gas / the demo kitchen, fire): the
+ * server derives an inspection's kind from them.
+ */
+export const DEMO_PREMISES_NAMES: Readonly<Record<string, { 'zh-CN': string; en: string }>> = {
+  'p-lvyuan-1': { 'zh-CN': '绿园餐厅 和平里北街18号', en: 'Lvyuan Restaurant, 18 Hepingli North St' },
+  'p-lvyuan-2': { 'zh-CN': '出租门面 和平里北街20号', en: 'Rented shopfront, 20 Hepingli North St' },
+  'p-hongxing-1': { 'zh-CN': '红星厂区 食堂', en: 'Hongxing works, canteen' },
+  'p-hongxing-2': { 'zh-CN': '红星3号楼（群租）', en: 'Hongxing building 3 (group rental)' },
+};
 
 /** The demo's round: a gas patrol of D1 over the current month. */
 export const DEMO_ROUND_ID = 'demo-gas-patrol';

@@ -11,15 +11,18 @@
  * e.g. mqtt://127.0.0.1:1883: the sensor ingester runs only when set; ANJIAN_MQTT_CLIENT_ID
  * names its persistent session, default anjian-portal), ANJIAN_DEMO_CITY (load a generated city of that
  * many enterprises, districts C1 … C8, for the reports page, its premises and tenancies in the
- * rental directory for the landlord views; default 0), PORTAL_HEADERS_TIMEOUT_MS, PORTAL_REQUEST_TIMEOUT_MS,
+ * rental directory for the landlord views; default 0), ANJIAN_DEMO_PREMISES (a JSON file of more premises
+ * and tenancies of the demo enterprises, a `RentalSeed`: their places in the forms), PORTAL_HEADERS_TIMEOUT_MS, PORTAL_REQUEST_TIMEOUT_MS,
  * PORTAL_IDLE_TIMEOUT_MS (how long a client may take: 10 s for the headers, 120 s for the whole
  * request, 30 s of silence; see portal-server.ts).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RentalSeed } from '@anjian/core/ports';
 import { toNodeHandler } from '@anjian/http';
 import { createPortal, DEMO_PASSWORD } from './create-portal.js';
 import { DEMO_USERS } from './demo-users.js';
@@ -43,6 +46,16 @@ async function main(): Promise<void> {
 
   const rawCity = process.env.ANJIAN_DEMO_CITY ?? '0';
   if (!/^\d+$/.test(rawCity) || Number(rawCity) > 100_000) fail(`ANJIAN_DEMO_CITY=${rawCity} 应为企业数（0–100000）。`, `ANJIAN_DEMO_CITY=${rawCity} must be a number of enterprises (0–100000).`);
+  const premisesFile = process.env.ANJIAN_DEMO_PREMISES || undefined;
+  let morePremises: RentalSeed | undefined;
+  try {
+    morePremises = premisesFile ? (JSON.parse(readFileSync(premisesFile, 'utf8')) as RentalSeed) : undefined;
+  } catch (error) {
+    fail(
+      `ANJIAN_DEMO_PREMISES=${premisesFile} 应为场所与租赁关系的 JSON 文件：${String(error)}`,
+      `ANJIAN_DEMO_PREMISES=${premisesFile} must be a JSON file of premises and tenancies: ${String(error)}`,
+    );
+  }
   const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
   if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
   const limits = portalServerLimits(process.env, fail);
@@ -54,6 +67,7 @@ async function main(): Promise<void> {
     mqttUrl: process.env.ANJIAN_MQTT_URL || undefined,
     mqttClientId: process.env.ANJIAN_MQTT_CLIENT_ID || undefined,
     cityEnterprises: Number(rawCity),
+    ...(morePremises ? { morePremises } : {}),
   }).catch((error: unknown) => fail(`无法启动门户（数据目录 ${dataDir}）：${String(error)}`, `Cannot start the portal (data folder ${dataDir}): ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/portal-auth.js';
-import { fillKitchenForm, goTo, png, startPortal, type PortalHarness } from './portal-harness.js';
+import { choosePlaceOfKind, fillKitchenForm, goTo, png, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
 let owner: Page;
@@ -39,7 +39,7 @@ describe('the enterprise', () => {
     await owner.waitForSelector('#facts[data-pack="demo-kitchen"] #f-gas_type');
     await owner.selectOption('#pack-select', 'fire');
     await owner.waitForSelector('#facts[data-pack="fire"] #f-site_photos');
-    await owner.selectOption('#f-premises', 'crowded_place');
+    await choosePlaceOfKind(owner, 'small_premises');
     const uploads = posts(owner, /^\/api\/evidence$/);
     await owner.setInputFiles('#f-site_photos', [png('site')]);
     await owner.waitForFunction(() => /已上传 1/.test(document.getElementById('h-site_photos')?.textContent ?? ''));

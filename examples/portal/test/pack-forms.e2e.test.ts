@@ -1,22 +1,38 @@
 /**
  * End-to-end: every pack the portal serves × every premises kind, filled in Chromium through
  * the self-inspection form as an enterprise would (one browser, one page, signed in through
- * the login form). The compliant answers of the pack's own scenarios (./pack-form-cases.ts)
- * give no hazard; one changed answer gives the hazards core expects; the very inspection the
- * browser sent, posted to POST /api/inspections, gives the same hazards.
+ * the login form). The form offers the enterprise's places in the directory; this portal's
+ * directory gives 绿园餐厅 one place of each premises kind of the packs (ANJIAN_DEMO_PREMISES),
+ * and choosing it shows that kind's questions — the kind derived from the place, never chosen.
+ * The compliant answers of the pack's own scenarios (./pack-form-cases.ts) give no hazard; one
+ * changed answer gives the hazards core expects; the very answers the browser sent (with the
+ * place, without a kind), classified by POST /api/inspections at that kind, give the same.
  */
-import type { Page, Request } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FindingValue } from '@anjian/core';
-import { packFormCases, type PackFormCase } from './pack-form-cases.js';
-import { png, startPortal, type PortalHarness } from './portal-harness.js';
+import { packFormCases } from './pack-form-cases.js';
+import { answer, fillForm, submit } from './pack-form-fill.js';
+import { startPortal, type PortalHarness } from './portal-harness.js';
 
 const cases = await packFormCases();
+const kinds = [...new Set(cases.map((c) => c.premises))].sort();
+const placeOf = (kind: string) => `p-kind-${kind.replace(/_/g, '-')}`;
 let portal: PortalHarness;
 let page: Page;
 
 beforeAll(async () => {
-  portal = await startPortal();
+  const file = join(tmpdir(), `anjian-pack-form-places-${process.pid}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      premises: kinds.map((k) => ({ id: placeOf(k), enterpriseId: 'ent-lvyuan', address: `D1区测试路 ${k}`, area: 'D1/G1', kinds: [k], nineSmall: false, labourIntensive: false, groupRental: false })),
+      tenancies: [],
+    }),
+  );
+  portal = await startPortal({ env: { ANJIAN_DEMO_PREMISES: file } });
   page = await portal.signIn('owner-lvyuan', 'enterprise');
 });
 
@@ -24,97 +40,27 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-/** China time (UTC+8) of an instant, as a datetime-local input takes it. */
-const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16);
-
-async function answer(case_: PackFormCase, fact: string, value: FindingValue): Promise<void> {
-  const type = case_.pack.facts.find((f) => f.id === fact)!.type;
-  const sel = `[data-field="${fact}"] [data-fact]`;
-  switch (type) {
-    case 'boolean':
-      return void (await page.selectOption(sel, String(value)));
-    case 'enum':
-      return void (await page.selectOption(sel, String(value)));
-    case 'multi': {
-      const wanted = new Set(value as string[]);
-      if (wanted.size === 0) return void (await page.check(`${sel} input[data-none]`));
-      for (const box of await page.$$(`${sel} input[type="checkbox"]:not([data-none])`)) {
-        if (wanted.has((await box.getAttribute('value')) ?? '') !== (await box.isChecked())) await box.click();
-      }
-      return;
-    }
-    case 'evidence': {
-      await page.setInputFiles(
-        sel,
-        (value as string[]).map((_, i) => png(`${fact}-${i}`)),
-      );
-      await page.waitForSelector(`#h-${fact}:has-text("${(value as string[]).length}")`);
-      return;
-    }
-    case 'datetime':
-      return void (await page.fill(sel, local(String(value))));
-    default:
-      return void (await page.fill(sel, String(value)));
-  }
-}
-
-/** Opens a fresh form of the case's pack, chooses its premises kind and answers in rounds (answers open questions). */
-async function fillForm(case_: PackFormCase): Promise<void> {
-  await page.selectOption('#pack-select', '');
-  await page.selectOption('#pack-select', case_.pack.id);
-  await page.waitForSelector(`#facts[data-pack="${case_.pack.id}"] #f-premises`);
-  await page.selectOption('#f-premises', case_.premises);
-  if (case_.compliant.inspectedAt) await page.fill('#f-inspectedAt', local(case_.compliant.inspectedAt));
-  const left = new Map(Object.entries(case_.compliant.findings));
-  while (left.size > 0) {
-    const visible = new Set(await page.$$eval('#facts .field:not([hidden])', (els) => els.map((e) => (e as HTMLElement).dataset.field!)));
-    const now = [...left.keys()].filter((k) => visible.has(k));
-    if (now.length === 0) throw new Error(`${case_.pack.id}/${case_.premises}: the form never asks ${[...left.keys()].join(', ')}`);
-    for (const fact of now) {
-      await answer(case_, fact, left.get(fact)!);
-      left.delete(fact);
-    }
-  }
-}
-
-/** Submits; returns the rule ids the page lists (none: `#no-hazards`) and the inspection the browser sent. */
-async function submit(): Promise<{ rules: string[]; sent: unknown }> {
-  let sent: unknown;
-  const onRequest = (r: Request) => {
-    if (r.method() === 'POST' && r.url().includes('/api/inspections')) sent = JSON.parse(r.postData()!);
-  };
-  page.on('request', onRequest);
-  await page.click('#submit-check');
-  const shown = await page.waitForSelector('#check-result :is(#no-hazards, #found-hazards, .message.error)');
-  page.off('request', onRequest);
-  const id = await shown.getAttribute('id');
-  if (id !== 'no-hazards' && id !== 'found-hazards') {
-    const marked = await page.$$eval('#facts .field.invalid, #form-errors li', (els) =>
-      els.map((e) => `${(e as HTMLElement).dataset.field ?? ''} ${e.querySelector('.error')?.textContent ?? e.textContent}`),
-    );
-    throw new Error(`the form answered: ${await shown.textContent()} ${marked.join(' | ')}`);
-  }
-  const rules = await page.$$eval('#found-hazards tr.found', (rows) => rows.map((r) => (r as HTMLElement).dataset.rule!));
-  return { rules, sent };
-}
-
-async function overHttp(sent: unknown): Promise<string[]> {
-  const { subject: _, ...inspection } = sent as Record<string, unknown>;
-  const res = await portal.api('owner-lvyuan', 'POST', '/inspections', inspection);
+async function overHttp(sent: Record<string, any>, premises: string): Promise<string[]> {
+  const { subject: _, ...inspection } = sent;
+  const res = await portal.api('owner-lvyuan', 'POST', '/inspections', { ...inspection, premises });
   expect(res.status).toBe(200);
   return (res.body.classification?.hazards ?? res.body.hazards).map((h: { rule: string }) => h.rule);
 }
 
 describe('every pack × every premises kind can be filled in', () => {
   it.each(cases.map((c) => [`${c.pack.id} / ${c.premises}`, c] as const))('%s', async (_, case_) => {
-    await fillForm(case_);
-    const compliant = await submit();
+    await fillForm(page, case_, placeOf(case_.premises));
+    expect(Number(await page.getAttribute('#facts', 'data-asked'))).toBeGreaterThan(0);
+    const compliant = await submit(page);
     expect(compliant.rules).toEqual([]);
-    expect(await overHttp(compliant.sent)).toEqual([]);
+    // the place, not the kind: the server derives the kind from the directory
+    expect(compliant.sent.subject.premisesId).toBe(placeOf(case_.premises));
+    expect(compliant.sent).not.toHaveProperty('premises');
+    expect(await overHttp(compliant.sent, case_.premises)).toEqual([]);
 
-    await answer(case_, case_.change.fact, case_.change.value);
-    const changed = await submit();
+    await answer(page, case_, case_.change.fact, case_.change.value);
+    const changed = await submit(page);
     expect([...changed.rules].sort()).toEqual([...case_.change.rules].sort());
-    expect(await overHttp(changed.sent)).toEqual(changed.rules);
+    expect(await overHttp(changed.sent, case_.premises)).toEqual(changed.rules);
   });
 });

@@ -329,10 +329,30 @@ export const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'applicat
 export async function fillKitchenForm(page: Page, answers: Record<string, string>): Promise<void> {
   await page.selectOption('#pack-select', 'demo-kitchen');
   await page.waitForSelector('#f-gas_type');
-  for (const [field, value] of Object.entries(answers)) {
+  const { premises, ...rest } = answers;
+  if (premises !== undefined) await choosePlaceOfKind(page, premises);
+  for (const [field, value] of Object.entries(rest)) {
     const selector = `#f-${field}`;
     if (field === 'hose_length_m' || field === 'cylinders_on_site') await page.fill(selector, value);
     else await page.selectOption(selector, value);
     await page.dispatchEvent(selector, 'change');
   }
+}
+
+/**
+ * Chooses, in the inspection form, the enterprise's first place whose kinds in the directory
+ * include `kind` (the form offers the directory's places; the kind is derived from the place),
+ * and waits until the form shows that kind. Throws when the enterprise has no such place.
+ */
+export async function choosePlaceOfKind(page: Page, kind: string): Promise<string> {
+  await page.waitForSelector('#f-place');
+  const placeId = await page.$$eval(
+    '#f-place option[data-kinds]',
+    (options, k) => options.find((o) => (o as HTMLOptionElement).dataset.kinds!.split(' ').includes(k))?.getAttribute('value') ?? null,
+    kind,
+  );
+  if (!placeId) throw new Error(`the form offers no place of kind ${kind}`);
+  await page.selectOption('#f-place', placeId);
+  await page.waitForFunction((k) => (document.querySelector('#f-premises') as HTMLSelectElement | null)?.value === k, kind);
+  return placeId;
 }

@@ -1,8 +1,8 @@
 /**
  * End-to-end (issue 13, fail closed): a self-inspection sent without a premises kind is not
- * classified. The browser form marks the premises field (aria-invalid, the message linked by
- * aria-describedby) and shows no result; the same inspection over HTTP answers 422 with the
- * pointer /premises.
+ * classified. 绿园餐厅 has two places, so the server cannot derive the kind: the browser form
+ * marks the place field (aria-invalid, the message linked by aria-describedby) and shows no
+ * result; the same inspection over HTTP answers 422 with the pointer /premises.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,17 +30,17 @@ describe('an inspection without a premises kind', () => {
     expect(pointers.filter((p: string) => p.startsWith('NOT_APPLICABLE_ANSWER'))).toEqual([]);
   });
 
-  it('is marked on the premises field of the form, and nothing is classified', async () => {
+  it('is marked on the place field of the form, and nothing is classified', async () => {
     await page.selectOption('#pack-select', '');
     await page.selectOption('#pack-select', 'gas');
-    await page.waitForSelector('#facts[data-pack="gas"] #f-premises');
-    expect(await page.inputValue('#f-premises')).toBe('');
+    await page.waitForSelector('#facts[data-pack="gas"] #f-place');
+    expect(await page.inputValue('#f-place')).toBe('');
     await page.click('#submit-check');
-    await page.waitForSelector('[data-field="premises"].invalid');
-    const message = (await page.textContent('#e-premises'))?.trim() ?? '';
+    await page.waitForSelector('[data-field="premisesId"].invalid');
+    const message = (await page.textContent('#e-premisesId'))?.trim() ?? '';
     expect(message.length).toBeGreaterThan(0);
-    expect(await page.getAttribute('#f-premises', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#f-premises', 'aria-describedby')).toContain('e-premises');
+    expect(await page.getAttribute('#f-place', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-place', 'aria-describedby')).toContain('e-premisesId');
     expect(await page.$('#check-result #found-hazards, #check-result #no-hazards')).toBeNull();
   });
 });

@@ -171,7 +171,7 @@ describe('rental premises, rounds and the enterprise file', () => {
     const owner = await portal.signIn('owner-ruyi', 'enterprise');
     await goTo(owner, 'file');
     expect(await owner.textContent('#file-packs li[data-pack="fire"]')).toBe('消防安全检查表（人员密集场所）');
-    expect(await owner.textContent('#file-rented tr[data-premises="p-hongxing-2"] td[data-kinds]')).toBe('人员密集场所');
+    expect(await owner.textContent('#file-rented tr[data-premises="p-hongxing-2"] td[data-kinds]')).toBe('人员密集场所、旅馆住宿场所');
     expect(await owner.textContent(`#file-open tr[data-hazard="${hazardId}"] td`)).toMatch(/^疏散通道.* YH-\d{4}$/);
     // The same time as the record's 检查时间 (when it was inspected, not when the server stored it).
     expect(await owner.textContent(`#file-inspections li[data-inspection="${inspectionId}"]`)).toBe('2026-11-20 10:00 消防安全检查表 · 发现隐患 1 项');

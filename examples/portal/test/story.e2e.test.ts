@@ -211,7 +211,7 @@ describe('story per role', () => {
 
   it('an officer records an enforcement inspection on the home page', async () => {
     const li = await portal.signIn('officer-li', 'enforcement');
-    await li.selectOption('#enterprise-select', 'ent-ruyi');
+    await li.selectOption('#enterprise-select', 'ent-anping');
     await fillKitchenForm(li, { premises: 'restaurant', gas_type: 'natural_gas', below_ground: 'false', alarm_installed: 'true', alarm_working: 'true', hose_length_m: '1' });
     await li.click('#submit-check');
     await li.waitForSelector('#no-hazards');

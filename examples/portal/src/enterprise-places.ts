@@ -1,0 +1,59 @@
+/**
+ * `GET /places?enterprise=<id>`: the places (premises of the rental directory) where an
+ * inspection of the enterprise can take place — those it holds and those it currently rents,
+ * as the directory says now — with their names in both languages and their premises kinds.
+ * The self-inspection form offers exactly these; the server then checks the one chosen and
+ * derives its premises kind (core's `reportInspection`), so the list only helps the user choose.
+ * Who may see them: whoever reads the enterprise as a whole (core's `readScopes`: its own users,
+ * the grid and officers of its area whatever their domain, the administrator); a landlord's scope at one rented
+ * premises is no such reader.
+ */
+import type { Directory } from '@anjian/core';
+import type { RentalDirectory } from '@anjian/core/ports';
+import { areaCovers, readScopes } from '@anjian/core/review';
+import { portalProblem } from './portal-problem.js';
+
+/** A place as the form offers it. */
+export interface EnterprisePlace {
+  id: string;
+  name: { 'zh-CN': string; en?: string };
+  address: string;
+  kinds: string[];
+  /** The landlord, when the enterprise rents the place. */
+  landlordEnterpriseId?: string;
+}
+
+export function createEnterprisePlaces(deps: {
+  rental: RentalDirectory;
+  directory: Directory;
+  /** Names of places in both languages (the demo's); others are named by their address. */
+  names: Readonly<Record<string, { 'zh-CN': string; en: string }>>;
+}) {
+  return {
+    async handle(request: Request, actorId: string | null): Promise<Response> {
+      if (!actorId) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
+      const actor = await deps.directory.resolve(actorId);
+      const enterpriseId = new URL(request.url).searchParams.get('enterprise') ?? '';
+      const enterprise = enterpriseId ? await deps.directory.enterprise(enterpriseId) : null;
+      if (!enterprise) return portalProblem(request, 404, 'ENTERPRISE_NOT_FOUND', `名录中没有企业 ${enterpriseId}。`, `No enterprise ${enterpriseId} in the directory.`);
+      const scopes = actor ? readScopes(actor) : [];
+      // Any scope of the enterprise as a whole, of whatever domain (an officer reads by domain, places are no domain's).
+      const inspects =
+        scopes === 'all' ||
+        scopes.some((s) => s.premisesId === undefined && (s.enterpriseId === undefined || s.enterpriseId === enterprise.id) && (s.area === undefined || areaCovers(s.area, enterprise.area)));
+      if (!inspects) return portalProblem(request, 403, 'FORBIDDEN', `你不能查看企业 ${enterprise.id} 的场所。`, `You may not see the places of enterprise ${enterprise.id}.`);
+      const [held, rented] = await Promise.all([deps.rental.premisesOf(enterprise.id), deps.rental.tenancies({ tenantEnterpriseId: enterprise.id })]);
+      const places: EnterprisePlace[] = [];
+      for (const p of held) places.push(place(p, deps.names));
+      for (const t of rented) {
+        const p = await deps.rental.premises(t.premisesId);
+        if (p) places.push({ ...place(p, deps.names), landlordEnterpriseId: t.landlordEnterpriseId });
+      }
+      return Response.json({ enterpriseId: enterprise.id, places });
+    },
+  };
+}
+
+function place(p: { id: string; address: string; kinds: readonly string[] }, names: Readonly<Record<string, { 'zh-CN': string; en: string }>>): EnterprisePlace {
+  return { id: p.id, name: names[p.id] ?? { 'zh-CN': p.address }, address: p.address, kinds: [...p.kinds] };
+}
