@@ -287,8 +287,8 @@ export async function hazardPage(id, signal, done) {
     ? html`<section id="co-sign-give" aria-labelledby="co-sign-give-h"><h2 id="co-sign-give-h">${t('coSignGiveTitle')}</h2>
       <p class="hint">${t('coSignGiveHint')}</p>
       <label>${t('coSignAct')} <select id="co-sign-act">${ENFORCEMENT_ACTS.map((c) => html`<option value="${c}">${label(c)}</option>`)}</select></label>
-      <button type="button" id="co-sign-give-button">${t('coSignGive')}</button>
       <div id="co-sign-content">${coSignContentInputs(ENFORCEMENT_ACTS[0])}</div>
+      <button type="button" id="co-sign-give-button">${t('coSignGive')}</button>
       <div id="co-sign-issued" role="status" aria-live="polite"></div></section>`
     : '';
 
@@ -453,9 +453,9 @@ export async function hazardPage(id, signal, done) {
   };
   // One action at a time (shared.js): a second press while one is under way does nothing.
   const exclusive = oneAtATime();
-  app.querySelector('#co-sign-give-button')?.addEventListener(
   // The act chosen asks what its code binds (a penalty's article, kind and fine; a scope; a level).
   app.querySelector('#co-sign-act')?.addEventListener('change', () => setHtml(app.querySelector('#co-sign-content'), coSignContentInputs(value('#co-sign-act'))));
+  app.querySelector('#co-sign-give-button')?.addEventListener(
     'click',
     exclusive(async () => {
       const act = value('#co-sign-act');

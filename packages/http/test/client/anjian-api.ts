@@ -5226,6 +5226,10 @@ export interface operations {
                      * @enum {unknown}
                      */
                     act: "file_case" | "order_stop_work" | "list_for_supervision" | "lift_stop_work" | "delist" | "notify_penalty" | "decide_penalty" | "accept" | "close" | "reclassify" | "confirm_level" | "issue_notice" | "verify" | "reject";
+                    /** @description what the second officer co-signs: the fields of the act's command the code binds, with the values he confirms (notify_penalty: penalty; decide_penalty: penalty; order_stop_work: scope; reclassify: level; confirm_level: level; report_observation: domain, level; checked as the command checks them). Required for those acts; other acts bind none of their own — leave it out. A command later submitted with other values is refused (422 CO_SIGN_CONTENT_MISMATCH at the field) / 第二名执法人员确认的内容：该行为指令中确认码绑定的字段及其确认的值；提交的指令与之不同则拒绝 */
+                    content?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -5239,7 +5243,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "code": "40718263",
-                     *       "act": "file_case",
+                     *       "act": "notify_penalty",
                      *       "hazardId": "hz-3f1c9a0b7e2d4c5a9b1e",
                      *       "expiresAt": "2026-11-02T01:05:00.000Z",
                      *       "content": {
@@ -5276,6 +5280,10 @@ export interface operations {
                         enterpriseId?: string;
                         /** @description ISO 8601, the server clock / 失效时间 */
                         expiresAt: string;
+                        /** @description what the code binds, as the server holds it: the confirmed fields, and for an act on a hazard `facts` (enterprise, title, level, domain, pack, the report's evidence): show it to the second officer beside the code / 确认码绑定的内容（服务器所存）：确认的字段及隐患事实，与确认码一并显示给第二名执法人员 */
+                        content: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -5288,10 +5296,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
-                    /** @description what the second officer co-signs: the fields of the act's command the code binds, with the values he confirms (notify_penalty: penalty; decide_penalty: penalty; order_stop_work: scope; reclassify: level; confirm_level: level; report_observation: domain, level; checked as the command checks them). Required for those acts; other acts bind none of their own — leave it out. A command later submitted with other values is refused (422 CO_SIGN_CONTENT_MISMATCH at the field) / 第二名执法人员确认的内容：该行为指令中确认码绑定的字段及其确认的值；提交的指令与之不同则拒绝 */
-                    content?: {
-                        [key: string]: unknown;
-                    };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -5318,10 +5322,6 @@ export interface operations {
             /** @description Not found / 未找到 */
             404: {
                 headers: {
-                        /** @description what the code binds, as the server holds it: the confirmed fields, and for an act on a hazard `facts` (enterprise, title, level, domain, pack, the report's evidence): show it to the second officer beside the code / 确认码绑定的内容（服务器所存）：确认的字段及隐患事实，与确认码一并显示给第二名执法人员 */
-                        content: {
-                            [key: string]: unknown;
-                        };
                     [name: string]: unknown;
                 };
                 content: {
@@ -5374,6 +5374,10 @@ export interface operations {
                      * @enum {unknown}
                      */
                     act: "report" | "report_observation";
+                    /** @description what the second officer co-signs: the fields of the act's command the code binds, with the values he confirms (notify_penalty: penalty; decide_penalty: penalty; order_stop_work: scope; reclassify: level; confirm_level: level; report_observation: domain, level; checked as the command checks them). Required for those acts; other acts bind none of their own — leave it out. A command later submitted with other values is refused (422 CO_SIGN_CONTENT_MISMATCH at the field) / 第二名执法人员确认的内容：该行为指令中确认码绑定的字段及其确认的值；提交的指令与之不同则拒绝 */
+                    content?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
@@ -5401,6 +5405,10 @@ export interface operations {
                         enterpriseId?: string;
                         /** @description ISO 8601, the server clock / 失效时间 */
                         expiresAt: string;
+                        /** @description what the code binds, as the server holds it: the confirmed fields, and for an act on a hazard `facts` (enterprise, title, level, domain, pack, the report's evidence): show it to the second officer beside the code / 确认码绑定的内容（服务器所存）：确认的字段及隐患事实，与确认码一并显示给第二名执法人员 */
+                        content: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -5413,10 +5421,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
-                    /** @description what the second officer co-signs: the fields of the act's command the code binds, with the values he confirms (notify_penalty: penalty; decide_penalty: penalty; order_stop_work: scope; reclassify: level; confirm_level: level; report_observation: domain, level; checked as the command checks them). Required for those acts; other acts bind none of their own — leave it out. A command later submitted with other values is refused (422 CO_SIGN_CONTENT_MISMATCH at the field) / 第二名执法人员确认的内容：该行为指令中确认码绑定的字段及其确认的值；提交的指令与之不同则拒绝 */
-                    content?: {
-                        [key: string]: unknown;
-                    };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -5443,10 +5447,6 @@ export interface operations {
             /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
             413: {
                 headers: {
-                        /** @description what the code binds, as the server holds it: the confirmed fields, and for an act on a hazard `facts` (enterprise, title, level, domain, pack, the report's evidence): show it to the second officer beside the code / 确认码绑定的内容（服务器所存）：确认的字段及隐患事实，与确认码一并显示给第二名执法人员 */
-                        content: {
-                            [key: string]: unknown;
-                        };
                     [name: string]: unknown;
                 };
                 content: {
