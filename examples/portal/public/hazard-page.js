@@ -7,7 +7,7 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, serverTime } from './permissions.js';
+import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, planDates, planRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { coSignContentFrom, coSignContentInputs, coSignContentView } from './co-sign-content.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
@@ -28,7 +28,8 @@ const APPLIES = {
   list_for_supervision: (h) => !h.listed,
   lift_stop_work: (h) => !!h.stopWork,
   delist: (h) => h.listed,
-  approve_plan: (h) => !!h.plan && h.planApproved === false,
+  // A plan whose completion date has passed by the server's clock is not approved (core's planApprovalRefusal).
+  approve_plan: (h, at) => !!h.plan && h.planApproved === false && !planRefusal(h, at),
   // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open at the server's time (a case,
   // a notice before the rest, the period run or the party heard, a hearing request withdrawn only while pending, nothing
   // after the decision).
@@ -128,7 +129,7 @@ function whyNotList(h, offered, at) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
     if (APPLIES[command] && !APPLIES[command](h, at)) {
       // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
-      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty()) : null;
+      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty()) : command === 'approve_plan' ? planRefusal(h, at) : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
         lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
       }
@@ -204,7 +205,7 @@ export async function hazardPage(id, signal, done) {
     offered.add('submit_plan');
     const f = ['objectives', 'measures', 'funds', 'responsible', 'milestones', 'safety'];
     actions.push(html`<form id="plan-form"><h3>${t('plan')}</h3><p class="hint">${t('planHint')}</p>${f.map((k) => html`<label>${t(k)} <input name="${k}" required></label>`)}
-      <label>${t('planDeadline')} <input type="date" name="deadline" required></label> <button type="submit" id="submit-plan">${label('submit_plan')}</button></form>`);
+      <label>${t('planDeadline')} <input type="date" name="deadline" required min="${planDates(at).min}" max="${planDates(at).max}"></label> <button type="submit" id="submit-plan">${label('submit_plan')}</button></form>`);
   }
   if (can('request_extension')) {
     offered.add('request_extension');
@@ -295,7 +296,7 @@ export async function hazardPage(id, signal, done) {
   setHtml(
     app,
     html`<h1 id="hazard-title">${loc(h.title)}</h1>
-    ${factsCard(h, row, caseNumber)}
+    ${factsCard(h, row, caseNumber ?? h.caseNo, at)}
     ${findingSection(history)}
     ${planSection(h)}
     ${penaltyStatus(h)}

@@ -16,24 +16,25 @@ export function policyText(p) {
   return t('extHours', { n: p.hours });
 }
 
-/** Whole days from now past an ISO instant (0 when not past). */
-export const daysPast = (iso) => (iso && Date.now() > Date.parse(iso) ? Math.ceil((Date.now() - Date.parse(iso)) / 86_400_000) : 0);
+/** Whole days from `at` (the server's clock, see permissions.js serverTime) past an ISO instant (0 when not past). */
+export const daysPast = (iso, at) => (iso && at.getTime() > Date.parse(iso) ? Math.ceil((at.getTime() - Date.parse(iso)) / 86_400_000) : 0);
 
 /** The due date line: the date, how many days overdue, and what set it (core's dueDate, from GET /worklist). */
-export function dueLine(h, row) {
+export function dueLine(h, row, at) {
   const deadline = row?.due ?? h.deadline;
   if (h.status === 'closed') return html`<span id="hazard-deadline" data-deadline="">${t('dueNoneClosed')}</span>`;
   if (!deadline) return html`<span id="hazard-deadline" data-deadline="">—</span>`;
-  const late = daysPast(deadline);
+  const late = daysPast(deadline, at);
   return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${row.dueSource}`)}）</span>` : ''}`;
 }
 
 /**
  * The facts card: level (with 疑似), status, enterprise, area, domain, deadline, case no., flags.
  * `caseNumber` is the API's (GET /hazards/{id}): the register's 文号 of the case's 立案审批表, or
- * the number typed for a case filed before the server numbered cases.
+ * the number typed for a case filed before the server numbered cases. `at`: the server's clock
+ * when it sent the hazard (overdue days are counted to it, not to the browser's clock).
  */
-export function factsCard(h, row, caseNumber = h.caseNo) {
+export function factsCard(h, row, caseNumber, at) {
   const p = h.pendingExtension;
   const requestedTo = p && 'days' in p && h.deadline ? ` → ${localTime(new Date(Date.parse(h.deadline) + Number(p.days) * 86_400_000).toISOString()).slice(0, 10)}` : '';
   const flags = [
@@ -49,7 +50,7 @@ export function factsCard(h, row, caseNumber = h.caseNo) {
       <div><dt>${t('status')}</dt><dd><b class="status">${t(h.status)}</b></dd></div>
       <div><dt>${t('enterpriseCol')}</dt><dd>${entName(h.enterpriseId)}（${h.area}）</dd></div>
       <div><dt>${t('domain')}</dt><dd>${t(h.domain)}</dd></div>
-      <div><dt>${t('term_deadline')}</dt><dd>${dueLine(h, row)}</dd></div>
+      <div><dt>${t('term_deadline')}</dt><dd>${dueLine(h, row, at)}</dd></div>
       ${caseNumber ? html`<div><dt id="hazard-case-no-label">${t('caseNo')}</dt><dd id="hazard-case-no">${caseNumber}</dd></div>` : ''}
     </dl>
     ${flags.length ? html`<p class="flags">${join(flags, ' ')}</p>` : ''}

@@ -13,6 +13,8 @@ import {
   PENALTY_ARTICLES,
   penaltyStepRefusal,
   PERMISSION_TABLE,
+  planApprovalRefusal,
+  planDeadlineWindow,
   REJECTION_MESSAGES,
 } from '/vendor/anjian-core.js';
 import { allowedBy } from './allowed-by.js';
@@ -59,6 +61,27 @@ export const hearingRefusal = (penalty, at) => hearingRequestRefusal(penalty, at
  * article, kinds no heavier, a fine up to the notice's): what the decision form offers.
  */
 export const decisionLimits = (notified) => decisionBounds(notified);
+
+/**
+ * Why the submitted plan of `state` may not be approved at `at` (core's planApprovalRefusal: its
+ * completion date has passed by the server's clock), or null.
+ */
+export const planRefusal = (state, at) => planApprovalRefusal(state, at);
+
+/**
+ * The dates (China time, `YYYY-MM-DD`) a plan's completion date may take when submitted at `at`
+ * (core's planDeadlineWindow; the form sends the date at 17:00 China time): `{ min, max }`.
+ */
+export const planDates = (at) => {
+  const { after, latest } = planDeadlineWindow(at);
+  const day = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  const at17 = (d) => Date.parse(`${d}T17:00:00+08:00`);
+  let min = day(Date.parse(after));
+  if (!(at17(min) > Date.parse(after))) min = day(at17(min) + 86_400_000);
+  let max = day(Date.parse(latest));
+  if (at17(max) > Date.parse(latest)) max = day(at17(max) - 86_400_000);
+  return { min, max };
+};
 
 /**
  * The server's clock when it answered (`answer.date`, the response's Date header): the instant
