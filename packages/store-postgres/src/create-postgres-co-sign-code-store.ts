@@ -1,4 +1,4 @@
-import type { CoSignCodeRecord, CoSignCodeStore } from '@anjian/core/ports';
+import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRow, type CoSignCodeStore } from '@anjian/core/ports';
 import pg from 'pg';
 import { migrateSchema } from './migrate-schema.js';
 import { guardPool, PostgresStoreError } from './postgres-store-error.js';
@@ -20,34 +20,6 @@ export interface PostgresCoSignCodeStore extends CoSignCodeStore {
   /** Closes the pool if the code store created it. */
   close(): Promise<void>;
 }
-
-interface CodeRow {
-  id: string;
-  officer_id: string;
-  subject: string;
-  act: string;
-  salt: string;
-  hash: string;
-  issued_at: string;
-  expires_at: string;
-  used_at: string | null;
-  content: string;
-  content_digest: string;
-}
-
-const toRecord = (r: CodeRow): CoSignCodeRecord => ({
-  id: r.id,
-  officerId: r.officer_id,
-  subject: r.subject,
-  act: r.act,
-  salt: r.salt,
-  hash: r.hash,
-  issuedAt: r.issued_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  content: r.content,
-  contentDigest: r.content_digest,
-});
 
 /**
  * Co-sign codes of two-officer acts (decision 010) over PostgreSQL, shared by every server
@@ -105,18 +77,19 @@ export function createPostgresCoSignCodeStore(options: PostgresCoSignCodeStoreOp
     async issue(record) {
       await inTransaction(async (client) => {
         await client.query(`DELETE FROM ${codes} WHERE expires_at <= $1`, [record.issuedAt]);
+        const row = coSignCodeToRow(record);
+        // The columns and the mapping are core's (one definition for both SQL stores).
         await client.query(
-          `INSERT INTO ${codes} (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at, content, content_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+          `INSERT INTO ${codes} (${CO_SIGN_CODE_COLUMNS.join(', ')}) VALUES (${CO_SIGN_CODE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
            ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
-           DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at,
-             content = excluded.content, content_digest = excluded.content_digest`,
-          [record.id, record.officerId, record.subject, record.act, record.salt, record.hash, record.issuedAt, record.expiresAt, record.usedAt, record.content, record.contentDigest],
+           DO UPDATE SET ${CO_SIGN_CODE_REPLACED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+          CO_SIGN_CODE_COLUMNS.map((c) => row[c]),
         );
       });
     },
     async live(subject, act, now) {
-      const result = await pool.query<CodeRow>(`SELECT * FROM ${codes} WHERE subject = $1 AND act = $2 AND expires_at > $3 AND used_at IS NULL ORDER BY issued_at, id`, [subject, act, now]);
-      return result.rows.map(toRecord);
+      const result = await pool.query<CoSignCodeRow>(`SELECT * FROM ${codes} WHERE subject = $1 AND act = $2 AND expires_at > $3 AND used_at IS NULL ORDER BY issued_at, id`, [subject, act, now]);
+      return result.rows.map(coSignCodeFromRow);
     },
     async consume(id, now) {
       const result = await pool.query(`UPDATE ${codes} SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND expires_at > $1`, [now, id]);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CoSignCodeRecord, CoSignCodeStore } from '@anjian/core/ports';
+import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRecord, type CoSignCodeRow, type CoSignCodeStore } from '@anjian/core/ports';
 import { openDatabase } from './open-database.js';
 
 /** Options of {@link createSqliteCoSignCodeStore}. */
@@ -13,34 +13,6 @@ export interface SqliteCoSignCodeStoreOptions {
 export interface SqliteCoSignCodeStore extends CoSignCodeStore {
   close(): void;
 }
-
-interface CodeRow {
-  id: string;
-  officer_id: string;
-  subject: string;
-  act: string;
-  salt: string;
-  hash: string;
-  issued_at: string;
-  expires_at: string;
-  used_at: string | null;
-  content: string;
-  content_digest: string;
-}
-
-const toRecord = (r: CodeRow): CoSignCodeRecord => ({
-  id: r.id,
-  officerId: r.officer_id,
-  subject: r.subject,
-  act: r.act,
-  salt: r.salt,
-  hash: r.hash,
-  issuedAt: r.issued_at,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-  content: r.content,
-  contentDigest: r.content_digest,
-});
 
 /**
  * Co-sign codes of two-officer acts (decision 010) over SQLite: every process that opens the
@@ -69,11 +41,10 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   const st = {
     dropExpired: db.prepare('DELETE FROM co_sign_codes WHERE expires_at <= ?'),
-    upsert: db.prepare(`INSERT INTO co_sign_codes (id, officer_id, subject, act, salt, hash, issued_at, expires_at, used_at, content, content_digest)
-      VALUES (@id, @officerId, @subject, @act, @salt, @hash, @issuedAt, @expiresAt, @usedAt, @content, @contentDigest)
+    // The columns and the mapping are core's (one definition for both SQL stores).
+    upsert: db.prepare(`INSERT INTO co_sign_codes (${CO_SIGN_CODE_COLUMNS.join(', ')}) VALUES (${CO_SIGN_CODE_COLUMNS.map((c) => `@${c}`).join(', ')})
       ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
-      DO UPDATE SET id = excluded.id, salt = excluded.salt, hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at, used_at = excluded.used_at,
-        content = excluded.content, content_digest = excluded.content_digest`),
+      DO UPDATE SET ${CO_SIGN_CODE_REPLACED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`),
     live: db.prepare('SELECT * FROM co_sign_codes WHERE subject = ? AND act = ? AND expires_at > ? AND used_at IS NULL ORDER BY issued_at, id'),
     consume: db.prepare('UPDATE co_sign_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?'),
     dropAttempts: db.prepare('DELETE FROM co_sign_attempts WHERE at_ms <= ?'),
@@ -83,7 +54,7 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
   };
   const issue = db.transaction((record: CoSignCodeRecord) => {
     st.dropExpired.run(record.issuedAt);
-    st.upsert.run(record);
+    st.upsert.run(coSignCodeToRow(record));
   });
   const countAttempt = db.transaction((key: string, atMs: number, windowMs: number): number => {
     st.dropAttempts.run(atMs - windowMs);
@@ -95,7 +66,7 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
       issue.immediate({ ...record });
     },
     async live(subject, act, now) {
-      return (st.live.all(subject, act, now) as CodeRow[]).map(toRecord);
+      return (st.live.all(subject, act, now) as CoSignCodeRow[]).map(coSignCodeFromRow);
     },
     async consume(id, now) {
       return st.consume.run(now, id, now).changes === 1;

@@ -13,6 +13,8 @@ export { PHOTO_MIME_TYPES, DEFAULT_EVIDENCE_QUOTA } from './evidence-store.js';
 export { ROLES } from './directory.js';
 export type { Signer, Verifier } from './signer.js';
 export type { CoSignCodeRecord, CoSignCodeStore } from './co-sign-code-store.js';
+export type { CoSignCodeRow } from './co-sign-code-row.js';
+export { coSignCodeFromRow, coSignCodeToRow, CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS } from './co-sign-code-row.js';
 export type {
   OutboxMessage,
   ClaimedOutboxMessage,
