@@ -19,13 +19,16 @@ export function policyText(p) {
 /** Whole days from `at` (the server's clock, see permissions.js serverTime) past an ISO instant (0 when not past). */
 export const daysPast = (iso, at) => (iso && at.getTime() > Date.parse(iso) ? Math.ceil((at.getTime() - Date.parse(iso)) / 86_400_000) : 0);
 
+/** The words of a deadline's source: a major hazard gets no notice — until its plan is approved the report's limit runs. */
+const dueWords = (h, source) => (source === 'report' && h.level === 'major' ? 'report_major' : source);
+
 /** The due date line: the date, how many days overdue, and what set it (core's dueDate, from GET /worklist). */
 export function dueLine(h, row, at) {
   const deadline = row?.due ?? h.deadline;
   if (h.status === 'closed') return html`<span id="hazard-deadline" data-deadline="">${t('dueNoneClosed')}</span>`;
   if (!deadline) return html`<span id="hazard-deadline" data-deadline="">—</span>`;
   const late = daysPast(deadline, at);
-  return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${row.dueSource}`)}）</span>` : ''}`;
+  return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${dueWords(h, row.dueSource)}`)}）</span>` : ''}`;
 }
 
 /**

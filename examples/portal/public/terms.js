@@ -100,6 +100,11 @@ export const TERMS = {
     extension: { 'zh-CN': '批准延期后的期限', en: 'after the granted extension' },
     plan: { 'zh-CN': '治理方案的完成日期', en: "the treatment plan's date" },
     report: { 'zh-CN': '自上报起按检查表时限计算（尚未下达整改通知）', en: "the checklist's time limit from the report (no notice yet)" },
+    report_major: {
+      'zh-CN': '自上报起按检查表时限计算（治理方案批准前）',
+      en: "the checklist's time limit from the report (until a treatment plan is approved)",
+      note: '重大隐患不下整改通知，期限由批准的治理方案确定 / a major hazard gets no notice: the approved plan sets its deadline',
+    },
   },
   queue: {
     todo: { 'zh-CN': '待我办理', en: 'For me to act on' },
