@@ -13,12 +13,14 @@ import { createSqlitePermitStore } from '@anjian/store-sqlite';
 /**
  * Who holds which permit role (`principal_leader` 主管领导, `safety_department` 安全管理部门,
  * `unit` 所在基层单位; for work at height by its grade, `specialist_department` 所在单位专业部门 and
- * `plant_leader` 主管厂长或总工程师) in which enterprise. 绿园餐厅: its owner, the restaurant's leader,
- * is the 主管领导 and approves grade Ⅳ height work as the 主管厂长; its safety officer speaks for the
- * safety department, the kitchen (the basic-level unit) and the specialist department (grades Ⅱ–Ⅲ).
+ * `plant_leader` 主管厂长或总工程师; `production_safety_head` 生产负责人或安全管理负责人, who approves managing a
+ * shut-down unit's hot work as 二级) in which enterprise. 绿园餐厅: its owner, the restaurant's leader,
+ * is the 主管领导, approves grade Ⅳ height work as the 主管厂长 and a shut-down downgrade as the head of
+ * production; its safety officer speaks for the safety department, the kitchen (the basic-level unit)
+ * and the specialist department (grades Ⅱ–Ⅲ).
  */
 export const DEMO_PERMIT_ROLES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  'owner-lvyuan': { 'ent-lvyuan': ['principal_leader', 'plant_leader'] },
+  'owner-lvyuan': { 'ent-lvyuan': ['principal_leader', 'plant_leader', 'production_safety_head'] },
   'safety-lvyuan': { 'ent-lvyuan': ['safety_department', 'unit', 'specialist_department'] },
 };
 

@@ -5,7 +5,9 @@
  * open air and the wind force (5.2.15) — and no grade; the server derives the grade and so who
  * approves, and the permit page shows both. Work on a running tank in a fire/explosion hazardous
  * area is 特级: the safety officer (安全管理部门, 一级's approver) is told the principal leader
- * approves, and 绿园餐厅's owner, who holds that role, approves it.
+ * approves, and 绿园餐厅's owner, who holds that role, approves it. The same tank shut down, cleaned,
+ * purged, tested and isolated is managed as 二级 after two approvals: the owner (the head of production)
+ * approves the downgrade, then the safety officer approves as the unit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -104,6 +106,53 @@ describe('hot work from the portal', () => {
     expect(await safety.isVisible('#pa-wind')).toBe(true);
     expect(await checkboxes(safety, 'hotSituations')).toContain(`pipe_rack: on a pipe rack 5.1.3`);
     expect(await safety.textContent('#app')).not.toMatch(/\b(permit[A-Z_]\w*|p[segk]_\w+)\b/);
+    expect(pageErrors).toEqual([]);
+    for (const p of [safety, owner]) await p.context().close();
+  });
+
+  it('the tank shut down, cleaned, purged, tested and isolated: 二级 after the owner approves the downgrade, then the safety officer as the unit', async () => {
+    const safety = await signIn('safety-lvyuan');
+    await goTo(safety, 'permits');
+    await safety.selectOption('#pa-kind', 'hot_work');
+    await safety.selectOption('#pa-premises', 'hazchem');
+    await safety.fill('#pa-workers', '张焊工');
+    await safety.selectOption('#pa-attendant', 'attendant-lvyuan');
+    await safety.fill('#pa-lel', '5');
+    await safety.check('#apply-form input[name="hotSituations"][value="in_service_equipment"]');
+    await safety.selectOption('#pa-open-air', 'no');
+    for (const c of HOT_WORK_SHUTDOWN_CONDITIONS) await safety.check(`#apply-form input[name="shutDown"][value="${c.id}"]`);
+    await safety.tap('#apply-submit');
+    await safety.waitForSelector('#app[data-page="permit"] #permit-title');
+    const permitId = decodeURIComponent((await safety.evaluate(() => location.hash)).split('/')[2]!);
+    expect(await safety.textContent('#permit-title')).toBe('二级动火作业');
+    expect(await safety.textContent('#permit-hot-work')).toContain('按二级管理');
+    // The downgrade is approved first, by the head of production or safety: the unit is not offered 审批 yet.
+    expect(await safety.textContent('#permit-approver-role')).toBe('企业生产负责人或安全管理负责人');
+    expect(await safety.locator('#permit-approve').count()).toBe(0);
+    expect(await safety.textContent('#permit-approve-why')).toContain('批准降级');
+    const owner = await signIn('owner-lvyuan');
+    await goTo(owner, `permit/${encodeURIComponent(permitId)}`);
+    await owner.tap('#permit-approve');
+    await owner.waitForSelector('#permit-done[data-action="approve"]');
+    expect(await owner.getAttribute('#app [data-status]', 'data-status')).toBe('applied');
+    expect(await owner.textContent('#permit-downgrade-approver')).toContain('绿园餐厅');
+    expect(await owner.locator('#permit-history [data-event="downgrade_approved"]').count()).toBe(1);
+    // Then the permit, by the unit — another person than who approved the downgrade.
+    expect(await owner.textContent('#permit-approver-role')).toBe('所在基层单位');
+    // The safety officer's page was drawn before the downgrade: open it again (a hash already shown does not redraw).
+    await goTo(safety, 'permits');
+    await goTo(safety, `permit/${encodeURIComponent(permitId)}`);
+    await safety.tap('#permit-approve');
+    await safety.waitForSelector('#permit-done[data-action="approve"]');
+    expect(await safety.getAttribute('#app [data-status]', 'data-status')).toBe('approved');
+    const read = await portal.api('owner-lvyuan', 'GET', `/permits/${encodeURIComponent(permitId)}`);
+    expect(read.body.permit).toMatchObject({
+      rule: { grade: 'second', validityHours: 72 },
+      downgradeApproverId: 'owner-lvyuan',
+      approverId: 'safety-lvyuan',
+      hotWork: { siteGrade: 'special', downgraded: true },
+    });
+    await safety.screenshot({ path: `${shots}/permit-hot-03-downgraded.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
     for (const p of [safety, owner]) await p.context().close();
   });

@@ -1,3 +1,4 @@
+import { quoteInput } from '@anjian/core/internal';
 import { badRequest } from './bad-request.js';
 import { HttpProblem } from './problem.js';
 
@@ -17,7 +18,7 @@ export function declaredLength(headers: Headers): number | null {
   const values = new Set(raw.split(',').map((v) => v.trim()));
   const [only] = values;
   if (values.size !== 1 || only === undefined || !/^\d{1,15}$/.test(only)) {
-    throw badRequest(`Content-Length 无效：${JSON.stringify(raw.slice(0, 40))}`, `invalid Content-Length: ${JSON.stringify(raw.slice(0, 40))}`);
+    throw badRequest(`Content-Length 无效：${quoteInput(raw)}`, `invalid Content-Length: ${quoteInput(raw)}`);
   }
   return Number(only);
 }

@@ -99,6 +99,15 @@ function reachable(root: unknown, all: Record<string, JsonSchema>): Record<strin
 }
 
 /**
+ * The error statuses a route documents: its own, and 400 on every route — the router refuses a
+ * query parameter the route does not declare, or one given twice or empty (`checkQuery`),
+ * before the route runs. Sorted.
+ */
+export function documentedErrors(route: Pick<RouteSpec, 'errors'>): number[] {
+  return [...new Set([400, ...route.errors])].sort((a, b) => a - b);
+}
+
+/**
  * The OpenAPI 3.1 document of a route table: one operation per route with its description
  * and examples, parameters, request and success schemas, and a problem response for each
  * documented error status whose `code` lists what that status may carry; a 401 also
@@ -154,7 +163,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
           : json(route.response.schema, examples?.response),
       },
     };
-    for (const status of route.errors) {
+    for (const status of documentedErrors(route)) {
       problems[`Problem${status}`] ??= statusProblem(status, extraCodes.get(status));
       responses[status] = {
         description: STATUS_TEXT[status] ?? String(status),

@@ -6,6 +6,7 @@ import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogge
 import { authChallenge } from './auth-challenge.js';
 import { declaredLength, payloadTooLarge, readBodyWithin } from './body-limit.js';
 import { buildOpenApi } from './build-openapi.js';
+import { checkQuery } from './check-query.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
@@ -119,7 +120,10 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         // A request with a body was authenticated by the gate, before its body was read.
         const actorId = route.auth === 'required' ? (c.env.actorId ?? (await options.authenticate(request))) : null;
         if (route.auth === 'required' && actorId === null) throw UNAUTHENTICATED;
-        const ctx: RouteContext = { request, params: c.req.param() as Record<string, string>, query: new URL(request.url).searchParams, lang, actorId, deps, options, packs, openapi };
+        const query = new URL(request.url).searchParams;
+        // The query is the route table's (each parameter declared, once, not empty), before any route reads it.
+        checkQuery(route, query);
+        const ctx: RouteContext = { request, params: c.req.param() as Record<string, string>, query, lang, actorId, deps, options, packs, openapi };
         const response = await route.handle(ctx);
         response.headers.set('content-language', lang);
         return response;

@@ -1,12 +1,15 @@
 import { HAZARD_LEVELS, HAZARD_STATUSES, type HazardLevel, type HazardStatus } from '@anjian/core';
+import { quoteInput } from '@anjian/core/internal';
 import type { HazardFilter } from '@anjian/core/ports';
 import { badRequest } from './bad-request.js';
 
 function list<T extends string>(name: string, raw: string | null, allowed: readonly T[]): T[] | undefined {
-  if (raw === null || raw === '') return undefined;
+  // (An empty parameter never gets here: checkQuery refuses it.)
+  if (raw === null) return undefined;
   const values = raw.split(',').map((v) => v.trim());
   for (const v of values) {
-    if (!allowed.includes(v as T)) throw badRequest(`${name} 的取值 "${v}" 无效（可选：${allowed.join('、')}）`, `invalid ${name} "${v}" (one of: ${allowed.join(', ')})`);
+    // An empty item (`level=major,`) is refused like any other value not in the list.
+    if (!allowed.includes(v as T)) throw badRequest(`${name} 的取值 ${quoteInput(v)} 无效（可选：${allowed.join('、')}）`, `invalid ${name} ${quoteInput(v)} (one of: ${allowed.join(', ')})`);
   }
   return values as T[];
 }
@@ -15,13 +18,15 @@ function flag(name: string, raw: string | null): boolean | undefined {
   if (raw === null) return undefined;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
-  throw badRequest(`${name} 只能是 true 或 false`, `${name} must be true or false`);
+  throw badRequest(`${name} 只能是 true 或 false，收到 ${quoteInput(raw)}`, `${name} must be true or false, got ${quoteInput(raw)}`);
 }
 
 /**
  * Translate query parameters into a store {@link HazardFilter}: `level` and `status`
  * (comma-separated lists), `domain`, `area`, `enterprise`, `provisional=true|false`,
- * `overdue=true` (a running deadline at or before `now`). Unknown values are a 400.
+ * `overdue=true` (a running deadline at or before `now`). Unknown values are a 400 (echoed cut to
+ * 64 characters); which parameters a route takes, and that each is given once and not empty, is
+ * checkQuery's (the route table).
  */
 export function hazardFilterFromQuery(query: URLSearchParams, now: Date): HazardFilter {
   const filter: HazardFilter = {};
@@ -35,7 +40,7 @@ export function hazardFilterFromQuery(query: URLSearchParams, now: Date): Hazard
     ['enterprise', 'enterpriseId'],
   ] as const) {
     const value = query.get(param);
-    if (value) filter[key] = value;
+    if (value !== null) filter[key] = value;
   }
   const provisional = flag('provisional', query.get('provisional'));
   if (provisional !== undefined) filter.provisional = provisional;

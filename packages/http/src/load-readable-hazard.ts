@@ -1,5 +1,5 @@
 import { foldEvents, type HazardState, type StoredEvent } from '@anjian/core';
-import { canRead, hazardIdRefusal, readScopes } from '@anjian/core/internal';
+import { canRead, hazardIdRefusal, readScopes, quoteInput } from '@anjian/core/internal';
 import { HttpProblem } from './problem.js';
 import type { RouteContext } from './types.js';
 
@@ -8,7 +8,7 @@ import type { RouteContext } from './types.js';
  * either way, so a hazard's existence never leaks outside the read scope.
  */
 export function hazardNotFound(hazardId: string): HttpProblem {
-  const shown = JSON.stringify(hazardId.slice(0, 128));
+  const shown = quoteInput(hazardId);
   return new HttpProblem(404, 'HAZARD_NOT_FOUND', { 'zh-CN': '未找到隐患', en: 'Hazard not found' }, { 'zh-CN': `没有隐患 ${shown}`, en: `no hazard ${shown}` });
 }
 

@@ -1,3 +1,4 @@
+import { quoteInput } from '@anjian/core/internal';
 import { badRequest } from './bad-request.js';
 
 const VERSION_TAG = /^"(0|[1-9][0-9]{0,9})"$/;
@@ -13,10 +14,7 @@ export function parseIfMatch(header: string | null): number | undefined {
   const match = VERSION_TAG.exec(header);
   const version = match ? Number(match[1]) : NaN;
   if (!(version <= 1_000_000_000)) {
-    throw badRequest(
-      `If-Match 必须是隐患的版本号，写作 "3"（带双引号），收到 ${JSON.stringify(header.slice(0, 40))}`,
-      `If-Match must be a hazard version written "3" (with the quotes), got ${JSON.stringify(header.slice(0, 40))}`,
-    );
+    throw badRequest(`If-Match 必须是隐患的版本号，写作 "3"（带双引号），收到 ${quoteInput(header)}`, `If-Match must be a hazard version written "3" (with the quotes), got ${quoteInput(header)}`);
   }
   return version;
 }

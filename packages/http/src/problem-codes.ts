@@ -39,7 +39,7 @@ const REJECTION_CODES = Object.keys({
 
 /** The codes the HTTP layer answers itself, by status. */
 const HTTP_CODES: Readonly<Record<number, readonly string[]>> = {
-  400: ['BAD_REQUEST', 'INVALID_QUERY', 'INVALID_CURSOR'],
+  400: ['BAD_REQUEST', 'INVALID_QUERY', 'INVALID_CURSOR', 'UNKNOWN_QUERY_PARAMETER'],
   401: ['UNAUTHENTICATED'],
   403: ['FORBIDDEN', 'UNKNOWN_ACTOR'],
   404: [

@@ -9,6 +9,8 @@ export interface ProblemIssue {
   code: string;
   severity: Issue['severity'];
   pointer?: string;
+  /** The query parameter at fault, when the issue is about one (`levle` of `?levle=major`). */
+  parameter?: string;
   message: Bilingual;
   hint?: LocalizedText;
 }

@@ -1,3 +1,4 @@
+import { quoteInput } from '@anjian/core/internal';
 import { badRequest } from './bad-request.js';
 import { HttpProblem } from './problem.js';
 import type { RouteSpec } from './types.js';
@@ -12,7 +13,7 @@ export function isRoutableMethod(method: string): boolean {
 
 /** A 405 `METHOD_NOT_ALLOWED` problem; the response carries `Allow`. */
 export function methodNotAllowed(method: string, allow: readonly string[]): HttpProblem {
-  const shown = JSON.stringify(method.slice(0, 20));
+  const shown = quoteInput(method);
   return new HttpProblem(
     405,
     'METHOD_NOT_ALLOWED',

@@ -26,7 +26,7 @@ export const LOCALIZED_TEXT: JsonSchema = {
   properties: { 'zh-CN': str, en: str },
 };
 
-/** An issue: code, severity, JSON pointer, bilingual message. */
+/** An issue: code, severity, JSON pointer (or the query parameter), bilingual message. */
 export const ISSUE: JsonSchema = {
   type: 'object',
   required: ['code', 'severity', 'message'],
@@ -34,6 +34,7 @@ export const ISSUE: JsonSchema = {
     code: str,
     severity: { enum: ['error', 'warning', 'info'] },
     pointer: str,
+    parameter: { type: 'string', description: 'the query parameter at fault, when the issue is about one (cut to 64 characters) / 出错的查询参数' },
     message: { $ref: '#/components/schemas/LocalizedText' },
     hint: { $ref: '#/components/schemas/LocalizedText' },
   },

@@ -1,3 +1,4 @@
+import { quoteInput } from '@anjian/core/internal';
 import { EVIDENCE_MEDIA_TYPES } from './evidence-media-type.js';
 
 /** The short name people know each accepted type by. */
@@ -18,7 +19,7 @@ export function unsupportedUploadMessage(declared: string): { 'zh-CN': string; e
     zh: `只能上传 ${photos.join('、')} 格式的照片或 ${documents.join('、')} 文件`,
     en: `Only ${photos.slice(0, -1).join(', ')}${photos.length > 1 ? ' or ' : ''}${photos[photos.length - 1]} photos and ${documents.join(', ')} files can be uploaded`,
   };
-  const shown = JSON.stringify(declared.slice(0, 60)).slice(1, -1);
+  const shown = quoteInput(declared).slice(1, -1);
   if (HEIC.has(declared)) {
     return {
       'zh-CN': `${taken.zh}，所选文件是 HEIC/HEIF 格式的手机照片。请导出为 JPEG（或在手机相机设置的“格式”中选择“兼容性最佳”后重拍）再上传`,

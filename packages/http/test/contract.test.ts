@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, loadOverride, type DocumentDirectory, type EnterpriseDe
 import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
 import { createAnjianApi, ROUTES } from '../src/index.js';
+import { documentedErrors } from '../src/build-openapi.js';
 import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 import { defineCoSignContractTests } from './co-sign-contract.js';
@@ -846,6 +847,20 @@ describe('documents (执法文书): numbered with the command, rendered from the
 defineDocumentServiceTests();
 defineCoSignContractTests();
 
+describe('the query is the route table’s', () => {
+  it('every route answers 400 UNKNOWN_QUERY_PARAMETER to a parameter it does not declare, before it runs, naming it and the accepted ones', async () => {
+    for (const route of ROUTES) {
+      const path = route.path.replace(/\{\w+\}/g, 'x');
+      const body = route.method === 'post' ? (route.rawBody ? new Uint8Array(FILE_BYTES['image/jpeg']) : {}) : undefined;
+      const headers: Record<string, string> = route.rawBody ? { 'content-type': 'image/jpeg', 'accept-language': 'en' } : { 'accept-language': 'en' };
+      const r = await h.call(route.auth === 'none' ? null : 'admin-gas', route.method.toUpperCase(), `${path}?undeclared=1`, { ...(body === undefined ? {} : { body }), headers });
+      const accepted = (route.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      expect([route.operationId, r.status, r.body.code, r.body.issues?.[0]?.parameter]).toEqual([route.operationId, 400, 'UNKNOWN_QUERY_PARAMETER', 'undeclared']);
+      expect(r.body.detail).toContain(accepted.length === 0 ? 'takes no query parameters' : `accepts: ${accepted.join(', ')}`);
+    }
+  });
+});
+
 // Runs last in this file: the contract tests above have filled SEEN and MISMATCHES.
 describe('GET /openapi.json, generated from the route table', () => {
   it('serves the document the API exposes, without authentication', async () => {
@@ -862,7 +877,7 @@ describe('GET /openapi.json, generated from the route table', () => {
     for (const route of ROUTES) {
       const op = paths[`/api${route.path}`]![route.method]!;
       expect(op.operationId).toBe(route.operationId);
-      expect(Object.keys(op.responses).map(Number).sort()).toEqual([route.response.status, ...route.errors].sort());
+      expect(Object.keys(op.responses).map(Number).sort()).toEqual([route.response.status, ...documentedErrors(route)].sort());
     }
   });
 
@@ -936,7 +951,7 @@ describe('GET /openapi.json, generated from the route table', () => {
     const missing: string[] = [];
     for (const route of ROUTES) {
       const seen = SEEN.get(`${route.method.toUpperCase()} ${route.path}`) ?? new Set();
-      for (const status of [route.response.status, ...route.errors]) if (!seen.has(status)) missing.push(`${route.method.toUpperCase()} ${route.path} ${status}`);
+      for (const status of [route.response.status, ...documentedErrors(route)]) if (!seen.has(status)) missing.push(`${route.method.toUpperCase()} ${route.path} ${status}`);
     }
     expect(missing).toEqual([]);
     expect(MISMATCHES).toEqual([]);
@@ -949,7 +964,7 @@ describe('GET /openapi.json, generated from the route table', () => {
   it('no route answers a status it does not document', () => {
     const undocumented: string[] = [];
     for (const route of ROUTES) {
-      const allowed = new Set([route.response.status, ...route.errors]);
+      const allowed = new Set([route.response.status, ...documentedErrors(route)]);
       for (const status of SEEN.get(`${route.method.toUpperCase()} ${route.path}`) ?? []) if (!allowed.has(status)) undocumented.push(`${route.method.toUpperCase()} ${route.path} ${status}`);
     }
     expect(undocumented).toEqual([]);

@@ -1,9 +1,10 @@
 import { isChainError } from '@anjian/core';
-import { collectRoundWork, readScopes, roundUnits, roundWorkFor } from '@anjian/core/internal';
+import { collectRoundWork, quoteInput, readScopes, roundUnits, roundWorkFor } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
+import { queryCount } from '../query-count.js';
 import { HAZARD_SUMMARY, STATS } from '../schemas.js';
 import type { JsonSchema, RouteSpec } from '../types.js';
 import { collectHazards } from './collect-hazards.js';
@@ -82,7 +83,10 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     async handle({ params, deps, actorId, options }) {
       const role = params.role as QueueRole;
       if (!QUEUE_ROLES.includes(role))
-        throw badRequest(`没有角色 "${params.role}" 的队列（可选：${QUEUE_ROLES.join('、')}）`, `no queue for role "${params.role}" (one of: ${QUEUE_ROLES.join(', ')})`);
+        throw badRequest(
+          `没有角色 ${quoteInput(params.role ?? '')} 的队列（可选：${QUEUE_ROLES.join('、')}）`,
+          `no queue for role ${quoteInput(params.role ?? '')} (one of: ${QUEUE_ROLES.join(', ')})`,
+        );
       const actor = await deps.directory.resolve(actorId as string);
       if (!actor || !actor.roles.includes(role)) {
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': `当前用户没有“${role}”角色`, en: `the actor does not have the role "${role}"` });
@@ -177,8 +181,7 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       if (!actor || readScopes(actor) !== 'all') {
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': '通知队列只对部门管理员开放', en: 'the notification queue is for department admins only' });
       }
-      const limit = query.get('limit') === null ? 100 : Number(query.get('limit'));
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badRequest('limit 必须是 1–500 的整数', 'limit must be an integer 1–500');
+      const limit = queryCount(query, 'limit', 100, 500);
       const status = await deps.store.outboxStatus(deps.clock.now().toISOString());
       return jsonResponse({ status, deadLetters: await deps.store.readDeadLetters(limit) });
     },

@@ -1,3 +1,4 @@
+import { quoteInput } from '@anjian/core/internal';
 import {
   checkServiceEntry,
   DOCUMENT_KINDS,
@@ -168,8 +169,8 @@ async function documentAt(ctx: RouteContext): Promise<{ record: DocumentRecord; 
       'DOCUMENT_NOT_FOUND',
       { 'zh-CN': '未找到文书', en: 'Document not found' },
       {
-        'zh-CN': `隐患 ${id} 没有 ${JSON.stringify((ctx.params.kind ?? '').slice(0, 64))} 第 ${JSON.stringify((ctx.params.number ?? '').slice(0, 20))} 号文书（编号形如 2026-12）`,
-        en: `hazard ${id} has no ${JSON.stringify((ctx.params.kind ?? '').slice(0, 64))} number ${JSON.stringify((ctx.params.number ?? '').slice(0, 20))} (numbers look like 2026-12)`,
+        'zh-CN': `隐患 ${id} 没有 ${quoteInput(ctx.params.kind ?? '')} 第 ${quoteInput(ctx.params.number ?? '')} 号文书（编号形如 2026-12）`,
+        en: `hazard ${id} has no ${quoteInput(ctx.params.kind ?? '')} number ${quoteInput(ctx.params.number ?? '')} (numbers look like 2026-12)`,
       },
     );
   }
@@ -397,8 +398,8 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
           'DOCUMENT_KIND_UNKNOWN',
           { 'zh-CN': '未知文书种类', en: 'Unknown document kind' },
           {
-            'zh-CN': `没有文书种类 ${JSON.stringify(kind.slice(0, 64))}；可用：${documents.templates.map((t) => t.template.kind).join('、')}`,
-            en: `no document kind ${JSON.stringify(kind.slice(0, 64))}; known: ${documents.templates.map((t) => t.template.kind).join(', ')}`,
+            'zh-CN': `没有文书种类 ${quoteInput(kind)}；可用：${documents.templates.map((t) => t.template.kind).join('、')}`,
+            en: `no document kind ${quoteInput(kind)}; known: ${documents.templates.map((t) => t.template.kind).join(', ')}`,
           },
         );
       }

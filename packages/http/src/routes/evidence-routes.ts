@@ -1,5 +1,5 @@
 import type { EvidenceStore } from '@anjian/core';
-import { canRead, inspectionOfEvidenceBinding, readScopes } from '@anjian/core/internal';
+import { canRead, inspectionOfEvidenceBinding, readScopes, quoteInput } from '@anjian/core/internal';
 import { isEvidenceBudgetError, type EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
@@ -20,12 +20,7 @@ const REPORTING_ROLES = new Set(['enterprise', 'grid', 'enforcement']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const notFound = (id: string) =>
-  new HttpProblem(
-    404,
-    'EVIDENCE_NOT_FOUND',
-    { 'zh-CN': '未找到证据', en: 'Evidence not found' },
-    { 'zh-CN': `没有证据 ${JSON.stringify(id.slice(0, 128))}`, en: `no evidence ${JSON.stringify(id.slice(0, 128))}` },
-  );
+  new HttpProblem(404, 'EVIDENCE_NOT_FOUND', { 'zh-CN': '未找到证据', en: 'Evidence not found' }, { 'zh-CN': `没有证据 ${quoteInput(id)}`, en: `no evidence ${quoteInput(id)}` });
 
 function storeOf(ctx: RouteContext): EvidenceStore {
   if (!ctx.deps.evidence) {

@@ -1,10 +1,10 @@
 import type { HazardSummary } from '@anjian/core';
 import { encodeKeysetCursor } from '@anjian/core/ports';
 import { canRead, narrow, readScopes, timeBounded } from '@anjian/core/internal';
-import { badRequest } from '../bad-request.js';
 import { caseNumberOf } from '../document-context.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
+import { queryCount } from '../query-count.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HAZARD_DETAIL, HAZARD_PAGE } from '../schemas.js';
 import type { ParameterSpec, RouteSpec } from '../types.js';
@@ -46,9 +46,7 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       const filter = hazardFilterFromQuery(query, deps.clock.now());
       const actor = await deps.directory.resolve(actorId as string);
       const scopes = actor ? readScopes(actor) : [];
-      const rawLimit = query.get('limit');
-      const limit = rawLimit === null ? 50 : Number(rawLimit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit 必须是 1–${MAX_LIMIT} 的整数`, `limit must be an integer 1–${MAX_LIMIT}`);
+      const limit = queryCount(query, 'limit', 50, MAX_LIMIT);
       // A cursor the store did not issue is INVALID_CURSOR, answered as a 400.
       const after = query.get('after');
       if (scopes === 'all') return jsonResponse(await deps.store.query(filter, { limit, after }));

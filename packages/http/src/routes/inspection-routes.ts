@@ -2,7 +2,7 @@ import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator
 import { sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
-import { coSignCodeOf, CO_SIGN_CODE_PARAMETER, namedCoOfficer } from '../co-sign-code-header.js';
+import { coSignCodeOf, CO_SIGN_CODE_PARAMETER } from '../co-sign-code-header.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
@@ -79,8 +79,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
     }
     if (mismatches.length > 0) throw invalid('检查记录与登记信息不符', 'the inspection disagrees with what the server records', mismatches);
   }
-  // The second officer is derived from his co-sign code, never named by the request.
-  if (ctx.query.has('coOfficerId')) throw namedCoOfficer('/coOfficerId');
+  // (The second officer is derived from his co-sign code: a query naming him is refused by checkQuery.)
   const result = await reportInspection(
     // The rental directory checks a named premises and derives its landlord (issue 17).
     ctx.options.relations ? { ...ctx.deps, rental: ctx.options.relations.rental } : ctx.deps,

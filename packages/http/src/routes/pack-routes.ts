@@ -1,3 +1,4 @@
+import { quoteInput } from '@anjian/core/internal';
 import packSchema from '@anjian/core/schema/pack.schema.json';
 import type { Pack } from '@anjian/core';
 import { coreRef } from '../core-schemas.js';
@@ -75,7 +76,12 @@ export const PACK_ROUTES: readonly RouteSpec[] = [
     async handle({ params, packs }) {
       const pack = packs.get(params.id ?? '');
       if (!pack) {
-        throw new HttpProblem(404, 'PACK_NOT_FOUND', { 'zh-CN': '未找到检查表', en: 'Pack not found' }, { 'zh-CN': `没有检查表 "${params.id}"`, en: `no pack "${params.id}"` });
+        throw new HttpProblem(
+          404,
+          'PACK_NOT_FOUND',
+          { 'zh-CN': '未找到检查表', en: 'Pack not found' },
+          { 'zh-CN': `没有检查表 ${quoteInput(params.id ?? '')}`, en: `no pack ${quoteInput(params.id ?? '')}` },
+        );
       }
       return jsonResponse(pack);
     },

@@ -23,6 +23,7 @@ import {
   type PermitRejectionCode,
   type PermitState,
   type PermitStatus,
+  quoteInput,
 } from '@anjian/core/internal';
 import type { ActorProfile } from '@anjian/core';
 import { sha256Hex } from '@anjian/core/audit';
@@ -74,7 +75,7 @@ const BAD = { 'zh-CN': '请求无效', en: 'Bad request' };
 const FORBIDDEN = new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权操作', en: 'Forbidden' }, { 'zh-CN': '您无权对该作业许可执行此操作', en: 'you may not do this on this permit' });
 
 function permitNotFound(id: string): HttpProblem {
-  return new HttpProblem(404, 'PERMIT_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': `没有作业许可 ${id.slice(0, 64)}`, en: `no permit ${id.slice(0, 64)}` });
+  return new HttpProblem(404, 'PERMIT_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': `没有作业许可 ${quoteInput(id)}`, en: `no permit ${quoteInput(id)}` });
 }
 
 function permitsOf(ctx: RouteContext): PermitsApiOptions {
@@ -118,7 +119,7 @@ function unknownFields(body: Record<string, unknown>, allowed: readonly string[]
       code: 'UNKNOWN_FIELD',
       severity: 'error' as const,
       pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-      message: { 'zh-CN': `未知字段 ${k.slice(0, 40)}（操作人等由服务器确定）`, en: `unknown field ${k.slice(0, 40)} (the actor and the like come from the server)` },
+      message: { 'zh-CN': `未知字段 ${quoteInput(k)}（操作人等由服务器确定）`, en: `unknown field ${quoteInput(k)} (the actor and the like come from the server)` },
     })),
   );
 }
@@ -445,7 +446,12 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       if (!actsForEnterprise(actor, enterpriseId)) throw FORBIDDEN;
       const enterprise = await ctx.deps.directory.enterprise(enterpriseId);
       if (!enterprise)
-        throw new HttpProblem(404, 'ENTERPRISE_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': `未登记的企业 ${enterpriseId}`, en: `enterprise ${enterpriseId} is not registered` });
+        throw new HttpProblem(
+          404,
+          'ENTERPRISE_NOT_FOUND',
+          { 'zh-CN': '未找到', en: 'Not found' },
+          { 'zh-CN': `未登记的企业 ${quoteInput(enterpriseId)}`, en: `enterprise ${quoteInput(enterpriseId)} is not registered` },
+        );
       const permitId = `pm-${sha256Hex(`permit\n${actor.id}\n${key}`).slice(0, 24)}`;
       const command = { ...body, type: 'apply', permitId, area: enterprise.area } as unknown as PermitCommand;
       const roles = await permits.permitRoles(actor.id, enterpriseId);
@@ -632,7 +638,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
         404,
         'ATTACHMENT_NOT_FOUND',
         { 'zh-CN': '未找到', en: 'Not found' },
-        { 'zh-CN': `该许可没有上传的附件 ${evidenceId.slice(0, 128)}`, en: `this permit has no uploaded attachment ${evidenceId.slice(0, 128)}` },
+        { 'zh-CN': `该许可没有上传的附件 ${quoteInput(evidenceId)}`, en: `this permit has no uploaded attachment ${quoteInput(evidenceId)}` },
       );
       const attached = (state.attachments ?? []).find((a) => 'source' in a && a.source === 'upload' && a.evidenceId === evidenceId);
       if (!attached || !('sha256' in attached) || !ctx.deps.evidence) throw notFound;

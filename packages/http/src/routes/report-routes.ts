@@ -10,11 +10,13 @@ import {
   reportSheets,
   roundCoverageForReport,
   roundUnits,
+  quoteInput,
   type BuildReportInput,
   type ReportKind,
 } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { jsonResponse } from '../json-response.js';
+import { queryCount } from '../query-count.js';
 import { HttpProblem } from '../problem.js';
 import type { JsonSchema, RouteSpec } from '../types.js';
 
@@ -137,8 +139,7 @@ export const PERIODIC_REPORT: JsonSchema = {
 function formatOf(query: URLSearchParams, accept: string | null): Format {
   const asked = query.get('format');
   if (asked !== null) {
-    if (!(FORMATS as readonly string[]).includes(asked))
-      throw badRequest(`format 应为 json、html 或 xlsx，实际为 ${JSON.stringify(asked)}`, `format must be json, html or xlsx, got ${JSON.stringify(asked)}`);
+    if (!(FORMATS as readonly string[]).includes(asked)) throw badRequest(`format 应为 json、html 或 xlsx，实际为 ${quoteInput(asked)}`, `format must be json, html or xlsx, got ${quoteInput(asked)}`);
     return asked as Format;
   }
   const a = (accept ?? '').toLowerCase();
@@ -174,18 +175,21 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       if (!reports)
         throw new HttpProblem(404, 'REPORTS_NOT_CONFIGURED', { 'zh-CN': '未启用报表', en: 'Reports not configured' }, { 'zh-CN': '本服务未配置报表数据', en: 'this server has no report read model' });
       const kind = params.kind as ReportKind;
-      if (!REPORT_KINDS.includes(kind)) throw badRequest(`没有报表类型 "${params.kind}"（可选：weekly、monthly、quarterly）`, `no report kind "${params.kind}" (one of: weekly, monthly, quarterly)`);
+      if (!REPORT_KINDS.includes(kind))
+        throw badRequest(`没有报表类型 ${quoteInput(params.kind ?? '')}（可选：weekly、monthly、quarterly）`, `no report kind ${quoteInput(params.kind ?? '')} (one of: weekly, monthly, quarterly)`);
       const format = formatOf(query, request.headers.get('accept'));
       if (format === 'xlsx' && !reports.xlsx)
         throw new HttpProblem(406, 'NOT_ACCEPTABLE', { 'zh-CN': '无法提供该格式', en: 'Not acceptable' }, { 'zh-CN': '本服务未配置 Excel 输出', en: 'this server writes no .xlsx' });
       const langText = query.get('lang');
       if (langText !== null && langText !== 'zh-CN' && langText !== 'en')
-        throw badRequest(`lang 应为 zh-CN 或 en，实际为 ${JSON.stringify(langText)}`, `lang must be zh-CN or en, got ${JSON.stringify(langText)}`);
+        throw badRequest(`lang 应为 zh-CN 或 en，实际为 ${quoteInput(langText)}`, `lang must be zh-CN or en, got ${quoteInput(langText)}`);
       const reportLang = langText ?? lang;
-      const limitText = query.get('limit');
-      const limit = limitText === null ? 20 : Number(limitText);
+      const limit = queryCount(query, 'limit', 20, 500);
       const actor = await deps.directory.resolve(actorId as string);
-      const requested = { ...(query.get('area') ? { area: query.get('area') as string } : {}), ...(query.get('domain') ? { domain: query.get('domain') as string } : {}) };
+      // (An empty area= or domain= never gets here — checkQuery refuses it — so it cannot widen the report to the whole city.)
+      const area = query.get('area');
+      const domain = query.get('domain');
+      const requested = { ...(area === null ? {} : { area }), ...(domain === null ? {} : { domain }) };
       const decision = reportScopeFor(actor ? readScopes(actor) : [], requested);
       if (!decision.ok) {
         const byDomain = decision.reason === 'choose' && decision.domains.length > 1;
