@@ -155,9 +155,10 @@ export function renderFactForm(host, pack, places = []) {
     const kinds = placeId ? kindsAt(placeId) : [];
     setHtml(select, html`${kinds.length > 1 ? html`<option value="">${t('choose')}</option>` : ''}${kinds.map((k) => html`<option value="${k}">${kindLabel(k)}</option>`)}`);
     select.disabled = kinds.length <= 1;
-    field.hidden = !placeId || (kinds.length === 0 && !initial.premisesMatters);
+    // A pack with premises kinds asks nothing at a place of none of them (the server refuses it there: PACK_NOT_AT_PREMISES).
+    const notHere = !!placeId && kinds.length === 0 && initial.premises.length > 0;
+    field.hidden = !placeId || (kinds.length === 0 && !notHere);
     const error = root.querySelector('#e-premises');
-    const notHere = placeId && kinds.length === 0 && initial.premisesMatters;
     error.textContent = notHere ? t('packNotAtPlace').replace('{kinds}', (places.find((p) => p.id === placeId)?.kinds ?? []).join('、') || '—') : '';
     field.classList.toggle('invalid', !!notHere);
   };
@@ -233,7 +234,7 @@ export function renderFactForm(host, pack, places = []) {
     const { premises, inspectedAt, answers } = refresh();
     const issues = checkFindings(pack, { pack: pack.id, ...(premises ? { premises } : {}), ...(inspectedAt ? { inspectedAt } : {}), findings: answers });
     const placeId = place();
-    if (atPlaces && placeId && initial.premisesMatters && kindsAt(placeId).length === 0) {
+    if (atPlaces && placeId && initial.premises.length > 0 && kindsAt(placeId).length === 0) {
       const kinds = (places.find((p) => p.id === placeId)?.kinds ?? []).join('、') || '—';
       issues.push({
         code: 'PACK_NOT_AT_PREMISES',

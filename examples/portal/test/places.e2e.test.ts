@@ -77,7 +77,11 @@ describe('the inspection form at an enterprise with two places', () => {
         } else {
           // the pack has no kind of this place: said at the place, nothing scoped is asked
           expect(kinds, `${pack.id} at ${placeId}`).toEqual([]);
-          if (formModel(pack, {}).premisesMatters) expect(((await owner.textContent('#e-premises')) ?? '').trim()).not.toBe('');
+          expect(((await owner.textContent('#e-premises')) ?? '').trim(), `${pack.id} at ${placeId}`).not.toBe('');
+          // and the form does not send what the server refuses there (PACK_NOT_AT_PREMISES)
+          await owner.click('#submit-check');
+          await owner.waitForSelector('[data-field="premisesId"].invalid');
+          expect(await owner.$('#check-result #found-hazards, #check-result #no-hazards')).toBeNull();
         }
       }
     }
