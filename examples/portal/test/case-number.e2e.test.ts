@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('case number on the hazard page', () => {
   it('shows the register’s 文号 of the 立案审批表 for a case filed without a typed number', async () => {
-    const list = await portal.api('officer-li', 'GET', '/hazards?enterpriseId=ent-hongxing');
+    const list = await portal.api('officer-li', 'GET', '/hazards?enterprise=ent-hongxing');
     const id: string = list.body.items.find((h: { status: string }) => h.status === 'case_filed').hazardId;
     const detail = (await portal.api('officer-li', 'GET', `/hazards/${encodeURIComponent(id)}`)).body;
     const documents = (await portal.api('officer-li', 'GET', `/hazards/${encodeURIComponent(id)}/documents`)).body.items as { kind: string; number: string }[];

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('citations on the hazard page', () => {
   it('print the law’s title and the clause, not its short name again', async () => {
-    const list = await portal.api('owner-ruyi', 'GET', '/hazards?enterpriseId=ent-ruyi');
+    const list = await portal.api('owner-ruyi', 'GET', '/hazards?enterprise=ent-ruyi');
     const ids = (list.body.items as Array<{ hazardId: string }>).map((h) => h.hazardId);
     expect(ids.length).toBeGreaterThan(0);
     for (const locale of ['zh-CN', 'en'] as const) {

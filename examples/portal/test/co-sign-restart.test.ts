@@ -34,7 +34,7 @@ const post = (portal: Portal, user: string, path: string, body: unknown, headers
 describe('co-sign codes in the portal’s SQLite file', () => {
   it('a code generated before a restart confirms the act after it; the used code is refused by another process on the file', async () => {
     const first = await start(true);
-    const list = (await (await first.fetch(new Request('http://portal.test/api/hazards?enterpriseId=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
+    const list = (await (await first.fetch(new Request('http://portal.test/api/hazards?enterprise=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
       items: Array<{ hazardId: string; status: string }>;
     };
     const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;

@@ -174,7 +174,7 @@ describe('demo notifications', () => {
 
   it("texts a penalty notice to the enterprise with its 陈述申辩 deadline and, for a 50 000 yuan fine, the hearing right (core's deadlines)", async () => {
     // 红星's major hazard has a case (seed); two officers notify a penalty, the second confirming with a co-sign code from his own session.
-    const list = (await (await portal.fetch(new Request('http://portal.test/api/hazards?enterpriseId=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
+    const list = (await (await portal.fetch(new Request('http://portal.test/api/hazards?enterprise=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
       items: Array<{ hazardId: string; status: string }>;
     };
     const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;

@@ -1,10 +1,10 @@
 /**
  * The penalty forms offer what the server would accept at that moment (docs/penalties.md), in
  * Chromium against a portal of this process whose clock the test moves past the notice's
- * periods: once the five days to ask for a hearing have run, the enterprise's statement form has
- * no hearing box and says why in core's words (the end of the period in China time); the officers
- * are offered the decision by the server's clock, not the browser's (which is still before the
- * period's end). Then the enterprise asks for a hearing and withdraws the request before it is
+ * periods: once the five days to ask for a hearing have run — the reply period of a notice with the
+ * hearing right — the enterprise is offered no statement any more (the server refuses a late one,
+ * naming the end of the period in China time); the officers are offered the decision by the
+ * server's clock, not the browser's (which is still before the period's end). Then the enterprise asks for a hearing and withdraws the request before it is
  * held (撤回听证要求) — after the notice's officer had recorded "no objection" for it, which waives
  * nothing (the party still states and asks itself, the decision still waits): no hearing is offered any more, and the officers decide without one — the
  * 行政处罚决定书 says the request was withdrawn; the decision form offers a fine no larger than the
@@ -53,7 +53,7 @@ const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kin
 
 beforeAll(async () => {
   portal = await startPortal({ clock });
-  const list = await portal.api('officer-li', 'GET', '/hazards?enterpriseId=ent-hongxing');
+  const list = await portal.api('officer-li', 'GET', '/hazards?enterprise=ent-hongxing');
   id = list.body.items.find((h: { status: string }) => h.status === 'case_filed').hazardId;
 });
 
@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('penalty forms by the server’s clock', () => {
-  it('after the five days no hearing box (and why, in China time); the decision is offered when the server says the period ran', async () => {
+  it('after the five days no statement (refused, naming the period’s end in China time); the decision is offered when the server says the period ran', async () => {
     const notice = await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
     const hearingDeadline: string = notice.events[0].data.hearingDeadline;
 
@@ -77,27 +77,28 @@ describe('penalty forms by the server’s clock', () => {
     portal.forgetSessions();
     const owner = await portal.signIn('owner-hongxing', 'enterprise');
     await open(owner);
-    expect(await owner.$('#cmd-record_statement')).not.toBeNull();
-    expect(await owner.$('#statement-hearing')).toBeNull();
-    const closed = (await owner.textContent('#statement-hearing-closed')) ?? '';
-    expect(closed).toContain('听证');
-    expect(closed).toContain(`${beijing(hearingDeadline)}（北京时间）`);
+    // The reply period has run: no statement is offered, and one sent anyway is refused, naming when the period ended.
+    expect(await owner.$('#cmd-record_statement')).toBeNull();
+    const late = await portal.api(
+      'owner-hongxing',
+      'POST',
+      `/hazards/${encodeURIComponent(id)}/commands`,
+      { type: 'record_statement', statement: { 'zh-CN': '逾期陈述：已停用地下室钢瓶' }, hearingRequested: false },
+      `penalty-deadlines-${++keys}`,
+    );
+    expect([late.status, late.body.code]).toEqual([422, 'INVALID_TRANSITION']);
+    expect(late.body.detail).toContain(`${beijing(hearingDeadline)}（北京时间）届满`);
 
     // The reply period has run: the officers are offered the decision, with nothing said against it.
     const li = await portal.signIn('officer-li', 'enforcement');
     await open(li);
     expect(await li.$('#cmd-decide_penalty')).not.toBeNull();
     expect(await li.$('#why-not li[data-command="decide_penalty"]')).toBeNull();
-
-    // The statement without a hearing is what the server accepts now.
-    await owner.fill('#statement-text', '逾期陈述：已停用地下室钢瓶');
-    await owner.click('#cmd-record_statement');
-    await owner.waitForSelector('#command-done[data-command="record_statement"]');
     for (const p of [owner, li]) await p.context().close();
   });
 
   it('the enterprise withdraws the hearing it asked for; no hearing is then offered, and the case is decided without one', async () => {
-    // A new notice (the proceeding starts again; the first statement was made): 60 000 yuan under 第一百零一条 (up to 100 000).
+    // A new notice (the proceeding starts again; no statement was made in time): 60 000 yuan under 第一百零一条 (up to 100 000).
     const art101 = (fineAmount: number) => ({ article: 'work-safety-law-2021/101', kind: 'fine', fineAmount });
     await coSigned({ type: 'notify_penalty', penalty: art101(60_000) });
     const act = async (page: PortalPage, type: string) => {

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('penalty path on the hazard page', () => {
   it('notice → statement with a hearing asked → hearing by an officer outside the case → decision; documents at once', async () => {
-    const list = await portal.api('officer-li', 'GET', '/hazards?enterpriseId=ent-hongxing');
+    const list = await portal.api('officer-li', 'GET', '/hazards?enterprise=ent-hongxing');
     const id: string = list.body.items.find((h: { status: string }) => h.status === 'case_filed').hazardId;
     const open = async (page: Awaited<ReturnType<PortalHarness['signIn']>>) => {
       await goTo(page, `hazard/${encodeURIComponent(id)}?at=${Date.now()}`);

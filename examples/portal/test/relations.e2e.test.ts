@@ -28,7 +28,7 @@ const inspection = parse(readFileSync(new URL('../../inspections/gas-basement-ho
 describe('rental premises, rounds and the enterprise file', () => {
   it('the landlord sees its tenant’s hazards at its premises only; rounds show coverage and recorded 双随机 draws', async () => {
     // 安平火锅店 rents p-lvyuan-2 from 绿园餐厅 (its one premises: the seed's report there names none, the server derives it): a self-inspection there.
-    const seeded = await portal.api('owner-anping', 'GET', '/hazards?enterpriseId=ent-anping');
+    const seeded = await portal.api('owner-anping', 'GET', '/hazards?enterprise=ent-anping');
     const seedIds = (seeded.body.items as Array<{ hazardId: string; premisesId?: string; status: string }>)
       .filter((h) => h.premisesId === 'p-lvyuan-2' && h.status !== 'closed')
       .map((h) => h.hazardId);
@@ -149,7 +149,7 @@ describe('rental premises, rounds and the enterprise file', () => {
 
   it("the file names checklists, premises kinds and hazards in words, times inspections as the record does; the record shows an answer's photos", async () => {
     // 如意宾馆 (a hotel renting a crowded place of 红星) inspects itself with the fire checklist: a locked exit, a site photo.
-    const photo = await portal.fetchAs('owner-ruyi', '/api/evidence?kind=photo_before', { method: 'POST', headers: { 'content-type': 'image/png' }, body: demoPng(`ruyi ${Math.random()}`) });
+    const photo = await portal.fetchAs('owner-ruyi', '/api/evidence', { method: 'POST', headers: { 'content-type': 'image/png' }, body: demoPng(`ruyi ${Math.random()}`) });
     const photoId = ((await photo.json()) as { id: string }).id;
     const hotel = (
       parse(readFileSync(new URL('../../../checklists/fire/tests/compliant.yaml', import.meta.url), 'utf8')) as {

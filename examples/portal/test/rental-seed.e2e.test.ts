@@ -35,7 +35,7 @@ describe('rentals view of a tenant with one premises', () => {
     await tenant.click('#submit-check');
     await tenant.waitForSelector('#found-hazards');
     await tenant.context().close();
-    const hazards = await portal.api('owner-anping', 'GET', '/hazards?enterpriseId=ent-anping');
+    const hazards = await portal.api('owner-anping', 'GET', '/hazards?enterprise=ent-anping');
     const atPremises = (hazards.body.items as Array<{ premisesId?: string }>).filter((h) => h.premisesId === 'p-lvyuan-2');
     expect(atPremises.length).toBeGreaterThan(1);
     const after = await openAt('owner-lvyuan');
