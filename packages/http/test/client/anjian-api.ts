@@ -1702,6 +1702,8 @@ export interface components {
             /** @enum {unknown} */
             severity: "error" | "warning" | "info";
             pointer?: string;
+            /** @description the query parameter at fault, when the issue is about one (cut to 64 characters) / 出错的查询参数 */
+            parameter?: string;
             message: components["schemas"]["LocalizedText"];
             hint?: components["schemas"]["LocalizedText"];
         };
@@ -2876,7 +2878,7 @@ export interface components {
             status: 400;
             detail: string;
             /** @enum {unknown} */
-            code: "BAD_REQUEST" | "INVALID_CURSOR" | "INVALID_QUERY";
+            code: "BAD_REQUEST" | "INVALID_CURSOR" | "INVALID_QUERY" | "UNKNOWN_QUERY_PARAMETER";
             /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
             issues?: components["schemas"]["Issue"][];
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
@@ -3929,6 +3931,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
         };
     };
     getPack: {
@@ -4352,6 +4363,15 @@ export interface operations {
                     "application/json": components["schemas"]["PackPackFile"];
                 };
             };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
             /** @description Not found / 未找到 */
             404: {
                 headers: {
@@ -4392,6 +4412,15 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
         };
@@ -4983,6 +5012,15 @@ export interface operations {
                          */
                         readonly caseNumber: string | null;
                     };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Not authenticated / 未认证 */
@@ -5750,6 +5788,15 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -5885,6 +5932,15 @@ export interface operations {
                             };
                         }[];
                     };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Not authenticated / 未认证 */
@@ -6441,6 +6497,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -6679,6 +6744,15 @@ export interface operations {
                             voidReason?: string;
                         };
                     };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
             /** @description Not authenticated / 未认证 */
@@ -7169,6 +7243,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -7312,6 +7395,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
             /** @description Not authenticated / 未认证 */
             401: {
                 headers: {
@@ -7383,6 +7475,15 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Bad request: malformed body, parameter or header / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
         };
