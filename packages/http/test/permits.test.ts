@@ -316,7 +316,7 @@ describe('permits over HTTP', () => {
   it('work at height: the grade and so the approver are derived from what the applicant observed; below the level is refused at the fact', async () => {
     goTo(1500);
     const height = (observed: Record<string, unknown>, o: Record<string, unknown> = {}) => {
-      const { grade: _g, flammableLelPctVol: _l, ...rest } = apply({ kind: 'work_at_height', validFrom: at(1560), ...o });
+      const { flammableLelPctVol: _l, ...rest } = apply({ kind: 'work_at_height', validFrom: at(1560), ...o });
       return { ...rest, height: { fallFactors: [], situations: [], ...observed } };
     };
     // The request never declares the grade or who approves; what it must observe is required.
