@@ -28,6 +28,7 @@ import pg from 'pg';
 import { generateCity } from '@anjian/core/testing';
 import { createPostgresInspectionLog } from '@anjian/store-postgres';
 import { createSqliteInspectionLog } from '@anjian/store-sqlite';
+import { seedPostgresInspections, seedSqliteInspections } from './seed-inspection-log.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +57,8 @@ const VARIANTS = {
 type Variant = keyof typeof VARIANTS;
 
 // The reads: a round's coverage (pages of 500 up to the instant after its last day, as
-// collectRoundCoverage reads) for a first-quarter and a November round, read on 1 December;
+// collectRoundCoverage read before it had a lower bound — round-window.ts measures that) for a
+// first-quarter and a November round, read on 1 December;
 // a page of 20 before the first quarter's end; a page of 20 with no cutoff.
 const cst = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
 const SCENARIOS = [
@@ -132,21 +134,7 @@ async function sqlite(): Promise<void> {
   db.pragma('synchronous = OFF'); // seeding only; the reads do not care
   if (fresh || (db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number) === 0) {
     const t = performance.now();
-    db.exec('CREATE TABLE staging (id TEXT, enterprise_id TEXT, recorded_at TEXT, body TEXT)');
-    const ins = db.prepare('INSERT INTO staging VALUES (?, ?, ?, ?)');
-    const batch = db.transaction((rows: Array<[string, string, string, string]>) => rows.forEach((r) => ins.run(...r)));
-    let rows: Array<[string, string, string, string]> = [];
-    for (const r of cityInspections()) {
-      rows.push([r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)]);
-      if (rows.length === 50_000) {
-        batch(rows);
-        rows = [];
-      }
-    }
-    batch(rows);
-    db.exec('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) SELECT id, enterprise_id, recorded_at, body FROM staging ORDER BY recorded_at, id ON CONFLICT (id) DO NOTHING');
-    db.exec('DROP TABLE staging');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    seedSqliteInspections(db, cityInspections());
     console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   for (const v of Object.values(VARIANTS)) db.exec(`CREATE INDEX IF NOT EXISTS ${v.name} ON inspection_log ${v.columns}`);
@@ -184,25 +172,7 @@ async function postgres(): Promise<void> {
   const t = `${s}.inspection_log`;
   if (Number((await pool.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c) === 0) {
     const t0 = performance.now();
-    await pool.query(`CREATE UNLOGGED TABLE ${s}.staging (id text, enterprise_id text, recorded_at text, body jsonb)`);
-    let rows: string[][] = [];
-    const flush = async () => {
-      if (rows.length === 0) return;
-      await pool.query(`INSERT INTO ${s}.staging SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`, [
-        rows.map((r) => r[0]),
-        rows.map((r) => r[1]),
-        rows.map((r) => r[2]),
-        rows.map((r) => r[3]),
-      ]);
-      rows = [];
-    };
-    for (const r of cityInspections()) {
-      rows.push([r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)]);
-      if (rows.length === 10_000) await flush();
-    }
-    await flush();
-    await pool.query(`INSERT INTO ${t} (id, enterprise_id, recorded_at, body) SELECT id, enterprise_id, recorded_at, body FROM ${s}.staging ORDER BY recorded_at, id ON CONFLICT (id) DO NOTHING`);
-    await pool.query(`DROP TABLE ${s}.staging`);
+    await seedPostgresInspections(pool, schema, cityInspections());
     console.log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   for (const v of Object.values(VARIANTS)) await pool.query(`CREATE INDEX IF NOT EXISTS ${v.name} ON ${t} ${v.columns}`);

@@ -24,6 +24,7 @@ import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
 import { generateCity } from '@anjian/core/testing';
 import { createPostgresInspectionLog } from '@anjian/store-postgres';
 import { createSqliteInspectionLog } from '@anjian/store-sqlite';
+import { seedPostgresInspections, seedSqliteInspections } from './seed-inspection-log.js';
 
 const { values } = parseArgs({
   options: {
@@ -145,21 +146,8 @@ async function sqlite(): Promise<void> {
   db.pragma('synchronous = OFF'); // seeding only
   if (fresh || (db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number) === 0) {
     const t = performance.now();
-    db.exec('CREATE TABLE staging (id TEXT, enterprise_id TEXT, recorded_at TEXT, body TEXT)');
-    const ins = db.prepare('INSERT INTO staging VALUES (?, ?, ?, ?)');
-    const batch = db.transaction((rows: Array<[string, string, string, string]>) => rows.forEach((r) => ins.run(...r)));
-    let rows: Array<[string, string, string, string]> = [];
-    for (const r of cityInspections()) {
-      rows.push([r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)]);
-      if (rows.length === 50_000) {
-        batch(rows);
-        rows = [];
-      }
-    }
-    batch(rows);
-    db.exec('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) SELECT id, enterprise_id, recorded_at, body FROM staging ORDER BY recorded_at, id ON CONFLICT (id) DO NOTHING');
-    db.exec('DROP TABLE staging; ANALYZE');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    seedSqliteInspections(db, cityInspections());
+    db.exec('ANALYZE');
     console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   console.log(`  ${n(db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number)} inspections`);
@@ -179,21 +167,7 @@ async function postgres(): Promise<void> {
   const t = `${s}.inspection_log`;
   if (Number((await pool.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c) === 0) {
     const t0 = performance.now();
-    await pool.query(`CREATE UNLOGGED TABLE ${s}.staging (id text, enterprise_id text, recorded_at text, body jsonb)`);
-    let rows: string[][] = [];
-    const flush = async () => {
-      if (rows.length === 0) return;
-      const column = (i: number) => rows.map((r) => r[i]);
-      await pool.query(`INSERT INTO ${s}.staging SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`, [column(0), column(1), column(2), column(3)]);
-      rows = [];
-    };
-    for (const r of cityInspections()) {
-      rows.push([r.id, r.enterpriseId, r.recordedAt, JSON.stringify(r)]);
-      if (rows.length === 10_000) await flush();
-    }
-    await flush();
-    await pool.query(`INSERT INTO ${t} (id, enterprise_id, recorded_at, body) SELECT id, enterprise_id, recorded_at, body FROM ${s}.staging ORDER BY recorded_at, id ON CONFLICT (id) DO NOTHING`);
-    await pool.query(`DROP TABLE ${s}.staging`);
+    await seedPostgresInspections(pool, schema, cityInspections());
     console.log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   await pool.query(`VACUUM ANALYZE ${t}`);

@@ -100,6 +100,10 @@ export function documentTrailEntryHash(entry: (Omit<DocumentIssuedEntry, 'hash'>
   return sha256Hex(canonicalJson(clean));
 }
 
+/** The number, hazard and issuing event of a register record, as both kinds of entry name them. */
+const numberOf = (r: DocumentRecord) => ({ jurisdiction: r.jurisdiction, kind: r.kind, year: r.year, documentSeq: r.seq, hazardId: r.hazardId, eventId: r.eventId });
+const numberName = (r: DocumentRecord) => `${r.jurisdiction}/${r.kind}/${r.year}/${r.seq}`;
+
 /**
  * The fields of the issue entry for `record`, as every store chains them: the record's number,
  * hazard, issuing event, hash, code and `hashedAt`, the digest of `content` (the text the
@@ -111,18 +115,11 @@ export function documentTrailEntryHash(entry: (Omit<DocumentIssuedEntry, 'hash'>
  */
 export function documentTrailInput(record: DocumentRecord, content: string, logSize: number, at: string): DocumentTrailFields {
   if (record.contentHash === null || record.verificationCode === null || record.hashedAt === null) {
-    throw new StoreError('INVALID_DOCUMENT', {
-      'zh-CN': `文书 ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} 尚未记录哈希，不能写入文书链`,
-      en: `document ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} has no recorded hash: nothing to chain`,
-    });
+    const name = numberName(record);
+    throw new StoreError('INVALID_DOCUMENT', { 'zh-CN': `文书 ${name} 尚未记录哈希，不能写入文书链`, en: `document ${name} has no recorded hash: nothing to chain` });
   }
   return {
-    jurisdiction: record.jurisdiction,
-    kind: record.kind,
-    year: record.year,
-    documentSeq: record.seq,
-    hazardId: record.hazardId,
-    eventId: record.eventId,
+    ...numberOf(record),
     contentHash: record.contentHash,
     verificationCode: record.verificationCode,
     contentDigest: documentContentDigest(content),
@@ -141,18 +138,11 @@ export function documentTrailInput(record: DocumentRecord, content: string, logS
  */
 export function documentVoidInput(record: DocumentRecord, logSize: number, at: string): DocumentVoidFields {
   if (record.voided === null) {
-    throw new StoreError('INVALID_DOCUMENT', {
-      'zh-CN': `文书 ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} 未作废，不能写入作废条目`,
-      en: `document ${record.jurisdiction}/${record.kind}/${record.year}/${record.seq} is not voided: no void to chain`,
-    });
+    const name = numberName(record);
+    throw new StoreError('INVALID_DOCUMENT', { 'zh-CN': `文书 ${name} 未作废，不能写入作废条目`, en: `document ${name} is not voided: no void to chain` });
   }
   return {
-    jurisdiction: record.jurisdiction,
-    kind: record.kind,
-    year: record.year,
-    documentSeq: record.seq,
-    hazardId: record.hazardId,
-    eventId: record.eventId,
+    ...numberOf(record),
     voidedAt: record.voided.at,
     reason: record.voided.reason,
     actorId: record.voided.actorId,
