@@ -56,6 +56,20 @@ describe('the inspection form at an enterprise with two places', () => {
     await english.context().close();
   });
 
+  it('offers the places of the enterprise chosen: a grid inspector switching enterprises sees the other’s places', async () => {
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await grid.selectOption('#enterprise-select', 'ent-lvyuan');
+    await openPack(grid, 'gas');
+    expect((await placeOptions(grid)).map(([id]) => id)).toEqual(['p-lvyuan-1', 'p-lvyuan-2']);
+    await grid.selectOption('#enterprise-select', 'ent-hongxing');
+    await grid.waitForSelector('#facts[data-enterprise="ent-hongxing"] #f-place');
+    expect((await placeOptions(grid)).map(([id]) => id)).toEqual(['p-hongxing-1', 'p-hongxing-2']);
+    await grid.selectOption('#enterprise-select', 'ent-anping');
+    await grid.waitForSelector('#facts[data-enterprise="ent-anping"] #f-place');
+    expect((await placeOptions(grid)).map(([id]) => id)).toEqual(['p-lvyuan-2']); // the tenant's one place, rented
+    await grid.context().close();
+  });
+
   it('shows, for every pack, the questions of each place’s own kind — the kind shown, not chosen', async () => {
     const shown: string[] = [];
     for (const pack of packs) {
