@@ -30,13 +30,11 @@ export async function bundleBrowserCore(): Promise<string> {
     stdin: {
       contents: [
         "export { checkFindings, citationText, formModel } from '@anjian/core';",
-        "export { areaCovers, awaitsConfirmedLevel, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, hearingRequestRefusal, mayNameSecondOfficer, needsTwoOfficers, PENALTY_ARTICLES, penaltyStepRefusal, PERMISSION_TABLE, planApprovalRefusal, planDeadlineWindow, readScopes, REJECTION_MESSAGES } from '@anjian/core/review';",
-        "export { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, HOT_WORK_SHUTDOWN_CONDITIONS, HOT_WORK_SITUATIONS, hotWorkGradeName, PERMIT_SYSTEM_ACTOR } from '@anjian/core/permits';
+        "export { areaCovers, awaitsConfirmedLevel, CO_SIGN_CONTENT_FIELDS, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, hearingRequestRefusal, mayNameSecondOfficer, needsTwoOfficers, PENALTY_ARTICLES, penaltyStepRefusal, PERMISSION_TABLE, planApprovalRefusal, planDeadlineWindow, readScopes, REJECTION_MESSAGES } from '@anjian/core/review';",
+        "export { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, HOT_WORK_SHUTDOWN_CONDITIONS, HOT_WORK_SITUATIONS, hotWorkGradeName, PERMIT_SYSTEM_ACTOR } from '@anjian/core/permits';",
         "export { percent, reportScopeFor, reportWord } from '@anjian/core/reports';",
         // the one name not in a public entry yet: a pack issue in the words of the form's field
         "export { issueForUsers } from '@anjian/core/internal';",
-        // the fields a co-sign code binds (decision 010, update): the second officer's page asks them
-        "export { CO_SIGN_CONTENT_FIELDS } from '@anjian/core/internal';",
       ].join('\n'),
       resolveDir: portalDir,
       loader: 'ts',

@@ -3,7 +3,8 @@
  * act, so that it offers exactly what the server will accept and says why not in the
  * server's own words — who may do what (`PERMISSION_TABLE`, `explainAuthorization`), what a
  * user may read (`readScopes`, `areaCovers`), when an act needs a second officer
- * (`needsTwoOfficers`, `mayNameSecondOfficer`) or a confirmed level first
+ * (`needsTwoOfficers`, `mayNameSecondOfficer`; the fields a co-sign code binds per act,
+ * `CO_SIGN_CONTENT_FIELDS`) or a confirmed level first
  * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`), the
  * administrative-penalty steps (`penaltyStepRefusal`, `hearingRequestRefusal`,
  * `decisionBounds` over the law table `PENALTY_ARTICLES`), a treatment plan's dates at the
@@ -30,6 +31,7 @@ export type { AuthorizationSubject } from './chain/authorize.js';
 export { readScopes } from './chain/read-policy.js';
 export type { ReadScope, ReadScopes } from './chain/read-policy.js';
 export { mayNameSecondOfficer, needsTwoOfficers } from './chain/separation-of-duties.js';
+export { CO_SIGN_CONTENT_FIELDS } from './chain/co-sign-content.js';
 export { awaitsConfirmedLevel } from './chain/provisional-gate.js';
 export { DEFAULT_EVIDENCE_RULES } from './chain/evidence-rules.js';
 export type { EvidenceRequirement, EvidenceRules } from './chain/evidence-rules.js';
