@@ -96,6 +96,11 @@ describe('query parameters are the route table’s, each once, none empty', () =
     expect(JSON.stringify(name.body).length).toBeLessThan(1_000);
     const value = await h.call('admin-gas', 'GET', `/hazards?level=${long}`, { headers: { 'accept-language': 'en' } });
     expect([value.status, value.body.detail]).toEqual([400, `invalid level "${'x'.repeat(64)}…" (one of: simple, general, major)`]);
+    // The statistics' instants and grouping are checked by core's stats rule: cut there too.
+    for (const param of ['createdFrom', 'createdTo', 'groupBy']) {
+      const r = await h.call('admin-gas', 'GET', `/stats?${param}=${long}`, { headers: { 'accept-language': 'en' } });
+      expect([param, r.status, r.body.detail.includes(`"${'x'.repeat(64)}…"`), r.body.detail.length < 300]).toEqual([param, 400, true, true]);
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { quoteInput } from '../pack/quote-input.js';
 import { HAZARD_LEVELS, type HazardLevel } from '../pack/types.js';
 import { HAZARD_STATUSES, type HazardStatus } from '../chain/types.js';
 import { ChainError } from '../chain/chain-error.js';
@@ -51,13 +52,13 @@ export function checkHazardStatsQuery(query: HazardStatsQuery): void {
     const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(ms) || new Date(ms).toISOString() !== value) {
       invalid(
-        `stats: ${name} must be an instant in toISOString() form (e.g. 2026-11-01T00:00:00.000Z), got ${JSON.stringify(value)}`,
-        `统计查询：${name} 必须是 toISOString() 格式的时间（如 2026-11-01T00:00:00.000Z），实际为 ${JSON.stringify(value)}`,
+        `stats: ${name} must be an instant in toISOString() form (e.g. 2026-11-01T00:00:00.000Z), got ${quoteInput(String(value))}`,
+        `统计查询：${name} 必须是 toISOString() 格式的时间（如 2026-11-01T00:00:00.000Z），实际为 ${quoteInput(String(value))}`,
       );
     }
   }
   if (query.groupBy !== undefined && query.groupBy !== 'day' && query.groupBy !== 'month') {
-    invalid(`stats: groupBy must be 'day' or 'month', got ${JSON.stringify(query.groupBy)}`, `统计查询：groupBy 只能是 'day' 或 'month'，实际为 ${JSON.stringify(query.groupBy)}`);
+    invalid(`stats: groupBy must be 'day' or 'month', got ${quoteInput(String(query.groupBy))}`, `统计查询：groupBy 只能是 'day' 或 'month'，实际为 ${quoteInput(String(query.groupBy))}`);
   }
 }
 
