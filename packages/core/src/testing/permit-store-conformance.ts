@@ -31,6 +31,7 @@ export const PERMIT_STORE_CONFORMANCE_TESTS = Object.freeze([
   'the notification outbox claims, acknowledges, retries and dead-letters',
   'concurrent commands on one permit: none lost, a repeated command id written once',
   'scenario: the approver the grade requires (GB 30871-2022)',
+  'scenario: a shut-down hot-work downgrade is approved twice and kept with the state (GB 30871-2022 5.1.4)',
   'scenario: a gas test 31 minutes before start is refused',
   'scenario: LEL < 4 % gas at 0.3 % vol fails',
   'scenario: 8 h validity, the expiry recorded and an overdue text queued',
@@ -331,6 +332,27 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       expect(read?.events.filter((e) => e.type === 'reading_recorded')).toHaveLength(6);
       expect(verifyPermitChain(read?.events ?? [])).toEqual({ ok: true });
       expect(read?.state.version).toBe(read?.events.length);
+    });
+
+    test('scenario: a shut-down hot-work downgrade is approved twice and kept with the state (GB 30871-2022 5.1.4)', async (s) => {
+      const d = driver(s);
+      const hotWork = { situations: ['in_service_equipment'], openAir: false, shutDown: ['shut_down', 'cleaned', 'purged', 'gas_tested', 'isolated'] };
+      await d.ok('P-dg', apply('P-dg', { hotWork }), applicant, -60);
+      expect(await d.code('P-dg', { type: 'approve' }, unit, -40)).toBe('APPROVER_ROLE');
+      const head: PermitActor = { id: 'head', roles: ['production_safety_head'] };
+      expect((await d.ok('P-dg', { type: 'approve' }, head, -35)).status).toBe('applied');
+      expect(await d.code('P-dg', { type: 'approve' }, { id: 'head', roles: ['unit'] }, -34)).toBe('SEPARATION_OF_DUTIES');
+      expect(await d.code('P-dg', { type: 'approve' }, unit, -30)).toBe('OK');
+      const read = await s.readPermit('P-dg');
+      expect(read?.events.map((e) => e.type)).toEqual(['applied', 'downgrade_approved', 'approved']);
+      expect(read?.state).toMatchObject({
+        status: 'approved',
+        approverId: 'unit',
+        downgradeApproverId: 'head',
+        rule: { grade: 'second' },
+        hotWork: { siteGrade: 'special', downgraded: true, grade: 'second' },
+      });
+      expect(verifyPermitChain(read?.events ?? [])).toEqual({ ok: true });
     });
 
     test('scenario: the approver the grade requires (GB 30871-2022)', async (s) => {
