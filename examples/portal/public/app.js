@@ -174,11 +174,20 @@ const pages = {
   login: () => signInPage(),
 
   async enterprise(_arg, _query, signal) {
-    const [queue, packs, list] = await Promise.all([api('/queues/enterprise', { signal }), api('/packs', { signal }), worklistRows(signal)]);
+    const [queue, packs, list, open] = await Promise.all([api('/queues/enterprise', { signal }), api('/packs', { signal }), worklistRows(signal), worklistRows(signal, 'open')]);
+    // The worklist's counts cover what the server lets the user read (core's read policy): for a
+    // landlord its tenants' hazards at the premises it rents to them too. The page says so and
+    // lists the tenants' open rows apart, so each count is rows of this page.
+    const own = new Set(me()?.enterpriseIds ?? []);
+    const tenantsIn = (rows) => [...rows.values()].filter((r) => !own.has(r.enterpriseId));
+    const tenantNames = [...new Set(tenantsIn(list.rows).map((r) => loc(r.enterpriseName) || entName(r.enterpriseId)))];
+    const tenantRows = tenantsIn(open.rows);
     setHtml(
       app,
       html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
+      ${tenantNames.length ? html`<p class="hint" id="counts-include-tenants">${t('countsIncludeTenants', { names: tenantNames.join(lang() === 'en' ? ', ' : '、') })}</p>` : ''}
       <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
+      ${tenantRows.length ? html`<h2>${t('tenantHazards')}</h2>${worklistTable(tenantRows, 'tenant-hazards')}` : ''}
       <h2>${t('selfCheck')}</h2><div id="inspection"></div><div id="records"></div>`,
     );
     const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
