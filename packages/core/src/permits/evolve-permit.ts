@@ -46,7 +46,8 @@ export function evolvePermit(state: PermitState | null, event: PermitEvent): Per
     case 'approved':
       return { ...s, status: 'approved', approverId: event.actorId };
     case 'downgrade_approved':
-      return { ...s, downgradeApproverId: event.actorId };
+      // The unit approves next: its own approval-due warning may come (the one given went to the downgrade's approver).
+      return { ...s, downgradeApproverId: event.actorId, approvalDueWarnedAt: null };
     case 'gas_tested': {
       const g = d(event, 'gas_tested');
       return { ...s, lastTest: { sampledAt: g.reading.sampledAt, pass: g.verdict.pass } };

@@ -101,15 +101,23 @@ describe('hot work: the grade and its approver are derived (GB 30871-2022 5.1, 5
     run.ok({ type: 'attendant_present' }, attendant, -20);
   });
 
-  it('the approval-due text of a downgraded permit goes to the downgrade’s approver first, then to the unit', () => {
+  it('the approval-due text of a downgraded permit goes to the downgrade’s approver first, then to the unit once the downgrade is approved', () => {
     const run = new PermitRun();
     run.ok({ ...hot({ situations: ['in_service_equipment'], shutDown: ALL_CLEAR }), validFrom: iso(120) }, applicant, -60);
     const before = run.state!;
     const warning = permitApprovalDue(before, at(60));
     expect(warning.map((e) => e.type)).toEqual(['approval_due']);
     expect(permitNotifications(before, warning).map((n) => n.payload.approverRole)).toEqual(['production_safety_head']);
+    run.record(warning);
+    expect(permitApprovalDue(run.state!, at(65))).toEqual([]);
     run.ok({ type: 'approve' }, head, 70);
     expect(permitApproverRole(run.state!)).toBe('unit');
+    // The unit, who approves next, is warned in turn (once), still before the start.
+    const afterDowngrade = run.state!;
+    const next = permitApprovalDue(afterDowngrade, at(71));
+    expect(permitNotifications(afterDowngrade, next).map((n) => n.payload.approverRole)).toEqual(['unit']);
+    run.record(next);
+    expect(permitApprovalDue(run.state!, at(80))).toEqual([]);
   });
 
   it('the request never declares the grade, and fails closed on what it must observe', () => {
