@@ -31,7 +31,16 @@ async function main(): Promise<number> {
       log: (line) => console.error(line),
     });
     console.log(JSON.stringify(report, null, 2));
-    const bad = report.lostAcknowledged + report.duplicateCommands + report.versionGaps + report.chainBreaks + report.eventsWithoutOutbox + report.listRowMismatches + report.writerErrors.length;
+    const bad =
+      report.lostAcknowledged +
+      report.duplicateCommands +
+      report.versionGaps +
+      report.chainBreaks +
+      report.eventsWithoutOutbox +
+      report.listRowMismatches +
+      report.issuesLost +
+      report.documentAuditProblems +
+      report.writerErrors.length;
     return bad === 0 && report.integrity === 'ok' ? 0 : 1;
   } finally {
     rmSync(workDir, { recursive: true, force: true });

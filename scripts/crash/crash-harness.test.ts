@@ -18,6 +18,8 @@ const zeroes = (report: CrashReport) => ({
   documentNumberDuplicates: report.documentNumberDuplicates,
   noticesWithoutNumber: report.noticesWithoutNumber,
   numbersWithoutEvent: report.numbersWithoutEvent,
+  issuesLost: report.issuesLost,
+  documentAuditProblems: report.documentAuditProblems,
   writerErrors: report.writerErrors,
   integrity: report.integrity,
 });
@@ -32,6 +34,8 @@ const clean = {
   documentNumberDuplicates: 0,
   noticesWithoutNumber: 0,
   numbersWithoutEvent: 0,
+  issuesLost: 0,
+  documentAuditProblems: 0,
   writerErrors: [],
   integrity: 'ok',
 };
@@ -44,13 +48,22 @@ describe('kill -9 crash harness (short run)', () => {
         const report = await runCrashHarness({ store, workDir, writers: 4, kills: 24, minTransitions: 300, seed: 7 });
         console.info(
           `crash ${store}:`,
-          JSON.stringify({ kills: report.kills, acknowledged: report.acknowledgedCommands, transitions: report.committedTransitions, documentNumbers: report.documentNumbers }),
+          JSON.stringify({
+            kills: report.kills,
+            acknowledged: report.acknowledgedCommands,
+            transitions: report.committedTransitions,
+            documentNumbers: report.documentNumbers,
+            issued: report.issuesAcknowledged,
+          }),
         );
         expect(zeroes(report)).toEqual(clean);
         expect(report.kills).toBeGreaterThanOrEqual(24);
         expect(report.acknowledgedCommands).toBeGreaterThanOrEqual(300);
         expect(report.committedTransitions).toBeGreaterThanOrEqual(report.acknowledgedCommands);
         expect(report.documentNumbers).toBeGreaterThan(0);
+        // Notices' documents issued under the kills: each acknowledged one is in the register and chained.
+        expect(report.issuesAcknowledged).toBeGreaterThan(0);
+        expect(report.trailEntries).toBeGreaterThanOrEqual(report.issuesAcknowledged);
       } finally {
         rmSync(workDir, { recursive: true, force: true });
       }

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoredEvent } from '@anjian/core';
-import { verifyChain } from '@anjian/core/audit';
+import { verifyAudit, verifyChain } from '@anjian/core/audit';
 import { bundleHarness } from '../test-utils/bundle-harness.js';
 import { seededRandom } from '../test-utils/seeded-random.js';
 import { openStore, type StoreKind } from './open-store.js';
@@ -45,6 +45,13 @@ export interface CrashReport {
   numbersWithoutEvent: number;
   /** Numbers allocated in the series. */
   documentNumbers: number;
+  /** Documents issued (hash, content, trail entry) and acknowledged by the store; of them, any whose hash or trail entry is missing or other. */
+  issuesAcknowledged: number;
+  issuesLost: number;
+  /** Entries in the document trail (decision 009). */
+  trailEntries: number;
+  /** What `verifyAudit` finds about the document trail and the issued documents (problems, not notices). */
+  documentAuditProblems: number;
   integrity: string;
   writerErrors: string[];
 }
@@ -91,7 +98,16 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   };
   for (let slot = 0; slot < options.writers; slot++) startWriter(slot);
 
-  const acknowledged = () => readdirSync(ackDir).reduce((n, f) => n + readFileSync(join(ackDir, f), 'utf8').split('\n').filter(Boolean).length, 0);
+  // Acknowledged commands (an issued document's line is not one).
+  const acknowledged = () =>
+    readdirSync(ackDir).reduce(
+      (n, f) =>
+        n +
+        readFileSync(join(ackDir, f), 'utf8')
+          .split('\n')
+          .filter((line) => line !== '' && !line.startsWith('{"document"')).length,
+      0,
+    );
   let kills = 0;
   while ((kills < options.kills || acknowledged() < options.minTransitions) && errors.length === 0) {
     await new Promise((r) => setTimeout(r, 50 + random() * 250));
@@ -126,12 +142,27 @@ async function verify(options: CrashOptions, target: string, pgUrl: string, ackD
       if (page.length < 5000) break;
       from = page[page.length - 1]!.seq + 1;
     }
-    const acks = readdirSync(ackDir).flatMap((f) =>
+    type DocumentAck = { document: { jurisdiction: string; kind: string; year: number; seq: number }; contentHash: string };
+    const lines = readdirSync(ackDir).flatMap((f) =>
       readFileSync(join(ackDir, f), 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line) as { commandId: string; hazardId: string; versions: number[] }),
+        .map((line) => JSON.parse(line) as { commandId: string; hazardId: string; versions: number[] } | DocumentAck),
     );
+    const acks = lines.filter((l): l is { commandId: string; hazardId: string; versions: number[] } => !('document' in l));
+    const issueAcks = lines.filter((l): l is DocumentAck => 'document' in l);
+    // Every acknowledged issue: its hash in the register and its entry in the document trail;
+    // the trail's chain and every issued document against it (decision 009), by the audit itself.
+    const trail = await store.readDocumentTrail(1, 10_000_000);
+    const chained = new Map(trail.filter((e) => e.type === undefined).map((e) => [`${e.kind} ${e.year} ${e.documentSeq}`, e.contentHash]));
+    const series = await store.readDocumentSeries({ jurisdiction: 'D1', kind: 'rectification_notice', year: 2026 }, 1, 10_000_000);
+    const hashes = new Map(series.map((r) => [`${r.kind} ${r.year} ${r.seq}`, r.contentHash]));
+    const issuesLost = issueAcks.filter((a) => {
+      const k = `${a.document.kind} ${a.document.year} ${a.document.seq}`;
+      return hashes.get(k) !== a.contentHash || chained.get(k) !== a.contentHash;
+    }).length;
+    const audit = await verifyAudit(store);
+    const documentAuditProblems = audit.problems.filter((p) => p.kind === 'documents' || p.kind === 'document_trail').length + audit.documents.filter((d) => d.severity === 'problem').length;
     // Every acknowledged command: present, once, with the versions it was acknowledged with.
     const eventsByCommand = new Map<string, StoredEvent[]>();
     for (const e of log) eventsByCommand.set(e.commandId, [...(eventsByCommand.get(e.commandId) ?? []), e]);
@@ -178,6 +209,10 @@ async function verify(options: CrashOptions, target: string, pgUrl: string, ackD
       noticesWithoutNumber: notices.filter((e) => !numbered.has(e.id)).length,
       numbersWithoutEvent: numbers.filter((n) => !eventIds.has(n.eventId)).length,
       documentNumbers: numbers.length,
+      issuesAcknowledged: issueAcks.length,
+      issuesLost,
+      trailEntries: trail.length,
+      documentAuditProblems,
       kills,
       acknowledgedCommands: acks.length,
       committedTransitions: log.length,

@@ -1,10 +1,12 @@
 // Crash-harness writer process: drives hazards through the review chain (report → notice →
-// rectification → verify → close) as fast as it can, and after every command that the store
-// acknowledged appends one line to its ack file. Now and then it replays an earlier
+// rectification → verify → close) as fast as it can, issues each notice's document (hash,
+// content, trail entry), and after every command or issue that the store acknowledged appends
+// one line to its ack file. Now and then it replays an earlier
 // command, which must change nothing. The parent kill -9s it at random.
 import { appendFileSync } from 'node:fs';
 import { createMemoryEvidenceStore, createStaticDirectory, handleCommand, systemClock, type ChainCommand, type EvidenceRef } from '@anjian/core';
 import type { EvidenceKind } from '@anjian/core/internal';
+import { documentContentDigest } from '@anjian/core/ports';
 import { TEST_ACTORS, TEST_CALENDAR_2026, reportCommand } from '@anjian/core/testing';
 import { openStore, type StoreKind } from './open-store.js';
 
@@ -36,6 +38,16 @@ async function main(): Promise<void> {
     const report = reportCommand(hazardId, { commandId: id('report') });
     await run(report, 'grid-g1');
     await run({ type: 'issue_notice', commandId: id('notice'), hazardId }, 'grid-g1');
+    // Issue the notice's document: its hash, content and document-trail entry in one transaction
+    // (decision 009). Acknowledged once the store answered; a kill before leaves it unissued.
+    for (const r of await store.readDocuments(hazardId)) {
+      if (r.contentHash !== null) continue;
+      const content = JSON.stringify({ hazardId, kind: r.kind, number: r.seq });
+      const key = { jurisdiction: r.jurisdiction, kind: r.kind, year: r.year, seq: r.seq };
+      const issued = await store.recordDocumentHash({ ...key, contentHash: documentContentDigest(content), verificationCode: `C-${r.year}-${r.seq}`, content, at: new Date().toISOString() });
+      if (issued.kind !== 'recorded') throw new Error(`issuing ${r.kind} #${r.seq}: ${issued.kind}`);
+      appendFileSync(ackFile, `${JSON.stringify({ document: key, contentHash: documentContentDigest(content) })}\n`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 2)); // photos are uploaded after the notice
     const submit: ChainCommand = {
       type: 'submit_rectification',
