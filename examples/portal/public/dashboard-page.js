@@ -2,8 +2,8 @@
 // in the URL hash (#/dashboard?domain=gas&level=major), the notification outbox and the SMS
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
-import { loc, t } from './i18n.js';
-import { api, app, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
+import { lang, loc, t } from './i18n.js';
+import { api, app, entName, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
 import { areaCovers, readScopes } from '/vendor/anjian-core.js';
@@ -85,6 +85,31 @@ function areaChoices(profile) {
   return [...known].filter(reads).sort();
 }
 
+/**
+ * The 统计范围 line: the scopes GET /stats counts over (core's readScopes, the function the
+ * server asks), in words — every hazard for who reads everything, else each own enterprise
+ * (with its tenants' hazards at premises it rents to them), each tenant the profile names,
+ * each grid area and each area's domains.
+ */
+function scopeLine(profile) {
+  const scopes = profile ? readScopes(profile) : [];
+  if (scopes === 'all') return html`<p class="hint" id="stats-scope" data-scope="all">${t('statsScopeAll')}</p>`;
+  const en = lang() === 'en';
+  const sep = en ? ', ' : '、';
+  const parts = [];
+  const domains = new Map(); // area → its domains' words
+  for (const s of scopes) {
+    // The demo's user list carries no tenancies (the API's directory adds them): an own
+    // enterprise's words say its tenants' hazards count too, as the server's read policy grants.
+    if (s.enterpriseId) parts.push(t(s.premisesId ? 'statsScopeTenant' : 'statsScopeOwn', { name: entName(s.enterpriseId) }));
+    else if (s.area && s.domain) domains.set(s.area, [...(domains.get(s.area) ?? []), t(s.domain)]);
+    else if (s.area) parts.push(s.area);
+  }
+  for (const [area, words] of domains) parts.push(en ? `${area} (${words.join(sep)})` : `${area}（${words.join(sep)}）`);
+  const text = parts.length ? t('statsScopeSome', { scopes: [...new Set(parts)].join(sep) }) : t('statsScopeNone');
+  return html`<p class="hint" id="stats-scope" data-scope="${parts.length ? 'some' : 'none'}">${text}</p>`;
+}
+
 /** Renders the dashboard under the filters of `query` (the hash's URLSearchParams); `signal` is the navigation's. */
 export async function dashboardPage(query, signal) {
   const f = filtersOf(query);
@@ -123,7 +148,7 @@ export async function dashboardPage(query, signal) {
       <b>${t('closedCount')}</b> <a href="${drill({ queue: 'closed' })}" id="drill-closed"><span id="stat-closed">${s.closed}</span></a> ·
       <b>${t('overdue')}</b> <a href="${drill({ queue: 'overdue' })}" id="drill-overdue"><span id="stat-overdue">${s.overdue}</span></a> ·
       <b>${t('closureRate')}</b> <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
-      <p class="hint" id="stats-scope">${t('statsScope')}</p></div>
+      ${scopeLine(profile)}</div>
     <p class="hint">${t('chartHint')}</p><div class="charts"><div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div><div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div><div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div><div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div></div>`
         : html`<p class="message error" id="stats-error" data-status="${stats.status}">${stats.body?.detail || stats.body?.title || t('requestFailed')}</p>`
     }
