@@ -13,6 +13,7 @@ import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
+import { serverTime } from './permissions.js';
 import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, oneAtATime, problemText, session } from './shared.js';
 
 /** A hash link to one permit. */
@@ -83,7 +84,7 @@ export async function permitsPage(signal) {
     ${r.ok ? permitTable(r.body.items, 'my-permits') : html`<p class="message error">${problemText(r)}</p>`}
     <h2 id="apply-title">${t('permitApply')}</h2><div id="permit-apply"></div>`,
   );
-  applyForm(app.querySelector('#permit-apply'), enterpriseId);
+  applyForm(app.querySelector('#permit-apply'), enterpriseId, serverTime(r));
 }
 
 /** A local datetime-local value (UTC+8) for an instant, and back. */
@@ -99,8 +100,9 @@ const factChecks = (name, facts) =>
 /**
  * The application: kind, premises, workers, the attendant (a person of the enterprise), validity start, LEL; for work at
  * height and hot work no grade but what was observed (the server derives the grade and so the approver); `none` otherwise.
+ * The validity start is prefilled with `now`, the server's clock (the list's answer), not the browser's.
  */
-function applyForm(root, enterpriseId) {
+function applyForm(root, enterpriseId, now) {
   const staff = session.demo.users.filter((x) => x.roles.includes('enterprise') && x.enterpriseIds.includes(enterpriseId) && x.id !== me()?.id);
   setHtml(
     root,
@@ -118,7 +120,7 @@ function applyForm(root, enterpriseId) {
       <div class="field"><label for="pa-premises">${t('permitPremises')}</label><select id="pa-premises" name="premises">${['general', 'hazchem'].map((p) => html`<option value="${p}">${t(`pp_${p}`)}</option>`)}</select></div>
       <div class="field"><label for="pa-workers">${t('permitWorkers')}</label><input id="pa-workers" name="workers" required autocomplete="off"></div>
       <div class="field"><label for="pa-attendant">${t('permitAttendant')}</label><select id="pa-attendant" name="attendant">${staff.map((x) => html`<option value="${x.id}">${loc(x.name)}</option>`)}</select></div>
-      <div class="field"><label for="pa-from">${t('permitValidFrom')}</label><input id="pa-from" name="validFrom" type="datetime-local" required value="${toLocalInput(Date.now())}"></div>
+      <div class="field"><label for="pa-from">${t('permitValidFrom')}</label><input id="pa-from" name="validFrom" type="datetime-local" required value="${toLocalInput(now.getTime())}"></div>
       <div class="field"><label for="pa-lel">${t('permitLel')}</label><input id="pa-lel" name="lel" type="number" step="0.1" min="0" max="100" inputmode="decimal"></div>
       <button type="submit" id="apply-submit">${t('permitSubmitApply')}</button>
     </form><div id="apply-result" aria-live="polite"></div>`,
@@ -177,10 +179,13 @@ function applyForm(root, enterpriseId) {
   });
 }
 
-/** The fields of a reading: the measures the permit's rule judges (its gas-test limits), nothing else. */
-function readingFields(p) {
+/**
+ * The fields of a reading: the measures the permit's rule judges (its gas-test limits), nothing else. The sampling
+ * time is prefilled with `now`, the server's clock (the permit's answer): the server weighs it against the rule's window.
+ */
+function readingFields(p, now) {
   const measures = [...new Set((p.rule.gasTest?.limits ?? []).map((l) => l.measure))];
-  return html`<div class="field"><label for="pr-at">${t('permitSampledAt')}</label><input id="pr-at" name="sampledAt" type="datetime-local" required value="${toLocalInput(Date.now())}"></div>
+  return html`<div class="field"><label for="pr-at">${t('permitSampledAt')}</label><input id="pr-at" name="sampledAt" type="datetime-local" required value="${toLocalInput(now.getTime())}"></div>
     <div class="field"><label for="pr-instrument">${t('permitInstrument')}</label><input id="pr-instrument" name="instrument" required autocomplete="off"></div>
     <div class="field"><label for="pr-place">${t('permitPlace')}</label><input id="pr-place" name="place" required autocomplete="off"></div>
     ${measures.map((m) => html`<div class="field"><label for="pr-${m}">${t(`m_${m}`)}</label><input id="pr-${m}" name="${m}" data-measure="${m}" type="number" step="0.01" min="0" max="100" inputmode="decimal" required></div>`)}`;
@@ -261,7 +266,7 @@ export async function permitPage(id, signal) {
       }
       ${
         can.gasTest || can.reading
-          ? html`<form id="reading-form" novalidate aria-label="${t('permitReadingForm')}">${readingFields(p)}
+          ? html`<form id="reading-form" novalidate aria-label="${t('permitReadingForm')}">${readingFields(p, serverTime(r))}
             <p class="action">${can.gasTest ? html`<button type="submit" id="permit-gas-test" value="gas-tests">${t('permitGasTest')}</button>` : ''}
             ${can.reading ? html`<button type="submit" id="permit-reading" value="readings">${t('permitReading')}</button>` : ''}</p></form>`
           : ''
