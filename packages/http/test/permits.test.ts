@@ -185,6 +185,10 @@ describe('permits over HTTP', () => {
     expect((await call('foreman', 'GET', '/permits?enterpriseId=E1&status=in_progress')).body.items).toHaveLength(1);
     expect((await call('grid-g1', 'GET', '/permits?area=D1/G1&limit=0')).status).toBe(400);
     expect((await call('grid-g1', 'GET', '/permits?area=D1/G1&status=closed')).status).toBe(400);
+    // a kind the permit rules do not know is refused, not answered with an empty list (a typo would read as "none open")
+    const unknownKind = await call('grid-g1', 'GET', '/permits?area=D1/G1&kind=hotwork');
+    expect([unknownKind.status, unknownKind.body.code]).toEqual([400, 'INVALID_QUERY']);
+    expect(unknownKind.body.detail).toContain('hot_work');
     expect((await call(null, 'GET', '/permits?area=D1')).status).toBe(401);
     expect((await call('officer-gas', 'GET', `/permits/${id}`)).status).toBe(404);
     expect((await call('stranger', 'GET', `/permits/${id}`)).status).toBe(403);

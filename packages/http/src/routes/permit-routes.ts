@@ -790,7 +790,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     parameters: [
       { name: 'area', in: 'query', description: 'area code (supervisors: required) / 区域', schema: { type: 'string', maxLength: 200 } },
       { name: 'enterpriseId', in: 'query', description: 'enterprise (people of an enterprise: required) / 企业', schema: { type: 'string', maxLength: 200 } },
-      { name: 'kind', in: 'query', description: 'kind of work / 作业类型', schema: { type: 'string', maxLength: 100 } },
+      { name: 'kind', in: 'query', description: 'kind of work, one the permit rules define (else 400) / 作业类型（须为许可规则中的类型）', schema: { type: 'string', maxLength: 100 } },
       { name: 'status', in: 'query', description: 'comma-separated open statuses (default all open) / 状态', schema: { type: 'string', maxLength: 100 } },
       { name: 'after', in: 'query', description: 'continue after this permit id / 续查', schema: { type: 'string', maxLength: 200 } },
       { name: 'limit', in: 'query', description: '1–500, default 100 / 条数', schema: { type: 'string', pattern: '^[0-9]{1,3}$' } },
@@ -825,6 +825,8 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const allowed = (area !== undefined && supervisesArea(actor, area)) || (enterpriseId !== undefined && actsForEnterprise(actor, enterpriseId));
       if (!allowed) throw FORBIDDEN;
       const kind = q.get('kind') ?? undefined;
+      const kinds = [...new Set((permits.rules ?? DEFAULT_PERMIT_RULES).kinds.map((k) => k.kind))];
+      if (kind !== undefined && !(kinds as string[]).includes(kind)) throw bad(`kind 须为 ${kinds.join('、')}`, `kind must be one of ${kinds.join(', ')}`);
       const items = await permits.store.listOpen({
         ...(area !== undefined ? { area } : {}),
         ...(enterpriseId !== undefined ? { enterpriseId } : {}),
