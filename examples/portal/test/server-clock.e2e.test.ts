@@ -30,7 +30,15 @@ const open = async (page: PortalPage, id: string) => {
 const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 const at17 = (day: string) => Date.parse(`${day}T17:00:00+08:00`);
 const zh = (text: string) => ({ 'zh-CN': text });
-const plan = (deadline: string) => ({ objectives: zh('目标'), measures: zh('措施'), fundsAndMaterials: zh('经费'), responsible: zh('负责人'), milestones: zh('时限'), safetyAndEmergency: zh('预案'), deadline });
+const plan = (deadline: string) => ({
+  objectives: zh('目标'),
+  measures: zh('措施'),
+  fundsAndMaterials: zh('经费'),
+  responsible: zh('负责人'),
+  milestones: zh('时限'),
+  safetyAndEmergency: zh('预案'),
+  deadline,
+});
 
 beforeAll(async () => {
   portal = await startPortal({ clock });
