@@ -12,6 +12,7 @@ import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, isAbo
 import { keepInput, restoreInput } from './keep-input.js';
 import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from './inspections-page.js';
 import { observationForm } from './observation-form.js';
+import { serverTime } from './permissions.js';
 import { listHref, worklistPage, worklistTable } from './worklist-page.js';
 
 /** The rows of the user's worklist (GET /worklist: titles, due dates, overdue days), by hazard id; none when it cannot be had. */
@@ -103,7 +104,8 @@ function inspectionSection(root, packs, enterprises, signal) {
       setHtml(facts, html`<p class="message error" id="pack-error">${r.ok ? problemText({ status: placesRes?.status ?? 0, body: placesBody }) : problemText(r)}</p>`);
       return;
     }
-    form = renderFactForm(facts, r.body, placesBody.places);
+    // The inspection time is prefilled at the server's clock when it sent the pack (it refuses a time after its now).
+    form = renderFactForm(facts, r.body, placesBody.places, serverTime(r));
     facts.dataset.pack = pack;
     facts.dataset.enterprise = enterpriseId;
   });

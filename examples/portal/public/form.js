@@ -7,8 +7,8 @@ import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
 
-/** Now as local time in China (UTC+8), `YYYY-MM-DDTHH:mm` for a datetime-local input. */
-const nowInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
+/** Instant `at` as local time in China (UTC+8), `YYYY-MM-DDTHH:mm` for a datetime-local input. */
+const chinaMinute = (at) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 /** A datetime-local value (China time) as an instant with offset. */
 const withOffset = (raw) => `${raw.length === 16 ? `${raw}:00` : raw}+08:00`;
 
@@ -51,8 +51,12 @@ function input(q, describedBy) {
  * several). The request names the place (`place()`), never the kind; the server derives it. The form lives in an element of its own inside `host`, with its
  * listeners: rendering another pack into the same host replaces it, listeners and all (a
  * listener of the form before would otherwise run on the new form's answers).
+ *
+ * `at` is the server's clock when it sent the pack (permissions.js serverTime of that answer):
+ * the inspection time is prefilled with it, not the browser's clock — the server refuses a time
+ * after its own now (INSPECTED_AT_IN_FUTURE), and a browser's clock may run ahead.
  */
-export function renderFactForm(host, pack, places = []) {
+export function renderFactForm(host, pack, places, at) {
   const initial = formModel(pack, {});
   const atPlaces = places.length > 0;
   const kindLabel = (id) => loc(initial.premises.find((p) => p.id === id)?.label) || id;
@@ -76,7 +80,7 @@ export function renderFactForm(host, pack, places = []) {
       <div class="error" id="e-premises"></div></div>`
     }
     <div class="field" data-field="inspectedAt"><label for="f-inspectedAt">${t('inspectedAt')}</label>
-      <input type="datetime-local" id="f-inspectedAt" name="inspectedAt" value="${nowInChina()}" aria-describedby="e-inspectedAt">
+      <input type="datetime-local" id="f-inspectedAt" name="inspectedAt" value="${chinaMinute(at)}" aria-describedby="e-inspectedAt">
       <div class="error" id="e-inspectedAt"></div></div>
     <p class="hint" id="form-progress" aria-live="polite"></p>
     ${initial.questions.map(
