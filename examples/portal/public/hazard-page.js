@@ -95,6 +95,12 @@ function requirementText(level) {
   return html`<p class="hint" id="evidence-requirement">${t('evidenceNeeded')}：${parts.join('，')}${r.afterTakenAfterNotice ? t('afterNoticeRule') : ''}。</p>`;
 }
 
+/** Words `{ 'zh-CN', en }` in the UI's language, then the other's. */
+function bothLanguages(words) {
+  const other = lang() === 'en' ? 'zh-CN' : 'en';
+  return html`${loc(words)}${words[other] && words[other] !== loc(words) ? html` <span lang="${other}" class="hint">/ ${words[other]}</span>` : ''}`;
+}
+
 /** The server's issues of a refused command (pointer, message in both languages), the UI's language first. */
 function issueList(issues) {
   if (!Array.isArray(issues) || !issues.length) return '';
@@ -258,6 +264,14 @@ export async function hazardPage(id, signal, done) {
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
   for (const form of penaltyForms(h, (c) => can(c) && offered.add(c), at)) actions.push(form);
+  // A notified penalty whose statement is not offered though the table allows it (its reply period has run, or it is
+  // recorded): where the form was, why, in core's words at the server's clock (penaltyStepRefusal; the server refuses it then).
+  if (h.penalty && !h.penalty.decided && !offered.has('record_statement') && allowed(roles, user(), 'record_statement', h)) {
+    const refusal = penaltyRefusal(h, 'record_statement', user(), at, asParty());
+    if (refusal?.code === 'INVALID_TRANSITION') {
+      actions.push(html`<p class="hint" id="statement-closed" data-reason="${refusal.code}"><b>${label('record_statement')}</b>：${bothLanguages(refusal.detail)}</p>`);
+    }
+  }
 
   // Enforcement acts (立案, 停产, 督办, 验收/销号 of a major hazard, lowering a major level) name a second officer;
   // so do an officer's notice and review, for their enforcement document (责令限期整改指令书, 整改复查意见书).

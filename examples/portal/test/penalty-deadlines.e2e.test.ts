@@ -3,7 +3,8 @@
  * Chromium against a portal of this process whose clock the test moves past the notice's
  * periods: once the five days to ask for a hearing have run — the reply period of a notice with the
  * hearing right — the enterprise is offered no statement any more (the server refuses a late one,
- * naming the end of the period in China time); the officers are offered the decision by the
+ * naming the end of the period in China time) and is told why where the form was, in core's words
+ * at the server's clock (中文 and English; the browser's clock still inside the period); the officers are offered the decision by the
  * server's clock, not the browser's (which is still before the period's end). Then the enterprise asks for a hearing and withdraws the request before it is
  * held (撤回听证要求) — after the notice's officer had recorded "no objection" for it, which waives
  * nothing (the party still states and asks itself, the decision still waits): no hearing is offered any more, and the officers decide without one — the
@@ -76,6 +77,7 @@ describe('penalty forms by the server’s clock', () => {
     now += 6 * DAY;
     portal.forgetSessions();
     const owner = await portal.signIn('owner-hongxing', 'enterprise');
+    await owner.clock.setFixedTime(new Date(now - 6 * DAY)); // the browser's clock: still inside the period
     await open(owner);
     // The reply period has run: no statement is offered, and one sent anyway is refused, naming when the period ended.
     expect(await owner.$('#cmd-record_statement')).toBeNull();
@@ -88,6 +90,14 @@ describe('penalty forms by the server’s clock', () => {
     );
     expect([late.status, late.body.code]).toEqual([422, 'INVALID_TRANSITION']);
     expect(late.body.detail).toContain(`${beijing(hearingDeadline)}（北京时间）届满`);
+    // Where the form was, the page says why, in the server's own words (中文, then English).
+    const closed = await owner.$('#actions #statement-closed');
+    expect(closed).not.toBeNull();
+    expect(await closed!.getAttribute('data-reason')).toBe('INVALID_TRANSITION');
+    const words = `陈述、申辩期限已于 ${beijing(hearingDeadline)}（北京时间）届满，不再记录陈述、申辩`;
+    expect(late.body.detail).toContain(words);
+    expect(await closed!.textContent()).toContain(words);
+    expect(await closed!.textContent()).toContain('a statement is no longer recorded');
 
     // The reply period has run: the officers are offered the decision, with nothing said against it.
     const li = await portal.signIn('officer-li', 'enforcement');
