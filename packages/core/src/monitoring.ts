@@ -28,6 +28,8 @@ export type { DeviceKeyResolver } from './monitoring/message-auth.js';
 export { createDeviceTracker, DEFAULT_RECURRENCE_WINDOW_MS } from './monitoring/device-tracker.js';
 export type { DeviceStep, DeviceTracker, DeviceTrackerOptions } from './monitoring/device-tracker.js';
 export { createMemoryDeviceRegistry } from './monitoring/memory-device-registry.js';
+export type { MemoryDeviceRegistryOptions } from './monitoring/memory-device-registry.js';
+export { DEFAULT_MESSAGE_DEDUP_WINDOW_MS, messageDedupWindow } from './monitoring/message-dedup-window.js';
 export { ingestSensorBatch, ingestSensorMessage, sensorReadingsDocument, SENSOR_READINGS_MIME, tickDevices } from './monitoring/ingest-sensor-message.js';
 export type { DeviceTickResult, IngestOptions, IngestResult, MonitoringDeps, SensorBatchItem, WarningReport } from './monitoring/ingest-sensor-message.js';
 export { createSensorDropLog } from './monitoring/sensor-drop-log.js';

@@ -1,5 +1,6 @@
 import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
+import { createMessagePurgeSchedule, MESSAGE_PURGE_BATCH, messageDedupWindow, resolveMessageDedupWindowMs } from '@anjian/core/internal';
 import pg from 'pg';
 import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
@@ -11,6 +12,8 @@ export interface PostgresDeviceRegistryOptions {
   connectionString?: string;
   /** Schema of the tables (the store's schema is fine: the tables do not overlap). Default `anjian`. */
   schema?: string;
+  /** How long a message id stays a duplicate (ms of the caller's clock); default `DEFAULT_MESSAGE_DEDUP_WINDOW_MS` (7 days). */
+  messageDedupWindowMs?: number;
 }
 
 /** A {@link DeviceRegistry} over PostgreSQL, with `migrate()` (creates the tables if missing) and `close()`. */
@@ -42,16 +45,31 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const s = `"${schema}"`;
+  const windowMs = resolveMessageDedupWindowMs(options.messageDedupWindowMs);
+  const schedule = createMessagePurgeSchedule();
+  // Expired ids oldest first, a bounded batch; SKIP LOCKED: never waits on a commit reusing one.
+  const purgeSql = `DELETE FROM ${s}.monitoring_message WHERE (device_id, message_id) IN
+    (SELECT device_id, message_id FROM ${s}.monitoring_message WHERE received_at <= $1 ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+
+  /** The amortised purge, inside the committing transaction. */
+  async function purgeIfDue(client: pg.PoolClient, inputs: readonly DeviceCommit[], results: readonly DeviceCommitResult[]): Promise<void> {
+    const inserted = inputs.filter((input, i) => input.messageId !== undefined && results[i]?.kind === 'ok');
+    if (inserted.length === 0) return;
+    const window = messageDedupWindow(inserted[inserted.length - 1]!.now, windowMs);
+    if (schedule.due(inserted.length, Date.parse(window.receivedAt))) await client.query(purgeSql, [window.cutoff, MESSAGE_PURGE_BATCH]);
+  }
   const outbox = createSideOutbox(pool, s, 'monitoring_outbox');
 
   /** One step inside an open transaction; the caller rolls back to its savepoint unless `ok`. */
   async function commitStep(client: pg.PoolClient, input: DeviceCommit): Promise<DeviceCommitResult> {
     if (input.messageId !== undefined) {
-      const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-        input.deviceId,
-        input.messageId,
-        input.now,
-      ]);
+      // A new id is inserted; an expired one (at or before the cutoff) renews its receipt; one within the window is a duplicate.
+      const window = messageDedupWindow(input.now, windowMs);
+      const inserted = await client.query(
+        `INSERT INTO ${s}.monitoring_message AS m (device_id, message_id, received_at) VALUES ($1, $2, $3)
+         ON CONFLICT (device_id, message_id) DO UPDATE SET received_at = excluded.received_at WHERE m.received_at <= $4`,
+        [input.deviceId, input.messageId, window.receivedAt, window.cutoff],
+      );
       if (inserted.rowCount === 0) return { kind: 'duplicate' };
     }
     const current = await client.query<{ version: number }>(`SELECT version FROM ${s}.monitoring_state WHERE device_id = $1 FOR UPDATE`, [input.deviceId]);
@@ -94,10 +112,15 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
     const rows = await client.query<{ device_id: string; version: number }>(`SELECT device_id, version FROM ${s}.monitoring_state WHERE device_id = ANY($1::text[]) FOR UPDATE`, [ids]);
     const stored = new Map(rows.rows.map((r) => [r.device_id, r.version]));
     const withMessage = inputs.filter((i) => i.messageId !== undefined);
+    const windows = withMessage.map((i) => messageDedupWindow(i.now, windowMs));
     const seenRows = await client.query<{ device_id: string; message_id: string }>(
-      `SELECT m.device_id, m.message_id FROM ${s}.monitoring_message m JOIN unnest($1::text[], $2::text[]) AS x(device_id, message_id) ON m.device_id = x.device_id AND m.message_id = x.message_id`,
-      [withMessage.map((i) => i.deviceId), withMessage.map((i) => i.messageId!)],
+      `SELECT m.device_id, m.message_id FROM ${s}.monitoring_message m JOIN unnest($1::text[], $2::text[], $3::text[]) AS x(device_id, message_id, cutoff)
+       ON m.device_id = x.device_id AND m.message_id = x.message_id AND m.received_at > x.cutoff`,
+      [withMessage.map((i) => i.deviceId), withMessage.map((i) => i.messageId!), windows.map((w) => w.cutoff)],
     );
+    // Expired ids used again renew their receipt if still at or before the batch's earliest cutoff; a row
+    // that moved meanwhile (another writer) leaves the count short, and the batch is redone step by step.
+    const earliestCutoff = windows.reduce((a, w) => (w.cutoff < a ? w.cutoff : a), windows[0]?.cutoff ?? '');
     const seen = new Set(seenRows.rows.map((r) => `${r.device_id}\n${r.message_id}`));
     const version = new Map(ids.map((id) => [id, stored.get(id) ?? 0]));
     const failed = new Set<string>();
@@ -121,7 +144,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
       finalState.set(input.deviceId, { version: next, body: JSON.stringify({ ...input.state, deviceId: input.deviceId, version: next }) });
       if (key !== null) {
         seen.add(key);
-        messages.push([input.deviceId, input.messageId!, input.now]);
+        messages.push([input.deviceId, input.messageId!, messageDedupWindow(input.now, windowMs).receivedAt]);
       }
       for (const w of input.warnings) warnings.set(w.key, { w, body: JSON.stringify(w) });
       return { kind: 'ok', version: next };
@@ -143,11 +166,11 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
       ]);
     }
     if (messages.length > 0) {
-      const inserted = await client.query(`INSERT INTO ${s}.monitoring_message (device_id, message_id, received_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
-        messages.map((m) => m[0]),
-        messages.map((m) => m[1]),
-        messages.map((m) => m[2]),
-      ]);
+      const inserted = await client.query(
+        `INSERT INTO ${s}.monitoring_message AS m (device_id, message_id, received_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (device_id, message_id) DO UPDATE SET received_at = excluded.received_at WHERE m.received_at <= $4`,
+        [messages.map((m) => m[0]), messages.map((m) => m[1]), messages.map((m) => m[2]), earliestCutoff],
+      );
       if (inserted.rowCount !== messages.length) throw new Raced();
     }
     if (warnings.size > 0) {
@@ -159,6 +182,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
         [ws.map((x) => x.w.key), ws.map((x) => x.w.deviceId), ws.map((x) => x.w.enterpriseId), ws.map((x) => x.w.status), ws.map((x) => x.w.openedAt), ws.map((x) => x.body)],
       );
     }
+    await purgeIfDue(client, inputs, results);
     return results;
   }
 
@@ -204,6 +228,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
         if (result.kind !== 'ok') failed.set(input.deviceId, result.kind === 'conflict' ? result.actualVersion : input.expectedVersion);
         results.push(result);
       }
+      await purgeIfDue(client, inputs, results);
       await client.query('COMMIT');
       return results;
     } catch (error) {
@@ -225,6 +250,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
         CREATE INDEX IF NOT EXISTS monitoring_device_enterprise ON ${s}.monitoring_device (enterprise_id, id);
         CREATE TABLE IF NOT EXISTS ${s}.monitoring_state (device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, body JSONB NOT NULL);
         CREATE TABLE IF NOT EXISTS ${s}.monitoring_message (device_id TEXT NOT NULL, message_id TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, message_id));
+        CREATE INDEX IF NOT EXISTS monitoring_message_received ON ${s}.monitoring_message (received_at);
         CREATE TABLE IF NOT EXISTS ${s}.monitoring_warning (key TEXT PRIMARY KEY, device_id TEXT NOT NULL, enterprise_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, body JSONB NOT NULL);
         CREATE INDEX IF NOT EXISTS monitoring_warning_enterprise ON ${s}.monitoring_warning (enterprise_id, status, opened_at);
         ${sideOutboxSchema(s, 'monitoring_outbox')}`);
@@ -251,8 +277,12 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
       const r = await pool.query<{ body: DeviceState }>(`SELECT body FROM ${s}.monitoring_state WHERE device_id = $1`, [id]);
       return r.rows[0]?.body ?? null;
     },
-    async hasMessage(deviceId, messageId) {
-      return ((await pool.query(`SELECT 1 FROM ${s}.monitoring_message WHERE device_id = $1 AND message_id = $2`, [deviceId, messageId])).rowCount ?? 0) > 0;
+    async hasMessage(deviceId, messageId, now) {
+      const { cutoff } = messageDedupWindow(now, windowMs);
+      return ((await pool.query(`SELECT 1 FROM ${s}.monitoring_message WHERE device_id = $1 AND message_id = $2 AND received_at > $3`, [deviceId, messageId, cutoff])).rowCount ?? 0) > 0;
+    },
+    async purgeMessages(now, limit = MESSAGE_PURGE_BATCH) {
+      return (await pool.query(purgeSql, [messageDedupWindow(now, windowMs).cutoff, limit])).rowCount ?? 0;
     },
     async commit(input): Promise<DeviceCommitResult> {
       return (await commitBatch([input]))[0]!;

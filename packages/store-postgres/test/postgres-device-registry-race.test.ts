@@ -39,8 +39,8 @@ describe('PostgreSQL device registry: a batch raced by another writer', () => {
     } finally {
       other.release();
     }
-    expect(await registry.hasMessage('D-1', 'm-1')).toBe(false);
-    expect(await registry.hasMessage('D-1', 'm-2')).toBe(false);
+    expect(await registry.hasMessage('D-1', 'm-1', T0)).toBe(false);
+    expect(await registry.hasMessage('D-1', 'm-2', T0)).toBe(false);
     expect((await registry.loadState('D-1'))?.alarm).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
+import { createMessagePurgeSchedule, MESSAGE_PURGE_BATCH, messageDedupWindow, resolveMessageDedupWindowMs } from '@anjian/core/internal';
 import { openDatabase } from './open-database.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
@@ -9,6 +10,8 @@ export interface SqliteDeviceRegistryOptions {
   /** Database file (may be the store's own file: the tables do not overlap), or `':memory:'` for tests. */
   path: string;
   busyTimeoutMs?: number;
+  /** How long a message id stays a duplicate (ms of the caller's clock); default `DEFAULT_MESSAGE_DEDUP_WINDOW_MS` (7 days). */
+  messageDedupWindowMs?: number;
 }
 
 /** A {@link DeviceRegistry} over SQLite, with `close()`. */
@@ -24,6 +27,7 @@ const SCHEMA =
   CREATE INDEX IF NOT EXISTS monitoring_device_enterprise ON monitoring_device (enterprise_id, id);
   CREATE TABLE IF NOT EXISTS monitoring_state (device_id TEXT PRIMARY KEY, version INTEGER NOT NULL, body TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS monitoring_message (device_id TEXT NOT NULL, message_id TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, message_id)) STRICT, WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS monitoring_message_received ON monitoring_message (received_at);
   CREATE TABLE IF NOT EXISTS monitoring_warning (
     key TEXT PRIMARY KEY, device_id TEXT NOT NULL, enterprise_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, body TEXT NOT NULL
   ) STRICT;
@@ -45,6 +49,8 @@ const SCHEMA =
  */
 export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): SqliteDeviceRegistry {
   const path = options.path;
+  const windowMs = resolveMessageDedupWindowMs(options.messageDedupWindowMs);
+  const schedule = createMessagePurgeSchedule();
   const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const st = {
@@ -53,8 +59,14 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
     allDevices: db.prepare('SELECT body FROM monitoring_device ORDER BY id').pluck(),
     devicesOf: db.prepare('SELECT body FROM monitoring_device WHERE enterprise_id = ? ORDER BY id').pluck(),
     loadState: db.prepare('SELECT version, body FROM monitoring_state WHERE device_id = ?'),
-    hasMessage: db.prepare('SELECT 1 FROM monitoring_message WHERE device_id = ? AND message_id = ?').pluck(),
-    insertMessage: db.prepare('INSERT INTO monitoring_message (device_id, message_id, received_at) VALUES (?, ?, ?)'),
+    hasMessage: db.prepare('SELECT 1 FROM monitoring_message WHERE device_id = ? AND message_id = ? AND received_at > ?').pluck(),
+    // An expired id used again (checked above in the same transaction) renews its receipt.
+    insertMessage: db.prepare(
+      'INSERT INTO monitoring_message (device_id, message_id, received_at) VALUES (?, ?, ?) ON CONFLICT (device_id, message_id) DO UPDATE SET received_at = excluded.received_at',
+    ),
+    purgeMessages: db.prepare(
+      'DELETE FROM monitoring_message WHERE (device_id, message_id) IN (SELECT device_id, message_id FROM monitoring_message WHERE received_at <= ? ORDER BY received_at LIMIT ?)',
+    ),
     insertState: db.prepare('INSERT INTO monitoring_state (device_id, version, body) VALUES (?, ?, ?)'),
     updateState: db.prepare('UPDATE monitoring_state SET version = ?, body = ? WHERE device_id = ? AND version = ?'),
     putWarning: db.prepare(
@@ -69,8 +81,9 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
       .pluck(),
   };
 
-  const commit = db.transaction((input: DeviceCommit): DeviceCommitResult => {
-    if (input.messageId !== undefined && st.hasMessage.get(input.deviceId, input.messageId) !== undefined) return { kind: 'duplicate' };
+  const step = (input: DeviceCommit): DeviceCommitResult => {
+    const window = messageDedupWindow(input.now, windowMs);
+    if (input.messageId !== undefined && st.hasMessage.get(input.deviceId, input.messageId, window.cutoff) !== undefined) return { kind: 'duplicate' };
     const row = st.loadState.get(input.deviceId) as { version: number } | undefined;
     const actual = row?.version ?? 0;
     if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
@@ -78,19 +91,39 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
     const body = JSON.stringify({ ...input.state, deviceId: input.deviceId, version });
     if (row) st.updateState.run(version, body, input.deviceId, actual);
     else st.insertState.run(input.deviceId, version, body);
-    if (input.messageId !== undefined) st.insertMessage.run(input.deviceId, input.messageId, input.now);
+    if (input.messageId !== undefined) st.insertMessage.run(input.deviceId, input.messageId, window.receivedAt);
     for (const w of input.warnings) st.putWarning.run({ key: w.key, deviceId: w.deviceId, enterpriseId: w.enterpriseId, status: w.status, openedAt: w.openedAt, body: JSON.stringify(w) });
     return { kind: 'ok', version };
+  };
+  const commitStep = db.transaction(step);
+
+  /** The amortised purge, inside the committing transaction: expired ids, oldest first, a bounded batch. */
+  function purgeIfDue(inputs: readonly DeviceCommit[], results: readonly DeviceCommitResult[]): void {
+    const inserted = inputs.filter((input, i) => input.messageId !== undefined && results[i]?.kind === 'ok');
+    if (inserted.length === 0) return;
+    const window = messageDedupWindow(inserted[inserted.length - 1]!.now, windowMs);
+    if (schedule.due(inserted.length, Date.parse(window.receivedAt))) st.purgeMessages.run(window.cutoff, MESSAGE_PURGE_BATCH);
+  }
+
+  const commit = db.transaction((input: DeviceCommit): DeviceCommitResult => {
+    const result = step(input);
+    purgeIfDue([input], [result]);
+    return result;
   });
 
-  const commitMany = db.transaction((inputs: readonly DeviceCommit[]): DeviceCommitResult[] => {
+  function commitSteps(inputs: readonly DeviceCommit[]): DeviceCommitResult[] {
     const failed = new Set<string>();
     return inputs.map((input): DeviceCommitResult => {
       if (failed.has(input.deviceId)) return { kind: 'conflict', actualVersion: (st.loadState.get(input.deviceId) as { version: number } | undefined)?.version ?? 0 };
-      const r = commit(input);
+      const r = commitStep(input);
       if (r.kind !== 'ok') failed.add(input.deviceId);
       return r;
     });
+  }
+  const commitMany = db.transaction((inputs: readonly DeviceCommit[]): DeviceCommitResult[] => {
+    const results = commitSteps(inputs);
+    purgeIfDue(inputs, results);
+    return results;
   });
 
   const outbox = createSideOutbox(db, 'monitoring_outbox');
@@ -111,8 +144,11 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
       const row = st.loadState.get(id) as { body: string } | undefined;
       return row ? (JSON.parse(row.body) as DeviceState) : null;
     },
-    async hasMessage(deviceId, messageId) {
-      return st.hasMessage.get(deviceId, messageId) !== undefined;
+    async hasMessage(deviceId, messageId, now) {
+      return st.hasMessage.get(deviceId, messageId, messageDedupWindow(now, windowMs).cutoff) !== undefined;
+    },
+    async purgeMessages(now, limit = MESSAGE_PURGE_BATCH) {
+      return st.purgeMessages.run(messageDedupWindow(now, windowMs).cutoff, limit).changes;
     },
     async commit(input) {
       if (input.durable !== false) return commit.immediate(input);

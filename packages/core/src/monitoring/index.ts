@@ -12,6 +12,7 @@ export * from './device-facts.js';
 export * from './sensor-message.js';
 export * from './message-auth.js';
 export * from './device-tracker.js';
+export * from './message-dedup-window.js';
 export * from './memory-device-registry.js';
 export * from './ingest-sensor-message.js';
 export * from './daily-warning.js';

@@ -152,8 +152,8 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
   if (checked.kind === 'dropped') return checked;
   const { device, message } = checked;
   for (let attempt = 1; ; attempt++) {
-    if (await deps.registry.hasMessage(device.id, message.id)) return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
     const now = deps.clock.now();
+    if (await deps.registry.hasMessage(device.id, message.id, now.toISOString())) return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
     const state: DeviceState = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
     const step = deps.tracker.observe(device, state, message, now);
     const reports = await reportDeviceWarnings(deps.chain, device, step);
@@ -226,13 +226,14 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
     return d && (d.disabledAt ?? null) === null ? d : null;
   };
   const stored = new Map(await Promise.all(named.filter((id) => live(id)).map(async (id) => [id, await deps.registry.loadState(id)] as const)));
+  const readAt = deps.clock.now().toISOString();
   const pairs = [...new Set(parsed.flatMap((p) => (p.ok && live(p.message.device) ? [`${p.message.device}\n${p.message.id}`] : [])))];
   const known = new Set(
     (
       await Promise.all(
         pairs.map(async (pair) => {
           const [device, id] = pair.split('\n') as [string, string];
-          return (await deps.registry.hasMessage(device, id)) ? pair : null;
+          return (await deps.registry.hasMessage(device, id, readAt)) ? pair : null;
         }),
       )
     ).filter((x) => x !== null),

@@ -2,31 +2,55 @@ import { createMemorySideOutbox } from '../outbox/memory-side-outbox.js';
 import type { DeviceCommit, DeviceCommitResult, DeviceRegistry, WarningFilter } from '../ports/device-registry.js';
 import type { Device } from './device.js';
 import type { DeviceState, DeviceWarning } from './device-state.js';
+import { createMessagePurgeSchedule, MESSAGE_PURGE_BATCH, messageDedupWindow, resolveMessageDedupWindowMs } from './message-dedup-window.js';
+
+/** Options of {@link createMemoryDeviceRegistry}. */
+export interface MemoryDeviceRegistryOptions {
+  /** How long a message id stays a duplicate (ms of the caller's clock); default `DEFAULT_MESSAGE_DEDUP_WINDOW_MS` (7 days). */
+  messageDedupWindowMs?: number;
+}
 
 /**
  * A {@link DeviceRegistry} in memory (tests, demos). Values are copied in and out, so a
  * caller cannot change what is stored by mutating an object afterwards.
  */
-export function createMemoryDeviceRegistry(): DeviceRegistry {
+export function createMemoryDeviceRegistry(options: MemoryDeviceRegistryOptions = {}): DeviceRegistry {
+  const windowMs = resolveMessageDedupWindowMs(options.messageDedupWindowMs);
   const devices = new Map<string, Device>();
   const states = new Map<string, DeviceState>();
-  const seen = new Map<string, Set<string>>();
+  /** `device\nmessage` → received_at (canonical ISO). */
+  const seen = new Map<string, string>();
+  const schedule = createMessagePurgeSchedule();
+  const counts = (deviceId: string, messageId: string, cutoff: string) => (seen.get(`${deviceId}\n${messageId}`) ?? '') > cutoff;
+  function purge(cutoff: string, limit: number): number {
+    let n = 0;
+    for (const [key, receivedAt] of seen) {
+      if (n >= limit) break;
+      if (receivedAt <= cutoff) {
+        seen.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
   const warnings = new Map<string, DeviceWarning>();
   const outbox = createMemorySideOutbox();
   const copy = <T>(v: T): T => structuredClone(v);
 
   function commit(input: DeviceCommit): DeviceCommitResult {
-    if (input.messageId !== undefined && seen.get(input.deviceId)?.has(input.messageId)) return { kind: 'duplicate' };
+    const window = messageDedupWindow(input.now, windowMs);
+    if (input.messageId !== undefined && counts(input.deviceId, input.messageId, window.cutoff)) return { kind: 'duplicate' };
     const actual = states.get(input.deviceId)?.version ?? 0;
     if (actual !== input.expectedVersion) return { kind: 'conflict', actualVersion: actual };
     const version = input.expectedVersion + 1;
     states.set(input.deviceId, { ...copy(input.state), deviceId: input.deviceId, version });
-    if (input.messageId !== undefined) {
-      let set = seen.get(input.deviceId);
-      if (!set) seen.set(input.deviceId, (set = new Set()));
-      set.add(input.messageId);
-    }
     for (const w of input.warnings) warnings.set(w.key, copy(w));
+    if (input.messageId !== undefined) {
+      const key = `${input.deviceId}\n${input.messageId}`;
+      seen.delete(key); // an expired id used again moves to the end
+      seen.set(key, window.receivedAt);
+      if (schedule.due(1, Date.parse(window.receivedAt))) purge(window.cutoff, MESSAGE_PURGE_BATCH);
+    }
     return { kind: 'ok', version };
   }
 
@@ -48,8 +72,11 @@ export function createMemoryDeviceRegistry(): DeviceRegistry {
       const s = states.get(id);
       return s ? copy(s) : null;
     },
-    async hasMessage(deviceId, messageId) {
-      return seen.get(deviceId)?.has(messageId) ?? false;
+    async hasMessage(deviceId, messageId, now) {
+      return counts(deviceId, messageId, messageDedupWindow(now, windowMs).cutoff);
+    },
+    async purgeMessages(now, limit = MESSAGE_PURGE_BATCH) {
+      return purge(messageDedupWindow(now, windowMs).cutoff, limit);
     },
     async commit(input: DeviceCommit): Promise<DeviceCommitResult> {
       return commit(input);

@@ -62,7 +62,16 @@ export interface DeviceNotification {
  *   (`commitBatch`: several such steps in one transaction):
  *   `duplicate` (nothing written) when `messageId` was already committed for the device —
  *   checked before the version; `conflict` (nothing written) when the stored version is
- *   not `expectedVersion`. A message id is remembered per device, forever.
+ *   not `expectedVersion`.
+ * - De-duplication window (`messageDedupWindow` of `@anjian/core/monitoring`, default 7 days,
+ *   set by the host where the registry is created): a message id is remembered per device
+ *   with its `received_at` = the committing step's `now`. At a caller's `now`, an id counts
+ *   (`hasMessage` true, `commit` answers `duplicate`) iff `received_at > cutoff`
+ *   (`now − window`); an older id MUST NOT count — committing it again is `ok` and renews
+ *   its `received_at`. The registry MUST delete ids at or before the cutoff on its own,
+ *   amortised (at most every few hundred inserted ids or ten minutes of the caller's
+ *   clock, in bounded batches, never reading its own clock), so the table holds about one
+ *   window of ids, not every id ever received.
  * - `enqueueNotification` inserts a notification unless its id exists (then returns
  *   false and changes nothing); `claimOutbox`, `ackOutbox` and `failOutbox` have the
  *   semantics of the review chain's `OutboxStore`, so `createOutboxRelay` delivers them.
@@ -73,8 +82,14 @@ export interface DeviceRegistry {
   listDevices(filter?: { enterpriseId?: string }): Promise<Device[]>;
   /** The device's stored state, or `null` before its first commit. */
   loadState(deviceId: string): Promise<DeviceState | null>;
-  /** Whether `messageId` was committed for the device. MUST NOT write. */
-  hasMessage(deviceId: string, messageId: string): Promise<boolean>;
+  /** Whether `messageId` was committed for the device within the window at `now` (the caller's clock, ISO). MUST NOT write. */
+  hasMessage(deviceId: string, messageId: string, now: string): Promise<boolean>;
+  /**
+   * Deletes up to `limit` (default 1000) message ids outside the window at `now` (the
+   * caller's clock, ISO), oldest first; returns how many. A host MAY call it on its own timer
+   * (e.g. with `tickDevices`) to drain a backlog faster than the amortised purge of `commit`.
+   */
+  purgeMessages(now: string, limit?: number): Promise<number>;
   commit(input: DeviceCommit): Promise<DeviceCommitResult>;
   /**
    * Several commits in ONE transaction (a batch of messages that arrived together): each is

@@ -1,6 +1,7 @@
 import type { DeviceWarning } from '../monitoring/device-state.js';
 import { initialDeviceState } from '../monitoring/device-state.js';
 import type { Device } from '../monitoring/device.js';
+import { DEFAULT_MESSAGE_DEDUP_WINDOW_MS, MESSAGE_PURGE_INTERVAL_MS } from '../monitoring/message-dedup-window.js';
 import type { DeviceRegistry } from '../ports/device-registry.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
@@ -22,6 +23,7 @@ export const DEVICE_REGISTRY_CONFORMANCE_TESTS = Object.freeze([
   'commit stores state, message id and warnings together',
   'a committed message id is a duplicate and writes nothing',
   'a stale expected version conflicts and writes nothing',
+  'a message id counts within the de-duplication window only, and expired ids are deleted',
   'commitBatch writes several steps in one transaction, each checked in order',
   'warnings are replaced by key and filtered',
   'enqueueNotification is idempotent by id',
@@ -95,8 +97,8 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
       const result = await r.commit({ deviceId: 'D-1', expectedVersion: 0, state, messageId: 'm-1', warnings: [warning('D-1', 'SEN-01', 'open')], now: T0 });
       expect(result).toEqual({ kind: 'ok', version: 1 });
       expect(await r.loadState('D-1')).toEqual({ ...state, version: 1 });
-      expect(await r.hasMessage('D-1', 'm-1')).toBe(true);
-      expect(await r.hasMessage('D-2', 'm-1')).toBe(false);
+      expect(await r.hasMessage('D-1', 'm-1', later(10))).toBe(true);
+      expect(await r.hasMessage('D-2', 'm-1', later(10))).toBe(false);
       expect(await r.listWarnings()).toEqual([warning('D-1', 'SEN-01', 'open')]);
       const tick = await r.commit({ deviceId: 'D-1', expectedVersion: 1, state: { ...state, alarm: false }, warnings: [], now: later(1) });
       expect(tick).toEqual({ kind: 'ok', version: 2 });
@@ -110,7 +112,7 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
         durable: false,
       });
       expect(heartbeat).toEqual({ kind: 'ok', version: 3 });
-      expect(await r.hasMessage('D-1', 'm-2')).toBe(true);
+      expect(await r.hasMessage('D-1', 'm-2', later(10))).toBe(true);
       expect((await r.loadState('D-1'))?.lastMessageAt).toBe(later(2));
     });
 
@@ -130,9 +132,45 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
       await r.commit({ deviceId: 'D-1', expectedVersion: 0, state, messageId: 'm-1', warnings: [], now: T0 });
       const result = await r.commit({ deviceId: 'D-1', expectedVersion: 0, state: { ...state, fault: true }, messageId: 'm-2', warnings: [warning('D-1', 'SEN-03', 'open')], now: later(1) });
       expect(result).toEqual({ kind: 'conflict', actualVersion: 1 });
-      expect(await r.hasMessage('D-1', 'm-2')).toBe(false);
+      expect(await r.hasMessage('D-1', 'm-2', later(10))).toBe(false);
       expect((await r.loadState('D-1'))?.fault).toBe(false);
       expect(await r.listWarnings()).toEqual([]);
+    });
+
+    test('a message id counts within the de-duplication window only, and expired ids are deleted', async (r) => {
+      // The registry is created with the default window.
+      const W = DEFAULT_MESSAGE_DEDUP_WINDOW_MS;
+      const s = initialDeviceState('D-1', new Date(T0));
+      const step = (deviceId: string, expectedVersion: number, messageId: string, now: string) => ({ deviceId, expectedVersion, state: s, messageId, warnings: [], now });
+      for (const [i, id] of ['m-1', 'm-2', 'm-3'].entries()) expect(await r.commit(step('D-1', i, id, T0))).toEqual({ kind: 'ok', version: i + 1 });
+      expect(await r.commitBatch([step('D-2', 0, 'm-0', T0), step('D-2', 1, 'm-9', T0)])).toEqual([
+        { kind: 'ok', version: 1 },
+        { kind: 'ok', version: 2 },
+      ]);
+      // Within the window: still a duplicate, nothing to delete.
+      expect(await r.hasMessage('D-1', 'm-1', later(W - 1))).toBe(true);
+      expect(await r.commit(step('D-1', 3, 'm-1', later(W - 1)))).toEqual({ kind: 'duplicate' });
+      expect(await r.commit(step('D-1', 3, 'm-4', later(W - 1)))).toEqual({ kind: 'ok', version: 4 });
+      expect(await r.purgeMessages(later(W - 1))).toBe(0);
+      // At the window's end: the ids no longer count and may be used again (single and batch).
+      expect(await r.hasMessage('D-1', 'm-1', later(W))).toBe(false);
+      expect(await r.commit(step('D-1', 4, 'm-1', later(W)))).toEqual({ kind: 'ok', version: 5 });
+      expect(await r.commitBatch([step('D-1', 5, 'm-2', later(W)), step('D-1', 6, 'm-3', later(W))])).toEqual([
+        { kind: 'ok', version: 6 },
+        { kind: 'ok', version: 7 },
+      ]);
+      // Used again, the id counts again, from its new receipt.
+      expect(await r.hasMessage('D-1', 'm-1', later(W + 1))).toBe(true);
+      expect(await r.commit(step('D-1', 7, 'm-1', later(W + 1)))).toEqual({ kind: 'duplicate' });
+      expect(await r.commitBatch([step('D-1', 7, 'm-2', later(W + 1))])).toEqual([{ kind: 'duplicate' }]);
+      // D-2's two expired ids are still stored: an explicit purge deletes in bounded batches…
+      expect(await r.purgeMessages(later(W), 1)).toBe(1);
+      // …and a commit after the purge interval deletes the rest on its own.
+      const afterInterval = later(W + MESSAGE_PURGE_INTERVAL_MS);
+      expect(await r.commit(step('D-1', 7, 'm-5', afterInterval))).toEqual({ kind: 'ok', version: 8 });
+      expect(await r.purgeMessages(afterInterval)).toBe(0);
+      expect(await r.hasMessage('D-2', 'm-0', afterInterval)).toBe(false);
+      expect(await r.hasMessage('D-1', 'm-5', afterInterval)).toBe(true);
     });
 
     test('commitBatch writes several steps in one transaction, each checked in order', async (r) => {
@@ -159,12 +197,12 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
         { kind: 'conflict', actualVersion: 1 },
         { kind: 'conflict', actualVersion: 1 },
       ]);
-      expect(await r.hasMessage('D-2', 'm-7')).toBe(false);
+      expect(await r.hasMessage('D-2', 'm-7', later(10))).toBe(false);
       expect(await r.loadState('D-1')).toEqual({ ...a, alarm: true, lastMessageAt: later(2), version: 2 });
       expect((await r.loadState('D-2'))?.fault).toBe(false);
       expect((await r.loadState('D-3'))?.version).toBe(1);
-      expect(await r.hasMessage('D-1', 'm-2')).toBe(true);
-      expect(await r.hasMessage('D-2', 'm-3')).toBe(false);
+      expect(await r.hasMessage('D-1', 'm-2', later(10))).toBe(true);
+      expect(await r.hasMessage('D-2', 'm-3', later(10))).toBe(false);
       expect((await r.listWarnings()).map((w) => w.key)).toEqual(['D-1/SEN-01/1']);
     });
 
