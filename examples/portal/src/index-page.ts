@@ -38,7 +38,8 @@ export function firstScreenPaths(user: DemoUser | undefined): string[] {
   const worklist = '/worklist?queue=all&size=100';
   switch (user.home) {
     case 'enterprise':
-      return ['/api/queues/enterprise', '/api/packs', worklist];
+      // the open queue too: a landlord's page lists its tenants' open hazards apart
+      return ['/api/queues/enterprise', '/api/packs', worklist, '/worklist?queue=open&size=100'];
     case 'grid':
       return ['/api/queues/grid', worklist, ...(user.profile.gridAreas ?? []).map((a) => `/api/hazards?area=${encodeURIComponent(a)}&status=verified`), '/api/packs'];
     case 'enforcement':

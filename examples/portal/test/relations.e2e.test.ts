@@ -178,7 +178,9 @@ describe('rental premises, rounds and the enterprise file', () => {
     await goTo(owner, `inspection/${inspectionId}`);
     const thumb = owner.locator('#inspection-answers [data-photos="1"] img');
     await thumb.waitFor();
-    expect(await thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    // drawn once its bytes have arrived (the element appears before the image has loaded)
+    await owner.waitForFunction((img) => (img as HTMLImageElement).complete, await thumb.elementHandle());
+    expect(await thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
     expect(await owner.textContent('#inspection-answers')).not.toContain(photoId);
     // In English the records are of the enterprise's English name (the server's name is one language).
     await owner.click('#lang-switch');
