@@ -15,6 +15,14 @@ describe('createAnjianApi', () => {
     expect(Object.keys(api.openapi.paths as object)).toContain('/hazards/{id}/commands');
   });
 
+  it("every answer's Date header is the API's clock (a page weighing time reads the server's now from it)", async () => {
+    const clock = { now: () => new Date('2027-03-04T05:06:07.890Z') };
+    const api = createAnjianApi({ store: createMemoryStore(), directory, calendar: TEST_CALENDAR_2026, packs: [], clock, authenticate: async () => 'grid-g1' });
+    for (const path of ['/packs', '/hazards', '/no-such-route']) {
+      expect((await api.fetch(new Request(`http://x${path}`))).headers.get('date'), path).toBe('Thu, 04 Mar 2027 05:06:07 GMT');
+    }
+  });
+
   it('a basePath prefixes routes and the OpenAPI paths (a trailing slash is ignored)', async () => {
     const api = createAnjianApi({ store: createMemoryStore(), directory, calendar: TEST_CALENDAR_2026, packs: [], basePath: '/v1/', authenticate: async () => 'grid-g1' });
     expect((await api.fetch(new Request('http://x/v1/packs'))).status).toBe(200);

@@ -180,7 +180,12 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       } catch (error) {
         response = await failure(error, incoming, requestId, lang);
       }
-      return withSecurityHeaders(response);
+      const answer = withSecurityHeaders(response);
+      // The Date header is the API's clock (RFC 9110 §6.6.1: the origin's now), the one a page
+      // weighs deadlines by; without it Node's adapter wrote the machine's clock, which differs
+      // from the injected one.
+      if (!answer.headers.has('date')) answer.headers.set('date', deps.clock.now().toUTCString());
+      return answer;
     },
   };
 }
