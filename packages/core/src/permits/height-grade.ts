@@ -1,4 +1,4 @@
-import { permitRejection as reject } from './permit-rejection.js';
+import { checkObservedIds, invalidPermitField as invalid } from './check-observed-ids.js';
 import type { PermitText } from './permit-rules.js';
 import type { PermitRejection } from './permit-types.js';
 
@@ -96,26 +96,9 @@ export function heightGradeName(grade: HeightGrade): PermitText {
   return { 'zh-CN': NUMERAL[grade], en: ROMAN[grade] };
 }
 
-function invalid(pointer: string, zh: string, en: string): PermitRejection {
-  return { ...reject('INVALID_COMMAND', `命令字段 ${pointer} 无效：${zh}`, `Invalid command field ${pointer}: ${en}`), pointer };
-}
-
 /** The height zone of 8.1.1 (0–3): 2 ≤ h ≤ 5, 5 < h ≤ 15, 15 < h ≤ 30, h > 30. */
 function zone(h: number): number {
   return h <= 5 ? 0 : h <= 15 ? 1 : h <= 30 ? 2 : 3;
-}
-
-function checkIds(value: unknown, at: string, known: readonly HeightFact[]): PermitRejection | string[] {
-  if (!Array.isArray(value)) return invalid(at, '须为所观察到情形的编号列表（没有则为空列表）', 'must list the ids of what was observed (an empty list when none)');
-  const seen = new Set<string>();
-  for (const [i, id] of value.entries()) {
-    if (typeof id !== 'string' || !known.some((k) => k.id === id)) {
-      return invalid(`${at}/${i}`, `未知情形，可选：${known.map((k) => k.id).join('、')}`, `unknown, one of: ${known.map((k) => k.id).join(', ')}`);
-    }
-    if (seen.has(id)) return invalid(`${at}/${i}`, `重复的 ${id}`, `${id} is listed twice`);
-    seen.add(id);
-  }
-  return [...seen];
 }
 
 /**
@@ -149,9 +132,9 @@ export function deriveHeightGrade(observed: unknown): { ok: true; height: Derive
       return { ok: false, rejection: invalid(`/height/${key}`, zh, en) };
     }
   }
-  const fallFactors = checkIds(o.fallFactors, '/height/fallFactors', HEIGHT_FALL_FACTORS);
+  const fallFactors = checkObservedIds(o.fallFactors, '/height/fallFactors', HEIGHT_FALL_FACTORS);
   if (!Array.isArray(fallFactors)) return { ok: false, rejection: fallFactors };
-  const situations = checkIds(o.situations, '/height/situations', HEIGHT_SITUATIONS);
+  const situations = checkObservedIds(o.situations, '/height/situations', HEIGHT_SITUATIONS);
   if (!Array.isArray(situations)) return { ok: false, rejection: situations };
   const h = o.heightM;
   const slope = situations.includes('slope_over_45');

@@ -1,4 +1,4 @@
-import { permitRejection as reject } from './permit-rejection.js';
+import { checkObservedIds, invalidPermitField as invalid } from './check-observed-ids.js';
 import type { PermitText } from './permit-rules.js';
 import type { PermitRejection } from './permit-types.js';
 
@@ -91,23 +91,6 @@ export function hotWorkGradeName(grade: HotWorkGrade): PermitText {
   return NAME[grade];
 }
 
-function invalid(pointer: string, zh: string, en: string): PermitRejection {
-  return { ...reject('INVALID_COMMAND', `命令字段 ${pointer} 无效：${zh}`, `Invalid command field ${pointer}: ${en}`), pointer };
-}
-
-function checkIds(value: unknown, at: string, known: readonly HotWorkFact[]): PermitRejection | string[] {
-  if (!Array.isArray(value)) return invalid(at, '须为所观察到情形的编号列表（没有则为空列表）', 'must list the ids of what was observed (an empty list when none)');
-  const seen = new Set<string>();
-  for (const [i, id] of value.entries()) {
-    if (typeof id !== 'string' || !known.some((k) => k.id === id)) {
-      return invalid(`${at}/${i}`, `未知情形，可选：${known.map((k) => k.id).join('、')}`, `unknown, one of: ${known.map((k) => k.id).join(', ')}`);
-    }
-    if (seen.has(id)) return invalid(`${at}/${i}`, `重复的 ${id}`, `${id} is listed twice`);
-    seen.add(id);
-  }
-  return [...seen];
-}
-
 type Derived = { ok: true; hotWork: DerivedHotWork } | { ok: false; rejection: PermitRejection };
 
 /**
@@ -141,7 +124,7 @@ export function deriveHotWorkGrade(observed: unknown): Derived {
       return fail(invalid(`/hotWork/${key}`, zh, en));
     }
   }
-  const situations = checkIds(o.situations, '/hotWork/situations', HOT_WORK_SITUATIONS);
+  const situations = checkObservedIds(o.situations, '/hotWork/situations', HOT_WORK_SITUATIONS);
   if (!Array.isArray(situations)) return fail(situations);
   if (typeof o.openAir !== 'boolean') return fail(invalid('/hotWork/openAir', '须说明是否露天动火（true 或 false）', 'must say whether the work is in the open air (true or false)'));
   const wind = o.windForce;
@@ -152,7 +135,7 @@ export function deriveHotWorkGrade(observed: unknown): Derived {
   } else if (wind !== undefined) {
     return fail(invalid('/hotWork/windForce', '只有露天动火申报风力', 'only open-air hot work gives a wind force'));
   }
-  const shutDown = checkIds(o.shutDown, '/hotWork/shutDown', HOT_WORK_SHUTDOWN_CONDITIONS);
+  const shutDown = checkObservedIds(o.shutDown, '/hotWork/shutDown', HOT_WORK_SHUTDOWN_CONDITIONS);
   if (!Array.isArray(shutDown)) return fail(shutDown);
   let siteGrade: HotWorkGrade = 'second';
   for (const id of situations) {
