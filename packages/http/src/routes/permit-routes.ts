@@ -25,7 +25,7 @@ import {
   type PermitStatus,
   quoteInput,
 } from '@anjian/core/internal';
-import type { ActorProfile } from '@anjian/core';
+import type { ActorProfile, PackEvaluator } from '@anjian/core';
 import { sha256Hex } from '@anjian/core/audit';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
@@ -97,6 +97,15 @@ async function readablePermit(ctx: RouteContext, actor: ActorProfile, id: string
   return state;
 }
 
+/** The hazardous-work pack the server serves (the permit findings are classified by it), or 404 PACK_NOT_FOUND. */
+function hazardousWorkPack(ctx: RouteContext): PackEvaluator {
+  const pack = ctx.deps.packs?.get(HAZARDOUS_WORK_PACK_ID);
+  if (!pack) {
+    throw new HttpProblem(404, 'PACK_NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '服务器未提供 hazardous-work 检查表', en: 'the server does not serve the hazardous-work pack' });
+  }
+  return pack;
+}
+
 function rejectionProblem(r: PermitRejection, strip = ''): HttpProblem {
   const status = PERMIT_REJECTION_STATUS[r.code] ?? 409;
   const message = { 'zh-CN': r.message['zh-CN'], en: r.message.en };
@@ -161,39 +170,52 @@ const RECORDED_ATTACHMENT: JsonSchema = {
     ref: { type: 'string' },
   },
 };
-const HEIGHT_IDS = (ids: readonly { id: string }[], what: string): JsonSchema => ({
+/** A list of observed-fact ids (hot work's situations and shut-down conditions, height's factors and situations): each known, each once. */
+const OBSERVED_IDS = (ids: readonly { id: string }[], what: string): JsonSchema => ({
   type: 'array',
   uniqueItems: true,
   items: { enum: ids.map((x) => x.id) },
   description: what,
 });
-const HEIGHT_FIELDS = {
-  heightM: { type: 'number', exclusiveMinimum: 0, maximum: 1000, description: 'working height above the fall reference plane, m (GB 30871-2022 3.8, 8.1.1) / 作业高度（米）' },
-  fallFactors: HEIGHT_IDS(HEIGHT_FALL_FACTORS, 'objective fall hazards present (GB 30871-2022 8.1.2 a)–i)); any one grades by method B; [] when none / 存在的坠落客观危险因素，没有则为空列表'),
-  situations: HEIGHT_IDS(HEIGHT_SITUATIONS, 'situations of Note 2 of Annex B Table B.1 present (each raises the grade to at least Ⅰ, Ⅱ or Ⅳ); [] when none / 附录B表B.1说明2所列情形，没有则为空列表'),
-} as const;
-const HEIGHT_OBSERVATION: JsonSchema = {
+/** What the applicant observed for a graded kind (`height`, `hotWork` of the apply): its fields only, the grade never in it. */
+const observationSchema = (fields: Record<string, JsonSchema>, required: readonly string[], description: string): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
-  required: ['heightM', 'fallFactors', 'situations'],
-  properties: HEIGHT_FIELDS,
-  description:
-    'work at height only (required for it): what the applicant observed; the server derives the grade (Ⅰ–Ⅳ) and so the approver (附录B 表B.1) / 仅高处作业（必填）：申请人观察到的事实，级别与审批人由服务器推导',
-};
-const DERIVED_HEIGHT: JsonSchema = {
+  required: [...required],
+  properties: fields,
+  description,
+});
+/** The observation as the permit keeps it: the observed fields and what the server derived from them. */
+const derivedSchema = (fields: Record<string, JsonSchema>, required: readonly string[], derived: Record<string, JsonSchema>, description: string): JsonSchema => ({
   type: 'object',
-  required: ['heightM', 'fallFactors', 'situations', 'method', 'heightGrade', 'grade', 'raisedBy'],
-  properties: {
-    ...HEIGHT_FIELDS,
-    method: { enum: ['A', 'B'] },
-    heightGrade: { enum: ['i', 'ii', 'iii', 'iv'] },
-    grade: { enum: ['i', 'ii', 'iii', 'iv'] },
-    raisedBy: { type: 'array', items: { type: 'string' } },
-  },
-  description: 'work at height: the observation and the grade derived from it (absent for other kinds and for height permits recorded before 2026.12-draft.3) / 高处作业：申报的事实与推导出的级别',
-};
+  required: [...required, ...Object.keys(derived)],
+  properties: { ...fields, ...derived },
+  description,
+});
+const HEIGHT_GRADE: JsonSchema = { enum: ['i', 'ii', 'iii', 'iv'] };
+const HOT_WORK_GRADE = (description: string): JsonSchema => ({ enum: ['special', 'first', 'second'], description });
+const HEIGHT_FIELDS = {
+  heightM: { type: 'number', exclusiveMinimum: 0, maximum: 1000, description: 'working height above the fall reference plane, m (GB 30871-2022 3.8, 8.1.1) / 作业高度（米）' },
+  fallFactors: OBSERVED_IDS(HEIGHT_FALL_FACTORS, 'objective fall hazards present (GB 30871-2022 8.1.2 a)–i)); any one grades by method B; [] when none / 存在的坠落客观危险因素，没有则为空列表'),
+  situations: OBSERVED_IDS(
+    HEIGHT_SITUATIONS,
+    'situations of Note 2 of Annex B Table B.1 present (each raises the grade to at least Ⅰ, Ⅱ or Ⅳ); [] when none / 附录B表B.1说明2所列情形，没有则为空列表',
+  ),
+} satisfies Record<string, JsonSchema>;
+const HEIGHT_REQUIRED = ['heightM', 'fallFactors', 'situations'];
+const HEIGHT_OBSERVATION = observationSchema(
+  HEIGHT_FIELDS,
+  HEIGHT_REQUIRED,
+  'work at height only (required for it): what the applicant observed; the server derives the grade (Ⅰ–Ⅳ) and so the approver (附录B 表B.1) / 仅高处作业（必填）：申请人观察到的事实，级别与审批人由服务器推导',
+);
+const DERIVED_HEIGHT = derivedSchema(
+  HEIGHT_FIELDS,
+  HEIGHT_REQUIRED,
+  { method: { enum: ['A', 'B'] }, heightGrade: HEIGHT_GRADE, grade: HEIGHT_GRADE, raisedBy: { type: 'array', items: { type: 'string' } } },
+  'work at height: the observation and the grade derived from it (absent for other kinds and for height permits recorded before 2026.12-draft.3) / 高处作业：申报的事实与推导出的级别',
+);
 const HOT_WORK_FIELDS = {
-  situations: HEIGHT_IDS(
+  situations: OBSERVED_IDS(
     HOT_WORK_SITUATIONS,
     'situations of GB 30871-2022 5.1.2 (特级: in-service unit, pipe, tank or vessel in a fire/explosion hazardous area; hot tapping without purge; inside a major-hazard tank-farm dike) and 5.1.3 (一级: other hot work in such an area; a pipe rack) present; [] when none (二级) / 5.1.2、5.1.3 所列情形，没有则为空列表（二级）',
   ),
@@ -204,31 +226,28 @@ const HOT_WORK_FIELDS = {
     maximum: 12,
     description: 'open air only (required then): the wind force at the site, Beaufort 0–12; force 5 or more raises the grade one level (5.2.15) / 仅露天动火（必填）：现场风力等级，五级及以上升级管理',
   },
-  shutDown: HEIGHT_IDS(
+  shutDown: OBSERVED_IDS(
     HOT_WORK_SHUTDOWN_CONDITIONS,
     'a shut-down unit (5.1.4): every one of shut_down, cleaned, purged, gas_tested, isolated to manage the work as 二级 — the downgrade is then approved first by the head of production or safety management (production_safety_head); [] otherwise / 停车降级条件：须全部满足，降级须先经生产负责人或安全管理负责人批准；否则为空列表',
   ),
-} as const;
-const HOT_WORK_OBSERVATION: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['situations', 'openAir', 'shutDown'],
-  properties: HOT_WORK_FIELDS,
-  description:
-    'hot work only (required for it): what the applicant observed at the site; the server derives the grade (特级 / 一级 / 二级) and so the approver (附录B 表B.1) / 仅动火作业（必填）：申请人观察到的现场事实，级别与审批人由服务器推导',
-};
-const DERIVED_HOT_WORK: JsonSchema = {
-  type: 'object',
-  required: ['situations', 'openAir', 'shutDown', 'siteGrade', 'downgraded', 'windRaised', 'grade'],
-  properties: {
-    ...HOT_WORK_FIELDS,
-    siteGrade: { enum: ['special', 'first', 'second'], description: 'the grade by the situations alone / 按现场情形的级别' },
+} satisfies Record<string, JsonSchema>;
+const HOT_WORK_REQUIRED = ['situations', 'openAir', 'shutDown'];
+const HOT_WORK_OBSERVATION = observationSchema(
+  HOT_WORK_FIELDS,
+  HOT_WORK_REQUIRED,
+  'hot work only (required for it): what the applicant observed at the site; the server derives the grade (特级 / 一级 / 二级) and so the approver (附录B 表B.1) / 仅动火作业（必填）：申请人观察到的现场事实，级别与审批人由服务器推导',
+);
+const DERIVED_HOT_WORK = derivedSchema(
+  HOT_WORK_FIELDS,
+  HOT_WORK_REQUIRED,
+  {
+    siteGrade: HOT_WORK_GRADE('the grade by the situations alone / 按现场情形的级别'),
     downgraded: { type: 'boolean', description: 'managed as 二级 after a shut-down (5.1.4) / 停车降级' },
     windRaised: { type: 'boolean', description: 'raised one grade for open-air work at wind force ≥ 5 (5.2.15) / 大风升级' },
-    grade: { enum: ['special', 'first', 'second'], description: 'the grade the permit is managed and approved at / 管理与审批所按的级别' },
+    grade: HOT_WORK_GRADE('the grade the permit is managed and approved at / 管理与审批所按的级别'),
   },
-  description: 'hot work: the observation and the grade derived from it (absent for other kinds and for hot-work permits recorded before 2026.12-draft.4) / 动火作业：申报的事实与推导出的级别',
-};
+  'hot work: the observation and the grade derived from it (absent for other kinds and for hot-work permits recorded before 2026.12-draft.4) / 动火作业：申报的事实与推导出的级别',
+);
 const PERMIT: JsonSchema = {
   type: 'object',
   description: 'A permit folded from its events; `rule` is the permit rule applied at application (kept with the permit) / 作业许可当前状态',
@@ -707,14 +726,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const actor = await actorOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
-      const pack = ctx.deps.packs?.get(HAZARDOUS_WORK_PACK_ID);
-      if (!pack)
-        throw new HttpProblem(
-          404,
-          'PACK_NOT_FOUND',
-          { 'zh-CN': '未找到', en: 'Not found' },
-          { 'zh-CN': '服务器未提供 hazardous-work 检查表', en: 'the server does not serve the hazardous-work pack' },
-        );
+      const pack = hazardousWorkPack(ctx);
       const read = await permitsOf(ctx).store.readPermit(id);
       if (!read) throw permitNotFound(id);
       return jsonResponse(permitFindings(pack, read.events));
@@ -764,14 +776,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const actor = await actorOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
-      if (!ctx.deps.packs?.get(HAZARDOUS_WORK_PACK_ID)) {
-        throw new HttpProblem(
-          404,
-          'PACK_NOT_FOUND',
-          { 'zh-CN': '未找到', en: 'Not found' },
-          { 'zh-CN': '服务器未提供 hazardous-work 检查表', en: 'the server does not serve the hazardous-work pack' },
-        );
-      }
+      hazardousWorkPack(ctx);
       const read = await permitsOf(ctx).store.readPermit(id);
       if (!read) throw permitNotFound(id);
       return jsonResponse({ reports: await reportPermitFindings(ctx.deps, read.events, actor.id) });
