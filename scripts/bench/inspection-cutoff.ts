@@ -19,16 +19,14 @@
 // --pg-timing client (wall time at the client, round trips included).
 // Options: --enterprises 35000 --years 1 --sample 400 --rounds 5 --stores sqlite,postgres
 //          --db <file> --schema <name> --pg postgres://postgres@127.0.0.1:5432/test
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import pg from 'pg';
-import { generateCity } from '@anjian/core/testing';
 import { createPostgresInspectionLog } from '@anjian/store-postgres';
-import { createSqliteInspectionLog } from '@anjian/store-sqlite';
-import { seedPostgresInspections, seedSqliteInspections } from './seed-inspection-log.js';
+import { openSeededSqlite, sampleEnterpriseIds, seedPostgresIfEmpty, type CitySeed } from './seed-inspection-log.js';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +46,7 @@ const YEARS = Number(values.years);
 const SAMPLE = Number(values.sample);
 const ROUNDS = Number(values.rounds);
 const LAST_YEAR = 2026;
+const CITY: CitySeed = { seed: 'cutoff', enterprises: ENTERPRISES, years: YEARS, lastYear: LAST_YEAR };
 
 const VARIANTS = {
   seq: { name: 'bench_enterprise_seq', columns: '(enterprise_id, seq)' },
@@ -85,17 +84,6 @@ const literalOf = (text: string, enterpriseId: string, before: string | null, cu
 const pgText = (t: string) =>
   `SELECT body FROM ${t} WHERE enterprise_id = $1 AND ($2::text IS NULL OR seq < (SELECT seq FROM ${t} WHERE id = $2)) AND ($3::text IS NULL OR recorded_at < $3) ORDER BY seq DESC LIMIT $4`;
 
-/** Every inspection of the city's years, enterprise by enterprise (as the generator yields them). */
-function* cityInspections() {
-  for (let y = LAST_YEAR - YEARS + 1; y <= LAST_YEAR; y++) {
-    for (const chunk of generateCity({ seed: `cutoff-${y}`, enterprises: ENTERPRISES, year: y }).chunks()) yield* chunk.inspections;
-  }
-}
-const sampleIds = () => {
-  const width = String(ENTERPRISES - 1).length;
-  return Array.from({ length: SAMPLE }, (_, i) => `ent-${String(Math.floor(((i + 0.5) * ENTERPRISES) / SAMPLE)).padStart(width, '0')}`);
-};
-
 function timeRounds(run: (variant: Variant, scenario: (typeof SCENARIOS)[number]) => Promise<number> | number) {
   return async () => {
     const ms: Record<string, number[]> = {};
@@ -123,27 +111,17 @@ function timeRounds(run: (variant: Variant, scenario: (typeof SCENARIOS)[number]
 async function sqlite(): Promise<void> {
   const dir = values.db ? null : mkdtempSync(join(tmpdir(), 'anjian-cutoff-'));
   const path = values.db ?? join(dir!, 'cutoff.db');
-  const fresh = !existsSync(path);
   // The log's own schema, as the store creates it (on a file seeded by an earlier release:
   // its upgrade, timed).
-  const opened = performance.now();
-  createSqliteInspectionLog({ path }).close();
-  console.log(`  the log opened in ${(performance.now() - opened).toFixed(0)} ms`);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF'); // seeding only; the reads do not care
-  if (fresh || (db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number) === 0) {
-    const t = performance.now();
-    seedSqliteInspections(db, cityInspections());
-    console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  }
+  const { db, openMs } = openSeededSqlite(path, CITY);
+  console.log(`  the log opened in ${openMs.toFixed(0)} ms`);
   for (const v of Object.values(VARIANTS)) db.exec(`CREATE INDEX IF NOT EXISTS ${v.name} ON inspection_log ${v.columns}`);
   db.exec('ANALYZE');
   const count = db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number;
   const sizes = db.prepare("SELECT name, sum(pgsize) AS b FROM dbstat WHERE name LIKE 'inspection_log%' OR name LIKE 'bench_%' GROUP BY name").all() as Array<{ name: string; b: number }>;
   console.log(`  ${n(count)} inspections, file ${(statSync(path).size / 2 ** 20).toFixed(0)} MB; ${sizes.map((s) => `${s.name} ${(s.b / 2 ** 20).toFixed(0)} MB`).join(', ')}`);
   const statements = Object.fromEntries((Object.keys(VARIANTS) as Variant[]).map((v) => [v, db.prepare(sqliteText(v)).pluck()])) as Record<Variant, Database.Statement>;
-  const ids = sampleIds();
+  const ids = sampleEnterpriseIds(ENTERPRISES, SAMPLE);
   await timeRounds((variant, scenario) => {
     const t = performance.now();
     for (const enterpriseId of ids) {
@@ -170,11 +148,7 @@ async function postgres(): Promise<void> {
   await log.migrate();
   console.log(`  the log's migrate() took ${(performance.now() - migrated).toFixed(0)} ms`);
   const t = `${s}.inspection_log`;
-  if (Number((await pool.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c) === 0) {
-    const t0 = performance.now();
-    await seedPostgresInspections(pool, schema, cityInspections());
-    console.log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  }
+  await seedPostgresIfEmpty(pool, schema, CITY);
   for (const v of Object.values(VARIANTS)) await pool.query(`CREATE INDEX IF NOT EXISTS ${v.name} ON ${t} ${v.columns}`);
   await pool.query(`VACUUM ANALYZE ${t}`);
   const sizes = (
@@ -183,7 +157,7 @@ async function postgres(): Promise<void> {
   console.log(`  ${n(Number((await pool.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c))} inspections; ${sizes.join(', ')}`);
   // Unnamed statements, as the log sends them: planned for each call's parameters.
   const text = pgText(t);
-  const ids = sampleIds();
+  const ids = sampleEnterpriseIds(ENTERPRISES, SAMPLE);
   const client = await pool.connect();
   const buffers: Record<string, number> = {};
   await timeRounds(async (variant, scenario) => {

@@ -14,17 +14,15 @@
 // JSON), and the ratio window / cutoff. --db / --schema keep the seeded data for the next run.
 // Options: --enterprises 3000 --years 2 --sample 300 --rounds 5 --stores sqlite,postgres
 //          --db <file> --schema <name> --pg postgres://postgres@127.0.0.1:5432/test
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
-import { generateCity } from '@anjian/core/testing';
 import { createPostgresInspectionLog } from '@anjian/store-postgres';
 import { createSqliteInspectionLog } from '@anjian/store-sqlite';
-import { seedPostgresInspections, seedSqliteInspections } from './seed-inspection-log.js';
+import { openSeededSqlite, sampleEnterpriseIds, seedPostgresIfEmpty, type CitySeed } from './seed-inspection-log.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +41,7 @@ const YEARS = Number(values.years);
 const SAMPLE = Number(values.sample);
 const ROUNDS = Number(values.rounds);
 const LAST_YEAR = 2026;
+const CITY: CitySeed = { seed: 'window', enterprises: ENTERPRISES, years: YEARS, lastYear: LAST_YEAR };
 
 const ROUND_DAYS = [
   { label: 'November round (30 days)', startsOn: `${LAST_YEAR}-11-01`, endsOn: `${LAST_YEAR}-11-30` },
@@ -89,19 +88,8 @@ const READERS = {
 };
 type Reader = keyof typeof READERS;
 
-/** Every inspection of the city's years, enterprise by enterprise (as the generator yields them). */
-function* cityInspections() {
-  for (let y = LAST_YEAR - YEARS + 1; y <= LAST_YEAR; y++) {
-    for (const chunk of generateCity({ seed: `window-${y}`, enterprises: ENTERPRISES, year: y }).chunks()) yield* chunk.inspections;
-  }
-}
-const sampleIds = () => {
-  const width = String(ENTERPRISES).length;
-  return Array.from({ length: SAMPLE }, (_, i) => `ent-${String(1 + Math.floor(((i + 0.5) * ENTERPRISES) / SAMPLE)).padStart(width, '0')}`);
-};
-
 async function compare(log: InspectionLog): Promise<void> {
-  const ids = sampleIds();
+  const ids = sampleEnterpriseIds(ENTERPRISES, SAMPLE);
   const ms: Record<string, number[]> = {};
   const rows: Record<string, number> = {};
   const order = Object.keys(READERS) as Reader[];
@@ -139,17 +127,7 @@ async function compare(log: InspectionLog): Promise<void> {
 async function sqlite(): Promise<void> {
   const dir = values.db ? null : mkdtempSync(join(tmpdir(), 'anjian-window-'));
   const path = values.db ?? join(dir!, 'window.db');
-  const fresh = !existsSync(path);
-  createSqliteInspectionLog({ path }).close(); // the log's own schema and index
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF'); // seeding only
-  if (fresh || (db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number) === 0) {
-    const t = performance.now();
-    seedSqliteInspections(db, cityInspections());
-    db.exec('ANALYZE');
-    console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  }
+  const { db } = openSeededSqlite(path, CITY);
   console.log(`  ${n(db.prepare('SELECT count(*) FROM inspection_log').pluck().get() as number)} inspections`);
   db.close();
   const log = createSqliteInspectionLog({ path });
@@ -165,11 +143,7 @@ async function postgres(): Promise<void> {
   const log = createPostgresInspectionLog({ pool, schema });
   await log.migrate();
   const t = `${s}.inspection_log`;
-  if (Number((await pool.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c) === 0) {
-    const t0 = performance.now();
-    await seedPostgresInspections(pool, schema, cityInspections());
-    console.log(`  seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  }
+  await seedPostgresIfEmpty(pool, schema, CITY);
   await pool.query(`VACUUM ANALYZE ${t}`);
   console.log(`  ${n(Number((await pool.query(`SELECT count(*) AS c FROM ${t}`)).rows[0].c))} inspections`);
   await compare(log);
