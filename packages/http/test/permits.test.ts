@@ -430,6 +430,23 @@ describe('permits over HTTP', () => {
     expect((await call('boss', 'POST', `/permits/${d}/approve`)).body.permit.status).toBe('approved');
   });
 
+  it('a gas test older than the latest one is refused at /sampledAt: an earlier passing sample cannot clear a failing test', async () => {
+    goTo(5000);
+    const p = (await call('foreman', 'POST', '/permits', apply({ validFrom: at(5000) }))).body.permit.permitId as string;
+    expect((await call('safety', 'POST', `/permits/${p}/approve`)).status).toBe(200);
+    expect((await call('attendant', 'POST', `/permits/${p}/attendant-present`)).status).toBe(200);
+    goTo(5010);
+    expect((await call('foreman', 'POST', `/permits/${p}/gas-tests`, reading(5008, { flammablePctVol: 0.9 }))).body.permit.lastTest).toEqual({ sampledAt: at(5008), pass: false });
+    const older = await call('foreman', 'POST', `/permits/${p}/gas-tests`, reading(5005, { flammablePctVol: 0.1 }));
+    expect([older.status, older.body.code, older.body.issues[0].pointer]).toEqual([422, 'INVALID_TIME', '/sampledAt']);
+    expect(older.body.detail).toContain(at(5008));
+    const read = await call('foreman', 'GET', `/permits/${p}`);
+    expect([read.body.permit.lastTest, read.body.events.length]).toEqual([{ sampledAt: at(5008), pass: false }, 4]);
+    expect((await call('foreman', 'POST', `/permits/${p}/start`)).body.code).toBe('NO_PASSING_TEST');
+    expect((await call('foreman', 'POST', `/permits/${p}/gas-tests`, reading(5009, { flammablePctVol: 0.1 }))).status).toBe(200);
+    expect((await call('foreman', 'POST', `/permits/${p}/start`)).body.permit.status).toBe('in_progress');
+  });
+
   it('every documented status of every permit route was answered, each body matching the served document', async () => {
     // Statuses the story above does not reach on every route, exercised here.
     for (const route of PERMIT_ROUTES.filter((r) => r.method === 'post' && r.path !== '/permits' && !r.path.endsWith('/report'))) {

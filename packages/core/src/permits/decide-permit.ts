@@ -111,6 +111,33 @@ function checkReading(r: GasReadingInput | undefined, now: number): PermitReject
   return null;
 }
 
+/**
+ * A gas test must not be older than the permit's latest one: the start and the resume are judged
+ * by the latest test recorded, so a sample taken before it — or at the instant of a failing one —
+ * would stand in for the newer result. Refused at `/reading/sampledAt`; a second place sampled at
+ * the instant of a passing test is recorded.
+ */
+function sampleOrderRejection(state: PermitState, sampledAt: string): PermitRejection | null {
+  const last = state.lastTest;
+  if (last === null) return null;
+  const at = isoMs(sampledAt);
+  const lastMs = Date.parse(last.sampledAt);
+  if (at === null || at > lastMs || (at === lastMs && last.pass)) return null;
+  const rejection =
+    at < lastMs
+      ? reject(
+          'INVALID_TIME',
+          `采样时间早于本许可最近一次气体分析的采样时间 ${last.sampledAt}：较早的样品不能代替最近的分析结果，请重新采样`,
+          `Sampled before this permit's latest gas test (${last.sampledAt}): an older sample cannot stand in for the latest result; take a new sample`,
+        )
+      : reject(
+          'INVALID_TIME',
+          `与最近一次不合格的气体分析同一时刻采样（${last.sampledAt}）：不能代替不合格的结果，请重新采样`,
+          `Sampled at the same instant as the latest gas test, which failed (${last.sampledAt}): it cannot stand in for that result; take a new sample`,
+        );
+  return { ...rejection, pointer: '/reading/sampledAt' };
+}
+
 function wrongStatus(state: PermitState, command: string): PermitRejection {
   return reject('WRONG_STATUS', `许可证状态为 ${state.status}，不能执行 ${command}`, `The permit is ${state.status}; ${command} is not allowed`);
 }
@@ -268,6 +295,8 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       if (state.status !== 'applied' && state.status !== 'approved' && state.status !== 'suspended') return refuse(wrongStatus(state, 'record_gas_test'));
       const verdict = judge(command.reading);
       if ('code' in verdict) return refuse(verdict);
+      const older = sampleOrderRejection(state, command.reading.sampledAt);
+      if (older) return refuse(older);
       emit('gas_tested', { reading: copyReading(command.reading), verdict });
       break;
     }

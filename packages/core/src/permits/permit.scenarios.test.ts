@@ -64,6 +64,25 @@ describe('permits: gas test window and limits', () => {
     expect(run.code({ type: 'start' }, applicant, 0)).toBe('NO_PASSING_TEST');
   });
 
+  it('an older sample cannot stand in for the latest test: a test sampled before it, or with a failing one’s instant, is refused where its time is', () => {
+    const run = ready({}, safety, reading(-10, { flammablePctVol: 0.1 }));
+    run.ok({ type: 'record_gas_test', reading: reading(-4, { flammablePctVol: 0.9 }) }, tester, -3);
+    // A passing sample taken at minute -8 (before the failing one at -4) would make the job startable.
+    for (const minute of [-8, -4]) {
+      const d = run.do({ type: 'record_gas_test', reading: reading(minute, { flammablePctVol: 0.1 }) }, tester, -1);
+      if (d.ok) throw new Error(`a sample at ${minute} was recorded after the one at -4`);
+      expect(d.rejection).toMatchObject({ code: 'INVALID_TIME', pointer: '/reading/sampledAt' });
+      expect(d.rejection.message['zh-CN']).toContain(iso(-4));
+      expect(d.rejection.message.en).toContain(iso(-4));
+    }
+    expect(run.code({ type: 'start' }, applicant, 0)).toBe('NO_PASSING_TEST');
+    // A new sample, later than the failing one, counts.
+    run.ok({ type: 'record_gas_test', reading: reading(-2, { flammablePctVol: 0.1 }) }, tester, -1);
+    // A second place sampled at the same instant as a passing test is recorded too.
+    run.ok({ type: 'record_gas_test', reading: reading(-2, { flammablePctVol: 0.1, place: 'outlet' }) }, tester, -1);
+    expect(run.code({ type: 'start' }, applicant, 0)).toBe('OK');
+  });
+
   it('fails closed: no LEL declared for hot work, a reading without a required measure, a future sample', () => {
     expect(new PermitRun().code(applyCommand({ flammableLelPctVol: undefined }), applicant, -60)).toBe('LEL_REQUIRED');
     const run = new PermitRun();
