@@ -1,5 +1,6 @@
 import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
+import { dateValueHint } from '../pack/value-hints.js';
 import { checkInspectionEnvelope } from '../pack/inspection-envelope.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { CompiledPack } from './compiled-pack.js';
@@ -172,7 +173,15 @@ function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; 
         const noDay = noSuchDay(value);
         const zh = noDay ? `（该日期不存在：${noDay['zh-CN']}）` : '';
         const en = noDay ? ` (no such day: ${noDay.en})` : '';
-        add('BAD_DATE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${describe(value).zh}${zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${describe(value).en}${en}`);
+        // `2026/11/28`, `2026年11月28日`, `2026.11.28`: the same day written YYYY-MM-DD
+        const hint = fact.type === 'date' && !noDay ? dateValueHint(value) : undefined;
+        add(
+          'BAD_DATE',
+          at,
+          `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${describe(value).zh}${zh}`,
+          `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${describe(value).en}${en}`,
+          hint,
+        );
       }
       return;
     }

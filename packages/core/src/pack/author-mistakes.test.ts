@@ -242,3 +242,48 @@ it('a file too large says its size in MB (and bytes) against the limit', () => {
     },
   });
 });
+
+describe('a file saved in another encoding, or quoted with Chinese quotes', () => {
+  // 钢瓶数量 saved as GBK (Windows Notepad's "ANSI" on a Chinese system) and read as UTF-8,
+  // as every reader of pack files reads them: the bytes that are not UTF-8 become U+FFFD.
+  const gbk = Buffer.from('b8d6c6bfcafdc1bf', 'hex').toString('utf8');
+
+  it('a pack file in GBK is one error at the first unreadable character, saying to save it as UTF-8', () => {
+    const issues = mistake('{ zh-CN: 钢瓶数量, en: Cylinders }', `{ zh-CN: ${gbk}, en: Cylinders }`);
+    expect(issues).toEqual([
+      {
+        at: '23:21',
+        code: 'FILE_NOT_UTF8',
+        zh: '第 23 行第 21 列：这个文件不是 UTF-8 编码，这里的文字无法识别（多半是用 GBK/GB2312 保存的，例如 Windows 记事本的“ANSI”）。',
+        en: 'line 23, column 21: this file is not UTF-8; the text here cannot be read (most likely it was saved as GBK/GB2312, e.g. Windows Notepad\'s "ANSI").',
+        hintZh: '在编辑器中把文件另存为 UTF-8 编码（记事本：“另存为”，编码选 UTF-8；VS Code：点右下角的编码，选“通过编码保存”→ UTF-8），再重新检查。',
+        hintEn: 'Save the file as UTF-8 in the editor (Notepad: Save As, Encoding UTF-8; VS Code: click the encoding at the bottom right, Save with Encoding → UTF-8), then check again.',
+      },
+    ]);
+  });
+
+  it('a scenario or inspection file in GBK is refused the same way (the shared YAML reader)', () => {
+    const parsed = parseYamlSafe(`pack: gas\nfindings:\n  remarks: ${gbk}\n`, { file: 'tests/basic.yaml' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.code}`)).toEqual(['tests/basic.yaml:3:12 FILE_NOT_UTF8']);
+  });
+
+  it('a clause, an edition or a value wrapped in Chinese quotes “…” is an error saying to use ASCII quotes', () => {
+    expect(mistake('clause: 第六条', 'clause: “6.1”')).toEqual([
+      {
+        at: '39:48',
+        code: 'FULLWIDTH_QUOTES',
+        zh: '第 39 行第 48 列：“6.1”用的是中文引号（全角“”），YAML 不把它当作引号，引号会成为内容的一部分。',
+        en: 'line 39, column 48: “6.1” is in Chinese (full-width) quotes, which YAML does not read as quotes: they would become part of the text.',
+        hintZh: '换成半角引号："6.1"',
+        hintEn: 'Use ASCII quotes: "6.1"',
+      },
+    ]);
+    expect(mistake('    edition: "2023"', '    edition: ‘2023’')[0]).toMatchObject({ at: '14:14', code: 'FULLWIDTH_QUOTES', hintEn: 'Use ASCII quotes: "2023"' });
+  });
+
+  it('Chinese quotes inside a text (a title, a note) are text', () => {
+    const pack = PACK.replace('{ zh-CN: 过多, en: Too many }', '{ zh-CN: “钢瓶”过多, en: Too many }').replace('{ zh-CN: 久未检查, en: Not checked }', '{ zh-CN: “久未检查”, en: “Not checked” }');
+    expect(loadPack({ files: { 'pack.yaml': pack } }).issues).toEqual([]);
+  });
+});

@@ -27,6 +27,13 @@ export const ISSUE_CODES = Object.freeze({
   // — reading files —
   FILE_NOT_FOUND: c('error', '找不到文件', 'File not found', '检查文件名和路径。', 'Check the file name and path.'),
   FILE_TOO_LARGE: c('error', '文件过大', 'File too large', '把检查表拆成多个文件，用 include 引入。', 'Split the pack into several files and list them under include.'),
+  FILE_NOT_UTF8: c(
+    'error',
+    '文件不是 UTF-8 编码',
+    'File is not UTF-8',
+    '在编辑器中把文件另存为 UTF-8 编码（记事本的“ANSI”、GBK、GB2312 都不行），再重新检查。',
+    'Save the file as UTF-8 in the editor (not Notepad\'s "ANSI", GBK or GB2312), then check again.',
+  ),
   PACK_TOO_LARGE: c('error', '检查表文件总量过大', 'Pack too large in total', '减少文件数量或内容。', 'Reduce the number or size of the files.'),
   // — YAML safety (docs/security.md T3–T9) —
   NESTING_TOO_DEEP: c('error', '嵌套层级过深', 'Nesting too deep', '减少缩进层级或方括号/花括号的嵌套。', 'Reduce the indentation levels or bracket nesting.'),
@@ -53,6 +60,13 @@ export const ISSUE_CODES = Object.freeze({
     'Only one document per file',
     '删除文件中间的 --- 分隔行，或把内容拆成多个文件。',
     'Remove the --- separator inside the file, or split it into several files.',
+  ),
+  FULLWIDTH_QUOTES: c(
+    'error',
+    '用了中文引号',
+    'Chinese quotes used as quotes',
+    '把全角引号“”‘’换成半角引号 "…"（只有 zh-CN、en 的文字里可以用中文引号）。',
+    'Replace the full-width quotes “” ‘’ with ASCII quotes "…" (Chinese quotes belong only inside zh-CN and en texts).',
   ),
   YAML_MERGE_KEY: c('error', '不允许合并键 <<', 'Merge keys (<<) are not allowed', '把要复用的内容直接写出来。', 'Write the repeated content out in full.'),
   YAML_ALIAS_LIMIT: c('error', '锚点或别名过多', 'Too many anchors or aliases', '少用 & 锚点和 * 别名，直接写出内容。', 'Use fewer & anchors and * aliases; write the content out.'),

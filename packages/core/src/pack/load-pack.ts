@@ -5,6 +5,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { locatePointer } from './locate-pointer.js';
 import { mergePackFiles } from './merge-pack-files.js';
 import { PackLoadError, PackSourceError } from './pack-load-error.js';
+import { fullWidthQuoteIssues } from './fullwidth-quotes.js';
 import { parseYamlFile, type ParsedFile } from './parse-yaml-file.js';
 import { resolveIncludePath } from './resolve-include-path.js';
 import type { Issue, Pack } from './types.js';
@@ -237,6 +238,11 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
       continue;
     }
     const parsed = outcome.parsed;
+    const quoted = fullWidthQuoteIssues(parsed);
+    if (quoted.length > 0) {
+      issues.push(...quoted);
+      continue;
+    }
     const schemaIssues = validatePackFile(parsed, from ? 'fragment' : 'entry');
     if (schemaIssues.length > 0) {
       issues.push(...schemaIssues);

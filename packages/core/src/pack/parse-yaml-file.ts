@@ -88,6 +88,9 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
+  const undecodable = notUtf8Issue(file, text);
+  if (undecodable) return { ok: false, issues: [undecodable] };
+
   for (const f of scanYamlSource(text, { maxDepth: limits.maxDepth, maxAliases: limits.maxAliases })) {
     const where = at(f.line, f.column);
     if (f.code === 'NESTING_TOO_DEEP') {
@@ -190,6 +193,35 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
     return { ok: false, issues };
   }
   return { ok: true, parsed: { file, value, doc, lineCounter } };
+}
+
+/**
+ * A file saved in another encoding (GBK, GB2312: Windows Notepad's "ANSI" on a Chinese
+ * system) and read as UTF-8, as every reader of anjian's files reads them: its bytes that
+ * are not UTF-8 became U+FFFD, which nobody types. One error at the first of them — the rest
+ * of the file is unreadable text, not mistakes to report one by one.
+ */
+function notUtf8Issue(file: string, text: string): Issue | undefined {
+  const offset = text.indexOf('\uFFFD');
+  if (offset < 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  const column = offset - lineStart + 1;
+  return createIssue(
+    'FILE_NOT_UTF8',
+    { file, line, column },
+    {
+      'zh-CN': `第 ${line} 行第 ${column} 列：这个文件不是 UTF-8 编码，这里的文字无法识别（多半是用 GBK/GB2312 保存的，例如 Windows 记事本的“ANSI”）。`,
+      en: `line ${line}, column ${column}: this file is not UTF-8; the text here cannot be read (most likely it was saved as GBK/GB2312, e.g. Windows Notepad's "ANSI").`,
+    },
+    {
+      hint: {
+        'zh-CN': '在编辑器中把文件另存为 UTF-8 编码（记事本：“另存为”，编码选 UTF-8；VS Code：点右下角的编码，选“通过编码保存”→ UTF-8），再重新检查。',
+        en: 'Save the file as UTF-8 in the editor (Notepad: Save As, Encoding UTF-8; VS Code: click the encoding at the bottom right, Save with Encoding → UTF-8), then check again.',
+      },
+    },
+  );
 }
 
 function safePointer(doc: Document.Parsed, offset: number): string | undefined {

@@ -106,7 +106,10 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         if (key === 'findings' && unescaped !== undefined) invalid.add(unescaped);
         else if (key === 'inspectedAt') invalid.add('$inspectedAt');
         const at = key !== undefined && fromBase(key as 'premises' | 'inspectedAt' | 'findings', unescaped) ? `/base${pointer}` : `${base}${pointer}`;
-        fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`);
+        // the check's hint (the value to write) goes with it: the author fixes the scenario from this line
+        const hintZh = issue.hint?.['zh-CN'] ? ` — 提示：${issue.hint['zh-CN']}` : '';
+        const hintEn = issue.hint?.en ? ` — hint: ${issue.hint.en}` : '';
+        fail(at, `${issue.code}：${issue.message['zh-CN']}${hintZh}`, `${issue.code}: ${issue.message.en}${hintEn}`);
       }
       let result: Classification | undefined;
       try {
