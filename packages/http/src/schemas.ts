@@ -50,7 +50,13 @@ export const PROBLEM: JsonSchema = {
     status: { type: 'integer' },
     detail: str,
     code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
-    issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' }, description: 'what is wrong where (JSON pointer into the request) / 问题列表' },
+    issues: {
+      type: 'array',
+      maxItems: 100,
+      items: { $ref: '#/components/schemas/Issue' },
+      description: 'what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条）',
+    },
+    issuesOmitted: { type: 'integer', minimum: 1, description: 'how many issues were found beyond the 100 listed / 未列出的问题数' },
     instance: { type: 'string', description: 'a 500: urn:uuid of the request id in the log / 请求编号' },
     reason: {
       enum: [...REFUSAL_REASONS],

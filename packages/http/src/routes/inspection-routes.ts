@@ -1,5 +1,5 @@
 import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
-import { sourceForActor } from '@anjian/core/internal';
+import { cutInput, quoteInput, sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { coSignCodeOf, CO_SIGN_CODE_PARAMETER } from '../co-sign-code-header.js';
@@ -30,8 +30,8 @@ function unknownKeys(body: Record<string, unknown>): ProblemIssue[] {
       issue(
         'UNKNOWN_KEY',
         pointer,
-        `检查记录不能包含 ${JSON.stringify(key)}：等级、期限、区域等由服务器判定`,
-        `an inspection cannot carry ${JSON.stringify(key)}: level, deadline, area and the like are decided by the server`,
+        `检查记录不能包含 ${quoteInput(key)}：等级、期限、区域等由服务器判定`,
+        `an inspection cannot carry ${quoteInput(key)}: level, deadline, area and the like are decided by the server`,
       ),
     );
   for (const key of Object.keys(body)) if (!INSPECTION_KEYS.has(key)) refuse(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, key);
@@ -162,7 +162,8 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
       const packRef = typeof body.pack === 'string' ? (body.pack.split('@')[0] ?? '') : '';
       const evaluator = ctx.deps.packs?.get(packRef);
       if (!evaluator) {
-        const text = { zh: `没有检查表 ${JSON.stringify(body.pack)}`, en: `no pack ${JSON.stringify(body.pack)}` };
+        const shown = typeof body.pack === 'string' ? quoteInput(body.pack) : cutInput(String(JSON.stringify(body.pack)));
+        const text = { zh: `没有检查表 ${shown}`, en: `no pack ${shown}` };
         throw invalid(text.zh, text.en, [issue('PACK_MISMATCH', '/pack', text.zh, text.en)]);
       }
       if (ctx.query.get('report') === 'true') return jsonResponse(await report(ctx, body, evaluator));

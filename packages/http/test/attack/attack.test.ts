@@ -654,6 +654,44 @@ describe('item 8: small ones', () => {
   });
 });
 
+describe('item 9: an error answer larger than the request (docs/security.md T50)', () => {
+  // Before: 19 000 unknown keys (198 KB) on POST /inspections answered 4.3 MB, one issue per
+  // key with the key three times in it; one 900 KB key answered 2.7 MB.
+  const many = (prefix: string, n = 19_000) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 0]));
+  const long = 'Q'.repeat(900_000);
+  const cases: [string, string, string, Record<string, unknown>][] = [
+    ['19 000 unknown keys in an inspection', 'owner-e1', '/api/inspections', { ...noAlarm(), ...many('k') }],
+    ['19 000 unknown facts in its findings', 'owner-e1', '/api/inspections', noAlarm({ findings: many('fact_') })],
+    ['one 900 KB unknown fact', 'owner-e1', '/api/inspections', noAlarm({ findings: { [long]: true } })],
+    ['one 900 KB unknown key', 'owner-e1', '/api/inspections', { ...noAlarm(), [long]: 1 }],
+    ['a pack named with 900 KB', 'owner-e1', '/api/inspections', noAlarm({ pack: long })],
+    ['one 900 KB unknown key in a command', 'owner-e1', '/api/hazards/H-none/commands', { type: 'issue_notice', [long]: 1 }],
+  ];
+  it.each(cases)('%s: 422, the answer at most 64 KB, every echo cut', async (_label, actor, path, body) => {
+    const sent = JSON.stringify(body).length;
+    const reply = figures.record('9 error answers that echo the request', await server.call(actor, 'POST', path, { body, headers: { 'idempotency-key': key() } }));
+    notes.push(`item 9: ${_label}: ${sent} bytes sent → ${reply.status}, ${reply.text.length} bytes answered, ${reply.body?.issues?.length ?? 0} issues listed`);
+    expect(reply.status, reply.text.slice(0, 300)).toBe(422);
+    expect(reply.text.length).toBeLessThan(64 * 1024);
+    expect(reply.body.issues.length).toBeLessThanOrEqual(100);
+    // No text of the answer echoes more than 1 000 characters of the request.
+    expect(reply.text).not.toMatch(/Q{1001}/);
+  });
+  it('the issues not listed are counted, and the answer says so', async () => {
+    const reply = await server.call('owner-e1', 'POST', '/api/inspections', { body: { ...noAlarm(), ...many('k', 150) } });
+    figures.record('9 error answers that echo the request', reply);
+    expect(reply.status).toBe(422);
+    expect(reply.body.issues).toHaveLength(100);
+    expect(reply.body.issuesOmitted).toBe(50);
+    expect(reply.body.detail).toContain('150');
+    expect(reply.body.issues[0].message['zh-CN']).toContain('"k0"');
+    // The API's own messages quote what they echo as core does: 64 characters, then …
+    const one = await server.call('owner-e1', 'POST', '/api/inspections', { body: { ...noAlarm(), ['Q'.repeat(100)]: 1 } });
+    figures.record('9 error answers that echo the request', one);
+    expect(one.body.issues[0].message.en).toContain(`"${'Q'.repeat(64)}…"`);
+  });
+});
+
 describe('every reply of this file', () => {
   it('0 answers 5xx, 0 errors logged by the server', () => {
     const errors = server.logs.filter((l) => l.level === 'error');

@@ -2879,8 +2879,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "BAD_REQUEST" | "INVALID_CURSOR" | "INVALID_QUERY" | "UNKNOWN_QUERY_PARAMETER";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
             /** @description a 400 REPORT_SCOPE_REQUIRED: the scopes the actor may name instead (area=, domain=), from the read policy, sorted by area then domain / 可选的报表范围 */
@@ -2901,8 +2903,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "UNAUTHENTICATED";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -2918,8 +2922,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "CO_SIGN_CODE_INVALID" | "DOCUMENT_OFFICERS_ONLY" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
             /**
@@ -2940,8 +2946,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "DOCUMENTS_NOT_CONFIGURED" | "DOCUMENT_KIND_UNKNOWN" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_NOT_ISSUED" | "EVIDENCE_NOT_CONFIGURED" | "EVIDENCE_NOT_FOUND" | "HAZARD_NOT_FOUND" | "NOT_FOUND" | "NO_THUMBNAIL" | "PACK_NOT_FOUND" | "PDF_NOT_CONFIGURED" | "SERVICE_NOT_CONFIGURED";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -2957,8 +2965,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "CONFLICT" | "DOCUMENT_ALREADY_VOIDED" | "DOCUMENT_CHANGED" | "DOCUMENT_NOT_ISSUED" | "DOCUMENT_NOT_SERVED" | "DOCUMENT_VOIDED" | "HAZARD_EXISTS" | "IDEMPOTENCY_KEY_IN_FLIGHT" | "SERVICE_ALREADY_RECORDED";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -2974,8 +2984,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "CONFLICT";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -2991,8 +3003,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "PAYLOAD_TOO_LARGE" | "UNBOUND_EVIDENCE_BYTES";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -3008,8 +3022,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "UNSUPPORTED_MEDIA_TYPE";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -3025,8 +3041,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "CO_SIGN_CONTENT_MISMATCH" | "DOCUMENT_REFUSED" | "DOWNGRADE_FORBIDDEN" | "EVIDENCE_CONTENT_MISMATCH" | "EVIDENCE_INSUFFICIENT" | "EVIDENCE_INVALID" | "EXTENSION_PENDING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_COMMAND" | "INVALID_INSPECTION" | "INVALID_TRANSITION" | "LEVEL_UNCHANGED" | "NOTICE_REQUIRED" | "NOT_DUE" | "NOT_LISTED" | "NOT_PROVISIONAL" | "NO_PENDING_EXTENSION" | "NO_PENDING_PLAN" | "NO_STOP_WORK" | "OCCURRED_AT_OUT_OF_RANGE" | "PDF_FONT_MISSING" | "PLAN_INCOMPLETE" | "PLAN_NOT_APPROVED" | "PROVISIONAL_UNCONFIRMED" | "REASON_REQUIRED" | "REPORT_NOT_ALLOWED" | "SERVICE_INVALID";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
@@ -3042,8 +3060,10 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "CO_SIGN_CODE_LIMITED" | "UNBOUND_EVIDENCE_FILES";
-            /** @description what is wrong where (JSON pointer into the request) / 问题列表 */
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
             /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
             instance?: string;
         };
