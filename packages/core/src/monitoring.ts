@@ -1,6 +1,6 @@
 /**
  * `@anjian/core/monitoring`: monitoring and early warning (监测预警) for hosts — devices and
- * their conditions, sensor messages (schema, size limit, Ed25519 signatures), the device
+ * their conditions, sensor messages (schema, size limit, HMAC-SHA-256 signatures, per-device admission), the device
  * tracker over the `sensors` pack, ingestion into the review chain (`ingestSensorMessage`,
  * `ingestSensorBatch`), the offline check (`tickDevices`) and the daily early warning
  * (`runDailyWarning`) a host runs on its own timer (core has no timers), and the in-memory
@@ -19,13 +19,17 @@
  */
 export { DEVICE_KINDS } from './monitoring/device.js';
 export type { Device, DeviceKind } from './monitoring/device.js';
-export type { DeviceReading, DeviceState, DeviceWarning } from './monitoring/device-state.js';
+export type { DeviceAdmission, DeviceReading, DeviceState, DeviceWarning } from './monitoring/device-state.js';
 export { SENSORS_PACK_ID } from './monitoring/device-facts.js';
-export { MAX_SENSOR_MESSAGE_BYTES, parseSensorMessage } from './monitoring/sensor-message.js';
+export { MAX_SENSOR_MESSAGE_BYTES, parseSensorMessage, SENSOR_DROP_REASONS } from './monitoring/sensor-message.js';
+export { checkSensorMessageFacts, DEVICE_CLOCK_TOLERANCE_MS } from './monitoring/sensor-message-facts.js';
+export type { SensorFactRefusal } from './monitoring/sensor-message-facts.js';
 export type { ParsedSensorMessage, SensorDropReason, SensorMessage, SensorMessageType } from './monitoring/sensor-message.js';
 export { checkMessageSignature, DEFAULT_SIGNATURE_WINDOW_MS, sensorMessageSigningInput, signSensorMessage } from './monitoring/message-auth.js';
 export type { DeviceKeyResolver } from './monitoring/message-auth.js';
-export { createDeviceTracker, DEFAULT_RECURRENCE_WINDOW_MS } from './monitoring/device-tracker.js';
+export { createDeviceTracker, DEFAULT_FLAP_WINDOW_MS, DEFAULT_RECURRENCE_WINDOW_MS } from './monitoring/device-tracker.js';
+export { admitSensorMessage, DEFAULT_ADMISSION_BURST, DEFAULT_ADMISSION_PER_INTERVAL, DEFAULT_REPORT_INTERVAL_S, FLOOD_ITEM, sensorAllowance } from './monitoring/sensor-admission.js';
+export type { AdmissionDecision, SensorAdmissionOptions, SensorAllowance } from './monitoring/sensor-admission.js';
 export type { DeviceStep, DeviceTracker, DeviceTrackerOptions } from './monitoring/device-tracker.js';
 export { createMemoryDeviceRegistry } from './monitoring/memory-device-registry.js';
 export type { MemoryDeviceRegistryOptions } from './monitoring/memory-device-registry.js';

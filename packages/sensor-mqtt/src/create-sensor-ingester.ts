@@ -1,5 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
-import { createSensorDropLog, ingestSensorBatch, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/monitoring';
+import { createSensorDropLog, ingestSensorBatch, SENSOR_DROP_REASONS, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/monitoring';
 
 /** The topic filter devices publish under: `anjian/v1/devices/<device id>/messages`. */
 export const SENSOR_TOPIC_FILTER = 'anjian/v1/devices/+/messages';
@@ -14,7 +14,10 @@ export interface SensorIngestStats {
   opened: number;
   /** Warnings cleared. */
   cleared: number;
-  /** Dropped messages by reason (malformed, oversized, unknown device, replayed id …). */
+  /**
+   * Dropped messages by reason (malformed, oversized, unknown device, replayed id, implausible time,
+   * `rate_limited`: beyond the device's allowance — core's admission decides, this only counts).
+   */
   dropped: Record<SensorDropReason, number>;
   /** Passes that failed on the registry or the chain (their messages were not acknowledged and come again). */
   errors: number;
@@ -92,8 +95,6 @@ interface Pending {
 /** Handed to mqtt.js's `handleMessage` callback: do not acknowledge (this ingester acknowledges after the commit). */
 const DEFERRED = Object.freeze(new Error('acknowledged after the batch is committed'));
 
-const REASONS: readonly SensorDropReason[] = ['oversized', 'not_json', 'invalid', 'topic_mismatch', 'unknown_device', 'unauthenticated', 'duplicate'];
-
 const consoleLogger: SensorIngestLogger = {
   warn: (message, details) => console.warn(`[anjian sensor-mqtt] ${message}`, details),
   error: (message, details) => console.error(`[anjian sensor-mqtt] ${message}`, details),
@@ -159,7 +160,7 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
     processed: 0,
     opened: 0,
     cleared: 0,
-    dropped: Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<SensorDropReason, number>,
+    dropped: Object.fromEntries(SENSOR_DROP_REASONS.map((r) => [r, 0])) as Record<SensorDropReason, number>,
     errors: 0,
     batches: 0,
     largestBatch: 0,

@@ -29,6 +29,12 @@ export {
   sensorMessageSigningInput,
   checkMessageSignature,
   DEFAULT_SIGNATURE_WINDOW_MS,
+  SENSOR_DROP_REASONS,
+  sensorAllowance,
+  DEFAULT_REPORT_INTERVAL_S,
+  DEFAULT_ADMISSION_BURST,
+  DEFAULT_ADMISSION_PER_INTERVAL,
+  FLOOD_ITEM,
 } from '@anjian/core/monitoring';
 export type {
   Device,
@@ -51,5 +57,7 @@ export type {
   DeviceReading,
   DeviceTickResult,
   DeviceKeyResolver,
+  SensorAdmissionOptions,
+  SensorAllowance,
 } from '@anjian/core/monitoring';
 export type { DeviceRegistry, DeviceNotification } from '@anjian/core/monitoring';

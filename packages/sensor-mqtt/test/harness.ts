@@ -27,7 +27,7 @@ export const DEVICES = [
 ];
 
 /** Everything a test needs, on a database file `path` (shared across a restart). */
-export async function monitoring(path: string, options: { systemClock?: boolean } = {}) {
+export async function monitoring(path: string, options: { systemClock?: boolean; flapWindowMs?: number } = {}) {
   const sensors = await sensorsPack();
   const clock = options.systemClock ? systemClock : createFixedClock('2026-12-06T01:00:00.000Z');
   const store = createSqliteStore({ path });
@@ -40,7 +40,7 @@ export async function monitoring(path: string, options: { systemClock?: boolean 
   const deps: MonitoringDeps = {
     registry,
     clock,
-    tracker: createDeviceTracker({ pack: sensors, recurrenceWindowMs: 3_600_000 }),
+    tracker: createDeviceTracker({ pack: sensors, recurrenceWindowMs: 3_600_000, ...(options.flapWindowMs === undefined ? {} : { flapWindowMs: options.flapWindowMs }) }),
     chain: { store, clock, directory, calendar: TEST_CALENDAR_2026, packs: new Map([['sensors', sensors]]) },
   };
   return { deps, store, registry, clock, directory, close: () => (registry.close(), store.close()) };

@@ -8,7 +8,9 @@ if (!path || !prefix || !clientId) {
   console.error('usage: ingester-process <db> <topic prefix> <client id>');
   process.exit(2);
 }
-const m = await monitoring(path, { systemClock: true });
+// Flap coalescing off: the restart test alternates alarm / alarm_cleared seconds apart and counts one hazard per
+// episode — it is about kill -9 and redelivery, not about chattering alarms (sensor-admission.test in core).
+const m = await monitoring(path, { systemClock: true, flapWindowMs: 0 });
 const ingester = createSensorIngester({
   url,
   clientId,

@@ -29,6 +29,8 @@ export const DEVICE_CONDITION_WORDS: ReadonlyArray<readonly [item: string, word:
   ['SEN-06', '读数超限'],
   ['SEN-02', '离线'],
   ['SEN-04', '电量低'],
+  // Not a pack item: admission's warning for a device sending beyond its registered rate (FLOOD_ITEM).
+  ['FLOOD', '消息过频'],
 ] as const);
 
 /** One device with open warnings, as the daily warning names it. */

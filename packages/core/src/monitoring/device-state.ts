@@ -27,6 +27,11 @@ export interface DeviceWarning {
   escalated: boolean;
   /** Hazards the review chain recorded for it (filled in after reporting). */
   hazardIds: string[];
+  /**
+   * Times the condition cleared and came back within the tracker's flap window (`flapWindowMs`):
+   * the same episode reopened — same key, same hazard, nothing reported again. Absent: never.
+   */
+  flaps?: number;
 }
 
 /** One message as the device's record keeps it (the readings attached to a sensor hazard as evidence). */
@@ -44,6 +49,18 @@ export interface DeviceReading {
 
 /** How many of a device's latest messages (other than heartbeats) its state keeps. */
 export const RECENT_READINGS = 10;
+
+/** A device's admission bucket (`admitSensorMessage`), kept with its state. */
+export interface DeviceAdmission {
+  /** Tokens left at `at` (fractional: the bucket refills continuously). */
+  tokens: number;
+  /** The server's clock at the last decision that was stored. */
+  at: string;
+  /** The open `FLOOD` warning of the current episode, or `null`. */
+  flood: DeviceWarning | null;
+  /** Flood episodes so far (the next one's occurrence is this + 1). */
+  floods: number;
+}
 
 /** What the tracker remembers of one device between messages. */
 export interface DeviceState {
@@ -67,6 +84,10 @@ export interface DeviceState {
   occurrences: Record<string, number>;
   /** Clear times by item within the recurrence window (older ones are dropped). */
   recentClears: Record<string, string[]>;
+  /** The last cleared warning by item, kept for the flap window so that a quick return reopens it (absent in states stored before). */
+  reopenable?: Record<string, DeviceWarning>;
+  /** The admission bucket (absent before the first admitted message, or with admission off). */
+  admission?: DeviceAdmission;
 }
 
 /** A fresh state for a device first seen (or registered) at `now`. */

@@ -82,6 +82,18 @@ describe('device-condition tracker over the sensors pack', () => {
     expect(chem.observe(m('reading', { value: 1.2 }), 4).cleared.map((w) => w.rule)).toEqual(['SEN-06-H1']);
   });
 
+  it('a condition back within the flap window (5 min) reopens its warning — same key, nothing to report — and its clear does not count as a recurrence', async () => {
+    const t = await setup();
+    t.observe(m('alarm'), 1);
+    t.observe(m('alarm_cleared'), 2);
+    const back = t.observe(m('alarm'), 6);
+    expect([back.opened, back.updated.map((w) => [w.key, w.status, w.clearedAt, w.flaps, w.escalated, w.level])]).toEqual([[], [['D-1/SEN-01/1', 'open', null, 1, false, 'simple']]]);
+    expect(t.state().recentClears).toEqual({});
+    t.observe(m('alarm_cleared'), 7);
+    // 6 minutes later: a new episode, escalated by the one real clear before it.
+    expect(t.observe(m('alarm'), 13).opened.map((w) => [w.key, w.escalated])).toEqual([['D-1/SEN-01/2', true]]);
+  });
+
   it('is pure: the state passed in is not changed', async () => {
     const tracker = createDeviceTracker({ pack: await sensorsPack() });
     const state = initialDeviceState('D-1', at(0));

@@ -12,6 +12,13 @@ export interface DeviceTrackerOptions {
   pack: PackEvaluator;
   /** A condition that clears and comes back within this window counts as recurring (the pack escalates). Default 24 h. */
   recurrenceWindowMs?: number;
+  /**
+   * A condition that clears and comes back within this window is the same episode (a chattering
+   * alarm, a reading hovering at its limit): its warning reopens — same key, same hazard, nothing
+   * reported again, `flaps` counted — instead of a new warning and a new hazard per crossing.
+   * Default 5 minutes; 0: every return is a new episode.
+   */
+  flapWindowMs?: number;
 }
 
 /** What one step of the tracker changed. */
@@ -39,6 +46,9 @@ export interface DeviceTracker {
 
 /** Default recurrence window: 24 hours. */
 export const DEFAULT_RECURRENCE_WINDOW_MS = 86_400_000;
+
+/** Default flap window: 5 minutes. */
+export const DEFAULT_FLAP_WINDOW_MS = 5 * 60_000;
 
 function applyMessage(state: DeviceState, message: SensorMessage): void {
   switch (message.type) {
@@ -96,6 +106,8 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
   if (options.pack.pack.id !== SENSORS_PACK_ID) throw new TypeError(`the device tracker needs the "${SENSORS_PACK_ID}" pack, got "${options.pack.pack.id}"`);
   const windowMs = options.recurrenceWindowMs ?? DEFAULT_RECURRENCE_WINDOW_MS;
   if (!Number.isFinite(windowMs) || windowMs < 0) throw new RangeError('recurrenceWindowMs must be a finite number ≥ 0');
+  const flapMs = options.flapWindowMs ?? DEFAULT_FLAP_WINDOW_MS;
+  if (!Number.isFinite(flapMs) || flapMs < 0) throw new RangeError('flapWindowMs must be a finite number ≥ 0 / flapWindowMs 须为不小于 0 的有限数');
 
   function step(device: Device, previous: DeviceState, now: Date, message: SensorMessage | null): DeviceStep {
     const state: DeviceState = structuredClone(previous);
@@ -104,7 +116,8 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
       applyMessage(state, message);
       state.lastMessageAt = at;
       if (message.type !== 'heartbeat') {
-        const unit = device.limits?.unit ?? message.note;
+        // The registered unit only: a message's unit was checked against it, its note is free text.
+        const unit = device.limits?.unit;
         const reading: DeviceReading = {
           receivedAt: at,
           messageId: message.id,
@@ -121,6 +134,10 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
       const kept = times.filter((t) => Date.parse(t) > horizon);
       if (kept.length > 0) state.recentClears[item] = kept;
       else delete state.recentClears[item];
+    }
+    if (state.reopenable) {
+      for (const [item, w] of Object.entries(state.reopenable)) if (!(Date.parse(w.clearedAt ?? '') > now.getTime() - flapMs)) delete state.reopenable[item];
+      if (Object.keys(state.reopenable).length === 0) delete state.reopenable;
     }
     const inspection = deviceInspection(device, state, now);
     const classification = options.pack.evaluate(inspection);
@@ -153,6 +170,19 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
         }
         continue;
       }
+      const flapped = state.reopenable?.[result.item];
+      if (flapped) {
+        // Back within the flap window: the same episode. Its clear is undone (so it does not count as a recurrence).
+        delete state.reopenable![result.item];
+        if (Object.keys(state.reopenable!).length === 0) delete state.reopenable;
+        const clears = state.recentClears[result.item]?.filter((t) => t !== flapped.clearedAt) ?? [];
+        if (clears.length > 0) state.recentClears[result.item] = clears;
+        else delete state.recentClears[result.item];
+        const reopened: DeviceWarning = { ...flapped, status: 'open', clearedAt: null, updatedAt: at, messages: flapped.messages + (message ? 1 : 0), flaps: (flapped.flaps ?? 0) + 1 };
+        state.open[result.item] = reopened;
+        updated.push(reopened);
+        continue;
+      }
       const occurrence = (state.occurrences[result.item] ?? 0) + 1;
       state.occurrences[result.item] = occurrence;
       const warning: DeviceWarning = {
@@ -180,6 +210,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
       delete state.open[item];
       const done: DeviceWarning = { ...warning, status: 'cleared', clearedAt: at, updatedAt: at };
       (state.recentClears[item] ??= []).push(at);
+      if (flapMs > 0) (state.reopenable ??= {})[item] = done;
       cleared.push(done);
     }
     return { state, opened, updated, cleared, inspection, classification };

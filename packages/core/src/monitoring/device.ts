@@ -37,6 +37,14 @@ export interface Device {
    * dropped as `unauthenticated`.
    */
   messageAuth?: { scheme: 'hmac-sha256'; keyId: string };
+  /**
+   * How often the device reports, in seconds (its heartbeat or reading period); default 60.
+   * Admission derives the device's allowance from it (`sensorAllowance`): messages beyond it
+   * are dropped as `rate_limited`.
+   */
+  reportIntervalS?: number;
+  /** Registered at (ISO): a message claiming a time (`at`) before it is refused (`bad_time`). */
+  registeredAt?: string;
   /** Deregistered at (ISO): its messages are dropped as unknown. */
   disabledAt?: string | null;
 }

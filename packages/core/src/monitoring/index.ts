@@ -13,6 +13,8 @@ export * from './sensor-message.js';
 export * from './message-auth.js';
 export * from './device-tracker.js';
 export * from './message-dedup-window.js';
+export * from './sensor-admission.js';
+export * from './sensor-message-facts.js';
 export * from './memory-device-registry.js';
 export * from './ingest-sensor-message.js';
 export * from './daily-warning.js';

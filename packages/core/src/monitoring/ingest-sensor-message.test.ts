@@ -18,7 +18,11 @@ describe('ingestSensorMessage: sensor findings into the review chain', () => {
     const reported = (await f.store.load(hazardId))![0]!;
     expect(reported.actor).toMatchObject({ id: 'device:D-listed', role: 'system' });
     expect(JSON.stringify(reported)).toContain('第十四条');
-    for (let i = 0; i < 50; i++) await ingestSensorMessage(f.deps, f.msg('D-listed', 'disabled'), { topicDevice: 'D-listed' });
+    // A storm within the device's allowance (one message every 10 s, its registered rate; a flood beyond it: sensor-admission.test).
+    for (let i = 0; i < 50; i++) {
+      f.clock.advance(10_000);
+      await ingestSensorMessage(f.deps, f.msg('D-listed', 'disabled'), { topicDevice: 'D-listed' });
+    }
     expect(f.store.unsafeLog.length).toBe(1);
     expect((await f.registry.listWarnings({ status: 'open' })).map((w) => [w.key, w.messages])).toEqual([['D-listed/SEN-05/1', 51]]);
   });

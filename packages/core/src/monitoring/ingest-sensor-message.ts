@@ -11,7 +11,10 @@ import { SENSORS_PACK_ID } from './device-facts.js';
 import { initialDeviceState, type DeviceState, type DeviceWarning } from './device-state.js';
 import type { DeviceStep, DeviceTracker } from './device-tracker.js';
 import { checkMessageSignature, type DeviceKeyResolver } from './message-auth.js';
+import { DEFAULT_MESSAGE_DEDUP_WINDOW_MS } from './message-dedup-window.js';
+import { admitSensorMessage, sensorAllowance, type AdmissionDecision, type SensorAdmissionOptions } from './sensor-admission.js';
 import { parseSensorMessage, type SensorDropReason, type SensorMessage } from './sensor-message.js';
+import { checkSensorMessageFacts } from './sensor-message-facts.js';
 
 /** What monitoring needs: the registry, the tracker, the review chain (its `packs` hold the `sensors` pack) and the server's clock. */
 export interface MonitoringDeps {
@@ -23,6 +26,20 @@ export interface MonitoringDeps {
   deviceKeys?: DeviceKeyResolver;
   /** How far a signed message's `at` may be from the clock, ms. Default 5 minutes. */
   signatureWindowMs?: number;
+  /**
+   * Per-device admission (`admitSensorMessage`): a token bucket sized from each device's
+   * registered reporting interval; messages beyond it are dropped as `rate_limited` and one
+   * `FLOOD` warning per episode is recorded. Default on with the defaults of
+   * `SensorAdmissionOptions`; `false` turns it off (benchmarks only: a device could then write at
+   * whatever rate it sends).
+   */
+  admission?: SensorAdmissionOptions | false;
+  /**
+   * The oldest claimed time (`at`) accepted, ms before the clock: an older message is refused
+   * (`bad_time`), since its id may already have left the registry's de-duplication window.
+   * Default `DEFAULT_MESSAGE_DEDUP_WINDOW_MS`; set it to the registry's `messageDedupWindowMs`.
+   */
+  maxMessageAgeMs?: number;
 }
 
 /** The review chain's answer for one opened warning. */
@@ -154,7 +171,23 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
     if (await deps.registry.hasMessage(device.id, message.id, now.toISOString())) return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
-    const state: DeviceState = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
+    const stored: DeviceState = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
+    const admission = admit(deps, device, stored, now);
+    if (admission && !admission.admitted) {
+      // Refused: nothing is written, except the first refusal of an episode, which records its one FLOOD warning.
+      if (admission.opened) {
+        const noted = await deps.registry.commit({
+          deviceId: device.id,
+          expectedVersion: stored.version,
+          state: { ...stored, admission: admission.admission },
+          warnings: [admission.opened],
+          now: now.toISOString(),
+        });
+        if (noted.kind === 'conflict' && attempt < MAX_ATTEMPTS) continue;
+      }
+      return rateLimited(device.id, admission);
+    }
+    const state: DeviceState = admission ? { ...stored, admission: admission.admission } : stored;
     const step = deps.tracker.observe(device, state, message, now);
     const reports = await reportDeviceWarnings(deps.chain, device, step);
     const result = await deps.registry.commit({
@@ -162,10 +195,10 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
       expectedVersion: state.version,
       state: step.state,
       messageId: message.id,
-      warnings: [...step.opened, ...step.updated, ...step.cleared],
+      warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.cleared ? [admission.cleared] : [])],
       now: now.toISOString(),
       // A heartbeat that changed no warning only moves the last-message time: idempotent, so it need not wait for the disk.
-      durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0),
+      durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
     });
     if (result.kind === 'duplicate') return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
     if (result.kind === 'ok') return { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports };
@@ -174,6 +207,22 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
 }
 
 type Checked = { kind: 'ok'; device: Device; message: SensorMessage } | Extract<IngestResult, { kind: 'dropped' }>;
+
+/** The admission decision for one message, or `null` with admission off. */
+function admit(deps: MonitoringDeps, device: Device, state: DeviceState, now: Date): AdmissionDecision | null {
+  if (deps.admission === false) return null;
+  return admitSensorMessage(device, state, now, sensorAllowance(device, deps.admission));
+}
+
+function rateLimited(deviceId: string, decision: AdmissionDecision): Extract<IngestResult, { kind: 'dropped' }> {
+  return { kind: 'dropped', reason: 'rate_limited', detail: decision.detail ?? 'over the device allowance', deviceId };
+}
+
+/** Values, unit and claimed time against the registration and the clock ({@link checkSensorMessageFacts}). */
+function checkFacts(deps: MonitoringDeps, device: Device, message: SensorMessage): Extract<IngestResult, { kind: 'dropped' }> | null {
+  const refused = checkSensorMessageFacts(device, message, deps.clock.now(), deps.maxMessageAgeMs ?? DEFAULT_MESSAGE_DEDUP_WINDOW_MS);
+  return refused === null ? null : { kind: 'dropped', reason: refused.reason, detail: refused.detail, deviceId: device.id };
+}
 
 /** Schema, topic and registry checks shared by {@link ingestSensorMessage} and {@link ingestSensorBatch}. */
 async function checkMessage(deps: MonitoringDeps, raw: string | Uint8Array, options: IngestOptions, devices: Map<string, Device | null>): Promise<Checked> {
@@ -188,7 +237,7 @@ async function checkMessage(deps: MonitoringDeps, raw: string | Uint8Array, opti
   if (!device || (device.disabledAt ?? null) !== null) return { kind: 'dropped', reason: 'unknown_device', detail: 'no registered device with this id', deviceId: message.device };
   const unauthenticated = await checkMessageSignature(device, message, deps.clock.now(), deps.deviceKeys, deps.signatureWindowMs);
   if (unauthenticated !== null) return { kind: 'dropped', reason: 'unauthenticated', detail: unauthenticated, deviceId: device.id };
-  return { kind: 'ok', device, message };
+  return checkFacts(deps, device, message) ?? { kind: 'ok', device, message };
 }
 
 /** One message of a batch: the raw payload and the device segment of its topic. */
@@ -240,7 +289,7 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
   );
   const working = new Map<string, DeviceState>();
   const seen = new Set<string>();
-  const pending: Array<{ index: number; commit: DeviceCommit; done: Extract<IngestResult, { kind: 'processed' }> }> = [];
+  const pending: Array<{ index: number; commit: DeviceCommit; done: IngestResult }> = [];
   for (const [index, item] of items.entries()) {
     const p = parsed[index]!;
     if (!p.ok) {
@@ -262,14 +311,37 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
       results[index] = { kind: 'dropped', reason: 'unauthenticated', detail: unauthenticated, deviceId: device.id };
       continue;
     }
+    const refused = checkFacts(deps, device, message);
+    if (refused) {
+      results[index] = refused;
+      continue;
+    }
     const pair = `${device.id}\n${message.id}`;
     if (seen.has(pair) || known.has(pair)) {
       results[index] = { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
       continue;
     }
-    seen.add(pair);
     const now = deps.clock.now();
-    const state = working.get(device.id) ?? stored.get(device.id) ?? initialDeviceState(device.id, now);
+    const before = working.get(device.id) ?? stored.get(device.id) ?? initialDeviceState(device.id, now);
+    const admission = admit(deps, device, before, now);
+    if (admission && !admission.admitted) {
+      const refusedState: DeviceState = { ...before, admission: admission.admission };
+      if (admission.opened) {
+        // The episode's one FLOOD warning, committed with the batch; the message itself writes nothing.
+        pending.push({
+          index,
+          commit: { deviceId: device.id, expectedVersion: before.version, state: refusedState, warnings: [admission.opened], now: now.toISOString() },
+          done: rateLimited(device.id, admission),
+        });
+        working.set(device.id, { ...refusedState, version: before.version + 1 });
+      } else {
+        working.set(device.id, refusedState);
+        results[index] = rateLimited(device.id, admission);
+      }
+      continue;
+    }
+    seen.add(pair);
+    const state: DeviceState = admission ? { ...before, admission: admission.admission } : before;
     const step = deps.tracker.observe(device, state, message, now);
     const reports = await reportDeviceWarnings(deps.chain, device, step);
     working.set(device.id, { ...step.state, version: state.version + 1 });
@@ -280,9 +352,9 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
         expectedVersion: state.version,
         state: step.state,
         messageId: message.id,
-        warnings: [...step.opened, ...step.updated, ...step.cleared],
+        warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.cleared ? [admission.cleared] : [])],
         now: now.toISOString(),
-        durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0),
+        durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
       },
       done: { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports },
     });
@@ -290,7 +362,9 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
   const committed = await deps.registry.commitBatch(pending.map((p) => p.commit));
   for (const [k, p] of pending.entries()) {
     const r = committed[k]!;
-    if (r.kind === 'ok') results[p.index] = p.done;
+    // A refused message stays refused whatever became of its FLOOD warning (a conflict: the next refusal records it).
+    if (p.done.kind === 'dropped') results[p.index] = p.done;
+    else if (r.kind === 'ok') results[p.index] = p.done;
     else if (r.kind === 'duplicate') results[p.index] = { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: p.commit.deviceId };
   }
   // Conflicts: the device changed under the batch; its steps from the conflict on run again, alone and in order.

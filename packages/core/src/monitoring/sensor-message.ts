@@ -18,12 +18,27 @@ export interface SensorMessage {
   /** The reading, for `type: reading`. */
   value?: number;
   note?: string;
+  /** The reading's unit, if the device names it: it must be the device's registered `limits.unit`. */
+  unit?: string;
   /** HMAC-SHA-256 of the message, for devices registered with `messageAuth` (see `checkMessageSignature`). */
   sig?: string;
 }
 
 /** Why a message was dropped. */
-export type SensorDropReason = 'oversized' | 'not_json' | 'invalid' | 'topic_mismatch' | 'unknown_device' | 'unauthenticated' | 'duplicate';
+export type SensorDropReason = 'oversized' | 'not_json' | 'invalid' | 'topic_mismatch' | 'unknown_device' | 'unauthenticated' | 'duplicate' | 'bad_time' | 'rate_limited';
+
+/** Every {@link SensorDropReason}, in a stable order (counters, dashboards). */
+export const SENSOR_DROP_REASONS: readonly SensorDropReason[] = Object.freeze([
+  'oversized',
+  'not_json',
+  'invalid',
+  'topic_mismatch',
+  'unknown_device',
+  'unauthenticated',
+  'duplicate',
+  'bad_time',
+  'rate_limited',
+]);
 
 /** Result of {@link parseSensorMessage}. */
 export type ParsedSensorMessage = { ok: true; message: SensorMessage } | { ok: false; reason: SensorDropReason; detail: string };

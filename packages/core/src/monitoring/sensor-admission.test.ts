@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { testDevice } from '../testing/device-registry-conformance.js';
+import { ingestSensorBatch, ingestSensorMessage, type IngestResult } from './ingest-sensor-message.js';
+import { runDailyWarning } from './daily-warning.js';
+import { monitoringFixture } from './monitoring.test-util.js';
+import { DEFAULT_ADMISSION_BURST, DEFAULT_ADMISSION_PER_INTERVAL } from './sensor-admission.js';
+import { checkSensorMessageFacts } from './sensor-message-facts.js';
+
+/** D-chem as a pressure transmitter reporting once a minute (the default interval), limit 1.6 MPa. */
+async function transmitterFixture() {
+  const f = await monitoringFixture();
+  await f.registry.putDevice(
+    testDevice('D-chem', { kind: 'transmitter', location: '罐区 1 号罐', place: { id: 'P3', name: '罐区', listed: false }, limits: { high: 1.6, unit: 'MPa' }, hazchem: true }),
+  );
+  return f;
+}
+
+/** `count` readings with unique ids from D-chem within one minute of the fixture's clock, in batches of 200. */
+async function flood(f: Awaited<ReturnType<typeof monitoringFixture>>, count: number, value: (i: number) => number): Promise<IngestResult[]> {
+  const out: IngestResult[] = [];
+  for (let start = 0; start < count; start += 200) {
+    const batch = [];
+    for (let i = start; i < Math.min(count, start + 200); i++) batch.push({ raw: f.msg('D-chem', 'reading', { value: value(i) }), topicDevice: 'D-chem' });
+    out.push(...(await ingestSensorBatch(f.deps, batch)));
+    f.clock.advance(Math.floor(60_000 / (count / 200)) - 1);
+  }
+  return out;
+}
+
+const tally = (results: readonly IngestResult[]) =>
+  results.reduce<Record<string, number>>((n, r) => ((n[r.kind === 'dropped' ? r.reason : 'processed'] = (n[r.kind === 'dropped' ? r.reason : 'processed'] ?? 0) + 1), n), {});
+const hazardReported = (f: Awaited<ReturnType<typeof monitoringFixture>>) => [...f.store.unsafeOutbox.values()].filter((m) => m.topic === 'hazard.reported').length;
+
+describe('admission: a device flooding unique message ids is held to its registered reporting interval', () => {
+  it('10 000 over-threshold readings in a minute: at most burst + one minute of allowance processed, the rest rate_limited; one hazard, one FLOOD warning, one daily SMS', async () => {
+    const f = await transmitterFixture();
+    const results = await flood(f, 10_000, () => 1.9);
+    const counts = tally(results);
+    const allowed = DEFAULT_ADMISSION_BURST + DEFAULT_ADMISSION_PER_INTERVAL;
+    expect(counts.processed).toBeGreaterThanOrEqual(DEFAULT_ADMISSION_BURST);
+    expect(counts.processed).toBeLessThanOrEqual(allowed);
+    expect(counts.rate_limited).toBe(10_000 - counts.processed!);
+    // Only admitted ids are remembered: the flood adds no rows at its own rate.
+    const ids = results.flatMap((r) => (r.kind === 'processed' ? [r.messageId] : []));
+    expect(ids).toHaveLength(counts.processed!);
+    expect((await f.registry.loadState('D-chem'))?.version).toBe(counts.processed! + 1); // + the FLOOD warning's one write
+    const warnings = await f.registry.listWarnings({ deviceId: 'D-chem', status: 'open' });
+    expect(warnings.map((w) => [w.item, w.messages]).sort()).toEqual([
+      ['FLOOD', 0],
+      ['SEN-06', counts.processed],
+    ]);
+    expect(warnings.find((w) => w.item === 'FLOOD')).toMatchObject({ key: 'D-chem/FLOOD/1', level: 'general', hazardIds: [] });
+    expect(f.store.unsafeLog.length).toBe(1);
+    expect(hazardReported(f)).toBe(1);
+    await runDailyWarning({ registry: f.registry, store: f.store, directory: f.directory }, { enterpriseIds: ['E1'], now: f.clock.now() });
+    const notifications = await f.registry.readNotifications();
+    expect(notifications).toHaveLength(1);
+    expect(JSON.stringify(notifications[0]!.payload)).toContain('消息过频');
+  });
+
+  it('10 000 readings alternating over and under the limit: one hazard, not one per crossing (a flap reopens the same warning)', async () => {
+    const f = await transmitterFixture();
+    await flood(f, 10_000, (i) => (i % 2 === 0 ? 1.9 : 1.0));
+    expect(f.store.unsafeLog.length).toBe(1);
+    expect(hazardReported(f)).toBe(1);
+    const sen06 = (await f.registry.listWarnings({ deviceId: 'D-chem' })).filter((w) => w.item === 'SEN-06');
+    expect(sen06.map((w) => w.key)).toEqual(['D-chem/SEN-06/1']);
+    expect(sen06[0]!.flaps).toBeGreaterThan(1);
+  });
+
+  it('the same flood with admission off (as before): every reading processed, one hazard per crossing', async () => {
+    const f = await transmitterFixture();
+    f.deps.admission = false;
+    f.deps.tracker = (await import('./device-tracker.js')).createDeviceTracker({ pack: f.pack, recurrenceWindowMs: 3_600_000, flapWindowMs: 0 });
+    const counts = tally(await flood(f, 400, (i) => (i % 2 === 0 ? 1.9 : 1.0)));
+    expect(counts).toEqual({ processed: 400 });
+    expect(hazardReported(f)).toBe(200);
+  });
+
+  it('the episode ends once the device keeps within its allowance long enough to refill the bucket; the next flood is FLOOD/2', async () => {
+    const f = await transmitterFixture();
+    await flood(f, 400, () => 1.0);
+    f.clock.advance(6 * 60_000);
+    const calm = await ingestSensorMessage(f.deps, f.msg('D-chem', 'reading', { value: 1.0 }), { topicDevice: 'D-chem' });
+    expect(calm.kind).toBe('processed');
+    expect((await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => [w.key, w.status])).toEqual([['D-chem/FLOOD/1', 'cleared']]);
+    await flood(f, 400, () => 1.0);
+    expect((await f.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).map((w) => w.key)).toEqual(['D-chem/FLOOD/2']);
+  });
+
+  it('redelivered ids are duplicates and take no allowance; one message at a time (ingestSensorMessage) applies the same rule', async () => {
+    const f = await transmitterFixture();
+    const again = f.msg('D-chem', 'heartbeat');
+    const first = [];
+    for (let i = 0; i < 100; i++) first.push((await ingestSensorMessage(f.deps, again)).kind === 'processed' ? 'processed' : 'dropped');
+    expect(first.filter((k) => k === 'processed')).toHaveLength(1);
+    const results: IngestResult[] = [];
+    for (let i = 0; i < 100; i++) results.push(await ingestSensorMessage(f.deps, f.msg('D-chem', 'heartbeat')));
+    expect(tally(results)).toEqual({ processed: DEFAULT_ADMISSION_BURST - 1, rate_limited: 100 - DEFAULT_ADMISSION_BURST + 1 });
+    expect((await f.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).map((w) => w.key)).toEqual(['D-chem/FLOOD/1']);
+  });
+
+  it('derived from the registered reporting interval: a device reporting every 5 s is allowed 12 times more per minute', async () => {
+    const f = await transmitterFixture();
+    await f.registry.putDevice({ ...(await f.registry.getDevice('D-chem'))!, reportIntervalS: 5 });
+    const counts = tally(await flood(f, 2_000, () => 1.0));
+    expect(counts.processed).toBeGreaterThan(DEFAULT_ADMISSION_BURST + 10 * DEFAULT_ADMISSION_PER_INTERVAL);
+    expect(counts.processed).toBeLessThanOrEqual(DEFAULT_ADMISSION_BURST + 12 * DEFAULT_ADMISSION_PER_INTERVAL);
+  });
+});
+
+describe('fail closed: what the schema cannot see is refused with a located reason, never read as normal', () => {
+  it('non-finite value, reading without limits, unknown or other unit, bad, future, stale or pre-registration time, unknown device, wrong shape — one at a time and in a batch', async () => {
+    const f = await transmitterFixture();
+    await f.registry.putDevice({ ...(await f.registry.getDevice('D-chem'))!, registeredAt: '2026-12-01T00:00:00.000Z' });
+    const now = f.clock.now().getTime();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const cases: Array<[string, string, string]> = [
+      // JSON.parse reads 1e400 as Infinity (stored, JSON would write it as null): the schema's number refuses it.
+      ['{"v":1,"device":"D-chem","id":"c1","type":"reading","value":1e400}', 'invalid', '/value must be number'],
+      ['{"v":1,"device":"D-chem","id":"c2","type":"reading","value":-1e400}', 'invalid', '/value must be number'],
+      [f.msg('D-plain', 'reading', { value: 3 }), 'invalid', '/value: the device has no registered limits'],
+      [f.msg('D-chem', 'reading', { value: 1.2, unit: 'kPa' }), 'invalid', '/unit "kPa" is not the device\'s registered unit "MPa"'],
+      [f.msg('D-listed', 'alarm', { unit: '%LEL' }), 'invalid', '/unit "%LEL": the device has no registered unit'],
+      [f.msg('D-chem', 'reading', { value: 1.2, at: '2026-13-01T00:00:00Z' }), 'invalid', '/at 2026-13-01T00:00:00Z is not a valid instant'],
+      [f.msg('D-chem', 'alarm', { at: iso(now + 3_600_000) }), 'bad_time', `/at ${iso(now + 3_600_000)} is ahead`],
+      [f.msg('D-listed', 'alarm', { at: iso(now - 8 * 86_400_000) }), 'bad_time', '/at 2026-11-28T01:00:00.000Z is older than the de-duplication window'],
+      [f.msg('D-chem', 'alarm', { at: '2026-11-30T23:00:00.000Z' }), 'bad_time', '/at 2026-11-30T23:00:00.000Z is before the device was registered'],
+      [f.msg('D-ghost', 'alarm'), 'unknown_device', 'no registered device'],
+      ['{"v":1,"device":"D-chem","id":"c3","type":"reading","value":"1.9"}', 'invalid', '/value must be number'],
+      ['{"v":1,"device":"D-chem","id":"c4","type":"reading"}', 'invalid', "/ must have required property 'value'"],
+      ['[1,2]', 'invalid', '/ must be object'],
+    ];
+    const one = [];
+    for (const [raw] of cases) one.push(await ingestSensorMessage(f.deps, raw));
+    const batch = await ingestSensorBatch(
+      f.deps,
+      cases.map(([raw]) => ({ raw })),
+    );
+    for (const results of [one, batch]) {
+      expect(results.map((r) => (r.kind === 'dropped' ? [r.reason, r.detail.slice(0, cases[results.indexOf(r)]![2].length)] : ['processed', '']))).toEqual(
+        cases.map(([, reason, detail]) => [reason, detail]),
+      );
+    }
+    for (const id of ['D-chem', 'D-plain', 'D-listed']) expect(await f.registry.loadState(id)).toBeNull();
+    expect(f.store.unsafeLog).toHaveLength(0);
+  });
+
+  it('a non-finite value handed over without the schema (a host calling the tracker path itself) is refused too', () => {
+    const device = testDevice('D-1', { kind: 'transmitter', limits: { high: 1.6, unit: 'MPa' } });
+    for (const value of [Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(checkSensorMessageFacts(device, { v: 1, device: 'D-1', id: 'x', type: 'reading', value }, new Date(), 86_400_000)?.detail).toMatch(/^\/value is not a finite number \/ 读数不是有限数/);
+    }
+  });
+
+  it('a reading in the registered unit, or naming it, and a claimed time within tolerance are processed', async () => {
+    const f = await transmitterFixture();
+    const r1 = await ingestSensorMessage(f.deps, f.msg('D-chem', 'reading', { value: 1.2, unit: 'MPa', at: new Date(f.clock.now().getTime() + 60_000).toISOString() }));
+    const r2 = await ingestSensorMessage(f.deps, f.msg('D-chem', 'reading', { value: 1.3, at: new Date(f.clock.now().getTime() - 6 * 86_400_000).toISOString() }));
+    expect([r1.kind, r2.kind]).toEqual(['processed', 'processed']);
+    expect((await f.registry.loadState('D-chem'))?.recent?.map((x) => [x.value, x.unit])).toEqual([
+      [1.2, 'MPa'],
+      [1.3, 'MPa'],
+    ]);
+  });
+});
