@@ -2,7 +2,8 @@
  * `@anjian/core/review`: the review chain's rules a user interface asks before it offers an
  * act, so that it offers exactly what the server will accept and says why not in the
  * server's own words — who may do what (`PERMISSION_TABLE`, `explainAuthorization`), what a
- * user may read (`readScopes`, `areaCovers`), when an act needs a second officer
+ * user may read (`readScopes`, `areaCovers`; how much of a hazard — a landlord's view of its
+ * tenant's, without the penalty proceeding: `readAccess`, `hazardReadView`, `mayReadDocumentKind`), when an act needs a second officer
  * (`needsTwoOfficers`, `mayNameSecondOfficer`; the fields a co-sign code binds per act,
  * `CO_SIGN_CONTENT_FIELDS`) or a confirmed level first
  * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`), the
@@ -28,8 +29,10 @@ export { explainAuthorization } from './chain/explain-authorization.js';
 export type { AuthorizationExplanation, DenialReason } from './chain/explain-authorization.js';
 export { areaCovers } from './chain/authorize.js';
 export type { AuthorizationSubject } from './chain/authorize.js';
-export { readScopes } from './chain/read-policy.js';
-export type { ReadScope, ReadScopes } from './chain/read-policy.js';
+export { readAccess, readScopes } from './chain/read-policy.js';
+export type { ReadAccess, ReadScope, ReadScopes } from './chain/read-policy.js';
+export { hazardReadView, LANDLORD_DOCUMENT_KINDS, landlordDocumentRefusal, mayReadDocumentKind } from './chain/hazard-read-view.js';
+export type { HazardReadView } from './chain/hazard-read-view.js';
 export { mayNameSecondOfficer, needsTwoOfficers } from './chain/separation-of-duties.js';
 export { CO_SIGN_CONTENT_FIELDS } from './chain/co-sign-content.js';
 export { awaitsConfirmedLevel } from './chain/provisional-gate.js';
@@ -39,6 +42,8 @@ export { decisionBounds, PENALTY_ARTICLES, PENALTY_KINDS, PENALTY_REPLY_DAYS } f
 export type { DecisionBounds, Penalty, PenaltyArticle, PenaltyDuty, PenaltyKind } from './chain/penalty-articles.js';
 export { hearingRequestRefusal, penaltyStepRefusal } from './chain/penalty-step.js';
 export type { PenaltyCommandType, PenaltyFieldRefusal, PenaltyStepRefusal } from './chain/penalty-step.js';
+export { penaltyNoticeServices, penaltyReplyDeadlines, penaltyReplyPeriod, PENALTY_NOTICE_KIND } from './chain/penalty-service.js';
+export type { PenaltyNoticeService, PenaltyReplyPeriod } from './chain/penalty-service.js';
 export { REJECTION_MESSAGES } from './chain/rejection-messages.js';
 export { MAX_PLAN_MS, planApprovalRefusal, planDeadlineRefusal, planDeadlineWindow } from './chain/plan-deadline.js';
 export type { PlanStepRefusal } from './chain/plan-deadline.js';

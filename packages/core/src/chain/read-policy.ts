@@ -38,7 +38,8 @@ export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'doma
  * tenancy's period (from its `startedAt`, when known, to its `endedAt`, for an ended one; a
  * tenant renting again has one period each time); a grid inspector those in its grid areas (sub-areas included); an
  * enforcement officer those of its departments' domains in their areas. The jurisdiction
- * fields of a role the actor does not hold grant nothing. Every host (HTTP, portal, CLI)
+ * fields of a role the actor does not hold grant nothing. A landlord reads less of a tenant's
+ * hazard than its tenant does ({@link readAccess}). Every host (HTTP, portal, CLI)
  * calls this one function, so a hazard is visible or not the same way everywhere.
  *
  * @example
@@ -48,13 +49,18 @@ export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'doma
  * ```
  */
 export function readScopes(actor: ActorProfile): ReadScopes {
+  return scopesOf(actor, true);
+}
+
+/** {@link readScopes}, with or without the scopes a landlord's tenancies grant. */
+function scopesOf(actor: ActorProfile, tenancies: boolean): ReadScopes {
   if (actor.roles.includes('department_admin') || actor.roles.includes('system')) return 'all';
   const scopes: ReadScope[] = [];
   if (actor.roles.includes('enterprise')) {
     const own = actor.enterpriseIds ?? [];
     for (const enterpriseId of own) scopes.push({ enterpriseId });
     // A landlord reads its tenants' hazards at the premises it rents to them — not elsewhere.
-    for (const t of actor.tenancies ?? []) {
+    for (const t of tenancies ? (actor.tenancies ?? []) : []) {
       if (!own.includes(t.landlordEnterpriseId)) continue;
       scopes.push({
         enterpriseId: t.tenantEnterpriseId,
@@ -70,6 +76,28 @@ export function readScopes(actor: ActorProfile): ReadScopes {
   }
   return scopes;
 }
+
+/**
+ * How much of a hazard an actor reads: `'full'` — everything its own scope, its grid or its
+ * department grants (the hazard, its history, every document); `'premises'` — only as the
+ * landlord of the premises its tenant rents (安全生产法 第四十九条: the lessor coordinates and
+ * supervises its lessees' safety), so the hazard, its rectification and deadline and the
+ * orders concerning the premises, not the tenant's penalty proceeding (see
+ * `hazardReadView`); `null` — nothing (the hazard answers as unknown).
+ *
+ * @example
+ * ```ts
+ * readAccess(landlord, tenantsHazardAtItsPremises); // 'premises'
+ * readAccess(tenant, tenantsHazardAtItsPremises); // 'full'
+ * ```
+ */
+export function readAccess(actor: ActorProfile, hazard: ReadableHazard): ReadAccess | null {
+  if (canRead(scopesOf(actor, false), hazard)) return 'full';
+  return canRead(readScopes(actor), hazard) ? 'premises' : null;
+}
+
+/** What {@link readAccess} grants: all of a hazard, or a landlord's view of its tenant's hazard. */
+export type ReadAccess = 'full' | 'premises';
 
 /**
  * Whether a hazard lies inside one of the scopes. A scope field that is absent does not
