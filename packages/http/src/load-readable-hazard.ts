@@ -1,5 +1,5 @@
 import { foldEvents, type HazardState, type StoredEvent } from '@anjian/core';
-import { canRead, hazardIdRefusal, readScopes, quoteInput } from '@anjian/core/internal';
+import { hazardIdRefusal, readAccess, quoteInput, type ReadAccess } from '@anjian/core/internal';
 import { HttpProblem } from './problem.js';
 import type { RouteContext } from './types.js';
 
@@ -14,17 +14,21 @@ export function hazardNotFound(hazardId: string): HttpProblem {
 
 /**
  * A hazard's folded state and history when it exists and the request's actor may read it
- * (core's read policy); `null` otherwise (unknown actor included). An id in the permit or
+ * (core's read policy); `null` otherwise (unknown actor included). `access` says how much of
+ * it (core's `readAccess`): a landlord reading its tenant's hazard gets `'premises'` — a route
+ * that shows the history or documents goes through core's `hazardReadView` and
+ * `mayReadDocumentKind` with it. An id in the permit or
  * inspection bindings' namespace (`permit:…`, `inspection:…`, which core refuses for hazards) is
  * never a readable hazard, even one a store kept from before that rule: its evidence would be a
  * permit's or an inspection record's.
  */
-export async function loadReadableHazard(ctx: Pick<RouteContext, 'deps' | 'actorId'>, hazardId: string): Promise<{ state: HazardState; events: StoredEvent[] } | null> {
+export async function loadReadableHazard(ctx: Pick<RouteContext, 'deps' | 'actorId'>, hazardId: string): Promise<{ state: HazardState; events: StoredEvent[]; access: ReadAccess } | null> {
   if (hazardIdRefusal(hazardId) !== null) return null;
   const events = await ctx.deps.store.load(hazardId);
   const state = foldEvents(events);
   if (!events || !state || ctx.actorId === null) return null;
   const actor = await ctx.deps.directory.resolve(ctx.actorId);
-  if (!actor || !canRead(readScopes(actor), state)) return null;
-  return { state, events: [...events] };
+  const access = actor ? readAccess(actor, state) : null;
+  if (access === null) return null;
+  return { state, events: [...events], access };
 }

@@ -805,6 +805,10 @@ describe('documents (执法文书): numbered with the command, rendered from the
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/no_such_kind')).body.code).toBe('DOCUMENT_KIND_UNKNOWN');
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_order')).body.code).toBe('DOCUMENT_NOT_ISSUED');
     expect((await d.call('owner-e2', 'GET', '/hazards/H-DOC/documents/rectification_notice')).status).toBe(404);
+    // A landlord reading its tenant's hazard is refused a case or penalty document, by its kind (landlord-documents.test.ts).
+    await d.seed('H-DOC-PA', 'grid-g1', { basis, premisesId: 'PA' });
+    d.directory.set({ ...(await d.directory.resolve('owner-e2'))!, tenancies: [{ premisesId: 'PA', landlordEnterpriseId: 'E2', tenantEnterpriseId: 'E1', area: 'D1/G1', period: 1 }] });
+    expect((await d.call('owner-e2', 'GET', '/hazards/H-DOC-PA/documents/penalty_decision')).body.code).toBe('DOCUMENT_NOT_FOR_LANDLORD');
     // The directory changed after issue: the issued document stands, byte for byte.
     enterprise.name = '老王饭店（新）';
     const changed = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');

@@ -1,6 +1,7 @@
 import type { Store } from '@anjian/core';
 import type { Verifier } from '@anjian/core/ports';
 import { verifyAudit, verifyHazardTrail, type AuditResult } from '@anjian/core/audit';
+import { mayReadDocumentKind } from '@anjian/core/internal';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
@@ -192,10 +193,13 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     errors: [401, 404],
     async handle(ctx) {
       const id = ctx.params.id ?? '';
-      if (!(await loadReadableHazard(ctx, id))) throw hazardNotFound(id);
+      const loaded = await loadReadableHazard(ctx, id);
+      if (!loaded) throw hazardNotFound(id);
       const audit = auditOptions(ctx.options);
-      const trail = await verifyHazardTrail(ctx.deps.store, id, { now: ctx.deps.clock.now().toISOString(), ...(audit.verifier ? { verifier: audit.verifier } : {}) });
-      if (!trail) throw hazardNotFound(id);
+      const checked = await verifyHazardTrail(ctx.deps.store, id, { now: ctx.deps.clock.now().toISOString(), ...(audit.verifier ? { verifier: audit.verifier } : {}) });
+      if (!checked) throw hazardNotFound(id);
+      // A landlord reads findings about the documents it may read of its tenant's hazard only (core's mayReadDocumentKind).
+      const trail = { ...checked, documents: checked.documents.filter((f) => mayReadDocumentKind(loaded.access, f.document.kind)) };
       const last = lastAudits.get(ctx.deps.store);
       const lastFullAudit = last ? { verifiedAt: last.verifiedAt, ok: last.ok, problems: last.problems.filter((p) => p.position.hazardId === id) } : null;
       return jsonResponse({ ...trail, lastFullAudit });

@@ -1,4 +1,4 @@
-import { quoteInput } from '@anjian/core/internal';
+import { landlordDocumentRefusal, mayReadDocumentKind, quoteInput, type ReadAccess } from '@anjian/core/internal';
 import {
   checkServiceEntry,
   DOCUMENT_KINDS,
@@ -78,6 +78,17 @@ function refusedRendering(error: unknown): unknown {
   return new HttpProblem(422, code, { 'zh-CN': '无法生成 PDF', en: 'Cannot render the PDF' }, { 'zh-CN': messages['zh-CN'], en: messages.en });
 }
 
+/**
+ * Refuses a document kind the actor may not read of this hazard (core's `mayReadDocumentKind`):
+ * a landlord reads its tenant's rectification documents concerning the premises, not its case
+ * and penalty documents (行政处罚告知书, 行政处罚决定书, …), which are the party's. Decided by the
+ * kind alone, before the register is read: the answer says nothing of whether there is one.
+ */
+function checkDocumentKind(access: ReadAccess, kind: string): void {
+  if (mayReadDocumentKind(access, kind)) return;
+  throw new HttpProblem(403, 'DOCUMENT_NOT_FOR_LANDLORD', { 'zh-CN': '出租方不能查阅该文书', en: 'Not a document for the landlord' }, landlordDocumentRefusal(quoteInput(kind)));
+}
+
 function documentsOf(ctx: RouteContext): DocumentsApiOptions {
   const documents = ctx.options.documents;
   if (!documents) throw NOT_CONFIGURED;
@@ -144,7 +155,7 @@ function serviceView(record: DocumentServiceRecord | undefined): Record<string, 
 const NUMBER_PARAM = /^(\d{4})-(\d{1,9})$/;
 
 const DOCUMENT_PROBLEM_CODES: Readonly<Record<number, readonly string[]>> = {
-  403: ['DOCUMENT_OFFICERS_ONLY'],
+  403: ['DOCUMENT_OFFICERS_ONLY', 'DOCUMENT_NOT_FOR_LANDLORD'],
   404: ['DOCUMENT_NOT_FOUND', 'SERVICE_NOT_CONFIGURED'],
   409: ['SERVICE_ALREADY_RECORDED', 'DOCUMENT_VOIDED', 'DOCUMENT_NOT_SERVED', 'DOCUMENT_ALREADY_VOIDED', 'DOCUMENT_NOT_ISSUED'],
   422: ['SERVICE_INVALID', 'PDF_FONT_MISSING'],
@@ -160,6 +171,7 @@ async function documentAt(ctx: RouteContext): Promise<{ record: DocumentRecord; 
   const id = ctx.params.id ?? '';
   const loaded = await loadReadableHazard(ctx, id);
   if (!loaded) throw hazardNotFound(id);
+  checkDocumentKind(loaded.access, ctx.params.kind ?? '');
   const m = NUMBER_PARAM.exec(ctx.params.number ?? '');
   const record = m ? (await ctx.deps.store.readDocuments(id)).find((r) => r.kind === ctx.params.kind && r.year === Number(m[1]) && r.seq === Number(m[2])) : undefined;
   const event = record ? (loaded.events as ChainEvent[]).find((e) => e.id === record.eventId) : undefined;
@@ -333,7 +345,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     operationId: 'listHazardDocuments',
     summary: "A hazard's numbered documents / 隐患的执法文书（文号）",
     description:
-      "The document numbers (文号) allocated with the hazard's events, in order, with the verification code once the document was issued (with the command of its act). For whoever may read the hazard.\n\n随隐患事件分配的文号（按分配顺序），文书出具（随执法行为的指令）后附验证码。可读取该隐患的用户可查。",
+      "The document numbers (文号) allocated with the hazard's events, in order, with the verification code once the document was issued (with the command of its act). For whoever may read the hazard; a landlord reading its tenant's hazard at its premises lists only the rectification documents concerning the premises (rectification notice and order, review opinion, stop-work order, supervision listing notice), not the case and penalty documents.\n\n随隐患事件分配的文号（按分配顺序），文书出具（随执法行为的指令）后附验证码。可读取该隐患的用户可查；出租方查阅承租方在其出租场所的隐患时只列出涉及场所的整改类文书（整改通知书、责令限期整改指令书、复查意见书、现场处理措施决定书、挂牌督办通知书），不含立案与行政处罚文书。",
     tags: ['documents'],
     auth: 'required',
     response: { status: 200, description: 'the numbered documents / 文书列表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: DOCUMENT_ITEM } } } },
@@ -341,8 +353,10 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       const documents = documentsOf(ctx);
       const id = ctx.params.id ?? '';
-      if (!(await loadReadableHazard(ctx, id))) throw hazardNotFound(id);
-      const records = await ctx.deps.store.readDocuments(id);
+      const loaded = await loadReadableHazard(ctx, id);
+      if (!loaded) throw hazardNotFound(id);
+      // A landlord lists only the kinds it may read of its tenant's hazard (core's mayReadDocumentKind).
+      const records = (await ctx.deps.store.readDocuments(id)).filter((r) => mayReadDocumentKind(loaded.access, r.kind));
       const service = documents.service ? await documents.service.readService(id) : [];
       return jsonResponse({
         items: records.map((r) => {
@@ -374,7 +388,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     operationId: 'renderHazardDocument',
     summary: "Render a hazard's document as print-ready HTML or PDF / 生成执法文书（HTML 或 PDF）",
     description:
-      "The document of this kind issued by the hazard's latest event that issues it (or `event`), as it was issued: the content the register stored when the command of its act issued it (composed then on the server from the stored events, the number allocated with the event and the directory; nothing in a request is ever printed), byte for byte — the same content hash, verification and bytes whatever the directory and templates became since. Reading never issues: numbered but not issued, or never issued by the hazard's events, a 404. A document issued before the store kept contents is composed again and served only while its hash is the registered one (header X-Document-Source: recomposed, else register), else a 409 that says so; a stored content that does not match its hash (changed outside the store) is a 409 too. Headers X-Document-Number, X-Verification-Code, X-Content-Hash, X-Document-Source. For whoever may read the hazard.\n\n按出具时的原样提供文书：文书由产生它的执法行为（指令）出具时组装（由服务器根据已存事件、随事件分配的文号和目录生成，请求中的内容不会印在文书上），登记摘要、验证码并保存原文；此后无论目录或模板如何变更，均提供该原文（摘要、验证码和字节不变）。阅读不出具文书：已编号未出具或未出具过该文书返回 404。存储保存原文之前出具的文书按记录重新生成，仅当摘要与登记一致时提供（响应头 X-Document-Source: recomposed），否则返回 409 并说明原因；保存的原文与摘要不符（被绕过系统修改）亦返回 409。",
+      "The document of this kind issued by the hazard's latest event that issues it (or `event`), as it was issued: the content the register stored when the command of its act issued it (composed then on the server from the stored events, the number allocated with the event and the directory; nothing in a request is ever printed), byte for byte — the same content hash, verification and bytes whatever the directory and templates became since. Reading never issues: numbered but not issued, or never issued by the hazard's events, a 404. A document issued before the store kept contents is composed again and served only while its hash is the registered one (header X-Document-Source: recomposed, else register), else a 409 that says so; a stored content that does not match its hash (changed outside the store) is a 409 too. Headers X-Document-Number, X-Verification-Code, X-Content-Hash, X-Document-Source. For whoever may read the hazard; a landlord reading its tenant's hazard is refused (403 DOCUMENT_NOT_FOR_LANDLORD, by the kind alone) a case or penalty document.\n\n按出具时的原样提供文书：文书由产生它的执法行为（指令）出具时组装（由服务器根据已存事件、随事件分配的文号和目录生成，请求中的内容不会印在文书上），登记摘要、验证码并保存原文；此后无论目录或模板如何变更，均提供该原文（摘要、验证码和字节不变）。阅读不出具文书：已编号未出具或未出具过该文书返回 404。存储保存原文之前出具的文书按记录重新生成，仅当摘要与登记一致时提供（响应头 X-Document-Source: recomposed），否则返回 409 并说明原因；保存的原文与摘要不符（被绕过系统修改）亦返回 409。出租方查阅承租方隐患的立案或行政处罚文书返回 403（仅按种类判断）。",
     tags: ['documents'],
     auth: 'required',
     parameters: [
@@ -382,7 +396,8 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       { name: 'event', in: 'query', description: 'the issuing event id (default: the latest that issued this kind) / 产生文书的事件', schema: { type: 'string', maxLength: 300 } },
     ],
     response: { status: 200, description: 'the document / 文书', schema: {}, mediaTypes: ['text/html', 'application/pdf'] },
-    errors: [400, 401, 404, 409, 422],
+    problemCodes: { 403: ['DOCUMENT_NOT_FOR_LANDLORD'] },
+    errors: [400, 401, 403, 404, 409, 422],
     async handle(ctx) {
       const documents = documentsOf(ctx);
       const id = ctx.params.id ?? '';
@@ -390,7 +405,9 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       const format = ctx.query.get('format') ?? 'html';
       if (format !== 'html' && format !== 'pdf')
         throw new HttpProblem(400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, { 'zh-CN': 'format 须为 html 或 pdf', en: 'format must be html or pdf' });
-      if (!(await loadReadableHazard(ctx, id))) throw hazardNotFound(id);
+      const loaded = await loadReadableHazard(ctx, id);
+      if (!loaded) throw hazardNotFound(id);
+      checkDocumentKind(loaded.access, kind);
       const template = documents.templates.find((t) => t.template.kind === kind);
       if (!template) {
         throw new HttpProblem(
@@ -639,7 +656,8 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       const code = normalizeVerificationCode(ctx.params.code ?? '');
       const record = code === null ? null : await ctx.deps.store.findDocumentByCode(code);
       const template = record ? templateOf(documents, record.kind) : undefined;
-      if (!record || !template || !(await loadReadableHazard(ctx, record.hazardId))) {
+      const loaded = record ? await loadReadableHazard(ctx, record.hazardId) : null;
+      if (!record || !template || !loaded || !mayReadDocumentKind(loaded.access, record.kind)) {
         return jsonResponse({ status: 'unknown' }, 200, { 'cache-control': 'no-store' });
       }
       if (!documents.renderPdf) {

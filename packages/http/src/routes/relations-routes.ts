@@ -7,7 +7,9 @@ import {
   drawRoundSample,
   mayChangeTenancy,
   mayManageRound,
+  mayReadDocumentKind,
   openRound,
+  readAccess,
   readRound,
   readScopes,
   RoundError,
@@ -18,6 +20,7 @@ import {
   withLandlordTenancies,
   type ActorProfile,
   type HazardFilter,
+  type HazardSummary,
   type ReadScopes,
   type RoundDeps,
   type RoundDrawInput,
@@ -179,7 +182,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ENTERPRISE_NOT_FOUND'] },
     async handle(ctx) {
       const r = relations(ctx);
-      const { scopes } = await actorScopes(ctx, r);
+      const { actor, scopes } = await actorScopes(ctx, r);
       const days = ctx.query.get('recurrenceDays');
       const recurrenceDays = days === null ? (r.recurrenceDays ?? 90) : Number(days);
       if (!Number.isInteger(recurrenceDays) || recurrenceDays < 1 || recurrenceDays > 366)
@@ -220,8 +223,12 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const visible = new Set([...open, ...closed].map((h) => h.summary.hazardId));
       // Each document with its 文号 as printed (as GET /hazards/{id}/documents lists it), when the API has documents.
       const documents = ctx.options.documents;
-      const numbered = <H extends { documents: readonly DocumentRecord[] }>(h: H): H =>
-        documents ? { ...h, documents: h.documents.map((d) => ({ ...d, number: documentNumberOf(documents, d) })) } : h;
+      // A landlord's hazards of its tenant list only the documents it may read of them (core's readAccess, mayReadDocumentKind).
+      const numbered = <H extends { summary: HazardSummary; documents: readonly DocumentRecord[] }>(h: H): H => {
+        const access = readAccess(actor, h.summary) ?? 'premises';
+        const shown = h.documents.filter((d) => mayReadDocumentKind(access, d.kind));
+        return { ...h, documents: documents ? shown.map((d) => ({ ...d, number: documentNumberOf(documents, d) })) : shown };
+      };
       const atPremises = new Set(scopes === 'all' ? [] : scopes.flatMap((x) => (x.premisesId === undefined ? [] : [x.premisesId])));
       return jsonResponse({
         ...file,
