@@ -21,6 +21,7 @@ export interface DeviceRegistryConformanceOptions {
 export const DEVICE_REGISTRY_CONFORMANCE_TESTS = Object.freeze([
   'put, get and list devices',
   'commit stores state, message id and warnings together',
+  'admission and flap state and the registration fields it derives from round-trip exactly',
   'a committed message id is a duplicate and writes nothing',
   'a stale expected version conflicts and writes nothing',
   'a message id counts within the de-duplication window only, and expired ids are deleted',
@@ -114,6 +115,23 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
       expect(heartbeat).toEqual({ kind: 'ok', version: 3 });
       expect(await r.hasMessage('D-1', 'm-2', later(10))).toBe(true);
       expect((await r.loadState('D-1'))?.lastMessageAt).toBe(later(2));
+    });
+
+    test('admission and flap state and the registration fields it derives from round-trip exactly', async (r) => {
+      // Core keeps the admission bucket (fractional tokens) and the last cleared warnings in the state body; a registry
+      // that rounded the tokens, dropped an unknown field or reordered nothing would change what core admits next.
+      const device = testDevice('D-1', { kind: 'transmitter', limits: { high: 1.6, unit: 'MPa' }, reportIntervalS: 5, registeredAt: T0 });
+      await r.putDevice(device);
+      expect(await r.getDevice('D-1')).toEqual(device);
+      const flood = { ...warning('D-1', 'FLOOD', 'open'), rule: 'FLOOD', messages: 0 };
+      const state = {
+        ...initialDeviceState('D-1', new Date(T0)),
+        admission: { tokens: 0.123456789012345, at: later(1), flood, floods: 1 },
+        reopenable: { 'SEN-06': { ...warning('D-1', 'SEN-06', 'cleared'), clearedAt: later(1), flaps: 2 } },
+      };
+      expect(await r.commit({ deviceId: 'D-1', expectedVersion: 0, state, warnings: [flood], now: later(1) })).toEqual({ kind: 'ok', version: 1 });
+      expect(await r.loadState('D-1')).toEqual({ ...state, version: 1 });
+      expect(await r.listWarnings({ deviceId: 'D-1', status: 'open' })).toEqual([flood]);
     });
 
     test('a committed message id is a duplicate and writes nothing', async (r) => {
