@@ -1,10 +1,16 @@
 /**
+ * A landlord reads its tenant's hazard at its premises without the tenant's penalty proceeding
+ * (core's readAccess, hazardReadView): on the hazard page of a 如意宾馆 hazard at 红星's
+ * premises with a case and a penalty notice, 红星 sees the hazard and no 立案审批表, no
+ * 行政处罚告知书, no penalty section; 如意宾馆 sees them all; the tenant's file (档案) lists no
+ * case or penalty document to 红星 either.
+ *
  * A landlord's home page counts what it shows: 红星 reads its tenant 如意宾馆's hazards at the
  * premises it rents to it (core's read policy), so the 新上报 count of its queues includes them —
  * and the page says so in words and lists those rows under the tenant, beside its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type PortalHarness } from './portal-harness.js';
+import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
 beforeAll(async () => {
@@ -44,5 +50,46 @@ describe('landlord home page', () => {
     expect(await page.locator('#counts-include-tenants').count()).toBe(0);
     expect(await page.locator('#tenant-hazards').count()).toBe(0);
     await page.context().close();
+  });
+
+  it("the tenant's case and penalty notice are not on the landlord's hazard page nor in the tenant's file; the tenant's page has them", async () => {
+    const rows = (await portal.api('owner-hongxing', 'GET', '/hazards?enterprise=ent-ruyi')).body.items as Array<{ hazardId: string; status: string; premisesId?: string }>;
+    const id = rows.find((r) => r.status === 'reported' && r.premisesId === 'p-hongxing-2')?.hazardId;
+    expect(id, JSON.stringify(rows)).toBeDefined();
+    let n = 0;
+    const act = async (actor: string, body: Record<string, unknown>) => {
+      const r = await portal.api(actor, 'POST', `/hazards/${encodeURIComponent(id!)}/commands`, body, `landlord-penalty-${++n}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body;
+    };
+    const state = (await portal.api('officer-li', 'GET', `/hazards/${encodeURIComponent(id!)}`)).body.state;
+    if (state.provisional) await act('officer-li', { type: 'confirm_level', level: state.level, reason: { 'zh-CN': '现场核实' } });
+    await act('officer-li', { type: 'file_case', coOfficerId: 'officer-zhao' });
+    const notice = await act('officer-li', { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 12_345 }, coOfficerId: 'officer-zhao' });
+    expect(notice.documents.map((d: { kind: string; issued: boolean }) => [d.kind, d.issued])).toEqual([['penalty_notice', true]]);
+
+    const open = async (user: string) => {
+      const page = await portal.signIn(user, 'enterprise');
+      await goTo(page, `hazard/${encodeURIComponent(id!)}?at=${Date.now()}`);
+      await page.waitForSelector('#hazard-state');
+      await page.waitForSelector('#documents-list, #documents-none');
+      return page;
+    };
+    const tenant = await open('owner-ruyi');
+    await tenant.waitForSelector('#documents-list li[data-doc-kind="penalty_notice"]');
+    expect(await tenant.locator('#documents-list li[data-doc-kind="case_filing_approval"]').count()).toBe(1);
+    expect(await tenant.locator('#penalty-status').count()).toBe(1);
+    await tenant.context().close();
+
+    const landlord = await open('owner-hongxing');
+    expect(await landlord.locator('#documents-list li[data-doc-kind="penalty_notice"], #documents-list li[data-doc-kind="case_filing_approval"]').count()).toBe(0);
+    expect(await landlord.locator('#penalty-status').count()).toBe(0);
+    expect(await landlord.textContent('body')).not.toContain('12345');
+    // The tenant's file, as the landlord reads it: the hazard is there, its case and penalty documents are not.
+    await goTo(landlord, 'dossier/ent-ruyi');
+    await landlord.waitForSelector(`#file-open tr[data-hazard="${id}"]`);
+    const file = await landlord.textContent('#app');
+    for (const word of ['行政处罚告知书', '立案审批表', '罚告']) expect(file).not.toContain(word);
+    await landlord.context().close();
   });
 });
