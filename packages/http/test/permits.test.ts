@@ -447,6 +447,25 @@ describe('permits over HTTP', () => {
     expect((await call('foreman', 'POST', `/permits/${p}/start`)).body.permit.status).toBe('in_progress');
   });
 
+  it('a monitoring reading sampled longer ago than the interval (15 min, GB 46768) is refused at /sampledAt and does not keep the job going', async () => {
+    goTo(6000);
+    const confined = { kind: 'confined_space', grade: 'none', premises: 'general', flammableLelPctVol: undefined, validFrom: at(6000) };
+    const p = (await call('foreman', 'POST', '/permits', apply(confined))).body.permit.permitId as string;
+    expect((await call('boss', 'POST', `/permits/${p}/approve`)).status).toBe(200);
+    expect((await call('foreman', 'POST', `/permits/${p}/gas-tests`, reading(5999, { o2PctVol: 20.8, flammablePctLel: 1 }))).status).toBe(200);
+    expect((await call('attendant', 'POST', `/permits/${p}/attendant-present`)).status).toBe(200);
+    const briefing = { attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-6000' }] };
+    expect((await call('foreman', 'POST', `/permits/${p}/start`, briefing)).body.permit.status).toBe('in_progress');
+    goTo(6014);
+    const old = await call('attendant', 'POST', `/permits/${p}/readings`, reading(5980, { o2PctVol: 20.8, flammablePctLel: 1 }));
+    expect([old.status, old.body.code, old.body.issues[0].pointer]).toEqual([422, 'INVALID_TIME', '/sampledAt']);
+    expect(old.body.detail).toContain('15 minutes');
+    // The interval ran out at 6015 with no reading: the suspension is recorded before the next reading.
+    goTo(6015.5);
+    const late = await call('attendant', 'POST', `/permits/${p}/readings`, reading(6015, { o2PctVol: 20.8, flammablePctLel: 1 }));
+    expect([late.status, late.body.permit.status, late.body.permit.suspendReason]).toEqual([200, 'suspended', 'reading_missed']);
+  });
+
   it('every documented status of every permit route was answered, each body matching the served document', async () => {
     // Statuses the story above does not reach on every route, exercised here.
     for (const route of PERMIT_ROUTES.filter((r) => r.method === 'post' && r.path !== '/permits' && !r.path.endsWith('/report'))) {

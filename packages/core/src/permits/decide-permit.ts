@@ -138,6 +138,24 @@ function sampleOrderRejection(state: PermitState, sampledAt: string): PermitReje
   return { ...rejection, pointer: '/reading/sampledAt' };
 }
 
+/**
+ * A monitoring reading shows the air when it is recorded: under a rule with a monitoring interval
+ * a sample taken longer ago than the interval is refused at `/reading/sampledAt` — recorded, it
+ * would count as the interval's reading and keep the job going on an old sample.
+ */
+function staleReadingRejection(interval: number | null, sampledAt: string, now: number): PermitRejection | null {
+  const at = isoMs(sampledAt);
+  if (interval === null || at === null || now - at <= interval * MIN) return null;
+  return {
+    ...reject(
+      'INVALID_TIME',
+      `监测读数须为 ${interval} 分钟内（监测间隔）的采样，该样品采于 ${new Date(at).toISOString()}，不能说明现在的气体状况`,
+      `A monitoring reading must be sampled within the last ${interval} minutes (the monitoring interval); this one was sampled at ${new Date(at).toISOString()} and does not show the air now`,
+    ),
+    pointer: '/reading/sampledAt',
+  };
+}
+
 function wrongStatus(state: PermitState, command: string): PermitRejection {
   return reject('WRONG_STATUS', `许可证状态为 ${state.status}，不能执行 ${command}`, `The permit is ${state.status}; ${command} is not allowed`);
 }
@@ -328,6 +346,8 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       const verdict = judge(command.reading);
       if ('code' in verdict) return refuse(verdict);
       const interval = state.rule.monitoringIntervalMinutes;
+      const stale = staleReadingRejection(interval, command.reading.sampledAt, nowMs);
+      if (stale) return refuse(stale);
       if (state.status === 'in_progress' && interval !== null && state.lastMonitoredAt !== null) {
         const due = Date.parse(state.lastMonitoredAt) + interval * MIN;
         if (nowMs > due) emit('suspended', { reason: 'reading_missed', dueAt: new Date(due).toISOString() });

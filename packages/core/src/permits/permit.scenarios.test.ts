@@ -164,6 +164,21 @@ describe('permits: in progress (GB 46768-2025 confined space)', () => {
     expect(bad.state?.suspendReason).toBe('reading_failed');
   });
 
+  it('a monitoring reading shows the air now: one sampled longer ago than the monitoring interval is refused where its time is', () => {
+    const run = ready(confined, unit, good(-10));
+    run.ok(startWithBriefing, applicant, 0);
+    // Sampled 40 minutes before it is recorded (inside the 24 h any sample may be back): it would keep a 15-minute job going.
+    const d = run.do({ type: 'record_reading', reading: good(-26) }, attendant, 14);
+    if (d.ok) throw new Error('a 40-minute-old sample counted as the 15-minute reading');
+    expect(d.rejection).toMatchObject({ code: 'INVALID_TIME', pointer: '/reading/sampledAt' });
+    expect(d.rejection.message['zh-CN']).toContain('15 分钟');
+    expect(d.rejection.message.en).toContain('15 minutes');
+    expect(run.code({ type: 'record_reading', reading: good(-2) }, attendant, 14)).toBe('INVALID_TIME');
+    // A sample exactly one interval old still counts; the job goes on from when it was recorded.
+    run.ok({ type: 'record_reading', reading: good(-1) }, attendant, 14);
+    expect(run.state?.lastMonitoredAt).toBe(iso(14));
+  });
+
   it('the attendant leaving suspends; only the attendant confirms being back', () => {
     const run = ready(confined, unit, good(-10));
     run.ok(startWithBriefing, applicant, 0);
