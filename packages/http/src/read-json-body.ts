@@ -1,4 +1,6 @@
+import { quoteInput } from '@anjian/core/internal';
 import { readBodyWithin } from './body-limit.js';
+import { duplicateJsonKey } from './duplicate-json-key.js';
 import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape-problem.js';
 import { HttpProblem } from './problem.js';
 
@@ -8,7 +10,8 @@ const NOT_JSON = () => new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请�
 /**
  * The request body parsed as a JSON object, at most `maxBytes` long. Throws a 413
  * {@link HttpProblem} (`PAYLOAD_TOO_LARGE`) for a longer body (declared or actual), a 400
- * (`BAD_REQUEST`) for an invalid `Content-Length`, when it is not JSON or not an object, or
+ * (`BAD_REQUEST`) for an invalid `Content-Length`, when it is not JSON or not an object, when an
+ * object gives a key twice (issue `DUPLICATE_KEY` at its pointer), or
  * when it nests deeper than {@link MAX_JSON_DEPTH} or holds more than {@link MAX_JSON_VALUES}
  * values (checked before parsing: such a body would hold the event loop in `JSON.parse`).
  */
@@ -32,6 +35,12 @@ export async function readJsonObject(request: Request, maxBytes: number): Promis
     value = JSON.parse(text);
   } catch {
     throw NOT_JSON();
+  }
+  // A key given twice: JSON.parse would keep the last one silently (docs/security.md T51).
+  const repeated = duplicateJsonKey(text);
+  if (repeated !== null) {
+    const message = { 'zh-CN': `请求体中的字段 ${quoteInput(repeated)} 出现了不止一次`, en: `the request body gives ${quoteInput(repeated)} more than once` };
+    throw new HttpProblem(400, 'BAD_REQUEST', BAD, message, [{ code: 'DUPLICATE_KEY', severity: 'error', pointer: repeated, message }]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请求体必须是 JSON 对象', en: 'the request body must be a JSON object' });

@@ -534,6 +534,32 @@ describe('item 8: small ones', () => {
     notes.push(`item 8 (scope):\n${lines.join('\n')}`);
   });
 
+  it('a key given twice in a body is a 400 at its pointer, nothing stored — not the last one silently (docs/security.md T51)', async () => {
+    // Before: JSON.parse kept the last key, so {"type":"close","type":"issue_notice"} issued
+    // the notice (200) while anything reading the first key saw a close.
+    const id = await a.reported('owner-e1', noAlarm());
+    const state = await server.call('officer-gas-d1', 'GET', `/api/hazards/${id}`);
+    if (state.body?.state?.provisional) await a.must('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: reason() });
+    const inspection = JSON.stringify(noAlarm()).slice(1, -1);
+    const cases: [string, string, string, string][] = [
+      ['grid-g1', `/api/hazards/${id}/commands`, '{"type":"close","type":"issue_notice"}', '/type'],
+      ['grid-g1', `/api/hazards/${id}/commands`, '{"type":"issue_notice","typ\u0065":"close"}', '/type'],
+      ['owner-e1', '/api/inspections?report=true', `{"pack":"no-such-pack",${inspection}}`, '/pack'],
+      ['owner-e1', '/api/inspections?report=true', `{${inspection},"findings":{"gas_type":"lpg","gas_type":"natural_gas"}}`, '/findings'],
+      ['owner-e1', '/api/inspections?report=true', `{${inspection.replace('"findings":{', '"findings":{"alarm_installed":true,')}}`, '/findings/alarm_installed'],
+      ['owner-e1', '/api/inspections', '{"subject":{"enterpriseId":"E1","enterpriseId":"E2"},"pack":"demo-kitchen"}', '/subject/enterpriseId'],
+      ['owner-e1', '/api/inspections', '{"a":[{"x":1},{"y":1,"y":2}]}', '/a/1/y'],
+    ];
+    for (const [actor, path, body, pointer] of cases) {
+      const reply = await a.unchanged(async () =>
+        figures.record('8 duplicate keys', await server.call(actor, 'POST', path, { body, headers: { 'content-type': 'application/json', 'idempotency-key': key() } })),
+      );
+      expect([path, reply.status, reply.body?.issues?.[0]?.code, reply.body?.issues?.[0]?.pointer], reply.text.slice(0, 300)).toEqual([path, 400, 'DUPLICATE_KEY', pointer]);
+    }
+    // The same step, each key once, is recorded.
+    await a.must('grid-g1', id, { type: 'issue_notice' });
+  });
+
   it('If-Match, expectedVersion, occurredAt, blank and bidi texts, area 5: 400/422, never 500', async () => {
     const id = await a.reported('owner-e1', noAlarm());
     const reject = (r: unknown) => ({ type: 'confirm_level', level: 'general', reason: r });
