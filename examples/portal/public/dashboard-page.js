@@ -89,9 +89,11 @@ function areaChoices(profile) {
  * The 统计范围 line: the scopes GET /stats counts over (core's readScopes, the function the
  * server asks), in words — every hazard for who reads everything, else each own enterprise
  * (with its tenants' hazards at premises it rents to them), each tenant the profile names,
- * each grid area and each area's domains.
+ * each grid area and each area's domains. `tenants` (enterprise id → its current tenants' ids,
+ * from the server's rental directory — the demo's user list carries no tenancies) names them;
+ * an enterprise whose tenants could not be read keeps the words "if any".
  */
-function scopeLine(profile) {
+function scopeLine(profile, tenants) {
   const scopes = profile ? readScopes(profile) : [];
   if (scopes === 'all') return html`<p class="hint" id="stats-scope" data-scope="all">${t('statsScopeAll')}</p>`;
   const en = lang() === 'en';
@@ -101,13 +103,32 @@ function scopeLine(profile) {
   for (const s of scopes) {
     // The demo's user list carries no tenancies (the API's directory adds them): an own
     // enterprise's words say its tenants' hazards count too, as the server's read policy grants.
-    if (s.enterpriseId) parts.push(t(s.premisesId ? 'statsScopeTenant' : 'statsScopeOwn', { name: entName(s.enterpriseId) }));
+    const theirs = s.enterpriseId && !s.premisesId ? tenants.get(s.enterpriseId) : undefined;
+    if (theirs) parts.push(t(theirs.length ? 'statsScopeOwnTenants' : 'statsScopeOwnAlone', { name: entName(s.enterpriseId), tenants: theirs.map(entName).join(sep) }));
+    else if (s.enterpriseId) parts.push(t(s.premisesId ? 'statsScopeTenant' : 'statsScopeOwn', { name: entName(s.enterpriseId) }));
     else if (s.area && s.domain) domains.set(s.area, [...(domains.get(s.area) ?? []), t(s.domain)]);
     else if (s.area) parts.push(s.area);
   }
   for (const [area, words] of domains) parts.push(en ? `${area} (${words.join(sep)})` : `${area}（${words.join(sep)}）`);
   const text = parts.length ? t('statsScopeSome', { scopes: [...new Set(parts)].join(sep) }) : t('statsScopeNone');
   return html`<p class="hint" id="stats-scope" data-scope="${parts.length ? 'some' : 'none'}">${text}</p>`;
+}
+
+/**
+ * An enterprise user's own enterprises → their current tenants (the landlord view of the
+ * server's rental directory, GET /landlords/{id}/rental-points): whose hazards its counts
+ * include. An enterprise whose view cannot be read is left out (its line keeps "if any").
+ */
+async function tenantsOf(profile, signal) {
+  const out = new Map();
+  if (!profile?.roles.includes('enterprise')) return out;
+  await Promise.all(
+    (profile.enterpriseIds ?? []).map(async (id) => {
+      const r = await api(`/landlords/${encodeURIComponent(id)}/rental-points`, { signal });
+      if (r.ok) out.set(id, [...new Set(r.body.premises.flatMap((p) => p.tenants.map((x) => x.tenantEnterpriseId)))]);
+    }),
+  );
+  return out;
 }
 
 /** Renders the dashboard under the filters of `query` (the hash's URLSearchParams); `signal` is the navigation's. */
@@ -119,12 +140,13 @@ export async function dashboardPage(query, signal) {
   // who reads everything (core's read policy, the same function the server asks); others are not asked (each a 403).
   const profile = me();
   const readsAll = profile ? readScopes(profile) === 'all' : false;
-  const [stats, daily, outbox, sms, packs] = await Promise.all([
+  const [stats, daily, outbox, sms, packs, tenants] = await Promise.all([
     api(`/stats?${q}`, { signal }),
     api(`/stats?${q}${sep}groupBy=day`, { signal }),
     readsAll ? api('/outbox', { signal }) : null,
     readsAll ? recentSms(signal) : [],
     api('/packs', { signal }),
+    tenantsOf(profile, signal),
   ]);
   const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
   const areas = areaChoices(profile);
@@ -148,7 +170,7 @@ export async function dashboardPage(query, signal) {
       <b>${t('closedCount')}</b> <a href="${drill({ queue: 'closed' })}" id="drill-closed"><span id="stat-closed">${s.closed}</span></a> ·
       <b>${t('overdue')}</b> <a href="${drill({ queue: 'overdue' })}" id="drill-overdue"><span id="stat-overdue">${s.overdue}</span></a> ·
       <b>${t('closureRate')}</b> <span id="stat-rate">${(Number(s.closureRate) * 100).toFixed(0)}%</span>
-      ${scopeLine(profile)}</div>
+      ${scopeLine(profile, tenants)}</div>
     <p class="hint">${t('chartHint')}</p><div class="charts"><div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div><div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div><div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div><div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div></div>`
         : html`<p class="message error" id="stats-error" data-status="${stats.status}">${stats.body?.detail || stats.body?.title || t('requestFailed')}</p>`
     }
