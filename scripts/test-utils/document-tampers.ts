@@ -33,7 +33,24 @@ export interface DocumentTamper {
   expected: ExpectedProblem[];
   /** The findings `result.documents` must hold. */
   findings: Array<Pick<AuditDocumentFinding, 'severity' | 'code'> & { document: { hazardId: string; seq: number } }>;
+  /**
+   * What the check of one hazard (`verifyHazardDocuments`, `GET /hazards/{id}/audit`) must find
+   * at each hazard named, when it differs from `findings`: a rewritten entry it proves against the
+   * next signed head (or the trail's end) is a problem of its document, where the full audit
+   * reports the chain's break as a `document_trail` problem.
+   */
+  perHazard?: DocumentTamper['findings'];
 }
+
+/** The findings the check of each hazard named must hold (`perHazard`, else `findings`), by hazard. */
+export function hazardFindings(tamper: DocumentTamper): Map<string, DocumentTamper['findings']> {
+  const out = new Map<string, DocumentTamper['findings']>();
+  for (const f of tamper.perHazard ?? tamper.findings) out.set(f.document.hazardId, [...(out.get(f.document.hazardId) ?? []), f]);
+  return out;
+}
+
+/** The hazards of {@link seedSignedDocuments}. */
+export const SEEDED_HAZARDS = ['H-A', 'H-B', 'H-C', 'H-D', 'H-E', 'H-F', 'H-G', 'H-H', 'H-I'] as const;
 
 const WHERE = "jurisdiction = 'D1' AND kind = 'rectification_order' AND year = 2026";
 
@@ -132,6 +149,8 @@ export const DOCUMENT_TAMPERS: readonly DocumentTamper[] = [
     // Entry 3 no longer links to entry 2.
     expected: [{ kind: 'document_trail', code: 'PREV_HASH_MISMATCH', position: { ...at('H-C', 3), seq: 3 } }],
     findings: [],
+    // H-B's entry does not link to the head checkpoint #1 signed: entry 3 no longer links to it.
+    perHazard: [{ severity: 'problem', code: 'DOCUMENT_REWRITTEN', document: { hazardId: 'H-B', seq: 2 } }],
   },
   {
     name: 'rewrite a signed document and its trail entry, recomputing and relinking every later entry',
@@ -139,6 +158,19 @@ export const DOCUMENT_TAMPERS: readonly DocumentTamper[] = [
     // The chain holds again, but checkpoint #2 signed the trail's head after entry 8.
     expected: [{ kind: 'document_trail', code: 'DOCUMENTS_CHANGED', position: { checkpoint: 2, seq: 1, toSeq: 8 } }],
     findings: [],
+    // Entry 8 is checkpoint #2's head, and no longer the hash it signed.
+    perHazard: [{ severity: 'problem', code: 'DOCUMENT_REWRITTEN', document: { hazardId: 'H-H', seq: 8 } }],
+  },
+  {
+    name: 'delete a signed trail entry',
+    apply: (sql) => sql.run('DELETE FROM {t}document_trail WHERE seq = 4'),
+    expected: [{ kind: 'documents', code: 'DOCUMENT_UNCHAINED', position: at('H-D', 4) }],
+    findings: [{ severity: 'problem', code: 'DOCUMENT_UNCHAINED', document: { hazardId: 'H-D', seq: 4 } }],
+    // Its neighbours' entries no longer link to checkpoint #1's head across the gap.
+    perHazard: [
+      { severity: 'problem', code: 'DOCUMENT_UNCHAINED', document: { hazardId: 'H-D', seq: 4 } },
+      { severity: 'problem', code: 'DOCUMENT_REWRITTEN', document: { hazardId: 'H-C', seq: 3 } },
+    ],
   },
   {
     name: 'edit a trail entry without recomputing its hash',

@@ -1,7 +1,8 @@
 // GET /hazards/{id}/audit checks the hazard's documents (issued and voided) with the full
 // audit's check (decision 009), on a real SQLite file edited by a second connection: a
 // rewritten document and an un-voided one are named at the hazard they belong to, with the
-// same findings as GET /audit/verify, and not at other hazards.
+// same findings as GET /audit/verify, and not at other hazards; a rewritten trail entry of the
+// hazard is named there too, from the hazard's entries and their links to the signed head.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,4 +87,23 @@ describe("GET /hazards/{id}/audit checks the hazard's documents", () => {
       }
     });
   }
+
+  it("a document and its trail entry rewritten, the entry re-hashed: the hazard's audit names it (its entry no longer links to the signed head), though it reads only the hazard's entries", async () => {
+    const tamper = DOCUMENT_TAMPERS.find((t) => t.name === 'rewrite a document and its trail entry, recomputing the entry hash')!;
+    const { sql, get, close } = await setup();
+    try {
+      await tamper.apply(sql);
+      const r = await get('grid-g1', '/hazards/H-B/audit');
+      expect(r.status).toBe(200);
+      expect(r.body.ok).toBe(false);
+      expect(r.body.documents).toEqual([expect.objectContaining({ severity: 'problem', code: 'DOCUMENT_REWRITTEN', trailSeq: 2, document: expect.objectContaining({ hazardId: 'H-B', seq: 2 }) })]);
+      expect(r.body.documents[0].message['zh-CN']).toContain('第 3 条没有链接到上一条');
+      expect(r.body.documents[0].message.en).toContain('entry 3 does not link to the one before');
+      // The full audit reports the break of the trail itself.
+      expect((await get('admin-gas', '/audit/verify')).body.problems).toContainEqual(expect.objectContaining({ kind: 'document_trail', code: 'PREV_HASH_MISMATCH' }));
+      expect((await get('grid-g1', '/hazards/H-G/audit')).body).toMatchObject({ ok: true, documents: [] });
+    } finally {
+      close();
+    }
+  });
 });

@@ -313,6 +313,21 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return (result.rows as Row[]).map(toTrailEntry);
     },
 
+    async readHazardDocumentTrail(hazardId) {
+      const result = await pool.query(`SELECT * FROM ${s}.document_trail WHERE hazard_id = $1 ORDER BY seq`, [hazardId]);
+      return (result.rows as Row[]).map(toTrailEntry);
+    },
+
+    async readDocumentIssueBefore(series, documentSeq) {
+      const result = await pool.query(
+        `SELECT * FROM ${s}.document_trail WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND document_seq < $4 AND entry_type = 'issued' ORDER BY document_seq DESC LIMIT 1`,
+        [series.jurisdiction, series.kind, series.year, documentSeq],
+      );
+      const row = result.rows[0] as Row | undefined;
+      const entry = row ? toTrailEntry(row) : null;
+      return entry && entry.type === undefined ? entry : null;
+    },
+
     async readDocumentContent(key) {
       const result = await pool.query(`SELECT content FROM ${s}.document_contents WHERE jurisdiction = $1 AND kind = $2 AND year = $3 AND seq = $4`, [key.jurisdiction, key.kind, key.year, key.seq]);
       return (result.rows[0] as { content: string } | undefined)?.content ?? null;

@@ -620,4 +620,10 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
     ADD COLUMN content text NOT NULL DEFAULT '',
     ADD COLUMN content_digest text NOT NULL DEFAULT '';
   `,
+  `
+  -- 16: one hazard's document trail entries through an index (decision 009, per hazard; threat
+  -- T48): GET /hazards/{id}/audit read and re-hashed the whole trail on each call. The index
+  -- serves readHazardDocumentTrail (WHERE hazard_id = $1 ORDER BY seq); rows are not touched.
+  CREATE INDEX IF NOT EXISTS document_trail_hazard ON {schema}.document_trail (hazard_id, seq);
+  `,
 ]);

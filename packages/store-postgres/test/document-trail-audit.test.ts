@@ -5,13 +5,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentContentDigest, verifyAudit } from '@anjian/core/audit';
+import { documentContentDigest, verifyAudit, verifyHazardDocuments } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
 import { seedAuditTrail } from '@anjian/core/testing';
 import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawSql } from '../../../scripts/test-utils/audit-tampers.js';
-import { DOCUMENT_TAMPERS, insertTrailAsBeforeVoids, seededDocument, seedSignedDocuments, seedSignedVoid, VOID_TAMPERS } from '../../../scripts/test-utils/document-tampers.js';
+import {
+  DOCUMENT_TAMPERS,
+  hazardFindings,
+  insertTrailAsBeforeVoids,
+  SEEDED_HAZARDS,
+  seededDocument,
+  seedSignedDocuments,
+  seedSignedVoid,
+  VOID_TAMPERS,
+} from '../../../scripts/test-utils/document-tampers.js';
 import { createPostgresStore, PG_MIGRATIONS } from '../src/index.js';
 import { freshSchema, PG_URL } from './pg-env.js';
 
@@ -52,6 +61,7 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
     const { env, store } = await seededSchema();
     try {
       expect(await verifyAudit(store, { verifier })).toMatchObject({ ok: true, problems: [], documents: [], checked: { events: 26, documents: 9, documentTrail: 9, checkpoints: 2 } });
+      for (const hazardId of SEEDED_HAZARDS) expect(await verifyHazardDocuments(store, hazardId, { verifier })).toEqual([]);
       expect((await cliVerify(env.schema, '--public-key', publicKeyFile)).code).toBe(0);
     } finally {
       await env.drop();
@@ -59,7 +69,7 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
   });
 
   for (const tamper of DOCUMENT_TAMPERS) {
-    it(`${tamper.name}: detected, located, exit 1`, async () => {
+    it(`${tamper.name}: detected, located (also by the hazard's own check), exit 1`, async () => {
       const { env, store, sql } = await seededSchema();
       try {
         await tamper.apply(sql);
@@ -67,6 +77,11 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
         expect(result.ok).toBe(false);
         for (const expected of tamper.expected) expect(result.problems).toContainEqual(expect.objectContaining(expected));
         for (const finding of tamper.findings) expect(result.documents).toContainEqual(expect.objectContaining({ ...finding, document: expect.objectContaining(finding.document) }));
+        // The hazard's own check (GET /hazards/{id}/audit) names it too.
+        for (const [hazardId, wanted] of hazardFindings(tamper)) {
+          const found = await verifyHazardDocuments(store, hazardId, { verifier });
+          for (const f of wanted) expect(found).toContainEqual(expect.objectContaining({ ...f, document: expect.objectContaining(f.document) }));
+        }
         const { code, out } = await cliVerify(env.schema, '--public-key', publicKeyFile, '--format', 'json');
         expect(code).toBe(1);
         const doc = JSON.parse(out) as typeof result;
@@ -88,7 +103,7 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
   });
 
   for (const tamper of VOID_TAMPERS) {
-    it(`void: ${tamper.name}: detected, located, exit 1`, async () => {
+    it(`void: ${tamper.name}: detected, located (also by the hazard's own check), exit 1`, async () => {
       const { env, store, sql } = await seededSchema(seedSignedVoid);
       try {
         await tamper.apply(sql);
@@ -96,6 +111,11 @@ describe('issued documents in the audit of a PostgreSQL schema', () => {
         expect(result.ok).toBe(false);
         for (const expected of tamper.expected) expect(result.problems).toContainEqual(expect.objectContaining(expected));
         for (const finding of tamper.findings) expect(result.documents).toContainEqual(expect.objectContaining({ ...finding, document: expect.objectContaining(finding.document) }));
+        // The hazard's own check (GET /hazards/{id}/audit) names it too.
+        for (const [hazardId, wanted] of hazardFindings(tamper)) {
+          const found = await verifyHazardDocuments(store, hazardId, { verifier });
+          for (const f of wanted) expect(found).toContainEqual(expect.objectContaining({ ...f, document: expect.objectContaining(f.document) }));
+        }
         const { code, out } = await cliVerify(env.schema, '--public-key', publicKeyFile, '--format', 'json');
         expect(code).toBe(1);
         const doc = JSON.parse(out) as typeof result;

@@ -593,6 +593,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return (st.documentTrail.all(fromSeq, Math.max(0, Math.floor(limit))) as TrailRow[]).map(toTrailEntry);
     },
 
+    async readHazardDocumentTrail(hazardId) {
+      return (st.hazardDocumentTrail.all(hazardId) as TrailRow[]).map(toTrailEntry);
+    },
+
+    async readDocumentIssueBefore(series, documentSeq) {
+      const row = st.documentIssueBefore.get(series.jurisdiction, series.kind, series.year, documentSeq) as TrailRow | undefined;
+      const entry = row ? toTrailEntry(row) : null;
+      return entry && entry.type === undefined ? entry : null;
+    },
+
     async readDocumentContent(key) {
       const row = st.documentContent.get(key.jurisdiction, key.kind, key.year, key.seq) as { content: string } | undefined;
       return row?.content ?? null;
@@ -697,6 +707,9 @@ function prepare(db: Database.Database) {
       db.prepare(`INSERT INTO document_trail (seq, prev_hash, hash, entry_type, jurisdiction, kind, year, document_seq, hazard_id, event_id, voided_at, void_reason, voided_by, chained_at, log_size)
       VALUES (@seq, @prevHash, @hash, 'voided', @jurisdiction, @kind, @year, @documentSeq, @hazardId, @eventId, @voidedAt, @reason, @actorId, @chainedAt, @logSize)`),
     documentTrail: db.prepare('SELECT * FROM document_trail WHERE seq >= ? ORDER BY seq LIMIT ?'),
+    hazardDocumentTrail: db.prepare('SELECT * FROM document_trail WHERE hazard_id = ? ORDER BY seq'),
+    documentIssueBefore: db.prepare(`SELECT * FROM document_trail WHERE jurisdiction = ? AND kind = ? AND year = ? AND document_seq < ? AND entry_type = 'issued'
+      ORDER BY document_seq DESC LIMIT 1`),
     documentContent: db.prepare('SELECT content FROM document_contents WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ?'),
     voidDocument: db.prepare(`UPDATE documents SET voided_at = ?, void_reason = ?, voided_by = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND voided_at IS NULL`),

@@ -271,4 +271,11 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   ALTER TABLE co_sign_codes ADD COLUMN content TEXT NOT NULL DEFAULT '';
   ALTER TABLE co_sign_codes ADD COLUMN content_digest TEXT NOT NULL DEFAULT '';
   `,
+  `
+  -- 14: one hazard's document trail entries through an index (decision 009, per hazard; threat
+  -- T48): GET /hazards/{id}/audit read and re-hashed the whole trail on each call. The index
+  -- serves readHazardDocumentTrail (WHERE hazard_id = ? ORDER BY seq); the trail's rows are
+  -- not touched.
+  CREATE INDEX document_trail_hazard ON document_trail (hazard_id, seq);
+  `,
 ]);

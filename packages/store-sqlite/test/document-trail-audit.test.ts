@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { verifyAudit } from '@anjian/core/audit';
+import { verifyAudit, verifyHazardDocuments } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
 import { main, memoryIo } from '@anjian/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
 import type { RawSql } from '../../../scripts/test-utils/audit-tampers.js';
-import { DOCUMENT_TAMPERS, SEEDED_VOID, seedSignedDocuments, seedSignedVoid, VOID_TAMPERS } from '../../../scripts/test-utils/document-tampers.js';
+import { DOCUMENT_TAMPERS, hazardFindings, SEEDED_HAZARDS, SEEDED_VOID, seedSignedDocuments, seedSignedVoid, VOID_TAMPERS, type DocumentTamper } from '../../../scripts/test-utils/document-tampers.js';
 import { createSqliteStore } from '../src/index.js';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
@@ -58,6 +58,19 @@ async function audit(path: string) {
   }
 }
 
+/** `verifyHazardDocuments` (GET /hazards/{id}/audit) of each hazard the tamper names must hold its findings there. */
+async function expectPerHazard(path: string, tamper: DocumentTamper) {
+  const store = createSqliteStore({ path });
+  try {
+    for (const [hazardId, wanted] of hazardFindings(tamper)) {
+      const found = await verifyHazardDocuments(store, hazardId, { verifier });
+      for (const f of wanted) expect(found).toContainEqual(expect.objectContaining({ ...f, document: expect.objectContaining(f.document) }));
+    }
+  } finally {
+    store.close();
+  }
+}
+
 async function cliVerify(path: string) {
   const io = memoryIo({ env: { LANG: 'en_US.UTF-8' } });
   const code = await main(['audit', 'verify', '--sqlite', path, '--public-key', publicKeyFile, '--format', 'json'], io);
@@ -72,10 +85,16 @@ describe('issued documents in the audit of a real SQLite file', () => {
     const { code, doc } = await cliVerify(path);
     expect(code).toBe(0);
     expect(doc.checked.documents).toBe(9);
+    const store = createSqliteStore({ path });
+    try {
+      for (const hazardId of SEEDED_HAZARDS) expect(await verifyHazardDocuments(store, hazardId, { verifier })).toEqual([]);
+    } finally {
+      store.close();
+    }
   });
 
   for (const tamper of DOCUMENT_TAMPERS) {
-    it(`${tamper.name}: detected, located, exit 1`, async () => {
+    it(`${tamper.name}: detected, located (also by the hazard's own check), exit 1`, async () => {
       const path = await seededFile();
       const db = new Database(path);
       await tamper.apply(rawSql(db));
@@ -85,6 +104,7 @@ describe('issued documents in the audit of a real SQLite file', () => {
       for (const expected of tamper.expected) expect(result.problems).toContainEqual(expect.objectContaining(expected));
       for (const finding of tamper.findings) expect(result.documents).toContainEqual(expect.objectContaining({ ...finding, document: expect.objectContaining(finding.document) }));
       for (const p of result.problems) expect(p.message['zh-CN']).not.toBe(p.message.en);
+      await expectPerHazard(path, tamper);
       const { code, doc } = await cliVerify(path);
       expect(code).toBe(1);
       for (const expected of tamper.expected) expect(doc.problems).toContainEqual(expect.objectContaining(expected));
@@ -99,7 +119,7 @@ describe('issued documents in the audit of a real SQLite file', () => {
   });
 
   for (const tamper of VOID_TAMPERS) {
-    it(`void: ${tamper.name}: detected, located, bilingual, exit 1`, async () => {
+    it(`void: ${tamper.name}: detected, located (also by the hazard's own check), bilingual, exit 1`, async () => {
       const path = await seededFile(seedSignedVoid);
       const db = new Database(path);
       await tamper.apply(rawSql(db));
@@ -110,6 +130,7 @@ describe('issued documents in the audit of a real SQLite file', () => {
       for (const finding of tamper.findings) expect(result.documents).toContainEqual(expect.objectContaining({ ...finding, document: expect.objectContaining(finding.document) }));
       for (const f of result.documents) expect(f.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
       for (const f of result.documents) expect(f.message.en).toMatch(/^document /);
+      await expectPerHazard(path, tamper);
       const { code, doc } = await cliVerify(path);
       expect(code).toBe(1);
       for (const expected of tamper.expected) expect(doc.problems).toContainEqual(expect.objectContaining(expected));

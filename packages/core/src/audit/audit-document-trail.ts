@@ -22,15 +22,15 @@ export function documentTrailBreak(entries: readonly DocumentTrailEntry[]): { se
   return null;
 }
 
-/** What {@link auditDocumentTrail} learnt. @internal */
-export interface DocumentTrailAudit {
-  count: number;
+/**
+ * The entries the comparison with the register reads ({@link auditDocuments}): the whole
+ * trail's ({@link DocumentTrailAudit}) or one hazard's. @internal
+ */
+export interface DocumentEntries {
   /** The issue entry of each document number (the first, when a number has two). */
   byKey: Map<string, DocumentIssuedEntry>;
   /** The void entry of each voided document number (the first, when a number has two). */
   voidByKey: Map<string, DocumentVoidedEntry>;
-  /** The trail's head (the `hash` of entry `n`, or the genesis hash) for every `n` ≤ count. */
-  headAt(n: number): string | undefined;
   /** `logSize` of the first entry: documents of later events were issued after the trail began. */
   firstLogSize: number | undefined;
   /**
@@ -38,6 +38,18 @@ export interface DocumentTrailAudit {
    * before voids were chained have none). `undefined` when no entry has one.
    */
   voidsChainedFrom: string | undefined;
+  /**
+   * The issue entry of the highest number below `documentSeq` in its series, when `byKey`
+   * does not hold the whole trail (one hazard's entries: the store's index answers it).
+   */
+  issueBefore?: (series: { jurisdiction: string; kind: string; year: number }, documentSeq: number) => Promise<DocumentIssuedEntry | null>;
+}
+
+/** What {@link auditDocumentTrail} learnt: the whole trail's entries, its length and heads. @internal */
+export interface DocumentTrailAudit extends DocumentEntries {
+  count: number;
+  /** The trail's head (the `hash` of entry `n`, or the genesis hash) for every `n` ≤ count. */
+  headAt(n: number): string | undefined;
 }
 
 /**

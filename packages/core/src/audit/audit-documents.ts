@@ -3,7 +3,7 @@ import type { DocumentKey, DocumentRecord } from '../ports/document-register.js'
 import type { Store } from '../ports/store.js';
 import type { ProblemSink } from './audit-problem.js';
 import type { CheckpointToCheck } from './audit-checkpoints.js';
-import { documentKey, type DocumentTrailAudit } from './audit-document-trail.js';
+import { documentKey, type DocumentEntries, type DocumentTrailAudit } from './audit-document-trail.js';
 import { readDocumentsExtension } from './document-trail-head.js';
 import type { DocumentIssuedEntry } from '../ports/document-trail.js';
 import type { AuditDocumentFinding } from './types.js';
@@ -28,7 +28,7 @@ const REGISTER_PAGE = 2_000;
  */
 export async function auditDocuments(
   store: Store,
-  trail: DocumentTrailAudit,
+  trail: DocumentEntries,
   hazardIds: Iterable<string>,
   checkpoints: readonly CheckpointToCheck[],
   sink: ProblemSink,
@@ -112,7 +112,7 @@ export async function auditDocuments(
   // after a chained number whose event is later: it was written outside the store (backdated).
   let bySeries: Map<string, DocumentIssuedEntry[]> | null = null;
   const chainedNumberAfter = async (r: DocumentRecord, eventSeq: number): Promise<{ documentSeq: number; eventSeq: number } | null> => {
-    if (!bySeries) {
+    if (!bySeries && !trail.issueBefore) {
       bySeries = new Map();
       for (const e of trail.byKey.values()) {
         const series = documentKey(e, 0);
@@ -121,7 +121,7 @@ export async function auditDocuments(
       for (const list of bySeries.values()) list.sort((a, b) => b.documentSeq - a.documentSeq);
     }
     // The chained number just below r's: by the log's order, its event is the latest of the lower chained ones.
-    const below = (bySeries.get(documentKey(r, 0)) ?? []).find((e) => e.documentSeq < r.seq);
+    const below = trail.issueBefore ? await trail.issueBefore(r, r.seq) : (bySeries?.get(documentKey(r, 0)) ?? []).find((e) => e.documentSeq < r.seq);
     if (!below) return null;
     const event = ((await store.load(below.hazardId)) ?? []).find((e) => e.id === below.eventId);
     return event && event.seq > eventSeq ? { documentSeq: below.documentSeq, eventSeq: event.seq } : null;

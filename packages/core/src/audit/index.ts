@@ -23,6 +23,7 @@ export { verifyAudit } from './verify-audit.js';
 export type { AuditProblemKind, AuditPosition, AuditProblem, AuditChecked, AuditResult, VerifyAuditOptions, AuditDocumentKey, AuditDocumentFinding } from './types.js';
 export { verifyHazardTrail } from './verify-hazard-trail.js';
 export { verifyHazardDocuments } from './verify-hazard-documents.js';
+export { verifyHazardDocumentsWholeTrail } from './verify-hazard-documents-whole-trail.js';
 export type { HazardTrailStatus } from './verify-hazard-trail.js';
 export { signStoreCheckpoint, DEFAULT_CHECKPOINT_ORIGIN } from './sign-store-checkpoint.js';
 export type { SignStoreCheckpointOptions, SignStoreCheckpointResult } from './sign-store-checkpoint.js';

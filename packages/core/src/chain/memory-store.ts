@@ -19,7 +19,7 @@ import type {
   StoredOutboxMessage,
 } from '../ports/store.js';
 import { checkDocumentContent, checkDocumentRequests, type DocumentKey, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
-import { documentTrailInput, documentVoidInput, sealDocumentTrailEntry, sealDocumentVoidEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
+import { documentTrailInput, documentVoidInput, sealDocumentTrailEntry, sealDocumentVoidEntry, type DocumentIssuedEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
@@ -252,6 +252,19 @@ export function createMemoryStore(): MemoryStore {
 
     async readDocumentTrail(fromSeq, limit) {
       return clone(trail.filter((t) => t.seq >= fromSeq).slice(0, Math.max(0, Math.floor(limit))));
+    },
+
+    async readHazardDocumentTrail(hazardId) {
+      return clone(trail.filter((t) => t.hazardId === hazardId));
+    },
+
+    async readDocumentIssueBefore(series, documentSeq) {
+      let best: DocumentIssuedEntry | null = null;
+      for (const t of trail) {
+        if (t.type !== undefined || t.jurisdiction !== series.jurisdiction || t.kind !== series.kind || t.year !== series.year || t.documentSeq >= documentSeq) continue;
+        if (!best || t.documentSeq > best.documentSeq) best = t;
+      }
+      return best ? clone(best) : null;
     },
 
     async voidDocument(input) {

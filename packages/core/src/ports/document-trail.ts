@@ -85,6 +85,19 @@ export type DocumentTrailEntry = DocumentIssuedEntry | DocumentVoidedEntry;
 export interface DocumentTrailStore {
   /** At most `limit` entries with `seq >= fromSeq`, ordered by `seq`. MUST NOT write. */
   readDocumentTrail(fromSeq: number, limit: number): Promise<DocumentTrailEntry[]>;
+  /**
+   * Every entry about one hazard's documents — its issue and void entries, those whose
+   * `hazardId` is `hazardId` — ordered by `seq`; `[]` for a hazard without any. MUST NOT write.
+   * Read through an index on the hazard (cost in proportion to the hazard's entries, not to
+   * the trail): `GET /hazards/{id}/audit` reads it on each call (decision 009, per hazard).
+   */
+  readHazardDocumentTrail(hazardId: string): Promise<DocumentTrailEntry[]>;
+  /**
+   * The issue entry of the highest number below `documentSeq` in `series`, or `null` when no
+   * lower number of the series is chained. MUST NOT write. Read through the trail's unique
+   * index on the number (the audit's backdating check, decision 009).
+   */
+  readDocumentIssueBefore(series: { jurisdiction: string; kind: string; year: number }, documentSeq: number): Promise<DocumentIssuedEntry | null>;
 }
 
 /** Hex SHA-256 of a document's content text (UTF-8), as the trail commits to it. */

@@ -26,6 +26,7 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   'issuing appends one entry to the document trail, chained, once per number; refusals and concurrent issuers append no other',
   'voiding appends one void entry to the document trail, once per number; a void written before voids were chained is chained by voiding again',
   'readDocumentRegister (when the store has it) pages the whole register once, each number with its content',
+  "readHazardDocumentTrail reads one hazard's issue and void entries in seq order; readDocumentIssueBefore the chained number below",
 ] as const);
 
 const T0 = Date.parse('2026-10-12T01:00:00.000Z');
@@ -372,6 +373,45 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
         ['voided', 1],
         ['voided', 2],
       ]);
+    });
+
+    test("readHazardDocumentTrail reads one hazard's issue and void entries in seq order; readDocumentIssueBefore the chained number below", async (store, ns) => {
+      const j = `T${ns}`;
+      const req = (eventId: string) => [{ jurisdiction: j, kind: 'rectification_order', year: 2026, eventId }];
+      for (const [i, h] of ['a', 'b', 'c', 'd'].entries()) expect((await store.append(reportInput(`H-${ns}-${h}`, T0 + i, req).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'rectification_order', year: 2026 };
+      const at = '2026-10-12T06:00:00.000Z';
+      // #1 (a) issued then voided, #3 (c) issued, #2 (b) voided without issue, #4 (d) only numbered.
+      expect((await store.recordDocumentHash({ ...key, seq: 1, contentHash: '1'.repeat(64), verificationCode: `T1${ns}`, content: '{"t":1}', at })).kind).toBe('recorded');
+      expect((await store.recordDocumentHash({ ...key, seq: 3, contentHash: '3'.repeat(64), verificationCode: `T3${ns}`, content: '{"t":3}', at })).kind).toBe('recorded');
+      expect((await store.voidDocument({ ...key, seq: 1, reason: '有误', actorId: 'officer-1', at: '2026-10-12T07:00:00.000Z' })).kind).toBe('voided');
+      expect((await store.voidDocument({ ...key, seq: 2, reason: '未出具', actorId: 'officer-1', at: '2026-10-12T07:00:00.000Z' })).kind).toBe('voided');
+      const whole: DocumentTrailEntry[] = [];
+      for (let from = 1; ;) {
+        const page = await store.readDocumentTrail(from, 100);
+        whole.push(...page);
+        if (page.length < 100) break;
+        from = (page[page.length - 1] as DocumentTrailEntry).seq + 1;
+      }
+      // Exactly the entries the whole trail holds about each hazard, as the whole trail reads them.
+      for (const h of ['a', 'b', 'c', 'd']) {
+        const hazardId = `H-${ns}-${h}`;
+        expect(await store.readHazardDocumentTrail(hazardId)).toEqual(whole.filter((e) => e.hazardId === hazardId));
+      }
+      expect((await store.readHazardDocumentTrail(`H-${ns}-a`)).map((e) => [e.type ?? 'issued', e.documentSeq])).toEqual([
+        ['issued', 1],
+        ['voided', 1],
+      ]);
+      expect(await store.readHazardDocumentTrail(`H-${ns}-d`)).toEqual([]);
+      expect(await store.readHazardDocumentTrail(`H-${ns}-none`)).toEqual([]);
+      // The issue entry of the highest chained number below: voids and unissued numbers are skipped.
+      const issueOf = (n: number) => whole.find((e) => e.type === undefined && e.jurisdiction === j && e.documentSeq === n);
+      expect(await store.readDocumentIssueBefore(key, 9)).toEqual(issueOf(3));
+      expect(await store.readDocumentIssueBefore(key, 4)).toEqual(issueOf(3));
+      expect(await store.readDocumentIssueBefore(key, 3)).toEqual(issueOf(1));
+      expect(await store.readDocumentIssueBefore(key, 1)).toBeNull();
+      expect(await store.readDocumentIssueBefore({ ...key, year: 2027 }, 9)).toBeNull();
+      expect(await store.readDocumentIssueBefore({ ...key, kind: 'inspection_record' }, 9)).toBeNull();
     });
 
     test('readDocumentRegister (when the store has it) pages the whole register once, each number with its content', async (store, ns) => {
