@@ -1,6 +1,6 @@
 // A landlord (出租方) reads its tenant's hazard at the premises it rents to it — the hazard,
 // its rectification and deadline, the rectification order concerning the premises — but not
-// the tenant's penalty proceeding (docs/security.md T50): over a real server (http.createServer
+// the tenant's penalty proceeding (docs/security.md T52): over a real server (http.createServer
 // on 127.0.0.1, fetch), the landlord's session asks for the tenant's 行政处罚决定书 by kind, by
 // number and by its issuing event, lists the documents, reads the hazard and its audit, and
 // verifies the decision's PDF: 403 with a bilingual reason or nothing,
