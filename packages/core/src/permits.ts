@@ -26,6 +26,7 @@ export { deriveHeightGrade, heightGradeName, heightGradeReason, HEIGHT_FALL_FACT
 export type { DerivedHeight, HeightFact, HeightGrade, HeightObservation, HeightSituation } from './permits/height-grade.js';
 export { deriveHotWorkGrade, hotWorkGradeName, hotWorkGradeReason, HOT_WORK_SITUATIONS, HOT_WORK_SHUTDOWN_CONDITIONS, HOT_WORK_DOWNGRADE_ROLE, HOT_WORK_WIND_LIMIT } from './permits/hot-work-grade.js';
 export type { DerivedHotWork, HotWorkFact, HotWorkGrade, HotWorkObservation, HotWorkSituation } from './permits/hot-work-grade.js';
+export type { ObservedFact } from './permits/check-observed-ids.js';
 export { evolvePermit, foldPermit } from './permits/evolve-permit.js';
 export { tickPermit, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR, PERMIT_APPROVAL_WARNING_MINUTES, PERMIT_APPROVAL_PENDING_MINUTES } from './permits/tick-permit.js';
 export { verifyPermitChain, type PermitChainCheck } from './permits/permit-chain.js';

@@ -1,5 +1,17 @@
 import { permitRejection as reject } from './permit-rejection.js';
+import type { PermitText } from './permit-rules.js';
 import type { PermitRejection } from './permit-types.js';
+
+/**
+ * One fact an applicant may observe at a graded job (a hot-work situation or shut-down
+ * condition, a height fall factor or situation): its id in the apply command, its clause of
+ * GB 30871-2022 and its words.
+ */
+export interface ObservedFact {
+  id: string;
+  clause: string;
+  label: PermitText;
+}
 
 /**
  * A refused field of a permit command, located by its JSON pointer into the command

@@ -1,4 +1,4 @@
-import { checkObservedIds, invalidPermitField as invalid } from './check-observed-ids.js';
+import { checkObservedIds, invalidPermitField as invalid, type ObservedFact } from './check-observed-ids.js';
 import type { PermitText } from './permit-rules.js';
 import type { PermitRejection } from './permit-types.js';
 
@@ -30,12 +30,8 @@ export interface DerivedHeight extends HeightObservation {
   raisedBy: string[];
 }
 
-/** One observable fact with its clause and words. */
-export interface HeightFact {
-  id: string;
-  clause: string;
-  label: PermitText;
-}
+/** One observable fact with its clause and words (the same shape for every graded kind). */
+export type HeightFact = ObservedFact;
 
 /** One Note 2 situation: a grade of height work that "also includes" it. */
 export interface HeightSituation extends HeightFact {

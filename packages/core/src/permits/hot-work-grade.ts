@@ -1,4 +1,4 @@
-import { checkObservedIds, invalidPermitField as invalid } from './check-observed-ids.js';
+import { checkObservedIds, invalidPermitField as invalid, type ObservedFact } from './check-observed-ids.js';
 import type { PermitText } from './permit-rules.js';
 import type { PermitRejection } from './permit-types.js';
 
@@ -33,12 +33,8 @@ export interface DerivedHotWork extends HotWorkObservation {
   grade: HotWorkGrade;
 }
 
-/** One observable fact with its clause and words. */
-export interface HotWorkFact {
-  id: string;
-  clause: string;
-  label: PermitText;
-}
+/** One observable fact with its clause and words (the same shape for every graded kind). */
+export type HotWorkFact = ObservedFact;
 
 /** A situation of 5.1.2 or 5.1.3: hot work in it is at least `atLeast`. */
 export interface HotWorkSituation extends HotWorkFact {

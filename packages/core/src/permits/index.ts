@@ -11,6 +11,7 @@ export { decidePermit, isPermitOpen, type PermitDecideContext } from './decide-p
 export { permitApprovalRefusal, permitApproverRole } from './permit-approval.js';
 export * from './height-grade.js';
 export * from './hot-work-grade.js';
+export type { ObservedFact } from './check-observed-ids.js';
 export { evolvePermit, foldPermit } from './evolve-permit.js';
 export { tickPermit, permitApprovalDue, permitApprovalDueAt, PERMIT_SYSTEM_ACTOR, PERMIT_APPROVAL_WARNING_MINUTES, PERMIT_APPROVAL_PENDING_MINUTES } from './tick-permit.js';
 export { chainPermitEvent, hashPermitEvent, verifyPermitChain, type PermitChainCheck } from './permit-chain.js';
