@@ -65,6 +65,8 @@ export function toNodeHandler(api: Pick<AnjianApi, 'fetch'> & { readonly maxBody
       let headers: Headers;
       try {
         url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+        // `Host: user@evil` gives a URL with credentials, which a Request refuses: a 400, not a 500 (docs/security.md T53).
+        if (url.username !== '' || url.password !== '') throw new TypeError('credentials in the request URL');
         headers = new Headers();
         for (const [name, value] of Object.entries(req.headers)) {
           if (value === undefined) continue;

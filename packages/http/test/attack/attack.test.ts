@@ -670,6 +670,18 @@ describe('item 8: small ones', () => {
     notes.push(`item 8 (URLs):\n${lines.join('\n')}`);
   });
 
+  it('a Host header with credentials in it: 400, never a 500 and an error logged (docs/security.md T53)', async () => {
+    // Before: `Host: user@evil:1/x?` made the request URL http://user@evil:1/api/packs, which
+    // new Request refuses (URL with credentials) — a 500 and an error record per anonymous request.
+    const errorsBefore = server.logs.filter((l) => l.level === 'error').length;
+    for (const host of ['user@evil:1/x?', 'u:p@127.0.0.1', 'a%40b@127.0.0.1']) {
+      const reply = figures.record('8 odd Host headers', await server.raw('GET', '/api/packs', { headers: { host } }));
+      expect([host, reply.status], reply.text.slice(0, 200)).toEqual([host, 400]);
+      expect(reply.headers['x-content-type-options'], host).toBe('nosniff');
+    }
+    expect(server.logs.filter((l) => l.level === 'error').length).toBe(errorsBefore);
+  });
+
   it('security headers on API responses: a CSP without unsafe-inline, nosniff, Referrer-Policy, no framing', async () => {
     const reply = figures.record('2 security headers', await server.call('owner-e1', 'GET', '/api/packs'));
     const csp = reply.headers.get('content-security-policy') ?? '';
