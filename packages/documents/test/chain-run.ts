@@ -1,6 +1,7 @@
 // A real review-chain run (core's handleCommand on the memory store) that issues every
 // document kind, shared by this package's and documents-pdf's tests.
 import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ChainCommand, type ChainEvent, type ChainDeps, type Store } from '@anjian/core';
+import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
 import type { ActorProfile, Directory, EnterpriseRecord } from '@anjian/core/ports';
 import { createFixedClock, evidence, reportCommand, stageEvidence, TEST_ACTORS, TEST_CALENDAR_2026, TEST_ENTERPRISES, TEST_OFFICER_3, treatmentPlan } from '@anjian/core/testing';
 import {
@@ -102,6 +103,8 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
     // The store numbers documents with their events, as a host with documents does: a case's number
     // (案号) exists only as its 立案审批表's 文号.
     documentNumbers: documentNumbering({ jurisdiction: 'D1' }),
+    // Where the 行政处罚告知书's service is recorded: the party's reply period runs from it.
+    documentService: createMemoryDocumentServiceLog(),
   };
   let n = 0;
   const ok = async (actorId: string, command: object) => {
@@ -191,6 +194,15 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
   await ok('officer2-gas-d1', { type: 'close', hazardId: id, note: reason('经验收合格，同意销号', 'written off'), coOfficerId: 'officer-gas-d1' });
   // The case ends in a penalty: notice (the reply period computed by the chain), the party's statement, a lighter decision.
   await ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 30_000 }, ...co });
+  // Handed over on the spot (直接送达): the reply period runs from now.
+  const notice = (await store.readDocuments(id)).find((d) => d.kind === 'penalty_notice')!;
+  await deps.documentService!.recordService({
+    ...{ jurisdiction: notice.jurisdiction, kind: notice.kind, year: notice.year, seq: notice.seq },
+    hazardId: id,
+    entry: { type: 'served', method: 'direct', recipient: '王建国', servedAt: clock.now().toISOString() },
+    actorId: 'officer-gas-d1',
+    recordedAt: clock.now().toISOString(),
+  });
   clock.advance(86_400_000);
   await ok('owner-e1', {
     type: 'record_statement',

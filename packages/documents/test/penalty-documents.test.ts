@@ -2,6 +2,7 @@
 // records it, the decision's statement and performance by penalty kind; amounts in capitals.
 import { describe, expect, it } from 'vitest';
 import { createMemoryEvidenceStore, createMemoryStore, handleCommand, type ChainCommand, type ChainEvent } from '@anjian/core';
+import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
 import type { DocumentNumber } from '@anjian/core/ports';
 import { createFixedClock, reportCommand, stageEvidence, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { composeDocument, documentNumbering, formatDocumentIssues, gatherDocumentData, loadOverride, renderDocumentHtml, type DocumentKind } from '../src/index.js';
@@ -24,7 +25,8 @@ async function penaltyRun(penalty: Penalty, days: number, statement?: string): P
   const store = createMemoryStore();
   const evidence = createMemoryEvidenceStore();
   const clock = createFixedClock('2026-11-02T01:00:00Z');
-  const deps = { store, clock, directory: testDirectory(), calendar: TEST_CALENDAR_2026, evidence, documentNumbers: documentNumbering({ jurisdiction: 'D1' }) };
+  const documentService = createMemoryDocumentServiceLog();
+  const deps = { store, clock, directory: testDirectory(), calendar: TEST_CALENDAR_2026, evidence, documentNumbers: documentNumbering({ jurisdiction: 'D1' }), documentService };
   let n = 0;
   const ok = async (actorId: string, command: object) => {
     // The second officer a command names is there and confirms with his own credential.
@@ -40,6 +42,11 @@ async function penaltyRun(penalty: Penalty, days: number, statement?: string): P
   await ok('officer-gas-d1', reportCommand('H-F', { level: 'general', source: 'enforcement', basis: BASIS, ...co }));
   await ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-F', ...co });
   await ok('officer-gas-d1', { type: 'notify_penalty', hazardId: 'H-F', penalty, ...co });
+  // Handed over on the spot (直接送达): the reply period runs from now.
+  const notice = (await store.readDocuments('H-F')).find((d) => d.kind === 'penalty_notice')!;
+  const at = clock.now().toISOString();
+  const series = { jurisdiction: notice.jurisdiction, kind: notice.kind, year: notice.year, seq: notice.seq };
+  await documentService.recordService({ ...series, hazardId: 'H-F', entry: { type: 'served', method: 'direct', recipient: '王建国', servedAt: at }, actorId: 'officer-gas-d1', recordedAt: at });
   clock.advance(days * 86_400_000);
   if (statement) await ok('owner-e1', { type: 'record_statement', hazardId: 'H-F', statement: why(statement), hearingRequested: false });
   await ok('officer-gas-d1', { type: 'decide_penalty', hazardId: 'H-F', penalty, ...co });

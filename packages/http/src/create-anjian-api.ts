@@ -79,6 +79,8 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
     ...(options.evidence ? { evidence: options.evidence } : {}),
     // Documents are numbered in the store transaction of the events that issue them.
     ...(options.documents ? { documentNumbers: documentNumbering({ jurisdiction: options.documents.override.override.jurisdiction }) } : {}),
+    // A penalty's reply periods run from the service of its notice (送达), kept in the documents' service log.
+    ...(options.documents?.service ? { documentService: options.documents.service } : {}),
     ...(options.inspections ? { inspections: options.inspections } : {}),
     coSignCodes: options.coSignCodes ?? createMemoryCoSignCodeStore(),
   };

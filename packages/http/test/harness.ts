@@ -146,6 +146,8 @@ export async function createHarness(
     evidence,
     packs: new Map([[pack.id, compilePack(pack)]]),
     ...(options.documents ? { documentNumbers: documentNumbering({ jurisdiction: options.documents.override.override.jurisdiction }) } : {}),
+    // As the API reads it: a penalty's reply period runs from the service of its notice.
+    ...(options.documents?.service ? { documentService: options.documents.service } : {}),
   };
   const api = createAnjianApi({
     store,

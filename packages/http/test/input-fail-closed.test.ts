@@ -4,7 +4,9 @@
 // located, bilingual 4xx, never ignored (a typo must not widen a list) and never a 500.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory, handleCommand, type ActorProfile } from '@anjian/core';
-import { createMemoryReportReadModel, type ChainCommand } from '@anjian/core/internal';
+import { createMemoryDocumentServiceLog, createMemoryReportReadModel, type ChainCommand } from '@anjian/core/internal';
+import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
+import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { createFixedClock, generateCity, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi } from '../src/index.js';
 import { createHarness, LOGS, MISMATCHES, noAlarmInspection } from './harness.js';
@@ -182,7 +184,14 @@ describe('GET /reports/{kind}: the period has begun by the server’s clock; inp
 
 describe('a party’s statement after the reply period', () => {
   it('is refused by the server’s clock, naming the deadline in China time; within the period it is recorded', async () => {
-    const h = await createHarness('2026-11-02T01:00:00Z', undefined, '/api', overNodeServer);
+    const override = loadOverride(
+      'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
+      'd1.yaml',
+    );
+    if (!override.ok) throw new Error('override');
+    const service = createMemoryDocumentServiceLog();
+    const documents = { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service };
+    const h = await createHarness('2026-11-02T01:00:00Z', undefined, '/api', overNodeServer, { documents });
     let n = 0;
     const cmd = (actor: string, id: string, body: object, lang = 'zh-CN') =>
       h.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `late-${++n}`, 'accept-language': lang } });
@@ -202,6 +211,21 @@ describe('a party’s statement after the reply period', () => {
     await twoOfficers({ type: 'notify_penalty', hazardId: 'H-in-time', penalty });
     const deadline = (notice!.data as { statementDeadline: string }).statementDeadline;
     expect(deadline).toBe('2026-11-05T15:59:59.999Z');
+    // Both notices handed over when issued (直接送达): the periods run from then.
+    for (const hazardId of ['H-late', 'H-in-time']) {
+      const { jurisdiction, kind, year, seq } = (await h.store.readDocuments(hazardId)).find((d) => d.kind === 'penalty_notice')!;
+      const at = notice!.recordedAt;
+      await service.recordService({
+        jurisdiction,
+        kind,
+        year,
+        seq,
+        hazardId,
+        entry: { type: 'served', method: 'direct', recipient: '王建国', servedAt: at },
+        actorId: 'officer-gas-d1',
+        recordedAt: at,
+      });
+    }
 
     // Within the period (the deadline's last millisecond included): recorded.
     h.clock.set(deadline);

@@ -13,6 +13,7 @@ import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
 import { createHarness, MISMATCHES, noAlarmInspection } from './harness.js';
+import { closeNodeServers, overNodeServer } from './node-server.js';
 
 const OVERRIDE =
   'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n';
@@ -84,6 +85,9 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
     expect(notice.status).toBe(200);
     expect(notice.body.events[0].data).toMatchObject({ statementDeadline: '2026-11-05T15:59:59.999Z', hearingRight: false });
     expect(notice.body.documents.map((x: { kind: string; number: string }) => [x.kind, x.number])).toEqual([['penalty_notice', '（东）应急罚告〔2026〕1号']]);
+    // The notice is served at once (直接送达): the reply period runs from its service.
+    const served = await d.call('officer-gas-d1', 'POST', `/hazards/${id}/documents/penalty_notice/2026-1/service`, { body: { method: 'direct', recipient: '王建国' } });
+    expect(served.status, JSON.stringify(served.body)).toBe(201);
     // Not due: the problem names the end of the reply period as people read it (UTC+8), not the stored instant.
     const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
     expect([early.body.code, early.body.detail]).toEqual(['NOT_DUE', expect.stringContaining('2026-11-05 23:59:59（北京时间）')]);
@@ -134,6 +138,62 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
       '六个月内依法向北京市东城区人民法院提起行政诉讼',
     ])
       expect(decisionText).toContain(s);
+    expect(MISMATCHES).toEqual([]);
+  }, 60_000);
+});
+
+describe('penalty over a real server: the reply period runs from the service of the notice (送达)', () => {
+  afterAll(closeNodeServers);
+  it('a notice not served holds the decision; served late (backdated to what the officer saw, not before issue nor ahead), the statement is taken and the decision waits for the days from service', async () => {
+    const override = loadOverride(OVERRIDE, 'd1.yaml');
+    if (!override.ok) throw new Error('override');
+    const d = await createHarness('2026-11-02T01:00:00Z', undefined, '/api', overNodeServer, {
+      documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
+    });
+    // What the 告知书 prints (the officers' names, the party's address): without them it is not issued, and nothing can be served.
+    for (const [officer, name] of [
+      ['officer-gas-d1', '张明'],
+      ['officer2-gas-d1', '李华'],
+    ] as const)
+      d.directory.set({ ...(await d.directory.resolve(officer))!, name });
+    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+    let n = 0;
+    const cmd = (actor: string, id: string, body: object) => d.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `ps-${++n}` } });
+    const inspection = await d.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection(), headers: { 'idempotency-key': 'ps-self' } });
+    const id: string = inspection.body.reports[0].hazardId;
+    expect((await cmd('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: { 'zh-CN': '现场核实' } })).status).toBe(200);
+    expect((await cmd('officer-gas-d1', id, { type: 'file_case', ...co })).status).toBe(200);
+    const notice = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co }); // 2026-11-02 09:00 China time
+    expect(notice.status, JSON.stringify(notice.body)).toBe(200);
+    const service = `/hazards/${id}/documents/penalty_notice/2026-1/service`;
+
+    // Never served: no decision, however long after the notice — the refusal names what is missing, in both languages.
+    d.clock.set('2026-11-20T02:00:00Z');
+    const unserved = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
+    expect([unserved.status, unserved.body.code]).toEqual([422, 'NOT_DUE']);
+    expect(unserved.body.detail).toContain('行政处罚告知书尚未登记送达');
+    const inEnglish = await d.call('officer-gas-d1', 'POST', `/hazards/${id}/commands`, {
+      body: { type: 'decide_penalty', penalty: fine(20_000), ...co },
+      headers: { 'idempotency-key': `ps-${++n}`, 'accept-language': 'en' },
+    });
+    expect([inEnglish.body.code, inEnglish.body.detail]).toEqual(['NOT_DUE', expect.stringContaining('the penalty notice is not recorded as served')]);
+
+    // What the officer observed bounds the served-at: not before the issue, not ahead of the server's clock.
+    d.clock.set('2026-11-06T02:00:00Z');
+    const beforeIssue = await d.call('officer-gas-d1', 'POST', service, { body: { method: 'post', recipient: '王建国', servedAt: '2026-11-01T10:00:00+08:00' } });
+    expect([beforeIssue.status, beforeIssue.body.issues?.[0]?.pointer], JSON.stringify(beforeIssue.body)).toEqual([422, '/servedAt']);
+    const ahead = await d.call('officer-gas-d1', 'POST', service, { body: { method: 'post', recipient: '王建国', servedAt: '2026-11-07T10:00:00+08:00' } });
+    expect([ahead.status, ahead.body.issues?.[0]?.pointer]).toEqual([422, '/servedAt']);
+    // Received by post on the 4th, recorded on the 6th: the three days run to the 7th (China time), not to the 5th.
+    const served = await d.call('officer-gas-d1', 'POST', service, { body: { method: 'post', recipient: '王建国', servedAt: '2026-11-04T10:00:00+08:00' } });
+    expect(served.status, JSON.stringify(served.body)).toBe(201);
+    const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
+    expect([early.status, early.body.code, early.body.detail]).toEqual([422, 'NOT_DUE', expect.stringContaining('陈述、申辩期限至 2026-11-07 23:59:59（北京时间）届满')]);
+    // Past the end counted from the notice's record, inside the one from service: the party's statement is taken.
+    d.clock.set('2026-11-07T15:59:59.999Z');
+    const stated = await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '11月4日收到告知书，已安装报警装置' }, hearingRequested: false });
+    expect(stated.status, JSON.stringify(stated.body)).toBe(200);
+    expect((await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(10_000), ...co })).status).toBe(200);
     expect(MISMATCHES).toEqual([]);
   }, 60_000);
 });

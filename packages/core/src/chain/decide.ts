@@ -18,7 +18,8 @@ import { reject } from './rejection-messages.js';
 import { awaitsConfirmedLevel } from './provisional-gate.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
-import { hearingRight, PENALTY_REPLY_DAYS, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
+import { hearingRight, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
+import { penaltyReplyDeadlines, type PenaltyNoticeService } from './penalty-service.js';
 import { hearingRequestRefusal, penaltyStepRefusal, replyPeriodOver, type PenaltyCommandType } from './penalty-step.js';
 import {
   COMMAND_TYPES,
@@ -69,6 +70,12 @@ export interface DecideInputs {
    * (`handleCommand`'s options, `HandleCommandOptions`); a named `coOfficerId` must be him.
    */
   coSignerId?: string;
+  /**
+   * The hazard's served 行政处罚告知书 (`penaltyNoticeServices`, looked up from the document
+   * register and the service log): the party's reply periods run from the current notice's
+   * service. Missing: no notice is served, and no penalty is decided (`NOT_DUE`).
+   */
+  penaltyNotices?: readonly PenaltyNoticeService[];
 }
 
 /** Default {@link TimeLimits}. */
@@ -268,11 +275,11 @@ type PenaltyCommand = Extract<ChainCommand, { type: PenaltyCommandType }>;
 function draftPenalty(
   s: HazardState,
   command: PenaltyCommand,
-  ctx: DecideContext,
   now: Date,
   actorId: string,
   party: boolean,
   officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] },
+  served: readonly PenaltyNoticeService[],
 ): Draft[] | Refusal {
   // A refusal that names the field at fault carries its pointer (the HTTP problem lists it as an issue).
   const located = (p: { pointer: string; 'zh-CN': string; en: string }): Refusal => {
@@ -280,27 +287,28 @@ function draftPenalty(
     return { rejection: { ...rejection, pointer: p.pointer } };
   };
   // Where the proceeding stands (one rule, also read by pages that offer the next step).
-  const step = penaltyStepRefusal(s, command.type, now, actorId, party);
+  const step = penaltyStepRefusal(s, command.type, now, actorId, party, served);
   if (step) {
     // A statement after the reply period that asks for a hearing is told why at its field: the hearing's five days have run.
-    const late = command.type === 'record_statement' && command.hearingRequested && s.penalty && !s.penalty.decided && replyPeriodOver(s.penalty, now);
-    const hearingClosed = late && s.penalty ? hearingRequestRefusal(s.penalty, now) : null;
+    const late = command.type === 'record_statement' && command.hearingRequested && s.penalty && !s.penalty.decided && replyPeriodOver(s.penalty, now, served);
+    const hearingClosed = late && s.penalty ? hearingRequestRefusal(s.penalty, now, served) : null;
     return hearingClosed ? located(hearingClosed) : reject(step.code, step.detail);
   }
   const proceeding = s.penalty;
   if (command.type === 'notify_penalty') {
     const problem = penaltyProblem(command.penalty);
     if (problem) return located(problem);
-    const due = (days: number) => computeDeadline({ days }, now, ctx.calendar).toISOString();
+    // The periods as they would run were the notice served when recorded (the rule counts them from its service).
     const hearing = hearingRight(command.penalty);
+    const { statementDeadline, hearingDeadline } = penaltyReplyDeadlines(now, hearing);
     return [
       {
         type: 'penalty_notified',
         data: {
           penalty: command.penalty,
-          statementDeadline: due(PENALTY_REPLY_DAYS.statement),
+          statementDeadline,
           hearingRight: hearing,
-          ...(hearing ? { hearingDeadline: due(PENALTY_REPLY_DAYS.hearing) } : {}),
+          ...(hearingDeadline !== null ? { hearingDeadline } : {}),
           ...officers,
         },
       },
@@ -309,7 +317,7 @@ function draftPenalty(
   if (!proceeding) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未送达行政处罚告知书', en: 'no penalty notice has been issued' }); // (the step check said so)
   if (command.type === 'record_statement') {
     // A hearing only with the notice's right and within its five days (one rule, also read by the page's hearing box).
-    const hearingClosed = command.hearingRequested ? hearingRequestRefusal(proceeding, now) : null;
+    const hearingClosed = command.hearingRequested ? hearingRequestRefusal(proceeding, now, served) : null;
     if (hearingClosed) return located(hearingClosed);
     return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];
   }
@@ -498,7 +506,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'record_hearing':
     case 'withdraw_hearing':
     case 'decide_penalty':
-      return draftPenalty(s, command, ctx, now, d.actor.id, d.role === 'enterprise', officers);
+      return draftPenalty(s, command, now, d.actor.id, d.role === 'enterprise', officers, d.inputs.penaltyNotices ?? []);
   }
   return reject('INVALID_COMMAND');
 }

@@ -6,6 +6,7 @@ import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
 import type { CommandResult, Store } from '../ports/store.js';
 import type { CoSignCodeStore } from '../ports/co-sign-code-store.js';
 import type { DocumentNumberRequest } from '../ports/document-register.js';
+import type { DocumentServiceLog } from '../ports/document-service.js';
 import { isChainError } from './chain-error.js';
 import { commandFingerprint } from './command-fingerprint.js';
 import { coSignSubjectOf, redeemCoSignCode, type RedeemedCoSignCode } from './co-sign-code.js';
@@ -14,6 +15,7 @@ import { ID_PATTERN, MAX_EVIDENCE_PER_COMMAND } from './command-shape.js';
 import { decide, type DecideContext, type DecideInputs } from './decide.js';
 import { evolveOwned } from './evolve.js';
 import { outboxMessagesFor } from './outbox-messages.js';
+import { penaltyNoticeServices, type PenaltyNoticeService } from './penalty-service.js';
 import { reject } from './rejection-messages.js';
 import { uploadBoundMeanwhile, uploadExpiredMeanwhile } from './upload-messages.js';
 import { summarize } from './summarize.js';
@@ -53,6 +55,12 @@ export interface ChainDeps extends DecideContext {
    * (`CO_SIGN_CODE_INVALID`: fail closed).
    */
   coSignCodes?: CoSignCodeStore;
+  /**
+   * The service log of enforcement documents (送达): a penalty's reply periods run from the
+   * service of its 行政处罚告知书, read here for the penalty commands. Without it no notice is
+   * served, and no penalty is decided (`NOT_DUE`: fail closed).
+   */
+  documentService?: DocumentServiceLog;
 }
 
 /**
@@ -96,10 +104,24 @@ function evidenceIdsOf(command: ChainCommand): string[] | null {
   return ids.every((id): id is string => typeof id === 'string' && ID_PATTERN.test(id)) ? [...new Set(ids)] : null;
 }
 
+/** The penalty commands the reply period (from the notice's service) bounds. */
+const PERIOD_BOUND: ReadonlySet<string> = new Set(['record_statement', 'decide_penalty']);
+
 /** Looks up what `decide` needs from ports: evidence records, the co-officer, the observed enterprise. */
 async function lookUp(deps: ChainDeps, command: ChainCommand, options: HandleCommandOptions): Promise<DecideInputs | Rejection> {
-  const inputs: { evidence?: Map<string, EvidenceRecord>; coOfficer?: ActorProfile | null; enterprise?: EnterpriseRecord | null; coSignerId?: string } = {};
+  const inputs: {
+    evidence?: Map<string, EvidenceRecord>;
+    coOfficer?: ActorProfile | null;
+    enterprise?: EnterpriseRecord | null;
+    coSignerId?: string;
+    penaltyNotices?: PenaltyNoticeService[];
+  } = {};
   if (typeof options.coSignerId === 'string') inputs.coSignerId = options.coSignerId;
+  // The served penalty notices: the party's reply periods run from the service of the current one.
+  if (PERIOD_BOUND.has(command.type) && deps.documentService) {
+    const [documents, service] = await Promise.all([deps.store.readDocuments(command.hazardId), deps.documentService.readService(command.hazardId)]);
+    inputs.penaltyNotices = penaltyNoticeServices(documents, service);
+  }
   const ids = evidenceIdsOf(command);
   // Malformed references are left to decide's shape check (INVALID_COMMAND).
   if (ids !== null && ids.length > 0) {

@@ -1,4 +1,5 @@
 import { formatChinaTime } from '../classify/format-date-time.js';
+import { penaltyReplyPeriod, type PenaltyNoticeService, type PenaltyReplyPeriod } from './penalty-service.js';
 import type { HazardState, PenaltyProceeding, RejectionCode } from './types.js';
 
 /** The commands of a case's administrative penalty (docs/penalties.md). */
@@ -20,16 +21,22 @@ export interface PenaltyFieldRefusal {
 
 /**
  * When the party's reply period ends: the hearing's five days when the notice carried the hearing
- * right (a statement may ask for the hearing until then), else the statement's days. One rule for
- * the statement (refused after it) and the decision (not before it, unless the party stated).
+ * right (a statement may ask for the hearing until then), else the statement's days — both counted
+ * from the notice's service. One rule for the statement (refused after it) and the decision (not
+ * before it, unless the party stated).
  */
-function replyPeriodEnd(p: Pick<PenaltyProceeding, 'hearingDeadline' | 'statementDeadline'>): string {
-  return p.hearingDeadline ?? p.statementDeadline;
+function replyPeriodEnd(period: PenaltyReplyPeriod): string {
+  return period.hearingDeadline ?? period.statementDeadline;
 }
 
-/** Whether the party's reply period has ended at `now` (its last instant still inside it). */
-export function replyPeriodOver(p: Pick<PenaltyProceeding, 'hearingDeadline' | 'statementDeadline'>, now: Date): boolean {
-  return now.getTime() > Date.parse(replyPeriodEnd(p));
+/**
+ * Whether the party's reply period has ended at `now` (its last instant still inside it): never
+ * before the notice is served (`served`: the hazard's served notices, the period runs from the
+ * current notice's service).
+ */
+export function replyPeriodOver(p: Pick<PenaltyProceeding, 'notifiedAt' | 'hearingRight'>, now: Date, served: readonly PenaltyNoticeService[] = []): boolean {
+  const period = penaltyReplyPeriod(p, served);
+  return period !== null && now.getTime() > Date.parse(replyPeriodEnd(period));
 }
 
 const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): PenaltyStepRefusal => ({ code, detail: { 'zh-CN': zh, en } });
@@ -41,14 +48,15 @@ const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): Penal
  * otherwise the refusal at `/hearingRequested`, naming the period's end in China time. `decide`
  * refuses by it, and a page offers the hearing box by it (the server decides again).
  */
-export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' | 'hearingDeadline'>, now: Date): PenaltyFieldRefusal | null {
+export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' | 'notifiedAt'>, now: Date, served: readonly PenaltyNoticeService[] = []): PenaltyFieldRefusal | null {
   if (!p.hearingRight) return { pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' };
-  if (p.hearingDeadline !== null && now.getTime() > Date.parse(p.hearingDeadline)) {
-    const ended = formatChinaTime(p.hearingDeadline);
+  const hearingDeadline = penaltyReplyPeriod(p, served)?.hearingDeadline ?? null;
+  if (hearingDeadline !== null && now.getTime() > Date.parse(hearingDeadline)) {
+    const ended = formatChinaTime(hearingDeadline);
     return {
       pointer: '/hearingRequested',
-      'zh-CN': `听证须在告知后五日内提出（《行政处罚法》第六十四条），期限已于 ${ended['zh-CN']}届满`,
-      en: `a hearing is asked for within five days of the notice (Administrative Penalty Law Art. 64); the period ended ${ended.en}`,
+      'zh-CN': `听证须在收到告知书后五日内提出（《行政处罚法》第六十四条），期限已于 ${ended['zh-CN']}届满`,
+      en: `a hearing is asked for within five days of receiving the notice (Administrative Penalty Law Art. 64); the period ended ${ended.en}`,
     };
   }
   return null;
@@ -59,7 +67,9 @@ export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' 
  * anything the command itself says (the article, the fine, a hearing asked late) is looked at;
  * `party`: the actor acts as the party (an enterprise user of the hazard's enterprise). A case is
  * filed; nothing follows the decision; statement, hearing, withdrawal and decision follow a
- * notice; a statement only until the reply period ends (by China time, named in the refusal);
+ * notice; the reply periods run from the notice's service (`served`: the hazard's served notices,
+ * {@link penaltyNoticeServices}; the current notice's counts), so no decision while it is not
+ * recorded as served (`NOT_DUE`); a statement only until the reply period ends (by China time, named in the refusal);
  * one statement by an officer and one by the party — the party states itself after an
  * officer's record (which waives nothing: the reply period still runs, and the party may still
  * ask for a hearing), until a hearing is held or withdrawn; one hearing; the hearing is presided by none of the
@@ -69,22 +79,30 @@ export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' 
  * it, and a page shows by it which step is next and why another is not yet (the server decides
  * again).
  */
-export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty'>, type: PenaltyCommandType, now: Date, actorId: string, party = false): PenaltyStepRefusal | null {
+export function penaltyStepRefusal(
+  s: Pick<HazardState, 'caseFiledAt' | 'penalty'>,
+  type: PenaltyCommandType,
+  now: Date,
+  actorId: string,
+  party = false,
+  served: readonly PenaltyNoticeService[] = [],
+): PenaltyStepRefusal | null {
   if (s.caseFiledAt === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
   const p = s.penalty;
   if (p?.decided) return refuse('INVALID_TRANSITION', '已作出行政处罚决定', 'the penalty has already been decided');
   if (type === 'notify_penalty') return null;
   if (!p) return refuse('INVALID_TRANSITION', '尚未送达行政处罚告知书', 'no penalty notice has been issued');
   const withdrawn = p.hearingWithdrawn !== null;
-  const replyEnds = replyPeriodEnd(p);
+  // The periods run from the notice's service (送达); before it they have not begun.
+  const period = penaltyReplyPeriod(p, served);
   if (type === 'record_statement') {
     const recorded = refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded');
     // After an officer's record the party still states itself, while nothing of a hearing has happened.
     if (p.statement && (p.statement.byParty || !party || p.hearing || withdrawn)) return recorded;
     // Within the reply period only (the deadline's instant included), by the party or an officer recording what it
     // said: a statement after it would make the decision print one the party did not make in time.
-    if (replyPeriodOver(p, now)) {
-      const ended = formatChinaTime(replyEnds);
+    if (period && now.getTime() > Date.parse(replyPeriodEnd(period))) {
+      const ended = formatChinaTime(replyPeriodEnd(period));
       return refuse('INVALID_TRANSITION', `陈述、申辩期限已于 ${ended['zh-CN']}届满，不再记录陈述、申辩`, `the period to state and defend ended ${ended.en}; a statement is no longer recorded`);
     }
     return null;
@@ -113,9 +131,17 @@ export function penaltyStepRefusal(s: Pick<HazardState, 'caseFiledAt' | 'penalty
       'the party asked for a hearing; no decision before it is held (record_hearing) or the party withdraws the request (withdraw_hearing)',
     );
   }
+  // The periods run from the party's receipt of the notice: a notice not recorded as served holds the decision.
+  if (!period) {
+    return refuse(
+      'NOT_DUE',
+      '行政处罚告知书尚未登记送达：陈述、申辩期限自当事人收到告知书之日起计算，登记送达（送达方式、受送达人、送达时间）前不得作出决定',
+      'the penalty notice is not recorded as served: the period to state and defend runs from the party’s receipt, so no decision before its service (method, recipient, time served) is recorded',
+    );
+  }
   // Only the party's own statement ends the period early (waiving the rest of it is the party's alone).
-  if (!p.statement?.byParty && now.getTime() < Date.parse(replyEnds)) {
-    const ends = formatChinaTime(replyEnds);
+  if (!p.statement?.byParty && now.getTime() < Date.parse(replyPeriodEnd(period))) {
+    const ends = formatChinaTime(replyPeriodEnd(period));
     return refuse(
       'NOT_DUE',
       `陈述、申辩期限至 ${ends['zh-CN']}届满，当事人陈述前不得作出决定`,

@@ -7,6 +7,7 @@ import { parseCommand } from './parse-command.js';
 import { reportCommand, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
 import type { ChainEvent } from './types.js';
 import { hearingRequestRefusal, penaltyStepRefusal } from './penalty-step.js';
+import { penaltyReplyPeriod } from './penalty-service.js';
 import { decisionBounds, PENALTY_ARTICLES, penaltyHeavier, penaltyProblem, type Penalty } from './penalty-articles.js';
 import { REJECTION_MESSAGES } from './rejection-messages.js';
 
@@ -16,8 +17,8 @@ const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kin
 const DAY = 86_400_000;
 
 /** A general hazard a grid inspector reported and escalated, on which two officers filed a case. */
-async function caseFiled(id = 'H-P') {
-  const h = createHarness('2026-11-02T01:00:00Z');
+async function caseFiled(id = 'H-P', serveNotices = true) {
+  const h = createHarness('2026-11-02T01:00:00Z', { serveNotices });
   await h.ok('grid-g1', reportCommand(id, { level: 'general' }));
   await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: why });
   await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, ...co });
@@ -156,7 +157,7 @@ describe('times in the refusals (read in China time, both languages)', () => {
     expect(message.en).toContain(`runs until ${beijing(deadline)} (China time)`);
     for (const text of [message['zh-CN'], message.en]) expect(text).not.toContain(deadline);
     // The same words where a page reads them.
-    const step = penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1');
+    const step = penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, await h.served(id));
     expect(step?.detail['zh-CN']).toContain(`${beijing(deadline)}（北京时间）`);
   });
 
@@ -184,7 +185,7 @@ describe('a statement an officer records for the party waives nothing', () => {
     expect('rejection' in early && early.rejection.code).toBe('NOT_DUE');
     // An officer records once; the party's own statement follows, and asks for the hearing.
     await h.refused('officer3-gas-d1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
-    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true)).toBeNull();
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, await h.served(id))).toBeNull();
     await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '我单位要求听证' }, hearingRequested: true });
     expect((await h.state(id)).penalty?.statement).toMatchObject({ hearingRequested: true, byParty: true });
     await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
@@ -207,17 +208,17 @@ describe('hearingRequestRefusal (whether a statement may still ask for a hearing
     const { h, id } = await caseFiled();
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
     const small = (await h.state(id)).penalty!;
-    const noRight = hearingRequestRefusal(small, h.clock.now());
+    const noRight = hearingRequestRefusal(small, h.clock.now(), await h.served(id));
     expect(noRight?.pointer).toBe('/hearingRequested');
     const refusedNoRight = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
     expect('rejection' in refusedNoRight && refusedNoRight.rejection.message['zh-CN']).toBe(`${REJECTION_MESSAGES.INVALID_COMMAND['zh-CN']}：/hearingRequested：${noRight?.['zh-CN']}`);
 
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
     const large = (await h.state(id)).penalty!;
-    expect(hearingRequestRefusal(large, h.clock.now())).toBeNull();
-    expect(hearingRequestRefusal(large, new Date(Date.parse(large.hearingDeadline!)))).toBeNull();
+    expect(hearingRequestRefusal(large, h.clock.now(), await h.served(id))).toBeNull();
+    expect(hearingRequestRefusal(large, new Date(Date.parse(large.hearingDeadline!)), await h.served(id))).toBeNull();
     const late = new Date(Date.parse(large.hearingDeadline!) + 1);
-    const closed = hearingRequestRefusal(large, late);
+    const closed = hearingRequestRefusal(large, late, await h.served(id));
     expect(closed?.pointer).toBe('/hearingRequested');
     h.clock.set(late.toISOString());
     const refusedLate = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
@@ -243,9 +244,9 @@ describe('a statement after the reply period (陈述申辩逾期)', () => {
       },
     ]);
     await h.refused('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
-    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true)?.detail.en).toContain('2026-11-05 23:59:59 (China time)');
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, await h.served(id))?.detail.en).toContain('2026-11-05 23:59:59 (China time)');
     // At the deadline's last instant a statement is still in time.
-    expect(penaltyStepRefusal(await h.state(id), 'record_statement', new Date(deadline), 'owner-e1', true)).toBeNull();
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', new Date(deadline), 'owner-e1', true, await h.served(id))).toBeNull();
     const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
     expect(decided?.data).toMatchObject({ statementHeard: false });
   });
@@ -357,7 +358,7 @@ describe('penaltyStepRefusal (what a page reads to offer the next step)', () => 
     const compare = async () => {
       const state = await h.state(id);
       for (const [actor, command] of probes) {
-        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor, actor.startsWith('owner-'));
+        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor, actor.startsWith('owner-'), await h.served(id));
         seen.push(`${command.type}:${step?.code ?? 'open'}`);
         // An open step is taken below (h.ok); a refused one is sent: the chain refuses it with the same code and words, recording nothing.
         if (!step) continue;
@@ -382,5 +383,62 @@ describe('penaltyStepRefusal (what a page reads to offer the next step)', () => 
         seen.some((s) => s.endsWith(`:${code}`)),
         code,
       ).toBe(true);
+  });
+});
+
+describe('the reply period runs from the service of the notice (送达), not from its record', () => {
+  const notServed = '行政处罚告知书尚未登记送达';
+  it('a notice never served holds the decision, however long ago it was recorded, and says what is missing in both languages', async () => {
+    const { h, id } = await caseFiled('H-S0', false);
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    // The party may state before the service is recorded (the period has not begun, so it has not ended).
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+    h.clock.advance(30 * DAY);
+    const r = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect('rejection' in r && [r.rejection.code, r.rejection.message['zh-CN'].includes(notServed), r.rejection.message.en.includes('not recorded as served')]).toEqual(['NOT_DUE', true, true]);
+    expect(penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, await h.served(id))?.detail['zh-CN']).toContain(notServed);
+    // Served (recorded now, served now): the party stated, so the decision follows.
+    await h.serveNotice(id, h.clock.now().toISOString());
+    await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+  });
+
+  it('served two days late: the statement is taken and the decision waits until three days after service, in China time', async () => {
+    const { h, id } = await caseFiled('H-S1', false);
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co }); // 2026-11-02 09:00 China time
+    // Recorded on the 6th, what the officer observed: handed over on the 4th at 10:00 (backdated, after the issue).
+    h.clock.set('2026-11-06T02:00:00Z');
+    await h.serveNotice(id, '2026-11-04T10:00:00+08:00');
+    const period = penaltyReplyPeriod((await h.state(id)).penalty!, await h.served(id));
+    expect(period).toEqual({ servedAt: '2026-11-04T02:00:00.000Z', statementDeadline: '2026-11-07T15:59:59.999Z', hearingDeadline: null });
+    // The same count as the notice's recorded deadline, from the service instead of the record.
+    expect(period?.statementDeadline).toBe(computeDeadline({ days: 3 }, new Date('2026-11-04T02:00:00Z'), TEST_CALENDAR_2026).toISOString());
+    const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect('rejection' in early && [early.rejection.code, early.rejection.message['zh-CN']]).toEqual(['NOT_DUE', expect.stringContaining('2026-11-07 23:59:59（北京时间）')]);
+    // Past the end counted from the record (the 5th), inside the one counted from service: an officer's record is taken.
+    await h.ok('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '当事人口头陈述' }, hearingRequested: false });
+    h.clock.set('2026-11-07T15:59:00Z');
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co }, 'NOT_DUE');
+    h.clock.set('2026-11-07T16:00:00.000Z');
+    const late = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
+    expect('rejection' in late && late.rejection.message['zh-CN']).toContain('2026-11-07 23:59:59（北京时间）届满');
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: true });
+  });
+
+  it('the hearing request runs five days from service; a new notice needs its own service', async () => {
+    const { h, id } = await caseFiled('H-S2', false);
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    await h.serveNotice(id, h.clock.now().toISOString());
+    // Notified again (heavier: the hearing right), served three days later: the first notice's service does not count.
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    h.clock.advance(10 * DAY);
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co }, 'NOT_DUE');
+    await h.serveNotice(id, '2026-11-05T01:00:00Z');
+    // 2026-11-12 09:00 China time: the five days from the record (the 7th) have run, those from service (the 10th) too.
+    expect(hearingRequestRefusal((await h.state(id)).penalty!, h.clock.now(), await h.served(id))?.['zh-CN']).toContain('2026-11-10 23:59:59（北京时间）');
+    h.clock.set('2026-11-10T15:59:59.999Z');
+    expect(hearingRequestRefusal((await h.state(id)).penalty!, h.clock.now(), await h.served(id))).toBeNull();
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
+    expect((await h.state(id)).penalty?.statement).toMatchObject({ hearingRequested: true, byParty: true });
   });
 });

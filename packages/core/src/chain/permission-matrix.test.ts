@@ -59,6 +59,9 @@ function twoOfficers(command: CommandType, level: HazardLevel, target: HazardLev
 const NOW = new Date('2026-11-10T02:00:00.000Z');
 const DEADLINE = '2026-11-09T15:59:59.999Z';
 
+/** The fixture's 行政处罚告知书, served when it was notified: the reply period runs from then (and has run by NOW). */
+const NOTICE_SERVED = { penaltyNotices: [{ issuedAt: '2026-11-02T00:00:00.000Z', servedAt: '2026-11-02T00:00:00.000Z' }] };
+
 function fixtureState(level: HazardLevel, status: HazardStatus, reporterId: string, rectifierIds: string[], provisional: boolean, pendingExtension: boolean, command?: CommandType): HazardState {
   return {
     hazardId: 'H-M',
@@ -244,7 +247,14 @@ describe('permission matrix', () => {
                     : fixtureState(level, status, isReporter ? actorId : 'someone-else', isRectifier ? [actorId, 'x'] : ['x'], command === 'confirm_level', command !== 'request_extension', command);
                 const actor = TEST_ACTORS[actorId];
                 if (!actor) throw new Error(actorId);
-                const result = decide(state, commandFor(command, level, target, state, actorId), actor, NOW, { calendar: TEST_CALENDAR_2026 }, inputsFor(actorId));
+                const result = decide(
+                  state,
+                  commandFor(command, level, target, state, actorId),
+                  actor,
+                  NOW,
+                  { calendar: TEST_CALENDAR_2026 },
+                  { ...inputsFor(actorId), ...(command === 'decide_penalty' ? NOTICE_SERVED : {}) },
+                );
                 const denied = 'rejection' in result && (result.rejection.code === 'FORBIDDEN' || result.rejection.code === 'INVALID_TRANSITION');
                 const want = expected(actorId, command, level, status, isReporter, isRectifier, target);
                 if (want) allowed++;
