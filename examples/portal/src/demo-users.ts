@@ -1,5 +1,8 @@
 import type { ActorProfile } from '@anjian/core';
 
+/** The password of every demo user unless the host chooses others (`ANJIAN_DEMO_PASSWORD`). */
+export const DEMO_PASSWORD = 'anjian-demo';
+
 /** A demo login: a profile for the Directory plus what the login page shows. */
 export interface DemoUser {
   profile: ActorProfile;

@@ -5,15 +5,14 @@
  * `X-Demo-User` header counts only when `trustIdentityHeader` is set (unit tests; never the server).
  */
 import { hashPassword, verifyPassword, type PasswordHash } from './password-hash.js';
-import type { DemoUser } from './demo-users.js';
+import { DEMO_PASSWORD, type DemoUser } from './demo-users.js';
 import { createLoginRateLimiter } from './login-rate-limit.js';
 import { portalProblem } from './portal-problem.js';
 import { createSessionStore, SESSION_ABSOLUTE_MS, type SessionStore } from './session-store.js';
 
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'anjian_session';
-/** The password of every demo user unless the host chooses others (`ANJIAN_DEMO_PASSWORD`). */
-export const DEMO_PASSWORD = 'anjian-demo';
+export { DEMO_PASSWORD } from './demo-users.js';
 /** Failed sign-ins allowed per client address (any user names) within the window. */
 export const LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
 const MAX_LOGIN_BODY = 4096;

@@ -1,9 +1,10 @@
 /**
  * Shared harness of the portal's end-to-end tests: starts the portal (its sources bundled by
  * esbuild once per test run, see global-setup.ts; no package build) on a free port with a
- * temporary data dir, launches Debian's Chromium through playwright-core, signs demo users in
- * through the login form and navigates by hash. Each test file starts its own portal, so files
- * are independent of each other's data.
+ * temporary data dir, connects to the run's Chromium (Debian's, through playwright-core; one
+ * for the run, see global-setup.ts), signs demo users in through the login form and navigates
+ * by hash. Each test file starts its own portal and browser connection, so files are
+ * independent of each other's data and pages.
  *
  * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH); without it `startPortal` throws,
  * so the tests fail rather than skip.
@@ -14,17 +15,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
 import type { Clock } from '@anjian/core';
-import { coSignContentFields } from '@anjian/core/internal';
-import { toNodeHandler } from '@anjian/http';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, vi } from 'vitest';
 import { bundleNodePath, bundleTs } from '../../../scripts/bundle-ts.mjs';
-import { createPortal } from '../src/create-portal.js';
+import { CHROMIUM_ARGS } from './global-setup.js';
 import { demoPng } from '../src/demo-png.js';
-import { DEMO_PASSWORD } from '../src/portal-auth.js';
-import { createPortalServer } from '../src/portal-server.js';
+import { DEMO_PASSWORD } from '../src/demo-users.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(portalDir, '../..');
@@ -57,6 +54,7 @@ async function coSignCodeFor(fetchAs: (user: string, path: string, init?: Reques
       ? { path: `/api/hazards/${hazard}/co-sign-codes`, act: b.type }
       : { path: `/api/enterprises/${encodeURIComponent(b.enterpriseId ?? b.subject?.enterpriseId ?? b.subject?.id ?? '')}/co-sign-codes`, act: b.type ?? 'report' };
   // He confirms what the act binds (decision 010, update): the body's bound fields, as he is shown them.
+  const { coSignContentFields } = await import('@anjian/core/internal');
   const fields = coSignContentFields(target.act ?? '');
   const content = Object.fromEntries(fields.filter((f) => b[f] !== undefined).map((f) => [f, b[f]]));
   const issue = fields.length === 0 ? { act: target.act } : { act: target.act, content };
@@ -158,10 +156,11 @@ async function startServer(port: number, dataDir: string, env: Record<string, st
 
 /** A portal of this process on `port` (createPortal + the server of server.ts), answering by `clock`; resolves its stop. */
 async function startInProcess(port: number, dataDir: string, clock: Clock): Promise<() => Promise<void>> {
+  // Imported here, not at the top: the portal's whole module graph (the server, the API, core,
+  // the stores) is what the files that start no in-process portal would otherwise each import.
+  const [{ createPortal }, { createPortalServer }, { toNodeHandler }] = await Promise.all([import('../src/create-portal.js'), import('../src/portal-server.js'), import('@anjian/http')]);
   const portal = await createPortal({ dataDir, clock, tickMs: 0 });
-  const server: Server = createPortalServer(
-    (req, res) => void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress: req.socket.remoteAddress ?? 'unknown' }) })(req, res),
-  );
+  const server = createPortalServer((req, res) => void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress: req.socket.remoteAddress ?? 'unknown' }) })(req, res));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return async () => {
     await new Promise<void>((resolve) => {
@@ -170,6 +169,19 @@ async function startInProcess(port: number, dataDir: string, clock: Clock): Prom
     });
     await portal.close();
   };
+}
+
+/**
+ * A connection of its own to the run's Chromium (global-setup.ts launches it on the first
+ * request); closing it closes the contexts it made. Without the global setup (a file run by
+ * another config) or when the shared launch failed, a Chromium of its own, whose launch shows
+ * the error.
+ */
+async function connectBrowser(): Promise<Browser> {
+  const broker = inject('browserBroker');
+  const res = broker ? await fetch(broker).catch(() => undefined) : undefined;
+  if (res?.ok) return chromium.connect(await res.text());
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 /**
@@ -201,12 +213,7 @@ export async function startPortal(options: { env?: Record<string, string>; brows
   // Both start at once; whichever started is stopped again when the other fails.
   const [started, launched] = await Promise.allSettled([
     options.clock ? startInProcess(port, dataDir, options.clock) : startServer(port, dataDir, options.env ?? {}),
-    options.browser === false
-      ? Promise.resolve(undefined)
-      : chromium.launch({
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        }),
+    options.browser === false ? Promise.resolve(undefined) : connectBrowser(),
   ]);
   if (started.status === 'fulfilled') {
     if (typeof started.value === 'function') stopInProcess = started.value;
