@@ -24,7 +24,7 @@ import {
   type Store,
 } from '@anjian/core';
 import type { ClaimedOutboxMessage, DeviceRegistry } from '@anjian/core/ports';
-import { hazardRefOf, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitStore } from '@anjian/core/internal';
+import { hazardRefOf, landlordReadsEvent, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, type PermitStore } from '@anjian/core/internal';
 import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '@anjian/core/monitoring';
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
@@ -180,8 +180,8 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const result = await sms.deliver({ id: message.id, to, ...text });
     if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
     // A hazard at a tenant's premises: a copy to the landlord (抄送出租方, issue 17), named by the payload from the directory.
-    // A penalty is the tenant's own proceeding: no copy.
-    const landlordPhone = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' && !penalty ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
+    // A penalty is the tenant's own proceeding: no copy of its events (core's landlordReadsEvent, the rule of the landlord's reading).
+    const landlordPhone = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' && landlordReadsEvent(e.kind.slice('hazard.'.length)) ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
     if (!landlordPhone) return { ok: true };
     const copy = await sms.deliver({ id: `${message.id}:landlord`, kind, to: landlordPhone, params });
     return copy.ok ? { ok: true } : { ok: false, retryable: copy.retryable, error: copy.error };

@@ -31,7 +31,7 @@ export { areaCovers } from './chain/authorize.js';
 export type { AuthorizationSubject } from './chain/authorize.js';
 export { readAccess, readScopes } from './chain/read-policy.js';
 export type { ReadAccess, ReadScope, ReadScopes } from './chain/read-policy.js';
-export { hazardReadView, LANDLORD_DOCUMENT_KINDS, landlordDocumentRefusal, mayReadDocumentKind } from './chain/hazard-read-view.js';
+export { hazardReadView, LANDLORD_DOCUMENT_KINDS, landlordDocumentRefusal, landlordReadsEvent, mayReadDocumentKind } from './chain/hazard-read-view.js';
 export type { HazardReadView } from './chain/hazard-read-view.js';
 export { mayNameSecondOfficer, needsTwoOfficers } from './chain/separation-of-duties.js';
 export { CO_SIGN_CONTENT_FIELDS } from './chain/co-sign-content.js';

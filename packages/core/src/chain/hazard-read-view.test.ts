@@ -7,7 +7,7 @@ import type { ActorProfile } from '../ports/directory.js';
 import { reportCommand } from '../testing/chain-fixtures.js';
 import { createHarness } from './chain-harness.test-util.js';
 import { foldEvents } from './handle-command.js';
-import { hazardReadView, LANDLORD_DOCUMENT_KINDS, mayReadDocumentKind } from './hazard-read-view.js';
+import { hazardReadView, LANDLORD_DOCUMENT_KINDS, landlordReadsEvent, mayReadDocumentKind } from './hazard-read-view.js';
 import { readAccess } from './read-policy.js';
 
 const why = { 'zh-CN': '理由', en: 'reason' };
@@ -41,6 +41,16 @@ describe('mayReadDocumentKind', () => {
       expect(mayReadDocumentKind('premises', kind), kind).toBe(false);
     for (const kind of ['penalty_decision', 'penalty_notice', 'x']) expect(mayReadDocumentKind('full', kind)).toBe(true);
     expect(Object.isFrozen(LANDLORD_DOCUMENT_KINDS)).toBe(true);
+  });
+});
+
+describe('landlordReadsEvent', () => {
+  it('every event of the hazard and its rectification, none of the penalty proceeding, nothing unknown', () => {
+    for (const type of ['reported', 'notice_issued', 'rectification_submitted', 'verified', 'stop_work_ordered', 'listed_for_supervision', 'closed'] as const)
+      expect(landlordReadsEvent(type), type).toBe(true);
+    for (const type of ['case_filed', 'penalty_notified', 'statement_recorded', 'hearing_held', 'hearing_withdrawn', 'penalty_decided'] as const) expect(landlordReadsEvent(type), type).toBe(false);
+    expect(landlordReadsEvent('toString')).toBe(false);
+    expect(landlordReadsEvent('penalty_executed')).toBe(false);
   });
 });
 

@@ -74,6 +74,22 @@ const LANDLORD_READS_EVENT: Readonly<Record<EventType, boolean>> = Object.freeze
 });
 
 /**
+ * Whether a landlord reads (and may be told of) an event of its tenant's hazard at the premises
+ * it rents to it (`type`: an event type; an unknown one is not): every event but the penalty proceeding's (case filing, penalty notice,
+ * statement, hearing and its withdrawal, decision). A notifier copying a tenant's messages to
+ * its landlord (抄送出租方) asks this, as `hazardReadView` does for the history.
+ *
+ * @example
+ * ```ts
+ * landlordReadsEvent('notice_issued'); // true
+ * landlordReadsEvent('penalty_decided'); // false
+ * ```
+ */
+export function landlordReadsEvent(type: string): boolean {
+  return Object.hasOwn(LANDLORD_READS_EVENT, type) && LANDLORD_READS_EVENT[type as EventType];
+}
+
+/**
  * Whether an actor with this access reads a document of this kind: `'full'` every kind,
  * `'premises'` (a landlord) only {@link LANDLORD_DOCUMENT_KINDS}.
  *
@@ -109,6 +125,6 @@ export interface HazardReadView {
 export function hazardReadView(access: ReadAccess, state: HazardState, events: readonly StoredEvent[]): HazardReadView {
   if (access === 'full') return { state, history: [...events], access };
   const { penalty: _penalty, ...rest } = state;
-  const history = events.filter((e) => LANDLORD_READS_EVENT[e.type] === true);
+  const history = events.filter((e) => landlordReadsEvent(e.type));
   return { state: { ...rest, caseNo: null }, history, access };
 }
