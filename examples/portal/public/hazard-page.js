@@ -7,7 +7,20 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, planDates, planRefusal, serverTime } from './permissions.js';
+import {
+  allowed,
+  awaitsLevel,
+  commandsOf,
+  evidenceRequirement,
+  explain,
+  namesSecondOfficer,
+  needsSecondOfficer,
+  noticeService,
+  penaltyRefusal,
+  planDates,
+  planRefusal,
+  serverTime,
+} from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { coSignContentFrom, coSignContentInputs, coSignContentView } from './co-sign-content.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
@@ -33,8 +46,10 @@ const APPLIES = {
   // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open at the server's time (a case,
   // a notice before the rest, the period run or the party heard, a hearing request withdrawn only while pending, nothing
   // after the decision).
-  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at, asParty())])),
+  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at, asParty(), served)])),
 };
+/** The service of the shown hazard's current 行政处罚告知书 (its documents list): the penalty's periods run from it. */
+let served = [];
 const label = (type) => t(`cmd_${type}`);
 /** The user acts as the party of a penalty (an enterprise user; the permission table keeps it to its own enterprise). */
 const asParty = () => (me()?.roles ?? []).includes('enterprise');
@@ -135,7 +150,7 @@ function whyNotList(h, offered, at) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
     if (APPLIES[command] && !APPLIES[command](h, at)) {
       // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
-      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty()) : command === 'approve_plan' ? planRefusal(h, at) : null;
+      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty(), served) : command === 'approve_plan' ? planRefusal(h, at) : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
         lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
       }
@@ -188,6 +203,7 @@ export async function hazardPage(id, signal, done) {
   const { state: h, history, caseNumber } = r.body;
   // The server's clock when it read the hazard: what the proceeding's deadlines are weighed against (not the browser's).
   const at = serverTime(r);
+  served = noticeService(docs);
   const roles = me()?.roles ?? [];
   const can = (command, target) => (!APPLIES[command] || APPLIES[command](h, at)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
   const offered = new Set();
@@ -263,11 +279,11 @@ export async function hazardPage(id, signal, done) {
     );
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
-  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c), at)) actions.push(form);
+  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c), at, served)) actions.push(form);
   // A notified penalty whose statement is not offered though the table allows it (its reply period has run, or it is
   // recorded): where the form was, why, in core's words at the server's clock (penaltyStepRefusal; the server refuses it then).
   if (h.penalty && !h.penalty.decided && !offered.has('record_statement') && allowed(roles, user(), 'record_statement', h)) {
-    const refusal = penaltyRefusal(h, 'record_statement', user(), at, asParty());
+    const refusal = penaltyRefusal(h, 'record_statement', user(), at, asParty(), served);
     if (refusal?.code === 'INVALID_TRANSITION') {
       actions.push(html`<p class="hint" id="statement-closed" data-reason="${refusal.code}"><b>${label('record_statement')}</b>：${bothLanguages(refusal.detail)}</p>`);
     }
@@ -313,7 +329,7 @@ export async function hazardPage(id, signal, done) {
     ${factsCard(h, row, caseNumber ?? h.caseNo, at)}
     ${findingSection(history)}
     ${planSection(h)}
-    ${penaltyStatus(h)}
+    ${penaltyStatus(h, served)}
     ${evidenceSection(history)}
     ${historySection(history, docs)}
     ${auditLine(audit, h.version)}

@@ -8,7 +8,7 @@
 // refusals come back located (issues with a pointer) and are shown beside their field.
 import { html } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { decisionLimits, hearingRefusal, PENALTY_ARTICLES } from './permissions.js';
+import { decisionLimits, hearingRefusal, PENALTY_ARTICLES, replyPeriod } from './permissions.js';
 import { localTime, textOf } from './shared.js';
 
 /** The penalty commands, in the order of the proceeding. */
@@ -31,6 +31,8 @@ const L = {
     withdrawReason: '撤回听证要求的意思表示',
     withdrawn: '当事人已撤回听证要求（{at}）',
     notified: '已告知：{article}，{penalty}（{at}）',
+    notServed: '告知书尚未登记送达：陈述申辩和听证期限自送达之日起计算，送达前不能作出决定',
+    served: '告知书已于 {at} 送达',
     statementDue: '陈述申辩期限：{due}',
     hearingDue: '有权要求听证，期限：{due}',
     stated: '当事人已陈述申辩（{at}）{hearing}',
@@ -56,6 +58,8 @@ const L = {
     withdrawReason: 'What the party declares in withdrawing',
     withdrawn: 'The party withdrew its hearing request ({at})',
     notified: 'Notified: {article}, {penalty} ({at})',
+    notServed: 'The notice is not recorded as served: the periods to state and to ask for a hearing run from its service, and no decision comes before it',
+    served: 'Notice served {at}',
     statementDue: 'Statement and defence until {due}',
     hearingDue: 'Hearing right: ask until {due}',
     stated: 'The party stated its defence ({at}){hearing}',
@@ -72,14 +76,23 @@ const articleOf = (id) => (Object.hasOwn(PENALTY_ARTICLES, id) ? PENALTY_ARTICLE
 /** A penalty in words: its kind (terminology table) and fine. */
 const penaltyWords = (p) => `${t(`pen_${p.kind}`)}${p.fineAmount === undefined ? '' : ` ${tr('yuan', { n: p.fineAmount })}`}`;
 
-/** Where the proceeding stands, from the state the server sent (nothing computed here). */
-export function penaltyStatus(h) {
+/**
+ * Where the proceeding stands, from the state the server sent; the reply deadlines are core's,
+ * counted from the notice's service (`served`: the documents list's, see noticeService), or why
+ * there are none yet (nothing computed here).
+ */
+export function penaltyStatus(h, served) {
   const p = h.penalty;
   if (!p) return '';
   const a = articleOf(p.notified.article);
   const lines = [html`<li>${tr('notified', { article: a ? loc(a.citation) : p.notified.article, penalty: penaltyWords(p.notified), at: localTime(p.notifiedAt) })}</li>`];
-  lines.push(html`<li>${tr('statementDue', { due: localTime(p.statementDeadline) })}</li>`);
-  if (p.hearingRight && p.hearingDeadline) lines.push(html`<li>${tr('hearingDue', { due: localTime(p.hearingDeadline) })}</li>`);
+  const period = replyPeriod(p, served);
+  if (!period) lines.push(html`<li id="penalty-not-served">${tr('notServed')}</li>`);
+  else {
+    lines.push(html`<li id="penalty-served">${tr('served', { at: localTime(period.servedAt) })}</li>`);
+    lines.push(html`<li id="penalty-statement-due">${tr('statementDue', { due: localTime(period.statementDeadline) })}</li>`);
+    if (period.hearingDeadline) lines.push(html`<li id="penalty-hearing-due">${tr('hearingDue', { due: localTime(period.hearingDeadline) })}</li>`);
+  }
   if (p.statement) {
     const by = p.statement.byParty === false ? tr('byOfficer') : '';
     lines.push(html`<li id="penalty-statement">${tr('stated', { at: localTime(p.statement.recordedAt), hearing: p.statement.hearingRequested ? tr('askedHearing') : '' })}${by}</li>`);
@@ -112,9 +125,9 @@ function penaltyFields(prefix, articleId, preset, bounds) {
 /**
  * The forms of the penalty steps `can(type)` offers (the permission table and core's
  * penaltyStepRefusal decided that), each an `.action` with its button; `at` is the server's clock
- * when it sent the state (whether a hearing may still be asked for).
+ * when it sent the state and `served` the notice's service (whether a hearing may still be asked for).
  */
-export function penaltyForms(h, can, at) {
+export function penaltyForms(h, can, at, served) {
   const forms = [];
   if (can('notify_penalty')) {
     const ids = Object.keys(PENALTY_ARTICLES);
@@ -128,7 +141,7 @@ export function penaltyForms(h, can, at) {
   if (can('record_statement')) {
     // The hearing box only while core says a hearing may be asked for (the notice's right, within its five days); once
     // the days have run, why not, in core's words (the server refuses it then).
-    const closed = h.penalty ? hearingRefusal(h.penalty, at) : null;
+    const closed = h.penalty ? hearingRefusal(h.penalty, at, served) : null;
     const hearing = !h.penalty?.hearingRight
       ? ''
       : closed

@@ -61,6 +61,11 @@ describe('the penalty path across enterprises and roles, and what the server dec
   it('after the notice: no early decision; eight decisions at once under different keys are one decision and one 行政处罚决定书', async () => {
     const notice = await command('officer-li', { type: 'notify_penalty', penalty: fine(1000), coOfficerId: 'officer-zhao' });
     expect(notice.status, JSON.stringify(notice.body).slice(0, 300)).toBe(200);
+    // Handed over when issued (直接送达): the periods run from the service.
+    const docs = `/hazards/${caseId}/documents`;
+    const issued = (await portal.api('officer-li', 'GET', docs)).body.items.find((d: { kind: string }) => d.kind === 'penalty_notice');
+    const service = { method: 'direct', recipient: '王建国', servedAt: notice.body.events[0].recordedAt };
+    expect((await portal.api('officer-li', 'POST', `${docs}/penalty_notice/${issued.year}-${issued.seq}/service`, service)).status).toBe(201);
     const early = await command('officer-li', { type: 'decide_penalty', penalty: fine(1000), coOfficerId: 'officer-zhao' });
     expect([early.status, early.body.code]).toEqual([422, 'NOT_DUE']);
     // The party states its defence: the decision may follow.

@@ -45,6 +45,15 @@ const coSigned = async (body: { type: string; [field: string]: unknown }) => {
   expect(res.status, JSON.stringify(answer)).toBe(200);
   return answer;
 };
+/**
+ * 李强 records the delivery (送达) of the hazard's current 行政处罚告知书 over the API, as he observed it:
+ * `servedAt` when given (it may be earlier than the recording), else now by the server's clock.
+ */
+const serve = async (servedAt?: string) => {
+  const path = `/hazards/${encodeURIComponent(id)}/documents`;
+  const notice = (await portal.api('officer-li', 'GET', path)).body.items.filter((d: { kind: string }) => d.kind === 'penalty_notice').at(-1);
+  return portal.api('officer-li', 'POST', `${path}/penalty_notice/${notice.year}-${notice.seq}/service`, { method: 'direct', recipient: '王建国', ...(servedAt ? { servedAt } : {}) });
+};
 /** `2026-12-09 23:59:59` for an instant, in UTC+8 (seconds only when not zero). */
 const beijing = (iso: string) => {
   const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
@@ -66,6 +75,8 @@ describe('penalty forms by the server’s clock', () => {
   it('after the five days no statement (refused, naming the period’s end in China time); the decision is offered when the server says the period ran', async () => {
     const notice = await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
     const hearingDeadline: string = notice.events[0].data.hearingDeadline;
+    // Handed over at once: the periods run from now.
+    expect((await serve()).status).toBe(201);
 
     // Within the five days the enterprise may ask for a hearing.
     const early = await portal.signIn('owner-hongxing', 'enterprise');
@@ -107,10 +118,44 @@ describe('penalty forms by the server’s clock', () => {
     for (const p of [owner, li]) await p.context().close();
   });
 
+  it('a notice served late: the periods run from its service — the page shows core’s deadline from it, the statement is taken, the decision waits', async () => {
+    // A new notice (no statement was made in time of the first): not served yet.
+    const notifiedAt = now;
+    await coSigned({ type: 'notify_penalty', penalty: fine(20_000) });
+    const li = await portal.signIn('officer-li', 'enforcement');
+    await open(li);
+    expect(await li.textContent('#penalty-not-served')).toContain('尚未登记送达');
+    expect(await li.$('#cmd-decide_penalty')).toBeNull();
+    expect(await li.textContent('#why-not li[data-command="decide_penalty"]')).toContain('行政处罚告知书尚未登记送达');
+
+    // Four days on (the three days from the notice's record have run), 李强 records what he observed: handed over two days after the notice.
+    now += 4 * DAY;
+    portal.forgetSessions();
+    const before = await serve(new Date(notifiedAt - 60_000).toISOString());
+    expect([before.status, before.body.issues?.[0]?.pointer]).toEqual([422, '/servedAt']);
+    const servedAt = new Date(notifiedAt + 2 * DAY).toISOString();
+    expect((await serve(servedAt)).status).toBe(201);
+    const due = `${new Date(Date.parse(servedAt) + 8 * 3_600_000 + 3 * DAY).toISOString().slice(0, 10)} 23:59`;
+    const owner = await portal.signIn('owner-hongxing', 'enterprise');
+    await owner.clock.setFixedTime(new Date(notifiedAt)); // the browser's clock: not the server's
+    await open(owner);
+    expect(await owner.textContent('#penalty-served')).toContain(servedAt.slice(0, 10));
+    expect(await owner.textContent('#penalty-statement-due')).toContain(due);
+    // Inside the period counted from service: the statement form is offered, not why it closed.
+    expect(await owner.$('#cmd-record_statement')).not.toBeNull();
+    expect(await owner.$('#statement-closed')).toBeNull();
+    const li2 = await portal.signIn('officer-li', 'enforcement');
+    await open(li2);
+    expect(await li2.$('#cmd-decide_penalty')).toBeNull();
+    expect(await li2.textContent('#why-not li[data-command="decide_penalty"]')).toContain(`陈述、申辩期限至 ${due}`);
+    for (const p of [li, owner, li2]) await p.context().close();
+  });
+
   it('the enterprise withdraws the hearing it asked for; no hearing is then offered, and the case is decided without one', async () => {
     // A new notice (the proceeding starts again; no statement was made in time): 60 000 yuan under 第一百零一条 (up to 100 000).
     const art101 = (fineAmount: number) => ({ article: 'work-safety-law-2021/101', kind: 'fine', fineAmount });
     await coSigned({ type: 'notify_penalty', penalty: art101(60_000) });
+    expect((await serve()).status).toBe(201);
     const act = async (page: PortalPage, type: string) => {
       await page.click(`#cmd-${type}`);
       await page.waitForSelector(`#command-done[data-command="${type}"]`);

@@ -63,6 +63,12 @@ describe('penalty path on the hazard page', () => {
     // The notice is listed at once, and where the proceeding stands (the server's deadlines).
     await li.waitForSelector('#documents-list li[data-doc-kind="penalty_notice"]');
     const state = (await portal.api('officer-li', 'GET', `/hazards/${encodeURIComponent(id)}`)).body.state;
+    // Handed over when issued (直接送达, recorded over the API): the periods run from the service.
+    const docs = `/hazards/${encodeURIComponent(id)}/documents`;
+    const notice = (await portal.api('officer-li', 'GET', docs)).body.items.find((d: { kind: string }) => d.kind === 'penalty_notice');
+    const service = { method: 'direct', recipient: '王建国', servedAt: state.penalty.notifiedAt };
+    expect((await portal.api('officer-li', 'POST', `${docs}/penalty_notice/${notice.year}-${notice.seq}/service`, service)).status).toBe(201);
+    await open(li);
     expect(await li.textContent('#penalty-status')).toContain(new Date(Date.parse(state.penalty.hearingDeadline) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
     // The decision is not due (the reply period runs): not offered, and the page says why in core's words.
     expect(await li.$('#cmd-decide_penalty')).toBeNull();
