@@ -1,5 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
-import { createSensorDropLog, ingestSensorBatch, SENSOR_DROP_REASONS, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/monitoring';
+import { createSensorDropLog, ingestSensorBatch, SENSOR_DROP_REASONS, sensorAllowance, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/monitoring';
 
 /** The topic filter devices publish under: `anjian/v1/devices/<device id>/messages`. */
 export const SENSOR_TOPIC_FILTER = 'anjian/v1/devices/+/messages';
@@ -155,6 +155,9 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
   const filter = parseTopicFilter(topic);
   const maxBatch = options.maxBatch ?? 200;
   if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError('maxBatch must be an integer ≥ 1 / maxBatch 须为不小于 1 的整数');
+  // A bad admission setting is the host's mistake: refused here (core's RangeError), not by every batch, which would
+  // then never be acknowledged.
+  if (options.deps.admission !== false) sensorAllowance({}, options.deps.admission);
   const stats: SensorIngestStats = {
     received: 0,
     processed: 0,

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldEvents } from '@anjian/core';
 import type { FixedClock } from '@anjian/core/testing';
 import mqtt, { type MqttClient } from 'mqtt';
-import { createSensorIngester, tickDevices, type SensorIngester } from '../src/index.js';
+import { createSensorIngester, tickDevices, type MonitoringDeps, type SensorIngester } from '../src/index.js';
 import { message, monitoring, publisher, silentLogger, tempDir, topicPrefix, until } from './harness.js';
 
 // Against the real Mosquitto on 127.0.0.1:1883 (scripts/test-setup.sh starts it).
+const BROKER_URL = 'mqtt://127.0.0.1:1883';
 describe('sensor-mqtt against Mosquitto', () => {
   const tmp = tempDir();
   const prefix = topicPrefix();
@@ -34,6 +35,12 @@ describe('sensor-mqtt against Mosquitto', () => {
     await (await mqtt.connectAsync('mqtt://127.0.0.1:1883', { clientId: `anjian-test-${process.pid}`, clean: true })).endAsync();
     m?.close();
     tmp.cleanup();
+  });
+
+  it('a bad admission setting is refused when the ingester is made, in both languages (every batch would fail otherwise)', () => {
+    for (const admission of [{ burst: 0 }, { perInterval: -1 }, { burst: Number.NaN }]) {
+      expect(() => createSensorIngester({ url: BROKER_URL, clientId: 'never-connects', deps: { ...m.deps, admission } as MonitoringDeps })).toThrow(/positive number.*须为正数/);
+    }
   });
 
   it('a switched-off detector at a listed place → a major hazard through the review chain: source sensor, the device principal, 令10号 Art. 14', async () => {

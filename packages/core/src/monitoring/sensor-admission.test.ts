@@ -146,6 +146,18 @@ describe('fail closed: what the schema cannot see is refused with a located reas
     expect(f.store.unsafeLog).toHaveLength(0);
   });
 
+  it("a registration the checks cannot use refuses the device's messages, naming the field — not a skipped check, not a failed batch", async () => {
+    const f = await transmitterFixture();
+    await f.registry.putDevice({ ...(await f.registry.getDevice('D-chem'))!, reportIntervalS: 0 });
+    await f.registry.putDevice({ ...(await f.registry.getDevice('D-plain'))!, registeredAt: 'last week' });
+    const results = await ingestSensorBatch(f.deps, [{ raw: f.msg('D-chem', 'heartbeat') }, { raw: f.msg('D-plain', 'alarm') }, { raw: f.msg('D-listed', 'alarm') }]);
+    expect(results.map((r) => (r.kind === 'dropped' ? `${r.reason} ${r.detail}` : r.kind))).toEqual([
+      'invalid registration /reportIntervalS 0 is not a positive number of seconds / 设备登记的上报周期无效',
+      'invalid registration /registeredAt last week is not an instant / 设备登记时间无效',
+      'processed',
+    ]);
+  });
+
   it('a non-finite value handed over without the schema (a host calling the tracker path itself) is refused too', () => {
     const device = testDevice('D-1', { kind: 'transmitter', limits: { high: 1.6, unit: 'MPa' } });
     for (const value of [Number.POSITIVE_INFINITY, Number.NaN]) {

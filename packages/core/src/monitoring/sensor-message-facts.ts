@@ -25,9 +25,20 @@ export interface SensorFactRefusal {
  *   would no longer be recognised) and not before the device's `registeredAt` (less the same
  *   tolerance).
  *
+ * A registration these checks cannot use — a `reportIntervalS` that is not a positive number, a
+ * `registeredAt` that is not an instant — refuses the device's messages (`invalid`, the detail
+ * naming the registration's field) rather than skipping the check or failing the whole batch.
+ *
  * Returns the first refusal, or `null`.
  */
 export function checkSensorMessageFacts(device: Device, message: SensorMessage, now: Date, maxAgeMs: number): SensorFactRefusal | null {
+  if (device.reportIntervalS !== undefined && !(Number.isFinite(device.reportIntervalS) && device.reportIntervalS > 0)) {
+    return { reason: 'invalid', detail: `registration /reportIntervalS ${String(device.reportIntervalS).slice(0, 20)} is not a positive number of seconds / 设备登记的上报周期无效` };
+  }
+  const registered = device.registeredAt === undefined ? undefined : Date.parse(device.registeredAt);
+  if (registered !== undefined && !Number.isFinite(registered)) {
+    return { reason: 'invalid', detail: `registration /registeredAt ${String(device.registeredAt).slice(0, 40)} is not an instant / 设备登记时间无效` };
+  }
   if (message.value !== undefined && !Number.isFinite(message.value)) return { reason: 'invalid', detail: '/value is not a finite number / 读数不是有限数' };
   if (message.type === 'reading' && device.limits?.low === undefined && device.limits?.high === undefined) {
     return { reason: 'invalid', detail: '/value: the device has no registered limits to judge a reading against / 设备未登记读数限值，无法判断读数' };
@@ -49,8 +60,7 @@ export function checkSensorMessageFacts(device: Device, message: SensorMessage, 
     const nowMs = now.getTime();
     if (at > nowMs + DEVICE_CLOCK_TOLERANCE_MS) return { reason: 'bad_time', detail: `/at ${claimed} is ahead of the server's clock by more than 5 min / 设备时间超前服务器 5 分钟以上` };
     if (at < nowMs - maxAgeMs) return { reason: 'bad_time', detail: `/at ${claimed} is older than the de-duplication window (${Math.round(maxAgeMs / 3_600_000)} h) / 消息早于去重时间窗` };
-    const registered = device.registeredAt === undefined ? Number.NaN : Date.parse(device.registeredAt);
-    if (Number.isFinite(registered) && at < registered - DEVICE_CLOCK_TOLERANCE_MS) {
+    if (registered !== undefined && at < registered - DEVICE_CLOCK_TOLERANCE_MS) {
       return { reason: 'bad_time', detail: `/at ${claimed} is before the device was registered (${device.registeredAt}) / 消息早于设备登记时间` };
     }
   }
