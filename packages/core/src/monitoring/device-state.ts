@@ -41,7 +41,7 @@ export interface DeviceReading {
   messageId: string;
   type: string;
   value?: number;
-  /** The unit: the device's registered `limits.unit`, else the message's `note`. */
+  /** The unit: the device's registered `limits.unit` (a message's `unit` must equal it; its free-text `note` is not a unit). */
   unit?: string;
   /** When the device says it sent it (as claimed; never used for timing). */
   deviceAt?: string;
