@@ -118,9 +118,9 @@ export interface paths {
         };
         /**
          * A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录
-         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one.
+         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, and the history without the case filing, penalty notice, statement, hearing and decision events.
          *
-         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。
+         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。
          */
         get: operations["getHazard"];
         put?: never;
@@ -272,9 +272,9 @@ export interface paths {
         };
         /**
          * A hazard's numbered documents / 隐患的执法文书（文号）
-         * @description The document numbers (文号) allocated with the hazard's events, in order, with the verification code once the document was issued (with the command of its act). For whoever may read the hazard.
+         * @description The document numbers (文号) allocated with the hazard's events, in order, with the verification code once the document was issued (with the command of its act). For whoever may read the hazard; a landlord reading its tenant's hazard at its premises lists only the rectification documents concerning the premises (rectification notice and order, review opinion, stop-work order, supervision listing notice), not the case and penalty documents.
          *
-         *     随隐患事件分配的文号（按分配顺序），文书出具（随执法行为的指令）后附验证码。可读取该隐患的用户可查。
+         *     随隐患事件分配的文号（按分配顺序），文书出具（随执法行为的指令）后附验证码。可读取该隐患的用户可查；出租方查阅承租方在其出租场所的隐患时只列出涉及场所的整改类文书（整改通知书、责令限期整改指令书、复查意见书、现场处理措施决定书、挂牌督办通知书），不含立案与行政处罚文书。
          */
         get: operations["listHazardDocuments"];
         put?: never;
@@ -294,9 +294,9 @@ export interface paths {
         };
         /**
          * Render a hazard's document as print-ready HTML or PDF / 生成执法文书（HTML 或 PDF）
-         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), as it was issued: the content the register stored when the command of its act issued it (composed then on the server from the stored events, the number allocated with the event and the directory; nothing in a request is ever printed), byte for byte — the same content hash, verification and bytes whatever the directory and templates became since. Reading never issues: numbered but not issued, or never issued by the hazard's events, a 404. A document issued before the store kept contents is composed again and served only while its hash is the registered one (header X-Document-Source: recomposed, else register), else a 409 that says so; a stored content that does not match its hash (changed outside the store) is a 409 too. Headers X-Document-Number, X-Verification-Code, X-Content-Hash, X-Document-Source. For whoever may read the hazard.
+         * @description The document of this kind issued by the hazard's latest event that issues it (or `event`), as it was issued: the content the register stored when the command of its act issued it (composed then on the server from the stored events, the number allocated with the event and the directory; nothing in a request is ever printed), byte for byte — the same content hash, verification and bytes whatever the directory and templates became since. Reading never issues: numbered but not issued, or never issued by the hazard's events, a 404. A document issued before the store kept contents is composed again and served only while its hash is the registered one (header X-Document-Source: recomposed, else register), else a 409 that says so; a stored content that does not match its hash (changed outside the store) is a 409 too. Headers X-Document-Number, X-Verification-Code, X-Content-Hash, X-Document-Source. For whoever may read the hazard; a landlord reading its tenant's hazard is refused (403 DOCUMENT_NOT_FOR_LANDLORD, by the kind alone) a case or penalty document.
          *
-         *     按出具时的原样提供文书：文书由产生它的执法行为（指令）出具时组装（由服务器根据已存事件、随事件分配的文号和目录生成，请求中的内容不会印在文书上），登记摘要、验证码并保存原文；此后无论目录或模板如何变更，均提供该原文（摘要、验证码和字节不变）。阅读不出具文书：已编号未出具或未出具过该文书返回 404。存储保存原文之前出具的文书按记录重新生成，仅当摘要与登记一致时提供（响应头 X-Document-Source: recomposed），否则返回 409 并说明原因；保存的原文与摘要不符（被绕过系统修改）亦返回 409。
+         *     按出具时的原样提供文书：文书由产生它的执法行为（指令）出具时组装（由服务器根据已存事件、随事件分配的文号和目录生成，请求中的内容不会印在文书上），登记摘要、验证码并保存原文；此后无论目录或模板如何变更，均提供该原文（摘要、验证码和字节不变）。阅读不出具文书：已编号未出具或未出具过该文书返回 404。存储保存原文之前出具的文书按记录重新生成，仅当摘要与登记一致时提供（响应头 X-Document-Source: recomposed），否则返回 409 并说明原因；保存的原文与摘要不符（被绕过系统修改）亦返回 409。出租方查阅承租方隐患的立案或行政处罚文书返回 403（仅按种类判断）。
          */
         get: operations["renderHazardDocument"];
         put?: never;
@@ -2921,7 +2921,7 @@ export interface components {
             status: 403;
             detail: string;
             /** @enum {unknown} */
-            code: "CO_SIGN_CODE_INVALID" | "DOCUMENT_OFFICERS_ONLY" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
+            code: "CO_SIGN_CODE_INVALID" | "DOCUMENT_NOT_FOR_LANDLORD" | "DOCUMENT_OFFICERS_ONLY" | "FORBIDDEN" | "SEPARATION_OF_DUTIES" | "UNKNOWN_ACTOR";
             /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
             /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
@@ -6044,6 +6044,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Not found / 未找到 */
