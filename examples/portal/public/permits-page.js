@@ -8,7 +8,16 @@
 // Note 2 situations; the hot-work site situations, open air and wind, the shut-down conditions —
 // core's lists and words); the server derives the grade and approver, and the permit page shows what
 // the server answered. Ids, names and texts are data: escaped by `html`.
-import { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, HOT_WORK_SHUTDOWN_CONDITIONS, HOT_WORK_SITUATIONS, hotWorkGradeName } from '/vendor/anjian-core.js';
+import {
+  HEIGHT_FALL_FACTORS,
+  HEIGHT_SITUATIONS,
+  heightGradeName,
+  HOT_WORK_SHUTDOWN_CONDITIONS,
+  HOT_WORK_SITUATIONS,
+  hotWorkGradeName,
+  OPEN_PERMIT_STATUSES,
+  permitStatusAllows,
+} from '/vendor/anjian-core.js';
 import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
@@ -19,7 +28,6 @@ import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, new
 /** A hash link to one permit. */
 export const permitHref = (id) => `#/permit/${encodeURIComponent(id)}`;
 
-const OPEN = ['applied', 'approved', 'in_progress', 'suspended'];
 const statusBadge = (p) => html`<span class="badge${p.status === 'in_progress' ? ' ok' : ''}" data-status="${p.status}">${t(`ps_${p.status}`)}</span>`;
 const supervises = (u) => u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
 /**
@@ -204,16 +212,17 @@ export async function permitPage(id, signal) {
   const events = r.body.events;
   const ofEnterprise = u?.roles.includes('enterprise') && u.enterpriseIds.includes(p.enterpriseId);
   const isAttendant = u?.id === p.attendantId;
-  const open = OPEN.includes(p.status);
+  const open = OPEN_PERMIT_STATUSES.includes(p.status);
   const gasRule = p.rule.gasTest !== null;
   const can = {
     // the server says whether this reader may approve (core's permitApprovalRefusal with the reader's permit roles)
     approve: r.body.approval?.allowed === true,
-    gasTest: ofEnterprise && gasRule && ['applied', 'approved', 'suspended'].includes(p.status),
-    reading: ofEnterprise && gasRule && ['in_progress', 'suspended'].includes(p.status),
-    start: ofEnterprise && p.status === 'approved',
-    resume: ofEnterprise && p.status === 'suspended',
-    close: ofEnterprise && ['in_progress', 'suspended', 'expired'].includes(p.status),
+    // which status takes which command: core's one table (decidePermit refuses outside it)
+    gasTest: ofEnterprise && gasRule && permitStatusAllows('record_gas_test', p.status),
+    reading: ofEnterprise && gasRule && permitStatusAllows('record_reading', p.status),
+    start: ofEnterprise && permitStatusAllows('start', p.status),
+    resume: ofEnterprise && permitStatusAllows('resume', p.status),
+    close: ofEnterprise && permitStatusAllows('close', p.status),
     // the attendant confirms being on site; the enterprise or a supervisor on a spot check records that the attendant left
     present: isAttendant && open,
     left: open && p.attendantPresent && (ofEnterprise || supervises(u)),

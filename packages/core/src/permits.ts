@@ -21,6 +21,7 @@ export { judgeGasReading } from './permits/judge-gas-reading.js';
 export type { GasFailure, GasValues, GasVerdict } from './permits/judge-gas-reading.js';
 export type * from './permits/permit-types.js';
 export { decidePermit, isPermitOpen, type PermitDecideContext } from './permits/decide-permit.js';
+export { OPEN_PERMIT_STATUSES, PERMIT_COMMAND_STATUSES, permitStatusAllows, type PermitStepType } from './permits/permit-command-statuses.js';
 export { permitApprovalRefusal, permitApproverRole } from './permits/permit-approval.js';
 export { deriveHeightGrade, heightGradeName, heightGradeReason, HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS } from './permits/height-grade.js';
 export type { DerivedHeight, HeightFact, HeightGrade, HeightObservation, HeightSituation } from './permits/height-grade.js';

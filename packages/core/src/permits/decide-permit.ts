@@ -9,6 +9,7 @@ import { deriveHeightGrade, type DerivedHeight } from './height-grade.js';
 import { deriveHotWorkGrade, type DerivedHotWork } from './hot-work-grade.js';
 import { judgeGasReading, needsLel, type GasVerdict } from './judge-gas-reading.js';
 import { permitApprovalRefusal, permitApproverRole } from './permit-approval.js';
+import { OPEN_PERMIT_STATUSES, permitStatusAllows } from './permit-command-statuses.js';
 import { permitRejection as reject } from './permit-rejection.js';
 import { selectPermitRule, type PermitRules } from './permit-rules.js';
 import type {
@@ -22,11 +23,9 @@ import type {
   PermitEventType,
   PermitRejection,
   PermitState,
-  PermitStatus,
 } from './permit-types.js';
 
 const MIN = 60_000;
-const OPEN: ReadonlySet<PermitStatus> = new Set(['applied', 'approved', 'in_progress', 'suspended']);
 const MAX_TEXT = 200;
 const MAX_SAMPLE_AGE_MS = 24 * 60 * MIN;
 const MAX_APPLY_AHEAD_MS = 30 * 24 * 60 * MIN;
@@ -36,7 +35,7 @@ const HOT = 'hot_work';
 
 /** True while a permit can still change (not expired, closed or cancelled). */
 export function isPermitOpen(state: PermitState): boolean {
-  return OPEN.has(state.status);
+  return OPEN_PERMIT_STATUSES.includes(state.status);
 }
 
 function text(value: unknown): value is string {
@@ -301,7 +300,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
 
   switch (command.type) {
     case 'approve': {
-      if (state.status !== 'applied') return refuse(wrongStatus(state, 'approve'));
+      if (!permitStatusAllows('approve', state.status)) return refuse(wrongStatus(state, 'approve'));
       const refusal = permitApprovalRefusal(state, actor, ctx.rules);
       if (refusal) return refuse(refusal);
       const role = permitApproverRole(state);
@@ -310,7 +309,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       break;
     }
     case 'record_gas_test': {
-      if (state.status !== 'applied' && state.status !== 'approved' && state.status !== 'suspended') return refuse(wrongStatus(state, 'record_gas_test'));
+      if (!permitStatusAllows('record_gas_test', state.status)) return refuse(wrongStatus(state, 'record_gas_test'));
       const verdict = judge(command.reading);
       if ('code' in verdict) return refuse(verdict);
       const older = sampleOrderRejection(state, command.reading.sampledAt);
@@ -319,7 +318,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       break;
     }
     case 'start': {
-      if (state.status !== 'approved') return refuse(wrongStatus(state, 'start'));
+      if (!permitStatusAllows('start', state.status)) return refuse(wrongStatus(state, 'start'));
       if (nowMs < Date.parse(state.validFrom)) return refuse(reject('OUTSIDE_VALIDITY', `许可证自 ${state.validFrom} 起有效`, `The permit is valid from ${state.validFrom}`));
       if (!state.attendantPresent) return refuse(reject('ATTENDANT_ABSENT', '监护人未到位', 'The attendant is not present'));
       const bad = testRejection(state, nowMs, null);
@@ -342,7 +341,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       break;
     }
     case 'record_reading': {
-      if (state.status !== 'in_progress' && state.status !== 'suspended') return refuse(wrongStatus(state, 'record_reading'));
+      if (!permitStatusAllows('record_reading', state.status)) return refuse(wrongStatus(state, 'record_reading'));
       const verdict = judge(command.reading);
       if ('code' in verdict) return refuse(verdict);
       const interval = state.rule.monitoringIntervalMinutes;
@@ -357,19 +356,19 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       break;
     }
     case 'attendant_present': {
-      if (!isPermitOpen(state)) return refuse(wrongStatus(state, 'attendant_present'));
+      if (!permitStatusAllows('attendant_present', state.status)) return refuse(wrongStatus(state, 'attendant_present'));
       if (actor.id !== state.attendantId) return refuse(reject('NOT_ATTENDANT', '只有监护人本人可以确认到位', 'Only the attendant can confirm being present'));
       emit('attendant_present', {});
       break;
     }
     case 'attendant_absent': {
-      if (!isPermitOpen(state)) return refuse(wrongStatus(state, 'attendant_absent'));
+      if (!permitStatusAllows('attendant_absent', state.status)) return refuse(wrongStatus(state, 'attendant_absent'));
       emit('attendant_absent', {});
       if (cur.status === 'in_progress') emit('suspended', { reason: 'attendant_absent' });
       break;
     }
     case 'resume': {
-      if (state.status !== 'suspended') return refuse(wrongStatus(state, 'resume'));
+      if (!permitStatusAllows('resume', state.status)) return refuse(wrongStatus(state, 'resume'));
       if (!state.attendantPresent) return refuse(reject('ATTENDANT_ABSENT', '监护人未到位', 'The attendant is not present'));
       const bad = testRejection(state, nowMs, state.suspendedAt === null ? null : Date.parse(state.suspendedAt));
       if (bad) return refuse(bad);
@@ -377,12 +376,12 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       break;
     }
     case 'close': {
-      if (state.status !== 'in_progress' && state.status !== 'suspended' && state.status !== 'expired') return refuse(wrongStatus(state, 'close'));
+      if (!permitStatusAllows('close', state.status)) return refuse(wrongStatus(state, 'close'));
       emit('closed', {});
       break;
     }
     case 'cancel': {
-      if (state.status !== 'applied' && state.status !== 'approved' && state.status !== 'suspended') return refuse(wrongStatus(state, 'cancel'));
+      if (!permitStatusAllows('cancel', state.status)) return refuse(wrongStatus(state, 'cancel'));
       if (!text(command.reason)) return refuse(invalid('reason', '须说明取消原因', 'give a reason'));
       emit('cancelled', { reason: command.reason });
       break;

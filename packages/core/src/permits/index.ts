@@ -8,6 +8,7 @@ export * from './permit-rules.js';
 export * from './judge-gas-reading.js';
 export type * from './permit-types.js';
 export { decidePermit, isPermitOpen, type PermitDecideContext } from './decide-permit.js';
+export { PERMIT_COMMAND_STATUSES, permitStatusAllows, type PermitStepType } from './permit-command-statuses.js';
 export { permitApprovalRefusal, permitApproverRole } from './permit-approval.js';
 export * from './height-grade.js';
 export * from './hot-work-grade.js';

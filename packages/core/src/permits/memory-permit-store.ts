@@ -3,10 +3,12 @@ import { areaCovers } from '../chain/authorize.js';
 import { createMemorySideOutbox } from '../outbox/memory-side-outbox.js';
 import { isPermitOpen } from './decide-permit.js';
 import { checkPermitAppend, permitNextDueAt } from './permit-store-support.js';
-import type { PermitEvent, PermitState, PermitStatus } from './permit-types.js';
+import type { PermitEvent, PermitState } from './permit-types.js';
 
-/** Open statuses, the default of `listOpen`. */
-export const OPEN_PERMIT_STATUSES: readonly PermitStatus[] = Object.freeze(['applied', 'approved', 'in_progress', 'suspended']);
+import { OPEN_PERMIT_STATUSES } from './permit-command-statuses.js';
+
+/** Open statuses, the default of `listOpen` (defined with the commands each status takes). */
+export { OPEN_PERMIT_STATUSES };
 
 /** `limit` of `listOpen`, clamped to 1…1 000 (default 100). */
 export function openPermitLimit(limit: number | undefined): number {
