@@ -236,6 +236,29 @@ describe('relations over HTTP', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('an unknown enterprise, premises, round or field is echoed quoted and cut to 64 characters, as every API message is (docs/security.md T45)', async () => {
+    // Before: `no enterprise ‮AAAA…` with the 4 000 characters and the bidi override printed raw.
+    const { call } = await setup();
+    const odd = `\u202e${'A'.repeat(4000)}`;
+    const shown = JSON.stringify(`\u202e${'A'.repeat(63)}…`);
+    const id = encodeURIComponent(odd);
+    const cases = [
+      await call('admin', 'GET', `/enterprises/${id}/file`, '/enterprises/{enterpriseId}/file'),
+      await call('admin', 'GET', `/landlords/${id}/rental-points`, '/landlords/{enterpriseId}/rental-points'),
+      await call('admin', 'GET', `/rounds/${id}`, '/rounds/{roundId}'),
+      await call('admin', 'POST', `/premises/${id}/tenancies`, '/premises/{premisesId}/tenancies', { tenantEnterpriseId: 'E1' }, { 'idempotency-key': 'k-odd-1' }),
+      await call('admin', 'POST', '/premises/PA/tenancies', '/premises/{premisesId}/tenancies', { tenantEnterpriseId: odd.slice(0, 200) }, { 'idempotency-key': 'k-odd-2' }),
+      await call('admin', 'POST', '/premises/PA/tenancies', '/premises/{premisesId}/tenancies', { tenantEnterpriseId: 'E1', [`a/b${odd}`]: 1 }, { 'idempotency-key': 'k-odd-3' }),
+    ];
+    for (const r of cases) {
+      expect(r.status, JSON.stringify(r.body).slice(0, 200)).toBeGreaterThanOrEqual(400);
+      expect(String(r.body.detail)).not.toContain('A'.repeat(65));
+      expect(String(r.body.detail)).toContain(r === cases[5] ? JSON.stringify(`a/b\u202e${'A'.repeat(60)}…`) : shown);
+    }
+    // The unknown field's pointer escapes its slash (RFC 6901), so it still names one key.
+    expect((cases[5]!.body.issues as Array<{ pointer: string }>)[0]!.pointer.startsWith('/a~1b')).toBe(true);
+  });
+
   it('tenancies start and end over HTTP, by staff of the premises’ area only; the history keeps every period; refusals are located and write nothing', async () => {
     const dir = createMemoryRentalDirectory({
       premises: [{ id: 'PA', enterpriseId: 'E2', address: '工业路 1 号', area: 'D1/G1', ...flags }],

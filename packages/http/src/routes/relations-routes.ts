@@ -28,6 +28,7 @@ import {
   type TenancyRecord,
 } from '@anjian/core/internal';
 import { tenancyInstantRefused, type DocumentRecord } from '@anjian/core/ports';
+import { quoteInput } from '@anjian/core/internal';
 import { documentNumberOf } from '../document-context.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
@@ -105,7 +106,8 @@ const invalidTenancy = (pointer: string, zh: string, en: string) =>
  * instant in `toISOString()` form, not after `now` — absent means now. Located 422s.
  */
 function tenancyBody(body: Record<string, unknown>, fields: readonly string[], instant: 'startedAt' | 'endedAt', now: Date): Record<string, string> {
-  for (const key of Object.keys(body)) if (!fields.includes(key)) throw invalidTenancy(`/${key}`, `不认识的字段 ${key}`, `unknown field ${key}`);
+  for (const key of Object.keys(body))
+    if (!fields.includes(key)) throw invalidTenancy(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, `不认识的字段 ${quoteInput(key)}`, `unknown field ${quoteInput(key)}`);
   const out: Record<string, string> = {};
   for (const key of fields) {
     const v = body[key];
@@ -150,7 +152,7 @@ async function tenancyChange(ctx: RouteContext, r: RelationsApiOptions) {
     );
   if (!['department_admin', 'grid', 'enforcement'].some((role) => actor.roles.includes(role as never))) throw refuse();
   const premises = await r.rental.premises(ctx.params.premisesId as string);
-  if (!premises) throw notFound('PREMISES_NOT_FOUND', `没有场所 ${ctx.params.premisesId}`, `no premises ${ctx.params.premisesId}`);
+  if (!premises) throw notFound('PREMISES_NOT_FOUND', `没有场所 ${quoteInput(ctx.params.premisesId ?? '')}`, `no premises ${quoteInput(ctx.params.premisesId ?? '')}`);
   if (!mayChangeTenancy(actor, premises)) throw refuse();
   return { actor, premises };
 }
@@ -200,7 +202,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
         ctx.params.enterpriseId as string,
         { asOf: ctx.deps.clock.now(), recurrenceDays },
       );
-      if (!file) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${ctx.params.enterpriseId}`, `no enterprise ${ctx.params.enterpriseId}`);
+      if (!file) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${quoteInput(ctx.params.enterpriseId ?? '')}`, `no enterprise ${quoteInput(ctx.params.enterpriseId ?? '')}`);
       const id = file.profile.id;
       // Whole-enterprise readers: everything of it (own users, admins, grid of its area); others see what they may read.
       const whole =
@@ -265,7 +267,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const r = relations(ctx);
       const { actor, scopes } = await actorScopes(ctx, r);
       const landlord = await ctx.deps.directory.enterprise(ctx.params.enterpriseId as string);
-      if (!landlord) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${ctx.params.enterpriseId}`, `no enterprise ${ctx.params.enterpriseId}`);
+      if (!landlord) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${quoteInput(ctx.params.enterpriseId ?? '')}`, `no enterprise ${quoteInput(ctx.params.enterpriseId ?? '')}`);
       const own = actor.roles.includes('enterprise') && (actor.enterpriseIds ?? []).includes(landlord.id);
       const premises = await r.rental.premisesOf(landlord.id);
       const reachesArea = scopes === 'all' || scopes.some((s) => s.enterpriseId === undefined && s.area !== undefined && premises.some((p) => areaCovers(s.area as string, p.area)));
@@ -338,7 +340,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       if (!['grid', 'enforcement', 'department_admin', 'system'].some((role) => actor.roles.includes(role as never)))
         throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
       const state = await readRound(r.rounds, ctx.params.roundId as string);
-      if (!state) throw notFound('ROUND_NOT_FOUND', `没有轮次 ${ctx.params.roundId}`, `no round ${ctx.params.roundId}`);
+      if (!state) throw notFound('ROUND_NOT_FOUND', `没有轮次 ${quoteInput(ctx.params.roundId ?? '')}`, `no round ${quoteInput(ctx.params.roundId ?? '')}`);
       const units = await roundUnits(await r.enterprises(), r.rental);
       const area = new Map(units.map((u) => [u.enterprise.id, u.enterprise]));
       const coverage = ctx.deps.inspections ? await collectRoundCoverage(ctx.deps.inspections, state.round, units, ctx.deps.clock.now()) : null;
@@ -442,7 +444,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const tenantEnterpriseId = body.tenantEnterpriseId;
       if (tenantEnterpriseId === undefined) throw invalidTenancy('/tenantEnterpriseId', '缺少承租企业 tenantEnterpriseId', 'tenantEnterpriseId is required');
       if (!(await ctx.deps.directory.enterprise(tenantEnterpriseId)))
-        throw invalidTenancy('/tenantEnterpriseId', `名录中没有企业 ${tenantEnterpriseId}`, `no enterprise ${tenantEnterpriseId} in the directory`);
+        throw invalidTenancy('/tenantEnterpriseId', `名录中没有企业 ${quoteInput(tenantEnterpriseId)}`, `no enterprise ${quoteInput(tenantEnterpriseId)} in the directory`);
       let tenancy: TenancyRecord;
       try {
         tenancy = await r.rental.startTenancy({ premisesId: premises.id, tenantEnterpriseId, startedAt: body.startedAt as string, startedBy: actor.id });
