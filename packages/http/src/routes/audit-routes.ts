@@ -201,7 +201,8 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
       // A landlord reads findings about the documents it may read of its tenant's hazard only (core's mayReadDocumentKind).
       const trail = { ...checked, documents: checked.documents.filter((f) => mayReadDocumentKind(loaded.access, f.document.kind)) };
       const last = lastAudits.get(ctx.deps.store);
-      const lastFullAudit = last ? { verifiedAt: last.verifiedAt, ok: last.ok, problems: last.problems.filter((p) => p.position.hazardId === id) } : null;
+      const mine = (p: AuditResult['problems'][number]) => p.position.hazardId === id && (p.position.document === undefined || mayReadDocumentKind(loaded.access, p.position.document.kind));
+      const lastFullAudit = last ? { verifiedAt: last.verifiedAt, ok: last.ok, problems: last.problems.filter(mine) } : null;
       return jsonResponse({ ...trail, lastFullAudit });
     },
   },
