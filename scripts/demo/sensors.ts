@@ -2,7 +2,8 @@
 // `pnpm demo` (which starts its MQTT ingester when a broker answers on 127.0.0.1:1883) shows
 // live device states and alarms on its enterprises' monitoring page (监测预警).
 // The devices are the ones the portal registered in its database (examples/portal/.data, or
-// ANJIAN_DATA_DIR, or --db): each sends a heartbeat every --interval seconds; at the start one
+// ANJIAN_DATA_DIR, or --db): each sends a heartbeat every --interval seconds (default: the
+// interval the portal registers its devices with, DEMO_REPORT_INTERVAL_S); at the start one
 // gas detector alarms, and now and then a device alarms and clears 20–60 s later, faults,
 // reports a low battery or is switched off and on again; a transmitter sends readings, some
 // beyond its registered limits. Each line printed names the device by enterprise, place and kind.
@@ -16,13 +17,14 @@ import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { deviceWords, type Device } from '@anjian/core/monitoring';
 import { createSqliteDeviceRegistry } from '@anjian/store-sqlite';
+import { DEMO_REPORT_INTERVAL_S } from '../../examples/portal/src/demo-devices.js';
 
 const portalData = process.env.ANJIAN_DATA_DIR ?? fileURLToPath(new URL('../../examples/portal/.data', import.meta.url));
 const { values } = parseArgs({
   options: {
     url: { type: 'string', default: 'mqtt://127.0.0.1:1883' },
     db: { type: 'string', default: join(portalData, 'anjian.db') },
-    interval: { type: 'string', default: '10' },
+    interval: { type: 'string', default: String(DEMO_REPORT_INTERVAL_S) },
     minutes: { type: 'string', default: '0' },
   },
 });

@@ -11,11 +11,18 @@ import { DEMO_ENTERPRISES } from './demo-users.js';
 
 type DemoEnterprise = (typeof DEMO_ENTERPRISES)[number];
 
+/**
+ * How often the demo devices report, in seconds: `pnpm demo:sensors` sends a heartbeat at this
+ * interval by default, and each device is registered with it (`reportIntervalS`), from which core
+ * derives the device's allowance of messages (a device sending more is held as flooding).
+ */
+export const DEMO_REPORT_INTERVAL_S = 10;
+
 function devicesOf(e: DemoEnterprise): Device[] {
   const code = e.id.slice(4).toUpperCase();
   const device = (n: number, d: Omit<Device, 'id' | 'enterpriseId' | 'principalId'>): Device => {
     const id = `${code}-${String(n).padStart(2, '0')}`;
-    return { id, enterpriseId: e.id, principalId: `device:${id}`, ...d };
+    return { id, enterpriseId: e.id, principalId: `device:${id}`, reportIntervalS: DEMO_REPORT_INTERVAL_S, ...d };
   };
   if (e.premises === 'crowded_place') {
     return [

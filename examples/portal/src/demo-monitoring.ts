@@ -60,7 +60,12 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
   let timer: ReturnType<typeof setInterval> | undefined;
   let ingester: SensorIngester | null = null;
   try {
-    for (const device of DEMO_DEVICES) if (!(await registry.getDevice(device.id))) await registry.putDevice(device);
+    // Registered once; a data folder from before devices had a reporting interval gets the demo's (its allowance follows it).
+    for (const device of DEMO_DEVICES) {
+      const registered = await registry.getDevice(device.id);
+      if (!registered) await registry.putDevice(device);
+      else if (registered.reportIntervalS === undefined) await registry.putDevice({ ...registered, reportIntervalS: device.reportIntervalS });
+    }
     const evaluator = compilePack(sensors);
     const deps: MonitoringDeps = {
       registry,
