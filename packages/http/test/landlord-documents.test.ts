@@ -6,7 +6,7 @@
 // verifies the decision's PDF: 403 with a bilingual reason or nothing,
 // never the document, its number, the fine or the statement. The tenant reads all of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
+import { createMemoryDocumentServiceLog, type MemoryStore } from '@anjian/core/internal';
 import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { createHarness, MISMATCHES, type Harness } from './harness.js';
@@ -128,6 +128,24 @@ describe("a landlord and its tenant's penalty proceeding, over a real server", (
     const code = (await d.call('owner-e1', 'GET', `/hazards/${ID}/documents`)).body.items.find((i: { kind: string }) => i.kind === 'penalty_decision').verificationCode as string;
     const r = await d.call('owner-e2', 'POST', `/documents/verify/${code}/pdf`, { body: new Uint8Array([37, 80, 68, 70]), headers: { 'content-type': 'application/pdf' } });
     expect([r.status, r.body]).toEqual([200, { status: 'unknown' }]);
+  });
+
+  it("the hazard's audit names a changed penalty decision to the tenant and the admin, not to the landlord — nor does its last full audit", async () => {
+    const store = d.store as MemoryStore;
+    const key = [...store.unsafeDocumentContents.keys()].find((k) => k.includes('penalty_decision'))!;
+    store.unsafeDocumentContents.set(key, `${store.unsafeDocumentContents.get(key)!} `); // the decision's stored content changed outside the store
+    const kinds = (body: { documents: Array<{ document: { kind: string } }> }) => body.documents.map((f) => f.document.kind);
+    expect(kinds((await d.call('owner-e1', 'GET', `/hazards/${ID}/audit`)).body)).toContain('penalty_decision');
+    const landlord = await d.call('owner-e2', 'GET', `/hazards/${ID}/audit`);
+    expect([landlord.status, kinds(landlord.body)]).toEqual([200, []]);
+    // The admin's full audit finds it; the hazard's line of the last full audit names it to the tenant only.
+    expect((await d.call('admin-gas', 'GET', '/audit/verify')).body.ok).toBe(false);
+    const problemKinds = (body: { lastFullAudit: { problems: Array<{ position: { document?: { kind: string } } }> } }) => body.lastFullAudit.problems.map((p) => p.position.document?.kind);
+    expect(problemKinds((await d.call('owner-e1', 'GET', `/hazards/${ID}/audit`)).body)).toContain('penalty_decision');
+    const again = await d.call('owner-e2', 'GET', `/hazards/${ID}/audit`);
+    expect(problemKinds(again.body)).not.toContain('penalty_decision');
+    noLeak(again.body.documents);
+    noLeak(again.body.lastFullAudit.problems);
   });
 
   it('every answer matches the OpenAPI document', () => {
