@@ -6,7 +6,7 @@
 // verifies the decision's PDF: 403 with a bilingual reason or nothing,
 // never the document, its number, the fine or the statement. The tenant reads all of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryDocumentServiceLog, type MemoryStore } from '@anjian/core/internal';
+import { createMemoryDocumentServiceLog, LANDLORD_DOCUMENT_KINDS, type MemoryStore } from '@anjian/core/internal';
 import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { createHarness, MISMATCHES, type Harness } from './harness.js';
@@ -146,6 +146,10 @@ describe("a landlord and its tenant's penalty proceeding, over a real server", (
     expect(problemKinds(again.body)).not.toContain('penalty_decision');
     noLeak(again.body.documents);
     noLeak(again.body.lastFullAudit.problems);
+  });
+
+  it("core's landlord kinds are document kinds of the templates (a renamed kind would silently withhold it)", () => {
+    for (const kind of LANDLORD_DOCUMENT_KINDS) expect(DOCUMENT_KINDS, kind).toContain(kind);
   });
 
   it('every answer matches the OpenAPI document', () => {
