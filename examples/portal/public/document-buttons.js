@@ -6,6 +6,9 @@
 // same page printed from a hidden frame) and 下载 (the PDF). When issuing was refused at the
 // command (the directory lacked a value), the row says 未出具 and the issuing roles get 出具
 // (POST …/issue; the server lets only the officers the document names). Reading never issues.
+// An issued document not yet delivered offers the officers 登记送达: the method, the recipient and
+// when it was served as the officer saw it (POST …/service; the server checks who and when — not
+// before the issue, not ahead of its clock). A 行政处罚告知书's service starts the party's periods.
 // Everything printed comes from the server; this page only links to it.
 import { html } from './html.js';
 import { lang } from './i18n.js';
@@ -28,6 +31,15 @@ const L = {
     signed: '已签收',
     refused: '拒签（有见证人）',
     issued: '已出具：{number}，验证码 {code}',
+    serve: '登记送达',
+    method: '送达方式',
+    recipient: '受送达人',
+    servedAt: '送达时间（北京时间，不填为现在）',
+    direct: '直接送达',
+    post: '邮寄送达',
+    electronic: '电子送达',
+    entrusted: '委托送达',
+    public_notice: '公告送达',
   },
   en: {
     title: 'Documents',
@@ -45,6 +57,15 @@ const L = {
     signed: 'signed for',
     refused: 'refused (witnessed)',
     issued: 'Issued: {number}, code {code}',
+    serve: 'Record service',
+    method: 'Method',
+    recipient: 'Recipient',
+    servedAt: 'Served at (China time; empty: now)',
+    direct: 'in person',
+    post: 'by post',
+    electronic: 'electronically',
+    entrusted: 'through another authority',
+    public_notice: 'by public notice',
   },
 };
 const tr = (key, vars = {}) => (L[lang()] ?? L['zh-CN'])[key].replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
@@ -63,6 +84,9 @@ const KINDS = {
 };
 /** A document kind's name in the UI language (the kind itself for one this page does not know). */
 export const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1 : 0] : kind);
+
+/** The service methods (送达方式) the server accepts, in its order. */
+const SERVICE_METHODS = ['direct', 'post', 'electronic', 'entrusted', 'public_notice'];
 
 /** Roles that issue documents and so may complete a refused issue. */
 const ISSUING_ROLES = ['enforcement', 'grid'];
@@ -90,9 +114,17 @@ export function documentsSection(hazardId, items, roles) {
       buttons.push(html`<button type="button" data-doc-print="${i}" id="doc-print-${i}">${tr('print')}</button>`);
       buttons.push(html`<a class="button" href="${documentUrl(hazardId, d, 'pdf')}" download="${d.kind}-${d.year}-${d.seq}.pdf" id="doc-download-${i}">${tr('download')}</a>`);
     }
+    // Not yet delivered: the officers record how and when (the server lets only those the document names).
+    const serve =
+      issued && issuer && !d.voided && !d.service?.served
+        ? html` <span class="doc-serve" id="doc-serve-${i}"><label class="inline-field">${tr('method')} <select id="doc-serve-method-${i}" data-pointer="/method">${SERVICE_METHODS.map((m) => html`<option value="${m}">${tr(m)}</option>`)}</select></label>
+          <label class="inline-field">${tr('recipient')} <input id="doc-serve-recipient-${i}" data-pointer="/recipient"></label>
+          <label class="inline-field">${tr('servedAt')} <input type="datetime-local" id="doc-serve-at-${i}" data-pointer="/servedAt"></label>
+          <button type="button" data-doc-serve="${i}" id="doc-serve-button-${i}">${tr('serve')}</button></span>`
+        : '';
     return {
       issuedBy: d.issuedBy,
-      row: html`<li data-doc-kind="${d.kind}" data-doc-number="${d.number}"><b>${kindName(d.kind)}</b> ${d.number} · ${localTime(d.issuedAt)} · ${state}${receipt ? html` · ${receipt}` : ''}${buttons.length ? html` <span class="doc-actions">${buttons}</span>` : ''}</li>`,
+      row: html`<li data-doc-kind="${d.kind}" data-doc-number="${d.number}"><b>${kindName(d.kind)}</b> ${d.number} · ${localTime(d.issuedAt)} · ${state}${receipt ? html` · ${receipt}` : ''}${buttons.length ? html` <span class="doc-actions">${buttons}</span>` : ''}${serve}</li>`,
     };
   });
   // Under the heading of who issues them (the server's issuedBy): a grid inspector's notice is no enforcement document.
@@ -128,6 +160,34 @@ export function wireDocuments(root, hazardId, items, reload) {
         ?.append(
           Object.assign(document.createElement('p'), { className: 'message ok', id: 'documents-done', textContent: tr('issued', { number: res.body.number, code: res.body.verificationCode }) }),
         );
+    }),
+  );
+  root.querySelectorAll('[data-doc-serve]').forEach((b) =>
+    b.addEventListener('click', async () => {
+      const i = b.dataset.docServe;
+      const d = items[Number(i)];
+      const at = root.querySelector(`#doc-serve-at-${i}`).value;
+      const body = {
+        method: root.querySelector(`#doc-serve-method-${i}`).value,
+        recipient: root.querySelector(`#doc-serve-recipient-${i}`).value,
+        // The officer's China-time reading, as an instant with its offset (the server bounds it).
+        ...(at ? { servedAt: `${at.length === 16 ? `${at}:00` : at}+08:00` } : {}),
+      };
+      b.disabled = true;
+      const res = await api(`/hazards/${encodeURIComponent(hazardId)}/documents/${encodeURIComponent(d.kind)}/${d.year}-${d.seq}/service`, { method: 'POST', body });
+      if (!res.ok) {
+        const pointers = (res.body?.issues ?? []).map((x) => x.pointer).filter(Boolean);
+        for (const f of root.querySelectorAll(`#doc-serve-${i} [data-pointer]`)) {
+          if (pointers.includes(f.dataset.pointer)) f.setAttribute('aria-invalid', 'true');
+          else f.removeAttribute('aria-invalid');
+        }
+        result.replaceChildren(
+          Object.assign(document.createElement('p'), { className: 'message error', id: 'documents-error', textContent: res.body?.detail ?? res.body?.title ?? String(res.status) }),
+        );
+        b.disabled = false;
+        return;
+      }
+      await reload();
     }),
   );
   root.querySelectorAll('[data-doc-print]').forEach((b) =>

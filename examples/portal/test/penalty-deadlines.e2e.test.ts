@@ -128,18 +128,33 @@ describe('penalty forms by the server’s clock', () => {
     expect(await li.$('#cmd-decide_penalty')).toBeNull();
     expect(await li.textContent('#why-not li[data-command="decide_penalty"]')).toContain('行政处罚告知书尚未登记送达');
 
-    // Four days on (the three days from the notice's record have run), 李强 records what he observed: handed over two days after the notice.
+    // Four days on (the three days from the notice's record have run), 李强 records on the page what he observed: handed
+    // over two days after the notice (the form under the notice in the documents; China time).
     now += 4 * DAY;
     portal.forgetSessions();
-    const before = await serve(new Date(notifiedAt - 60_000).toISOString());
-    expect([before.status, before.body.issues?.[0]?.pointer]).toEqual([422, '/servedAt']);
+    const officer = await portal.signIn('officer-li', 'enforcement');
+    await open(officer);
+    const form = officer.locator('#documents-list li[data-doc-kind="penalty_notice"] .doc-serve');
+    expect(await form.count()).toBe(1); // the first notice, served at once, offers none
+    const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+    await form.locator('select').selectOption('post');
+    await form.locator('[data-pointer="/recipient"]').fill('王建国');
+    // Before the notice was issued: refused at its field, nothing recorded.
+    await form.locator('[data-pointer="/servedAt"]').fill(local(notifiedAt - 60_000));
+    await form.locator('button').click();
+    await officer.waitForSelector('#documents-error');
+    expect(await form.locator('[data-pointer="/servedAt"]').getAttribute('aria-invalid')).toBe('true');
     const servedAt = new Date(notifiedAt + 2 * DAY).toISOString();
-    expect((await serve(servedAt)).status).toBe(201);
+    await form.locator('[data-pointer="/servedAt"]').fill(local(Date.parse(servedAt)));
+    await form.locator('button').click();
+    await officer.waitForSelector('#penalty-served');
+    expect(await officer.locator('#documents-list li[data-doc-kind="penalty_notice"] .doc-serve').count()).toBe(0);
+    await officer.context().close();
     const due = `${new Date(Date.parse(servedAt) + 8 * 3_600_000 + 3 * DAY).toISOString().slice(0, 10)} 23:59`;
     const owner = await portal.signIn('owner-hongxing', 'enterprise');
     await owner.clock.setFixedTime(new Date(notifiedAt)); // the browser's clock: not the server's
     await open(owner);
-    expect(await owner.textContent('#penalty-served')).toContain(servedAt.slice(0, 10));
+    expect(await owner.textContent('#penalty-served')).toContain(local(Date.parse(servedAt)).replace('T', ' '));
     expect(await owner.textContent('#penalty-statement-due')).toContain(due);
     // Inside the period counted from service: the statement form is offered, not why it closed.
     expect(await owner.$('#cmd-record_statement')).not.toBeNull();
