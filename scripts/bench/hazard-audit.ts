@@ -9,7 +9,7 @@
 // verifier, their findings compared. Printed per size: median ms of each, their ratio, the trail
 // entries and checkpoints each read, and the whole route check (`verifyHazardTrail`) with the
 // per-hazard read. Sizes grow in the same run on the same file.
-// Arguments: [sizes 2000,20000] [calls 20] [every 500] [pg]
+// Arguments: [sizes 2000,20000] [calls 20] [every 500] [pg | pg-only]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +22,12 @@ import { createSqliteStore } from '@anjian/store-sqlite';
 import { createPostgresStore } from '@anjian/store-postgres';
 import pg from 'pg';
 
-const args = process.argv.slice(2).filter((a) => a !== 'pg');
+const args = process.argv.slice(2).filter((a) => a !== 'pg' && a !== 'pg-only');
 const sizes = (args[0] ?? '2000,20000').split(',').map(Number);
 const calls = Number(args[1] ?? 20);
 const every = Number(args[2] ?? 500);
-const withPg = process.argv.includes('pg');
+const pgOnly = process.argv.includes('pg-only');
+const withPg = pgOnly || process.argv.includes('pg');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const keys = generateEd25519KeyPair();
 const signer = createEd25519Signer(keys.privateKeyPem);
@@ -119,9 +120,11 @@ async function main(): Promise<void> {
   console.log(`bench:hazard-audit — sizes ${sizes.join(', ')}, ${calls} calls each (median), a checkpoint every ${every} entries; load ${loadavg()[0]!.toFixed(1)}`);
   const dir = mkdtempSync(join(tmpdir(), 'anjian-bench-hazard-audit-'));
   try {
-    const store = createSqliteStore({ path: join(dir, 'audit.db') });
-    await run('sqlite', store);
-    store.close();
+    if (!pgOnly) {
+      const store = createSqliteStore({ path: join(dir, 'audit.db') });
+      await run('sqlite', store);
+      store.close();
+    }
     if (withPg) {
       const pool = new pg.Pool({ connectionString: process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test', max: 8 });
       const schema = `anjian_bench_hazard_audit_${process.pid}`;
