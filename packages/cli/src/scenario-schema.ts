@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Issue } from '@anjian/core';
-import { describePointer, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, JSON_TYPE_EN, JSON_TYPE_ZH, type IssueCode } from '@anjian/core/internal';
+import { describeLocation, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, JSON_TYPE_EN, JSON_TYPE_ZH, type IssueCode } from '@anjian/core/internal';
 
 /** What the CLI uses of an ajv error (ajv's own `ErrorObject`, `verbose: true`). */
 interface AjvError {
@@ -64,7 +64,7 @@ export function scenarioSchemaIssues(value: unknown, file: string, locate: (poin
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && anyOfAt.some((p) => error.instancePath === p || error.instancePath.startsWith(p + '/'))) continue;
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`)) continue;
-    const issue = toIssue(error, file, locate);
+    const issue = toIssue(error, value, file, locate);
     const key = `${issue.code}|${issue.pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -74,7 +74,10 @@ export function scenarioSchemaIssues(value: unknown, file: string, locate: (poin
   return issues;
 }
 
-function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: { key?: boolean }) => { line: number; column: number }): Issue {
+/** A scenario file names its entries: the scenarios, by name. */
+const SCENARIO_ENTRY_NAMES = { scenarios: { zh: '场景', en: 'scenario', by: 'name' } };
+
+function toIssue(e: AjvError, value: unknown, file: string, locate: (pointer: string, options?: { key?: boolean }) => { line: number; column: number }): Issue {
   const [titleEn, titleZh] = (e.parentSchema?.title ?? '').split(' / ');
   const what = { zh: titleZh ? `“${titleZh}”` : '此处', en: titleEn ? `the ${titleEn.toLowerCase()}` : 'this value' };
   let pointer = e.instancePath;
@@ -142,7 +145,8 @@ function toIssue(e: AjvError, file: string, locate: (pointer: string, options?: 
       }
   }
   const at = locate(pointer, { key });
-  const where = pointer === '' ? { zh: '顶层', en: 'top level' } : { zh: describePointer(pointer), en: describePointer(pointer) };
+  // scenarios by their name, not by 0-based positions
+  const where = describeLocation(value, pointer, SCENARIO_ENTRY_NAMES);
   return {
     code,
     severity: 'error',

@@ -50,6 +50,15 @@ describe('anjian test checks scenarios like inspections', () => {
     expect(out).toMatch(/^0 passed, 1 failed$/m);
   });
 
+  it('an answer written as a word or with a unit fails with the value to write', async () => {
+    const scenarios = `  - name: words for values\n    premises: restaurant\n    findings: { gas_type: natural_gas, below_ground: 否, alarm_installed: true, alarm_working: true, hose_length_m: 3米 }\n    expect:\n      hazards: []\n`;
+    const dir = demoWith(scenarios);
+    const { code, out } = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(out).toMatch(/WRONG_TYPE：.*（below_ground）应为是或否（true\/false），收到：文本 "否" — 提示：是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：false$/m);
+    expect(out).toMatch(/WRONG_TYPE：.*（hose_length_m）应为数字，收到：文本 "3米" — 提示：只写半角数字，不加引号、不带单位：3$/m);
+  });
+
   it('unknown rule ids under expect and absent fail at their place, with a did-you-mean', async () => {
     const scenarios = `  - name: typos in the expectations\n    premises: restaurant\n    findings: { ${COMPLIANT} }\n    expect:\n      hazards:\n        - { rule: DEMO-003-H9, level: simple }\n      absent: [DEMO-030-H1]\n`;
     const dir = demoWith(scenarios);

@@ -3,7 +3,7 @@ import { MINIMAL_PACK, tempDir, writeFiles } from './fixtures.js';
 import { runCli } from './run-cli.js';
 
 // The scenario file as a safety engineer writes it: the messages of its format checks read
-// like the pack's (a path such as scenarios[0].expect, type names in the reader's language,
+// like the pack's (the place by the scenario's name, never a 0-based position, type names in the reader's language,
 // a hint for each), and Chinese words for English values are told the value.
 const SCENARIO = `pack: tiny
 scenarios:
@@ -29,7 +29,9 @@ describe('scenario file format errors', () => {
   it('a level in Chinese: the path in the file and the English value', async () => {
     const en = await testWith(SCENARIO.replace('level: general', 'level: 一般'));
     expect(en.code).toBe(1);
-    expect(en.out).toContain('tiny/tests/basic.yaml:8:36  error  SCHEMA_ENUM  scenarios[0].expect.hazards[0].level: the hazard level is "一般", which is not allowed (one of: simple, general, major)');
+    expect(en.out).toContain(
+      'tiny/tests/basic.yaml:8:36  error  SCHEMA_ENUM  scenario "未装报警器 / no alarm", expect.hazards entry 1, level: the hazard level is "一般", which is not allowed (one of: simple, general, major)',
+    );
     expect(en.out).toContain('hint: Values are written in English: write general for "一般".');
     const zh = await testWith(SCENARIO.replace('level: general', 'level: 一般'), 'zh-CN');
     expect(zh.out).toContain('提示：这里的取值用英文：“一般”应写 general。');
@@ -37,13 +39,13 @@ describe('scenario file format errors', () => {
 
   it('yes/no as a word: type names in the language read, and true/false to write', async () => {
     const zh = await testWith(SCENARIO.replace('provisional: false', 'provisional: 否'), 'zh-CN');
-    expect(zh.out).toContain('scenarios[0].expect.hazards[0].provisional：“疑似”应为布尔值（true/false），但这里是 "否"');
+    expect(zh.out).toContain('场景“未装报警器 / no alarm”，expect.hazards 第 1 项，provisional：“疑似”应为布尔值（true/false），但这里是 "否"');
     expect(zh.out).toContain('提示：是否值写 true（是）或 false（否），不加引号；这里应写：false');
   });
 
   it('a misspelt key is one issue with "did you mean", not also the missing key', async () => {
     const r = await testWith(SCENARIO.replace('    expect:', '    expected:'));
-    expect(r.out).toContain('scenarios[0].expected: the scenario has no property "expected"');
+    expect(r.out).toContain('scenario "未装报警器 / no alarm", expected: the scenario has no property "expected"');
     expect(r.out).toContain('hint: did you mean "expect"?');
     expect(r.out).not.toContain('SCHEMA_REQUIRED');
   });

@@ -38,7 +38,7 @@ describe('anjian test --format github', () => {
     const cwd = repo({ 'tiny/tests/basic.yaml': 'pack: tiny\nscenarios:\n  - name: x\n    expected: {}\n' });
     const r = await runCli(['test', 'tiny', '--format', 'github', '--coverage-threshold', '100'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.out).toContain('::error file=tiny/tests/basic.yaml,line=4,col=5,title=SCHEMA_UNKNOWN_PROPERTY::scenarios[0].expected: the scenario has no property "expected"');
+    expect(r.out).toContain('::error file=tiny/tests/basic.yaml,line=4,col=5,title=SCHEMA_UNKNOWN_PROPERTY::scenario "x", expected: the scenario has no property "expected"');
     expect(r.out).toContain('::error file=tiny/pack.yaml,title=COVERAGE::coverage 0%25 is below --coverage-threshold 100: T-001-H1 (never fires, never held back)');
     expect(r.out.trimEnd().split('\n').at(-1)).toBe('0 passed, 0 failed, 1 file not loaded');
   });

@@ -1,6 +1,6 @@
 import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
-import { dateValueHint } from '../pack/value-hints.js';
+import { dateValueHint, typeHint } from '../pack/value-hints.js';
 import { checkInspectionEnvelope } from '../pack/inspection-envelope.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { CompiledPack } from './compiled-pack.js';
@@ -124,7 +124,10 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
 function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; en: string }, add: (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => void): void {
   const wrong = () => {
     const got = describe(value);
-    add('WRONG_TYPE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${got.zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${got.en}`);
+    // `否` for a yes/no, `"3"` or `3米` for a number: the value to write
+    const expected = fact.type === 'boolean' ? 'boolean' : fact.type === 'number' ? 'number' : fact.type === 'count' ? 'integer' : undefined;
+    const hint = expected !== undefined && typeof value === 'string' ? typeHint(expected, value) : undefined;
+    add('WRONG_TYPE', at, `${name.zh}应为${TYPE_NAMES[fact.type]['zh-CN']}，收到：${got.zh}`, `${name.en} must be ${TYPE_NAMES[fact.type].en}; got ${got.en}`, hint);
   };
   const options = new Map((fact.options ?? []).map((o) => [o.value, o]));
   const optionList = { zh: [...options.keys()].join('、'), en: [...options.keys()].join(', ') };

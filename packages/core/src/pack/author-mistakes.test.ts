@@ -287,3 +287,29 @@ describe('a file saved in another encoding, or quoted with Chinese quotes', () =
     expect(loadPack({ files: { 'pack.yaml': pack } }).issues).toEqual([]);
   });
 });
+
+describe('the place is named by the ids the author wrote, not by 0-based positions', () => {
+  it('a level, a missing clause, a missing en text, a fact type: the rule or fact by its id', () => {
+    expect(mistake('level: major', 'level: 重大')[0]!.zh).toBe('隐患规则“LPG-001-H1”，level：“隐患等级”的值“重大”不被允许；允许的值：simple、general、major。');
+    const clause = mistake('{ regulation: jcg, clause: 第八条 }', '{ regulation: jcg }')[0]!;
+    expect(clause).toMatchObject({
+      code: 'SCHEMA_REQUIRED',
+      zh: '隐患规则“LPG-001-H2”，basis 第 1 项：“引用”缺少必填项“clause”。',
+      en: 'hazard rule "LPG-001-H2", basis entry 1: the citation lacks the required property "clause".',
+    });
+    // the hint says what the missing property holds
+    expect(clause.hintZh).toMatch(/^补上 clause：条款号，如 "第十三条\(二\)" 或 "5\.3\.2"/);
+    expect(clause.hintEn).toMatch(/^Add clause: Clause, e\.g\. "5\.3\.2"/);
+    const noEn = loadPack({ files: { 'pack.yaml': PACK.replace('{ zh-CN: 上次检查日期, en: Last checked on }', '{ zh-CN: 上次检查日期 }') } });
+    expect(noEn.issues.map((i) => i.message.en)).toEqual(['fact "last_check", label: the English text (en) is missing; the Chinese reads "上次检查日期".']);
+    expect(mistake('    type: count', '    type: 数量')[0]!.en).toMatch(/^fact "cylinders", type: the type is "数量", which is not allowed/);
+    // an entry whose id is what is missing is counted from 1
+    expect(mistake('  - id: last_check\n', '  - name_of_fact: last_check\n').find((i) => i.code === 'SCHEMA_REQUIRED')?.zh).toBe('第 2 个事实：“事实”缺少必填项“id”。');
+  });
+});
+
+it('an undeclared premises kind with no near name lists the declared ones', () => {
+  const pack = PACK.replace('        asks: [cylinders, last_check]\n', '        asks: [cylinders, last_check]\n        premises: [warehouse]\n');
+  const issue = loadPack({ files: { 'pack.yaml': pack } }).issues.find((i) => i.code === 'UNKNOWN_PREMISES');
+  expect(issue?.hint).toEqual({ 'zh-CN': '在 premises 中声明，或改成已声明的场所类型：shop。', en: 'Declare it under premises, or use a declared premises kind: shop.' });
+});

@@ -103,7 +103,12 @@ export function checkReferences(ctx: SemanticContext): void {
             'zh-CN': `场所类型“${id}”未在 premises 中声明。`,
             en: `the premises kind "${id}" is not declared under premises.`,
           },
-          { hint: ctx.hint(id, premises) },
+          {
+            hint: ctx.hint(id, premises) ?? {
+              'zh-CN': `在 premises 中声明，或改成已声明的场所类型：${[...premisesSet].join('、')}。`,
+              en: `Declare it under premises, or use a declared premises kind: ${[...premisesSet].join(', ')}.`,
+            },
+          },
         );
       }
     });

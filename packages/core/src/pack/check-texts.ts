@@ -1,5 +1,5 @@
 import { pointerJoin } from './create-issue.js';
-import { describePointer } from './describe-pointer.js';
+import { describeLocation } from './describe-pointer.js';
 import type { SemanticContext } from './semantic-context.js';
 
 /**
@@ -23,12 +23,13 @@ export function checkTexts(ctx: SemanticContext): void {
       if (typeof record['zh-CN'] === 'string') {
         if (record.en === undefined) {
           reported += 1;
+          const where = describeLocation(parsed.value, pointer);
           ctx.report(
             'TEXT_MISSING_EN',
             { file: parsed.file, pointer },
             {
-              'zh-CN': `${describePointer(pointer)}：缺少英文文本（en）；中文为“${String(record['zh-CN']).slice(0, 40)}”。`,
-              en: `${describePointer(pointer)}: the English text (en) is missing; the Chinese reads "${String(record['zh-CN']).slice(0, 40)}".`,
+              'zh-CN': `${where.zh}：缺少英文文本（en）；中文为“${String(record['zh-CN']).slice(0, 40)}”。`,
+              en: `${where.en}: the English text (en) is missing; the Chinese reads "${String(record['zh-CN']).slice(0, 40)}".`,
             },
           );
         }

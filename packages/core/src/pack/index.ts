@@ -12,7 +12,7 @@ export type { RepositoryField } from './docs-url.js';
 export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
 export { cutInput, ECHO_MAX_CHARACTERS, quoteInput } from './quote-input.js';
-export { describePointer } from './describe-pointer.js';
+export { describeLocation } from './describe-pointer.js';
 export { enumWordHint } from './value-hints.js';
 export { JSON_TYPE_EN, JSON_TYPE_ZH } from './json-type-words.js';
 export { PACK_SCHEMA_ID } from './validate-pack-file.js';

@@ -2,12 +2,12 @@ import Ajv2020Import from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import packSchema from '../../schema/pack.schema.json';
 import { createIssue } from './create-issue.js';
-import { describePointer, splitTitle } from './describe-pointer.js';
+import { describeLocation, splitTitle } from './describe-pointer.js';
 import { didYouMean, didYouMeanHint } from './did-you-mean.js';
 import type { IssueCode } from './issue-codes.js';
 import { locatePointer } from './locate-pointer.js';
 import { patternHint } from './pattern-hint.js';
-import { deadlineHint, enumWordHint } from './value-hints.js';
+import { deadlineHint, enumWordHint, typeHint } from './value-hints.js';
 import type { ParsedFile } from './parse-yaml-file.js';
 import type { Issue } from './types.js';
 import { JSON_TYPE_EN, JSON_TYPE_ZH } from './json-type-words.js';
@@ -88,38 +88,6 @@ export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment')
   return issues;
 }
 
-/** Yes/no written as words, and the boolean meant. */
-const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = Object.freeze({
-  是: true,
-  否: false,
-  有: true,
-  无: false,
-  对: true,
-  错: false,
-  yes: true,
-  no: false,
-  true: true,
-  false: false,
-  on: true,
-  off: false,
-});
-
-/** The hint for text where a yes/no or a number belongs: `是` → `true`, `"500"` or `５００` → `500`. */
-function typeHint(expected: string, text: string): { 'zh-CN': string; en: string } {
-  const word = text.trim();
-  if (expected === 'boolean') {
-    const meant = BOOLEAN_WORDS[word] ?? BOOLEAN_WORDS[word.toLowerCase()];
-    return meant === undefined
-      ? { 'zh-CN': '这里写 true（是）或 false（否），不加引号。', en: 'Write true or false here, without quotes.' }
-      : { 'zh-CN': `是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：${meant}`, en: `Write yes/no as true or false, without quotes or words; here write: ${meant}` };
-  }
-  const ascii = word.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const number = /^-?\d+(\.\d+)?/.exec(ascii)?.[0];
-  return number !== undefined
-    ? { 'zh-CN': `只写半角数字，不加引号、不带单位：${number}`, en: `Write the number alone, in ASCII digits, without quotes or a unit: ${number}` }
-    : { 'zh-CN': `这里写一个数字（半角），例如 ${expected === 'integer' ? '5' : '1.5'}。`, en: `Write a number here (ASCII digits), e.g. ${expected === 'integer' ? '5' : '1.5'}.` };
-}
-
 /** The property an unknown one was meant to be: misspelt (`typ`), or written with a full-width colon (`zh-CN：报警器`). */
 function meantKey(e: ErrorObject): string | undefined {
   const extra = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -148,6 +116,11 @@ function toIssue(parsed: ParsedFile, e: ErrorObject, kind: 'entry' | 'fragment')
       code = missing === 'zh-CN' ? 'TEXT_MISSING_ZH_CN' : 'SCHEMA_REQUIRED';
       zh = `${whatZh}缺少必填项“${missing}”。`;
       en = `${whatEn} lacks the required property "${missing}".`;
+      // what the missing property holds, from the format's own description of it
+      const description = (parent.properties?.[missing] as { description?: unknown } | undefined)?.description;
+      if (typeof description === 'string' && description.includes(' / ')) {
+        hint = { 'zh-CN': `补上 ${missing}：${descriptionZh(description)}`, en: `Add ${missing}: ${descriptionEn(description)}` };
+      }
       break;
     }
     case 'additionalProperties': {
@@ -249,7 +222,7 @@ function toIssue(parsed: ParsedFile, e: ErrorObject, kind: 'entry' | 'fragment')
     }
   }
   const pos = locatePointer(doc, lineCounter, pointer, { key });
-  const where = pointer === '' ? { zh: '顶层', en: 'top level' } : { zh: describePointer(pointer), en: describePointer(pointer) };
+  const where = describeLocation(parsed.value, pointer);
   return createIssue(code, { file, line: pos.line, column: pos.column, pointer }, { 'zh-CN': `${where.zh}：${zh}`, en: `${where.en}: ${en}` }, hint ? { hint } : {});
 }
 

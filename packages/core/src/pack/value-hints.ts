@@ -307,3 +307,40 @@ export function sizeText(bytes: number): Bilingual {
   const unit = bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1).replace(/\.0$/, '')} MB` : bytes >= 1e3 ? `${Math.round(bytes / 1e3)} KB` : undefined;
   return unit === undefined ? { 'zh-CN': `${bytes} 字节`, en: `${bytes} bytes` } : { 'zh-CN': `${unit}（${bytes} 字节）`, en: `${unit} (${bytes} bytes)` };
 }
+
+/** Yes/no written as words, and the boolean meant. */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = Object.freeze({
+  是: true,
+  否: false,
+  有: true,
+  无: false,
+  对: true,
+  错: false,
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+  on: true,
+  off: false,
+});
+
+/**
+ * The hint for text where a yes/no or a number belongs: `是` → `true`, `"500"` or `５００` → `500`
+ * (`expected`: `boolean`, `number` or `integer`). Packs and answers (checkFindings) share it.
+ *
+ * @internal
+ */
+export function typeHint(expected: string, text: string): Bilingual {
+  const word = text.trim();
+  if (expected === 'boolean') {
+    const meant = BOOLEAN_WORDS[word] ?? BOOLEAN_WORDS[word.toLowerCase()];
+    return meant === undefined
+      ? { 'zh-CN': '这里写 true（是）或 false（否），不加引号。', en: 'Write true or false here, without quotes.' }
+      : { 'zh-CN': `是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：${meant}`, en: `Write yes/no as true or false, without quotes or words; here write: ${meant}` };
+  }
+  const ascii = word.replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const number = /^-?\d+(\.\d+)?/.exec(ascii)?.[0];
+  return number !== undefined
+    ? { 'zh-CN': `只写半角数字，不加引号、不带单位：${number}`, en: `Write the number alone, in ASCII digits, without quotes or a unit: ${number}` }
+    : { 'zh-CN': `这里写一个数字（半角），例如 ${expected === 'integer' ? '5' : '1.5'}。`, en: `Write a number here (ASCII digits), e.g. ${expected === 'integer' ? '5' : '1.5'}.` };
+}
