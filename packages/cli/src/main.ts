@@ -64,13 +64,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const lang = asked ?? 'en';
     const index = argv.findIndex((a) => COMMANDS.some((c) => c.name === a));
-    const first = argv[0];
+    // the word typed as the command: the first argument that is neither an option nor --lang's value
+    const first = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang');
     if (index === -1) {
-      if (first !== undefined && !first.startsWith('-')) {
-        const guess = didYouMean(
-          first,
-          COMMANDS.map((c) => c.name),
-        );
+      if (first !== undefined) {
+        // `new-pack`, `new_pack`: a command and its subcommand written as one word
+        const joined = COMMANDS.find((c) => first.length > c.name.length + 1 && first.startsWith(c.name) && /^[-_]/.test(first.slice(c.name.length)));
+        const guess = joined
+          ? `${joined.name} ${first.slice(joined.name.length + 1)}`
+          : didYouMean(
+              first,
+              COMMANDS.map((c) => c.name),
+            );
         throw new UsageError({
           'zh-CN': `未知命令：${first}${guess ? `（是不是 ${guess}？）` : ''}`,
           en: `unknown command: ${first}${guess ? ` (did you mean ${guess}?)` : ''}`,

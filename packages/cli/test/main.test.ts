@@ -46,6 +46,8 @@ describe('exit codes', () => {
     [['validate', '-f'], 'the option --format needs a value'],
     [['validate', 'no/such/folder'], 'no such file or folder: no/such/folder'],
     [['valdate'], 'unknown command: valdate (did you mean validate?)'],
+    // a subcommand joined to its command
+    [['new-pack', 'dust'], 'unknown command: new-pack (did you mean new pack?)'],
     [['schema', 'extra'], 'unexpected argument: extra'],
     [[], 'missing command'],
   ])('2 for usage error %j, bilingual where no language is known, English only with an English locale; no stack', async (argv, english) => {
@@ -74,6 +76,8 @@ describe('exit codes', () => {
     // An unknown --lang is itself the usage error; the locale still decides its language.
     expect((await run(['validate', '--lang', 'fr'], { env: { LANG: 'zh_CN.UTF-8' } })).err).toContain('anjian: --lang 的取值“fr”无效');
     expect((await run(['valdate', '--lang', 'zh-CN'])).err).toBe('anjian: 未知命令：valdate（是不是 validate？）\n运行 anjian --help 查看用法\n');
+    // the command typed after --lang is still the command (it was reported as an unexpected argument)
+    expect((await run(['--lang', 'zh-CN', 'valdate', 'x'])).err).toBe('anjian: 未知命令：valdate（是不是 validate？）\n运行 anjian --help 查看用法\n');
   });
   it('2 when no pack is found under the paths', async () => {
     const dir = packs({ 'readme.txt': 'nothing here' });
