@@ -62,7 +62,6 @@ function planOf(i: number): { id: string; steps: Step[] } {
           permitId: id,
           kind: 'hot_work',
           hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
-          premises: 'hazchem',
           enterpriseId: `E${i % 3000}`,
           area,
           workerIds: ['w1', 'w2'],
@@ -76,7 +75,6 @@ function planOf(i: number): { id: string; steps: Step[] } {
             permitId: id,
             kind: 'confined_space',
             grade: 'none',
-            premises: 'general',
             enterpriseId: `E${i % 3000}`,
             area,
             workerIds: ['w1'],
@@ -89,7 +87,6 @@ function planOf(i: number): { id: string; steps: Step[] } {
             kind: 'work_at_height',
             // grade Ⅰ (4 m, nothing raising it), derived by the server: approved by the unit
             height: { heightM: 4, fallFactors: [], situations: [] },
-            premises: 'general',
             enterpriseId: `E${i % 3000}`,
             area,
             workerIds: ['w1'],
@@ -133,7 +130,13 @@ interface RunResult {
 async function run(name: string, store: PermitStore, extra: () => string): Promise<RunResult> {
   // The attendant is a person of every enterprise in the directory; the workers are not in it (stored as declared).
   const attendantProfile = { id: 'attendant', roles: ['enterprise' as const], enterpriseIds: Array.from({ length: 3000 }, (_, i) => `E${i}`) };
-  const deps = { store, rules: DEFAULT_PERMIT_RULES, directory: { resolve: async (id: string) => (id === 'attendant' ? attendantProfile : null) } };
+  // Enterprise E<k> does the kind i % 10 picks (3000 is a multiple of 10): hot work at a hazardous-chemical enterprise, the rest at general ones.
+  const regime = (id: string): 'hazchem' | 'general' => (Number(id.slice(1)) % 10 < 5 ? 'hazchem' : 'general');
+  const directory = {
+    resolve: async (id: string) => (id === 'attendant' ? attendantProfile : null),
+    enterprise: async (id: string) => ({ id, name: id, area: '', regime: regime(id) }),
+  };
+  const deps = { store, rules: DEFAULT_PERMIT_RULES, directory };
   const lat: number[] = [];
   let refused = 0;
   let next = 0;

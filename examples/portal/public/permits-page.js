@@ -106,11 +106,13 @@ const factChecks = (name, facts) =>
   )}</fieldset>`;
 
 /**
- * The application: kind, premises, workers, the attendant (a person of the enterprise), validity start, LEL; for work at
+ * The application: kind, workers, the attendant (a person of the enterprise), validity start, LEL; for work at
  * height and hot work no grade but what was observed (the server derives the grade and so the approver); `none` otherwise.
  * The validity start is prefilled with `now`, the server's clock (the list's answer), not the browser's.
  */
 function applyForm(root, enterpriseId, now) {
+  // Which standard applies is the directory's (the enterprise's regime), shown here, never asked: the server derives it.
+  const regime = session.demo.enterprises.find((e) => e.id === enterpriseId)?.regime;
   const staff = session.demo.users.filter((x) => x.roles.includes('enterprise') && x.enterpriseIds.includes(enterpriseId) && x.id !== me()?.id);
   setHtml(
     root,
@@ -125,7 +127,7 @@ function applyForm(root, enterpriseId, now) {
         <div class="field"><label for="pa-open-air">${t('permitOpenAir')}</label><select id="pa-open-air" name="openAir"><option value="">${t('choose')}</option><option value="yes">${t('yes')}</option><option value="no">${t('no')}</option></select></div>
         <div class="field" id="pa-wind-field" hidden><label for="pa-wind">${t('permitWindForce')}</label><input id="pa-wind" name="windForce" type="number" step="1" min="0" max="12" inputmode="numeric"></div>
         ${factChecks('shutDown', HOT_WORK_SHUTDOWN_CONDITIONS)}</div>
-      <div class="field"><label for="pa-premises">${t('permitPremises')}</label><select id="pa-premises" name="premises">${['general', 'hazchem'].map((p) => html`<option value="${p}">${t(`pp_${p}`)}</option>`)}</select></div>
+      <p class="hint" id="pa-regime" data-regime="${regime ?? ''}">${t('permitRegime')}：${regime ? t(`pp_${regime}`) : t('permitRegimeUnknown')}</p>
       <div class="field"><label for="pa-workers">${t('permitWorkers')}</label><input id="pa-workers" name="workers" required autocomplete="off"></div>
       <div class="field"><label for="pa-attendant">${t('permitAttendant')}</label><select id="pa-attendant" name="attendant">${staff.map((x) => html`<option value="${x.id}">${loc(x.name)}</option>`)}</select></div>
       <div class="field"><label for="pa-from">${t('permitValidFrom')}</label><input id="pa-from" name="validFrom" type="datetime-local" required value="${toLocalInput(now.getTime())}"></div>
@@ -166,7 +168,6 @@ function applyForm(root, enterpriseId, now) {
         : f.kind.value === 'hot_work'
           ? { hotWork: hotWork() }
           : { grade: f.grade.value }),
-      premises: f.premises.value,
       enterpriseId,
       workerIds: f.workers.value
         .split(/[,，、]/)

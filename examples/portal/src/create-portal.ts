@@ -24,7 +24,7 @@ import { startDemoMonitoring, type DemoMonitoring } from './demo-monitoring.js';
 import { startDemoPermits, type DemoPermits } from './demo-permits.js';
 import { DEMO_PREMISES_NAMES, startDemoRelations, type DemoRelations } from './demo-relations.js';
 import { createEnterprisePlaces } from './enterprise-places.js';
-import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { DEMO_ENTERPRISE_DETAILS, DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE, DEMO_USERS, HOLIDAYS_2026, SYSTEM_ACTOR_ID } from './demo-users.js';
 import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
@@ -160,7 +160,11 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const directory = createStaticDirectory(
       // Names, addresses and legal representatives are what enforcement documents print.
       [...DEMO_USERS.map((u) => ({ ...u.profile, ...(u.person ? { name: u.person['zh-CN'] } : {}) })), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
-      [...DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, ...DEMO_ENTERPRISE_DETAILS[e.id] })), ...(city?.enterprises ?? [])],
+      // The regime (which standard a permit is held to) is the directory's; the city's enterprises state none (no permits).
+      [
+        ...[...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, regime: e.regime, ...DEMO_ENTERPRISE_DETAILS[e.id] })),
+        ...(city?.enterprises ?? []),
+      ],
     );
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
     const auth = await createPortalAuth({
@@ -274,7 +278,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         gridAreas: u.profile.gridAreas ?? [],
         departments: u.profile.departments ?? [],
       })),
-      enterprises: DEMO_ENTERPRISES,
+      // Names and regimes for the pages (the permit form shows the standard); the hazchem depot has permits only.
+      enterprises: [...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE],
     };
 
     const route = async (request: Request, info: RequestInfo): Promise<Response> => {

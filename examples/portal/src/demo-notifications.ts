@@ -29,7 +29,7 @@ import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '@anjian/core/monitoring'
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
 import { permitRoleHolders } from './demo-permits.js';
-import { DEMO_ENTERPRISES, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 
 /** One SMS as the demo gateway logged it. */
 export interface DemoSms {
@@ -206,7 +206,7 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     if (e.kind !== PERMIT_APPROVAL_DUE_TOPIC && e.kind !== PERMIT_SUSPENDED_TOPIC && e.kind !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
     const approval = e.kind === PERMIT_APPROVAL_DUE_TOPIC;
     const p = e.payload;
-    const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
+    const enterprise = [...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].find((e) => e.id === p.enterpriseId);
     const params = { enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
     if (!approval) {
       const to = DEMO_PHONES[p.enterpriseId];

@@ -17,11 +17,13 @@ import { createSqlitePermitStore } from '@anjian/store-sqlite';
  * shut-down unit's hot work as 二级) in which enterprise. 绿园餐厅: its owner, the restaurant's leader,
  * is the 主管领导, approves grade Ⅳ height work as the 主管厂长 and a shut-down downgrade as the head of
  * production; its safety officer speaks for the safety department, the kitchen (the basic-level unit)
- * and the specialist department (grades Ⅱ–Ⅲ).
+ * and the specialist department (grades Ⅱ–Ⅲ). 东方化工仓储 (the hot work, GB 30871-2022): the same split.
  */
 export const DEMO_PERMIT_ROLES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   'owner-lvyuan': { 'ent-lvyuan': ['principal_leader', 'plant_leader', 'production_safety_head'] },
   'safety-lvyuan': { 'ent-lvyuan': ['safety_department', 'unit', 'specialist_department'] },
+  'owner-dongfang': { 'ent-dongfang': ['principal_leader', 'plant_leader', 'production_safety_head'] },
+  'safety-dongfang': { 'ent-dongfang': ['safety_department', 'unit', 'specialist_department'] },
 };
 
 /** Who holds the permit role `role` in `enterpriseId` (from {@link DEMO_PERMIT_ROLES}), e.g. whom to text about a permit waiting for approval. */

@@ -13,13 +13,26 @@ export interface DemoUser {
   home: 'enterprise' | 'grid' | 'enforcement' | 'dashboard';
 }
 
-/** Demo enterprises: id, name, grid area, premises kind (of demo-kitchen; the hotel: of fire). */
+/**
+ * Demo enterprises: id, name, grid area, premises kind (of demo-kitchen; the hotel: of fire), and the
+ * regime the directory states for their hazardous-work permits — none of them is a hazardous-chemical
+ * enterprise, so each is `general` (confined space under GB 46768-2025).
+ */
 export const DEMO_ENTERPRISES = [
-  { id: 'ent-lvyuan', name: { 'zh-CN': '绿园餐厅', en: 'Lvyuan Restaurant' }, area: 'D1/G1', premises: 'restaurant' },
-  { id: 'ent-hongxing', name: { 'zh-CN': '红星机械厂食堂', en: 'Hongxing Works Canteen' }, area: 'D1/G2', premises: 'canteen' },
-  { id: 'ent-anping', name: { 'zh-CN': '安平火锅店', en: 'Anping Hotpot' }, area: 'D1/G1', premises: 'restaurant' },
-  { id: 'ent-ruyi', name: { 'zh-CN': '如意宾馆', en: 'Ruyi Hotel' }, area: 'D1/G2', premises: 'crowded_place' },
+  { id: 'ent-lvyuan', name: { 'zh-CN': '绿园餐厅', en: 'Lvyuan Restaurant' }, area: 'D1/G1', premises: 'restaurant', regime: 'general' },
+  { id: 'ent-hongxing', name: { 'zh-CN': '红星机械厂食堂', en: 'Hongxing Works Canteen' }, area: 'D1/G2', premises: 'canteen', regime: 'general' },
+  { id: 'ent-anping', name: { 'zh-CN': '安平火锅店', en: 'Anping Hotpot' }, area: 'D1/G1', premises: 'restaurant', regime: 'general' },
+  { id: 'ent-ruyi', name: { 'zh-CN': '如意宾馆', en: 'Ruyi Hotel' }, area: 'D1/G2', premises: 'crowded_place', regime: 'general' },
 ] as const;
+
+/**
+ * The demo's hazardous-chemical enterprise (危险化学品企业, made up): a storage depot whose hot work
+ * follows GB 30871-2022 — the directory states its regime `hazchem`. It exists for the permit pages
+ * only (it has no self-inspection pack, devices or rounds), so it is not among {@link DEMO_ENTERPRISES};
+ * a restaurant's kitchen is not held to the hazardous-chemical rules, and the shipped permit rules
+ * have no hot work for a general enterprise.
+ */
+export const DEMO_HAZCHEM_ENTERPRISE = { id: 'ent-dongfang', name: { 'zh-CN': '东方化工仓储', en: 'Dongfang Chemical Storage' }, area: 'D1/G1', regime: 'hazchem' } as const;
 
 // The district bureau (区应急管理局) also runs the monitoring platform (感知平台): its department covers the
 // `sensors` pack's domain, so its officers read device warnings and sensor hazards and can open a case from
@@ -35,6 +48,7 @@ export const DEMO_ENTERPRISE_DETAILS: Readonly<Record<string, { address: string;
   'ent-hongxing': { address: 'D1区红星路6号', legalRepresentative: '孙红星' },
   'ent-anping': { address: 'D1区安平街21号', legalRepresentative: '吴安平' },
   'ent-ruyi': { address: 'D1区如意胡同3号', legalRepresentative: '郑如意' },
+  'ent-dongfang': { address: 'D1区东方路88号', legalRepresentative: '钱东方' },
 };
 
 /**
@@ -59,6 +73,24 @@ export const DEMO_USERS: readonly DemoUser[] = [
     profile: { id: 'attendant-lvyuan', roles: ['enterprise'], enterpriseIds: ['ent-lvyuan'] },
     name: { 'zh-CN': '绿园餐厅监护人 马军', en: 'Lvyuan Restaurant attendant Ma Jun' },
     person: { 'zh-CN': '马军', en: 'Ma Jun' },
+    home: 'enterprise',
+  },
+  // Hot work (GB 30871-2022) at 东方化工仓储: its leader, its safety officer and an attendant.
+  {
+    profile: { id: 'owner-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'] },
+    name: { 'zh-CN': '东方化工仓储负责人', en: 'Dongfang Chemical Storage owner' },
+    home: 'enterprise',
+  },
+  {
+    profile: { id: 'safety-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'] },
+    name: { 'zh-CN': '东方化工仓储安全员 周涛', en: 'Dongfang Chemical Storage safety officer Zhou Tao' },
+    person: { 'zh-CN': '周涛', en: 'Zhou Tao' },
+    home: 'enterprise',
+  },
+  {
+    profile: { id: 'attendant-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'] },
+    name: { 'zh-CN': '东方化工仓储监护人 吴刚', en: 'Dongfang Chemical Storage attendant Wu Gang' },
+    person: { 'zh-CN': '吴刚', en: 'Wu Gang' },
     home: 'enterprise',
   },
   {
@@ -112,6 +144,9 @@ export const DEMO_PHONES: Readonly<Record<string, string>> = {
   'grid-wang': '13900000020',
   'owner-lvyuan': '13900000031',
   'safety-lvyuan': '13900000032',
+  'ent-dongfang': '13900000005',
+  'owner-dongfang': '13900000033',
+  'safety-dongfang': '13900000034',
 };
 
 /**

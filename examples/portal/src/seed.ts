@@ -193,16 +193,18 @@ async function stepIfStatus(call: Call, hazardId: string | undefined, status: st
 
 /**
  * Hazardous-work permits of 绿园餐厅 through the permit endpoints (core's permit commands): a
- * 一级 hot work (gas-pipe bracket welding in the kitchen) approved, gas-tested (passing), the
- * attendant present and started; and a confined-space job (隔油池清掏) applied for, awaiting the
- * approval. Keys carry the China date of `now`, so each day's first start has a live job; a later
+ * confined-space job (隔油池清掏) applied for, awaiting the approval; and of 东方化工仓储, the demo's
+ * hazardous-chemical enterprise (GB 30871-2022: the directory says so, not the request): a 一级 hot work
+ * (welding a pipe bracket in the tank farm) approved, gas-tested (passing), the attendant present and
+ * started. A restaurant is not held to the hazardous-chemical rules, which are the only hot-work rules
+ * shipped. Keys carry the China date of `now`, so each day's first start has a live job; a later
  * start the same day finds the key used (replayed or refused as reused) and writes nothing.
  */
 async function seedDemoPermits(call: Call, now: Date): Promise<void> {
   const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
-  const apply = async (key: string, body: Record<string, unknown>): Promise<string | null> => {
-    const res = await call('owner-lvyuan', 'POST', '/permits', { enterpriseId: 'ent-lvyuan', attendantId: 'attendant-lvyuan', ...body }, key);
+  const apply = async (key: string, body: Record<string, unknown>, of = 'lvyuan'): Promise<string | null> => {
+    const res = await call(`owner-${of}`, 'POST', '/permits', { enterpriseId: `ent-${of}`, attendantId: `attendant-${of}`, ...body }, key);
     if (res.status === 201 && res.body.replayed === false) return res.body.permit.permitId as string;
     if (res.body?.replayed === true || res.body?.code === 'IDEMPOTENCY_KEY_REUSED') return null; // seeded earlier today
     refused(key, res);
@@ -211,21 +213,24 @@ async function seedDemoPermits(call: Call, now: Date): Promise<void> {
     const res = await call(user, 'POST', `/permits/${encodeURIComponent(id)}/${action}`, body, key);
     if (res.status !== 200) refused(key, res);
   };
-  const hot = await apply(`seed-permit-hot-${day}`, {
-    kind: 'hot_work',
-    // what the applicant observed; the server derives 一级 from it (a fire/explosion hazardous area, GB 30871-2022 5.1.3)
-    hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
-    premises: 'hazchem',
-    workerIds: ['张焊工', '刘师傅'],
-    validFrom: at(0),
-    flammableLelPctVol: 5,
-  });
+  const hot = await apply(
+    `seed-permit-hot-${day}`,
+    {
+      kind: 'hot_work',
+      // what the applicant observed; the server derives 一级 from it (a fire/explosion hazardous area, GB 30871-2022 5.1.3)
+      hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
+      workerIds: ['张焊工', '刘师傅'],
+      validFrom: at(0),
+      flammableLelPctVol: 5,
+    },
+    'dongfang',
+  );
   if (hot) {
-    await step('safety-lvyuan', hot, 'approve', `seed-permit-hot-approve-${day}`);
-    const reading = { sampledAt: at(0), instrument: '便携式可燃气体检测仪', place: '后厨燃气管道动火点', flammablePctVol: 0.1 };
-    await step('owner-lvyuan', hot, 'gas-tests', `seed-permit-hot-test-${day}`, reading);
-    await step('attendant-lvyuan', hot, 'attendant-present', `seed-permit-hot-present-${day}`);
-    await step('owner-lvyuan', hot, 'start', `seed-permit-hot-start-${day}`);
+    await step('safety-dongfang', hot, 'approve', `seed-permit-hot-approve-${day}`);
+    const reading = { sampledAt: at(0), instrument: '便携式可燃气体检测仪', place: '罐区管架动火点', flammablePctVol: 0.1 };
+    await step('owner-dongfang', hot, 'gas-tests', `seed-permit-hot-test-${day}`, reading);
+    await step('attendant-dongfang', hot, 'attendant-present', `seed-permit-hot-present-${day}`);
+    await step('owner-dongfang', hot, 'start', `seed-permit-hot-start-${day}`);
   }
-  await apply(`seed-permit-grease-${day}`, { kind: 'confined_space', grade: 'none', premises: 'general', workerIds: ['赵师傅', '钱师傅'], validFrom: at(60) });
+  await apply(`seed-permit-grease-${day}`, { kind: 'confined_space', grade: 'none', workerIds: ['赵师傅', '钱师傅'], validFrom: at(60) });
 }

@@ -33,7 +33,6 @@ describe('permit times are instants, never guessed (T19)', () => {
   const apply = (validFrom: string) => ({
     kind: 'confined_space',
     grade: 'none',
-    premises: 'general',
     enterpriseId: 'ent-lvyuan',
     workerIds: ['赵师傅'],
     attendantId: 'attendant-lvyuan',

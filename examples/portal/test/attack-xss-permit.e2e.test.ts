@@ -54,7 +54,6 @@ describe('stored XSS through a height permit’s declared workers (T26, T34)', (
       const workers = XSS_PAYLOADS.slice(i, i + 10);
       const body = {
         kind: 'work_at_height',
-        premises: 'general',
         enterpriseId: 'ent-lvyuan',
         workerIds: workers,
         attendantId: 'attendant-lvyuan',

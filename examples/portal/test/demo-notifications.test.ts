@@ -49,28 +49,31 @@ describe('demo notifications', () => {
     expect(messages.filter((m) => m.kind === 'monitoring.area_digest').map((m) => m.to)).toEqual(['139****0020']);
   });
 
-  it('seeds 绿园餐厅’s permits through the permit commands: a 一级 hot work in progress (passing gas test), a confined-space job awaiting approval', async () => {
-    const res = await portal.fetch(new Request('http://portal.test/api/permits?enterpriseId=ent-lvyuan', { headers: { 'x-demo-user': 'owner-lvyuan' } }));
-    const { items } = (await res.json()) as {
-      items: Array<{ permitId: string; status: string; rule: { kind: string; grade: string }; lastTest: { pass: boolean } | null; attendantPresent: boolean }>;
-    };
-    expect(items.map((p) => [p.rule.kind, p.rule.grade, p.status]).sort()).toEqual([
-      ['confined_space', 'none', 'applied'],
-      ['hot_work', 'first', 'in_progress'],
-    ]);
-    const hot = items.find((p) => p.rule.kind === 'hot_work')!;
+  it('seeds the permits through the permit commands: 绿园餐厅’s confined-space job awaiting approval, 东方化工仓储’s 一级 hot work in progress (passing gas test)', async () => {
+    const of = async (enterpriseId: string, user: string) =>
+      (
+        (await (await portal.fetch(new Request(`http://portal.test/api/permits?enterpriseId=${enterpriseId}`, { headers: { 'x-demo-user': user } }))).json()) as {
+          items: Array<{ permitId: string; status: string; rule: { kind: string; grade: string; premises: string }; lastTest: { pass: boolean } | null; attendantPresent: boolean }>;
+        }
+      ).items;
+    // The regime is the directory's: the restaurant's job follows the general rules, the chemical depot's hot work GB 30871.
+    const lvyuan = await of('ent-lvyuan', 'owner-lvyuan');
+    expect(lvyuan.map((p) => [p.rule.kind, p.rule.grade, p.rule.premises, p.status])).toEqual([['confined_space', 'none', 'general', 'applied']]);
+    const dongfang = await of('ent-dongfang', 'owner-dongfang');
+    expect(dongfang.map((p) => [p.rule.kind, p.rule.grade, p.rule.premises, p.status])).toEqual([['hot_work', 'first', 'hazchem', 'in_progress']]);
+    const hot = dongfang[0]!;
     expect(hot).toMatchObject({ lastTest: { pass: true }, attendantPresent: true });
     const events = (
-      (await (await portal.fetch(new Request(`http://portal.test/api/permits/${hot.permitId}`, { headers: { 'x-demo-user': 'owner-lvyuan' } }))).json()) as {
+      (await (await portal.fetch(new Request(`http://portal.test/api/permits/${hot.permitId}`, { headers: { 'x-demo-user': 'owner-dongfang' } }))).json()) as {
         events: Array<{ type: string; actorId: string }>;
       }
     ).events;
     expect(events.map((e) => `${e.type}:${e.actorId}`)).toEqual([
-      'applied:owner-lvyuan',
-      'approved:safety-lvyuan',
-      'gas_tested:owner-lvyuan',
-      'attendant_present:attendant-lvyuan',
-      'started:owner-lvyuan',
+      'applied:owner-dongfang',
+      'approved:safety-dongfang',
+      'gas_tested:owner-dongfang',
+      'attendant_present:attendant-dongfang',
+      'started:owner-dongfang',
     ]);
   });
 
@@ -86,8 +89,8 @@ describe('demo notifications', () => {
     const texts = (await sms()).filter((m) => m.permitId === hot.permitId);
     expect(texts).toHaveLength(1);
     const [text] = texts;
-    expect(text).toMatchObject({ kind: 'permit.suspended', to: '139****0001', hazardId: '', permitNo: expect.stringMatching(/^XK-[0-9A-F]{6}$/) });
-    expect(text!.text).toBe(`【D1区应急管理局】绿园餐厅：一级动火作业（${text!.permitNo}）已暂停：监护人离开现场。须复测合格、监护人到位方可恢复。`);
+    expect(text).toMatchObject({ kind: 'permit.suspended', to: '139****0005', hazardId: '', permitNo: expect.stringMatching(/^XK-[0-9A-F]{6}$/) });
+    expect(text!.text).toBe(`【D1区应急管理局】东方化工仓储：一级动火作业（${text!.permitNo}）已暂停：监护人离开现场。须复测合格、监护人到位方可恢复。`);
   });
 
   it('texts a permit still waiting for approval near its start to the holder of the approver role core names, once', async () => {
@@ -206,8 +209,10 @@ describe('demo notifications', () => {
     const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.penalty_notified_hearing');
     expect(texts.map((m) => m.to)).toEqual(['139****0002']); // 红星机械厂食堂
     expect(texts[0]!.text).toContain('拟依据《中华人民共和国安全生产法》第一百零二条作出行政处罚');
-    expect(texts[0]!.text).toContain(`可于${china(state.penalty.statementDeadline)}前提出陈述、申辩`);
-    expect(texts[0]!.text).toContain(`有权要求听证，须于${china(state.penalty.hearingDeadline)}前提出`);
+    // Sent before the notice is served: the periods from receipt, in working days — no date counted from the record.
+    expect(texts[0]!.text).toContain('可自收到告知书之日起三个工作日内提出陈述、申辩');
+    expect(texts[0]!.text).toContain('有权要求听证，须自收到告知书之日起五个工作日内提出');
+    for (const recorded of [state.penalty.statementDeadline, state.penalty.hearingDeadline]) expect(texts[0]!.text).not.toContain(china(recorded));
   });
 
   it('lists the newest SMS first and honours limit', async () => {

@@ -5,7 +5,7 @@
  * open air and the wind force (5.2.15) — and no grade; the server derives the grade and so who
  * approves, and the permit page shows both. Work on a running tank in a fire/explosion hazardous
  * area is 特级: the safety officer (安全管理部门, 一级's approver) is told the principal leader
- * approves, and 绿园餐厅's owner, who holds that role, approves it. The same tank shut down, cleaned,
+ * approves, and 东方化工仓储's owner, who holds that role, approves it. The same tank shut down, cleaned,
  * purged, tested and isolated is managed as 二级 after two approvals: the owner (the head of production)
  * approves the downgrade, then the safety officer approves as the unit.
  */
@@ -38,7 +38,7 @@ const checkboxes = (page: Page, name: string) =>
 
 describe('hot work from the portal', () => {
   it('a running tank in a fire/explosion area: the form asks the facts, the server derives 特级, the safety officer is told the principal leader approves, the owner approves', async () => {
-    const safety = await signIn('safety-lvyuan');
+    const safety = await signIn('safety-dongfang');
     await goTo(safety, 'permits');
     const before = await safety.getAttribute('#my-permits', 'data-count');
     await safety.selectOption('#pa-kind', 'hot_work');
@@ -47,9 +47,14 @@ describe('hot work from the portal', () => {
     expect(await safety.isVisible('#pa-hot-fields')).toBe(true);
     expect(await checkboxes(safety, 'hotSituations')).toEqual(HOT_WORK_SITUATIONS.map((s) => `${s.id}: ${s.label['zh-CN']} ${s.clause}`));
     expect(await checkboxes(safety, 'shutDown')).toEqual(HOT_WORK_SHUTDOWN_CONDITIONS.map((s) => `${s.id}: ${s.label['zh-CN']} ${s.clause}`));
-    await safety.selectOption('#pa-premises', 'hazchem');
+    // Nor a regime: the directory states 东方化工仓储 is a hazardous-chemical enterprise, and the form shows the standard that follows.
+    expect(await safety.$('#pa-premises')).toBeNull();
+    expect([await safety.getAttribute('#pa-regime', 'data-regime'), await safety.textContent('#pa-regime')]).toEqual([
+      'hazchem',
+      '适用标准（名录登记，由服务器确定）：危险化学品企业（GB 30871-2022）',
+    ]);
     await safety.fill('#pa-workers', '张焊工');
-    await safety.selectOption('#pa-attendant', 'attendant-lvyuan');
+    await safety.selectOption('#pa-attendant', 'attendant-dongfang');
     await safety.fill('#pa-lel', '5');
     await safety.check('#apply-form input[name="hotSituations"][value="in_service_equipment"]');
     // Open air not answered: the server's located words, nothing applied (never a default grade).
@@ -81,15 +86,15 @@ describe('hot work from the portal', () => {
     expect(why).toContain('运行状态下');
     await safety.screenshot({ path: `${shots}/permit-hot-02-who-approves.png`, fullPage: true });
 
-    // The owner holds the principal leader's role at 绿园餐厅 and approves.
-    const owner = await signIn('owner-lvyuan');
+    // The owner holds the principal leader's role at 东方化工仓储 and approves.
+    const owner = await signIn('owner-dongfang');
     await goTo(owner, `permit/${encodeURIComponent(permitId)}`);
     await owner.tap('#permit-approve');
     await owner.waitForSelector('#permit-done[data-action="approve"]');
     expect(await owner.getAttribute('#app [data-status]', 'data-status')).toBe('approved');
-    const read = await portal.api('owner-lvyuan', 'GET', `/permits/${encodeURIComponent(permitId)}`);
+    const read = await portal.api('owner-dongfang', 'GET', `/permits/${encodeURIComponent(permitId)}`);
     expect(read.body.permit).toMatchObject({
-      approverId: 'owner-lvyuan',
+      approverId: 'owner-dongfang',
       rule: { grade: 'special', validityHours: 8 },
       hotWork: { situations: ['in_service_equipment'], openAir: false, shutDown: [], grade: 'special' },
     });
@@ -111,12 +116,11 @@ describe('hot work from the portal', () => {
   });
 
   it('the tank shut down, cleaned, purged, tested and isolated: 二级 after the owner approves the downgrade, then the safety officer as the unit', async () => {
-    const safety = await signIn('safety-lvyuan');
+    const safety = await signIn('safety-dongfang');
     await goTo(safety, 'permits');
     await safety.selectOption('#pa-kind', 'hot_work');
-    await safety.selectOption('#pa-premises', 'hazchem');
     await safety.fill('#pa-workers', '张焊工');
-    await safety.selectOption('#pa-attendant', 'attendant-lvyuan');
+    await safety.selectOption('#pa-attendant', 'attendant-dongfang');
     await safety.fill('#pa-lel', '5');
     await safety.check('#apply-form input[name="hotSituations"][value="in_service_equipment"]');
     await safety.selectOption('#pa-open-air', 'no');
@@ -130,12 +134,12 @@ describe('hot work from the portal', () => {
     expect(await safety.textContent('#permit-approver-role')).toBe('企业生产负责人或安全管理负责人');
     expect(await safety.locator('#permit-approve').count()).toBe(0);
     expect(await safety.textContent('#permit-approve-why')).toContain('批准降级');
-    const owner = await signIn('owner-lvyuan');
+    const owner = await signIn('owner-dongfang');
     await goTo(owner, `permit/${encodeURIComponent(permitId)}`);
     await owner.tap('#permit-approve');
     await owner.waitForSelector('#permit-done[data-action="approve"]');
     expect(await owner.getAttribute('#app [data-status]', 'data-status')).toBe('applied');
-    expect(await owner.textContent('#permit-downgrade-approver')).toContain('绿园餐厅');
+    expect(await owner.textContent('#permit-downgrade-approver')).toContain('东方化工仓储');
     expect(await owner.locator('#permit-history [data-event="downgrade_approved"]').count()).toBe(1);
     // Then the permit, by the unit — another person than who approved the downgrade.
     expect(await owner.textContent('#permit-approver-role')).toBe('所在基层单位');
@@ -145,11 +149,11 @@ describe('hot work from the portal', () => {
     await safety.tap('#permit-approve');
     await safety.waitForSelector('#permit-done[data-action="approve"]');
     expect(await safety.getAttribute('#app [data-status]', 'data-status')).toBe('approved');
-    const read = await portal.api('owner-lvyuan', 'GET', `/permits/${encodeURIComponent(permitId)}`);
+    const read = await portal.api('owner-dongfang', 'GET', `/permits/${encodeURIComponent(permitId)}`);
     expect(read.body.permit).toMatchObject({
       rule: { grade: 'second', validityHours: 72 },
-      downgradeApproverId: 'owner-lvyuan',
-      approverId: 'safety-lvyuan',
+      downgradeApproverId: 'owner-dongfang',
+      approverId: 'safety-dongfang',
       hotWork: { siteGrade: 'special', downgraded: true },
     });
     await safety.screenshot({ path: `${shots}/permit-hot-03-downgraded.png`, fullPage: true });

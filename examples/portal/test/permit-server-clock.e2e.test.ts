@@ -34,7 +34,7 @@ describe('permit pages by the server’s clock, the browser’s far off', () => 
       'owner-lvyuan',
       'POST',
       '/permits',
-      { kind: 'confined_space', grade: 'none', premises: 'general', enterpriseId: 'ent-lvyuan', workerIds: ['王师傅'], attendantId: 'attendant-lvyuan', validFrom: new Date(now).toISOString() },
+      { kind: 'confined_space', grade: 'none', enterpriseId: 'ent-lvyuan', workerIds: ['王师傅'], attendantId: 'attendant-lvyuan', validFrom: new Date(now).toISOString() },
       'clock-apply',
     );
     expect(applied.status).toBe(201);

@@ -19,19 +19,19 @@ afterAll(async () => {
 
 describe('a permit’s history', () => {
   it('names the system’s events in 中文 and English, never the raw id', async () => {
-    const open = await portal.api('owner-lvyuan', 'GET', '/permits?enterpriseId=ent-lvyuan');
+    const open = await portal.api('owner-dongfang', 'GET', '/permits?enterpriseId=ent-dongfang');
     const hot = (open.body.items as Array<{ permitId: string; rule: { kind: string } }>).find((p) => p.rule.kind === 'hot_work');
     expect(hot, JSON.stringify(open.body).slice(0, 400)).toBeDefined();
     if (!hot) return;
     // Three days on, the clock has ended the job (and missed its readings): the next command records that first.
     now += 3 * 24 * 3_600_000;
     portal.forgetSessions(); // the sessions of three days ago have ended
-    await portal.api('owner-lvyuan', 'POST', `/permits/${encodeURIComponent(hot.permitId)}/close`, {}, `close-${now}`);
-    const detail = await portal.api('owner-lvyuan', 'GET', `/permits/${encodeURIComponent(hot.permitId)}`);
+    await portal.api('owner-dongfang', 'POST', `/permits/${encodeURIComponent(hot.permitId)}/close`, {}, `close-${now}`);
+    const detail = await portal.api('owner-dongfang', 'GET', `/permits/${encodeURIComponent(hot.permitId)}`);
     expect(detail.status, JSON.stringify(detail.body).slice(0, 300)).toBe(200);
     expect((detail.body.events as Array<{ actorId: string }>).some((e) => e.actorId === 'system')).toBe(true);
 
-    const owner = await portal.signIn('owner-lvyuan', 'enterprise');
+    const owner = await portal.signIn('owner-dongfang', 'enterprise');
     await owner.evaluate((id) => (location.hash = `#/permit/${encodeURIComponent(id)}`), hot.permitId);
     await owner.waitForSelector('#permit-history li');
     const history = (await owner.textContent('#permit-history')) ?? '';

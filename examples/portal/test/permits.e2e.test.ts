@@ -76,11 +76,35 @@ describe('a hazardous-work permit, at phone size', () => {
     // 1. The owner applies (the enterprise's list and form).
     const owner = await signIn('owner-lvyuan', 'enterprise');
     await goTo(owner, 'permits');
-    // The seed's two permits of the day (hot work in progress, confined space awaiting approval).
-    expect(await owner.getAttribute('#my-permits', 'data-count')).toBe('2');
+    // The seed's permit of the day: confined space awaiting approval. (Its hot work is 东方化工仓储's: a restaurant's
+    // directory record says general, and GB 30871 hot work is for hazardous-chemical enterprises.)
+    expect(await owner.getAttribute('#my-permits', 'data-count')).toBe('1');
     await owner.selectOption('#pa-kind', 'confined_space');
     await owner.selectOption('#pa-grade', 'none');
-    await owner.selectOption('#pa-premises', 'general');
+    // No regime to declare: the form shows the standard the directory's record of 绿园餐厅 (a restaurant) sets.
+    expect(await owner.$('#pa-premises')).toBeNull();
+    expect([await owner.getAttribute('#pa-regime', 'data-regime'), await owner.textContent('#pa-regime')]).toEqual([
+      'general',
+      '适用标准（名录登记，由服务器确定）：一般企业（有限空间按 GB 46768-2025）',
+    ]);
+    // A request declaring hazchem (GB 30871: a reading every 2 h, no briefing) is refused, nothing applied.
+    const declared = await owner.evaluate(async () => {
+      const r = await fetch('/api/permits', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'declared-hazchem' },
+        body: JSON.stringify({
+          kind: 'confined_space',
+          grade: 'none',
+          premises: 'hazchem',
+          enterpriseId: 'ent-lvyuan',
+          workerIds: ['王师傅'],
+          attendantId: 'attendant-lvyuan',
+          validFrom: new Date().toISOString(),
+        }),
+      });
+      return [r.status, ((await r.json()) as { issues: Array<{ pointer: string }> }).issues.map((i) => i.pointer)];
+    });
+    expect(declared).toEqual([422, ['/premises']]);
     // A worker's name is data: shown as text, never markup.
     await owner.fill('#pa-workers', '王师傅，<img src=x onerror="window.__pwned=1">');
     await owner.selectOption('#pa-attendant', 'attendant-lvyuan');
@@ -254,7 +278,7 @@ describe('a hazardous-work permit, at phone size', () => {
       'owner-lvyuan',
       'POST',
       '/permits',
-      { kind: 'confined_space', grade: 'none', premises: 'general', enterpriseId: 'ent-lvyuan', workerIds: ['孙师傅'], attendantId: 'attendant-lvyuan', validFrom: ago(60_000) },
+      { kind: 'confined_space', grade: 'none', enterpriseId: 'ent-lvyuan', workerIds: ['孙师傅'], attendantId: 'attendant-lvyuan', validFrom: ago(60_000) },
       'e2e-upload-apply',
     );
     expect(applied.status).toBe(201);

@@ -234,9 +234,10 @@ describe('the seed', () => {
       };
       expect(trail).toMatchObject({ ok: true, checkpoint: { signed: true, coversVersion: hazard.version } });
       // The seeded permits (the day's keys): the same ones after a restart the same day, nothing new written.
+      // 绿园餐厅's confined space and 东方化工仓储's hot work, both in D1/G1.
       const permits = async (portal: Portal) =>
         (
-          (await (await portal.fetch(new Request('http://portal.test/api/permits?enterpriseId=ent-lvyuan', { headers: { 'x-demo-user': 'owner-lvyuan' } }))).json()) as {
+          (await (await portal.fetch(new Request('http://portal.test/api/permits?area=D1/G1', { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as {
             items: { permitId: string; version: number }[];
           }
         ).items;

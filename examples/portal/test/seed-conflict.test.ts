@@ -28,19 +28,18 @@ describe('starting on a folder whose seed conflicts', () => {
           body: JSON.stringify(body ?? {}),
         }),
       );
-    const applied = await post('owner-lvyuan', '/permits', 'older-permit-hot', {
-      enterpriseId: 'ent-lvyuan',
-      attendantId: 'attendant-lvyuan',
+    const applied = await post('owner-dongfang', '/permits', 'older-permit-hot', {
+      enterpriseId: 'ent-dongfang',
+      attendantId: 'attendant-dongfang',
       kind: 'hot_work',
       hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
-      premises: 'hazchem',
       workerIds: ['张焊工'],
       validFrom: clock.now().toISOString(),
       flammableLelPctVol: 5,
     });
     expect(applied.status).toBe(201);
     const permitId = ((await applied.json()) as { permit: { permitId: string } }).permit.permitId;
-    expect((await post('safety-lvyuan', `/permits/${permitId}/approve`, `${STEP}`)).status).toBe(200);
+    expect((await post('safety-dongfang', `/permits/${permitId}/approve`, `${STEP}`)).status).toBe(200);
     await older.close();
 
     const started = createPortal({ dataDir, clock, tickMs: 0 });

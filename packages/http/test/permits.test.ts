@@ -15,9 +15,13 @@ import { createFixedClock, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi, PERMIT_ROUTES, toNodeHandler, type AnjianApi } from '../src/index.js';
 import { documentValidator } from './openapi-validator.js';
 
-const E1 = { id: 'E1', name: '东方化工', area: 'D1/G1' };
-const E2 = { id: 'E2', name: '西城物业', area: 'D2/G1' };
-const ent = (id: string, enterpriseId = 'E1'): ActorProfile => ({ id, roles: ['enterprise'], enterpriseIds: [enterpriseId] });
+/** The regime of each enterprise is the directory's: a chemical plant, a property manager, a restaurant, and one whose record does not say. */
+const E1 = { id: 'E1', name: '东方化工', area: 'D1/G1', regime: 'hazchem' } as const;
+const E2 = { id: 'E2', name: '西城物业', area: 'D2/G1', regime: 'general' } as const;
+const E3 = { id: 'E3', name: '老街餐馆', area: 'D1/G1', regime: 'general' } as const;
+const E4 = { id: 'E4', name: '未注明企业', area: 'D1/G1' };
+/** A person of an enterprise; by default of E1 — and of E3 and E4, so the story's people can apply for those too. */
+const ent = (id: string, enterpriseId?: string): ActorProfile => ({ id, roles: ['enterprise'], enterpriseIds: enterpriseId === undefined ? ['E1', 'E3', 'E4'] : [enterpriseId] });
 const ACTORS: ActorProfile[] = [
   ent('foreman'),
   ent('boss'),
@@ -55,7 +59,7 @@ beforeAll(async () => {
   store = createMemoryPermitStore();
   api = createAnjianApi({
     store: (await import('@anjian/core')).createMemoryStore(),
-    directory: createStaticDirectory(ACTORS, [E1, E2]),
+    directory: createStaticDirectory(ACTORS, [E1, E2, E3, E4]),
     calendar: TEST_CALENDAR_2026,
     clock,
     packs: [pack.pack],
@@ -99,7 +103,6 @@ const reading = (m: number, v: Record<string, number>) => ({ sampledAt: at(m), i
 const apply = (o: Record<string, unknown> = {}) => ({
   kind: 'hot_work',
   ...((o.kind ?? 'hot_work') === 'hot_work' ? { hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] } } : {}),
-  premises: 'hazchem',
   enterpriseId: 'E1',
   workerIds: ['worker-1'],
   attendantId: 'attendant',
@@ -262,7 +265,7 @@ describe('permits over HTTP', () => {
 
   it('attachments (T34): a phantom upload is refused at the field; a real upload is checked, bound and readable with the permit; paper is declared', async () => {
     goTo(4000);
-    const confined = { kind: 'confined_space', grade: 'none', premises: 'general', flammableLelPctVol: undefined, validFrom: at(4000) };
+    const confined = { kind: 'confined_space', grade: 'none', enterpriseId: 'E3', flammableLelPctVol: undefined, validFrom: at(4000) };
     const ready = async () => {
       const p = (await call('foreman', 'POST', '/permits', apply(confined))).body.permit.permitId as string;
       expect((await call('boss', 'POST', `/permits/${p}/approve`)).status).toBe(200);
@@ -449,7 +452,7 @@ describe('permits over HTTP', () => {
 
   it('a monitoring reading sampled longer ago than the interval (15 min, GB 46768) is refused at /sampledAt and does not keep the job going', async () => {
     goTo(6000);
-    const confined = { kind: 'confined_space', grade: 'none', premises: 'general', flammableLelPctVol: undefined, validFrom: at(6000) };
+    const confined = { kind: 'confined_space', grade: 'none', enterpriseId: 'E3', flammableLelPctVol: undefined, validFrom: at(6000) };
     const p = (await call('foreman', 'POST', '/permits', apply(confined))).body.permit.permitId as string;
     expect((await call('boss', 'POST', `/permits/${p}/approve`)).status).toBe(200);
     expect((await call('foreman', 'POST', `/permits/${p}/gas-tests`, reading(5999, { o2PctVol: 20.8, flammablePctLel: 1 }))).status).toBe(200);
@@ -464,6 +467,35 @@ describe('permits over HTTP', () => {
     goTo(6015.5);
     const late = await call('attendant', 'POST', `/permits/${p}/readings`, reading(6015, { o2PctVol: 20.8, flammablePctLel: 1 }));
     expect([late.status, late.body.permit.status, late.body.permit.suspendReason]).toEqual([200, 'suspended', 'reading_missed']);
+  });
+
+  it('the regime is the directory’s: a declared one is refused, an unstated one refuses the permit, a restaurant gets the general rules', async () => {
+    goTo(7000);
+    const confined = { kind: 'confined_space', grade: 'none', flammableLelPctVol: undefined, validFrom: at(7000) };
+    // A restaurant declaring itself hazchem (GB 30871: a reading every 2 h, no signed briefing) is refused — as is any declaration.
+    for (const premises of ['hazchem', 'general']) {
+      const declared = await call('foreman', 'POST', '/permits', apply({ ...confined, enterpriseId: 'E3', premises }));
+      expect([declared.status, declared.body.code, declared.body.issues.map((i: { pointer: string }) => i.pointer)]).toEqual([422, 'UNKNOWN_FIELD', ['/premises']]);
+      expect(declared.body.issues[0].message.en).toContain('directory');
+      expect(declared.body.issues[0].message['zh-CN']).toContain('名录');
+    }
+    const restaurant = await call('foreman', 'POST', '/permits', apply({ ...confined, enterpriseId: 'E3' }));
+    expect([restaurant.status, restaurant.body.permit.rule.id, restaurant.body.permit.rule.monitoringIntervalMinutes, restaurant.body.permit.rule.requiredAttachments]).toEqual([
+      201,
+      'gb46768.confined_space',
+      15,
+      ['signed_briefing'],
+    ]);
+    expect(restaurant.body.events[0].data.premises).toBe('general');
+    const plant = await call('foreman', 'POST', '/permits', apply({ ...confined, enterpriseId: 'E1', flammableLelPctVol: 5 }));
+    expect([plant.status, plant.body.permit.rule.id, plant.body.permit.rule.monitoringIntervalMinutes]).toEqual([201, 'gb30871.confined_space', 120]);
+    // Fail closed: the directory's record of E4 does not state its regime — refused at /enterpriseId, nothing written.
+    const before = (await call('foreman', 'GET', '/permits?enterpriseId=E4')).body.items.length;
+    const unstated = await call('foreman', 'POST', '/permits', apply({ ...confined, enterpriseId: 'E4' }));
+    expect([unstated.status, unstated.body.code, unstated.body.issues[0].pointer]).toEqual([422, 'ENTERPRISE_REGIME_UNKNOWN', '/enterpriseId']);
+    expect(unstated.body.issues[0].message.en).toContain('does not state its regime');
+    expect(unstated.body.issues[0].message['zh-CN']).toContain('危险化学品企业');
+    expect((await call('foreman', 'GET', '/permits?enterpriseId=E4')).body.items.length).toBe(before);
   });
 
   it('every documented status of every permit route was answered, each body matching the served document', async () => {

@@ -10,7 +10,10 @@ import { createFixedClock } from '@anjian/core/testing';
 import { createSmsNotifier } from '../src/index.js';
 
 // Everyone named on the permits is a person of E1 (the apply checks the attendant and the workers against the directory).
-const staff = { resolve: async (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E1'] }) };
+const staff = {
+  resolve: async (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E1'] }),
+  enterprise: async (id: string) => (id === 'E1' ? { id, name: 'E1', area: 'D1/G1', regime: 'hazchem' as const } : null),
+};
 const received: Array<{ key: string; mobile: string; content: string }> = [];
 let server: Server;
 let endpoint: string;
@@ -47,7 +50,6 @@ describe('permit texts by SMS', () => {
         permitId: 'pm-0000000000000000003f9a2c',
         kind: 'hot_work',
         hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] },
-        premises: 'hazchem',
         enterpriseId: 'E1',
         area: 'D1/G1',
         workerIds: ['w1'],
@@ -104,7 +106,6 @@ describe('permit texts by SMS', () => {
           permitId: 'pm-00000000000000000000ad01',
           kind: 'hot_work',
           hotWork: { situations: ['in_service_equipment'], openAir: false, shutDown: [] },
-          premises: 'hazchem',
           enterpriseId: 'E1',
           area: 'D1/G1',
           workerIds: ['w1'],

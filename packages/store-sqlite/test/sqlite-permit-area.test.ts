@@ -14,7 +14,10 @@ const applicant: PermitActor = { id: 'applicant', roles: [] };
 const now = new Date('2026-12-07T07:00:00.000Z');
 
 // Everyone named on the permits is a person of E-1 (the apply checks the attendant and the workers against the directory).
-const staff = { resolve: async (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1'] }) };
+const staff = {
+  resolve: async (id: string) => ({ id, roles: ['enterprise' as const], enterpriseIds: ['E-1', 'E-G'] }),
+  enterprise: async (id: string) => ({ id, name: id, area: '330106', regime: id === 'E-G' ? ('general' as const) : ('hazchem' as const) }),
+};
 
 // The area filter is one index range ['330106', '3301060') with a last term for the codes
 // that sort inside it without being sub-areas ('330106-x': '-' sorts before '/').
@@ -25,9 +28,9 @@ it('an area covers itself and its sub-areas, not a code that shares its prefix; 
   for (const [permitId, area] of Object.entries(areas)) {
     const kind =
       permitId === 'P-2'
-        ? ({ kind: 'confined_space', grade: 'none', premises: 'general' } as const)
-        : ({ kind: 'hot_work', hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] }, premises: 'hazchem', flammableLelPctVol: 5 } as const);
-    const command = { type: 'apply', permitId, enterpriseId: 'E-1', area, workerIds: ['w-1'], attendantId: 'attendant', validFrom: '2026-12-07T08:00:00.000Z', ...kind } as const;
+        ? ({ kind: 'confined_space', grade: 'none', enterpriseId: 'E-G' } as const)
+        : ({ kind: 'hot_work', hotWork: { situations: ['hazardous_area'], openAir: false, shutDown: [] }, enterpriseId: 'E-1', flammableLelPctVol: 5 } as const);
+    const command = { type: 'apply', permitId, area, workerIds: ['w-1'], attendantId: 'attendant', validFrom: '2026-12-07T08:00:00.000Z', ...kind } as const;
     const r = await handlePermitCommand({ store, rules: DEFAULT_PERMIT_RULES, directory: staff }, { permitId, command, actor: applicant, now, commandId: `c-${permitId}` });
     expect(r.ok).toBe(true);
   }

@@ -1,6 +1,6 @@
 import type { EvidenceRecord } from '../ports/evidence-store.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
-import type { ActorProfile } from '../ports/directory.js';
+import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
 import { checkPermitAttachments } from './permit-attachments.js';
 import { checkPermitPersons } from './permit-persons.js';
 import { chainPermitEvent } from './permit-chain.js';
@@ -77,7 +77,13 @@ function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null 
   } else if (!text(c.grade)) return invalid('grade', '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
   if (c.kind !== HEIGHT && c.height !== undefined) return invalid('height', '只有高处作业申报作业高度与情形', 'only work at height gives a height and situations');
   if (c.kind !== HOT && c.hotWork !== undefined) return invalid('hotWork', '只有动火作业申报动火现场情形', 'only hot work gives hot-work site facts');
-  if (c.premises !== 'hazchem' && c.premises !== 'general') return invalid('premises', '须为 hazchem 或 general', 'must be hazchem or general');
+  if ('premises' in c) {
+    return invalid(
+      'premises',
+      '企业适用的标准（危险化学品企业 hazchem 或一般企业 general）由服务器按名录中的企业登记信息确定，不得申报',
+      "the enterprise's regime (hazchem or general: which standard the permit is held to) comes from the directory's record of the enterprise; do not declare it",
+    );
+  }
   if (!Array.isArray(c.workerIds) || c.workerIds.length === 0 || c.workerIds.length > 50 || !c.workerIds.every(text)) {
     return invalid('workerIds', '须为1至50个作业人员编号', 'must list 1 to 50 worker ids');
   }
@@ -191,6 +197,31 @@ export interface PermitDecideContext {
    * attachment is refused (`ATTACHMENT_INVALID`); paper records need none.
    */
   evidence?: ReadonlyMap<string, EvidenceRecord>;
+  /**
+   * For an apply: the directory's record of the applying enterprise (`null`: it does not know
+   * it). Its `regime` picks the standard the permit is held to; without one the apply is
+   * refused (`ENTERPRISE_REGIME_UNKNOWN`), never defaulted.
+   */
+  enterprise?: EnterpriseRecord | null;
+}
+
+/** The regime the directory states for the applying enterprise, or the refusal (fail closed). */
+function enterpriseRegime(enterpriseId: string, record: EnterpriseRecord | null | undefined): 'hazchem' | 'general' | PermitRejection {
+  const regime = record?.id === enterpriseId ? record.regime : undefined;
+  if (regime === 'hazchem' || regime === 'general') return regime;
+  const rejection =
+    record === null || record === undefined || record.id !== enterpriseId
+      ? reject(
+          'ENTERPRISE_REGIME_UNKNOWN',
+          `名录中没有企业 ${enterpriseId} 的登记信息，无法确定作业许可适用的标准（GB 30871-2022 或一般企业的规定）`,
+          `The directory has no record of the enterprise ${enterpriseId}: the standard its permit is held to (GB 30871-2022 or the general rules) cannot be determined`,
+        )
+      : reject(
+          'ENTERPRISE_REGIME_UNKNOWN',
+          `名录中企业 ${enterpriseId} 的登记信息未注明其是否为危险化学品企业（regime：hazchem 或 general），无法确定作业许可适用的标准；请名录维护方补充`,
+          `The directory's record of the enterprise ${enterpriseId} does not state its regime (hazchem or general), so the standard its permit is held to cannot be determined; the directory's keeper must add it`,
+        );
+  return { ...rejection, pointer: '/enterpriseId' };
 }
 
 /**
@@ -228,15 +259,17 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       if (!derived.ok) return derived;
       hotWork = derived.hotWork;
     }
+    const premises = enterpriseRegime(command.enterpriseId, ctx.enterprise);
+    if (typeof premises !== 'string') return { ok: false, rejection: premises };
     const grade = height?.grade ?? hotWork?.grade ?? (command.grade as string);
-    const rule = selectPermitRule(ctx.rules, command.kind, grade, command.premises, new Date(command.validFrom));
+    const rule = selectPermitRule(ctx.rules, command.kind, grade, premises, new Date(command.validFrom));
     if (rule === null) {
       return {
         ok: false,
         rejection: reject(
           'NO_RULE_IN_FORCE',
-          `${command.validFrom.slice(0, 10)} 没有适用于 ${command.kind}/${grade}（${command.premises}）的许可规则`,
-          `No permit rule for ${command.kind}/${grade} (${command.premises}) is in force on ${command.validFrom.slice(0, 10)}`,
+          `${command.validFrom.slice(0, 10)} 没有适用于 ${command.kind}/${grade}（${premises}）的许可规则`,
+          `No permit rule for ${command.kind}/${grade} (${premises}) is in force on ${command.validFrom.slice(0, 10)}`,
         ),
       };
     }
@@ -252,7 +285,7 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
       grade,
       ...(height === undefined ? {} : { height }),
       ...(hotWork === undefined ? {} : { hotWork }),
-      premises: command.premises,
+      premises,
       enterpriseId: command.enterpriseId,
       area: command.area,
       workerIds: [...command.workerIds],

@@ -9,6 +9,8 @@ import { handlePermitCommand } from './permit-service.js';
 import type { PermitActor, PermitCommand, PermitDecision } from './permit-types.js';
 
 const confined = { kind: 'confined_space', grade: 'none', premises: 'general' } as const;
+/** The same apply for the service, whose directory states the regime (general). */
+const confinedCommand = { kind: 'confined_space', grade: 'none' } as const;
 const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
 const person = (id: string, enterpriseIds: string[]): ActorProfile => ({ id, roles: ['enterprise'], enterpriseIds });
 const record = (id: string, o: Partial<EvidenceRecord> = {}): EvidenceRecord => ({
@@ -159,16 +161,17 @@ describe('permit service: persons resolved, uploads resolved and bound to the pe
     const store = createMemoryPermitStore();
     const evidence = createMemoryEvidenceStore();
     const resolve = async (id: string) => (id === 'owner-of-E-2' ? person(id, ['E-2']) : id.startsWith('w-') ? null : person(id, ['E-1']));
-    const deps = { store, rules: DEFAULT_PERMIT_RULES, directory: { resolve }, evidence };
+    const enterprise = async (id: string) => ({ id, name: id, area: '330106', regime: 'general' as const });
+    const deps = { store, rules: DEFAULT_PERMIT_RULES, directory: { resolve, enterprise }, evidence };
     const run = (permitId: string, command: PermitCommand, who: PermitActor, m: number) => handlePermitCommand(deps, { permitId, command, actor: who, now: at(m) });
     const ready = async (permitId: string) => {
-      const a = await run(permitId, { ...applyCommand({ ...confined, permitId, workerIds: ['w-1'] }) }, applicant, -60);
+      const a = await run(permitId, { ...applyCommand({ ...confinedCommand, permitId, workerIds: ['w-1'] }) }, applicant, -60);
       expect(a.ok && a.state.declaredWorkerIds).toEqual(['w-1']);
       await run(permitId, { type: 'approve' }, unit, -30);
       await run(permitId, { type: 'record_gas_test', reading: good(-10) }, tester, -5);
       await run(permitId, { type: 'attendant_present' }, attendant, -2);
     };
-    const attendantOfE2 = await run('P-x', applyCommand({ ...confined, permitId: 'P-x', attendantId: 'owner-of-E-2' }), applicant, -60);
+    const attendantOfE2 = await run('P-x', applyCommand({ ...confinedCommand, permitId: 'P-x', attendantId: 'owner-of-E-2' }), applicant, -60);
     expect(attendantOfE2.ok ? 'OK' : attendantOfE2.rejection.code).toBe('PERSON_NOT_OF_ENTERPRISE');
 
     await ready('P-1');

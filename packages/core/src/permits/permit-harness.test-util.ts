@@ -1,4 +1,4 @@
-import type { ActorProfile } from '../ports/directory.js';
+import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
 import type { EvidenceRecord } from '../ports/evidence-store.js';
 import { decidePermit } from './decide-permit.js';
 import { evolvePermit } from './evolve-permit.js';
@@ -33,7 +33,10 @@ export const HOT_WORK_FACTS: Record<string, HotWorkObservation> = {
  * An apply command (hot work, first grade by default). For hot work a `grade` override names the
  * grade the test wants: the command carries the facts that derive it ({@link HOT_WORK_FACTS}), never the grade.
  */
-export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): ApplyPermitCommand {
+export function applyCommand(
+  /** The command's fields, and `premises`: the regime the directory states for E-1 (moved there by {@link PermitRun.do}). */
+  overrides: Partial<ApplyPermitCommand> & { premises?: 'hazchem' | 'general' } = {},
+): ApplyPermitCommand {
   const { grade: declared, ...rest } = overrides;
   const grade = 'grade' in overrides ? declared : 'first';
   const hot = (rest.kind ?? 'hot_work') === 'hot_work';
@@ -41,7 +44,6 @@ export function applyCommand(overrides: Partial<ApplyPermitCommand> = {}): Apply
     type: 'apply',
     permitId: 'P-1',
     kind: 'hot_work',
-    premises: 'hazchem',
     enterpriseId: 'E-1',
     area: '330106',
     workerIds: ['worker-1', 'worker-2'],
@@ -63,12 +65,30 @@ export class PermitRun {
   readonly log: PermitEvent[] = [];
   /** The directory's profiles of named persons (default: every id a person of E-1; `null` for one it does not know). */
   persons: ReadonlyMap<string, ActorProfile | null> = STAFF;
+  /** The directory's record of E-1: hazchem unless an apply names `premises` (moved here by {@link PermitRun.do}). */
+  enterprise: EnterpriseRecord | null = { id: 'E-1', name: 'E-1', area: '330106', regime: 'hazchem' };
+  /**
+   * When true (the default) an apply's `premises` is taken off the command and set as the
+   * regime of E-1 in the directory; false sends it as declared (to test its refusal).
+   */
+  regimeFromApply = true;
   /** The evidence store's records (undefined: no evidence store). */
   evidence: ReadonlyMap<string, EvidenceRecord> | undefined = undefined;
   constructor(readonly rules: PermitRules = DEFAULT_PERMIT_RULES) {}
 
-  do(command: PermitCommand, actor: PermitActor, minutes: number): PermitDecision {
-    const d = decidePermit(this.state, command, actor, at(minutes), { rules: this.rules, persons: this.persons, ...(this.evidence ? { evidence: this.evidence } : {}) });
+  do(given: PermitCommand, actor: PermitActor, minutes: number): PermitDecision {
+    let command = given;
+    if (command.type === 'apply' && 'premises' in command && this.regimeFromApply) {
+      const { premises, ...rest } = command as ApplyPermitCommand & { premises: 'hazchem' | 'general' };
+      command = rest;
+      this.enterprise = { id: 'E-1', name: 'E-1', area: '330106', regime: premises };
+    }
+    const d = decidePermit(this.state, command, actor, at(minutes), {
+      rules: this.rules,
+      persons: this.persons,
+      enterprise: this.enterprise,
+      ...(this.evidence ? { evidence: this.evidence } : {}),
+    });
     if (d.ok) this.record(d.events);
     return d;
   }

@@ -76,6 +76,12 @@ const scenario = fc.record({
   steps: fc.array(step, { minLength: 1, maxLength: 25 }),
 });
 
+/** The apply's fields of a drawn kind: all but the regime, which the directory states. */
+function kindOf<K extends { premises: string }>(kind: K): Omit<K, 'premises'> {
+  const { premises: _premises, ...rest } = kind;
+  return rest;
+}
+
 function toReading(r: { ago: number; flammablePctVol?: number; flammablePctLel?: number; o2PctVol?: number }, now: number): GasReadingInput {
   const out: GasReadingInput = { sampledAt: new Date(now - r.ago * MIN).toISOString(), instrument: 'PID', place: 'inlet' };
   if (r.flammablePctVol !== undefined) out.flammablePctVol = r.flammablePctVol;
@@ -150,7 +156,7 @@ describe('permit lifecycle model (fast-check)', () => {
           {
             type: 'apply',
             permitId: 'P',
-            ...s.kind,
+            ...kindOf(s.kind),
             enterpriseId: 'E',
             area: 'A',
             workerIds: s.workers,
@@ -160,7 +166,8 @@ describe('permit lifecycle model (fast-check)', () => {
           },
           { id: 'applicant', roles: [] },
           new Date(now),
-          { rules: DEFAULT_PERMIT_RULES, persons: STAFF },
+          // The regime of the kind drawn is the directory's record of E (the command declares none).
+          { rules: DEFAULT_PERMIT_RULES, persons: STAFF, enterprise: { id: 'E', name: 'E', area: 'A', regime: s.kind.premises } },
         );
         if (!apply.ok) {
           check(apply.rejection.code === 'SEPARATION_OF_DUTIES' && s.workers.includes(s.attendant), `apply refused: ${apply.rejection.code}`);

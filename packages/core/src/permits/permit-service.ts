@@ -1,6 +1,6 @@
 import type { PermitNotification, PermitStore } from '../ports/permit-store.js';
 import { outboxContent } from '../outbox/outbox-envelope.js';
-import type { ActorProfile, Directory } from '../ports/directory.js';
+import type { ActorProfile, Directory, EnterpriseRecord } from '../ports/directory.js';
 import type { EvidenceRecord, EvidenceStore } from '../ports/evidence-store.js';
 import { permitEvidenceBinding } from './evidence-binding.js';
 import { permitUploadIds } from './permit-attachments.js';
@@ -105,9 +105,11 @@ export interface PermitServiceDeps {
   rules: PermitRules;
   /**
    * Resolves the persons an apply names (the attendant must be a person of the enterprise;
-   * a worker the directory knows too — see `checkPermitPersons`).
+   * a worker the directory knows too — see `checkPermitPersons`) and the applying
+   * enterprise, whose record states its regime (`EnterpriseRecord.regime`: the standard the
+   * permit is held to).
    */
-  directory: Pick<Directory, 'resolve'>;
+  directory: Pick<Directory, 'resolve' | 'enterprise'>;
   /**
    * Where uploads are kept: an uploaded attachment of a start is resolved and then bound to
    * the permit through it. Without it every uploaded attachment is refused (paper records
@@ -134,14 +136,19 @@ export type PermitCommandResult = { ok: true; state: PermitState; events: Permit
 const MAX_TRIES = 5;
 
 /** What `decidePermit` needs from the ports: the named persons' profiles (apply), the uploads' records (start). */
-async function lookUp(deps: PermitServiceDeps, command: PermitCommand): Promise<{ persons?: Map<string, ActorProfile | null>; evidence?: Map<string, EvidenceRecord> }> {
+async function lookUp(
+  deps: PermitServiceDeps,
+  command: PermitCommand,
+): Promise<{ persons?: Map<string, ActorProfile | null>; evidence?: Map<string, EvidenceRecord>; enterprise?: EnterpriseRecord | null }> {
   if (command?.type === 'apply') {
     const persons = new Map<string, ActorProfile | null>();
     for (const id of permitPersonIds(command)) {
       const profile = await deps.directory.resolve(id);
       persons.set(id, profile !== null && profile.id === id ? profile : null);
     }
-    return { persons };
+    const id = command.enterpriseId;
+    const enterprise = typeof id === 'string' && id.length > 0 && id.length <= 200 ? await deps.directory.enterprise(id) : null;
+    return { persons, enterprise };
   }
   if (command?.type === 'start' && deps.evidence !== undefined) {
     const evidence = new Map<string, EvidenceRecord>();

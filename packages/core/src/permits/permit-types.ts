@@ -76,7 +76,11 @@ export interface ApplyPermitCommand {
   height?: HeightObservation;
   /** Hot work only: the site situations (5.1.2, 5.1.3), open air and wind (5.2.15), the shut-down conditions (5.1.4) observed (required for it, refused for other kinds). */
   hotWork?: HotWorkObservation;
-  premises: 'hazchem' | 'general';
+  /**
+   * The enterprise applying. Its regime (`hazchem` or `general`: which standard the permit is
+   * held to) is the directory's record of it (`EnterpriseRecord.regime`), never the
+   * command's: a command that declares `premises` is refused at `/premises`.
+   */
   enterpriseId: string;
   area: string;
   workerIds: readonly string[];
@@ -108,6 +112,8 @@ export interface PermitEventDataMap {
   applied: Omit<ApplyPermitCommand, 'type' | 'permitId' | 'flammableLelPctVol' | 'grade' | 'height' | 'hotWork'> & {
     /** The grade of the rule applied: derived (work at height, hot work), `none`, or as declared in events recorded before grades were derived. */
     grade: string;
+    /** The enterprise's regime, from the directory at application (as the applicant declared it in events recorded before the regime was derived). */
+    premises: 'hazchem' | 'general';
     /** Work at height: what was observed and the grade derived from it. Absent for other kinds and for height permits recorded before grades were derived. */
     height?: DerivedHeight;
     /** Hot work: what was observed and the grade derived from it. Absent for other kinds and for hot-work permits recorded before rule set 2026.12-draft.4. */
@@ -230,6 +236,8 @@ export type PermitRejectionCode =
   | 'ATTACHMENT_INVALID'
   /** A named person (attendant, worker) the directory knows is not of the applying enterprise, or the attendant is unknown to it. */
   | 'PERSON_NOT_OF_ENTERPRISE'
+  /** The directory does not state the applying enterprise's regime (`EnterpriseRecord.regime`), or does not know the enterprise: no standard to hold the permit to. */
+  | 'ENTERPRISE_REGIME_UNKNOWN'
   /** Another command changed the permit at the same time, five times over (try again). */
   | 'CONFLICT'
   /** The command id was used before for another command. */

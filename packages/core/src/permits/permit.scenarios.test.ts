@@ -315,3 +315,41 @@ describe('permits: the approver is warned when a permit still waits for approval
     expect(permitApprovalDue(old, at(-60)).map((e) => e.type)).toEqual(['approval_due']);
   });
 });
+
+describe('permits: the regime is the directory’s, not the applicant’s', () => {
+  const confined = { kind: 'confined_space', grade: 'none' } as const;
+  const restaurant = { id: 'E-1', name: '某某餐馆', area: '330106', regime: 'general' } as const;
+
+  it('a declared premises is refused at /premises, even when it matches the directory', () => {
+    for (const premises of ['hazchem', 'general'] as const) {
+      const run = new PermitRun();
+      run.regimeFromApply = false;
+      run.enterprise = restaurant;
+      const d = run.do(applyCommand({ ...confined, premises }), applicant, -60);
+      expect(d.ok ? 'OK' : [d.rejection.code, d.rejection.pointer]).toEqual(['INVALID_COMMAND', '/premises']);
+      expect(run.log).toEqual([]);
+    }
+  });
+
+  it('a restaurant (general in the directory) gets the general rules: GB 46768, a reading every 15 min, the signed briefing', () => {
+    const run = new PermitRun();
+    run.regimeFromApply = false;
+    run.enterprise = restaurant;
+    run.ok(applyCommand(confined), applicant, -60);
+    expect(run.state?.rule).toMatchObject({ id: 'gb46768.confined_space', premises: 'general', monitoringIntervalMinutes: 15, requiredAttachments: ['signed_briefing'] });
+    expect((run.log[0]!.data as { premises: string }).premises).toBe('general');
+  });
+
+  it('an enterprise whose record states no regime, or which the directory does not know, is refused at /enterpriseId — nothing defaulted', () => {
+    for (const enterprise of [{ id: 'E-1', name: '某某餐馆', area: '330106' }, null, { id: 'E-2', name: 'other', area: '330106', regime: 'hazchem' as const }]) {
+      const run = new PermitRun();
+      run.regimeFromApply = false;
+      run.enterprise = enterprise;
+      const d = run.do(applyCommand(confined), applicant, -60);
+      expect(d.ok ? 'OK' : [d.rejection.code, d.rejection.pointer]).toEqual(['ENTERPRISE_REGIME_UNKNOWN', '/enterpriseId']);
+      if (!d.ok) expect(d.rejection.message['zh-CN']).toMatch(/E-1/);
+      if (!d.ok) expect(d.rejection.message.en).toMatch(/E-1/);
+      expect(run.log).toEqual([]);
+    }
+  });
+});

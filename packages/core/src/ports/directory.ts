@@ -61,6 +61,15 @@ export interface EnterpriseRecord {
   legalRepresentative?: string;
   /** Contact telephone, printed where a document asks for it. */
   phone?: string;
+  /**
+   * Which standard the enterprise's hazardous-work permits are held to: `hazchem` for a
+   * hazardous-chemical enterprise (危险化学品企业, GB 30871-2022), `general` for any other
+   * (工贸企业 and the like: GB 46768-2025 for confined space). A fact of the registration, never
+   * of a request: the permit service derives a permit's rules from it, and refuses a permit of
+   * an enterprise whose record does not state it (fail closed, nothing defaulted). Optional
+   * only so that a directory without permits need not state it.
+   */
+  regime?: 'hazchem' | 'general';
 }
 
 /**

@@ -3,7 +3,7 @@ import { DEFAULT_PERMIT_RULES } from '../permits/permit-rules.js';
 import { handlePermitCommand, PERMIT_APPROVAL_DUE_TOPIC, PERMIT_OVERDUE_TOPIC, PERMIT_SUSPENDED_TOPIC, tickPermits } from '../permits/permit-service.js';
 import type { ApplyPermitCommand, GasReadingInput, PermitActor, PermitCommand, PermitEvent, PermitState } from '../permits/permit-types.js';
 import type { HotWorkObservation } from '../permits/hot-work-grade.js';
-import type { ActorProfile } from '../ports/directory.js';
+import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
 import type { PermitStore } from '../ports/permit-store.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
@@ -44,8 +44,16 @@ const T0 = Date.parse('2026-12-07T08:00:00.000Z');
 const at = (m: number) => new Date(T0 + m * MIN);
 const iso = (m: number) => at(m).toISOString();
 
-/** The directory of the suite: everyone is a person of E-1. */
-const STAFF = { resolve: async (id: string): Promise<ActorProfile> => ({ id, roles: ['enterprise'], enterpriseIds: ['E-1'] }) };
+/**
+ * The directory of the suite: everyone is a person of E-1, a hazardous-chemical enterprise
+ * (GB 30871-2022), and of E-G, a general one (GB 46768-2025 confined space): the regime
+ * that picks a permit's rules is the directory's, so a test picks it by the enterprise.
+ */
+const STAFF = {
+  resolve: async (id: string): Promise<ActorProfile> => ({ id, roles: ['enterprise'], enterpriseIds: ['E-1', 'E-G'] }),
+  enterprise: async (id: string): Promise<EnterpriseRecord | null> =>
+    id === 'E-1' ? { id, name: 'E-1', area: '330106', regime: 'hazchem' } : id === 'E-G' ? { id, name: 'E-G', area: '330106', regime: 'general' } : null,
+};
 
 const applicant: PermitActor = { id: 'applicant', roles: [] };
 const leader: PermitActor = { id: 'leader', roles: ['principal_leader'] };
@@ -69,7 +77,6 @@ function apply(permitId: string, over: Partial<ApplyPermitCommand> = {}): ApplyP
     permitId,
     kind: 'hot_work',
     ...((o.kind ?? 'hot_work') === 'hot_work' ? { hotWork: HOT_WORK_FACTS[grade]! } : { grade }),
-    premises: 'hazchem',
     enterpriseId: 'E-1',
     area: '330106',
     workerIds: ['worker-1'],
@@ -240,7 +247,7 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
 
     test('due permits: validity ends and monitoring intervals', async (s) => {
       const d = driver(s);
-      const cs = { kind: 'confined_space', grade: 'none', premises: 'general' } as const;
+      const cs = { kind: 'confined_space', grade: 'none', enterpriseId: 'E-G' } as const;
       await d.ready('P-cs', cs, unit, reading(-5, { o2PctVol: 20.8, flammablePctLel: 2 }));
       await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] }, applicant, 0);
       await d.ok('P-hw', apply('P-hw'), applicant, -60);
@@ -311,7 +318,7 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
     test('concurrent commands on one permit: none lost, a repeated command id written once', async (s) => {
       const d = driver(s);
       const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
-      await d.ready('P-c', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
+      await d.ready('P-c', { kind: 'confined_space', grade: 'none', enterpriseId: 'E-G' }, unit, good(-5));
       await d.ok('P-c', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] }, applicant, 0);
       const deps = { store: s, rules: DEFAULT_PERMIT_RULES, directory: STAFF };
       const results = await Promise.all(
@@ -428,7 +435,7 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
     test('scenario: a missed 15-minute reading in a confined space suspends the job and queues a text', async (s) => {
       const d = driver(s);
       const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
-      await d.ready('P-cs', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
+      await d.ready('P-cs', { kind: 'confined_space', grade: 'none', enterpriseId: 'E-G' }, unit, good(-5));
       await d.ok('P-cs', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-1' }] }, applicant, 0);
       await d.ok('P-cs', { type: 'record_reading', reading: good(15) }, attendant, 15);
       expect((await tickPermits({ store: s }, at(30))).events).toBe(0);
@@ -449,7 +456,7 @@ export function runPermitStoreConformance(options: PermitStoreConformanceOptions
       const d = driver(s);
       const good = (m: number) => reading(m, { o2PctVol: 20.8, flammablePctLel: 2 });
       // The directory of the suite knows every id; a worker it did not know would be listed here.
-      await d.ready('P-a', { kind: 'confined_space', grade: 'none', premises: 'general' }, unit, good(-5));
+      await d.ready('P-a', { kind: 'confined_space', grade: 'none', enterpriseId: 'E-G' }, unit, good(-5));
       const started = await d.ok('P-a', { type: 'start', attachments: [{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }] }, applicant, 0);
       expect(started.declaredWorkerIds).toEqual([]);
       expect(started.attachments).toEqual([{ kind: 'signed_briefing', source: 'paper', recordNo: 'JD-2026-0412' }]);

@@ -56,6 +56,7 @@ export const PERMIT_REJECTION_STATUS: Readonly<Record<PermitRejectionCode, numbe
   ATTACHMENT_MISSING: 409,
   ATTACHMENT_INVALID: 422,
   PERSON_NOT_OF_ENTERPRISE: 422,
+  ENTERPRISE_REGIME_UNKNOWN: 422,
   CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
 });
@@ -116,6 +117,17 @@ function rejectionProblem(r: PermitRejection, strip = ''): HttpProblem {
   return new HttpProblem(status, r.code, { 'zh-CN': '作业许可拒绝了该操作', en: 'The permit refused this' }, message, issues);
 }
 
+/**
+ * Fields a request may not give because the server derives them, and why (the issue's message
+ * for such a field instead of the generic one).
+ */
+const DERIVED_FIELDS: Readonly<Record<string, { 'zh-CN': string; en: string }>> = {
+  premises: {
+    'zh-CN': '不得申报 premises：企业适用的标准（危险化学品企业 hazchem 或一般企业 general）由服务器按名录中的企业登记信息（regime）确定',
+    en: "do not send premises: the enterprise's regime (hazchem or general: which standard the permit is held to) comes from the directory's record of the enterprise (regime)",
+  },
+};
+
 function unknownFields(body: Record<string, unknown>, allowed: readonly string[]): void {
   const extra = Object.keys(body).filter((k) => !allowed.includes(k));
   if (extra.length === 0) return;
@@ -128,7 +140,9 @@ function unknownFields(body: Record<string, unknown>, allowed: readonly string[]
       code: 'UNKNOWN_FIELD',
       severity: 'error' as const,
       pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-      message: { 'zh-CN': `未知字段 ${quoteInput(k)}（操作人等由服务器确定）`, en: `unknown field ${quoteInput(k)} (the actor and the like come from the server)` },
+      message: Object.hasOwn(DERIVED_FIELDS, k)
+        ? (DERIVED_FIELDS[k] as { 'zh-CN': string; en: string })
+        : { 'zh-CN': `未知字段 ${quoteInput(k)}（操作人等由服务器确定）`, en: `unknown field ${quoteInput(k)} (the actor and the like come from the server)` },
     })),
   );
 }
@@ -428,14 +442,14 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'applyPermit',
     summary: 'Apply for a hazardous-work permit / 申请危险作业许可',
     description:
-      'By a person of the enterprise named in the body. The permit id comes from the actor and the Idempotency-Key; the area from the directory’s record of the enterprise; the rule (approver, validity, gas test, monitoring) from the permit rules in force on `validFrom` — none of it from the request. The attendant must be a person of the enterprise in the directory; a worker the directory knows must be too, a worker it does not know (a contractor’s) is stored as declared (`declaredWorkerIds`); otherwise 422 PERSON_NOT_OF_ENTERPRISE at the field.\n\n由企业人员申请。许可编号由用户与幂等键生成，区域取自企业登记信息，规则（审批人、有效期、气体分析、监测）按 validFrom 当日施行的许可规则确定，均不取自请求。监护人须为目录中本企业人员；目录中有记录的作业人员也须为本企业人员，目录中没有的（如承包商人员）按申报记录（declaredWorkerIds）。',
+      'By a person of the enterprise named in the body. The permit id comes from the actor and the Idempotency-Key; the area and the regime (hazchem: GB 30871-2022, or general) from the directory’s record of the enterprise; the rule (approver, validity, gas test, monitoring) from the permit rules in force on `validFrom` — none of it from the request. The attendant must be a person of the enterprise in the directory; a worker the directory knows must be too, a worker it does not know (a contractor’s) is stored as declared (`declaredWorkerIds`); otherwise 422 PERSON_NOT_OF_ENTERPRISE at the field.\n\n由企业人员申请。许可编号由用户与幂等键生成，区域与适用标准（危险化学品企业或一般企业）取自企业登记信息，规则（审批人、有效期、气体分析、监测）按 validFrom 当日施行的许可规则确定，均不取自请求。监护人须为目录中本企业人员；目录中有记录的作业人员也须为本企业人员，目录中没有的（如承包商人员）按申报记录（declaredWorkerIds）。',
     tags: ['permits'],
     auth: 'required',
     problemCodes: PERMIT_PROBLEM_CODES,
     parameters: [KEY_HEADER],
     requestBody: {
       type: 'object',
-      required: ['kind', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom'],
+      required: ['kind', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom'],
       properties: {
         kind: { type: 'string', description: 'hot_work, confined_space, work_at_height … / 作业类型' },
         grade: {
@@ -445,8 +459,11 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
         },
         height: HEIGHT_OBSERVATION,
         hotWork: HOT_WORK_OBSERVATION,
-        premises: { enum: ['hazchem', 'general'], description: 'hazchem: GB 30871-2022; general: other premises (GB 46768-2025 confined space) / 场所' },
-        enterpriseId: TEXT,
+        enterpriseId: {
+          ...TEXT,
+          description:
+            'the enterprise applying. Its regime — hazchem: GB 30871-2022; general: the rules for other enterprises (GB 46768-2025 confined space) — is the directory’s record of it, never the request’s: a body with premises is 422 UNKNOWN_FIELD at /premises, and an enterprise whose record states no regime is 422 ENTERPRISE_REGIME_UNKNOWN at /enterpriseId / 申请企业；其适用标准（危险化学品企业或一般企业）取自名录登记信息，请求中申报 premises 即拒绝，名录未注明的拒绝申请',
+        },
         workerIds: { type: 'array', minItems: 1, maxItems: 50, items: TEXT },
         attendantId: TEXT,
         validFrom: { ...ISO, description: 'start of validity, 5 min ago to 30 days ahead; the end is derived from the rule / 有效期起点' },
@@ -459,7 +476,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const permits = permitsOf(ctx);
       const key = idempotencyKey(ctx);
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
-      unknownFields(body, ['kind', 'grade', 'height', 'hotWork', 'premises', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
+      unknownFields(body, ['kind', 'grade', 'height', 'hotWork', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
       const actor = await actorOf(ctx);
       const enterpriseId = typeof body.enterpriseId === 'string' ? body.enterpriseId : '';
       if (!actsForEnterprise(actor, enterpriseId)) throw FORBIDDEN;
