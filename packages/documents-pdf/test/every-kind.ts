@@ -37,7 +37,8 @@ export const REQUIRED: Record<DocumentKind, string[]> = {
   stop_work_order: [...ENTERPRISE, ...OFFICERS, ...RECONSIDERATION, ...TANK, '王建国', '停止一切有限空间作业', '现场处理措施决定书'],
   supervision_listing_notice: [...ENTERPRISE, ...OFFICERS, ...TANK, '王建国', '东城区安全生产委员会办公室', CASE_NO, '2026年11月6日', '挂牌督办通知书'],
   major_hazard_writeoff_approval: [...ENTERPRISE, ...OFFICERS, ...TANK, CASE_NO, '2026年11月20日', '重大事故隐患销号审批表'],
-  // The notice: the fine proposed under its article and the reply deadline the chain computed (3 days from 11月20日).
+  // The notice: the fine proposed under its article and the period to state and defend, from receipt in working days (it is
+  // composed before it is served: no date counted from its record).
   penalty_notice: [
     ...ENTERPRISE,
     ...OFFICERS,
@@ -47,8 +48,7 @@ export const REQUIRED: Record<DocumentKind, string[]> = {
     '《中华人民共和国安全生产法》第一百零二条',
     '未采取措施消除事故隐患',
     '罚款人民币30000元（大写：叁万元整）',
-    '2026年11月23日',
-    '陈述、申辩',
+    '自收到本告知书之日起三个工作日内向本机关提出陈述、申辩',
     '行政处罚告知书',
   ],
   // The decision: the lighter fine after the statement, the notice's date, payment within 15 days, the remedies.

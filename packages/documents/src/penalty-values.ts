@@ -1,5 +1,5 @@
 import type { ChainEvent, LocalizedText } from '@anjian/core';
-import { PENALTY_ARTICLES, type Penalty } from '@anjian/core/internal';
+import { PENALTY_ARTICLES, PENALTY_REPLY_DAYS, type Penalty } from '@anjian/core/internal';
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const UNITS = ['', '拾', '佰', '仟'];
@@ -39,6 +39,17 @@ function capitalYuan(amount: number): string {
   return `${out}元整`;
 }
 
+const SMALL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * A reply period as the notice states it, from the party's receipt (the notice cannot know when it
+ * will be served): `收到本告知书之日起三个工作日内` — working days (《行政处罚法》第八十五条), the chain's count
+ * (`PENALTY_REPLY_DAYS`).
+ */
+function fromReceipt(days: number): string {
+  return `收到本告知书之日起${SMALL[days] ?? String(days)}个工作日内`;
+}
+
 const zh = (t: LocalizedText | undefined): string | undefined => (t ? (t['zh-CN'] ?? t.en ?? undefined) : undefined);
 
 function fineText(amount: number): string {
@@ -65,8 +76,10 @@ function performance(p: Penalty): string {
 /**
  * The values of the `penalty.*` sources for the last event of `upTo` (the issuing one):
  * for `penalty_notified` the proposed penalty, its article, the provision it punishes the breach of
- * (`penalty.violated`, the law table's `violates`) and the reply deadlines the chain
- * computed; for `penalty_decided` the decided penalty, the notice's date, what the party
+ * (`penalty.violated`, the law table's `violates`), the reply periods as running from the party's
+ * receipt (`penalty.statementPeriod`, `penalty.hearingRight`: the notice is composed before it is
+ * served, so it states no date) and the deadlines the chain recorded from the notice's own time
+ * (`penalty.statementDeadline`, `penalty.hearing`, printed by templates before 1.2.0); for `penalty_decided` the decided penalty, the notice's date, what the party
  * stated and how the penalty is carried out. Other events: none.
  */
 export function penaltyValues(upTo: readonly ChainEvent[], date: (iso: string) => string): Record<string, string> {
@@ -83,7 +96,14 @@ export function penaltyValues(upTo: readonly ChainEvent[], date: (iso: string) =
   }
   if (event.type === 'penalty_notified') {
     const d = (event as ChainEvent<'penalty_notified'>).data;
+    // The date the chain recorded, counted from the notice's record (templates before 1.2.0 print it: penalty.statementDeadline,
+    // penalty.hearing), and the periods from receipt the notice states since (penalty.statementPeriod, penalty.hearingRight).
     out['penalty.statementDeadline'] = date(d.statementDeadline);
+    out['penalty.statementPeriod'] = fromReceipt(PENALTY_REPLY_DAYS.statement);
+    if (d.hearingRight) {
+      out['penalty.hearingRight'] =
+        `依据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证；要求听证的，应当自${fromReceipt(PENALTY_REPLY_DAYS.hearing)}向本机关提出，逾期视为放弃听证权利。`;
+    }
     if (d.hearingRight && d.hearingDeadline) {
       out['penalty.hearing'] =
         `依据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求举行听证；要求听证的，应当在${date(d.hearingDeadline)}前向本机关提出，逾期视为放弃听证权利。`;

@@ -66,13 +66,16 @@ async function text(events: ChainEvent[], type: ChainEvent['type'], kind: Docume
 }
 
 describe('penalty documents', () => {
-  it('a 50 000 yuan fine: the notice states the hearing right and its deadline (5 days); the decision after it says no statement was made', async () => {
-    const events = await penaltyRun({ article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 }, 6);
+  it('a 50 000 yuan fine: the notice states the hearing right and both periods as running from receipt, in working days — no date counted from its record; the decision after it says no statement was made', async () => {
+    const events = await penaltyRun({ article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 }, 8);
     const notified = events.find((e) => e.type === 'penalty_notified') as ChainEvent<'penalty_notified'>;
     const notice = await text(events, 'penalty_notified', 'penalty_notice');
     expect(notice).toContain('罚款人民币50000元（大写：伍万元整）');
-    expect(notice).toContain(`有权要求举行听证；要求听证的，应当在${chinaDate(notified.data.hearingDeadline!)}前向本机关提出`);
-    expect(notice).toContain(`可以在${chinaDate(notified.data.statementDeadline)}前向本机关提出陈述、申辩`);
+    // The notice is composed before it is served: the periods run from the party's receipt (送达), not from a printed date.
+    expect(notice).toContain('有权要求举行听证；要求听证的，应当自收到本告知书之日起五个工作日内向本机关提出，逾期视为放弃听证权利。');
+    expect(notice).toContain('可以自收到本告知书之日起三个工作日内向本机关提出陈述、申辩；逾期未提出的，视为放弃上述权利。');
+    for (const recorded of [notified.data.statementDeadline, notified.data.hearingDeadline!]) expect(notice).not.toContain(chinaDate(recorded));
+    expect(notice).not.toMatch(/\d+日前向本机关提出/);
     const decision = await text(events, 'penalty_decided', 'penalty_decision');
     expect(decision).toContain('你单位在规定期限内未提出陈述、申辩。');
     expect(decision).toContain('十五日内');

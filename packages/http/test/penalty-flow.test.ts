@@ -121,11 +121,13 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
       '老王饭店',
       '《中华人民共和国安全生产法》第一百零二条',
       '罚款人民币20000元（大写：贰万元整）',
-      '2026年11月5日前向本机关提出陈述、申辩',
+      '可以自收到本告知书之日起三个工作日内向本机关提出陈述、申辩', // from receipt: the notice cannot know when it is served
       '张明',
       'GAS-D1-0002',
     ])
       expect(noticeText).toContain(s);
+    // No date counted from the notice's record (the party served late would be told less time than it has).
+    expect(noticeText).not.toContain('2026年11月5日');
     const decisionText = await text('penalty_decision');
     for (const s of [
       '行政处罚决定书',

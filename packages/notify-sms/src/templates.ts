@@ -18,12 +18,14 @@ export const DEFAULT_SMS_TEMPLATES: Readonly<Record<string, string>> = Object.fr
   'hazard.plan_approved': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）的治理方案已批准，须于{due}前完成治理。',
   'hazard.stop_work_lifted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）经审查，停产停业决定已解除，可以恢复生产经营。',
   'hazard.delisted': '{enterprise}：重大事故隐患“{hazard}”（编号{hazardNo}）已销号并解除挂牌督办（摘牌）。',
-  // A penalty notice (行政处罚告知书, core's hazard.penalty_notified: payload.penalty): the 陈述申辩 deadline, and the hearing
-  // right's own template when the notice carries it ({hearingDue}: payload.penalty.hearingDeadline).
+  // A penalty notice (行政处罚告知书, core's hazard.penalty_notified), sent when it is recorded — before it is served: the periods
+  // are stated as running from the party's receipt, in working days (《行政处罚法》第八十五条; core's PENALTY_REPLY_DAYS: 3 to
+  // state, 5 to ask for a hearing), never as a date counted from the record (a party served late would be told less time than
+  // it has). The hearing right has its own template when the notice carries it.
   'hazard.penalty_notified':
-    '{enterprise}：隐患“{hazard}”（编号{hazardNo}）一案，{department}拟依据{article}作出行政处罚，已出具行政处罚告知书。你单位可于{statementDue}前提出陈述、申辩，逾期视为放弃。',
+    '{enterprise}：隐患“{hazard}”（编号{hazardNo}）一案，{department}拟依据{article}作出行政处罚，已出具行政处罚告知书。你单位可自收到告知书之日起三个工作日内提出陈述、申辩，逾期视为放弃。',
   'hazard.penalty_notified_hearing':
-    '{enterprise}：隐患“{hazard}”（编号{hazardNo}）一案，{department}拟依据{article}作出行政处罚，已出具行政处罚告知书。你单位可于{statementDue}前提出陈述、申辩；有权要求听证，须于{hearingDue}前提出，逾期视为放弃。',
+    '{enterprise}：隐患“{hazard}”（编号{hazardNo}）一案，{department}拟依据{article}作出行政处罚，已出具行政处罚告知书。你单位可自收到告知书之日起三个工作日内提出陈述、申辩；有权要求听证，须自收到告知书之日起五个工作日内提出，逾期视为放弃。',
   // The daily early warning of monitoring (runDailyWarning in @anjian/core): one a day per enterprise.
   'monitoring.daily_warning': '{enterprise}今日安全提醒：{summary}。请及时处理。',
   'monitoring.area_digest': '今日预警汇总：{summary}。请安排核查。',
