@@ -7,20 +7,7 @@
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import {
-  allowed,
-  awaitsLevel,
-  commandsOf,
-  evidenceRequirement,
-  explain,
-  namesSecondOfficer,
-  needsSecondOfficer,
-  noticeService,
-  penaltyRefusal,
-  planDates,
-  planRefusal,
-  serverTime,
-} from './permissions.js';
+import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, planDates, planRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { coSignContentFrom, coSignContentInputs, coSignContentView } from './co-sign-content.js';
 import { documentsSection, loadDocuments, wireDocuments } from './document-buttons.js';
@@ -46,10 +33,10 @@ const APPLIES = {
   // The penalty of a case (docs/penalties.md): the step core's penaltyStepRefusal leaves open at the server's time (a case,
   // a notice before the rest, the period run or the party heard, a hearing request withdrawn only while pending, nothing
   // after the decision).
-  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at, asParty(), served)])),
+  ...Object.fromEntries(PENALTY_COMMANDS.map((c) => [c, (h, at) => !penaltyRefusal(h, c, user(), at, asParty(), replyPeriod)])),
 };
-/** The service of the shown hazard's current 行政处罚告知书 (its documents list): the penalty's periods run from it. */
-let served = [];
+/** The shown hazard's penalty reply period, as the server derived it (from the notice's service, in working days; null while not served). */
+let replyPeriod = null;
 const label = (type) => t(`cmd_${type}`);
 /** The user acts as the party of a penalty (an enterprise user; the permission table keeps it to its own enterprise). */
 const asParty = () => (me()?.roles ?? []).includes('enterprise');
@@ -150,7 +137,7 @@ function whyNotList(h, offered, at) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
     if (APPLIES[command] && !APPLIES[command](h, at)) {
       // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
-      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty(), served) : command === 'approve_plan' ? planRefusal(h, at) : null;
+      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty(), replyPeriod) : command === 'approve_plan' ? planRefusal(h, at) : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
         lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
       }
@@ -200,10 +187,11 @@ export async function hazardPage(id, signal, done) {
     setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
     return;
   }
-  const { state: h, history, caseNumber } = r.body;
+  const { state: h, history, caseNumber, penaltyReplyPeriod } = r.body;
   // The server's clock when it read the hazard: what the proceeding's deadlines are weighed against (not the browser's).
   const at = serverTime(r);
-  served = noticeService(docs);
+  // The party's reply period is the server's (its calendar's working days), not computed here.
+  replyPeriod = penaltyReplyPeriod ?? null;
   const roles = me()?.roles ?? [];
   const can = (command, target) => (!APPLIES[command] || APPLIES[command](h, at)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
   const offered = new Set();
@@ -279,11 +267,11 @@ export async function hazardPage(id, signal, done) {
     );
   }
   if (can('reopen')) actions.push(cmd('reopen', field('reopen-reason', t('reason'), { required: true })));
-  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c), at, served)) actions.push(form);
+  for (const form of penaltyForms(h, (c) => can(c) && offered.add(c), at, replyPeriod)) actions.push(form);
   // A notified penalty whose statement is not offered though the table allows it (its reply period has run, or it is
   // recorded): where the form was, why, in core's words at the server's clock (penaltyStepRefusal; the server refuses it then).
   if (h.penalty && !h.penalty.decided && !offered.has('record_statement') && allowed(roles, user(), 'record_statement', h)) {
-    const refusal = penaltyRefusal(h, 'record_statement', user(), at, asParty(), served);
+    const refusal = penaltyRefusal(h, 'record_statement', user(), at, asParty(), replyPeriod);
     if (refusal?.code === 'INVALID_TRANSITION') {
       actions.push(html`<p class="hint" id="statement-closed" data-reason="${refusal.code}"><b>${label('record_statement')}</b>：${bothLanguages(refusal.detail)}</p>`);
     }
@@ -329,7 +317,7 @@ export async function hazardPage(id, signal, done) {
     ${factsCard(h, row, caseNumber ?? h.caseNo, at)}
     ${findingSection(history)}
     ${planSection(h)}
-    ${penaltyStatus(h, served)}
+    ${penaltyStatus(h, replyPeriod)}
     ${evidenceSection(history)}
     ${historySection(history, docs)}
     ${auditLine(audit, h.version)}

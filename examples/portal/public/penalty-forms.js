@@ -8,7 +8,7 @@
 // refusals come back located (issues with a pointer) and are shown beside their field.
 import { html } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { decisionLimits, hearingRefusal, PENALTY_ARTICLES, replyPeriod } from './permissions.js';
+import { decisionLimits, hearingRefusal, PENALTY_ARTICLES } from './permissions.js';
 import { localTime, textOf } from './shared.js';
 
 /** The penalty commands, in the order of the proceeding. */
@@ -77,16 +77,16 @@ const articleOf = (id) => (Object.hasOwn(PENALTY_ARTICLES, id) ? PENALTY_ARTICLE
 const penaltyWords = (p) => `${t(`pen_${p.kind}`)}${p.fineAmount === undefined ? '' : ` ${tr('yuan', { n: p.fineAmount })}`}`;
 
 /**
- * Where the proceeding stands, from the state the server sent; the reply deadlines are core's,
- * counted from the notice's service (`served`: the documents list's, see noticeService), or why
- * there are none yet (nothing computed here).
+ * Where the proceeding stands, from the state the server sent; the reply deadlines are the
+ * server's (`period`: `GET /hazards/{id}`'s `penaltyReplyPeriod`, counted by core from the
+ * notice's service in working days of the server's calendar), or why there are none yet (nothing
+ * computed here).
  */
-export function penaltyStatus(h, served) {
+export function penaltyStatus(h, period) {
   const p = h.penalty;
   if (!p) return '';
   const a = articleOf(p.notified.article);
   const lines = [html`<li>${tr('notified', { article: a ? loc(a.citation) : p.notified.article, penalty: penaltyWords(p.notified), at: localTime(p.notifiedAt) })}</li>`];
-  const period = replyPeriod(p, served);
   if (!period) lines.push(html`<li id="penalty-not-served">${tr('notServed')}</li>`);
   else {
     lines.push(html`<li id="penalty-served">${tr('served', { at: localTime(period.servedAt) })}</li>`);
@@ -125,9 +125,9 @@ function penaltyFields(prefix, articleId, preset, bounds) {
 /**
  * The forms of the penalty steps `can(type)` offers (the permission table and core's
  * penaltyStepRefusal decided that), each an `.action` with its button; `at` is the server's clock
- * when it sent the state and `served` the notice's service (whether a hearing may still be asked for).
+ * when it sent the state and `period` the reply period the server derived (whether a hearing may still be asked for).
  */
-export function penaltyForms(h, can, at, served) {
+export function penaltyForms(h, can, at, period) {
   const forms = [];
   if (can('notify_penalty')) {
     const ids = Object.keys(PENALTY_ARTICLES);
@@ -141,7 +141,7 @@ export function penaltyForms(h, can, at, served) {
   if (can('record_statement')) {
     // The hearing box only while core says a hearing may be asked for (the notice's right, within its five days); once
     // the days have run, why not, in core's words (the server refuses it then).
-    const closed = h.penalty ? hearingRefusal(h.penalty, at, served) : null;
+    const closed = h.penalty ? hearingRefusal(h.penalty, at, period) : null;
     const hearing = !h.penalty?.hearingRight
       ? ''
       : closed

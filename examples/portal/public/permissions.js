@@ -11,8 +11,6 @@ import {
   mayNameSecondOfficer,
   needsTwoOfficers,
   PENALTY_ARTICLES,
-  penaltyNoticeServices,
-  penaltyReplyPeriod,
   penaltyStepRefusal,
   PERMISSION_TABLE,
   planApprovalRefusal,
@@ -48,32 +46,18 @@ export { CO_SIGN_CONTENT_FIELDS, PENALTY_ARTICLES };
  * Why penalty step `type` is not open on `state` for `userId` at `at` (core's penaltyStepRefusal:
  * `{ code, detail }`), or null. `at` is the server's clock when it sent the state (the hazard's
  * Date header, see {@link serverTime}), so the page offers what the server would accept then;
- * `party`: the user acts as the party (an enterprise user); `served`: {@link noticeService} of the
- * hazard's documents (the periods run from the notice's service). The server decides again.
+ * `party`: the user acts as the party (an enterprise user); `period`: the party's reply period the
+ * server derived (`GET /hazards/{id}`'s `penaltyReplyPeriod`: from the notice's service, in working
+ * days of the server's calendar; null while not served). The server decides again.
  */
-export const penaltyRefusal = (state, type, userId, at, party, served) => penaltyStepRefusal(state, type, at, userId, party, served);
-
-/**
- * The service of the hazard's current 行政处罚告知书 from its documents list (`GET …/documents`
- * rows, `null` when not readable): core's penaltyNoticeServices over the rows and their recorded
- * deliveries. What {@link penaltyRefusal}, {@link hearingRefusal} and {@link replyPeriod} take as `served`.
- */
-export const noticeService = (docs) =>
-  docs
-    ? penaltyNoticeServices(
-        docs,
-        docs.filter((d) => d.service?.served).map((d) => ({ ...d, entry: d.service.served })),
-      )
-    : [];
-
-/** The party's reply period counted from the notice's service (core's penaltyReplyPeriod), or null while it is not served. */
-export const replyPeriod = (penalty, served) => penaltyReplyPeriod(penalty, served);
+export const penaltyRefusal = (state, type, userId, at, party, period) => penaltyStepRefusal(state, type, at, userId, party, period);
 
 /**
  * Why the party's statement may not ask for a hearing at `at` (core's hearingRequestRefusal:
- * `{ pointer, 'zh-CN', en }` — no hearing right, or its five days have run), or null.
+ * `{ pointer, 'zh-CN', en }` — no hearing right, or its five working days have run, by the
+ * server's `period`), or null.
  */
-export const hearingRefusal = (penalty, at, served) => hearingRequestRefusal(penalty, at, served);
+export const hearingRefusal = (penalty, at, period) => hearingRequestRefusal(penalty, at, period);
 
 /**
  * What a decision may impose after the notified penalty (core's decisionBounds: the notice's

@@ -13,7 +13,7 @@ interface EsbuildLike {
 /**
  * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE`, `explainAuthorization`,
  * `DEFAULT_EVIDENCE_RULES`, `needsTwoOfficers`, `mayNameSecondOfficer`, `areaCovers` (the dashboard's area choices), the law table `PENALTY_ARTICLES`,
- * `penaltyStepRefusal`, `hearingRequestRefusal`, `decisionBounds`, `penaltyNoticeServices` and `penaltyReplyPeriod` (the penalty forms), the facts a height permit asks
+ * `penaltyStepRefusal`, `hearingRequestRefusal` and `decisionBounds` (the penalty forms; the reply period is the server's), the facts a height permit asks
  * (`HEIGHT_FALL_FACTORS`, `HEIGHT_SITUATIONS`, with their words and clauses) and `heightGradeName`, and the facts a hot-work permit asks (`HOT_WORK_SITUATIONS`, `HOT_WORK_SHUTDOWN_CONDITIONS`) and `hotWorkGradeName` (the permit forms), `permitStatusAllows` and `OPEN_PERMIT_STATUSES` (the actions a permit's status takes), `awaitsConfirmedLevel` with the `REJECTION_MESSAGES` it words (an act that waits
  * for a confirmed level), the read policy's `readScopes` and the reports'
  * `reportWord` and `percent` for the
@@ -30,7 +30,7 @@ export async function bundleBrowserCore(): Promise<string> {
     stdin: {
       contents: [
         "export { checkFindings, citationText, formModel } from '@anjian/core';",
-        "export { areaCovers, awaitsConfirmedLevel, CO_SIGN_CONTENT_FIELDS, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, hearingRequestRefusal, mayNameSecondOfficer, needsTwoOfficers, PENALTY_ARTICLES, penaltyNoticeServices, penaltyReplyPeriod, penaltyStepRefusal, PERMISSION_TABLE, planApprovalRefusal, planDeadlineWindow, readScopes, REJECTION_MESSAGES } from '@anjian/core/review';",
+        "export { areaCovers, awaitsConfirmedLevel, CO_SIGN_CONTENT_FIELDS, decisionBounds, DEFAULT_EVIDENCE_RULES, explainAuthorization, hearingRequestRefusal, mayNameSecondOfficer, needsTwoOfficers, PENALTY_ARTICLES, penaltyStepRefusal, PERMISSION_TABLE, planApprovalRefusal, planDeadlineWindow, readScopes, REJECTION_MESSAGES } from '@anjian/core/review';",
         "export { HEIGHT_FALL_FACTORS, HEIGHT_SITUATIONS, heightGradeName, HOT_WORK_SHUTDOWN_CONDITIONS, HOT_WORK_SITUATIONS, hotWorkGradeName, OPEN_PERMIT_STATUSES, PERMIT_SYSTEM_ACTOR, permitStatusAllows } from '@anjian/core/permits';",
         "export { percent, reportScopeFor, reportWord } from '@anjian/core/reports';",
         // the one name not in a public entry yet: a pack issue in the words of the form's field

@@ -13,10 +13,11 @@
  * the second officer's co-sign code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coSignContentFields } from '@anjian/core/internal';
+import { createWorkingDayCalendar } from '@anjian/core';
+import { coSignContentFields, computeDeadline } from '@anjian/core/internal';
+import { HOLIDAYS_2026 } from '../src/demo-users.js';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
-const DAY = 86_400_000;
 let now = Date.now();
 const clock = { now: () => new Date(now) };
 let portal: PortalHarness;
@@ -54,6 +55,12 @@ const serve = async (servedAt?: string) => {
   const notice = (await portal.api('officer-li', 'GET', path)).body.items.filter((d: { kind: string }) => d.kind === 'penalty_notice').at(-1);
   return portal.api('officer-li', 'POST', `${path}/penalty_notice/${notice.year}-${notice.seq}/service`, { method: 'direct', recipient: '王建国', ...(servedAt ? { servedAt } : {}) });
 };
+/** The party's reply period the server derived for the hazard (`GET /hazards/{id}`'s `penaltyReplyPeriod`). */
+const replyPeriodOf = async () => {
+  const read = await portal.api('officer-li', 'GET', `/hazards/${encodeURIComponent(id)}`);
+  expect(read.body.penaltyReplyPeriod, JSON.stringify(read.body.penaltyReplyPeriod)).not.toBeNull();
+  return read.body.penaltyReplyPeriod as { servedAt: string; statementDeadline: string; hearingDeadline: string | null };
+};
 /** `2026-12-09 23:59:59` for an instant, in UTC+8 (seconds only when not zero). */
 const beijing = (iso: string) => {
   const local = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
@@ -73,10 +80,11 @@ afterAll(async () => {
 
 describe('penalty forms by the server’s clock', () => {
   it('after the five days no statement (refused, naming the period’s end in China time); the decision is offered when the server says the period ran', async () => {
-    const notice = await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
-    const hearingDeadline: string = notice.events[0].data.hearingDeadline;
-    // Handed over at once: the periods run from now.
+    await coSigned({ type: 'notify_penalty', penalty: fine(50_000) });
+    // Handed over at once: the periods run from now, in working days of the server's calendar (the hazard carries them).
     expect((await serve()).status).toBe(201);
+    const period = await replyPeriodOf();
+    const hearingDeadline = period.hearingDeadline!;
 
     // Within the five days the enterprise may ask for a hearing.
     const early = await portal.signIn('owner-hongxing', 'enterprise');
@@ -84,11 +92,12 @@ describe('penalty forms by the server’s clock', () => {
     expect(await early.$('#statement-hearing')).not.toBeNull();
     await early.context().close();
 
-    // Six days on (by the server's clock; the browser's has not moved).
-    now += 6 * DAY;
+    // Past the fifth working day (by the server's clock; the browser's has not moved).
+    const servedAt = now;
+    now = Date.parse(hearingDeadline) + 60_000;
     portal.forgetSessions();
     const owner = await portal.signIn('owner-hongxing', 'enterprise');
-    await owner.clock.setFixedTime(new Date(now - 6 * DAY)); // the browser's clock: still inside the period
+    await owner.clock.setFixedTime(new Date(servedAt)); // the browser's clock: still inside the period
     await open(owner);
     // The reply period has run: no statement is offered, and one sent anyway is refused, naming when the period ended.
     expect(await owner.$('#cmd-record_statement')).toBeNull();
@@ -121,16 +130,17 @@ describe('penalty forms by the server’s clock', () => {
   it('a notice served late: the periods run from its service — the page shows core’s deadline from it, the statement is taken, the decision waits', async () => {
     // A new notice (no statement was made in time of the first): not served yet.
     const notifiedAt = now;
-    await coSigned({ type: 'notify_penalty', penalty: fine(20_000) });
+    const notice = await coSigned({ type: 'notify_penalty', penalty: fine(20_000) });
     const li = await portal.signIn('officer-li', 'enforcement');
     await open(li);
     expect(await li.textContent('#penalty-not-served')).toContain('尚未登记送达');
     expect(await li.$('#cmd-decide_penalty')).toBeNull();
     expect(await li.textContent('#why-not li[data-command="decide_penalty"]')).toContain('行政处罚告知书尚未登记送达');
 
-    // Four days on (the three days from the notice's record have run), 李强 records on the page what he observed: handed
-    // over two days after the notice (the form under the notice in the documents; China time).
-    now += 4 * DAY;
+    // The three working days counted from the notice's record have run; 李强 records on the page what he observed: handed
+    // over on their last evening (the form under the notice in the documents; China time).
+    const recordEnd = Date.parse(notice.events[0].data.statementDeadline);
+    now = recordEnd + 3_600_000;
     portal.forgetSessions();
     const officer = await portal.signIn('officer-li', 'enforcement');
     await open(officer);
@@ -144,13 +154,19 @@ describe('penalty forms by the server’s clock', () => {
     await form.locator('button').click();
     await officer.waitForSelector('#documents-error');
     expect(await form.locator('[data-pointer="/servedAt"]').getAttribute('aria-invalid')).toBe('true');
-    const servedAt = new Date(notifiedAt + 2 * DAY).toISOString();
+    const servedAt = new Date(Math.floor((recordEnd - 3_600_000) / 60_000) * 60_000).toISOString();
     await form.locator('[data-pointer="/servedAt"]').fill(local(Date.parse(servedAt)));
     await form.locator('button').click();
     await officer.waitForSelector('#penalty-served');
     expect(await officer.locator('#documents-list li[data-doc-kind="penalty_notice"] .doc-serve').count()).toBe(0);
     await officer.context().close();
-    const due = `${new Date(Date.parse(servedAt) + 8 * 3_600_000 + 3 * DAY).toISOString().slice(0, 10)} 23:59`;
+    // The page shows the server's period: three working days from the service (the host's calendar, China time), after the
+    // end counted from the record.
+    const period = await replyPeriodOf();
+    expect(period.servedAt).toBe(servedAt);
+    expect(period.statementDeadline).toBe(computeDeadline({ workingDays: 3 }, new Date(servedAt), createWorkingDayCalendar(HOLIDAYS_2026)).toISOString());
+    expect(Date.parse(period.statementDeadline)).toBeGreaterThan(recordEnd);
+    const due = beijing(period.statementDeadline).slice(0, 16);
     const owner = await portal.signIn('owner-hongxing', 'enterprise');
     await owner.clock.setFixedTime(new Date(notifiedAt)); // the browser's clock: not the server's
     await open(owner);

@@ -237,7 +237,7 @@ export const HAZARD_PAGE: JsonSchema = {
 /** A hazard's folded state and its history. */
 export const HAZARD_DETAIL: JsonSchema = {
   type: 'object',
-  required: ['state', 'history', 'caseNumber'],
+  required: ['state', 'history', 'caseNumber', 'penaltyReplyPeriod'],
   properties: {
     state: { $ref: '#/components/schemas/HazardState' },
     history: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' }, description: 'every event, oldest first / 全部事件' },
@@ -247,6 +247,22 @@ export const HAZARD_DETAIL: JsonSchema = {
       description:
         "the case number (案号), derived by the server: the 文号 the document register gave the case's 立案审批表 (case_filing_approval, GET /hazards/{id}/documents), the number every document of the case prints, e.g. （东）应急立〔2026〕1号; for a case filed before the server numbered cases, the number typed then (state.caseNo); null before a case is filed or when the API numbers no documents. Never sent: a command with it is refused / 案号（服务器根据文书登记派生，即立案审批表的文号；旧案件为当时填写的案号；未立案或未启用文书编号时为 null）",
       examples: ['（东）应急立〔2026〕1号'],
+    },
+    penaltyReplyPeriod: {
+      type: ['object', 'null'],
+      readOnly: true,
+      required: ['servedAt', 'statementDeadline', 'hearingDeadline'],
+      additionalProperties: false,
+      properties: {
+        servedAt: { type: 'string', description: 'when the notice was served, as the officer recorded it / 送达时间' },
+        statementDeadline: { type: 'string', description: 'end (China time) of the 3rd working day after service / 陈述申辩期限（送达之日起第三个工作日届满）' },
+        hearingDeadline: {
+          type: ['string', 'null'],
+          description: 'end (China time) of the 5th working day after service, when the notice carries the hearing right / 听证申请期限（送达之日起第五个工作日届满），无听证权利时为 null',
+        },
+      },
+      description:
+        "the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, and for a landlord. Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达或出租方查阅时为 null",
     },
   },
 };

@@ -144,40 +144,46 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
   }, 60_000);
 });
 
+/** Over a real server from `start`: a self-reported hazard, a case, and a notice of `fineAmount` by two officers (not served). */
+async function notifiedOverServer(start: string, fineAmount: number) {
+  const override = loadOverride(OVERRIDE, 'd1.yaml');
+  if (!override.ok) throw new Error('override');
+  const d = await createHarness(start, undefined, '/api', overNodeServer, {
+    documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
+  });
+  // What the 告知书 prints (the officers' names, the party's address): without them it is not issued, and nothing can be served.
+  for (const [officer, name] of [
+    ['officer-gas-d1', '张明'],
+    ['officer2-gas-d1', '李华'],
+  ] as const)
+    d.directory.set({ ...(await d.directory.resolve(officer))!, name });
+  d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+  let n = 0;
+  const cmd = (actor: string, id: string, body: object, headers: Record<string, string> = {}) =>
+    d.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `ps-${++n}`, ...headers } });
+  const inspection = await d.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection({ inspectedAt: start }), headers: { 'idempotency-key': 'ps-self' } });
+  expect(inspection.status, JSON.stringify(inspection.body)).toBe(200);
+  const id: string = inspection.body.reports[0].hazardId;
+  expect((await cmd('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: { 'zh-CN': '现场核实' } })).status).toBe(200);
+  expect((await cmd('officer-gas-d1', id, { type: 'file_case', ...co })).status).toBe(200);
+  const notice = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(fineAmount), ...co });
+  expect(notice.status, JSON.stringify(notice.body)).toBe(200);
+  return { d, id, cmd, service: `/hazards/${id}/documents/penalty_notice/2026-1/service` };
+}
+
 describe('penalty over a real server: the reply period runs from the service of the notice (送达)', () => {
   afterAll(closeNodeServers);
-  it('a notice not served holds the decision; served late (backdated to what the officer saw, not before issue nor ahead), the statement is taken and the decision waits for the days from service', async () => {
-    const override = loadOverride(OVERRIDE, 'd1.yaml');
-    if (!override.ok) throw new Error('override');
-    const d = await createHarness('2026-11-02T01:00:00Z', undefined, '/api', overNodeServer, {
-      documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
-    });
-    // What the 告知书 prints (the officers' names, the party's address): without them it is not issued, and nothing can be served.
-    for (const [officer, name] of [
-      ['officer-gas-d1', '张明'],
-      ['officer2-gas-d1', '李华'],
-    ] as const)
-      d.directory.set({ ...(await d.directory.resolve(officer))!, name });
-    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
-    let n = 0;
-    const cmd = (actor: string, id: string, body: object) => d.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `ps-${++n}` } });
-    const inspection = await d.call('owner-e1', 'POST', '/inspections?report=true', { body: noAlarmInspection(), headers: { 'idempotency-key': 'ps-self' } });
-    const id: string = inspection.body.reports[0].hazardId;
-    expect((await cmd('officer-gas-d1', id, { type: 'confirm_level', level: 'general', reason: { 'zh-CN': '现场核实' } })).status).toBe(200);
-    expect((await cmd('officer-gas-d1', id, { type: 'file_case', ...co })).status).toBe(200);
-    const notice = await cmd('officer-gas-d1', id, { type: 'notify_penalty', penalty: fine(20_000), ...co }); // 2026-11-02 09:00 China time
-    expect(notice.status, JSON.stringify(notice.body)).toBe(200);
-    const service = `/hazards/${id}/documents/penalty_notice/2026-1/service`;
+  it('a notice not served holds the decision; served late (backdated to what the officer saw, not before issue nor ahead), the statement is taken and the decision waits for the working days from service', async () => {
+    const { d, id, cmd, service } = await notifiedOverServer('2026-11-02T01:00:00Z', 20_000); // notified 2026-11-02 09:00 China time
+    // Not served: the hazard says so (no period), the decision is refused.
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toBeNull();
 
     // Never served: no decision, however long after the notice — the refusal names what is missing, in both languages.
     d.clock.set('2026-11-20T02:00:00Z');
     const unserved = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
     expect([unserved.status, unserved.body.code]).toEqual([422, 'NOT_DUE']);
     expect(unserved.body.detail).toContain('行政处罚告知书尚未登记送达');
-    const inEnglish = await d.call('officer-gas-d1', 'POST', `/hazards/${id}/commands`, {
-      body: { type: 'decide_penalty', penalty: fine(20_000), ...co },
-      headers: { 'idempotency-key': `ps-${++n}`, 'accept-language': 'en' },
-    });
+    const inEnglish = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co }, { 'accept-language': 'en' });
     expect([inEnglish.body.code, inEnglish.body.detail]).toEqual(['NOT_DUE', expect.stringContaining('the penalty notice is not recorded as served')]);
 
     // What the officer observed bounds the served-at: not before the issue, not ahead of the server's clock.
@@ -186,16 +192,49 @@ describe('penalty over a real server: the reply period runs from the service of 
     expect([beforeIssue.status, beforeIssue.body.issues?.[0]?.pointer], JSON.stringify(beforeIssue.body)).toEqual([422, '/servedAt']);
     const ahead = await d.call('officer-gas-d1', 'POST', service, { body: { method: 'post', recipient: '王建国', servedAt: '2026-11-07T10:00:00+08:00' } });
     expect([ahead.status, ahead.body.issues?.[0]?.pointer]).toEqual([422, '/servedAt']);
-    // Received by post on the 4th, recorded on the 6th: the three days run to the 7th (China time), not to the 5th.
+    // Received by post on Wed the 4th, recorded on the 6th: three working days run to Mon the 9th (China time), not to the 5th.
     const served = await d.call('officer-gas-d1', 'POST', service, { body: { method: 'post', recipient: '王建国', servedAt: '2026-11-04T10:00:00+08:00' } });
     expect(served.status, JSON.stringify(served.body)).toBe(201);
+    // The hazard carries the period the server derived (a page shows it; it has no calendar).
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toEqual({
+      servedAt: '2026-11-04T02:00:00.000Z',
+      statementDeadline: '2026-11-09T15:59:59.999Z',
+      hearingDeadline: null,
+    });
     const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
-    expect([early.status, early.body.code, early.body.detail]).toEqual([422, 'NOT_DUE', expect.stringContaining('陈述、申辩期限至 2026-11-07 23:59:59（北京时间）届满')]);
+    expect([early.status, early.body.code, early.body.detail]).toEqual([422, 'NOT_DUE', expect.stringContaining('陈述、申辩期限至 2026-11-09 23:59:59（北京时间）届满')]);
     // Past the end counted from the notice's record, inside the one from service: the party's statement is taken.
-    d.clock.set('2026-11-07T15:59:59.999Z');
+    d.clock.set('2026-11-09T15:59:59.999Z');
     const stated = await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '11月4日收到告知书，已安装报警装置' }, hearingRequested: false });
     expect(stated.status, JSON.stringify(stated.body)).toBe(200);
     expect((await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(10_000), ...co })).status).toBe(200);
+    expect(MISMATCHES).toEqual([]);
+  }, 60_000);
+
+  it('the days are working days of the server calendar (《行政处罚法》第八十五条): served on the Friday before the National Day holiday, a hearing is asked for on the fourteenth calendar day, the decision waits until the fifth working day has ended', async () => {
+    const { d, id, cmd, service } = await notifiedOverServer('2026-09-24T01:00:00Z', 50_000);
+    d.clock.set('2026-09-25T02:00:00Z');
+    expect((await d.call('officer-gas-d1', 'POST', service, { body: { method: 'direct', recipient: '王建国' } })).status).toBe(201);
+    // Mon 28, Tue 29, Wed 30 to state; Oct 1–8 off; Fri Oct 9 and the make-up Saturday Oct 10 to ask for a hearing.
+    const period = { servedAt: '2026-09-25T02:00:00.000Z', statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' };
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toEqual(period);
+    d.clock.set('2026-10-09T02:00:00Z');
+    const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(50_000), ...co });
+    expect([early.status, early.body.code, early.body.detail]).toEqual([422, 'NOT_DUE', expect.stringContaining('2026-10-10 23:59:59（北京时间）届满')]);
+    const asked = await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '我单位要求听证' }, hearingRequested: true });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.state.penalty.statement).toMatchObject({ hearingRequested: true, byParty: true });
+    expect(MISMATCHES).toEqual([]);
+  }, 60_000);
+
+  it('after the fifth working day from service the hearing request is refused at /hearingRequested', async () => {
+    const { d, id, cmd, service } = await notifiedOverServer('2026-09-24T01:00:00Z', 50_000);
+    d.clock.set('2026-09-25T02:00:00Z');
+    expect((await d.call('officer-gas-d1', 'POST', service, { body: { method: 'direct', recipient: '王建国' } })).status).toBe(201);
+    d.clock.set('2026-10-10T16:00:00Z');
+    const late = await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '我单位要求听证' }, hearingRequested: true });
+    expect([late.status, late.body.issues?.[0]?.pointer, late.body.detail]).toEqual([422, '/hearingRequested', expect.stringContaining('2026-10-10 23:59:59（北京时间）届满')]);
+    expect((await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(50_000), ...co })).status).toBe(200);
     expect(MISMATCHES).toEqual([]);
   }, 60_000);
 });

@@ -19,7 +19,7 @@ import { awaitsConfirmedLevel } from './provisional-gate.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
 import { findTransition } from './transitions.js';
 import { hearingRight, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
-import { penaltyReplyDeadlines, type PenaltyNoticeService } from './penalty-service.js';
+import { penaltyReplyDeadlines, penaltyReplyPeriod, type PenaltyNoticeService } from './penalty-service.js';
 import { hearingRequestRefusal, penaltyStepRefusal, replyPeriodOver, type PenaltyCommandType } from './penalty-step.js';
 import {
   COMMAND_TYPES,
@@ -280,18 +280,21 @@ function draftPenalty(
   party: boolean,
   officers: { officers?: readonly [RecordedOfficer, RecordedOfficer] },
   served: readonly PenaltyNoticeService[],
+  calendar: Calendar,
 ): Draft[] | Refusal {
   // A refusal that names the field at fault carries its pointer (the HTTP problem lists it as an issue).
   const located = (p: { pointer: string; 'zh-CN': string; en: string }): Refusal => {
     const { rejection } = reject('INVALID_COMMAND', { 'zh-CN': `${p.pointer}：${p['zh-CN']}`, en: `${p.pointer}: ${p.en}` });
     return { rejection: { ...rejection, pointer: p.pointer } };
   };
+  // The party's reply period: from the current notice's service, in the host's working days (null while not served).
+  const period = s.penalty ? penaltyReplyPeriod(s.penalty, served, calendar) : null;
   // Where the proceeding stands (one rule, also read by pages that offer the next step).
-  const step = penaltyStepRefusal(s, command.type, now, actorId, party, served);
+  const step = penaltyStepRefusal(s, command.type, now, actorId, party, period);
   if (step) {
     // A statement after the reply period that asks for a hearing is told why at its field: the hearing's five days have run.
-    const late = command.type === 'record_statement' && command.hearingRequested && s.penalty && !s.penalty.decided && replyPeriodOver(s.penalty, now, served);
-    const hearingClosed = late && s.penalty ? hearingRequestRefusal(s.penalty, now, served) : null;
+    const late = command.type === 'record_statement' && command.hearingRequested && s.penalty && !s.penalty.decided && replyPeriodOver(now, period);
+    const hearingClosed = late && s.penalty ? hearingRequestRefusal(s.penalty, now, period) : null;
     return hearingClosed ? located(hearingClosed) : reject(step.code, step.detail);
   }
   const proceeding = s.penalty;
@@ -300,7 +303,7 @@ function draftPenalty(
     if (problem) return located(problem);
     // The periods as they would run were the notice served when recorded (the rule counts them from its service).
     const hearing = hearingRight(command.penalty);
-    const { statementDeadline, hearingDeadline } = penaltyReplyDeadlines(now, hearing);
+    const { statementDeadline, hearingDeadline } = penaltyReplyDeadlines(now, hearing, calendar);
     return [
       {
         type: 'penalty_notified',
@@ -317,7 +320,7 @@ function draftPenalty(
   if (!proceeding) return reject('INVALID_TRANSITION', { 'zh-CN': '尚未送达行政处罚告知书', en: 'no penalty notice has been issued' }); // (the step check said so)
   if (command.type === 'record_statement') {
     // A hearing only with the notice's right and within its five days (one rule, also read by the page's hearing box).
-    const hearingClosed = command.hearingRequested ? hearingRequestRefusal(proceeding, now, served) : null;
+    const hearingClosed = command.hearingRequested ? hearingRequestRefusal(proceeding, now, period) : null;
     if (hearingClosed) return located(hearingClosed);
     return [{ type: 'statement_recorded', data: { statement: command.statement, hearingRequested: command.hearingRequested } }];
   }
@@ -506,7 +509,7 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'record_hearing':
     case 'withdraw_hearing':
     case 'decide_penalty':
-      return draftPenalty(s, command, now, d.actor.id, d.role === 'enterprise', officers, d.inputs.penaltyNotices ?? []);
+      return draftPenalty(s, command, now, d.actor.id, d.role === 'enterprise', officers, d.inputs.penaltyNotices ?? [], ctx.calendar);
   }
   return reject('INVALID_COMMAND');
 }

@@ -1,3 +1,4 @@
+import type { Calendar } from '../ports/calendar.js';
 import type { DocumentRecord } from '../ports/document-register.js';
 import type { DocumentServiceRecord } from '../ports/document-service.js';
 import { computeDeadline } from './compute-deadline.js';
@@ -7,8 +8,10 @@ import type { PenaltyProceeding } from './types.js';
 /** The document kind of the 行政处罚告知书 (the notice `penalty_notified` issues). */
 export const PENALTY_NOTICE_KIND = 'penalty_notice';
 
-/** China time, the reply periods' calendar: calendar days end at midnight UTC+8. */
-const CHINA_DAYS = Object.freeze({ utcOffsetMinutes: 480, isWorkingDay: () => true });
+/** The host's working days (its holidays and make-up days), with the days taken in China time (UTC+8) whatever its offset. */
+function chinaWorkingDays(calendar: Calendar): Calendar {
+  return { utcOffsetMinutes: 480, isWorkingDay: (date) => calendar.isWorkingDay(date) };
+}
 
 /**
  * One served 行政处罚告知书: when the notice was issued (its event's `recordedAt`, which is the
@@ -19,39 +22,52 @@ export interface PenaltyNoticeService {
   servedAt: string;
 }
 
-/** The party's reply period as it runs from the service of the notice (China time, calendar days). */
+/** The party's reply period as it runs from the service of the notice (China time, working days). */
 export interface PenaltyReplyPeriod {
   /** When the notice was served (送达): the periods run from it. */
   servedAt: string;
-  /** The last instant to state and defend (陈述、申辩): the end of the 3rd day after service. */
+  /** The last instant to state and defend (陈述、申辩): the end of the 3rd working day after service. */
   statementDeadline: string;
-  /** The last instant to ask for a hearing (the end of the 5th day after service), when the notice carried the right. */
+  /** The last instant to ask for a hearing (the end of the 5th working day after service), when the notice carried the right. */
   hearingDeadline: string | null;
 }
 
 /**
- * The reply deadlines counted from `from`: the end (China time) of the day
- * `PENALTY_REPLY_DAYS.statement` (3) calendar days after it, and of the day
- * `PENALTY_REPLY_DAYS.hearing` (5) days after it when the notice carries the hearing right.
- * The one count of the proceeding's days: the notice's recorded deadlines and the period
- * from service both use it.
+ * The reply deadlines counted from `from`: the end (China time) of the
+ * `PENALTY_REPLY_DAYS.statement`th (3rd) working day after its day, and of the
+ * `PENALTY_REPLY_DAYS.hearing`th (5th) when the notice carries the hearing right — working days
+ * of the host's `calendar` (《行政处罚法》第八十五条: the law's 二日、三日、五日、七日 are working days,
+ * not counting statutory holidays), counted by `computeDeadline` like a rectification's
+ * `{ workingDays }`. The one count of the proceeding's days: the notice's recorded deadlines and
+ * the period from service both use it. Throws `ChainError` `NO_WORKING_DAY` when the calendar
+ * has too few working days (broken holiday data).
+ *
+ * @example
+ * ```ts
+ * // Served Fri 2026-09-25; the National Day holiday Oct 1–8, Sat Oct 10 a make-up working day.
+ * penaltyReplyDeadlines(new Date('2026-09-25T02:00:00Z'), true, calendar2026);
+ * // { statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' }
+ * ```
  */
-export function penaltyReplyDeadlines(from: Date, hearingRight: boolean): { statementDeadline: string; hearingDeadline: string | null } {
-  const due = (days: number) => computeDeadline({ days }, from, CHINA_DAYS).toISOString();
+export function penaltyReplyDeadlines(from: Date, hearingRight: boolean, calendar: Calendar): { statementDeadline: string; hearingDeadline: string | null } {
+  const china = chinaWorkingDays(calendar);
+  const due = (workingDays: number) => computeDeadline({ workingDays }, from, china).toISOString();
   return { statementDeadline: due(PENALTY_REPLY_DAYS.statement), hearingDeadline: hearingRight ? due(PENALTY_REPLY_DAYS.hearing) : null };
 }
 
 /**
  * The party's reply period of the proceeding's current notice, from its service
- * (《行政处罚法》第四十五、六十四条: the days run from the party's receipt): `null` while the notice
- * `p.notifiedAt` issued has no recorded service in `served` (the service of an earlier
- * notice does not count). `served`: the current notice's service ({@link penaltyNoticeServices}).
+ * (《行政处罚法》第四十五、六十四条: the days run from the party's receipt), in working days of
+ * `calendar` ({@link penaltyReplyDeadlines}): `null` while the notice `p.notifiedAt` issued has
+ * no recorded service in `served` (the service of an earlier notice does not count). `served`:
+ * the current notice's service ({@link penaltyNoticeServices}). Computed on the server (the
+ * calendar is the host's); a page is given the result, not the calendar.
  */
-export function penaltyReplyPeriod(p: Pick<PenaltyProceeding, 'notifiedAt' | 'hearingRight'>, served: readonly PenaltyNoticeService[]): PenaltyReplyPeriod | null {
+export function penaltyReplyPeriod(p: Pick<PenaltyProceeding, 'notifiedAt' | 'hearingRight'>, served: readonly PenaltyNoticeService[], calendar: Calendar): PenaltyReplyPeriod | null {
   const notice = served.filter((s) => Date.parse(s.issuedAt) === Date.parse(p.notifiedAt)).at(-1);
   if (!notice || Number.isNaN(Date.parse(notice.servedAt))) return null;
   const servedAt = new Date(Date.parse(notice.servedAt));
-  return { servedAt: servedAt.toISOString(), ...penaltyReplyDeadlines(servedAt, p.hearingRight) };
+  return { servedAt: servedAt.toISOString(), ...penaltyReplyDeadlines(servedAt, p.hearingRight, calendar) };
 }
 
 /**

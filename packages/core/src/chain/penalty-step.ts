@@ -1,5 +1,5 @@
 import { formatChinaTime } from '../classify/format-date-time.js';
-import { penaltyReplyPeriod, type PenaltyNoticeService, type PenaltyReplyPeriod } from './penalty-service.js';
+import type { PenaltyReplyPeriod } from './penalty-service.js';
 import type { HazardState, PenaltyProceeding, RejectionCode } from './types.js';
 
 /** The commands of a case's administrative penalty (docs/penalties.md). */
@@ -31,11 +31,10 @@ function replyPeriodEnd(period: PenaltyReplyPeriod): string {
 
 /**
  * Whether the party's reply period has ended at `now` (its last instant still inside it): never
- * before the notice is served (`served`: the hazard's served notices, the period runs from the
- * current notice's service).
+ * before the notice is served (`period`: the current notice's, from its service — `null` while
+ * it is not served).
  */
-export function replyPeriodOver(p: Pick<PenaltyProceeding, 'notifiedAt' | 'hearingRight'>, now: Date, served: readonly PenaltyNoticeService[] = []): boolean {
-  const period = penaltyReplyPeriod(p, served);
+export function replyPeriodOver(now: Date, period: PenaltyReplyPeriod | null): boolean {
   return period !== null && now.getTime() > Date.parse(replyPeriodEnd(period));
 }
 
@@ -45,18 +44,21 @@ const refuse = (code: PenaltyStepRefusal['code'], zh: string, en: string): Penal
  * Whether the party's statement may ask for a hearing (`record_statement` with
  * `hearingRequested: true`) at `now`: only when the notice carried the hearing right
  * (《行政处罚法》第六十三条) and its five days (第六十四条) have not run. `null` when it may;
- * otherwise the refusal at `/hearingRequested`, naming the period's end in China time. `decide`
- * refuses by it, and a page offers the hearing box by it (the server decides again).
+ * otherwise the refusal at `/hearingRequested`, naming the period's end in China time. `period`:
+ * the current notice's reply period from its service (`penaltyReplyPeriod`, in working days of
+ * the host's calendar; `null` while it is not served — its days have not begun). `decide`
+ * refuses by it, and a page offers the hearing box by it with the period the server computed
+ * (`GET /hazards/{id}`'s `penaltyReplyPeriod`; the server decides again).
  */
-export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' | 'notifiedAt'>, now: Date, served: readonly PenaltyNoticeService[] = []): PenaltyFieldRefusal | null {
+export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight'>, now: Date, period: PenaltyReplyPeriod | null = null): PenaltyFieldRefusal | null {
   if (!p.hearingRight) return { pointer: '/hearingRequested', 'zh-CN': '告知的处罚不属于应当告知听证权利的情形', en: 'the notified penalty carries no hearing right' };
-  const hearingDeadline = penaltyReplyPeriod(p, served)?.hearingDeadline ?? null;
+  const hearingDeadline = period?.hearingDeadline ?? null;
   if (hearingDeadline !== null && now.getTime() > Date.parse(hearingDeadline)) {
     const ended = formatChinaTime(hearingDeadline);
     return {
       pointer: '/hearingRequested',
-      'zh-CN': `听证须在收到告知书后五日内提出（《行政处罚法》第六十四条），期限已于 ${ended['zh-CN']}届满`,
-      en: `a hearing is asked for within five days of receiving the notice (Administrative Penalty Law Art. 64); the period ended ${ended.en}`,
+      'zh-CN': `听证须在收到告知书后五个工作日内提出（《行政处罚法》第六十四条、第八十五条），期限已于 ${ended['zh-CN']}届满`,
+      en: `a hearing is asked for within five working days of receiving the notice (Administrative Penalty Law Arts. 64, 85); the period ended ${ended.en}`,
     };
   }
   return null;
@@ -67,8 +69,9 @@ export function hearingRequestRefusal(p: Pick<PenaltyProceeding, 'hearingRight' 
  * anything the command itself says (the article, the fine, a hearing asked late) is looked at;
  * `party`: the actor acts as the party (an enterprise user of the hazard's enterprise). A case is
  * filed; nothing follows the decision; statement, hearing, withdrawal and decision follow a
- * notice; the reply periods run from the notice's service (`served`: the hazard's served notices,
- * {@link penaltyNoticeServices}; the current notice's counts), so no decision while it is not
+ * notice; the reply periods run from the notice's service (`period`: the current notice's reply
+ * period, `penaltyReplyPeriod` in working days of the host's calendar, `null` while the notice is
+ * not served), so no decision while it is not
  * recorded as served (`NOT_DUE`); a statement only until the reply period ends (by China time, named in the refusal);
  * one statement by an officer and one by the party — the party states itself after an
  * officer's record (which waives nothing: the reply period still runs, and the party may still
@@ -85,7 +88,7 @@ export function penaltyStepRefusal(
   now: Date,
   actorId: string,
   party = false,
-  served: readonly PenaltyNoticeService[] = [],
+  period: PenaltyReplyPeriod | null = null,
 ): PenaltyStepRefusal | null {
   if (s.caseFiledAt === null) return refuse('INVALID_TRANSITION', '尚未立案，不能实施行政处罚', 'no case has been filed for this hazard');
   const p = s.penalty;
@@ -93,8 +96,7 @@ export function penaltyStepRefusal(
   if (type === 'notify_penalty') return null;
   if (!p) return refuse('INVALID_TRANSITION', '尚未送达行政处罚告知书', 'no penalty notice has been issued');
   const withdrawn = p.hearingWithdrawn !== null;
-  // The periods run from the notice's service (送达); before it they have not begun.
-  const period = penaltyReplyPeriod(p, served);
+  // The periods run from the notice's service (送达); before it they have not begun (period null).
   if (type === 'record_statement') {
     const recorded = refuse('INVALID_TRANSITION', '当事人的陈述、申辩已记录', 'the party’s statement is already recorded');
     // After an officer's record the party still states itself, while nothing of a hearing has happened.

@@ -16,6 +16,12 @@ const co = { coOfficerId: 'officer2-gas-d1' };
 const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kind: 'fine' as const, fineAmount });
 const DAY = 86_400_000;
 
+/** The current notice's reply period as the server computes it (from its service, in the test calendar's working days). */
+async function periodOf(h: ReturnType<typeof createHarness>, id: string) {
+  const p = (await h.state(id)).penalty;
+  return p ? penaltyReplyPeriod(p, await h.served(id), TEST_CALENDAR_2026) : null;
+}
+
 /** A general hazard a grid inspector reported and escalated, on which two officers filed a case. */
 async function caseFiled(id = 'H-P', serveNotices = true) {
   const h = createHarness('2026-11-02T01:00:00Z', { serveNotices });
@@ -102,7 +108,7 @@ describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
   it('a large fine carries the hearing right: the decision waits for the hearing period, and a requested hearing stops it', async () => {
     const { h, id } = await caseFiled();
     const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
-    expect(notice?.data).toMatchObject({ hearingRight: true, hearingDeadline: computeDeadline({ days: 5 }, h.clock.now(), TEST_CALENDAR_2026).toISOString() });
+    expect(notice?.data).toMatchObject({ hearingRight: true, hearingDeadline: computeDeadline({ workingDays: 5 }, h.clock.now(), TEST_CALENDAR_2026).toISOString() });
     h.clock.set(new Date(Date.parse(notice!.data.statementDeadline) + 1).toISOString());
     await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co }, 'NOT_DUE');
     h.clock.set(new Date(Date.parse(notice!.data.hearingDeadline!) + 1).toISOString());
@@ -125,13 +131,13 @@ describe('statement (陈述申辩) and decision (行政处罚决定)', () => {
     await h2.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: suspend, ...co });
   });
 
-  it('a hearing is asked for within five days of the notice; none is recorded when none was asked', async () => {
+  it('a hearing is asked for within five working days of the notice; none is recorded when none was asked', async () => {
     const { h, id } = await caseFiled();
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
     await h.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }, 'INVALID_TRANSITION');
     h.clock.advance(10 * DAY);
     const late = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
-    expect('rejection' in late && [late.rejection.code, late.rejection.message['zh-CN'].includes('五日内')]).toEqual(['INVALID_COMMAND', true]);
+    expect('rejection' in late && [late.rejection.code, late.rejection.message['zh-CN'].includes('五个工作日内')]).toEqual(['INVALID_COMMAND', true]);
     // Nor a statement without one: the reply period (the hearing's five days) has run.
     await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
     await h.refused('officer3-gas-d1', { type: 'record_hearing', hazardId: id, report: why }, 'INVALID_TRANSITION');
@@ -157,7 +163,7 @@ describe('times in the refusals (read in China time, both languages)', () => {
     expect(message.en).toContain(`runs until ${beijing(deadline)} (China time)`);
     for (const text of [message['zh-CN'], message.en]) expect(text).not.toContain(deadline);
     // The same words where a page reads them.
-    const step = penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, await h.served(id));
+    const step = penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, await periodOf(h, id));
     expect(step?.detail['zh-CN']).toContain(`${beijing(deadline)}（北京时间）`);
   });
 
@@ -185,7 +191,7 @@ describe('a statement an officer records for the party waives nothing', () => {
     expect('rejection' in early && early.rejection.code).toBe('NOT_DUE');
     // An officer records once; the party's own statement follows, and asks for the hearing.
     await h.refused('officer3-gas-d1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
-    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, await h.served(id))).toBeNull();
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, await periodOf(h, id))).toBeNull();
     await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '我单位要求听证' }, hearingRequested: true });
     expect((await h.state(id)).penalty?.statement).toMatchObject({ hearingRequested: true, byParty: true });
     await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
@@ -208,17 +214,17 @@ describe('hearingRequestRefusal (whether a statement may still ask for a hearing
     const { h, id } = await caseFiled();
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
     const small = (await h.state(id)).penalty!;
-    const noRight = hearingRequestRefusal(small, h.clock.now(), await h.served(id));
+    const noRight = hearingRequestRefusal(small, h.clock.now(), await periodOf(h, id));
     expect(noRight?.pointer).toBe('/hearingRequested');
     const refusedNoRight = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
     expect('rejection' in refusedNoRight && refusedNoRight.rejection.message['zh-CN']).toBe(`${REJECTION_MESSAGES.INVALID_COMMAND['zh-CN']}：/hearingRequested：${noRight?.['zh-CN']}`);
 
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
     const large = (await h.state(id)).penalty!;
-    expect(hearingRequestRefusal(large, h.clock.now(), await h.served(id))).toBeNull();
-    expect(hearingRequestRefusal(large, new Date(Date.parse(large.hearingDeadline!)), await h.served(id))).toBeNull();
+    expect(hearingRequestRefusal(large, h.clock.now(), await periodOf(h, id))).toBeNull();
+    expect(hearingRequestRefusal(large, new Date(Date.parse(large.hearingDeadline!)), await periodOf(h, id))).toBeNull();
     const late = new Date(Date.parse(large.hearingDeadline!) + 1);
-    const closed = hearingRequestRefusal(large, late, await h.served(id));
+    const closed = hearingRequestRefusal(large, late, await periodOf(h, id));
     expect(closed?.pointer).toBe('/hearingRequested');
     h.clock.set(late.toISOString());
     const refusedLate = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
@@ -244,9 +250,9 @@ describe('a statement after the reply period (陈述申辩逾期)', () => {
       },
     ]);
     await h.refused('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
-    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, await h.served(id))?.detail.en).toContain('2026-11-05 23:59:59 (China time)');
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, await periodOf(h, id))?.detail.en).toContain('2026-11-05 23:59:59 (China time)');
     // At the deadline's last instant a statement is still in time.
-    expect(penaltyStepRefusal(await h.state(id), 'record_statement', new Date(deadline), 'owner-e1', true, await h.served(id))).toBeNull();
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', new Date(deadline), 'owner-e1', true, await periodOf(h, id))).toBeNull();
     const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
     expect(decided?.data).toMatchObject({ statementHeard: false });
   });
@@ -358,7 +364,7 @@ describe('penaltyStepRefusal (what a page reads to offer the next step)', () => 
     const compare = async () => {
       const state = await h.state(id);
       for (const [actor, command] of probes) {
-        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor, actor.startsWith('owner-'), await h.served(id));
+        const step = penaltyStepRefusal(state, command.type, h.clock.now(), actor, actor.startsWith('owner-'), await periodOf(h, id));
         seen.push(`${command.type}:${step?.code ?? 'open'}`);
         // An open step is taken below (h.ok); a refused one is sent: the chain refuses it with the same code and words, recording nothing.
         if (!step) continue;
@@ -396,36 +402,37 @@ describe('the reply period runs from the service of the notice (送达), not fro
     h.clock.advance(30 * DAY);
     const r = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
     expect('rejection' in r && [r.rejection.code, r.rejection.message['zh-CN'].includes(notServed), r.rejection.message.en.includes('not recorded as served')]).toEqual(['NOT_DUE', true, true]);
-    expect(penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, await h.served(id))?.detail['zh-CN']).toContain(notServed);
+    expect(penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, await periodOf(h, id))?.detail['zh-CN']).toContain(notServed);
     // Served (recorded now, served now): the party stated, so the decision follows.
     await h.serveNotice(id, h.clock.now().toISOString());
     await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
   });
 
-  it('served two days late: the statement is taken and the decision waits until three days after service, in China time', async () => {
+  it('served two days late: the statement is taken and the decision waits until three working days after service, in China time', async () => {
     const { h, id } = await caseFiled('H-S1', false);
-    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co }); // 2026-11-02 09:00 China time
-    // Recorded on the 6th, what the officer observed: handed over on the 4th at 10:00 (backdated, after the issue).
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co }); // Mon 2026-11-02 09:00 China time
+    // Recorded on the 6th, what the officer observed: handed over on Wed the 4th at 10:00 (backdated, after the issue).
     h.clock.set('2026-11-06T02:00:00Z');
     await h.serveNotice(id, '2026-11-04T10:00:00+08:00');
-    const period = penaltyReplyPeriod((await h.state(id)).penalty!, await h.served(id));
-    expect(period).toEqual({ servedAt: '2026-11-04T02:00:00.000Z', statementDeadline: '2026-11-07T15:59:59.999Z', hearingDeadline: null });
+    const period = await periodOf(h, id);
+    // Three working days from Wednesday: Thu 5, Fri 6, Mon 9 (the weekend does not count).
+    expect(period).toEqual({ servedAt: '2026-11-04T02:00:00.000Z', statementDeadline: '2026-11-09T15:59:59.999Z', hearingDeadline: null });
     // The same count as the notice's recorded deadline, from the service instead of the record.
-    expect(period?.statementDeadline).toBe(computeDeadline({ days: 3 }, new Date('2026-11-04T02:00:00Z'), TEST_CALENDAR_2026).toISOString());
+    expect(period?.statementDeadline).toBe(computeDeadline({ workingDays: 3 }, new Date('2026-11-04T02:00:00Z'), TEST_CALENDAR_2026).toISOString());
     const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
-    expect('rejection' in early && [early.rejection.code, early.rejection.message['zh-CN']]).toEqual(['NOT_DUE', expect.stringContaining('2026-11-07 23:59:59（北京时间）')]);
+    expect('rejection' in early && [early.rejection.code, early.rejection.message['zh-CN']]).toEqual(['NOT_DUE', expect.stringContaining('2026-11-09 23:59:59（北京时间）')]);
     // Past the end counted from the record (the 5th), inside the one counted from service: an officer's record is taken.
     await h.ok('officer-gas-d1', { type: 'record_statement', hazardId: id, statement: { 'zh-CN': '当事人口头陈述' }, hearingRequested: false });
-    h.clock.set('2026-11-07T15:59:00Z');
+    h.clock.set('2026-11-09T15:59:00Z');
     await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co }, 'NOT_DUE');
-    h.clock.set('2026-11-07T16:00:00.000Z');
+    h.clock.set('2026-11-09T16:00:00.000Z');
     const late = await h.send('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false });
-    expect('rejection' in late && late.rejection.message['zh-CN']).toContain('2026-11-07 23:59:59（北京时间）届满');
+    expect('rejection' in late && late.rejection.message['zh-CN']).toContain('2026-11-09 23:59:59（北京时间）届满');
     const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
     expect(decided?.data).toMatchObject({ statementHeard: true });
   });
 
-  it('the hearing request runs five days from service; a new notice needs its own service', async () => {
+  it('the hearing request runs five working days from service; a new notice needs its own service', async () => {
     const { h, id } = await caseFiled('H-S2', false);
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
     await h.serveNotice(id, h.clock.now().toISOString());
@@ -433,12 +440,65 @@ describe('the reply period runs from the service of the notice (送达), not fro
     await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
     h.clock.advance(10 * DAY);
     await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(50_000), ...co }, 'NOT_DUE');
+    // Served Thu 2026-11-05: five working days are Fri 6, Mon 9, Tue 10, Wed 11, Thu 12.
     await h.serveNotice(id, '2026-11-05T01:00:00Z');
-    // 2026-11-12 09:00 China time: the five days from the record (the 7th) have run, those from service (the 10th) too.
-    expect(hearingRequestRefusal((await h.state(id)).penalty!, h.clock.now(), await h.served(id))?.['zh-CN']).toContain('2026-11-10 23:59:59（北京时间）');
-    h.clock.set('2026-11-10T15:59:59.999Z');
-    expect(hearingRequestRefusal((await h.state(id)).penalty!, h.clock.now(), await h.served(id))).toBeNull();
+    // 2026-11-12 09:00 China time: the five days from the record (the 9th) have run, those from service not yet.
+    expect(hearingRequestRefusal((await h.state(id)).penalty!, h.clock.now(), await periodOf(h, id))).toBeNull();
+    expect(hearingRequestRefusal((await h.state(id)).penalty!, new Date('2026-11-12T16:00:00Z'), await periodOf(h, id))?.['zh-CN']).toContain('2026-11-12 23:59:59（北京时间）');
+    h.clock.set('2026-11-12T15:59:59.999Z');
     await h.ok('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: true });
     expect((await h.state(id)).penalty?.statement).toMatchObject({ hearingRequested: true, byParty: true });
+  });
+});
+
+describe('the reply days are working days (《行政处罚法》第八十五条), of the host calendar, in China time', () => {
+  // TEST_CALENDAR_2026: the National Day holiday Thu Oct 1 – Thu Oct 8, Sat Oct 10 a make-up working day.
+  async function servedBeforeHoliday(id: string) {
+    const h = createHarness('2026-09-24T01:00:00Z', { serveNotices: false });
+    await h.ok('grid-g1', reportCommand(id, { level: 'general' }));
+    await h.ok('grid-g1', { type: 'escalate', hazardId: id, reason: why });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: id, ...co });
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    // Served on Friday 2026-09-25 at 10:00 China time, the Friday before the holiday week.
+    h.clock.set('2026-09-25T02:00:00Z');
+    await h.serveNotice(id, '2026-09-25T10:00:00+08:00');
+    return h;
+  }
+
+  it('a notice served on the Friday before the National Day holiday: three working days to state, five to ask for a hearing, ending on the make-up Saturday', async () => {
+    const h = await servedBeforeHoliday('H-WD1');
+    // Statement: Mon 28, Tue 29, Wed 30. Hearing: then Fri Oct 9 and Sat Oct 10 (the holiday does not count).
+    expect(await periodOf(h, 'H-WD1')).toEqual({ servedAt: '2026-09-25T02:00:00.000Z', statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' });
+    // The decision is not due until the fifth working day has ended, named in China time.
+    h.clock.set('2026-10-09T02:00:00Z'); // fourteen calendar days after service
+    const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: 'H-WD1', penalty: fine(50_000), ...co });
+    expect('rejection' in early && [early.rejection.code, early.rejection.message['zh-CN']]).toEqual(['NOT_DUE', expect.stringContaining('2026-10-10 23:59:59（北京时间）届满')]);
+    h.clock.set('2026-10-10T15:59:00Z');
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: 'H-WD1', penalty: fine(50_000), ...co }, 'NOT_DUE');
+    // A hearing asked for on Oct 9 (past the fifth calendar day, inside the fifth working day) is taken.
+    h.clock.set('2026-10-09T02:00:00Z');
+    await h.ok('owner-e1', { type: 'record_statement', hazardId: 'H-WD1', statement: why, hearingRequested: true });
+    expect((await h.state('H-WD1')).penalty?.statement).toMatchObject({ hearingRequested: true, byParty: true });
+  });
+
+  it('after the fifth working day the hearing request is refused at /hearingRequested and the decision follows', async () => {
+    const h = await servedBeforeHoliday('H-WD2');
+    h.clock.set('2026-10-10T16:00:00.000Z'); // Sun Oct 11 00:00 China time
+    const late = await h.send('owner-e1', { type: 'record_statement', hazardId: 'H-WD2', statement: why, hearingRequested: true });
+    expect('rejection' in late && [late.rejection.pointer, late.rejection.message['zh-CN']]).toEqual([
+      '/hearingRequested',
+      expect.stringContaining('五个工作日内提出（《行政处罚法》第六十四条、第八十五条），期限已于 2026-10-10 23:59:59（北京时间）届满'),
+    ]);
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: 'H-WD2', penalty: fine(50_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: false });
+  });
+
+  it('the notice records its deadlines in working days from its own time (the period were it served at once)', async () => {
+    const h = createHarness('2026-09-25T02:00:00Z');
+    await h.ok('grid-g1', reportCommand('H-WD3', { level: 'general' }));
+    await h.ok('grid-g1', { type: 'escalate', hazardId: 'H-WD3', reason: why });
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-WD3', ...co });
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: 'H-WD3', penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    expect([notice!.data.statementDeadline, notice!.data.hearingDeadline]).toEqual(['2026-09-30T15:59:59.999Z', '2026-10-10T15:59:59.999Z']);
   });
 });

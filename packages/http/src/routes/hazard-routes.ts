@@ -1,5 +1,6 @@
 import type { HazardSummary } from '@anjian/core';
 import { encodeKeysetCursor } from '@anjian/core/ports';
+import { penaltyNoticeServices, penaltyReplyPeriod } from '@anjian/core/review';
 import { canRead, hazardReadView, mayReadDocumentKind, narrow, readScopes, timeBounded } from '@anjian/core/internal';
 import { caseNumberOf } from '../document-context.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
@@ -77,7 +78,7 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     operationId: 'getHazard',
     summary: 'A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录',
     description:
-      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, and the history without the case filing, penalty notice, statement, hearing and decision events.\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。",
+      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served.\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null。",
     tags: ['hazards'],
     auth: 'required',
     response: {
@@ -97,8 +98,13 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       const records = ctx.options.documents ? (await ctx.deps.store.readDocuments(id)).filter((r) => mayReadDocumentKind(found.access, r.kind)) : [];
       // The case number (案号) is derived, read-only: the 文号 the register gave the case's 立案审批表.
       const caseNumber = caseNumberOf(ctx.options.documents, state, events, records);
+      // The party's reply period, derived here: from the current notice's recorded service, in the server calendar's working
+      // days (a page has no calendar). Null while not served — and without a service log nothing is served (the chain decides
+      // no penalty then) — and for a landlord, whose view has no penalty.
+      const service = ctx.options.documents?.service;
+      const replyPeriod = state.penalty && service ? penaltyReplyPeriod(state.penalty, penaltyNoticeServices(records, await service.readService(id)), ctx.deps.calendar) : null;
       // Date is the server's clock at the read: a page weighs the state's deadlines against it, not against the browser's clock.
-      return jsonResponse({ state, history: events, caseNumber }, 200, { etag: `"${state.version}"`, date: ctx.deps.clock.now().toUTCString() });
+      return jsonResponse({ state, history: events, caseNumber, penaltyReplyPeriod: replyPeriod }, 200, { etag: `"${state.version}"`, date: ctx.deps.clock.now().toUTCString() });
     },
   },
 ];

@@ -118,9 +118,9 @@ export interface paths {
         };
         /**
          * A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录
-         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, and the history without the case filing, penalty notice, statement, hearing and decision events.
+         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served.
          *
-         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。
+         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null。
          */
         get: operations["getHazard"];
         put?: never;
@@ -5019,7 +5019,8 @@ export interface operations {
                      *           "seq": 2
                      *         }
                      *       ],
-                     *       "caseNumber": null
+                     *       "caseNumber": null,
+                     *       "penaltyReplyPeriod": null
                      *     }
                      */
                     "application/json": {
@@ -5031,6 +5032,15 @@ export interface operations {
                          * @example （东）应急立〔2026〕1号
                          */
                         readonly caseNumber: string | null;
+                        /** @description the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, and for a landlord. Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达或出租方查阅时为 null */
+                        readonly penaltyReplyPeriod: {
+                            /** @description when the notice was served, as the officer recorded it / 送达时间 */
+                            servedAt: string;
+                            /** @description end (China time) of the 3rd working day after service / 陈述申辩期限（送达之日起第三个工作日届满） */
+                            statementDeadline: string;
+                            /** @description end (China time) of the 5th working day after service, when the notice carries the hearing right / 听证申请期限（送达之日起第五个工作日届满），无听证权利时为 null */
+                            hearingDeadline: string | null;
+                        } | null;
                     };
                 };
             };
