@@ -115,6 +115,9 @@ describe("a landlord and its tenant's penalty proceeding, over a real server", (
     expect([hazard.body.state.hazardId, hazard.body.state.status, hazard.body.state.deadline]).toEqual([ID, own.body.state.status, own.body.state.deadline]);
     expect(hazard.body.state.penalty).toBeUndefined();
     expect(hazard.body.caseNumber).toBeNull();
+    // The reply period the server derives is the tenant's (served at once on 11-02: three working days to 11-05), not the landlord's.
+    expect(own.body.penaltyReplyPeriod).toEqual({ servedAt: '2026-11-02T01:00:00.000Z', statementDeadline: '2026-11-05T15:59:59.999Z', hearingDeadline: null });
+    expect(hazard.body.penaltyReplyPeriod).toBeNull();
     expect(hazard.body.history.map((e: { type: string }) => e.type)).toEqual(['reported', 'notice_issued', 'escalated']);
     noLeak(hazard.body);
     expect(JSON.stringify(hazard.body)).not.toContain(STATEMENT);
