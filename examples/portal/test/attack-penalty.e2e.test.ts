@@ -107,8 +107,12 @@ describe('documents read across hazards (T41)', () => {
 describe('photos uploaded to a hazard (T38)', () => {
   it("count against the uploader's budget: the 21st is 429 in both languages, and the uploads folder does not grow", async () => {
     const folder = () => readdirSync(join(portal.dataDir, 'uploads')).filter((n) => n.endsWith('.bin')).length;
+    // Its case-filed hazard takes no evidence from it now (403, T54): a reported one it may still rectify.
+    expect((await portal.fetchAs('owner-hongxing', `/api/hazards/${caseId}/evidence`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: demoPng('case') })).status).toBe(403);
+    const own = await portal.api('owner-hongxing', 'GET', '/hazards?status=reported');
+    const target = (own.body.items as { hazardId: string; enterpriseId: string; level: string }[]).find((h) => h.enterpriseId === 'ent-hongxing' && h.level !== 'major')!.hazardId;
     const upload = (lang: string) =>
-      portal.fetchAs('owner-hongxing', `/api/hazards/${caseId}/evidence`, {
+      portal.fetchAs('owner-hongxing', `/api/hazards/${target}/evidence`, {
         method: 'POST',
         headers: { 'content-type': 'image/png', 'accept-language': lang },
         body: demoPng(`attack ${Math.random()}`),

@@ -6,7 +6,8 @@
  * tenant's, without the penalty proceeding: `readAccess`, `hazardReadView`, `mayReadDocumentKind`), when an act needs a second officer
  * (`needsTwoOfficers`, `mayNameSecondOfficer`; the fields a co-sign code binds per act,
  * `CO_SIGN_CONTENT_FIELDS`) or a confirmed level first
- * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`), the
+ * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`) and who may upload
+ * it to a hazard (`mayAttachEvidence`), the
  * administrative-penalty steps (`penaltyStepRefusal`, `hearingRequestRefusal`,
  * `decisionBounds` over the law table `PENALTY_ARTICLES`), a treatment plan's dates at the
  * server's clock (`planDeadlineWindow`, `planDeadlineRefusal`, `planApprovalRefusal`) and the bilingual words of every
@@ -26,6 +27,7 @@
 export { PERMISSION_TABLE } from './chain/permission-table.js';
 export type { PermissionRule, Relation } from './chain/permission-table.js';
 export { explainAuthorization } from './chain/explain-authorization.js';
+export { mayAttachEvidence } from './chain/may-attach-evidence.js';
 export type { AuthorizationExplanation, DenialReason } from './chain/explain-authorization.js';
 export { areaCovers } from './chain/authorize.js';
 export type { AuthorizationSubject } from './chain/authorize.js';

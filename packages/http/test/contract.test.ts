@@ -427,8 +427,12 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     expect((await upload('grid-g2', '/hazards/H-1/evidence', file, 'image/png')).status).toBe(404);
     expect((await upload('owner-e2', '/hazards/H-1/evidence', file, 'image/png')).body.code).toBe('HAZARD_NOT_FOUND');
     expect((await upload('grid-g1', '/hazards/H-none/evidence', file, 'image/png')).status).toBe(404);
+    // Reading the hazard is not enough: no act that carries evidence is the grid inspector's on it (403, nothing stored).
+    const reader = await upload('grid-g1', '/hazards/H-1/evidence', file, 'image/png');
+    expect(reader.status).toBe(403);
+    expect(reader.body.code).toBe('FORBIDDEN');
     expect(h.evidence.size).toBe(0);
-    const [ref] = await h.upload('grid-g1', 'H-1', 'document');
+    const [ref] = await h.upload('owner-e1', 'H-1', 'document');
     for (const outsider of ['grid-g2', 'owner-e2', 'officer-fire-d1', 'stranger']) {
       const r = await h.call(outsider, 'GET', `/evidence/${ref!.id}`);
       expect(r.status, outsider).toBe(404);
@@ -444,30 +448,30 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     await reported('H-1');
     const html = new TextEncoder().encode('<html><script>alert(document.cookie)</script></html>');
     for (const type of ['text/html', 'image/svg+xml', 'application/octet-stream', '']) {
-      const r = await upload('grid-g1', '/hazards/H-1/evidence', html, type);
+      const r = await upload('owner-e1', '/hazards/H-1/evidence', html, type);
       expect(r.status, type).toBe(415);
       expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     }
-    const disguised = await upload('grid-g1', '/hazards/H-1/evidence', html, 'image/png');
+    const disguised = await upload('owner-e1', '/hazards/H-1/evidence', html, 'image/png');
     expect(disguised.status).toBe(422);
     expect(disguised.body.code).toBe('EVIDENCE_CONTENT_MISMATCH');
-    expect((await upload('grid-g1', '/hazards/H-1/evidence', FILE_BYTES['application/pdf'], 'image/jpeg')).status).toBe(422);
-    expect((await upload('grid-g1', '/hazards/H-1/evidence', new Uint8Array(0), 'image/jpeg')).status).toBe(422);
+    expect((await upload('owner-e1', '/hazards/H-1/evidence', FILE_BYTES['application/pdf'], 'image/jpeg')).status).toBe(422);
+    expect((await upload('owner-e1', '/hazards/H-1/evidence', new Uint8Array(0), 'image/jpeg')).status).toBe(422);
     const big = new Uint8Array(300 * 1024);
     big.set(FILE_BYTES['image/jpeg']);
-    const tooBig = await upload('grid-g1', '/hazards/H-1/evidence', big, 'image/jpeg');
+    const tooBig = await upload('owner-e1', '/hazards/H-1/evidence', big, 'image/jpeg');
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect((await upload('grid-g1', '/hazards/H-1/evidence', FILE_BYTES['image/jpeg'], 'image/jpeg', '?takenAt=2026-11-01T08:00:00')).status).toBe(400);
+    expect((await upload('owner-e1', '/hazards/H-1/evidence', FILE_BYTES['image/jpeg'], 'image/jpeg', '?takenAt=2026-11-01T08:00:00')).status).toBe(400);
     expect(h.evidence.size).toBe(0);
     // Within the upload limit and above the JSON limit (64 KiB): accepted.
     const photo = new Uint8Array(100 * 1024);
     photo.set(FILE_BYTES['image/jpeg']);
-    expect((await upload('grid-g1', '/hazards/H-1/evidence', photo, 'image/jpeg')).status).toBe(201);
+    expect((await upload('owner-e1', '/hazards/H-1/evidence', photo, 'image/jpeg')).status).toBe(201);
     // Uploads given with their hazard count against the same budget for 24 h (T38): the 21st is 429.
     // Each a different file: the same bytes given again with the same hazard are the same upload.
     const answers: number[] = [];
-    for (let i = 0; i < 21 && !answers.includes(429); i++) answers.push((await upload('grid-g1', '/hazards/H-1/evidence', new Uint8Array([...FILE_BYTES['image/png'], i]), 'image/png')).status);
+    for (let i = 0; i < 21 && !answers.includes(429); i++) answers.push((await upload('owner-e1', '/hazards/H-1/evidence', new Uint8Array([...FILE_BYTES['image/png'], i]), 'image/png')).status);
     expect(answers.at(-1)).toBe(429);
   });
 

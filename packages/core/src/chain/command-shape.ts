@@ -1,6 +1,7 @@
 import { commandIssue, pointerTo, type CommandIssue } from './command-issue.js';
 import { checkText, type TextRule } from './command-text.js';
 import { PENALTY_ARTICLES, PENALTY_KINDS } from './penalty-articles.js';
+import type { CommandType } from './types.js';
 
 /**
  * The shape of every command, as data: one definition read by `parseCommand` (untrusted
@@ -327,6 +328,12 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
 };
 
 const compiled = new Map<string, Check>();
+
+/**
+ * Command types that carry evidence references (an `evidence` field in their shape), in
+ * shape order: the acts an uploaded file can be for.
+ */
+export const EVIDENCE_COMMAND_TYPES: readonly CommandType[] = Object.freeze(Object.keys(FIELDS).filter((type) => 'evidence' in (FIELDS[type] as object)) as CommandType[]);
 
 /** Command types whose shape is known. */
 export function isKnownCommandType(type: unknown): boolean {

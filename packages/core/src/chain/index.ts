@@ -63,6 +63,8 @@ export type { PermissionRule, Relation } from './permission-table.js';
 export { authorize, areaCovers } from './authorize.js';
 export type { AuthorizationSubject, AuthorizationResult } from './authorize.js';
 export { explainAuthorization } from './explain-authorization.js';
+export { mayAttachEvidence } from './may-attach-evidence.js';
+export { EVIDENCE_COMMAND_TYPES } from './command-shape.js';
 export type { AuthorizationExplanation, DenialReason } from './explain-authorization.js';
 export { readScopes, canRead, narrow, readAccess, timeBounded } from './read-policy.js';
 export type { ReadAccess, ReadScope, ReadScopes, ReadableHazard } from './read-policy.js';

@@ -1,5 +1,5 @@
 import type { EvidenceStore } from '@anjian/core';
-import { canRead, inspectionOfEvidenceBinding, readScopes, quoteInput } from '@anjian/core/internal';
+import { canRead, inspectionOfEvidenceBinding, mayAttachEvidence, readScopes, quoteInput } from '@anjian/core/internal';
 import { isEvidenceBudgetError, type EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
@@ -114,20 +114,34 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     method: 'post',
     path: '/hazards/{id}/evidence',
     operationId: 'uploadHazardEvidence',
-    summary: 'Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据',
+    summary: 'Upload a photo or document for a command you may send on the hazard; reference it in the command by id / 上传隐患证据',
     description:
-      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.\n\n为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。",
+      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard on which a command that carries evidence (submit_rectification, accept, lift_stop_work) is open to the actor now, by the permission table: reading the hazard is not enough (a landlord reading its tenant's hazard, or a reader whose acts take no evidence, is answered 403). The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.\n\n为隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验），仅限按权限表现在可对该隐患执行需要证据的操作（提交整改、验收、解除停产停业）的用户：仅能读取隐患（如出租方读取承租方的隐患）返回 403。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
     rawBody: UPLOAD,
     response: { status: 201, description: 'the stored record; header Location / 已保存', schema: EVIDENCE_RECORD },
-    errors: [400, 401, 404, 413, 415, 422, 429],
+    errors: [400, 401, 403, 404, 413, 415, 422, 429],
     problemCodes: { 413: ['UNBOUND_EVIDENCE_BYTES'], 429: ['UNBOUND_EVIDENCE_FILES'] },
     async handle(ctx) {
       storeOf(ctx);
       const hazardId = ctx.params.id ?? '';
-      if (!(await loadReadableHazard(ctx, hazardId))) throw hazardNotFound(hazardId);
+      const loaded = await loadReadableHazard(ctx, hazardId);
+      if (!loaded) throw hazardNotFound(hazardId);
+      // Reading a hazard is not enough: the upload is for a command that carries evidence (core's one definition).
+      const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
+      if (!actor || !mayAttachEvidence(actor, loaded.state)) {
+        throw new HttpProblem(
+          403,
+          'FORBIDDEN',
+          { 'zh-CN': '无权上传', en: 'Upload refused' },
+          {
+            'zh-CN': `你现在不能对隐患 ${quoteInput(hazardId)} 执行需要证据的操作（如提交整改、验收），不能为它上传证据`,
+            en: `no act that takes evidence (such as submitting the rectification, or acceptance) is yours on hazard ${quoteInput(hazardId)} now: you may not upload evidence for it`,
+          },
+        );
+      }
       return receiveUpload(ctx, hazardId);
     },
   },

@@ -1,6 +1,7 @@
 // The server the attack suite and the fuzzer shoot at, run as its own process (bundled by
 // attack-harness.ts, started with plain `node`): createAnjianApi over the SQLite store on a
-// file, the file evidence store, a static directory of test actors and enterprises
+// file, the file evidence store, a static directory of test actors and enterprises with a
+// rental directory and rounds (relations),
 // (officers with 执法证号, one without), the demo-kitchen pack, mounted with toNodeHandler
 // on 127.0.0.1:0 — what a host deploys, with a self-asserted `x-actor` header standing in
 // for the host's session (test only).
@@ -21,11 +22,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createStaticDirectory } from '@anjian/core';
+import { createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPath } from '@anjian/core/node';
 import { TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createSqliteStore } from '@anjian/store-sqlite';
 import { createAnjianApi, toNodeHandler } from '../../src/index.js';
-import { ACTORS, ENTERPRISES } from './attack-directory.js';
+import { ACTORS, ENTERPRISES, RENTAL } from './attack-directory.js';
 
 const STALL_MS = 100;
 
@@ -38,10 +40,16 @@ async function main(): Promise<void> {
   const evidence = await createFileEvidenceStore(join(dataDir, 'evidence'));
   let daysAsked = 0;
   const calendar = { utcOffsetMinutes: TEST_CALENDAR_2026.utcOffsetMinutes, isWorkingDay: (day: string) => (daysAsked++, TEST_CALENDAR_2026.isWorkingDay(day)) };
+  // The rental directory and rounds (directory relations); the host's directory adds a
+  // landlord's tenancies to its profile, as RelationsApiOptions asks.
+  const rental = createMemoryRentalDirectory(RENTAL);
+  const inner = createStaticDirectory(ACTORS, ENTERPRISES);
+  const directory = { resolve: async (id: string) => ((p) => p && withLandlordTenancies(p, rental))(await inner.resolve(id)), enterprise: inner.enterprise };
   const api = createAnjianApi({
     store,
     evidence,
-    directory: createStaticDirectory(ACTORS, ENTERPRISES),
+    directory,
+    relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES, roundSeedKey: new Uint8Array(32).fill(7) },
     calendar,
     packs: [loaded.pack],
     basePath: '/api',

@@ -3,7 +3,9 @@
 // Each numbered item of the issue gets the answer docs/security.md documents for it
 // (T24–T31); every refusal is checked to leave the store as it was. The figures table is
 // printed when the file ends.
+import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AttackServer, startAttackServer } from './attack-harness.js';
 import { Attacker, basementLpg, Figures, key, longHose, noAlarm, plan, reason } from './attack-flows.js';
@@ -431,6 +433,31 @@ describe('item 4: evidence that was never uploaded, foreign or counted twice', (
     expect(bad.status, 'a claimed time without an offset').toBe(400);
     await a.must('owner-e1', id, { type: 'submit_rectification', evidence: [before, ...late] });
     notes.push('item 4 (times): photos received before the notice but claiming 2030 → 422 EVIDENCE_INSUFFICIENT; received after it claiming 2020 → accepted');
+  });
+});
+
+describe('attacker pass 2026-12: evidence only from who may use it', () => {
+  /** Files the server's evidence store holds (its folder under the data directory). */
+  const evidenceFiles = () => readdirSync(join(server.dataDir, 'evidence'), { recursive: true }).length;
+
+  it('a landlord reading its tenant’s hazard, a grid inspector and an officer whose acts take no evidence: 403, no file stored; the tenant uploads', async () => {
+    const id = await a.reported('owner-e4', noAlarm({ subject: { enterpriseId: 'E4' } }));
+    // E5 rents P5 to E4: its owner reads the hazard (docs/security.md T52)…
+    const read = await server.call('owner-e5', 'GET', `/api/hazards/${id}`);
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.state.premisesId).toBe('P5');
+    // …but no command that carries evidence is its to send, nor the grid inspector's or the officer's on a general hazard.
+    for (const actor of ['owner-e5', 'grid-g1', 'officer-gas-d1']) {
+      const files = evidenceFiles();
+      const reply = await a.unchanged(async () => a.figures.record('evidence upload by a reader', await server.upload(actor, { hazardId: id })));
+      expect(reply.status, `${actor}: ${reply.text}`).toBe(403);
+      expect(reply.body.code).toBe('FORBIDDEN');
+      expect(reply.body.detail).toMatch(/[\u4e00-\u9fff]/);
+      expect(evidenceFiles(), `${actor}'s refused upload left a file`).toBe(files);
+    }
+    notes.push('evidence upload by a reader that may not use it (landlord, grid on a general hazard, officer): 403 FORBIDDEN, no file');
+    // The tenant, who submits the rectification, uploads.
+    expect((await server.upload('owner-e4', { hazardId: id })).status).toBe(201);
   });
 });
 

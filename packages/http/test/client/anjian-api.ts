@@ -207,10 +207,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a photo or document of a hazard you can read; reference it in a command by id / 上传隐患证据
-         * @description The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard the actor may read. The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.
+         * Upload a photo or document for a command you may send on the hazard; reference it in the command by id / 上传隐患证据
+         * @description The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard on which a command that carries evidence (submit_rectification, accept, lift_stop_work) is open to the actor now, by the permission table: reading the hazard is not enough (a landlord reading its tenant's hazard, or a reader whose acts take no evidence, is answered 403). The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.
          *
-         *     为可读取的隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验）。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。
+         *     为隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验），仅限按权限表现在可对该隐患执行需要证据的操作（提交整改、验收、解除停产停业）的用户：仅能读取隐患（如出租方读取承租方的隐患）返回 403。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。
          */
         post: operations["uploadHazardEvidence"];
         delete?: never;
@@ -5609,6 +5609,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Not found / 未找到 */
