@@ -1,3 +1,4 @@
+import { quoteInput } from '../pack/quote-input.js';
 import { canonicalJson } from './canonical-json.js';
 import type { CommandIssue } from './command-issue.js';
 import { sha256Hex } from './hash-event.js';
@@ -104,8 +105,8 @@ export function coSignContentIssues(act: string, content: unknown): CommandIssue
         issue(
           'UNKNOWN_KEY',
           `/content/${escapePointer(key)}`,
-          `${act} 的确认码不绑定 ${key}：只含 ${fields.join('、') || '（无字段）'}`,
-          `a code for ${act} binds no ${key}: only ${fields.join(', ') || 'no field'}`,
+          `${act} 的确认码不绑定 ${quoteInput(key)}：只含 ${fields.join('、') || '（无字段）'}`,
+          `a code for ${act} binds no ${quoteInput(key)}: only ${fields.join(', ') || 'no field'}`,
         ),
       );
     }

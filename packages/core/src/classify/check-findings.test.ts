@@ -65,6 +65,19 @@ describe('checkFindings', () => {
     expect(check({ distance_m: 3.5, people: 10, kind: 'a', ok: true, tags: ['x'], note: 'fine', tested_on: '2026-01-02', started_at: '2026-11-28T08:00:00+08:00', photos: ['p1.jpg'] })).toEqual([]);
   });
 
+  it('an unknown fact, option or envelope key is echoed as every message echoes input: quoted, cut to 64 characters (quoteInput)', () => {
+    const long = `k${'Q'.repeat(999)}`;
+    const shown = `"${'k' + 'Q'.repeat(63)}…"`;
+    const issues = check({ distance_m: 1, [long]: 1, kind: long, tags: [long] }, { [long]: 1, source: long, premises: 'hotel', subject: { [long]: 1 } } as Partial<Inspection>);
+    const texts = issues.flatMap((i) => [i.message['zh-CN'], i.message.en]);
+    for (const code of ['UNKNOWN_FACT', 'UNKNOWN_OPTION', 'UNKNOWN_KEY', 'UNKNOWN_SOURCE']) expect(issues.map((i) => i.code)).toContain(code);
+    for (const text of texts) expect(text, text.slice(0, 80)).not.toMatch(/Q{64}/);
+    expect(issues.find((i) => i.code === 'UNKNOWN_FACT')!.message.en).toContain(shown);
+    expect(issues.find((i) => i.code === 'UNKNOWN_OPTION')!.message['zh-CN']).toContain(shown);
+    // A quote in a key shows as its escape.
+    expect(check({ distance_m: 1, 'a"b': 1 }).find((i) => i.code === 'UNKNOWN_FACT')!.message.en).toContain('"a\\"b"');
+  });
+
   it('reports each problem with a code, a pointer and the same bilingual message', () => {
     const issues = check({
       distance_m: '3',

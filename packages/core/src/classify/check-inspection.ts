@@ -2,6 +2,7 @@ import type { Fact, Issue, IssueSeverity, LocalizedText } from '../pack/types.js
 import { didYouMean } from '../pack/did-you-mean.js';
 import { dateValueHint, typeHint } from '../pack/value-hints.js';
 import { checkInspectionEnvelope } from '../pack/inspection-envelope.js';
+import { quoteInput } from '../pack/quote-input.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { CompiledPack } from './compiled-pack.js';
 import { pick } from './fact-labels.js';
@@ -67,7 +68,8 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   const { pack: packRef, premises, inspectedAt } = inspection;
   const findings = inspection.findings as unknown;
   if (typeof packRef !== 'string' || (packRef !== pack.id && packRef !== `${pack.id}@${pack.version}`)) {
-    add('PACK_MISMATCH', '/pack', `检查记录针对检查表 ${JSON.stringify(packRef)}，而不是 "${pack.id}"`, `the inspection is for pack ${JSON.stringify(packRef)}, not "${pack.id}"`);
+    const ref = echo(packRef);
+    add('PACK_MISMATCH', '/pack', `检查记录针对检查表 ${ref.zh}，而不是 "${pack.id}"`, `the inspection is for pack ${ref.en}, not "${pack.id}"`);
   }
   // fail closed: premises missing or unknown, unknown keys, an invalid source (pack/inspection-envelope)
   const envelope = checkInspectionEnvelope(pack, inspection as unknown as Record<string, unknown>);
@@ -79,11 +81,12 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   const applicabilityKnown = !envelope.some((i) => i.code === 'PREMISES_MISSING' || i.code === 'UNKNOWN_PREMISES');
   if (inspectedAt !== undefined && parseIsoTime(inspectedAt)?.ms === undefined) {
     const noDay = noSuchDay(inspectedAt);
+    const time = echo(inspectedAt);
     add(
       'BAD_INSPECTED_AT',
       '/inspectedAt',
-      noDay ? `检查时间 ${JSON.stringify(inspectedAt)} 的日期不存在：${noDay['zh-CN']}` : `检查时间 ${JSON.stringify(inspectedAt)} 不是带时区的日期时间`,
-      noDay ? `inspectedAt ${JSON.stringify(inspectedAt)} names a day that does not exist: ${noDay.en}` : `inspectedAt ${JSON.stringify(inspectedAt)} is not a date-time with offset`,
+      noDay ? `检查时间 ${time.zh} 的日期不存在：${noDay['zh-CN']}` : `检查时间 ${time.zh} 不是带时区的日期时间`,
+      noDay ? `inspectedAt ${time.en} names a day that does not exist: ${noDay.en}` : `inspectedAt ${time.en} is not a date-time with offset`,
       TYPE_NAMES.datetime,
     );
   } else if (inspectedAt === undefined && compiled.usesInspectedAt) {
@@ -101,7 +104,12 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   for (const key of Object.keys(answers)) {
     if (declared.has(key)) continue;
     const near = didYouMean(key, declared.keys());
-    add('UNKNOWN_FACT', pointer(key), `检查表中没有事实 "${key}"${near ? `（是不是 "${near}"？）` : ''}`, `the pack has no fact "${key}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    add(
+      'UNKNOWN_FACT',
+      pointer(key),
+      `检查表中没有事实 ${quoteInput(key)}${near ? `（是不是 "${near}"？）` : ''}`,
+      `the pack has no fact ${quoteInput(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
+    );
   }
   pack.facts.forEach((fact, index) => {
     const at = pointer(fact.id);
@@ -147,7 +155,8 @@ function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; 
     }
     case 'enum':
       if (typeof value !== 'string') return wrong();
-      if (!options.has(value)) add('UNKNOWN_OPTION', at, `${name.zh}没有选项 "${value}"（可选：${optionList.zh}）`, `${name.en} has no option "${value}" (one of: ${optionList.en})`);
+      if (!options.has(value))
+        add('UNKNOWN_OPTION', at, `${name.zh}没有选项 ${quoteInput(value)}（可选：${optionList.zh}）`, `${name.en} has no option ${quoteInput(value)} (one of: ${optionList.en})`);
       return;
     case 'multi':
     case 'evidence': {
@@ -155,9 +164,9 @@ function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; 
       const seen = new Set<string>();
       value.forEach((v: string, i) => {
         if (fact.type === 'multi' && !options.has(v)) {
-          add('UNKNOWN_OPTION', `${at}/${i}`, `${name.zh}没有选项 "${v}"（可选：${optionList.zh}）`, `${name.en} has no option "${v}" (one of: ${optionList.en})`);
+          add('UNKNOWN_OPTION', `${at}/${i}`, `${name.zh}没有选项 ${quoteInput(v)}（可选：${optionList.zh}）`, `${name.en} has no option ${quoteInput(v)} (one of: ${optionList.en})`);
         }
-        if (seen.has(v)) add('DUPLICATE_OPTION', `${at}/${i}`, `${name.zh}重复填写了 "${v}"`, `${name.en} lists "${v}" twice`);
+        if (seen.has(v)) add('DUPLICATE_OPTION', `${at}/${i}`, `${name.zh}重复填写了 ${quoteInput(v)}`, `${name.en} lists ${quoteInput(v)} twice`);
         seen.add(v);
       });
       return;
@@ -206,6 +215,11 @@ function noSuchDay(value: unknown): Bilingual | undefined {
   const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   if (day >= 1 && day <= days) return undefined;
   return { 'zh-CN': `${year} 年 ${month} 月只有 ${days} 天`, en: `${MONTHS[month - 1]!} ${year} has ${days} days` };
+}
+
+/** A value the request gave, as a message shows it: a string quoted and cut (`quoteInput`), anything else described. */
+function echo(value: unknown): { zh: string; en: string } {
+  return typeof value === 'string' ? { zh: quoteInput(value), en: quoteInput(value) } : describe(value);
 }
 
 function describe(value: unknown): { zh: string; en: string } {

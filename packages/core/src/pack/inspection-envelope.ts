@@ -5,6 +5,7 @@
  * @module
  */
 import { didYouMean } from './did-you-mean.js';
+import { cutInput, quoteInput } from './quote-input.js';
 import type { Issue, LocalizedText, Pack } from './types.js';
 
 type Bilingual = LocalizedText & { en: string };
@@ -55,8 +56,8 @@ export function checkInspectionEnvelope(pack: Pick<Pack, 'premises'>, inspection
       issue(
         'UNKNOWN_KEY',
         `/${escape(key)}`,
-        `检查记录不能包含 ${JSON.stringify(key)}${near ? `（是不是 "${near}"？）` : ''}`,
-        `an inspection cannot carry ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        `检查记录不能包含 ${quoteInput(key)}${near ? `（是不是 "${near}"？）` : ''}`,
+        `an inspection cannot carry ${quoteInput(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
         { 'zh-CN': `允许的字段：${INSPECTION_KEYS.join('、')}；等级、期限等由检查表判定`, en: `allowed keys: ${INSPECTION_KEYS.join(', ')}; levels and deadlines come from the pack` },
       ),
     );
@@ -73,8 +74,8 @@ export function checkInspectionEnvelope(pack: Pick<Pack, 'premises'>, inspection
           issue(
             'UNKNOWN_KEY',
             `/subject/${escape(key)}`,
-            `subject 不能包含 ${JSON.stringify(key)}${near ? `（是不是 "${near}"？）` : ''}`,
-            `subject cannot carry ${JSON.stringify(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
+            `subject 不能包含 ${quoteInput(key)}${near ? `（是不是 "${near}"？）` : ''}`,
+            `subject cannot carry ${quoteInput(key)}${near ? ` (did you mean "${near}"?)` : ''}`,
             { 'zh-CN': `允许的字段：${SUBJECT_KEYS.join('、')}`, en: `allowed keys: ${SUBJECT_KEYS.join(', ')}` },
           ),
         );
@@ -88,8 +89,8 @@ export function checkInspectionEnvelope(pack: Pick<Pack, 'premises'>, inspection
       issue(
         'UNKNOWN_SOURCE',
         '/source',
-        `来源 ${JSON.stringify(source)} 无效${near ? `（是不是 "${near}"？）` : ''}`,
-        `invalid source ${JSON.stringify(source)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        `来源 ${typeof source === 'string' ? quoteInput(source) : cutInput(JSON.stringify(source) ?? String(source))} 无效${near ? `（是不是 "${near}"？）` : ''}`,
+        `invalid source ${typeof source === 'string' ? quoteInput(source) : cutInput(JSON.stringify(source) ?? String(source))}${near ? ` (did you mean "${near}"?)` : ''}`,
         {
           'zh-CN': `可选：${FINDING_SOURCES.map((s) => `${s}（${FINDING_SOURCE_LABELS[s]['zh-CN']}）`).join('、')}`,
           en: `one of: ${FINDING_SOURCES.map((s) => `${s} (${FINDING_SOURCE_LABELS[s].en})`).join(', ')}`,
@@ -127,8 +128,8 @@ export function checkPremises(pack: Pick<Pack, 'premises'>, premises: unknown): 
     issue(
       'UNKNOWN_PREMISES',
       '/premises',
-      `检查表没有场所类型 ${JSON.stringify(premises)}${near ? `（是不是 "${near}"？）` : ''}`,
-      `the pack has no premises kind ${JSON.stringify(premises)}${near ? ` (did you mean "${near}"?)` : ''}`,
+      `检查表没有场所类型 ${typeof premises === 'string' ? quoteInput(premises) : cutInput(JSON.stringify(premises) ?? String(premises))}${near ? `（是不是 "${near}"？）` : ''}`,
+      `the pack has no premises kind ${typeof premises === 'string' ? quoteInput(premises) : cutInput(JSON.stringify(premises) ?? String(premises))}${near ? ` (did you mean "${near}"?)` : ''}`,
       hint,
     ),
   ];

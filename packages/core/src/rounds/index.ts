@@ -10,7 +10,19 @@ export type { RoundEntryDraft, RoundLogVerification, RecordedDraw, RoundState } 
 export { inRoundScope, roundPopulation } from './round-scope.js';
 export { roundCoverage, collectRoundCoverage, coversRound } from './round-coverage.js';
 export { roundUnits } from './round-units.js';
-export { checkRoundInput, mayManageRound, openRound, readRound, drawRoundSample, redrawRoundSample, MAX_ROUND_REDRAWS, MAX_ROUND_DAYS, ROUND_EARLIEST_DAY, roundDrawsLeft } from './open-round.js';
+export {
+  checkRoundInput,
+  mayManageRound,
+  mayManageSomeRound,
+  openRound,
+  readRound,
+  drawRoundSample,
+  redrawRoundSample,
+  MAX_ROUND_REDRAWS,
+  MAX_ROUND_DAYS,
+  ROUND_EARLIEST_DAY,
+  roundDrawsLeft,
+} from './open-round.js';
 export type { RoundDeps, RoundDrawInput, RoundDrawResult } from './open-round.js';
 export { ROUND_SEED_METHOD, seedCommitment } from './round-seed.js';
 export type { RoundSeedCommitment } from './round-seed.js';

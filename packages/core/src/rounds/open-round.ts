@@ -3,6 +3,7 @@ import type { CommandIssue } from '../chain/command-issue.js';
 import { canonicalJson } from '../chain/canonical-json.js';
 import { checkText, type TextRule } from '../chain/command-text.js';
 import { sha256Hex } from '../chain/hash-event.js';
+import { quoteInput } from '../pack/quote-input.js';
 import { drawSpotCheck, SpotCheckDrawError, type SpotCheckDraw } from '../chain/draw-spot-check.js';
 import type { ActorProfile, Directory } from '../ports/directory.js';
 import type { Clock } from '../ports/clock.js';
@@ -124,6 +125,15 @@ export function mayManageRound(actor: ActorProfile | null, scope: RoundRecord['s
   return (actor.departments ?? []).some((d) => d.domains.includes(scope.domain) && d.areas.some((a) => areaCovers(a, scope.area as string)));
 }
 
+/**
+ * Whether `actor` may run some round ({@link mayManageRound} for a scope it supervises): a
+ * department admin, or an enforcement officer of a department. Anyone else is refused a
+ * round's acts before the round is looked up.
+ */
+export function mayManageSomeRound(actor: ActorProfile | null): boolean {
+  return !!actor && (actor.roles.includes('department_admin') || (actor.roles.includes('enforcement') && (actor.departments ?? []).length > 0));
+}
+
 async function append<T extends RoundEntryType>(store: RoundStore, draft: RoundEntryDraft<T>): Promise<RoundLogEntry<T>> {
   // Another writer may take the next seq between the read and the append: seal again (bounded).
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -135,15 +145,17 @@ async function append<T extends RoundEntryType>(store: RoundStore, draft: RoundE
 
 async function actorFor(deps: RoundDeps, actorId: string, scope: RoundRecord['scope']): Promise<ActorProfile> {
   const actor = await deps.directory.resolve(actorId);
-  if (!mayManageRound(actor, scope)) {
-    throw new RoundError(
-      'FORBIDDEN',
-      '',
-      '只有部门管理员或主管该领域、该区域的执法人员可以组织轮次和抽查',
-      'only a department admin or an officer supervising the domain in the area may run rounds and draws',
-    );
-  }
+  if (!mayManageRound(actor, scope)) throw roundForbidden();
   return actor as ActorProfile;
+}
+
+function roundForbidden(): RoundError {
+  return new RoundError(
+    'FORBIDDEN',
+    '',
+    '只有部门管理员或主管该领域、该区域的执法人员可以组织轮次和抽查',
+    'only a department admin or an officer supervising the domain in the area may run rounds and draws',
+  );
 }
 
 /**
@@ -287,8 +299,11 @@ export async function drawRoundSample(deps: RoundDeps, input: RoundDrawInput, ac
     reason = checkText(input.reason, '/reason', REASON_RULE, issues);
     if (reason === undefined) fail('INVALID_DRAW', '/reason', `重新抽取原因 ${issues[0]!.message['zh-CN']}`, `reason ${issues[0]!.message.en}`);
   }
+  // Who may run no round at all is refused before the round is looked up: the same answer
+  // for a round that exists and one that does not (no existence oracle).
+  if (!mayManageSomeRound(await deps.directory.resolve(actorId))) throw roundForbidden();
   const opened = await readRound(deps.rounds, input.roundId);
-  if (!opened) return fail('UNKNOWN_ROUND', '/roundId', `没有轮次 ${input.roundId}`, `no round ${input.roundId}`);
+  if (!opened) return fail('UNKNOWN_ROUND', '/roundId', `没有轮次 ${quoteInput(String(input.roundId))}`, `no round ${quoteInput(String(input.roundId))}`);
   await actorFor(deps, actorId, opened.round.scope);
   const drawId = drawIdOf(actorId, input.key);
   const requestDigest = sha256Hex(canonicalJson({ count: input.count, reason: reason ?? null }));

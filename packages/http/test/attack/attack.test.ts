@@ -461,6 +461,24 @@ describe('attacker pass 2026-12: evidence only from who may use it', () => {
   });
 });
 
+describe('attacker pass 2026-12: a round’s existence', () => {
+  it('a draw by an actor who may run no round answers the same for a round that exists and one that does not', async () => {
+    const round = { id: `R-${key()}`, kind: 'special_campaign', title: { 'zh-CN': '专项检查' }, packId: 'demo-kitchen', scope: { area: 'D1' }, startsOn: '2026-12-01', endsOn: '2026-12-31' };
+    const opened = await server.call('admin-gas', 'POST', '/api/rounds', { body: round });
+    expect(opened.status, opened.text).toBe(201);
+    for (const actor of ['owner-e1', 'grid-g1', 'nobody']) {
+      const [known, unknown] = await Promise.all(
+        [round.id, `${round.id}-none`].map(async (id) =>
+          a.figures.record('round existence', await server.call(actor, 'POST', `/api/rounds/${id}/draws`, { body: { count: 1 }, headers: { 'idempotency-key': key() } })),
+        ),
+      );
+      expect([known!.status, known!.body.code, known!.body.detail], actor).toEqual([unknown!.status, unknown!.body.code, unknown!.body.detail]);
+      expect(known!.status, actor).toBe(403);
+    }
+    notes.push('round draws by an enterprise user, a grid inspector, a role-less profile: 403 alike for a round that exists and one that does not');
+  });
+});
+
 describe('item 5: one officer alone cannot close a major hazard', () => {
   const solo: string[] = [];
   /** A refused step: 403 SEPARATION_OF_DUTIES or FORBIDDEN, nothing stored. */
