@@ -169,14 +169,10 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       department: 'D1区应急管理局',
       reason,
     };
-    // The notice's deadlines are core's (the event's, in the payload); the hearing right picks its own template.
+    // A penalty notice: its article, and the hearing right picks its own template. The texts state the periods from receipt
+    // (the notice is not served yet): the payload's deadlines, counted from its record, are not the party's and are not sent.
     const penalty = e.kind === 'hazard.penalty_notified' ? e.payload.penalty : undefined;
-    const text = penalty
-      ? {
-          kind: penalty.hearingRight ? 'hazard.penalty_notified_hearing' : kind,
-          params: { ...params, article: penalty.citation['zh-CN'], statementDue: chinaTime(penalty.statementDeadline), hearingDue: chinaTime(penalty.hearingDeadline) },
-        }
-      : { kind, params };
+    const text = penalty ? { kind: penalty.hearingRight ? 'hazard.penalty_notified_hearing' : kind, params: { ...params, article: penalty.citation['zh-CN'] } } : { kind, params };
     const result = await sms.deliver({ id: message.id, to, ...text });
     if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
     // A hazard at a tenant's premises: a copy to the landlord (抄送出租方, issue 17), named by the payload from the directory.

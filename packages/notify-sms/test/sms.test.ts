@@ -39,9 +39,8 @@ describe('templates', () => {
       title: '一级动火作业',
       permitNo: 'XK-3F9A2C',
       start: '2026-12-07 18:00',
+      // (a penalty notice's texts need no date: they state the periods from receipt)
       article: '《中华人民共和国安全生产法》第一百零二条',
-      statementDue: '2026-12-10 23:59',
-      hearingDue: '2026-12-12 23:59',
     };
     for (const kind of Object.keys(DEFAULT_SMS_TEMPLATES)) {
       const text = renderSmsTemplate(DEFAULT_SMS_TEMPLATES, kind, full);
