@@ -92,7 +92,8 @@ describe('co-sign content: a code binds what the second officer co-signs', () =>
     const noField = await issue('issue_notice', { note: why });
     expect(!noField.ok && noField.rejection.pointer).toBe('/content/note');
     const stop = await issue('order_stop_work', { scope: 'everything' });
-    expect(!stop.ok && stop.rejection.pointer).toBe('/content/scope'); // An unknown key is echoed quoted and cut, as every message echoes input (64 characters).
+    expect(!stop.ok && stop.rejection.pointer).toBe('/content/scope');
+    // An unknown key is echoed quoted and cut, as every message echoes input (64 characters).
     const long = await issue('issue_notice', { [`k${'Q'.repeat(999)}`]: 1 });
     expect(!long.ok && long.rejection.message.en).toContain(`"k${'Q'.repeat(63)}…"`);
     expect(!long.ok && long.rejection.message['zh-CN']).not.toMatch(/Q{64}/);
