@@ -32,34 +32,28 @@ const post = (portal: Portal, user: string, path: string, body: unknown, headers
   );
 
 describe('co-sign codes in the portal’s SQLite file', () => {
-  // Three portal starts in process: 49 s on the loaded 2-core machine, near the default 60 s.
-  it(
-    'a code generated before a restart confirms the act after it; the used code is refused by another process on the file',
-    { timeout: 180_000 },
-    async () => {
-      const first = await start(true);
-      const list = (await (await first.fetch(new Request('http://portal.test/api/hazards?enterprise=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
-        items: Array<{ hazardId: string; status: string }>;
-      };
-      const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;
-      const issued = await post(first, 'officer-zhao', `/hazards/${hazardId}/co-sign-codes`, {
-        act: 'notify_penalty',
-        content: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } },
-      });
-      expect(issued.status, await issued.clone().text()).toBe(201);
-      const { code } = (await issued.json()) as { code: string };
-      await first.close();
-      open.splice(open.indexOf(first), 1);
+  it('a code generated before a restart confirms the act after it; the used code is refused by another process on the file', async () => {
+    const first = await start(true);
+    const list = (await (await first.fetch(new Request('http://portal.test/api/hazards?enterprise=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
+      items: Array<{ hazardId: string; status: string }>;
+    };
+    const hazardId = list.items.find((h) => h.status === 'case_filed')!.hazardId;
+    const issued = await post(first, 'officer-zhao', `/hazards/${hazardId}/co-sign-codes`, {
+      act: 'notify_penalty',
+      content: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } },
+    });
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const { code } = (await issued.json()) as { code: string };
+    await first.close();
+    open.splice(open.indexOf(first), 1);
 
-      const second = await start(false);
-      const third = await start(false);
-      const penalty = { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } };
-      const accepted = await post(second, 'officer-li', `/hazards/${hazardId}/commands`, penalty, { 'idempotency-key': 'co-sign-restart-1', 'co-sign-code': code });
-      expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
-      const again = await post(third, 'officer-li', `/hazards/${hazardId}/commands`, penalty, { 'idempotency-key': 'co-sign-restart-2', 'co-sign-code': code });
-      expect(again.status).toBe(403);
-      expect(((await again.json()) as { code: string }).code).toBe('CO_SIGN_CODE_INVALID');
-    },
-    120_000,
-  );
+    const second = await start(false);
+    const third = await start(false);
+    const penalty = { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 50_000 } };
+    const accepted = await post(second, 'officer-li', `/hazards/${hazardId}/commands`, penalty, { 'idempotency-key': 'co-sign-restart-1', 'co-sign-code': code });
+    expect(accepted.status, await accepted.clone().text()).toBeLessThan(300);
+    const again = await post(third, 'officer-li', `/hazards/${hazardId}/commands`, penalty, { 'idempotency-key': 'co-sign-restart-2', 'co-sign-code': code });
+    expect(again.status).toBe(403);
+    expect(((await again.json()) as { code: string }).code).toBe('CO_SIGN_CODE_INVALID');
+  }, 120_000);
 });
