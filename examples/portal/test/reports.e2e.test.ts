@@ -5,6 +5,7 @@
  * report of its own grid only; an enterprise user has no reports link and gets 403.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
@@ -35,7 +36,10 @@ describe('reports page', () => {
     expect(await page.textContent('#report-summary td[data-figure="closureRate"]')).toMatch(/^\d+\.\d%$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-xlsx')]);
     expect(download.suggestedFilename()).toMatch(/^monthly-\d{4}-\d{2}\.xlsx$/);
-    const bytes = readFileSync((await download.path())!);
+    // The run's Chromium is shared (global-setup.ts), so the file is fetched through the connection.
+    const saved = join(portal.dataDir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     // A bad period: the server's message, in the page.
     await page.fill('#report-form input[name=period]', '2026-13');
