@@ -33,6 +33,8 @@ const READS = new Set([
   'readDocumentContent',
   'readDocumentTrail',
   'readDocumentRegister',
+  'readHazardDocumentTrail',
+  'readDocumentIssueBefore',
 ]);
 
 /**
