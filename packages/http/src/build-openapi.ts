@@ -17,7 +17,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   412: 'Stale If-Match version (code CONFLICT) / 版本已变化',
   405: 'Method not allowed on this path (header Allow) / 不支持的请求方法',
   413: "Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大",
-  415: 'Content-Type is not an accepted media type / 不支持的文件类型',
+  415: 'Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
   429: "Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多",
 };
@@ -103,8 +103,9 @@ function reachable(root: unknown, all: Record<string, JsonSchema>): Record<strin
  * query parameter the route does not declare, or one given twice or empty (`checkQuery`),
  * before the route runs. Sorted.
  */
-export function documentedErrors(route: Pick<RouteSpec, 'errors'>): number[] {
-  return [...new Set([400, ...route.errors])].sort((a, b) => a - b);
+export function documentedErrors(route: Pick<RouteSpec, 'errors' | 'requestBody'>): number[] {
+  // A JSON body sent with another Content-Type is 415 on every route that takes one.
+  return [...new Set([400, ...route.errors, ...(route.requestBody ? [415] : [])])].sort((a, b) => a - b);
 }
 
 /**

@@ -110,7 +110,9 @@ describe('500s are seen by someone', () => {
     expect('events' in seeded).toBe(true);
     const store = { ...memory, append: async () => Promise.reject(Object.assign(new Error('UNIQUE constraint failed: events.id'), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' })) } as Store;
     const { api, logs } = setup({ store });
-    const r = await api.fetch(new Request('http://x/api/hazards/H-1/commands', { method: 'POST', headers: { 'idempotency-key': 'k-1' }, body: JSON.stringify({ type: 'issue_notice' }) }));
+    const r = await api.fetch(
+      new Request('http://x/api/hazards/H-1/commands', { method: 'POST', headers: { 'idempotency-key': 'k-1', 'content-type': 'application/json' }, body: JSON.stringify({ type: 'issue_notice' }) }),
+    );
     expect([r.status, (await r.json()).code]).toEqual([500, 'INTERNAL']);
     expect(logs).toEqual([expect.objectContaining({ level: 'error', status: 500, error: expect.objectContaining({ code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }) })]);
   });
@@ -189,7 +191,7 @@ describe('body limits, before authenticate', () => {
   it('an invalid Content-Length is a 400', async () => {
     const { api, authCalls } = setup();
     for (const length of ['-1', '1e3', '10, 20', 'abc']) {
-      const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'content-length': length }, body: '{}' }));
+      const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'content-length': length, 'content-type': 'application/json' }, body: '{}' }));
       expect(r.status, length).toBe(400);
     }
     expect(authCalls()).toBe(0);
@@ -205,13 +207,15 @@ describe('body limits, before authenticate', () => {
       expect(body.pulled(), path).toBeLessThanOrEqual(1);
     }
     asked = 0;
-    const signedIn = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'x-actor': 'grid-g1' }, body: '{"pack":"nope","findings":{}}' }));
+    const signedIn = await api.fetch(
+      new Request('http://x/api/inspections', { method: 'POST', headers: { 'x-actor': 'grid-g1', 'content-type': 'application/json' }, body: '{"pack":"nope","findings":{}}' }),
+    );
     expect([signedIn.status, asked]).toEqual([422, 1]);
   });
 
   it('a body within the limit reaches the route', async () => {
     const { api, authCalls } = setup();
-    const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', body: JSON.stringify({ pack: 'nope', findings: {} }) }));
+    const r = await api.fetch(new Request('http://x/api/inspections', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pack: 'nope', findings: {} }) }));
     expect(r.status).toBe(422);
     expect(authCalls()).toBe(1);
     expect(api.maxBodyBytes).toBeGreaterThanOrEqual(1024);

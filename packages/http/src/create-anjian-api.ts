@@ -5,6 +5,7 @@ import type { InspectionLog } from '@anjian/core/ports';
 import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
 import { authChallenge } from './auth-challenge.js';
 import { declaredLength, payloadTooLarge, readBodyWithin } from './body-limit.js';
+import { requireJsonContentType } from './read-json-body.js';
 import { buildOpenApi } from './build-openapi.js';
 import { checkQuery } from './check-query.js';
 import { negotiateLanguage } from './negotiate-language.js';
@@ -168,6 +169,8 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
             actorId = actor;
           }
           const body = await readBodyWithin(incoming, limit);
+          // A JSON route's body is JSON by its Content-Type (415 otherwise), whichever route reads it.
+          if (route?.requestBody && body.byteLength > 0) requireJsonContentType(incoming);
           request = new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body, signal: incoming.signal });
         }
         if (!route) {

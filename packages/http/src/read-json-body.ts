@@ -5,10 +5,35 @@ import { jsonShapeProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape-
 import { HttpProblem } from './problem.js';
 
 const BAD = { 'zh-CN': '请求无效', en: 'Bad request' };
+
+/** The media type of a JSON request body: `application/json`, parameters (`charset=utf-8`) allowed. */
+export const JSON_MEDIA_TYPE = 'application/json';
+
+/**
+ * Refuses a JSON route's body unless its `Content-Type` is {@link JSON_MEDIA_TYPE}: 415
+ * `UNSUPPORTED_MEDIA_TYPE`, naming the expected type in both languages. A body sent as
+ * `text/plain`, form data or with no type is what a page on another site can send without a
+ * CORS preflight (a cross-site request forgery for hosts whose sessions ride on cookies,
+ * Basic or client certificates); a JSON type cannot be sent that way. A request without a
+ * body is left to its route.
+ */
+export function requireJsonContentType(request: Request): void {
+  const given = request.headers.get('content-type');
+  const type = (given ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === JSON_MEDIA_TYPE) return;
+  const shown = given === null ? { zh: '没有 Content-Type', en: 'no Content-Type' } : { zh: `收到 ${quoteInput(given)}`, en: `got ${quoteInput(given)}` };
+  throw new HttpProblem(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    { 'zh-CN': '不支持的请求体类型', en: 'Unsupported media type' },
+    { 'zh-CN': `请求体须为 JSON，Content-Type 为 ${JSON_MEDIA_TYPE}（${shown.zh}）`, en: `the body must be JSON sent as Content-Type: ${JSON_MEDIA_TYPE} (${shown.en})` },
+  );
+}
 const NOT_JSON = () => new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请求体不是有效的 JSON', en: 'the request body is not valid JSON' });
 
 /**
- * The request body parsed as a JSON object, at most `maxBytes` long. Throws a 413
+ * The request body parsed as a JSON object, at most `maxBytes` long. Throws a 415 for a body
+ * not sent as JSON ({@link requireJsonContentType}), a 413
  * {@link HttpProblem} (`PAYLOAD_TOO_LARGE`) for a longer body (declared or actual), a 400
  * (`BAD_REQUEST`) for an invalid `Content-Length`, when it is not JSON or not an object, when an
  * object gives a key twice (issue `DUPLICATE_KEY` at its pointer), or
@@ -17,6 +42,7 @@ const NOT_JSON = () => new HttpProblem(400, 'BAD_REQUEST', BAD, { 'zh-CN': '请�
  */
 export async function readJsonObject(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const bytes = await readBodyWithin(request, maxBytes);
+  if (bytes.byteLength > 0) requireJsonContentType(request);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -619,6 +619,31 @@ describe('GET /outbox', () => {
   });
 });
 
+describe('a JSON body is sent as application/json (docs/security.md T57)', () => {
+  it('every route that takes a JSON body answers 415 to text/plain, a form or no Content-Type, unread and in both languages; charset is allowed', async () => {
+    const json = ROUTES.filter((route) => route.requestBody);
+    expect(json.length).toBeGreaterThan(5);
+    const actor = (route: (typeof json)[number]) => (route.auth === 'required' ? 'admin-gas' : null);
+    for (const route of json) {
+      const path = route.path.replace(/\{\w+\}/g, 'x');
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+        const r = await h.call(actor(route), route.method.toUpperCase(), path, { body: new TextEncoder().encode('{}'), headers: type === undefined ? {} : { 'content-type': type } });
+        expect(r.status, `${route.path} ${type}`).toBe(415);
+        expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+        expect(r.body.detail).toContain('application/json');
+      }
+      const zh = await h.call(actor(route), route.method.toUpperCase(), path, { body: new TextEncoder().encode('{}'), headers: { 'content-type': 'text/plain', 'accept-language': 'zh-CN' } });
+      expect(zh.body.detail).toMatch(/请求体须为 JSON/);
+    }
+    // With a charset, the body is read (and judged on its own merits).
+    const charset = await h.call('owner-e1', 'POST', '/inspections', {
+      body: JSON.stringify(noAlarmInspection()),
+      headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': 'charset-1' },
+    });
+    expect(charset.status).toBe(200);
+  });
+});
+
 describe('401 carries a WWW-Authenticate challenge (RFC 9110 §15.5.2)', () => {
   type Documented = Record<string, Record<string, { responses: Record<string, { headers?: Record<string, { example?: string }> }> }>>;
   const challengeOf = (openapi: Record<string, unknown>, method: string, path: string) => (openapi.paths as Documented)[path]![method]!.responses['401']!.headers?.['WWW-Authenticate']?.example;

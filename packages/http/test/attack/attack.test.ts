@@ -479,6 +479,30 @@ describe('attacker pass 2026-12: a round’s existence', () => {
   });
 });
 
+describe('attacker pass 2026-12: a JSON body another site can send', () => {
+  it('an inspection report and a command sent as text/plain, a form or with no Content-Type (no CORS preflight): 415, nothing stored; application/json; charset=utf-8 works', async () => {
+    const id = await a.rectifyingGeneral();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', null]) {
+      const headers: Record<string, string> = { 'x-actor': 'owner-e1', 'idempotency-key': key() };
+      if (type !== null) headers['content-type'] = type;
+      await a.unchanged(async () => {
+        for (const [path, body] of [
+          ['/api/inspections?report=true', noAlarm()],
+          [`/api/hazards/${id}/commands`, { type: 'request_extension', extension: { days: 5 }, reason: reason() }],
+        ] as const) {
+          const reply = await server.raw('POST', path, { headers, body: Buffer.from(JSON.stringify(body)) });
+          a.figures.record('JSON body without its type', reply);
+          expect(reply.status, `${path} ${type}: ${reply.text.slice(0, 200)}`).toBe(415);
+          expect(JSON.parse(reply.text).detail).toContain('application/json');
+        }
+      });
+    }
+    const ok = await server.call('owner-e1', 'POST', '/api/inspections?report=true', { body: noAlarm(), headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': key() } });
+    expect(ok.status, ok.text).toBe(200);
+    notes.push('JSON routes with a text/plain, form or missing Content-Type: 415, nothing stored');
+  });
+});
+
 describe('item 5: one officer alone cannot close a major hazard', () => {
   const solo: string[] = [];
   /** A refused step: 403 SEPARATION_OF_DUTIES or FORBIDDEN, nothing stored. */

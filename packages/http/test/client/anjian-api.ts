@@ -3012,7 +3012,7 @@ export interface components {
         };
         /**
          * Problem 415
-         * @description Content-Type is not an accepted media type / 不支持的文件类型 — application/problem+json (RFC 9457) / 错误
+         * @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 — application/problem+json (RFC 9457) / 错误
          */
         Problem415: {
             type: string;
@@ -4720,6 +4720,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem413"];
                 };
             };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
             422: {
                 headers: {
@@ -5241,6 +5250,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem413"];
                 };
             };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
             422: {
                 headers: {
@@ -5405,6 +5423,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem413"];
                 };
             };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
             422: {
                 headers: {
@@ -5519,6 +5546,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
@@ -5638,7 +5674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem413"];
                 };
             };
-            /** @description Content-Type is not an accepted media type / 不支持的文件类型 */
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5767,7 +5803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem413"];
                 };
             };
-            /** @description Content-Type is not an accepted media type / 不支持的文件类型 */
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6324,6 +6360,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem413"];
                 };
             };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
             422: {
                 headers: {
@@ -6485,6 +6530,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
@@ -6722,6 +6776,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
