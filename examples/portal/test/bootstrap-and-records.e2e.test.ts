@@ -146,9 +146,14 @@ describe('inspections viewable later', () => {
     expect(listed.slice(0, 2)).toEqual([inspectionId, patrolId]); // newest first
     expect(await seriousViolations(grid)).toEqual([]);
 
-    // another enterprise: the record answers like a missing one, the list holds nothing of ent-anping
+    // another enterprise: the record answers like a missing one, the list is refused as GET /places refuses it (it answered 200 with ent-anping's name)
     expect((await portal.fetchAs('owner-hongxing', `/inspections/${patrolId}`)).status).toBe(404);
-    expect(((await (await portal.fetchAs('owner-hongxing', '/inspections?enterprise=ent-anping')).json()) as { items: unknown[] }).items).toEqual([]);
+    const list = await portal.fetchAs('owner-hongxing', '/inspections?enterprise=ent-anping');
+    const places = await portal.fetchAs('owner-hongxing', '/places?enterprise=ent-anping');
+    expect([list.status, places.status]).toEqual([403, 403]);
+    const refused = (await list.json()) as { code: string; detail: string };
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(refused)).not.toContain('安平');
     expect((await portal.fetchAs('owner-anping', `/inspections/${patrolId}`)).status).toBe(200);
     await grid.context().close();
   });

@@ -5,7 +5,7 @@ import type { ActorProfile } from '../ports/directory.js';
 import type { TenancyRecord } from '../ports/rental-directory.js';
 import type { HazardFilter } from '../ports/store.js';
 import { TEST_ACTORS } from '../testing/chain-fixtures.js';
-import { canRead, narrow, readScopes } from './read-policy.js';
+import { canRead, mayReadSomeOf, narrow, readScopes } from './read-policy.js';
 
 // The hazards of the matrix: every combination of area × domain × enterprise. The areas
 // cover the relations that matter: a district (D1), a grid (D1/G1), a sub-area of a grid
@@ -206,5 +206,21 @@ describe('narrow', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('mayReadSomeOf', () => {
+  const E1 = { id: 'E1', area: 'D1/G1' };
+  it('the enterprise, the grid and officers of its area, its landlord and the admin list its records; another enterprise or another area does not', () => {
+    const tenancy: TenancyRecord = { premisesId: 'PA', landlordEnterpriseId: 'E2', tenantEnterpriseId: 'E1', area: 'D1/G1', period: 1, startedAt: '2026-01-01T00:00:00.000Z' };
+    const may = (actor: ActorProfile) => mayReadSomeOf(readScopes(actor), E1);
+    expect(may({ id: 'o1', roles: ['enterprise'], enterpriseIds: ['E1'] })).toBe(true);
+    expect(may({ id: 'o2', roles: ['enterprise'], enterpriseIds: ['E2'] })).toBe(false);
+    expect(may({ id: 'l2', roles: ['enterprise'], enterpriseIds: ['E2'], tenancies: [tenancy] })).toBe(true);
+    expect(may({ id: 'g1', roles: ['grid'], gridAreas: ['D1/G1'] })).toBe(true);
+    expect(may({ id: 'g2', roles: ['grid'], gridAreas: ['D1/G2'] })).toBe(false);
+    expect(may({ id: 'f1', roles: ['enforcement'], departments: [{ id: 'fire-d1', domains: ['fire'], areas: ['D1'] }] })).toBe(true);
+    expect(may({ id: 'f2', roles: ['enforcement'], departments: [{ id: 'fire-d2', domains: ['fire'], areas: ['D2'] }] })).toBe(false);
+    expect(mayReadSomeOf('all', E1)).toBe(true);
   });
 });

@@ -96,6 +96,18 @@ export function readAccess(actor: ActorProfile, hazard: ReadableHazard): ReadAcc
   return canRead(readScopes(actor), hazard) ? 'premises' : null;
 }
 
+/**
+ * Whether some record of `enterprise` (a hazard or an inspection record: of any domain,
+ * premises or time) could lie inside the scopes — who may list the enterprise's records at
+ * all: the enterprise itself, the grid inspectors and officers of its area, a landlord of
+ * one of its premises. Anyone else is refused the list, not answered an empty one (which
+ * would name the enterprise and say it is there). The records listed are still each checked
+ * with {@link canRead}.
+ */
+export function mayReadSomeOf(scopes: 'all' | readonly ReadScope[], enterprise: { id: string; area: string }): boolean {
+  return scopes === 'all' || scopes.some((s) => (s.enterpriseId === undefined || s.enterpriseId === enterprise.id) && (s.area === undefined || areaCovers(s.area, enterprise.area)));
+}
+
 /** What {@link readAccess} grants: all of a hazard, or a landlord's view of its tenant's hazard. */
 export type ReadAccess = 'full' | 'premises';
 
