@@ -86,11 +86,13 @@ export const sharedConfig = defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: on a 2-core machine (CI's) that is
-    // one file at a time, while most of the long files wait on Chromium, PostgreSQL, a disk
-    // flush or a child process. Even two workers left the cores half idle: the whole suite took
-    // 773 s of CPU (user + system, children included) in 741 s on 2 cores (2026-12-07). One
-    // worker more than the cores overlaps that waiting; `--maxWorkers` overrides it.
-    maxWorkers: availableParallelism() + 1,
+    // one file at a time, while most of the long files wait on Chromium, PostgreSQL or a child
+    // process. Two workers there overlap that waiting with the CPU-bound files. A third was
+    // measured and not kept (2026-12-07, one fresh clone, 2 cores, nothing else running): the
+    // whole run took 568 s with two workers (783 s of CPU, children included) and 548 s with
+    // three (751 s) — 0.96×, within the runs' spread, for more contention. `--maxWorkers`
+    // overrides it.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
 
