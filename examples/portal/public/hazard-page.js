@@ -187,7 +187,7 @@ export async function hazardPage(id, signal, done) {
     setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
     return;
   }
-  const { state: h, history, caseNumber, penaltyReplyPeriod } = r.body;
+  const { state: h, history, caseNumber, penaltyReplyPeriod, access } = r.body;
   // The server's clock when it read the hazard: what the proceeding's deadlines are weighed against (not the browser's).
   const at = serverTime(r);
   // The party's reply period is the server's (its calendar's working days), not computed here.
@@ -314,6 +314,7 @@ export async function hazardPage(id, signal, done) {
   setHtml(
     app,
     html`<h1 id="hazard-title">${loc(h.title)}</h1>
+    ${access === 'premises' ? html`<p class="hint" id="hazard-premises-view">${t('premisesView')}</p>` : ''}
     ${factsCard(h, row, caseNumber ?? h.caseNo, at)}
     ${findingSection(history)}
     ${planSection(h)}

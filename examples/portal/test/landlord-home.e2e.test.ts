@@ -79,11 +79,14 @@ describe('landlord home page', () => {
     await tenant.waitForSelector('#documents-list li[data-doc-kind="penalty_notice"]');
     expect(await tenant.locator('#documents-list li[data-doc-kind="case_filing_approval"]').count()).toBe(1);
     expect(await tenant.locator('#penalty-status').count()).toBe(1);
+    expect(await tenant.locator('#hazard-premises-view').count()).toBe(0);
     await tenant.context().close();
 
     const landlord = await open('owner-hongxing');
     expect(await landlord.locator('#documents-list li[data-doc-kind="penalty_notice"], #documents-list li[data-doc-kind="case_filing_approval"]').count()).toBe(0);
     expect(await landlord.locator('#penalty-status').count()).toBe(0);
+    // the page says what it leaves out (the tenant's page does not)
+    expect(await landlord.locator('#hazard-premises-view').count()).toBe(1);
     expect(await landlord.textContent('body')).not.toContain('12345');
     // The tenant's file, as the landlord reads it: the hazard is there, its case and penalty documents are not.
     await goTo(landlord, 'dossier/ent-ruyi');

@@ -781,6 +781,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       ],
       caseNumber: null,
       penaltyReplyPeriod: null,
+      access: 'full',
     },
     parameters: {
       id: 'hz-6dc6c4b9b45c5aebb531c179',

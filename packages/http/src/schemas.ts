@@ -237,7 +237,7 @@ export const HAZARD_PAGE: JsonSchema = {
 /** A hazard's folded state and its history. */
 export const HAZARD_DETAIL: JsonSchema = {
   type: 'object',
-  required: ['state', 'history', 'caseNumber', 'penaltyReplyPeriod'],
+  required: ['state', 'history', 'caseNumber', 'penaltyReplyPeriod', 'access'],
   properties: {
     state: { $ref: '#/components/schemas/HazardState' },
     history: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' }, description: 'every event, oldest first / 全部事件' },
@@ -263,6 +263,13 @@ export const HAZARD_DETAIL: JsonSchema = {
       },
       description:
         "the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, and for a landlord. Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达或出租方查阅时为 null",
+    },
+    access: {
+      type: 'string',
+      enum: ['full', 'premises'],
+      readOnly: true,
+      description:
+        "which view of the hazard this is, derived by the server from the actor and the hazard (core's readAccess): `full`; or `premises` — a landlord reading its tenant's hazard at the premises it rents out, without the tenant's penalty proceeding whether or not there is one (a page says so rather than showing an empty proceeding) / 所读视图：full 完整；premises 出租方按出租场所查阅承租方的隐患，不含承租方的行政处罚程序（无论有无）",
     },
   },
 };
