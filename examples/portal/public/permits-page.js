@@ -95,9 +95,12 @@ export async function permitsPage(signal) {
   applyForm(app.querySelector('#permit-apply'), enterpriseId, serverTime(r));
 }
 
-/** A local datetime-local value (UTC+8) for an instant, and back. */
-const toLocalInput = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
-const fromLocalInput = (v) => new Date(Date.parse(`${v}:00+08:00`)).toISOString();
+/**
+ * A local datetime-local value (UTC+8) for an instant — to the minute, or `seconds` to the second — and back (the
+ * input gives `HH:mm` or `HH:mm:ss`).
+ */
+const toLocalInput = (ms, seconds = false) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, seconds ? 19 : 16);
+const fromLocalInput = (v) => new Date(Date.parse(`${v.length === 16 ? `${v}:00` : v}+08:00`)).toISOString();
 
 /** Checkboxes for the ids of core's facts (`HEIGHT_FALL_FACTORS`, `HEIGHT_SITUATIONS`, `HOT_WORK_SITUATIONS`, `HOT_WORK_SHUTDOWN_CONDITIONS`), each with core's words and its clause. */
 const factChecks = (name, facts) =>
@@ -191,10 +194,12 @@ function applyForm(root, enterpriseId, now) {
 /**
  * The fields of a reading: the measures the permit's rule judges (its gas-test limits), nothing else. The sampling
  * time is prefilled with `now`, the server's clock (the permit's answer): the server weighs it against the rule's window.
+ * It is to the second: a retest taken in the same minute as a failed test must still read as later than it (the server
+ * refuses a test older than the permit's latest).
  */
 function readingFields(p, now) {
   const measures = [...new Set((p.rule.gasTest?.limits ?? []).map((l) => l.measure))];
-  return html`<div class="field"><label for="pr-at">${t('permitSampledAt')}</label><input id="pr-at" name="sampledAt" type="datetime-local" required value="${toLocalInput(now.getTime())}"></div>
+  return html`<div class="field"><label for="pr-at">${t('permitSampledAt')}</label><input id="pr-at" name="sampledAt" type="datetime-local" step="1" required value="${toLocalInput(now.getTime(), true)}"></div>
     <div class="field"><label for="pr-instrument">${t('permitInstrument')}</label><input id="pr-instrument" name="instrument" required autocomplete="off"></div>
     <div class="field"><label for="pr-place">${t('permitPlace')}</label><input id="pr-place" name="place" required autocomplete="off"></div>
     ${measures.map((m) => html`<div class="field"><label for="pr-${m}">${t(`m_${m}`)}</label><input id="pr-${m}" name="${m}" data-measure="${m}" type="number" step="0.01" min="0" max="100" inputmode="decimal" required></div>`)}`;
