@@ -313,3 +313,22 @@ it('an undeclared premises kind with no near name lists the declared ones', () =
   const issue = loadPack({ files: { 'pack.yaml': pack } }).issues.find((i) => i.code === 'UNKNOWN_PREMISES');
   expect(issue?.hint).toEqual({ 'zh-CN': '在 premises 中声明，或改成已声明的场所类型：shop。', en: 'Declare it under premises, or use a declared premises kind: shop.' });
 });
+
+describe('a misspelt regulation id under a major hazard is one mistake, not also "no determination standard"', () => {
+  it('when the near id is the determination standard: only UNKNOWN_REGULATION, whose hint is the fix', () => {
+    const issues = mistake('basis: [{ regulation: jcg, clause: 第六条 }]', 'basis: [{ regulation: jgc, clause: 第六条 }]');
+    expect(issues.map((i) => `${i.code} ${i.hintEn ?? ''}`)).toEqual(['UNKNOWN_REGULATION did you mean "jcg"?']);
+  });
+
+  it('when no declared regulation is near: the warning stays and says it follows from the undeclared id', () => {
+    const issues = mistake('basis: [{ regulation: jcg, clause: 第六条 }]', 'basis: [{ regulation: gb-55555, clause: 第六条 }]');
+    expect(issues.map((i) => i.code).sort()).toEqual(['MAJOR_WITHOUT_DETERMINATION', 'UNKNOWN_REGULATION']);
+    const knockOn = issues.find((i) => i.code === 'MAJOR_WITHOUT_DETERMINATION')!;
+    expect(knockOn.zh).toBe(
+      '重大隐患“LPG-001-H1”的依据中没有已声明的重大事故隐患判定标准：它引用的“gb-55555”未在 regulations 中声明（已报 UNKNOWN_REGULATION）。先改正或声明该法规；若它是判定标准，声明时写 determination: true，本警告随之消失。',
+    );
+    expect(knockOn.en).toBe(
+      'the major hazard "LPG-001-H1" cites no declared major-hazard determination standard: the "gb-55555" it cites is not declared under regulations (reported as UNKNOWN_REGULATION). Fix or declare that regulation first; if it is the determination standard, declare it with determination: true and this warning goes away.',
+    );
+  });
+});

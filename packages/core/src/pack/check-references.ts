@@ -3,6 +3,7 @@ import type { SemanticContext } from './semantic-context.js';
 import type { Citation, HazardLevel, Regulation } from './types.js';
 import { BASIS_OMITTED } from './merge-pack-files.js';
 import { calendarDateProblem } from './value-hints.js';
+import { didYouMean } from './did-you-mean.js';
 
 /**
  * Check the references that are not conditions: facts (range, options), item `asks` and
@@ -166,13 +167,22 @@ export function checkReferences(ctx: SemanticContext): void {
         },
       );
     } else if (!what.basis.some((c) => regulations.get(c.regulation)?.determination === true)) {
+      // an undeclared id is reported (UNKNOWN_REGULATION) at the citation: that is the root cause
+      const undeclared = what.basis.map((c) => c.regulation).filter((id) => !regulations.has(id));
+      // its "did you mean" names a determination standard: following the hint fixes both
+      if (undeclared.some((id) => regulations.get(didYouMean(id, regulations.keys()) ?? '')?.determination === true)) return;
       report(
         'MAJOR_WITHOUT_DETERMINATION',
         { file, pointer: pointer + '/basis' },
-        {
-          'zh-CN': `重大隐患“${what.id}”的依据中没有重大事故隐患判定标准（determination: true），该等级只能作为疑似。`,
-          en: `the major hazard "${what.id}" cites no major-hazard determination standard (determination: true), so its level is only provisional.`,
-        },
+        undeclared.length === 0
+          ? {
+              'zh-CN': `重大隐患“${what.id}”的依据中没有重大事故隐患判定标准（determination: true），该等级只能作为疑似。`,
+              en: `the major hazard "${what.id}" cites no major-hazard determination standard (determination: true), so its level is only provisional.`,
+            }
+          : {
+              'zh-CN': `重大隐患“${what.id}”的依据中没有已声明的重大事故隐患判定标准：它引用的${undeclared.map((id) => `“${id}”`).join('、')}未在 regulations 中声明（已报 UNKNOWN_REGULATION）。先改正或声明该法规；若它是判定标准，声明时写 determination: true，本警告随之消失。`,
+              en: `the major hazard "${what.id}" cites no declared major-hazard determination standard: the ${undeclared.map((id) => `"${id}"`).join(', ')} it cites ${undeclared.length === 1 ? 'is' : 'are'} not declared under regulations (reported as UNKNOWN_REGULATION). Fix or declare that regulation first; if it is the determination standard, declare it with determination: true and this warning goes away.`,
+            },
       );
     }
   };
