@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isIPv4, isIPv6 } from 'node:net';
 
 /**
  * How long the portal's HTTP server waits for a client (docs/security.md T35). Node's
@@ -40,9 +41,59 @@ export function portalServerLimits(env: Record<string, string | undefined>, refu
   return { headersTimeoutMs, requestTimeoutMs, idleTimeoutMs, checkIntervalMs: Math.min(PORTAL_SERVER_LIMITS.checkIntervalMs, headersTimeoutMs) };
 }
 
-/** A `node:http` server for `handler` with the portal's {@link PortalServerLimits}. */
-export function createPortalServer(handler: (req: IncomingMessage, res: ServerResponse) => void, limits: PortalServerLimits = PORTAL_SERVER_LIMITS): Server {
-  const server = createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs }, handler);
+/**
+ * A `node:http` server for `handler` with the portal's {@link PortalServerLimits}, answering only
+ * to its own names: a request whose `Host` is another domain name (DNS rebinding, see
+ * {@link hostRefusal}) is refused with 403 `HOST_NOT_ALLOWED` before `handler` sees it.
+ * `allowedHosts` adds names to addresses and `localhost` (default none: {@link allowedHostNames}).
+ */
+export function createPortalServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  limits: PortalServerLimits = PORTAL_SERVER_LIMITS,
+  allowedHosts: ReadonlySet<string> = new Set(),
+): Server {
+  const guarded = (req: IncomingMessage, res: ServerResponse) => {
+    const refused = hostRefusal(req.headers.host, allowedHosts);
+    if (refused === null) return handler(req, res);
+    const zh = `门户不响应这个域名（${refused}）：可能是 DNS 重绑定。要用域名访问门户，请在 PORTAL_ALLOWED_HOSTS 中列出（逗号分隔）。`;
+    const en = `The portal does not answer to this name (${refused}): possibly DNS rebinding. To reach the portal by a domain name, list it in PORTAL_ALLOWED_HOSTS (comma-separated).`;
+    const body = JSON.stringify({ type: 'about:blank', status: 403, code: 'HOST_NOT_ALLOWED', title: `${zh} / ${en}`, detail: zh, messages: { 'zh-CN': zh, en } });
+    res.writeHead(403, { 'content-type': 'application/problem+json; charset=utf-8', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', connection: 'close' });
+    res.end(body);
+    // The body of a refused request is not read.
+    req.resume();
+  };
+  const server = createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs }, guarded);
   server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
   return server;
+}
+
+/**
+ * The host names the portal answers to besides addresses and `localhost` (docs/security.md T59):
+ * `PORTAL_ALLOWED_HOSTS`, names separated by commas (`anjian.example.gov.cn,portal.lan`;
+ * `*` answers every name, as before), and `HOST` when it is a name rather than an address.
+ */
+export function allowedHostNames(env: Record<string, string | undefined>): ReadonlySet<string> {
+  const names = (env.PORTAL_ALLOWED_HOSTS ?? '').split(',');
+  if (env.HOST) names.push(env.HOST);
+  return new Set(names.map((n) => n.trim().toLowerCase().replace(/\.$/, '')).filter((n) => n !== ''));
+}
+
+/**
+ * Why a request's `Host` header is not one of this portal's names, or null when it is.
+ * A page on another site can make the victim's browser send it requests under the attacker's
+ * own domain name once that name resolves to the portal's address (DNS rebinding): then its
+ * `Origin` matches its `Host`, the browser lets the page read the answers, and the portal bound
+ * to 127.0.0.1 is reached from the internet through the browser — with the demo password
+ * printed for everyone. A rebound request always names a domain, so an address (`127.0.0.1`,
+ * `[::1]`) and `localhost` are accepted, other names only when listed ({@link allowedHostNames}).
+ */
+export function hostRefusal(host: string | undefined, allowed: ReadonlySet<string>): string | null {
+  if (allowed.has('*')) return null;
+  const m = /^(\[[^\]]*\]|[^:[\]]*)(?::\d{1,5})?$/.exec(host ?? '');
+  if (!m || m[1] === '') return `Host: ${host ?? '(none)'}`;
+  const name = m[1]!.toLowerCase().replace(/\.$/, '');
+  if (name.startsWith('[') ? isIPv6(name.slice(1, -1)) : isIPv4(name)) return null;
+  if (name === 'localhost' || name.endsWith('.localhost') || allowed.has(name)) return null;
+  return `Host: ${name}`;
 }

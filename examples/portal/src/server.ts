@@ -14,7 +14,8 @@
  * rental directory for the landlord views; default 0), ANJIAN_DEMO_PREMISES (a JSON file of more premises
  * and tenancies of the demo enterprises, a `RentalSeed`: their places in the forms), PORTAL_HEADERS_TIMEOUT_MS, PORTAL_REQUEST_TIMEOUT_MS,
  * PORTAL_IDLE_TIMEOUT_MS (how long a client may take: 10 s for the headers, 120 s for the whole
- * request, 30 s of silence; see portal-server.ts).
+ * request, 30 s of silence; see portal-server.ts), PORTAL_ALLOWED_HOSTS (domain names the portal
+ * answers to besides addresses and localhost, comma-separated; `*` for any — DNS rebinding).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
@@ -26,7 +27,7 @@ import type { RentalSeed } from '@anjian/core/ports';
 import { toNodeHandler } from '@anjian/http';
 import { createPortal, DEMO_PASSWORD } from './create-portal.js';
 import { DEMO_USERS } from './demo-users.js';
-import { createPortalServer, portalServerLimits } from './portal-server.js';
+import { allowedHostNames, createPortalServer, portalServerLimits } from './portal-server.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,16 +72,20 @@ async function main(): Promise<void> {
   }).catch((error: unknown) => fail(`无法启动门户（数据目录 ${dataDir}）：${String(error)}`, `Cannot start the portal (data folder ${dataDir}): ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
 
-  const server = createPortalServer((req: IncomingMessage, res: ServerResponse) => {
-    // Methods a web Request cannot carry (TRACE, TRACK, CONNECT) are answered here, not as a 500.
-    if (!/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(req.method ?? '')) {
-      res.writeHead(405, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'content-type': 'application/problem+json; charset=utf-8', 'x-content-type-options': 'nosniff' });
-      res.end(JSON.stringify({ type: 'about:blank', status: 405, code: 'METHOD_NOT_ALLOWED', title: 'Method not allowed / 不支持的请求方法' }));
-      return;
-    }
-    const clientAddress = req.socket.remoteAddress ?? 'unknown';
-    void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress }) })(req, res);
-  }, limits);
+  const server = createPortalServer(
+    (req: IncomingMessage, res: ServerResponse) => {
+      // Methods a web Request cannot carry (TRACE, TRACK, CONNECT) are answered here, not as a 500.
+      if (!/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(req.method ?? '')) {
+        res.writeHead(405, { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'content-type': 'application/problem+json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+        res.end(JSON.stringify({ type: 'about:blank', status: 405, code: 'METHOD_NOT_ALLOWED', title: 'Method not allowed / 不支持的请求方法' }));
+        return;
+      }
+      const clientAddress = req.socket.remoteAddress ?? 'unknown';
+      void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress }) })(req, res);
+    },
+    limits,
+    allowedHostNames(process.env),
+  );
   server.on('error', (error: NodeJS.ErrnoException) => {
     void portal.close();
     if (error.code === 'EADDRINUSE') {
