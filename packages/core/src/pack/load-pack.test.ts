@@ -106,6 +106,26 @@ describe('loadPack', () => {
     expect(result.issues.map((i) => [i.code, i.line, i.column, i.pointer])).toEqual([['YAML_DUPLICATE_KEY', 4, 16, '/b/1/d/e']]);
   });
 
+  it('an error in pack.yaml does not hide the errors of the files it includes (one run shows both)', () => {
+    const files = {
+      'pack.yaml': head + 'facts:\n  - { id: a, type: booleen, label: { zh-CN: a, en: a } }\ninclude:\n  - two.yaml\n',
+      'two.yaml': 'sections:\n' + section('s2', 'I2', 'a').replace('level: major', 'level: smple'),
+    };
+    const result = loadPack({ files });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => [i.code, i.file, i.line])).toEqual([
+      ['SCHEMA_ENUM', 'pack.yaml', 12],
+      ['SCHEMA_ENUM', 'two.yaml', 10],
+    ]);
+    // a missing included file is found too; an include list that is itself wrong is not followed
+    expect(loadPack({ files: { 'pack.yaml': files['pack.yaml'] } }).issues.map((i) => i.code)).toEqual(['SCHEMA_ENUM', 'INCLUDE_NOT_FOUND']);
+    const badList = loadPack({ files: { ...files, 'pack.yaml': head + 'facts: 3\ninclude: two.yaml\n' } });
+    expect(badList.issues.map((i) => [i.code, i.file])).toEqual([
+      ['SCHEMA_TYPE', 'pack.yaml'],
+      ['SCHEMA_TYPE', 'pack.yaml'],
+    ]);
+  });
+
   it('throws PackSourceError (INVALID_PACK_SOURCE) only for a misused API', () => {
     expect(() => loadPack(null as never)).toThrow(PackSourceError);
     try {

@@ -155,6 +155,8 @@ type Limits = typeof LOAD_PACK_DEFAULTS;
 function loadWith(reader: Reader, limits: Limits): LoadResult {
   const issues: Issue[] = [];
   const parsedFiles: ParsedFile[] = [];
+  /** Files parsed, with or without errors (the maxFiles cap). */
+  let filesRead = 0;
   const seen = new Set<string>();
   let total = 0;
   // Depth-first, in include order; `chain` is the include path that led to the file.
@@ -168,7 +170,7 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
       const pos = locatePointer(from.file.doc, from.file.lineCounter, from.pointer);
       return { file: from.file.file, line: pos.line, column: pos.column, pointer: from.pointer };
     };
-    if (parsedFiles.length >= limits.maxFiles) {
+    if (filesRead >= limits.maxFiles) {
       issues.push(
         createIssue('INCLUDE_TOO_MANY', fromAt(), {
           'zh-CN': `检查表的文件超过 ${limits.maxFiles} 个，“${path}”未读取。`,
@@ -238,19 +240,18 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
       continue;
     }
     const parsed = outcome.parsed;
+    filesRead++;
     const quoted = fullWidthQuoteIssues(parsed);
-    if (quoted.length > 0) {
-      issues.push(...quoted);
-      continue;
-    }
-    const schemaIssues = validatePackFile(parsed, from ? 'fragment' : 'entry');
-    if (schemaIssues.length > 0) {
-      issues.push(...schemaIssues);
-      continue;
-    }
-    parsedFiles.push(parsed);
+    // quotes first: the schema would report the same values again, less clearly
+    const fileIssues = quoted.length > 0 ? quoted : validatePackFile(parsed, from ? 'fragment' : 'entry');
+    issues.push(...fileIssues);
+    if (fileIssues.length === 0) parsedFiles.push(parsed);
 
-    const includes = (parsed.value as { include?: string[] }).include ?? [];
+    // A file with errors is not merged, but its includes are still read and checked when its
+    // include list is itself sound: one run shows the errors of pack.yaml and of its files.
+    const includeList = (parsed.value as { include?: unknown } | null)?.include;
+    if (fileIssues.length > 0 && (fileIssues.some((i) => i.pointer === '/include' || i.pointer?.startsWith('/include/')) || !isStringList(includeList))) continue;
+    const includes = (includeList as string[] | undefined) ?? [];
     const next: typeof stack = [];
     includes.forEach((include, i) => {
       const pointer = `/include/${i}`;
@@ -296,6 +297,10 @@ function loadWith(reader: Reader, limits: Limits): LoadResult {
   issues.push(...checkPack(index));
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   return { ok: true, pack: deepFreeze(index.pack), issues };
+}
+
+function isStringList(value: unknown): value is string[] | undefined {
+  return value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
 }
 
 function safeCall<T>(fn: () => T): T | undefined {
