@@ -30,6 +30,7 @@ export type { DeviceKeyResolver } from './monitoring/message-auth.js';
 export { createDeviceTracker, DEFAULT_FLAP_WINDOW_MS, DEFAULT_RECURRENCE_WINDOW_MS } from './monitoring/device-tracker.js';
 export { admitSensorMessage, DEFAULT_ADMISSION_BURST, DEFAULT_ADMISSION_PER_INTERVAL, DEFAULT_REPORT_INTERVAL_S, FLOOD_ITEM, sensorAllowance } from './monitoring/sensor-admission.js';
 export type { AdmissionDecision, SensorAdmissionOptions, SensorAllowance } from './monitoring/sensor-admission.js';
+export type { HeldSensorMessage } from './monitoring/held-sensor-messages.js';
 export type { DeviceStep, DeviceTracker, DeviceTrackerOptions } from './monitoring/device-tracker.js';
 export { createMemoryDeviceRegistry } from './monitoring/memory-device-registry.js';
 export type { MemoryDeviceRegistryOptions } from './monitoring/memory-device-registry.js';

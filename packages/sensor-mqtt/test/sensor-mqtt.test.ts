@@ -189,4 +189,25 @@ describe('sensor-mqtt against Mosquitto', () => {
     expect(log.lines.some((l) => l.level === 'error' && String(l.details.error).includes('database is locked'))).toBe(true);
     expect((await m.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).filter((w) => w.item === 'SEN-04')).toHaveLength(1);
   });
+
+  // A genuine alarm from a device over its allowance was refused like the rest of the flood and never raised.
+  it('a detector flooding heartbeats sends one alarm: rate_limited on arrival, raised with the first heartbeat admitted 10 s later (test clock)', async () => {
+    (m.clock as FixedClock).advance(6 * 60_000); // a full bucket
+    const s0 = ingester.stats();
+    const h0 = handled();
+    await Promise.all(Array.from({ length: 60 }, () => publish('D-chem', message('D-chem', 'heartbeat'))));
+    await until(() => handled() >= h0 + 60, 15_000);
+    await publish('D-chem', message('D-chem', 'alarm'));
+    await until(() => handled() >= h0 + 61);
+    const s1 = ingester.stats();
+    expect([s1.processed - s0.processed, s1.dropped.rate_limited - s0.dropped.rate_limited]).toEqual([30, 31]);
+    expect((await m.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).map((w) => w.item)).not.toContain('SEN-01');
+    const hazardsBefore = (await m.store.readLog(1, 10_000)).filter((e) => e.type === 'reported').length;
+    (m.clock as FixedClock).advance(10_000); // one token: 60 s / 6
+    await publish('D-chem', message('D-chem', 'heartbeat'));
+    await until(() => ingester.stats().processed >= s1.processed + 1);
+    const [sen01] = (await m.registry.listWarnings({ deviceId: 'D-chem', status: 'open' })).filter((w) => w.item === 'SEN-01');
+    expect([sen01?.key, sen01?.openedAt, sen01?.hazardIds.length]).toEqual(['D-chem/SEN-01/1', m.clock.now().toISOString(), 1]);
+    expect((await m.store.readLog(1, 10_000)).filter((e) => e.type === 'reported').length - hazardsBefore).toBe(1);
+  });
 });

@@ -4,6 +4,7 @@ import { LEVEL_RANK } from '../pack/types.js';
 import type { Device } from './device.js';
 import { deviceInspection, SENSORS_PACK_ID } from './device-facts.js';
 import { RECENT_READINGS, type DeviceReading, type DeviceState, type DeviceWarning } from './device-state.js';
+import type { HeldSensorMessage } from './held-sensor-messages.js';
 import type { SensorMessage } from './sensor-message.js';
 
 /** Options of {@link createDeviceTracker}. */
@@ -38,10 +39,15 @@ export interface DeviceStep {
 
 /** A pure device-condition tracker over the `sensors` pack. */
 export interface DeviceTracker {
-  /** Applies one (validated, not yet seen) message received at `now`. */
-  observe(device: Device, state: DeviceState, message: SensorMessage, now: Date): DeviceStep;
-  /** Re-evaluates at `now` without a message: heartbeat silence becomes offline here. */
-  tick(device: Device, state: DeviceState, now: Date): DeviceStep;
+  /**
+   * Applies one (validated, not yet seen) message received at `now`. `earlier`: messages of the
+   * device that admission refused before it (`rate_limited`, kept by ingestion, oldest first) —
+   * their effects on the state are applied first, at their own receipt times, and the step is
+   * classified once, so a condition they raised opens (or updates) its warning in this step.
+   */
+  observe(device: Device, state: DeviceState, message: SensorMessage, now: Date, earlier?: readonly HeldSensorMessage[]): DeviceStep;
+  /** Re-evaluates at `now` without a message: heartbeat silence becomes offline here. `earlier` as for {@link observe}. */
+  tick(device: Device, state: DeviceState, now: Date, earlier?: readonly HeldSensorMessage[]): DeviceStep;
 }
 
 /** Default recurrence window: 24 hours. */
@@ -109,26 +115,31 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
   const flapMs = options.flapWindowMs ?? DEFAULT_FLAP_WINDOW_MS;
   if (!Number.isFinite(flapMs) || flapMs < 0) throw new RangeError('flapWindowMs must be a finite number ≥ 0 / flapWindowMs 须为不小于 0 的有限数');
 
-  function step(device: Device, previous: DeviceState, now: Date, message: SensorMessage | null): DeviceStep {
+  /** One message's effect on the state, received at `at` (the server's clock); a held (earlier) one never moves the last-message time back. */
+  function absorb(device: Device, state: DeviceState, message: SensorMessage, at: string, held: boolean): void {
+    applyMessage(state, message);
+    if (!held || state.lastMessageAt === null || at > state.lastMessageAt) state.lastMessageAt = at;
+    if (message.type === 'heartbeat') return;
+    // The registered unit only: a message's unit was checked against it, its note is free text.
+    const unit = device.limits?.unit;
+    const reading: DeviceReading = {
+      receivedAt: at,
+      messageId: message.id,
+      type: message.type,
+      ...(message.value === undefined ? {} : { value: message.value }),
+      ...(unit === undefined ? {} : { unit }),
+      ...(message.at === undefined ? {} : { deviceAt: message.at }),
+    };
+    state.recent = [...(state.recent ?? []), reading].slice(-RECENT_READINGS);
+  }
+
+  function step(device: Device, previous: DeviceState, now: Date, message: SensorMessage | null, earlier: readonly HeldSensorMessage[] = []): DeviceStep {
     const state: DeviceState = structuredClone(previous);
     const at = now.toISOString();
-    if (message) {
-      applyMessage(state, message);
-      state.lastMessageAt = at;
-      if (message.type !== 'heartbeat') {
-        // The registered unit only: a message's unit was checked against it, its note is free text.
-        const unit = device.limits?.unit;
-        const reading: DeviceReading = {
-          receivedAt: at,
-          messageId: message.id,
-          type: message.type,
-          ...(message.value === undefined ? {} : { value: message.value }),
-          ...(unit === undefined ? {} : { unit }),
-          ...(message.at === undefined ? {} : { deviceAt: message.at }),
-        };
-        state.recent = [...(state.recent ?? []), reading].slice(-RECENT_READINGS);
-      }
-    }
+    for (const held of earlier) absorb(device, state, held.message, held.receivedAt, true);
+    if (message) absorb(device, state, message, at, false);
+    /** Messages this step applied: each counts on the warnings it finds open. */
+    const applied = earlier.length + (message ? 1 : 0);
     const horizon = now.getTime() - windowMs;
     for (const [item, times] of Object.entries(state.recentClears)) {
       const kept = times.filter((t) => Date.parse(t) > horizon);
@@ -153,8 +164,8 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
       const current = state.open[result.item];
       if (current) {
         let touched = false;
-        if (message) {
-          current.messages += 1;
+        if (applied > 0) {
+          current.messages += applied;
           touched = true;
         }
         // A level only rises while the condition lasts (a window running out does not lower it).
@@ -178,7 +189,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
         const clears = state.recentClears[result.item]?.filter((t) => t !== flapped.clearedAt) ?? [];
         if (clears.length > 0) state.recentClears[result.item] = clears;
         else delete state.recentClears[result.item];
-        const reopened: DeviceWarning = { ...flapped, status: 'open', clearedAt: null, updatedAt: at, messages: flapped.messages + (message ? 1 : 0), flaps: (flapped.flaps ?? 0) + 1 };
+        const reopened: DeviceWarning = { ...flapped, status: 'open', clearedAt: null, updatedAt: at, messages: flapped.messages + applied, flaps: (flapped.flaps ?? 0) + 1 };
         state.open[result.item] = reopened;
         updated.push(reopened);
         continue;
@@ -197,7 +208,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
         openedAt: at,
         updatedAt: at,
         clearedAt: null,
-        messages: message ? 1 : 0,
+        messages: applied,
         occurrence,
         escalated: (state.recentClears[result.item]?.length ?? 0) > 0,
         hazardIds: [],
@@ -217,7 +228,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
   }
 
   return Object.freeze({
-    observe: (device: Device, state: DeviceState, message: SensorMessage, now: Date) => step(device, state, now, message),
-    tick: (device: Device, state: DeviceState, now: Date) => step(device, state, now, null),
+    observe: (device: Device, state: DeviceState, message: SensorMessage, now: Date, earlier?: readonly HeldSensorMessage[]) => step(device, state, now, message, earlier),
+    tick: (device: Device, state: DeviceState, now: Date, earlier?: readonly HeldSensorMessage[]) => step(device, state, now, null, earlier),
   });
 }

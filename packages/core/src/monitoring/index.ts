@@ -14,6 +14,7 @@ export * from './message-auth.js';
 export * from './device-tracker.js';
 export * from './message-dedup-window.js';
 export * from './sensor-admission.js';
+export * from './held-sensor-messages.js';
 export * from './sensor-message-facts.js';
 export * from './memory-device-registry.js';
 export * from './ingest-sensor-message.js';

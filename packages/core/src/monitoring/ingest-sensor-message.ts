@@ -10,6 +10,7 @@ import type { Device } from './device.js';
 import { SENSORS_PACK_ID } from './device-facts.js';
 import { initialDeviceState, type DeviceState, type DeviceWarning } from './device-state.js';
 import type { DeviceStep, DeviceTracker } from './device-tracker.js';
+import { heldSensorMessages, sensorMessageChannel, type HeldSensorMessage } from './held-sensor-messages.js';
 import { checkMessageSignature, type DeviceKeyResolver } from './message-auth.js';
 import { DEFAULT_MESSAGE_DEDUP_WINDOW_MS } from './message-dedup-window.js';
 import { admitSensorMessage, sensorAllowance, type AdmissionDecision, type SensorAdmissionOptions } from './sensor-admission.js';
@@ -175,6 +176,8 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
     const admission = admit(deps, device, stored, now);
     if (admission && !admission.admitted) {
       // Refused: nothing is written, except the first refusal of an episode, which records its one FLOOD warning.
+      // The message is kept in memory as its device's latest of its kind, to be applied when the bucket allows.
+      heldSensorMessages(deps.registry).hold(device.id, message, now);
       if (admission.opened) {
         const noted = await deps.registry.commit({
           deviceId: device.id,
@@ -188,7 +191,8 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
       return rateLimited(device.id, admission);
     }
     const state: DeviceState = admission ? { ...stored, admission: admission.admission } : stored;
-    const step = deps.tracker.observe(device, state, message, now);
+    const held = heldBefore(deps, device.id, message);
+    const step = deps.tracker.observe(device, state, message, now, held.apply);
     const reports = await reportDeviceWarnings(deps.chain, device, step);
     const result = await deps.registry.commit({
       deviceId: device.id,
@@ -198,10 +202,13 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
       warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.cleared ? [admission.cleared] : [])],
       now: now.toISOString(),
       // A heartbeat that changed no warning only moves the last-message time: idempotent, so it need not wait for the disk.
-      durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
+      durable: !(message.type === 'heartbeat' && held.apply.length === 0 && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
     });
     if (result.kind === 'duplicate') return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
-    if (result.kind === 'ok') return { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports };
+    if (result.kind === 'ok') {
+      heldSensorMessages(deps.registry).release(device.id, held.done);
+      return { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports };
+    }
     if (attempt >= MAX_ATTEMPTS) throw new Error(`device ${device.id}: state changed concurrently ${MAX_ATTEMPTS} times; try again / 设备状态并发修改，请重试`);
   }
 }
@@ -212,6 +219,21 @@ type Checked = { kind: 'ok'; device: Device; message: SensorMessage } | Extract<
 function admit(deps: MonitoringDeps, device: Device, state: DeviceState, now: Date): AdmissionDecision | null {
   if (deps.admission === false) return null;
   return admitSensorMessage(device, state, now, sensorAllowance(device, deps.admission));
+}
+
+/**
+ * What the device's held (refused) messages contribute to a step processing `message`: those of
+ * another channel are applied before it (`apply`); those of its channel are older values it
+ * supersedes (last value wins). `done`: all of them, to release once the step is committed.
+ * `skip`: entries a batch already applied in an earlier step not yet committed.
+ */
+function heldBefore(deps: MonitoringDeps, deviceId: string, message: SensorMessage | null, skip?: ReadonlySet<HeldSensorMessage>): { apply: HeldSensorMessage[]; done: HeldSensorMessage[] } {
+  if (deps.admission === false) return { apply: [], done: [] };
+  const done = heldSensorMessages(deps.registry)
+    .peek(deviceId)
+    .filter((h) => !skip?.has(h));
+  const channel = message ? sensorMessageChannel(message.type) : null;
+  return { apply: done.filter((h) => channel === null || sensorMessageChannel(h.message.type) !== channel), done };
 }
 
 function rateLimited(deviceId: string, decision: AdmissionDecision): Extract<IngestResult, { kind: 'dropped' }> {
@@ -289,7 +311,9 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
   );
   const working = new Map<string, DeviceState>();
   const seen = new Set<string>();
-  const pending: Array<{ index: number; commit: DeviceCommit; done: IngestResult }> = [];
+  const pending: Array<{ index: number; commit: DeviceCommit; done: IngestResult; held?: HeldSensorMessage[] }> = [];
+  /** Held messages a step of this batch applied (a later step of the device must not apply them again). */
+  const applied = new Set<HeldSensorMessage>();
   for (const [index, item] of items.entries()) {
     const p = parsed[index]!;
     if (!p.ok) {
@@ -325,6 +349,7 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
     const before = working.get(device.id) ?? stored.get(device.id) ?? initialDeviceState(device.id, now);
     const admission = admit(deps, device, before, now);
     if (admission && !admission.admitted) {
+      heldSensorMessages(deps.registry).hold(device.id, message, now);
       const refusedState: DeviceState = { ...before, admission: admission.admission };
       if (admission.opened) {
         // The episode's one FLOOD warning, committed with the batch; the message itself writes nothing.
@@ -342,7 +367,9 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
     }
     seen.add(pair);
     const state: DeviceState = admission ? { ...before, admission: admission.admission } : before;
-    const step = deps.tracker.observe(device, state, message, now);
+    const held = heldBefore(deps, device.id, message, applied);
+    for (const h of held.done) applied.add(h);
+    const step = deps.tracker.observe(device, state, message, now, held.apply);
     const reports = await reportDeviceWarnings(deps.chain, device, step);
     working.set(device.id, { ...step.state, version: state.version + 1 });
     pending.push({
@@ -354,9 +381,10 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
         messageId: message.id,
         warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.cleared ? [admission.cleared] : [])],
         now: now.toISOString(),
-        durable: !(message.type === 'heartbeat' && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
+        durable: !(message.type === 'heartbeat' && held.apply.length === 0 && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
       },
       done: { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports },
+      held: held.done,
     });
   }
   const committed = await deps.registry.commitBatch(pending.map((p) => p.commit));
@@ -364,8 +392,10 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
     const r = committed[k]!;
     // A refused message stays refused whatever became of its FLOOD warning (a conflict: the next refusal records it).
     if (p.done.kind === 'dropped') results[p.index] = p.done;
-    else if (r.kind === 'ok') results[p.index] = p.done;
-    else if (r.kind === 'duplicate') results[p.index] = { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: p.commit.deviceId };
+    else if (r.kind === 'ok') {
+      results[p.index] = p.done;
+      if (p.held) heldSensorMessages(deps.registry).release(p.commit.deviceId, p.held);
+    } else if (r.kind === 'duplicate') results[p.index] = { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: p.commit.deviceId };
   }
   // Conflicts: the device changed under the batch; its steps from the conflict on run again, alone and in order.
   for (const p of pending) {
@@ -387,27 +417,39 @@ export interface DeviceTickResult {
 /**
  * Re-evaluates every registered device at `now` (the caller's clock; no timers): heartbeat
  * silence longer than the pack's threshold opens an offline warning, and it is reported
- * like any other. Safe to run twice or from two schedulers: state versions and derived
- * hazard ids make the second run change nothing.
+ * like any other. A device whose latest messages admission refused (a flood) and that has not
+ * been heard since has them applied here once its bucket holds a token again (taking it), so
+ * an alarm sent during a flood is raised even if the device then falls silent. Safe to run
+ * twice or from two schedulers: state versions and derived hazard ids make the second run
+ * change nothing.
  */
 export async function tickDevices(deps: MonitoringDeps, now: Date = deps.clock.now()): Promise<DeviceTickResult> {
   const out: DeviceTickResult = { devices: 0, opened: [], cleared: [], reports: [] };
   for (const device of await deps.registry.listDevices()) {
-    if ((device.disabledAt ?? null) !== null) continue;
+    if ((device.disabledAt ?? null) !== null) {
+      heldSensorMessages(deps.registry).forget(device.id);
+      continue;
+    }
     out.devices++;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const state = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
-      const step = deps.tracker.tick(device, state, now);
-      if (state.version > 0 && step.opened.length === 0 && step.cleared.length === 0 && step.updated.length === 0) break;
+      const stored = (await deps.registry.loadState(device.id)) ?? initialDeviceState(device.id, now);
+      // Held messages take a token like the message they are; while the bucket is empty they wait (nothing is written).
+      const held = heldBefore(deps, device.id, null);
+      const admission = held.done.length > 0 ? admit(deps, device, stored, now) : null;
+      const apply = admission?.admitted ? held.apply : [];
+      const state: DeviceState = admission?.admitted ? { ...stored, admission: admission.admission } : stored;
+      const step = deps.tracker.tick(device, state, now, apply);
+      if (state.version > 0 && apply.length === 0 && step.opened.length === 0 && step.cleared.length === 0 && step.updated.length === 0) break;
       const reports = await reportDeviceWarnings(deps.chain, device, step);
       const result = await deps.registry.commit({
         deviceId: device.id,
         expectedVersion: state.version,
         state: step.state,
-        warnings: [...step.opened, ...step.updated, ...step.cleared],
+        warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.admitted && admission.cleared ? [admission.cleared] : [])],
         now: now.toISOString(),
       });
       if (result.kind !== 'ok') continue;
+      if (apply.length > 0) heldSensorMessages(deps.registry).release(device.id, apply);
       out.opened.push(...step.opened);
       out.cleared.push(...step.cleared);
       out.reports.push(...reports);

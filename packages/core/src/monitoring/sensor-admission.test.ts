@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDevice } from '../testing/device-registry-conformance.js';
-import { ingestSensorBatch, ingestSensorMessage, type IngestResult } from './ingest-sensor-message.js';
+import { heldSensorMessages } from './held-sensor-messages.js';
+import { ingestSensorBatch, ingestSensorMessage, tickDevices, type IngestResult } from './ingest-sensor-message.js';
 import { runDailyWarning } from './daily-warning.js';
 import { monitoringFixture } from './monitoring.test-util.js';
 import { DEFAULT_ADMISSION_BURST, DEFAULT_ADMISSION_PER_INTERVAL } from './sensor-admission.js';
@@ -15,14 +16,15 @@ async function transmitterFixture() {
   return f;
 }
 
-/** `count` readings with unique ids from D-chem within one minute of the fixture's clock, in batches of 200. */
-async function flood(f: Awaited<ReturnType<typeof monitoringFixture>>, count: number, value: (i: number) => number): Promise<IngestResult[]> {
+/** `count` readings with unique ids from D-chem within one minute of the fixture's clock, in batches of 200 (with `tick`, the host's tickDevices after each). */
+async function flood(f: Awaited<ReturnType<typeof monitoringFixture>>, count: number, value: (i: number) => number, tick = false): Promise<IngestResult[]> {
   const out: IngestResult[] = [];
   for (let start = 0; start < count; start += 200) {
     const batch = [];
     for (let i = start; i < Math.min(count, start + 200); i++) batch.push({ raw: f.msg('D-chem', 'reading', { value: value(i) }), topicDevice: 'D-chem' });
     out.push(...(await ingestSensorBatch(f.deps, batch)));
     f.clock.advance(Math.floor(60_000 / (count / 200)) - 1);
+    if (tick) await tickDevices(f.deps);
   }
   return out;
 }
@@ -106,6 +108,113 @@ describe('admission: a device flooding unique message ids is held to its registe
     const counts = tally(await flood(f, 2_000, () => 1.0));
     expect(counts.processed).toBeGreaterThan(DEFAULT_ADMISSION_BURST + 10 * DEFAULT_ADMISSION_PER_INTERVAL);
     expect(counts.processed).toBeLessThanOrEqual(DEFAULT_ADMISSION_BURST + 12 * DEFAULT_ADMISSION_PER_INTERVAL);
+  });
+});
+
+type Fixture = Awaited<ReturnType<typeof monitoringFixture>>;
+/** One message, either alone (ingestSensorMessage) or as a batch of one (ingestSensorBatch). */
+const sendVia = {
+  'one at a time': async (f: Fixture, raws: string[]) => {
+    const out: IngestResult[] = [];
+    for (const raw of raws) out.push(await ingestSensorMessage(f.deps, raw));
+    return out;
+  },
+  'in batches': (f: Fixture, raws: string[]) =>
+    ingestSensorBatch(
+      f.deps,
+      raws.map((raw) => ({ raw })),
+    ),
+};
+/** The time one token takes to come back at the default allowance: a 60 s interval / 6 = 10 s. */
+const TOKEN_MS = (60 * 1000) / DEFAULT_ADMISSION_PER_INTERVAL;
+
+describe('admission keeps the latest refused state: an alarm sent during a flood is raised within one token time', () => {
+  for (const [via, send] of Object.entries(sendVia)) {
+    it(`a smoke alarm flooding heartbeats sends one alarm: refused at once, raised with the first message admitted ≤ 10 s later (${via})`, async () => {
+      const f = await monitoringFixture();
+      const heartbeats = (n: number) => Array.from({ length: n }, () => f.msg('D-plain', 'heartbeat'));
+      expect(tally(await send(f, heartbeats(100)))).toEqual({ processed: DEFAULT_ADMISSION_BURST, rate_limited: 100 - DEFAULT_ADMISSION_BURST });
+      const alarmAt = f.clock.now().getTime();
+      const [alarm] = await send(f, [f.msg('D-plain', 'alarm')]);
+      expect(alarm).toMatchObject({ kind: 'dropped', reason: 'rate_limited' });
+      // The flood goes on, one heartbeat a second: refused until a token is back.
+      let raisedBy: IngestResult | undefined;
+      for (let s = 1; s <= 15 && raisedBy === undefined; s++) {
+        f.clock.advance(1000);
+        const [r] = await send(f, heartbeats(1));
+        if (r!.kind === 'processed' && r!.opened.some((w) => w.item === 'SEN-01')) raisedBy = r;
+        else expect(r).toMatchObject({ kind: 'dropped', reason: 'rate_limited' });
+      }
+      expect(raisedBy).toBeDefined();
+      const [sen01] = await f.registry.listWarnings({ deviceId: 'D-plain', status: 'open' }).then((ws) => ws.filter((w) => w.item === 'SEN-01'));
+      expect(Date.parse(sen01!.openedAt) - alarmAt).toBeLessThanOrEqual(TOKEN_MS);
+      expect(sen01!.hazardIds).toHaveLength(1);
+      expect(f.store.unsafeLog.filter((e) => e.type === 'reported')).toHaveLength(1);
+      // The readings document shows the alarm at the time it arrived, not when it was evaluated.
+      const state = (await f.registry.loadState('D-plain'))!;
+      expect(state.alarm).toBe(true);
+      expect(state.recent?.map((r) => [r.type, Date.parse(r.receivedAt) - alarmAt]).at(-1)).toEqual(['alarm', 0]);
+      expect(heldSensorMessages(f.registry).devices()).toBe(0);
+    });
+  }
+
+  it('the flood stops right after the alarm: the host tick raises it once the bucket holds a token, not before, and only once', async () => {
+    const f = await monitoringFixture();
+    await sendVia['in batches'](f, [...Array.from({ length: 60 }, () => f.msg('D-plain', 'heartbeat')), f.msg('D-plain', 'alarm')]);
+    const version = (await f.registry.loadState('D-plain'))!.version;
+    f.clock.advance(TOKEN_MS / 2);
+    const early = await tickDevices(f.deps);
+    expect(early.opened.filter((w) => w.deviceId === 'D-plain')).toEqual([]);
+    expect((await f.registry.loadState('D-plain'))!.version).toBe(version); // an empty bucket: nothing written
+    f.clock.advance(TOKEN_MS / 2);
+    const due = await tickDevices(f.deps);
+    expect(due.opened.map((w) => w.key)).toEqual(['D-plain/SEN-01/1']);
+    expect(due.reports.flatMap((r) => r.reports.map((x) => x.ok))).toEqual([true]);
+    expect((await tickDevices(f.deps)).opened).toEqual([]);
+    expect(f.store.unsafeLog.filter((e) => e.type === 'reported')).toHaveLength(1);
+  });
+
+  it('last value wins, per kind: an alarm cleared, 2 000 readings and a fault, battery low, all refused — one held per kind, applied as their latest values', async () => {
+    const f = await transmitterFixture();
+    const refused = [
+      f.msg('D-chem', 'alarm'),
+      ...Array.from({ length: 2_000 }, (_, i) => f.msg('D-chem', 'reading', { value: 1.7 + (i % 5) / 10 })),
+      f.msg('D-chem', 'fault'),
+      f.msg('D-chem', 'alarm_cleared'),
+      f.msg('D-chem', 'battery_low'),
+      f.msg('D-chem', 'reading', { value: 1.0 }),
+    ];
+    const results = await sendVia['in batches'](f, [...Array.from({ length: DEFAULT_ADMISSION_BURST }, () => f.msg('D-chem', 'heartbeat')), ...refused]);
+    expect(tally(results)).toEqual({ processed: DEFAULT_ADMISSION_BURST, rate_limited: refused.length });
+    // Bounded: one entry per kind of state (alarm, fault, battery, reading), whatever the flood's length.
+    expect(
+      heldSensorMessages(f.registry)
+        .peek('D-chem')
+        .map((h) => h.message.type),
+    ).toEqual(['fault', 'alarm_cleared', 'battery_low', 'reading']);
+    f.clock.advance(TOKEN_MS);
+    expect((await sendVia['one at a time'](f, [f.msg('D-chem', 'heartbeat')]))[0]!.kind).toBe('processed');
+    expect((await f.registry.loadState('D-chem'))!).toMatchObject({ alarm: false, fault: true, batteryLow: true, reading: 1.0 });
+    const items = (await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => w.item).sort();
+    expect(items).toEqual(['FLOOD', 'SEN-03', 'SEN-04']); // no alarm (cleared), no over-limit reading (the latest is 1.0)
+  });
+
+  it('a reading of the same kind admitted later supersedes the held one: the over-limit value refused in between is not evaluated', async () => {
+    const f = await transmitterFixture();
+    await sendVia['in batches'](f, [...Array.from({ length: DEFAULT_ADMISSION_BURST }, () => f.msg('D-chem', 'reading', { value: 1.0 })), f.msg('D-chem', 'reading', { value: 1.9 })]);
+    f.clock.advance(TOKEN_MS);
+    expect((await sendVia['one at a time'](f, [f.msg('D-chem', 'reading', { value: 1.1 })]))[0]).toMatchObject({ kind: 'processed', opened: [] });
+    expect(heldSensorMessages(f.registry).devices()).toBe(0);
+    expect((await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => w.item)).toEqual(['FLOOD']);
+  });
+
+  it('10 000 readings alternating over and under the limit with the host ticking every 1.2 s: still one hazard, evaluations within the allowance', async () => {
+    const f = await transmitterFixture();
+    await flood(f, 10_000, (i) => (i % 2 === 0 ? 1.9 : 1.0), true);
+    expect(hazardReported(f)).toBe(1);
+    expect((await f.registry.listWarnings({ deviceId: 'D-chem' })).filter((w) => w.item === 'SEN-06').map((w) => w.key)).toEqual(['D-chem/SEN-06/1']);
+    // Every commit of the device took a token (admitted messages and tick applications alike), plus the FLOOD warning's one write.
+    expect((await f.registry.loadState('D-chem'))!.version).toBeLessThanOrEqual(DEFAULT_ADMISSION_BURST + DEFAULT_ADMISSION_PER_INTERVAL + 1);
   });
 });
 
