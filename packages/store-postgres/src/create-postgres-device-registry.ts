@@ -243,6 +243,7 @@ export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOpti
 
   return {
     schema,
+    messageDedupWindowMs: windowMs,
     async migrate() {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
       await pool.query(`

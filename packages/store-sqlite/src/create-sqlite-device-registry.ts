@@ -129,6 +129,7 @@ export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions)
   const outbox = createSideOutbox(db, 'monitoring_outbox');
 
   return {
+    messageDedupWindowMs: windowMs,
     async putDevice(device) {
       st.putDevice.run(device.id, device.enterpriseId, JSON.stringify(device));
     },

@@ -38,7 +38,9 @@ export interface MonitoringDeps {
   /**
    * The oldest claimed time (`at`) accepted, ms before the clock: an older message is refused
    * (`bad_time`), since its id may already have left the registry's de-duplication window.
-   * Default `DEFAULT_MESSAGE_DEDUP_WINDOW_MS`; set it to the registry's `messageDedupWindowMs`.
+   * Default: the registry's `messageDedupWindowMs` (the registries of core and the store
+   * packages report it), else `DEFAULT_MESSAGE_DEDUP_WINDOW_MS`. A value above the registry's
+   * window is lowered to it — an id the registry may have forgotten is never accepted again.
    */
   maxMessageAgeMs?: number;
 }
@@ -240,9 +242,16 @@ function rateLimited(deviceId: string, decision: AdmissionDecision): Extract<Ing
   return { kind: 'dropped', reason: 'rate_limited', detail: decision.detail ?? 'over the device allowance', deviceId };
 }
 
+/** The oldest claimed time accepted: the host's setting, never beyond the registry's de-duplication window. */
+function maxMessageAgeMs(deps: MonitoringDeps): number {
+  const window = deps.registry.messageDedupWindowMs;
+  if (window === undefined) return deps.maxMessageAgeMs ?? DEFAULT_MESSAGE_DEDUP_WINDOW_MS;
+  return deps.maxMessageAgeMs === undefined ? window : Math.min(deps.maxMessageAgeMs, window);
+}
+
 /** Values, unit and claimed time against the registration and the clock ({@link checkSensorMessageFacts}). */
 function checkFacts(deps: MonitoringDeps, device: Device, message: SensorMessage): Extract<IngestResult, { kind: 'dropped' }> | null {
-  const refused = checkSensorMessageFacts(device, message, deps.clock.now(), deps.maxMessageAgeMs ?? DEFAULT_MESSAGE_DEDUP_WINDOW_MS);
+  const refused = checkSensorMessageFacts(device, message, deps.clock.now(), maxMessageAgeMs(deps));
   return refused === null ? null : { kind: 'dropped', reason: refused.reason, detail: refused.detail, deviceId: device.id };
 }
 

@@ -55,6 +55,7 @@ export function createMemoryDeviceRegistry(options: MemoryDeviceRegistryOptions 
   }
 
   return {
+    messageDedupWindowMs: windowMs,
     async putDevice(device) {
       devices.set(device.id, copy(device));
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDevice } from '../testing/device-registry-conformance.js';
 import { heldSensorMessages } from './held-sensor-messages.js';
+import { createMemoryDeviceRegistry } from './memory-device-registry.js';
 import { ingestSensorBatch, ingestSensorMessage, tickDevices, type IngestResult } from './ingest-sensor-message.js';
 import { runDailyWarning } from './daily-warning.js';
 import { monitoringFixture } from './monitoring.test-util.js';
@@ -272,6 +273,29 @@ describe('fail closed: what the schema cannot see is refused with a located reas
     for (const value of [Number.POSITIVE_INFINITY, Number.NaN]) {
       expect(checkSensorMessageFacts(device, { v: 1, device: 'D-1', id: 'x', type: 'reading', value }, new Date(), 86_400_000)?.detail).toMatch(/^\/value is not a finite number \/ 读数不是有限数/);
     }
+  });
+
+  it("the oldest claimed time is the registry's de-duplication window: a 2-day-old message is refused by a registry that forgets ids after a day, even with a host setting of 7 days", async () => {
+    const f = await transmitterFixture();
+    const registry = createMemoryDeviceRegistry({ messageDedupWindowMs: 86_400_000 });
+    for (const id of ['D-listed', 'D-chem']) await registry.putDevice((await f.registry.getDevice(id))!);
+    const at = new Date(f.clock.now().getTime() - 2 * 86_400_000).toISOString();
+    const replay = f.msg('D-listed', 'alarm', { at });
+    for (const deps of [
+      { ...f.deps, registry },
+      { ...f.deps, registry, maxMessageAgeMs: 7 * 86_400_000 },
+    ]) {
+      expect(await ingestSensorMessage(deps, replay)).toMatchObject({
+        kind: 'dropped',
+        reason: 'bad_time',
+        detail: expect.stringMatching(/^\/at .* is older than the de-duplication window \(24 h\)/),
+      });
+    }
+    // A host may still ask for less than the registry keeps; within both, the message is processed.
+    expect(await ingestSensorMessage({ ...f.deps, registry, maxMessageAgeMs: 3_600_000 }, f.msg('D-chem', 'alarm', { at: new Date(f.clock.now().getTime() - 7_200_000).toISOString() }))).toMatchObject(
+      { reason: 'bad_time' },
+    );
+    expect((await ingestSensorMessage({ ...f.deps, registry }, f.msg('D-chem', 'alarm', { at: new Date(f.clock.now().getTime() - 7_200_000).toISOString() }))).kind).toBe('processed');
   });
 
   it('a reading in the registered unit, or naming it, and a claimed time within tolerance are processed', async () => {

@@ -77,6 +77,13 @@ export interface DeviceNotification {
  *   semantics of the review chain's `OutboxStore`, so `createOutboxRelay` delivers them.
  */
 export interface DeviceRegistry {
+  /**
+   * The de-duplication window this registry applies, ms (set where it is created). Ingestion
+   * refuses a message whose claimed `at` is older (`bad_time`): its id may have been forgotten,
+   * so a replay would be processed again. Optional for registries written before it; without
+   * it ingestion uses `MonitoringDeps.maxMessageAgeMs` or the default window.
+   */
+  readonly messageDedupWindowMs?: number;
   putDevice(device: Device): Promise<void>;
   getDevice(deviceId: string): Promise<Device | null>;
   listDevices(filter?: { enterpriseId?: string }): Promise<Device[]>;

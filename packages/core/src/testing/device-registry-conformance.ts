@@ -156,8 +156,9 @@ export function runDeviceRegistryConformance(options: DeviceRegistryConformanceO
     });
 
     test('a message id counts within the de-duplication window only, and expired ids are deleted', async (r) => {
-      // The registry is created with the default window.
+      // The registry is created with the default window (and, if it reports its window for ingestion's age check, says so).
       const W = DEFAULT_MESSAGE_DEDUP_WINDOW_MS;
+      expect(r.messageDedupWindowMs ?? W).toBe(W);
       const s = initialDeviceState('D-1', new Date(T0));
       const step = (deviceId: string, expectedVersion: number, messageId: string, now: string) => ({ deviceId, expectedVersion, state: s, messageId, warnings: [], now });
       for (const [i, id] of ['m-1', 'm-2', 'm-3'].entries()) expect(await r.commit(step('D-1', i, id, T0))).toEqual({ kind: 'ok', version: i + 1 });
