@@ -30,7 +30,10 @@ export interface MonitoringDeps {
   /**
    * Per-device admission (`admitSensorMessage`): a token bucket sized from each device's
    * registered reporting interval; messages beyond it are dropped as `rate_limited` and one
-   * `FLOOD` warning per episode is recorded. Default on with the defaults of
+   * `FLOOD` warning per episode is recorded. A dropped message is kept in memory as its device's
+   * latest of its kind (alarm, fault, battery, switched off, reading; last value wins) and applied
+   * with the device's next admitted message, or by {@link tickDevices} once its bucket holds a
+   * token, so an alarm sent during a flood is still raised. Default on with the defaults of
    * `SensorAdmissionOptions`; `false` turns it off (benchmarks only: a device could then write at
    * whatever rate it sends).
    */
@@ -154,9 +157,11 @@ const MAX_ATTEMPTS = 5;
 /**
  * Processes one raw MQTT payload: validates it against the published schema, checks the
  * topic's device, looks the device up, checks the signature of a device registered with
- * `messageAuth` ({@link checkMessageSignature}), drops a message id already processed, runs the
- * tracker, reports opened warnings into the review chain and commits state, message id
- * and warnings in one registry transaction. A bad message is a `dropped` result with its
+ * `messageAuth` ({@link checkMessageSignature}), drops a message id already processed, applies
+ * the device's admission (a refused message is kept as its latest of its kind, see
+ * `MonitoringDeps.admission`), runs the tracker — with the kept messages first — reports
+ * opened warnings into the review chain and commits state, message id and warnings in one
+ * registry transaction. A bad message is a `dropped` result with its
  * reason — never a throw. Errors of the registry or the chain (a database down) do throw:
  * the caller must not acknowledge the message, so the broker delivers it again (QoS 1),
  * and the derived ids make the second pass a replay.
