@@ -59,6 +59,22 @@ describe('anjian test checks scenarios like inspections', () => {
     expect(out).toMatch(/WRONG_TYPE：.*（hose_length_m）应为数字，收到：文本 "3米" — 提示：只写半角数字，不加引号、不带单位：3$/m);
   });
 
+  it('an option written as its label or misspelt, and a fact the pack does not declare: each with what to do', async () => {
+    const scenarios = `  - name: labels for values\n    premises: restaurant\n    findings: { ${COMPLIANT.replace('gas_type: natural_gas', 'gas_type: 管道天然气')}, permit_seen: true }\n    expect:\n      hazards: []\n  - name: a typo\n    premises: restaurant\n    findings: { ${COMPLIANT.replace('gas_type: natural_gas', 'gas_type: lgp')} }\n    expect:\n      hazards: []\n`;
+    const dir = demoWith(scenarios);
+    const en = await runCli(['test', dir], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.out).toContain('UNKNOWN_OPTION: "Gas used" (gas_type) has no option "管道天然气" (one of: natural_gas, lpg) — hint: write the option\'s value: natural_gas ("管道天然气" is its label)');
+    expect(en.out).toContain('UNKNOWN_OPTION: "Gas used" (gas_type) has no option "lgp" (one of: natural_gas, lpg) — hint: did you mean "lpg"?');
+    expect(en.out).toContain(
+      'UNKNOWN_FACT: the pack has no fact "permit_seen" — hint: declare it under facts: in the pack, or delete this answer from the scenario; anjian facts <pack folder> lists the declared facts',
+    );
+    const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.out).toContain('— 提示：这里写选项的值：natural_gas（“管道天然气”是它的名称）');
+    expect(zh.out).toContain('— 提示：是不是“lpg”？');
+    expect(zh.out).toContain('UNKNOWN_FACT：检查表中没有事实 "permit_seen" — 提示：先在检查表的 facts: 中声明它，或从场景中删去这一答案；anjian facts <检查表文件夹> 列出已声明的事实');
+  });
+
   it('unknown rule ids under expect and absent fail at their place, with a did-you-mean', async () => {
     const scenarios = `  - name: typos in the expectations\n    premises: restaurant\n    findings: { ${COMPLIANT} }\n    expect:\n      hazards:\n        - { rule: DEMO-003-H9, level: simple }\n      absent: [DEMO-030-H1]\n`;
     const dir = demoWith(scenarios);
@@ -89,5 +105,21 @@ describe('anjian test checks scenarios like inspections', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('tests/checks.yaml:4:');
     expect(bad.out).toContain('WRONG_TYPE');
+  });
+
+  it('a bad base answer is reported once, at the base, not once per scenario that uses it — also when the first scenario is todo', async () => {
+    const badBase = `base:\n  premises: restaurant\n  findings: { ${COMPLIANT.replace('below_ground: false', 'below_ground: 否')} }\n`;
+    const scenarios = `  - name: the base\n    findings: {}\n    todo: later\n    expect:\n      hazards: []\n  - name: long hose\n    findings: { hose_length_m: 3 }\n    expect:\n      hazards:\n        - { rule: DEMO-003-H1, level: simple }\n  - name: short hose\n    findings: { hose_length_m: 1 }\n    expect:\n      hazards: []\n`;
+    const dir = demoWith(scenarios, badBase);
+    const en = await runCli(['test', dir], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.out.match(/WRONG_TYPE/g)).toHaveLength(1);
+    // on the first scenario that counts (not the todo one), saying how many share it
+    expect(en.out).toMatch(
+      /scenario "long hose"\n\s+\S*tests\/checks\.yaml:4:\d+ {2}WRONG_TYPE: .*\(below_ground\) must be yes or no \(true\/false\); got the text "否" \(in base:, used by 3 scenarios of this file; reported once\) — hint: /,
+    );
+    const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.out.match(/WRONG_TYPE/g)).toHaveLength(1);
+    expect(zh.out).toContain('收到：文本 "否"（在 base: 中，本文件 3 个场景共用，只报告一次） — 提示：');
   });
 });

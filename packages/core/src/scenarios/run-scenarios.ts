@@ -52,7 +52,8 @@ export function scenarioInspection(packId: string, file: Pick<ScenarioFile, 'bas
  * answers are allowed (a scenario may test `not_checked`). Rule ids under `expect.hazards`
  * and `expect.absent` and item ids under `expect.items` must exist (with "did you mean").
  * A file's `base` gives answers every scenario starts from; a scenario's own answers
- * override them (`null` removes one); problems in a base answer point at the base.
+ * override them (`null` removes one); problems in a base answer point at the base and are
+ * reported once per file, on the first scenario that uses it and is not `todo`.
  *
  * A failure says why when it can (in `message`, and alone in `because`): an expected hazard
  * that did not fire names the conditions that were false (recorded value, threshold) or why
@@ -79,23 +80,31 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
   const why = createMissExplainer(pack);
 
   for (const source of sources) {
+    const fileResults: ScenarioResult[] = [];
+    /** Failures of the file's own parts (its `base:`, its `pack:`), by what they say: reported once. */
+    const shared = new Map<string, { result: ScenarioResult; failure: ScenarioFailure; tail: Bilingual }[]>();
     source.content.scenarios.forEach((scenario, index) => {
       const base = `/scenarios/${index}`;
       const at = (pointer: string) => source.locate?.(pointer);
       const failures: ScenarioFailure[] = [];
-      const fail: Fail = (pointer, zh, en, because) => failures.push({ pointer, ...at(pointer), message: { 'zh-CN': zh, en }, ...(because ? { because } : {}) });
+      const sharedHere: { key: string; failure: ScenarioFailure; tail: Bilingual }[] = [];
+      const fail: Fail = (pointer, zh, en, because, tail) => {
+        const failure: ScenarioFailure = { pointer, ...at(pointer), message: { 'zh-CN': zh + (tail?.['zh-CN'] ?? ''), en: en + (tail?.en ?? '') }, ...(because ? { because } : {}) };
+        failures.push(failure);
+        if (!pointer.startsWith('/scenarios/')) sharedHere.push({ key: `${pointer}|${zh}`, failure, tail: tail ?? { 'zh-CN': '', en: '' } });
+      };
 
       if (source.content.pack !== pack.id) {
         fail('/pack', `场景文件针对检查表“${source.content.pack}”，而不是“${pack.id}”`, `scenario file is for pack "${source.content.pack}", not "${pack.id}"`);
       }
-      const shared = source.content.base ?? {};
+      const baseAnswers = source.content.base ?? {};
       const inspection = scenarioInspection(pack.id, source.content, scenario);
       const premises = inspection.premises;
       // checked like an inspection: where an answer came from decides where the failure points
       const fromBase = (key: 'premises' | 'inspectedAt' | 'findings', fact?: string) =>
         key === 'findings'
-          ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(shared.findings ?? {}, fact)
-          : scenario[key] === undefined && shared[key] !== undefined;
+          ? fact !== undefined && !Object.hasOwn(scenario.findings ?? {}, fact) && Object.hasOwn(baseAnswers.findings ?? {}, fact)
+          : scenario[key] === undefined && baseAnswers[key] !== undefined;
       /** Facts whose answers the check refused. */
       const invalid = new Set<string>();
       for (const issue of checkFindings(pack, inspection)) {
@@ -109,7 +118,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         // the check's hint (the value to write) goes with it: the author fixes the scenario from this line
         const hintZh = issue.hint?.['zh-CN'] ? ` — 提示：${issue.hint['zh-CN']}` : '';
         const hintEn = issue.hint?.en ? ` — hint: ${issue.hint.en}` : '';
-        fail(at, `${issue.code}：${issue.message['zh-CN']}${hintZh}`, `${issue.code}: ${issue.message.en}${hintEn}`);
+        fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`, undefined, { 'zh-CN': hintZh, en: hintEn });
       }
       let result: Classification | undefined;
       try {
@@ -137,16 +146,23 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         }
       }
       const position = at(base);
-      results.push({
+      const outcome: ScenarioResult = {
         file: source.file,
         index,
         name: scenario.name,
-        status: scenario.todo !== undefined ? (failures.length > 0 ? 'todo' : 'todo_passed') : failures.length > 0 ? 'failed' : 'passed',
+        status: 'passed',
         failures,
         ...(scenario.todo !== undefined ? { todo: scenario.todo } : {}),
         ...(position ? { line: position.line } : {}),
-      });
+      };
+      fileResults.push(outcome);
+      for (const { key, failure, tail } of sharedHere) shared.set(key, [...(shared.get(key) ?? []), { result: outcome, failure, tail }]);
     });
+    reportSharedOnce(shared);
+    for (const result of fileResults) {
+      result.status = result.todo !== undefined ? (result.failures.length > 0 ? 'todo' : 'todo_passed') : result.failures.length > 0 ? 'failed' : 'passed';
+      results.push(result);
+    }
   }
 
   const coverage: RuleCoverage[] = [];
@@ -186,9 +202,33 @@ function entry(rule: string, kind: RuleCoverage['kind'], fired: Map<string, numb
   return { rule, kind, ...(item ? { item } : {}), fired: f, heldBack: h, covered: f > 0 && h > 0 };
 }
 
-/** Record a failed expectation; `because`, when known, is already at the end of the message too. */
-type Fail = (pointer: string, zh: string, en: string, because?: Bilingual) => void;
+/**
+ * Record a failed expectation; `because`, when known, is already at the end of the message
+ * too; `tail` (a hint) ends the message, after what {@link reportSharedOnce} may add.
+ */
+type Fail = (pointer: string, zh: string, en: string, because?: Bilingual, tail?: Bilingual) => void;
 type Bilingual = { 'zh-CN': string; en: string };
+
+/**
+ * A failure of a file's `base:` answers (or its `pack:`) is the same for every scenario that
+ * uses it: it stays with the first scenario that is not `todo` (so it still fails the run),
+ * or the first one when all are, says how many scenarios share it, and leaves the others.
+ */
+function reportSharedOnce(shared: ReadonlyMap<string, readonly { result: ScenarioResult; failure: ScenarioFailure; tail: Bilingual }[]>): void {
+  for (const uses of shared.values()) {
+    if (uses.length < 2) continue;
+    const kept = uses.find((u) => u.result.todo === undefined) ?? uses[0]!;
+    for (const use of uses) if (use !== kept) use.result.failures.splice(use.result.failures.indexOf(use.failure), 1);
+    const { message } = kept.failure;
+    const zh = message['zh-CN']!.slice(0, message['zh-CN']!.length - kept.tail['zh-CN'].length);
+    const en = message.en.slice(0, message.en.length - kept.tail.en.length);
+    const where = kept.failure.pointer.startsWith('/base') ? { zh: '在 base: 中，', en: 'in base:, ' } : { zh: '', en: '' };
+    kept.failure.message = {
+      'zh-CN': `${zh}（${where.zh}本文件 ${uses.length} 个场景共用，只报告一次）${kept.tail['zh-CN']}`,
+      en: `${en} (${where.en}used by ${uses.length} scenarios of this file; reported once)${kept.tail.en}`,
+    };
+  }
+}
 
 /** The message with its reason after a colon (the reason is kept apart in `because` too). */
 function withReason(fail: Fail, pointer: string, zh: string, en: string, because: Bilingual | undefined): void {
