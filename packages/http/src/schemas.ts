@@ -218,7 +218,7 @@ export const ATTACHED_EVIDENCE: JsonSchema = {
   required: ['id', 'kind', 'sha256', 'mime', 'size', 'receivedAt'],
   properties: {
     id: str,
-    kind: { enum: ['photo_before', 'photo_after', 'document'] },
+    kind: { enum: ['photo_before', 'photo_after', 'document', 'photo_review'] },
     sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
     mime: { enum: [...RECORDED_EVIDENCE_MEDIA_TYPES] },
     size: int,

@@ -17,7 +17,7 @@ import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { awaitsConfirmedLevel } from './provisional-gate.js';
 import { checkSeparationOfDuties } from './separation-of-duties.js';
-import { findTransition } from './transitions.js';
+import { findTransition, transitionRefusalDetail } from './transitions.js';
 import { hearingRight, penaltyHeavier, penaltyProblem } from './penalty-articles.js';
 import { penaltyReplyDeadlines, penaltyReplyPeriod, type PenaltyNoticeService } from './penalty-service.js';
 import { hearingRequestRefusal, penaltyStepRefusal, replyPeriodOver, type PenaltyCommandType } from './penalty-step.js';
@@ -168,7 +168,7 @@ export function decide(state: HazardState | null, input: ChainCommand, actor: Ac
             reporterId: null,
             rectifierIds: [],
           };
-  if (!findTransition(command.type, subject.level, subject.status)) return reject('INVALID_TRANSITION');
+  if (!findTransition(command.type, subject.level, subject.status)) return reject('INVALID_TRANSITION', transitionRefusalDetail(command.type, subject.level, subject.status));
   const target = command.type === 'reclassify' || command.type === 'confirm_level' ? command.level : undefined;
   const auth = authorize(actor, command.type, subject, target);
   if (!auth.allowed) return reject('FORBIDDEN');

@@ -69,3 +69,27 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
 export function findTransition(command: CommandType, level: HazardLevel, from: StatusOrNew): TransitionRule | undefined {
   return TRANSITIONS.find((t) => t.command === command && t.levels.includes(level) && t.from.includes(from));
 }
+
+const LEVEL_ZH: Readonly<Record<HazardLevel, string>> = { simple: '简易隐患', general: '一般事故隐患', major: '重大事故隐患' };
+
+/**
+ * Why `command` has no declared edge on a hazard of `level` in status `from`, in both
+ * languages: the statuses in which it is possible for that level, or the levels it applies to
+ * when none. The detail of an `INVALID_TRANSITION` refusal (ids as the API writes them).
+ */
+export function transitionRefusalDetail(command: CommandType, level: HazardLevel, from: StatusOrNew): { 'zh-CN': string; en: string } {
+  const zhLevel = (l: HazardLevel) => `${LEVEL_ZH[l]}（${l}）`;
+  const edges = TRANSITIONS.filter((t) => t.command === command && t.levels.includes(level));
+  if (edges.length === 0) {
+    const levels = ALL.filter((l) => TRANSITIONS.some((t) => t.command === command && t.levels.includes(l)));
+    return {
+      'zh-CN': `“${command}” 不适用于${zhLevel(level)}，仅适用于：${levels.map(zhLevel).join('、')}`,
+      en: `"${command}" does not apply to a ${level} hazard (only to: ${levels.join(', ')})`,
+    };
+  }
+  const statuses = [...new Set(edges.flatMap((t) => t.from))];
+  return {
+    'zh-CN': `${zhLevel(level)}处于 “${from}” 状态，不能执行 “${command}”（可执行的状态：${statuses.map((s) => `“${s}”`).join('、')}）`,
+    en: `"${command}" is not possible on a ${level} hazard in status "${from}" (possible in: ${statuses.map((s) => `"${s}"`).join(', ')})`,
+  };
+}

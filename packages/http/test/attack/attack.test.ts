@@ -459,6 +459,32 @@ describe('attacker pass 2026-12: evidence only from who may use it', () => {
     // The tenant, who submits the rectification, uploads.
     expect((await server.upload('owner-e4', { hazardId: id })).status).toBe(201);
   });
+
+  it('a grid inspector reviewing in its area uploads its on-site photo and verifies with it; one of another area may not upload', async () => {
+    const id = await a.rectifyingGeneral();
+    await a.must('owner-e1', id, { type: 'submit_rectification', evidence: await a.generalEvidence(id) });
+    // grid-g2 reads nothing of D1/G1 and reviews nothing there: refused, no file stored.
+    const files = evidenceFiles();
+    const outside = await a.unchanged(async () => a.figures.record('review photo outside the area', await server.upload('grid-g2', { hazardId: id })));
+    expect(outside.status, outside.text).toBe(404); // it may not read the hazard: its existence is not disclosed
+    expect(evidenceFiles(), "grid-g2's refused upload left a file").toBe(files);
+    // grid-g1 may verify or reject the submitted rectification: its photo is accepted and used.
+    const photo = a.figures.record('review photo in the area', await server.upload('grid-g1', { hazardId: id }));
+    expect(photo.status, photo.text).toBe(201);
+    // The enterprise has submitted: no act of its takes evidence now.
+    expect((await server.upload('owner-e1', { hazardId: id })).status).toBe(403);
+    await a.unchanged(async () => {
+      const reply = await a.command('review photo kinds', 'grid-g1', id, { type: 'verify', evidence: [{ id: photo.body.id, kind: 'photo_after' }] });
+      expect(reply.status, reply.text).toBe(422);
+    });
+    await a.must('grid-g1', id, { type: 'verify', evidence: [{ id: photo.body.id, kind: 'photo_review' }] });
+    const read = await server.call('grid-g1', 'GET', `/api/hazards/${id}`);
+    const verified = read.body.history.find((e: { type: string }) => e.type === 'verified');
+    expect(verified.data.evidence).toEqual([expect.objectContaining({ id: photo.body.id, kind: 'photo_review', sha256: photo.body.sha256, receivedAt: photo.body.receivedAt })]);
+    // The review is done: no act of grid-g1's takes evidence on the verified hazard.
+    expect((await server.upload('grid-g1', { hazardId: id })).status).toBe(403);
+    notes.push('review photos: grid inspector of the area uploads (201) and verifies with photo_review; photo_after from it 422; grid of another area refused, no file; after the review 403');
+  });
 });
 
 describe('attacker pass 2026-12: a round’s existence', () => {

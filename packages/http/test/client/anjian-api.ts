@@ -208,9 +208,9 @@ export interface paths {
         put?: never;
         /**
          * Upload a photo or document for a command you may send on the hazard; reference it in the command by id / 上传隐患证据
-         * @description The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard on which a command that carries evidence (submit_rectification, accept, lift_stop_work) is open to the actor now, by the permission table: reading the hazard is not enough (a landlord reading its tenant's hazard, or a reader whose acts take no evidence, is answered 403). The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.
+         * @description The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard on which a command that carries evidence (submit_rectification, accept, lift_stop_work, and a reviewer's verify, reject, spot_check, reopen with photo_review) is open to the actor now, by the permission table: a grid inspector or officer while it may review the rectification or spot-check or reopen the closed hazard; reading the hazard is not enough (a landlord reading its tenant's hazard, or a reader whose acts take no evidence, is answered 403). The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.
          *
-         *     为隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验），仅限按权限表现在可对该隐患执行需要证据的操作（提交整改、验收、解除停产停业）的用户：仅能读取隐患（如出租方读取承租方的隐患）返回 403。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。
+         *     为隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验），仅限按权限表现在可对该隐患执行需要证据的操作（提交整改、验收、解除停产停业，及复查通过、复查不通过、抽查、重新打开时的现场照片）的用户：仅能读取隐患（如出租方读取承租方的隐患）返回 403。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。
          */
         post: operations["uploadHazardEvidence"];
         delete?: never;
@@ -598,7 +598,7 @@ export interface components {
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
-                kind: "photo_before" | "photo_after" | "document";
+                kind: "photo_before" | "photo_after" | "document" | "photo_review";
             }[];
         };
         /**
@@ -670,7 +670,7 @@ export interface components {
         AttachedEvidence: {
             id: string;
             /** @enum {unknown} */
-            kind: "photo_before" | "photo_after" | "document";
+            kind: "photo_before" | "photo_after" | "document" | "photo_review";
             sha256: string;
             /** @enum {unknown} */
             mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "application/json";
@@ -1798,7 +1798,7 @@ export interface components {
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
-                kind: "photo_before" | "photo_after" | "document";
+                kind: "photo_before" | "photo_after" | "document" | "photo_review";
             }[];
         };
         /**
@@ -3239,6 +3239,12 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            evidence?: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_review" | "document";
+            }[];
         };
         /**
          * rejected
@@ -3270,6 +3276,8 @@ export interface components {
             };
             data: {
                 reason: components["schemas"]["LocalizedText"];
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence?: components["schemas"]["AttachedEvidence"][];
                 /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
                 officers?: {
                     id: string;
@@ -3302,6 +3310,12 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            evidence?: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_review" | "document";
+            }[];
         };
         /**
          * reopened
@@ -3334,6 +3348,8 @@ export interface components {
             data: {
                 reason: components["schemas"]["LocalizedText"];
                 runningDeadline?: string;
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence?: components["schemas"]["AttachedEvidence"][];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -3503,6 +3519,12 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            evidence?: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_review" | "document";
+            }[];
         };
         /**
          * spot_checked
@@ -3537,6 +3559,8 @@ export interface components {
                 result: "pass" | "fail";
                 note?: components["schemas"]["LocalizedText"];
                 runningDeadline?: string;
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence?: components["schemas"]["AttachedEvidence"][];
             };
             prevHash: string;
             /** @description SHA-256 of the canonical event without hash and seq / 事件哈希 */
@@ -3779,6 +3803,8 @@ export interface components {
             };
             data: {
                 note?: components["schemas"]["LocalizedText"];
+                /** @description evidence as the server recorded it / 服务器记录的证据 */
+                evidence?: components["schemas"]["AttachedEvidence"][];
                 /** @description the two officers of a two-officer act, the actor first / 两名执法人员 */
                 officers?: {
                     id: string;
@@ -3811,6 +3837,12 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            evidence?: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "photo_review" | "document";
+            }[];
         };
         /**
          * warn_due_soon
