@@ -129,6 +129,18 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
   return issues;
 }
 
+/** An option written by its label (`管道天然气` for `natural_gas`) or misspelt: the value to write. */
+function optionHint(fact: Fact, value: string): Bilingual | undefined {
+  const text = value.trim();
+  const byLabel = (fact.options ?? []).find((o) => o.label['zh-CN']?.trim() === text || o.label.en?.trim().toLowerCase() === text.toLowerCase());
+  if (byLabel) return { 'zh-CN': `这里写选项的值：${byLabel.value}（“${text}”是它的名称）`, en: `write the option's value: ${byLabel.value} ("${text}" is its label)` };
+  const near = didYouMean(
+    text,
+    (fact.options ?? []).map((o) => o.value),
+  );
+  return near === undefined ? undefined : { 'zh-CN': `是不是“${near}”？`, en: `did you mean "${near}"?` };
+}
+
 function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; en: string }, add: (code: string, pointer: string, zh: string, en: string, hint?: Bilingual) => void): void {
   const wrong = () => {
     const got = describe(value);
@@ -156,7 +168,13 @@ function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; 
     case 'enum':
       if (typeof value !== 'string') return wrong();
       if (!options.has(value))
-        add('UNKNOWN_OPTION', at, `${name.zh}没有选项 ${quoteInput(value)}（可选：${optionList.zh}）`, `${name.en} has no option ${quoteInput(value)} (one of: ${optionList.en})`);
+        add(
+          'UNKNOWN_OPTION',
+          at,
+          `${name.zh}没有选项 ${quoteInput(value)}（可选：${optionList.zh}）`,
+          `${name.en} has no option ${quoteInput(value)} (one of: ${optionList.en})`,
+          optionHint(fact, value),
+        );
       return;
     case 'multi':
     case 'evidence': {
@@ -164,7 +182,13 @@ function checkValue(fact: Fact, value: unknown, at: string, name: { zh: string; 
       const seen = new Set<string>();
       value.forEach((v: string, i) => {
         if (fact.type === 'multi' && !options.has(v)) {
-          add('UNKNOWN_OPTION', `${at}/${i}`, `${name.zh}没有选项 ${quoteInput(v)}（可选：${optionList.zh}）`, `${name.en} has no option ${quoteInput(v)} (one of: ${optionList.en})`);
+          add(
+            'UNKNOWN_OPTION',
+            `${at}/${i}`,
+            `${name.zh}没有选项 ${quoteInput(v)}（可选：${optionList.zh}）`,
+            `${name.en} has no option ${quoteInput(v)} (one of: ${optionList.en})`,
+            optionHint(fact, v),
+          );
         }
         if (seen.has(v)) add('DUPLICATE_OPTION', `${at}/${i}`, `${name.zh}重复填写了 ${quoteInput(v)}`, `${name.en} lists ${quoteInput(v)} twice`);
         seen.add(v);

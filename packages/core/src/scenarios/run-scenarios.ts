@@ -116,8 +116,9 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         else if (key === 'inspectedAt') invalid.add('$inspectedAt');
         const at = key !== undefined && fromBase(key as 'premises' | 'inspectedAt' | 'findings', unescaped) ? `/base${pointer}` : `${base}${pointer}`;
         // the check's hint (the value to write) goes with it: the author fixes the scenario from this line
-        const hintZh = issue.hint?.['zh-CN'] ? ` — 提示：${issue.hint['zh-CN']}` : '';
-        const hintEn = issue.hint?.en ? ` — hint: ${issue.hint.en}` : '';
+        const hint = issue.hint ?? (issue.code === 'UNKNOWN_FACT' && !issue.message.en.includes('did you mean') ? UNDECLARED_FACT_HINT : undefined);
+        const hintZh = hint?.['zh-CN'] ? ` — 提示：${hint['zh-CN']}` : '';
+        const hintEn = hint?.en ? ` — hint: ${hint.en}` : '';
         fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`, undefined, { 'zh-CN': hintZh, en: hintEn });
       }
       let result: Classification | undefined;
@@ -201,6 +202,12 @@ function entry(rule: string, kind: RuleCoverage['kind'], fired: Map<string, numb
   const h = heldBack.get(rule) ?? 0;
   return { rule, kind, ...(item ? { item } : {}), fired: f, heldBack: h, covered: f > 0 && h > 0 };
 }
+
+/** A scenario answers a fact the pack does not declare, with no near name: what to do. */
+const UNDECLARED_FACT_HINT: Bilingual = {
+  'zh-CN': '先在检查表的 facts: 中声明它，或从场景中删去这一答案；anjian facts <检查表文件夹> 列出已声明的事实',
+  en: 'declare it under facts: in the pack, or delete this answer from the scenario; anjian facts <pack folder> lists the declared facts',
+};
 
 /**
  * Record a failed expectation; `because`, when known, is already at the end of the message
