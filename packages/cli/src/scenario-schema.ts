@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Issue } from '@anjian/core';
-import { describeLocation, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, JSON_TYPE_EN, JSON_TYPE_ZH, type IssueCode } from '@anjian/core/internal';
+import { describeLocation, didYouMean, enumWordHint, ISSUE_CODES, issueDocsUrl, JSON_TYPE_EN, JSON_TYPE_ZH, typeHint, type IssueCode } from '@anjian/core/internal';
 
 /** What the CLI uses of an ajv error (ajv's own `ErrorObject`, `verbose: true`). */
 interface AjvError {
@@ -119,9 +119,10 @@ function toIssue(e: AjvError, value: unknown, file: string, locate: (pointer: st
           'zh-CN': '场景文件以 pack: <检查表编号> 开头，接着是 scenarios: 列表（见编写指南第 13 节）；不需要的文件请删除。',
           en: 'A scenario file starts with pack: <pack id>, then a scenarios: list (authoring guide §13); delete the file if it is not needed.',
         };
-      } else if (types.includes('boolean') && typeof e.data === 'string' && BOOLEAN_WORDS[e.data.trim()] !== undefined) {
-        const meant = String(BOOLEAN_WORDS[e.data.trim()]);
-        hint = { 'zh-CN': `是否值写 true（是）或 false（否），不加引号；这里应写：${meant}`, en: `Write yes/no as true or false, without quotes; here write: ${meant}` };
+      } else if (typeof e.data === 'string') {
+        // 否 for a yes/no, "3" or 3米 for a number: core's hint (and its one table of yes/no words)
+        const expected = ['boolean', 'integer', 'number'].find((t) => types.includes(t));
+        if (expected !== undefined) hint = typeHint(expected, e.data);
       }
       break;
     }
@@ -159,6 +160,3 @@ function toIssue(e: AjvError, value: unknown, file: string, locate: (pointer: st
     docs: issueDocsUrl(code),
   };
 }
-
-/** Yes/no written as words or quoted, and the boolean meant. */
-const BOOLEAN_WORDS: Record<string, boolean> = { 是: true, 否: false, 有: true, 无: false, 对: true, 错: false, true: true, false: false, yes: true, no: false };

@@ -40,7 +40,21 @@ describe('scenario file format errors', () => {
   it('yes/no as a word: type names in the language read, and true/false to write', async () => {
     const zh = await testWith(SCENARIO.replace('provisional: false', 'provisional: 否'), 'zh-CN');
     expect(zh.out).toContain('场景“未装报警器 / no alarm”，expect.hazards 第 1 项，provisional：“疑似”应为布尔值（true/false），但这里是 "否"');
-    expect(zh.out).toContain('提示：是否值写 true（是）或 false（否），不加引号；这里应写：false');
+    expect(zh.out).toContain('提示：是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：false');
+  });
+
+  it('yes/no words are core’s one table: 不合格, √ and "on" in a scenario get the value to write, as in a pack', async () => {
+    for (const [word, meant] of [
+      ['不合格', 'false'],
+      ['√', 'true'],
+      ['"on"', 'true'],
+    ]) {
+      const en = await testWith(SCENARIO.replace('provisional: false', `provisional: ${word}`));
+      expect(en.out).toContain(`hint: Write yes/no as true or false, without quotes or words; here write: ${meant}`);
+    }
+    // a text that is no yes/no word still gets how to write one, not the code's general fix
+    const other = await testWith(SCENARIO.replace('provisional: false', 'provisional: maybe'));
+    expect(other.out).toContain('hint: Write true or false here, without quotes.');
   });
 
   it('a misspelt key is one issue with "did you mean", not also the missing key', async () => {

@@ -13,7 +13,7 @@ export type { IssueCode, IssueCodeSpec } from './issue-codes.js';
 export { didYouMean } from './did-you-mean.js';
 export { cutInput, ECHO_MAX_CHARACTERS, quoteInput } from './quote-input.js';
 export { describeLocation } from './describe-pointer.js';
-export { enumWordHint } from './value-hints.js';
+export { enumWordHint, typeHint } from './value-hints.js';
 export { JSON_TYPE_EN, JSON_TYPE_ZH } from './json-type-words.js';
 export { PACK_SCHEMA_ID } from './validate-pack-file.js';
 export { renderIssueCodesMarkdown } from './render-issue-codes.js';

@@ -308,32 +308,32 @@ export function sizeText(bytes: number): Bilingual {
   return unit === undefined ? { 'zh-CN': `${bytes} 字节`, en: `${bytes} bytes` } : { 'zh-CN': `${unit}（${bytes} 字节）`, en: `${unit} (${bytes} bytes)` };
 }
 
-/** Yes/no written as words, and the boolean meant. */
-const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = Object.freeze({
-  是: true,
-  否: false,
-  有: true,
-  无: false,
-  对: true,
-  错: false,
-  yes: true,
-  no: false,
-  true: true,
-  false: false,
-  on: true,
-  off: false,
-});
+/** Yes/no written as words or marks (`是`, `不合格`, `√`, `on`), lower case: the one table of them. */
+const YES_WORDS: ReadonlySet<string> = new Set(['true', '是', '有', '对', '已', '合格', '正常', 'yes', 'y', 'on', '√', '✓']);
+const NO_WORDS: ReadonlySet<string> = new Set(['false', '否', '无', '没有', '不', '错', '未', '不合格', '不正常', 'no', 'n', 'off', '×', '✗']);
+
+/**
+ * The boolean meant by a yes/no written as a word or a mark (`是` → `true`, `不合格` →
+ * `false`, `"on"` → `true`), or `undefined`. Packs, answers and scenario files share it.
+ *
+ * @internal
+ */
+export function yesNoMeant(text: string): boolean | undefined {
+  const word = text.trim().toLowerCase();
+  return YES_WORDS.has(word) ? true : NO_WORDS.has(word) ? false : undefined;
+}
 
 /**
  * The hint for text where a yes/no or a number belongs: `是` → `true`, `"500"` or `５００` → `500`
- * (`expected`: `boolean`, `number` or `integer`). Packs and answers (checkFindings) share it.
+ * (`expected`: `boolean`, `number` or `integer`). Packs, answers (checkFindings) and the CLI's
+ * scenario files share it.
  *
  * @internal
  */
 export function typeHint(expected: string, text: string): Bilingual {
   const word = text.trim();
   if (expected === 'boolean') {
-    const meant = BOOLEAN_WORDS[word] ?? BOOLEAN_WORDS[word.toLowerCase()];
+    const meant = yesNoMeant(word);
     return meant === undefined
       ? { 'zh-CN': '这里写 true（是）或 false（否），不加引号。', en: 'Write true or false here, without quotes.' }
       : { 'zh-CN': `是否值写 true（是）或 false（否），不加引号、不写汉字；这里应写：${meant}`, en: `Write yes/no as true or false, without quotes or words; here write: ${meant}` };

@@ -1,7 +1,5 @@
 import type { LocalizedText } from '../pack/types.js';
-
-const YES = new Set(['是', '有', '对', '已', '合格', '正常', 'yes', 'y', 'on', '√', '✓']);
-const NO = new Set(['否', '无', '没有', '不', '错', '未', '不合格', '不正常', 'no', 'n', 'off', '×', '✗']);
+import { yesNoMeant } from '../pack/value-hints.js';
 
 /**
  * The hint for a text written where a condition needs a yes/no or a number, from what was
@@ -19,9 +17,8 @@ export function valueTypeHint(value: unknown, type: string): LocalizedText | und
   const text = value.trim();
   if (type === 'boolean') {
     if (text === 'true' || text === 'false') return { 'zh-CN': `去掉引号，直接写 ${text}。`, en: `Remove the quotes: write ${text}.` };
-    const lower = text.toLowerCase();
-    const meant = YES.has(lower) ? 'true' : NO.has(lower) ? 'false' : undefined;
-    if (meant) return { 'zh-CN': `是否值写 true（是）或 false（否），不写汉字；这里应写：${meant}`, en: `Write yes/no as true or false, not as a word; here write: ${meant}` };
+    const meant = yesNoMeant(text);
+    if (meant !== undefined) return { 'zh-CN': `是否值写 true（是）或 false（否），不写汉字；这里应写：${meant}`, en: `Write yes/no as true or false, not as a word; here write: ${meant}` };
     return { 'zh-CN': '写 true（是）或 false（否），不加引号。', en: 'Write true (yes) or false (no), without quotes.' };
   }
   if (type === 'number' || type === 'count') {
