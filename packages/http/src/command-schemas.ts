@@ -29,18 +29,27 @@ const id = (description: string): JsonSchema => ({ type: 'string', pattern: ID_P
 const level: JsonSchema = { enum: ['simple', 'general', 'major'], description: 'hazard level / 隐患等级' };
 const count = (max: number): JsonSchema => ({ type: 'integer', minimum: 1, maximum: max });
 
-/** `{ id, kind }` references to uploads (`POST /evidence`, `POST /hazards/{id}/evidence`), at most 60. */
-export const EVIDENCE_LIST: JsonSchema = {
+const evidenceList = (kinds: readonly string[], description: string): JsonSchema => ({
   type: 'array',
   maxItems: MAX_EVIDENCE_PER_COMMAND,
-  description: 'references to uploads: id and what the file shows / 证据引用',
+  description,
   items: {
     type: 'object',
     required: ['id', 'kind'],
-    properties: { id: { type: 'string', pattern: ID_PATTERN.source }, kind: { enum: ['photo_before', 'photo_after', 'document'] } },
+    properties: { id: { type: 'string', pattern: ID_PATTERN.source }, kind: { enum: [...kinds] } },
     additionalProperties: false,
   },
-};
+});
+
+/** `{ id, kind }` references to uploads (`POST /evidence`, `POST /hazards/{id}/evidence`), at most 60. */
+export const EVIDENCE_LIST: JsonSchema = evidenceList(['photo_before', 'photo_after', 'document'], 'references to uploads: id and what the file shows / 证据引用');
+/** A reviewer's own evidence (verify, reject, spot_check, reopen): photos of the site as reviewed (`photo_review`) and documents. */
+const REVIEW_EVIDENCE_LIST = evidenceList(
+  ['photo_review', 'document'],
+  "the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选",
+);
+/** An officer's acceptance or lifting of a stop-work order: any kind, the site as the officer saw it (`photo_review`) included. */
+const OFFICER_EVIDENCE_LIST = evidenceList(['photo_before', 'photo_after', 'document', 'photo_review'], 'references to uploads: id and what the file shows / 证据引用');
 
 /** `{ workingDays }`, `{ days }` or `{ hours }`: an extension asked for. */
 const POLICY: JsonSchema = {
@@ -97,8 +106,8 @@ const BODIES: Readonly<Record<string, Body>> = {
     properties: { note },
   },
   submit_rectification: { summary: 'Submit the rectification with evidence / 提交整改', required: ['evidence'], properties: { evidence: EVIDENCE_LIST, note } },
-  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note } },
-  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why } },
+  verify: { summary: 'Verify a rectification on site / 复查通过', required: [], properties: { note, evidence: REVIEW_EVIDENCE_LIST } },
+  reject: { summary: 'Reject a rectification / 复查不通过', required: ['reason'], properties: { reason: why, evidence: REVIEW_EVIDENCE_LIST } },
   request_extension: { summary: 'Ask for more time / 申请延期', required: ['extension', 'reason'], properties: { extension: POLICY, reason: why } },
   grant_extension: { summary: 'Grant the pending extension / 同意延期', required: [], properties: { note } },
   deny_extension: { summary: 'Deny the pending extension / 不同意延期', required: ['reason'], properties: { reason: why } },
@@ -142,16 +151,16 @@ const BODIES: Readonly<Record<string, Body>> = {
     properties: { note },
   },
   order_stop_work: { summary: 'Order work stopped, two officers / 责令停产停业', required: ['scope', 'reason'], properties: { scope: { enum: ['partial', 'whole'] }, reason: why } },
-  accept: { summary: 'Accept the rectification of a major hazard / 验收', required: ['note'], properties: { note, evidence: EVIDENCE_LIST } },
+  accept: { summary: 'Accept the rectification of a major hazard / 验收', required: ['note'], properties: { note, evidence: OFFICER_EVIDENCE_LIST } },
   close: { summary: 'Close (销号) / 销号', required: [], properties: { note } },
   lift_stop_work: {
     summary: 'Lift the stop-work order after review (复产), two officers / 复产',
     required: ['note'],
-    properties: { note, evidence: EVIDENCE_LIST },
+    properties: { note, evidence: OFFICER_EVIDENCE_LIST },
   },
   delist: { summary: 'End the listing for supervision (摘牌), two officers / 摘牌', required: ['note'], properties: { note } },
-  reopen: { summary: 'Reopen a closed hazard / 重新打开', required: ['reason'], properties: { reason: why } },
-  spot_check: { summary: 'Spot-check a closed hazard / 抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note } },
+  reopen: { summary: 'Reopen a closed hazard / 重新打开', required: ['reason'], properties: { reason: why, evidence: REVIEW_EVIDENCE_LIST } },
+  spot_check: { summary: 'Spot-check a closed hazard / 抽查', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, note, evidence: REVIEW_EVIDENCE_LIST } },
   warn_due_soon: { summary: 'Warn that the deadline is near (system) / 到期提醒', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
   notice_overdue: { summary: 'Record that the deadline passed (system) / 逾期记录', required: ['deadline'], properties: { deadline: TIME_WITH_OFFSET } },
   notify_penalty: {

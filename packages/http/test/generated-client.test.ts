@@ -73,9 +73,10 @@ async function command(actor: string, id: string, key: string, body: Command, ve
   return r.data!;
 }
 
-async function upload(actor: string, id: string, kind: components['schemas']['AttachedEvidence']['kind'], n = 1) {
+async function upload<K extends components['schemas']['AttachedEvidence']['kind']>(actor: string, id: string, kind: K, n = 1) {
   const mime = kind === 'document' ? 'application/pdf' : 'image/jpeg';
-  const refs: { id: string; kind: typeof kind }[] = [];
+  // Each kind as given: a command's body takes only its own kinds (a rectification no photo_review).
+  const refs: { id: string; kind: K }[] = [];
   for (let i = 0; i < n; i++) {
     const bytes = new Uint8Array([...FILE_BYTES[mime], ...new TextEncoder().encode(`${kind}-${i}-${crypto.randomUUID()}`)]);
     const r = await as(actor).POST('/api/hazards/{id}/evidence', {

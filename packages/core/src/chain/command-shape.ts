@@ -1,7 +1,7 @@
 import { commandIssue, pointerTo, type CommandIssue } from './command-issue.js';
 import { checkText, type TextRule } from './command-text.js';
 import { PENALTY_ARTICLES, PENALTY_KINDS } from './penalty-articles.js';
-import type { CommandType } from './types.js';
+import type { CommandType, EvidenceKind } from './types.js';
 
 /**
  * The shape of every command, as data: one definition read by `parseCommand` (untrusted
@@ -229,7 +229,18 @@ function opaqueList(max: number): Check {
   }, max);
 }
 
-const evidence = list(object({ id: required(id), kind: required(oneOf(['photo_before', 'photo_after', 'document'])) }), MAX_EVIDENCE_PER_COMMAND);
+/** Evidence references `{ id, kind }` of the given kinds, at most {@link MAX_EVIDENCE_PER_COMMAND}. */
+const evidenceOf = (kinds: readonly EvidenceKind[]): Check => list(object({ id: required(id), kind: required(oneOf(kinds)) }), MAX_EVIDENCE_PER_COMMAND);
+/** A report's and a rectification's evidence: the defect before, the fix after, documents. */
+const evidence = evidenceOf(['photo_before', 'photo_after', 'document']);
+/**
+ * A reviewer's evidence (verify, reject, spot_check, reopen): what the reviewer saw on site
+ * (`photo_review`, 复查/抽查照片) and documents. Never `photo_after` or `photo_before`: those
+ * are the rectifier's and the reporter's, and the rectification's evidence rules count them.
+ */
+const reviewEvidence = evidenceOf(['photo_review', 'document']);
+/** An officer's acceptance and the lifting of a stop-work order: any kind, the site as the officer saw it included. */
+const officerEvidence = evidenceOf(['photo_before', 'photo_after', 'document', 'photo_review']);
 const level = oneOf(['simple', 'general', 'major']);
 const reason = localized(LIMITS.reason);
 
@@ -289,8 +300,8 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   confirm_level: { level: required(level), reason: required(reason), ...coOfficer },
   issue_notice: { note: optional(reason), ...coOfficer },
   submit_rectification: { evidence: required(evidence), note: optional(reason) },
-  verify: { note: optional(reason), ...coOfficer },
-  reject: { reason: required(reason), ...coOfficer },
+  verify: { note: optional(reason), evidence: optional(reviewEvidence), ...coOfficer },
+  reject: { reason: required(reason), evidence: optional(reviewEvidence), ...coOfficer },
   request_extension: { extension: required(policy(false)), reason: required(reason) },
   grant_extension: { note: optional(reason) },
   deny_extension: { reason: required(reason) },
@@ -312,12 +323,12 @@ const FIELDS: Readonly<Record<string, Record<string, Field>>> = {
   },
   approve_plan: { note: optional(reason) },
   order_stop_work: { scope: required(oneOf(['partial', 'whole'])), reason: required(reason), ...coOfficer },
-  accept: { note: required(reason), evidence: optional(evidence), ...coOfficer },
+  accept: { note: required(reason), evidence: optional(officerEvidence), ...coOfficer },
   close: { note: optional(reason), ...coOfficer },
-  lift_stop_work: { note: required(reason), evidence: optional(evidence), ...coOfficer },
+  lift_stop_work: { note: required(reason), evidence: optional(officerEvidence), ...coOfficer },
   delist: { note: required(reason), ...coOfficer },
-  reopen: { reason: required(reason) },
-  spot_check: { result: required(oneOf(['pass', 'fail'])), note: optional(reason) },
+  reopen: { reason: required(reason), evidence: optional(reviewEvidence) },
+  spot_check: { result: required(oneOf(['pass', 'fail'])), note: optional(reason), evidence: optional(reviewEvidence) },
   warn_due_soon: { deadline: required(time) },
   notice_overdue: { deadline: required(time) },
   notify_penalty: { penalty: required(penalty), ...coOfficer },
@@ -388,7 +399,7 @@ export function checkCommandShape(value: Record<string, unknown>, withIds: boole
   return { command: command as Record<string, unknown> };
 }
 
-/** Checks a list of evidence references (`{ id, kind }`, at most {@link MAX_EVIDENCE_PER_COMMAND}). */
+/** Checks a list of a report's evidence references (`{ id, kind }` of `photo_before`, `photo_after`, `document`; at most {@link MAX_EVIDENCE_PER_COMMAND}). */
 export function checkEvidenceRefs(value: unknown, pointer: string, issues: CommandIssue[]): unknown {
   return evidence(value, pointer, issues);
 }

@@ -350,6 +350,13 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       quota: ctx.evidenceQuota,
       ...(command.type === 'report' && command.sameInspection ? { shared: command.sameInspection } : {}),
     });
+  // A reviewer's photos (verify, reject, spot_check, reopen): optional, resolved by the same attachEvidence as every
+  // other command's (an upload of the actor, bound to this hazard, a photo an image, within the quota); recorded only when sent.
+  const reviewEvidence = (refs: readonly EvidenceRef[] | undefined): { data: { evidence?: AttachedEvidence[] } } | Refusal => {
+    if (refs === undefined) return { data: {} };
+    const evidence = attach(refs);
+    return 'rejection' in evidence ? evidence : { data: { evidence: evidence.attached } };
+  };
   if (command.type === 'report') {
     if (!validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');
     const evidence = attach(command.evidence);
@@ -426,10 +433,16 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       if (problem) return problem;
       return [{ type: 'rectification_submitted', data: { evidence: evidence.attached, note: command.note } }];
     }
-    case 'verify':
-      return [{ type: 'verified', data: { note: command.note, ...officers } }];
-    case 'reject':
-      return [{ type: 'rejected', data: { reason: command.reason, ...officers } }];
+    case 'verify': {
+      const review = reviewEvidence(command.evidence);
+      if ('rejection' in review) return review;
+      return [{ type: 'verified', data: { note: command.note, ...review.data, ...officers } }];
+    }
+    case 'reject': {
+      const review = reviewEvidence(command.evidence);
+      if ('rejection' in review) return review;
+      return [{ type: 'rejected', data: { reason: command.reason, ...review.data, ...officers } }];
+    }
     case 'request_extension':
       if (s.pendingExtension !== null) return reject('EXTENSION_PENDING');
       if (command.extension === 'immediate' || !validPolicy(command.extension, ctx.calendar)) return reject('INVALID_COMMAND');
@@ -490,11 +503,16 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'delist':
       if (!s.listed) return reject('NOT_LISTED');
       return [{ type: 'delisted', data: { note: command.note, ...officers } }];
-    case 'reopen':
-      return [{ type: 'reopened', data: { reason: command.reason, runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx) } }];
+    case 'reopen': {
+      const review = reviewEvidence(command.evidence);
+      if ('rejection' in review) return review;
+      return [{ type: 'reopened', data: { reason: command.reason, runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx), ...review.data } }];
+    }
     case 'spot_check': {
+      const review = reviewEvidence(command.evidence);
+      if ('rejection' in review) return review;
       const restart = command.result === 'fail' ? { runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx) } : {};
-      return [{ type: 'spot_checked', data: { result: command.result, note: command.note, ...restart } }];
+      return [{ type: 'spot_checked', data: { result: command.result, note: command.note, ...restart, ...review.data } }];
     }
     case 'warn_due_soon':
       if (s.deadline === null || Date.parse(command.deadline) !== Date.parse(s.deadline)) return reject('NOT_DUE');

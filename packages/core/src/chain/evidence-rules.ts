@@ -51,6 +51,7 @@ export function checkEvidence(evidence: readonly AttachedEvidence[], requirement
     photo_before: ['整改前照片', 'photos before'],
     photo_after: ['整改后照片（须在通知之后上传）', 'photos after (uploaded after the notice)'],
     document: ['文件', 'documents'],
+    photo_review: ['复查照片', 'review photos'],
   };
   for (const [kind, min] of Object.entries(requirement.min) as [EvidenceKind, number][]) {
     const have = counted.filter((e) => e.kind === kind).length;

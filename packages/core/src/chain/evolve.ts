@@ -132,9 +132,11 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     case 'verified':
       s.status = 'verified';
+      s.evidenceIds = addIds(s.evidenceIds, data(event, 'verified').evidence);
       return s;
     case 'rejected':
       s.status = 'rectifying';
+      s.evidenceIds = addIds(s.evidenceIds, data(event, 'rejected').evidence);
       return s;
     case 'extension_requested':
       s.pendingExtension = data(event, 'extension_requested').extension;
@@ -199,10 +201,14 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       s.deadline = null;
       s.pendingExtension = null;
       return s;
-    case 'reopened':
-      return Object.assign(s, reopened(s, data(event, 'reopened').runningDeadline));
+    case 'reopened': {
+      const d = data(event, 'reopened');
+      s.evidenceIds = addIds(s.evidenceIds, d.evidence);
+      return Object.assign(s, reopened(s, d.runningDeadline));
+    }
     case 'spot_checked': {
       const d = data(event, 'spot_checked');
+      s.evidenceIds = addIds(s.evidenceIds, d.evidence);
       return d.result === 'fail' ? Object.assign(s, reopened(s, d.runningDeadline)) : s;
     }
     case 'due_soon_warned':

@@ -20,8 +20,14 @@ export const HAZARD_STATUSES: readonly HazardStatus[] = Object.freeze(['reported
 /** A status or the pseudo-state `new` (no hazard yet). */
 export type StatusOrNew = HazardStatus | 'new';
 
-/** Kinds of evidence. Photos of the defect before, of the fix after; documents (reports, plans). */
-export type EvidenceKind = 'photo_before' | 'photo_after' | 'document';
+/**
+ * Kinds of evidence. Photos of the defect before, of the fix after; documents (reports, plans);
+ * `photo_review`: what a reviewer saw on site when reviewing (复查照片 of a verification or a
+ * rejection, 抽查照片 of a spot check, the site at a reopening or an acceptance). A reviewer's
+ * photos are never `photo_after`: those are the rectifier's, and only they satisfy the
+ * rectification's evidence rules.
+ */
+export type EvidenceKind = 'photo_before' | 'photo_after' | 'document' | 'photo_review';
 
 /**
  * What a command says about evidence: the id of an upload in the `EvidenceStore` and
@@ -182,8 +188,8 @@ export type FollowUpCommand =
   | (CommandBase & TwoOfficerFields & { type: 'confirm_level'; level: HazardLevel; reason: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'issue_notice'; note?: Reason })
   | (CommandBase & { type: 'submit_rectification'; evidence: readonly EvidenceRef[]; note?: Reason })
-  | (CommandBase & TwoOfficerFields & { type: 'verify'; note?: Reason })
-  | (CommandBase & TwoOfficerFields & { type: 'reject'; reason: Reason })
+  | (CommandBase & TwoOfficerFields & { type: 'verify'; note?: Reason; evidence?: readonly EvidenceRef[] })
+  | (CommandBase & TwoOfficerFields & { type: 'reject'; reason: Reason; evidence?: readonly EvidenceRef[] })
   | (CommandBase & { type: 'request_extension'; extension: DeadlinePolicy; reason: Reason })
   | (CommandBase & { type: 'grant_extension'; note?: Reason })
   | (CommandBase & { type: 'deny_extension'; reason: Reason })
@@ -197,8 +203,8 @@ export type FollowUpCommand =
   | (CommandBase & TwoOfficerFields & { type: 'close'; note?: Reason })
   | (CommandBase & TwoOfficerFields & { type: 'lift_stop_work'; note: Reason; evidence?: readonly EvidenceRef[] })
   | (CommandBase & TwoOfficerFields & { type: 'delist'; note: Reason })
-  | (CommandBase & { type: 'reopen'; reason: Reason })
-  | (CommandBase & { type: 'spot_check'; result: 'pass' | 'fail'; note?: Reason })
+  | (CommandBase & { type: 'reopen'; reason: Reason; evidence?: readonly EvidenceRef[] })
+  | (CommandBase & { type: 'spot_check'; result: 'pass' | 'fail'; note?: Reason; evidence?: readonly EvidenceRef[] })
   | (CommandBase & { type: 'warn_due_soon'; deadline: string })
   | (CommandBase & { type: 'notice_overdue'; deadline: string })
   | (CommandBase & TwoOfficerFields & { type: 'notify_penalty'; penalty: Penalty })
@@ -283,8 +289,9 @@ export interface EventDataMap {
     note?: Reason;
   } & OfficersData;
   rectification_submitted: { evidence: readonly AttachedEvidence[]; note?: Reason };
-  verified: { note?: Reason } & OfficersData;
-  rejected: { reason: Reason } & OfficersData;
+  /** `evidence`: the reviewer's own photos and documents (`photo_review`, `document`), present when the command carried some. */
+  verified: { note?: Reason; evidence?: readonly AttachedEvidence[] } & OfficersData;
+  rejected: { reason: Reason; evidence?: readonly AttachedEvidence[] } & OfficersData;
   extension_requested: { extension: DeadlinePolicy; reason: Reason };
   extension_granted: { from: string; to: string; note?: Reason };
   extension_denied: { reason: Reason };
@@ -302,8 +309,8 @@ export interface EventDataMap {
   closed: { note?: Reason; fixedOnSpot?: boolean } & OfficersData;
   stop_work_lifted: { note: Reason; evidence?: readonly AttachedEvidence[] } & OfficersData;
   delisted: { note: Reason } & OfficersData;
-  reopened: { reason: Reason; runningDeadline?: string };
-  spot_checked: { result: 'pass' | 'fail'; note?: Reason; runningDeadline?: string };
+  reopened: { reason: Reason; runningDeadline?: string; evidence?: readonly AttachedEvidence[] };
+  spot_checked: { result: 'pass' | 'fail'; note?: Reason; runningDeadline?: string; evidence?: readonly AttachedEvidence[] };
   due_soon_warned: { deadline: string };
   overdue_noticed: { deadline: string };
   /**

@@ -116,7 +116,7 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     operationId: 'uploadHazardEvidence',
     summary: 'Upload a photo or document for a command you may send on the hazard; reference it in the command by id / 上传隐患证据',
     description:
-      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard on which a command that carries evidence (submit_rectification, accept, lift_stop_work) is open to the actor now, by the permission table: reading the hazard is not enough (a landlord reading its tenant's hazard, or a reader whose acts take no evidence, is answered 403). The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.\n\n为隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验），仅限按权限表现在可对该隐患执行需要证据的操作（提交整改、验收、解除停产停业）的用户：仅能读取隐患（如出租方读取承租方的隐患）返回 403。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。",
+      "The raw bytes of one JPEG, PNG, WebP or PDF (checked by its first bytes) for a hazard on which a command that carries evidence (submit_rectification, accept, lift_stop_work, and a reviewer's verify, reject, spot_check, reopen with photo_review) is open to the actor now, by the permission table: a grid inspector or officer while it may review the rectification or spot-check or reopen the closed hazard; reading the hazard is not enough (a landlord reading its tenant's hazard, or a reader whose acts take no evidence, is answered 403). The server records hash, type, size and receipt time; a command references the upload by id. The upload is the hazard's at once and is never deleted; it counts against the uploader's budget of uploads (the evidence store's, default 20 files and 100 MiB, shared with POST /evidence) for 24 h after its receipt: one more file is 429 UNBOUND_EVIDENCE_FILES, more bytes 413 UNBOUND_EVIDENCE_BYTES. The same bytes given again with the same hazard by the same uploader within those 24 h answer the first upload (201, same id): a retry of a refused command costs no budget.\n\n为隐患上传一个 JPEG、PNG、WebP 或 PDF 文件（按文件头校验），仅限按权限表现在可对该隐患执行需要证据的操作（提交整改、验收、解除停产停业，及复查通过、复查不通过、抽查、重新打开时的现场照片）的用户：仅能读取隐患（如出租方读取承租方的隐患）返回 403。服务器记录哈希、类型、大小与接收时间；指令按编号引用。文件即属于该隐患，不会删除；上传后 24 小时内计入上传者的文件上限（与 POST /evidence 共用，默认 20 个、100 MiB）：超过个数返回 429，超过总量返回 413。24 小时内同一上传者为同一隐患再次上传相同文件，返回原上传（同一编号），被拒指令的重试不占额度。",
     tags: ['evidence'],
     auth: 'required',
     parameters: [TAKEN_AT],
@@ -137,8 +137,8 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
           'FORBIDDEN',
           { 'zh-CN': '无权上传', en: 'Upload refused' },
           {
-            'zh-CN': `你现在不能对隐患 ${quoteInput(hazardId)} 执行需要证据的操作（如提交整改、验收），不能为它上传证据`,
-            en: `no act that takes evidence (such as submitting the rectification, or acceptance) is yours on hazard ${quoteInput(hazardId)} now: you may not upload evidence for it`,
+            'zh-CN': `你现在不能对隐患 ${quoteInput(hazardId)} 执行需要证据的操作（如提交整改、复查、抽查、验收），不能为它上传证据`,
+            en: `no act that takes evidence (such as submitting the rectification, a review, a spot check, or acceptance) is yours on hazard ${quoteInput(hazardId)} now: you may not upload evidence for it`,
           },
         );
       }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { createHarness } from './chain-harness.test-util.js';
+import { computeEventHash } from './hash-event.js';
+import { verifyChain } from './verify-chain.js';
+import { evidence, reportCommand, testEvidenceRecord } from '../testing/chain-fixtures.js';
+import type { AttachedEvidence, StoredEvent } from './types.js';
+
+/** A general hazard of E1 in D1/G1, its notice issued and its rectification submitted; evidence staged by the tests themselves. */
+async function submitted(hazardId: string) {
+  const h = createHarness('2026-11-02T01:00:00Z', { stage: false });
+  const seed = (id: string, kind: 'photo_before' | 'photo_after' | 'photo_review' | 'document', uploaderId: string, boundTo: string | null = hazardId) =>
+    h.evidence.seed(testEvidenceRecord({ id, kind }, uploaderId, boundTo, h.clock.now().toISOString()));
+  await h.ok('grid-g1', reportCommand(hazardId));
+  await h.ok('grid-g1', { type: 'issue_notice', hazardId });
+  h.clock.advance(86_400_000);
+  const rectification = [...evidence(hazardId, 'photo_before', 1), ...evidence(hazardId, 'photo_after', 2)];
+  for (const ref of rectification) seed(ref.id, ref.kind, 'owner-e1');
+  await h.ok('owner-e1', { type: 'submit_rectification', hazardId, evidence: rectification });
+  h.clock.advance(3_600_000);
+  return { h, seed };
+}
+
+describe("a reviewer's photos (photo_review) on verify, reject, spot_check and reopen", () => {
+  it('a grid inspector verifies with the photos it took on site: the event records them as the store has them, the hazard counts them', async () => {
+    const { h, seed } = await submitted('H-R1');
+    seed('H-R1-review-1', 'photo_review', 'grid-g1');
+    seed('H-R1-review-2', 'document', 'grid-g1');
+    const [verified] = await h.ok('grid-g1', {
+      type: 'verify',
+      hazardId: 'H-R1',
+      evidence: [
+        { id: 'H-R1-review-1', kind: 'photo_review' },
+        { id: 'H-R1-review-2', kind: 'document' },
+      ],
+    });
+    const record = await h.evidence.get('H-R1-review-1');
+    expect(verified?.type).toBe('verified');
+    expect((verified?.data as { evidence: AttachedEvidence[] }).evidence).toEqual([
+      { id: 'H-R1-review-1', kind: 'photo_review', sha256: record?.sha256, mime: 'image/jpeg', size: 1, receivedAt: record?.receivedAt },
+      expect.objectContaining({ id: 'H-R1-review-2', kind: 'document', mime: 'application/pdf' }),
+    ]);
+    const state = await h.state('H-R1');
+    expect(state.evidenceIds).toEqual(expect.arrayContaining(['H-R1-review-1', 'H-R1-review-2']));
+    // The rectification's evidence stays the rectifier's: a reviewer's photo is not an "after" photo.
+    expect(state.rectificationEvidence.map((e) => e.id)).not.toContain('H-R1-review-1');
+    // Without photos the act is as before: no evidence field.
+    const { h: h2 } = await submitted('H-R2');
+    const [plain] = await h2.ok('grid-g1', { type: 'verify', hazardId: 'H-R2' });
+    expect(plain?.data).not.toHaveProperty('evidence');
+  });
+
+  it("the same rules as every command's evidence: the reviewer's own upload, bound to this hazard, a photo an image, a kind of the review", async () => {
+    const { h, seed } = await submitted('H-R3');
+    seed('H-R3-owner', 'photo_review', 'owner-e1'); // the enterprise's upload
+    seed('H-R3-other', 'photo_review', 'grid-g1', 'H-OTHER'); // bound to another hazard
+    seed('H-R3-pdf', 'document', 'grid-g1'); // a PDF given as a photo
+    seed('H-R3-ok', 'photo_review', 'grid-g1');
+    const verify = (id: string, kind: 'photo_review' | 'photo_after' | 'photo_before' = 'photo_review') => ({ type: 'verify' as const, hazardId: 'H-R3', evidence: [{ id, kind }] });
+    await h.refused('grid-g1', verify('H-R3-owner'), 'EVIDENCE_INVALID');
+    await h.refused('grid-g1', verify('H-R3-other'), 'EVIDENCE_INVALID');
+    await h.refused('grid-g1', verify('H-R3-missing'), 'EVIDENCE_INVALID');
+    await h.refused('grid-g1', verify('H-R3-pdf'), 'EVIDENCE_INVALID');
+    // A reviewer does not label its photo as the rectifier's "after" or the reporter's "before".
+    await h.refused('grid-g1', verify('H-R3-ok', 'photo_after'), 'INVALID_COMMAND');
+    await h.refused('grid-g1', verify('H-R3-ok', 'photo_before'), 'INVALID_COMMAND');
+    // The enterprise's rectification takes no review photo.
+    await h.refused('owner-e1', { type: 'submit_rectification', hazardId: 'H-R3', evidence: [{ id: 'H-R3-owner', kind: 'photo_review' }] }, 'INVALID_COMMAND');
+    // 销号 carries no evidence: the site was seen at the review.
+    await h.ok('grid-g1', verify('H-R3-ok'));
+    await h.refused('grid-g1', { type: 'close', hazardId: 'H-R3', evidence: [{ id: 'H-R3-ok', kind: 'photo_review' }] } as never, 'INVALID_COMMAND');
+  });
+
+  it("the hazard's quota counts the reviewer's uploads", async () => {
+    const { h, seed } = await submitted('H-R4');
+    const refs = Array.from({ length: 58 }, (_, i) => ({ id: `H-R4-review-${i}`, kind: 'photo_review' as const }));
+    for (const ref of refs) seed(ref.id, ref.kind, 'grid-g1');
+    // 3 rectification uploads + 58 = 61 > 60.
+    await h.refused('grid-g1', { type: 'reject', hazardId: 'H-R4', reason: { 'zh-CN': '未整改到位' }, evidence: refs }, 'EVIDENCE_INVALID');
+    await h.ok('grid-g1', { type: 'reject', hazardId: 'H-R4', reason: { 'zh-CN': '未整改到位' }, evidence: refs.slice(0, 57) });
+    expect((await h.state('H-R4')).evidenceIds).toHaveLength(60);
+  });
+
+  it('reject, spot_check and reopen record the photos too; an officer of the jurisdiction may send them, a grid inspector of another area may not act at all', async () => {
+    const { h, seed } = await submitted('H-R5');
+    seed('H-R5-reject', 'photo_review', 'grid-g1');
+    seed('H-R5-g2', 'photo_review', 'grid-g2');
+    await h.refused('grid-g2', { type: 'reject', hazardId: 'H-R5', reason: { 'zh-CN': '未整改' }, evidence: [{ id: 'H-R5-g2', kind: 'photo_review' }] }, 'FORBIDDEN');
+    const [rejected] = await h.ok('grid-g1', { type: 'reject', hazardId: 'H-R5', reason: { 'zh-CN': '未整改' }, evidence: [{ id: 'H-R5-reject', kind: 'photo_review' }] });
+    expect(rejected?.data).toMatchObject({ evidence: [{ id: 'H-R5-reject', kind: 'photo_review' }] });
+    h.clock.advance(3_600_000);
+    const again = [...evidence('H-R5b', 'photo_before', 1), ...evidence('H-R5b', 'photo_after', 2)];
+    for (const ref of again) seed(ref.id, ref.kind, 'owner-e1');
+    await h.ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-R5', evidence: again });
+    await h.ok('grid-g1', { type: 'verify', hazardId: 'H-R5' });
+    await h.ok('grid-g1', { type: 'close', hazardId: 'H-R5' });
+    seed('H-R5-spot', 'photo_review', 'officer-gas-d1');
+    const [spot] = await h.ok('officer-gas-d1', { type: 'spot_check', hazardId: 'H-R5', result: 'pass', evidence: [{ id: 'H-R5-spot', kind: 'photo_review' }] });
+    expect(spot?.data).toMatchObject({ result: 'pass', evidence: [{ id: 'H-R5-spot', kind: 'photo_review' }] });
+    seed('H-R5-reopen', 'photo_review', 'grid-g1');
+    const [reopened] = await h.ok('grid-g1', { type: 'reopen', hazardId: 'H-R5', reason: { 'zh-CN': '复发' }, evidence: [{ id: 'H-R5-reopen', kind: 'photo_review' }] });
+    expect(reopened?.data).toMatchObject({ evidence: [{ id: 'H-R5-reopen', kind: 'photo_review' }] });
+    expect((await h.state('H-R5')).evidenceIds).toEqual(expect.arrayContaining(['H-R5-reject', 'H-R5-spot', 'H-R5-reopen']));
+  });
+
+  it("the hash chain covers the reviewer's evidence: a swapped file hash or a removed photo is detected", async () => {
+    const { h, seed } = await submitted('H-R6');
+    seed('H-R6-review', 'photo_review', 'grid-g1');
+    await h.ok('grid-g1', { type: 'verify', hazardId: 'H-R6', evidence: [{ id: 'H-R6-review', kind: 'photo_review' }] });
+    const log = await h.store.readLog(1, 10_000);
+    expect(verifyChain(log).ok).toBe(true);
+    const i = log.findIndex((e) => e.type === 'verified');
+    const data = log[i]?.data as { evidence: AttachedEvidence[] };
+    const swapped = { ...(log[i] as StoredEvent), data: { ...data, evidence: [{ ...data.evidence[0], sha256: '0'.repeat(64) }] } } as StoredEvent;
+    const removed = { ...(log[i] as StoredEvent), data: { ...data, evidence: [] } } as StoredEvent;
+    for (const forged of [swapped, removed]) {
+      expect(verifyChain(log.map((e, j) => (j === i ? forged : e)))).toMatchObject({ ok: false, brokenAt: i, reason: 'HASH_MISMATCH' });
+      expect(computeEventHash(forged)).not.toBe(log[i]?.hash);
+    }
+  });
+});
