@@ -38,6 +38,8 @@ const APPLIES = {
 /** The shown hazard's penalty reply period, as the server derived it (from the notice's service, in working days; null while not served). */
 let replyPeriod = null;
 const label = (type) => t(`cmd_${type}`);
+/** A reviewer's acts: they take the photos it took on site (`photo_review`, core's command shapes), from one file field. */
+const REVIEW_ACTS = ['verify', 'reject', 'spot_check', 'reopen'];
 /** The user acts as the party of a penalty (an enterprise user; the permission table keeps it to its own enterprise). */
 const asParty = () => (me()?.roles ?? []).includes('enterprise');
 
@@ -228,6 +230,12 @@ export async function hazardPage(id, signal, done) {
   if (can('deny_extension')) actions.push(cmd('deny_extension', field('deny-reason', t('reason'), { required: true })));
   // The notice's number is the documents register's (printed on the notice), not typed here.
   if (can('issue_notice')) actions.push(cmd('issue_notice', html` <span class="hint" id="notice-no-hint">${t('noticeNoByRegister')}</span>`));
+  // The reviewer's on-site photos (复查/抽查照片): the rectification's upload field, for whichever review act is sent.
+  if (REVIEW_ACTS.some((c) => can(c))) {
+    actions.push(
+      html`<p id="review-photos-row"><label>${t('evk_photo_review')} <input type="file" id="review-photos" accept="image/*" multiple></label> <span class="hint">${t('reviewPhotosHint')}</span></p>`,
+    );
+  }
   if (can('verify')) actions.push(cmd('verify', field('verify-note', t('note'))));
   if (can('reject')) actions.push(cmd('reject', field('reject-reason', t('reason'), { required: true })));
   if (can('approve_plan')) actions.push(cmd('approve_plan', field('approve-note', t('note'))));
@@ -375,6 +383,19 @@ export async function hazardPage(id, signal, done) {
   const send = async (command) => {
     // Every command is recorded for good: the user confirms what it does before it is sent.
     if (!(await confirmAction(label(command.type), t('confirmCmd', { action: label(command.type), title: loc(h.title) })))) return;
+    // A review act takes the photos chosen for it, uploaded once confirmed (uploadAll, as the rectification's); a refused upload sends nothing.
+    const photos = REVIEW_ACTS.includes(command.type) ? [...(app.querySelector('#review-photos')?.files ?? [])] : [];
+    if (photos.length) {
+      setHtml(result, html`<p class="hint" id="upload-pending">${t('uploading')}</p>`);
+      try {
+        command = { ...command, evidence: await uploadAll(id, photos, 'photo_review') };
+      } catch (error) {
+        const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
+        setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('reviewUploadFailed')}：${problemText(response)}</p>`);
+        return;
+      }
+      setHtml(result, html``);
+    }
     const clean = Object.fromEntries(Object.entries(command).filter(([, v]) => v !== undefined));
     // The second officer's co-sign code goes with an act that takes one (《行政处罚法》第四十二条); the body never names him.
     const code = value('#co-sign-code');

@@ -94,6 +94,7 @@ export const TERMS = {
     photo_before: { 'zh-CN': '整改前照片', en: 'Photos before' },
     photo_after: { 'zh-CN': '整改后照片', en: 'Photos after' },
     document: { 'zh-CN': '文件', en: 'Documents', note: '如评估报告 / e.g. the evaluation report' },
+    photo_review: { 'zh-CN': '复查照片', en: 'Review photos', note: '复查、抽查或重新打开时检查人员在现场所拍 / taken on site by the reviewer at a review, spot check or reopening' },
   },
   due: {
     notice: { 'zh-CN': '整改通知规定的期限', en: 'set by the rectification notice' },

@@ -163,6 +163,63 @@ describe('hazard page: the rest of the review chain', () => {
     await grid.context().close();
   });
 
+  it('the grid inspector rejects and then verifies with the photos it took on site; the hazard page shows them as 复查照片 to it and to the enterprise', async () => {
+    const id = await reportHazard('owner-anping', 'anping', 'general');
+    const photo = (name: string) => portal.uploadPhoto('owner-anping', id, name);
+    const rectify = async () =>
+      command('owner-anping', id, {
+        type: 'submit_rectification',
+        evidence: [
+          { id: await photo(`b-${randomUUID()}`), kind: 'photo_before' },
+          { id: await photo(`a1-${randomUUID()}`), kind: 'photo_after' },
+          { id: await photo(`a2-${randomUUID()}`), kind: 'photo_after' },
+        ],
+      });
+    await command('grid-wang', id, { type: 'issue_notice' });
+    await rectify();
+
+    const grid = await portal.signIn('grid-wang', 'grid');
+    await openHazard(grid, id);
+    await grid.waitForSelector('#app[data-page="hazard"][data-evidence="shown"]');
+    // The review form takes photos (the rectification's upload field); the rectification's own fields are not offered.
+    expect(await grid.$('#photo-after')).toBeNull();
+    await grid.setInputFiles('#review-photos', [png('review-reject')]);
+    await grid.fill('#reject-reason', '报警器未与切断阀联动');
+    await grid.click('#cmd-reject');
+    await grid.waitForSelector('#hazard-state[data-status="rectifying"]');
+    await grid.waitForSelector('#evidence-list li[data-kind="photo_review"]');
+    expect(await grid.textContent('#evidence-list li[data-kind="photo_review"] figcaption')).toContain('复查照片');
+    expect(await grid.textContent('#evidence-list li[data-kind="photo_review"] figcaption')).toContain('驳回'); // the event that attached it
+    expect(await grid.textContent('#history li[data-type="rejected"]')).toContain('1 份证据');
+
+    await rectify();
+    await openHazard(grid, id);
+    await grid.waitForSelector('#hazard-state[data-status="submitted"]');
+    await grid.waitForSelector('#app[data-page="hazard"][data-evidence="shown"]');
+    await grid.setInputFiles('#review-photos', [png('review-verify-1'), png('review-verify-2')]);
+    await grid.click('#cmd-verify');
+    await grid.waitForSelector('#command-done[data-command="verify"]');
+    await grid.waitForSelector('#hazard-state[data-status="verified"]');
+    expect(await grid.textContent('#history li[data-type="verified"]')).toContain('2 份证据');
+    await grid.screenshot({ path: join(shots, 'hazard-review-photos-grid.png'), fullPage: true });
+    // The verified hazard takes no more review photos: the field is gone with the acts.
+    expect(await grid.$('#review-photos')).toBeNull();
+
+    // The enterprise sees the inspector's photos with its own, each loaded, as the history recorded them.
+    const owner = await portal.signIn('owner-anping', 'enterprise');
+    await openHazard(owner, id);
+    await owner.waitForSelector('#app[data-page="hazard"][data-evidence="shown"]');
+    expect(await owner.$$eval('#evidence-list li[data-kind="photo_review"]', (items) => items.length)).toBe(3);
+    expect(await owner.$('#review-photos')).toBeNull();
+    const history = (await portal.api('owner-anping', 'GET', `/hazards/${id}`)).body.history as { type: string; actor: { id: string }; data: { evidence?: { kind: string }[] } }[];
+    const reviewed = history.filter((e) => e.type === 'rejected' || e.type === 'verified');
+    expect(reviewed.map((e) => [e.type, e.actor.id, e.data.evidence?.map((x) => x.kind)])).toEqual([
+      ['rejected', 'grid-wang', ['photo_review']],
+      ['verified', 'grid-wang', ['photo_review', 'photo_review']],
+    ]);
+    for (const p of [grid, owner]) await p.context().close();
+  });
+
   it('a reclassification changes the level shown; a page another user moved on answers 412 with a reload link', async () => {
     const id = await reportHazard('owner-anping', 'anping', 'general');
     const owner = await portal.signIn('owner-anping', 'enterprise');
