@@ -5,11 +5,14 @@
  * running portal over HTTP; the test replays the attack and checks the answer and that a
  * refusal wrote nothing (docs/security.md T19, T35, T59).
  */
+import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedHostNames, createPortalServer, hostRefusal, PORTAL_SERVER_LIMITS, portalServerLimits } from '../src/portal-server.js';
+import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/demo-users.js';
+import { join } from 'node:path';
 import { startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
@@ -248,5 +251,60 @@ describe('a page on another domain name reaches the portal by DNS rebinding (T59
     ])
       expect(refusal(host), String(host)).not.toBeNull();
     expect(hostRefusal('anything.example', allowedHostNames({ PORTAL_ALLOWED_HOSTS: '*' }))).toBeNull();
+  });
+});
+
+describe('requests another site can send without a preflight (T30, T57)', () => {
+  it('a bodyless approval, a photo as a form upload and a sign-out from another site: 403 CROSS_SITE_REQUEST, the permit still waits, no upload stored', async () => {
+    const list = await portal.api('safety-lvyuan', 'GET', '/permits?enterpriseId=ent-lvyuan');
+    const waiting = (list.body.items as { permitId: string; status: string }[]).find((p) => p.status === 'applied');
+    expect(waiting, 'the seed leaves a confined-space permit awaiting approval').toBeDefined();
+    const before = await permitIds();
+    const uploads = () => readdirSync(join(portal.dataDir, 'uploads')).length;
+    const files = uploads();
+    // A multipart form as a page on another site posts it (the photo and its boundary), sent raw: the portal
+    // answers before reading it, so a client that insists on writing the whole body sees the socket close.
+    const boundary = 'csrfboundary';
+    const form = Buffer.concat([
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="photo.png"\r\ncontent-type: image/png\r\n\r\n`),
+      Buffer.from(demoPng('csrf')),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const cookie = await portal.cookieOf('owner-lvyuan');
+    const postForm = (site: Record<string, string>): Promise<[number, string | undefined]> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest(
+          `${portal.base}/api/evidence`,
+          { method: 'POST', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': form.length, ...site } },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve([res.statusCode ?? 0, text ? (JSON.parse(text) as { code?: string }).code : undefined]));
+          },
+        );
+        req.on('error', reject);
+        req.end(form);
+      });
+    for (const site of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }] as Record<string, string>[]) {
+      // What a form or fetch(…, { mode: 'no-cors' }) on another site sends: no body, or a multipart form, with the victim's cookie.
+      const approve = await portal.fetchAs('safety-lvyuan', `/api/permits/${encodeURIComponent(waiting!.permitId)}/approve`, { method: 'POST', headers: { 'idempotency-key': key(), ...site } });
+      const upload = await postForm(site);
+      const logout = await portal.fetchAs('owner-lvyuan', '/logout', { method: 'POST', headers: site });
+      const codeOf = (text: string) => (text ? (JSON.parse(text) as { code?: string }).code : undefined);
+      const answers = [...(await Promise.all([approve, logout].map(async (r) => [r.status, codeOf(await r.text())]))), upload];
+      expect(answers, JSON.stringify(site)).toEqual([
+        [403, 'CROSS_SITE_REQUEST'],
+        [403, 'CROSS_SITE_REQUEST'],
+        [403, 'CROSS_SITE_REQUEST'],
+      ]);
+    }
+    expect(await permitIds()).toEqual(before);
+    expect(uploads()).toBe(files);
+    // From the portal's own page the same approval goes through: the refusal above was the site, not the request.
+    const own = await portal.fetchAs('safety-lvyuan', `/api/permits/${encodeURIComponent(waiting!.permitId)}/approve`, {
+      method: 'POST',
+      headers: { 'idempotency-key': key(), origin: portal.base, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(own.status).toBe(200);
   });
 });
