@@ -9,7 +9,8 @@
  * (`awaitsConfirmedLevel`), the evidence an act needs (`DEFAULT_EVIDENCE_RULES`) and who may upload
  * it to a hazard (`mayAttachEvidence`), the
  * administrative-penalty steps (`penaltyStepRefusal`, `hearingRequestRefusal`,
- * `decisionBounds` over the law table `PENALTY_ARTICLES`), a treatment plan's dates at the
+ * `decisionBounds` over the law table `PENALTY_ARTICLES`; when a public notice counts as served,
+ * `publicNoticeServedAt`), a treatment plan's dates at the
  * server's clock (`planDeadlineWindow`, `planDeadlineRefusal`, `planApprovalRefusal`) and the bilingual words of every
  * refusal (`REJECTION_MESSAGES`). Everything here is isomorphic (no Node built-ins, no
  * `eval`): the demo portal bundles it for the browser. `handleCommand` applies the same
@@ -45,7 +46,8 @@ export type { DecisionBounds, Penalty, PenaltyArticle, PenaltyDuty, PenaltyKind 
 export { hearingRequestRefusal, penaltyStepRefusal } from './chain/penalty-step.js';
 export type { PenaltyCommandType, PenaltyFieldRefusal, PenaltyStepRefusal } from './chain/penalty-step.js';
 export { penaltyNoticeServices, penaltyReplyDeadlines, penaltyReplyPeriod, PENALTY_NOTICE_KIND } from './chain/penalty-service.js';
-export type { PenaltyNoticeService, PenaltyReplyPeriod } from './chain/penalty-service.js';
+export type { DeemedService, PenaltyNoticeService, PenaltyReplyPeriod } from './chain/penalty-service.js';
+export { isCalendarDay, PUBLIC_NOTICE_DAYS, PUBLIC_NOTICE_DAYS_SINCE, publicNoticeServedAt } from './chain/deemed-service.js';
 export { REJECTION_MESSAGES } from './chain/rejection-messages.js';
 export { MAX_PLAN_MS, planApprovalRefusal, planDeadlineRefusal, planDeadlineWindow } from './chain/plan-deadline.js';
 export type { PlanStepRefusal } from './chain/plan-deadline.js';

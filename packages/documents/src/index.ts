@@ -43,5 +43,5 @@ export { issuedContentText } from './issued-content.js';
 export type { ReadIssuedDocumentInput } from './compose-numbered.js';
 export { issueEventDocuments } from './issue-event-documents.js';
 export type { IssueEventDocumentsInput, EventDocumentOutcome } from './issue-event-documents.js';
-export { checkServiceEntry, documentOfficerIds, parseServiceBody, SERVICE_METHOD_LABELS } from './service.js';
+export { checkServiceEntry, documentOfficerIds, parseServiceBody, SERVED_AT_MEANING, SERVICE_METHOD_LABELS } from './service.js';
 export type { ServiceProblem } from './service.js';

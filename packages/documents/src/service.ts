@@ -1,4 +1,5 @@
 import type { ChainEvent } from '@anjian/core';
+import { isCalendarDay, PUBLIC_NOTICE_DAYS, PUBLIC_NOTICE_DAYS_SINCE, publicNoticeServedAt } from '@anjian/core/review';
 import type { DocumentRecord, DocumentServiceEntry, DocumentServiceRecord, ServiceMethod } from '@anjian/core/ports';
 
 /** Every service method (送达方式), with its Chinese name. */
@@ -18,7 +19,6 @@ export interface ServiceProblem {
 }
 
 const NAME = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]{1,100}$/u;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The China-time calendar day (YYYY-MM-DD) of an instant. */
@@ -26,20 +26,40 @@ function chinaDay(ms: number): string {
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-function realDay(s: unknown): s is string {
-  return typeof s === 'string' && DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-}
+const realDay = isCalendarDay;
 
 /**
- * Reads a service body from a request, closed: `{ method, recipient, servedAt? }` for a
- * delivery; `{ outcome: 'signed', signedBy, signedOn }` or `{ outcome: 'refused', witness,
- * witnessRole, refusedOn, note? }` for the receipt. Every problem is located.
+ * What the served-at of each method is (the API's and the portal's label): the day the service
+ * took effect as the officer observed it. 公告送达 records the publication day instead
+ * (`publishedOn`), and the server derives the service from it.
+ */
+export const SERVED_AT_MEANING: Readonly<Record<Exclude<ServiceMethod, 'public_notice'>, { 'zh-CN': string; en: string }>> = Object.freeze({
+  direct: { 'zh-CN': '送达时间（交付受送达人或留置之时）', en: 'when it was handed over (or left, on a refusal)' },
+  post: { 'zh-CN': '回执上注明的收件日期', en: 'the date of receipt written on the postal receipt' },
+  electronic: { 'zh-CN': '送达信息到达受送达人特定系统的时间', en: 'when it reached the recipient’s designated system' },
+  entrusted: { 'zh-CN': '受托机关送达受送达人的时间（送达回证上的日期）', en: 'when the entrusted authority delivered it (the date on its proof of service)' },
+});
+
+/**
+ * Reads a service body from a request, closed: a delivery is `{ method, recipient, servedAt? }`
+ * — `servedAt` when the service took effect as the officer observed it (`SERVED_AT_MEANING`:
+ * for `post` the date on the postal receipt, required since it is never the recording time) —
+ * or, for `public_notice`, `{ method, recipient, publishedOn }`: the China-time day the notice
+ * was published, from which the server derives `servedAt` (`publicNoticeServedAt`: the end of
+ * the 30th day after it, 视为送达); a `servedAt` there, or a `publishedOn` with another method, is
+ * refused at its pointer. The receipt is `{ outcome: 'signed', signedBy, signedOn }` or
+ * `{ outcome: 'refused', witness, witnessRole, refusedOn, note? }`. Every problem is located,
+ * in both languages.
  */
 export function parseServiceBody(body: Record<string, unknown>, phase: 'service' | 'receipt', now: Date): { ok: true; entry: DocumentServiceEntry } | { ok: false; problems: ServiceProblem[] } {
   const problems: ServiceProblem[] = [];
   const bad = (pointer: string, zh: string, en: string) => problems.push({ code: 'SERVICE_INVALID', pointer, message: { 'zh-CN': zh, en } });
   const allowed =
-    phase === 'service' ? ['method', 'recipient', 'servedAt'] : body.outcome === 'refused' ? ['outcome', 'witness', 'witnessRole', 'refusedOn', 'note'] : ['outcome', 'signedBy', 'signedOn'];
+    phase === 'service'
+      ? ['method', 'recipient', 'servedAt', 'publishedOn']
+      : body.outcome === 'refused'
+        ? ['outcome', 'witness', 'witnessRole', 'refusedOn', 'note']
+        : ['outcome', 'signedBy', 'signedOn'];
   for (const key of Object.keys(body))
     if (!allowed.includes(key)) bad(`/${key}`, `不认识的字段 ${JSON.stringify(key)}；允许：${allowed.join('、')}`, `unknown key ${JSON.stringify(key)}; allowed: ${allowed.join(', ')}`);
   const name = (key: string, zh: string) => {
@@ -63,14 +83,46 @@ export function parseServiceBody(body: Record<string, unknown>, phase: 'service'
       bad('/method', `送达方式须为：${Object.keys(SERVICE_METHOD_LABELS).join('、')}`, `method must be one of ${Object.keys(SERVICE_METHOD_LABELS).join(', ')}`);
     }
     const recipient = name('recipient', '受送达人');
-    let servedAt = now.toISOString();
-    if (body.servedAt !== undefined) {
-      const t = typeof body.servedAt === 'string' && ISO.test(body.servedAt) ? Date.parse(body.servedAt) : Number.NaN;
-      if (Number.isNaN(t)) bad('/servedAt', '送达时间须为带时区的时间', 'servedAt must be a time with an offset');
-      else if (t > now.getTime() + 5 * 60_000) bad('/servedAt', '送达时间不能晚于现在', 'servedAt cannot be in the future');
-      else servedAt = new Date(t).toISOString();
+    if (method === 'public_notice') {
+      // 公告送达: the officer records the day he published the notice; the service is derived from it.
+      if (body.servedAt !== undefined) {
+        bad(
+          '/servedAt',
+          `公告送达不填送达时间：自发出公告之日起经过${PUBLIC_NOTICE_DAYS}日即视为送达，由服务器计算；请填写公告发出日期 publishedOn（YYYY-MM-DD）`,
+          `a public notice takes no servedAt: it counts as served once ${PUBLIC_NOTICE_DAYS} days have passed since its publication, which the server derives; give publishedOn (YYYY-MM-DD), the day it was published`,
+        );
+      }
+      const publishedOn = body.publishedOn;
+      if (publishedOn === undefined)
+        bad('/publishedOn', '公告送达须填写公告发出日期 publishedOn（YYYY-MM-DD，北京时间）', 'a public notice needs publishedOn, the day it was published (YYYY-MM-DD, China time)');
+      else if (!realDay(publishedOn)) bad('/publishedOn', '公告发出日期须为日期 YYYY-MM-DD（北京时间）', 'publishedOn must be a date YYYY-MM-DD (China time)');
+      else if (publishedOn > chinaDay(now.getTime())) bad('/publishedOn', '公告发出日期不能晚于今天', 'publishedOn cannot be after today');
+      else if (publishedOn < PUBLIC_NOTICE_DAYS_SINCE) {
+        bad(
+          '/publishedOn',
+          `${PUBLIC_NOTICE_DAYS_SINCE} 前发出的公告适用六十日的公告期，本系统不计算`,
+          `a notice published before ${PUBLIC_NOTICE_DAYS_SINCE} ran sixty days, which this system does not count`,
+        );
+      } else if (problems.length === 0) entry = { type: 'served', method: 'public_notice', recipient, publishedOn, servedAt: publicNoticeServedAt(publishedOn) };
+    } else {
+      if (body.publishedOn !== undefined) {
+        bad('/publishedOn', '只有公告送达填写公告发出日期 publishedOn；其他送达方式填写送达时间 servedAt', 'only a public notice (public_notice) takes publishedOn; other methods give servedAt');
+      }
+      let servedAt = now.toISOString();
+      if (body.servedAt === undefined && method === 'post') {
+        bad(
+          '/servedAt',
+          '邮寄送达须填写回执上注明的收件日期 servedAt（以回执日期为送达日期）',
+          'a service by post needs servedAt, the date of receipt written on the postal receipt (the day it counts from)',
+        );
+      } else if (body.servedAt !== undefined) {
+        const t = typeof body.servedAt === 'string' && ISO.test(body.servedAt) ? Date.parse(body.servedAt) : Number.NaN;
+        if (Number.isNaN(t)) bad('/servedAt', '送达时间须为带时区的时间', 'servedAt must be a time with an offset');
+        else if (t > now.getTime() + 5 * 60_000) bad('/servedAt', '送达时间不能晚于现在', 'servedAt cannot be in the future');
+        else servedAt = new Date(t).toISOString();
+      }
+      entry = { type: 'served', method: method as ServiceMethod, recipient, servedAt };
     }
-    entry = { type: 'served', method: method as ServiceMethod, recipient, servedAt };
   } else if (body.outcome === 'signed') {
     entry = { type: 'signed', signedBy: name('signedBy', '签收人'), signedOn: day('signedOn', '签收日期') };
   } else if (body.outcome === 'refused') {
@@ -102,6 +154,12 @@ export function checkServiceEntry(record: DocumentRecord, recorded: readonly Doc
   if (record.voided)
     return { code: 'DOCUMENT_VOIDED', message: { 'zh-CN': `文书已于 ${record.voided.at} 作废，不能登记送达或签收`, en: `the document was voided at ${record.voided.at}: no service or receipt` } };
   if (entry.type === 'served') {
+    if (entry.publishedOn !== undefined) {
+      // A public notice is published on a day: not before the day the document was issued (China time).
+      return entry.publishedOn < chinaDay(Date.parse(record.issuedAt))
+        ? { code: 'SERVICE_INVALID', pointer: '/publishedOn', message: { 'zh-CN': '公告发出日期早于文书出具日期', en: 'published before the document was issued' } }
+        : null;
+    }
     if (Date.parse(entry.servedAt) < Date.parse(record.issuedAt)) {
       return { code: 'SERVICE_INVALID', pointer: '/servedAt', message: { 'zh-CN': '送达时间早于文书出具时间', en: 'served before the document was issued' } };
     }

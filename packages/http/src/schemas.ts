@@ -251,10 +251,29 @@ export const HAZARD_DETAIL: JsonSchema = {
     penaltyReplyPeriod: {
       type: ['object', 'null'],
       readOnly: true,
-      required: ['servedAt', 'statementDeadline', 'hearingDeadline'],
+      required: ['servedAt', 'deemed', 'statementDeadline', 'hearingDeadline'],
       additionalProperties: false,
       properties: {
-        servedAt: { type: 'string', description: 'when the notice was served, as the officer recorded it / 送达时间' },
+        servedAt: {
+          type: 'string',
+          description:
+            'when the service took effect: as the officer recorded it (for post, the date on the postal receipt), or for a public notice derived by the server from its publication day (see deemed) / 送达时间：执法人员登记的送达时间（邮寄送达为回执上注明的收件日期）；公告送达由服务器根据公告发出日期计算（见 deemed）',
+        },
+        deemed: {
+          type: ['object', 'null'],
+          required: ['publishedOn', 'days'],
+          additionalProperties: false,
+          properties: {
+            publishedOn: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+              description: 'the day the public notice was published (China time), as the officer recorded it / 公告发出日期（北京时间）',
+            },
+            days: { type: 'integer', description: 'days after publication at whose end the notice counts as served (30) / 自发出公告之日起经过的日数（30）' },
+          },
+          description:
+            'set when the service is deemed (视为送达): a public notice (公告送达) counts as served at the end (China time) of the 30th day after the day it was published, the publication day not counted, and servedAt is that instant; null for a service as observed, and for a public notice recorded before its publication day was (its servedAt stands as recorded) / 视为送达时给出：公告送达自发出公告之日起（当日不计）经过三十日视为送达，servedAt 为第三十日届满之时（北京时间）；实际送达及旧的公告送达登记为 null',
+        },
         statementDeadline: { type: 'string', description: 'end (China time) of the 3rd working day after service / 陈述申辩期限（送达之日起第三个工作日届满）' },
         hearingDeadline: {
           type: ['string', 'null'],

@@ -223,7 +223,7 @@ export function defineDocumentServiceTests(): void {
 
       const served = await post('officer2-gas-d1', `${doc}/service`, { method: 'direct', recipient: '王建国' });
       expect([served.status, served.body.type, served.body.number, served.body.recordedBy]).toEqual([201, 'served', '（东）应急责改〔2026〕1号', 'officer2-gas-d1']);
-      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'post', recipient: '王建国' })).body.code).toBe('SERVICE_ALREADY_RECORDED');
+      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'electronic', recipient: '王建国' })).body.code).toBe('SERVICE_ALREADY_RECORDED');
       const noWitness = await post('officer-gas-d1', `${doc}/receipt`, { outcome: 'refused', refusedOn: '2026-11-02' });
       expect([noWitness.status, noWitness.body.issues.map((i: { pointer: string }) => i.pointer)]).toEqual([422, ['/witness', '/witnessRole']]);
       const refused = await post('officer-gas-d1', `${doc}/receipt`, {

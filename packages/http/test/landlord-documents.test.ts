@@ -116,7 +116,7 @@ describe("a landlord and its tenant's penalty proceeding, over a real server", (
     expect(hazard.body.state.penalty).toBeUndefined();
     expect(hazard.body.caseNumber).toBeNull();
     // The reply period the server derives is the tenant's (served at once on 11-02: three working days to 11-05), not the landlord's.
-    expect(own.body.penaltyReplyPeriod).toEqual({ servedAt: '2026-11-02T01:00:00.000Z', statementDeadline: '2026-11-05T15:59:59.999Z', hearingDeadline: null });
+    expect(own.body.penaltyReplyPeriod).toEqual({ servedAt: '2026-11-02T01:00:00.000Z', deemed: null, statementDeadline: '2026-11-05T15:59:59.999Z', hearingDeadline: null });
     expect(hazard.body.penaltyReplyPeriod).toBeNull();
     // the view is named, so a page can say the proceeding is left out (whether or not there is one)
     expect([own.body.access, hazard.body.access]).toEqual(['full', 'premises']);

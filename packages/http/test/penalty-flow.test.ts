@@ -198,6 +198,7 @@ describe('penalty over a real server: the reply period runs from the service of 
     // The hazard carries the period the server derived (a page shows it; it has no calendar).
     expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toEqual({
       servedAt: '2026-11-04T02:00:00.000Z',
+      deemed: null,
       statementDeadline: '2026-11-09T15:59:59.999Z',
       hearingDeadline: null,
     });
@@ -216,7 +217,7 @@ describe('penalty over a real server: the reply period runs from the service of 
     d.clock.set('2026-09-25T02:00:00Z');
     expect((await d.call('officer-gas-d1', 'POST', service, { body: { method: 'direct', recipient: '王建国' } })).status).toBe(201);
     // Mon 28, Tue 29, Wed 30 to state; Oct 1–8 off; Fri Oct 9 and the make-up Saturday Oct 10 to ask for a hearing.
-    const period = { servedAt: '2026-09-25T02:00:00.000Z', statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' };
+    const period = { servedAt: '2026-09-25T02:00:00.000Z', deemed: null, statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' };
     expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toEqual(period);
     d.clock.set('2026-10-09T02:00:00Z');
     const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(50_000), ...co });
@@ -224,6 +225,44 @@ describe('penalty over a real server: the reply period runs from the service of 
     const asked = await cmd('owner-e1', id, { type: 'record_statement', statement: { 'zh-CN': '我单位要求听证' }, hearingRequested: true });
     expect(asked.status, JSON.stringify(asked.body)).toBe(200);
     expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.state.penalty.statement).toMatchObject({ hearingRequested: true, byParty: true });
+    expect(MISMATCHES).toEqual([]);
+  }, 60_000);
+
+  it('served by public notice (公告送达): the officer records the publication day, the server derives the service thirty days on (视为送达) and the periods run from it; a field that does not fit the method is refused at its pointer', async () => {
+    const { d, id, cmd, service } = await notifiedOverServer('2026-11-02T01:00:00Z', 20_000); // notified Mon 2026-11-02 09:00 China time
+    const pointer = (r: { status: number; body: { issues?: { pointer?: string; message: Record<string, string> }[] } }) => [r.status, r.body.issues?.map((i) => i.pointer)];
+    const publicNotice = { method: 'public_notice', recipient: '东城区某燃气经营部' };
+    // The service date of a public notice is the server's: a typed one is refused, and so is a missing publication day.
+    const typed = await d.call('officer-gas-d1', 'POST', service, { body: { ...publicNotice, publishedOn: '2026-11-02', servedAt: '2026-12-02T10:00:00+08:00' } });
+    expect(pointer(typed)).toEqual([422, ['/servedAt']]);
+    expect(typed.body.issues[0].message).toEqual({ 'zh-CN': expect.stringContaining('视为送达'), en: expect.stringContaining('give publishedOn') });
+    expect(pointer(await d.call('officer-gas-d1', 'POST', service, { body: publicNotice }))).toEqual([422, ['/publishedOn']]);
+    expect(pointer(await d.call('officer-gas-d1', 'POST', service, { body: { ...publicNotice, publishedOn: '2026-11-03' } }))).toEqual([422, ['/publishedOn']]); // tomorrow
+    expect(pointer(await d.call('officer-gas-d1', 'POST', service, { body: { ...publicNotice, publishedOn: '2026-11-01' } }))).toEqual([422, ['/publishedOn']]); // before the issue
+    // Another method takes no publication day; by post the date on the receipt is required.
+    expect(pointer(await d.call('officer-gas-d1', 'POST', service, { body: { method: 'direct', recipient: '王建国', publishedOn: '2026-11-02' } }))).toEqual([422, ['/publishedOn']]);
+    const post = await d.call('officer-gas-d1', 'POST', service, { body: { method: 'post', recipient: '王建国' } });
+    expect([...pointer(post), post.body.issues?.[0]?.message['zh-CN']]).toEqual([422, ['/servedAt'], expect.stringContaining('回执上注明的收件日期')]);
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toBeNull();
+
+    const recorded = await d.call('officer-gas-d1', 'POST', service, { body: { ...publicNotice, publishedOn: '2026-11-02' } });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body).toMatchObject({ type: 'served', method: 'public_notice', publishedOn: '2026-11-02', servedAt: '2026-12-02T15:59:59.999Z' });
+    // Deemed served at the end of Wed 12-02 (China time); three working days: Thu 3, Fri 4, Mon 7.
+    const period = { servedAt: '2026-12-02T15:59:59.999Z', deemed: { publishedOn: '2026-11-02', days: 30 }, statementDeadline: '2026-12-07T15:59:59.999Z', hearingDeadline: null };
+    expect((await d.call('owner-e1', 'GET', `/hazards/${id}`)).body.penaltyReplyPeriod).toEqual(period);
+    const listed = await d.call('officer-gas-d1', 'GET', `/hazards/${id}/documents`);
+    expect(listed.body.items.find((x: { kind: string }) => x.kind === 'penalty_notice').service.served).toMatchObject({
+      method: 'public_notice',
+      publishedOn: '2026-11-02',
+      servedAt: period.servedAt,
+    });
+    // No decision before the deemed service and the three working days after it.
+    d.clock.set('2026-12-07T15:59:00Z');
+    const early = await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co });
+    expect([early.status, early.body.code, early.body.detail]).toEqual([422, 'NOT_DUE', expect.stringContaining('2026-12-07 23:59:59（北京时间）届满')]);
+    d.clock.set('2026-12-07T16:00:00Z');
+    expect((await cmd('officer-gas-d1', id, { type: 'decide_penalty', penalty: fine(20_000), ...co })).status).toBe(200);
     expect(MISMATCHES).toEqual([]);
   }, 60_000);
 

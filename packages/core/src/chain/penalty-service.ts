@@ -1,7 +1,8 @@
 import type { Calendar } from '../ports/calendar.js';
 import type { DocumentRecord } from '../ports/document-register.js';
-import type { DocumentServiceRecord } from '../ports/document-service.js';
+import type { DocumentServiceRecord, ServiceMethod } from '../ports/document-service.js';
 import { computeDeadline } from './compute-deadline.js';
+import { PUBLIC_NOTICE_DAYS, publicNoticeServedAt } from './deemed-service.js';
 import { PENALTY_REPLY_DAYS } from './penalty-articles.js';
 import type { PenaltyProceeding } from './types.js';
 
@@ -15,17 +16,43 @@ function chinaWorkingDays(calendar: Calendar): Calendar {
 
 /**
  * One served 行政处罚告知书: when the notice was issued (its event's `recordedAt`, which is the
- * proceeding's `notifiedAt`) and when the officer recorded it was delivered (`servedAt`).
+ * proceeding's `notifiedAt`) and its delivery as the service log holds it (`servedAt`; for a
+ * public notice recorded with its publication day, `publishedOn`, from which the service is
+ * derived).
  */
 export interface PenaltyNoticeService {
   issuedAt: string;
   servedAt: string;
+  /** How it was served (送达方式), when known. */
+  method?: ServiceMethod;
+  /** 公告送达: the China-time day the notice was published (`YYYY-MM-DD`); the service is derived from it. */
+  publishedOn?: string;
+}
+
+/** A service the server derived rather than took as observed: a public notice deemed served (视为送达). */
+export interface DeemedService {
+  /** The day (China time, `YYYY-MM-DD`) the public notice was published, as the officer recorded it. */
+  publishedOn: string;
+  /** The days after publication at whose end it counts as served ({@link PUBLIC_NOTICE_DAYS}: 30). */
+  days: number;
 }
 
 /** The party's reply period as it runs from the service of the notice (China time, working days). */
 export interface PenaltyReplyPeriod {
-  /** When the notice was served (送达): the periods run from it. */
+  /**
+   * When the notice was served (送达): the periods run from its China-time day. The instant the
+   * officer observed (直接送达, the day on the postal receipt, the arrival of an electronic
+   * service), or for a public notice the one derived from its publication (`deemed`).
+   */
   servedAt: string;
+  /**
+   * Set when the service is deemed (视为送达): a public notice (公告送达) published on
+   * `publishedOn` counts as served at the end of the `days`th day after it, and `servedAt` is
+   * that instant, derived by the server. `null` for a service as observed — and for a public
+   * notice recorded before the publication day was (its `servedAt` stands as recorded).
+   * Always set by {@link penaltyReplyPeriod}.
+   */
+  deemed?: DeemedService | null;
   /** The last instant to state and defend (陈述、申辩): the end of the 3rd working day after service. */
   statementDeadline: string;
   /** The last instant to ask for a hearing (the end of the 5th working day after service), when the notice carried the right. */
@@ -60,14 +87,29 @@ export function penaltyReplyDeadlines(from: Date, hearingRight: boolean, calenda
  * (《行政处罚法》第四十五、六十四条: the days run from the party's receipt), in working days of
  * `calendar` ({@link penaltyReplyDeadlines}): `null` while the notice `p.notifiedAt` issued has
  * no recorded service in `served` (the service of an earlier notice does not count). `served`:
- * the current notice's service ({@link penaltyNoticeServices}). Computed on the server (the
- * calendar is the host's); a page is given the result, not the calendar.
+ * the current notice's service ({@link penaltyNoticeServices}). A public notice recorded with
+ * its publication day is served as derived by {@link publicNoticeServedAt} (the end of the 30th
+ * day after publication, `deemed` says so), whatever the log's copy of `servedAt` says; `null`
+ * when that day cannot be read. Computed on the server (the calendar is the host's); a page is
+ * given the result, not the calendar.
  */
 export function penaltyReplyPeriod(p: Pick<PenaltyProceeding, 'notifiedAt' | 'hearingRight'>, served: readonly PenaltyNoticeService[], calendar: Calendar): PenaltyReplyPeriod | null {
   const notice = served.filter((s) => Date.parse(s.issuedAt) === Date.parse(p.notifiedAt)).at(-1);
-  if (!notice || Number.isNaN(Date.parse(notice.servedAt))) return null;
-  const servedAt = new Date(Date.parse(notice.servedAt));
-  return { servedAt: servedAt.toISOString(), ...penaltyReplyDeadlines(servedAt, p.hearingRight, calendar) };
+  if (!notice) return null;
+  let deemed: DeemedService | null = null;
+  let at = notice.servedAt;
+  if (notice.publishedOn !== undefined) {
+    // 公告送达: the service is derived from the publication day, not read from the log's copy.
+    try {
+      at = publicNoticeServedAt(notice.publishedOn);
+    } catch {
+      return null; // an unreadable publication day serves nothing (the decision stays held)
+    }
+    deemed = { publishedOn: notice.publishedOn, days: PUBLIC_NOTICE_DAYS };
+  }
+  if (Number.isNaN(Date.parse(at))) return null;
+  const servedAt = new Date(Date.parse(at));
+  return { servedAt: servedAt.toISOString(), deemed, ...penaltyReplyDeadlines(servedAt, p.hearingRight, calendar) };
 }
 
 /**
@@ -80,5 +122,7 @@ export function penaltyNoticeServices(documents: readonly DocumentRecord[], serv
   const d = documents.filter((r) => r.kind === PENALTY_NOTICE_KIND).at(-1);
   if (!d || d.voided) return [];
   const delivery = service.find((r) => r.entry.type === 'served' && r.jurisdiction === d.jurisdiction && r.kind === d.kind && r.year === d.year && r.seq === d.seq);
-  return delivery && delivery.entry.type === 'served' ? [{ issuedAt: d.issuedAt, servedAt: delivery.entry.servedAt }] : [];
+  if (!delivery || delivery.entry.type !== 'served') return [];
+  const { servedAt, method, publishedOn } = delivery.entry;
+  return [{ issuedAt: d.issuedAt, servedAt, method, ...(publishedOn !== undefined ? { publishedOn } : {}) }];
 }

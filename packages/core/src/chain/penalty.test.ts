@@ -7,7 +7,8 @@ import { parseCommand } from './parse-command.js';
 import { reportCommand, TEST_CALENDAR_2026 } from '../testing/chain-fixtures.js';
 import type { ChainEvent } from './types.js';
 import { hearingRequestRefusal, penaltyStepRefusal } from './penalty-step.js';
-import { penaltyReplyPeriod } from './penalty-service.js';
+import { PENALTY_NOTICE_KIND, penaltyReplyPeriod } from './penalty-service.js';
+import { publicNoticeServedAt } from './deemed-service.js';
 import { decisionBounds, PENALTY_ARTICLES, penaltyHeavier, penaltyProblem, type Penalty } from './penalty-articles.js';
 import { REJECTION_MESSAGES } from './rejection-messages.js';
 
@@ -416,7 +417,7 @@ describe('the reply period runs from the service of the notice (送达), not fro
     await h.serveNotice(id, '2026-11-04T10:00:00+08:00');
     const period = await periodOf(h, id);
     // Three working days from Wednesday: Thu 5, Fri 6, Mon 9 (the weekend does not count).
-    expect(period).toEqual({ servedAt: '2026-11-04T02:00:00.000Z', statementDeadline: '2026-11-09T15:59:59.999Z', hearingDeadline: null });
+    expect(period).toEqual({ servedAt: '2026-11-04T02:00:00.000Z', deemed: null, statementDeadline: '2026-11-09T15:59:59.999Z', hearingDeadline: null });
     // The same count as the notice's recorded deadline, from the service instead of the record.
     expect(period?.statementDeadline).toBe(computeDeadline({ workingDays: 3 }, new Date('2026-11-04T02:00:00Z'), TEST_CALENDAR_2026).toISOString());
     const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
@@ -468,7 +469,7 @@ describe('the reply days are working days (《行政处罚法》第八十五条)
   it('a notice served on the Friday before the National Day holiday: three working days to state, five to ask for a hearing, ending on the make-up Saturday', async () => {
     const h = await servedBeforeHoliday('H-WD1');
     // Statement: Mon 28, Tue 29, Wed 30. Hearing: then Fri Oct 9 and Sat Oct 10 (the holiday does not count).
-    expect(await periodOf(h, 'H-WD1')).toEqual({ servedAt: '2026-09-25T02:00:00.000Z', statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' });
+    expect(await periodOf(h, 'H-WD1')).toEqual({ servedAt: '2026-09-25T02:00:00.000Z', deemed: null, statementDeadline: '2026-09-30T15:59:59.999Z', hearingDeadline: '2026-10-10T15:59:59.999Z' });
     // The decision is not due until the fifth working day has ended, named in China time.
     h.clock.set('2026-10-09T02:00:00Z'); // fourteen calendar days after service
     const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: 'H-WD1', penalty: fine(50_000), ...co });
@@ -500,5 +501,76 @@ describe('the reply days are working days (《行政处罚法》第八十五条)
     await h.ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-WD3', ...co });
     const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: 'H-WD3', penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
     expect([notice!.data.statementDeadline, notice!.data.hearingDeadline]).toEqual(['2026-09-30T15:59:59.999Z', '2026-10-10T15:59:59.999Z']);
+  });
+});
+
+describe('a notice served by public notice (公告送达) is deemed served thirty days after publication, derived by the server', () => {
+  /** Records the delivery of the hazard's latest 行政处罚告知书 as the service log holds it (`entry` over a direct one). */
+  async function serveAs(h: ReturnType<typeof createHarness>, hazardId: string, entry: Record<string, unknown>) {
+    const notice = (await h.store.readDocuments(hazardId)).filter((d) => d.kind === PENALTY_NOTICE_KIND).at(-1)!;
+    const { jurisdiction, kind, year, seq } = notice;
+    const served = { type: 'served' as const, method: 'public_notice' as const, recipient: '某燃气经营部', servedAt: h.clock.now().toISOString(), ...entry };
+    await h.documentService.recordService({ jurisdiction, kind, year, seq, hazardId, entry: served, actorId: 'officer-gas-d1', recordedAt: h.clock.now().toISOString() });
+  }
+
+  it('publicNoticeServedAt: the end (China time) of the 30th calendar day after the publication day, which is not counted; earlier than 2022 or not a day is refused', () => {
+    expect(publicNoticeServedAt('2026-11-02')).toBe('2026-12-02T15:59:59.999Z');
+    expect(publicNoticeServedAt('2026-12-15')).toBe('2027-01-14T15:59:59.999Z');
+    expect(publicNoticeServedAt('2028-02-01')).toBe('2028-03-02T15:59:59.999Z'); // a leap February: 29 days of it count
+    expect(publicNoticeServedAt('2022-01-01')).toBe('2022-01-31T15:59:59.999Z');
+    expect(() => publicNoticeServedAt('2021-12-31')).toThrow(RangeError);
+    expect(() => publicNoticeServedAt('2026-02-30')).toThrow(RangeError);
+    expect(() => publicNoticeServedAt('2026-11-02T00:00:00Z')).toThrow(RangeError);
+  });
+
+  it('the periods run from the deemed day: no decision until three working days after it, whatever servedAt the log holds', async () => {
+    const { h, id } = await caseFiled('H-PN1', false);
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co }); // Mon 2026-11-02 09:00 China time
+    // Published the same day; the log's servedAt copy is the recording instant (a host's or an old writer's): not what counts.
+    await serveAs(h, id, { publishedOn: '2026-11-02' });
+    const period = await periodOf(h, id);
+    // Deemed served Wed 2026-12-02 (thirty days after 11-02); three working days: Thu 3, Fri 4, Mon 7.
+    expect(period).toEqual({ servedAt: '2026-12-02T15:59:59.999Z', deemed: { publishedOn: '2026-11-02', days: 30 }, statementDeadline: '2026-12-07T15:59:59.999Z', hearingDeadline: null });
+    // Past the three working days a direct service on 11-02 would have given, and past the deemed day: still held.
+    h.clock.set('2026-12-05T02:00:00Z');
+    const early = await h.send('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect('rejection' in early && [early.rejection.code, early.rejection.message['zh-CN']]).toEqual(['NOT_DUE', expect.stringContaining('2026-12-07 23:59:59（北京时间）届满')]);
+    // During the publication the party may still state (its period has not even begun).
+    h.clock.set('2026-11-20T02:00:00Z');
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, period)).toBeNull();
+    h.clock.set('2026-12-07T15:59:00Z');
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co }, 'NOT_DUE');
+    h.clock.set('2026-12-07T16:00:00.000Z');
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: false });
+  });
+
+  it('calendar days: a deemed day on a holiday is not carried over, the working days after it are counted', async () => {
+    const { h, id } = await caseFiled('H-PN2', false);
+    h.clock.set('2026-09-01T01:00:00Z');
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co });
+    await serveAs(h, id, { publishedOn: '2026-09-01' });
+    // Deemed served Thu 2026-10-01 (National Day); statement: Fri Oct 9, Sat Oct 10 (make-up), Mon Oct 12; hearing: then Tue 13, Wed 14.
+    expect(await periodOf(h, id)).toEqual({
+      servedAt: '2026-10-01T15:59:59.999Z',
+      deemed: { publishedOn: '2026-09-01', days: 30 },
+      statementDeadline: '2026-10-12T15:59:59.999Z',
+      hearingDeadline: '2026-10-14T15:59:59.999Z',
+    });
+  });
+
+  it('a public notice recorded before the publication day was (no publishedOn) keeps the servedAt recorded then, not deemed; other methods are never deemed', async () => {
+    const { h, id } = await caseFiled('H-PN3', false);
+    await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    await serveAs(h, id, { servedAt: '2026-11-04T02:00:00.000Z' });
+    expect(await periodOf(h, id)).toEqual({ servedAt: '2026-11-04T02:00:00.000Z', deemed: null, statementDeadline: '2026-11-09T15:59:59.999Z', hearingDeadline: null });
+    expect((await h.served(id))[0]).toMatchObject({ method: 'public_notice', servedAt: '2026-11-04T02:00:00.000Z' });
+    // An unreadable publication day serves nothing: the decision stays held (fail closed).
+    const { h: h2, id: id2 } = await caseFiled('H-PN4', false);
+    await h2.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id2, penalty: fine(20_000), ...co });
+    await serveAs(h2, id2, { publishedOn: '2021-12-01' });
+    expect(await periodOf(h2, id2)).toBeNull();
+    h2.clock.advance(90 * DAY);
+    await h2.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id2, penalty: fine(20_000), ...co }, 'NOT_DUE');
   });
 });

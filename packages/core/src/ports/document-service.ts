@@ -21,8 +21,20 @@ export type DocumentServiceEntry =
       method: ServiceMethod;
       /** Who received it (受送达人 or the person who took it for the enterprise). */
       recipient: string;
-      /** When it was delivered (ISO 8601, not after the recording). */
+      /**
+       * When the service took effect (ISO 8601). As the officer observed it for a delivery — the
+       * handing over (直接送达, 留置送达), the date on the postal receipt (邮寄送达: 回执上注明的收件日期),
+       * the arrival in the recipient's system (电子送达) — not after the recording. For
+       * `public_notice` with `publishedOn`, derived by the server from the publication day
+       * (`publicNoticeServedAt` of `@anjian/core/review`: the end of the 30th day after it, 视为送达).
+       */
       servedAt: string;
+      /**
+       * 公告送达 only: the day (China time, `YYYY-MM-DD`) the public notice was published, as the
+       * officer recorded it; `servedAt` is derived from it. Absent on public notices recorded
+       * before this field existed (their `servedAt` is the day the officer entered as the service).
+       */
+      publishedOn?: string;
     }
   | {
       type: 'signed';

@@ -340,9 +340,9 @@ export interface paths {
         put?: never;
         /**
          * Record the delivery (送达) of an issued document / 登记文书送达
-         * @description By an officer the document names (its two officers, or the grid inspector who issued a notice). The document must have been rendered (its hash recorded) and not voided; a document is served once. `number` is `<year>-<seq>` of its 文号.
+         * @description By an officer the document names (its two officers, or the grid inspector who issued a notice). The document must have been rendered (its hash recorded) and not voided; a document is served once. `number` is `<year>-<seq>` of its 文号. The body carries what the officer observed: `servedAt`, when the service took effect (for post, the date on the postal receipt); for a public notice (`public_notice`) instead `publishedOn`, the day it was published — the server derives `servedAt`, the end of the 30th day after it (视为送达). A field that does not fit the method is a 422 at its pointer.
          *
-         *     由文书署名的执法人员（或出具通知的网格员）登记。文书须已生成且未作废；每份文书只登记一次送达。
+         *     由文书署名的执法人员（或出具通知的网格员）登记。文书须已生成且未作废；每份文书只登记一次送达。请求只含执法人员所见：servedAt 为送达时间（邮寄送达为回执上注明的收件日期）；公告送达改填 publishedOn（公告发出日期），送达时间由服务器计算为其后第三十日届满之时（视为送达）。与送达方式不符的字段返回 422 并指明字段。
          */
         post: operations["recordDocumentService"];
         delete?: never;
@@ -5076,8 +5076,15 @@ export interface operations {
                         readonly caseNumber: string | null;
                         /** @description the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, and for a landlord. Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达或出租方查阅时为 null */
                         readonly penaltyReplyPeriod: {
-                            /** @description when the notice was served, as the officer recorded it / 送达时间 */
+                            /** @description when the service took effect: as the officer recorded it (for post, the date on the postal receipt), or for a public notice derived by the server from its publication day (see deemed) / 送达时间：执法人员登记的送达时间（邮寄送达为回执上注明的收件日期）；公告送达由服务器根据公告发出日期计算（见 deemed） */
                             servedAt: string;
+                            /** @description set when the service is deemed (视为送达): a public notice (公告送达) counts as served at the end (China time) of the 30th day after the day it was published, the publication day not counted, and servedAt is that instant; null for a service as observed, and for a public notice recorded before its publication day was (its servedAt stands as recorded) / 视为送达时给出：公告送达自发出公告之日起（当日不计）经过三十日视为送达，servedAt 为第三十日届满之时（北京时间）；实际送达及旧的公告送达登记为 null */
+                            deemed: {
+                                /** @description the day the public notice was published (China time), as the officer recorded it / 公告发出日期（北京时间） */
+                                publishedOn: string;
+                                /** @description days after publication at whose end the notice counts as served (30) / 自发出公告之日起经过的日数（30） */
+                                days: number;
+                            } | null;
                             /** @description end (China time) of the 3rd working day after service / 陈述申辩期限（送达之日起第三个工作日届满） */
                             statementDeadline: string;
                             /** @description end (China time) of the 5th working day after service, when the notice carries the hearing right / 听证申请期限（送达之日起第五个工作日届满），无听证权利时为 null */
@@ -6011,7 +6018,10 @@ export interface operations {
                                     /** @enum {unknown} */
                                     method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
                                     recipient?: string;
+                                    /** @description when the service took effect; for public_notice derived by the server from publishedOn (视为送达) / 送达时间；公告送达由服务器计算 */
                                     servedAt?: string;
+                                    /** @description public_notice only: the day the notice was published (China time) / 公告送达：公告发出日期 */
+                                    publishedOn?: string;
                                     signedBy?: string;
                                     signedOn?: string;
                                     witness?: string;
@@ -6031,7 +6041,10 @@ export interface operations {
                                     /** @enum {unknown} */
                                     method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
                                     recipient?: string;
+                                    /** @description when the service took effect; for public_notice derived by the server from publishedOn (视为送达) / 送达时间；公告送达由服务器计算 */
                                     servedAt?: string;
+                                    /** @description public_notice only: the day the notice was published (China time) / 公告送达：公告发出日期 */
+                                    publishedOn?: string;
                                     signedBy?: string;
                                     signedOn?: string;
                                     witness?: string;
@@ -6293,8 +6306,10 @@ export interface operations {
                     method: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
                     /** @description who received it / 受送达人 */
                     recipient: string;
-                    /** @description when (ISO 8601 with offset; default now; not before the issue, not in the future) / 送达时间 */
+                    /** @description when the service took effect as the officer observed it (ISO 8601 with offset; not before the issue, not in the future): direct — when handed over (or left, on a refusal to sign); post — the date of receipt on the postal receipt, required; electronic — when it reached the recipient's designated system; entrusted — the date on the entrusted authority's proof of service. Default now, except for post. Refused for public_notice (the server derives it) / 送达时间（带时区）：直接送达为交付（或留置）之时；邮寄送达为回执上注明的收件日期（必填）；电子送达为送达信息到达受送达人特定系统的时间；委托送达为送达回证上的日期。不填为现在（邮寄送达除外）。公告送达不得填写（由服务器计算） */
                     servedAt?: string;
+                    /** @description public_notice only, and required there: the day the notice was published, YYYY-MM-DD in China time (not before the issue day, not after today). The server derives servedAt: the notice counts as served at the end of the 30th day after it (视为送达). Refused for other methods / 仅公告送达（必填）：公告发出日期 YYYY-MM-DD（北京时间，不早于出具日、不晚于今天）；服务器计算送达时间：自发出公告之日起经过三十日视为送达。其他送达方式不得填写 */
+                    publishedOn?: string;
                 };
             };
         };
@@ -6326,7 +6341,10 @@ export interface operations {
                         /** @enum {unknown} */
                         method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
                         recipient?: string;
+                        /** @description when the service took effect; for public_notice derived by the server from publishedOn (视为送达) / 送达时间；公告送达由服务器计算 */
                         servedAt?: string;
+                        /** @description public_notice only: the day the notice was published (China time) / 公告送达：公告发出日期 */
+                        publishedOn?: string;
                         signedBy?: string;
                         signedOn?: string;
                         witness?: string;
@@ -6498,7 +6516,10 @@ export interface operations {
                         /** @enum {unknown} */
                         method?: "direct" | "post" | "electronic" | "entrusted" | "public_notice";
                         recipient?: string;
+                        /** @description when the service took effect; for public_notice derived by the server from publishedOn (视为送达) / 送达时间；公告送达由服务器计算 */
                         servedAt?: string;
+                        /** @description public_notice only: the day the notice was published (China time) / 公告送达：公告发出日期 */
+                        publishedOn?: string;
                         signedBy?: string;
                         signedOn?: string;
                         witness?: string;
