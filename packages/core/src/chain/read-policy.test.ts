@@ -5,7 +5,7 @@ import type { ActorProfile } from '../ports/directory.js';
 import type { TenancyRecord } from '../ports/rental-directory.js';
 import type { HazardFilter } from '../ports/store.js';
 import { TEST_ACTORS } from '../testing/chain-fixtures.js';
-import { canRead, mayReadSomeOf, narrow, readScopes } from './read-policy.js';
+import { canRead, enterpriseForRead, mayAskAboutEnterprise, mayReadRounds, mayReadSomeOf, narrow, readScopes } from './read-policy.js';
 
 // The hazards of the matrix: every combination of area × domain × enterprise. The areas
 // cover the relations that matter: a district (D1), a grid (D1/G1), a sub-area of a grid
@@ -222,5 +222,40 @@ describe('mayReadSomeOf', () => {
     expect(may({ id: 'f1', roles: ['enforcement'], departments: [{ id: 'fire-d1', domains: ['fire'], areas: ['D1'] }] })).toBe(true);
     expect(may({ id: 'f2', roles: ['enforcement'], departments: [{ id: 'fire-d2', domains: ['fire'], areas: ['D2'] }] })).toBe(false);
     expect(mayReadSomeOf('all', E1)).toBe(true);
+  });
+});
+
+describe('enterpriseForRead', () => {
+  const REGISTER: Record<string, { id: string; area: string }> = { E1: { id: 'E1', area: 'D1/G1' }, E3: { id: 'E3', area: 'D2/G1' } };
+  const decide = (actor: ActorProfile | 'all', id: string) => {
+    const looked: string[] = [];
+    const lookup = async (x: string) => (looked.push(x), REGISTER[x] ?? null);
+    return enterpriseForRead(actor === 'all' ? 'all' : readScopes(actor), id, lookup).then((d) => ({ reason: d.ok ? 'ok' : d.reason, looked }));
+  };
+  it('an enterprise user naming another enterprise is refused before the look-up, alike for a registered and an unknown id', async () => {
+    for (const actor of [ACTORS['owner-e1']!, { id: 'nobody', roles: [] } as ActorProfile, ACTORS['landlord-e1']!]) {
+      expect(await decide(actor, 'E3'), actor.id).toEqual({ reason: 'forbidden', looked: [] });
+      expect(await decide(actor, 'E404'), actor.id).toEqual({ reason: 'forbidden', looked: [] });
+    }
+    expect(await decide(ACTORS['owner-e1']!, 'E1')).toEqual({ reason: 'ok', looked: ['E1'] });
+    // A landlord may name its tenant (its scopes do), then the register answers.
+    expect((await decide(ACTORS['landlord-e1']!, 'E2')).looked).toEqual(['E2']);
+  });
+  it('who may know the register (grid, officer, admin) is told an id is unknown, and refused one outside its scopes', async () => {
+    expect(await decide(ACTORS['grid-g1']!, 'E404')).toEqual({ reason: 'unknown', looked: ['E404'] });
+    expect(await decide(ACTORS['grid-g1']!, 'E3')).toEqual({ reason: 'forbidden', looked: ['E3'] });
+    expect(await decide(ACTORS['grid-g1']!, 'E1')).toEqual({ reason: 'ok', looked: ['E1'] });
+    expect(await decide('all', 'E404')).toEqual({ reason: 'unknown', looked: ['E404'] });
+    expect(mayAskAboutEnterprise(readScopes(ACTORS['officer-fire-d1']!), 'E3')).toBe(true);
+    expect(mayAskAboutEnterprise(readScopes(ACTORS['owner-e2']!), 'E1')).toBe(false);
+  });
+});
+
+describe('mayReadRounds', () => {
+  it('staff read rounds; an enterprise user and a role-less profile do not', () => {
+    for (const id of ['grid-g1', 'officer-gas-d1', 'admin-gas']) expect(mayReadRounds(ACTORS[id]!), id).toBe(true);
+    expect(mayReadRounds({ id: 's', roles: ['system'] })).toBe(true);
+    expect(mayReadRounds(ACTORS['owner-e1']!)).toBe(false);
+    expect(mayReadRounds({ id: 'n', roles: [] })).toBe(false);
   });
 });

@@ -108,6 +108,58 @@ export function mayReadSomeOf(scopes: 'all' | readonly ReadScope[], enterprise: 
   return scopes === 'all' || scopes.some((s) => (s.enterpriseId === undefined || s.enterpriseId === enterprise.id) && (s.area === undefined || areaCovers(s.area, enterprise.area)));
 }
 
+/**
+ * Whether an actor with these scopes may be told if an enterprise id is registered, decided
+ * without looking the id up: who reads everything, and who holds a scope not bound to one
+ * enterprise (a grid inspector, an officer: any registered enterprise may lie in its areas, so
+ * the register is its to know). An actor whose every scope names its enterprise (an enterprise
+ * user, a landlord through its tenants) may name only those; any other id is refused before it
+ * is looked up, so a registered one and an unknown one are answered alike and the register
+ * cannot be enumerated. Used by {@link enterpriseForRead}.
+ */
+export function mayAskAboutEnterprise(scopes: 'all' | readonly ReadScope[], enterpriseId: string): boolean {
+  return scopes === 'all' || scopes.some((s) => s.enterpriseId === undefined || s.enterpriseId === enterpriseId);
+}
+
+/** What {@link enterpriseForRead} decides: the enterprise, or why a read naming it is refused. */
+export type EnterpriseForRead<E> = { ok: true; enterprise: E } | { ok: false; reason: 'forbidden' | 'unknown' };
+
+/**
+ * A read that names an enterprise (a list filter, an enterprise's file or rental points),
+ * decided in the order that does not leak the register: first whether the actor may ask about
+ * the id at all ({@link mayAskAboutEnterprise}: else `forbidden`, before any look-up), then
+ * whether it is registered (`unknown`, told only to who may know it), then whether some record
+ * of it could lie inside the scopes ({@link mayReadSomeOf}: else `forbidden`). Every host answers
+ * a named enterprise through this one function.
+ *
+ * @example
+ * ```ts
+ * await enterpriseForRead(readScopes(ownerOfE1), 'E404', (id) => directory.enterprise(id)); // { ok: false, reason: 'forbidden' }, as for 'E3'
+ * await enterpriseForRead(readScopes(gridOfD1), 'E404', (id) => directory.enterprise(id)); // { ok: false, reason: 'unknown' }
+ * ```
+ */
+export async function enterpriseForRead<E extends { id: string; area: string }>(
+  scopes: 'all' | readonly ReadScope[],
+  enterpriseId: string,
+  lookup: (id: string) => Promise<E | null>,
+): Promise<EnterpriseForRead<E>> {
+  if (!mayAskAboutEnterprise(scopes, enterpriseId)) return { ok: false, reason: 'forbidden' };
+  const enterprise = await lookup(enterpriseId);
+  if (!enterprise) return { ok: false, reason: 'unknown' };
+  return mayReadSomeOf(scopes, enterprise) ? { ok: true, enterprise } : { ok: false, reason: 'forbidden' };
+}
+
+/**
+ * Whether an actor reads inspection rounds (the list of rounds, a round's draws and coverage):
+ * a grid inspector, an enforcement officer, a department admin, the system. An enterprise user
+ * reads the rounds it is in from its enterprise file; it and an actor with no role are refused
+ * before a round is looked up, so they learn nothing of round ids. Which coverage entries a
+ * reader sees is still {@link canRead}'s.
+ */
+export function mayReadRounds(actor: ActorProfile): boolean {
+  return actor.roles.some((role) => role === 'grid' || role === 'enforcement' || role === 'department_admin' || role === 'system');
+}
+
 /** What {@link readAccess} grants: all of a hazard, or a landlord's view of its tenant's hazard. */
 export type ReadAccess = 'full' | 'premises';
 
