@@ -20,8 +20,8 @@ export class WebhookConfigError extends Error {
  * @example
  * ```ts
  * const notifier = createWebhookNotifier({ url: 'https://portal.example/hooks/anjian', secret });
- * const result = await notifier.deliver({ id: 'msg-1', kind: 'hazard.overdue', payload: { hazardId: 'h-1' } });
- * if (!result.ok && result.retryable) scheduleRetry();
+ * // the outbox relay retries and dead-letters by the result: hand it the message as toOutboxEnvelope makes it
+ * createOutboxRelay({ store, owner: 'portal-1', deliver: (m) => notifier.deliver(toOutboxEnvelope(m)) }).start();
  * ```
  */
 export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookNotifier {

@@ -32,10 +32,14 @@ export interface VerifyWebhookOptions {
   secret: string;
   /** Raw request body, exactly as received. */
   body: string;
-  /** Value of the timestamp header (Unix seconds). */
-  timestamp: string | null | undefined;
-  /** Value of the signature header. */
-  signature: string | null | undefined;
+  /**
+   * Value of the timestamp header (Unix seconds): `request.headers.get('x-anjian-timestamp')` of a
+   * web `Request`, or `req.headers['x-anjian-timestamp']` of node:http / Express as it comes. A
+   * list (the header given more than once) is refused.
+   */
+  timestamp: string | readonly string[] | null | undefined;
+  /** Value of the signature header, taken the same way (a list is refused). */
+  signature: string | readonly string[] | null | undefined;
   /** Reject timestamps further than this from now. Default 300 s. */
   toleranceSeconds?: number;
   /** Clock in milliseconds. Default `Date.now`. */
@@ -49,7 +53,7 @@ export interface VerifyWebhookOptions {
  */
 export async function verifyWebhook(options: VerifyWebhookOptions): Promise<boolean> {
   const { secret, body, timestamp, signature } = options;
-  if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return false;
+  if (typeof timestamp !== 'string' || typeof signature !== 'string' || !signature || !/^\d{1,12}$/.test(timestamp)) return false;
   const now = (options.now ?? Date.now)() / 1000;
   if (Math.abs(now - Number(timestamp)) > (options.toleranceSeconds ?? 300)) return false;
   const expected = await signWebhook(secret, timestamp, body);

@@ -16,7 +16,7 @@ export interface WebhookMessage {
    * the same on every retry, so a receiver that deduplicates by it processes the message once.
    */
   id: string;
-  /** Message kind, e.g. `hazard.overdue`. */
+  /** Message kind: the outbox topic, e.g. `hazard.overdue_noticed` (docs/outbox.md lists every kind). */
   kind: string;
   /** JSON payload. */
   payload: unknown;

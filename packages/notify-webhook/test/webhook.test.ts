@@ -166,6 +166,23 @@ describe('verifyWebhook', () => {
     expect(await verifyWebhook({ ...base_, signature: undefined })).toBe(false);
     expect(await verifyWebhook({ ...base_, timestamp: 'abc' })).toBe(false);
   });
+
+  it('takes node:http header values as they come (string | string[] | undefined); a header given as a list is refused', async () => {
+    received.length = 0;
+    behaviour = (_req, res) => res.end();
+    const now = Date.now();
+    await createWebhookNotifier({ url: base, secret, now: () => now }).deliver(message);
+    const got = received[0]!;
+    // IncomingHttpHeaders values, without a cast: what a node:http or Express receiver has in hand.
+    const headers: IncomingMessage['headers'] = got.headers;
+    const options = { secret, body: got.body, timestamp: headers[WEBHOOK_HEADERS.timestamp], signature: headers[WEBHOOK_HEADERS.signature], now: () => now };
+    expect(await verifyWebhook(options)).toBe(true);
+    const timestamp = String(options.timestamp);
+    const signature = String(options.signature);
+    expect(await verifyWebhook({ ...options, timestamp: [timestamp] })).toBe(false);
+    expect(await verifyWebhook({ ...options, signature: [signature] })).toBe(false);
+    expect(await verifyWebhook({ ...options, timestamp: [timestamp, timestamp] })).toBe(false);
+  });
 });
 
 /** A fetch that asks the conformance receiver how to answer, passing the Idempotency-Key header. */

@@ -64,7 +64,7 @@ export interface OutboxRelay {
   /** Claim one batch, deliver it, record the outcomes. */
   runOnce(): Promise<RelayPass>;
   /**
-   * Run passes until stopped; sleeps `idleMs` when a pass found nothing or failed. Each
+   * Run passes until stopped; sleeps `idleMs` (default 1 000) when a pass found nothing or failed. Each
    * pass is reported to `onPass`, each failure to `onError`.
    */
   start(idleMs?: number): void;
@@ -82,8 +82,10 @@ export interface OutboxRelay {
  *
  * @example
  * ```ts
- * const relay = createOutboxRelay({ store, owner: 'portal-1', deliver: (m) => webhook.deliver({ id: m.id, kind: m.topic, payload: m.payload }) });
+ * // toOutboxEnvelope: { id, kind, payload } typed by kind; a kind this release does not know is a dead letter at once
+ * const relay = createOutboxRelay({ store, owner: `portal-${process.pid}`, deliver: (m) => webhook.deliver(toOutboxEnvelope(m)) });
  * relay.start();
+ * // on shutdown: await relay.stop();
  * ```
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
