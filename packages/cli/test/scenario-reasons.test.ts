@@ -139,6 +139,9 @@ describe('anjian test: why an expectation failed', () => {
     expect(r.out).toMatch(
       /rule CHEM-HL13-H1 should fire \(general\) but did not: the rule was not evaluated: item CHEM-HL13 is for premises chemical_plant, hazchem_storage only; the scenario's is chemical_user\n/,
     );
+    // the item's id and the Chinese after it are apart, as everywhere else
+    const zh = await runCli(['test', 'chemicals', '--lang', 'zh-CN'], { cwd });
+    expect(zh.out).toContain('规则未求值，检查项 CHEM-HL13 只适用于场所类型 chemical_plant、hazchem_storage，本场景为 chemical_user');
   });
 
   it('a composite that did not fire says how many of its rules fired (real fire pack)', async () => {

@@ -125,7 +125,7 @@ export function createMissExplainer(pack: Pack): MissExplainer {
 function scopeReason(scope: readonly string[] | undefined, premises: string | undefined, who: { zh: string; en: string }): Pair | undefined {
   if (scope === undefined || (premises !== undefined && scope.includes(premises))) return undefined;
   return {
-    'zh-CN': `${who.zh}只适用于场所类型 ${scope.join('、')}，本场景为 ${premises ?? '（未填写）'}`,
+    'zh-CN': `${who.zh} 只适用于场所类型 ${scope.join('、')}，本场景为 ${premises ?? '（未填写）'}`,
     en: `${who.en} is for premises ${scope.join(', ')} only; the scenario's is ${premises ?? '(none)'}`,
   };
 }
