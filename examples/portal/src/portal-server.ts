@@ -97,3 +97,45 @@ export function hostRefusal(host: string | undefined, allowed: ReadonlySet<strin
   if (name === 'localhost' || name.endsWith('.localhost') || allowed.has(name)) return null;
   return `Host: ${name}`;
 }
+
+/** An address as the socket reports it, IPv4-mapped IPv6 (`::ffff:127.0.0.1`) as IPv4, lower case. */
+const plainAddress = (address: string): string => {
+  const a = address.trim().toLowerCase();
+  return a.startsWith('::ffff:') && isIPv4(a.slice(7)) ? a.slice(7) : a;
+};
+
+/**
+ * The reverse proxies whose `X-Forwarded-For` the portal believes (docs/security.md T30):
+ * `PORTAL_TRUSTED_PROXIES`, IP addresses separated by commas; none by default. Behind a proxy
+ * every request comes from the proxy's address, so without this the sign-in limits (50 failures
+ * per address) counted every client as one: anyone's 50 wrong passwords locked everyone out.
+ * An entry that is not an IP address goes to `refuse` in both languages.
+ */
+export function trustedProxies(env: Record<string, string | undefined>, refuse: (zh: string, en: string) => never): ReadonlySet<string> {
+  const entries = (env.PORTAL_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const e of entries) {
+    if (!isIPv4(e) && !isIPv6(e)) refuse(`PORTAL_TRUSTED_PROXIES 应为逗号分隔的 IP 地址，“${e}”不是。`, `PORTAL_TRUSTED_PROXIES must be IP addresses separated by commas; "${e}" is not one.`);
+  }
+  return new Set(entries.map(plainAddress));
+}
+
+/**
+ * The client's address for the sign-in limits: the socket's, unless the socket is a trusted
+ * proxy ({@link trustedProxies}) — then the last address of `X-Forwarded-For` that is not a
+ * trusted proxy itself (a proxy appends the address it saw; what a client wrote before it is
+ * not believed), or the socket's when the header has none.
+ */
+export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: ReadonlySet<string>): string {
+  const socket = socketAddress === undefined ? 'unknown' : plainAddress(socketAddress);
+  if (!trusted.has(socket) || forwardedFor === undefined) return socket;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map(plainAddress);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    if (!isIPv4(hop) && !isIPv6(hop)) return socket;
+    if (!trusted.has(hop)) return hop;
+  }
+  return socket;
+}

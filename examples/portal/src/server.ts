@@ -15,7 +15,8 @@
  * and tenancies of the demo enterprises, a `RentalSeed`: their places in the forms), PORTAL_HEADERS_TIMEOUT_MS, PORTAL_REQUEST_TIMEOUT_MS,
  * PORTAL_IDLE_TIMEOUT_MS (how long a client may take: 10 s for the headers, 120 s for the whole
  * request, 30 s of silence; see portal-server.ts), PORTAL_ALLOWED_HOSTS (domain names the portal
- * answers to besides addresses and localhost, comma-separated; `*` for any — DNS rebinding).
+ * answers to besides addresses and localhost, comma-separated; `*` for any — DNS rebinding),
+ * PORTAL_TRUSTED_PROXIES (IP addresses of reverse proxies whose X-Forwarded-For names the client).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
@@ -27,7 +28,7 @@ import type { RentalSeed } from '@anjian/core/ports';
 import { toNodeHandler } from '@anjian/http';
 import { createPortal, DEMO_PASSWORD } from './create-portal.js';
 import { DEMO_USERS } from './demo-users.js';
-import { allowedHostNames, createPortalServer, portalServerLimits } from './portal-server.js';
+import { allowedHostNames, clientAddressOf, createPortalServer, portalServerLimits, trustedProxies } from './portal-server.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const rawTick = process.env.PORTAL_TICK_MS ?? '60000';
   if (!/^\d+$/.test(rawTick)) fail(`PORTAL_TICK_MS=${rawTick} 应为毫秒数（0 表示只在启动时运行）。`, `PORTAL_TICK_MS=${rawTick} must be milliseconds (0 = only at start).`);
   const limits = portalServerLimits(process.env, fail);
+  const proxies = trustedProxies(process.env, fail);
   const portal = await createPortal({
     dataDir,
     tickMs: Number(rawTick),
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
         res.end(JSON.stringify({ type: 'about:blank', status: 405, code: 'METHOD_NOT_ALLOWED', title: 'Method not allowed / 不支持的请求方法' }));
         return;
       }
-      const clientAddress = req.socket.remoteAddress ?? 'unknown';
+      // Behind a trusted reverse proxy, the client it names (the sign-in limits count per client address).
+      const clientAddress = clientAddressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], proxies);
       void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress }) })(req, res);
     },
     limits,

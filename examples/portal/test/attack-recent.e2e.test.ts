@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedHostNames, createPortalServer, hostRefusal, PORTAL_SERVER_LIMITS, portalServerLimits } from '../src/portal-server.js';
+import { allowedHostNames, clientAddressOf, createPortalServer, hostRefusal, PORTAL_SERVER_LIMITS, portalServerLimits, trustedProxies } from '../src/portal-server.js';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/demo-users.js';
 import { join } from 'node:path';
@@ -306,5 +306,43 @@ describe('requests another site can send without a preflight (T30, T57)', () => 
       headers: { 'idempotency-key': key(), origin: portal.base, 'sec-fetch-site': 'same-origin' },
     });
     expect(own.status).toBe(200);
+  });
+});
+
+describe('sign-ins behind a reverse proxy (T30)', () => {
+  let proxied: PortalHarness;
+  beforeAll(async () => {
+    // The portal behind a TLS proxy on this machine: every request comes from 127.0.0.1, the client in X-Forwarded-For.
+    proxied = await startPortal({ browser: false, env: { ANJIAN_SECURE_COOKIE: '1', PORTAL_TRUSTED_PROXIES: '127.0.0.1' } });
+  });
+  afterAll(async () => {
+    await proxied?.stop();
+  });
+
+  const signIn = (client: string, user: string, password: string) =>
+    fetch(`${proxied.base}/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ user, password }) });
+
+  it('one client’s failed guesses lock out that client, not everyone the proxy serves', async () => {
+    // 50 wrong passwords from one client over ten user names: that client is refused.
+    for (let i = 0; i < 50; i++) expect((await signIn('203.0.113.7', `owner-${i % 10}`, 'wrong')).status).toBe(401);
+    expect((await signIn('203.0.113.7', 'officer-li', DEMO_PASSWORD)).status).toBe(429);
+    // Another client behind the same proxy still signs in; a client cannot pass itself off as another by adding addresses on the left.
+    expect((await signIn('198.51.100.4', 'officer-li', DEMO_PASSWORD)).status).toBe(200);
+    expect((await signIn('198.51.100.4, 203.0.113.7', 'grid-wang', DEMO_PASSWORD)).status).toBe(429);
+    expect((await signIn('203.0.113.7, 198.51.100.4', 'grid-wang', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('which address counts: the proxy’s X-Forwarded-For only from a trusted proxy, its last entry', () => {
+    const refuse = (zh: string, en: string): never => {
+      throw new Error(`${zh} | ${en}`);
+    };
+    const trusted = trustedProxies({ PORTAL_TRUSTED_PROXIES: '127.0.0.1, ::1' }, refuse);
+    expect(clientAddressOf('127.0.0.1', '203.0.113.7', trusted)).toBe('203.0.113.7');
+    expect(clientAddressOf('::ffff:127.0.0.1', '10.0.0.1, 203.0.113.7', trusted)).toBe('203.0.113.7');
+    expect(clientAddressOf('::1', undefined, trusted)).toBe('::1');
+    expect(clientAddressOf('192.0.2.9', '203.0.113.7', trusted)).toBe('192.0.2.9'); // not a proxy: its header is the client's own
+    expect(clientAddressOf('127.0.0.1', 'not-an-address', trusted)).toBe('127.0.0.1');
+    expect(clientAddressOf('127.0.0.1', '203.0.113.7', trustedProxies({}, refuse))).toBe('127.0.0.1'); // none trusted by default
+    expect(() => trustedProxies({ PORTAL_TRUSTED_PROXIES: 'proxy.lan' }, refuse)).toThrow(/PORTAL_TRUSTED_PROXIES.*IP/);
   });
 });
