@@ -93,6 +93,10 @@ function toIssue(e: AjvError, value: unknown, file: string, locate: (pointer: st
       code = 'SCHEMA_REQUIRED';
       zh = `${what.zh}缺少必填项“${missing}”`;
       en = `${what.en} lacks the required property "${missing}"`;
+      // what the missing property holds, from the scenario format's description of it ("English / 中文")
+      const description = (e.parentSchema?.properties?.[missing] as { description?: unknown } | undefined)?.description;
+      const [holdsEn, holdsZh] = typeof description === 'string' ? description.split(' / ') : [];
+      if (holdsEn && holdsZh) hint = { 'zh-CN': `补上 ${missing}：${holdsZh}`, en: `Add ${missing}: ${holdsEn}` };
       break;
     }
     case 'additionalProperties': {

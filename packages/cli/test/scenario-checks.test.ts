@@ -93,6 +93,20 @@ describe('anjian test checks scenarios like inspections', () => {
     expect(out).toMatch(/^\d+ passed, 0 failed, 1 file not loaded$/m);
   });
 
+  it('a scenario file that did not load: its error, and the coverage marked partial without the list of every rule it leaves uncovered', async () => {
+    const dir = demoWith(`  - name: no expect\n    premises: restaurant\n    findings: { ${COMPLIANT} }\n`);
+    const en = await runCli(['test', dir], { cwd: dir });
+    expect(en.code).toBe(1);
+    expect(en.out).toContain('SCHEMA_REQUIRED');
+    expect(en.out).toMatch(/^ {2}coverage: 0\/\d+ rules \(0%\), partial: 1 scenario file did not load$/m);
+    expect(en.out).toMatch(/^ {2}conditions: 0\/\d+ seen true and false where their item applied \(0%\), partial$/m);
+    expect(en.out).not.toContain('never fires');
+    expect(en.out).not.toContain('never evaluated');
+    const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.out).toMatch(/^ {2}覆盖率：0\/\d+ 条规则（0%），不完整：1 个场景文件未能加载$/m);
+    expect(zh.out).not.toContain('从未触发');
+  });
+
   it('base: answers every scenario starts from; a scenario overrides or removes them; a bad base answer points at the base', async () => {
     const base = `base:\n  premises: restaurant\n  findings: { ${COMPLIANT} }\n`;
     const scenarios = `  - name: the base\n    findings: {}\n    expect:\n      hazards: []\n  - name: long hose\n    findings: { hose_length_m: 3 }\n    expect:\n      hazards:\n        - { rule: DEMO-003-H1, level: simple }\n  - name: no alarm\n    findings: { alarm_installed: false, alarm_working: null }\n    expect:\n      hazards:\n        - { rule: DEMO-002-H1, level: general }\n`;

@@ -9,7 +9,8 @@ import type { TestFormatOptions, TestFormatter } from './test-format-options.js'
 /**
  * The human format of `anjian test`: per pack, the failed scenarios (`file:line:col` and
  * the message of each failed expectation), the todo scenarios, the rule coverage with the
- * uncovered rules and what they lack; then a summary whose last line is the plain
+ * uncovered rules and what they lack (only counts, marked partial, while a scenario file
+ * did not load); then a summary whose last line is the plain
  * `N passed, N failed` that CI log readers look for.
  *
  * @example
@@ -58,25 +59,28 @@ function packBlock(pack: PackTestReport, threshold: number | undefined, options:
     if (result.status === 'todo' || result.status === 'todo_passed') out.push(indent(todoLines(result, lang, paint('33', '○'))));
   }
   const { covered, rules, percent } = pack.run.summary;
-  out.push(en ? `  coverage: ${covered}/${rules} rules (${percent}%)` : `  覆盖率：${covered}/${rules} 条规则（${percent}%）`);
-  for (const entry of pack.run.coverage.filter((c) => !c.covered)) out.push(`    ${uncovered(entry, lang)}`);
+  // scenario files that did not load: what they leave uncovered is not worth listing before they load
+  const notLoaded = new Set(pack.issues.filter((i) => i.severity === 'error').map((i) => i.file)).size;
+  const partial = notLoaded === 0 ? '' : en ? `, partial: ${notLoaded} scenario ${notLoaded === 1 ? 'file' : 'files'} did not load` : `，不完整：${notLoaded} 个场景文件未能加载`;
+  out.push(en ? `  coverage: ${covered}/${rules} rules (${percent}%)${partial}` : `  覆盖率：${covered}/${rules} 条规则（${percent}%）${partial}`);
+  if (notLoaded === 0) for (const entry of pack.run.coverage.filter((c) => !c.covered)) out.push(`    ${uncovered(entry, lang)}`);
   if (pack.belowThreshold && threshold !== undefined) {
     out.push(paint('31', en ? `  coverage ${percent}% is below --coverage-threshold ${threshold}` : `  覆盖率 ${percent}% 低于 --coverage-threshold ${threshold}`));
   }
-  out.push(...conditionLines(pack, options.conditionThreshold, lang, paint));
+  out.push(...conditionLines(pack, options.conditionThreshold, lang, paint, notLoaded > 0));
   return out.join('\n');
 }
 
 /** Condition coverage: the count, then each rule's leaves not seen both ways (issue 22, item 7). */
-function conditionLines(pack: PackTestReport, threshold: number | undefined, lang: Lang, paint: Paint): string[] {
+function conditionLines(pack: PackTestReport, threshold: number | undefined, lang: Lang, paint: Paint, partial: boolean): string[] {
   const en = lang === 'en';
   const { leaves, leavesCovered, conditionPercent } = pack.run!.summary;
   const out = [
     en
-      ? `  conditions: ${leavesCovered}/${leaves} seen true and false where their item applied (${conditionPercent}%)`
-      : `  条件覆盖：${leavesCovered}/${leaves} 个条件在检查项适用时既成立过、也不成立过（${conditionPercent}%）`,
+      ? `  conditions: ${leavesCovered}/${leaves} seen true and false where their item applied (${conditionPercent}%)${partial ? ', partial' : ''}`
+      : `  条件覆盖：${leavesCovered}/${leaves} 个条件在检查项适用时既成立过、也不成立过（${conditionPercent}%）${partial ? '，不完整' : ''}`,
   ];
-  for (const entry of pack.run!.coverage) {
+  for (const entry of partial ? [] : pack.run!.coverage) {
     for (const leaf of (entry.conditions ?? []).filter((l) => !l.covered && l.implied !== true)) {
       const never = leaf.true === 0 && leaf.false === 0 ? (en ? 'never evaluated' : '从未求值') : leaf.true === 0 ? (en ? 'never true' : '从未成立') : en ? 'never false' : '从未不成立';
       out.push(`    ${stripControl(entry.rule)} ${stripControl(leaf.words)}: ${never}`);
