@@ -37,6 +37,14 @@ describe('scenario file format errors', () => {
     expect(zh.out).toContain('提示：这里的取值用英文：“一般”应写 general。');
   });
 
+  it('an item outcome in Chinese: the English value (不适用 → not_applicable, 合格 → pass)', async () => {
+    const withItems = (word: string) => SCENARIO.replace('    expect:\n', `    expect:\n      items: { T-001: ${word} }\n`);
+    expect((await testWith(withItems('不适用'))).out).toContain('hint: Values are written in English: write not_applicable for "不适用".');
+    expect((await testWith(withItems('合格'), 'zh-CN')).out).toContain('提示：这里的取值用英文：“合格”应写 pass。');
+    expect((await testWith(withItems('存在隐患'))).out).toContain('write hazard for "存在隐患"');
+    expect((await testWith(withItems('未检查'))).out).toContain('write not_checked for "未检查"');
+  });
+
   it('yes/no as a word: type names in the language read, and true/false to write', async () => {
     const zh = await testWith(SCENARIO.replace('provisional: false', 'provisional: 否'), 'zh-CN');
     expect(zh.out).toContain('场景“未装报警器 / no alarm”，expect.hazards 第 1 项，provisional：“疑似”应为布尔值（true/false），但这里是 "否"');
@@ -55,6 +63,15 @@ describe('scenario file format errors', () => {
     // a text that is no yes/no word still gets how to write one, not the code's general fix
     const other = await testWith(SCENARIO.replace('provisional: false', 'provisional: maybe'));
     expect(other.out).toContain('hint: Write true or false here, without quotes.');
+  });
+
+  it('a missing property: the hint says what it holds (from the scenario format), not "add the missing property"', async () => {
+    const noExpect = SCENARIO.slice(0, SCENARIO.indexOf('    expect:'));
+    const en = await testWith(noExpect);
+    expect(en.out).toContain('scenario "未装报警器 / no alarm": the scenario lacks the required property "expect"');
+    expect(en.out).toContain('hint: Add expect: What the classification must show.');
+    const zh = await testWith(noExpect, 'zh-CN');
+    expect(zh.out).toContain('提示：补上 expect：分类结果必须满足的预期。');
   });
 
   it('a misspelt key is one issue with "did you mean", not also the missing key', async () => {

@@ -70,6 +70,15 @@ const VALUE_WORDS: Readonly<Record<string, string>> = Object.freeze({
   马上: 'immediate',
   立即整改: 'immediate',
   当场整改: 'immediate',
+  // item outcomes (scenario files' expect.items)
+  合格: 'pass',
+  通过: 'pass',
+  存在隐患: 'hazard',
+  有隐患: 'hazard',
+  隐患: 'hazard',
+  不适用: 'not_applicable',
+  未检查: 'not_checked',
+  未检: 'not_checked',
 });
 
 /**
