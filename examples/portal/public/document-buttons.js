@@ -8,7 +8,9 @@
 // (POST …/issue; the server lets only the officers the document names). Reading never issues.
 // An issued document not yet delivered offers the officers 登记送达: the method, the recipient and
 // when it was served as the officer saw it (POST …/service; the server checks who and when — not
-// before the issue, not ahead of its clock). A 行政处罚告知书's service starts the party's periods.
+// before the issue, not ahead of its clock; by post the date on the receipt). For 公告送达 the officer
+// gives the day the notice was published instead, and the row then shows the day the server derived
+// (视为送达, thirty days on). A 行政处罚告知书's service starts the party's periods.
 // Everything printed comes from the server; this page only links to it.
 import { html } from './html.js';
 import { lang } from './i18n.js';
@@ -35,6 +37,12 @@ const L = {
     method: '送达方式',
     recipient: '受送达人',
     servedAt: '送达时间（北京时间，不填为现在）',
+    servedAt_post: '回执上注明的收件日期（北京时间）',
+    servedAt_electronic: '送达信息到达受送达人特定系统的时间（北京时间，不填为现在）',
+    servedAt_entrusted: '送达回证上的送达时间（北京时间，不填为现在）',
+    publishedOn: '公告发出日期（北京时间）',
+    publishedHint: '自发出公告之日起经过三十日视为送达，送达日期由服务器计算',
+    deemed: '公告于 {published} 发出，经过三十日，视为于 {at} 送达',
     direct: '直接送达',
     post: '邮寄送达',
     electronic: '电子送达',
@@ -61,6 +69,12 @@ const L = {
     method: 'Method',
     recipient: 'Recipient',
     servedAt: 'Served at (China time; empty: now)',
+    servedAt_post: 'Date of receipt on the postal receipt (China time)',
+    servedAt_electronic: 'Reached the recipient’s designated system at (China time; empty: now)',
+    servedAt_entrusted: 'Served at, as on the proof of service (China time; empty: now)',
+    publishedOn: 'Notice published on (China time)',
+    publishedHint: 'deemed served once thirty days have passed since publication; the server derives the date',
+    deemed: 'published {published}; deemed served {at}, thirty days on',
     direct: 'in person',
     post: 'by post',
     electronic: 'electronically',
@@ -87,6 +101,12 @@ export const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1
 
 /** The service methods (送达方式) the server accepts, in its order. */
 const SERVICE_METHODS = ['direct', 'post', 'electronic', 'entrusted', 'public_notice'];
+/** What the served-at of `method` is (its label): the receipt's date for post; a public notice records its publication day instead. */
+const servedAtLabel = (method) => tr(`servedAt_${method}` in L['zh-CN'] ? `servedAt_${method}` : 'servedAt');
+
+/** The delivery of a document in words: 已送达, or for a public notice the day published and the day the server derived. */
+const servedWords = (served) =>
+  served.publishedOn ? html`${tr('served')}（<span data-deemed>${tr('deemed', { published: served.publishedOn, at: localTime(served.servedAt).slice(0, 10) })}</span>）` : tr('served');
 
 /** Roles that issue documents and so may complete a refused issue. */
 const ISSUING_ROLES = ['enforcement', 'grid'];
@@ -106,7 +126,7 @@ export function documentsSection(hazardId, items, roles) {
       : issued
         ? html`${tr('code')} <code>${d.verificationCode}</code>`
         : html`<span data-doc-state="not-issued">${tr('notIssued')}</span>`;
-    const receipt = d.service?.receipt ? tr(d.service.receipt.type === 'signed' ? 'signed' : 'refused') : d.service?.served ? tr('served') : '';
+    const receipt = d.service?.receipt ? tr(d.service.receipt.type === 'signed' ? 'signed' : 'refused') : d.service?.served ? servedWords(d.service.served) : '';
     const buttons = [];
     if (!issued && issuer && !d.voided) buttons.push(html`<button type="button" data-doc-issue="${i}" id="doc-issue-${i}">${tr('issue')}</button>`);
     if (issued) {
@@ -119,7 +139,8 @@ export function documentsSection(hazardId, items, roles) {
       issued && issuer && !d.voided && !d.service?.served
         ? html` <span class="doc-serve" id="doc-serve-${i}"><label class="inline-field">${tr('method')} <select id="doc-serve-method-${i}" data-pointer="/method">${SERVICE_METHODS.map((m) => html`<option value="${m}">${tr(m)}</option>`)}</select></label>
           <label class="inline-field">${tr('recipient')} <input id="doc-serve-recipient-${i}" data-pointer="/recipient"></label>
-          <label class="inline-field">${tr('servedAt')} <input type="datetime-local" id="doc-serve-at-${i}" data-pointer="/servedAt"></label>
+          <label class="inline-field" id="doc-serve-at-field-${i}"><span id="doc-serve-at-label-${i}">${servedAtLabel(SERVICE_METHODS[0])}</span> <input type="datetime-local" id="doc-serve-at-${i}" data-pointer="/servedAt"></label>
+          <label class="inline-field" id="doc-serve-published-field-${i}" hidden>${tr('publishedOn')} <input type="date" id="doc-serve-published-${i}" data-pointer="/publishedOn"> <span class="hint">${tr('publishedHint')}</span></label>
           <button type="button" data-doc-serve="${i}" id="doc-serve-button-${i}">${tr('serve')}</button></span>`
         : '';
     return {
@@ -162,16 +183,29 @@ export function wireDocuments(root, hazardId, items, reload) {
         );
     }),
   );
+  // The method decides what the officer records: the served-at (labelled for the method), or for a public notice the day it was published.
+  root.querySelectorAll('select[id^="doc-serve-method-"]').forEach((select) =>
+    select.addEventListener('change', () => {
+      const i = select.id.slice('doc-serve-method-'.length);
+      const published = select.value === 'public_notice';
+      root.querySelector(`#doc-serve-at-field-${i}`).hidden = published;
+      root.querySelector(`#doc-serve-published-field-${i}`).hidden = !published;
+      root.querySelector(`#doc-serve-at-label-${i}`).textContent = servedAtLabel(select.value);
+    }),
+  );
   root.querySelectorAll('[data-doc-serve]').forEach((b) =>
     b.addEventListener('click', async () => {
       const i = b.dataset.docServe;
       const d = items[Number(i)];
+      const method = root.querySelector(`#doc-serve-method-${i}`).value;
       const at = root.querySelector(`#doc-serve-at-${i}`).value;
+      const publishedOn = root.querySelector(`#doc-serve-published-${i}`).value;
       const body = {
-        method: root.querySelector(`#doc-serve-method-${i}`).value,
+        method,
         recipient: root.querySelector(`#doc-serve-recipient-${i}`).value,
-        // The officer's China-time reading, as an instant with its offset (the server bounds it).
-        ...(at ? { servedAt: `${at.length === 16 ? `${at}:00` : at}+08:00` } : {}),
+        // A public notice: the day it was published (the server derives when it counts as served). Otherwise the officer's
+        // China-time reading, as an instant with its offset (the server bounds it; by post, the receipt's date, required).
+        ...(method === 'public_notice' ? (publishedOn ? { publishedOn } : {}) : at ? { servedAt: `${at.length === 16 ? `${at}:00` : at}+08:00` } : {}),
       };
       b.disabled = true;
       const res = await api(`/hazards/${encodeURIComponent(hazardId)}/documents/${encodeURIComponent(d.kind)}/${d.year}-${d.seq}/service`, { method: 'POST', body });

@@ -33,6 +33,7 @@ const L = {
     notified: '已告知：{article}，{penalty}（{at}）',
     notServed: '告知书尚未登记送达：陈述申辩和听证期限自送达之日起计算，送达前不能作出决定',
     served: '告知书已于 {at} 送达',
+    deemedServed: '告知书公告送达：{published} 发出公告，经过三十日，视为于 {at} 送达',
     statementDue: '陈述申辩期限：{due}',
     hearingDue: '有权要求听证，期限：{due}',
     stated: '当事人已陈述申辩（{at}）{hearing}',
@@ -60,6 +61,7 @@ const L = {
     notified: 'Notified: {article}, {penalty} ({at})',
     notServed: 'The notice is not recorded as served: the periods to state and to ask for a hearing run from its service, and no decision comes before it',
     served: 'Notice served {at}',
+    deemedServed: 'Notice served by public notice: published {published}, deemed served {at}, thirty days on',
     statementDue: 'Statement and defence until {due}',
     hearingDue: 'Hearing right: ask until {due}',
     stated: 'The party stated its defence ({at}){hearing}',
@@ -89,7 +91,9 @@ export function penaltyStatus(h, period) {
   const lines = [html`<li>${tr('notified', { article: a ? loc(a.citation) : p.notified.article, penalty: penaltyWords(p.notified), at: localTime(p.notifiedAt) })}</li>`];
   if (!period) lines.push(html`<li id="penalty-not-served">${tr('notServed')}</li>`);
   else {
-    lines.push(html`<li id="penalty-served">${tr('served', { at: localTime(period.servedAt) })}</li>`);
+    // A public notice is deemed served (视为送达) on the day the server derived from its publication; the day is what counts.
+    const served = period.deemed ? tr('deemedServed', { published: period.deemed.publishedOn, at: localTime(period.servedAt).slice(0, 10) }) : tr('served', { at: localTime(period.servedAt) });
+    lines.push(html`<li id="penalty-served" data-deemed="${period.deemed ? period.deemed.publishedOn : ''}">${served}</li>`);
     lines.push(html`<li id="penalty-statement-due">${tr('statementDue', { due: localTime(period.statementDeadline) })}</li>`);
     if (period.hearingDeadline) lines.push(html`<li id="penalty-hearing-due">${tr('hearingDue', { due: localTime(period.hearingDeadline) })}</li>`);
   }

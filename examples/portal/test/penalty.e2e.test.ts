@@ -6,7 +6,9 @@
  * the enterprise states its defence and asks for a hearing; the officers of the notice may not
  * record the hearing and the decision waits for it (the page says why, in core's words); 孙洁,
  * who investigated nothing of the case, records it; the officers decide a lighter fine and the
- * 行政处罚决定书 is listed, its 违反 line citing 《安全生产法》第四十一条第二款.
+ * 行政处罚决定书 is listed, its 违反 line citing 《安全生产法》第四十一条第二款. On another of 红星's
+ * hazards, 李强 records a notice's 公告送达 on the page: the day published, and the page shows the day
+ * the server derived (视为送达, thirty days on) and the periods counted from it.
  */
 import { PENALTY_ARTICLES } from '@anjian/core/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +111,56 @@ describe('penalty path on the hazard page', () => {
     expect(decision).toContain('违反了《中华人民共和国安全生产法》第四十一条第二款的规定');
     expect(decision).toContain('应你单位要求，本机关于');
     for (const p of [li, owner, sun]) await p.context().close();
+  });
+
+  it('登记送达 by 公告送达: the officer gives the day the notice was published, and the page shows the day the server derived (视为送达, thirty days on) and the periods from it', async () => {
+    // Another of 红星's hazards, in 李强's hands: a case and a notice by two officers, over the API.
+    const list = await portal.api('officer-li', 'GET', '/hazards?enterprise=ent-hongxing');
+    const open = list.body.items.filter((h: { status: string; level: string }) => h.status === 'reported' && h.level !== 'simple');
+    expect(open.length, JSON.stringify(list.body.items.map((h: { status: string; level: string }) => [h.status, h.level]))).toBeGreaterThan(0);
+    const id: string = open[0].hazardId;
+    const path = `/hazards/${encodeURIComponent(id)}`;
+    let key = 0;
+    const command = async (body: Record<string, unknown>) => {
+      const r = await portal.api('officer-li', 'POST', `${path}/commands`, body, `penalty-public-notice-${++key}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    if ((await portal.api('officer-li', 'GET', path)).body.state.provisional) await command({ type: 'confirm_level', level: open[0].level, reason: { 'zh-CN': '现场核实' } });
+    await command({ type: 'file_case', coOfficerId: 'officer-zhao' });
+    await command({ type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 }, coOfficerId: 'officer-zhao' });
+
+    const li = await portal.signIn('officer-li', 'enforcement');
+    await goTo(li, `hazard/${encodeURIComponent(id)}?at=${Date.now()}`);
+    await li.waitForSelector('#penalty-not-served');
+    const form = li.locator('#documents-list li[data-doc-kind="penalty_notice"] .doc-serve');
+    // By post the field is the date on the postal receipt; 公告送达 replaces it by the day the notice was published.
+    await form.locator('select').selectOption('post');
+    expect(await form.locator('label:has([data-pointer="/servedAt"])').textContent()).toContain('回执上注明的收件日期');
+    await form.locator('select').selectOption('public_notice');
+    expect(await form.locator('[data-pointer="/servedAt"]').isVisible()).toBe(false);
+    expect(await form.locator('label:has([data-pointer="/publishedOn"])').textContent()).toContain('公告发出日期');
+    await form.locator('[data-pointer="/recipient"]').fill('红星燃气经营部');
+    // Without the day: refused at its field (the server's words), nothing recorded.
+    await form.locator('button').click();
+    await li.waitForSelector('#documents-error');
+    expect(await li.textContent('#documents-error')).toContain('公告发出日期');
+    expect(await form.locator('[data-pointer="/publishedOn"]').getAttribute('aria-invalid')).toBe('true');
+    // Published today (China time, the server's clock): deemed served at the end of the 30th day after it.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const deemedDay = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    await form.locator('[data-pointer="/publishedOn"]').fill(today);
+    await form.locator('button').click();
+    await li.waitForSelector('#penalty-served[data-deemed]:not([data-deemed=""])');
+    const period = (await portal.api('officer-li', 'GET', path)).body.penaltyReplyPeriod;
+    expect(period).toMatchObject({ deemed: { publishedOn: today, days: 30 }, servedAt: new Date(Date.parse(`${deemedDay}T23:59:59.999+08:00`)).toISOString() });
+    expect(await li.textContent('#penalty-served')).toBe(`告知书公告送达：${today} 发出公告，经过三十日，视为于 ${deemedDay} 送达`);
+    expect(await li.textContent('#documents-list li[data-doc-kind="penalty_notice"] [data-deemed]')).toContain(`视为于 ${deemedDay} 送达`);
+    // The periods shown are the server's, from the deemed day; the decision is not offered before them.
+    const due = new Date(Date.parse(period.statementDeadline) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(await li.textContent('#penalty-statement-due')).toContain(due);
+    expect(Date.parse(period.statementDeadline)).toBeGreaterThan(Date.parse(period.servedAt));
+    expect(await li.$('#cmd-decide_penalty')).toBeNull();
+    expect(await li.getAttribute('#why-not li[data-command="decide_penalty"]', 'data-reason')).toBe('NOT_DUE');
+    await li.context().close();
   });
 });
