@@ -332,3 +332,10 @@ describe('a misspelt regulation id under a major hazard is one mistake, not also
     );
   });
 });
+
+it('a comparison value of the wrong type names the fact type as a quoted word in Chinese (not 是计数类型 run together)', () => {
+  const issue = mistake('operator: greaterThan, value: 100', 'operator: greaterThan, value: 一百').find((i) => i.code === 'VALUE_TYPE');
+  expect(issue?.zh).toMatch(/^隐患规则“LPG-001-H1”：事实“cylinders”是“计数”（count）类型，比较值应为/);
+  const operator = mistake('operator: olderThanDays, value: 365', 'operator: greaterThan, value: 365').find((i) => i.code === 'OPERATOR_FACT_TYPE');
+  expect(operator?.zh).toContain('不能用于“日期”（date）类型的事实“last_check”');
+});

@@ -57,7 +57,7 @@ export function checkOperatorFits(definition: OperatorDefinition, fact: FactView
   report(
     'OPERATOR_FACT_TYPE',
     {
-      'zh-CN': `运算符“${definition.name}”不能用于${TYPE_ZH[fact.type]}（${fact.type}）类型的事实“${fact.id}”。`,
+      'zh-CN': `运算符“${definition.name}”不能用于“${TYPE_ZH[fact.type]}”（${fact.type}）类型的事实“${fact.id}”。`,
       en: `the operator "${definition.name}" cannot be used on "${fact.id}", which is of type ${fact.type}.`,
     },
     '/operator',
@@ -149,7 +149,7 @@ function checkLiteral(value: unknown, fact: FactView, at: string, report: LeafRe
     report(
       'VALUE_TYPE',
       {
-        'zh-CN': `事实“${fact.id}”是${TYPE_ZH[fact.type]}（${fact.type}）类型，比较值应为${zh}，但这里是 ${shown}。`,
+        'zh-CN': `事实“${fact.id}”是“${TYPE_ZH[fact.type]}”（${fact.type}）类型，比较值应为${zh}，但这里是 ${shown}。`,
         en: `"${fact.id}" is of type ${fact.type}, so the value must be ${en}, but found ${shown}.`,
       },
       at,
