@@ -2,7 +2,7 @@
 // authenticate), security headers on every answer, and 500s that are logged, reported and
 // never leak.
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createStaticDirectory, handleCommand, systemClock, type Store } from '@anjian/core';
+import { createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, systemClock, type Store } from '@anjian/core';
 import { reportCommand, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import type { ApiLogEntry } from './api-logger.js';
 import { createAnjianApi } from './create-anjian-api.js';
@@ -219,5 +219,64 @@ describe('body limits, before authenticate', () => {
     expect(r.status).toBe(422);
     expect(authCalls()).toBe(1);
     expect(api.maxBodyBytes).toBeGreaterThanOrEqual(1024);
+  });
+});
+
+describe('uploads one actor sends at once', () => {
+  /** An upload body that sends a PNG's first bytes, then holds the request open until `finish()`. */
+  function heldUpload(): { stream: ReadableStream<Uint8Array>; pulled: () => number; finish: () => void } {
+    let pulled = 0;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        pulled++;
+        if (pulled === 1) return controller.enqueue(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+        await finished;
+        controller.close();
+      },
+    });
+    return { stream, pulled: () => pulled, finish };
+  }
+
+  it('are received four at a time: the fifth and sixth are 429 UPLOADS_IN_PROGRESS before a byte is read; another actor and a later upload are not held up', async () => {
+    const people = createStaticDirectory([
+      { id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] },
+      { id: 'grid-g2', roles: ['grid'], gridAreas: ['D1/G2'] },
+    ]);
+    const { api } = setup({ directory: people, evidence: createMemoryEvidenceStore(), maxEvidenceBytes: 1_048_576, authenticate: async (r) => r.headers.get('x-actor') });
+    const upload = (actor: string, body: ReadableStream<Uint8Array>) =>
+      api.fetch(new Request('http://x/api/evidence', { method: 'POST', headers: { 'x-actor': actor, 'content-type': 'image/png' }, body, duplex: 'half' } as RequestInit));
+    // Before: every upload was read whole at once — 30 uploads of 9 MB by one user of the demo portal grew it from 156 MB to 1 GB.
+    const held = Array.from({ length: 6 }, () => heldUpload());
+    const settled: boolean[] = held.map(() => false);
+    const answers = held.map((h, i) => upload('grid-g1', h.stream).then((r) => ((settled[i] = true), r)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const refused = held.map((_, i) => i).filter((i) => settled[i]);
+    expect(refused).toHaveLength(2);
+    for (const i of refused) {
+      const r = await answers[i]!;
+      const problem = (await r.json()) as { code: string; detail: string };
+      expect([r.status, problem.code, r.headers.get('retry-after')]).toEqual([429, 'UPLOADS_IN_PROGRESS', '1']);
+      expect(held[i]!.pulled(), 'not read').toBeLessThanOrEqual(1);
+    }
+    // Another actor uploads meanwhile.
+    const other = heldUpload();
+    const theirs = upload('grid-g2', other.stream);
+    other.finish();
+    expect((await theirs).status).toBe(201);
+    // The four received finish; then the actor uploads again.
+    for (const h of held) h.finish();
+    const received = await Promise.all(
+      held
+        .map((_, i) => i)
+        .filter((i) => !refused.includes(i))
+        .map((i) => answers[i]!.then((r) => r.status)),
+    );
+    expect(received).toEqual([201, 201, 201, 201]);
+    const again = heldUpload();
+    const later = upload('grid-g1', again.stream);
+    again.finish();
+    expect((await later).status).toBe(201);
   });
 });

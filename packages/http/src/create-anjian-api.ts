@@ -91,6 +91,8 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   const openapi = buildOpenApi(routes, basePath, challenge);
   const match = createRouteMatcher(routes, basePath);
   const app = basePath ? new Hono<Env>().basePath(basePath) : new Hono<Env>();
+  // Uploads being received, per actor: each is held whole in memory until stored (docs/security.md T29).
+  const uploadsInFlight = new Map<string, number>();
 
   const log = (level: ApiLogEntry['level'], event: string, request: Request, requestId: string, status: number, extra: Record<string, unknown> = {}) =>
     safeLog(logger, { time: new Date().toISOString(), level, event, requestId, method: request.method, path: pathOf(request.url), status, ...extra });
@@ -145,6 +147,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       const requestId = crypto.randomUUID();
       const lang = negotiateLanguage(incoming.headers.get('accept-language'));
       let response: Response;
+      let release: (() => void) | undefined;
       try {
         const pathname = new URL(incoming.url).pathname;
         const { route, allow } = match(pathname, incoming.method);
@@ -167,6 +170,22 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
             const actor = await options.authenticate(new Request(incoming.url, { method: incoming.method, headers: incoming.headers }));
             if (actor === null) throw UNAUTHENTICATED;
             actorId = actor;
+            // An upload is held whole until it is stored: one actor receives a few at a time, the
+            // rest are refused unread (30 uploads of 9 MB at once grew the demo portal by 900 MB).
+            if (route.rawBody) {
+              const held = uploadsInFlight.get(actor) ?? 0;
+              if (held >= MAX_UPLOADS_IN_FLIGHT_PER_ACTOR) {
+                const refused = withSecurityHeaders(problemResponse(uploadsInProgress(), lang, { 'retry-after': '1' }));
+                refused.headers.set('date', deps.clock.now().toUTCString());
+                return refused;
+              }
+              uploadsInFlight.set(actor, held + 1);
+              release = () => {
+                const left = (uploadsInFlight.get(actor) ?? 1) - 1;
+                if (left > 0) uploadsInFlight.set(actor, left);
+                else uploadsInFlight.delete(actor);
+              };
+            }
           }
           const body = await readBodyWithin(incoming, limit);
           // A JSON route's body is JSON by its Content-Type (415 otherwise), whichever route reads it.
@@ -184,6 +203,8 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         }
       } catch (error) {
         response = await failure(error, incoming, requestId, lang);
+      } finally {
+        release?.();
       }
       const answer = withSecurityHeaders(response);
       // The Date header is the API's clock (RFC 9110 §6.6.1: the origin's now), the one a page
@@ -194,6 +215,20 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
     },
   };
 }
+
+/** Uploads one actor may send at once: each is held in memory (up to `maxEvidenceBytes`) until stored. */
+const MAX_UPLOADS_IN_FLIGHT_PER_ACTOR = 4;
+
+const uploadsInProgress = () =>
+  new HttpProblem(
+    429,
+    'UPLOADS_IN_PROGRESS',
+    { 'zh-CN': '上传过多', en: 'Too many uploads at once' },
+    {
+      'zh-CN': `你已有 ${MAX_UPLOADS_IN_FLIGHT_PER_ACTOR} 个文件正在上传，请等其完成后再上传`,
+      en: `${MAX_UPLOADS_IN_FLIGHT_PER_ACTOR} of your uploads are still being received; send this one when one of them has finished`,
+    },
+  );
 
 function pathOf(url: string): string {
   try {
