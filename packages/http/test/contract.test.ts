@@ -538,6 +538,8 @@ describe('GET /queues/{role}', () => {
     expect(await queue('officer-fire-d1', 'enforcement')).toEqual([]);
     expect(await queue('officer-gas-d2', 'enforcement')).toEqual([]);
     expect(await queue('owner-e1', 'enterprise')).toEqual(['H-GEN', 'H-MAJ', 'H-PROV']);
+      // the host's fix, named: the option of createAnjianApi and a store to pass
+      expect(r.body.detail).toMatch(/createAnjianApi.*evidence.*createFileEvidenceStore/);
     expect(await queue('owner-e2', 'enterprise')).toEqual(['H-E2']);
   });
 

@@ -28,7 +28,10 @@ function storeOf(ctx: RouteContext): EvidenceStore {
       404,
       'EVIDENCE_NOT_CONFIGURED',
       { 'zh-CN': '未找到', en: 'Not found' },
-      { 'zh-CN': '本服务未配置证据存储', en: 'this server keeps no evidence (no evidence store configured)' },
+      {
+        'zh-CN': '本服务未配置证据存储：宿主须在 createAnjianApi 中传入 evidence（例如 @anjian/core/node 的 createFileEvidenceStore(dir)）',
+        en: 'this server keeps no evidence (no evidence store configured): the host passes evidence to createAnjianApi (e.g. createFileEvidenceStore(dir) from @anjian/core/node)',
+      },
     );
   }
   return ctx.deps.evidence;
