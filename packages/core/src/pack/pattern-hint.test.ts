@@ -61,4 +61,15 @@ describe('hints that fit what was written', () => {
       "Write the number alone, without a unit or words (the fact's unit gives it); here write: 30",
     );
   });
+
+  it('a regulation date written 2024.1.1 or 2024年1月1日 is told the same day written YYYY-MM-DD', () => {
+    const dated = (effective: string) => pack(GROUNDED, '{ fact: grounded, operator: equal, value: false }').replace('determination: true }', `determination: true, effective: ${effective} }`);
+    expect(hintOf(dated('2024.1.1'), 'SCHEMA_PATTERN')).toEqual({
+      'zh-CN': '日期写成 年-月-日，月和日补零：2024-01-01',
+      en: 'Write the date as year-month-day with two-digit month and day: 2024-01-01',
+    });
+    expect(hintOf(dated('2024年1月1日'), 'SCHEMA_PATTERN')?.en).toBe('Write the date as year-month-day with two-digit month and day: 2024-01-01');
+    // nothing to rewrite: the example
+    expect(hintOf(dated('soon'), 'SCHEMA_PATTERN')?.en).toBe('Write the date as year-month-day with two-digit month and day, e.g. 2026-03-01.');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Bilingual } from './create-issue.js';
-import { operatorHint } from './value-hints.js';
+import { dateValueHint, operatorHint } from './value-hints.js';
 
 /**
  * The hint of a `pattern` schema error, derived from the pattern and the value written: for
@@ -19,6 +19,9 @@ export function patternHint(pattern: string, value: unknown, pointer: string): B
   if (typeof value !== 'string') return undefined;
   if (/\/operator$/.test(pointer)) return operatorHint(value);
   if (pattern === '^\\d{4}-\\d{2}-\\d{2}$') {
+    // 2024.1.1 or 2024年1月1日: the same day written YYYY-MM-DD; otherwise by example
+    const rewritten = dateValueHint(value);
+    if (rewritten) return rewritten;
     return { 'zh-CN': '日期写成 年-月-日，月和日补零，例如 2026-03-01。', en: 'Write the date as year-month-day with two-digit month and day, e.g. 2026-03-01.' };
   }
   if (pattern.startsWith('^(0|[1-9]\\d*)\\.')) {
