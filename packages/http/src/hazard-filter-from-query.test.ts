@@ -26,4 +26,13 @@ describe('hazardFilterFromQuery', () => {
   it.each(['level=grave', 'status=open', 'provisional=1', 'overdue=yes', 'level=', 'level=major,', 'status=,rectifying'])('%s is a 400', (q) => {
     expect(() => filter(q)).toThrow(expect.objectContaining({ status: 400, code: 'BAD_REQUEST' }));
   });
+
+  it.each(['level=grave', 'status=open', 'provisional=1', 'overdue=yes'])('%s names its parameter in both languages', (q) => {
+    const name = q.split('=')[0];
+    expect(() => filter(q)).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ code: 'INVALID_VALUE', parameter: name, message: expect.objectContaining({ 'zh-CN': expect.stringMatching(/[\u4e00-\u9fff]/), en: expect.any(String) }) })],
+      }),
+    );
+  });
 });

@@ -203,7 +203,8 @@ describe('GET /hazards', () => {
     expect(await ids('?area=D1')).toEqual(['H-A', 'H-B', 'H-C']);
     expect(await ids('?enterprise=E2')).toEqual(['H-C']);
     expect(await ids('?provisional=true')).toEqual(['H-B']);
-    expect(await ids('?domain=fire')).toEqual([]);
+    // A domain the officer's department supervises, with no hazard yet: an empty list (a domain nothing knows is a 422, below).
+    expect(await ids('?domain=confined_space')).toEqual([]);
     expect(await ids('?overdue=true')).toEqual([]);
     h.clock.advance(30 * 86_400_000);
     expect(await ids('?overdue=true')).toEqual(['H-A']);
@@ -224,6 +225,27 @@ describe('GET /hazards', () => {
       expect(r.headers.get('content-type')).toBe(PROBLEM_TYPE);
     }
     expect((await h.call(null, 'GET', '/hazards')).status).toBe(401);
+  });
+
+  it('422 for an enterprise, domain or area the server does not know, naming the parameter; 403 for an enterprise user naming another enterprise, registered or not', async () => {
+    await reported('H-K');
+    for (const path of ['/hazards', '/stats']) {
+      for (const [q, parameter, issue] of [
+        ['?enterprise=E404', 'enterprise', 'UNKNOWN_ENTERPRISE'],
+        ['?domain=nuclear', 'domain', 'UNKNOWN_DOMAIN'],
+        ['?area=D9', 'area', 'UNKNOWN_AREA'],
+      ] as const) {
+        const r = await h.call('officer-gas-d1', 'GET', `${path}${q}`, { headers: { 'accept-language': 'en' } });
+        expect([r.status, r.body.code, r.body.issues], `${path}${q}`).toEqual([422, 'UNKNOWN_QUERY_VALUE', [expect.objectContaining({ code: issue, parameter })]]);
+        expect(r.body.issues[0].message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      }
+      const malformed = await h.call('officer-gas-d1', 'GET', `${path}?area=${encodeURIComponent('D1/')}`);
+      expect([malformed.status, malformed.body.code, malformed.body.issues?.[0]?.parameter]).toEqual([400, 'INVALID_QUERY', 'area']);
+      for (const id of ['E1', 'E404']) {
+        const r = await h.call('owner-e2', 'GET', `${path}?enterprise=${id}`);
+        expect([r.status, r.body.code], `${path} ${id}`).toEqual([403, 'FORBIDDEN']);
+      }
+    }
   });
 });
 
@@ -516,6 +538,8 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     ]) {
       expect(r.status).toBe(404);
       expect(r.body.code).toBe('EVIDENCE_NOT_CONFIGURED');
+      // the host's fix, named: the option of createAnjianApi and a store to pass
+      expect(r.body.detail).toMatch(/createAnjianApi.*evidence.*createFileEvidenceStore/);
     }
   });
 });
@@ -538,8 +562,6 @@ describe('GET /queues/{role}', () => {
     expect(await queue('officer-fire-d1', 'enforcement')).toEqual([]);
     expect(await queue('officer-gas-d2', 'enforcement')).toEqual([]);
     expect(await queue('owner-e1', 'enterprise')).toEqual(['H-GEN', 'H-MAJ', 'H-PROV']);
-      // the host's fix, named: the option of createAnjianApi and a store to pass
-      expect(r.body.detail).toMatch(/createAnjianApi.*evidence.*createFileEvidenceStore/);
     expect(await queue('owner-e2', 'enterprise')).toEqual(['H-E2']);
   });
 
@@ -582,7 +604,8 @@ describe('GET /stats', () => {
     expect(e1.status).toBe(200);
     expect(e1.body).toMatchObject({ total: 2, byLevel: { general: 1, major: 1 } });
     expect((await h.call('owner-e2', 'GET', '/stats')).body.total).toBe(1);
-    expect((await h.call('owner-e2', 'GET', '/stats?enterprise=E1')).body.total).toBe(0);
+    // Another enterprise is refused (it answered zero counts, which named it as registered).
+    expect((await h.call('owner-e2', 'GET', '/stats?enterprise=E1')).status).toBe(403);
     expect((await h.call('grid-g1', 'GET', '/stats')).body.total).toBe(3);
     expect((await h.call('grid-g2', 'GET', '/stats')).body.total).toBe(0);
   });

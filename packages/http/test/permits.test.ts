@@ -192,6 +192,17 @@ describe('permits over HTTP', () => {
     const unknownKind = await call('grid-g1', 'GET', '/permits?area=D1/G1&kind=hotwork');
     expect([unknownKind.status, unknownKind.body.code]).toEqual([400, 'INVALID_QUERY']);
     expect(unknownKind.body.detail).toContain('hot_work');
+    // an enterprise or area the server does not know is refused too, naming the parameter (it answered an empty list)
+    for (const [q, parameter] of [
+      ['area=D1/G1&enterpriseId=E404', 'enterpriseId'],
+      ['area=D1/G1/Z9', 'area'],
+    ] as const) {
+      const unknown = await call('grid-g1', 'GET', `/permits?${q}`);
+      expect([unknown.status, unknown.body.code, unknown.body.issues?.[0]?.parameter], q).toEqual([422, 'UNKNOWN_QUERY_VALUE', parameter]);
+    }
+    expect((await call('grid-g1', 'GET', '/permits?area=D1/G1&enterpriseId=E3')).status).toBe(200);
+    // an enterprise user naming an enterprise not its own: the same 403 whether it is registered or not
+    expect((await call('owner-e2', 'GET', '/permits?enterpriseId=E404')).status).toBe(403);
     expect((await call(null, 'GET', '/permits?area=D1')).status).toBe(401);
     expect((await call('officer-gas', 'GET', `/permits/${id}`)).status).toBe(404);
     expect((await call('stranger', 'GET', `/permits/${id}`)).status).toBe(403);

@@ -116,6 +116,9 @@ describe('GET /reports/{kind}', () => {
     expect([gas.status, gas.body.area, gas.body.domain]).toEqual([200, 'D1', 'gas']);
     expect(gas.body.byDomain.every((d: { key: string }) => d.key === 'gas')).toBe(true);
     expect((await call('officer-gas', '/reports/quarterly?period=2026-Q3&area=D1&domain=fire')).status).toBe(403);
+    // A domain no pack serves and nothing recorded has: 422 naming the parameter, not a report of zeros.
+    const nuclear = await call('admin', '/reports/quarterly?period=2026-Q3&domain=nuclear');
+    expect([nuclear.status, nuclear.body.code, nuclear.body.issues?.[0]?.parameter], JSON.stringify(nuclear.body)).toEqual([422, 'UNKNOWN_QUERY_VALUE', 'domain']);
     const twoDomains = createAnjianApi({
       ...options,
       directory: createStaticDirectory([{ id: 'officer-two', roles: ['enforcement'], departments: [{ id: 'd1', domains: ['gas', 'fire'], areas: ['D1'] }] }]),

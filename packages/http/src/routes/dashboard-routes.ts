@@ -1,6 +1,7 @@
 import { isChainError } from '@anjian/core';
 import { collectRoundWork, quoteInput, readScopes, roundUnits, roundWorkFor } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
+import { checkFilterValues } from '../filter-values.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
@@ -8,7 +9,7 @@ import { queryCount } from '../query-count.js';
 import { HAZARD_SUMMARY, STATS } from '../schemas.js';
 import type { JsonSchema, RouteSpec } from '../types.js';
 import { collectHazards } from './collect-hazards.js';
-import { FILTER_PARAMETERS } from './hazard-routes.js';
+import { FILTER_NAMES, FILTER_PARAMETERS } from './hazard-routes.js';
 import { QUEUE_ROLES, queueFilters, type QueueRole } from './queue-filters.js';
 import { scopedStats } from '../scoped-stats.js';
 
@@ -115,11 +116,16 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       { name: 'groupBy', in: 'query', description: 'day | month (UTC+8) / 按日或月分组', schema: { enum: ['day', 'month'] } },
     ],
     response: { status: 200, description: 'counts over the hazards the actor may read / 当前用户可见范围内的计数', schema: STATS },
-    errors: [400, 401],
-    async handle({ query, deps, actorId }) {
+    errors: [400, 401, 403, 422],
+    problemCodes: { 422: ['UNKNOWN_QUERY_VALUE'] },
+    async handle(ctx) {
+      const { query, deps, actorId } = ctx;
       const now = deps.clock.now();
       const actor = await deps.directory.resolve(actorId as string);
       const filter = hazardFilterFromQuery(query, now);
+      const scopes = actor ? readScopes(actor) : [];
+      // Checked as GET /hazards checks them: unknown values are an error, not zero counts.
+      await checkFilterValues(ctx, actor, scopes, FILTER_NAMES);
       const stats = {
         filter,
         now: now.toISOString(),
@@ -129,7 +135,7 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       };
       try {
         // Scoped like the hazard list (docs/security.md T20): an enterprise counts its own hazards.
-        return jsonResponse(await scopedStats(deps.store, stats, actor ? readScopes(actor) : []));
+        return jsonResponse(await scopedStats(deps.store, stats, scopes));
       } catch (error) {
         if (isChainError(error) && error.code === 'INVALID_QUERY') throw badRequest(error.localized['zh-CN'], error.localized.en);
         throw error;

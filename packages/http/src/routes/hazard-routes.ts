@@ -3,6 +3,7 @@ import { encodeKeysetCursor } from '@anjian/core/ports';
 import { penaltyNoticeServices, penaltyReplyPeriod } from '@anjian/core/review';
 import { canRead, hazardReadView, mayReadDocumentKind, narrow, readScopes, timeBounded } from '@anjian/core/internal';
 import { caseNumberOf } from '../document-context.js';
+import { checkFilterValues, type FilterNames } from '../filter-values.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { queryCount } from '../query-count.js';
@@ -20,6 +21,9 @@ export const FILTER_PARAMETERS: readonly ParameterSpec[] = [
   { name: 'provisional', in: 'query', description: 'true|false: level awaits confirmation / 疑似', schema: { enum: ['true', 'false'] } },
   { name: 'overdue', in: 'query', description: 'true: running deadline passed / 已逾期', schema: { enum: ['true', 'false'] } },
 ];
+
+/** The parameters of {@link FILTER_PARAMETERS} that name what the server knows (checked by checkFilterValues). */
+export const FILTER_NAMES: FilterNames = { enterprise: 'enterprise', domain: 'domain', area: 'area' };
 
 const MAX_LIMIT = 200;
 /** Store pages a multi-scope listing reads at most before answering with what it found. */
@@ -42,11 +46,15 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       { name: 'after', in: 'query', description: 'the `next` cursor of the previous page / 上一页的 next', schema: { type: 'string' } },
     ],
     response: { status: 200, description: 'a page, ordered by (updatedAt, hazardId) / 一页隐患', schema: HAZARD_PAGE },
-    errors: [400, 401],
-    async handle({ query, deps, actorId }) {
+    errors: [400, 401, 403, 422],
+    problemCodes: { 422: ['UNKNOWN_QUERY_VALUE'] },
+    async handle(ctx) {
+      const { query, deps, actorId } = ctx;
       const filter = hazardFilterFromQuery(query, deps.clock.now());
       const actor = await deps.directory.resolve(actorId as string);
       const scopes = actor ? readScopes(actor) : [];
+      // An unknown enterprise, domain or area is an error, not an empty page; another enterprise is refused first.
+      await checkFilterValues(ctx, actor, scopes, FILTER_NAMES);
       const limit = queryCount(query, 'limit', 50, MAX_LIMIT);
       // A cursor the store did not issue is INVALID_CURSOR, answered as a 400.
       const after = query.get('after');

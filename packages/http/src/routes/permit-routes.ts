@@ -24,9 +24,11 @@ import {
   type PermitState,
   type PermitStatus,
   quoteInput,
+  readScopes,
 } from '@anjian/core/internal';
 import type { ActorProfile, PackEvaluator } from '@anjian/core';
 import { sha256Hex } from '@anjian/core/audit';
+import { checkFilterValues } from '../filter-values.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import { idempotencyKey } from '../idempotency-key.js';
@@ -805,10 +807,10 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     operationId: 'listOpenPermits',
     summary: 'Open permits now, by area and kind / 当前进行中的作业许可',
     description:
-      'Supervisors (grid, enforcement with hazardous_work, admins) list an area they cover (sub-areas included); people of an enterprise list their enterprise’s. Ordered by id; `after` continues.\n\n监管人员按其辖区查询（含下级区域）；企业人员查询本企业。按编号排序，after 续查。',
+      'Supervisors (grid, enforcement with hazardous_work, admins) list an area they cover (sub-areas included); people of an enterprise list their enterprise’s. Ordered by id; `after` continues. An area or enterpriseId the server does not know is 422 UNKNOWN_QUERY_VALUE naming the parameter (not an empty list); a malformed one 400.\n\n监管人员按其辖区查询（含下级区域）；企业人员查询本企业。按编号排序，after 续查。服务器不知道的区域或企业返回 422 UNKNOWN_QUERY_VALUE（指出参数），而不是空列表。',
     tags: ['permits'],
     auth: 'required',
-    problemCodes: PERMIT_PROBLEM_CODES,
+    problemCodes: { ...PERMIT_PROBLEM_CODES, 422: [...(PERMIT_PROBLEM_CODES[422] ?? []), 'UNKNOWN_QUERY_VALUE'] },
     parameters: [
       { name: 'area', in: 'query', description: 'area code (supervisors: required) / 区域', schema: { type: 'string', maxLength: 200 } },
       { name: 'enterpriseId', in: 'query', description: 'enterprise (people of an enterprise: required) / 企业', schema: { type: 'string', maxLength: 200 } },
@@ -829,7 +831,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
         },
       },
     },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 422],
     async handle(ctx) {
       const permits = permitsOf(ctx);
       const actor = await actorOf(ctx);
@@ -846,6 +848,8 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       if (area === undefined && enterpriseId === undefined) throw bad('须给出 area 或 enterpriseId', 'give area or enterpriseId');
       const allowed = (area !== undefined && supervisesArea(actor, area)) || (enterpriseId !== undefined && actsForEnterprise(actor, enterpriseId));
       if (!allowed) throw FORBIDDEN;
+      // An unknown enterprise or area is an error, not an empty list (an open permit in the area makes it known too).
+      await checkFilterValues(ctx, actor, readScopes(actor), { enterprise: 'enterpriseId', area: 'area' }, async (a) => (await permits.store.listOpen({ area: a, limit: 1 })).length > 0);
       const kind = q.get('kind') ?? undefined;
       const kinds = [...new Set((permits.rules ?? DEFAULT_PERMIT_RULES).kinds.map((k) => k.kind))];
       if (kind !== undefined && !(kinds as string[]).includes(kind)) throw bad(`kind 须为 ${kinds.join('、')}`, `kind must be one of ${kinds.join(', ')}`);

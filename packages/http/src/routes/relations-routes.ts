@@ -5,9 +5,11 @@ import {
   canRead,
   collectRoundCoverage,
   drawRoundSample,
+  mayAskAboutEnterprise,
   mayChangeTenancy,
   mayManageRound,
   mayReadDocumentKind,
+  mayReadRounds,
   openRound,
   readAccess,
   readRound,
@@ -185,6 +187,11 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       const r = relations(ctx);
       const { actor, scopes } = await actorScopes(ctx, r);
+      const asked = ctx.params.enterpriseId as string;
+      const refused = () => forbidden(`你无权查看企业 ${quoteInput(asked)} 的档案`, `you may not read the file of enterprise ${quoteInput(asked)}`);
+      // Core's order: an actor that may not ask about the id (an enterprise user naming another) is refused before
+      // the look-up, so a registered enterprise and an unknown one answer alike; who may know the register is told.
+      if (!mayAskAboutEnterprise(scopes, asked)) throw refused();
       const days = ctx.query.get('recurrenceDays');
       const recurrenceDays = days === null ? (r.recurrenceDays ?? 90) : Number(days);
       if (!Number.isInteger(recurrenceDays) || recurrenceDays < 1 || recurrenceDays > 366)
@@ -199,10 +206,10 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
           ...(ctx.deps.inspections ? { inspections: ctx.deps.inspections } : {}),
           ...(r.devices ? { devices: r.devices } : {}),
         },
-        ctx.params.enterpriseId as string,
+        asked,
         { asOf: ctx.deps.clock.now(), recurrenceDays },
       );
-      if (!file) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${quoteInput(ctx.params.enterpriseId ?? '')}`, `no enterprise ${quoteInput(ctx.params.enterpriseId ?? '')}`);
+      if (!file) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${quoteInput(asked)}`, `no enterprise ${quoteInput(asked)}`);
       const id = file.profile.id;
       // Whole-enterprise readers: everything of it (own users, admins, grid of its area); others see what they may read.
       const whole =
@@ -221,7 +228,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
         open.length + closed.length + inspections.length === 0 &&
         !(scopes as HazardFilter[]).some((s) => s.enterpriseId === id || (s.area !== undefined && areaCovers(s.area, file.profile.area)))
       )
-        throw forbidden(`你无权查看企业 ${id} 的档案`, `you may not read the file of enterprise ${id}`);
+        throw refused();
       const visible = new Set([...open, ...closed].map((h) => h.summary.hazardId));
       // Each document with its 文号 as printed (as GET /hazards/{id}/documents lists it), when the API has documents.
       const documents = ctx.options.documents;
@@ -266,12 +273,16 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       const r = relations(ctx);
       const { actor, scopes } = await actorScopes(ctx, r);
-      const landlord = await ctx.deps.directory.enterprise(ctx.params.enterpriseId as string);
-      if (!landlord) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${quoteInput(ctx.params.enterpriseId ?? '')}`, `no enterprise ${quoteInput(ctx.params.enterpriseId ?? '')}`);
+      const asked = ctx.params.enterpriseId as string;
+      const refused = () => forbidden(`你无权查看出租方 ${quoteInput(asked)} 的出租点`, `you may not read the rental points of landlord ${quoteInput(asked)}`);
+      // As for the file: refused before the look-up when the actor may not ask about the id.
+      if (!mayAskAboutEnterprise(scopes, asked)) throw refused();
+      const landlord = await ctx.deps.directory.enterprise(asked);
+      if (!landlord) throw notFound('ENTERPRISE_NOT_FOUND', `没有企业 ${quoteInput(asked)}`, `no enterprise ${quoteInput(asked)}`);
       const own = actor.roles.includes('enterprise') && (actor.enterpriseIds ?? []).includes(landlord.id);
       const premises = await r.rental.premisesOf(landlord.id);
       const reachesArea = scopes === 'all' || scopes.some((s) => s.enterpriseId === undefined && s.area !== undefined && premises.some((p) => areaCovers(s.area as string, p.area)));
-      if (!own && !reachesArea) throw forbidden(`你无权查看出租方 ${landlord.id} 的出租点`, `you may not read the rental points of landlord ${landlord.id}`);
+      if (!own && !reachesArea) throw refused();
       const view = await buildLandlordView({ rental: r.rental, store: ctx.deps.store }, landlord.id, { asOf: ctx.deps.clock.now(), visible: (row) => canRead(scopes, row) });
       // The premises whose tenancies the actor may start and end (the portal shows its actions there).
       return jsonResponse({ landlord, ...view, manage: premises.filter((p) => mayChangeTenancy(actor, p)).map((p) => p.id) });
@@ -292,8 +303,8 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       const r = relations(ctx);
       const { actor, scopes } = await actorScopes(ctx, r);
-      if (!['grid', 'enforcement', 'department_admin', 'system'].some((role) => actor.roles.includes(role as never)))
-        throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
+      // Core's read policy, before any round is looked up (a round's existence does not leak).
+      if (!mayReadRounds(actor)) throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
       const log = await r.rounds.readRoundLog(1, 100_000);
       const units = await roundUnits(await r.enterprises(), r.rental);
       const now = ctx.deps.clock.now();
@@ -337,8 +348,8 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       const r = relations(ctx);
       const { actor, scopes } = await actorScopes(ctx, r);
-      if (!['grid', 'enforcement', 'department_admin', 'system'].some((role) => actor.roles.includes(role as never)))
-        throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
+      // Core's read policy, before any round is looked up (a round's existence does not leak).
+      if (!mayReadRounds(actor)) throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
       const state = await readRound(r.rounds, ctx.params.roundId as string);
       if (!state) throw notFound('ROUND_NOT_FOUND', `没有轮次 ${quoteInput(ctx.params.roundId ?? '')}`, `no round ${quoteInput(ctx.params.roundId ?? '')}`);
       const units = await roundUnits(await r.enterprises(), r.rental);

@@ -505,6 +505,71 @@ describe('attacker pass 2026-12: a round’s existence', () => {
   });
 });
 
+describe('attacker pass 2026-12: a filter names what the server knows', () => {
+  it('GET /hazards and GET /stats with an unknown enterprise, domain or area: 422 naming the parameter, both languages — not an empty answer', async () => {
+    await a.reported('owner-e1', noAlarm());
+    for (const path of ['/api/hazards', '/api/stats']) {
+      for (const [parameter, value] of [
+        ['enterprise', 'E404'],
+        ['domain', 'nuclear'],
+        ['area', 'D9/G9'],
+      ] as const) {
+        for (const lang of ['zh-CN', 'en']) {
+          const reply = a.figures.record('unknown filter value', await server.call('admin-gas', 'GET', `${path}?${parameter}=${value}`, { headers: { 'accept-language': lang } }));
+          expect(reply.status, `${path} ${parameter} ${lang}: ${reply.text}`).toBe(422);
+          expect(reply.body.code).toBe('UNKNOWN_QUERY_VALUE');
+          expect(reply.body.issues[0].parameter).toBe(parameter);
+          expect(reply.body.detail).toContain(value);
+          expect(reply.body.detail).toMatch(lang === 'en' ? /^[\x20-\x7e]+$/ : /[\u4e00-\u9fff]/);
+        }
+      }
+      // Malformed is not unknown: an area that is no area code is a 400.
+      const malformed = await server.call('admin-gas', 'GET', `${path}?area=${encodeURIComponent('D1//G1')}`);
+      expect([malformed.status, malformed.body.code, malformed.body.issues?.[0]?.parameter], malformed.text).toEqual([400, 'INVALID_QUERY', 'area']);
+      // What the server knows still filters: a registered enterprise, a pack's domain, an area with records.
+      for (const q of ['enterprise=E1', 'domain=gas', 'area=D1', 'area=D1/G1', 'enterprise=E3']) expect((await server.call('admin-gas', 'GET', `${path}?${q}`)).status, `${path}?${q}`).toBe(200);
+      // A domain the actor's department supervises is known to it, though no pack here serves it.
+      expect((await server.call('officer-fire-d1', 'GET', `${path}?domain=fire`)).status).toBe(200);
+    }
+    notes.push('GET /hazards, /stats with an unknown enterprise, domain or area: 422 UNKNOWN_QUERY_VALUE naming the parameter (was 200 and an empty answer)');
+  });
+
+  it('an enterprise user naming another enterprise gets the same 403 whether it exists or not; who may know the directory is told it does not exist', async () => {
+    const same = async (actor: string, path: (id: string) => string) => {
+      const [known, unknown] = await Promise.all(['E3', 'E404'].map(async (id) => a.figures.record('enterprise existence', await server.call(actor, 'GET', path(id)))));
+      expect([known!.status, known!.body.code], `${actor} ${path('E3')}: ${known!.text}`).toEqual([403, 'FORBIDDEN']);
+      expect([unknown!.status, unknown!.body.code, unknown!.body.detail.replace('E404', 'E3')], `${actor} ${path('E404')}`).toEqual([known!.status, known!.body.code, known!.body.detail]);
+    };
+    for (const actor of ['owner-e1', 'owner-e5', 'nobody']) {
+      await same(actor, (id) => `/api/hazards?enterprise=${id}`);
+      await same(actor, (id) => `/api/stats?enterprise=${id}`);
+      await same(actor, (id) => `/api/enterprises/${id}/file`);
+      await same(actor, (id) => `/api/landlords/${id}/rental-points`);
+    }
+    // Its own enterprise, and its tenant at the premises it rents (E5 → E4), it may still name.
+    expect((await server.call('owner-e1', 'GET', '/api/hazards?enterprise=E1')).status).toBe(200);
+    expect((await server.call('owner-e5', 'GET', '/api/hazards?enterprise=E4')).status).toBe(200);
+    // A grid inspector knows the directory: another district's enterprise is 403, an unknown one 422 (hazards) or 404 (its file).
+    expect((await server.call('grid-g1', 'GET', '/api/hazards?enterprise=E3')).status).toBe(403);
+    expect((await server.call('grid-g1', 'GET', '/api/hazards?enterprise=E404')).status).toBe(422);
+    expect((await server.call('grid-g1', 'GET', '/api/enterprises/E404/file')).status).toBe(404);
+    notes.push('an enterprise user or a role-less profile naming another enterprise (filter, file, rental points): 403 alike for one that exists and one that does not');
+  });
+
+  it('GET /rounds/{id}: who may read no round (core’s mayReadRounds) gets the same 403 for a round that exists and one that does not', async () => {
+    const round = { id: `R-${key()}`, kind: 'special_campaign', title: { 'zh-CN': '专项检查' }, packId: 'demo-kitchen', scope: { area: 'D1' }, startsOn: '2026-12-01', endsOn: '2026-12-31' };
+    expect((await server.call('admin-gas', 'POST', '/api/rounds', { body: round })).status).toBe(201);
+    for (const actor of ['owner-e1', 'nobody']) {
+      const [known, unknown] = await Promise.all([round.id, `${round.id}-none`].map(async (id) => a.figures.record('round existence', await server.call(actor, 'GET', `/api/rounds/${id}`))));
+      expect([known!.status, known!.body.code, known!.body.detail], actor).toEqual([403, 'FORBIDDEN', unknown!.body.detail]);
+      expect(unknown!.status, actor).toBe(403);
+    }
+    // Staff read rounds: the grid inspector is told which round does not exist.
+    expect((await server.call('grid-g1', 'GET', `/api/rounds/${round.id}`)).status).toBe(200);
+    expect((await server.call('grid-g1', 'GET', `/api/rounds/${round.id}-none`)).status).toBe(404);
+  });
+});
+
 describe('attacker pass 2026-12: a JSON body another site can send', () => {
   it('an inspection report and a command sent as text/plain, a form or with no Content-Type (no CORS preflight): 415, nothing stored; application/json; charset=utf-8 works', async () => {
     const id = await a.rectifyingGeneral();
