@@ -24,7 +24,12 @@
 //   6. Every ```ts snippet of the docs a host developer follows (README.md, docs/adapters.md,
 //      docs/http.md, …, packages/*/README.md: scripts/check-doc-snippets.mjs) type-checks against
 //      the installed packages under moduleResolution node16 and bundler.
-//   7. The release rehearsal (scripts/release-rehearsal.mjs), beside the install: in a temporary
+//   7. A host's walk (scripts/fixtures/consumer-host-walk.mjs): @anjian/http on node:http, a
+//      general hazard reported, rectified, verified and closed with the roles the docs name (and
+//      the refusals met on the way), the outbox relayed to a local webhook receiver that verifies
+//      each signature — on the memory store, then on @anjian/store-postgres (ANJIAN_PG_URL, default
+//      postgres://postgres@127.0.0.1:5432/test, a schema of its own, dropped after).
+//   8. The release rehearsal (scripts/release-rehearsal.mjs), beside the install: in a temporary
 //      copy, `changeset version`, then every file of these tarballs must be among what the
 //      release would publish.
 //
@@ -259,6 +264,13 @@ try {
   for (const example of examples) {
     await check(`example ${example.name}`, () => runExample(example, packages, app, env));
   }
+
+  await check('a host walk: HTTP on node:http, a general hazard to closed, the outbox to a signed webhook (memory, PostgreSQL)', async () => {
+    cpSync(join(ROOT, 'scripts', 'fixtures', 'consumer-host-walk.mjs'), join(app, 'host-walk.mjs'));
+    expectRun(await sh(process.execPath, ['host-walk.mjs'], { cwd: app, env }), 'host walk (memory store)', /^ok memory$/m);
+    const pg = process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    expectRun(await sh(process.execPath, ['host-walk.mjs', '--postgres', pg], { cwd: app, env }), 'host walk (PostgreSQL store)', /^ok postgres$/m);
+  });
 
   await check('a published file missing from a pack fails anjian validate', async () => {
     const copy = join(app, 'node_modules', '@anjian', 'pack-broken');

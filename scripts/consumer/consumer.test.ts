@@ -5,7 +5,9 @@
  * (ESM, CJS, `npx anjian` on a pack by package name, `anjian new pack`), every entry point is
  * imported and required, a TypeScript consumer type-checks under node16 and bundler, a browser
  * bundle of @anjian/core classifies in Chromium under a CSP without unsafe-eval, the numbered
- * examples (examples/01-… to 06-…) run, a file missing from a pack fails validation, and the
+ * examples (examples/01-… to 06-…) run, a host's walk (a general hazard to closed over HTTP,
+ * the outbox to a signed webhook, memory and PostgreSQL stores) passes, a file missing from a
+ * pack fails validation, and the
  * release rehearsal (scripts/release-rehearsal.mjs: `changeset version` in a temporary copy)
  * must publish every file of these tarballs. One file, so its time shows on its own line.
  * Needs `pnpm build` first and the npm registry for third-party dependencies.
