@@ -11,6 +11,7 @@
 import type { Directory } from '@anjian/core';
 import type { RentalDirectory } from '@anjian/core/ports';
 import { areaCovers, readScopes } from '@anjian/core/review';
+import { mayAskAboutEnterprise, quoteInput } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
 
 /** A place as the form offers it. */
@@ -34,14 +35,17 @@ export function createEnterprisePlaces(deps: {
       if (!actorId) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
       const actor = await deps.directory.resolve(actorId);
       const enterpriseId = new URL(request.url).searchParams.get('enterprise') ?? '';
-      const enterprise = enterpriseId ? await deps.directory.enterprise(enterpriseId) : null;
-      if (!enterprise) return portalProblem(request, 404, 'ENTERPRISE_NOT_FOUND', `名录中没有企业 ${enterpriseId}。`, `No enterprise ${enterpriseId} in the directory.`);
       const scopes = actor ? readScopes(actor) : [];
+      const refused = () => portalProblem(request, 403, 'FORBIDDEN', `你不能查看企业 ${quoteInput(enterpriseId)} 的场所。`, `You may not see the places of enterprise ${quoteInput(enterpriseId)}.`);
+      // Refused before the look-up when the actor may not ask about the id (core's mayAskAboutEnterprise): a registered and an unknown one alike.
+      if (!mayAskAboutEnterprise(scopes, enterpriseId)) return refused();
+      const enterprise = enterpriseId ? await deps.directory.enterprise(enterpriseId) : null;
+      if (!enterprise) return portalProblem(request, 404, 'ENTERPRISE_NOT_FOUND', `名录中没有企业 ${quoteInput(enterpriseId)}。`, `No enterprise ${quoteInput(enterpriseId)} in the directory.`);
       // Any scope of the enterprise as a whole, of whatever domain (an officer reads by domain, places are no domain's).
       const inspects =
         scopes === 'all' ||
         scopes.some((s) => s.premisesId === undefined && (s.enterpriseId === undefined || s.enterpriseId === enterprise.id) && (s.area === undefined || areaCovers(s.area, enterprise.area)));
-      if (!inspects) return portalProblem(request, 403, 'FORBIDDEN', `你不能查看企业 ${enterprise.id} 的场所。`, `You may not see the places of enterprise ${enterprise.id}.`);
+      if (!inspects) return refused();
       const [held, rented] = await Promise.all([deps.rental.premisesOf(enterprise.id), deps.rental.tenancies({ tenantEnterpriseId: enterprise.id })]);
       const places: EnterprisePlace[] = [];
       for (const p of held) places.push(place(p, deps.names));

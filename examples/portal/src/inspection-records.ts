@@ -7,7 +7,7 @@
  * hazards: the enterprise itself, the grid of its area, the officers of its area and domain).
  */
 import type { Directory, LocalizedText } from '@anjian/core';
-import { canRead, mayReadSomeOf, readScopes, type InspectionLog } from '@anjian/core/internal';
+import { canRead, enterpriseForRead, quoteInput, readScopes, type InspectionLog } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
 
 const PAGE = 20;
@@ -47,11 +47,13 @@ export function createInspectionRecords(options: InspectionRecordsOptions): { ha
         return Response.json({ record, packTitle: options.packTitles.get(record.pack.id) ?? null });
       }
       const enterpriseId = url.searchParams.get('enterprise') ?? '';
-      const enterprise = enterpriseId ? await directory.enterprise(enterpriseId) : null;
-      if (!enterprise) return portalProblem(request, 422, 'UNKNOWN_ENTERPRISE', '请指定已登记的企业。', 'Name a registered enterprise.');
-      // Who may read nothing of the enterprise is refused, as GET /places refuses (not answered its name and an empty list).
-      if (!mayReadSomeOf(scopes, enterprise))
-        return portalProblem(request, 403, 'FORBIDDEN', `你不能查看企业 ${enterprise.id} 的检查记录。`, `You may not see the inspections of enterprise ${enterprise.id}.`);
+      // Core's order (enterpriseForRead): who may not ask about the id (an enterprise user naming another) is refused before
+      // it is looked up, the same for a registered and an unknown one; then unknown; then who may read nothing of it (as GET /places).
+      const decided = enterpriseId ? await enterpriseForRead(scopes, enterpriseId, (id) => directory.enterprise(id)) : ({ ok: false, reason: 'unknown' } as const);
+      if (!decided.ok && decided.reason === 'forbidden')
+        return portalProblem(request, 403, 'FORBIDDEN', `你不能查看企业 ${quoteInput(enterpriseId)} 的检查记录。`, `You may not see the inspections of enterprise ${quoteInput(enterpriseId)}.`);
+      if (!decided.ok) return portalProblem(request, 422, 'UNKNOWN_ENTERPRISE', '请指定已登记的企业。', 'Name a registered enterprise.');
+      const { enterprise } = decided;
       const before = url.searchParams.get('before') ?? undefined;
       // More than a page is read so that records outside the reader's domains do not leave the page short.
       const items = [];

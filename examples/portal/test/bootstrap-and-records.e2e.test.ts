@@ -154,6 +154,12 @@ describe('inspections viewable later', () => {
     const refused = (await list.json()) as { code: string; detail: string };
     expect(refused.code).toBe('FORBIDDEN');
     expect(JSON.stringify(refused)).not.toContain('安平');
+    // an id that is registered nowhere answers the same 403 (it was 422 / 404: the register could be enumerated)
+    for (const path of ['/inspections', '/places']) {
+      const [known, unknown] = await Promise.all(['ent-anping', 'ent-nowhere'].map((id) => portal.fetchAs('owner-hongxing', `${path}?enterprise=${id}`)));
+      const [k, u] = [(await known!.json()) as { code: string; detail: string }, (await unknown!.json()) as { code: string; detail: string }];
+      expect([unknown!.status, u.code, u.detail.replace('ent-nowhere', 'ent-anping')], path).toEqual([known!.status, k.code, k.detail]);
+    }
     expect((await portal.fetchAs('owner-anping', `/inspections/${patrolId}`)).status).toBe(200);
     await grid.context().close();
   });
