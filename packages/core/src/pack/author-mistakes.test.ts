@@ -339,3 +339,15 @@ it('a comparison value of the wrong type names the fact type as a quoted word in
   const operator = mistake('operator: olderThanDays, value: 365', 'operator: greaterThan, value: 365').find((i) => i.code === 'OPERATOR_FACT_TYPE');
   expect(operator?.zh).toContain('不能用于“日期”（date）类型的事实“last_check”');
 });
+
+it('a duplicate numbered id is told an unused one to write (the next free number), or to delete the copy', () => {
+  const issue = mistake('          - id: LPG-001-H2\n', '          - id: LPG-001-H1\n').find((i) => i.code === 'DUPLICATE_ID');
+  expect(issue?.hintEn).toBe('If this is another entry, give it an unused id, e.g. LPG-001-H2; if the same entry is written twice, delete one of them.');
+  expect(issue?.hintZh).toBe('如果这是另一条，改用未用过的编号，例如 LPG-001-H2；如果同一条写了两遍，删去其中一条。');
+  // the number after those in use, here after H2 (kept) and a second H1
+  const third = mistake(
+    '            basis: [{ regulation: jcg, clause: 第八条 }]\n',
+    '            basis: [{ regulation: jcg, clause: 第八条 }]\n          - id: LPG-001-H1\n            level: simple\n            title: { zh-CN: 再一条, en: Another }\n            when: { fact: cylinders, operator: greaterThan, value: 200 }\n            basis: [{ regulation: jcg, clause: 第八条 }]\n',
+  );
+  expect(third.find((i) => i.code === 'DUPLICATE_ID')?.hintEn).toContain('e.g. LPG-001-H3;');
+});

@@ -22,6 +22,7 @@ export function checkIds(ctx: SemanticContext): void {
   ];
   for (const kind of kinds) {
     const first = new Map<string, { file: string; pointer: string; key?: boolean }>();
+    const allIds = new Set(kind.entries.map((e) => e.id));
     for (const e of kind.entries) {
       const seen = first.get(e.id);
       if (!seen) {
@@ -38,9 +39,25 @@ export function checkIds(ctx: SemanticContext): void {
           'zh-CN': `${kind.zh}编号“${e.id}”重复，已在 ${where} 使用。`,
           en: `the ${kind.en} id "${e.id}" is used twice; it is already used at ${where}.`,
         },
+        { hint: freeIdHint(e.id, allIds) },
       );
     }
   }
+}
+
+/** For an id ending in a number (`CS-002-H1`): the next number not in use, to write instead. */
+function freeIdHint(id: string, used: ReadonlySet<string>): { 'zh-CN': string; en: string } | undefined {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  if (!m) return undefined;
+  const [, prefix, digits] = m as unknown as [string, string, string];
+  let n = Number(digits);
+  let free: string;
+  do free = `${prefix}${String(++n).padStart(digits.length, '0')}`;
+  while (used.has(free));
+  return {
+    'zh-CN': `如果这是另一条，改用未用过的编号，例如 ${free}；如果同一条写了两遍，删去其中一条。`,
+    en: `If this is another entry, give it an unused id, e.g. ${free}; if the same entry is written twice, delete one of them.`,
+  };
 }
 
 function withId(list: Located<{ id: string }>[]): { id: string; file: string; pointer: string }[] {
