@@ -164,6 +164,10 @@ export function createPostgresRentalDirectory(options: PostgresRentalDirectoryOp
       const result = await pool.query<{ body: PremisesRecord }>(`SELECT body FROM ${p} WHERE enterprise_id = $1 ORDER BY id`, [enterpriseId]);
       return result.rows.map((r) => r.body);
     },
+    async listPremises() {
+      const result = await pool.query<{ body: PremisesRecord }>(`SELECT body FROM ${p} ORDER BY id`);
+      return result.rows.map((r) => r.body);
+    },
     async tenancies(query) {
       const result = await pool.query<TenancyRow>(
         select('($1::text IS NULL OR p.enterprise_id = $1) AND ($2::text IS NULL OR r.tenant_enterprise_id = $2) AND ($3::text IS NULL OR r.premises_id = $3) AND ($4 OR r.ended_at IS NULL)'),

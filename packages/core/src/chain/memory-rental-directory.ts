@@ -44,6 +44,9 @@ export function createMemoryRentalDirectory(seed: RentalSeed): RentalDirectory {
         .sort(byId)
         .map(copy);
     },
+    async listPremises() {
+      return [...premises.values()].sort(byId).map(copy);
+    },
     async tenancies(query) {
       return tenancies
         .filter(

@@ -103,7 +103,8 @@ export interface GroupRentalPoint {
  * `runRentalDirectoryConformance` of `@anjian/core/testing` against an implementation.
  *
  * - `premises(id)` MUST return `null` for an unknown premises; `premisesOf(enterpriseId)`
- *   the premises the enterprise holds, sorted by id (`[]` for an unknown enterprise).
+ *   the premises the enterprise holds, sorted by id (`[]` for an unknown enterprise);
+ *   `listPremises()`, when implemented, every premises, sorted by id.
  * - `tenancies(query)` MUST derive `landlordEnterpriseId` and `area` from the premises;
  *   results are sorted by premises id, then tenant id, then period. Ended tenancies are left
  *   out unless `includeEnded`; then they carry `endedAt` (current ones never do).
@@ -124,6 +125,13 @@ export interface GroupRentalPoint {
 export interface RentalDirectory {
   premises(premisesId: string): Promise<PremisesRecord | null>;
   premisesOf(enterpriseId: string): Promise<PremisesRecord[]>;
+  /**
+   * Every premises of the directory, sorted by id, as `premises(id)` answers each. Optional:
+   * `roundUnits` (the register a round works on, read by the work queues, the round pages and
+   * the reports) reads the whole register's premises with it in one call; without it, one
+   * `premisesOf` per enterprise (a city's 30 000 enterprises are 30 000 reads per request).
+   */
+  listPremises?(): Promise<PremisesRecord[]>;
   tenancies(query: TenancyQuery): Promise<TenancyRecord[]>;
   groupRentalPoints(area?: string): Promise<GroupRentalPoint[]>;
   endTenancy(end: TenancyEnd): Promise<TenancyRecord>;

@@ -38,4 +38,5 @@ export type { ReportReadModelConformanceOptions, ReportReadModelUnderTest } from
 export { cityLandlordViews } from './city-landlord-views.js';
 export { appendCityHazard, type AppendCityHazardOptions } from './append-city-hazard.js';
 export { generateCity } from './city-seed.js';
+export { roundUnitsOneByOne } from './round-units-one-by-one.js';
 export type { City, CityChunk, CityEnterprise, CityHazard, CitySeedOptions } from './city-seed.js';

@@ -25,6 +25,7 @@ export const RENTAL_DIRECTORY_CONFORMANCE_TESTS = Object.freeze([
   'a tenant rents the same premises again after an end: a new period, both kept in the history',
   'starting a tenancy is refused, writing nothing, at an unknown premises, at its own, while rented, overlapping the previous period, or dated before TENANCY_EARLIEST (2000)',
   'an end not after the start of its period is refused',
+  'listPremises, when implemented, lists every premises as premises(id) answers it, sorted by id',
 ] as const);
 
 const premises = (id: string, enterpriseId: string, area: string, extra: Partial<PremisesRecord> = {}): PremisesRecord => ({
@@ -90,6 +91,16 @@ export function runRentalDirectoryConformance(options: RentalDirectoryConformanc
       expect((await dir.premisesOf(`${x}L1`)).map((p) => p.id)).toEqual([`${x}P1`, `${x}P2`]);
       expect((await dir.premisesOf(`${x}T1`)).map((p) => p.id)).toEqual([`${x}P4`]);
       expect(await dir.premisesOf(`${x}nobody`)).toEqual([]);
+    });
+
+    it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[11], async () => {
+      const { x, dir } = await fresh();
+      if (!dir.listPremises) return; // optional: roundUnits then reads premisesOf per enterprise
+      const all = await dir.listPremises();
+      expect(all.map((p) => p.id)).toEqual(all.map((p) => p.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const mine = all.filter((p) => p.id.startsWith(x));
+      expect(mine.map((p) => p.id)).toEqual([`${x}P1`, `${x}P2`, `${x}P3`, `${x}P4`]);
+      for (const p of mine) expect(p).toEqual(await dir.premises(p.id));
     });
 
     it(RENTAL_DIRECTORY_CONFORMANCE_TESTS[2], async () => {

@@ -1,0 +1,259 @@
+// `pnpm bench:read-routes`: the API's read routes as each role calls them, over a city seeded
+// into SQLite and PostgreSQL — p50 / p95 per route (wall time of `api.fetch`, sequential calls).
+// Reads a city kept by `pnpm bench:reports --keep` (its SQLite file with --db, its PostgreSQL
+// schema with --schema): the store's hazards and events, the inspection log, the rental
+// directory, the report projection. The register is the same city's enterprises (generateCity
+// with --seed and --enterprises, as seeded). The bench opens three rounds (a city-wide fire
+// self-inspection, a grid patrol of D1, a gas campaign in D2; kept, reused by the next run) and
+// asks, as a department admin, a grid inspector (D1/G1), an officer of the whole jurisdiction,
+// an enterprise and a landlord: the hazard list with each filter and its second page, /stats,
+// the work queues, the rounds, the enterprise file, the rental points and the reports (JSON and
+// xlsx).
+// References in the same run, as ratios: the register a round works on (core's roundUnits, read
+// by every work queue, round page and report) against the per-enterprise reading it replaced
+// (roundUnitsOneByOne: premisesOf and tenancies per enterprise, premises per tenancy); and, on
+// SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement.
+// Printed, not asserted.
+// Options: --db <file> --pg postgres://postgres@127.0.0.1:5432/test --schema <name> --enterprises 30000
+//          --seed city-2026 --samples 20 --only <substring of a route label>
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createStaticDirectory, type ActorProfile } from '@anjian/core';
+import { roundUnits, withLandlordTenancies } from '@anjian/core/internal';
+import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
+import { createFixedClock, generateCity, roundUnitsOneByOne, TEST_CALENDAR_2026 } from '@anjian/core/testing';
+import type { EnterpriseRecord, InspectionLog, RentalDirectory, ReportReadModel, RoundStore, Store } from '@anjian/core/ports';
+// @anjian/http is not a dependency of the workspace root: its sources, as http-classify-server.ts does.
+import { createAnjianApi } from '../../packages/http/src/index.js';
+import { createPostgresInspectionLog, createPostgresRentalDirectory, createPostgresReportReadModel, createPostgresRoundStore, createPostgresStore } from '@anjian/store-postgres';
+import { createSqliteInspectionLog, createSqliteRentalDirectory, createSqliteReportReadModel, createSqliteRoundStore, createSqliteStore } from '@anjian/store-sqlite';
+import { reportWorkbook } from '../../examples/portal/src/report-xlsx.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    pg: { type: 'string', default: process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    schema: { type: 'string' },
+    enterprises: { type: 'string', default: '30000' },
+    seed: { type: 'string', default: 'city-2026' },
+    samples: { type: 'string', default: '20' },
+    only: { type: 'string' },
+  },
+});
+if (!values.db && !values.schema) throw new Error('--db <file> or --schema <name> (a city kept by pnpm bench:reports --keep) / 需要 --db 或 --schema');
+const SAMPLES = Math.max(3, Number(values.samples));
+const NOW = '2026-11-20T02:00:00.000Z';
+const city = generateCity({ seed: values.seed!, enterprises: Number(values.enterprises) });
+const enterprises = city.enterprises as unknown as EnterpriseRecord[];
+const width = String(enterprises.length).length;
+const ent = (i: number) => `ent-${String(i).padStart(width, '0')}`;
+const landlord = city.rental.premises.find((p) => p.id === city.rental.tenancies[0]!.premisesId)!.enterpriseId;
+const DISTRICTS = [...new Set(enterprises.map((e) => e.area.split('/')[0]!))].sort();
+const ACTORS: ActorProfile[] = [
+  { id: 'admin', roles: ['department_admin'] },
+  { id: 'grid', roles: ['grid'], gridAreas: ['D1/G1'] },
+  { id: 'officer', roles: ['enforcement'], departments: [{ id: 'city', domains: ['fire', 'gas', 'chemicals', 'confined_space', 'hazardous_work'], areas: DISTRICTS }] },
+  { id: 'enterprise', roles: ['enterprise'], enterpriseIds: [ent(2)] },
+  { id: 'landlord', roles: ['enterprise'], enterpriseIds: [landlord] },
+];
+const ROUNDS = [
+  { id: 'BENCH-SELF', kind: 'self_inspection', title: { 'zh-CN': '十一月消防自查', en: 'November fire self-inspection' }, packId: 'fire', scope: {}, startsOn: '2026-11-01', endsOn: '2026-11-30' },
+  { id: 'BENCH-PATROL', kind: 'patrol_coverage', title: { 'zh-CN': '网格巡查', en: 'Grid patrol' }, packId: 'fire', scope: { area: 'D1' }, startsOn: '2026-11-01', endsOn: '2026-11-30' },
+  { id: 'BENCH-GAS', kind: 'special_campaign', title: { 'zh-CN': '燃气专项', en: 'Gas campaign' }, packId: 'gas', scope: { area: 'D2' }, startsOn: '2026-10-15', endsOn: '2026-11-25' },
+];
+
+interface Target {
+  name: string;
+  store: Store;
+  inspections: InspectionLog;
+  rental: RentalDirectory;
+  rounds: RoundStore;
+  model: ReportReadModel;
+  /** A tenant's tenancies through the previous SQLite statement (SQLite only). */
+  oldTenancies?: (tenant: string) => unknown[];
+  close(): Promise<void>;
+}
+
+function sqliteTarget(path: string): Target {
+  const db = new Database(path, { readonly: true });
+  const old = db.prepare(`SELECT r.premises_id AS premisesId, p.enterprise_id AS landlordEnterpriseId, r.tenant_enterprise_id AS tenantEnterpriseId, p.area AS area, r.period AS period,
+    r.started_at AS startedAt, r.started_by AS startedBy, r.ended_at AS endedAt, r.ended_by AS endedBy
+  FROM rental_tenancy_period r JOIN rental_premises p ON p.id = r.premises_id
+  WHERE (@landlord IS NULL OR p.enterprise_id = @landlord) AND (@tenant IS NULL OR r.tenant_enterprise_id = @tenant) AND (@premises IS NULL OR r.premises_id = @premises)
+    AND (@ended = 1 OR r.ended_at IS NULL)
+  ORDER BY r.premises_id, r.tenant_enterprise_id, r.period`);
+  const store = createSqliteStore({ path });
+  const inspections = createSqliteInspectionLog({ path });
+  const rental = createSqliteRentalDirectory({ path });
+  const rounds = createSqliteRoundStore({ path });
+  const model = createSqliteReportReadModel({ path });
+  return {
+    name: 'SQLite',
+    store,
+    inspections,
+    rental,
+    rounds,
+    model,
+    oldTenancies: (tenant) => old.all({ landlord: null, tenant, premises: null, ended: 0 }),
+    async close() {
+      for (const c of [store, inspections, rental, rounds, model]) (c as { close(): unknown }).close();
+      db.close();
+    },
+  };
+}
+
+async function postgresTarget(url: string, schema: string): Promise<Target> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const rounds = createPostgresRoundStore({ pool, schema });
+  await rounds.migrate();
+  return {
+    name: 'PostgreSQL',
+    store: createPostgresStore({ pool, schema }),
+    inspections: createPostgresInspectionLog({ pool, schema }),
+    rental: createPostgresRentalDirectory({ pool, schema }),
+    rounds,
+    model: createPostgresReportReadModel({ pool, schema }),
+    close: () => pool.end(),
+  };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+async function run(t: Target): Promise<void> {
+  console.log(`\n== ${t.name}`);
+  const packs = await Promise.all((await findPackDirs(['checklists'])).map((d) => loadPackFromPath(d)));
+  const inner = createStaticDirectory(ACTORS, enterprises);
+  const directory = { resolve: async (id: string) => (await inner.resolve(id).then((p) => p && withLandlordTenancies(p, t.rental))) ?? null, enterprise: inner.enterprise };
+  const api = createAnjianApi({
+    store: t.store,
+    directory,
+    calendar: TEST_CALENDAR_2026,
+    clock: createFixedClock(NOW),
+    packs: packs.flatMap((r) => (r.ok ? [r.pack] : [])),
+    inspections: t.inspections,
+    relations: { rental: t.rental, rounds: t.rounds, enterprises: () => enterprises, roundSeedKey: new Uint8Array(32).fill(7) },
+    reports: { model: t.model, xlsx: (sheets) => reportWorkbook(sheets, new Date(NOW)) },
+    logger: false,
+    authenticate: async (request) => request.headers.get('x-actor'),
+  });
+  const call = async (actor: string, path: string, method = 'GET', body?: unknown) => {
+    const res = await api.fetch(
+      new Request(`http://bench${path}`, {
+        method,
+        headers: { 'x-actor': actor, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+    const bytes = (await res.arrayBuffer()).byteLength;
+    return { status: res.status, bytes, res };
+  };
+  for (const r of ROUNDS) {
+    const opened = await call('admin', '/rounds', 'POST', r);
+    if (opened.status !== 201 && opened.status !== 409) console.log(`  round ${r.id}: ${opened.status}`);
+  }
+  // The second page of the admin's list (its first page's cursor).
+  const first = (await (await api.fetch(new Request('http://bench/hazards?limit=50', { headers: { 'x-actor': 'admin' } }))).json()) as { next: string };
+  const routes: Array<[role: string, path: string]> = [
+    ['admin', '/hazards'],
+    ['admin', `/hazards?after=${encodeURIComponent(first.next)}`],
+    ['admin', '/hazards?level=major'],
+    ['admin', '/hazards?status=rectifying'],
+    ['admin', '/hazards?domain=gas'],
+    ['admin', '/hazards?area=D1'],
+    ['admin', '/hazards?overdue=true'],
+    ['admin', '/hazards?provisional=true'],
+    ['admin', '/hazards?limit=200'],
+    ['admin', '/stats'],
+    ['admin', '/stats?groupBy=month'],
+    ['admin', '/outbox'],
+    ['admin', '/rounds'],
+    ['admin', '/rounds/BENCH-SELF'],
+    ['admin', '/reports/monthly?period=2026-11'],
+    ['admin', '/reports/monthly?period=2026-11&format=xlsx'],
+    ['grid', '/hazards'],
+    ['grid', '/hazards?status=submitted'],
+    ['grid', '/stats'],
+    ['grid', '/queues/grid'],
+    ['grid', '/rounds'],
+    ['grid', '/rounds/BENCH-PATROL'],
+    ['officer', '/hazards'],
+    ['officer', '/hazards?overdue=true'],
+    ['officer', '/stats'],
+    ['officer', '/queues/enforcement'],
+    ['officer', '/rounds'],
+    ['officer', '/rounds/BENCH-GAS'],
+    ['officer', '/reports/monthly?period=2026-11&area=D1'],
+    ['enterprise', '/hazards'],
+    ['enterprise', '/stats'],
+    ['enterprise', '/queues/enterprise'],
+    ['enterprise', `/enterprises/${ent(2)}/file`],
+    ['landlord', '/hazards'],
+    ['landlord', '/stats'],
+    ['landlord', '/queues/enterprise'],
+    ['landlord', `/enterprises/${landlord}/file`],
+    ['landlord', `/landlords/${landlord}/rental-points`],
+  ];
+  console.log(`  ${'role'.padEnd(10)} ${'route'.padEnd(52)} status      p50       p95  bytes`);
+  for (const [role, path] of routes) {
+    const label = `${role} ${path}`;
+    if (values.only && !label.includes(values.only)) continue;
+    const times: number[] = [];
+    let last = { status: 0, bytes: 0 };
+    for (let i = 0; i < SAMPLES; i++) {
+      const t0 = performance.now();
+      last = await call(role, path);
+      times.push(performance.now() - t0);
+      if (i === 2 && pct(times, 0.5) > 3000) break; // a route slower than 3 s is timed 3 times
+    }
+    const shown = path.length > 52 ? `${path.slice(0, 49)}...` : path;
+    console.log(
+      `  ${role.padEnd(10)} ${shown.padEnd(52)} ${String(last.status).padEnd(6)} ${fmt(pct(times, 0.5)).padStart(9)} ${fmt(pct(times, 0.95)).padStart(9)}  ${last.bytes}${times.length < SAMPLES ? ` (${times.length} calls)` : ''}`,
+    );
+  }
+  // References, same run: the register a round works on, and the previous tenancy statement.
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t0 = performance.now();
+    const fast = await roundUnits(enterprises, t.rental);
+    a.push(performance.now() - t0);
+    t0 = performance.now();
+    const slow = await roundUnitsOneByOne(enterprises, t.rental);
+    b.push(performance.now() - t0);
+    if (i === 0 && JSON.stringify(fast) !== JSON.stringify(slow)) throw new Error('roundUnits differs from the per-enterprise reading / 结果不一致');
+  }
+  console.log(
+    `  reference: the register of ${enterprises.length} enterprises (roundUnits) ${fmt(pct(a, 0.5))} vs the per-enterprise reading ${fmt(pct(b, 0.5))} (same units) — ${(pct(b, 0.5) / pct(a, 0.5)).toFixed(0)}× faster`,
+  );
+  if (t.oldTenancies) {
+    const tenants = city.rental.tenancies.slice(0, 200).map((x) => x.tenantEnterpriseId);
+    let t0 = performance.now();
+    for (const x of tenants) t.oldTenancies(x);
+    const oldMs = (performance.now() - t0) / tenants.length;
+    t0 = performance.now();
+    for (const x of tenants) await t.rental.tenancies({ tenantEnterpriseId: x });
+    const newMs = (performance.now() - t0) / tenants.length;
+    console.log(`  reference: a tenant's tenancies ${newMs.toFixed(3)} ms vs the previous (@x IS NULL OR col = @x) statement ${oldMs.toFixed(3)} ms — ${(oldMs / newMs).toFixed(0)}× faster`);
+  }
+}
+
+async function main(): Promise<void> {
+  const targets: Array<() => Promise<Target> | Target> = [];
+  if (values.db) targets.push(() => sqliteTarget(values.db!));
+  if (values.schema) targets.push(() => postgresTarget(values.pg!, values.schema!));
+  for (const make of targets) {
+    const t = await make();
+    try {
+      await run(t);
+    } finally {
+      await t.close();
+    }
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
