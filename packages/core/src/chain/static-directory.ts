@@ -36,10 +36,28 @@ function copy<T>(value: T): T {
   return out === NOT_PLAIN ? structuredClone(value) : (out as T);
 }
 
+/** The entries by id, each cloned; an id listed twice is a `TypeError` naming both places (the last one silently won). */
+function byIdOnce<T extends { id: string }>(entries: readonly T[], list: string, en: string, zh: string): Map<string, T> {
+  const out = new Map<string, T>();
+  const at = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const first = at.get(entry.id);
+    if (first !== undefined) {
+      const id = JSON.stringify(entry.id);
+      throw new TypeError(`createStaticDirectory: ${en} ${id} is listed twice (${list}[${first}] and ${list}[${i}]) / ${zh} ${id} 重复出现（${list}[${first}] 与 ${list}[${i}]）`);
+    }
+    at.set(entry.id, i);
+    out.set(entry.id, structuredClone(entry));
+  });
+  return out;
+}
+
 /**
  * A {@link Directory} over fixed lists of profiles and enterprises (tests, demos, small
  * deployments). Unknown ids resolve to `null`; `set`, `remove` and `setEnterprise` change
- * an entry at once, which is how a revoked role takes effect on the next command.
+ * an entry at once, which is how a revoked role takes effect on the next command. An id
+ * listed twice in either list is a `TypeError` naming both positions (one declaration would
+ * otherwise be lost without a word).
  *
  * @example
  * ```ts
@@ -57,8 +75,8 @@ export function createStaticDirectory(
   remove(actorId: string): void;
   setEnterprise(enterprise: EnterpriseRecord): void;
 } {
-  const byId = new Map(profiles.map((p) => [p.id, structuredClone(p)]));
-  const enterpriseById = new Map(enterprises.map((e) => [e.id, structuredClone(e)]));
+  const byId = byIdOnce(profiles, 'profiles', 'profile', '用户');
+  const enterpriseById = byIdOnce(enterprises, 'enterprises', 'enterprise', '企业');
   return {
     async resolve(actorId) {
       const p = byId.get(actorId);
