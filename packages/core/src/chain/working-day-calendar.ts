@@ -15,7 +15,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDates(list: readonly string[], what: string): void {
   for (const d of list) {
-    if (!DATE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) {
+    // Date.parse rolls a day that does not exist over ('2026-02-30' is 2 March): the date must read back as written.
+    const ms = DATE.test(d) ? Date.parse(`${d}T00:00:00Z`) : NaN;
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== d) {
       throw new ChainError('INVALID_DATE', {
         'zh-CN': `${what} 中的日期无效：${d}（应为 YYYY-MM-DD）`,
         en: `invalid date in ${what}: ${d} (expected YYYY-MM-DD)`,
