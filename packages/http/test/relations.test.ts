@@ -37,7 +37,7 @@ const rental = createMemoryRentalDirectory({
   ],
 });
 
-async function setup(dir: RentalDirectory = rental, clock = createFixedClock('2026-11-02T01:00:00Z')) {
+async function setup(dir: RentalDirectory = rental, clock = createFixedClock('2026-11-02T01:00:00Z'), inspections = createMemoryInspectionLog()) {
   const rental = dir;
   const pack = await demoKitchen();
   const store = createMemoryStore();
@@ -56,7 +56,7 @@ async function setup(dir: RentalDirectory = rental, clock = createFixedClock('20
     calendar: TEST_CALENDAR_2026,
     clock,
     packs: [pack],
-    inspections: createMemoryInspectionLog(),
+    inspections,
     relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES, roundSeedKey: new Uint8Array(32).fill(5) },
     basePath: '/api',
     logger: false,
@@ -234,6 +234,25 @@ describe('relations over HTTP', () => {
     expect((await queue('owner-e2', 'enterprise')).rounds.map((r) => [r.roundId, r.enterpriseId, r.status, r.daysLeft])).toEqual([['R-self', 'E2', 'due', 28]]);
     expect((await queue('grid-g1', 'grid')).rounds.map((r) => `${r.roundId}:${r.enterpriseId}`)).toEqual(['R-patrol:E1', 'R-patrol:E2']);
     expect(mismatches).toEqual([]);
+  });
+
+  it('a work queue reads the coverage of the round members the actor works only, not of every member of every running round', async () => {
+    const log = createMemoryInspectionLog();
+    const read: string[] = [];
+    const inspections = { ...log, listInspections: (q: Parameters<typeof log.listInspections>[0]) => (read.push(q.enterpriseId), log.listInspections(q)) };
+    const { call } = await setup(rental, undefined, inspections);
+    const round = { title: { 'zh-CN': '十一月' }, packId: 'demo-kitchen', scope: { area: 'D1' }, startsOn: '2026-11-01', endsOn: '2026-11-30' };
+    expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, id: 'R-self', kind: 'self_inspection' })).status).toBe(201);
+    expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, id: 'R-patrol', kind: 'patrol_coverage' })).status).toBe(201);
+    const queue = async (actor: string, role: string) => {
+      read.length = 0;
+      const body = (await call(actor, 'GET', `/queues/${role}`, '/queues/{role}')).body as { rounds: Array<{ roundId: string; enterpriseId: string }> };
+      return { rounds: body.rounds.map((r) => `${r.roundId}:${r.enterpriseId}`), read: [...read].sort() };
+    };
+    // An enterprise: its own self-inspection only (the patrol is the grid's); a grid inspector: the patrol in D1/G1 only.
+    expect(await queue('owner-e2', 'enterprise')).toEqual({ rounds: ['R-self:E2'], read: ['E2'] });
+    expect(await queue('grid-g1', 'grid')).toEqual({ rounds: ['R-patrol:E1', 'R-patrol:E2'], read: ['E1', 'E2'] });
+    expect(await queue('officer-d1', 'enforcement')).toEqual({ rounds: [], read: [] });
   });
 
   it('an unknown enterprise, premises, round or field is echoed quoted and cut to 64 characters, as every API message is (docs/security.md T45)', async () => {

@@ -28,7 +28,7 @@ export { ROUND_SEED_METHOD, seedCommitment } from './round-seed.js';
 export type { RoundSeedCommitment } from './round-seed.js';
 export { createMemoryRoundStore } from './memory-round-store.js';
 export type { RoundStore } from '../ports/round-store.js';
-export { collectRoundWork, roundWork, roundWorkFor, roundWorkToWarn } from './round-work.js';
+export { collectRoundWork, collectRoundWorkFor, roundWork, roundWorkFor, roundWorkToWarn } from './round-work.js';
 export type { RoundWorkItem, RoundWorkOptions, RoundWorkSource } from './round-work.js';
 export { roundCoverageForReport } from './report-coverage.js';
 export type { RoundCoverageLine } from './report-coverage.js';

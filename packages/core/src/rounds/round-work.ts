@@ -140,6 +140,35 @@ export function roundWorkFor(actor: ActorProfile, items: readonly RoundWorkItem[
 }
 
 /**
+ * One actor's round work, as `roundWorkFor(actor, await collectRoundWork(deps, asOf, options), role)`
+ * answers it, reading only what that list can contain: a round none of whose members the actor
+ * works in its role (a self-inspection round for a grid inspector, a round outside an
+ * officer's domains) is not read, and a round's coverage is read for the register's units the
+ * actor may work only (a grid inspector's grid areas, an enterprise user's own enterprises) —
+ * one inspection-log read per such unit instead of one per enterprise of every running round.
+ * A unit's coverage depends on its own inspections only, so the items are the same.
+ *
+ * @example
+ * ```ts
+ * await collectRoundWorkFor(actor, { rounds, inspections, units }, clock.now(), 'grid'); // the grid's patrols still to do
+ * ```
+ */
+export async function collectRoundWorkFor(actor: ActorProfile, deps: RoundWorkSource, asOf: Date, role?: RoundWorker, options: RoundWorkOptions = {}): Promise<RoundWorkItem[]> {
+  const today = chinaDay(asOf);
+  const items: RoundWorkItem[] = [];
+  for (const { round } of roundsFromLog(await deps.rounds.readRoundLog(1, 100_000))) {
+    if (today < round.startsOn || daysBetween(round.endsOn, today) > (options.overdueForDays ?? 30)) continue;
+    // The item roundWorkFor would see for a unit of this round (only kind, domain, enterprise and area decide).
+    const mine = deps.units.filter(
+      (u) => roundWorkFor(actor, [{ kind: round.kind, domain: round.scope.domain, enterpriseId: u.enterprise.id, area: u.enterprise.area } as RoundWorkItem], role).length > 0,
+    );
+    if (mine.length === 0) continue;
+    items.push(...roundWorkFor(actor, roundWork(round, await collectRoundCoverage(deps.inspections, round, mine, asOf), mine, options), role));
+  }
+  return items.sort(workOrder);
+}
+
+/**
  * The round work a daily warning names (pure): every overdue item, and due items whose round
  * ends within `dueWithinDays` of `now` — the horizon the hazards' "due soon" uses.
  */

@@ -9,7 +9,8 @@ import { createMemoryRoundStore } from './memory-round-store.js';
 import { checkRoundInput, drawRoundSample, openRound, readRound, redrawRoundSample, type RoundDeps, type RoundDrawInput } from './open-round.js';
 import { roundCoverage } from './round-coverage.js';
 import { roundCoverageForReport } from './report-coverage.js';
-import { collectRoundWork, roundWorkFor, roundWorkToWarn } from './round-work.js';
+import { collectRoundWork, collectRoundWorkFor, roundWorkFor, roundWorkToWarn, type RoundWorker } from './round-work.js';
+import type { ActorProfile } from '../ports/directory.js';
 import { createMemoryInspectionLog } from '../chain/memory-inspection-log.js';
 import { roundsFromLog, sealRoundEntry, verifyRoundLog } from './round-log.js';
 import { RoundError, type RoundInput, type RoundLogEntry, type RoundUnit } from './types.js';
@@ -169,6 +170,42 @@ describe('rounds: scope and coverage', () => {
     // 31 days after its last day a round no longer fills work lists (its report still counts the missed).
     expect((await collectRoundWork(source, new Date('2027-01-15T02:00:00Z'))).some((w) => w.roundId === ROUND.id)).toBe(false);
     expect((await collectRoundWork(source, new Date('2027-01-15T02:00:00Z'), { overdueForDays: 60 })).some((w) => w.roundId === ROUND.id)).toBe(true);
+  });
+
+  it('one actor’s work (collectRoundWorkFor) is roundWorkFor over every round’s work, reading the inspections of the units it works only', async () => {
+    const d = deps();
+    await openRound(d, ROUND, 'admin'); // patrol coverage of D1
+    await openRound(d, { ...ROUND, id: 'self-2026-12', kind: 'self_inspection', title: { 'zh-CN': '十二月燃气自查' }, scope: { area: 'D1/G2' }, endsOn: '2026-12-31' }, 'admin');
+    await openRound(d, { ...ROUND, id: 'campaign', kind: 'special_campaign', title: { 'zh-CN': '燃气专项' }, scope: {} }, 'admin');
+    const log = createMemoryInspectionLog();
+    await log.recordInspection(record('in-1', 'E01', '2026-12-02T03:00:00.000Z'));
+    await log.recordInspection(record('in-2', 'E12', '2026-12-02T03:00:00.000Z', { area: 'D1/G2', source: 'self_check', actorId: 'owner-e12' }));
+    let reads = 0;
+    const inspections = { ...log, listInspections: (q: Parameters<typeof log.listInspections>[0]) => (reads++, log.listInspections(q)) };
+    const source = { rounds: d.rounds, inspections, units: UNITS };
+    const actors: Array<[ActorProfile, RoundWorker | undefined]> = [
+      [{ id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] }, 'grid'],
+      [{ id: 'grid-g2', roles: ['grid'], gridAreas: ['D1/G2'] }, undefined],
+      [{ id: 'o', roles: ['enforcement'], departments: [{ id: 'g', domains: ['gas'], areas: ['D1'] }] }, 'enforcement'],
+      [{ id: 'o2', roles: ['enforcement'], departments: [{ id: 'f', domains: ['fire'], areas: ['D1'] }] }, 'enforcement'],
+      [{ id: 'owner-e11', roles: ['enterprise'], enterpriseIds: ['E11'] }, 'enterprise'],
+      [{ id: 'both', roles: ['grid', 'enterprise'], gridAreas: ['D1/G2'], enterpriseIds: ['E11'] }, 'enterprise'],
+      [{ id: 'both', roles: ['grid', 'enterprise'], gridAreas: ['D1/G2'], enterpriseIds: ['E11'] }, undefined],
+    ];
+    for (const at of ['2026-12-14T02:00:00Z', '2026-12-20T02:00:00Z', '2027-01-14T02:00:00Z']) {
+      reads = 0;
+      const all = await collectRoundWork(source, new Date(at));
+      const everything = reads;
+      for (const [actor, role] of actors) {
+        reads = 0;
+        const mine = await collectRoundWorkFor(actor, source, new Date(at), role);
+        expect(mine, `${actor.id} ${role} ${at}`).toEqual(roundWorkFor(actor, all, role));
+        expect(reads).toBeLessThan(everything);
+      }
+    }
+    reads = 0;
+    await collectRoundWorkFor({ id: 'owner-e11', roles: ['enterprise'], enterpriseIds: ['E11'] }, source, new Date('2026-12-14T02:00:00Z'), 'enterprise');
+    expect(reads).toBe(1); // E11's self-inspection only
   });
 
   it('refuses bad rounds with a located message in both languages, and actors outside the domain or area', async () => {

@@ -1,5 +1,5 @@
 import { isChainError } from '@anjian/core';
-import { collectRoundWork, quoteInput, readScopes, roundUnits, roundWorkFor } from '@anjian/core/internal';
+import { collectRoundWorkFor, quoteInput, readScopes, roundUnits } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
 import { checkFilterValues } from '../filter-values.js';
 import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
@@ -96,7 +96,9 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       const relations = options.relations;
       if (!relations || !deps.inspections) return jsonResponse({ role, items });
       const units = await roundUnits(await relations.enterprises(), relations.rental);
-      const rounds = roundWorkFor(actor, await collectRoundWork({ rounds: relations.rounds, inspections: deps.inspections, units }, deps.clock.now()), role);
+      // Only the rounds and units this actor works in this role are read (core's collectRoundWorkFor): an enterprise's
+      // queue no longer reads the coverage of every enterprise of a city-wide round.
+      const rounds = await collectRoundWorkFor(actor, { rounds: relations.rounds, inspections: deps.inspections, units }, deps.clock.now(), role);
       return jsonResponse({ role, items, rounds });
     },
   },
