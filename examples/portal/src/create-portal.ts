@@ -38,7 +38,7 @@ import { CONTENT_TYPES, serveStatic } from './serve-static.js';
 import { assetResponse, IMMUTABLE, REVALIDATE, staticAsset, type StaticAsset } from './static-asset.js';
 import { createWorklist } from './worklist.js';
 
-export { DEMO_PASSWORD, SESSION_COOKIE } from './portal-auth.js';
+export { DEMO_PASSWORD, SECURE_SESSION_COOKIE, SESSION_COOKIE } from './portal-auth.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 

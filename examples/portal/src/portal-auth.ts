@@ -10,8 +10,14 @@ import { createLoginRateLimiter } from './login-rate-limit.js';
 import { portalProblem } from './portal-problem.js';
 import { createSessionStore, SESSION_ABSOLUTE_MS, type SessionStore } from './session-store.js';
 
-/** The name of the session cookie. */
+/** The name of the session cookie over plain http (localhost). */
 export const SESSION_COOKIE = 'anjian_session';
+/**
+ * The name of the session cookie when it is `Secure` (https, or `secureCookie`): the `__Host-`
+ * prefix makes a browser keep it only if it is Secure, has `Path=/` and no `Domain`, so a
+ * sibling subdomain cannot plant (fix) a session in it; the plain name is then not read.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export { DEMO_PASSWORD } from './demo-users.js';
 /** Failed sign-ins allowed per client address (any user names) within the window. */
 export const LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
@@ -119,10 +125,12 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
   const byId = new Map(options.users.map((u) => [u.profile.id, u]));
 
   const secure = (request: Request) => options.secureCookie === true || new URL(request.url).protocol === 'https:';
-  const cookie = (request: Request, value: string, maxAge: number) => `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure(request) ? '; Secure' : ''}`;
+  // One name per request: under Secure only the __Host- one is set and read.
+  const nameOf = (request: Request) => (secure(request) ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+  const cookie = (request: Request, value: string, maxAge: number) => `${nameOf(request)}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure(request) ? '; Secure' : ''}`;
 
   const actorOf = (request: Request): string | null => {
-    const id = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+    const id = cookieValue(request.headers.get('cookie'), nameOf(request));
     const fromSession = id ? sessions.userOf(id) : null;
     if (fromSession) return fromSession;
     if (options.trustIdentityHeader) {
@@ -165,7 +173,7 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
       }
       perUser.reset(userKey);
       perAddress.forgive(clientAddress);
-      const old = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+      const old = cookieValue(request.headers.get('cookie'), nameOf(request));
       if (old) sessions.delete(old); // a new session id at every sign-in (no fixation)
       const id = sessions.create(user.profile.id);
       const setCookie = cookie(request, id, Math.floor(SESSION_ABSOLUTE_MS / 1000));
@@ -173,7 +181,7 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
       return Response.json({ user: publicUser(user) }, { headers: { 'set-cookie': setCookie } });
     },
     logout(request) {
-      const id = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+      const id = cookieValue(request.headers.get('cookie'), nameOf(request));
       if (id) sessions.delete(id);
       const form = (request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded');
       const headers = { 'set-cookie': cookie(request, '', 0), ...(form ? { location: '/#/login' } : {}) };
@@ -187,7 +195,7 @@ export async function createPortalAuth(options: PortalAuthOptions): Promise<Port
     },
     mint(userId) {
       const id = sessions.create(userId);
-      return { cookie: `${SESSION_COOKIE}=${id}`, end: () => sessions.delete(id) };
+      return { cookie: `${options.secureCookie === true ? SECURE_SESSION_COOKIE : SESSION_COOKIE}=${id}`, end: () => sessions.delete(id) };
     },
   };
 }

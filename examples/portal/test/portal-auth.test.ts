@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortal, DEMO_PASSWORD, SESSION_COOKIE, type Portal } from '../src/create-portal.js';
+import { createPortal, DEMO_PASSWORD, SECURE_SESSION_COOKIE, SESSION_COOKIE, type Portal } from '../src/create-portal.js';
 import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '../src/password-hash.js';
 import { PORTAL_CSP } from '../src/portal-security-headers.js';
 import { createSessionStore } from '../src/session-store.js';
@@ -69,8 +69,36 @@ describe('POST /login', () => {
         body: JSON.stringify({ user: 'admin-chen', password: DEMO_PASSWORD }),
       }),
     );
-    expect(res.headers.get('set-cookie')).toMatch(/; Secure$/);
+    const setCookie = res.headers.get('set-cookie')!;
+    // __Host-: the browser keeps it only if Secure, Path=/ and no Domain, so a sibling subdomain cannot plant one.
+    expect(setCookie).toMatch(/^__Host-anjian_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const id = /^__Host-anjian_session=([^;]+)/.exec(setCookie)![1]!;
+    const session = (cookie: string) => portal.fetch(new Request('https://portal.test/session', { headers: { cookie } }));
+    expect(((await (await session(`__Host-anjian_session=${id}`)).json()) as { user: { id: string } | null }).user?.id).toBe('admin-chen');
+    // The plain name (what a sibling subdomain or plain http could set) is not read over https.
+    expect(((await (await session(`anjian_session=${id}`)).json()) as { user: unknown }).user).toBeNull();
+    const out = await portal.fetch(new Request('https://portal.test/logout', { method: 'POST', headers: { cookie: `__Host-anjian_session=${id}`, origin: 'https://portal.test' } }));
+    expect(out.headers.get('set-cookie')).toBe('__Host-anjian_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure');
+    expect(((await (await session(`__Host-anjian_session=${id}`)).json()) as { user: unknown }).user).toBeNull();
   });
+
+  it('uses the __Host- name under secureCookie (ANJIAN_SECURE_COOKIE=1) on an http URL behind a TLS proxy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anjian-portal-auth-secure-'));
+    const behindProxy = await createPortal({ dataDir: dir, seed: false, clock, tickMs: 0, secureCookie: true });
+    try {
+      const res = await behindProxy.fetch(
+        new Request(`${BASE}/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ user: 'grid-wang', password: DEMO_PASSWORD }) }),
+      );
+      expect(res.headers.get('set-cookie')).toMatch(/^__Host-anjian_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/);
+      const id = /^__Host-anjian_session=([^;]+)/.exec(res.headers.get('set-cookie')!)![1]!;
+      expect((await behindProxy.fetch(new Request(`${BASE}/api/stats`, { headers: { cookie: `__Host-anjian_session=${id}` } }))).status).toBe(200);
+      expect((await behindProxy.fetch(new Request(`${BASE}/api/stats`, { headers: { cookie: `anjian_session=${id}` } }))).status).toBe(401);
+    } finally {
+      await behindProxy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('accepts a form post and redirects to the home page (303)', async () => {
     const res = await send('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE }, body: `user=owner-ruyi&password=${DEMO_PASSWORD}` });
@@ -273,7 +301,8 @@ describe('security headers and odd paths', () => {
 });
 
 describe('the session cookie name', () => {
-  it('is anjian_session', () => {
+  it('is anjian_session over http (localhost), __Host-anjian_session under Secure', () => {
     expect(SESSION_COOKIE).toBe('anjian_session');
+    expect(SECURE_SESSION_COOKIE).toBe('__Host-anjian_session');
   });
 });
