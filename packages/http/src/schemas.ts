@@ -144,6 +144,7 @@ export const HAZARD_STATE: JsonSchema = {
     rectifierIds: { type: 'array', items: str },
     reportEvidence: evidenceList('evidence of the report / 上报证据'),
     rectificationEvidence: evidenceList('evidence of the rectification / 整改证据'),
+    rectificationSubmittedAt: { type: ['string', 'null'], description: "when the latest rectification was submitted; a review's evidence is received after it / 最近一次整改提交时间" },
     evidenceIds: { type: 'array', items: str },
     noticeIssuedAt: { type: ['string', 'null'] },
     deadline: { type: ['string', 'null'] },
@@ -172,6 +173,7 @@ export const HAZARD_STATE: JsonSchema = {
     acceptedBy: { type: ['string', 'null'] },
     acceptedOfficers: { type: 'array', items: str },
     closedBy: { type: ['string', 'null'] },
+    closedAt: { type: ['string', 'null'], description: "when the hazard was closed (销号); a spot check's or reopening's evidence is received after it / 销号时间" },
     penalty: {
       type: 'object',
       description: 'the administrative penalty of the case, once notified (行政处罚告知 → 陈述申辩 → 决定) / 行政处罚',

@@ -12,7 +12,7 @@ import { isChainError } from './chain-error.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkCommandShape } from './command-shape.js';
 import { computeDeadline, extendDeadline } from './compute-deadline.js';
-import { checkEvidence, DEFAULT_EVIDENCE_RULES, type EvidenceRequirement, type EvidenceRules } from './evidence-rules.js';
+import { checkEvidence, DEFAULT_EVIDENCE_RULES, reviewEvidenceProblem, type EvidenceRequirement, type EvidenceRules, type ReviewedStep } from './evidence-rules.js';
 import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { awaitsConfirmedLevel } from './provisional-gate.js';
@@ -351,11 +351,20 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       ...(command.type === 'report' && command.sameInspection ? { shared: command.sameInspection } : {}),
     });
   // A reviewer's photos (verify, reject, spot_check, reopen): optional, resolved by the same attachEvidence as every
-  // other command's (an upload of the actor, bound to this hazard, a photo an image, within the quota); recorded only when sent.
+  // other command's (an upload of the actor, bound to this hazard, a photo an image, within the quota), each received by
+  // the server after the step reviewed (the latest submission, the closing; evidence-rules); recorded only when sent.
   const reviewEvidence = (refs: readonly EvidenceRef[] | undefined): { data: { evidence?: AttachedEvidence[] } } | Refusal => {
     if (refs === undefined) return { data: {} };
     const evidence = attach(refs);
-    return 'rejection' in evidence ? evidence : { data: { evidence: evidence.attached } };
+    if ('rejection' in evidence) return evidence;
+    const s = state as HazardState;
+    const reviewed: ReviewedStep = command.type === 'verify' || command.type === 'reject' ? 'submission' : 'closing';
+    const late = reviewEvidenceProblem(refs, evidence.attached, reviewed, reviewed === 'submission' ? s.rectificationSubmittedAt : s.closedAt, now);
+    if (late) {
+      const { rejection } = reject('EVIDENCE_INVALID', { 'zh-CN': `${late.pointer}：${late['zh-CN']}`, en: `${late.pointer}: ${late.en}` });
+      return { rejection: { ...rejection, pointer: late.pointer } };
+    }
+    return { data: { evidence: evidence.attached } };
   };
   if (command.type === 'report') {
     if (!validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');

@@ -32,6 +32,49 @@ export const DEFAULT_EVIDENCE_RULES: EvidenceRules = Object.freeze({
 });
 
 /**
+ * Whether the server received an upload (`receivedAt`, its own clock) after `since` and not
+ * after `now` — the one rule for evidence that must postdate a step: a rectification's
+ * "after" photos the notice, a reviewer's photos what it reviews. `since` null: no lower
+ * bound. A time that does not parse counts as not received.
+ */
+export function receivedAfter(receivedAt: string, since: string | null, now: Date): boolean {
+  const received = Date.parse(receivedAt);
+  if (Number.isNaN(received) || received > now.getTime()) return false;
+  return since === null || received > Date.parse(since);
+}
+
+/** What a reviewer's photos postdate, for {@link reviewEvidenceProblem}. */
+export type ReviewedStep = 'submission' | 'closing';
+
+/**
+ * A reviewer's evidence (verify, reject: `submission`; spot_check, reopen: `closing`) must have
+ * been received by the server after the step it reviews (`since`, when that step was recorded):
+ * a photo uploaded before the enterprise submitted, or before the hazard was closed, shows
+ * something else than the review saw. Returns the first upload that was not, with the pointer
+ * of its reference (`/evidence/N`, N its index among `refs`), or null. `since` null (the step
+ * is not on record) refuses every upload: nothing shows it postdates the step.
+ */
+export function reviewEvidenceProblem(
+  refs: readonly { id: string }[],
+  attached: readonly AttachedEvidence[],
+  reviewed: ReviewedStep,
+  since: string | null,
+  now: Date,
+): { pointer: string; 'zh-CN': string; en: string } | null {
+  for (const [i, ref] of refs.entries()) {
+    const e = attached.find((a) => a.id === ref.id);
+    if (!e || (since !== null && receivedAfter(e.receivedAt, since, now))) continue;
+    const [zh, en] = reviewed === 'submission' ? ['整改提交之后', 'after the rectification was submitted'] : ['隐患销号之后', 'after the hazard was closed'];
+    return {
+      pointer: `/evidence/${i}`,
+      'zh-CN': `证据 ${ref.id} 由服务器于 ${e.receivedAt} 收到，复查证据须在${zh}${since === null ? '' : `（${since}）`}上传：请上传本次现场复查时拍摄的照片`,
+      en: `evidence ${ref.id} was received by the server at ${e.receivedAt}; a review's evidence must be uploaded ${en}${since === null ? '' : ` (${since})`}: upload the photos taken at this review`,
+    };
+  }
+  return null;
+}
+
+/**
  * Checks attached evidence against a requirement. Returns the list of problems in both
  * languages (empty when satisfied). "After" photos count when the server received them
  * after `noticeAt` (when the running notice or case started; null: no notice) and not
@@ -40,13 +83,7 @@ export const DEFAULT_EVIDENCE_RULES: EvidenceRules = Object.freeze({
  */
 export function checkEvidence(evidence: readonly AttachedEvidence[], requirement: EvidenceRequirement, noticeAt: string | null, now: Date): { 'zh-CN': string; en: string }[] {
   const problems: { 'zh-CN': string; en: string }[] = [];
-  const noticeMs = noticeAt === null ? null : Date.parse(noticeAt);
-  const counted = evidence.filter((e) => {
-    if (e.kind !== 'photo_after') return true;
-    const taken = Date.parse(e.receivedAt);
-    if (Number.isNaN(taken) || taken > now.getTime()) return false;
-    return !(requirement.afterTakenAfterNotice && noticeMs !== null && taken <= noticeMs);
-  });
+  const counted = evidence.filter((e) => e.kind !== 'photo_after' || receivedAfter(e.receivedAt, requirement.afterTakenAfterNotice ? noticeAt : null, now));
   const labels: Record<EvidenceKind, [string, string]> = {
     photo_before: ['整改前照片', 'photos before'],
     photo_after: ['整改后照片（须在通知之后上传）', 'photos after (uploaded after the notice)'],

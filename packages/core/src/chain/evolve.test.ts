@@ -130,7 +130,7 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
     for (const s of fc.sample(steps, { seed: 61206, numRuns: 300 })) {
       const events = log(s, PINNED_TYPES);
       for (let i = 1; i <= events.length; i++) {
-        const { caseFiledAt, ...before } = foldEvents(events.slice(0, i))!;
+        const { caseFiledAt, rectificationSubmittedAt, closedAt, ...before } = foldEvents(events.slice(0, i))!;
         if (before.penalty) {
           // … and before the statement said whether the party recorded it itself (byParty, left out: checked against its event).
           const { hearingWithdrawn, ...proceeding } = before.penalty;
@@ -149,6 +149,18 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
         // the latest case_filed since the (last) reported event, which starts the state afresh
         const since = events.slice(0, i).reduce<string | null>((at, e) => (e.type === 'reported' ? null : e.type === 'case_filed' ? e.recordedAt : at), null);
         expect(caseFiledAt).toBe(since);
+        // … and before it kept when the latest rectification was submitted and when it was closed (left out: checked
+        // here — the latest such event since the report, and since the last reopening or failed spot check).
+        const latest = (type: EventType) =>
+          events
+            .slice(0, i)
+            .reduce<string | null>(
+              (at, e) =>
+                e.type === 'reported' || e.type === 'reopened' || (e.type === 'spot_checked' && (e.data as { result: string }).result === 'fail') ? null : e.type === type ? e.recordedAt : at,
+              null,
+            );
+        expect(rectificationSubmittedAt).toBe(latest('rectification_submitted'));
+        expect(closedAt).toBe(latest('closed'));
         hash.update(`${JSON.stringify(before)}\n`);
       }
     }

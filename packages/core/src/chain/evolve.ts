@@ -28,6 +28,7 @@ function initial(event: ChainEvent): HazardState {
     rectifierIds: [],
     reportEvidence: d.evidence,
     rectificationEvidence: [],
+    rectificationSubmittedAt: null,
     evidenceIds: addIds([], d.evidence),
     noticeIssuedAt: null,
     deadline: d.runningDeadline ?? null,
@@ -44,6 +45,7 @@ function initial(event: ChainEvent): HazardState {
     acceptedBy: null,
     acceptedOfficers: [],
     closedBy: null,
+    closedAt: null,
     reopenCount: 0,
     createdAt: event.recordedAt,
     updatedAt: event.recordedAt,
@@ -126,6 +128,7 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
     case 'rectification_submitted':
       s.status = 'submitted';
       s.rectificationEvidence = data(event, 'rectification_submitted').evidence;
+      s.rectificationSubmittedAt = event.recordedAt;
       s.evidenceIds = addIds(s.evidenceIds, data(event, 'rectification_submitted').evidence);
       s.rectifierIds = addRectifier(s.rectifierIds, event.actor.id);
       s.pendingExtension = null;
@@ -198,6 +201,7 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
     case 'closed':
       s.status = 'closed';
       s.closedBy = event.actor.id;
+      s.closedAt = event.recordedAt;
       s.deadline = null;
       s.pendingExtension = null;
       return s;
@@ -260,8 +264,10 @@ function reopened(state: HazardState, runningDeadline: string | undefined): Part
     acceptedBy: null,
     acceptedOfficers: [],
     closedBy: null,
+    closedAt: null,
     deadline: runningDeadline ?? null,
     noticeIssuedAt: null,
     rectificationEvidence: [],
+    rectificationSubmittedAt: null,
   };
 }

@@ -93,6 +93,7 @@ describe("a reviewer's photos (photo_review) on verify, reject, spot_check and r
     await h.ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-R5', evidence: again });
     await h.ok('grid-g1', { type: 'verify', hazardId: 'H-R5' });
     await h.ok('grid-g1', { type: 'close', hazardId: 'H-R5' });
+    h.clock.advance(60_000);
     seed('H-R5-spot', 'photo_review', 'officer-gas-d1');
     const [spot] = await h.ok('officer-gas-d1', { type: 'spot_check', hazardId: 'H-R5', result: 'pass', evidence: [{ id: 'H-R5-spot', kind: 'photo_review' }] });
     expect(spot?.data).toMatchObject({ result: 'pass', evidence: [{ id: 'H-R5-spot', kind: 'photo_review' }] });
@@ -100,6 +101,50 @@ describe("a reviewer's photos (photo_review) on verify, reject, spot_check and r
     const [reopened] = await h.ok('grid-g1', { type: 'reopen', hazardId: 'H-R5', reason: { 'zh-CN': '复发' }, evidence: [{ id: 'H-R5-reopen', kind: 'photo_review' }] });
     expect(reopened?.data).toMatchObject({ evidence: [{ id: 'H-R5-reopen', kind: 'photo_review' }] });
     expect((await h.state('H-R5')).evidenceIds).toEqual(expect.arrayContaining(['H-R5-reject', 'H-R5-spot', 'H-R5-reopen']));
+  });
+
+  it("a reviewer's photo was received after what it reviews: the latest submission (verify, reject), the closing (spot_check, reopen)", async () => {
+    const { h, seed } = await submitted('H-R7');
+    const located = async (actorId: string, command: Parameters<typeof h.send>[1]) => {
+      const before = h.store.unsafeLog.length;
+      const r = await h.send(actorId, command);
+      expect(h.store.unsafeLog.length).toBe(before);
+      return 'rejection' in r ? r.rejection : null;
+    };
+    // Uploaded (to this hazard, by the inspector) before the enterprise submitted, then sent as the review's photo.
+    h.evidence.seed(testEvidenceRecord({ id: 'H-R7-early', kind: 'photo_review' }, 'grid-g1', 'H-R7', '2026-11-02T01:00:00.000Z'));
+    seed('H-R7-now', 'photo_review', 'grid-g1');
+    const early = [
+      { id: 'H-R7-now', kind: 'photo_review' as const },
+      { id: 'H-R7-early', kind: 'photo_review' as const },
+    ];
+    for (const command of [
+      { type: 'verify' as const, hazardId: 'H-R7', evidence: early },
+      { type: 'reject' as const, hazardId: 'H-R7', reason: { 'zh-CN': '未整改' }, evidence: early },
+    ]) {
+      const refusal = await located('grid-g1', command);
+      expect(refusal).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/1' });
+      expect(refusal?.message['zh-CN']).toContain('整改提交之后');
+      expect(refusal?.message.en).toContain('after the rectification was submitted');
+    }
+    await h.ok('grid-g1', { type: 'verify', hazardId: 'H-R7', evidence: [early[0] as (typeof early)[0]] });
+    await h.ok('grid-g1', { type: 'close', hazardId: 'H-R7' });
+    // The photo of the verification (received before the closing) is not the spot check's nor the reopening's.
+    const before = { id: 'H-R7-now', kind: 'photo_review' as const };
+    for (const command of [
+      { type: 'spot_check' as const, hazardId: 'H-R7', result: 'pass' as const, evidence: [before] },
+      { type: 'reopen' as const, hazardId: 'H-R7', reason: { 'zh-CN': '复发' }, evidence: [before] },
+    ]) {
+      const refusal = await located('grid-g1', command);
+      expect(refusal).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/0' });
+      expect(refusal?.message.en).toContain('after the hazard was closed');
+    }
+    // Received at the closing's own instant is not after it; a minute later is.
+    seed('H-R7-same', 'photo_review', 'grid-g1');
+    expect(await located('grid-g1', { type: 'spot_check', hazardId: 'H-R7', result: 'pass', evidence: [{ id: 'H-R7-same', kind: 'photo_review' }] })).toMatchObject({ pointer: '/evidence/0' });
+    h.clock.advance(60_000);
+    seed('H-R7-spot', 'photo_review', 'grid-g1');
+    await h.ok('grid-g1', { type: 'spot_check', hazardId: 'H-R7', result: 'pass', evidence: [{ id: 'H-R7-spot', kind: 'photo_review' }] });
   });
 
   it("the hash chain covers the reviewer's evidence: a swapped file hash or a removed photo is detected", async () => {

@@ -441,6 +441,11 @@ export interface HazardState {
   reportEvidence: readonly AttachedEvidence[];
   /** Evidence of the latest rectification submission. */
   rectificationEvidence: readonly AttachedEvidence[];
+  /**
+   * When the latest rectification was submitted (recorded), or null: none since the report or
+   * the last reopening. A reviewer's photos of verify and reject must be received after it.
+   */
+  rectificationSubmittedAt: string | null;
   /** Ids of every upload attached to the hazard so far (the per-hazard quota counts them). */
   evidenceIds: readonly string[];
   /** When the running notice (or case, for major) started: evidence "after" must be later. */
@@ -474,6 +479,8 @@ export interface HazardState {
   /** Both officers of the acceptance, or empty. */
   acceptedOfficers: readonly string[];
   closedBy: string | null;
+  /** When the hazard was closed (销号, recorded), or null while open. A spot check's or reopening's photos must be received after it. */
+  closedAt: string | null;
   /** The administrative-penalty proceeding of the hazard's case; present once a penalty was notified. */
   penalty?: PenaltyProceeding;
   reopenCount: number;

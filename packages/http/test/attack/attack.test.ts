@@ -485,6 +485,33 @@ describe('attacker pass 2026-12: evidence only from who may use it', () => {
     expect((await server.upload('grid-g1', { hazardId: id })).status).toBe(403);
     notes.push('review photos: grid inspector of the area uploads (201) and verifies with photo_review; photo_after from it 422; grid of another area refused, no file; after the review 403');
   });
+
+  it('a review photo uploaded before the rectification it reviews is refused at its pointer: a resubmission is not verified with the photo of the first one', async () => {
+    const id = await a.rectifyingGeneral();
+    await a.must('owner-e1', id, { type: 'submit_rectification', evidence: await a.generalEvidence(id) });
+    // grid-g1 uploads while the first submission is under review, and rejects it without the photo…
+    const early = a.figures.record('review photo in the area', await server.upload('grid-g1', { hazardId: id }));
+    expect(early.status, early.text).toBe(201);
+    await a.must('grid-g1', id, { type: 'reject', reason: { 'zh-CN': '未整改到位', en: 'not rectified' } });
+    // …the enterprise resubmits; the old photo does not show the new rectification.
+    await a.must('owner-e1', id, { type: 'submit_rectification', evidence: await a.generalEvidence(id) });
+    const fresh = await server.upload('grid-g1', { hazardId: id });
+    expect(fresh.status, fresh.text).toBe(201);
+    await a.unchanged(async () => {
+      const reply = await a.command('review photo before the submission', 'grid-g1', id, {
+        type: 'verify',
+        evidence: [
+          { id: fresh.body.id, kind: 'photo_review' },
+          { id: early.body.id, kind: 'photo_review' },
+        ],
+      });
+      expect([reply.status, reply.body.code, reply.body.issues?.[0]?.pointer], reply.text).toEqual([422, 'EVIDENCE_INVALID', '/evidence/1']);
+      expect(reply.body.issues[0].message['zh-CN']).toContain('整改提交之后');
+      expect(reply.body.issues[0].message.en).toContain('after the rectification was submitted');
+    });
+    await a.must('grid-g1', id, { type: 'verify', evidence: [{ id: fresh.body.id, kind: 'photo_review' }] });
+    notes.push('review photo received before the latest submission: 422 EVIDENCE_INVALID at /evidence/1, nothing written; a photo uploaded after it verifies');
+  });
 });
 
 describe('attacker pass 2026-12: a round’s existence', () => {

@@ -1532,6 +1532,8 @@ export interface components {
             reportEvidence?: components["schemas"]["AttachedEvidence"][];
             /** @description evidence of the rectification / 整改证据 */
             rectificationEvidence?: components["schemas"]["AttachedEvidence"][];
+            /** @description when the latest rectification was submitted; a review's evidence is received after it / 最近一次整改提交时间 */
+            rectificationSubmittedAt?: string | null;
             evidenceIds?: string[];
             noticeIssuedAt?: string | null;
             deadline?: string | null;
@@ -1563,6 +1565,8 @@ export interface components {
             acceptedBy?: string | null;
             acceptedOfficers?: string[];
             closedBy?: string | null;
+            /** @description when the hazard was closed (销号); a spot check's or reopening's evidence is received after it / 销号时间 */
+            closedAt?: string | null;
             /** @description the administrative penalty of the case, once notified (行政处罚告知 → 陈述申辩 → 决定) / 行政处罚 */
             penalty?: {
                 notified: {
@@ -4926,6 +4930,7 @@ export interface operations {
                      *         "rectifierIds": [],
                      *         "reportEvidence": [],
                      *         "rectificationEvidence": [],
+                     *         "rectificationSubmittedAt": null,
                      *         "evidenceIds": [],
                      *         "noticeIssuedAt": "2026-11-02T01:00:00.000Z",
                      *         "deadline": "2026-11-11T15:59:59.999Z",
@@ -4942,6 +4947,7 @@ export interface operations {
                      *         "acceptedBy": null,
                      *         "acceptedOfficers": [],
                      *         "closedBy": null,
+                     *         "closedAt": null,
                      *         "reopenCount": 0,
                      *         "createdAt": "2026-11-02T01:00:00.000Z",
                      *         "updatedAt": "2026-11-02T01:00:00.000Z",
