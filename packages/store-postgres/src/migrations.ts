@@ -626,4 +626,12 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   -- serves readHazardDocumentTrail (WHERE hazard_id = $1 ORDER BY seq); rows are not touched.
   CREATE INDEX IF NOT EXISTS document_trail_hazard ON {schema}.document_trail (hazard_id, seq);
   `,
+  `
+  -- 17: provisional hazards (a level awaiting confirmation) through an index of their own: GET
+  -- /hazards?provisional=true and an officer's work queue (one query per district and domain)
+  -- intersected the domain and status indexes and read the area's hazards to find the few
+  -- provisional ones (76 ms a query at 75 000 hazards; 0.03 ms with it). Partial: it holds the
+  -- provisional hazards only, so writing a confirmed hazard's list row writes no page of it.
+  CREATE INDEX IF NOT EXISTS hazards_provisional ON {schema}.hazards (updated_at, hazard_id) WHERE provisional;
+  `,
 ]);

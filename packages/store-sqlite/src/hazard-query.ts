@@ -69,8 +69,9 @@ export function hazardWhere(filter: HazardFilter): HazardWhere {
     params.push(filter.premisesId);
   }
   if (filter.provisional !== undefined) {
-    clauses.push('provisional = ?');
-    params.push(filter.provisional ? 1 : 0);
+    // A literal, not a parameter: the partial index hazards_provisional (WHERE provisional = 1) serves only a
+    // query whose WHERE says so as written.
+    clauses.push(filter.provisional ? 'provisional = 1' : 'provisional = 0');
   }
   if (filter.deadlineBefore !== undefined) {
     clauses.push('deadline IS NOT NULL AND deadline <= ?');
@@ -89,7 +90,11 @@ export function buildHazardQuery(filter: HazardFilter, after: [string, string] |
     where.push('(updated_at, hazard_id) > (?, ?)');
     params.push(after[0], after[1]);
   }
-  const sql = `SELECT * FROM hazards${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ?`;
+  // Provisional hazards (levels awaiting confirmation) are few whatever the city's size: read through their own
+  // index. Left to itself the planner took the area or status index and read every hazard of the area (165 ms
+  // per query at 75 000 hazards; an officer's work queue asks one per district and domain).
+  const from = filter.provisional === true ? 'hazards INDEXED BY hazards_provisional' : 'hazards';
+  const sql = `SELECT * FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at, hazard_id LIMIT ?`;
   params.push(limit);
   return { sql, params };
 }

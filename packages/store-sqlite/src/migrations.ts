@@ -278,4 +278,12 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   -- not touched.
   CREATE INDEX document_trail_hazard ON document_trail (hazard_id, seq);
   `,
+  `
+  -- 15: provisional hazards (a level awaiting confirmation) through an index of their own: GET
+  -- /hazards?provisional=true and an officer's work queue (one query per district and domain)
+  -- read every hazard of the area through the area or status index to find the few provisional
+  -- ones. Partial: it holds the provisional hazards only, so an append that writes a confirmed
+  -- hazard's list row writes no page of it. The store names it in the query (INDEXED BY).
+  CREATE INDEX IF NOT EXISTS hazards_provisional ON hazards (updated_at, hazard_id) WHERE provisional = 1;
+  `,
 ]);
