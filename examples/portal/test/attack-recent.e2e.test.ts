@@ -3,7 +3,7 @@
  * temporary data folder, no browser) aimed at the features added last: hazardous-work
  * permits, and the server's own socket limits. Each case is a defect found by attacking the
  * running portal over HTTP; the test replays the attack and checks the answer and that a
- * refusal wrote nothing (docs/security.md T19, T35, T59).
+ * refusal wrote nothing (docs/security.md T19, T35, T59, T62).
  */
 import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -345,4 +345,33 @@ describe('sign-ins behind a reverse proxy (T30)', () => {
     expect(clientAddressOf('127.0.0.1', '203.0.113.7', trustedProxies({}, refuse))).toBe('127.0.0.1'); // none trusted by default
     expect(() => trustedProxies({ PORTAL_TRUSTED_PROXIES: 'proxy.lan' }, refuse)).toThrow(/PORTAL_TRUSTED_PROXIES.*IP/);
   });
+});
+
+describe('case files kept on the reader’s disk (T62)', () => {
+  it('an enforcement document (HTML, PDF when fonts are there) and an evidence photo are answered no-store, like the portal’s own answers', async () => {
+    const hazards = (await portal.api('officer-li', 'GET', '/hazards?limit=200')).body.items as { hazardId: string; enterpriseId: string }[];
+    let found: { hazardId: string; kind: string } | undefined;
+    for (const h of hazards) {
+      const items = (await portal.api('officer-li', 'GET', `/hazards/${h.hazardId}/documents`)).body.items as { kind: string }[] | undefined;
+      if (items?.[0]) {
+        found = { hazardId: h.hazardId, kind: items[0].kind };
+        break;
+      }
+    }
+    expect(found, 'the seed issues a document').toBeDefined();
+    const html = await portal.fetchAs('officer-li', `/api/hazards/${found!.hazardId}/documents/${found!.kind}`);
+    expect([html.status, html.headers.get('cache-control')]).toEqual([200, 'no-store']);
+    const pdf = await portal.fetchAs('officer-li', `/api/hazards/${found!.hazardId}/documents/${found!.kind}?format=pdf`);
+    if (pdf.status === 200) expect(pdf.headers.get('cache-control')).toBe('no-store');
+    else expect((await pdf.json()).code).toBe('PDF_NOT_CONFIGURED');
+    const own = hazards.find((h) => h.enterpriseId === 'ent-lvyuan')!;
+    const photo = await portal.uploadPhoto('owner-lvyuan', own.hazardId, 'no-store');
+    const served = await portal.fetchAs('owner-lvyuan', `/api/evidence/${encodeURIComponent(photo)}`);
+    expect([served.status, served.headers.get('content-type'), served.headers.get('cache-control')]).toEqual([200, 'image/png', 'no-store']);
+    // The ETag still names the bytes (their SHA-256); with nothing stored there is nothing to revalidate, and If-None-Match gets the file.
+    const etag = served.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const again = await portal.fetchAs('owner-lvyuan', `/api/evidence/${encodeURIComponent(photo)}`, { headers: { 'if-none-match': etag } });
+    expect([again.status, again.headers.get('cache-control'), (await again.arrayBuffer()).byteLength]).toEqual([200, 'no-store', (await served.arrayBuffer()).byteLength]);
+  }, 60_000);
 });

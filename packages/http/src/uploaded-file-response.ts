@@ -5,7 +5,8 @@ import { API_CONTENT_SECURITY_POLICY } from './security-headers.js';
  * recorded type when it is one of `served`, else `application/octet-stream`; a file name made
  * of the id's safe characters and the type's extension; `nosniff` and a sandboxing content
  * security policy, so a file opened on its own runs nothing even if a browser took it for a
- * page; the recorded SHA-256 as ETag. One definition for every route that serves an upload.
+ * page; the recorded SHA-256 as ETag; `no-store`, so a browser keeps no copy of a case file on
+ * disk (a shared office computer). One definition for every route that serves an upload.
  */
 export function uploadedFileResponse(bytes: Uint8Array, file: { id: string; mime: string; sha256: string }, served: readonly string[]): Response {
   const ext = file.mime === 'application/pdf' ? 'pdf' : file.mime === 'application/json' ? 'json' : file.mime.replace('image/', '').replace('jpeg', 'jpg');
@@ -18,7 +19,7 @@ export function uploadedFileResponse(bytes: Uint8Array, file: { id: string; mime
       'x-content-type-options': 'nosniff',
       'content-security-policy': `${API_CONTENT_SECURITY_POLICY}; sandbox`,
       etag: `"${file.sha256}"`,
-      'cache-control': 'private, no-cache',
+      'cache-control': 'no-store',
     },
   });
 }

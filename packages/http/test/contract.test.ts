@@ -436,6 +436,8 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
       expect(file.headers.get('content-disposition')).toMatch(/^inline; filename="[^"]+\.jpg"$/);
       expect(file.headers.get('content-security-policy')).toContain('sandbox');
       expect(file.headers.get('etag')).toBe(`"${r.body.sha256}"`);
+      // A case file must not stay in a shared computer's browser cache (docs/security.md T62).
+      expect(file.headers.get('cache-control')).toBe('no-store');
     }
     // thumb=1: this server has no resizer and answers the image itself.
     const thumb = await h.call('grid-g1', 'GET', `/evidence/${r.body.id}?thumb=1`);
@@ -843,6 +845,7 @@ describe('documents (执法文书): numbered with the command, rendered from the
     const html = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice');
     expect(html.status, JSON.stringify(html.body.issues ?? '')).toBe(200);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('cache-control')).toBe('no-store');
     const code = html.headers.get('x-verification-code')!;
     const hash = html.headers.get('x-content-hash')!;
     expect([code, hash]).toEqual([notice.body.documents[0].verificationCode, notice.body.documents[0].contentHash]);
@@ -853,7 +856,7 @@ describe('documents (执法文书): numbered with the command, rendered from the
     expect(again.headers.get('x-content-hash')).toBe(hash);
     if (font) {
       const pdf = await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice?format=pdf');
-      expect([pdf.status, pdf.headers.get('content-type'), new TextDecoder().decode(pdf.body.slice(0, 5))]).toEqual([200, 'application/pdf', '%PDF-']);
+      expect([pdf.status, pdf.headers.get('content-type'), pdf.headers.get('cache-control'), new TextDecoder().decode(pdf.body.slice(0, 5))]).toEqual([200, 'application/pdf', 'no-store', '%PDF-']);
     }
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/rectification_notice?format=docx')).status).toBe(400);
     expect((await d.call('grid-g1', 'GET', '/hazards/H-DOC/documents/no_such_kind')).body.code).toBe('DOCUMENT_KIND_UNKNOWN');

@@ -458,7 +458,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
         'x-document-number': encodeURIComponent(document.number ?? ''),
         'x-verification-code': document.verification.code,
         'x-content-hash': document.verification.hash,
-        'cache-control': 'private, no-cache',
+        'cache-control': 'no-store',
         'content-disposition': `inline; filename="${kind}-${document.registered?.year ?? ''}-${document.registered?.seq ?? ''}.${format}"`,
       };
       if (format === 'pdf') {
