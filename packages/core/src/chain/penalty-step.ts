@@ -32,7 +32,9 @@ function replyPeriodEnd(period: PenaltyReplyPeriod): string {
 /**
  * Whether the party's reply period has ended at `now` (its last instant still inside it): never
  * before the notice is served (`period`: the current notice's, from its service — `null` while
- * it is not served).
+ * it is not served). The one edge of the period: a statement is recorded while it is not over
+ * (its last millisecond included), a decision without the party's statement only once it is —
+ * at no instant are both open.
  */
 export function replyPeriodOver(now: Date, period: PenaltyReplyPeriod | null): boolean {
   return period !== null && now.getTime() > Date.parse(replyPeriodEnd(period));
@@ -103,7 +105,7 @@ export function penaltyStepRefusal(
     if (p.statement && (p.statement.byParty || !party || p.hearing || withdrawn)) return recorded;
     // Within the reply period only (the deadline's instant included), by the party or an officer recording what it
     // said: a statement after it would make the decision print one the party did not make in time.
-    if (period && now.getTime() > Date.parse(replyPeriodEnd(period))) {
+    if (period && replyPeriodOver(now, period)) {
       const ended = formatChinaTime(replyPeriodEnd(period));
       return refuse('INVALID_TRANSITION', `陈述、申辩期限已于 ${ended['zh-CN']}届满，不再记录陈述、申辩`, `the period to state and defend ended ${ended.en}; a statement is no longer recorded`);
     }
@@ -142,7 +144,8 @@ export function penaltyStepRefusal(
     );
   }
   // Only the party's own statement ends the period early (waiving the rest of it is the party's alone).
-  if (!p.statement?.byParty && now.getTime() < Date.parse(replyPeriodEnd(period))) {
+  // The period's last instant is the party's (a statement is still recorded then): the decision comes after it.
+  if (!p.statement?.byParty && !replyPeriodOver(now, period)) {
     const ends = formatChinaTime(replyPeriodEnd(period));
     return refuse(
       'NOT_DUE',

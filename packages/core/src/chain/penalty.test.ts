@@ -258,6 +258,21 @@ describe('a statement after the reply period (陈述申辩逾期)', () => {
     expect(decided?.data).toMatchObject({ statementHeard: false });
   });
 
+  it('its last instant belongs to the party: a decision is refused then and taken one millisecond later', async () => {
+    const { h, id } = await caseFiled('H-EDGE');
+    const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(20_000), ...co })) as ChainEvent<'penalty_notified'>[];
+    const deadline = notice!.data.statementDeadline;
+    h.clock.set(deadline);
+    const period = await periodOf(h, id);
+    expect(penaltyStepRefusal(await h.state(id), 'record_statement', h.clock.now(), 'owner-e1', true, period)).toBeNull();
+    expect(penaltyStepRefusal(await h.state(id), 'decide_penalty', h.clock.now(), 'officer-gas-d1', false, period)?.code).toBe('NOT_DUE');
+    await h.refused('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co }, 'NOT_DUE');
+    h.clock.set(new Date(Date.parse(deadline) + 1).toISOString());
+    await h.refused('owner-e1', { type: 'record_statement', hazardId: id, statement: why, hearingRequested: false }, 'INVALID_TRANSITION');
+    const [decided] = await h.ok('officer-gas-d1', { type: 'decide_penalty', hazardId: id, penalty: fine(20_000), ...co });
+    expect(decided?.data).toMatchObject({ statementHeard: false });
+  });
+
   it('with the hearing right the period is the hearing’s five days: a statement on the fourth day is recorded', async () => {
     const { h, id } = await caseFiled('H-LATE5');
     const [notice] = (await h.ok('officer-gas-d1', { type: 'notify_penalty', hazardId: id, penalty: fine(50_000), ...co })) as ChainEvent<'penalty_notified'>[];
