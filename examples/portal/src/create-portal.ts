@@ -228,7 +228,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     };
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
-    const inspectionRecords = createInspectionRecords({ log: inspections, directory, packTitles: new Map(packs.map((p) => [p.id, p.title])) });
+    const inspectionRecords = createInspectionRecords({ log: inspections, directory: demoRelations.directory, packTitles: new Map(packs.map((p) => [p.id, p.title])) });
     const worklist = createWorklist({ api, store, directory, calendar, clock, enterprises: DEMO_ENTERPRISES, rounds: roundSource });
     const browserCore = await bundleBrowserCore();
     const ui = await bundlePortalUi(browserCore);
@@ -248,7 +248,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     monitoring = await startDemoMonitoring({
       path: join(dataDir, 'anjian.db'),
       store,
-      directory,
+      // The API's directory: its monitoring answer decides reads as the API does (core's read policy, a landlord's tenancies known).
+      directory: demoRelations.directory,
       calendar,
       clock,
       packs,

@@ -4,10 +4,12 @@
  * `GET /inspections/<id>` answers one. Records come from core's InspectionLog port (the
  * SQLite log beside the store), filled by core's `reportInspection` when an inspection is
  * submitted; who may see one is core's read policy (`readScopes`/`canRead`, the same as for
- * hazards: the enterprise itself, the grid of its area, the officers of its area and domain).
+ * hazards and as the API's enterprise file: the enterprise itself, the grid of its area, the
+ * officers of its area and domain, and a landlord those its tenant recorded at the premises it
+ * rents to it during the tenancy). `directory` must be the API's, which knows the tenancies.
  */
 import type { Directory, LocalizedText } from '@anjian/core';
-import { canRead, enterpriseForRead, quoteInput, readScopes, type InspectionLog } from '@anjian/core/internal';
+import { canRead, enterpriseForRead, quoteInput, readScopes, type InspectionLog, type InspectionRecord, type ReadableHazard } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
 
 const PAGE = 20;
@@ -15,6 +17,7 @@ const PAGE = 20;
 /** What {@link createInspectionRecords} reads. */
 export interface InspectionRecordsOptions {
   log: InspectionLog;
+  /** The API's directory (a landlord's profile carries its tenancies), so the portal reads as the API does. */
   directory: Directory;
   /** Pack titles by id (the list names the checklist, not its id). */
   packTitles: ReadonlyMap<string, LocalizedText>;
@@ -28,6 +31,15 @@ function decodedSegment(segment: string): string | undefined {
     return undefined;
   }
 }
+
+/** What the read policy looks at in a record: as the API's enterprise file, the time found is when it was recorded. */
+const readable = (r: InspectionRecord): ReadableHazard => ({
+  enterpriseId: r.enterpriseId,
+  area: r.area,
+  domain: r.domain,
+  createdAt: r.recordedAt,
+  ...(r.premisesId === undefined ? {} : { premisesId: r.premisesId }),
+});
 
 /** The portal's inspection-record routes. */
 export function createInspectionRecords(options: InspectionRecordsOptions): { handle(request: Request, actorId: string | null): Promise<Response> } {
@@ -43,7 +55,7 @@ export function createInspectionRecords(options: InspectionRecordsOptions): { ha
       if (id !== null) {
         const record = await log.readInspection(id);
         // Not readable answers like missing: no hint that another enterprise's record exists.
-        if (!record || !canRead(scopes, record)) return portalProblem(request, 404, 'NOT_FOUND', '没有这条检查记录，或你无权查看。', 'No such inspection record, or not yours to see.');
+        if (!record || !canRead(scopes, readable(record))) return portalProblem(request, 404, 'NOT_FOUND', '没有这条检查记录，或你无权查看。', 'No such inspection record, or not yours to see.');
         return Response.json({ record, packTitle: options.packTitles.get(record.pack.id) ?? null });
       }
       const enterpriseId = url.searchParams.get('enterprise') ?? '';
@@ -60,7 +72,7 @@ export function createInspectionRecords(options: InspectionRecordsOptions): { ha
       let cursor = before;
       for (let round = 0; round < 5 && items.length < PAGE; round++) {
         const batch = await log.listInspections({ enterpriseId, limit: PAGE * 2, ...(cursor === undefined ? {} : { before: cursor }) });
-        for (const r of batch) if (canRead(scopes, r) && items.length < PAGE) items.push(r);
+        for (const r of batch) if (canRead(scopes, readable(r)) && items.length < PAGE) items.push(r);
         if (batch.length < PAGE * 2) break;
         cursor = batch[batch.length - 1]!.id;
       }

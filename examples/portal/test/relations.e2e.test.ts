@@ -196,3 +196,39 @@ describe('rental premises, rounds and the enterprise file', () => {
     await grid.context().close();
   }, 120_000);
 });
+
+describe('the portal’s own reads decide as the API (core’s read policy over the API’s directory)', () => {
+  it('the landlord reads its tenant’s inspections at its premises as the API’s enterprise file does; a stranger reads none; devices carry no premises, so neither reads the tenant’s devices', async () => {
+    // 安平火锅店 inspects itself at p-lvyuan-2, rented from 绿园餐厅.
+    const { source: _source, ...answers } = inspection;
+    const body = { ...answers, subject: { enterpriseId: 'ent-anping', premisesId: 'p-lvyuan-2' } };
+    const reported = await portal.api('owner-anping', 'POST', '/inspections?report=true', body, 'relations-e2e-landlord-inspections');
+    expect(reported.status).toBe(200);
+    const recordId = reported.body.inspectionId as string;
+    expect(recordId).toBeTruthy();
+    // The API's enterprise file shows the landlord the tenant's inspections at its premises …
+    const file = await portal.api('owner-lvyuan', 'GET', '/enterprises/ent-anping/file');
+    expect(file.status).toBe(200);
+    const inFile = (file.body.inspections as { id: string; premisesId?: string }[]).map((i) => i.id);
+    expect(inFile).toContain(recordId);
+    // … and the portal's inspection list and record answer it the same (before: 403 and 404, the portal's directory knew no tenancy).
+    const list = await portal.fetchAs('owner-lvyuan', '/inspections?enterprise=ent-anping');
+    expect(list.status).toBe(200);
+    const listed = ((await list.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+    expect(listed).toEqual(inFile.slice(0, 20));
+    const record = await portal.fetchAs('owner-lvyuan', `/inspections/${encodeURIComponent(recordId)}`);
+    expect(record.status).toBe(200);
+    expect(((await record.json()) as { record: { premisesId?: string } }).record.premisesId).toBe('p-lvyuan-2');
+    // Strangers: another enterprise, and a landlord of other premises (红星 rents to 如意) — refused the list, the record unknown.
+    for (const stranger of ['owner-ruyi', 'owner-hongxing']) {
+      expect((await portal.fetchAs(stranger, '/inspections?enterprise=ent-anping')).status, stranger).toBe(403);
+      expect((await portal.fetchAs(stranger, `/inspections/${encodeURIComponent(recordId)}`)).status, stranger).toBe(404);
+      expect((await portal.api(stranger, 'GET', '/enterprises/ent-anping/file')).status, stranger).toBe(403);
+    }
+    // Monitoring: a device is at no premises, and core grants a landlord only what is found at its premises.
+    expect((await portal.fetchAs('owner-anping', '/monitoring?enterprise=ent-anping')).status).toBe(200);
+    for (const reader of ['owner-lvyuan', 'owner-hongxing']) expect((await portal.fetchAs(reader, '/monitoring?enterprise=ent-anping')).status, reader).toBe(404);
+    const own = (await (await portal.fetchAs('owner-lvyuan', '/monitoring')).json()) as { enterprises: { id: string }[] };
+    expect(own.enterprises.map((e) => e.id)).toEqual(['ent-lvyuan']);
+  }, 120_000);
+});
