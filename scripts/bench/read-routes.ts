@@ -184,7 +184,7 @@ async function run(t: Target): Promise<void> {
     ['officer', '/queues/enforcement'],
     ['officer', '/rounds'],
     ['officer', '/rounds/BENCH-GAS'],
-    ['officer', '/reports/monthly?period=2026-11&area=D1'],
+    ['officer', '/reports/monthly?period=2026-11&area=D1&domain=gas'], // an officer of several domains names one (else 400)
     ['enterprise', '/hazards'],
     ['enterprise', '/stats'],
     ['enterprise', '/queues/enterprise'],
