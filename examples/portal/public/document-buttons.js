@@ -38,8 +38,8 @@ const L = {
     recipient: '受送达人',
     servedAt: '送达时间（北京时间，不填为现在）',
     servedAt_post: '回执上注明的收件日期（北京时间）',
-    servedAt_electronic: '送达信息到达受送达人特定系统的时间（北京时间，不填为现在）',
-    servedAt_entrusted: '送达回证上的送达时间（北京时间，不填为现在）',
+    servedAt_electronic: '送达信息到达受送达人特定系统的时间（北京时间，必填）',
+    servedAt_entrusted: '送达回证上的送达时间（北京时间，必填）',
     publishedOn: '公告发出日期（北京时间）',
     publishedHint: '自发出公告之日起经过三十日视为送达，送达日期由服务器计算',
     deemed: '公告于 {published} 发出，经过三十日，视为于 {at} 送达',
@@ -70,8 +70,8 @@ const L = {
     recipient: 'Recipient',
     servedAt: 'Served at (China time; empty: now)',
     servedAt_post: 'Date of receipt on the postal receipt (China time)',
-    servedAt_electronic: 'Reached the recipient’s designated system at (China time; empty: now)',
-    servedAt_entrusted: 'Served at, as on the proof of service (China time; empty: now)',
+    servedAt_electronic: 'Reached the recipient’s designated system at (China time; required)',
+    servedAt_entrusted: 'Served at, as on the proof of service (China time; required)',
     publishedOn: 'Notice published on (China time)',
     publishedHint: 'deemed served once thirty days have passed since publication; the server derives the date',
     deemed: 'published {published}; deemed served {at}, thirty days on',
@@ -103,6 +103,8 @@ export const kindName = (kind) => (KINDS[kind] ? KINDS[kind][lang() === 'en' ? 1
 const SERVICE_METHODS = ['direct', 'post', 'electronic', 'entrusted', 'public_notice'];
 /** What the served-at of `method` is (its label): the receipt's date for post; a public notice records its publication day instead. */
 const servedAtLabel = (method) => tr(`servedAt_${method}` in L['zh-CN'] ? `servedAt_${method}` : 'servedAt');
+/** The methods whose served-at the officer must enter (the server refuses it missing): only a direct delivery is "now". */
+const SERVED_AT_REQUIRED = ['post', 'electronic', 'entrusted'];
 
 /** The delivery of a document in words: 已送达, or for a public notice the day published and the day the server derived. */
 const servedWords = (served) =>
@@ -191,6 +193,7 @@ export function wireDocuments(root, hazardId, items, reload) {
       root.querySelector(`#doc-serve-at-field-${i}`).hidden = published;
       root.querySelector(`#doc-serve-published-field-${i}`).hidden = !published;
       root.querySelector(`#doc-serve-at-label-${i}`).textContent = servedAtLabel(select.value);
+      root.querySelector(`#doc-serve-at-${i}`).required = SERVED_AT_REQUIRED.includes(select.value);
     }),
   );
   root.querySelectorAll('[data-doc-serve]').forEach((b) =>
@@ -204,7 +207,7 @@ export function wireDocuments(root, hazardId, items, reload) {
         method,
         recipient: root.querySelector(`#doc-serve-recipient-${i}`).value,
         // A public notice: the day it was published (the server derives when it counts as served). Otherwise the officer's
-        // China-time reading, as an instant with its offset (the server bounds it; by post, the receipt's date, required).
+        // China-time reading, as an instant with its offset (the server bounds it; required but for a direct delivery).
         ...(method === 'public_notice' ? (publishedOn ? { publishedOn } : {}) : at ? { servedAt: `${at.length === 16 ? `${at}:00` : at}+08:00` } : {}),
       };
       b.disabled = true;

@@ -145,6 +145,16 @@ describe('penalty path on the hazard page', () => {
     await li.waitForSelector('#documents-error');
     expect(await li.textContent('#documents-error')).toContain('公告发出日期');
     expect(await form.locator('[data-pointer="/publishedOn"]').getAttribute('aria-invalid')).toBe('true');
+    // 电子送达 took effect when it reached the party's system: the officer enters it (required), the server does not default it.
+    await form.locator('select').selectOption('electronic');
+    expect(await form.locator('label:has([data-pointer="/servedAt"])').textContent()).toContain('到达受送达人特定系统的时间（北京时间，必填）');
+    expect(await form.locator('[data-pointer="/servedAt"]').evaluate((el) => (el as HTMLInputElement).required)).toBe(true);
+    await form.locator('button').click();
+    await li.waitForFunction(() => document.querySelector('#documents-error')?.textContent?.includes('电子送达须填写送达时间'));
+    expect(await form.locator('[data-pointer="/servedAt"]').getAttribute('aria-invalid')).toBe('true');
+    await form.locator('select').selectOption('direct');
+    expect(await form.locator('[data-pointer="/servedAt"]').evaluate((el) => (el as HTMLInputElement).required)).toBe(false);
+    await form.locator('select').selectOption('public_notice');
     // Published today (China time, the server's clock): deemed served at the end of the 30th day after it.
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const deemedDay = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);

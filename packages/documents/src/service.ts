@@ -41,9 +41,30 @@ export const SERVED_AT_MEANING: Readonly<Record<Exclude<ServiceMethod, 'public_n
 });
 
 /**
+ * Why `servedAt` is required for the methods whose service never took effect at the recording
+ * time (the refusal at `/servedAt` when it is missing, naming the date to enter). Only `direct`
+ * (handed over as it is recorded) defaults to now; `public_notice` derives it.
+ */
+const SERVED_AT_REQUIRED: Readonly<Record<'post' | 'electronic' | 'entrusted', { 'zh-CN': string; en: string }>> = Object.freeze({
+  post: {
+    'zh-CN': '邮寄送达须填写回执上注明的收件日期 servedAt（以回执日期为送达日期）',
+    en: 'a service by post needs servedAt, the date of receipt written on the postal receipt (the day it counts from)',
+  },
+  electronic: {
+    'zh-CN': '电子送达须填写送达时间 servedAt：送达信息到达受送达人特定系统的时间（以到达之日为送达日期），不以登记时间代替',
+    en: 'an electronic service needs servedAt, when it reached the recipient’s designated system (the day it counts from); the time of recording is not it',
+  },
+  entrusted: {
+    'zh-CN': '委托送达须填写送达时间 servedAt：受托机关送达受送达人的时间（送达回证上的日期），不以登记时间代替',
+    en: 'an entrusted service needs servedAt, when the entrusted authority delivered it (the date on its proof of service); the time of recording is not it',
+  },
+});
+
+/**
  * Reads a service body from a request, closed: a delivery is `{ method, recipient, servedAt? }`
- * — `servedAt` when the service took effect as the officer observed it (`SERVED_AT_MEANING`:
- * for `post` the date on the postal receipt, required since it is never the recording time) —
+ * — `servedAt` when the service took effect as the officer observed it (`SERVED_AT_MEANING`;
+ * required for `post`, `electronic` and `entrusted`, whose service is never the recording time:
+ * only `direct` defaults to now) —
  * or, for `public_notice`, `{ method, recipient, publishedOn }`: the China-time day the notice
  * was published, from which the server derives `servedAt` (`publicNoticeServedAt`: the end of
  * the 30th day after it, 视为送达); a `servedAt` there, or a `publishedOn` with another method, is
@@ -109,12 +130,9 @@ export function parseServiceBody(body: Record<string, unknown>, phase: 'service'
         bad('/publishedOn', '只有公告送达填写公告发出日期 publishedOn；其他送达方式填写送达时间 servedAt', 'only a public notice (public_notice) takes publishedOn; other methods give servedAt');
       }
       let servedAt = now.toISOString();
-      if (body.servedAt === undefined && method === 'post') {
-        bad(
-          '/servedAt',
-          '邮寄送达须填写回执上注明的收件日期 servedAt（以回执日期为送达日期）',
-          'a service by post needs servedAt, the date of receipt written on the postal receipt (the day it counts from)',
-        );
+      if (body.servedAt === undefined && typeof method === 'string' && Object.hasOwn(SERVED_AT_REQUIRED, method)) {
+        const required = SERVED_AT_REQUIRED[method as keyof typeof SERVED_AT_REQUIRED];
+        bad('/servedAt', required['zh-CN'], required.en);
       } else if (body.servedAt !== undefined) {
         const t = typeof body.servedAt === 'string' && ISO.test(body.servedAt) ? Date.parse(body.servedAt) : Number.NaN;
         if (Number.isNaN(t)) bad('/servedAt', '送达时间须为带时区的时间', 'servedAt must be a time with an offset');

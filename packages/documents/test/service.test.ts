@@ -42,6 +42,21 @@ describe('parseServiceBody: the served-at of each method', () => {
       ok: true,
       entry: { type: 'served', method: 'post', recipient: '王建国', servedAt: '2026-11-02T01:30:00.000Z' },
     });
+    // 电子送达 and 委托送达 took effect when the message reached the party's system, when the entrusted body delivered:
+    // never the recording time, so the officer enters it (the date asked for named, both languages).
+    for (const [method, zh, en] of [
+      ['electronic', '到达受送达人特定系统的时间', 'reached the recipient’s designated system'],
+      ['entrusted', '送达回证上的日期', 'proof of service'],
+    ] as const) {
+      const r = parseServiceBody({ method, recipient: '王建国' }, 'service', NOW);
+      expect(r.ok, method).toBe(false);
+      expect(!r.ok && r.problems.map((p) => [p.code, p.pointer])).toEqual([['SERVICE_INVALID', '/servedAt']]);
+      expect(!r.ok && r.problems[0]?.message).toEqual({ 'zh-CN': expect.stringContaining(zh), en: expect.stringContaining(en) });
+      expect(parseServiceBody({ method, recipient: '王建国', servedAt: '2026-11-02T09:30:00+08:00' }, 'service', NOW)).toEqual({
+        ok: true,
+        entry: { type: 'served', method, recipient: '王建国', servedAt: '2026-11-02T01:30:00.000Z' },
+      });
+    }
     // Handed over now: the recording time is the observation.
     expect(parseServiceBody({ method: 'direct', recipient: '王建国' }, 'service', NOW)).toEqual({
       ok: true,

@@ -221,9 +221,15 @@ export function defineDocumentServiceTests(): void {
       expect([bad.status, bad.body.issues.map((i: { pointer: string }) => i.pointer).sort()]).toEqual([422, ['/level', '/method', '/recipient']]);
       expect((await post('officer-gas-d1', '/documents/rectification_order/2026-9/service', { method: 'direct', recipient: '王建国' })).status).toBe(404);
 
+      // 电子送达, 委托送达: the officer enters when it took effect; the server does not default it to the recording time.
+      for (const method of ['electronic', 'entrusted']) {
+        const undated = await post('officer-gas-d1', `${doc}/service`, { method, recipient: '王建国' });
+        expect([undated.status, undated.body.issues?.map((i: { pointer: string }) => i.pointer)], JSON.stringify(undated.body)).toEqual([422, ['/servedAt']]);
+        expect(undated.body.issues[0].message).toEqual({ 'zh-CN': expect.stringContaining('servedAt'), en: expect.stringContaining('servedAt') });
+      }
       const served = await post('officer2-gas-d1', `${doc}/service`, { method: 'direct', recipient: '王建国' });
       expect([served.status, served.body.type, served.body.number, served.body.recordedBy]).toEqual([201, 'served', '（东）应急责改〔2026〕1号', 'officer2-gas-d1']);
-      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'electronic', recipient: '王建国' })).body.code).toBe('SERVICE_ALREADY_RECORDED');
+      expect((await post('officer-gas-d1', `${doc}/service`, { method: 'electronic', recipient: '王建国', servedAt: served.body.servedAt })).body.code).toBe('SERVICE_ALREADY_RECORDED');
       const noWitness = await post('officer-gas-d1', `${doc}/receipt`, { outcome: 'refused', refusedOn: '2026-11-02' });
       expect([noWitness.status, noWitness.body.issues.map((i: { pointer: string }) => i.pointer)]).toEqual([422, ['/witness', '/witnessRole']]);
       const refused = await post('officer-gas-d1', `${doc}/receipt`, {

@@ -271,7 +271,7 @@ const SERVICE_BODY: JsonSchema = {
     servedAt: {
       type: 'string',
       description:
-        "when the service took effect as the officer observed it (ISO 8601 with offset; not before the issue, not in the future): direct — when handed over (or left, on a refusal to sign); post — the date of receipt on the postal receipt, required; electronic — when it reached the recipient's designated system; entrusted — the date on the entrusted authority's proof of service. Default now, except for post. Refused for public_notice (the server derives it) / 送达时间（带时区）：直接送达为交付（或留置）之时；邮寄送达为回执上注明的收件日期（必填）；电子送达为送达信息到达受送达人特定系统的时间；委托送达为送达回证上的日期。不填为现在（邮寄送达除外）。公告送达不得填写（由服务器计算）",
+        "when the service took effect as the officer observed it (ISO 8601 with offset; not before the issue, not in the future): direct — when handed over (or left, on a refusal to sign); post — the date of receipt on the postal receipt, required; electronic — when it reached the recipient's designated system, required; entrusted — the date on the entrusted authority's proof of service, required. Only direct defaults to now (handed over as it is recorded); a missing servedAt for post, electronic or entrusted is a 422 at /servedAt. Refused for public_notice (the server derives it) / 送达时间（带时区）：直接送达为交付（或留置）之时；邮寄送达为回执上注明的收件日期（必填）；电子送达为送达信息到达受送达人特定系统的时间（必填）；委托送达为送达回证上的日期（必填）。仅直接送达不填为现在；邮寄、电子、委托送达不填返回 422（/servedAt）。公告送达不得填写（由服务器计算）",
     },
     publishedOn: {
       type: 'string',
@@ -520,7 +520,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     operationId: 'recordDocumentService',
     summary: 'Record the delivery (送达) of an issued document / 登记文书送达',
     description:
-      'By an officer the document names (its two officers, or the grid inspector who issued a notice). The document must have been rendered (its hash recorded) and not voided; a document is served once. `number` is `<year>-<seq>` of its 文号. The body carries what the officer observed: `servedAt`, when the service took effect (for post, the date on the postal receipt); for a public notice (`public_notice`) instead `publishedOn`, the day it was published — the server derives `servedAt`, the end of the 30th day after it (视为送达). A field that does not fit the method is a 422 at its pointer.\n\n由文书署名的执法人员（或出具通知的网格员）登记。文书须已生成且未作废；每份文书只登记一次送达。请求只含执法人员所见：servedAt 为送达时间（邮寄送达为回执上注明的收件日期）；公告送达改填 publishedOn（公告发出日期），送达时间由服务器计算为其后第三十日届满之时（视为送达）。与送达方式不符的字段返回 422 并指明字段。',
+      'By an officer the document names (its two officers, or the grid inspector who issued a notice). The document must have been rendered (its hash recorded) and not voided; a document is served once. `number` is `<year>-<seq>` of its 文号. The body carries what the officer observed: `servedAt`, when the service took effect (for post, the date on the postal receipt; for electronic, its arrival in the recipient’s designated system; for entrusted, the date on the proof of service — required for these three, only direct defaults to now); for a public notice (`public_notice`) instead `publishedOn`, the day it was published — the server derives `servedAt`, the end of the 30th day after it (视为送达). A field that does not fit the method is a 422 at its pointer.\n\n由文书署名的执法人员（或出具通知的网格员）登记。文书须已生成且未作废；每份文书只登记一次送达。请求只含执法人员所见：servedAt 为送达时间（邮寄送达为回执上注明的收件日期，电子送达为到达受送达人特定系统的时间，委托送达为送达回证上的日期——这三种必填，仅直接送达不填为现在）；公告送达改填 publishedOn（公告发出日期），送达时间由服务器计算为其后第三十日届满之时（视为送达）。与送达方式不符的字段返回 422 并指明字段。',
     tags: ['documents'],
     auth: 'required',
     problemCodes: DOCUMENT_PROBLEM_CODES,
