@@ -12,7 +12,9 @@
 // References in the same run, as ratios: the register a round works on (core's roundUnits, read
 // by every work queue, round page and report) against the per-enterprise reading it replaced
 // (roundUnitsOneByOne: premisesOf and tenancies per enterprise, premises per tenancy); and, on
-// SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement.
+// SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement; and each
+// bench round's coverage in one read of the inspection log (InspectionLog.firstInspections)
+// against the per-enterprise reading (listInspections per enterprise in scope).
 // Printed, not asserted.
 // Options: --db <file> --pg postgres://postgres@127.0.0.1:5432/test --schema <name> --enterprises 30000
 //          --seed city-2026 --samples 20 --only <substring of a route label>
@@ -20,7 +22,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createStaticDirectory, type ActorProfile } from '@anjian/core';
-import { roundUnits, withLandlordTenancies } from '@anjian/core/internal';
+import { collectRoundCoverage, readRound, roundUnits, withLandlordTenancies } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, generateCity, roundUnitsOneByOne, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import type { EnterpriseRecord, InspectionLog, RentalDirectory, ReportReadModel, RoundStore, Store } from '@anjian/core/ports';
@@ -227,6 +229,32 @@ async function run(t: Target): Promise<void> {
   console.log(
     `  reference: the register of ${enterprises.length} enterprises (roundUnits) ${fmt(pct(a, 0.5))} vs the per-enterprise reading ${fmt(pct(b, 0.5))} (same units) — ${(pct(b, 0.5) / pct(a, 0.5)).toFixed(0)}× faster`,
   );
+  // Each bench round's coverage in one read of the log (firstInspections) against the
+  // per-enterprise reading it replaced (the same log without the optional method).
+  const units = await roundUnits(enterprises, t.rental);
+  const perEnterprise: InspectionLog = {
+    recordInspection: (r) => t.inspections.recordInspection(r),
+    readInspection: (id) => t.inspections.readInspection(id),
+    listInspections: (q) => t.inspections.listInspections(q),
+  };
+  for (const r of ROUNDS) {
+    const round = (await readRound(t.rounds, r.id))?.round;
+    if (!round) continue;
+    const c: number[] = [];
+    const d: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let t0 = performance.now();
+      const one = await collectRoundCoverage(t.inspections, round, units, new Date(NOW));
+      c.push(performance.now() - t0);
+      t0 = performance.now();
+      const each = await collectRoundCoverage(perEnterprise, round, units, new Date(NOW));
+      d.push(performance.now() - t0);
+      if (i === 0 && JSON.stringify(one) !== JSON.stringify(each)) throw new Error(`${r.id}: the coverage differs from the per-enterprise reading / 覆盖结果不一致`);
+    }
+    console.log(
+      `  reference: ${r.id} coverage (firstInspections, one read) ${fmt(pct(c, 0.5))} vs the per-enterprise reading ${fmt(pct(d, 0.5))} (same coverage) — ${(pct(d, 0.5) / pct(c, 0.5)).toFixed(1)}× faster`,
+    );
+  }
   if (t.oldTenancies) {
     const tenants = city.rental.tenancies.slice(0, 200).map((x) => x.tenantEnterpriseId);
     let t0 = performance.now();

@@ -7,7 +7,7 @@
  */
 export * from './ports/index.js';
 export { PermanentDeliveryError, isTransientHttpStatus } from './ports/notifier.js';
-export type { InspectionHazard, InspectionLog, InspectionQuery, InspectionRecord } from './ports/inspection-log.js';
+export type { FirstInspection, FirstInspectionsQuery, InspectionHazard, InspectionLog, InspectionQuery, InspectionRecord } from './ports/inspection-log.js';
 export type { PremisesRecord, TenancyInput, TenancyRecord, TenancyQuery, TenancyEnd, TenancyStart, GroupRentalPoint, RentalDirectory, RentalSeed } from './ports/rental-directory.js';
 export {
   checkRentalSeed,

@@ -239,7 +239,12 @@ describe('relations over HTTP', () => {
   it('a work queue reads the coverage of the round members the actor works only, not of every member of every running round', async () => {
     const log = createMemoryInspectionLog();
     const read: string[] = [];
-    const inspections = { ...log, listInspections: (q: Parameters<typeof log.listInspections>[0]) => (read.push(q.enterpriseId), log.listInspections(q)) };
+    // The enterprises read: one per list, each one asked of the single read (firstInspections).
+    const inspections = {
+      ...log,
+      listInspections: (q: Parameters<typeof log.listInspections>[0]) => (read.push(q.enterpriseId), log.listInspections(q)),
+      firstInspections: (q: Parameters<NonNullable<typeof log.firstInspections>>[0]) => (read.push(...q.enterpriseIds), log.firstInspections!(q)),
+    };
     const { call } = await setup(rental, undefined, inspections);
     const round = { title: { 'zh-CN': '十一月' }, packId: 'demo-kitchen', scope: { area: 'D1' }, startsOn: '2026-11-01', endsOn: '2026-11-30' };
     expect((await call('admin', 'POST', '/rounds', '/rounds', { ...round, id: 'R-self', kind: 'self_inspection' })).status).toBe(201);

@@ -1,4 +1,4 @@
-import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
+import type { FirstInspection, InspectionLog, InspectionRecord } from '@anjian/core/ports';
 import pg from 'pg';
 import { guardPool, PostgresStoreError } from './postgres-store-error.js';
 
@@ -23,7 +23,8 @@ export interface PostgresInspectionLog extends InspectionLog {
  * The inspection log over PostgreSQL: one row per submitted inspection, written once
  * (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per enterprise newest first through an
  * index on (enterprise, recording order, recording time), which also answers `recordedBefore`
- * without reading the rows it leaves out. Its own table, created by `migrate()` if missing,
+ * without reading the rows it leaves out; `firstInspections` answers a round's enterprises in
+ * one query through the same index. Its own table, created by `migrate()` if missing,
  * so it shares the store's schema without touching the store's migrations; on a table of a
  * release before that index, `migrate()` builds it once (in proportion to the records),
  * holding off writes to the table meanwhile.
@@ -80,6 +81,19 @@ export function createPostgresInspectionLog(options: PostgresInspectionLogOption
         [enterpriseId, before ?? null, recordedBefore ?? null, limit, recordedSince ?? null],
       );
       return parse(result.rows);
+    },
+    async firstInspections({ enterpriseIds, packId, sources, recordedSince, recordedBefore }) {
+      if (enterpriseIds.length === 0 || sources.length === 0) return [];
+      // Each asked enterprise's first qualifying record (earliest recorded_at, byte order as
+      // JavaScript compares, then the last recorded): the enterprises through the index, the
+      // window on its recorded_at, pack and source from the body of the rows in the window.
+      const result = await pool.query<FirstInspection>(
+        `SELECT DISTINCT ON (enterprise_id) enterprise_id AS "enterpriseId", id, recorded_at AS "recordedAt" FROM ${t}
+         WHERE enterprise_id = ANY($1::text[]) AND recorded_at >= $2 AND recorded_at < $3 AND body->'pack'->>'id' = $4 AND body->>'source' = ANY($5::text[])
+         ORDER BY enterprise_id, recorded_at COLLATE "C" ASC, seq DESC`,
+        [[...enterpriseIds], recordedSince, recordedBefore, packId, [...sources]],
+      );
+      return result.rows;
     },
     async close() {
       if (ownsPool) await pool.end();

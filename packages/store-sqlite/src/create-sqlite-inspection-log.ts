@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { InspectionLog, InspectionRecord } from '@anjian/core/ports';
+import type { FirstInspection, InspectionLog, InspectionRecord } from '@anjian/core/ports';
 import { openDatabase } from './open-database.js';
 
 /** Options of {@link createSqliteInspectionLog}. */
@@ -39,7 +39,8 @@ const INDEX = `
  * The inspection log over SQLite (better-sqlite3, WAL, `synchronous=FULL`): one row per
  * submitted inspection, written once (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per
  * enterprise newest first through an index on (enterprise, recording order, recording time),
- * which also answers `recordedBefore` and `recordedSince` without reading the rows they leave out. Opening a file
+ * which also answers `recordedBefore` and `recordedSince` without reading the rows they leave out;
+ * `firstInspections` answers a round's enterprises in one query through the same index. Opening a file
  * of a release before that index builds it once (in proportion to the records, ≈ a minute
  * for a few million on a loaded machine), holding the file's write lock meanwhile.
  *
@@ -64,6 +65,17 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
         'SELECT body FROM inspection_log WHERE enterprise_id = @enterpriseId AND (@before IS NULL OR seq < (SELECT seq FROM inspection_log WHERE id = @before)) AND (@recordedBefore IS NULL OR recorded_at < @recordedBefore) AND (@recordedSince IS NULL OR recorded_at >= @recordedSince) ORDER BY seq DESC LIMIT @limit',
       )
       .pluck(),
+    // Each asked enterprise's first qualifying record (earliest recorded_at, then the last
+    // recorded): the enterprises through the index, the window on its recorded_at, pack and
+    // source from the body of the rows in the window only.
+    first: db.prepare(
+      `SELECT enterprise_id AS enterpriseId, id, recorded_at AS recordedAt FROM (
+         SELECT enterprise_id, id, recorded_at, ROW_NUMBER() OVER (PARTITION BY enterprise_id ORDER BY recorded_at ASC, seq DESC) AS n
+         FROM inspection_log
+         WHERE enterprise_id IN (SELECT value FROM json_each(@enterpriseIds)) AND recorded_at >= @recordedSince AND recorded_at < @recordedBefore
+           AND json_extract(body, '$.pack.id') = @packId AND json_extract(body, '$.source') IN (SELECT value FROM json_each(@sources))
+       ) WHERE n = 1`,
+    ),
   };
   const parse = (body: unknown) => JSON.parse(body as string) as InspectionRecord;
   return {
@@ -77,6 +89,10 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
     async listInspections({ enterpriseId, limit, before, recordedBefore, recordedSince }) {
       const rows = st.list.all({ enterpriseId, before: before ?? null, recordedBefore: recordedBefore ?? null, recordedSince: recordedSince ?? null, limit });
       return rows.map(parse);
+    },
+    async firstInspections({ enterpriseIds, packId, sources, recordedSince, recordedBefore }) {
+      if (enterpriseIds.length === 0 || sources.length === 0) return [];
+      return st.first.all({ enterpriseIds: JSON.stringify(enterpriseIds), packId, sources: JSON.stringify(sources), recordedSince, recordedBefore }) as FirstInspection[];
     },
     close() {
       db.close();

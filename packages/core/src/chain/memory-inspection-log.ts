@@ -1,4 +1,4 @@
-import type { InspectionLog, InspectionRecord } from '../ports/inspection-log.js';
+import type { FirstInspection, InspectionLog, InspectionRecord } from '../ports/inspection-log.js';
 
 /**
  * An {@link InspectionLog} in memory (tests, the in-memory demo): records in the order they
@@ -28,6 +28,18 @@ export function createMemoryInspectionLog(): InspectionLog {
         if (r.enterpriseId === enterpriseId && (recordedBefore === undefined || r.recordedAt < recordedBefore) && (recordedSince === undefined || r.recordedAt >= recordedSince)) out.push(copy(r));
       }
       return out;
+    },
+    async firstInspections({ enterpriseIds, packId, sources, recordedSince, recordedBefore }) {
+      const wanted = new Set(enterpriseIds);
+      const first = new Map<string, FirstInspection>();
+      // Newest first, as listInspections reads: a later record of the same recordedAt stays.
+      for (let i = records.length - 1; i >= 0; i--) {
+        const r = records[i]!;
+        if (!wanted.has(r.enterpriseId) || r.pack.id !== packId || !sources.includes(r.source) || r.recordedAt < recordedSince || r.recordedAt >= recordedBefore) continue;
+        const seen = first.get(r.enterpriseId);
+        if (!seen || r.recordedAt < seen.recordedAt) first.set(r.enterpriseId, { enterpriseId: r.enterpriseId, id: r.id, recordedAt: r.recordedAt });
+      }
+      return [...first.values()];
     },
   };
 }

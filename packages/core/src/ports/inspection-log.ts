@@ -64,6 +64,32 @@ export interface InspectionQuery {
 }
 
 /**
+ * What {@link InspectionLog.firstInspections} is asked: the enterprises, and the criteria a
+ * record must meet (a round's pack, its kind's sources, its days as a half-open window).
+ */
+export interface FirstInspectionsQuery {
+  /** The enterprises to answer for (any number; duplicates and unknown ids are fine). */
+  enterpriseIds: readonly string[];
+  /** Only records of this pack (`pack.id`). */
+  packId: string;
+  /** Only records of one of these sources (none: nothing qualifies). */
+  sources: readonly FindingSource[];
+  /** Only records recorded at or after this instant (`toISOString()` form, inclusive). */
+  recordedSince: string;
+  /** Only records recorded before this instant (`toISOString()` form, exclusive). */
+  recordedBefore: string;
+}
+
+/** An enterprise's first qualifying record, as {@link InspectionLog.firstInspections} answers it. */
+export interface FirstInspection {
+  enterpriseId: string;
+  /** The record's id. */
+  id: string;
+  /** The record's `recordedAt`. */
+  recordedAt: string;
+}
+
+/**
  * Where submitted inspections are kept (a port: memory in core, SQLite and PostgreSQL in the
  * store packages; run `runInspectionLogConformance` of `@anjian/core/testing`). Records are
  * written once and never changed.
@@ -78,4 +104,16 @@ export interface InspectionLog {
   readInspection(id: string): Promise<InspectionRecord | null>;
   /** An enterprise's records, newest first (by the order they were recorded). */
   listInspections(query: InspectionQuery): Promise<InspectionRecord[]>;
+  /**
+   * Optional: for each enterprise of `query.enterpriseIds` that has a record of `packId`, of
+   * one of `sources`, recorded in `[recordedSince, recordedBefore)`, that enterprise's first
+   * such record — the earliest `recordedAt` (compared as strings, as `listInspections`
+   * compares them); among records of the same `recordedAt`, the one recorded last (the one
+   * `listInspections` lists first). One entry per such enterprise, in no particular order;
+   * nothing for an enterprise without one. In one read of the log (a query, not one per
+   * enterprise): a round's coverage (`collectRoundCoverage`) asks it once per round instead
+   * of listing each enterprise's records. A log without it is read per enterprise through
+   * `listInspections`, with the same result.
+   */
+  firstInspections?(query: FirstInspectionsQuery): Promise<FirstInspection[]>;
 }

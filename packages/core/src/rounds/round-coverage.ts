@@ -1,4 +1,4 @@
-import type { InspectionLog, InspectionRecord } from '../ports/inspection-log.js';
+import type { FirstInspection, InspectionLog, InspectionRecord } from '../ports/inspection-log.js';
 import { roundPopulation } from './round-scope.js';
 import { ROUND_SOURCES, type CoverageEntry, type RoundCoverage, type RoundRecord, type RoundUnit } from './types.js';
 
@@ -29,13 +29,18 @@ export function coversRound(round: RoundRecord, record: InspectionRecord): boole
  * ```
  */
 export function roundCoverage(round: RoundRecord, units: readonly RoundUnit[], inspections: readonly InspectionRecord[], asOf: Date): RoundCoverage {
-  const today = chinaDay(asOf);
-  const covering = new Map<string, InspectionRecord>();
+  const covering = new Map<string, FirstInspection>();
   for (const r of inspections) {
     if (!coversRound(round, r)) continue;
     const seen = covering.get(r.enterpriseId);
     if (!seen || r.recordedAt < seen.recordedAt) covering.set(r.enterpriseId, r);
   }
+  return coverageOf(round, units, covering, asOf);
+}
+
+/** The coverage entries and counts from each in-scope enterprise's first covering record. */
+function coverageOf(round: RoundRecord, units: readonly RoundUnit[], covering: ReadonlyMap<string, FirstInspection>, asOf: Date): RoundCoverage {
+  const today = chinaDay(asOf);
   const entries: CoverageEntry[] = roundPopulation(round.scope, units).map(({ enterprise }) => {
     const r = covering.get(enterprise.id);
     if (r) return { enterpriseId: enterprise.id, status: 'done', inspectionId: r.id, inspectedOn: chinaDay(r.recordedAt) };
@@ -47,18 +52,31 @@ export function roundCoverage(round: RoundRecord, units: readonly RoundUnit[], i
 }
 
 /**
- * {@link roundCoverage} over an {@link InspectionLog}: reads each in-scope enterprise's
- * inspections recorded within the round's days only — `recordedSince` the start of its first
- * day, `recordedBefore` the end of its last (China time), pages of 500 — so the work is
- * bounded by the round's window (at most `MAX_ROUND_DAYS`), not by what was recorded before
- * or since.
+ * {@link roundCoverage} over an {@link InspectionLog}, reading only what was recorded within
+ * the round's days — `recordedSince` the start of its first day, `recordedBefore` the end of
+ * its last (China time) — so the work is bounded by the round's window (at most
+ * `MAX_ROUND_DAYS`), not by what was recorded before or since. A log with
+ * `firstInspections` answers for all in-scope enterprises in one read (the round's pack and
+ * its kind's sources as criteria); any other log is read per in-scope enterprise through
+ * `listInspections`, pages of 500. Both give the same coverage.
  */
 export async function collectRoundCoverage(inspections: InspectionLog, round: RoundRecord, units: readonly RoundUnit[], asOf: Date): Promise<RoundCoverage> {
-  const records: InspectionRecord[] = [];
   // The round's first instant and the instant after its last day, in China time (UTC+8).
   const recordedSince = new Date(Date.parse(`${round.startsOn}T00:00:00+08:00`)).toISOString();
   const recordedBefore = new Date(Date.parse(`${round.endsOn}T00:00:00+08:00`) + 86_400_000).toISOString();
-  for (const { enterprise } of roundPopulation(round.scope, units)) {
+  const population = roundPopulation(round.scope, units);
+  if (inspections.firstInspections) {
+    const enterpriseIds = [...new Set(population.map(({ enterprise }) => enterprise.id))];
+    const first = enterpriseIds.length === 0 ? [] : await inspections.firstInspections({ enterpriseIds, packId: round.packId, sources: ROUND_SOURCES[round.kind], recordedSince, recordedBefore });
+    return coverageOf(round, units, new Map(first.map((f) => [f.enterpriseId, f])), asOf);
+  }
+  return roundCoverage(round, units, await listWindow(inspections, population, recordedSince, recordedBefore), asOf);
+}
+
+/** Each in-scope enterprise's records of the window, listed one enterprise at a time. */
+async function listWindow(inspections: InspectionLog, population: readonly { enterprise: { id: string } }[], recordedSince: string, recordedBefore: string): Promise<InspectionRecord[]> {
+  const records: InspectionRecord[] = [];
+  for (const { enterprise } of population) {
     let before: string | undefined;
     for (;;) {
       const page = await inspections.listInspections({ enterpriseId: enterprise.id, limit: 500, recordedSince, recordedBefore, ...(before === undefined ? {} : { before }) });
@@ -68,5 +86,5 @@ export async function collectRoundCoverage(inspections: InspectionLog, round: Ro
       before = last.id;
     }
   }
-  return roundCoverage(round, units, records, asOf);
+  return records;
 }

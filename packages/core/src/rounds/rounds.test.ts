@@ -181,7 +181,12 @@ describe('rounds: scope and coverage', () => {
     await log.recordInspection(record('in-1', 'E01', '2026-12-02T03:00:00.000Z'));
     await log.recordInspection(record('in-2', 'E12', '2026-12-02T03:00:00.000Z', { area: 'D1/G2', source: 'self_check', actorId: 'owner-e12' }));
     let reads = 0;
-    const inspections = { ...log, listInspections: (q: Parameters<typeof log.listInspections>[0]) => (reads++, log.listInspections(q)) };
+    // Enterprises read: one per list, and each enterprise asked of the single read.
+    const inspections = {
+      ...log,
+      listInspections: (q: Parameters<typeof log.listInspections>[0]) => (reads++, log.listInspections(q)),
+      firstInspections: (q: Parameters<NonNullable<typeof log.firstInspections>>[0]) => ((reads += q.enterpriseIds.length), log.firstInspections!(q)),
+    };
     const source = { rounds: d.rounds, inspections, units: UNITS };
     const actors: Array<[ActorProfile, RoundWorker | undefined]> = [
       [{ id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] }, 'grid'],

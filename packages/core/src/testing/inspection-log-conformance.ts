@@ -1,4 +1,7 @@
+import type { FindingSource } from '../classify/types.js';
 import type { InspectionLog, InspectionRecord } from '../ports/inspection-log.js';
+import { collectRoundCoverage, roundCoverage } from '../rounds/round-coverage.js';
+import type { RoundRecord, RoundUnit } from '../rounds/types.js';
 import type { ConformanceExpect } from './store-conformance.js';
 
 /** Options of {@link runInspectionLogConformance}. */
@@ -20,6 +23,8 @@ export const INSPECTION_LOG_CONFORMANCE_TESTS = Object.freeze([
   'lists an enterprise’s inspections newest first, in pages',
   'recordedBefore leaves out what was recorded at or after the instant, with pages',
   'recordedSince leaves out what was recorded before the instant, with pages and with recordedBefore',
+  'firstInspections answers each asked enterprise’s first record of the pack, sources and window',
+  'a round’s coverage read with firstInspections equals the coverage read per enterprise',
 ] as const);
 
 /** A test record (`E1`, the demo kitchen pack, one hazard). */
@@ -41,10 +46,80 @@ export function testInspectionRecord(id: string, overrides: Partial<InspectionRe
 }
 
 /**
+ * Forty enterprises in two districts (every fifth one 九小场所, the last four with no record),
+ * 600 records over three packs, four sources and the days around 2026-12 with a share stamped
+ * exactly at a China-time midnight and pairs sharing an instant, and rounds of each kind over
+ * several scopes, packs and windows with an `asOf` within and after each.
+ */
+function coverageFixture(): { units: RoundUnit[]; records: InspectionRecord[]; rounds: [RoundRecord, Date][] } {
+  let x = 20261207;
+  const next = (n: number) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % n;
+  };
+  const units: RoundUnit[] = Array.from({ length: 40 }, (_, i) => {
+    const id = `EC${String(i).padStart(2, '0')}`;
+    const area = `D${(i % 2) + 1}/G${(i % 3) + 1}`;
+    return {
+      enterprise: { id, name: id, area },
+      premises: [{ id: `P${id}`, enterpriseId: id, address: `${id} 号`, area, kinds: ['restaurant'], nineSmall: i % 5 === 0, labourIntensive: false, groupRental: false }],
+    };
+  });
+  const packs = ['demo-kitchen', 'demo-kitchen', 'demo-fire'];
+  const sources: FindingSource[] = ['grid_patrol', 'self_check', 'enforcement', 'sensor'];
+  const records: InspectionRecord[] = [];
+  for (let i = 0; i < 600; i++) {
+    const day = 1 + next(40); // 2026-11-22 … 2026-12-31 in China time
+    const midnight = Date.parse('2026-11-21T16:00:00.000Z') + day * 86_400_000;
+    const shape = next(4);
+    // At a China-time midnight (a window's first instant), a millisecond before one, or within the day.
+    const at = shape === 0 ? midnight : shape === 1 ? midnight - 1 : midnight + next(86_400) * 1000;
+    const prev = records[records.length - 1];
+    const recordedAt = prev && next(8) === 0 ? prev.recordedAt : new Date(at).toISOString(); // same instant as the previous record
+    records.push(
+      testInspectionRecord(`in-cov${String(i).padStart(4, '0')}`, {
+        enterpriseId: prev && recordedAt === prev.recordedAt ? prev.enterpriseId : `EC${String(next(36)).padStart(2, '0')}`,
+        pack: { id: packs[next(3)]!, version: '1.0.0' },
+        source: sources[next(4)]!,
+        recordedAt,
+      }),
+    );
+  }
+  const round = (id: string, kind: RoundRecord['kind'], packId: string, scope: Omit<RoundRecord['scope'], 'domain'>, startsOn: string, endsOn: string): RoundRecord => ({
+    id,
+    kind,
+    title: { 'zh-CN': id, en: id },
+    packId,
+    scope: { domain: packId === 'demo-fire' ? 'fire' : 'gas', ...scope },
+    startsOn,
+    endsOn,
+    openedBy: 'admin',
+    openedAt: '2026-11-20T00:00:00.000Z',
+  });
+  const rounds = [
+    round('r-month', 'patrol_coverage', 'demo-kitchen', {}, '2026-12-01', '2026-12-31'),
+    round('r-self', 'self_inspection', 'demo-kitchen', { area: 'D1' }, '2026-12-01', '2026-12-15'),
+    round('r-campaign', 'special_campaign', 'demo-fire', { nineSmall: true }, '2026-11-25', '2026-12-05'),
+    round('r-day', 'patrol_coverage', 'demo-kitchen', { area: 'D2/G3' }, '2026-12-10', '2026-12-10'),
+    round('r-empty', 'special_campaign', 'demo-none', {}, '2026-12-01', '2026-12-31'),
+  ];
+  return {
+    units,
+    records,
+    rounds: rounds.flatMap((r): [RoundRecord, Date][] => [
+      [r, new Date(`${r.startsOn}T12:00:00+08:00`)],
+      [r, new Date('2027-01-05T00:00:00Z')],
+    ]),
+  };
+}
+
+/**
  * Runs the conformance suite of the {@link InspectionLog} port against an implementation:
  * records read back exactly (nested answers, text with quotes and markup), idempotency on
- * the id, an enterprise's list newest first with `limit` and `before`, and the window
- * `recordedSince` … `recordedBefore` applied to every record.
+ * the id, an enterprise's list newest first with `limit` and `before`, the window
+ * `recordedSince` … `recordedBefore` applied to every record, and — when the log has the
+ * optional `firstInspections` — each asked enterprise's first qualifying record (window
+ * bounds, pack, sources, ties on `recordedAt`).
  *
  * @example
  * ```ts
@@ -53,15 +128,19 @@ export function testInspectionRecord(id: string, overrides: Partial<InspectionRe
  */
 export function runInspectionLogConformance(options: InspectionLogConformanceOptions): void {
   const { expect } = options;
-  const test = (name: (typeof INSPECTION_LOG_CONFORMANCE_TESTS)[number], fn: (log: InspectionLog) => Promise<void>) =>
-    options.it(name, async () => {
-      const log = await options.createLog();
-      try {
-        await fn(log);
-      } finally {
-        await options.destroyLog?.(log);
-      }
-    });
+  const test = (name: (typeof INSPECTION_LOG_CONFORMANCE_TESTS)[number], fn: (log: InspectionLog) => Promise<void>, timeout?: number) =>
+    options.it(
+      name,
+      async () => {
+        const log = await options.createLog();
+        try {
+          await fn(log);
+        } finally {
+          await options.destroyLog?.(log);
+        }
+      },
+      timeout,
+    );
 
   options.describe(`InspectionLog conformance: ${options.name}`, () => {
     test('records an inspection and reads it back as written', async (log) => {
@@ -127,5 +206,65 @@ export function runInspectionLogConformance(options: InspectionLogConformanceOpt
       expect((await log.listInspections({ enterpriseId: 'E1', limit: 10, recordedSince: '2026-12-06T01:08:00.000Z' })).map((r) => r.id)).toEqual([]);
       expect((await log.listInspections({ enterpriseId: 'E2', limit: 10, recordedSince: since })).map((r) => r.id)).toEqual(['in-e2']);
     });
+
+    test('firstInspections answers each asked enterprise’s first record of the pack, sources and window', async (log) => {
+      if (!log.firstInspections) return; // optional: a log without it is read per enterprise
+      const since = '2026-12-05T16:00:00.000Z';
+      const until = '2026-12-06T16:00:00.000Z';
+      // In recording order; `f2` and `f3` share an instant (the later recorded, f3, is first).
+      const rows: [string, string, string, Partial<InspectionRecord>?][] = [
+        ['f0', 'E1', '2026-12-05T15:59:59.999Z'], // before the window
+        ['f1', 'E1', '2026-12-06T03:00:00.000Z'],
+        ['f2', 'E1', '2026-12-06T02:00:00.000Z'], // recorded later, stamped earlier
+        ['f3', 'E1', '2026-12-06T02:00:00.000Z'],
+        ['f4', 'E2', until], // at the window's end: out
+        ['f5', 'E2', '2026-12-06T05:00:00.000Z', { pack: { id: 'other-pack', version: '1.0.0' } }],
+        ['f6', 'E2', '2026-12-06T06:00:00.000Z', { source: 'self_check' }],
+        ['f7', 'E3', since], // at the window's start: in
+        ['f8', 'E3', '2026-12-06T01:00:00.000Z', { source: 'enforcement' }],
+        ['f9', 'E4', '2026-12-06T01:00:00.000Z'], // not asked
+      ];
+      for (const [id, enterpriseId, recordedAt, more] of rows) await log.recordInspection(testInspectionRecord(`in-${id}`, { enterpriseId, recordedAt, ...more }));
+      const first = async (q: { enterpriseIds: string[]; packId?: string; sources: FindingSource[]; recordedSince?: string; recordedBefore?: string }) =>
+        (await log.firstInspections!({ packId: 'demo-kitchen', recordedSince: since, recordedBefore: until, ...q })).sort((a, b) => (a.enterpriseId < b.enterpriseId ? -1 : 1));
+      const asked = ['E1', 'E2', 'E3', 'E5', 'E1'];
+      expect(await first({ enterpriseIds: asked, sources: ['grid_patrol'] })).toEqual([
+        { enterpriseId: 'E1', id: 'in-f3', recordedAt: '2026-12-06T02:00:00.000Z' },
+        { enterpriseId: 'E3', id: 'in-f7', recordedAt: since },
+      ]);
+      expect(await first({ enterpriseIds: asked, sources: ['enforcement', 'self_check'] })).toEqual([
+        { enterpriseId: 'E2', id: 'in-f6', recordedAt: '2026-12-06T06:00:00.000Z' },
+        { enterpriseId: 'E3', id: 'in-f8', recordedAt: '2026-12-06T01:00:00.000Z' },
+      ]);
+      expect(await first({ enterpriseIds: ['E2'], packId: 'other-pack', sources: ['grid_patrol'] })).toEqual([{ enterpriseId: 'E2', id: 'in-f5', recordedAt: '2026-12-06T05:00:00.000Z' }]);
+      expect(await first({ enterpriseIds: ['E1', 'E2'], sources: ['grid_patrol'], recordedSince: '2026-12-06T02:00:00.001Z', recordedBefore: '2026-12-07T00:00:00.000Z' })).toEqual([
+        { enterpriseId: 'E1', id: 'in-f1', recordedAt: '2026-12-06T03:00:00.000Z' },
+        { enterpriseId: 'E2', id: 'in-f4', recordedAt: until },
+      ]);
+      expect(await first({ enterpriseIds: ['E1'], sources: ['grid_patrol'], recordedSince: '2026-12-01T00:00:00.000Z' })).toEqual([
+        { enterpriseId: 'E1', id: 'in-f0', recordedAt: '2026-12-05T15:59:59.999Z' },
+      ]);
+      expect(await first({ enterpriseIds: ['E5', 'E9'], sources: ['grid_patrol'] })).toEqual([]);
+      expect(await first({ enterpriseIds: [], sources: ['grid_patrol'] })).toEqual([]);
+      expect(await first({ enterpriseIds: asked, sources: [] })).toEqual([]);
+    });
+
+    test('a round’s coverage read with firstInspections equals the coverage read per enterprise', async (log) => {
+      if (!log.firstInspections) return;
+      const { units, records, rounds } = coverageFixture();
+      for (const r of records) await log.recordInspection(r);
+      // The same log without the optional method: collectRoundCoverage lists each enterprise.
+      const perEnterprise: InspectionLog = { recordInspection: (r) => log.recordInspection(r), readInspection: (id) => log.readInspection(id), listInspections: (q) => log.listInspections(q) };
+      let done = 0;
+      for (const [round, asOf] of rounds) {
+        const single = await collectRoundCoverage(log, round, units, asOf);
+        expect(single).toEqual(await collectRoundCoverage(perEnterprise, round, units, asOf));
+        // And the pure coverage over every record, newest first as the log lists them (of two
+        // records of one instant, the first listed covers).
+        expect(single).toEqual(roundCoverage(round, units, [...records].reverse(), asOf));
+        done += single.done;
+      }
+      expect(done).toBeGreaterThan(0);
+    }, 60_000);
   });
 }
