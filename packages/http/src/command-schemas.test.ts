@@ -11,6 +11,8 @@ const body = documentValidator(doc).at('/paths/~1api~1hazards~1{id}~1commands/po
 const ids = { hazardId: 'H-1', commandId: 'k-1' };
 const text = (zh: string) => ({ 'zh-CN': zh, en: zh });
 const refs = [{ id: 'ev-1', kind: 'photo_after' }];
+/** A reviewer's evidence (verify, reject, spot_check, reopen take photo_review or document). */
+const reviewRefs = [{ id: 'ev-2', kind: 'photo_review' }];
 const at = '2026-11-02T09:00:00+08:00';
 
 /** One full body per type: every optional field given. */
@@ -20,8 +22,8 @@ const FULL: Record<string, Record<string, unknown>> = {
   confirm_level: { level: 'major', reason: text('r') },
   issue_notice: { note: text('n') },
   submit_rectification: { evidence: refs, note: text('n') },
-  verify: { note: text('n') },
-  reject: { reason: text('r') },
+  verify: { note: text('n'), evidence: reviewRefs },
+  reject: { reason: text('r'), evidence: reviewRefs },
   request_extension: { extension: { workingDays: 5 }, reason: text('r') },
   grant_extension: { note: text('n') },
   deny_extension: { reason: text('r') },
@@ -35,8 +37,8 @@ const FULL: Record<string, Record<string, unknown>> = {
   delist: { note: text('n') },
   accept: { note: text('n'), evidence: refs },
   close: { note: text('n') },
-  reopen: { reason: text('r') },
-  spot_check: { result: 'pass', note: text('n') },
+  reopen: { reason: text('r'), evidence: reviewRefs },
+  spot_check: { result: 'pass', note: text('n'), evidence: reviewRefs },
   warn_due_soon: { deadline: at },
   notice_overdue: { deadline: at },
   notify_penalty: { penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 5000 } },

@@ -14,8 +14,10 @@ const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 // taken with @noble/hashes; node:crypto (the default on Node) must write the same chains.
 // Re-taken when issue_notice stopped taking a typed noticeNo (the register numbers notices):
 // the sequence sends none now, and the command path before that change wrote this same digest
-// for it.
-const EXPECTED = '7e53867e522b0f1926456565c6e013e7598115971d7b733c356f51e0de83c761';
+// for it. Re-taken when INVALID_TRANSITION refusals came to name the command, the hazard's level
+// and status and where the command is possible (3995e5f): the sequence's refused commands carry
+// that message; the digest of its parent was the one before, and no later change moved it.
+const EXPECTED = 'ac4315b5a544b12b5faf5c7f5b79710674cc83b5375fa83e1aed3b25b6f02c66';
 
 describe('the command path writes byte-identical output', () => {
   afterAll(() => {
