@@ -31,6 +31,9 @@ fi
 # CJK fonts so screenshots show the Chinese UI.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Its headless shell (same build, no browser UI layer) is what the tests launch: about a third of
+# the CPU per end-to-end file (scripts/chromium-path.mjs).
+command -v chromium-headless-shell >/dev/null 2>&1 || missing+=(chromium-headless-shell)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 # The PDF tests of @anjian/documents-pdf extract text and page images with poppler.
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { chromiumPath } from '../chromium-path.mjs';
 
 // playwright-core is the portal's dev dependency (examples/portal), loaded from there; the few
 // parts used here are typed below.
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-bench-portal-'));
   const server = await startPortal(port, dataDir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const cases: [string, string | null, string, string][] = [
       ['login page', null, '#/login', 'login'],

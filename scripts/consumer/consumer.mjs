@@ -47,6 +47,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkDocSnippets } from '../check-doc-snippets.mjs';
+import { chromiumPath } from '../chromium-path.mjs';
 import { rehearse } from '../release-rehearsal.mjs';
 import { readmeBlock } from './readme-blocks.mjs';
 
@@ -494,7 +495,7 @@ async function newPage() {
   if (!browser) {
     const { chromium } = createRequire(join(ROOT, 'examples', 'portal', 'package.json'))('playwright-core');
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
   }

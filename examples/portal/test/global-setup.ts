@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { chromiumPath } from '../../../scripts/chromium-path.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,7 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       res.writeHead(404).end();
       return;
     }
-    launched ??= chromium.launchServer({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    launched ??= chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     launched.then(
       (server) => res.writeHead(200, { 'content-type': 'text/plain' }).end(server.wsEndpoint()),
       // Not cached as a failure for ever: the harness launches its own then, which shows the error.

@@ -6,7 +6,7 @@
  * by hash. Each test file starts its own portal and browser connection, so files are
  * independent of each other's data and pages.
  *
- * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH); without it `startPortal` throws,
+ * Needs Chromium (scripts/chromium-path.mjs: CHROMIUM_PATH, Debian's headless shell or chromium); without it `startPortal` throws,
  * so the tests fail rather than skip.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +19,7 @@ import type { Clock } from '@anjian/core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject, vi } from 'vitest';
 import { bundleNodePath, bundleTs } from '../../../scripts/bundle-ts.mjs';
+import { chromiumPath } from '../../../scripts/chromium-path.mjs';
 import { CHROMIUM_ARGS } from './global-setup.js';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_PASSWORD } from '../src/demo-users.js';
@@ -181,7 +182,7 @@ async function connectBrowser(): Promise<Browser> {
   const broker = inject('browserBroker');
   const res = broker ? await fetch(broker).catch(() => undefined) : undefined;
   if (res?.ok) return chromium.connect(await res.text());
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 /**

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../../../scripts/chromium-path.mjs';
 import { createMemoryStore } from '@anjian/core';
 import { DOCUMENT_KINDS, renderDocumentHtml, sealDocument, type ComposedDocument, type DocumentKind } from '../src/index.js';
 import { composeAllKinds } from './chain-run.js';
@@ -17,7 +18,7 @@ let browser: Browser;
 let docs: Map<DocumentKind, ComposedDocument>;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  browser = await chromium.launch({ executablePath: chromiumPath() });
   docs = await composeAllKinds();
 });
 afterAll(async () => {
