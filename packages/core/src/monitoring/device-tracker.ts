@@ -28,12 +28,19 @@ export interface DeviceStep {
   state: DeviceState;
   /** Warnings opened by this step (report them). */
   opened: DeviceWarning[];
-  /** Open warnings this step touched (a repeated message, a changed level). */
+  /** Open warnings this step touched (a repeated message, a changed level, a return within the flap window), other than those it opened. */
   updated: DeviceWarning[];
-  /** Warnings cleared by this step (record them). */
+  /** Warnings cleared by this step (record them); one reopened later in the same step is in `updated` too. */
   cleared: DeviceWarning[];
-  /** The inspection the step classified (facts = device state), to report opened warnings with. */
+  /**
+   * Every warning the step changed, once, in its final version (a warning opened and then cleared
+   * by kept messages applied in this step is here as cleared): what the caller commits.
+   */
+  warnings: DeviceWarning[];
+  /** The inspection the step classified last (facts = device state at its end). */
   inspection: Inspection;
+  /** The inspection each opened warning opened on, by key: report it with these facts (an earlier message of the step may have raised it). */
+  openedOn: Record<string, Inspection>;
   classification: Classification;
 }
 
@@ -42,8 +49,8 @@ export interface DeviceTracker {
   /**
    * Applies one (validated, not yet seen) message received at `now`. `earlier`: messages of the
    * device that admission refused before it (`rate_limited`, kept by ingestion, oldest first) —
-   * their effects on the state are applied first, at their own receipt times, and the step is
-   * classified once, so a condition they raised opens (or updates) its warning in this step.
+   * each is applied and classified in turn, at `now`, before the message, so a condition one
+   * of them raised opens its warning, and one a later one cleared is cleared, in this step.
    */
   observe(device: Device, state: DeviceState, message: SensorMessage, now: Date, earlier?: readonly HeldSensorMessage[]): DeviceStep;
   /** Re-evaluates at `now` without a message: heartbeat silence becomes offline here. `earlier` as for {@link observe}. */
@@ -115,10 +122,9 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
   const flapMs = options.flapWindowMs ?? DEFAULT_FLAP_WINDOW_MS;
   if (!Number.isFinite(flapMs) || flapMs < 0) throw new RangeError('flapWindowMs must be a finite number ≥ 0 / flapWindowMs 须为不小于 0 的有限数');
 
-  /** One message's effect on the state, received at `at` (the server's clock); a held (earlier) one never moves the last-message time back. */
-  function absorb(device: Device, state: DeviceState, message: SensorMessage, at: string, held: boolean): void {
+  /** One message's effect on the state, received at `at` (the server's clock). */
+  function absorb(device: Device, state: DeviceState, message: SensorMessage, at: string): void {
     applyMessage(state, message);
-    if (!held || state.lastMessageAt === null || at > state.lastMessageAt) state.lastMessageAt = at;
     if (message.type === 'heartbeat') return;
     // The registered unit only: a message's unit was checked against it, its note is free text.
     const unit = device.limits?.unit;
@@ -133,13 +139,36 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
     state.recent = [...(state.recent ?? []), reading].slice(-RECENT_READINGS);
   }
 
-  function step(device: Device, previous: DeviceState, now: Date, message: SensorMessage | null, earlier: readonly HeldSensorMessage[] = []): DeviceStep {
-    const state: DeviceState = structuredClone(previous);
+  /** The warnings a step changed, as it goes: each list keeps a key once, in its latest version. */
+  function changes() {
+    const opened: DeviceWarning[] = [];
+    const updated = new Map<string, DeviceWarning>();
+    const cleared = new Map<string, DeviceWarning>();
+    const final = new Map<string, DeviceWarning>();
+    const openedOn: Record<string, Inspection> = {};
+    const touch = (list: Map<string, DeviceWarning> | null, w: DeviceWarning) => {
+      if (list) {
+        list.delete(w.key);
+        list.set(w.key, w);
+      }
+      final.delete(w.key);
+      final.set(w.key, w);
+    };
+    return {
+      open(w: DeviceWarning, inspection: Inspection) {
+        opened.push(w);
+        openedOn[w.key] = inspection;
+        touch(null, w);
+      },
+      update: (w: DeviceWarning) => touch(w.key in openedOn ? null : updated, w),
+      clear: (w: DeviceWarning) => touch(cleared, w),
+      done: () => ({ opened, updated: [...updated.values()], cleared: [...cleared.values()], warnings: [...final.values()], openedOn }),
+    };
+  }
+
+  /** Classifies the state at `now` and moves the warnings on; `applied`: messages this evaluation counts on the warnings it finds open. */
+  function evaluate(device: Device, state: DeviceState, now: Date, applied: number, out: ReturnType<typeof changes>) {
     const at = now.toISOString();
-    for (const held of earlier) absorb(device, state, held.message, held.receivedAt, true);
-    if (message) absorb(device, state, message, at, false);
-    /** Messages this step applied: each counts on the warnings it finds open. */
-    const applied = earlier.length + (message ? 1 : 0);
     const horizon = now.getTime() - windowMs;
     for (const [item, times] of Object.entries(state.recentClears)) {
       const kept = times.filter((t) => Date.parse(t) > horizon);
@@ -152,9 +181,6 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
     }
     const inspection = deviceInspection(device, state, now);
     const classification = options.pack.evaluate(inspection);
-    const opened: DeviceWarning[] = [];
-    const updated: DeviceWarning[] = [];
-    const cleared: DeviceWarning[] = [];
     const firing = new Set<string>();
     for (const result of classification.items) {
       if (result.outcome !== 'hazard' || !result.level) continue;
@@ -177,7 +203,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
         }
         if (touched) {
           current.updatedAt = at;
-          updated.push(current);
+          out.update(current);
         }
         continue;
       }
@@ -191,7 +217,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
         else delete state.recentClears[result.item];
         const reopened: DeviceWarning = { ...flapped, status: 'open', clearedAt: null, updatedAt: at, messages: flapped.messages + applied, flaps: (flapped.flaps ?? 0) + 1 };
         state.open[result.item] = reopened;
-        updated.push(reopened);
+        out.update(reopened);
         continue;
       }
       const occurrence = (state.occurrences[result.item] ?? 0) + 1;
@@ -214,7 +240,7 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
         hazardIds: [],
       };
       state.open[result.item] = warning;
-      opened.push(warning);
+      out.open(warning, inspection);
     }
     for (const [item, warning] of Object.entries(state.open)) {
       if (firing.has(item)) continue;
@@ -222,9 +248,29 @@ export function createDeviceTracker(options: DeviceTrackerOptions): DeviceTracke
       const done: DeviceWarning = { ...warning, status: 'cleared', clearedAt: at, updatedAt: at };
       (state.recentClears[item] ??= []).push(at);
       if (flapMs > 0) (state.reopenable ??= {})[item] = done;
-      cleared.push(done);
+      out.clear(done);
     }
-    return { state, opened, updated, cleared, inspection, classification };
+    return { inspection, classification };
+  }
+
+  function step(device: Device, previous: DeviceState, now: Date, message: SensorMessage | null, earlier: readonly HeldSensorMessage[] = []): DeviceStep {
+    const state: DeviceState = structuredClone(previous);
+    const at = now.toISOString();
+    // Silence is measured from the device's latest message in every evaluation of the step; a
+    // kept (earlier) message never moves the last-message time back.
+    if (message) state.lastMessageAt = at;
+    else for (const held of earlier) if (state.lastMessageAt === null || held.receivedAt > state.lastMessageAt) state.lastMessageAt = held.receivedAt;
+    const out = changes();
+    // Each kept message is evaluated on its own, in order: a condition it raised and a later one
+    // cleared is opened (and reported) and cleared, as if the messages had been admitted one by one.
+    let last: ReturnType<typeof evaluate> | undefined;
+    for (const held of earlier) {
+      absorb(device, state, held.message, held.receivedAt);
+      last = evaluate(device, state, now, 1, out);
+    }
+    if (message) absorb(device, state, message, at);
+    if (message || last === undefined) last = evaluate(device, state, now, message ? 1 : 0, out);
+    return { state, ...out.done(), inspection: last.inspection, classification: last.classification };
   }
 
   return Object.freeze({

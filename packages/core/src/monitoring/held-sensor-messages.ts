@@ -1,21 +1,25 @@
 /**
  * The latest refused state of each flooding device (限流期间的最新状态): a message that
  * admission refuses (`rate_limited`) is not evaluated, but it is not forgotten either. Its
- * device's latest refused message of each kind is kept — last value wins, at most one per
- * {@link SensorMessageChannel} per device — and applied with the device's next admitted
- * message, or by `tickDevices` once the device's bucket holds a token again. So an alarm sent
- * during a flood is raised within a bounded time (docs/monitoring.md, "Admission"), while a
- * flood still costs one evaluation per admitted message, not one per message sent.
+ * device's refused messages of each kind are kept as a bounded summary (`keptOfChannel`:
+ * for an on/off kind the latest message of each of its last three runs, for readings the
+ * latest, the highest and the lowest) and applied with the device's next admitted message, or
+ * by `tickDevices` once the device's bucket holds a token again — one evaluation per kept
+ * message, in order of arrival, so a raise, a clear and a return the device reported during the
+ * flood are each evaluated, and its final state is what its last message said
+ * (docs/monitoring.md, "Admission"). A flood still costs one commit per admitted message, not
+ * one per message sent.
  *
  * Kept in the process's memory, one store per `DeviceRegistry` object (every ingestion and tick
- * sharing the registry shares it): nothing is written per refused message.
+ * sharing the registry shares it): nothing is written per refused message, and a restart
+ * forgets them (documented limit).
  *
  * @module
  */
 import type { DeviceRegistry } from '../ports/device-registry.js';
 import type { SensorMessage, SensorMessageType } from './sensor-message.js';
 
-/** What a message sets in its device's state; a later message of the same channel supersedes an earlier one. Heartbeats set nothing. */
+/** What a message sets in its device's state; a later message of the same channel sets it again. Heartbeats set nothing. */
 export type SensorMessageChannel = 'alarm' | 'fault' | 'battery' | 'disabled' | 'reading';
 
 const CHANNELS: Readonly<Record<SensorMessageType, SensorMessageChannel | null>> = Object.freeze({
@@ -43,13 +47,13 @@ export interface HeldSensorMessage {
   receivedAt: string;
 }
 
-/** Per device, the latest refused message of each channel. */
+/** Per device, a bounded summary of its refused messages of each channel (`keptOfChannel`). */
 export interface HeldSensorMessages {
-  /** Keeps `message` (refused at `receivedAt`) as its device's latest of its channel; a heartbeat is not kept. */
+  /** Keeps `message` (refused at `receivedAt`) in its device's summary of its channel; a heartbeat, or a message already kept, is not kept. */
   hold(deviceId: string, message: SensorMessage, receivedAt: Date): void;
   /** The device's kept messages, oldest first (not removed: {@link release} them once their step is committed). */
   peek(deviceId: string): HeldSensorMessage[];
-  /** Removes these entries — unless a newer message of their channel replaced them meanwhile. */
+  /** Removes these entries; entries kept since (newer messages) stay. */
   release(deviceId: string, entries: readonly HeldSensorMessage[]): void;
   /** Forgets the device (deregistered or disabled). */
   forget(deviceId: string): void;
@@ -57,28 +61,88 @@ export interface HeldSensorMessages {
   devices(): number;
 }
 
+/** How many runs of an on/off channel are kept: enough for a raise, a clear and a return (or a clear, a return and a clear). */
+const KEPT_RUNS = 3;
+
+/**
+ * What a channel's messages, in order of arrival, must still say once evaluated in order — the
+ * rest is dropped unevaluated, so a flood keeps at most 3 messages per channel:
+ *
+ * - an on/off channel (alarm, fault, battery, switched off): the latest message of each of the
+ *   last three runs of the same type — the final value, and before it a clear and a return (or a
+ *   return and a clear) — so raised, cleared and reopened are each evaluated whatever the device's
+ *   state before them; more back and forth than that between two evaluations counts once;
+ * - readings: the latest, the highest and the lowest (ties: the later) — a limit crossed by any
+ *   reading is crossed by the highest or the lowest, whatever limits the pack applies.
+ */
+function keptOfChannel(entries: readonly HeldSensorMessage[]): HeldSensorMessage[] {
+  if (entries.length === 0) return [];
+  if (entries[0]!.message.type === 'reading') {
+    let high: HeldSensorMessage | undefined;
+    let low: HeldSensorMessage | undefined;
+    for (const e of entries) {
+      const v = e.message.value;
+      if (typeof v !== 'number') continue;
+      if (high === undefined || v >= high.message.value!) high = e;
+      if (low === undefined || v <= low.message.value!) low = e;
+    }
+    const keep = new Set([high, low, entries.at(-1)]);
+    return entries.filter((e) => keep.has(e));
+  }
+  const runs: HeldSensorMessage[] = [];
+  for (const e of entries) {
+    if (runs.length > 0 && runs.at(-1)!.message.type === e.message.type) runs[runs.length - 1] = e;
+    else runs.push(e);
+  }
+  return runs.slice(-KEPT_RUNS);
+}
+
+/**
+ * The kept messages (`held`, oldest first) a step processing `message` applies before it, in
+ * order: those of other channels all, those of its own channel as far as they are still kept
+ * with `message` as their latest (`keptOfChannel`: a clear before an admitted alarm is
+ * evaluated, an older alarm of the same run is superseded). A tick (`message` null) applies all.
+ */
+export function heldToApply(held: readonly HeldSensorMessage[], message: SensorMessage | null): HeldSensorMessage[] {
+  const channel = message ? sensorMessageChannel(message.type) : null;
+  if (message === null || channel === null) return [...held];
+  const self: HeldSensorMessage = { message, receivedAt: '' };
+  const kept = new Set(keptOfChannel([...held.filter((h) => sensorMessageChannel(h.message.type) === channel), self]));
+  return held.filter((h) => sensorMessageChannel(h.message.type) !== channel || kept.has(h));
+}
+
 /** A fresh, empty {@link HeldSensorMessages}. */
 export function createHeldSensorMessages(): HeldSensorMessages {
-  const byDevice = new Map<string, Map<SensorMessageChannel, HeldSensorMessage>>();
+  const byDevice = new Map<string, Map<SensorMessageChannel, HeldSensorMessage[]>>();
+  /** Order of arrival across channels. */
+  const order = new WeakMap<HeldSensorMessage, number>();
+  let next = 0;
   return {
     hold(deviceId, message, receivedAt) {
       const channel = sensorMessageChannel(message.type);
       if (channel === null) return;
       let kept = byDevice.get(deviceId);
       if (!kept) byDevice.set(deviceId, (kept = new Map()));
-      // Delete first so that the map's order stays the order of arrival.
-      kept.delete(channel);
-      kept.set(channel, { message, receivedAt: receivedAt.toISOString() });
+      const entries = kept.get(channel) ?? [];
+      // The same message refused again (a batch processed again after a conflict) keeps its place.
+      if (entries.some((e) => e.message.id === message.id)) return;
+      const entry: HeldSensorMessage = { message, receivedAt: receivedAt.toISOString() };
+      order.set(entry, next++);
+      kept.set(channel, keptOfChannel([...entries, entry]));
     },
     peek(deviceId) {
-      return [...(byDevice.get(deviceId)?.values() ?? [])];
+      const kept = byDevice.get(deviceId);
+      if (!kept) return [];
+      return [...kept.values()].flat().sort((a, b) => order.get(a)! - order.get(b)!);
     },
     release(deviceId, entries) {
       const kept = byDevice.get(deviceId);
       if (!kept) return;
-      for (const entry of entries) {
-        const channel = sensorMessageChannel(entry.message.type);
-        if (channel !== null && kept.get(channel) === entry) kept.delete(channel);
+      const done = new Set(entries);
+      for (const [channel, list] of kept) {
+        const left = list.filter((e) => !done.has(e));
+        if (left.length > 0) kept.set(channel, left);
+        else kept.delete(channel);
       }
       if (kept.size === 0) byDevice.delete(deviceId);
     },

@@ -10,7 +10,7 @@ import type { Device } from './device.js';
 import { SENSORS_PACK_ID } from './device-facts.js';
 import { initialDeviceState, type DeviceState, type DeviceWarning } from './device-state.js';
 import type { DeviceStep, DeviceTracker } from './device-tracker.js';
-import { heldSensorMessages, sensorMessageChannel, type HeldSensorMessage } from './held-sensor-messages.js';
+import { heldSensorMessages, heldToApply, type HeldSensorMessage } from './held-sensor-messages.js';
 import { checkMessageSignature, type DeviceKeyResolver } from './message-auth.js';
 import { DEFAULT_MESSAGE_DEDUP_WINDOW_MS } from './message-dedup-window.js';
 import { admitSensorMessage, sensorAllowance, type AdmissionDecision, type SensorAdmissionOptions } from './sensor-admission.js';
@@ -30,10 +30,12 @@ export interface MonitoringDeps {
   /**
    * Per-device admission (`admitSensorMessage`): a token bucket sized from each device's
    * registered reporting interval; messages beyond it are dropped as `rate_limited` and one
-   * `FLOOD` warning per episode is recorded. A dropped message is kept in memory as its device's
-   * latest of its kind (alarm, fault, battery, switched off, reading; last value wins) and applied
-   * with the device's next admitted message, or by {@link tickDevices} once its bucket holds a
-   * token, so an alarm sent during a flood is still raised. Default on with the defaults of
+   * `FLOOD` warning per episode is recorded. A dropped message is kept in memory, in a bounded
+   * summary per kind (alarm, fault, battery, switched off: the last three changes; readings: the
+   * latest, highest and lowest), and applied with the device's next admitted message, or by
+   * {@link tickDevices} once its bucket holds a token — each kept message evaluated in order — so
+   * an alarm sent during a flood is still raised, and one cleared during it cleared. Not persisted:
+   * a restart loses what was kept (docs/monitoring.md, "Limit"). Default on with the defaults of
    * `SensorAdmissionOptions`; `false` turns it off (benchmarks only: a device could then write at
    * whatever rate it sends).
    */
@@ -92,7 +94,7 @@ export function sensorReadingsDocument(device: Device, warning: DeviceWarning, s
       principalId: device.principalId,
     },
     warning: { key: warning.key, item: warning.item, rule: warning.rule, level: warning.level, openedAt: warning.openedAt, escalated: warning.escalated },
-    facts: step.inspection.findings,
+    facts: (step.openedOn[warning.key] ?? step.inspection).findings,
     lastMessageAt: step.state.lastMessageAt,
     readings: step.state.recent ?? [],
   };
@@ -113,17 +115,23 @@ export function sensorReadingsDocument(device: Device, warning: DeviceWarning, s
 export async function reportDeviceWarnings(chain: ChainDeps, device: Device, step: DeviceStep): Promise<WarningReport[]> {
   const out: WarningReport[] = [];
   for (const warning of step.opened) {
+    // The facts it opened on: a kept message applied earlier in the step may have raised it, and a later one cleared it.
+    const inspection = step.openedOn[warning.key] ?? step.inspection;
     const evidence = chain.evidence ? await readingsEvidence(chain, chain.evidence, device, warning, step) : undefined;
     const r = await reportInspection(
       chain,
-      { inspection: step.inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warning.key, only: [warning.rule], ...(evidence === undefined ? {} : { evidence }) },
+      { inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warning.key, only: [warning.rule], ...(evidence === undefined ? {} : { evidence }) },
       device.principalId,
     );
     if (!r.ok) {
       out.push({ warning: warning.key, reports: [], issues: r.issues });
       continue;
     }
-    warning.hazardIds = r.reports.filter((x) => x.ok).map((x) => x.hazardId);
+    const hazardIds = r.reports.filter((x) => x.ok).map((x) => x.hazardId);
+    // Every version of the warning the step holds (cleared, reopened, kept for the flap window) names its hazard.
+    for (const w of [warning, ...step.warnings, ...step.updated, ...step.cleared, ...Object.values(step.state.open), ...Object.values(step.state.reopenable ?? {})]) {
+      if (w.key === warning.key) w.hazardIds = [...hazardIds];
+    }
     out.push({ warning: warning.key, reports: r.reports });
   }
   return out;
@@ -140,7 +148,7 @@ async function readingsEvidence(chain: ChainDeps, store: EvidenceStore, device: 
       mime: SENSOR_READINGS_MIME,
       uploaderId: device.principalId,
       hazardId: null,
-      receivedAt: step.inspection.inspectedAt ?? warning.openedAt,
+      receivedAt: (step.openedOn[warning.key] ?? step.inspection).inspectedAt ?? warning.openedAt,
     });
     return [{ id: record.id, kind: 'document' }];
   } catch (e) {
@@ -158,7 +166,7 @@ const MAX_ATTEMPTS = 5;
  * Processes one raw MQTT payload: validates it against the published schema, checks the
  * topic's device, looks the device up, checks the signature of a device registered with
  * `messageAuth` ({@link checkMessageSignature}), drops a message id already processed, applies
- * the device's admission (a refused message is kept as its latest of its kind, see
+ * the device's admission (a refused message is kept in its device's bounded summary, see
  * `MonitoringDeps.admission`), runs the tracker — with the kept messages first — reports
  * opened warnings into the review chain and commits state, message id and warnings in one
  * registry transaction. A bad message is a `dropped` result with its
@@ -183,7 +191,7 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
     const admission = admit(deps, device, stored, now);
     if (admission && !admission.admitted) {
       // Refused: nothing is written, except the first refusal of an episode, which records its one FLOOD warning.
-      // The message is kept in memory as its device's latest of its kind, to be applied when the bucket allows.
+      // The message is kept in memory in its device's summary of its kind, to be applied when the bucket allows.
       heldSensorMessages(deps.registry).hold(device.id, message, now);
       if (admission.opened) {
         const noted = await deps.registry.commit({
@@ -206,10 +214,10 @@ export async function ingestSensorMessage(deps: MonitoringDeps, raw: string | Ui
       expectedVersion: state.version,
       state: step.state,
       messageId: message.id,
-      warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.cleared ? [admission.cleared] : [])],
+      warnings: [...step.warnings, ...(admission?.cleared ? [admission.cleared] : [])],
       now: now.toISOString(),
       // A heartbeat that changed no warning only moves the last-message time: idempotent, so it need not wait for the disk.
-      durable: !(message.type === 'heartbeat' && held.apply.length === 0 && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
+      durable: !(message.type === 'heartbeat' && held.apply.length === 0 && step.warnings.length === 0 && !admission?.cleared),
     });
     if (result.kind === 'duplicate') return { kind: 'dropped', reason: 'duplicate', detail: 'message id already processed', deviceId: device.id };
     if (result.kind === 'ok') {
@@ -229,9 +237,10 @@ function admit(deps: MonitoringDeps, device: Device, state: DeviceState, now: Da
 }
 
 /**
- * What the device's held (refused) messages contribute to a step processing `message`: those of
- * another channel are applied before it (`apply`); those of its channel are older values it
- * supersedes (last value wins). `done`: all of them, to release once the step is committed.
+ * What the device's held (refused) messages contribute to a step processing `message` (`null`: a
+ * tick): `apply`, those evaluated before it, in order ({@link heldToApply}: a kept message of
+ * its own kind only where it still tells a change, e.g. a clear before an admitted alarm);
+ * `done`: all of them, to release once the step is committed (the rest are superseded by it).
  * `skip`: entries a batch already applied in an earlier step not yet committed.
  */
 function heldBefore(deps: MonitoringDeps, deviceId: string, message: SensorMessage | null, skip?: ReadonlySet<HeldSensorMessage>): { apply: HeldSensorMessage[]; done: HeldSensorMessage[] } {
@@ -239,8 +248,7 @@ function heldBefore(deps: MonitoringDeps, deviceId: string, message: SensorMessa
   const done = heldSensorMessages(deps.registry)
     .peek(deviceId)
     .filter((h) => !skip?.has(h));
-  const channel = message ? sensorMessageChannel(message.type) : null;
-  return { apply: done.filter((h) => channel === null || sensorMessageChannel(h.message.type) !== channel), done };
+  return { apply: heldToApply(done, message), done };
 }
 
 function rateLimited(deviceId: string, decision: AdmissionDecision): Extract<IngestResult, { kind: 'dropped' }> {
@@ -393,9 +401,9 @@ export async function ingestSensorBatch(deps: MonitoringDeps, items: readonly Se
         expectedVersion: state.version,
         state: step.state,
         messageId: message.id,
-        warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.cleared ? [admission.cleared] : [])],
+        warnings: [...step.warnings, ...(admission?.cleared ? [admission.cleared] : [])],
         now: now.toISOString(),
-        durable: !(message.type === 'heartbeat' && held.apply.length === 0 && step.opened.length === 0 && step.updated.length === 0 && step.cleared.length === 0 && !admission?.cleared),
+        durable: !(message.type === 'heartbeat' && held.apply.length === 0 && step.warnings.length === 0 && !admission?.cleared),
       },
       done: { kind: 'processed', deviceId: device.id, messageId: message.id, opened: step.opened, updated: step.updated, cleared: step.cleared, reports },
       held: held.done,
@@ -453,13 +461,13 @@ export async function tickDevices(deps: MonitoringDeps, now: Date = deps.clock.n
       const apply = admission?.admitted ? held.apply : [];
       const state: DeviceState = admission?.admitted ? { ...stored, admission: admission.admission } : stored;
       const step = deps.tracker.tick(device, state, now, apply);
-      if (state.version > 0 && apply.length === 0 && step.opened.length === 0 && step.cleared.length === 0 && step.updated.length === 0) break;
+      if (state.version > 0 && apply.length === 0 && step.warnings.length === 0) break;
       const reports = await reportDeviceWarnings(deps.chain, device, step);
       const result = await deps.registry.commit({
         deviceId: device.id,
         expectedVersion: state.version,
         state: step.state,
-        warnings: [...step.opened, ...step.updated, ...step.cleared, ...(admission?.admitted && admission.cleared ? [admission.cleared] : [])],
+        warnings: [...step.warnings, ...(admission?.admitted && admission.cleared ? [admission.cleared] : [])],
         now: now.toISOString(),
       });
       if (result.kind !== 'ok') continue;

@@ -175,7 +175,7 @@ describe('admission keeps the latest refused state: an alarm sent during a flood
     expect(f.store.unsafeLog.filter((e) => e.type === 'reported')).toHaveLength(1);
   });
 
-  it('last value wins, per kind: an alarm cleared, 2 000 readings and a fault, battery low, all refused — one held per kind, applied as their latest values', async () => {
+  it('per kind, bounded: an alarm raised and cleared, 2 000 readings over the limit then one under, a fault, battery low, all refused — the changes and the extremes kept, evaluated in order', async () => {
     const f = await transmitterFixture();
     const refused = [
       f.msg('D-chem', 'alarm'),
@@ -187,26 +187,48 @@ describe('admission keeps the latest refused state: an alarm sent during a flood
     ];
     const results = await sendVia['in batches'](f, [...Array.from({ length: DEFAULT_ADMISSION_BURST }, () => f.msg('D-chem', 'heartbeat')), ...refused]);
     expect(tally(results)).toEqual({ processed: DEFAULT_ADMISSION_BURST, rate_limited: refused.length });
-    // Bounded: one entry per kind of state (alarm, fault, battery, reading), whatever the flood's length.
+    // Bounded, whatever the flood's length: the last changes of each on/off kind, the highest and the latest reading.
     expect(
       heldSensorMessages(f.registry)
         .peek('D-chem')
-        .map((h) => h.message.type),
-    ).toEqual(['fault', 'alarm_cleared', 'battery_low', 'reading']);
+        .map((h) => [h.message.type, h.message.value]),
+    ).toEqual([
+      ['alarm', undefined],
+      ['reading', 1.7 + 4 / 10],
+      ['fault', undefined],
+      ['alarm_cleared', undefined],
+      ['battery_low', undefined],
+      ['reading', 1.0],
+    ]);
     f.clock.advance(TOKEN_MS);
     expect((await sendVia['one at a time'](f, [f.msg('D-chem', 'heartbeat')]))[0]!.kind).toBe('processed');
     expect((await f.registry.loadState('D-chem'))!).toMatchObject({ alarm: false, fault: true, batteryLow: true, reading: 1.0 });
-    const items = (await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => w.item).sort();
-    expect(items).toEqual(['FLOOD', 'SEN-03', 'SEN-04']); // no alarm (cleared), no over-limit reading (the latest is 1.0)
+    // The alarm and the over-limit readings were raised and reported, then cleared by the device's later messages.
+    const items = (await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => [w.item, w.status, w.hazardIds.length]).sort();
+    expect(items).toEqual([
+      ['FLOOD', 'open', 0],
+      ['SEN-01', 'cleared', 1],
+      ['SEN-03', 'open', 1],
+      ['SEN-04', 'open', 1],
+      ['SEN-06', 'cleared', 1],
+    ]);
   });
 
-  it('a reading of the same kind admitted later supersedes the held one: the over-limit value refused in between is not evaluated', async () => {
+  it('a reading admitted later does not hide an over-limit one refused in between: that one is evaluated first (raised, reported), then cleared by the admitted one', async () => {
     const f = await transmitterFixture();
     await sendVia['in batches'](f, [...Array.from({ length: DEFAULT_ADMISSION_BURST }, () => f.msg('D-chem', 'reading', { value: 1.0 })), f.msg('D-chem', 'reading', { value: 1.9 })]);
     f.clock.advance(TOKEN_MS);
-    expect((await sendVia['one at a time'](f, [f.msg('D-chem', 'reading', { value: 1.1 })]))[0]).toMatchObject({ kind: 'processed', opened: [] });
+    expect((await sendVia['one at a time'](f, [f.msg('D-chem', 'reading', { value: 1.1 })]))[0]).toMatchObject({
+      kind: 'processed',
+      opened: [{ key: 'D-chem/SEN-06/1' }],
+      cleared: [{ key: 'D-chem/SEN-06/1', status: 'cleared' }],
+    });
     expect(heldSensorMessages(f.registry).devices()).toBe(0);
-    expect((await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => w.item)).toEqual(['FLOOD']);
+    expect((await f.registry.listWarnings({ deviceId: 'D-chem' })).map((w) => [w.item, w.status, w.hazardIds.length])).toEqual([
+      ['FLOOD', 'open', 0],
+      ['SEN-06', 'cleared', 1],
+    ]);
+    expect((await f.registry.loadState('D-chem'))!.reading).toBe(1.1);
   });
 
   it('10 000 readings alternating over and under the limit with the host ticking every 1.2 s: still one hazard, evaluations within the allowance', async () => {
