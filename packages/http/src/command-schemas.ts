@@ -46,7 +46,7 @@ export const EVIDENCE_LIST: JsonSchema = evidenceList(['photo_before', 'photo_af
 /** A reviewer's own evidence (verify, reject, spot_check, reopen): photos of the site as reviewed (`photo_review`) and documents. */
 const REVIEW_EVIDENCE_LIST = evidenceList(
   ['photo_review', 'document'],
-  "the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选",
+  "the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录",
 );
 /** An officer's acceptance or lifting of a stop-work order: any kind, the site as the officer saw it (`photo_review`) included. */
 const OFFICER_EVIDENCE_LIST = evidenceList(['photo_before', 'photo_after', 'document', 'photo_review'], 'references to uploads: id and what the file shows / 证据引用');

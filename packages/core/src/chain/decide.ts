@@ -12,7 +12,7 @@ import { isChainError } from './chain-error.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkCommandShape } from './command-shape.js';
 import { computeDeadline, extendDeadline } from './compute-deadline.js';
-import { checkEvidence, DEFAULT_EVIDENCE_RULES, reviewEvidenceProblem, type EvidenceRequirement, type EvidenceRules, type ReviewedStep } from './evidence-rules.js';
+import { checkEvidence, DEFAULT_EVIDENCE_RULES, reviewEvidenceProblem, reviewEvidenceReused, type EvidenceRequirement, type EvidenceRules, type ReviewedStep } from './evidence-rules.js';
 import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { awaitsConfirmedLevel } from './provisional-gate.js';
@@ -352,17 +352,18 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     });
   // A reviewer's photos (verify, reject, spot_check, reopen): optional, resolved by the same attachEvidence as every
   // other command's (an upload of the actor, bound to this hazard, a photo an image, within the quota), each received by
-  // the server after the step reviewed (the latest submission, the closing; evidence-rules); recorded only when sent.
+  // the server after the step reviewed (the latest submission, the closing; evidence-rules), and none an earlier act of
+  // the hazard already records (one upload, one review); recorded only when sent.
   const reviewEvidence = (refs: readonly EvidenceRef[] | undefined): { data: { evidence?: AttachedEvidence[] } } | Refusal => {
     if (refs === undefined) return { data: {} };
     const evidence = attach(refs);
     if ('rejection' in evidence) return evidence;
     const s = state as HazardState;
     const reviewed: ReviewedStep = command.type === 'verify' || command.type === 'reject' ? 'submission' : 'closing';
-    const late = reviewEvidenceProblem(refs, evidence.attached, reviewed, reviewed === 'submission' ? s.rectificationSubmittedAt : s.closedAt, now);
-    if (late) {
-      const { rejection } = reject('EVIDENCE_INVALID', { 'zh-CN': `${late.pointer}：${late['zh-CN']}`, en: `${late.pointer}: ${late.en}` });
-      return { rejection: { ...rejection, pointer: late.pointer } };
+    const problem = reviewEvidenceProblem(refs, evidence.attached, reviewed, reviewed === 'submission' ? s.rectificationSubmittedAt : s.closedAt, now) ?? reviewEvidenceReused(refs, s.evidenceIds);
+    if (problem) {
+      const { rejection } = reject('EVIDENCE_INVALID', { 'zh-CN': `${problem.pointer}：${problem['zh-CN']}`, en: `${problem.pointer}: ${problem.en}` });
+      return { rejection: { ...rejection, pointer: problem.pointer } };
     }
     return { data: { evidence: evidence.attached } };
   };

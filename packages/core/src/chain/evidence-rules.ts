@@ -75,6 +75,26 @@ export function reviewEvidenceProblem(
 }
 
 /**
+ * A reviewer's evidence shows one act: an upload an earlier event of the hazard already
+ * records (`attachedIds`, the state's `evidenceIds`: a spot check's photo, the rejection's, the
+ * report's) is not the evidence of this one, even when it was received after the step reviewed —
+ * a spot check's photo offered again for a second spot check or for the reopening would make two
+ * records rest on one look at the site. (Another hazard's upload is refused by `attachEvidence`:
+ * it is bound there.) Returns the first reused reference with its pointer (`/evidence/N`), or null.
+ */
+export function reviewEvidenceReused(refs: readonly { id: string }[], attachedIds: readonly string[]): { pointer: string; 'zh-CN': string; en: string } | null {
+  for (const [i, ref] of refs.entries()) {
+    if (!attachedIds.includes(ref.id)) continue;
+    return {
+      pointer: `/evidence/${i}`,
+      'zh-CN': `证据 ${ref.id} 已用于该隐患的另一次记录，复查证据只能用于一次复查：请上传本次复查时拍摄的照片或文件`,
+      en: `evidence ${ref.id} is already attached to another act on this hazard; a review's evidence serves one review only: upload the photos or files of this review`,
+    };
+  }
+  return null;
+}
+
+/**
  * Checks attached evidence against a requirement. Returns the list of problems in both
  * languages (empty when satisfied). "After" photos count when the server received them
  * after `noticeAt` (when the running notice or case started; null: no notice) and not

@@ -147,6 +147,57 @@ describe("a reviewer's photos (photo_review) on verify, reject, spot_check and r
     await h.ok('grid-g1', { type: 'spot_check', hazardId: 'H-R7', result: 'pass', evidence: [{ id: 'H-R7-spot', kind: 'photo_review' }] });
   });
 
+  it("a reviewer's upload serves one act: a spot check's photo is not a second spot check's nor the reopening's, a hazard's not another's", async () => {
+    const { h, seed } = await submitted('H-R8');
+    const located = async (actorId: string, command: Parameters<typeof h.send>[1]) => {
+      const before = h.store.unsafeLog.length;
+      const r = await h.send(actorId, command);
+      expect(h.store.unsafeLog.length).toBe(before);
+      return 'rejection' in r ? r.rejection : null;
+    };
+    await h.ok('grid-g1', { type: 'verify', hazardId: 'H-R8' });
+    await h.ok('grid-g1', { type: 'close', hazardId: 'H-R8' });
+    h.clock.advance(60_000);
+    seed('H-R8-spot', 'photo_review', 'grid-g1');
+    seed('H-R8-sheet', 'document', 'grid-g1');
+    await h.ok('grid-g1', {
+      type: 'spot_check',
+      hazardId: 'H-R8',
+      result: 'pass',
+      evidence: [
+        { id: 'H-R8-spot', kind: 'photo_review' },
+        { id: 'H-R8-sheet', kind: 'document' },
+      ],
+    });
+    // Received after the closing, so the time rule lets it through; it is the first spot check's, not this act's.
+    h.clock.advance(60_000);
+    seed('H-R8-new', 'photo_review', 'grid-g1');
+    for (const command of [
+      { type: 'spot_check' as const, hazardId: 'H-R8', result: 'pass' as const, evidence: [{ id: 'H-R8-spot', kind: 'photo_review' as const }] },
+      {
+        type: 'reopen' as const,
+        hazardId: 'H-R8',
+        reason: { 'zh-CN': '复发' },
+        evidence: [
+          { id: 'H-R8-new', kind: 'photo_review' as const },
+          { id: 'H-R8-sheet', kind: 'document' as const },
+        ],
+      },
+    ]) {
+      const refusal = await located('grid-g1', command);
+      const pointer = `/evidence/${command.evidence.length - 1}`;
+      const reused = command.evidence[command.evidence.length - 1]?.id as string;
+      expect(refusal).toMatchObject({ code: 'EVIDENCE_INVALID', pointer });
+      expect(refusal?.message['zh-CN']).toContain(`${pointer}：证据 ${reused} 已用于该隐患的另一次记录`);
+      expect(refusal?.message.en).toContain(`${pointer}: evidence ${reused} is already attached to another act on this hazard`);
+    }
+    await h.ok('grid-g1', { type: 'reopen', hazardId: 'H-R8', reason: { 'zh-CN': '复发' }, evidence: [{ id: 'H-R8-new', kind: 'photo_review' }] });
+    // Another hazard: the upload is bound to H-R8 and serves no act of H-R9.
+    const { h: h2, seed: seed2 } = await submitted('H-R9');
+    seed2('H-R8-spot', 'photo_review', 'grid-g1', 'H-R8');
+    await h2.refused('grid-g1', { type: 'verify', hazardId: 'H-R9', evidence: [{ id: 'H-R8-spot', kind: 'photo_review' }] }, 'EVIDENCE_INVALID');
+  });
+
   it("the hash chain covers the reviewer's evidence: a swapped file hash or a removed photo is detected", async () => {
     const { h, seed } = await submitted('H-R6');
     seed('H-R6-review', 'photo_review', 'grid-g1');

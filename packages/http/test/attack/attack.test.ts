@@ -512,6 +512,41 @@ describe('attacker pass 2026-12: evidence only from who may use it', () => {
     await a.must('grid-g1', id, { type: 'verify', evidence: [{ id: fresh.body.id, kind: 'photo_review' }] });
     notes.push('review photo received before the latest submission: 422 EVIDENCE_INVALID at /evidence/1, nothing written; a photo uploaded after it verifies');
   });
+
+  it('a reviewer’s upload serves one act: the spot check’s photo is refused for the reopening, located, and one of another hazard for its review', async () => {
+    const id = await a.rectifyingGeneral();
+    await a.must('owner-e1', id, { type: 'submit_rectification', evidence: await a.generalEvidence(id) });
+    await a.must('grid-g1', id, { type: 'verify' });
+    await a.must('grid-g1', id, { type: 'close' });
+    const spot = a.figures.record('review photo in the area', await server.upload('grid-g1', { hazardId: id }));
+    expect(spot.status, spot.text).toBe(201);
+    await a.must('grid-g1', id, { type: 'spot_check', result: 'pass', evidence: [{ id: spot.body.id, kind: 'photo_review' }] });
+    // Uploaded after the closing, so not too early: it is the spot check's photo, not the reopening's.
+    const fresh = await server.upload('grid-g1', { hazardId: id });
+    expect(fresh.status, fresh.text).toBe(201);
+    await a.unchanged(async () => {
+      const reply = await a.command('review photo reused', 'grid-g1', id, {
+        type: 'reopen',
+        reason: { 'zh-CN': '复发', en: 'recurred' },
+        evidence: [
+          { id: fresh.body.id, kind: 'photo_review' },
+          { id: spot.body.id, kind: 'photo_review' },
+        ],
+      });
+      expect([reply.status, reply.body.code, reply.body.issues?.[0]?.pointer], reply.text).toEqual([422, 'EVIDENCE_INVALID', '/evidence/1']);
+      expect(reply.body.issues[0].message['zh-CN']).toContain(`证据 ${spot.body.id} 已用于该隐患的另一次记录`);
+      expect(reply.body.issues[0].message.en).toContain(`evidence ${spot.body.id} is already attached to another act on this hazard`);
+    });
+    // Another hazard under review: the photo is bound to the first one.
+    const other = await a.rectifyingGeneral();
+    await a.must('owner-e1', other, { type: 'submit_rectification', evidence: await a.generalEvidence(other) });
+    await a.unchanged(async () => {
+      const reply = await a.command('review photo reused', 'grid-g1', other, { type: 'verify', evidence: [{ id: fresh.body.id, kind: 'photo_review' }] });
+      expect([reply.status, reply.body.code], reply.text).toEqual([422, 'EVIDENCE_INVALID']);
+    });
+    await a.must('grid-g1', id, { type: 'reopen', reason: { 'zh-CN': '复发', en: 'recurred' }, evidence: [{ id: fresh.body.id, kind: 'photo_review' }] });
+    notes.push('review photo of a spot check offered again for the reopening: 422 EVIDENCE_INVALID at /evidence/1, nothing written; on another hazard 422; a new upload reopens');
+  });
 });
 
 describe('attacker pass 2026-12: a round’s existence', () => {

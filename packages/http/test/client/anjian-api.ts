@@ -3243,7 +3243,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3314,7 +3314,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3523,7 +3523,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3841,7 +3841,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional / 复查（抽查）人员本人上传的现场照片或文件，可选 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
