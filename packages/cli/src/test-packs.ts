@@ -37,8 +37,11 @@ export interface TestReport {
   threshold: number | undefined;
   /** `--condition-threshold`, when given (0–100). */
   conditionThreshold?: number | undefined;
-  /** `notLoaded`: files (scenario files, pack files, overlays) that could not be used. */
-  summary: { passed: number; failed: number; todo: number; packsFailed: number; notLoaded: number };
+  /**
+   * `warnings`: answers of scenarios that did not count (they never fail a pack);
+   * `notLoaded`: files (scenario files, pack files, overlays) that could not be used.
+   */
+  summary: { passed: number; failed: number; todo: number; warnings: number; packsFailed: number; notLoaded: number };
 }
 
 /**
@@ -82,6 +85,7 @@ export async function testPacks(
       passed: runs.reduce((n, r) => n + r.summary.passed, 0),
       failed: runs.reduce((n, r) => n + r.summary.failed, 0),
       todo: runs.reduce((n, r) => n + r.summary.todo, 0),
+      warnings: runs.reduce((n, r) => n + r.summary.warnings, 0),
       packsFailed: packs.filter((p) => !p.ok || p.belowThreshold || p.belowConditionThreshold).length,
       notLoaded: packs.reduce((n, p) => n + new Set(p.issues.filter((i) => i.severity === 'error').map((i) => i.file ?? p.path)).size, 0),
     },

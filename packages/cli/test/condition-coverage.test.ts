@@ -40,7 +40,7 @@ describe('anjian test: condition coverage', () => {
     const strict = await runCli(['test', dir, '--condition-threshold', '100', '--lang', 'zh-CN'], { cwd: dir });
     expect(strict.code).toBe(1);
     expect(strict.out).toMatch(/^ {2}条件覆盖：\d+\/\d+ 个条件在检查项适用时既成立过、也不成立过（[\d.]+%）$/m);
-    expect(strict.out).toContain('    DEMO-001-H1 below_ground = true: 从未不成立');
+    expect(strict.out).toContain('    DEMO-001-H1 below_ground = true：从未不成立');
     expect(strict.out).toMatch(/条件覆盖率 [\d.]+% 低于 --condition-threshold 100/);
     const junit = await runCli(['test', dir, '--condition-threshold', '100', '--format', 'junit'], { cwd: dir });
     expect(junit.code).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDemoPack, runCli } from './run-cli.js';
@@ -135,5 +135,95 @@ describe('anjian test checks scenarios like inspections', () => {
     const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
     expect(zh.out.match(/WRONG_TYPE/g)).toHaveLength(1);
     expect(zh.out).toContain('收到：文本 "否"（在 base: 中，本文件 3 个场景共用，只报告一次） — 提示：');
+  });
+});
+
+describe('anjian test warns of an answer the scenario gives that does not count', () => {
+  // DEMO-003 (the hose) limited to restaurants, so a canteen scenario's hose answer is outside it
+  function scopedDemo(scenarios: string, extra = ''): string {
+    const dir = demoWith(scenarios, extra);
+    const sections = join(dir, 'sections', 'equipment.yaml');
+    const text = readFileSync(sections, 'utf8');
+    writeFileSync(sections, text.replace('asks: [hose_length_m]', 'asks: [hose_length_m]\n        premises: [restaurant]'));
+    return dir;
+  }
+  const canteenHose = (expect: string) =>
+    `  - name: long hose in a canteen\n    premises: canteen\n    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 3 }\n    expect:\n${expect}`;
+
+  it("an answer to an item outside the scenario's premises: a located warning that says why and what to do, in the language asked; the run still passes", async () => {
+    const scenarios = canteenHose('      hazards: []\n');
+    const dir = scopedDemo(scenarios);
+    const text = `pack: demo-kitchen\nscenarios:\n${scenarios}`;
+    const at = `tests/checks.yaml:${lineOf(text, 'hose_length_m: 3')}:${text.split('\n')[lineOf(text, 'hose_length_m: 3') - 1]!.indexOf('hose_length_m: 3') + 'hose_length_m: '.length + 1}`;
+    const en = await runCli(['test', dir], { cwd: dir });
+    expect(en.code).toBe(0);
+    expect(en.out).toContain(
+      `${at}  warning  ANSWER_IGNORED  scenario "long hose in a canteen": the answer to "Length of the connecting hose" (hose_length_m) is ignored: item DEMO-003 is for premises restaurant only; the scenario's is canteen`,
+    );
+    expect(en.out).toContain(
+      'hint: delete the answer, or change the premises or answers so that the item applies; to test that the item does not apply, say so: expect: { items: { DEMO-003: not_applicable } }',
+    );
+    expect(en.out).toMatch(/^1 passed, 0 failed$/m);
+    const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain(`${at}  警告  ANSWER_IGNORED  场景“long hose in a canteen”：“连接软管长度”（hose_length_m）的答案不起作用：检查项 DEMO-003 只适用于场所类型 restaurant，本场景为 canteen`);
+    expect(zh.out).toContain('提示：删去这一答案，或改写场所类型或答案，使检查项适用；若要测试该检查项不适用，请写明：expect: { items: { DEMO-003: not_applicable } }');
+  });
+
+  it("an answer to a question whose when does not hold (the item's when does not either): a warning at the answer", async () => {
+    const scenarios = `  - name: natural gas, cylinders counted\n    premises: restaurant\n    findings: { ${COMPLIANT}, cylinders_on_site: 5 }\n    expect:\n      hazards: []\n`;
+    const dir = demoWith(scenarios);
+    const en = await runCli(['test', dir], { cwd: dir });
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(
+      /tests\/checks\.yaml:5:\d+ {2}warning {2}NOT_APPLICABLE_ANSWER {2}scenario "natural gas, cylinders counted": "LPG cylinders on site" \(cylinders_on_site\) is not asked in this scenario: its when \(gas_type = "lpg"\) does not hold/,
+    );
+    const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.out).toMatch(
+      /tests\/checks\.yaml:5:\d+ {2}警告 {2}NOT_APPLICABLE_ANSWER {2}场景“natural gas, cylinders counted”：本场景不问“现场液化气钢瓶数量”（cylinders_on_site）：其适用条件 gas_type = "lpg" 不成立/,
+    );
+  });
+
+  it.each([
+    ['the item expected not_applicable', '      items: { DEMO-003: not_applicable }\n'],
+    ['a rule of the item expected absent', '      absent: [DEMO-003-H1]\n'],
+  ])('no warning when the scenario says it tests that the item does not apply: %s', async (_what, expect_) => {
+    const { code, out } = await runCli(['test', scopedDemo(canteenHose(expect_))]);
+    expect(code).toBe(0);
+    expect(out).not.toContain('ANSWER_IGNORED');
+  });
+
+  it('no warning for answers that count, nor for answers from base: (shared by the file)', async () => {
+    const base = `base:\n  premises: canteen\n  findings: { ${COMPLIANT} }\n`;
+    const scenarios = `  - name: the base\n    findings: {}\n    expect:\n      hazards: []\n  - name: no alarm\n    findings: { alarm_installed: false, alarm_working: null }\n    expect:\n      hazards:\n        - { rule: DEMO-002-H1, level: general }\n`;
+    const { code, out } = await runCli(['test', scopedDemo(scenarios, base), '--lang', 'zh-CN']);
+    expect(code).toBe(0);
+    expect(out).not.toContain('警告');
+    const own = await runCli(['test', demoWith(`  - name: compliant\n    premises: restaurant\n    findings: { ${COMPLIANT} }\n    expect:\n      hazards: []\n`)]);
+    expect(own.out).not.toMatch(/warning/i);
+  });
+
+  it('machine formats carry the warning: JSON in both languages with its place, github a ::warning on its line', async () => {
+    const scenarios = canteenHose('      hazards: []\n');
+    const dir = scopedDemo(scenarios);
+    const text = `pack: demo-kitchen\nscenarios:\n${scenarios}`;
+    const json = await runCli(['test', dir, '--format', 'json'], { cwd: dir });
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.out) as { packs: { run: { results: { warnings?: unknown[] }[] } }[]; summary: { warnings?: number } };
+    expect(doc.packs[0]!.run.results[0]!.warnings).toEqual([
+      expect.objectContaining({
+        code: 'ANSWER_IGNORED',
+        pointer: '/scenarios/0/findings/hose_length_m',
+        line: lineOf(text, 'hose_length_m: 3'),
+        message: expect.objectContaining({ 'zh-CN': expect.stringContaining('不起作用'), en: expect.stringContaining('is ignored') }),
+        hint: expect.objectContaining({ en: expect.stringContaining('expect: { items: { DEMO-003: not_applicable } }') }),
+      }),
+    ]);
+    expect(doc.summary.warnings).toBe(1);
+    const gh = await runCli(['test', dir, '--format', 'github'], { cwd: dir });
+    expect(gh.code).toBe(0);
+    expect(gh.out).toMatch(
+      new RegExp(`^::warning file=tests/checks\\.yaml,line=${lineOf(text, 'hose_length_m: 3')},col=\\d+,title=ANSWER_IGNORED::scenario "long hose in a canteen": the answer to .* is ignored`, 'm'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScenarioRun } from '@anjian/core';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe('anjian test on the demo pack', () => {
     const zh = await runCli(['test', dir, '--lang', 'zh-CN'], { cwd: dir });
     expect(zh.code).toBe(1);
     expect(zh.out).toContain('隐患规则 DEMO-002-H1 的等级应为 major，实际为 general');
-    expect(zh.out).toMatch(new RegExp(`^${N - 1} passed, 1 failed$`, 'm'));
+    expect(zh.out).toMatch(new RegExp(`^场景：${N - 1} 个通过，1 个未通过$`, 'm'));
   });
 
   it('a failing todo scenario is reported and does not fail the run', async () => {
@@ -212,5 +212,82 @@ describe('docs/cli.md', () => {
     const zh = await runCli(['test', 'demo-kitchen', '--lang', 'zh-CN'], { cwd: join(dir, '..') });
     const line = /「(隐患规则 DEMO-001-H1 [^」]*)」/.exec(doc)![1]!;
     expect(zh.out).toContain(`${line}\n`);
+  });
+});
+
+describe('anjian test speaks one language', () => {
+  // a demo copy that shows every kind of line: a wrong level, a missing required answer, a todo,
+  // an answer that does not count (a warning), uncovered rules and leaves, both thresholds missed
+  const broken = (name: (zh: string, en: string) => string) => {
+    const dir = copyDemoPack();
+    writeFileSync(
+      join(dir, 'tests', 'basic.yaml'),
+      `pack: demo-kitchen
+scenarios:
+  - name: ${name('等级写错', 'wrong level')}
+    premises: restaurant
+    findings: { gas_type: lpg, below_ground: true, alarm_installed: false, hose_length_m: 3, cylinders_on_site: 4 }
+    expect:
+      hazards:
+        - { rule: DEMO-001-H1, level: general }
+        - { rule: DEMO-002-H1, level: general }
+        - { rule: DEMO-003-H1, level: simple }
+        - { rule: DEMO-004-H1, level: general }
+        - { rule: DEMO-C1, level: general }
+  - name: ${name('漏答软管', 'hose not answered')}
+    premises: restaurant
+    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true }
+    expect:
+      items: { DEMO-003: pass }
+  - name: ${name('已知缺口', 'a known gap')}
+    todo: ${name('以后再补', 'later')}
+    premises: restaurant
+    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 1 }
+    expect:
+      hazards: [{ rule: DEMO-003-H1, level: simple }]
+  - name: ${name('天然气却数了钢瓶', 'cylinders counted with piped gas')}
+    premises: restaurant
+    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 1, cylinders_on_site: 3 }
+    expect:
+      hazards: []
+`,
+    );
+    // a second copy whose other scenario file does not load (the closing line counts it)
+    const other = copyDemoPack();
+    rmSync(join(other, 'tests', 'basic.yaml'));
+    writeFileSync(join(other, 'tests', 'broken.yaml'), 'pack: demo-kitchen\nscenarios:\n  - name: [unclosed\n');
+    return [dir, other];
+  };
+  const flags = ['--coverage-threshold', '100', '--condition-threshold', '100'];
+  /** The CLI's own English words (flags, file names, ids and the YAML values an author writes aside). */
+  const ENGLISH = /\b(passed|failed|not loaded|scenarios?|coverage|conditions?|rules?|never|fires|held back|todo|warning|error|hint|item|expected|got|should|partial|packs?|tested|below|files?)\b/i;
+  const words = (text: string) => text.replace(/--[a-z-]+/g, '').replace(/\S+\.ya?ml(:\d+:\d+)?/g, '');
+
+  it('under zh-CN (--lang or LANG=zh_CN.UTF-8), every line is Chinese, the closing line too', async () => {
+    const dirs = broken((zh) => zh);
+    const zh = await runCli(['test', ...dirs, ...flags, '--lang', 'zh-CN']);
+    expect(zh.code).toBe(1);
+    for (const line of zh.out.split('\n')) expect(words(line), line).not.toMatch(ENGLISH);
+    expect(zh.out).toMatch(/^场景：\d+ 个通过，2 个未通过，1 个文件未能加载$/m);
+    expect(zh.out).toContain('DEMO-002-H2（检查项 DEMO-002）：从未触发\n');
+    expect(zh.out).toContain('  条件覆盖率 ');
+    const env = await runCli(['test', ...dirs, ...flags], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(env.out).toBe(zh.out);
+    const junit = await runCli(['test', ...dirs, ...flags, '--lang', 'zh-CN', '--format', 'junit']);
+    const messages = [...junit.out.matchAll(/(?:message="([^"]*)"|>([^<]+)<\/(?:failure|system-out)>)/g)].map((m) => m[1] ?? m[2]!);
+    expect(messages.length).toBeGreaterThan(3);
+    for (const m of messages) expect(words(m), m).not.toMatch(ENGLISH);
+    const gh = await runCli(['test', ...dirs, ...flags, '--lang', 'zh-CN', '--format', 'github']);
+    expect(gh.out.trimEnd().split('\n').at(-1)).toMatch(/^场景：\d+ 个通过，2 个未通过，1 个文件未能加载$/);
+    for (const line of gh.out.split('\n')) expect(words(line.replace(/^::\w+ [^:]*::/, '')), line).not.toMatch(ENGLISH);
+  });
+
+  it('under en, no Chinese', async () => {
+    const dirs = broken((_zh, en) => en);
+    for (const format of ['pretty', 'junit', 'github']) {
+      const en = await runCli(['test', ...dirs, ...flags, '--format', format]);
+      expect(en.code).toBe(1);
+      for (const line of en.out.split('\n')) expect(line, `${format}: ${line}`).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+    }
   });
 });

@@ -1,7 +1,9 @@
+import type { Lang } from '@anjian/core';
 import { localize } from '../lang.js';
 import type { PackTestReport } from '../test-packs.js';
 import { escapeData, escapeProperty } from './github.js';
 import type { TestFormatter } from './test-format-options.js';
+import { lacks, TEST_TEXT as T } from './test-messages.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -11,8 +13,9 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
  * `::error` per failed expectation (`title=SCENARIO_FAILED`, the scenario's name in the
  * message), one per problem of a pack or scenario file that did not load (its code), one
  * per pack below `--coverage-threshold` / `--condition-threshold` (on its `pack.yaml`, with
- * what is not covered); a todo scenario is a `::notice`. The last line is the plain
- * `N passed, N failed` of the other formats.
+ * what is not covered); an answer of a scenario that did not count is a `::warning` on its
+ * line (its code, what to do in brackets); a todo scenario is a `::notice`. The last line is
+ * the closing line of the pretty format (in English the plain `N passed, N failed`).
  *
  * @example
  * ```text
@@ -23,10 +26,8 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 export const formatTestGithub: TestFormatter = (report, options) => {
   const { lang } = options;
   const lines = report.packs.flatMap((pack) => packLines(pack, report.threshold, report.conditionThreshold, lang));
-  const { passed, failed } = report.summary;
-  const notLoaded = report.summary.notLoaded;
-  const files = notLoaded > 0 ? `, ${notLoaded} ${notLoaded === 1 ? 'file' : 'files'} not loaded` : '';
-  return [...lines, `${passed} passed, ${failed} failed${files}`, ''].join('\n');
+  const { passed, failed, notLoaded } = report.summary;
+  return [...lines, localize(T.closing(passed, failed, notLoaded), lang), ''].join('\n');
 };
 
 function command(kind: keyof typeof COMMAND, at: { file: string; line?: number | undefined; column?: number | undefined }, title: string, message: string): string {
@@ -37,55 +38,36 @@ function command(kind: keyof typeof COMMAND, at: { file: string; line?: number |
   return `::${COMMAND[kind]} ${props.join(',')}::${escapeData(message)}`;
 }
 
-function packLines(pack: PackTestReport, threshold: number | undefined, conditionThreshold: number | undefined, lang: 'zh-CN' | 'en'): string[] {
-  const en = lang === 'en';
+function packLines(pack: PackTestReport, threshold: number | undefined, conditionThreshold: number | undefined, lang: Lang): string[] {
+  const say = (text: { 'zh-CN': string; en: string }) => localize(text, lang);
   const out: string[] = [];
   for (const issue of pack.issues) {
-    const hint = localize(issue.hint, lang);
-    out.push(command(issue.severity, { file: issue.file ?? pack.path, line: issue.line, column: issue.column }, issue.code, localize(issue.message, lang) + (hint ? ` (${hint})` : '')));
+    out.push(
+      command(issue.severity, { file: issue.file ?? pack.path, line: issue.line, column: issue.column }, issue.code, say(T.withHint(localize(issue.message, lang), localize(issue.hint, lang)))),
+    );
   }
   for (const result of pack.run?.results ?? []) {
-    const name = en ? `scenario "${result.name}"` : `场景“${result.name}”`;
+    const about = (text: { 'zh-CN': string; en: string }) => say(T.about(result.name, text));
     if (result.status === 'failed') {
-      for (const f of result.failures) {
-        out.push(command('error', { file: result.file, line: f.line ?? result.line, column: f.column }, 'SCENARIO_FAILED', `${name}${en ? ': ' : '：'}${localize(f.message, lang)}`));
-      }
+      for (const f of result.failures) out.push(command('error', { file: result.file, line: f.line ?? result.line, column: f.column }, 'SCENARIO_FAILED', about(f.message)));
     } else if (result.status === 'todo' || result.status === 'todo_passed') {
-      const state = result.status === 'todo_passed' ? (en ? 'todo, passes now: remove the todo marker' : '待办，现已通过：可删除 todo 标记') : en ? 'todo' : '待办';
-      out.push(command('info', { file: result.file, line: result.line }, 'SCENARIO_TODO', `${name}${en ? ': ' : '：'}${state}${result.todo ? ` — ${result.todo}` : ''}`));
+      const state = result.status === 'todo_passed' ? T.todoPassesNow : T.todo;
+      out.push(command('info', { file: result.file, line: result.line }, 'SCENARIO_TODO', `${about(state)}${result.todo ? ` — ${result.todo}` : ''}`));
+    }
+    for (const w of result.warnings ?? []) {
+      out.push(command('warning', { file: result.file, line: w.line ?? result.line, column: w.column }, w.code, say(T.withHint(about(w.message), localize(w.hint, lang)))));
     }
   }
   const entry = /\.ya?ml$/i.test(pack.path) ? pack.path : `${pack.path}/pack.yaml`;
   if (pack.run && pack.belowThreshold && threshold !== undefined) {
-    const missing = pack.run.coverage
-      .filter((c) => !c.covered)
-      .map(
-        (c) =>
-          `${c.rule} (${[c.fired === 0 ? (en ? 'never fires' : '从未触发') : '', c.heldBack === 0 ? (en ? 'never held back' : '从未在适用时不触发') : ''].filter(Boolean).join(en ? ', ' : '，')})`,
-      );
+    const missing = pack.run.coverage.filter((c) => !c.covered).map((c) => `${c.rule}${say(T.withHint('', lacks(c, lang)))}`);
     const { percent } = pack.run.summary;
-    out.push(
-      command(
-        'error',
-        { file: entry },
-        'COVERAGE',
-        en ? `coverage ${percent}% is below --coverage-threshold ${threshold}: ${missing.join('; ')}` : `覆盖率 ${percent}% 低于 --coverage-threshold ${threshold}：${missing.join('；')}`,
-      ),
-    );
+    out.push(command('error', { file: entry }, 'COVERAGE', `${say(T.belowCoverage(percent, threshold))}${say(T.colon)}${missing.join(say(T.semicolon))}`));
   }
   if (pack.run && pack.belowConditionThreshold && conditionThreshold !== undefined) {
     const missing = pack.run.coverage.flatMap((c) => (c.conditions ?? []).filter((l) => !l.covered && l.implied !== true).map((l) => `${c.rule} ${l.words}`));
     const { conditionPercent } = pack.run.summary;
-    out.push(
-      command(
-        'error',
-        { file: entry },
-        'CONDITION_COVERAGE',
-        en
-          ? `condition coverage ${conditionPercent}% is below --condition-threshold ${conditionThreshold}: ${missing.join('; ')}`
-          : `条件覆盖率 ${conditionPercent}% 低于 --condition-threshold ${conditionThreshold}：${missing.join('；')}`,
-      ),
-    );
+    out.push(command('error', { file: entry }, 'CONDITION_COVERAGE', `${say(T.belowConditions(conditionPercent, conditionThreshold))}${say(T.colon)}${missing.join(say(T.semicolon))}`));
   }
   return out;
 }

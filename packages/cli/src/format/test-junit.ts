@@ -1,15 +1,19 @@
+import type { Lang } from '@anjian/core';
 import { localize } from '../lang.js';
 import type { PackTestReport } from '../test-packs.js';
 import type { TestFormatter } from './test-format-options.js';
+import { lacks, TEST_TEXT as T } from './test-messages.js';
 import { xmlEscape } from './xml-escape.js';
 
 /**
  * JUnit XML of `anjian test`: one `<testsuite>` per pack, one `<testcase>` per scenario
  * (`classname` = pack id, `name` = scenario name, `file`, `line`); a failed scenario has a
  * `<failure>` listing each failed expectation with `file:line:col`; a todo scenario is
- * `<skipped>`. A pack that did not load or has unreadable scenario files gets a failed
- * `load` testcase, and one below `--coverage-threshold` a failed `coverage` testcase (below
- * `--condition-threshold`, a failed `conditions` testcase).
+ * `<skipped>`; a scenario's answers that did not count are listed, located, in its
+ * `<system-out>` (JUnit has no warnings). A pack that did not load or has unreadable scenario
+ * files gets a failed `load` testcase, and one below `--coverage-threshold` a failed
+ * `coverage` testcase (below `--condition-threshold`, a failed `conditions` testcase).
+ * Messages are in the language asked (`TEST_TEXT`).
  *
  * @example
  * ```xml
@@ -32,7 +36,8 @@ export const formatTestJunit: TestFormatter = (report, options) => {
   ].join('\n');
 };
 
-function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN' | 'en', conditionThreshold?: number) {
+function suite(pack: PackTestReport, threshold: number | undefined, lang: Lang, conditionThreshold?: number) {
+  const say = (text: { 'zh-CN': string; en: string }) => localize(text, lang);
   const classname = xmlEscape(pack.id ?? pack.path);
   const cases: string[] = [];
   let failures = 0;
@@ -42,22 +47,26 @@ function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN
     const text = pack.issues.map((i) => `${i.file ?? pack.path}:${i.line ?? 1}:${i.column ?? 1}  ${i.code}  ${localize(i.message, lang)}`).join('\n');
     cases.push(
       `    <testcase classname="${classname}" name="load" file="${xmlEscape(pack.path)}">\n` +
-        `      <failure type="${xmlEscape(pack.issues[0]!.code)}" message="${xmlEscape(`${pack.issues.length} problem(s): ${localize(pack.issues[0]!.message, lang)}`)}">${xmlEscape(text)}</failure>\n` +
+        `      <failure type="${xmlEscape(pack.issues[0]!.code)}" message="${xmlEscape(say(T.problems(pack.issues.length, localize(pack.issues[0]!.message, lang))))}">${xmlEscape(text)}</failure>\n` +
         '    </testcase>',
     );
   }
   for (const result of pack.run?.results ?? []) {
     const open = `    <testcase classname="${classname}" name="${xmlEscape(result.name)}" file="${xmlEscape(result.file)}"${result.line !== undefined ? ` line="${result.line}"` : ''}`;
+    const warnings = (result.warnings ?? []).map(
+      (w) => `${result.file}:${w.line ?? result.line ?? 1}:${w.column ?? 1}  ${w.code}  ${say(T.withHint(localize(w.message, lang), localize(w.hint, lang)))}`,
+    );
+    const out = warnings.length > 0 ? `\n      <system-out>${xmlEscape(warnings.join('\n'))}</system-out>` : '';
     if (result.status === 'passed') {
-      cases.push(`${open}/>`);
+      cases.push(out === '' ? `${open}/>` : `${open}>${out}\n    </testcase>`);
     } else if (result.status === 'failed') {
       failures++;
       const text = result.failures.map((f) => `${result.file}:${f.line ?? result.line ?? 1}:${f.column ?? 1}  ${localize(f.message, lang)}`).join('\n');
-      cases.push(`${open}>\n      <failure type="SCENARIO_FAILED" message="${xmlEscape(localize(result.failures[0]!.message, lang))}">${xmlEscape(text)}</failure>\n    </testcase>`);
+      cases.push(`${open}>\n      <failure type="SCENARIO_FAILED" message="${xmlEscape(localize(result.failures[0]!.message, lang))}">${xmlEscape(text)}</failure>${out}\n    </testcase>`);
     } else {
       skipped++;
-      const state = result.status === 'todo_passed' ? 'todo (passes now)' : 'todo';
-      cases.push(`${open}>\n      <skipped message="${xmlEscape(`${state}: ${result.todo ?? ''}`)}"/>\n    </testcase>`);
+      const state = result.status === 'todo_passed' ? T.todoPassing : T.todo;
+      cases.push(`${open}>\n      <skipped message="${xmlEscape(`${say(state)}${say(T.colon)}${result.todo ?? ''}`)}"/>${out}\n    </testcase>`);
     }
   }
   if (pack.run && threshold !== undefined) {
@@ -65,12 +74,8 @@ function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN
     const open = `    <testcase classname="${classname}" name="coverage" file="${xmlEscape(pack.path)}"`;
     if (pack.belowThreshold) {
       failures++;
-      const missing = pack.run.coverage
-        .filter((c) => !c.covered)
-        .map((c) => `${c.rule}: ${[c.fired === 0 ? 'never fires' : '', c.heldBack === 0 ? 'never held back' : ''].filter(Boolean).join(', ')}`);
-      cases.push(
-        `${open}>\n      <failure type="COVERAGE" message="${xmlEscape(`coverage ${percent}% (${covered}/${rules}) is below ${threshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`,
-      );
+      const missing = pack.run.coverage.filter((c) => !c.covered).map((c) => `${c.rule}${say(T.colon)}${lacks(c, lang)}`);
+      cases.push(`${open}>\n      <failure type="COVERAGE" message="${xmlEscape(say(T.coverageOf(percent, covered, rules, threshold)))}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`);
     } else cases.push(`${open}/>`);
   }
   if (pack.run && conditionThreshold !== undefined) {
@@ -79,10 +84,12 @@ function suite(pack: PackTestReport, threshold: number | undefined, lang: 'zh-CN
     if (pack.belowConditionThreshold) {
       failures++;
       const missing = pack.run.coverage.flatMap((c) =>
-        (c.conditions ?? []).filter((l) => !l.covered && l.implied !== true).map((l) => `${c.rule} ${l.words}: ${l.true === 0 ? 'never true' : 'never false'}`),
+        (c.conditions ?? [])
+          .filter((l) => !l.covered && l.implied !== true)
+          .map((l) => `${c.rule} ${l.words}${say(T.colon)}${say(l.true === 0 && l.false === 0 ? T.neverEvaluated : l.true === 0 ? T.neverTrue : T.neverFalse)}`),
       );
       cases.push(
-        `${open}>\n      <failure type="CONDITION_COVERAGE" message="${xmlEscape(`condition coverage ${conditionPercent}% (${leavesCovered}/${leaves}) is below ${conditionThreshold}`)}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`,
+        `${open}>\n      <failure type="CONDITION_COVERAGE" message="${xmlEscape(say(T.conditionsOf(conditionPercent, leavesCovered, leaves, conditionThreshold)))}">${xmlEscape(missing.join('\n'))}</failure>\n    </testcase>`,
       );
     } else cases.push(`${open}/>`);
   }

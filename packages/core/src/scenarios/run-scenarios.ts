@@ -4,7 +4,8 @@ import { didYouMean } from '../pack/did-you-mean.js';
 import type { Pack } from '../pack/types.js';
 import { createConditionCoverage } from './condition-coverage.js';
 import { createMissExplainer, type Asked, type MissExplainer } from './explain-miss.js';
-import type { RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun } from './types.js';
+import { createAnswerCheck } from './ignored-answers.js';
+import type { RuleCoverage, Scenario, ScenarioFailure, ScenarioFile, ScenarioResult, ScenarioRun, ScenarioWarning } from './types.js';
 
 /** A parsed scenario file, with an optional pointer → position mapper for messages. */
 export interface ScenarioSource {
@@ -55,6 +56,12 @@ export function scenarioInspection(packId: string, file: Pick<ScenarioFile, 'bas
  * override them (`null` removes one); problems in a base answer point at the base and are
  * reported once per file, on the first scenario that uses it and is not `todo`.
  *
+ * An answer the scenario writes that does not count is a warning (`warnings`), never a
+ * failure: one that only items not applicable to the scenario ask or read (`ANSWER_IGNORED`),
+ * or to a question whose own `when` does not hold (`NOT_APPLICABLE_ANSWER`) — unless the
+ * scenario expects such an item `not_applicable` or one of its rules `absent`. Answers from
+ * `base:` are not warned about.
+ *
  * A failure says why when it can (in `message`, and alone in `because`): an expected hazard
  * that did not fire names the conditions that were false (recorded value, threshold) or why
  * its item did not apply; an unexpected one carries the classifier's explanation.
@@ -78,6 +85,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
   const knownRules = new Set(ruleIds);
   const leaves = createConditionCoverage(pack);
   const why = createMissExplainer(pack);
+  const answersNotCounting = createAnswerCheck(pack);
 
   for (const source of sources) {
     const fileResults: ScenarioResult[] = [];
@@ -107,7 +115,10 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
           : scenario[key] === undefined && baseAnswers[key] !== undefined;
       /** Facts whose answers the check refused. */
       const invalid = new Set<string>();
+      /** Facts answered whose own `when` does not hold (the check's warning). */
+      const notAsked = new Set<string>();
       for (const issue of checkFindings(pack, inspection)) {
+        if (issue.code === 'NOT_APPLICABLE_ANSWER') notAsked.add(factOf(issue.pointer));
         if (issue.severity !== 'error' || issue.code === 'REQUIRED_MISSING' || issue.code === 'PACK_MISMATCH') continue;
         const pointer = issue.pointer ?? '';
         const [, key, fact] = /^\/(premises|inspectedAt|findings)(?:\/([^/]+))?/.exec(pointer) ?? [];
@@ -121,6 +132,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         const hintEn = hint?.en ? ` — hint: ${hint.en}` : '';
         fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`, undefined, { 'zh-CN': hintZh, en: hintEn });
       }
+      const warnings: ScenarioWarning[] = [];
       let result: Classification | undefined;
       try {
         result = evaluate(inspection);
@@ -130,6 +142,10 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       }
       if (result) {
         checkExpectations(scenario, result, base, fail, knownRules, ruleIds, { why, asked: { inspection, invalid } });
+        for (const { fact, ...warning } of answersNotCounting({ scenario, result, notAsked, invalid, why, asked: { inspection, invalid } })) {
+          const pointer = `${base}/findings/${escape(fact)}`;
+          warnings.push({ code: warning.code, pointer, ...at(pointer), message: warning.message, hint: warning.hint });
+        }
         if (scenario.todo === undefined) {
           const firedHere = new Set(result.hazards.map((h) => h.rule));
           const checkedItems = new Set(result.items.filter((i) => i.outcome === 'pass' || i.outcome === 'hazard').map((i) => i.item));
@@ -153,6 +169,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         name: scenario.name,
         status: 'passed',
         failures,
+        ...(warnings.length > 0 ? { warnings } : {}),
         ...(scenario.todo !== undefined ? { todo: scenario.todo } : {}),
         ...(position ? { line: position.line } : {}),
       };
@@ -179,6 +196,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       passed: results.filter((r) => r.status === 'passed' || r.status === 'todo_passed').length,
       failed: results.filter((r) => r.status === 'failed').length,
       todo: results.filter((r) => r.status === 'todo' || r.status === 'todo_passed').length,
+      warnings: results.reduce((n, r) => n + (r.warnings?.length ?? 0), 0),
       rules: coverage.length,
       covered,
       percent: coverage.length === 0 ? 100 : Math.floor((covered / coverage.length) * 1000) / 10,
@@ -324,6 +342,12 @@ function checkExpectations(
     const got = firedById.get(rule);
     if (got) withReason(fail, `${base}/expect/absent/${k}`, `隐患规则 ${rule} 不应触发，但触发了`, `rule ${rule} should not fire but did`, got.explanation);
   });
+}
+
+/** The fact a `/findings/<fact>` pointer names. */
+function factOf(pointer: string | undefined): string {
+  const [, fact = ''] = /^\/findings\/([^/]+)/.exec(pointer ?? '') ?? [];
+  return fact.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function escape(segment: string): string {

@@ -73,6 +73,28 @@ export interface ScenarioFailure {
   because?: LocalizedText & { en: string };
 }
 
+/**
+ * An answer a scenario writes that does not count (the scenario may still pass): the author
+ * believes it tested something it did not. `anjian test` shows it as a warning; it never
+ * fails the run.
+ */
+export interface ScenarioWarning {
+  /**
+   * `ANSWER_IGNORED`: only items that do not apply to the scenario (premises scope, or the
+   * item's `when`) ask or read the answer; `NOT_APPLICABLE_ANSWER`: the question's own `when`
+   * does not hold, so a form never asks it and no real inspection has the answer.
+   */
+  code: 'ANSWER_IGNORED' | 'NOT_APPLICABLE_ANSWER';
+  /** JSON pointer to the answer in the scenario file, e.g. `/scenarios/2/findings/hose_length_m`. */
+  pointer: string;
+  line?: number;
+  column?: number;
+  /** What does not count, and why (the premises scope or the `when` that does not hold). */
+  message: LocalizedText & { en: string };
+  /** What to do: delete the answer, make the item apply, or expect it `not_applicable`. */
+  hint: LocalizedText & { en: string };
+}
+
 /** Outcome of one scenario. */
 export interface ScenarioResult {
   file: string;
@@ -80,6 +102,8 @@ export interface ScenarioResult {
   name: string;
   status: 'passed' | 'failed' | 'todo' | 'todo_passed';
   failures: ScenarioFailure[];
+  /** Answers of the scenario that did not count (present when there is one); see {@link ScenarioWarning}. */
+  warnings?: ScenarioWarning[];
   todo?: string;
   line?: number;
 }
@@ -111,6 +135,8 @@ export interface ScenarioRun {
     passed: number;
     failed: number;
     todo: number;
+    /** Warnings of all scenarios ({@link ScenarioResult.warnings}). */
+    warnings: number;
     rules: number;
     covered: number;
     /** Percentage of rules covered, 0–100, one decimal. */
