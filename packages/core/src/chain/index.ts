@@ -66,7 +66,7 @@ export { explainAuthorization } from './explain-authorization.js';
 export { mayAttachEvidence } from './may-attach-evidence.js';
 export { EVIDENCE_COMMAND_TYPES } from './command-shape.js';
 export type { AuthorizationExplanation, DenialReason } from './explain-authorization.js';
-export { readScopes, canRead, mayReadSomeOf, mayAskAboutEnterprise, enterpriseForRead, mayReadRounds, narrow, readAccess, timeBounded } from './read-policy.js';
+export { readScopes, canRead, mayReadSomeOf, mayAskAboutEnterprise, enterpriseForRead, mayReadRounds, narrow, readAccess, readableInspection, timeBounded } from './read-policy.js';
 export type { EnterpriseForRead, ReadAccess, ReadScope, ReadScopes, ReadableHazard } from './read-policy.js';
 export { hazardReadView, LANDLORD_DOCUMENT_KINDS, landlordDocumentRefusal, landlordReadsEvent, mayReadDocumentKind } from './hazard-read-view.js';
 export type { HazardReadView } from './hazard-read-view.js';

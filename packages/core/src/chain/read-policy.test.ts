@@ -5,7 +5,7 @@ import type { ActorProfile } from '../ports/directory.js';
 import type { TenancyRecord } from '../ports/rental-directory.js';
 import type { HazardFilter } from '../ports/store.js';
 import { TEST_ACTORS } from '../testing/chain-fixtures.js';
-import { canRead, enterpriseForRead, mayAskAboutEnterprise, mayReadRounds, mayReadSomeOf, narrow, readScopes } from './read-policy.js';
+import { canRead, enterpriseForRead, mayAskAboutEnterprise, mayReadRounds, mayReadSomeOf, narrow, readableInspection, readScopes } from './read-policy.js';
 
 // The hazards of the matrix: every combination of area × domain × enterprise. The areas
 // cover the relations that matter: a district (D1), a grid (D1/G1), a sub-area of a grid
@@ -257,5 +257,43 @@ describe('mayReadRounds', () => {
     expect(mayReadRounds({ id: 's', roles: ['system'] })).toBe(true);
     expect(mayReadRounds(ACTORS['owner-e1']!)).toBe(false);
     expect(mayReadRounds({ id: 'n', roles: [] })).toBe(false);
+  });
+});
+
+describe('readableInspection', () => {
+  // A landlord (E1) rents PA to its tenant E2 from 2026-03-01 until 2026-09-01; E2 inspects there and at its own place.
+  const landlord: ActorProfile = {
+    id: 'landlord',
+    roles: ['enterprise'],
+    enterpriseIds: ['E1'],
+    tenancies: [{ ...tenancy('E1', 'E2', 'D1/G1', 'PA'), startedAt: '2026-03-01T00:00:00.000Z', endedAt: '2026-09-01T00:00:00.000Z' }],
+  };
+  const record = (recordedAt: string, premisesId?: string, inspectedAt: string | null = null) => ({
+    enterpriseId: 'E2',
+    area: 'D1/G1',
+    domain: 'gas',
+    recordedAt,
+    inspectedAt,
+    ...(premisesId === undefined ? {} : { premisesId }),
+  });
+  const reads = (r: ReturnType<typeof record>) => canRead(readScopes(landlord), readableInspection(r));
+
+  it('maps a record to what the read policy looks at: enterprise, area, domain, premises, and recordedAt as the time found', () => {
+    expect(readableInspection(record('2026-05-01T00:00:00.000Z', 'PA'))).toEqual({ enterpriseId: 'E2', area: 'D1/G1', domain: 'gas', premisesId: 'PA', createdAt: '2026-05-01T00:00:00.000Z' });
+    expect(readableInspection(record('2026-05-01T00:00:00.000Z'))).toEqual({ enterpriseId: 'E2', area: 'D1/G1', domain: 'gas', createdAt: '2026-05-01T00:00:00.000Z' });
+  });
+
+  it("a landlord's tenancy period and premises decide: its tenant's record at the premises within the period, nothing else", () => {
+    expect(reads(record('2026-03-01T00:00:00.000Z', 'PA'))).toBe(true); // from the tenancy's start, inclusive
+    expect(reads(record('2026-08-31T23:59:59.999Z', 'PA'))).toBe(true);
+    expect(reads(record('2026-02-28T23:59:59.999Z', 'PA'))).toBe(false); // before the tenancy
+    expect(reads(record('2026-09-01T00:00:00.000Z', 'PA'))).toBe(false); // at its end, exclusive
+    expect(reads(record('2026-05-01T00:00:00.000Z', 'PB'))).toBe(false); // another premises
+    expect(reads(record('2026-05-01T00:00:00.000Z'))).toBe(false); // no premises named
+    // The time is the server's recordedAt, not the inspector's claimed inspectedAt.
+    expect(reads(record('2026-10-01T00:00:00.000Z', 'PA', '2026-05-01T00:00:00.000Z'))).toBe(false);
+    expect(reads(record('2026-05-01T00:00:00.000Z', 'PA', '2025-01-01T00:00:00.000Z'))).toBe(true);
+    // The tenant itself reads every record of its own, whatever the premises or time.
+    expect(canRead(readScopes(TEST_ACTORS['owner-e2']!), readableInspection(record('2025-01-01T00:00:00.000Z', 'PB')))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { ActorProfile } from '../ports/directory.js';
+import type { InspectionRecord } from '../ports/inspection-log.js';
 import type { HazardFilter } from '../ports/store.js';
 import { areaCovers } from './authorize.js';
 import type { HazardSummary } from './types.js';
@@ -28,6 +29,29 @@ export type ReadScopes = 'all' | ReadScope[];
  * `foundBefore`: without it such a scope grants nothing.
  */
 export type ReadableHazard = Pick<HazardSummary, 'enterpriseId' | 'area' | 'domain' | 'premisesId'> & { createdAt?: string };
+
+/**
+ * What the read policy looks at in an inspection record: its enterprise, area, domain and
+ * premises, and — as the time it was found — when the server recorded it (`recordedAt`, never
+ * the inspector's claimed `inspectedAt`). So a landlord reads its tenant's record only when it
+ * was taken at the premises it rents to it, within the tenancy, as for the tenant's hazards.
+ * Every host (the enterprise file, evidence of an inspection, the portal's records) checks a
+ * record with `canRead(scopes, readableInspection(record))`.
+ *
+ * @example
+ * ```ts
+ * canRead(readScopes(landlord), readableInspection(record)); // false for a record before the tenancy began
+ * ```
+ */
+export function readableInspection(record: Pick<InspectionRecord, 'enterpriseId' | 'area' | 'domain' | 'premisesId' | 'recordedAt'>): ReadableHazard {
+  return {
+    enterpriseId: record.enterpriseId,
+    area: record.area,
+    domain: record.domain,
+    createdAt: record.recordedAt,
+    ...(record.premisesId === undefined ? {} : { premisesId: record.premisesId }),
+  };
+}
 
 /**
  * Who may read which hazards, next to the permission table that says who may act on them.
