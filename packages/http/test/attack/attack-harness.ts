@@ -6,7 +6,7 @@
  * command ids — so a test can tell that a refused request changed nothing. `vmRssKb`
  * reads the server's resident set from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { bundleHarness } from '../../../../scripts/test-utils/bundle-harness.js';
 import type { ApiLogEntry } from '../../src/index.js';
@@ -49,17 +50,39 @@ export function diffSnapshots(before: StoreSnapshot, after: StoreSnapshot): { ha
   return { hazards: [...hazards], commands };
 }
 
+/**
+ * What the server's sampler saw between two of its ticks (10 ms apart when nothing holds the
+ * loop), in ms: `activeMs` the event loop's active time (performance.eventLoopUtilization —
+ * not waiting for I/O, in wall time), `ranMs` / `waitedMs` the main thread on a CPU / waiting
+ * for one (Linux schedstat; null elsewhere), `busyMs` what the stall check counts: `ranMs`
+ * capped by `activeMs` (`activeMs` without schedstat). `processCpuMs`: every thread's CPU.
+ */
+export interface LoopStretch {
+  atMs: number;
+  wallMs: number;
+  activeMs: number;
+  ranMs: number | null;
+  waitedMs: number | null;
+  busyMs: number;
+  processCpuMs: number;
+}
+
 /** Event-loop figures of the server since the last reset. */
 export interface LoopReport {
+  /** monitorEventLoopDelay: how late a 10 ms timer ran, whatever the cause. */
   maxMs: number;
   p99Ms: number;
   meanMs: number;
   count: number;
-  /** Sampler ticks more than 110 ms late, whatever the cause. */
-  lateTimers: number;
-  /** Late ticks during which the server burned > 100 ms of CPU: its own event loop was blocked. */
-  stalls: { atMs: number; wallMs: number; cpuMs: number }[];
-  /** CPU time the server used since the reset. */
+  /** Stretches over 110 ms of wall time (a tick that late), whatever the cause — the OS not running the server counts (the first 1 000). */
+  late: LoopStretch[];
+  /** Stretches with the main thread working > 100 ms without yielding: its event loop was blocked. */
+  stalls: LoopStretch[];
+  /** The busiest stretch. */
+  worst: LoopStretch | null;
+  /** The stretch with the most active time (what the loop's utilization alone would count). */
+  longest: LoopStretch | null;
+  /** CPU time the server used since the reset (every thread). */
   cpuMs: number;
 }
 
@@ -90,6 +113,17 @@ export interface AttackServer {
   /** Calendar days the server's API has asked about so far (its calendar counts them). */
   calendarDaysAsked(): Promise<number>;
   resetLoop(): Promise<void>;
+  /** Test of the stall check: the server's main thread works `ms` (its own CPU time) without yielding. */
+  block(ms: number): Promise<void>;
+  /**
+   * Test of the stall check: `threads` worker threads in the server burn CPU for `ms` while
+   * its main thread waits under SCHED_IDLE (util-linux `chrt`, from this process; the policy
+   * is per thread, and the workers, started before, keep theirs), so the OS runs it only when
+   * no other thread wants a CPU: ticks late, the process busy, the loop not — a loaded
+   * machine, for sure. Resolves when the workers are done. The main thread stays under
+   * SCHED_IDLE (a process may not raise itself back): the last thing to do with this server.
+   */
+  load(ms: number, threads: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -228,6 +262,14 @@ export async function startAttackServer(): Promise<AttackServer> {
     },
     async resetLoop() {
       await (await fetch(`${base}/__test/loop/reset`, { method: 'POST' })).arrayBuffer();
+    },
+    async block(ms) {
+      await (await fetch(`${base}/__test/block?ms=${ms}`, { method: 'POST' })).arrayBuffer();
+    },
+    async load(ms, threads) {
+      await (await fetch(`${base}/__test/load?ms=${ms}&threads=${threads}`, { method: 'POST' })).arrayBuffer();
+      await promisify(execFile)('chrt', ['--idle', '--pid', '0', String(info.pid)]);
+      await (await fetch(`${base}/__test/load`)).arrayBuffer();
     },
     async stop() {
       db.close();
