@@ -30,6 +30,21 @@ describe.skipIf(font === null || !hasPoppler)('PDF', () => {
     for (const s of ['末尾标记', '案由（涉嫌的问题）（续）', '负责人审批意见', 'GAS-D1-0002']) expect(text).toContain(s);
   });
 
+  it('the review opinion prints the evidence its decision rested on: what the rectifier submitted and what the reviewer added, with the receipt times', async () => {
+    const file = join(dir, 'review-opinion.pdf');
+    writeFileSync(file, await renderDocumentPdf(docs.get('review_opinion') as ComposedDocument, { font: font! }));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const s of [
+      '整改报送材料',
+      '整改前照片：fix-photo_before-1（2026年11月5日09:00收到）',
+      'fix-photo_after-2（2026年11月5日09:00收到）',
+      '复查人员所附证据',
+      '复查照片：review-photo_review-1（2026年11月6日09:00收到）；文件：review-document-1（2026年11月6日09:00收到）',
+    ]) {
+      expect(text).toContain(s);
+    }
+  });
+
   it('the same input gives the same bytes', async () => {
     const doc = docs.get('rectification_order') as ComposedDocument;
     const a = await renderDocumentPdf(doc, { font: font! });

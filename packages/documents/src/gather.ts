@@ -135,6 +135,37 @@ function citationText(c: { title?: LocalizedText; clause: string; regulation: st
   return `${title.startsWith('《') ? title : `《${title}》`}${c.clause}`;
 }
 
+/** `2026年10月15日 09:30` in China time (UTC+8), from an ISO instant. */
+function chinaDateTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return `${chinaDate(iso)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** Evidence as an event records it (core's `AttachedEvidence`: id, kind, the server's receipt time …). */
+type AttachedEvidence = ChainEvent<'rectification_submitted'>['data']['evidence'][number];
+
+const EVIDENCE_KIND_ZH: Record<AttachedEvidence['kind'], string> = { photo_before: '整改前照片', photo_after: '整改后照片', document: '文件', photo_review: '复查照片' };
+
+/**
+ * Evidence as a document lists it: by kind in the order first named, each upload by its id with
+ * the time the server received it — `整改后照片：ev-1（2026年11月5日 09:00 收到）、ev-2（…）；文件：…`.
+ */
+function evidenceText(evidence: readonly AttachedEvidence[]): string {
+  const kinds = [...new Set(evidence.map((e) => e.kind))];
+  return kinds
+    .map(
+      (kind) =>
+        `${EVIDENCE_KIND_ZH[kind] ?? kind}：${evidence
+          .filter((e) => e.kind === kind)
+          .map((e) => `${e.id}（${chinaDateTime(e.receivedAt)} 收到）`)
+          .join('、')}`,
+    )
+    .join('；');
+}
+
+/** Acts whose event records the actor's own evidence, when the command carried some (`event.evidence`). */
+const EVIDENCE_EVENTS: ReadonlySet<ChainEvent['type']> = new Set(['verified', 'rejected', 'accepted', 'stop_work_lifted', 'reopened', 'spot_checked']);
+
 function deadlineBefore(events: readonly ChainEvent[]): string | undefined {
   let deadline: string | undefined;
   for (const e of events) {
@@ -197,6 +228,12 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   set('event.authority', zh(data.authority as LocalizedText | undefined));
   // The penalty of the case (行政处罚告知书, 行政处罚决定书): the event's penalty, the law table's wording, the party's statement.
   for (const [k, v] of Object.entries(penaltyValues(upTo, chinaDate))) set(k as keyof DocumentData['values'], v);
+  // What a review rested on (a review opinion lists it): the latest rectification as submitted up to the event, and the
+  // evidence the act itself recorded — `无` when it carried none, so the paper says so rather than leaving the line out.
+  const submission = [...upTo].reverse().find((e) => e.type === 'rectification_submitted') as ChainEvent<'rectification_submitted'> | undefined;
+  set('rectification.evidence', submission ? evidenceText(submission.data.evidence ?? []) || '无' : undefined);
+  const own = Array.isArray(data.evidence) ? (data.evidence as AttachedEvidence[]) : [];
+  set('event.evidence', own.length > 0 ? evidenceText(own) : EVIDENCE_EVENTS.has(event.type) ? '无' : undefined);
   set('event.scope', data.scope === 'whole' ? '全部停产停业' : data.scope === 'partial' ? '局部停产停业（停止相关区域、设备或作业）' : undefined);
   if (reported) {
     const basis = reported.data.basis.map(citationText);

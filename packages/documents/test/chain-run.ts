@@ -116,7 +116,8 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
     return r.events;
   };
 
-  // 1. An officer finds a missing gas alarm, orders it fixed; the enterprise fixes it; another officer verifies.
+  // 1. An officer finds a missing gas alarm, orders it fixed; the enterprise fixes it; another officer verifies on site,
+  // with the photo and the test sheet of the review (the review opinion lists them with the rectification's).
   await ok(
     'officer-gas-d1',
     reportCommand('H-ALARM', {
@@ -147,7 +148,13 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
   clock.advance(3 * 86_400_000);
   await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
   clock.advance(86_400_000);
-  await ok('officer2-gas-d1', { type: 'verify', hazardId: 'H-ALARM', note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested'), coOfficerId: 'officer-gas-d1' });
+  await ok('officer2-gas-d1', {
+    type: 'verify',
+    hazardId: 'H-ALARM',
+    note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested'),
+    coOfficerId: 'officer-gas-d1',
+    evidence: [...evidence('review', 'photo_review', 1), ...evidence('review', 'document', 1)],
+  });
 
   // 2. A grid inspector's notice.
   await ok(

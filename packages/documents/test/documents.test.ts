@@ -223,6 +223,27 @@ describe('what an officer reads before signing', () => {
     for (const [kind, prefix] of Object.entries(NOTICE_SERIES_PREFIXES)) expect(loadBuiltinTemplate(kind as DocumentKind).template.numberPrefix).toBe(prefix);
   });
 
+  it('the review opinion lists the evidence the decision rested on: the rectification as submitted and what the reviewer added, with the server’s receipt times', async () => {
+    const doc = await compose('review_opinion');
+    const submitted = '整改前照片：fix-photo_before-1（2026年11月5日 09:00 收到）；整改后照片：fix-photo_after-1（2026年11月5日 09:00 收到）、fix-photo_after-2（2026年11月5日 09:00 收到）';
+    const added = '复查照片：review-photo_review-1（2026年11月6日 09:00 收到）；文件：review-document-1（2026年11月6日 09:00 收到）';
+    expect(row(doc, '整改报送材料')).toBe(submitted);
+    expect(row(doc, '复查人员所附证据')).toBe(added);
+    const html = renderDocumentHtml(doc);
+    for (const s of [submitted, added]) expect(html).toContain(s);
+    // Derived from the events, not declared: the latest submission's evidence and the verification's own; a review
+    // that carried none says so rather than leaving the line out.
+    const events = run[KIND_SOURCES.review_opinion.hazard].map((e) => {
+      const data = e.data as Record<string, unknown>;
+      if (e.type === 'rectification_submitted') return { ...e, data: { ...data, evidence: (data.evidence as { kind: string }[]).filter((x) => x.kind === 'photo_after') } };
+      if (e.type === 'verified') return { ...e, data: { ...data, evidence: undefined } };
+      return e;
+    }) as GatherInput['events'];
+    const plain = await compose('review_opinion', { events });
+    expect(row(plain, '整改报送材料')).toBe('整改后照片：fix-photo_after-1（2026年11月5日 09:00 收到）、fix-photo_after-2（2026年11月5日 09:00 收到）');
+    expect(row(plain, '复查人员所附证据')).toBe('无');
+  });
+
   it('twelve findings print numbered （1）…；（12）…, not run together', async () => {
     const docs = await composeAllKinds(createMemoryStore(), { numbered: true, ...STRESS });
     const rectification = row(docs.get('rectification_notice')!, '整改要求')!;
