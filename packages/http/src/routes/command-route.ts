@@ -1,12 +1,11 @@
 import { foldEvents, handleCommand, parseCommand } from '@anjian/core';
-import { ID_PATTERN } from '@anjian/core/internal';
 import { coSignCodeOf, CO_SIGN_CODE_PARAMETER } from '../co-sign-code-header.js';
 import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
 import { parseIfMatch } from '../parse-if-match.js';
-import { idempotencyKey } from '../idempotency-key.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
 import { readJsonObject } from '../read-json-body.js';
 import { refusalReason } from '../refusal-reason.js';
@@ -33,13 +32,7 @@ export const COMMAND_ROUTE: RouteSpec = {
   tags: ['hazards'],
   auth: 'required',
   parameters: [
-    {
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: true,
-      description: 'high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键',
-      schema: { type: 'string', pattern: ID_PATTERN.source },
-    },
+    { ...IDEMPOTENCY_KEY_HEADER, description: 'high-entropy key, one per intended action; becomes the commandId (1–128 of A–Z a–z 0–9 . _ : -) / 幂等键' },
     CO_SIGN_CODE_PARAMETER,
     { name: 'If-Match', in: 'header', description: 'the version the client saw, exactly "3" (the ETag); stale → 412 / 期望版本', schema: { type: 'string', pattern: '^(\\*|"(0|[1-9][0-9]{0,9})")$' } },
   ],

@@ -1,8 +1,8 @@
 import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
 import { cutInput, quoteInput, sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
-import { badRequest } from '../bad-request.js';
 import { coSignCodeOf, CO_SIGN_CODE_PARAMETER } from '../co-sign-code-header.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
@@ -53,8 +53,11 @@ const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', 
  * 403 — in both cases before anything is stored.
  */
 async function report(ctx: RouteContext, body: Record<string, unknown>, evaluator: PackEvaluator): Promise<Record<string, unknown>> {
-  const key = ctx.request.headers.get('idempotency-key');
-  if (!key || key.length > 200) throw badRequest('report=true 时必须提供 Idempotency-Key 请求头（1–200 个字符）', 'report=true needs an Idempotency-Key header (1–200 characters)');
+  // The commands' key (one definition); only the words for a missing one are this route's.
+  const key = idempotencyKey(ctx, {
+    'zh-CN': 'report=true 时必须提供 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）',
+    en: 'report=true needs an Idempotency-Key header (1–128 letters, digits or . _ : -)',
+  });
   const subject = (typeof body.subject === 'object' && body.subject !== null ? body.subject : {}) as Record<string, unknown>;
   const enterpriseId = subject.enterpriseId ?? subject.id;
   if (typeof enterpriseId !== 'string') {
@@ -145,12 +148,7 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     parameters: [
       { name: 'report', in: 'query', description: 'also report each hazard into the review chain / 同时上报每项隐患', schema: { enum: ['true', 'false'] } },
       CO_SIGN_CODE_PARAMETER,
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        description: 'required with report=true; a retry with the same key replays / report=true 时必填',
-        schema: { type: 'string', minLength: 1, maxLength: 200 },
-      },
+      { ...IDEMPOTENCY_KEY_HEADER, required: false, description: 'required with report=true (1–128 of A–Z a–z 0–9 . _ : -); a retry with the same key replays / report=true 时必填' },
     ],
     requestBody: INSPECTION,
     response: { status: 200, description: 'classification / 判定结果', schema: INSPECTION_RESULT },

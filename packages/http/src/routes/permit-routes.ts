@@ -31,7 +31,7 @@ import { sha256Hex } from '@anjian/core/audit';
 import { checkFilterValues } from '../filter-values.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
-import { idempotencyKey } from '../idempotency-key.js';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { uploadedFileResponse } from '../uploaded-file-response.js';
 import { readJsonObject } from '../read-json-body.js';
 import type { PermitsApiOptions } from '../permits-options.js';
@@ -376,13 +376,7 @@ const APPROVER: JsonSchema = {
 };
 const READING_FIELDS = ['sampledAt', 'instrument', 'place', 'flammablePctVol', 'flammablePctLel', 'o2PctVol'];
 const EMPTY_BODY: JsonSchema = { type: 'object', properties: {}, description: 'no fields (an empty body is accepted too) / 无字段' };
-const KEY_HEADER = {
-  name: 'Idempotency-Key',
-  in: 'header' as const,
-  required: true,
-  description: 'one per intended action; a retry with the same key replays the result (header Idempotent-Replayed) / 幂等键',
-  schema: { type: 'string', pattern: ID_PATTERN.source },
-};
+const KEY_HEADER = { ...IDEMPOTENCY_KEY_HEADER, description: 'one per intended action; a retry with the same key replays the result (header Idempotent-Replayed) / 幂等键' };
 
 interface CommandRouteDef {
   path: string;
