@@ -12,10 +12,7 @@ import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { invalidCursor } from './invalid-cursor.js';
 import { checkRequestPath, createRouteMatcher, isRoutableMethod, methodNotAllowed } from './request-target.js';
-import { ROUTES } from './route-table.js';
-import { PERMIT_ROUTES } from './routes/permit-routes.js';
-import { REPORT_ROUTES } from './routes/report-routes.js';
-import { RELATIONS_ROUTES } from './routes/relations-routes.js';
+import { OPTIONAL_ROUTES, ROUTES } from './route-table.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
 import { withSecurityHeaders } from './security-headers.js';
 import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
@@ -87,7 +84,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   };
   const packs = new Map<string, Pack>(options.packs.map((p) => [p.id, p]));
   // Optional facets add their routes (and their part of the document) only when configured.
-  const routes = [...ROUTES, ...(options.permits ? PERMIT_ROUTES : []), ...(options.reports ? REPORT_ROUTES : []), ...(options.relations ? RELATIONS_ROUTES : [])];
+  const routes = [...ROUTES, ...Object.entries(OPTIONAL_ROUTES).flatMap(([option, added]) => (options[option as keyof AnjianApiOptions] ? added : []))];
   const openapi = buildOpenApi(routes, basePath, challenge);
   const match = createRouteMatcher(routes, basePath);
   const app = basePath ? new Hono<Env>().basePath(basePath) : new Hono<Env>();

@@ -25,6 +25,7 @@ export { ROUTES } from './route-table.js';
 export type { AuditApiOptions } from './routes/audit-routes.js';
 export type { DocumentsApiOptions } from './documents-options.js';
 export { negotiateLanguage } from './negotiate-language.js';
+export { UNKNOWN_ACTOR_DETAIL } from './reader-of.js';
 export { HttpProblem, problemResponse, pickText } from './problem.js';
 export type { Bilingual, ProblemIssue } from './problem.js';
 export { rejectionStatus } from './rejection-status.js';

@@ -1,4 +1,4 @@
-import { foldEvents, type HazardState, type StoredEvent } from '@anjian/core';
+import { foldEvents, type ActorProfile, type HazardState, type StoredEvent } from '@anjian/core';
 import { hazardIdRefusal, readAccess, quoteInput, type ReadAccess } from '@anjian/core/internal';
 import { HttpProblem } from './problem.js';
 import type { RouteContext } from './types.js';
@@ -20,14 +20,19 @@ export function hazardNotFound(hazardId: string): HttpProblem {
  * `mayReadDocumentKind` with it. An id in the permit or
  * inspection bindings' namespace (`permit:…`, `inspection:…`, which core refuses for hazards) is
  * never a readable hazard, even one a store kept from before that rule: its evidence would be a
- * permit's or an inspection record's.
+ * permit's or an inspection record's. `reader`: the actor a read route already resolved
+ * (`readerOf`), else it is resolved here.
  */
-export async function loadReadableHazard(ctx: Pick<RouteContext, 'deps' | 'actorId'>, hazardId: string): Promise<{ state: HazardState; events: StoredEvent[]; access: ReadAccess } | null> {
+export async function loadReadableHazard(
+  ctx: Pick<RouteContext, 'deps' | 'actorId'>,
+  hazardId: string,
+  reader?: ActorProfile,
+): Promise<{ state: HazardState; events: StoredEvent[]; access: ReadAccess } | null> {
   if (hazardIdRefusal(hazardId) !== null) return null;
   const events = await ctx.deps.store.load(hazardId);
   const state = foldEvents(events);
   if (!events || !state || ctx.actorId === null) return null;
-  const actor = await ctx.deps.directory.resolve(ctx.actorId);
+  const actor = reader ?? (await ctx.deps.directory.resolve(ctx.actorId));
   const access = actor ? readAccess(actor, state) : null;
   if (access === null) return null;
   return { state, events: [...events], access };

@@ -8,7 +8,10 @@ import { HAZARD_ROUTES } from './routes/hazard-routes.js';
 import { INSPECTION_ROUTES } from './routes/inspection-routes.js';
 import { OPENAPI_ROUTE } from './routes/openapi-route.js';
 import { PACK_ROUTES } from './routes/pack-routes.js';
-import type { RouteSpec } from './types.js';
+import { PERMIT_ROUTES } from './routes/permit-routes.js';
+import { RELATIONS_ROUTES } from './routes/relations-routes.js';
+import { REPORT_ROUTES } from './routes/report-routes.js';
+import type { AnjianApiOptions, RouteSpec } from './types.js';
 
 /**
  * Every route of the API, defined once: {@link createAnjianApi} builds the router from
@@ -26,3 +29,14 @@ export const ROUTES: readonly RouteSpec[] = Object.freeze([
   ...AUDIT_ROUTES,
   OPENAPI_ROUTE,
 ]);
+
+/**
+ * The routes an option adds (and their part of the document), by the option that enables them:
+ * {@link createAnjianApi} mounts them only when the option is configured. With {@link ROUTES},
+ * every route the API can serve (the tests sweep them all).
+ */
+export const OPTIONAL_ROUTES: Readonly<Partial<Record<keyof AnjianApiOptions, readonly RouteSpec[]>>> = Object.freeze({
+  permits: PERMIT_ROUTES,
+  reports: REPORT_ROUTES,
+  relations: RELATIONS_ROUTES,
+});

@@ -12,6 +12,7 @@ import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
 import { defineCoSignContractTests } from './co-sign-contract.js';
 import { defineDocumentServiceTests } from './documents-service.js';
+import { defineUnknownActorTests } from './unknown-actor-contract.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -409,13 +410,21 @@ describe('POST /hazards/{id}/commands', () => {
       command('grid-g2', 'H-1', 'k-g2-stale', { type: 'issue_notice' }, { 'if-match': '"7"' }),
       command('officer-fire-d1', 'H-1', 'k-fire', { type: 'file_case', coOfficerId: 'officer-gas-d1' }),
       command('owner-e2', 'H-1', 'k-e2', { type: 'issue_notice', expectedVersion: 3 }),
-      command('stranger', 'H-1', 'k-x', { type: 'issue_notice' }),
       command('grid-g2', 'H-1', 'k-g2-obs', { type: 'report_observation', title: { 'zh-CN': '阀门漏气' }, enterpriseId: 'E2', domain: 'gas', level: 'general', evidence: [] }),
     ];
     for (const r of await Promise.all(attempts)) {
       expect(r.status).toBe(404);
       expect(r.body).toEqual(get.body);
     }
+    // An actor the directory does not know is refused on both before the hazard is looked up: 403 UNKNOWN_ACTOR (it was 404, as an outsider).
+    const [strangerGet, strangerCommand] = [await h.call('stranger', 'GET', '/hazards/H-1'), await command('stranger', 'H-1', 'k-x', { type: 'issue_notice' })];
+    expect([strangerGet.status, strangerGet.body.code, strangerCommand.status, strangerCommand.body.code, strangerCommand.body.reason]).toEqual([
+      403,
+      'UNKNOWN_ACTOR',
+      403,
+      'UNKNOWN_ACTOR',
+      'UNKNOWN_ACTOR',
+    ]);
     expect((await h.store.readEvents('H-1')).length).toBe(1);
   });
 
@@ -477,11 +486,13 @@ describe('evidence: POST /hazards/{id}/evidence, POST /evidence, GET /evidence/{
     expect(reader.body.code).toBe('FORBIDDEN');
     expect(h.evidence.size).toBe(0);
     const [ref] = await h.upload('owner-e1', 'H-1', 'document');
-    for (const outsider of ['grid-g2', 'owner-e2', 'officer-fire-d1', 'stranger']) {
+    for (const outsider of ['grid-g2', 'owner-e2', 'officer-fire-d1']) {
       const r = await h.call(outsider, 'GET', `/evidence/${ref!.id}`);
       expect(r.status, outsider).toBe(404);
       expect(r.body.code).toBe('EVIDENCE_NOT_FOUND');
     }
+    // An actor the directory does not know is refused before the upload is looked up (it was a 404 like an outsider's).
+    expect([(await h.call('stranger', 'GET', `/evidence/${ref!.id}`)).body.code, (await h.call('stranger', 'GET', '/evidence/ev-nope')).body.code]).toEqual(['UNKNOWN_ACTOR', 'UNKNOWN_ACTOR']);
     expect((await h.call('grid-g1', 'GET', '/evidence/ev-nope')).status).toBe(404);
     const pdf = await h.call('grid-g1', 'GET', `/evidence/${ref!.id}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -927,6 +938,7 @@ describe('documents (执法文书): numbered with the command, rendered from the
 // Issue 15: two officers, service, receipt, void, PDF check (defined in documents-service.ts).
 defineDocumentServiceTests();
 defineCoSignContractTests();
+defineUnknownActorTests();
 
 describe('the query is the route table’s', () => {
   it('every route answers 400 UNKNOWN_QUERY_PARAMETER to a parameter it does not declare, before it runs, naming it and the accepted ones', async () => {

@@ -5,6 +5,7 @@ import { mayReadDocumentKind } from '@anjian/core/internal';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import { LOCALIZED_TEXT } from '../schemas.js';
 import type { AnjianApiOptions, JsonSchema, RouteSpec } from '../types.js';
 
@@ -164,9 +165,11 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     response: { status: 200, description: 'the audit result; `ok: false` names the first bad position of each kind / 核验结果', schema: AUDIT_RESULT },
     errors: [401, 403],
-    async handle({ deps, actorId, options }) {
-      const actor = await deps.directory.resolve(actorId as string);
-      if (!actor || !actor.roles.includes('department_admin')) {
+    problemCodes: withReaderCodes(),
+    async handle(ctx) {
+      const { deps, options } = ctx;
+      const actor = await readerOf(ctx);
+      if (!actor.roles.includes('department_admin')) {
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': '审计核验只对部门管理员开放', en: 'the audit is for department admins only' });
       }
       const audit = auditOptions(options);
@@ -190,10 +193,11 @@ export const AUDIT_ROUTES: readonly RouteSpec[] = [
     tags: ['audit'],
     auth: 'required',
     response: { status: 200, description: "the hazard's chain, list row and checkpoint coverage / 本隐患的核验状态", schema: HAZARD_AUDIT },
-    errors: [401, 404],
+    errors: [401, 403, 404],
+    problemCodes: withReaderCodes(),
     async handle(ctx) {
       const id = ctx.params.id ?? '';
-      const loaded = await loadReadableHazard(ctx, id);
+      const loaded = await loadReadableHazard(ctx, id, await readerOf(ctx));
       if (!loaded) throw hazardNotFound(id);
       const audit = auditOptions(ctx.options);
       const checked = await verifyHazardTrail(ctx.deps.store, id, { now: ctx.deps.clock.now().toISOString(), ...(audit.verifier ? { verifier: audit.verifier } : {}) });

@@ -4,6 +4,7 @@ import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
+import { readerOf, UNKNOWN_ACTOR_DETAIL } from '../reader-of.js';
 import { parseIfMatch } from '../parse-if-match.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
@@ -15,6 +16,8 @@ import type { RouteSpec } from '../types.js';
 
 /** Keys being processed right now, per API instance: a concurrent second use is a 409 (T18). */
 const inFlight = new WeakMap<object, Set<string>>();
+/** The title of every refused command. */
+const COMMAND_REFUSED = { 'zh-CN': '指令被拒绝', en: 'Command refused' };
 
 /**
  * `POST /hazards/{id}/commands`: one review-chain command, parsed by core's
@@ -47,9 +50,15 @@ export const COMMAND_ROUTE: RouteSpec = {
     const parsed = parseCommand(body, { hazardId, commandId: key });
     if (!parsed.ok) throw invalidCommand(parsed.issues, (ctx.options.basePath ?? '').replace(/\/+$/, ''));
     const command = parsed.command;
+    // An actor the directory does not know is refused before the hazard is looked up, as GET refuses it (readerOf):
+    // 403 UNKNOWN_ACTOR, with the command refusal's reason — not the 404 an outsider gets.
+    const reader = await readerOf(ctx).catch((error: unknown) => {
+      if (error instanceof HttpProblem && error.code === 'UNKNOWN_ACTOR') throw new HttpProblem(403, 'UNKNOWN_ACTOR', COMMAND_REFUSED, UNKNOWN_ACTOR_DETAIL, undefined, 'UNKNOWN_ACTOR');
+      throw error;
+    });
     // Out of the read scope (or no such hazard): the same 404 as GET, before any rule runs.
     // A manual observation creates its hazard, so only an existing one is checked.
-    const existing = await loadReadableHazard(ctx, hazardId);
+    const existing = await loadReadableHazard(ctx, hazardId, reader);
     if (!existing && (command.type !== 'report_observation' || (await ctx.deps.store.load(hazardId)) !== null)) throw hazardNotFound(hazardId);
     if (ifMatch !== undefined) command.expectedVersion = ifMatch;
     const pinned = command.expectedVersion !== undefined;
@@ -74,7 +83,7 @@ export const COMMAND_ROUTE: RouteSpec = {
         const reason = status === 403 ? await refusalReason(code, command, ctx.actorId as string, existing?.state ?? null, ctx.deps.directory) : undefined;
         // A refusal that names the field at fault lists it as an issue, as a refused body does (both languages, its pointer).
         const issues = result.rejection.pointer === undefined ? undefined : [{ code, severity: 'error' as const, pointer: result.rejection.pointer, message }];
-        throw new HttpProblem(status, code, { 'zh-CN': '指令被拒绝', en: 'Command refused' }, message, issues, reason);
+        throw new HttpProblem(status, code, COMMAND_REFUSED, message, issues, reason);
       }
       const last = result.events[result.events.length - 1];
       // A command that changes nothing (already in that state) writes no event: answer the current version.

@@ -6,6 +6,7 @@ import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
 import { queryCount } from '../query-count.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import { HAZARD_SUMMARY, STATS } from '../schemas.js';
 import type { JsonSchema, RouteSpec } from '../types.js';
 import { collectHazards } from './collect-hazards.js';
@@ -81,15 +82,18 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       },
     },
     errors: [400, 401, 403],
-    async handle({ params, deps, actorId, options }) {
+    problemCodes: withReaderCodes(),
+    async handle(ctx) {
+      const { params, deps, options } = ctx;
+      // An actor the directory does not know: 403 UNKNOWN_ACTOR before anything else (not FORBIDDEN for the role).
+      const actor = await readerOf(ctx);
       const role = params.role as QueueRole;
       if (!QUEUE_ROLES.includes(role))
         throw badRequest(
           `没有角色 ${quoteInput(params.role ?? '')} 的队列（可选：${QUEUE_ROLES.join('、')}）`,
           `no queue for role ${quoteInput(params.role ?? '')} (one of: ${QUEUE_ROLES.join(', ')})`,
         );
-      const actor = await deps.directory.resolve(actorId as string);
-      if (!actor || !actor.roles.includes(role)) {
+      if (!actor.roles.includes(role)) {
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': `当前用户没有“${role}”角色`, en: `the actor does not have the role "${role}"` });
       }
       const items = await collectHazards(deps.store, queueFilters(role, actor), QUEUE_CAP);
@@ -119,13 +123,14 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
     ],
     response: { status: 200, description: 'counts over the hazards the actor may read / 当前用户可见范围内的计数', schema: STATS },
     errors: [400, 401, 403, 422],
-    problemCodes: { 422: ['UNKNOWN_QUERY_VALUE'] },
+    problemCodes: withReaderCodes({ 422: ['UNKNOWN_QUERY_VALUE'] }),
     async handle(ctx) {
-      const { query, deps, actorId } = ctx;
+      const { query, deps } = ctx;
+      // An actor the directory does not know is refused (403 UNKNOWN_ACTOR), not answered zeros.
+      const actor = await readerOf(ctx);
       const now = deps.clock.now();
-      const actor = await deps.directory.resolve(actorId as string);
       const filter = hazardFilterFromQuery(query, now);
-      const scopes = actor ? readScopes(actor) : [];
+      const scopes = readScopes(actor);
       // Checked as GET /hazards checks them: unknown values are an error, not zero counts.
       await checkFilterValues(ctx, actor, scopes, FILTER_NAMES);
       const stats = {
@@ -183,10 +188,12 @@ export const DASHBOARD_ROUTES: readonly RouteSpec[] = [
       },
     },
     errors: [400, 401, 403],
-    async handle({ query, deps, actorId }) {
+    problemCodes: withReaderCodes(),
+    async handle(ctx) {
+      const { query, deps } = ctx;
+      const actor = await readerOf(ctx);
       // Dead letters carry other enterprises' hazards: only who reads everything sees the queue.
-      const actor = await deps.directory.resolve(actorId as string);
-      if (!actor || readScopes(actor) !== 'all') {
+      if (readScopes(actor) !== 'all') {
         throw new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': '通知队列只对部门管理员开放', en: 'the notification queue is for department admins only' });
       }
       const limit = queryCount(query, 'limit', 100, 500);

@@ -23,6 +23,7 @@ import { jsonResponse } from '../json-response.js';
 import { readJsonObject } from '../read-json-body.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import type { DocumentsApiOptions } from '../documents-options.js';
 import type { JsonSchema, RouteContext, RouteSpec } from '../types.js';
 
@@ -360,11 +361,13 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     tags: ['documents'],
     auth: 'required',
     response: { status: 200, description: 'the numbered documents / 文书列表', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: DOCUMENT_ITEM } } } },
-    errors: [401, 404],
+    errors: [401, 403, 404],
+    problemCodes: withReaderCodes(),
     async handle(ctx) {
+      const reader = await readerOf(ctx);
       const documents = documentsOf(ctx);
       const id = ctx.params.id ?? '';
-      const loaded = await loadReadableHazard(ctx, id);
+      const loaded = await loadReadableHazard(ctx, id, reader);
       if (!loaded) throw hazardNotFound(id);
       // A landlord lists only the kinds it may read of its tenant's hazard (core's mayReadDocumentKind).
       const records = (await ctx.deps.store.readDocuments(id)).filter((r) => mayReadDocumentKind(loaded.access, r.kind));
@@ -407,16 +410,17 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       { name: 'event', in: 'query', description: 'the issuing event id (default: the latest that issued this kind) / 产生文书的事件', schema: { type: 'string', maxLength: 300 } },
     ],
     response: { status: 200, description: 'the document / 文书', schema: {}, mediaTypes: ['text/html', 'application/pdf'] },
-    problemCodes: { 403: ['DOCUMENT_NOT_FOR_LANDLORD'] },
+    problemCodes: withReaderCodes({ 403: ['DOCUMENT_NOT_FOR_LANDLORD'] }),
     errors: [400, 401, 403, 404, 409, 422],
     async handle(ctx) {
+      const reader = await readerOf(ctx);
       const documents = documentsOf(ctx);
       const id = ctx.params.id ?? '';
       const kind = ctx.params.kind ?? '';
       const format = ctx.query.get('format') ?? 'html';
       if (format !== 'html' && format !== 'pdf')
         throw new HttpProblem(400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, { 'zh-CN': 'format 须为 html 或 pdf', en: 'format must be html or pdf' });
-      const loaded = await loadReadableHazard(ctx, id);
+      const loaded = await loadReadableHazard(ctx, id, reader);
       if (!loaded) throw hazardNotFound(id);
       checkDocumentKind(loaded.access, kind);
       const template = documents.templates.find((t) => t.template.kind === kind);

@@ -1,5 +1,5 @@
-import type { EvidenceStore } from '@anjian/core';
-import { canRead, inspectionOfEvidenceBinding, mayAttachEvidence, readScopes, quoteInput } from '@anjian/core/internal';
+import type { ActorProfile, EvidenceStore } from '@anjian/core';
+import { canRead, inspectionOfEvidenceBinding, mayAttachEvidence, readableInspection, readScopes, quoteInput } from '@anjian/core/internal';
 import { isEvidenceBudgetError, type EvidenceRecord } from '@anjian/core/ports';
 import { badRequest } from '../bad-request.js';
 import { readBodyWithin } from '../body-limit.js';
@@ -8,6 +8,7 @@ import { unsupportedUploadMessage } from '../unsupported-upload-message.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import { EVIDENCE_RECORD } from '../schemas.js';
 import type { RouteContext, RouteSpec } from '../types.js';
 import { uploadedFileResponse } from '../uploaded-file-response.js';
@@ -89,23 +90,13 @@ async function receiveUpload(ctx: RouteContext, hazardId: string | null): Promis
  * (`inspection:<id>`, the photos of its answers no hazard holds), who may read that record —
  * core's read policy, as for the enterprise file's inspections; unbound, its uploader.
  */
-async function mayRead(ctx: RouteContext, record: EvidenceRecord): Promise<boolean> {
-  if (record.hazardId === null) return record.uploaderId === ctx.actorId;
+async function mayRead(ctx: RouteContext, reader: ActorProfile, record: EvidenceRecord): Promise<boolean> {
+  if (record.hazardId === null) return record.uploaderId === reader.id;
   const inspectionId = inspectionOfEvidenceBinding(record.hazardId);
-  if (inspectionId === null) return (await loadReadableHazard(ctx, record.hazardId)) !== null;
-  const inspection = ctx.actorId === null ? null : await ctx.deps.inspections?.readInspection(inspectionId);
-  const actor = inspection ? await ctx.deps.directory.resolve(ctx.actorId as string) : null;
-  return (
-    !!inspection &&
-    !!actor &&
-    canRead(readScopes(actor), {
-      enterpriseId: inspection.enterpriseId,
-      area: inspection.area,
-      domain: inspection.domain,
-      createdAt: inspection.recordedAt,
-      ...(inspection.premisesId === undefined ? {} : { premisesId: inspection.premisesId }),
-    })
-  );
+  if (inspectionId === null) return (await loadReadableHazard(ctx, record.hazardId, reader)) !== null;
+  const inspection = await ctx.deps.inspections?.readInspection(inspectionId);
+  // What the read policy looks at in the record: core's one mapping (as the enterprise file and the portal).
+  return !!inspection && canRead(readScopes(reader), readableInspection(inspection));
 }
 
 const UPLOAD = { mediaTypes: EVIDENCE_MEDIA_TYPES, description: 'the file itself (raw bytes); the type must match its content / 文件本身' };
@@ -187,13 +178,15 @@ export const EVIDENCE_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     parameters: [{ name: 'thumb', in: 'query', description: '1: a thumbnail (this server has no resizer and returns the image itself; 404 for a PDF) / 缩略图', schema: { enum: ['1'] } }],
     response: { status: 200, description: 'the bytes, with their type; Content-Disposition inline, ETag the SHA-256 / 文件', schema: {}, mediaTypes: RECORDED_EVIDENCE_MEDIA_TYPES },
-    errors: [401, 404],
+    errors: [401, 403, 404],
+    problemCodes: withReaderCodes(),
     async handle(ctx) {
+      const reader = await readerOf(ctx);
       const store = storeOf(ctx);
       const id = ctx.params.id ?? '';
       const record = await store.get(id);
       // Unknown and not yours answer the same.
-      if (!record || !(await mayRead(ctx, record))) throw notFound(id);
+      if (!record || !(await mayRead(ctx, reader, record))) throw notFound(id);
       if (ctx.query.get('thumb') === '1' && !record.mime.startsWith('image/')) {
         throw new HttpProblem(404, 'NO_THUMBNAIL', { 'zh-CN': '没有缩略图', en: 'No thumbnail' }, { 'zh-CN': '文档没有缩略图', en: 'documents have no thumbnail' });
       }

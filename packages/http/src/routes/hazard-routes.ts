@@ -8,6 +8,7 @@ import { hazardFilterFromQuery } from '../hazard-filter-from-query.js';
 import { jsonResponse } from '../json-response.js';
 import { queryCount } from '../query-count.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import { HAZARD_DETAIL, HAZARD_PAGE } from '../schemas.js';
 import type { ParameterSpec, RouteSpec } from '../types.js';
 
@@ -47,12 +48,13 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     ],
     response: { status: 200, description: 'a page, ordered by (updatedAt, hazardId) / 一页隐患', schema: HAZARD_PAGE },
     errors: [400, 401, 403, 422],
-    problemCodes: { 422: ['UNKNOWN_QUERY_VALUE'] },
+    problemCodes: withReaderCodes({ 422: ['UNKNOWN_QUERY_VALUE'] }),
     async handle(ctx) {
-      const { query, deps, actorId } = ctx;
+      const { query, deps } = ctx;
+      // An actor the directory does not know is refused (403 UNKNOWN_ACTOR), not answered an empty page.
+      const actor = await readerOf(ctx);
       const filter = hazardFilterFromQuery(query, deps.clock.now());
-      const actor = await deps.directory.resolve(actorId as string);
-      const scopes = actor ? readScopes(actor) : [];
+      const scopes = readScopes(actor);
       // An unknown enterprise, domain or area is an error, not an empty page; another enterprise is refused first.
       await checkFilterValues(ctx, actor, scopes, FILTER_NAMES);
       const limit = queryCount(query, 'limit', 50, MAX_LIMIT);
@@ -95,11 +97,12 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
         'state and history; header ETag: "<version>", header Date: the server\'s clock at the read (what the state\'s deadlines are weighed against) / 状态与历史；Date 为读取时的服务器时间',
       schema: HAZARD_DETAIL,
     },
-    errors: [401, 404],
+    errors: [401, 403, 404],
+    problemCodes: withReaderCodes(),
     async handle(ctx) {
       const id = ctx.params.id ?? '';
       // A hazard outside the actor's scope answers as unknown, so its existence does not leak.
-      const found = await loadReadableHazard(ctx, id);
+      const found = await loadReadableHazard(ctx, id, await readerOf(ctx));
       if (!found) throw hazardNotFound(id);
       // A landlord reading its tenant's hazard reads it without the tenant's penalty proceeding (core's hazardReadView).
       const { state, history: events } = hazardReadView(found.access, found.state, found.events);

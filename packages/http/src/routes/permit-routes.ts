@@ -31,6 +31,7 @@ import { sha256Hex } from '@anjian/core/audit';
 import { checkFilterValues } from '../filter-values.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
+import { readerOf } from '../reader-of.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { uploadedFileResponse } from '../uploaded-file-response.js';
 import { readJsonObject } from '../read-json-body.js';
@@ -85,12 +86,6 @@ function permitsOf(ctx: RouteContext): PermitsApiOptions {
   const permits = ctx.options.permits;
   if (!permits) throw new HttpProblem(404, 'NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '本服务未启用作业许可', en: 'this server has no permits option' });
   return permits;
-}
-
-async function actorOf(ctx: RouteContext): Promise<ActorProfile> {
-  const actor = await ctx.deps.directory.resolve(ctx.actorId ?? '');
-  if (!actor) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '无权操作', en: 'Forbidden' }, { 'zh-CN': '目录中没有此用户', en: 'the directory does not know this actor' });
-  return actor;
 }
 
 /** A permit the actor may read, or the same 404 as a missing one (nothing said about its existence). */
@@ -409,7 +404,7 @@ function commandRoute(def: CommandRouteDef): RouteSpec {
       const key = idempotencyKey(ctx);
       const body = await bodyOf(ctx);
       unknownFields(body, def.fields);
-      const actor = await actorOf(ctx);
+      const actor = await readerOf(ctx);
       const id = ctx.params.id ?? '';
       const command = def.command(body);
       const state = await readablePermit(ctx, actor, id);
@@ -473,7 +468,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
       const key = idempotencyKey(ctx);
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
       unknownFields(body, ['kind', 'grade', 'height', 'hotWork', 'enterpriseId', 'workerIds', 'attendantId', 'validFrom', 'flammableLelPctVol']);
-      const actor = await actorOf(ctx);
+      const actor = await readerOf(ctx);
       const enterpriseId = typeof body.enterpriseId === 'string' ? body.enterpriseId : '';
       if (!actsForEnterprise(actor, enterpriseId)) throw FORBIDDEN;
       const enterprise = await ctx.deps.directory.enterprise(enterpriseId);
@@ -629,7 +624,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     },
     errors: [401, 403, 404],
     async handle(ctx) {
-      const actor = await actorOf(ctx);
+      const actor = await readerOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
       const permits = permitsOf(ctx);
@@ -662,7 +657,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     response: { status: 200, description: 'the bytes, with their type; Content-Disposition inline / 文件', schema: {}, mediaTypes: [...DEFAULT_PERMIT_ATTACHMENT_MEDIA_TYPES] },
     errors: [401, 403, 404],
     async handle(ctx) {
-      const actor = await actorOf(ctx);
+      const actor = await readerOf(ctx);
       const id = ctx.params.id ?? '';
       const evidenceId = ctx.params.evidenceId ?? '';
       const state = await readablePermit(ctx, actor, id);
@@ -736,7 +731,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     },
     errors: [401, 403, 404],
     async handle(ctx) {
-      const actor = await actorOf(ctx);
+      const actor = await readerOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
       const pack = hazardousWorkPack(ctx);
@@ -786,7 +781,7 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       // Nothing is taken from the request: a body naming anything (a hazard id, a level, a rule) is refused, not ignored.
       unknownFields(await bodyOf(ctx), []);
-      const actor = await actorOf(ctx);
+      const actor = await readerOf(ctx);
       const id = ctx.params.id ?? '';
       await readablePermit(ctx, actor, id);
       hazardousWorkPack(ctx);
@@ -827,8 +822,9 @@ export const PERMIT_ROUTES: readonly RouteSpec[] = [
     },
     errors: [400, 401, 403, 422],
     async handle(ctx) {
+      // An actor the directory does not know: 403 UNKNOWN_ACTOR first, as on every read route.
+      const actor = await readerOf(ctx);
       const permits = permitsOf(ctx);
-      const actor = await actorOf(ctx);
       const q = ctx.query;
       const area = q.get('area') ?? undefined;
       const enterpriseId = q.get('enterpriseId') ?? undefined;

@@ -12,6 +12,7 @@ import {
   mayReadRounds,
   openRound,
   readAccess,
+  readableInspection,
   readRound,
   readScopes,
   RoundError,
@@ -36,6 +37,7 @@ import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem } from '../problem.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import type { RelationsApiOptions } from '../relations-options.js';
 import type { JsonSchema, RouteContext, RouteSpec } from '../types.js';
 
@@ -53,12 +55,16 @@ function relations(ctx: RouteContext): RelationsApiOptions {
   return r;
 }
 
-/** The actor with the landlord tenancies of the moment (never taken from the request), and its read scopes. */
-async function actorScopes(ctx: RouteContext, r: RelationsApiOptions): Promise<{ actor: ActorProfile; scopes: ReadScopes }> {
-  const resolved = await ctx.deps.directory.resolve(ctx.actorId as string);
-  if (!resolved) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '拒绝访问', en: 'Forbidden' }, { 'zh-CN': '未知的用户', en: 'unknown actor' });
+/**
+ * The actor with the landlord tenancies of the moment (never taken from the request), and its read
+ * scopes; an actor the directory does not know is refused first (`readerOf`: 403 UNKNOWN_ACTOR),
+ * before the relations option is looked at.
+ */
+async function actorScopes(ctx: RouteContext): Promise<{ r: RelationsApiOptions; actor: ActorProfile; scopes: ReadScopes }> {
+  const resolved = await readerOf(ctx);
+  const r = relations(ctx);
   const actor = await withLandlordTenancies(resolved, r.rental);
-  return { actor, scopes: readScopes(actor) };
+  return { r, actor, scopes: readScopes(actor) };
 }
 
 const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '拒绝访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
@@ -145,8 +151,7 @@ function tenancyProblem(e: unknown, kind: 'start' | 'end'): never {
  * up, so an enterprise user learns nothing of premises ids.
  */
 async function tenancyChange(ctx: RouteContext, r: RelationsApiOptions) {
-  const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
-  if (!actor) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '拒绝访问', en: 'Forbidden' }, { 'zh-CN': '未知的用户', en: 'unknown actor' });
+  const actor = await readerOf(ctx);
   const refuse = () =>
     forbidden(
       '只有部门管理员或辖区覆盖该场所的网格员、执法人员可以登记租赁关系的开始和终止',
@@ -183,10 +188,9 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     parameters: [{ name: 'recurrenceDays', in: 'query', description: 'recurrence window, 1–366 days / 复发期限（天）', schema: { type: 'string', pattern: '^[0-9]+$' } }],
     response: { status: 200, description: 'the enterprise file / 企业档案', schema: obj('EnterpriseFile of @anjian/core/internal') },
     errors: [401, 403, 404],
-    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ENTERPRISE_NOT_FOUND'] },
+    problemCodes: withReaderCodes({ 404: ['RELATIONS_NOT_CONFIGURED', 'ENTERPRISE_NOT_FOUND'] }),
     async handle(ctx) {
-      const r = relations(ctx);
-      const { actor, scopes } = await actorScopes(ctx, r);
+      const { r, actor, scopes } = await actorScopes(ctx);
       const asked = ctx.params.enterpriseId as string;
       const refused = () => forbidden(`你无权查看企业 ${quoteInput(asked)} 的档案`, `you may not read the file of enterprise ${quoteInput(asked)}`);
       // Core's order: an actor that may not ask about the id (an enterprise user naming another) is refused before
@@ -220,9 +224,8 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const readable = (h: { enterpriseId: string; area: string; domain: string; premisesId?: string; createdAt?: string }) => canRead(scopes, h);
       const open = file.hazards.open.filter((h) => readable(h.summary));
       const closed = file.hazards.closed.filter((h) => readable(h.summary));
-      const inspections = file.inspections.filter((i) =>
-        readable({ enterpriseId: i.enterpriseId, area: i.area, domain: i.domain, createdAt: i.recordedAt, ...(i.premisesId === undefined ? {} : { premisesId: i.premisesId }) }),
-      );
+      // What the read policy looks at in a record: core's one mapping (as GET /evidence and the portal).
+      const inspections = file.inspections.filter((i) => readable(readableInspection(i)));
       if (
         !whole &&
         open.length + closed.length + inspections.length === 0 &&
@@ -269,10 +272,9 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     response: { status: 200, description: 'the landlord view / 出租方视图', schema: obj('LandlordView of @anjian/core/internal') },
     errors: [401, 403, 404],
-    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ENTERPRISE_NOT_FOUND'] },
+    problemCodes: withReaderCodes({ 404: ['RELATIONS_NOT_CONFIGURED', 'ENTERPRISE_NOT_FOUND'] }),
     async handle(ctx) {
-      const r = relations(ctx);
-      const { actor, scopes } = await actorScopes(ctx, r);
+      const { r, actor, scopes } = await actorScopes(ctx);
       const asked = ctx.params.enterpriseId as string;
       const refused = () => forbidden(`你无权查看出租方 ${quoteInput(asked)} 的出租点`, `you may not read the rental points of landlord ${quoteInput(asked)}`);
       // As for the file: refused before the look-up when the actor may not ask about the id.
@@ -299,10 +301,9 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     response: { status: 200, description: 'rounds / 轮次', schema: obj('{ rounds: [{ round, draws, coverage summary }], log }') },
     errors: [401, 403, 404],
-    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED'] },
+    problemCodes: withReaderCodes({ 404: ['RELATIONS_NOT_CONFIGURED'] }),
     async handle(ctx) {
-      const r = relations(ctx);
-      const { actor, scopes } = await actorScopes(ctx, r);
+      const { r, actor, scopes } = await actorScopes(ctx);
       // Core's read policy, before any round is looked up (a round's existence does not leak).
       if (!mayReadRounds(actor)) throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
       const log = await r.rounds.readRoundLog(1, 100_000);
@@ -343,10 +344,9 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     response: { status: 200, description: 'the round / 轮次', schema: obj('{ round, draws, drawsLeft, manage, coverage }') },
     errors: [401, 403, 404],
-    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'ROUND_NOT_FOUND'] },
+    problemCodes: withReaderCodes({ 404: ['RELATIONS_NOT_CONFIGURED', 'ROUND_NOT_FOUND'] }),
     async handle(ctx) {
-      const r = relations(ctx);
-      const { actor, scopes } = await actorScopes(ctx, r);
+      const { r, actor, scopes } = await actorScopes(ctx);
       // Core's read policy, before any round is looked up (a round's existence does not leak).
       if (!mayReadRounds(actor)) throw forbidden('企业用户请在企业档案中查看轮次', 'enterprise users see their rounds in their file');
       const state = await readRound(r.rounds, ctx.params.roundId as string);
@@ -446,7 +446,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     },
     response: { status: 201, description: 'the new tenancy / 新的租赁关系', schema: TENANCY },
     errors: [400, 401, 403, 404, 409, 422],
-    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'PREMISES_NOT_FOUND'], 409: ['TENANCY_EXISTS', 'TENANCY_OVERLAP'], 422: ['INVALID_TENANCY'] },
+    problemCodes: withReaderCodes({ 404: ['RELATIONS_NOT_CONFIGURED', 'PREMISES_NOT_FOUND'], 409: ['TENANCY_EXISTS', 'TENANCY_OVERLAP'], 422: ['INVALID_TENANCY'] }),
     async handle(ctx) {
       const r = relations(ctx);
       const { actor, premises } = await tenancyChange(ctx, r);
@@ -480,7 +480,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     },
     response: { status: 200, description: 'the ended tenancy / 已终止的租赁关系', schema: TENANCY },
     errors: [400, 401, 403, 404, 409, 422],
-    problemCodes: { 404: ['RELATIONS_NOT_CONFIGURED', 'PREMISES_NOT_FOUND', 'TENANCY_NOT_FOUND'], 409: ['TENANCY_ENDED'], 422: ['INVALID_TENANCY'] },
+    problemCodes: withReaderCodes({ 404: ['RELATIONS_NOT_CONFIGURED', 'PREMISES_NOT_FOUND', 'TENANCY_NOT_FOUND'], 409: ['TENANCY_ENDED'], 422: ['INVALID_TENANCY'] }),
     async handle(ctx) {
       const r = relations(ctx);
       const { actor, premises } = await tenancyChange(ctx, r);

@@ -19,6 +19,7 @@ import { checkFilterValues } from '../filter-values.js';
 import { jsonResponse } from '../json-response.js';
 import { queryCount } from '../query-count.js';
 import { HttpProblem } from '../problem.js';
+import { readerOf, withReaderCodes } from '../reader-of.js';
 import type { JsonSchema, RouteSpec } from '../types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -170,9 +171,11 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
     ],
     response: { status: 200, description: 'the report (JSON, HTML page or .xlsx workbook) / 报表', schema: PERIODIC_REPORT, mediaTypes: ['application/json', 'text/html', XLSX] },
     errors: [400, 401, 403, 404, 406, 422],
-    problemCodes: { 400: ['REPORT_SCOPE_REQUIRED'], 403: ['REPORT_SCOPE'], 404: ['REPORTS_NOT_CONFIGURED', 'UNKNOWN_AREA'], 406: ['NOT_ACCEPTABLE'], 422: ['UNKNOWN_QUERY_VALUE'] },
+    problemCodes: withReaderCodes({ 400: ['REPORT_SCOPE_REQUIRED'], 403: ['REPORT_SCOPE'], 404: ['REPORTS_NOT_CONFIGURED', 'UNKNOWN_AREA'], 406: ['NOT_ACCEPTABLE'], 422: ['UNKNOWN_QUERY_VALUE'] }),
     async handle(ctx) {
-      const { params, query, request, deps, options, actorId, lang, packs } = ctx;
+      const { params, query, request, deps, options, lang, packs } = ctx;
+      // An actor the directory does not know: 403 UNKNOWN_ACTOR first (it was REPORT_SCOPE, or a 404 or 400 before that).
+      const actor = await readerOf(ctx);
       const reports = options.reports;
       if (!reports)
         throw new HttpProblem(404, 'REPORTS_NOT_CONFIGURED', { 'zh-CN': '未启用报表', en: 'Reports not configured' }, { 'zh-CN': '本服务未配置报表数据', en: 'this server has no report read model' });
@@ -187,12 +190,11 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
         throw badRequest(`lang 应为 zh-CN 或 en，实际为 ${quoteInput(langText)}`, `lang must be zh-CN or en, got ${quoteInput(langText)}`);
       const reportLang = langText ?? lang;
       const limit = queryCount(query, 'limit', 20, 500);
-      const actor = await deps.directory.resolve(actorId as string);
       // (An empty area= or domain= never gets here — checkQuery refuses it — so it cannot widen the report to the whole city.)
       const area = query.get('area');
       const domain = query.get('domain');
       const requested = { ...(area === null ? {} : { area }), ...(domain === null ? {} : { domain }) };
-      const decision = reportScopeFor(actor ? readScopes(actor) : [], requested);
+      const decision = reportScopeFor(readScopes(actor), requested);
       if (!decision.ok) {
         const byDomain = decision.reason === 'choose' && decision.domains.length > 1;
         const zh = {
@@ -211,7 +213,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
         throw new HttpProblem(403, 'REPORT_SCOPE', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
       }
       // A domain the server does not know is an error, not a report of zeros (the area is the report's own check below: 404 UNKNOWN_AREA).
-      await checkFilterValues(ctx, actor, actor ? readScopes(actor) : [], { domain: 'domain' });
+      await checkFilterValues(ctx, actor, readScopes(actor), { domain: 'domain' });
       const now = deps.clock.now().toISOString();
       // Rounds' coverage: the host's hook, else the rounds the API has (relations and the inspection log).
       const relations = options.relations;

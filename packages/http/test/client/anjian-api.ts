@@ -5145,6 +5145,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description Not found / 未找到 */
             404: {
                 headers: {
@@ -5955,6 +5964,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description Not found / 未找到 */
             404: {
                 headers: {
@@ -6105,6 +6123,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description Not found / 未找到 */
@@ -7648,6 +7675,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
         requestBody?: never;
         responses: {
             /** @description OpenAPI 3.1 document */
