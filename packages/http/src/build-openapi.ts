@@ -3,6 +3,7 @@ import { challengeSchemes } from './challenge-schemes.js';
 import { commandComponents } from './command-schemas.js';
 import { coreComponents } from './core-schemas.js';
 import { eventComponents } from './event-schemas.js';
+import { gateProblems } from './gate-problems.js';
 import { OPERATION_EXAMPLES } from './operation-examples.js';
 import { problemCodes } from './problem-codes.js';
 import { ATTACHED_EVIDENCE, EVIDENCE_RECORD, HAZARD_STATE, HAZARD_SUMMARY, ISSUE, LOCALIZED_TEXT, PROBLEM, STORED_EVENT } from './schemas.js';
@@ -19,7 +20,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   413: "Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大",
   415: 'Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
-  429: "Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多",
+  429: "Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多",
 };
 
 /** The tags of the document, each described, in alphabetical order. */
@@ -99,13 +100,12 @@ function reachable(root: unknown, all: Record<string, JsonSchema>): Record<strin
 }
 
 /**
- * The error statuses a route documents: its own, and 400 on every route — the router refuses a
- * query parameter the route does not declare, or one given twice or empty (`checkQuery`),
- * before the route runs. Sorted.
+ * The error statuses a route documents: its own, and every status the gate and the router can
+ * answer for it ({@link gateProblems}: 400 on every route, 401 where an actor is needed, 413 on
+ * a POST, 415 with a JSON body, 429 on an upload). Sorted.
  */
-export function documentedErrors(route: Pick<RouteSpec, 'errors' | 'requestBody'>): number[] {
-  // A JSON body sent with another Content-Type is 415 on every route that takes one.
-  return [...new Set([400, ...route.errors, ...(route.requestBody ? [415] : [])])].sort((a, b) => a - b);
+export function documentedErrors(route: Pick<RouteSpec, 'errors' | 'method' | 'auth' | 'requestBody' | 'rawBody'>): number[] {
+  return [...new Set([...route.errors, ...Object.keys(gateProblems(route)).map(Number)])].sort((a, b) => a - b);
 }
 
 /**
@@ -136,9 +136,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], basePath = '', authCh
   }
   const problems: Record<string, JsonSchema> = {};
   const extraCodes = new Map<number, Set<string>>();
+  // A route's own codes, and what the gate answers for it.
   for (const route of routes)
-    for (const [status, codes] of Object.entries(route.problemCodes ?? {}))
-      for (const c of codes) (extraCodes.get(Number(status)) ?? extraCodes.set(Number(status), new Set()).get(Number(status))!).add(c);
+    for (const declared of [route.problemCodes ?? {}, gateProblems(route)])
+      for (const [status, codes] of Object.entries(declared)) for (const c of codes) (extraCodes.get(Number(status)) ?? extraCodes.set(Number(status), new Set()).get(Number(status))!).add(c);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const examples = Object.hasOwn(OPERATION_EXAMPLES, route.operationId) ? OPERATION_EXAMPLES[route.operationId] : undefined;

@@ -7,6 +7,12 @@ import { reportCommand, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import type { ApiLogEntry } from './api-logger.js';
 import { createAnjianApi } from './create-anjian-api.js';
 import type { AnjianApiOptions } from './types.js';
+import { ROUTES } from './route-table.js';
+import { PERMIT_ROUTES } from './routes/permit-routes.js';
+import { REPORT_ROUTES } from './routes/report-routes.js';
+import { RELATIONS_ROUTES } from './routes/relations-routes.js';
+import { documentValidator } from '../test/openapi-validator.js';
+import { gateProbes } from '../test/gate-probes.js';
 
 const directory = createStaticDirectory([{ id: 'grid-g1', roles: ['grid'], gridAreas: ['D1/G1'] }]);
 
@@ -278,5 +284,52 @@ describe('uploads one actor sends at once', () => {
     const later = upload('grid-g1', again.stream);
     again.finish();
     expect((await later).status).toBe(201);
+  });
+});
+
+describe('what the gate answers is in the OpenAPI document, for every operation that can answer it', () => {
+  // Every facet on, with options whose handlers never run: each probe is answered by the gate or
+  // the router (authentication, query check, body limit, media type, uploads in flight) first.
+  const routes = [...ROUTES, ...PERMIT_ROUTES, ...REPORT_ROUTES, ...RELATIONS_ROUTES];
+  const { api } = setup({
+    maxBodyBytes: 64,
+    maxEvidenceBytes: 64,
+    evidence: createMemoryEvidenceStore(),
+    authenticate: async (r) => r.headers.get('x-actor'),
+    permits: {} as never,
+    reports: {} as never,
+    relations: {} as never,
+    documents: { override: { override: { jurisdiction: 'D1' } } } as never,
+  });
+
+  it('each probe of each route (permits, reports and relations too) gets the gate’s status and code, and the document lists both for that operation', async () => {
+    expect(routes.length).toBeGreaterThan(40);
+    const undocumented: string[] = [];
+    let probed = 0;
+    for (const route of routes) {
+      for (const probe of gateProbes(api, route, '/api', 'grid-g1', { json: 64, upload: 64 })) {
+        const where = `${route.method.toUpperCase()} ${route.path}, ${probe.what}`;
+        const r = await probe.send();
+        const body = (await r.json()) as { code?: string };
+        probed++;
+        if (r.status !== probe.status || body.code !== probe.code) {
+          undocumented.push(`${where}: answered ${r.status} ${body.code}, expected ${probe.status} ${probe.code}`);
+          continue;
+        }
+        const errors = documentValidator(api.openapi).check(route.method, `/api${route.path}`, r.status, 'application/problem+json', body);
+        if (errors) undocumented.push(`${where}: ${r.status} ${body.code} is not in the document (${JSON.stringify(errors).slice(0, 160)})`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    expect(probed).toBeGreaterThan(routes.length * 2);
+  });
+
+  it('POST /evidence documents 429 UPLOADS_IN_PROGRESS', () => {
+    const doc = api.openapi as {
+      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>;
+      components: { schemas: Record<string, { properties: { code: { enum: string[] } } }> };
+    };
+    const ref = doc.paths['/api/evidence']?.post?.responses['429']?.content['application/problem+json']?.schema.$ref ?? '';
+    expect(doc.components.schemas[ref.replace('#/components/schemas/', '')]?.properties.code.enum).toContain('UPLOADS_IN_PROGRESS');
   });
 });

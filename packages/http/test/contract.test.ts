@@ -9,7 +9,8 @@ import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/in
 import { createAnjianApi, ROUTES } from '../src/index.js';
 import { documentedErrors } from '../src/build-openapi.js';
 import { documentValidator } from './openapi-validator.js';
-import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, SEEN, type Harness } from './harness.js';
+import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, recordSeen, SEEN, type Harness } from './harness.js';
+import { gateProbes } from './gate-probes.js';
 import { defineCoSignContractTests } from './co-sign-contract.js';
 import { defineDocumentServiceTests } from './documents-service.js';
 import { defineUnknownActorTests } from './unknown-actor-contract.js';
@@ -1038,6 +1039,20 @@ describe('GET /openapi.json, generated from the route table', () => {
     expect(v.check('GET', '/api/hazards/{id}', 404, 'application/problem+json', problem.body)).toBeNull();
     expect(v.check('GET', '/api/hazards/{id}', 404, 'application/problem+json', { ...problem.body, code: 'SOMETHING_NEW' })).not.toBeNull();
     expect(v.check('GET', '/api/hazards/{id}', 418, 'application/problem+json', problem.body)).toMatch(/documents no 418/);
+  });
+
+  it('the gate’s answers on every route — an undeclared parameter, no actor, a body over the limit, a JSON body as text/plain, a fifth upload at once — are its status and code, each documented', async () => {
+    const wrong: string[] = [];
+    for (const route of ROUTES) {
+      for (const probe of gateProbes(h.api, route, '/api', 'grid-g1', { json: 64 * 1024, upload: 256 * 1024 })) {
+        const r = await probe.send();
+        const body = await r.json();
+        if (r.status !== probe.status || body.code !== probe.code) wrong.push(`${route.method.toUpperCase()} ${route.path}, ${probe.what}: ${r.status} ${body.code}`);
+        recordSeen(h.api.openapi, route.method, probe.url, r.status, body, '/api', r.headers.get('content-type') ?? '');
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(MISMATCHES).toEqual([]);
   });
 
   it('every documented status of every route was answered by a contract test above, with a body matching its schema', () => {

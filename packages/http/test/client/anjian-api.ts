@@ -3054,7 +3054,7 @@ export interface components {
         };
         /**
          * Problem 429
-         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 — application/problem+json (RFC 9457) / 错误
+         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 — application/problem+json (RFC 9457) / 错误
          */
         Problem429: {
             type: string;
@@ -3063,7 +3063,7 @@ export interface components {
             status: 429;
             detail: string;
             /** @enum {unknown} */
-            code: "CO_SIGN_CODE_LIMITED" | "UNBOUND_EVIDENCE_FILES";
+            code: "CO_SIGN_CODE_LIMITED" | "UNBOUND_EVIDENCE_FILES" | "UPLOADS_IN_PROGRESS";
             /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
             /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
@@ -4490,7 +4490,7 @@ export interface operations {
             header?: {
                 /** @description a two-officer act's co-sign code: the second officer generates it in his own session (POST /hazards/{id}/co-sign-codes, for a report POST /enterprises/{id}/co-sign-codes) for this hazard and act, and tells it to the first officer; single use, valid 5 minutes. The server derives the second officer from it (《行政处罚法》第四十二条) — the body never names him. Wrong, used, expired, for another hazard or act, or the sender's own: 403 CO_SIGN_CODE_INVALID; the act's content not what the second officer co-signed (a penalty's article, kind or fine, a stop order's scope, a level, the hazard's facts): 422 CO_SIGN_CONTENT_MISMATCH at the field, the code kept; more than 5 attempts in 15 minutes: 429 CO_SIGN_CODE_LIMITED / 第二名执法人员在本人账号中为此隐患和此行为生成的确认码（一次有效，5 分钟内）：服务器据此认定第二名执法人员 */
                 "Co-Sign-Code"?: string;
-                /** @description required with report=true; a retry with the same key replays / report=true 时必填 */
+                /** @description required with report=true (1–128 of A–Z a–z 0–9 . _ : -); a retry with the same key replays / report=true 时必填 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5346,7 +5346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5770,7 +5770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5899,7 +5899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6759,6 +6759,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem409"];
                 };
             };
+            /** @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
             /** @description Rule violation or invalid data, with issues / 数据或规则错误 */
             422: {
                 headers: {
@@ -7024,6 +7033,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
         };
@@ -7657,6 +7675,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem401"];
                 };
             };
+            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description Not found / 未找到 */
             404: {
                 headers: {
@@ -7675,15 +7702,6 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-            /** @description Forbidden by the permission table or unknown actor / 无权操作 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem403"];
-                };
-            };
         requestBody?: never;
         responses: {
             /** @description OpenAPI 3.1 document */
