@@ -24,7 +24,12 @@ const malformed = (parameter: string, value: string, zh: string, en: string) =>
     en: `query parameter ${parameter}: ${quoteInput(value)} is not ${en}`,
   });
 
-const unknown = (parameter: string, issue: string, zh: string, en: string) =>
+/**
+ * The problem of a query value the server does not know: 422 `UNKNOWN_QUERY_VALUE` with one issue
+ * (`issue`, e.g. `UNKNOWN_AREA`) naming the parameter, both languages — every list and report
+ * route answers an unknown value with it.
+ */
+export const unknownQueryValue = (parameter: string, issue: string, zh: string, en: string): HttpProblem =>
   problemAt(422, 'UNKNOWN_QUERY_VALUE', issue, parameter, { 'zh-CN': `查询参数 ${parameter}：${zh}`, en: `query parameter ${parameter}: ${en}` });
 
 /** Whether some hazard the actor reads matches `filter` (one row looked at per scope; a time-bounded scope is not probed). */
@@ -75,14 +80,14 @@ export async function checkFilterValues(
     const decided = await enterpriseForRead(scopes, enterpriseId, (id) => ctx.deps.directory.enterprise(id));
     if (!decided.ok && decided.reason === 'forbidden')
       throw forbidden({ 'zh-CN': `你无权查看企业 ${quoteInput(enterpriseId)} 的记录`, en: `you may not read the records of enterprise ${quoteInput(enterpriseId)}` });
-    if (!decided.ok) throw unknown(names.enterprise!, 'UNKNOWN_ENTERPRISE', `名录中没有企业 ${quoteInput(enterpriseId)}`, `no enterprise ${quoteInput(enterpriseId)} in the directory`);
+    if (!decided.ok) throw unknownQueryValue(names.enterprise!, 'UNKNOWN_ENTERPRISE', `名录中没有企业 ${quoteInput(enterpriseId)}`, `no enterprise ${quoteInput(enterpriseId)} in the directory`);
   }
   if (domain !== null) {
     const served = [...ctx.packs.values()].some((p) => p.domain === domain);
     const supervised = (actor?.departments ?? []).some((d) => d.domains.includes(domain));
     if (!served && !supervised && !(await someReadable(ctx, scopes, { domain }))) {
       const domains = [...new Set([...ctx.packs.values()].map((p) => p.domain))].sort();
-      throw unknown(
+      throw unknownQueryValue(
         names.domain!,
         'UNKNOWN_DOMAIN',
         `没有检查表或记录属于领域 ${quoteInput(domain)}（已知领域：${domains.join('、') || '无'}）`,
@@ -91,7 +96,7 @@ export async function checkFilterValues(
     }
   }
   if (area !== null && !(await knownArea(ctx, actor, scopes, area)) && !(await areaKnownHere?.(area))) {
-    throw unknown(
+    throw unknownQueryValue(
       names.area!,
       'UNKNOWN_AREA',
       `服务器不知道区域 ${quoteInput(area)}：可列出的企业名录、你的辖区和你可读取的记录中都没有位于该区域的`,

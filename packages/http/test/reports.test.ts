@@ -143,8 +143,11 @@ describe('GET /reports/{kind}', () => {
     expect((await call('admin', '/reports/monthly?format=pdf')).status).toBe(400);
     expect((await call('admin', '/reports/monthly?format=html&lang=fr')).status).toBe(400);
     expect((await call('admin', '/reports/monthly?period=2026-11&format=html&lang=zh-CN')).body).toContain('安全生产隐患月通报（2026-11）');
-    const unknown = await call('admin', '/reports/monthly?period=2026-11&area=D9');
-    expect([unknown.status, unknown.body.code]).toEqual([404, 'UNKNOWN_AREA']);
+    // An area the server knows nothing of is an unknown query value, as on /hazards, /stats and /permits: 422 naming the parameter.
+    const unknown = await call('admin', '/reports/monthly?period=2026-11&area=D9', { 'accept-language': 'en' });
+    expect([unknown.status, unknown.body.code, unknown.body.issues]).toEqual([422, 'UNKNOWN_QUERY_VALUE', [expect.objectContaining({ code: 'UNKNOWN_AREA', parameter: 'area' })]]);
+    expect(unknown.body.detail).toMatch(/^query parameter area: nothing is recorded in area D9 \(known areas include D1/);
+    expect(unknown.body.issues[0].message['zh-CN']).toMatch(/^查询参数 area：没有区域 D9 的隐患或检查记录（已知区域如 D1/);
     const plain = createAnjianApi({ ...options, reports: { model } });
     const res = await plain.fetch(new Request('http://x/api/reports/monthly?format=xlsx', { headers: { 'x-actor': 'admin' } }));
     expect(res.status).toBe(406);

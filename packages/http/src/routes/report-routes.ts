@@ -15,7 +15,7 @@ import {
   type ReportKind,
 } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
-import { checkFilterValues } from '../filter-values.js';
+import { checkFilterValues, unknownQueryValue } from '../filter-values.js';
 import { jsonResponse } from '../json-response.js';
 import { queryCount } from '../query-count.js';
 import { HttpProblem } from '../problem.js';
@@ -170,13 +170,14 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
       { name: 'limit', in: 'query', description: 'enterprises ranked and overdue hazards listed, 1–500, default 20 / 排名与逾期清单条数', schema: { type: 'string', pattern: '^[0-9]+$' } },
     ],
     response: { status: 200, description: 'the report (JSON, HTML page or .xlsx workbook) / 报表', schema: PERIODIC_REPORT, mediaTypes: ['application/json', 'text/html', XLSX] },
-    errors: [400, 401, 403, 404, 406, 422],
-    problemCodes: withReaderCodes({ 400: ['REPORT_SCOPE_REQUIRED'], 403: ['REPORT_SCOPE'], 404: ['REPORTS_NOT_CONFIGURED', 'UNKNOWN_AREA'], 406: ['NOT_ACCEPTABLE'], 422: ['UNKNOWN_QUERY_VALUE'] }),
+    errors: [400, 401, 403, 406, 422],
+    problemCodes: withReaderCodes({ 400: ['REPORT_SCOPE_REQUIRED'], 403: ['REPORT_SCOPE'], 406: ['NOT_ACCEPTABLE'], 422: ['UNKNOWN_QUERY_VALUE'] }),
     async handle(ctx) {
       const { params, query, request, deps, options, lang, packs } = ctx;
       // An actor the directory does not know: 403 UNKNOWN_ACTOR first (it was REPORT_SCOPE, or a 404 or 400 before that).
       const actor = await readerOf(ctx);
       const reports = options.reports;
+      // createAnjianApi mounts this route only with the option: this guards a host that mounts REPORT_ROUTES itself.
       if (!reports)
         throw new HttpProblem(404, 'REPORTS_NOT_CONFIGURED', { 'zh-CN': '未启用报表', en: 'Reports not configured' }, { 'zh-CN': '本服务未配置报表数据', en: 'this server has no report read model' });
       const kind = params.kind as ReportKind;
@@ -212,7 +213,7 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           throw new HttpProblem(400, 'REPORT_SCOPE_REQUIRED', { 'zh-CN': '请指定报表范围', en: 'Report scope required' }, { 'zh-CN': zh, en }, undefined, undefined, decision.choices);
         throw new HttpProblem(403, 'REPORT_SCOPE', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
       }
-      // A domain the server does not know is an error, not a report of zeros (the area is the report's own check below: 404 UNKNOWN_AREA).
+      // A domain the server does not know is an error, not a report of zeros (the area is the report's own check below, answered alike).
       await checkFilterValues(ctx, actor, readScopes(actor), { domain: 'domain' });
       const now = deps.clock.now().toISOString();
       // Rounds' coverage: the host's hook, else the rounds the API has (relations and the inspection log).
@@ -237,7 +238,8 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
         });
       } catch (error) {
         if (error instanceof ReportError) {
-          if (error.code === 'UNKNOWN_AREA') throw new HttpProblem(404, 'UNKNOWN_AREA', { 'zh-CN': '没有该区域', en: 'Unknown area' }, error.messages);
+          // An unknown area is an unknown query value, as on /hazards, /stats and /permits (it was a 404 of its own).
+          if (error.code === 'UNKNOWN_AREA') throw unknownQueryValue('area', 'UNKNOWN_AREA', error.messages['zh-CN'], error.messages.en);
           throw badRequest(error.messages['zh-CN'], error.messages.en);
         }
         throw error;
