@@ -17,7 +17,7 @@ export function resolveLang(flag: string | undefined, env: Readonly<Record<strin
 }
 
 /**
- * The language the user asked for, if they said: `--lang` when it is `zh-CN` or `en`, else
+ * The language the user asked for, if they said: `--lang` when it names one ({@link langOfFlag}), else
  * the locale of the environment (`LC_ALL`, then `LC_MESSAGES`, then `LANG`) when it names a
  * language — `zh…` gives `zh-CN`, another language `en`. No locale, or the language-less `C`
  * and `POSIX` (what CI runners and containers often have), is `undefined`: messages are then
@@ -30,11 +30,28 @@ export function resolveLang(flag: string | undefined, env: Readonly<Record<strin
  * ```
  */
 export function knownLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang | undefined {
-  if (flag === 'zh-CN' || flag === 'en') return flag;
+  const named = langOfFlag(flag);
+  if (named !== undefined) return named;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   if (/^zh/i.test(locale)) return 'zh-CN';
   if (locale === '' || /^(C|POSIX)([._@]|$)/i.test(locale)) return undefined;
   return 'en';
+}
+
+/**
+ * The language a `--lang` value names: `zh-CN` and `en`, and what people type for them —
+ * `zh`, `zh_CN`, `zh-Hans`, `en-US`, `en_GB` (any case); `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * langOfFlag('zh'); // 'zh-CN'
+ * ```
+ */
+export function langOfFlag(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (/^zh(?:[-_](?:cn|hans))?$/i.test(value)) return 'zh-CN';
+  if (/^en(?:[-_][a-z]{2})?$/i.test(value)) return 'en';
+  return undefined;
 }
 
 /** Pick the text of one language, falling back to the other when it is missing. */

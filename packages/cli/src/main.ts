@@ -16,7 +16,7 @@ import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { commandHelp, GLOBAL_OPTIONS, mainHelp } from './help.js';
-import { knownLang, say } from './lang.js';
+import { knownLang, langOfFlag, say } from './lang.js';
 import { UsageError } from './usage-error.js';
 
 /** Version of the CLI (from its package.json). */
@@ -155,7 +155,9 @@ function parse(argv: readonly string[], options: Record<string, OptionSpec>, pos
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   for (const [name, spec] of Object.entries(options)) {
-    const value = values[name];
+    let value = values[name];
+    // `--lang zh`, `--lang zh_CN`: what people type for a language is that language
+    if (name === 'lang' && typeof value === 'string') value = values[name] = langOfFlag(value) ?? value;
     if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
       throw new UsageError(
         {

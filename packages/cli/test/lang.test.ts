@@ -29,6 +29,14 @@ describe('knownLang', () => {
     [undefined, { LANG: 'fr_FR.UTF-8' }, 'en'],
     ['fr', {}, undefined],
     ['en', { LC_ALL: 'zh_CN' }, 'en'],
+    // what people type for the two languages
+    ['zh', { LANG: 'en_US.UTF-8' }, 'zh-CN'],
+    ['zh_CN', {}, 'zh-CN'],
+    ['ZH-cn', {}, 'zh-CN'],
+    ['zh-Hans', {}, 'zh-CN'],
+    ['en-US', { LANG: 'zh_CN.UTF-8' }, 'en'],
+    ['en_GB', {}, 'en'],
+    ['zhx', {}, undefined],
   ] as const)('--lang %s with %j → %s', (flag, env, expected) => {
     expect(knownLang(flag, env)).toBe(expected);
   });

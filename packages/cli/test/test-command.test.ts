@@ -282,6 +282,16 @@ scenarios:
     for (const line of gh.out.split('\n')) expect(words(line.replace(/^::\w+ [^:]*::/, '')), line).not.toMatch(ENGLISH);
   });
 
+  it('--lang zh (and zh_CN) is Chinese, as a Chinese-speaking author types it; another value is a usage error in both languages', async () => {
+    const zh = await runCli(['test', DEMO_PACK, '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(new RegExp(`^场景：${DEMO_SCENARIO_COUNT} 个通过，0 个未通过$`, 'm'));
+    expect((await runCli(['validate', DEMO_PACK, '--lang=zh_CN'])).out).toContain('检查了 1 个检查表');
+    const fr = await runCli(['test', DEMO_PACK, '--lang', 'fr'], { env: {} });
+    expect(fr.code).toBe(2);
+    expect(fr.err).toContain('--lang 的取值“fr”无效，可选：zh-CN | en / invalid value "fr" for --lang');
+  });
+
   it('under en, no Chinese', async () => {
     const dirs = broken((_zh, en) => en);
     for (const format of ['pretty', 'junit', 'github']) {
