@@ -12,22 +12,31 @@
 // References in the same run, as ratios: the register a round works on (core's roundUnits, read
 // by every work queue, round page and report) against the per-enterprise reading it replaced
 // (roundUnitsOneByOne: premisesOf and tenancies per enterprise, premises per tenancy); and, on
-// SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement; and each
-// bench round's coverage in one read of the inspection log (InspectionLog.firstInspections)
-// against the per-enterprise reading (listInspections per enterprise in scope).
+// SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement, and the
+// admin's and the officer's GET /stats (the officer's: one store.stats per district and domain)
+// as planned over the schema-15 indexes (hazards_domain_counts dropped in a transaction rolled
+// back after the timing); and each bench round's coverage in one read of the inspection log
+// (InspectionLog.firstInspections) against the per-enterprise reading (listInspections per
+// enterprise in scope).
 // Printed, not asserted.
 // Options: --db <file> --pg postgres://postgres@127.0.0.1:5432/test --schema <name> --enterprises 30000
 //          --seed city-2026 --samples 20 --only <substring of a route label>
+//          (--only also keeps only the references whose subject contains it: register, coverage,
+//          /stats, tenancies)
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createStaticDirectory, type ActorProfile } from '@anjian/core';
+import { readScopes } from '@anjian/core/review';
 import { collectRoundCoverage, readRound, roundUnits, withLandlordTenancies } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, generateCity, roundUnitsOneByOne, TEST_CALENDAR_2026 } from '@anjian/core/testing';
-import type { EnterpriseRecord, InspectionLog, RentalDirectory, ReportReadModel, RoundStore, Store } from '@anjian/core/ports';
+import type { EnterpriseRecord, HazardStatsQuery, InspectionLog, RentalDirectory, ReportReadModel, RoundStore, Store } from '@anjian/core/ports';
 // @anjian/http is not a dependency of the workspace root: its sources, as http-classify-server.ts does.
 import { createAnjianApi } from '../../packages/http/src/index.js';
+import { scopedStats } from '../../packages/http/src/scoped-stats.js';
+import { buildHazardStats, readHazardStats } from '../../packages/store-sqlite/src/hazard-stats.js';
+import { hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '@anjian/core/ports';
 import { createPostgresInspectionLog, createPostgresRentalDirectory, createPostgresReportReadModel, createPostgresRoundStore, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteInspectionLog, createSqliteRentalDirectory, createSqliteReportReadModel, createSqliteRoundStore, createSqliteStore } from '@anjian/store-sqlite';
 import { reportWorkbook } from '../../examples/portal/src/report-xlsx.js';
@@ -74,6 +83,10 @@ interface Target {
   model: ReportReadModel;
   /** A tenant's tenancies through the previous SQLite statement (SQLite only). */
   oldTenancies?: (tenant: string) => unknown[];
+  /** Runs `fn` with `Store.stats` as planned without hazards_domain_counts (schema 15), in a transaction rolled back after (SQLite only). */
+  withSchema15Stats?: <T>(fn: (stats: Pick<Store, 'stats'>) => Promise<T>) => Promise<T>;
+  /** `Store.stats` with the hazards read through the named index (SQLite only). */
+  statsIndexedBy?: (index: string) => Pick<Store, 'stats'>;
   close(): Promise<void>;
 }
 
@@ -90,6 +103,10 @@ function sqliteTarget(path: string): Target {
   const rental = createSqliteRentalDirectory({ path });
   const rounds = createSqliteRoundStore({ path });
   const model = createSqliteReportReadModel({ path });
+  // DDL is transactional in SQLite: the index dropped here is back after the ROLLBACK, and
+  // meanwhile this connection's planner chooses among the schema-15 indexes, as it did before.
+  const rw = new Database(path);
+  rw.pragma('temp_store = MEMORY'); // as the store opens its file
   return {
     name: 'SQLite',
     store,
@@ -98,9 +115,31 @@ function sqliteTarget(path: string): Target {
     rounds,
     model,
     oldTenancies: (tenant) => old.all({ landlord: null, tenant, premises: null, ended: 0 }),
+    async withSchema15Stats(fn) {
+      rw.exec('BEGIN IMMEDIATE');
+      try {
+        rw.exec('DROP INDEX hazards_domain_counts');
+        return await fn({ stats: async (query: HazardStatsQuery) => readHazardStats(rw, query) });
+      } finally {
+        rw.exec('ROLLBACK');
+      }
+    },
+    statsIndexedBy: (index) => ({
+      async stats(query) {
+        const { groups, periods } = buildHazardStats(query);
+        const from = (sql: string) => sql.replace('FROM hazards', `FROM hazards INDEXED BY ${index}`);
+        return db.transaction(() =>
+          hazardStatsFromGroups(
+            db.prepare(from(groups.sql)).all(...groups.params) as HazardStatsGroup[],
+            periods === null ? undefined : (db.prepare(from(periods.sql)).all(...periods.params) as HazardStatsPeriodGroup[]),
+          ),
+        )();
+      },
+    }),
     async close() {
       for (const c of [store, inspections, rental, rounds, model]) (c as { close(): unknown }).close();
       db.close();
+      rw.close();
     },
   };
 }
@@ -215,20 +254,23 @@ async function run(t: Target): Promise<void> {
     );
   }
   // References, same run: the register a round works on, and the previous tenancy statement.
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    let t0 = performance.now();
-    const fast = await roundUnits(enterprises, t.rental);
-    a.push(performance.now() - t0);
-    t0 = performance.now();
-    const slow = await roundUnitsOneByOne(enterprises, t.rental);
-    b.push(performance.now() - t0);
-    if (i === 0 && JSON.stringify(fast) !== JSON.stringify(slow)) throw new Error('roundUnits differs from the per-enterprise reading / 结果不一致');
+  const wanted = (subject: string) => !values.only || subject.includes(values.only);
+  if (wanted('register')) {
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let t0 = performance.now();
+      const fast = await roundUnits(enterprises, t.rental);
+      a.push(performance.now() - t0);
+      t0 = performance.now();
+      const slow = await roundUnitsOneByOne(enterprises, t.rental);
+      b.push(performance.now() - t0);
+      if (i === 0 && JSON.stringify(fast) !== JSON.stringify(slow)) throw new Error('roundUnits differs from the per-enterprise reading / 结果不一致');
+    }
+    console.log(
+      `  reference: the register of ${enterprises.length} enterprises (roundUnits) ${fmt(pct(a, 0.5))} vs the per-enterprise reading ${fmt(pct(b, 0.5))} (same units) — ${(pct(b, 0.5) / pct(a, 0.5)).toFixed(0)}× faster`,
+    );
   }
-  console.log(
-    `  reference: the register of ${enterprises.length} enterprises (roundUnits) ${fmt(pct(a, 0.5))} vs the per-enterprise reading ${fmt(pct(b, 0.5))} (same units) — ${(pct(b, 0.5) / pct(a, 0.5)).toFixed(0)}× faster`,
-  );
   // Each bench round's coverage in one read of the log (firstInspections) against the
   // per-enterprise reading it replaced (the same log without the optional method).
   const units = await roundUnits(enterprises, t.rental);
@@ -238,7 +280,7 @@ async function run(t: Target): Promise<void> {
     listInspections: (q) => t.inspections.listInspections(q),
   };
   for (const r of ROUNDS) {
-    const round = (await readRound(t.rounds, r.id))?.round;
+    const round = wanted('coverage') ? (await readRound(t.rounds, r.id))?.round : undefined;
     if (!round) continue;
     const c: number[] = [];
     const d: number[] = [];
@@ -255,7 +297,52 @@ async function run(t: Target): Promise<void> {
       `  reference: ${r.id} coverage (firstInspections, one read) ${fmt(pct(c, 0.5))} vs the per-enterprise reading ${fmt(pct(d, 0.5))} (same coverage) — ${(pct(d, 0.5) / pct(c, 0.5)).toFixed(1)}× faster`,
     );
   }
-  if (t.oldTenancies) {
+  if (t.withSchema15Stats && wanted('/stats')) {
+    // GET /stats of the admin (the whole city: one store.stats) and of the officer of the whole
+    // jurisdiction (one per district and domain), as the route asks them (scopedStats).
+    for (const actor of ACTORS.filter((a) => a.id === 'admin' || a.id === 'officer')) {
+      const scopes = readScopes(actor);
+      for (const groupBy of [undefined, 'month'] as const) {
+        const query: HazardStatsQuery = { filter: {}, now: NOW, ...(groupBy ? { groupBy } : {}) };
+        const e: number[] = [];
+        let after: unknown;
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          after = await scopedStats(t.store, query, scopes);
+          e.push(performance.now() - t0);
+        }
+        const f: number[] = [];
+        const before = await t.withSchema15Stats(async (store) => {
+          let r: unknown;
+          for (let i = 0; i < 3; i++) {
+            const t0 = performance.now();
+            r = await scopedStats(store, query, scopes);
+            f.push(performance.now() - t0);
+          }
+          return r;
+        });
+        if (JSON.stringify(before) !== JSON.stringify(after)) throw new Error(`${actor.id} /stats differs from the schema-15 plan / 统计结果不一致`);
+        const calls = scopes === 'all' ? 1 : scopes.length;
+        const route = `${actor.id} /stats${groupBy ? `?groupBy=${groupBy}` : ''} (${calls} store.stats)`;
+        console.log(
+          `  reference: ${route} ${fmt(pct(e, 0.5))} vs the schema-15 plan (without hazards_domain_counts, this file's statistics) ${fmt(pct(f, 0.5))} (same counts) — ${(pct(f, 0.5) / pct(e, 0.5)).toFixed(1)}× faster`,
+        );
+        // The plan depends on the statistics: with those of a freshly seeded city (analysed while
+        // it was filled) the planner read an officer's scopes through hazards_domain, row by row.
+        if (scopes !== 'all' && t.statsIndexedBy) {
+          const g: number[] = [];
+          for (let i = 0; i < 3; i++) {
+            const t0 = performance.now();
+            const r = await scopedStats(t.statsIndexedBy('hazards_domain'), query, scopes);
+            g.push(performance.now() - t0);
+            if (i === 0 && JSON.stringify(r) !== JSON.stringify(after)) throw new Error(`${actor.id} /stats through hazards_domain differs / 统计结果不一致`);
+          }
+          console.log(`  reference: ${route} ${fmt(pct(e, 0.5))} vs its scopes read through hazards_domain ${fmt(pct(g, 0.5))} (same counts) — ${(pct(g, 0.5) / pct(e, 0.5)).toFixed(1)}× faster`);
+        }
+      }
+    }
+  }
+  if (t.oldTenancies && wanted('tenancies')) {
     const tenants = city.rental.tenancies.slice(0, 200).map((x) => x.tenantEnterpriseId);
     let t0 = performance.now();
     for (const x of tenants) t.oldTenancies(x);

@@ -286,4 +286,16 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   -- hazard's list row writes no page of it. The store names it in the query (INDEXED BY).
   CREATE INDEX IF NOT EXISTS hazards_provisional ON hazards (updated_at, hazard_id) WHERE provisional = 1;
   `,
+  `
+  -- 16: dashboard counts without a sort and without the table rows (Store.stats). An officer's
+  -- GET /stats asks one count per district and domain of its departments (40 for 8 districts
+  -- and 5 domains): the planner took hazards_domain and read every hazard of the domain from
+  -- the table, once per district. The whole city's counts read every row through hazards_level
+  -- (its order helps the GROUP BY) and sorted them by status and domain. Led by the domain, then
+  -- the three columns the counts are grouped by, this index gives a domain's (or the city's)
+  -- hazards already in group order and holds every column a count reads: one ordered read of the
+  -- index, no sort, no table row. An append that changes a hazard's status or deadline rewrites
+  -- its entry here too.
+  CREATE INDEX IF NOT EXISTS hazards_domain_counts ON hazards (domain, level, status, area, created_at, deadline);
+  `,
 ]);
