@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReportIssue, ValidationReport } from '../src/validate-packs.js';
 import { codeFrame } from '../src/format/code-frame.js';
@@ -5,6 +7,7 @@ import { FORMATTERS } from '../src/format/formatters.js';
 import type { FormatOptions } from '../src/format/format-options.js';
 import { escapeData, escapeProperty } from '../src/format/github.js';
 import { xmlEscape } from '../src/format/xml-escape.js';
+import { copyDemoPack, runCli } from './run-cli.js';
 import { xmlProblem } from './xml-well-formed.js';
 
 const source = ['format: anjian/pack@1', 'id: x', 'facts:', '  - id: 报警器', '    type: bool', 'tail: 1'].join('\n');
@@ -176,5 +179,34 @@ describe('github', () => {
   });
   it('prints nothing for a clean report', () => {
     expect(FORMATTERS.github!(report([]), options())).toBe('');
+  });
+});
+
+describe('anjian validate speaks one language', () => {
+  it('a pack broken on purpose (a value with a unit, an undeclared asked fact, an English text missing): every line under zh-CN is Chinese, and the words of the CLI under en are English', async () => {
+    const dir = copyDemoPack();
+    const sections = join(dir, 'sections', 'equipment.yaml');
+    writeFileSync(
+      sections,
+      readFileSync(sections, 'utf8')
+        .replace('{ fact: hose_length_m, operator: greaterThan, value: 2 }', '{ fact: hose_length_m, operator: greaterThan, value: "2米" }')
+        .replace('asks: [cylinders_on_site]', 'asks: [cylinders_on_site, cylinder_count]')
+        .replace('title: { zh-CN: 连接软管, en: Connecting hose }', 'title: { zh-CN: 连接软管 }'),
+    );
+    const zh = await runCli(['validate', dir, '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    for (const code of ['VALUE_TYPE', 'UNKNOWN_FACT', 'TEXT_MISSING_EN']) expect(zh.out).toContain(`  ${code}  `);
+    const words = (line: string) =>
+      line
+        .replace(/https?:\S+/g, '')
+        .replace(/--[a-z-]+/g, '')
+        .replace(/\S+\.ya?ml(:\d+:\d+)?/g, '');
+    for (const line of zh.out.split('\n').filter((l) => !/^\s*>?\s*\d* \|/.test(l))) {
+      expect(words(line), line).not.toMatch(/\b(error|warning|info|hint|docs|packs?|checked|passed|with errors|errors|warnings)\b/i);
+    }
+    const en = await runCli(['validate', dir], { cwd: dir });
+    const own = en.out.split('\n').filter((l) => /^\S+:\d+:\d+ {2}|^ {2}(hint|docs): |^[✔✖] /.test(l));
+    expect(own.length).toBeGreaterThan(6);
+    for (const line of own) expect(line.replace(/"[^"]*"/g, ''), line).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
   });
 });
