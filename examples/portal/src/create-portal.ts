@@ -30,6 +30,7 @@ import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
 import { portalProblem } from './portal-problem.js';
+import { portalReader } from './portal-reader.js';
 import { reportWorkbook } from './report-xlsx.js';
 import { demoCity } from './demo-city.js';
 import { withPortalSecurityHeaders } from './portal-security-headers.js';
@@ -229,7 +230,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const api = createAnjianApi(apiOptions);
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
     const inspectionRecords = createInspectionRecords({ log: inspections, directory: demoRelations.directory, packTitles: new Map(packs.map((p) => [p.id, p.title])) });
-    const worklist = createWorklist({ api, store, directory, calendar, clock, enterprises: DEMO_ENTERPRISES, rounds: roundSource });
+    // The API's directory, as every read of the portal: the user is the profile the API reads for them.
+    const worklist = createWorklist({ api, store, directory: demoRelations.directory, calendar, clock, enterprises: DEMO_ENTERPRISES, rounds: roundSource });
     const browserCore = await bundleBrowserCore();
     const ui = await bundlePortalUi(browserCore);
     // Vendor code: the big files under names carrying their hash (cached for a year), reached
@@ -302,9 +304,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       if (url.pathname === '/monitoring') return devices.handle(request, auth.actorOf(request));
       if (url.pathname === '/demo/sms') {
         // The SMS name other enterprises: like GET /api/outbox, only for who reads everything (core's read policy).
-        const reader = DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request));
-        if (!reader) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
-        if (readScopes(reader.profile) !== 'all') return portalProblem(request, 403, 'FORBIDDEN', '短信记录只对部门管理员开放。', 'The SMS log is for department admins only.');
+        const reader = await portalReader(request, auth.actorOf(request), demoRelations.directory);
+        if (!reader.ok) return reader.response;
+        if (readScopes(reader.actor) !== 'all') return portalProblem(request, 403, 'FORBIDDEN', '短信记录只对部门管理员开放。', 'The SMS log is for department admins only.');
         const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 50) || 50, 1), 500);
         return Response.json({ messages: started.sent(limit) });
       }

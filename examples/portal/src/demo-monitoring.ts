@@ -17,6 +17,7 @@ import { createSqliteDeviceRegistry, type SqliteDeviceRegistry } from '@anjian/s
 import { DEMO_DEVICES } from './demo-devices.js';
 import { DEMO_ENTERPRISES, DEMO_USERS } from './demo-users.js';
 import { portalProblem } from './portal-problem.js';
+import { portalReader } from './portal-reader.js';
 
 /** Options of {@link startDemoMonitoring}. */
 export interface DemoMonitoringOptions {
@@ -127,9 +128,10 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
 }
 
 async function monitoringAnswer(request: Request, actorId: string | null, registry: SqliteDeviceRegistry, directory: Directory, domain: string): Promise<Response> {
-  const actor = actorId ? await directory.resolve(actorId) : null;
-  if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
-  const scopes = readScopes(actor);
+  // 401 without a session, 403 UNKNOWN_ACTOR for a user the API's directory does not know (fail closed, as the API).
+  const reader = await portalReader(request, actorId, directory);
+  if (!reader.ok) return reader.response;
+  const scopes = readScopes(reader.actor);
   const readable = DEMO_ENTERPRISES.filter((e) => canRead(scopes, { enterpriseId: e.id, area: e.area, domain }));
   const wanted = new URL(request.url).searchParams.get('enterprise');
   const shown = wanted === null ? readable : readable.filter((e) => e.id === wanted);

@@ -13,6 +13,7 @@ import type { RentalDirectory } from '@anjian/core/ports';
 import { areaCovers, readScopes } from '@anjian/core/review';
 import { mayAskAboutEnterprise, quoteInput } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
+import { portalReader } from './portal-reader.js';
 
 /** A place as the form offers it. */
 export interface EnterprisePlace {
@@ -32,10 +33,11 @@ export function createEnterprisePlaces(deps: {
 }) {
   return {
     async handle(request: Request, actorId: string | null): Promise<Response> {
-      if (!actorId) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
-      const actor = await deps.directory.resolve(actorId);
+      // 401 without a session, 403 UNKNOWN_ACTOR for a user the API's directory does not know (it was read as no scope at all).
+      const reader = await portalReader(request, actorId, deps.directory);
+      if (!reader.ok) return reader.response;
       const enterpriseId = new URL(request.url).searchParams.get('enterprise') ?? '';
-      const scopes = actor ? readScopes(actor) : [];
+      const scopes = readScopes(reader.actor);
       const refused = () => portalProblem(request, 403, 'FORBIDDEN', `你不能查看企业 ${quoteInput(enterpriseId)} 的场所。`, `You may not see the places of enterprise ${quoteInput(enterpriseId)}.`);
       // Refused before the look-up when the actor may not ask about the id (core's mayAskAboutEnterprise): a registered and an unknown one alike.
       if (!mayAskAboutEnterprise(scopes, enterpriseId)) return refused();

@@ -9,8 +9,9 @@
  * rents to it during the tenancy). `directory` must be the API's, which knows the tenancies.
  */
 import type { Directory, LocalizedText } from '@anjian/core';
-import { canRead, enterpriseForRead, quoteInput, readScopes, type InspectionLog, type InspectionRecord, type ReadableHazard } from '@anjian/core/internal';
+import { canRead, enterpriseForRead, quoteInput, readableInspection, readScopes, type InspectionLog } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
+import { portalReader } from './portal-reader.js';
 
 const PAGE = 20;
 
@@ -32,30 +33,23 @@ function decodedSegment(segment: string): string | undefined {
   }
 }
 
-/** What the read policy looks at in a record: as the API's enterprise file, the time found is when it was recorded. */
-const readable = (r: InspectionRecord): ReadableHazard => ({
-  enterpriseId: r.enterpriseId,
-  area: r.area,
-  domain: r.domain,
-  createdAt: r.recordedAt,
-  ...(r.premisesId === undefined ? {} : { premisesId: r.premisesId }),
-});
-
 /** The portal's inspection-record routes. */
 export function createInspectionRecords(options: InspectionRecordsOptions): { handle(request: Request, actorId: string | null): Promise<Response> } {
   const { log, directory } = options;
   return {
     async handle(request, actorId) {
       const url = new URL(request.url);
-      const actor = actorId ? await directory.resolve(actorId) : null;
-      if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
-      const scopes = readScopes(actor);
+      // 401 without a session, 403 UNKNOWN_ACTOR for a user the API's directory does not know (fail closed, as the API).
+      const reader = await portalReader(request, actorId, directory);
+      if (!reader.ok) return reader.response;
+      const scopes = readScopes(reader.actor);
       const id = url.pathname.startsWith('/inspections/') ? decodedSegment(url.pathname.slice('/inspections/'.length)) : null;
       if (id === undefined) return portalProblem(request, 400, 'BAD_REQUEST', '检查记录编号的百分号编码无效。', 'The inspection id is not valid percent-encoded UTF-8.');
       if (id !== null) {
         const record = await log.readInspection(id);
         // Not readable answers like missing: no hint that another enterprise's record exists.
-        if (!record || !canRead(scopes, readable(record))) return portalProblem(request, 404, 'NOT_FOUND', '没有这条检查记录，或你无权查看。', 'No such inspection record, or not yours to see.');
+        if (!record || !canRead(scopes, readableInspection(record)))
+          return portalProblem(request, 404, 'NOT_FOUND', '没有这条检查记录，或你无权查看。', 'No such inspection record, or not yours to see.');
         return Response.json({ record, packTitle: options.packTitles.get(record.pack.id) ?? null });
       }
       const enterpriseId = url.searchParams.get('enterprise') ?? '';
@@ -72,7 +66,7 @@ export function createInspectionRecords(options: InspectionRecordsOptions): { ha
       let cursor = before;
       for (let round = 0; round < 5 && items.length < PAGE; round++) {
         const batch = await log.listInspections({ enterpriseId, limit: PAGE * 2, ...(cursor === undefined ? {} : { before: cursor }) });
-        for (const r of batch) if (canRead(scopes, readable(r)) && items.length < PAGE) items.push(r);
+        for (const r of batch) if (canRead(scopes, readableInspection(r)) && items.length < PAGE) items.push(r);
         if (batch.length < PAGE * 2) break;
         cursor = batch[batch.length - 1]!.id;
       }

@@ -11,6 +11,7 @@
 import { foldEvents, type ActorProfile, type Calendar, type Clock, type Directory, type HazardLevel, type HazardState, type HazardStatus, type Store, type LocalizedText } from '@anjian/core';
 import { authorize, collectRoundWork, dueDate, hazardRefOf, roundWorkFor, type CommandType, type DueDate, type DueSource, type RoundWorkSource } from '@anjian/core/internal';
 import { portalProblem } from './portal-problem.js';
+import { portalReader } from './portal-reader.js';
 import { worklistXlsx } from './worklist-xlsx.js';
 
 /** One row of a worklist. */
@@ -81,6 +82,10 @@ export interface WorklistDeps {
   /** The API's handler: the list is read through it with the user's own cookie. */
   api: { fetch(request: Request): Promise<Response> };
   store: Pick<Store, 'load'>;
+  /**
+   * The API's directory (a landlord's profile carries its tenancies): the user is resolved as the
+   * API resolves them, so "for me" and the round work are decided on the profile the list was read with.
+   */
   directory: Directory;
   calendar: Calendar;
   clock: Clock;
@@ -227,8 +232,10 @@ export function createWorklist(deps: WorklistDeps) {
   /** `GET /worklist` (JSON) and `GET /worklist.xlsx`, for the signed-in `actorId`. */
   async function handle(request: Request, actorId: string | null): Promise<Response> {
     const url = new URL(request.url);
-    const actor = actorId ? await deps.directory.resolve(actorId) : null;
-    if (!actor) return portalProblem(request, 401, 'UNAUTHENTICATED', '请先登录。', 'Sign in first.');
+    // 401 without a session, 403 UNKNOWN_ACTOR for a user the API's directory does not know (fail closed, as the API).
+    const reader = await portalReader(request, actorId, deps.directory);
+    if (!reader.ok) return reader.response;
+    const actor = reader.actor;
     const p = url.searchParams;
     const bad = (zh: string, en: string) => portalProblem(request, 400, 'BAD_QUERY', zh, en);
     const queue = (p.get('queue') || 'all') as Queue;

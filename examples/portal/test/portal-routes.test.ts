@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNKNOWN_ACTOR_DETAIL } from '@anjian/http';
 import { createPortal, type Portal } from '../src/create-portal.js';
 import { demoPng } from '../src/demo-png.js';
 import { DEMO_USERS } from '../src/demo-users.js';
@@ -201,6 +202,40 @@ describe("evidence through the portal (the API's evidence endpoints, the session
 
   it('the old PUT /evidence/<sha256> of the demo is gone', async () => {
     expect((await put(`/evidence/${sha('x')}`, 'x', as('owner-lvyuan'))).status).toBe(405);
+  });
+});
+
+describe('a signed-in user whose profile vanished', () => {
+  it('is refused 403 UNKNOWN_ACTOR by every read of the portal and of its API, in both languages — not shown empty lists', async () => {
+    // A session that outlived its user: the directory no longer knows the id it names.
+    const session = portal.auth.mint('owner-removed');
+    const paths = [
+      '/inspections?enterprise=ent-lvyuan',
+      '/inspections/in-000000000000000000000000',
+      '/monitoring',
+      '/worklist',
+      '/worklist.xlsx',
+      '/places?enterprise=ent-lvyuan',
+      '/demo/sms',
+      '/api/hazards',
+      '/api/stats',
+      '/api/enterprises/ent-lvyuan/file',
+    ];
+    const wrong: string[] = [];
+    for (const path of paths) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const res = await get(path, { cookie: session.cookie, 'accept-language': lang });
+        const body = res.headers.get('content-type')?.startsWith('application/problem+json') ? ((await res.json()) as { code: string; detail: string }) : null;
+        if (res.status !== 403 || body?.code !== 'UNKNOWN_ACTOR' || !body.detail.includes(UNKNOWN_ACTOR_DETAIL[lang])) wrong.push(`${path} (${lang}): ${res.status} ${body?.code} ${body?.detail}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Known users read as before; no session is still a 401.
+    const owner = { 'x-demo-user': 'owner-lvyuan' };
+    expect((await get('/worklist', owner)).status).toBe(200);
+    expect((await get('/inspections?enterprise=ent-lvyuan', owner)).status).toBe(200);
+    expect((await get('/worklist')).status).toBe(401);
+    session.end();
   });
 });
 
