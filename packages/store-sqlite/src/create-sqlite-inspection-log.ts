@@ -34,15 +34,39 @@ const INDEX = `
   CREATE INDEX IF NOT EXISTS inspection_log_enterprise_recorded ON inspection_log (enterprise_id, seq, recorded_at);
   DROP INDEX IF EXISTS inspection_log_enterprise;
 `;
+// A round's coverage (firstInspections): each asked enterprise's records of one pack in the
+// window, sought in the index with their source beside them; only the rows of the records that
+// qualify are read (for their id), no body is parsed.
+// Through (enterprise_id, seq, recorded_at) every record of each enterprise was stepped over
+// and the pack and source parsed from the body of each row in the window (a city-wide round at
+// 1.5 M inspections: 601–722 ms, 114–159 ms with this index). The expressions are those of
+// FIRST_INSPECTIONS_SQL, word for word (SQLite matches an indexed expression by its text).
+// Built once per file, in proportion to the records (7 s for 1.5 M on the loaded machine).
+const PACK_INDEX = `
+  CREATE INDEX IF NOT EXISTS inspection_log_pack_recorded ON inspection_log (enterprise_id, json_extract(body, '$.pack.id'), recorded_at, json_extract(body, '$.source'));
+`;
+
+/**
+ * Each asked enterprise's first qualifying record (earliest recorded_at, then the last
+ * recorded), through inspection_log_pack_recorded: the enterprise, pack and window sought, the
+ * source checked in the index. @internal
+ */
+export const FIRST_INSPECTIONS_SQL = `SELECT enterprise_id AS enterpriseId, id, recorded_at AS recordedAt FROM (
+         SELECT enterprise_id, id, recorded_at, ROW_NUMBER() OVER (PARTITION BY enterprise_id ORDER BY recorded_at ASC, seq DESC) AS n
+         FROM inspection_log INDEXED BY inspection_log_pack_recorded
+         WHERE enterprise_id IN (SELECT value FROM json_each(@enterpriseIds)) AND json_extract(body, '$.pack.id') = @packId
+           AND recorded_at >= @recordedSince AND recorded_at < @recordedBefore AND json_extract(body, '$.source') IN (SELECT value FROM json_each(@sources))
+       ) WHERE n = 1`;
 
 /**
  * The inspection log over SQLite (better-sqlite3, WAL, `synchronous=FULL`): one row per
  * submitted inspection, written once (`INSERT … ON CONFLICT (id) DO NOTHING`), listed per
  * enterprise newest first through an index on (enterprise, recording order, recording time),
  * which also answers `recordedBefore` and `recordedSince` without reading the rows they leave out;
- * `firstInspections` answers a round's enterprises in one query through the same index. Opening a file
- * of a release before that index builds it once (in proportion to the records, ≈ a minute
- * for a few million on a loaded machine), holding the file's write lock meanwhile.
+ * `firstInspections` answers a round's enterprises in one query through an index of (enterprise,
+ * pack, recording time, source). Opening a file of a release before these indexes builds them
+ * once (in proportion to the records, ≈ a minute for a few million on a loaded machine), holding
+ * the file's write lock meanwhile.
  *
  * @example
  * ```ts
@@ -55,6 +79,7 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
   db.exec(SCHEMA);
   const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'inspection_log'").pluck().all() as string[];
   if (!indexes.includes('inspection_log_enterprise_recorded') || indexes.includes('inspection_log_enterprise')) db.transaction(() => db.exec(INDEX)).immediate();
+  if (!indexes.includes('inspection_log_pack_recorded')) db.transaction(() => db.exec(PACK_INDEX)).immediate();
   const st = {
     insert: db.prepare('INSERT INTO inspection_log (id, enterprise_id, recorded_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     get: db.prepare('SELECT body FROM inspection_log WHERE id = ?').pluck(),
@@ -65,17 +90,7 @@ export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): 
         'SELECT body FROM inspection_log WHERE enterprise_id = @enterpriseId AND (@before IS NULL OR seq < (SELECT seq FROM inspection_log WHERE id = @before)) AND (@recordedBefore IS NULL OR recorded_at < @recordedBefore) AND (@recordedSince IS NULL OR recorded_at >= @recordedSince) ORDER BY seq DESC LIMIT @limit',
       )
       .pluck(),
-    // Each asked enterprise's first qualifying record (earliest recorded_at, then the last
-    // recorded): the enterprises through the index, the window on its recorded_at, pack and
-    // source from the body of the rows in the window only.
-    first: db.prepare(
-      `SELECT enterprise_id AS enterpriseId, id, recorded_at AS recordedAt FROM (
-         SELECT enterprise_id, id, recorded_at, ROW_NUMBER() OVER (PARTITION BY enterprise_id ORDER BY recorded_at ASC, seq DESC) AS n
-         FROM inspection_log
-         WHERE enterprise_id IN (SELECT value FROM json_each(@enterpriseIds)) AND recorded_at >= @recordedSince AND recorded_at < @recordedBefore
-           AND json_extract(body, '$.pack.id') = @packId AND json_extract(body, '$.source') IN (SELECT value FROM json_each(@sources))
-       ) WHERE n = 1`,
-    ),
+    first: db.prepare(FIRST_INSPECTIONS_SQL),
   };
   const parse = (body: unknown) => JSON.parse(body as string) as InspectionRecord;
   return {
