@@ -16,7 +16,10 @@ export function idempotencyKey(ctx: RouteContext, missing?: Bilingual): string {
   const key = ctx.request.headers.get('idempotency-key');
   if (!key && missing) throw badRequest(missing['zh-CN'], missing.en);
   if (!key || !ID_PATTERN.test(key))
-    throw badRequest('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)');
+    throw badRequest(
+      '缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）',
+      'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -, starting with a letter or digit)',
+    );
   return key;
 }
 

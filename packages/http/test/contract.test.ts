@@ -152,15 +152,23 @@ describe('POST /inspections', () => {
   it('?report=true reads the Idempotency-Key as a command does: 129 characters or a space is a 400 naming what a key is, nothing stored; a missing key is a 400 saying report=true needs one', async () => {
     const send = (key: string | null, lang = 'en') =>
       h.call('owner-e1', 'POST', '/inspections?report=true', { body: basementLpgInspection(), headers: { 'accept-language': lang, ...(key === null ? {} : { 'idempotency-key': key }) } });
-    for (const key of ['k'.repeat(129), 'key with spaces', 'floor/2']) {
+    for (const key of ['k'.repeat(129), 'key with spaces', 'floor/2', '-1']) {
       const r = await send(key);
-      expect([r.status, r.body.code, r.body.detail], key).toEqual([400, 'BAD_REQUEST', 'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -)']);
+      expect([r.status, r.body.code, r.body.detail], key).toEqual([
+        400,
+        'BAD_REQUEST',
+        'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -, starting with a letter or digit)',
+      ]);
     }
-    expect((await send('key with spaces', 'zh-CN')).body.detail).toBe('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）');
+    expect((await send('key with spaces', 'zh-CN')).body.detail).toBe('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）');
     expect((await h.store.readLog(1, 100)).length).toBe(0);
     const missing = await send(null);
-    expect([missing.status, missing.body.code, missing.body.detail]).toEqual([400, 'BAD_REQUEST', 'report=true needs an Idempotency-Key header (1–128 letters, digits or . _ : -)']);
-    expect((await send(null, 'zh-CN')).body.detail).toBe('report=true 时必须提供 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）');
+    expect([missing.status, missing.body.code, missing.body.detail]).toEqual([
+      400,
+      'BAD_REQUEST',
+      'report=true needs an Idempotency-Key header (1–128 letters, digits or . _ : -, starting with a letter or digit)',
+    ]);
+    expect((await send(null, 'zh-CN')).body.detail).toBe('report=true 时必须提供 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）');
     expect((await send('k'.repeat(128))).status).toBe(200);
     // One parameter in the document: the commands' schema, optional here (needed with report=true only).
     const paths = h.api.openapi.paths as Record<string, Record<string, { parameters: { name: string; required: boolean; schema: unknown }[] }>>;
@@ -373,7 +381,7 @@ describe('POST /hazards/{id}/commands', () => {
     await reported('H-1');
     const noKey = await h.call('grid-g1', 'POST', '/hazards/H-1/commands', { body: { type: 'issue_notice' } });
     expect(noKey.status).toBe(400);
-    expect(noKey.body.detail).toBe('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）');
+    expect(noKey.body.detail).toBe('缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）');
     expect((await command('grid-g1', 'H-1', 'key with spaces', { type: 'issue_notice' })).status).toBe(400);
     expect((await command('grid-g1', 'H-1', 'k', { noticeNo: 'x' })).status).toBe(422);
     expect((await command('grid-g1', 'H-1', 'k', [] as unknown as Record<string, unknown>)).status).toBe(400);

@@ -55,8 +55,8 @@ const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', 
 async function report(ctx: RouteContext, body: Record<string, unknown>, evaluator: PackEvaluator): Promise<Record<string, unknown>> {
   // The commands' key (one definition); only the words for a missing one are this route's.
   const key = idempotencyKey(ctx, {
-    'zh-CN': 'report=true 时必须提供 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -）',
-    en: 'report=true needs an Idempotency-Key header (1–128 letters, digits or . _ : -)',
+    'zh-CN': 'report=true 时必须提供 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）',
+    en: 'report=true needs an Idempotency-Key header (1–128 letters, digits or . _ : -, starting with a letter or digit)',
   });
   const subject = (typeof body.subject === 'object' && body.subject !== null ? body.subject : {}) as Record<string, unknown>;
   const enterpriseId = subject.enterpriseId ?? subject.id;
