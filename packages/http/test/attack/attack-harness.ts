@@ -91,6 +91,8 @@ export interface AttackServer {
   base: string;
   pid: number;
   dataDir: string;
+  /** The bundled server file it runs (in packages/http/.tmp/anjian-harness-*; removed when the file's last server stops). */
+  bundle: string;
   /** What the API logged (every 5xx is an `error` record). */
   logs: ApiLogEntry[];
   call(actor: string | null, method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<AttackReply>;
@@ -133,13 +135,37 @@ export function pngBytes(): Buffer {
 }
 
 let bundled: Promise<string> | undefined;
+/** Servers started and not yet stopped: the bundle goes when the last one stops. */
+let running = 0;
 
-/** Bundles (once per test file) and starts the attack server on a fresh data dir. */
+/**
+ * Removes the bundle once no server of this file runs. Vitest's forked workers end without
+ * running process 'exit' handlers, so the removal happens here, from `stop()` (or a failed start).
+ */
+async function releaseBundle(): Promise<void> {
+  if (--running > 0 || !bundled) return;
+  const pending = bundled;
+  bundled = undefined;
+  const file = await pending.catch(() => undefined);
+  if (file) rmSync(dirname(file), { recursive: true, force: true });
+}
+
+/**
+ * Bundles (once while any server of the test file runs) and starts the attack server on a
+ * fresh data dir. The bundle is removed when the last server stops: stop every server (afterAll).
+ */
 export async function startAttackServer(): Promise<AttackServer> {
-  bundled ??= bundleHarness(join(here, 'attack-server.ts'), { external: ['better-sqlite3'], outDir: join(repoRoot, 'packages/http/.tmp') }).then((file) => {
-    process.once('exit', () => rmSync(dirname(file), { recursive: true, force: true }));
-    return file;
-  });
+  running++;
+  try {
+    return await start();
+  } catch (error) {
+    await releaseBundle();
+    throw error;
+  }
+}
+
+async function start(): Promise<AttackServer> {
+  bundled ??= bundleHarness(join(here, 'attack-server.ts'), { external: ['better-sqlite3'], outDir: join(repoRoot, 'packages/http/.tmp') });
   const entry = await bundled;
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-attack-'));
   const child: ChildProcess = spawn(process.execPath, [entry, dataDir, PACK_DIR], {
@@ -161,8 +187,14 @@ export async function startAttackServer(): Promise<AttackServer> {
         resolve(JSON.parse(line) as { port: number; pid: number });
       }
     });
+  }).catch((error: unknown) => {
+    // A start that failed leaves no process and no data dir behind either.
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   const base = `http://127.0.0.1:${info.port}`;
+  let stopped = false;
   const db = new Database(join(dataDir, 'anjian.db'), { readonly: true, fileMustExist: true });
   const statements = {
     events: db.prepare('SELECT seq, hazard_id, version, body FROM events ORDER BY seq'),
@@ -201,6 +233,7 @@ export async function startAttackServer(): Promise<AttackServer> {
     base,
     pid: info.pid,
     dataDir,
+    bundle: entry,
     logs,
     call,
     raw(method, path, options = {}) {
@@ -272,6 +305,8 @@ export async function startAttackServer(): Promise<AttackServer> {
       await (await fetch(`${base}/__test/load`)).arrayBuffer();
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       db.close();
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -281,6 +316,7 @@ export async function startAttackServer(): Promise<AttackServer> {
         clearTimeout(timer);
       }
       rmSync(dataDir, { recursive: true, force: true });
+      await releaseBundle();
     },
   };
 }
