@@ -3,8 +3,10 @@
 // The harnesses are bundled with esbuild (see scripts/test-utils/bundle-harness.ts) and run with plain
 // `node`.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
 
 const harness = (name: string) => fileURLToPath(new URL(`./harness/${name}`, import.meta.url));
@@ -15,6 +17,9 @@ let bombs = '';
 let property = '';
 beforeAll(async () => {
   [bombs, property] = await Promise.all([bundleHarness(harness('bombs-harness.ts')), bundleHarness(harness('property-harness.ts'))]);
+});
+afterAll(() => {
+  for (const file of [bombs, property]) if (file) rmSync(dirname(file), { recursive: true, force: true });
 });
 
 const run = (file: string, args: string[] = [], cwd?: string) =>

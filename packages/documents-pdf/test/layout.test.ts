@@ -2,9 +2,9 @@
 // findings, mixed scripts): every page numbered and carrying the 文号, the signing blocks
 // and the seal whole on one page (never a caption or the seal alone on a page), a blank for
 // each officer's handwritten signature. Text-level checks with pdftotext, page by page.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '@anjian/core';
@@ -15,6 +15,7 @@ import { STRESS, STRESS_ENTERPRISE } from '../../documents/test/stress-data.js';
 import { font, hasPoppler } from './tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'anjian-pdf-layout-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** Each page's text (pdftotext, white space removed), in order. */

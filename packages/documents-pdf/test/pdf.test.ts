@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ComposedDocument, type DocumentKind } from '@anjian/documents';
@@ -11,6 +11,7 @@ import { font, hasPoppler } from './tools.js';
 
 // Every kind's required fields and fonts: sqlite.test.ts and postgres.test.ts (every-kind.ts).
 const dir = mkdtempSync(join(tmpdir(), 'anjian-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let docs: Map<DocumentKind, ComposedDocument>;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { verifyAudit } from '@anjian/core/audit';
 import { createEd25519Signer, createEd25519Verifier, generateEd25519KeyPair } from '@anjian/core/node';
@@ -29,7 +29,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(join(cli, '..'), { recursive: true, force: true });
+  // Only once bundled: join('', '..') would be the folder above the working directory.
+  if (cli) rmSync(dirname(cli), { recursive: true, force: true });
 });
 
 /** A fresh schema holding the signed trail. */

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { verifyAudit } from '@anjian/core/audit';
@@ -32,7 +32,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(join(cli, '..'), { recursive: true, force: true });
+  // Only once bundled: join('', '..') would be the folder above the working directory.
+  if (cli) rmSync(dirname(cli), { recursive: true, force: true });
 });
 
 /** A database file with the signed trail, closed. */

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { verifyAudit, verifyHazardDocuments } from '@anjian/core/audit';
@@ -27,11 +27,12 @@ let n = 0;
 
 beforeAll(async () => {
   writeFileSync(publicKeyFile, keys.publicKeyPem);
-  cli = await bundleHarness(join(PACKAGE, '../../scripts/test-utils/anjian-cli.ts'), { external: ['better-sqlite3', 'pg', 'pg-native'], outDir: join(PACKAGE, '.tmp-doc') });
+  cli = await bundleHarness(join(PACKAGE, '../../scripts/test-utils/anjian-cli.ts'), { external: ['better-sqlite3', 'pg', 'pg-native'], outDir: join(PACKAGE, '.tmp') });
 }, 60_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(join(cli, '..'), { recursive: true, force: true });
+  // Only once bundled: join('', '..') would be the folder above the working directory.
+  if (cli) rmSync(dirname(cli), { recursive: true, force: true });
 });
 
 async function seededFile(seed = seedSignedDocuments): Promise<string> {

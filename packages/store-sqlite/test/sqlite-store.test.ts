@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleHarness } from '../../../scripts/test-utils/bundle-harness.js';
 import { createSqliteStore, InvalidCursorError, MIGRATIONS, SqliteStoreError } from '../src/index.js';
 import { appendInput } from '../../../scripts/test-utils/store-fixtures.js';
@@ -107,6 +107,9 @@ describe('concurrency across processes', () => {
       external: ['better-sqlite3'],
       outDir: fileURLToPath(new URL('../.tmp', import.meta.url)),
     });
+  });
+  afterAll(() => {
+    if (contend) rmSync(dirname(contend), { recursive: true, force: true });
   });
 
   it('100 concurrent appends on the same hazard version from 4 processes: exactly one succeeds', async () => {
