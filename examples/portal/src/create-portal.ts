@@ -231,7 +231,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     // Lists people work from: read through the API with the user's cookie, rows from core (dueDate, authorize).
     const inspectionRecords = createInspectionRecords({ log: inspections, directory: demoRelations.directory, packTitles: new Map(packs.map((p) => [p.id, p.title])) });
     // The API's directory, as every read of the portal: the user is the profile the API reads for them.
-    const worklist = createWorklist({ api, store, directory: demoRelations.directory, calendar, clock, enterprises: DEMO_ENTERPRISES, rounds: roundSource });
+    // Enterprise names are the directory's; the demo's made-up enterprises also have English ones for the English pages.
+    const englishNames = new Map([...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => [e.id, e.name.en]));
+    const worklist = createWorklist({ api, store, directory: demoRelations.directory, calendar, clock, englishNames, rounds: roundSource });
     const browserCore = await bundleBrowserCore();
     const ui = await bundlePortalUi(browserCore);
     // Vendor code: the big files under names carrying their hash (cached for a year), reached

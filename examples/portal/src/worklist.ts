@@ -89,7 +89,11 @@ export interface WorklistDeps {
   directory: Directory;
   calendar: Calendar;
   clock: Clock;
-  enterprises: readonly { id: string; name: LocalizedText; area: string }[];
+  /**
+   * English renderings of registered names, by enterprise id (the demo's made-up enterprises). The
+   * directory registers one name; a row names its enterprise by it, and in English by this where given.
+   */
+  englishNames?: ReadonlyMap<string, string>;
   /** Where the rounds' coverage is read from; without it the worklist lists no round work. */
   rounds?: () => Promise<RoundWorkSource>;
 }
@@ -160,7 +164,12 @@ function ranking(rows: readonly WorklistRow[], key: (r: WorklistRow) => string, 
 export function createWorklist(deps: WorklistDeps) {
   /** Rows by hazard id, each with the version it was built from (a changed hazard is read again). */
   const cache = new Map<string, { version: number; state: HazardState; ref: string; rule: string | null; due: DueDate }>();
-  const entName = (id: string): LocalizedText => deps.enterprises.find((e) => e.id === id)?.name ?? { 'zh-CN': id, en: id };
+  /** An enterprise's name as the API's directory registers it (its id when the directory does not know it). */
+  async function entName(id: string): Promise<LocalizedText> {
+    const zh = (await deps.directory.enterprise(id))?.name ?? id;
+    const en = deps.englishNames?.get(id);
+    return en === undefined ? { 'zh-CN': zh } : { 'zh-CN': zh, en };
+  }
 
   async function readable(request: Request): Promise<{ hazardId: string; version: number }[]> {
     // Who asks is decided by the API's own authenticate: the session cookie (and the identity
@@ -189,6 +198,13 @@ export function createWorklist(deps: WorklistDeps) {
   async function rowsFor(request: Request, actor: ActorProfile): Promise<WorklistRow[]> {
     const now = deps.clock.now().getTime();
     const rows: WorklistRow[] = [];
+    // Names are asked of the directory once per enterprise and request, so a changed registration shows at once.
+    const names = new Map<string, Promise<LocalizedText>>();
+    const nameOf = (id: string) => {
+      let name = names.get(id);
+      if (!name) names.set(id, (name = entName(id)));
+      return name;
+    };
     for (const { hazardId, version } of await readable(request)) {
       let hit = cache.get(hazardId);
       if (!hit || hit.version !== version) {
@@ -209,7 +225,7 @@ export function createWorklist(deps: WorklistDeps) {
         title: s.title,
         rule: hit.rule,
         enterpriseId: s.enterpriseId,
-        enterpriseName: entName(s.enterpriseId),
+        enterpriseName: await nameOf(s.enterpriseId),
         area: s.area,
         domain: s.domain,
         level: s.level,
@@ -284,6 +300,7 @@ export function createWorklist(deps: WorklistDeps) {
       });
     }
     const areaName = (a: string) => a;
+    const nameById = new Map(filtered.map((r) => [r.enterpriseId, r.enterpriseName]));
     // Round members still to inspect, by who does the round's inspections; the list's enterprise and area filters apply.
     const rounds = deps.rounds
       ? roundWorkFor(actor, await collectRoundWork(await deps.rounds(), new Date(now))).filter(
@@ -300,7 +317,14 @@ export function createWorklist(deps: WorklistDeps) {
         sort,
         dir: desc ? 'desc' : 'asc',
         counts,
-        rankings: { byEnterprise: ranking(filtered, (r) => r.enterpriseId, entName).slice(0, 10), byArea: ranking(filtered, (r) => r.area, areaName).slice(0, 10) },
+        rankings: {
+          byEnterprise: ranking(
+            filtered,
+            (r) => r.enterpriseId,
+            (k) => nameById.get(k)!,
+          ).slice(0, 10),
+          byArea: ranking(filtered, (r) => r.area, areaName).slice(0, 10),
+        },
         rounds,
       },
       { headers: { 'cache-control': 'no-store' } },

@@ -17,7 +17,8 @@ let portal: Portal;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'anjian-worklist-'));
-  portal = await createPortal({ dataDir, tickMs: 0, trustIdentityHeader: true });
+  // A small generated city (districts C1 … C8, only the admin reads it): enterprises the API's directory knows beyond the demo's four.
+  portal = await createPortal({ dataDir, tickMs: 0, trustIdentityHeader: true, cityEnterprises: 4 });
 }, 120_000);
 
 afterAll(async () => {
@@ -119,6 +120,34 @@ describe('GET /worklist', () => {
     const en = new ExcelJS.Workbook();
     await en.xlsx.load(await (await get('/worklist.xlsx?queue=all&lang=en', 'officer-li')).arrayBuffer());
     expect(en.getWorksheet('Hazards')!.getRow(1).getCell(1).value).toBe('Hazard');
+  });
+
+  it("names every enterprise as the API's directory registers it, on the page, in search and in the export", async () => {
+    // The city's enterprises are in the directory the API uses, not among the demo's four: rows, search,
+    // rankings and the .xlsx name them by the directory's record (GET /api/enterprises/{id}/file), never by a bare id.
+    const cityId = (await list('queue=all', 'admin-chen')).rankings.byEnterprise.map((r) => r.key).find((k) => k.startsWith('city-'));
+    expect(cityId).toBeDefined();
+    const row = (await list(`queue=all&enterprise=${cityId}`, 'admin-chen')).items[0]!;
+    const file = await get(`/api/enterprises/${row.enterpriseId}/file`, 'admin-chen');
+    expect(file.status).toBe(200);
+    const registered = ((await file.json()) as { profile: { name: string } }).profile.name;
+    expect(registered).not.toBe(row.enterpriseId);
+    expect(row.enterpriseName['zh-CN']).toBe(registered);
+    const found = await list(`queue=all&size=100&q=${encodeURIComponent(registered)}`, 'admin-chen');
+    expect(found.items.some((r) => r.enterpriseId === row.enterpriseId)).toBe(true);
+    const ranked = (await list('queue=all', 'admin-chen')).rankings.byEnterprise as unknown as { key: string; name: { 'zh-CN': string } }[];
+    expect(ranked.find((r) => r.key === row.enterpriseId)?.name['zh-CN']).toBe(registered);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await get(`/worklist.xlsx?queue=all&enterprise=${row.enterpriseId}`, 'admin-chen')).arrayBuffer());
+    const names = new Set<string>();
+    book.getWorksheet('隐患清单')!.eachRow((r, n) => {
+      if (n > 1) names.add(String(r.getCell(2).value));
+    });
+    expect([...names]).toEqual([registered]);
+    // The demo's own keep their English names on the English pages and sheets.
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(await (await get('/worklist.xlsx?queue=all&enterprise=ent-ruyi&lang=en', 'officer-li')).arrayBuffer());
+    expect(String(en.getWorksheet('Hazards')!.getRow(2).getCell(2).value)).toBe('Ruyi Hotel');
   });
 
   it('refuses a bad query with a located message and an anonymous caller with 401', async () => {
