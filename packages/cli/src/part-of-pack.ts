@@ -3,6 +3,26 @@ import { basename, dirname, join } from 'node:path';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
 
+/** A top-level `format:` line: what marks a pack's entry file (`format: anjian/pack@1`) among YAML files. */
+const FORMAT_LINE = /^format\s*:/m;
+
+/**
+ * True when `absolute` is an existing file that the commands do not read as a pack: neither
+ * `pack.yaml` nor a YAML file with a top-level `format:` line (a one-file pack under another
+ * name). `anjian validate checklists/*` hands over the files beside the pack folders — a
+ * README, a shared table, a test in TypeScript —, which are left out with a note instead of
+ * being loaded as packs and failing. Folders, and paths that do not exist, are not such files.
+ */
+export function isNotAPack(absolute: string): boolean {
+  try {
+    if (!statSync(absolute).isFile()) return false;
+  } catch {
+    return false;
+  }
+  if (basename(absolute) === 'pack.yaml') return false;
+  return !/\.ya?ml$/i.test(absolute) || !FORMAT_LINE.test(readHead(absolute));
+}
+
 /**
  * Refuse a path that is one file of a pack — an included section file or a scenario file —
  * given where the pack's folder belongs (`anjian validate packs/gas/sections/alarm.yaml`):
@@ -20,7 +40,7 @@ export function refusePartOfPack(absolute: string, cwd: string, command: 'valida
     return;
   }
   const head = readHead(absolute);
-  if (/^format\s*:/m.test(head)) return;
+  if (FORMAT_LINE.test(head)) return;
   let dir = dirname(absolute);
   for (let up = 0; up < 5; up++, dir = dirname(dir)) {
     if (!existsSync(join(dir, 'pack.yaml'))) {

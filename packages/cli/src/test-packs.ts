@@ -58,11 +58,19 @@ export interface TestReport {
  */
 export async function testPacks(
   paths: string[],
-  options: { cwd: string; threshold?: number; conditionThreshold?: number; overlay?: string; onProgress?: (done: number, total: number, path: string) => void },
+  options: {
+    cwd: string;
+    threshold?: number;
+    conditionThreshold?: number;
+    overlay?: string;
+    onProgress?: (done: number, total: number, path: string) => void;
+    /** Called for each argument that is a file but not a pack (left out, as by `validatePacks`). */
+    onSkip?: (path: string) => void;
+  },
 ): Promise<TestReport> {
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'test');
   // a pack whose entry file is misnamed (pack.yml, Pack.yaml…) fails, rather than being left out (not with an overlay: only its pack is tested)
-  const folders = await walkPackFolders(paths, { cwd: options.cwd, command: 'test', misnamed: overlay === undefined });
+  const folders = await walkPackFolders(paths, { cwd: options.cwd, command: 'test', misnamed: overlay === undefined, onSkip: options.onSkip });
   const packs: PackTestReport[] = [];
   for (const [index, { dir, path, misnamed }] of folders.entries()) {
     options.onProgress?.(index, folders.length, path);

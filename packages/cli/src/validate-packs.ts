@@ -38,6 +38,8 @@ export interface ValidatePacksOptions {
   onProgress?: (done: number, total: number, path: string) => void;
   /** A local overlay file: checked (tighten only) against the pack it extends. */
   overlay?: string;
+  /** Called for each argument that is a file but not a pack (left out), with its path as shown. */
+  onSkip?: (path: string) => void;
 }
 
 /** Relative POSIX path for display; `.` for the directory itself. */
@@ -48,7 +50,8 @@ export function displayPath(cwd: string, file: string): string {
 
 /**
  * Find the packs under `paths` (folders are searched recursively, a `pack.yaml` or other
- * YAML file is one pack) and load each with the safe loader.
+ * YAML file with a `format:` line is one pack; any other file is left out, see `onSkip`) and
+ * load each with the safe loader.
  *
  * @throws {UsageError} when a path does not exist or no pack is found.
  * @example
@@ -59,7 +62,7 @@ export function displayPath(cwd: string, file: string): string {
  */
 export async function validatePacks(paths: string[], options: ValidatePacksOptions): Promise<ValidationReport> {
   // a folder whose entry file is named pack.yml, Pack.yaml, pack.json… is a pack left unchecked: an error, never silence
-  const folders = await walkPackFolders(paths, { cwd: options.cwd, command: 'validate', misnamed: true });
+  const folders = await walkPackFolders(paths, { cwd: options.cwd, command: 'validate', misnamed: true, onSkip: options.onSkip });
   const overlay = options.overlay === undefined ? undefined : readOverlay(options.overlay, options.cwd, 'validate');
   let overlaid = false;
   const packs: PackReport[] = [];

@@ -1,6 +1,6 @@
 import { findPackDirs, PackPathError } from '@anjian/core/node';
 import { misnamedPacks, type MisnamedPack } from './find-misnamed-packs.js';
-import { refusePartOfPack } from './part-of-pack.js';
+import { isNotAPack, refusePartOfPack } from './part-of-pack.js';
 import { resolvePackPath } from './resolve-pack-path.js';
 import { UsageError } from './usage-error.js';
 import { displayPath } from './validate-packs.js';
@@ -21,12 +21,23 @@ export interface PackFolder {
  * (`pack.yml`, `Pack.yaml`…), which the command reports as failed rather than leaving them
  * out — sorted, so both commands walk the same folders in the same order.
  *
- * @throws {UsageError} when a path is part of a pack (an included file), does not exist, or holds no pack.
+ * A file that is not a pack (not `pack.yaml`, nor a YAML file with a `format:` line; a README,
+ * a shared table, a `.test.ts` beside the pack folders, as `checklists/*` gives them) is left
+ * out and passed to `onSkip` (its path as shown), so the command says so once per argument.
+ *
+ * @throws {UsageError} when a path is part of a pack (an included file), does not exist, or no pack remains.
  */
-export async function walkPackFolders(paths: readonly string[], options: { cwd: string; command: 'validate' | 'test'; misnamed: boolean }): Promise<PackFolder[]> {
+export async function walkPackFolders(
+  paths: readonly string[],
+  options: { cwd: string; command: 'validate' | 'test'; misnamed: boolean; onSkip?: ((path: string) => void) | undefined },
+): Promise<PackFolder[]> {
   const { cwd, command } = options;
-  const absolute = paths.map((p) => resolvePackPath(p, cwd));
-  for (const path of absolute) refusePartOfPack(path, cwd, command);
+  const absolute: string[] = [];
+  for (const path of paths.map((p) => resolvePackPath(p, cwd))) {
+    refusePartOfPack(path, cwd, command);
+    if (isNotAPack(path)) options.onSkip?.(displayPath(cwd, path));
+    else absolute.push(path);
+  }
   let dirs: string[];
   try {
     dirs = await findPackDirs(absolute);

@@ -95,3 +95,66 @@ describe('one file of a pack given as the path', () => {
     expect((await runCli(['validate', 'single/gas.yaml'], { cwd })).code).toBe(0);
   });
 });
+
+// `anjian validate checklists/*`: the shell hands over every entry of the folder — the packs'
+// folders, and the files beside them (a cross-pack table, a policy test in TypeScript, a
+// README). Those files used to be loaded as packs and failed (YAML_SYNTAX on a .ts file),
+// so the command authors and CI type could never pass. A file that is not a pack is now
+// left out with one note per argument on stderr, in the --lang language; the packs are
+// checked as with `anjian validate checklists`, by validate and test alike.
+describe('a shell glob over a folder of packs (checklists/*)', () => {
+  function packs(): { cwd: string; args: string[] } {
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      'packs/tiny/pack.yaml': MINIMAL_PACK,
+      'packs/consistency.yaml': '# a table the packs share\ncases:\n  - id: same-level\n',
+      'packs/policy.test.ts': '// policy: checks over every pack\nimport { it } from "vitest";\n',
+      'packs/README.md': '# Packs\n',
+    });
+    return { cwd, args: ['packs/README.md', 'packs/consistency.yaml', 'packs/policy.test.ts', 'packs/tiny'] };
+  }
+
+  it('anjian validate: the pack is checked, each other file is one note on stderr in English, exit 0 (was: 3 "packs" with errors)', async () => {
+    const { cwd, args } = packs();
+    const r = await runCli(['validate', ...args], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 pack checked');
+    expect(r.out).not.toContain('consistency.yaml');
+    expect(r.err.trimEnd().split('\n')).toEqual([
+      'anjian: skipped packs/README.md: not a pack (a pack is a folder with pack.yaml, or a YAML file with the line format: anjian/pack@1)',
+      'anjian: skipped packs/consistency.yaml: not a pack (a pack is a folder with pack.yaml, or a YAML file with the line format: anjian/pack@1)',
+      'anjian: skipped packs/policy.test.ts: not a pack (a pack is a folder with pack.yaml, or a YAML file with the line format: anjian/pack@1)',
+    ]);
+  });
+
+  it('in Chinese with --lang zh-CN, no English word; machine formats keep stdout to their document', async () => {
+    const { cwd, args } = packs();
+    const zh = await runCli(['validate', ...args, '--lang', 'zh-CN'], { cwd });
+    expect(zh.code).toBe(0);
+    expect(zh.err.trimEnd().split('\n')[1]).toBe('anjian：已跳过 packs/consistency.yaml：不是检查表（检查表是含 pack.yaml 的文件夹，或带有 format: anjian/pack@1 一行的 YAML 文件）');
+    expect(zh.err).not.toMatch(/skipped|not a pack/);
+    const json = await runCli(['validate', ...args, '--format', 'json'], { cwd });
+    expect(JSON.parse(json.out).packs.map((p: { path: string }) => p.path)).toEqual(['packs/tiny']);
+    expect(json.err.trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  it('anjian test agrees: the same pack tested, the same notes, exit 0', async () => {
+    const { cwd, args } = packs();
+    const validate = await runCli(['validate', ...args], { cwd });
+    const r = await runCli(['test', ...args, '--format', 'json'], { cwd });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).packs.map((p: { path: string }) => p.path)).toEqual(['packs/tiny']);
+    expect(r.err).toBe(validate.err);
+  });
+
+  it('only files that are not packs: the notes, then "no pack found" (exit 2)', async () => {
+    const { cwd } = packs();
+    for (const command of ['validate', 'test']) {
+      const r = await runCli([command, 'packs/README.md', 'packs/policy.test.ts'], { cwd });
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain('anjian: skipped packs/policy.test.ts: not a pack');
+      expect(r.err).toContain('no pack (a folder with pack.yaml) found under packs/README.md packs/policy.test.ts');
+    }
+  });
+});

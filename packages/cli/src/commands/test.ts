@@ -4,10 +4,11 @@ import { formatTestJson } from '../format/test-json.js';
 import { formatTestJunit } from '../format/test-junit.js';
 import { formatTestPretty } from '../format/test-pretty.js';
 import type { TestFormatter } from '../format/test-format-options.js';
-import { LANGS } from '../lang.js';
+import { LANGS, localize } from '../lang.js';
 import { sourceLines } from '../source-lines.js';
 import { testPacks } from '../test-packs.js';
 import { UsageError } from '../usage-error.js';
+import { skippedPathNote } from '../format/skipped-path.js';
 import { progressLine } from '../progress-line.js';
 
 const FORMATS: Readonly<Record<string, TestFormatter>> = Object.freeze({ pretty: formatTestPretty, json: formatTestJson, junit: formatTestJunit, github: formatTestGithub });
@@ -30,8 +31,8 @@ export const testCommand: Command = {
   usage: 'anjian test [paths…] [options]',
   details: {
     'zh-CN':
-      '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。规则的每个条件在其检查项适用的场景中既成立过、也不成立过，才算条件覆盖。\n退出码：0 全部通过且覆盖率达标；1 有场景失败、文件有误或覆盖率不足；2 用法错误或内部故障。',
-    en: 'Paths may be pack folders or folders holding several packs (default: the current folder). Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not. A leaf condition of a rule is covered when scenarios where the item applies saw it both true and false.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
+      '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）；其他文件不是检查表，跳过并提示。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。规则的每个条件在其检查项适用的场景中既成立过、也不成立过，才算条件覆盖。\n退出码：0 全部通过且覆盖率达标；1 有场景失败、文件有误或覆盖率不足；2 用法错误或内部故障。',
+    en: 'Paths may be pack folders or folders holding several packs (default: the current folder); other files are not packs: skipped with a note. Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not. A leaf condition of a rule is covered when scenarios where the item applies saw it both true and false.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
@@ -82,6 +83,7 @@ export const testCommand: Command = {
     const report = await testPacks(paths, {
       cwd: io.cwd,
       onProgress: progress.update,
+      onSkip: (path) => io.stderr.write(`${localize(skippedPathNote(path), lang)}\n`),
       ...(threshold !== undefined ? { threshold } : {}),
       ...(conditionThreshold !== undefined ? { conditionThreshold } : {}),
       ...(overlay !== undefined ? { overlay } : {}),

@@ -4,7 +4,8 @@ import type { Lang } from '@anjian/core';
 import type { CliIo } from '../cli-io.js';
 import type { Command, CommandArgs } from '../command.js';
 import { FORMAT_NAMES, FORMATTERS } from '../format/formatters.js';
-import { LANGS } from '../lang.js';
+import { LANGS, localize } from '../lang.js';
+import { skippedPathNote } from '../format/skipped-path.js';
 import { UsageError } from '../usage-error.js';
 import { validatePacks, type ValidationReport } from '../validate-packs.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../warnings-baseline.js';
@@ -29,8 +30,8 @@ export const validateCommand: Command = {
   usage: 'anjian validate [paths…] [options]',
   details: {
     'zh-CN':
-      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。\n已知、有意保留的警告可写入基线文件（--baseline 与 --update-baseline），之后 CI 只因新警告失败。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
-    en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder.\nKnown, intended warnings can be acknowledged in a baseline file (--baseline, --update-baseline), so CI fails on new warnings only.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
+      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。其他文件不是检查表，跳过并提示（如 checklists/* 中的 README）。\n已知、有意保留的警告可写入基线文件（--baseline 与 --update-baseline），之后 CI 只因新警告失败。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
+    en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder. Other files are not packs: skipped with a note (a README in checklists/*).\nKnown, intended warnings can be acknowledged in a baseline file (--baseline, --update-baseline), so CI fails on new warnings only.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
@@ -88,6 +89,7 @@ export const validateCommand: Command = {
       cwd: io.cwd,
       ...(typeof values.overlay === 'string' ? { overlay: values.overlay } : {}),
       onProgress: progress.update,
+      onSkip: (path) => io.stderr.write(`${localize(skippedPathNote(path), lang)}\n`),
     });
     progress.end();
     const acknowledged = baseline(report, values, io, lang);
