@@ -132,7 +132,11 @@ async function monitoringAnswer(request: Request, actorId: string | null, regist
   const reader = await portalReader(request, actorId, directory);
   if (!reader.ok) return reader.response;
   const scopes = readScopes(reader.actor);
-  const readable = DEMO_ENTERPRISES.filter((e) => canRead(scopes, { enterpriseId: e.id, area: e.area, domain }));
+  // The enterprises that have devices, each as the API's directory registers it: its area decides the read (core's
+  // read policy), its name is what the page shows. A device of an enterprise the directory does not know is shown to no one.
+  const ids = [...new Set((await registry.listDevices()).map((d) => d.enterpriseId))].sort();
+  const registered = (await Promise.all(ids.map((id) => directory.enterprise(id)))).filter((e) => e !== null);
+  const readable = registered.filter((e) => canRead(scopes, { enterpriseId: e.id, area: e.area, domain }));
   const wanted = new URL(request.url).searchParams.get('enterprise');
   const shown = wanted === null ? readable : readable.filter((e) => e.id === wanted);
   // Not readable answers like unknown: no hint that another enterprise's devices exist.

@@ -33,6 +33,15 @@ beforeAll(async () => {
     place: { id: 'x', name: XSS_PAYLOADS[1]!, listed: false },
     principalId: 'device:XSS-01',
   });
+  // A device of 东方化工仓储, an enterprise of the API's directory that is not among the demo's four with devices (never reports).
+  await registry.putDevice({
+    id: 'DONGFANG-01',
+    enterpriseId: 'ent-dongfang',
+    kind: 'smoke_alarm',
+    location: '仓库',
+    place: { id: 'ent-dongfang/store', name: '仓库', listed: false },
+    principalId: 'device:DONGFANG-01',
+  });
   registry.close();
 });
 
@@ -56,6 +65,13 @@ describe('monitoring page', () => {
     expect(own.enterprises.map((e) => e.id)).toEqual(['ent-anping']);
     expect(own.enterprises[0]!.devices.map((d) => d.id)).toEqual(['ANPING-01', 'ANPING-02', 'XSS-01']);
     expect((await portal.fetchAs('owner-anping', '/monitoring?enterprise=ent-lvyuan')).status).toBe(404);
+    // Every enterprise with devices, named and placed as the API's directory registers it (its area decides who reads it).
+    type Answer = { enterprises: { id: string; name: unknown; area: string; devices: { id: string }[] }[] };
+    const officer = (await (await portal.fetchAs('officer-li', '/monitoring')).json()) as Answer;
+    const dongfang = officer.enterprises.find((e) => e.id === 'ent-dongfang');
+    expect(dongfang && { name: dongfang.name, area: dongfang.area, devices: dongfang.devices.map((d) => d.id) }).toEqual({ name: '东方化工仓储', area: 'D1/G1', devices: ['DONGFANG-01'] });
+    expect((await portal.fetchAs('owner-anping', '/monitoring?enterprise=ent-dongfang')).status).toBe(404);
+    expect(((await (await portal.fetchAs('grid-wang', '/monitoring?enterprise=ent-dongfang')).json()) as Answer).enterprises.map((e) => e.id)).toEqual(['ent-dongfang']);
 
     await publish('ANPING-01', 'alarm');
     let warnings: { key: string; status: string; hazardIds: string[] }[] = [];
@@ -81,8 +97,9 @@ describe('monitoring page', () => {
     const row = page.locator('table[data-enterprise="ent-anping"] tr[data-device="ANPING-01"]');
     await expect(row.locator('[data-state="alarm"]').count()).resolves.toBe(1);
     expect(await row.locator('[data-last]').textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
-    // Every demo enterprise of the inspector's areas, each with its devices.
-    expect(await page.locator('table.devices').count()).toBe(4);
+    // Every enterprise with devices in the inspector's areas (the demo's four and 东方化工仓储), each with its devices.
+    expect(await page.locator('table.devices').count()).toBe(5);
+    expect(await page.locator('h2:has(+ .table-wrap table[data-enterprise="ent-dongfang"]) a').textContent()).toBe('东方化工仓储');
     // The payloads are text: nothing ran, nothing was injected.
     const xss = page.locator('tr[data-device="XSS-01"]');
     expect(await xss.locator('td').nth(2).textContent()).toContain(XSS_PAYLOADS[0]!.slice(0, 10));
