@@ -146,21 +146,38 @@ type AttachedEvidence = ChainEvent<'rectification_submitted'>['data']['evidence'
 
 const EVIDENCE_KIND_ZH: Record<AttachedEvidence['kind'], string> = { photo_before: '整改前照片', photo_after: '整改后照片', document: '文件', photo_review: '复查照片' };
 
+/** The most characters of upload ids a document prints on one row (about a line): the rest are counted, not listed. */
+const EVIDENCE_IDS_PRINTED = 60;
+
 /**
- * Evidence as a document lists it: by kind in the order first named, each upload by its id with
- * the time the server received it — `整改后照片：ev-1（2026年11月5日 09:00 收到）、ev-2（…）；文件：…`.
+ * Evidence as a document lists it, bounded so the form stays on one page however many uploads
+ * there are: the count of each kind in the order first named, when the server received them
+ * (one time, or the first and the last), and the ids in that order as far as about a line
+ * holds — `整改前照片1份、整改后照片2份，2026年11月5日 09:00 收到：ev-1、ev-2、ev-3`. What is
+ * left out (further ids, each upload's own time when they differ) is named as such, with where
+ * the whole list is: the hazard's record (`GET /hazards/{id}` lists each upload, its receipt
+ * time and SHA-256).
  */
-function evidenceText(evidence: readonly AttachedEvidence[]): string {
+function evidenceText(evidence: readonly AttachedEvidence[], hazardId: string): string {
   const kinds = [...new Set(evidence.map((e) => e.kind))];
-  return kinds
-    .map(
-      (kind) =>
-        `${EVIDENCE_KIND_ZH[kind] ?? kind}：${evidence
-          .filter((e) => e.kind === kind)
-          .map((e) => `${e.id}（${chinaDateTime(e.receivedAt)} 收到）`)
-          .join('、')}`,
-    )
-    .join('；');
+  const inOrder = kinds.flatMap((kind) => evidence.filter((e) => e.kind === kind));
+  const counts = kinds.map((kind) => `${EVIDENCE_KIND_ZH[kind] ?? kind}${evidence.filter((e) => e.kind === kind).length}份`).join('、');
+  const times = evidence.map((e) => Date.parse(e.receivedAt)).filter((t) => !Number.isNaN(t));
+  const first = times.length === 0 ? '' : new Date(Math.min(...times)).toISOString();
+  const last = times.length === 0 ? '' : new Date(Math.max(...times)).toISOString();
+  const received = times.length === 0 ? '' : first === last ? `，${chinaDateTime(first)} 收到` : `，${chinaDateTime(first)}至${chinaDateTime(last)}收到`;
+  const listed: string[] = [];
+  let used = 0;
+  for (const e of inOrder) {
+    if (used + e.id.length > EVIDENCE_IDS_PRINTED) break;
+    listed.push(e.id);
+    used += e.id.length + 1;
+  }
+  const rest = inOrder.length - listed.length;
+  const ids = listed.length === 0 ? '' : `：${listed.join('、')}${rest > 0 ? `等${inOrder.length}份` : ''}`;
+  const omitted = listed.length === 0 ? '编号未逐一列出；' : rest > 0 ? `另${rest}份未列出；` : '';
+  const whole = rest > 0 || first !== last ? `（${omitted}每份的编号和收到时间见隐患${hazardId}的记录）` : '';
+  return `${counts}${received}${ids}${whole}`;
 }
 
 /** Acts whose event records the actor's own evidence, when the command carried some (`event.evidence`). */
@@ -231,9 +248,9 @@ export async function gatherDocumentData(input: GatherInput): Promise<DocumentRe
   // What a review rested on (a review opinion lists it): the latest rectification as submitted up to the event, and the
   // evidence the act itself recorded — `无` when it carried none, so the paper says so rather than leaving the line out.
   const submission = [...upTo].reverse().find((e) => e.type === 'rectification_submitted') as ChainEvent<'rectification_submitted'> | undefined;
-  set('rectification.evidence', submission ? evidenceText(submission.data.evidence ?? []) || '无' : undefined);
+  set('rectification.evidence', submission ? evidenceText(submission.data.evidence ?? [], event.hazardId) || '无' : undefined);
   const own = Array.isArray(data.evidence) ? (data.evidence as AttachedEvidence[]) : [];
-  set('event.evidence', own.length > 0 ? evidenceText(own) : EVIDENCE_EVENTS.has(event.type) ? '无' : undefined);
+  set('event.evidence', own.length > 0 ? evidenceText(own, event.hazardId) : EVIDENCE_EVENTS.has(event.type) ? '无' : undefined);
   set('event.scope', data.scope === 'whole' ? '全部停产停业' : data.scope === 'partial' ? '局部停产停业（停止相关区域、设备或作业）' : undefined);
   if (reported) {
     const basis = reported.data.basis.map(citationText);

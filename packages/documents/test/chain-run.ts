@@ -84,6 +84,8 @@ export interface ChainRunOptions {
   directory?: Parameters<typeof testDirectory>[0];
   /** Report fields replacing the defaults of each hazard's report. */
   reports?: { alarm?: Partial<ReportCommand>; hose?: Partial<ReportCommand>; tank?: Partial<ReportCommand> };
+  /** The uploads of the alarm's rectification and of its verification, replacing the default few (ids `<prefix>-<kind>-<n>`). */
+  uploads?: { prefix: string; submitted: number; reviewed: number };
 }
 
 /**
@@ -146,14 +148,20 @@ export async function runChain(store: Store = createMemoryStore(), options: Chai
   );
   await ok('officer-gas-d1', { type: 'issue_notice', hazardId: 'H-ALARM', coOfficerId: 'officer2-gas-d1' });
   clock.advance(3 * 86_400_000);
-  await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
+  const up = options.uploads;
+  const submitted = up
+    ? [...evidence(`${up.prefix}-fix`, 'photo_before', up.submitted), ...evidence(`${up.prefix}-fix`, 'photo_after', up.submitted), ...evidence(`${up.prefix}-fix`, 'document', up.submitted)]
+    : undefined;
+  await ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-ALARM', evidence: submitted ?? [...evidence('fix', 'photo_before', 1), ...evidence('fix', 'photo_after', 2)] });
   clock.advance(86_400_000);
   await ok('officer2-gas-d1', {
     type: 'verify',
     hazardId: 'H-ALARM',
     note: reason('报警装置已安装并经测试有效，整改合格', 'alarm installed and tested'),
     coOfficerId: 'officer-gas-d1',
-    evidence: [...evidence('review', 'photo_review', 1), ...evidence('review', 'document', 1)],
+    evidence: up
+      ? [...evidence(`${up.prefix}-review`, 'photo_review', up.reviewed), ...evidence(`${up.prefix}-review`, 'document', up.reviewed)]
+      : [...evidence('review', 'photo_review', 1), ...evidence('review', 'document', 1)],
   });
 
   // 2. A grid inspector's notice.

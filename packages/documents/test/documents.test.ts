@@ -225,8 +225,8 @@ describe('what an officer reads before signing', () => {
 
   it('the review opinion lists the evidence the decision rested on: the rectification as submitted and what the reviewer added, with the server’s receipt times', async () => {
     const doc = await compose('review_opinion');
-    const submitted = '整改前照片：fix-photo_before-1（2026年11月5日 09:00 收到）；整改后照片：fix-photo_after-1（2026年11月5日 09:00 收到）、fix-photo_after-2（2026年11月5日 09:00 收到）';
-    const added = '复查照片：review-photo_review-1（2026年11月6日 09:00 收到）；文件：review-document-1（2026年11月6日 09:00 收到）';
+    const submitted = '整改前照片1份、整改后照片2份，2026年11月5日 09:00 收到：fix-photo_before-1、fix-photo_after-1、fix-photo_after-2';
+    const added = '复查照片1份、文件1份，2026年11月6日 09:00 收到：review-photo_review-1、review-document-1';
     expect(row(doc, '整改报送材料')).toBe(submitted);
     expect(row(doc, '复查人员所附证据')).toBe(added);
     const html = renderDocumentHtml(doc);
@@ -240,8 +240,29 @@ describe('what an officer reads before signing', () => {
       return e;
     }) as GatherInput['events'];
     const plain = await compose('review_opinion', { events });
-    expect(row(plain, '整改报送材料')).toBe('整改后照片：fix-photo_after-1（2026年11月5日 09:00 收到）、fix-photo_after-2（2026年11月5日 09:00 收到）');
+    expect(row(plain, '整改报送材料')).toBe('整改后照片2份，2026年11月5日 09:00 收到：fix-photo_after-1、fix-photo_after-2');
     expect(row(plain, '复查人员所附证据')).toBe('无');
+  });
+
+  it('the review opinion’s evidence is bounded, however many uploads: counts per kind, the receipt times, the ids as far as a line holds, and where the whole list is', async () => {
+    // Uploads received at different times: the first and the last time, and the hazard's record for each one's.
+    const at = (i: number) => new Date(Date.parse('2026-11-05T01:00:00Z') + i * 3_600_000).toISOString();
+    const uploads = Array.from({ length: 9 }, (_, i) => ({ id: `ev-${i + 1}`, kind: i < 6 ? 'photo_after' : 'document', receivedAt: at(i % 3) }));
+    const events = run[KIND_SOURCES.review_opinion.hazard].map((e) => {
+      const data = e.data as Record<string, unknown>;
+      const evidence = (data.evidence as Record<string, unknown>[] | undefined) ?? [];
+      if (e.type === 'rectification_submitted') return { ...e, data: { ...data, evidence: uploads.map((u, i) => ({ ...evidence[0], ...u, id: `${u.id}-${'x'.repeat(i === 0 ? 1 : 8)}` })) } };
+      return e;
+    }) as GatherInput['events'];
+    const some = row(await compose('review_opinion', { events }), '整改报送材料');
+    expect(some).toBe(
+      '整改后照片6份、文件3份，2026年11月5日 09:00至2026年11月5日 11:00收到：ev-1-x、ev-2-xxxxxxxx、ev-3-xxxxxxxx、ev-4-xxxxxxxx等9份（另5份未列出；每份的编号和收到时间见隐患H-ALARM的记录）',
+    );
+    // The most a hazard may hold, ids over 100 characters: counted, none listed (no id is cut).
+    const stress = await composeAllKinds(createMemoryStore(), { uploads: STRESS.uploads! });
+    const long = stress.get('review_opinion')!;
+    expect(row(long, '整改报送材料')).toBe('整改前照片12份、整改后照片12份、文件12份，2026年11月5日 09:00 收到（编号未逐一列出；每份的编号和收到时间见隐患H-ALARM的记录）');
+    expect(row(long, '复查人员所附证据')).toBe('复查照片11份、文件11份，2026年11月6日 09:00 收到（编号未逐一列出；每份的编号和收到时间见隐患H-ALARM的记录）');
   });
 
   it('twelve findings print numbered （1）…；（12）…, not run together', async () => {

@@ -74,4 +74,7 @@ export const STRESS: ChainRunOptions = {
     alarm: { findings: findings as unknown as ReportCommand['findings'], basis: [GAS, GB] },
     hose: { findings: findings as unknown as ReportCommand['findings'], basis: [GAS, GB], title: { 'zh-CN': '后厨燃气使用存在多项隐患（共12项，详见整改要求）', en: 'many gas hazards' } },
   },
+  // A rectification submitted with 36 uploads (12 of each kind) and a review with 22 (11 of each): with the report's photo, the 60 a hazard may
+  // hold; ids over 100 characters.
+  uploads: { prefix: `E1-2026-${'kitchen-gas-rectification-'.repeat(3)}`, submitted: 12, reviewed: 11 },
 };
