@@ -70,9 +70,10 @@ export interface LoopStretch {
 /** Event-loop figures of the server since the last reset. */
 export interface LoopReport {
   /** monitorEventLoopDelay: how late a 10 ms timer ran, whatever the cause. */
-  maxMs: number;
-  p99Ms: number;
-  meanMs: number;
+  /** The histogram's figures; `null` when it holds no sample yet (a report read right after a reset: its mean is NaN, which JSON sends as null). */
+  maxMs: number | null;
+  p99Ms: number | null;
+  meanMs: number | null;
   count: number;
   /** Stretches over 110 ms of wall time (a tick that late), whatever the cause — the OS not running the server counts (the first 1 000). */
   late: LoopStretch[];

@@ -98,10 +98,13 @@ function describeStretch(s: LoopStretch): string {
   return `${s.busyMs} ms busy (${s.wallMs} ms wall, loop active ${s.activeMs} ms: main thread on a CPU ${s.ranMs ?? '?'} ms, waiting for one ${s.waitedMs ?? '?'} ms, neither — blocked in a system call — about ${blocked} ms; every thread's CPU ${s.processCpuMs} ms)`;
 }
 
+/** A histogram figure in ms, or 'no sample' when the histogram had none. */
+const msOf = (v: number | null, digits: number): string => (v === null || !Number.isFinite(v) ? 'no sample' : `${v.toFixed(digits)} ms`);
+
 function describeLoop(l: LoopReport): string {
   const processBusy = l.late.filter((s) => s.processCpuMs > STALL_MS).length;
   return [
-    `monitorEventLoopDelay max ${l.maxMs.toFixed(1)} ms, p99 ${l.p99Ms.toFixed(1)} ms, mean ${l.meanMs.toFixed(2)} ms`,
+    `monitorEventLoopDelay max ${msOf(l.maxMs, 1)}, p99 ${msOf(l.p99Ms, 1)}, mean ${msOf(l.meanMs, 2)}`,
     `stretches over ${STALL_MS + 10} ms of wall time: ${l.late.length}, of which with > ${STALL_MS} ms of CPU of the whole process (what the check counted before): ${processBusy}`,
     `busiest stretch of the main thread: ${l.worst ? describeStretch(l.worst) : 'none'}`,
     `longest active stretch: ${l.longest ? describeStretch(l.longest) : 'none'}`,
