@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toNodeHandler } from './to-node-handler.js';
+import { LINGER_BYTES, toNodeHandler } from './to-node-handler.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -119,6 +119,83 @@ describe('toNodeHandler limits and odd requests', () => {
     const r = await fetch(`${base}/x`, { method: 'POST', body: 'y'.repeat(1000) });
     expect(r.status).toBe(200);
     expect(seen.bytes).toBe(1000);
+  });
+});
+
+/**
+ * A client that sends a large body without reading anything for `readAfterMs` (as one still
+ * uploading does), then reads: what it got (latin1) and how the connection ended.
+ */
+async function uploadThenRead(
+  base: string,
+  head: string,
+  body: { chunked: boolean; bytes: number; endless?: boolean },
+  readAfterMs: number,
+): Promise<{ answer: string; error: string | undefined; written: number }> {
+  const { port } = new URL(base);
+  const { connect } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.pause();
+    let answer = '';
+    let error: string | undefined;
+    let written = 0;
+    const piece = Buffer.alloc(64 * 1024, 0x78);
+    const framed = body.chunked ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece;
+    socket.on('connect', () => {
+      socket.write(head);
+      const pump = () => {
+        while (!socket.destroyed && (body.endless || written < body.bytes)) {
+          written += piece.length;
+          if (!socket.write(framed)) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+      setTimeout(() => socket.resume(), readAfterMs);
+    });
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+    socket.on('close', () => resolve({ answer, error, written }));
+  });
+}
+
+describe('toNodeHandler refuses a body and the client still reads the answer (lingering close)', () => {
+  /** A server with a 1 KiB body limit whose handler reads the body. */
+  async function limited(): Promise<string> {
+    const server = createServer(toNodeHandler({ maxBodyBytes: 1024, fetch: async (r) => (await r.arrayBuffer().catch(() => undefined), new Response('{}')) }, { logger: false }));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('a chunked upload of 8 MiB over a 1 KiB limit, read 200 ms after the refusal: the whole 413 arrives and the connection ends without a reset', async () => {
+    const base = await limited();
+    // Before, the socket closed with the upload unread: the kernel reset it and the client lost the answer (19 of 20 tries).
+    for (let i = 0; i < 5; i++) {
+      const { answer, error } = await uploadThenRead(base, 'POST /api/packs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', { chunked: true, bytes: 8 * 1_048_576 }, 200);
+      expect(answer, `try ${i + 1}`).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+      expect(answer.toLowerCase()).toContain('connection: close');
+      expect(error, `try ${i + 1}`).toBeUndefined();
+    }
+  });
+
+  it('a declared Content-Length of 8 MiB over the limit, read 200 ms after the refusal: the whole 413 arrives, no reset', async () => {
+    const base = await limited();
+    for (let i = 0; i < 5; i++) {
+      const { answer, error } = await uploadThenRead(base, `POST /api/packs HTTP/1.1\r\nHost: x\r\nContent-Length: ${8 * 1_048_576}\r\n\r\n`, { chunked: false, bytes: 8 * 1_048_576 }, 200);
+      expect(answer, `try ${i + 1}`).toMatch(/^HTTP\/1\.1 413 /);
+      expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+      expect(error, `try ${i + 1}`).toBeUndefined();
+    }
+  });
+
+  it('a client that never stops sending after the refusal is cut off: the server drops a bounded amount, then closes', async () => {
+    const base = await limited();
+    const { answer, written } = await uploadThenRead(base, 'POST /api/packs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', { chunked: true, bytes: 0, endless: true }, 0);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    // What the client managed to write: the dropped bytes plus what the two sockets' buffers hold.
+    expect(written).toBeLessThan(LINGER_BYTES + 64 * 1_048_576);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { describeError, jsonLineLogger, safeLog, type ApiLogger } from './api-logger.js';
 import { badRequest } from './bad-request.js';
 import { payloadTooLarge } from './body-limit.js';
@@ -159,8 +160,7 @@ async function send(res: ServerResponse, response: Response, close: boolean): Pr
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   if (close) {
     res.setHeader('connection', 'close');
-    // The unread rest of the body is dropped with the socket, never buffered.
-    res.once('finish', () => res.req.destroy());
+    if (res.socket) lingerOnClose(res.socket, res.req);
   }
   if (response.body) {
     const reader = response.body.getReader();
@@ -175,4 +175,42 @@ async function send(res: ServerResponse, response: Response, close: boolean): Pr
     }
   }
   res.end();
+}
+
+/** How long a connection closed after a refusal keeps reading (and dropping) what the client still sends. */
+export const LINGER_MS = 2_000;
+/** How many body bytes a connection closed after a refusal drops before it closes anyway. */
+export const LINGER_BYTES = 16 * 1_048_576;
+
+/**
+ * A lingering close (RFC 9112 §9.6) for a connection answered before its body was read:
+ * the response goes out, then the write side closes (FIN), and what the client still sends
+ * is read and dropped — never kept — until the client stops (its body ends or it closes),
+ * {@link LINGER_MS} pass or {@link LINGER_BYTES} were dropped; then the socket closes.
+ *
+ * Closing at once with unread bytes makes the kernel answer with a reset, and a client still
+ * writing its body loses the 413 it was sent before it reads it (it sees ECONNRESET instead).
+ * Node closes the socket of a `Connection: close` response through `socket.destroySoon()`
+ * after the response is written; this socket gets its own.
+ */
+function lingerOnClose(socket: Socket, req: IncomingMessage): void {
+  socket.destroySoon = () => {
+    let dropped = 0;
+    const close = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    if (socket.writable) socket.end();
+    // The adapter's own reader stops at the limit (it drops what comes after); Node's parser
+    // still hands the rest of the body to the request, read here only to be counted.
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.byteLength;
+      if (dropped > LINGER_BYTES) close();
+    });
+    req.once('end', close);
+    req.resume();
+  };
 }
