@@ -1,4 +1,5 @@
 import type { ActorProfile } from '@anjian/core';
+import type { PasswordHash } from './password-hash.js';
 
 /** The password of every demo user unless the host chooses others (`ANJIAN_DEMO_PASSWORD`). */
 export const DEMO_PASSWORD = 'anjian-demo';
@@ -126,6 +127,43 @@ export const DEMO_USERS: readonly DemoUser[] = [
     home: 'dashboard',
   },
 ];
+
+/** A hash of the table below: `salt$key` (base64), made with scrypt N = 2^15, r = 8, p = 1 (the parameters stated here, not read from elsewhere). */
+const madeWithN15 = (encoded: string): PasswordHash => {
+  const [salt, key] = encoded.split('$') as [string, string];
+  return { N: 2 ** 15, r: 8, p: 1, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
+};
+
+/**
+ * The demo users' hashes of {@link DEMO_PASSWORD} and the decoy hash (of `anjian-demo\u0000decoy`, what an unknown
+ * user name is checked against), made once with `SCRYPT_PARAMS` (password-hash.ts) and a random salt each, so a start of the
+ * demo does not derive 15 scrypt keys (several seconds of CPU on a small machine; the portal's end-to-end files
+ * start it some fifty times per test run). Sign-in verifies them like hashes made at start. They are used only for
+ * the default password, which is public anyway: with `ANJIAN_DEMO_PASSWORD` (or a user not in here) the portal
+ * hashes at start as before. portal-auth.test.ts checks them against DEMO_USERS and SCRYPT_PARAMS; to make them
+ * again: `node -e "const c=require('crypto');for(const id of process.argv.slice(1)){const s=c.randomBytes(16);console.log(id,s.toString('base64')+'$'+c.scryptSync(id==='decoy'?'anjian-demo\0decoy':'anjian-demo',s,32,{N:2**15,r:8,p:1,maxmem:2**26}).toString('base64'))}" decoy owner-lvyuan …`
+ */
+export const DEMO_PASSWORD_HASHES: { users: Readonly<Record<string, PasswordHash>>; decoy: PasswordHash } = {
+  users: Object.fromEntries(
+    Object.entries({
+      'owner-lvyuan': 'SfuSOlYxdLiQGcLsOuTGjA==$JSrnoR+19Pplc79n/PMv6Xds+6QArzRikv9XsdZCyJI=',
+      'owner-hongxing': 'Jikl4soqWMlyS+/DEwAylg==$AXL8Rvx1+7IJcWiyWLSQq5/5bkV181/g7qF2yQTyXpw=',
+      'owner-anping': 'tySjM37LXplRrG7S5XylAg==$5Lhm99ATdQddqDxgsI45u7NnHU2cI2QC7iIBwhCmBSU=',
+      'owner-ruyi': 'jU6pQiKkCFQLmArBRyPzhA==$SdyMB31fISQdqNTftKPq6/ob1vv0lJk1gX24z0cukt0=',
+      'safety-lvyuan': '0QIWjkGsQ9b31OArX7q21Q==$g6pS0SeS1M12tTmX1cQ4vpjJd4/EbIHWazE3x5jIe4k=',
+      'attendant-lvyuan': '2s8DvPjH7HjK2HHcfMMcXQ==$qZ8+2XZJBJszPlxQNMSVsag58tnp9nccw9i2YQ1vMEU=',
+      'owner-dongfang': '8PCHqGbKBWZqSjFBv7lWCQ==$JxTBcDcRKZ36lcddBLkyGMHaxVHy9MzBiYySrQthiMk=',
+      'safety-dongfang': 'Ox/H8QjN54w9qFhhUfgsoQ==$GAYpz8sfezDV4U3+yZgscf5qftHc23K9jvRLjEoPzww=',
+      'attendant-dongfang': '17K2M0eW0w81CvUHGFjkGA==$YzhcbAFV4y90SZ+cUT5RiOQ6m8wEeEL3GM3+baOqIpk=',
+      'grid-wang': 'txRpnxsxg+tt3pMK2LsUZg==$o5KTE20MVUFl0arptD0woLZAkoDezRFGOmcT32bMw2c=',
+      'officer-li': 'vA8AbW9LMHQtS2FHn4rCFQ==$Xsh0fv5W8HRqGQ+Pl1g4pDe3NpAWnn49rvZNIv/IZB0=',
+      'officer-zhao': '3CX5mJgeF3bmnwSKidv4Gw==$ajd0TtE3JHLPIdKLacPCJwBvL6EkDJy8NMebc86NevM=',
+      'officer-sun': '2iPWhz6q9iiXUmR6lU/Z+g==$fQjaHcmkyTJPYY0oUXnCMbrosNB7OZfIqMCH0ttvfFE=',
+      'admin-chen': 'HzEgowBIQlvVvkMAJvPJrA==$SEuA/24FAqux06qs3fDzlgdPLdDESDQ7gtZFOo2f1w0=',
+    }).map(([id, encoded]) => [id, madeWithN15(encoded)]),
+  ),
+  decoy: madeWithN15('aJ542bq9sW+Ljmfl6fIT7A==$31ETSSjJJeOzlvYutDIlF2wXcYSEvcAZDDqD2AsqmXI='),
+};
 
 /** The scheduler's actor (due-soon warnings, overdue notices, escalations); not a login. */
 export const SYSTEM_ACTOR_ID = 'system-scheduler';

@@ -1,11 +1,12 @@
 /**
- * The portal's sign-in: demo users with scrypt password hashes (computed at start), a
+ * The portal's sign-in: demo users with scrypt password hashes (made once for the default demo
+ * password, in demo-users.ts; computed at start for any other), a
  * server-side session map (HttpOnly, SameSite=Strict cookie; 30 min idle, 12 h absolute), a
  * per user+address and per-address limit on failed sign-ins. The self-asserted
  * `X-Demo-User` header counts only when `trustIdentityHeader` is set (unit tests; never the server).
  */
 import { hashPassword, verifyPassword, type PasswordHash } from './password-hash.js';
-import { DEMO_PASSWORD, type DemoUser } from './demo-users.js';
+import { DEMO_PASSWORD, DEMO_PASSWORD_HASHES, type DemoUser } from './demo-users.js';
 import { createLoginRateLimiter } from './login-rate-limit.js';
 import { portalProblem } from './portal-problem.js';
 import { createSessionStore, SESSION_ABSOLUTE_MS, type SessionStore } from './session-store.js';
@@ -112,13 +113,17 @@ async function readCredentials(request: Request): Promise<{ user: string; passwo
   return typeof user === 'string' && typeof password === 'string' ? { user: user.trim().slice(0, 128), password: password.slice(0, 1024), form } : null;
 }
 
-/** Hashes the demo users' password (scrypt, once per user with its own salt) and returns the sign-in. */
+/**
+ * Hashes the demo users' password (scrypt, once per user with its own salt; for the default password the
+ * hashes made once, {@link DEMO_PASSWORD_HASHES}) and returns the sign-in.
+ */
 export async function createPortalAuth(options: PortalAuthOptions): Promise<PortalAuth> {
   const password = options.password ?? DEMO_PASSWORD;
+  const made = password === DEMO_PASSWORD ? DEMO_PASSWORD_HASHES : undefined;
   const hashes = new Map<string, PasswordHash>();
-  await Promise.all(options.users.map(async (u) => hashes.set(u.profile.id, await hashPassword(password))));
+  await Promise.all(options.users.map(async (u) => hashes.set(u.profile.id, made?.users[u.profile.id] ?? (await hashPassword(password)))));
   // Unknown names are checked against a hash too, so the answer takes as long as for a real user.
-  const decoy = await hashPassword(`${password}\u0000decoy`);
+  const decoy = made?.decoy ?? (await hashPassword(`${password}\u0000decoy`));
   const sessions = createSessionStore({ now: options.now });
   const perUser = createLoginRateLimiter({ now: options.now });
   const perAddress = createLoginRateLimiter({ now: options.now, max: LOGIN_MAX_FAILURES_PER_ADDRESS });

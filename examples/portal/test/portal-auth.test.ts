@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortal, DEMO_PASSWORD, SECURE_SESSION_COOKIE, SESSION_COOKIE, type Portal } from '../src/create-portal.js';
+import { DEMO_PASSWORD_HASHES, DEMO_USERS } from '../src/demo-users.js';
 import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '../src/password-hash.js';
 import { PORTAL_CSP } from '../src/portal-security-headers.js';
 import { createSessionStore } from '../src/session-store.js';
@@ -45,6 +46,27 @@ describe('passwords', () => {
     expect(await verifyPassword('anjian-demo', a)).toBe(true);
     expect(await verifyPassword('anjian-demo ', a)).toBe(false);
     expect(await verifyPassword('', a)).toBe(false);
+  });
+
+  it('of the demo password are made once (in demo-users.ts): one per demo user and the decoy, own salts, SCRYPT_PARAMS, verified as any', async () => {
+    // A user added to DEMO_USERS without a hash here is hashed at start (correct, only slower): regenerate the table
+    // with the command in demo-users.ts. Changed parameters leave these hashes behind: this fails until they are regenerated.
+    expect(Object.keys(DEMO_PASSWORD_HASHES.users).sort()).toEqual(DEMO_USERS.map((u) => u.profile.id).sort());
+    const all = [...Object.values(DEMO_PASSWORD_HASHES.users), DEMO_PASSWORD_HASHES.decoy];
+    expect(new Set(all.map((h) => h.salt.toString('base64'))).size).toBe(all.length);
+    for (const hash of all) {
+      expect({ N: hash.N, r: hash.r, p: hash.p, salt: hash.salt.length, key: hash.key.length }).toEqual({
+        N: SCRYPT_PARAMS.N,
+        r: SCRYPT_PARAMS.r,
+        p: SCRYPT_PARAMS.p,
+        salt: SCRYPT_PARAMS.saltLength,
+        key: SCRYPT_PARAMS.keyLength,
+      });
+    }
+    const users = await Promise.all(Object.values(DEMO_PASSWORD_HASHES.users).map((h) => verifyPassword(DEMO_PASSWORD, h)));
+    expect(users.every(Boolean)).toBe(true);
+    expect(await verifyPassword(`${DEMO_PASSWORD}\u0000decoy`, DEMO_PASSWORD_HASHES.decoy)).toBe(true);
+    expect(await verifyPassword('anjian-demo2', DEMO_PASSWORD_HASHES.users['grid-wang']!)).toBe(false);
   });
 });
 
