@@ -3,7 +3,7 @@
 // under packages/* and checklists/* that is not `"private": true` is packed with `pnpm pack`
 // (what `pnpm publish` uploads: `files`, `workspace:*` rewritten) and checked by
 //
-//   1. publint (Node API), on the package directory with `pack: 'pnpm'`:
+//   1. publint (Node API), on the tarball (what the registry gets, package.json as packed):
 //      - `error`      → fails (a file an entry point names is missing or unpublished, wrong
 //                       module format, invalid exports…: the package is broken for someone);
 //      - `warning`    → printed, does not fail (publint's warnings are judgement calls, e.g.
@@ -16,25 +16,32 @@
 //      monorepo convention) would resolve to a file that is not there, and Node-style resolution
 //      does not fall back to the next condition. Only conditions in the package's own npm scope
 //      (`@anjian/source`) are exempt: nobody outside this repo sets them. → error.
-//   3. @arethetypeswrong/cli (`attw <tarball> --format json`) for packages that ship types, with
+//   3. @arethetypeswrong (the analysis `attw <tarball> --format json` runs, called in this process
+//      through the CLI's own @arethetypeswrong/core) for packages that ship types, with
 //      the `node16` profile: every resolution mode TypeScript users have (node16/nodenext from
 //      ESM and from CJS, bundler) must find types matching the JavaScript; `node10`
 //      (`moduleResolution: "node"`, which cannot read `exports` sub-paths and is deprecated) is
 //      not required, as all packages need Node >= 20.19 anyway. Every attw problem → error.
 //
+// The workspace's packages are packed by one `pnpm -r pack` and every check reads the tarballs in
+// this process: a pnpm, publint-packs-again and attw process per package cost ~2 s of CPU each
+// (Node, pnpm and TypeScript loading), most of the check's time.
+//
 // Usage: node scripts/check-packages.mjs [--suggestions] [--no-attw] [dir…]
 //   dir…  package directories (default: every publishable package of the workspace)
 // Exit codes (the CLI convention of docs/cli.md): 0 clean, 1 an error-level problem, 2 bad usage or crash.
-import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const attwBin = join(root, 'node_modules/.bin/attw');
+/** The packages the root's devDependencies bring along: attw's analysis, publint's unpacker. */
+const besides = (dependent, name) => pathToFileURL(createRequire(realpathSync(join(root, 'node_modules', dependent, 'package.json'))).resolve(name)).href;
 
 const USAGE = 'usage: node scripts/check-packages.mjs [--suggestions] [--no-attw] [package-dir…]';
 
@@ -120,12 +127,37 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** `pnpm pack` into a temporary directory; returns the tarball path and the packed file list. */
-async function pack(dir, outDir) {
-  const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', outDir], { cwd: dir, maxBuffer: 16 << 20 });
-  const info = JSON.parse(stdout);
-  const entry = Array.isArray(info) ? info[0] : info;
-  return { tarball: entry.filename, files: new Set(entry.files.map((f) => f.path.replace(/^\.\//, ''))) };
+/**
+ * The tarballs `pnpm pack` writes for `dirs` into `outDir` (what `pnpm publish` uploads), one per
+ * directory in the same order. The workspace's own packages are packed by one `pnpm -r pack`
+ * (one pnpm start instead of one each); a folder outside the workspace (a fixture) by its own.
+ */
+async function packAll(dirs, outDir, inWorkspace) {
+  if (inWorkspace) {
+    const filters = dirs.flatMap((dir) => ['--filter', `./${relative(root, dir)}`]);
+    await run('pnpm', ['-r', ...filters, 'pack', '--pack-destination', outDir], { cwd: root, maxBuffer: 16 << 20 });
+    return dirs.map((dir) => {
+      const { name, version } = readJson(join(dir, 'package.json'));
+      const tarball = join(outDir, `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`);
+      if (!existsSync(tarball)) throw new Error(`pnpm -r pack wrote no ${tarball} for ${relative(root, dir)}`);
+      return tarball;
+    });
+  }
+  const tarballs = [];
+  for (const dir of dirs) {
+    const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', outDir], { cwd: dir, maxBuffer: 16 << 20 });
+    const info = JSON.parse(stdout);
+    tarballs.push((Array.isArray(info) ? info[0] : info).filename);
+  }
+  return tarballs;
+}
+
+/** The tarball's bytes and the paths of its files (`lib/index.js`, without the `package/` root). */
+async function readTarball(tarball) {
+  const { unpack } = await import(besides('publint', '@publint/pack'));
+  const bytes = new Uint8Array(readFileSync(tarball));
+  const { files, rootDir } = await unpack(bytes);
+  return { bytes, files: new Set(files.map((f) => f.name.slice(rootDir.length + 1))) };
 }
 
 /** Every `exports` leaf with the conditions on its way: [{ path: ['exports', '.', 'import'], conditions, target }]. */
@@ -157,18 +189,32 @@ function checkCustomConditions(pkg, files) {
   return problems;
 }
 
-async function runPublint(dir, showSuggestions) {
+/**
+ * publint on the tarball. It then cannot tell a file that exists but is not published from one
+ * that does not exist (packing the folder itself, as publint can, costs a pnpm start per
+ * package): its FILE_DOES_NOT_EXIST for a file the folder has becomes FILE_NOT_PUBLISHED, as
+ * publint says it when it packs.
+ */
+async function runPublint(dir, bytes, showSuggestions) {
   const { publint } = await import('publint');
   const { formatMessage } = await import('publint/utils');
-  const { messages, pkg } = await publint({ pkgDir: dir, pack: 'pnpm', level: 'suggestion' });
+  // publint may keep the buffer: hand it a copy.
+  const { messages, pkg } = await publint({ pack: { tarball: bytes.slice().buffer }, level: 'suggestion' });
   return messages
     .filter((m) => showSuggestions || m.type !== 'suggestion')
+    .map((m) => (m.code === 'FILE_DOES_NOT_EXIST' && isInFolder(dir, pkg, m.path) ? { ...m, code: 'FILE_NOT_PUBLISHED' } : m))
     .map((m) => ({
       level: m.type,
       where: m.path.length ? m.path.join(' › ') : 'package.json',
       code: m.code,
       text: formatMessage(m, pkg, { color: false }) ?? m.code,
     }));
+}
+
+/** Whether the file a package.json field names (publint's message path) is in the package's folder. */
+function isInFolder(dir, pkg, path) {
+  const target = path.reduce((value, key) => value?.[key], pkg);
+  return typeof target === 'string' && !target.includes('*') && existsSync(join(dir, target));
 }
 
 /** Whether the package ships type declarations (else attw has nothing to check). */
@@ -178,48 +224,33 @@ function shipsTypes(pkg) {
 }
 
 /**
- * attw's JSON, read from a file rather than a pipe. attw hands its whole report to
- * `process.stdout` and, when it found a problem, calls `process.exit(1)` at once. A write
- * to a pipe takes what the pipe buffer accepts and queues the rest in libuv; `process.exit`
- * does not wait for the queue, so the parent read a report cut short (Node 20, 22 and 24
- * alike — how much arrives depends on the Node version and on how fast the reader drains:
- * 146 176 bytes in the run under Node 24 that crashed `JSON.parse`). A write to a file is
- * synchronous, so the report is whole whatever the exit code.
+ * attw's analysis of the tarball: @arethetypeswrong/core's `checkPackage`, as `attw <tarball>
+ * --format json` runs it (no entry point options), here in this process — TypeScript loads once
+ * for every package instead of once per attw process.
  */
-async function runAttw(tarball) {
-  const out = join(mkdtempSync(join(tmpdir(), 'anjian-attw-')), 'attw.json');
-  const fd = openSync(out, 'w');
-  let code;
-  let stderr = '';
-  try {
-    const child = spawn(attwBin, [tarball, '--format', 'json'], { stdio: ['ignore', fd, 'pipe'] });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    code = await new Promise((done, fail) => child.on('error', fail).on('close', done));
-  } finally {
-    closeSync(fd);
-  }
-  const stdout = readFileSync(out, 'utf8');
-  rmSync(join(out, '..'), { recursive: true, force: true });
-  // attw exits 1 when it finds a problem; its JSON is still complete.
-  if ((code !== 0 && code !== 1) || !stdout.trim().startsWith('{')) throw new Error(`attw ${tarball} exited ${code}: ${stderr.trim()}`);
-  const result = JSON.parse(stdout);
-  const problems = Array.isArray(result.problems) ? result.problems : Object.values(result.problems ?? {}).flat();
-  return problems
+async function runAttw(bytes) {
+  const attw = await import(besides('@arethetypeswrong/cli', '@arethetypeswrong/core'));
+  const analysis = await attw.checkPackage(attw.createPackageFromTarballData(bytes), {});
+  // grouped by kind, in the order the kinds first occur, as attw's JSON lists them
+  const byKind = new Map();
+  for (const p of analysis.problems ?? []) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+  return [...byKind.values()]
+    .flat()
     .filter((p) => !(p.resolutionKind && ATTW_IGNORED_MODES.has(p.resolutionKind)))
     .map((p) => ({
       level: 'error',
-      where: `import "${p.entrypoint ? join(result.analysis.packageName, p.entrypoint).replace(/\/\.$/, '') : result.analysis.packageName}"${p.resolutionKind ? ` (${ATTW_MODE[p.resolutionKind] ?? p.resolutionKind})` : ''}`,
+      where: `import "${p.entrypoint ? join(analysis.packageName, p.entrypoint).replace(/\/\.$/, '') : analysis.packageName}"${p.resolutionKind ? ` (${ATTW_MODE[p.resolutionKind] ?? p.resolutionKind})` : ''}`,
       code: p.kind,
       text: `${ATTW_EXPLAIN[p.kind] ?? p.kind}${p.fileName ? ` — ${p.fileName}` : ''} (https://github.com/arethetypeswrong/arethetypeswrong.github.io/blob/main/docs/problems/${p.kind}.md)`,
     }));
 }
 
-async function checkPackage(dir, options, outDir) {
+async function checkPackage(dir, tarball, options) {
   const pkg = readJson(join(dir, 'package.json'));
-  const packed = await pack(dir, outDir);
-  const problems = [...(await runPublint(dir, options.suggestions)), ...checkCustomConditions(pkg, packed.files)];
+  const { bytes, files } = await readTarball(tarball);
+  const problems = [...(await runPublint(dir, bytes, options.suggestions)), ...checkCustomConditions(pkg, files)];
   const withAttw = options.attw && shipsTypes(pkg);
-  if (withAttw) problems.push(...(await runAttw(packed.tarball)));
+  if (withAttw) problems.push(...(await runAttw(bytes)));
   return { name: pkg.name ?? relative(root, dir), dir: relative(root, dir) || '.', problems, checks: withAttw ? 'publint, attw' : 'publint' };
 }
 
@@ -237,17 +268,10 @@ async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'anjian-check-packages-'));
   let failed = false;
   try {
-    // Two at a time: pnpm pack + attw are CPU-bound and CI machines have two cores.
-    const results = new Array(dirs.length);
-    let next = 0;
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (next < dirs.length) {
-          const i = next++;
-          results[i] = await checkPackage(dirs[i], options, outDir);
-        }
-      }),
-    );
+    const tarballs = await packAll(dirs, outDir, options.dirs.length === 0);
+    // One after another: the checks run in this process (CPU-bound, no child to wait for).
+    const results = [];
+    for (const [i, dir] of dirs.entries()) results.push(await checkPackage(dir, tarballs[i], options));
     for (const r of results) {
       const errors = r.problems.filter((p) => p.level === 'error');
       failed ||= errors.length > 0;

@@ -1,7 +1,7 @@
 // The published packages pass publint and attw, and the checker really fails
 // on a broken package. Runs on the built packages: `pnpm test` runs `pnpm build` first.
-// All packages get both checks here (about 10 s on two cores: `pnpm pack`, publint and attw
-// per package, two at a time); docs/publishing.md says what is checked.
+// All packages get both checks here (one `pnpm -r pack`, then publint and attw's analysis on
+// each tarball in the script's one process); docs/publishing.md says what is checked.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
