@@ -46,10 +46,13 @@ export const EVIDENCE_LIST: JsonSchema = evidenceList(['photo_before', 'photo_af
 /** A reviewer's own evidence (verify, reject, spot_check, reopen): photos of the site as reviewed (`photo_review`) and documents. */
 const REVIEW_EVIDENCE_LIST = evidenceList(
   ['photo_review', 'document'],
-  "the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录",
+  "the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件",
 );
-/** An officer's acceptance or lifting of a stop-work order: any kind, the site as the officer saw it (`photo_review`) included. */
-const OFFICER_EVIDENCE_LIST = evidenceList(['photo_before', 'photo_after', 'document', 'photo_review'], 'references to uploads: id and what the file shows / 证据引用');
+/** An officer's acceptance or lifting of a stop-work order: any kind, the site as the officer saw it (`photo_review`) included; held to the reviewer's rules. */
+const OFFICER_EVIDENCE_LIST = evidenceList(
+  ['photo_before', 'photo_after', 'document', 'photo_review'],
+  "the officer's own uploads (POST /hazards/{id}/evidence): id and what the file shows; optional. Each received after the step reviewed (accept: the latest submission; lift_stop_work: the acceptance), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 执法人员本人上传的证据，可选；须在被审查的步骤（验收：最近一次整改提交；解除停产：验收）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件",
+);
 
 /** `{ workingDays }`, `{ days }` or `{ hours }`: an extension asked for. */
 const POLICY: JsonSchema = {

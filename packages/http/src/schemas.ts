@@ -146,6 +146,11 @@ export const HAZARD_STATE: JsonSchema = {
     rectificationEvidence: evidenceList('evidence of the rectification / 整改证据'),
     rectificationSubmittedAt: { type: ['string', 'null'], description: "when the latest rectification was submitted; a review's evidence is received after it / 最近一次整改提交时间" },
     evidenceIds: { type: 'array', items: str },
+    evidenceHashes: {
+      type: 'array',
+      items: str,
+      description: "SHA-256 of every upload attached so far; a review's or officer's evidence with the same bytes is refused / 已附证据文件的 SHA-256",
+    },
     noticeIssuedAt: { type: ['string', 'null'] },
     deadline: { type: ['string', 'null'] },
     pendingExtension: nullable(coreRef('Classification', 'deadline')),
@@ -172,6 +177,7 @@ export const HAZARD_STATE: JsonSchema = {
     planApproved: { type: 'boolean', description: 'an enforcement officer approved the current plan: its date is the deadline / 治理方案已批准' },
     acceptedBy: { type: ['string', 'null'] },
     acceptedOfficers: { type: 'array', items: str },
+    acceptedAt: { type: ['string', 'null'], description: 'when the major hazard was accepted (验收); the lifting of its stop-work order takes evidence received after it / 验收时间' },
     closedBy: { type: ['string', 'null'] },
     closedAt: { type: ['string', 'null'], description: "when the hazard was closed (销号); a spot check's or reopening's evidence is received after it / 销号时间" },
     penalty: {

@@ -56,6 +56,33 @@ describe('evidence through handleCommand', () => {
     await h.ok('owner-e1', submit([...good, await upload('owner-e1', 'H-1', 'document', '%PDF')]));
   });
 
+  it('locates each refused upload at its reference (/evidence/N) and says which rule it broke, in both languages', async () => {
+    const { h, upload, submit } = await general();
+    const good = [await upload('owner-e1', 'H-1', 'photo_before', 'b'), await upload('owner-e1', 'H-1', 'photo_after', 'a1'), await upload('owner-e1', 'H-1', 'photo_after', 'a2')];
+    await h.ok('grid-g1', reportCommand('H-OTHER'));
+    const located = async (ref: EvidenceRef) => {
+      const before = h.store.unsafeLog.length;
+      const r = await h.send('owner-e1', submit([...good, ref]));
+      expect(h.store.unsafeLog.length).toBe(before);
+      expect(r).toMatchObject({ rejection: { code: 'EVIDENCE_INVALID', pointer: '/evidence/3' } });
+      return 'rejection' in r ? r.rejection.message : { 'zh-CN': '', en: '' };
+    };
+    // Bound to another hazard: the uploader's own file, so it is told where it is bound and what to do.
+    const elsewhere = await located(await upload('owner-e1', 'H-OTHER', 'photo_after', 'elsewhere'));
+    expect(elsewhere['zh-CN']).toMatch(/^证据无效：\/evidence\/3：证据 \S+ 已绑定到隐患 H-OTHER/);
+    expect(elsewhere.en).toMatch(/^invalid evidence: \/evidence\/3: evidence \S+ is bound to hazard H-OTHER/);
+    // Someone else's upload: nothing is said of where it is bound.
+    const foreign = await located(await upload('grid-g1', 'H-OTHER', 'photo_after', 'not mine'));
+    expect(foreign.en).toMatch(/^invalid evidence: \/evidence\/3: evidence \S+ was uploaded by someone else/);
+    expect(foreign.en).not.toContain('H-OTHER');
+    expect(foreign['zh-CN']).not.toContain('H-OTHER');
+    // Not uploaded for a hazard (POST /evidence): a later act needs an upload for this hazard.
+    const unbound = await located(await upload('owner-e1', null, 'photo_after', 'unbound'));
+    expect(unbound.en).toMatch(/^invalid evidence: \/evidence\/3: evidence \S+ is not bound to hazard H-1/);
+    expect((await located({ id: 'made-up', kind: 'photo_after' })).en).toMatch(/^invalid evidence: \/evidence\/3: evidence made-up does not exist/);
+    expect((await located(await upload('owner-e1', 'H-1', 'photo_after', '%PDF', 'application/pdf'))).en).toMatch(/^invalid evidence: \/evidence\/3: evidence \S+ is not a photo/);
+  });
+
   it('counts the same upload or the same bytes once', async () => {
     const { h, upload, submit } = await general();
     const b = await upload('owner-e1', 'H-1', 'photo_before', 'b');

@@ -17,7 +17,10 @@ const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 // for it. Re-taken when INVALID_TRANSITION refusals came to name the command, the hazard's level
 // and status and where the command is possible (3995e5f): the sequence's refused commands carry
 // that message; the digest of its parent was the one before, and no later change moved it.
-const EXPECTED = 'ac4315b5a544b12b5faf5c7f5b79710674cc83b5375fa83e1aed3b25b6f02c66';
+// Re-taken when a refused upload came to be located (/evidence/N) and told where it is bound: the
+// sequence's nine submissions of H-0's uploads to H-1…H-9 carry that message and pointer; every
+// other result, event, outbox row, list row and denial was unchanged.
+const EXPECTED = '266ced2832a96344d18003293ed019fa001544d587b43569e85e41a697c529f1';
 
 describe('the command path writes byte-identical output', () => {
   afterAll(() => {

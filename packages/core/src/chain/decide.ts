@@ -5,14 +5,14 @@ import type { EvidenceRecord } from '../ports/evidence-store.js';
 import type { DeadlinePolicy } from '../pack/types.js';
 import type { FindingSource } from '../classify/types.js';
 import { DEFAULT_DEADLINES } from '../classify/default-deadlines.js';
-import { attachEvidence } from './attach-evidence.js';
+import { resolveEvidence, type EvidenceProblem } from './attach-evidence.js';
 import { authorize, type AuthorizationSubject } from './authorize.js';
 import { canonicalEventBodyJson, canonicalJsonCopy } from './canonical-json.js';
 import { isChainError } from './chain-error.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkCommandShape } from './command-shape.js';
 import { computeDeadline, extendDeadline } from './compute-deadline.js';
-import { checkEvidence, DEFAULT_EVIDENCE_RULES, reviewEvidenceProblem, reviewEvidenceReused, type EvidenceRequirement, type EvidenceRules, type ReviewedStep } from './evidence-rules.js';
+import { checkEvidence, DEFAULT_EVIDENCE_RULES, REVIEWED_STEP, reviewedStepAt, reviewEvidenceProblem, reviewEvidenceReused, type EvidenceRequirement, type EvidenceRules } from './evidence-rules.js';
 import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { awaitsConfirmedLevel } from './provisional-gate.js';
@@ -341,8 +341,16 @@ function draftPenalty(
 function draftEvents(state: HazardState | null, command: ChainCommand, ctx: DecideContext, now: Date, d: DraftContext): Draft[] | Refusal {
   const rules = ctx.evidenceRules ?? DEFAULT_EVIDENCE_RULES;
   const officers = d.officers ? { officers: d.officers } : {};
-  const attach = (refs: readonly EvidenceRef[] | undefined) =>
-    attachEvidence(refs ?? [], d.inputs.evidence ?? new Map(), {
+  // A refusal of one reference names it (`/evidence/N`), in its message too. A report's evidence is the server's
+  // (reportInspection builds it from the inspection's answers, and locates its own issues), so its refusal names none.
+  const refused = (problem: EvidenceProblem): Refusal => {
+    const detail = { 'zh-CN': problem['zh-CN'], en: problem.en };
+    if (command.type === 'report') return reject('EVIDENCE_INVALID', detail);
+    const { rejection } = reject('EVIDENCE_INVALID', { 'zh-CN': `${problem.pointer}：${detail['zh-CN']}`, en: `${problem.pointer}: ${detail.en}` });
+    return { rejection: { ...rejection, pointer: problem.pointer } };
+  };
+  const attach = (refs: readonly EvidenceRef[] | undefined): { attached: AttachedEvidence[] } | Refusal => {
+    const r = resolveEvidence(refs ?? [], d.inputs.evidence ?? new Map(), {
       hazardId: command.hazardId,
       actorId: d.actor.id,
       creating: state === null,
@@ -350,22 +358,21 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       quota: ctx.evidenceQuota,
       ...(command.type === 'report' && command.sameInspection ? { shared: command.sameInspection } : {}),
     });
-  // A reviewer's photos (verify, reject, spot_check, reopen): optional, resolved by the same attachEvidence as every
-  // other command's (an upload of the actor, bound to this hazard, a photo an image, within the quota), each received by
-  // the server after the step reviewed (the latest submission, the closing; evidence-rules), and none an earlier act of
-  // the hazard already records (one upload, one review); recorded only when sent.
-  const reviewEvidence = (refs: readonly EvidenceRef[] | undefined): { data: { evidence?: AttachedEvidence[] } } | Refusal => {
+    return 'problem' in r ? refused(r.problem) : r;
+  };
+  // The evidence of an act that records what its actor saw (REVIEWED_STEP: verify, reject, accept, spot_check, reopen,
+  // lift_stop_work): optional, resolved by the same resolveEvidence as every other command's (an upload of the actor,
+  // bound to this hazard, a photo an image, within the quota), each received by the server after the step reviewed (the
+  // latest submission, the closing, the acceptance; evidence-rules), and none — by id or by content — an upload an
+  // earlier act of the hazard already records (one upload, one act); recorded only when sent.
+  const reviewEvidence = (type: keyof typeof REVIEWED_STEP, refs: readonly EvidenceRef[] | undefined): { data: { evidence?: AttachedEvidence[] } } | Refusal => {
     if (refs === undefined) return { data: {} };
     const evidence = attach(refs);
     if ('rejection' in evidence) return evidence;
     const s = state as HazardState;
-    const reviewed: ReviewedStep = command.type === 'verify' || command.type === 'reject' ? 'submission' : 'closing';
-    const problem = reviewEvidenceProblem(refs, evidence.attached, reviewed, reviewed === 'submission' ? s.rectificationSubmittedAt : s.closedAt, now) ?? reviewEvidenceReused(refs, s.evidenceIds);
-    if (problem) {
-      const { rejection } = reject('EVIDENCE_INVALID', { 'zh-CN': `${problem.pointer}：${problem['zh-CN']}`, en: `${problem.pointer}: ${problem.en}` });
-      return { rejection: { ...rejection, pointer: problem.pointer } };
-    }
-    return { data: { evidence: evidence.attached } };
+    const reviewed = REVIEWED_STEP[type];
+    const problem = reviewEvidenceProblem(refs, evidence.attached, reviewed, reviewedStepAt(s, reviewed), now) ?? reviewEvidenceReused(refs, evidence.attached, s);
+    return problem ? refused(problem) : { data: { evidence: evidence.attached } };
   };
   if (command.type === 'report') {
     if (!validPolicy(command.deadline, ctx.calendar)) return reject('INVALID_COMMAND');
@@ -444,12 +451,12 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       return [{ type: 'rectification_submitted', data: { evidence: evidence.attached, note: command.note } }];
     }
     case 'verify': {
-      const review = reviewEvidence(command.evidence);
+      const review = reviewEvidence(command.type, command.evidence);
       if ('rejection' in review) return review;
       return [{ type: 'verified', data: { note: command.note, ...review.data, ...officers } }];
     }
     case 'reject': {
-      const review = reviewEvidence(command.evidence);
+      const review = reviewEvidence(command.type, command.evidence);
       if ('rejection' in review) return review;
       return [{ type: 'rejected', data: { reason: command.reason, ...review.data, ...officers } }];
     }
@@ -492,10 +499,9 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     case 'order_stop_work':
       return [{ type: 'stop_work_ordered', data: { scope: command.scope, reason: command.reason, ...officers } }];
     case 'accept': {
-      const evidence = attach(command.evidence);
-      if ('rejection' in evidence) return evidence;
-      const attached = command.evidence === undefined ? {} : { evidence: evidence.attached };
-      return [{ type: 'accepted', data: { note: command.note, ...attached, ...officers } }];
+      const review = reviewEvidence(command.type, command.evidence);
+      if ('rejection' in review) return review;
+      return [{ type: 'accepted', data: { note: command.note, ...review.data, ...officers } }];
     }
     case 'close': {
       if (s.level !== 'major' && s.noticeIssuedAt === null) return reject('NOTICE_REQUIRED');
@@ -505,21 +511,20 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
     }
     case 'lift_stop_work': {
       if (s.stopWork === null) return reject('NO_STOP_WORK');
-      const evidence = attach(command.evidence);
-      if ('rejection' in evidence) return evidence;
-      const attached = command.evidence === undefined ? {} : { evidence: evidence.attached };
-      return [{ type: 'stop_work_lifted', data: { note: command.note, ...attached, ...officers } }];
+      const review = reviewEvidence(command.type, command.evidence);
+      if ('rejection' in review) return review;
+      return [{ type: 'stop_work_lifted', data: { note: command.note, ...review.data, ...officers } }];
     }
     case 'delist':
       if (!s.listed) return reject('NOT_LISTED');
       return [{ type: 'delisted', data: { note: command.note, ...officers } }];
     case 'reopen': {
-      const review = reviewEvidence(command.evidence);
+      const review = reviewEvidence(command.type, command.evidence);
       if ('rejection' in review) return review;
       return [{ type: 'reopened', data: { reason: command.reason, runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx), ...review.data } }];
     }
     case 'spot_check': {
-      const review = reviewEvidence(command.evidence);
+      const review = reviewEvidence(command.type, command.evidence);
       if ('rejection' in review) return review;
       const restart = command.result === 'fail' ? { runningDeadline: runningDeadline(s.deadlinePolicy, now, ctx) } : {};
       return [{ type: 'spot_checked', data: { result: command.result, note: command.note, ...restart, ...review.data } }];

@@ -1,5 +1,6 @@
 import type { HazardLevel } from '../pack/types.js';
-import type { AttachedEvidence, EvidenceKind } from './types.js';
+import type { EvidenceProblem } from './attach-evidence.js';
+import type { AttachedEvidence, EvidenceKind, HazardState } from './types.js';
 
 /** What evidence a step needs: minimum counts per kind, and whether "after" photos must postdate the notice. */
 export interface EvidenceRequirement {
@@ -43,28 +44,49 @@ export function receivedAfter(receivedAt: string, since: string | null, now: Dat
   return since === null || received > Date.parse(since);
 }
 
-/** What a reviewer's photos postdate, for {@link reviewEvidenceProblem}. */
-export type ReviewedStep = 'submission' | 'closing';
+/** What an act's own evidence postdates, for {@link reviewEvidenceProblem}. */
+export type ReviewedStep = 'submission' | 'closing' | 'acceptance';
 
 /**
- * A reviewer's evidence (verify, reject: `submission`; spot_check, reopen: `closing`) must have
- * been received by the server after the step it reviews (`since`, when that step was recorded):
- * a photo uploaded before the enterprise submitted, or before the hazard was closed, shows
- * something else than the review saw. Returns the first upload that was not, with the pointer
- * of its reference (`/evidence/N`, N its index among `refs`), or null. `since` null (the step
- * is not on record) refuses every upload: nothing shows it postdates the step.
+ * The acts whose evidence is what their actor saw at the site, and the step each reviews: the
+ * one table the receipt-time rule ({@link reviewEvidenceProblem}) and the one-act rule
+ * ({@link reviewEvidenceReused}) read. verify, reject and accept (验收) review the latest
+ * rectification; spot_check and reopen the closing; lift_stop_work (复产) the acceptance, the
+ * step that allows it.
  */
-export function reviewEvidenceProblem(
-  refs: readonly { id: string }[],
-  attached: readonly AttachedEvidence[],
-  reviewed: ReviewedStep,
-  since: string | null,
-  now: Date,
-): { pointer: string; 'zh-CN': string; en: string } | null {
+export const REVIEWED_STEP: Readonly<Record<'verify' | 'reject' | 'accept' | 'spot_check' | 'reopen' | 'lift_stop_work', ReviewedStep>> = Object.freeze({
+  verify: 'submission',
+  reject: 'submission',
+  accept: 'submission',
+  spot_check: 'closing',
+  reopen: 'closing',
+  lift_stop_work: 'acceptance',
+});
+
+/** When the hazard's state recorded the step reviewed (the latest submission, the closing, the acceptance), or null: not on record. */
+export function reviewedStepAt(state: Pick<HazardState, 'rectificationSubmittedAt' | 'closedAt' | 'acceptedAt'>, step: ReviewedStep): string | null {
+  return step === 'submission' ? state.rectificationSubmittedAt : step === 'closing' ? state.closedAt : state.acceptedAt;
+}
+
+const STEP_WORDS: Readonly<Record<ReviewedStep, readonly [string, string]>> = Object.freeze({
+  submission: ['整改提交之后', 'after the rectification was submitted'],
+  closing: ['隐患销号之后', 'after the hazard was closed'],
+  acceptance: ['隐患验收之后', 'after the hazard was accepted'],
+});
+
+/**
+ * An act's own evidence ({@link REVIEWED_STEP}) must have been received by the server after the
+ * step it reviews (`since`, when that step was recorded): a photo uploaded before the enterprise
+ * submitted, before the hazard was closed or accepted, shows something else than the act saw.
+ * Returns the first upload that was not, with the pointer of its reference (`/evidence/N`, N its
+ * index among `refs`), or null. `since` null (the step is not on record) refuses every upload:
+ * nothing shows it postdates the step.
+ */
+export function reviewEvidenceProblem(refs: readonly { id: string }[], attached: readonly AttachedEvidence[], reviewed: ReviewedStep, since: string | null, now: Date): EvidenceProblem | null {
   for (const [i, ref] of refs.entries()) {
     const e = attached.find((a) => a.id === ref.id);
     if (!e || (since !== null && receivedAfter(e.receivedAt, since, now))) continue;
-    const [zh, en] = reviewed === 'submission' ? ['整改提交之后', 'after the rectification was submitted'] : ['隐患销号之后', 'after the hazard was closed'];
+    const [zh, en] = STEP_WORDS[reviewed];
     return {
       pointer: `/evidence/${i}`,
       'zh-CN': `证据 ${ref.id} 由服务器于 ${e.receivedAt} 收到，复查证据须在${zh}${since === null ? '' : `（${since}）`}上传：请上传本次现场复查时拍摄的照片`,
@@ -75,21 +97,35 @@ export function reviewEvidenceProblem(
 }
 
 /**
- * A reviewer's evidence shows one act: an upload an earlier event of the hazard already
- * records (`attachedIds`, the state's `evidenceIds`: a spot check's photo, the rejection's, the
- * report's) is not the evidence of this one, even when it was received after the step reviewed —
- * a spot check's photo offered again for a second spot check or for the reopening would make two
- * records rest on one look at the site. (Another hazard's upload is refused by `attachEvidence`:
- * it is bound there.) Returns the first reused reference with its pointer (`/evidence/N`), or null.
+ * An act's own evidence shows that act only: an upload an earlier event of the hazard already
+ * records (`recorded.evidenceIds`: a spot check's photo, the rejection's, the acceptance's, the
+ * report's), or one with the same bytes (`recorded.evidenceHashes`, the SHA-256 the evidence
+ * store gave each upload when it was attached: the same file uploaded again gets a new id), is
+ * not the evidence of this one, even when it was received after the step reviewed — a spot
+ * check's photo offered again for a second spot check or for the reopening, or the enterprise's
+ * "after" photo uploaded again by the inspector, would make two records rest on one look at the
+ * site. (Another hazard's upload is refused by `attachEvidence`: it is bound there.) `attached`
+ * is this command's evidence as `attachEvidence` resolved it (with each upload's hash). Returns
+ * the first reused reference with its pointer (`/evidence/N`), or null.
  */
-export function reviewEvidenceReused(refs: readonly { id: string }[], attachedIds: readonly string[]): { pointer: string; 'zh-CN': string; en: string } | null {
+export function reviewEvidenceReused(refs: readonly { id: string }[], attached: readonly AttachedEvidence[], recorded: Pick<HazardState, 'evidenceIds' | 'evidenceHashes'>): EvidenceProblem | null {
   for (const [i, ref] of refs.entries()) {
-    if (!attachedIds.includes(ref.id)) continue;
-    return {
-      pointer: `/evidence/${i}`,
-      'zh-CN': `证据 ${ref.id} 已用于该隐患的另一次记录，复查证据只能用于一次复查：请上传本次复查时拍摄的照片或文件`,
-      en: `evidence ${ref.id} is already attached to another act on this hazard; a review's evidence serves one review only: upload the photos or files of this review`,
-    };
+    const pointer = `/evidence/${i}`;
+    if (recorded.evidenceIds.includes(ref.id)) {
+      return {
+        pointer,
+        'zh-CN': `证据 ${ref.id} 已用于该隐患的另一次记录，复查证据只能用于一次复查：请上传本次复查时拍摄的照片或文件`,
+        en: `evidence ${ref.id} is already attached to another act on this hazard; a review's evidence serves one review only: upload the photos or files of this review`,
+      };
+    }
+    const sha256 = attached.find((a) => a.id === ref.id)?.sha256;
+    if (sha256 !== undefined && recorded.evidenceHashes.includes(sha256)) {
+      return {
+        pointer,
+        'zh-CN': `证据 ${ref.id} 与该隐患另一次记录所附的文件内容相同（SHA-256 ${sha256.slice(0, 12)}…），复查证据只能用于一次复查：请上传本次复查时拍摄的照片或文件，而不是重新上传已有的文件`,
+        en: `evidence ${ref.id} has the same content as an upload another act on this hazard records (SHA-256 ${sha256.slice(0, 12)}…); a review's evidence serves one review only: upload the photos or files of this review, not a file already on record`,
+      };
+    }
   }
   return null;
 }

@@ -130,7 +130,7 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
     for (const s of fc.sample(steps, { seed: 61206, numRuns: 300 })) {
       const events = log(s, PINNED_TYPES);
       for (let i = 1; i <= events.length; i++) {
-        const { caseFiledAt, rectificationSubmittedAt, closedAt, ...before } = foldEvents(events.slice(0, i))!;
+        const { caseFiledAt, rectificationSubmittedAt, closedAt, evidenceHashes, acceptedAt, ...before } = foldEvents(events.slice(0, i))!;
         if (before.penalty) {
           // … and before the statement said whether the party recorded it itself (byParty, left out: checked against its event).
           const { hearingWithdrawn, ...proceeding } = before.penalty;
@@ -161,6 +161,12 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
             );
         expect(rectificationSubmittedAt).toBe(latest('rectification_submitted'));
         expect(closedAt).toBe(latest('closed'));
+        // … and before it kept the content hashes of its evidence and when it was accepted (left out: every hash the
+        // events since the (last) report record, in order, once; the latest acceptance as the closing above).
+        const sinceReport = events.slice(0, i).filter((_, j, all) => !all.slice(j + 1).some((e) => e.type === 'reported'));
+        const hashes = sinceReport.flatMap((e) => ((e.data as { evidence?: { sha256: string }[] }).evidence ?? []).map((x) => x.sha256));
+        expect(evidenceHashes).toEqual([...new Set(hashes)]);
+        expect(acceptedAt).toBe(latest('accepted'));
         hash.update(`${JSON.stringify(before)}\n`);
       }
     }

@@ -1,4 +1,4 @@
-import type { ChainEvent, EventDataMap, EventType, HazardState } from './types.js';
+import type { AttachedEvidence, ChainEvent, EventDataMap, EventType, HazardState } from './types.js';
 
 function data<T extends EventType>(event: ChainEvent, _type: T): EventDataMap[T] {
   return event.data as EventDataMap[T];
@@ -30,6 +30,7 @@ function initial(event: ChainEvent): HazardState {
     rectificationEvidence: [],
     rectificationSubmittedAt: null,
     evidenceIds: addIds([], d.evidence),
+    evidenceHashes: addHashes([], d.evidence),
     noticeIssuedAt: null,
     deadline: d.runningDeadline ?? null,
     pendingExtension: null,
@@ -44,6 +45,7 @@ function initial(event: ChainEvent): HazardState {
     planApproved: false,
     acceptedBy: null,
     acceptedOfficers: [],
+    acceptedAt: null,
     closedBy: null,
     closedAt: null,
     reopenCount: 0,
@@ -57,6 +59,17 @@ function initial(event: ChainEvent): HazardState {
 function addIds(ids: readonly string[], evidence: readonly { id: string }[] | undefined): readonly string[] {
   if (!evidence || evidence.length === 0) return ids;
   return [...new Set([...ids, ...evidence.map((e) => e.id)])];
+}
+
+function addHashes(hashes: readonly string[], evidence: readonly { sha256: string }[] | undefined): readonly string[] {
+  if (!evidence || evidence.length === 0) return hashes;
+  return [...new Set([...hashes, ...evidence.map((e) => e.sha256)])];
+}
+
+/** Records an event's evidence: its ids (the quota) and its content hashes (one act per file). */
+function attach(s: HazardState, evidence: readonly AttachedEvidence[] | undefined): void {
+  s.evidenceIds = addIds(s.evidenceIds, evidence);
+  s.evidenceHashes = addHashes(s.evidenceHashes, evidence);
 }
 
 function addRectifier(ids: readonly string[], id: string): readonly string[] {
@@ -129,17 +142,17 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       s.status = 'submitted';
       s.rectificationEvidence = data(event, 'rectification_submitted').evidence;
       s.rectificationSubmittedAt = event.recordedAt;
-      s.evidenceIds = addIds(s.evidenceIds, data(event, 'rectification_submitted').evidence);
+      attach(s, data(event, 'rectification_submitted').evidence);
       s.rectifierIds = addRectifier(s.rectifierIds, event.actor.id);
       s.pendingExtension = null;
       return s;
     case 'verified':
       s.status = 'verified';
-      s.evidenceIds = addIds(s.evidenceIds, data(event, 'verified').evidence);
+      attach(s, data(event, 'verified').evidence);
       return s;
     case 'rejected':
       s.status = 'rectifying';
-      s.evidenceIds = addIds(s.evidenceIds, data(event, 'rejected').evidence);
+      attach(s, data(event, 'rejected').evidence);
       return s;
     case 'extension_requested':
       s.pendingExtension = data(event, 'extension_requested').extension;
@@ -182,7 +195,7 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     case 'stop_work_lifted':
       s.stopWork = null;
-      s.evidenceIds = addIds(s.evidenceIds, data(event, 'stop_work_lifted').evidence);
+      attach(s, data(event, 'stop_work_lifted').evidence);
       return s;
     case 'delisted':
       s.listed = false;
@@ -195,7 +208,8 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       s.status = 'accepted';
       s.acceptedBy = event.actor.id;
       s.acceptedOfficers = d.officers ? d.officers.map((o) => o.id) : [event.actor.id];
-      s.evidenceIds = addIds(s.evidenceIds, d.evidence);
+      s.acceptedAt = event.recordedAt;
+      attach(s, d.evidence);
       return s;
     }
     case 'closed':
@@ -207,12 +221,12 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     case 'reopened': {
       const d = data(event, 'reopened');
-      s.evidenceIds = addIds(s.evidenceIds, d.evidence);
+      attach(s, d.evidence);
       return Object.assign(s, reopened(s, d.runningDeadline));
     }
     case 'spot_checked': {
       const d = data(event, 'spot_checked');
-      s.evidenceIds = addIds(s.evidenceIds, d.evidence);
+      attach(s, d.evidence);
       return d.result === 'fail' ? Object.assign(s, reopened(s, d.runningDeadline)) : s;
     }
     case 'due_soon_warned':
@@ -263,6 +277,7 @@ function reopened(state: HazardState, runningDeadline: string | undefined): Part
     reopenCount: state.reopenCount + 1,
     acceptedBy: null,
     acceptedOfficers: [],
+    acceptedAt: null,
     closedBy: null,
     closedAt: null,
     deadline: runningDeadline ?? null,

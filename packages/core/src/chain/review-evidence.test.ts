@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHarness } from './chain-harness.test-util.js';
 import { computeEventHash } from './hash-event.js';
 import { verifyChain } from './verify-chain.js';
-import { evidence, reportCommand, testEvidenceRecord } from '../testing/chain-fixtures.js';
+import { evidence, reportCommand, testEvidenceRecord, treatmentPlan } from '../testing/chain-fixtures.js';
 import type { AttachedEvidence, StoredEvent } from './types.js';
 
 /** A general hazard of E1 in D1/G1, its notice issued and its rectification submitted; evidence staged by the tests themselves. */
@@ -196,6 +196,108 @@ describe("a reviewer's photos (photo_review) on verify, reject, spot_check and r
     const { h: h2, seed: seed2 } = await submitted('H-R9');
     seed2('H-R8-spot', 'photo_review', 'grid-g1', 'H-R8');
     await h2.refused('grid-g1', { type: 'verify', hazardId: 'H-R9', evidence: [{ id: 'H-R8-spot', kind: 'photo_review' }] }, 'EVIDENCE_INVALID');
+  });
+
+  it("the rule is on the content: the same bytes uploaded again under a new id are no review's evidence either", async () => {
+    const { h } = await submitted('H-R10');
+    const put = async (uploaderId: string, bytes: string) =>
+      (await h.evidence.put({ bytes: new TextEncoder().encode(bytes), mime: 'image/jpeg', uploaderId, hazardId: 'H-R10', receivedAt: h.clock.now().toISOString() })).id;
+    const located = async (command: Parameters<typeof h.send>[1]) => {
+      const before = h.store.unsafeLog.length;
+      const r = await h.send('grid-g1', command);
+      expect(h.store.unsafeLog.length).toBe(before);
+      return 'rejection' in r ? r.rejection : null;
+    };
+    // The enterprise's "after" photo, uploaded again by the inspector (a new id, received after the submission).
+    const [afterPhoto] = (await h.state('H-R10')).rectificationEvidence.filter((e) => e.kind === 'photo_after');
+    h.evidence.seed({ ...testEvidenceRecord({ id: 'H-R10-copy', kind: 'photo_review' }, 'grid-g1', 'H-R10', h.clock.now().toISOString()), sha256: afterPhoto?.sha256 as string });
+    const fresh = await put('grid-g1', 'the inspector at the site');
+    const refusal = await located({
+      type: 'verify',
+      hazardId: 'H-R10',
+      evidence: [
+        { id: fresh, kind: 'photo_review' },
+        { id: 'H-R10-copy', kind: 'photo_review' },
+      ],
+    });
+    expect(refusal).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/1' });
+    expect(refusal?.message['zh-CN']).toContain('/evidence/1：证据 H-R10-copy 与该隐患另一次记录所附的文件内容相同');
+    expect(refusal?.message.en).toContain('/evidence/1: evidence H-R10-copy has the same content as an upload another act on this hazard records');
+    await h.ok('grid-g1', { type: 'verify', hazardId: 'H-R10', evidence: [{ id: fresh, kind: 'photo_review' }] });
+    await h.ok('grid-g1', { type: 'close', hazardId: 'H-R10' });
+    h.clock.advance(60_000);
+    const spot = await put('grid-g1', 'the spot check');
+    await h.ok('grid-g1', { type: 'spot_check', hazardId: 'H-R10', result: 'pass', evidence: [{ id: spot, kind: 'photo_review' }] });
+    // The same bytes again: by the inspector a day later (the store no longer answers the first upload), by an officer at once.
+    h.clock.advance(86_400_000);
+    const again = await put('grid-g1', 'the spot check');
+    expect(again).not.toBe(spot);
+    expect(await located({ type: 'spot_check', hazardId: 'H-R10', result: 'pass', evidence: [{ id: again, kind: 'photo_review' }] })).toMatchObject({ pointer: '/evidence/0' });
+    const officers = await h.evidence.put({
+      bytes: new TextEncoder().encode('the spot check'),
+      mime: 'image/jpeg',
+      uploaderId: 'officer-gas-d1',
+      hazardId: 'H-R10',
+      receivedAt: h.clock.now().toISOString(),
+    });
+    const byOfficer = await h.send('officer-gas-d1', { type: 'spot_check', hazardId: 'H-R10', result: 'pass', evidence: [{ id: officers.id, kind: 'photo_review' }] });
+    expect(byOfficer).toMatchObject({ rejection: { code: 'EVIDENCE_INVALID', pointer: '/evidence/0' } });
+    await h.ok('grid-g1', { type: 'spot_check', hazardId: 'H-R10', result: 'pass', evidence: [{ id: await put('grid-g1', 'a second look'), kind: 'photo_review' }] });
+    expect((await h.state('H-R10')).evidenceHashes).toHaveLength(6);
+  });
+
+  it('accept and lift_stop_work hold their evidence to the same rules: after the submission and the acceptance, one act only, the content too', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    const co = { coOfficerId: 'officer2-gas-d1' };
+    const note = { 'zh-CN': '验收合格', en: 'accepted' };
+    const seed = (id: string, sha256?: string) => {
+      const record = testEvidenceRecord({ id, kind: 'photo_review' }, 'officer-gas-d1', 'H-RM', h.clock.now().toISOString());
+      h.evidence.seed(sha256 === undefined ? record : { ...record, sha256 });
+    };
+    const located = async (command: Parameters<typeof h.send>[1]) => {
+      const before = h.store.unsafeLog.length;
+      const r = await h.send('officer-gas-d1', command);
+      expect(h.store.unsafeLog.length).toBe(before);
+      return 'rejection' in r ? r.rejection : null;
+    };
+    await h.ok('grid-g1', reportCommand('H-RM', { level: 'major' }));
+    await h.ok('officer-gas-d1', { type: 'file_case', hazardId: 'H-RM', ...co });
+    await h.ok('officer-gas-d1', { type: 'order_stop_work', hazardId: 'H-RM', scope: 'whole', reason: { 'zh-CN': '停产整改' }, ...co });
+    seed('H-RM-early');
+    await h.ok('owner-e1', { type: 'submit_plan', hazardId: 'H-RM', plan: treatmentPlan('2026-12-31T00:00:00.000Z') });
+    await h.ok('officer-gas-d1', { type: 'approve_plan', hazardId: 'H-RM' });
+    h.clock.advance(86_400_000);
+    const rectification = [...evidence('H-RM', 'photo_before', 1), ...evidence('H-RM', 'photo_after', 3), ...evidence('H-RM', 'document', 1)];
+    await h.ok('owner-e1', { type: 'submit_rectification', hazardId: 'H-RM', evidence: rectification });
+    h.clock.advance(3_600_000);
+    seed('H-RM-accept');
+    seed('H-RM-copy', testEvidenceRecord({ id: 'H-RM-photo_after-1', kind: 'photo_after' }, 'owner-e1', 'H-RM', h.clock.now().toISOString()).sha256);
+    const accept = (...ids: string[]) => ({ type: 'accept' as const, hazardId: 'H-RM', note, ...co, evidence: ids.map((id) => ({ id, kind: 'photo_review' as const })) });
+    // Received before the rectification was submitted: not what the acceptance saw.
+    const early = await located(accept('H-RM-accept', 'H-RM-early'));
+    expect(early).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/1' });
+    expect(early?.message.en).toContain('after the rectification was submitted');
+    // The enterprise's photo, re-uploaded: its content is already on record.
+    expect(await located(accept('H-RM-accept', 'H-RM-copy'))).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/1' });
+    await h.ok('officer-gas-d1', accept('H-RM-accept'));
+    const lift = (id: string) => ({ type: 'lift_stop_work' as const, hazardId: 'H-RM', note: { 'zh-CN': '恢复生产' }, ...co, evidence: [{ id, kind: 'photo_review' as const }] });
+    // Received at the acceptance's own instant is not after it: not what the lifting saw (nor is the acceptance's own photo).
+    seed('H-RM-same');
+    for (const id of ['H-RM-same', 'H-RM-accept']) {
+      const same = await located(lift(id));
+      expect(same).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/0' });
+      expect(same?.message['zh-CN']).toContain('验收之后');
+      expect(same?.message.en).toContain('after the hazard was accepted');
+    }
+    // The acceptance's photo uploaded again after it: its content serves the acceptance only.
+    h.clock.advance(60_000);
+    seed('H-RM-again', testEvidenceRecord({ id: 'H-RM-accept', kind: 'photo_review' }, 'officer-gas-d1', 'H-RM', h.clock.now().toISOString()).sha256);
+    const again = await located(lift('H-RM-again'));
+    expect(again).toMatchObject({ code: 'EVIDENCE_INVALID', pointer: '/evidence/0' });
+    expect(again?.message.en).toContain('has the same content as an upload another act on this hazard records');
+    seed('H-RM-lift');
+    const [lifted] = await h.ok('officer-gas-d1', lift('H-RM-lift'));
+    expect(lifted?.data).toMatchObject({ evidence: [{ id: 'H-RM-lift', kind: 'photo_review' }] });
   });
 
   it("the hash chain covers the reviewer's evidence: a swapped file hash or a removed photo is detected", async () => {

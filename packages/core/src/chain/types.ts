@@ -448,6 +448,12 @@ export interface HazardState {
   rectificationSubmittedAt: string | null;
   /** Ids of every upload attached to the hazard so far (the per-hazard quota counts them). */
   evidenceIds: readonly string[];
+  /**
+   * The SHA-256 of every upload attached to the hazard so far, as the evidence store gave it
+   * when each was attached: a reviewer's or officer's evidence repeating one of these bytes is
+   * not the evidence of a new act, whatever its id.
+   */
+  evidenceHashes: readonly string[];
   /** When the running notice (or case, for major) started: evidence "after" must be later. */
   noticeIssuedAt: string | null;
   /** The running deadline, or null when no clock runs. */
@@ -478,6 +484,8 @@ export interface HazardState {
   acceptedBy: string | null;
   /** Both officers of the acceptance, or empty. */
   acceptedOfficers: readonly string[];
+  /** When the major hazard was accepted (验收, recorded), or null. The lifting of its stop-work order takes evidence received after it. */
+  acceptedAt: string | null;
   closedBy: string | null;
   /** When the hazard was closed (销号, recorded), or null while open. A spot check's or reopening's photos must be received after it. */
   closedAt: string | null;

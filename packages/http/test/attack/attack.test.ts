@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AttackServer, startAttackServer } from './attack-harness.js';
+import { type AttackServer, pngBytes, startAttackServer } from './attack-harness.js';
 import { Attacker, basementLpg, Figures, key, longHose, noAlarm, plan, reason } from './attack-flows.js';
 
 let server: AttackServer;
@@ -540,6 +540,77 @@ describe('attacker pass 2026-12: evidence only from who may use it', () => {
     });
     await a.must('grid-g1', id, { type: 'reopen', reason: { 'zh-CN': '复发', en: 'recurred' }, evidence: [{ id: fresh.body.id, kind: 'photo_review' }] });
     notes.push('review photo of a spot check offered again for the reopening: 422 EVIDENCE_INVALID at /evidence/1, nothing written; on another hazard 422; a new upload reopens');
+  });
+
+  it('the one-act rule is on the bytes and holds for accept and lift_stop_work; another hazard’s upload is refused at its reference', async () => {
+    const located = async (category: string, actor: string, hazardId: string, body: Record<string, unknown>, pointer: string, words: string) =>
+      a.unchanged(async () => {
+        const reply = await a.command(category, actor, hazardId, body);
+        expect([reply.status, reply.body.code, reply.body.issues?.[0]?.pointer], reply.text).toEqual([422, 'EVIDENCE_INVALID', pointer]);
+        expect(reply.body.issues[0].message.en, reply.text).toContain(words);
+        expect(reply.body.issues[0].message['zh-CN'], reply.text).toMatch(/[\u4e00-\u9fff]/);
+      });
+    // The enterprise's "after" photo, uploaded again by the inspector: a new id, the same bytes.
+    const id = await a.rectifyingGeneral();
+    const bytes = pngBytes();
+    const after = await server.upload('owner-e1', { hazardId: id, bytes });
+    expect(after.status, after.text).toBe(201);
+    const evidence = await a.generalEvidence(id);
+    await a.must('owner-e1', id, { type: 'submit_rectification', evidence: [...evidence.slice(0, 2), { id: after.body.id, kind: 'photo_after' }] });
+    const copy = await server.upload('grid-g1', { hazardId: id, bytes });
+    expect([copy.status, copy.body.id === after.body.id], copy.text).toEqual([201, false]);
+    await located('review photo, same bytes', 'grid-g1', id, { type: 'verify', evidence: [{ id: copy.body.id, kind: 'photo_review' }] }, '/evidence/0', 'has the same content');
+    // Another hazard's upload (the inspector's own): located, naming where it is bound.
+    const other = await a.rectifyingGeneral();
+    await a.must('owner-e1', other, { type: 'submit_rectification', evidence: await a.generalEvidence(other) });
+    const own = await a.uploaded('grid-g1', { hazardId: other });
+    await located('review photo of another hazard', 'grid-g1', id, { type: 'verify', evidence: [{ id: own, kind: 'photo_review' }] }, '/evidence/0', `is bound to hazard ${other}`);
+    // A major hazard: the acceptance's photo was received after the submission; the lifting's after the acceptance, and not the acceptance's bytes again.
+    const major = await a.reported('officer-gas-d1', basementLpg());
+    await a.must('officer2-gas-d1', major, { type: 'file_case', coOfficerId: 'officer3-gas-d1' });
+    await a.must('owner-e1', major, { type: 'submit_plan', plan: plan() });
+    await a.must('officer2-gas-d1', major, { type: 'approve_plan' });
+    await a.must('officer2-gas-d1', major, { type: 'order_stop_work', scope: 'whole', reason: reason('责令停止使用', 'stop using it'), coOfficerId: 'officer3-gas-d1' });
+    await a.must('owner-e1', major, { type: 'submit_rectification', evidence: await a.majorEvidence(major) });
+    // A photo taken at the first submission's review, which was rejected: not what the acceptance of the second one saw.
+    const early = await a.uploaded('officer2-gas-d1', { hazardId: major });
+    await a.must('officer2-gas-d1', major, { type: 'reject', reason: reason('未整改到位', 'not rectified') });
+    await a.must('owner-e1', major, { type: 'submit_rectification', evidence: await a.majorEvidence(major) });
+    const accept = { type: 'accept', note: reason('验收合格', 'accepted'), coOfficerId: 'officer3-gas-d1' };
+    await located(
+      'acceptance photo before the submission',
+      'officer2-gas-d1',
+      major,
+      { ...accept, evidence: [{ id: early, kind: 'photo_review' }] },
+      '/evidence/0',
+      'after the rectification was submitted',
+    );
+    const seen = pngBytes();
+    const acceptPhoto = await server.upload('officer2-gas-d1', { hazardId: major, bytes: seen });
+    await a.must('officer2-gas-d1', major, { ...accept, evidence: [{ id: acceptPhoto.body.id, kind: 'photo_review' }] });
+    const lift = { type: 'lift_stop_work', note: reason('恢复生产', 'resume'), coOfficerId: 'officer3-gas-d1' };
+    await located(
+      'acceptance photo for the lifting',
+      'officer2-gas-d1',
+      major,
+      { ...lift, evidence: [{ id: acceptPhoto.body.id, kind: 'photo_review' }] },
+      '/evidence/0',
+      'after the hazard was accepted',
+    );
+    const again = await server.upload('officer3-gas-d1', { hazardId: major, bytes: seen });
+    expect(again.status, again.text).toBe(201);
+    await located(
+      'acceptance photo re-uploaded for the lifting',
+      'officer3-gas-d1',
+      major,
+      { ...lift, coOfficerId: 'officer2-gas-d1', evidence: [{ id: again.body.id, kind: 'photo_review' }] },
+      '/evidence/0',
+      'has the same content',
+    );
+    await a.must('officer2-gas-d1', major, { ...lift, evidence: [{ id: await a.uploaded('officer2-gas-d1', { hazardId: major }), kind: 'photo_review' }] });
+    notes.push(
+      "the same bytes re-uploaded (new id) for a verification or a lifting: 422 at /evidence/0; accept with a photo from before the submission, lift_stop_work with the acceptance photo: 422 at /evidence/0; another hazard's upload: 422 at /evidence/0 naming it",
+    );
   });
 });
 

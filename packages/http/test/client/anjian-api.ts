@@ -594,7 +594,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description references to uploads: id and what the file shows / 证据引用 */
+            /** @description the officer's own uploads (POST /hazards/{id}/evidence): id and what the file shows; optional. Each received after the step reviewed (accept: the latest submission; lift_stop_work: the acceptance), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 执法人员本人上传的证据，可选；须在被审查的步骤（验收：最近一次整改提交；解除停产：验收）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -1535,6 +1535,8 @@ export interface components {
             /** @description when the latest rectification was submitted; a review's evidence is received after it / 最近一次整改提交时间 */
             rectificationSubmittedAt?: string | null;
             evidenceIds?: string[];
+            /** @description SHA-256 of every upload attached so far; a review's or officer's evidence with the same bytes is refused / 已附证据文件的 SHA-256 */
+            evidenceHashes?: string[];
             noticeIssuedAt?: string | null;
             deadline?: string | null;
             pendingExtension?: components["schemas"]["ClassificationDeadline"] | null;
@@ -1564,6 +1566,8 @@ export interface components {
             planApproved?: boolean;
             acceptedBy?: string | null;
             acceptedOfficers?: string[];
+            /** @description when the major hazard was accepted (验收); the lifting of its stop-work order takes evidence received after it / 验收时间 */
+            acceptedAt?: string | null;
             closedBy?: string | null;
             /** @description when the hazard was closed (销号); a spot check's or reopening's evidence is received after it / 销号时间 */
             closedAt?: string | null;
@@ -1798,7 +1802,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description references to uploads: id and what the file shows / 证据引用 */
+            /** @description the officer's own uploads (POST /hazards/{id}/evidence): id and what the file shows; optional. Each received after the step reviewed (accept: the latest submission; lift_stop_work: the acceptance), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 执法人员本人上传的证据，可选；须在被审查的步骤（验收：最近一次整改提交；解除停产：验收）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3243,7 +3247,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3314,7 +3318,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3523,7 +3527,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -3841,7 +3845,7 @@ export interface components {
                 "zh-CN": string;
                 en?: string;
             };
-            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing) and recorded by no earlier act of the hazard, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且未用于该隐患的其他记录 */
+            /** @description the reviewer's own uploads (POST /hazards/{id}/evidence): photo_review, what the reviewer saw on site, or document; optional. Each received after the step reviewed (verify, reject: the latest submission; spot_check, reopen: the closing), and neither an upload nor the same bytes (SHA-256) an earlier act of the hazard records, else 422 EVIDENCE_INVALID at /evidence/N / 复查（抽查）人员本人上传的现场照片或文件，可选；须在被复查的步骤（最近一次整改提交、销号）之后上传，且不得是该隐患其他记录已用的上传或内容相同的文件 */
             evidence?: {
                 id: string;
                 /** @enum {unknown} */
@@ -4932,6 +4936,7 @@ export interface operations {
                      *         "rectificationEvidence": [],
                      *         "rectificationSubmittedAt": null,
                      *         "evidenceIds": [],
+                     *         "evidenceHashes": [],
                      *         "noticeIssuedAt": "2026-11-02T01:00:00.000Z",
                      *         "deadline": "2026-11-11T15:59:59.999Z",
                      *         "pendingExtension": null,
@@ -4946,6 +4951,7 @@ export interface operations {
                      *         "planApproved": false,
                      *         "acceptedBy": null,
                      *         "acceptedOfficers": [],
+                     *         "acceptedAt": null,
                      *         "closedBy": null,
                      *         "closedAt": null,
                      *         "reopenCount": 0,
