@@ -15,15 +15,16 @@
 // SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement, and the
 // admin's and the officer's GET /stats (the officer's: one store.stats per district and domain)
 // as planned over the schema-15 indexes (hazards_domain_counts dropped in a transaction rolled
-// back after the timing); and each bench round's coverage in one read of the inspection log
-// (InspectionLog.firstInspections) against the per-enterprise reading (listInspections per
-// enterprise in scope) and, on SQLite, against the previous firstInspections statement (through
+// back after the timing); on SQLite, the officer's enforcement queue (store.query per district,
+// domain and kind) against the flat statement for each of its queries; and each bench round's
+// coverage in one read of the inspection log (InspectionLog.firstInspections) against the
+// per-enterprise reading (listInspections per enterprise in scope) and, on SQLite, against the previous firstInspections statement (through
 // (enterprise_id, seq, recorded_at), pack and source parsed from each body in the window).
 // Printed, not asserted.
 // Options: --db <file> --pg postgres://postgres@127.0.0.1:5432/test --schema <name> --enterprises 30000
 //          --seed city-2026 --samples 20 --only <substring of a route label>
 //          (--only also keeps only the references whose subject contains it: register, coverage,
-//          firstInspections, /stats, tenancies)
+//          firstInspections, /stats, officer /queues/enforcement, tenancies)
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -37,6 +38,9 @@ import type { EnterpriseRecord, HazardStatsQuery, InspectionLog, RentalDirectory
 import { createAnjianApi } from '../../packages/http/src/index.js';
 import { scopedStats } from '../../packages/http/src/scoped-stats.js';
 import { buildHazardStats, readHazardStats } from '../../packages/store-sqlite/src/hazard-stats.js';
+import { buildHazardQuery } from '../../packages/store-sqlite/src/hazard-query.js';
+import { collectHazards } from '../../packages/http/src/routes/collect-hazards.js';
+import { queueFilters } from '../../packages/http/src/routes/queue-filters.js';
 import { hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '@anjian/core/ports';
 import { createPostgresInspectionLog, createPostgresRentalDirectory, createPostgresReportReadModel, createPostgresRoundStore, createPostgresStore } from '@anjian/store-postgres';
 import { createSqliteInspectionLog, createSqliteRentalDirectory, createSqliteReportReadModel, createSqliteRoundStore, createSqliteStore } from '@anjian/store-sqlite';
@@ -88,6 +92,8 @@ interface Target {
   withSchema15Stats?: <T>(fn: (stats: Pick<Store, 'stats'>) => Promise<T>) => Promise<T>;
   /** `InspectionLog.firstInspections` through the previous statement (SQLite only). */
   previousFirstInspections?: NonNullable<InspectionLog['firstInspections']>;
+  /** `Store.query` as the flat statement alone (no merged area reads; SQLite only). */
+  flatQuery?: Pick<Store, 'query'>;
   /** `Store.stats` with the hazards read through the named index (SQLite only). */
   statsIndexedBy?: (index: string) => Pick<Store, 'stats'>;
   close(): Promise<void>;
@@ -140,6 +146,18 @@ function sqliteTarget(path: string): Target {
         : (oldFirst.all({ enterpriseIds: JSON.stringify(enterpriseIds), packId, sources: JSON.stringify(sources), recordedSince, recordedBefore }) as Awaited<
             ReturnType<NonNullable<InspectionLog['firstInspections']>>
           >),
+    // The flat statement for every filter (what an officer's queue ran for a domain's hazards
+    // in a district before those joined the merged area reads); its cursor is the last row's key.
+    flatQuery: {
+      async query(filter, page) {
+        const after = page.after ? (JSON.parse(page.after) as [string, string]) : null;
+        const { sql, params } = buildHazardQuery(filter, after, page.limit + 1);
+        const rows = db.prepare(sql).all(...params) as Array<{ hazard_id: string; updated_at: string; deadline: string | null }>;
+        const items = rows.slice(0, page.limit).map((r) => ({ hazardId: r.hazard_id, updatedAt: r.updated_at, deadline: r.deadline }));
+        const last = items[items.length - 1];
+        return { items, next: rows.length > page.limit && last ? JSON.stringify([last.updatedAt, last.hazardId]) : null } as unknown as Awaited<ReturnType<Store['query']>>;
+      },
+    },
     statsIndexedBy: (index) => ({
       async stats(query) {
         const { groups, periods } = buildHazardStats(query);
@@ -378,6 +396,28 @@ async function run(t: Target): Promise<void> {
         }
       }
     }
+  }
+  if (t.flatQuery && wanted('officer /queues/enforcement')) {
+    // The officer's enforcement queue (3 queries per district and domain, as the route asks
+    // them): the store's reads against the flat statement for every query.
+    const officer = ACTORS.find((a) => a.id === 'officer')!;
+    const filters = queueFilters('enforcement', officer);
+    const flat = t.flatQuery as Store;
+    const e: number[] = [];
+    const f: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let t0 = performance.now();
+      const now = await collectHazards(t.store, filters, 500);
+      e.push(performance.now() - t0);
+      t0 = performance.now();
+      const before = await collectHazards(flat, filters, 500);
+      f.push(performance.now() - t0);
+      const ids = (xs: Array<{ hazardId: string }>) => JSON.stringify(xs.map((x) => x.hazardId));
+      if (i === 0 && ids(now) !== ids(before)) throw new Error('the enforcement queue differs from the flat statement / 执法待办结果不一致');
+    }
+    console.log(
+      `  reference: officer enforcement queue (${filters.length} queries, store.query) ${fmt(pct(e, 0.5))} vs the flat statement for each ${fmt(pct(f, 0.5))} (same hazards) — ${(pct(f, 0.5) / pct(e, 0.5)).toFixed(1)}× faster`,
+    );
   }
   if (t.oldTenancies && wanted('tenancies')) {
     const tenants = city.rental.tenancies.slice(0, 200).map((x) => x.tenantEnterpriseId);

@@ -20,8 +20,8 @@ beforeAll(() => {
   createSqliteStore({ path }).close();
   const db = new Database(path);
   const insert = db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at)
-    VALUES (?, 1, ?, ?, 0, 'gas', ?, 'E1', ?, '2026-01-01T00:00:00.000Z', ?)`);
-  db.transaction(() => AREA_CASE_ROWS.forEach((r) => insert.run(r.hazard_id, r.status, r.level, r.area, r.deadline, r.updated_at)))();
+    VALUES (?, 1, ?, ?, 0, ?, ?, 'E1', ?, '2026-01-01T00:00:00.000Z', ?)`);
+  db.transaction(() => AREA_CASE_ROWS.forEach((r) => insert.run(r.hazard_id, r.status, r.level, domainOf(r.hazard_id), r.area, r.deadline, r.updated_at)))();
   db.close();
   store = createSqliteStore({ path });
 });
@@ -29,6 +29,11 @@ afterAll(() => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** One hazard in three is of the fire domain, the others gas. */
+const domainOf = (hazardId: string) => (Number(hazardId.slice(1)) % 3 === 0 ? 'fire' : 'gas');
+/** The area cases' expected ids, of one domain. */
+const expectedIds = (filter: HazardFilter) => expectedAreaIds(filter).filter((id) => filter.domain === undefined || domainOf(id) === filter.domain);
 
 const pages = async (filter: HazardFilter, limit: number) => {
   const seen: string[] = [];
@@ -48,6 +53,32 @@ describe('area queries: a merge of ordered reads per sub-area', () => {
     expect(isAreaQuery(filter)).toBe(true);
     const want = expectedAreaIds(filter);
     for (const limit of [4, 50]) expect(await pages(filter, limit)).toEqual(want);
+  });
+
+  // An officer's queue asks one domain's hazards of a status in a district: merged too, each
+  // range read through hazards_queue with the domain checked on its rows (with a domain and no
+  // status the flat query answers; both compared with the definition here).
+  const DOMAIN_CASES: HazardFilter[] = [
+    { area: 'D1', domain: 'fire', status: 'submitted' },
+    { area: 'D1', domain: 'gas', status: ['reported', 'rectifying'] },
+    { area: 'D1/G2', domain: 'fire', status: 'closed', level: 'major' },
+    { area: 'D1', domain: 'gas', status: ['reported', 'rectifying'], deadlineBefore: '2026-01-20T00:00:00.000Z' },
+    { area: 'D9', domain: 'fire', status: 'reported' },
+  ];
+  it.each(DOMAIN_CASES.map((filter) => [JSON.stringify(filter), filter] as const))('%s: a domain with statuses is merged, every page in order', async (_, filter) => {
+    expect(isAreaQuery(filter)).toBe(true);
+    const want = expectedIds(filter);
+    for (const limit of [3, 50]) expect(await pages(filter, limit)).toEqual(want);
+  });
+
+  it('a domain without statuses keeps the flat query, same answers', async () => {
+    for (const filter of [
+      { area: 'D1', domain: 'fire' },
+      { area: 'D1', domain: 'gas', deadlineBefore: '2026-01-20T00:00:00.000Z' },
+    ] as HazardFilter[]) {
+      expect(isAreaQuery(filter)).toBe(false);
+      expect(await pages(filter, 7)).toEqual(expectedIds(filter));
+    }
   });
 
   it.each(LEVEL_CASES.map((filter) => [JSON.stringify(filter), filter] as const))('%s (city-wide, flat): every page in order', async (_, filter) => {
