@@ -3,7 +3,7 @@
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { api, app, entName, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
+import { api, app, entName, entNameOr, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
 import { areaCovers, readScopes } from '/vendor/anjian-core.js';
@@ -104,7 +104,7 @@ function scopeLine(profile, tenants) {
     // The demo's user list carries no tenancies (the API's directory adds them): an own
     // enterprise's words say its tenants' hazards count too, as the server's read policy grants.
     const theirs = s.enterpriseId && !s.premisesId ? tenants.get(s.enterpriseId) : undefined;
-    if (theirs) parts.push(t(theirs.length ? 'statsScopeOwnTenants' : 'statsScopeOwnAlone', { name: entName(s.enterpriseId), tenants: theirs.map(entName).join(sep) }));
+    if (theirs) parts.push(t(theirs.length ? 'statsScopeOwnTenants' : 'statsScopeOwnAlone', { name: entName(s.enterpriseId), tenants: theirs.map((x) => entNameOr(x.id, x.name)).join(sep) }));
     else if (s.enterpriseId) parts.push(t(s.premisesId ? 'statsScopeTenant' : 'statsScopeOwn', { name: entName(s.enterpriseId) }));
     else if (s.area && s.domain) domains.set(s.area, [...(domains.get(s.area) ?? []), t(s.domain)]);
     else if (s.area) parts.push(s.area);
@@ -115,9 +115,9 @@ function scopeLine(profile, tenants) {
 }
 
 /**
- * An enterprise user's own enterprises → their current tenants (the landlord view of the
- * server's rental directory, GET /landlords/{id}/rental-points): whose hazards its counts
- * include. An enterprise whose view cannot be read is left out (its line keeps "if any").
+ * An enterprise user's own enterprises → their current tenants, `{ id, name }` (the landlord view of the
+ * server's rental directory, GET /landlords/{id}/rental-points, names each from the directory): whose
+ * hazards its counts include. An enterprise whose view cannot be read is left out (its line keeps "if any").
  */
 async function tenantsOf(profile, signal) {
   const out = new Map();
@@ -125,7 +125,8 @@ async function tenantsOf(profile, signal) {
   await Promise.all(
     (profile.enterpriseIds ?? []).map(async (id) => {
       const r = await api(`/landlords/${encodeURIComponent(id)}/rental-points`, { signal });
-      if (r.ok) out.set(id, [...new Set(r.body.premises.flatMap((p) => p.tenants.map((x) => x.tenantEnterpriseId)))]);
+      // each tenant once, named as the server names it from the directory (tenantName)
+      if (r.ok) out.set(id, [...new Map(r.body.premises.flatMap((p) => p.tenants.map((x) => [x.tenantEnterpriseId, { id: x.tenantEnterpriseId, name: x.tenantName }]))).values()]);
     }),
   );
   return out;

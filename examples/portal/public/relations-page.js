@@ -224,6 +224,9 @@ export async function landlordPage(id, signal) {
   if (!r.ok) return fail(l('rentalPoints'), r);
   const v = r.body;
   const manage = new Set(v.manage ?? []);
+  // Each tenant as the server names it from the directory (tenantName, tenantAddress): the landlord's own tenants only.
+  const tenantLines = new Map(v.premises.flatMap((line) => [...line.tenants, ...line.pastTenancies]).map((x) => [x.tenantEnterpriseId, x]));
+  const tenantName = (tenantId) => entNameOr(tenantId, tenantLines.get(tenantId)?.tenantName);
   setHtml(
     app,
     html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
@@ -236,14 +239,14 @@ export async function landlordPage(id, signal) {
         <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdueHazards')}</th><th scope="col">${t('title')}</th><th scope="col"></th></tr>
         ${line.tenants.map(
           (x) =>
-            html`<tr data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a>${x.period > 1 || x.startedAt ? html`<br><small>${l('period', { n: x.period })}${x.startedAt ? html` · ${l('since', { d: localTime(x.startedAt) })}` : ''}</small>` : ''}</td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td><td>${manage.has(line.premises.id) ? html`<button type="button" class="end-tenancy danger" data-premises="${line.premises.id}" data-tenant="${x.tenantEnterpriseId}">${l('endTenancy')}</button>` : ''}</td></tr>`,
+            html`<tr data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${tenantName(x.tenantEnterpriseId)}</a>${x.tenantAddress ? html`<br><small class="tenant-address">${x.tenantAddress}</small>` : ''}${x.period > 1 || x.startedAt ? html`<br><small>${l('period', { n: x.period })}${x.startedAt ? html` · ${l('since', { d: localTime(x.startedAt) })}` : ''}</small>` : ''}</td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td><td>${manage.has(line.premises.id) ? html`<button type="button" class="end-tenancy danger" data-premises="${line.premises.id}" data-tenant="${x.tenantEnterpriseId}">${l('endTenancy')}</button>` : ''}</td></tr>`,
         )}</table></div>
         ${
           line.pastTenancies.length
             ? html`<h3>${l('pastTenancies')}</h3><div class="table-wrap"><table class="past-tenancies"><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('periodCol')}</th><th scope="col">${l('foundDuring')}</th></tr>
           ${line.pastTenancies.map(
             (x) =>
-              html`<tr data-past-tenant="${x.tenantEnterpriseId}" data-period="${x.period}" data-ended-at="${x.endedAt}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${entName(x.tenantEnterpriseId)}</a> · ${l('period', { n: x.period })}</td><td>${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</td><td class="num">${x.open} / ${x.closed}</td></tr>`,
+              html`<tr data-past-tenant="${x.tenantEnterpriseId}" data-period="${x.period}" data-ended-at="${x.endedAt}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${tenantName(x.tenantEnterpriseId)}</a> · ${l('period', { n: x.period })}</td><td>${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</td><td class="num">${x.open} / ${x.closed}</td></tr>`,
           )}</table></div>`
             : ''
         }
@@ -259,7 +262,7 @@ export async function landlordPage(id, signal) {
   for (const button of app.querySelectorAll('button.end-tenancy')) {
     button.addEventListener('click', async () => {
       const { premises, tenant } = button.dataset;
-      if (!(await confirmAction(l('endTenancy'), l('endTenancyText', { tenant: entName(tenant), premises })))) return;
+      if (!(await confirmAction(l('endTenancy'), l('endTenancyText', { tenant: tenantName(tenant), premises })))) return;
       const res = await api(`/premises/${enc(premises)}/tenancies/${enc(tenant)}/end`, { method: 'POST', body: {} });
       if (!res.ok) return setHtml(app.querySelector('#landlord-message'), html`<span class="message error">${problemText(res)}</span>`);
       await landlordPage(id, signal);

@@ -8,13 +8,18 @@
  * A landlord's home page counts what it shows: 红星 reads its tenant 如意宾馆's hazards at the
  * premises it rents to it (core's read policy), so the 新上报 count of its queues includes them —
  * and the page says so in words and lists those rows under the tenant, beside its own.
+ *
+ * A landlord's rentals page and its dashboard name each tenant as the API's directory registers it
+ * (the landlord view carries the name and address), a tenant of the generated city too — and no
+ * tenant of another landlord.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
 let portal: PortalHarness;
 beforeAll(async () => {
-  portal = await startPortal();
+  // A small generated city beside the demo (districts C1 … C8): enterprises the API's directory registers, none of them the demo's.
+  portal = await startPortal({ env: { ANJIAN_DEMO_CITY: '4' } });
 });
 afterAll(async () => {
   await portal?.stop();
@@ -94,5 +99,33 @@ describe('landlord home page', () => {
     const file = await landlord.textContent('#app');
     for (const word of ['行政处罚告知书', '立案审批表', '罚告']) expect(file).not.toContain(word);
     await landlord.context().close();
+  });
+
+  it('the rentals page and the dashboard name each tenant as the directory registers it, a city enterprise too, and no tenant of another landlord', async () => {
+    // The admin records city-2 renting at 红星's p-hongxing-1 and city-3 at 绿园's p-lvyuan-1.
+    for (const [premises, tenant] of [
+      ['p-hongxing-1', 'city-2'],
+      ['p-lvyuan-1', 'city-3'],
+    ] as const) {
+      const r = await portal.api('admin-chen', 'POST', `/premises/${premises}/tenancies`, { tenantEnterpriseId: tenant }, `landlord-names-${tenant}`);
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    }
+    const registered = async (id: string) => (await portal.api('admin-chen', 'GET', `/enterprises/${id}/file`)).body.profile as { name: string; address?: string };
+    const [city2, city3, ruyi] = await Promise.all([registered('city-2'), registered('city-3'), registered('ent-ruyi')]);
+    const page = await portal.signIn('owner-hongxing', 'enterprise');
+    await goTo(page, 'landlord/ent-hongxing');
+    await page.waitForSelector('tr[data-tenant="city-2"]');
+    expect(await page.textContent('tr[data-tenant="city-2"] td a')).toBe(city2.name);
+    expect(await page.textContent('tr[data-tenant="ent-ruyi"] .tenant-address')).toBe(ruyi.address);
+    const text = (await page.textContent('#app')) ?? '';
+    expect(text).not.toContain(city3.name);
+    expect(text).not.toContain('city-3');
+    // The dashboard's line of what its counts include names the tenants by the same answer.
+    await goTo(page, 'dashboard');
+    const scope = (await page.textContent('#stats-scope')) ?? '';
+    expect(scope).toContain(city2.name);
+    expect(scope).not.toContain('city-2');
+    expect(scope).not.toContain(city3.name);
+    await page.context().close();
   });
 });

@@ -37,11 +37,11 @@ const rental = createMemoryRentalDirectory({
   ],
 });
 
-async function setup(dir: RentalDirectory = rental, clock = createFixedClock('2026-11-02T01:00:00Z'), inspections = createMemoryInspectionLog()) {
+async function setup(dir: RentalDirectory = rental, clock = createFixedClock('2026-11-02T01:00:00Z'), inspections = createMemoryInspectionLog(), enterprises = ENTERPRISES) {
   const rental = dir;
   const pack = await demoKitchen();
   const store = createMemoryStore();
-  const inner = createStaticDirectory(ACTORS, ENTERPRISES);
+  const inner = createStaticDirectory(ACTORS, enterprises);
   // The host's directory adds the landlord tenancies of the moment, as RelationsApiOptions asks.
   const directory = {
     resolve: async (id: string) => {
@@ -57,7 +57,7 @@ async function setup(dir: RentalDirectory = rental, clock = createFixedClock('20
     clock,
     packs: [pack],
     inspections,
-    relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => ENTERPRISES, roundSeedKey: new Uint8Array(32).fill(5) },
+    relations: { rental, rounds: createMemoryRoundStore(), enterprises: () => enterprises, roundSeedKey: new Uint8Array(32).fill(5) },
     basePath: '/api',
     logger: false,
     authenticate: async (request) => request.headers.get('x-actor'),
@@ -281,6 +281,44 @@ describe('relations over HTTP', () => {
     }
     // The unknown field's pointer escapes its slash (RFC 6901), so it still names one key.
     expect((cases[5]!.body.issues as Array<{ pointer: string }>)[0]!.pointer.startsWith('/a~1b')).toBe(true);
+  });
+
+  it('the landlord view names each tenant as the directory registers it (name, address), and no tenant of another landlord', async () => {
+    const dir = createMemoryRentalDirectory({
+      premises: [
+        { id: 'PA', enterpriseId: 'E2', address: '工业路 1 号', area: 'D1/G1', ...flags },
+        { id: 'PB', enterpriseId: 'E3', address: '工业路 3 号', area: 'D1/G1', ...flags },
+      ],
+      tenancies: [
+        { premisesId: 'PA', tenantEnterpriseId: 'E1' },
+        { premisesId: 'PB', tenantEnterpriseId: 'E4' },
+      ],
+    });
+    const enterprises = [
+      { id: 'E1', name: '老王饭店', area: 'D1/G1', address: '工业路 1 号 101 室', legalRepresentative: '王老五' },
+      ENTERPRISES[1]!,
+      ENTERPRISES[2]!,
+      { id: 'E4', name: '张记小吃', area: 'D1/G2', address: '工业路 3 号 2 室' },
+    ];
+    const { call, mismatches } = await setup(dir, createFixedClock('2026-11-02T01:00:00Z'), createMemoryInspectionLog(), enterprises);
+    await dir.endTenancy({ premisesId: 'PA', tenantEnterpriseId: 'E1', endedAt: '2026-11-01T00:00:00.000Z' });
+    await dir.startTenancy({ premisesId: 'PA', tenantEnterpriseId: 'E1', startedAt: '2026-11-01T12:00:00.000Z', startedBy: 'admin' });
+    const view = await call('owner-e2', 'GET', '/landlords/E2/rental-points', '/landlords/{enterpriseId}/rental-points');
+    expect(view.status).toBe(200);
+    type Line = { tenantEnterpriseId: string; tenantName?: string; tenantAddress?: string };
+    const line = (view.body.premises as Array<{ tenants: Line[]; pastTenancies: Line[] }>)[0]!;
+    expect(line.tenants.map((t) => [t.tenantEnterpriseId, t.tenantName, t.tenantAddress])).toEqual([['E1', '老王饭店', '工业路 1 号 101 室']]);
+    expect(line.pastTenancies.map((t) => [t.tenantEnterpriseId, t.tenantName, t.tenantAddress])).toEqual([['E1', '老王饭店', '工业路 1 号 101 室']]);
+    // Nothing else of the tenant's record, and E3's tenant E4 is named nowhere in E2's view.
+    const text = JSON.stringify(view.body);
+    expect(text).not.toContain('王老五');
+    expect(text).not.toContain('E4');
+    expect(text).not.toContain('张记小吃');
+    // E3's view names its own tenant; E2 may not read it.
+    const other = await call('owner-e3', 'GET', '/landlords/E3/rental-points', '/landlords/{enterpriseId}/rental-points');
+    expect((other.body.premises as Array<{ tenants: Line[] }>)[0]!.tenants.map((t) => [t.tenantName, t.tenantAddress])).toEqual([['张记小吃', '工业路 3 号 2 室']]);
+    expect((await call('owner-e2', 'GET', '/landlords/E3/rental-points', '/landlords/{enterpriseId}/rental-points')).status).toBe(403);
+    expect(mismatches).toEqual([]);
   });
 
   it('tenancies start and end over HTTP, by staff of the premises’ area only; the history keeps every period; refusals are located and write nothing', async () => {

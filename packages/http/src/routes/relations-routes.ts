@@ -267,7 +267,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'getLandlordView',
     summary: "A landlord's rental points, tenants and their hazards rolled up (出租方视图)",
     description:
-      'Every premises the landlord holds that has tenants, had tenants or is a group-rental point (群租房), each current tenant with its hazards found at that premises rolled up (open by level, overdue, closed), and the past tenancies with their periods and what the tenant found there during them — for supervision as a unit (挂牌督办). Hazards the actor may not read are not counted; an actor who is neither the landlord nor reads its area gets 403. manage lists the premises whose tenancies the actor may start and end.\n\n出租方名下的出租点及其承租方隐患汇总（含历史租赁及租期），可整体挂牌督办；manage 为当前用户可登记租赁开始和终止的场所。',
+      'Every premises the landlord holds that has tenants, had tenants or is a group-rental point (群租房), each current tenant with its hazards found at that premises rolled up (open by level, overdue, closed), and the past tenancies with their periods and what the tenant found there during them — for supervision as a unit (挂牌督办). Each tenant line (current and past) names the tenant as the directory registers it: tenantName, and tenantAddress when registered — nothing else of its record, and no enterprise that does not rent from the landlord; a tenant the directory does not know has neither. Hazards the actor may not read are not counted; an actor who is neither the landlord nor reads its area gets 403. manage lists the premises whose tenancies the actor may start and end.\n\n出租方名下的出租点及其承租方隐患汇总（含历史租赁及租期），可整体挂牌督办；每条承租记录附名录登记的承租方名称 tenantName 及地址 tenantAddress（仅此二项）；manage 为当前用户可登记租赁开始和终止的场所。',
     tags: ['relations'],
     auth: 'required',
     response: { status: 200, description: 'the landlord view / 出租方视图', schema: obj('LandlordView of @anjian/core/internal') },
@@ -286,8 +286,18 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
       const reachesArea = scopes === 'all' || scopes.some((s) => s.enterpriseId === undefined && s.area !== undefined && premises.some((p) => areaCovers(s.area as string, p.area)));
       if (!own && !reachesArea) throw refused();
       const view = await buildLandlordView({ rental: r.rental, store: ctx.deps.store }, landlord.id, { asOf: ctx.deps.clock.now(), visible: (row) => canRead(scopes, row) });
+      // Who rents (or rented) here, as the directory registers them: each tenant line names its enterprise (name, and its
+      // address when registered) and nothing else of its record; the view holds the landlord's own tenancies only, so no
+      // other enterprise is named. One the directory does not know keeps its id alone.
+      const tenantIds = [...new Set(view.premises.flatMap((line) => [...line.tenants, ...line.pastTenancies].map((t) => t.tenantEnterpriseId)))];
+      const registered = new Map(await Promise.all(tenantIds.map(async (id) => [id, await ctx.deps.directory.enterprise(id)] as const)));
+      const named = <T extends { tenantEnterpriseId: string }>(t: T): T & { tenantName?: string; tenantAddress?: string } => {
+        const e = registered.get(t.tenantEnterpriseId);
+        return e ? { ...t, tenantName: e.name, ...(e.address === undefined ? {} : { tenantAddress: e.address }) } : t;
+      };
+      const premisesLines = view.premises.map((line) => ({ ...line, tenants: line.tenants.map(named), pastTenancies: line.pastTenancies.map(named) }));
       // The premises whose tenancies the actor may start and end (the portal shows its actions there).
-      return jsonResponse({ landlord, ...view, manage: premises.filter((p) => mayChangeTenancy(actor, p)).map((p) => p.id) });
+      return jsonResponse({ landlord, ...view, premises: premisesLines, manage: premises.filter((p) => mayChangeTenancy(actor, p)).map((p) => p.id) });
     },
   },
   {
