@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
-import { readScopes, roundCoverageForReport, roundUnits } from '@anjian/core/internal';
+import { readScopes, roundCoverageForReport, roundUnits, type EnterpriseRecord } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import type { RentalSeed } from '@anjian/core/ports';
 import { createAnjianApi, type AnjianApi, type AnjianApiOptions, type AuditApiOptions } from '@anjian/http';
@@ -157,15 +157,18 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const clock = options.clock ?? systemClock;
     // A generated city (ANJIAN_DEMO_CITY): its register joins the directories now, its year is written after the seed.
     const city = (options.cityEnterprises ?? 0) > 0 ? demoCity(dataDir, options.cityEnterprises as number, clock.now().toISOString()) : null;
+    // The register: every enterprise the API's directory holds, one list — the directory reads it (a static directory
+    // cannot list), and so do the rounds' members, the landlord views and the daily warnings. Names, addresses and legal
+    // representatives are what enforcement documents print; the regime (which standard a permit is held to) is the
+    // directory's; the city's enterprises state none (no permits).
+    const register: readonly EnterpriseRecord[] = [
+      ...[...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, regime: e.regime, ...DEMO_ENTERPRISE_DETAILS[e.id] })),
+      ...(city?.enterprises ?? []),
+    ];
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(
-      // Names, addresses and legal representatives are what enforcement documents print.
       [...DEMO_USERS.map((u) => ({ ...u.profile, ...(u.person ? { name: u.person['zh-CN'] } : {}) })), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
-      // The regime (which standard a permit is held to) is the directory's; the city's enterprises state none (no permits).
-      [
-        ...[...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, regime: e.regime, ...DEMO_ENTERPRISE_DETAILS[e.id] })),
-        ...(city?.enterprises ?? []),
-      ],
+      register,
     );
     const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
     const auth = await createPortalAuth({
@@ -182,13 +185,12 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     permits = startDemoPermits({ dataDir, clock, tickMs: options.tickMs ?? 60_000 });
     const permitPart = permits;
     // Rental premises and rounds (issue 17): the API's directory adds a landlord's tenancies to its profile.
-    const enterpriseRecords = [...DEMO_ENTERPRISES.map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area })), ...(city?.enterprises ?? [])];
     const demoRelations = (relations = await startDemoRelations({
       dataDir,
       directory,
       clock,
       packDomain: (id) => packs.find((p) => p.id === id)?.domain ?? null,
-      enterprises: enterpriseRecords,
+      enterprises: register,
       ...(city || options.morePremises
         ? {
             more: {
@@ -201,11 +203,11 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     // The places an inspection of an enterprise can take place at, for the forms (GET /places).
     const places = createEnterprisePlaces({ rental: demoRelations.rental, directory: demoRelations.directory, names: DEMO_PREMISES_NAMES });
     // Round coverage (issue 17) for the bulletins, the worklists and the daily warnings: one source, read by core.
-    const roundSource = async () => ({ rounds: demoRelations.rounds, inspections, units: await roundUnits(enterpriseRecords, demoRelations.rental) });
+    const roundSource = async () => ({ rounds: demoRelations.rounds, inspections, units: await roundUnits(register, demoRelations.rental) });
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
       store,
       directory: demoRelations.directory,
-      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, roundSeedKey: demoRelations.roundSeedKey, enterprises: () => enterpriseRecords },
+      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, roundSeedKey: demoRelations.roundSeedKey, enterprises: () => register },
       calendar,
       clock,
       packs,

@@ -9,13 +9,14 @@
  * live state (from `loadState`) and its open warnings (`listWarnings({ status: 'open' })`).
  * Nothing is decided here: states, warnings and levels are core's.
  */
-import { compilePack, type Calendar, type Clock, type Directory, type EvidenceStore, type Pack, type Store } from '@anjian/core';
+import { compilePack, HAZARD_STATUSES, type Calendar, type Clock, type Directory, type EvidenceStore, type Pack, type Store } from '@anjian/core';
+import { collectRoundWork, roundWorkToWarn } from '@anjian/core/rounds';
 import { canRead, readScopes } from '@anjian/core/internal';
 import { createDeviceTracker, runDailyWarning, SENSORS_PACK_ID, tickDevices, type MonitoringDeps, type RoundWorkSource } from '@anjian/core/monitoring';
 import { createSensorIngester, type SensorIngester } from '@anjian/sensor-mqtt';
 import { createSqliteDeviceRegistry, type SqliteDeviceRegistry } from '@anjian/store-sqlite';
 import { DEMO_DEVICES } from './demo-devices.js';
-import { DEMO_ENTERPRISES, DEMO_USERS } from './demo-users.js';
+import { DEMO_USERS } from './demo-users.js';
 import { portalProblem } from './portal-problem.js';
 import { portalReader } from './portal-reader.js';
 
@@ -46,7 +47,11 @@ export interface DemoMonitoring {
   registry: SqliteDeviceRegistry;
   /** The ingester, when a broker URL was given. */
   ingester: SensorIngester | null;
-  /** One scheduler round: `tickDevices` (only with an ingester), then `runDailyWarning` for the demo enterprises and grid inspectors. */
+  /**
+   * One scheduler round: `tickDevices` (only with an ingester), then `runDailyWarning` for every enterprise the store,
+   * the device registry or the rounds hold something of (an open hazard, an open device warning, round work) and the
+   * grid inspectors.
+   */
   runOnce(): Promise<void>;
   /** `GET /monitoring` for the signed-in actor. */
   handle(request: Request, actorId: string | null): Promise<Response>;
@@ -81,7 +86,6 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
       },
       clock: options.clock,
     };
-    const enterpriseIds = DEMO_ENTERPRISES.map((e) => e.id);
     const inspectorIds = DEMO_USERS.filter((u) => u.profile.roles.includes('grid')).map((u) => u.profile.id);
     let running: Promise<void> = Promise.resolve();
     const runOnce = () =>
@@ -91,6 +95,7 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
           // Without a broker no message can arrive: ticking would declare every device offline after the pack's 30 minutes.
           if (ingester) await tickDevices(deps, now);
           const rounds = options.rounds && (await options.rounds());
+          const enterpriseIds = await enterprisesToWarn(options.store, registry, rounds, now);
           await runDailyWarning({ registry, store: options.store, directory: options.directory, ...(rounds ? { rounds } : {}) }, { enterpriseIds, inspectorIds, now });
         } catch (error) {
           console.error('portal: monitoring tick failed / 监测定时任务失败:', error);
@@ -125,6 +130,28 @@ export async function startDemoMonitoring(options: DemoMonitoringOptions): Promi
     registry.close();
     throw error;
   }
+}
+
+/** Every status but closed: a hazard still open (core's statuses). */
+const OPEN_STATUSES = HAZARD_STATUSES.filter((s) => s !== 'closed');
+
+/**
+ * The enterprises the daily warning looks at, derived from what is held, never a list of the demo's: each with an open
+ * hazard in the store (a deadline passed or near, a notice not answered), an open device warning in the registry, or
+ * round work overdue or ending soon. Which of them has something to say, and what, is core's `runDailyWarning`; one
+ * the directory does not know is skipped there.
+ */
+async function enterprisesToWarn(store: Store, registry: SqliteDeviceRegistry, rounds: RoundWorkSource | undefined, now: Date): Promise<string[]> {
+  const ids = new Set<string>();
+  let after: string | null = null;
+  do {
+    const page = await store.query({ status: OPEN_STATUSES }, { limit: 500, after });
+    for (const h of page.items) ids.add(h.enterpriseId);
+    after = page.next;
+  } while (after !== null);
+  for (const w of await registry.listWarnings({ status: 'open' })) ids.add(w.enterpriseId);
+  if (rounds) for (const item of roundWorkToWarn(await collectRoundWork(rounds, now), now, 3)) ids.add(item.enterpriseId);
+  return [...ids].sort();
 }
 
 async function monitoringAnswer(request: Request, actorId: string | null, registry: SqliteDeviceRegistry, directory: Directory, domain: string): Promise<Response> {
