@@ -46,10 +46,10 @@ describe('reports page', () => {
     await page.click('#report-form button[type=submit]');
     await page.waitForSelector('#report-error');
     expect(await page.textContent('#report-error')).toContain('2026-13');
-    // An area nothing is recorded in (a stale link): the server's 422 naming the parameter, in the page.
+    // An area the server does not know (a stale link): the server's 422 naming the parameter, in the words of /hazards, in the page.
     await goTo(page, 'reports?kind=monthly&area=D9');
     await page.waitForSelector('#report-error[data-code="UNKNOWN_QUERY_VALUE"]');
-    expect(await page.textContent('#report-error')).toMatch(/^查询参数 area：没有区域 D9 的隐患或检查记录/);
+    expect(await page.textContent('#report-error')).toMatch(/^查询参数 area：服务器不知道区域 "D9"/);
     await page.context().close();
 
     // The grid inspector: its grid only; the enterprise user: none.

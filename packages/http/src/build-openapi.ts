@@ -21,6 +21,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   415: 'Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型',
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
   429: "Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多",
+  500: 'Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号）',
 };
 
 /** The tags of the document, each described, in alphabetical order. */
@@ -63,7 +64,9 @@ function statusProblem(status: number, extra: ReadonlySet<string> = new Set()): 
   return {
     ...PROBLEM,
     title: `Problem ${status}`,
-    description: `${STATUS_TEXT[status] ?? status} — application/problem+json (RFC 9457) / 错误`,
+    // One schema per status, shared by every operation that documents the status: say so, so a client does not read
+    // the enum as what one operation answers.
+    description: `${STATUS_TEXT[status] ?? status} — application/problem+json (RFC 9457). \`code\` lists every code an operation of this API answers with status ${status}; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分`,
     properties: { ...properties, status: { const: status }, code: { enum: [...new Set([...problemCodes(status), ...extra])].sort() } },
   };
 }
@@ -102,7 +105,7 @@ function reachable(root: unknown, all: Record<string, JsonSchema>): Record<strin
 /**
  * The error statuses a route documents: its own, and every status the gate and the router can
  * answer for it ({@link gateProblems}: 400 on every route, 401 where an actor is needed, 413 on
- * a POST, 415 with a JSON body, 429 on an upload). Sorted.
+ * a POST, 415 with a JSON body, 429 on an upload, 500 on every route). Sorted.
  */
 export function documentedErrors(route: Pick<RouteSpec, 'errors' | 'method' | 'auth' | 'requestBody' | 'rawBody'>): number[] {
   return [...new Set([...route.errors, ...Object.keys(gateProblems(route)).map(Number)])].sort((a, b) => a - b);

@@ -302,7 +302,7 @@ describe('what the gate answers is in the OpenAPI document, for every operation 
     documents: { override: { override: { jurisdiction: 'D1' } } } as never,
   });
 
-  it('each probe of each route (permits, reports and relations too) gets the gate’s status and code, and the document lists both for that operation', async () => {
+  it('each probe of each route (permits, reports and relations too) gets the gate’s status and code, and the document lists both for that operation — a handler that throws too (500 INTERNAL)', async () => {
     expect(routes.length).toBeGreaterThan(40);
     const undocumented: string[] = [];
     let probed = 0;

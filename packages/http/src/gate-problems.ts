@@ -14,7 +14,10 @@ import type { RouteSpec } from './types.js';
  * - a POST (its body is read within `maxBodyBytes`, `maxEvidenceBytes` for an upload): 413
  *   `PAYLOAD_TOO_LARGE`;
  * - a JSON body: 415 `UNSUPPORTED_MEDIA_TYPE` (sent with another `Content-Type`);
- * - an upload by an actor: 429 `UPLOADS_IN_PROGRESS` (four of the actor's uploads still arriving).
+ * - an upload by an actor: 429 `UPLOADS_IN_PROGRESS` (four of the actor's uploads still arriving);
+ * - every route: 500 `INTERNAL` — what the API answers, with a problem body naming only the
+ *   request id (`instance`), when the handler, a port it calls or `authenticate` throws (the error
+ *   is logged and handed to `onError`). No route means to, but any can: a store that is down.
  */
 export function gateProblems(route: Pick<RouteSpec, 'method' | 'auth' | 'requestBody' | 'rawBody'>): Readonly<Record<number, readonly string[]>> {
   const problems: Record<number, readonly string[]> = { 400: ['BAD_REQUEST', 'INVALID_QUERY', 'UNKNOWN_QUERY_PARAMETER'] };
@@ -22,5 +25,6 @@ export function gateProblems(route: Pick<RouteSpec, 'method' | 'auth' | 'request
   if (route.method === 'post') problems[413] = ['PAYLOAD_TOO_LARGE'];
   if (route.requestBody) problems[415] = ['UNSUPPORTED_MEDIA_TYPE'];
   if (route.rawBody && route.auth === 'required') problems[429] = ['UPLOADS_IN_PROGRESS'];
+  problems[500] = ['INTERNAL'];
   return problems;
 }

@@ -1,11 +1,11 @@
-import { ID_PATTERN } from '@anjian/core/internal';
+import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE, isIdempotencyKey } from '@anjian/core/internal';
 import { badRequest } from './bad-request.js';
 import type { Bilingual } from './problem.js';
 import type { ParameterSpec, RouteContext } from './types.js';
 
 /**
  * The `Idempotency-Key` header of a request (1–128 of A–Z a–z 0–9 . _ : -, the first a letter
- * or digit: core's `ID_PATTERN`), or a 400 in both languages when it is missing or invalid. One
+ * or digit: core's `isIdempotencyKey`, the one definition `reportInspection` checks too), or a 400 in both languages when it is missing or invalid. One
  * per intended action: a retry with the same key answers what the first request recorded. The
  * one definition: the review-chain command, permit, round-draw routes and
  * `POST /inspections?report=true` read the header through it, and document it with
@@ -15,11 +15,8 @@ import type { ParameterSpec, RouteContext } from './types.js';
 export function idempotencyKey(ctx: RouteContext, missing?: Bilingual): string {
   const key = ctx.request.headers.get('idempotency-key');
   if (!key && missing) throw badRequest(missing['zh-CN'], missing.en);
-  if (!key || !ID_PATTERN.test(key))
-    throw badRequest(
-      '缺少或无效的 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）',
-      'the Idempotency-Key header is missing or invalid (1–128 letters, digits or . _ : -, starting with a letter or digit)',
-    );
+  if (!isIdempotencyKey(key))
+    throw badRequest(`缺少或无效的 Idempotency-Key 请求头（${IDEMPOTENCY_KEY_RULE['zh-CN']}）`, `the Idempotency-Key header is missing or invalid (${IDEMPOTENCY_KEY_RULE.en})`);
   return key;
 }
 
@@ -33,5 +30,5 @@ export const IDEMPOTENCY_KEY_HEADER = {
   in: 'header',
   required: true,
   description: 'one per intended action; a retry with the same key answers what the first request recorded (header Idempotent-Replayed) / 幂等键',
-  schema: { type: 'string', pattern: ID_PATTERN.source },
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
 } as const satisfies ParameterSpec;

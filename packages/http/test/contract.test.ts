@@ -10,7 +10,7 @@ import { createAnjianApi, ROUTES } from '../src/index.js';
 import { documentedErrors } from '../src/build-openapi.js';
 import { documentValidator } from './openapi-validator.js';
 import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES, noAlarmInspection, recordSeen, SEEN, type Harness } from './harness.js';
-import { gateProbes } from './gate-probes.js';
+import { gateProbes, HANDLER_PROBE_FAILURE } from './gate-probes.js';
 import { defineCoSignContractTests } from './co-sign-contract.js';
 import { defineDocumentServiceTests } from './documents-service.js';
 import { defineUnknownActorTests } from './unknown-actor-contract.js';
@@ -1049,7 +1049,7 @@ describe('GET /openapi.json, generated from the route table', () => {
     expect(v.check('GET', '/api/hazards/{id}', 418, 'application/problem+json', problem.body)).toMatch(/documents no 418/);
   });
 
-  it('the gate’s answers on every route — an undeclared parameter, no actor, a body over the limit, a JSON body as text/plain, a fifth upload at once — are its status and code, each documented', async () => {
+  it('the gate’s answers on every route — an undeclared parameter, no actor, a body over the limit, a JSON body as text/plain, a fifth upload at once, a handler that throws — are its status and code, each documented', async () => {
     const wrong: string[] = [];
     for (const route of ROUTES) {
       for (const probe of gateProbes(h.api, route, '/api', 'grid-g1', { json: 64 * 1024, upload: 256 * 1024 })) {
@@ -1073,8 +1073,10 @@ describe('GET /openapi.json, generated from the route table', () => {
     expect(MISMATCHES).toEqual([]);
   });
 
-  it('no contract test produced a 5xx (each would be an error record in the log)', () => {
-    expect(LOGS.filter((entry) => entry.level === 'error')).toEqual([]);
+  it('no contract test produced a 5xx (each would be an error record in the log) but the gate probes whose handler throws on purpose', () => {
+    const probed = (entry: (typeof LOGS)[number]) => (entry.error as { message?: string } | undefined)?.message === HANDLER_PROBE_FAILURE;
+    expect(LOGS.filter((entry) => entry.level === 'error' && !probed(entry))).toEqual([]);
+    expect(LOGS.filter(probed).length).toBe(ROUTES.length);
   });
 
   it('no route answers a status it does not document', () => {

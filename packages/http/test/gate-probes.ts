@@ -2,9 +2,9 @@
  * Requests that the gate and the router of `createAnjianApi` answer before a route's handler
  * runs, derived from a route's shape — what it answers is the same whatever the route does: an
  * undeclared query parameter (400), no actor (401), a body over the limit (413), a JSON body sent
- * as text/plain (415), a fifth upload of one actor while four still arrive (429). Each probe
- * says the status and code the gate must answer; the tests check the document lists both for
- * that operation.
+ * as text/plain (415), a fifth upload of one actor while four still arrive (429) — and what it
+ * answers when the handler throws (500 `INTERNAL`). Each probe says the status and code the gate
+ * must answer; the tests check the document lists both for that operation.
  */
 import type { AnjianApi, RouteSpec } from '../src/index.js';
 
@@ -71,5 +71,22 @@ export function gateProbes(api: Pick<AnjianApi, 'fetch'>, route: RouteSpec, base
       }),
     );
   }
+  probes.push(
+    probe('a handler that throws', 500, 'INTERNAL', async () => {
+      // The route's own handler, replaced for this one request: any route can throw (a store that is down).
+      const handle = route.handle;
+      route.handle = async () => {
+        throw new Error(HANDLER_PROBE_FAILURE);
+      };
+      try {
+        return await api.fetch(new Request(url, { method, headers: signedIn }));
+      } finally {
+        route.handle = handle;
+      }
+    }),
+  );
   return probes;
 }
+
+/** The message of the error the probe "a handler that throws" throws: the API logs it as a 500 (a test tells it from another by it). */
+export const HANDLER_PROBE_FAILURE = 'gate probe: the handler threw';

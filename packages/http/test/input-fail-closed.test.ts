@@ -166,18 +166,21 @@ describe('GET /reports/{kind}: the period has begun by the server’s clock; inp
 
   it('echoes a long area, period or format cut to 64 characters with an ellipsis', async () => {
     const cut = `${'D'.repeat(64)}…`;
-    // A malformed period or format (400), a well-formed area nothing is known of (422 UNKNOWN_QUERY_VALUE), a malformed area (400).
+    // A malformed period or format (400); an area is checked as on /hazards: one that is no area code (a segment over
+    // 32 characters, a dot, more than 8 levels) is 400 INVALID_QUERY, a well-formed one nothing is known of 422.
     for (const [query, status] of [
       [`period=${'D'.repeat(10_000)}`, 400],
       [`format=${'D'.repeat(10_000)}`, 400],
-      [`area=${'D'.repeat(10_000)}`, 422],
+      [`area=${'D'.repeat(10_000)}`, 400],
       [`area=${'D'.repeat(10_000)}.`, 400],
     ] as const) {
       const r = await report(`/reports/monthly?${query}`);
       expect([query.slice(0, 10), r.status, r.body.detail.includes(cut), r.body.detail.length < 300]).toEqual([query.slice(0, 10), status, true, true]);
     }
     const deep = await report(`/reports/monthly?area=${Array.from({ length: 500 }, () => 'G1').join('/')}`);
-    expect([deep.status, deep.body.code, deep.body.issues[0].code, deep.body.detail.length < 300]).toEqual([422, 'UNKNOWN_QUERY_VALUE', 'UNKNOWN_AREA', true]);
+    expect([deep.status, deep.body.code, deep.body.issues[0].code, deep.body.detail.length < 300]).toEqual([400, 'INVALID_QUERY', 'MALFORMED_VALUE', true]);
+    const unknown = await report(`/reports/monthly?area=${'D'.repeat(32)}/${'G'.repeat(32)}`);
+    expect([unknown.status, unknown.body.code, unknown.body.issues[0].code, unknown.body.detail.length < 300]).toEqual([422, 'UNKNOWN_QUERY_VALUE', 'UNKNOWN_AREA', true]);
     expect(LOGS.filter((l) => l.level === 'error')).toEqual([]);
   });
 });

@@ -146,8 +146,9 @@ describe('GET /reports/{kind}', () => {
     // An area the server knows nothing of is an unknown query value, as on /hazards, /stats and /permits: 422 naming the parameter.
     const unknown = await call('admin', '/reports/monthly?period=2026-11&area=D9', { 'accept-language': 'en' });
     expect([unknown.status, unknown.body.code, unknown.body.issues]).toEqual([422, 'UNKNOWN_QUERY_VALUE', [expect.objectContaining({ code: 'UNKNOWN_AREA', parameter: 'area' })]]);
-    expect(unknown.body.detail).toMatch(/^query parameter area: nothing is recorded in area D9 \(known areas include D1/);
-    expect(unknown.body.issues[0].message['zh-CN']).toMatch(/^查询参数 area：没有区域 D9 的隐患或检查记录（已知区域如 D1/);
+    // In the words of /hazards (one definition of a known area: filter-values' checkFilterValues).
+    expect(unknown.body.detail).toMatch(/^query parameter area: this server knows no area "D9": nothing in the enterprise register/);
+    expect(unknown.body.issues[0].message['zh-CN']).toMatch(/^查询参数 area：服务器不知道区域 "D9"/);
     const plain = createAnjianApi({ ...options, reports: { model } });
     const res = await plain.fetch(new Request('http://x/api/reports/monthly?format=xlsx', { headers: { 'x-actor': 'admin' } }));
     expect(res.status).toBe(406);
@@ -163,6 +164,37 @@ describe('GET /reports/{kind}', () => {
     const route = REPORT_ROUTES[0]!;
     expect([...SEEN.get('GET /reports/{kind}')!].sort()).toEqual([route.response.status, ...route.errors].sort());
     expect(MISMATCHES).toEqual([]);
+  });
+});
+
+describe('an area on /reports is known as on /hazards', () => {
+  it('a registered area or the grid of the actor without any record is a report of zeros, as /hazards answers an empty list; an area nothing knows is 422 on both, in the same words', async () => {
+    const { createMemoryRentalDirectory, createMemoryRoundStore } = await import('@anjian/core/internal');
+    const known = createAnjianApi({
+      ...options,
+      directory: createStaticDirectory([...ACTORS, { id: 'grid-new', roles: ['grid'], gridAreas: ['D8/G1'] }]),
+      // D7/G2 is in the register (a new enterprise, nothing recorded yet); neither the store nor the report model has a record there.
+      relations: { rental: createMemoryRentalDirectory({ premises: [], tenancies: [] }), rounds: createMemoryRoundStore(), enterprises: () => [{ id: 'E-new', name: '新登记企业', area: 'D7/G2' }] },
+      reports: { model },
+    });
+    const get = async (actor: string, path: string) => {
+      const res = await known.fetch(new Request(`http://x/api${path}`, { headers: { 'x-actor': actor, 'accept-language': 'en' } }));
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    for (const [actor, area] of [
+      ['admin', 'D7'],
+      ['admin', 'D7/G2'],
+      ['grid-new', 'D8/G1'],
+    ] as const) {
+      const hazards = await get(actor, `/hazards?area=${area}`);
+      expect([actor, area, hazards.status, hazards.body.items]).toEqual([actor, area, 200, []]);
+      const report = await get(actor, `/reports/monthly?period=2026-11&area=${area}`);
+      expect([actor, area, report.status, report.body.area, report.body.summary?.found, report.body.summary?.inspections, report.body.overdue?.total]).toEqual([actor, area, 200, area, 0, 0, 0]);
+    }
+    const onHazards = await get('admin', '/hazards?area=D9');
+    const onReports = await get('admin', '/reports/monthly?period=2026-11&area=D9');
+    expect([onReports.status, onReports.body.code, onReports.body.issues?.[0]?.code]).toEqual([422, 'UNKNOWN_QUERY_VALUE', 'UNKNOWN_AREA']);
+    expect([onReports.body.detail, onReports.body.issues]).toEqual([onHazards.body.detail, onHazards.body.issues]);
   });
 });
 

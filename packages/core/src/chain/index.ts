@@ -82,6 +82,7 @@ export type { DecideContext, DecideInputs, TimeLimits } from './decide.js';
 export { parseCommand } from './parse-command.js';
 export type { ParseCommandResult, ParseCommandIds } from './parse-command.js';
 export type { CommandIssue, CommandIssueCode } from './command-issue.js';
+export { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE, isIdempotencyKey } from './idempotency-key.js';
 export { ID_PATTERN, DOMAIN_PATTERN, AREA_PATTERN, DEADLINE_LIMITS, MAX_EVIDENCE_PER_COMMAND, CO_OFFICER_DERIVED } from './command-shape.js';
 export { checkText, INVISIBLE_CHARACTERS, BIDI_CONTROLS } from './command-text.js';
 export type { TextRule } from './command-text.js';

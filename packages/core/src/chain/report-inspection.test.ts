@@ -9,6 +9,8 @@ import { loadPackFromPath } from '../node/load-pack-from-path.js';
 import { createHarness } from './chain-harness.test-util.js';
 import { createMemoryInspectionLog } from './memory-inspection-log.js';
 import { inspectionRecordId, reportHazardId, reportInspection } from './report-inspection.js';
+import { ID_PATTERN } from './command-shape.js';
+import { isIdempotencyKey } from './idempotency-key.js';
 import type { EvidenceRef } from './types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -103,6 +105,18 @@ describe('reportInspection', () => {
     expect(await codes({ fixedOnSpot: ['NO-SUCH-RULE'] })).toEqual([['UNKNOWN_RULE', '/fixedOnSpot/0']]);
     expect(await codes({ key: '' })).toEqual([['INVALID_KEY', '/key']]);
     expect(h.store.unsafeLog).toHaveLength(0);
+  });
+
+  it('takes the idempotency key HTTP takes (one definition, isIdempotencyKey): 1–128 of A–Z a–z 0–9 . _ : -, the first a letter or digit', async () => {
+    const h = setup();
+    const issues = async (key: string) => {
+      const r = await reportInspection(h.deps, { inspection, packId: 'gas', enterpriseId: 'E1', key }, 'grid-g1');
+      return r.ok ? [] : r.issues.map((i) => [i.code, i.pointer, i.message.en]);
+    };
+    const refused = [['INVALID_KEY', '/key', 'the idempotency key must be 1–128 letters, digits or . _ : -, starting with a letter or digit']];
+    for (const key of ['k'.repeat(129), 'k'.repeat(200), 'device/item/1', '-k', 'k k', '键']) expect([key, await issues(key)]).toEqual([key, refused]);
+    for (const key of ['k'.repeat(128), 'a.b_c:d-1']) expect([key, (await issues(key)).length]).toEqual([key, 0]);
+    for (const key of ['k'.repeat(129), 'k'.repeat(128), 'device/item/1', 'a.b_c:d-1']) expect([key, isIdempotencyKey(key)]).toEqual([key, ID_PATTERN.test(key)]);
   });
 
   it('attaches each rule’s uploads to its hazard', async () => {

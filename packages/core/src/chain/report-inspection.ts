@@ -11,6 +11,7 @@ import { authorize } from './authorize.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from './decide.js';
+import { IDEMPOTENCY_KEY_RULE, isIdempotencyKey } from './idempotency-key.js';
 import { handleCommand, type ChainDeps, type HandleCommandOptions } from './handle-command.js';
 import { redeemCoSignCode } from './co-sign-code.js';
 import { coSignContentOf } from './co-sign-content.js';
@@ -57,7 +58,11 @@ export interface ReportInspectionInput {
   evidence?: readonly EvidenceRef[] | Readonly<Record<string, readonly EvidenceRef[]>>;
   /** Rule ids of simple hazards fixed on the spot (their evidence must show before and after). */
   fixedOnSpot?: readonly string[];
-  /** The request's idempotency key: the same key reports the same hazards again as replays. */
+  /**
+   * The request's idempotency key ({@link isIdempotencyKey}: 1–128 of A–Z a–z 0–9 . _ : -, the
+   * first a letter or digit — what HTTP's `Idempotency-Key` takes): the same key reports the same
+   * hazards again as replays. Another is `INVALID_KEY`.
+   */
   key: string;
   /**
    * Report only the fired hazards of these rule ids (the others are neither reported nor an
@@ -194,8 +199,8 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   const issues: Issue[] = [];
   const evaluator = typeof input.packId === 'string' ? deps.packs?.get(input.packId) : undefined;
   if (!evaluator) issues.push(issue('UNKNOWN_PACK', '/pack', `服务器上没有检查表 ${JSON.stringify(input.packId)}`, `no pack ${JSON.stringify(input.packId)} on the server`));
-  if (typeof input.key !== 'string' || input.key === '' || input.key.length > 200) {
-    issues.push(issue('INVALID_KEY', '/key', '幂等键须为 1–200 个字符', 'the idempotency key must be 1–200 characters'));
+  if (!isIdempotencyKey(input.key)) {
+    issues.push(issue('INVALID_KEY', '/key', `幂等键须为${IDEMPOTENCY_KEY_RULE['zh-CN']}`, `the idempotency key must be ${IDEMPOTENCY_KEY_RULE.en}`));
   }
   if (input.unitId !== undefined && (typeof input.unitId !== 'string' || !ID_PATTERN.test(input.unitId))) {
     issues.push(issue('PATTERN', '/unitId', '单元编号格式无效', 'invalid unit id'));

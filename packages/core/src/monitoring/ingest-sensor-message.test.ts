@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../chain/handle-command.js';
 import { createMemoryEvidenceStore } from '../chain/memory-evidence-store.js';
 import { testDevice } from '../testing/device-registry-conformance.js';
-import { ingestSensorBatch, ingestSensorMessage, reportDeviceWarnings, tickDevices } from './ingest-sensor-message.js';
+import { isIdempotencyKey } from '../chain/idempotency-key.js';
+import { ingestSensorBatch, ingestSensorMessage, reportDeviceWarnings, tickDevices, warningReportKey } from './ingest-sensor-message.js';
 import { monitoringFixture } from './monitoring.test-util.js';
 
 describe('ingestSensorMessage: sensor findings into the review chain', () => {
@@ -25,6 +26,13 @@ describe('ingestSensorMessage: sensor findings into the review chain', () => {
     }
     expect(f.store.unsafeLog.length).toBe(1);
     expect((await f.registry.listWarnings({ status: 'open' })).map((w) => [w.key, w.messages])).toEqual([['D-listed/SEN-05/1', 51]]);
+  });
+
+  it('reports a warning under an idempotency key derived from its key: a warning key has / and outgrows 128 characters with a 64-character device id', () => {
+    const key = `${'D'.repeat(64)}/${'SEN-05'.repeat(10)}/123456`;
+    expect([isIdempotencyKey(key), isIdempotencyKey(warningReportKey(key))]).toEqual([false, true]);
+    expect(warningReportKey(key)).toBe(warningReportKey(key));
+    expect(warningReportKey(key)).not.toBe(warningReportKey(`${key}7`));
   });
 
   it('drops unknown devices, topic mismatches, replayed ids and bad payloads with a reason, never throwing', async () => {

@@ -1,4 +1,5 @@
 import type { ReportOutcome } from '../chain/report-inspection.js';
+import { sha256Hex } from '../chain/hash-event.js';
 import { reportHazardId, reportInspection } from '../chain/report-inspection.js';
 import type { EvidenceRef } from '../chain/types.js';
 import { isEvidenceBudgetError, type EvidenceStore } from '../ports/evidence-store.js';
@@ -101,10 +102,21 @@ export function sensorReadingsDocument(device: Device, warning: DeviceWarning, s
 }
 
 /**
+ * The idempotency key a device warning is reported under: `dw-` and 32 hex digits of SHA-256
+ * over the warning's key. A warning's key (`<device>/<item>/<occurrence>`) has `/` and may be
+ * longer than an idempotency key may be (core's `isIdempotencyKey`, the one definition HTTP's
+ * `Idempotency-Key` and `reportInspection` check); this one always is one, the same for the
+ * same warning, another for another.
+ */
+export function warningReportKey(warningKey: string): string {
+  return `dw-${sha256Hex(`device-warning\n${warningKey}`).slice(0, 32)}`;
+}
+
+/**
  * Reports each opened warning into the review chain as the device's principal: the
  * device's facts are classified again by the server's `sensors` pack
  * ({@link reportInspection}), only the warning's own rule is reported, under the warning's
- * key, so the hazard id is derived from principal, key and rule and a retry after a crash
+ * key ({@link warningReportKey}), so the hazard id is derived from principal, key and rule and a retry after a crash
  * replays instead of reporting twice. The source (`sensor`) comes from the principal's
  * role (`system`). When the chain has an evidence store, the readings
  * ({@link sensorReadingsDocument}) are uploaded as the device and attached to the report as
@@ -120,7 +132,7 @@ export async function reportDeviceWarnings(chain: ChainDeps, device: Device, ste
     const evidence = chain.evidence ? await readingsEvidence(chain, chain.evidence, device, warning, step) : undefined;
     const r = await reportInspection(
       chain,
-      { inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warning.key, only: [warning.rule], ...(evidence === undefined ? {} : { evidence }) },
+      { inspection, packId: SENSORS_PACK_ID, enterpriseId: device.enterpriseId, key: warningReportKey(warning.key), only: [warning.rule], ...(evidence === undefined ? {} : { evidence }) },
       device.principalId,
     );
     if (!r.ok) {
@@ -139,7 +151,7 @@ export async function reportDeviceWarnings(chain: ChainDeps, device: Device, ste
 
 /** The readings upload of a warning: the one its hazard already names (a retry), else a new one. */
 async function readingsEvidence(chain: ChainDeps, store: EvidenceStore, device: Device, warning: DeviceWarning, step: DeviceStep): Promise<EvidenceRef[]> {
-  const events = await chain.store.load(reportHazardId(device.principalId, warning.key, warning.rule));
+  const events = await chain.store.load(reportHazardId(device.principalId, warningReportKey(warning.key), warning.rule));
   const first = events?.[0];
   if (first && first.type === 'reported') return (first.data as { evidence: ReadonlyArray<{ id: string; kind: EvidenceRef['kind'] }> }).evidence.map((e) => ({ id: e.id, kind: e.kind }));
   try {

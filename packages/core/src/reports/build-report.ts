@@ -98,8 +98,17 @@ export interface BuildReportInput {
   kind: ReportKind;
   /** `2026-W48`, `2026-11` or `2026-Q4`. */
   period: string;
-  /** Area code, or omitted for the whole city. Must be a known area (or hold one). */
+  /** Area code, or omitted for the whole city. Must be a known area (or hold one): see `knownArea`. */
   area?: string;
+  /**
+   * Whether `area` is an area the caller knows (an unknown one throws `UNKNOWN_AREA`; a known one
+   * without any record is a report of zeros). Default: the read model holds a record in it or
+   * under it (`model.areas()`) — all a caller without a directory has, like the CLI over a store
+   * file. The HTTP API checks the area as every list route does (the enterprise register, the
+   * actor's jurisdiction, the records it reads, the read model's areas) and passes that answer,
+   * so a registered area with nothing recorded yet is not refused.
+   */
+  knownArea?: (area: string) => Promise<boolean>;
   /** Only this domain (the report of the department supervising it); omitted for every domain. */
   domain?: string;
   /** The caller's clock (`toISOString()` form). */
@@ -130,6 +139,11 @@ export function rollUpArea(scope: string | null, area: string): string {
   return parts.slice(0, Math.min(depth, parts.length)).join('/');
 }
 
+/** Whether the read model holds a record (a hazard or an inspection) in `area` or under it. */
+export async function areaRecorded(model: Pick<ReportReadModel, 'areas'>, area: string): Promise<boolean> {
+  return (await model.areas()).some((k) => k === area || k.startsWith(`${area}/`));
+}
+
 /**
  * Build a {@link PeriodicReport} from the read model's aggregates. Throws {@link ReportError}
  * for a bad period, a malformed area or an area nothing is known of.
@@ -155,13 +169,14 @@ export async function buildPeriodicReport(model: ReportReadModel, input: BuildRe
   const area = input.area ?? null;
   if (area !== null) {
     if (!AREA.test(area)) throw new ReportError('INVALID_AREA', `区域代码 ${quoteInput(area)} 无效，应如 D1 或 D1/G1`, `the area ${quoteInput(area)} is not an area code like D1 or D1/G1`);
-    const known = await model.areas();
-    if (!known.some((k) => k === area || k.startsWith(`${area}/`)))
+    if (!(await (input.knownArea ?? ((a: string) => areaRecorded(model, a)))(area))) {
+      const examples = (await model.areas()).slice(0, 5);
       throw new ReportError(
         'UNKNOWN_AREA',
-        `没有区域 ${cutInput(area)} 的隐患或检查记录（已知区域如 ${known.slice(0, 5).join('、') || '无'}）`,
-        `nothing is recorded in area ${cutInput(area)} (known areas include ${known.slice(0, 5).join(', ') || 'none'})`,
+        `${input.knownArea ? `区域 ${cutInput(area)} 未知` : `没有区域 ${cutInput(area)} 的隐患或检查记录`}（已知区域如 ${examples.join('、') || '无'}）`,
+        `${input.knownArea ? `area ${cutInput(area)} is not known` : `nothing is recorded in area ${cutInput(area)}`} (known areas include ${examples.join(', ') || 'none'})`,
       );
+    }
   }
   const domain = input.domain ?? null;
   if (domain !== null && !/^[a-z][a-z0-9_-]{0,63}$/.test(domain))

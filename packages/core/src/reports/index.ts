@@ -7,7 +7,7 @@
  */
 export { REPORT_KINDS, ReportError, reportPeriod, reportPeriodOf } from './report-period.js';
 export type { ReportKind, ReportPeriod } from './report-period.js';
-export { buildPeriodicReport, rollUpArea } from './build-report.js';
+export { areaRecorded, buildPeriodicReport, rollUpArea } from './build-report.js';
 export type { BuildReportInput, PeriodicReport, ReportAreaRow, ReportBreakdownRow, ReportRoundCoverage } from './build-report.js';
 export { renderReportHtml, escapeHtml } from './render-report-html.js';
 export type { RenderReportHtmlOptions } from './render-report-html.js';

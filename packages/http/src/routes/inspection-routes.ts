@@ -1,5 +1,5 @@
 import { reportInspection, type EvidenceRef, type Inspection, type PackEvaluator } from '@anjian/core';
-import { cutInput, quoteInput, sourceForActor } from '@anjian/core/internal';
+import { cutInput, IDEMPOTENCY_KEY_RULE, quoteInput, sourceForActor } from '@anjian/core/internal';
 import { INSPECTION_KEYS as CORE_INSPECTION_KEYS, SUBJECT_KEYS as CORE_SUBJECT_KEYS } from '@anjian/core/internal';
 import { coSignCodeOf, CO_SIGN_CODE_PARAMETER } from '../co-sign-code-header.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
@@ -55,8 +55,8 @@ const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', 
 async function report(ctx: RouteContext, body: Record<string, unknown>, evaluator: PackEvaluator): Promise<Record<string, unknown>> {
   // The commands' key (one definition); only the words for a missing one are this route's.
   const key = idempotencyKey(ctx, {
-    'zh-CN': 'report=true 时必须提供 Idempotency-Key 请求头（1–128 个字母、数字或 . _ : -，以字母或数字开头）',
-    en: 'report=true needs an Idempotency-Key header (1–128 letters, digits or . _ : -, starting with a letter or digit)',
+    'zh-CN': `report=true 时必须提供 Idempotency-Key 请求头（${IDEMPOTENCY_KEY_RULE['zh-CN']}）`,
+    en: `report=true needs an Idempotency-Key header (${IDEMPOTENCY_KEY_RULE.en})`,
   });
   const subject = (typeof body.subject === 'object' && body.subject !== null ? body.subject : {}) as Record<string, unknown>;
   const enterpriseId = subject.enterpriseId ?? subject.id;

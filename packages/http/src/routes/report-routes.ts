@@ -1,4 +1,5 @@
 import {
+  areaRecorded,
   buildPeriodicReport,
   domainLabels,
   readScopes,
@@ -15,7 +16,7 @@ import {
   type ReportKind,
 } from '@anjian/core/internal';
 import { badRequest } from '../bad-request.js';
-import { checkFilterValues, unknownQueryValue } from '../filter-values.js';
+import { checkFilterValues } from '../filter-values.js';
 import { jsonResponse } from '../json-response.js';
 import { queryCount } from '../query-count.js';
 import { HttpProblem } from '../problem.js';
@@ -213,8 +214,10 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           throw new HttpProblem(400, 'REPORT_SCOPE_REQUIRED', { 'zh-CN': '请指定报表范围', en: 'Report scope required' }, { 'zh-CN': zh, en }, undefined, undefined, decision.choices);
         throw new HttpProblem(403, 'REPORT_SCOPE', { 'zh-CN': '无权访问', en: 'Forbidden' }, { 'zh-CN': zh, en });
       }
-      // A domain the server does not know is an error, not a report of zeros (the area is the report's own check below, answered alike).
-      await checkFilterValues(ctx, actor, readScopes(actor), { domain: 'domain' });
+      // A domain or an area the server does not know is an error, not a report of zeros — checked as on /hazards
+      // (one definition: the register, the actor's jurisdiction, the records it reads), and an area the report model
+      // has records of (inspections too) is known here as well. A known area with nothing recorded is a report of zeros.
+      await checkFilterValues(ctx, actor, readScopes(actor), { domain: 'domain', area: 'area' }, (a) => areaRecorded(reports.model, a));
       const now = deps.clock.now().toISOString();
       // Rounds' coverage: the host's hook, else the rounds the API has (relations and the inspection log).
       const relations = options.relations;
@@ -233,15 +236,13 @@ export const REPORT_ROUTES: readonly RouteSpec[] = [
           now,
           limit,
           ...decision.scope,
+          // The area passed checkFilterValues above: known, whether or not the model has a record in it.
+          knownArea: async () => true,
           ...(reports.recurrenceDays === undefined ? {} : { recurrenceDays: reports.recurrenceDays }),
           ...(coverage === undefined ? {} : { coverage }),
         });
       } catch (error) {
-        if (error instanceof ReportError) {
-          // An unknown area is an unknown query value, as on /hazards, /stats and /permits (it was a 404 of its own).
-          if (error.code === 'UNKNOWN_AREA') throw unknownQueryValue('area', 'UNKNOWN_AREA', error.messages['zh-CN'], error.messages.en);
-          throw badRequest(error.messages['zh-CN'], error.messages.en);
-        }
+        if (error instanceof ReportError) throw badRequest(error.messages['zh-CN'], error.messages.en);
         throw error;
       }
       const file = `${kind}-${report.period.label}${report.area === null ? '' : `-${report.area.replaceAll('/', '_')}`}${report.domain === null ? '' : `-${report.domain}`}`;

@@ -2877,7 +2877,7 @@ export interface components {
         };
         /**
          * Problem 400
-         * @description Bad request: malformed body, parameter or header / 请求无效 — application/problem+json (RFC 9457) / 错误
+         * @description Bad request: malformed body, parameter or header / 请求无效 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 400; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem400: {
             type: string;
@@ -2901,7 +2901,7 @@ export interface components {
         };
         /**
          * Problem 401
-         * @description Not authenticated / 未认证 — application/problem+json (RFC 9457) / 错误
+         * @description Not authenticated / 未认证 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 401; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem401: {
             type: string;
@@ -2920,7 +2920,7 @@ export interface components {
         };
         /**
          * Problem 403
-         * @description Forbidden by the permission table or unknown actor / 无权操作 — application/problem+json (RFC 9457) / 错误
+         * @description Forbidden by the permission table or unknown actor / 无权操作 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 403; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem403: {
             type: string;
@@ -2944,7 +2944,7 @@ export interface components {
         };
         /**
          * Problem 404
-         * @description Not found / 未找到 — application/problem+json (RFC 9457) / 错误
+         * @description Not found / 未找到 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 404; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem404: {
             type: string;
@@ -2963,7 +2963,7 @@ export interface components {
         };
         /**
          * Problem 409
-         * @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 — application/problem+json (RFC 9457) / 错误
+         * @description Conflict: same Idempotency-Key in flight, or concurrent writers / 冲突 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 409; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem409: {
             type: string;
@@ -2982,7 +2982,7 @@ export interface components {
         };
         /**
          * Problem 412
-         * @description Stale If-Match version (code CONFLICT) / 版本已变化 — application/problem+json (RFC 9457) / 错误
+         * @description Stale If-Match version (code CONFLICT) / 版本已变化 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 412; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem412: {
             type: string;
@@ -3001,7 +3001,7 @@ export interface components {
         };
         /**
          * Problem 413
-         * @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 — application/problem+json (RFC 9457) / 错误
+         * @description Request body larger than maxBodyBytes (maxEvidenceBytes for uploads), refused while streaming; or an upload over the uploader's byte budget of unreported uploads / 请求体过大 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 413; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem413: {
             type: string;
@@ -3020,7 +3020,7 @@ export interface components {
         };
         /**
          * Problem 415
-         * @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 — application/problem+json (RFC 9457) / 错误
+         * @description Content-Type is not an accepted media type: application/json for a JSON body (a body sent as text/plain, a form or with no type is refused unread: a page on another site can send those without a CORS preflight), the listed file types for an upload / 不支持的请求体类型 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 415; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem415: {
             type: string;
@@ -3039,7 +3039,7 @@ export interface components {
         };
         /**
          * Problem 422
-         * @description Rule violation or invalid data, with issues / 数据或规则错误 — application/problem+json (RFC 9457) / 错误
+         * @description Rule violation or invalid data, with issues / 数据或规则错误 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 422; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem422: {
             type: string;
@@ -3058,7 +3058,7 @@ export interface components {
         };
         /**
          * Problem 429
-         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 — application/problem+json (RFC 9457) / 错误
+         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 429; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem429: {
             type: string;
@@ -3068,6 +3068,25 @@ export interface components {
             detail: string;
             /** @enum {unknown} */
             code: "CO_SIGN_CODE_LIMITED" | "UNBOUND_EVIDENCE_FILES" | "UPLOADS_IN_PROGRESS";
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
+            issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
+        };
+        /**
+         * Problem 500
+         * @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 500; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
+         */
+        Problem500: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 500;
+            detail: string;
+            /** @enum {unknown} */
+            code: "INTERNAL";
             /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
             issues?: components["schemas"]["Issue"][];
             /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
@@ -4000,6 +4019,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem400"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     getPack: {
@@ -4441,6 +4469,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     getPackSchema: {
@@ -4481,6 +4518,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -4778,6 +4824,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     listHazards: {
@@ -4879,6 +4934,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -5169,6 +5233,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     sendCommand: {
@@ -5361,6 +5434,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     issueCoSignCode: {
@@ -5525,6 +5607,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     issueReportCoSignCode: {
@@ -5648,6 +5739,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -5785,6 +5885,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     uploadEvidence: {
@@ -5914,6 +6023,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     getEvidence: {
@@ -5986,6 +6104,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -6149,6 +6276,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     renderHazardDocument: {
@@ -6245,6 +6381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     verifyDocument: {
@@ -6320,6 +6465,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -6489,6 +6643,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -6666,6 +6829,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     issueDocument: {
@@ -6781,6 +6953,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -6921,6 +7102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     verifyDocumentPdf: {
@@ -7050,6 +7240,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     getQueue: {
@@ -7170,6 +7369,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -7306,6 +7514,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     getOutbox: {
@@ -7400,6 +7617,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -7536,6 +7762,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
@@ -7699,6 +7934,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem404"];
                 };
             };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
         };
     };
     getOpenApi: {
@@ -7756,6 +8000,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
         };
