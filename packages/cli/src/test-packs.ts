@@ -37,8 +37,11 @@ export interface TestReport {
   threshold: number | undefined;
   /** `--condition-threshold`, when given (0–100). */
   conditionThreshold?: number | undefined;
+  /** `--max-warnings`, when given: more warnings than this fail the run ({@link tooManyWarnings}). */
+  maxWarnings?: number | undefined;
   /**
-   * `warnings`: answers of scenarios that did not count (they never fail a pack);
+   * `warnings`: the scenarios' warnings — answers that did not count, the findings check's
+   * warnings (they never fail a pack; more than `maxWarnings` fail the run);
    * `notLoaded`: files (scenario files, pack files, overlays) that could not be used.
    */
   summary: { passed: number; failed: number; todo: number; warnings: number; packsFailed: number; notLoaded: number };
@@ -62,6 +65,7 @@ export async function testPacks(
     cwd: string;
     threshold?: number;
     conditionThreshold?: number;
+    maxWarnings?: number;
     overlay?: string;
     onProgress?: (done: number, total: number, path: string) => void;
     /** Called for each argument that is a file but not a pack (left out, as by `validatePacks`). */
@@ -89,6 +93,7 @@ export async function testPacks(
     packs,
     threshold: options.threshold,
     conditionThreshold: options.conditionThreshold,
+    maxWarnings: options.maxWarnings,
     summary: {
       passed: runs.reduce((n, r) => n + r.summary.passed, 0),
       failed: runs.reduce((n, r) => n + r.summary.failed, 0),
@@ -160,4 +165,9 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when `--max-warnings` was given and the scenarios have more warnings than it allows: the run fails (exit 1). */
+export function tooManyWarnings(report: Pick<TestReport, 'maxWarnings' | 'summary'>): boolean {
+  return report.maxWarnings !== undefined && report.summary.warnings > report.maxWarnings;
 }

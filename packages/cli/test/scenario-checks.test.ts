@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MINIMAL_PACK, tempDir, writeFiles } from './fixtures.js';
 import { copyDemoPack, runCli } from './run-cli.js';
 
 // Issue 22, pack authors 1–3: scenarios are checked like inspections (a scenario that cannot
@@ -225,5 +226,94 @@ describe('anjian test warns of an answer the scenario gives that does not count'
     expect(gh.out).toMatch(
       new RegExp(`^::warning file=tests/checks\\.yaml,line=${lineOf(text, 'hose_length_m: 3')},col=\\d+,title=ANSWER_IGNORED::scenario "long hose in a canteen": the answer to .* is ignored`, 'm'),
     );
+  });
+});
+
+describe('anjian test shows the findings check’s warnings of a scenario (were dropped)', () => {
+  // the minimal pack with a list question and a rule measured from the inspection time
+  const PACK = MINIMAL_PACK.replace(
+    'sections:',
+    `  - id: alarm_faults
+    type: multi
+    label: { zh-CN: 报警器故障, en: Alarm faults }
+    options:
+      - { value: no_power, label: { zh-CN: 断电, en: No power } }
+      - { value: no_sound, label: { zh-CN: 不响, en: No sound } }
+  - id: alarm_tested_at
+    type: datetime
+    label: { zh-CN: 上次测试报警器的时间, en: Last alarm test }
+sections:`,
+  )
+    .replace('asks: [alarm_installed]', 'asks: [alarm_installed, alarm_faults, alarm_tested_at]')
+    .replace(
+      '            basis: [{ regulation: reg, clause: "1" }]\n',
+      `            basis: [{ regulation: reg, clause: "1" }]
+          - id: T-001-H2
+            level: general
+            title: { zh-CN: 报警器超过30天未测试, en: Alarm not tested for 30 days }
+            when: { fact: alarm_tested_at, operator: olderThanDays, value: 30 }
+            basis: [{ regulation: reg, clause: "2" }]
+`,
+    );
+  function tiny(scenarios: string): string {
+    const cwd = tempDir();
+    writeFiles(cwd, { 'tiny/pack.yaml': PACK, 'tiny/tests/basic.yaml': `pack: tiny\n${scenarios}` });
+    return cwd;
+  }
+  const scenarios = `base:
+  premises: shop
+  findings: { alarm_faults: [no_power, no_power] }
+scenarios:
+  - name: no inspection time
+    findings: { alarm_installed: true, alarm_tested_at: "2026-01-01T09:00:00+08:00" }
+    expect: { hazards: [] }
+  - name: a fault twice
+    inspectedAt: "2026-03-01T09:00:00+08:00"
+    findings: { alarm_installed: true, alarm_faults: [no_sound, no_sound], alarm_tested_at: "2026-02-20T09:00:00+08:00" }
+    expect: { hazards: [] }
+`;
+  const text = `pack: tiny\n${scenarios}`;
+
+  it('INSPECTED_AT_MISSING at the scenario and DUPLICATE_OPTION at the repeated value (in base: once), located, with what to do, in the language asked; the run still passes', async () => {
+    const cwd = tiny(scenarios);
+    const en = await runCli(['test', 'tiny'], { cwd });
+    expect(en.code).toBe(0);
+    expect(en.out).toContain(
+      `tiny/tests/basic.yaml:${lineOf(text, '- name: no inspection time')}:5  warning  INSPECTED_AT_MISSING  scenario "no inspection time": no inspectedAt: conditions measured from the inspection time cannot hold`,
+    );
+    expect(en.out).toContain("hint: add inspectedAt: to the scenario (a date-time with offset, e.g. 2026-11-28T09:30:00+08:00), or once under the file's base: for all its scenarios");
+    const own = text.split('\n')[lineOf(text, '[no_sound, no_sound]') - 1]!;
+    expect(en.out).toContain(
+      `tiny/tests/basic.yaml:${lineOf(text, '[no_sound, no_sound]')}:${own.lastIndexOf('no_sound') + 1}  warning  DUPLICATE_OPTION  scenario "a fault twice": "Alarm faults" (alarm_faults) lists "no_sound" twice`,
+    );
+    expect(en.out).toContain('hint: delete the repeated value: a list names each option once');
+    // the base's duplicate: once, on the first scenario that uses it
+    expect(en.out.match(/lists "no_power" twice/g)).toHaveLength(1);
+    expect(en.out).toContain(`tiny/tests/basic.yaml:${lineOf(text, '[no_power, no_power]')}:`);
+    expect(en.out).toContain('1 pack tested, 0 failed; 0 todo; 3 warnings.');
+    const zh = await runCli(['test', 'tiny', '--lang', 'zh-CN'], { cwd });
+    expect(zh.out).toContain('警告  INSPECTED_AT_MISSING  场景“no inspection time”：未填写检查时间：按检查时间计算的期限条件不会成立');
+    expect(zh.out).toContain('提示：在场景中写上 inspectedAt（带时区的日期时间，如 2026-11-28T09:30:00+08:00），或在文件的 base: 中写一次，供所有场景使用');
+    expect(zh.out).toContain('警告  DUPLICATE_OPTION  场景“a fault twice”：“报警器故障”（alarm_faults）重复填写了 "no_sound"');
+    expect(zh.out).toContain('提示：删去重复的一项：列表中每个选项只写一次');
+    const json = JSON.parse((await runCli(['test', 'tiny', '--format', 'json'], { cwd })).out) as { packs: { run: { results: { warnings?: { code: string; pointer: string }[] }[] } }[] };
+    expect(json.packs[0]!.run.results.map((r) => (r.warnings ?? []).map((w) => [w.code, w.pointer]))).toEqual([
+      [
+        ['INSPECTED_AT_MISSING', '/scenarios/0'],
+        ['DUPLICATE_OPTION', '/base/findings/alarm_faults/1'],
+      ],
+      [['DUPLICATE_OPTION', '/scenarios/1/findings/alarm_faults/1']],
+    ]);
+  });
+
+  it('no INSPECTED_AT_MISSING when the base gives the time, nor in a pack that measures nothing from it', async () => {
+    const timed = await runCli(['test', 'tiny'], { cwd: tiny(scenarios.replace('  premises: shop\n', '  premises: shop\n  inspectedAt: "2026-03-01T09:00:00+08:00"\n')) });
+    expect(timed.out).not.toContain('INSPECTED_AT_MISSING');
+    const cwd = tempDir();
+    writeFiles(cwd, {
+      'tiny/pack.yaml': MINIMAL_PACK,
+      'tiny/tests/basic.yaml': 'pack: tiny\nscenarios:\n  - name: no time\n    premises: shop\n    findings: { alarm_installed: true }\n    expect: { hazards: [] }\n',
+    });
+    expect((await runCli(['test', 'tiny'], { cwd })).out).not.toMatch(/warning/i);
   });
 });

@@ -7,8 +7,9 @@ import { copyDemoPack, DEMO_SCENARIO_COUNT, DEMO_SCENARIOS, runCli } from './run
 import { xmlProblem } from './xml-well-formed.js';
 
 interface TestDocument {
+  maxWarnings?: number | null;
   packs: { path: string; ok: boolean; run: ScenarioRun | null; issues: { code: string; line?: number; column?: number }[] }[];
-  summary: { passed: number; failed: number; todo: number };
+  summary: { passed: number; failed: number; todo: number; warnings?: number; packsFailed?: number };
 }
 
 async function json(argv: string[], cwd?: string): Promise<{ code: number; doc: TestDocument }> {
@@ -115,6 +116,62 @@ describe('anjian test --coverage-threshold', () => {
     const { code, err } = await runCli(['test', DEMO_PACK, `--coverage-threshold=${value}`]);
     expect(code).toBe(2);
     expect(err).toContain('--coverage-threshold needs a number from 0 to 100');
+  });
+});
+
+describe('anjian test --max-warnings', () => {
+  // one warning: the LPG cylinders counted in a natural-gas scenario (NOT_APPLICABLE_ANSWER)
+  const withWarning = () => {
+    const dir = copyDemoPack();
+    writeFiles(dir, {
+      'tests/warned.yaml': `pack: demo-kitchen
+scenarios:
+  - name: cylinders counted with piped gas
+    premises: restaurant
+    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 1, cylinders_on_site: 3 }
+    expect: { hazards: [] }
+`,
+    });
+    return dir;
+  };
+
+  it('warnings never change the exit code without it; more than N exit 1 and say so, in the language asked; N or fewer exit 0', async () => {
+    const dir = withWarning();
+    const plain = await runCli(['test', dir], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.out).toContain('NOT_APPLICABLE_ANSWER');
+    const over = await runCli(['test', dir, '--max-warnings', '0'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.out).toMatch(/^✖ 1 pack tested, 0 failed; 0 todo; 1 warning\. 1 warning exceeds --max-warnings 0\.$/m);
+    expect(over.out.trimEnd().split('\n').at(-1)).toBe(`${N + 1} passed, 0 failed`);
+    const zh = await runCli(['test', dir, '--max-warnings', '0', '--lang', 'zh-CN'], { cwd: dir });
+    expect(zh.code).toBe(1);
+    expect(zh.out).toContain('；警告 1 个。警告数 1 超过 --max-warnings 0。');
+    const at = await runCli(['test', dir, '--max-warnings', '1'], { cwd: dir });
+    expect(at.code).toBe(0);
+    expect(at.out).toMatch(/^✔ 1 pack tested, 0 failed; 0 todo; 1 warning\.$/m);
+    expect((await runCli(['test', DEMO_PACK, '--max-warnings', '0'])).code).toBe(0);
+  });
+
+  it('machine formats say why the run failed: json maxWarnings, junit a failed max-warnings testcase, github an ::error of the run', async () => {
+    const dir = withWarning();
+    const { code, doc } = await json(['test', dir, '--max-warnings', '0'], dir);
+    expect(code).toBe(1);
+    expect(doc).toMatchObject({ maxWarnings: 0, summary: { warnings: 1, packsFailed: 0 } });
+    const junit = await runCli(['test', dir, '--max-warnings', '0', '--format', 'junit'], { cwd: dir });
+    expect(junit.code).toBe(1);
+    expect(xmlProblem(junit.out)).toBeNull();
+    expect(junit.out).toContain('<testcase classname="anjian" name="max-warnings">\n      <failure type="MAX_WARNINGS" message="1 warning exceeds --max-warnings 0."/>');
+    const gh = await runCli(['test', dir, '--max-warnings', '0', '--format', 'github'], { cwd: dir });
+    expect(gh.code).toBe(1);
+    expect(gh.out).toContain('::error title=MAX_WARNINGS::1 warning exceeds --max-warnings 0.\n');
+  });
+
+  it.each(['-1', 'none', '1.5'])('--max-warnings %s is a usage error (exit 2)', async (value) => {
+    const { code, err } = await runCli(['test', DEMO_PACK, `--max-warnings=${value}`]);
+    expect(code).toBe(2);
+    expect(err).toContain(`--max-warnings needs a non-negative integer, got "${value}"`);
+    expect(err).toContain('anjian test --help');
   });
 });
 

@@ -6,7 +6,8 @@ import { formatTestPretty } from '../format/test-pretty.js';
 import type { TestFormatter } from '../format/test-format-options.js';
 import { LANGS, localize } from '../lang.js';
 import { sourceLines } from '../source-lines.js';
-import { testPacks } from '../test-packs.js';
+import { testPacks, tooManyWarnings } from '../test-packs.js';
+import { parseMaxWarnings } from '../max-warnings.js';
 import { UsageError } from '../usage-error.js';
 import { skippedPathNote } from '../format/skipped-path.js';
 import { progressLine } from '../progress-line.js';
@@ -18,7 +19,8 @@ const FORMATS: Readonly<Record<string, TestFormatter>> = Object.freeze({ pretty:
  * every pack under the paths and report failures, todo scenarios and per-rule coverage.
  * Exit 0 when every scenario passes (todo ones excepted) and every pack meets
  * `--coverage-threshold`; 1 otherwise (also for packs or scenario files that cannot be
- * read); 2 on a usage error or an internal failure.
+ * read, and for more warnings than `--max-warnings` when it is given); 2 on a usage error or
+ * an internal failure.
  *
  * @example
  * ```sh
@@ -31,8 +33,8 @@ export const testCommand: Command = {
   usage: 'anjian test [paths…] [options]',
   details: {
     'zh-CN':
-      '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）；其他文件不是检查表，跳过并提示。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。规则的每个条件在其检查项适用的场景中既成立过、也不成立过，才算条件覆盖。\n退出码：0 全部通过且覆盖率达标；1 有场景失败、文件有误或覆盖率不足；2 用法错误或内部故障。',
-    en: 'Paths may be pack folders or folders holding several packs (default: the current folder); other files are not packs: skipped with a note. Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not. A leaf condition of a rule is covered when scenarios where the item applies saw it both true and false.\nExit codes: 0 all passed and coverage met; 1 failed scenarios, bad files or coverage below the threshold; 2 usage error or internal failure.',
+      '路径可以是检查表文件夹或包含多个检查表的上级文件夹（默认当前文件夹）；其他文件不是检查表，跳过并提示。场景文件为 pack.yaml 旁的 tests/*.yaml。\n一条规则在某个场景中触发、且在另一个其检查项适用的场景中不触发时，才算覆盖。规则的每个条件在其检查项适用的场景中既成立过、也不成立过，才算条件覆盖。\n场景中不起作用的答案等为警告，默认不影响退出码；CI 可用 --max-warnings 0 拒绝任何警告。\n退出码：0 全部通过且覆盖率达标（警告不超过 --max-warnings）；1 有场景失败、文件有误、覆盖率不足或警告超过 --max-warnings；2 用法错误或内部故障。',
+    en: 'Paths may be pack folders or folders holding several packs (default: the current folder); other files are not packs: skipped with a note. Scenario files are tests/*.yaml beside pack.yaml.\nA rule is covered when some scenario fires it and some scenario where its item applies does not. A leaf condition of a rule is covered when scenarios where the item applies saw it both true and false.\nAnswers that do not count and the like are warnings; by default they never change the exit code; CI can refuse any with --max-warnings 0.\nExit codes: 0 all passed and coverage met (and no more warnings than --max-warnings); 1 failed scenarios, bad files, coverage below the threshold or more warnings than --max-warnings; 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
@@ -62,6 +64,14 @@ export const testCommand: Command = {
       valueName: 'P',
       description: { 'zh-CN': '任一检查表的规则覆盖率低于 P%（0–100）时以 1 退出', en: "exit 1 when any pack's rule coverage is below P percent (0–100)" },
     },
+    'max-warnings': {
+      type: 'string',
+      valueName: 'N',
+      description: {
+        'zh-CN': '场景的警告（不起作用的答案、缺少检查时间、重复的选项）超过 N 个时以 1 退出；不给出时警告不影响退出码',
+        en: 'exit 1 when the scenarios have more than N warnings (answers that do not count, no inspectedAt, an option listed twice); without it, warnings never change the exit code',
+      },
+    },
     'condition-threshold': {
       type: 'string',
       valueName: 'P',
@@ -77,6 +87,7 @@ export const testCommand: Command = {
     if (formatter === undefined) throw new UsageError({ 'zh-CN': `未知的输出格式：${format}`, en: `unknown format: ${format}` }, 'test');
     const threshold = parseThreshold(values['coverage-threshold'], 'coverage-threshold');
     const conditionThreshold = parseThreshold(values['condition-threshold'], 'condition-threshold');
+    const maxWarnings = parseMaxWarnings(values['max-warnings'], 'test');
     const paths = positionals.length > 0 ? positionals : ['.'];
     const overlay = typeof values.overlay === 'string' ? values.overlay : undefined;
     const progress = progressLine(io, lang, format === 'pretty', { 'zh-CN': '正在测试', en: 'testing' });
@@ -86,12 +97,13 @@ export const testCommand: Command = {
       onSkip: (path) => io.stderr.write(`${localize(skippedPathNote(path), lang)}\n`),
       ...(threshold !== undefined ? { threshold } : {}),
       ...(conditionThreshold !== undefined ? { conditionThreshold } : {}),
+      ...(maxWarnings !== undefined ? { maxWarnings } : {}),
       ...(overlay !== undefined ? { overlay } : {}),
     });
     progress.end();
     io.stdout.write(formatter(report, { lang, version, colors: io.colors === true && format === 'pretty', lines: sourceLines(io.cwd) }));
     if (report.packs.some((p) => p.issues.some((i) => i.code === 'INTERNAL_ERROR'))) return 2;
-    return report.summary.packsFailed > 0 ? 1 : 0;
+    return report.summary.packsFailed > 0 || tooManyWarnings(report) ? 1 : 0;
   },
 };
 

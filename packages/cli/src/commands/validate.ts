@@ -10,6 +10,7 @@ import { UsageError } from '../usage-error.js';
 import { validatePacks, type ValidationReport } from '../validate-packs.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../warnings-baseline.js';
 import { progressLine } from '../progress-line.js';
+import { parseMaxWarnings } from '../max-warnings.js';
 
 /** Files larger than this get no code frame (the loader refuses them anyway). */
 const MAX_FRAME_SOURCE = 2_000_000;
@@ -80,7 +81,7 @@ export const validateCommand: Command = {
     const format = typeof values.format === 'string' ? values.format : 'pretty';
     const formatter = FORMATTERS[format];
     if (formatter === undefined) throw new UsageError({ 'zh-CN': `未知的输出格式：${format}`, en: `unknown format: ${format}` }, 'validate');
-    const maxWarnings = parseMaxWarnings(values['max-warnings']);
+    const maxWarnings = parseMaxWarnings(values['max-warnings'], 'validate');
     const quiet = values.quiet === true;
     const paths = positionals.length > 0 ? positionals : ['.'];
 
@@ -141,14 +142,6 @@ function baseline(report: ValidationReport, values: CommandArgs['values'], io: C
       '\n',
   );
   return outcome.report;
-}
-
-function parseMaxWarnings(value: string | boolean | undefined): number | undefined {
-  if (value === undefined || typeof value === 'boolean') return undefined;
-  if (!/^\d{1,9}$/.test(value)) {
-    throw new UsageError({ 'zh-CN': `--max-warnings 需要一个非负整数，得到“${value}”`, en: `--max-warnings needs a non-negative integer, got "${value}"` }, 'validate');
-  }
-  return Number(value);
 }
 
 function readSource(file: string): string | undefined {

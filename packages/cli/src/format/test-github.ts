@@ -1,6 +1,6 @@
 import type { Lang } from '@anjian/core';
 import { localize } from '../lang.js';
-import type { PackTestReport } from '../test-packs.js';
+import { tooManyWarnings, type PackTestReport } from '../test-packs.js';
 import { escapeData, escapeProperty } from './github.js';
 import type { TestFormatter } from './test-format-options.js';
 import { lacks, TEST_TEXT as T } from './test-messages.js';
@@ -14,7 +14,8 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
  * message), one per problem of a pack or scenario file that did not load (its code), one
  * per pack below `--coverage-threshold` / `--condition-threshold` (on its `pack.yaml`, with
  * what is not covered); an answer of a scenario that did not count is a `::warning` on its
- * line (its code, what to do in brackets); a todo scenario is a `::notice`. The last line is
+ * line (its code, what to do in brackets); a todo scenario is a `::notice`; more warnings than
+ * `--max-warnings` is one `::error` of the run (`title=MAX_WARNINGS`, no file). The last line is
  * the closing line of the pretty format (in English the plain `N passed, N failed`).
  *
  * @example
@@ -26,7 +27,9 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 export const formatTestGithub: TestFormatter = (report, options) => {
   const { lang } = options;
   const lines = report.packs.flatMap((pack) => packLines(pack, report.threshold, report.conditionThreshold, lang));
-  const { passed, failed, notLoaded } = report.summary;
+  const { passed, failed, notLoaded, warnings } = report.summary;
+  // no file to put it on: an annotation of the run
+  if (tooManyWarnings(report)) lines.push(`::error title=MAX_WARNINGS::${escapeData(localize(T.tooManyWarnings(warnings, report.maxWarnings!), lang))}`);
   return [...lines, localize(T.closing(passed, failed, notLoaded), lang), ''].join('\n');
 };
 

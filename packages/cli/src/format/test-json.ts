@@ -1,7 +1,7 @@
 import type { TestFormatter } from './test-format-options.js';
 
 /**
- * The JSON document of `anjian test`: `{ tool, version, threshold, packs: [{ path, id,
+ * The JSON document of `anjian test`: `{ tool, version, threshold, conditionThreshold, maxWarnings, packs: [{ path, id,
  * version, ok, belowThreshold, files, issues, run }], summary }`, where `run` is core's
  * `ScenarioRun` (results with failures in both languages, per-rule coverage, counts) or
  * `null` for a pack that did not load. `--lang` does not change it.
@@ -18,6 +18,7 @@ export const formatTestJson: TestFormatter = (report, options) => {
     version: options.version,
     threshold: report.threshold ?? null,
     conditionThreshold: report.conditionThreshold ?? null,
+    maxWarnings: report.maxWarnings ?? null,
     packs: report.packs.map(({ path, id, version, ok, belowThreshold, belowConditionThreshold, files, issues, run }) => ({
       path,
       id,

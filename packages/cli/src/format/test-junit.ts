@@ -1,6 +1,6 @@
 import type { Lang } from '@anjian/core';
 import { localize } from '../lang.js';
-import type { PackTestReport } from '../test-packs.js';
+import { tooManyWarnings, type PackTestReport, type TestReport } from '../test-packs.js';
 import type { TestFormatter } from './test-format-options.js';
 import { lacks, TEST_TEXT as T } from './test-messages.js';
 import { xmlEscape } from './xml-escape.js';
@@ -12,7 +12,8 @@ import { xmlEscape } from './xml-escape.js';
  * `<skipped>`; a scenario's answers that did not count are listed, located, in its
  * `<system-out>` (JUnit has no warnings). A pack that did not load or has unreadable scenario
  * files gets a failed `load` testcase, and one below `--coverage-threshold` a failed
- * `coverage` testcase (below `--condition-threshold`, a failed `conditions` testcase).
+ * `coverage` testcase (below `--condition-threshold`, a failed `conditions` testcase); with
+ * `--max-warnings`, a suite `warnings` whose `max-warnings` testcase fails when there are more.
  * Messages are in the language asked (`TEST_TEXT`).
  *
  * @example
@@ -24,6 +25,7 @@ import { xmlEscape } from './xml-escape.js';
  */
 export const formatTestJunit: TestFormatter = (report, options) => {
   const suites = report.packs.map((pack) => suite(pack, report.threshold, options.lang, report.conditionThreshold));
+  if (report.maxWarnings !== undefined) suites.push(warningsSuite(report, options.lang));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
@@ -96,4 +98,14 @@ function suite(pack: PackTestReport, threshold: number | undefined, lang: Lang, 
   const tests = cases.length;
   const xml = [`  <testsuite name="${classname}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">`, ...cases, '  </testsuite>'].join('\n');
   return { xml, tests, failures, skipped };
+}
+
+/** With `--max-warnings`: one testcase for the warnings of the run, failed when there are more. */
+function warningsSuite(report: TestReport, lang: Lang) {
+  const open = '    <testcase classname="anjian" name="max-warnings"';
+  const failed = tooManyWarnings(report);
+  const text = localize(T.tooManyWarnings(report.summary.warnings, report.maxWarnings!), lang);
+  const testcase = failed ? `${open}>\n      <failure type="MAX_WARNINGS" message="${xmlEscape(text)}"/>\n    </testcase>` : `${open}/>`;
+  const xml = [`  <testsuite name="warnings" tests="1" failures="${failed ? 1 : 0}" errors="0" skipped="0">`, testcase, '  </testsuite>'].join('\n');
+  return { xml, tests: 1, failures: failed ? 1 : 0, skipped: 0 };
 }

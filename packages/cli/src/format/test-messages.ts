@@ -23,6 +23,11 @@ export const TEST_TEXT = {
     'zh-CN': `测试了 ${packs} 个检查表，${failed} 个未通过；待办场景 ${todo} 个${warnings > 0 ? `；警告 ${warnings} 个` : ''}。`,
     en: `${packs} ${s(packs, 'pack', 'packs')} tested, ${failed} failed; ${todo} todo${warnings > 0 ? `; ${warnings} ${s(warnings, 'warning', 'warnings')}` : ''}.`,
   }),
+  /** After it, when `--max-warnings` is exceeded (the run fails). */
+  tooManyWarnings: (warnings: number, max: number): Text => ({
+    'zh-CN': `警告数 ${warnings} 超过 --max-warnings ${max}。`,
+    en: `${warnings} ${s(warnings, 'warning exceeds', 'warnings exceed')} --max-warnings ${max}.`,
+  }),
   didNotLoad: { 'zh-CN': '（未能加载）', en: '(did not load)' },
   scenarios: (n: number): Text => ({ 'zh-CN': `${n} 个场景`, en: `${n} ${s(n, 'scenario', 'scenarios')}` }),
   noScenarioFiles: { 'zh-CN': '没有场景文件（pack.yaml 旁的 tests/*.yaml）', en: 'no scenario files (tests/*.yaml beside pack.yaml)' },

@@ -1,7 +1,7 @@
 import type { Issue, Lang, ScenarioResult } from '@anjian/core';
 import type { RuleCoverage } from '@anjian/core/internal';
 import { localize } from '../lang.js';
-import type { PackTestReport } from '../test-packs.js';
+import { tooManyWarnings, type PackTestReport } from '../test-packs.js';
 import { issueBlock, painter, type Paint } from './issue-block.js';
 import { stripControl } from './strip-control.js';
 import type { TestFormatOptions, TestFormatter } from './test-format-options.js';
@@ -12,7 +12,7 @@ import { lacks, TEST_TEXT as T } from './test-messages.js';
  * the message of each failed expectation), the todo scenarios, the warnings (answers of a
  * scenario that did not count, located, with what to do), the rule coverage with the
  * uncovered rules and what they lack (only counts, marked partial, while a scenario file
- * did not load); then a summary whose last line counts the scenarios — in English the plain
+ * did not load); then a summary (saying so when the warnings exceed `--max-warnings`) whose last line counts the scenarios — in English the plain
  * `N passed, N failed` that CI log readers look for. Every word comes from one table
  * (`TEST_TEXT`), in the language asked.
  *
@@ -30,9 +30,12 @@ export const formatTestPretty: TestFormatter = (report, options) => {
   const paint = painter(options.colors);
   const blocks = report.packs.map((pack) => packBlock(pack, report.threshold, { ...options, conditionThreshold: report.conditionThreshold }, paint));
   const { passed, failed, todo, packsFailed, notLoaded, warnings } = report.summary;
-  const mark = packsFailed === 0 ? paint('32', '✔') : paint('31', '✖');
+  const over = tooManyWarnings(report);
+  const mark = packsFailed === 0 && !over ? paint('32', '✔') : paint('31', '✖');
+  const tested =
+    localize(T.tested(report.packs.length, packsFailed, todo, warnings), lang) + (over ? `${lang === 'en' ? ' ' : ''}${localize(T.tooManyWarnings(warnings, report.maxWarnings!), lang)}` : '');
   // a file that did not load is a failure too: the closing line says so (issue 22)
-  return `${blocks.join('\n\n')}\n\n${mark} ${localize(T.tested(report.packs.length, packsFailed, todo, warnings), lang)}\n${localize(T.closing(passed, failed, notLoaded), lang)}\n`;
+  return `${blocks.join('\n\n')}\n\n${mark} ${tested}\n${localize(T.closing(passed, failed, notLoaded), lang)}\n`;
 };
 
 function packBlock(pack: PackTestReport, threshold: number | undefined, options: TestFormatOptions & { conditionThreshold?: number | undefined }, paint: Paint): string {

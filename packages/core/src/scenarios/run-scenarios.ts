@@ -1,7 +1,7 @@
 import { checkFindings } from '../classify/check-findings.js';
 import type { Classification, FindingValue, Inspection } from '../classify/types.js';
 import { didYouMean } from '../pack/did-you-mean.js';
-import type { Pack } from '../pack/types.js';
+import type { Issue, LocalizedText, Pack } from '../pack/types.js';
 import { createConditionCoverage } from './condition-coverage.js';
 import { createMissExplainer, type Asked, type MissExplainer } from './explain-miss.js';
 import { createAnswerCheck } from './ignored-answers.js';
@@ -60,7 +60,9 @@ export function scenarioInspection(packId: string, file: Pick<ScenarioFile, 'bas
  * failure: one that only items not applicable to the scenario ask or read (`ANSWER_IGNORED`),
  * or to a question whose own `when` does not hold (`NOT_APPLICABLE_ANSWER`) — unless the
  * scenario expects such an item `not_applicable` or one of its rules `absent`. Answers from
- * `base:` are not warned about.
+ * `base:` are not warned about. The findings check's own warnings are the scenario's warnings
+ * too, located, with what to do: `INSPECTED_AT_MISSING` at the scenario, `DUPLICATE_OPTION` at
+ * the repeated value (in `base:`, once per file).
  *
  * A failure says why when it can (in `message`, and alone in `because`): an expected hazard
  * that did not fire names the conditions that were false (recorded value, threshold) or why
@@ -91,6 +93,8 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
     const fileResults: ScenarioResult[] = [];
     /** Failures of the file's own parts (its `base:`, its `pack:`), by what they say: reported once. */
     const shared = new Map<string, { result: ScenarioResult; failure: ScenarioFailure; tail: Bilingual }[]>();
+    /** Warnings about the file's `base:` answers already shown (on the first scenario that uses them). */
+    const warnedInFile = new Set<string>();
     source.content.scenarios.forEach((scenario, index) => {
       const base = `/scenarios/${index}`;
       const at = (pointer: string) => source.locate?.(pointer);
@@ -117,8 +121,14 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       const invalid = new Set<string>();
       /** Facts answered whose own `when` does not hold (the check's warning). */
       const notAsked = new Set<string>();
+      /** The check's other warnings (no `inspectedAt`, an option listed twice): shown as the scenario's warnings. */
+      const checkWarnings: ScenarioWarning[] = [];
       for (const issue of checkFindings(pack, inspection)) {
         if (issue.code === 'NOT_APPLICABLE_ANSWER') notAsked.add(factOf(issue.pointer));
+        else if (issue.severity === 'warning') {
+          const warning = scenarioCheckWarning(issue, base, fromBase, warnedInFile);
+          if (warning) checkWarnings.push({ ...warning, ...source.locate?.(warning.pointer) });
+        }
         if (issue.severity !== 'error' || issue.code === 'REQUIRED_MISSING' || issue.code === 'PACK_MISMATCH') continue;
         const pointer = issue.pointer ?? '';
         const [, key, fact] = /^\/(premises|inspectedAt|findings)(?:\/([^/]+))?/.exec(pointer) ?? [];
@@ -132,7 +142,7 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
         const hintEn = hint?.en ? ` — hint: ${hint.en}` : '';
         fail(at, `${issue.code}：${issue.message['zh-CN']}`, `${issue.code}: ${issue.message.en}`, undefined, { 'zh-CN': hintZh, en: hintEn });
       }
-      const warnings: ScenarioWarning[] = [];
+      const warnings: ScenarioWarning[] = [...checkWarnings];
       let result: Classification | undefined;
       try {
         result = evaluate(inspection);
@@ -342,6 +352,38 @@ function checkExpectations(
     const got = firedById.get(rule);
     if (got) withReason(fail, `${base}/expect/absent/${k}`, `隐患规则 ${rule} 不应触发，但触发了`, `rule ${rule} should not fire but did`, got.explanation);
   });
+}
+
+/** What to do about a warning of the findings check, in a scenario file. */
+const CHECK_WARNING_HINTS: Readonly<Record<string, Bilingual>> = {
+  INSPECTED_AT_MISSING: {
+    'zh-CN': '在场景中写上 inspectedAt（带时区的日期时间，如 2026-11-28T09:30:00+08:00），或在文件的 base: 中写一次，供所有场景使用',
+    en: "add inspectedAt: to the scenario (a date-time with offset, e.g. 2026-11-28T09:30:00+08:00), or once under the file's base: for all its scenarios",
+  },
+  DUPLICATE_OPTION: { 'zh-CN': '删去重复的一项：列表中每个选项只写一次', en: 'delete the repeated value: a list names each option once' },
+};
+
+/**
+ * A warning of the findings check (other than `NOT_APPLICABLE_ANSWER`, which the answer
+ * check words for scenarios) as a warning of the scenario, at the answer that has it — in the
+ * file's `base:` when it came from there (then once per file: `warned`) — or, for a missing
+ * `inspectedAt`, at the scenario.
+ */
+function scenarioCheckWarning(issue: Issue, base: string, fromBase: (key: 'premises' | 'inspectedAt' | 'findings', fact?: string) => boolean, warned: Set<string>): ScenarioWarning | undefined {
+  const pointer = issue.pointer ?? '';
+  const fact = /^\/findings\//.test(pointer) ? factOf(pointer) : undefined;
+  const located = pointer === '/inspectedAt' ? base : fact !== undefined && fromBase('findings', fact) ? `/base${pointer}` : `${base}${pointer}`;
+  if (located.startsWith('/base')) {
+    if (warned.has(`${issue.code} ${located}`)) return undefined;
+    warned.add(`${issue.code} ${located}`);
+  }
+  const hint: LocalizedText = CHECK_WARNING_HINTS[issue.code] ?? issue.hint ?? { 'zh-CN': '', en: '' };
+  return {
+    code: issue.code as ScenarioWarning['code'],
+    pointer: located,
+    message: { 'zh-CN': issue.message['zh-CN'], en: issue.message.en ?? issue.message['zh-CN'] },
+    hint: { 'zh-CN': hint['zh-CN'], en: hint.en ?? hint['zh-CN'] },
+  };
 }
 
 /** The fact a `/findings/<fact>` pointer names. */

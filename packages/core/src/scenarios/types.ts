@@ -82,10 +82,13 @@ export interface ScenarioWarning {
   /**
    * `ANSWER_IGNORED`: only items that do not apply to the scenario (premises scope, or the
    * item's `when`) ask or read the answer; `NOT_APPLICABLE_ANSWER`: the question's own `when`
-   * does not hold, so a form never asks it and no real inspection has the answer.
+   * does not hold, so a form never asks it and no real inspection has the answer. The findings
+   * check's own warnings too: `INSPECTED_AT_MISSING` (the pack measures time from the
+   * inspection, the scenario has no `inspectedAt`: such conditions are false; at the
+   * scenario), `DUPLICATE_OPTION` (a list answer names an option twice).
    */
-  code: 'ANSWER_IGNORED' | 'NOT_APPLICABLE_ANSWER';
-  /** JSON pointer to the answer in the scenario file, e.g. `/scenarios/2/findings/hose_length_m`. */
+  code: 'ANSWER_IGNORED' | 'NOT_APPLICABLE_ANSWER' | 'INSPECTED_AT_MISSING' | 'DUPLICATE_OPTION';
+  /** JSON pointer to the answer in the scenario file, e.g. `/scenarios/2/findings/hose_length_m` (`/scenarios/2` for a missing `inspectedAt`). */
   pointer: string;
   line?: number;
   column?: number;
@@ -102,7 +105,7 @@ export interface ScenarioResult {
   name: string;
   status: 'passed' | 'failed' | 'todo' | 'todo_passed';
   failures: ScenarioFailure[];
-  /** Answers of the scenario that did not count (present when there is one); see {@link ScenarioWarning}. */
+  /** Answers of the scenario that did not count, and the findings check's warnings (present when there is one); see {@link ScenarioWarning}. */
   warnings?: ScenarioWarning[];
   todo?: string;
   line?: number;
