@@ -29,7 +29,7 @@ import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '@anjian/core/monitoring'
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
 import { permitRoleHolders } from './demo-permits.js';
-import { DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE, DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
 
 /** One SMS as the demo gateway logged it. */
 export interface DemoSms {
@@ -148,8 +148,9 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const p = e.payload;
     // The generated city (ANJIAN_DEMO_CITY) has no numbers here, and D1's desk is not its bureau: its hazards are not texted.
     if (String(p.enterpriseId).startsWith(CITY_ID_PREFIX)) return { ok: true };
-    const enterprise = DEMO_ENTERPRISES.find((e) => e.id === p.enterpriseId);
-    const to = kind === 'hazard.escalated' ? DEMO_PHONES.enforcement : enterprise ? DEMO_PHONES[enterprise.id] : undefined;
+    // The name is the directory's (any registered enterprise, not only the demo's four); the number is looked up by id.
+    const enterprise = await options.directory.enterprise(String(p.enterpriseId));
+    const to = kind === 'hazard.escalated' ? DEMO_PHONES.enforcement : DEMO_PHONES[String(p.enterpriseId)];
     if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${p.enterpriseId}` };
     let reason = '—';
     const events = await store.readEvents(message.hazardId);
@@ -159,7 +160,7 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
       reason = r?.['zh-CN'] ?? reason;
     }
     const params = {
-      enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId,
+      enterprise: enterprise?.name ?? p.enterpriseId,
       hazard: p.title['zh-CN'],
       // short and derived on the server (YH-0042): an SMS never carries the 27-character id
       hazardNo: hazardRefOf(events) ?? message.hazardId,
@@ -204,8 +205,8 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     if (e.kind !== PERMIT_APPROVAL_DUE_TOPIC && e.kind !== PERMIT_SUSPENDED_TOPIC && e.kind !== PERMIT_OVERDUE_TOPIC) return { ok: true }; // not an SMS
     const approval = e.kind === PERMIT_APPROVAL_DUE_TOPIC;
     const p = e.payload;
-    const enterprise = [...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].find((e) => e.id === p.enterpriseId);
-    const params = { enterprise: enterprise?.name['zh-CN'] ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
+    const enterprise = await options.directory.enterprise(p.enterpriseId);
+    const params = { enterprise: enterprise?.name ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
     if (!approval) {
       const to = DEMO_PHONES[p.enterpriseId];
       if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${p.enterpriseId}` };

@@ -175,6 +175,31 @@ describe('demo notifications', () => {
     expect(texts.every((m) => m.text.startsWith('【D1区应急管理局】安平火锅店：'))).toBe(true);
   });
 
+  it('texts a notice of a registered enterprise outside the demo’s four (东方化工仓储) to its number, named as the directory registers it', async () => {
+    const headers = { 'x-demo-user': 'grid-wang', 'content-type': 'application/json', 'idempotency-key': 'dongfang-notice-1', origin: 'http://portal.test' };
+    const example = parse(readFileSync(new URL('../../inspections/gas-basement-hotpot-lpg.yaml', import.meta.url), 'utf8')) as { findings: Record<string, unknown> };
+    const body = { pack: 'gas', premises: 'restaurant', subject: { enterpriseId: 'ent-dongfang' }, findings: example.findings };
+    const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', { method: 'POST', headers, body: JSON.stringify(body) }));
+    expect(res.status, await res.clone().text()).toBe(200);
+    const result = (await res.json()) as { classification: { hazards: Array<{ rule: string; level: string }> }; reports: Array<{ rule: string; hazardId: string; ok: boolean }> };
+    const general = result.classification.hazards.find((h) => h.level === 'general')!.rule;
+    const hazardId = result.reports.find((r) => r.ok && r.rule === general)!.hazardId;
+    const notice = await portal.fetch(
+      new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': 'dongfang-notice-2' },
+        body: JSON.stringify({ type: 'issue_notice' }),
+      }),
+    );
+    expect(notice.status).toBeLessThan(300);
+    await portal.notifications.runOnce();
+    const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.notice_issued');
+    expect(texts.map((m) => m.to)).toEqual(['139****0005']);
+    expect(texts[0]!.text).toMatch(/^【D1区应急管理局】东方化工仓储：/);
+    const outbox = (await (await portal.fetch(new Request('http://portal.test/api/outbox', asAdmin))).json()) as { deadLetters: Array<{ hazardId: string; lastError: string }> };
+    expect(outbox.deadLetters.filter((m) => m.hazardId === hazardId)).toEqual([]);
+  });
+
   it("texts a penalty notice to the enterprise with its 陈述申辩 deadline and, for a 50 000 yuan fine, the hearing right (core's deadlines)", async () => {
     // 红星's major hazard has a case (seed); two officers notify a penalty, the second confirming with a co-sign code from his own session.
     const list = (await (await portal.fetch(new Request('http://portal.test/api/hazards?enterprise=ent-hongxing', { headers: { 'x-demo-user': 'officer-li' } }))).json()) as {
