@@ -5,13 +5,23 @@ import { displayPath } from './validate-packs.js';
 
 /** A top-level `format:` line: what marks a pack's entry file (`format: anjian/pack@1`) among YAML files. */
 const FORMAT_LINE = /^format\s*:/m;
+/**
+ * A top-level key only a pack has (`sections:`, `include:`, `composites:`, `domain:`): a YAML
+ * file with one is a pack even without its `format:` line — not the shared tables, scenario
+ * files, baselines or overlays beside packs (`cases:`, `documents:`, `scenarios:`, `extends:`).
+ */
+const PACK_KEY_LINE = /^(sections|include|composites|domain)\s*:/m;
 
 /**
  * True when `absolute` is an existing file that the commands do not read as a pack: neither
  * `pack.yaml` nor a YAML file with a top-level `format:` line (a one-file pack under another
- * name). `anjian validate checklists/*` hands over the files beside the pack folders — a
- * README, a shared table, a test in TypeScript —, which are left out with a note instead of
- * being loaded as packs and failing. Folders, and paths that do not exist, are not such files.
+ * name) or a key only a pack has (`sections:`, `include:`, `composites:`, `domain:`).
+ * `anjian validate checklists/*` hands over the files beside the pack folders — a README, a
+ * shared table, a test in TypeScript —, which are left out with a note instead of being loaded
+ * as packs and failing. A one-file pack that lacks its `format:` line is not left out (fail
+ * closed: the command cannot tell a file the shell's glob swept up from one typed by name):
+ * it is loaded, and the loader's error says to add the line. Folders, and paths that do not
+ * exist, are not such files.
  */
 export function isNotAPack(absolute: string): boolean {
   try {
@@ -20,7 +30,9 @@ export function isNotAPack(absolute: string): boolean {
     return false;
   }
   if (basename(absolute) === 'pack.yaml') return false;
-  return !/\.ya?ml$/i.test(absolute) || !FORMAT_LINE.test(readHead(absolute));
+  if (!/\.ya?ml$/i.test(absolute)) return true;
+  const head = readHead(absolute);
+  return !FORMAT_LINE.test(head) && !PACK_KEY_LINE.test(head);
 }
 
 /**
@@ -63,7 +75,7 @@ export function refusePartOfPack(absolute: string, cwd: string, command: 'valida
 }
 
 /** The first 64 KiB of a file, as text. */
-function readHead(file: string): string {
+export function readHead(file: string): string {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(65536);

@@ -1,5 +1,6 @@
 import { findPackDirs, PackPathError } from '@anjian/core/node';
 import { misnamedPacks, type MisnamedPack } from './find-misnamed-packs.js';
+import { overlayInsteadOfPack, refuseOverlayPath } from './overlay-as-path.js';
 import { isNotAPack, refusePartOfPack } from './part-of-pack.js';
 import { resolvePackPath } from './resolve-pack-path.js';
 import { UsageError } from './usage-error.js';
@@ -25,7 +26,10 @@ export interface PackFolder {
  * a shared table, a `.test.ts` beside the pack folders, as `checklists/*` gives them) is left
  * out and passed to `onSkip` (its path as shown), so the command says so once per argument.
  *
- * @throws {UsageError} when a path is part of a pack (an included file), does not exist, or no pack remains.
+ * A local overlay given as a path (`anjian test city/overlay.yaml`), or folders holding only
+ * overlays, are usage errors that say to pass the pack and `--overlay <file>`.
+ *
+ * @throws {UsageError} when a path is part of a pack (an included file) or an overlay, does not exist, or no pack remains.
  */
 export async function walkPackFolders(
   paths: readonly string[],
@@ -33,7 +37,13 @@ export async function walkPackFolders(
 ): Promise<PackFolder[]> {
   const { cwd, command } = options;
   const absolute: string[] = [];
-  for (const path of paths.map((p) => resolvePackPath(p, cwd))) {
+  for (const [index, path] of paths.map((p) => resolvePackPath(p, cwd)).entries()) {
+    refuseOverlayPath(
+      path,
+      cwd,
+      command,
+      paths.filter((_, i) => i !== index),
+    );
     refusePartOfPack(path, cwd, command);
     if (isNotAPack(path)) options.onSkip?.(displayPath(cwd, path));
     else absolute.push(path);
@@ -51,6 +61,9 @@ export async function walkPackFolders(
   const misnamed = new Map(options.misnamed ? misnamedPacks(absolute, dirs).map((m) => [m.dir, m]) : []);
   if (dirs.length === 0 && misnamed.size === 0) {
     const shown = paths.join(' ');
+    // a folder of overlays given where the pack goes: say what to run
+    const overlay = overlayInsteadOfPack(absolute, cwd, command, shown);
+    if (overlay) throw overlay;
     throw new UsageError({ 'zh-CN': `在 ${shown} 下没有找到检查表（含 pack.yaml 的文件夹）`, en: `no pack (a folder with pack.yaml) found under ${shown}` }, command);
   }
   return [...dirs, ...misnamed.keys()].sort().map((dir) => {

@@ -158,3 +158,74 @@ describe('a shell glob over a folder of packs (checklists/*)', () => {
     }
   });
 });
+
+// A one-file pack that lacks its `format:` line used to be "skipped: not a pack" — with other
+// paths beside it, the run passed with that pack unchecked. The command cannot tell a file a
+// glob swept up from one typed by name, so a YAML file with a key only a pack has (sections:,
+// include:, composites:, domain:) is read as a pack: the loader's located error says to add
+// the line. Other files (a shared table, a README) are still notes.
+describe('a one-file pack without its format: line', () => {
+  const NO_FORMAT = MINIMAL_PACK.replace('format: anjian/pack@1\n', '');
+
+  it('is an error at the file, saying to add format: anjian/pack@1 — alone or beside other packs, validate and test alike (was: skipped, exit 0)', async () => {
+    const cwd = tempDir();
+    writeFiles(cwd, { 'packs/tiny/pack.yaml': MINIMAL_PACK, 'packs/extra.yaml': NO_FORMAT.replace('id: tiny', 'id: extra'), 'packs/consistency.yaml': 'cases: []\n' });
+    const r = await runCli(['validate', 'packs/tiny', 'packs/extra.yaml', 'packs/consistency.yaml'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('packs/extra.yaml:1:1  error  SCHEMA_REQUIRED  top level: the pack file lacks the required property "format".');
+    expect(r.out).toContain('hint: Add format: Always anjian/pack@1.');
+    expect(r.err.trimEnd().split('\n')).toEqual(['anjian: skipped packs/consistency.yaml: not a pack (a pack is a folder with pack.yaml, or a YAML file with the line format: anjian/pack@1)']);
+    const alone = await runCli(['validate', 'packs/extra.yaml', '--lang', 'zh-CN'], { cwd });
+    expect(alone.code).toBe(1);
+    expect(alone.out).toMatch(/packs\/extra\.yaml:1:1 {2}错误 {2}SCHEMA_REQUIRED/);
+    const tested = await runCli(['test', 'packs/tiny', 'packs/extra.yaml'], { cwd });
+    expect(tested.code).toBe(1);
+    expect(tested.out).toContain('packs/extra.yaml:1:1  error  SCHEMA_REQUIRED');
+  });
+});
+
+// `anjian test city/overlay.yaml` (the overlay where the pack goes) read the overlay as a pack:
+// five schema errors (no domain, no property extends…) and no word of --overlay.
+describe('an overlay given as the path', () => {
+  const OVERLAY = `# a city's rules
+format: anjian/overlay@1
+id: city
+version: 1.0.0
+extends: tiny
+title: { zh-CN: 某市, en: City }
+`;
+  function repo(): string {
+    const cwd = tempDir();
+    writeFiles(cwd, { 'packs/tiny/pack.yaml': MINIMAL_PACK, 'city/overlay.yaml': OVERLAY });
+    return cwd;
+  }
+
+  it('is a usage error at its format line that says what to pass: the pack and --overlay (the other paths given, else the folder of the pack it extends), in the language asked', async () => {
+    const cwd = repo();
+    for (const command of ['validate', 'test']) {
+      const r = await runCli([command, 'city/overlay.yaml'], { cwd });
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(
+        `anjian: city/overlay.yaml:2:9: city/overlay.yaml is a local overlay (format: anjian/overlay@1), not a pack; give the pack it extends (tiny) as the path and the overlay with --overlay: anjian ${command} <folder of the pack tiny> --overlay city/overlay.yaml`,
+      );
+    }
+    const beside = await runCli(['test', 'packs', 'city/overlay.yaml'], { cwd });
+    expect(beside.code).toBe(2);
+    expect(beside.err).toContain('anjian test packs --overlay city/overlay.yaml');
+    const zh = await runCli(['test', 'city/overlay.yaml', '--lang', 'zh-CN'], { cwd });
+    expect(zh.err).toContain(
+      'anjian: city/overlay.yaml:2:9：city/overlay.yaml 是地方覆盖文件（format: anjian/overlay@1），不是检查表；请把它所覆盖的检查表（tiny）作为路径，覆盖文件用 --overlay 给出：anjian test <检查表 tiny 的文件夹> --overlay city/overlay.yaml',
+    );
+    // what it says to run works
+    expect((await runCli(['test', 'packs', '--overlay', 'city/overlay.yaml'], { cwd })).err).not.toContain('is a local overlay');
+  });
+
+  it('a folder that holds only an overlay: "no pack found", and what to pass', async () => {
+    const r = await runCli(['validate', 'city'], { cwd: repo() });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'no pack (a folder with pack.yaml) found under city: city/overlay.yaml is a local overlay (format: anjian/overlay@1), not a pack; give the pack it extends (tiny) as the path and the overlay with --overlay: anjian validate <folder of the pack tiny> --overlay city/overlay.yaml',
+    );
+  });
+});

@@ -31,8 +31,8 @@ export const validateCommand: Command = {
   usage: 'anjian validate [paths…] [options]',
   details: {
     'zh-CN':
-      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。其他文件不是检查表，跳过并提示（如 checklists/* 中的 README）。\n已知、有意保留的警告可写入基线文件（--baseline 与 --update-baseline），之后 CI 只因新警告失败。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
-    en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder. Other files are not packs: skipped with a note (a README in checklists/*).\nKnown, intended warnings can be acknowledged in a baseline file (--baseline, --update-baseline), so CI fails on new warnings only.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
+      '路径可以是检查表文件夹（含 pack.yaml）、pack.yaml 文件，或包含多个检查表的上级文件夹（递归查找，跳过 node_modules）。默认为当前文件夹。其他文件不是检查表，跳过并提示（如 checklists/* 中的 README）；顶层有 sections:、include:、composites: 或 domain: 的 YAML 文件即使缺少 format: 行也按检查表检查（错误会提示加上这一行）。地方覆盖文件用 --overlay 给出，不作为路径。\n已知、有意保留的警告可写入基线文件（--baseline 与 --update-baseline），之后 CI 只因新警告失败。\n退出码：0 无错误；1 有错误（或警告超过 --max-warnings）；2 用法错误或内部故障。',
+    en: 'Paths may be pack folders (holding pack.yaml), pack.yaml files, or folders holding several packs (searched recursively, skipping node_modules). Default: the current folder. Other files are not packs: skipped with a note (a README in checklists/*); a YAML file with a top-level sections:, include:, composites: or domain: is checked as a pack even without its format: line (the error says to add it). A local overlay goes with --overlay, not as a path.\nKnown, intended warnings can be acknowledged in a baseline file (--baseline, --update-baseline), so CI fails on new warnings only.\nExit codes: 0 clean; 1 errors (or warnings over --max-warnings); 2 usage error or internal failure.',
   },
   positionals: true,
   options: {
