@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, onTestFinished, TestRunner } from 'vitest';
 
 /** The repository root (tests run from it, but do not rely on that). */
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -9,9 +10,19 @@ export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** The example pack every test can rely on. */
 export const DEMO_PACK = join(REPO, 'examples', 'packs', 'demo-kitchen');
 
-/** A fresh temporary folder. */
+/**
+ * A fresh temporary folder, removed when it is no longer needed: made in a test, when that test
+ * has finished; made while a file's tests are collected (at the top of the file or of a
+ * `describe`), in that file's or block's `afterAll`. (One `afterAll` here at the top would run
+ * for the first test file only: the unit project shares this module between the files of a
+ * worker.)
+ */
 export function tempDir(prefix = 'anjian-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  if (TestRunner.getCurrentTest() !== undefined) onTestFinished(remove);
+  else afterAll(remove);
+  return dir;
 }
 
 /** Write files (relative path → text) under `dir`, creating folders. */
