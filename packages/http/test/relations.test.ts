@@ -283,6 +283,43 @@ describe('relations over HTTP', () => {
     expect((cases[5]!.body.issues as Array<{ pointer: string }>)[0]!.pointer.startsWith('/a~1b')).toBe(true);
   });
 
+  it('GET /enterprises lists the registered enterprises the actor may read (read policy on the server), by area and name, a page at a time', async () => {
+    const { call, mismatches } = await setup();
+    const ids = async (actor: string, query = '') => {
+      const r = await call(actor, 'GET', `/enterprises${query}`, '/enterprises');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (r.body.items as Array<{ id: string }>).map((e) => e.id);
+    };
+    expect(await ids('admin')).toEqual(['E1', 'E2', 'E3']);
+    expect(await ids('officer-d1')).toEqual(['E1', 'E2', 'E3']); // D1 is its jurisdiction
+    expect(await ids('grid-g1')).toEqual(['E1', 'E2']); // its grid only
+    expect(await ids('grid-g2')).toEqual(['E3']);
+    expect(await ids('owner-e1')).toEqual(['E1']); // itself only
+    expect(await ids('owner-e2')).toEqual(['E1', 'E2']); // itself and its tenant (E1 rents PA)
+    expect(await ids('owner-e3')).toEqual(['E1', 'E3']);
+    // What a line says: the directory's name, area and address when registered — not its legal representative.
+    const one = await call('grid-g2', 'GET', '/enterprises', '/enterprises');
+    expect(one.body).toEqual({ items: [{ id: 'E3', name: '如意宾馆', area: 'D1/G2' }], next: null });
+    expect(await ids('admin', '?area=D1/G2')).toEqual(['E3']);
+    expect(await ids('admin', '?area=D1')).toEqual(['E1', 'E2', 'E3']);
+    expect(await ids('grid-g1', '?area=D1/G2')).toEqual([]); // another grid's area: nothing of it
+    expect(await ids('admin', `?q=${encodeURIComponent('宾馆')}`)).toEqual(['E3']);
+    // An area the server does not know is an error, not an empty list (T60); a malformed one 400.
+    const nowhere = await call('admin', 'GET', '/enterprises?area=D9', '/enterprises');
+    expect([nowhere.status, nowhere.body.code]).toEqual([422, 'UNKNOWN_QUERY_VALUE']);
+    expect((await call('admin', 'GET', '/enterprises?area=D1//G1', '/enterprises')).status).toBe(400);
+    // Keyset pages by id: `next` continues after the page's last id.
+    const first = await call('admin', 'GET', '/enterprises?limit=2', '/enterprises');
+    expect([(first.body.items as Array<{ id: string }>).map((e) => e.id), first.body.next]).toEqual([['E1', 'E2'], 'E2']);
+    expect(await ids('admin', '?limit=2&after=E2')).toEqual(['E3']);
+    // Refusals: an unknown actor as on every read, a bad limit located.
+    const unknown = await call('nobody', 'GET', '/enterprises', '/enterprises');
+    expect([unknown.status, unknown.body.code]).toEqual([403, 'UNKNOWN_ACTOR']);
+    const bad = await call('admin', 'GET', '/enterprises?limit=0', '/enterprises');
+    expect([bad.status, bad.body.code]).toEqual([400, 'INVALID_QUERY']);
+    expect(mismatches).toEqual([]);
+  });
+
   it('the landlord view names each tenant as the directory registers it (name, address), and no tenant of another landlord', async () => {
     const dir = createMemoryRentalDirectory({
       premises: [

@@ -8,6 +8,7 @@ import {
   mayAskAboutEnterprise,
   mayChangeTenancy,
   mayManageRound,
+  mayReadSomeOf,
   mayReadDocumentKind,
   mayReadRounds,
   openRound,
@@ -33,6 +34,7 @@ import {
 import { tenancyInstantRefused, type DocumentRecord } from '@anjian/core/ports';
 import { quoteInput } from '@anjian/core/internal';
 import { documentNumberOf } from '../document-context.js';
+import { checkFilterValues } from '../filter-values.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { readJsonObject } from '../read-json-body.js';
 import { jsonResponse } from '../json-response.js';
@@ -176,6 +178,85 @@ function roundDeps(ctx: RouteContext, r: RelationsApiOptions): RoundDeps {
 
 /** Directory relations (issue 17) — only when `createAnjianApi({ relations })` is configured. */
 export const RELATIONS_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/enterprises',
+    operationId: 'listEnterprises',
+    summary: 'The registered enterprises the actor may read, by area and name (名录) / 可查看的登记企业',
+    description:
+      "The register of enterprises (RelationsApiOptions.enterprises) narrowed on the server by the actor's read policy (core's mayReadSomeOf): an officer those of its jurisdiction, a grid inspector those of its grid, a department admin all, an enterprise user its own, a landlord its own and its tenants (current and past). Each line is the directory's record: id, name, area, and address and regime when registered — nothing else (no legal representative, no phone). `area` keeps the enterprises registered in it or its sub-areas, `q` those whose name or id contains it; an area the server does not know is 422 UNKNOWN_QUERY_VALUE (malformed: 400), not an empty list; ordered by id, `after` (the previous page's `next`) continues, `next` is null on the last page.\n\n按读取规则在服务器端收窄的企业名录：执法人员为其辖区，网格员为其网格，部门管理员为全部，企业用户为本企业，出租方另含其承租方（含历史）。每行为名录登记的 id、名称、区域，登记了的地址与许可规则类别，不含其他信息。area 按区域（含下级）筛选，q 按名称或编号包含筛选；服务器不知道的区域返回 422 UNKNOWN_QUERY_VALUE（格式错误为 400），而不是空列表；按编号排序，after 续查（上一页的 next），最后一页 next 为 null。",
+    tags: ['relations'],
+    auth: 'required',
+    parameters: [
+      { name: 'area', in: 'query', description: 'area code, sub-areas included / 区域（含下级）', schema: { type: 'string', maxLength: 200 } },
+      { name: 'q', in: 'query', description: 'part of the name or id / 名称或编号的一部分', schema: { type: 'string', maxLength: 100 } },
+      { name: 'after', in: 'query', description: 'the `next` of the previous page / 上一页的 next', schema: { type: 'string', maxLength: 200 } },
+      { name: 'limit', in: 'query', description: 'page size 1–500, default 100 / 每页条数', schema: { type: 'string', pattern: '^[0-9]{1,3}$' } },
+    ],
+    response: {
+      status: 200,
+      description: 'one page of the readable register / 可查看的企业名录（一页）',
+      schema: {
+        type: 'object',
+        required: ['items', 'next'],
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'name', 'area'],
+              additionalProperties: false,
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string', description: 'as registered / 登记名称' },
+                area: { type: 'string', description: 'registered area / 登记区域' },
+                address: { type: 'string', description: 'registered address / 登记地址' },
+                regime: { type: 'string', enum: ['hazchem', 'general'], description: 'which standard its permits are held to / 作业许可适用的规则类别' },
+              },
+            },
+          },
+          next: { type: ['string', 'null'], description: 'pass as `after` for the next page; null on the last / 下一页的 after，最后一页为 null' },
+        },
+      },
+    },
+    errors: [400, 401, 403, 404, 422],
+    problemCodes: withReaderCodes({ 400: ['INVALID_QUERY'], 404: ['RELATIONS_NOT_CONFIGURED'], 422: ['UNKNOWN_QUERY_VALUE'] }),
+    async handle(ctx) {
+      const { r, actor, scopes } = await actorScopes(ctx);
+      const q = ctx.query;
+      const bad = (zh: string, en: string) => new HttpProblem(400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, { 'zh-CN': zh, en });
+      const limitText = q.get('limit');
+      const limit = limitText === null ? 100 : Number(limitText);
+      if (limitText !== null && (!/^[0-9]{1,3}$/.test(limitText) || limit < 1 || limit > 500)) throw bad('limit 须为 1–500', 'limit must be 1–500');
+      const area = q.get('area');
+      const text = q.get('q');
+      const after = q.get('after');
+      for (const [name, value, max] of [
+        ['q', text, 100],
+        ['after', after, 200],
+      ] as const)
+        if (value !== null && (value === '' || value.length > max)) throw bad(`${name} 应为 1–${max} 个字符`, `${name} must be 1–${max} characters`);
+      // Derived on the server: the register, each enterprise kept when some record of it could lie inside the actor's scopes.
+      const register = [...(await r.enterprises())].filter((e) => mayReadSomeOf(scopes, e));
+      // An area the server does not know is 422 UNKNOWN_QUERY_VALUE, not an empty list (T60); malformed, 400.
+      await checkFilterValues(ctx, actor, scopes, { area: 'area' }, async (a) => register.some((e) => areaCovers(a, e.area)));
+      const readable = register
+        .filter((e) => area === null || areaCovers(area, e.area))
+        .filter((e) => text === null || e.name.includes(text) || e.id.includes(text))
+        .filter((e) => after === null || e.id > after)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const page = readable.slice(0, limit);
+      const items = page.map((e) => ({
+        id: e.id,
+        name: e.name,
+        area: e.area,
+        ...(e.address === undefined ? {} : { address: e.address }),
+        ...(e.regime === undefined ? {} : { regime: e.regime }),
+      }));
+      return jsonResponse({ items, next: readable.length > limit ? page[page.length - 1]!.id : null });
+    },
+  },
   {
     method: 'get',
     path: '/enterprises/{enterpriseId}/file',
