@@ -18,8 +18,10 @@
 // back after the timing); on SQLite, the officer's enforcement queue (store.query per district,
 // domain and kind) against the flat statement for each of its queries; and each bench round's
 // coverage in one read of the inspection log (InspectionLog.firstInspections) against the
-// per-enterprise reading (listInspections per enterprise in scope) and, on SQLite, against the previous firstInspections statement (through
-// (enterprise_id, seq, recorded_at), pack and source parsed from each body in the window).
+// per-enterprise reading (listInspections per enterprise in scope) and against the previous
+// firstInspections statement (through (enterprise_id, seq, recorded_at), pack and source parsed
+// from each body in the window; on PostgreSQL the same statement with
+// inspection_log_pack_recorded dropped in a transaction rolled back after it).
 // Printed, not asserted.
 // Options: --db <file> --pg postgres://postgres@127.0.0.1:5432/test --schema <name> --enterprises 30000
 //          --seed city-2026 --samples 20 --only <substring of a route label>
@@ -39,6 +41,7 @@ import { createAnjianApi } from '../../packages/http/src/index.js';
 import { scopedStats } from '../../packages/http/src/scoped-stats.js';
 import { buildHazardStats, readHazardStats } from '../../packages/store-sqlite/src/hazard-stats.js';
 import { buildHazardQuery } from '../../packages/store-sqlite/src/hazard-query.js';
+import { firstInspectionsSql } from '../../packages/store-postgres/src/create-postgres-inspection-log.js';
 import { collectHazards } from '../../packages/http/src/routes/collect-hazards.js';
 import { queueFilters } from '../../packages/http/src/routes/queue-filters.js';
 import { hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '@anjian/core/ports';
@@ -90,7 +93,7 @@ interface Target {
   oldTenancies?: (tenant: string) => unknown[];
   /** Runs `fn` with `Store.stats` as planned without hazards_domain_counts (schema 15), in a transaction rolled back after (SQLite only). */
   withSchema15Stats?: <T>(fn: (stats: Pick<Store, 'stats'>) => Promise<T>) => Promise<T>;
-  /** `InspectionLog.firstInspections` through the previous statement (SQLite only). */
+  /** `InspectionLog.firstInspections` as before inspection_log_pack_recorded. */
   previousFirstInspections?: NonNullable<InspectionLog['firstInspections']>;
   /** `Store.query` as the flat statement alone (no merged area reads; SQLite only). */
   flatQuery?: Pick<Store, 'query'>;
@@ -182,10 +185,32 @@ async function postgresTarget(url: string, schema: string): Promise<Target> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const rounds = createPostgresRoundStore({ pool, schema });
   await rounds.migrate();
+  // A city kept before inspection_log_pack_recorded gets it here (once), with the statistics of
+  // its expressions (autovacuum is off on the test server; a production server's ANALYZE).
+  const inspections = createPostgresInspectionLog({ pool, schema });
+  const packIndex = async () => (await pool.query("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'inspection_log_pack_recorded'", [schema])).rowCount === 1;
+  if (!(await packIndex())) {
+    await inspections.migrate();
+    await pool.query(`ANALYZE "${schema}".inspection_log`);
+  }
   return {
     name: 'PostgreSQL',
     store: createPostgresStore({ pool, schema }),
-    inspections: createPostgresInspectionLog({ pool, schema }),
+    inspections,
+    // The statement as planned without inspection_log_pack_recorded (the index dropped in a
+    // transaction rolled back after the query): pack and source read from each body in the window.
+    previousFirstInspections: async ({ enterpriseIds, packId, sources, recordedSince, recordedBefore }) => {
+      if (enterpriseIds.length === 0 || sources.length === 0) return [];
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`DROP INDEX "${schema}".inspection_log_pack_recorded`);
+        return (await client.query(firstInspectionsSql(`"${schema}".inspection_log`), [[...enterpriseIds], recordedSince, recordedBefore, packId, [...sources]])).rows;
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    },
     rental: createPostgresRentalDirectory({ pool, schema }),
     rounds,
     model: createPostgresReportReadModel({ pool, schema }),
