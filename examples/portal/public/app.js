@@ -33,6 +33,22 @@ function hazardTable(items, id, rows, emptyKey = 'empty') {
   return worklistTable(full, id);
 }
 
+/**
+ * The enterprises the signed-in user may read, as the API's directory lists them (GET /enterprises: the server's read
+ * policy, every registered enterprise — not a list of the portal's); the demo's own keep their English names for the English pages.
+ */
+async function readableEnterprises(signal) {
+  const items = [];
+  let after = null;
+  do {
+    const r = await api(`/enterprises?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal });
+    if (!r.ok) break;
+    items.push(...r.body.items);
+    after = r.body.next;
+  } while (after);
+  return items.map((e) => ({ ...e, name: session.demo.enterprises.find((d) => d.id === e.id)?.name ?? e.name }));
+}
+
 /** Links to the inspection records of each enterprise the user works with. */
 const recordLinks = (enterprises) =>
   html`<h2>${t('recordsOf')}</h2><ul class="queues" id="record-links">${enterprises.map((e) => html`<li><a href="${inspectionsHref(e.id)}" data-enterprise="${e.id}">${loc(e.name)}</a></li>`)}</ul>`;
@@ -213,15 +229,14 @@ const pages = {
       <h2>${t('patrol')}</h2><div id="inspection"></div>
       <h2>${t('observation')}</h2><div id="observation"></div><div id="records"></div>`,
     );
-    const packs = await api('/packs', { signal });
-    const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
+    const [packs, mine] = await Promise.all([api('/packs', { signal }), readableEnterprises(signal)]);
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], mine, signal);
     setHtml(app.querySelector('#records'), recordLinks(mine));
     observationForm(app.querySelector('#observation'), mine, [...new Set((packs.body?.items ?? []).map((p) => p.domain))]);
   },
 
   async enforcement(_arg, _query, signal) {
-    const [queue, list, packs] = await Promise.all([api('/queues/enforcement', { signal }), worklistRows(signal), api('/packs', { signal })]);
+    const [queue, list, packs, mine] = await Promise.all([api('/queues/enforcement', { signal }), worklistRows(signal), api('/packs', { signal }), readableEnterprises(signal)]);
     setHtml(
       app,
       html`<h1>${t('enforcement')}</h1>${queueLinks(list.counts)}<h2>${t('majorQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'major-queue', list.rows) : problemText(queue)}
@@ -231,8 +246,7 @@ const pages = {
     // An officer reports what it sees in its own domains, for the enterprises of its areas.
     const departments = me()?.departments ?? [];
     const domains = [...new Set(departments.flatMap((d) => d.domains))];
-    const areas = departments.flatMap((d) => d.areas);
-    const mine = session.demo.enterprises.filter((e) => areas.some((a) => e.area === a || e.area.startsWith(`${a}/`)));
+    // The enterprises of its areas: the API's listing (the read policy of its jurisdiction).
     // An officer's own inspection (执法检查) with the checklists of its domains; the server records it as the officer's.
     inspectionSection(
       app.querySelector('#inspection'),

@@ -22,7 +22,8 @@ let portal: PortalHarness;
 let owner: Page;
 
 beforeAll(async () => {
-  portal = await startPortal();
+  // A generated city beside the demo (districts C1…): registered enterprises of grids none of the demo's inspectors covers.
+  portal = await startPortal({ env: { ANJIAN_DEMO_CITY: '4' } });
   owner = await portal.signIn('owner-hongxing', 'enterprise');
 });
 
@@ -68,6 +69,32 @@ describe('the inspection form at an enterprise with two places', () => {
     await grid.waitForSelector('#facts[data-enterprise="ent-anping"] #f-place');
     expect((await placeOptions(grid)).map(([id]) => id)).toEqual(['p-lvyuan-2']); // the tenant's one place, rented
     await grid.context().close();
+  });
+
+  it('offers the grid inspector and the officer the registered enterprises they read, from the API (东方化工仓储 too), and no other grid’s', async () => {
+    const options = (page: Page, select: string) => page.$$eval(`${select} option`, (os) => os.map((o) => [o.getAttribute('value'), o.textContent?.trim()]));
+    for (const [user, home] of [
+      ['grid-wang', 'grid'],
+      ['officer-li', 'enforcement'],
+    ] as const) {
+      const page = await portal.signIn(user, home);
+      // The choice is the API's directory listing (GET /api/enterprises: the server's read policy, ordered by id), not a
+      // list of the portal's: the forms offer exactly what it answers (the first screen carries that answer in its bootstrap).
+      await page.waitForSelector('#enterprise-select option[value="ent-lvyuan"]', { state: 'attached' });
+      const listed = await page.evaluate(async () => ((await (await fetch('/api/enterprises?limit=500')).json()) as { items: Array<{ id: string }> }).items.map((e) => e.id));
+      expect(listed).toContain('ent-dongfang');
+      for (const select of ['#enterprise-select', '#obs-enterprise']) {
+        const offered = await options(page, select);
+        // 东方化工仓储 (D1/G1) is registered outside the demo's four: named as the directory registers it.
+        expect(offered, `${user} ${select}`).toContainEqual(['ent-dongfang', '东方化工仓储（D1/G1）']);
+        expect(
+          offered.map(([id]) => id).filter((id) => id?.startsWith('city-')),
+          `${user} ${select}`,
+        ).toEqual([]); // the city's grids are not theirs
+        expect(offered.map(([id]) => id)).toEqual(listed);
+      }
+      await page.context().close();
+    }
   });
 
   it('shows, for every pack, the questions of each place’s own kind — the kind shown, not chosen', async () => {
