@@ -1,7 +1,7 @@
 /**
  * End-to-end: every pack the portal serves × every premises kind, filled in Chromium through
- * the self-inspection form as an enterprise would (one browser, one page, signed in through
- * the login form). The form offers the enterprise's places in the directory; this portal's
+ * the self-inspection form as an enterprise would (one browser, one page, signed in by the
+ * harness). The form offers the enterprise's places in the directory; this portal's
  * directory gives 绿园餐厅 one place of each premises kind of the packs (ANJIAN_DEMO_PREMISES),
  * and choosing it shows that kind's questions — the kind derived from the place, never chosen.
  * The compliant answers of the pack's own scenarios (./pack-form-cases.ts) give no hazard; one

@@ -2,8 +2,9 @@
  * Shared harness of the portal's end-to-end tests: starts the portal (its sources bundled by
  * esbuild once per test run, see global-setup.ts; no package build) on a free port with a
  * temporary data dir, connects to the run's Chromium (Debian's, through playwright-core; one
- * for the run, see global-setup.ts), signs demo users in through the login form and navigates
- * by hash. Each test file starts its own portal and browser connection, so files are
+ * for the run, see global-setup.ts), signs demo users in (a session from `POST /login`, once per
+ * user and file, put into each new browser context as its cookie) and navigates by hash. Each
+ * test file starts its own portal and browser connection, so files are
  * independent of each other's data and pages.
  *
  * Needs Chromium (scripts/chromium-path.mjs: CHROMIUM_PATH, Debian's headless shell or chromium); without it `startPortal` throws,
@@ -69,7 +70,10 @@ export interface PortalHarness {
   browser: Browser;
   dataDir: string;
   /**
-   * A new browser context signed in as `userId` through the login form, waiting for its home page `home` to render;
+   * A new browser context signed in as `userId`, waiting for its home page `home` to render: the user's session
+   * (the one {@link cookieOf} keeps: `POST /login` once per user and file) is the context's session cookie, and the
+   * page opens at `#/<home>`. Through the login form only when the server no longer knows that session (the page
+   * shows the login form then); the files that test the login form (portal, client-walk, a11y) type into it themselves;
    * `context` adds browser context options (a phone viewport, `bypassCSP` to inject axe-core). `coSigner`: the
    * officer who stands by as second officer and tells his co-sign code when an act needs one (default: the other
    * demo officer, see {@link DEFAULT_CO_SIGNER}; `null`: nobody — the test types codes itself).
@@ -79,7 +83,7 @@ export interface PortalHarness {
   api(user: string, method: string, path: string, body?: unknown, key?: string): Promise<{ status: number; body: any }>;
   /** Fetches any portal path as a demo user (its session cookie added). */
   fetchAs(user: string, path: string, init?: RequestInit): Promise<Response>;
-  /** The session cookie (`anjian_session=…`) of a demo user, signing in once through POST /login. */
+  /** The session cookie (`anjian_session=…`) of a demo user, signing in once through POST /login (also {@link signIn}'s). */
   cookieOf(user: string): Promise<string>;
   /** Uploads a unique PNG as evidence of a hazard (as `user`); returns the evidence id. */
   uploadPhoto(user: string, hazardId: string, name: string): Promise<string>;
@@ -280,13 +284,22 @@ export async function startPortal(options: { env?: Record<string, string>; brows
           },
         );
       }
+      // The session the API calls use: a sign-in through the form cost the server a scrypt check (N = 2^15) and the
+      // browser the login page, some 170 times per test run; the form itself is tested where it is the subject.
+      const cookie = await cookieOf(userId);
+      const eq = cookie.indexOf('=');
+      await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base, httpOnly: true, sameSite: 'Strict' }]);
       const page = await context.newPage();
-      await page.goto(`${base}/#/login`);
-      await page.waitForSelector('#app[data-page="login"] #login-form');
-      await page.fill('#login-user', userId);
-      await page.fill('#login-password', DEMO_PASSWORD);
-      await page.click('#login-submit');
-      await page.waitForSelector(`#app[data-page="${home}"]`);
+      await page.goto(`${base}/#/${home}`);
+      const shown = await page.waitForSelector(`#app[data-page="${home}"], #app[data-page="login"] #login-form`);
+      if ((await shown.getAttribute('id')) === 'login-form') {
+        // The session ended (signed out, or the in-process clock moved past its lifetime): sign in through the form.
+        cookies.delete(userId);
+        await page.fill('#login-user', userId);
+        await page.fill('#login-password', DEMO_PASSWORD);
+        await page.click('#login-submit');
+        await page.waitForSelector(`#app[data-page="${home}"]`);
+      }
       return page;
     },
     async api(user, method, path, body, key) {
