@@ -8,7 +8,26 @@ import { html, setHtml } from './html.js';
 import { citation } from './hazard-sections.js';
 import { lang, loc, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
-import { api, app, bootstrap, dropBootstrap, entName, getOnce, hazardHref, isAbort, levelCell, localTime, me, newKey, onSignedOut, problemText, readBody, session, startNavigation } from './shared.js';
+import {
+  api,
+  app,
+  bootstrap,
+  dropBootstrap,
+  entName,
+  getOnce,
+  hazardHref,
+  isAbort,
+  levelCell,
+  localTime,
+  me,
+  newKey,
+  onSignedOut,
+  problemText,
+  readableEnterprises,
+  readBody,
+  session,
+  startNavigation,
+} from './shared.js';
 import { keepInput, restoreInput } from './keep-input.js';
 import { inspectionHref, inspectionPage, inspectionsHref, inspectionsPage } from './inspections-page.js';
 import { observationForm } from './observation-form.js';
@@ -31,22 +50,6 @@ function hazardTable(items, id, rows, emptyKey = 'empty') {
   if (!items.length) return html`<p id="${id}" data-count="0">${t(emptyKey)}</p>`;
   const full = items.map((h) => rows.get(h.hazardId) ?? { ...h, title: { 'zh-CN': entName(h.enterpriseId) }, enterpriseName: null, daysOverdue: 0, due: h.deadline });
   return worklistTable(full, id);
-}
-
-/**
- * The enterprises the signed-in user may read, as the API's directory lists them (GET /enterprises: the server's read
- * policy, every registered enterprise — not a list of the portal's); the demo's own keep their English names for the English pages.
- */
-async function readableEnterprises(signal) {
-  const items = [];
-  let after = null;
-  do {
-    const r = await api(`/enterprises?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal });
-    if (!r.ok) break;
-    items.push(...r.body.items);
-    after = r.body.next;
-  } while (after);
-  return items.map((e) => ({ ...e, name: session.demo.enterprises.find((d) => d.id === e.id)?.name ?? e.name }));
 }
 
 /** Links to the inspection records of each enterprise the user works with. */

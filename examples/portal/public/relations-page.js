@@ -7,7 +7,7 @@ import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
 import { kindName as documentKindName } from './document-buttons.js';
-import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, session } from './shared.js';
+import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, readableEnterprises } from './shared.js';
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
@@ -227,6 +227,8 @@ export async function landlordPage(id, signal) {
   // Each tenant as the server names it from the directory (tenantName, tenantAddress): the landlord's own tenants only.
   const tenantLines = new Map(v.premises.flatMap((line) => [...line.tenants, ...line.pastTenancies]).map((x) => [x.tenantEnterpriseId, x]));
   const tenantName = (tenantId) => entNameOr(tenantId, tenantLines.get(tenantId)?.tenantName);
+  // Who may become a tenant: the registered enterprises the user reads, as the API's directory lists them (staff only).
+  const candidates = manage.size > 0 ? await readableEnterprises(signal) : [];
   setHtml(
     app,
     html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
@@ -252,7 +254,7 @@ export async function landlordPage(id, signal) {
         }
         ${
           manage.has(line.premises.id)
-            ? html`<form class="start-tenancy filters" data-premises="${line.premises.id}"><label>${l('startTenancy')} <select name="tenant">${session.demo.enterprises
+            ? html`<form class="start-tenancy filters" data-premises="${line.premises.id}"><label>${l('startTenancy')} <select name="tenant">${candidates
                 .filter((e) => e.id !== v.landlord.id && !line.tenants.some((x) => x.tenantEnterpriseId === e.id))
                 .map((e) => html`<option value="${e.id}">${loc(e.name)}</option>`)}</select></label> <button type="submit">${l('startTenancyDo')}</button></form>`
             : ''

@@ -188,6 +188,22 @@ export async function getJson(path, signal) {
 export const problemText = (r) => html`${r.body?.detail || r.body?.title || t('requestFailed')}`;
 const LEVEL_CLASS = { simple: 'level-simple', general: 'level-general', major: 'level-major' };
 export const levelCell = (h) => html`<span class="${LEVEL_CLASS[h.level] ?? ''}">${t(h.level)}</span>${h.provisional ? html` <span class="badge">${t('provisional')}</span>` : ''}`;
+/**
+ * The enterprises the signed-in user may read, as the API's directory lists them (GET /enterprises: the server's read
+ * policy, every registered enterprise — not a list of the portal's); the demo's own keep their English names for the English pages.
+ */
+export async function readableEnterprises(signal) {
+  const items = [];
+  let after = null;
+  do {
+    const r = await api(`/enterprises?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal });
+    if (!r.ok) break;
+    items.push(...r.body.items);
+    after = r.body.next;
+  } while (after);
+  return items.map((e) => ({ ...e, name: session.demo.enterprises.find((d) => d.id === e.id)?.name ?? e.name }));
+}
+
 export const entName = (id) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || id;
 /** An enterprise's name in the UI language when the demo directory has it, else the name the server sent (one language). */
 export const entNameOr = (id, sent) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || loc(sent) || id;

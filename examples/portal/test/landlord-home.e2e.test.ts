@@ -128,4 +128,24 @@ describe('landlord home page', () => {
     expect(scope).not.toContain(city3.name);
     await page.context().close();
   });
+
+  it('the start-tenancy choice offers the registered enterprises the staff member reads (the API’s listing): the admin the city’s too, the grid inspector none of them', async () => {
+    const offered = async (user: string, home: string) => {
+      const page = await portal.signIn(user, home);
+      await goTo(page, 'landlord/ent-lvyuan');
+      const select = 'form.start-tenancy[data-premises="p-lvyuan-2"] select';
+      await page.waitForSelector(`${select} option`, { state: 'attached', timeout: 15_000 });
+      const options = await page.$$eval(`${select} option`, (os) => os.map((o) => [o.getAttribute('value'), o.textContent?.trim()]));
+      await page.context().close();
+      return options;
+    };
+    const city1 = (await portal.api('admin-chen', 'GET', '/enterprises/city-1/file')).body.profile as { name: string };
+    const admin = await offered('admin-chen', 'dashboard');
+    expect(admin).toContainEqual(['city-1', city1.name]); // registered outside the demo's list, named as registered
+    expect(admin).toContainEqual(['ent-dongfang', '东方化工仓储']);
+    expect(admin.map(([id]) => id)).not.toContain('ent-lvyuan'); // not the landlord itself
+    const grid = await offered('grid-wang', 'grid');
+    expect(grid).toContainEqual(['ent-dongfang', '东方化工仓储']);
+    expect(grid.map(([id]) => id).filter((id) => id?.startsWith('city-'))).toEqual([]); // the city's districts are not its grids
+  });
 });
