@@ -309,6 +309,8 @@ export async function roundPage(id, signal) {
   // The checklist by its title (its id when the server no longer serves it).
   const pack = round.packId ? await api(`/packs/${enc(round.packId)}`, { signal }) : null;
   const packName = pack?.ok ? loc(pack.body.title) : round.packId;
+  // The drawn enterprises are the round's members: named as the server's coverage names them (the directory's), not by a list of the portal's.
+  const memberNames = new Map((coverage?.entries ?? []).map((e) => [e.enterpriseId, e.name]));
   setHtml(
     app,
     html`<h1 id="round-title">${loc(round.title)}</h1>
@@ -322,7 +324,7 @@ export async function roundPage(id, signal) {
     <h2>${l('draws')}</h2>
     <ol id="round-draws">${draws.map(
       (d) =>
-        html`<li data-seq="${d.seq}" data-actor="${d.actorId}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('drawnBy')} ${d.actorId} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entName(e)).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
+        html`<li data-seq="${d.seq}" data-actor="${d.actorId}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('drawnBy')} ${d.actorId} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entNameOr(e, memberNames.get(e))).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
     )}</ol>
     <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
     ${manage && round.seeds && drawsLeft === 0 ? html`<p class="hint" id="draw-limit">${l('drawLimit', { n: draws.length, max: draws.length - 1 })}</p>` : ''}

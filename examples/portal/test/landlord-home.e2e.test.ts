@@ -148,4 +148,30 @@ describe('landlord home page', () => {
     expect(grid).toContainEqual(['ent-dongfang', '东方化工仓储']);
     expect(grid.map(([id]) => id).filter((id) => id?.startsWith('city-'))).toEqual([]); // the city's districts are not its grids
   });
+
+  it('a round’s draw names the selected enterprises as the directory registers them, a city enterprise too', async () => {
+    const profile = (await portal.api('admin-chen', 'GET', '/enterprises/city-1/file')).body.profile as { area: string };
+    const district = profile.area.split('/')[0]!;
+    const round = {
+      id: 'city-round-1',
+      kind: 'self_inspection',
+      title: { 'zh-CN': '城区自查', en: 'City self-inspection' },
+      packId: 'gas',
+      scope: { area: district },
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    };
+    const opened = await portal.api('admin-chen', 'POST', '/rounds', round, 'city-round-open');
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const drawn = await portal.api('admin-chen', 'POST', '/rounds/city-round-1/draws', { count: 1 }, 'city-round-draw');
+    expect(drawn.status, JSON.stringify(drawn.body)).toBeLessThan(300);
+    const page = await portal.signIn('admin-chen', 'dashboard');
+    await goTo(page, 'round/city-round-1');
+    await page.waitForSelector('.selected[data-selected]');
+    const [selected] = ((await page.getAttribute('.selected', 'data-selected')) ?? '').split(' ');
+    expect(selected).toMatch(/^city-/);
+    const name = ((await portal.api('admin-chen', 'GET', `/enterprises/${selected}/file`)).body.profile as { name: string }).name;
+    expect(await page.textContent('.selected')).toBe(name);
+    await page.context().close();
+  });
 });
