@@ -7,7 +7,7 @@ import { html, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
 import { kindName as documentKindName } from './document-buttons.js';
-import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, readableEnterprises } from './shared.js';
+import { api, app, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, readableEnterprises } from './shared.js';
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
@@ -175,7 +175,7 @@ export async function enterprisePage(id, signal) {
       f.premises.rented.length
         ? premisesTable(
             'file-rented',
-            f.premises.rented.map((x) => premisesRow(x.premises, html`<a href="#/landlord/${enc(x.landlordEnterpriseId)}">${entName(x.landlordEnterpriseId)}</a>`, names.kindName)),
+            f.premises.rented.map((x) => premisesRow(x.premises, html`<a href="#/landlord/${enc(x.landlordEnterpriseId)}">${entNameOr(x.landlordEnterpriseId, x.landlordName)}</a>`, names.kindName)),
             l('landlord'),
           )
         : html`<p class="hint">${l('none')}</p>`
@@ -184,11 +184,11 @@ export async function enterprisePage(id, signal) {
       f.premises.past.length
         ? html`<h2>${l('pastTenancies')}</h2><ul id="file-past">${f.premises.past.map(
             (x) =>
-              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entName(x.tenantEnterpriseId)} · ${premisesName(f, x.premisesId)}（${entName(x.landlordEnterpriseId)}）· ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
+              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entNameOr(x.tenantEnterpriseId, x.tenantName)} · ${premisesName(f, x.premisesId)}（${entNameOr(x.landlordEnterpriseId, x.landlordName)}）· ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
           )}</ul>`
         : ''
     }
-    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entName(x.tenantEnterpriseId)}（${premisesName(f, x.premisesId)}）</li>`)}</ul>` : ''}
+    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entNameOr(x.tenantEnterpriseId, x.tenantName)}（${premisesName(f, x.premisesId)}）</li>`)}</ul>` : ''}
     <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${kindsText(p.premisesKinds, names.kindName)}）</li>`)}</ul>
     <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join('、') : l('none')}</p>
     <h2>${l('openHazards')}</h2>${hazardTable('file-open', f.hazards.open, names)}

@@ -174,4 +174,17 @@ describe('landlord home page', () => {
     expect(await page.textContent('.selected')).toBe(name);
     await page.context().close();
   });
+
+  it('the enterprise file names its tenants as the directory registers them, a city enterprise too', async () => {
+    const r = await portal.api('admin-chen', 'POST', '/premises/p-hongxing-2/tenancies', { tenantEnterpriseId: 'city-4' }, 'file-names-city-4');
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    const name = ((await portal.api('admin-chen', 'GET', '/enterprises/city-4/file')).body.profile as { name: string }).name;
+    const page = await portal.signIn('owner-hongxing', 'enterprise');
+    await goTo(page, 'dossier/ent-hongxing');
+    await page.waitForSelector('#file-tenants');
+    const tenants = (await page.textContent('#file-tenants')) ?? '';
+    expect(tenants).toContain(name);
+    expect(tenants).not.toContain('city-4');
+    await page.context().close();
+  });
 });

@@ -117,6 +117,15 @@ describe('relations over HTTP', () => {
     expect(own.body.complete).toBe(true);
     expect((own.body.hazards as { open: unknown[] }).open).toHaveLength(3);
     expect((own.body.premises as { rented: unknown[] }).rented).toHaveLength(2);
+    // Each tenancy line names the other party as the directory registers it (the file's own page needs no list of its own).
+    expect((own.body.premises as { rented: Array<{ landlordEnterpriseId: string; landlordName?: string }> }).rented.map((r) => [r.landlordEnterpriseId, r.landlordName])).toEqual([
+      ['E2', '红星厂房'],
+      ['E3', '如意宾馆'],
+    ]);
+    const landlordFile = await call('owner-e2', 'GET', '/enterprises/E2/file', '/enterprises/{enterpriseId}/file');
+    expect((landlordFile.body.premises as { tenants: Array<{ tenantEnterpriseId: string; tenantName?: string }> }).tenants.map((t) => [t.tenantEnterpriseId, t.tenantName])).toEqual([
+      ['E1', '老王饭店'],
+    ]);
     expect((await call('owner-e3', 'GET', '/enterprises/E2/file', '/enterprises/{enterpriseId}/file')).status).toBe(403);
     expect((await call('admin', 'GET', '/enterprises/E404/file', '/enterprises/{enterpriseId}/file')).status).toBe(404);
     void nowhere;

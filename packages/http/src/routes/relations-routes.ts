@@ -263,7 +263,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'getEnterpriseFile',
     summary: 'One file per enterprise (一企一档): profile, premises, packs, devices, inspections, hazards, rounds, recurrence',
     description:
-      "The enterprise's file as core's buildEnterpriseFile builds it, narrowed by the read policy: hazards and inspections the actor may not read are left out (a landlord sees its tenant's at its premises only; an officer those of its domains). An actor who may read nothing of the enterprise gets 403. With documents configured, each hazard's document carries `number`, its 文号 as printed.\n\n企业档案（一企一档），按读取规则收窄：无权读取的隐患和检查记录不列出（出租方只看到承租方在其场所的记录）。启用执法文书时，每份文书带 `number`（文号）。",
+      "The enterprise's file as core's buildEnterpriseFile builds it, narrowed by the read policy: hazards and inspections the actor may not read are left out (a landlord sees its tenant's at its premises only; an officer those of its domains). An actor who may read nothing of the enterprise gets 403. With documents configured, each hazard's document carries `number`, its 文号 as printed. Each tenancy line shown names the other party as the directory registers it: landlordName on premises.rented, tenantName on premises.tenants, both on premises.past (absent for one the directory does not know).\n\n企业档案（一企一档），按读取规则收窄：无权读取的隐患和检查记录不列出（出租方只看到承租方在其场所的记录）。启用执法文书时，每份文书带 `number`（文号）。每条租赁记录附名录登记的对方名称（landlordName、tenantName）。",
     tags: ['relations'],
     auth: 'required',
     parameters: [{ name: 'recurrenceDays', in: 'query', description: 'recurrence window, 1–366 days / 复发期限（天）', schema: { type: 'string', pattern: '^[0-9]+$' } }],
@@ -323,17 +323,37 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
         return { ...h, documents: documents ? shown.map((d) => ({ ...d, number: documentNumberOf(documents, d) })) : shown };
       };
       const atPremises = new Set(scopes === 'all' ? [] : scopes.flatMap((x) => (x.premisesId === undefined ? [] : [x.premisesId])));
+      // A partial reader (a landlord) sees only the premises its scopes name, not the tenant's others.
+      const shownPremises = whole
+        ? file.premises
+        : {
+            held: file.premises.held.filter((p) => atPremises.has(p.id)),
+            rented: file.premises.rented.filter((r) => atPremises.has(r.premises.id)),
+            tenants: [],
+            past: file.premises.past.filter((t) => atPremises.has(t.premisesId)),
+          };
+      // The other party of each tenancy line shown, named as the directory registers it (its name only): a landlord of
+      // the enterprise, a tenant of it — parties of its own tenancies, no one else. One the directory does not know keeps its id.
+      const parties = [
+        ...new Set([
+          ...shownPremises.rented.map((x) => x.landlordEnterpriseId),
+          ...shownPremises.tenants.map((x) => x.tenantEnterpriseId),
+          ...shownPremises.past.flatMap((x) => [x.landlordEnterpriseId, x.tenantEnterpriseId]),
+        ]),
+      ];
+      const partyNames = new Map(await Promise.all(parties.map(async (p) => [p, (await ctx.deps.directory.enterprise(p))?.name] as const)));
+      const nameOf = (key: 'landlordName' | 'tenantName', party: string) => {
+        const name = partyNames.get(party);
+        return name === undefined ? {} : { [key]: name };
+      };
       return jsonResponse({
         ...file,
-        // A partial reader (a landlord) sees only the premises its scopes name, not the tenant's others.
-        premises: whole
-          ? file.premises
-          : {
-              held: file.premises.held.filter((p) => atPremises.has(p.id)),
-              rented: file.premises.rented.filter((r) => atPremises.has(r.premises.id)),
-              tenants: [],
-              past: file.premises.past.filter((t) => atPremises.has(t.premisesId)),
-            },
+        premises: {
+          held: shownPremises.held,
+          rented: shownPremises.rented.map((x) => ({ ...x, ...nameOf('landlordName', x.landlordEnterpriseId) })),
+          tenants: shownPremises.tenants.map((x) => ({ ...x, ...nameOf('tenantName', x.tenantEnterpriseId) })),
+          past: shownPremises.past.map((x) => ({ ...x, ...nameOf('landlordName', x.landlordEnterpriseId), ...nameOf('tenantName', x.tenantEnterpriseId) })),
+        },
         devices: whole ? file.devices : [],
         inspections,
         hazards: { open: open.map(numbered), closed: closed.map(numbered) },
