@@ -91,7 +91,7 @@ describe('reportInspection at a premises', () => {
   it('refuses an unknown premises, a premises the enterprise neither holds nor rents, and a premises without a directory; nothing is written', async () => {
     const { h, deps } = setup();
     const codes = async (premisesId: string, d: typeof deps | typeof h.deps = deps) => {
-      const r = await reportInspection(d, { inspection, packId: 'gas', enterpriseId: 'E2', premisesId, key: `k-${premisesId}` }, 'owner-e2');
+      const r = await reportInspection(d, { inspection, packId: 'gas', enterpriseId: 'E2', premisesId, key: `k-${Buffer.from(premisesId).toString('hex')}` }, 'owner-e2');
       return r.ok ? [] : r.issues.map((i) => `${i.code} ${i.pointer}`);
     };
     expect(await codes('P-NOWHERE')).toEqual(['UNKNOWN_PREMISES /premisesId']);
