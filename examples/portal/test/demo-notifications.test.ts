@@ -19,6 +19,29 @@ const clock = { now: () => new Date(now) };
 
 const asAdmin = { headers: { 'x-demo-user': 'admin-chen' } };
 const sms = async (): Promise<DemoSms[]> => ((await (await portal.fetch(new Request('http://portal.test/demo/sms', asAdmin))).json()) as { messages: DemoSms[] }).messages;
+/**
+ * The grid inspector's gas patrol of `subject` (the basement hot-pot example's findings, reported), then
+ * a rectification notice on its general hazard; returns that hazard's id. `key` prefixes the two idempotency keys.
+ */
+async function patrolThenNotice(subject: { enterpriseId: string; premisesId?: string }, key: string): Promise<string> {
+  const headers = { 'x-demo-user': 'grid-wang', 'content-type': 'application/json', 'idempotency-key': `${key}-1`, origin: 'http://portal.test' };
+  const example = parse(readFileSync(new URL('../../inspections/gas-basement-hotpot-lpg.yaml', import.meta.url), 'utf8')) as { findings: Record<string, unknown> };
+  const body = { pack: 'gas', premises: 'restaurant', subject, findings: example.findings };
+  const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', { method: 'POST', headers, body: JSON.stringify(body) }));
+  expect(res.status, await res.clone().text()).toBe(200);
+  const result = (await res.json()) as { classification: { hazards: Array<{ rule: string; level: string }> }; reports: Array<{ rule: string; hazardId: string; ok: boolean }> };
+  const general = result.classification.hazards.find((h) => h.level === 'general')!.rule;
+  const hazardId = result.reports.find((r) => r.ok && r.rule === general)!.hazardId;
+  const notice = await portal.fetch(
+    new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': `${key}-2` },
+      body: JSON.stringify({ type: 'issue_notice' }),
+    }),
+  );
+  expect(notice.status).toBeLessThan(300);
+  return hazardId;
+}
 const hazard = async (id: string) =>
   ((await (await portal.fetch(new Request(`http://portal.test/api/hazards/${id}`, { headers: { 'x-demo-user': 'grid-wang' } }))).json()) as { state: { status: string; deadline: string } }).state;
 
@@ -153,22 +176,7 @@ describe('demo notifications', () => {
 
   it('copies a tenant’s notice to its landlord (a hazard at a rented premises names the landlord)', async () => {
     // 安平火锅店 rents p-lvyuan-2 from 绿园餐厅 (demo-relations.ts): the grid inspector's patrol there, then a notice.
-    const headers = { 'x-demo-user': 'grid-wang', 'content-type': 'application/json', 'idempotency-key': 'landlord-copy-1', origin: 'http://portal.test' };
-    const example = parse(readFileSync(new URL('../../inspections/gas-basement-hotpot-lpg.yaml', import.meta.url), 'utf8')) as { findings: Record<string, unknown> };
-    const body = { pack: 'gas', premises: 'restaurant', subject: { enterpriseId: 'ent-anping', premisesId: 'p-lvyuan-2' }, findings: example.findings };
-    const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', { method: 'POST', headers, body: JSON.stringify(body) }));
-    expect(res.status).toBe(200);
-    const result = (await res.json()) as { classification: { hazards: Array<{ rule: string; level: string }> }; reports: Array<{ rule: string; hazardId: string; ok: boolean }> };
-    const general = result.classification.hazards.find((h) => h.level === 'general')!.rule;
-    const hazardId = result.reports.find((r) => r.ok && r.rule === general)!.hazardId;
-    const notice = await portal.fetch(
-      new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
-        method: 'POST',
-        headers: { ...headers, 'idempotency-key': 'landlord-copy-2' },
-        body: JSON.stringify({ type: 'issue_notice' }),
-      }),
-    );
-    expect(notice.status).toBeLessThan(300);
+    const hazardId = await patrolThenNotice({ enterpriseId: 'ent-anping', premisesId: 'p-lvyuan-2' }, 'landlord-copy');
     await portal.notifications.runOnce();
     const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.notice_issued');
     expect(texts.map((m) => m.to).sort()).toEqual(['139****0001', '139****0003']); // 绿园餐厅 (the landlord), 安平火锅店
@@ -176,22 +184,7 @@ describe('demo notifications', () => {
   });
 
   it('texts a notice of a registered enterprise outside the demo’s four (东方化工仓储) to its number, named as the directory registers it', async () => {
-    const headers = { 'x-demo-user': 'grid-wang', 'content-type': 'application/json', 'idempotency-key': 'dongfang-notice-1', origin: 'http://portal.test' };
-    const example = parse(readFileSync(new URL('../../inspections/gas-basement-hotpot-lpg.yaml', import.meta.url), 'utf8')) as { findings: Record<string, unknown> };
-    const body = { pack: 'gas', premises: 'restaurant', subject: { enterpriseId: 'ent-dongfang' }, findings: example.findings };
-    const res = await portal.fetch(new Request('http://portal.test/api/inspections?report=true', { method: 'POST', headers, body: JSON.stringify(body) }));
-    expect(res.status, await res.clone().text()).toBe(200);
-    const result = (await res.json()) as { classification: { hazards: Array<{ rule: string; level: string }> }; reports: Array<{ rule: string; hazardId: string; ok: boolean }> };
-    const general = result.classification.hazards.find((h) => h.level === 'general')!.rule;
-    const hazardId = result.reports.find((r) => r.ok && r.rule === general)!.hazardId;
-    const notice = await portal.fetch(
-      new Request(`http://portal.test/api/hazards/${hazardId}/commands`, {
-        method: 'POST',
-        headers: { ...headers, 'idempotency-key': 'dongfang-notice-2' },
-        body: JSON.stringify({ type: 'issue_notice' }),
-      }),
-    );
-    expect(notice.status).toBeLessThan(300);
+    const hazardId = await patrolThenNotice({ enterpriseId: 'ent-dongfang' }, 'dongfang-notice');
     await portal.notifications.runOnce();
     const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.notice_issued');
     expect(texts.map((m) => m.to)).toEqual(['139****0005']);
