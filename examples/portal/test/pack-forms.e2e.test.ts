@@ -8,7 +8,7 @@
  * changed answer gives the hazards core expects; the very answers the browser sent (with the
  * place, without a kind), classified by POST /api/inspections at that kind, give the same.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -22,9 +22,10 @@ const kinds = [...new Set(cases.map((c) => c.premises))].sort();
 const placeOf = (kind: string) => `p-kind-${kind.replace(/_/g, '-')}`;
 let portal: PortalHarness;
 let page: Page;
+/** The premises file the portal reads at start (one place per premises kind); removed when the file ends. */
+const file = join(tmpdir(), `anjian-pack-form-places-${process.pid}.json`);
 
 beforeAll(async () => {
-  const file = join(tmpdir(), `anjian-pack-form-places-${process.pid}.json`);
   writeFileSync(
     file,
     JSON.stringify({
@@ -38,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await portal?.stop();
+  rmSync(file, { force: true });
 });
 
 async function overHttp(sent: Record<string, any>, premises: string): Promise<string[]> {
