@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../src/cli-io.js';
 import { main } from '../src/main.js';
 import { DEMO_PACK, MINIMAL_PACK, MISSPELT_PACK, REPO, tempDir, writeFiles } from './fixtures.js';
+import { copyDemoPack } from './run-cli.js';
+import { xmlProblem } from './xml-well-formed.js';
 
 async function run(argv: string[], over: Parameters<typeof memoryIo>[0] = {}) {
   const io = memoryIo({ cwd: REPO, env: { LANG: 'en_US.UTF-8' }, ...over });
@@ -128,6 +130,59 @@ describe('formats print only their document on stdout', () => {
     const dir = packs({ 'a/pack.yaml': MINIMAL_PACK, 'b/pack.yaml': MINIMAL_PACK.replace('id: tiny', 'id: tiny-b') });
     const { err } = await run(['validate', dir, '--format', 'json']);
     expect(err).toBe('');
+  });
+});
+
+describe('--max-warnings in a machine format says why the run failed, without touching the document', () => {
+  // The demo pack has warnings (unverified citations) and no error.
+  it.each(['json', 'sarif', 'junit'])('validate --format %s: stdout stays the document, the reason goes to stderr in the language asked', async (format) => {
+    const { code, out, err } = await run(['validate', DEMO_PACK, '--format', format, '--max-warnings', '0']);
+    expect(code).toBe(1);
+    if (format === 'junit') expect(xmlProblem(out)).toBeNull();
+    else expect(() => JSON.parse(out)).not.toThrow();
+    expect(err).toMatch(/^anjian: \d+ warnings exceed --max-warnings 0\.\n$/);
+    const zh = await run(['validate', DEMO_PACK, '--format', format, '--max-warnings', '0', '--lang', 'zh-CN']);
+    expect(zh.err).toMatch(/^anjian: 警告数 \d+ 超过 --max-warnings 0。\n$/);
+    // no locale that names a language (LANG=C, as on many CI runners): both
+    const both = await run(['validate', DEMO_PACK, '--format', format, '--max-warnings', '0'], { env: { LANG: 'C.UTF-8' } });
+    expect(both.err).toMatch(/^anjian: 警告数 \d+ 超过 --max-warnings 0。 \/ \d+ warnings exceed --max-warnings 0\.\n$/);
+    expect(both.out).toBe(out);
+    const within = await run(['validate', DEMO_PACK, '--format', format, '--max-warnings', '1000']);
+    expect(within.code).toBe(0);
+    expect(within.err).toBe('');
+  });
+  it('validate --format github: an ::error annotation of the run, nothing on stderr', async () => {
+    const { code, out, err } = await run(['validate', DEMO_PACK, '--format', 'github', '--max-warnings', '0']);
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(out).toMatch(/^::error title=MAX_WARNINGS::\d+ warnings exceed --max-warnings 0\.$/m);
+    for (const line of out.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice) /);
+    const zh = await run(['validate', DEMO_PACK, '--format', 'github', '--max-warnings', '0', '--lang', 'zh-CN']);
+    expect(zh.out).toMatch(/^::error title=MAX_WARNINGS::警告数 \d+ 超过 --max-warnings 0。$/m);
+    expect((await run(['validate', DEMO_PACK, '--format', 'github', '--max-warnings', '1000'])).out).not.toContain('MAX_WARNINGS');
+  });
+  it.each(['json', 'junit'])('test --format %s: the reason on stderr too (stdout stays the document)', async (format) => {
+    // one scenario warning: LPG cylinders counted in a natural-gas scenario (NOT_APPLICABLE_ANSWER)
+    const dir = copyDemoPack();
+    writeFiles(dir, {
+      'tests/warned.yaml': `pack: demo-kitchen
+scenarios:
+  - name: cylinders counted with piped gas
+    premises: restaurant
+    findings: { gas_type: natural_gas, below_ground: false, alarm_installed: true, alarm_working: true, hose_length_m: 1, cylinders_on_site: 3 }
+    expect: { hazards: [] }
+`,
+    });
+    const { code, out, err } = await run(['test', dir, '--format', format, '--max-warnings', '0'], { cwd: dir });
+    expect(code).toBe(1);
+    if (format === 'junit') expect(xmlProblem(out)).toBeNull();
+    else expect(JSON.parse(out)).toMatchObject({ maxWarnings: 0, summary: { warnings: 1 } });
+    expect(err).toBe('anjian: 1 warning exceeds --max-warnings 0.\n');
+    const both = await run(['test', dir, '--format', format, '--max-warnings', '0'], { cwd: dir, env: {} });
+    expect(both.err).toBe('anjian: 警告数 1 超过 --max-warnings 0。 / 1 warning exceeds --max-warnings 0.\n');
+    const within = await run(['test', dir, '--format', format, '--max-warnings', '1'], { cwd: dir });
+    expect(within.code).toBe(0);
+    expect(within.err).toBe('');
   });
 });
 

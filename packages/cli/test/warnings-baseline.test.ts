@@ -41,7 +41,7 @@ describe('anjian validate --baseline', () => {
     const doc = JSON.parse(fresh.out) as { issues: { code: string; message: { en: string } }[] };
     expect(doc.issues.map((i) => i.message.en)).toEqual(['"DEMO-002-H1" cites GB 50028-2006 10.8.4, which is unverified.']);
     expect(fresh.err).toMatch(
-      /^anjian: 4 warnings acknowledged in anjian-baseline.json; 1 entry matches no warning any more \(first: CITATION_UNVERIFIED in sections\/equipment.yaml\) — drop with --update-baseline\n$/,
+      /^anjian: 4 warnings acknowledged in anjian-baseline.json; 1 entry matches no warning any more \(first: CITATION_UNVERIFIED in sections\/equipment.yaml\) — drop with --update-baseline\nanjian: 1 warning exceeds --max-warnings 0\.\n$/,
     );
 
     await runCli(['validate', '.', '--baseline', 'anjian-baseline.json', '--update-baseline'], opts);

@@ -4,10 +4,10 @@ import { formatTestJson } from '../format/test-json.js';
 import { formatTestJunit } from '../format/test-junit.js';
 import { formatTestPretty } from '../format/test-pretty.js';
 import type { TestFormatter } from '../format/test-format-options.js';
-import { LANGS, localize } from '../lang.js';
+import { knownLang, LANGS, localize } from '../lang.js';
 import { sourceLines } from '../source-lines.js';
 import { testPacks, tooManyWarnings } from '../test-packs.js';
-import { parseMaxWarnings } from '../max-warnings.js';
+import { parseMaxWarnings, sayTooManyWarnings } from '../max-warnings.js';
 import { UsageError } from '../usage-error.js';
 import { skippedPathNote } from '../format/skipped-path.js';
 import { progressLine } from '../progress-line.js';
@@ -102,6 +102,7 @@ export const testCommand: Command = {
     });
     progress.end();
     io.stdout.write(formatter(report, { lang, version, colors: io.colors === true && format === 'pretty', lines: sourceLines(io.cwd) }));
+    sayTooManyWarnings(io, format, knownLang(typeof values.lang === 'string' ? values.lang : undefined, io.env), report.summary.warnings, report.maxWarnings);
     if (report.packs.some((p) => p.issues.some((i) => i.code === 'INTERNAL_ERROR'))) return 2;
     return report.summary.packsFailed > 0 || tooManyWarnings(report) ? 1 : 0;
   },

@@ -4,13 +4,13 @@ import type { Lang } from '@anjian/core';
 import type { CliIo } from '../cli-io.js';
 import type { Command, CommandArgs } from '../command.js';
 import { FORMAT_NAMES, FORMATTERS } from '../format/formatters.js';
-import { LANGS, localize } from '../lang.js';
+import { knownLang, LANGS, localize } from '../lang.js';
 import { skippedPathNote } from '../format/skipped-path.js';
 import { UsageError } from '../usage-error.js';
 import { validatePacks, type ValidationReport } from '../validate-packs.js';
 import { applyBaseline, readBaseline, writeBaseline } from '../warnings-baseline.js';
 import { progressLine } from '../progress-line.js';
-import { parseMaxWarnings } from '../max-warnings.js';
+import { parseMaxWarnings, sayTooManyWarnings } from '../max-warnings.js';
 
 /** Files larger than this get no code frame (the loader refuses them anyway). */
 const MAX_FRAME_SOURCE = 2_000_000;
@@ -107,6 +107,7 @@ export const validateCommand: Command = {
         readSource: (file) => readSource(resolve(io.cwd, file)),
       }),
     );
+    sayTooManyWarnings(io, format, knownLang(typeof values.lang === 'string' ? values.lang : undefined, io.env), report.summary.warnings, maxWarnings);
     if (report.issues.some((i) => i.code === 'INTERNAL_ERROR')) return 2;
     if (report.summary.errors > 0) return 1;
     if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;

@@ -1,12 +1,14 @@
 import type { IssueSeverity } from '@anjian/core';
 import { localize } from '../lang.js';
+import { tooManyWarningsText } from '../max-warnings.js';
 import { visibleIssues, type Formatter } from './format-options.js';
 
 const COMMAND: Record<IssueSeverity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /**
  * GitHub Actions workflow commands, one line per issue, so issues show as annotations on
- * the pull request: `::error file=…,line=…,col=…,title=CODE::message`.
+ * the pull request: `::error file=…,line=…,col=…,title=CODE::message`. More warnings than
+ * `--max-warnings` is one `::error` of the run (`title=MAX_WARNINGS`, no file).
  *
  * @example
  * ```text
@@ -23,6 +25,10 @@ export const formatGithub: Formatter = (report, options) => {
     const message = localize(issue.message, options.lang) + (hint ? ` (${hint})` : '');
     return `::${COMMAND[issue.severity]} ${props.join(',')}::${escapeData(message)}`;
   });
+  // no file to put it on: an annotation of the run, as anjian test's
+  const { warnings } = report.summary;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings)
+    lines.push(`::error title=MAX_WARNINGS::${escapeData(localize(tooManyWarningsText(warnings, options.maxWarnings), options.lang))}`);
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 };
 

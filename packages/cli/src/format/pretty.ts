@@ -1,4 +1,6 @@
 import type { Lang } from '@anjian/core';
+import { localize } from '../lang.js';
+import { tooManyWarningsText } from '../max-warnings.js';
 import type { ReportIssue, ValidationReport } from '../validate-packs.js';
 import { issueBlock } from './issue-block.js';
 import { visibleIssues, type FormatOptions, type Formatter } from './format-options.js';
@@ -48,9 +50,7 @@ function summary(report: ValidationReport, options: FormatOptions, paint: (code:
   );
   const hidden = options.quiet ? warnings + infos : 0;
   if (hidden > 0) parts.push(zh ? `（--quiet 隐藏了 ${hidden} 个警告和提示）` : `(${hidden} ${hidden === 1 ? (warnings === 1 ? 'warning' : 'info') : 'warnings and info'} hidden by --quiet)`);
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    parts.push(zh ? `警告数 ${warnings} 超过 --max-warnings ${options.maxWarnings}。` : `${warnings} ${warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${options.maxWarnings}.`);
-  }
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) parts.push(localize(tooManyWarningsText(warnings, options.maxWarnings), options.lang));
   const mark = errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? paint('31', '✖') : paint('32', '✔');
   return `${mark} ${parts.join(zh ? '' : ' ')}`;
 }

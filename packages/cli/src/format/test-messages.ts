@@ -1,6 +1,7 @@
 import type { Lang } from '@anjian/core';
 import type { RuleCoverage } from '@anjian/core/internal';
 import { localize } from '../lang.js';
+import { tooManyWarningsText } from '../max-warnings.js';
 
 type Text = { 'zh-CN': string; en: string };
 
@@ -24,10 +25,7 @@ export const TEST_TEXT = {
     en: `${packs} ${s(packs, 'pack', 'packs')} tested, ${failed} failed; ${todo} todo${warnings > 0 ? `; ${warnings} ${s(warnings, 'warning', 'warnings')}` : ''}.`,
   }),
   /** After it, when `--max-warnings` is exceeded (the run fails). */
-  tooManyWarnings: (warnings: number, max: number): Text => ({
-    'zh-CN': `警告数 ${warnings} 超过 --max-warnings ${max}。`,
-    en: `${warnings} ${s(warnings, 'warning exceeds', 'warnings exceed')} --max-warnings ${max}.`,
-  }),
+  tooManyWarnings: tooManyWarningsText,
   didNotLoad: { 'zh-CN': '（未能加载）', en: '(did not load)' },
   scenarios: (n: number): Text => ({ 'zh-CN': `${n} 个场景`, en: `${n} ${s(n, 'scenario', 'scenarios')}` }),
   noScenarioFiles: { 'zh-CN': '没有场景文件（pack.yaml 旁的 tests/*.yaml）', en: 'no scenario files (tests/*.yaml beside pack.yaml)' },
