@@ -3,8 +3,10 @@
  * (fixed sites, 九小场所, labour-intensive sites, group-rental points), landlords and tenants,
  * a year of inspections (自查, 巡查, 执法检查, devices) and the hazards they found with their
  * whole review-chain history — hash-chained events folded by core's own `evolve`, the hazard
- * list rows by `summarize`, the outbox messages by `outboxMessagesFor` — so that `verifyAudit`
- * and the reports agree with what was written. Stores write it through their bulk loaders.
+ * list rows by `summarize`, the outbox messages by `outboxMessagesFor`, the inspection and
+ * hazard ids by `inspectionRecordId` and `reportHazardId` (from the actor and the key
+ * `<enterprise id>-<n>`, as `reportInspection` derives them) — so that `verifyAudit` and the
+ * reports agree with what was written. Stores write it through their bulk loaders.
  *
  * What is simplified (docs/reports.md): items and titles are synthetic (the pack ids and
  * domains are the shipped ones); every hazard takes the plain path notice → rectification →
@@ -16,6 +18,7 @@
 import { computeEventHash, GENESIS_HASH, sha256Hex } from '../chain/hash-event.js';
 import { evolve } from '../chain/evolve.js';
 import { outboxMessagesFor } from '../chain/outbox-messages.js';
+import { inspectionRecordId, reportHazardId } from '../chain/report-inspection.js';
 import { summarize } from '../chain/summarize.js';
 import type { ChainEvent, EventDataMap, EventType, HazardState, HazardSummary } from '../chain/types.js';
 import type { FindingSource } from '../classify/types.js';
@@ -216,7 +219,7 @@ export function generateCity(options: CitySeedOptions): City {
         const actorId = source === 'self_check' ? `user-${enterprise.id}` : source === 'sensor' ? `device-${enterprise.id}` : `${source === 'grid_patrol' ? 'grid' : 'officer'}-${enterprise.area}`;
         const key = `${enterprise.id}-${k}`;
         const recordedAt = iso(time);
-        const id = `in-${sha256Hex(`inspection\n${actorId}\n${key}`).slice(0, 24)}`;
+        const id = inspectionRecordId(actorId, key);
         const place = tenancy !== undefined && atRented !== null && atRented() < AT_RENTED_PREMISES ? tenancy : null;
         const found: InspectionRecord['hazards'] = [];
         if (r() < hazardRate) {
@@ -274,7 +277,7 @@ function hazardHistory(input: {
 }): CityHazard {
   const { r, enterprise, pack, item, level, source, at, end } = input;
   const rule = `${item}-H1`;
-  const hazardId = `hz-${sha256Hex(`${input.actorId}\n${input.key}\n${rule}`).slice(0, 24)}`;
+  const hazardId = reportHazardId(input.actorId, input.key, rule);
   const title = titleOf(pack, item);
   const officer = { id: `officer-${enterprise.area}`, role: 'enforcement' as const };
   const grid = { id: `grid-${enterprise.area}`, role: 'grid' as const };
