@@ -52,8 +52,8 @@ async function someReadable(ctx: RouteContext, scopes: ReadScopes, filter: Hazar
  * - a domain: known when a loaded pack serves it, one of the actor's departments supervises it,
  *   or a hazard the actor reads has it; else 422;
  * - an area: known when it is (or contains) the area of a registered enterprise (the relations'
- *   register, or the enterprises the actor's scopes name — the `Directory` port cannot list the
- *   others), of the actor's jurisdiction, of a hazard the actor reads, or what the route's
+ *   register — the directory's `listEnterprises` when it has one —, or the enterprises the actor's
+ *   scopes name), of the actor's jurisdiction, of a hazard the actor reads, or what the route's
  *   `areaKnownHere` accepts; else 422.
  *
  * Each problem carries one issue naming the parameter (`parameter`), in both languages, the value
@@ -110,7 +110,9 @@ async function knownArea(ctx: RouteContext, actor: ActorProfile | null, scopes: 
   const jurisdiction = [...(actor?.gridAreas ?? []), ...(actor?.departments ?? []).flatMap((d) => d.areas)];
   if (actor?.roles.includes('grid') || actor?.roles.includes('enforcement')) if (jurisdiction.some(within)) return true;
   const relations = ctx.options.relations;
-  if (relations && (await relations.enterprises()).some((e) => within(e.area))) return true;
+  // The register: one enterprise of the area asked of the directory when it lists (the filter pushed down), else the relations' list.
+  const list = ctx.deps.directory.listEnterprises?.bind(ctx.deps.directory);
+  if (relations && (list ? (await list({ areas: [area], limit: 1 })).length > 0 : (await relations.enterprises()).some((e) => within(e.area)))) return true;
   if (scopes !== 'all') {
     for (const id of new Set(scopes.flatMap((s) => (s.enterpriseId === undefined ? [] : [s.enterpriseId])))) {
       const e = await ctx.deps.directory.enterprise(id);

@@ -11,7 +11,12 @@ import type { DeviceRegistry, EnterpriseRecord, RentalDirectory, RoundStore } fr
 export interface RelationsApiOptions {
   rental: RentalDirectory;
   rounds: RoundStore;
-  /** The register of enterprises rounds draw from and cover (the `Directory` port cannot enumerate). */
+  /**
+   * The register of enterprises rounds draw from and cover. `GET /enterprises` and the check of an
+   * `area` query value read it only when the API's directory has no `listEnterprises`; with one they
+   * ask the directory, one page with the filter pushed down (core's `listReadableEnterprises`) — both
+   * must then hold the same enterprises.
+   */
   enterprises: () => Promise<readonly EnterpriseRecord[]> | readonly EnterpriseRecord[];
   /** Monitoring devices, listed in the enterprise file when given. */
   devices?: Pick<DeviceRegistry, 'listDevices'>;

@@ -68,6 +68,8 @@ export { EVIDENCE_COMMAND_TYPES } from './command-shape.js';
 export type { AuthorizationExplanation, DenialReason } from './explain-authorization.js';
 export { readScopes, canRead, mayReadSomeOf, mayAskAboutEnterprise, enterpriseForRead, mayReadRounds, narrow, readAccess, readableInspection, timeBounded } from './read-policy.js';
 export type { EnterpriseForRead, ReadAccess, ReadScope, ReadScopes, ReadableHazard } from './read-policy.js';
+export { listReadableEnterprises } from './readable-enterprises.js';
+export type { EnterpriseRegisterSource } from './readable-enterprises.js';
 export { hazardReadView, LANDLORD_DOCUMENT_KINDS, landlordDocumentRefusal, landlordReadsEvent, mayReadDocumentKind } from './hazard-read-view.js';
 export type { HazardReadView } from './hazard-read-view.js';
 export { DEFAULT_EVIDENCE_RULES, checkEvidence } from './evidence-rules.js';

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { EnterpriseListQuery } from './enterprise-list.js';
 import type { TenancyRecord } from './rental-directory.js';
 
 /** Roles of the review chain. */
@@ -47,6 +48,14 @@ export interface ActorProfile {
    * taken from a request; a tenancy whose landlord is not one of `enterpriseIds` grants nothing.
    */
   tenancies?: readonly TenancyRecord[];
+  /**
+   * The person's mobile number, where a host sends the texts addressed to this actor (a grid
+   * inspector's area digest, a permit waiting for the approver's approval). A fact of the
+   * directory, like the enterprise's {@link EnterpriseRecord.phone}: a host looks it up here
+   * when it sends, and an actor without one is not reachable — the message is a dead letter
+   * naming the actor, never dropped. Core never prints it.
+   */
+  phone?: string;
 }
 
 /** An enterprise as registered with the supervising departments. */
@@ -59,7 +68,12 @@ export interface EnterpriseRecord {
   address?: string;
   /** 法定代表人（主要负责人）, printed on enforcement documents. */
   legalRepresentative?: string;
-  /** Contact telephone, printed where a document asks for it. */
+  /**
+   * Contact telephone, printed where a document asks for it; the number a host texts the
+   * enterprise's notifications to (a notice, an overdue warning, a landlord's copy). An
+   * enterprise without one is not reachable by text: the host's relay dead-letters the message
+   * (`PermanentDeliveryError` or `{ ok: false, retryable: false }`), never drops it.
+   */
   phone?: string;
   /**
    * Which standard the enterprise's hazardous-work permits are held to: `hazchem` for a
@@ -85,8 +99,27 @@ export interface EnterpriseRecord {
  * - `enterprise(id)` MUST return `null` for an unknown or deregistered enterprise; the
  *   area it returns is where the enterprise's hazards belong (the chain never takes an
  *   area from a request).
+ * - `listEnterprises(query)` is optional: a directory over a large register (10 000 enterprises
+ *   and more) implements it so a host lists one page with the filter pushed down (an index on
+ *   id and area) instead of loading the register. When implemented it MUST answer exactly what
+ *   `listEnterprisesOf(everyEnterprise, query)` answers (the one definition, `@anjian/core/ports`):
+ *   - only enterprises `enterprise(id)` answers (none deregistered), each as it answers it;
+ *   - ordered by id in JavaScript's string order (UTF-16 code units; for ASCII ids what SQLite's
+ *     `BINARY` or PostgreSQL's `COLLATE "C"` compares), no id twice;
+ *   - `after`: only ids sorting after it (keyset paging: the last id of a page continues);
+ *   - `areas`: only enterprises registered in one of them or a sub-area (`D1` covers `D1/G3`, not
+ *     `D10`: `areaCovers`); an empty list matches none; omitted narrows nothing;
+ *   - `q`: only those whose name or id contains it, as given (case-sensitive; `%` and `_` are
+ *     plain characters, not patterns);
+ *   - at most `limit` (an integer from 1); fewer only when no more match.
+ *
+ *   It MUST NOT apply a read policy of its own: who may read which enterprise is decided on the
+ *   server (`listReadableEnterprises`), which narrows the query by the reader's scopes first.
+ *   Run `runEnterpriseListConformance` of `@anjian/core/testing` against it.
  */
 export interface Directory {
   resolve(actorId: string): Promise<ActorProfile | null>;
   enterprise(enterpriseId: string): Promise<EnterpriseRecord | null>;
+  /** One page of the register, the filter pushed down (optional; see the interface's rules). */
+  listEnterprises?(query: EnterpriseListQuery): Promise<readonly EnterpriseRecord[]>;
 }

@@ -29,6 +29,8 @@ export { runInspectionLogConformance, INSPECTION_LOG_CONFORMANCE_TESTS, testInsp
 export type { InspectionLogConformanceOptions } from './inspection-log-conformance.js';
 export { runRentalDirectoryConformance, RENTAL_DIRECTORY_CONFORMANCE_TESTS } from './rental-directory-conformance.js';
 export type { RentalDirectoryConformanceOptions } from './rental-directory-conformance.js';
+export { runEnterpriseListConformance, ENTERPRISE_LIST_CONFORMANCE_TESTS } from './enterprise-list-conformance.js';
+export type { EnterpriseListConformanceOptions } from './enterprise-list-conformance.js';
 export { runRoundStoreConformance, ROUND_STORE_CONFORMANCE_TESTS } from './round-store-conformance.js';
 export type { RoundStoreConformanceOptions } from './round-store-conformance.js';
 export { runPermitStoreConformance, PERMIT_STORE_CONFORMANCE_TESTS } from './permit-store-conformance.js';

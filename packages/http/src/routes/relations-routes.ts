@@ -5,10 +5,10 @@ import {
   canRead,
   collectRoundCoverage,
   drawRoundSample,
+  listReadableEnterprises,
   mayAskAboutEnterprise,
   mayChangeTenancy,
   mayManageRound,
-  mayReadSomeOf,
   mayReadDocumentKind,
   mayReadRounds,
   openRound,
@@ -184,7 +184,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
     operationId: 'listEnterprises',
     summary: 'The registered enterprises the actor may read, by area and name (名录) / 可查看的登记企业',
     description:
-      "The register of enterprises (RelationsApiOptions.enterprises) narrowed on the server by the actor's read policy (core's mayReadSomeOf): an officer those of its jurisdiction, a grid inspector those of its grid, a department admin all, an enterprise user its own, a landlord its own and its tenants (current and past). Each line is the directory's record: id, name, area, and address and regime when registered — nothing else (no legal representative, no phone). `area` keeps the enterprises registered in it or its sub-areas, `q` those whose name or id contains it; an area the server does not know is 422 UNKNOWN_QUERY_VALUE (malformed: 400), not an empty list; ordered by id, `after` (the previous page's `next`) continues, `next` is null on the last page.\n\n按读取规则在服务器端收窄的企业名录：执法人员为其辖区，网格员为其网格，部门管理员为全部，企业用户为本企业，出租方另含其承租方（含历史）。每行为名录登记的 id、名称、区域，登记了的地址与许可规则类别，不含其他信息。area 按区域（含下级）筛选，q 按名称或编号包含筛选；服务器不知道的区域返回 422 UNKNOWN_QUERY_VALUE（格式错误为 400），而不是空列表；按编号排序，after 续查（上一页的 next），最后一页 next 为 null。",
+      "The register of enterprises (the directory's listEnterprises, the filter pushed down, when it has one; else RelationsApiOptions.enterprises) narrowed on the server by the actor's read policy (core's mayReadSomeOf, in listReadableEnterprises): an officer those of its jurisdiction, a grid inspector those of its grid, a department admin all, an enterprise user its own, a landlord its own and its tenants (current and past). Each line is the directory's record: id, name, area, and address and regime when registered — nothing else (no legal representative, no phone). `area` keeps the enterprises registered in it or its sub-areas, `q` those whose name or id contains it; an area the server does not know is 422 UNKNOWN_QUERY_VALUE (malformed: 400), not an empty list; ordered by id, `after` (the previous page's `next`) continues, `next` is null on the last page.\n\n按读取规则在服务器端收窄的企业名录：执法人员为其辖区，网格员为其网格，部门管理员为全部，企业用户为本企业，出租方另含其承租方（含历史）。每行为名录登记的 id、名称、区域，登记了的地址与许可规则类别，不含其他信息。area 按区域（含下级）筛选，q 按名称或编号包含筛选；服务器不知道的区域返回 422 UNKNOWN_QUERY_VALUE（格式错误为 400），而不是空列表；按编号排序，after 续查（上一页的 next），最后一页 next 为 null。",
     tags: ['relations'],
     auth: 'required',
     parameters: [
@@ -237,16 +237,17 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
         ['after', after, 200],
       ] as const)
         if (value !== null && (value === '' || value.length > max)) throw bad(`${name} 应为 1–${max} 个字符`, `${name} must be 1–${max} characters`);
-      // Derived on the server: the register, each enterprise kept when some record of it could lie inside the actor's scopes.
-      const register = [...(await r.enterprises())].filter((e) => mayReadSomeOf(scopes, e));
+      // Derived on the server: the register, each enterprise kept when some record of it could lie inside the actor's scopes
+      // (core's listReadableEnterprises: pushed down to the directory's listEnterprises when it has one, else r.enterprises() filtered).
+      const source = { directory: ctx.deps.directory, register: r.enterprises };
       // An area the server does not know is 422 UNKNOWN_QUERY_VALUE, not an empty list (T60); malformed, 400.
-      await checkFilterValues(ctx, actor, scopes, { area: 'area' }, async (a) => register.some((e) => areaCovers(a, e.area)));
-      const readable = register
-        .filter((e) => area === null || areaCovers(area, e.area))
-        .filter((e) => text === null || e.name.includes(text) || e.id.includes(text))
-        .filter((e) => after === null || e.id > after)
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const page = readable.slice(0, limit);
+      await checkFilterValues(ctx, actor, scopes, { area: 'area' }, async (a) => (await listReadableEnterprises(source, scopes, { areas: [a], limit: 1 })).items.length > 0);
+      const { items: page, next } = await listReadableEnterprises(source, scopes, {
+        ...(area === null ? {} : { areas: [area] }),
+        ...(text === null ? {} : { q: text }),
+        ...(after === null ? {} : { after }),
+        limit,
+      });
       const items = page.map((e) => ({
         id: e.id,
         name: e.name,
@@ -254,7 +255,7 @@ export const RELATIONS_ROUTES: readonly RouteSpec[] = [
         ...(e.address === undefined ? {} : { address: e.address }),
         ...(e.regime === undefined ? {} : { regime: e.regime }),
       }));
-      return jsonResponse({ items, next: readable.length > limit ? page[page.length - 1]!.id : null });
+      return jsonResponse({ items, next });
     },
   },
   {
