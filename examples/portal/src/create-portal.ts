@@ -73,6 +73,11 @@ export interface PortalOptions {
   cityEnterprises?: number;
   /** More premises and tenancies of the demo's enterprises (checked by core's `checkRentalSeed` like the demo's own). */
   morePremises?: RentalSeed;
+  /**
+   * More registered enterprises beside the demo's (a host's own register; tests): they join the directory and
+   * the rounds' register as the demo's do — their `phone` is where their texts go, as for the demo's.
+   */
+  moreEnterprises?: readonly EnterpriseRecord[];
 }
 
 /** What the host knows about a request that the web `Request` does not carry. */
@@ -160,10 +165,11 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     // The register: every enterprise the API's directory holds, one list — the directory reads it (a static directory
     // cannot list), and so do the rounds' members, the landlord views and the daily warnings. Names, addresses and legal
     // representatives are what enforcement documents print; the regime (which standard a permit is held to) is the
-    // directory's; the city's enterprises state none (no permits).
+    // directory's; the city's enterprises state none (no permits). The phone is where the enterprise's texts go.
     const register: readonly EnterpriseRecord[] = [
       ...[...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => ({ id: e.id, name: e.name['zh-CN'], area: e.area, regime: e.regime, ...DEMO_ENTERPRISE_DETAILS[e.id] })),
       ...(city?.enterprises ?? []),
+      ...(options.moreEnterprises ?? []),
     ];
     // The registry the server derives a report's area from: the client names only the enterprise.
     const directory = createStaticDirectory(

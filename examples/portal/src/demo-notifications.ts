@@ -7,6 +7,9 @@
  * side outbox goes through the same notifier: a hazardous-work job suspended or overdue to close
  * (to the enterprise), and a permit still waiting for approval near its start (to the holders of
  * the approver role core names, `payload.approverRole`, in the enterprise: the demo's permit roles).
+ * Every number is the directory's, looked up when the message is sent: an enterprise's `phone` in its
+ * record, a person's on the profile (only the enforcement desk's is the host's configuration). A
+ * recipient without one is a dead letter naming it (the outbox's dead-letter list), never a silent drop.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +32,7 @@ import { AREA_DIGEST_TOPIC, DAILY_WARNING_TOPIC } from '@anjian/core/monitoring'
 import { createSmsNotifier, maskPhone } from '@anjian/notify-sms';
 import { CITY_ID_PREFIX } from './demo-city.js';
 import { permitRoleHolders } from './demo-permits.js';
-import { DEMO_PHONES, SYSTEM_ACTOR_ID } from './demo-users.js';
+import { DEMO_ENFORCEMENT_DESK_PHONE, SYSTEM_ACTOR_ID } from './demo-users.js';
 
 /** One SMS as the demo gateway logged it. */
 export interface DemoSms {
@@ -66,6 +69,9 @@ const SMS_KIND: Readonly<Record<string, string>> = {
 
 /** A review-chain message (`hazard.*`): its payload is the hazard after the event. */
 const isHazardMessage = (e: OutboxEnvelope): e is OutboxEnvelope<OutboxTopic> => e.kind.startsWith('hazard.');
+
+/** A permanent failure: the recipient has no number in the directory (both languages, for the dead-letter list). */
+const noNumber = (en: string, zh: string): RelayDelivery => ({ ok: false, retryable: false, error: `no phone number in the directory for ${en} / 名录中${zh}没有手机号码` });
 
 /** `2026-11-30 17:00` in China time. */
 function chinaTime(iso: unknown): string {
@@ -146,12 +152,12 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const kind = SMS_KIND[e.kind];
     if (!kind || !isHazardMessage(e)) return { ok: true }; // this event sends no SMS
     const p = e.payload;
-    // The generated city (ANJIAN_DEMO_CITY) has no numbers here, and D1's desk is not its bureau: its hazards are not texted.
+    // The generated city (ANJIAN_DEMO_CITY) is not D1's: its bureau is not the demo's desk or signature, so its hazards are not texted.
     if (String(p.enterpriseId).startsWith(CITY_ID_PREFIX)) return { ok: true };
-    // The name is the directory's (any registered enterprise, not only the demo's four); the number is looked up by id.
+    // Name and number are the directory's (any registered enterprise, not only the demo's); an escalation goes to the desk.
     const enterprise = await options.directory.enterprise(String(p.enterpriseId));
-    const to = kind === 'hazard.escalated' ? DEMO_PHONES.enforcement : DEMO_PHONES[String(p.enterpriseId)];
-    if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${p.enterpriseId}` };
+    const to = kind === 'hazard.escalated' ? DEMO_ENFORCEMENT_DESK_PHONE : enterprise?.phone;
+    if (!to) return noNumber(`enterprise ${String(p.enterpriseId)} (${enterprise?.name ?? 'not registered'})`, `企业 ${String(p.enterpriseId)}（${enterprise?.name ?? '未登记'}）`);
     let reason = '—';
     const events = await store.readEvents(message.hazardId);
     if (kind === 'hazard.rejected') {
@@ -178,9 +184,12 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };
     // A hazard at a tenant's premises: a copy to the landlord (抄送出租方, issue 17), named by the payload from the directory.
     // A penalty is the tenant's own proceeding: no copy of its events (core's landlordReadsEvent, the rule of the landlord's reading).
-    const landlordPhone = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' && landlordReadsEvent(e.kind.slice('hazard.'.length)) ? DEMO_PHONES[p.landlordEnterpriseId] : undefined;
-    if (!landlordPhone) return { ok: true };
-    const copy = await sms.deliver({ id: `${message.id}:landlord`, kind, to: landlordPhone, params });
+    const landlordId = p.landlordEnterpriseId !== undefined && kind !== 'hazard.escalated' && landlordReadsEvent(e.kind.slice('hazard.'.length)) ? p.landlordEnterpriseId : undefined;
+    if (landlordId === undefined) return { ok: true };
+    // The landlord's number is its record's; none is a dead letter (the tenant's text is sent: a retry resends it under the same key, deduplicated).
+    const landlord = await options.directory.enterprise(landlordId);
+    if (!landlord?.phone) return noNumber(`landlord ${landlordId} (${landlord?.name ?? 'not registered'})`, `出租方 ${landlordId}（${landlord?.name ?? '未登记'}）`);
+    const copy = await sms.deliver({ id: `${message.id}:landlord`, kind, to: landlord.phone, params });
     return copy.ok ? { ok: true } : { ok: false, retryable: copy.retryable, error: copy.error };
   };
 
@@ -189,10 +198,11 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const e = toOutboxEnvelope(message);
     if (e.kind !== DAILY_WARNING_TOPIC && e.kind !== AREA_DIGEST_TOPIC) return { ok: true }; // not an SMS
     const recipient = e.kind === DAILY_WARNING_TOPIC ? e.payload.enterpriseId : e.payload.inspectorId;
-    // The generated city's enterprises have no numbers here and D1's bureau is not theirs: warned, not texted (as their hazards).
+    // The generated city is not D1's: its enterprises are warned, not texted by D1's bureau (as their hazards).
     if (recipient.startsWith(CITY_ID_PREFIX)) return { ok: true };
-    const to = DEMO_PHONES[recipient];
-    if (!to) return { ok: false, retryable: false, error: `no phone number for ${recipient}` };
+    // The enterprise's number is its record's, the inspector's on the profile.
+    const to = e.kind === DAILY_WARNING_TOPIC ? (await options.directory.enterprise(recipient))?.phone : (await options.directory.resolve(recipient))?.phone;
+    if (!to) return e.kind === DAILY_WARNING_TOPIC ? noNumber(`enterprise ${recipient}`, `企业 ${recipient}`) : noNumber(`inspector ${recipient}`, `人员 ${recipient}`);
     const enterprise = e.kind === DAILY_WARNING_TOPIC ? e.payload.enterprise : '';
     const result = await sms.deliver({ id: e.id, kind: e.kind, to, params: { enterprise, summary: e.payload.summary, hazardId: '', hazardNo: '' } });
     return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
@@ -208,23 +218,26 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const enterprise = await options.directory.enterprise(p.enterpriseId);
     const params = { enterprise: enterprise?.name ?? p.enterpriseId, title: p.title, permitNo: p.permitNo, permitId: p.permitId, reason: p.reasonText ?? '—' };
     if (!approval) {
-      const to = DEMO_PHONES[p.enterpriseId];
-      if (!to) return { ok: false, retryable: false, error: `no phone number for enterprise ${p.enterpriseId}` };
+      const to = enterprise?.phone;
+      if (!to) return noNumber(`enterprise ${p.enterpriseId} (${enterprise?.name ?? 'not registered'})`, `企业 ${p.enterpriseId}（${enterprise?.name ?? '未登记'}）`);
       const result = await sms.deliver({ id: e.id, kind: e.kind, to, params });
       return result.ok ? { ok: true } : { ok: false, retryable: result.retryable, error: result.error };
     }
     // Whom to tell is the host's: the demo's permit roles. No holder, or a holder without a number, is a dead letter, not silence.
     const holders = typeof p.approverRole === 'string' ? permitRoleHolders(p.enterpriseId, p.approverRole) : [];
     if (holders.length === 0) return { ok: false, retryable: false, error: `nobody holds the permit role ${String(p.approverRole)} at enterprise ${String(p.enterpriseId)}` };
-    const unreachable = holders.filter((actorId) => !DEMO_PHONES[actorId]);
-    if (unreachable.length > 0) return { ok: false, retryable: false, error: `no phone number for ${unreachable.join(', ')} (permit role ${String(p.approverRole)})` };
+    // Each holder's number is the profile's, looked up before any is texted: one without a number names them all.
+    const phones = new Map<string, string | undefined>();
+    for (const actorId of holders) phones.set(actorId, (await options.directory.resolve(actorId))?.phone);
+    const unreachable = holders.filter((actorId) => !phones.get(actorId));
+    if (unreachable.length > 0) return noNumber(`${unreachable.join(', ')} (permit role ${String(p.approverRole)})`, `${unreachable.join('、')}（许可角色 ${String(p.approverRole)}）`);
     for (const actorId of holders) {
       // one idempotency key per recipient: a retry after a partial failure does not text anyone twice
       // (the start is core's text; without it the template fails: a dead letter, not a text with a gap)
       const result = await sms.deliver({
         id: `${message.id}:${actorId}`,
         kind: e.kind,
-        to: DEMO_PHONES[actorId]!,
+        to: phones.get(actorId)!,
         params: p.validFromText === undefined ? params : { ...params, start: p.validFromText },
       });
       if (!result.ok) return { ok: false, retryable: result.retryable, error: result.error };

@@ -41,16 +41,20 @@ export const DEMO_HAZCHEM_ENTERPRISE = { id: 'ent-dongfang', name: { 'zh-CN': '�
 const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work', 'monitoring'];
 
 /**
- * What enforcement documents print of each demo enterprise (made up): address and legal
- * representative (法定代表人/主要负责人). The directory carries them.
+ * What the directory registers of each demo enterprise besides its name and area (made up): address
+ * and legal representative (法定代表人/主要负责人), which enforcement documents print, and the mobile
+ * number its texts go to (they only reach the demo gateway's log). The directory carries them.
  */
-export const DEMO_ENTERPRISE_DETAILS: Readonly<Record<string, { address: string; legalRepresentative: string }>> = {
-  'ent-lvyuan': { address: 'D1区和平里北街18号', legalRepresentative: '周绿园' },
-  'ent-hongxing': { address: 'D1区红星路6号', legalRepresentative: '孙红星' },
-  'ent-anping': { address: 'D1区安平街21号', legalRepresentative: '吴安平' },
-  'ent-ruyi': { address: 'D1区如意胡同3号', legalRepresentative: '郑如意' },
-  'ent-dongfang': { address: 'D1区东方路88号', legalRepresentative: '钱东方' },
+export const DEMO_ENTERPRISE_DETAILS: Readonly<Record<string, { address: string; legalRepresentative: string; phone: string }>> = {
+  'ent-lvyuan': { address: 'D1区和平里北街18号', legalRepresentative: '周绿园', phone: '13900000001' },
+  'ent-hongxing': { address: 'D1区红星路6号', legalRepresentative: '孙红星', phone: '13900000002' },
+  'ent-anping': { address: 'D1区安平街21号', legalRepresentative: '吴安平', phone: '13900000003' },
+  'ent-ruyi': { address: 'D1区如意胡同3号', legalRepresentative: '郑如意', phone: '13900000004' },
+  'ent-dongfang': { address: 'D1区东方路88号', legalRepresentative: '钱东方', phone: '13900000005' },
 };
+
+/** The mobile numbers of the demo enterprises' owners who hold a permit role (a permit waiting for approval is texted to them). */
+const DEMO_OWNER_PHONES: Readonly<Record<string, string>> = { 'ent-lvyuan': '13900000031' };
 
 /**
  * The demo users: one per enterprise, a grid inspector, three enforcement officers (with made-up
@@ -58,14 +62,14 @@ export const DEMO_ENTERPRISE_DETAILS: Readonly<Record<string, { address: string;
  */
 export const DEMO_USERS: readonly DemoUser[] = [
   ...DEMO_ENTERPRISES.map((e): DemoUser => ({
-    profile: { id: `owner-${e.id.slice(4)}`, roles: ['enterprise'], enterpriseIds: [e.id] },
+    profile: { id: `owner-${e.id.slice(4)}`, roles: ['enterprise'], enterpriseIds: [e.id], ...(DEMO_OWNER_PHONES[e.id] ? { phone: DEMO_OWNER_PHONES[e.id] } : {}) },
     name: { 'zh-CN': `${e.name['zh-CN']}负责人`, en: `${e.name.en} owner` },
     home: 'enterprise',
   })),
   // Hazardous-work permits (issue 19): people of 绿园餐厅 besides its owner — the safety officer who
   // approves (permit roles in demo-permits.ts) and the attendant (监护人) who confirms being on site.
   {
-    profile: { id: 'safety-lvyuan', roles: ['enterprise'], enterpriseIds: ['ent-lvyuan'] },
+    profile: { id: 'safety-lvyuan', roles: ['enterprise'], enterpriseIds: ['ent-lvyuan'], phone: '13900000032' },
     name: { 'zh-CN': '绿园餐厅安全员 刘洋', en: 'Lvyuan Restaurant safety officer Liu Yang' },
     person: { 'zh-CN': '刘洋', en: 'Liu Yang' },
     home: 'enterprise',
@@ -78,12 +82,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   // Hot work (GB 30871-2022) at 东方化工仓储: its leader, its safety officer and an attendant.
   {
-    profile: { id: 'owner-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'] },
+    profile: { id: 'owner-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'], phone: '13900000033' },
     name: { 'zh-CN': '东方化工仓储负责人', en: 'Dongfang Chemical Storage owner' },
     home: 'enterprise',
   },
   {
-    profile: { id: 'safety-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'] },
+    profile: { id: 'safety-dongfang', roles: ['enterprise'], enterpriseIds: ['ent-dongfang'], phone: '13900000034' },
     name: { 'zh-CN': '东方化工仓储安全员 周涛', en: 'Dongfang Chemical Storage safety officer Zhou Tao' },
     person: { 'zh-CN': '周涛', en: 'Zhou Tao' },
     home: 'enterprise',
@@ -95,7 +99,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     home: 'enterprise',
   },
   {
-    profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'] },
+    profile: { id: 'grid-wang', roles: ['grid'], gridAreas: ['D1/G1', 'D1/G2'], phone: '13900000020' },
     name: { 'zh-CN': '网格员 王芳（D1/G1、D1/G2）', en: 'Grid inspector Wang Fang (D1/G1, D1/G2)' },
     person: { 'zh-CN': '王芳', en: 'Wang Fang' },
     home: 'grid',
@@ -169,23 +173,13 @@ export const DEMO_PASSWORD_HASHES: { users: Readonly<Record<string, PasswordHash
 export const SYSTEM_ACTOR_ID = 'system-scheduler';
 
 /**
- * Made-up mobile numbers for the demo SMS (they only reach the demo gateway's log): one per
- * enterprise, the enforcement desk that receives escalations, the grid inspector (area digest)
- * and 绿园餐厅's holders of permit roles (a permit waiting for approval is texted to them).
+ * The enforcement desk's mobile number (made up; it only reaches the demo gateway's log): escalations go to the
+ * district bureau's duty desk (值班), not to a person or an enterprise of the directory — the host's configuration,
+ * like the SMS signature. Every other number is the directory's: an enterprise's `phone` in its record
+ * ({@link DEMO_ENTERPRISE_DETAILS}), a person's on the profile (the grid inspector's area digest, the holders of
+ * 绿园餐厅's and 东方化工仓储's permit roles).
  */
-export const DEMO_PHONES: Readonly<Record<string, string>> = {
-  'ent-lvyuan': '13900000001',
-  'ent-hongxing': '13900000002',
-  'ent-anping': '13900000003',
-  'ent-ruyi': '13900000004',
-  enforcement: '13900000010',
-  'grid-wang': '13900000020',
-  'owner-lvyuan': '13900000031',
-  'safety-lvyuan': '13900000032',
-  'ent-dongfang': '13900000005',
-  'owner-dongfang': '13900000033',
-  'safety-dongfang': '13900000034',
-};
+export const DEMO_ENFORCEMENT_DESK_PHONE = '13900000010';
 
 /**
  * 2026 public holidays and make-up working days (调休上班), as published in

@@ -12,6 +12,11 @@ import { parse } from 'yaml';
 import { createPortal, type Portal } from '../src/create-portal.js';
 import type { DemoSms } from '../src/demo-notifications.js';
 
+/** Registered beside the demo's own (a host's register): one with a mobile number in its record, one without. */
+const MORE_ENTERPRISES = [
+  { id: 'ent-xinfa', name: '鑫发小吃店', area: 'D1/G1', phone: '139 0000 0006' },
+  { id: 'ent-wuhao', name: '无号面馆', area: 'D1/G2' },
+];
 let dataDir: string;
 let portal: Portal;
 let now = new Date('2026-11-30T01:00:00Z'); // a Monday, 09:00 in China
@@ -47,7 +52,7 @@ const hazard = async (id: string) =>
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-sms-'));
-  portal = await createPortal({ dataDir, clock, tickMs: 0, trustIdentityHeader: true });
+  portal = await createPortal({ dataDir, clock, tickMs: 0, trustIdentityHeader: true, moreEnterprises: MORE_ENTERPRISES });
 }, 60_000);
 
 afterAll(async () => {
@@ -191,6 +196,27 @@ describe('demo notifications', () => {
     expect(texts[0]!.text).toMatch(/^【D1区应急管理局】东方化工仓储：/);
     const outbox = (await (await portal.fetch(new Request('http://portal.test/api/outbox', asAdmin))).json()) as { deadLetters: Array<{ hazardId: string; lastError: string }> };
     expect(outbox.deadLetters.filter((m) => m.hazardId === hazardId)).toEqual([]);
+  });
+
+  it('texts a notice of an enterprise registered outside the demo to the number its directory record carries', async () => {
+    const hazardId = await patrolThenNotice({ enterpriseId: 'ent-xinfa' }, 'xinfa-notice');
+    await portal.notifications.runOnce();
+    const texts = (await sms()).filter((m) => m.hazardId === hazardId && m.kind === 'hazard.notice_issued');
+    expect(texts.map((m) => m.to)).toEqual(['139****0006']);
+    expect(texts[0]!.text).toMatch(/^【D1区应急管理局】鑫发小吃店：/);
+    const outbox = (await (await portal.fetch(new Request('http://portal.test/api/outbox', asAdmin))).json()) as { deadLetters: Array<{ hazardId: string; lastError: string }> };
+    expect(outbox.deadLetters.filter((m) => m.hazardId === hazardId)).toEqual([]);
+  });
+
+  it('an enterprise whose record has no number is a dead letter naming it, not a silent drop', async () => {
+    const hazardId = await patrolThenNotice({ enterpriseId: 'ent-wuhao' }, 'wuhao-notice');
+    await portal.notifications.runOnce();
+    expect((await sms()).filter((m) => m.hazardId === hazardId)).toEqual([]);
+    const outbox = (await (await portal.fetch(new Request('http://portal.test/api/outbox', asAdmin))).json()) as { deadLetters: Array<{ hazardId: string; lastError: string }> };
+    const dead = outbox.deadLetters.filter((m) => m.hazardId === hazardId);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.lastError).toContain('ent-wuhao');
+    expect(dead[0]!.lastError).toContain('无号面馆');
   });
 
   it("texts a penalty notice to the enterprise with its 陈述申辩 deadline and, for a 50 000 yuan fine, the hearing right (core's deadlines)", async () => {
