@@ -164,4 +164,21 @@ describe('createOutboxRelay', () => {
     ]);
     expect(errors.map((e) => (e as Error).message)).toEqual(['no phone number for E1 / 企业 E1 没有手机号码', 'socket hang up']);
   });
+
+  it('stop() ends an idle relay at once, not after its idle wait; a message written meanwhile waits for the next start', async () => {
+    const store = await storeWith(0);
+    const delivered: string[] = [];
+    const relay = createOutboxRelay({ store, owner: 'r', deliver: async (m) => (delivered.push(m.id), { ok: true }) });
+    relay.start(60_000); // nothing to claim: the loop sleeps
+    await new Promise((r) => setTimeout(r, 50));
+    const stopped = await Promise.race([relay.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting after 2 s'), 2_000))]);
+    expect(stopped).toBe('stopped');
+    await store.append(appendInput('H-late', 0, 'c-late'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(delivered).toEqual([]);
+    // started again, it delivers, and stops again while idle
+    relay.start(60_000);
+    await expect.poll(() => delivered, { timeout: 2_000 }).toEqual(['out-c-late']);
+    expect(await Promise.race([relay.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting after 2 s'), 2_000))])).toBe('stopped');
+  });
 });

@@ -68,7 +68,7 @@ export interface OutboxRelay {
    * pass is reported to `onPass`, each failure to `onError`.
    */
   start(idleMs?: number): void;
-  /** Stop after the current pass; resolves when it has ended. */
+  /** Stop after the current pass (an idle relay at once, without waiting out `idleMs`); resolves when it has ended. */
   stop(): Promise<void>;
 }
 
@@ -106,6 +106,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   };
   let stopping = false;
+  /** Ends the idle wait of the running loop early (set while it sleeps). */
+  let wake: (() => void) | null = null;
 
   const backoff = (attempts: number, retryAfter?: number): number => {
     const exponential = Math.min(max, base * 2 ** Math.min(30, attempts));
@@ -165,12 +167,26 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           } catch (error) {
             report(error);
           }
-          if (claimed === 0 && !stopping) await new Promise((r) => setTimeout(r, idleMs));
+          if (claimed === 0 && !stopping) {
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                wake = null;
+                resolve();
+              }, idleMs);
+              wake = () => {
+                clearTimeout(timer);
+                wake = null;
+                resolve();
+              };
+            });
+          }
         }
       })();
     },
     async stop() {
       stopping = true;
+      // An idle relay stops now, not when its idle wait ends (a host's shutdown waited up to idleMs per relay).
+      wake?.();
       await running;
       running = null;
     },
