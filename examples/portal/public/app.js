@@ -195,7 +195,13 @@ const pages = {
   login: () => signInPage(),
 
   async enterprise(_arg, _query, signal) {
-    const [queue, packs, list, open] = await Promise.all([api('/queues/enterprise', { signal }), api('/packs', { signal }), worklistRows(signal), worklistRows(signal, 'open')]);
+    const [queue, packs, list, open, readable] = await Promise.all([
+      api('/queues/enterprise', { signal }),
+      api('/packs', { signal }),
+      worklistRows(signal),
+      worklistRows(signal, 'open'),
+      readableEnterprises(signal),
+    ]);
     // The worklist's counts cover what the server lets the user read (core's read policy): for a
     // landlord its tenants' hazards at the premises it rents to them too. The page says so and
     // lists the tenants' open rows apart, so each count is rows of this page.
@@ -211,7 +217,8 @@ const pages = {
       ${tenantRows.length ? html`<h2>${t('tenantHazards')}</h2>${worklistTable(tenantRows, 'tenant-hazards')}` : ''}
       <h2>${t('selfCheck')}</h2><div id="inspection"></div><div id="records"></div>`,
     );
-    const ent = session.demo.enterprises.find((x) => x.id === me()?.enterpriseIds[0]);
+    // Its own enterprise as the API's directory registers it (a landlord's listing has its tenants too).
+    const ent = readable.find((x) => x.id === me()?.enterpriseIds[0]);
     setHtml(app.querySelector('#records'), recordLinks(ent ? [ent] : []));
     inspectionSection(app.querySelector('#inspection'), packs.body?.items ?? [], ent ? [ent] : [], signal);
   },

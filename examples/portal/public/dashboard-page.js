@@ -3,7 +3,7 @@
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { api, app, entName, entNameOr, getOnce, hazardHref, isAbort, localTime, me, session, startOfLocalDay } from './shared.js';
+import { api, app, areasOf, entName, entNameOr, getOnce, hazardHref, isAbort, localTime, me, readableEnterprises, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
 import { areaCovers, readScopes } from '/vendor/anjian-core.js';
@@ -68,20 +68,17 @@ function auditResult(r) {
 }
 
 /**
- * The areas the area filter offers, derived with core's read policy: of the areas the
- * directory knows (each user's grid and department areas, each enterprise's area), those the
- * user reads — every one for who reads everything, else those a scope's area covers (its
- * sub-areas too) and the areas of the enterprises an enterprise scope names.
+ * The areas the area filter offers, derived with core's read policy: of the areas of the
+ * enterprises the API's directory lists for the user (`enterprises`, GET /enterprises: the
+ * register narrowed on the server) with the districts above them, and the user's own grid and
+ * department areas, those the user reads — every one for who reads everything, else those a
+ * scope's area covers (its sub-areas too) and the areas of the enterprises an enterprise scope names.
  */
-function areaChoices(profile) {
+function areaChoices(profile, enterprises) {
   const scopes = profile ? readScopes(profile) : [];
-  const known = new Set(session.demo.enterprises.map((e) => e.area));
-  for (const u of session.demo.users) {
-    const s = readScopes(u);
-    if (s !== 'all') for (const scope of s) if (scope.area) known.add(scope.area);
-  }
-  const reads = (area) =>
-    scopes === 'all' || scopes.some((scope) => (scope.area ? areaCovers(scope.area, area) : session.demo.enterprises.some((e) => e.id === scope.enterpriseId && e.area === area)));
+  const known = new Set(areasOf(enterprises));
+  if (scopes !== 'all') for (const scope of scopes) if (scope.area) known.add(scope.area);
+  const reads = (area) => scopes === 'all' || scopes.some((scope) => (scope.area ? areaCovers(scope.area, area) : enterprises.some((e) => e.id === scope.enterpriseId && e.area === area)));
   return [...known].filter(reads).sort();
 }
 
@@ -141,16 +138,17 @@ export async function dashboardPage(query, signal) {
   // who reads everything (core's read policy, the same function the server asks); others are not asked (each a 403).
   const profile = me();
   const readsAll = profile ? readScopes(profile) === 'all' : false;
-  const [stats, daily, outbox, sms, packs, tenants] = await Promise.all([
+  const [stats, daily, outbox, sms, packs, tenants, enterprises] = await Promise.all([
     api(`/stats?${q}`, { signal }),
     api(`/stats?${q}${sep}groupBy=day`, { signal }),
     readsAll ? api('/outbox', { signal }) : null,
     readsAll ? recentSms(signal) : [],
     api('/packs', { signal }),
     tenantsOf(profile, signal),
+    readableEnterprises(signal),
   ]);
   const domains = [...new Set((packs.ok ? packs.body.items : []).map((p) => p.domain))];
-  const areas = areaChoices(profile);
+  const areas = areaChoices(profile, enterprises);
   const select = (name, values, label) =>
     html`<label>${t(name)} <select id="filter-${name}" name="${name}"><option value="">${t('allOption')}</option>${values.map((v) => html`<option value="${v}"${f.get(name) === v && raw(' selected')}>${label(v)}</option>`)}</select></label>`;
   const s = stats.ok ? stats.body : null;

@@ -23,7 +23,7 @@ import { html, setHtml } from './html.js';
 import { loc, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
 import { serverTime } from './permissions.js';
-import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, oneAtATime, problemText, session } from './shared.js';
+import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, oneAtATime, problemText, readableEnterprises, session } from './shared.js';
 
 /** A hash link to one permit. */
 export const permitHref = (id) => `#/permit/${encodeURIComponent(id)}`;
@@ -32,14 +32,15 @@ const statusBadge = (p) => html`<span class="badge${p.status === 'in_progress' ?
 const supervises = (u) => u?.roles.some((r) => r === 'grid' || r === 'enforcement' || r === 'department_admin');
 /**
  * The areas a supervisor watches: a grid inspector's grids, the areas of an officer's departments that supervise
- * hazardous work; an admin the districts of the demo's enterprises. The API checks each (403 otherwise).
+ * hazardous work; an admin the districts of the enterprises the API's directory registers (GET /enterprises). The API
+ * checks each (403 otherwise).
  */
-const areasOf = (u) =>
+const watchedAreas = async (u, signal) =>
   u.roles.includes('grid')
     ? (u.gridAreas ?? [])
     : u.roles.includes('enforcement')
       ? [...new Set((u.departments ?? []).filter((d) => d.domains.includes('hazardous_work')).flatMap((d) => d.areas))]
-      : [...new Set(session.demo.enterprises.map((e) => e.area.split('/')[0]))];
+      : [...new Set((await readableEnterprises(signal)).map((e) => e.area.split('/')[0]))].sort();
 
 /** Why a job stands still, in one line (the suspension's reason and time from the permit). */
 const suspendedWhy = (p) =>
@@ -66,7 +67,7 @@ export async function permitsPage(signal) {
   const u = me();
   setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="hint" aria-busy="true">${t('loading')}</p>`);
   if (supervises(u)) {
-    const areas = areasOf(u);
+    const areas = await watchedAreas(u, signal);
     const lists = await Promise.all(areas.map((a) => api(`/permits?area=${encodeURIComponent(a)}`, { signal })));
     setHtml(
       app,
@@ -85,14 +86,15 @@ export async function permitsPage(signal) {
     setHtml(app, html`<h1>${t('permitsTitle')}</h1><p class="message error">${t('requestFailed')}</p>`);
     return;
   }
-  const r = await api(`/permits?enterpriseId=${encodeURIComponent(enterpriseId)}`, { signal });
+  // The enterprise as the API's directory registers it (its regime: which standard its permits are held to).
+  const [r, readable] = await Promise.all([api(`/permits?enterpriseId=${encodeURIComponent(enterpriseId)}`, { signal }), readableEnterprises(signal)]);
   setHtml(
     app,
     html`<h1>${t('permitsOfEnt', { name: entName(enterpriseId) })}</h1>
     ${r.ok ? permitTable(r.body.items, 'my-permits') : html`<p class="message error">${problemText(r)}</p>`}
     <h2 id="apply-title">${t('permitApply')}</h2><div id="permit-apply"></div>`,
   );
-  applyForm(app.querySelector('#permit-apply'), enterpriseId, serverTime(r));
+  applyForm(app.querySelector('#permit-apply'), enterpriseId, readable.find((e) => e.id === enterpriseId)?.regime, serverTime(r));
 }
 
 /**
@@ -111,11 +113,11 @@ const factChecks = (name, facts) =>
 /**
  * The application: kind, workers, the attendant (a person of the enterprise), validity start, LEL; for work at
  * height and hot work no grade but what was observed (the server derives the grade and so the approver); `none` otherwise.
- * The validity start is prefilled with `now`, the server's clock (the list's answer), not the browser's.
+ * Which standard applies is the directory's (`regime`, the enterprise's line of GET /enterprises), shown here, never
+ * asked: the server derives it; "not registered" when the listing has none. The validity start is prefilled with
+ * `now`, the server's clock (the list's answer), not the browser's.
  */
-function applyForm(root, enterpriseId, now) {
-  // Which standard applies is the directory's (the enterprise's regime), shown here, never asked: the server derives it.
-  const regime = session.demo.enterprises.find((e) => e.id === enterpriseId)?.regime;
+function applyForm(root, enterpriseId, regime, now) {
   const staff = session.demo.users.filter((x) => x.roles.includes('enterprise') && x.enterpriseIds.includes(enterpriseId) && x.id !== me()?.id);
   setHtml(
     root,

@@ -8,7 +8,7 @@
 // REPORT_SCOPE_REQUIRED with its choices; the page opens on the first and offers them all.
 import { html, raw, setHtml } from './html.js';
 import { lang, t } from './i18n.js';
-import { app, getJson, me, session } from './shared.js';
+import { app, areasOf, getJson, me, readableEnterprises } from './shared.js';
 import { TERMS } from './terms.js';
 import { percent, readScopes, reportScopeFor, reportWord } from '/vendor/anjian-core.js';
 
@@ -27,8 +27,6 @@ function reportUrl(kind, params, format) {
 }
 
 const unique = (xs) => [...new Set(xs)];
-/** An area and the areas above it (D1/G1 → D1, D1/G1). */
-const withParents = (area) => area.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
 
 /**
  * The scopes the signed-in user may name, as the server listed them in its 400
@@ -56,11 +54,12 @@ function knownChoices(u) {
 /**
  * The areas and domains the form offers: the server's choices (a dimension every choice names
  * must be named; one a choice leaves open offers "all" and every domain), or for a user who reads
- * everything the directory's areas and every domain, "all" allowed.
+ * everything the areas of the API's directory (`registered`: its listing's areas and the districts above
+ * them) and every domain, "all" allowed.
  */
-function formChoices(choices) {
+function formChoices(choices, registered) {
   const everyDomain = Object.keys(TERMS.domain);
-  if (choices === 'all' || !choices?.length) return { areas: unique(session.demo.enterprises.flatMap((e) => withParents(e.area))).sort(), allAreas: true, domains: everyDomain, allDomains: true };
+  if (choices === 'all' || !choices?.length) return { areas: registered, allAreas: true, domains: everyDomain, allDomains: true };
   const open = choices.some((c) => !c.domain);
   return { areas: unique(choices.map((c) => c.area)), allAreas: false, domains: open ? everyDomain : unique(choices.map((c) => c.domain)), allDomains: open };
 }
@@ -92,8 +91,12 @@ export async function reportsPage(query, signal) {
   const named = { ...(query.get('area') ? { area: query.get('area') } : {}), ...(query.get('domain') ? { domain: query.get('domain') } : {}) };
   let choices = knownChoices(u);
   let scope = { area: named.area ?? '', domain: named.domain ?? '' };
+  // Who reads everything may name any area the API's directory registers (its listing, asked beside the report).
+  const listing = choices === 'all' ? readableEnterprises(signal) : null;
+  listing?.catch(() => {}); // awaited below; a navigation aborted before then drops it
+  let registered = [];
   const draw = (rest) => {
-    setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, formChoices(choices), scope)}${rest}`);
+    setHtml(app, html`<h1>${t('nav_reports')}</h1>${form(kind, query, formChoices(choices, registered), scope)}${rest}`);
     app.querySelector('#report-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const data = new FormData(event.target);
@@ -124,6 +127,8 @@ export async function reportsPage(query, signal) {
     scope = { area: asked.area ?? '', domain: asked.domain ?? '' };
     r = await ask(asked);
   }
+  // No choices of the server's (who reads everything, or a refusal): the areas of the listing, as the server narrows it.
+  if (!Array.isArray(choices)) registered = areasOf(await (listing ?? readableEnterprises(signal)));
   if (!r.ok) {
     draw(html`<p class="message error" id="report-error" data-code="${r.body?.code ?? ''}">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`);
     return;

@@ -7,7 +7,9 @@ import { lang, loc, t } from './i18n.js';
 /** The page container; `data-page` is set by the router after a page has rendered. */
 export const app = document.getElementById('app');
 /**
- * The demo users and enterprises (`GET /demo/users`, loaded once at start) and the signed-in
+ * The demo users and the demo enterprises' names in both languages (`GET /demo/users`, loaded once at start: the
+ * logins, and English names for the English pages — the directory registers one name; everything else of an
+ * enterprise is the API's, {@link readableEnterprises}) and the signed-in
  * user (`GET /session`; the session cookie is HttpOnly, so the page asks the server);
  * `returnTo`: where a session that ended under its user was (`{ user, hash }`), until they sign in again.
  */
@@ -204,8 +206,14 @@ export async function readableEnterprises(signal) {
   return items.map((e) => ({ ...e, name: session.demo.enterprises.find((d) => d.id === e.id)?.name ?? e.name }));
 }
 
+/** An area and the areas above it (D1/G1 → D1, D1/G1). */
+const withParents = (area) => area.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+/** The areas of `enterprises` (the API's listing) and the districts and areas above them, sorted: what an area filter offers. */
+export const areasOf = (enterprises) => [...new Set(enterprises.flatMap((e) => withParents(e.area)))].sort();
+
+/** A demo enterprise's name in the UI language; the id for another (a page that has the server's name uses {@link entNameOr}). */
 export const entName = (id) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || id;
-/** An enterprise's name in the UI language when the demo directory has it, else the name the server sent (one language). */
+/** An enterprise's name in the UI language when it is one of the demo's, else the name the server sent (one language). */
 export const entNameOr = (id, sent) => loc(session.demo.enterprises.find((e) => e.id === id)?.name) || loc(sent) || id;
 
 const UTC8 = 8 * 3_600_000;

@@ -291,8 +291,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
         gridAreas: u.profile.gridAreas ?? [],
         departments: u.profile.departments ?? [],
       })),
-      // Names and regimes for the pages (the permit form shows the standard); the hazchem depot has permits only.
-      enterprises: [...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE],
+      // The demo enterprises' names in both languages, for the English pages: the directory registers one name (中文).
+      // Nothing else of them — area, regime, who may read them are the API's directory's (GET /api/enterprises).
+      enterprises: [...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => ({ id: e.id, name: e.name })),
     };
 
     const route = async (request: Request, info: RequestInfo): Promise<Response> => {

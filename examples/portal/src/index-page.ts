@@ -38,15 +38,16 @@ export function firstScreenPaths(user: DemoUser | undefined): string[] {
   const worklist = '/worklist?queue=all&size=100';
   switch (user.home) {
     case 'enterprise':
-      // the open queue too: a landlord's page lists its tenants' open hazards apart
-      return ['/api/queues/enterprise', '/api/packs', worklist, '/worklist?queue=open&size=100'];
+      // the open queue too: a landlord's page lists its tenants' open hazards apart; its own enterprise as the API's directory lists it
+      return ['/api/queues/enterprise', '/api/packs', worklist, '/worklist?queue=open&size=100', '/api/enterprises?limit=500'];
     case 'grid':
       // the enterprises its forms offer: the API's directory listing (one page of 500; more pages are asked for)
       return ['/api/queues/grid', worklist, ...(user.profile.gridAreas ?? []).map((a) => `/api/hazards?area=${encodeURIComponent(a)}&status=verified`), '/api/packs', '/api/enterprises?limit=500'];
     case 'enforcement':
       return ['/api/queues/enforcement', worklist, '/api/packs', '/api/enterprises?limit=500'];
     case 'dashboard':
-      return ['/api/stats?', '/api/stats?groupBy=day', '/api/outbox', '/demo/sms?limit=20', '/api/packs'];
+      // the area filter offers the areas of the API's directory listing
+      return ['/api/stats?', '/api/stats?groupBy=day', '/api/outbox', '/demo/sms?limit=20', '/api/packs', '/api/enterprises?limit=500'];
   }
 }
 
