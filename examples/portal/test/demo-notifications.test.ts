@@ -12,11 +12,19 @@ import { parse } from 'yaml';
 import { createPortal, type Portal } from '../src/create-portal.js';
 import type { DemoSms } from '../src/demo-notifications.js';
 
-/** Registered beside the demo's own (a host's register): one with a mobile number in its record, one without. */
+/**
+ * Registered beside the demo's own (a host's register): one with a mobile number in its record, one without —
+ * which also rents a shopfront out, to a third that has a number.
+ */
 const MORE_ENTERPRISES = [
   { id: 'ent-xinfa', name: '鑫发小吃店', area: 'D1/G1', phone: '139 0000 0006' },
   { id: 'ent-wuhao', name: '无号面馆', area: 'D1/G2' },
+  { id: 'ent-zuhu', name: '租户粥铺', area: 'D1/G2', phone: '13900000007' },
 ];
+const MORE_PREMISES = {
+  premises: [{ id: 'p-wuhao-2', enterpriseId: 'ent-wuhao', address: 'D1区面馆街2号', area: 'D1/G2', kinds: ['restaurant'], nineSmall: true, labourIntensive: false, groupRental: false }],
+  tenancies: [{ premisesId: 'p-wuhao-2', tenantEnterpriseId: 'ent-zuhu' }],
+};
 let dataDir: string;
 let portal: Portal;
 let now = new Date('2026-11-30T01:00:00Z'); // a Monday, 09:00 in China
@@ -52,7 +60,7 @@ const hazard = async (id: string) =>
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-sms-'));
-  portal = await createPortal({ dataDir, clock, tickMs: 0, trustIdentityHeader: true, moreEnterprises: MORE_ENTERPRISES });
+  portal = await createPortal({ dataDir, clock, tickMs: 0, trustIdentityHeader: true, moreEnterprises: MORE_ENTERPRISES, morePremises: MORE_PREMISES });
 }, 60_000);
 
 afterAll(async () => {
@@ -217,6 +225,16 @@ describe('demo notifications', () => {
     expect(dead).toHaveLength(1);
     expect(dead[0]!.lastError).toContain('ent-wuhao');
     expect(dead[0]!.lastError).toContain('无号面馆');
+  });
+
+  it('a landlord whose record has no number is a dead letter naming it, after its tenant is texted — not a copy dropped in silence', async () => {
+    const hazardId = await patrolThenNotice({ enterpriseId: 'ent-zuhu', premisesId: 'p-wuhao-2' }, 'zuhu-notice');
+    await portal.notifications.runOnce();
+    expect((await sms()).filter((m) => m.hazardId === hazardId).map((m) => m.to)).toEqual(['139****0007']);
+    const outbox = (await (await portal.fetch(new Request('http://portal.test/api/outbox', asAdmin))).json()) as { deadLetters: Array<{ hazardId: string; lastError: string }> };
+    const dead = outbox.deadLetters.filter((m) => m.hazardId === hazardId);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.lastError).toContain('landlord ent-wuhao (无号面馆)');
   });
 
   it("texts a penalty notice to the enterprise with its 陈述申辩 deadline and, for a 50 000 yuan fine, the hearing right (core's deadlines)", async () => {
