@@ -1,14 +1,7 @@
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBundle } from './bundle-cache.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = resolve(portalDir, '../..');
-
-/** The part of esbuild's API used here (esbuild comes with the repo's tsup, not as a portal dependency). */
-interface EsbuildLike {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-}
 
 /**
  * Bundles core's isomorphic `checkFindings`, `formModel`, `issueForUsers`, `PERMISSION_TABLE`, `explainAuthorization`,
@@ -21,12 +14,10 @@ interface EsbuildLike {
  * of the server, the hazard page offers exactly the actions the chain allows and asks for a second
  * officer exactly when the chain needs one, and the dashboard asks for what only who reads everything
  * may see exactly when the read policy says so; the reports page labels and formats its key figures as
- * the report itself does.
+ * the report itself does. A test run builds it once for all its portals (bundle-cache.ts).
  */
 export async function bundleBrowserCore(): Promise<string> {
-  const req = createRequire(join(repoRoot, 'package.json'));
-  const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
-  const result = await esbuild.build({
+  const [output] = await buildBundle({
     stdin: {
       contents: [
         "export { checkFindings, citationText, formModel } from '@anjian/core';",
@@ -42,10 +33,9 @@ export async function bundleBrowserCore(): Promise<string> {
     bundle: true,
     platform: 'browser',
     format: 'esm',
-    write: false,
     conditions: ['@anjian/source'],
     minify: true,
     logLevel: 'error',
   });
-  return result.outputFiles[0]!.text;
+  return new TextDecoder().decode(output!.contents);
 }

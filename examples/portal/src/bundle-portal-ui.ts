@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBundle } from './bundle-cache.js';
 import { CONTENT_TYPES } from './serve-static.js';
 import { staticAsset, type StaticAsset } from './static-asset.js';
 
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = resolve(portalDir, '../..');
 const publicDir = join(portalDir, 'public');
-
-/** The part of esbuild's API used here (esbuild comes with the repo's tsup, as in bundle-browser-core.ts). */
-interface EsbuildLike {
-  build(options: Record<string, unknown>): Promise<{
-    outputFiles: { path: string; contents: Uint8Array }[];
-  }>;
-}
 
 /** The UI as served: fingerprinted files under `/ui/`, and what the page links to. */
 export interface PortalUi {
@@ -36,39 +28,41 @@ export interface PortalUi {
  * the later pages in it). The files under `public/` stay readable as written (and are still
  * served under their own names); core's browser part (`/vendor/anjian-core.js`, built by
  * bundle-browser-core.ts and passed in) is bundled in, ECharts (`/vendor/echarts.js`,
- * dashboard only) stays external. src/index-page.ts inlines the result on first visits.
+ * dashboard only) stays external. src/index-page.ts inlines the result on first visits. A test
+ * run builds it once for all its portals (bundle-cache.ts).
  */
 export async function bundlePortalUi(browserCore: string): Promise<PortalUi> {
-  const req = createRequire(join(repoRoot, 'package.json'));
-  const esbuild = createRequire(req.resolve('tsup'))('esbuild') as EsbuildLike;
   const outdir = join(portalDir, '.ui-bundle'); // never written (write: false); names the outputs
-  const result = await esbuild.build({
-    entryPoints: [join(publicDir, 'app.js')],
-    bundle: true,
-    splitting: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    // core's browser part goes into the same file (its own request would hold the page back);
-    // ECharts stays a separate file, loaded by the dashboard only
-    external: ['/vendor/echarts.js'],
-    plugins: [
-      {
-        name: 'anjian-core',
-        setup(build: { onResolve(o: { filter: RegExp }, f: () => object): void; onLoad(o: { filter: RegExp; namespace: string }, f: () => object): void }) {
-          build.onResolve({ filter: /^\/vendor\/anjian-core\.js$/ }, () => ({ path: 'anjian-core', namespace: 'anjian-core' }));
-          build.onLoad({ filter: /.*/, namespace: 'anjian-core' }, () => ({ contents: browserCore, loader: 'js' }));
+  const outputFiles = await buildBundle(
+    {
+      entryPoints: [join(publicDir, 'app.js')],
+      bundle: true,
+      splitting: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      // core's browser part goes into the same file (its own request would hold the page back);
+      // ECharts stays a separate file, loaded by the dashboard only
+      external: ['/vendor/echarts.js'],
+      plugins: [
+        {
+          name: 'anjian-core',
+          setup(build: { onResolve(o: { filter: RegExp }, f: () => object): void; onLoad(o: { filter: RegExp; namespace: string }, f: () => object): void }) {
+            build.onResolve({ filter: /^\/vendor\/anjian-core\.js$/ }, () => ({ path: 'anjian-core', namespace: 'anjian-core' }));
+            build.onLoad({ filter: /.*/, namespace: 'anjian-core' }, () => ({ contents: browserCore, loader: 'js' }));
+          },
         },
-      },
-    ],
-    entryNames: '[name].[hash]',
-    outdir,
-    write: false,
-    minify: true,
-    logLevel: 'error',
-  });
+      ],
+      entryNames: '[name].[hash]',
+      outdir,
+      minify: true,
+      logLevel: 'error',
+    },
+    // the plugin's module, which the options do not show
+    { 'anjian-core:anjian-core': browserCore },
+  );
   const assets = new Map<string, StaticAsset>();
-  for (const file of result.outputFiles) assets.set(`/ui/${file.path.slice(outdir.length + 1)}`, staticAsset(file.contents, CONTENT_TYPES['.js']!));
+  for (const file of outputFiles) assets.set(`/ui/${file.path.slice(outdir.length + 1)}`, staticAsset(file.contents, CONTENT_TYPES['.js']!));
   const entry = [...assets.keys()].find((p) => p.endsWith('.js'))!;
   const css = staticAsset(readFileSync(join(publicDir, 'style.css')), CONTENT_TYPES['.css']!);
   const stylesheet = `/ui/style.${css.hash}.css`;

@@ -4,6 +4,10 @@
  * - a folder for this run where they share one bundle of the server (portal-harness.ts builds it
  *   when the first file starts a portal). Bundling the server with esbuild for every file cost
  *   each of them a second or more of CPU on a 2-core machine. The folder goes when the run ends.
+ * - in the same folder, the browser bundles every portal start of the run reads
+ *   (ANJIAN_PORTAL_BUNDLE_CACHE, see src/bundle-cache.ts): set in this process's environment,
+ *   which the workers and the servers they start inherit, so the portals started in-process and
+ *   as child processes build the two bundles once for the run, not once per start.
  * - one Chromium for the run, launched when the first file asks for it (a run without browser
  *   files starts none): each file connects to it and gets its own connection, whose contexts
  *   close when the file's harness stops. Launching and closing Chromium per file took about
@@ -18,6 +22,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from '../../../scripts/chromium-path.mjs';
+import { BUNDLE_CACHE_ENV } from '../src/bundle-cache.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,6 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // list`, which skips the teardown) leaves nothing behind.
   const dir = join(tmpdir(), `anjian-portal-bundle-${process.pid}-${Date.now().toString(36)}`);
   project.provide('portalBundleDir', dir);
+  // a folder set by whoever runs the tests stays theirs
+  process.env[BUNDLE_CACHE_ENV] ??= join(dir, 'browser');
 
   let launched: Promise<BrowserServer> | undefined;
   const broker: Server = createServer((req, res) => {
