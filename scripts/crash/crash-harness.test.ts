@@ -3,9 +3,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCrashHarness, type CrashReport } from './crash-harness.js';
-import { runRelayHarness } from './relay-harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCrashWriter, runCrashHarness, type CrashReport } from './crash-harness.js';
+import { bundleRelay, runRelayHarness } from './relay-harness.js';
+
+// The writer and the relay are bundled once for the file's runs (esbuild, ~0.7 s each), not once per store.
+const bundles = mkdtempSync(join(tmpdir(), 'anjian-crash-bundles-'));
+let writerBundle: string;
+let relayBundle: string;
+beforeAll(async () => {
+  [writerBundle, relayBundle] = await Promise.all([bundleCrashWriter(bundles), bundleRelay(bundles)]);
+});
+afterAll(() => rmSync(bundles, { recursive: true, force: true }));
 
 const zeroes = (report: CrashReport) => ({
   lostAcknowledged: report.lostAcknowledged,
@@ -45,7 +54,7 @@ describe('kill -9 crash harness (short run)', () => {
     it(`${store}: 4 writers, 24 kills — nothing acknowledged is lost or duplicated, the chain verifies, document numbers 1..n`, async () => {
       const workDir = mkdtempSync(join(tmpdir(), `anjian-crash-${store}-`));
       try {
-        const report = await runCrashHarness({ store, workDir, writers: 4, kills: 24, minTransitions: 300, seed: 7 });
+        const report = await runCrashHarness({ store, workDir, writerBundle, writers: 4, kills: 24, minTransitions: 300, seed: 7 });
         console.info(
           `crash ${store}:`,
           JSON.stringify({
@@ -77,7 +86,7 @@ describe('outbox relay killed at random, receiver failing 30 % of calls (short r
       const workDir = mkdtempSync(join(tmpdir(), `anjian-relay-${store}-`));
       try {
         // Until every message is processed, or 240 s (the harness's default 120 s ran out with 35 of 300 left on a 2-core machine at load 20).
-        const report = await runRelayHarness({ store, workDir, messages: 300, relays: 2, failureRate: 0.3, seed: 11, timeoutMs: 240_000 });
+        const report = await runRelayHarness({ store, workDir, relayBundle, messages: 300, relays: 2, failureRate: 0.3, seed: 11, timeoutMs: 240_000 });
         console.info(`relay ${store}:`, JSON.stringify(report));
         expect(report.missing).toBe(0);
         expect(report.unknown).toBe(0);

@@ -15,6 +15,8 @@ import { openStore, type StoreKind } from './open-store.js';
 export interface RelayHarnessOptions {
   store: StoreKind;
   workDir: string;
+  /** The relay, bundled before by {@link bundleRelay} (a test file's runs share one); bundled into `workDir` when absent. */
+  relayBundle?: string;
   messages: number;
   relays: number;
   /** Share of receiver calls answered 503. */
@@ -40,6 +42,11 @@ export interface RelayReport {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const NODE_PATH = [join(root, 'packages/store-sqlite/node_modules'), join(root, 'packages/store-postgres/node_modules')].join(':');
+
+/** Bundles the relay process (relay.ts) under `outDir`; returns the file `node` runs. */
+export function bundleRelay(outDir: string): Promise<string> {
+  return bundleHarness(fileURLToPath(new URL('./relay.ts', import.meta.url)), { external: ['better-sqlite3', 'pg', 'pg-native'], outDir });
+}
 
 export async function runRelayHarness(options: RelayHarnessOptions): Promise<RelayReport> {
   let seed = (options.seed ?? 11) >>> 0;
@@ -85,10 +92,7 @@ export async function runRelayHarness(options: RelayHarnessOptions): Promise<Rel
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const receiver = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
 
-  const relay = await bundleHarness(fileURLToPath(new URL('./relay.ts', import.meta.url)), {
-    external: ['better-sqlite3', 'pg', 'pg-native'],
-    outDir: join(options.workDir, 'bundle'),
-  });
+  const relay = options.relayBundle ?? (await bundleRelay(join(options.workDir, 'bundle')));
   const children = new Map<number, ChildProcess>();
   let generation = 0;
   const start = (slot: number) => {
