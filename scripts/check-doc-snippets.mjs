@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Doc snippets type-check against the built packages: every ```ts block of the host-facing
-// Markdown (DOC_FILES) becomes a module of its own and is compiled with `tsc --noEmit` as a
-// consumer compiles it — `moduleResolution` `node16` (an .mts file) and `bundler` (a .ts
-// file), `strict`, the packages' published `dist/` types (not their sources). A snippet that
-// names an export that does not exist, calls it with another signature or uses a variable
-// nobody declared fails here, with the Markdown file and line.
+// Markdown (DOC_FILES) becomes a module of its own and is compiled (one `tsc -b` over a noEmit
+// project per config) as a consumer compiles it — `moduleResolution` `node16` (an .mts file)
+// and `bundler` (a .ts file), `strict`, the packages' published `dist/` types (not their
+// sources). A snippet that names an export that does not exist, calls it with another
+// signature or uses a variable nobody declared fails here, with the Markdown file and line.
 //
 // Conventions, an HTML comment on the line(s) right before the fence:
 //   <!-- doc-snippet: skip <why> -->        not compiled (say why: a generated file it imports, …)
@@ -25,7 +25,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
 
@@ -151,11 +151,13 @@ function snippetName(file, line) {
 }
 
 /**
- * Compile the snippets of `files` (repository-relative) in `projectDir` (or the workspace).
- * @param {{ files?: string[], projectDir?: string, keep?: boolean, configs?: ('node16' | 'bundler')[] }} [options]
- * @returns {{ checked: number, skipped: { file: string, line: number, why: string }[], problems: { file: string, line: number, config: string, code: string, message: string }[], dir: string }}
+ * Write the snippets of `files` (repository-relative) as modules in a fresh folder of
+ * `projectDir` (or the workspace), with one tsconfig per config; compile nothing. The caller
+ * hands `tsconfigs` to one `tsc -b` (with any projects of its own: the declaration files they
+ * share are parsed once) and reads the snippets' errors out of tsc's output with `problemsIn`.
+ * @param {{ files?: string[], projectDir?: string, configs?: ('node16' | 'bundler')[] }} [options]
  */
-export function checkDocSnippets({ files = DOC_FILES, projectDir, keep = false, configs: only = ['node16', 'bundler'] } = {}) {
+export function prepareDocSnippets({ files = DOC_FILES, projectDir, configs: only = ['node16', 'bundler'] } = {}) {
   const all = files.flatMap((file) => snippetsOf(readFileSync(resolve(ROOT, file), 'utf8')).map((s) => ({ ...s, file })));
   const project = projectDir ? resolve(projectDir) : workspaceProject(all);
   const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -178,23 +180,51 @@ export function checkDocSnippets({ files = DOC_FILES, projectDir, keep = false, 
     node16: { compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, include: ['node16/*.mts'] },
     bundler: { compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler' }, include: ['bundler/*.ts'] },
   };
-  const problems = [];
+  const tsconfigs = [];
   for (const [config, tsconfig] of Object.entries(configs)) {
-    if (!only.includes(config)) continue;
-    if (checked.length === 0) break;
+    if (!only.includes(config) || checked.length === 0) continue;
     writeFileSync(join(work, `tsconfig.${config}.json`), JSON.stringify(tsconfig, null, 2));
-    const r = spawnSync(process.execPath, [tscBin, '-p', `tsconfig.${config}.json`, '--pretty', 'false'], { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20 });
-    const out = `${r.stdout}${r.stderr}`;
-    for (const m of out.matchAll(/^(?:node16|bundler)\/([^(]+)\.m?ts\((\d+),\d+\): error (TS\d+): (.*(?:\n(?! *\S+\(\d+,\d+\): error)(?!$).*)*)/gm)) {
-      const s = byName.get(m[1]);
-      const at = Number(m[2]) - 1 - (s?.offset ?? 0);
-      problems.push({ file: s?.file ?? m[1], line: s ? (at < 0 ? s.line - 1 : s.line + at) : 0, config, code: m[3], message: at < 0 ? `(in the doc-snippet context) ${m[4]}` : m[4] });
-    }
-    if (r.status !== 0 && !problems.some((p) => p.config === config)) throw new SetupError(`tsc (${config}) exited ${r.status}:\n${out}`);
+    tsconfigs.push(join(work, `tsconfig.${config}.json`));
   }
-  if (!keep) rmSync(work, { recursive: true, force: true });
-  if (!keep && !projectDir) rmSync(project, { recursive: true, force: true });
-  return { checked: checked.length, skipped: all.filter((s) => s.skip).map((s) => ({ file: s.file, line: s.line, why: s.skip })), problems, dir: work };
+  /**
+   * The snippets' errors in the output of tsc (`--pretty false`) run in `cwd`, each at its
+   * Markdown file and line; errors of other files are not the snippets' (the caller's to judge).
+   * @param {string} out
+   * @param {string} cwd
+   */
+  const problemsIn = (out, cwd) => {
+    const prefix = relative(cwd, work).split(sep).join('/');
+    const escaped = (prefix ? `${prefix}/` : '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`^${escaped}(node16|bundler)/([^(/]+)\\.m?ts\\((\\d+),\\d+\\): error (TS\\d+): (.*(?:\\n(?! *\\S+\\(\\d+,\\d+\\): error)(?!$).*)*)`, 'gm');
+    const problems = [];
+    for (const m of out.matchAll(pattern)) {
+      const s = byName.get(m[2]);
+      const at = Number(m[3]) - 1 - (s?.offset ?? 0);
+      problems.push({ file: s?.file ?? m[2], line: s ? (at < 0 ? s.line - 1 : s.line + at) : 0, config: m[1], code: m[4], message: at < 0 ? `(in the doc-snippet context) ${m[5]}` : m[5] });
+    }
+    return problems;
+  };
+  return { project, tscBin, work, tsconfigs, problemsIn, checked: checked.length, skipped: all.filter((s) => s.skip).map((s) => ({ file: s.file, line: s.line, why: s.skip })) };
+}
+
+/**
+ * Compile the snippets of `files` (repository-relative) in `projectDir` (or the workspace):
+ * one `tsc -b` over the configs asked for.
+ * @param {{ files?: string[], projectDir?: string, keep?: boolean, configs?: ('node16' | 'bundler')[] }} [options]
+ * @returns {{ checked: number, skipped: { file: string, line: number, why: string }[], problems: { file: string, line: number, config: string, code: string, message: string }[], dir: string }}
+ */
+export function checkDocSnippets({ files = DOC_FILES, projectDir, keep = false, configs = ['node16', 'bundler'] } = {}) {
+  const prepared = prepareDocSnippets({ files, projectDir, configs });
+  const problems = [];
+  if (prepared.tsconfigs.length > 0) {
+    const r = spawnSync(process.execPath, [prepared.tscBin, '-b', '--force', '--pretty', 'false', ...prepared.tsconfigs], { cwd: prepared.work, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = `${r.stdout}${r.stderr}`;
+    problems.push(...prepared.problemsIn(out, prepared.work));
+    if (r.status !== 0 && problems.length === 0) throw new SetupError(`tsc -b (${configs.join(', ')}) exited ${r.status}:\n${out}`);
+  }
+  if (!keep) rmSync(prepared.work, { recursive: true, force: true });
+  if (!keep && !projectDir) rmSync(prepared.project, { recursive: true, force: true });
+  return { checked: prepared.checked, skipped: prepared.skipped, problems, dir: prepared.work };
 }
 
 function main(argv) {
