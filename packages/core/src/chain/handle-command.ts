@@ -17,6 +17,7 @@ import { evolveOwned } from './evolve.js';
 import { outboxMessagesFor } from './outbox-messages.js';
 import { penaltyNoticeServices, type PenaltyNoticeService } from './penalty-service.js';
 import { reject } from './rejection-messages.js';
+import { serverCommandIdRefusal } from './server-command-id.js';
 import { uploadBoundMeanwhile, uploadExpiredMeanwhile } from './upload-messages.js';
 import { summarize } from './summarize.js';
 import type { AttachedEvidence, ChainCommand, ChainEvent, HazardState, Rejection } from './types.js';
@@ -223,6 +224,9 @@ export async function handleCommand(deps: ChainDeps, command: ChainCommand, acto
   // A hazard id in the permit bindings' namespace would share its uploads with that permit (T34).
   const reservedId = hazardIdRefusal(command.hazardId);
   if (reservedId) return denied(reject('INVALID_COMMAND', reservedId).rejection);
+  // An id of the forms the server derives (tick:…, …:report) is only the command it is derived for.
+  const serverId = serverCommandIdRefusal(command);
+  if (serverId) return denied(reject('INVALID_COMMAND', serverId).rejection);
   const pinned = command.expectedVersion as unknown;
   if (pinned !== undefined && !(typeof pinned === 'number' && Number.isSafeInteger(pinned) && pinned >= 0)) {
     return denied(reject('INVALID_COMMAND', { 'zh-CN': 'expectedVersion 须为非负整数', en: 'expectedVersion must be a non-negative integer' }).rejection);

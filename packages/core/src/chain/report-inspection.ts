@@ -21,6 +21,7 @@ import { uploadMissing } from './upload-messages.js';
 import type { EvidenceRef, Rejection, ReportCommand } from './types.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import { withPremisesKind } from './premises-kind.js';
+import { reportCommandId } from './server-command-id.js';
 
 /** What {@link reportInspection} reports: the untrusted part is the inspection and the references. */
 export interface ReportInspectionInput {
@@ -276,7 +277,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
     const subject = { level: finding.level, domain: evaluator.pack.domain, area: enterprise.area, enterpriseId: enterprise.id };
     const command: ReportCommand = {
       type: 'report',
-      commandId: `${hazardId}:report`,
+      commandId: reportCommandId(hazardId),
       hazardId,
       title: finding.title,
       level: finding.level,

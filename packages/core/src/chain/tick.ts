@@ -1,11 +1,5 @@
 import type { ChainCommand, HazardState } from './types.js';
-import { sha256Hex } from './hash-event.js';
-
-/** `tick:<kind>:<hazard>:<deadline>`, or a hash of it when that would exceed the 128-character id limit. */
-function tickCommandId(kind: string, hazardId: string, deadline: string): string {
-  const id = `tick:${kind}:${hazardId}:${deadline}`;
-  return id.length <= 128 ? id : `tick:${kind}:${sha256Hex(`${hazardId}\n${deadline}`).slice(0, 40)}`;
-}
+import { tickCommandId } from './server-command-id.js';
 
 /** When warnings and escalations are due. */
 export interface TickOptions {

@@ -3,6 +3,7 @@ import { reportHazardId } from '../chain/report-inspection.js';
 import type { Rejection, ReportCommand } from '../chain/types.js';
 import { HAZARDOUS_WORK_PACK_ID, permitFindings, type PermitEvidence, type PermitObservationOptions } from './permit-findings.js';
 import type { PermitEvent } from './permit-types.js';
+import { reportCommandId } from '../chain/server-command-id.js';
 
 /** One finding reported into the review chain, with the permit's events it rests on. */
 export interface PermitReport {
@@ -42,7 +43,7 @@ export async function reportPermitFindings(deps: ChainDeps, events: readonly Per
     }
     const command: ReportCommand = {
       type: 'report',
-      commandId: `${hazardId}:report`,
+      commandId: reportCommandId(hazardId),
       hazardId,
       title: f.hazard.title,
       level: f.hazard.level,
