@@ -37,6 +37,9 @@ const INTERNAL = new HttpProblem(500, 'INTERNAL', { 'zh-CN': '服务器错误', 
  *   before the handler (so before `authenticate`) runs;
  * - a chunked body is counted as it arrives; at the limit the adapter stops reading,
  *   answers 413 and closes the connection — it never holds more than the limit;
+ * - a connection answered before its body was read closes after the response (a lingering
+ *   close: what the client still sends is dropped, up to {@link LINGER_MS} and
+ *   {@link LINGER_BYTES}) — a GET or HEAD whose headers frame a body too (nothing reads it);
  * - `TRACE`, `CONNECT` and `TRACK` are 405, a request line that is not a URL a 400;
  * - a handler that throws is a 500 problem, logged, without the error in the body.
  *
@@ -89,14 +92,22 @@ export function toNodeHandler(api: Pick<AnjianApi, 'fetch'> & { readonly maxBody
         await response.body?.cancel().catch(() => undefined);
         return await refuse(payloadTooLarge(limit));
       }
-      // A body left unread (a route that answered without it) is not drained: close instead.
-      await send(res, response, body !== null && !body.complete());
+      // A body left unread (a route that answered without it) is not drained: close instead (lingering, bounded).
+      // A GET or HEAD has no body to read; one that frames a body anyway (Content-Length, chunked) kept its connection while
+      // Node read and dropped that body for as long as the client sent it: closed the same way (its body never read).
+      await send(res, response, body !== null ? !body.complete() : framesBody(req));
     } catch (error) {
       log('error', 'request_failed', 500, { error: describeError(error) });
       if (!res.headersSent) return await refuse(INTERNAL, undefined, `urn:uuid:${requestId}`).catch(() => undefined);
       res.destroy();
     }
   };
+}
+
+/** Whether a request's headers frame a body (chunked, or a Content-Length other than 0). */
+function framesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /** A web stream over the request body that stops reading the socket past `limit` bytes. */
