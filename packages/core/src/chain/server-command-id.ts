@@ -32,15 +32,32 @@ function derivedId(command: ChainCommand): string | null {
 }
 
 /**
- * Why a command may not carry its command id, or `null`. Command ids are one namespace, and the
+ * The form of the hazard ids the server derives for its reports (`reportHazardId`: `hz-` and 24
+ * hex digits of SHA-256 over reporter, key and rule) — the sensors' and the permit findings' among
+ * them, computable from the device or the permit.
+ */
+const REPORT_HAZARD_ID = /^hz-[0-9a-f]{24}$/;
+
+/**
+ * Why a command may not carry its command id (or, a manual observation, its hazard id), or `null`. Command ids are one namespace, and the
  * server derives some of them ({@link tickCommandId}: `tick:…`; {@link reportCommandId}:
  * `…:report`): an id of those forms is only the command it is derived for. Otherwise a client
  * whose command was accepted under such an id first (an enterprise's extension request sent with
  * `Idempotency-Key: tick:overdue:<its hazard>:<its deadline>`) would make the server's own
  * command a reused key on every run — no overdue notice and no escalation, ever; a sensor's or a
- * permit's report, whose hazard id can be computed, never recorded.
+ * permit's report, whose hazard id can be computed, never recorded. A manual observation, whose
+ * hazard id its sender names, may not take the form of a report's (`hz-` and 24 hex digits):
+ * created first under a sensor's or a permit's computed id, it would make that report
+ * `HAZARD_EXISTS`.
  */
 export function serverCommandIdRefusal(command: ChainCommand): { 'zh-CN': string; en: string } | null {
+  // A manual observation names its own hazard: under a report's derived id it would make that report HAZARD_EXISTS.
+  if (command.type === 'report_observation' && REPORT_HAZARD_ID.test(command.hazardId)) {
+    return {
+      'zh-CN': `隐患编号 ${quoteInput(command.hazardId)} 属于服务器为上报的隐患生成的编号（hz- 加 24 位十六进制，传感器和作业许可上报的隐患也用这种编号）：现场发现请用另一个编号（如 obs- 开头）`,
+      en: `hazard id ${quoteInput(command.hazardId)} is of the form the server derives for reported hazards (hz- and 24 hex digits, also a sensor's or a permit's report): give an observation another id (e.g. starting with obs-)`,
+    };
+  }
   const id = command.commandId;
   if (!id.startsWith('tick:') && !id.endsWith(':report')) return null;
   if (derivedId(command) === id) return null;

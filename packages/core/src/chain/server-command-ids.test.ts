@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHarness } from './chain-harness.test-util.js';
 import { runTick } from './run-tick.js';
 import { reportCommand } from '../testing/chain-fixtures.js';
+import { reportHazardId } from './report-inspection.js';
 
 const reason = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const DEADLINE = '2026-11-07T15:59:59.999Z';
@@ -68,5 +69,22 @@ describe('the command ids the server derives are not a client’s to take', () =
     expect((await runTick(h.deps, { systemActorId: 'system:scheduler' })).map((r) => ('rejection' in r.result ? r.result.rejection.code : r.action.kind))).toEqual(['due_soon']);
     // A report under another hazard's :report id is not its own.
     await h.refused('grid-g1', reportCommand('H-NEW', { commandId: 'H-OWN2:report' }), 'INVALID_COMMAND');
+  });
+
+  // A manual observation names its own hazard id (the portal: obs-<key>). The id of a sensor's or a permit's report is
+  // computable (reportHazardId of the device's principal, the warning's key and the rule): an observation created under
+  // it first made that report HAZARD_EXISTS — the gas alarm never reported.
+  it('an observation under the id the server derives for a report is refused; the report then records its hazard', async () => {
+    const h = createHarness('2026-11-02T01:00:00Z');
+    h.deps.packs = new Map([['gas', { pack: { id: 'gas', version: '1.0.0', domain: 'gas' }, evaluate: () => [], check: () => [] }]]) as unknown as typeof h.deps.packs;
+    const derived = reportHazardId('system:scheduler', 'dw-0123456789abcdef0123456789abcdef', 'GAS-ALARM');
+    const observation = { type: 'report_observation', title: reason('燃气泄漏', 'gas leak'), enterpriseId: 'E1', domain: 'gas', level: 'simple', evidence: [] } as const;
+    await h.refused('grid-g1', { ...observation, hazardId: derived }, 'INVALID_COMMAND');
+    const refusal = await h.send('grid-g1', { ...observation, hazardId: derived });
+    expect('rejection' in refusal && refusal.rejection.message.en).toContain(derived);
+    expect('rejection' in refusal && refusal.rejection.message['zh-CN']).toContain(derived);
+    await h.ok('grid-g1', { ...observation, hazardId: 'obs-1' });
+    await h.ok('system:scheduler', reportCommand(derived, { commandId: `${derived}:report`, source: 'sensor' }));
+    expect((await h.state(derived)).source).toBe('sensor');
   });
 });

@@ -47,6 +47,21 @@ describe('an idempotency key that is a command id the server derives', () => {
   });
 });
 
+describe('a manual observation under the hazard id the server derives for a report', () => {
+  // A sensor's or a permit's report has a hazard id anyone who knows the device or permit can compute
+  // (hz- and 24 hex digits); an observation created under it first made that report HAZARD_EXISTS.
+  it('a grid inspector’s observation under hz-<24 hex>: 422 INVALID_COMMAND naming the id, nothing stored; obs-<key> is created', async () => {
+    const observation = { type: 'report_observation', title: reason('燃气泄漏', 'gas leak'), enterpriseId: 'E1', domain: 'gas', level: 'general', evidence: [] };
+    const derived = `hz-${'0123456789abcdef01234567'}`;
+    const refused = await a.unchanged(() => a.command('observation under a report’s hazard id', 'grid-g1', derived, observation));
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.body.code).toBe('INVALID_COMMAND');
+    expect(refused.body.detail).toContain(derived);
+    expect((await server.call('grid-g1', 'GET', `/api/hazards/${derived}`)).status).toBe(404);
+    expect((await a.command('observation under a report’s hazard id', 'grid-g1', `obs-${derived}`, observation)).status).toBe(200);
+  });
+});
+
 describe('the lingering close of a request whose body nothing reads', () => {
   /**
    * Opens a raw connection, sends `head`, then 64 KiB every 50 ms for up to `forMs`; resolves with
