@@ -33,8 +33,10 @@ function meet(scopeAreas: readonly string[], asked: readonly string[] | undefine
  * policy narrows the query first — who reads everything (or holds a scope bound neither to an
  * enterprise nor to an area) lists the query as asked; the areas of scopes not bound to an
  * enterprise (a grid inspector's grids, an officer's jurisdiction) are met with the asked areas and
- * listed; the enterprises a scope names (an enterprise user's own, a landlord's tenants) are
- * looked up one by one. Without one, `register()` is loaded and filtered. Both answer the same
+ * listed, and each enterprise the directory answers is checked against the scopes (fail closed:
+ * a directory that gets the areas wrong gives a short page, never another area's enterprise); the
+ * enterprises a scope names (an enterprise user's own, a landlord's tenants) are looked up one by
+ * one. Without one, `register()` is loaded and filtered. Both answer the same
  * page for the same register (the HTTP API's `GET /enterprises` test compares them).
  *
  * @example
@@ -58,7 +60,9 @@ export async function listReadableEnterprises(source: EnterpriseRegisterSource, 
       scopes.flatMap((s) => (s.enterpriseId === undefined && s.area !== undefined ? [s.area] : [])),
       query.areas,
     );
-    const inAreas = areas.length > 0 ? await list({ ...ask, areas }) : [];
+    // The directory narrows for speed; what it answers is checked, not trusted (a listing that gets areas wrong — D1
+    // covering D10, areas ignored — costs a short page, never an enterprise outside the scopes).
+    const inAreas = areas.length > 0 ? (await list({ ...ask, areas })).filter((e) => mayReadSomeOf(scopes, e)) : [];
     const named: EnterpriseRecord[] = [];
     for (const id of new Set(scopes.flatMap((s) => (s.enterpriseId === undefined ? [] : [s.enterpriseId])))) {
       const e = await source.directory.enterprise(id);
