@@ -36,8 +36,9 @@ const directory = createStaticDirectory(
     { id: OPERATOR, name: '某某燃气公司', area: AREA },
   ],
 );
-// 2026 official holidays and make-up working days (data a host supplies each year).
+// 2026 official holidays and make-up working days (data a host supplies each year, for the years it lists).
 const calendar = createWorkingDayCalendar({
+  years: [2026],
   holidays: ['2026-01-01', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'],
   workdays: ['2026-09-20', '2026-10-10'],
 });

@@ -176,7 +176,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       [...DEMO_USERS.map((u) => ({ ...u.profile, ...(u.person ? { name: u.person['zh-CN'] } : {}) })), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
       register,
     );
-    const calendar = createWorkingDayCalendar(HOLIDAYS_2026);
+    const calendar = createWorkingDayCalendar((await import('./demo-holidays.js')).withHolidaysFile(HOLIDAYS_2026, process.env.ANJIAN_HOLIDAYS_FILE)); // the host loads a further year's notice from ANJIAN_HOLIDAYS_FILE (README)
     const auth = await createPortalAuth({
       users: DEMO_USERS,
       password: options.password,

@@ -22,6 +22,7 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   422: 'Rule violation or invalid data, with issues / 数据或规则错误',
   429: "Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多",
   500: 'Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号）',
+  503: "CALENDAR_NOT_COVERED: the act needs a deadline in working days (a notice's, a report's running deadline, an extension, the penalty reply periods) that reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar; the detail names the year. Nothing is recorded; send again once the host has loaded it (logged and handed to onError, like a 500) / 节假日安排未载入：期限经过宿主未载入节假日安排的年份，未作任何记录，宿主载入后可重新提交",
 };
 
 /** The tags of the document, each described, in alphabetical order. */

@@ -31,6 +31,11 @@ function toProblem(error: unknown): HttpProblem {
   if (isChainError(error) && error.code === 'INVALID_QUERY') {
     return new HttpProblem(400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, error.localized);
   }
+  // A working-day period into a year whose holiday arrangement the host has not loaded: the server's data is missing,
+  // not the request at fault — a 503 naming the year (logged and handed to onError: the host must load it).
+  if (isChainError(error) && error.code === 'CALENDAR_NOT_COVERED') {
+    return new HttpProblem(503, 'CALENDAR_NOT_COVERED', { 'zh-CN': '节假日安排未载入', en: 'Holiday arrangement not loaded' }, error.localized);
+  }
   return INTERNAL;
 }
 

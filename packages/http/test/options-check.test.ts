@@ -11,7 +11,7 @@ async function options(): Promise<AnjianApiOptions> {
   return {
     store: createMemoryStore(),
     directory: createStaticDirectory([]),
-    calendar: createWorkingDayCalendar({ holidays: [], workdays: [] }),
+    calendar: createWorkingDayCalendar({ years: [2026], holidays: [], workdays: [] }),
     packs: [await demoKitchen()],
     authenticate: async () => null,
     logger: false,

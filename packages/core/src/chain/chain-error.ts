@@ -1,8 +1,22 @@
 import type { LocalizedText } from '../pack/types.js';
 
-/** Codes of {@link ChainError}: misuse of the chain's API (not a refused command). */
+/**
+ * Codes of {@link ChainError}: misuse of the chain's API (not a refused command).
+ * `CALENDAR_NOT_COVERED`: a working-day period reaches a date whose year the host's calendar
+ * does not cover (its holiday arrangement is not loaded) — the host's data, not the caller's
+ * request, is missing.
+ */
 export type ChainErrorCode =
-  'NON_CANONICAL_VALUE' | 'INVALID_DATE' | 'INVALID_POLICY' | 'NO_WORKING_DAY' | 'INVALID_APPEND' | 'INVALID_CHECKPOINT' | 'INVALID_CURSOR' | 'INVALID_QUERY' | 'TRAIL_MISMATCH';
+  | 'NON_CANONICAL_VALUE'
+  | 'INVALID_DATE'
+  | 'INVALID_POLICY'
+  | 'NO_WORKING_DAY'
+  | 'CALENDAR_NOT_COVERED'
+  | 'INVALID_APPEND'
+  | 'INVALID_CHECKPOINT'
+  | 'INVALID_CURSOR'
+  | 'INVALID_QUERY'
+  | 'TRAIL_MISMATCH';
 
 const BRAND = Symbol.for('anjian.ChainError');
 

@@ -37,6 +37,25 @@ function dayString(ms: number): string {
   return text;
 }
 
+/**
+ * The refusal of a working-day count that reaches `date`, a date the calendar does not cover
+ * (or a calendar that does not say what it covers): its year's holiday arrangement is not loaded.
+ */
+function notCovered(date: string | null): never {
+  if (date === null) {
+    throw new ChainError('CALENDAR_NOT_COVERED', {
+      'zh-CN': '工作日日历未说明其节假日数据覆盖的年份（covers(date)），无法计算工作日期限',
+      en: 'the working-day calendar does not say which years its holiday data covers (covers(date)), so no working-day period can be computed',
+    });
+  }
+  const year = date.slice(0, 4);
+  const notice = `国务院办公厅关于${year}年部分节假日安排的通知`;
+  throw new ChainError('CALENDAR_NOT_COVERED', {
+    'zh-CN': `工作日日历未载入 ${year} 年的节假日安排（${notice}），无法计算经过 ${date} 的期限；请宿主载入后再办理`,
+    en: `the ${year} holiday arrangement (${notice}) is not loaded in the working-day calendar, so a period through ${date} cannot be computed; the host must load it`,
+  });
+}
+
 function invalid(policy: unknown): never {
   throw new ChainError('INVALID_POLICY', {
     'zh-CN': `无效的整改时限：${JSON.stringify(policy)}`,
@@ -56,7 +75,11 @@ function invalid(policy: unknown): never {
  * ≤ 3 650, `hours` ≤ 8 760); anything else throws `ChainError` `INVALID_POLICY`, and so
  * does a `from` that is not a valid date. `days` and `hours` take constant time;
  * `workingDays` scans at most `2n + 366` calendar days and throws `NO_WORKING_DAY` when
- * they hold fewer working days than asked.
+ * they hold fewer working days than asked. Each day a `workingDays` count looks at must be
+ * one the calendar `covers`: at the first that is not (a year whose holiday arrangement the
+ * host has not loaded, e.g. a period from late December into the next year) it throws
+ * `CALENDAR_NOT_COVERED`, naming the year and the State Council notice to load — never a
+ * date counted as plain Mon–Fri. `immediate`, `days` and `hours` need no holiday data.
  *
  * @example
  * ```ts
@@ -76,6 +99,7 @@ export function computeDeadline(policy: DeadlinePolicy, from: Date, calendar: Ca
   if (key === 'hours') return new Date(from.getTime() + count * 3_600_000);
   let date = localDate(from, calendar);
   if (key === 'days') return endOfLocalDay(addDays(date, count), calendar);
+  if (typeof (calendar as Partial<Calendar>).covers !== 'function') return notCovered(null);
   let found = 0;
   const scan = 2 * count + 366;
   let ms = Date.parse(`${date}T00:00:00Z`);
@@ -84,11 +108,13 @@ export function computeDeadline(policy: DeadlinePolicy, from: Date, calendar: Ca
     for (let i = 0; i < scan && found < count; i++) {
       ms += DAY_MS;
       date = dayString(ms);
+      if (!calendar.covers(date)) notCovered(date);
       if (calendar.isWorkingDay(date)) found++;
     }
   } else {
     for (let i = 0; i < scan && found < count; i++) {
       date = addDays(date, 1);
+      if (!calendar.covers(date)) notCovered(date);
       if (calendar.isWorkingDay(date)) found++;
     }
   }

@@ -89,9 +89,16 @@ const SOURCE_OF_ROLE: Partial<Record<Role, FindingSource>> = { enterprise: 'self
 type Draft = { [T in EventType]: { type: T; data: EventDataMap[T] } }[EventType];
 type Refusal = { rejection: Rejection };
 
+/**
+ * Whether a policy a command names can be counted at all (its shape and bounds, a calendar with
+ * working days): counted from 1970 on the host's days, every date taken as covered — whether the
+ * host has loaded the years the real deadline reaches is judged when it is computed
+ * (`CALENDAR_NOT_COVERED`).
+ */
 function validPolicy(policy: DeadlinePolicy, calendar: Calendar): boolean {
+  const shapeOnly: Calendar = { utcOffsetMinutes: calendar.utcOffsetMinutes, covers: () => true, isWorkingDay: (date) => calendar.isWorkingDay(date) };
   try {
-    computeDeadline(policy, new Date(0), calendar);
+    computeDeadline(policy, new Date(0), shapeOnly);
     return true;
   } catch (error) {
     if (isChainError(error)) return false;

@@ -1,4 +1,5 @@
 import type { Calendar } from '../ports/calendar.js';
+import { isChainError } from './chain-error.js';
 import { computeDeadline } from './compute-deadline.js';
 import type { ChainEvent, EventType, HazardState } from './types.js';
 
@@ -28,6 +29,8 @@ const SETS: Partial<Record<EventType, DueSource>> = { reported: 'report', notice
  * that set it, or — while no clock runs (reported, escalated, case filed) — the pack's
  * deadline policy counted from the report with `computeDeadline` on the host's calendar.
  * A closed hazard has none. Lists sort and flag overdue hazards by it, pages show its source.
+ * Throws `ChainError` `CALENDAR_NOT_COVERED` when the projection would count working days in a
+ * year the calendar does not cover (it is not left out as "no date").
  *
  * @example
  * ```ts
@@ -46,7 +49,9 @@ export function dueDate(state: HazardState, history: readonly ChainEvent[], cale
   }
   try {
     return { deadline: computeDeadline(state.deadlinePolicy, new Date(Date.parse(state.createdAt)), calendar).toISOString(), source: 'report' };
-  } catch {
+  } catch (error) {
+    // A year the host has not loaded is its missing data, not a date to leave out: refused.
+    if (isChainError(error) && error.code === 'CALENDAR_NOT_COVERED') throw error;
     // A policy the calendar cannot count (no working days in its data): no projected date.
     return { deadline: null, source: null };
   }

@@ -88,7 +88,11 @@ describe('handleCommand', () => {
   it('re-checks every bound for direct callers: hostile deadlines are INVALID_COMMAND by the shape check, before any calendar day is looked at, and the hazard stays usable', async () => {
     // The work is counted, not timed: how many days the calendar is asked about.
     let asked = 0;
-    const counting = { utcOffsetMinutes: TEST_CALENDAR_2026.utcOffsetMinutes, isWorkingDay: (day: string) => (asked++, TEST_CALENDAR_2026.isWorkingDay(day)) };
+    const counting = {
+      utcOffsetMinutes: TEST_CALENDAR_2026.utcOffsetMinutes,
+      covers: (day: string) => TEST_CALENDAR_2026.covers(day),
+      isWorkingDay: (day: string) => (asked++, TEST_CALENDAR_2026.isWorkingDay(day)),
+    };
     const h = createHarness('2026-11-02T01:00:00Z', { calendar: counting });
     /** Sends a command that must be refused by the shape check at `pointer`, with no calendar use and no event. */
     const refusedAt = async (actorId: string, command: Parameters<typeof h.send>[1], pointer: string) => {

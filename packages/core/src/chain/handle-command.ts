@@ -191,7 +191,11 @@ function reportedEvidence(events: readonly ChainEvent[]): readonly AttachedEvide
  * in what it says (see `ReportCommand`): build it with `reportInspection`, never from a
  * request.
  *
- * Throws only when a port throws (store down, directory down) or the chain is misused.
+ * Throws only when a port throws (store down, directory down) or the chain is misused — and
+ * `ChainError` `CALENDAR_NOT_COVERED` when the act needs a working-day period that reaches a
+ * year the host's `calendar` does not cover (its holiday arrangement is not loaded): the host's
+ * data is missing, not the request at fault, so it is not a rejection; nothing is written (no
+ * event, no denial, no bound upload, the co-sign code not used up).
  *
  * @example
  * ```ts

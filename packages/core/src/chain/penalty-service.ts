@@ -11,7 +11,9 @@ export const PENALTY_NOTICE_KIND = 'penalty_notice';
 
 /** The host's working days (its holidays and make-up days), with the days taken in China time (UTC+8) whatever its offset. */
 function chinaWorkingDays(calendar: Calendar): Calendar {
-  return { utcOffsetMinutes: 480, isWorkingDay: (date) => calendar.isWorkingDay(date) };
+  // A host calendar without `covers` stays without it: computeDeadline refuses it rather than trusting it.
+  const covers = typeof (calendar as Partial<Calendar>).covers === 'function' ? (date: string) => calendar.covers(date) : undefined;
+  return { utcOffsetMinutes: 480, covers: covers as Calendar['covers'], isWorkingDay: (date) => calendar.isWorkingDay(date) };
 }
 
 /**
@@ -67,7 +69,9 @@ export interface PenaltyReplyPeriod {
  * not counting statutory holidays), counted by `computeDeadline` like a rectification's
  * `{ workingDays }`. The one count of the proceeding's days: the notice's recorded deadlines and
  * the period from service both use it. Throws `ChainError` `NO_WORKING_DAY` when the calendar
- * has too few working days (broken holiday data).
+ * has too few working days (broken holiday data), and `CALENDAR_NOT_COVERED` when a period
+ * reaches a year the calendar does not cover (its holiday arrangement not loaded): the law's
+ * working days are never counted as plain Mon–Fri.
  *
  * @example
  * ```ts

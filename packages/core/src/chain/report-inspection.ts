@@ -8,6 +8,8 @@ import { answerEvidence, type AnswerUpload } from '../classify/answer-evidence.j
 import type { PackEvaluator } from '../classify/compile-pack.js';
 import { inspectionEvidenceBinding } from '../permits/evidence-binding.js';
 import { authorize } from './authorize.js';
+import { isChainError } from './chain-error.js';
+import { computeDeadline } from './compute-deadline.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkEvidenceRefs, ID_PATTERN } from './command-shape.js';
 import { DEFAULT_TIME_LIMITS, type TimeLimits } from './decide.js';
@@ -174,6 +176,23 @@ export function reportHazardId(actorId: string, key: string, rule: string): stri
 }
 
 /**
+ * Throws `ChainError` `CALENDAR_NOT_COVERED` when a hazard's deadline, counted from now, would
+ * reach a year the host's calendar does not cover — before any hazard is reported or a co-sign
+ * code used, so that an inspection is not half reported (the first hazards recorded, the next
+ * refused). Other errors of a policy are left to each report's own refusal.
+ */
+function refuseUncoveredDeadlines(hazards: readonly HazardFinding[], deps: ChainDeps): void {
+  const now = deps.clock.now();
+  for (const h of hazards) {
+    try {
+      computeDeadline(h.deadline, now, deps.calendar);
+    } catch (error) {
+      if (isChainError(error) && error.code === 'CALENDAR_NOT_COVERED') throw error;
+    }
+  }
+}
+
+/**
  * Classifies an inspection with the server's compiled pack and reports each hazard into
  * the review chain. Everything the law and the pack decide is derived here, never taken
  * from the request: level, title, basis, provisional flag and deadline policy from the
@@ -183,7 +202,9 @@ export function reportHazardId(actorId: string, key: string, rule: string): stri
  * {@link handleCommand} (authorisation, evidence, idempotency).
  *
  * Returns `{ ok: false, issues }` (nothing reported) for an unknown pack or enterprise, a
- * pack mismatch, errors in the answers, or malformed evidence references.
+ * pack mismatch, errors in the answers, or malformed evidence references. Throws `ChainError`
+ * `CALENDAR_NOT_COVERED` (nothing reported) when a hazard's working-day deadline would reach a
+ * year the host's calendar does not cover.
  *
  * With `deps.inspections` the inspection itself is recorded (an `InspectionRecord`, id
  * {@link inspectionRecordId}; a retry keeps the first record) — also when it found nothing, as
@@ -262,6 +283,7 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   if (issues.length > 0) return { ok: false, issues };
 
   const actor = await deps.directory.resolve(actorId);
+  refuseUncoveredDeadlines(hazards, deps);
   const confirmed = await coSignOfInspection(deps, actorId, enterprise.id, hazards.length > 0 ? reportHazardId(actorId, input.key, (hazards[0] as HazardFinding).rule) : null, options);
   if ('rejection' in confirmed)
     return {

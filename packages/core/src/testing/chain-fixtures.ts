@@ -10,8 +10,15 @@ import type { AttachedEvidence, ChainCommand, EvidenceKind, EvidenceRef, ReportC
  * 2026 official holidays and make-up working days used by anjian's own tests (National Day
  * Oct 1–8 off; Sun Sep 20 and Sat Oct 10 worked). Test data, not an authoritative calendar:
  * hosts supply the State Council's notice for the year.
+ *
+ * TEST FIXTURE: it also declares 2027 covered with no holidays and no make-up days, so that
+ * tests whose clocks run in late 2026 count periods into January 2027 as they always did
+ * (plain Mon–Fri). That is NOT the 2027 arrangement (not published when this was written; 元旦
+ * 2027-01-01 is certainly a holiday): never use this calendar outside tests. To test what a
+ * real host sees in a year it has not loaded, build a calendar with `years: [2026]`.
  */
 export const TEST_CALENDAR_2026: Calendar = createWorkingDayCalendar({
+  years: [2026, 2027],
   holidays: ['2026-01-01', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'],
   workdays: ['2026-09-20', '2026-10-10'],
 });

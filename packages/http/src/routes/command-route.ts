@@ -31,7 +31,7 @@ export const COMMAND_ROUTE: RouteSpec = {
   operationId: 'sendCommand',
   summary: 'Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令',
   description:
-    'One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need a second enforcement officer with a certificate number, who confirms from his own session: he generates a co-sign code (POST /hazards/{id}/co-sign-codes) and the first officer sends it in the Co-Sign-Code header; the server derives him from the code, and a body that names coOfficerId is a 422 (SERVER_ASSIGNED).\n\n审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证的执法人员在本人账号中生成确认码（POST /hazards/{id}/co-sign-codes），由第一名执法人员在 Co-Sign-Code 请求头中提交；服务器据此认定第二名执法人员，请求体填写 coOfficerId 为 422（SERVER_ASSIGNED）。',
+    'One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need a second enforcement officer with a certificate number, who confirms from his own session: he generates a co-sign code (POST /hazards/{id}/co-sign-codes) and the first officer sends it in the Co-Sign-Code header; the server derives him from the code, and a body that names coOfficerId is a 422 (SERVER_ASSIGNED). An act whose deadline in working days (of a notice, a report or an extension, the penalty reply periods) would reach a year whose holiday arrangement the host has not loaded is a 503 CALENDAR_NOT_COVERED naming the year; nothing is recorded.\n\n审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证的执法人员在本人账号中生成确认码（POST /hazards/{id}/co-sign-codes），由第一名执法人员在 Co-Sign-Code 请求头中提交；服务器据此认定第二名执法人员，请求体填写 coOfficerId 为 422（SERVER_ASSIGNED）。按工作日计算的期限（整改期限、上报期限、延期、陈述申辩与听证期限）经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份），不作任何记录。',
   tags: ['hazards'],
   auth: 'required',
   parameters: [
@@ -41,7 +41,7 @@ export const COMMAND_ROUTE: RouteSpec = {
   ],
   requestBody: COMMAND_BODY,
   response: { status: 200, description: 'events written (or, replayed, the original ones with Idempotent-Replayed: true) / 写入的事件', schema: COMMAND_RESULT },
-  errors: [400, 401, 403, 404, 409, 412, 413, 422, 429],
+  errors: [400, 401, 403, 404, 409, 412, 413, 422, 429, 503],
   async handle(ctx) {
     const hazardId = ctx.params.id ?? '';
     const key = idempotencyKey(ctx);

@@ -142,7 +142,7 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     operationId: 'submitInspection',
     summary: 'Classify an inspection; with report=true, report each hazard (level, area, source derived on the server) / 提交检查记录并判定隐患',
     description:
-      "Classifies the findings of an inspection against a pack the server serves. With report=true (and an Idempotency-Key) each hazard is reported into the review chain: level, deadline, domain from the server's pack, area from the directory's record of the enterprise, source from the actor's role; a retry with the same key replays. The uploads an evidence answer names (POST /evidence first) are attached to the hazards of the items that ask that question — to every hazard for a question no item asks — and each reported event names the inspection record (inspectionId); an answer naming an upload that is unknown, someone else's or attached elsewhere is a 422 at the answer, nothing reported.\n\n按服务器上的检查表判定检查结果。report=true（需幂等键）时逐项上报隐患：等级、期限、领域来自检查表，区域来自企业登记信息，来源来自用户角色；相同键重试返回原结果。证据类答案引用的上传文件（先 POST /evidence）附在询问该问题的检查项所判定的隐患上（无检查项询问的问题附在每项隐患上），上报事件记录检查记录编号（inspectionId）；答案引用不存在、他人上传或已用于别处的文件时返回 422（定位到该答案），不上报任何隐患。",
+      "Classifies the findings of an inspection against a pack the server serves. With report=true (and an Idempotency-Key) each hazard is reported into the review chain: level, deadline, domain from the server's pack, area from the directory's record of the enterprise, source from the actor's role; a retry with the same key replays. The uploads an evidence answer names (POST /evidence first) are attached to the hazards of the items that ask that question — to every hazard for a question no item asks — and each reported event names the inspection record (inspectionId); an answer naming an upload that is unknown, someone else's or attached elsewhere is a 422 at the answer, nothing reported. A hazard whose deadline in working days would reach a year whose holiday arrangement the host has not loaded makes it a 503 CALENDAR_NOT_COVERED naming the year, no hazard reported.\n\n按服务器上的检查表判定检查结果。report=true（需幂等键）时逐项上报隐患：等级、期限、领域来自检查表，区域来自企业登记信息，来源来自用户角色；相同键重试返回原结果。证据类答案引用的上传文件（先 POST /evidence）附在询问该问题的检查项所判定的隐患上（无检查项询问的问题附在每项隐患上），上报事件记录检查记录编号（inspectionId）；答案引用不存在、他人上传或已用于别处的文件时返回 422（定位到该答案），不上报任何隐患。某项隐患按工作日计算的期限经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份），不上报任何隐患。",
     tags: ['inspections'],
     auth: 'required',
     parameters: [
@@ -152,7 +152,7 @@ export const INSPECTION_ROUTES: readonly RouteSpec[] = [
     ],
     requestBody: INSPECTION,
     response: { status: 200, description: 'classification / 判定结果', schema: INSPECTION_RESULT },
-    errors: [400, 401, 403, 413, 422],
+    errors: [400, 401, 403, 413, 422, 503],
     async handle(ctx) {
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
       const unknown = unknownKeys(body);

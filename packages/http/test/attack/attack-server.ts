@@ -138,7 +138,11 @@ async function main(): Promise<void> {
   // one's set-up answer 429. The budget itself is tested where it is the subject (the evidence stores' and the API's tests).
   const evidence = await createFileEvidenceStore(join(dataDir, 'evidence'), { unbound: { files: 200 } });
   let daysAsked = 0;
-  const calendar = { utcOffsetMinutes: TEST_CALENDAR_2026.utcOffsetMinutes, isWorkingDay: (day: string) => (daysAsked++, TEST_CALENDAR_2026.isWorkingDay(day)) };
+  const calendar = {
+    utcOffsetMinutes: TEST_CALENDAR_2026.utcOffsetMinutes,
+    covers: (day: string) => TEST_CALENDAR_2026.covers(day),
+    isWorkingDay: (day: string) => (daysAsked++, TEST_CALENDAR_2026.isWorkingDay(day)),
+  };
   // The rental directory and rounds (directory relations); the host's directory adds a
   // landlord's tenancies to its profile, as RelationsApiOptions asks.
   const rental = createMemoryRentalDirectory(RENTAL);

@@ -76,9 +76,9 @@ export interface paths {
         put?: never;
         /**
          * Classify an inspection; with report=true, report each hazard (level, area, source derived on the server) / 提交检查记录并判定隐患
-         * @description Classifies the findings of an inspection against a pack the server serves. With report=true (and an Idempotency-Key) each hazard is reported into the review chain: level, deadline, domain from the server's pack, area from the directory's record of the enterprise, source from the actor's role; a retry with the same key replays. The uploads an evidence answer names (POST /evidence first) are attached to the hazards of the items that ask that question — to every hazard for a question no item asks — and each reported event names the inspection record (inspectionId); an answer naming an upload that is unknown, someone else's or attached elsewhere is a 422 at the answer, nothing reported.
+         * @description Classifies the findings of an inspection against a pack the server serves. With report=true (and an Idempotency-Key) each hazard is reported into the review chain: level, deadline, domain from the server's pack, area from the directory's record of the enterprise, source from the actor's role; a retry with the same key replays. The uploads an evidence answer names (POST /evidence first) are attached to the hazards of the items that ask that question — to every hazard for a question no item asks — and each reported event names the inspection record (inspectionId); an answer naming an upload that is unknown, someone else's or attached elsewhere is a 422 at the answer, nothing reported. A hazard whose deadline in working days would reach a year whose holiday arrangement the host has not loaded makes it a 503 CALENDAR_NOT_COVERED naming the year, no hazard reported.
          *
-         *     按服务器上的检查表判定检查结果。report=true（需幂等键）时逐项上报隐患：等级、期限、领域来自检查表，区域来自企业登记信息，来源来自用户角色；相同键重试返回原结果。证据类答案引用的上传文件（先 POST /evidence）附在询问该问题的检查项所判定的隐患上（无检查项询问的问题附在每项隐患上），上报事件记录检查记录编号（inspectionId）；答案引用不存在、他人上传或已用于别处的文件时返回 422（定位到该答案），不上报任何隐患。
+         *     按服务器上的检查表判定检查结果。report=true（需幂等键）时逐项上报隐患：等级、期限、领域来自检查表，区域来自企业登记信息，来源来自用户角色；相同键重试返回原结果。证据类答案引用的上传文件（先 POST /evidence）附在询问该问题的检查项所判定的隐患上（无检查项询问的问题附在每项隐患上），上报事件记录检查记录编号（inspectionId）；答案引用不存在、他人上传或已用于别处的文件时返回 422（定位到该答案），不上报任何隐患。某项隐患按工作日计算的期限经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份），不上报任何隐患。
          */
         post: operations["submitInspection"];
         delete?: never;
@@ -118,9 +118,9 @@ export interface paths {
         };
         /**
          * A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录
-         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `access` names the view read: `full`, or `premises` for a landlord reading its tenant's hazard (without the proceeding, whether or not there is one). `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served.
+         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `access` names the view read: `full`, or `premises` for a landlord reading its tenant's hazard (without the proceeding, whether or not there is one). `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served; a 503 CALENDAR_NOT_COVERED when that period reaches a year whose holiday arrangement the host has not loaded (the detail names the year).
          *
-         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。access 说明所读视图：full 为完整视图，premises 为出租方按出租场所查阅的视图（不含承租方的行政处罚程序）。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null。
+         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。access 说明所读视图：full 为完整视图，premises 为出租方按出租场所查阅的视图（不含承租方的行政处罚程序）。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null；该期限经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份）。
          */
         get: operations["getHazard"];
         put?: never;
@@ -142,9 +142,9 @@ export interface paths {
         put?: never;
         /**
          * Send a review-chain command (Idempotency-Key required, If-Match optional) / 提交审查链指令
-         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need a second enforcement officer with a certificate number, who confirms from his own session: he generates a co-sign code (POST /hazards/{id}/co-sign-codes) and the first officer sends it in the Co-Sign-Code header; the server derives him from the code, and a body that names coOfficerId is a 422 (SERVER_ASSIGNED).
+         * @description One command of the review chain (notice, rectification, verification, case, plan, stop-work, acceptance, close…), told apart by `type`. The Idempotency-Key becomes the command id: a retry with the same key and body replays the original result (header Idempotent-Replayed); the same key with another body is a 422. If-Match pins the version (stale → 412). A hazard the actor may not read is a 404. Two-officer acts need a second enforcement officer with a certificate number, who confirms from his own session: he generates a co-sign code (POST /hazards/{id}/co-sign-codes) and the first officer sends it in the Co-Sign-Code header; the server derives him from the code, and a body that names coOfficerId is a 422 (SERVER_ASSIGNED). An act whose deadline in working days (of a notice, a report or an extension, the penalty reply periods) would reach a year whose holiday arrangement the host has not loaded is a 503 CALENDAR_NOT_COVERED naming the year; nothing is recorded.
          *
-         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证的执法人员在本人账号中生成确认码（POST /hazards/{id}/co-sign-codes），由第一名执法人员在 Co-Sign-Code 请求头中提交；服务器据此认定第二名执法人员，请求体填写 coOfficerId 为 422（SERVER_ASSIGNED）。
+         *     审查链的一条指令（整改通知、提交整改、复查、立案、治理方案、停产停业、验收、销号等），由 `type` 区分。幂等键即指令编号：相同键和内容的重试返回原结果；相同键不同内容为 422。If-Match 固定版本（过期为 412）。无权读取的隐患为 404。两人执法的指令需要另一名持执法证的执法人员在本人账号中生成确认码（POST /hazards/{id}/co-sign-codes），由第一名执法人员在 Co-Sign-Code 请求头中提交；服务器据此认定第二名执法人员，请求体填写 coOfficerId 为 422（SERVER_ASSIGNED）。按工作日计算的期限（整改期限、上报期限、延期、陈述申辩与听证期限）经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份），不作任何记录。
          */
         post: operations["sendCommand"];
         delete?: never;
@@ -3095,6 +3095,25 @@ export interface components {
             instance?: string;
         };
         /**
+         * Problem 503
+         * @description CALENDAR_NOT_COVERED: the act needs a deadline in working days (a notice's, a report's running deadline, an extension, the penalty reply periods) that reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar; the detail names the year. Nothing is recorded; send again once the host has loaded it (logged and handed to onError, like a 500) / 节假日安排未载入：期限经过宿主未载入节假日安排的年份，未作任何记录，宿主载入后可重新提交 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 503; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
+         */
+        Problem503: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 503;
+            detail: string;
+            /** @enum {unknown} */
+            code: "CALENDAR_NOT_COVERED";
+            /** @description what is wrong where (JSON pointer into the request); at most 100, every text cut to 1 000 characters / 问题列表（最多 100 条） */
+            issues?: components["schemas"]["Issue"][];
+            /** @description how many issues were found beyond the 100 listed / 未列出的问题数 */
+            issuesOmitted?: number;
+            /** @description a 500: urn:uuid of the request id in the log / 请求编号 */
+            instance?: string;
+        };
+        /**
          * reclassified
          * @description level changed / 等级已调整
          */
@@ -4833,6 +4852,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
+            /** @description CALENDAR_NOT_COVERED: the act needs a deadline in working days (a notice's, a report's running deadline, an extension, the penalty reply periods) that reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar; the detail names the year. Nothing is recorded; send again once the host has loaded it (logged and handed to onError, like a 500) / 节假日安排未载入：期限经过宿主未载入节假日安排的年份，未作任何记录，宿主载入后可重新提交 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
         };
     };
     listHazards: {
@@ -5242,6 +5270,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
+            /** @description CALENDAR_NOT_COVERED: the act needs a deadline in working days (a notice's, a report's running deadline, an extension, the penalty reply periods) that reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar; the detail names the year. Nothing is recorded; send again once the host has loaded it (logged and handed to onError, like a 500) / 节假日安排未载入：期限经过宿主未载入节假日安排的年份，未作任何记录，宿主载入后可重新提交 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
+            };
         };
     };
     sendCommand: {
@@ -5441,6 +5478,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
+            /** @description CALENDAR_NOT_COVERED: the act needs a deadline in working days (a notice's, a report's running deadline, an extension, the penalty reply periods) that reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar; the detail names the year. Nothing is recorded; send again once the host has loaded it (logged and handed to onError, like a 500) / 节假日安排未载入：期限经过宿主未载入节假日安排的年份，未作任何记录，宿主载入后可重新提交 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
