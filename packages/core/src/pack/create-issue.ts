@@ -32,10 +32,14 @@ export function createIssue(code: IssueCode, at: IssueLocation, message: Bilingu
 
 /** Escape one JSON Pointer segment (RFC 6901). @internal */
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // the loader joins a pointer for every node of every file: most segments need no escape
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /** Join a base pointer and segments. @internal */
 export function pointerJoin(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+  let pointer = base;
+  for (const segment of segments) pointer += '/' + escapePointerSegment(segment);
+  return pointer;
 }

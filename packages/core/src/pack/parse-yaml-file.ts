@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, YAMLError } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Document, type Node as YamlNode, YAMLError, YAMLParseError } from 'yaml';
 import { sizeText } from './value-hints.js';
 import { createIssue, pointerJoin, type IssueLocation } from './create-issue.js';
 import type { IssueCode } from './issue-codes.js';
@@ -91,7 +91,9 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
   const undecodable = notUtf8Issue(file, text);
   if (undecodable) return { ok: false, issues: [undecodable] };
 
-  for (const f of scanYamlSource(text, { maxDepth: limits.maxDepth, maxAliases: limits.maxAliases })) {
+  // The scan keeps the lexer's tokens: the parser below reads them instead of lexing again.
+  const lexemes: string[] = [];
+  for (const f of scanYamlSource(text, { maxDepth: limits.maxDepth, maxAliases: limits.maxAliases }, lexemes)) {
     const where = at(f.line, f.column);
     if (f.code === 'NESTING_TOO_DEEP') {
       issues.push(
@@ -128,18 +130,7 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-      uniqueKeys: true,
-      strict: true,
-      resolveKnownTags: false,
-      stringKeys: true,
-      prettyErrors: true,
-      keepSourceTokens: false,
-      lineCounter,
-    });
+    doc = composeDocument(text, lexemes, lineCounter);
   } catch (error) {
     return { ok: false, issues: [internalOrYamlIssue(file, error, lineCounter)] };
   }
@@ -193,6 +184,51 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits): 
     return { ok: false, issues };
   }
   return { ok: true, parsed: { file, value, doc, lineCounter } };
+}
+
+const COMPOSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  strict: true,
+  resolveKnownTags: false,
+  stringKeys: true,
+  keepSourceTokens: false,
+} as const;
+
+/**
+ * yaml's `parseDocument(text, { ...COMPOSE_OPTIONS, lineCounter, prettyErrors: true })`, fed
+ * with the tokens the pre-scan lexed (`lexemes`, all of `text`) instead of lexing the text
+ * again: its `Parser` and `Composer`, the same steps in the same order. Of `prettyErrors`, it
+ * keeps what the issues use — each error's `linePos` and the ` at line L, column C` after its
+ * message — and leaves out the quoted source line that follows (no issue shows it).
+ */
+function composeDocument(text: string, lexemes: readonly string[], lineCounter: LineCounter): Document.Parsed {
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer(COMPOSE_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(cstTokens(parser, lexemes, lineCounter), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always ends with a document
+  for (const error of [...doc!.errors, ...doc!.warnings]) {
+    if (error.pos[0] === -1) continue;
+    error.linePos = [lineCounter.linePos(error.pos[0]), lineCounter.linePos(error.pos[1])];
+    error.message += ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}`;
+  }
+  return doc!;
+}
+
+/** `Parser.parse` over lexemes already lexed. */
+function* cstTokens(parser: Parser, lexemes: readonly string[], lineCounter: LineCounter) {
+  lineCounter.addNewLine(0);
+  for (const lexeme of lexemes) yield* parser.next(lexeme);
+  yield* parser.end();
 }
 
 /**

@@ -41,9 +41,13 @@ const MAX_FINDINGS = 20;
  *
  * Stops at the first nesting finding, so the cost is linear in the text scanned.
  *
+ * `lexemes`, when given, receives every token the lexer produced, in order, so that the
+ * caller can hand them to yaml's `Parser` (`parser.next(lexeme)`) instead of lexing the text
+ * a second time. The list is whole only when the scan returns no finding.
+ *
  * @internal
  */
-export function scanYamlSource(text: string, limits: ScanLimits): ScanFinding[] {
+export function scanYamlSource(text: string, limits: ScanLimits, lexemes?: string[]): ScanFinding[] {
   const findings: ScanFinding[] = [];
   // Columns of the open block levels; `seq` marks a `-` entry.
   const stack: { column: number; seq: boolean }[] = [];
@@ -56,6 +60,7 @@ export function scanYamlSource(text: string, limits: ScanLimits): ScanFinding[] 
   let aliases = 0;
 
   for (const token of new Lexer().lex(text)) {
+    lexemes?.push(token);
     if (token === DOCUMENT || token === FLOW_END) continue;
     if (token === SCALAR) {
       scalarNext = true;
