@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { compilePack, createMemoryCoSignCodeStore, isChainError, systemClock, type ChainDeps, type Pack } from '@anjian/core';
+import { compilePack, createMemoryCoSignCodeStore, systemClock, type ChainDeps, type Pack } from '@anjian/core';
 import { documentNumbering } from '@anjian/documents';
 import type { InspectionLog } from '@anjian/core/ports';
 import { describeError, jsonLineLogger, safeLog, type ApiLogEntry, type ApiLogger } from './api-logger.js';
@@ -7,6 +7,7 @@ import { authChallenge } from './auth-challenge.js';
 import { declaredLength, payloadTooLarge, readBodyWithin } from './body-limit.js';
 import { requireJsonContentType } from './read-json-body.js';
 import { buildOpenApi } from './build-openapi.js';
+import { chainErrorProblem } from './chain-error-problem.js';
 import { checkQuery } from './check-query.js';
 import { negotiateLanguage } from './negotiate-language.js';
 import { HttpProblem, problemResponse } from './problem.js';
@@ -28,15 +29,9 @@ function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'INVALID_CURSOR') return invalidCursor();
-  if (isChainError(error) && error.code === 'INVALID_QUERY') {
-    return new HttpProblem(400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, error.localized);
-  }
-  // A working-day period into a year whose holiday arrangement the host has not loaded: the server's data is missing,
-  // not the request at fault — a 503 naming the year (logged and handed to onError: the host must load it).
-  if (isChainError(error) && error.code === 'CALENDAR_NOT_COVERED') {
-    return new HttpProblem(503, 'CALENDAR_NOT_COVERED', { 'zh-CN': '节假日安排未载入', en: 'Holiday arrangement not loaded' }, error.localized);
-  }
-  return INTERNAL;
+  // INVALID_QUERY a 400; a working-day period into a year whose holiday arrangement the host has not loaded a 503
+  // naming the year (logged and handed to onError: the host must load it) — one mapping, exported for hosts' own routes.
+  return chainErrorProblem(error) ?? INTERNAL;
 }
 
 /** What the Hono app receives besides the request. */

@@ -29,6 +29,7 @@ export { UNKNOWN_ACTOR_DETAIL } from './reader-of.js';
 export { HttpProblem, problemResponse, pickText } from './problem.js';
 export type { Bilingual, ProblemIssue } from './problem.js';
 export { rejectionStatus } from './rejection-status.js';
+export { chainErrorProblem } from './chain-error-problem.js';
 export type { AnjianApi, AnjianApiOptions, JsonSchema, ParameterSpec, ResponseLang, RouteContext, RouteSpec } from './types.js';
 export type { PermitsApiOptions } from './permits-options.js';
 export { PERMIT_ROUTES, PERMIT_REJECTION_STATUS } from './routes/permit-routes.js';
