@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
@@ -50,6 +51,17 @@ describe('browser entries under a CSP without unsafe-eval', () => {
     const core = runWithoutEval(await bundle('index.ts'));
     expect(typeof core.compilePack).toBe('function');
     expect(typeof core.toOutboxEnvelope).toBe('function');
+  }, 30_000);
+
+  it('loadPack validates a pack there: the pack schema is precompiled (src/pack/pack-validators.generated.js), not compiled with new Function', async () => {
+    const core = runWithoutEval(await bundle('index.ts'));
+    const dir = fileURLToPath(new URL('../../../examples/packs/demo-kitchen/', import.meta.url));
+    const files = { 'pack.yaml': readFileSync(dir + 'pack.yaml', 'utf8'), 'sections/equipment.yaml': readFileSync(dir + 'sections/equipment.yaml', 'utf8') };
+    const loadPack = core.loadPack as (source: { files: Record<string, string> }) => { ok: boolean; issues: { code: string }[] };
+    expect(loadPack({ files }).ok).toBe(true);
+    const broken = loadPack({ files: { ...files, 'pack.yaml': files['pack.yaml'].replace(/^version:.*$/m, 'version: 1.0\nversoin: 1.0.0') } });
+    expect(broken.ok).toBe(false);
+    expect(broken.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['SCHEMA_UNKNOWN_PROPERTY']));
   }, 30_000);
 
   it('@anjian/core/permits, whose default rules compile their schema at load, would not (the check is not vacuous)', async () => {

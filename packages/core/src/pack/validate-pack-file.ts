@@ -1,6 +1,4 @@
-import Ajv2020Import from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import packSchema from '../../schema/pack.schema.json';
+import type { ErrorObject } from 'ajv';
 import { createIssue } from './create-issue.js';
 import { describeLocation, splitTitle } from './describe-pointer.js';
 import { didYouMean, didYouMeanHint } from './did-you-mean.js';
@@ -11,20 +9,18 @@ import { deadlineHint, enumWordHint, typeHint } from './value-hints.js';
 import type { ParsedFile } from './parse-yaml-file.js';
 import type { Issue } from './types.js';
 import { JSON_TYPE_EN, JSON_TYPE_ZH } from './json-type-words.js';
+import { validatePackEntry, validatePackFragment } from './pack-validators.generated.js';
 
 /** The `$id` of the pack schema. */
 export const PACK_SCHEMA_ID = 'urn:anjian:schema:pack';
 
-type AjvClass = typeof Ajv2020Import;
-// ajv is CommonJS; under Node ESM the default import is the module object.
-const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import) as AjvClass;
-
-let validators: { entry: ValidateFunction; fragment: ValidateFunction } | undefined;
-
 /**
- * The ajv options the loader uses (docs/security.md T10): strict, no `$data`, the schema is the
- * SDK's own (never one from a pack). `allErrors` is on because every file has already
- * passed the size and depth caps.
+ * The ajv options the loader's validators are generated with (docs/security.md T10): strict,
+ * no `$data`, the schema is the SDK's own (never one from a pack). `allErrors` is on because
+ * every file has already passed the size and depth caps. The validators are precompiled: Ajv's
+ * standalone code for `schema/pack.schema.json` with these options, committed as
+ * `pack-validators.generated.js` (`pnpm generate:pack-validators`; a test fails when it is not
+ * current), so no process compiles the schema (about 240 ms of CPU) and nothing runs `new Function`.
  *
  * @internal
  */
@@ -37,17 +33,7 @@ export const AJV_OPTIONS = Object.freeze({
   validateFormats: false,
 });
 
-function getValidators(): { entry: ValidateFunction; fragment: ValidateFunction } {
-  if (validators === undefined) {
-    const ajv = new Ajv2020({ ...AJV_OPTIONS });
-    ajv.addSchema(packSchema as object);
-    const entry = ajv.getSchema(`${PACK_SCHEMA_ID}#/$defs/packFile`);
-    const fragment = ajv.getSchema(`${PACK_SCHEMA_ID}#/$defs/fragmentFile`);
-    if (!entry || !fragment) throw new Error('pack schema lacks packFile/fragmentFile');
-    validators = { entry, fragment };
-  }
-  return validators;
-}
+const VALIDATORS = { entry: validatePackEntry, fragment: validatePackFragment };
 
 const LIMIT_KEYWORDS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maximum', 'minimum', 'maxProperties', 'exclusiveMaximum', 'exclusiveMinimum']);
 
@@ -64,7 +50,7 @@ function typeOf(value: unknown): string {
  * @internal
  */
 export function validatePackFile(parsed: ParsedFile, kind: 'entry' | 'fragment'): Issue[] {
-  const validate = getValidators()[kind];
+  const validate = VALIDATORS[kind];
   if (validate(parsed.value)) return [];
   const errors = (validate.errors ?? []).slice(0, 500);
   // An anyOf that failed explains its value better than the errors of each branch.
