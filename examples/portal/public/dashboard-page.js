@@ -3,7 +3,7 @@
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
-import { api, app, areasOf, entName, entNameOr, getOnce, hazardHref, isAbort, localTime, me, readableEnterprises, startOfLocalDay } from './shared.js';
+import { api, app, areasOf, entName, entNameOr, getOnce, hazardHref, isAbort, localTime, me, readableEnterprises, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
 import { areaCovers, readScopes } from '/vendor/anjian-core.js';
@@ -56,6 +56,12 @@ function outboxPanel(outbox, sms) {
     ? html`<div class="table-wrap"><table id="sms-list" data-count="${sms.length}"><tr><th>${t('smsAt')}</th><th>${t('smsTo')}</th><th>${t('smsKind')}</th><th>${t('smsText')}</th><th><span class="sr-only">${t('open')}</span></th></tr>${sms.map((m) => html`<tr><td>${localTime(m.at)}</td><td>${m.to}</td><td data-kind="${m.kind}">${t(`sms_${String(m.kind).replace(/^hazard\./, '')}`)}</td><td>${m.text}</td><td>${m.hazardId ? html`<a href="${hazardHref(m.hazardId)}">${t('open')}</a>` : m.permitId ? html`<a href="${permitHref(m.permitId)}" data-permit="${m.permitId}">${t('open')}</a>` : ''}</td></tr>`)}</table></div>`
     : html`<p id="sms-list" data-count="0">${t('smsEmpty')}</p>`;
   return html`<h2>${t('outbox')}</h2><h3>${t('outboxStatus')}</h3>${counts}<h3>${t('deadLetters')}</h3>${deadTable}<h3>${t('sms')}</h3>${smsTable}`;
+}
+
+/** The years the demo's calendar counts Mon–Fri without an official arrangement (GET /demo/users: the host's declared choice), for the admin. */
+function holidaysLine() {
+  const years = session.demo.holidays?.assumed ?? [];
+  return years.length ? html`<p class="hint" id="holidays-assumed">${t('holidaysAssumed', { years: years.join(lang() === 'en' ? ', ' : '、') })}</p>` : '';
 }
 
 /** The result of GET /api/audit/verify: intact or the first bad position of each kind. */
@@ -173,7 +179,7 @@ export async function dashboardPage(query, signal) {
     <p class="hint">${t('chartHint')}</p><div class="charts"><div class="chart" id="chart-level" role="img" aria-label="${t('byLevel')}"></div><div class="chart" id="chart-status" role="img" aria-label="${t('byStatus')}"></div><div class="chart" id="chart-domain" role="img" aria-label="${t('byDomain')}"></div><div class="chart" id="chart-time" role="img" aria-label="${t('overTime')}"></div></div>`
         : html`<p class="message error" id="stats-error" data-status="${stats.status}">${stats.body?.detail || stats.body?.title || t('requestFailed')}</p>`
     }
-    ${!outbox || outbox.status === 403 ? '' : html`${outboxPanel(outbox, sms)}<h2>${t('auditVerify')}</h2><button type="button" id="audit-verify">${t('auditVerify')}</button><div id="audit-result"></div>`}`,
+    ${!outbox || outbox.status === 403 ? '' : html`${outboxPanel(outbox, sms)}<h2>${t('auditVerify')}</h2><button type="button" id="audit-verify">${t('auditVerify')}</button><div id="audit-result"></div>${holidaysLine()}`}`,
   );
   app.querySelector('#audit-verify')?.addEventListener('click', async () => {
     setHtml(app.querySelector('#audit-result'), auditResult(await api('/audit/verify')));

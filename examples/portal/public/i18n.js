@@ -255,6 +255,7 @@ export const UI_STRINGS = {
     auditCheckpointBefore: '本隐患在最近的签名检查点（{at}）之后上报，尚未纳入签名检查点，下一个检查点会纳入',
     lastFullAudit: '最近全量核验',
     auditVerify: '核验审计记录',
+    holidaysAssumed: '节假日：{years} 年未载入国务院办公厅节假日安排，本演示按周一至周五计算工作日期限（演示的假设，非正式安排）；公布后用 ANJIAN_HOLIDAYS_FILE 载入（见 README）。',
     auditChecked: '已核验 {events} 个事件、{hazards} 个隐患、{checkpoints} 个检查点',
     auditSignatures: '签名已验证',
     auditNoSignatures: '未验证签名',
@@ -723,6 +724,8 @@ export const UI_STRINGS = {
     auditCheckpointBefore: 'reported after the latest signed checkpoint ({at}): not yet covered by one; the next checkpoint will cover it',
     lastFullAudit: 'last full audit',
     auditVerify: 'Verify the audit trail',
+    holidaysAssumed:
+      'Holidays: no State Council arrangement loaded for {years} — this demo counts working-day deadlines Mon–Fri (its own assumption, not the official one); load the notice with ANJIAN_HOLIDAYS_FILE once published (README).',
     auditChecked: 'checked {events} events, {hazards} hazards, {checkpoints} checkpoints',
     auditSignatures: 'signatures verified',
     auditNoSignatures: 'signatures not verified',

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStaticDirectory, createWorkingDayCalendar, systemClock, type Clock, type Pack } from '@anjian/core';
+import { createStaticDirectory, systemClock, type Clock, type Pack } from '@anjian/core';
 import { readScopes, roundCoverageForReport, roundUnits, type EnterpriseRecord } from '@anjian/core/internal';
 import { createFileEvidenceStore, loadPackFromPackage } from '@anjian/core/node';
 import type { RentalSeed } from '@anjian/core/ports';
@@ -29,7 +29,7 @@ import { createDemoDocuments } from './demo-documents.js';
 import { createIndexPage } from './index-page.js';
 import { createInspectionRecords } from './inspection-records.js';
 import { createPortalAuth, type PortalAuth } from './portal-auth.js';
-import { portalProblem } from './portal-problem.js';
+import { chainProblemResponse, portalProblem } from './portal-problem.js';
 import { portalReader } from './portal-reader.js';
 import { reportWorkbook } from './report-xlsx.js';
 import { demoCity } from './demo-city.js';
@@ -78,6 +78,12 @@ export interface PortalOptions {
    * the rounds' register as the demo's do — their `phone` is where their texts go, as for the demo's.
    */
   moreEnterprises?: readonly EnterpriseRecord[];
+  /**
+   * Only the years whose holiday notice is loaded (2026, ANJIAN_HOLIDAYS_FILE's), as a real host runs: a working-day
+   * period into another year is a 503 CALENDAR_NOT_COVERED. Default false: the demo counts the later years up to next
+   * year Mon–Fri, by its own declared choice (`Portal.holidays`, printed at start; README). `server.ts`: ANJIAN_HOLIDAYS_STRICT=1.
+   */
+  strictCalendar?: boolean;
 }
 
 /** What the host knows about a request that the web `Request` does not carry. */
@@ -96,6 +102,8 @@ export interface Portal {
   packs: readonly Pack[];
   /** Hazards the seed reported (replayed on later starts: the same number, no new hazards). */
   seeded: number;
+  /** The years of the working-day calendar: with the official arrangement loaded, and assumed Mon–Fri by the demo (src/demo-holidays.ts). */
+  holidays: { loaded: readonly number[]; assumed: readonly number[] };
   /** Packs that failed to load, with their messages (the portal starts without them). */
   skippedPacks: readonly string[];
   dataDir: string;
@@ -176,7 +184,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       [...DEMO_USERS.map((u) => ({ ...u.profile, ...(u.person ? { name: u.person['zh-CN'] } : {}) })), { id: SYSTEM_ACTOR_ID, roles: ['system'] }, ...DEMO_DEVICE_PRINCIPALS],
       register,
     );
-    const calendar = createWorkingDayCalendar((await import('./demo-holidays.js')).withHolidaysFile(HOLIDAYS_2026, process.env.ANJIAN_HOLIDAYS_FILE)); // the host loads a further year's notice from ANJIAN_HOLIDAYS_FILE (README)
+    // 2026 from the notice, a further year's from ANJIAN_HOLIDAYS_FILE; later years up to next year Mon–Fri by the demo's declared choice, unless strictCalendar (README)
+    const holidays = (await import('./demo-holidays.js')).demoCalendar({ now: clock.now(), base: HOLIDAYS_2026, file: process.env.ANJIAN_HOLIDAYS_FILE, strict: options.strictCalendar === true });
+    const calendar = holidays.calendar;
     const auth = await createPortalAuth({
       users: DEMO_USERS,
       password: options.password,
@@ -294,6 +304,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       // The demo enterprises' names in both languages, for the English pages: the directory registers one name (中文).
       // Nothing else of them — area, regime, who may read them are the API's directory's (GET /api/enterprises).
       enterprises: [...DEMO_ENTERPRISES, DEMO_HAZCHEM_ENTERPRISE].map((e) => ({ id: e.id, name: e.name })),
+      // The calendar's years: the department admin's dashboard says which are assumed Mon–Fri (no official arrangement loaded).
+      holidays: { loaded: holidays.loaded, assumed: holidays.assumed },
     };
 
     const route = async (request: Request, info: RequestInfo): Promise<Response> => {
@@ -330,7 +342,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
 
     const indexPage = createIndexPage({
       ui,
-      route: (request) => route(request, {}),
+      // Answered as the browser's own request is (a ChainError the API's problem): one failing list does not fail the page.
+      route: (request) => fetch(request),
       userOf: (request) => DEMO_USERS.find((u) => u.profile.id === auth.actorOf(request)),
       demo: users,
     });
@@ -340,9 +353,10 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       try {
         response = await route(request, info);
       } catch (error) {
-        // No 500 goes unseen: the cause is logged here, the client gets a problem without it.
+        // No 500 goes unseen: the cause is logged here, the client gets a problem without it. A ChainError is the API's
+        // problem for it (CALENDAR_NOT_COVERED: 503 naming the year, logged too — the host must load it).
         console.error(`portal: ${request.method} ${new URL(request.url).pathname} failed:`, error);
-        response = portalProblem(request, 500, 'INTERNAL', '服务器内部错误。', 'Internal server error.');
+        response = chainProblemResponse(request, error) ?? portalProblem(request, 500, 'INTERNAL', '服务器内部错误。', 'Internal server error.');
       }
       return withPortalSecurityHeaders(response);
     };
@@ -352,6 +366,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       auth,
       packs,
       seeded,
+      holidays: { loaded: holidays.loaded, assumed: holidays.assumed },
       skippedPacks: skipped,
       dataDir,
       notifications: started,

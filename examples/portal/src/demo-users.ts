@@ -184,11 +184,10 @@ export const DEMO_ENFORCEMENT_DESK_PHONE = '13900000010';
 /**
  * 2026 public holidays and make-up working days (调休上班), as published in
  * 《国务院办公厅关于2026年部分节假日安排的通知》 (2025-11-04, Xinhua); `years: [2026]` says so. The
- * 2027 notice is not in here, and 2027 is not covered: a deadline in working days that would reach
- * into 2027 (from late December on: a rectification notice, a report's running deadline, an
- * extension, the penalty reply periods) is refused with CALENDAR_NOT_COVERED (503) until the host
- * adds the 2027 arrangement and its year (here, or in the file ANJIAN_HOLIDAYS_FILE names: see
- * `withHolidaysFile`) — never counted as plain weekdays.
+ * 2027 notice is not in here: the demo counts the later years up to next year Mon–Fri by its own
+ * declared choice (`demoCalendar` in src/demo-holidays.ts, printed at start), until the host loads a
+ * year's notice (here, or in the file ANJIAN_HOLIDAYS_FILE names); with ANJIAN_HOLIDAYS_STRICT=1 a
+ * deadline in working days that would reach 2027 is refused with CALENDAR_NOT_COVERED (503).
  */
 export const HOLIDAYS_2026 = {
   years: [2026],

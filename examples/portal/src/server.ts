@@ -16,7 +16,9 @@
  * PORTAL_IDLE_TIMEOUT_MS (how long a client may take: 10 s for the headers, 120 s for the whole
  * request, 30 s of silence; see portal-server.ts), PORTAL_ALLOWED_HOSTS (domain names the portal
  * answers to besides addresses and localhost, comma-separated; `*` for any — DNS rebinding),
- * PORTAL_TRUSTED_PROXIES (IP addresses of reverse proxies whose X-Forwarded-For names the client).
+ * PORTAL_TRUSTED_PROXIES (IP addresses of reverse proxies whose X-Forwarded-For names the client),
+ * ANJIAN_HOLIDAYS_FILE (a JSON file of a further year's State Council holiday notice, src/demo-holidays.ts),
+ * ANJIAN_HOLIDAYS_STRICT=1 (count only the loaded years: no Mon–Fri assumption for the later ones; README).
  * The server accepts only session cookies: the `X-Demo-User` header of the unit tests is
  * never trusted here.
  */
@@ -27,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import type { RentalSeed } from '@anjian/core/ports';
 import { toNodeHandler } from '@anjian/http';
 import { createPortal, DEMO_PASSWORD } from './create-portal.js';
+import { demoCalendarNotice } from './demo-holidays.js';
 import { DEMO_USERS } from './demo-users.js';
 import { allowedHostNames, clientAddressOf, createPortalServer, portalServerLimits, trustedProxies } from './portal-server.js';
 
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     mqttUrl: process.env.ANJIAN_MQTT_URL || undefined,
     mqttClientId: process.env.ANJIAN_MQTT_CLIENT_ID || undefined,
     cityEnterprises: Number(rawCity),
+    strictCalendar: process.env.ANJIAN_HOLIDAYS_STRICT === '1',
     ...(morePremises ? { morePremises } : {}),
   }).catch((error: unknown) => fail(`无法启动门户（数据目录 ${dataDir}）：${String(error)}`, `Cannot start the portal (data folder ${dataDir}): ${String(error)}`));
   for (const line of portal.skippedPacks) console.warn(`! pack not loaded / 检查表包未加载: ${line}`);
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
     console.log(`数据 / data: ${portal.dataDir} (${portal.packs.length} packs; ${portal.seeded} demo hazards seeded — 删除该目录即可重来 / delete the folder to start over)`);
     console.log(`演示登录 / demo logins — 密码 / password: ${password}${password === DEMO_PASSWORD ? '（所有演示用户相同，仅供演示 / the same for every demo user, a demo only）' : ''}`);
     for (const u of DEMO_USERS) console.log(`  ${u.profile.id.padEnd(width)}${u.profile.roles.join(',').padEnd(18)}${u.name['zh-CN']} / ${u.name.en}`);
+    for (const line of demoCalendarNotice(portal.holidays)) console.log(line);
     console.log(`短信 / SMS: ${join(portal.dataDir, 'sms.jsonl')} (演示网关，不真正发送 / demo gateway, nothing is sent)`);
     console.log(`API: ${base}/api/openapi.json · Ctrl-C 停止 / to stop\n`);
   });

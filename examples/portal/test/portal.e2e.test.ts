@@ -98,6 +98,9 @@ describe('demo portal', () => {
   it('enterprise self-check → general hazard → rectification → grid verifies and closes; the dashboard counts change', async () => {
     const admin = await signIn('admin-chen', 'dashboard');
     const before = await dashboardCounts(admin);
+    // The demo's declared calendar assumption, told to the admin: next year has no official arrangement loaded, counted Mon–Fri.
+    const nextYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() + 1;
+    expect(await (await admin.waitForSelector('#holidays-assumed')).textContent()).toContain(`${nextYear} 年未载入国务院办公厅节假日安排，本演示按周一至周五计算`);
 
     const owner = await signIn('owner-lvyuan', 'enterprise');
     await owner.screenshot({ path: join(shots, 'enterprise.png'), fullPage: true });
