@@ -176,7 +176,18 @@ describe('hazard page: the rest of the review chain', () => {
         ],
       });
     await command('grid-wang', id, { type: 'issue_notice' });
-    await rectify();
+    // The first rectification, given on the hazard page: the photos the enterprise will try to give again once it is rejected.
+    const first = { before: png('first-before'), after: [png('first-after-1'), png('first-after-2')] };
+    const enterprise = await portal.signIn('owner-anping', 'enterprise');
+    const rectifyOnPage = async () => {
+      await openHazard(enterprise, id);
+      await enterprise.waitForSelector('#rectify-form');
+      await enterprise.setInputFiles('#photo-before', [first.before]);
+      await enterprise.setInputFiles('#photo-after', first.after);
+      await enterprise.click('#submit-rectification');
+    };
+    await rectifyOnPage();
+    await enterprise.waitForSelector('#hazard-state[data-status="submitted"]');
 
     const grid = await portal.signIn('grid-wang', 'grid');
     await openHazard(grid, id);
@@ -191,6 +202,16 @@ describe('hazard page: the rest of the review chain', () => {
     expect(await grid.textContent('#evidence-list li[data-kind="photo_review"] figcaption')).toContain('复查照片');
     expect(await grid.textContent('#evidence-list li[data-kind="photo_review"] figcaption')).toContain('驳回'); // the event that attached it
     expect(await grid.textContent('#history li[data-type="rejected"]')).toContain('1 份证据');
+
+    // The enterprise gives the rejected photos again: the page shows the server's refusal at the first "after" photo, and nothing is submitted.
+    await rectifyOnPage();
+    const refusal = await enterprise.waitForSelector('#command-error');
+    expect(await refusal.getAttribute('data-status')).toBe('422');
+    expect(await refusal.textContent()).toContain('被驳回（复查不合格）的整改提交过');
+    expect(await refusal.textContent()).toContain('请拍摄并上传隐患现状的新照片');
+    expect(await enterprise.textContent('#command-issues li[data-pointer="/evidence/1"]')).toContain('was already submitted with the rectification rejected on');
+    expect(await enterprise.getAttribute('#hazard-state', 'data-status')).toBe('rectifying');
+    await enterprise.screenshot({ path: join(shots, 'hazard-rejected-photos-again.png'), fullPage: true });
 
     await rectify();
     await openHazard(grid, id);
@@ -217,7 +238,7 @@ describe('hazard page: the rest of the review chain', () => {
       ['rejected', 'grid-wang', ['photo_review']],
       ['verified', 'grid-wang', ['photo_review', 'photo_review']],
     ]);
-    for (const p of [grid, owner]) await p.context().close();
+    for (const p of [grid, owner, enterprise]) await p.context().close();
   });
 
   it('a reclassification changes the level shown; a page another user moved on answers 412 with a reload link', async () => {

@@ -151,6 +151,16 @@ export const HAZARD_STATE: JsonSchema = {
       items: str,
       description: "SHA-256 of every upload attached so far; a review's or officer's evidence with the same bytes is refused / 已附证据文件的 SHA-256",
     },
+    rejectedRectifications: {
+      type: 'array',
+      description:
+        'the rectifications a reviewer rejected, oldest first (present once one was); a later submission\'s "after" photos with the same bytes are refused / 被驳回（复查不合格）的整改提交：其整改后照片不能再次提交',
+      items: {
+        type: 'object',
+        required: ['submittedAt', 'rejectedAt', 'sha256'],
+        properties: { submittedAt: { type: ['string', 'null'] }, rejectedAt: str, sha256: { type: 'array', items: str } },
+      },
+    },
     noticeIssuedAt: { type: ['string', 'null'] },
     deadline: { type: ['string', 'null'] },
     pendingExtension: nullable(coreRef('Classification', 'deadline')),

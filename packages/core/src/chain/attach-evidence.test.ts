@@ -123,9 +123,13 @@ describe('evidence through handleCommand', () => {
     await h.refused('owner-e1', submit([...three, await upload('owner-e1', 'H-1', 'document', 'd')]), 'EVIDENCE_INVALID'); // 1 at report + 4
     await h.ok('owner-e1', submit(three));
     await h.ok('grid-g1', { type: 'reject', hazardId: 'H-1', reason: { 'zh-CN': '不合格' } });
-    // Uploads already attached do not count again; a fourth new one does not fit.
-    await h.refused('owner-e1', submit([...three, await upload('owner-e1', 'H-1', 'photo_after', 'a3')]), 'EVIDENCE_INVALID');
-    await h.ok('owner-e1', submit(three));
+    // The new submission keeps its "before" photo and brings new "after" photos (a rejected one's are refused):
+    // two new uploads do not fit in 4; in 6 they do, exactly, because the "before" photo already attached does not count again.
+    const again = [three[0] as EvidenceRef, await upload('owner-e1', 'H-1', 'photo_after', 'a3'), await upload('owner-e1', 'H-1', 'photo_after', 'a4')];
+    await h.refused('owner-e1', submit(again), 'EVIDENCE_INVALID');
+    h.deps.evidenceQuota = 6;
+    await h.ok('owner-e1', submit(again));
+    expect((await h.state('H-1')).evidenceIds).toHaveLength(6);
   });
 
   it('fails closed without an evidence store: any reference is refused', async () => {

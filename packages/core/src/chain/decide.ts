@@ -12,7 +12,17 @@ import { isChainError } from './chain-error.js';
 import type { CommandIssue } from './command-issue.js';
 import { checkCommandShape } from './command-shape.js';
 import { computeDeadline, extendDeadline } from './compute-deadline.js';
-import { checkEvidence, DEFAULT_EVIDENCE_RULES, REVIEWED_STEP, reviewedStepAt, reviewEvidenceProblem, reviewEvidenceReused, type EvidenceRequirement, type EvidenceRules } from './evidence-rules.js';
+import {
+  checkEvidence,
+  DEFAULT_EVIDENCE_RULES,
+  rectificationEvidenceReused,
+  REVIEWED_STEP,
+  reviewedStepAt,
+  reviewEvidenceProblem,
+  reviewEvidenceReused,
+  type EvidenceRequirement,
+  type EvidenceRules,
+} from './evidence-rules.js';
 import { GENESIS_HASH, sha256Hex } from './hash-event.js';
 import { reject } from './rejection-messages.js';
 import { awaitsConfirmedLevel } from './provisional-gate.js';
@@ -453,6 +463,9 @@ function draftEvents(state: HazardState | null, command: ChainCommand, ctx: Deci
       if (s.level === 'major' && !s.planApproved) return reject('PLAN_NOT_APPROVED');
       const evidence = attach(command.evidence);
       if ('rejection' in evidence) return evidence;
+      // Its "after" photos are new bytes: none an earlier act of the hazard records, above all a rejected submission's.
+      const reused = rectificationEvidenceReused(command.evidence, (id) => d.inputs.evidence?.get(id)?.sha256, s, ctx.calendar.utcOffsetMinutes);
+      if (reused) return refused(reused);
       const problem = evidenceProblem(evidence.attached, rules.submit[s.level], s.noticeIssuedAt, now);
       if (problem) return problem;
       return [{ type: 'rectification_submitted', data: { evidence: evidence.attached, note: command.note } }];

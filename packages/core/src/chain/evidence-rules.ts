@@ -130,6 +130,68 @@ export function reviewEvidenceReused(refs: readonly { id: string }[], attached: 
   return null;
 }
 
+/** A recorded instant in the host's local time, to the minute, with its offset: `2026-11-03 10:00 UTC+08:00`. */
+function localTime(iso: string, utcOffsetMinutes: number): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const local = new Date(ms + utcOffsetMinutes * 60_000).toISOString();
+  const abs = Math.abs(utcOffsetMinutes);
+  const offset = `${utcOffsetMinutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} UTC${offset}`;
+}
+
+/**
+ * A rectification's "after" photos (`photo_after`) show the hazard after this submission's fix,
+ * so none may be an upload an earlier event of the hazard already records (`recorded.evidenceIds`)
+ * or carry the same bytes as one (`recorded.evidenceHashes`, the evidence store's SHA-256): above
+ * all the photos of a rectification a reviewer rejected (复查不合格), which would otherwise come
+ * back as a new proof and might be approved by a second, less careful look — but also the report's
+ * photo, a reviewer's, or the photos of a rectification verified before the hazard was reopened.
+ * The refusal names the rejection and its date when the bytes were submitted with a rejected
+ * rectification (`recorded.rejectedRectifications`), else the earlier act in general, and asks for a
+ * new photo of the current state; the rejection's time is told in the host's local time
+ * (`utcOffsetMinutes`, the calendar's: `2026-11-03 10:00 UTC+08:00`). Only `photo_after` is held to it: a `photo_before` shows the
+ * hazard as found and may be the same photo at each submission (the report's, say), and a
+ * `document` (an evaluation report, a certificate) may stand for several. `hashOf` gives an
+ * upload's SHA-256 by id (the store's record, as `resolveEvidence` read it). Returns the first
+ * reused reference with its pointer (`/evidence/N`, N its index among `refs`), or null.
+ */
+export function rectificationEvidenceReused(
+  refs: readonly { id: string; kind: EvidenceKind }[],
+  hashOf: (id: string) => string | undefined,
+  recorded: Pick<HazardState, 'evidenceIds' | 'evidenceHashes' | 'rejectedRectifications'>,
+  utcOffsetMinutes: number,
+): EvidenceProblem | null {
+  for (const [i, ref] of refs.entries()) {
+    if (ref.kind !== 'photo_after') continue;
+    const sha256 = hashOf(ref.id);
+    const sameUpload = recorded.evidenceIds.includes(ref.id);
+    if (!sameUpload && (sha256 === undefined || !recorded.evidenceHashes.includes(sha256))) continue;
+    const content = sameUpload || sha256 === undefined ? { zh: '', en: '' } : { zh: `（内容相同，SHA-256 ${sha256.slice(0, 12)}…）`, en: ` (the same content, SHA-256 ${sha256.slice(0, 12)}…)` };
+    const rejection = sha256 === undefined ? undefined : [...(recorded.rejectedRectifications ?? [])].reverse().find((r) => r.sha256.includes(sha256));
+    if (rejection) {
+      const when = localTime(rejection.rejectedAt, utcOffsetMinutes);
+      return {
+        pointer: `/evidence/${i}`,
+        'zh-CN': `证据 ${ref.id}${content.zh}已随 ${when} 被驳回（复查不合格）的整改提交过：被驳回的整改照片不能再次作为整改证据，请拍摄并上传隐患现状的新照片`,
+        en: `evidence ${ref.id}${content.en} was already submitted with the rectification rejected on ${when}: a rejected proof is no new proof; take and upload a new photo of the current state`,
+      };
+    }
+    const earlier = sameUpload
+      ? { zh: `证据 ${ref.id} 已附于该隐患此前的一次记录`, en: `evidence ${ref.id} is already attached to an earlier act on this hazard` }
+      : {
+          zh: `证据 ${ref.id} 与该隐患此前一次记录所附的文件内容相同（SHA-256 ${(sha256 as string).slice(0, 12)}…）`,
+          en: `evidence ${ref.id} has the same content as an upload an earlier act on this hazard records (SHA-256 ${(sha256 as string).slice(0, 12)}…)`,
+        };
+    return {
+      pointer: `/evidence/${i}`,
+      'zh-CN': `${earlier.zh}：整改后照片须是本次整改后拍摄的新照片，请拍摄并上传隐患现状的新照片`,
+      en: `${earlier.en}: a rectification's after photo is a new photo of the state after this rectification; take and upload a new photo of the current state`,
+    };
+  }
+  return null;
+}
+
 /**
  * Checks attached evidence against a requirement. Returns the list of problems in both
  * languages (empty when satisfied). "After" photos count when the server received them

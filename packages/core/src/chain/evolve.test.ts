@@ -130,7 +130,7 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
     for (const s of fc.sample(steps, { seed: 61206, numRuns: 300 })) {
       const events = log(s, PINNED_TYPES);
       for (let i = 1; i <= events.length; i++) {
-        const { caseFiledAt, rectificationSubmittedAt, closedAt, evidenceHashes, acceptedAt, ...before } = foldEvents(events.slice(0, i))!;
+        const { caseFiledAt, rectificationSubmittedAt, closedAt, evidenceHashes, acceptedAt, rejectedRectifications, ...before } = foldEvents(events.slice(0, i))!;
         if (before.penalty) {
           // … and before the statement said whether the party recorded it itself (byParty, left out: checked against its event).
           const { hearingWithdrawn, ...proceeding } = before.penalty;
@@ -167,6 +167,17 @@ describe('foldEvents folds in place what evolve folds with a copy per event', ()
         const hashes = sinceReport.flatMap((e) => ((e.data as { evidence?: { sha256: string }[] }).evidence ?? []).map((x) => x.sha256));
         expect(evidenceHashes).toEqual([...new Set(hashes)]);
         expect(acceptedAt).toBe(latest('accepted'));
+        // … and before it kept the rectifications rejected (left out: each rejection since the report, with the
+        // submission it rejected — the latest since the report, a reopening or a failed spot check — and its hashes).
+        let submission: { at: string | null; sha256: string[] } = { at: null, sha256: [] };
+        const rejections: { submittedAt: string | null; rejectedAt: string; sha256: string[] }[] = [];
+        for (const e of sinceReport) {
+          const evidence = ((e.data as { evidence?: { sha256: string }[] }).evidence ?? []).map((x) => x.sha256);
+          if (e.type === 'rectification_submitted') submission = { at: e.recordedAt, sha256: evidence };
+          if (e.type === 'reopened' || (e.type === 'spot_checked' && (e.data as { result: string }).result === 'fail')) submission = { at: null, sha256: [] };
+          if (e.type === 'rejected') rejections.push({ submittedAt: submission.at, rejectedAt: e.recordedAt, sha256: submission.sha256 });
+        }
+        expect(rejectedRectifications).toEqual(rejections.length === 0 ? undefined : rejections);
         hash.update(`${JSON.stringify(before)}\n`);
       }
     }

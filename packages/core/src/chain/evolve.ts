@@ -152,6 +152,8 @@ function apply(s: HazardState, event: ChainEvent): HazardState {
       return s;
     case 'rejected':
       s.status = 'rectifying';
+      // The rejected submission stays on record by its bytes: its "after" photos are no later submission's.
+      s.rejectedRectifications = [...(s.rejectedRectifications ?? []), { submittedAt: s.rectificationSubmittedAt, rejectedAt: event.recordedAt, sha256: s.rectificationEvidence.map((e) => e.sha256) }];
       attach(s, data(event, 'rejected').evidence);
       return s;
     case 'extension_requested':

@@ -451,9 +451,17 @@ export interface HazardState {
   /**
    * The SHA-256 of every upload attached to the hazard so far, as the evidence store gave it
    * when each was attached: a reviewer's or officer's evidence repeating one of these bytes is
-   * not the evidence of a new act, whatever its id.
+   * not the evidence of a new act, whatever its id, nor is a rectification's "after" photo
+   * (`rectificationEvidenceReused`; a "before" photo or a document may repeat).
    */
   evidenceHashes: readonly string[];
+  /**
+   * The rectifications a reviewer rejected (复查不合格), oldest first: when each was submitted and
+   * rejected (recorded times), and the SHA-256 of each of its uploads. Present once one was. A
+   * later submission's "after" photos repeating one of these bytes are refused, naming the
+   * rejection (`rectificationEvidenceReused`): a rejected proof does not come back as a new one.
+   */
+  rejectedRectifications?: readonly { submittedAt: string | null; rejectedAt: string; sha256: readonly string[] }[];
   /** When the running notice (or case, for major) started: evidence "after" must be later. */
   noticeIssuedAt: string | null;
   /** The running deadline, or null when no clock runs. */

@@ -1537,6 +1537,12 @@ export interface components {
             evidenceIds?: string[];
             /** @description SHA-256 of every upload attached so far; a review's or officer's evidence with the same bytes is refused / 已附证据文件的 SHA-256 */
             evidenceHashes?: string[];
+            /** @description the rectifications a reviewer rejected, oldest first (present once one was); a later submission's "after" photos with the same bytes are refused / 被驳回（复查不合格）的整改提交：其整改后照片不能再次提交 */
+            rejectedRectifications?: {
+                submittedAt: string | null;
+                rejectedAt: string;
+                sha256: string[];
+            }[];
             noticeIssuedAt?: string | null;
             deadline?: string | null;
             pendingExtension?: components["schemas"]["ClassificationDeadline"] | null;
