@@ -1,4 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { isChainError } from '@anjian/core';
 import { createSensorDropLog, ingestSensorBatch, SENSOR_DROP_REASONS, sensorAllowance, type IngestResult, type MonitoringDeps, type SensorDropReason } from '@anjian/core/monitoring';
 
 /** The topic filter devices publish under: `anjian/v1/devices/<device id>/messages`. */
@@ -21,6 +22,13 @@ export interface SensorIngestStats {
   dropped: Record<SensorDropReason, number>;
   /** Passes that failed on the registry or the chain (their messages were not acknowledged and come again). */
   errors: number;
+  /**
+   * While passes fail (until one commits): since when, how many in a row, the last error — its code when core
+   * names one (`CALENDAR_NOT_COVERED`: a warning's hazard deadline reaches a year the host's calendar does not cover;
+   * load that year's holiday notice) and its text in both languages — and when the broker delivers the messages again.
+   * `null` while passes commit.
+   */
+  failing: { since: string; failures: number; code: string | null; message: { 'zh-CN'?: string; en: string }; retryInMs: number } | null;
   /** Registry transactions (batches) committed, and the largest batch so far. */
   batches: number;
   largestBatch: number;
@@ -58,6 +66,13 @@ export interface SensorIngesterOptions {
    * can arrive together. Default 200; `1` processes one message at a time.
    */
   maxBatch?: number;
+  /**
+   * After a pass fails, the ingester drops the connection (no PUBACK) and the broker delivers the messages again on
+   * reconnect: the wait doubles with each failure in a row from `mqttOptions.reconnectPeriod` (default 1000 ms) up to
+   * this, and is back to the first once a pass commits — a failure that lasts (a database down, a year the calendar
+   * does not cover) is retried, not spun on. Default 60 000 ms.
+   */
+  retryMaxMs?: number;
   /** More mqtt.js options (username, password, TLS); `clientId`, `clean` and the protocol are fixed here. */
   mqttOptions?: Omit<IClientOptions, 'clientId' | 'clean'>;
   /** Default: `console.warn` / `console.error` with a `[anjian sensor-mqtt]` prefix. */
@@ -165,9 +180,15 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
     cleared: 0,
     dropped: Object.fromEntries(SENSOR_DROP_REASONS.map((r) => [r, 0])) as Record<SensorDropReason, number>,
     errors: 0,
+    failing: null,
     batches: 0,
     largestBatch: 0,
   };
+  const firstRetryMs = options.mqttOptions?.reconnectPeriod ?? 1000;
+  if (options.retryMaxMs !== undefined && !(Number.isFinite(options.retryMaxMs) && options.retryMaxMs >= 0)) {
+    throw new RangeError('retryMaxMs must be a number of milliseconds ≥ 0 / retryMaxMs 须为不小于 0 的毫秒数');
+  }
+  const retryMaxMs = Math.max(options.retryMaxMs ?? 60_000, firstRetryMs);
   let client: MqttClient | null = null;
   /** Received, not yet processed: each with the connection it came on (a PUBACK goes only there). */
   const queue: Pending[] = [];
@@ -219,16 +240,35 @@ export function createSensorIngester(options: SensorIngesterOptions): SensorInge
           d === undefined ? { kind: 'dropped', reason: 'topic_mismatch', detail: `topic outside ${topic.slice(0, 120)}: no device level` } : checked[k++]!,
         );
         stats.batches++;
+        if (stats.failing && client) client.options.reconnectPeriod = firstRetryMs;
+        stats.failing = null;
         stats.largestBatch = Math.max(stats.largestBatch, batch.length);
         for (const [i, p] of batch.entries()) record(results[i]!, p.topic, p.payload.byteLength);
         // Committed: now, and only now, the PUBACKs, in the order the messages came (MQTT 3.1.1 §4.6).
         for (const p of batch) acknowledge(p);
       } catch (error) {
         stats.errors++;
+        // Redelivered on reconnect: each failure in a row doubles the wait (up to retryMaxMs), so a lasting one — a year
+        // the calendar does not cover stays so until the host loads its notice — is retried, not spun on every second.
+        const failures = (stats.failing?.failures ?? 0) + 1;
+        const retryInMs = Math.min(firstRetryMs * 2 ** Math.min(failures - 1, 30), retryMaxMs);
+        if (client) client.options.reconnectPeriod = retryInMs;
+        const text = error instanceof Error ? error.message : String(error);
+        const code = isChainError(error) ? error.code : null;
+        stats.failing = {
+          since: stats.failing?.since ?? options.deps.clock.now().toISOString(),
+          failures,
+          code,
+          message: isChainError(error) ? { 'zh-CN': error.localized['zh-CN'], en: error.localized.en } : { en: text },
+          retryInMs,
+        };
         log.error('processing failed; the messages will come again / 处理失败，消息将重新投递', {
           messages: batch.length,
           topic: batch[0]!.topic.slice(0, 200),
-          error: error instanceof Error ? error.message : String(error),
+          error: text,
+          ...(code === null ? {} : { code, 'zh-CN': stats.failing.message['zh-CN'] }),
+          failures,
+          retryInMs,
         });
         // No PUBACK was sent: drop the connection, so the broker re-delivers what is unacknowledged on reconnect;
         // what is still queued from it would not be acknowledged either.
