@@ -1,6 +1,4 @@
-import Ajv2020Import from 'ajv/dist/2020.js';
-import type { ValidateFunction } from 'ajv';
-import sensorMessageSchema from '../../schema/sensor-message.schema.json';
+import { validateSensorMessage } from './sensor-message-validator.generated.js';
 
 /** What a device reports (the `type` of a {@link SensorMessage}). */
 export type SensorMessageType = 'heartbeat' | 'alarm' | 'alarm_cleared' | 'fault' | 'fault_cleared' | 'battery_low' | 'battery_ok' | 'disabled' | 'enabled' | 'reading';
@@ -46,9 +44,15 @@ export type ParsedSensorMessage = { ok: true; message: SensorMessage } | { ok: f
 /** Largest message accepted, in bytes (the schema's documented limit). */
 export const MAX_SENSOR_MESSAGE_BYTES = 4096;
 
-type AjvClass = typeof Ajv2020Import;
-const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import) as AjvClass;
-let validate: ValidateFunction | undefined;
+/**
+ * The ajv options `schema/sensor-message.schema.json` is compiled with: strict, no `$data`,
+ * the first error only. The validator is precompiled: Ajv's standalone code, committed as
+ * `sensor-message-validator.generated.js` (`pnpm generate:pack-validators`; a test fails when
+ * it is not current).
+ *
+ * @internal
+ */
+export const SENSOR_MESSAGE_AJV_OPTIONS = Object.freeze({ strict: true, $data: false, allErrors: false, validateFormats: false });
 
 /**
  * Parses and validates one raw message against the published schema: size first (before
@@ -72,9 +76,8 @@ export function parseSensorMessage(raw: string | Uint8Array, maxBytes = MAX_SENS
   } catch (error) {
     return { ok: false, reason: 'not_json', detail: error instanceof Error ? error.message.slice(0, 80) : 'not JSON' };
   }
-  validate ??= new Ajv2020({ strict: true, $data: false, allErrors: false, validateFormats: false }).compile(sensorMessageSchema as object);
-  if (!validate(value)) {
-    const e = validate.errors?.[0];
+  if (!validateSensorMessage(value)) {
+    const e = validateSensorMessage.errors?.[0];
     return { ok: false, reason: 'invalid', detail: `${e?.instancePath || '/'} ${e?.message ?? 'does not match the schema'}`.slice(0, 120) };
   }
   return { ok: true, message: value as SensorMessage };

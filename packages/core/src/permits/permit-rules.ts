@@ -1,6 +1,5 @@
-import Ajv2020Import from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import permitRulesSchema from '../../schema/permit-rules.schema.json';
+import type { ErrorObject } from 'ajv';
+import { validatePermitRules } from './permit-rules-validator.generated.js';
 import defaultRulesData from './default-permit-rules.json';
 
 /** Bilingual text (both languages required in permit rules). */
@@ -77,9 +76,15 @@ export interface PermitRulesIssue {
 /** Result of {@link loadPermitRules}. */
 export type LoadedPermitRules = { ok: true; rules: PermitRules } | { ok: false; issues: PermitRulesIssue[] };
 
-type AjvClass = typeof Ajv2020Import;
-const Ajv2020: AjvClass = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import) as AjvClass;
-let validate: ValidateFunction | undefined;
+/**
+ * The ajv options `schema/permit-rules.schema.json` is compiled with. The validator is
+ * precompiled: Ajv's standalone code, committed as `permit-rules-validator.generated.js`
+ * (`pnpm generate:pack-validators`; a test fails when it is not current), so importing the
+ * default rules compiles nothing (no `new Function`).
+ *
+ * @internal
+ */
+export const PERMIT_RULES_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: false });
 
 function schemaIssue(error: ErrorObject): PermitRulesIssue {
   const path = error.instancePath || '/';
@@ -98,8 +103,7 @@ function schemaIssue(error: ErrorObject): PermitRulesIssue {
  * ```
  */
 export function loadPermitRules(data: unknown): LoadedPermitRules {
-  validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(permitRulesSchema);
-  if (!validate(data)) return { ok: false, issues: (validate.errors ?? []).slice(0, 20).map(schemaIssue) };
+  if (!validatePermitRules(data)) return { ok: false, issues: (validatePermitRules.errors ?? []).slice(0, 20).map(schemaIssue) };
   const rules = data as PermitRules;
   const issues: PermitRulesIssue[] = [];
   const add = (path: string, zh: string, en: string): void => void issues.push({ path, message: { 'zh-CN': zh, en } });
