@@ -407,6 +407,15 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
 function seedFailed(error: unknown, dataDir: string): never {
   if (!(error instanceof SeedStepError)) throw error;
   const seen = `${error.step}: HTTP ${error.status}${error.code ? ` ${error.code}` : ''}`;
+  // A working-day period into a year the calendar does not cover (strictCalendar): the data folder is fine, the notice is missing.
+  if (error.code === 'CALENDAR_NOT_COVERED') {
+    throw new Error(
+      `演示数据写入失败（${seen}）：工作日日历未覆盖期限所及的年份。请用 ANJIAN_HOLIDAYS_FILE 载入该年的国务院办公厅节假日安排，或去掉 ANJIAN_HOLIDAYS_STRICT=1（演示按周一至周五计算该年，见 README）。\n` +
+        `Seeding the demo data failed (${seen}): the working-day calendar does not cover the year a deadline reaches. Load that year's State Council holiday notice with ANJIAN_HOLIDAYS_FILE, or drop ANJIAN_HOLIDAYS_STRICT=1 (the demo then counts that year Mon–Fri; README).` +
+        (error.detail ? `\n${error.detail}` : ''),
+      { cause: error },
+    );
+  }
   const reused = error.code === 'IDEMPOTENCY_KEY_REUSED';
   throw new Error(
     `演示数据写入失败（${seen}）：数据目录 ${dataDir} 中的演示数据${reused ? '由另一版本写入，同一步骤的内容不同' : '与本版本不一致'}。请删除该目录（或用 ANJIAN_DATA_DIR 指定新目录）后重新启动。\n` +

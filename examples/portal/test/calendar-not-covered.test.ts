@@ -89,4 +89,18 @@ describe('a working-day period into 2027 on 28 December 2026', () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toMatch(/"\/worklist[^"]*":\{"status":503,"body":\{[^}]*"code":"CALENDAR_NOT_COVERED"/);
   }, 180_000);
+
+  it('a host without the assumption starting its demo data then is told the calendar is missing, not to delete its data folder', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'anjian-calendar-'));
+    try {
+      const started = createPortal({ dataDir: fresh, tickMs: 0, clock, strictCalendar: true });
+      await expect(started).rejects.toThrow(/CALENDAR_NOT_COVERED/);
+      const message = String(((await started.catch((e: unknown) => e)) as Error).message);
+      expect(message).toContain('ANJIAN_HOLIDAYS_FILE');
+      expect(message).toContain('2027');
+      expect(message).not.toMatch(/Delete the folder|请删除该目录/);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
