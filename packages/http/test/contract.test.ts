@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { createMemoryStore, createStaticDirectory } from '@anjian/core';
+import { createMemoryStore, createStaticDirectory, createWorkingDayCalendar } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
+import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
 import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { DOCUMENT_KINDS, loadOverride, type DocumentDirectory, type EnterpriseDetails } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
@@ -944,6 +945,96 @@ describe('documents (执法文书): numbered with the command, rendered from the
   }, 60_000);
 });
 
+/**
+ * What a host has in December 2026: the State Council's 2026 notice only (国庆 and its 调休); 2027's is not loaded.
+ * A working-day period that reaches 2027 cannot be counted (元旦 unknown): a 503 CALENDAR_NOT_COVERED.
+ */
+const ONLY_2026 = createWorkingDayCalendar({ years: [2026], holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'], workdays: ['2026-10-10'] });
+/** How many 503 CALENDAR_NOT_COVERED the cases below answered: each is one error record in the log, on purpose. */
+let calendarRefusals = 0;
+
+describe('503 CALENDAR_NOT_COVERED: a working-day deadline into a year the host has not loaded', () => {
+  const DETAIL_EN =
+    'the 2027 holiday arrangement (国务院办公厅关于2027年部分节假日安排的通知) is not loaded in the working-day calendar, so a period through 2027-01-01 cannot be computed; the host must load it';
+  /** Sends the request in Chinese (the default) and in English: both a 503 naming 2027 and its notice, nothing written. */
+  const refusedBoth = async (d: Harness, send: (lang: string) => Promise<Awaited<ReturnType<Harness['call']>>>) => {
+    const written = async () => [(await d.store.readLog(0, 100_000)).length, (await d.store.readDenials(0, 100_000)).length];
+    const before = await written();
+    const zh = await send('zh-CN');
+    const en = await send('en');
+    calendarRefusals += [zh, en].filter((r) => r.status === 503).length;
+    expect([zh.status, zh.headers.get('content-type'), zh.body.code, zh.body.title]).toEqual([503, PROBLEM_TYPE, 'CALENDAR_NOT_COVERED', '节假日安排未载入']);
+    expect(zh.body.detail).toContain('工作日日历未载入 2027 年的节假日安排');
+    expect(zh.body.detail).toContain('国务院办公厅关于2027年部分节假日安排的通知');
+    expect([en.status, en.body.code, en.body.title, en.body.detail]).toEqual([503, 'CALENDAR_NOT_COVERED', 'Holiday arrangement not loaded', DETAIL_EN]);
+    // Logged for the host (the body names the log record), and nothing recorded: no event, no denial.
+    expect(en.body.instance).toMatch(/^urn:uuid:/);
+    expect(await written()).toEqual(before);
+  };
+
+  it('POST /inspections?report=true: a general hazard reported on Mon 28 December (10 working days into 2027) is a 503, no hazard reported', async () => {
+    const d = await createHarness('2026-12-28T02:00:00Z', undefined, undefined, undefined, { calendar: ONLY_2026 });
+    const body = noAlarmInspection({ inspectedAt: '2026-12-28T09:00:00+08:00' });
+    // Classified without reporting, it counts no deadline: a 200 as ever.
+    expect((await d.call('owner-e1', 'POST', '/inspections', { body })).status).toBe(200);
+    await refusedBoth(d, (lang) => d.call('owner-e1', 'POST', '/inspections?report=true', { body, headers: { 'idempotency-key': `cal-${lang}`, 'accept-language': lang } }));
+    expect((await d.call('owner-e1', 'GET', '/hazards')).body.items).toEqual([]);
+  });
+
+  it('POST /hazards/{id}/commands: a notice issued on Mon 28 December (its 7 working days into 2027) is a 503, the hazard as it was', async () => {
+    const d = await createHarness('2026-12-10T02:00:00Z', undefined, undefined, undefined, { calendar: ONLY_2026 });
+    // Reported on Thu 10 December: its 7 working days end on Mon 21 December, inside 2026.
+    await d.seed('H-CAL');
+    d.clock.set('2026-12-28T02:00:00Z');
+    await refusedBoth(d, (lang) => d.call('grid-g1', 'POST', '/hazards/H-CAL/commands', { body: { type: 'issue_notice' }, headers: { 'idempotency-key': `cal-${lang}`, 'accept-language': lang } }));
+    const read = await d.call('grid-g1', 'GET', '/hazards/H-CAL');
+    expect([read.status, read.body.state.status, read.body.state.version]).toEqual([200, 'reported', 1]);
+  });
+
+  it('GET /hazards/{id}: a penalty notice served on Tue 29 December, whose reply period runs into 2027, is a 503 — the read cannot give the period', async () => {
+    const override = loadOverride(
+      'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
+      'd1.yaml',
+    );
+    if (!override.ok) throw new Error('override');
+    const d = await createHarness('2026-12-10T02:00:00Z', undefined, undefined, undefined, {
+      calendar: ONLY_2026,
+      documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
+    });
+    for (const [id, name] of [
+      ['officer-gas-d1', '张明'],
+      ['officer2-gas-d1', '李华'],
+    ] as const)
+      d.directory.set({ ...(await d.directory.resolve(id))!, name });
+    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+    const basis = [
+      {
+        regulation: 'gas-regulation',
+        clause: '第十八条',
+        number: '国务院令第583号',
+        edition: '2016',
+        title: { 'zh-CN': '城镇燃气管理条例' },
+        status: 'current' as const,
+        confidence: 'verified' as const,
+      },
+    ];
+    await d.seed('H-CAL-P', 'officer-gas-d1', { source: 'enforcement', basis });
+    const co = { coOfficerId: 'officer2-gas-d1' };
+    const act = (key: string, body: object) => d.call('officer-gas-d1', 'POST', '/hazards/H-CAL-P/commands', { body: { ...body, ...co }, headers: { 'idempotency-key': key } });
+    expect((await act('cal-case', { type: 'file_case' })).status).toBe(200);
+    // Notified on Thu 10 December: the notice's own statement deadline is inside 2026.
+    const notice = await act('cal-notice', { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 } });
+    expect([notice.status, notice.body.documents[0].kind, notice.body.documents[0].issued]).toEqual([200, 'penalty_notice', true]);
+    // Served (直接送达) on Tue 29 December: the party's 3 working days reach 1 January 2027.
+    d.clock.set('2026-12-29T02:00:00Z');
+    const served = await d.call('officer-gas-d1', 'POST', '/hazards/H-CAL-P/documents/penalty_notice/2026-1/service', { body: { method: 'direct', recipient: '王建国' } });
+    expect(served.status, JSON.stringify(served.body)).toBe(201);
+    await refusedBoth(d, (lang) => d.call('owner-e1', 'GET', '/hazards/H-CAL-P', { headers: { 'accept-language': lang } }));
+    // The list counts no reply period: it reads the hazard as ever.
+    expect((await d.call('owner-e1', 'GET', '/hazards')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual(['H-CAL-P']);
+  }, 60_000);
+});
+
 // Issue 15: two officers, service, receipt, void, PDF check (defined in documents-service.ts).
 defineDocumentServiceTests();
 defineCoSignContractTests();
@@ -1073,10 +1164,15 @@ describe('GET /openapi.json, generated from the route table', () => {
     expect(MISMATCHES).toEqual([]);
   });
 
-  it('no contract test produced a 5xx (each would be an error record in the log) but the gate probes whose handler throws on purpose', () => {
+  it('no contract test produced a 5xx (each would be an error record in the log) but the gate probes whose handler throws on purpose and the 503 CALENDAR_NOT_COVERED cases', () => {
     const probed = (entry: (typeof LOGS)[number]) => (entry.error as { message?: string } | undefined)?.message === HANDLER_PROBE_FAILURE;
-    expect(LOGS.filter((entry) => entry.level === 'error' && !probed(entry))).toEqual([]);
+    // A calendar that does not cover a deadline's year is logged and handed to onError on purpose (the host must load the
+    // year): exactly the 503s the cases above answered, each a request_failed record of the ChainError — nothing else.
+    const uncovered = (entry: (typeof LOGS)[number]) => entry.status === 503 && entry.event === 'request_failed' && entry.error?.name === 'ChainError' && entry.error.code === 'CALENDAR_NOT_COVERED';
+    expect(LOGS.filter((entry) => entry.level === 'error' && !probed(entry) && !uncovered(entry))).toEqual([]);
     expect(LOGS.filter(probed).length).toBe(ROUTES.length);
+    expect(calendarRefusals).toBe(6);
+    expect(LOGS.filter((entry) => entry.level === 'error' && uncovered(entry)).length).toBe(calendarRefusals);
   });
 
   it('no route answers a status it does not document', () => {

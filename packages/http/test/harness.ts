@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { compilePack, createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ActorProfile, type ChainDeps, type Pack, type Store } from '@anjian/core';
+import { compilePack, createMemoryEvidenceStore, createMemoryStore, createStaticDirectory, handleCommand, type ActorProfile, type Calendar, type ChainDeps, type Pack, type Store } from '@anjian/core';
 import type { EvidenceKind, MemoryEvidenceStore, ReportCommand } from '@anjian/core/internal';
 import type { CoSignCodeStore } from '@anjian/core/ports';
 import { loadPackFromPath } from '@anjian/core/node';
@@ -125,23 +125,25 @@ export type Transport = (api: AnjianApi) => (request: Request) => Promise<Respon
  * Build a harness; `store` defaults to a fresh memory store, `transport` to `api.fetch`;
  * `options.evidence: false` leaves the API without an evidence store; `options.documents`
  * enables the document endpoints (and numbering, also for `seed`); `options.coSignCodes` the
- * API's co-sign code store (default: the API's memory store).
+ * API's co-sign code store (default: the API's memory store); `options.calendar` the working-day
+ * calendar of the API and of `seed` (default `TEST_CALENDAR_2026`, which covers 2026 and 2027).
  */
 export async function createHarness(
   start = '2026-11-02T01:00:00Z',
   store: Store = createMemoryStore(),
   basePath = '/api',
   transport: Transport = (api) => api.fetch,
-  options: { evidence?: boolean; documents?: DocumentsApiOptions; coSignCodes?: CoSignCodeStore } = {},
+  options: { evidence?: boolean; documents?: DocumentsApiOptions; coSignCodes?: CoSignCodeStore; calendar?: Calendar } = {},
 ): Promise<Harness> {
   const clock = createFixedClock(start);
   const directory = createStaticDirectory([...Object.values(TEST_ACTORS), OFFICER_3], ENTERPRISES);
   const evidence = createMemoryEvidenceStore();
   const pack = await demoKitchen();
+  const calendar = options.calendar ?? TEST_CALENDAR_2026;
   const deps: ChainDeps = {
     store,
     directory,
-    calendar: TEST_CALENDAR_2026,
+    calendar,
     clock,
     evidence,
     packs: new Map([[pack.id, compilePack(pack)]]),
@@ -152,7 +154,7 @@ export async function createHarness(
   const api = createAnjianApi({
     store,
     directory,
-    calendar: TEST_CALENDAR_2026,
+    calendar,
     clock,
     packs: [pack],
     ...(options.evidence === false ? {} : { evidence }),
