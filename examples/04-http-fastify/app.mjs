@@ -18,7 +18,7 @@ export async function createApp({ logger = true } = {}) {
     // records in @anjian/store-sqlite (createSqliteStore({ path })) or @anjian/store-postgres.
     store: createMemoryStore(),
     directory,
-    calendar: createWorkingDayCalendar({ holidays: [], workdays: [] }),
+    calendar: createWorkingDayCalendar({ years: exampleYears(), holidays: [], workdays: [] }),
     packs: [loaded.pack],
     basePath: '/api',
     logger: false,
@@ -46,4 +46,16 @@ export async function createApp({ logger = true } = {}) {
   });
   fastify.get('/', async () => 'anjian example 04: the API is under /api');
   return fastify;
+}
+
+/**
+ * The years this example's calendar covers: this year and the next (China time), with NO holidays
+ * loaded — an example's choice, so that it runs in any year. A host lists the years whose State
+ * Council arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) it has loaded, with their holidays and
+ * make-up working days; a working-day deadline reaching a year not listed is then refused
+ * (503 CALENDAR_NOT_COVERED), never counted as plain Mon–Fri.
+ */
+function exampleYears() {
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  return [year, year + 1];
 }
