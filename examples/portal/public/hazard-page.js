@@ -37,6 +37,8 @@ const APPLIES = {
 };
 /** The shown hazard's penalty reply period, as the server derived it (from the notice's service, in working days; null while not served). */
 let replyPeriod = null;
+/** Why the server could not derive that period (`penaltyReplyPeriodUnavailable`: a year its calendar does not cover), or null. */
+let replyUnavailable = null;
 const label = (type) => t(`cmd_${type}`);
 /** A reviewer's acts: they take the photos it took on site (`photo_review`, core's command shapes), from one file field. */
 const REVIEW_ACTS = ['verify', 'reject', 'spot_check', 'reopen'];
@@ -139,7 +141,14 @@ function whyNotList(h, offered, at) {
     if (NOT_EXPLAINED.has(command) || offered.has(command)) continue;
     if (APPLIES[command] && !APPLIES[command](h, at)) {
       // A penalty step not due yet, or not this officer's, says why in core's words; one that does not apply now says nothing.
-      const refusal = PENALTY_COMMANDS.includes(command) ? penaltyRefusal(h, command, user(), at, asParty(), replyPeriod) : command === 'approve_plan' ? planRefusal(h, at) : null;
+      // A period the server could not derive is the reason, not core's "not served" of a null period.
+      const refusal = PENALTY_COMMANDS.includes(command)
+        ? replyUnavailable
+          ? { code: replyUnavailable.code, detail: replyUnavailable.message }
+          : penaltyRefusal(h, command, user(), at, asParty(), replyPeriod)
+        : command === 'approve_plan'
+          ? planRefusal(h, at)
+          : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
         lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
       }
@@ -189,11 +198,13 @@ export async function hazardPage(id, signal, done) {
     setHtml(app, html`<p class="message error" id="hazard-error" data-status="${r.status}">${problemText(r)}</p>`);
     return;
   }
-  const { state: h, history, caseNumber, penaltyReplyPeriod, access } = r.body;
+  const { state: h, history, caseNumber, penaltyReplyPeriod, penaltyReplyPeriodUnavailable, access } = r.body;
   // The server's clock when it read the hazard: what the proceeding's deadlines are weighed against (not the browser's).
   const at = serverTime(r);
   // The party's reply period is the server's (its calendar's working days), not computed here.
   replyPeriod = penaltyReplyPeriod ?? null;
+  // Or why it could not be derived (its calendar lacks a year): shown as such, never as "not served" or a date.
+  replyUnavailable = penaltyReplyPeriodUnavailable ?? null;
   const roles = me()?.roles ?? [];
   const can = (command, target) => (!APPLIES[command] || APPLIES[command](h, at)) && !awaitsLevel(h, command) && allowed(roles, user(), command, h, target);
   const offered = new Set();
@@ -326,7 +337,7 @@ export async function hazardPage(id, signal, done) {
     ${factsCard(h, row, caseNumber ?? h.caseNo, at)}
     ${findingSection(history)}
     ${planSection(h)}
-    ${penaltyStatus(h, replyPeriod)}
+    ${penaltyStatus(h, replyPeriod, replyUnavailable)}
     ${evidenceSection(history)}
     ${historySection(history, docs)}
     ${auditLine(audit, h.version)}

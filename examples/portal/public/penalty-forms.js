@@ -72,6 +72,8 @@ const L = {
     yuan: '{n} yuan',
   },
 };
+/** What stands where the reply deadlines would, when the server could not compute them; the server's reason follows. */
+const UNAVAILABLE = { 'zh-CN': '陈述申辩与听证期限无法计算：', en: 'The reply period (statement, hearing) cannot be computed: ' };
 const tr = (key, vars = {}) => (L[lang()] ?? L['zh-CN'])[key].replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 
 const articleOf = (id) => (Object.hasOwn(PENALTY_ARTICLES, id) ? PENALTY_ARTICLES[id] : undefined);
@@ -82,14 +84,22 @@ const penaltyWords = (p) => `${t(`pen_${p.kind}`)}${p.fineAmount === undefined ?
  * Where the proceeding stands, from the state the server sent; the reply deadlines are the
  * server's (`period`: `GET /hazards/{id}`'s `penaltyReplyPeriod`, counted by core from the
  * notice's service in working days of the server's calendar), or why there are none yet (nothing
- * computed here).
+ * computed here); `unavailable` (`penaltyReplyPeriodUnavailable`): the server could not compute
+ * them (its calendar lacks a year) — said so in both languages with its reason, never a date and
+ * never "not served".
  */
-export function penaltyStatus(h, period) {
+export function penaltyStatus(h, period, unavailable = null) {
   const p = h.penalty;
   if (!p) return '';
   const a = articleOf(p.notified.article);
   const lines = [html`<li>${tr('notified', { article: a ? loc(a.citation) : p.notified.article, penalty: penaltyWords(p.notified), at: localTime(p.notifiedAt) })}</li>`];
-  if (!period) lines.push(html`<li id="penalty-not-served">${tr('notServed')}</li>`);
+  if (unavailable) {
+    const first = lang() === 'en' ? 'en' : 'zh-CN';
+    const other = first === 'en' ? 'zh-CN' : 'en';
+    lines.push(
+      html`<li id="penalty-period-unavailable" data-code="${unavailable.code}">${UNAVAILABLE[first]}${unavailable.message[first]} <span lang="${other}" class="hint">/ ${UNAVAILABLE[other]}${unavailable.message[other]}</span></li>`,
+    );
+  } else if (!period) lines.push(html`<li id="penalty-not-served">${tr('notServed')}</li>`);
   else {
     // A public notice is deemed served (视为送达) on the day the server derived from its publication; the day is what counts.
     const served = period.deemed ? tr('deemedServed', { published: period.deemed.publishedOn, at: localTime(period.servedAt).slice(0, 10) }) : tr('served', { at: localTime(period.servedAt) });

@@ -160,11 +160,11 @@ async function startServer(port: number, dataDir: string, env: Record<string, st
 }
 
 /** A portal of this process on `port` (createPortal + the server of server.ts), answering by `clock`; resolves its stop. */
-async function startInProcess(port: number, dataDir: string, clock: Clock): Promise<() => Promise<void>> {
+async function startInProcess(port: number, dataDir: string, clock: Clock, strictCalendar = false): Promise<() => Promise<void>> {
   // Imported here, not at the top: the portal's whole module graph (the server, the API, core,
   // the stores) is what the files that start no in-process portal would otherwise each import.
   const [{ createPortal }, { createPortalServer }, { toNodeHandler }] = await Promise.all([import('../src/create-portal.js'), import('../src/portal-server.js'), import('@anjian/http')]);
-  const portal = await createPortal({ dataDir, clock, tickMs: 0 });
+  const portal = await createPortal({ dataDir, clock, tickMs: 0, strictCalendar });
   const server = createPortalServer((req, res) => void toNodeHandler({ fetch: (request: Request) => portal.fetch(request, { clientAddress: req.socket.remoteAddress ?? 'unknown' }) })(req, res));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return async () => {
@@ -194,9 +194,10 @@ async function connectBrowser(): Promise<Browser> {
  * environment (e.g. `ANJIAN_MQTT_URL`); `browser: false` starts no Chromium (HTTP-only
  * tests: `browser` and `signIn` must not be used then). With `clock`, the portal runs in this
  * process on that clock instead of as a child process (`env` then does not apply): the only way
- * a test can let a deadline pass — move the clock, and the server answers as of then.
+ * a test can let a deadline pass — move the clock, and the server answers as of then;
+ * `strictCalendar` (with `clock`) then runs it without the demo's Mon–Fri assumption for later years.
  */
-export async function startPortal(options: { env?: Record<string, string>; browser?: boolean; clock?: Clock } = {}): Promise<PortalHarness> {
+export async function startPortal(options: { env?: Record<string, string>; browser?: boolean; clock?: Clock; strictCalendar?: boolean } = {}): Promise<PortalHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjian-portal-'));
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
@@ -217,7 +218,7 @@ export async function startPortal(options: { env?: Record<string, string>; brows
   };
   // Both start at once; whichever started is stopped again when the other fails.
   const [started, launched] = await Promise.allSettled([
-    options.clock ? startInProcess(port, dataDir, options.clock) : startServer(port, dataDir, options.env ?? {}),
+    options.clock ? startInProcess(port, dataDir, options.clock, options.strictCalendar) : startServer(port, dataDir, options.env ?? {}),
     options.browser === false ? Promise.resolve(undefined) : connectBrowser(),
   ]);
   if (started.status === 'fulfilled') {

@@ -1,13 +1,17 @@
 /**
- * One structured log record of the API. `level` `error` for every 5xx (with the error, which
- * never reaches the response body), `warn` for refused requests worth watching (a body over
+ * One structured log record of the API. `level` `error` for every 5xx and every derived value a
+ * read answered as unavailable (with the error, which never reaches the response body), `warn` for refused requests worth watching (a body over
  * the limit).
  */
 export interface ApiLogEntry {
   /** ISO instant. */
   time: string;
   level: 'error' | 'warn';
-  /** What happened: `request_failed` (a 5xx), `body_too_large`, `on_error_failed`. */
+  /**
+   * What happened: `request_failed` (a 5xx), `derived_value_unavailable` (a read answered a
+   * value it could not compute as unavailable, status 200: a year's holiday arrangement not
+   * loaded), `body_too_large`, `on_error_failed`.
+   */
   event: string;
   /** Correlates the log with the response: a 500 body carries it as `instance` (`urn:uuid:…`). */
   requestId: string;

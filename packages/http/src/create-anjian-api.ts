@@ -94,18 +94,23 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
   const log = (level: ApiLogEntry['level'], event: string, request: Request, requestId: string, status: number, extra: Record<string, unknown> = {}) =>
     safeLog(logger, { time: new Date().toISOString(), level, event, requestId, method: request.method, path: pathOf(request.url), status, ...extra });
 
+  /** Logs `error` as an error record `event` and hands it to onError (what the hook throws is logged, then ignored). */
+  const report = async (event: string, error: unknown, request: Request, requestId: string, status: number): Promise<void> => {
+    log('error', event, request, requestId, status, { error: describeError(error) });
+    if (options.onError) {
+      try {
+        await options.onError(error, { request, requestId });
+      } catch (hookError) {
+        log('error', 'on_error_failed', request, requestId, status, { error: describeError(hookError) });
+      }
+    }
+  };
+
   /** The response for what a route or the gate threw; a 500 is logged and reported first. */
   const failure = async (error: unknown, request: Request, requestId: string, lang: ResponseLang): Promise<Response> => {
     const p = toProblem(error);
     if (p.status >= 500) {
-      log('error', 'request_failed', request, requestId, p.status, { error: describeError(error) });
-      if (options.onError) {
-        try {
-          await options.onError(error, { request, requestId });
-        } catch (hookError) {
-          log('error', 'on_error_failed', request, requestId, p.status, { error: describeError(hookError) });
-        }
-      }
+      await report('request_failed', error, request, requestId, p.status);
       return problemResponse(p, lang, undefined, `urn:uuid:${requestId}`);
     }
     if (p.status === 413) log('warn', 'body_too_large', request, requestId, 413);
@@ -125,7 +130,9 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         const query = new URL(request.url).searchParams;
         // The query is the route table's (each parameter declared, once, not empty), before any route reads it.
         checkQuery(route, query);
-        const ctx: RouteContext = { request, params: c.req.param() as Record<string, string>, query, lang, actorId, deps, options, packs, openapi };
+        // A derived value a read answers as unavailable (a 200) is still the host's to fix: logged and handed to onError.
+        const reportUnavailable = (error: unknown) => report('derived_value_unavailable', error, request, c.env.requestId, 200);
+        const ctx: RouteContext = { request, params: c.req.param() as Record<string, string>, query, lang, actorId, deps, options, packs, openapi, reportUnavailable };
         const response = await route.handle(ctx);
         response.headers.set('content-language', lang);
         return response;

@@ -785,6 +785,7 @@ export const OPERATION_EXAMPLES: Readonly<Record<string, OperationExamples>> = {
       ],
       caseNumber: null,
       penaltyReplyPeriod: null,
+      penaltyReplyPeriodUnavailable: null,
       access: 'full',
     },
     parameters: {

@@ -255,7 +255,7 @@ export const HAZARD_PAGE: JsonSchema = {
 /** A hazard's folded state and its history. */
 export const HAZARD_DETAIL: JsonSchema = {
   type: 'object',
-  required: ['state', 'history', 'caseNumber', 'penaltyReplyPeriod', 'access'],
+  required: ['state', 'history', 'caseNumber', 'penaltyReplyPeriod', 'penaltyReplyPeriodUnavailable', 'access'],
   properties: {
     state: { $ref: '#/components/schemas/HazardState' },
     history: { type: 'array', items: { $ref: '#/components/schemas/StoredEvent' }, description: 'every event, oldest first / 全部事件' },
@@ -299,7 +299,25 @@ export const HAZARD_DETAIL: JsonSchema = {
         },
       },
       description:
-        "the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, and for a landlord. Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达或出租方查阅时为 null",
+        "the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, for a landlord, and when it cannot be computed (see penaltyReplyPeriodUnavailable). Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达、出租方查阅或无法计算（见 penaltyReplyPeriodUnavailable）时为 null",
+    },
+    penaltyReplyPeriodUnavailable: {
+      type: ['object', 'null'],
+      readOnly: true,
+      required: ['code', 'message'],
+      additionalProperties: false,
+      properties: {
+        code: { enum: ['CALENDAR_NOT_COVERED'], description: 'why the period cannot be computed / 无法计算的原因' },
+        message: {
+          type: 'object',
+          required: ['zh-CN', 'en'],
+          additionalProperties: false,
+          properties: { 'zh-CN': str, en: str },
+          description: 'the reason for a person, naming the year and its notice / 原因说明（中英文，说明年份及其通知）',
+        },
+      },
+      description:
+        "set when the notice is served but its reply period cannot be computed: CALENDAR_NOT_COVERED, the period reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar. penaltyReplyPeriod is null then — not 'not served', and no date: a page says the period is unavailable and why. The rest of the view is whole; the server logs it and hands it to onError, and a command on the hazard answers 503 until the host loads the year. null otherwise. Never sent / 告知书已送达但期限无法计算时给出：CALENDAR_NOT_COVERED，期限经过宿主未载入节假日安排的年份。此时 penaltyReplyPeriod 为 null（并非未送达，也无日期），页面应说明期限无法计算及原因；其余字段完整，服务器记录日志并交给 onError，宿主载入前对该隐患的指令返回 503。其他情况下为 null",
     },
     access: {
       type: 'string',

@@ -64,12 +64,15 @@ export interface AnjianApiOptions {
   /**
    * Called with every unexpected error (one that becomes a 500), after it is logged: hand
    * it to your error tracker. The response never carries the error. What the hook throws
-   * or rejects with is logged and otherwise ignored.
+   * or rejects with is logged and otherwise ignored. Also called with the `ChainError`
+   * `CALENDAR_NOT_COVERED` of a 503, and of a read that answers a derived value as
+   * unavailable (`GET /hazards/{id}`'s `penaltyReplyPeriodUnavailable`, a 200): the host must
+   * load that year's holiday arrangement.
    */
   onError?(error: unknown, context: { request: Request; requestId: string }): void | Promise<void>;
   /**
    * Where structured log records go (see {@link ApiLogEntry}): every 5xx with its error,
-   * every refused oversized body. Default: one JSON line per record on stderr. `false`
+   * every derived value a read answered as unavailable, every refused oversized body. Default: one JSON line per record on stderr. `false`
    * turns logging off (the `onError` hook still runs).
    */
   logger?: ApiLogger | false;
@@ -137,6 +140,12 @@ export interface RouteContext {
   packs: ReadonlyMap<string, Pack>;
   /** The API's OpenAPI document. */
   openapi: Record<string, unknown>;
+  /**
+   * Tells the host of an error a route answered around (a derived value it could not compute,
+   * answered as unavailable with a 200): logged as an `error` record `derived_value_unavailable`
+   * with the error, and handed to `onError` — the host must act (load a year's holiday arrangement).
+   */
+  reportUnavailable(error: unknown): Promise<void>;
 }
 
 /** A documented query or header parameter. */

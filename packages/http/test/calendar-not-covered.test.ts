@@ -7,6 +7,10 @@ import { createFixedClock, reportCommand, TEST_ACTORS } from '@anjian/core/testi
 import type { ApiLogEntry } from '../src/api-logger.js';
 import { createAnjianApi } from '../src/create-anjian-api.js';
 import { documentValidator } from './openapi-validator.js';
+import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
+import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
+import { loadBuiltinTemplate } from '@anjian/documents/node';
+import { createHarness, LOGS } from './harness.js';
 
 /** What a host has in December 2026: the 2026 notice only. */
 const ONLY_2026 = createWorkingDayCalendar({ years: [2026], holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'], workdays: ['2026-10-10'] });
@@ -49,11 +53,84 @@ describe('a deadline into a year the calendar does not cover, over HTTP', () => 
     const doc = api.openapi as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     for (const [path, method] of [
       ['/api/hazards/{id}/commands', 'post'],
-      ['/api/hazards/{id}', 'get'],
       ['/api/inspections', 'post'],
     ] as const) {
       expect(JSON.stringify(doc.paths[path]?.[method]?.responses['503'] ?? null), `${method} ${path}`).toContain('Problem503');
     }
     expect(JSON.stringify((api.openapi as { components: { schemas: Record<string, unknown> } }).components.schemas.Problem503)).toContain('CALENDAR_NOT_COVERED');
   });
+
+  it('GET /hazards/{id} of a penalty whose reply period reaches 2027 is a 200: every known field, the period null and said unavailable (why, both languages); the host told once per read', async () => {
+    const override = loadOverride(
+      'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
+      'd1.yaml',
+    );
+    if (!override.ok) throw new Error('override');
+    const reported: { error: unknown; requestId: string }[] = [];
+    const d = await createHarness('2026-12-10T02:00:00Z', undefined, undefined, undefined, {
+      calendar: ONLY_2026,
+      documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
+      onError: (error, { requestId }) => void reported.push({ error, requestId }),
+    });
+    for (const [id, name] of [
+      ['officer-gas-d1', '张明'],
+      ['officer2-gas-d1', '李华'],
+    ] as const)
+      d.directory.set({ ...(await d.directory.resolve(id))!, name });
+    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+    const basis = [
+      {
+        regulation: 'gas-regulation',
+        clause: '第十八条',
+        number: '国务院令第583号',
+        edition: '2016',
+        title: { 'zh-CN': '城镇燃气管理条例' },
+        status: 'current' as const,
+        confidence: 'verified' as const,
+      },
+    ];
+    await d.seed('H-GAP', 'officer-gas-d1', { source: 'enforcement', basis });
+    const act = (key: string, body: object) => d.call('officer-gas-d1', 'POST', '/hazards/H-GAP/commands', { body: { ...body, coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': key } });
+    expect((await act('gap-case', { type: 'file_case' })).status).toBe(200);
+    expect((await act('gap-notice', { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 } })).status).toBe(200);
+    // Read before the service: nothing is unavailable.
+    const before = await d.call('owner-e1', 'GET', '/hazards/H-GAP');
+    expect([before.status, before.body.penaltyReplyPeriod, before.body.penaltyReplyPeriodUnavailable]).toEqual([200, null, null]);
+    // Served (直接送达) on Tue 29 December: the party's 3 working days reach 1 January 2027, whose 元旦 the calendar cannot tell.
+    d.clock.set('2026-12-29T02:00:00Z');
+    expect((await d.call('officer-gas-d1', 'POST', '/hazards/H-GAP/documents/penalty_notice/2026-1/service', { body: { method: 'direct', recipient: '王建国' } })).status).toBe(201);
+    const errorsBefore = LOGS.filter((l) => l.level === 'error').length;
+    for (const reader of ['owner-e1', 'officer-gas-d1', 'grid-g1']) {
+      const r = await d.call(reader, 'GET', '/hazards/H-GAP', { headers: { 'accept-language': 'en' } });
+      expect([reader, r.status], JSON.stringify(r.body)).toEqual([reader, 200]);
+      // Every known field as ever: the state with its proceeding, the whole history, the case number, the view.
+      expect([r.body.state.penalty?.notified.fineAmount, r.body.history.map((e: { type: string }) => e.type), r.body.caseNumber, r.body.access]).toEqual([
+        20_000,
+        ['reported', 'case_filed', 'penalty_notified'],
+        '（东）应急立〔2026〕1号',
+        'full',
+      ]);
+      expect(r.headers.get('etag')).toBe(`"${r.body.state.version}"`);
+      // The period: not a date, not "not served" — unavailable, and why, in both languages.
+      expect(r.body.penaltyReplyPeriod).toBeNull();
+      expect(r.body.penaltyReplyPeriodUnavailable).toEqual({
+        code: 'CALENDAR_NOT_COVERED',
+        message: {
+          'zh-CN': expect.stringContaining('工作日日历未载入 2027 年的节假日安排（国务院办公厅关于2027年部分节假日安排的通知）'),
+          en: 'the 2027 holiday arrangement (国务院办公厅关于2027年部分节假日安排的通知) is not loaded in the working-day calendar, so a period through 2027-01-01 cannot be computed; the host must load it',
+        },
+      });
+      expect(documentValidator(d.api.openapi).check('get', '/api/hazards/{id}', 200, 'application/json', r.body)).toBeNull();
+    }
+    // The host learns it must load 2027: one error record and one onError call per read, each the ChainError.
+    const records = LOGS.filter((l) => l.level === 'error').slice(errorsBefore);
+    expect(records.map((l) => [l.event, l.status, l.path, l.error?.code])).toEqual(Array(3).fill(['derived_value_unavailable', 200, '/api/hazards/H-GAP', 'CALENDAR_NOT_COVERED']));
+    expect(reported.map((x) => [(x.error as { code?: string }).code, x.requestId])).toEqual(records.map((l) => ['CALENDAR_NOT_COVERED', l.requestId]));
+    // A command still records no wrong legal date: a 503 naming the year.
+    const decide = await act('gap-decide', { type: 'decide_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 } });
+    expect([decide.status, decide.body.code]).toEqual([503, 'CALENDAR_NOT_COVERED']);
+    // The GET documents no 503 now that no path answers it; the command and the inspection still do.
+    const doc = d.api.openapi as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(doc.paths['/api/hazards/{id}']?.get?.responses['503']).toBeUndefined();
+  }, 60_000);
 });

@@ -952,6 +952,8 @@ describe('documents (执法文书): numbered with the command, rendered from the
 const ONLY_2026 = createWorkingDayCalendar({ years: [2026], holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'], workdays: ['2026-10-10'] });
 /** How many 503 CALENDAR_NOT_COVERED the cases below answered: each is one error record in the log, on purpose. */
 let calendarRefusals = 0;
+/** How many reads answered a reply period as unavailable (CALENDAR_NOT_COVERED): each is one error record too, status 200. */
+let unavailableReads = 0;
 
 describe('503 CALENDAR_NOT_COVERED: a working-day deadline into a year the host has not loaded', () => {
   const DETAIL_EN =
@@ -991,7 +993,7 @@ describe('503 CALENDAR_NOT_COVERED: a working-day deadline into a year the host 
     expect([read.status, read.body.state.status, read.body.state.version]).toEqual([200, 'reported', 1]);
   });
 
-  it('GET /hazards/{id}: a penalty notice served on Tue 29 December, whose reply period runs into 2027, is a 503 — the read cannot give the period', async () => {
+  it('GET /hazards/{id}: a penalty notice served on Tue 29 December, whose reply period runs into 2027, is read (200), the period said unavailable — the host told; its decision is a 503', async () => {
     const override = loadOverride(
       'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
       'd1.yaml',
@@ -1029,7 +1031,22 @@ describe('503 CALENDAR_NOT_COVERED: a working-day deadline into a year the host 
     d.clock.set('2026-12-29T02:00:00Z');
     const served = await d.call('officer-gas-d1', 'POST', '/hazards/H-CAL-P/documents/penalty_notice/2026-1/service', { body: { method: 'direct', recipient: '王建国' } });
     expect(served.status, JSON.stringify(served.body)).toBe(201);
-    await refusedBoth(d, (lang) => d.call('owner-e1', 'GET', '/hazards/H-CAL-P', { headers: { 'accept-language': lang } }));
+    // The read is not refused for the one value it cannot derive: every other field, the period null and said unavailable, in
+    // both languages whatever the request's; one error record for the host per read (it must load 2027).
+    for (const lang of ['zh-CN', 'en']) {
+      const read = await d.call('owner-e1', 'GET', '/hazards/H-CAL-P', { headers: { 'accept-language': lang } });
+      unavailableReads += 1;
+      expect([read.status, read.body.state.penalty.notified.fineAmount, read.body.caseNumber, read.body.penaltyReplyPeriod, read.body.penaltyReplyPeriodUnavailable]).toEqual([
+        200,
+        20_000,
+        '（东）应急立〔2026〕1号',
+        null,
+        { code: 'CALENDAR_NOT_COVERED', message: { 'zh-CN': expect.stringContaining('工作日日历未载入 2027 年的节假日安排'), en: DETAIL_EN } },
+      ]);
+    }
+    // Deciding would record a date counted through an unknown 元旦: a 503, nothing recorded.
+    const decision = { type: 'decide_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 }, ...co };
+    await refusedBoth(d, (lang) => d.call('officer-gas-d1', 'POST', '/hazards/H-CAL-P/commands', { body: decision, headers: { 'idempotency-key': `cal-decide-${lang}`, 'accept-language': lang } }));
     // The list counts no reply period: it reads the hazard as ever.
     expect((await d.call('owner-e1', 'GET', '/hazards')).body.items.map((i: { hazardId: string }) => i.hazardId)).toEqual(['H-CAL-P']);
   }, 60_000);
@@ -1169,10 +1186,15 @@ describe('GET /openapi.json, generated from the route table', () => {
     // A calendar that does not cover a deadline's year is logged and handed to onError on purpose (the host must load the
     // year): exactly the 503s the cases above answered, each a request_failed record of the ChainError — nothing else.
     const uncovered = (entry: (typeof LOGS)[number]) => entry.status === 503 && entry.event === 'request_failed' && entry.error?.name === 'ChainError' && entry.error.code === 'CALENDAR_NOT_COVERED';
-    expect(LOGS.filter((entry) => entry.level === 'error' && !probed(entry) && !uncovered(entry))).toEqual([]);
+    // A read answering the reply period as unavailable (a 200) tells the host the same way: its own record, the same error.
+    const unavailable = (entry: (typeof LOGS)[number]) =>
+      entry.status === 200 && entry.event === 'derived_value_unavailable' && entry.error?.name === 'ChainError' && entry.error.code === 'CALENDAR_NOT_COVERED';
+    expect(LOGS.filter((entry) => entry.level === 'error' && !probed(entry) && !uncovered(entry) && !unavailable(entry))).toEqual([]);
     expect(LOGS.filter(probed).length).toBe(ROUTES.length);
     expect(calendarRefusals).toBe(6);
     expect(LOGS.filter((entry) => entry.level === 'error' && uncovered(entry)).length).toBe(calendarRefusals);
+    expect(unavailableReads).toBe(2);
+    expect(LOGS.filter((entry) => entry.level === 'error' && unavailable(entry)).length).toBe(unavailableReads);
   });
 
   it('no route answers a status it does not document', () => {

@@ -11,7 +11,7 @@ import type { CoSignCodeStore } from '@anjian/core/ports';
 import { loadPackFromPath } from '@anjian/core/node';
 import { createFixedClock, reportCommand, TEST_ACTORS, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { documentNumbering } from '@anjian/documents';
-import { createAnjianApi, ROUTES, type AnjianApi, type ApiLogEntry, type DocumentsApiOptions } from '../src/index.js';
+import { createAnjianApi, ROUTES, type AnjianApi, type AnjianApiOptions, type ApiLogEntry, type DocumentsApiOptions } from '../src/index.js';
 import { coSigned } from './co-signed.js';
 import { documentValidator } from './openapi-validator.js';
 
@@ -126,14 +126,14 @@ export type Transport = (api: AnjianApi) => (request: Request) => Promise<Respon
  * `options.evidence: false` leaves the API without an evidence store; `options.documents`
  * enables the document endpoints (and numbering, also for `seed`); `options.coSignCodes` the
  * API's co-sign code store (default: the API's memory store); `options.calendar` the working-day
- * calendar of the API and of `seed` (default `TEST_CALENDAR_2026`, which covers 2026 and 2027).
+ * calendar of the API and of `seed` (default `TEST_CALENDAR_2026`, which covers 2026 and 2027); `options.onError` the API's hook.
  */
 export async function createHarness(
   start = '2026-11-02T01:00:00Z',
   store: Store = createMemoryStore(),
   basePath = '/api',
   transport: Transport = (api) => api.fetch,
-  options: { evidence?: boolean; documents?: DocumentsApiOptions; coSignCodes?: CoSignCodeStore; calendar?: Calendar } = {},
+  options: { evidence?: boolean; documents?: DocumentsApiOptions; coSignCodes?: CoSignCodeStore; calendar?: Calendar; onError?: AnjianApiOptions['onError'] } = {},
 ): Promise<Harness> {
   const clock = createFixedClock(start);
   const directory = createStaticDirectory([...Object.values(TEST_ACTORS), OFFICER_3], ENTERPRISES);
@@ -160,6 +160,7 @@ export async function createHarness(
     ...(options.evidence === false ? {} : { evidence }),
     ...(options.documents ? { documents: options.documents } : {}),
     ...(options.coSignCodes ? { coSignCodes: options.coSignCodes } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
     basePath,
     maxBodyBytes: 64 * 1024,
     maxEvidenceBytes: 256 * 1024,

@@ -1,6 +1,6 @@
-import type { HazardSummary } from '@anjian/core';
+import { isChainError, type HazardSummary } from '@anjian/core';
 import { encodeKeysetCursor } from '@anjian/core/ports';
-import { penaltyNoticeServices, penaltyReplyPeriod } from '@anjian/core/review';
+import { penaltyNoticeServices, penaltyReplyPeriod, type PenaltyReplyPeriod } from '@anjian/core/review';
 import { canRead, hazardReadView, mayReadDocumentKind, narrow, readScopes, timeBounded } from '@anjian/core/internal';
 import { caseNumberOf } from '../document-context.js';
 import { checkFilterValues, type FilterNames } from '../filter-values.js';
@@ -88,7 +88,7 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
     operationId: 'getHazard',
     summary: 'A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录',
     description:
-      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `access` names the view read: `full`, or `premises` for a landlord reading its tenant's hazard (without the proceeding, whether or not there is one). `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served; a 503 CALENDAR_NOT_COVERED when that period reaches a year whose holiday arrangement the host has not loaded (the detail names the year).\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。access 说明所读视图：full 为完整视图，premises 为出租方按出租场所查阅的视图（不含承租方的行政处罚程序）。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null；该期限经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份）。",
+      "A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `access` names the view read: `full`, or `premises` for a landlord reading its tenant's hazard (without the proceeding, whether or not there is one). `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served. When that period reaches a year whose holiday arrangement the host has not loaded, the read is still a 200 with every other field: `penaltyReplyPeriod` null and `penaltyReplyPeriodUnavailable` saying why (CALENDAR_NOT_COVERED, naming the year, 中文 and English), logged and handed to onError so the host loads it; otherwise `penaltyReplyPeriodUnavailable` is null.\n\n隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。access 说明所读视图：full 为完整视图，premises 为出租方按出租场所查阅的视图（不含承租方的行政处罚程序）。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null。该期限经过宿主未载入节假日安排的年份时仍返回 200 及其他全部字段：penaltyReplyPeriod 为 null，penaltyReplyPeriodUnavailable 说明原因（CALENDAR_NOT_COVERED，说明年份，中英文），并记录日志、交给 onError，以便宿主载入；其他情况下 penaltyReplyPeriodUnavailable 为 null。",
     tags: ['hazards'],
     auth: 'required',
     response: {
@@ -97,7 +97,7 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
         'state and history; header ETag: "<version>", header Date: the server\'s clock at the read (what the state\'s deadlines are weighed against) / 状态与历史；Date 为读取时的服务器时间',
       schema: HAZARD_DETAIL,
     },
-    errors: [401, 403, 404, 503],
+    errors: [401, 403, 404],
     problemCodes: withReaderCodes(),
     async handle(ctx) {
       const id = ctx.params.id ?? '';
@@ -113,10 +113,27 @@ export const HAZARD_ROUTES: readonly RouteSpec[] = [
       // days (a page has no calendar). Null while not served — and without a service log nothing is served (the chain decides
       // no penalty then) — and for a landlord, whose view has no penalty.
       const service = ctx.options.documents?.service;
-      const replyPeriod = state.penalty && service ? penaltyReplyPeriod(state.penalty, penaltyNoticeServices(records, await service.readService(id)), ctx.deps.calendar) : null;
+      let replyPeriod: PenaltyReplyPeriod | null = null;
+      let replyPeriodUnavailable: { code: 'CALENDAR_NOT_COVERED'; message: { 'zh-CN': string; en: string } } | null = null;
+      if (state.penalty && service) {
+        const served = penaltyNoticeServices(records, await service.readService(id));
+        try {
+          replyPeriod = penaltyReplyPeriod(state.penalty, served, ctx.deps.calendar);
+        } catch (error) {
+          // A period reaching a year whose holiday arrangement the host has not loaded: the read is not refused for it
+          // (nothing about the hazard is unknown), nor given a wrong or missing date — the period is said unavailable, and
+          // why; the host is told (logged, onError) as for a 503. A command still answers 503: it would record the date.
+          if (!isChainError(error) || error.code !== 'CALENDAR_NOT_COVERED') throw error;
+          await ctx.reportUnavailable(error);
+          replyPeriodUnavailable = { code: error.code, message: { 'zh-CN': error.localized['zh-CN'], en: error.localized.en } };
+        }
+      }
       // Date is the server's clock at the read: a page weighs the state's deadlines against it, not against the browser's clock.
       // `access` says which view this is (core's readAccess): 'premises' for a landlord, so a page can say what it leaves out.
-      return jsonResponse({ state, history: events, caseNumber, penaltyReplyPeriod: replyPeriod, access: found.access }, 200, { etag: `"${state.version}"`, date: ctx.deps.clock.now().toUTCString() });
+      return jsonResponse({ state, history: events, caseNumber, penaltyReplyPeriod: replyPeriod, penaltyReplyPeriodUnavailable: replyPeriodUnavailable, access: found.access }, 200, {
+        etag: `"${state.version}"`,
+        date: ctx.deps.clock.now().toUTCString(),
+      });
     },
   },
 ];

@@ -118,9 +118,9 @@ export interface paths {
         };
         /**
          * A hazard: folded state and history (events); ETag is the version / 隐患详情与全部记录
-         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `access` names the view read: `full`, or `premises` for a landlord reading its tenant's hazard (without the proceeding, whether or not there is one). `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served; a 503 CALENDAR_NOT_COVERED when that period reaches a year whose holiday arrangement the host has not loaded (the detail names the year).
+         * @description A hazard's state folded from its events, and every event (the audit trail); ETag is the version, to send back as If-Match; Date is the server's trusted clock at the read, so a client judges the state's deadlines (which step is open now) by the server's time rather than its own. A hazard the actor may not read is a 404, like an unknown one. A landlord reading its tenant's hazard at the premises it rents to it reads it without the tenant's penalty proceeding: no `state.penalty`, `state.caseNo` and `caseNumber` null, `penaltyReplyPeriod` null, and the history without the case filing, penalty notice, statement, hearing and decision events. `access` names the view read: `full`, or `premises` for a landlord reading its tenant's hazard (without the proceeding, whether or not there is one). `penaltyReplyPeriod` is the party's reply period of the current penalty notice, computed by the server from the notice's recorded service in working days of its calendar (《行政处罚法》第八十五条), or null while the notice is not served. When that period reaches a year whose holiday arrangement the host has not loaded, the read is still a 200 with every other field: `penaltyReplyPeriod` null and `penaltyReplyPeriodUnavailable` saying why (CALENDAR_NOT_COVERED, naming the year, 中文 and English), logged and handed to onError so the host loads it; otherwise `penaltyReplyPeriodUnavailable` is null.
          *
-         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。access 说明所读视图：full 为完整视图，premises 为出租方按出租场所查阅的视图（不含承租方的行政处罚程序）。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null；该期限经过宿主未载入节假日安排的年份时返回 503（CALENDAR_NOT_COVERED，说明年份）。
+         *     隐患当前状态与全部事件（审计记录）；ETag 为版本号，可作为 If-Match 回传；Date 为读取时的服务器可信时间，客户端据此而非本机时钟判断期限（当前可办理的步骤）。无权读取的隐患与不存在的一样为 404。出租方查阅承租方在其出租场所的隐患时不含承租方的行政处罚程序：无 state.penalty，state.caseNo 与 caseNumber 为 null，penaltyReplyPeriod 为 null，记录中不含立案、处罚告知、陈述申辩、听证与处罚决定事件。access 说明所读视图：full 为完整视图，premises 为出租方按出租场所查阅的视图（不含承租方的行政处罚程序）。penaltyReplyPeriod 为当前行政处罚告知书的陈述申辩与听证期限，由服务器自登记的送达时间起按工作日计算（《行政处罚法》第八十五条），告知书未登记送达时为 null。该期限经过宿主未载入节假日安排的年份时仍返回 200 及其他全部字段：penaltyReplyPeriod 为 null，penaltyReplyPeriodUnavailable 说明原因（CALENDAR_NOT_COVERED，说明年份，中英文），并记录日志、交给 onError，以便宿主载入；其他情况下 penaltyReplyPeriodUnavailable 为 null。
          */
         get: operations["getHazard"];
         put?: never;
@@ -5190,6 +5190,7 @@ export interface operations {
                      *       ],
                      *       "caseNumber": null,
                      *       "penaltyReplyPeriod": null,
+                     *       "penaltyReplyPeriodUnavailable": null,
                      *       "access": "full"
                      *     }
                      */
@@ -5202,7 +5203,7 @@ export interface operations {
                          * @example （东）应急立〔2026〕1号
                          */
                         readonly caseNumber: string | null;
-                        /** @description the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, and for a landlord. Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达或出租方查阅时为 null */
+                        /** @description the party's reply period of the current 行政处罚告知书, derived by the server: from the notice's recorded service (送达), in working days of the server's calendar (Administrative Penalty Law Art. 85: its days are working days); what the statement and the decision are judged by. null without a penalty notice, while it is not recorded as served, for a landlord, and when it cannot be computed (see penaltyReplyPeriodUnavailable). Never sent / 当前行政处罚告知书的期限，由服务器自登记的送达时间起按工作日计算；无告知书、未登记送达、出租方查阅或无法计算（见 penaltyReplyPeriodUnavailable）时为 null */
                         readonly penaltyReplyPeriod: {
                             /** @description when the service took effect: as the officer recorded it (for post, the date on the postal receipt), or for a public notice derived by the server from its publication day (see deemed) / 送达时间：执法人员登记的送达时间（邮寄送达为回执上注明的收件日期）；公告送达由服务器根据公告发出日期计算（见 deemed） */
                             servedAt: string;
@@ -5217,6 +5218,19 @@ export interface operations {
                             statementDeadline: string;
                             /** @description end (China time) of the 5th working day after service, when the notice carries the hearing right / 听证申请期限（送达之日起第五个工作日届满），无听证权利时为 null */
                             hearingDeadline: string | null;
+                        } | null;
+                        /** @description set when the notice is served but its reply period cannot be computed: CALENDAR_NOT_COVERED, the period reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar. penaltyReplyPeriod is null then — not 'not served', and no date: a page says the period is unavailable and why. The rest of the view is whole; the server logs it and hands it to onError, and a command on the hazard answers 503 until the host loads the year. null otherwise. Never sent / 告知书已送达但期限无法计算时给出：CALENDAR_NOT_COVERED，期限经过宿主未载入节假日安排的年份。此时 penaltyReplyPeriod 为 null（并非未送达，也无日期），页面应说明期限无法计算及原因；其余字段完整，服务器记录日志并交给 onError，宿主载入前对该隐患的指令返回 503。其他情况下为 null */
+                        readonly penaltyReplyPeriodUnavailable: {
+                            /**
+                             * @description why the period cannot be computed / 无法计算的原因
+                             * @enum {unknown}
+                             */
+                            code: "CALENDAR_NOT_COVERED";
+                            /** @description the reason for a person, naming the year and its notice / 原因说明（中英文，说明年份及其通知） */
+                            message: {
+                                "zh-CN": string;
+                                en: string;
+                            };
                         } | null;
                         /**
                          * @description which view of the hazard this is, derived by the server from the actor and the hazard (core's readAccess): `full`; or `premises` — a landlord reading its tenant's hazard at the premises it rents out, without the tenant's penalty proceeding whether or not there is one (a page says so rather than showing an empty proceeding) / 所读视图：full 完整；premises 出租方按出租场所查阅承租方的隐患，不含承租方的行政处罚程序（无论有无）
@@ -5274,15 +5288,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem500"];
-                };
-            };
-            /** @description CALENDAR_NOT_COVERED: the act needs a deadline in working days (a notice's, a report's running deadline, an extension, the penalty reply periods) that reaches a year whose holiday arrangement (国务院办公厅关于YYYY年部分节假日安排的通知) the host has not loaded in its working-day calendar; the detail names the year. Nothing is recorded; send again once the host has loaded it (logged and handed to onError, like a 500) / 节假日安排未载入：期限经过宿主未载入节假日安排的年份，未作任何记录，宿主载入后可重新提交 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
