@@ -2,18 +2,13 @@
 // 2027 holiday arrangement not loaded in December 2026) is a 503 CALENDAR_NOT_COVERED naming the
 // year and the notice to load — not a 500, not a deadline a day early — and records nothing.
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createStaticDirectory, createWorkingDayCalendar, handleCommand } from '@anjian/core';
+import { createMemoryStore, createStaticDirectory, handleCommand } from '@anjian/core';
 import { createFixedClock, reportCommand, TEST_ACTORS } from '@anjian/core/testing';
 import type { ApiLogEntry } from '../src/api-logger.js';
 import { createAnjianApi } from '../src/create-anjian-api.js';
 import { documentValidator } from './openapi-validator.js';
-import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
-import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
-import { loadBuiltinTemplate } from '@anjian/documents/node';
-import { createHarness, LOGS } from './harness.js';
-
-/** What a host has in December 2026: the 2026 notice only. */
-const ONLY_2026 = createWorkingDayCalendar({ years: [2026], holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'], workdays: ['2026-10-10'] });
+import { documentsHarness, GAS_BASIS, ONLY_2026 } from './documents-harness.js';
+import { LOGS } from './harness.js';
 
 describe('a deadline into a year the calendar does not cover, over HTTP', () => {
   it('is a 503 CALENDAR_NOT_COVERED in both languages, documented, logged for the host, and nothing is recorded', async () => {
@@ -61,35 +56,9 @@ describe('a deadline into a year the calendar does not cover, over HTTP', () => 
   });
 
   it('GET /hazards/{id} of a penalty whose reply period reaches 2027 is a 200: every known field, the period null and said unavailable (why, both languages); the host told once per read', async () => {
-    const override = loadOverride(
-      'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
-      'd1.yaml',
-    );
-    if (!override.ok) throw new Error('override');
     const reported: { error: unknown; requestId: string }[] = [];
-    const d = await createHarness('2026-12-10T02:00:00Z', undefined, undefined, undefined, {
-      calendar: ONLY_2026,
-      documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
-      onError: (error, { requestId }) => void reported.push({ error, requestId }),
-    });
-    for (const [id, name] of [
-      ['officer-gas-d1', '张明'],
-      ['officer2-gas-d1', '李华'],
-    ] as const)
-      d.directory.set({ ...(await d.directory.resolve(id))!, name });
-    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
-    const basis = [
-      {
-        regulation: 'gas-regulation',
-        clause: '第十八条',
-        number: '国务院令第583号',
-        edition: '2016',
-        title: { 'zh-CN': '城镇燃气管理条例' },
-        status: 'current' as const,
-        confidence: 'verified' as const,
-      },
-    ];
-    await d.seed('H-GAP', 'officer-gas-d1', { source: 'enforcement', basis });
+    const d = await documentsHarness('2026-12-10T02:00:00Z', { calendar: ONLY_2026, onError: (error, { requestId }) => void reported.push({ error, requestId }) });
+    await d.seed('H-GAP', 'officer-gas-d1', { source: 'enforcement', basis: GAS_BASIS });
     const act = (key: string, body: object) => d.call('officer-gas-d1', 'POST', '/hazards/H-GAP/commands', { body: { ...body, coOfficerId: 'officer2-gas-d1' }, headers: { 'idempotency-key': key } });
     expect((await act('gap-case', { type: 'file_case' })).status).toBe(200);
     expect((await act('gap-notice', { type: 'notify_penalty', penalty: { article: 'work-safety-law-2021/102', kind: 'fine', fineAmount: 20_000 } })).status).toBe(200);

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { createMemoryStore, createStaticDirectory, createWorkingDayCalendar } from '@anjian/core';
+import { createMemoryStore, createStaticDirectory } from '@anjian/core';
 import { loadPackFromPath } from '@anjian/core/node';
-import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
 import { seedAuditTrail, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { DOCUMENT_KINDS, loadOverride, type DocumentDirectory, type EnterpriseDetails } from '@anjian/documents';
 import { loadBuiltinTemplate } from '@anjian/documents/node';
@@ -14,6 +13,7 @@ import { ajv, basementLpgInspection, createHarness, FILE_BYTES, LOGS, MISMATCHES
 import { gateProbes, HANDLER_PROBE_FAILURE } from './gate-probes.js';
 import { defineCoSignContractTests } from './co-sign-contract.js';
 import { defineDocumentServiceTests } from './documents-service.js';
+import { documentsHarness, GAS_BASIS, ONLY_2026 } from './documents-harness.js';
 import { defineUnknownActorTests } from './unknown-actor-contract.js';
 
 let h: Harness;
@@ -945,11 +945,6 @@ describe('documents (执法文书): numbered with the command, rendered from the
   }, 60_000);
 });
 
-/**
- * What a host has in December 2026: the State Council's 2026 notice only (国庆 and its 调休); 2027's is not loaded.
- * A working-day period that reaches 2027 cannot be counted (元旦 unknown): a 503 CALENDAR_NOT_COVERED.
- */
-const ONLY_2026 = createWorkingDayCalendar({ years: [2026], holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08'], workdays: ['2026-10-10'] });
 /** How many 503 CALENDAR_NOT_COVERED the cases below answered: each is one error record in the log, on purpose. */
 let calendarRefusals = 0;
 /** How many reads answered a reply period as unavailable (CALENDAR_NOT_COVERED): each is one error record too, status 200. */
@@ -994,33 +989,8 @@ describe('503 CALENDAR_NOT_COVERED: a working-day deadline into a year the host 
   });
 
   it('GET /hazards/{id}: a penalty notice served on Tue 29 December, whose reply period runs into 2027, is read (200), the period said unavailable — the host told; its decision is a 503', async () => {
-    const override = loadOverride(
-      'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n',
-      'd1.yaml',
-    );
-    if (!override.ok) throw new Error('override');
-    const d = await createHarness('2026-12-10T02:00:00Z', undefined, undefined, undefined, {
-      calendar: ONLY_2026,
-      documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
-    });
-    for (const [id, name] of [
-      ['officer-gas-d1', '张明'],
-      ['officer2-gas-d1', '李华'],
-    ] as const)
-      d.directory.set({ ...(await d.directory.resolve(id))!, name });
-    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
-    const basis = [
-      {
-        regulation: 'gas-regulation',
-        clause: '第十八条',
-        number: '国务院令第583号',
-        edition: '2016',
-        title: { 'zh-CN': '城镇燃气管理条例' },
-        status: 'current' as const,
-        confidence: 'verified' as const,
-      },
-    ];
-    await d.seed('H-CAL-P', 'officer-gas-d1', { source: 'enforcement', basis });
+    const d = await documentsHarness('2026-12-10T02:00:00Z', { calendar: ONLY_2026 });
+    await d.seed('H-CAL-P', 'officer-gas-d1', { source: 'enforcement', basis: GAS_BASIS });
     const co = { coOfficerId: 'officer2-gas-d1' };
     const act = (key: string, body: object) => d.call('officer-gas-d1', 'POST', '/hazards/H-CAL-P/commands', { body: { ...body, ...co }, headers: { 'idempotency-key': key } });
     expect((await act('cal-case', { type: 'file_case' })).status).toBe(200);

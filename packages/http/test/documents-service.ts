@@ -3,43 +3,17 @@
 // witness) and void endpoints; a PDF file checked byte for byte. Defined here, run by
 // contract.test.ts (its calls count for the every-documented-status check).
 import { describe, expect, it } from 'vitest';
-import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
-import { DOCUMENT_KINDS, loadOverride, type ComposedDocument, type LoadedTemplate } from '@anjian/documents';
-import { loadBuiltinTemplate } from '@anjian/documents/node';
+import type { ComposedDocument } from '@anjian/documents';
 import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
+import { documentsHarness, GAS_BASIS } from './documents-harness.js';
 import { createHarness } from './harness.js';
 
-const OVERRIDE =
-  'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n';
 const font = findSystemCjkFont();
-const BASIS = [
-  { regulation: 'gas-regulation', clause: '第十八条', number: '国务院令第583号', edition: '2016', title: { 'zh-CN': '城镇燃气管理条例' }, status: 'current' as const, confidence: 'verified' as const },
-];
+const BASIS = GAS_BASIS;
 
-async function harness(renderPdf: ((doc: ComposedDocument) => Promise<Uint8Array>) | null = font ? (doc) => renderDocumentPdf(doc, { font }) : null) {
-  const override = loadOverride(OVERRIDE, 'd1.yaml');
-  if (!override.ok) throw new Error('override');
-  // The API reads this array on each request: a test changes the templates after an issue by replacing its items.
-  const templates: LoadedTemplate[] = DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k));
-  const d = await createHarness(undefined, undefined, undefined, undefined, {
-    documents: {
-      templates,
-      override: override.value,
-      service: createMemoryDocumentServiceLog(),
-      ...(renderPdf ? { renderPdf } : {}),
-    },
-  });
-  // The chain's own directory carries what the documents print (no separate document directory).
-  for (const [id, name] of [
-    ['officer-gas-d1', '张明'],
-    ['officer2-gas-d1', '李华'],
-  ] as const) {
-    const profile = await d.directory.resolve(id);
-    d.directory.set({ ...profile!, name });
-  }
-  const e1 = await d.directory.enterprise('E1');
-  d.directory.setEnterprise({ ...e1!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
-  return Object.assign(d, { templates });
+/** The chain's own directory carries what the documents print (no separate document directory). */
+function harness(renderPdf: ((doc: ComposedDocument) => Promise<Uint8Array>) | null = font ? (doc) => renderDocumentPdf(doc, { font }) : null) {
+  return documentsHarness(undefined, { documents: renderPdf ? { renderPdf } : {} });
 }
 
 /** The document service, void and PDF-verification tests (called once, from contract.test.ts). */

@@ -8,15 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMemoryDocumentServiceLog } from '@anjian/core/internal';
-import { DOCUMENT_KINDS, loadOverride } from '@anjian/documents';
-import { loadBuiltinTemplate } from '@anjian/documents/node';
 import { findSystemCjkFont, renderDocumentPdf } from '../../documents-pdf/src/index.js';
-import { createHarness, MISMATCHES, noAlarmInspection } from './harness.js';
+import { documentsHarness } from './documents-harness.js';
+import { MISMATCHES, noAlarmInspection } from './harness.js';
 import { closeNodeServers, overNodeServer } from './node-server.js';
 
-const OVERRIDE =
-  'format: anjian-document-override/1\njurisdiction: D1\ndepartment: 北京市东城区应急管理局\nnumberPrefix: （东）应急\nreconsideration: { government: 北京市东城区人民政府, court: 北京市东城区人民法院 }\n';
 const font = findSystemCjkFont();
 const dir = mkdtempSync(join(tmpdir(), 'anjian-penalty-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,22 +21,7 @@ const fine = (fineAmount: number) => ({ article: 'work-safety-law-2021/102', kin
 
 describe.skipIf(!font)('penalty over HTTP: report → case → notice → statement → decision → documents', () => {
   it('runs the story; the server computes the deadline, checks the range, refuses an early or heavier decision; both documents print', async () => {
-    const override = loadOverride(OVERRIDE, 'd1.yaml');
-    if (!override.ok) throw new Error('override');
-    const d = await createHarness('2026-11-02T01:00:00Z', undefined, undefined, undefined, {
-      documents: {
-        templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)),
-        override: override.value,
-        service: createMemoryDocumentServiceLog(),
-        renderPdf: (doc) => renderDocumentPdf(doc, { font: font! }),
-      },
-    });
-    for (const [id, name] of [
-      ['officer-gas-d1', '张明'],
-      ['officer2-gas-d1', '李华'],
-    ] as const)
-      d.directory.set({ ...(await d.directory.resolve(id))!, name });
-    d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+    const d = await documentsHarness('2026-11-02T01:00:00Z', { documents: { renderPdf: (doc) => renderDocumentPdf(doc, { font: font! }) } });
     let n = 0;
     const cmd = (actor: string, id: string, body: object) => d.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `pf-${++n}` } });
 
@@ -146,18 +127,8 @@ describe.skipIf(!font)('penalty over HTTP: report → case → notice → statem
 
 /** Over a real server from `start`: a self-reported hazard, a case, and a notice of `fineAmount` by two officers (not served). */
 async function notifiedOverServer(start: string, fineAmount: number) {
-  const override = loadOverride(OVERRIDE, 'd1.yaml');
-  if (!override.ok) throw new Error('override');
-  const d = await createHarness(start, undefined, '/api', overNodeServer, {
-    documents: { templates: DOCUMENT_KINDS.map((k) => loadBuiltinTemplate(k)), override: override.value, service: createMemoryDocumentServiceLog() },
-  });
   // What the 告知书 prints (the officers' names, the party's address): without them it is not issued, and nothing can be served.
-  for (const [officer, name] of [
-    ['officer-gas-d1', '张明'],
-    ['officer2-gas-d1', '李华'],
-  ] as const)
-    d.directory.set({ ...(await d.directory.resolve(officer))!, name });
-  d.directory.setEnterprise({ ...(await d.directory.enterprise('E1'))!, address: '东城区和平里北街18号', legalRepresentative: '王建国' });
+  const d = await documentsHarness(start, { transport: overNodeServer });
   let n = 0;
   const cmd = (actor: string, id: string, body: object, headers: Record<string, string> = {}) =>
     d.call(actor, 'POST', `/hazards/${id}/commands`, { body, headers: { 'idempotency-key': `ps-${++n}`, ...headers } });
