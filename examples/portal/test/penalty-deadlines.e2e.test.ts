@@ -14,7 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '@anjian/core';
-import { coSignContentFields, computeDeadline } from '@anjian/core/internal';
+import { computeDeadline } from '@anjian/core/internal';
 import { HOLIDAYS_2026 } from '../src/demo-users.js';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
@@ -34,17 +34,10 @@ const open = async (page: PortalPage) => {
  * and 李强 sends the act with it (the page's co-sign flow is another page's work).
  */
 const coSigned = async (body: { type: string; [field: string]: unknown }) => {
-  const path = `/hazards/${encodeURIComponent(id)}`;
-  // 赵敏 confirms what the act binds (its penalty), as he is shown it.
-  const fields = coSignContentFields(body.type);
-  const content = Object.fromEntries(fields.map((f) => [f, body[f]]));
-  const issued = await portal.api('officer-zhao', 'POST', `${path}/co-sign-codes`, fields.length === 0 ? { act: body.type } : { act: body.type, content });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  const headers = { 'content-type': 'application/json', 'idempotency-key': `penalty-deadlines-${++keys}`, 'co-sign-code': issued.body.code as string };
-  const res = await portal.fetchAs('officer-li', `/api${path}/commands`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const answer = await res.json();
-  expect(res.status, JSON.stringify(answer)).toBe(200);
-  return answer;
+  // the harness's api: 赵敏, named as coOfficerId (not sent), gives his co-sign code for what the act binds from his own session
+  const res = await portal.api('officer-li', 'POST', `/hazards/${encodeURIComponent(id)}/commands`, { ...body, coOfficerId: 'officer-zhao' }, `penalty-deadlines-${++keys}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
 };
 /**
  * 李强 records the delivery (送达) of the hazard's current 行政处罚告知书 over the API, as he observed it:

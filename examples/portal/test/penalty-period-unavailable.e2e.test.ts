@@ -7,7 +7,6 @@
  * "not served". The decision is not offered, for that reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coSignContentFields } from '@anjian/core/internal';
 import { goTo, startPortal, type PortalHarness } from './portal-harness.js';
 
 // Tue 1 December 2026, 10:00 China time: the demo's data and the notice are inside 2026.
@@ -24,16 +23,10 @@ const open = async (page: PortalPage) => {
 };
 /** A two-officer act of 李强 over the API, with 赵敏's co-sign code. */
 const coSigned = async (body: { type: string; [field: string]: unknown }) => {
-  const path = `/hazards/${encodeURIComponent(id)}`;
-  const fields = coSignContentFields(body.type);
-  const content = Object.fromEntries(fields.map((f) => [f, body[f]]));
-  const issued = await portal.api('officer-zhao', 'POST', `${path}/co-sign-codes`, fields.length === 0 ? { act: body.type } : { act: body.type, content });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-  const headers = { 'content-type': 'application/json', 'idempotency-key': `penalty-unavailable-${++keys}`, 'co-sign-code': issued.body.code as string };
-  const res = await portal.fetchAs('officer-li', `/api${path}/commands`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const answer = await res.json();
-  expect(res.status, JSON.stringify(answer)).toBe(200);
-  return answer;
+  // the harness's api: 赵敏, named as coOfficerId (not sent), gives his co-sign code for what the act binds from his own session
+  const res = await portal.api('officer-li', 'POST', `/hazards/${encodeURIComponent(id)}/commands`, { ...body, coOfficerId: 'officer-zhao' }, `penalty-unavailable-${++keys}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
 };
 
 beforeAll(async () => {
