@@ -6,7 +6,7 @@
 // on the page has loaded.
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
-import { lang, loc, t } from './i18n.js';
+import { bilingual, lang, loc, t } from './i18n.js';
 import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, planDates, planRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { coSignContentFrom, coSignContentInputs, coSignContentView } from './co-sign-content.js';
@@ -42,6 +42,9 @@ let replyUnavailable = null;
 const label = (type) => t(`cmd_${type}`);
 /** A reviewer's acts: they take the photos it took on site (`photo_review`, core's command shapes), from one file field. */
 const REVIEW_ACTS = ['verify', 'reject', 'spot_check', 'reopen'];
+/** The file field of each kind of evidence the page uploads, in the order a rectification sends them. */
+const RECTIFY_FIELDS = { photo_before: '#photo-before', photo_after: '#photo-after', document: '#docs' };
+const FILE_FIELD = { ...RECTIFY_FIELDS, photo_review: '#review-photos' };
 /** The user acts as the party of a penalty (an enterprise user; the permission table keeps it to its own enterprise). */
 const asParty = () => (me()?.roles ?? []).includes('enterprise');
 
@@ -107,14 +110,38 @@ function bothLanguages(words) {
   return html`${loc(words)}${words[other] && words[other] !== loc(words) ? html` <span lang="${other}" class="hint">/ ${words[other]}</span>` : ''}`;
 }
 
-/** The server's issues of a refused command (pointer, message in both languages), the UI's language first. */
-function issueList(issues) {
+/**
+ * The file the user picked that a pointer `/evidence/N` of a refused command names (`files`: the command's
+ * evidence in order, each `{ id, kind, name }`), or undefined.
+ */
+function fileAt(pointer, files) {
+  const n = /^\/evidence\/(\d+)$/.exec(pointer ?? '')?.[1];
+  return n === undefined ? undefined : files?.[Number(n)];
+}
+
+/**
+ * A server text in language `l` with each upload id of `files` (`ev-…`, which the user never saw) replaced by the
+ * name of the file picked, quoted as `l` quotes.
+ */
+function withFileNames(text, files, l = lang()) {
+  if (typeof text !== 'string' || !files?.length) return text;
+  return files.reduce((s, f) => (f.id && f.name ? s.split(f.id).join(l === 'en' ? `“${f.name}”` : `「${f.name}」`) : s), text);
+}
+
+/**
+ * The server's issues of a refused command (pointer, message in both languages), the UI's language first. An issue
+ * at an evidence item (`/evidence/N`) names the file the user picked (not the upload id) and says what to do with it.
+ */
+function issueList(issues, files) {
   if (!Array.isArray(issues) || !issues.length) return '';
   const other = lang() === 'en' ? 'zh-CN' : 'en';
-  return html`<ul id="command-issues">${issues.map(
-    (i) =>
-      html`<li data-pointer="${i.pointer ?? ''}"><code>${i.pointer ?? ''}</code> ${loc(i.message)}${i.message?.[other] && i.message[other] !== loc(i.message) ? html` <span lang="${other}" class="hint">/ ${i.message[other]}</span>` : ''}</li>`,
-  )}</ul>`;
+  return html`<ul id="command-issues">${issues.map((i) => {
+    const file = fileAt(i.pointer, files);
+    const mine = withFileNames(loc(i.message), files);
+    const theirs = withFileNames(i.message?.[other], files, other);
+    const todo = file ? html`<br><span class="file-todo">${bothLanguages(bilingual('evidenceFileTodo', { name: file.name, kind: { term: `evk_${file.kind}` } }))}</span>` : '';
+    return html`<li data-pointer="${i.pointer ?? ''}"${file ? html` data-file="${file.name}"` : ''}><code>${i.pointer ?? ''}</code> ${mine}${theirs && theirs !== mine ? html` <span lang="${other}" class="hint">/ ${theirs}</span>` : ''}${todo}</li>`;
+  })}</ul>`;
 }
 
 /** Marks the fields of `action` (an `.action` form) the issues point at (`data-pointer`; `/penalty` marks all of a penalty). */
@@ -391,7 +418,8 @@ export async function hazardPage(id, signal, done) {
   };
   const value = (sel) => app.querySelector(sel)?.value.trim() ?? '';
   const optional = (sel) => (value(sel) ? textOf(value(sel)) : undefined);
-  const send = async (command) => {
+  /** Sends `command`; `files`: its evidence in order as picked (`{ id, kind, name }`), for a refusal to name the files. */
+  const send = async (command, files = []) => {
     // Every command is recorded for good: the user confirms what it does before it is sent.
     if (!(await confirmAction(label(command.type), t('confirmCmd', { action: label(command.type), title: loc(h.title) })))) return;
     // A review act takes the photos chosen for it, uploaded once confirmed (uploadAll, as the rectification's); a refused upload sends nothing.
@@ -399,7 +427,9 @@ export async function hazardPage(id, signal, done) {
     if (photos.length) {
       setHtml(result, html`<p class="hint" id="upload-pending">${t('uploading')}</p>`);
       try {
-        command = { ...command, evidence: await uploadAll(id, photos, 'photo_review') };
+        const evidence = await uploadAll(id, photos, 'photo_review');
+        command = { ...command, evidence };
+        files = evidence.map((e, i) => ({ ...e, name: photos[i].name }));
       } catch (error) {
         const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
         setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('reviewUploadFailed')}：${problemText(response)}</p>`);
@@ -418,11 +448,21 @@ export async function hazardPage(id, signal, done) {
       return;
     }
     const stale = res.status === 412;
+    // The server names an upload by its id (ev-…), which the user never saw: the page names the file they picked.
+    const named = files.length && res.body ? { ...res, body: { ...res.body, title: withFileNames(res.body.title, files), detail: withFileNames(res.body.detail, files) } } : res;
     setHtml(
       result,
-      html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(res)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>${issueList(res.body?.issues)}`,
+      html`<p class="message error" id="command-error" data-status="${res.status}">${stale ? `${t('staleVersion', { v: h.version })} ` : ''}${problemText(named)}${stale ? html` <a href="${hazardHref(id)}" id="reload-hazard">${t('reloadHazard')}</a>` : ''}</p>${issueList(res.body?.issues, files)}`,
     );
     locateIssues(app.querySelector(`[data-action="${command.type}"]`), res.body?.issues);
+    // A refused file: its field is marked and takes the focus (where the user picks a new one).
+    const field = (res.body?.issues ?? []).map((i) => fileAt(i.pointer, files)).find(Boolean);
+    const input = field && app.querySelector(FILE_FIELD[field.kind]);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'command-error');
+      input.focus();
+    }
     result.querySelector('#reload-hazard')?.addEventListener('click', (e) => {
       e.preventDefault();
       hazardPage(id, signal);
@@ -553,12 +593,11 @@ export async function hazardPage(id, signal, done) {
       setHtml(result, html`<p class="hint" id="upload-pending">${t('uploading')}</p>`);
       try {
         let evidence;
+        // The files in the order their uploads go into the command: a refusal at /evidence/N names the N-th.
+        const picked = Object.entries(RECTIFY_FIELDS).flatMap(([kind, sel]) => [...(app.querySelector(sel)?.files ?? [])].map((file) => ({ file, kind })));
         try {
-          evidence = [
-            ...(await uploadAll(id, app.querySelector('#photo-before').files, 'photo_before')),
-            ...(await uploadAll(id, app.querySelector('#photo-after').files, 'photo_after')),
-            ...(await uploadAll(id, app.querySelector('#docs')?.files ?? [], 'document')),
-          ];
+          evidence = [];
+          for (const [kind, sel] of Object.entries(RECTIFY_FIELDS)) evidence.push(...(await uploadAll(id, app.querySelector(sel)?.files ?? [], kind)));
         } catch (error) {
           // A refused photo: show the server's problem and send no command.
           const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
@@ -566,7 +605,10 @@ export async function hazardPage(id, signal, done) {
           return;
         }
         setHtml(result, html``);
-        await send({ type: 'submit_rectification', evidence, note: optional('#rectify-note') });
+        await send(
+          { type: 'submit_rectification', evidence, note: optional('#rectify-note') },
+          evidence.map((e, i) => ({ ...e, name: picked[i].file.name })),
+        );
       } finally {
         button.disabled = false;
       }

@@ -393,6 +393,7 @@ export const UI_STRINGS = {
     errAuthorityRequired: '请填写督办机关',
     errLevelRequired: '请选择新等级',
     uploadFailed: '证据上传失败，整改材料未提交',
+    evidenceFileTodo: '请换掉「{name}」（{kind}）：重新拍摄一张隐患现状的照片，选入后再提交。',
     obsUploadFailed: '照片上传失败，现场发现未上报',
     reviewUploadFailed: '复查照片上传失败，本次操作未执行',
     reviewPhotosHint: '复查、抽查时在现场所拍的照片，随下方的复查通过、复查不通过、抽查或重新打开一并提交（可不选）',
@@ -863,6 +864,7 @@ export const UI_STRINGS = {
     errAuthorityRequired: 'Give the authority that lists the hazard',
     errLevelRequired: 'Choose the new level',
     uploadFailed: 'An evidence upload failed; the rectification was not submitted',
+    evidenceFileTodo: 'Replace “{name}” ({kind}): take a new photo of the current state, choose it and submit again.',
     obsUploadFailed: 'A photo upload failed; the observation was not reported',
     reviewUploadFailed: 'A review photo upload failed; nothing was done',
     reviewPhotosHint: 'Photos you took on site; they go with the verification, rejection, spot check or reopening below (optional)',
@@ -969,6 +971,16 @@ for (const [group, entries] of Object.entries(TERMS)) {
 export const lang = () => localStorage.getItem('anjian-lang') ?? 'zh-CN';
 export const setLang = (l) => localStorage.setItem('anjian-lang', l);
 /** A UI string; `{name}` placeholders are filled from `vars`. */
-export const t = (key, vars) => (STRINGS[lang()][key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (vars && typeof vars === 'object' && k in vars ? String(vars[k]) : m));
+const fill = (l, key, vars) =>
+  (STRINGS[l][key] ?? key).replace(/\{(\w+)\}/g, (m, k) => {
+    if (!vars || typeof vars !== 'object' || !(k in vars)) return m;
+    const v = vars[k];
+    // `{ term: key }`: a UI string of the same language (a term inside a sentence)
+    return v && typeof v === 'object' && typeof v.term === 'string' ? (STRINGS[l][v.term] ?? v.term) : String(v);
+  });
+/** A UI string; `{name}` placeholders are filled from `vars` (a `{ term: key }` value: that string, in the same language). */
+export const t = (key, vars) => fill(lang(), key, vars);
+/** A UI string in both languages, `{ 'zh-CN', en }` (for a line that shows both, as the server's messages do). */
+export const bilingual = (key, vars) => ({ 'zh-CN': fill('zh-CN', key, vars), en: fill('en', key, vars) });
 /** Picks the current language of a LocalizedText, falling back to 中文. */
 export const loc = (text) => (text == null ? '' : typeof text === 'string' ? text : (text[lang()] ?? text['zh-CN'] ?? text.en ?? ''));

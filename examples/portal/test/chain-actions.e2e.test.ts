@@ -209,7 +209,20 @@ describe('hazard page: the rest of the review chain', () => {
     expect(await refusal.getAttribute('data-status')).toBe('422');
     expect(await refusal.textContent()).toContain('被驳回（复查不合格）的整改提交过');
     expect(await refusal.textContent()).toContain('请拍摄并上传隐患现状的新照片');
-    expect(await enterprise.textContent('#command-issues li[data-pointer="/evidence/1"]')).toContain('was already submitted with the rectification rejected on');
+    const issue = '#command-issues li[data-pointer="/evidence/1"]';
+    expect(await enterprise.textContent(issue)).toContain('was already submitted with the rectification rejected on');
+    // … naming the file the user picked (never the upload id, which the user never saw), with what to do in both languages,
+    // and the "after" field marked and focused, where the new photo is picked.
+    expect(await enterprise.getAttribute(issue, 'data-file')).toBe('first-after-1.png');
+    expect(await enterprise.textContent(`${issue} [lang="en"]`)).toContain('evidence “first-after-1.png” was already submitted');
+    for (const text of [await refusal.textContent(), await enterprise.textContent(issue)]) {
+      expect(text).toContain('「first-after-1.png」');
+      expect(text).not.toMatch(/ev-/);
+    }
+    expect(await enterprise.textContent(`${issue} .file-todo`)).toContain('请换掉「first-after-1.png」（整改后照片）：重新拍摄一张隐患现状的照片');
+    expect(await enterprise.textContent(`${issue} .file-todo`)).toContain('Replace “first-after-1.png” (Photos after): take a new photo of the current state');
+    expect(await enterprise.getAttribute('#photo-after', 'aria-invalid')).toBe('true');
+    expect(await enterprise.evaluate(() => document.activeElement?.id)).toBe('photo-after');
     expect(await enterprise.getAttribute('#hazard-state', 'data-status')).toBe('rectifying');
     await enterprise.screenshot({ path: join(shots, 'hazard-rejected-photos-again.png'), fullPage: true });
 
