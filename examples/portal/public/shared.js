@@ -161,6 +161,7 @@ export async function api(path, { method = 'GET', body, key, ifMatch, signal, co
     return unreachable();
   }
   if (res.status === 401) sessionEnded();
+  if (method !== 'GET' && res.ok) forgetListing();
   // `date`: the server's clock when it answered (the Date header), what deadlines are weighed against.
   const answer = { ok: res.ok, status: res.status, body: await readBody(res), date: res.headers.get('date') };
   if (method === 'GET') signal?.throwIfAborted();
@@ -191,20 +192,53 @@ export const problemText = (r) => html`${r.body?.detail || r.body?.title || t('r
 const LEVEL_CLASS = { simple: 'level-simple', general: 'level-general', major: 'level-major' };
 export const levelCell = (h) => html`<span class="${LEVEL_CLASS[h.level] ?? ''}">${t(h.level)}</span>${h.provisional ? html` <span class="badge">${t('provisional')}</span>` : ''}`;
 /**
- * The enterprises the signed-in user may read, as the API's directory lists them (GET /enterprises: the server's read
- * policy, every registered enterprise — not a list of the portal's); the demo's own keep their English names for the English pages.
+ * The listing {@link readableEnterprises} keeps: whose it is (`user`) and the promise of its items. Asked once per
+ * page load and user — a dashboard redraw, a filter change, another page reuse it — and asked again after a command
+ * the server accepted (a tenancy added or ended changes what a landlord reads) or when the last asking failed.
  */
-export async function readableEnterprises(signal) {
+let listing = null;
+
+/** Every page of GET /enterprises (500 an answer); `complete: false` when one of them was refused (the listing is not kept then). */
+async function loadListing() {
   const items = [];
   let after = null;
   do {
-    const r = await api(`/enterprises?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal });
-    if (!r.ok) break;
+    const r = await api(`/enterprises?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    if (!r.ok) return { items, complete: false };
     items.push(...r.body.items);
     after = r.body.next;
   } while (after);
+  return { items, complete: true };
+}
+
+/**
+ * The enterprises the signed-in user may read, as the API's directory lists them (GET /enterprises: the server's read
+ * policy, every registered enterprise — not a list of the portal's), asked once and kept ({@link listing}); the demo's
+ * own keep their English names for the English pages. `signal`: the navigation's (an AbortError once it is superseded).
+ */
+export async function readableEnterprises(signal) {
+  if (listing === null || listing.user !== user()) {
+    const kept = { user: user(), promise: loadListing() };
+    listing = kept;
+    // a listing cut short by a refusal is shown this once, never kept
+    kept.promise.then(
+      (r) => {
+        if (!r.complete && listing === kept) listing = null;
+      },
+      () => {
+        if (listing === kept) listing = null;
+      },
+    );
+  }
+  const { items } = await listing.promise;
+  signal?.throwIfAborted();
   return items.map((e) => ({ ...e, name: session.demo.enterprises.find((d) => d.id === e.id)?.name ?? e.name }));
 }
+
+/** Forgets the kept listing (a command the server accepted may change what the user reads). */
+const forgetListing = () => {
+  listing = null;
+};
 
 /** An area and the areas above it (D1/G1 → D1, D1/G1). */
 const withParents = (area) => area.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));

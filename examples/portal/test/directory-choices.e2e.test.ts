@@ -53,6 +53,17 @@ describe('choices from the API’s directory', () => {
     expect(await optionValues(page, '#filter-area')).toEqual(areas);
     await page.waitForSelector('#chart-level canvas');
     await shot(page, 'dashboard');
+    // The listing is asked once per page load: a filter changed, the dashboard redrawn, the permits and reports pages
+    // reuse it (before, every redraw asked for all of it again, 500 an answer).
+    const listings: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/enterprises') listings.push(r.url());
+    });
+    for (const level of ['major', 'general']) {
+      await page.selectOption('#filter-level', level);
+      await page.waitForSelector(`#dashboard-stats[data-query="level=${level}"]`);
+    }
+    expect(await optionValues(page, '#filter-area')).toEqual(areas);
 
     // the permits page: the open jobs of each district, the city's among them, each answered by the server
     await goTo(page, 'permits');
@@ -72,6 +83,7 @@ describe('choices from the API’s directory', () => {
     await page.waitForSelector(`#app[data-page="reports"] #report-title`);
     expect(await page.inputValue('#report-area')).toBe(district);
     await shot(page, 'reports');
+    expect(listings).toEqual([]);
     await page.context().close();
   });
 
