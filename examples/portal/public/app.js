@@ -99,6 +99,8 @@ function inspectionSection(root, packs, enterprises, signal) {
     const facts = root.querySelector('#facts');
     const choice = ++picked;
     const pack = e.target.value;
+    e.target.removeAttribute('aria-invalid');
+    if (pack) setHtml(root.querySelector('#check-result'), html``);
     delete facts.dataset.pack;
     form = null;
     if (!pack) {
@@ -134,8 +136,18 @@ function inspectionSection(root, packs, enterprises, signal) {
   });
   root.querySelector('#check-form').addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (!form) return;
     const out = root.querySelector('#check-result');
+    if (!form) {
+      // No checklist chosen (or still loading): say so at the choice, never a button that does nothing.
+      const choice = root.querySelector('#pack-select');
+      if (!choice.value) {
+        setHtml(out, html`<p class="message error" id="form-error">${t('errPackRequired')}</p>`);
+        choice.setAttribute('aria-invalid', 'true');
+        choice.setAttribute('aria-describedby', 'form-error');
+        choice.focus();
+      }
+      return;
+    }
     const errors = form.showIssues(form.browserCheck());
     if (errors > 0) {
       setHtml(out, html`<p class="message error" id="check-errors" data-source="browser">${t('fixErrorsCount').replace('{n}', errors)}</p>`);

@@ -35,7 +35,14 @@ function posts(page: Page, suffix: RegExp): string[] {
 describe('the enterprise', () => {
   it('switching checklists leaves nothing of the form before: a photo is uploaded once, no script error', async () => {
     errors.length = 0;
+    // Pressed before a checklist is chosen: the page says to choose one (the button did nothing before) and marks the choice.
+    await owner.click('#submit-check');
+    expect(await owner.textContent('#check-result #form-error')).toBe('请先选择检查表');
+    expect(await owner.getAttribute('#pack-select', 'aria-invalid')).toBe('true');
+    expect(await owner.evaluate(() => document.activeElement?.id)).toBe('pack-select');
     await owner.selectOption('#pack-select', 'demo-kitchen');
+    expect(await owner.locator('#check-result #form-error').count()).toBe(0);
+    expect(await owner.getAttribute('#pack-select', 'aria-invalid')).toBeNull();
     await owner.waitForSelector('#facts[data-pack="demo-kitchen"] #f-gas_type');
     await owner.selectOption('#pack-select', 'fire');
     await owner.waitForSelector('#facts[data-pack="fire"] #f-site_photos');
