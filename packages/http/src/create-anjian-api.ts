@@ -179,7 +179,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
             if (route.rawBody) {
               const held = uploadsInFlight.get(actor) ?? 0;
               if (held >= MAX_UPLOADS_IN_FLIGHT_PER_ACTOR) {
-                const refused = withSecurityHeaders(problemResponse(uploadsInProgress(), lang, { 'retry-after': '1' }));
+                const refused = notStored(withSecurityHeaders(problemResponse(uploadsInProgress(), lang, { 'retry-after': '1' })));
                 refused.headers.set('date', deps.clock.now().toUTCString());
                 return refused;
               }
@@ -210,7 +210,7 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       } finally {
         release?.();
       }
-      const answer = withSecurityHeaders(response);
+      const answer = notStored(withSecurityHeaders(response));
       // The Date header is the API's clock (RFC 9110 §6.6.1: the origin's now), the one a page
       // weighs deadlines by; without it Node's adapter wrote the machine's clock, which differs
       // from the injected one.
@@ -218,6 +218,18 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
       return answer;
     },
   };
+}
+
+/**
+ * `answer` with `Cache-Control: no-store` unless its route chose another policy (the periodic
+ * reports' `private, no-cache`). Every answer of the API is one actor's read — its hazards, an
+ * enterprise's file, the queues, a refusal naming what exists — and one without the header is
+ * kept in the browser's disk cache (and may be by a shared cache in front of a cookie-session
+ * host), where the next user of an office computer finds it (docs/security.md T67).
+ */
+function notStored(answer: Response): Response {
+  if (!answer.headers.has('cache-control')) answer.headers.set('cache-control', 'no-store');
+  return answer;
 }
 
 /** Uploads one actor may send at once: each is held in memory (up to `maxEvidenceBytes`) until stored. */
