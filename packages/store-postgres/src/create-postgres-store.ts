@@ -1,9 +1,24 @@
 import type { HazardSummary, Store, StoredEvent } from '@anjian/core';
-import type { AppendInput, AppendResult, ClaimedOutboxMessage, CommandRecord, HazardPage, OutboxMessage, OutboxStatus, StoredCheckpoint, StoredDenial, StoredOutboxMessage } from '@anjian/core/ports';
+import type {
+  AppendInput,
+  AppendResult,
+  ClaimedOutboxMessage,
+  CommandRecord,
+  HazardPage,
+  OutboxMessage,
+  OutboxStatus,
+  PrunedOutboxMessage,
+  PruneOutboxInput,
+  PruneOutboxResult,
+  StoredCheckpoint,
+  StoredDenial,
+  StoredOutboxMessage,
+} from '@anjian/core/ports';
 import {
   checkDocumentContent,
   checkDocumentRequests,
   checkHazardStatsQuery,
+  checkPruneOutboxInput,
   decodeKeysetCursor,
   documentTrailInput,
   documentVoidInput,
@@ -19,6 +34,7 @@ import { buildHazardQuery } from './hazard-query.js';
 import { createReadBatcher, groupRows } from './read-batch.js';
 import { readHazardStats } from './hazard-stats.js';
 import { migrateSchema } from './migrate-schema.js';
+import { pruneOutboxStatement } from './prune-outbox-sql.js';
 
 export { PostgresStoreError };
 export type { GroupCommitInfo };
@@ -47,6 +63,10 @@ export interface PostgresStore extends Store {
   migrate(): Promise<void>;
   /** Close the pool if the store created it. */
   close(): Promise<void>;
+  /** Outbox retention (`Store.pruneOutbox`): one statement, so one short transaction, of at most `limit` deletions per call. */
+  pruneOutbox(input: PruneOutboxInput): Promise<PruneOutboxResult>;
+  /** What `pruneOutbox` deleted (`Store.readPrunedOutbox`). */
+  readPrunedOutbox(fromSeq: number, limit: number): Promise<PrunedOutboxMessage[]>;
   readonly schema: string;
 }
 
@@ -489,6 +509,20 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
               [input.error, input.retryAt, input.id, input.owner],
             );
       return result.rowCount === 1;
+    },
+
+    async pruneOutbox(input): Promise<PruneOutboxResult> {
+      checkPruneOutboxInput(input);
+      const result = await pool.query(pruneOutboxStatement(s), [input.deliveredBefore, input.deadBefore ?? null, input.limit]);
+      const r = result.rows[0] as Row;
+      const delivered = Number(r.delivered);
+      const dead = Number(r.dead);
+      return { delivered, dead, more: delivered + dead === input.limit };
+    },
+
+    async readPrunedOutbox(fromSeq, limit): Promise<PrunedOutboxMessage[]> {
+      const result = await pool.query(`SELECT * FROM ${s}.outbox_pruned WHERE seq >= $1 ORDER BY seq LIMIT $2`, [fromSeq, Math.max(0, Math.floor(limit))]);
+      return (result.rows as Row[]).map((r) => ({ seq: Number(r.seq), id: r.id as string, hazardId: r.hazard_id as string, eventId: r.event_id as string, state: r.state as 'delivered' | 'dead' }));
     },
 
     async readOutbox(fromSeq, limit): Promise<StoredOutboxMessage[]> {

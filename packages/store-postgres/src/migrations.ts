@@ -634,4 +634,23 @@ export const PG_MIGRATIONS: readonly string[] = Object.freeze([
   -- provisional hazards only, so writing a confirmed hazard's list row writes no page of it.
   CREATE INDEX IF NOT EXISTS hazards_provisional ON {schema}.hazards (updated_at, hazard_id) WHERE provisional;
   `,
+  `
+  -- 18: outbox retention (Store.pruneOutbox). Delivered messages, and dead letters when asked,
+  -- are deleted in bounded batches; what the audit needs of each — its ids and the state it was
+  -- deleted in, not its payload — stays in outbox_pruned, so verifyAudit tells a message pruned
+  -- after delivery from one deleted behind the store's back (a pending one: MISSING_MESSAGE).
+  -- outbox_ready holds pending rows only, so without an index of their own the delivered rows to
+  -- prune were found by walking the primary key past every row kept. outbox_done holds the
+  -- delivered rows in delivery order (an acknowledgement writes one entry; a prune reads the
+  -- range it deletes); outbox_dead the few dead letters (readDeadLetters reads it too).
+  CREATE TABLE IF NOT EXISTS {schema}.outbox_pruned (
+    seq       bigserial PRIMARY KEY,
+    id        text NOT NULL,
+    hazard_id text NOT NULL,
+    event_id  text NOT NULL,
+    state     text NOT NULL CHECK (state IN ('delivered', 'dead'))
+  );
+  CREATE INDEX IF NOT EXISTS outbox_done ON {schema}.outbox (done_at COLLATE "C", seq) WHERE status = 'done';
+  CREATE INDEX IF NOT EXISTS outbox_dead ON {schema}.outbox (seq) WHERE status = 'dead';
+  `,
 ]);

@@ -13,6 +13,9 @@ import type {
   OutboxMessage,
   OutboxStatus,
   PageRequest,
+  PrunedOutboxMessage,
+  PruneOutboxInput,
+  PruneOutboxResult,
   StoredCheckpoint,
   StoredDenial,
   StoredOutboxMessage,
@@ -21,6 +24,7 @@ import {
   checkDocumentContent,
   checkDocumentRequests,
   checkHazardStatsQuery,
+  checkPruneOutboxInput,
   decodeKeysetCursor,
   documentTrailInput,
   documentVoidInput,
@@ -31,6 +35,7 @@ import {
 import type { DocumentNumber, DocumentRecord, DocumentTrailEntry, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { openDatabase, SqliteStoreError } from './open-database.js';
+import { PRUNABLE_DEAD, PRUNABLE_DELIVERED } from './prune-outbox-sql.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
 import { isAreaQuery, readAreaPage } from './area-query.js';
 import { readHazardStats } from './hazard-stats.js';
@@ -68,6 +73,10 @@ export interface SqliteStore extends Store {
   integrityCheck(): string;
   /** The pragmas in force, for health checks: `{ journalMode: 'wal', synchronous: 2, walAutocheckpoint: 4000 }`. */
   durability(): { journalMode: string; synchronous: number; walAutocheckpoint: number };
+  /** Outbox retention (`Store.pruneOutbox`): one `BEGIN IMMEDIATE` transaction of at most `limit` deletions per call. */
+  pruneOutbox(input: PruneOutboxInput): Promise<PruneOutboxResult>;
+  /** What `pruneOutbox` deleted (`Store.readPrunedOutbox`). */
+  readPrunedOutbox(fromSeq: number, limit: number): Promise<PrunedOutboxMessage[]>;
   close(): void;
 }
 
@@ -89,6 +98,13 @@ interface OutboxRow {
   lease_owner: string | null;
   lease_until: string | null;
   last_error: string;
+}
+
+interface PrunableRow {
+  seq: number;
+  id: string;
+  hazard_id: string;
+  event_id: string;
 }
 
 interface CheckpointRow {
@@ -300,7 +316,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   const ackTx = db.transaction((owner: string, ids: readonly string[], at: string) => {
     let n = 0;
-    for (const id of ids) n += st.ack.run(at, id, owner).changes;
+    for (const id of ids) n += st.ack.run(at, at, id, owner).changes;
     return n;
   });
 
@@ -351,6 +367,20 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     const record = toDocument({ ...row, voided_at: input.at, void_reason: input.reason, voided_by: input.actorId });
     chainVoid(record, input.at);
     return { kind: 'voided', record };
+  });
+
+  const prune = (row: PrunableRow, state: 'delivered' | 'dead'): void => {
+    st.deleteOutbox.run(row.seq);
+    st.insertPruned.run(row.id, row.hazard_id, row.event_id, state);
+  };
+  // Retention: delivered first (oldest delivery first), then dead letters, at most `limit` in all;
+  // each row deleted and its ids kept for the audit in the same transaction.
+  const pruneTx = db.transaction((input: PruneOutboxInput): PruneOutboxResult => {
+    const done = st.prunableDelivered.all(input.deliveredBefore, input.deliveredBefore, input.limit) as PrunableRow[];
+    const dead = input.deadBefore === undefined || done.length >= input.limit ? [] : (st.prunableDead.all(input.deadBefore, input.limit - done.length) as PrunableRow[]);
+    for (const row of done) prune(row, 'delivered');
+    for (const row of dead) prune(row, 'dead');
+    return { delivered: done.length, dead: dead.length, more: done.length + dead.length === input.limit };
   });
 
   const requeueTx = db.transaction((ids: readonly string[] | undefined, now: string) => {
@@ -541,6 +571,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return info.changes === 1;
     },
 
+    async pruneOutbox(input) {
+      checkPruneOutboxInput(input);
+      return pruneTx.immediate(input);
+    },
+
+    async readPrunedOutbox(fromSeq, limit) {
+      const rows = st.readPruned.all(fromSeq, Math.max(0, Math.floor(limit))) as Array<PrunableRow & { state: 'delivered' | 'dead' }>;
+      return rows.map((r) => ({ seq: r.seq, id: r.id, hazardId: r.hazard_id, eventId: r.event_id, state: r.state }));
+    },
+
     async readDeadLetters(limit) {
       const rows = st.deadLetters.all(Math.max(0, Math.floor(limit))) as OutboxRow[];
       return rows.map((r) => ({ ...toMessage(r), attempts: r.attempts, lastError: r.last_error }));
@@ -673,7 +713,8 @@ function prepare(db: Database.Database) {
     readyOutbox: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' AND available_at <= ?
       AND (lease_until IS NULL OR lease_until <= ?) ORDER BY seq LIMIT ?`),
     lease: db.prepare('UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?'),
-    ack: db.prepare(`UPDATE outbox SET status = 'done', done_at = ?, lease_owner = NULL, lease_until = NULL
+    // available_at = done_at: the delivered rows are then in outbox_ready in delivery order, for pruneOutbox (migration 17).
+    ack: db.prepare(`UPDATE outbox SET status = 'done', done_at = ?, available_at = ?, lease_owner = NULL, lease_until = NULL
       WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
     retry: db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, available_at = ?, lease_owner = NULL, lease_until = NULL
       WHERE id = ? AND lease_owner = ? AND status = 'pending'`),
@@ -714,6 +755,11 @@ function prepare(db: Database.Database) {
     voidDocument: db.prepare(`UPDATE documents SET voided_at = ?, void_reason = ?, voided_by = ?
       WHERE jurisdiction = ? AND kind = ? AND year = ? AND seq = ? AND voided_at IS NULL`),
     deadLetters: db.prepare(`SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq LIMIT ?`),
+    prunableDelivered: db.prepare(PRUNABLE_DELIVERED),
+    prunableDead: db.prepare(PRUNABLE_DEAD),
+    deleteOutbox: db.prepare('DELETE FROM outbox WHERE seq = ?'),
+    insertPruned: db.prepare('INSERT INTO outbox_pruned (id, hazard_id, event_id, state) VALUES (?, ?, ?, ?)'),
+    readPruned: db.prepare('SELECT * FROM outbox_pruned WHERE seq >= ? ORDER BY seq LIMIT ?'),
     requeueAll: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL WHERE status = 'dead'`),
     requeueOne: db.prepare(`UPDATE outbox SET status = 'pending', attempts = 0, available_at = ?, lease_owner = NULL, lease_until = NULL
       WHERE id = ? AND status = 'dead'`),

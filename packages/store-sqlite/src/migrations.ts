@@ -298,4 +298,21 @@ export const MIGRATIONS: readonly string[] = Object.freeze([
   -- its entry here too.
   CREATE INDEX IF NOT EXISTS hazards_domain_counts ON hazards (domain, level, status, area, created_at, deadline);
   `,
+  `
+  -- 17: outbox retention (Store.pruneOutbox). Delivered messages, and dead letters when asked,
+  -- are deleted in bounded batches; what the audit needs of each — its ids and the state it
+  -- was deleted in, not its payload — stays here, so verifyAudit tells a message pruned after
+  -- delivery from one deleted behind the store's back (a pending one: MISSING_MESSAGE).
+  -- No new index on outbox: from this version ackOutbox sets available_at to the delivery
+  -- instant too, so the delivered rows to prune are a range of outbox_ready (status,
+  -- available_at, seq); rows delivered before keep an earlier available_at, and the query
+  -- also checks done_at. Rows are not rewritten.
+  CREATE TABLE IF NOT EXISTS outbox_pruned (
+    seq       INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL,
+    hazard_id TEXT NOT NULL,
+    event_id  TEXT NOT NULL,
+    state     TEXT NOT NULL CHECK (state IN ('delivered', 'dead'))
+  ) STRICT;
+  `,
 ]);

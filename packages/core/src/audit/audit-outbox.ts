@@ -8,6 +8,9 @@ import { where, type ProblemSink } from './audit-problem.js';
  * the message its event derives (`outboxMessagesFor`, one append per command), and finds
  * messages whose event is gone and events without a message. A message of an event
  * appended after the log was read is checked against a fresh read of that hazard.
+ * A message the store pruned (`pruneOutbox`: delivered, or a dead letter given up on) is
+ * not missing: the store kept its ids and state (`readPrunedOutbox`). A message deleted
+ * any other way — a pending one above all, a notice never sent — is `MISSING_MESSAGE`.
  * Returns the messages read. @internal
  */
 export async function auditOutbox(store: Store, log: LogAudit, sink: ProblemSink, pageSize: number): Promise<number> {
@@ -61,8 +64,9 @@ export async function auditOutbox(store: Store, log: LogAudit, sink: ProblemSink
     if (page.length < pageSize || !last) break;
     from = last.seq + 1;
   }
+  const pruned = await prunedEventIds(store, pageSize);
   for (const [eventId, expected] of log.outbox) {
-    if (matched.has(eventId)) continue;
+    if (matched.has(eventId) || pruned.has(eventId)) continue;
     const at = { seq: expected.seq, hazardId: expected.hazardId, version: expected.version };
     bad.push({ seq: expected.seq, add: () => sink.add('outbox', 'MISSING_MESSAGE', at, `${where(at)} 没有发件箱消息`, `${where(at)} has no outbox message`) });
   }
@@ -80,4 +84,20 @@ async function differingFields(store: Store, m: OutboxMessage): Promise<string> 
     if (canonicalJson(m.payload[k] ?? null) !== canonicalJson(derived.payload[k] ?? null)) out.push(`payload.${k}: ${JSON.stringify(m.payload[k])} ≠ ${JSON.stringify(derived.payload[k])}`);
   }
   return out.join('; ') || 'payload';
+}
+
+/**
+ * The event ids of the messages the store pruned after delivery or as dead letters (none
+ * when the store cannot prune). Only a record naming its own event (id = event id) counts.
+ */
+async function prunedEventIds(store: Store, pageSize: number): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!store.readPrunedOutbox) return out;
+  for (let from = 1; ;) {
+    const page = await store.readPrunedOutbox(from, pageSize);
+    for (const p of page) if (p.id === p.eventId) out.add(p.eventId);
+    const last = page[page.length - 1];
+    if (page.length < pageSize || !last) return out;
+    from = last.seq + 1;
+  }
 }

@@ -35,7 +35,9 @@ import type { AuditResult, VerifyAuditOptions } from './types.js';
  *   after its stream was deleted, a row ahead of its log.
  * - **outbox** (`outbox`): every message must equal what its command's events derive
  *   (`outboxMessagesFor`) — catches an edited payload, a message whose event is gone, an
- *   event without its message. Delivery state (attempts, leases) is not audited.
+ *   event without its message. Delivery state (attempts, leases) is not audited. A message
+ *   the store pruned (`pruneOutbox`, listed by `readPrunedOutbox`) is not missing; one deleted
+ *   otherwise — a pending message, a notice never sent — is.
  * - **denials** (`denials`): the denial log has no chain; a checkpoint signs its head, so
  *   edits and deletions of denials a checkpoint covered are caught (as a range).
  * - **document trail** (`document_trail`): the trail of issued documents is chained like the

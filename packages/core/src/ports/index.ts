@@ -33,6 +33,9 @@ export type {
   HazardPage,
   RequeueDeadLettersInput,
   DeadLetter,
+  PruneOutboxInput,
+  PruneOutboxResult,
+  PrunedOutboxMessage,
   EventLogStore,
   OutboxStore,
   ReadModelStore,
@@ -65,6 +68,7 @@ export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './haz
 export type { HazardStatsGroup, HazardStatsPeriodGroup } from './hazard-stats.js';
 export { encodeKeysetCursor, decodeKeysetCursor, InvalidCursorError } from './keyset-cursor.js';
 export { StoreError, isStoreError } from './store-error.js';
+export { checkPruneOutboxInput, MAX_PRUNE_OUTBOX_LIMIT } from './prune-outbox.js';
 export type { StoreErrorCode } from './store-error.js';
 export type { Notifier, NotifierMessage, NotifierDelivery } from './notifier.js';
 export type { DeviceRegistry, DeviceCommit, DeviceCommitResult, DeviceNotification, WarningFilter } from './device-registry.js';

@@ -4,6 +4,8 @@ import type { LocalizedText } from '../pack/types.js';
  * Codes of {@link StoreError}, the same in every store:
  *
  * - `INVALID_APPEND` — `append` got no events, or versions not following `expectedVersion`;
+ * - `INVALID_PRUNE` — `pruneOutbox` got a cut-off not in `toISOString()` form or a `limit`
+ *   outside 1 … 10 000 (`checkPruneOutboxInput`); nothing was deleted;
  * - `INVALID_DOCUMENT` — `recordDocumentHash` got a content no store could keep as given (empty,
  *   over 1 MiB characters, U+0000, a lone surrogate);
  * - `TRAIL_MISMATCH` — a hazard's list row and event log disagree (the database was changed
@@ -13,7 +15,7 @@ import type { LocalizedText } from '../pack/types.js';
  *   cannot promise durable commits);
  * - `NOT_MIGRATED` — the store's tables are not there yet: run `await store.migrate()` first.
  */
-export type StoreErrorCode = 'INVALID_APPEND' | 'INVALID_DOCUMENT' | 'TRAIL_MISMATCH' | 'CONFIG_INVALID' | 'SCHEMA_TOO_NEW' | 'DURABILITY_UNAVAILABLE' | 'NOT_MIGRATED';
+export type StoreErrorCode = 'INVALID_APPEND' | 'INVALID_PRUNE' | 'INVALID_DOCUMENT' | 'TRAIL_MISMATCH' | 'CONFIG_INVALID' | 'SCHEMA_TOO_NEW' | 'DURABILITY_UNAVAILABLE' | 'NOT_MIGRATED';
 
 const BRAND = Symbol.for('anjian.StoreError');
 
@@ -46,6 +48,7 @@ export class StoreError extends Error {
 
 const ZH: Record<StoreErrorCode, string> = {
   INVALID_APPEND: '写入的事件无效',
+  INVALID_PRUNE: '发件箱清理参数无效',
   INVALID_DOCUMENT: '登记的文书无效',
   TRAIL_MISMATCH: '隐患列表与事件日志不一致，数据库曾被绕过存储修改（请运行 anjian audit verify）',
   CONFIG_INVALID: '存储配置无效',

@@ -168,7 +168,7 @@ export interface OutboxStatus {
   retrying: number;
   /** Pending messages under a lease that has not expired at `now` (a relay is delivering them). */
   leased: number;
-  /** Messages acknowledged by a relay (`ackOutbox`). Stores keep delivered rows, so this counts all time. */
+  /** Messages acknowledged by a relay (`ackOutbox`) and still kept: those `pruneOutbox` deleted are not counted. */
   delivered: number;
   /** Dead letters: the messages {@link OutboxStore.readDeadLetters} lists. */
   dead: number;
@@ -228,6 +228,54 @@ export interface RequeueDeadLettersInput {
 
 /** A dead letter as {@link OutboxStore.readDeadLetters} lists it. */
 export type DeadLetter = OutboxMessage & { attempts: number; lastError: string };
+
+/**
+ * Arguments of {@link OutboxStore.pruneOutbox}: the cut-offs are instants of the caller's
+ * clock (`toISOString()` form), its `now` minus the retention it chose, never the store's.
+ *
+ * @example
+ * ```ts
+ * const now = clock.now().getTime(), DAY = 86_400_000;
+ * const input = { deliveredBefore: new Date(now - 90 * DAY).toISOString(), deadBefore: new Date(now - 365 * DAY).toISOString(), limit: 1000 };
+ * ```
+ */
+export interface PruneOutboxInput {
+  /** Delete delivered messages acknowledged strictly before this instant (`ackOutbox`'s `now`). */
+  deliveredBefore: string;
+  /**
+   * Delete dead letters too: those created strictly before this instant. Omitted, every dead
+   * letter is kept — each is a notice nobody received, which someone must see
+   * (`readDeadLetters`) and either re-queue or decide to drop by passing this.
+   */
+  deadBefore?: string;
+  /** At most this many messages deleted by this call, 1 … 10 000 (`MAX_PRUNE_OUTBOX_LIMIT`): the write lock a call holds is bounded by it. */
+  limit: number;
+}
+
+/** Result of {@link OutboxStore.pruneOutbox}: how many messages this call deleted. */
+export interface PruneOutboxResult {
+  /** Delivered messages deleted. */
+  delivered: number;
+  /** Dead letters deleted (0 without `deadBefore`). */
+  dead: number;
+  /** True when the call stopped at `limit`: there may be more to prune, call again. */
+  more: boolean;
+}
+
+/**
+ * What the store keeps of a message {@link OutboxStore.pruneOutbox} deleted: its ids and the
+ * state it was deleted in, not its payload. `verifyAudit` reads these to tell a message
+ * pruned after delivery from one deleted behind the store's back.
+ */
+export interface PrunedOutboxMessage {
+  /** Position in the pruned list (strictly increasing, gaps allowed). */
+  seq: number;
+  id: string;
+  hazardId: string;
+  eventId: string;
+  /** `delivered` (acknowledged) or `dead` (a dead letter pruned with `deadBefore`). */
+  state: 'delivered' | 'dead';
+}
 
 /**
  * The event-log facet of a {@link Store}: the review chain's append-only, hash-chained log,
@@ -348,6 +396,33 @@ export interface OutboxStore {
    * payloads exactly as appended. MUST NOT write (for audits).
    */
   readOutbox(fromSeq: number, limit: number): Promise<StoredOutboxMessage[]>;
+  /**
+   * Retention: deletes delivered messages acknowledged before `deliveredBefore` and, only
+   * when `deadBefore` is given, dead letters created before it; returns how many of each.
+   * Optional (a store without it keeps every message); a store that has it MUST have
+   * {@link OutboxStore.readPrunedOutbox}.
+   *
+   * - MUST NOT delete a pending message, leased or not, whatever its age or attempts; MUST
+   *   NOT delete a dead letter when `deadBefore` is omitted, nor a delivered one acknowledged
+   *   at or after `deliveredBefore`. A message re-queued or acknowledged concurrently is
+   *   judged in its new state.
+   * - MUST delete at most `limit` messages per call, delivered first (oldest
+   *   acknowledgement first), then dead letters (oldest first), in one short transaction per
+   *   call, so a call never holds the write lock for long; `more` is true when it stopped at
+   *   `limit`. MUST find them through an index, not by reading the whole outbox.
+   * - MUST, in the same transaction, keep each deleted message's ids and state for
+   *   `readPrunedOutbox` (the audit's proof that it was delivered or given up, not removed).
+   * - MUST throw {@link StoreError} `INVALID_PRUNE` before touching anything when an
+   *   instant is not in `toISOString()` form or `limit` is not an integer in 1 …
+   *   10 000 (`checkPruneOutboxInput`).
+   * - Instants are the caller's clock; a store MUST NOT read its own.
+   */
+  pruneOutbox?(input: PruneOutboxInput): Promise<PruneOutboxResult>;
+  /**
+   * At most `limit` pruned messages with `seq >= fromSeq`, ordered by `seq`: every message
+   * `pruneOutbox` deleted, none it did not. MUST NOT write (for audits).
+   */
+  readPrunedOutbox?(fromSeq: number, limit: number): Promise<PrunedOutboxMessage[]>;
 }
 
 /**

@@ -14,6 +14,7 @@ import { evidence, reportCommand, TEST_CALENDAR_2026, testEvidenceRecord, type T
 import { createMemoryEvidenceStore } from '../chain/memory-evidence-store.js';
 import { isStoreError } from '../ports/store-error.js';
 import { createOutboxRelay, type RelayPass } from '../outbox/create-outbox-relay.js';
+import { verifyAudit } from '../audit/verify-audit.js';
 
 /** The subset of vitest's (or jest's) `expect` the suite uses. */
 export interface ConformanceExpect {
@@ -91,6 +92,10 @@ export const STORE_CONFORMANCE_TESTS = Object.freeze([
   'invalid append input throws StoreError INVALID_APPEND',
   'requeueDeadLetters offers dead letters again, and only them',
   'the outbox relay reports passes and errors through its hooks, and delivers re-queued dead letters',
+  'pruneOutbox deletes delivered messages acknowledged before the cut-off, keeps pending, leased and dead ones',
+  'pruneOutbox deletes at most limit messages a call, delivered first, and says when there may be more',
+  'pruneOutbox refuses malformed cut-offs and limits and deletes nothing',
+  'verifyAudit passes after pruneOutbox',
 ] as const);
 
 /** A test name of the suite. */
@@ -1032,6 +1037,146 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         expect(await store.readCheckpoints(2, 1)).toEqual([stored[1]]);
         // Checkpoints are not events: the log is untouched.
         expect(await store.readLog(1, 10)).toEqual([]);
+      },
+      undefined,
+      emptyStore,
+    );
+
+    // Retention (optional port methods: a store without them keeps every message). Whole-outbox
+    // operations, so each test has a store of its own.
+    test(
+      'pruneOutbox deletes delivered messages acknowledged before the cut-off, keeps pending, leased and dead ones',
+      async (store) => {
+        if (!store.pruneOutbox || !store.readPrunedOutbox) return;
+        const prune = store.pruneOutbox.bind(store);
+        const s = scope();
+        const ids = [0, 1, 2, 3, 4].map((i) => `${s.ns}-${i}`);
+        const m = ids.map((id) => `${id}/1`) as [string, string, string, string, string];
+        for (const [i, id] of ids.entries()) expectOk(await store.append(s.draft(null, s.report(id), T0 + i * 1000).input));
+        const claimed = await store.claimOutbox({ owner: 'A', now: at(10_000), leaseMs: 600_000, limit: 4 });
+        expect(claimed.map((c) => c.id)).toEqual(m.slice(0, 4));
+        expect(await store.ackOutbox('A', [m[0]], at(20_000))).toBe(1);
+        expect(await store.ackOutbox('A', [m[1]], at(30_000))).toBe(1);
+        expect(await store.failOutbox({ id: m[2], owner: 'A', error: 'HTTP 400', retryAt: null })).toBe(true);
+        // m[3] stays leased to A, m[4] was never claimed.
+        const FAR = at(1e12);
+        // Strictly before: a message acknowledged at the cut-off stays.
+        expect(await prune({ deliveredBefore: at(20_000), limit: 100 })).toEqual({ delivered: 0, dead: 0, more: false });
+        expect(await prune({ deliveredBefore: at(20_001), limit: 100 })).toEqual({ delivered: 1, dead: 0, more: false });
+        // Whatever the cut-off, without deadBefore only delivered messages go.
+        expect(await prune({ deliveredBefore: FAR, limit: 100 })).toEqual({ delivered: 1, dead: 0, more: false });
+        expect((await store.readOutbox(1, 100)).map((x) => x.id)).toEqual(m.slice(2));
+        expect(await store.outboxStatus(at(40_000))).toEqual({ ...noMessages, pending: 2, leased: 1, dead: 1, oldestPendingAt: at(3000) });
+        // Dead letters with their own cut-off, on their creation: strictly before it.
+        expect(await prune({ deliveredBefore: FAR, deadBefore: at(2000), limit: 100 })).toEqual({ delivered: 0, dead: 0, more: false });
+        expect(await prune({ deliveredBefore: FAR, deadBefore: FAR, limit: 100 })).toEqual({ delivered: 0, dead: 1, more: false });
+        expect((await store.readOutbox(1, 100)).map((x) => x.id)).toEqual(m.slice(3));
+        expect(await store.readDeadLetters(100)).toEqual([]);
+        // The pending messages are still delivered: the leased one by its owner, the other through a claim.
+        expect(await store.ackOutbox('A', [m[3]], at(50_000))).toBe(1);
+        expect((await store.claimOutbox({ owner: 'B', now: at(50_000), leaseMs: 1000, limit: 10 })).map((x) => x.id)).toEqual([m[4]]);
+        // A pruned message is gone: it cannot be acknowledged or re-queued.
+        expect(await store.ackOutbox('A', [m[0]], at(60_000))).toBe(0);
+        expect(await store.requeueDeadLetters({ ids: [m[2]], now: at(60_000) })).toBe(0);
+        // The store kept what it pruned, in order, with the state it was pruned in.
+        const pruned = await store.readPrunedOutbox(1, 100);
+        expect(pruned.map(({ seq: _seq, ...p }) => p)).toEqual([
+          { id: m[0], hazardId: ids[0], eventId: m[0], state: 'delivered' },
+          { id: m[1], hazardId: ids[1], eventId: m[1], state: 'delivered' },
+          { id: m[2], hazardId: ids[2], eventId: m[2], state: 'dead' },
+        ]);
+        expect(pruned.every((p, i) => i === 0 || p.seq > (pruned[i - 1] as { seq: number }).seq)).toBe(true);
+        expect((await store.readPrunedOutbox((pruned[1] as { seq: number }).seq, 1)).map((p) => p.id)).toEqual([m[1]]);
+        expect(await store.readPrunedOutbox(1, 0)).toEqual([]);
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'pruneOutbox deletes at most limit messages a call, delivered first, and says when there may be more',
+      async (store) => {
+        if (!store.pruneOutbox || !store.readPrunedOutbox) return;
+        const prune = store.pruneOutbox.bind(store);
+        const s = scope();
+        const ids = [0, 1, 2, 3, 4, 5].map((i) => `${s.ns}-${i}`);
+        const m = ids.map((id) => `${id}/1`) as [string, string, string, string, string, string];
+        for (const [i, id] of ids.entries()) expectOk(await store.append(s.draft(null, s.report(id), T0 + i * 1000).input));
+        expect(await store.claimOutbox({ owner: 'A', now: at(10_000), leaseMs: 600_000, limit: 10 })).toHaveLength(6);
+        // Acknowledged in another order than appended; two dead letters.
+        for (const [k, id] of [m[4], m[3], m[0], m[1]].entries()) expect(await store.ackOutbox('A', [id], at(20_000 + k * 1000))).toBe(1);
+        for (const id of [m[2], m[5]]) expect(await store.failOutbox({ id, owner: 'A', error: 'HTTP 404', retryAt: null })).toBe(true);
+        const all = { deliveredBefore: at(1e12), deadBefore: at(1e12) };
+        const prunedIds = async () => (await store.readPrunedOutbox!(1, 100)).map((p) => p.id);
+        expect(await prune({ ...all, limit: 2 })).toEqual({ delivered: 2, dead: 0, more: true });
+        expect(await prunedIds()).toEqual([m[4], m[3]]);
+        expect(await prune({ ...all, limit: 3 })).toEqual({ delivered: 2, dead: 1, more: true });
+        expect(await prunedIds()).toEqual([m[4], m[3], m[0], m[1], m[2]]);
+        expect(await prune({ ...all, limit: 3 })).toEqual({ delivered: 0, dead: 1, more: false });
+        expect(await prune({ ...all, limit: 3 })).toEqual({ delivered: 0, dead: 0, more: false });
+        expect(await prunedIds()).toEqual([m[4], m[3], m[0], m[1], m[2], m[5]]);
+        expect(await store.readOutbox(1, 100)).toEqual([]);
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'pruneOutbox refuses malformed cut-offs and limits and deletes nothing',
+      async (store) => {
+        if (!store.pruneOutbox) return;
+        const s = scope();
+        const id = `${s.ns}-0`;
+        expectOk(await store.append(s.draft(null, s.report(id), T0).input));
+        await store.claimOutbox({ owner: 'A', now: at(1000), leaseMs: 60_000, limit: 10 });
+        expect(await store.ackOutbox('A', [`${id}/1`], at(2000))).toBe(1);
+        const FAR = at(1e12);
+        for (const bad of [
+          { deliveredBefore: '2099-01-01', limit: 10 },
+          { deliveredBefore: '2099-01-01T00:00:00Z', limit: 10 },
+          { deliveredBefore: FAR, deadBefore: 'soon', limit: 10 },
+          { deliveredBefore: FAR, limit: 0 },
+          { deliveredBefore: FAR, limit: 10_001 },
+          { deliveredBefore: FAR, limit: 1.5 },
+          { deliveredBefore: FAR, limit: Number.NaN },
+        ]) {
+          let caught: unknown = null;
+          try {
+            await store.pruneOutbox(bad);
+          } catch (error) {
+            caught = error;
+          }
+          expect(isStoreError(caught)).toBe(true);
+          expect((caught as { code?: unknown }).code).toBe('INVALID_PRUNE');
+        }
+        expect((await store.readOutbox(1, 10)).map((x) => x.id)).toEqual([`${id}/1`]);
+        expect(await store.pruneOutbox({ deliveredBefore: FAR, limit: 10_000 })).toEqual({ delivered: 1, dead: 0, more: false });
+      },
+      undefined,
+      emptyStore,
+    );
+
+    test(
+      'verifyAudit passes after pruneOutbox',
+      async (store) => {
+        if (!store.pruneOutbox) return;
+        const s = scope();
+        const ids = [0, 1, 2].map((i) => `${s.ns}-${i}`);
+        for (const [i, id] of ids.entries()) {
+          const first = s.draft(null, s.report(id), T0 + i * 1000);
+          expectOk(await store.append(first.input));
+          expectOk(await store.append(s.draft(first.after, { type: 'issue_notice', commandId: `${id}:n`, hazardId: id }, T0 + i * 1000 + 500).input));
+        }
+        const claimed = await store.claimOutbox({ owner: 'A', now: at(10_000), leaseMs: 600_000, limit: 100 });
+        expect(claimed).toHaveLength(6);
+        const [dead, pending, ...delivered] = claimed.map((c) => c.id) as [string, string, ...string[]];
+        expect(await store.ackOutbox('A', delivered, at(20_000))).toBe(4);
+        expect(await store.failOutbox({ id: dead, owner: 'A', error: 'HTTP 410', retryAt: null })).toBe(true);
+        expect(await store.pruneOutbox({ deliveredBefore: at(1e12), deadBefore: at(1e12), limit: 100 })).toEqual({ delivered: 4, dead: 1, more: false });
+        expect((await store.readOutbox(1, 100)).map((x) => x.id)).toEqual([pending]);
+        const audit = await verifyAudit(store, { now: at(30_000) });
+        expect(audit.problems).toEqual([]);
+        expect(audit.ok).toBe(true);
       },
       undefined,
       emptyStore,
