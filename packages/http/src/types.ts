@@ -6,6 +6,7 @@
 import type { Calendar, ChainDeps, Clock, Directory, EvidenceStore, Pack, Store } from '@anjian/core';
 import type { CoSignCodeStore, InspectionLog } from '@anjian/core/ports';
 import type { ApiLogger } from './api-logger.js';
+import type { AuditApiOptions } from './routes/audit-routes.js';
 import type { DocumentsApiOptions } from './documents-options.js';
 import type { PermitsApiOptions } from './permits-options.js';
 import type { ReportsApiOptions } from './reports-options.js';
@@ -107,6 +108,14 @@ export interface AnjianApiOptions {
    * of the OpenAPI document).
    */
   relations?: RelationsApiOptions;
+  /**
+   * What `GET /audit/verify` (department admins) and `GET /hazards/{id}/audit` check with: the
+   * checkpoint signer's public key (`createEd25519Verifier(publicKeyPem)` of `@anjian/core/node`),
+   * witness copies of the checkpoints kept outside the database, the log's origin. Without it
+   * the audit still runs; signatures are then not checked and the result says so
+   * (`checked.signatures: false`).
+   */
+  audit?: AuditApiOptions;
   /** Extra decider context (evidence rules, time limits) passed to `handleCommand`. */
   chain?: Pick<ChainDeps, 'evidenceRules' | 'limits' | 'conflictRetries'>;
 }

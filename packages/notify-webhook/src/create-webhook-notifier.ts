@@ -29,19 +29,28 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
   try {
     url = new URL(options.url);
   } catch {
-    throw new WebhookConfigError(`webhook url is not a valid URL: ${JSON.stringify(options.url)}`);
+    throw new WebhookConfigError(
+      `webhook url is not a valid URL: ${JSON.stringify(options.url)} — give the receiver's full address, e.g. https://portal.example/hooks/anjian / Webhook 接收地址不是有效的 URL：${JSON.stringify(options.url)}，请填写完整地址，如 https://portal.example/hooks/anjian`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new WebhookConfigError(`webhook url must be http(s), got ${url.protocol}`);
+    throw new WebhookConfigError(`webhook url must be https: (http: only to this machine), got ${url.protocol} / Webhook 接收地址须为 https:（仅本机可用 http:），实际为 ${url.protocol}`);
   }
   // Messages carry names, phone numbers and hazards: plain http only to this machine, or when asked for.
   if (url.protocol === 'http:' && !isLoopback(url.hostname) && options.allowInsecureHttp !== true) {
     throw new WebhookConfigError(
-      `webhook url must be https for a receiver on another machine (${url.host}): messages carry personal data and the signature does not hide them; set allowInsecureHttp: true only inside a trusted network`,
+      `webhook url must be https for a receiver on another machine (${url.host}): messages carry personal data and the signature does not hide them; set allowInsecureHttp: true only inside a trusted network / 发往其他机器（${url.host}）的 Webhook 须用 https:：消息含个人信息，签名不加密；仅在可信内网中设置 allowInsecureHttp: true`,
     );
   }
   if (typeof options.secret !== 'string' || options.secret.length < 16) {
-    throw new WebhookConfigError('webhook secret must be a string of at least 16 characters');
+    // Never the secret itself: its length, or what was given instead of a string.
+    const given = typeof options.secret === 'string' ? null : options.secret === undefined ? 'undefined' : `a ${typeof options.secret}`;
+    const got = given ?? `${(options.secret as string).length} characters`;
+    const gotZh = given ?? `${(options.secret as string).length} 个字符`;
+    const unset = options.secret === undefined;
+    throw new WebhookConfigError(
+      `webhook secret must be a string of at least 16 characters, the same the receiver verifies with (e.g. \`openssl rand -hex 32\`); got ${got}${unset ? ' — if it comes from an environment variable, is it set?' : ''} / Webhook 密钥须为至少 16 个字符的字符串，与接收方验证所用相同（可用 \`openssl rand -hex 32\` 生成）；实际为 ${gotZh}${unset ? '——若取自环境变量，请确认已设置' : ''}`,
+    );
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doFetch = options.fetch ?? globalThis.fetch;

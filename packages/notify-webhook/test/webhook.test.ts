@@ -138,6 +138,29 @@ describe('createWebhookNotifier', () => {
     expect(() => createWebhookNotifier({ url: base, secret: 'short' })).toThrow(/16 characters/);
   });
 
+  it('says in both languages what to do with a bad secret or URL, without echoing the secret', () => {
+    const messageOf = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (error) {
+        expect(error).toBeInstanceOf(WebhookConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('did not throw');
+    };
+    const missing = messageOf(() => createWebhookNotifier({ url: base, secret: undefined as unknown as string }));
+    expect(missing).toMatch(/got undefined — if it comes from an environment variable, is it set\?/);
+    expect(missing).toContain('openssl rand -hex 32');
+    expect(missing).toContain('至少 16 个字符');
+    const short = messageOf(() => createWebhookNotifier({ url: base, secret: 'short-secret' }));
+    expect(short).toContain('got 12 characters');
+    expect(short).not.toContain('short-secret');
+    expect(short).not.toContain('environment variable');
+    expect(messageOf(() => createWebhookNotifier({ url: 'not a url', secret }))).toContain('不是有效的 URL');
+    expect(messageOf(() => createWebhookNotifier({ url: 'ftp://x', secret }))).toContain('须为 https:');
+    expect(messageOf(() => createWebhookNotifier({ url: 'http://portal.example/hook', secret }))).toContain('allowInsecureHttp: true');
+  });
+
   it('sends plain http only to this machine unless allowInsecureHttp says otherwise', () => {
     for (const url of ['http://portal.example/hook', 'http://10.0.0.5:8080/hook', 'http://[2001:db8::1]/hook', 'http://127.example/hook']) {
       expect(() => createWebhookNotifier({ url, secret }), url).toThrow(/must be https for a receiver on another machine/);
