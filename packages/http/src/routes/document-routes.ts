@@ -1,4 +1,4 @@
-import { landlordDocumentRefusal, mayReadDocumentKind, quoteInput, type ReadAccess } from '@anjian/core/internal';
+import { checkText, landlordDocumentRefusal, mayReadDocumentKind, quoteInput, type CommandIssue, type ReadAccess } from '@anjian/core/internal';
 import {
   checkServiceEntry,
   DOCUMENT_KINDS,
@@ -621,15 +621,30 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
     async handle(ctx) {
       const { record, documents } = await documentAt(ctx);
       const body = await readJsonObject(ctx.request, ctx.options.maxBodyBytes ?? 1_048_576);
-      const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
       const extra = Object.keys(body).filter((k) => k !== 'reason');
-      if (reason === '' || reason.length > 500 || /[\u0000-\u001F\u007F]/.test(reason) || extra.length > 0) {
+      // One line of text as a command's (core's checkText): no bidi control, control character or lone
+      // surrogate, not blank. The reason is hash-chained into the document trail and stored as text —
+      // a lone surrogate was hashed as sent and stored as U+FFFD, so every later audit reported the
+      // entry as edited — and the public verification shows it (docs/security.md T68).
+      const issues: CommandIssue[] = [];
+      const reason = extra.length > 0 ? undefined : checkText(body.reason ?? null, '/reason', { max: 500 }, issues);
+      if (reason === undefined) {
+        const why = issues[0]?.message;
         throw new HttpProblem(
           422,
           'SERVICE_INVALID',
           { 'zh-CN': '作废请求无效', en: 'Invalid void' },
-          { 'zh-CN': '须且只须填写作废原因 reason（1–500 个字符）', en: 'give exactly a reason (1–500 characters)' },
-          [{ code: 'SERVICE_INVALID', severity: 'error', pointer: extra.length > 0 ? `/${extra[0]}` : '/reason', message: { 'zh-CN': '作废原因', en: 'reason' } }],
+          { 'zh-CN': '须且只须填写作废原因 reason（1–500 个字符，一行文字）', en: 'give exactly a reason (1–500 characters, one line of text)' },
+          [
+            {
+              code: 'SERVICE_INVALID',
+              severity: 'error',
+              pointer: extra.length > 0 ? `/${extra[0]}` : '/reason',
+              message: why
+                ? { 'zh-CN': `作废原因：${why['zh-CN']}`, en: `reason: ${why.en}` }
+                : { 'zh-CN': `只接受作废原因 reason，不接受 ${quoteInput(extra[0] ?? '')}`, en: `only a reason is accepted, not ${quoteInput(extra[0] ?? '')}` },
+            },
+          ],
         );
       }
       const result = await ctx.deps.store.voidDocument({
