@@ -28,7 +28,9 @@
 //   7. A host's walk (scripts/fixtures/consumer-host-walk.mjs): @anjian/http on node:http, a
 //      general hazard reported, rectified, verified and closed with the roles the docs name (and
 //      the refusals met on the way), the outbox relayed to a local webhook receiver that verifies
-//      each signature — on the memory store, then on @anjian/store-postgres (ANJIAN_PG_URL, default
+//      each signature, the notice's 隐患整改通知书 issued and served (the `documents` option of
+//      docs/http.md), the audit with a signed checkpoint (the `audit` option) — on the memory
+//      store, then on @anjian/store-postgres (ANJIAN_PG_URL, default
 //      postgres://postgres@127.0.0.1:5432/test, a schema of its own, dropped after).
 //   8. The release rehearsal (scripts/release-rehearsal.mjs), beside the install: in a temporary
 //      copy, `changeset version`, then every file of these tarballs must be among what the
@@ -284,7 +286,7 @@ try {
     await check(`example ${example.name}`, () => runExample(example, packages, app, env));
   }
 
-  await check('a host walk: HTTP on node:http, a general hazard to closed, the outbox to a signed webhook (memory, PostgreSQL)', async () => {
+  await check('a host walk: HTTP on node:http, a general hazard to closed, its document, the audit, the outbox to a signed webhook (memory, PostgreSQL)', async () => {
     cpSync(join(ROOT, 'scripts', 'fixtures', 'consumer-host-walk.mjs'), join(app, 'host-walk.mjs'));
     expectRun(await sh(process.execPath, ['host-walk.mjs'], { cwd: app, env }), 'host walk (memory store)', /^ok memory$/m);
     const pg = process.env.ANJIAN_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
