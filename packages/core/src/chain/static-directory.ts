@@ -1,4 +1,5 @@
 import type { ActorProfile, Directory, EnterpriseRecord } from '../ports/directory.js';
+import { checkEnterpriseListQuery, enterpriseMatches, type EnterpriseListQuery } from '../ports/enterprise-list.js';
 
 const NOT_PLAIN = Symbol('not plain');
 
@@ -59,24 +60,41 @@ function byIdOnce<T extends { id: string }>(entries: readonly T[], list: string,
  * listed twice in either list is a `TypeError` naming both positions (one declaration would
  * otherwise be lost without a word).
  *
+ * It is a full directory: `listEnterprises` answers one page of its enterprises as
+ * `listEnterprisesOf` defines (the directory conformance suite, `runEnterpriseListConformance`,
+ * passes on it as on a database's), read from the same table `enterprise(id)` answers from —
+ * what it lists is exactly what it resolves, `setEnterprise` included. A page is found by a
+ * binary search on the id and read until `limit` match, so listing does not sort or copy the
+ * register. `register()` answers the whole register (by id) from that table: give it to
+ * whatever else reads the register (the HTTP API's `relations.enterprises`), so the directory
+ * and the register are one list, not two that can drift apart.
+ *
  * @example
  * ```ts
  * const directory = createStaticDirectory(
  *   [{ id: 'grid-7', roles: ['grid'], gridAreas: ['D1/G7'] }],
  *   [{ id: 'E1', name: '某某餐馆', area: 'D1/G7' }],
  * );
+ * await directory.listEnterprises({ areas: ['D1'], limit: 100 }); // [E1]
+ * createAnjianApi({ directory, relations: { rental, rounds, enterprises: directory.register } });
  * ```
  */
 export function createStaticDirectory(
   profiles: readonly ActorProfile[],
   enterprises: readonly EnterpriseRecord[] = [],
 ): Directory & {
+  listEnterprises(query: EnterpriseListQuery): Promise<EnterpriseRecord[]>;
+  /** Every enterprise of the directory, ordered by id (each a copy): the register, from the table `enterprise(id)` reads. */
+  register: () => EnterpriseRecord[];
   set(profile: ActorProfile): void;
   remove(actorId: string): void;
   setEnterprise(enterprise: EnterpriseRecord): void;
 } {
   const byId = byIdOnce(profiles, 'profiles', 'profile', '用户');
   const enterpriseById = byIdOnce(enterprises, 'enterprises', 'enterprise', '企业');
+  // The enterprises ordered by id (JavaScript's string order, listEnterprisesOf's), built on the first listing after a change.
+  let sorted: EnterpriseRecord[] | null = null;
+  const ordered = (): EnterpriseRecord[] => (sorted ??= [...enterpriseById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   return {
     async resolve(actorId) {
       const p = byId.get(actorId);
@@ -86,6 +104,26 @@ export function createStaticDirectory(
       const e = enterpriseById.get(enterpriseId);
       return e ? copy(e) : null;
     },
+    async listEnterprises(query) {
+      checkEnterpriseListQuery(query);
+      if (query.areas?.length === 0) return []; // no area: none match
+      const all = ordered();
+      // The first id after `after` (keyset), by binary search; then read on until `limit` match.
+      let lo = 0;
+      if (query.after !== undefined) {
+        const after = query.after;
+        let hi = all.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (all[mid]!.id <= after) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      const out: EnterpriseRecord[] = [];
+      for (let i = lo; i < all.length && out.length < query.limit; i++) if (enterpriseMatches(all[i]!, query)) out.push(copy(all[i]!));
+      return out;
+    },
+    register: () => ordered().map(copy),
     set(profile) {
       byId.set(profile.id, structuredClone(profile));
     },
@@ -94,6 +132,7 @@ export function createStaticDirectory(
     },
     setEnterprise(enterprise) {
       enterpriseById.set(enterprise.id, structuredClone(enterprise));
+      sorted = null;
     },
   };
 }

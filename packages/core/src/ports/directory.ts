@@ -111,11 +111,16 @@ export interface EnterpriseRecord {
  *     `D10`: `areaCovers`); an empty list matches none; omitted narrows nothing;
  *   - `q`: only those whose name or id contains it, as given (case-sensitive; `%` and `_` are
  *     plain characters, not patterns);
- *   - at most `limit` (an integer from 1); fewer only when no more match.
+ *   - at most `limit` (an integer from 1); fewer only when no more match;
+ *   - a query that is not an `EnterpriseListQuery` — a `limit` that is not an integer from 1, a
+ *     field it does not define (`area` for `areas`), a field of another type — is refused
+ *     (`checkEnterpriseListQuery`: `RangeError`, `TypeError`), never answered as a wider list.
  *
  *   It MUST NOT apply a read policy of its own: who may read which enterprise is decided on the
  *   server (`listReadableEnterprises`), which narrows the query by the reader's scopes first.
- *   Run `runEnterpriseListConformance` of `@anjian/core/testing` against it.
+ *   Run `runEnterpriseListConformance` of `@anjian/core/testing` against it. `createStaticDirectory`
+ *   implements it over the same table `enterprise(id)` reads (its `register()` is that table whole,
+ *   for whatever else reads the register), so a host on it lists as on a database.
  */
 export interface Directory {
   resolve(actorId: string): Promise<ActorProfile | null>;

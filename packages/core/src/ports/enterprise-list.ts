@@ -25,6 +25,33 @@ export interface EnterpriseListQuery {
   limit: number;
 }
 
+const QUERY_FIELDS: ReadonlySet<string> = new Set(['areas', 'q', 'after', 'limit']);
+
+/**
+ * Refuses what is not an {@link EnterpriseListQuery} (fail closed): a `limit` that is not an
+ * integer from 1 is a `RangeError`; a field the query does not define (`area` for `areas`, a
+ * `domain`), `areas` that is not a list of texts, or `q`/`after` that is not a text is a
+ * `TypeError` — each naming the field in both languages. Such a query is never answered: a
+ * misspelt filter read as "no filter" would list more than was asked. A field given as
+ * `undefined` is omitted. {@link listEnterprisesOf} and `createStaticDirectory` check with it;
+ * a host's directory refuses the same queries (`Directory.listEnterprises`).
+ */
+export function checkEnterpriseListQuery(query: EnterpriseListQuery): void {
+  const refuse = (en: string, zh: string) => new TypeError(`listEnterprises: ${en} / ${zh}`);
+  if (typeof query !== 'object' || query === null || Array.isArray(query)) throw refuse('the query must be an object { areas?, q?, after?, limit }', '查询须为对象 { areas?, q?, after?, limit }');
+  for (const key of Object.keys(query))
+    if (!QUERY_FIELDS.has(key))
+      throw refuse(`the query has no field ${JSON.stringify(key)} (its fields: areas, q, after, limit)`, `查询没有字段 ${JSON.stringify(key)}（可用字段：areas、q、after、limit）`);
+  const { areas, q, after, limit } = query as unknown as Partial<Record<string, unknown>>;
+  if (areas !== undefined && (!Array.isArray(areas) || !areas.every((a) => typeof a === 'string'))) throw refuse('areas must be a list of area codes', 'areas 须为区域代码的列表');
+  for (const [name, value] of [
+    ['q', q],
+    ['after', after],
+  ] as const)
+    if (value !== undefined && typeof value !== 'string') throw refuse(`${name} must be a text`, `${name} 须为文本`);
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw new RangeError(`listEnterprises: limit must be an integer from 1, not ${String(limit)} / limit 须为不小于 1 的整数`);
+}
+
 /** JavaScript's string order (UTF-16 code units), the one order of a list by id. */
 const byId = (a: EnterpriseRecord, b: EnterpriseRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -42,8 +69,9 @@ export function enterpriseMatches(enterprise: Pick<EnterpriseRecord, 'id' | 'nam
  * `register` matching `areas` and `q` ({@link enterpriseMatches}), with an id after `after`,
  * ordered by id (JavaScript's string order), the first `limit`. The fallback of a host whose
  * directory does not list (the HTTP API filters its `relations.enterprises()` with it), and
- * what `runEnterpriseListConformance` compares an implementation with. A `limit` that is not
- * an integer from 1 is a `RangeError` (nothing is listed with a wrong page size).
+ * what `runEnterpriseListConformance` compares an implementation with. A query that is not an
+ * {@link EnterpriseListQuery} is refused ({@link checkEnterpriseListQuery}: a `limit` that is not
+ * an integer from 1 is a `RangeError`, an unknown or mistyped field a `TypeError`).
  *
  * @example
  * ```ts
@@ -51,7 +79,7 @@ export function enterpriseMatches(enterprise: Pick<EnterpriseRecord, 'id' | 'nam
  * ```
  */
 export function listEnterprisesOf(register: readonly EnterpriseRecord[], query: EnterpriseListQuery): EnterpriseRecord[] {
-  if (!Number.isInteger(query.limit) || query.limit < 1) throw new RangeError(`listEnterprises: limit must be an integer from 1, not ${String(query.limit)} / limit 须为不小于 1 的整数`);
+  checkEnterpriseListQuery(query);
   const after = query.after;
   return register
     .filter((e) => (after === undefined || e.id > after) && enterpriseMatches(e, query))
