@@ -52,7 +52,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prepareDocSnippets } from '../check-doc-snippets.mjs';
 import { chromiumPath } from '../chromium-path.mjs';
 import { rehearse } from '../release-rehearsal.mjs';
-import { readmeBlock } from './readme-blocks.mjs';
+import { httpSnippetScript, readmeBlock } from './readme-blocks.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const fromRoot = createRequire(join(ROOT, 'package.json'));
@@ -218,6 +218,11 @@ try {
   await check('README CJS block (node classify.cjs)', async () => {
     writeFileSync(join(app, 'classify.cjs'), readmeBlock(readme, 'cjs'));
     expectRun(await sh(process.execPath, ['classify.cjs'], { cwd: app, env }), 'node classify.cjs', /^general .*LPG/m);
+  });
+
+  await check("docs/http.md's first snippet serves the API on node:http as written", async () => {
+    writeFileSync(join(app, 'http-snippet.mjs'), httpSnippetScript(readFileSync(join(ROOT, 'docs', 'http.md'), 'utf8')));
+    expectRun(await sh(process.execPath, ['http-snippet.mjs'], { cwd: app, env }), 'node http-snippet.mjs', /^packs 200 anonymous 401 owner 200$/m);
   });
 
   await check('README CLI block (npx anjian … by package name, new pack)', async () => {
