@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { formModel } from '@anjian/core/internal';
 import { loadPackFromPath } from '@anjian/core/node';
 import { describe, expect, it } from 'vitest';
 import { ruleTable } from '../src/review/rule-table.js';
@@ -50,6 +51,42 @@ describe('anjian form', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('pack demo-kitchen has no premises kind "office" (one of: restaurant, canteen)');
     expect((await runCli(['form', DEMO_PACK])).err).toContain('give the premises kind with --premises');
+  });
+});
+
+describe('anjian form with a premises kind resolves the conditions on it', () => {
+  // A department engineer's report on dust-explosion: with --premises wood_dust the form said
+  // "场所类型 为 铝镁…" and showed metal-only questions as conditional.
+  it('dust-explosion for wood dust: no condition on the premises kind, what it decides is asked outright', async () => {
+    const { code, out } = await runCli(['form', join(REPO, 'checklists', 'dust-explosion'), '--premises', 'wood_dust', '--lang', 'zh-CN']);
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/(^|[ （])场所类型 /m);
+    // sanders are asked of every wood-dust enterprise
+    expect(out).toMatch(/\*\*有与除尘风管相连的砂光机\*\*（必答）\n/);
+    // a metal question stays only through the "also handled" box
+    expect(out).toMatch(
+      /\*\*铝镁等金属粉尘的除尘系统采用正压除尘方式\*\*（必答；仅当 除尘方式 为以下之一： 干式除尘、湿式除尘、干式和湿式都有 且 除场所类型所列粉尘外，还涉及的可燃性粉尘 包括 铝镁等金属粉尘 时询问）/,
+    );
+  });
+
+  it('on every pack and premises kind, a conditional question names no premises kind and a question never asked is left out', async () => {
+    const dirs = readdirSync(join(REPO, 'checklists'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    for (const dir of dirs) {
+      const loaded = await loadPackFromPath(join(REPO, 'checklists', dir.name));
+      if (!loaded.ok) throw new Error(dir.name);
+      const pack = loaded.pack;
+      for (const kind of pack.premises) {
+        const form = reviewForm(pack, kind.id, 'zh-CN');
+        const model = formModel(pack, { premises: kind.id });
+        const shown = form.sections.flatMap((s) => s.questions);
+        for (const q of shown) {
+          expect(q.askedWhen, `${pack.id} ${kind.id} ${q.id}`).not.toMatch(/(^|[ （])场所类型 /);
+          const m = model.questions.find((x) => x.id === q.id)!;
+          expect(m.asked || m.askedWhen !== undefined, `${pack.id} ${kind.id} ${q.id} is never asked`).toBe(true);
+        }
+        expect(form.notAsked + shown.length, `${pack.id} ${kind.id}`).toBe(pack.facts.length);
+      }
+    }
   });
 });
 

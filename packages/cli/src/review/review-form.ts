@@ -1,5 +1,5 @@
 import type { Lang, Pack } from '@anjian/core';
-import { factCatalogue, factLabels, formModel } from '@anjian/core/internal';
+import { factLabels, formModel } from '@anjian/core/internal';
 import { conditionInWords } from './condition-in-words.js';
 
 /** One question of a {@link ReviewForm}. */
@@ -28,28 +28,29 @@ export interface ReviewForm {
 }
 
 /**
- * The form of a pack for one premises kind, from core's applicability API (`formModel`
- * decides what is asked with no answers yet, `factCatalogue` which questions depend on other
- * answers): each section with the questions its applicable items ask, in order, each once —
- * label, how it is answered (是/否, options, number with unit and range…), hint, whether
- * required, and the condition in words for conditional ones. Pure.
+ * The form of a pack for one premises kind, from core's form model (`formModel`: what the
+ * premises kind decides alone is asked or left out, and `askedWhen` is what is left of a
+ * question's condition once the kind is known): each section with the questions its
+ * applicable items ask, in order, each once — label, how it is answered (是/否, options,
+ * number with unit and range…), hint, whether required, and for a question that depends on
+ * other answers that condition in words (never the premises kind, which is given). Pure.
  */
 export function reviewForm(pack: Pack, premises: string, lang: Lang): ReviewForm {
   const zh = lang === 'zh-CN';
   const text = (t: { 'zh-CN': string; en?: string } | undefined) => (t ? (zh ? t['zh-CN'] : (t.en ?? t['zh-CN'])) : '');
   const labels = factLabels(pack);
-  const catalogue = new Map(factCatalogue(pack, premises).map((f) => [f.id, f]));
   const model = new Map(formModel(pack, { premises }).questions.map((q) => [q.id, q]));
+  const never = (q: { asked: boolean; askedWhen?: unknown } | undefined) => !q || (!q.asked && q.askedWhen === undefined);
   const facts = new Map(pack.facts.map((f) => [f.id, f]));
   const placed = new Set<string>();
   const question = (id: string): ReviewQuestion | undefined => {
     const fact = facts.get(id);
-    const entry = catalogue.get(id);
-    if (!fact || !entry || entry.asked === 'never' || placed.has(id)) return undefined;
+    const entry = model.get(id);
+    if (!fact || !entry || never(entry) || placed.has(id)) return undefined;
     placed.add(id);
     const options = (fact.options ?? []).map((o) => text(o.label));
     const choices = fact.type === 'boolean' ? (zh ? ['是', '否'] : ['yes', 'no']) : fact.type === 'enum' || fact.type === 'multi' ? options : [];
-    const range = text(model.get(id)?.range);
+    const range = text(entry.range);
     const unit = fact.unit ? ` ${fact.unit}` : '';
     const answer: Record<string, string> = {
       boolean: zh ? '是 / 否' : 'yes / no',
@@ -70,7 +71,7 @@ export function reviewForm(pack: Pack, premises: string, lang: Lang): ReviewForm
       multiple: fact.type === 'multi',
       hint: text(fact.hint),
       required: fact.required === true,
-      askedWhen: entry.asked === 'when' && fact.when ? conditionInWords(fact.when, pack, lang, labels) : '',
+      askedWhen: entry.askedWhen ? conditionInWords(entry.askedWhen, pack, lang, labels) : '',
     };
   };
   const sections: ReviewForm['sections'] = [];
@@ -87,7 +88,7 @@ export function reviewForm(pack: Pack, premises: string, lang: Lang): ReviewForm
   }
   const rest = pack.facts.map((f) => question(f.id)).filter((q): q is ReviewQuestion => q !== undefined);
   if (rest.length > 0) sections.push({ title: zh ? '其他问题' : 'Other questions', questions: rest });
-  const notAsked = [...catalogue.values()].filter((f) => f.asked === 'never').length;
+  const notAsked = [...model.values()].filter(never).length;
   const kind = pack.premises.find((p) => p.id === premises);
   return { title: text(pack.title), pack: `${pack.id}@${pack.version}`, premises: zh ? `${text(kind?.label)}（${premises}）` : `${text(kind?.label)} (${premises})`, sections, notAsked };
 }
