@@ -10,7 +10,12 @@
  * - `@anjian/core/ports` — the port types and helpers store and notifier adapters need;
  * - `@anjian/core/reports`, `/permits`, `/rounds` — periodic reports, hazardous-work permits,
  *   inspection rounds and campaigns;
+ * - `@anjian/core/monitoring` — devices, sensor messages and the daily warning (监测预警);
+ * - `@anjian/core/review` — the chain's rules a page asks before offering an act
+ *   (`explainAuthorization`, the permission table, read scopes, the penalty steps);
  * - `@anjian/core/testing` — conformance suites and fixtures for adapters;
+ * - `@anjian/core/schema/*.schema.json` — the published JSON Schemas (pack, scenario,
+ *   classification, sensor message, permit rules, device, outbox envelope);
  * - `@anjian/core/internal` — shared by this repository's packages, no semver promise.
  *
  * @packageDocumentation

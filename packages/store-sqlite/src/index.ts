@@ -3,6 +3,11 @@
  * `synchronous=FULL`, one `BEGIN IMMEDIATE` transaction per command holding events, the
  * version compare-and-set, the command id and the outbox rows; online backup.
  *
+ * better-sqlite3 is a native module: an install that ran no install scripts (`--ignore-scripts`,
+ * an npm that asks to approve them) leaves it without its binary, and opening a store then
+ * throws `Could not locate the bindings file` — run `npm rebuild better-sqlite3` (also after
+ * switching Node versions).
+ *
  * @packageDocumentation
  */
 export { createSqliteStore } from './create-sqlite-store.js';
