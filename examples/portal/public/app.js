@@ -6,7 +6,7 @@
 import { cancelConfirm } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
 import { citation } from './hazard-sections.js';
-import { lang, loc, setLang, t } from './i18n.js';
+import { lang, loc, punct, setLang, t } from './i18n.js';
 import { signInPage, signOut } from './login-page.js';
 import {
   api,
@@ -74,7 +74,7 @@ function inspectionSection(root, packs, enterprises, signal) {
   setHtml(
     root,
     html`
-    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
+    <label>${t('enterpriseCol')} <select id="enterprise-select">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}${punct().open}${e.area}${punct().close}</option>`)}</select></label>
     <label>${t('pack')} <select id="pack-select"><option value="">${t('choose')}</option>${packs.map((p) => html`<option value="${p.id}">${loc(p.title)}</option>`)}</select></label>
     ${officer ? html`<p id="check-co-sign-row"><label>${t('coSignCode')} <input id="check-co-sign-code" inputmode="numeric" autocomplete="one-time-code" maxlength="12" pattern="[0-9 ]*"></label> <button type="button" id="check-co-sign-give">${t('coSignGiveReport')}</button> <span id="check-co-sign-issued" role="status" aria-live="polite"></span></p>` : ''}
     <form id="check-form" novalidate><fieldset id="facts"></fieldset>
@@ -223,7 +223,7 @@ const pages = {
     const tenantRows = tenantsIn(open.rows);
     setHtml(
       app,
-      html`<h1>${t('enterprise')}：${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
+      html`<h1>${t('enterprise')}${punct().colon}${entName(me()?.enterpriseIds[0])}</h1>${queueLinks(list.counts)}
       ${tenantNames.length ? html`<p class="hint" id="counts-include-tenants">${t('countsIncludeTenants', { names: tenantNames.join(lang() === 'en' ? ', ' : '、') })}</p>` : ''}
       <h2>${t('myHazards')}</h2>${queue.ok ? hazardTable(queue.body.items, 'my-hazards', list.rows) : html`<p class="message error">${problemText(queue)}</p>`}
       ${tenantRows.length ? html`<h2>${t('tenantHazards')}</h2>${worklistTable(tenantRows, 'tenant-hazards')}` : ''}
@@ -245,7 +245,7 @@ const pages = {
     const toClose = verified.flatMap((r) => (r.ok ? r.body.items : []));
     setHtml(
       app,
-      html`<h1>${t('grid')}：${areas.join('、')}</h1>${queueLinks(list.counts)}
+      html`<h1>${t('grid')}${punct().colon}${areas.join(punct().sep)}</h1>${queueLinks(list.counts)}
       <h2>${t('verifyQueue')}</h2>${queue.ok ? hazardTable(queue.body.items, 'verify-queue', list.rows) : problemText(queue)}
       <h2>${t('toClose')}</h2>${hazardTable(toClose, 'close-queue', list.rows)}
       <h2>${t('patrol')}</h2><div id="inspection"></div>

@@ -3,7 +3,7 @@
 // asked on his own page before he generates the code, and, once it is generated, the content as the
 // server bound it (with the hazard's facts as the server holds them), never what a page typed locally.
 import { html } from './html.js';
-import { lang, loc, t } from './i18n.js';
+import { lang, loc, punct, t } from './i18n.js';
 import { CO_SIGN_CONTENT_FIELDS, PENALTY_ARTICLES } from './permissions.js';
 
 const L = {
@@ -77,7 +77,7 @@ export function coSignContentView(content) {
   const rows = [];
   const facts = content?.facts;
   if (facts) {
-    rows.push(html`<dt>${tr('hazard')}</dt><dd data-field="facts">${loc(facts.title)}（${t(facts.level)}）</dd>`);
+    rows.push(html`<dt>${tr('hazard')}</dt><dd data-field="facts">${loc(facts.title)}${punct().open}${t(facts.level)}${punct().close}</dd>`);
     rows.push(html`<dt>${tr('enterprise')}</dt><dd data-field="enterprise">${facts.enterpriseId}</dd>`);
   }
   const p = content?.penalty;

@@ -2,7 +2,7 @@
 // in the URL hash (#/dashboard?domain=gas&level=major), the notification outbox and the SMS
 // the demo gateway received.
 import { html, raw, setHtml } from './html.js';
-import { lang, loc, t } from './i18n.js';
+import { lang, loc, punct, t } from './i18n.js';
 import { api, app, areasOf, entName, entNameOr, getOnce, hazardHref, isAbort, localTime, me, readableEnterprises, session, startOfLocalDay } from './shared.js';
 import { permitHref } from './permits-page.js';
 import { listHref } from './worklist-page.js';
@@ -68,7 +68,7 @@ function holidaysLine() {
 function auditResult(r) {
   if (!r.ok) return html`<p class="message error" id="audit-error" data-status="${r.status}">${r.body?.detail || r.body?.title || t('requestFailed')}</p>`;
   const a = r.body;
-  return html`<div class="${a.ok ? 'message' : 'message error'}" id="audit-outcome" data-ok="${String(a.ok)}"><b>${t(a.ok ? 'auditOk' : 'auditBroken')}</b>（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）·
+  return html`<div class="${a.ok ? 'message' : 'message error'}" id="audit-outcome" data-ok="${String(a.ok)}"><b>${t(a.ok ? 'auditOk' : 'auditBroken')}</b>${punct().open}${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}${punct().close}·
     ${t('auditChecked', a.checked)} · ${t(a.checked?.signatures ? 'auditSignatures' : 'auditNoSignatures')}
     ${a.problems?.length ? html`<ul id="audit-problems">${a.problems.map((p) => html`<li data-kind="${p.kind}"><code>${p.kind} ${p.code}</code> ${loc(p.message)} <small>${JSON.stringify(p.position ?? {})}</small></li>`)}</ul>` : ''}</div>`;
 }

@@ -13,7 +13,7 @@
 // (视为送达, thirty days on). A 行政处罚告知书's service starts the party's periods.
 // Everything printed comes from the server; this page only links to it.
 import { html } from './html.js';
-import { lang } from './i18n.js';
+import { lang, punct } from './i18n.js';
 import { api, localTime } from './shared.js';
 
 const L = {
@@ -108,7 +108,9 @@ const SERVED_AT_REQUIRED = ['post', 'electronic', 'entrusted'];
 
 /** The delivery of a document in words: 已送达, or for a public notice the day published and the day the server derived. */
 const servedWords = (served) =>
-  served.publishedOn ? html`${tr('served')}（<span data-deemed>${tr('deemed', { published: served.publishedOn, at: localTime(served.servedAt).slice(0, 10) })}</span>）` : tr('served');
+  served.publishedOn
+    ? html`${tr('served')}${punct().open}<span data-deemed>${tr('deemed', { published: served.publishedOn, at: localTime(served.servedAt).slice(0, 10) })}</span>${punct().close}`
+    : tr('served');
 
 /** Roles that issue documents and so may complete a refused issue. */
 const ISSUING_ROLES = ['enforcement', 'grid'];

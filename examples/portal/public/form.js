@@ -4,7 +4,7 @@
 // server cannot disagree. The form decides nothing about applicability itself.
 import { checkFindings, formModel, issueForUsers } from '/vendor/anjian-core.js';
 import { html, setHtml } from './html.js';
-import { loc, t } from './i18n.js';
+import { loc, punct, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
 
 /** Instant `at` as local time in China (UTC+8), `YYYY-MM-DDTHH:mm` for a datetime-local input. */
@@ -163,7 +163,7 @@ export function renderFactForm(host, pack, places, at) {
     const notHere = !!placeId && kinds.length === 0 && initial.premises.length > 0;
     field.hidden = !placeId || (kinds.length === 0 && !notHere);
     const error = root.querySelector('#e-premises');
-    error.textContent = notHere ? t('packNotAtPlace').replace('{kinds}', (places.find((p) => p.id === placeId)?.kinds ?? []).join('、') || '—') : '';
+    error.textContent = notHere ? t('packNotAtPlace').replace('{kinds}', (places.find((p) => p.id === placeId)?.kinds ?? []).join(punct().sep) || '—') : '';
     field.classList.toggle('invalid', !!notHere);
   };
 
@@ -239,7 +239,7 @@ export function renderFactForm(host, pack, places, at) {
     const issues = checkFindings(pack, { pack: pack.id, ...(premises ? { premises } : {}), ...(inspectedAt ? { inspectedAt } : {}), findings: answers });
     const placeId = place();
     if (atPlaces && placeId && initial.premises.length > 0 && kindsAt(placeId).length === 0) {
-      const kinds = (places.find((p) => p.id === placeId)?.kinds ?? []).join('、') || '—';
+      const kinds = (places.find((p) => p.id === placeId)?.kinds ?? []).join(punct().sep) || '—';
       issues.push({
         code: 'PACK_NOT_AT_PREMISES',
         severity: 'error',

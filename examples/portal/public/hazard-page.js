@@ -6,7 +6,7 @@
 // on the page has loaded.
 import { confirmAction } from './confirm-dialog.js';
 import { html, join, raw, setHtml } from './html.js';
-import { bilingual, lang, loc, t } from './i18n.js';
+import { bilingual, lang, loc, punct, t } from './i18n.js';
 import { allowed, awaitsLevel, commandsOf, evidenceRequirement, explain, namesSecondOfficer, needsSecondOfficer, penaltyRefusal, planDates, planRefusal, serverTime } from './permissions.js';
 import { PENALTY_COMMANDS, penaltyForms, penaltyHandlers, penaltyStatus, wirePenaltyForms } from './penalty-forms.js';
 import { coSignContentFrom, coSignContentInputs, coSignContentView } from './co-sign-content.js';
@@ -91,9 +91,9 @@ function auditLine(audit, version) {
       ? t('auditCheckpointBefore', { at: localTime(cp.createdAt) })
       : t(cp.signed ? 'auditCheckpoint' : 'auditCheckpointUnsigned', { v: cp.coversVersion, n: version, at: localTime(cp.createdAt) });
   const last = a.lastFullAudit
-    ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}：${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}`
+    ? html` · ${t('lastFullAudit')} ${localTime(a.lastFullAudit.verifiedAt)}${punct().colon}${t(a.lastFullAudit.ok && !a.lastFullAudit.problems.length ? 'auditFine' : 'auditBroken')}`
     : '';
-  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">${t(a.ok ? 'auditOk' : 'auditBroken')}（${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}）${a.chain?.reason ? html`：${a.chain.reason}` : ''} · ${coverage}${last}</p>`;
+  return html`<p class="${a.ok ? 'hint audit' : 'message error audit'}" id="hazard-audit" data-ok="${String(a.ok)}">${t(a.ok ? 'auditOk' : 'auditBroken')}${punct().open}${t('auditVerifiedAt')} ${localTime(a.verifiedAt)}${punct().close}${a.chain?.reason ? html`${punct().colon}${a.chain.reason}` : ''} · ${coverage}${last}</p>`;
 }
 
 /** The evidence a rectification needs, in words, before anything is uploaded (core's rules). */
@@ -101,7 +101,7 @@ function requirementText(level) {
   const r = evidenceRequirement(level);
   if (!r) return '';
   const parts = Object.entries(r.min).map(([kind, n]) => t('atLeast', { what: t(`evk_${kind}`), n }));
-  return html`<p class="hint" id="evidence-requirement">${t('evidenceNeeded')}：${parts.join('，')}${r.afterTakenAfterNotice ? t('afterNoticeRule') : ''}。</p>`;
+  return html`<p class="hint" id="evidence-requirement">${t('evidenceNeeded')}${punct().colon}${parts.join(punct().comma)}${r.afterTakenAfterNotice ? t('afterNoticeRule') : ''}${punct().stop}</p>`;
 }
 
 /** Words `{ 'zh-CN', en }` in the UI's language, then the other's. */
@@ -177,14 +177,14 @@ function whyNotList(h, offered, at) {
           ? planRefusal(h, at)
           : null;
       if (refusal && refusal.code !== 'INVALID_TRANSITION' && explain(profile, command, h).allowed) {
-        lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>：${loc(refusal.detail)}</li>`);
+        lines.push(html`<li data-command="${command}" data-reason="${refusal.code}"><b>${label(command)}</b>${punct().colon}${loc(refusal.detail)}</li>`);
       }
       continue;
     }
     const e = explain(profile, command, h);
     // Allowed to the user, but not before an officer confirms the provisional level: core's words.
     const waits = e.allowed ? awaitsLevel(h, command) : null;
-    if (waits) lines.push(html`<li data-command="${command}" data-reason="PROVISIONAL_UNCONFIRMED"><b>${label(command)}</b>：${loc(waits)}</li>`);
+    if (waits) lines.push(html`<li data-command="${command}" data-reason="PROVISIONAL_UNCONFIRMED"><b>${label(command)}</b>${punct().colon}${loc(waits)}</li>`);
     if (e.allowed || e.reason === 'role') continue;
     let why;
     if (e.reason === 'status')
@@ -193,11 +193,11 @@ function whyNotList(h, offered, at) {
         need: (e.statuses ?? [])
           .filter((s) => s !== 'new')
           .map((s) => t(s))
-          .join('、'),
+          .join(punct().sep),
       });
-    else if (e.reason === 'level') why = t('whyLevel', { need: (e.levels ?? []).map((l) => t(l)).join('、') });
+    else if (e.reason === 'level') why = t('whyLevel', { need: (e.levels ?? []).map((l) => t(l)).join(punct().sep) });
     else why = t(`why_${e.reason}`);
-    lines.push(html`<li data-command="${command}" data-reason="${e.reason}"><b>${label(command)}</b>：${why}</li>`);
+    lines.push(html`<li data-command="${command}" data-reason="${e.reason}"><b>${label(command)}</b>${punct().colon}${why}</li>`);
   }
   if (!lines.length) return '';
   return html`<details id="why-not"><summary>${t('whyNotTitle', { n: lines.length })}</summary><ul>${lines}</ul></details>`;
@@ -319,7 +319,7 @@ export async function hazardPage(id, signal, done) {
   if (h.penalty && !h.penalty.decided && !offered.has('record_statement') && allowed(roles, user(), 'record_statement', h)) {
     const refusal = penaltyRefusal(h, 'record_statement', user(), at, asParty(), replyPeriod);
     if (refusal?.code === 'INVALID_TRANSITION') {
-      actions.push(html`<p class="hint" id="statement-closed" data-reason="${refusal.code}"><b>${label('record_statement')}</b>：${bothLanguages(refusal.detail)}</p>`);
+      actions.push(html`<p class="hint" id="statement-closed" data-reason="${refusal.code}"><b>${label('record_statement')}</b>${punct().colon}${bothLanguages(refusal.detail)}</p>`);
     }
   }
 
@@ -432,7 +432,7 @@ export async function hazardPage(id, signal, done) {
         files = evidence.map((e, i) => ({ ...e, name: photos[i].name }));
       } catch (error) {
         const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
-        setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('reviewUploadFailed')}：${problemText(response)}</p>`);
+        setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('reviewUploadFailed')}${punct().colon}${problemText(response)}</p>`);
         return;
       }
       setHtml(result, html``);
@@ -601,7 +601,7 @@ export async function hazardPage(id, signal, done) {
         } catch (error) {
           // A refused photo: show the server's problem and send no command.
           const response = error?.response ?? { status: 0, body: { title: '', detail: String(error?.message ?? error) } };
-          setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}：${problemText(response)}</p>`);
+          setHtml(result, html`<p class="message error" id="upload-error" data-status="${response.status}">${t('uploadFailed')}${punct().colon}${problemText(response)}</p>`);
           return;
         }
         setHtml(result, html``);

@@ -4,7 +4,7 @@
 // history with reasons. The hazard page puts all of it above its action buttons.
 import { html, join } from './html.js';
 import { citationText } from '/vendor/anjian-core.js';
-import { lang, loc, t } from './i18n.js';
+import { lang, loc, punct, t } from './i18n.js';
 import { inspectionHref } from './inspections-page.js';
 import { actorName, entName, levelCell, localTime, personName } from './shared.js';
 
@@ -28,7 +28,7 @@ export function dueLine(h, row, at) {
   if (h.status === 'closed') return html`<span id="hazard-deadline" data-deadline="">${t('dueNoneClosed')}</span>`;
   if (!deadline) return html`<span id="hazard-deadline" data-deadline="">—</span>`;
   const late = daysPast(deadline, at);
-  return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">（${t(`due_${dueWords(h, row.dueSource)}`)}）</span>` : ''}`;
+  return html`<span id="hazard-deadline" data-deadline="${deadline}" data-source="${row?.dueSource ?? ''}">${localTime(deadline)}</span>${late ? html` <span class="badge overdue" id="days-overdue">${t('daysOverdue', { n: late })}</span>` : ''}${row?.dueSource ? html` <span class="hint" id="deadline-source">${punct().open.trim()}${t(`due_${dueWords(h, row.dueSource)}`)}${punct().close}</span>` : ''}`;
 }
 
 /**
@@ -41,17 +41,17 @@ export function factsCard(h, row, caseNumber, at) {
   const p = h.pendingExtension;
   const requestedTo = p && 'days' in p && h.deadline ? ` → ${localTime(new Date(Date.parse(h.deadline) + Number(p.days) * 86_400_000).toISOString()).slice(0, 10)}` : '';
   const flags = [
-    p ? html`<span class="flag" id="pending-extension">${t('pendingExtension')}：${policyText(p)}${requestedTo}</span>` : '',
-    h.stopWork ? html`<span class="flag badge" id="stop-work" data-scope="${h.stopWork}">${t('term_stopWork')}：${t(h.stopWork)}</span>` : '',
+    p ? html`<span class="flag" id="pending-extension">${t('pendingExtension')}${punct().colon}${policyText(p)}${requestedTo}</span>` : '',
+    h.stopWork ? html`<span class="flag badge" id="stop-work" data-scope="${h.stopWork}">${t('term_stopWork')}${punct().colon}${t(h.stopWork)}</span>` : '',
     h.listed ? html`<span class="flag badge" id="listed">${t('term_listed')}</span>` : '',
-    h.reopenCount ? html`<span class="flag" id="reopen-count">${t('reopenCount')}：${h.reopenCount}</span>` : '',
+    h.reopenCount ? html`<span class="flag" id="reopen-count">${t('reopenCount')}${punct().colon}${h.reopenCount}</span>` : '',
   ].filter(Boolean);
   return html`<section class="card" id="hazard-state" aria-labelledby="hazard-title" data-hazard="${h.hazardId}" data-status="${h.status}" data-level="${h.level}" data-version="${h.version}">
     <dl class="facts">
       ${row?.ref ? html`<div><dt>${t('term_hazardNo')}</dt><dd id="hazard-ref">${row.ref}</dd></div>` : ''}
       <div><dt>${t('level')}</dt><dd>${levelCell(h)}${h.provisional ? html` <span class="hint" id="provisional-hint" data-manual="${h.manual ? 'true' : 'false'}">${t(h.manual ? 'manualProvisionalHint' : 'provisionalHint')}</span>` : ''}</dd></div>
       <div><dt>${t('status')}</dt><dd><b class="status">${t(h.status)}</b></dd></div>
-      <div><dt>${t('enterpriseCol')}</dt><dd>${entName(h.enterpriseId)}（${h.area}）</dd></div>
+      <div><dt>${t('enterpriseCol')}</dt><dd>${entName(h.enterpriseId)}${punct().open}${h.area}${punct().close}</dd></div>
       <div><dt>${t('domain')}</dt><dd>${t(h.domain)}</dd></div>
       <div><dt>${t('term_deadline')}</dt><dd>${dueLine(h, row, at)}</dd></div>
       ${caseNumber ? html`<div><dt id="hazard-case-no-label">${t('caseNo')}</dt><dd id="hazard-case-no">${caseNumber}</dd></div>` : ''}
@@ -61,7 +61,8 @@ export function factsCard(h, row, caseNumber, at) {
 }
 
 /** One citation of a basis: core's citationText (the short name 消防法 not again after 中华人民共和国消防法), then its status. */
-export const citation = (b) => html`${citationText(b, lang())}${b.status === 'superseded' ? html`（${t('superseded')}）` : ''}${b.confidence === 'unverified' ? html` ⚠ ${t('unverified')}` : ''}`;
+export const citation = (b) =>
+  html`${citationText(b, lang())}${b.status === 'superseded' ? html`${punct().open}${t('superseded')}${punct().close}` : ''}${b.confidence === 'unverified' ? html` ⚠ ${t('unverified')}` : ''}`;
 
 /** The finding: what was found, why it is this level (the explanation), the basis, how to fix it, and the inspection record that found it (the `reported` event's inspectionId). */
 export function findingSection(history) {
@@ -124,7 +125,7 @@ export function evidenceSection(history) {
     return html`<li data-evidence="${r.id}" data-kind="${r.kind}"><figure>${
       r.kind === 'document'
         ? html`<a class="doc" href="${href}" target="_blank" rel="noopener"><span class="doc-mark" aria-hidden="true">${r.mime === 'application/json' ? 'JSON' : 'PDF'}</span> ${t('openDocument')}</a>`
-        : html`<button type="button" class="thumb" data-full="${href}" aria-label="${t('openPhoto')}：${t(`evk_${r.kind}`)}"><img src="${href}?thumb=1" alt="${t(`evk_${r.kind}`)}" width="120" height="90"></button>`
+        : html`<button type="button" class="thumb" data-full="${href}" aria-label="${t('openPhoto')}${punct().colon}${t(`evk_${r.kind}`)}"><img src="${href}?thumb=1" alt="${t(`evk_${r.kind}`)}" width="120" height="90"></button>`
     }
       <figcaption>${caption}</figcaption></figure></li>`;
   };
@@ -161,8 +162,8 @@ function eventDetail(e, docs) {
   if (Array.isArray(d.officers) && d.officers.length) {
     parts.push(
       html`${t('officersPair')}: ${join(
-        d.officers.map((o) => html`${personName(o?.id)}${o?.certificateNo ? html`（${t('certNo')} ${o.certificateNo}）` : ''}`),
-        '、',
+        d.officers.map((o) => html`${personName(o?.id)}${o?.certificateNo ? html`${punct().open}${t('certNo')} ${o.certificateNo}${punct().close}` : ''}`),
+        punct().sep,
       )}`,
     );
   }

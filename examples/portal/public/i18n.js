@@ -982,6 +982,12 @@ const fill = (l, key, vars) =>
   });
 /** A UI string; `{name}` placeholders are filled from `vars` (a `{ term: key }` value: that string, in the same language). */
 export const t = (key, vars) => fill(lang(), key, vars);
+/**
+ * The punctuation the UI's language writes around words the page puts together (an area after a name, a list of
+ * statuses, a label and its value): 中文 full-width (（）：、，。), English its own (" (", ")", ": ", ", ", ", ", ".").
+ */
+export const punct = () =>
+  lang() === 'en' ? { open: ' (', close: ')', colon: ': ', sep: ', ', comma: ', ', stop: '.' } : { open: '（', close: '）', colon: '：', sep: '、', comma: '，', stop: '。' };
 /** A UI string in both languages, `{ 'zh-CN', en }` (for a line that shows both, as the server's messages do). */
 export const bilingual = (key, vars) => ({ 'zh-CN': fill('zh-CN', key, vars), en: fill('en', key, vars) });
 /** Picks the current language of a LocalizedText, falling back to 中文. */

@@ -3,7 +3,7 @@
 // hazards it reported (links to their pages). Records come from the portal's GET /inspections
 // (core's inspection log; who may see one is core's read policy).
 import { html, setHtml } from './html.js';
-import { loc, t } from './i18n.js';
+import { loc, punct, t } from './i18n.js';
 import { api, app, entName, entNameOr, getJson, hazardHref, levelCell, localTime, personName } from './shared.js';
 
 const SOURCE_TERM = { self_check: 'term_selfInspection', grid_patrol: 'term_patrol', enforcement: 'term_enforcementInspection' };
@@ -60,7 +60,7 @@ function answerText(fact, value) {
   if (value === null || value === undefined || value === '') return '—';
   if (fact?.type === 'evidence' && Array.isArray(value)) return photosAnswer(value);
   const option = (v) => loc(fact?.options?.find((o) => o.value === v)?.label) || String(v);
-  if (Array.isArray(value)) return value.length ? value.map(option).join('、') : t('noneOfThese');
+  if (Array.isArray(value)) return value.length ? value.map(option).join(punct().sep) : t('noneOfThese');
   if (typeof value === 'boolean') return t(value ? 'yes' : 'no');
   if (fact?.options) return option(value);
   if (typeof value === 'number') return `${value}${fact?.unit ? ` ${fact.unit}` : ''}`;
@@ -83,7 +83,7 @@ export async function inspectionPage(id, signal) {
   const answers = Object.entries(record.inspection.findings ?? {});
   setHtml(
     app,
-    html`<h1>${t('term_inspectionRecord')}：${entName(record.enterpriseId)}</h1>
+    html`<h1>${t('term_inspectionRecord')}${punct().colon}${entName(record.enterpriseId)}</h1>
     <p><a href="${inspectionsHref(record.enterpriseId)}" id="back-to-inspections">${t('inspectionsOf', { name: entName(record.enterpriseId) })}</a></p>
     <dl class="card facts" id="inspection-facts">
       <dt>${t('inspectedAt')}</dt><dd>${localTime(record.inspectedAt ?? record.recordedAt)}</dd>

@@ -5,7 +5,7 @@
 // first (POST /api/evidence, unbound until the report binds them).
 import { PERMISSION_TABLE } from '/vendor/anjian-core.js';
 import { html, setHtml } from './html.js';
-import { lang, loc, t } from './i18n.js';
+import { lang, loc, punct, t } from './i18n.js';
 import { api, hazardHref, newKey, problemText, readBody, textOf } from './shared.js';
 
 /** Who may confirm an observation's level: the roles core's permission table allows confirm_level, in words. */
@@ -39,7 +39,7 @@ export function observationForm(root, enterprises, domains) {
   setHtml(
     root,
     html`<form id="observation-form" class="card" novalidate>
-      <label>${t('enterpriseCol')} <select id="obs-enterprise">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}（${e.area}）</option>`)}</select></label>
+      <label>${t('enterpriseCol')} <select id="obs-enterprise">${enterprises.map((e) => html`<option value="${e.id}">${loc(e.name)}${punct().open}${e.area}${punct().close}</option>`)}</select></label>
       <label>${t('domain')} <select id="obs-domain">${domains.map((d) => html`<option value="${d}">${t(d)}</option>`)}</select></label>
       <label>${t('level')} <select id="obs-level"><option value="">${t('choose')}</option>${['simple', 'general', 'major'].map((l) => html`<option value="${l}">${t(l)}</option>`)}</select></label><br>
       <label>${t('title')} <input id="obs-title" maxlength="200"></label><br>
@@ -72,7 +72,7 @@ export function observationForm(root, enterprises, domains) {
     try {
       evidence = await uploadUnbound(form.querySelector('#obs-photos').files, 'photo_before');
     } catch (error) {
-      return fail(html`${t('obsUploadFailed')}：${problemText(error.response)}`);
+      return fail(html`${t('obsUploadFailed')}${punct().colon}${problemText(error.response)}`);
     }
     const hazardId = `obs-${newKey()}`;
     const description = value('#obs-description');

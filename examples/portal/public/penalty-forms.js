@@ -7,7 +7,7 @@
 // kinds and fine ranges are shown as the table states them and checked by the server, whose
 // refusals come back located (issues with a pointer) and are shown beside their field.
 import { html } from './html.js';
-import { lang, loc, t } from './i18n.js';
+import { lang, loc, punct, t } from './i18n.js';
 import { decisionLimits, hearingRefusal, PENALTY_ARTICLES } from './permissions.js';
 import { localTime, textOf } from './shared.js';
 
@@ -133,7 +133,7 @@ function penaltyFields(prefix, articleId, preset, bounds) {
     ? html`<label class="inline-field">${tr('fine')}<span class="required-mark" aria-hidden="true">*</span> <input id="${prefix}-fine" type="number" inputmode="numeric" step="1" min="${range.min}" max="${range.max}" value="${preset?.fineAmount ?? ''}" aria-required="true" data-pointer="/penalty/fineAmount"></label> <span class="hint" id="${prefix}-range">${hint}</span>`
     : html`<span class="hint" id="${prefix}-range">${tr('noFine')}</span>`;
   return html`<label class="inline-field">${tr('kind')} <select id="${prefix}-kind" data-pointer="/penalty/kind">${kinds}</select></label> ${fine}
-    <p class="hint" id="${prefix}-violates">${tr('violates')}：${loc(a.violates.citation)}（${loc(a.violates.duty)}）</p>`;
+    <p class="hint" id="${prefix}-violates">${tr('violates')}${punct().colon}${loc(a.violates.citation)}${punct().open}${loc(a.violates.duty)}${punct().close}</p>`;
 }
 
 /**
@@ -145,7 +145,7 @@ export function penaltyForms(h, can, at, period) {
   const forms = [];
   if (can('notify_penalty')) {
     const ids = Object.keys(PENALTY_ARTICLES);
-    const options = ids.map((id) => html`<option value="${id}">${loc(PENALTY_ARTICLES[id].citation)}：${loc(PENALTY_ARTICLES[id].conduct)}</option>`);
+    const options = ids.map((id) => html`<option value="${id}">${loc(PENALTY_ARTICLES[id].citation)}${punct().colon}${loc(PENALTY_ARTICLES[id].conduct)}</option>`);
     forms.push(
       html`<div class="action" data-action="notify_penalty"><label class="inline-field">${tr('article')} <select id="notify-article" data-pointer="/penalty/article">${options}</select></label>
       <span id="notify-fields">${penaltyFields('notify', ids[0])}</span>
@@ -184,7 +184,7 @@ export function penaltyForms(h, can, at, period) {
     const notified = h.penalty.notified;
     const a = articleOf(notified.article);
     forms.push(
-      html`<div class="action" data-action="decide_penalty"><span class="inline-field" id="decide-article" data-article="${notified.article}">${tr('article')}：${a ? loc(a.citation) : notified.article}</span>
+      html`<div class="action" data-action="decide_penalty"><span class="inline-field" id="decide-article" data-article="${notified.article}">${tr('article')}${punct().colon}${a ? loc(a.citation) : notified.article}</span>
       ${penaltyFields('decide', notified.article, notified, decisionLimits(notified))}
       <button type="button" data-cmd="decide_penalty" id="cmd-decide_penalty">${t('cmd_decide_penalty')}</button></div>`,
     );

@@ -150,6 +150,8 @@ describe('supervisors', () => {
 
     const officer = await portal.signIn('officer-li', 'enforcement', 'en');
     await officer.click('#lang-switch');
+    await officer.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app')?.getAttribute('data-page') === 'enforcement');
+    await officer.click('#lang-switch');
     await officer.waitForSelector('#app[data-page="enforcement"]');
     await goTo(officer, 'reports');
     await officer.waitForSelector('#report-summary');
@@ -173,6 +175,23 @@ describe('supervisors', () => {
     await goTo(grid, 'dossier/ent-lvyuan');
     expect(await grid.textContent('#file-name')).toBe('Lvyuan Restaurant');
     await grid.context().close();
+  });
+
+  it('in English, the words a page puts together are punctuated in English, not with 中文 （）：、', async () => {
+    const officer = await portal.signIn('officer-li', 'enforcement', 'en');
+    await officer.click('#lang-switch');
+    await officer.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app')?.getAttribute('data-page') === 'enforcement');
+    const options = await officer.$$eval('#enterprise-select option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options).toContain('Lvyuan Restaurant (D1/G1)');
+    const major = (await portal.api('officer-li', 'GET', '/hazards?status=case_filed')).body.items[0].hazardId as string;
+    await goTo(officer, `hazard/${encodeURIComponent(major)}`);
+    await officer.waitForSelector('#why-not li[data-command]', { state: 'attached' });
+    expect(await officer.textContent('#deadline-source')).toMatch(/^\(the checklist's time limit from the report .*\)$/);
+    expect(await officer.textContent('#history li[data-type="case_filed"]')).toContain('Li Qiang (certificate D1-ZF-2026-0101), Zhao Min (certificate D1-ZF-2026-0102)');
+    expect(await officer.textContent('#why-not li[data-command="file_case"]')).toBe('File case: it is "Case filed"; this is done when "Escalated, Reported"');
+    const why = await officer.$$eval('#why-not li[data-command]', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(why.filter((line) => /[（）：、]/.test(line))).toEqual([]);
+    await officer.context().close();
   });
 
   it('every domain is named in words in the dashboard’s and the worklist’s filters (监测预警 too)', async () => {
