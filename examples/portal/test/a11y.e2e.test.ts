@@ -133,7 +133,7 @@ describe('axe-core on every page for every role', () => {
     await page.context().close();
   });
 
-  it('phone: the header is one line and no page is wider than the screen', async () => {
+  it('phone: the header is one line, its sign-out and language switch on screen, and no page is wider than the screen', async () => {
     for (const [user, home] of [
       ['officer-li', 'enforcement'],
       ['admin-chen', 'dashboard'],
@@ -144,6 +144,11 @@ describe('axe-core on every page for every role', () => {
         const { header, width } = await page.evaluate(() => ({ header: document.querySelector('header')!.getBoundingClientRect().height, width: document.documentElement.scrollWidth }));
         expect(header, `${user} ${name}`).toBeLessThan(70);
         expect(width, `${user} ${name}`).toBeLessThanOrEqual(390);
+        // Sign-out and the language switch are on screen, not scrolled out of the header with the links.
+        for (const control of ['#logout', '#lang-switch']) {
+          const box = (await page.locator(control).boundingBox())!;
+          expect(box.x + box.width, `${user} ${name} ${control}`).toBeLessThanOrEqual(390);
+        }
       }
       await page.context().close();
     }
