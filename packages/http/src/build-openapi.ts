@@ -108,7 +108,7 @@ function reachable(root: unknown, all: Record<string, JsonSchema>): Record<strin
  * answer for it ({@link gateProblems}: 400 on every route, 401 where an actor is needed, 413 on
  * a POST, 415 with a JSON body, 429 on an upload, 500 on every route). Sorted.
  */
-export function documentedErrors(route: Pick<RouteSpec, 'errors' | 'method' | 'auth' | 'requestBody' | 'rawBody'>): number[] {
+export function documentedErrors(route: Pick<RouteSpec, 'errors' | 'method' | 'auth' | 'requestBody' | 'rawBody' | 'changesNothing'>): number[] {
   return [...new Set([...route.errors, ...Object.keys(gateProblems(route)).map(Number)])].sort((a, b) => a - b);
 }
 

@@ -333,3 +333,27 @@ describe('what the gate answers is in the OpenAPI document, for every operation 
     expect(doc.components.schemas[ref.replace('#/components/schemas/', '')]?.properties.code.enum).toContain('UPLOADS_IN_PROGRESS');
   });
 });
+
+describe('a POST a page of another site sends (docs/security.md T69)', () => {
+  const post = (api: ReturnType<typeof setup>['api'], site: string | null) =>
+    api.fetch(
+      new Request('http://test.local/api/hazards/H1/commands', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1', ...(site === null ? {} : { 'sec-fetch-site': site }) },
+        body: JSON.stringify({ type: 'verify' }),
+      }),
+    );
+
+  it('is refused 403 before authenticate and before its body is read; other sites and non-browsers are not', async () => {
+    const { api, authCalls } = setup();
+    const refused = await post(api, 'cross-site');
+    expect([refused.status, ((await refused.json()) as { code: string }).code, authCalls()]).toEqual([403, 'FORBIDDEN', 0]);
+    for (const site of ['same-origin', 'same-site', 'none', null]) expect((await post(api, site)).status, String(site)).not.toBe(403);
+  });
+
+  it('goes through when the host allows cross-site requests (its pages elsewhere, a bearer token)', async () => {
+    const { api, authCalls } = setup({ allowCrossSiteRequests: true });
+    expect((await post(api, 'cross-site')).status).not.toBe(403);
+    expect(authCalls()).toBe(1);
+  });
+});

@@ -20,6 +20,15 @@ import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './
 
 const UNAUTHENTICATED = new HttpProblem(401, 'UNAUTHENTICATED', { 'zh-CN': '未认证', en: 'Not authenticated' }, { 'zh-CN': '请先登录', en: 'sign in first' });
 const NOT_FOUND = new HttpProblem(404, 'NOT_FOUND', { 'zh-CN': '未找到', en: 'Not found' }, { 'zh-CN': '没有这个接口', en: 'no such endpoint' });
+const CROSS_SITE = new HttpProblem(
+  403,
+  'FORBIDDEN',
+  { 'zh-CN': '拒绝跨站请求', en: 'Cross-site request refused' },
+  {
+    'zh-CN': '浏览器标明此请求来自其他网站的页面（Sec-Fetch-Site: cross-site），本服务不接受跨站提交；请在本系统的页面中操作',
+    en: 'the browser marks this request as sent by a page of another site (Sec-Fetch-Site: cross-site), and this service takes no cross-site submissions; act from its own pages',
+  },
+);
 const INTERNAL = new HttpProblem(500, 'INTERNAL', { 'zh-CN': '服务器错误', en: 'Server error' }, { 'zh-CN': '服务器内部错误', en: 'internal server error' });
 
 /** Default {@link AnjianApiOptions.maxBodyBytes}. */
@@ -157,6 +166,11 @@ export function createAnjianApi(options: AnjianApiOptions): AnjianApi {
         const { route, allow } = match(pathname, incoming.method);
         if (!route && allow.length === 0 && !isRoutableMethod(incoming.method)) throw methodNotAllowed(incoming.method, []);
         checkRequestPath(pathname);
+        // A page of another site may send a POST without a CORS preflight (a form, or a fetch with no
+        // body and no custom header: a document's issue, a permit's findings report), with the
+        // credentials the browser attaches by itself; the browser says so (T69).
+        if (route?.auth === 'required' && incoming.method === 'POST' && !route.changesNothing && options.allowCrossSiteRequests !== true && incoming.headers.get('sec-fetch-site') === 'cross-site')
+          throw CROSS_SITE;
         let request = incoming;
         // The body is bounded before any route runs: a declared length over the limit is refused
         // unread, a request no route accepts is read only up to the limit, and one whose route

@@ -54,6 +54,16 @@ export interface AnjianApiOptions {
    * {@link createAnjianApi} throw a `TypeError`. Default: `Bearer realm="anjian"`.
    */
   authChallenge?: string;
+  /**
+   * Whether an unsafe request (a POST) to a route that needs an actor may come from a page of
+   * another site. By default it may not: a request the browser marks `Sec-Fetch-Site: cross-site`
+   * — a form or `fetch` of another site's page, carrying whatever credentials the browser adds
+   * by itself (a session cookie, HTTP Basic, a client certificate) — is refused 403 `FORBIDDEN`
+   * before `authenticate` runs and before its body is read (docs/security.md T69). Clients that
+   * are not browsers send no such header and are not concerned. Set `true` only for a host whose
+   * own pages live on another site and send a credential the page adds itself (a bearer token).
+   */
+  allowCrossSiteRequests?: boolean;
   /** Prefix of every path, e.g. `/api`. Default: none. */
   basePath?: string;
   /**
@@ -180,6 +190,11 @@ export interface RouteSpec {
   tags: readonly string[];
   /** `required`: 401 when `authenticate` returns null. */
   auth: 'required' | 'none';
+  /**
+   * A POST that stores and changes nothing (it checks what it is sent and answers): a page of
+   * another site may send it. Every other POST that needs an actor refuses a cross-site one (T69).
+   */
+  changesNothing?: true;
   parameters?: readonly ParameterSpec[];
   requestBody?: JsonSchema;
   /**

@@ -677,6 +677,8 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       'The PDF is deterministic: the server renders the document as issued (the content the register stored at issue; one issued before the store kept contents is composed again and must give the registered content hash, else 409 DOCUMENT_CHANGED) with its font; the uploaded bytes are `unchanged` only when they are exactly those bytes — one altered byte is `altered`. For whoever may read the hazard (rendering costs CPU; the public check is GET /documents/verify/{code}).\n\nPDF 输出是确定的：服务器用其字体渲染出具时保存的文书原文（保存原文之前出具的文书按记录重新生成，摘要须与登记一致，否则 409），上传的文件逐字节相同才为 unchanged，改动一个字节即为 altered。仅可读取该隐患的用户可用。',
     tags: ['documents'],
     auth: 'required',
+    // Checks a PDF against the register: nothing stored, a page of another site may send it.
+    changesNothing: true,
     problemCodes: DOCUMENT_PROBLEM_CODES,
     rawBody: { mediaTypes: ['application/pdf'], description: 'the PDF file as received / PDF 文件' },
     response: { status: 200, description: 'the verdict / 核验结果', schema: VERDICT },
