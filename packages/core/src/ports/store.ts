@@ -409,7 +409,7 @@ export interface OutboxStore {
    * - MUST delete at most `limit` messages per call, delivered first (oldest
    *   acknowledgement first), then dead letters (oldest first), in one short transaction per
    *   call, so a call never holds the write lock for long; `more` is true when it stopped at
-   *   `limit`. MUST find them through an index, not by reading the whole outbox.
+   *   `limit`. A database store MUST find them through an index, not by reading the whole outbox.
    * - MUST, in the same transaction, keep each deleted message's ids and state for
    *   `readPrunedOutbox` (the audit's proof that it was delivered or given up, not removed).
    * - MUST throw {@link StoreError} `INVALID_PRUNE` before touching anything when an
