@@ -3,7 +3,7 @@
 // rolled up, past tenancies, 结束租赁 for staff of the area), #/rounds and #/round/<id> (coverage, 双随机 draws). Every number, list and
 // permission is the server's (core's buildEnterpriseFile, buildLandlordView, roundCoverage and
 // the read policy); the page only lays them out, through the escaping html template.
-import { html, setHtml } from './html.js';
+import { html, join, setHtml } from './html.js';
 import { lang, loc, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
 import { kindName as documentKindName } from './document-buttons.js';
@@ -228,7 +228,13 @@ export async function landlordPage(id, signal) {
   const tenantLines = new Map(v.premises.flatMap((line) => [...line.tenants, ...line.pastTenancies]).map((x) => [x.tenantEnterpriseId, x]));
   const tenantName = (tenantId) => entNameOr(tenantId, tenantLines.get(tenantId)?.tenantName);
   // Who may become a tenant: the registered enterprises the user reads, as the API's directory lists them (staff only).
-  const candidates = manage.size > 0 ? await readableEnterprises(signal) : [];
+  // The tenants' open hazards in words (title and 隐患编号): the worklist of each tenant with open ones, as the read policy narrows it.
+  const withOpen = [...new Set(v.premises.flatMap((line) => line.tenants.filter((x) => x.openHazardIds.length > 0).map((x) => x.tenantEnterpriseId)))];
+  const [candidates, ...lists] = await Promise.all([
+    manage.size > 0 ? readableEnterprises(signal) : [],
+    ...withOpen.map((tenant) => getJson(`/worklist?queue=open&size=100&enterprise=${enc(tenant)}`, signal)),
+  ]);
+  const names = { hazard: new Map(lists.flatMap((r) => (r.ok ? (r.body?.items ?? []) : [])).map((row) => [row.hazardId, row])) };
   setHtml(
     app,
     html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
@@ -241,7 +247,10 @@ export async function landlordPage(id, signal) {
         <div class="table-wrap"><table><tr><th scope="col">${l('tenants')}</th><th scope="col">${l('open')}</th><th scope="col">${l('major')}</th><th scope="col">${l('overdueHazards')}</th><th scope="col">${t('title')}</th><th scope="col"></th></tr>
         ${line.tenants.map(
           (x) =>
-            html`<tr data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${tenantName(x.tenantEnterpriseId)}</a>${x.tenantAddress ? html`<br><small class="tenant-address">${x.tenantAddress}</small>` : ''}${x.period > 1 || x.startedAt ? html`<br><small>${l('period', { n: x.period })}${x.startedAt ? html` · ${l('since', { d: localTime(x.startedAt) })}` : ''}</small>` : ''}</td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td>${x.openHazardIds.map((h) => html`<a href="${hazardHref(h)}">${h}</a> `)}</td><td>${manage.has(line.premises.id) ? html`<button type="button" class="end-tenancy danger" data-premises="${line.premises.id}" data-tenant="${x.tenantEnterpriseId}">${l('endTenancy')}</button>` : ''}</td></tr>`,
+            html`<tr data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}"><td><a href="#/dossier/${enc(x.tenantEnterpriseId)}">${tenantName(x.tenantEnterpriseId)}</a>${x.tenantAddress ? html`<br><small class="tenant-address">${x.tenantAddress}</small>` : ''}${x.period > 1 || x.startedAt ? html`<br><small>${l('period', { n: x.period })}${x.startedAt ? html` · ${l('since', { d: localTime(x.startedAt) })}` : ''}</small>` : ''}</td><td class="num">${x.open}</td><td class="num">${x.openByLevel.major}</td><td class="num">${x.overdue}</td><td class="tenant-hazards">${join(
+              x.openHazardIds.map((h) => html`<span data-hazard="${h}">${hazardName(h, names)}</span>`),
+              html`<br>`,
+            )}</td><td>${manage.has(line.premises.id) ? html`<button type="button" class="end-tenancy danger" data-premises="${line.premises.id}" data-tenant="${x.tenantEnterpriseId}">${l('endTenancy')}</button>` : ''}</td></tr>`,
         )}</table></div>
         ${
           line.pastTenancies.length

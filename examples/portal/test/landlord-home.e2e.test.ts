@@ -117,6 +117,20 @@ describe('landlord home page', () => {
     await page.waitForSelector('tr[data-tenant="city-2"]');
     expect(await page.textContent('tr[data-tenant="city-2"] td a')).toBe(city2.name);
     expect(await page.textContent('tr[data-tenant="ent-ruyi"] .tenant-address')).toBe(ruyi.address);
+    // The tenant's open hazards in words, title and 隐患编号, each a link to its page (they were listed by id, hz-…).
+    const ruyiOpen = (await portal.api('owner-hongxing', 'GET', '/landlords/ent-hongxing/rental-points')).body.premises
+      .flatMap((l: any) => l.tenants)
+      .find((x: any) => x.tenantEnterpriseId === 'ent-ruyi').openHazardIds as string[];
+    expect(ruyiOpen.length).toBeGreaterThan(0);
+    const shown = await page.$$eval('tr[data-tenant="ent-ruyi"] .tenant-hazards [data-hazard]', (ss) =>
+      ss.map((s) => [s.getAttribute('data-hazard'), s.textContent ?? '', s.querySelector('a')?.getAttribute('href')]),
+    );
+    expect(shown.map(([id]) => id)).toEqual(ruyiOpen);
+    for (const [id, words, href] of shown) {
+      expect(words).toMatch(/^\S.* YH-\d{4}$/);
+      expect(words).not.toContain('hz-');
+      expect(href).toBe(`#/hazard/${encodeURIComponent(id!)}`);
+    }
     const text = (await page.textContent('#app')) ?? '';
     expect(text).not.toContain(city3.name);
     expect(text).not.toContain('city-3');
