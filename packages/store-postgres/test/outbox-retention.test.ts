@@ -74,6 +74,27 @@ describe('outbox retention on PostgreSQL', () => {
     expect(result.problems).toMatchObject([{ kind: 'outbox', code: 'MISSING_MESSAGE', position: { hazardId, version: Number(version) } }]);
   });
 
+  it('two stores pruning at once delete each message once and keep one record of it', async () => {
+    const { store, ids } = await seeded();
+    expect(await store.ackOutbox('relay', ids, '2026-12-02T00:00:00.000Z')).toBe(ids.length);
+    // A second instance on the same schema (another process's store), pruning at the same time.
+    const other = createPostgresStore({ pool: env.pool, schema: store.schema });
+    const loop = async (s: PostgresStore) => {
+      let deleted = 0;
+      for (let more = true; more;) {
+        const r = await s.pruneOutbox({ deliveredBefore: FAR, limit: 2 });
+        deleted += r.delivered;
+        more = r.more;
+      }
+      return deleted;
+    };
+    const [a, b] = await Promise.all([loop(store), loop(other)]);
+    expect(a + b).toBe(ids.length);
+    const records = await store.readPrunedOutbox(1, 1000);
+    expect(records.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(await store.readOutbox(1, 1000)).toEqual([]);
+  });
+
   it('verifyAudit: a delivered message deleted by hand, not pruned, is missing', async () => {
     const { store, t, ids } = await seeded();
     expect(await store.ackOutbox('relay', ids, '2026-12-02T00:00:00.000Z')).toBe(ids.length);
