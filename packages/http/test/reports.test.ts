@@ -170,11 +170,13 @@ describe('GET /reports/{kind}', () => {
 describe('an area on /reports is known as on /hazards', () => {
   it('a registered area or the grid of the actor without any record is a report of zeros, as /hazards answers an empty list; an area nothing knows is 422 on both, in the same words', async () => {
     const { createMemoryRentalDirectory, createMemoryRoundStore } = await import('@anjian/core/internal');
+    // D7/G2 is in the register (a new enterprise, nothing recorded yet); neither the store nor the report model has a record there.
+    // The directory and the register are one list (the static directory lists what it resolves).
+    const directory = createStaticDirectory([...ACTORS, { id: 'grid-new', roles: ['grid'], gridAreas: ['D8/G1'] }], [{ id: 'E-new', name: '新登记企业', area: 'D7/G2' }]);
     const known = createAnjianApi({
       ...options,
-      directory: createStaticDirectory([...ACTORS, { id: 'grid-new', roles: ['grid'], gridAreas: ['D8/G1'] }]),
-      // D7/G2 is in the register (a new enterprise, nothing recorded yet); neither the store nor the report model has a record there.
-      relations: { rental: createMemoryRentalDirectory({ premises: [], tenancies: [] }), rounds: createMemoryRoundStore(), enterprises: () => [{ id: 'E-new', name: '新登记企业', area: 'D7/G2' }] },
+      directory,
+      relations: { rental: createMemoryRentalDirectory({ premises: [], tenancies: [] }), rounds: createMemoryRoundStore(), enterprises: directory.register },
       reports: { model },
     });
     const get = async (actor: string, path: string) => {
