@@ -24,6 +24,7 @@ import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardS
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
 import { areaCovers } from './authorize.js';
 import { StoreError } from '../ports/store-error.js';
+import { createMemoryOutboxRetention } from '../outbox/memory-outbox-retention.js';
 import type { HazardSummary, StoredEvent } from './types.js';
 
 interface OutboxRow extends OutboxMessage {
@@ -86,6 +87,7 @@ export function createMemoryStore(): MemoryStore {
   const denials: StoredDenial[] = [];
   const outbox = new Map<string, OutboxRow>();
   let outboxOrder = 0;
+  const retention = createMemoryOutboxRetention();
   const checkpoints: StoredCheckpoint[] = [];
   // Document numbers by `series key\nseq`, in allocation order, and the last number of each series.
   const register = new Map<string, DocumentRecord>();
@@ -345,7 +347,7 @@ export function createMemoryStore(): MemoryStore {
       });
     },
 
-    async ackOutbox(owner, ids, _now) {
+    async ackOutbox(owner, ids, now) {
       let acked = 0;
       for (const id of ids) {
         const r = outbox.get(id);
@@ -353,6 +355,7 @@ export function createMemoryStore(): MemoryStore {
           r.status = 'done';
           r.leaseOwner = null;
           r.leaseUntil = null;
+          retention.delivered(id, now);
           acked++;
         }
       }
@@ -418,6 +421,14 @@ export function createMemoryStore(): MemoryStore {
         .sort((a, b) => a.order - b.order)
         .slice(0, Math.max(0, limit))
         .map((r) => clone({ id: r.id, hazardId: r.hazardId, eventId: r.eventId, topic: r.topic, payload: r.payload, createdAt: r.createdAt, seq: r.order }));
+    },
+
+    async pruneOutbox(input) {
+      return retention.prune(outbox, input);
+    },
+
+    async readPrunedOutbox(fromSeq, limit) {
+      return retention.readPruned(fromSeq, limit);
     },
 
     async appendCheckpoint(input) {
