@@ -201,8 +201,13 @@ function refuseUncoveredDeadlines(hazards: readonly HazardFinding[], deps: Chain
  * command ids from actor, key and rule. Each report then runs through
  * {@link handleCommand} (authorisation, evidence, idempotency).
  *
- * Returns `{ ok: false, issues }` (nothing reported) for an unknown pack or enterprise, a
- * pack mismatch, errors in the answers, or malformed evidence references. Throws `ChainError`
+ * Returns `{ ok: false, issues }` (nothing reported, nothing recorded) for an unknown pack or
+ * enterprise, a pack mismatch, errors in the answers, or malformed evidence references. The
+ * answers are checked as `evaluator.check` checks them, on what is classified (the premises
+ * kind of the place, the server's time when none is claimed): among the errors, an answer to
+ * a question whose own `when` does not hold (`NOT_APPLICABLE_ANSWER`, at the answer, naming
+ * the condition and the answers that decide it) — the pack decides what is asked, and the
+ * hazard rules never read an answer the form would not have asked for. Throws `ChainError`
  * `CALENDAR_NOT_COVERED` (nothing reported) when a hazard's working-day deadline would reach a
  * year the host's calendar does not cover.
  *
@@ -257,16 +262,23 @@ export async function reportInspection(deps: ReportInspectionDeps, input: Report
   if (!placed) return { ok: false, issues };
 
   const claimed = evaluator.check(placed);
-  const errors = claimed.filter((i) => i.severity === 'error');
-  if (errors.length > 0) return { ok: false, issues: errors };
+  // With a claimed time, what is checked is what is classified; without one, below, once the server's time stands in.
+  if (placed.inspectedAt !== undefined) {
+    const errors = claimed.filter((i) => i.severity === 'error');
+    if (errors.length > 0) return { ok: false, issues: errors };
+  }
   // The inspection time decides which law is in force and which deadlines have passed ($inspectedAt): a claimed
   // one must not lie in the future, a missing one is the server's clock (never "no time", under which every such
   // condition is false).
   const inspectedAt = inspectionTime(placed.inspectedAt, deps.clock.now(), { ...DEFAULT_TIME_LIMITS, ...deps.limits });
   if (!inspectedAt.ok) return { ok: false, issues: [inspectedAt.issue] };
   const classified: Inspection = { ...placed, inspectedAt: inspectedAt.at };
-  // Its warnings are those of what is classified (no "inspectedAt missing" once the server's time stands in).
+  // The check of what is classified (no "inspectedAt missing" once the server's time stands in): the time decides which
+  // questions are asked ($inspectedAt in a `when`), and an answer to a question not asked (NOT_APPLICABLE_ANSWER) is an
+  // error like any other — refused before anything is classified or written, never read by the hazard rules.
   const checked = placed.inspectedAt === undefined ? evaluator.check(classified) : claimed;
+  const errors = checked.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, issues: errors };
   const classification = evaluator.evaluate(classified);
   const hazards = input.only === undefined ? classification.hazards : classification.hazards.filter((h) => input.only?.includes(h.rule));
 

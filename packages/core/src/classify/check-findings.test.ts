@@ -130,7 +130,7 @@ describe('checkFindings', () => {
       ['REQUIRED_MISSING', '/findings/distance_m'],
       ['REQUIRED_MISSING', '/findings/ok'],
     ]);
-    expect(check({ distance_m: 1, kind: 'b', ok: true }).map((i) => [i.code, i.severity])).toEqual([['NOT_APPLICABLE_ANSWER', 'warning']]);
+    expect(check({ distance_m: 1, kind: 'b', ok: true }).map((i) => [i.code, i.severity])).toEqual([['NOT_APPLICABLE_ANSWER', 'error']]);
   });
 
   it('checks the envelope: pack, premises, inspectedAt', () => {

@@ -3,8 +3,10 @@ import { didYouMean } from '../pack/did-you-mean.js';
 import { dateValueHint, typeHint } from '../pack/value-hints.js';
 import { checkInspectionEnvelope } from '../pack/inspection-envelope.js';
 import { quoteInput } from '../pack/quote-input.js';
+import { conditionWords } from '../pack/inspection-contract.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { CompiledPack } from './compiled-pack.js';
+import { explainObservation } from './explain-observation.js';
 import { pick } from './fact-labels.js';
 import { factsAsked } from './form-model.js';
 import type { Inspection } from './types.js';
@@ -14,6 +16,11 @@ type Bilingual = LocalizedText & { en: string };
 /**
  * Codes of the issues {@link checkFindings} reports, with their severity. Stable: forms
  * and CI match on them.
+ *
+ * `NOT_APPLICABLE_ANSWER` (an answer to a question whose own `when` does not hold: a form
+ * never asks it in this inspection) is an error: the pack decides what applies, and the
+ * classifier would read the answer — a hazard from a question that did not apply. Scenario
+ * tests (`runScenarios`) show it as a warning at the answer instead.
  */
 export const FINDINGS_ISSUE_CODES: Readonly<Record<string, IssueSeverity>> = Object.freeze({
   INSPECTION_NOT_OBJECT: 'error',
@@ -33,7 +40,7 @@ export const FINDINGS_ISSUE_CODES: Readonly<Record<string, IssueSeverity>> = Obj
   TEXT_TOO_LONG: 'error',
   BAD_DATE: 'error',
   REQUIRED_MISSING: 'error',
-  NOT_APPLICABLE_ANSWER: 'warning',
+  NOT_APPLICABLE_ANSWER: 'error',
 });
 
 const TYPE_NAMES: Readonly<Record<Fact['type'], Bilingual>> = {
@@ -122,11 +129,54 @@ export function checkInspection(compiled: CompiledPack, inspection: Inspection):
       return;
     }
     if (!applies && applicabilityKnown) {
-      add('NOT_APPLICABLE_ANSWER', at, `${name.zh}在本次检查中不适用，但填写了答案`, `${name.en} does not apply to this inspection but has an answer`);
+      const why = notAskedBecause(compiled, index, { ...answers, $premises: premises, $inspectedAt: inspectedAt });
+      add(
+        'NOT_APPLICABLE_ANSWER',
+        at,
+        `本次检查不问${name.zh}，却填写了答案：其适用条件 ${why.words} 不成立（${why.zh}）`,
+        `${name.en} is not asked in this inspection but has an answer: its when ${why.words.startsWith('(') ? why.words : `(${why.words})`} does not hold (${why.en})`,
+        {
+          'zh-CN': `删去这一答案（表单在此不问它）；若这一问题确实适用，请改正决定它是否适用的答案：${why.deciders.zh}`,
+          en: `remove the answer (the form does not ask it here); if the question does apply, correct the answer that decides it: ${why.deciders.en}`,
+        },
+      );
     }
     checkValue(fact, value, at, name, add);
   });
   return issues;
+}
+
+/**
+ * Why fact `index`'s `when` does not hold: the condition in the pack's words, what was the
+ * case at the leaves that decided it (the observation read the other way: 「使用的燃气种类：
+ * 管道天然气，并非…」), and the answers that decide it (the premises kind for `$premises`).
+ */
+function notAskedBecause(compiled: CompiledPack, index: number, facts: Record<string, unknown>): { words: string; zh: string; en: string; deciders: { zh: string; en: string } } {
+  const { pack, labels } = compiled;
+  const fact = pack.facts[index]!;
+  const words = fact.when === undefined ? '' : conditionWords(fact.when, pack.conditions);
+  const when = compiled.factWhenByIndex[index];
+  const observations = when === undefined ? [] : when.explain(facts).observations;
+  const flipped = observations.map((o) => {
+    const other = { ...o };
+    if (o.negated) delete other.negated;
+    else other.negated = true;
+    return other;
+  });
+  const ids = [...new Set(observations.flatMap((o) => (o.valueFact === undefined ? [o.fact] : [o.fact, o.valueFact])))];
+  // the envelope's premises and inspection time by their keys in the inspection
+  const named = (id: string, lang: 'zh-CN' | 'en') => {
+    if (id === '$premises') return lang === 'en' ? 'the premises kind (premises)' : '场所类型（premises）';
+    if (id === '$inspectedAt') return lang === 'en' ? 'the inspection time (inspectedAt)' : '检查时间（inspectedAt）';
+    const label = pick(labels.get(id)?.label, lang);
+    return lang === 'en' ? `"${label}" (${id})` : `“${label}”（${id}）`;
+  };
+  return {
+    words,
+    zh: flipped.map((o) => explainObservation(o, labels, 'zh-CN')).join('；'),
+    en: flipped.map((o) => explainObservation(o, labels, 'en')).join('; '),
+    deciders: { zh: ids.map((id) => named(id, 'zh-CN')).join('、'), en: ids.map((id) => named(id, 'en')).join(', ') },
+  };
 }
 
 /** An option written by its label (`管道天然气` for `natural_gas`) or misspelt: the value to write. */

@@ -23,6 +23,10 @@ export interface PackEvaluator {
   /**
    * Classify an inspection. Never throws for any findings (values that fail
    * {@link PackEvaluator.check} simply do not satisfy the conditions that expect them).
+   * It classifies what it is given: an answer to a question whose `when` does not hold is
+   * read like any other — {@link PackEvaluator.check} refuses such an inspection
+   * (`NOT_APPLICABLE_ANSWER`, an error), so check first, as `reportInspection`,
+   * `POST /inspections` and `anjian classify` do.
    */
   evaluate(inspection: Inspection): Classification;
   /** Validate an inspection's answers against the pack; same as {@link checkFindings}. */

@@ -225,6 +225,13 @@ export const ISSUE_CODES = Object.freeze({
     '只写 pack、premises、inspectedAt、source、subject、findings（上报时还有 evidence、fixedOnSpot）；等级和期限由检查表判定，不能在记录中声明。',
     'Write only pack, premises, inspectedAt, source, subject, findings (and evidence, fixedOnSpot when reporting); levels and deadlines come from the pack and cannot be declared.',
   ),
+  NOT_APPLICABLE_ANSWER: c(
+    'error',
+    '回答了本次检查不问的问题',
+    'Answer to a question not asked in this inspection',
+    '该问题自身的 when 不成立（消息写明是哪个条件、当时的答案）：表单在此不问它，分类不能读它。删去这一答案；若它确实适用，改正决定它是否适用的答案（提示中列出，可能是场所类型 premises 或检查时间 inspectedAt）。这样的检查记录不判定（anjian classify 退出码 1，POST /inspections 返回 422），上报（?report=true）时整份被拒绝，不记录任何内容；只有 anjian test 的场景中它是所在行的警告。',
+    "The question's own when does not hold (the message says which condition and what the answers were): the form does not ask it here, and classification must not read it. Remove the answer; if the question does apply, correct the answer that decides it (the hint names it: it may be the premises kind, premises, or the inspection time, inspectedAt). Such an inspection is not classified (anjian classify exits 1, POST /inspections answers 422) and a report (?report=true) is refused whole, nothing recorded; only in anjian test scenarios is it a warning at the answer's line.",
+  ),
   UNKNOWN_SOURCE: c(
     'error',
     '无效的来源',

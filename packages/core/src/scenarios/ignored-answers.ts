@@ -15,8 +15,9 @@ export type AnswerWarning = Omit<ScenarioWarning, 'pointer' | 'line' | 'column'>
  * Finds the answers a scenario writes that do not count, so `anjian test` can say so instead
  * of letting the author believe they tested something: an answer to a question whose own
  * `when` does not hold (`NOT_APPLICABLE_ANSWER`, the findings check's code: a form never
- * asks it, so no real inspection has it), and an answer that only items not applicable to
- * the scenario ask or read (`ANSWER_IGNORED`: premises scope or the item's `when`).
+ * asks it, and the findings check refuses an inspection that answers it), and an answer
+ * that only items not applicable to the scenario ask or read (`ANSWER_IGNORED`: premises
+ * scope or the item's `when`).
  *
  * An answer that any item's or fact's `when` reads always counts (it decides what applies).
  * A scenario that says it tests that the item does not apply — the item `not_applicable`
@@ -67,8 +68,8 @@ export function createAnswerCheck(
           code: 'NOT_APPLICABLE_ANSWER',
           message: { 'zh-CN': `本场景不问${name.zh}：其适用条件 ${words} 不成立`, en: `${name.en} is not asked in this scenario: its when (${words}) does not hold` },
           hint: {
-            'zh-CN': `删去这一答案（表单在此不会问它，实际检查不会有这一答案），或改写答案使 ${words} 成立`,
-            en: `delete the answer (a form does not ask it here, so no real inspection has it), or change the answers so that ${words} holds`,
+            'zh-CN': `删去这一答案（表单在此不会问它，服务器拒收含这一答案的检查记录），或改写答案使 ${words} 成立`,
+            en: `delete the answer (a form does not ask it here, and the server refuses an inspection that answers it), or change the answers so that ${words} holds`,
           },
         });
         continue;

@@ -58,7 +58,9 @@ export function scenarioInspection(packId: string, file: Pick<ScenarioFile, 'bas
  *
  * An answer the scenario writes that does not count is a warning (`warnings`), never a
  * failure: one that only items not applicable to the scenario ask or read (`ANSWER_IGNORED`),
- * or to a question whose own `when` does not hold (`NOT_APPLICABLE_ANSWER`) — unless the
+ * or to a question whose own `when` does not hold (`NOT_APPLICABLE_ANSWER`: an error of the
+ * findings check, so an inspection with it is refused when reported; a scenario is still
+ * classified with it, as the author wrote it, and warned at the answer) — unless the
  * scenario expects such an item `not_applicable` or one of its rules `absent`. Answers from
  * `base:` are not warned about. The findings check's own warnings are the scenario's warnings
  * too, located, with what to do: `INSPECTED_AT_MISSING` at the scenario, `DUPLICATE_OPTION` at
@@ -124,8 +126,12 @@ export function runScenarios(pack: Pack, evaluate: Evaluate, sources: readonly S
       /** The check's other warnings (no `inspectedAt`, an option listed twice): shown as the scenario's warnings. */
       const checkWarnings: ScenarioWarning[] = [];
       for (const issue of checkFindings(pack, inspection)) {
-        if (issue.code === 'NOT_APPLICABLE_ANSWER') notAsked.add(factOf(issue.pointer));
-        else if (issue.severity === 'warning') {
+        // an error of an inspection (refused when reported), a warning at the answer here: worded by the answer check
+        if (issue.code === 'NOT_APPLICABLE_ANSWER') {
+          notAsked.add(factOf(issue.pointer));
+          continue;
+        }
+        if (issue.severity === 'warning') {
           const warning = scenarioCheckWarning(issue, base, fromBase, warnedInFile);
           if (warning) checkWarnings.push({ ...warning, ...source.locate?.(warning.pointer) });
         }
