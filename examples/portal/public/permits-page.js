@@ -20,7 +20,7 @@ import {
 } from '/vendor/anjian-core.js';
 import { confirmAction } from './confirm-dialog.js';
 import { html, setHtml } from './html.js';
-import { loc, t } from './i18n.js';
+import { loc, punct, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
 import { serverTime } from './permissions.js';
 import { actorName, api, app, entName, hazardHref, levelCell, localTime, me, newKey, oneAtATime, problemText, readableEnterprises, session } from './shared.js';
@@ -55,10 +55,10 @@ function permitTable(items, id) {
     <tr><th scope="col">${t('permitKind')}</th><th scope="col">${t('enterpriseCol')}</th><th scope="col">${t('permitStatus')}</th><th scope="col">${t('permitValidUntil')}</th><th scope="col">${t('permitAttendant')}</th></tr>
     ${items.map(
       (p) => html`<tr data-permit="${p.permitId}"><td data-label="${t('permitKind')}"><a href="${permitHref(p.permitId)}">${loc(p.rule.title)}</a></td>
-      <td data-label="${t('enterpriseCol')}">${entName(p.enterpriseId)}（${p.area}）</td>
+      <td data-label="${t('enterpriseCol')}">${entName(p.enterpriseId)}${punct().open}${p.area}${punct().close}</td>
       <td data-label="${t('permitStatus')}">${statusBadge(p)}${p.status === 'suspended' ? html` <span data-reason="${p.suspendReason ?? ''}">${t(`psr_${p.suspendReason}`)}</span>` : ''}</td>
       <td data-label="${t('permitValidUntil')}">${localTime(p.validUntil)}</td>
-      <td data-label="${t('permitAttendant')}">${actorName(p.attendantId)}（${p.attendantPresent ? t('permitYes') : t('permitNo')}）</td></tr>`,
+      <td data-label="${t('permitAttendant')}">${actorName(p.attendantId)}${punct().open}${p.attendantPresent ? t('permitYes') : t('permitNo')}${punct().close}</td></tr>`,
     )}</table></div>`;
 }
 
@@ -132,7 +132,7 @@ function applyForm(root, enterpriseId, regime, now) {
         <div class="field"><label for="pa-open-air">${t('permitOpenAir')}</label><select id="pa-open-air" name="openAir"><option value="">${t('choose')}</option><option value="yes">${t('yes')}</option><option value="no">${t('no')}</option></select></div>
         <div class="field" id="pa-wind-field" hidden><label for="pa-wind">${t('permitWindForce')}</label><input id="pa-wind" name="windForce" type="number" step="1" min="0" max="12" inputmode="numeric"></div>
         ${factChecks('shutDown', HOT_WORK_SHUTDOWN_CONDITIONS)}</div>
-      <p class="hint" id="pa-regime" data-regime="${regime ?? ''}">${t('permitRegime')}：${regime ? t(`pp_${regime}`) : t('permitRegimeUnknown')}</p>
+      <p class="hint" id="pa-regime" data-regime="${regime ?? ''}">${t('permitRegime')}${punct().colon}${regime ? t(`pp_${regime}`) : t('permitRegimeUnknown')}</p>
       <div class="field"><label for="pa-workers">${t('permitWorkers')}</label><input id="pa-workers" name="workers" required autocomplete="off"></div>
       <div class="field"><label for="pa-attendant">${t('permitAttendant')}</label><select id="pa-attendant" name="attendant">${staff.map((x) => html`<option value="${x.id}">${loc(x.name)}</option>`)}</select></div>
       <div class="field"><label for="pa-from">${t('permitValidFrom')}</label><input id="pa-from" name="validFrom" type="datetime-local" required value="${toLocalInput(now.getTime())}"></div>
@@ -248,10 +248,10 @@ export async function permitPage(id, signal) {
         : ''
     }
     <dl class="facts" id="permit-facts">
-      <dt>${t('enterpriseCol')}</dt><dd>${entName(p.enterpriseId)}（${p.area}）</dd>
+      <dt>${t('enterpriseCol')}</dt><dd>${entName(p.enterpriseId)}${punct().open}${p.area}${punct().close}</dd>
       <dt>${t('permitApplicant')}</dt><dd>${actorName(p.applicantId)}</dd>
-      <dt>${t('permitWorkerList')}</dt><dd id="permit-workers">${p.workerIds.map((w, i) => html`${i ? '、' : ''}${w}${(p.declaredWorkerIds ?? []).includes(w) ? html`<span class="hint" data-declared="${w}">（${t('permitDeclared')}）</span>` : ''}`)}</dd>
-      <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}（<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>）</dd>
+      <dt>${t('permitWorkerList')}</dt><dd id="permit-workers">${p.workerIds.map((w, i) => html`${i ? punct().sep : ''}${w}${(p.declaredWorkerIds ?? []).includes(w) ? html`<span class="hint" data-declared="${w}">${punct().open}${t('permitDeclared')}${punct().close}</span>` : ''}`)}</dd>
+      <dt>${t('permitAttendant')}</dt><dd>${actorName(p.attendantId)}${punct().open}<span id="attendant-state" data-present="${p.attendantPresent}">${p.attendantPresent ? t('permitYes') : t('permitNo')}</span>${punct().close}</dd>
       ${p.height ? heightFacts(p.height) : ''}
       ${p.hotWork ? hotWorkFacts(p.hotWork, p.downgradeApproverId) : ''}
       <dt>${t('permitApproverRole')}</dt><dd id="permit-approver-role" data-role="${r.body.approver?.role ?? ''}">${loc(r.body.approver?.name) || '—'}</dd>
@@ -293,7 +293,7 @@ export async function permitPage(id, signal) {
     }
     <section id="permit-findings" aria-labelledby="permit-findings-title"><h2 id="permit-findings-title">${t('permitFindings')}</h2>${findingsList(findings)}</section>
     <section aria-labelledby="permit-history-title"><h2 id="permit-history-title">${t('permitHistory')}</h2>
-      <ol id="permit-history">${events.map((e) => html`<li data-event="${e.type}" data-version="${e.version}">${localTime(e.recordedAt)} ${t(`pe_${e.type}`)} · ${actorName(e.actorId)}${e.type === 'suspended' ? html`（${t(`psr_${e.data.reason}`)}）` : ''}${e.data?.verdict ? html`（${e.data.verdict.pass ? t('permitPass') : t('permitFail')}）` : ''}</li>`)}</ol></section>
+      <ol id="permit-history">${events.map((e) => html`<li data-event="${e.type}" data-version="${e.version}">${localTime(e.recordedAt)} ${t(`pe_${e.type}`)} · ${actorName(e.actorId)}${e.type === 'suspended' ? html`${punct().open}${t(`psr_${e.data.reason}`)}${punct().close}` : ''}${e.data?.verdict ? html`${punct().open}${e.data.verdict.pass ? t('permitPass') : t('permitFail')}${punct().close}` : ''}</li>`)}</ol></section>
     <p><a href="#/permits">${t('permitBack')}</a></p>`,
   );
   wire(p, signal);
@@ -320,9 +320,9 @@ function hotWorkFacts(h, downgradeApproverId) {
 function attachmentItem(p, a) {
   const label = t(`att_${a.kind}`);
   if (a.source === 'upload') {
-    return html`<div data-attachment-source="upload">${label}：<a href="/api/permits/${encodeURIComponent(p.permitId)}/attachments/${encodeURIComponent(a.evidenceId)}" target="_blank" rel="noopener">${a.evidenceId}</a>（${t('permitUploaded')}）</div>`;
+    return html`<div data-attachment-source="upload">${label}${punct().colon}<a href="/api/permits/${encodeURIComponent(p.permitId)}/attachments/${encodeURIComponent(a.evidenceId)}" target="_blank" rel="noopener">${a.evidenceId}</a>${punct().open}${t('permitUploaded')}${punct().close}</div>`;
   }
-  return html`<div data-attachment-source="paper">${label}：${a.recordNo ?? a.ref}（${t('permitPaperDeclared')}）</div>`;
+  return html`<div data-attachment-source="paper">${label}${punct().colon}${a.recordNo ?? a.ref}${punct().open}${t('permitPaperDeclared')}${punct().close}</div>`;
 }
 
 /** The findings of GET /permits/{id}/findings with their evidence, and the report button. */
@@ -335,7 +335,7 @@ function findingsList(r) {
     return html`<li class="finding" data-rule="${f.hazard.rule}" data-observation="${f.observation}">${levelCell(f.hazard)} ${loc(f.hazard.title)}
       <br><span class="hint" data-evidence="${f.evidence.eventId}">${t('permitEvidence', { from: ev[0]?.version ?? '', to: ev[ev.length - 1]?.version ?? '' })}</span></li>`;
   })}</ul>
-  ${unclassified.length ? html`<p class="hint">${t('permitUnclassified')}：${unclassified.map((x) => x.observation).join('、')}</p>` : ''}
+  ${unclassified.length ? html`<p class="hint">${t('permitUnclassified')}${punct().colon}${unclassified.map((x) => x.observation).join(punct().sep)}</p>` : ''}
   ${findings.length ? html`<p><button type="button" id="permit-report">${t('permitReport')}</button></p><div id="report-result" aria-live="polite"></div>` : ''}`;
 }
 

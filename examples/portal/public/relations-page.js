@@ -4,10 +4,10 @@
 // permission is the server's (core's buildEnterpriseFile, buildLandlordView, roundCoverage and
 // the read policy); the page only lays them out, through the escaping html template.
 import { html, join, setHtml } from './html.js';
-import { lang, loc, t } from './i18n.js';
+import { lang, loc, punct, t } from './i18n.js';
 import { confirmAction } from './confirm-dialog.js';
 import { kindName as documentKindName } from './document-buttons.js';
-import { api, app, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, readableEnterprises } from './shared.js';
+import { actorName, api, app, entNameOr, getJson, hazardHref, levelCell, localTime, me, newKey, problemText, readableEnterprises } from './shared.js';
 
 const L = {
   file: ['企业档案（一企一档）', 'Enterprise file'],
@@ -102,9 +102,9 @@ const enc = encodeURIComponent;
 const fail = (title, r) => setHtml(app, html`<h1>${title}</h1><p class="message error" id="relations-error">${problemText(r)}</p>`);
 
 /** A premises kind in the words of the checklist that defines it (`kindName`), else its code. */
-const kindsText = (kinds, kindName) => kinds.map((k) => kindName?.(k) ?? k).join('、');
+const kindsText = (kinds, kindName) => kinds.map((k) => kindName?.(k) ?? k).join(punct().sep);
 const premisesRow = (p, extra = '', kindName) =>
-  html`<tr data-premises="${p.id}"><td>${p.address}</td><td>${p.area}</td><td data-kinds="${p.kinds.join(' ')}">${kindsText(p.kinds, kindName)}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join('、')}</td><td>${extra}</td></tr>`;
+  html`<tr data-premises="${p.id}"><td>${p.address}</td><td>${p.area}</td><td data-kinds="${p.kinds.join(' ')}">${kindsText(p.kinds, kindName)}</td><td>${[p.nineSmall ? l('nineSmall') : '', p.labourIntensive ? l('labour') : '', p.groupRental ? l('groupRental') : ''].filter(Boolean).join(punct().sep)}</td><td>${extra}</td></tr>`;
 const premisesTable = (id, rows, extraHead) =>
   html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${l('address')}</th><th scope="col">${l('area')}</th><th scope="col">${l('kinds')}</th><th scope="col"></th><th scope="col">${extraHead}</th></tr>${rows}</table></div>`;
 
@@ -138,7 +138,7 @@ function hazardTable(id, items, names) {
   return html`<div class="table-wrap"><table id="${id}"><tr><th scope="col">${t('title')}</th><th scope="col">${t('level')}</th><th scope="col">${t('status')}</th><th scope="col">${l('premisesCol')}</th><th scope="col">${l('documents')}</th></tr>
     ${items.map(
       (h) =>
-        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ? names.premisesName(h.summary.premisesId) : '—'}</td><td>${h.documents.map((d) => `${documentKindName(d.kind)} ${d.number ?? `${d.year}-${d.seq}`}`).join('、') || '—'}</td></tr>`,
+        html`<tr data-hazard="${h.summary.hazardId}"><td>${hazardName(h.summary.hazardId, names)}</td><td>${levelCell(h.summary)}</td><td>${t(h.summary.status)}</td><td>${h.summary.premisesId ? names.premisesName(h.summary.premisesId) : '—'}</td><td>${h.documents.map((d) => `${documentKindName(d.kind)} ${d.number ?? `${d.year}-${d.seq}`}`).join(punct().sep) || '—'}</td></tr>`,
     )}</table></div>`;
 }
 
@@ -184,13 +184,13 @@ export async function enterprisePage(id, signal) {
       f.premises.past.length
         ? html`<h2>${l('pastTenancies')}</h2><ul id="file-past">${f.premises.past.map(
             (x) =>
-              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entNameOr(x.tenantEnterpriseId, x.tenantName)} · ${premisesName(f, x.premisesId)}（${entNameOr(x.landlordEnterpriseId, x.landlordName)}）· ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
+              html`<li data-premises="${x.premisesId}" data-tenant="${x.tenantEnterpriseId}" data-period="${x.period}">${entNameOr(x.tenantEnterpriseId, x.tenantName)} · ${premisesName(f, x.premisesId)}${punct().open}${entNameOr(x.landlordEnterpriseId, x.landlordName)}${punct().close} · ${l('period', { n: x.period })} · ${x.startedAt ? localTime(x.startedAt) : '…'} – ${localTime(x.endedAt)}</li>`,
           )}</ul>`
         : ''
     }
-    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entNameOr(x.tenantEnterpriseId, x.tenantName)}（${premisesName(f, x.premisesId)}）</li>`)}</ul>` : ''}
-    <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}（${kindsText(p.premisesKinds, names.kindName)}）</li>`)}</ul>
-    <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join('、') : l('none')}</p>
+    ${f.premises.tenants.length ? html`<h2>${l('tenants')}</h2><p><a id="file-landlord-link" href="#/landlord/${enc(f.profile.id)}">${l('rentalPoints')}</a></p><ul id="file-tenants">${f.premises.tenants.map((x) => html`<li>${entNameOr(x.tenantEnterpriseId, x.tenantName)}${punct().open}${premisesName(f, x.premisesId)}${punct().close}</li>`)}</ul>` : ''}
+    <h2>${l('packs')}</h2><ul id="file-packs">${f.packs.map((p) => html`<li data-pack="${p.id}">${loc(p.title)}${punct().open}${kindsText(p.premisesKinds, names.kindName)}${punct().close}</li>`)}</ul>
+    <h2>${l('devices')}</h2><p id="file-devices">${f.devices.length ? f.devices.map((d) => d.id).join(punct().sep) : l('none')}</p>
     <h2>${l('openHazards')}</h2>${hazardTable('file-open', f.hazards.open, names)}
     <h2>${l('closedHazards')}</h2>${hazardTable('file-closed', f.hazards.closed, names)}
     <h2>${l('inspections')}</h2><ul id="file-inspections">${f.inspections.map((i) => html`<li data-inspection="${i.id}"><a href="#/inspection/${enc(i.id)}">${localTime(i.inspectedAt ?? i.recordedAt)}</a> ${names.packName(i.pack.id)} · ${l('hazardsN', { n: i.hazards.length })}</li>`)}</ul>
@@ -238,7 +238,7 @@ export async function landlordPage(id, signal) {
   setHtml(
     app,
     html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
-    <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}：${l('rentalPremises')} ${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdueHazards')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
+    <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}${punct().colon}${l('rentalPremises')} ${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdueHazards')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
     <p id="landlord-message"></p>
     ${v.premises.map(
       (
@@ -324,7 +324,7 @@ export async function roundPage(id, signal) {
     app,
     html`<h1 id="round-title">${loc(round.title)}</h1>
     <p>${l(round.kind)} · ${round.startsOn} – ${round.endsOn}${packName ? html` · <span id="round-pack">${packName}</span>` : ''}${round.scope.area ? ` · ${round.scope.area}` : ''}</p>
-    ${coverage ? html`<p id="round-coverage" data-done="${coverage.done}" data-total="${coverage.total}">${l('coverage')} ${pct(coverage.rate)}（${coverage.done}/${coverage.total}）</p>` : ''}
+    ${coverage ? html`<p id="round-coverage" data-done="${coverage.done}" data-total="${coverage.total}">${l('coverage')} ${pct(coverage.rate)}${punct().open}${coverage.done}/${coverage.total}${punct().close}</p>` : ''}
     <div class="table-wrap"><table id="round-entries"><tr><th scope="col">${t('enterpriseCol')}</th><th scope="col">${l('area')}</th><th scope="col">${l('statusCol')}</th><th scope="col">${l('inspectionCol')}</th></tr>
       ${(coverage?.entries ?? []).map(
         (e) =>
@@ -333,7 +333,7 @@ export async function roundPage(id, signal) {
     <h2>${l('draws')}</h2>
     <ol id="round-draws">${draws.map(
       (d) =>
-        html`<li data-seq="${d.seq}" data-actor="${d.actorId}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('drawnBy')} ${d.actorId} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}：<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entNameOr(e, memberNames.get(e))).join('、')}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}：${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join('、') })}</span>` : ''}</li>`,
+        html`<li data-seq="${d.seq}" data-actor="${d.actorId}" data-seed-changed="${d.seedChanged ? 'true' : 'false'}" data-seed-check="${d.seedCheck}">${localTime(d.recordedAt)} · ${l('drawnBy')} ${actorName(d.actorId)} · ${l('seed')} <code>${d.draw.seed}</code> · ${l('selected')}${punct().colon}<span class="selected" data-selected="${d.draw.selected.join(' ')}">${d.draw.selected.map((e) => entNameOr(e, memberNames.get(e))).join(punct().sep)}</span> · ${l('digest')} <code>${d.draw.digest.slice(0, 12)}</code>${d.draw.reason ? html` · ${l('reason')}${punct().colon}${d.draw.reason}` : ''}${d.seedCheck === 'verified' ? '' : html` <span class="badge warn">${l(d.seedCheck === 'typed' ? 'seedTyped' : 'seedMismatch')}</span>`}${d.seedChanged ? html` <span class="badge warn">${l('seedChanged', { seeds: d.earlierSeeds.join(punct().sep) })}</span>` : ''}</li>`,
     )}</ol>
     <p id="round-commitment">${round.seeds ? html`${l('commitment')} <code>${round.seeds.commitment}</code>` : l('noCommitment')}</p>
     ${manage && round.seeds && drawsLeft === 0 ? html`<p class="hint" id="draw-limit">${l('drawLimit', { n: draws.length, max: draws.length - 1 })}</p>` : ''}

@@ -191,6 +191,12 @@ describe('supervisors', () => {
     expect(await officer.textContent('#why-not li[data-command="file_case"]')).toBe('File case: it is "Case filed"; this is done when "Escalated, Reported"');
     const why = await officer.$$eval('#why-not li[data-command]', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(why.filter((line) => /[（）：、]/.test(line))).toEqual([]);
+    // the open permits: the enterprise with its area, the attendant with whether present
+    await goTo(officer, 'permits');
+    const lvyuan = officer.locator('tr[data-permit]', { hasText: 'Lvyuan Restaurant' }).first();
+    await lvyuan.waitFor();
+    expect(await lvyuan.locator('td[data-label="Enterprise"]').textContent()).toBe('Lvyuan Restaurant (D1/G1)');
+    expect(await lvyuan.locator('td[data-label="Attendant"]').textContent()).toMatch(/^Lvyuan Restaurant attendant Ma Jun \((Not present|Present)\)$/);
     await officer.context().close();
   });
 
