@@ -17,7 +17,7 @@ export function readmeBlock(markdown, name, file = 'README.md') {
 }
 
 /** How docs/http.md's first snippet ends: the one line the consumer test replaces. */
-export const HTTP_SNIPPET_LISTEN = ".listen(3000, '127.0.0.1');";
+const HTTP_SNIPPET_LISTEN = ".listen(3000, '127.0.0.1');";
 
 /**
  * docs/http.md's first snippet (`<!-- consumer:http-node -->`) as a script that runs it as written
