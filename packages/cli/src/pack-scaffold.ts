@@ -1,4 +1,22 @@
 import { docsUrl } from '@anjian/core/internal';
+import cliPackage from '../package.json';
+
+/**
+ * Where a new pack lives, for its `package.json`: a project of its own (a department's
+ * repository: `@anjian/cli` from npm, private until its owners decide), or the anjian
+ * repository itself (a workspace pack like those under `checklists/`, published with them).
+ */
+export type ScaffoldHome =
+  | { kind: 'project'; cliVersion: string }
+  | {
+      kind: 'repo';
+      /** The pack folder relative to the repository root, `/`-separated (`checklists/boilers`). */
+      directory: string;
+      /** The repository fields of `@anjian/core`'s package.json, which the packs share. */
+      repository: { type: string; url: string };
+      bugs: string;
+      license: string;
+    };
 
 /** What `anjian new pack` asks for. */
 export interface PackScaffoldOptions {
@@ -8,6 +26,44 @@ export interface PackScaffoldOptions {
   domain: string;
   /** Path from the pack folder to the folder that holds `@anjian/core`'s schemas, `/`-separated. */
   schemaDir: string;
+  /** Where the pack lives (default: a project of its own, with this CLI's version). */
+  home?: ScaffoldHome;
+}
+
+/** The scripts of a pack package: validate, then the scenarios with every rule exercised and no warning allowed. */
+const PACK_SCRIPTS = { validate: 'anjian validate .', test: 'anjian validate . && anjian test . --coverage-threshold 100 --max-warnings 0' };
+
+/**
+ * The `package.json` of a new pack: what it publishes (`pack.yaml`, the sections, the tests,
+ * the README), `exports` of `./pack.yaml` (hosts load the pack by name), the `validate` and
+ * `test` scripts and `@anjian/cli` as a dev dependency — in the anjian repository the same
+ * fields, in the same order, as the packs under `checklists/`.
+ */
+function packPackageJson(id: string, home: ScaffoldHome): string {
+  const files = ['pack.yaml', 'sections', 'tests', 'README.md'];
+  const exports = { './pack.yaml': './pack.yaml', './package.json': './package.json' };
+  const description = `anjian checklist pack: ${id}`;
+  if (home.kind === 'project') {
+    return `${JSON.stringify({ name: `anjian-pack-${id}`, version: '0.1.0', private: true, description, files, exports, scripts: PACK_SCRIPTS, devDependencies: { '@anjian/cli': `^${home.cliVersion}` } }, null, 2)}\n`;
+  }
+  const web = home.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  return `${JSON.stringify(
+    {
+      name: `@anjian/pack-${id}`,
+      version: '0.1.0',
+      description,
+      license: home.license,
+      homepage: `${web}/tree/main/${home.directory}#readme`,
+      repository: { ...home.repository, directory: home.directory },
+      bugs: home.bugs,
+      files,
+      exports,
+      scripts: PACK_SCRIPTS,
+      devDependencies: { '@anjian/cli': 'workspace:*' },
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 /** A pack id `anjian new pack` accepts: it is also a folder name, so lower case letters, digits and `-` only. */
@@ -61,8 +117,8 @@ function itemPrefix(id: string): string {
 /**
  * The files of a new pack, by path inside the pack folder: `pack.yaml` (metadata, one
  * premises kind, one regulation, one fact), `sections/general.yaml` (one section, one item,
- * one hazard rule), `tests/basic.yaml` (three scenarios: compliant, hazard, answer missing)
- * and a bilingual `README.md`. `pack.yaml` names the domain (`domainLabel`, what reports show
+ * one hazard rule), `tests/basic.yaml` (three scenarios: compliant, hazard, answer missing),
+ * a bilingual `README.md` and a `package.json` (see {@link ScaffoldHome}). `pack.yaml` names the domain (`domainLabel`, what reports show
  * for it): the bundled packs' name for a domain they cover, else a placeholder to fill in that
  * says so. The files carry the `$schema` modeline for editors. The result
  * passes `anjian validate` without an issue and `anjian test --coverage-threshold 100`.
@@ -70,10 +126,10 @@ function itemPrefix(id: string): string {
  * @example
  * ```ts
  * const files = packScaffold({ id: 'demo-x', domain: 'general', schemaDir: '../node_modules/@anjian/core/schema' });
- * Object.keys(files); // ['pack.yaml', 'sections/general.yaml', 'tests/basic.yaml', 'README.md']
+ * Object.keys(files); // ['pack.yaml', 'sections/general.yaml', 'tests/basic.yaml', 'README.md', 'package.json']
  * ```
  */
-export function packScaffold({ id, domain, schemaDir }: PackScaffoldOptions): Record<string, string> {
+export function packScaffold({ id, domain, schemaDir, home = { kind: 'project', cliVersion: cliPackage.version } }: PackScaffoldOptions): Record<string, string> {
   const item = `${itemPrefix(id)}-001`;
   // The section and the tests are one folder deeper than pack.yaml.
   const deeper = `../${schemaDir}`;
@@ -198,6 +254,9 @@ npx anjian test ${id} --coverage-threshold 100   # 场景测试，每条规则�
 npx anjian new inspection ${id} --premises workplace   # 可填写的检查记录模板 / a fillable inspection
 \`\`\`
 
+\`package.json\` 的 \`test\` 脚本做同样的检查，且不允许任何警告（在本文件夹运行 \`npm test\`）。
+The \`test\` script of \`package.json\` runs the same checks and allows no warning (\`npm test\` in this folder).
+
 在 CI 中用 \`npx anjian validate ${id} --format github\` 得到逐行标注。
 In CI, \`npx anjian validate ${id} --format github\` annotates the lines.
 
@@ -213,5 +272,5 @@ In CI, \`npx anjian validate ${id} --format github\` annotates the lines.
 编写指南 / Authoring guide: [中文](${docsUrl('authoring-packs.zh-CN.md')}) · [English](${docsUrl('authoring-packs.en.md')}) ·
 问题代码 / issue codes: [issue-codes.md](${docsUrl('issue-codes.md')})
 `;
-  return { 'pack.yaml': packYaml, 'sections/general.yaml': sectionYaml, 'tests/basic.yaml': testsYaml, 'README.md': readme };
+  return { 'pack.yaml': packYaml, 'sections/general.yaml': sectionYaml, 'tests/basic.yaml': testsYaml, 'README.md': readme, 'package.json': packPackageJson(id, home) };
 }

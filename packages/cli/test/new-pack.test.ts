@@ -3,10 +3,11 @@
  * pass with full rule coverage at once; it never writes into a non-empty folder; a bad id or a
  * stray option is a usage error in both languages.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackFromPath } from '@anjian/core/node';
+import { VERSION } from '../src/main.js';
 import { packScaffold } from '../src/pack-scaffold.js';
 import { runCli } from './run-cli.js';
 import { REPO, tempDir } from './fixtures.js';
@@ -17,7 +18,7 @@ describe('anjian new pack', () => {
     const made = await runCli(['new', 'pack', 'demo-x'], { cwd });
     expect(made.code).toBe(0);
     expect(made.err).toContain('next: anjian validate demo-x && anjian test demo-x');
-    for (const f of ['pack.yaml', 'sections/general.yaml', 'tests/basic.yaml', 'README.md']) expect(existsSync(join(cwd, 'demo-x', f)), f).toBe(true);
+    for (const f of ['pack.yaml', 'sections/general.yaml', 'tests/basic.yaml', 'README.md', 'package.json']) expect(existsSync(join(cwd, 'demo-x', f)), f).toBe(true);
     expect(readFileSync(join(cwd, 'demo-x', 'pack.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/@anjian/core/schema/pack.schema.json');
     expect(readFileSync(join(cwd, 'demo-x', 'tests/basic.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/@anjian/core/schema/scenario.schema.json');
 
@@ -90,6 +91,51 @@ describe('anjian new pack', () => {
       const tested = await runCli(['test', id, '--coverage-threshold', '100'], { cwd });
       expect(tested.out, id).toMatch(/3 passed, 0 failed/);
       expect(tested.code, id).toBe(0);
+    }
+  });
+
+  it('writes a package.json whose scripts validate and test with no warning allowed', async () => {
+    const cwd = tempDir('anjian-new-pack-');
+    expect((await runCli(['new', 'pack', 'demo-x'], { cwd })).code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(cwd, 'demo-x', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg).toMatchObject({
+      name: 'anjian-pack-demo-x',
+      version: '0.1.0',
+      private: true,
+      files: ['pack.yaml', 'sections', 'tests', 'README.md'],
+      exports: { './pack.yaml': './pack.yaml', './package.json': './package.json' },
+      scripts: { validate: 'anjian validate .', test: 'anjian validate . && anjian test . --coverage-threshold 100 --max-warnings 0' },
+      devDependencies: { '@anjian/cli': `^${VERSION}` },
+    });
+  });
+
+  it('inside the anjian repository: the $schema lines point at packages/core/schema and package.json is a workspace pack like the others', async () => {
+    // A copy of the repository's layout: packages/core with its schema, and checklists/.
+    const repo = tempDir('anjian-new-pack-repo-');
+    mkdirSync(join(repo, 'packages', 'core', 'schema'), { recursive: true });
+    mkdirSync(join(repo, 'checklists'));
+    cpSync(join(REPO, 'packages', 'core', 'package.json'), join(repo, 'packages', 'core', 'package.json'));
+    writeFileSync(join(repo, 'packages', 'core', 'schema', 'pack.schema.json'), '{}');
+    for (const [cwd, argv] of [
+      [repo, ['new', 'pack', 'fire', '--domain', 'fire', '--output', 'checklists/fire']],
+      [join(repo, 'checklists'), ['new', 'pack', 'gas', '--domain', 'gas']],
+    ] as const) {
+      const made = await runCli([...argv], { cwd });
+      expect(made.code, argv.join(' ')).toBe(0);
+      expect(made.err).toContain('pnpm install');
+    }
+    for (const id of ['fire', 'gas']) {
+      const dir = join(repo, 'checklists', id);
+      expect(readFileSync(join(dir, 'pack.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../packages/core/schema/pack.schema.json');
+      expect(readFileSync(join(dir, 'sections/general.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../packages/core/schema/pack.schema.json');
+      expect(readFileSync(join(dir, 'tests/basic.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../packages/core/schema/scenario.schema.json');
+      // the same package.json as the repository's own pack of that id, but the description, and no warning allowed
+      const made = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string> };
+      const bundled = JSON.parse(readFileSync(join(REPO, 'checklists', id, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string> };
+      expect(Object.keys(made)).toEqual(Object.keys(bundled));
+      for (const key of Object.keys(bundled).filter((k) => k !== 'description' && k !== 'scripts')) expect(made[key], `${id} ${key}`).toEqual(bundled[key]);
+      expect(made.scripts.validate).toBe(bundled.scripts.validate);
+      expect(made.scripts.test).toBe('anjian validate . && anjian test . --coverage-threshold 100 --max-warnings 0');
     }
   });
 

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { inspectionTemplate } from '@anjian/core/internal';
 import type { Lang } from '@anjian/core';
 import type { CliIo } from '../cli-io.js';
 import type { Command, CommandArgs } from '../command.js';
 import { loadOnePack } from '../load-one-pack.js';
-import { packScaffold, SCAFFOLD_DOMAIN, SCAFFOLD_ID } from '../pack-scaffold.js';
+import { packScaffold, SCAFFOLD_DOMAIN, SCAFFOLD_ID, type ScaffoldHome } from '../pack-scaffold.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -44,8 +44,8 @@ export const newCommand: Command = {
     },
     'inspected-at': { type: 'string', valueName: 'TIME', description: { 'zh-CN': '检查时间（带时区的 ISO 时间）', en: 'inspection time (ISO with offset)' } },
   },
-  async run({ values, positionals }, { io, lang }) {
-    if (positionals[0] === 'pack') return newPack(values, positionals.slice(1), io, lang);
+  async run({ values, positionals }, { io, lang, version }) {
+    if (positionals[0] === 'pack') return newPack(values, positionals.slice(1), io, lang, version);
     if (positionals[0] !== 'inspection') {
       throw new UsageError(
         {
@@ -75,7 +75,7 @@ export const newCommand: Command = {
   },
 };
 
-function newPack(values: CommandArgs['values'], rest: string[], io: CliIo, lang: Lang): number {
+function newPack(values: CommandArgs['values'], rest: string[], io: CliIo, lang: Lang, version: string): number {
   const id = rest[0];
   if (id === undefined) throw new UsageError({ 'zh-CN': '请给出检查表编号：anjian new pack <编号>', en: 'give the pack id: anjian new pack <id>' }, 'new');
   if (rest.length > 1) throw new UsageError({ 'zh-CN': `多余的参数：${rest[1]}`, en: `unexpected argument: ${rest[1]}` }, 'new');
@@ -100,11 +100,9 @@ function newPack(values: CommandArgs['values'], rest: string[], io: CliIo, lang:
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new UsageError({ 'zh-CN': `文件夹已存在且不为空，不覆盖：${folder}`, en: `the folder exists and is not empty; nothing is overwritten: ${folder}` }, 'new');
   }
-  // Editors find the schema in the project's node_modules (npm install --save-dev @anjian/cli).
-  const schemaDir = relative(target, join(io.cwd, 'node_modules', '@anjian', 'core', 'schema'))
-    .split('\\')
-    .join('/');
-  const files = packScaffold({ id, domain, schemaDir });
+  const place = scaffoldPlace(target, io.cwd, version);
+  const schemaDir = relative(target, place.schemaDir).split('\\').join('/');
+  const files = packScaffold({ id, domain, schemaDir, home: place.home });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(target, path)), { recursive: true });
     writeFileSync(join(target, path), text, { flag: 'wx' });
@@ -115,5 +113,48 @@ function newPack(values: CommandArgs['values'], rest: string[], io: CliIo, lang:
       ? `wrote ${shown}/ (${Object.keys(files).join(', ')})\nnext: anjian validate ${shown} && anjian test ${shown}\n`
       : `已写入 ${shown}/（${Object.keys(files).join('、')}）\n下一步：anjian validate ${shown} && anjian test ${shown}\n`,
   );
+  if (place.home.kind === 'repo') {
+    io.stderr.write(
+      lang === 'en'
+        ? `in the anjian repository: run pnpm install (it adds the pack to pnpm-lock.yaml); CONTRIBUTING.md "Add a checklist pack" lists what else a new pack touches\n`
+        : `在 anjian 仓库内：运行 pnpm install（把检查表加入 pnpm-lock.yaml）；新增检查表还要改动的地方见 CONTRIBUTING.md“Add a checklist pack”\n`,
+    );
+  }
   return 0;
+}
+
+/**
+ * Where the new pack's `$schema` lines point and what its package.json is: the nearest folder
+ * above the pack that is the anjian repository (`packages/core` is `@anjian/core` with its
+ * schemas: a workspace pack, schemas from the source) or has `@anjian/core` installed
+ * (`node_modules/@anjian/core/schema`); neither: the `node_modules` of the folder the command
+ * runs in, where `npm install` will put it.
+ */
+function scaffoldPlace(target: string, cwd: string, cliVersion: string): { schemaDir: string; home: ScaffoldHome } {
+  const project = { kind: 'project', cliVersion } as const;
+  for (let dir = dirname(target); ; dir = dirname(dir)) {
+    const core = join(dir, 'packages', 'core');
+    const repo = readAnjianCore(core);
+    if (repo) return { schemaDir: join(core, 'schema'), home: { kind: 'repo', directory: relative(dir, target).split('\\').join('/'), ...repo } };
+    const installed = join(dir, 'node_modules', '@anjian', 'core', 'schema');
+    if (existsSync(join(installed, 'pack.schema.json'))) return { schemaDir: installed, home: project };
+    if (dirname(dir) === dir) break;
+  }
+  return { schemaDir: join(cwd, 'node_modules', '@anjian', 'core', 'schema'), home: project };
+}
+
+/** The repository fields of `@anjian/core`'s package.json in `dir`, when `dir` is core's source with its schemas. */
+function readAnjianCore(dir: string): { repository: { type: string; url: string }; bugs: string; license: string } | undefined {
+  if (!existsSync(join(dir, 'schema', 'pack.schema.json'))) return undefined;
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; repository?: { type?: unknown; url?: unknown }; bugs?: unknown; license?: unknown };
+    if (pkg.name !== '@anjian/core' || typeof pkg.repository?.url !== 'string') return undefined;
+    return {
+      repository: { type: typeof pkg.repository.type === 'string' ? pkg.repository.type : 'git', url: pkg.repository.url },
+      bugs: typeof pkg.bugs === 'string' ? pkg.bugs : '',
+      license: typeof pkg.license === 'string' ? pkg.license : '',
+    };
+  } catch {
+    return undefined;
+  }
 }
