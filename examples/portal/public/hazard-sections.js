@@ -74,10 +74,10 @@ export function findingSection(history) {
         (f) => html`<article class="finding" data-level="${f.level}">
         <p><b>${loc(f.title)}</b> · ${levelCell(f)}</p>
         <p class="explanation">${loc(f.explanation)}</p>
-        ${Array.isArray(f.basis) && f.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(f.basis.map(citation), '；')}</p>` : ''}
-        ${f.rectification ? html`<p><b>${t('rectificationAdvice')}：</b>${loc(f.rectification)}</p>` : ''}</article>`,
+        ${Array.isArray(f.basis) && f.basis.length ? html`<p><b>${t('term_basis')}${punct().colon}</b>${join(f.basis.map(citation), lang() === 'en' ? '; ' : '；')}</p>` : ''}
+        ${f.rectification ? html`<p><b>${t('rectificationAdvice')}${punct().colon}</b>${loc(f.rectification)}</p>` : ''}</article>`,
       )
-    : html`<p>${d.description ? loc(d.description) : t('manualNoBasis')}</p>${Array.isArray(d.basis) && d.basis.length ? html`<p><b>${t('term_basis')}：</b>${join(d.basis.map(citation), '；')}</p>` : ''}`;
+    : html`<p>${d.description ? loc(d.description) : t('manualNoBasis')}</p>${Array.isArray(d.basis) && d.basis.length ? html`<p><b>${t('term_basis')}${punct().colon}</b>${join(d.basis.map(citation), lang() === 'en' ? '; ' : '；')}</p>` : ''}`;
   return html`<section id="finding" aria-labelledby="finding-h"><h2 id="finding-h">${t('finding')}</h2>${body}
     ${report ? html`<p class="hint">${t('reportedBy', { who: actorName(report.actor?.id), at: localTime(report.recordedAt) })}</p>` : ''}
     ${typeof d.inspectionId === 'string' ? html`<p><a id="hazard-inspection" href="${inspectionHref(d.inspectionId)}">${t('viewRecord')}</a></p>` : ''}</section>`;

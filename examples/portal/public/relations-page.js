@@ -159,7 +159,7 @@ export async function enterprisePage(id, signal) {
     list.map((x) => html`<tr data-round="${x.roundId}" data-status="${status}"><td>${loc(x.title)}</td><td>${l(x.kind)}</td><td>${x.startsOn} – ${x.endsOn}</td><td>${l(status)}</td></tr>`);
   setHtml(
     app,
-    html`<h1>${l('file')}：<span id="file-name">${entNameOr(f.profile.id, f.profile.name)}</span></h1>
+    html`<h1>${l('file')}${punct().colon}<span id="file-name">${entNameOr(f.profile.id, f.profile.name)}</span></h1>
     ${f.complete ? '' : html`<p class="hint" id="file-partial">${l('partial')}</p>`}
     <h2>${l('profile')}</h2><p id="file-profile">${l('area')} ${f.profile.area}${f.profile.address ? ` · ${f.profile.address}` : ''}</p>
     <h2>${l('premisesHeld')}</h2>${
@@ -237,7 +237,7 @@ export async function landlordPage(id, signal) {
   const names = { hazard: new Map(lists.flatMap((r) => (r.ok ? (r.body?.items ?? []) : [])).map((row) => [row.hazardId, row])) };
   setHtml(
     app,
-    html`<h1>${l('rentalPoints')}：<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
+    html`<h1>${l('rentalPoints')}${punct().colon}<span id="landlord-name">${entNameOr(v.landlord.id, v.landlord.name)}</span></h1>
     <p id="landlord-totals" data-open="${v.totals.open}" data-tenants="${v.totals.tenants}">${l('totals')}${punct().colon}${l('rentalPremises')} ${v.totals.premises} · ${l('tenants')} ${v.totals.tenants} · ${l('open')} ${v.totals.open} · ${l('overdueHazards')} ${v.totals.overdue} · ${l('major')} ${v.totals.majorOpen}</p>
     <p id="landlord-message"></p>
     ${v.premises.map(

@@ -189,6 +189,10 @@ describe('supervisors', () => {
     expect(await officer.textContent('#deadline-source')).toMatch(/^\(the checklist's time limit from the report .*\)$/);
     expect(await officer.textContent('#history li[data-type="case_filed"]')).toContain('Li Qiang (certificate D1-ZF-2026-0101), Zhao Min (certificate D1-ZF-2026-0102)');
     expect(await officer.textContent('#why-not li[data-command="file_case"]')).toBe('File case: it is "Case filed"; this is done when "Escalated, Reported"');
+    const page = (await officer.textContent('#app')) ?? '';
+    expect(page).toContain('Basis: ');
+    expect(page).toContain('How to fix: ');
+    expect(page).not.toMatch(/(Basis|How to fix)：/);
     const why = await officer.$$eval('#why-not li[data-command]', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(why.filter((line) => /[（）：、]/.test(line))).toEqual([]);
     // the open permits: the enterprise with its area, the attendant with whether present
