@@ -150,8 +150,6 @@ describe('supervisors', () => {
 
     const officer = await portal.signIn('officer-li', 'enforcement', 'en');
     await officer.click('#lang-switch');
-    await officer.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#app')?.getAttribute('data-page') === 'enforcement');
-    await officer.click('#lang-switch');
     await officer.waitForSelector('#app[data-page="enforcement"]');
     await goTo(officer, 'reports');
     await officer.waitForSelector('#report-summary');
