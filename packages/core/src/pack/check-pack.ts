@@ -2,7 +2,7 @@ import { checkCompiles } from './check-compiles.js';
 import { checkConditions } from './check-conditions.js';
 import { checkIds } from './check-ids.js';
 import { checkReferences } from './check-references.js';
-import { checkTexts } from './check-texts.js';
+import { checkFoldedChinese, checkTexts } from './check-texts.js';
 import { createIssue } from './create-issue.js';
 import { createHinter } from './did-you-mean.js';
 import { locatePointer } from './locate-pointer.js';
@@ -41,6 +41,7 @@ export function checkPack(index: PackIndex): Issue[] {
   checkReferences(ctx);
   checkConditions(ctx);
   checkTexts(ctx);
+  checkFoldedChinese(ctx);
   checkCompiles(ctx, issues);
   const order = [...index.files.keys()];
   return issues

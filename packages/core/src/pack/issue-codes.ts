@@ -82,6 +82,13 @@ export const ISSUE_CODES = Object.freeze({
   SCHEMA_SHAPE: c('error', '写法不符合格式', 'Does not match the format', '对照文档中的示例修改。', 'Compare with the examples in the docs.'),
   TEXT_MISSING_ZH_CN: c('error', '缺少中文文本', 'Chinese text missing', '补上 zh-CN 文本。', 'Add the zh-CN text.'),
   TEXT_MISSING_EN: c('warning', '缺少英文文本', 'English text missing', '补上 en 文本，方便双语使用。', 'Add the en text so both languages read well.'),
+  TEXT_FOLDED_CHINESE: c(
+    'info',
+    '中文跨行书写，换行被折叠成空格',
+    'Chinese text folded over lines: each break becomes a space',
+    '把中文写在一行内（需要时加引号），或在确需换行时改用 |-。',
+    'Keep the Chinese on one line (quoted if needed), or use |- where a line break is meant.',
+  ),
   // — files and includes —
   INCLUDE_NOT_FOUND: c('error', '引入的文件不存在', 'Included file not found', '检查 include 中的路径。', 'Check the path under include.'),
   INCLUDE_OUTSIDE_PACK: c(
