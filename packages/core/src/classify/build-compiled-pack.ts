@@ -121,7 +121,16 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
     return flags;
   };
   const template = (
-    rule: { id: string; level: HazardLevel; title: LocalizedText; basis: Pack['composites'][number]['basis']; party?: Party; deadline?: DeadlinePolicy; rectification?: LocalizedText },
+    rule: {
+      id: string;
+      level: HazardLevel;
+      title: LocalizedText;
+      basis: Pack['composites'][number]['basis'];
+      confirmation?: string;
+      party?: Party;
+      deadline?: DeadlinePolicy;
+      rectification?: LocalizedText;
+    },
     pointer: string,
   ): RuleTemplate => {
     let basis = resolveBasis(pack, rule.basis ?? []);
@@ -135,7 +144,8 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
       level: rule.level,
       title: rule.title,
       basis: Object.freeze(basis) as ResolvedCitation[],
-      provisional: isProvisional(basis),
+      provisional: isProvisional(basis, rule),
+      confirmation: rule.confirmation,
       party: rule.party ?? 'user',
       deadline: deadlineFor(pack, rule.level, rule.deadline),
       rectification: rule.rectification,
@@ -223,7 +233,7 @@ export function buildCompiledPack(pack: Pack, options: BuildOptions = {}): Compi
       basisOf = (index, t) => {
         let entry = entries[index];
         if (entry === undefined) {
-          const state = basisAsOf(pack, t.basis, day);
+          const state = basisAsOf(pack, t.basis, day, t);
           entries[index] = entry = { basis: Object.freeze(state.basis) as ResolvedCitation[], provisional: state.provisional, drop: state.notYetLaw };
         }
         return entry;

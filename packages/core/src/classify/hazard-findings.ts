@@ -13,7 +13,10 @@ export interface RuleTemplate {
   level: HazardLevel;
   title: LocalizedText;
   basis: ResolvedCitation[];
+  /** Provisional in the pack's static view (`isProvisional` of the basis and the rule). */
   provisional: boolean;
+  /** The rule's `confirmation` (`collective`: people decide the level, so provisional on every day). */
+  confirmation: string | undefined;
   party: Party;
   deadline: DeadlinePolicy;
   rectification: LocalizedText | undefined;

@@ -25,10 +25,22 @@ export function resolveBasis(pack: Pick<Pack, 'regulations'>, basis: readonly Ci
 }
 
 /**
- * A level is provisional (疑似) when every citation it rests on is superseded or
+ * A level is provisional (疑似) when its rule says only people decide it (`confirmation:
+ * collective`: a major fire hazard is determined by the fire authority's collective
+ * discussion, never by a form), or when every citation it rests on is superseded or
  * unverified — including when it rests on no citation at all: the classifier then only
- * suggests the level and an enforcement officer confirms it.
+ * suggests the level and an enforcement officer confirms it. The one definition the
+ * classifier, the as-of view (`classificationAsOf`, with the citations as of the inspection
+ * day) and the pack READMEs read.
+ *
+ * @example
+ * ```ts
+ * isProvisional([{ ...citation, status: 'current', confidence: 'verified' }]); // false
+ * isProvisional([{ ...citation, status: 'current', confidence: 'verified' }], { confirmation: 'collective' }); // true
+ * ```
  */
-export function isProvisional(basis: readonly ResolvedCitation[]): boolean {
-  return basis.every((c) => c.status === 'superseded' || c.confidence === 'unverified');
+export function isProvisional(basis: readonly ResolvedCitation[], rule: { readonly confirmation?: string | undefined } = {}): boolean {
+  // any value fails closed: a level someone must confirm is never reported as decided
+  if (rule.confirmation !== undefined) return true;
+  return basis.every((c) => c.inForce === false || c.status === 'superseded' || c.confidence === 'unverified');
 }

@@ -75,8 +75,10 @@ export interface HazardFinding {
   kind: 'rule' | 'composite';
   level: HazardLevel;
   /**
-   * True when every citation of the basis is superseded or unverified: the level is a
-   * suggestion (疑似) that an enforcement officer must confirm.
+   * True when every citation of the basis is superseded, not in force on the inspection day
+   * or unverified, or when the rule says people decide its level (`confirmation:
+   * collective`, whatever the basis): the level is a suggestion (疑似) that an enforcement
+   * officer must confirm. See `isProvisional`.
    */
   provisional: boolean;
   party: Party;

@@ -107,3 +107,63 @@ describe('as-of evaluation', () => {
     expect(result.hazards.every((h) => h.basis.every((c) => c.inForce === undefined))).toBe(true);
   });
 });
+
+describe('confirmation: collective — a level only people decide is provisional on every inspection day', () => {
+  /** demo-kitchen with DEMO-001-H1 (major, verified determination standard) and DEMO-C1 (on the same standard) marked, editions dated or not. */
+  const marked = async (dates: boolean) => {
+    const demoLoaded = await loadPackFromPath(`${repo}examples/packs/demo-kitchen`);
+    if (!demoLoaded.ok) throw new Error('demo-kitchen does not load');
+    const demo = structuredClone(demoLoaded.pack) as typeof demoLoaded.pack;
+    if (dates) demo.regulations[0]!.effective = '2023-01-01';
+    const rules = demo.sections.flatMap((s) => s.items.flatMap((i) => i.hazards));
+    Object.assign(
+      rules.find((r) => r.id === 'DEMO-001-H1')!,
+      { confirmation: 'collective' },
+    );
+    Object.assign(demo.composites[0]!, { confirmation: 'collective', basis: [{ regulation: 'jcg-2023-4', clause: '第六条' }] });
+    return demo;
+  };
+  const inspection: Inspection = {
+    pack: 'demo-kitchen',
+    premises: 'restaurant',
+    findings: { gas_type: 'lpg', below_ground: true, alarm_installed: false, hose_length_m: 3, cylinders_on_site: 4 },
+  };
+  const flags = (hazards: readonly { rule: string; provisional: boolean }[]) => Object.fromEntries(hazards.map((h) => [h.rule, h.provisional]));
+
+  it('the marked rule and composite are provisional undated, dated, and through classificationAsOf; the others as their basis says', async () => {
+    for (const dates of [false, true]) {
+      const demo = await marked(dates);
+      const evaluator = compilePack(demo);
+      const undated = evaluator.evaluate(inspection);
+      const dated = evaluator.evaluate({ ...inspection, inspectedAt: '2026-06-01T10:00:00+08:00' });
+      for (const result of [undated, dated]) {
+        // DEMO-001-H1 rests on a verified, current determination standard: only the mark makes it provisional
+        expect(flags(result.hazards), `dates: ${dates}`).toMatchObject({ 'DEMO-001-H1': true, 'DEMO-C1': true, 'DEMO-002-H1': true });
+        expect(result.hazards.find((h) => h.rule === 'DEMO-001-H1')!.basis.every((c) => c.confidence === 'verified' && c.status === 'current')).toBe(true);
+        expect(result.summary.provisional).toBe(result.hazards.filter((h) => h.provisional).length);
+      }
+      // the as-of path applied to the static view says the same
+      const asOf = classificationAsOf(demo, { ...undated, inspectedAt: '2026-06-01T10:00:00+08:00' });
+      expect(flags(asOf.hazards)).toEqual(flags(dated.hazards));
+      // unmarked, the same rule is not provisional
+      const plain = structuredClone(demo) as typeof demo;
+      for (const r of plain.sections.flatMap((s) => s.items.flatMap((i) => i.hazards))) delete (r as { confirmation?: unknown }).confirmation;
+      expect(flags(compilePack(plain).evaluate({ ...inspection, inspectedAt: '2026-06-01T10:00:00+08:00' }).hazards)['DEMO-001-H1']).toBe(false);
+    }
+  });
+
+  it('a backdated fire inspection (2025-06-01, GB 35181-2017 in force, secondary) still reports a provisional major: collective discussion decides it', () => {
+    // the workshop keeps goods of fire class A/B with people sleeping in the building (FIRE-040-H1, GB 35181-2017 6.2 [S])
+    const result = evaluator.evaluate({ ...workshop, inspectedAt: '2025-06-01T10:00:00+08:00', findings: { ...workshop.findings, goods_class: 'class_ab' } });
+    expect(result.asOf).toBe('2025-06-01');
+    const major = result.hazards.find((h) => h.rule === 'FIRE-040-H1');
+    expect(major, JSON.stringify(result.hazards.map((h) => h.rule))).toBeDefined();
+    expect(major!.basis.find((c) => c.number === 'GB 35181-2017')).toMatchObject({ inForce: true, status: 'current', confidence: 'secondary' });
+    expect(major!.provisional).toBe(true);
+    const majors = result.hazards.filter((h) => h.level === 'major');
+    expect(majors.every((h) => h.provisional)).toBe(true);
+    // every major rule and composite of the fire pack is marked
+    const rules = [...fire.sections.flatMap((s) => s.items.flatMap((i) => i.hazards)), ...fire.composites];
+    expect(rules.filter((r) => r.level === 'major' && r.confirmation !== 'collective').map((r) => r.id)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
  * @module
  */
 import { compositeExplainer } from '../classify/hazard-findings.js';
+import { isProvisional } from '../classify/resolve-basis.js';
 import type { Classification, HazardFinding, ItemResult, ResolvedCitation } from '../classify/types.js';
 import type { HazardLevel, LocalizedText, Pack, Regulation } from './types.js';
 
@@ -94,11 +95,6 @@ function withSuccessors(pack: Pick<Pack, 'regulations'>, basis: ResolvedCitation
   return added.length === 0 ? basis : [...added, ...basis];
 }
 
-/** Provisional as of a day: every citation withdrawn, not yet in force, superseded or unverified (or none). */
-function provisionalAsOf(basis: readonly ResolvedCitation[]): boolean {
-  return basis.every((c) => c.inForce === false || c.status === 'superseded' || c.confidence === 'unverified');
-}
-
 /** A finding rests only on documents not yet in force: it was not the law on that day. */
 function notYetLaw(basis: readonly ResolvedCitation[]): boolean {
   return basis.length > 0 && basis.every((c) => c.inForce === false && c.effective !== undefined && c.withdrawn === undefined);
@@ -106,18 +102,25 @@ function notYetLaw(basis: readonly ResolvedCitation[]): boolean {
 
 /**
  * A finding's basis as of a day: each citation as of that day, successors of withdrawn
- * editions first; whether the finding is then provisional; and whether it was not the law
- * yet (every citation not yet in force), so that {@link classificationAsOf} drops it.
- * Depends only on the basis and the day (the classifier keeps it per rule and day).
+ * editions first; whether the finding is then provisional (`isProvisional`: every citation
+ * withdrawn, not yet in force, superseded or unverified, or the rule's `confirmation` says
+ * people decide it); and whether it was not the law yet (every citation not yet in force),
+ * so that {@link classificationAsOf} drops it. Depends only on the rule (its basis and
+ * `confirmation`) and the day (the classifier keeps it per rule and day).
  * @internal
  */
-export function basisAsOf(pack: Pick<Pack, 'regulations'>, basis: readonly ResolvedCitation[], day: string): { basis: ResolvedCitation[]; provisional: boolean; notYetLaw: boolean } {
+export function basisAsOf(
+  pack: Pick<Pack, 'regulations'>,
+  basis: readonly ResolvedCitation[],
+  day: string,
+  rule: { readonly confirmation?: string | undefined } = {},
+): { basis: ResolvedCitation[]; provisional: boolean; notYetLaw: boolean } {
   const asOf = withSuccessors(
     pack,
     basis.map((c) => citationAsOf(pack, c, day)),
     day,
   );
-  return { basis: asOf, provisional: provisionalAsOf(asOf), notYetLaw: notYetLaw(asOf) };
+  return { basis: asOf, provisional: isProvisional(asOf, rule), notYetLaw: notYetLaw(asOf) };
 }
 
 /** Whether some edition of the pack has dates (else the law as of any day is the pack's static view). @internal */
@@ -132,6 +135,14 @@ function titleOfRule(sections: Pack['sections'], id: string): LocalizedText {
   return { 'zh-CN': id, en: id };
 }
 
+/** The `confirmation` of each rule and composite that has one, by id. */
+function confirmations(pack: Pick<Pack, 'sections' | 'composites'>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of pack.sections) for (const i of s.items) for (const r of i.hazards) if (r.confirmation !== undefined) out.set(r.id, r.confirmation);
+  for (const c of pack.composites) if (c.confirmation !== undefined) out.set(c.id, c.confirmation);
+  return out;
+}
+
 /**
  * Classify as of the inspection date: given a classification made with the pack's static
  * view, apply the law in force on the inspection's day (its `inspectedAt`).
@@ -140,13 +151,16 @@ function titleOfRule(sections: Pack['sections'], id: string): LocalizedText {
  *   withdrawn edition names its successor (`replacedBy`, from the pack's `replacedBy`), and
  *   the successor is cited first, its clause marked as not yet encoded (unverified);
  * - a hazard is provisional when no citation of its basis was in force, verified or
- *   secondary on that day;
+ *   secondary on that day, or when its rule or composite says people decide its level
+ *   (`confirmation: collective`: provisional on every day);
  * - a hazard whose whole basis was not yet in force is dropped (the rule was not law yet):
  *   its item passes when nothing else fired; a composite that loses elements below its
  *   `atLeast` is dropped too;
  * - the summary is recounted and `asOf` set to the day.
  *
- * Without a readable `inspectedAt` the classification is returned unchanged. Pure.
+ * The pack's `sections` and `composites` say which rules people decide (their titles explain
+ * a composite that lost elements). Without a readable `inspectedAt` the classification is
+ * returned unchanged. Pure.
  *
  * @example
  * ```ts
@@ -155,14 +169,15 @@ function titleOfRule(sections: Pack['sections'], id: string): LocalizedText {
  * result.hazards[0]?.basis[0]?.inForce; // true
  * ```
  */
-export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites'> & Partial<Pick<Pack, 'sections'>>, classification: Classification): Classification {
+export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites' | 'sections'>, classification: Classification): Classification {
   const day = inspectionDay(classification.inspectedAt);
   if (day === undefined) return classification;
   if (!datesEditions(pack)) return { ...classification, asOf: day };
   const dropped = new Set<string>();
   const kept: HazardFinding[] = [];
+  const confirmation = confirmations(pack);
   for (const hazard of classification.hazards) {
-    const asOf = basisAsOf(pack, hazard.basis, day);
+    const asOf = basisAsOf(pack, hazard.basis, day, { confirmation: confirmation.get(hazard.rule) });
     if (asOf.notYetLaw) {
       dropped.add(hazard.rule);
       continue;
@@ -181,7 +196,7 @@ export function classificationAsOf(pack: Pick<Pack, 'regulations' | 'composites'
     }
     // what the composite says and shows is its remaining elements only
     h.observations = h.elements.flatMap((e) => keptRules.get(e)?.observations ?? []);
-    if (pack.sections) h.explanation = compositeExplainer(composite, (id) => titleOfRule(pack.sections!, id))(h.elements);
+    h.explanation = compositeExplainer(composite, (id) => titleOfRule(pack.sections, id))(h.elements);
     return true;
   });
   const items: ItemResult[] = classification.items.map((item) => {

@@ -3205,9 +3205,10 @@ validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 const schema63 = {"title":"Section / 分组","description":"一组检查项，表单中的一节。 / A group of items, one section of the form.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["id","title","items"],"properties":{"id":{"title":"Id / 编号","description":"分组编号。 / Section id.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"title":"Title / 名称","description":"分组名称。 / Section title.","$ref":"#/$defs/localizedText"},"description":{"title":"Description / 说明","description":"补充说明。 / More detail.","$ref":"#/$defs/localizedText"},"items":{"title":"Items / 检查项","description":"本组的检查项。 / The items of the section.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/item"},"minItems":1}}};
 const schema65 = {"title":"Checklist item / 检查项","description":"检查人员检查的一件事。 / One thing the inspector checks.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["id","title","asks"],"properties":{"id":{"title":"Id / 编号","description":"全表唯一，如 GAS-003。 / Unique across the pack, e.g. GAS-003.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"title":"Title / 名称","description":"检查项名称。 / Name of the item.","$ref":"#/$defs/localizedText"},"description":{"title":"Description / 说明","description":"补充说明。 / More detail.","$ref":"#/$defs/localizedText"},"asks":{"title":"Asks / 询问的事实","description":"该项询问的事实编号。 / Ids of the facts the item asks.","type":"array","maxItems":200,"items":{"type":"string","maxLength":64,"pattern":"^[A-Za-z][A-Za-z0-9_]*$"},"minItems":1},"premises":{"title":"Premises / 适用场所","description":"适用的场所类型；省略表示全部。 / Premises kinds it applies to; omitted means all.","$ref":"#/$defs/idList"},"when":{"title":"Applies when / 适用条件","description":"何时适用；省略表示总是。 / When the item applies; omitted means always.","$ref":"#/$defs/condition"},"hazards":{"title":"Hazard rules / 隐患规则","description":"该项的隐患规则。 / The item's hazard rules.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/hazardRule"}}}};
 const schema67 = {"title":"Id list / 编号列表","description":"编号列表。 / A list of ids.","type":"array","maxItems":500,"items":{"type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"}};
-const schema68 = {"title":"Hazard rule / 隐患规则","description":"何种检查结果构成何种等级的隐患。 / Which finding makes which level of hazard.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["id","level","title","when"],"properties":{"id":{"title":"Id / 编号","description":"全表唯一，如 GAS-003-H1。 / Unique across the pack, e.g. GAS-003-H1.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"level":{"title":"Level / 等级","description":"隐患等级。 / Hazard level.","$ref":"#/$defs/level"},"title":{"title":"Title / 名称","description":"隐患描述。 / What the hazard is.","$ref":"#/$defs/localizedText"},"when":{"title":"When / 条件","description":"隐患成立的条件。 / When the hazard is present.","$ref":"#/$defs/condition"},"basis":{"title":"Basis / 依据","description":"依据的条款。 / Clauses the rule rests on.","$ref":"#/$defs/basis"},"rectification":{"title":"Rectification / 整改要求","description":"如何整改。 / How to fix it.","$ref":"#/$defs/localizedText"},"deadline":{"title":"Deadline / 期限","description":"整改期限。 / Time allowed to fix it.","$ref":"#/$defs/deadline"},"party":{"title":"Party / 责任方","description":"责任方，默认 user。 / Who is answerable; default user.","$ref":"#/$defs/party"}}};
+const schema68 = {"title":"Hazard rule / 隐患规则","description":"何种检查结果构成何种等级的隐患。 / Which finding makes which level of hazard.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["id","level","title","when"],"properties":{"id":{"title":"Id / 编号","description":"全表唯一，如 GAS-003-H1。 / Unique across the pack, e.g. GAS-003-H1.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"level":{"title":"Level / 等级","description":"隐患等级。 / Hazard level.","$ref":"#/$defs/level"},"title":{"title":"Title / 名称","description":"隐患描述。 / What the hazard is.","$ref":"#/$defs/localizedText"},"when":{"title":"When / 条件","description":"隐患成立的条件。 / When the hazard is present.","$ref":"#/$defs/condition"},"basis":{"title":"Basis / 依据","description":"依据的条款。 / Clauses the rule rests on.","$ref":"#/$defs/basis"},"confirmation":{"title":"Confirmation / 由人确认","description":"collective：本规则的等级由人确定（如重大火灾隐患由集体讨论确定），结果一律为疑似，须确认。 / collective: people decide this rule's level (e.g. a major fire hazard, by collective discussion); its findings are always provisional and must be confirmed.","$ref":"#/$defs/confirmation"},"rectification":{"title":"Rectification / 整改要求","description":"如何整改。 / How to fix it.","$ref":"#/$defs/localizedText"},"deadline":{"title":"Deadline / 期限","description":"整改期限。 / Time allowed to fix it.","$ref":"#/$defs/deadline"},"party":{"title":"Party / 责任方","description":"责任方，默认 user。 / Who is answerable; default user.","$ref":"#/$defs/party"}}};
 const schema70 = {"title":"Hazard level / 隐患等级","description":"simple 简易隐患（当场整改）、general 一般事故隐患（限期整改）、major 重大事故隐患。 / simple (fixed on the spot), general (fixed by a deadline), major.","type":"string","enum":["simple","general","major"]};
-const schema79 = {"title":"Answerable party / 责任方","description":"隐患的责任方，默认 user（使用单位）。 / Who is answerable for the hazard; default user.","type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9_]*$"};
+const schema75 = {"title":"Confirmation / 由人确认","description":"collective：该等级只能由人确定（如重大火灾隐患由消防救援机构集体讨论确定），检查表只能提示：无论依据是否现行、可信度如何，结果在任何检查日期都是疑似（provisional），须执法人员确认。省略：只有依据全部已替代、未施行或未核实时才是疑似。 / collective: only people decide this level (e.g. a major fire hazard is determined by the fire authority's collective discussion); a pack can only suggest it, so whatever its basis's status and confidence the finding is provisional on every inspection date and an enforcement officer confirms it. Omitted: provisional only when every citation is superseded, not in force or unverified.","type":"string","enum":["collective"]};
+const schema80 = {"title":"Answerable party / 责任方","description":"隐患的责任方，默认 user（使用单位）。 / Who is answerable for the hazard; default user.","type":"string","maxLength":64,"pattern":"^[a-z][a-z0-9_]*$"};
 const schema71 = {"title":"Basis / 依据","description":"规则所依据的条款；重大隐患必须填写。 / Clauses the rule rests on; required for major hazards.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/citation"}};
 const schema72 = {"title":"Citation / 引用","description":"引用一条条款作为依据。 / One clause cited as the basis.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["regulation","clause"],"properties":{"regulation":{"title":"Regulation / 法规","description":"在 regulations 中声明的法规编号。 / Id of a regulation declared under regulations.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"clause":{"title":"Clause / 条款","description":"条款号，如 \"第十三条(二)\" 或 \"5.3.2\"（数字样的条款请加引号）。 / Clause, e.g. \"5.3.2\" (quote clause numbers).","type":"string","maxLength":200,"minLength":1},"confidence":{"title":"Confidence / 可信度","description":"该条解读的可信度，默认取法规的。 / Confidence of this clause reading; defaults to the regulation's.","$ref":"#/$defs/confidence"},"note":{"title":"Note / 备注","description":"备注。 / A note.","$ref":"#/$defs/localizedText"}}};
 
@@ -3484,7 +3485,7 @@ return errors === 0;
 }
 validate73.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema75 = {"title":"Deadline policy / 整改期限","description":"immediate（当场）或 { workingDays: N }、{ days: N }、{ hours: N }。 / immediate, or { workingDays: N }, { days: N }, { hours: N }.","anyOf":[{"title":"Immediate / 立即","description":"当场整改。 / Fixed on the spot.","type":"string","const":"immediate"},{"title":"Working days / 工作日","description":"若干个工作日内整改。 / Within N working days.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["workingDays"],"properties":{"workingDays":{"title":"Working days / 工作日数","description":"工作日数，1–3650。 / Number of working days, 1–3650.","type":"integer","minimum":1,"maximum":3650}}},{"title":"Days / 自然日","description":"若干个自然日内整改。 / Within N calendar days.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["days"],"properties":{"days":{"title":"Days / 天数","description":"自然日数，1–3650。 / Number of calendar days, 1–3650.","type":"integer","minimum":1,"maximum":3650}}},{"title":"Hours / 小时","description":"若干小时内整改。 / Within N hours.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["hours"],"properties":{"hours":{"title":"Hours / 小时数","description":"小时数，1–8760。 / Number of hours, 1–8760.","type":"integer","minimum":1,"maximum":8760}}}]};
+const schema76 = {"title":"Deadline policy / 整改期限","description":"immediate（当场）或 { workingDays: N }、{ days: N }、{ hours: N }。 / immediate, or { workingDays: N }, { days: N }, { hours: N }.","anyOf":[{"title":"Immediate / 立即","description":"当场整改。 / Fixed on the spot.","type":"string","const":"immediate"},{"title":"Working days / 工作日","description":"若干个工作日内整改。 / Within N working days.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["workingDays"],"properties":{"workingDays":{"title":"Working days / 工作日数","description":"工作日数，1–3650。 / Number of working days, 1–3650.","type":"integer","minimum":1,"maximum":3650}}},{"title":"Days / 自然日","description":"若干个自然日内整改。 / Within N calendar days.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["days"],"properties":{"days":{"title":"Days / 天数","description":"自然日数，1–3650。 / Number of calendar days, 1–3650.","type":"integer","minimum":1,"maximum":3650}}},{"title":"Hours / 小时","description":"若干小时内整改。 / Within N hours.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["hours"],"properties":{"hours":{"title":"Hours / 小时数","description":"小时数，1–8760。 / Number of hours, 1–8760.","type":"integer","minimum":1,"maximum":8760}}}]};
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3500,7 +3501,7 @@ const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3510,7 +3511,7 @@ vErrors.push(err0);
 errors++;
 }
 if("immediate" !== data){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "immediate"},message:"must be equal to constant",schema:"immediate",parentSchema:schema75.anyOf[0],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/const",keyword:"const",params:{allowedValue: "immediate"},message:"must be equal to constant",schema:"immediate",parentSchema:schema76.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3524,7 +3525,7 @@ valid0 = valid0 || _valid0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.workingDays === undefined){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema75.anyOf[1].required,parentSchema:schema75.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema76.anyOf[1].required,parentSchema:schema76.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3593,7 +3594,7 @@ errors++;
 }
 var valid1 = _errs5 === errors;
 if(!valid1){
-const err7 = {instancePath,schemaPath:"#/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema75.anyOf[1].propertyNames,parentSchema:schema75.anyOf[1],data};
+const err7 = {instancePath,schemaPath:"#/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema76.anyOf[1].propertyNames,parentSchema:schema76.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3605,7 +3606,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(key1 === "workingDays")){
-const err8 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema75.anyOf[1],data};
+const err8 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3618,7 +3619,7 @@ errors++;
 if(data.workingDays !== undefined){
 let data0 = data.workingDays;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err9 = {instancePath:instancePath+"/workingDays",schemaPath:"#/anyOf/1/properties/workingDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.anyOf[1].properties.workingDays.type,parentSchema:schema75.anyOf[1].properties.workingDays,data:data0};
+const err9 = {instancePath:instancePath+"/workingDays",schemaPath:"#/anyOf/1/properties/workingDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.anyOf[1].properties.workingDays.type,parentSchema:schema76.anyOf[1].properties.workingDays,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3629,7 +3630,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 3650 || isNaN(data0)){
-const err10 = {instancePath:instancePath+"/workingDays",schemaPath:"#/anyOf/1/properties/workingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema75.anyOf[1].properties.workingDays,data:data0};
+const err10 = {instancePath:instancePath+"/workingDays",schemaPath:"#/anyOf/1/properties/workingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema76.anyOf[1].properties.workingDays,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3639,7 +3640,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data0 < 1 || isNaN(data0)){
-const err11 = {instancePath:instancePath+"/workingDays",schemaPath:"#/anyOf/1/properties/workingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.anyOf[1].properties.workingDays,data:data0};
+const err11 = {instancePath:instancePath+"/workingDays",schemaPath:"#/anyOf/1/properties/workingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.anyOf[1].properties.workingDays,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3652,7 +3653,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3669,7 +3670,7 @@ var props0 = true;
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.days === undefined){
-const err13 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema75.anyOf[2].required,parentSchema:schema75.anyOf[2],data};
+const err13 = {instancePath,schemaPath:"#/anyOf/2/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema76.anyOf[2].required,parentSchema:schema76.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3738,7 +3739,7 @@ errors++;
 }
 var valid5 = _errs15 === errors;
 if(!valid5){
-const err18 = {instancePath,schemaPath:"#/anyOf/2/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema75.anyOf[2].propertyNames,parentSchema:schema75.anyOf[2],data};
+const err18 = {instancePath,schemaPath:"#/anyOf/2/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema76.anyOf[2].propertyNames,parentSchema:schema76.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3750,7 +3751,7 @@ errors++;
 }
 for(const key3 in data){
 if(!(key3 === "days")){
-const err19 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema75.anyOf[2],data};
+const err19 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3763,7 +3764,7 @@ errors++;
 if(data.days !== undefined){
 let data1 = data.days;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err20 = {instancePath:instancePath+"/days",schemaPath:"#/anyOf/2/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.anyOf[2].properties.days.type,parentSchema:schema75.anyOf[2].properties.days,data:data1};
+const err20 = {instancePath:instancePath+"/days",schemaPath:"#/anyOf/2/properties/days/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.anyOf[2].properties.days.type,parentSchema:schema76.anyOf[2].properties.days,data:data1};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3774,7 +3775,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 3650 || isNaN(data1)){
-const err21 = {instancePath:instancePath+"/days",schemaPath:"#/anyOf/2/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema75.anyOf[2].properties.days,data:data1};
+const err21 = {instancePath:instancePath+"/days",schemaPath:"#/anyOf/2/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema76.anyOf[2].properties.days,data:data1};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3784,7 +3785,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data1 < 1 || isNaN(data1)){
-const err22 = {instancePath:instancePath+"/days",schemaPath:"#/anyOf/2/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.anyOf[2].properties.days,data:data1};
+const err22 = {instancePath:instancePath+"/days",schemaPath:"#/anyOf/2/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.anyOf[2].properties.days,data:data1};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3797,7 +3798,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data};
+const err23 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3816,7 +3817,7 @@ props0 = true;
 const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.hours === undefined){
-const err24 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema75.anyOf[3].required,parentSchema:schema75.anyOf[3],data};
+const err24 = {instancePath,schemaPath:"#/anyOf/3/required",keyword:"required",params:{missingProperty: "hours"},message:"must have required property '"+"hours"+"'",schema:schema76.anyOf[3].required,parentSchema:schema76.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3885,7 +3886,7 @@ errors++;
 }
 var valid9 = _errs25 === errors;
 if(!valid9){
-const err29 = {instancePath,schemaPath:"#/anyOf/3/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema75.anyOf[3].propertyNames,parentSchema:schema75.anyOf[3],data};
+const err29 = {instancePath,schemaPath:"#/anyOf/3/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid",schema:schema76.anyOf[3].propertyNames,parentSchema:schema76.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3897,7 +3898,7 @@ errors++;
 }
 for(const key5 in data){
 if(!(key5 === "hours")){
-const err30 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema75.anyOf[3],data};
+const err30 = {instancePath,schemaPath:"#/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema76.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3910,7 +3911,7 @@ errors++;
 if(data.hours !== undefined){
 let data2 = data.hours;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err31 = {instancePath:instancePath+"/hours",schemaPath:"#/anyOf/3/properties/hours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema75.anyOf[3].properties.hours.type,parentSchema:schema75.anyOf[3].properties.hours,data:data2};
+const err31 = {instancePath:instancePath+"/hours",schemaPath:"#/anyOf/3/properties/hours/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.anyOf[3].properties.hours.type,parentSchema:schema76.anyOf[3].properties.hours,data:data2};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3921,7 +3922,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 8760 || isNaN(data2)){
-const err32 = {instancePath:instancePath+"/hours",schemaPath:"#/anyOf/3/properties/hours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema75.anyOf[3].properties.hours,data:data2};
+const err32 = {instancePath:instancePath+"/hours",schemaPath:"#/anyOf/3/properties/hours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema76.anyOf[3].properties.hours,data:data2};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3931,7 +3932,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
-const err33 = {instancePath:instancePath+"/hours",schemaPath:"#/anyOf/3/properties/hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema75.anyOf[3].properties.hours,data:data2};
+const err33 = {instancePath:instancePath+"/hours",schemaPath:"#/anyOf/3/properties/hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.anyOf[3].properties.hours,data:data2};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3944,7 +3945,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data};
+const err34 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3961,7 +3962,7 @@ props0 = true;
 }
 }
 if(!valid0){
-const err35 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data};
+const err35 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4110,7 +4111,7 @@ errors++;
 }
 }
 for(const key1 in data){
-if(!((((((((key1 === "id") || (key1 === "level")) || (key1 === "title")) || (key1 === "when")) || (key1 === "basis")) || (key1 === "rectification")) || (key1 === "deadline")) || (key1 === "party"))){
+if(!(func2.call(schema68.properties, key1))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err9];
@@ -4197,6 +4198,29 @@ vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.error
 errors = vErrors.length;
 }
 }
+if(data.confirmation !== undefined){
+let data5 = data.confirmation;
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/confirmation",schemaPath:"#/$defs/confirmation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(data5 === "collective")){
+const err16 = {instancePath:instancePath+"/confirmation",schemaPath:"#/$defs/confirmation/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
 if(data.rectification !== undefined){
 if(!(validate22(data.rectification, {instancePath:instancePath+"/rectification",parentData:data,parentDataProperty:"rectification",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -4210,31 +4234,10 @@ errors = vErrors.length;
 }
 }
 if(data.party !== undefined){
-let data7 = data.party;
-if(typeof data7 === "string"){
-if(func1(data7) > 64){
-const err15 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema79,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!pattern6.test(data7)){
-const err16 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema79,data:data7};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data7};
+let data8 = data.party;
+if(typeof data8 === "string"){
+if(func1(data8) > 64){
+const err17 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema80,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4243,15 +4246,36 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(!pattern6.test(data8)){
+const err18 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema80,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -4846,7 +4870,7 @@ return errors === 0;
 }
 validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema80 = {"title":"Composite determination / 综合判定","description":"“以下隐患中至少 N 项成立 ⇒ 某等级”，如 GB 35181 的综合判定。 / \"At least N of these hazards ⇒ level\", e.g. GB 35181's comprehensive determination.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["id","level","title","atLeast","of"],"properties":{"id":{"title":"Id / 编号","description":"全表唯一。 / Unique across the pack.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"level":{"title":"Level / 等级","description":"判定的等级。 / Level determined.","$ref":"#/$defs/level"},"title":{"title":"Title / 名称","description":"判定描述。 / What is determined.","$ref":"#/$defs/localizedText"},"atLeast":{"title":"At least / 至少","description":"至少成立的隐患规则数。 / How many of the rules must fire.","type":"integer","minimum":1,"maximum":500},"of":{"title":"Of / 要素","description":"被计数的隐患规则编号。 / Ids of the hazard rules counted.","type":"array","maxItems":500,"items":{"type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"minItems":1},"premises":{"title":"Premises / 适用场所","description":"适用的场所类型；省略表示全部。 / Premises kinds it applies to; omitted means all.","$ref":"#/$defs/idList"},"basis":{"title":"Basis / 依据","description":"依据的条款。 / Clauses it rests on.","$ref":"#/$defs/basis"},"rectification":{"title":"Rectification / 整改要求","description":"如何整改。 / How to fix it.","$ref":"#/$defs/localizedText"},"deadline":{"title":"Deadline / 期限","description":"整改期限。 / Time allowed to fix it.","$ref":"#/$defs/deadline"},"party":{"title":"Party / 责任方","description":"责任方，默认 user。 / Who is answerable; default user.","$ref":"#/$defs/party"}}};
+const schema81 = {"title":"Composite determination / 综合判定","description":"“以下隐患中至少 N 项成立 ⇒ 某等级”，如 GB 35181 的综合判定。 / \"At least N of these hazards ⇒ level\", e.g. GB 35181's comprehensive determination.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"required":["id","level","title","atLeast","of"],"properties":{"id":{"title":"Id / 编号","description":"全表唯一。 / Unique across the pack.","type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"level":{"title":"Level / 等级","description":"判定的等级。 / Level determined.","$ref":"#/$defs/level"},"title":{"title":"Title / 名称","description":"判定描述。 / What is determined.","$ref":"#/$defs/localizedText"},"atLeast":{"title":"At least / 至少","description":"至少成立的隐患规则数。 / How many of the rules must fire.","type":"integer","minimum":1,"maximum":500},"of":{"title":"Of / 要素","description":"被计数的隐患规则编号。 / Ids of the hazard rules counted.","type":"array","maxItems":500,"items":{"type":"string","maxLength":64,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"minItems":1},"premises":{"title":"Premises / 适用场所","description":"适用的场所类型；省略表示全部。 / Premises kinds it applies to; omitted means all.","$ref":"#/$defs/idList"},"basis":{"title":"Basis / 依据","description":"依据的条款。 / Clauses it rests on.","$ref":"#/$defs/basis"},"confirmation":{"title":"Confirmation / 由人确认","description":"collective：本综合判定的等级由人确定（如重大火灾隐患由集体讨论确定），结果一律为疑似，须确认。 / collective: people decide this determination's level (e.g. a major fire hazard, by collective discussion); its findings are always provisional and must be confirmed.","$ref":"#/$defs/confirmation"},"rectification":{"title":"Rectification / 整改要求","description":"如何整改。 / How to fix it.","$ref":"#/$defs/localizedText"},"deadline":{"title":"Deadline / 期限","description":"整改期限。 / Time allowed to fix it.","$ref":"#/$defs/deadline"},"party":{"title":"Party / 责任方","description":"责任方，默认 user。 / Who is answerable; default user.","$ref":"#/$defs/party"}}};
 
 function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4860,7 +4884,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4870,7 +4894,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.level === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4880,7 +4904,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.title === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4890,7 +4914,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.atLeast === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "atLeast"},message:"must have required property '"+"atLeast"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "atLeast"},message:"must have required property '"+"atLeast"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4900,7 +4924,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.of === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema81.required,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4969,7 +4993,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err9 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema80.propertyNames,parentSchema:schema80,data};
+const err9 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema81.propertyNames,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4980,8 +5004,8 @@ errors++;
 }
 }
 for(const key1 in data){
-if(!(func2.call(schema80.properties, key1))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(!(func2.call(schema81.properties, key1))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4995,7 +5019,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func1(data0) > 64){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema80.properties.id,data:data0};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema81.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5005,7 +5029,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema80.properties.id,data:data0};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema81.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5016,7 +5040,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data0};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.id.type,parentSchema:schema81.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5058,7 +5082,7 @@ errors = vErrors.length;
 if(data.atLeast !== undefined){
 let data3 = data.atLeast;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err16 = {instancePath:instancePath+"/atLeast",schemaPath:"#/properties/atLeast/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema80.properties.atLeast.type,parentSchema:schema80.properties.atLeast,data:data3};
+const err16 = {instancePath:instancePath+"/atLeast",schemaPath:"#/properties/atLeast/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema81.properties.atLeast.type,parentSchema:schema81.properties.atLeast,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5069,7 +5093,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 500 || isNaN(data3)){
-const err17 = {instancePath:instancePath+"/atLeast",schemaPath:"#/properties/atLeast/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema80.properties.atLeast,data:data3};
+const err17 = {instancePath:instancePath+"/atLeast",schemaPath:"#/properties/atLeast/maximum",keyword:"maximum",params:{comparison: "<=", limit: 500},message:"must be <= 500",schema:500,parentSchema:schema81.properties.atLeast,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5079,7 +5103,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err18 = {instancePath:instancePath+"/atLeast",schemaPath:"#/properties/atLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema80.properties.atLeast,data:data3};
+const err18 = {instancePath:instancePath+"/atLeast",schemaPath:"#/properties/atLeast/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema81.properties.atLeast,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5094,7 +5118,7 @@ if(data.of !== undefined){
 let data4 = data.of;
 if(Array.isArray(data4)){
 if(data4.length > 500){
-const err19 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema80.properties.of,data:data4};
+const err19 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema81.properties.of,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5104,7 +5128,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data4.length < 1){
-const err20 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.of,data:data4};
+const err20 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema81.properties.of,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5118,7 +5142,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
 if(func1(data5) > 64){
-const err21 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/properties/of/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema80.properties.of.items,data:data5};
+const err21 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/properties/of/items/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema81.properties.of.items,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5128,7 +5152,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!pattern4.test(data5)){
-const err22 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/properties/of/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema80.properties.of.items,data:data5};
+const err22 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/properties/of/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema81.properties.of.items,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5139,7 +5163,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/properties/of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.of.items.type,parentSchema:schema80.properties.of.items,data:data5};
+const err23 = {instancePath:instancePath+"/of/" + i0,schemaPath:"#/properties/of/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.of.items.type,parentSchema:schema81.properties.of.items,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5151,7 +5175,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.of.type,parentSchema:schema80.properties.of,data:data4};
+const err24 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.of.type,parentSchema:schema81.properties.of,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5228,6 +5252,29 @@ vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.error
 errors = vErrors.length;
 }
 }
+if(data.confirmation !== undefined){
+let data9 = data.confirmation;
+if(typeof data9 !== "string"){
+const err30 = {instancePath:instancePath+"/confirmation",schemaPath:"#/$defs/confirmation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!(data9 === "collective")){
+const err31 = {instancePath:instancePath+"/confirmation",schemaPath:"#/$defs/confirmation/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
 if(data.rectification !== undefined){
 if(!(validate22(data.rectification, {instancePath:instancePath+"/rectification",parentData:data,parentDataProperty:"rectification",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -5241,31 +5288,10 @@ errors = vErrors.length;
 }
 }
 if(data.party !== undefined){
-let data11 = data.party;
-if(typeof data11 === "string"){
-if(func1(data11) > 64){
-const err30 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema79,data:data11};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(!pattern6.test(data11)){
-const err31 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema79,data:data11};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data11};
+let data12 = data.party;
+if(typeof data12 === "string"){
+if(func1(data12) > 64){
+const err32 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema80,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5274,15 +5300,36 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(!pattern6.test(data12)){
+const err33 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*$"+"\"",schema:"^[a-z][a-z0-9_]*$",parentSchema:schema80,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/party",schemaPath:"#/$defs/party/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data12};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -6101,7 +6148,7 @@ return errors === 0;
 validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validatePackFragment = validate114;
-const schema86 = {"title":"Pack fragment / 检查表分文件","description":"被 include 引入的文件，可包含 facts、conditions、sections、composites、include。 / A file listed under include; may hold facts, conditions, sections, composites, include.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"properties":{"facts":{"title":"Facts / 事实","description":"检查时记录的观察（表单字段），按顺序显示。 / Observations an inspection records (form fields), in order.","type":"array","maxItems":5000,"items":{"$ref":"#/$defs/fact"}},"conditions":{"title":"Named conditions / 命名条件","description":"可共用的命名条件，用 { condition: 名称 } 引用。 / Shared named conditions, referenced by { condition: name }.","type":"object","maxProperties":2000,"propertyNames":{"$ref":"#/$defs/conditionName"},"additionalProperties":{"$ref":"#/$defs/condition"}},"include":{"title":"Include / 引入文件","description":"引入同一检查表目录下的其他 YAML 文件（相对路径）。 / Further YAML files of the pack (relative paths).","type":"array","maxItems":200,"items":{"type":"string","maxLength":256,"minLength":1,"pattern":"\\.ya?ml$"}},"sections":{"title":"Sections / 分组","description":"检查项分组。 / Groups of checklist items.","type":"array","maxItems":500,"items":{"$ref":"#/$defs/section"}},"composites":{"title":"Composite determinations / 综合判定","description":"综合判定规则。 / Composite determinations.","type":"array","maxItems":500,"items":{"$ref":"#/$defs/composite"}}}};
+const schema88 = {"title":"Pack fragment / 检查表分文件","description":"被 include 引入的文件，可包含 facts、conditions、sections、composites、include。 / A file listed under include; may hold facts, conditions, sections, composites, include.","type":"object","additionalProperties":false,"propertyNames":{"$ref":"#/$defs/safeKey"},"properties":{"facts":{"title":"Facts / 事实","description":"检查时记录的观察（表单字段），按顺序显示。 / Observations an inspection records (form fields), in order.","type":"array","maxItems":5000,"items":{"$ref":"#/$defs/fact"}},"conditions":{"title":"Named conditions / 命名条件","description":"可共用的命名条件，用 { condition: 名称 } 引用。 / Shared named conditions, referenced by { condition: name }.","type":"object","maxProperties":2000,"propertyNames":{"$ref":"#/$defs/conditionName"},"additionalProperties":{"$ref":"#/$defs/condition"}},"include":{"title":"Include / 引入文件","description":"引入同一检查表目录下的其他 YAML 文件（相对路径）。 / Further YAML files of the pack (relative paths).","type":"array","maxItems":200,"items":{"type":"string","maxLength":256,"minLength":1,"pattern":"\\.ya?ml$"}},"sections":{"title":"Sections / 分组","description":"检查项分组。 / Groups of checklist items.","type":"array","maxItems":500,"items":{"$ref":"#/$defs/section"}},"composites":{"title":"Composite determinations / 综合判定","description":"综合判定规则。 / Composite determinations.","type":"array","maxItems":500,"items":{"$ref":"#/$defs/composite"}}}};
 
 function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6174,7 +6221,7 @@ errors++;
 }
 var valid0 = _errs1 === errors;
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema86.propertyNames,parentSchema:schema86,data};
+const err4 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema88.propertyNames,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6186,7 +6233,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(((((key1 === "facts") || (key1 === "conditions")) || (key1 === "include")) || (key1 === "sections")) || (key1 === "composites"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6200,7 +6247,7 @@ if(data.facts !== undefined){
 let data0 = data.facts;
 if(Array.isArray(data0)){
 if(data0.length > 5000){
-const err6 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items",schema:5000,parentSchema:schema86.properties.facts,data:data0};
+const err6 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items",schema:5000,parentSchema:schema88.properties.facts,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6218,7 +6265,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.facts.type,parentSchema:schema86.properties.facts,data:data0};
+const err7 = {instancePath:instancePath+"/facts",schemaPath:"#/properties/facts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.facts.type,parentSchema:schema88.properties.facts,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6232,7 +6279,7 @@ if(data.conditions !== undefined){
 let data2 = data.conditions;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(Object.keys(data2).length > 2000){
-const err8 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxProperties",keyword:"maxProperties",params:{limit: 2000},message:"must NOT have more than 2000 properties",schema:2000,parentSchema:schema86.properties.conditions,data:data2};
+const err8 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxProperties",keyword:"maxProperties",params:{limit: 2000},message:"must NOT have more than 2000 properties",schema:2000,parentSchema:schema88.properties.conditions,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6311,7 +6358,7 @@ errors++;
 }
 var valid6 = _errs12 === errors;
 if(!valid6){
-const err14 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema86.properties.conditions.propertyNames,parentSchema:schema86.properties.conditions,data:data2};
+const err14 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema88.properties.conditions.propertyNames,parentSchema:schema88.properties.conditions,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6329,7 +6376,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.properties.conditions.type,parentSchema:schema86.properties.conditions,data:data2};
+const err15 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.properties.conditions.type,parentSchema:schema88.properties.conditions,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6343,7 +6390,7 @@ if(data.include !== undefined){
 let data4 = data.include;
 if(Array.isArray(data4)){
 if(data4.length > 200){
-const err16 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema86.properties.include,data:data4};
+const err16 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema88.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6357,7 +6404,7 @@ for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
 if(func1(data5) > 256){
-const err17 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema86.properties.include.items,data:data5};
+const err17 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema88.properties.include.items,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6367,7 +6414,7 @@ vErrors.push(err17);
 errors++;
 }
 if(func1(data5) < 1){
-const err18 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema86.properties.include.items,data:data5};
+const err18 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema88.properties.include.items,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6377,7 +6424,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!pattern21.test(data5)){
-const err19 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\.ya?ml$"},message:"must match pattern \""+"\\.ya?ml$"+"\"",schema:"\\.ya?ml$",parentSchema:schema86.properties.include.items,data:data5};
+const err19 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/pattern",keyword:"pattern",params:{pattern: "\\.ya?ml$"},message:"must match pattern \""+"\\.ya?ml$"+"\"",schema:"\\.ya?ml$",parentSchema:schema88.properties.include.items,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6388,7 +6435,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.include.items.type,parentSchema:schema86.properties.include.items,data:data5};
+const err20 = {instancePath:instancePath+"/include/" + i1,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.include.items.type,parentSchema:schema88.properties.include.items,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6400,7 +6447,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.include.type,parentSchema:schema86.properties.include,data:data4};
+const err21 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.include.type,parentSchema:schema88.properties.include,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6414,7 +6461,7 @@ if(data.sections !== undefined){
 let data6 = data.sections;
 if(Array.isArray(data6)){
 if(data6.length > 500){
-const err22 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema86.properties.sections,data:data6};
+const err22 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema88.properties.sections,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6432,7 +6479,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.sections.type,parentSchema:schema86.properties.sections,data:data6};
+const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.sections.type,parentSchema:schema88.properties.sections,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6446,7 +6493,7 @@ if(data.composites !== undefined){
 let data8 = data.composites;
 if(Array.isArray(data8)){
 if(data8.length > 500){
-const err24 = {instancePath:instancePath+"/composites",schemaPath:"#/properties/composites/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema86.properties.composites,data:data8};
+const err24 = {instancePath:instancePath+"/composites",schemaPath:"#/properties/composites/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema88.properties.composites,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6464,7 +6511,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/composites",schemaPath:"#/properties/composites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema86.properties.composites.type,parentSchema:schema86.properties.composites,data:data8};
+const err25 = {instancePath:instancePath+"/composites",schemaPath:"#/properties/composites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.composites.type,parentSchema:schema88.properties.composites,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6476,7 +6523,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err26];
 }

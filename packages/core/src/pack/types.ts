@@ -181,6 +181,13 @@ export interface HazardRule {
   when: Condition;
   /** Clauses this rule rests on. Required for `major`. */
   basis: Citation[];
+  /**
+   * `collective`: only people decide this level (a major fire hazard, 重大火灾隐患, is determined
+   * by the fire authority's collective discussion, 集体讨论): the findings are provisional (疑似)
+   * on every inspection day, whatever the basis says. Omitted: provisional when every citation
+   * is superseded, not in force or unverified. See `isProvisional`.
+   */
+  confirmation?: 'collective';
   rectification?: LocalizedText;
   deadline?: DeadlinePolicy;
   /** Who is answerable (default `user`). */
@@ -223,6 +230,8 @@ export interface Composite {
   of: string[];
   premises?: string[];
   basis: Citation[];
+  /** `collective`: only people decide this level; its findings are always provisional (see {@link HazardRule.confirmation}). */
+  confirmation?: 'collective';
   rectification?: LocalizedText;
   deadline?: DeadlinePolicy;
   party?: Party;

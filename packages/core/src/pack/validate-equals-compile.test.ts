@@ -165,8 +165,18 @@ const rule = (id: string, names: readonly string[], mutate: boolean) =>
       when: condition(names, mutate),
       level: fc.constantFrom('simple', 'general'),
       regulation: mutate ? fc.constantFrom('std', 'std', 'std', 'unknown_reg') : fc.constant('std'),
+      // people decide the level (always provisional): a valid key the compiler reads too
+      confirmed: fc.boolean(),
     })
-    .map(({ when, level, regulation }) => ({ id, level, title: text('隐患', 'Hazard'), when, basis: [{ regulation, clause: '1' }], party: 'user' }));
+    .map(({ when, level, regulation, confirmed }) => ({
+      id,
+      level,
+      title: text('隐患', 'Hazard'),
+      when,
+      basis: [{ regulation, clause: '1' }],
+      ...(confirmed ? { confirmation: 'collective' } : {}),
+      party: 'user',
+    }));
 
 /** A whole pack; `mutate: false` ones are meant to be valid (most are), the others mostly not. */
 const packOf = (mutate: boolean) =>
@@ -200,7 +210,9 @@ const packOf = (mutate: boolean) =>
           conditions,
           sections: [{ id: 's1', title: text('分组', 'Section'), items: [item] }],
           composites:
-            composite === null ? [] : [{ id: 'C1', level: 'general', title: text('综合', 'Composite'), atLeast: 2, of: composite, basis: [{ regulation: 'std', clause: '2' }], party: 'user' }],
+            composite === null
+              ? []
+              : [{ id: 'C1', level: 'general', title: text('综合', 'Composite'), atLeast: 2, of: composite, basis: [{ regulation: 'std', clause: '2' }], confirmation: 'collective', party: 'user' }],
         };
       });
   });

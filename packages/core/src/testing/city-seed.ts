@@ -84,7 +84,7 @@ export interface City {
 }
 
 const PACKS: ReadonlyArray<{ id: string; version: string; domain: string; prefix: string; zh: string }> = [
-  { id: 'fire', version: '0.2.0', domain: 'fire', prefix: 'FIRE', zh: '消防' },
+  { id: 'fire', version: '0.3.0', domain: 'fire', prefix: 'FIRE', zh: '消防' },
   { id: 'gas', version: '0.2.0', domain: 'gas', prefix: 'GAS', zh: '燃气' },
   { id: 'chemicals', version: '0.2.1', domain: 'chemicals', prefix: 'CHEM', zh: '危险化学品' },
   { id: 'confined-space', version: '0.4.0', domain: 'confined_space', prefix: 'CS', zh: '有限空间' },
