@@ -84,6 +84,7 @@ const KNOWN_DOMAIN_LABELS: Readonly<Record<string, { 'zh-CN': string; en: string
   chemicals: { 'zh-CN': '危险化学品', en: 'Hazardous chemicals' },
   hazardous_work: { 'zh-CN': '危险作业', en: 'Hazardous work' },
   monitoring: { 'zh-CN': '监测预警', en: 'Monitoring and early warning' },
+  dust_explosion: { 'zh-CN': '粉尘防爆', en: 'Combustible-dust explosion' },
   general: { 'zh-CN': '综合安全管理', en: 'General safety management' },
 };
 
