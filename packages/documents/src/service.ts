@@ -1,4 +1,5 @@
 import type { ChainEvent } from '@anjian/core';
+import { checkText, type CommandIssue } from '@anjian/core/internal';
 import { isCalendarDay, PUBLIC_NOTICE_DAYS, PUBLIC_NOTICE_DAYS_SINCE, publicNoticeServedAt } from '@anjian/core/review';
 import type { DocumentRecord, DocumentServiceEntry, DocumentServiceRecord, ServiceMethod } from '@anjian/core/ports';
 
@@ -18,7 +19,8 @@ export interface ServiceProblem {
   message: { 'zh-CN': string; en: string };
 }
 
-const NAME = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]{1,100}$/u;
+const NAME_MAX = 100;
+const NOTE_MAX = 500;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The China-time calendar day (YYYY-MM-DD) of an instant. */
@@ -83,14 +85,24 @@ export function parseServiceBody(body: Record<string, unknown>, phase: 'service'
         : ['outcome', 'signedBy', 'signedOn'];
   for (const key of Object.keys(body))
     if (!allowed.includes(key)) bad(`/${key}`, `不认识的字段 ${JSON.stringify(key)}；允许：${allowed.join('、')}`, `unknown key ${JSON.stringify(key)}; allowed: ${allowed.join(', ')}`);
-  const name = (key: string, zh: string) => {
-    const v = body[key];
-    if (typeof v !== 'string' || v.trim() === '' || !NAME.test(v.trim())) {
-      bad(`/${key}`, `${zh}须为 1–100 个字符，不含控制字符`, `${key} must be 1–100 characters without control characters`);
+  // Every free text goes through core's one text check (checkText): no bidi control, control
+  // character or lone surrogate, not blank once white space and invisible characters are removed.
+  // The entry is the record of a legal service (who was served, who witnessed a refusal): a lone
+  // surrogate is stored as U+FFFD by a UTF-8 database (not what was recorded), a bidi override
+  // reorders the name a reader sees, a control character hides text (docs/security.md T71).
+  const text = (key: string, zh: string, rule: Parameters<typeof checkText>[2]): string => {
+    const issues: CommandIssue[] = [];
+    const v = checkText(body[key] ?? null, `/${key}`, rule, issues);
+    if (v === undefined) {
+      const why = issues[0]?.message;
+      const limit = rule.multiLine ? `至多 ${rule.max} 个字符` : `须为 1–${rule.max} 个字符的一行文字`;
+      const limitEn = rule.multiLine ? `at most ${rule.max} characters` : `1–${rule.max} characters on one line`;
+      bad(`/${key}`, `${zh}${limit}，不含控制字符：${why?.['zh-CN'] ?? ''}`, `${key} must be ${limitEn} without control characters: ${why?.en ?? ''}`);
       return '';
     }
-    return v.trim();
+    return v;
   };
+  const name = (key: string, zh: string) => text(key, zh, { max: NAME_MAX });
   const day = (key: string, zh: string) => {
     const v = body[key];
     if (!realDay(v)) bad(`/${key}`, `${zh}须为日期 YYYY-MM-DD`, `${key} must be a date YYYY-MM-DD`);
@@ -144,14 +156,14 @@ export function parseServiceBody(body: Record<string, unknown>, phase: 'service'
   } else if (body.outcome === 'signed') {
     entry = { type: 'signed', signedBy: name('signedBy', '签收人'), signedOn: day('signedOn', '签收日期') };
   } else if (body.outcome === 'refused') {
-    const note = body.note;
-    if (note !== undefined && (typeof note !== 'string' || note.length > 500)) bad('/note', '说明至多 500 个字符', 'note is at most 500 characters');
+    // A note of white space only is left out; any other note is checked (lines and tabs allowed).
+    const note = body.note === undefined || (typeof body.note === 'string' && body.note.trim() === '') ? undefined : text('note', '说明', { max: NOTE_MAX, multiLine: true });
     entry = {
       type: 'refused',
       witness: name('witness', '见证人'),
       witnessRole: name('witnessRole', '见证人身份'),
       refusedOn: day('refusedOn', '拒签日期'),
-      ...(typeof note === 'string' && note.trim() !== '' ? { note: note.trim() } : {}),
+      ...(note ? { note } : {}),
     };
   } else {
     bad('/outcome', 'outcome 须为 signed（签收）或 refused（拒绝签收，须有见证人）', "outcome must be 'signed' or 'refused' (with a witness)");

@@ -19,6 +19,7 @@ import {
   checkDocumentRequests,
   checkHazardStatsQuery,
   checkPruneOutboxInput,
+  checkVoidDocumentInput,
   decodeKeysetCursor,
   documentTrailInput,
   documentVoidInput,
@@ -356,7 +357,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async voidDocument(input) {
       // One transaction that first locks the document trail, as recordDocumentHash does (its
       // writers run one at a time): void where not yet voided, read the row as it is, chain the
-      // void once (decision 009, voids).
+      // void once (decision 009, voids). A reason no store keeps as given is refused first.
+      checkVoidDocumentInput(input);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');

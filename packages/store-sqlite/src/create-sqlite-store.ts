@@ -25,6 +25,7 @@ import {
   checkDocumentRequests,
   checkHazardStatsQuery,
   checkPruneOutboxInput,
+  checkVoidDocumentInput,
   decodeKeysetCursor,
   documentTrailInput,
   documentVoidInput,
@@ -649,6 +650,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
 
     async voidDocument(input) {
+      checkVoidDocumentInput(input);
       return voidTx.immediate(input);
     },
 

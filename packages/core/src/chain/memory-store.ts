@@ -18,7 +18,7 @@ import type {
   StoredDenial,
   StoredOutboxMessage,
 } from '../ports/store.js';
-import { checkDocumentContent, checkDocumentRequests, type DocumentKey, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
+import { checkDocumentContent, checkDocumentRequests, checkVoidDocumentInput, type DocumentKey, type DocumentNumber, type DocumentRecord } from '../ports/document-register.js';
 import { documentTrailInput, documentVoidInput, sealDocumentTrailEntry, sealDocumentVoidEntry, type DocumentIssuedEntry, type DocumentTrailEntry } from '../ports/document-trail.js';
 import { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups, type HazardStatsGroup, type HazardStatsPeriodGroup } from '../ports/hazard-stats.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../ports/keyset-cursor.js';
@@ -270,6 +270,7 @@ export function createMemoryStore(): MemoryStore {
     },
 
     async voidDocument(input) {
+      checkVoidDocumentInput(input);
       const record = register.get(`${seriesKey(input)}\n${input.seq}`);
       if (!record) return { kind: 'not-found' };
       // One void entry per number, chained with the void — or, for a void written before voids were chained, when it is voided again.

@@ -1,4 +1,6 @@
 import type { EvidenceRecord } from '../ports/evidence-store.js';
+import type { CommandIssue } from '../chain/command-issue.js';
+import { checkText } from '../chain/command-text.js';
 import { parseIsoTime } from '../rules/parse-iso-time.js';
 import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
 import { checkPermitAttachments } from './permit-attachments.js';
@@ -38,8 +40,24 @@ export function isPermitOpen(state: PermitState): boolean {
   return OPEN_PERMIT_STATUSES.includes(state.status);
 }
 
+/**
+ * Why a permit text is refused by core's one text check ({@link checkText}: a string, no bidi
+ * controls, no line breaks or control characters, no lone surrogates, not blank once white space
+ * and invisible characters are removed, at most 200 characters), or `undefined` when it passes.
+ */
+function textProblem(value: unknown): CommandIssue['message'] | undefined {
+  const issues: CommandIssue[] = [];
+  return checkText(value, '', { max: MAX_TEXT }, issues) === undefined ? (issues[0]?.message ?? { 'zh-CN': '无效', en: 'invalid' }) : undefined;
+}
+
 function text(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_TEXT;
+  return textProblem(value) === undefined;
+}
+
+/** The rejection of a text field that fails {@link textProblem}, located at its pointer, or `null`. */
+function badText(value: unknown, field: string, zh: string, en: string): PermitRejection | null {
+  const why = textProblem(value);
+  return why === undefined ? null : invalid(field, `${zh}（${why['zh-CN']}）`, `${en} (${why.en})`);
 }
 
 /**
@@ -58,7 +76,8 @@ function invalid(field: string, zh: string, en: string): PermitRejection {
 
 function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null {
   for (const f of ['permitId', 'kind', 'enterpriseId', 'area', 'attendantId'] as const) {
-    if (!text(c[f])) return invalid(f, '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+    const bad = badText(c[f], f, '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+    if (bad) return bad;
   }
   if (c.kind === HEIGHT || c.kind === HOT) {
     if (c.grade !== undefined && c.grade !== 'none') {
@@ -74,7 +93,10 @@ function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null 
             'the grade of hot work is derived by the server from the site situations, wind and shut-down conditions given in hotWork (GB 30871-2022 5.1, 5.2.15); do not declare it',
           );
     }
-  } else if (!text(c.grade)) return invalid('grade', '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+  } else {
+    const bad = badText(c.grade, 'grade', '须为非空文本（不超过200字）', 'must be non-empty text (at most 200 characters)');
+    if (bad) return bad;
+  }
   if (c.kind !== HEIGHT && c.height !== undefined) return invalid('height', '只有高处作业申报作业高度与情形', 'only work at height gives a height and situations');
   if (c.kind !== HOT && c.hotWork !== undefined) return invalid('hotWork', '只有动火作业申报动火现场情形', 'only hot work gives hot-work site facts');
   if ('premises' in c) {
@@ -84,8 +106,12 @@ function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null 
       "the enterprise's regime (hazchem or general: which standard the permit is held to) comes from the directory's record of the enterprise; do not declare it",
     );
   }
-  if (!Array.isArray(c.workerIds) || c.workerIds.length === 0 || c.workerIds.length > 50 || !c.workerIds.every(text)) {
+  if (!Array.isArray(c.workerIds) || c.workerIds.length === 0 || c.workerIds.length > 50) {
     return invalid('workerIds', '须为1至50个作业人员编号', 'must list 1 to 50 worker ids');
+  }
+  for (const [i, w] of c.workerIds.entries()) {
+    const bad = badText(w, `workerIds.${i}`, '须为作业人员编号（不超过200字）', 'must be a worker id (at most 200 characters)');
+    if (bad) return bad;
   }
   if (new Set(c.workerIds).size !== c.workerIds.length) return invalid('workerIds', '作业人员重复', 'duplicate worker ids');
   if (c.workerIds.includes(c.attendantId)) return reject('SEPARATION_OF_DUTIES', '监护人不得同时是作业人员', 'The attendant must not also be a worker');
@@ -103,8 +129,8 @@ function checkApply(c: ApplyPermitCommand, now: number): PermitRejection | null 
 
 function checkReading(r: GasReadingInput | undefined, now: number): PermitRejection | null {
   if (typeof r !== 'object' || r === null) return invalid('reading', '缺少读数', 'the reading is missing');
-  if (!text(r.instrument)) return invalid('reading.instrument', '须注明检测仪器', 'name the instrument');
-  if (!text(r.place)) return invalid('reading.place', '须注明检测部位', 'name the sampling place');
+  const bad = badText(r.instrument, 'reading.instrument', '须注明检测仪器', 'name the instrument') ?? badText(r.place, 'reading.place', '须注明检测部位', 'name the sampling place');
+  if (bad) return bad;
   for (const f of ['flammablePctVol', 'flammablePctLel', 'o2PctVol'] as const) {
     const v = r[f];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)) return invalid(`reading.${f}`, '须为 0 至 100 之间的数值', 'must be a number from 0 to 100');
@@ -415,7 +441,8 @@ export function decidePermit(state: PermitState | null, command: PermitCommand, 
     }
     case 'cancel': {
       if (!permitStatusAllows('cancel', state.status)) return refuse(wrongStatus(state, 'cancel'));
-      if (!text(command.reason)) return refuse(invalid('reason', '须说明取消原因', 'give a reason'));
+      const bad = badText(command.reason, 'reason', '须说明取消原因', 'give a reason');
+      if (bad) return refuse(bad);
       emit('cancelled', { reason: command.reason });
       break;
     }

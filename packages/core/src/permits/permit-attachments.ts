@@ -1,12 +1,20 @@
 import { attachEvidence } from '../chain/attach-evidence.js';
+import type { CommandIssue } from '../chain/command-issue.js';
 import { ID_PATTERN } from '../chain/command-shape.js';
+import { checkText } from '../chain/command-text.js';
 import { PHOTO_MIME_TYPES, type EvidenceRecord } from '../ports/evidence-store.js';
 import { permitEvidenceBinding } from './evidence-binding.js';
 import { permitRejection as reject } from './permit-rejection.js';
 import type { PermitAttachment, PermitRejection, RecordedPermitAttachment } from './permit-types.js';
 
 const MAX_TEXT = 200;
-const text = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_TEXT;
+
+/** Why a text is refused by core's one text check ({@link checkText}, at most 200 characters, one line), or `undefined`. */
+function textProblem(v: unknown): CommandIssue['message'] | undefined {
+  const issues: CommandIssue[] = [];
+  return checkText(v, '', { max: MAX_TEXT }, issues) === undefined ? (issues[0]?.message ?? { 'zh-CN': '无效', en: 'invalid' }) : undefined;
+}
+const text = (v: unknown): v is string => textProblem(v) === undefined;
 
 /**
  * Media types an uploaded attachment of each kind may have. A signed briefing or any other
@@ -94,7 +102,10 @@ export function checkPermitAttachments(given: unknown, ctx: PermitAttachmentCont
       );
     if (a.source === 'paper') {
       const recordNo = (a as { recordNo?: unknown }).recordNo;
-      if (!text(recordNo)) return fail(at(i, 'recordNo', '须填写纸质记录编号（不超过200字）', 'give the paper record number (at most 200 characters)'));
+      const why = textProblem(recordNo);
+      if (why !== undefined || typeof recordNo !== 'string') {
+        return fail(at(i, 'recordNo', `须填写纸质记录编号（不超过200字）：${why?.['zh-CN'] ?? ''}`, `give the paper record number (at most 200 characters): ${why?.en ?? ''}`));
+      }
       out.push({ kind: a.kind, source: 'paper', recordNo: recordNo.trim() });
       continue;
     }

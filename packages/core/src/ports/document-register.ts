@@ -7,6 +7,8 @@
  */
 import type { ChainEvent } from '../chain/types.js';
 import type { DocumentTrailStore } from './document-trail.js';
+import type { CommandIssue } from '../chain/command-issue.js';
+import { checkText } from '../chain/command-text.js';
 import { StoreError } from './store-error.js';
 
 /** A numbering series: one jurisdiction, one document kind, one calendar year (China time). */
@@ -158,6 +160,9 @@ export interface DocumentRegisterStore extends DocumentTrailStore {
    * for a number whose void has none (voided before voids were chained: it is chained now,
    * with the register's void as it is and `chainedAt` = `input.at`). One void entry per number,
    * never changed; the trail's writers run one at a time, as in `recordDocumentHash`.
+   *
+   * Throws `StoreError` `INVALID_DOCUMENT` (writing nothing, whatever the number's state) for a
+   * reason or actor that is not well-formed text ({@link checkVoidDocumentInput}).
    */
   voidDocument(input: VoidDocumentInput): Promise<VoidDocumentResult>;
   /** The record whose verification code is `code` (exact match), or `null`. MUST NOT write. */
@@ -184,6 +189,28 @@ export function checkDocumentContent(content: unknown): void {
   throw new StoreError('INVALID_DOCUMENT', {
     'zh-CN': `出具文书须同时登记文书内容（1–${MAX_DOCUMENT_CONTENT_LENGTH} 个字符的文本，不含 U+0000 和孤立代理项），收到的是${typeof content === 'string' ? ` ${content.length} 个字符` : ` ${typeof content}`}：未写入任何内容`,
     en: `issuing a document registers its content with its hash (text of 1–${MAX_DOCUMENT_CONTENT_LENGTH} characters without U+0000 or a lone surrogate), got ${typeof content === 'string' ? `${content.length} characters` : typeof content}: nothing was written`,
+  });
+}
+
+/** Longest void reason {@link DocumentRegisterStore.voidDocument} takes: 500 characters (trimmed), as `POST /documents/…/void`. */
+const MAX_VOID_REASON_LENGTH = 500;
+
+/**
+ * Checks a `voidDocument` before anything is written: the `reason` one text of 1–500
+ * characters by core's one text check (`checkText`: no lone surrogate, U+0000 or other control
+ * character but line breaks and tabs, no bidi control, not blank once white space and invisible
+ * characters are removed) and the `actorId` one line of 1–200. The reason is hash-chained into
+ * the document trail as given and stored as text: a lone surrogate is stored as U+FFFD (UTF-8
+ * cannot hold it), so the void entry would fail every later audit (docs/security.md T72). Throws
+ * {@link StoreError} `INVALID_DOCUMENT`. Stores call it first in `voidDocument`. @internal
+ */
+export function checkVoidDocumentInput(input: Pick<VoidDocumentInput, 'reason' | 'actorId'>): void {
+  const issues: CommandIssue[] = [];
+  if (checkText(input.reason, '/reason', { max: MAX_VOID_REASON_LENGTH, multiLine: true }, issues) !== undefined && checkText(input.actorId, '/actorId', { max: 200 }, issues) !== undefined) return;
+  const why = issues[0]?.message ?? { 'zh-CN': '无效', en: 'invalid' };
+  throw new StoreError('INVALID_DOCUMENT', {
+    'zh-CN': `作废文书须给出作废原因（1–${MAX_VOID_REASON_LENGTH} 个字符的文本）和操作人：${why['zh-CN']}；未写入任何内容`,
+    en: `voiding a document takes a reason (text of 1–${MAX_VOID_REASON_LENGTH} characters) and the actor: ${why.en}; nothing was written`,
   });
 }
 

@@ -61,7 +61,7 @@ export type {
   VoidDocumentResult,
   DocumentRegisterStore,
 } from './document-register.js';
-export { checkDocumentRequests, checkDocumentContent, MAX_DOCUMENT_CONTENT_LENGTH } from './document-register.js';
+export { checkDocumentRequests, checkDocumentContent, checkVoidDocumentInput, MAX_DOCUMENT_CONTENT_LENGTH } from './document-register.js';
 export type { DocumentTrailFields, DocumentVoidFields, DocumentTrailEntry, DocumentIssuedEntry, DocumentVoidedEntry, DocumentTrailStore } from './document-trail.js';
 export { sealDocumentTrailEntry, sealDocumentVoidEntry, documentTrailEntryHash, documentContentDigest, documentTrailInput, documentVoidInput } from './document-trail.js';
 export { checkHazardStatsQuery, chinaPeriod, hazardStatsFromGroups } from './hazard-stats.js';

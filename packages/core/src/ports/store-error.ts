@@ -7,7 +7,9 @@ import type { LocalizedText } from '../pack/types.js';
  * - `INVALID_PRUNE` — `pruneOutbox` got a cut-off not in `toISOString()` form or a `limit`
  *   outside 1 … 10 000 (`checkPruneOutboxInput`); nothing was deleted;
  * - `INVALID_DOCUMENT` — `recordDocumentHash` got a content no store could keep as given (empty,
- *   over 1 MiB characters, U+0000, a lone surrogate);
+ *   over 1 MiB characters, U+0000, a lone surrogate), or `voidDocument` a reason or actor that is not
+ *   one well-formed text (`checkVoidDocumentInput`: a lone surrogate, a control or bidi character, blank);
+ *   nothing was written;
  * - `TRAIL_MISMATCH` — a hazard's list row and event log disagree (the database was changed
  *   outside the store; run `anjian audit verify`);
  * - `CONFIG_INVALID`, `SCHEMA_TOO_NEW`, `DURABILITY_UNAVAILABLE` — the store cannot be

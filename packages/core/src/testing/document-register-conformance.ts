@@ -21,6 +21,7 @@ export const DOCUMENT_REGISTER_CONFORMANCE_TESTS = Object.freeze([
   'recordDocumentHash records once; findDocumentByCode finds it',
   'invalid document requests throw StoreError INVALID_APPEND and write nothing',
   'voidDocument voids once; the number stays taken and the next is not reused',
+  'a void reason or actor that is not one well-formed text (lone surrogate, U+0000, bidi control, blank, over 500) throws StoreError INVALID_DOCUMENT and writes nothing',
   'the content is stored with the hash and read back byte for byte; issuing again never overwrites it',
   'a content that is not 1 to MAX_DOCUMENT_CONTENT_LENGTH characters of well-formed text throws StoreError INVALID_DOCUMENT and writes nothing',
   'issuing appends one entry to the document trail, chained, once per number; refusals and concurrent issuers append no other',
@@ -209,6 +210,39 @@ export function runDocumentRegisterConformance(options: StoreConformanceOptions)
       expect((await store.readDocuments(`H-${ns}-a`))[0]?.voided?.actorId).toBe('officer-1');
       const r = await store.append(reportInput(`H-${ns}-b`, T0 + 1, req).input);
       expect(r.kind === 'ok' ? r.documents?.[0]?.seq : null).toBe(2);
+    });
+
+    test('a void reason or actor that is not one well-formed text (lone surrogate, U+0000, bidi control, blank, over 500) throws StoreError INVALID_DOCUMENT and writes nothing', async (store, ns) => {
+      const j = `J${ns}`;
+      expect((await store.append(reportInput(`H-${ns}`, T0, (eventId) => [{ jurisdiction: j, kind: 'inspection_record', year: 2026, eventId }]).input)).kind).toBe('ok');
+      const key = { jurisdiction: j, kind: 'inspection_record', year: 2026, seq: 1 };
+      const at = '2026-10-13T01:00:00.000Z';
+      const trail = async () => (await store.readHazardDocumentTrail(`H-${ns}`)).length;
+      const before = await trail();
+      const refused = async (reason: unknown, actorId: unknown = 'officer-1'): Promise<unknown> => {
+        try {
+          await store.voidDocument({ ...key, reason: reason as string, actorId: actorId as string, at });
+        } catch (e) {
+          return isStoreError(e) ? e.code : e;
+        }
+        return 'written';
+      };
+      // A lone surrogate is hashed as given but stored as U+FFFD (UTF-8 cannot hold it): the trail would fail audit forever.
+      const reasons: unknown[] = ['有误 \uD800', '有误 \uDC00 x', 'a\u0000b', '有误\u202E', '\u200B\u3000', ' ', '', '误'.repeat(501), undefined, null, 42];
+      for (const reason of reasons) {
+        expect([reason, await refused(reason)]).toEqual([reason, 'INVALID_DOCUMENT']);
+        expect((await store.readDocuments(`H-${ns}`))[0]?.voided).toBeNull();
+        expect(await trail()).toBe(before);
+      }
+      for (const actorId of ['officer\uD800', '', 'a\u0000', null]) expect([actorId, await refused('有误', actorId)]).toEqual([actorId, 'INVALID_DOCUMENT']);
+      expect((await store.readDocuments(`H-${ns}`))[0]?.voided).toBeNull();
+      // Lines, tabs and emoji are text as written: voided once, the reason kept as given.
+      const ok = await store.voidDocument({ ...key, reason: '文书内容有误 😀\n已重新出具', actorId: 'officer-1', at });
+      expect(ok.kind === 'voided' ? ok.record.voided?.reason : ok.kind).toBe('文书内容有误 😀\n已重新出具');
+      expect(await trail()).toBe(before + 1);
+      // A bad reason is refused even for a number already voided.
+      expect(await refused('again \uD800')).toBe('INVALID_DOCUMENT');
+      expect(await trail()).toBe(before + 1);
     });
 
     test('the content is stored with the hash and read back byte for byte; issuing again never overwrites it', async (store, ns) => {
