@@ -1,10 +1,11 @@
 // Directory.listEnterprises over SQLite, as a host with a large register writes it: the filter pushed
 // down to SQL (an index on area and id, keyset on id, LIMIT), checked by core's conformance suite
 // against the one definition (listEnterprisesOf) — ids ordered bytewise (BINARY), `q` found with
-// instr (case-sensitive, no LIKE patterns), an area covering its sub-areas by prefix plus `/`.
+// instr (case-sensitive, no LIKE patterns), an area covering its sub-areas by prefix plus `/`; a malformed
+// query refused first with core's checkEnterpriseListQuery (SQLite would read LIMIT -1 as no limit at all).
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EnterpriseListQuery, EnterpriseRecord } from '@anjian/core/ports';
+import { checkEnterpriseListQuery, type EnterpriseListQuery, type EnterpriseRecord } from '@anjian/core/ports';
 import { runEnterpriseListConformance } from '@anjian/core/testing';
 
 const open: Database.Database[] = [];
@@ -30,6 +31,7 @@ function sqliteEnterpriseDirectory(register: readonly EnterpriseRecord[]) {
       return row ? (JSON.parse(row.body) as EnterpriseRecord) : null;
     },
     listEnterprises: async (query: EnterpriseListQuery) => {
+      checkEnterpriseListQuery(query);
       const where: string[] = [];
       const params: Array<string | number> = [];
       if (query.areas !== undefined) {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorProfile, EnterpriseRecord } from '../ports/directory.js';
-import { listEnterprisesOf, type EnterpriseListQuery } from '../ports/enterprise-list.js';
+import { checkEnterpriseListQuery, listEnterprisesOf, type EnterpriseListQuery } from '../ports/enterprise-list.js';
 import { runEnterpriseListConformance } from '../testing/enterprise-list-conformance.js';
 import { readScopes } from './read-policy.js';
 import { listReadableEnterprises } from './readable-enterprises.js';
 
 /**
  * A directory that lists as a database would: ids kept sorted, the page found by binary search
- * on `after` and read until `limit` match — its own filter code, not `listEnterprisesOf`.
+ * on `after` and read until `limit` match — its own filter code, not `listEnterprisesOf` —, a
+ * malformed query refused first (`checkEnterpriseListQuery`, as docs/directory.md asks of a host).
  */
 function indexedDirectory(register: readonly EnterpriseRecord[]) {
   const sorted = [...register].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -18,6 +19,7 @@ function indexedDirectory(register: readonly EnterpriseRecord[]) {
     enterprise: async (id: string) => byId.get(id) ?? null,
     listEnterprises: async (query: EnterpriseListQuery) => {
       calls.push(query);
+      checkEnterpriseListQuery(query);
       let lo = 0;
       let hi = sorted.length;
       while (lo < hi) {
@@ -110,5 +112,30 @@ describe('listReadableEnterprises', () => {
     expect(directory.calls).toHaveLength(1); // nothing of D3 is readable: not asked
     const own = await listReadableEnterprises(source, readScopes(actors[3]!), { limit: 10 });
     expect([own, directory.calls.length]).toEqual([{ items: [register.find((e) => e.id === 'e007')], next: null }, 1]);
+  });
+
+  it('refuses a malformed query before asking the directory or loading the register, on either path (limit 0 read items[-1])', async () => {
+    const directory = indexedDirectory(register);
+    let loads = 0;
+    const load = () => (loads++, register);
+    const malformed: Array<[Record<string, unknown>, ErrorConstructor, string]> = [
+      [{ limit: 0 }, RangeError, 'limit'],
+      [{ limit: 1.5 }, RangeError, 'limit'],
+      [{ limit: '10' }, RangeError, 'limit'],
+      [{ area: ['D1'], limit: 10 }, TypeError, '"area"'],
+      [{ areas: 'D1', limit: 10 }, TypeError, 'areas'],
+      [{ q: 1, limit: 10 }, TypeError, 'q'],
+    ];
+    for (const actor of [actors[0]!, actors[1]!, actors[3]!, actors[4]!])
+      for (const source of [
+        { directory, register: load },
+        { directory: { enterprise: directory.enterprise }, register: load },
+      ])
+        for (const [query, type, names] of malformed) {
+          const asked = listReadableEnterprises(source, readScopes(actor), query as unknown as EnterpriseListQuery);
+          await expect(asked, `${actor.id} ${JSON.stringify(query)}`).rejects.toThrow(type);
+          await expect(listReadableEnterprises(source, readScopes(actor), query as unknown as EnterpriseListQuery)).rejects.toThrow(names);
+        }
+    expect([directory.calls, loads]).toEqual([[], 0]);
   });
 });

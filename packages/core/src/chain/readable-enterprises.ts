@@ -1,5 +1,5 @@
 import type { Directory, EnterpriseRecord } from '../ports/directory.js';
-import { listEnterprisesOf, type EnterpriseListQuery } from '../ports/enterprise-list.js';
+import { checkEnterpriseListQuery, listEnterprisesOf, type EnterpriseListQuery } from '../ports/enterprise-list.js';
 import { areaCovers } from './authorize.js';
 import { mayReadSomeOf, type ReadScopes } from './read-policy.js';
 
@@ -39,12 +39,19 @@ function meet(scopeAreas: readonly string[], asked: readonly string[] | undefine
  * one. Without one, `register()` is loaded and filtered. Both answer the same
  * page for the same register (the HTTP API's `GET /enterprises` test compares them).
  *
+ * A query that is not an {@link EnterpriseListQuery} is refused first, whichever path, before the
+ * directory is asked or the register loaded ({@link checkEnterpriseListQuery}: a `limit` that is
+ * not an integer from 1 is a `RangeError`, an unknown or mistyped field a `TypeError`).
+ *
  * @example
  * ```ts
  * const page = await listReadableEnterprises({ directory, register: () => relations.enterprises() }, readScopes(actor), { areas: ['D1'], limit: 100 });
  * ```
  */
 export async function listReadableEnterprises(source: EnterpriseRegisterSource, scopes: ReadScopes, query: EnterpriseListQuery): Promise<{ items: EnterpriseRecord[]; next: string | null }> {
+  // Refused before anything is read, on either path: a misspelt filter is never answered as a wider list, and a limit
+  // below 1 never reaches the page arithmetic (limit 0 asked for 1 and read items[-1]).
+  checkEnterpriseListQuery(query);
   const ask = { ...query, limit: query.limit + 1 };
   let found: EnterpriseRecord[];
   const list = source.directory.listEnterprises?.bind(source.directory);

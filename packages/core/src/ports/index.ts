@@ -12,7 +12,7 @@ export type { EvidenceUpload, EvidenceRecord, EvidenceStore } from './evidence-s
 export { PHOTO_MIME_TYPES, DEFAULT_EVIDENCE_QUOTA } from './evidence-store.js';
 export { ROLES } from './directory.js';
 export type { EnterpriseListQuery } from './enterprise-list.js';
-export { listEnterprisesOf, enterpriseMatches } from './enterprise-list.js';
+export { listEnterprisesOf, enterpriseMatches, checkEnterpriseListQuery } from './enterprise-list.js';
 export type { Signer, Verifier } from './signer.js';
 export type { CoSignCodeRecord, CoSignCodeStore } from './co-sign-code-store.js';
 export type { CoSignCodeRow } from './co-sign-code-row.js';

@@ -18,7 +18,28 @@ export const ENTERPRISE_LIST_CONFORMANCE_TESTS = Object.freeze([
   'listEnterprises answers what listEnterprisesOf answers, for every query over a generated register',
   'paging with after walks the whole register by id, each enterprise once',
   'each listed enterprise is the record enterprise(id) answers',
+  'refuses a malformed query (checkEnterpriseListQuery): a limit not an integer from 1 a RangeError, an unknown or mistyped field a TypeError',
 ] as const);
+
+/**
+ * Queries that are not an `EnterpriseListQuery`, each with the error it must be refused with and
+ * a text the message names: a misspelt or unknown filter answered as "no filter" would list more
+ * than was asked, a `limit` of 0 answered as "none" or "all" is not a page.
+ */
+const MALFORMED_QUERIES: ReadonlyArray<readonly [query: Record<string, unknown>, error: 'RangeError' | 'TypeError', names: string]> = [
+  [{ limit: 0 }, 'RangeError', 'limit'],
+  [{ limit: -1 }, 'RangeError', 'limit'],
+  [{ limit: 1.5 }, 'RangeError', 'limit'],
+  [{ limit: Number.NaN }, 'RangeError', 'limit'],
+  [{ limit: '10' }, 'RangeError', 'limit'],
+  [{ areas: ['D1'] }, 'RangeError', 'limit'],
+  [{ area: ['D1'], limit: 10 }, 'TypeError', 'area'],
+  [{ domain: 'gas', limit: 10 }, 'TypeError', 'domain'],
+  [{ areas: 'D1', limit: 10 }, 'TypeError', 'areas'],
+  [{ areas: [1], limit: 10 }, 'TypeError', 'areas'],
+  [{ q: 5, limit: 10 }, 'TypeError', 'q'],
+  [{ after: 3, limit: 10 }, 'TypeError', 'after'],
+];
 
 /**
  * A register of `size` enterprises, the same every call: areas nested three deep over districts
@@ -61,7 +82,8 @@ function queries(register: readonly EnterpriseRecord[]): EnterpriseListQuery[] {
  * The contract of `Directory.listEnterprises` (a host's directory over its register, pushed
  * down): on a generated register of 300 enterprises it answers every query as
  * `listEnterprisesOf` — the one definition — does, pages by `after` without losing or repeating
- * an enterprise, and lists records as `enterprise(id)` answers them.
+ * an enterprise, lists records as `enterprise(id)` answers them, and refuses a query that is not an
+ * `EnterpriseListQuery` as `checkEnterpriseListQuery` does (`@anjian/core/ports`: call it first).
  *
  * @example
  * ```ts
@@ -114,6 +136,24 @@ export function runEnterpriseListConformance(options: EnterpriseListConformanceO
       const listed = await list({ areas: ['D2'], limit: 500 });
       expect(listed.length).toBeGreaterThan(0);
       for (const e of listed) expect(e).toEqual(await dir.enterprise(e.id));
+    });
+
+    it(ENTERPRISE_LIST_CONFORMANCE_TESTS[3], async () => {
+      const { list } = await listing();
+      const wrong: string[] = [];
+      for (const [query, error, names] of MALFORMED_QUERIES) {
+        const got = await Promise.resolve()
+          .then(() => list(query as unknown as EnterpriseListQuery))
+          .then(
+            (answer) => `answered ${answer.length} enterprises`,
+            (e: unknown) =>
+              e instanceof Error
+                ? `${e instanceof RangeError ? 'RangeError' : e instanceof TypeError ? 'TypeError' : e.name}${e.message.includes(names) && /[\u4e00-\u9fff]/.test(e.message) ? '' : ` whose message does not name ${names} in 中文 and English (${e.message})`}`
+                : `threw ${String(e)}`,
+          );
+        if (got !== error) wrong.push(`${JSON.stringify(query, (_, v: unknown) => (Number.isNaN(v) ? '<NaN>' : v))}: ${got}, not a ${error} naming ${names}`);
+      }
+      expect(wrong).toEqual([]);
     });
   });
 }
