@@ -100,7 +100,7 @@ export interface DemoNotificationOptions {
 export interface DemoNotifications {
   /** The logged SMS, newest first. */
   sent(limit: number): DemoSms[];
-  /** Runs one scheduler pass and one relay pass (at start, and for tests). */
+  /** Runs one scheduler pass (warnings, expired uploads, outbox retention) and one relay pass (at start, and for tests). */
   runOnce(): Promise<{ recorded: number; delivered: number }>;
   stop(): Promise<void>;
 }
@@ -252,6 +252,11 @@ export function startDemoNotifications(options: DemoNotificationOptions): DemoNo
     const recorded = (await runTick({ store, clock, calendar: options.calendar, directory: options.directory }, { systemActorId: SYSTEM_ACTOR_ID })).length;
     // Uploads never reported do not stay: the store deletes them by the same clock (the quota frees with them).
     await options.evidence?.expireUnbound(clock.now().toISOString());
+    // Outbox retention (docs/outbox.md, Retention): a delivered message serves nothing once its receiver has it, so
+    // those acknowledged more than 90 days ago by this clock go, in batches of 1000; pending messages and dead
+    // letters stay (no deadBefore: a dead letter is a text nobody received, for someone to see on the dashboard).
+    const deliveredBefore = new Date(clock.now().getTime() - 90 * 86_400_000).toISOString();
+    for (let more = true; more && store.pruneOutbox;) more = (await store.pruneOutbox({ deliveredBefore, limit: 1000 })).more;
     return recorded;
   };
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createSqliteStore } from '@anjian/store-sqlite';
 import { createPortal, type Portal } from '../src/create-portal.js';
 import type { DemoSms } from '../src/demo-notifications.js';
 
@@ -283,5 +284,39 @@ describe('demo notifications', () => {
     expect([...all].sort((a, b) => b.at.localeCompare(a.at)).map((m) => m.at)).toEqual(all.map((m) => m.at));
     const one = ((await (await portal.fetch(new Request('http://portal.test/demo/sms?limit=1', asAdmin))).json()) as { messages: DemoSms[] }).messages;
     expect(one).toEqual(all.slice(0, 1));
+  });
+
+  // Last: it moves the clock 91 days on.
+  it('a scheduler pass deletes the outbox messages delivered more than 90 days ago by its clock, never a pending one (docs/outbox.md Retention)', async () => {
+    // the passes are driven here: the relay's own loop would deliver the pending messages below at its time
+    await portal.notifications.stop();
+    await portal.notifications.runOnce();
+    const outbox = createSqliteStore({ path: join(dataDir, 'anjian.db') });
+    try {
+      const dead = new Set((await outbox.readDeadLetters(10_000)).map((m) => m.id));
+      const delivered = (await outbox.readOutbox(0, 10_000)).filter((m) => !dead.has(m.id)).map((m) => m.id);
+      expect((await outbox.outboxStatus(now.toISOString())).pending).toBe(0);
+      expect(delivered.length).toBeGreaterThan(0);
+      // a notice now: its messages are pending until the next relay pass, which comes after the scheduler's
+      await patrolThenNotice({ enterpriseId: 'ent-xinfa' }, 'retention');
+      const pending = (await outbox.readOutbox(0, 10_000)).filter((m) => !dead.has(m.id) && !delivered.includes(m.id)).map((m) => m.id);
+      expect(pending.length).toBeGreaterThan(0);
+      expect((await outbox.outboxStatus(now.toISOString())).pending).toBe(pending.length);
+
+      now = new Date(now.getTime() + 91 * 86_400_000);
+      await portal.notifications.runOnce();
+      const kept = new Set((await outbox.readOutbox(0, 100_000)).map((m) => m.id));
+      for (const id of pending) expect(kept.has(id), id).toBe(true); // pending at the pass, delivered after it
+      for (const id of delivered) expect(kept.has(id), id).toBe(false);
+      for (const id of dead) expect(kept.has(id), id).toBe(true); // dead letters stay (no deadBefore)
+      const pruned = await outbox.readPrunedOutbox(0, 100_000);
+      expect(pruned.filter((m) => delivered.includes(m.id)).map((m) => m.state)).toEqual(delivered.map(() => 'delivered'));
+      // the next pass, 1 day later, keeps what was delivered 1 day ago
+      now = new Date(now.getTime() + 86_400_000);
+      await portal.notifications.runOnce();
+      for (const id of pending) expect((await outbox.readOutbox(0, 100_000)).some((m) => m.id === id)).toBe(true);
+    } finally {
+      outbox.close();
+    }
   });
 });
