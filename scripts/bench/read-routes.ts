@@ -7,9 +7,12 @@
 // self-inspection, a grid patrol of D1, a gas campaign in D2; kept, reused by the next run) and
 // asks, as a department admin, a grid inspector (D1/G1), an officer of the whole jurisdiction,
 // an enterprise and a landlord: the hazard list with each filter and its second page, /stats,
-// the work queues, the rounds, the enterprise file, the rental points and the reports (JSON and
-// xlsx).
-// References in the same run, as ratios: the register a round works on (core's roundUnits, read
+// the work queues, the rounds, the enterprise file, the rental points, the reports (JSON and
+// xlsx) and the register (GET /enterprises, the static directory's listEnterprises: the host's
+// directory keeps its methods, { ...inner, resolve }).
+// References in the same run, as ratios: GET /enterprises pushed down to listEnterprises against
+// the fallback of a directory that does not list (relations.enterprises loaded and filtered per
+// request; same page checked); the register a round works on (core's roundUnits, read
 // by every work queue, round page and report) against the per-enterprise reading it replaced
 // (roundUnitsOneByOne: premisesOf and tenancies per enterprise, premises per tenancy); and, on
 // SQLite, a tenant's tenancies through the previous `(@x IS NULL OR col = @x)` statement, and the
@@ -26,11 +29,11 @@
 // Options: --db <file> --pg postgres://postgres@127.0.0.1:5432/test --schema <name> --enterprises 30000
 //          --seed city-2026 --samples 20 --only <substring of a route label>
 //          (--only also keeps only the references whose subject contains it: register, coverage,
-//          firstInspections, /stats, officer /queues/enforcement, tenancies)
+//          firstInspections, /stats, officer /queues/enforcement, tenancies, /enterprises)
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createStaticDirectory, type ActorProfile } from '@anjian/core';
+import { createStaticDirectory, type ActorProfile, type Directory } from '@anjian/core';
 import { readScopes } from '@anjian/core/review';
 import { collectRoundCoverage, readRound, roundUnits, withLandlordTenancies } from '@anjian/core/internal';
 import { findPackDirs, loadPackFromPath } from '@anjian/core/node';
@@ -225,19 +228,26 @@ async function run(t: Target): Promise<void> {
   console.log(`\n== ${t.name}`);
   const packs = await Promise.all((await findPackDirs(['checklists'])).map((d) => loadPackFromPath(d)));
   const inner = createStaticDirectory(ACTORS, enterprises);
-  const directory = { resolve: async (id: string) => (await inner.resolve(id).then((p) => p && withLandlordTenancies(p, t.rental))) ?? null, enterprise: inner.enterprise };
-  const api = createAnjianApi({
-    store: t.store,
-    directory,
-    calendar: TEST_CALENDAR_2026,
-    clock: createFixedClock(NOW),
-    packs: packs.flatMap((r) => (r.ok ? [r.pack] : [])),
-    inspections: t.inspections,
-    relations: { rental: t.rental, rounds: t.rounds, enterprises: () => enterprises, roundSeedKey: new Uint8Array(32).fill(7) },
-    reports: { model: t.model, xlsx: (sheets) => reportWorkbook(sheets, new Date(NOW)) },
-    logger: false,
-    authenticate: async (request) => request.headers.get('x-actor'),
-  });
+  // The host's directory keeps the static directory's methods (enterprise, listEnterprises: GET /enterprises pushed down)
+  // and adds a landlord's tenancies to its profile; relations.enterprises (the rounds) reads the same list.
+  const directory = { ...inner, resolve: async (id: string) => (await inner.resolve(id).then((p) => p && withLandlordTenancies(p, t.rental))) ?? null };
+  const apiOver = (directory: Directory) =>
+    createAnjianApi({
+      store: t.store,
+      directory,
+      calendar: TEST_CALENDAR_2026,
+      clock: createFixedClock(NOW),
+      packs: packs.flatMap((r) => (r.ok ? [r.pack] : [])),
+      inspections: t.inspections,
+      relations: { rental: t.rental, rounds: t.rounds, enterprises: () => enterprises, roundSeedKey: new Uint8Array(32).fill(7) },
+      reports: { model: t.model, xlsx: (sheets) => reportWorkbook(sheets, new Date(NOW)) },
+      logger: false,
+      authenticate: async (request) => request.headers.get('x-actor'),
+    });
+  const api = apiOver(directory);
+  // The reference of GET /enterprises: the same host with a directory that does not list (`{ resolve, enterprise }`),
+  // so relations.enterprises is loaded and filtered in memory on each request (the fallback).
+  const fallbackApi = apiOver({ resolve: directory.resolve, enterprise: directory.enterprise });
   const call = async (actor: string, path: string, method = 'GET', body?: unknown) => {
     const res = await api.fetch(
       new Request(`http://bench${path}`, {
@@ -255,6 +265,16 @@ async function run(t: Target): Promise<void> {
   }
   // The second page of the admin's list (its first page's cursor).
   const first = (await (await api.fetch(new Request('http://bench/hazards?limit=50', { headers: { 'x-actor': 'admin' } }))).json()) as { next: string };
+  // GET /enterprises as each reader asks it (the directory's listEnterprises, pushed down), also the reference below.
+  const ENTERPRISE_LISTS: Array<[role: string, path: string]> = [
+    ['admin', '/enterprises'],
+    ['admin', `/enterprises?after=${ent(Math.floor(enterprises.length / 2))}`],
+    ['admin', '/enterprises?area=D2'],
+    ['grid', '/enterprises'],
+    ['officer', '/enterprises?area=D1'],
+    ['enterprise', '/enterprises'],
+    ['landlord', '/enterprises'],
+  ];
   const routes: Array<[role: string, path: string]> = [
     ['admin', '/hazards'],
     ['admin', `/hazards?after=${encodeURIComponent(first.next)}`],
@@ -294,6 +314,7 @@ async function run(t: Target): Promise<void> {
     ['landlord', '/queues/enterprise'],
     ['landlord', `/enterprises/${landlord}/file`],
     ['landlord', `/landlords/${landlord}/rental-points`],
+    ...ENTERPRISE_LISTS,
   ];
   console.log(`  ${'role'.padEnd(10)} ${'route'.padEnd(52)} status      p50       p95  bytes`);
   for (const [role, path] of routes) {
@@ -329,6 +350,30 @@ async function run(t: Target): Promise<void> {
     console.log(
       `  reference: the register of ${enterprises.length} enterprises (roundUnits) ${fmt(pct(a, 0.5))} vs the per-enterprise reading ${fmt(pct(b, 0.5))} (same units) — ${(pct(b, 0.5) / pct(a, 0.5)).toFixed(0)}× faster`,
     );
+  }
+  // GET /enterprises pushed down to the directory's listEnterprises against the fallback (the register loaded and
+  // filtered per request, as a host wrapping its directory as { resolve, enterprise } got before): same pages.
+  if (wanted('/enterprises')) {
+    for (const [role, path] of ENTERPRISE_LISTS) {
+      const page = async (over: typeof api) => {
+        const res = await over.fetch(new Request(`http://bench${path}`, { headers: { 'x-actor': role } }));
+        return `${res.status} ${await res.text()}`;
+      };
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        let t0 = performance.now();
+        const pushed = await page(api);
+        a.push(performance.now() - t0);
+        t0 = performance.now();
+        const loaded = await page(fallbackApi);
+        b.push(performance.now() - t0);
+        if (i === 0 && pushed !== loaded) throw new Error(`${role} ${path}: the pushed-down page differs from the fallback's / 下推与回退的结果不一致`);
+      }
+      console.log(
+        `  reference: ${role} GET ${path} pushed down (listEnterprises) ${fmt(pct(a, 0.5))} vs the register loaded and filtered ${fmt(pct(b, 0.5))} (same page) — ${(pct(b, 0.5) / pct(a, 0.5)).toFixed(1)}× faster`,
+      );
+    }
   }
   // Each bench round's coverage in one read of the log (firstInspections) against the
   // per-enterprise reading it replaced (the same log without the optional method).

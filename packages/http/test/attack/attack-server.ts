@@ -147,7 +147,8 @@ async function main(): Promise<void> {
   // landlord's tenancies to its profile, as RelationsApiOptions asks.
   const rental = createMemoryRentalDirectory(RENTAL);
   const inner = createStaticDirectory(ACTORS, ENTERPRISES);
-  const directory = { resolve: async (id: string) => ((p) => p && withLandlordTenancies(p, rental))(await inner.resolve(id)), enterprise: inner.enterprise };
+  // The static directory's methods kept (listEnterprises: GET /enterprises pushed down, as a host on it serves it).
+  const directory = { ...inner, resolve: async (id: string) => ((p) => p && withLandlordTenancies(p, rental))(await inner.resolve(id)) };
   const api = createAnjianApi({
     store,
     evidence,
