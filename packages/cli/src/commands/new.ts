@@ -29,8 +29,8 @@ export const newCommand: Command = {
   usage: 'anjian new pack <id> [--domain <domain>] [--output <folder>]\n       anjian new inspection <pack folder> --premises <kind> [--output <file>] [--inspected-at <ISO time>]',
   details: {
     'zh-CN':
-      'new pack 新建检查表文件夹：pack.yaml、一个分节、场景测试和 README，带编辑器的 $schema 行，立即可通过 anjian validate 和 anjian test。\nnew inspection 的模板按场所类型列出要回答的问题（值为 null），附标签、类型、单位和选项；只在满足条件时才询问的问题以注释列出。不会覆盖已有文件。',
-    en: 'new pack writes a pack folder: pack.yaml, one section, scenario tests and a README, with the $schema line for editors; it passes anjian validate and anjian test at once.\nnew inspection lists the questions asked for the premises kind (value null) with label, type, unit and options; questions asked only when a condition holds are listed as comments. An existing file is never overwritten.',
+      'new pack 新建检查表文件夹：pack.yaml、一个分节、场景测试、README 和 package.json（validate、test 脚本），带编辑器的 $schema 行（在 anjian 仓库内指向 packages/core/schema），立即可通过 anjian validate 和 anjian test。\nnew inspection 的模板按场所类型列出要回答的问题（值为 null），附标签、类型、单位和选项；只在满足条件时才询问的问题以注释列出。不会覆盖已有文件。',
+    en: 'new pack writes a pack folder: pack.yaml, one section, scenario tests, a README and a package.json (validate and test scripts), with the $schema line for editors (packages/core/schema inside the anjian repository); it passes anjian validate and anjian test at once.\nnew inspection lists the questions asked for the premises kind (value null) with label, type, unit and options; questions asked only when a condition holds are listed as comments. An existing file is never overwritten.',
   },
   positionals: true,
   options: {
