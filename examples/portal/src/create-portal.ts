@@ -170,8 +170,9 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const clock = options.clock ?? systemClock;
     // A generated city (ANJIAN_DEMO_CITY): its register joins the directories now, its year is written after the seed.
     const city = (options.cityEnterprises ?? 0) > 0 ? demoCity(dataDir, options.cityEnterprises as number, clock.now().toISOString()) : null;
-    // The register: every enterprise the API's directory holds, one list — the directory reads it (a static directory
-    // cannot list), and so do the rounds' members, the landlord views and the daily warnings. Names, addresses and legal
+    // The register: every enterprise the API's directory holds — the directory lists and resolves it (GET /enterprises
+    // pushes its filter down to listEnterprises), the API's relations read it as directory.register, and so do the
+    // rounds' members, the landlord views and the daily warnings. Names, addresses and legal
     // representatives are what enforcement documents print; the regime (which standard a permit is held to) is the
     // directory's; the city's enterprises state none (no permits). The phone is where the enterprise's texts go.
     const register: readonly EnterpriseRecord[] = [
@@ -223,7 +224,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
     const apiOptions: AnjianApiOptions & { audit: AuditApiOptions } = {
       store,
       directory: demoRelations.directory,
-      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, roundSeedKey: demoRelations.roundSeedKey, enterprises: () => register },
+      relations: { rental: demoRelations.rental, rounds: demoRelations.rounds, roundSeedKey: demoRelations.roundSeedKey, enterprises: directory.register },
       calendar,
       clock,
       packs,

@@ -83,7 +83,7 @@ export interface DemoRelations {
   rounds: SqliteRoundStore;
   /** The round seed key (T33): rounds opened with it commit to their draw seeds, draws reveal them. */
   roundSeedKey: Uint8Array;
-  /** The directory with landlords' tenancies added to their profiles. */
+  /** The directory with landlords' tenancies added to their profiles (its other methods, `listEnterprises` among them, as given). */
   directory: Directory;
   close(): void;
 }
@@ -112,12 +112,14 @@ export async function startDemoRelations(options: {
   }
   const roundSeedKey = new Uint8Array(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex'));
   const inner = options.directory;
+  // The given directory's methods all kept (its listEnterprises above all: GET /enterprises and the area check push
+  // their filter down to it), only resolve wrapped.
   const directory: Directory = {
+    ...inner,
     resolve: async (id) => {
       const profile = await inner.resolve(id);
       return profile && withLandlordTenancies(profile, rental);
     },
-    enterprise: (id) => inner.enterprise(id),
   };
   if ((await rounds.roundEntries(DEMO_ROUND_ID)).length === 0 && options.packDomain('gas') !== null) {
     const day = new Date(options.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
