@@ -29,6 +29,11 @@ export const TERMS = {
     confined_space: { 'zh-CN': '有限空间', en: 'Confined spaces' },
     chemicals: { 'zh-CN': '危险化学品', en: 'Hazardous chemicals' },
     hazardous_work: { 'zh-CN': '危险作业', en: 'Hazardous work' },
+    dust_explosion: {
+      'zh-CN': '粉尘防爆',
+      en: 'Combustible-dust explosion',
+      note: '工贸企业粉尘涉爆（dust-explosion 检查表）/ industrial and trade enterprises with combustible dust (the dust-explosion pack)',
+    },
     monitoring: { 'zh-CN': '监测预警', en: 'Monitoring and early warning', note: '设备报警、离线、故障（sensors 检查表）/ device alarms, offline, faults (the sensors pack)' },
   },
   command: {

@@ -126,6 +126,7 @@ export interface Portal {
 const PORTAL_PACKS: readonly string[] = [
   '@anjian/pack-chemicals',
   '@anjian/pack-confined-space',
+  '@anjian/pack-dust-explosion',
   '@anjian/pack-fire',
   '@anjian/pack-gas',
   '@anjian/pack-hazardous-work',

@@ -37,8 +37,9 @@ export const DEMO_HAZCHEM_ENTERPRISE = { id: 'ent-dongfang', name: { 'zh-CN': '�
 
 // The district bureau (区应急管理局) also runs the monitoring platform (感知平台): its department covers the
 // `sensors` pack's domain, so its officers read device warnings and sensor hazards and can open a case from
-// them (非现场执法).
-const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work', 'monitoring'];
+// them (非现场执法). Industrial and trade enterprises (工贸) are its to enforce too, so it covers the dust-explosion
+// pack's domain (粉尘涉爆, 应急管理部令第10号).
+const D1_DOMAINS = ['gas', 'fire', 'confined_space', 'chemicals', 'hazardous_work', 'dust_explosion', 'monitoring'];
 
 /**
  * What the directory registers of each demo enterprise besides its name and area (made up): address
