@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore, createStaticDirectory, type ActorProfile, type Directory } from '@anjian/core';
-import { createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies, type EnterpriseListQuery, type EnterpriseRecord } from '@anjian/core/internal';
+import { checkEnterpriseListQuery, createMemoryRentalDirectory, createMemoryRoundStore, withLandlordTenancies, type EnterpriseListQuery, type EnterpriseRecord } from '@anjian/core/internal';
 import { createFixedClock, runEnterpriseListConformance, TEST_CALENDAR_2026 } from '@anjian/core/testing';
 import { createAnjianApi } from '../src/index.js';
 import { demoKitchen } from './harness.js';
@@ -75,7 +75,7 @@ function sqliteDirectory(actors: readonly ActorProfile[], register: readonly Ent
         return row ? (JSON.parse(row.body) as EnterpriseRecord) : null;
       },
       listEnterprises: async (query: EnterpriseListQuery) => {
-        if (!Number.isInteger(query.limit) || query.limit < 1) throw new RangeError(`limit ${query.limit}`);
+        checkEnterpriseListQuery(query); // a malformed query refused before any SQL (docs/directory.md)
         const where: string[] = [];
         const params: Array<string | number> = [];
         if (query.areas !== undefined) {
