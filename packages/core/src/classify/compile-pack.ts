@@ -49,7 +49,9 @@ export interface PackEvaluator {
  * - composites are evaluated after the items: at least `atLeast` of their `of` rules fired,
  *   within their premises scope;
  * - a finding is provisional when every citation of its basis is superseded or
- *   unverified (or it has none) — as of the inspection day when it has `inspectedAt`
+ *   unverified (or it has none), or when its rule or composite says `confirmation:
+ *   collective` (people decide the level: provisional whatever the basis, on every day;
+ *   see `isProvisional`) — as of the inspection day when it has `inspectedAt`
  *   (see `classificationAsOf`: editions not yet in force or withdrawn by then); deadlines come from the rule, else `pack.deadlines`,
  *   else `DEFAULT_DEADLINES` (`@anjian/core/internal`).
  *

@@ -35,8 +35,9 @@ export function resolveBasis(pack: Pick<Pack, 'regulations'>, basis: readonly Ci
  *
  * @example
  * ```ts
- * isProvisional([{ ...citation, status: 'current', confidence: 'verified' }]); // false
- * isProvisional([{ ...citation, status: 'current', confidence: 'verified' }], { confirmation: 'collective' }); // true
+ * const basis = resolveBasis(pack, [{ regulation: 'jcg-2023-4', clause: '第六条' }]) as ResolvedCitation[]; // current, verified
+ * isProvisional(basis); // false
+ * isProvisional(basis, { confirmation: 'collective' }); // true: people decide the level
  * ```
  */
 export function isProvisional(basis: readonly ResolvedCitation[], rule: { readonly confirmation?: string | undefined } = {}): boolean {
