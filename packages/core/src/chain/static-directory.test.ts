@@ -96,3 +96,45 @@ describe('createStaticDirectory lists what it resolves', () => {
     expect((await directory.listEnterprises({ areas: undefined, q: undefined, after: undefined, limit: 2 })).map((e) => e.id)).toEqual(['E1', 'E10']);
   });
 });
+
+// A developer embedding anjian wrote roles: ['admin'] (the role is department_admin) and an enterprise
+// without area: the user silently became an outsider (GET /hazards 200, empty) and the enterprise's
+// hazards belonged nowhere. Both are refused where they are declared, naming the id, the value and what to pass.
+describe('createStaticDirectory refuses a profile or enterprise the chain would read as nothing', () => {
+  it('an unknown role, with the accepted roles and a guess', () => {
+    const admin = () => createStaticDirectory([{ id: 'boss', roles: ['admin' as never] }]);
+    expect(admin).toThrow(TypeError);
+    expect(admin).toThrow(
+      'createStaticDirectory: profile "boss" (profiles[0]) has role "admin" (roles[0]), which is not a role — did you mean "department_admin"? Accepted roles: enterprise, grid, enforcement, department_admin, system / 用户 "boss"（profiles[0]）的角色 "admin"（roles[0]）不是已知角色——是不是“department_admin”？可用角色：enterprise, grid, enforcement, department_admin, system',
+    );
+    expect(() => createStaticDirectory([{ id: 'g', roles: ['gird' as never] }])).toThrow('did you mean "grid"?');
+    expect(() => createStaticDirectory([{ id: 'x', roles: ['grid', 'inspector' as never] }])).toThrow(/role "inspector" \(roles\[1\]\), which is not a role. Accepted roles: enterprise/);
+  });
+
+  it('roles that are not a list, scopes that are not lists of texts', () => {
+    expect(() => createStaticDirectory([{ id: 'p' } as never])).toThrow(
+      'createStaticDirectory: profile "p" (profiles[0]) has roles undefined: pass a list of roles (enterprise, grid, enforcement, department_admin, system; [] for none)',
+    );
+    expect(() => createStaticDirectory([{ id: 'p', roles: 'grid' as never }])).toThrow('has roles "grid"');
+    expect(() => createStaticDirectory([{ id: 'p', roles: ['grid'], gridAreas: 'D1' as never }])).toThrow('profile "p" (profiles[0]) has gridAreas "D1": pass a list of non-empty texts');
+    expect(() => createStaticDirectory([{ id: 'p', roles: ['enterprise'], enterpriseIds: [1 as never] }])).toThrow('has enterpriseIds a list');
+    expect(() => createStaticDirectory([{ roles: ['grid'] } as never])).toThrow('createStaticDirectory: profile (profiles[0]) has id undefined');
+  });
+
+  it('an enterprise without an area', () => {
+    const noArea = () => createStaticDirectory([], [{ id: 'E1', name: '甲' } as never]);
+    expect(noArea).toThrow(TypeError);
+    expect(noArea).toThrow(
+      'createStaticDirectory: enterprise "E1" (enterprises[0]) has area undefined: give the registered area code (area: \'D1/G7\'), where its hazards belong and who may read them is decided / 企业 "E1"（enterprises[0]）的 area 为 undefined：请填写登记的区域代码（area: \'D1/G7\'），隐患归属于该区域，谁可读也由此决定',
+    );
+    expect(() => createStaticDirectory([], [{ id: 'E1', name: '甲', area: '' }])).toThrow('has area ""');
+  });
+
+  it('the setters refuse the same, and keep the entry as it was', async () => {
+    const directory = createStaticDirectory([{ id: 'boss', roles: ['department_admin'] }], [{ id: 'E1', name: '甲', area: 'D1' }]);
+    expect(() => directory.set({ id: 'boss', roles: ['admin' as never] })).toThrow('profile "boss" (set(profile)) has role "admin"');
+    expect(() => directory.setEnterprise({ id: 'E1', name: '甲' } as never)).toThrow('enterprise "E1" (setEnterprise(enterprise)) has area undefined');
+    expect(await directory.resolve('boss')).toEqual({ id: 'boss', roles: ['department_admin'] });
+    expect(await directory.enterprise('E1')).toEqual({ id: 'E1', name: '甲', area: 'D1' });
+  });
+});
