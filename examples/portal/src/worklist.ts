@@ -9,8 +9,23 @@
  * `collectRoundWork` and `roundWorkFor` — due, or overdue after the round's end).
  */
 import { foldEvents, type ActorProfile, type Calendar, type Clock, type Directory, type HazardLevel, type HazardState, type HazardStatus, type Store, type LocalizedText } from '@anjian/core';
-import { authorize, collectRoundWork, dueDate, hazardRefOf, roundWorkFor, type CommandType, type DueDate, type DueSource, type RoundWorkSource } from '@anjian/core/internal';
-import { portalProblem } from './portal-problem.js';
+import {
+  authorize,
+  collectRoundWork,
+  cutInput,
+  didYouMean,
+  dueDate,
+  enterpriseForRead,
+  hazardRefOf,
+  quoteInput,
+  readScopes,
+  roundWorkFor,
+  type CommandType,
+  type DueDate,
+  type DueSource,
+  type RoundWorkSource,
+} from '@anjian/core/internal';
+import { portalProblem, portalQueryProblem } from './portal-problem.js';
 import { portalReader } from './portal-reader.js';
 import { worklistXlsx } from './worklist-xlsx.js';
 
@@ -47,6 +62,54 @@ export const QUEUES = ['todo', 'new', 'extension', 'overdue', 'open', 'closed'] 
 export type Queue = (typeof QUEUES)[number] | 'all';
 const SORTS = ['due', 'updated', 'created', 'level', 'enterprise', 'overdue'] as const;
 type Sort = (typeof SORTS)[number];
+/** The query parameters of GET /worklist and /worklist.xlsx (`lang`: the export's language); any other is refused. */
+const PARAMETERS = ['queue', 'sort', 'dir', 'page', 'size', 'q', 'level', 'status', 'domain', 'enterprise', 'area', 'lang'] as const;
+
+/**
+ * The query refused as the API refuses one (fail closed: `?levle=major` must not list everything):
+ * a parameter the worklist does not take is 400 `UNKNOWN_QUERY_PARAMETER` with a "did you mean",
+ * one given twice 400 `INVALID_QUERY`, a queue or sort it does not have 400 `BAD_QUERY`; what
+ * is echoed of the request is quoted and cut to 64 characters (core's `quoteInput`/`cutInput`).
+ */
+function refuseQuery(request: Request, path: string, p: URLSearchParams): Response | null {
+  const seen = new Set<string>();
+  for (const [name] of p) {
+    if (!(PARAMETERS as readonly string[]).includes(name)) {
+      const guess = didYouMean(name.slice(0, 128), PARAMETERS);
+      const message = {
+        'zh-CN': `未知的查询参数 ${quoteInput(name)}${guess ? `（是不是“${guess}”？）` : ''}`,
+        en: `unknown query parameter ${quoteInput(name)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      };
+      return portalQueryProblem(
+        request,
+        400,
+        'UNKNOWN_QUERY_PARAMETER',
+        { 'zh-CN': '未知的查询参数', en: 'Unknown query parameter' },
+        { 'zh-CN': `${message['zh-CN']}；GET ${path} 可用：${PARAMETERS.join('、')}`, en: `${message.en}; GET ${path} accepts: ${PARAMETERS.join(', ')}` },
+        { code: 'UNKNOWN_PARAMETER', parameter: cutInput(name), message, ...(guess ? { hint: { 'zh-CN': `是不是“${guess}”？`, en: `did you mean "${guess}"?` } } : {}) },
+      );
+    }
+    if (seen.has(name)) {
+      const message = {
+        'zh-CN': `查询参数 "${name}" 出现了 ${p.getAll(name).length} 次，只能给一次（列表用逗号分隔：${name}=a,b）`,
+        en: `query parameter "${name}" is given ${p.getAll(name).length} times; give it once (a list is comma-separated: ${name}=a,b)`,
+      };
+      return portalQueryProblem(request, 400, 'INVALID_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, message, { code: 'REPEATED_PARAMETER', parameter: name, message });
+    }
+    seen.add(name);
+  }
+  const queue = p.get('queue') || 'all';
+  if (queue !== 'all' && !(QUEUES as readonly string[]).includes(queue)) {
+    const message = { 'zh-CN': `没有队列 ${quoteInput(queue)}（可用：${[...QUEUES, 'all'].join('、')}）`, en: `no queue ${quoteInput(queue)} (queues: ${[...QUEUES, 'all'].join(', ')})` };
+    return portalQueryProblem(request, 400, 'BAD_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, message, { code: 'MALFORMED_VALUE', parameter: 'queue', message });
+  }
+  const sort = p.get('sort') || 'due';
+  if (!(SORTS as readonly string[]).includes(sort)) {
+    const message = { 'zh-CN': `不能按 ${quoteInput(sort)} 排序（可用：${SORTS.join('、')}）`, en: `cannot sort by ${quoteInput(sort)} (sorts: ${SORTS.join(', ')})` };
+    return portalQueryProblem(request, 400, 'BAD_QUERY', { 'zh-CN': '请求无效', en: 'Bad request' }, message, { code: 'MALFORMED_VALUE', parameter: 'sort', message });
+  }
+  return null;
+}
 
 /** Decisions that put a hazard in someone's "for me" queue (reading, escalating, reopening do not). */
 const DECISIONS = [
@@ -253,11 +316,28 @@ export function createWorklist(deps: WorklistDeps) {
     if (!reader.ok) return reader.response;
     const actor = reader.actor;
     const p = url.searchParams;
-    const bad = (zh: string, en: string) => portalProblem(request, 400, 'BAD_QUERY', zh, en);
+    const refused = refuseQuery(request, url.pathname, p);
+    if (refused) return refused;
     const queue = (p.get('queue') || 'all') as Queue;
-    if (queue !== 'all' && !QUEUES.includes(queue as (typeof QUEUES)[number])) return bad(`没有“${queue}”这个队列`, `no queue "${queue}"`);
     const sort = (p.get('sort') || 'due') as Sort;
-    if (!SORTS.includes(sort)) return bad(`不能按“${sort}”排序`, `cannot sort by "${sort}"`);
+    // An enterprise filter names one the reader may ask about and the directory knows, as the API's lists decide
+    // (core's enterpriseForRead): another's is 403 whether registered or not, an unknown one 422 — never an empty list.
+    const enterpriseId = p.get('enterprise');
+    if (enterpriseId) {
+      const decided = await enterpriseForRead(readScopes(actor), enterpriseId, (id) => deps.directory.enterprise(id));
+      if (!decided.ok && decided.reason === 'forbidden') {
+        const message = { 'zh-CN': `你无权查看企业 ${quoteInput(enterpriseId)} 的记录`, en: `you may not read the records of enterprise ${quoteInput(enterpriseId)}` };
+        return portalQueryProblem(request, 403, 'FORBIDDEN', { 'zh-CN': '拒绝访问', en: 'Forbidden' }, message);
+      }
+      if (!decided.ok) {
+        const message = { 'zh-CN': `查询参数 enterprise：名录中没有企业 ${quoteInput(enterpriseId)}`, en: `query parameter enterprise: no enterprise ${quoteInput(enterpriseId)} in the directory` };
+        return portalQueryProblem(request, 422, 'UNKNOWN_QUERY_VALUE', { 'zh-CN': '查询参数的取值未知', en: 'Unknown query value' }, message, {
+          code: 'UNKNOWN_ENTERPRISE',
+          parameter: 'enterprise',
+          message,
+        });
+      }
+    }
     const desc = p.get('dir') === 'desc';
     const page = Math.max(1, Math.floor(Number(p.get('page') ?? 1)) || 1);
     const size = Math.min(100, Math.max(1, Math.floor(Number(p.get('size') ?? 20)) || 20));

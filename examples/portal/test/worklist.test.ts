@@ -159,4 +159,43 @@ describe('GET /worklist', () => {
     expect((await get('/worklist')).status).toBe(401);
     expect((await get('/worklist.xlsx')).status).toBe(401);
   });
+
+  it('fails closed on a query it does not take, as the API: a misspelt filter, a second value, an unknown enterprise, echoed quoted and cut', async () => {
+    type Problem = { code: string; detail: string; issues?: { code: string; parameter: string; hint?: { en: string } }[] };
+    const refused = async (path: string, status: number, user = 'officer-li') => {
+      const res = await get(path, user);
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      return (await res.json()) as Problem;
+    };
+    // ?levle=major listed every hazard
+    for (const path of ['/worklist?queue=all&levle=major', '/worklist.xlsx?levle=major']) {
+      const typo = await refused(path, 400);
+      expect(typo.code).toBe('UNKNOWN_QUERY_PARAMETER');
+      expect(typo.issues).toEqual([expect.objectContaining({ code: 'UNKNOWN_PARAMETER', parameter: 'levle', hint: expect.objectContaining({ en: 'did you mean "level"?' }) })]);
+      expect(typo.detail).toContain('"levle"');
+    }
+    expect((await refused('/worklist?level=major&level=general', 400)).issues?.[0]).toMatchObject({ code: 'REPEATED_PARAMETER', parameter: 'level' });
+    // an enterprise the directory does not know was an empty list
+    const unknown = await refused('/worklist?queue=all&enterprise=ent-nowhere', 422);
+    expect(unknown.code).toBe('UNKNOWN_QUERY_VALUE');
+    expect(unknown.issues?.[0]).toMatchObject({ code: 'UNKNOWN_ENTERPRISE', parameter: 'enterprise' });
+    // another enterprise's, asked by an enterprise user: 403 whether registered or not
+    expect((await refused('/worklist?enterprise=ent-ruyi', 403, 'owner-lvyuan')).code).toBe('FORBIDDEN');
+    expect((await refused('/worklist?enterprise=ent-nowhere', 403, 'owner-lvyuan')).code).toBe('FORBIDDEN');
+    // what is echoed is quoted and cut: a long value and a parameter name shown at most 64 characters and …
+    const long = 'x'.repeat(500);
+    for (const [path, shown] of [
+      [`/worklist?queue=${long}`, `"${'x'.repeat(64)}…"`],
+      [`/worklist?sort=${long}`, `"${'x'.repeat(64)}…"`],
+      [`/worklist?sort=a%22b`, '"a\\"b"'],
+      [`/worklist?${long}=1`, `"${'x'.repeat(64)}…"`],
+    ] as const) {
+      const body = await refused(path, 400);
+      expect(body.detail, path).toContain(shown);
+      expect(body.detail).not.toContain('x'.repeat(65));
+    }
+    // the page's own queries still answer
+    expect((await list('queue=open&size=100&enterprise=ent-lvyuan', 'owner-lvyuan')).total).toBeGreaterThan(0);
+  });
 });
