@@ -299,7 +299,7 @@ describe('what the gate answers is in the OpenAPI document, for every operation 
     permits: {} as never,
     reports: {} as never,
     relations: {} as never,
-    documents: { override: { override: { jurisdiction: 'D1' } } } as never,
+    documents: { templates: [], override: { override: { jurisdiction: 'D1' } } } as never,
   });
 
   it('each probe of each route (permits, reports and relations too) gets the gate’s status and code, and the document lists both for that operation — a handler that throws too (500 INTERNAL)', async () => {

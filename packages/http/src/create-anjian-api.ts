@@ -16,6 +16,7 @@ import { checkRequestPath, createRouteMatcher, isRoutableMethod, methodNotAllowe
 import { OPTIONAL_ROUTES, ROUTES } from './route-table.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from './routes/evidence-routes.js';
 import { withSecurityHeaders } from './security-headers.js';
+import { checkDocumentsOptions } from './documents-options.js';
 import type { AnjianApi, AnjianApiOptions, ResponseLang, RouteContext } from './types.js';
 
 const UNAUTHENTICATED = new HttpProblem(401, 'UNAUTHENTICATED', { 'zh-CN': '未认证', en: 'Not authenticated' }, { 'zh-CN': '请先登录', en: 'sign in first' });
@@ -290,4 +291,5 @@ function checkApiOptions(options: AnjianApiOptions): void {
       );
     }
   });
+  if (options.documents !== undefined) checkDocumentsOptions(options.documents);
 }

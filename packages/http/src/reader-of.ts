@@ -28,6 +28,20 @@ export async function readerOf(ctx: Pick<RouteContext, 'deps' | 'actorId'>): Pro
   return actor;
 }
 
+/**
+ * {@link readerOf} for a route that acts (a command, `POST /inspections?report=true`): the same
+ * 403 `UNKNOWN_ACTOR` and {@link UNKNOWN_ACTOR_DETAIL}, under the route's refusal title
+ * (`title`) and with the command refusal's `reason` `UNKNOWN_ACTOR`.
+ */
+export async function actorOf(ctx: Pick<RouteContext, 'deps' | 'actorId'>, title: Bilingual): Promise<ActorProfile> {
+  try {
+    return await readerOf(ctx);
+  } catch (error) {
+    if (error instanceof HttpProblem && error.code === 'UNKNOWN_ACTOR') throw new HttpProblem(403, 'UNKNOWN_ACTOR', title, UNKNOWN_ACTOR_DETAIL, undefined, 'UNKNOWN_ACTOR');
+    throw error;
+  }
+}
+
 /** A route's problem codes with {@link READER_PROBLEM_CODES} merged in (each code once). */
 export function withReaderCodes(codes: Readonly<Record<number, readonly string[]>> = {}): Readonly<Record<number, readonly string[]>> {
   const out: Record<number, readonly string[]> = { ...codes };

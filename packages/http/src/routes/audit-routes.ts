@@ -22,7 +22,7 @@ export interface AuditApiOptions {
 }
 
 function auditOptions(options: AnjianApiOptions): AuditApiOptions {
-  return (options as AnjianApiOptions & { audit?: AuditApiOptions }).audit ?? {};
+  return options.audit ?? {};
 }
 
 // The last full audit of each store, for the hazard page's "trail last verified" line.

@@ -4,7 +4,7 @@ import { invalidCommand } from '../command-problem.js';
 import { jsonResponse } from '../json-response.js';
 import { hazardNotFound, loadReadableHazard } from '../load-readable-hazard.js';
 import { HttpProblem } from '../problem.js';
-import { readerOf, UNKNOWN_ACTOR_DETAIL } from '../reader-of.js';
+import { actorOf } from '../reader-of.js';
 import { parseIfMatch } from '../parse-if-match.js';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from '../idempotency-key.js';
 import { issueCommandDocuments } from '../issue-command-documents.js';
@@ -52,10 +52,7 @@ export const COMMAND_ROUTE: RouteSpec = {
     const command = parsed.command;
     // An actor the directory does not know is refused before the hazard is looked up, as GET refuses it (readerOf):
     // 403 UNKNOWN_ACTOR, with the command refusal's reason — not the 404 an outsider gets.
-    const reader = await readerOf(ctx).catch((error: unknown) => {
-      if (error instanceof HttpProblem && error.code === 'UNKNOWN_ACTOR') throw new HttpProblem(403, 'UNKNOWN_ACTOR', COMMAND_REFUSED, UNKNOWN_ACTOR_DETAIL, undefined, 'UNKNOWN_ACTOR');
-      throw error;
-    });
+    const reader = await actorOf(ctx, COMMAND_REFUSED);
     // Out of the read scope (or no such hazard): the same 404 as GET, before any rule runs.
     // A manual observation creates its hazard, so only an existing one is checked.
     const existing = await loadReadableHazard(ctx, hazardId, reader);

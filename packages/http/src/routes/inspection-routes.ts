@@ -7,6 +7,7 @@ import { issueCommandDocuments } from '../issue-command-documents.js';
 import { jsonResponse } from '../json-response.js';
 import { HttpProblem, type ProblemIssue } from '../problem.js';
 import { readJsonObject } from '../read-json-body.js';
+import { actorOf } from '../reader-of.js';
 import { rejectionStatus } from '../rejection-status.js';
 import { INSPECTION, INSPECTION_RESULT } from '../schemas.js';
 import type { RouteContext, RouteSpec } from '../types.js';
@@ -42,7 +43,8 @@ function unknownKeys(body: Record<string, unknown>): ProblemIssue[] {
   return issues;
 }
 
-const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', { 'zh-CN': '上报被拒绝', en: 'Report refused' }, { 'zh-CN': zh, en });
+const REPORT_REFUSED = { 'zh-CN': '上报被拒绝', en: 'Report refused' };
+const forbidden = (zh: string, en: string) => new HttpProblem(403, 'FORBIDDEN', REPORT_REFUSED, { 'zh-CN': zh, en });
 
 /**
  * Reports the hazards of a classified inspection through core's `reportInspection`: level,
@@ -65,8 +67,8 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
       issue('REQUIRED', '/subject/enterpriseId', '缺少被检查企业的编号', 'the inspected enterprise id is missing'),
     ]);
   }
-  const actor = await ctx.deps.directory.resolve(ctx.actorId as string);
-  if (!actor) throw new HttpProblem(403, 'UNKNOWN_ACTOR', { 'zh-CN': '上报被拒绝', en: 'Report refused' }, { 'zh-CN': '未知的用户', en: 'unknown actor' });
+  // An actor the directory does not know: the same 403 UNKNOWN_ACTOR, with what to do, as a read or a command answers.
+  const actor = await actorOf(ctx, REPORT_REFUSED);
   const enterprise = await ctx.deps.directory.enterprise(enterpriseId);
   if (enterprise) {
     const source = sourceForActor(actor, { level: 'general', domain: evaluator.pack.domain, area: enterprise.area, enterpriseId: enterprise.id });
@@ -106,7 +108,7 @@ async function report(ctx: RouteContext, body: Record<string, unknown>, evaluato
   const first = result.reports[0];
   if (first && result.reports.every((r) => !r.ok) && first.rejection) {
     const { code, message } = first.rejection;
-    throw new HttpProblem(rejectionStatus(code, false), code, { 'zh-CN': '上报被拒绝', en: 'Report refused' }, message);
+    throw new HttpProblem(rejectionStatus(code, false), code, REPORT_REFUSED, message);
   }
   // An officer's report with the second officer issues the 现场检查记录: issued now, by this request.
   const reports = ctx.options.documents
