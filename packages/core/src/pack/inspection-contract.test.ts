@@ -7,7 +7,7 @@ import { checkFindings } from '../classify/check-findings.js';
 import type { Inspection } from '../classify/types.js';
 import { findPackDirs } from '../node/find-pack-dirs.js';
 import { loadPackFromPath } from '../node/load-pack-from-path.js';
-import { factCatalogue, inspectionSchema, inspectionTemplate } from './inspection-contract.js';
+import { conditionWords, factCatalogue, inspectionSchema, inspectionTemplate } from './inspection-contract.js';
 import type { Pack } from './types.js';
 
 type AjvClass = typeof Ajv2020Import;
@@ -71,5 +71,22 @@ describe('the inspection contract of a pack', () => {
     const facts = factCatalogue(demo, 'restaurant');
     expect(facts.find((f) => f.id === 'alarm_working')).toMatchObject({ asked: 'when', when: 'alarm_installed = true', type: 'boolean' });
     expect(facts.find((f) => f.id === 'hose_length_m')).toMatchObject({ type: 'number', unit: 'm', asked: 'always' });
+  });
+  it('with a premises kind, says what the form model says: asked outright, never, or on what other answers still decide (every pack × kind)', async () => {
+    const { formModel } = await import('../classify/form-model.js');
+    for (const pack of packs)
+      for (const kind of pack.premises) {
+        const model = formModel(pack, { premises: kind.id });
+        factCatalogue(pack, kind.id).forEach((entry, i) => {
+          const q = model.questions[i]!;
+          const at = `${pack.id} × ${kind.id}: ${entry.id}`;
+          if (pack.facts[i]!.when === undefined) expect(entry.asked, at).toBe('always');
+          else if (q.askedWhen === undefined) expect(entry.asked, at).toBe(q.asked ? 'always' : 'never');
+          else expect([entry.asked, entry.when], at).toEqual(['when', conditionWords(q.askedWhen, pack.conditions)]);
+        });
+      }
+    // the dust-explosion pack asks wood-dust premises about sanders outright (no 场所类型 condition left)
+    const dust = packs.find((p) => p.id === 'dust-explosion');
+    if (dust) for (const entry of factCatalogue(dust, 'wood_dust')) expect(entry.when ?? '', entry.id).not.toMatch(/\$premises|场所类型/);
   });
 });

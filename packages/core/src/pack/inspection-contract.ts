@@ -159,13 +159,13 @@ export function factCatalogue(pack: Pack, premises?: string): FactEntry[] {
     if (fact.options) entry.options = fact.options.map((o) => ({ value: o.value, label: both(o.label) }));
     if (fact.maxLength !== undefined) entry.maxLength = fact.maxLength;
     if (fact.when !== undefined) {
-      const words = conditionWords(fact.when, pack.conditions);
-      const dependsOnAnswers = pack.facts.some((other) => new RegExp(`(^|[ (])${other.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `).test(words));
-      if (model && !model.questions[i]!.asked && !dependsOnAnswers) entry.asked = 'never';
-      else if (model && model.questions[i]!.asked && !dependsOnAnswers) entry.asked = 'always';
+      // With a premises kind, the form model says what is left of the `when` once the kind is
+      // known (askedWhen); absent, the kind decides alone and `asked` says which way.
+      const question = model?.questions[i];
+      if (question !== undefined && question.askedWhen === undefined) entry.asked = question.asked ? 'always' : 'never';
       else {
         entry.asked = 'when';
-        entry.when = words;
+        entry.when = conditionWords(question?.askedWhen ?? fact.when, pack.conditions);
       }
     }
     return entry;
