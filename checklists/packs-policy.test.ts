@@ -77,15 +77,16 @@ describe('checklist packs', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('reports a hazard as provisional exactly when its whole basis is superseded or unverified', () => {
+  it('reports a hazard as provisional exactly when its whole basis is superseded or unverified, or people confirm its level (confirmation)', () => {
     for (const pack of packs.values()) {
       const regulations = new Map(pack.regulations.map((r) => [r.id, r]));
-      const weak = (rule: { basis: Pack['composites'][number]['basis'] }) =>
-        rule.basis.length > 0 &&
-        rule.basis.every((c) => {
-          const r = regulations.get(c.regulation)!;
-          return r.status === 'superseded' || (c.confidence ?? r.confidence) === 'unverified';
-        });
+      const weak = (rule: { basis: Pack['composites'][number]['basis']; confirmation?: string }) =>
+        rule.confirmation !== undefined ||
+        (rule.basis.length > 0 &&
+          rule.basis.every((c) => {
+            const r = regulations.get(c.regulation)!;
+            return r.status === 'superseded' || (c.confidence ?? r.confidence) === 'unverified';
+          }));
       const expected = new Map<string, boolean>();
       for (const { rule } of rulesOf(pack)) expected.set(rule.id, weak(rule));
       for (const c of pack.composites) expected.set(c.id, weak(c));

@@ -25,13 +25,13 @@ const both = (t: { 'zh-CN': string; en?: string }) => (t.en !== undefined && t.e
  * ```
  */
 export function readmeTable(pack: Pack): string {
-  const basisCell = (basis: Pack['composites'][number]['basis']) => {
-    const resolved = resolveBasis(pack, basis);
+  const basisCell = (rule: { basis: Pack['composites'][number]['basis']; confirmation?: string | undefined }) => {
+    const resolved = resolveBasis(pack, rule.basis);
     if ('unknown' in resolved) return { text: '', provisional: true };
-    return { text: resolved.map((c) => `${c.number} ${c.clause} (${CONFIDENCE_WORDS[c.confidence] ?? c.confidence})`).join('; '), provisional: isProvisional(resolved) };
+    return { text: resolved.map((c) => `${c.number} ${c.clause} (${CONFIDENCE_WORDS[c.confidence] ?? c.confidence})`).join('; '), provisional: isProvisional(resolved, rule) };
   };
-  const row = (item: string, rule: { id: string; title: { 'zh-CN': string; en?: string }; level: string; basis: Pack['composites'][number]['basis'] }) => {
-    const basis = basisCell(rule.basis);
+  const row = (item: string, rule: { id: string; title: { 'zh-CN': string; en?: string }; level: string; basis: Pack['composites'][number]['basis']; confirmation?: string | undefined }) => {
+    const basis = basisCell(rule);
     return `| ${cell(item)} | ${cell(`${rule.id} ${both(rule.title)}`)} | ${LEVEL_WORDS[rule.level] ?? rule.level} | ${cell(basis.text)} | ${basis.provisional ? '是 yes' : '否 no'} |`;
   };
   const rows = pack.sections.flatMap((section) => section.items.flatMap((item) => item.hazards.map((rule) => row(`${item.id} ${both(item.title)}`, rule))));
