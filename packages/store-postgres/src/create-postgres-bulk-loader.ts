@@ -6,7 +6,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createPostgresInspectionLog } from './create-postgres-inspection-log.js';
 import { createPostgresStore } from './create-postgres-store.js';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 
 /** One hazard's whole history, as a bulk loader writes it. */
 export interface PostgresBulkHazard {
@@ -56,9 +56,9 @@ export interface PostgresBulkLoader {
  * `ON CONFLICT (id) DO NOTHING`, so ids already recorded are kept, in input order, as before.
  */
 export function createPostgresBulkLoader(options: PostgresBulkLoaderOptions): PostgresBulkLoader {
+  checkPostgresOptions(options, 'createPostgresBulkLoader');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 }), schema);
   const s = `"${schema}"`;

@@ -1,7 +1,7 @@
 import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRow, type CoSignCodeStore } from '@anjian/core/ports';
 import pg from 'pg';
 import { migrateSchema } from './migrate-schema.js';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresCoSignCodeStore}. */
 export interface PostgresCoSignCodeStoreOptions {
@@ -45,9 +45,9 @@ export interface PostgresCoSignCodeStore extends CoSignCodeStore {
  * ```
  */
 export function createPostgresCoSignCodeStore(options: PostgresCoSignCodeStoreOptions): PostgresCoSignCodeStore {
+  checkPostgresOptions(options, 'createPostgresCoSignCodeStore');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const codes = `"${schema}".co_sign_codes`;

@@ -2,7 +2,7 @@ import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/c
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
 import { createMessagePurgeSchedule, MESSAGE_PURGE_BATCH, messageDedupWindow, resolveMessageDedupWindowMs } from '@anjian/core/internal';
 import pg from 'pg';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createPostgresDeviceRegistry}. */
@@ -39,9 +39,9 @@ export interface PostgresDeviceRegistry extends DeviceRegistry {
  * ```
  */
 export function createPostgresDeviceRegistry(options: PostgresDeviceRegistryOptions): PostgresDeviceRegistry {
+  checkPostgresOptions(options, 'createPostgresDeviceRegistry');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const s = `"${schema}"`;

@@ -1,6 +1,6 @@
 import type { FirstInspection, InspectionLog, InspectionRecord } from '@anjian/core/ports';
 import pg from 'pg';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresInspectionLog}. */
 export interface PostgresInspectionLogOptions {
@@ -45,9 +45,9 @@ export const firstInspectionsSql = (t: string) => `SELECT DISTINCT ON (enterpris
  * ```
  */
 export function createPostgresInspectionLog(options: PostgresInspectionLogOptions): PostgresInspectionLog {
+  checkPostgresOptions(options, 'createPostgresInspectionLog');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const t = `"${schema}".inspection_log`;

@@ -11,7 +11,7 @@ import {
   type PermitStore,
 } from '@anjian/core/internal';
 import pg from 'pg';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createPostgresPermitStore}. */
@@ -46,9 +46,9 @@ export interface PostgresPermitStore extends PermitStore {
  * ```
  */
 export function createPostgresPermitStore(options: PostgresPermitStoreOptions): PostgresPermitStore {
+  checkPostgresOptions(options, 'createPostgresPermitStore');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const s = `"${schema}"`;

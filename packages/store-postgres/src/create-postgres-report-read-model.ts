@@ -11,7 +11,7 @@ import {
   type ReportReadModel,
 } from '@anjian/core/ports';
 import pg from 'pg';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresReportReadModel}. */
 export interface PostgresReportReadModelOptions {
@@ -42,9 +42,9 @@ type Row = Record<string, unknown>;
  * and ISO instants compare byte-wise, as in SQLite and in core.
  */
 export function createPostgresReportReadModel(options: PostgresReportReadModelOptions): PostgresReportReadModel {
+  checkPostgresOptions(options, 'createPostgresReportReadModel');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 }), schema);
   const s = `"${schema}"`;

@@ -1,6 +1,6 @@
 import type { RoundLogEntry, RoundStore } from '@anjian/core/ports';
 import pg from 'pg';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 
 /** Options of {@link createPostgresRoundStore}. */
 export interface PostgresRoundStoreOptions {
@@ -33,9 +33,9 @@ export interface PostgresRoundStore extends RoundStore {
  * ```
  */
 export function createPostgresRoundStore(options: PostgresRoundStoreOptions): PostgresRoundStore {
+  checkPostgresOptions(options, 'createPostgresRoundStore');
   const schema = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 5 }), schema);
   const t = `"${schema}".round_log`;

@@ -30,7 +30,7 @@ import {
 import type { DocumentRecord, DocumentTrailEntry, RecordDocumentHashResult, VoidDocumentResult } from '@anjian/core/ports';
 import pg from 'pg';
 import { createGroupWriter, type GroupCommitInfo } from './group-commit.js';
-import { guardPool, PostgresStoreError } from './postgres-store-error.js';
+import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
 import { buildHazardQuery } from './hazard-query.js';
 import { createReadBatcher, groupRows } from './read-batch.js';
 import { readHazardStats } from './hazard-stats.js';
@@ -151,11 +151,11 @@ const toCheckpoint = (r: Row): StoredCheckpoint => ({
  * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  checkPostgresOptions(options, 'createPostgresStore');
   const schemaName = options.schema ?? 'anjian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaName)) {
     throw new PostgresStoreError('CONFIG_INVALID', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schemaName)}`);
   }
-  if (!options.pool && !options.connectionString) throw new PostgresStoreError('CONFIG_INVALID', 'give a pool or a connectionString');
   const ownsPool = !options.pool;
   const pool = guardPool(options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 20 }), schemaName);
   const s = `"${schemaName}"`;

@@ -18,6 +18,24 @@ export class PostgresStoreError extends StoreError {
 }
 
 /**
+ * Refuses options a factory cannot connect with, before anything is read from them: without it
+ * `createPostgresStore()` failed with Node's "Cannot read properties of undefined (reading
+ * 'schema')". A `CONFIG_INVALID` error in both languages naming the options to pass.
+ */
+export function checkPostgresOptions(options: unknown, factory: string): void {
+  const given = typeof options === 'object' && options !== null ? (options as { pool?: unknown; connectionString?: unknown }) : undefined;
+  if (given?.pool || (typeof given?.connectionString === 'string' && given.connectionString !== '')) return;
+  const what =
+    given === undefined
+      ? { en: `${factory}() was called without options`, zh: `调用 ${factory}() 时未传入选项` }
+      : { en: 'options.pool and options.connectionString are both missing', zh: '缺少 options.pool 或 options.connectionString' };
+  throw new PostgresStoreError('CONFIG_INVALID', {
+    en: `${factory}: ${what.en} — pass a pg.Pool you own, ${factory}({ pool }), or a connection string for a pool it owns, ${factory}({ connectionString: 'postgres://user:password@host:5432/db' })`,
+    'zh-CN': `${factory}：${what.zh}——请传入自有的 pg.Pool（${factory}({ pool })），或连接字符串（${factory}({ connectionString: 'postgres://user:password@host:5432/db' })）`,
+  });
+}
+
+/**
  * PostgreSQL's "relation does not exist" (42P01), "schema does not exist" (3F000), and
  * "function does not exist" (42883) for a function of the store's own schema (migrations create
  * functions too).

@@ -2,7 +2,7 @@ import type { ChainEvent, HazardSummary } from '@anjian/core';
 import type { InspectionRecord, OutboxMessage } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
 import { createSqliteInspectionLog } from './create-sqlite-inspection-log.js';
-import { openDatabase, SqliteStoreError } from './open-database.js';
+import { openDatabase, sqlitePath, SqliteStoreError } from './open-database.js';
 
 /** One hazard's whole history, as a bulk loader writes it. */
 export interface BulkHazard {
@@ -48,8 +48,9 @@ export interface SqliteBulkLoader {
  */
 export function createSqliteBulkLoader(options: SqliteBulkLoaderOptions): SqliteBulkLoader {
   // The inspection log's table (created if missing) shares the file.
-  createSqliteInspectionLog({ path: options.path }).close();
-  const db: Database.Database = openDatabase(options.path);
+  const path = sqlitePath(options, 'createSqliteBulkLoader');
+  createSqliteInspectionLog({ path }).close();
+  const db: Database.Database = openDatabase(path);
   const st = {
     event: db.prepare('INSERT INTO events (hazard_id, version, id, type, command_id, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     hazard: db.prepare(`INSERT INTO hazards (hazard_id, version, status, level, provisional, domain, area, enterprise_id, deadline, created_at, updated_at, premises_id)

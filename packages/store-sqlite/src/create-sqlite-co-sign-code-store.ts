@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRecord, type CoSignCodeRow, type CoSignCodeStore } from '@anjian/core/ports';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteCoSignCodeStore}. */
 export interface SqliteCoSignCodeStoreOptions {
@@ -38,7 +38,7 @@ export interface SqliteCoSignCodeStore extends CoSignCodeStore {
  * ```
  */
 export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOptions): SqliteCoSignCodeStore {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqliteCoSignCodeStore'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   const st = {
     dropExpired: db.prepare('DELETE FROM co_sign_codes WHERE expires_at <= ?'),
     // The columns and the mapping are core's (one definition for both SQL stores).

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DeviceCommit, DeviceCommitResult, DeviceRegistry } from '@anjian/core/ports';
 import type { Device, DeviceState, DeviceWarning } from '@anjian/core/internal';
 import { createMessagePurgeSchedule, MESSAGE_PURGE_BATCH, messageDedupWindow, resolveMessageDedupWindowMs } from '@anjian/core/internal';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createSqliteDeviceRegistry}. */
@@ -48,10 +48,10 @@ const SCHEMA =
  * ```
  */
 export function createSqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): SqliteDeviceRegistry {
-  const path = options.path;
+  const path = sqlitePath(options, 'createSqliteDeviceRegistry');
   const windowMs = resolveMessageDedupWindowMs(options.messageDedupWindowMs);
   const schedule = createMessagePurgeSchedule();
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const st = {
     putDevice: db.prepare('INSERT INTO monitoring_device (id, enterprise_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET enterprise_id = excluded.enterprise_id, body = excluded.body'),

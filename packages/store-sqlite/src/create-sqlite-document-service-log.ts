@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { servicePhase, type DocumentServiceLog, type DocumentServiceRecord } from '@anjian/core/ports';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteDocumentServiceLog}. */
 export interface SqliteDocumentServiceLogOptions {
@@ -42,7 +42,7 @@ const SCHEMA = `
  * ```
  */
 export function createSqliteDocumentServiceLog(options: SqliteDocumentServiceLogOptions): SqliteDocumentServiceLog {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqliteDocumentServiceLog'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const st = {
     insert: db.prepare('INSERT INTO document_service (jurisdiction, kind, year, seq, phase, hazard_id, body) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),

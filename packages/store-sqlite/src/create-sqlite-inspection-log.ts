@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FirstInspection, InspectionLog, InspectionRecord } from '@anjian/core/ports';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteInspectionLog}. */
 export interface SqliteInspectionLogOptions {
@@ -75,7 +75,7 @@ export const FIRST_INSPECTIONS_SQL = `SELECT enterprise_id AS enterpriseId, id, 
  * ```
  */
 export function createSqliteInspectionLog(options: SqliteInspectionLogOptions): SqliteInspectionLog {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqliteInspectionLog'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'inspection_log'").pluck().all() as string[];
   if (!indexes.includes('inspection_log_enterprise_recorded') || indexes.includes('inspection_log_enterprise')) db.transaction(() => db.exec(INDEX)).immediate();

@@ -14,7 +14,7 @@ import {
   type PermitStatus,
   type PermitStore,
 } from '@anjian/core/internal';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 import { createSideOutbox, sideOutboxSchema } from './side-outbox.js';
 
 /** Options of {@link createSqlitePermitStore}. */
@@ -87,7 +87,7 @@ const STATUS_SET = new Set<string>(['applied', 'approved', 'in_progress', 'suspe
  * ```
  */
 export function createSqlitePermitStore(options: SqlitePermitStoreOptions): SqlitePermitStore {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqlitePermitStore'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const outbox = createSideOutbox(db, 'permit_outbox');
   const st = {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { checkRentalSeed, checkTenancyEnd, checkTenancyStart, RentalDirectoryError, tenancyEndRefused, tenancyFromRow, tenancyStartRefused, type TenancyRow } from '@anjian/core/ports';
 import type { GroupRentalPoint, PremisesRecord, RentalDirectory, RentalSeed, TenancyEnd, TenancyRecord, TenancyStart } from '@anjian/core/ports';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteRentalDirectory}. */
 export interface SqliteRentalDirectoryOptions {
@@ -89,7 +89,7 @@ export function tenancySelect(landlord: boolean, tenant: boolean, premises: bool
  * ```
  */
 export function createSqliteRentalDirectory(options: SqliteRentalDirectoryOptions): SqliteRentalDirectory {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqliteRentalDirectory'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   // Written only when a tenancy has no period yet, so an open of an up-to-date file takes no write lock.
   const unperiodised = db

@@ -11,7 +11,7 @@ import {
 } from '@anjian/core/ports';
 import type { ChainEvent } from '@anjian/core';
 import type Database from 'better-sqlite3';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteReportReadModel}. */
 export interface SqliteReportReadModelOptions {
@@ -97,7 +97,7 @@ const DAY = (col: string) => `strftime('%Y-%m-%d', ${col}, '+8 hours')`;
  * ```
  */
 export function createSqliteReportReadModel(options: SqliteReportReadModelOptions): SqliteReportReadModel {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqliteReportReadModel'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const upsert = db.prepare(`INSERT INTO report_hazards (hazard_id, version, enterprise_id, area, domain, level, source, item, created_at, deadline, closed_at, on_time)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RoundLogEntry, RoundStore } from '@anjian/core/ports';
-import { openDatabase } from './open-database.js';
+import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteRoundStore}. */
 export interface SqliteRoundStoreOptions {
@@ -40,7 +40,7 @@ const SCHEMA = `
  * ```
  */
 export function createSqliteRoundStore(options: SqliteRoundStoreOptions): SqliteRoundStore {
-  const db: Database.Database = openDatabase(options.path, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
+  const db: Database.Database = openDatabase(sqlitePath(options, 'createSqliteRoundStore'), options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   db.exec(SCHEMA);
   const st = {
     last: db.prepare('SELECT seq, hash, body FROM round_log ORDER BY seq DESC LIMIT 1'),

@@ -35,7 +35,7 @@ import {
 } from '@anjian/core/ports';
 import type { DocumentNumber, DocumentRecord, DocumentTrailEntry, RecordDocumentHashInput, RecordDocumentHashResult, VoidDocumentInput, VoidDocumentResult } from '@anjian/core/ports';
 import type Database from 'better-sqlite3';
-import { openDatabase, SqliteStoreError } from './open-database.js';
+import { openDatabase, sqlitePath, SqliteStoreError } from './open-database.js';
 import { PRUNABLE_DEAD, PRUNABLE_DELIVERED } from './prune-outbox-sql.js';
 import { buildHazardQuery, type HazardRow } from './hazard-query.js';
 import { isAreaQuery, readAreaPage } from './area-query.js';
@@ -225,7 +225,7 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
  * ```
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  const db = openDatabase(options.path, {
+  const db = openDatabase(sqlitePath(options, 'createSqliteStore'), {
     ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     ...(options.walAutocheckpoint === undefined ? {} : { walAutocheckpoint: options.walAutocheckpoint }),
   });

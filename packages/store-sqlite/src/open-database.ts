@@ -17,6 +17,26 @@ export class SqliteStoreError extends StoreError {
 }
 
 /**
+ * The database file a factory's `options` name, checked before anything is opened: without it
+ * `createSqliteStore()` failed with Node's "Cannot read properties of undefined (reading 'path')"
+ * and `createSqliteStore({})` with 'The "path" argument must be of type string'. A bilingual
+ * `TypeError` naming the `path` option and what to pass (a `filename` given for it is named too).
+ */
+export function sqlitePath(options: unknown, factory: string): string {
+  const given = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : undefined;
+  const path = given?.path;
+  if (typeof path === 'string' && path !== '') return path;
+  const instead = given ? ['filename', 'file', 'database', 'db'].find((key) => key in given) : undefined;
+  const what =
+    given === undefined ? `${factory}() was called without options` : path === undefined ? 'options.path is missing' : `options.path is ${path === '' ? 'empty' : `a ${typeof path}, not a file name`}`;
+  const zh = given === undefined ? `调用 ${factory}() 时未传入选项` : path === undefined ? '缺少 options.path' : `options.path ${path === '' ? '为空' : '不是文件名'}`;
+  throw new TypeError(
+    `${factory}: ${what}${instead ? ` (the option is path, not ${instead})` : ''} — pass the database file, ${factory}({ path: '.data/anjian.db' }) (its folder is created if missing; ':memory:' for tests, not durable) / ` +
+      `${zh}${instead ? `（选项名为 path，不是 ${instead}）` : ''}：请传入数据库文件路径，如 ${factory}({ path: '.data/anjian.db' })（目录不存在时自动创建；测试可用 ':memory:'，不持久）`,
+  );
+}
+
+/**
  * Pages of WAL after which a commit copies them into the database file (a checkpoint).
  * SQLite's default is 1 000; at 4 000 (16 MB of WAL with 4 KB pages) a page that many commits
  * rewrite (an index's last leaf, the list rows) is copied once per 4 000 pages of WAL instead of
