@@ -13,7 +13,8 @@ const LEVEL_ACTS: ReadonlySet<CommandType> = new Set(['file_case']);
 
 /**
  * Whether `command` waits for an officer to confirm the level (`confirm_level`) of a hazard in
- * this state: its level is provisional (its basis superseded or unverified) and the command is
+ * this state: its level is provisional (its basis superseded or unverified, or its rule leaves the
+ * level to people: `confirmation`) and the command is
  * an act of the major path on a major hazard, or files a case at any level. `decide` refuses such
  * a command with `PROVISIONAL_UNCONFIRMED`; a UI asks this to offer the act only once it can be
  * taken (and to say why not meanwhile), without a copy of the rule.

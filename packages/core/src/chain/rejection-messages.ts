@@ -16,8 +16,9 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionCode, { 'zh-CN': strin
   EVIDENCE_INVALID: { 'zh-CN': '证据无效', en: 'invalid evidence' },
   SEPARATION_OF_DUTIES: { 'zh-CN': '不符合职责分离要求', en: 'separation of duties' },
   PROVISIONAL_UNCONFIRMED: {
-    'zh-CN': '该隐患的等级为疑似等级（依据已废止或未核实），立案或重大隐患流程须以确认的等级为依据：请先由有管辖权的执法人员“确认等级”（写明理由），再办理',
-    en: 'the hazard’s level is provisional (its basis is superseded or unverified) and a case or the major path rests on a confirmed level: an enforcement officer with jurisdiction first confirms the level ("confirm level", with a reason), then acts',
+    'zh-CN':
+      '该隐患的等级为疑似等级（依据已废止或未核实，或判定标准把等级交由人确认，如重大火灾隐患须集体讨论），立案或重大隐患流程须以确认的等级为依据：请先由有管辖权的执法人员“确认等级”（写明理由），再办理',
+    en: 'the hazard’s level is provisional (its basis is superseded or unverified, or the determination standard leaves the level to people, e.g. a major fire hazard to collective discussion) and a case or the major path rests on a confirmed level: an enforcement officer with jurisdiction first confirms the level ("confirm level", with a reason), then acts',
   },
   NOT_PROVISIONAL: { 'zh-CN': '该隐患等级不是疑似等级', en: 'the hazard’s level is not provisional' },
   DOWNGRADE_FORBIDDEN: { 'zh-CN': '企业不能降低隐患等级', en: 'an enterprise cannot lower a hazard’s level' },

@@ -108,7 +108,7 @@ export interface ReportCommand extends CommandBase {
   type: 'report';
   title: LocalizedText;
   level: HazardLevel;
-  /** The level rests on a superseded or unverified basis (疑似): enforcement must confirm it. */
+  /** The level is provisional (疑似): it rests on a superseded or unverified basis, or its rule leaves it to people (`confirmation`); enforcement must confirm it. */
   provisional: boolean;
   basis: readonly ResolvedCitation[];
   deadline: DeadlinePolicy;
