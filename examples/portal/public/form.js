@@ -3,6 +3,7 @@
 // the very code the server runs (served bundled by the portal server) — so the form and the
 // server cannot disagree. The form decides nothing about applicability itself.
 import { checkFindings, formModel, issueForUsers } from '/vendor/anjian-core.js';
+import { askedAnswers } from './asked-answers.js';
 import { html, setHtml } from './html.js';
 import { loc, punct, t } from './i18n.js';
 import { uploadUnbound } from './observation-form.js';
@@ -58,6 +59,8 @@ function input(q, describedBy) {
  */
 export function renderFactForm(host, pack, places, at) {
   const initial = formModel(pack, {});
+  /** How far the server's clock is ahead of the browser's (ms), from `at`: the server's now when the field is left empty. */
+  const serverSkew = at.getTime() - Date.now();
   const atPlaces = places.length > 0;
   const kindLabel = (id) => loc(initial.premises.find((p) => p.id === id)?.label) || id;
   /** The place's kinds the pack has questions for. */
@@ -126,13 +129,11 @@ export function renderFactForm(host, pack, places, at) {
       const v = valueOf(q);
       if (v !== undefined) all[q.id] = v;
     }
-    let answers = all;
-    for (let round = 0; round < 8; round++) {
-      model = formModel(pack, { premises, inspectedAt, answers });
-      const next = Object.fromEntries(Object.entries(all).filter(([id]) => model.questions.find((q) => q.id === id)?.asked));
-      if (Object.keys(next).length === Object.keys(answers).length) break;
-      answers = next;
-    }
+    // Without a time the server judges at its own now, so the form asks what the pack asks then (a question tied to the
+    // time, hidden here, would come back REQUIRED_MISSING): the server's clock as it was at `at`, moved on since.
+    const asOf = inspectedAt ?? new Date(Date.now() + serverSkew).toISOString();
+    let answers;
+    ({ model, answers } = askedAnswers(formModel, pack, { premises, inspectedAt: asOf }, all));
     for (const q of model.questions) {
       const field = root.querySelector(byAttr('data-field', q.id));
       field.hidden = !q.asked;
@@ -148,7 +149,7 @@ export function renderFactForm(host, pack, places, at) {
         : t(atPlaces ? 'choosePlaceFirst' : 'choosePremisesFirst');
     host.dataset.asked = String(asked);
     host.dataset.premises = premises ?? '';
-    return { premises, placeId, inspectedAt, answers };
+    return { premises, placeId, inspectedAt, asOf, answers };
   };
 
   /** At a place: its kinds the pack asks about become the kind field (shown; a choice only among several). */
@@ -235,8 +236,9 @@ export function renderFactForm(host, pack, places, at) {
 
   /** core's check of what the server will classify: at a place, with the kind it derives. */
   const browserCheck = () => {
-    const { premises, inspectedAt, answers } = refresh();
-    const issues = checkFindings(pack, { pack: pack.id, ...(premises ? { premises } : {}), ...(inspectedAt ? { inspectedAt } : {}), findings: answers });
+    // checked at the time the server will judge it (the field's, else the server's now)
+    const { premises, asOf, answers } = refresh();
+    const issues = checkFindings(pack, { pack: pack.id, ...(premises ? { premises } : {}), inspectedAt: asOf, findings: answers });
     const placeId = place();
     if (atPlaces && placeId && initial.premises.length > 0 && kindsAt(placeId).length === 0) {
       const kinds = (places.find((p) => p.id === placeId)?.kinds ?? []).join(punct().sep) || '—';

@@ -65,4 +65,19 @@ describe('every pack × every premises kind can be filled in', () => {
     expect([...changed.rules].sort()).toEqual([...case_.change.rules].sort());
     expect(await overHttp(changed.sent, case_.premises)).toEqual(changed.rules);
   });
+
+  it('with the inspection time cleared, asks what the server asks at its own now: a required question tied to the time stays shown and answered', async () => {
+    // chemicals at a chemical user: dual_prevention is asked from the hazardous-chemicals law's entry into force on
+    const case_ = cases.find((c) => c.pack.id === 'chemicals' && c.premises === 'chemical_user')!;
+    await fillForm(page, case_, placeOf(case_.premises));
+    await page.fill('#f-inspectedAt', '');
+    await page.dispatchEvent('#f-inspectedAt', 'change');
+    expect(await page.isVisible('[data-field="dual_prevention"]')).toBe(true);
+    if (!(await page.inputValue('[data-field="dual_prevention"] [data-fact]'))) await answer(page, case_, 'dual_prevention', true);
+    // the server judges it at its now (no inspectedAt sent) and finds nothing missing
+    const sent = await submit(page);
+    expect(sent.sent).not.toHaveProperty('inspectedAt');
+    expect(sent.sent.findings).toHaveProperty('dual_prevention');
+    expect(sent.rules).toEqual([]);
+  });
 });
