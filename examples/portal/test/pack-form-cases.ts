@@ -73,7 +73,7 @@ export async function packFormCases(): Promise<PackFormCase[]> {
     const scenarios = scenariosIn(dir);
     const judge = (premises: string, a: Answers) => {
       const inspection = { pack: pack.id, premises, ...(a.inspectedAt ? { inspectedAt: a.inspectedAt } : {}), findings: a.findings };
-      const issues = checkFindings(pack, inspection).filter((i) => i.severity === 'error' || i.code === 'NOT_APPLICABLE_ANSWER');
+      const issues = checkFindings(pack, inspection).filter((i) => i.severity === 'error');
       return { issues, rules: evaluator.evaluate(inspection).hazards.map((h) => h.rule) };
     };
     // what the form sends: only the answers to questions it asks (to a fixpoint)
