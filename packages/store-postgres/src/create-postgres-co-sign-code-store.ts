@@ -1,4 +1,4 @@
-import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRow, type CoSignCodeStore } from '@anjian/core/ports';
+import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRow, type CoSignCodeStore, type CoSignIssueResult } from '@anjian/core/ports';
 import pg from 'pg';
 import { migrateSchema } from './migrate-schema.js';
 import { guardPool, checkPostgresOptions, PostgresStoreError } from './postgres-store-error.js';
@@ -28,7 +28,8 @@ export interface PostgresCoSignCodeStore extends CoSignCodeStore {
  *
  * - `issue` replaces the officer's unused code for the subject and act in one upsert on a
  *   partial unique index (two instances issuing at once leave one), and deletes every code
- *   expired at its `issuedAt`.
+ *   expired at its `issuedAt`. With `maxLive` it first takes a transaction-level advisory lock on
+ *   the officer and counts his live codes: of concurrent issues on any instance, at most `maxLive` live.
  * - `consume` is one `UPDATE … WHERE used_at IS NULL AND expires_at > now`: of concurrent
  *   callers, one changes the row.
  * - `countAttempt` takes a transaction-level advisory lock on the key, then inserts and counts:
@@ -74,9 +75,19 @@ export function createPostgresCoSignCodeStore(options: PostgresCoSignCodeStoreOp
     async migrate() {
       await migrateSchema(pool, schema);
     },
-    async issue(record) {
-      await inTransaction(async (client) => {
+    async issue(record, maxLive) {
+      return inTransaction(async (client): Promise<CoSignIssueResult> => {
         await client.query(`DELETE FROM ${codes} WHERE expires_at <= $1`, [record.issuedAt]);
+        if (maxLive !== undefined) {
+          // The officer's issues run one at a time (any instance), so the count and the write are one step (decision 010, bound).
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [lockSpace, `issue\n${record.officerId}`]);
+          const held = await client.query<{ n: string; frees: string | null }>(
+            `SELECT count(*) AS n, min(expires_at) AS frees FROM ${codes} WHERE officer_id = $1 AND used_at IS NULL AND expires_at > $2 AND NOT (subject = $3 AND act = $4)`,
+            [record.officerId, record.issuedAt, record.subject, record.act],
+          );
+          const h = held.rows[0];
+          if (h && Number(h.n) >= maxLive && h.frees !== null) return { kind: 'limited', freesAt: h.frees };
+        }
         const row = coSignCodeToRow(record);
         // The columns and the mapping are core's (one definition for both SQL stores).
         await client.query(
@@ -85,6 +96,7 @@ export function createPostgresCoSignCodeStore(options: PostgresCoSignCodeStoreOp
            DO UPDATE SET ${CO_SIGN_CODE_REPLACED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
           CO_SIGN_CODE_COLUMNS.map((c) => row[c]),
         );
+        return { kind: 'issued' };
       });
     },
     async live(subject, act, now) {

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS, coSignCodeFromRow, coSignCodeToRow, type CoSignCodeRecord, type CoSignCodeRow, type CoSignCodeStore } from '@anjian/core/ports';
+import {
+  CO_SIGN_CODE_COLUMNS,
+  CO_SIGN_CODE_REPLACED_COLUMNS,
+  coSignCodeFromRow,
+  coSignCodeToRow,
+  type CoSignCodeRecord,
+  type CoSignCodeRow,
+  type CoSignCodeStore,
+  type CoSignIssueResult,
+} from '@anjian/core/ports';
 import { openDatabase, sqlitePath } from './open-database.js';
 
 /** Options of {@link createSqliteCoSignCodeStore}. */
@@ -21,7 +30,8 @@ export interface SqliteCoSignCodeStore extends CoSignCodeStore {
  * package opens the file.
  *
  * - `issue` replaces the officer's unused code for the subject and act in one upsert (a
- *   partial unique index keeps one), and deletes every code expired at its `issuedAt`.
+ *   partial unique index keeps one), and deletes every code expired at its `issuedAt`. With
+ *   `maxLive` it counts the officer's live codes in the same `BEGIN IMMEDIATE` transaction.
  * - `consume` is one `UPDATE … WHERE used_at IS NULL AND expires_at > now`: of concurrent
  *   callers (any process), one changes the row.
  * - `countAttempt` inserts and counts in one `BEGIN IMMEDIATE` transaction, so processes
@@ -45,6 +55,8 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
     upsert: db.prepare(`INSERT INTO co_sign_codes (${CO_SIGN_CODE_COLUMNS.join(', ')}) VALUES (${CO_SIGN_CODE_COLUMNS.map((c) => `@${c}`).join(', ')})
       ON CONFLICT (officer_id, subject, act) WHERE used_at IS NULL
       DO UPDATE SET ${CO_SIGN_CODE_REPLACED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`),
+    // The officer's live codes but the one of this subject and act (which the upsert replaces): his place count (decision 010, bound).
+    held: db.prepare('SELECT count(*) AS n, min(expires_at) AS frees FROM co_sign_codes WHERE officer_id = ? AND used_at IS NULL AND expires_at > ? AND NOT (subject = ? AND act = ?)'),
     live: db.prepare('SELECT * FROM co_sign_codes WHERE subject = ? AND act = ? AND expires_at > ? AND used_at IS NULL ORDER BY issued_at, id'),
     consume: db.prepare('UPDATE co_sign_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?'),
     dropAttempts: db.prepare('DELETE FROM co_sign_attempts WHERE at_ms <= ?'),
@@ -52,9 +64,14 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
     countAttempts: db.prepare('SELECT count(*) FROM co_sign_attempts WHERE key = ? AND at_ms > ?').pluck(),
     forgetAttempt: db.prepare('DELETE FROM co_sign_attempts WHERE seq = (SELECT seq FROM co_sign_attempts WHERE key = ? AND at_ms = ? ORDER BY seq DESC LIMIT 1)'),
   };
-  const issue = db.transaction((record: CoSignCodeRecord) => {
+  const issue = db.transaction((record: CoSignCodeRecord, maxLive: number | undefined): CoSignIssueResult => {
     st.dropExpired.run(record.issuedAt);
+    if (maxLive !== undefined) {
+      const held = st.held.get(record.officerId, record.issuedAt, record.subject, record.act) as { n: number; frees: string | null };
+      if (held.n >= maxLive && held.frees !== null) return { kind: 'limited', freesAt: held.frees };
+    }
     st.upsert.run(coSignCodeToRow(record));
+    return { kind: 'issued' };
   });
   const countAttempt = db.transaction((key: string, atMs: number, windowMs: number): number => {
     st.dropAttempts.run(atMs - windowMs);
@@ -62,8 +79,8 @@ export function createSqliteCoSignCodeStore(options: SqliteCoSignCodeStoreOption
     return Number(st.countAttempts.get(key, atMs - windowMs));
   });
   return {
-    async issue(record) {
-      issue.immediate({ ...record });
+    async issue(record, maxLive) {
+      return issue.immediate({ ...record }, maxLive);
     },
     async live(subject, act, now) {
       return (st.live.all(subject, act, now) as CoSignCodeRow[]).map(coSignCodeFromRow);

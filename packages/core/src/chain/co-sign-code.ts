@@ -14,9 +14,11 @@ import type { ChainCommand, HazardState, Rejection } from './types.js';
 /**
  * How co-sign codes behave: `ttlMs` how long a code is accepted (5 minutes), `digits` its
  * length (8), at most `maxAttempts` attempts by one officer to use codes within `windowMs`
- * (5 in 15 minutes; successful uses are not counted).
+ * (5 in 15 minutes; successful uses are not counted), and at most `maxLiveCodes` codes one
+ * officer holds unused and unexpired at once (10: generating one more is refused until one is
+ * used or expires; generating again for the same hazard and act replaces that code).
  */
-export const CO_SIGN_POLICY = Object.freeze({ ttlMs: 5 * 60_000, digits: 8, maxAttempts: 5, windowMs: 15 * 60_000 });
+export const CO_SIGN_POLICY = Object.freeze({ ttlMs: 5 * 60_000, digits: 8, maxAttempts: 5, windowMs: 15 * 60_000, maxLiveCodes: 10 });
 
 /**
  * The acts a co-sign code can confirm: the two-officer acts, and the acts that record a second
@@ -65,6 +67,21 @@ function normalize(code: string): string | null {
   return new RegExp(`^\\d{${CO_SIGN_POLICY.digits}}$`).test(digits) ? digits : null;
 }
 
+/**
+ * Why an officer holding {@link CO_SIGN_POLICY}`.maxLiveCodes` live codes gets no other: when the
+ * earliest lapses (China time, and in seconds from now), and what frees a place sooner.
+ */
+function heldCodesMessage(freesAt: string, now: Date): { 'zh-CN': string; en: string } {
+  const max = CO_SIGN_POLICY.maxLiveCodes;
+  const ms = Date.parse(freesAt);
+  const clock = new Date(ms + 8 * 3_600_000).toISOString().slice(11, 19);
+  const seconds = Math.max(1, Math.ceil((ms - now.getTime()) / 1000));
+  return {
+    'zh-CN': `确认码过多：你已有 ${max} 个未使用、未过期的确认码：最早的一个于北京时间 ${clock}（约 ${seconds} 秒后，${freesAt}）失效，届时或同事使用其中一个后即可再生成；为同一隐患和同一行为重新生成会替换原确认码，不受此限`,
+    en: `too many co-sign codes: you hold ${max} unused co-sign codes that have not expired: the earliest lapses at ${clock} China time (in about ${seconds} s, ${freesAt}); you can generate another then, or as soon as a colleague uses one. Generating again for the same hazard and act replaces that code and is not limited`,
+  };
+}
+
 function hasCertificate(p: ActorProfile): boolean {
   return typeof p.certificateNo === 'string' && p.certificateNo.trim() !== '';
 }
@@ -75,7 +92,9 @@ function hasCertificate(p: ActorProfile): boolean {
  * for {@link CO_SIGN_POLICY}`.ttlMs`. He tells it to the first officer, who submits the act
  * with it (`handleCommand`'s `coSignCode`); the server then knows who co-signed from the
  * code, and the request never names him. Generating again withdraws his earlier code for the
- * same hazard and act.
+ * same hazard and act. An officer holds at most {@link CO_SIGN_POLICY}`.maxLiveCodes` live codes:
+ * one more (for another hazard or act) is `CO_SIGN_CODE_LIMITED` (HTTP 429), nothing kept, saying
+ * when the earliest lapses — never silently replacing a code he may already have read out.
  *
  * Refused (nothing kept) unless `actorId` is an enforcement officer with a certificate number
  * (执法证号) and jurisdiction over the hazard (or an area covering the enterprise's), `act` is
@@ -170,7 +189,9 @@ export async function issueCoSignCode(
     content: contentJson,
     contentDigest: coSignContentDigest(content),
   };
-  await deps.coSignCodes.issue(record);
+  const stored = await deps.coSignCodes.issue(record, CO_SIGN_POLICY.maxLiveCodes);
+  // Its own message: the default one of CO_SIGN_CODE_LIMITED speaks of attempts to use codes.
+  if (stored.kind === 'limited') return { ok: false, rejection: { code: 'CO_SIGN_CODE_LIMITED', message: heldCodesMessage(stored.freesAt, now) } };
   return { ok: true, issued: { code, act, subject, expiresAt: record.expiresAt, content: JSON.parse(contentJson) as Record<string, unknown> } };
 }
 

@@ -17,10 +17,14 @@ export function createMemoryCoSignCodeStore(): CoSignCodeStore {
     for (const [id, r] of codes) if (r.expiresAt <= now) codes.delete(id);
   };
   return {
-    async issue(record) {
+    async issue(record, maxLive) {
       drop(record.issuedAt);
-      for (const [id, r] of codes) if (r.officerId === record.officerId && r.subject === record.subject && r.act === record.act && r.usedAt === null) codes.delete(id);
+      const same = (r: CoSignCodeRecord) => r.subject === record.subject && r.act === record.act;
+      const held = [...codes.values()].filter((r) => r.officerId === record.officerId && r.usedAt === null && r.expiresAt > record.issuedAt && !same(r));
+      if (maxLive !== undefined && held.length >= maxLive) return { kind: 'limited', freesAt: held.map((r) => r.expiresAt).sort()[0] as string };
+      for (const [id, r] of codes) if (r.officerId === record.officerId && same(r) && r.usedAt === null) codes.delete(id);
       codes.set(record.id, { ...record });
+      return { kind: 'issued' };
     },
     async live(subject, act, now) {
       drop(now);

@@ -37,6 +37,12 @@ export interface CoSignCodeRecord {
  * - `issue` MUST withdraw (delete or mark used) every unused code of the same officer,
  *   subject and act before the new one counts: at most one live code per officer, subject
  *   and act, so generating again never widens what a guess can hit.
+ * - `issue` with `maxLive`: when the officer already holds `maxLive` codes that are unused and
+ *   expire after the record's `issuedAt`, not counting the one of the same subject and act it
+ *   replaces, it MUST write nothing and return `limited` with the earliest `expiresAt` among
+ *   them (when a place frees); otherwise it issues and returns `issued`. The count and the
+ *   write are one atomic step: of concurrent issues by one officer (any process), no more than
+ *   `maxLive` codes are live at once (decision 010, bound). Without `maxLive` it issues.
  * - `live` returns the codes of `subject` and `act` that are unused and expire after `now`.
  * - `consume` marks one code used if it is unused and not expired at `now`: of any number of
  *   concurrent callers for one id, exactly one receives `true`.
@@ -49,8 +55,11 @@ export interface CoSignCodeRecord {
  * A store shared by several server processes (PostgreSQL) lets a code given to one be used
  * through another; the memory store serves a single process.
  */
+/** What {@link CoSignCodeStore.issue} did: issued, or refused because the officer holds `maxLive` live codes (`freesAt`: the earliest of their `expiresAt`). */
+export type CoSignIssueResult = { kind: 'issued' } | { kind: 'limited'; freesAt: string };
+
 export interface CoSignCodeStore {
-  issue(record: CoSignCodeRecord): Promise<void>;
+  issue(record: CoSignCodeRecord, maxLive?: number): Promise<CoSignIssueResult>;
   live(subject: string, act: string, now: string): Promise<readonly CoSignCodeRecord[]>;
   consume(id: string, now: string): Promise<boolean>;
   countAttempt(key: string, now: string, windowMs: number): Promise<number>;

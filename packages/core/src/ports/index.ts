@@ -14,7 +14,7 @@ export { ROLES } from './directory.js';
 export type { EnterpriseListQuery } from './enterprise-list.js';
 export { listEnterprisesOf, enterpriseMatches, checkEnterpriseListQuery } from './enterprise-list.js';
 export type { Signer, Verifier } from './signer.js';
-export type { CoSignCodeRecord, CoSignCodeStore } from './co-sign-code-store.js';
+export type { CoSignCodeRecord, CoSignCodeStore, CoSignIssueResult } from './co-sign-code-store.js';
 export type { CoSignCodeRow } from './co-sign-code-row.js';
 export { coSignCodeFromRow, coSignCodeToRow, CO_SIGN_CODE_COLUMNS, CO_SIGN_CODE_REPLACED_COLUMNS } from './co-sign-code-row.js';
 export type {

@@ -47,6 +47,7 @@ export const CO_SIGN_CODE_STORE_CONFORMANCE_TESTS = Object.freeze([
   'parallel attempts each see a distinct count',
   'a code issued by core reaches the store only as its salted hash',
   'expired codes and attempts outside the window are removed',
+  'an officer holds at most maxLive live codes: one more is limited with when the earliest frees, nothing written; a replacement, a use or an expiry frees a place — also when issued concurrently',
 ] as const);
 
 const MINUTE = 60_000;
@@ -169,6 +170,40 @@ export function runCoSignCodeStoreConformance(options: CoSignCodeStoreConformanc
       const left = await s.live('hazard:H-2', 'file_case', at(PAST, 6000));
       expect(left).toHaveLength(1);
       expect(burst.map((c) => c.id)).toContain(left[0]?.id);
+    });
+
+    test('an officer holds at most maxLive live codes: one more is limited with when the earliest frees, nothing written; a replacement, a use or an expiry frees a place — also when issued concurrently', async (s, peer) => {
+      const officer = 'officer-bounded';
+      const mine = (subject: string, ms: number, act = 'file_case') => record({ issuedAt: at(PAST, ms), officerId: officer, subject, act });
+      const a = mine('hazard:A', 0);
+      const b = mine('hazard:B', 1000);
+      const c = mine('hazard:B', 2000, 'close');
+      for (const r of [a, b, c]) expect(await s.issue(r, 3)).toEqual({ kind: 'issued' });
+      const d = mine('hazard:D', 3000);
+      expect(await s.issue(d, 3)).toEqual({ kind: 'limited', freesAt: a.expiresAt });
+      expect(await s.live('hazard:D', 'file_case', at(PAST, 3000))).toEqual([]);
+      // Another officer's codes do not count.
+      expect(await s.issue(record({ issuedAt: at(PAST, 3000), officerId: 'officer-other', subject: 'hazard:D' }), 3)).toEqual({ kind: 'issued' });
+      // Replacing his code of the same subject and act takes no new place.
+      const b2 = mine('hazard:B', 4000);
+      expect(await s.issue(b2, 3)).toEqual({ kind: 'issued' });
+      expect(await s.live('hazard:B', 'file_case', at(PAST, 4000))).toEqual([b2]);
+      // A used code frees its place at once.
+      expect(await s.consume(a.id, at(PAST, 5000))).toBe(true);
+      expect(await s.issue(d, 3)).toEqual({ kind: 'issued' });
+      const e = mine('hazard:E', 6000);
+      expect(await s.issue(e, 3)).toEqual({ kind: 'limited', freesAt: c.expiresAt });
+      // An expired code frees its place: c lapses at its expiresAt.
+      const e2 = mine('hazard:E', 2000 + 5 * MINUTE);
+      expect(await s.issue(e2, 3)).toEqual({ kind: 'issued' });
+      expect(await s.live('hazard:E', 'file_case', e2.issuedAt)).toEqual([e2]);
+      // Eight issued at once through two connections, for eight subjects: three live, five limited.
+      const burst = Array.from({ length: 8 }, (_, i) => record({ issuedAt: FUTURE, officerId: 'officer-burst-bounded', subject: `hazard:burst-${i}` }));
+      const results = await Promise.all(burst.map((r, i) => (i % 2 === 0 ? s : peer).issue(r, 3)));
+      expect(results.filter((r) => r.kind === 'issued')).toHaveLength(3);
+      expect(results.filter((r) => r.kind === 'limited')).toHaveLength(5);
+      const live = (await Promise.all(burst.map((r) => s.live(r.subject, 'file_case', at(FUTURE, 1))))).flat();
+      expect(live).toHaveLength(3);
     });
 
     test('countAttempt counts the attempts of a key within the window, by the time given', async (s) => {

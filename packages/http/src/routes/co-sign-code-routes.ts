@@ -76,7 +76,7 @@ async function issue(ctx: RouteContext, subject: { hazardId: string } | { enterp
 }
 
 const DESCRIPTION = (what: string, zh: string) =>
-  `The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on ${what} (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is ${CO_SIGN_POLICY.digits} digits, single use, valid ${minutes} minutes, stored only as a salted hash; generating again withdraws his earlier code for the same ${what.replace(/^this /, '')} and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in \`content\` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's \`content\` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).\n\n第二名执法人员在本人账号中生成一次性确认码，确认其参与${zh}的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 ${CO_SIGN_POLICY.digits} 位数字，一次有效，${minutes} 分钟内有效，只保存加盐哈希。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。`;
+  `The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on ${what} (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is ${CO_SIGN_POLICY.digits} digits, single use, valid ${minutes} minutes, stored only as a salted hash; generating again withdraws his earlier code for the same ${what.replace(/^this /, '')} and act. An officer holds at most ${CO_SIGN_POLICY.maxLiveCodes} unused codes that have not expired: one more (for another subject or act) is 429 CO_SIGN_CODE_LIMITED, nothing kept, saying when the earliest lapses. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in \`content\` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's \`content\` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).\n\n第二名执法人员在本人账号中生成一次性确认码，确认其参与${zh}的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 ${CO_SIGN_POLICY.digits} 位数字，一次有效，${minutes} 分钟内有效，只保存加盐哈希；每人同时至多 ${CO_SIGN_POLICY.maxLiveCodes} 个未使用、未过期的确认码，超出返回 429 CO_SIGN_CODE_LIMITED 并说明最早何时失效。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。`;
 
 /** `POST /hazards/{id}/co-sign-codes` and `POST /enterprises/{id}/co-sign-codes`: the second officer's co-sign code. */
 export const CO_SIGN_CODE_ROUTES: readonly RouteSpec[] = [
@@ -90,7 +90,7 @@ export const CO_SIGN_CODE_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     requestBody: requestBody(CO_SIGN_ACTS.filter((a) => a !== 'report' && a !== 'report_observation')),
     response: { status: 201, description: 'the code, shown once / 确认码（仅显示一次）', schema: ISSUED },
-    errors: [400, 401, 403, 404, 413, 422],
+    errors: [400, 401, 403, 404, 413, 422, 429],
     async handle(ctx) {
       const hazardId = ctx.params.id ?? '';
       // A hazard the officer may not read is a 404, as everywhere.
@@ -108,7 +108,7 @@ export const CO_SIGN_CODE_ROUTES: readonly RouteSpec[] = [
     auth: 'required',
     requestBody: requestBody(['report', 'report_observation']),
     response: { status: 201, description: 'the code, shown once / 确认码（仅显示一次）', schema: ISSUED },
-    errors: [400, 401, 403, 413, 422],
+    errors: [400, 401, 403, 413, 422, 429],
     async handle(ctx) {
       const enterpriseId = ctx.params.id ?? '';
       if (!ID_PATTERN.test(enterpriseId)) {

@@ -164,9 +164,9 @@ export interface paths {
         put?: never;
         /**
          * Generate the second officer's co-sign code for an act on this hazard / 生成第二名执法人员确认码
-         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this hazard (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same hazard and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in `content` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's `content` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).
+         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this hazard (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same hazard and act. An officer holds at most 10 unused codes that have not expired: one more (for another subject or act) is 429 CO_SIGN_CODE_LIMITED, nothing kept, saying when the earliest lapses. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in `content` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's `content` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).
          *
-         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与该隐患的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。
+         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与该隐患的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希；每人同时至多 10 个未使用、未过期的确认码，超出返回 429 CO_SIGN_CODE_LIMITED 并说明最早何时失效。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。
          */
         post: operations["issueCoSignCode"];
         delete?: never;
@@ -186,9 +186,9 @@ export interface paths {
         put?: never;
         /**
          * Generate the second officer's co-sign code for a report (inspection, observation) at this enterprise / 生成上报确认码
-         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) and act. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in `content` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's `content` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).
+         * @description The second officer of a two-officer act generates, in his own session, a one-time code that confirms he takes part in one act on this enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) (《行政处罚法》第四十二条: two officers, both present). He tells it to the first officer, who sends the act with it in the Co-Sign-Code header; the server derives the second officer from the code. The code is 8 digits, single use, valid 5 minutes, stored only as a salted hash; generating again withdraws his earlier code for the same enterprise (an inspection reported with POST /inspections?report=true, or a report_observation) and act. An officer holds at most 10 unused codes that have not expired: one more (for another subject or act) is 429 CO_SIGN_CODE_LIMITED, nothing kept, saying when the earliest lapses. Only an enforcement officer with a certificate number and jurisdiction may generate one (403). The code binds what he co-signs: the act's bound fields he confirms in `content` (a penalty's article, kind and fine; a stop order's scope; a level) and, for an act on a hazard, the hazard's facts as the server holds them; the answer's `content` is what it binds. The act submitted with other values, or after the facts changed, is 422 CO_SIGN_CONTENT_MISMATCH naming the field (the code is kept, the attempt counts).
          *
-         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与对该企业的上报（检查记录或现场发现）的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。
+         *     第二名执法人员在本人账号中生成一次性确认码，确认其参与对该企业的上报（检查记录或现场发现）的某一执法行为；告知第一名执法人员，随该行为在 Co-Sign-Code 请求头中提交，服务器据此认定第二名执法人员。确认码 8 位数字，一次有效，5 分钟内有效，只保存加盐哈希；每人同时至多 10 个未使用、未过期的确认码，超出返回 429 CO_SIGN_CODE_LIMITED 并说明最早何时失效。确认码绑定其确认的内容（处罚依据、种类、罚款金额等，及隐患事实）：提交内容不同则为 422 CO_SIGN_CONTENT_MISMATCH。
          */
         post: operations["issueReportCoSignCode"];
         delete?: never;
@@ -920,7 +920,7 @@ export interface components {
             level: components["schemas"]["ClassificationLevel"];
             /**
              * Provisional / 疑似
-             * @description True when every citation is superseded or unverified: the level is a suggestion an officer must confirm. / 所有依据均已被替代或未核实时为 true：等级仅为建议，须执法人员确认。
+             * @description True when every citation is superseded, not in force on the inspection day or unverified, or when the rule or composite says confirmation: collective (people decide the level, e.g. a major fire hazard by collective discussion): the level is a suggestion an officer must confirm. / 所有依据均已被替代、当日未施行或未核实，或规则标 confirmation: collective（等级由人确定，如重大火灾隐患由集体讨论确定）时为 true：等级仅为建议，须执法人员确认。
              */
             provisional: boolean;
             /**
@@ -3064,7 +3064,7 @@ export interface components {
         };
         /**
          * Problem 429
-         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 429; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
+         * @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） — application/problem+json (RFC 9457). `code` lists every code an operation of this API answers with status 429; one operation answers some of them (its description and the guide say which) / 错误；code 列出本接口所有操作在该状态下可能给出的代码，单个操作只给出其中一部分
          */
         Problem429: {
             type: string;
@@ -5473,7 +5473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,6 +5664,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
             /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
             500: {
                 headers: {
@@ -5796,6 +5805,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
             /** @description Server error: the handler, a port it calls (a store that is down) or authenticate threw; logged with the error and handed to onError, the body names only the request id (instance: urn:uuid:…) / 服务器内部错误（响应只给出请求编号） */
@@ -5933,7 +5951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7288,7 +7306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem422"];
                 };
             };
-            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), or too many co-sign code attempts (wait) / 超出限制：待上报文件过多、同时上传过多，或确认码尝试次数过多 */
+            /** @description Over a limit: the uploader's budget of unreported uploads (report with them, or wait until the oldest expires; the detail says when), four of the actor's uploads still arriving (UPLOADS_IN_PROGRESS, Retry-After: send when one has finished), too many co-sign code attempts (wait), or an officer's live co-sign codes at their limit (CO_SIGN_CODE_LIMITED on generating one: the detail says when the earliest lapses) / 超出限制：待上报文件过多、同时上传过多、确认码尝试次数过多，或未使用的确认码已达上限（详情说明最早何时失效） */
             429: {
                 headers: {
                     [name: string]: unknown;
