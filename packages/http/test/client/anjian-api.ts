@@ -2152,6 +2152,11 @@ export interface components {
              */
             basis?: components["schemas"]["PackBasis"];
             /**
+             * Confirmation / 由人确认
+             * @description collective：本综合判定的等级由人确定（如重大火灾隐患由集体讨论确定），结果一律为疑似，须确认。 / collective: people decide this determination's level (e.g. a major fire hazard, by collective discussion); its findings are always provisional and must be confirmed.
+             */
+            confirmation?: components["schemas"]["PackConfirmation"];
+            /**
              * Rectification / 整改要求
              * @description 如何整改。 / How to fix it.
              */
@@ -2210,6 +2215,12 @@ export interface components {
          * @enum {string}
          */
         PackConfidence: "verified" | "secondary" | "unverified";
+        /**
+         * Confirmation / 由人确认
+         * @description collective：该等级只能由人确定（如重大火灾隐患由消防救援机构集体讨论确定），检查表只能提示：无论依据是否现行、可信度如何，结果在任何检查日期都是疑似（provisional），须执法人员确认。省略：只有依据全部已替代、未施行或未核实时才是疑似。 / collective: only people decide this level (e.g. a major fire hazard is determined by the fire authority's collective discussion); a pack can only suggest it, so whatever its basis's status and confidence the finding is provisional on every inspection date and an enforcement officer confirms it. Omitted: provisional only when every citation is superseded, not in force or unverified.
+         * @enum {string}
+         */
+        PackConfirmation: "collective";
         /**
          * Deadline policy / 整改期限
          * @description immediate（当场）或 { workingDays: N }、{ days: N }、{ hours: N }。 / immediate, or { workingDays: N }, { days: N }, { hours: N }.
@@ -2341,6 +2352,11 @@ export interface components {
              * @description 依据的条款。 / Clauses the rule rests on.
              */
             basis?: components["schemas"]["PackBasis"];
+            /**
+             * Confirmation / 由人确认
+             * @description collective：本规则的等级由人确定（如重大火灾隐患由集体讨论确定），结果一律为疑似，须确认。 / collective: people decide this rule's level (e.g. a major fire hazard, by collective discussion); its findings are always provisional and must be confirmed.
+             */
+            confirmation?: components["schemas"]["PackConfirmation"];
             /**
              * Rectification / 整改要求
              * @description 如何整改。 / How to fix it.
