@@ -41,7 +41,7 @@ describe('the level hint of a manual observation', () => {
     const other = await portal.signIn('grid-wang', 'grid');
     await goTo(other, `hazard/${alarm!.hazardId}`);
     expect(await other.locator('#hazard-state #provisional-hint').getAttribute('data-manual')).toBe('false');
-    expect(await other.locator('#hazard-state #provisional-hint').textContent()).toBe('等级依据已废止或未核实，须执法人员确认');
+    expect(await other.locator('#hazard-state #provisional-hint').textContent()).toBe('等级依据已废止或未核实，或等级须由人确定（如重大火灾隐患须集体讨论），须执法人员确认');
     await other.context().close();
   });
 });
