@@ -12,7 +12,7 @@ import { createMemoryStore } from '@anjian/core';
 import { StoreError } from '@anjian/core/ports';
 
 /** The Store methods that change state: these are journaled. */
-const WRITES = new Set(['append', 'recordDenial', 'appendCheckpoint', 'claimOutbox', 'ackOutbox', 'failOutbox', 'requeueDeadLetters', 'recordDocumentHash', 'voidDocument']);
+const WRITES = new Set(['append', 'recordDenial', 'appendCheckpoint', 'claimOutbox', 'ackOutbox', 'failOutbox', 'requeueDeadLetters', 'recordDocumentHash', 'voidDocument', 'pruneOutbox']);
 /** The Store methods that only read. */
 const READS = new Set([
   'load',
@@ -34,6 +34,7 @@ const READS = new Set([
   'readDocumentTrail',
   'readDocumentRegister',
   'readHazardDocumentTrail',
+  'readPrunedOutbox',
   'readDocumentIssueBefore',
 ]);
 
