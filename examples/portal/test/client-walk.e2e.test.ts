@@ -156,7 +156,7 @@ describe('supervisors', () => {
     expect(await officer.$('#report-error')).toBeNull();
     const domains = await officer.$$eval('#report-domain option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
     // the server's REPORT_SCOPE_REQUIRED choices, one per domain of his department (D1), each named in words
-    expect(domains.map(([v]) => v).sort()).toEqual(['chemicals', 'confined_space', 'fire', 'gas', 'hazardous_work', 'monitoring']);
+    expect(domains.map(([v]) => v).sort()).toEqual(['chemicals', 'confined_space', 'dust_explosion', 'fire', 'gas', 'hazardous_work', 'monitoring']);
     expect(domains).toContainEqual(['gas', 'Gas']);
     expect(domains.filter(([v, label]) => v === label)).toEqual([]);
     await officer.context().close();
